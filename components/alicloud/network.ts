@@ -1,0 +1,140 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+
+import { IngressRule, RegionNetworkPlan, SecurityRole, cidrLabel, portRange } from "../model";
+
+export interface NetworkArgs {
+    /** The region's network plan (subnets, NAT placement, ingress rules) from components/model. */
+    readonly plan: RegionNetworkPlan;
+    readonly tags: Record<string, string>;
+}
+
+/**
+ * VPC, one vSwitch per zone, NAT gateways with EIPs and SNAT entries per the NAT strategy, and the
+ * lb / app / data security groups with only the ports each tier needs.
+ *
+ * Alibaba Cloud ALB instances do not carry security groups, so a rule whose source is the `lb` role
+ * admits the vSwitch networks the load balancer runs in.
+ */
+export class Network extends pulumi.ComponentResource {
+    readonly vpcId: pulumi.Output<string>;
+    /** vSwitch id per zone, in zone order. */
+    readonly vswitchIds: pulumi.Output<string>[];
+    readonly zones: readonly string[];
+    readonly securityGroupIds: Readonly<Record<SecurityRole, pulumi.Output<string>>>;
+    readonly natGatewayIds: pulumi.Output<string>[];
+
+    constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:alicloud:Network", name, {}, opts);
+        const { plan, tags } = args;
+        const vpc = new alicloud.vpc.Network(`${name}-vpc`, { vpcName: name, cidrBlock: plan.cidr, tags }, { parent: this });
+
+        const vswitches = new Map<string, alicloud.vpc.Switch>();
+        const privateSubnets = plan.subnets.filter((s) => s.tier === "private");
+        for (const subnet of privateSubnets) {
+            vswitches.set(
+                subnet.zone,
+                new alicloud.vpc.Switch(
+                    `${name}-vsw-${subnet.zone}`,
+                    { vswitchName: `${name}-${subnet.zone}`, vpcId: vpc.id, cidrBlock: subnet.cidr, zoneId: subnet.zone, tags },
+                    { parent: this },
+                ),
+            );
+        }
+        const vswitchOf = (zone: string): alicloud.vpc.Switch => {
+            const v = vswitches.get(zone);
+            if (v === undefined) throw new pulumi.ResourceError(`no vSwitch planned for zone ${zone}`, this);
+            return v;
+        };
+
+        const natGateways = plan.nat.gatewayZones.map((zone) => {
+            const nat = new alicloud.vpc.NatGateway(
+                `${name}-nat-${zone}`,
+                {
+                    vpcId: vpc.id,
+                    vswitchId: vswitchOf(zone).id,
+                    natGatewayName: `${name}-${zone}`,
+                    natType: "Enhanced",
+                    networkType: "internet",
+                    paymentType: "PayAsYouGo",
+                    internetChargeType: "PayByLcu",
+                    tags,
+                },
+                { parent: this },
+            );
+            const eip = new alicloud.ecs.EipAddress(
+                `${name}-nat-eip-${zone}`,
+                { addressName: `${name}-nat-${zone}`, bandwidth: "200", internetChargeType: "PayByTraffic", paymentType: "PayAsYouGo", tags },
+                { parent: this },
+            );
+            const association = new alicloud.ecs.EipAssociation(
+                `${name}-nat-eip-assoc-${zone}`,
+                { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
+                { parent: this },
+            );
+            return { zone, nat, eip, association };
+        });
+
+        for (const subnet of privateSubnets) {
+            const via = plan.nat.egressVia[subnet.zone];
+            const gateway = natGateways.find((g) => g.zone === via);
+            if (gateway === undefined) continue; // natStrategy none: no egress
+            new alicloud.vpc.SnatEntry(
+                `${name}-snat-${subnet.zone}`,
+                {
+                    snatTableId: gateway.nat.snatTableIds,
+                    sourceVswitchId: vswitchOf(subnet.zone).id,
+                    snatIp: gateway.eip.ipAddress,
+                    snatEntryName: `${name}-${subnet.zone}`,
+                },
+                { parent: this, dependsOn: [gateway.association] },
+            );
+        }
+
+        const groups = {
+            lb: this.securityGroup(name, "lb", vpc, tags),
+            app: this.securityGroup(name, "app", vpc, tags),
+            data: this.securityGroup(name, "data", vpc, tags),
+        };
+        const lbCidrs = privateSubnets.map((s) => s.cidr);
+        plan.ingress.forEach((rule) => this.ingressRule(name, rule, groups, lbCidrs));
+
+        this.vpcId = vpc.id;
+        this.zones = privateSubnets.map((s) => s.zone);
+        this.vswitchIds = privateSubnets.map((s) => vswitchOf(s.zone).id);
+        this.securityGroupIds = { lb: groups.lb.id, app: groups.app.id, data: groups.data.id };
+        this.natGatewayIds = natGateways.map((g) => g.nat.id);
+        this.registerOutputs({ vpcId: this.vpcId, vswitchIds: this.vswitchIds, natGatewayIds: this.natGatewayIds });
+    }
+
+    private securityGroup(name: string, role: SecurityRole, vpc: alicloud.vpc.Network, tags: Record<string, string>): alicloud.ecs.SecurityGroup {
+        return new alicloud.ecs.SecurityGroup(
+            `${name}-sg-${role}`,
+            { securityGroupName: `${name}-${role}`, description: `live-commerce ${role} tier`, vpcId: vpc.id, securityGroupType: "normal", tags },
+            { parent: this },
+        );
+    }
+
+    private ingressRule(name: string, rule: IngressRule, groups: Record<SecurityRole, alicloud.ecs.SecurityGroup>, lbCidrs: readonly string[]): void {
+        const common = {
+            type: "ingress",
+            ipProtocol: "tcp",
+            nicType: "intranet",
+            policy: "accept",
+            priority: 1,
+            portRange: portRange(rule),
+            securityGroupId: groups[rule.role].id,
+            description: rule.description,
+        };
+        const base = `${name}-sg-${rule.role}-${rule.fromPort}`;
+        if (rule.source.kind === "cidr") {
+            new alicloud.ecs.SecurityGroupRule(`${base}-${cidrLabel(rule.source.cidr)}`, { ...common, cidrIp: rule.source.cidr }, { parent: this });
+        } else if (rule.source.role === "lb") {
+            lbCidrs.forEach((cidr) =>
+                new alicloud.ecs.SecurityGroupRule(`${base}-${cidrLabel(cidr)}`, { ...common, cidrIp: cidr }, { parent: this }),
+            );
+        } else {
+            new alicloud.ecs.SecurityGroupRule(`${base}-from-${rule.source.role}`, { ...common, sourceSecurityGroupId: groups[rule.source.role].id }, { parent: this });
+        }
+    }
+}

@@ -1,0 +1,18 @@
+// Logical names and tags. Names never contain the stage, so a stack grows up in place.
+
+import { StackSpec } from "./types";
+
+/** Base name of a region's components, e.g. "lc-cn-hangzhou". */
+export function regionBaseName(spec: Pick<StackSpec, "prefix">, region: string): string {
+    return `${spec.prefix}-${region}`;
+}
+
+/** Name of the explicit provider of a region. */
+export function providerName(spec: Pick<StackSpec, "prefix">, region: string): string {
+    return `${spec.prefix}-provider-${region}`;
+}
+
+/** Tags every taggable resource carries. */
+export function baseTags(spec: Pick<StackSpec, "project" | "stage" | "tags">, region: string): Record<string, string> {
+    return { ...spec.tags, project: spec.project, stage: spec.stage, region, "managed-by": "pulumi" };
+}

@@ -1,0 +1,46 @@
+// The network plan of one region: subnets per zone and tier, NAT placement, security rules.
+
+import { ZoneSubnet, allocateZoneSubnets } from "./cidr";
+import { IngressRule, ingressRules } from "./security";
+import { NatStrategy, RegionSpec, StackSpec } from "./types";
+
+export interface NatPlan {
+    /** Zones that host a NAT gateway, in zone order. */
+    readonly gatewayZones: readonly string[];
+    /** For each zone, the zone whose NAT gateway carries its egress (null: no egress). */
+    readonly egressVia: Readonly<Record<string, string | null>>;
+}
+
+/**
+ * none: no NAT at all; single: one gateway in the first zone serves every zone (cheap, but egress
+ * fails with that zone); perZone: each zone egresses through its own gateway (no cross-zone
+ * dependency, the highly available choice).
+ */
+export function planNat(strategy: NatStrategy, zones: readonly string[]): NatPlan {
+    const gatewayZones = strategy === "none" ? [] : strategy === "single" ? zones.slice(0, 1) : [...zones];
+    const egressVia: Record<string, string | null> = {};
+    for (const zone of zones) {
+        egressVia[zone] = strategy === "none" ? null : strategy === "single" ? zones[0] : zone;
+    }
+    return { gatewayZones, egressVia };
+}
+
+export interface RegionNetworkPlan {
+    readonly region: string;
+    readonly cidr: string;
+    readonly zones: readonly string[];
+    readonly subnets: readonly ZoneSubnet[];
+    readonly nat: NatPlan;
+    readonly ingress: readonly IngressRule[];
+}
+
+export function planRegionNetwork(spec: StackSpec, region: RegionSpec): RegionNetworkPlan {
+    return {
+        region: region.name,
+        cidr: region.cidr,
+        zones: region.zones,
+        subnets: allocateZoneSubnets(region.cidr, region.zones),
+        nat: planNat(spec.natStrategy, region.zones),
+        ingress: ingressRules(spec),
+    };
+}

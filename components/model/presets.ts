@@ -1,0 +1,158 @@
+// The stage presets: every default of the blueprint lives in this one table.
+//
+// Numbers come from the requirements (REQUIREMENTS.md of the blueprint's design notes):
+// - stages: startup < 1,000 concurrent online, growth 1,000 - 10,000, mature > 10,000;
+// - startup: single zone, app servers 4 vCPU / 8 GiB x 2, database 2 vCPU / 4 GiB x 1;
+// - growth: multi-AZ, Redis cluster, database read/write split, automatic cross-AZ failover;
+// - mature: multi-region, full-chain monitoring;
+// - scale out when connections > 5,000 OR CPU > 70%; scale in when connections < 1,000 AND CPU < 30%.
+// A stack file overrides any of these (see spec.ts); a stack never needs to repeat them.
+
+import { Cloud, DatabaseEngine, OnlineRange, Stage, StackSpec } from "./types";
+
+/** The parts of a StackSpec that a stage decides (everything but identity and regions). */
+export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "database"> & {
+    readonly database: Omit<StackSpec["database"], "engine">;
+};
+
+export interface StagePreset {
+    /** Concurrent online users the stage is designed for. */
+    readonly onlineUsers: OnlineRange;
+    /** Fewest zones every region of a stack of this stage must have. */
+    readonly minZonesPerRegion: number;
+    /** Fewest regions a stack of this stage must have. */
+    readonly minRegions: number;
+    /** Database engine per cloud, before overrides. */
+    readonly databaseEngine: Readonly<Record<Cloud, DatabaseEngine>>;
+    readonly spec: PresetSpec;
+}
+
+/** The elastic scaling policy of the requirements, shared by every stage. */
+export const SEED_SCALING = {
+    scaleOut: { connectionsPerInstance: 5000, cpuPercent: 70 },
+    scaleIn: { connectionsPerInstance: 1000, cpuPercent: 30 },
+} as const;
+
+const COMMON = {
+    appPort: 8080,
+    adminCidrs: [],
+    tags: {},
+    scaling: {
+        scaleOut: SEED_SCALING.scaleOut,
+        scaleIn: SEED_SCALING.scaleIn,
+        scaleOutStepPercent: 100,
+        scaleInStep: 1,
+        evaluationPeriodSeconds: 60,
+        evaluationPeriods: 1,
+        cooldownSeconds: 60,
+        preScaleMinutes: 30,
+        releaseAfterMinutes: 30,
+    },
+    monitoringContacts: { warning: [], critical: [], fatal: [] },
+    queueTopics: ["orders", "interactions"],
+} as const;
+
+export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
+    startup: {
+        onlineUsers: { min: 0, max: 1000 },
+        minZonesPerRegion: 1,
+        minRegions: 1,
+        databaseEngine: { alicloud: "mysql", aws: "mysql" },
+        spec: {
+            onlineUsers: { min: 0, max: 1000 },
+            natStrategy: "single",
+            app: { size: { vcpu: 4, memoryGiB: 8 }, minSize: 2, maxSize: 6, healthCheckGracePeriodSeconds: 120, imageId: null },
+            scaling: COMMON.scaling,
+            database: {
+                size: { vcpu: 2, memoryGiB: 4 },
+                highAvailability: false,
+                readReplicas: 0,
+                storageGiB: 50,
+                backupRetentionDays: 7,
+                globalDatabase: false,
+            },
+            cache: { mode: "standalone", shards: 1, replicasPerShard: 0, memoryGiB: 2 },
+            queue: { enabled: false, topics: COMMON.queueTopics, partitions: 6, retentionHours: 72 },
+            kubernetes: {
+                enabled: false,
+                version: "1.33",
+                nodeSize: { vcpu: 4, memoryGiB: 8 },
+                minNodesPerZone: 1,
+                maxNodesPerZone: 3,
+            },
+            monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
+            cdn: { enabled: true, originFailover: false },
+            appPort: COMMON.appPort,
+            adminCidrs: COMMON.adminCidrs,
+            tags: COMMON.tags,
+        },
+    },
+    growth: {
+        onlineUsers: { min: 1000, max: 10000 },
+        minZonesPerRegion: 2,
+        minRegions: 1,
+        databaseEngine: { alicloud: "mysql", aws: "mysql" },
+        spec: {
+            onlineUsers: { min: 1000, max: 10000 },
+            natStrategy: "perZone",
+            app: { size: { vcpu: 4, memoryGiB: 8 }, minSize: 4, maxSize: 40, healthCheckGracePeriodSeconds: 120, imageId: null },
+            scaling: COMMON.scaling,
+            database: {
+                size: { vcpu: 4, memoryGiB: 16 },
+                highAvailability: true,
+                readReplicas: 1,
+                storageGiB: 200,
+                backupRetentionDays: 7,
+                globalDatabase: false,
+            },
+            cache: { mode: "cluster", shards: 2, replicasPerShard: 1, memoryGiB: 4 },
+            queue: { enabled: true, topics: COMMON.queueTopics, partitions: 12, retentionHours: 72 },
+            kubernetes: {
+                enabled: true,
+                version: "1.33",
+                nodeSize: { vcpu: 4, memoryGiB: 8 },
+                minNodesPerZone: 1,
+                maxNodesPerZone: 10,
+            },
+            monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
+            cdn: { enabled: true, originFailover: false },
+            appPort: COMMON.appPort,
+            adminCidrs: COMMON.adminCidrs,
+            tags: COMMON.tags,
+        },
+    },
+    mature: {
+        onlineUsers: { min: 10000, max: null },
+        minZonesPerRegion: 3,
+        minRegions: 2,
+        databaseEngine: { alicloud: "polardb", aws: "aurora" },
+        spec: {
+            onlineUsers: { min: 10000, max: null },
+            natStrategy: "perZone",
+            app: { size: { vcpu: 8, memoryGiB: 16 }, minSize: 6, maxSize: 120, healthCheckGracePeriodSeconds: 120, imageId: null },
+            scaling: COMMON.scaling,
+            database: {
+                size: { vcpu: 8, memoryGiB: 32 },
+                highAvailability: true,
+                readReplicas: 2,
+                storageGiB: 500,
+                backupRetentionDays: 14,
+                globalDatabase: true,
+            },
+            cache: { mode: "cluster", shards: 4, replicasPerShard: 1, memoryGiB: 8 },
+            queue: { enabled: true, topics: COMMON.queueTopics, partitions: 24, retentionHours: 168 },
+            kubernetes: {
+                enabled: true,
+                version: "1.33",
+                nodeSize: { vcpu: 8, memoryGiB: 16 },
+                minNodesPerZone: 1,
+                maxNodesPerZone: 20,
+            },
+            monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: true },
+            cdn: { enabled: true, originFailover: true },
+            appPort: COMMON.appPort,
+            adminCidrs: COMMON.adminCidrs,
+            tags: COMMON.tags,
+        },
+    },
+};

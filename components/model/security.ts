@@ -1,0 +1,61 @@
+// Which tier may talk to which, on which port: one cloud-neutral table both clouds translate.
+
+import { StackSpec } from "./types";
+
+export const SECURITY_ROLES = ["lb", "app", "data"] as const;
+/** lb: the internet-facing load balancer; app: app servers and Kubernetes nodes; data: databases, caches, queues. */
+export type SecurityRole = (typeof SECURITY_ROLES)[number];
+
+/** TCP ports of the data tier. */
+export const DATA_PORTS = {
+    mysql: 3306,
+    redis: 6379,
+    kafka: { from: 9092, to: 9094 },
+} as const;
+
+export const SSH_PORT = 22;
+export const ANYWHERE = "0.0.0.0/0";
+
+export type RuleSource = { readonly kind: "cidr"; readonly cidr: string } | { readonly kind: "role"; readonly role: SecurityRole };
+
+export interface IngressRule {
+    readonly role: SecurityRole;
+    readonly fromPort: number;
+    readonly toPort: number;
+    readonly source: RuleSource;
+    readonly description: string;
+}
+
+/**
+ * Ingress rules of the three security groups. Only the load balancer is reachable from the
+ * internet (HTTPS, and HTTP which only redirects); SSH is opened solely to `adminCidrs`; the data
+ * tier only to the app tier, and Kafka only when the stack has a queue.
+ */
+export function ingressRules(spec: StackSpec): IngressRule[] {
+    const fromLb: RuleSource = { kind: "role", role: "lb" };
+    const fromApp: RuleSource = { kind: "role", role: "app" };
+    const rules: IngressRule[] = [
+        { role: "lb", fromPort: 443, toPort: 443, source: { kind: "cidr", cidr: ANYWHERE }, description: "HTTPS from viewers" },
+        { role: "lb", fromPort: 80, toPort: 80, source: { kind: "cidr", cidr: ANYWHERE }, description: "HTTP, redirected to HTTPS" },
+        { role: "app", fromPort: spec.appPort, toPort: spec.appPort, source: fromLb, description: "app traffic from the load balancer" },
+        ...spec.adminCidrs.map(
+            (cidr): IngressRule => ({ role: "app", fromPort: SSH_PORT, toPort: SSH_PORT, source: { kind: "cidr", cidr }, description: `SSH from operators ${cidr}` }),
+        ),
+        { role: "data", fromPort: DATA_PORTS.mysql, toPort: DATA_PORTS.mysql, source: fromApp, description: "MySQL from the app tier" },
+        { role: "data", fromPort: DATA_PORTS.redis, toPort: DATA_PORTS.redis, source: fromApp, description: "Redis from the app tier" },
+    ];
+    if (spec.queue.enabled) {
+        rules.push({ role: "data", fromPort: DATA_PORTS.kafka.from, toPort: DATA_PORTS.kafka.to, source: fromApp, description: "Kafka from the app tier" });
+    }
+    return rules;
+}
+
+/** Alibaba Cloud port range syntax "from/to". */
+export function portRange(rule: Pick<IngressRule, "fromPort" | "toPort">): string {
+    return `${rule.fromPort}/${rule.toPort}`;
+}
+
+/** A CIDR as a resource-name fragment: "10.10.0.0/20" -> "10-10-0-0-20". */
+export function cidrLabel(cidr: string): string {
+    return cidr.replace(/[./]/g, "-");
+}

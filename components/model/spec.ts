@@ -1,0 +1,271 @@
+// Stack config -> resolved, validated StackSpec: the stage preset with the stack's overrides on top.
+
+import { defaultRegionCidr } from "./cidr";
+import { ConfigError, show } from "./errors";
+import { STAGE_PRESETS, StagePreset } from "./presets";
+import { ConfigObject, ConfigReader, isConfigObject } from "./reader";
+import {
+    ALARM_LEVELS,
+    AlarmLevel,
+    CACHE_MODES,
+    CLOUDS,
+    Cloud,
+    ComputeSize,
+    DATABASE_ENGINES,
+    LiveEvent,
+    NAT_STRATEGIES,
+    RegionSpec,
+    STAGES,
+    ScalingThreshold,
+    StackSpec,
+    Stage,
+} from "./types";
+import { validateSpec } from "./validate";
+
+/** Every config key of the project (namespace `live-commerce`), with whether its value is structured. */
+export const CONFIG_KEYS = {
+    stage: "string",
+    cloud: "string",
+    prefix: "string",
+    domain: "string",
+    regions: "object",
+    natStrategy: "string",
+    appPort: "number",
+    adminCidrs: "object",
+    app: "object",
+    scaling: "object",
+    database: "object",
+    cache: "object",
+    queue: "object",
+    kubernetes: "object",
+    monitoring: "object",
+    cdn: "object",
+    events: "object",
+    tags: "object",
+} as const;
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+export const PROJECT = "live-commerce";
+
+export interface ResolveOptions {
+    /** The instant validation compares live events against (the program passes the wall clock). */
+    readonly now: Date;
+}
+
+const NAME_PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const CIDR_TEXT = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+
+/** Reads the stage and cloud; both decide everything else, so a bad one stops resolution at once. */
+export function readIdentity(raw: ConfigObject): { stage: Stage; cloud: Cloud } {
+    const issues: string[] = [];
+    const stage = STAGES.find((s) => s === raw.stage);
+    const cloud = CLOUDS.find((c) => c === raw.cloud);
+    if (stage === undefined) issues.push(`stage: must be one of ${STAGES.join(", ")} (got ${show(raw.stage)})`);
+    if (cloud === undefined) issues.push(`cloud: must be one of ${CLOUDS.join(", ")} (got ${show(raw.cloud)})`);
+    if (stage === undefined || cloud === undefined) throw new ConfigError(issues);
+    return { stage, cloud };
+}
+
+/**
+ * Resolves a stack's config (the values of `live-commerce:*`, objects already parsed) into a
+ * StackSpec. Throws a ConfigError listing every problem; returns only a spec that is safe to deploy.
+ */
+export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSpec {
+    const { stage, cloud } = readIdentity(raw);
+    const preset = STAGE_PRESETS[stage];
+    const r = new ConfigReader();
+    for (const key of Object.keys(raw)) {
+        if (!(key in CONFIG_KEYS)) r.fail(key, raw[key], `is not a config key of ${PROJECT}; allowed: ${Object.keys(CONFIG_KEYS).join(", ")}`);
+    }
+    const spec: StackSpec = {
+        project: PROJECT,
+        stage,
+        cloud,
+        prefix: r.string(raw, "prefix", "config", "lc", /^[a-z][a-z0-9]{1,9}$/, "2-10 lower-case letters and digits starting with a letter"),
+        domain: r.string(raw, "domain", "config", "live.example.com", DOMAIN_PATTERN, "a lower-case DNS name such as live.example.com"),
+        onlineUsers: preset.onlineUsers,
+        regions: readRegions(r, raw.regions),
+        natStrategy: r.oneOf(raw, "natStrategy", "config", NAT_STRATEGIES, preset.spec.natStrategy),
+        appPort: r.number(raw, "appPort", "config", preset.spec.appPort, { integer: true, min: 1024, max: 65535 }),
+        adminCidrs: r.stringList(raw, "adminCidrs", "config", preset.spec.adminCidrs, CIDR_TEXT, "an IPv4 CIDR"),
+        app: readApp(r, raw.app, preset),
+        scaling: readScaling(r, raw.scaling, preset),
+        database: readDatabase(r, raw.database, preset, cloud),
+        cache: readCache(r, raw.cache, preset),
+        queue: readQueue(r, raw.queue, preset),
+        kubernetes: readKubernetes(r, raw.kubernetes, preset),
+        monitoring: readMonitoring(r, raw.monitoring, preset),
+        cdn: readCdn(r, raw.cdn, preset),
+        events: readEvents(r, raw.events),
+        tags: r.stringMap(raw.tags, "tags", preset.spec.tags),
+    };
+    const issues = [...r.issues, ...validateSpec(spec, preset, options.now)];
+    if (issues.length > 0) throw new ConfigError(issues);
+    return spec;
+}
+
+function readSize(r: ConfigReader, value: unknown, field: string, fallback: ComputeSize): ComputeSize {
+    const s = r.section(value, field, ["vcpu", "memoryGiB"]);
+    return {
+        vcpu: r.number(s, "vcpu", field, fallback.vcpu, { integer: true, min: 1, max: 128 }),
+        memoryGiB: r.number(s, "memoryGiB", field, fallback.memoryGiB, { integer: true, min: 1, max: 1024 }),
+    };
+}
+
+function readRegions(r: ConfigReader, value: unknown): RegionSpec[] {
+    if (value === undefined) {
+        r.fail("regions", value, "must list at least one region, e.g. [{name: cn-hangzhou, zones: [cn-hangzhou-h]}]");
+        return [];
+    }
+    return r.list(value, "regions").flatMap((item, i) => {
+        const field = `regions[${i}]`;
+        if (!isConfigObject(item)) {
+            r.fail(field, item, "must be an object with name, zones and optional cidr");
+            return [];
+        }
+        const s = r.section(item, field, ["name", "zones", "cidr"]);
+        return [
+            {
+                name: r.requiredString(s, "name", field, /^[a-z0-9-]+$/, "a region id such as cn-hangzhou or us-east-1"),
+                zones: r.stringList(s, "zones", field, []),
+                cidr: r.string(s, "cidr", field, defaultRegionCidr(i), CIDR_TEXT, "an IPv4 CIDR such as 10.10.0.0/16"),
+            },
+        ];
+    });
+}
+
+function readApp(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["app"] {
+    const d = preset.spec.app;
+    const s = r.section(value, "app", ["size", "minSize", "maxSize", "healthCheckGracePeriodSeconds", "imageId"]);
+    return {
+        size: readSize(r, s.size, "app.size", d.size),
+        minSize: r.number(s, "minSize", "app", d.minSize, { integer: true, min: 1, max: 1000 }),
+        maxSize: r.number(s, "maxSize", "app", d.maxSize, { integer: true, min: 1, max: 1000 }),
+        healthCheckGracePeriodSeconds: r.number(s, "healthCheckGracePeriodSeconds", "app", d.healthCheckGracePeriodSeconds, { integer: true, min: 0, max: 3600 }),
+        imageId: r.nullableString(s, "imageId", "app", d.imageId),
+    };
+}
+
+function readThreshold(r: ConfigReader, value: unknown, field: string, d: ScalingThreshold): ScalingThreshold {
+    const s = r.section(value, field, ["connectionsPerInstance", "cpuPercent"]);
+    return {
+        connectionsPerInstance: r.number(s, "connectionsPerInstance", field, d.connectionsPerInstance, { integer: true, min: 1 }),
+        cpuPercent: r.number(s, "cpuPercent", field, d.cpuPercent, { min: 1, max: 100 }),
+    };
+}
+
+function readScaling(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["scaling"] {
+    const d = preset.spec.scaling;
+    const s = r.section(value, "scaling", [
+        "scaleOut",
+        "scaleIn",
+        "scaleOutStepPercent",
+        "scaleInStep",
+        "evaluationPeriodSeconds",
+        "evaluationPeriods",
+        "cooldownSeconds",
+        "preScaleMinutes",
+        "releaseAfterMinutes",
+    ]);
+    return {
+        scaleOut: readThreshold(r, s.scaleOut, "scaling.scaleOut", d.scaleOut),
+        scaleIn: readThreshold(r, s.scaleIn, "scaling.scaleIn", d.scaleIn),
+        scaleOutStepPercent: r.number(s, "scaleOutStepPercent", "scaling", d.scaleOutStepPercent, { integer: true, min: 10, max: 500 }),
+        scaleInStep: r.number(s, "scaleInStep", "scaling", d.scaleInStep, { integer: true, min: 1, max: 100 }),
+        evaluationPeriodSeconds: r.number(s, "evaluationPeriodSeconds", "scaling", d.evaluationPeriodSeconds, { integer: true, min: 60, max: 3600 }),
+        evaluationPeriods: r.number(s, "evaluationPeriods", "scaling", d.evaluationPeriods, { integer: true, min: 1, max: 10 }),
+        cooldownSeconds: r.number(s, "cooldownSeconds", "scaling", d.cooldownSeconds, { integer: true, min: 0, max: 3600 }),
+        preScaleMinutes: r.number(s, "preScaleMinutes", "scaling", d.preScaleMinutes, { integer: true, min: 5, max: 720 }),
+        releaseAfterMinutes: r.number(s, "releaseAfterMinutes", "scaling", d.releaseAfterMinutes, { integer: true, min: 0, max: 720 }),
+    };
+}
+
+function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, cloud: Cloud): StackSpec["database"] {
+    const d = preset.spec.database;
+    const s = r.section(value, "database", ["engine", "size", "highAvailability", "readReplicas", "storageGiB", "backupRetentionDays", "globalDatabase"]);
+    return {
+        engine: r.oneOf(s, "engine", "database", DATABASE_ENGINES, preset.databaseEngine[cloud]),
+        size: readSize(r, s.size, "database.size", d.size),
+        highAvailability: r.boolean(s, "highAvailability", "database", d.highAvailability),
+        readReplicas: r.number(s, "readReplicas", "database", d.readReplicas, { integer: true, min: 0, max: 15 }),
+        storageGiB: r.number(s, "storageGiB", "database", d.storageGiB, { integer: true, min: 20, max: 65536 }),
+        backupRetentionDays: r.number(s, "backupRetentionDays", "database", d.backupRetentionDays, { integer: true, min: 1, max: 35 }),
+        globalDatabase: r.boolean(s, "globalDatabase", "database", d.globalDatabase),
+    };
+}
+
+function readCache(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["cache"] {
+    const d = preset.spec.cache;
+    const s = r.section(value, "cache", ["mode", "shards", "replicasPerShard", "memoryGiB"]);
+    return {
+        mode: r.oneOf(s, "mode", "cache", CACHE_MODES, d.mode),
+        shards: r.number(s, "shards", "cache", d.shards, { integer: true, min: 1, max: 256 }),
+        replicasPerShard: r.number(s, "replicasPerShard", "cache", d.replicasPerShard, { integer: true, min: 0, max: 5 }),
+        memoryGiB: r.number(s, "memoryGiB", "cache", d.memoryGiB, { integer: true, min: 1, max: 512 }),
+    };
+}
+
+function readQueue(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["queue"] {
+    const d = preset.spec.queue;
+    const s = r.section(value, "queue", ["enabled", "topics", "partitions", "retentionHours"]);
+    return {
+        enabled: r.boolean(s, "enabled", "queue", d.enabled),
+        topics: r.stringList(s, "topics", "queue", d.topics, /^[a-z][a-z0-9.-]{1,63}$/, "a topic name of lower-case letters, digits, dots and dashes"),
+        partitions: r.number(s, "partitions", "queue", d.partitions, { integer: true, min: 1, max: 360 }),
+        retentionHours: r.number(s, "retentionHours", "queue", d.retentionHours, { integer: true, min: 24, max: 8760 }),
+    };
+}
+
+function readKubernetes(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["kubernetes"] {
+    const d = preset.spec.kubernetes;
+    const s = r.section(value, "kubernetes", ["enabled", "version", "nodeSize", "minNodesPerZone", "maxNodesPerZone"]);
+    return {
+        enabled: r.boolean(s, "enabled", "kubernetes", d.enabled),
+        version: r.string(s, "version", "kubernetes", d.version, /^1\.\d{2}$/, "a Kubernetes minor version such as 1.33"),
+        nodeSize: readSize(r, s.nodeSize, "kubernetes.nodeSize", d.nodeSize),
+        minNodesPerZone: r.number(s, "minNodesPerZone", "kubernetes", d.minNodesPerZone, { integer: true, min: 0, max: 100 }),
+        maxNodesPerZone: r.number(s, "maxNodesPerZone", "kubernetes", d.maxNodesPerZone, { integer: true, min: 1, max: 100 }),
+    };
+}
+
+function readMonitoring(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["monitoring"] {
+    const d = preset.spec.monitoring;
+    const s = r.section(value, "monitoring", ["contacts", "dashboards"]);
+    const c = r.section(s.contacts, "monitoring.contacts", ALARM_LEVELS);
+    const email = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/;
+    const contacts: Record<AlarmLevel, readonly string[]> = { warning: [], critical: [], fatal: [] };
+    for (const level of ALARM_LEVELS) {
+        contacts[level] = r.stringList(c, level, "monitoring.contacts", d.contacts[level], email, "an e-mail address");
+    }
+    return { levels: d.levels, contacts, dashboards: r.boolean(s, "dashboards", "monitoring", d.dashboards) };
+}
+
+function readCdn(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["cdn"] {
+    const d = preset.spec.cdn;
+    const s = r.section(value, "cdn", ["enabled", "originFailover"]);
+    return {
+        enabled: r.boolean(s, "enabled", "cdn", d.enabled),
+        originFailover: r.boolean(s, "originFailover", "cdn", d.originFailover),
+    };
+}
+
+function readEvents(r: ConfigReader, value: unknown): LiveEvent[] {
+    return r.list(value, "events").flatMap((item, i) => {
+        const field = `events[${i}]`;
+        if (!isConfigObject(item)) {
+            r.fail(field, item, "must be an object with name, start, end, peakOnline and optional timeZone");
+            return [];
+        }
+        const s = r.section(item, field, ["name", "start", "end", "peakOnline", "timeZone"]);
+        return [
+            {
+                name: r.requiredString(s, "name", field, NAME_PATTERN, "2-32 lower-case letters, digits and dashes"),
+                start: r.requiredString(s, "start", field, ISO_INSTANT, "an ISO 8601 instant with offset, e.g. 2026-12-12T12:00:00Z"),
+                end: r.requiredString(s, "end", field, ISO_INSTANT, "an ISO 8601 instant with offset, e.g. 2026-12-12T15:00:00Z"),
+                peakOnline: r.requiredNumber(s, "peakOnline", field, { integer: true, min: 1 }),
+                timeZone: r.string(s, "timeZone", field, "UTC"),
+            },
+        ];
+    });
+}

@@ -1,0 +1,191 @@
+// The cloud-neutral specification of a live-commerce stack.
+//
+// Everything in components/model is pure TypeScript: no @pulumi import, no I/O.
+// The same resolved StackSpec drives the Alibaba Cloud and the AWS components.
+
+export const STAGES = ["startup", "growth", "mature"] as const;
+/** Growth stage of the business: startup (< 1,000 online), growth (1,000 - 10,000), mature (> 10,000). */
+export type Stage = (typeof STAGES)[number];
+
+export const CLOUDS = ["alicloud", "aws"] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+export const NAT_STRATEGIES = ["none", "single", "perZone"] as const;
+/**
+ * How private subnets reach the internet: `none` (no egress), `single` (one NAT gateway for the
+ * region, a single point of failure for egress only), `perZone` (one NAT gateway per zone).
+ */
+export type NatStrategy = (typeof NAT_STRATEGIES)[number];
+
+export const DATABASE_ENGINES = ["mysql", "polardb", "aurora"] as const;
+/** `mysql` on both clouds; `polardb` on Alibaba Cloud only; `aurora` (Aurora MySQL) on AWS only. */
+export type DatabaseEngine = (typeof DATABASE_ENGINES)[number];
+
+export const CACHE_MODES = ["standalone", "cluster"] as const;
+/** `standalone`: one Redis node (startup). `cluster`: sharded Redis with replicas per shard. */
+export type CacheMode = (typeof CACHE_MODES)[number];
+
+/** Concurrent online users a stage is designed for; `max` null means unbounded. */
+export interface OnlineRange {
+    readonly min: number;
+    readonly max: number | null;
+}
+
+/** A compute size in vCPU and GiB of memory; each cloud maps it to its instance family. */
+export interface ComputeSize {
+    readonly vcpu: number;
+    readonly memoryGiB: number;
+}
+
+/** One metric pair of the elastic scaling policy. */
+export interface ScalingThreshold {
+    /** Concurrent connections per instance. */
+    readonly connectionsPerInstance: number;
+    /** CPU utilisation in percent. */
+    readonly cpuPercent: number;
+}
+
+/**
+ * Elastic scaling: scale out when connections > scaleOut.connections OR cpu > scaleOut.cpu;
+ * scale in only when connections < scaleIn.connections AND cpu < scaleIn.cpu.
+ */
+export interface ScalingSpec {
+    readonly scaleOut: ScalingThreshold;
+    readonly scaleIn: ScalingThreshold;
+    /** Instances added by one scale-out step, as a percentage of the current group size. */
+    readonly scaleOutStepPercent: number;
+    /** Instances removed by one scale-in step. */
+    readonly scaleInStep: number;
+    /** Seconds a metric must breach before an alarm fires (evaluation period x periods). */
+    readonly evaluationPeriodSeconds: number;
+    readonly evaluationPeriods: number;
+    /** Seconds after a scaling activity before the next one (lets new instances warm up). */
+    readonly cooldownSeconds: number;
+    /** Minutes before an event's start when pre-scaling begins. */
+    readonly preScaleMinutes: number;
+    /** Minutes after an event's end when pre-scaled capacity is released. */
+    readonly releaseAfterMinutes: number;
+}
+
+export interface AppTierSpec {
+    readonly size: ComputeSize;
+    /** Minimum instances per region. */
+    readonly minSize: number;
+    /** Maximum instances per region. */
+    readonly maxSize: number;
+    /** Seconds a new instance gets before health checks count (boot + app start). */
+    readonly healthCheckGracePeriodSeconds: number;
+    /** Instance image; when unset each cloud uses its stock Linux image of the region. */
+    readonly imageId: string | null;
+}
+
+export interface DatabaseSpec {
+    readonly engine: DatabaseEngine;
+    readonly size: ComputeSize;
+    /** true: primary and standby in different zones with automatic failover. */
+    readonly highAvailability: boolean;
+    /** Read-only replicas (MySQL) or reader nodes (PolarDB/Aurora) for read/write splitting. */
+    readonly readReplicas: number;
+    readonly storageGiB: number;
+    readonly backupRetentionDays: number;
+    /** Mature stacks replicate the database to every other region (PolarDB GDN / Aurora global). */
+    readonly globalDatabase: boolean;
+}
+
+export interface CacheSpec {
+    readonly mode: CacheMode;
+    /** Shards of a cluster (1 for standalone). */
+    readonly shards: number;
+    /** Replicas per shard (0 for standalone). */
+    readonly replicasPerShard: number;
+    /** Memory per shard in GiB. */
+    readonly memoryGiB: number;
+}
+
+export interface QueueSpec {
+    readonly enabled: boolean;
+    /** Topics created on the cluster (orders, interactions, ...). */
+    readonly topics: readonly string[];
+    readonly partitions: number;
+    /** Message retention in hours. */
+    readonly retentionHours: number;
+}
+
+export interface KubernetesSpec {
+    readonly enabled: boolean;
+    readonly version: string;
+    readonly nodeSize: ComputeSize;
+    /** Nodes per zone at minimum (>= 1 keeps every zone able to run pods). */
+    readonly minNodesPerZone: number;
+    readonly maxNodesPerZone: number;
+}
+
+export interface MonitoringSpec {
+    /** Three alarm levels, each routed to its own contact group / topic. */
+    readonly levels: readonly AlarmLevel[];
+    /** Contact e-mail per level; empty means create the groups without subscribers. */
+    readonly contacts: Readonly<Record<AlarmLevel, readonly string[]>>;
+    readonly dashboards: boolean;
+}
+
+export const ALARM_LEVELS = ["warning", "critical", "fatal"] as const;
+export type AlarmLevel = (typeof ALARM_LEVELS)[number];
+
+export interface CdnSpec {
+    readonly enabled: boolean;
+    /** Origin failover across regions (mature). */
+    readonly originFailover: boolean;
+}
+
+/** One region of the stack with its zones (real zone ids of the cloud) and its address space. */
+export interface RegionSpec {
+    readonly name: string;
+    readonly zones: readonly string[];
+    readonly cidr: string;
+}
+
+/** A planned live event: capacity is pre-scaled before `start` and released after `end`. */
+export interface LiveEvent {
+    readonly name: string;
+    /** ISO 8601 instant, e.g. 2026-12-12T12:00:00Z. */
+    readonly start: string;
+    readonly end: string;
+    /** Expected peak concurrent online users of the event (per region). */
+    readonly peakOnline: number;
+    /** IANA time zone the event is announced in (used by clouds that schedule in local time). */
+    readonly timeZone: string;
+}
+
+/** The fully resolved, validated specification of one stack. */
+export interface StackSpec {
+    readonly project: string;
+    readonly stage: Stage;
+    readonly cloud: Cloud;
+    /** Resource name prefix (short, lower case). */
+    readonly prefix: string;
+    readonly domain: string;
+    readonly onlineUsers: OnlineRange;
+    readonly regions: readonly RegionSpec[];
+    readonly natStrategy: NatStrategy;
+    readonly app: AppTierSpec;
+    readonly scaling: ScalingSpec;
+    readonly database: DatabaseSpec;
+    readonly cache: CacheSpec;
+    readonly queue: QueueSpec;
+    readonly kubernetes: KubernetesSpec;
+    readonly monitoring: MonitoringSpec;
+    readonly cdn: CdnSpec;
+    readonly events: readonly LiveEvent[];
+    /** Ports the app tier listens on behind the load balancer. */
+    readonly appPort: number;
+    /** CIDRs allowed to reach administrative ports (SSH); empty means no SSH at all. */
+    readonly adminCidrs: readonly string[];
+    readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Recursive partial: what a stack file may override on top of the stage preset. */
+export type DeepPartial<T> = T extends readonly (infer U)[]
+    ? readonly U[]
+    : T extends object
+      ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
+      : T;

@@ -1,0 +1,206 @@
+// Cross-field validation of a resolved spec. Each check is a small pure function returning issues;
+// an issue names the field, the value and what is allowed.
+
+import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr";
+import { show } from "./errors";
+import { StagePreset } from "./presets";
+import { Cloud, LiveEvent, RegionSpec, StackSpec } from "./types";
+import { isRegionName, regionExample, zoneBelongsToRegion, zoneExample } from "./zones";
+
+/**
+ * How far ahead a cloud accepts a one-off scheduled scaling task, in days (Alibaba Cloud ESS:
+ * "You cannot enter a time point later than 90 days from the date of scheduled task creation").
+ * null: no such limit (AWS scheduled actions).
+ */
+export const SCHEDULE_HORIZON_DAYS: Readonly<Record<Cloud, number | null>> = { alicloud: 90, aws: null };
+
+/** Database engines each cloud offers. */
+export const ENGINES_BY_CLOUD: Readonly<Record<Cloud, readonly string[]>> = {
+    alicloud: ["mysql", "polardb"],
+    aws: ["mysql", "aurora"],
+};
+
+export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): string[] {
+    return [
+        ...checkRegionCount(spec, preset),
+        ...spec.regions.flatMap((region, i) => checkRegion(spec, preset, region, i)),
+        ...checkRegionsDistinct(spec.regions),
+        ...checkAppCapacity(spec),
+        ...checkScalingThresholds(spec),
+        ...checkDatabase(spec),
+        ...checkCache(spec),
+        ...checkKubernetes(spec),
+        ...checkEvents(spec, now),
+        ...checkAdminCidrs(spec),
+    ];
+}
+
+export function checkRegionCount(spec: StackSpec, preset: StagePreset): string[] {
+    if (spec.regions.length >= preset.minRegions) return [];
+    return [
+        `regions: ${spec.stage} stage needs >= ${preset.minRegions} region${preset.minRegions > 1 ? "s" : ""} ` +
+            `(got ${spec.regions.length}: ${show(spec.regions.map((r) => r.name))})`,
+    ];
+}
+
+export function checkRegion(spec: StackSpec, preset: StagePreset, region: RegionSpec, i: number): string[] {
+    const field = `regions[${i}]`;
+    const issues: string[] = [];
+    if (region.name === "") return issues; // reported as missing by the reader
+    if (!isRegionName(spec.cloud, region.name)) {
+        issues.push(`${field}.name: not a ${spec.cloud} region id (got ${show(region.name)}); allowed: a region id such as ${regionExample(spec.cloud)}`);
+    }
+    if (region.zones.length < preset.minZonesPerRegion) {
+        issues.push(
+            `${field}.zones: ${spec.stage} stage needs >= ${preset.minZonesPerRegion} zone${preset.minZonesPerRegion > 1 ? "s" : ""} ` +
+                `in region ${region.name} (got ${region.zones.length})`,
+        );
+    }
+    if (region.zones.length > ZONE_SLOTS) {
+        issues.push(`${field}.zones: at most ${ZONE_SLOTS} zones per region (got ${region.zones.length})`);
+    }
+    region.zones.forEach((zone, z) => {
+        if (!zoneBelongsToRegion(spec.cloud, region.name, zone)) {
+            issues.push(
+                `${field}.zones[${z}]: zone ${show(zone)} is not in region ${region.name}; allowed: a zone id of ${region.name} such as ${zoneExample(spec.cloud, region.name)}`,
+            );
+        }
+        if (region.zones.indexOf(zone) !== z) issues.push(`${field}.zones[${z}]: zone ${show(zone)} is listed twice`);
+    });
+    const cidr = parseCidr(region.cidr);
+    if (cidr === null) {
+        issues.push(`${field}.cidr: not an IPv4 network address (got ${show(region.cidr)}); allowed: e.g. 10.10.0.0/16`);
+    } else if (cidr.prefix < REGION_PREFIX_RANGE.min || cidr.prefix > REGION_PREFIX_RANGE.max) {
+        issues.push(`${field}.cidr: prefix /${cidr.prefix} out of range (got ${show(region.cidr)}); allowed: /${REGION_PREFIX_RANGE.min} to /${REGION_PREFIX_RANGE.max}`);
+    }
+    return issues;
+}
+
+export function checkRegionsDistinct(regions: readonly RegionSpec[]): string[] {
+    const issues: string[] = [];
+    regions.forEach((a, i) => {
+        if (a.name !== "" && regions.findIndex((b) => b.name === a.name) !== i) {
+            issues.push(`regions[${i}].name: region ${show(a.name)} is listed twice`);
+        }
+        const ca = parseCidr(a.cidr);
+        regions.slice(0, i).forEach((b, j) => {
+            const cb = parseCidr(b.cidr);
+            if (ca !== null && cb !== null && cidrsOverlap(ca, cb)) {
+                issues.push(`regions[${i}].cidr: ${a.cidr} overlaps regions[${j}].cidr ${b.cidr}; allowed: non-overlapping networks, e.g. 10.${10 * (i + 1)}.0.0/16`);
+            }
+        });
+    });
+    return issues;
+}
+
+export function checkAppCapacity(spec: StackSpec): string[] {
+    const issues: string[] = [];
+    const { minSize, maxSize } = spec.app;
+    if (minSize > maxSize) issues.push(`app.minSize: ${minSize} is greater than app.maxSize ${maxSize}; allowed: minSize <= maxSize`);
+    if (spec.stage !== "startup") {
+        const zones = Math.max(0, ...spec.regions.map((r) => r.zones.length));
+        if (minSize < zones) {
+            issues.push(`app.minSize: ${spec.stage} stage needs >= 1 instance per zone, ${zones} for ${zones} zones (got ${minSize})`);
+        }
+    }
+    return issues;
+}
+
+export function checkScalingThresholds(spec: StackSpec): string[] {
+    const { scaleIn, scaleOut } = spec.scaling;
+    const issues: string[] = [];
+    if (scaleIn.connectionsPerInstance >= scaleOut.connectionsPerInstance) {
+        issues.push(
+            `scaling.scaleIn.connectionsPerInstance: ${scaleIn.connectionsPerInstance} must be below scaling.scaleOut.connectionsPerInstance ${scaleOut.connectionsPerInstance}; allowed: < ${scaleOut.connectionsPerInstance}`,
+        );
+    }
+    if (scaleIn.cpuPercent >= scaleOut.cpuPercent) {
+        issues.push(`scaling.scaleIn.cpuPercent: ${scaleIn.cpuPercent} must be below scaling.scaleOut.cpuPercent ${scaleOut.cpuPercent}; allowed: < ${scaleOut.cpuPercent}`);
+    }
+    return issues;
+}
+
+export function checkDatabase(spec: StackSpec): string[] {
+    const allowed = ENGINES_BY_CLOUD[spec.cloud];
+    const issues: string[] = [];
+    if (!allowed.includes(spec.database.engine)) {
+        issues.push(`database.engine: ${show(spec.database.engine)} is not offered on ${spec.cloud}; allowed: ${allowed.join(", ")}`);
+    }
+    if (spec.database.globalDatabase && spec.database.engine === "mysql") {
+        issues.push(`database.globalDatabase: a global database needs engine ${spec.cloud === "alicloud" ? "polardb" : "aurora"} (got engine "mysql")`);
+    }
+    if (spec.database.globalDatabase && spec.regions.length < 2) {
+        issues.push(`database.globalDatabase: a global database needs >= 2 regions (got ${spec.regions.length})`);
+    }
+    return issues;
+}
+
+export function checkCache(spec: StackSpec): string[] {
+    const c = spec.cache;
+    if (c.mode === "standalone" && (c.shards !== 1 || c.replicasPerShard !== 0)) {
+        return [`cache.mode: standalone means 1 shard and 0 replicas (got ${c.shards} shards, ${c.replicasPerShard} replicas); allowed: mode cluster for shards or replicas`];
+    }
+    return [];
+}
+
+export function checkKubernetes(spec: StackSpec): string[] {
+    const k = spec.kubernetes;
+    if (k.minNodesPerZone > k.maxNodesPerZone) {
+        return [`kubernetes.minNodesPerZone: ${k.minNodesPerZone} is greater than kubernetes.maxNodesPerZone ${k.maxNodesPerZone}; allowed: min <= max`];
+    }
+    return [];
+}
+
+export function checkAdminCidrs(spec: StackSpec): string[] {
+    return spec.adminCidrs.flatMap((c, i) => {
+        const cidr = parseCidr(c);
+        if (cidr === null) return [`adminCidrs[${i}]: not an IPv4 network address (got ${show(c)})`];
+        if (cidr.prefix === 0) return [`adminCidrs[${i}]: ${c} opens administrative ports to the whole internet; allowed: a network of your operators, e.g. 203.0.113.0/24`];
+        return [];
+    });
+}
+
+function isTimeZone(tz: string): boolean {
+    try {
+        new Intl.DateTimeFormat("en-US", { timeZone: tz });
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+export function checkEvent(spec: StackSpec, event: LiveEvent, i: number, now: Date): string[] {
+    const field = `events[${i}]`;
+    const issues: string[] = [];
+    if (!isTimeZone(event.timeZone)) issues.push(`${field}.timeZone: unknown time zone ${show(event.timeZone)}; allowed: an IANA zone such as Asia/Shanghai`);
+    if (event.start === "" || event.end === "") return issues; // reported by the reader
+    const start = Date.parse(event.start);
+    const end = Date.parse(event.end);
+    if (end <= start) issues.push(`${field}.end: ${event.end} is not after start ${event.start}; allowed: end > start`);
+    const preScaleAt = start - spec.scaling.preScaleMinutes * MINUTE_MS;
+    if (preScaleAt <= now.getTime()) {
+        issues.push(
+            `${field}.start: ${event.start} is in the past or within the ${spec.scaling.preScaleMinutes}-minute pre-scale lead ` +
+                `(now ${now.toISOString()}); allowed: a start after ${new Date(now.getTime() + spec.scaling.preScaleMinutes * MINUTE_MS).toISOString()}`,
+        );
+    }
+    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
+    if (horizon !== null && end + spec.scaling.releaseAfterMinutes * MINUTE_MS > now.getTime() + horizon * DAY_MS) {
+        issues.push(
+            `${field}.end: ${event.end} (plus ${spec.scaling.releaseAfterMinutes} minutes to release) is more than ${horizon} days ahead, ` +
+                `the ${spec.cloud} limit for scheduled tasks; allowed: before ${new Date(now.getTime() + horizon * DAY_MS).toISOString()}`,
+        );
+    }
+    return issues;
+}
+
+export function checkEvents(spec: StackSpec, now: Date): string[] {
+    const names = spec.events.map((e) => e.name);
+    return spec.events.flatMap((event, i) => [
+        ...checkEvent(spec, event, i, now),
+        ...(event.name !== "" && names.indexOf(event.name) !== i ? [`events[${i}].name: event ${show(event.name)} is listed twice`] : []),
+    ]);
+}

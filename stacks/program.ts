@@ -1,0 +1,24 @@
+// The live-commerce program: read config -> resolve spec -> validate -> deploy.
+
+import * as pulumi from "@pulumi/pulumi";
+
+import { deployAlicloud } from "../components/alicloud";
+import { deployAws } from "../components/aws";
+import { StackSpec, parseConfigValues, resolveSpec } from "../components/model";
+
+/** Reads and validates the stack's config. Throws a ConfigError before any resource is declared. */
+export function readSpec(now: Date = new Date()): StackSpec {
+    return resolveSpec(parseConfigValues(pulumi.runtime.allConfig()), { now });
+}
+
+/** Declares the stack and returns its outputs. */
+export async function deploy(): Promise<Record<string, unknown>> {
+    const spec = readSpec();
+    const regions = spec.cloud === "alicloud" ? deployAlicloud(spec) : deployAws(spec);
+    return {
+        stage: spec.stage,
+        cloud: spec.cloud,
+        onlineUsers: spec.onlineUsers,
+        regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, regions[i].outputs()])),
+    };
+}

@@ -1,0 +1,151 @@
+// Runs the real program under recording mocks and returns what `pulumi up` would declare.
+
+import * as pulumi from "@pulumi/pulumi";
+
+import { PROJECT } from "../../components/model";
+import { RecordingMocks, Registration } from "./mocks";
+import { loadStackConfig } from "./stackfiles";
+
+export const SECRET = "[secret]";
+/** The signature key/value Pulumi uses to mark a secret in serialized properties. */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+export interface PlannedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** URN of the parent, null for the root stack. */
+    readonly parent: string | null;
+    readonly custom: boolean;
+    /** Provider reference `urn::id`, null when the default provider (or none) is used. */
+    readonly provider: string | null;
+    readonly inputs: Record<string, unknown>;
+}
+
+export interface Plan {
+    readonly stack: string;
+    readonly stage: string;
+    readonly cloud: string;
+    readonly resources: PlannedResource[];
+    readonly outputs: Record<string, unknown>;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Replaces secret values with "[secret]" and sorts object keys, so output is safe and byte-stable. */
+export function sanitize(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(sanitize);
+    if (isPlainObject(value)) {
+        if (value[SECRET_SIG_KEY] === SECRET_SIG) return SECRET;
+        return Object.fromEntries(
+            Object.keys(value)
+                .sort()
+                .map((k) => [k, sanitize(value[k])]),
+        );
+    }
+    return value;
+}
+
+function settle<T>(o: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => {
+        o.apply((v) => {
+            resolve(v);
+            return v;
+        });
+    });
+}
+
+/** Resolves stack outputs; a secret Output becomes "[secret]". */
+async function resolveOutputs(value: unknown): Promise<unknown> {
+    if (pulumi.Output.isInstance(value)) {
+        if (await pulumi.isSecret(value)) return SECRET;
+        return resolveOutputs(await settle(value));
+    }
+    if (value instanceof Promise) return resolveOutputs(await value);
+    if (Array.isArray(value)) return Promise.all(value.map(resolveOutputs));
+    if (isPlainObject(value)) {
+        const entries = await Promise.all(Object.keys(value).sort().map(async (k) => [k, await resolveOutputs(value[k])] as const));
+        return Object.fromEntries(entries);
+    }
+    return value;
+}
+
+interface Seen {
+    readonly resource: pulumi.Resource;
+    readonly type: string;
+    readonly name: string;
+    readonly parent: pulumi.Resource | undefined;
+}
+
+function firstRegion(config: Readonly<Record<string, string>>): string {
+    try {
+        const regions: unknown = JSON.parse(config[`${PROJECT}:regions`] ?? "[]");
+        if (Array.isArray(regions) && isPlainObject(regions[0]) && typeof regions[0].name === "string") return regions[0].name;
+    } catch {
+        // an invalid regions value is reported by the program's validation
+    }
+    return "us-east-1";
+}
+
+/**
+ * Plans one stack: loads its config, runs stacks/program.ts under RecordingMocks inside a root
+ * stack (as the CLI does), and returns every registered resource with its parent and provider.
+ */
+export async function planStack(stack: string, stacksDir?: string): Promise<Plan> {
+    const config = loadStackConfig(stack, stacksDir);
+    const mocks = new RecordingMocks(firstRegion(config));
+    await pulumi.runtime.setMocks(mocks, PROJECT, stack, false);
+    pulumi.runtime.setAllConfig(config, []);
+    const { deploy } = await import("../../stacks/program");
+
+    const seen: Seen[] = [];
+    let stage = "";
+    let cloud = "";
+    const rawOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+        pulumi.runtime.registerStackTransformation((args) => {
+            seen.push({ resource: args.resource, type: args.type, name: args.name, parent: args.opts.parent });
+            return undefined;
+        });
+        const outputs = await deploy();
+        stage = String(outputs.stage);
+        cloud = String(outputs.cloud);
+        return outputs;
+    });
+
+    const urnOf = new Map<pulumi.Resource, string>();
+    await Promise.all(seen.flatMap((s) => [s.resource, ...(s.parent ? [s.parent] : [])]).map(async (r) => urnOf.set(r, await settle(r.urn))));
+    const byKey = new Map<string, Registration>();
+    for (const reg of mocks.registrations) {
+        const key = `${reg.type}::${reg.name}`;
+        if (byKey.has(key)) throw new Error(`two resources share type and name ${key}; names must be unique within a stack`);
+        byKey.set(key, reg);
+    }
+    const stackUrn = `urn:pulumi:${stack}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${stack}`;
+    const resources: PlannedResource[] = [
+        { urn: stackUrn, type: "pulumi:pulumi:Stack", name: `${PROJECT}-${stack}`, parent: null, custom: false, provider: null, inputs: {} },
+        ...seen.map((s): PlannedResource => {
+            const reg = byKey.get(`${s.type}::${s.name}`);
+            if (reg === undefined) throw new Error(`resource ${s.type}::${s.name} was declared but never registered`);
+            return {
+                urn: urnOf.get(s.resource) ?? "",
+                type: s.type,
+                name: s.name,
+                parent: s.parent ? (urnOf.get(s.parent) ?? stackUrn) : stackUrn,
+                custom: reg.custom,
+                provider: reg.provider,
+                inputs: sanitizeRecord(reg.inputs),
+            };
+        }),
+    ].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    const outputs = await resolveOutputs(rawOutputs);
+    await pulumi.runtime.disconnect(); // wait for outstanding registrations before the next stack resets the runtime
+    return { stack, stage, cloud, resources, outputs: isPlainObject(outputs) ? outputs : {} };
+}
+
+function sanitizeRecord(inputs: Record<string, unknown>): Record<string, unknown> {
+    const clean = sanitize(inputs);
+    return isPlainObject(clean) ? clean : {};
+}

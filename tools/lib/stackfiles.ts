@@ -1,0 +1,69 @@
+// Stack files and project defaults -> the flat string config the Pulumi CLI would pass the program.
+
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import * as path from "path";
+
+import { isConfigObject } from "../../components/model/reader";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const STACKS_DIR = path.join(ROOT, "stacks");
+const STACK_FILE = /^Pulumi\.(.+)\.yaml$/;
+
+/** Names of the stacks that have a stack file, sorted. */
+export function listStacks(dir: string = STACKS_DIR): string[] {
+    return fs
+        .readdirSync(dir)
+        .map((f) => STACK_FILE.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined)
+        .sort();
+}
+
+export class UnknownStackError extends Error {
+    constructor(
+        readonly stack: string,
+        readonly known: readonly string[],
+    ) {
+        super(`unknown stack "${stack}"; stacks: ${known.join(", ")}`);
+        this.name = "UnknownStackError";
+    }
+}
+
+/** How the CLI hands a config value to the program: strings as-is, anything else as JSON. */
+export function configText(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function readYamlObject(file: string): Record<string, unknown> {
+    const doc: unknown = yaml.load(fs.readFileSync(file, "utf8"));
+    if (!isConfigObject(doc)) throw new Error(`${file}: not a YAML mapping`);
+    return { ...doc };
+}
+
+/** Project-level defaults of Pulumi.yaml, as `<project>:<key>` -> text. */
+export function projectDefaults(root: string = ROOT): { project: string; config: Record<string, string> } {
+    const project = readYamlObject(path.join(root, "Pulumi.yaml"));
+    const name = typeof project.name === "string" ? project.name : "";
+    const out: Record<string, string> = {};
+    const declared = isConfigObject(project.config) ? project.config : {};
+    for (const [key, decl] of Object.entries(declared)) {
+        if (isConfigObject(decl) && "default" in decl) out[key.includes(":") ? key : `${name}:${key}`] = configText(decl.default);
+    }
+    return { project: name, config: out };
+}
+
+/** The config of a stack: project defaults overlaid with the stack file's values. */
+export function loadStackConfig(stack: string, dir: string = STACKS_DIR, root: string = ROOT): Record<string, string> {
+    const known = listStacks(dir);
+    if (!known.includes(stack)) throw new UnknownStackError(stack, known);
+    const { config } = projectDefaults(root);
+    const file = readYamlObject(path.join(dir, `Pulumi.${stack}.yaml`));
+    const values = isConfigObject(file.config) ? file.config : {};
+    for (const [key, value] of Object.entries(values)) {
+        if (isConfigObject(value) && "secure" in value) {
+            throw new Error(`${stack}: ${key} is an encrypted secret; the offline plan cannot decrypt it. Keep secrets out of stack files (they come from @pulumi/random) or plan a copy without them.`);
+        }
+        config[key] = configText(value);
+    }
+    return config;
+}
