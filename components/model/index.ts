@@ -10,3 +10,6 @@ export * from "./validate";
 export * from "./security";
 export * from "./network";
 export * from "./naming";
+export * from "./scaling";
+export * from "./alarms";
+export * from "./sizes";

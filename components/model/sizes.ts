@@ -1,0 +1,56 @@
+// Compute sizes (vCPU, GiB) -> each cloud's instance types, by one rule: the memory/vCPU ratio
+// picks the family, the vCPU count picks the size.
+
+import { Cloud, ComputeSize } from "./types";
+
+export interface InstanceCatalogue {
+    /** Family per GiB-per-vCPU ratio (2: compute, 4: general purpose, 8: memory optimised). */
+    readonly families: Readonly<Record<2 | 4 | 8, string>>;
+    /** Size suffix per vCPU count. */
+    readonly sizes: Readonly<Record<number, string>>;
+    /** How family and size join into a type name. */
+    readonly format: (family: string, size: string) => string;
+}
+
+const STANDARD_SIZES: Readonly<Record<number, string>> = { 2: "large", 4: "xlarge", 8: "2xlarge", 16: "4xlarge", 32: "8xlarge", 64: "16xlarge" };
+
+/** Alibaba Cloud ECS, 7th generation: ecs.c7.xlarge is 4 vCPU / 8 GiB. */
+export const ECS_CATALOGUE: InstanceCatalogue = {
+    families: { 2: "c7", 4: "g7", 8: "r7" },
+    sizes: STANDARD_SIZES,
+    format: (family, size) => `ecs.${family}.${size}`,
+};
+
+/** Amazon EC2, 6th generation Intel: c6i.xlarge is 4 vCPU / 8 GiB. */
+export const EC2_CATALOGUE: InstanceCatalogue = {
+    families: { 2: "c6i", 4: "m6i", 8: "r6i" },
+    sizes: STANDARD_SIZES,
+    format: (family, size) => `${family}.${size}`,
+};
+
+export class UnsupportedSizeError extends Error {}
+
+/** The instance type of `size` in `catalogue`; throws naming the size and what exists. */
+export function instanceTypeFor(catalogue: InstanceCatalogue, size: ComputeSize): string {
+    const ratio = size.memoryGiB / size.vcpu;
+    const family = ratio === 2 || ratio === 4 || ratio === 8 ? catalogue.families[ratio] : undefined;
+    const suffix = catalogue.sizes[size.vcpu];
+    if (family === undefined || suffix === undefined) {
+        throw new UnsupportedSizeError(
+            `no instance type for ${size.vcpu} vCPU / ${size.memoryGiB} GiB; allowed: vCPU in ${Object.keys(catalogue.sizes).join(", ")} with 2, 4 or 8 GiB per vCPU`,
+        );
+    }
+    return catalogue.format(family, suffix);
+}
+
+export const INSTANCE_CATALOGUES: Readonly<Record<Cloud, InstanceCatalogue>> = { alicloud: ECS_CATALOGUE, aws: EC2_CATALOGUE };
+
+/** Issues for compute sizes the cloud has no instance type for. */
+export function checkComputeSize(cloud: Cloud, size: ComputeSize, field: string): string[] {
+    try {
+        instanceTypeFor(INSTANCE_CATALOGUES[cloud], size);
+        return [];
+    } catch (e) {
+        return e instanceof UnsupportedSizeError ? [`${field}: ${e.message} (got ${JSON.stringify(size)})`] : [String(e)];
+    }
+}
