@@ -13,3 +13,5 @@ export * from "./naming";
 export * from "./scaling";
 export * from "./alarms";
 export * from "./sizes";
+export * from "./loadbalancer";
+export * from "./placement";

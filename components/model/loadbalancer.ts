@@ -1,0 +1,47 @@
+// Layer-7 routing and health checking of the app tier, shared by both clouds' load balancers.
+
+export const ROUTE_NAMES = ["api", "ws", "order"] as const;
+/** api: product, user and cart APIs (default); ws: WebSocket push of likes and comments; order: order creation. */
+export type RouteName = (typeof ROUTE_NAMES)[number];
+
+export interface Route {
+    readonly name: RouteName;
+    /** Path patterns routed to this route's server/target group; the default route has none. */
+    readonly pathPatterns: readonly string[];
+    /** Rule priority (lower wins); unique per listener. */
+    readonly priority: number;
+    /** Long-lived connections (WebSocket) need sticky, long-idle handling. */
+    readonly longLived: boolean;
+}
+
+/** Routing by URL path: orders and WebSocket get their own groups so each scales and drains independently. */
+export const ROUTES: readonly Route[] = [
+    { name: "order", pathPatterns: ["/order", "/order/*"], priority: 10, longLived: false },
+    { name: "ws", pathPatterns: ["/ws", "/ws/*"], priority: 20, longLived: true },
+    { name: "api", pathPatterns: [], priority: 100, longLived: false },
+];
+
+/** Idle timeout for listeners carrying WebSocket traffic (clients ping every 30 s; 10 minutes tolerates lulls). */
+export const WEBSOCKET_IDLE_TIMEOUT_SECONDS = 600;
+
+export interface HealthCheck {
+    readonly path: string;
+    readonly intervalSeconds: number;
+    readonly timeoutSeconds: number;
+    readonly healthyThreshold: number;
+    readonly unhealthyThreshold: number;
+}
+
+/**
+ * Health check of every group: a dead server is taken out after interval x unhealthy threshold =
+ * 10 s, well inside the 30 s failover budget of the requirements.
+ */
+export const HEALTH_CHECK: HealthCheck = { path: "/healthz", intervalSeconds: 5, timeoutSeconds: 3, healthyThreshold: 2, unhealthyThreshold: 2 };
+
+/** Seconds from a server failing to the load balancer stopping traffic to it. */
+export function failureDetectionSeconds(hc: HealthCheck): number {
+    return hc.intervalSeconds * hc.unhealthyThreshold;
+}
+
+/** Seconds in-flight requests get to finish when a server leaves a group (rolling updates, scale-in). */
+export const DEREGISTRATION_DELAY_SECONDS = 30;
