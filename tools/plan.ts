@@ -6,11 +6,13 @@
 //
 // Exit codes: 0 planned; 2 unknown stack, invalid config or bad arguments; 1 anything else.
 
+import * as path from "path";
+
 import { ConfigError } from "../components/model";
 import { UnmockedCallError } from "./lib/mocks";
 import { Plan, planStack } from "./lib/record";
 import { renderText } from "./lib/render";
-import { UnknownStackError, listStacks } from "./lib/stackfiles";
+import { STACKS_DIR, UnknownStackError, listStacks } from "./lib/stackfiles";
 
 export const FORMATS = ["text", "json"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -18,21 +20,30 @@ export type Format = (typeof FORMATS)[number];
 export interface PlanArgs {
     readonly stacks: readonly string[];
     readonly format: Format;
+    /** Folder of the stack files (default: stacks/). */
+    readonly dir: string;
 }
 
 export class UsageError extends Error {}
 
-const USAGE = "usage: npm run plan -- (--stack <name> | --all) [--format text|json]";
+const USAGE = "usage: npm run plan -- (--stack <name> | --all) [--format text|json] [--dir <stack file folder>]";
 
-export function parseArgs(argv: readonly string[], known: readonly string[]): PlanArgs {
+export function parseArgs(argv: readonly string[]): PlanArgs {
     let stacks: string[] = [];
+    let all = false;
     let format: Format = "text";
+    let dir = STACKS_DIR;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        if (arg === "--all") stacks = [...known];
+        if (arg === "--all") all = true;
+        else if (arg === "--dir") {
+            const v = argv[++i];
+            if (v === undefined) throw new UsageError(`--dir needs a folder\n${USAGE}`);
+            dir = path.resolve(v);
+        }
         else if (arg === "--stack") {
             const v = argv[++i];
-            if (v === undefined) throw new UsageError(`--stack needs a name; stacks: ${known.join(", ")}\n${USAGE}`);
+            if (v === undefined) throw new UsageError(`--stack needs a name\n${USAGE}`);
             stacks.push(v);
         } else if (arg === "--format") {
             const v = FORMATS.find((f) => f === argv[i + 1]);
@@ -41,8 +52,9 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Pl
             i++;
         } else throw new UsageError(`unknown argument ${arg}\n${USAGE}`);
     }
-    if (stacks.length === 0) throw new UsageError(`name a stack or --all; stacks: ${known.join(", ")}\n${USAGE}`);
-    return { stacks, format };
+    if (all) stacks = listStacks(dir);
+    if (stacks.length === 0) throw new UsageError(`name a stack or --all; stacks: ${listStacks(dir).join(", ")}\n${USAGE}`);
+    return { stacks, format, dir };
 }
 
 export function renderPlans(plans: readonly Plan[], format: Format): string {
@@ -51,10 +63,9 @@ export function renderPlans(plans: readonly Plan[], format: Format): string {
 }
 
 async function main(): Promise<number> {
-    const known = listStacks();
     let args: PlanArgs;
     try {
-        args = parseArgs(process.argv.slice(2), known);
+        args = parseArgs(process.argv.slice(2));
     } catch (e) {
         if (e instanceof UsageError) {
             process.stderr.write(`${e.message}\n`);
@@ -65,7 +76,7 @@ async function main(): Promise<number> {
     const plans: Plan[] = [];
     for (const stack of args.stacks) {
         try {
-            plans.push(await planStack(stack));
+            plans.push(await planStack(stack, args.dir));
         } catch (e) {
             if (e instanceof UnknownStackError || e instanceof ConfigError) {
                 process.stderr.write(`${stack}: ${e.message}\n`);
@@ -84,7 +95,8 @@ async function main(): Promise<number> {
 
 if (require.main === module) {
     main().then(
-        (code) => process.exit(code),
+        // exit only once stdout is flushed: a large plan piped to another program must arrive whole
+        (code) => process.stdout.write("", () => process.exit(code)),
         (e: unknown) => {
             process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
             process.exit(1);

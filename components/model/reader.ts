@@ -8,6 +8,11 @@ export function isConfigObject(v: unknown): v is ConfigObject {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** A field path: "app" + "minSize" -> "app.minSize"; top-level keys have an empty parent. */
+export function path(parent: string, key: string): string {
+    return parent === "" ? key : `${parent}.${key}`;
+}
+
 export interface NumberBounds {
     readonly min?: number;
     readonly max?: number;
@@ -38,7 +43,7 @@ export class ConfigReader {
             return {};
         }
         for (const k of Object.keys(value)) {
-            if (!keys.includes(k)) this.fail(`${field}.${k}`, value[k], `is not a known key; allowed: ${keys.join(", ")}`);
+            if (!keys.includes(k)) this.fail(path(field, k), value[k], `is not a known key; allowed: ${keys.join(", ")}`);
         }
         return value;
     }
@@ -53,7 +58,7 @@ export class ConfigReader {
             (bounds.min === undefined || v >= bounds.min) &&
             (bounds.max === undefined || v <= bounds.max);
         if (typeof v !== "number" || !ok) {
-            this.fail(`${field}.${key}`, v, `must be ${describeBounds(bounds)}`);
+            this.fail(path(field, key), v, `must be ${describeBounds(bounds)}`);
             return fallback;
         }
         return v;
@@ -62,7 +67,7 @@ export class ConfigReader {
     /** A number that must be present: missing is an issue; returns 0 when missing or bad. */
     requiredNumber(obj: ConfigObject, key: string, field: string, bounds: NumberBounds): number {
         if (obj[key] === undefined) {
-            this.fail(`${field}.${key}`, undefined, `is required: ${describeBounds(bounds)}`);
+            this.fail(path(field, key), undefined, `is required: ${describeBounds(bounds)}`);
             return 0;
         }
         return this.number(obj, key, field, 0, bounds);
@@ -72,7 +77,7 @@ export class ConfigReader {
         const v = obj[key];
         if (v === undefined) return fallback;
         if (typeof v !== "boolean") {
-            this.fail(`${field}.${key}`, v, "must be true or false");
+            this.fail(path(field, key), v, "must be true or false");
             return fallback;
         }
         return v;
@@ -82,7 +87,7 @@ export class ConfigReader {
         const v = obj[key];
         if (v === undefined) return fallback;
         if (typeof v !== "string" || (pattern !== undefined && !pattern.test(v))) {
-            this.fail(`${field}.${key}`, v, `must be ${what ?? "a string"}`);
+            this.fail(path(field, key), v, `must be ${what ?? "a string"}`);
             return fallback;
         }
         return v;
@@ -91,7 +96,7 @@ export class ConfigReader {
     /** A string that must be present: missing is an issue; returns "" when missing or bad. */
     requiredString(obj: ConfigObject, key: string, field: string, pattern?: RegExp, what?: string): string {
         if (obj[key] === undefined) {
-            this.fail(`${field}.${key}`, undefined, `is required: ${what ?? "a string"}`);
+            this.fail(path(field, key), undefined, `is required: ${what ?? "a string"}`);
             return "";
         }
         return this.string(obj, key, field, "", pattern, what);
@@ -101,7 +106,7 @@ export class ConfigReader {
         const v = obj[key];
         if (v === undefined || v === null) return fallback;
         if (typeof v !== "string" || v.length === 0) {
-            this.fail(`${field}.${key}`, v, "must be a non-empty string");
+            this.fail(path(field, key), v, "must be a non-empty string");
             return fallback;
         }
         return v;
@@ -112,7 +117,7 @@ export class ConfigReader {
         if (v === undefined) return fallback;
         const hit = allowed.find((a) => a === v);
         if (hit === undefined) {
-            this.fail(`${field}.${key}`, v, `must be one of ${allowed.join(", ")}`);
+            this.fail(path(field, key), v, `must be one of ${allowed.join(", ")}`);
             return fallback;
         }
         return hit;
@@ -122,13 +127,13 @@ export class ConfigReader {
         const v = obj[key];
         if (v === undefined) return fallback;
         if (!Array.isArray(v)) {
-            this.fail(`${field}.${key}`, v, `must be a list of ${what ?? "strings"}`);
+            this.fail(path(field, key), v, `must be a list of ${what ?? "strings"}`);
             return fallback;
         }
         const out: string[] = [];
         v.forEach((item: unknown, i: number) => {
             if (typeof item !== "string" || (pattern !== undefined && !pattern.test(item))) {
-                this.fail(`${field}.${key}[${i}]`, item, `must be ${what ?? "a string"}`);
+                this.fail(`${path(field, key)}[${i}]`, item, `must be ${what ?? "a string"}`);
             } else {
                 out.push(item);
             }
@@ -153,7 +158,7 @@ export class ConfigReader {
         }
         const out: Record<string, string> = { ...fallback };
         for (const [k, v] of Object.entries(value)) {
-            if (typeof v !== "string") this.fail(`${field}.${k}`, v, "must be a string");
+            if (typeof v !== "string") this.fail(path(field, k), v, "must be a string");
             else out[k] = v;
         }
         return out;

@@ -1,0 +1,189 @@
+import * as assert from "assert";
+
+import { ConfigError, STAGES, STAGE_PRESETS, StackSpec, resolveSpec } from "../../components/model";
+import { ConfigObject } from "../../components/model/reader";
+import { NOW, rawConfig } from "../helpers";
+
+function issuesOf(raw: ConfigObject): readonly string[] {
+    try {
+        resolveSpec(raw, { now: NOW });
+    } catch (e) {
+        if (e instanceof ConfigError) return e.issues;
+        throw e;
+    }
+    assert.fail(`expected a ConfigError for ${JSON.stringify(raw)}`);
+}
+
+describe("resolveSpec: stage presets", () => {
+    it("startup on Alibaba Cloud gets 2 x 4 vCPU/8 GiB app servers, one 2 vCPU/4 GiB MySQL, a standalone Redis", () => {
+        const spec = resolveSpec(rawConfig("startup", "alicloud"), { now: NOW });
+        assert.deepStrictEqual(spec.app.size, { vcpu: 4, memoryGiB: 8 });
+        assert.strictEqual(spec.app.minSize, 2);
+        assert.deepStrictEqual(spec.database.size, { vcpu: 2, memoryGiB: 4 });
+        assert.strictEqual(spec.database.engine, "mysql");
+        assert.strictEqual(spec.database.highAvailability, false);
+        assert.strictEqual(spec.cache.mode, "standalone");
+        assert.strictEqual(spec.queue.enabled, false);
+        assert.strictEqual(spec.natStrategy, "single");
+        assert.deepStrictEqual(spec.onlineUsers, { min: 0, max: 1000 });
+    });
+
+    it("every stage carries the scaling thresholds of the requirements", () => {
+        for (const stage of STAGES) {
+            const spec = resolveSpec(rawConfig(stage, "aws"), { now: NOW });
+            assert.deepStrictEqual(spec.scaling.scaleOut, { connectionsPerInstance: 5000, cpuPercent: 70 }, stage);
+            assert.deepStrictEqual(spec.scaling.scaleIn, { connectionsPerInstance: 1000, cpuPercent: 30 }, stage);
+        }
+    });
+
+    it("growth is multi-AZ with an HA database, a read replica, a Redis cluster and Kafka", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws"), { now: NOW });
+        assert.strictEqual(spec.database.highAvailability, true);
+        assert.strictEqual(spec.database.readReplicas, 1);
+        assert.deepStrictEqual([spec.cache.mode, spec.cache.shards, spec.cache.replicasPerShard], ["cluster", 2, 1]);
+        assert.strictEqual(spec.queue.enabled, true);
+        assert.strictEqual(spec.natStrategy, "perZone");
+        assert.deepStrictEqual(spec.onlineUsers, { min: 1000, max: 10000 });
+    });
+
+    it("mature picks the cloud's global database engine: PolarDB on Alibaba Cloud, Aurora on AWS", () => {
+        const ali: StackSpec = resolveSpec(rawConfig("mature", "alicloud"), { now: NOW });
+        const aws: StackSpec = resolveSpec(rawConfig("mature", "aws"), { now: NOW });
+        assert.deepStrictEqual([ali.database.engine, aws.database.engine], ["polardb", "aurora"]);
+        assert.strictEqual(ali.database.globalDatabase, true);
+        assert.strictEqual(ali.cdn.originFailover, true);
+    });
+
+    it("overrides replace only the keys given and keep the rest of the preset", () => {
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { app: { maxSize: 80 }, database: { engine: "polardb" } }), { now: NOW });
+        assert.strictEqual(spec.app.maxSize, 80);
+        assert.strictEqual(spec.app.minSize, STAGE_PRESETS.growth.spec.app.minSize);
+        assert.strictEqual(spec.database.engine, "polardb");
+        assert.strictEqual(spec.database.readReplicas, 1);
+    });
+
+    it("assigns non-overlapping default CIDRs per region", () => {
+        const spec = resolveSpec(rawConfig("mature", "aws"), { now: NOW });
+        assert.deepStrictEqual(
+            spec.regions.map((r) => r.cidr),
+            ["10.10.0.0/16", "10.20.0.0/16"],
+        );
+    });
+});
+
+describe("resolveSpec: every bad config gets an error naming the field, the value and what is allowed", () => {
+    const future = (days: number, hours = 0): string => new Date(NOW.getTime() + days * 86_400_000 + hours * 3_600_000).toISOString();
+    const cases: [string, ConfigObject, string][] = [
+        ["unknown stage", { ...rawConfig("growth", "aws"), stage: "scaleup" }, 'stage: must be one of startup, growth, mature (got "scaleup")'],
+        ["unknown cloud", { ...rawConfig("growth", "aws"), cloud: "gcp" }, 'cloud: must be one of alicloud, aws (got "gcp")'],
+        ["missing regions", { stage: "startup", cloud: "aws" }, "regions: must list at least one region"],
+        [
+            "growth with one zone",
+            rawConfig("growth", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }] }),
+            "regions[0].zones: growth stage needs >= 2 zones in region cn-hangzhou (got 1)",
+        ],
+        [
+            "mature with one region",
+            rawConfig("mature", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"] }] }),
+            'regions: mature stage needs >= 2 regions (got 1: ["us-east-1"])',
+        ],
+        [
+            "mature with two zones in a region",
+            rawConfig("mature", "aws", {
+                regions: [
+                    { name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] },
+                    { name: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"] },
+                ],
+            }),
+            "regions[0].zones: mature stage needs >= 3 zones in region us-east-1 (got 2)",
+        ],
+        [
+            "zone of another region",
+            rawConfig("growth", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-west-2b"] }] }),
+            'regions[0].zones[1]: zone "us-west-2b" is not in region us-east-1; allowed: a zone id of us-east-1 such as us-east-1a',
+        ],
+        [
+            "zone listed twice",
+            rawConfig("growth", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-h"] }] }),
+            'regions[0].zones[1]: zone "cn-hangzhou-h" is listed twice',
+        ],
+        ["not a region id", rawConfig("startup", "aws", { regions: [{ name: "virginia", zones: ["virginiaa"] }] }), 'regions[0].name: not a aws region id (got "virginia")'],
+        ["min above max", rawConfig("growth", "aws", { app: { minSize: 10, maxSize: 5 } }), "app.minSize: 10 is greater than app.maxSize 5; allowed: minSize <= maxSize"],
+        ["fewer instances than zones", rawConfig("growth", "aws", { app: { minSize: 1 } }), "app.minSize: growth stage needs >= 1 instance per zone, 2 for 2 zones (got 1)"],
+        [
+            "scale-in connections not below scale-out",
+            rawConfig("startup", "aws", { scaling: { scaleIn: { connectionsPerInstance: 5000 } } }),
+            "scaling.scaleIn.connectionsPerInstance: 5000 must be below scaling.scaleOut.connectionsPerInstance 5000; allowed: < 5000",
+        ],
+        [
+            "scale-in CPU not below scale-out",
+            rawConfig("startup", "aws", { scaling: { scaleOut: { cpuPercent: 60 }, scaleIn: { cpuPercent: 65 } } }),
+            "scaling.scaleIn.cpuPercent: 65 must be below scaling.scaleOut.cpuPercent 60; allowed: < 60",
+        ],
+        [
+            "overlapping CIDRs",
+            rawConfig("mature", "aws", {
+                regions: [
+                    { name: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"], cidr: "10.0.0.0/16" },
+                    { name: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"], cidr: "10.0.128.0/17" },
+                ],
+            }),
+            "regions[1].cidr: 10.0.128.0/17 overlaps regions[0].cidr 10.0.0.0/16",
+        ],
+        ["CIDR with host bits", rawConfig("startup", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a"], cidr: "10.0.0.1/16" }] }), 'regions[0].cidr: not an IPv4 network address (got "10.0.0.1/16")'],
+        ["CIDR too small", rawConfig("startup", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a"], cidr: "10.0.0.0/24" }] }), "regions[0].cidr: prefix /24 out of range"],
+        [
+            "event in the past",
+            rawConfig("startup", "aws", { events: [{ name: "launch", start: "2026-11-01T12:00:00Z", end: "2026-11-01T14:00:00Z", peakOnline: 5000 }] }),
+            "events[0].start: 2026-11-01T12:00:00Z is in the past or within the 30-minute pre-scale lead",
+        ],
+        [
+            "event ending before it starts",
+            rawConfig("startup", "aws", { events: [{ name: "launch", start: future(3), end: future(2), peakOnline: 5000 }] }),
+            `events[0].end: ${future(2)} is not after start ${future(3)}; allowed: end > start`,
+        ],
+        [
+            "event beyond the Alibaba Cloud 90-day scheduling limit",
+            rawConfig("startup", "alicloud", { events: [{ name: "double-12", start: future(100), end: future(100, 3), peakOnline: 5000 }] }),
+            "is more than 90 days ahead, the alicloud limit for scheduled tasks",
+        ],
+        [
+            "event without an audience",
+            rawConfig("startup", "aws", { events: [{ name: "launch", start: future(3), end: future(3, 2) }] }),
+            "events[0].peakOnline: is required: an integer >= 1 (got nothing)",
+        ],
+        ["event in an unknown time zone", rawConfig("startup", "aws", { events: [{ name: "launch", start: future(3), end: future(3, 2), peakOnline: 10, timeZone: "Mars/Olympus" }] }), 'events[0].timeZone: unknown time zone "Mars/Olympus"'],
+        ["engine of the other cloud", rawConfig("growth", "alicloud", { database: { engine: "aurora" } }), 'database.engine: "aurora" is not offered on alicloud; allowed: mysql, polardb'],
+        ["misspelt key", rawConfig("growth", "aws", { app: { minSzie: 3 } }), "app.minSzie: is not a known key; allowed: size, minSize, maxSize"],
+        ["unknown top-level key", rawConfig("growth", "aws", { region: "us-east-1" }), "region: is not a config key of live-commerce"],
+        ["wrong type", rawConfig("growth", "aws", { app: { maxSize: "lots" } }), 'app.maxSize: must be an integer from 1 to 1000 (got "lots")'],
+        ["bad NAT strategy", rawConfig("growth", "aws", { natStrategy: "shared" }), 'natStrategy: must be one of none, single, perZone (got "shared")'],
+        ["admin ports open to the world", rawConfig("startup", "aws", { adminCidrs: ["0.0.0.0/0"] }), "adminCidrs[0]: 0.0.0.0/0 opens administrative ports to the whole internet"],
+        ["size without an instance type", rawConfig("startup", "alicloud", { app: { size: { vcpu: 3, memoryGiB: 8 } } }), "app.size: no instance type for 3 vCPU / 8 GiB"],
+        ["standalone cache with replicas", rawConfig("startup", "aws", { cache: { replicasPerShard: 1 } }), "cache.mode: standalone means 1 shard and 0 replicas"],
+        ["global database on MySQL", rawConfig("mature", "aws", { database: { engine: "mysql" } }), 'database.globalDatabase: a global database needs engine aurora (got engine "mysql")'],
+    ];
+    for (const [what, raw, expected] of cases) {
+        it(what, () => {
+            const issues = issuesOf(raw);
+            assert.ok(
+                issues.some((i) => i.includes(expected)),
+                `expected an issue containing\n  ${expected}\ngot\n  ${issues.join("\n  ")}`,
+            );
+        });
+    }
+
+    it("reports every problem at once, not just the first", () => {
+        const issues = issuesOf(rawConfig("growth", "aws", { app: { minSize: 10, maxSize: 5 }, natStrategy: "shared" }));
+        assert.ok(issues.length >= 2, issues.join("\n"));
+    });
+
+    it("accepts a valid future event inside the scheduling horizon", () => {
+        const spec = resolveSpec(
+            rawConfig("growth", "alicloud", { events: [{ name: "double-12", start: future(20), end: future(20, 4), peakOnline: 30000, timeZone: "Asia/Shanghai" }] }),
+            { now: NOW },
+        );
+        assert.strictEqual(spec.events.length, 1);
+        assert.strictEqual(spec.events[0].timeZone, "Asia/Shanghai");
+    });
+});

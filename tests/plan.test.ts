@@ -1,0 +1,106 @@
+// The offline plan command, run as a user runs it.
+
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as path from "path";
+
+import { ROOT, listStacks } from "../tools/lib/stackfiles";
+import { rawConfig, stackDir, stackFile } from "./helpers";
+
+interface Run {
+    readonly status: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+function plan(...args: string[]): Run {
+    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "tools", "plan.ts"), ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+describe("npm run plan", function () {
+    this.timeout(180_000);
+
+    it("ships the six stacks: three stages on two clouds", () => {
+        assert.deepStrictEqual(listStacks(), ["growth-alicloud", "growth-aws", "mature-alicloud", "mature-aws", "startup-alicloud", "startup-aws"]);
+    });
+
+    it("--format json prints one document with the stack, stage, cloud, resources and outputs", () => {
+        const run = plan("--stack", "growth-alicloud", "--format", "json");
+        assert.strictEqual(run.status, 0, run.stderr);
+        const doc: unknown = JSON.parse(run.stdout);
+        assert.ok(isRecord(doc));
+        assert.deepStrictEqual(Object.keys(doc).slice(0, 5), ["stack", "stage", "cloud", "resources", "outputs"]);
+        assert.deepStrictEqual([doc.stack, doc.stage, doc.cloud], ["growth-alicloud", "growth", "alicloud"]);
+        assert.ok(Array.isArray(doc.resources));
+        const resources: unknown[] = doc.resources;
+        for (const r of resources) {
+            assert.ok(isRecord(r));
+            assert.deepStrictEqual(Object.keys(r), ["urn", "type", "name", "parent", "custom", "provider", "inputs"]);
+            assert.ok(r.parent === null || (typeof r.parent === "string" && r.parent.startsWith("urn:pulumi:")));
+        }
+        const roots = resources.filter((r) => isRecord(r) && r.parent === null);
+        assert.strictEqual(roots.length, 1, "exactly one root: the stack");
+        const urns = new Set(resources.map((r) => (isRecord(r) ? r.urn : undefined)));
+        for (const r of resources) if (isRecord(r) && r.parent !== null) assert.ok(urns.has(r.parent), `parent of ${String(r.name)} is recorded`);
+        assert.ok(isRecord(doc.outputs) && isRecord(doc.outputs.regions) && "cn-hangzhou" in doc.outputs.regions);
+    });
+
+    it("is deterministic: the same stack gives the same bytes", () => {
+        const a = plan("--stack", "mature-aws", "--format", "json");
+        const b = plan("--stack", "mature-aws", "--format", "json");
+        assert.strictEqual(a.status, 0, a.stderr);
+        assert.strictEqual(a.stdout, b.stdout);
+    });
+
+    it("--all plans every stack, each exactly as when planned alone", () => {
+        const all = plan("--all", "--format", "json");
+        assert.strictEqual(all.status, 0, all.stderr);
+        const docs: unknown = JSON.parse(all.stdout);
+        assert.ok(Array.isArray(docs));
+        const plans: unknown[] = docs;
+        assert.deepStrictEqual(
+            plans.map((d) => (isRecord(d) ? d.stack : undefined)),
+            listStacks(),
+        );
+        const alone: unknown = JSON.parse(plan("--stack", "startup-aws", "--format", "json").stdout);
+        assert.deepStrictEqual(plans[listStacks().indexOf("startup-aws")], alone);
+    });
+
+    it("prints a tree of components and their children, and a count per type", () => {
+        const run = plan("--stack", "startup-aws");
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.match(run.stdout, /^stack startup-aws: stage startup, cloud aws, \d+ resources/);
+        assert.match(run.stdout, /\n└─ live-commerce:aws:Region {2}lc-us-east-1\n {3}└─ live-commerce:aws:Network {2}lc-us-east-1-network\n {6}├─ aws:ec2\/internetGateway:InternetGateway {2}lc-us-east-1-network-igw\n/);
+        assert.match(run.stdout, /resources by type:\n(.*\n)*\s+aws:ec2\/subnet:Subnet\s+2\n/);
+    });
+
+    it("an unknown stack exits 2 and lists the stacks that exist", () => {
+        const run = plan("--stack", "growth-gcp");
+        assert.strictEqual(run.status, 2);
+        assert.match(run.stderr, /unknown stack "growth-gcp"; stacks: growth-alicloud, growth-aws, mature-alicloud, mature-aws, startup-alicloud, startup-aws/);
+        assert.strictEqual(run.stdout, "");
+    });
+
+    it("an invalid config exits 2 with the validation message and declares nothing", () => {
+        const dir = stackDir({ broken: stackFile(rawConfig("growth", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }] })) });
+        const run = plan("--stack", "broken", "--dir", dir);
+        assert.strictEqual(run.status, 2);
+        assert.match(run.stderr, /regions\[0\]\.zones: growth stage needs >= 2 zones in region cn-hangzhou \(got 1\)/);
+        assert.strictEqual(run.stdout, "");
+    });
+
+    it("bad arguments exit 2 with the usage", () => {
+        const run = plan("--stack", "growth-aws", "--format", "yaml");
+        assert.strictEqual(run.status, 2);
+        assert.match(run.stderr, /--format must be one of text, json \(got yaml\)\nusage:/);
+    });
+});
