@@ -104,3 +104,18 @@ describe("npm run plan", function () {
         assert.match(run.stderr, /--format must be one of text, json \(got yaml\)\nusage:/);
     });
 });
+
+describe("secret handling of the plan", () => {
+    it("refuses a plan in which a generated secret shows in plain text, naming the resource", async () => {
+        const { assertNoSecretLeak } = await import("../tools/lib/record");
+        const leaky = {
+            stack: "s",
+            stage: "growth",
+            cloud: "aws",
+            outputs: {},
+            resources: [{ urn: "urn:pulumi:s::live-commerce::aws:rds/instance:Instance::db", type: "aws:rds/instance:Instance", name: "db", parent: null, custom: true, provider: null, inputs: { password: "mock-secret-abc" } }],
+        };
+        assert.throws(() => assertNoSecretLeak(leaky, ["mock-secret-abc"]), /secret value appears in plain text in the plan of s: urn:pulumi:s::live-commerce::aws:rds\/instance:Instance::db/);
+        assert.doesNotThrow(() => assertNoSecretLeak({ ...leaky, resources: [{ ...leaky.resources[0], inputs: { password: "[secret]" } }] }, ["mock-secret-abc"]));
+    });
+});

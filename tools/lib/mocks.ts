@@ -79,6 +79,8 @@ export class UnmockedCallError extends Error {
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly registrations: Registration[] = [];
     readonly unmockedCalls: string[] = [];
+    /** Values the mocks generated for secrets (random passwords); no plan output may contain one. */
+    readonly secretValues: string[] = [];
     private readonly providerRegions = new Map<string, string>();
 
     constructor(private readonly defaultRegion: string) {}
@@ -95,6 +97,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const region = (providerName !== undefined ? this.providerRegions.get(providerName) : undefined) ?? this.defaultRegion;
         const context: AttributeContext = { type: args.type, name: args.name, id: id ?? "", inputs, region };
         const extra = MOCK_ATTRIBUTES[args.type]?.(context) ?? {};
+        if (args.type.startsWith("random:") && typeof extra.result === "string") this.secretValues.push(extra.result);
         const arn = args.type.startsWith("aws:") && custom ? { arn: `arn:aws:${args.type.split(":")[1].split("/")[0]}:${region}:${MOCK_ACCOUNT}:${id}` } : {};
         return { id: id ?? undefined, state: { ...inputs, ...arn, ...extra } };
     }

@@ -142,7 +142,21 @@ export async function planStack(stack: string, stacksDir?: string): Promise<Plan
     ].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
     const outputs = await resolveOutputs(rawOutputs);
     await pulumi.runtime.disconnect(); // wait for outstanding registrations before the next stack resets the runtime
-    return { stack, stage, cloud, resources, outputs: isPlainObject(outputs) ? outputs : {} };
+    const plan: Plan = { stack, stage, cloud, resources, outputs: isPlainObject(outputs) ? outputs : {} };
+    assertNoSecretLeak(plan, mocks.secretValues);
+    return plan;
+}
+
+export class SecretLeakError extends Error {}
+
+/** Fails when a generated secret value appears anywhere in the plan (inputs or outputs). */
+export function assertNoSecretLeak(plan: Plan, secretValues: readonly string[]): void {
+    const text = JSON.stringify(plan);
+    const leaked = secretValues.filter((v) => text.includes(v));
+    if (leaked.length > 0) {
+        const where = plan.resources.filter((r) => leaked.some((v) => JSON.stringify(r.inputs).includes(v))).map((r) => r.urn);
+        throw new SecretLeakError(`a secret value appears in plain text in the plan of ${plan.stack}: ${where.join(", ") || "stack outputs"}; wrap it with pulumi.secret()`);
+    }
 }
 
 function sanitizeRecord(inputs: Record<string, unknown>): Record<string, unknown> {
