@@ -10,3 +10,4 @@ export * from "./validate";
 export * from "./security";
 export * from "./network";
 export * from "./naming";
+export * from "./kubernetes";

@@ -3,6 +3,7 @@
 
 import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr";
 import { show } from "./errors";
+import { checkKubernetesServices } from "./kubernetes";
 import { StagePreset } from "./presets";
 import { Cloud, LiveEvent, RegionSpec, StackSpec } from "./types";
 import { isRegionName, regionExample, zoneBelongsToRegion, zoneExample } from "./zones";
@@ -30,6 +31,7 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkDatabase(spec),
         ...checkCache(spec),
         ...checkKubernetes(spec),
+        ...checkKubernetesServices(spec),
         ...checkEvents(spec, now),
         ...checkAdminCidrs(spec),
     ];
