@@ -2,6 +2,7 @@
 // pod placement and security, and the node pools of a region. Pure: the components only declare
 // what these functions return, so the same numbers hold on ACK and on EKS.
 
+import { cidrsOverlap, parseCidr } from "./cidr";
 import { show } from "./errors";
 import { Cloud, ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
 
@@ -37,10 +38,11 @@ export function presetServices(stage: Stage): Record<ServiceName, ServiceSpec> {
     return { user: service("user"), product: service("product"), order: service("order"), interaction: service("interaction") };
 }
 
-export interface ResourceList {
+/** A type alias, not an interface: Kubernetes resource lists are string maps. */
+export type ResourceList = {
     cpu: string;
     memory: string;
-}
+};
 export interface Resources {
     requests: ResourceList;
     limits: ResourceList;
@@ -188,6 +190,13 @@ export const PDB_MAX_UNAVAILABLE = 1;
 /** Grace period for a pod to close its connections (WebSocket clients reconnect to another pod). */
 export const TERMINATION_GRACE_SECONDS = 30;
 
+/**
+ * Address ranges inside the cluster, outside every region network (10.x.0.0/16 by default): the
+ * Service network (both clouds) and the pod network of ACK's Flannel plugin.
+ */
+export const CLUSTER_SERVICE_CIDR = "172.21.0.0/20";
+export const CLUSTER_POD_CIDR = "172.20.0.0/16";
+
 export interface NodePoolPlan {
     readonly zone: string;
     readonly minSize: number;
@@ -221,7 +230,7 @@ export function nodeInstanceType(cloud: Cloud, size: ComputeSize): string | null
 }
 
 /** Cross-field checks of the Kubernetes section; each issue names the field, the value and what is allowed. */
-export function checkKubernetesServices(spec: Pick<StackSpec, "stage" | "cloud" | "kubernetes">): string[] {
+export function checkKubernetesServices(spec: Pick<StackSpec, "stage" | "cloud" | "kubernetes" | "regions">): string[] {
     const k = spec.kubernetes;
     const issues: string[] = [];
     for (const name of SERVICE_NAMES) {
@@ -234,6 +243,17 @@ export function checkKubernetesServices(spec: Pick<StackSpec, "stage" | "cloud" 
         if (s.minReplicas > s.maxReplicas) {
             issues.push(`${field}.minReplicas: ${s.minReplicas} is greater than ${field}.maxReplicas ${s.maxReplicas}; allowed: minReplicas <= maxReplicas`);
         }
+    }
+    if (k.enabled) {
+        spec.regions.forEach((region, i) => {
+            const net = parseCidr(region.cidr);
+            for (const [what, cidr] of [["Service", CLUSTER_SERVICE_CIDR], ["pod", CLUSTER_POD_CIDR]] as const) {
+                const inner = parseCidr(cidr);
+                if (net !== null && inner !== null && cidrsOverlap(net, inner)) {
+                    issues.push(`regions[${i}].cidr: ${region.cidr} overlaps the Kubernetes ${what} network ${cidr}; allowed: a region network outside ${cidr}, e.g. 10.${10 * (i + 1)}.0.0/16`);
+                }
+            }
+        });
     }
     if (k.enabled && nodeInstanceType(spec.cloud, k.nodeSize) === null) {
         issues.push(
