@@ -13,3 +13,4 @@ export function deployAlicloud(spec: StackSpec): Region[] {
         return new Region(regionBaseName(spec, region.name), { spec, region }, { providers: [provider] });
     });
 }
+export { KubernetesCluster } from "./kubernetes";

@@ -15,3 +15,4 @@ export * from "./alarms";
 export * from "./sizes";
 export * from "./loadbalancer";
 export * from "./placement";
+export * from "./kubernetes";

@@ -8,6 +8,7 @@
 // - scale out when connections > 5,000 OR CPU > 70%; scale in when connections < 1,000 AND CPU < 30%.
 // A stack file overrides any of these (see spec.ts); a stack never needs to repeat them.
 
+import { presetServices } from "./kubernetes";
 import { Cloud, DatabaseEngine, OnlineRange, Stage, StackSpec } from "./types";
 
 /** The parts of a StackSpec that a stage decides (everything but identity and regions). */
@@ -50,6 +51,9 @@ const COMMON = {
     },
     monitoringContacts: { warning: [], critical: [], fatal: [] },
     queueTopics: ["orders", "interactions"],
+    /** Placeholder registry (a documentation domain): a stack sets its own registry or per-service images. */
+    imageRegistry: "registry.example.com/live-commerce",
+    imageTag: "1.0.0",
 } as const;
 
 export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
@@ -79,6 +83,9 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 nodeSize: { vcpu: 4, memoryGiB: 8 },
                 minNodesPerZone: 1,
                 maxNodesPerZone: 3,
+                imageRegistry: COMMON.imageRegistry,
+                imageTag: COMMON.imageTag,
+                services: presetServices("startup"),
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
             cdn: { enabled: true, originFailover: false },
@@ -113,6 +120,9 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 nodeSize: { vcpu: 4, memoryGiB: 8 },
                 minNodesPerZone: 1,
                 maxNodesPerZone: 10,
+                imageRegistry: COMMON.imageRegistry,
+                imageTag: COMMON.imageTag,
+                services: presetServices("growth"),
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
             cdn: { enabled: true, originFailover: false },
@@ -147,6 +157,9 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 nodeSize: { vcpu: 8, memoryGiB: 16 },
                 minNodesPerZone: 1,
                 maxNodesPerZone: 20,
+                imageRegistry: COMMON.imageRegistry,
+                imageTag: COMMON.imageTag,
+                services: presetServices("mature"),
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: true },
             cdn: { enabled: true, originFailover: true },

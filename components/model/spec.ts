@@ -15,8 +15,11 @@ import {
     LiveEvent,
     NAT_STRATEGIES,
     RegionSpec,
+    SERVICE_NAMES,
     STAGES,
     ScalingThreshold,
+    ServiceName,
+    ServiceSpec,
     StackSpec,
     Stage,
 } from "./types";
@@ -217,15 +220,35 @@ function readQueue(r: ConfigReader, value: unknown, preset: StagePreset): StackS
     };
 }
 
+const IMAGE_PATTERN = /^(?!.*\/\/)[a-z0-9]([a-z0-9._\/:@-]{0,254})$/;
+const IMAGE_WHAT = "an image reference such as registry.example.com/live-commerce/order:1.0.0";
+
 function readKubernetes(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["kubernetes"] {
     const d = preset.spec.kubernetes;
-    const s = r.section(value, "kubernetes", ["enabled", "version", "nodeSize", "minNodesPerZone", "maxNodesPerZone"]);
+    const s = r.section(value, "kubernetes", ["enabled", "version", "nodeSize", "minNodesPerZone", "maxNodesPerZone", "imageRegistry", "imageTag", "services"]);
+    const services = r.section(s.services, "kubernetes.services", SERVICE_NAMES);
+    const readService = (name: ServiceName): ServiceSpec => {
+        const field = `kubernetes.services.${name}`;
+        const svc = r.section(services[name], field, ["image", "minReplicas", "maxReplicas"]);
+        const fallback = d.services[name];
+        const image = r.nullableString(svc, "image", field, fallback.image);
+        const imageOk = image === null || IMAGE_PATTERN.test(image);
+        if (!imageOk) r.fail(`${field}.image`, image, `must be ${IMAGE_WHAT}`);
+        return {
+            image: imageOk ? image : fallback.image,
+            minReplicas: r.number(svc, "minReplicas", field, fallback.minReplicas, { integer: true, min: 1, max: 1000 }),
+            maxReplicas: r.number(svc, "maxReplicas", field, fallback.maxReplicas, { integer: true, min: 1, max: 1000 }),
+        };
+    };
     return {
         enabled: r.boolean(s, "enabled", "kubernetes", d.enabled),
         version: r.string(s, "version", "kubernetes", d.version, /^1\.\d{2}$/, "a Kubernetes minor version such as 1.33"),
         nodeSize: readSize(r, s.nodeSize, "kubernetes.nodeSize", d.nodeSize),
         minNodesPerZone: r.number(s, "minNodesPerZone", "kubernetes", d.minNodesPerZone, { integer: true, min: 0, max: 100 }),
         maxNodesPerZone: r.number(s, "maxNodesPerZone", "kubernetes", d.maxNodesPerZone, { integer: true, min: 1, max: 100 }),
+        imageRegistry: r.string(s, "imageRegistry", "kubernetes", d.imageRegistry, /^(?!.*\/\/)[a-z0-9]([a-z0-9._\/:-]{0,200}[a-z0-9])?$/, "a registry path such as registry.example.com/live-commerce"),
+        imageTag: r.string(s, "imageTag", "kubernetes", d.imageTag, /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "an image tag such as 1.0.0"),
+        services: { user: readService("user"), product: readService("product"), order: readService("order"), interaction: readService("interaction") },
     };
 }
 

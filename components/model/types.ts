@@ -111,6 +111,19 @@ export interface QueueSpec {
     readonly retentionHours: number;
 }
 
+export const SERVICE_NAMES = ["user", "product", "order", "interaction"] as const;
+/** The business microservices: user, product, order and interaction (likes, comments, WebSocket push). */
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** One microservice on Kubernetes: its image and the bounds of its pod autoscaler. */
+export interface ServiceSpec {
+    /** Container image reference; null means `<kubernetes.imageRegistry>/<service>:<kubernetes.imageTag>`. */
+    readonly image: string | null;
+    /** Pods at minimum (the autoscaler's floor, also the initial replica count). */
+    readonly minReplicas: number;
+    readonly maxReplicas: number;
+}
+
 export interface KubernetesSpec {
     readonly enabled: boolean;
     readonly version: string;
@@ -118,6 +131,11 @@ export interface KubernetesSpec {
     /** Nodes per zone at minimum (>= 1 keeps every zone able to run pods). */
     readonly minNodesPerZone: number;
     readonly maxNodesPerZone: number;
+    /** Registry path the service images are pulled from when a service names no image. */
+    readonly imageRegistry: string;
+    /** Image tag of the services when a service names no image. */
+    readonly imageTag: string;
+    readonly services: Readonly<Record<ServiceName, ServiceSpec>>;
 }
 
 export interface MonitoringSpec {

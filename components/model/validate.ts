@@ -3,6 +3,7 @@
 
 import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr";
 import { show } from "./errors";
+import { checkKubernetesServices } from "./kubernetes";
 import { StagePreset } from "./presets";
 import { checkComputeSize } from "./sizes";
 import { Cloud, LiveEvent, RegionSpec, StackSpec } from "./types";
@@ -31,6 +32,7 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkDatabase(spec),
         ...checkCache(spec),
         ...checkKubernetes(spec),
+        ...checkKubernetesServices(spec),
         ...checkEvents(spec, now),
         ...checkAdminCidrs(spec),
         ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),

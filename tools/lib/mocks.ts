@@ -22,6 +22,9 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
     "aws:ec2/eip:Eip": "eipalloc",
     "aws:ec2/routeTable:RouteTable": "rtb",
     "aws:ec2/securityGroup:SecurityGroup": "sg",
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": "c",
+    "alicloud:cs/nodePool:NodePool": "np",
+    "alicloud:kms/key:Key": "key",
 };
 
 export function mockId(type: string, name: string): string {
@@ -54,10 +57,46 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
     "alicloud:ecs/eipAddress:EipAddress": (c) => ({ ipAddress: testNetAddress(c.name) }),
     "aws:ec2/eip:Eip": (c) => ({ publicIp: testNetAddress(c.name), allocationId: c.id }),
     "random:index/randomPassword:RandomPassword": (c) => ({ result: `mock-secret-${stableHash(c.name, 24)}` }),
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": (c) => ({
+        connections: { apiServerIntranet: `https://${privateAddress(c.name)}:6443`, apiServerInternet: "", masterPublicIp: "", serviceDomain: "" },
+    }),
+    "aws:eks/cluster:Cluster": (c) => ({
+        endpoint: `https://${stableHash(c.name, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`,
+        certificateAuthority: { data: mockCertificate(c.name) },
+    }),
+    "aws:iam/role:Role": (c) => ({ name: c.name }),
 };
 
+/** A 10.x address derived from a name, for private endpoints. */
+export function privateAddress(name: string): string {
+    return `10.${parseInt(stableHash(name, 2), 16) % 250}.${parseInt(stableHash(`${name}/host`, 2), 16) % 254 + 1}.10`;
+}
+
+/** Base64 of a PEM-shaped placeholder: plausible certificate-authority data, not a certificate. */
+export function mockCertificate(name: string): string {
+    return Buffer.from(`-----BEGIN CERTIFICATE-----\nmock-${stableHash(name, 32)}\n-----END CERTIFICATE-----\n`).toString("base64");
+}
+
+/** A kubeconfig of the shape the cluster credential APIs return, with a token that opens nothing. */
+export function mockKubeconfig(cluster: string, server: string): string {
+    return JSON.stringify({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: [{ name: cluster, cluster: { server, "certificate-authority-data": mockCertificate(cluster) } }],
+        contexts: [{ name: cluster, context: { cluster, user: cluster } }],
+        "current-context": cluster,
+        users: [{ name: cluster, user: { token: `mock-${stableHash(cluster, 24)}` } }],
+    });
+}
+
 /** Data sources the plan may call, by token. Anything else fails loudly. */
-export const MOCK_CALLS: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>> = {};
+export const MOCK_CALLS: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>> = {
+    // ACK's credential API: the kubeconfig of a cluster, derived from its id.
+    "alicloud:cs/getClusterCredential:getClusterCredential": (inputs) => {
+        const clusterId = String(inputs.clusterId);
+        return { id: clusterId, clusterId, clusterName: clusterId, kubeConfig: mockKubeconfig(clusterId, `https://${privateAddress(clusterId)}:6443`), certificateAuthority: {} };
+    },
+};
 
 /** What the mocks saw of one registration. */
 export interface Registration {

@@ -1,0 +1,143 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+import { CLUSTER_SERVICE_CIDR, KubernetesSpec, nodeInstanceType, planNodePools } from "../model";
+import { Network } from "./network";
+
+export interface KubernetesClusterArgs {
+    readonly kubernetes: KubernetesSpec;
+    /** Region id, for the kubeconfig's token command. */
+    readonly region: string;
+    /** The region's network: the cluster and one node group per zone use its private subnets. */
+    readonly network: Pick<Network, "vpcId" | "privateSubnetIds" | "zones">;
+    readonly tags: Record<string, string>;
+}
+
+const MANAGED_POLICY = "arn:aws:iam::aws:policy/";
+const CLUSTER_POLICIES = ["AmazonEKSClusterPolicy"];
+const NODE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"];
+
+function assumeRolePolicy(service: string): string {
+    return JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
+}
+
+/**
+ * EKS cluster in the region's private subnets: API endpoint reachable only from inside the VPC,
+ * Secrets encrypted with a KMS key of its own (rotated yearly), control-plane audit logs, and one
+ * managed node group per zone (minNodesPerZone..maxNodesPerZone each) so every zone always has
+ * nodes for the zone-spread pods. `provider` deploys workloads to it.
+ *
+ * With the private endpoint, `pulumi up` runs from inside the VPC (a runner in the VPC, or VPN).
+ */
+export class KubernetesCluster extends pulumi.ComponentResource {
+    readonly clusterName: pulumi.Output<string>;
+    readonly endpoint: pulumi.Output<string>;
+    /** Secret: the kubeconfig of the cluster (token from `aws eks get-token`). */
+    readonly kubeconfig: pulumi.Output<string>;
+    readonly provider: k8s.Provider;
+    readonly nodeGroupNames: pulumi.Output<string>[];
+
+    constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:aws:KubernetesCluster", name, {}, opts);
+        const { kubernetes: k, network, tags } = args;
+        const instanceType = nodeInstanceType("aws", k.nodeSize);
+        if (instanceType === null) throw new pulumi.ResourceError(`kubernetes.nodeSize: no AWS instance type for ${k.nodeSize.vcpu} vCPU / ${k.nodeSize.memoryGiB} GiB`, this);
+        if (network.zones.length !== network.privateSubnetIds.length) throw new pulumi.ResourceError("network: one private subnet per zone expected", this);
+
+        const key = new aws.kms.Key(
+            `${name}-secrets-key`,
+            { description: `${name} Kubernetes Secrets encryption`, enableKeyRotation: true, deletionWindowInDays: 30, tags },
+            { parent: this },
+        );
+        const clusterRole = new aws.iam.Role(`${name}-cluster-role`, { assumeRolePolicy: assumeRolePolicy("eks.amazonaws.com"), tags }, { parent: this });
+        const clusterAttachments = CLUSTER_POLICIES.map(
+            (p) => new aws.iam.RolePolicyAttachment(`${name}-cluster-${p}`, { role: clusterRole.name, policyArn: `${MANAGED_POLICY}${p}` }, { parent: this }),
+        );
+        const keyAccess = new aws.iam.RolePolicy(
+            `${name}-cluster-secrets-key`,
+            {
+                role: clusterRole.name,
+                policy: key.arn.apply((arn) =>
+                    JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:DescribeKey", "kms:CreateGrant", "kms:ListGrants"], Resource: arn }],
+                    }),
+                ),
+            },
+            { parent: this },
+        );
+
+        const cluster = new aws.eks.Cluster(
+            `${name}-cluster`,
+            {
+                name,
+                version: k.version,
+                roleArn: clusterRole.arn,
+                vpcConfig: { subnetIds: network.privateSubnetIds, endpointPrivateAccess: true, endpointPublicAccess: false },
+                kubernetesNetworkConfig: { serviceIpv4Cidr: CLUSTER_SERVICE_CIDR },
+                encryptionConfig: { provider: { keyArn: key.arn }, resources: ["secrets"] },
+                accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+                enabledClusterLogTypes: ["api", "audit", "authenticator"],
+                deletionProtection: true,
+                tags,
+            },
+            { parent: this, dependsOn: [...clusterAttachments, keyAccess] },
+        );
+
+        const nodeRole = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com"), tags }, { parent: this });
+        const nodeAttachments = NODE_POLICIES.map(
+            (p) => new aws.iam.RolePolicyAttachment(`${name}-node-${p}`, { role: nodeRole.name, policyArn: `${MANAGED_POLICY}${p}` }, { parent: this }),
+        );
+        const nodeGroups = planNodePools(k, network.zones).map(
+            (pool, i) =>
+                new aws.eks.NodeGroup(
+                    `${name}-nodes-${pool.zone}`,
+                    {
+                        clusterName: cluster.name,
+                        nodeGroupName: `${name}-${pool.zone}`,
+                        nodeRoleArn: nodeRole.arn,
+                        subnetIds: [network.privateSubnetIds[i]],
+                        instanceTypes: [instanceType],
+                        amiType: "AL2023_x86_64_STANDARD",
+                        capacityType: "ON_DEMAND",
+                        scalingConfig: { minSize: pool.minSize, maxSize: pool.maxSize, desiredSize: pool.desiredSize },
+                        updateConfig: { maxUnavailable: 1 },
+                        labels: { "live-commerce/zone": pool.zone },
+                        tags: { ...tags, "k8s.io/cluster-autoscaler/enabled": "true" },
+                    },
+                    // The cluster autoscaler moves desiredSize between min and max; Pulumi keeps the bounds.
+                    { parent: this, dependsOn: nodeAttachments, ignoreChanges: ["scalingConfig.desiredSize"] },
+                ),
+        );
+
+        this.clusterName = cluster.name;
+        this.endpoint = cluster.endpoint;
+        this.kubeconfig = pulumi.secret(
+            pulumi.all([cluster.name, cluster.endpoint, cluster.certificateAuthority]).apply(([clusterName, endpoint, ca]) =>
+                JSON.stringify({
+                    apiVersion: "v1",
+                    kind: "Config",
+                    clusters: [{ name: clusterName, cluster: { server: endpoint, "certificate-authority-data": ca.data ?? "" } }],
+                    contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
+                    "current-context": clusterName,
+                    users: [
+                        {
+                            name: clusterName,
+                            user: {
+                                exec: {
+                                    apiVersion: "client.authentication.k8s.io/v1beta1",
+                                    command: "aws",
+                                    args: ["eks", "get-token", "--cluster-name", clusterName, "--region", args.region, "--output", "json"],
+                                },
+                            },
+                        },
+                    ],
+                }),
+            ),
+        );
+        this.provider = new k8s.Provider(`${name}-provider`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: nodeGroups });
+        this.nodeGroupNames = nodeGroups.map((g) => g.nodeGroupName);
+        this.registerOutputs({ clusterName: this.clusterName, endpoint: this.endpoint, nodeGroupNames: this.nodeGroupNames });
+    }
+}

@@ -1,0 +1,152 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+import {
+    CONNECTIONS_METRIC,
+    CONTAINER_SECURITY_CONTEXT,
+    HTTP_PORT_NAME,
+    PDB_MAX_UNAVAILABLE,
+    POD_SECURITY_CONTEXT,
+    PROBES,
+    SERVICE_PORT,
+    SERVICE_RESOURCES,
+    ServiceName,
+    StackSpec,
+    TERMINATION_GRACE_SECONDS,
+    TMP_VOLUME,
+    hostAntiAffinity,
+    planHpa,
+    podLabels,
+    serviceImage,
+    zoneSpread,
+} from "../model";
+
+export interface MicroserviceArgs {
+    readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort">;
+    readonly service: ServiceName;
+    readonly namespace: pulumi.Input<string>;
+    /** ConfigMap whose keys become the container's environment (endpoints of the region's data tier). */
+    readonly configMapName: pulumi.Input<string>;
+    /** Secret whose keys become the container's environment (credentials); none when the region has none yet. */
+    readonly secretName?: pulumi.Input<string>;
+}
+
+/**
+ * One live-commerce microservice: Deployment (non-root, read-only root filesystem, zone spread,
+ * host anti-affinity, probes that act within 10 s), ClusterIP Service, HorizontalPodAutoscaler
+ * (autoscaling/v2) and PodDisruptionBudget. Deploys to whichever cluster the `kubernetes` provider
+ * of its parent points at.
+ */
+export class Microservice extends pulumi.ComponentResource {
+    readonly deploymentName: pulumi.Output<string>;
+    readonly serviceName: pulumi.Output<string>;
+    /** In-cluster address of the service, e.g. order.live-commerce.svc.cluster.local:80. */
+    readonly address: pulumi.Output<string>;
+
+    constructor(name: string, args: MicroserviceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:kubernetes:Microservice", name, {}, opts);
+        const { spec, service, namespace } = args;
+        const settings = spec.kubernetes.services[service];
+        if (settings.minReplicas > settings.maxReplicas) {
+            throw new pulumi.ResourceError(`kubernetes.services.${service}: minReplicas ${settings.minReplicas} > maxReplicas ${settings.maxReplicas}`, this);
+        }
+        const labels = podLabels(service);
+        const metadata = { name: service, namespace, labels };
+        const hpa = planHpa(spec, service);
+
+        const deployment = new k8s.apps.v1.Deployment(
+            `${name}-deployment`,
+            {
+                metadata,
+                spec: {
+                    replicas: settings.minReplicas,
+                    selector: { matchLabels: labels },
+                    strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: "25%" } },
+                    template: {
+                        metadata: { labels },
+                        spec: {
+                            automountServiceAccountToken: false,
+                            terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+                            securityContext: POD_SECURITY_CONTEXT,
+                            topologySpreadConstraints: zoneSpread(service),
+                            affinity: hostAntiAffinity(service),
+                            volumes: [{ name: TMP_VOLUME.name, emptyDir: { sizeLimit: TMP_VOLUME.sizeLimit } }],
+                            containers: [
+                                {
+                                    name: service,
+                                    image: serviceImage(spec.kubernetes, service),
+                                    ports: [{ name: HTTP_PORT_NAME, containerPort: spec.appPort, protocol: "TCP" }],
+                                    env: [{ name: "SERVICE_NAME", value: service }],
+                                    envFrom: [
+                                        { configMapRef: { name: args.configMapName } },
+                                        ...(args.secretName === undefined ? [] : [{ secretRef: { name: args.secretName } }]),
+                                    ],
+                                    resources: SERVICE_RESOURCES[service],
+                                    readinessProbe: PROBES.readiness,
+                                    livenessProbe: PROBES.liveness,
+                                    startupProbe: PROBES.startup,
+                                    securityContext: CONTAINER_SECURITY_CONTEXT,
+                                    volumeMounts: [{ name: TMP_VOLUME.name, mountPath: TMP_VOLUME.mountPath }],
+                                },
+                            ],
+                        },
+                    },
+                },
+            },
+            // The autoscaler owns the replica count once running; `replicas` only seeds the first rollout.
+            { parent: this, ignoreChanges: ["spec.replicas"] },
+        );
+
+        const svc = new k8s.core.v1.Service(
+            `${name}-service`,
+            { metadata, spec: { type: "ClusterIP", selector: labels, ports: [{ name: HTTP_PORT_NAME, port: SERVICE_PORT, targetPort: HTTP_PORT_NAME, protocol: "TCP" }] } },
+            { parent: this },
+        );
+
+        const cpu = { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: hpa.metrics.cpuAverageUtilization } } };
+        const connections =
+            hpa.metrics.connectionsAverageValue === null
+                ? []
+                : [{ type: "Pods", pods: { metric: { name: CONNECTIONS_METRIC }, target: { type: "AverageValue", averageValue: String(hpa.metrics.connectionsAverageValue) } } }];
+        const { scaleUp, scaleDown } = hpa.behavior;
+        new k8s.autoscaling.v2.HorizontalPodAutoscaler(
+            `${name}-hpa`,
+            {
+                metadata,
+                spec: {
+                    scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deployment.metadata.name },
+                    minReplicas: settings.minReplicas,
+                    maxReplicas: settings.maxReplicas,
+                    metrics: [cpu, ...connections],
+                    behavior: {
+                        scaleUp: {
+                            stabilizationWindowSeconds: scaleUp.stabilizationWindowSeconds,
+                            selectPolicy: "Max",
+                            policies: [
+                                { type: "Percent", value: scaleUp.percent, periodSeconds: scaleUp.periodSeconds },
+                                { type: "Pods", value: scaleUp.pods, periodSeconds: scaleUp.periodSeconds },
+                            ],
+                        },
+                        scaleDown: {
+                            stabilizationWindowSeconds: scaleDown.stabilizationWindowSeconds,
+                            selectPolicy: "Min",
+                            policies: [{ type: "Pods", value: scaleDown.pods, periodSeconds: scaleDown.periodSeconds }],
+                        },
+                    },
+                },
+            },
+            { parent: this },
+        );
+
+        new k8s.policy.v1.PodDisruptionBudget(
+            `${name}-pdb`,
+            { metadata, spec: { maxUnavailable: PDB_MAX_UNAVAILABLE, selector: { matchLabels: labels } } },
+            { parent: this },
+        );
+
+        this.deploymentName = deployment.metadata.name;
+        this.serviceName = svc.metadata.name;
+        this.address = pulumi.interpolate`${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local:${SERVICE_PORT}`;
+        this.registerOutputs({ deploymentName: this.deploymentName, serviceName: this.serviceName, address: this.address });
+    }
+}

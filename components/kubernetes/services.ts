@@ -1,0 +1,95 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+import { NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec } from "../model";
+import { Microservice } from "./microservice";
+
+/**
+ * Endpoints of the region's data tier the services connect to. A field is optional until the
+ * regional component that provides it exists; an absent field is left out of the ConfigMap (the
+ * services then run without that dependency) rather than filled with a made-up host.
+ */
+export interface DataEndpoints {
+    /** Redis (cluster) connection host of the region. */
+    readonly redisHost?: pulumi.Input<string>;
+    /** Read/write endpoint of the database. */
+    readonly databaseHost?: pulumi.Input<string>;
+    /** Read-only endpoint of the database (read/write split). */
+    readonly databaseReaderHost?: pulumi.Input<string>;
+    /** Kafka bootstrap servers, comma separated. */
+    readonly kafkaBrokers?: pulumi.Input<string>;
+    /** Database password: a secret Output (from @pulumi/random); it goes into a Secret only. */
+    readonly databasePassword?: pulumi.Input<string>;
+}
+
+const PLAIN_ENDPOINTS = ["redisHost", "databaseHost", "databaseReaderHost", "kafkaBrokers"] as const;
+/** Environment variable each plain endpoint is published under in the ConfigMap. */
+export const ENDPOINT_ENV: Readonly<Record<(typeof PLAIN_ENDPOINTS)[number], string>> = {
+    redisHost: "REDIS_HOST",
+    databaseHost: "DATABASE_HOST",
+    databaseReaderHost: "DATABASE_READER_HOST",
+    kafkaBrokers: "KAFKA_BROKERS",
+};
+export const DATABASE_PASSWORD_ENV = "DATABASE_PASSWORD";
+
+export interface LiveCommerceServicesArgs {
+    readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage">;
+    readonly endpoints: DataEndpoints;
+}
+
+/**
+ * The business tier on Kubernetes: a namespace under the `restricted` Pod Security Standard, the
+ * ConfigMap and Secret with the region's data-tier endpoints, and the user, product, order and
+ * interaction microservices.
+ */
+export class LiveCommerceServices extends pulumi.ComponentResource {
+    readonly namespace: pulumi.Output<string>;
+    readonly services: Readonly<Record<ServiceName, Microservice>>;
+
+    constructor(name: string, args: LiveCommerceServicesArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:kubernetes:Services", name, {}, opts);
+        const { endpoints } = args;
+        const labels = { [PART_OF_LABEL]: NAMESPACE };
+        const ns = new k8s.core.v1.Namespace(
+            `${name}-namespace`,
+            {
+                metadata: {
+                    name: NAMESPACE,
+                    labels: { ...labels, "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted" },
+                },
+            },
+            { parent: this },
+        );
+        const namespace = ns.metadata.name;
+
+        const data: Record<string, pulumi.Input<string>> = { APP_STAGE: args.spec.stage };
+        for (const field of PLAIN_ENDPOINTS) {
+            const value = endpoints[field];
+            if (value !== undefined) data[ENDPOINT_ENV[field]] = value;
+        }
+        const config = new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: "data-endpoints", namespace, labels }, data }, { parent: this });
+
+        const secret =
+            endpoints.databasePassword === undefined
+                ? undefined
+                : new k8s.core.v1.Secret(
+                      `${name}-secret`,
+                      {
+                          metadata: { name: "data-credentials", namespace, labels },
+                          type: "Opaque",
+                          stringData: { [DATABASE_PASSWORD_ENV]: pulumi.secret(endpoints.databasePassword) },
+                      },
+                      { parent: this },
+                  );
+
+        const build = (service: ServiceName): Microservice =>
+            new Microservice(
+                `${name}-${service}`,
+                { spec: args.spec, service, namespace, configMapName: config.metadata.name, secretName: secret?.metadata.name },
+                { parent: this },
+            );
+        this.services = { user: build("user"), product: build("product"), order: build("order"), interaction: build("interaction") };
+        this.namespace = namespace;
+        this.registerOutputs({ namespace: this.namespace, addresses: SERVICE_NAMES.map((s) => this.services[s].address) });
+    }
+}

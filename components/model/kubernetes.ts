@@ -1,0 +1,248 @@
+// The Kubernetes layer's decisions: replica floors, autoscaler targets, probe timings, resources,
+// pod placement and security, and the node pools of a region. Pure: the components only declare
+// what these functions return, so the same numbers hold on ACK and on EKS.
+
+import { cidrsOverlap, parseCidr } from "./cidr";
+import { INSTANCE_CATALOGUES, checkComputeSize, instanceTypeFor } from "./sizes";
+import { Cloud, ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
+
+/** Namespace the business services run in. */
+export const NAMESPACE = "live-commerce";
+/** Label keys of every pod; the selectors of Deployment, Service, PDB and spread use exactly these. */
+export const NAME_LABEL = "app.kubernetes.io/name";
+export const PART_OF_LABEL = "app.kubernetes.io/part-of";
+export const ZONE_TOPOLOGY_KEY = "topology.kubernetes.io/zone";
+export const HOST_TOPOLOGY_KEY = "kubernetes.io/hostname";
+
+/**
+ * Fewest pods per service and stage. Two pods everywhere (one can restart while the other serves);
+ * order and interaction carry the checkout and the live room, so growth and mature keep three, one
+ * per zone of a three-zone region, and a zone loss still leaves two.
+ */
+export const REPLICA_FLOORS: Readonly<Record<Stage, Readonly<Record<ServiceName, number>>>> = {
+    startup: { user: 2, product: 2, order: 2, interaction: 2 },
+    growth: { user: 2, product: 2, order: 3, interaction: 3 },
+    mature: { user: 2, product: 2, order: 3, interaction: 3 },
+};
+
+/** Default ceilings of the pod autoscalers per stage (interaction carries the 10x-100x peaks). */
+export const DEFAULT_MAX_REPLICAS: Readonly<Record<Stage, Readonly<Record<ServiceName, number>>>> = {
+    startup: { user: 4, product: 4, order: 6, interaction: 6 },
+    growth: { user: 10, product: 10, order: 20, interaction: 40 },
+    mature: { user: 30, product: 30, order: 60, interaction: 200 },
+};
+
+/** The services of a stage preset: floors as minimum, default ceilings, images from registry and tag. */
+export function presetServices(stage: Stage): Record<ServiceName, ServiceSpec> {
+    const service = (name: ServiceName): ServiceSpec => ({ image: null, minReplicas: REPLICA_FLOORS[stage][name], maxReplicas: DEFAULT_MAX_REPLICAS[stage][name] });
+    return { user: service("user"), product: service("product"), order: service("order"), interaction: service("interaction") };
+}
+
+/** A type alias, not an interface: Kubernetes resource lists are string maps. */
+export type ResourceList = {
+    cpu: string;
+    memory: string;
+};
+export interface Resources {
+    requests: ResourceList;
+    limits: ResourceList;
+}
+
+/**
+ * Requests and limits per pod. The CPU target of the autoscaler is a share of the request, so the
+ * request is what one pod is sized to carry; the limit leaves burst headroom for the seconds before
+ * new pods are ready. Interaction holds WebSocket connections (memory per connection).
+ */
+export const SERVICE_RESOURCES: Readonly<Record<ServiceName, Resources>> = {
+    user: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+    product: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+    order: { requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "2", memory: "1Gi" } },
+    interaction: { requests: { cpu: "1", memory: "1Gi" }, limits: { cpu: "2", memory: "2Gi" } },
+};
+
+/** Name of the per-pod Pods metric (served by the custom metrics API) the interaction service scales on. */
+export const CONNECTIONS_METRIC = "websocket_connections";
+/** Services whose load is held connections rather than CPU: they also scale on CONNECTIONS_METRIC. */
+export const SCALES_ON_CONNECTIONS: Readonly<Record<ServiceName, boolean>> = { user: false, product: false, order: false, interaction: true };
+
+/** Container port name and number every service listens on; the Service exposes it on port 80. */
+export const HTTP_PORT_NAME = "http";
+export const SERVICE_PORT = 80;
+
+export interface HttpProbe {
+    httpGet: { path: string; port: string };
+    periodSeconds: number;
+    timeoutSeconds: number;
+    failureThreshold: number;
+    successThreshold: number;
+}
+
+/** Longest failure detection allowed for readiness and liveness: the 30 s switch-over budget keeps 10 s for it. */
+export const MAX_PROBE_DETECTION_SECONDS = 10;
+
+/** Seconds from the first failed check until the probe acts: period x failures. */
+export function probeDetectionSeconds(p: Pick<HttpProbe, "periodSeconds" | "failureThreshold">): number {
+    return p.periodSeconds * p.failureThreshold;
+}
+
+/**
+ * Readiness takes a pod out of its Service after 2 failed checks 5 s apart (10 s); liveness restarts
+ * it after the same. A startup probe (up to 120 s) holds liveness off while the JVM / runtime warms up.
+ */
+export const PROBES: Readonly<Record<"readiness" | "liveness" | "startup", HttpProbe>> = {
+    readiness: { httpGet: { path: "/ready", port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 2, successThreshold: 1 },
+    liveness: { httpGet: { path: "/healthz", port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 2, successThreshold: 1 },
+    startup: { httpGet: { path: "/healthz", port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 24, successThreshold: 1 },
+};
+
+/** Shortest scale-down stabilisation: a stream's end must not remove pods the next stream needs. */
+export const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
+
+export interface HpaMetricPlan {
+    /** Target average CPU utilisation in percent of the request. */
+    readonly cpuAverageUtilization: number;
+    /** Target average of CONNECTIONS_METRIC per pod, null when the service does not scale on connections. */
+    readonly connectionsAverageValue: number | null;
+}
+
+export interface HpaBehaviorPlan {
+    readonly scaleUp: { readonly stabilizationWindowSeconds: number; readonly percent: number; readonly pods: number; readonly periodSeconds: number };
+    readonly scaleDown: { readonly stabilizationWindowSeconds: number; readonly pods: number; readonly periodSeconds: number };
+}
+
+/**
+ * The pod autoscaler follows the stack's elastic scaling policy: scale out above scaleOut.cpuPercent
+ * (and, for connection-holding services, scaleOut.connectionsPerInstance per pod); grow by
+ * scaleOutStepPercent (at least 4 pods) per evaluation period with no scale-up delay; shrink by
+ * scaleInStep per period only after load stayed low for releaseAfterMinutes (>= 5 minutes).
+ */
+export function planHpa(spec: Pick<StackSpec, "scaling">, service: ServiceName): { metrics: HpaMetricPlan; behavior: HpaBehaviorPlan } {
+    const s = spec.scaling;
+    return {
+        metrics: {
+            cpuAverageUtilization: s.scaleOut.cpuPercent,
+            connectionsAverageValue: SCALES_ON_CONNECTIONS[service] ? s.scaleOut.connectionsPerInstance : null,
+        },
+        behavior: {
+            scaleUp: { stabilizationWindowSeconds: 0, percent: s.scaleOutStepPercent, pods: 4, periodSeconds: s.evaluationPeriodSeconds },
+            scaleDown: {
+                stabilizationWindowSeconds: Math.max(MIN_SCALE_DOWN_STABILIZATION_SECONDS, s.releaseAfterMinutes * 60),
+                pods: s.scaleInStep,
+                periodSeconds: s.evaluationPeriodSeconds,
+            },
+        },
+    };
+}
+
+/** The labels of a service's pods (and the exact selector of everything that selects them). */
+export function podLabels(service: ServiceName): Record<string, string> {
+    return { [NAME_LABEL]: service, [PART_OF_LABEL]: NAMESPACE };
+}
+
+/** Image of a service: its own reference, or registry/service:tag. */
+export function serviceImage(k: Pick<KubernetesSpec, "imageRegistry" | "imageTag" | "services">, service: ServiceName): string {
+    return k.services[service].image ?? `${k.imageRegistry}/${service}:${k.imageTag}`;
+}
+
+/** Pods spread evenly over zones (never more than one pod of difference: a zone loss takes its share only). */
+export function zoneSpread(service: ServiceName): { maxSkew: number; topologyKey: string; whenUnsatisfiable: string; labelSelector: { matchLabels: Record<string, string> } }[] {
+    return [{ maxSkew: 1, topologyKey: ZONE_TOPOLOGY_KEY, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: podLabels(service) } }];
+}
+
+/** Prefer one pod per node, so a node failure takes one pod of a service; preferred, so scale-out never waits for nodes. */
+export function hostAntiAffinity(service: ServiceName): {
+    podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: { weight: number; podAffinityTerm: { topologyKey: string; labelSelector: { matchLabels: Record<string, string> } } }[] };
+} {
+    return {
+        podAntiAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+                { weight: 100, podAffinityTerm: { topologyKey: HOST_TOPOLOGY_KEY, labelSelector: { matchLabels: podLabels(service) } } },
+            ],
+        },
+    };
+}
+
+/** Non-root user and group the service images run as. */
+export const RUN_AS_USER = 10001;
+
+export const POD_SECURITY_CONTEXT = {
+    runAsNonRoot: true,
+    runAsUser: RUN_AS_USER,
+    runAsGroup: RUN_AS_USER,
+    fsGroup: RUN_AS_USER,
+    seccompProfile: { type: "RuntimeDefault" },
+};
+
+export const CONTAINER_SECURITY_CONTEXT = {
+    runAsNonRoot: true,
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    privileged: false,
+    capabilities: { drop: ["ALL"] },
+};
+
+/** Writable scratch space: the root filesystem is read-only, so /tmp is an emptyDir of this size. */
+export const TMP_VOLUME = { name: "tmp", mountPath: "/tmp", sizeLimit: "256Mi" };
+
+/** Pods a voluntary disruption (node drain, upgrade) may take down at once per service. */
+export const PDB_MAX_UNAVAILABLE = 1;
+
+/** Grace period for a pod to close its connections (WebSocket clients reconnect to another pod). */
+export const TERMINATION_GRACE_SECONDS = 30;
+
+/**
+ * Address ranges inside the cluster, outside every region network (10.x.0.0/16 by default): the
+ * Service network (both clouds) and the pod network of ACK's Flannel plugin.
+ */
+export const CLUSTER_SERVICE_CIDR = "172.21.0.0/20";
+export const CLUSTER_POD_CIDR = "172.20.0.0/16";
+
+export interface NodePoolPlan {
+    readonly zone: string;
+    readonly minSize: number;
+    readonly maxSize: number;
+    readonly desiredSize: number;
+}
+
+/**
+ * One node pool per zone: each zone keeps minNodesPerZone nodes, so the region's minimum is
+ * minNodesPerZone x zones and the zone spread of the pods always has a node to land on; the
+ * cluster autoscaler grows each zone up to maxNodesPerZone.
+ */
+export function planNodePools(k: Pick<KubernetesSpec, "minNodesPerZone" | "maxNodesPerZone">, zones: readonly string[]): NodePoolPlan[] {
+    return zones.map((zone) => ({ zone, minSize: k.minNodesPerZone, maxSize: k.maxNodesPerZone, desiredSize: Math.max(1, k.minNodesPerZone) }));
+}
+
+/** The instance type of a node size on a cloud (the same catalogue as the app tier), or null when none matches. */
+export function nodeInstanceType(cloud: Cloud, size: ComputeSize): string | null {
+    return checkComputeSize(cloud, size, "").length === 0 ? instanceTypeFor(INSTANCE_CATALOGUES[cloud], size) : null;
+}
+
+/** Cross-field checks of the Kubernetes section; each issue names the field, the value and what is allowed. */
+export function checkKubernetesServices(spec: Pick<StackSpec, "stage" | "cloud" | "kubernetes" | "regions">): string[] {
+    const k = spec.kubernetes;
+    const issues: string[] = [];
+    for (const name of SERVICE_NAMES) {
+        const s = k.services[name];
+        const floor = REPLICA_FLOORS[spec.stage][name];
+        const field = `kubernetes.services.${name}`;
+        if (s.minReplicas < floor) {
+            issues.push(`${field}.minReplicas: ${spec.stage} stage needs >= ${floor} replicas of ${name} (got ${s.minReplicas})`);
+        }
+        if (s.minReplicas > s.maxReplicas) {
+            issues.push(`${field}.minReplicas: ${s.minReplicas} is greater than ${field}.maxReplicas ${s.maxReplicas}; allowed: minReplicas <= maxReplicas`);
+        }
+    }
+    if (k.enabled) {
+        spec.regions.forEach((region, i) => {
+            const net = parseCidr(region.cidr);
+            for (const [what, cidr] of [["Service", CLUSTER_SERVICE_CIDR], ["pod", CLUSTER_POD_CIDR]] as const) {
+                const inner = parseCidr(cidr);
+                if (net !== null && inner !== null && cidrsOverlap(net, inner)) {
+                    issues.push(`regions[${i}].cidr: ${region.cidr} overlaps the Kubernetes ${what} network ${cidr}; allowed: a region network outside ${cidr}, e.g. 10.${10 * (i + 1)}.0.0/16`);
+                }
+            }
+        });
+    }
+    return issues;
+}

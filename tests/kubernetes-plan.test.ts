@@ -1,0 +1,235 @@
+import * as assert from "assert";
+import { execFileSync } from "child_process";
+import * as path from "path";
+
+import { Plan, PlannedResource, SECRET, planStack } from "../tools/lib/record";
+
+/** Reads a nested value of a recorded input by keys and indexes; undefined where the path ends. */
+function at(value: unknown, ...keys: (string | number)[]): unknown {
+    let v: unknown = value;
+    for (const k of keys) {
+        if (typeof k === "number") v = Array.isArray(v) ? v[k] : undefined;
+        else v = typeof v === "object" && v !== null && !Array.isArray(v) ? Object.entries(v).find(([key]) => key === k)?.[1] : undefined;
+    }
+    return v;
+}
+
+function ofType(plan: Plan, type: string): PlannedResource[] {
+    return plan.resources.filter((r) => r.type === type);
+}
+
+function one(plan: Plan, type: string, name: string): PlannedResource {
+    const r = plan.resources.find((x) => x.type === type && x.name === name);
+    assert.ok(r, `${type} ${name} not in plan ${plan.stack}`);
+    return r;
+}
+
+const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+const PDB = "kubernetes:policy/v1:PodDisruptionBudget";
+const SERVICE = "kubernetes:core/v1:Service";
+const LABELS = (service: string) => ({ "app.kubernetes.io/name": service, "app.kubernetes.io/part-of": "live-commerce" });
+/** API groups and versions Kubernetes 1.33 serves for the objects the blueprint renders. */
+const SERVED_BY_1_33 = ["v1", "apps/v1", "autoscaling/v2", "policy/v1"];
+
+describe("kubernetes layer in the offline plan", function () {
+    const plans = new Map<string, Plan>();
+    const plan = (stack: string): Plan => {
+        const p = plans.get(stack);
+        if (p === undefined) throw new Error(`stack ${stack} not planned`);
+        return p;
+    };
+
+    before(async function () {
+        for (const stack of ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"]) {
+            plans.set(stack, await planStack(stack));
+        }
+    });
+
+    describe("startup", () => {
+        for (const stack of ["startup-aws", "startup-alicloud"]) {
+            it(`${stack}: no cluster, no workloads, no kubernetes provider`, () => {
+                const k8sish = plan(stack).resources.filter(
+                    (r) => r.type.startsWith("kubernetes:") || r.type === "pulumi:providers:kubernetes" || r.type.startsWith("aws:eks/") || r.type.startsWith("alicloud:cs/") || r.type.includes("KubernetesCluster"),
+                );
+                assert.deepStrictEqual(k8sish, []);
+            });
+        }
+    });
+
+    describe("clusters", () => {
+        it("growth-aws: EKS with private endpoint only, KMS-encrypted Secrets, one node group per zone", () => {
+            const p = plan("growth-aws");
+            const cluster = one(p, "aws:eks/cluster:Cluster", "lc-us-east-1-k8s-cluster");
+            assert.strictEqual(at(cluster.inputs, "vpcConfig", "endpointPublicAccess"), false);
+            assert.strictEqual(at(cluster.inputs, "vpcConfig", "endpointPrivateAccess"), true);
+            assert.strictEqual(at(cluster.inputs, "version"), "1.33");
+            assert.deepStrictEqual(at(cluster.inputs, "encryptionConfig", "resources"), ["secrets"]);
+            const key = one(p, "aws:kms/key:Key", "lc-us-east-1-k8s-secrets-key");
+            assert.strictEqual(at(key.inputs, "enableKeyRotation"), true);
+            const groups = ofType(p, "aws:eks/nodeGroup:NodeGroup");
+            assert.deepStrictEqual(groups.map((g) => g.name).sort(), ["lc-us-east-1-k8s-nodes-us-east-1a", "lc-us-east-1-k8s-nodes-us-east-1b"]);
+            const subnets = groups.map((g) => at(g.inputs, "subnetIds"));
+            assert.strictEqual(new Set(subnets.map((s) => JSON.stringify(s))).size, 2, "each node group in its own zone's subnet");
+            for (const g of groups) {
+                assert.deepStrictEqual(at(g.inputs, "scalingConfig"), { desiredSize: 1, maxSize: 10, minSize: 1 });
+                assert.deepStrictEqual(at(g.inputs, "instanceTypes"), ["c6i.xlarge"]);
+            }
+        });
+
+        it("growth-alicloud: ACK Pro over every zone's vSwitch, intranet API, KMS-encrypted Secrets, one node pool per zone", () => {
+            const p = plan("growth-alicloud");
+            const cluster = one(p, "alicloud:cs/managedKubernetes:ManagedKubernetes", "lc-cn-hangzhou-k8s-cluster");
+            assert.strictEqual(at(cluster.inputs, "clusterSpec"), "ack.pro.small");
+            assert.strictEqual(at(cluster.inputs, "slbInternetEnabled"), false);
+            assert.strictEqual(at(cluster.inputs, "newNatGateway"), false);
+            const key = one(p, "alicloud:kms/key:Key", "lc-cn-hangzhou-k8s-secrets-key");
+            assert.ok(typeof at(cluster.inputs, "encryptionProviderKey") === "string" && at(cluster.inputs, "encryptionProviderKey") !== "");
+            assert.strictEqual(at(key.inputs, "automaticRotation"), "Enabled");
+            const vswitches = ofType(p, "alicloud:vpc/switch:Switch");
+            assert.strictEqual(vswitches.length, 2);
+            const clusterVswitches = at(cluster.inputs, "vswitchIds");
+            assert.ok(Array.isArray(clusterVswitches) && clusterVswitches.length === 2);
+            const pools = ofType(p, "alicloud:cs/nodePool:NodePool");
+            assert.strictEqual(pools.length, 2);
+            assert.deepStrictEqual(pools.map((x) => at(x.inputs, "vswitchIds", 0)).sort(), [...clusterVswitches].sort());
+            for (const pool of pools) assert.deepStrictEqual(at(pool.inputs, "scalingConfig"), { enable: true, maxSize: 10, minSize: 1 });
+        });
+
+        it("mature: a cluster per region and node pools in 3 zones of each", () => {
+            assert.strictEqual(ofType(plan("mature-alicloud"), "alicloud:cs/managedKubernetes:ManagedKubernetes").length, 3);
+            assert.strictEqual(ofType(plan("mature-alicloud"), "alicloud:cs/nodePool:NodePool").length, 9);
+            assert.strictEqual(ofType(plan("mature-aws"), "aws:eks/cluster:Cluster").length, 2);
+            const groups = ofType(plan("mature-aws"), "aws:eks/nodeGroup:NodeGroup");
+            assert.strictEqual(groups.length, 6);
+            for (const g of groups) assert.deepStrictEqual(at(g.inputs, "scalingConfig"), { desiredSize: 1, maxSize: 20, minSize: 1 });
+        });
+
+        it("the kubeconfig is secret and no credential text reaches the plan", () => {
+            for (const stack of ["growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"]) {
+                const providers = ofType(plan(stack), "pulumi:providers:kubernetes");
+                assert.ok(providers.length > 0);
+                for (const pr of providers) assert.strictEqual(at(pr.inputs, "kubeconfig"), SECRET);
+                const text = JSON.stringify(plan(stack));
+                assert.ok(!text.includes("certificate-authority-data"), stack);
+                assert.ok(!text.includes("get-token"), stack);
+            }
+        });
+
+        it("every workload deploys through its region's cluster provider", () => {
+            const p = plan("mature-aws");
+            for (const r of p.resources.filter((x) => x.type.startsWith("kubernetes:"))) {
+                const region = r.name.split("-services")[0];
+                assert.ok(r.provider?.includes(`pulumi:providers:kubernetes::${region}-k8s-provider::`), `${r.name} -> ${r.provider}`);
+            }
+        });
+    });
+
+    describe("workloads", () => {
+        const replicas: [string, string, string, number, number][] = [
+            ["growth-aws", "lc-us-east-1", "user", 2, 10],
+            ["growth-aws", "lc-us-east-1", "product", 2, 10],
+            ["growth-aws", "lc-us-east-1", "order", 3, 20],
+            ["growth-aws", "lc-us-east-1", "interaction", 3, 40],
+            ["mature-alicloud", "lc-cn-shanghai", "order", 3, 60],
+            ["mature-alicloud", "lc-cn-shanghai", "interaction", 3, 200],
+        ];
+        for (const [stack, region, service, min, max] of replicas) {
+            it(`${stack} ${service}: ${min} replicas, autoscaled ${min}..${max}`, () => {
+                const base = `${region}-services-${service}`;
+                const d = one(plan(stack), DEPLOYMENT, `${base}-deployment`);
+                assert.strictEqual(at(d.inputs, "spec", "replicas"), min);
+                const h = one(plan(stack), HPA, `${base}-hpa`);
+                assert.strictEqual(at(h.inputs, "spec", "minReplicas"), min);
+                assert.strictEqual(at(h.inputs, "spec", "maxReplicas"), max);
+                assert.deepStrictEqual(at(h.inputs, "spec", "scaleTargetRef"), { apiVersion: "apps/v1", kind: "Deployment", name: service });
+            });
+        }
+
+        it("interaction scales on CPU 70% and 5,000 connections per pod; scale-down waits 30 minutes", () => {
+            const h = one(plan("growth-alicloud"), HPA, "lc-cn-hangzhou-services-interaction-hpa");
+            assert.deepStrictEqual(at(h.inputs, "spec", "metrics"), [
+                { resource: { name: "cpu", target: { averageUtilization: 70, type: "Utilization" } }, type: "Resource" },
+                { pods: { metric: { name: "websocket_connections" }, target: { averageValue: "5000", type: "AverageValue" } }, type: "Pods" },
+            ]);
+            assert.strictEqual(at(h.inputs, "spec", "behavior", "scaleDown", "stabilizationWindowSeconds"), 1800);
+            assert.deepStrictEqual(at(h.inputs, "spec", "behavior", "scaleDown", "policies"), [{ periodSeconds: 60, type: "Pods", value: 1 }]);
+            assert.strictEqual(at(h.inputs, "spec", "behavior", "scaleUp", "stabilizationWindowSeconds"), 0);
+        });
+
+        it("order scales on CPU 70% only", () => {
+            const h = one(plan("growth-aws"), HPA, "lc-us-east-1-services-order-hpa");
+            assert.deepStrictEqual(at(h.inputs, "spec", "metrics"), [{ resource: { name: "cpu", target: { averageUtilization: 70, type: "Utilization" } }, type: "Resource" }]);
+        });
+
+        for (const service of ["user", "product", "order", "interaction"]) {
+            it(`${service}: selectors of Deployment, Service, PDB and spread match the pod labels exactly`, () => {
+                const p = plan("growth-aws");
+                const base = `lc-us-east-1-services-${service}`;
+                const d = one(p, DEPLOYMENT, `${base}-deployment`);
+                const pod = at(d.inputs, "spec", "template");
+                assert.deepStrictEqual(at(pod, "metadata", "labels"), LABELS(service));
+                assert.deepStrictEqual(at(d.inputs, "spec", "selector"), { matchLabels: LABELS(service) });
+                assert.deepStrictEqual(at(one(p, SERVICE, `${base}-service`).inputs, "spec", "selector"), LABELS(service));
+                const pdb = one(p, PDB, `${base}-pdb`);
+                assert.deepStrictEqual(at(pdb.inputs, "spec"), { maxUnavailable: 1, selector: { matchLabels: LABELS(service) } });
+                assert.deepStrictEqual(at(pod, "spec", "topologySpreadConstraints"), [
+                    { labelSelector: { matchLabels: LABELS(service) }, maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule" },
+                ]);
+                assert.deepStrictEqual(at(pod, "spec", "affinity", "podAntiAffinity", "preferredDuringSchedulingIgnoredDuringExecution"), [
+                    { podAffinityTerm: { labelSelector: { matchLabels: LABELS(service) }, topologyKey: "kubernetes.io/hostname" }, weight: 100 },
+                ]);
+            });
+
+            it(`${service}: probes act within 10 s, non-root, read-only root, no escalation, no capabilities, requests and limits`, () => {
+                const d = one(plan("mature-aws"), DEPLOYMENT, `lc-us-west-2-services-${service}-deployment`);
+                const podSpec = at(d.inputs, "spec", "template", "spec");
+                const c = at(podSpec, "containers", 0);
+                for (const probe of ["readinessProbe", "livenessProbe"]) {
+                    const period = at(c, probe, "periodSeconds");
+                    const failures = at(c, probe, "failureThreshold");
+                    assert.ok(typeof period === "number" && typeof failures === "number" && period * failures <= 10, `${probe}: ${period} x ${failures}`);
+                    assert.deepStrictEqual(at(c, probe, "httpGet", "port"), "http");
+                }
+                assert.strictEqual(at(podSpec, "securityContext", "runAsNonRoot"), true);
+                assert.deepStrictEqual(at(c, "securityContext"), {
+                    allowPrivilegeEscalation: false,
+                    capabilities: { drop: ["ALL"] },
+                    privileged: false,
+                    readOnlyRootFilesystem: true,
+                    runAsNonRoot: true,
+                });
+                assert.ok(typeof at(c, "resources", "requests", "cpu") === "string" && typeof at(c, "resources", "limits", "memory") === "string");
+                assert.strictEqual(at(c, "image"), `registry.example.com/live-commerce/${service}:1.0.0`);
+                assert.strictEqual(at(c, "ports", 0, "containerPort"), 8080);
+            });
+        }
+
+        it("the services read the region's endpoints from the data-endpoints ConfigMap", () => {
+            const d = one(plan("growth-aws"), DEPLOYMENT, "lc-us-east-1-services-order-deployment");
+            assert.deepStrictEqual(at(d.inputs, "spec", "template", "spec", "containers", 0, "envFrom"), [{ configMapRef: { name: "data-endpoints" } }]);
+        });
+    });
+
+    describe("schema", () => {
+        it("every Kubernetes object of the growth and mature plans is valid against the Kubernetes OpenAPI schema", () => {
+            const objects = ["growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"].flatMap((stack) =>
+                plan(stack)
+                    .resources.filter((r) => r.type.startsWith("kubernetes:"))
+                    .map((r) => ({ name: `${stack}/${r.name}`, object: r.inputs })),
+            );
+            // Per region: namespace, ConfigMap and 4 x (Deployment, Service, HPA, PDB); 7 regions in the four stacks.
+            assert.strictEqual(objects.length, 7 * 18);
+            for (const o of objects) assert.ok(SERVED_BY_1_33.includes(String(at(o.object, "apiVersion"))), `${o.name}: ${at(o.object, "apiVersion")}`);
+            const out = execFileSync(process.execPath, [path.join(__dirname, "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
+            assert.deepStrictEqual(JSON.parse(out), []);
+        });
+
+        it("the validator rejects an invalid object (the check can fail)", () => {
+            const broken = { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "x" }, spec: { maxUnavailable: 1, selector: { matchLabels: "app=x" } } };
+            const out = execFileSync(process.execPath, [path.join(__dirname, "support", "validate-kubernetes.mjs")], { input: JSON.stringify([{ name: "broken", object: broken }]), encoding: "utf8" });
+            const problems: unknown = JSON.parse(out);
+            assert.ok(Array.isArray(problems) && problems.length === 1, out);
+        });
+    });
+});
