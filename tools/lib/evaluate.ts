@@ -4,22 +4,15 @@
 
 import type { EnforcementLevel, Policies, PolicyResource, PolicyResourceOptions, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 
+import { PlannedResource } from "./record";
 import { estimate, Estimate } from "../../policies/availability/estimate";
 import { regionOf } from "../../policies/lib/nodes";
 import { Stage, categoryOf, enforcementFor, isStage, stageFromTags } from "../../policies/lib/stage";
 import { isRecord, record } from "../../policies/lib/values";
 import { estimateConfig } from "../../policies/stack/availability-config";
 
-/** A resource as the evaluator sees it (the plan's PlannedResource, or one read from a preview/export). */
-export interface EvalResource {
-    readonly urn: string;
-    readonly type: string;
-    readonly name: string;
-    readonly parent: string | null;
-    readonly custom: boolean;
-    readonly provider: string | null;
-    readonly inputs: Record<string, unknown>;
-}
+/** A resource as the evaluator sees it: the plan's PlannedResource (also read from a preview or an export). */
+export type EvalResource = PlannedResource;
 
 export interface Violation {
     readonly policy: string;
