@@ -1,17 +1,23 @@
 // Offline plan: runs the program of a stack under recording mocks (no Pulumi CLI, no credentials,
-// no network) and prints the resources it would declare.
+// no network), prints the resources it would declare, evaluates the policy pack on them and
+// estimates the stack's availability.
 //
 //   npm run plan -- --stack growth-alicloud [--format text|json]
 //   npm run plan -- --all [--format text|json]
 //
-// Exit codes: 0 planned; 2 unknown stack, invalid config or bad arguments; 1 anything else.
+// Exit codes: 0 planned, no mandatory violation; 1 a mandatory policy violation (or an unmocked call);
+// 2 unknown stack, invalid config or bad arguments.
 
 import * as path from "path";
 
 import { ConfigError } from "../components/model";
+import { hasMandatory } from "./lib/evaluate";
+import { evaluateStack } from "./lib/inputs";
+import { runCli } from "./lib/cli";
 import { UnmockedCallError } from "./lib/mocks";
 import { Plan, planStack } from "./lib/record";
 import { renderText } from "./lib/render";
+import { StackReport, renderTable } from "./lib/report";
 import { STACKS_DIR, UnknownStackError, listStacks } from "./lib/stackfiles";
 
 export const FORMATS = ["text", "json"] as const;
@@ -57,9 +63,17 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     return { stacks, format, dir };
 }
 
-export function renderPlans(plans: readonly Plan[], format: Format): string {
+/** A plan with its policy findings and availability estimate. */
+export type CheckedPlan = Plan & Pick<StackReport, "policy" | "availability">;
+
+export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
+    const report = await evaluateStack({ stack: plan.stack, stage: plan.stage, resources: plan.resources });
+    return { ...plan, policy: report.policy, availability: report.availability };
+}
+
+export function renderPlans(plans: readonly CheckedPlan[], format: Format): string {
     if (format === "json") return JSON.stringify(plans.length === 1 ? plans[0] : plans, null, 2);
-    return plans.map(renderText).join("\n\n");
+    return plans.map((p) => `${renderText(p)}\n\n${renderTable([p])}`).join("\n\n");
 }
 
 async function main(): Promise<number> {
@@ -73,10 +87,10 @@ async function main(): Promise<number> {
         }
         throw e;
     }
-    const plans: Plan[] = [];
+    const plans: CheckedPlan[] = [];
     for (const stack of args.stacks) {
         try {
-            plans.push(await planStack(stack, args.dir));
+            plans.push(await checkPlan(await planStack(stack, args.dir)));
         } catch (e) {
             if (e instanceof UnknownStackError || e instanceof ConfigError) {
                 process.stderr.write(`${stack}: ${e.message}\n`);
@@ -90,16 +104,7 @@ async function main(): Promise<number> {
         }
     }
     process.stdout.write(`${renderPlans(plans, args.format)}\n`);
-    return 0;
+    return plans.some((p) => hasMandatory(p.policy.violations)) ? 1 : 0;
 }
 
-if (require.main === module) {
-    main().then(
-        // exit only once stdout is flushed: a large plan piped to another program must arrive whole
-        (code) => process.stdout.write("", () => process.exit(code)),
-        (e: unknown) => {
-            process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-            process.exit(1);
-        },
-    );
-}
+if (require.main === module) runCli(main);

@@ -1,0 +1,67 @@
+// Published availability figures and failover times (docs: /docs/POLICIES.md#availability-model).
+// Pure data: every figure carries its source, the date of the page and a confidence. A figure a
+// provider does not publish is absent, and the model reports it as a finding, never as 100%.
+
+export type Confidence = "high" | "medium" | "low";
+
+export interface Figure {
+    /** Monthly uptime commitment in percent. */
+    readonly percent: number;
+    readonly service: string;
+    readonly configuration: string;
+    readonly source: string;
+    /** Date of the page the figure was read on (or "undated"). */
+    readonly date: string;
+    readonly confidence: Confidence;
+}
+
+/** Looked up 2026-11-22. Keys: `<cloud>.<service>.<configuration>`. */
+export const FIGURES: Readonly<Record<string, Figure>> = {
+    "aws.ec2.multi-az": { percent: 99.99, service: "EC2", configuration: "instances in >= 2 AZs of a region", source: "aws.amazon.com/compute/sla (historical copy)", date: "2022-05-05", confidence: "high" },
+    "aws.ec2.single": { percent: 99.5, service: "EC2", configuration: "single instance", source: "third-party summaries", date: "undated", confidence: "medium" },
+    "aws.elb.multi-az": { percent: 99.99, service: "ELB", configuration: "multi-AZ", source: "aws.amazon.com/elasticloadbalancing/sla", date: "2022-07-25", confidence: "high" },
+    "aws.elb.single-az": { percent: 99.9, service: "ELB", configuration: "single-AZ", source: "aws.amazon.com/elasticloadbalancing/sla", date: "2022-07-25", confidence: "high" },
+    "aws.rds.multi-az": { percent: 99.95, service: "RDS", configuration: "Multi-AZ instance or cluster", source: "aws.amazon.com/rds/sla", date: "2024-01-22", confidence: "high" },
+    "aws.rds.single": { percent: 99.5, service: "RDS", configuration: "single instance", source: "aws.amazon.com/rds/sla", date: "2024-01-22", confidence: "high" },
+    "aws.aurora.multi-az": { percent: 99.99, service: "Aurora", configuration: "multi-AZ", source: "aws.amazon.com/rds/aurora/sla", date: "2022-05-19", confidence: "high" },
+    "aws.aurora.single-az": { percent: 99.9, service: "Aurora", configuration: "single-AZ", source: "aws.amazon.com/rds/aurora/sla", date: "2022-05-19", confidence: "high" },
+    "aws.elasticache.multi-az": { percent: 99.99, service: "ElastiCache", configuration: "Multi-AZ", source: "AWS Database Blog \"Introducing 99.99% availability\"", date: "undated", confidence: "medium" },
+    "aws.elasticache.single-az": { percent: 99.5, service: "ElastiCache", configuration: "single-AZ", source: "AWS Database Blog \"Introducing 99.99% availability\"", date: "undated", confidence: "medium" },
+    "aws.cloudfront": { percent: 99.9, service: "CloudFront", configuration: "per account", source: "aws.amazon.com/cloudfront/sla", date: "2022-05-05", confidence: "high" },
+    "aws.route53": { percent: 100, service: "Route 53", configuration: "hosted-zone DNS", source: "SLA wording quoted by third parties", date: "undated", confidence: "medium" },
+    "aws.eks": { percent: 99.95, service: "EKS", configuration: "cluster API endpoint", source: "aws.amazon.com/eks/sla", date: "2022-05-04", confidence: "high" },
+    "aws.s3.standard": { percent: 99.9, service: "S3", configuration: "Standard", source: "aws.amazon.com/s3/sla", date: "2023-11-28", confidence: "high" },
+    "alicloud.ecs.multi-zone": { percent: 99.995, service: "ECS", configuration: "multiple zones in a region", source: "sla.directory (third-party)", date: "undated", confidence: "medium" },
+    "alicloud.ecs.single": { percent: 99.975, service: "ECS", configuration: "single instance", source: "sla.directory (third-party)", date: "undated", confidence: "medium" },
+    "alicloud.alb.multi-zone": { percent: 99.995, service: "ALB", configuration: "\"up to\"", source: "alibabacloud.com ALB product overview", date: "undated", confidence: "medium" },
+    "alicloud.clb.single": { percent: 99.95, service: "CLB", configuration: "single instance", source: "alibabacloud.com/help/doc-detail/32452.htm", date: "2017", confidence: "high" },
+    "alicloud.nlb.multi-zone": { percent: 99.995, service: "NLB", configuration: "multi-zone", source: "sla.directory", date: "undated", confidence: "medium" },
+    "alicloud.rds.ha-multi-zone": { percent: 99.995, service: "RDS MySQL", configuration: "HA edition, multi-zone", source: "sla.directory", date: "undated", confidence: "medium" },
+    "alicloud.rds.ha-single-zone": { percent: 99.99, service: "RDS MySQL", configuration: "HA edition, single zone", source: "sla.directory", date: "undated", confidence: "medium" },
+    "alicloud.polardb": { percent: 99.99, service: "PolarDB", configuration: "cluster", source: "sla.directory", date: "undated", confidence: "medium" },
+    "alicloud.redis": { percent: 99.95, service: "Redis / Tair", configuration: "console \"normal\" threshold (old page)", source: "jp.alibabacloud.com/help/doc-detail/55278.htm", date: "undated", confidence: "low" },
+    "alicloud.dcdn": { percent: 99.9, service: "DCDN", configuration: "-", source: "alibabacloud.com DCDN benefits page (older copy)", date: "undated", confidence: "medium" },
+    "alicloud.ack-pro": { percent: 99.95, service: "ACK Pro", configuration: "control plane", source: "Alibaba Cloud blog; sla.directory agrees", date: "undated", confidence: "medium" },
+    "alicloud.oss.zrs": { percent: 99.995, service: "OSS", configuration: "ZRS Standard", source: "help.aliyun.com/document_detail/90589.html", date: "undated", confidence: "medium" },
+};
+
+/** Services with no published figure (so a stack using them needs a config override). */
+export const NOT_PUBLISHED: readonly string[] = ["aws.msk", "aws.ivs", "alicloud.cdn", "alicloud.dns", "alicloud.gtm", "alicloud.kafka", "alicloud.live", "alicloud.rds.basic", "alicloud.alb.single-zone"];
+
+export interface FailoverTime {
+    /** Typical worst switch time in seconds. */
+    readonly seconds: number;
+    readonly component: string;
+    readonly note: string;
+    readonly source: string;
+}
+
+/** Typical automatic switch times (used against the 30 s per-tier budget). */
+export const FAILOVER: Readonly<Record<string, FailoverTime>> = {
+    "aws.rds.multi-az-instance": { seconds: 120, component: "RDS Multi-AZ DB instance", note: "60-120 s", source: "AWS RDS user guide, Multi-AZ failover" },
+    "aws.rds.multi-az-cluster": { seconds: 35, component: "RDS Multi-AZ DB cluster", note: "usually < 35 s", source: "AWS RDS user guide, Multi-AZ DB clusters" },
+    "aws.aurora.replica": { seconds: 60, component: "Aurora with a replica", note: "typically < 60 s, often < 30 s", source: "Aurora user guide, high availability" },
+    "alicloud.polardb.hot-standby": { seconds: 10, component: "PolarDB with hot standby", note: "5-10 s", source: "PolarDB automatic failover; hot standby" },
+    "alicloud.polardb.no-hot-standby": { seconds: 30, component: "PolarDB without hot standby", note: "20-30 s", source: "PolarDB automatic failover" },
+    "alicloud.redis.master-replica": { seconds: 30, component: "Tair / Redis standard HA", note: "within 30 s", source: "Tair standard master-replica instances" },
+};

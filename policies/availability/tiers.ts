@@ -1,0 +1,143 @@
+// Classification of resources into tiers of the request path, with the figure and failover
+// time that apply. Pure: works on type tokens and input properties.
+
+import { POLARDB_STANDBY_ON, RDS_HA_CATEGORIES, hasDistinctZone, isAurora } from "../lib/database";
+import { Props, distinctStrings, list, num, record, str } from "../lib/values";
+import { detectionSeconds } from "../lib/zones";
+
+export const TIERS = ["entry", "loadBalancer", "compute", "cache", "database", "queue"] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Tiers every region must have once it has any request-path resource. */
+export const REQUIRED_TIERS: readonly Tier[] = ["loadBalancer", "compute", "database"];
+
+export interface Node {
+    readonly urn: string;
+    readonly type: string;
+    readonly props: Props;
+    /** Region of the resource's provider; undefined for global resources. */
+    readonly region: string | undefined;
+}
+
+export interface Placement {
+    readonly tier: Tier;
+    /** Key into FIGURES (or NOT_PUBLISHED). */
+    readonly figure: string;
+    /** Key into FAILOVER, or seconds computed from the resource itself, or undefined when not applicable. */
+    readonly failover?: string | number;
+}
+
+function zonesOf(...lists: unknown[]): number {
+    return distinctStrings(lists.flatMap((l) => [...list(l)])).length;
+}
+
+/** Types that are part of a tier but not a point of failure of their own (listeners, rules, policies...). */
+export const SUPPORTING_TYPES: readonly string[] = [
+    "alicloud:alb/listener:Listener", "alicloud:alb/serverGroup:ServerGroup", "alicloud:alb/rule:Rule",
+    "alicloud:ess/scalingConfiguration:ScalingConfiguration", "alicloud:ess/scalingRule:ScalingRule", "alicloud:ess/scheduledTask:ScheduledTask", "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment",
+    "alicloud:rds/readOnlyInstance:ReadOnlyInstance", "alicloud:rds/rdsDbProxy:RdsDbProxy", "alicloud:rds/backupPolicy:BackupPolicy", "alicloud:rds/database:Database", "alicloud:rds/account:Account", "alicloud:rds/rdsAccount:RdsAccount",
+    "alicloud:polardb/backupPolicy:BackupPolicy", "alicloud:polardb/database:Database", "alicloud:polardb/account:Account", "alicloud:polardb/endpoint:Endpoint", "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork",
+    "alicloud:alikafka/topic:Topic", "alicloud:alikafka/consumerGroup:ConsumerGroup",
+    "aws:lb/listener:Listener", "aws:lb/targetGroup:TargetGroup", "aws:lb/listenerRule:ListenerRule", "aws:ec2/launchTemplate:LaunchTemplate",
+    "aws:autoscaling/policy:Policy", "aws:autoscaling/schedule:Schedule", "aws:autoscaling/attachment:Attachment",
+    "aws:rds/clusterInstance:ClusterInstance", "aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws:rds/globalCluster:GlobalCluster", "aws:rds/proxy:Proxy",
+    "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup", "aws:msk/configuration:Configuration",
+    "aws:route53/healthCheck:HealthCheck", "aws:route53/zone:Zone",
+];
+
+/** Module prefixes of resources off the request path (network, identity, monitoring, storage of media, workloads). */
+export const OFF_PATH_PREFIXES: readonly string[] = [
+    "pulumi:", "random:", "live-commerce:",
+    "alicloud:vpc/", "alicloud:ecs/securityGroup", "alicloud:ecs/eip", "alicloud:cms/", "alicloud:ram/", "alicloud:kms/", "alicloud:oss/", "alicloud:log/", "alicloud:cdn/", "alicloud:dcdn/", "alicloud:live/", "alicloud:dns/", "alicloud:alidns/", "alicloud:cs/",
+    "aws:ec2/vpc", "aws:ec2/subnet", "aws:ec2/internetGateway", "aws:ec2/natGateway", "aws:ec2/eip", "aws:ec2/route", "aws:ec2/securityGroup", "aws:vpc/", "aws:cloudwatch/", "aws:sns/", "aws:iam/", "aws:kms/", "aws:s3/", "aws:cloudfront/", "aws:ivs/", "aws:acm/", "aws:eks/", "aws:secretsmanager/", "aws:ssm/",
+    "kubernetes:",
+];
+
+/** Where a resource sits; "supporting" and "off-path" do not count; "unknown" is a finding. */
+export function place(node: Node, nodes: readonly Node[]): Placement | "supporting" | "off-path" | "unknown" {
+    const p = node.props;
+    switch (node.type) {
+        case "aws:route53/record:Record":
+            return { tier: "entry", figure: "aws.route53" };
+        case "alicloud:dns/gtmInstance:GtmInstance":
+            return { tier: "entry", figure: "alicloud.gtm" };
+        case "alicloud:alb/loadBalancer:LoadBalancer":
+            return { tier: "loadBalancer", figure: zonesOf(list(p.zoneMappings).map((z) => record(z).zoneId)) >= 2 ? "alicloud.alb.multi-zone" : "alicloud.alb.single-zone" };
+        case "aws:lb/loadBalancer:LoadBalancer":
+            return { tier: "loadBalancer", figure: zonesOf(p.subnets, list(p.subnetMappings).map((s) => record(s).subnetId)) >= 2 ? "aws.elb.multi-az" : "aws.elb.single-az" };
+        case "alicloud:ess/scalingGroup:ScalingGroup":
+            return { tier: "compute", figure: zonesOf(p.vswitchIds, p.vswitchId) >= 2 ? "alicloud.ecs.multi-zone" : "alicloud.ecs.single", failover: healthCheckSeconds(node, nodes) };
+        case "aws:autoscaling/group:Group":
+            return { tier: "compute", figure: zonesOf(p.vpcZoneIdentifiers ?? p.availabilityZones) >= 2 ? "aws.ec2.multi-az" : "aws.ec2.single", failover: healthCheckSeconds(node, nodes) };
+        case "alicloud:cs/nodePool:NodePool":
+            return { tier: "compute", figure: zonesOf(p.vswitchIds) >= 2 ? "alicloud.ecs.multi-zone" : "alicloud.ecs.single", failover: healthCheckSeconds(node, nodes) };
+        case "aws:eks/nodeGroup:NodeGroup":
+            return { tier: "compute", figure: zonesOf(p.subnetIds) >= 2 ? "aws.ec2.multi-az" : "aws.ec2.single", failover: healthCheckSeconds(node, nodes) };
+        case "alicloud:ecs/instance:Instance":
+            return { tier: "compute", figure: "alicloud.ecs.single" };
+        case "aws:ec2/instance:Instance":
+            return { tier: "compute", figure: "aws.ec2.single" };
+        case "alicloud:kvstore/instance:Instance":
+            return { tier: "cache", figure: "alicloud.redis", failover: str(p.nodeType) === "STAND_ALONE" ? undefined : "alicloud.redis.master-replica" };
+        case "aws:elasticache/replicationGroup:ReplicationGroup":
+            return { tier: "cache", figure: p.multiAzEnabled === true ? "aws.elasticache.multi-az" : "aws.elasticache.single-az", failover: "aws.elasticache.failover" };
+        case "alicloud:rds/instance:Instance":
+            return { tier: "database", ...alicloudRds(p) };
+        case "alicloud:polardb/cluster:Cluster":
+            return { tier: "database", figure: "alicloud.polardb", failover: POLARDB_STANDBY_ON.includes(str(p.hotStandbyCluster) ?? "") ? "alicloud.polardb.hot-standby" : "alicloud.polardb.no-hot-standby" };
+        case "aws:rds/instance:Instance":
+            if (p.replicateSourceDb !== undefined) return "supporting";
+            return p.multiAz === true ? { tier: "database", figure: "aws.rds.multi-az", failover: "aws.rds.multi-az-instance" } : { tier: "database", figure: "aws.rds.single", failover: "aws.rds.single-instance" };
+        case "aws:rds/cluster:Cluster":
+            return { tier: "database", ...awsCluster(node, nodes) };
+        case "alicloud:alikafka/instance:Instance":
+            return { tier: "queue", figure: "alicloud.kafka", failover: "alicloud.kafka.failover" };
+        case "aws:msk/cluster:Cluster":
+            return { tier: "queue", figure: "aws.msk", failover: "aws.msk.failover" };
+    }
+    if (SUPPORTING_TYPES.includes(node.type)) return "supporting";
+    if (OFF_PATH_PREFIXES.some((prefix) => node.type.startsWith(prefix))) return "off-path";
+    return "unknown";
+}
+
+function alicloudRds(p: Props): Omit<Placement, "tier"> {
+    const category = str(p.category) ?? "Basic";
+    if (!RDS_HA_CATEGORIES.includes(category)) return { figure: "alicloud.rds.basic", failover: "alicloud.rds.basic" };
+    const multiZone = hasDistinctZone(str(p.zoneId), str(p.zoneIdSlaveA));
+    return { figure: multiZone ? "alicloud.rds.ha-multi-zone" : "alicloud.rds.ha-single-zone", failover: "alicloud.rds.ha" };
+}
+
+/** Aurora: multi-AZ with >= 2 instances in the region; other engines: a Multi-AZ DB cluster. */
+function awsCluster(node: Node, nodes: readonly Node[]): Omit<Placement, "tier"> {
+    if (!isAurora(str(node.props.engine))) return { figure: "aws.rds.multi-az", failover: "aws.rds.multi-az-cluster" };
+    const instances = clusterInstances(node, nodes).length;
+    return instances >= 2 ? { figure: "aws.aurora.multi-az", failover: "aws.aurora.replica" } : { figure: "aws.aurora.single-az", failover: "aws.aurora.no-replica" };
+}
+
+/**
+ * Instances of an Aurora cluster: those naming its `clusterIdentifier`, else (identifier left
+ * to the provider) the cluster instances of the same region.
+ */
+export function clusterInstances(cluster: Node, nodes: readonly Node[]): Node[] {
+    const id = str(cluster.props.clusterIdentifier);
+    const instances = nodes.filter((n) => n.type === "aws:rds/clusterInstance:ClusterInstance");
+    return id !== undefined ? instances.filter((n) => n.props.clusterIdentifier === id) : instances.filter((n) => n.region === cluster.region);
+}
+
+/** Compute failover = how fast the load balancer stops sending to a dead target in that region (slowest group). */
+function healthCheckSeconds(group: Node, nodes: readonly Node[]): number | undefined {
+    const seconds = nodes
+        .filter((n) => n.region === group.region)
+        .flatMap((n) => {
+            if (n.type === "aws:lb/targetGroup:TargetGroup") {
+                const hc = record(n.props.healthCheck);
+                return [detectionSeconds(num(hc.interval) ?? 30, num(hc.unhealthyThreshold) ?? 3)];
+            }
+            if (n.type === "alicloud:alb/serverGroup:ServerGroup") {
+                const hc = record(n.props.healthCheckConfig);
+                return [detectionSeconds(num(hc.healthCheckInterval) ?? 2, num(hc.unhealthyThreshold) ?? 3)];
+            }
+            return [];
+        });
+    return seconds.length > 0 ? Math.max(...seconds) : undefined;
+}

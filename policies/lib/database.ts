@@ -1,0 +1,19 @@
+// Pure facts about database editions shared by the database rules and the availability model.
+
+/** Alibaba Cloud RDS categories with a standby (primary/standby or more nodes). */
+export const RDS_HA_CATEGORIES: readonly string[] = ["HighAvailability", "AlwaysOn", "cluster", "Finance", "serverless_ha"];
+
+/** Alibaba Cloud RDS categories whose replication commits on a quorum (RPO 0). */
+export const RDS_RPO_ZERO_CATEGORIES: readonly string[] = ["cluster", "Finance"];
+
+/** PolarDB hot standby values that keep a standby storage copy in another zone. */
+export const POLARDB_STANDBY_ON: readonly string[] = ["ON", "EQUAL"];
+
+export function isAurora(engine: string | undefined): boolean {
+    return engine !== undefined && engine.startsWith("aurora");
+}
+
+/** A second zone id that is set, not "Auto"-less empty and differs from the primary zone. */
+export function hasDistinctZone(primary: string | undefined, secondary: string | undefined): boolean {
+    return secondary !== undefined && secondary !== "" && secondary !== primary;
+}

@@ -1,0 +1,62 @@
+// Builders shared by every rule: category tag, remediation text and a typed config schema.
+
+import type { PolicyConfigSchema, ResourceValidation, ResourceValidationPolicy, StackValidation, StackValidationPolicy } from "@pulumi/policy";
+
+import { Category } from "./stage";
+
+export interface RuleSpec {
+    /** Scoped name, e.g. `ha-database-require-multi-zone`. */
+    readonly name: string;
+    readonly description: string;
+    readonly category: Category;
+    /** What to change when the rule fails. */
+    readonly remediation: string;
+    /** Thresholds; every property has a `default`. */
+    readonly config?: PolicyConfigSchema["properties"];
+}
+
+function base(spec: RuleSpec): Omit<ResourceValidationPolicy, "validateResource"> {
+    return {
+        name: spec.name,
+        description: spec.description,
+        // The level a pipeline uses without a config file; stage files relax it (policies/config/).
+        enforcementLevel: "mandatory",
+        tags: [spec.category],
+        remediationSteps: spec.remediation,
+        configSchema: { properties: { ...(spec.config ?? {}), ...STAGE_OVERRIDES } },
+    };
+}
+
+/** Every policy accepts per-stage enforcement overrides, e.g. `{"stages": {"growth": "advisory"}}`. */
+const STAGE_OVERRIDES: PolicyConfigSchema["properties"] = {
+    stages: {
+        type: "object",
+        description: "Enforcement level per stage (startup, growth, mature); overrides the category default.",
+        default: {},
+    },
+};
+
+export function resourceRule(spec: RuleSpec, validateResource: ResourceValidation[]): ResourceValidationPolicy {
+    return { ...base(spec), validateResource };
+}
+
+export function stackRule(spec: RuleSpec, validateStack: StackValidation): StackValidationPolicy {
+    return { ...base(spec), validateStack };
+}
+
+export function intConfig(defaultValue: number, description: string, minimum = 0): PolicyConfigSchema["properties"][string] {
+    return { type: "integer", default: defaultValue, minimum, description };
+}
+
+export function numberConfig(defaultValue: number, description: string): PolicyConfigSchema["properties"][string] {
+    return { type: "number", default: defaultValue, description };
+}
+
+export function stringListConfig(defaultValue: readonly string[], description: string): PolicyConfigSchema["properties"][string] {
+    return { type: "array", items: { type: "string" }, default: [...defaultValue], description };
+}
+
+/** The `stage` property of stack policies: empty means "from the resources' stage tags". */
+export const STAGE_CONFIG: PolicyConfigSchema["properties"] = {
+    stage: { type: "string", enum: ["", "startup", "growth", "mature"], default: "", description: "Stage of the stack; empty reads the `stage` tag of its resources." },
+};

@@ -1,0 +1,35 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
+
+import { resourceRule } from "../lib/policy";
+
+export const secDataStoreRequireEncryption = resourceRule(
+    {
+        name: "sec-data-store-require-encryption",
+        description: "Databases and caches encrypt data at rest (and caches in transit).",
+        category: "security",
+        remediation: "Alibaba Cloud: `tdeStatus: \"Enabled\"` or `encryptionKey` (rds.Instance), `tdeStatus: \"Enabled\"` (polardb.Cluster, kvstore.Instance). AWS: `storageEncrypted: true` (rds.Instance, rds.Cluster), `atRestEncryptionEnabled` and `transitEncryptionEnabled` (elasticache.ReplicationGroup).",
+    },
+    [
+        validateResourceOfType(alicloud.rds.Instance, (db, _args, report) => {
+            if (db.tdeStatus !== "Enabled" && (db.encryptionKey ?? "") === "") report("RDS instance has neither TDE (tdeStatus) nor disk encryption (encryptionKey).");
+        }),
+        validateResourceOfType(alicloud.polardb.Cluster, (c, _args, report) => {
+            if (c.tdeStatus !== "Enabled") report("PolarDB cluster tdeStatus is not Enabled.");
+        }),
+        validateResourceOfType(alicloud.kvstore.Instance, (r, _args, report) => {
+            if (r.tdeStatus !== "Enabled") report("Redis instance tdeStatus is not Enabled.");
+        }),
+        validateResourceOfType(aws.rds.Instance, (db, _args, report) => {
+            if (db.storageEncrypted !== true) report("RDS instance storageEncrypted is not true.");
+        }),
+        validateResourceOfType(aws.rds.Cluster, (c, _args, report) => {
+            if (c.storageEncrypted !== true) report("RDS cluster storageEncrypted is not true.");
+        }),
+        validateResourceOfType(aws.elasticache.ReplicationGroup, (r, _args, report) => {
+            if (r.atRestEncryptionEnabled !== true) report("ElastiCache atRestEncryptionEnabled is not true.");
+            if (r.transitEncryptionEnabled !== true) report("ElastiCache transitEncryptionEnabled is not true.");
+        }),
+    ],
+);

@@ -1,0 +1,28 @@
+// Helpers for policy tests: one resource or a small stack through the offline evaluator.
+
+import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+
+import { EvalResource, Violation, evaluatePolicies } from "../../tools/lib/evaluate";
+
+const PROVIDER = "urn:pulumi:t::live-commerce::pulumi:providers:aws::p";
+
+export function res(type: string, inputs: Record<string, unknown>, name = "r", parent: string | null = null): EvalResource {
+    return { urn: `urn:pulumi:t::live-commerce::${type}::${name}`, type, name, parent, custom: true, provider: `${PROVIDER}::id`, inputs };
+}
+
+export const providerRes = (region: string): EvalResource => ({ urn: PROVIDER, type: "pulumi:providers:aws", name: "p", parent: null, custom: true, provider: null, inputs: { region } });
+
+export async function violations(policy: ResourceValidationPolicy | StackValidationPolicy, resources: readonly EvalResource[], stage = "growth", config: Record<string, unknown> = {}): Promise<Violation[]> {
+    const policies: Policies = [policy];
+    return (await evaluatePolicies(policies, resources, { stage, config })).violations;
+}
+
+/** Deep-merges `patch` into `base` (objects merge, everything else replaces). */
+export function patch(base: Record<string, unknown>, p: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(p)) {
+        const b = out[k];
+        out[k] = typeof v === "object" && v !== null && !Array.isArray(v) && typeof b === "object" && b !== null && !Array.isArray(b) ? patch({ ...b }, { ...v }) : v;
+    }
+    return out;
+}

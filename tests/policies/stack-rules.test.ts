@@ -1,0 +1,47 @@
+import * as assert from "assert";
+
+import { POLICIES } from "../../policies/all";
+import { res, violations } from "./helpers";
+
+const policy = (name: string) => {
+    const p = POLICIES.find((x) => x.name === name);
+    assert.ok(p, name);
+    return p;
+};
+
+describe("stack rules", () => {
+    it("ha-k8s-deployment-require-pdb: covered passes, uncovered fails", async () => {
+        const d = res("kubernetes:apps/v1:Deployment", { metadata: { namespace: "shop" }, spec: { replicas: 3, template: { metadata: { labels: { app: "order" } } } } }, "d");
+        const pdb = res("kubernetes:policy/v1:PodDisruptionBudget", { metadata: { namespace: "shop" }, spec: { selector: { matchLabels: { app: "order" } } } }, "p");
+        const other = res("kubernetes:policy/v1:PodDisruptionBudget", { metadata: { namespace: "other" }, spec: { selector: { matchLabels: { app: "order" } } } }, "p");
+        assert.deepStrictEqual(await violations(policy("ha-k8s-deployment-require-pdb"), [d, pdb]), []);
+        assert.strictEqual((await violations(policy("ha-k8s-deployment-require-pdb"), [d, other])).length, 1);
+    });
+    it("ha-database-cluster-require-multiple-nodes: counts Aurora instances", async () => {
+        const c = res("aws:rds/cluster:Cluster", { engine: "aurora-mysql", clusterIdentifier: "orders" }, "c");
+        const i = (k: string) => res("aws:rds/clusterInstance:ClusterInstance", { clusterIdentifier: "orders" }, k);
+        assert.deepStrictEqual(await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, i("a"), i("b")]), []);
+        assert.strictEqual((await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, i("a")])).length, 1);
+    });
+    it("sec-listener-require-https: redirect and modern TLS pass; plain HTTP and old TLS fail", async () => {
+        const p = policy("sec-listener-require-https");
+        const redirect = res("aws:lb/listener:Listener", { protocol: "HTTP", defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", statusCode: "HTTP_301" } }] }, "h");
+        const https = res("aws:lb/listener:Listener", { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }, "s");
+        assert.deepStrictEqual(await violations(p, [redirect, https]), []);
+        assert.strictEqual((await violations(p, [res("aws:lb/listener:Listener", { protocol: "HTTP", defaultActions: [{ type: "forward" }] }, "h")])).length, 1);
+        assert.strictEqual((await violations(p, [res("aws:lb/listener:Listener", { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-2016-08" }, "s")])).length, 1);
+        const aliHttp = res("alicloud:alb/listener:Listener", { listenerProtocol: "HTTP" }, "ah", "urn:parent");
+        const aliRule = res("alicloud:alb/rule:Rule", { ruleActions: [{ type: "Redirect", order: 1, redirectConfig: { protocol: "HTTPS" } }] }, "ar", "urn:parent");
+        assert.deepStrictEqual(await violations(p, [aliHttp, aliRule]), []);
+        assert.strictEqual((await violations(p, [aliHttp])).length, 1);
+        assert.strictEqual((await violations(p, [res("alicloud:alb/listener:Listener", { listenerProtocol: "HTTPS", securityPolicyId: "tls_cipher_policy_1_0" }, "as")])).length, 1);
+    });
+    it("ha-stack-require-multi-region: mature needs >= 2 regions, not applicable below mature", async () => {
+        const p = policy("ha-stack-require-multi-region");
+        const one = [res("aws:ec2/vpc:Vpc", { tags: { stage: "mature", region: "us-east-1" } }, "v1")];
+        const two = [...one, res("aws:ec2/vpc:Vpc", { tags: { stage: "mature", region: "us-west-2" } }, "v2")];
+        assert.strictEqual((await violations(p, one, "mature")).length, 1);
+        assert.deepStrictEqual(await violations(p, two, "mature"), []);
+        assert.deepStrictEqual(await violations(p, one, "growth"), []);
+    });
+});

@@ -1,0 +1,87 @@
+// Policy check of a saved plan, a `pulumi preview --json` output or a `pulumi stack export` file.
+//
+//   npm run check -- --from <file> [--output table|json|sarif|markdown] [--config <pack-config.json>]
+//
+// Exit codes: 0 no mandatory violation; 1 a mandatory violation; 2 bad arguments or input.
+
+import * as fs from "fs";
+
+import { runCli } from "./lib/cli";
+import { PackConfig, hasMandatory } from "./lib/evaluate";
+import { InputFormatError, POLICY_DESCRIPTIONS, evaluateStack, parseInput } from "./lib/inputs";
+import { OUTPUTS, Output, StackReport, renderMarkdown, renderSarif, renderTable } from "./lib/report";
+import { isRecord } from "../policies/lib/values";
+
+export class UsageError extends Error {}
+
+const USAGE = "usage: npm run check -- --from <file> [--output table|json|sarif|markdown] [--config <pack-config.json>]";
+
+export interface CheckArgs {
+    readonly from: string;
+    readonly output: Output;
+    readonly config: string | undefined;
+}
+
+export function parseCheckArgs(argv: readonly string[]): CheckArgs {
+    let from: string | undefined;
+    let output: Output = "table";
+    let config: string | undefined;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const value = argv[i + 1];
+        if (arg === "--from" && value !== undefined) from = value;
+        else if (arg === "--config" && value !== undefined) config = value;
+        else if (arg === "--output" || arg === "--format") {
+            const o = OUTPUTS.find((x) => x === value);
+            if (o === undefined) throw new UsageError(`--output must be one of ${OUTPUTS.join(", ")} (got ${value ?? "nothing"})\n${USAGE}`);
+            output = o;
+        } else throw new UsageError(`unknown or incomplete argument ${arg}\n${USAGE}`);
+        i++;
+    }
+    if (from === undefined) throw new UsageError(`--from is required\n${USAGE}`);
+    return { from, output, config };
+}
+
+export function readPackConfig(file: string | undefined): PackConfig {
+    if (file === undefined) return {};
+    const doc: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (!isRecord(doc)) throw new InputFormatError(`${file}: pack config must be a JSON object`);
+    return doc;
+}
+
+export function renderReports(reports: readonly StackReport[], output: Output): string {
+    switch (output) {
+        case "json":
+            return JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2);
+        case "sarif":
+            return renderSarif(reports, POLICY_DESCRIPTIONS);
+        case "markdown":
+            return renderMarkdown(reports);
+        case "table":
+            return renderTable(reports);
+    }
+}
+
+/** Runs the check and returns [exit code, output]. */
+export async function check(args: CheckArgs): Promise<[number, string]> {
+    const inputs = parseInput(JSON.parse(fs.readFileSync(args.from, "utf8")));
+    const config = readPackConfig(args.config);
+    const reports = await Promise.all(inputs.map((i) => evaluateStack(i, config)));
+    return [reports.some((r) => hasMandatory(r.policy.violations)) ? 1 : 0, renderReports(reports, args.output)];
+}
+
+async function main(): Promise<number> {
+    try {
+        const [code, text] = await check(parseCheckArgs(process.argv.slice(2)));
+        process.stdout.write(`${text}\n`);
+        return code;
+    } catch (e) {
+        if (e instanceof UsageError || e instanceof InputFormatError || e instanceof SyntaxError) {
+            process.stderr.write(`${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+}
+
+if (require.main === module) runCli(main);

@@ -1,0 +1,65 @@
+// Reads the inputs `check --from` accepts: a saved offline plan (`npm run plan -- --format json`,
+// one plan or a list), the JSON of `pulumi preview --json`, or a `pulumi stack export` file.
+
+import { POLICIES } from "../../policies/all";
+import { isRecord, list, str } from "../../policies/lib/values";
+import { EvalResource, PackConfig, availabilityOf, evaluatePolicies } from "./evaluate";
+import { sanitize } from "./record";
+import { StackReport } from "./report";
+
+export interface StackInput {
+    readonly stack: string;
+    /** Declared stage ("" when the input does not say). */
+    readonly stage: string;
+    readonly resources: EvalResource[];
+}
+
+export class InputFormatError extends Error {}
+
+function stackFromUrn(urn: string): string {
+    return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1] ?? "";
+}
+
+/** A ResourceV3 (preview newState or export resource) as an evaluator resource; secrets become "[secret]". */
+export function fromResourceV3(v: unknown): EvalResource | undefined {
+    if (!isRecord(v) || typeof v.urn !== "string" || typeof v.type !== "string") return undefined;
+    const inputs = sanitize(isRecord(v.inputs) ? v.inputs : {});
+    return {
+        urn: v.urn,
+        type: v.type,
+        name: v.urn.split("::").pop() ?? "",
+        parent: str(v.parent) ?? null,
+        custom: v.custom === true,
+        provider: str(v.provider) ?? null,
+        inputs: isRecord(inputs) ? inputs : {},
+    };
+}
+
+function fromPlan(v: Record<string, unknown>): StackInput {
+    return { stack: str(v.stack) ?? "", stage: str(v.stage) ?? "", resources: list(v.resources).map(fromResourceV3).filter((r): r is EvalResource => r !== undefined) };
+}
+
+function named(resources: EvalResource[]): StackInput {
+    return { stack: stackFromUrn(resources[0]?.urn ?? ""), stage: "", resources };
+}
+
+/** Detects the format of a parsed JSON document and returns the stacks in it. */
+export function parseInput(doc: unknown): StackInput[] {
+    if (Array.isArray(doc)) return doc.filter(isRecord).map(fromPlan);
+    if (!isRecord(doc)) throw new InputFormatError("input is not a JSON object");
+    if (Array.isArray(doc.resources) && "stack" in doc) return [fromPlan(doc)];
+    if (Array.isArray(doc.steps)) {
+        const states = doc.steps.filter(isRecord).filter((s) => s.op !== "delete").map((s) => fromResourceV3(s.newState));
+        return [named(states.filter((r): r is EvalResource => r !== undefined))];
+    }
+    if (isRecord(doc.deployment)) return [named(list(doc.deployment.resources).map(fromResourceV3).filter((r): r is EvalResource => r !== undefined))];
+    throw new InputFormatError("unknown input: expected an offline plan ({stack, resources}), `pulumi preview --json` ({steps}) or `pulumi stack export` ({deployment})");
+}
+
+/** Policies and availability of one stack. */
+export async function evaluateStack(input: StackInput, config: PackConfig = {}): Promise<StackReport> {
+    const result = await evaluatePolicies(POLICIES, input.resources, { stage: input.stage, config });
+    return { stack: input.stack, stage: input.stage || result.stage || "", policy: { violations: result.violations }, availability: availabilityOf(POLICIES, input.resources, config) };
+}
+
+export const POLICY_DESCRIPTIONS: ReadonlyMap<string, string> = new Map(POLICIES.map((p) => [p.name, p.description]));

@@ -1,0 +1,74 @@
+// Renders policy results and the availability estimate: table, JSON, SARIF 2.1.0, Markdown.
+
+import type { Estimate } from "../../policies/availability/estimate";
+import type { Violation } from "./evaluate";
+
+export const OUTPUTS = ["table", "json", "sarif", "markdown"] as const;
+export type Output = (typeof OUTPUTS)[number];
+
+/** One evaluated stack (or input file). */
+export interface StackReport {
+    readonly stack: string;
+    readonly stage: string;
+    readonly policy: { readonly violations: readonly Violation[] };
+    readonly availability: Estimate;
+}
+
+function availabilityLine(a: Estimate): string {
+    if (a.status === "no-request-path") return "availability: no request-path tier declared yet (nothing to estimate)";
+    const pct = a.percent === null ? "unknown" : `${a.percent}% (${a.monthlyDowntimeMinutes} min/month downtime)`;
+    return `availability: ${pct}, target ${a.targetPercent}%, ${a.status}${a.regionsInParallel ? ", regions in parallel" : ""}`;
+}
+
+export function renderTable(reports: readonly StackReport[]): string {
+    return reports
+        .map((r) => {
+            const lines = [`stack ${r.stack} (stage ${r.stage || "unknown"}): ${r.policy.violations.length} violation(s), ${r.policy.violations.filter((v) => v.enforcement === "mandatory").length} mandatory`, availabilityLine(r.availability)];
+            for (const reg of r.availability.regions) lines.push(`  ${reg.region}: ${reg.percent === null ? "unknown" : `${reg.percent.toFixed(4)}%`}  ${reg.tiers.map((t) => `${t.tier} ${t.percent === null ? "?" : t.percent.toFixed(4)}`).join(" x ")}`);
+            for (const v of r.policy.violations) lines.push(`  [${v.enforcement}] ${v.policy}: ${v.message}${v.urn ? `\n      ${v.urn}` : ""}`);
+            return lines.join("\n");
+        })
+        .join("\n\n");
+}
+
+export function renderMarkdown(reports: readonly StackReport[]): string {
+    const lines = ["## Policy check", "", "| stack | stage | mandatory | advisory | availability |", "|---|---|---|---|---|"];
+    for (const r of reports) {
+        const m = r.policy.violations.filter((v) => v.enforcement === "mandatory").length;
+        const a = r.availability;
+        const pct = a.status === "no-request-path" ? "n/a (no request path yet)" : a.percent === null ? `unknown (${a.status})` : `${a.percent}% (${a.monthlyDowntimeMinutes} min/month)`;
+        lines.push(`| ${r.stack} | ${r.stage} | ${m === 0 ? "0 ✅" : `${m} ❌`} | ${r.policy.violations.length - m} | ${pct} |`);
+    }
+    const all = reports.flatMap((r) => r.policy.violations.map((v) => ({ stack: r.stack, ...v })));
+    if (all.length > 0) {
+        lines.push("", "<details><summary>Violations</summary>", "", "| stack | level | policy | message |", "|---|---|---|---|");
+        for (const v of all) lines.push(`| ${v.stack} | ${v.enforcement} | \`${v.policy}\` | ${v.message.replace(/\|/g, "\\|")} |`);
+        lines.push("", "</details>");
+    }
+    return lines.join("\n");
+}
+
+/** SARIF 2.1.0: one run, one rule per policy, one result per violation (location: the stack file). */
+export function renderSarif(reports: readonly StackReport[], descriptions: ReadonlyMap<string, string>): string {
+    const names = [...new Set(reports.flatMap((r) => r.policy.violations.map((v) => v.policy)))].sort();
+    const results = reports.flatMap((r) =>
+        r.policy.violations.map((v) => ({
+            ruleId: v.policy,
+            level: v.enforcement === "mandatory" ? "error" : "warning",
+            message: { text: `${r.stack}: ${v.message}${v.urn ? ` (${v.urn})` : ""}` },
+            locations: [{ physicalLocation: { artifactLocation: { uri: `stacks/Pulumi.${r.stack}.yaml` }, region: { startLine: 1 } } }],
+            partialFingerprints: { urnPolicy: `${v.urn}|${v.policy}|${v.message}` },
+        })),
+    );
+    const sarif = {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                tool: { driver: { name: "live-commerce-policies", informationUri: "https://github.com/", rules: names.map((n) => ({ id: n, shortDescription: { text: descriptions.get(n) ?? n } })) } },
+                results,
+            },
+        ],
+    };
+    return JSON.stringify(sarif, null, 2);
+}
