@@ -13,5 +13,6 @@ export * from "./naming";
 export * from "./scaling";
 export * from "./alarms";
 export * from "./sizes";
+export * from "./alicloud-classes";
 export * from "./loadbalancer";
 export * from "./placement";

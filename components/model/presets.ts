@@ -50,6 +50,7 @@ const COMMON = {
     },
     monitoringContacts: { warning: [], critical: [], fatal: [] },
     queueTopics: ["orders", "interactions"],
+    tls: { certificateId: null },
 } as const;
 
 export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
@@ -82,6 +83,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
             cdn: { enabled: true, originFailover: false },
+            tls: COMMON.tls,
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,
@@ -116,6 +118,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
             cdn: { enabled: true, originFailover: false },
+            tls: COMMON.tls,
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,
@@ -150,6 +153,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: true },
             cdn: { enabled: true, originFailover: true },
+            tls: COMMON.tls,
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,
