@@ -1,19 +1,15 @@
 import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
-import { Plan } from "../../tools/lib/record";
-import { POLARDB_EVENT, POLARDB_STACK, StackName, childrenOf, input, named, ofType, plans, single } from "./plans";
+import { POLARDB_EVENT, POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
 
 const G = "alicloud:ess/scalingGroup:ScalingGroup";
 
 describe("alicloud Autoscaling", function () {
-    let all: Record<StackName, Plan>;
-    before(async () => {
-        all = await plans();
-    });
+    const stacks = usePlans();
 
     it("declares exactly group, configuration, two rules and two alarms under the component", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
         assert.deepStrictEqual(
             childrenOf(plan, component).map((r) => `${r.type} ${r.name}`).sort(),
@@ -29,14 +25,14 @@ describe("alicloud Autoscaling", function () {
     });
 
     it("startup: 2 to 6 instances of ecs.c7.xlarge (4 vCPU / 8 GiB)", () => {
-        const plan = all["startup-alicloud"];
+        const plan = stacks()["startup-alicloud"];
         const g = single(plan, G);
         assert.deepStrictEqual([input(g, "minSize"), input(g, "maxSize")], [2, 6]);
         assert.strictEqual(input(single(plan, "alicloud:ess/scalingConfiguration:ScalingConfiguration"), "instanceType"), "ecs.c7.xlarge");
     });
 
     it("growth: the group spans both zones, balanced, health-checked by ECS and the load balancer", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const g = single(plan, G);
         const vsw = ofType(plan, "alicloud:vpc/switch:Switch").map((r) => r.name);
         assert.deepStrictEqual(vsw, ["lc-cn-hangzhou-network-vsw-cn-hangzhou-h", "lc-cn-hangzhou-network-vsw-cn-hangzhou-i"]);
@@ -52,7 +48,7 @@ describe("alicloud Autoscaling", function () {
     });
 
     it("registers instances in the three ALB server groups on the app port", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const groups = input(single(plan, G), "albServerGroups");
         assert.ok(Array.isArray(groups));
         assert.strictEqual(groups.length, 3);
@@ -68,39 +64,42 @@ describe("alicloud Autoscaling", function () {
         );
     });
 
-    it("scale out: ONE alarm, connections > 5000 OR CPU > 70, adds 100% (at least 2)", () => {
-        const plan = all["growth-alicloud"];
-        const alarm = named(plan, "alicloud:ess/alarm:Alarm", "lc-cn-hangzhou-app-alarm-out");
-        assert.strictEqual(input(alarm, "expressionsLogicOperator"), "||");
-        assert.deepStrictEqual(input(alarm, "expressions"), [
-            { comparisonOperator: ">", metricName: "TcpConnection", period: 60, statistics: "Average", threshold: 5000 },
-            { comparisonOperator: ">", metricName: "CpuUtilization", period: 60, statistics: "Average", threshold: 70 },
-        ]);
-        assert.strictEqual(input(alarm, "evaluationCount"), 1);
-        const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-app-rule-out");
-        assert.deepStrictEqual(
-            [input(rule, "adjustmentType"), input(rule, "adjustmentValue"), input(rule, "minAdjustmentMagnitude"), input(rule, "cooldown")],
-            ["PercentChangeInCapacity", 100, 2, 60],
-        );
-    });
-
-    it("scale in: ONE alarm, connections < 1000 AND CPU < 30, sustained 10 periods, removes 1", () => {
-        const plan = all["growth-alicloud"];
-        const alarms = ofType(plan, "alicloud:ess/alarm:Alarm");
-        assert.strictEqual(alarms.length, 2);
-        const alarm = named(plan, "alicloud:ess/alarm:Alarm", "lc-cn-hangzhou-app-alarm-in");
-        assert.strictEqual(input(alarm, "expressionsLogicOperator"), "&&");
-        assert.deepStrictEqual(input(alarm, "expressions"), [
-            { comparisonOperator: "<", metricName: "TcpConnection", period: 60, statistics: "Average", threshold: 1000 },
-            { comparisonOperator: "<", metricName: "CpuUtilization", period: 60, statistics: "Average", threshold: 30 },
-        ]);
-        assert.strictEqual(input(alarm, "evaluationCount"), 10);
-        const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-app-rule-in");
-        assert.deepStrictEqual([input(rule, "adjustmentType"), input(rule, "adjustmentValue"), input(rule, "cooldown")], ["QuantityChangeInCapacity", -1, 300]);
-    });
+    const directions: [string, string, string, number, number, Record<string, unknown>][] = [
+        // title, direction, logic operator, connections threshold, CPU threshold, evaluation and rule
+        ["scale out: ONE alarm, connections > 5000 OR CPU > 70, adds 100% (at least 2)", "out", "||", 5000, 70, {
+            evaluationCount: 1,
+            rule: ["PercentChangeInCapacity", 100, 2, 60],
+        }],
+        ["scale in: ONE alarm, connections < 1000 AND CPU < 30, sustained 10 periods, removes 1", "in", "&&", 1000, 30, {
+            evaluationCount: 10,
+            rule: ["QuantityChangeInCapacity", -1, undefined, 300],
+        }],
+    ];
+    for (const [title, direction, logic, connections, cpu, want] of directions) {
+        it(title, () => {
+            const plan = stacks()["growth-alicloud"];
+            assert.strictEqual(ofType(plan, "alicloud:ess/alarm:Alarm").length, 2);
+            const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-${direction}`);
+            const op = direction === "out" ? ">" : "<";
+            assert.strictEqual(input(alarm, "expressionsLogicOperator"), logic);
+            assert.deepStrictEqual(input(alarm, "expressions"), [
+                { comparisonOperator: op, metricName: "TcpConnection", period: 60, statistics: "Average", threshold: connections },
+                { comparisonOperator: op, metricName: "CpuUtilization", period: 60, statistics: "Average", threshold: cpu },
+            ]);
+            assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-${direction}`)}`);
+            const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-${direction}`);
+            assert.deepStrictEqual(
+                {
+                    evaluationCount: input(alarm, "evaluationCount"),
+                    rule: [input(rule, "adjustmentType"), input(rule, "adjustmentValue"), input(rule, "minAdjustmentMagnitude"), input(rule, "cooldown")],
+                },
+                want,
+            );
+        });
+    }
 
     it("uses the stock image when no imageId is set, on the app security group, encrypted disk", () => {
-        const c = single(all["growth-alicloud"], "alicloud:ess/scalingConfiguration:ScalingConfiguration");
+        const c = single(stacks()["growth-alicloud"], "alicloud:ess/scalingConfiguration:ScalingConfiguration");
         assert.strictEqual(input(c, "imageName"), "aliyun_3_x64_20G_alibase_20240819.vhd");
         assert.strictEqual(input(c, "imageId"), undefined);
         assert.strictEqual(input(c, "systemDiskEncrypted"), true);
@@ -109,12 +108,12 @@ describe("alicloud Autoscaling", function () {
 
     it("stacks without events have no scheduled tasks", () => {
         for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const) {
-            assert.strictEqual(ofType(all[stack], "alicloud:ess/scheduledTask:ScheduledTask").length, 0, stack);
+            assert.strictEqual(ofType(stacks()[stack], "alicloud:ess/scheduledTask:ScheduledTask").length, 0, stack);
         }
     });
 
     it("a live event pre-scales 30 minutes before start and releases 30 minutes after end, in UTC minutes", () => {
-        const plan = all[POLARDB_STACK];
+        const plan = stacks()[POLARDB_STACK];
         const tasks = ofType(plan, "alicloud:ess/scheduledTask:ScheduledTask");
         const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16) + "Z";
         const start = Date.parse(POLARDB_EVENT.start);

@@ -1,19 +1,16 @@
 import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
-import { Plan, SECRET } from "../../tools/lib/record";
-import { StackName, childrenOf, input, named, ofType, plans, single } from "./plans";
+import { SECRET } from "../../tools/lib/record";
+import { childrenOf, input, named, ofType, single, usePlans } from "./plans";
 
 const REDIS = "alicloud:kvstore/instance:Instance";
 
 describe("alicloud Cache", function () {
-    let all: Record<StackName, Plan>;
-    before(async () => {
-        all = await plans();
-    });
+    const stacks = usePlans();
 
     it("declares one Redis instance and its generated password under the component", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const kids = childrenOf(plan, named(plan, "live-commerce:alicloud:Cache", "lc-cn-hangzhou-cache"));
         assert.deepStrictEqual(kids.map((k) => `${k.type} ${k.name}`).sort(), [
             "alicloud:kvstore/instance:Instance lc-cn-hangzhou-cache-redis",
@@ -22,7 +19,7 @@ describe("alicloud Cache", function () {
     });
 
     it("startup: one standard instance in the single zone, no shards, no secondary zone", () => {
-        const r = single(all["startup-alicloud"], REDIS);
+        const r = single(stacks()["startup-alicloud"], REDIS);
         assert.deepStrictEqual(
             [input(r, "instanceClass"), input(r, "shardCount"), input(r, "zoneId"), input(r, "secondaryZoneId")],
             ["redis.master.mid.default", undefined, "cn-hangzhou-h", undefined],
@@ -30,7 +27,7 @@ describe("alicloud Cache", function () {
     });
 
     it("growth: cluster edition, 2 shards, secondary zone different from the zone", () => {
-        const r = single(all["growth-alicloud"], REDIS);
+        const r = single(stacks()["growth-alicloud"], REDIS);
         assert.deepStrictEqual(
             [input(r, "instanceClass"), input(r, "shardCount"), input(r, "zoneId"), input(r, "secondaryZoneId")],
             ["redis.shard.large.2.ce", 2, "cn-hangzhou-h", "cn-hangzhou-i"],
@@ -38,7 +35,7 @@ describe("alicloud Cache", function () {
     });
 
     it("mature: 4 shards in every region, each with a secondary zone", () => {
-        const rs = ofType(all["mature-alicloud"], REDIS);
+        const rs = ofType(stacks()["mature-alicloud"], REDIS);
         assert.deepStrictEqual(
             rs.map((r) => [r.name, input(r, "shardCount"), input(r, "zoneId"), input(r, "secondaryZoneId")]),
             [
@@ -50,7 +47,7 @@ describe("alicloud Cache", function () {
     });
 
     it("in the VPC only: primary-zone vSwitch, whitelist of the private vSwitch CIDRs, password secret, protected", () => {
-        const r = single(all["growth-alicloud"], REDIS);
+        const r = single(stacks()["growth-alicloud"], REDIS);
         assert.strictEqual(input(r, "vswitchId"), mockId("alicloud:vpc/switch:Switch", "lc-cn-hangzhou-network-vsw-cn-hangzhou-h"));
         assert.deepStrictEqual(input(r, "securityIps"), ["10.10.0.0/20", "10.10.32.0/20"]);
         assert.deepStrictEqual(

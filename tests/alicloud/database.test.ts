@@ -1,8 +1,8 @@
 import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
-import { Plan, SECRET } from "../../tools/lib/record";
-import { POLARDB_STACK, StackName, childrenOf, input, named, ofType, plans, single } from "./plans";
+import { SECRET } from "../../tools/lib/record";
+import { POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
 
 const RDS = "alicloud:rds/instance:Instance";
 const RO = "alicloud:rds/readOnlyInstance:ReadOnlyInstance";
@@ -10,13 +10,10 @@ const POLAR = "alicloud:polardb/cluster:Cluster";
 const vsw = (zone: string) => mockId("alicloud:vpc/switch:Switch", `lc-cn-hangzhou-network-vsw-${zone}`);
 
 describe("alicloud Database", function () {
-    let all: Record<StackName, Plan>;
-    before(async () => {
-        all = await plans();
-    });
+    const stacks = usePlans();
 
     it("startup: one Basic 2c4g MySQL in the single zone, no replicas, no proxy", () => {
-        const plan = all["startup-alicloud"];
+        const plan = stacks()["startup-alicloud"];
         const db = single(plan, RDS);
         assert.deepStrictEqual(
             [input(db, "category"), input(db, "instanceType"), input(db, "zoneId"), input(db, "zoneIdSlaveA"), input(db, "vswitchId"), input(db, "instanceStorage")],
@@ -26,7 +23,7 @@ describe("alicloud Database", function () {
     });
 
     it("growth: HighAvailability MySQL, standby in the other zone, vSwitches of both zones", () => {
-        const db = single(all["growth-alicloud"], RDS);
+        const db = single(stacks()["growth-alicloud"], RDS);
         assert.deepStrictEqual(
             [input(db, "category"), input(db, "instanceType"), input(db, "zoneId"), input(db, "zoneIdSlaveA"), input(db, "haConfig"), input(db, "vswitchId")],
             ["HighAvailability", "mysql.n4.large.2c", "cn-hangzhou-h", "cn-hangzhou-i", "Auto", `${vsw("cn-hangzhou-h")},${vsw("cn-hangzhou-i")}`],
@@ -34,7 +31,7 @@ describe("alicloud Database", function () {
     });
 
     it("growth: one read-only instance away from the primary and a read/write-splitting proxy", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const ro = ofType(plan, RO);
         const primary = mockId(RDS, "lc-cn-hangzhou-db-mysql");
         assert.deepStrictEqual(
@@ -49,7 +46,7 @@ describe("alicloud Database", function () {
     });
 
     it("MySQL: deletion protection, TDE, private CIDRs only, backups kept 7 days, secret password", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const db = single(plan, RDS);
         assert.deepStrictEqual(
             [input(db, "deletionProtection"), input(db, "tdeStatus"), input(db, "securityIps"), input(db, "releasedKeepPolicy")],
@@ -62,7 +59,7 @@ describe("alicloud Database", function () {
     });
 
     it("engine polardb: 2 nodes, hot standby in the other zone, deletion lock, TDE, read/write endpoint", () => {
-        const plan = all[POLARDB_STACK];
+        const plan = stacks()[POLARDB_STACK];
         assert.strictEqual(ofType(plan, RDS).length, 0);
         const c = single(plan, POLAR);
         assert.deepStrictEqual(
@@ -81,7 +78,7 @@ describe("alicloud Database", function () {
     });
 
     it("mature: a PolarDB cluster of 3 nodes with hot standby in every region", () => {
-        const cs = ofType(all["mature-alicloud"], POLAR);
+        const cs = ofType(stacks()["mature-alicloud"], POLAR);
         assert.deepStrictEqual(
             cs.map((c) => [c.name, input(c, "dbNodeCount"), input(c, "dbNodeClass"), input(c, "zoneId"), input(c, "standbyAz")]),
             [
@@ -93,7 +90,7 @@ describe("alicloud Database", function () {
     });
 
     it("the database component holds exactly its engine's resources", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const kids = childrenOf(plan, named(plan, "live-commerce:alicloud:Database", "lc-cn-hangzhou-db"));
         assert.deepStrictEqual(kids.map((k) => k.type).sort(), [
             "alicloud:rds/backupPolicy:BackupPolicy",

@@ -1,8 +1,7 @@
 import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
-import { Plan } from "../../tools/lib/record";
-import { CERTIFICATE_ID, POLARDB_STACK, StackName, childrenOf, input, named, ofType, plans, single } from "./plans";
+import { CERTIFICATE_ID, POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
 
 const LB = "alicloud:alb/loadBalancer:LoadBalancer";
 const LISTENER = "alicloud:alb/listener:Listener";
@@ -11,20 +10,17 @@ const GROUP = "alicloud:alb/serverGroup:ServerGroup";
 const gid = (route: string) => mockId(GROUP, `lc-cn-hangzhou-lb-group-${route}`);
 
 describe("alicloud LoadBalancer", function () {
-    let all: Record<StackName, Plan>;
-    before(async () => {
-        all = await plans();
-    });
+    const stacks = usePlans();
 
     it("declares one ALB, two listeners, three server groups and three rules under the component", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const kids = childrenOf(plan, named(plan, "live-commerce:alicloud:LoadBalancer", "lc-cn-hangzhou-lb"));
         const count = (t: string) => kids.filter((k) => k.type === t).length;
         assert.deepStrictEqual([count(LB), count(LISTENER), count(GROUP), count(RULE), kids.length], [1, 2, 3, 3, 9]);
     });
 
     it("growth: an address in each zone, on that zone's vSwitch; deletion protection on", () => {
-        const alb = single(all["growth-alicloud"], LB);
+        const alb = single(stacks()["growth-alicloud"], LB);
         assert.deepStrictEqual(input(alb, "zoneMappings"), [
             { vswitchId: mockId("alicloud:vpc/switch:Switch", "lc-cn-hangzhou-network-vsw-cn-hangzhou-h"), zoneId: "cn-hangzhou-h" },
             { vswitchId: mockId("alicloud:vpc/switch:Switch", "lc-cn-hangzhou-network-vsw-cn-hangzhou-i"), zoneId: "cn-hangzhou-i" },
@@ -33,14 +29,14 @@ describe("alicloud LoadBalancer", function () {
     });
 
     it("mature: three zones per region", () => {
-        for (const alb of ofType(all["mature-alicloud"], LB)) {
+        for (const alb of ofType(stacks()["mature-alicloud"], LB)) {
             const zm = input(alb, "zoneMappings");
             assert.ok(Array.isArray(zm) && zm.length === 3, alb.name);
         }
     });
 
     it("health checks take a dead server out in 10 s (5 s x 2) on /healthz", () => {
-        for (const g of ofType(all["growth-alicloud"], GROUP)) {
+        for (const g of ofType(stacks()["growth-alicloud"], GROUP)) {
             assert.deepStrictEqual(input(g, "healthCheckConfig"), {
                 healthCheckCodes: ["http_2xx"],
                 healthCheckEnabled: true,
@@ -57,7 +53,7 @@ describe("alicloud LoadBalancer", function () {
     });
 
     it("only the WebSocket group is sticky", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         assert.deepStrictEqual(
             ["api", "order", "ws"].map((r) => input(named(plan, GROUP, `lc-cn-hangzhou-lb-group-${r}`), "stickySessionConfig.stickySessionEnabled")),
             [false, false, true],
@@ -65,18 +61,18 @@ describe("alicloud LoadBalancer", function () {
     });
 
     it("HTTPS listener: the certificate from config, WebSocket idle timeout, /api by default", () => {
-        const https = named(all[POLARDB_STACK], LISTENER, "lc-cn-hangzhou-lb-https");
+        const https = named(stacks()[POLARDB_STACK], LISTENER, "lc-cn-hangzhou-lb-https");
         assert.deepStrictEqual([input(https, "listenerProtocol"), input(https, "listenerPort"), input(https, "idleTimeout")], ["HTTPS", 443, 600]);
         assert.deepStrictEqual(input(https, "certificates"), { certificateId: CERTIFICATE_ID });
         assert.deepStrictEqual(input(https, "defaultActions"), [{ forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: gid("api") }] }, type: "ForwardGroup" }]);
     });
 
     it("without tls.certificateId the HTTPS listener carries no certificate (and none is invented)", () => {
-        assert.strictEqual(input(named(all["growth-alicloud"], LISTENER, "lc-cn-hangzhou-lb-https"), "certificates"), undefined);
+        assert.strictEqual(input(named(stacks()["growth-alicloud"], LISTENER, "lc-cn-hangzhou-lb-https"), "certificates"), undefined);
     });
 
     it("routes /order and /ws by path to their own groups", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const https = mockId(LISTENER, "lc-cn-hangzhou-lb-https");
         const rule = (r: string) => named(plan, RULE, `lc-cn-hangzhou-lb-rule-${r}`);
         assert.deepStrictEqual(
@@ -89,7 +85,7 @@ describe("alicloud LoadBalancer", function () {
     });
 
     it("HTTP only redirects every path to HTTPS with a 301", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const http = named(plan, LISTENER, "lc-cn-hangzhou-lb-http");
         assert.deepStrictEqual([input(http, "listenerProtocol"), input(http, "listenerPort")], ["HTTP", 80]);
         const redirect = named(plan, RULE, "lc-cn-hangzhou-lb-rule-redirect");

@@ -2,7 +2,7 @@ import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
 import { Plan } from "../../tools/lib/record";
-import { POLARDB_STACK, StackName, input, named, ofType, plans } from "./plans";
+import { POLARDB_STACK, input, named, ofType, usePlans } from "./plans";
 
 const ALARM = "alicloud:cms/alarm:Alarm";
 const GROUP = "alicloud:cms/alarmContactGroup:AlarmContactGroup";
@@ -10,23 +10,20 @@ const CONTACT = "alicloud:cms/alarmContact:AlarmContact";
 const alarm = (plan: Plan, key: string) => named(plan, ALARM, `lc-cn-hangzhou-monitoring-alarm-${key}`);
 
 describe("alicloud Monitoring", function () {
-    let all: Record<StackName, Plan>;
-    before(async () => {
-        all = await plans();
-    });
+    const stacks = usePlans();
 
     it("one contact group per level and 8 metrics x 3 levels = 24 alarms per region", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         assert.deepStrictEqual(
             ofType(plan, GROUP).map((g) => input(g, "alarmContactGroupName")),
             ["lc-cn-hangzhou-monitoring-critical", "lc-cn-hangzhou-monitoring-fatal", "lc-cn-hangzhou-monitoring-warning"],
         );
         assert.strictEqual(ofType(plan, ALARM).length, 24);
-        assert.strictEqual(ofType(all["mature-alicloud"], ALARM).length, 72);
+        assert.strictEqual(ofType(stacks()["mature-alicloud"], ALARM).length, 72);
     });
 
     it("each level escalates at its own CloudMonitor severity and notifies only its own group", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const cases: [string, string, string, Record<string, unknown>][] = [
             ["appCpuPercent-warning", "escalationsInfo", "warning", { comparisonOperator: "GreaterThanThreshold", statistics: "Average", threshold: "70", times: 5 }],
             ["appCpuPercent-critical", "escalationsWarn", "critical", { comparisonOperator: "GreaterThanThreshold", statistics: "Average", threshold: "85", times: 3 }],
@@ -43,7 +40,7 @@ describe("alicloud Monitoring", function () {
     });
 
     it("watches CPU, connections, 5xx, database and Redis health on the right resources", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const dims = (key: string) => input(alarm(plan, key), "metricDimensions");
         const what = (key: string) => [input(alarm(plan, key), "project"), input(alarm(plan, key), "metric")];
         assert.deepStrictEqual(
@@ -68,7 +65,7 @@ describe("alicloud Monitoring", function () {
     });
 
     it("PolarDB stacks watch the cluster's own metrics", () => {
-        const plan = all[POLARDB_STACK];
+        const plan = stacks()[POLARDB_STACK];
         const a = alarm(plan, "dbCpuPercent-critical");
         assert.deepStrictEqual(
             [input(a, "project"), input(a, "metric"), input(a, "metricDimensions")],
@@ -77,7 +74,7 @@ describe("alicloud Monitoring", function () {
     });
 
     it("contacts: one per distinct e-mail, each group holding its level's contacts", () => {
-        const plan = all[POLARDB_STACK];
+        const plan = stacks()[POLARDB_STACK];
         assert.deepStrictEqual(
             ofType(plan, CONTACT).map((c) => [c.name, input(c, "channelsMail")]),
             [
@@ -91,6 +88,6 @@ describe("alicloud Monitoring", function () {
             ["warning", "critical", "fatal"].map(members),
             [["lc-cn-hangzhou-monitoring-0"], ["lc-cn-hangzhou-monitoring-0", "lc-cn-hangzhou-monitoring-1"], ["lc-cn-hangzhou-monitoring-2"]],
         );
-        assert.strictEqual(ofType(all["growth-alicloud"], CONTACT).length, 0);
+        assert.strictEqual(ofType(stacks()["growth-alicloud"], CONTACT).length, 0);
     });
 });

@@ -54,6 +54,21 @@ export function plans(): Promise<Record<StackName, Plan>> {
     return cached;
 }
 
+/**
+ * Registers a mocha `before` hook that computes the plans, and returns an accessor for use inside
+ * the tests of the enclosing `describe`.
+ */
+export function usePlans(): () => Record<StackName, Plan> {
+    let all: Record<StackName, Plan> | undefined;
+    before(async () => {
+        all = await plans();
+    });
+    return () => {
+        if (all === undefined) throw new Error("plans are read before the before() hook ran");
+        return all;
+    };
+}
+
 export function ofType(plan: Plan, type: string): PlannedResource[] {
     return plan.resources.filter((r) => r.type === type);
 }

@@ -1,25 +1,21 @@
 import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
-import { Plan } from "../../tools/lib/record";
-import { StackName, input, ofType, plans, single } from "./plans";
+import { input, ofType, single, usePlans } from "./plans";
 
 const KAFKA = "alicloud:alikafka/instance:Instance";
 const TOPIC = "alicloud:alikafka/topic:Topic";
 
 describe("alicloud Queue", function () {
-    let all: Record<StackName, Plan>;
-    before(async () => {
-        all = await plans();
-    });
+    const stacks = usePlans();
 
     it("startup has no queue", () => {
-        assert.deepStrictEqual([ofType(all["startup-alicloud"], KAFKA).length, ofType(all["startup-alicloud"], TOPIC).length], [0, 0]);
-        assert.strictEqual(ofType(all["startup-alicloud"], "live-commerce:alicloud:Queue").length, 0);
+        assert.deepStrictEqual([ofType(stacks()["startup-alicloud"], KAFKA).length, ofType(stacks()["startup-alicloud"], TOPIC).length], [0, 0]);
+        assert.strictEqual(ofType(stacks()["startup-alicloud"], "live-commerce:alicloud:Queue").length, 0);
     });
 
     it("growth: a professional VPC-only Kafka over both zones, on the data security group", () => {
-        const k = single(all["growth-alicloud"], KAFKA);
+        const k = single(stacks()["growth-alicloud"], KAFKA);
         const sw = (z: string) => mockId("alicloud:vpc/switch:Switch", `lc-cn-hangzhou-network-vsw-${z}`);
         assert.deepStrictEqual(
             [input(k, "deployType"), input(k, "specType"), input(k, "selectedZones"), input(k, "vswitchIds"), input(k, "zoneId"), input(k, "partitionNum")],
@@ -30,7 +26,7 @@ describe("alicloud Queue", function () {
     });
 
     it("growth: one topic per configured topic with the configured partitions", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const kafkaId = mockId(KAFKA, "lc-cn-hangzhou-queue-kafka");
         assert.deepStrictEqual(
             ofType(plan, TOPIC).map((t) => [t.name, input(t, "instanceId"), input(t, "topic"), input(t, "partitionNum")]),
@@ -42,7 +38,7 @@ describe("alicloud Queue", function () {
     });
 
     it("mature: a three-zone Kafka with 24-partition topics in every region", () => {
-        const plan = all["mature-alicloud"];
+        const plan = stacks()["mature-alicloud"];
         assert.deepStrictEqual(
             ofType(plan, KAFKA).map((k) => [k.name, input(k, "selectedZones")]),
             [

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 
-import { Plan, PlannedResource } from "../../tools/lib/record";
-import { StackName, childrenOf, countsByType, named, ofType, plans } from "./plans";
+import { PlannedResource } from "../../tools/lib/record";
+import { childrenOf, countsByType, named, ofType, usePlans } from "./plans";
 
 const BLOCKS = ["Autoscaling", "Cache", "Database", "LoadBalancer", "Monitoring", "Network", "Queue", "Storage"];
 
@@ -12,31 +12,28 @@ function leaves(value: unknown): unknown[] {
 }
 
 describe("alicloud Region", function () {
-    let all: Record<StackName, Plan>;
-    before(async () => {
-        all = await plans();
-    });
+    const stacks = usePlans();
 
     it("composes every block under the region, with names free of the stage", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const region = named(plan, "live-commerce:alicloud:Region", "lc-cn-hangzhou");
         const blocks = childrenOf(plan, region).filter((r: PlannedResource) => r.type.startsWith("live-commerce:"));
         assert.deepStrictEqual(blocks.map((b) => b.type.split(":")[2]).sort(), BLOCKS);
         for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const) {
-            const staged = all[stack].resources.filter((r) => /startup|growth|mature/.test(r.name) && r.type !== "pulumi:pulumi:Stack");
+            const staged = stacks()[stack].resources.filter((r) => /startup|growth|mature/.test(r.name) && r.type !== "pulumi:pulumi:Stack");
             assert.deepStrictEqual(staged.map((r) => r.name), [], stack);
         }
     });
 
     it("growing from startup to growth keeps every startup resource name (only adds)", () => {
         const key = (r: PlannedResource) => `${r.type}::${r.name}`;
-        const growth = new Set(all["growth-alicloud"].resources.map(key));
-        const missing = all["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
+        const growth = new Set(stacks()["growth-alicloud"].resources.map(key));
+        const missing = stacks()["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
         assert.deepStrictEqual(missing, []);
     });
 
     it("resource counts of the growth stack", () => {
-        assert.deepStrictEqual(countsByType(all["growth-alicloud"]), {
+        assert.deepStrictEqual(countsByType(stacks()["growth-alicloud"]), {
             "alicloud:alb/listener:Listener": 2,
             "alicloud:alb/loadBalancer:LoadBalancer": 1,
             "alicloud:alb/rule:Rule": 3,
@@ -73,13 +70,13 @@ describe("alicloud Region", function () {
     });
 
     it("every region of the mature stack is a complete backend", () => {
-        const plan = all["mature-alicloud"];
+        const plan = stacks()["mature-alicloud"];
         assert.strictEqual(ofType(plan, "live-commerce:alicloud:Region").length, 3);
         for (const block of BLOCKS) assert.strictEqual(ofType(plan, `live-commerce:alicloud:${block}`).length, 3, block);
     });
 
     it("stack outputs carry endpoints and never a password", () => {
-        const plan = all["growth-alicloud"];
+        const plan = stacks()["growth-alicloud"];
         const regions = plan.outputs.regions;
         assert.ok(typeof regions === "object" && regions !== null && !Array.isArray(regions));
         const hz = Object.entries(regions).find(([k]) => k === "cn-hangzhou")?.[1];

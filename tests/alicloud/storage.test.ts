@@ -1,16 +1,12 @@
 import * as assert from "assert";
 
-import { Plan } from "../../tools/lib/record";
-import { StackName, childrenOf, input, named, plans } from "./plans";
+import { childrenOf, input, named, usePlans } from "./plans";
 
 describe("alicloud Storage", function () {
-    let all: Record<StackName, Plan>;
-    before(async () => {
-        all = await plans();
-    });
+    const stacks = usePlans();
 
     it("a zone-redundant bucket that is private, versioned, KMS-encrypted and closed to public access", () => {
-        const plan = all["startup-alicloud"];
+        const plan = stacks()["startup-alicloud"];
         const kids = childrenOf(plan, named(plan, "live-commerce:alicloud:Storage", "lc-cn-hangzhou-storage"));
         assert.deepStrictEqual(kids.map((k) => k.type).sort(), [
             "alicloud:oss/bucket:Bucket",
