@@ -170,7 +170,7 @@ export class Database extends pulumi.ComponentResource {
 
     private polardb(name: string, args: DatabaseArgs, password: pulumi.Output<string>): Built {
         const { database, placement, tags } = args;
-        const multiZone = placement.standbyZone !== null;
+        const multiZone = database.highAvailability && placement.standbyZone !== null;
         const cluster = new alicloud.polardb.Cluster(
             `${name}-polardb`,
             {

@@ -92,7 +92,10 @@ function issueOf(field: string, got: unknown, f: () => string): string[] {
     }
 }
 
-/** Issues for database and cache sizes Alibaba Cloud has no class for, and cluster shapes it cannot build. */
+/**
+ * Issues for database and cache sizes Alibaba Cloud has no class for, and for shapes it cannot build:
+ * a Redis cluster (replicas in a secondary zone) or an HA database in a region with one zone.
+ */
 export function checkAlicloudClasses(spec: StackSpec): string[] {
     const db = spec.database;
     const dbIssues =
@@ -104,5 +107,13 @@ export function checkAlicloudClasses(spec: StackSpec): string[] {
         cache.mode === "cluster" && cache.replicasPerShard !== 1
             ? [`cache.replicasPerShard: the Alibaba Cloud Redis cluster edition keeps exactly 1 replica per shard (got ${cache.replicasPerShard}); allowed: 1`]
             : [];
-    return [...dbIssues, ...issueOf("cache.memoryGiB", cache.memoryGiB, () => redisClassFor(cache.mode, cache.memoryGiB)), ...replicaIssues];
+    const zoneIssues = spec.regions.flatMap((region, i) =>
+        region.zones.length >= 2
+            ? []
+            : [
+                  ...(cache.mode === "cluster" ? [`cache.mode: the Redis cluster edition keeps its replicas in a second zone; regions[${i}] (${region.name}) has ${region.zones.length} (got "cluster"); allowed: standalone, or >= 2 zones`] : []),
+                  ...(db.highAvailability ? [`database.highAvailability: a standby needs a second zone; regions[${i}] (${region.name}) has ${region.zones.length} (got true); allowed: false, or >= 2 zones`] : []),
+              ],
+    );
+    return [...dbIssues, ...issueOf("cache.memoryGiB", cache.memoryGiB, () => redisClassFor(cache.mode, cache.memoryGiB)), ...replicaIssues, ...zoneIssues];
 }

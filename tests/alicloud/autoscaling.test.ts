@@ -1,7 +1,7 @@
 import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
-import { POLARDB_EVENT, POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
+import { APP_IMAGE_ID, POLARDB_EVENT, POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
 
 const G = "alicloud:ess/scalingGroup:ScalingGroup";
 
@@ -104,6 +104,11 @@ describe("alicloud Autoscaling", function () {
         assert.strictEqual(input(c, "imageId"), undefined);
         assert.strictEqual(input(c, "systemDiskEncrypted"), true);
         assert.deepStrictEqual(input(c, "securityGroupIds"), [mockId("alicloud:ecs/securityGroup:SecurityGroup", "lc-cn-hangzhou-network-sg-app")]);
+    });
+
+    it("app.imageId replaces the stock image", () => {
+        const c = single(stacks()[POLARDB_STACK], "alicloud:ess/scalingConfiguration:ScalingConfiguration");
+        assert.deepStrictEqual([input(c, "imageId"), input(c, "imageName")], [APP_IMAGE_ID, undefined]);
     });
 
     it("stacks without events have no scheduled tasks", () => {

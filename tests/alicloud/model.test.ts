@@ -109,6 +109,13 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
             "cache.replicasPerShard: the Alibaba Cloud Redis cluster edition keeps exactly 1 replica per shard (got 2); allowed: 1",
         ]);
     });
+    it("a Redis cluster or an HA database in a one-zone region is a named error", () => {
+        const oneZone = { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }] };
+        assert.deepStrictEqual(issuesOf(raw({ ...oneZone, cache: { mode: "cluster", shards: 2, replicasPerShard: 1 }, database: { highAvailability: true } }, "startup")), [
+            'cache.mode: the Redis cluster edition keeps its replicas in a second zone; regions[0] (cn-hangzhou) has 1 (got "cluster"); allowed: standalone, or >= 2 zones',
+            "database.highAvailability: a standby needs a second zone; regions[0] (cn-hangzhou) has 1 (got true); allowed: false, or >= 2 zones",
+        ]);
+    });
     it("an event more than 90 days ahead is rejected with the limit and the last allowed instant", () => {
         const issues = issuesOf(raw({ events: [{ name: "double11", start: "2027-03-01T12:00:00Z", end: "2027-03-01T15:00:00Z", peakOnline: 8000 }] }));
         assert.deepStrictEqual(issues, [

@@ -20,6 +20,8 @@ export function eventWindow(now: number = Date.now()): { start: string; end: str
 const EVENT = eventWindow();
 export const POLARDB_EVENT = { name: "double11", start: EVENT.start, end: EVENT.end, peakOnline: 40000, timeZone: "Asia/Shanghai" };
 export const CERTIFICATE_ID = "14211234-cn-hangzhou";
+/** An image id of the test stack: a fixture, not a real image. */
+export const APP_IMAGE_ID = "m-test0000000000000001";
 
 function polardbStackDir(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-stacks-"));
@@ -31,6 +33,7 @@ function polardbStackDir(): string {
             "live-commerce:database": { engine: "polardb", size: { vcpu: 4, memoryGiB: 16 }, readReplicas: 1, backupRetentionDays: 10 },
             "live-commerce:events": [POLARDB_EVENT],
             "live-commerce:tls": { certificateId: CERTIFICATE_ID },
+            "live-commerce:app": { imageId: APP_IMAGE_ID },
             "live-commerce:monitoring": { contacts: { warning: ["ops@example.com"], critical: ["ops@example.com", "lead@example.com"], fatal: ["cto@example.com"] } },
         },
     };
