@@ -1,9 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { RegionSpec, StackSpec, baseTags, planRegionNetwork } from "../model";
 import { LiveCommerceServices } from "../kubernetes";
+import { RegionSpec, StackSpec, baseTags, eventSchedule, planRegionNetwork, primaryStandby, replicaZones } from "../model";
+import { Autoscaling } from "./autoscaling";
+import { Cache } from "./cache";
+import { Database } from "./database";
 import { KubernetesCluster } from "./kubernetes";
+import { LoadBalancer } from "./loadbalancer";
+import { Monitoring } from "./monitoring";
 import { Network } from "./network";
+import { Queue } from "./queue";
+import { Storage } from "./storage";
 
 export interface RegionArgs {
     readonly spec: StackSpec;
@@ -13,30 +20,126 @@ export interface RegionArgs {
 /** One Alibaba Cloud region of the stack: everything a viewer's request needs, in that region. */
 export class Region extends pulumi.ComponentResource {
     readonly network: Network;
+    readonly loadBalancer: LoadBalancer;
+    readonly autoscaling: Autoscaling;
+    readonly cache: Cache;
+    readonly database: Database;
+    /** null when the stack has no queue (`queue.enabled` false). */
+    readonly queue: Queue | null;
+    readonly storage: Storage;
+    readonly monitoring: Monitoring;
     /** Managed cluster and the business microservices, when `kubernetes.enabled`. */
     readonly kubernetes?: { readonly cluster: KubernetesCluster; readonly services: LiveCommerceServices };
 
     constructor(name: string, args: RegionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:alicloud:Region", name, {}, opts);
-        const tags = baseTags(args.spec, args.region.name);
-        this.network = new Network(`${name}-network`, { plan: planRegionNetwork(args.spec, args.region), tags }, { parent: this });
-        if (args.spec.kubernetes.enabled) {
-            const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: args.spec.kubernetes, network: this.network, tags }, { parent: this });
-            // The regional Redis, database and Kafka components plug in here: pass their endpoints
-            // (redisHost, databaseHost, databaseReaderHost, kafkaBrokers) and the secret databasePassword.
-            const services = new LiveCommerceServices(`${name}-services`, { spec: args.spec, endpoints: {} }, { parent: this, providers: [cluster.provider] });
+        const { spec, region } = args;
+        const tags = baseTags(spec, region.name);
+        const plan = planRegionNetwork(spec, region);
+        this.network = new Network(`${name}-network`, { plan, tags }, { parent: this });
+
+        // The regional tier, built on the network. Data services admit only the region's private networks.
+        const net = this.network;
+        const privateCidrs = plan.subnets.filter((s) => s.tier === "private").map((s) => s.cidr);
+        const vswitchOf = (zone: string): pulumi.Output<string> => {
+            const i = net.zones.indexOf(zone);
+            if (i < 0) throw new pulumi.ResourceError(`zone ${zone} is not a zone of region ${region.name}`, this);
+            return net.vswitchIds[i];
+        };
+        const placement = primaryStandby(region);
+
+        this.loadBalancer = new LoadBalancer(
+            `${name}-lb`,
+            { vpcId: net.vpcId, zones: net.zones, vswitchIds: net.vswitchIds, certificateId: spec.tls.certificateId, tags },
+            { parent: this },
+        );
+        const groups = this.loadBalancer.serverGroupIds;
+        this.autoscaling = new Autoscaling(
+            `${name}-app`,
+            {
+                spec,
+                vswitchIds: net.vswitchIds,
+                securityGroupId: net.securityGroupIds.app,
+                serverGroupIds: [groups.api, groups.ws, groups.order],
+                schedule: eventSchedule(spec, region),
+                tags,
+            },
+            { parent: this },
+        );
+        this.cache = new Cache(
+            `${name}-cache`,
+            { cache: spec.cache, placement, vswitchId: vswitchOf(placement.primaryZone), allowedCidrs: privateCidrs, tags },
+            { parent: this },
+        );
+        this.database = new Database(
+            `${name}-db`,
+            {
+                database: spec.database,
+                placement,
+                replicaZones: spec.database.engine === "mysql" ? replicaZones(region, spec.database.readReplicas) : [],
+                vpcId: net.vpcId,
+                vswitchOf,
+                allowedCidrs: privateCidrs,
+                tags,
+            },
+            { parent: this },
+        );
+        this.queue = spec.queue.enabled
+            ? new Queue(
+                  `${name}-queue`,
+                  { queue: spec.queue, vpcId: net.vpcId, zones: net.zones, vswitchIds: net.vswitchIds, securityGroupId: net.securityGroupIds.data, tags },
+                  { parent: this },
+              )
+            : null;
+        this.storage = new Storage(`${name}-storage`, { tags }, { parent: this });
+        this.monitoring = new Monitoring(
+            `${name}-monitoring`,
+            { spec, loadBalancerId: this.loadBalancer.loadBalancerId, databaseId: this.database.instanceId, cacheId: this.cache.instanceId },
+            { parent: this },
+        );
+
+        if (spec.kubernetes.enabled) {
+            const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: spec.kubernetes, network: net, tags }, { parent: this });
+            const services = new LiveCommerceServices(
+                `${name}-services`,
+                {
+                    spec,
+                    endpoints: {
+                        redisHost: this.cache.host,
+                        databaseHost: this.database.endpoint,
+                        ...(this.database.readWriteSplitEndpoint !== null ? { databaseReaderHost: this.database.readWriteSplitEndpoint } : {}),
+                        ...(this.queue !== null ? { kafkaBrokers: this.queue.bootstrapServers } : {}),
+                        databasePassword: this.database.password,
+                        redisPassword: this.cache.password,
+                    },
+                },
+                { parent: this, providers: [cluster.provider] },
+            );
             this.kubernetes = { cluster, services };
         }
-        this.registerOutputs({ vpcId: this.network.vpcId });
+
+        this.registerOutputs({ vpcId: this.network.vpcId, loadBalancerDnsName: this.loadBalancer.dnsName });
     }
 
-    /** Stack outputs of this region. */
+    /** Stack outputs of this region: ids and endpoints, never passwords. */
     outputs(): Record<string, pulumi.Input<unknown>> {
         return {
             vpcId: this.network.vpcId,
             zones: this.network.zones,
             vswitchIds: this.network.vswitchIds,
             securityGroupIds: this.network.securityGroupIds,
+            loadBalancerDnsName: this.loadBalancer.dnsName,
+            scalingGroupId: this.autoscaling.scalingGroupId,
+            appInstanceType: this.autoscaling.instanceType,
+            redisHost: this.cache.host,
+            redisPort: this.cache.port,
+            databaseEngine: this.database.engine,
+            databaseEndpoint: this.database.endpoint,
+            databaseReadWriteSplitEndpoint: this.database.readWriteSplitEndpoint,
+            databasePort: this.database.port,
+            kafkaBootstrapServers: this.queue !== null ? this.queue.bootstrapServers : null,
+            mediaBucket: this.storage.bucketName,
+            alarmContactGroups: this.monitoring.contactGroups,
             ...(this.kubernetes === undefined ? {} : { kubernetes: { clusterName: this.kubernetes.cluster.clusterName, namespace: this.kubernetes.services.namespace } }),
         };
     }

@@ -20,6 +20,8 @@ export interface DataEndpoints {
     readonly kafkaBrokers?: pulumi.Input<string>;
     /** Database password: a secret Output (from @pulumi/random); it goes into a Secret only. */
     readonly databasePassword?: pulumi.Input<string>;
+    /** Redis password: a secret Output (from @pulumi/random); it goes into a Secret only. */
+    readonly redisPassword?: pulumi.Input<string>;
 }
 
 const PLAIN_ENDPOINTS = ["redisHost", "databaseHost", "databaseReaderHost", "kafkaBrokers"] as const;
@@ -31,6 +33,11 @@ export const ENDPOINT_ENV: Readonly<Record<(typeof PLAIN_ENDPOINTS)[number], str
     kafkaBrokers: "KAFKA_BROKERS",
 };
 export const DATABASE_PASSWORD_ENV = "DATABASE_PASSWORD";
+/** Environment variable each credential is published under in the Secret. */
+export const CREDENTIAL_ENV: Readonly<Record<"databasePassword" | "redisPassword", string>> = {
+    databasePassword: DATABASE_PASSWORD_ENV,
+    redisPassword: "REDIS_PASSWORD",
+};
 
 export interface LiveCommerceServicesArgs {
     readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage">;
@@ -69,16 +76,17 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         }
         const config = new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: "data-endpoints", namespace, labels }, data }, { parent: this });
 
+        const credentials: Record<string, pulumi.Output<string>> = {};
+        for (const [field, env] of Object.entries(CREDENTIAL_ENV)) {
+            const value = field === "redisPassword" ? endpoints.redisPassword : endpoints.databasePassword;
+            if (value !== undefined) credentials[env] = pulumi.secret(value);
+        }
         const secret =
-            endpoints.databasePassword === undefined
+            Object.keys(credentials).length === 0
                 ? undefined
                 : new k8s.core.v1.Secret(
                       `${name}-secret`,
-                      {
-                          metadata: { name: "data-credentials", namespace, labels },
-                          type: "Opaque",
-                          stringData: { [DATABASE_PASSWORD_ENV]: pulumi.secret(endpoints.databasePassword) },
-                      },
+                      { metadata: { name: "data-credentials", namespace, labels }, type: "Opaque", stringData: credentials },
                       { parent: this },
                   );
 

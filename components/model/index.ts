@@ -13,6 +13,7 @@ export * from "./naming";
 export * from "./scaling";
 export * from "./alarms";
 export * from "./sizes";
+export * from "./alicloud-classes";
 export * from "./loadbalancer";
 export * from "./placement";
 export * from "./kubernetes";

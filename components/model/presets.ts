@@ -54,6 +54,7 @@ const COMMON = {
     /** Placeholder registry (a documentation domain): a stack sets its own registry or per-service images. */
     imageRegistry: "registry.example.com/live-commerce",
     imageTag: "1.0.0",
+    tls: { certificateId: null },
 } as const;
 
 export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
@@ -89,6 +90,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
             cdn: { enabled: true, originFailover: false },
+            tls: COMMON.tls,
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,
@@ -126,6 +128,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
             cdn: { enabled: true, originFailover: false },
+            tls: COMMON.tls,
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,
@@ -163,6 +166,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: true },
             cdn: { enabled: true, originFailover: true },
+            tls: COMMON.tls,
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,

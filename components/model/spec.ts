@@ -43,6 +43,7 @@ export const CONFIG_KEYS = {
     kubernetes: "object",
     monitoring: "object",
     cdn: "object",
+    tls: "object",
     events: "object",
     tags: "object",
 } as const;
@@ -100,6 +101,7 @@ export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSp
         kubernetes: readKubernetes(r, raw.kubernetes, preset),
         monitoring: readMonitoring(r, raw.monitoring, preset),
         cdn: readCdn(r, raw.cdn, preset),
+        tls: readTls(r, raw.tls, preset),
         events: readEvents(r, raw.events),
         tags: r.stringMap(raw.tags, "tags", preset.spec.tags),
     };
@@ -271,6 +273,11 @@ function readCdn(r: ConfigReader, value: unknown, preset: StagePreset): StackSpe
         enabled: r.boolean(s, "enabled", "cdn", d.enabled),
         originFailover: r.boolean(s, "originFailover", "cdn", d.originFailover),
     };
+}
+
+function readTls(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["tls"] {
+    const s = r.section(value, "tls", ["certificateId"]);
+    return { certificateId: r.nullableString(s, "certificateId", "tls", preset.spec.tls.certificateId) };
 }
 
 function readEvents(r: ConfigReader, value: unknown): LiveEvent[] {

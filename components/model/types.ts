@@ -155,6 +155,17 @@ export interface CdnSpec {
     readonly originFailover: boolean;
 }
 
+/** TLS of the public HTTPS listener. */
+export interface TlsSpec {
+    /**
+     * Id of an existing server certificate: on Alibaba Cloud the Certificate Management Service
+     * certificate id (e.g. `12345678-cn-hangzhou`), on AWS the ACM certificate ARN. Defaults to null:
+     * the HTTPS listener is declared without a certificate and `pulumi up` cannot create it until
+     * `live-commerce:tls` is set.
+     */
+    readonly certificateId: string | null;
+}
+
 /** One region of the stack with its zones (real zone ids of the cloud) and its address space. */
 export interface RegionSpec {
     readonly name: string;
@@ -193,6 +204,7 @@ export interface StackSpec {
     readonly kubernetes: KubernetesSpec;
     readonly monitoring: MonitoringSpec;
     readonly cdn: CdnSpec;
+    readonly tls: TlsSpec;
     readonly events: readonly LiveEvent[];
     /** Ports the app tier listens on behind the load balancer. */
     readonly appPort: number;

@@ -1,6 +1,7 @@
 // Cross-field validation of a resolved spec. Each check is a small pure function returning issues;
 // an issue names the field, the value and what is allowed.
 
+import { checkAlicloudClasses } from "./alicloud-classes";
 import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr";
 import { show } from "./errors";
 import { checkKubernetesServices } from "./kubernetes";
@@ -36,6 +37,7 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkEvents(spec, now),
         ...checkAdminCidrs(spec),
         ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),
+        ...(spec.cloud === "alicloud" ? checkAlicloudClasses(spec) : []),
         ...(spec.kubernetes.enabled ? checkComputeSize(spec.cloud, spec.kubernetes.nodeSize, "kubernetes.nodeSize") : []),
     ];
 }

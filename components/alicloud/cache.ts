@@ -1,0 +1,71 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+
+import { CacheSpec, DATA_PORTS, PrimaryStandby, redisClassFor } from "../model";
+import { generatedPassword } from "./password";
+
+export interface CacheArgs {
+    readonly cache: CacheSpec;
+    /** Primary and standby zone of the region (primaryStandby()). */
+    readonly placement: PrimaryStandby;
+    /** vSwitch of the primary zone. */
+    readonly vswitchId: pulumi.Input<string>;
+    /** The only networks allowed to connect: the region's private vSwitch CIDRs. */
+    readonly allowedCidrs: readonly string[];
+    readonly tags: Record<string, string>;
+}
+
+/** Redis engine version of every stage. */
+export const REDIS_VERSION = "7.0";
+
+/**
+ * Redis for hot products and sessions. Startup: one standard instance. Cluster mode: the cluster
+ * edition with `shards` shards, each a primary with one replica; the replicas live in the standby
+ * zone (`secondaryZoneId`), so losing a zone fails over instead of losing the cache.
+ * In the VPC only, reachable from the region's vSwitch networks, password-protected, TLS on,
+ * release protection on.
+ */
+export class Cache extends pulumi.ComponentResource {
+    readonly instanceId: pulumi.Output<string>;
+    readonly host: pulumi.Output<string>;
+    readonly port: number;
+    /** Secret. */
+    readonly password: pulumi.Output<string>;
+
+    constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:alicloud:Cache", name, {}, opts);
+        const { cache, placement, tags } = args;
+        const cluster = cache.mode === "cluster";
+        if (cluster && placement.standbyZone === null) {
+            throw new pulumi.ResourceError("a Redis cluster needs a standby zone: give the region >= 2 zones", this);
+        }
+        const password = generatedPassword(`${name}-password`, this);
+        const redis = new alicloud.kvstore.Instance(
+            `${name}-redis`,
+            {
+                dbInstanceName: name,
+                instanceType: "Redis",
+                engineVersion: REDIS_VERSION,
+                instanceClass: redisClassFor(cache.mode, cache.memoryGiB),
+                ...(cluster ? { shardCount: cache.shards } : {}),
+                zoneId: placement.primaryZone,
+                ...(placement.standbyZone !== null ? { secondaryZoneId: placement.standbyZone } : {}),
+                vswitchId: args.vswitchId,
+                securityIps: [...args.allowedCidrs],
+                password: password.result,
+                vpcAuthMode: "Open",
+                sslEnable: "Enable",
+                paymentType: "PostPaid",
+                instanceReleaseProtection: true,
+                port: DATA_PORTS.redis,
+                tags,
+            },
+            { parent: this, additionalSecretOutputs: ["password"] },
+        );
+        this.instanceId = redis.id;
+        this.host = redis.connectionDomain;
+        this.port = DATA_PORTS.redis;
+        this.password = pulumi.secret(password.result);
+        this.registerOutputs({ instanceId: this.instanceId, host: this.host });
+    }
+}

@@ -1,0 +1,240 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+
+import { DATA_PORTS, DatabaseSpec, PrimaryStandby, polardbClassFor, polardbNodeCount, rdsClassFor } from "../model";
+import { generatedPassword } from "./password";
+
+export interface DatabaseArgs {
+    readonly database: DatabaseSpec;
+    readonly placement: PrimaryStandby;
+    /** Zone of each read-only instance (replicaZones()). */
+    readonly replicaZones: readonly string[];
+    readonly vpcId: pulumi.Input<string>;
+    /** vSwitch id per zone of the region. */
+    readonly vswitchOf: (zone: string) => pulumi.Input<string>;
+    /** The only networks allowed to connect: the region's private vSwitch CIDRs. */
+    readonly allowedCidrs: readonly string[];
+    readonly tags: Record<string, string>;
+}
+
+export const MYSQL_VERSION = "8.0";
+/** Application account and schema created on every database. */
+export const APP_ACCOUNT = "app";
+export const APP_SCHEMA = "commerce";
+/** Daily backups at 02:00-03:00 China Standard Time, every day of the week. */
+const BACKUP_WINDOW_UTC = "18:00Z-19:00Z";
+const EVERY_DAY = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/**
+ * The transactional database of a region, in one of two shapes:
+ * - engine mysql: an RDS MySQL instance, Basic (one node) or HighAvailability (primary and standby
+ *   in different zones, automatic failover), plus `readReplicas` read-only instances and a database
+ *   proxy whose read/write endpoint sends reads to them;
+ * - engine polardb: a PolarDB MySQL cluster with 1 + readReplicas nodes (at least 2), a hot standby
+ *   storage cluster in the standby zone, and a read/write-splitting cluster endpoint.
+ * Both: deletion protection, daily backups kept `backupRetentionDays`, TDE encryption at rest,
+ * access only from the region's private networks, a generated secret password.
+ */
+export class Database extends pulumi.ComponentResource {
+    readonly engine: DatabaseSpec["engine"];
+    /** RDS instance id or PolarDB cluster id. */
+    readonly instanceId: pulumi.Output<string>;
+    /** Primary (read/write) endpoint. */
+    readonly endpoint: pulumi.Output<string>;
+    /**
+     * Read/write splitting: the database proxy's connection string (MySQL with read replicas), the
+     * connection prefix of the ReadWrite custom cluster endpoint (PolarDB); null without replicas.
+     */
+    readonly readWriteSplitEndpoint: pulumi.Output<string> | null;
+    readonly readReplicaIds: pulumi.Output<string>[];
+    readonly port: number;
+    /** Secret. */
+    readonly password: pulumi.Output<string>;
+
+    constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:alicloud:Database", name, {}, opts);
+        const { database } = args;
+        if (database.highAvailability && args.placement.standbyZone === null) {
+            throw new pulumi.ResourceError("database.highAvailability needs a standby zone: give the region >= 2 zones", this);
+        }
+        const password = generatedPassword(`${name}-password`, this);
+        this.engine = database.engine;
+        this.port = DATA_PORTS.mysql;
+        this.password = pulumi.secret(password.result);
+        const built = database.engine === "polardb" ? this.polardb(name, args, password.result) : this.mysql(name, args, password.result);
+        this.instanceId = built.instanceId;
+        this.endpoint = built.endpoint;
+        this.readWriteSplitEndpoint = built.split;
+        this.readReplicaIds = built.replicas;
+        this.registerOutputs({ instanceId: this.instanceId, endpoint: this.endpoint });
+    }
+
+    private mysql(name: string, args: DatabaseArgs, password: pulumi.Output<string>): Built {
+        const { database, placement, tags } = args;
+        const standby = database.highAvailability ? placement.standbyZone : null;
+        const zones = standby !== null ? [placement.primaryZone, standby] : [placement.primaryZone];
+        const securityIps = [...args.allowedCidrs];
+        const instance = new alicloud.rds.Instance(
+            `${name}-mysql`,
+            {
+                instanceName: name,
+                engine: "MySQL",
+                engineVersion: MYSQL_VERSION,
+                category: standby !== null ? "HighAvailability" : "Basic",
+                instanceType: rdsClassFor(database.size, standby !== null ? "highAvailability" : "basic"),
+                instanceStorage: database.storageGiB,
+                dbInstanceStorageType: "cloud_essd",
+                storageAutoScale: "Enable",
+                storageThreshold: 20,
+                storageUpperBound: database.storageGiB * 4,
+                zoneId: placement.primaryZone,
+                ...(standby !== null ? { zoneIdSlaveA: standby, haConfig: "Auto" } : {}),
+                // RDS takes the vSwitch of the primary and the standby zone as one comma-separated list.
+                vswitchId: pulumi.all(zones.map((z) => args.vswitchOf(z))).apply((ids) => ids.join(",")),
+                instanceChargeType: "Postpaid",
+                securityIps,
+                securityIpMode: "normal",
+                deletionProtection: true,
+                tdeStatus: "Enabled",
+                sslAction: "Open",
+                releasedKeepPolicy: "All",
+                tags,
+            },
+            { parent: this },
+        );
+        new alicloud.rds.BackupPolicy(
+            `${name}-backup`,
+            {
+                instanceId: instance.id,
+                backupRetentionPeriod: database.backupRetentionDays,
+                preferredBackupPeriods: EVERY_DAY,
+                preferredBackupTime: BACKUP_WINDOW_UTC,
+                enableBackupLog: true,
+                logBackupRetentionPeriod: database.backupRetentionDays,
+                releasedKeepPolicy: "All",
+            },
+            { parent: this },
+        );
+        new alicloud.rds.Database(`${name}-schema`, { instanceId: instance.id, dataBaseName: APP_SCHEMA, characterSet: "utf8mb4" }, { parent: this });
+        new alicloud.rds.RdsAccount(
+            `${name}-account`,
+            { dbInstanceId: instance.id, accountName: APP_ACCOUNT, accountPassword: password, accountType: "Normal" },
+            { parent: this, additionalSecretOutputs: ["accountPassword"] },
+        );
+        const replicas = args.replicaZones.map(
+            (zone, i) =>
+                new alicloud.rds.ReadOnlyInstance(
+                    `${name}-mysql-ro-${i}`,
+                    {
+                        instanceName: `${name}-ro-${i}`,
+                        masterDbInstanceId: instance.id,
+                        engineVersion: MYSQL_VERSION,
+                        instanceType: rdsClassFor(database.size, "readOnly"),
+                        instanceStorage: database.storageGiB,
+                        dbInstanceStorageType: "cloud_essd",
+                        zoneId: zone,
+                        vswitchId: args.vswitchOf(zone),
+                        instanceChargeType: "Postpaid",
+                        securityIps,
+                        deletionProtection: true,
+                        tags,
+                    },
+                    { parent: this },
+                ),
+        );
+        const proxy =
+            replicas.length > 0
+                ? new alicloud.rds.RdsDbProxy(
+                      `${name}-proxy`,
+                      {
+                          instanceId: instance.id,
+                          instanceNetworkType: "VPC",
+                          vpcId: args.vpcId,
+                          vswitchId: args.vswitchOf(placement.primaryZone),
+                          dbProxyInstanceNum: 2,
+                          dbProxyEndpointReadWriteMode: "ReadWrite",
+                          readOnlyInstanceDistributionType: "Standard",
+                          readOnlyInstanceMaxDelayTime: 30,
+                          dbProxyFeatures: "TransactionReadSqlRouteOptimizeStatus:1;ConnectionPersist:1;ReadWriteSpliting:1",
+                      },
+                      { parent: this, dependsOn: replicas },
+                  )
+                : null;
+        return {
+            instanceId: instance.id,
+            endpoint: instance.connectionString,
+            split: proxy !== null ? proxy.dbProxyConnectionString : null,
+            replicas: replicas.map((r) => r.id),
+        };
+    }
+
+    private polardb(name: string, args: DatabaseArgs, password: pulumi.Output<string>): Built {
+        const { database, placement, tags } = args;
+        const multiZone = database.highAvailability && placement.standbyZone !== null;
+        const cluster = new alicloud.polardb.Cluster(
+            `${name}-polardb`,
+            {
+                description: name,
+                dbType: "MySQL",
+                dbVersion: MYSQL_VERSION,
+                dbNodeClass: polardbClassFor(database.size),
+                dbNodeCount: polardbNodeCount(database.readReplicas),
+                payType: "PostPaid",
+                creationCategory: "Normal",
+                zoneId: placement.primaryZone,
+                vswitchId: args.vswitchOf(placement.primaryZone),
+                ...(multiZone ? { hotStandbyCluster: "ON", standbyAz: placement.standbyZone ?? undefined } : { hotStandbyCluster: "OFF" }),
+                dbClusterIpArrays: [{ dbClusterIpArrayName: "default", securityIps: [...args.allowedCidrs] }],
+                deletionLock: 1,
+                tdeStatus: "Enabled",
+                encryptNewTables: "ON",
+                backupRetentionPolicyOnClusterDeletion: "ALL",
+                tags,
+            },
+            { parent: this },
+        );
+        new alicloud.polardb.BackupPolicy(
+            `${name}-backup`,
+            {
+                dbClusterId: cluster.id,
+                backupRetentionPeriod: String(database.backupRetentionDays),
+                preferredBackupPeriods: EVERY_DAY,
+                preferredBackupTime: BACKUP_WINDOW_UTC,
+                backupRetentionPolicyOnClusterDeletion: "ALL",
+            },
+            { parent: this },
+        );
+        new alicloud.polardb.Database(`${name}-schema`, { dbClusterId: cluster.id, dbName: APP_SCHEMA, characterSetName: "utf8mb4" }, { parent: this });
+        new alicloud.polardb.Account(
+            `${name}-account`,
+            { dbClusterId: cluster.id, accountName: APP_ACCOUNT, accountPassword: password, accountType: "Normal" },
+            { parent: this, additionalSecretOutputs: ["accountPassword"] },
+        );
+        const endpoint = new alicloud.polardb.Endpoint(
+            `${name}-endpoint-rw`,
+            {
+                dbClusterId: cluster.id,
+                endpointType: "Custom",
+                readWriteMode: "ReadWrite",
+                autoAddNewNodes: "Enable",
+                endpointConfig: { ConsistLevel: "1", LoadBalanceStrategy: "load" },
+                dbEndpointDescription: `${name} read/write splitting`,
+                netType: "Private",
+            },
+            { parent: this },
+        );
+        return {
+            instanceId: cluster.id,
+            endpoint: cluster.connectionString,
+            split: endpoint.connectionPrefix,
+            replicas: [],
+        };
+    }
+}
+
+interface Built {
+    readonly instanceId: pulumi.Output<string>;
+    readonly endpoint: pulumi.Output<string>;
+    readonly split: pulumi.Output<string> | null;
+    readonly replicas: pulumi.Output<string>[];
+}

@@ -1,0 +1,173 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+
+import { DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, ROUTES, RouteName, WEBSOCKET_IDLE_TIMEOUT_SECONDS } from "../model";
+
+export interface LoadBalancerArgs {
+    readonly vpcId: pulumi.Input<string>;
+    /** Zones of the region and their vSwitches, in the same order: the ALB gets an address in each. */
+    readonly zones: readonly string[];
+    readonly vswitchIds: pulumi.Input<string>[];
+    /** Certificate Management Service certificate id of the HTTPS listener (config `tls.certificateId`). */
+    readonly certificateId: string | null;
+    readonly tags: Record<string, string>;
+}
+
+/** An ALB instance must be given vSwitches in at least this many zones. */
+export const ALB_MIN_ZONES = 2;
+
+/** Priority of the HTTP listener's catch-all redirect rule. */
+const REDIRECT_PRIORITY = 1;
+
+/**
+ * Internet-facing ALB over every zone of the region: HTTPS terminates here and is routed by URL path
+ * to one server group per route (/order, /ws, the rest to /api); plain HTTP only redirects to HTTPS.
+ *
+ * ALB idle timeouts are set per listener, so the HTTPS listener carries the WebSocket idle timeout;
+ * the /ws group additionally keeps viewers on one server (sticky sessions) across reconnects.
+ */
+export class LoadBalancer extends pulumi.ComponentResource {
+    readonly loadBalancerId: pulumi.Output<string>;
+    readonly dnsName: pulumi.Output<string>;
+    /** Server group id per route. */
+    readonly serverGroupIds: Readonly<Record<RouteName, pulumi.Output<string>>>;
+    readonly httpsListenerId: pulumi.Output<string>;
+
+    constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:alicloud:LoadBalancer", name, {}, opts);
+        const { tags } = args;
+        if (args.zones.length !== args.vswitchIds.length) {
+            throw new pulumi.ResourceError(`load balancer needs one vSwitch per zone (got ${args.vswitchIds.length} for ${args.zones.length} zones)`, this);
+        }
+        if (args.zones.length < ALB_MIN_ZONES) {
+            pulumi.log.warn(
+                `an Alibaba Cloud ALB needs addresses in >= ${ALB_MIN_ZONES} zones (got ${args.zones.length}): add a second zone to the region to deploy the load balancer (see docs/UPGRADING.md)`,
+                this,
+            );
+        }
+        if (args.certificateId === null) {
+            pulumi.log.warn("tls.certificateId is not set: the HTTPS listener has no certificate and cannot be created; set live-commerce:tls to {certificateId: <CAS certificate id>}", this);
+        }
+
+        const alb = new alicloud.alb.LoadBalancer(
+            `${name}-alb`,
+            {
+                loadBalancerName: name,
+                vpcId: args.vpcId,
+                addressType: "Internet",
+                addressAllocatedMode: "Fixed",
+                loadBalancerEdition: "Standard",
+                loadBalancerBillingConfig: { payType: "PayAsYouGo" },
+                zoneMappings: args.zones.map((zoneId, i) => ({ zoneId, vswitchId: args.vswitchIds[i] })),
+                deletionProtectionEnabled: true,
+                modificationProtectionConfig: { status: "ConsoleProtection", reason: "managed by pulumi" },
+                tags,
+            },
+            { parent: this },
+        );
+
+        const groups = Object.fromEntries(
+            ROUTES.map((route) => [
+                route.name,
+                new alicloud.alb.ServerGroup(
+                    `${name}-group-${route.name}`,
+                    {
+                        serverGroupName: `${name}-${route.name}`,
+                        serverGroupType: "Instance",
+                        protocol: "HTTP",
+                        vpcId: args.vpcId,
+                        scheduler: route.longLived ? "Wlc" : "Wrr",
+                        healthCheckConfig: {
+                            healthCheckEnabled: true,
+                            healthCheckProtocol: "HTTP",
+                            healthCheckMethod: "GET",
+                            healthCheckPath: HEALTH_CHECK.path,
+                            healthCheckCodes: ["http_2xx"],
+                            healthCheckInterval: HEALTH_CHECK.intervalSeconds,
+                            healthCheckTimeout: HEALTH_CHECK.timeoutSeconds,
+                            healthyThreshold: HEALTH_CHECK.healthyThreshold,
+                            unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
+                        },
+                        connectionDrainConfig: { connectionDrainEnabled: true, connectionDrainTimeout: DEREGISTRATION_DELAY_SECONDS },
+                        stickySessionConfig: route.longLived
+                            ? { stickySessionEnabled: true, stickySessionType: "Insert", cookieTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS }
+                            : { stickySessionEnabled: false },
+                        tags,
+                    },
+                    { parent: this },
+                ),
+            ]),
+        );
+        const groupOf = (route: RouteName): alicloud.alb.ServerGroup => {
+            const g: alicloud.alb.ServerGroup | undefined = groups[route];
+            if (g === undefined) throw new pulumi.ResourceError(`no server group for route ${route}`, this);
+            return g;
+        };
+        const defaultRoute = ROUTES.find((r) => r.pathPatterns.length === 0);
+        if (defaultRoute === undefined) throw new pulumi.ResourceError("ROUTES has no default route", this);
+        const forwardTo = (route: RouteName) => [{ type: "ForwardGroup", forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: groupOf(route).id }] } }];
+
+        const https = new alicloud.alb.Listener(
+            `${name}-https`,
+            {
+                loadBalancerId: alb.id,
+                listenerProtocol: "HTTPS",
+                listenerPort: 443,
+                listenerDescription: `${name} HTTPS`,
+                ...(args.certificateId !== null ? { certificates: { certificateId: args.certificateId } } : {}),
+                idleTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+                requestTimeout: 60,
+                gzipEnabled: true,
+                http2Enabled: true,
+                xForwardedForConfig: { xForwardedForEnabled: true, xForwardedForProtoEnabled: true },
+                defaultActions: forwardTo(defaultRoute.name),
+                tags,
+            },
+            { parent: this },
+        );
+        for (const route of ROUTES.filter((r) => r.pathPatterns.length > 0)) {
+            new alicloud.alb.Rule(
+                `${name}-rule-${route.name}`,
+                {
+                    ruleName: `${name}-${route.name}`,
+                    listenerId: https.id,
+                    priority: route.priority,
+                    ruleConditions: [{ type: "Path", pathConfig: { values: [...route.pathPatterns] } }],
+                    ruleActions: [{ order: 1, ...forwardTo(route.name)[0] }],
+                },
+                { parent: this },
+            );
+        }
+
+        const http = new alicloud.alb.Listener(
+            `${name}-http`,
+            {
+                loadBalancerId: alb.id,
+                listenerProtocol: "HTTP",
+                listenerPort: 80,
+                listenerDescription: `${name} HTTP, redirects to HTTPS`,
+                // An ALB listener must name a default server group; the redirect rule below matches every path first.
+                defaultActions: forwardTo(defaultRoute.name),
+                tags,
+            },
+            { parent: this },
+        );
+        new alicloud.alb.Rule(
+            `${name}-rule-redirect`,
+            {
+                ruleName: `${name}-redirect-https`,
+                listenerId: http.id,
+                priority: REDIRECT_PRIORITY,
+                ruleConditions: [{ type: "Path", pathConfig: { values: ["/*"] } }],
+                ruleActions: [{ order: 1, type: "Redirect", redirectConfig: { protocol: "HTTPS", port: "443", httpCode: "301" } }],
+            },
+            { parent: this },
+        );
+
+        this.loadBalancerId = alb.id;
+        this.dnsName = alb.dnsName;
+        this.serverGroupIds = { api: groupOf("api").id, ws: groupOf("ws").id, order: groupOf("order").id };
+        this.httpsListenerId = https.id;
+        this.registerOutputs({ loadBalancerId: this.loadBalancerId, dnsName: this.dnsName });
+    }
+}

@@ -1,0 +1,136 @@
+import * as assert from "assert";
+
+import { mockId } from "../../tools/lib/mocks";
+import { APP_IMAGE_ID, POLARDB_EVENT, POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
+
+const G = "alicloud:ess/scalingGroup:ScalingGroup";
+
+describe("alicloud Autoscaling", function () {
+    const stacks = usePlans();
+
+    it("declares exactly group, configuration, two rules and two alarms under the component", () => {
+        const plan = stacks()["growth-alicloud"];
+        const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
+        assert.deepStrictEqual(
+            childrenOf(plan, component).map((r) => `${r.type} ${r.name}`).sort(),
+            [
+                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-in",
+                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-out",
+                "alicloud:ess/scalingConfiguration:ScalingConfiguration lc-cn-hangzhou-app-config",
+                "alicloud:ess/scalingGroup:ScalingGroup lc-cn-hangzhou-app-group",
+                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-in",
+                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-out",
+            ],
+        );
+    });
+
+    it("startup: 2 to 6 instances of ecs.c7.xlarge (4 vCPU / 8 GiB)", () => {
+        const plan = stacks()["startup-alicloud"];
+        const g = single(plan, G);
+        assert.deepStrictEqual([input(g, "minSize"), input(g, "maxSize")], [2, 6]);
+        assert.strictEqual(input(single(plan, "alicloud:ess/scalingConfiguration:ScalingConfiguration"), "instanceType"), "ecs.c7.xlarge");
+    });
+
+    it("growth: the group spans both zones, balanced, health-checked by ECS and the load balancer", () => {
+        const plan = stacks()["growth-alicloud"];
+        const g = single(plan, G);
+        const vsw = ofType(plan, "alicloud:vpc/switch:Switch").map((r) => r.name);
+        assert.deepStrictEqual(vsw, ["lc-cn-hangzhou-network-vsw-cn-hangzhou-h", "lc-cn-hangzhou-network-vsw-cn-hangzhou-i"]);
+        assert.deepStrictEqual(
+            input(g, "vswitchIds"),
+            vsw.map((n) => mockId("alicloud:vpc/switch:Switch", n)),
+        );
+        assert.strictEqual(input(g, "multiAzPolicy"), "BALANCE");
+        assert.strictEqual(input(g, "azBalance"), true);
+        assert.deepStrictEqual(input(g, "healthCheckTypes"), ["ECS", "LOAD_BALANCER"]);
+        assert.deepStrictEqual(input(g, "removalPolicies"), ["OldestScalingConfiguration", "OldestInstance"]);
+        assert.deepStrictEqual([input(g, "minSize"), input(g, "maxSize"), input(g, "groupDeletionProtection")], [4, 40, true]);
+    });
+
+    it("registers instances in the three ALB server groups on the app port", () => {
+        const plan = stacks()["growth-alicloud"];
+        const groups = input(single(plan, G), "albServerGroups");
+        assert.ok(Array.isArray(groups));
+        assert.strictEqual(groups.length, 3);
+        const sgIds = ofType(plan, "alicloud:alb/serverGroup:ServerGroup").map((r) => r.name);
+        assert.deepStrictEqual(sgIds.sort(), ["lc-cn-hangzhou-lb-group-api", "lc-cn-hangzhou-lb-group-order", "lc-cn-hangzhou-lb-group-ws"]);
+        assert.deepStrictEqual(
+            groups.map((_, i) => [input(single(plan, G), `albServerGroups.${i}.port`), input(single(plan, G), `albServerGroups.${i}.weight`)]),
+            [
+                [8080, 100],
+                [8080, 100],
+                [8080, 100],
+            ],
+        );
+    });
+
+    const directions: [string, string, string, number, number, Record<string, unknown>][] = [
+        // title, direction, logic operator, connections threshold, CPU threshold, evaluation and rule
+        ["scale out: ONE alarm, connections > 5000 OR CPU > 70, adds 100% (at least 2)", "out", "||", 5000, 70, {
+            evaluationCount: 1,
+            rule: ["PercentChangeInCapacity", 100, 2, 60],
+        }],
+        ["scale in: ONE alarm, connections < 1000 AND CPU < 30, sustained 10 periods, removes 1", "in", "&&", 1000, 30, {
+            evaluationCount: 10,
+            rule: ["QuantityChangeInCapacity", -1, undefined, 300],
+        }],
+    ];
+    for (const [title, direction, logic, connections, cpu, want] of directions) {
+        it(title, () => {
+            const plan = stacks()["growth-alicloud"];
+            assert.strictEqual(ofType(plan, "alicloud:ess/alarm:Alarm").length, 2);
+            const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-${direction}`);
+            const op = direction === "out" ? ">" : "<";
+            assert.strictEqual(input(alarm, "expressionsLogicOperator"), logic);
+            assert.deepStrictEqual(input(alarm, "expressions"), [
+                { comparisonOperator: op, metricName: "TcpConnection", period: 60, statistics: "Average", threshold: connections },
+                { comparisonOperator: op, metricName: "CpuUtilization", period: 60, statistics: "Average", threshold: cpu },
+            ]);
+            assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-${direction}`)}`);
+            const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-${direction}`);
+            assert.deepStrictEqual(
+                {
+                    evaluationCount: input(alarm, "evaluationCount"),
+                    rule: [input(rule, "adjustmentType"), input(rule, "adjustmentValue"), input(rule, "minAdjustmentMagnitude"), input(rule, "cooldown")],
+                },
+                want,
+            );
+        });
+    }
+
+    it("uses the stock image when no imageId is set, on the app security group, encrypted disk", () => {
+        const c = single(stacks()["growth-alicloud"], "alicloud:ess/scalingConfiguration:ScalingConfiguration");
+        assert.strictEqual(input(c, "imageName"), "aliyun_3_x64_20G_alibase_20240819.vhd");
+        assert.strictEqual(input(c, "imageId"), undefined);
+        assert.strictEqual(input(c, "systemDiskEncrypted"), true);
+        assert.deepStrictEqual(input(c, "securityGroupIds"), [mockId("alicloud:ecs/securityGroup:SecurityGroup", "lc-cn-hangzhou-network-sg-app")]);
+    });
+
+    it("app.imageId replaces the stock image", () => {
+        const c = single(stacks()[POLARDB_STACK], "alicloud:ess/scalingConfiguration:ScalingConfiguration");
+        assert.deepStrictEqual([input(c, "imageId"), input(c, "imageName")], [APP_IMAGE_ID, undefined]);
+    });
+
+    it("stacks without events have no scheduled tasks", () => {
+        for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const) {
+            assert.strictEqual(ofType(stacks()[stack], "alicloud:ess/scheduledTask:ScheduledTask").length, 0, stack);
+        }
+    });
+
+    it("a live event pre-scales 30 minutes before start and releases 30 minutes after end, in UTC minutes", () => {
+        const plan = stacks()[POLARDB_STACK];
+        const tasks = ofType(plan, "alicloud:ess/scheduledTask:ScheduledTask");
+        const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16) + "Z";
+        const start = Date.parse(POLARDB_EVENT.start);
+        const end = Date.parse(POLARDB_EVENT.end);
+        // 40,000 viewers / (5,000 x 0.8) = 10 instances, a multiple of 2 zones; the ceiling stays 40.
+        assert.deepStrictEqual(
+            tasks.map((t) => [t.name, input(t, "launchTime"), input(t, "minValue"), input(t, "maxValue"), input(t, "desiredCapacity"), input(t, "taskEnabled")]),
+            [
+                ["lc-cn-hangzhou-app-schedule-double11-prescale", minute(start - 30 * 60_000), 10, 40, 10, true],
+                ["lc-cn-hangzhou-app-schedule-double11-release", minute(end + 30 * 60_000), 4, 40, 4, true],
+            ],
+        );
+        for (const t of tasks) assert.match(String(input(t, "launchTime")), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+    });
+});

@@ -1,0 +1,58 @@
+import * as assert from "assert";
+
+import { mockId } from "../../tools/lib/mocks";
+import { SECRET } from "../../tools/lib/record";
+import { childrenOf, input, named, ofType, single, usePlans } from "./plans";
+
+const REDIS = "alicloud:kvstore/instance:Instance";
+
+describe("alicloud Cache", function () {
+    const stacks = usePlans();
+
+    it("declares one Redis instance and its generated password under the component", () => {
+        const plan = stacks()["growth-alicloud"];
+        const kids = childrenOf(plan, named(plan, "live-commerce:alicloud:Cache", "lc-cn-hangzhou-cache"));
+        assert.deepStrictEqual(kids.map((k) => `${k.type} ${k.name}`).sort(), [
+            "alicloud:kvstore/instance:Instance lc-cn-hangzhou-cache-redis",
+            "random:index/randomPassword:RandomPassword lc-cn-hangzhou-cache-password",
+        ]);
+    });
+
+    it("startup: one standard instance in the single zone, no shards, no secondary zone", () => {
+        const r = single(stacks()["startup-alicloud"], REDIS);
+        assert.deepStrictEqual(
+            [input(r, "instanceClass"), input(r, "shardCount"), input(r, "zoneId"), input(r, "secondaryZoneId")],
+            ["redis.master.mid.default", undefined, "cn-hangzhou-h", undefined],
+        );
+    });
+
+    it("growth: cluster edition, 2 shards, secondary zone different from the zone", () => {
+        const r = single(stacks()["growth-alicloud"], REDIS);
+        assert.deepStrictEqual(
+            [input(r, "instanceClass"), input(r, "shardCount"), input(r, "zoneId"), input(r, "secondaryZoneId")],
+            ["redis.shard.large.2.ce", 2, "cn-hangzhou-h", "cn-hangzhou-i"],
+        );
+    });
+
+    it("mature: 4 shards in every region, each with a secondary zone", () => {
+        const rs = ofType(stacks()["mature-alicloud"], REDIS);
+        assert.deepStrictEqual(
+            rs.map((r) => [r.name, input(r, "shardCount"), input(r, "zoneId"), input(r, "secondaryZoneId")]),
+            [
+                ["lc-ap-southeast-1-cache-redis", 4, "ap-southeast-1a", "ap-southeast-1b"],
+                ["lc-cn-hangzhou-cache-redis", 4, "cn-hangzhou-h", "cn-hangzhou-i"],
+                ["lc-cn-shanghai-cache-redis", 4, "cn-shanghai-e", "cn-shanghai-f"],
+            ],
+        );
+    });
+
+    it("in the VPC only: primary-zone vSwitch, whitelist of the private vSwitch CIDRs, password secret, protected", () => {
+        const r = single(stacks()["growth-alicloud"], REDIS);
+        assert.strictEqual(input(r, "vswitchId"), mockId("alicloud:vpc/switch:Switch", "lc-cn-hangzhou-network-vsw-cn-hangzhou-h"));
+        assert.deepStrictEqual(input(r, "securityIps"), ["10.10.0.0/20", "10.10.32.0/20"]);
+        assert.deepStrictEqual(
+            [input(r, "password"), input(r, "instanceReleaseProtection"), input(r, "sslEnable"), input(r, "vpcAuthMode"), input(r, "port")],
+            [SECRET, true, "Enable", "Open", 6379],
+        );
+    });
+});

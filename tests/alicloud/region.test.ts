@@ -1,0 +1,106 @@
+import * as assert from "assert";
+
+import { PlannedResource } from "../../tools/lib/record";
+import { childrenOf, countsByType, named, ofType, usePlans } from "./plans";
+
+const BLOCKS = ["Autoscaling", "Cache", "Database", "LoadBalancer", "Monitoring", "Network", "Queue", "Storage"];
+
+function leaves(value: unknown): unknown[] {
+    if (Array.isArray(value)) return value.flatMap(leaves);
+    if (typeof value === "object" && value !== null) return Object.values(value).flatMap(leaves);
+    return [value];
+}
+
+describe("alicloud Region", function () {
+    const stacks = usePlans();
+
+    it("composes every block under the region, with names free of the stage", () => {
+        const plan = stacks()["growth-alicloud"];
+        const region = named(plan, "live-commerce:alicloud:Region", "lc-cn-hangzhou");
+        const blocks = childrenOf(plan, region).filter((r: PlannedResource) => r.type.startsWith("live-commerce:"));
+        assert.deepStrictEqual(blocks.map((b) => b.type.split(":")[2]).sort(), BLOCKS);
+        for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const) {
+            const staged = stacks()[stack].resources.filter((r) => /startup|growth|mature/.test(r.name) && r.type !== "pulumi:pulumi:Stack");
+            assert.deepStrictEqual(staged.map((r) => r.name), [], stack);
+        }
+    });
+
+    it("growing from startup to growth keeps every startup resource name (only adds)", () => {
+        const key = (r: PlannedResource) => `${r.type}::${r.name}`;
+        const growth = new Set(stacks()["growth-alicloud"].resources.map(key));
+        const missing = stacks()["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
+        assert.deepStrictEqual(missing, []);
+    });
+
+    it("resource counts of the growth stack", () => {
+        assert.deepStrictEqual(countsByType(stacks()["growth-alicloud"]), {
+            "alicloud:alb/listener:Listener": 2,
+            "alicloud:alb/loadBalancer:LoadBalancer": 1,
+            "alicloud:alb/rule:Rule": 3,
+            "alicloud:alb/serverGroup:ServerGroup": 3,
+            "alicloud:alikafka/instance:Instance": 1,
+            "alicloud:alikafka/topic:Topic": 2,
+            "alicloud:cms/alarm:Alarm": 24,
+            "alicloud:cms/alarmContactGroup:AlarmContactGroup": 3,
+            "alicloud:ecs/eipAddress:EipAddress": 2,
+            "alicloud:ecs/eipAssociation:EipAssociation": 2,
+            "alicloud:ecs/securityGroup:SecurityGroup": 3,
+            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 7,
+            "alicloud:ess/alarm:Alarm": 2,
+            "alicloud:ess/scalingConfiguration:ScalingConfiguration": 1,
+            "alicloud:ess/scalingGroup:ScalingGroup": 1,
+            "alicloud:ess/scalingRule:ScalingRule": 2,
+            "alicloud:kvstore/instance:Instance": 1,
+            "alicloud:oss/bucket:Bucket": 1,
+            "alicloud:oss/bucketAcl:BucketAcl": 1,
+            "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": 1,
+            "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption": 1,
+            "alicloud:oss/bucketVersioning:BucketVersioning": 1,
+            "alicloud:rds/backupPolicy:BackupPolicy": 1,
+            "alicloud:rds/database:Database": 1,
+            "alicloud:rds/instance:Instance": 1,
+            "alicloud:rds/rdsAccount:RdsAccount": 1,
+            "alicloud:rds/rdsDbProxy:RdsDbProxy": 1,
+            "alicloud:rds/readOnlyInstance:ReadOnlyInstance": 1,
+            "alicloud:vpc/natGateway:NatGateway": 2,
+            "alicloud:vpc/network:Network": 1,
+            "alicloud:vpc/snatEntry:SnatEntry": 2,
+            "alicloud:vpc/switch:Switch": 2,
+        });
+    });
+
+    it("every region of the mature stack is a complete backend", () => {
+        const plan = stacks()["mature-alicloud"];
+        assert.strictEqual(ofType(plan, "live-commerce:alicloud:Region").length, 3);
+        for (const block of BLOCKS) assert.strictEqual(ofType(plan, `live-commerce:alicloud:${block}`).length, 3, block);
+    });
+
+    it("stack outputs carry endpoints and never a password", () => {
+        const plan = stacks()["growth-alicloud"];
+        const regions = plan.outputs.regions;
+        assert.ok(typeof regions === "object" && regions !== null && !Array.isArray(regions));
+        const hz = Object.entries(regions).find(([k]) => k === "cn-hangzhou")?.[1];
+        assert.ok(typeof hz === "object" && hz !== null && !Array.isArray(hz));
+        const keys = Object.keys(hz).sort();
+        assert.deepStrictEqual(keys, [
+            "alarmContactGroups",
+            "appInstanceType",
+            "databaseEndpoint",
+            "databaseEngine",
+            "databasePort",
+            "databaseReadWriteSplitEndpoint",
+            "kafkaBootstrapServers",
+            "loadBalancerDnsName",
+            "mediaBucket",
+            "redisHost",
+            "redisPort",
+            "scalingGroupId",
+            "securityGroupIds",
+            "vpcId",
+            "vswitchIds",
+            "zones",
+        ]);
+        const values = leaves(plan.outputs).map(String);
+        assert.ok(!values.some((v) => v.includes("mock-secret")), "a generated password reached the stack outputs");
+    });
+});
