@@ -15,3 +15,6 @@ export * from "./alarms";
 export * from "./sizes";
 export * from "./loadbalancer";
 export * from "./placement";
+export * from "./aws-catalogue";
+export * from "./aws-plan";
+export * from "./aws-metrics";

@@ -4,6 +4,7 @@
 import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr";
 import { show } from "./errors";
 import { StagePreset } from "./presets";
+import { checkAwsServices } from "./aws-catalogue";
 import { checkComputeSize } from "./sizes";
 import { Cloud, LiveEvent, RegionSpec, StackSpec } from "./types";
 import { isRegionName, regionExample, zoneBelongsToRegion, zoneExample } from "./zones";
@@ -35,6 +36,7 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkAdminCidrs(spec),
         ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),
         ...(spec.kubernetes.enabled ? checkComputeSize(spec.cloud, spec.kubernetes.nodeSize, "kubernetes.nodeSize") : []),
+        ...checkAwsServices(spec),
     ];
 }
 
