@@ -11,6 +11,7 @@ import {
     eventSchedule,
     instanceTypeFor,
     scalingActions,
+    scalingDescription,
     scalingQueries,
 } from "../model";
 
@@ -130,7 +131,7 @@ export class AutoScaling extends pulumi.ComponentResource {
         new aws.cloudwatch.MetricAlarm(
             `${name}-scale-${action.direction}-alarm`,
             {
-                alarmDescription: `scale ${action.direction}: ${action.conditions.map((c) => `${c.metric} ${c.comparison === "greaterThan" ? ">" : "<"} ${c.threshold}`).join(action.combine === "any" ? " OR " : " AND ")}`,
+                alarmDescription: scalingDescription(action),
                 comparisonOperator: "GreaterThanOrEqualToThreshold",
                 threshold: SCALING_ALARM_THRESHOLD,
                 evaluationPeriods: action.evaluationPeriods,

@@ -110,6 +110,9 @@ export const AWS_DEFAULT_IMAGE = "resolve:ssm:/aws/service/ami-amazon-linux-late
 /** The MSK broker of every queue: Graviton general purpose, EBS storage per broker. */
 export const MSK_BROKER = { instanceType: "kafka.m7g.large", volumeGiB: 1000, kafkaVersion: "3.8.x" } as const;
 
+/** An Application Load Balancer needs subnets in at least two Availability Zones. */
+export const ALB_MIN_ZONES = 2;
+
 /** MSK spreads brokers over 2 or 3 Availability Zones. */
 export const MSK_ZONES = { min: 2, max: 3 } as const;
 
@@ -130,6 +133,14 @@ export function checkAwsServices(spec: StackSpec): string[] {
         ...sizeIssue("database.size", spec.database.size, () => dbClassFor(spec.database.engine, spec.database.size)),
         ...sizeIssue("cache.memoryGiB", spec.cache.memoryGiB, () => cacheNodeTypeFor(spec.cache.memoryGiB)),
     ];
+    spec.regions.forEach((region, i) => {
+        if (region.zones.length > 0 && region.zones.length < ALB_MIN_ZONES) {
+            issues.push(
+                `regions[${i}].zones: an Application Load Balancer needs subnets in >= ${ALB_MIN_ZONES} zones of ${region.name} (got ${region.zones.length}); ` +
+                    "allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)",
+            );
+        }
+    });
     if (spec.queue.enabled && fewestZones < MSK_ZONES.min) {
         issues.push(`queue.enabled: Amazon MSK needs >= ${MSK_ZONES.min} zones per region (got ${fewestZones}); allowed: false, or list >= ${MSK_ZONES.min} zones`);
     }

@@ -51,13 +51,26 @@ const SCALING_SOURCES: Readonly<Record<ScalingMetric, { readonly namespace: stri
 
 const SCALING_IDS: Readonly<Record<ScalingMetric, string>> = { connectionsPerInstance: "connections", cpuPercent: "cpu" };
 
-function condition(c: ScalingCondition): string {
-    return `${SCALING_IDS[c.metric]} ${c.comparison === "greaterThan" ? ">" : "<"} ${c.threshold}`;
+/** The action's conditions joined by OR (any) or AND (all), each metric named by `name`. */
+function combined(action: ScalingAction, name: (m: ScalingMetric) => string): string {
+    const condition = (c: ScalingCondition): string => `${name(c.metric)} ${c.comparison === "greaterThan" ? ">" : "<"} ${c.threshold}`;
+    return action.conditions.map(condition).join(action.combine === "any" ? " OR " : " AND ");
 }
 
-/** `IF(connections > 5000 OR cpu > 70, 1, 0)`: 1 while the action's combined condition holds. */
+/**
+ * `IF(FILL(connections, 5000) > 5000 OR FILL(cpu, 70) > 70, 1, 0)`: 1 while the action's combined
+ * condition holds. A missing data point is filled with the threshold itself, which satisfies no
+ * condition: a silent metric can neither trigger a scale-out nor let a scale-in through, and CPU
+ * alone still scales out when the app publishes no connection count.
+ */
 export function scalingExpression(action: ScalingAction): string {
-    return `IF(${action.conditions.map(condition).join(action.combine === "any" ? " OR " : " AND ")}, 1, 0)`;
+    const threshold = (m: ScalingMetric): number => action.conditions.find((c) => c.metric === m)?.threshold ?? 0;
+    return `IF(${combined(action, (m) => `FILL(${SCALING_IDS[m]}, ${threshold(m)})`)}, 1, 0)`;
+}
+
+/** `scale out: connectionsPerInstance > 5000 OR cpuPercent > 70`, for alarm descriptions. */
+export function scalingDescription(action: ScalingAction): string {
+    return `scale ${action.direction}: ${combined(action, (m) => m)}`;
 }
 
 /** Alarm threshold on a scalingExpression: it fires at 1 (condition holds), not at 0. */

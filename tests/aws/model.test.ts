@@ -51,9 +51,10 @@ describe("aws model decisions", () => {
         assert.deepStrictEqual(cacheNodeTypeFor(2), "cache.t4g.medium");
     });
 
-    it("rejects an MSK queue and a Multi-AZ database in a single-zone region; ignores other clouds", () => {
+    it("rejects a load balancer, an MSK queue and a Multi-AZ database in a single-zone region; ignores other clouds", () => {
         const raw = { stage: "startup", cloud: "aws", regions: [{ name: "us-east-1", zones: ["us-east-1a"] }] };
         assert.deepStrictEqual(issuesOf({ ...raw, queue: { enabled: true }, database: { highAvailability: true } }), [
+            "regions[0].zones: an Application Load Balancer needs subnets in >= 2 zones of us-east-1 (got 1); allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)",
             "queue.enabled: Amazon MSK needs >= 2 zones per region (got 1); allowed: false, or list >= 2 zones",
             "database.highAvailability: a Multi-AZ database needs >= 2 zones per region (got 1); allowed: false, or list >= 2 zones",
         ]);
@@ -87,7 +88,7 @@ describe("aws model decisions", () => {
     it("builds the scaling condition from scalingActions(), so an override changes the alarm", () => {
         const spec = specOf("growth-aws");
         const tuned = { ...spec, scaling: { ...spec.scaling, scaleOut: { connectionsPerInstance: 4000, cpuPercent: 65 } } };
-        assert.strictEqual(scalingExpression(scalingActions(tuned).out), "IF(connections > 4000 OR cpu > 65, 1, 0)");
+        assert.strictEqual(scalingExpression(scalingActions(tuned).out), "IF(FILL(connections, 4000) > 4000 OR FILL(cpu, 65) > 65, 1, 0)");
     });
 
     it("cuts long names to the AWS limit, stable and distinct", () => {

@@ -68,10 +68,10 @@ describe("aws Monitoring", () => {
         const { out, in: scaleIn } = scalingActions(growthSpec());
         const outAlarm = one(p, ALARM, "-scale-out-alarm");
         const inAlarm = one(p, ALARM, "-scale-in-alarm");
-        assert.strictEqual(expressionOf(outAlarm), `IF(connections > ${out.conditions[0].threshold} OR cpu > ${out.conditions[1].threshold}, 1, 0)`);
-        assert.strictEqual(expressionOf(inAlarm), `IF(connections < ${scaleIn.conditions[0].threshold} AND cpu < ${scaleIn.conditions[1].threshold}, 1, 0)`);
-        assert.strictEqual(expressionOf(outAlarm), "IF(connections > 5000 OR cpu > 70, 1, 0)");
-        assert.strictEqual(expressionOf(inAlarm), "IF(connections < 1000 AND cpu < 30, 1, 0)");
+        assert.strictEqual(expressionOf(outAlarm), `IF(FILL(connections, ${out.conditions[0].threshold}) > ${out.conditions[0].threshold} OR FILL(cpu, ${out.conditions[1].threshold}) > ${out.conditions[1].threshold}, 1, 0)`);
+        assert.strictEqual(expressionOf(inAlarm), `IF(FILL(connections, ${scaleIn.conditions[0].threshold}) < ${scaleIn.conditions[0].threshold} AND FILL(cpu, ${scaleIn.conditions[1].threshold}) < ${scaleIn.conditions[1].threshold}, 1, 0)`);
+        assert.strictEqual(expressionOf(outAlarm), "IF(FILL(connections, 5000) > 5000 OR FILL(cpu, 70) > 70, 1, 0)");
+        assert.strictEqual(expressionOf(inAlarm), "IF(FILL(connections, 1000) < 1000 AND FILL(cpu, 30) < 30, 1, 0)");
         assert.strictEqual(at(outAlarm, "evaluationPeriods"), out.evaluationPeriods);
         assert.strictEqual(at(inAlarm, "evaluationPeriods"), scaleIn.evaluationPeriods);
         // The connection warning sits at the scale-out threshold on both clouds.
