@@ -5,8 +5,12 @@ import { DbClass, MSK_BROKER, MSK_ZONES, cacheNodeTypeFor, dbClassFor } from "./
 import { primaryStandby, replicaZones } from "./placement";
 import { RegionSpec, StackSpec } from "./types";
 
-/** Limits of AWS names: load balancers and target groups 32 characters, ElastiCache ids 40, RDS ids 63. */
-export const AWS_NAME_LIMITS = { loadBalancer: 32, targetGroup: 32, cacheId: 40, dbId: 63 } as const;
+/**
+ * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
+ * RDS instance and cluster ids 63. (Load balancers and target groups are auto-named by the provider
+ * within their 32-character limit.)
+ */
+export const AWS_NAME_LIMITS = { cacheId: 40, dbId: 63 } as const;
 
 /** Short stable hash (FNV-1a, base 36) for names that must be cut to a length limit. */
 export function shortHash(text: string): string {
