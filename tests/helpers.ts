@@ -12,7 +12,7 @@ type RegionFixture = { readonly name: string; readonly zones: readonly string[] 
 
 export const REGIONS: Readonly<Record<"alicloud" | "aws", Readonly<Record<"startup" | "growth" | "mature", readonly RegionFixture[]>>>> = {
     alicloud: {
-        startup: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }],
+        startup: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
         growth: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
         mature: [
             { name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"] },
@@ -20,7 +20,7 @@ export const REGIONS: Readonly<Record<"alicloud" | "aws", Readonly<Record<"start
         ],
     },
     aws: {
-        startup: [{ name: "us-east-1", zones: ["us-east-1a"] }],
+        startup: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }],
         growth: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }],
         mature: [
             { name: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"] },

@@ -44,10 +44,11 @@ describe("Alibaba Cloud network", function () {
         assert.strictEqual(assoc.inputs.instanceType, "Nat");
     });
 
-    it("startup (single NAT): one gateway whose SNAT covers the one zone", () => {
-        assert.strictEqual(ofType(startup, "alicloud:vpc/natGateway:NatGateway").length, 1);
-        assert.strictEqual(ofType(startup, "alicloud:vpc/snatEntry:SnatEntry").length, 1);
-        assert.strictEqual(ofType(startup, "alicloud:vpc/switch:Switch").length, 1);
+    it("startup (single NAT): one gateway in the first zone whose SNAT covers both zones", () => {
+        const nats = ofType(startup, "alicloud:vpc/natGateway:NatGateway");
+        assert.deepStrictEqual(nats.map((n) => n.name), ["lc-cn-hangzhou-network-nat-cn-hangzhou-h"]);
+        assert.strictEqual(ofType(startup, "alicloud:vpc/snatEntry:SnatEntry").length, 2);
+        assert.strictEqual(ofType(startup, "alicloud:vpc/switch:Switch").length, 2);
     });
 
     it("security groups: only 443 and 80 from the internet, app port from the vSwitches, data ports from the app group", () => {

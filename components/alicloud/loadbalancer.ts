@@ -13,8 +13,6 @@ export interface LoadBalancerArgs {
     readonly tags: Record<string, string>;
 }
 
-/** An ALB instance must be given vSwitches in at least this many zones. */
-export const ALB_MIN_ZONES = 2;
 
 /** Priority of the HTTP listener's catch-all redirect rule. */
 const REDIRECT_PRIORITY = 1;
@@ -38,12 +36,6 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const { tags } = args;
         if (args.zones.length !== args.vswitchIds.length) {
             throw new pulumi.ResourceError(`load balancer needs one vSwitch per zone (got ${args.vswitchIds.length} for ${args.zones.length} zones)`, this);
-        }
-        if (args.zones.length < ALB_MIN_ZONES) {
-            pulumi.log.warn(
-                `an Alibaba Cloud ALB needs addresses in >= ${ALB_MIN_ZONES} zones (got ${args.zones.length}): add a second zone to the region to deploy the load balancer (see docs/UPGRADING.md)`,
-                this,
-            );
         }
         if (args.certificateId === null) {
             pulumi.log.warn("tls.certificateId is not set: the HTTPS listener has no certificate and cannot be created; set live-commerce:tls to {certificateId: <CAS certificate id>}", this);

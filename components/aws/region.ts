@@ -1,9 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
 
-import { RegionSpec, StackSpec, baseTags, planRegionNetwork } from "../model";
+import {
+    AWS_NAME_LIMITS,
+    AlarmDimensions,
+    RegionSpec,
+    StackSpec,
+    alarmRules,
+    awsName,
+    baseTags,
+    cacheLayout,
+    databaseLayout,
+    planRegionNetwork,
+    queueLayout,
+} from "../model";
 import { LiveCommerceServices } from "../kubernetes";
+import { AutoScaling } from "./autoscaling";
+import { Cache } from "./cache";
+import { Database } from "./database";
 import { KubernetesCluster } from "./kubernetes";
+import { LoadBalancer } from "./loadbalancer";
+import { Monitoring } from "./monitoring";
 import { Network } from "./network";
+import { Queue } from "./queue";
+import { LB_LOG_PREFIX, Storage } from "./storage";
 
 export interface RegionArgs {
     readonly spec: StackSpec;
@@ -13,24 +32,128 @@ export interface RegionArgs {
 /** One AWS region of the stack: everything a viewer's request needs, in that region. */
 export class Region extends pulumi.ComponentResource {
     readonly network: Network;
+    readonly storage: Storage;
+    readonly loadBalancer: LoadBalancer;
+    readonly autoScaling: AutoScaling;
+    readonly cache: Cache;
+    readonly database: Database;
+    /** Present when spec.queue.enabled. */
+    readonly queue: Queue | null;
+    readonly monitoring: Monitoring;
     /** Managed cluster and the business microservices, when `kubernetes.enabled`. */
     readonly kubernetes?: { readonly cluster: KubernetesCluster; readonly services: LiveCommerceServices };
 
     constructor(name: string, args: RegionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:Region", name, {}, opts);
-        const tags = baseTags(args.spec, args.region.name);
-        this.network = new Network(`${name}-network`, { plan: planRegionNetwork(args.spec, args.region), tags }, { parent: this });
-        if (args.spec.kubernetes.enabled) {
-            const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: args.spec.kubernetes, region: args.region.name, network: this.network, tags }, { parent: this });
-            // The regional Redis, database and Kafka components plug in here: pass their endpoints
-            // (redisHost, databaseHost, databaseReaderHost, kafkaBrokers) and the secret databasePassword.
-            const services = new LiveCommerceServices(`${name}-services`, { spec: args.spec, endpoints: {} }, { parent: this, providers: [cluster.provider] });
+        const { spec, region } = args;
+        const tags = baseTags(spec, region.name);
+        const parent = { parent: this };
+        this.network = new Network(`${name}-network`, { plan: planRegionNetwork(spec, region), tags }, parent);
+        const net = this.network;
+
+        // Regional tier: storage, load balancer, app tier, cache, database, queue, alarms.
+        this.storage = new Storage(`${name}-storage`, { tags }, parent);
+        this.loadBalancer = new LoadBalancer(
+            `${name}-loadbalancer`,
+            {
+                vpcId: net.vpcId,
+                publicSubnetIds: net.publicSubnetIds,
+                securityGroupId: net.securityGroupIds.lb,
+                appPort: spec.appPort,
+                domain: spec.domain,
+                logsBucket: this.storage.logsBucket,
+                logPrefix: LB_LOG_PREFIX,
+                tags,
+            },
+            parent,
+        );
+        this.autoScaling = new AutoScaling(
+            `${name}-autoscaling`,
+            {
+                spec,
+                region,
+                privateSubnetIds: net.privateSubnetIds,
+                securityGroupId: net.securityGroupIds.app,
+                targetGroupArns: this.loadBalancer.targetGroupArns,
+                tags,
+            },
+            parent,
+        );
+        this.cache = new Cache(
+            `${name}-cache`,
+            {
+                layout: cacheLayout(spec, region),
+                replicationGroupId: awsName(name, "cache", AWS_NAME_LIMITS.cacheId),
+                privateSubnetIds: net.privateSubnetIds,
+                securityGroupId: net.securityGroupIds.data,
+                tags,
+            },
+            parent,
+        );
+        this.database = new Database(
+            `${name}-database`,
+            {
+                layout: databaseLayout(spec, region),
+                identifier: awsName(name, "db", AWS_NAME_LIMITS.dbId),
+                storageGiB: spec.database.storageGiB,
+                backupRetentionDays: spec.database.backupRetentionDays,
+                privateSubnetIds: net.privateSubnetIds,
+                securityGroupId: net.securityGroupIds.data,
+                tags,
+            },
+            parent,
+        );
+        const queue = spec.queue.enabled ? queueLayout(spec, region) : null;
+        this.queue =
+            queue === null
+                ? null
+                : new Queue(
+                      `${name}-queue`,
+                      {
+                          layout: queue,
+                          clientSubnetIds: net.privateSubnetIds.slice(0, queue.zones.length),
+                          securityGroupId: net.securityGroupIds.data,
+                          topics: spec.queue.topics,
+                          tags,
+                      },
+                      parent,
+                  );
+        const dimensions: pulumi.Output<AlarmDimensions> = pulumi
+            .all([this.autoScaling.groupName, this.loadBalancer.arnSuffix, pulumi.all(this.loadBalancer.targetGroupArnSuffixes)])
+            .apply(([autoScalingGroupName, loadBalancer, targetGroups]) => ({
+                autoScalingGroupName,
+                loadBalancer,
+                targetGroups,
+                database: this.database.alarmDimension,
+                databaseMaxConnections: this.database.maxConnections,
+                cacheNodes: this.cache.nodeIds,
+            }));
+        this.monitoring = new Monitoring(`${name}-monitoring`, { rules: alarmRules(spec), contacts: spec.monitoring.contacts, dimensions, tags }, parent);
+        if (spec.kubernetes.enabled) {
+            const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: spec.kubernetes, region: region.name, network: net, tags }, parent);
+            // The database password stays in Secrets Manager (managed master password): pods read it
+            // from there with their service account, so only the cache token goes into the Secret.
+            const reader = this.database.readerEndpoints[0];
+            const services = new LiveCommerceServices(
+                `${name}-services`,
+                {
+                    spec,
+                    endpoints: {
+                        redisHost: this.cache.endpoint,
+                        databaseHost: this.database.endpoint,
+                        ...(reader !== undefined ? { databaseReaderHost: reader } : {}),
+                        ...(this.queue !== null ? { kafkaBrokers: this.queue.bootstrapBrokersTls } : {}),
+                        redisPassword: this.cache.authToken,
+                    },
+                },
+                { parent: this, providers: [cluster.provider] },
+            );
             this.kubernetes = { cluster, services };
         }
-        this.registerOutputs({ vpcId: this.network.vpcId });
+        this.registerOutputs({ vpcId: net.vpcId, loadBalancerDnsName: this.loadBalancer.dnsName });
     }
 
-    /** Stack outputs of this region. */
+    /** Stack outputs of this region: ids and endpoints, never secrets. */
     outputs(): Record<string, pulumi.Input<unknown>> {
         return {
             vpcId: this.network.vpcId,
@@ -38,6 +161,19 @@ export class Region extends pulumi.ComponentResource {
             privateSubnetIds: this.network.privateSubnetIds,
             publicSubnetIds: this.network.publicSubnetIds,
             securityGroupIds: this.network.securityGroupIds,
+            loadBalancerDnsName: this.loadBalancer.dnsName,
+            loadBalancerZoneId: this.loadBalancer.zoneId,
+            certificateValidationRecords: this.loadBalancer.certificateValidationRecords,
+            appGroupName: this.autoScaling.groupName,
+            cacheEndpoint: this.cache.endpoint,
+            cachePort: this.cache.port,
+            databaseEndpoint: this.database.endpoint,
+            databaseReaderEndpoints: this.database.readerEndpoints,
+            databasePort: this.database.port,
+            ...(this.queue === null ? {} : { queueBootstrapBrokersTls: this.queue.bootstrapBrokersTls }),
+            mediaBucket: this.storage.mediaBucket,
+            logsBucket: this.storage.logsBucket,
+            alarmTopicArns: this.monitoring.topicArns,
             ...(this.kubernetes === undefined ? {} : { kubernetes: { clusterName: this.kubernetes.cluster.clusterName, namespace: this.kubernetes.services.namespace } }),
         };
     }

@@ -2,7 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import {
-    CONNECTIONS_METRIC,
+    POD_CONNECTIONS_METRIC,
     CONTAINER_SECURITY_CONTEXT,
     HTTP_PORT_NAME,
     PDB_MAX_UNAVAILABLE,
@@ -107,7 +107,7 @@ export class Microservice extends pulumi.ComponentResource {
         const connections =
             hpa.metrics.connectionsAverageValue === null
                 ? []
-                : [{ type: "Pods", pods: { metric: { name: CONNECTIONS_METRIC }, target: { type: "AverageValue", averageValue: String(hpa.metrics.connectionsAverageValue) } } }];
+                : [{ type: "Pods", pods: { metric: { name: POD_CONNECTIONS_METRIC }, target: { type: "AverageValue", averageValue: String(hpa.metrics.connectionsAverageValue) } } }];
         const { scaleUp, scaleDown } = hpa.behavior;
         new k8s.autoscaling.v2.HorizontalPodAutoscaler(
             `${name}-hpa`,

@@ -17,3 +17,6 @@ export * from "./alicloud-classes";
 export * from "./loadbalancer";
 export * from "./placement";
 export * from "./kubernetes";
+export * from "./aws-catalogue";
+export * from "./aws-plan";
+export * from "./aws-metrics";

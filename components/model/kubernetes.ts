@@ -61,8 +61,8 @@ export const SERVICE_RESOURCES: Readonly<Record<ServiceName, Resources>> = {
 };
 
 /** Name of the per-pod Pods metric (served by the custom metrics API) the interaction service scales on. */
-export const CONNECTIONS_METRIC = "websocket_connections";
-/** Services whose load is held connections rather than CPU: they also scale on CONNECTIONS_METRIC. */
+export const POD_CONNECTIONS_METRIC = "websocket_connections";
+/** Services whose load is held connections rather than CPU: they also scale on POD_CONNECTIONS_METRIC. */
 export const SCALES_ON_CONNECTIONS: Readonly<Record<ServiceName, boolean>> = { user: false, product: false, order: false, interaction: true };
 
 /** Container port name and number every service listens on; the Service exposes it on port 80. */
@@ -101,7 +101,7 @@ export const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
 export interface HpaMetricPlan {
     /** Target average CPU utilisation in percent of the request. */
     readonly cpuAverageUtilization: number;
-    /** Target average of CONNECTIONS_METRIC per pod, null when the service does not scale on connections. */
+    /** Target average of POD_CONNECTIONS_METRIC per pod, null when the service does not scale on connections. */
     readonly connectionsAverageValue: number | null;
 }
 

@@ -6,6 +6,7 @@ import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr
 import { show } from "./errors";
 import { checkKubernetesServices } from "./kubernetes";
 import { StagePreset } from "./presets";
+import { checkAwsServices } from "./aws-catalogue";
 import { checkComputeSize } from "./sizes";
 import { Cloud, LiveEvent, RegionSpec, StackSpec } from "./types";
 import { isRegionName, regionExample, zoneBelongsToRegion, zoneExample } from "./zones";
@@ -28,6 +29,7 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkRegionCount(spec, preset),
         ...spec.regions.flatMap((region, i) => checkRegion(spec, preset, region, i)),
         ...checkRegionsDistinct(spec.regions),
+        ...checkLoadBalancerZones(spec.regions),
         ...checkAppCapacity(spec),
         ...checkScalingThresholds(spec),
         ...checkDatabase(spec),
@@ -39,6 +41,7 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),
         ...(spec.cloud === "alicloud" ? checkAlicloudClasses(spec) : []),
         ...(spec.kubernetes.enabled ? checkComputeSize(spec.cloud, spec.kubernetes.nodeSize, "kubernetes.nodeSize") : []),
+        ...checkAwsServices(spec),
     ];
 }
 
@@ -81,6 +84,23 @@ export function checkRegion(spec: StackSpec, preset: StagePreset, region: Region
         issues.push(`${field}.cidr: prefix /${cidr.prefix} out of range (got ${show(region.cidr)}); allowed: /${REGION_PREFIX_RANGE.min} to /${REGION_PREFIX_RANGE.max}`);
     }
     return issues;
+}
+
+/**
+ * Layer-7 load balancers of both clouds (Alibaba Cloud ALB, AWS Application Load Balancer) need
+ * addresses in at least two zones, so every region lists two even when its stage is single-zone.
+ */
+export const LOAD_BALANCER_MIN_ZONES = 2;
+
+export function checkLoadBalancerZones(regions: readonly RegionSpec[]): string[] {
+    return regions.flatMap((region, i) =>
+        region.zones.length > 0 && region.zones.length < LOAD_BALANCER_MIN_ZONES
+            ? [
+                  `regions[${i}].zones: the load balancer needs >= ${LOAD_BALANCER_MIN_ZONES} zones of ${region.name} (got ${region.zones.length}); ` +
+                      "allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)",
+              ]
+            : [],
+    );
 }
 
 export function checkRegionsDistinct(regions: readonly RegionSpec[]): string[] {

@@ -107,7 +107,12 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
             rawConfig("growth", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-h"] }] }),
             'regions[0].zones[1]: zone "cn-hangzhou-h" is listed twice',
         ],
-        ["not a region id", rawConfig("startup", "aws", { regions: [{ name: "virginia", zones: ["virginiaa"] }] }), 'regions[0].name: not a aws region id (got "virginia")'],
+        ["not a region id", rawConfig("startup", "aws", { regions: [{ name: "virginia", zones: ["virginiaa", "virginiab"] }] }), 'regions[0].name: not a aws region id (got "virginia")'],
+        [
+            "one zone: the load balancer needs two",
+            rawConfig("startup", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }] }),
+            "regions[0].zones: the load balancer needs >= 2 zones of cn-hangzhou (got 1)",
+        ],
         ["min above max", rawConfig("growth", "aws", { app: { minSize: 10, maxSize: 5 } }), "app.minSize: 10 is greater than app.maxSize 5; allowed: minSize <= maxSize"],
         ["fewer instances than zones", rawConfig("growth", "aws", { app: { minSize: 1 } }), "app.minSize: growth stage needs >= 1 instance per zone, 2 for 2 zones (got 1)"],
         [
@@ -130,8 +135,8 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
             }),
             "regions[1].cidr: 10.0.128.0/17 overlaps regions[0].cidr 10.0.0.0/16",
         ],
-        ["CIDR with host bits", rawConfig("startup", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a"], cidr: "10.0.0.1/16" }] }), 'regions[0].cidr: not an IPv4 network address (got "10.0.0.1/16")'],
-        ["CIDR too small", rawConfig("startup", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a"], cidr: "10.0.0.0/24" }] }), "regions[0].cidr: prefix /24 out of range"],
+        ["CIDR with host bits", rawConfig("startup", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"], cidr: "10.0.0.1/16" }] }), 'regions[0].cidr: not an IPv4 network address (got "10.0.0.1/16")'],
+        ["CIDR too small", rawConfig("startup", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"], cidr: "10.0.0.0/24" }] }), "regions[0].cidr: prefix /24 out of range"],
         [
             "event in the past",
             rawConfig("startup", "aws", { events: [{ name: "launch", start: "2026-11-01T12:00:00Z", end: "2026-11-01T14:00:00Z", peakOnline: 5000 }] }),

@@ -91,6 +91,54 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
         certificateAuthority: { data: mockCertificate(c.name) },
     }),
     "aws:iam/role:Role": (c) => ({ name: c.name }),
+    "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1 }),
+    "aws:autoscaling/group:Group": (c) => ({ name: autoName(c, "name") }),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (c) => ({ name: autoName(c, "name") }),
+    "aws:s3/bucket:Bucket": (c) => ({ bucket: autoName(c, "bucket"), arn: `arn:aws:s3:::${autoName(c, "bucket")}` }),
+    "aws:acm/certificate:Certificate": (c) => ({
+        domainValidationOptions: [
+            {
+                domainName: c.inputs.domainName,
+                resourceRecordName: `_${stableHash(c.name, 32)}.${String(c.inputs.domainName)}.`,
+                resourceRecordType: "CNAME",
+                resourceRecordValue: `_${stableHash(`${c.name}-value`, 32)}.acm-validations.aws.`,
+            },
+        ],
+    }),
+    "aws:lb/loadBalancer:LoadBalancer": (c) => ({
+        dnsName: `${autoName(c, "name")}-${parseInt(stableHash(c.name, 8), 16)}.${c.region}.elb.amazonaws.com`,
+        arnSuffix: `app/${autoName(c, "name")}/${stableHash(c.name, 16)}`,
+        zoneId: ALB_HOSTED_ZONES[c.region] ?? `Z${stableHash(c.region, 13).toUpperCase()}`,
+    }),
+    "aws:lb/targetGroup:TargetGroup": (c) => ({ name: autoName(c, "name"), arnSuffix: `targetgroup/${autoName(c, "name")}/${stableHash(c.name, 16)}` }),
+    "aws:elasticache/subnetGroup:SubnetGroup": (c) => ({ name: autoName(c, "name").toLowerCase() }),
+    "aws:elasticache/replicationGroup:ReplicationGroup": (c) => {
+        const host = (kind: string): string => `${kind}.${String(c.inputs.replicationGroupId)}.${stableHash(c.name, 6)}.${c.region}.cache.amazonaws.com`;
+        const cluster = c.inputs.clusterMode === "enabled";
+        return {
+            configurationEndpointAddress: cluster ? host("clustercfg") : "",
+            primaryEndpointAddress: cluster ? "" : host("master"),
+            readerEndpointAddress: cluster ? "" : host("replica"),
+        };
+    },
+    "aws:rds/subnetGroup:SubnetGroup": (c) => ({ name: autoName(c, "name").toLowerCase() }),
+    "aws:rds/instance:Instance": (c) => {
+        const address = `${String(c.inputs.identifier)}.${stableHash(c.region, 12)}.${c.region}.rds.amazonaws.com`;
+        return { address, endpoint: `${address}:${String(c.inputs.port ?? 3306)}`, identifier: c.inputs.identifier };
+    },
+    "aws:rds/cluster:Cluster": (c) => ({
+        endpoint: `${String(c.inputs.clusterIdentifier)}.cluster-${stableHash(c.region, 12)}.${c.region}.rds.amazonaws.com`,
+        readerEndpoint: `${String(c.inputs.clusterIdentifier)}.cluster-ro-${stableHash(c.region, 12)}.${c.region}.rds.amazonaws.com`,
+    }),
+    "aws:msk/configuration:Configuration": () => ({ latestRevision: 1 }),
+    "aws:msk/cluster:Cluster": (c) => {
+        const brokers = typeof c.inputs.numberOfBrokerNodes === "number" ? c.inputs.numberOfBrokerNodes : 0;
+        const cluster = autoName(c, "clusterName");
+        return {
+            clusterName: cluster,
+            bootstrapBrokersTls: Array.from({ length: brokers }, (_, i) => `b-${i + 1}.${cluster}.${stableHash(c.name, 6)}.c2.kafka.${c.region}.amazonaws.com:9094`).join(","),
+        };
+    },
 };
 
 /** A 10.x address derived from a name, for private endpoints. */
@@ -113,6 +161,20 @@ export function mockKubeconfig(cluster: string, server: string): string {
         "current-context": cluster,
         users: [{ name: cluster, user: { token: `mock-${stableHash(cluster, 24)}` } }],
     });
+}
+
+/** Canonical hosted zone ids of Application Load Balancers per region (Route 53 alias targets). */
+const ALB_HOSTED_ZONES: Readonly<Record<string, string>> = {
+    "us-east-1": "Z35SXDOTRQ7X7K",
+    "us-west-2": "Z1H1FL5HABSF5",
+    "eu-west-1": "Z32O12XQLNTSW2",
+    "ap-southeast-1": "Z1LMS91P8CMLE5",
+};
+
+/** The name a provider would generate (logical name plus a suffix) unless the program set `field`. */
+function autoName(c: AttributeContext, field: string): string {
+    const given = c.inputs[field];
+    return typeof given === "string" ? given : `${c.name}-${stableHash(c.name, 7)}`;
 }
 
 /** Data sources the plan may call, by token. Anything else fails loudly. */

@@ -1,0 +1,146 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+import { DATA_PORTS, DatabaseLayout } from "../model";
+
+export interface DatabaseArgs {
+    /** RDS MySQL or Aurora MySQL, class and zones, from databaseLayout() in components/model. */
+    readonly layout: DatabaseLayout;
+    /** Identifier of the primary instance or cluster (<= 63 characters); replicas append -replica-i / -instance-i. */
+    readonly identifier: string;
+    readonly storageGiB: number;
+    readonly backupRetentionDays: number;
+    readonly privateSubnetIds: pulumi.Input<string>[];
+    readonly securityGroupId: pulumi.Input<string>;
+    readonly tags: Record<string, string>;
+}
+
+const MASTER_USERNAME = "admin";
+const DATABASE_NAME = "livecommerce";
+const MYSQL_VERSION = "8.4";
+const AURORA_VERSION = "8.0.mysql_aurora.3.08.2";
+const LOG_EXPORTS = ["error", "slowquery"];
+
+/**
+ * The transactional database: startup one RDS MySQL instance; growth RDS MySQL Multi-AZ (a
+ * synchronous standby in another zone, automatic failover) with read replicas, or an Aurora MySQL
+ * cluster; mature Aurora. Private, encrypted, deletion-protected, final snapshot kept, master
+ * password generated and rotated by RDS in Secrets Manager (never in state or config).
+ */
+export class Database extends pulumi.ComponentResource {
+    /** Read/write endpoint (the primary or the Aurora cluster writer). */
+    readonly endpoint: pulumi.Output<string>;
+    /** Read-only endpoints: the Aurora reader endpoint, or one per MySQL read replica. */
+    readonly readerEndpoints: pulumi.Output<string>[];
+    readonly port: number;
+    /** CloudWatch dimension of the writer, for alarms. */
+    readonly alarmDimension: { readonly name: "DBInstanceIdentifier" | "DBClusterIdentifier"; readonly value: string };
+    readonly maxConnections: number;
+
+    constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:aws:Database", name, {}, opts);
+        const { layout, tags } = args;
+        const subnets = new aws.rds.SubnetGroup(`${name}-subnets`, { description: `${name} private subnets`, subnetIds: args.privateSubnetIds, tags }, { parent: this });
+        const protectedData = {
+            storageEncrypted: true,
+            deletionProtection: true,
+            skipFinalSnapshot: false,
+            finalSnapshotIdentifier: `${args.identifier}-final`,
+            backupRetentionPeriod: args.backupRetentionDays,
+            copyTagsToSnapshot: true,
+            dbSubnetGroupName: subnets.name,
+            vpcSecurityGroupIds: [args.securityGroupId],
+            manageMasterUserPassword: true,
+            enabledCloudwatchLogsExports: LOG_EXPORTS,
+            port: DATA_PORTS.mysql,
+            tags,
+        };
+        if (layout.kind === "aurora-mysql") {
+            const cluster = new aws.rds.Cluster(
+                `${name}-cluster`,
+                {
+                    clusterIdentifier: args.identifier,
+                    engine: "aurora-mysql",
+                    engineVersion: AURORA_VERSION,
+                    databaseName: DATABASE_NAME,
+                    masterUsername: MASTER_USERNAME,
+                    ...protectedData,
+                },
+                { parent: this },
+            );
+            layout.instances.forEach((instance, i) => {
+                new aws.rds.ClusterInstance(
+                    `${name}-instance-${i}`,
+                    {
+                        identifier: `${args.identifier}-${i}`,
+                        clusterIdentifier: cluster.id,
+                        engine: "aurora-mysql",
+                        engineVersion: AURORA_VERSION,
+                        instanceClass: layout.dbClass.name,
+                        availabilityZone: instance.zone,
+                        // The writer is created first; readers are failover targets in creation order.
+                        promotionTier: instance.role === "writer" ? 0 : 1,
+                        publiclyAccessible: false,
+                        dbSubnetGroupName: subnets.name,
+                        performanceInsightsEnabled: true,
+                        tags: { ...tags, role: instance.role },
+                    },
+                    { parent: this },
+                );
+            });
+            this.endpoint = cluster.endpoint;
+            this.readerEndpoints = [cluster.readerEndpoint];
+            this.alarmDimension = { name: "DBClusterIdentifier", value: args.identifier };
+        } else {
+            const primary = new aws.rds.Instance(
+                `${name}-primary`,
+                {
+                    identifier: args.identifier,
+                    engine: "mysql",
+                    engineVersion: MYSQL_VERSION,
+                    instanceClass: layout.dbClass.name,
+                    allocatedStorage: args.storageGiB,
+                    maxAllocatedStorage: args.storageGiB * 4,
+                    storageType: "gp3",
+                    multiAz: layout.multiAz,
+                    availabilityZone: layout.primaryZone ?? undefined,
+                    publiclyAccessible: false,
+                    dbName: DATABASE_NAME,
+                    username: MASTER_USERNAME,
+                    performanceInsightsEnabled: true,
+                    ...protectedData,
+                },
+                { parent: this },
+            );
+            const replicas = layout.replicaZones.map(
+                (zone, i) =>
+                    new aws.rds.Instance(
+                        `${name}-replica-${i}`,
+                        {
+                            identifier: `${args.identifier}-replica-${i}`,
+                            replicateSourceDb: primary.identifier,
+                            instanceClass: layout.dbClass.name,
+                            storageType: "gp3",
+                            availabilityZone: zone,
+                            storageEncrypted: true,
+                            publiclyAccessible: false,
+                            deletionProtection: true,
+                            // RDS keeps no final snapshot of a read replica; the primary's is the backup.
+                            skipFinalSnapshot: true,
+                            vpcSecurityGroupIds: [args.securityGroupId],
+                            performanceInsightsEnabled: true,
+                            enabledCloudwatchLogsExports: LOG_EXPORTS,
+                            tags: { ...tags, role: "replica" },
+                        },
+                        { parent: this },
+                    ),
+            );
+            this.endpoint = primary.address;
+            this.readerEndpoints = replicas.map((r) => r.address);
+            this.alarmDimension = { name: "DBInstanceIdentifier", value: args.identifier };
+        }
+        this.port = DATA_PORTS.mysql;
+        this.maxConnections = layout.dbClass.maxConnections;
+        this.registerOutputs({ endpoint: this.endpoint, readerEndpoints: this.readerEndpoints });
+    }
+}

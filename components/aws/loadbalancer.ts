@@ -1,0 +1,151 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+import { DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, ROUTES, Route, RouteName, WEBSOCKET_IDLE_TIMEOUT_SECONDS } from "../model";
+
+export interface LoadBalancerArgs {
+    readonly vpcId: pulumi.Input<string>;
+    /** One public subnet per zone: the load balancer spans every zone of the region. */
+    readonly publicSubnetIds: pulumi.Input<string>[];
+    readonly securityGroupId: pulumi.Input<string>;
+    readonly appPort: number;
+    /** Public DNS name viewers use; the certificate is issued for it (DNS validation). */
+    readonly domain: string;
+    readonly logsBucket: pulumi.Input<string>;
+    readonly logPrefix: string;
+    readonly tags: Record<string, string>;
+}
+
+/** TLS 1.3 and 1.2 only, forward-secret ciphers. */
+export const SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+/** Sticky sessions of the WebSocket route: a reconnecting viewer returns to the same server for a day. */
+const WS_STICKINESS_SECONDS = 86400;
+
+/**
+ * Internet-facing Application Load Balancer over every zone: HTTPS only (HTTP redirects), an ACM
+ * certificate validated by DNS, path routing per ROUTES to one target group each, health checks
+ * that take a dead server out within 10 s, access logs to the encrypted logs bucket.
+ */
+export class LoadBalancer extends pulumi.ComponentResource {
+    readonly dnsName: pulumi.Output<string>;
+    readonly zoneId: pulumi.Output<string>;
+    readonly arnSuffix: pulumi.Output<string>;
+    readonly targetGroupArns: pulumi.Output<string>[];
+    readonly targetGroupArnSuffixes: pulumi.Output<string>[];
+    /** DNS records to create at the domain's DNS host so that ACM issues the certificate. */
+    readonly certificateValidationRecords: pulumi.Output<{ name: string; type: string; value: string }[]>;
+
+    constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:aws:LoadBalancer", name, {}, opts);
+        const { tags } = args;
+        const certificate = new aws.acm.Certificate(
+            `${name}-certificate`,
+            { domainName: args.domain, validationMethod: "DNS", keyAlgorithm: "EC_prime256v1", tags },
+            { parent: this },
+        );
+        // Waits until ACM has issued the certificate (the validation records exist at the DNS host).
+        const validated = new aws.acm.CertificateValidation(`${name}-certificate-validation`, { certificateArn: certificate.arn }, { parent: this });
+
+        const lb = new aws.lb.LoadBalancer(
+            `${name}-alb`,
+            {
+                loadBalancerType: "application",
+                internal: false,
+                subnets: args.publicSubnetIds,
+                securityGroups: [args.securityGroupId],
+                enableDeletionProtection: true,
+                dropInvalidHeaderFields: true,
+                desyncMitigationMode: "strictest",
+                enableCrossZoneLoadBalancing: true,
+                idleTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+                accessLogs: { bucket: args.logsBucket, prefix: args.logPrefix, enabled: true },
+                tags,
+            },
+            { parent: this },
+        );
+
+        const groups = new Map<RouteName, aws.lb.TargetGroup>(ROUTES.map((route) => [route.name, this.targetGroup(name, route, args)]));
+        const groupOf = (route: Route): aws.lb.TargetGroup => {
+            const g = groups.get(route.name);
+            if (g === undefined) throw new pulumi.ResourceError(`no target group for route ${route.name}`, this);
+            return g;
+        };
+        const fallback = ROUTES.find((r) => r.pathPatterns.length === 0);
+        if (fallback === undefined) throw new pulumi.ResourceError("ROUTES has no default route (one without path patterns)", this);
+
+        const https = new aws.lb.Listener(
+            `${name}-https`,
+            {
+                loadBalancerArn: lb.arn,
+                port: 443,
+                protocol: "HTTPS",
+                sslPolicy: SSL_POLICY,
+                certificateArn: validated.certificateArn,
+                defaultActions: [{ type: "forward", targetGroupArn: groupOf(fallback).arn }],
+                tags,
+            },
+            { parent: this },
+        );
+        new aws.lb.Listener(
+            `${name}-http`,
+            {
+                loadBalancerArn: lb.arn,
+                port: 80,
+                protocol: "HTTP",
+                defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+                tags,
+            },
+            { parent: this },
+        );
+        for (const route of ROUTES.filter((r) => r.pathPatterns.length > 0)) {
+            new aws.lb.ListenerRule(
+                `${name}-rule-${route.name}`,
+                {
+                    listenerArn: https.arn,
+                    priority: route.priority,
+                    conditions: [{ pathPattern: { values: [...route.pathPatterns] } }],
+                    actions: [{ type: "forward", targetGroupArn: groupOf(route).arn }],
+                    tags,
+                },
+                { parent: this },
+            );
+        }
+
+        this.dnsName = lb.dnsName;
+        this.zoneId = lb.zoneId;
+        this.arnSuffix = lb.arnSuffix;
+        this.targetGroupArns = ROUTES.map((r) => groupOf(r).arn);
+        this.targetGroupArnSuffixes = ROUTES.map((r) => groupOf(r).arnSuffix);
+        this.certificateValidationRecords = certificate.domainValidationOptions.apply((options) =>
+            options.map((o) => ({ name: o.resourceRecordName ?? "", type: o.resourceRecordType ?? "", value: o.resourceRecordValue ?? "" })),
+        );
+        this.registerOutputs({ dnsName: this.dnsName, zoneId: this.zoneId });
+    }
+
+    private targetGroup(name: string, route: Route, args: LoadBalancerArgs): aws.lb.TargetGroup {
+        return new aws.lb.TargetGroup(
+            `${name}-tg-${route.name}`,
+            {
+                vpcId: args.vpcId,
+                targetType: "instance",
+                protocol: "HTTP",
+                port: args.appPort,
+                deregistrationDelay: DEREGISTRATION_DELAY_SECONDS,
+                healthCheck: {
+                    enabled: true,
+                    protocol: "HTTP",
+                    port: "traffic-port",
+                    path: HEALTH_CHECK.path,
+                    interval: HEALTH_CHECK.intervalSeconds,
+                    timeout: HEALTH_CHECK.timeoutSeconds,
+                    healthyThreshold: HEALTH_CHECK.healthyThreshold,
+                    unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
+                    matcher: "200",
+                },
+                stickiness: { type: "lb_cookie", enabled: route.longLived, cookieDuration: WS_STICKINESS_SECONDS },
+                tags: { ...args.tags, route: route.name },
+            },
+            { parent: this },
+        );
+    }
+}

@@ -1,0 +1,148 @@
+// CloudWatch translation of the cloud-neutral scaling actions and alarm rules: every alarm is a
+// metric-math alarm over plain metric queries, so OR / AND of the scaling policy and ratios such as
+// the 5xx share are expressed exactly. Pure: dimension values come in as plain strings.
+
+import { AlarmMetric, AlarmRule } from "./alarms";
+import { ScalingAction, ScalingCondition, ScalingMetric } from "./scaling";
+
+/** The custom metric the app publishes once a minute per instance (see docs/METRICS.md). */
+export const APP_METRICS_NAMESPACE = "LiveCommerce/App";
+export const APP_CONNECTIONS_METRIC = "ConnectionsPerInstance";
+
+export interface CloudWatchMetric {
+    readonly namespace: string;
+    readonly metricName: string;
+    readonly stat: string;
+    readonly period: number;
+    readonly dimensions: Readonly<Record<string, string>>;
+}
+
+/** One entry of a metric-math alarm: a metric (`metric`) or an expression over other ids. */
+export interface MetricQuery {
+    readonly id: string;
+    readonly metric?: CloudWatchMetric;
+    readonly expression?: string;
+    readonly label?: string;
+    readonly returnData: boolean;
+}
+
+/** CloudWatch allows at most this many metrics in one metric-math alarm. */
+export const MAX_ALARM_METRICS = 10;
+
+/** Where the metrics of one region's alarms come from. */
+export interface AlarmDimensions {
+    readonly autoScalingGroupName: string;
+    /** The load balancer's ARN suffix (`app/<name>/<id>`). */
+    readonly loadBalancer: string;
+    /** ARN suffixes of the target groups (`targetgroup/<name>/<id>`). */
+    readonly targetGroups: readonly string[];
+    /** RDS dimension of the writer: an instance or an Aurora cluster. */
+    readonly database: { readonly name: "DBInstanceIdentifier" | "DBClusterIdentifier"; readonly value: string };
+    /** The database's default max_connections, for connection usage in percent. */
+    readonly databaseMaxConnections: number;
+    /** ElastiCache node ids (CacheClusterId). */
+    readonly cacheNodes: readonly string[];
+}
+
+const SCALING_SOURCES: Readonly<Record<ScalingMetric, { readonly namespace: string; readonly metricName: string }>> = {
+    connectionsPerInstance: { namespace: APP_METRICS_NAMESPACE, metricName: APP_CONNECTIONS_METRIC },
+    cpuPercent: { namespace: "AWS/EC2", metricName: "CPUUtilization" },
+};
+
+const SCALING_IDS: Readonly<Record<ScalingMetric, string>> = { connectionsPerInstance: "connections", cpuPercent: "cpu" };
+
+/** The action's conditions joined by OR (any) or AND (all), each metric named by `name`. */
+function combined(action: ScalingAction, name: (m: ScalingMetric) => string): string {
+    const condition = (c: ScalingCondition): string => `${name(c.metric)} ${c.comparison === "greaterThan" ? ">" : "<"} ${c.threshold}`;
+    return action.conditions.map(condition).join(action.combine === "any" ? " OR " : " AND ");
+}
+
+/**
+ * `IF(FILL(connections, 5000) > 5000 OR FILL(cpu, 70) > 70, 1, 0)`: 1 while the action's combined
+ * condition holds. A missing data point is filled with the threshold itself, which satisfies no
+ * condition: a silent metric can neither trigger a scale-out nor let a scale-in through, and CPU
+ * alone still scales out when the app publishes no connection count.
+ */
+export function scalingExpression(action: ScalingAction): string {
+    const threshold = (m: ScalingMetric): number => action.conditions.find((c) => c.metric === m)?.threshold ?? 0;
+    return `IF(${combined(action, (m) => `FILL(${SCALING_IDS[m]}, ${threshold(m)})`)}, 1, 0)`;
+}
+
+/** `scale out: connectionsPerInstance > 5000 OR cpuPercent > 70`, for alarm descriptions. */
+export function scalingDescription(action: ScalingAction): string {
+    return `scale ${action.direction}: ${combined(action, (m) => m)}`;
+}
+
+/** Alarm threshold on a scalingExpression: it fires at 1 (condition holds), not at 0. */
+export const SCALING_ALARM_THRESHOLD = 1;
+
+/** The metric queries of a scaling alarm: the group's average of each metric and the combined condition. */
+export function scalingQueries(action: ScalingAction, autoScalingGroupName: string): MetricQuery[] {
+    const metrics = [...new Set(action.conditions.map((c) => c.metric))].map(
+        (m): MetricQuery => ({
+            id: SCALING_IDS[m],
+            metric: { ...SCALING_SOURCES[m], stat: "Average", period: action.periodSeconds, dimensions: { AutoScalingGroupName: autoScalingGroupName } },
+            returnData: false,
+        }),
+    );
+    return [...metrics, { id: "condition", expression: scalingExpression(action), label: `scale ${action.direction}`, returnData: true }];
+}
+
+function single(id: string, metric: CloudWatchMetric, expression: string, label: string): MetricQuery[] {
+    return [
+        { id, metric, returnData: false },
+        { id: "value", expression, label, returnData: true },
+    ];
+}
+
+/** Maximum of one metric over several dimension values (nodes, target groups), capped at MAX_ALARM_METRICS. */
+function maxOver(base: Omit<CloudWatchMetric, "dimensions">, dimensions: readonly Readonly<Record<string, string>>[], label: string): MetricQuery[] {
+    const metrics = dimensions.slice(0, MAX_ALARM_METRICS).map((d, i): MetricQuery => ({ id: `m${i}`, metric: { ...base, dimensions: d }, returnData: false }));
+    return [...metrics, { id: "value", expression: `MAX([${metrics.map((m) => m.id).join(", ")}])`, label, returnData: true }];
+}
+
+/** The CloudWatch queries of one alarm rule; the alarm compares the returned `value` with the rule's threshold. */
+export function alarmQueries(rule: AlarmRule, d: AlarmDimensions): MetricQuery[] {
+    const period = rule.periodSeconds;
+    const asg = { AutoScalingGroupName: d.autoScalingGroupName };
+    const db = { [d.database.name]: d.database.value };
+    const label = rule.description;
+    const byMetric: Readonly<Record<AlarmMetric, () => MetricQuery[]>> = {
+        appCpuPercent: () => single("cpu", { namespace: "AWS/EC2", metricName: "CPUUtilization", stat: "Average", period, dimensions: asg }, "cpu", label),
+        appConnectionsPerInstance: () =>
+            single("connections", { namespace: APP_METRICS_NAMESPACE, metricName: APP_CONNECTIONS_METRIC, stat: "Average", period, dimensions: asg }, "connections", label),
+        lb5xxPercent: () => [
+            { id: "errors", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", stat: "Sum", period, dimensions: { LoadBalancer: d.loadBalancer } }, returnData: false },
+            { id: "requests", metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", stat: "Sum", period, dimensions: { LoadBalancer: d.loadBalancer } }, returnData: false },
+            { id: "value", expression: "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)", label, returnData: true },
+        ],
+        lbUnhealthyHosts: () =>
+            maxOver(
+                { namespace: "AWS/ApplicationELB", metricName: "UnHealthyHostCount", stat: "Maximum", period },
+                d.targetGroups.map((tg) => ({ TargetGroup: tg, LoadBalancer: d.loadBalancer })),
+                label,
+            ),
+        dbCpuPercent: () => single("cpu", { namespace: "AWS/RDS", metricName: "CPUUtilization", stat: "Maximum", period, dimensions: db }, "cpu", label),
+        dbConnectionUsagePercent: () =>
+            single(
+                "connections",
+                { namespace: "AWS/RDS", metricName: "DatabaseConnections", stat: "Maximum", period, dimensions: db },
+                `100 * connections / ${d.databaseMaxConnections}`,
+                label,
+            ),
+        cacheCpuPercent: () =>
+            maxOver({ namespace: "AWS/ElastiCache", metricName: "EngineCPUUtilization", stat: "Maximum", period }, d.cacheNodes.map((n) => ({ CacheClusterId: n })), label),
+        cacheMemoryPercent: () =>
+            maxOver(
+                { namespace: "AWS/ElastiCache", metricName: "DatabaseMemoryUsagePercentage", stat: "Maximum", period },
+                d.cacheNodes.map((n) => ({ CacheClusterId: n })),
+                label,
+            ),
+    };
+    return byMetric[rule.metric]();
+}
+
+/** CloudWatch comparison operator of a rule. */
+export function comparisonOperator(rule: Pick<AlarmRule, "comparison">): "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" {
+    return rule.comparison === "greaterThan" ? "GreaterThanThreshold" : "GreaterThanOrEqualToThreshold";
+}

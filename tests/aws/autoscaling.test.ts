@@ -1,0 +1,82 @@
+import * as assert from "assert";
+
+import { AWS_DEFAULT_IMAGE, EC2_CATALOGUE, STAGE_PRESETS, instanceTypeFor } from "../../components/model";
+import { mockId } from "../../tools/lib/mocks";
+import { at, childrenOf, countByType, ofType, one, plan, regionOutput, strings } from "./plans";
+
+const GROUP = "aws:autoscaling/group:Group";
+const TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+
+describe("aws AutoScaling", () => {
+    it("startup: exactly one group, one launch template, two step policies and two alarms, 2 x 4 vCPU / 8 GiB", async () => {
+        const p = await plan("startup-aws");
+        assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-autoscaling")), {
+            "aws:autoscaling/group:Group": 1,
+            "aws:ec2/launchTemplate:LaunchTemplate": 1,
+            "aws:autoscaling/policy:Policy": 2,
+            "aws:cloudwatch/metricAlarm:MetricAlarm": 2,
+        });
+        const group = one(p, GROUP);
+        assert.strictEqual(at(group, "minSize"), 2);
+        assert.strictEqual(at(one(p, TEMPLATE), "instanceType"), "c6i.xlarge");
+        assert.strictEqual(at(one(p, TEMPLATE), "instanceType"), instanceTypeFor(EC2_CATALOGUE, STAGE_PRESETS.startup.spec.app.size));
+    });
+
+    it("growth: the group spans every zone's private subnet with ELB health checks and rolling refresh", async () => {
+        const p = await plan("growth-aws");
+        const group = one(p, GROUP);
+        const subnets = strings(at(group, "vpcZoneIdentifiers"));
+        assert.deepStrictEqual(subnets, regionOutput(p, "us-east-1", "privateSubnetIds"));
+        const zoneOf = new Map(ofType(p, "aws:ec2/subnet:Subnet").map((s) => [mockId(s.type, s.name), at(s, "availabilityZone")]));
+        assert.deepStrictEqual(subnets.map((id) => zoneOf.get(id)), ["us-east-1a", "us-east-1b"]);
+        assert.strictEqual(at(group, "healthCheckType"), "ELB");
+        assert.strictEqual(at(group, "healthCheckGracePeriod"), STAGE_PRESETS.growth.spec.app.healthCheckGracePeriodSeconds);
+        assert.strictEqual(at(group, "capacityRebalance"), true);
+        assert.strictEqual(at(group, "instanceRefresh", "strategy"), "Rolling");
+        assert.strictEqual(at(group, "instanceRefresh", "preferences", "minHealthyPercentage"), 90);
+        assert.strictEqual(strings(at(group, "targetGroupArns")).length, 3);
+        assert.strictEqual(at(group, "minSize"), 4);
+        assert.strictEqual(at(group, "maxSize"), 40);
+    });
+
+    it("launch template: IMDSv2 required, encrypted root volume, app security group, stock image by SSM", async () => {
+        const p = await plan("growth-aws");
+        const t = one(p, TEMPLATE);
+        assert.strictEqual(at(t, "metadataOptions", "httpTokens"), "required");
+        assert.strictEqual(at(t, "blockDeviceMappings", 0, "ebs", "encrypted"), "true");
+        assert.strictEqual(at(t, "imageId"), AWS_DEFAULT_IMAGE);
+        const appSg = one(p, "aws:ec2/securityGroup:SecurityGroup", "-sg-app");
+        assert.deepStrictEqual(strings(at(t, "vpcSecurityGroupIds")), [mockId(appSg.type, appSg.name)]);
+    });
+
+    it("scaling policies are step policies: out by percent with a minimum, in by one instance", async () => {
+        const p = await plan("growth-aws");
+        const out = one(p, "aws:autoscaling/policy:Policy", "-scale-out");
+        const inn = one(p, "aws:autoscaling/policy:Policy", "-scale-in");
+        assert.strictEqual(at(out, "policyType"), "StepScaling");
+        assert.strictEqual(at(out, "adjustmentType"), "PercentChangeInCapacity");
+        assert.strictEqual(at(out, "minAdjustmentMagnitude"), 2);
+        assert.strictEqual(at(out, "stepAdjustments", 0, "scalingAdjustment"), 100);
+        assert.strictEqual(at(inn, "adjustmentType"), "ChangeInCapacity");
+        assert.strictEqual(at(inn, "minAdjustmentMagnitude"), undefined);
+        assert.strictEqual(at(inn, "stepAdjustments", 0, "scalingAdjustment"), -1);
+    });
+
+    it("a live event announced in Asia/Shanghai becomes two one-off actions at the right UTC instants, without timeZone", async () => {
+        const p = await plan("events-aws");
+        const schedules = p.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule");
+        assert.strictEqual(schedules.length, 2);
+        const pre = one(p, "aws:autoscaling/schedule:Schedule", "-schedule-double-eleven-prescale");
+        const rel = one(p, "aws:autoscaling/schedule:Schedule", "-schedule-double-eleven-release");
+        // 20:00 +08:00 is 12:00 UTC; pre-scale 30 minutes before. 23:30 +08:00 is 15:30 UTC; release 30 minutes after.
+        assert.strictEqual(at(pre, "startTime"), "2099-11-11T11:30:00Z");
+        assert.strictEqual(at(rel, "startTime"), "2099-11-11T16:00:00Z");
+        assert.strictEqual(at(pre, "timeZone"), undefined);
+        assert.strictEqual(at(pre, "recurrence"), undefined);
+        // 60,000 viewers / (5,000 x 0.8) = 15 instances, a multiple of the 3 zones.
+        assert.strictEqual(at(pre, "minSize"), 15);
+        assert.strictEqual(at(pre, "desiredCapacity"), 15);
+        assert.strictEqual(at(rel, "minSize"), 4);
+        assert.strictEqual(at(rel, "desiredCapacity"), 4);
+    });
+});

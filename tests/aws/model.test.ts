@@ -1,0 +1,101 @@
+import * as assert from "assert";
+
+import {
+    ConfigError,
+    awsName,
+    cacheNodeTypeFor,
+    checkAwsServices,
+    databaseLayout,
+    dbClassFor,
+    queueLayout,
+    rdsMysqlMaxConnections,
+    resolveSpec,
+    scalingActions,
+    scalingExpression,
+} from "../../components/model";
+import { specOf } from "./plans";
+
+const NOW = { now: new Date("2026-01-01T00:00:00Z") };
+
+function issuesOf(raw: Record<string, unknown>): readonly string[] {
+    try {
+        resolveSpec(raw, NOW);
+        return [];
+    } catch (e) {
+        if (e instanceof ConfigError) return e.issues;
+        throw e;
+    }
+}
+
+describe("aws model decisions", () => {
+    it("picks the smallest covering RDS class per engine", () => {
+        const table: [("mysql" | "aurora"), number, number, string][] = [
+            ["mysql", 2, 4, "db.t4g.medium"],
+            ["mysql", 4, 16, "db.m6i.xlarge"],
+            ["mysql", 8, 32, "db.m6i.2xlarge"],
+            ["aurora", 2, 4, "db.t4g.medium"],
+            ["aurora", 4, 16, "db.r6i.xlarge"],
+            ["aurora", 8, 32, "db.r6i.2xlarge"],
+        ];
+        for (const [engine, vcpu, memoryGiB, name] of table) assert.strictEqual(dbClassFor(engine, { vcpu, memoryGiB }).name, name, `${engine} ${vcpu}/${memoryGiB}`);
+        assert.strictEqual(rdsMysqlMaxConnections(4), 341);
+    });
+
+    it("rejects a database size without a class and a cache larger than any node, naming field, value and what is allowed", () => {
+        const raw = { stage: "growth", cloud: "aws", regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }] };
+        const db = issuesOf({ ...raw, database: { size: { vcpu: 128, memoryGiB: 1024 } } });
+        assert.strictEqual(db.length, 1);
+        assert.match(db[0], /^database\.size: no mysql instance class on aws for 128 vCPU \/ 1024 GiB; allowed: up to .*64\/512.*\(got \{"vcpu":128,"memoryGiB":1024\}\)$/);
+        const cache = issuesOf({ ...raw, cache: { memoryGiB: 500 } });
+        assert.deepStrictEqual(cache, ["cache.memoryGiB: no ElastiCache node type with 500 GiB; allowed: up to 419.09 GiB (cache.r7g.16xlarge) (got 500)"]);
+        assert.deepStrictEqual(cacheNodeTypeFor(2), "cache.t4g.medium");
+    });
+
+    it("rejects a load balancer, an MSK queue and a Multi-AZ database in a single-zone region; ignores other clouds", () => {
+        const raw = { stage: "startup", cloud: "aws", regions: [{ name: "us-east-1", zones: ["us-east-1a"] }] };
+        assert.deepStrictEqual(issuesOf({ ...raw, queue: { enabled: true }, database: { highAvailability: true } }), [
+            "regions[0].zones: an Application Load Balancer needs subnets in >= 2 zones of us-east-1 (got 1); allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)",
+            "queue.enabled: Amazon MSK needs >= 2 zones per region (got 1); allowed: false, or list >= 2 zones",
+            "database.highAvailability: a Multi-AZ database needs >= 2 zones per region (got 1); allowed: false, or list >= 2 zones",
+        ]);
+        assert.deepStrictEqual(checkAwsServices({ ...specOf("startup-aws"), cloud: "alicloud", queue: { ...specOf("startup-aws").queue, enabled: true } }), []);
+    });
+
+    it("places Aurora readers away from the writer and MySQL replicas per replicaZones", () => {
+        const spec = specOf("events-aws");
+        const layout = databaseLayout(spec, spec.regions[0]);
+        assert.strictEqual(layout.kind, "aurora-mysql");
+        if (layout.kind === "aurora-mysql") {
+            assert.deepStrictEqual(layout.instances, [
+                { role: "writer", zone: "us-east-1a" },
+                { role: "reader", zone: "us-east-1b" },
+            ]);
+        }
+        const growth = specOf("growth-aws");
+        const mysql = databaseLayout(growth, growth.regions[0]);
+        assert.ok(mysql.kind === "rds-mysql" && mysql.multiAz && mysql.primaryZone === null);
+    });
+
+    it("MSK brokers are a multiple of the zones used (2 or 3)", () => {
+        const mature = specOf("mature-aws");
+        const q = queueLayout(mature, mature.regions[0]);
+        assert.deepStrictEqual([q.zones.length, q.brokers, q.replicationFactor, q.minInSyncReplicas], [3, 3, 3, 2]);
+        const four = queueLayout(mature, { ...mature.regions[0], zones: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"] });
+        assert.strictEqual(four.brokers % four.zones.length, 0);
+        assert.strictEqual(four.zones.length, 3);
+    });
+
+    it("builds the scaling condition from scalingActions(), so an override changes the alarm", () => {
+        const spec = specOf("growth-aws");
+        const tuned = { ...spec, scaling: { ...spec.scaling, scaleOut: { connectionsPerInstance: 4000, cpuPercent: 65 } } };
+        assert.strictEqual(scalingExpression(scalingActions(tuned).out), "IF(FILL(connections, 4000) > 4000 OR FILL(cpu, 65) > 65, 1, 0)");
+    });
+
+    it("cuts long names to the AWS limit, stable and distinct", () => {
+        assert.strictEqual(awsName("lc-us-east-1", "cache", 40), "lc-us-east-1-cache");
+        const a = awsName("lc-ap-southeast-1-with-a-long-prefix-name", "cache", 40);
+        const b = awsName("lc-ap-southeast-1-with-a-long-prefix-name2", "cache", 40);
+        assert.ok(a.length <= 40 && b.length <= 40 && a !== b && a.endsWith("-cache"), `${a} ${b}`);
+        assert.strictEqual(a, awsName("lc-ap-southeast-1-with-a-long-prefix-name", "cache", 40));
+    });
+});
