@@ -100,7 +100,10 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
         onlineUsers: { min: 1000, max: 10000 },
         minZonesPerRegion: 2,
         minRegions: 1,
-        databaseEngine: { alicloud: "mysql", aws: "mysql" },
+        // Order data needs RPO 0 and a failover inside the 30 s budget: PolarDB (shared storage, hot
+        // standby switches in 5-10 s) and Aurora (shared storage, replica promotion typically < 30 s)
+        // give both; RDS MySQL stays available with `database.engine: mysql`.
+        databaseEngine: { alicloud: "polardb", aws: "aurora" },
         spec: {
             onlineUsers: { min: 1000, max: 10000 },
             natStrategy: "perZone",
