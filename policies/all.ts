@@ -28,7 +28,10 @@ import { secObjectStorageRequirePrivate } from "./rules/sec-object-storage-requi
 import { secSecurityGroupForbidWorldSensitivePorts } from "./rules/sec-security-group-forbid-world-sensitive-ports";
 import { haDatabaseClusterRequireMultipleNodes } from "./stack/ha-database-cluster-require-multiple-nodes";
 import { haK8sDeploymentRequirePdb } from "./stack/ha-k8s-deployment-require-pdb";
+import { haKubernetesNodePoolsRequireMultiZone } from "./stack/ha-kubernetes-node-pools-require-multi-zone";
+import { haStackAvailabilityModel } from "./stack/ha-stack-availability-model";
 import { haStackAvailabilityTarget } from "./stack/ha-stack-availability-target";
+import { haStackAvailabilityUnverified } from "./stack/ha-stack-availability-unverified";
 import { haStackFailoverBudget } from "./stack/ha-stack-failover-budget";
 import { haStackRequireMultiRegion } from "./stack/ha-stack-require-multi-region";
 import { secListenerRequireHttps } from "./stack/sec-listener-require-https";
@@ -49,13 +52,16 @@ export const POLICIES: Policies = [
     haObjectStorageRequireVersioningAndRedundancy,
     haQueueRequireMultiZone,
     haKubernetesClusterRequireMultiZone,
+    haKubernetesNodePoolsRequireMultiZone,
     haK8sDeploymentRequireReplicas,
     haK8sDeploymentRequireZoneSpread,
     haK8sDeploymentRequireProbes,
     haK8sDeploymentRequireResources,
     haK8sDeploymentRequirePdb,
     haStackRequireMultiRegion,
+    haStackAvailabilityModel,
     haStackAvailabilityTarget,
+    haStackAvailabilityUnverified,
     haStackFailoverBudget,
     secSecurityGroupForbidWorldSensitivePorts,
     secDataStoreRequireEncryption,

@@ -46,17 +46,29 @@ export interface RegionEstimate {
     readonly tiers: readonly TierEstimate[];
 }
 
+/**
+ * within / over: the switch time is known and inside / outside the budget (no standby at all is
+ * "over"); borderline: the published range straddles the budget; unknown: nothing published.
+ */
+export type FailoverStatus = "within" | "over" | "borderline" | "unknown";
+
 export interface FailoverCheck {
     readonly urn: string;
     readonly region: string;
     readonly tier: Tier;
     readonly seconds: number | null;
+    readonly status: FailoverStatus;
     readonly source: string;
 }
 
 export interface Estimate {
-    /** `estimated`: every component has a figure; `incomplete`: figures or tiers missing; `no-request-path`: nothing to estimate yet. */
-    readonly status: "estimated" | "incomplete" | "no-request-path";
+    /**
+     * `estimated`: every component has a figure; `upper-bound`: some component has no published
+     * figure, so the value multiplies only the known ones and can only be lower in fact;
+     * `incomplete`: a tier or a resource type is missing from the model (no value);
+     * `no-request-path`: nothing to estimate yet.
+     */
+    readonly status: "estimated" | "upper-bound" | "incomplete" | "no-request-path";
     readonly targetPercent: number;
     readonly percent: number | null;
     readonly monthlyDowntimeMinutes: number | null;
@@ -65,10 +77,14 @@ export interface Estimate {
     /** Regions combined in parallel (needs health-checked global steering). */
     readonly regionsInParallel: boolean;
     readonly failover: readonly FailoverCheck[];
-    /** Why the estimate is incomplete or below target. */
+    /** Why the estimate is incomplete: unknown resource types, missing tiers, regions without steering. */
     readonly findings: readonly Finding[];
-    /** Failover checks over the budget or without a known time. */
+    /** Components without a published figure: the estimate is an upper bound until they are measured. */
+    readonly unverified: readonly Finding[];
+    /** Failover checks over the budget. */
     readonly failoverFindings: readonly Finding[];
+    /** Failover checks whose published time straddles the budget or is not published. */
+    readonly failoverUnverified: readonly Finding[];
 }
 
 interface Placed {
@@ -84,28 +100,45 @@ function componentOf(p: Placed, config: EstimateConfig): ComponentEstimate {
     return { urn: p.node.urn, figure: p.placement.figure, percent: null, source: "no published figure", confidence: "none" };
 }
 
+/** A tier's components in series; components without a figure are left out (the result is then an upper bound). */
 function tierOf(tier: Tier, placed: readonly Placed[], config: EstimateConfig): TierEstimate {
     const components = placed.map((p) => componentOf(p, config));
-    const known = components.every((c) => c.percent !== null);
-    return { tier, components, percent: known ? serial(components.map((c) => fromPercent(c.percent ?? 0))) * 100 : null };
+    return { tier, components, percent: serial(components.flatMap((c) => (c.percent === null ? [] : [fromPercent(c.percent)]))) * 100 };
 }
 
 function failoverOf(p: Placed, config: EstimateConfig): FailoverCheck {
     const f = p.placement.failover;
+    const budget = config.failoverBudgetSeconds;
     const base = { urn: p.node.urn, region: p.node.region ?? "global", tier: p.placement.tier };
-    if (typeof f === "number") return { ...base, seconds: f, source: "health check interval x unhealthy threshold" };
-    if (f === undefined) return { ...base, seconds: null, source: "no failover (single node)" };
+    const measured = (seconds: number, source: string): FailoverCheck => ({ ...base, seconds, status: seconds <= budget ? "within" : "over", source });
+    if (typeof f === "number") return measured(f, "health check interval x unhealthy threshold");
+    if (f === undefined) return { ...base, seconds: null, status: "over", source: "no standby: a single node has no automatic failover" };
     const override = config.failoverSeconds[f];
-    if (override !== undefined) return { ...base, seconds: override, source: `${f}: pack config override` };
+    if (override !== undefined) return measured(override, `${f}: pack config override`);
     const known = FAILOVER[f];
-    return known !== undefined ? { ...base, seconds: known.seconds, source: `${f}: ${known.component}, ${known.note} (${known.source})` } : { ...base, seconds: null, source: `${f}: no published failover time` };
+    if (known === undefined) return { ...base, seconds: null, status: "unknown", source: `${f}: no published failover time` };
+    const status: FailoverStatus = known.meetsBudget === "yes" && known.seconds <= budget ? "within" : known.meetsBudget === "no" ? "over" : "borderline";
+    return { ...base, seconds: known.seconds, status, source: `${f}: ${known.component}, ${known.note} (${known.source})` };
 }
 
-/** Findings of the failover checks against the budget. */
+/** Failover checks over the budget: mandatory findings. */
 export function failoverFindings(checks: readonly FailoverCheck[], budget: number): Finding[] {
+    return checks
+        .filter((c) => c.status === "over")
+        .map((c) => ({
+            urn: c.urn,
+            message:
+                c.seconds === null
+                    ? `${c.tier} tier in ${c.region}: ${c.source}, so it cannot fail over within the ${budget} s budget.`
+                    : `${c.tier} tier in ${c.region}: failover takes ${c.seconds} s (${c.source}), over the ${budget} s budget.`,
+        }));
+}
+
+/** Failover checks that published figures cannot settle: borderline ranges and unpublished times. */
+export function failoverUnverified(checks: readonly FailoverCheck[], budget: number): Finding[] {
     return checks.flatMap((c): Finding[] => {
-        if (c.seconds === null) return [{ urn: c.urn, message: `${c.tier} tier in ${c.region}: unknown failover time (${c.source}); set failoverSeconds in the pack config once measured.` }];
-        if (c.seconds > budget) return [{ urn: c.urn, message: `${c.tier} tier in ${c.region}: failover takes ${c.seconds} s (${c.source}), over the ${budget} s budget.` }];
+        if (c.status === "borderline") return [{ urn: c.urn, message: `${c.tier} tier in ${c.region}: published failover ${c.source} straddles the ${budget} s budget; measure it and record failoverSeconds in the pack config.` }];
+        if (c.status === "unknown") return [{ urn: c.urn, message: `${c.tier} tier in ${c.region}: unknown failover time (${c.source}); measure it and record failoverSeconds in the pack config.` }];
         return [];
     });
 }
@@ -134,7 +167,7 @@ export function estimate(nodes: readonly Node[], config: EstimateConfig = DEFAUL
     }
     const entryPlaced = placed.filter((p) => p.placement.tier === "entry");
     const regional = placed.filter((p) => p.placement.tier !== "entry");
-    const base = { targetPercent: config.targetPercent, failover: [], failoverFindings: [], regionsInParallel: false };
+    const base = { targetPercent: config.targetPercent, failover: [], failoverFindings: [], failoverUnverified: [], unverified: [], regionsInParallel: false };
     if (regional.length === 0) {
         return { ...base, status: findings.length > 0 ? "incomplete" : "no-request-path", percent: null, monthlyDowntimeMinutes: null, entry: null, regions: [], findings };
     }
@@ -142,12 +175,13 @@ export function estimate(nodes: readonly Node[], config: EstimateConfig = DEFAUL
         const byTier = groupBy(items, (p) => p.placement.tier);
         for (const t of REQUIRED_TIERS) if (!byTier.has(t)) findings.push({ message: `region ${region} has no ${t} tier: the estimate cannot assume it never fails.` });
         const tiers = TIERS.filter((t) => byTier.has(t)).map((t) => tierOf(t, byTier.get(t) ?? [], config));
-        const complete = tiers.every((t) => t.percent !== null) && REQUIRED_TIERS.every((t) => byTier.has(t));
+        const complete = REQUIRED_TIERS.every((t) => byTier.has(t));
         return { region, tiers, percent: complete ? serial(tiers.map((t) => fromPercent(t.percent ?? 0))) * 100 : null };
     });
-    for (const r of regions) for (const t of r.tiers) for (const c of t.components) if (c.percent === null) findings.push({ urn: c.urn, message: `no availability figure for ${c.figure} (${t.tier} tier, ${r.region}); add one under figures in the pack config.` });
+    const unverified: Finding[] = [];
+    for (const r of regions) for (const t of r.tiers) for (const c of t.components) if (c.percent === null) unverified.push({ urn: c.urn, message: `no published availability figure for ${c.figure} (${t.tier} tier, ${r.region}): the estimate is an upper bound; record a measured figure under figures in the pack config.` });
     const entry = entryPlaced.length > 0 ? tierOf("entry", entryPlaced, config) : null;
-    for (const c of entry?.components ?? []) if (c.percent === null) findings.push({ urn: c.urn, message: `no availability figure for ${c.figure} (entry tier); add one under figures in the pack config.` });
+    for (const c of entry?.components ?? []) if (c.percent === null) unverified.push({ urn: c.urn, message: `no published availability figure for ${c.figure} (entry tier): the estimate is an upper bound; record a measured figure under figures in the pack config.` });
     const steering = hasGlobalSteering(nodes);
     if (regions.length > 1 && !steering) findings.push({ message: `${regions.length} regions but no health-checked global steering: regions are not counted as redundant.` });
     const known = regions.every((r) => r.percent !== null) && (entry === null || entry.percent !== null);
@@ -157,7 +191,7 @@ export function estimate(nodes: readonly Node[], config: EstimateConfig = DEFAUL
     const failover = regional.filter((p) => p.placement.tier !== "loadBalancer").map((p) => failoverOf(p, config));
     return {
         targetPercent: config.targetPercent,
-        status: known && findings.length === 0 ? "estimated" : "incomplete",
+        status: !known || findings.length > 0 ? "incomplete" : unverified.length > 0 ? "upper-bound" : "estimated",
         percent: a === null ? null : floorPercent(a, 5),
         monthlyDowntimeMinutes: a === null ? null : Math.round(monthlyDowntimeMinutes(a) * 100) / 100,
         entry,
@@ -165,13 +199,15 @@ export function estimate(nodes: readonly Node[], config: EstimateConfig = DEFAUL
         regionsInParallel: steering && regions.length > 1,
         failover,
         findings,
+        unverified,
         failoverFindings: failoverFindings(failover, config.failoverBudgetSeconds),
+        failoverUnverified: failoverUnverified(failover, config.failoverBudgetSeconds),
     };
 }
 
 /** Findings that fail the availability target: incomplete estimate or below target. */
 export function targetFindings(e: Estimate): Finding[] {
-    if (e.status === "no-request-path") return [];
-    const below = e.percent !== null && e.percent < e.targetPercent ? [{ message: `estimated availability ${e.percent}% (${e.monthlyDowntimeMinutes} min/month) is below the ${e.targetPercent}% target.` }] : [];
-    return [...e.findings, ...below];
+    if (e.percent === null || e.percent >= e.targetPercent) return [];
+    const what = e.status === "upper-bound" ? "at most" : "estimated";
+    return [{ message: `${what} ${e.percent}% availability (${e.monthlyDowntimeMinutes} min/month of downtime) is below the ${e.targetPercent}% target.` }];
 }

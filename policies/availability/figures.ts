@@ -48,9 +48,13 @@ export const FIGURES: Readonly<Record<string, Figure>> = {
 /** Services with no published figure (so a stack using them needs a config override). */
 export const NOT_PUBLISHED: readonly string[] = ["aws.msk", "aws.ivs", "alicloud.cdn", "alicloud.dns", "alicloud.gtm", "alicloud.kafka", "alicloud.live", "alicloud.rds.basic", "alicloud.alb.single-zone"];
 
+/** Whether the published switch time meets the 30 s budget (the "meets 30 s?" column of the sources). */
+export type FailoverVerdict = "yes" | "borderline" | "no";
+
 export interface FailoverTime {
     /** Typical worst switch time in seconds. */
     readonly seconds: number;
+    readonly meetsBudget: FailoverVerdict;
     readonly component: string;
     readonly note: string;
     readonly source: string;
@@ -58,10 +62,10 @@ export interface FailoverTime {
 
 /** Typical automatic switch times (used against the 30 s per-tier budget). */
 export const FAILOVER: Readonly<Record<string, FailoverTime>> = {
-    "aws.rds.multi-az-instance": { seconds: 120, component: "RDS Multi-AZ DB instance", note: "60-120 s", source: "AWS RDS user guide, Multi-AZ failover" },
-    "aws.rds.multi-az-cluster": { seconds: 35, component: "RDS Multi-AZ DB cluster", note: "usually < 35 s", source: "AWS RDS user guide, Multi-AZ DB clusters" },
-    "aws.aurora.replica": { seconds: 60, component: "Aurora with a replica", note: "typically < 60 s, often < 30 s", source: "Aurora user guide, high availability" },
-    "alicloud.polardb.hot-standby": { seconds: 10, component: "PolarDB with hot standby", note: "5-10 s", source: "PolarDB automatic failover; hot standby" },
-    "alicloud.polardb.no-hot-standby": { seconds: 30, component: "PolarDB without hot standby", note: "20-30 s", source: "PolarDB automatic failover" },
-    "alicloud.redis.master-replica": { seconds: 30, component: "Tair / Redis standard HA", note: "within 30 s", source: "Tair standard master-replica instances" },
+    "aws.rds.multi-az-instance": { seconds: 120, meetsBudget: "no", component: "RDS Multi-AZ DB instance", note: "60-120 s", source: "AWS RDS user guide, Multi-AZ failover" },
+    "aws.rds.multi-az-cluster": { seconds: 35, meetsBudget: "borderline", component: "RDS Multi-AZ DB cluster", note: "usually < 35 s", source: "AWS RDS user guide, Multi-AZ DB clusters" },
+    "aws.aurora.replica": { seconds: 60, meetsBudget: "borderline", component: "Aurora with a replica", note: "typically < 60 s, often < 30 s", source: "Aurora user guide, high availability" },
+    "alicloud.polardb.hot-standby": { seconds: 10, meetsBudget: "yes", component: "PolarDB with hot standby", note: "5-10 s", source: "PolarDB automatic failover; hot standby" },
+    "alicloud.polardb.no-hot-standby": { seconds: 30, meetsBudget: "yes", component: "PolarDB without hot standby", note: "20-30 s", source: "PolarDB automatic failover" },
+    "alicloud.redis.master-replica": { seconds: 30, meetsBudget: "yes", component: "Tair / Redis standard HA", note: "within 30 s", source: "Tair standard master-replica instances" },
 };

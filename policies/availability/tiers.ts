@@ -5,7 +5,13 @@ import { POLARDB_STANDBY_ON, RDS_HA_CATEGORIES, hasDistinctZone, isAurora } from
 import { Props, distinctStrings, list, num, record, str } from "../lib/values";
 import { detectionSeconds } from "../lib/zones";
 
-export const TIERS = ["entry", "loadBalancer", "compute", "cache", "database", "queue"] as const;
+/**
+ * Tiers of the synchronous request path, in the order a request crosses them. The message queue is
+ * not one: orders are committed to the database first and published to Kafka from an outbox, and
+ * likes/comments are merged and buffered by the app, so a queue outage delays events but fails no
+ * request (see docs/POLICIES.md).
+ */
+export const TIERS = ["entry", "loadBalancer", "compute", "cache", "database"] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** Tiers every region must have once it has any request-path resource. */
@@ -37,17 +43,18 @@ export const SUPPORTING_TYPES: readonly string[] = [
     "alicloud:ess/scalingConfiguration:ScalingConfiguration", "alicloud:ess/scalingRule:ScalingRule", "alicloud:ess/scheduledTask:ScheduledTask", "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment",
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance", "alicloud:rds/rdsDbProxy:RdsDbProxy", "alicloud:rds/backupPolicy:BackupPolicy", "alicloud:rds/database:Database", "alicloud:rds/account:Account", "alicloud:rds/rdsAccount:RdsAccount",
     "alicloud:polardb/backupPolicy:BackupPolicy", "alicloud:polardb/database:Database", "alicloud:polardb/account:Account", "alicloud:polardb/endpoint:Endpoint", "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork",
-    "alicloud:alikafka/topic:Topic", "alicloud:alikafka/consumerGroup:ConsumerGroup",
+    "alicloud:alikafka/topic:Topic", "alicloud:alikafka/consumerGroup:ConsumerGroup", "alicloud:ess/alarm:Alarm",
     "aws:lb/listener:Listener", "aws:lb/targetGroup:TargetGroup", "aws:lb/listenerRule:ListenerRule", "aws:ec2/launchTemplate:LaunchTemplate",
     "aws:autoscaling/policy:Policy", "aws:autoscaling/schedule:Schedule", "aws:autoscaling/attachment:Attachment",
     "aws:rds/clusterInstance:ClusterInstance", "aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws:rds/globalCluster:GlobalCluster", "aws:rds/proxy:Proxy",
-    "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup", "aws:msk/configuration:Configuration",
+    "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup", "aws:msk/configuration:Configuration", "aws:msk/topic:Topic",
     "aws:route53/healthCheck:HealthCheck", "aws:route53/zone:Zone",
 ];
 
 /** Module prefixes of resources off the request path (network, identity, monitoring, storage of media, workloads). */
 export const OFF_PATH_PREFIXES: readonly string[] = [
     "pulumi:", "random:", "live-commerce:",
+    "alicloud:alikafka/", "aws:msk/",
     "alicloud:vpc/", "alicloud:ecs/securityGroup", "alicloud:ecs/eip", "alicloud:cms/", "alicloud:ram/", "alicloud:kms/", "alicloud:oss/", "alicloud:log/", "alicloud:cdn/", "alicloud:dcdn/", "alicloud:live/", "alicloud:dns/", "alicloud:alidns/", "alicloud:cs/",
     "aws:ec2/vpc", "aws:ec2/subnet", "aws:ec2/internetGateway", "aws:ec2/natGateway", "aws:ec2/eip", "aws:ec2/route", "aws:ec2/securityGroup", "aws:vpc/", "aws:cloudwatch/", "aws:sns/", "aws:iam/", "aws:kms/", "aws:s3/", "aws:cloudfront/", "aws:ivs/", "aws:acm/", "aws:eks/", "aws:secretsmanager/", "aws:ssm/",
     "kubernetes:",
@@ -70,9 +77,15 @@ export function place(node: Node, nodes: readonly Node[]): Placement | "supporti
         case "aws:autoscaling/group:Group":
             return { tier: "compute", figure: zonesOf(p.vpcZoneIdentifiers ?? p.availabilityZones) >= 2 ? "aws.ec2.multi-az" : "aws.ec2.single", failover: healthCheckSeconds(node, nodes) };
         case "alicloud:cs/nodePool:NodePool":
-            return { tier: "compute", figure: zonesOf(p.vswitchIds) >= 2 ? "alicloud.ecs.multi-zone" : "alicloud.ecs.single", failover: healthCheckSeconds(node, nodes) };
-        case "aws:eks/nodeGroup:NodeGroup":
-            return { tier: "compute", figure: zonesOf(p.subnetIds) >= 2 ? "aws.ec2.multi-az" : "aws.ec2.single", failover: healthCheckSeconds(node, nodes) };
+        case "aws:eks/nodeGroup:NodeGroup": {
+            // A cluster's node pools (often one per zone) form one compute element spanning their zones.
+            const pools = clusterNodePools(node, nodes);
+            if (pools[0] !== node) return "supporting";
+            const aws = node.type.startsWith("aws:");
+            const zones = zonesOf(...pools.map((n) => (aws ? n.props.subnetIds : n.props.vswitchIds)));
+            const figure = aws ? (zones >= 2 ? "aws.ec2.multi-az" : "aws.ec2.single") : zones >= 2 ? "alicloud.ecs.multi-zone" : "alicloud.ecs.single";
+            return { tier: "compute", figure, failover: healthCheckSeconds(node, nodes) };
+        }
         case "alicloud:ecs/instance:Instance":
             return { tier: "compute", figure: "alicloud.ecs.single" };
         case "aws:ec2/instance:Instance":
@@ -80,20 +93,20 @@ export function place(node: Node, nodes: readonly Node[]): Placement | "supporti
         case "alicloud:kvstore/instance:Instance":
             return { tier: "cache", figure: "alicloud.redis", failover: str(p.nodeType) === "STAND_ALONE" ? undefined : "alicloud.redis.master-replica" };
         case "aws:elasticache/replicationGroup:ReplicationGroup":
-            return { tier: "cache", figure: p.multiAzEnabled === true ? "aws.elasticache.multi-az" : "aws.elasticache.single-az", failover: "aws.elasticache.failover" };
+            return {
+                tier: "cache",
+                figure: p.multiAzEnabled === true ? "aws.elasticache.multi-az" : "aws.elasticache.single-az",
+                failover: p.automaticFailoverEnabled === true ? "aws.elasticache.failover" : undefined,
+            };
         case "alicloud:rds/instance:Instance":
             return { tier: "database", ...alicloudRds(p) };
         case "alicloud:polardb/cluster:Cluster":
             return { tier: "database", figure: "alicloud.polardb", failover: POLARDB_STANDBY_ON.includes(str(p.hotStandbyCluster) ?? "") ? "alicloud.polardb.hot-standby" : "alicloud.polardb.no-hot-standby" };
         case "aws:rds/instance:Instance":
             if (p.replicateSourceDb !== undefined) return "supporting";
-            return p.multiAz === true ? { tier: "database", figure: "aws.rds.multi-az", failover: "aws.rds.multi-az-instance" } : { tier: "database", figure: "aws.rds.single", failover: "aws.rds.single-instance" };
+            return p.multiAz === true ? { tier: "database", figure: "aws.rds.multi-az", failover: "aws.rds.multi-az-instance" } : { tier: "database", figure: "aws.rds.single" }; // no standby: no failover
         case "aws:rds/cluster:Cluster":
             return { tier: "database", ...awsCluster(node, nodes) };
-        case "alicloud:alikafka/instance:Instance":
-            return { tier: "queue", figure: "alicloud.kafka", failover: "alicloud.kafka.failover" };
-        case "aws:msk/cluster:Cluster":
-            return { tier: "queue", figure: "aws.msk", failover: "aws.msk.failover" };
     }
     if (SUPPORTING_TYPES.includes(node.type)) return "supporting";
     if (OFF_PATH_PREFIXES.some((prefix) => node.type.startsWith(prefix))) return "off-path";
@@ -102,7 +115,7 @@ export function place(node: Node, nodes: readonly Node[]): Placement | "supporti
 
 function alicloudRds(p: Props): Omit<Placement, "tier"> {
     const category = str(p.category) ?? "Basic";
-    if (!RDS_HA_CATEGORIES.includes(category)) return { figure: "alicloud.rds.basic", failover: "alicloud.rds.basic" };
+    if (!RDS_HA_CATEGORIES.includes(category)) return { figure: "alicloud.rds.basic" }; // no standby: no failover
     const multiZone = hasDistinctZone(str(p.zoneId), str(p.zoneIdSlaveA));
     return { figure: multiZone ? "alicloud.rds.ha-multi-zone" : "alicloud.rds.ha-single-zone", failover: "alicloud.rds.ha" };
 }
@@ -112,6 +125,14 @@ function awsCluster(node: Node, nodes: readonly Node[]): Omit<Placement, "tier">
     if (!isAurora(str(node.props.engine))) return { figure: "aws.rds.multi-az", failover: "aws.rds.multi-az-cluster" };
     const instances = clusterInstances(node, nodes).length;
     return instances >= 2 ? { figure: "aws.aurora.multi-az", failover: "aws.aurora.replica" } : { figure: "aws.aurora.single-az", failover: "aws.aurora.no-replica" };
+}
+
+/** Node pools of the same cluster (`clusterId` on ACK, `clusterName` on EKS) in the node's region, sorted by URN. */
+export function clusterNodePools(pool: Node, nodes: readonly Node[]): Node[] {
+    const clusterOf = (n: Node): unknown => n.props.clusterId ?? n.props.clusterName;
+    return nodes
+        .filter((n) => n.type === pool.type && n.region === pool.region && clusterOf(n) === clusterOf(pool))
+        .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }
 
 /**

@@ -1,8 +1,8 @@
 // Builders shared by every rule: category tag, remediation text and a typed config schema.
 
-import type { PolicyConfigSchema, ResourceValidation, ResourceValidationPolicy, StackValidation, StackValidationPolicy } from "@pulumi/policy";
+import type { EnforcementLevel, PolicyConfigSchema, ResourceValidation, ResourceValidationPolicy, StackValidation, StackValidationPolicy } from "@pulumi/policy";
 
-import { Category } from "./stage";
+import { Category, Stage } from "./stage";
 
 export interface RuleSpec {
     /** Scoped name, e.g. `ha-database-require-multi-zone`. */
@@ -13,6 +13,8 @@ export interface RuleSpec {
     readonly remediation: string;
     /** Thresholds; every property has a `default`. */
     readonly config?: PolicyConfigSchema["properties"];
+    /** Enforcement per stage where it differs from the category default (e.g. advisory for growth). */
+    readonly stageDefaults?: Partial<Record<Stage, EnforcementLevel>>;
 }
 
 function base(spec: RuleSpec): Omit<ResourceValidationPolicy, "validateResource"> {
@@ -23,18 +25,28 @@ function base(spec: RuleSpec): Omit<ResourceValidationPolicy, "validateResource"
         enforcementLevel: "mandatory",
         tags: [spec.category],
         remediationSteps: spec.remediation,
-        configSchema: { properties: { ...(spec.config ?? {}), ...STAGE_OVERRIDES } },
+        configSchema: { properties: { ...(spec.config ?? {}), ...stageOverrides(spec.stageDefaults ?? {}) } },
     };
 }
 
-/** Every policy accepts per-stage enforcement overrides, e.g. `{"stages": {"growth": "advisory"}}`. */
-const STAGE_OVERRIDES: PolicyConfigSchema["properties"] = {
-    stages: {
-        type: "object",
-        description: "Enforcement level per stage (startup, growth, mature); overrides the category default.",
-        default: {},
-    },
-};
+/**
+ * Every policy accepts per-stage enforcement overrides, e.g. `{"stages": {"growth": "advisory"}}`;
+ * the property's default holds the policy's own per-stage defaults.
+ */
+function stageOverrides(defaults: Partial<Record<Stage, EnforcementLevel>>): PolicyConfigSchema["properties"] {
+    return {
+        stages: {
+            type: "object",
+            description: "Enforcement level per stage (startup, growth, mature); overrides the category default.",
+            default: defaults,
+        },
+    };
+}
+
+/** The policy's own per-stage enforcement defaults (the default of its `stages` config property). */
+export function stageDefaultsOf(policy: Pick<ResourceValidationPolicy, "configSchema">): unknown {
+    return policy.configSchema?.properties?.stages?.default ?? {};
+}
 
 export function resourceRule(spec: RuleSpec, validateResource: ResourceValidation[]): ResourceValidationPolicy {
     return { ...base(spec), validateResource };

@@ -36,17 +36,19 @@ export function categoryOf(tags: readonly string[] | undefined): Category {
     return tags?.includes("security") ? "security" : "availability";
 }
 
+function levelAt(stages: unknown, stage: Stage | undefined): EnforcementLevel | undefined {
+    const perStage = isRecord(stages) && stage !== undefined ? stages[stage] : undefined;
+    return isEnforcementLevel(perStage) ? perStage : undefined;
+}
+
 /**
- * Enforcement of one policy: the per-stage override of its config, else its `enforcementLevel`
- * override, else the category default for the stage.
+ * Enforcement of one policy, first match wins: the pack config's per-stage level (`stages`), its
+ * `enforcementLevel`, the policy's own per-stage default (the default of its `stages` config
+ * property), the category default for the stage.
  */
-export function enforcementFor(category: Category, stage: Stage | undefined, config: unknown): EnforcementLevel {
+export function enforcementFor(category: Category, stage: Stage | undefined, config: unknown, stageDefaults: unknown = {}): EnforcementLevel {
     const c = isRecord(config) ? config : {};
-    const stages = isRecord(c.stages) ? c.stages : {};
-    const perStage = stage !== undefined ? stages[stage] : undefined;
-    if (isEnforcementLevel(perStage)) return perStage;
-    if (isEnforcementLevel(c.enforcementLevel)) return c.enforcementLevel;
-    return defaultEnforcement(category, stage);
+    return levelAt(c.stages, stage) ?? (isEnforcementLevel(c.enforcementLevel) ? c.enforcementLevel : undefined) ?? levelAt(stageDefaults, stage) ?? defaultEnforcement(category, stage);
 }
 
 /**

@@ -48,23 +48,49 @@ describe("availability estimate", () => {
         assert.ok(!e.regionsInParallel);
         assert.ok(e.findings.some((f) => f.message.includes("no health-checked global steering")));
     });
-    it("reports unknown resources, missing figures and missing tiers", () => {
-        const e = estimate([...awsRegion("r1"), n("aws:msk/cluster:Cluster", {}, "r1"), n("aws:dynamodb/table:Table", {}, "r1")]);
+    it("reports unknown resources and missing tiers as model findings", () => {
+        const e = estimate([...awsRegion("r1"), n("aws:dynamodb/table:Table", {}, "r1")]);
         assert.strictEqual(e.status, "incomplete");
         assert.ok(e.findings.some((f) => f.message.includes("aws:dynamodb/table:Table is not in the availability model")));
-        assert.ok(e.findings.some((f) => f.message.includes("no availability figure for aws.msk")));
         const partial = estimate([n("aws:lb/loadBalancer:LoadBalancer", { subnets: ["a", "b"] }, "r1")]);
         assert.ok(partial.findings.some((f) => f.message.includes("no compute tier")));
         assert.strictEqual(partial.percent, null);
     });
-    it("lets the config override figures and failover times", () => {
-        const e = estimate([...awsRegion("r1"), n("aws:msk/cluster:Cluster", {}, "r1")], { targetPercent: 99.9, failoverBudgetSeconds: 30, figures: { "aws.msk": 99.95 }, failoverSeconds: { "aws.aurora.replica": 25, "aws.msk.failover": 20 }, offPathTypes: [] });
-        assert.strictEqual(e.status, "estimated");
-        assert.deepStrictEqual(e.failoverFindings, []);
+    it("a service without a published figure makes the estimate an upper bound, never 100%", () => {
+        const gtm = n("alicloud:dns/gtmInstance:GtmInstance", {}, undefined);
+        const e = estimate([...awsRegion("r1"), gtm]);
+        assert.strictEqual(e.status, "upper-bound");
+        assert.ok(e.unverified.some((f) => f.message.includes("no published availability figure for alicloud.gtm")));
+        close(e.percent ?? 0, Math.floor(99.99 * 0.9999 * 0.9999 * 1e5) / 1e5);
+        assert.ok(targetFindings(e).some((f) => f.message.startsWith("at most")));
     });
-    it("checks the 30 s failover budget per in-region tier", () => {
-        const e = estimate(awsRegion("r1"));
-        assert.ok(e.failoverFindings.some((f) => f.message.includes("60 s")));
-        assert.ok(e.failover.some((f) => f.tier === "compute" && f.seconds === 10));
+    it("keeps Kafka off the synchronous request path (orders commit to the database, events leave through an outbox)", () => {
+        const e = estimate([...awsRegion("r1"), n("aws:msk/cluster:Cluster", {}, "r1"), n("alicloud:alikafka/instance:Instance", {}, "r1")]);
+        assert.strictEqual(e.status, "estimated");
+        assert.deepStrictEqual(e.regions[0].tiers.map((t) => t.tier), ["loadBalancer", "compute", "database"]);
+    });
+    it("lets the config override figures and failover times", () => {
+        const gtm = n("alicloud:dns/gtmInstance:GtmInstance", {}, undefined);
+        const e = estimate([...awsRegion("r1"), gtm], { targetPercent: 99.9, failoverBudgetSeconds: 30, figures: { "alicloud.gtm": 99.99 }, failoverSeconds: { "aws.aurora.replica": 25 }, offPathTypes: [] });
+        assert.strictEqual(e.status, "estimated");
+        assert.deepStrictEqual([...e.failoverFindings, ...e.failoverUnverified], []);
+    });
+    it("checks the 30 s failover budget per in-region tier: over, borderline, within", () => {
+        const aurora = estimate(awsRegion("r1"));
+        assert.deepStrictEqual(aurora.failoverFindings, []);
+        assert.ok(aurora.failoverUnverified.some((f) => f.message.includes("straddles the 30 s budget")));
+        assert.ok(aurora.failover.some((f) => f.tier === "compute" && f.seconds === 10 && f.status === "within"));
+        const rds = estimate([...awsRegion("r1").filter((x) => !x.type.startsWith("aws:rds/")), n("aws:rds/instance:Instance", { multiAz: true }, "r1")]);
+        assert.ok(rds.failoverFindings.some((f) => f.message.includes("failover takes 120 s")));
+        const single = estimate([...awsRegion("r1").filter((x) => !x.type.startsWith("aws:rds/")), n("aws:rds/instance:Instance", {}, "r1")]);
+        assert.ok(single.failoverFindings.some((f) => f.message.includes("no standby")));
+        const slowChecks = estimate(awsRegion("r1").map((x) => (x.type === "aws:lb/targetGroup:TargetGroup" ? { ...x, props: { healthCheck: { interval: 30, unhealthyThreshold: 3 } } } : x)));
+        assert.ok(slowChecks.failoverFindings.some((f) => f.message.includes("compute tier in r1: failover takes 90 s")));
+    });
+    it("counts a cluster's per-zone node pools as one compute element over their zones", () => {
+        const pools = ["a", "b"].map((z) => n("aws:eks/nodeGroup:NodeGroup", { clusterName: "c", subnetIds: [z], scalingConfig: { minSize: 1 } }, "r1", `pool-${z}`));
+        const e = estimate([...awsRegion("r1"), ...pools]);
+        const compute = e.regions[0].tiers.find((t) => t.tier === "compute");
+        assert.deepStrictEqual(compute?.components.map((c) => c.figure), ["aws.ec2.multi-az", "aws.ec2.multi-az"]);
     });
 });

@@ -45,3 +45,49 @@ describe("stack rules", () => {
         assert.deepStrictEqual(await violations(p, one, "growth"), []);
     });
 });
+
+describe("per-stage pack config files", () => {
+    it("policies/config/<stage>.json match the policies (regenerate with npm run pack-config)", async () => {
+        const fs = await import("fs");
+        const path = await import("path");
+        const { packConfigText } = await import("../../tools/pack-config");
+        const { ROOT } = await import("../../tools/lib/stackfiles");
+        const { STAGES } = await import("../../policies/lib/stage");
+        for (const stage of STAGES) {
+            assert.strictEqual(fs.readFileSync(path.join(ROOT, "policies", "config", `${stage}.json`), "utf8"), packConfigText(stage), stage);
+        }
+    });
+
+    it("growth treats the 99.99% target as advisory and the unverified figures as advisory; mature makes the target mandatory", async () => {
+        const { POLICIES } = await import("../../policies/all");
+        const { packConfigFor } = await import("../../policies/lib/pack-config");
+        const growth = packConfigFor(POLICIES, "growth");
+        const mature = packConfigFor(POLICIES, "mature");
+        assert.deepStrictEqual(growth["ha-stack-availability-target"], { enforcementLevel: "advisory", stage: "growth" });
+        assert.deepStrictEqual(mature["ha-stack-availability-target"], { enforcementLevel: "mandatory", stage: "mature" });
+        assert.deepStrictEqual(mature["ha-stack-availability-unverified"], { enforcementLevel: "advisory", stage: "mature" });
+        assert.deepStrictEqual(growth["ha-stack-failover-budget"], { enforcementLevel: "mandatory", stage: "growth" });
+        assert.strictEqual(packConfigFor(POLICIES, "startup")["ha-database-require-multi-zone"], "advisory");
+        assert.strictEqual(packConfigFor(POLICIES, "startup")["sec-security-group-forbid-world-sensitive-ports"], "mandatory");
+    });
+});
+
+describe("ha-kubernetes-node-pools-require-multi-zone", () => {
+    const policy = POLICIES.find((p) => p.name === "ha-kubernetes-node-pools-require-multi-zone") ?? assert.fail("policy missing");
+    const ack = (zone: string, extra: Record<string, unknown> = {}) => res("alicloud:cs/nodePool:NodePool", { clusterId: "c1", vswitchIds: [`vsw-${zone}`], desiredSize: 1, ...extra }, `pool-${zone}`);
+    const eks = (zone: string, minSize = 1) => res("aws:eks/nodeGroup:NodeGroup", { clusterName: "c2", subnetIds: [`subnet-${zone}`], scalingConfig: { minSize, maxSize: 3, desiredSize: 1 } }, `group-${zone}`);
+
+    it("passes one pool per zone over two zones, on both clouds", async () => {
+        assert.deepStrictEqual(await violations(policy, [ack("a"), ack("b")]), []);
+        assert.deepStrictEqual(await violations(policy, [eks("a"), eks("b")]), []);
+    });
+    it("fails when a cluster's pools cover one zone (vswitchIds / subnetIds)", async () => {
+        assert.match((await violations(policy, [ack("a")]))[0].message, /node pools of cluster c1 spans 1 zone/);
+        assert.match((await violations(policy, [eks("a")]))[0].message, /node pools of cluster c2 spans 1 zone/);
+    });
+    it("fails a pool without a node in its zone (desiredSize, scalingConfig.minSize)", async () => {
+        assert.match((await violations(policy, [ack("a", { desiredSize: 0 }), ack("b")]))[0].message, /minimum of 0 instance/);
+        assert.match((await violations(policy, [ack("a", { scalingConfig: { enable: true, minSize: 0, maxSize: 3 } }), ack("b")]))[0].message, /minimum of 0 instance/);
+        assert.match((await violations(policy, [eks("a", 0), eks("b")]))[0].message, /minimum of 0 instance/);
+    });
+});

@@ -7,6 +7,7 @@ import type { EnforcementLevel, Policies, PolicyResource, PolicyResourceOptions,
 import { PlannedResource } from "./record";
 import { estimate, Estimate } from "../../policies/availability/estimate";
 import { regionOf } from "../../policies/lib/nodes";
+import { stageDefaultsOf } from "../../policies/lib/policy";
 import { Stage, categoryOf, enforcementFor, isStage, stageFromTags } from "../../policies/lib/stage";
 import { isRecord, record } from "../../policies/lib/values";
 import { estimateConfig } from "../../policies/stack/availability-config";
@@ -137,7 +138,7 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const violations: Violation[] = [];
     for (const policy of policies) {
-        const enforcement = enforcementFor(categoryOf(policy.tags), stage, enforcementConfig(policy, pack));
+        const enforcement = enforcementFor(categoryOf(policy.tags), stage, enforcementConfig(policy, pack), stageDefaultsOf(policy));
         if (enforcement === "disabled") continue;
         const config = withStage(policyConfig(policy, pack), stage);
         if (isStackPolicy(policy)) {
