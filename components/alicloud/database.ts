@@ -15,7 +15,15 @@ export interface DatabaseArgs {
     /** The only networks allowed to connect: the region's private vSwitch CIDRs. */
     readonly allowedCidrs: readonly string[];
     readonly tags: Record<string, string>;
+    /**
+     * Membership of a PolarDB global database network: the primary writes; a secondary is created
+     * as a standby of the network, replicates schema and accounts from the primary (so it creates
+     * none and shares the primary's password) and forwards writes to it.
+     */
+    readonly global?: GlobalMembership;
 }
+
+export type GlobalMembership = { readonly role: "primary" } | { readonly role: "secondary"; readonly gdnId: pulumi.Input<string>; readonly password: pulumi.Output<string> };
 
 export const MYSQL_VERSION = "8.0";
 /** Application account and schema created on every database. */
@@ -57,11 +65,14 @@ export class Database extends pulumi.ComponentResource {
         if (database.highAvailability && args.placement.standbyZone === null) {
             throw new pulumi.ResourceError("database.highAvailability needs a standby zone: give the region >= 2 zones", this);
         }
-        const password = generatedPassword(`${name}-password`, this);
+        if (args.global !== undefined && database.engine !== "polardb") {
+            throw new pulumi.ResourceError(`a global database needs engine polardb (got ${database.engine})`, this);
+        }
+        const password = args.global?.role === "secondary" ? args.global.password : generatedPassword(`${name}-password`, this).result;
         this.engine = database.engine;
         this.port = DATA_PORTS.mysql;
-        this.password = pulumi.secret(password.result);
-        const built = database.engine === "polardb" ? this.polardb(name, args, password.result) : this.mysql(name, args, password.result);
+        this.password = pulumi.secret(password);
+        const built = database.engine === "polardb" ? this.polardb(name, args, password) : this.mysql(name, args, password);
         this.instanceId = built.instanceId;
         this.endpoint = built.endpoint;
         this.readWriteSplitEndpoint = built.split;
@@ -189,6 +200,7 @@ export class Database extends pulumi.ComponentResource {
                 tdeStatus: "Enabled",
                 encryptNewTables: "ON",
                 backupRetentionPolicyOnClusterDeletion: "ALL",
+                ...(args.global?.role === "secondary" ? { creationOption: "CreateGdnStandby", gdnId: args.global.gdnId } : {}),
                 tags,
             },
             { parent: this },
@@ -204,12 +216,14 @@ export class Database extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        new alicloud.polardb.Database(`${name}-schema`, { dbClusterId: cluster.id, dbName: APP_SCHEMA, characterSetName: "utf8mb4" }, { parent: this });
-        new alicloud.polardb.Account(
-            `${name}-account`,
-            { dbClusterId: cluster.id, accountName: APP_ACCOUNT, accountPassword: password, accountType: "Normal" },
-            { parent: this, additionalSecretOutputs: ["accountPassword"] },
-        );
+        if (args.global?.role !== "secondary") {
+            new alicloud.polardb.Database(`${name}-schema`, { dbClusterId: cluster.id, dbName: APP_SCHEMA, characterSetName: "utf8mb4" }, { parent: this });
+            new alicloud.polardb.Account(
+                `${name}-account`,
+                { dbClusterId: cluster.id, accountName: APP_ACCOUNT, accountPassword: password, accountType: "Normal" },
+                { parent: this, additionalSecretOutputs: ["accountPassword"] },
+            );
+        }
         const endpoint = new alicloud.polardb.Endpoint(
             `${name}-endpoint-rw`,
             {

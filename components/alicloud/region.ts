@@ -4,7 +4,7 @@ import { LiveCommerceServices } from "../kubernetes";
 import { RegionSpec, StackSpec, baseTags, eventSchedule, planRegionNetwork, primaryStandby, replicaZones } from "../model";
 import { Autoscaling } from "./autoscaling";
 import { Cache } from "./cache";
-import { Database } from "./database";
+import { Database, GlobalMembership } from "./database";
 import { KubernetesCluster } from "./kubernetes";
 import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
@@ -15,6 +15,8 @@ import { Storage } from "./storage";
 export interface RegionArgs {
     readonly spec: StackSpec;
     readonly region: RegionSpec;
+    /** This region's part in the PolarDB global database network, when the stack has one. */
+    readonly globalDatabase?: GlobalMembership;
 }
 
 /** One Alibaba Cloud region of the stack: everything a viewer's request needs, in that region. */
@@ -81,6 +83,7 @@ export class Region extends pulumi.ComponentResource {
                 vswitchOf,
                 allowedCidrs: privateCidrs,
                 tags,
+                ...(args.globalDatabase !== undefined ? { global: args.globalDatabase } : {}),
             },
             { parent: this },
         );

@@ -13,6 +13,11 @@ export interface DatabaseArgs {
     readonly privateSubnetIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;
     readonly tags: Record<string, string>;
+    /**
+     * Membership of an Aurora global database: the primary writes; a secondary replicates the
+     * primary's storage, takes no credentials of its own and forwards writes to the primary.
+     */
+    readonly global?: { readonly role: "primary" | "secondary"; readonly globalClusterIdentifier: pulumi.Input<string>; readonly dependsOn?: pulumi.Resource[] };
 }
 
 const MASTER_USERNAME = "admin";
@@ -36,6 +41,8 @@ export class Database extends pulumi.ComponentResource {
     /** CloudWatch dimension of the writer, for alarms. */
     readonly alarmDimension: { readonly name: "DBInstanceIdentifier" | "DBClusterIdentifier"; readonly value: string };
     readonly maxConnections: number;
+    /** The Aurora cluster, when the engine is Aurora (a global secondary is created after it). */
+    readonly cluster: aws.rds.Cluster | null;
 
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:Database", name, {}, opts);
@@ -50,24 +57,28 @@ export class Database extends pulumi.ComponentResource {
             copyTagsToSnapshot: true,
             dbSubnetGroupName: subnets.name,
             vpcSecurityGroupIds: [args.securityGroupId],
-            manageMasterUserPassword: true,
             enabledCloudwatchLogsExports: LOG_EXPORTS,
             port: DATA_PORTS.mysql,
             tags,
         };
+        // A global secondary gets its schema and credentials from the primary's storage.
+        const credentials = { manageMasterUserPassword: true };
         if (layout.kind === "aurora-mysql") {
+            const global = args.global;
             const cluster = new aws.rds.Cluster(
                 `${name}-cluster`,
                 {
                     clusterIdentifier: args.identifier,
                     engine: "aurora-mysql",
                     engineVersion: AURORA_VERSION,
-                    databaseName: DATABASE_NAME,
-                    masterUsername: MASTER_USERNAME,
                     ...protectedData,
+                    ...(global?.role === "secondary"
+                        ? { globalClusterIdentifier: global.globalClusterIdentifier, enableGlobalWriteForwarding: true }
+                        : { databaseName: DATABASE_NAME, masterUsername: MASTER_USERNAME, ...credentials, ...(global ? { globalClusterIdentifier: global.globalClusterIdentifier } : {}) }),
                 },
-                { parent: this },
+                { parent: this, dependsOn: global?.dependsOn ?? [] },
             );
+            this.cluster = cluster;
             layout.instances.forEach((instance, i) => {
                 new aws.rds.ClusterInstance(
                     `${name}-instance-${i}`,
@@ -109,9 +120,11 @@ export class Database extends pulumi.ComponentResource {
                     username: MASTER_USERNAME,
                     performanceInsightsEnabled: true,
                     ...protectedData,
+                    ...credentials,
                 },
                 { parent: this },
             );
+            this.cluster = null;
             const replicas = layout.replicaZones.map(
                 (zone, i) =>
                     new aws.rds.Instance(

@@ -16,7 +16,7 @@ import {
 import { LiveCommerceServices } from "../kubernetes";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
-import { Database } from "./database";
+import { Database, DatabaseArgs } from "./database";
 import { KubernetesCluster } from "./kubernetes";
 import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
@@ -27,6 +27,8 @@ import { LB_LOG_PREFIX, Storage } from "./storage";
 export interface RegionArgs {
     readonly spec: StackSpec;
     readonly region: RegionSpec;
+    /** This region's part in the Aurora global database, when the stack has one. */
+    readonly globalDatabase?: DatabaseArgs["global"];
 }
 
 /** One AWS region of the stack: everything a viewer's request needs, in that region. */
@@ -100,6 +102,7 @@ export class Region extends pulumi.ComponentResource {
                 privateSubnetIds: net.privateSubnetIds,
                 securityGroupId: net.securityGroupIds.data,
                 tags,
+                ...(args.globalDatabase !== undefined ? { global: args.globalDatabase } : {}),
             },
             parent,
         );

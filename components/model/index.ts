@@ -20,3 +20,4 @@ export * from "./kubernetes";
 export * from "./aws-catalogue";
 export * from "./aws-plan";
 export * from "./aws-metrics";
+export * from "./global-database";
