@@ -19,10 +19,12 @@ export interface CacheArgs {
 export const REDIS_VERSION = "7.0";
 
 /**
- * Redis for hot products and sessions. Startup: one standard instance. Cluster mode: the cluster
- * edition with `shards` shards, each a primary with one replica; the replicas live in the standby
- * zone (`secondaryZoneId`), so losing a zone fails over instead of losing the cache.
+ * Redis (Tair memory-optimized) for hot products and sessions. Startup: one standard instance in
+ * the primary zone, even when the region lists a second zone for the load balancer. Cluster mode:
+ * the cluster edition with `shards` shards, each a primary with one replica; the replicas live in
+ * the standby zone (`secondaryZoneId`), so losing a zone fails over instead of losing the cache.
  * In the VPC only, reachable from the region's vSwitch networks, password-protected, TLS on,
+ * TDE on (encryption at rest of the persistence files, keys in KMS; it cannot be turned off),
  * release protection on.
  */
 export class Cache extends pulumi.ComponentResource {
@@ -39,6 +41,8 @@ export class Cache extends pulumi.ComponentResource {
         if (cluster && placement.standbyZone === null) {
             throw new pulumi.ResourceError("a Redis cluster needs a standby zone: give the region >= 2 zones", this);
         }
+        // Replicas go to the standby zone; a cache without replicas stays whole in the primary zone.
+        const secondaryZone = cache.replicasPerShard > 0 ? placement.standbyZone : null;
         const password = generatedPassword(`${name}-password`, this);
         const redis = new alicloud.kvstore.Instance(
             `${name}-redis`,
@@ -49,12 +53,13 @@ export class Cache extends pulumi.ComponentResource {
                 instanceClass: redisClassFor(cache.mode, cache.memoryGiB),
                 ...(cluster ? { shardCount: cache.shards } : {}),
                 zoneId: placement.primaryZone,
-                ...(placement.standbyZone !== null ? { secondaryZoneId: placement.standbyZone } : {}),
+                ...(secondaryZone !== null ? { secondaryZoneId: secondaryZone } : {}),
                 vswitchId: args.vswitchId,
                 securityIps: [...args.allowedCidrs],
                 password: password.result,
                 vpcAuthMode: "Open",
                 sslEnable: "Enable",
+                tdeStatus: "Enabled",
                 paymentType: "PostPaid",
                 instanceReleaseProtection: true,
                 port: DATA_PORTS.redis,

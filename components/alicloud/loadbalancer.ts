@@ -16,6 +16,11 @@ export interface LoadBalancerArgs {
 
 /** Priority of the HTTP listener's catch-all redirect rule. */
 const REDIRECT_PRIORITY = 1;
+/**
+ * System TLS security policy of the HTTPS listener: TLS 1.2 (strict, forward-secret ciphers only)
+ * and TLS 1.3; TLS 1.0 and 1.1 are refused. The ALB default (tls_cipher_policy_1_0) still allows them.
+ */
+export const TLS_SECURITY_POLICY = "tls_cipher_policy_1_2_strict_with_1_3";
 
 /**
  * Internet-facing ALB over every zone of the region: HTTPS terminates here and is routed by URL path
@@ -107,6 +112,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 listenerPort: 443,
                 listenerDescription: `${name} HTTPS`,
                 ...(args.certificateId !== null ? { certificates: { certificateId: args.certificateId } } : {}),
+                securityPolicyId: TLS_SECURITY_POLICY,
                 idleTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS,
                 requestTimeout: 60,
                 gzipEnabled: true,

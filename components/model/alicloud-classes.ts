@@ -20,22 +20,27 @@ const RDS_SUFFIX: Readonly<Record<RdsRole, { readonly prefix: string; readonly s
     readOnly: { prefix: "mysqlro", suffix: "1c" },
 };
 
-/** Redis memory per shard (GiB) -> cloud-native class, standard (one shard) and cluster (per shard). */
+/**
+ * Redis memory per shard (GiB) -> Tair (Enterprise Edition) memory-optimized class: standard (one
+ * shard, master-replica) and cluster in proxy mode (per shard, with `shardCount`). Tair
+ * memory-optimized is the edition that supports TDE (encryption at rest of the persistence files);
+ * the Redis Open-Source Edition classes (redis.master.*, redis.shard.*) do not.
+ */
 const REDIS_STANDARD_CLASSES: Readonly<Record<number, string>> = {
-    1: "redis.master.small.default",
-    2: "redis.master.mid.default",
-    4: "redis.master.stand.default",
-    8: "redis.master.large.default",
-    16: "redis.master.2xlarge.default",
-    32: "redis.master.4xlarge.default",
+    1: "tair.rdb.1g",
+    2: "tair.rdb.2g",
+    4: "tair.rdb.4g",
+    8: "tair.rdb.8g",
+    16: "tair.rdb.16g",
+    32: "tair.rdb.32g",
 };
 const REDIS_CLUSTER_CLASSES: Readonly<Record<number, string>> = {
-    1: "redis.shard.small.2.ce",
-    2: "redis.shard.mid.2.ce",
-    4: "redis.shard.large.2.ce",
-    8: "redis.shard.xlarge.2.ce",
-    16: "redis.shard.2xlarge.2.ce",
-    32: "redis.shard.4xlarge.2.ce",
+    1: "tair.rdb.with.proxy.1g",
+    2: "tair.rdb.with.proxy.2g",
+    4: "tair.rdb.with.proxy.4g",
+    8: "tair.rdb.with.proxy.8g",
+    16: "tair.rdb.with.proxy.16g",
+    32: "tair.rdb.with.proxy.32g",
 };
 
 export class UnsupportedClassError extends Error {}

@@ -18,11 +18,11 @@ describe("alicloud Cache", function () {
         ]);
     });
 
-    it("startup: one standard instance in the single zone, no shards, no secondary zone", () => {
+    it("startup: one standard instance in the first of its two zones, no shards, no secondary zone", () => {
         const r = single(stacks()["startup-alicloud"], REDIS);
         assert.deepStrictEqual(
             [input(r, "instanceClass"), input(r, "shardCount"), input(r, "zoneId"), input(r, "secondaryZoneId")],
-            ["redis.master.mid.default", undefined, "cn-hangzhou-h", undefined],
+            ["tair.rdb.2g", undefined, "cn-hangzhou-h", undefined],
         );
     });
 
@@ -30,7 +30,7 @@ describe("alicloud Cache", function () {
         const r = single(stacks()["growth-alicloud"], REDIS);
         assert.deepStrictEqual(
             [input(r, "instanceClass"), input(r, "shardCount"), input(r, "zoneId"), input(r, "secondaryZoneId")],
-            ["redis.shard.large.2.ce", 2, "cn-hangzhou-h", "cn-hangzhou-i"],
+            ["tair.rdb.with.proxy.4g", 2, "cn-hangzhou-h", "cn-hangzhou-i"],
         );
     });
 
@@ -46,13 +46,13 @@ describe("alicloud Cache", function () {
         );
     });
 
-    it("in the VPC only: primary-zone vSwitch, whitelist of the private vSwitch CIDRs, password secret, protected", () => {
+    it("in the VPC only: primary-zone vSwitch, whitelist of the private vSwitch CIDRs, password secret, TDE on, protected", () => {
         const r = single(stacks()["growth-alicloud"], REDIS);
         assert.strictEqual(input(r, "vswitchId"), mockId("alicloud:vpc/switch:Switch", "lc-cn-hangzhou-network-vsw-cn-hangzhou-h"));
         assert.deepStrictEqual(input(r, "securityIps"), ["10.10.0.0/20", "10.10.32.0/20"]);
         assert.deepStrictEqual(
-            [input(r, "password"), input(r, "instanceReleaseProtection"), input(r, "sslEnable"), input(r, "vpcAuthMode"), input(r, "port")],
-            [SECRET, true, "Enable", "Open", 6379],
+            [input(r, "password"), input(r, "instanceReleaseProtection"), input(r, "sslEnable"), input(r, "tdeStatus"), input(r, "vpcAuthMode"), input(r, "port")],
+            [SECRET, true, "Enable", "Enabled", "Open", 6379],
         );
     });
 });

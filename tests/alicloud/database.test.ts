@@ -1,8 +1,8 @@
 import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
-import { SECRET } from "../../tools/lib/record";
-import { POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
+import { Plan, SECRET } from "../../tools/lib/record";
+import { MYSQL_STACK, POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
 
 const RDS = "alicloud:rds/instance:Instance";
 const RO = "alicloud:rds/readOnlyInstance:ReadOnlyInstance";
@@ -22,16 +22,23 @@ describe("alicloud Database", function () {
         assert.deepStrictEqual([ofType(plan, RO).length, ofType(plan, "alicloud:rds/rdsDbProxy:RdsDbProxy").length, ofType(plan, POLAR).length], [0, 0, 0]);
     });
 
-    it("growth: HighAvailability MySQL, standby in the other zone, vSwitches of both zones", () => {
-        const db = single(stacks()["growth-alicloud"], RDS);
+    it("growth defaults to PolarDB: no RDS instance, a hot-standby cluster in the other zone", () => {
+        const plan = stacks()["growth-alicloud"];
+        assert.deepStrictEqual([ofType(plan, RDS).length, ofType(plan, RO).length], [0, 0]);
+        const c = single(plan, POLAR);
+        assert.deepStrictEqual([input(c, "zoneId"), input(c, "hotStandbyCluster"), input(c, "standbyAz")], ["cn-hangzhou-h", "ON", "cn-hangzhou-i"]);
+    });
+
+    it("growth on MySQL: HighAvailability, standby in the other zone, vSwitches of both zones", () => {
+        const db = single(stacks()[MYSQL_STACK], RDS);
         assert.deepStrictEqual(
             [input(db, "category"), input(db, "instanceType"), input(db, "zoneId"), input(db, "zoneIdSlaveA"), input(db, "haConfig"), input(db, "vswitchId")],
             ["HighAvailability", "mysql.n4.large.2c", "cn-hangzhou-h", "cn-hangzhou-i", "Auto", `${vsw("cn-hangzhou-h")},${vsw("cn-hangzhou-i")}`],
         );
     });
 
-    it("growth: one read-only instance away from the primary and a read/write-splitting proxy", () => {
-        const plan = stacks()["growth-alicloud"];
+    it("growth on MySQL: one read-only instance away from the primary and a read/write-splitting proxy", () => {
+        const plan = stacks()[MYSQL_STACK];
         const ro = ofType(plan, RO);
         const primary = mockId(RDS, "lc-cn-hangzhou-db-mysql");
         assert.deepStrictEqual(
@@ -46,7 +53,7 @@ describe("alicloud Database", function () {
     });
 
     it("MySQL: deletion protection, TDE, private CIDRs only, backups kept 7 days, secret password", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const db = single(plan, RDS);
         assert.deepStrictEqual(
             [input(db, "deletionProtection"), input(db, "tdeStatus"), input(db, "securityIps"), input(db, "releasedKeepPolicy")],
@@ -90,9 +97,16 @@ describe("alicloud Database", function () {
     });
 
     it("the database component holds exactly its engine's resources", () => {
-        const plan = stacks()["growth-alicloud"];
-        const kids = childrenOf(plan, named(plan, "live-commerce:alicloud:Database", "lc-cn-hangzhou-db"));
-        assert.deepStrictEqual(kids.map((k) => k.type).sort(), [
+        const kidsOf = (plan: Plan) => childrenOf(plan, named(plan, "live-commerce:alicloud:Database", "lc-cn-hangzhou-db")).map((k) => k.type).sort();
+        assert.deepStrictEqual(kidsOf(stacks()["growth-alicloud"]), [
+            "alicloud:polardb/account:Account",
+            "alicloud:polardb/backupPolicy:BackupPolicy",
+            "alicloud:polardb/cluster:Cluster",
+            "alicloud:polardb/database:Database",
+            "alicloud:polardb/endpoint:Endpoint",
+            "random:index/randomPassword:RandomPassword",
+        ]);
+        assert.deepStrictEqual(kidsOf(stacks()[MYSQL_STACK]), [
             "alicloud:rds/backupPolicy:BackupPolicy",
             "alicloud:rds/database:Database",
             "alicloud:rds/instance:Instance",

@@ -51,9 +51,9 @@ describe("model: Alibaba Cloud data service classes", () => {
     }
     it("PolarDB has no 2 GiB-per-vCPU class", () => assert.throws(() => polardbClassFor({ vcpu: 4, memoryGiB: 8 }), /no PolarDB class for 4 vCPU \/ 8 GiB/));
     const redis: ["standalone" | "cluster", number, string][] = [
-        ["standalone", 2, "redis.master.mid.default"],
-        ["cluster", 4, "redis.shard.large.2.ce"],
-        ["cluster", 8, "redis.shard.xlarge.2.ce"],
+        ["standalone", 2, "tair.rdb.2g"],
+        ["cluster", 4, "tair.rdb.with.proxy.4g"],
+        ["cluster", 8, "tair.rdb.with.proxy.8g"],
     ];
     for (const [mode, gib, cls] of redis) {
         it(`Redis ${mode} ${gib} GiB -> ${cls}`, () => assert.strictEqual(redisClassFor(mode, gib), cls));
@@ -80,7 +80,7 @@ describe("model: Alibaba Cloud data service classes", () => {
             specs.map((s) => [s.stage, s.database.engine, checkAlicloudClasses(s)]),
             [
                 ["startup", "mysql", []],
-                ["growth", "mysql", []],
+                ["growth", "polardb", []],
                 ["mature", "polardb", []],
             ],
         );
@@ -89,7 +89,7 @@ describe("model: Alibaba Cloud data service classes", () => {
 
 describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
     it("a database size without an RDS class is a named error", () => {
-        assert.deepStrictEqual(issuesOf(raw({ database: { size: { vcpu: 3, memoryGiB: 6 } } })), [
+        assert.deepStrictEqual(issuesOf(raw({ database: { engine: "mysql", size: { vcpu: 3, memoryGiB: 6 } } })), [
             'database.size: no RDS MySQL class for 3 vCPU / 6 GiB; allowed: vCPU in 1, 2, 4, 8, 16, 32 with 2, 4, 8 GiB per vCPU (got {"vcpu":3,"memoryGiB":6})',
         ]);
     });
@@ -111,7 +111,11 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
     });
     it("a Redis cluster or an HA database in a one-zone region is a named error", () => {
         const oneZone = { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }] };
+        const loadBalancer =
+            "regions[0].zones: the load balancer needs >= 2 zones of cn-hangzhou (got 1); allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)";
+        assert.deepStrictEqual(issuesOf(raw(oneZone, "startup")), [loadBalancer]);
         assert.deepStrictEqual(issuesOf(raw({ ...oneZone, cache: { mode: "cluster", shards: 2, replicasPerShard: 1 }, database: { highAvailability: true } }, "startup")), [
+            loadBalancer,
             'cache.mode: the Redis cluster edition keeps its replicas in a second zone; regions[0] (cn-hangzhou) has 1 (got "cluster"); allowed: standalone, or >= 2 zones',
             "database.highAvailability: a standby needs a second zone; regions[0] (cn-hangzhou) has 1 (got true); allowed: false, or >= 2 zones",
         ]);

@@ -2,7 +2,7 @@ import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
 import { Plan } from "../../tools/lib/record";
-import { POLARDB_STACK, input, named, ofType, usePlans } from "./plans";
+import { MYSQL_STACK, POLARDB_STACK, input, named, ofType, usePlans } from "./plans";
 
 const ALARM = "alicloud:cms/alarm:Alarm";
 const GROUP = "alicloud:cms/alarmContactGroup:AlarmContactGroup";
@@ -39,8 +39,8 @@ describe("alicloud Monitoring", function () {
         }
     });
 
-    it("watches CPU, connections, 5xx, database and Redis health on the right resources", () => {
-        const plan = stacks()["growth-alicloud"];
+    it("watches CPU, connections, 5xx, database and Redis health on the right resources (MySQL stack)", () => {
+        const plan = stacks()[MYSQL_STACK];
         const dims = (key: string) => input(alarm(plan, key), "metricDimensions");
         const what = (key: string) => [input(alarm(plan, key), "project"), input(alarm(plan, key), "metric")];
         assert.deepStrictEqual(
@@ -64,13 +64,15 @@ describe("alicloud Monitoring", function () {
         assert.strictEqual(dims("appCpuPercent-fatal"), undefined);
     });
 
-    it("PolarDB stacks watch the cluster's own metrics", () => {
-        const plan = stacks()[POLARDB_STACK];
-        const a = alarm(plan, "dbCpuPercent-critical");
-        assert.deepStrictEqual(
-            [input(a, "project"), input(a, "metric"), input(a, "metricDimensions")],
-            ["acs_polardb", "cluster_cpu_utilization", JSON.stringify([{ clusterId: mockId("alicloud:polardb/cluster:Cluster", "lc-cn-hangzhou-db-polardb") }])],
-        );
+    it("PolarDB stacks (the growth default) watch the cluster's own metrics", () => {
+        for (const plan of [stacks()[POLARDB_STACK], stacks()["growth-alicloud"]]) {
+            const a = alarm(plan, "dbCpuPercent-critical");
+            assert.deepStrictEqual(
+                [input(a, "project"), input(a, "metric"), input(a, "metricDimensions")],
+                ["acs_polardb", "cluster_cpu_utilization", JSON.stringify([{ clusterId: mockId("alicloud:polardb/cluster:Cluster", "lc-cn-hangzhou-db-polardb") }])],
+                plan.stack,
+            );
+        }
     });
 
     it("contacts: one per distinct e-mail, each group holding its level's contacts", () => {

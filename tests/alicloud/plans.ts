@@ -1,16 +1,20 @@
 // Plans of the Alibaba Cloud stacks under mocks, computed once per test run and shared by the
 // component tests: the three stack files of stacks/, plus a growth stack on PolarDB with a live
-// event, on-call contacts and a certificate, written to a temporary stacks directory.
+// event, on-call contacts and a certificate, and a growth stack that overrides the engine back to
+// RDS MySQL, both written to temporary stacks directories.
 
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
 import { Plan, PlannedResource, planStack } from "../../tools/lib/record";
+import { stackDir, stackFile } from "../helpers";
 
 export const STACKS = ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const;
 export const POLARDB_STACK = "growth-polardb-alicloud";
-export type StackName = (typeof STACKS)[number] | typeof POLARDB_STACK;
+/** Growth on RDS MySQL (`database.engine: mysql`): the read/write-split shape the stage defaulted to before PolarDB. */
+export const MYSQL_STACK = "growth-mysql-alicloud";
+export type StackName = (typeof STACKS)[number] | typeof POLARDB_STACK | typeof MYSQL_STACK;
 
 /** Live event of the PolarDB stack: 10 days ahead, on the hour, three hours long. */
 export function eventWindow(now: number = Date.now()): { start: string; end: string } {
@@ -41,6 +45,18 @@ function polardbStackDir(): string {
     return dir;
 }
 
+function mysqlStackDir(): string {
+    return stackDir({
+        [MYSQL_STACK]: stackFile({
+            stage: "growth",
+            cloud: "alicloud",
+            domain: "live.example.com",
+            regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
+            database: { engine: "mysql" },
+        }),
+    });
+}
+
 let cached: Promise<Record<StackName, Plan>> | undefined;
 
 /** Every plan, computed on first use (the runtime allows one program at a time, so sequentially). */
@@ -51,7 +67,8 @@ export function plans(): Promise<Record<StackName, Plan>> {
             const growth = await planStack("growth-alicloud");
             const mature = await planStack("mature-alicloud");
             const polardb = await planStack(POLARDB_STACK, polardbStackDir());
-            return { "startup-alicloud": startup, "growth-alicloud": growth, "mature-alicloud": mature, [POLARDB_STACK]: polardb };
+            const mysql = await planStack(MYSQL_STACK, mysqlStackDir());
+            return { "startup-alicloud": startup, "growth-alicloud": growth, "mature-alicloud": mature, [POLARDB_STACK]: polardb, [MYSQL_STACK]: mysql };
         })();
     }
     return cached;

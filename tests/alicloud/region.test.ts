@@ -1,9 +1,11 @@
 import * as assert from "assert";
 
 import { PlannedResource } from "../../tools/lib/record";
-import { childrenOf, countsByType, named, ofType, usePlans } from "./plans";
+import { MYSQL_STACK, childrenOf, countsByType, named, ofType, usePlans } from "./plans";
 
 const BLOCKS = ["Autoscaling", "Cache", "Database", "LoadBalancer", "Monitoring", "Network", "Queue", "Storage"];
+/** Growth and mature stacks also run the managed Kubernetes cluster and the business microservices. */
+const KUBERNETES_BLOCKS = ["KubernetesCluster", "Services"];
 
 function leaves(value: unknown): unknown[] {
     if (Array.isArray(value)) return value.flatMap(leaves);
@@ -18,18 +20,30 @@ describe("alicloud Region", function () {
         const plan = stacks()["growth-alicloud"];
         const region = named(plan, "live-commerce:alicloud:Region", "lc-cn-hangzhou");
         const blocks = childrenOf(plan, region).filter((r: PlannedResource) => r.type.startsWith("live-commerce:"));
-        assert.deepStrictEqual(blocks.map((b) => b.type.split(":")[2]).sort(), BLOCKS);
+        assert.deepStrictEqual(blocks.map((b) => b.type.split(":")[2]).sort(), [...BLOCKS, ...KUBERNETES_BLOCKS].sort());
         for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const) {
             const staged = stacks()[stack].resources.filter((r) => /startup|growth|mature/.test(r.name) && r.type !== "pulumi:pulumi:Stack");
             assert.deepStrictEqual(staged.map((r) => r.name), [], stack);
         }
     });
 
-    it("growing from startup to growth keeps every startup resource name (only adds)", () => {
+    it("growing from startup to growth on MySQL keeps every startup resource name (only adds)", () => {
+        const key = (r: PlannedResource) => `${r.type}::${r.name}`;
+        const growth = new Set(stacks()[MYSQL_STACK].resources.map(key));
+        const missing = stacks()["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
+        assert.deepStrictEqual(missing, []);
+    });
+
+    it("growing from startup to the growth default swaps only the MySQL database for PolarDB (an engine migration)", () => {
         const key = (r: PlannedResource) => `${r.type}::${r.name}`;
         const growth = new Set(stacks()["growth-alicloud"].resources.map(key));
         const missing = stacks()["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
-        assert.deepStrictEqual(missing, []);
+        assert.deepStrictEqual(missing, [
+            "alicloud:rds/backupPolicy:BackupPolicy::lc-cn-hangzhou-db-backup",
+            "alicloud:rds/database:Database::lc-cn-hangzhou-db-schema",
+            "alicloud:rds/instance:Instance::lc-cn-hangzhou-db-mysql",
+            "alicloud:rds/rdsAccount:RdsAccount::lc-cn-hangzhou-db-account",
+        ]);
     });
 
     it("resource counts of the growth stack", () => {
@@ -42,6 +56,8 @@ describe("alicloud Region", function () {
             "alicloud:alikafka/topic:Topic": 2,
             "alicloud:cms/alarm:Alarm": 24,
             "alicloud:cms/alarmContactGroup:AlarmContactGroup": 3,
+            "alicloud:cs/managedKubernetes:ManagedKubernetes": 1,
+            "alicloud:cs/nodePool:NodePool": 2,
             "alicloud:ecs/eipAddress:EipAddress": 2,
             "alicloud:ecs/eipAssociation:EipAssociation": 2,
             "alicloud:ecs/securityGroup:SecurityGroup": 3,
@@ -50,18 +66,18 @@ describe("alicloud Region", function () {
             "alicloud:ess/scalingConfiguration:ScalingConfiguration": 1,
             "alicloud:ess/scalingGroup:ScalingGroup": 1,
             "alicloud:ess/scalingRule:ScalingRule": 2,
+            "alicloud:kms/key:Key": 1,
             "alicloud:kvstore/instance:Instance": 1,
             "alicloud:oss/bucket:Bucket": 1,
             "alicloud:oss/bucketAcl:BucketAcl": 1,
             "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": 1,
             "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption": 1,
             "alicloud:oss/bucketVersioning:BucketVersioning": 1,
-            "alicloud:rds/backupPolicy:BackupPolicy": 1,
-            "alicloud:rds/database:Database": 1,
-            "alicloud:rds/instance:Instance": 1,
-            "alicloud:rds/rdsAccount:RdsAccount": 1,
-            "alicloud:rds/rdsDbProxy:RdsDbProxy": 1,
-            "alicloud:rds/readOnlyInstance:ReadOnlyInstance": 1,
+            "alicloud:polardb/account:Account": 1,
+            "alicloud:polardb/backupPolicy:BackupPolicy": 1,
+            "alicloud:polardb/cluster:Cluster": 1,
+            "alicloud:polardb/database:Database": 1,
+            "alicloud:polardb/endpoint:Endpoint": 1,
             "alicloud:vpc/natGateway:NatGateway": 2,
             "alicloud:vpc/network:Network": 1,
             "alicloud:vpc/snatEntry:SnatEntry": 2,
@@ -90,6 +106,7 @@ describe("alicloud Region", function () {
             "databasePort",
             "databaseReadWriteSplitEndpoint",
             "kafkaBootstrapServers",
+            "kubernetes",
             "loadBalancerDnsName",
             "mediaBucket",
             "redisHost",
