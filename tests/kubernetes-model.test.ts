@@ -21,7 +21,8 @@ import {
 
 const NOW = new Date("2026-11-01T00:00:00Z");
 const REGIONS: Readonly<Record<Stage, unknown>> = {
-    startup: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }],
+    // Startup stacks list two zones: the load balancer needs them (database and cache stay in the first).
+    startup: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
     growth: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
     mature: [
         { name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"] },

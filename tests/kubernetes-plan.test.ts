@@ -205,9 +205,45 @@ describe("kubernetes layer in the offline plan", function () {
             });
         }
 
-        it("the services read the region's endpoints from the data-endpoints ConfigMap", () => {
-            const d = one(plan("growth-aws"), DEPLOYMENT, "lc-us-east-1-services-order-deployment");
-            assert.deepStrictEqual(at(d.inputs, "spec", "template", "spec", "containers", 0, "envFrom"), [{ configMapRef: { name: "data-endpoints" } }]);
+        it("the services read the region's endpoints from the data-endpoints ConfigMap and credentials from the data-credentials Secret", () => {
+            const region = (stack: string, name: string, key: string) => at(plan(stack).outputs, "regions", name, key);
+            // AWS: the Valkey configuration endpoint, the Aurora writer and reader endpoints, the MSK brokers; Redis AUTH token only
+            // (the database password stays in Secrets Manager).
+            const aws = plan("growth-aws");
+            const d = one(aws, DEPLOYMENT, "lc-us-east-1-services-order-deployment");
+            assert.deepStrictEqual(at(d.inputs, "spec", "template", "spec", "containers", 0, "envFrom"), [
+                { configMapRef: { name: "data-endpoints" } },
+                { secretRef: { name: "data-credentials" } },
+            ]);
+            const awsData = at(one(aws, "kubernetes:core/v1:ConfigMap", "lc-us-east-1-services-config").inputs, "data");
+            assert.deepStrictEqual(awsData, {
+                APP_STAGE: "growth",
+                DATABASE_HOST: region("growth-aws", "us-east-1", "databaseEndpoint"),
+                DATABASE_READER_HOST: at(region("growth-aws", "us-east-1", "databaseReaderEndpoints"), 0),
+                KAFKA_BROKERS: region("growth-aws", "us-east-1", "queueBootstrapBrokersTls"),
+                REDIS_HOST: region("growth-aws", "us-east-1", "cacheEndpoint"),
+            });
+            assert.match(String(at(awsData, "DATABASE_READER_HOST")), /^lc-us-east-1-db\.cluster-ro-/);
+            assert.match(String(at(awsData, "REDIS_HOST")), /^clustercfg\.lc-us-east-1-cache\./);
+            assert.deepStrictEqual(at(one(aws, "kubernetes:core/v1:Secret", "lc-us-east-1-services-secret").inputs, "stringData"), { REDIS_PASSWORD: SECRET });
+
+            // Alibaba Cloud: the Redis host, the PolarDB cluster endpoint, the Kafka endpoints; database and Redis passwords.
+            const ali = plan("growth-alicloud");
+            const aliData = at(one(ali, "kubernetes:core/v1:ConfigMap", "lc-cn-hangzhou-services-config").inputs, "data");
+            for (const [env, output] of [
+                ["REDIS_HOST", "redisHost"],
+                ["DATABASE_HOST", "databaseEndpoint"],
+                ["KAFKA_BROKERS", "kafkaBootstrapServers"],
+            ]) {
+                assert.strictEqual(at(aliData, env), region("growth-alicloud", "cn-hangzhou", output), env);
+            }
+            assert.match(String(at(aliData, "REDIS_HOST")), /^r-[0-9a-f]+\.redis\.rds\.aliyuncs\.com$/);
+            assert.match(String(at(aliData, "DATABASE_HOST")), /^pc-[0-9a-f]+\./);
+            assert.strictEqual(String(at(aliData, "KAFKA_BROKERS")).split(",").length, 3);
+            assert.deepStrictEqual(at(one(ali, "kubernetes:core/v1:Secret", "lc-cn-hangzhou-services-secret").inputs, "stringData"), {
+                DATABASE_PASSWORD: SECRET,
+                REDIS_PASSWORD: SECRET,
+            });
         });
     });
 
@@ -218,8 +254,8 @@ describe("kubernetes layer in the offline plan", function () {
                     .resources.filter((r) => r.type.startsWith("kubernetes:"))
                     .map((r) => ({ name: `${stack}/${r.name}`, object: r.inputs })),
             );
-            // Per region: namespace, ConfigMap and 4 x (Deployment, Service, HPA, PDB); 7 regions in the four stacks.
-            assert.strictEqual(objects.length, 7 * 18);
+            // Per region: namespace, ConfigMap, Secret and 4 x (Deployment, Service, HPA, PDB); 7 regions in the four stacks.
+            assert.strictEqual(objects.length, 7 * 19);
             for (const o of objects) assert.ok(SERVED_BY_1_33.includes(String(at(o.object, "apiVersion"))), `${o.name}: ${at(o.object, "apiVersion")}`);
             const out = execFileSync(process.execPath, [path.join(__dirname, "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
             assert.deepStrictEqual(JSON.parse(out), []);

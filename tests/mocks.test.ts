@@ -1,6 +1,6 @@
 import * as assert from "assert";
 
-import { RecordingMocks, UnmockedCallError, mockId } from "../tools/lib/mocks";
+import { RecordingMocks, UnmockedCallError, generatedName, mockId } from "../tools/lib/mocks";
 
 describe("recording mocks", () => {
     it("a data source the mocks do not know fails loudly, naming its token", () => {
@@ -30,5 +30,28 @@ describe("recording mocks", () => {
         });
         assert.match(String(state.arn), /^arn:aws:ec2:us-west-2:123456789012:vpc-/);
         assert.strictEqual(state.cidrBlock, "10.0.0.0/16");
+    });
+
+    it("a resource whose cloud id is the identifier the program sets gets that identifier as its id", () => {
+        const mocks = new RecordingMocks("us-east-1");
+        const reg = (type: string, name: string, inputs: Record<string, unknown>) => mocks.newResource({ type, name, inputs, custom: true }).id;
+        assert.strictEqual(reg("aws:rds/cluster:Cluster", "c", { clusterIdentifier: "lc-us-east-1-orders" }), "lc-us-east-1-orders");
+        assert.strictEqual(reg("aws:rds/instance:Instance", "i", { identifier: "lc-us-east-1-db" }), "lc-us-east-1-db");
+        assert.strictEqual(reg("aws:elasticache/replicationGroup:ReplicationGroup", "g", { replicationGroupId: "lc-cache" }), "lc-cache");
+        // Unset identifiers: a generated name for buckets, the prefixed mock id for the rest.
+        assert.strictEqual(reg("aws:s3/bucket:Bucket", "media", {}), generatedName("media"));
+        assert.strictEqual(reg("aws:rds/cluster:Cluster", "c2", {}), mockId("aws:rds/cluster:Cluster", "c2"));
+        // Other types keep the prefixed mock id even with a name input.
+        assert.strictEqual(reg("aws:ec2/vpc:Vpc", "v", { name: "x" }), mockId("aws:ec2/vpc:Vpc", "v"));
+    });
+
+    it("in a plan, an Aurora cluster instance's clusterIdentifier matches its cluster's", async () => {
+        const { planStack } = await import("../tools/lib/record");
+        const plan = await planStack("growth-aws");
+        const clusters = plan.resources.filter((r) => r.type === "aws:rds/cluster:Cluster");
+        const instances = plan.resources.filter((r) => r.type === "aws:rds/clusterInstance:ClusterInstance");
+        assert.ok(clusters.length > 0 && instances.length >= 2);
+        const identifiers = new Set(clusters.map((c) => c.inputs.clusterIdentifier));
+        for (const i of instances) assert.ok(identifiers.has(i.inputs.clusterIdentifier), `${i.name}: ${String(i.inputs.clusterIdentifier)}`);
     });
 });

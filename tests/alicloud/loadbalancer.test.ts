@@ -60,9 +60,12 @@ describe("alicloud LoadBalancer", function () {
         );
     });
 
-    it("HTTPS listener: the certificate from config, WebSocket idle timeout, /api by default", () => {
+    it("HTTPS listener: the certificate from config, TLS 1.2+ policy, WebSocket idle timeout, /api by default", () => {
         const https = named(stacks()[POLARDB_STACK], LISTENER, "lc-cn-hangzhou-lb-https");
-        assert.deepStrictEqual([input(https, "listenerProtocol"), input(https, "listenerPort"), input(https, "idleTimeout")], ["HTTPS", 443, 600]);
+        assert.deepStrictEqual(
+            [input(https, "listenerProtocol"), input(https, "listenerPort"), input(https, "idleTimeout"), input(https, "securityPolicyId")],
+            ["HTTPS", 443, 600, "tls_cipher_policy_1_2_strict_with_1_3"],
+        );
         assert.deepStrictEqual(input(https, "certificates"), { certificateId: CERTIFICATE_ID });
         assert.deepStrictEqual(input(https, "defaultActions"), [{ forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: gid("api") }] }, type: "ForwardGroup" }]);
     });

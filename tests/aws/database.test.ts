@@ -29,8 +29,18 @@ describe("aws Database", () => {
         assertProtected(db);
     });
 
-    it("growth: MySQL Multi-AZ primary plus one read replica in another zone", async () => {
+    it("growth defaults to Aurora: a protected cluster, a writer and a reader in different zones, no RDS instance", async () => {
         const p = await plan("growth-aws");
+        assert.strictEqual(ofType(p, INSTANCE).length, 0);
+        const cluster = one(p, CLUSTER);
+        assertProtected(cluster);
+        const instances = ofType(p, CLUSTER_INSTANCE);
+        assert.deepStrictEqual(instances.map((i) => at(i, "availabilityZone")).sort(), ["us-east-1a", "us-east-1b"]);
+        assert.ok(instances.every((i) => at(i, "clusterIdentifier") === at(cluster, "clusterIdentifier")), "instances join the cluster by its identifier");
+    });
+
+    it("growth on MySQL: Multi-AZ primary plus one read replica in another zone", async () => {
+        const p = await plan("growth-mysql-aws");
         assert.strictEqual(ofType(p, INSTANCE).length, 2);
         const primary = one(p, INSTANCE, "-primary");
         const replica = one(p, INSTANCE, "-replica-0");

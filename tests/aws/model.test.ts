@@ -43,7 +43,7 @@ describe("aws model decisions", () => {
 
     it("rejects a database size without a class and a cache larger than any node, naming field, value and what is allowed", () => {
         const raw = { stage: "growth", cloud: "aws", regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }] };
-        const db = issuesOf({ ...raw, database: { size: { vcpu: 128, memoryGiB: 1024 } } });
+        const db = issuesOf({ ...raw, database: { engine: "mysql", size: { vcpu: 128, memoryGiB: 1024 } } });
         assert.strictEqual(db.length, 1);
         assert.match(db[0], /^database\.size: no mysql instance class on aws for 128 vCPU \/ 1024 GiB; allowed: up to .*64\/512.*\(got \{"vcpu":128,"memoryGiB":1024\}\)$/);
         const cache = issuesOf({ ...raw, cache: { memoryGiB: 500 } });
@@ -54,7 +54,7 @@ describe("aws model decisions", () => {
     it("rejects a load balancer, an MSK queue and a Multi-AZ database in a single-zone region; ignores other clouds", () => {
         const raw = { stage: "startup", cloud: "aws", regions: [{ name: "us-east-1", zones: ["us-east-1a"] }] };
         assert.deepStrictEqual(issuesOf({ ...raw, queue: { enabled: true }, database: { highAvailability: true } }), [
-            "regions[0].zones: an Application Load Balancer needs subnets in >= 2 zones of us-east-1 (got 1); allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)",
+            "regions[0].zones: the load balancer needs >= 2 zones of us-east-1 (got 1); allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)",
             "queue.enabled: Amazon MSK needs >= 2 zones per region (got 1); allowed: false, or list >= 2 zones",
             "database.highAvailability: a Multi-AZ database needs >= 2 zones per region (got 1); allowed: false, or list >= 2 zones",
         ]);
@@ -71,7 +71,7 @@ describe("aws model decisions", () => {
                 { role: "reader", zone: "us-east-1b" },
             ]);
         }
-        const growth = specOf("growth-aws");
+        const growth = specOf("growth-mysql-aws");
         const mysql = databaseLayout(growth, growth.regions[0]);
         assert.ok(mysql.kind === "rds-mysql" && mysql.multiAz && mysql.primaryZone === null);
     });

@@ -33,6 +33,17 @@ const EXTRA_STACKS: Readonly<Record<string, string>> = {
         "      peakOnline: 60000",
         "      timeZone: Asia/Shanghai",
     ].join("\n"),
+    // Growth on RDS MySQL (the stage defaults to Aurora): Multi-AZ primary plus read replicas.
+    "growth-mysql-aws": [
+        "config:",
+        "  live-commerce:stage: growth",
+        "  live-commerce:cloud: aws",
+        "  live-commerce:regions:",
+        "    - name: us-east-1",
+        "      zones: [us-east-1a, us-east-1b]",
+        "  live-commerce:database:",
+        "    engine: mysql",
+    ].join("\n"),
 };
 
 let stacksDir: string | null = null;
@@ -46,7 +57,7 @@ function testStacksDir(): string {
     return dir;
 }
 
-/** The plan of `stack` (startup-aws, growth-aws, mature-aws or events-aws). */
+/** The plan of `stack` (startup-aws, growth-aws, mature-aws, events-aws or growth-mysql-aws). */
 export function plan(stack: string): Promise<Plan> {
     const hit = cache.get(stack);
     if (hit !== undefined) return hit;

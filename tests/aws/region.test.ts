@@ -9,8 +9,12 @@ describe("aws Region", () => {
         for (const stack of ["startup-aws", "growth-aws"]) {
             const p = await plan(stack);
             const blocks = childrenOf(p, "lc-us-east-1").filter((r) => !r.custom);
-            const expected = BLOCKS.filter((b) => stack !== "startup-aws" || b !== "Queue");
-            assert.deepStrictEqual(blocks.map((b) => b.type).sort(), expected.map((b) => `live-commerce:aws:${b}`));
+            // Growth also runs the managed Kubernetes cluster and the business microservices on it.
+            const expected = [
+                ...BLOCKS.filter((b) => stack !== "startup-aws" || b !== "Queue").map((b) => `live-commerce:aws:${b}`),
+                ...(stack === "growth-aws" ? ["live-commerce:aws:KubernetesCluster", "live-commerce:kubernetes:Services"] : []),
+            ].sort();
+            assert.deepStrictEqual(blocks.map((b) => b.type).sort(), expected);
             for (const r of p.resources) assert.ok(!/startup|growth|mature/.test(r.name) || r.type === "pulumi:pulumi:Stack", r.name);
         }
     });

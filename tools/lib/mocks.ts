@@ -39,9 +39,41 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
     "alicloud:kms/key:Key": "key",
 };
 
+/**
+ * Types whose cloud id IS a name the program sets, by the input that carries it: an RDS cluster's
+ * id is its `clusterIdentifier`, a replication group's its `replicationGroupId`, a bucket's its
+ * bucket name. When the program sets that input, the mock id is its value, as in a real preview,
+ * so `clusterIdentifier: cluster.id` on a cluster instance equals the cluster's own
+ * `clusterIdentifier` in the plan. `generated`: when the input is unset, the provider generates the
+ * name (logical name plus a suffix) and the id is that name; otherwise the id falls back to mockId().
+ */
+export const ID_FROM_INPUT: Readonly<Record<string, { readonly input: string; readonly generated: boolean }>> = {
+    "aws:rds/cluster:Cluster": { input: "clusterIdentifier", generated: false },
+    "aws:rds/clusterInstance:ClusterInstance": { input: "identifier", generated: false },
+    "aws:rds/instance:Instance": { input: "identifier", generated: false },
+    "aws:rds/globalCluster:GlobalCluster": { input: "globalClusterIdentifier", generated: false },
+    "aws:elasticache/replicationGroup:ReplicationGroup": { input: "replicationGroupId", generated: false },
+    "aws:s3/bucket:Bucket": { input: "bucket", generated: true },
+    "alicloud:oss/bucket:Bucket": { input: "bucket", generated: true },
+};
+
+/** The name a provider generates for a resource whose program leaves the name unset. */
+export function generatedName(name: string): string {
+    return `${name}-${stableHash(name, 7)}`;
+}
+
 export function mockId(type: string, name: string): string {
     const prefix = ID_PREFIX[type] ?? type.split(":").pop()?.toLowerCase() ?? "res";
     return `${prefix}-${stableHash(`${type}::${name}`, 17)}`;
+}
+
+/** The mock id of a registration: the identifying input for ID_FROM_INPUT types, else mockId(). */
+export function mockIdOf(type: string, name: string, inputs: Record<string, unknown>): string {
+    const rule = ID_FROM_INPUT[type];
+    if (rule === undefined) return mockId(type, name);
+    const given = inputs[rule.input];
+    if (typeof given === "string" && given !== "") return given;
+    return rule.generated ? generatedName(name) : mockId(type, name);
 }
 
 /** A TEST-NET-3 address (203.0.113.0/24) derived from a name: documentation-only, never routable. */
@@ -77,7 +109,7 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
     "alicloud:polardb/endpoint:Endpoint": (c) => ({ connectionPrefix: `pe-${stableHash(c.name, 17)}`, dbEndpointId: `pe-${stableHash(c.name, 17)}` }),
     "alicloud:alikafka/instance:Instance": (c) => ({ endPoint: `${testNetAddress(`${c.name}-1`)}:9092,${testNetAddress(`${c.name}-2`)}:9092,${testNetAddress(`${c.name}-3`)}:9092` }),
     "alicloud:oss/bucket:Bucket": (c) => ({
-        bucket: typeof c.inputs.bucket === "string" ? c.inputs.bucket : `${c.name}-${stableHash(c.name, 7)}`,
+        bucket: autoName(c, "bucket"),
         intranetEndpoint: `oss-${c.region}-internal.aliyuncs.com`,
         extranetEndpoint: `oss-${c.region}.aliyuncs.com`,
     }),
@@ -174,7 +206,7 @@ const ALB_HOSTED_ZONES: Readonly<Record<string, string>> = {
 /** The name a provider would generate (logical name plus a suffix) unless the program set `field`. */
 function autoName(c: AttributeContext, field: string): string {
     const given = c.inputs[field];
-    return typeof given === "string" ? given : `${c.name}-${stableHash(c.name, 7)}`;
+    return typeof given === "string" ? given : generatedName(c.name);
 }
 
 /** Data sources the plan may call, by token. Anything else fails loudly. */
@@ -215,7 +247,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
         const inputs: Record<string, unknown> = { ...args.inputs };
         const custom = args.custom ?? true;
-        const id = custom ? mockId(args.type, args.name) : null;
+        const id = custom ? mockIdOf(args.type, args.name, inputs) : null;
         this.registrations.push({ type: args.type, name: args.name, custom, provider: args.provider ?? null, inputs, id });
         if (args.type.startsWith("pulumi:providers:") && typeof inputs.region === "string") {
             this.providerRegions.set(args.name, inputs.region);

@@ -35,11 +35,15 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Replaces secret values with "[secret]" and sorts object keys, so output is safe and byte-stable. */
+/**
+ * Replaces secret values with "[secret]" and sorts object keys, so output is safe and byte-stable.
+ * A secret map (e.g. a Kubernetes Secret's `stringData`, which the SDK marks secret as a whole)
+ * keeps its keys, each value "[secret]": which credentials a resource holds is not itself secret.
+ */
 export function sanitize(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(sanitize);
     if (isPlainObject(value)) {
-        if (value[SECRET_SIG_KEY] === SECRET_SIG) return SECRET;
+        if (value[SECRET_SIG_KEY] === SECRET_SIG) return redact(value.value);
         return Object.fromEntries(
             Object.keys(value)
                 .sort()
@@ -47,6 +51,16 @@ export function sanitize(value: unknown): unknown {
         );
     }
     return value;
+}
+
+/** The shape of a secret value: the keys of a map (sorted), every value "[secret]". */
+function redact(value: unknown): unknown {
+    if (!isPlainObject(value) || value[SECRET_SIG_KEY] === SECRET_SIG) return SECRET;
+    return Object.fromEntries(
+        Object.keys(value)
+            .sort()
+            .map((k) => [k, SECRET]),
+    );
 }
 
 function settle<T>(o: pulumi.Output<T>): Promise<T> {
