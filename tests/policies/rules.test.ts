@@ -3,6 +3,7 @@
 import * as assert from "assert";
 
 import { POLICIES } from "../../policies/all";
+import { EvalResource } from "../../tools/lib/evaluate";
 import { patch, res, violations } from "./helpers";
 
 interface Case {
@@ -63,17 +64,6 @@ const CASES: Case[] = [
     { policy: "sec-security-group-forbid-world-sensitive-ports", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", pass: { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0", securityGroupId: "sg" }, fail: { fromPort: { fromPort: 0 }, toPort: { toPort: 6379 }, ipProtocol: { ipProtocol: "-1" }, cidrIpv6: { cidrIpv4: undefined, cidrIpv6: "::/0", fromPort: 22, toPort: 22 } } },
     { policy: "sec-security-group-forbid-world-sensitive-ports", type: "aws:ec2/securityGroupRule:SecurityGroupRule", pass: { type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"], securityGroupId: "sg" }, fail: { cidrBlocks: { cidrBlocks: ["0.0.0.0/0"] }, ipv6CidrBlocks: { ipv6CidrBlocks: ["::/0"] } } },
     { policy: "sec-security-group-forbid-world-sensitive-ports", type: "aws:ec2/securityGroup:SecurityGroup", pass: { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] }, fail: { ingress: { ingress: [{ protocol: "tcp", fromPort: 9092, toPort: 9094, cidrBlocks: ["0.0.0.0/0"] }] } } },
-    { policy: "sec-object-storage-require-private", type: "alicloud:oss/bucket:Bucket", pass: { acl: "private" }, fail: { acl: { acl: "public-read" } } },
-    { policy: "sec-object-storage-require-private", type: "alicloud:oss/bucketAcl:BucketAcl", pass: { bucket: "b", acl: "private" }, fail: { acl: { acl: "public-read-write" } } },
-    { policy: "sec-object-storage-require-private", type: "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock", pass: { bucket: "b", blockPublicAccess: true }, fail: { blockPublicAccess: { blockPublicAccess: false } } },
-    { policy: "sec-object-storage-require-private", type: "aws:s3/bucket:Bucket", pass: {}, fail: { acl: { acl: "public-read" } } },
-    { policy: "sec-object-storage-require-private", type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", pass: { bucket: "b", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, fail: { blockPublicAcls: { blockPublicAcls: false }, blockPublicPolicy: { blockPublicPolicy: false }, ignorePublicAcls: { ignorePublicAcls: false }, restrictPublicBuckets: { restrictPublicBuckets: false } } },
-    { policy: "sec-object-storage-require-encryption", type: "alicloud:oss/bucket:Bucket", pass: { serverSideEncryptionRule: { sseAlgorithm: "KMS" } }, fail: { sseAlgorithm: { serverSideEncryptionRule: { sseAlgorithm: "none" } } } },
-    { policy: "sec-object-storage-require-encryption", type: "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", pass: { bucket: "b", sseAlgorithm: "AES256" }, fail: { sseAlgorithm: { sseAlgorithm: "none" } } },
-    { policy: "sec-object-storage-require-encryption", type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", pass: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] }, fail: { rules: { rules: [{}] } } },
-    { policy: "ha-object-storage-require-versioning-and-redundancy", type: "alicloud:oss/bucket:Bucket", pass: { redundancyType: "ZRS", versioning: { status: "Enabled" } }, fail: { redundancyType: { redundancyType: "LRS" }, versioning: { versioning: { status: "Suspended" } } } },
-    { policy: "ha-object-storage-require-versioning-and-redundancy", type: "alicloud:oss/bucketVersioning:BucketVersioning", pass: { bucket: "b", status: "Enabled" }, fail: { status: { status: "Suspended" } } },
-    { policy: "ha-object-storage-require-versioning-and-redundancy", type: "aws:s3/bucketVersioning:BucketVersioning", pass: { bucket: "b", versioningConfiguration: { status: "Enabled" } }, fail: { status: { versioningConfiguration: { status: "Suspended" } } } },
     { policy: "ha-queue-require-multi-zone", type: "alicloud:alikafka/instance:Instance", pass: { deployType: 5, selectedZones: ["a", "b"] }, fail: { selectedZones: { selectedZones: ["a"] } } },
     { policy: "ha-queue-require-multi-zone", type: "aws:msk/cluster:Cluster", pass: { kafkaVersion: "3.6", numberOfBrokerNodes: 3, brokerNodeGroupInfo: { clientSubnets: ["a", "b", "c"], instanceType: "kafka.m5.large", securityGroups: [] } }, fail: { clientSubnets: { brokerNodeGroupInfo: { clientSubnets: ["a"] } }, numberOfBrokerNodes: { numberOfBrokerNodes: 4 } } },
     { policy: "ha-kubernetes-cluster-require-multi-zone", type: "alicloud:cs/managedKubernetes:ManagedKubernetes", pass: { vswitchIds: ["a", "b"] }, fail: { vswitchIds: { vswitchIds: ["a"] } } },
@@ -134,4 +124,115 @@ describe("resource rules", () => {
         assert.deepStrictEqual(await violations(lb, single, "growth", { [lb.name]: { minZones: 1 } }), []);
         assert.deepStrictEqual(await violations(lb, single, "growth", { [lb.name]: "disabled" }), []);
     });
+});
+
+// The object-storage rules are stack checks: a bucket's versioning, encryption, ACL and public access
+// block are either its own inputs or separate resources that name it in `bucket` (siblings under the
+// same component). Fixtures: one stack per cloud with separate resources, one with inline inputs,
+// and one failing stack per property read.
+describe("object-storage rules (inline inputs or separate resources of the bucket)", () => {
+    const PARENT = "urn:pulumi:t::live-commerce::live-commerce:x:Storage::st";
+    const rule = (name: string) => {
+        const p = POLICIES.find((x) => x.name === name);
+        assert.ok(p, name);
+        return p;
+    };
+    const VERSIONING = "ha-object-storage-require-versioning-and-redundancy";
+    const ENCRYPTION = "sec-object-storage-require-encryption";
+    const PRIVATE = "sec-object-storage-require-private";
+    const RULES = [VERSIONING, ENCRYPTION, PRIVATE];
+    const kid = (type: string, name: string, inputs: Record<string, unknown>) => res(type, inputs, name, PARENT);
+
+    // Alibaba Cloud: the bucket's generated name (as the offline mocks and the provider produce it) in `bucket`.
+    const ossBucket = kid("alicloud:oss/bucket:Bucket", "st-media", { redundancyType: "ZRS", storageClass: "Standard" });
+    const ossName = "st-media-1a2b3c4";
+    const oss = {
+        acl: kid("alicloud:oss/bucketAcl:BucketAcl", "st-media-acl", { bucket: ossName, acl: "private" }),
+        versioning: kid("alicloud:oss/bucketVersioning:BucketVersioning", "st-media-versioning", { bucket: ossName, status: "Enabled" }),
+        encryption: kid("alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", "st-media-encryption", { bucket: ossName, sseAlgorithm: "KMS" }),
+        block: kid("alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock", "st-media-public-access-block", { bucket: ossName, blockPublicAccess: true }),
+    };
+    const ossStack = (over: Partial<Record<keyof typeof oss | "bucket", EvalResource | null>> = {}): EvalResource[] =>
+        [over.bucket === undefined ? ossBucket : over.bucket, ...(Object.keys(oss) as (keyof typeof oss)[]).map((k) => (over[k] === undefined ? oss[k] : over[k]))].filter(
+            (r): r is EvalResource => r !== null,
+        );
+
+    // AWS: the bucket's id is its name, set here by the program.
+    const s3Bucket = kid("aws:s3/bucket:Bucket", "st-logs", { bucket: "lc-logs" });
+    const flags = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+    const s3 = {
+        versioning: kid("aws:s3/bucketVersioning:BucketVersioning", "st-logs-versioning", { bucket: "lc-logs", versioningConfiguration: { status: "Enabled" } }),
+        encryption: kid("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "st-logs-encryption", {
+            bucket: "lc-logs",
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }],
+        }),
+        block: kid("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "st-logs-public-access", { bucket: "lc-logs", ...flags }),
+    };
+    const s3Stack = (over: Partial<Record<keyof typeof s3 | "bucket", EvalResource | null>> = {}): EvalResource[] =>
+        [over.bucket === undefined ? s3Bucket : over.bucket, ...(Object.keys(s3) as (keyof typeof s3)[]).map((k) => (over[k] === undefined ? s3[k] : over[k]))].filter(
+            (r): r is EvalResource => r !== null,
+        );
+
+    const failsOnly = async (policy: string, stack: readonly EvalResource[], label: string) => {
+        for (const name of RULES) {
+            const v = await violations(rule(name), stack);
+            if (name === policy) assert.ok(v.length > 0 && v.every((x) => x.policy === policy && x.enforcement === "mandatory"), `${label}: expected a ${policy} violation`);
+            else assert.deepStrictEqual(v, [], `${label}: ${name}`);
+        }
+    };
+
+    it("pass: buckets configured by separate resources (Alibaba Cloud and AWS)", async () => {
+        for (const name of RULES) {
+            assert.deepStrictEqual(await violations(rule(name), ossStack()), [], `oss ${name}`);
+            assert.deepStrictEqual(await violations(rule(name), s3Stack()), [], `s3 ${name}`);
+        }
+    });
+
+    it("pass: buckets configured inline (only the public access block is always a separate resource)", async () => {
+        const inlineOss = kid("alicloud:oss/bucket:Bucket", "st-media", { redundancyType: "ZRS", acl: "private", versioning: { status: "Enabled" }, serverSideEncryptionRule: { sseAlgorithm: "KMS" } });
+        const inlineS3 = kid("aws:s3/bucket:Bucket", "st-logs", {
+            bucket: "lc-logs",
+            versioning: { enabled: true },
+            serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } },
+        });
+        for (const name of RULES) {
+            assert.deepStrictEqual(await violations(rule(name), ossStack({ bucket: inlineOss, acl: null, versioning: null, encryption: null })), [], `oss ${name}`);
+            assert.deepStrictEqual(await violations(rule(name), s3Stack({ bucket: inlineS3, versioning: null, encryption: null })), [], `s3 ${name}`);
+        }
+    });
+
+    it("pass: a separate resource whose bucket is unknown (preview of a new bucket) is matched by its sibling's logical name", async () => {
+        const unknown = { versioning: kid("alicloud:oss/bucketVersioning:BucketVersioning", "st-media-versioning", { status: "Enabled" }) };
+        const other = kid("alicloud:oss/bucket:Bucket", "st-logs", { redundancyType: "ZRS", versioning: { status: "Enabled" } });
+        assert.deepStrictEqual(await violations(rule(VERSIONING), [...ossStack(unknown), other]), []);
+    });
+
+    const FAILS: [string, string, EvalResource[]][] = [
+        [VERSIONING, "redundancyType", ossStack({ bucket: kid("alicloud:oss/bucket:Bucket", "st-media", { redundancyType: "LRS" }) })],
+        [VERSIONING, "oss versioning missing", ossStack({ versioning: null })],
+        [VERSIONING, "oss versioning status", ossStack({ versioning: kid("alicloud:oss/bucketVersioning:BucketVersioning", "st-media-versioning", { bucket: ossName, status: "Suspended" }) })],
+        [VERSIONING, "oss inline versioning", ossStack({ versioning: null, bucket: kid("alicloud:oss/bucket:Bucket", "st-media", { redundancyType: "ZRS", versioning: { status: "Suspended" } }) })],
+        [VERSIONING, "versioning of another bucket", ossStack({ versioning: kid("alicloud:oss/bucketVersioning:BucketVersioning", "x-versioning", { bucket: "other-bucket", status: "Enabled" }) })],
+        [VERSIONING, "s3 versioning missing", s3Stack({ versioning: null })],
+        [VERSIONING, "s3 versioningConfiguration.status", s3Stack({ versioning: kid("aws:s3/bucketVersioning:BucketVersioning", "st-logs-versioning", { bucket: "lc-logs", versioningConfiguration: { status: "Suspended" } }) })],
+        [ENCRYPTION, "oss encryption missing", ossStack({ encryption: null })],
+        [ENCRYPTION, "oss sseAlgorithm", ossStack({ encryption: kid("alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", "st-media-encryption", { bucket: ossName, sseAlgorithm: "none" }) })],
+        [ENCRYPTION, "oss inline serverSideEncryptionRule", ossStack({ encryption: null, bucket: kid("alicloud:oss/bucket:Bucket", "st-media", { redundancyType: "ZRS", serverSideEncryptionRule: { sseAlgorithm: "none" } }) })],
+        [ENCRYPTION, "s3 encryption missing", s3Stack({ encryption: null })],
+        [ENCRYPTION, "s3 rules", s3Stack({ encryption: kid("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "st-logs-encryption", { bucket: "lc-logs", rules: [{}] }) })],
+        [PRIVATE, "oss inline acl", ossStack({ bucket: kid("alicloud:oss/bucket:Bucket", "st-media", { redundancyType: "ZRS", acl: "public-read" }) })],
+        [PRIVATE, "oss BucketAcl acl", ossStack({ acl: kid("alicloud:oss/bucketAcl:BucketAcl", "st-media-acl", { bucket: ossName, acl: "public-read-write" }) })],
+        [PRIVATE, "oss public access block missing", ossStack({ block: null })],
+        [PRIVATE, "oss blockPublicAccess", ossStack({ block: kid("alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock", "st-media-public-access-block", { bucket: ossName, blockPublicAccess: false }) })],
+        [PRIVATE, "s3 inline acl", s3Stack({ bucket: kid("aws:s3/bucket:Bucket", "st-logs", { bucket: "lc-logs", acl: "public-read" }) })],
+        [PRIVATE, "s3 public access block missing", s3Stack({ block: null })],
+        ...Object.keys(flags).map((flag): [string, string, EvalResource[]] => [
+            PRIVATE,
+            `s3 ${flag}`,
+            s3Stack({ block: kid("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "st-logs-public-access", { bucket: "lc-logs", ...flags, [flag]: false }) }),
+        ]),
+    ];
+    for (const [policy, label, stack] of FAILS) {
+        it(`${policy} fails on ${label}`, () => failsOnly(policy, stack, label));
+    }
 });
