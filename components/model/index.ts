@@ -16,3 +16,4 @@ export * from "./sizes";
 export * from "./loadbalancer";
 export * from "./placement";
 export * from "./kubernetes";
+export * from "./global";

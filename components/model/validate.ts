@@ -36,6 +36,7 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkEvents(spec, now),
         ...checkAdminCidrs(spec),
         ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),
+        ...(spec.cloud === "alicloud" ? checkComputeSize(spec.cloud, spec.video.transcoderSize, "video.transcoderSize") : []),
         ...(spec.kubernetes.enabled ? checkComputeSize(spec.cloud, spec.kubernetes.nodeSize, "kubernetes.nodeSize") : []),
     ];
 }

@@ -25,6 +25,12 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
     "alicloud:cs/managedKubernetes:ManagedKubernetes": "c",
     "alicloud:cs/nodePool:NodePool": "np",
     "alicloud:kms/key:Key": "key",
+    "alicloud:dns/gtmInstance:GtmInstance": "gtm",
+    "alicloud:dns/addressPool:AddressPool": "pool",
+    "alicloud:nlb/loadBalancer:LoadBalancer": "nlb",
+    "alicloud:nlb/serverGroup:ServerGroup": "sgp",
+    "alicloud:ess/scalingGroup:ScalingGroup": "asg",
+    "aws:cloudfront/distribution:Distribution": "E",
 };
 
 export function mockId(type: string, name: string): string {
@@ -65,6 +71,19 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
         certificateAuthority: { data: mockCertificate(c.name) },
     }),
     "aws:iam/role:Role": (c) => ({ name: c.name }),
+    "aws:ivs/channel:Channel": (c) => ({
+        ingestEndpoint: `${stableHash(c.name, 12)}.global-contribute.live-video.net`,
+        playbackUrl: `https://${stableHash(c.name, 12)}.${c.region}.playback.live-video.net/api/video/v1/${c.region}.${MOCK_ACCOUNT}.channel.${stableHash(c.name, 12)}.m3u8`,
+    }),
+    // CloudFront distributions all live in the fixed hosted zone Z2FDTNDATAQYW2.
+    "aws:cloudfront/distribution:Distribution": (c) => ({ domainName: `d${stableHash(c.name, 13)}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" }),
+    "aws:route53/zone:Zone": (c) => ({
+        zoneId: `Z${stableHash(c.name, 20).toUpperCase()}`,
+        nameServers: [1, 2, 3, 4].map((i) => `ns-${i}.awsdns-mock.example`),
+    }),
+    "alicloud:ess/scalingRule:ScalingRule": (c) => ({ ari: `acs:ess:${c.region}:${MOCK_ACCOUNT}:scalingrule/${c.id}` }),
+    "alicloud:nlb/loadBalancer:LoadBalancer": (c) => ({ dnsName: `${c.id}.${c.region}.nlb.aliyuncsslb.com` }),
+    "alicloud:cdn/domainNew:DomainNew": (c) => ({ cname: `${String(c.inputs.domainName)}.w.kunlunsl.com` }),
 };
 
 /** A 10.x address derived from a name, for private endpoints. */
