@@ -47,3 +47,13 @@ export function stackFile(values: ConfigObject): string {
         .map(([k, v]) => `  live-commerce:${k}: ${JSON.stringify(v)}`)
         .join("\n")}\n`;
 }
+
+/** Reads a nested value of a recorded input by keys and indexes; undefined where the path ends. */
+export function at(value: unknown, ...keys: (string | number)[]): unknown {
+    let v: unknown = value;
+    for (const k of keys) {
+        if (typeof k === "number") v = Array.isArray(v) ? v[k] : undefined;
+        else v = typeof v === "object" && v !== null && !Array.isArray(v) ? Object.entries(v).find(([key]) => key === k)?.[1] : undefined;
+    }
+    return v;
+}
