@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { StackSpec, baseTags, cdnOrigins, dnsFailoverPlan, globalHostnames, providerName, regionBaseName, steeringEnabled, transcodeTier, videoHostnames } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, providerName, regionBaseName, transcodeTier, videoHostnames } from "../model";
 import { Cdn } from "./cdn";
 import { Region } from "./region";
 import { Steering } from "./steering";
@@ -67,35 +67,37 @@ export interface AlicloudEdge {
  * GTM are global services; they go under the given (first region's) provider.
  */
 export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly RegionalEndpoints[], provider: alicloud.Provider): AlicloudEdge {
-    const hosts = globalHostnames(spec);
-    const endpointOf = (region: string): RegionalEndpoints => {
-        const e = endpoints.find((x) => x.region === region);
-        if (e === undefined) throw new Error(`no load balancer endpoint given for region ${region}`);
-        return e;
-    };
-    const cdn = spec.cdn.enabled
-        ? new Cdn(
-              `${spec.prefix}-cdn`,
-              {
-                  origins: cdnOrigins(spec).map((o) => ({ ...o, hostname: endpointOf(o.region).loadBalancerDnsName })),
-                  hostname: hosts.cdn,
-                  regions: spec.regions.map((r) => r.name),
-                  certificateId: spec.cdn.certificate,
-                  tags: baseTags(spec, "global"),
-              },
-              { providers: [provider] },
-          )
-        : undefined;
-    const failover = dnsFailoverPlan(spec.cloud);
-    const steering = steeringEnabled(spec)
-        ? new Steering(`${spec.prefix}-steering`, { hostname: hosts.api, regions: spec.regions.map((r) => endpointOf(r.name)), failover }, { providers: [provider] })
-        : undefined;
+    const plan = edgePlan(spec);
+    const cdn =
+        plan.cdn === null
+            ? undefined
+            : new Cdn(
+                  `${spec.prefix}-cdn`,
+                  {
+                      origins: plan.cdn.origins.map((o) => ({ ...o, hostname: forRegion(endpoints, o.region).loadBalancerDnsName })),
+                      hostname: plan.hostnames.cdn,
+                      regions: spec.regions.map((r) => r.name),
+                      certificateId: spec.cdn.certificate,
+                      tags: baseTags(spec, "global"),
+                  },
+                  { providers: [provider] },
+              );
+    const steering =
+        plan.steering === null
+            ? undefined
+            : new Steering(
+                  `${spec.prefix}-steering`,
+                  { hostname: plan.hostnames.api, regions: plan.steering.regions.map((r) => forRegion(endpoints, r)), failover: plan.steering.failover },
+                  { providers: [provider] },
+              );
     return {
         cdn,
         steering,
         outputs: {
-            ...(cdn === undefined ? {} : { cdn: { hostname: hosts.cdn, cname: cdn.cname } }),
-            ...(steering === undefined ? {} : { steering: { hostname: hosts.api, gtmInstanceId: steering.instanceId, regionFailoverSeconds: failover.failoverSeconds } }),
+            ...(cdn === undefined ? {} : { cdn: { hostname: plan.hostnames.cdn, cname: cdn.cname } }),
+            ...(steering === undefined || plan.steering === null
+                ? {}
+                : { steering: { hostname: plan.hostnames.api, gtmInstanceId: steering.instanceId, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
         },
     };
 }

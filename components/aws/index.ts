@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { StackSpec, baseTags, cdnOrigins, dnsFailoverPlan, globalHostnames, providerName, regionBaseName, steeringEnabled } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, providerName, regionBaseName } from "../model";
 import { Cdn } from "./cdn";
 import { Region } from "./region";
 import { Steering } from "./steering";
@@ -55,49 +55,45 @@ export interface AwsEdge {
  * CloudFront and Route 53 are global services; they go under the given (first region's) provider.
  */
 export function deployAwsEdge(spec: StackSpec, endpoints: readonly RegionalEndpoints[], provider: aws.Provider): AwsEdge {
-    const hosts = globalHostnames(spec);
+    const plan = edgePlan(spec);
     const tags = baseTags(spec, "global");
-    const endpointOf = (region: string): RegionalEndpoints => {
-        const e = endpoints.find((x) => x.region === region);
-        if (e === undefined) throw new Error(`no load balancer endpoint given for region ${region}`);
-        return e;
-    };
-    const cdn = spec.cdn.enabled
-        ? new Cdn(
-              `${spec.prefix}-cdn`,
-              {
-                  origins: cdnOrigins(spec).map((o) => ({ ...o, hostname: endpointOf(o.region).loadBalancerDnsName })),
-                  hostname: hosts.cdn,
-                  certificateArn: spec.cdn.certificate,
-                  tags,
-              },
-              { providers: [provider] },
-          )
-        : undefined;
-    const failover = dnsFailoverPlan(spec.cloud);
-    const steering = steeringEnabled(spec)
-        ? new Steering(
-              `${spec.prefix}-steering`,
-              {
-                  domain: spec.domain,
-                  hostname: hosts.api,
-                  zoneId: spec.dns.zoneId,
-                  regions: spec.regions.map((r) => endpointOf(r.name)),
-                  failover,
-                  cdnAlias: cdn !== undefined && spec.cdn.certificate !== null ? { name: cdn.domainName, zoneId: cdn.hostedZoneId } : undefined,
-                  tags,
-              },
-              { providers: [provider] },
-          )
-        : undefined;
+    const cdn =
+        plan.cdn === null
+            ? undefined
+            : new Cdn(
+                  `${spec.prefix}-cdn`,
+                  {
+                      origins: plan.cdn.origins.map((o) => ({ ...o, hostname: forRegion(endpoints, o.region).loadBalancerDnsName })),
+                      hostname: plan.hostnames.cdn,
+                      certificateArn: spec.cdn.certificate,
+                      tags,
+                  },
+                  { providers: [provider] },
+              );
+    const steering =
+        plan.steering === null
+            ? undefined
+            : new Steering(
+                  `${spec.prefix}-steering`,
+                  {
+                      domain: spec.domain,
+                      hostname: plan.hostnames.api,
+                      zoneId: spec.dns.zoneId,
+                      regions: plan.steering.regions.map((r) => forRegion(endpoints, r)),
+                      failover: plan.steering.failover,
+                      cdnAlias: cdn !== undefined && spec.cdn.certificate !== null ? { name: cdn.domainName, zoneId: cdn.hostedZoneId } : undefined,
+                      tags,
+                  },
+                  { providers: [provider] },
+              );
     return {
         cdn,
         steering,
         outputs: {
-            ...(cdn === undefined ? {} : { cdn: { hostname: hosts.cdn, domainName: cdn.domainName } }),
-            ...(steering === undefined
+            ...(cdn === undefined ? {} : { cdn: { hostname: plan.hostnames.cdn, domainName: cdn.domainName } }),
+            ...(steering === undefined || plan.steering === null
                 ? {}
-                : { steering: { hostname: hosts.api, zoneId: steering.zoneId, nameServers: steering.nameServers, regionFailoverSeconds: failover.failoverSeconds } }),
+                : { steering: { hostname: plan.hostnames.api, zoneId: steering.zoneId, nameServers: steering.nameServers, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
         },
     };
 }

@@ -266,3 +266,29 @@ export function cdnScope(regions: readonly string[]): "domestic" | "overseas" | 
     if (mainland === regions.length) return "domestic";
     return mainland === 0 ? "overseas" : "global";
 }
+
+// ---------------------------------------------------------------------------------------------
+// The edge of a stack: what spans regions, decided once for both clouds
+
+export interface EdgePlan {
+    readonly hostnames: GlobalHostnames;
+    /** null when `cdn.enabled` is false. */
+    readonly cdn: { readonly origins: readonly CdnOrigin[] } | null;
+    /** null below two regions. */
+    readonly steering: { readonly regions: readonly string[]; readonly failover: DnsFailoverPlan } | null;
+}
+
+export function edgePlan(spec: Pick<StackSpec, "cloud" | "domain" | "regions" | "cdn">): EdgePlan {
+    return {
+        hostnames: globalHostnames(spec),
+        cdn: spec.cdn.enabled ? { origins: cdnOrigins(spec) } : null,
+        steering: steeringEnabled(spec) ? { regions: spec.regions.map((r) => r.name), failover: dnsFailoverPlan(spec.cloud) } : null,
+    };
+}
+
+/** The entry of `region` among per-region values; throws naming the region when it is missing. */
+export function forRegion<T extends { readonly region: string }>(values: readonly T[], region: string): T {
+    const v = values.find((x) => x.region === region);
+    if (v === undefined) throw new Error(`no value given for region ${region} (given: ${values.map((x) => x.region).join(", ") || "none"})`);
+    return v;
+}

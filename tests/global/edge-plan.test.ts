@@ -4,7 +4,7 @@
 import * as assert from "assert";
 
 import { Plan, PlannedResource, planProgram } from "../../tools/lib/record";
-import { at, rawConfig, stackDir, stackFile } from "../helpers";
+import { PlanCache, at, list, ofType, rawConfig, stackDir, stackFile } from "../helpers";
 
 /** Test stand-in for a region's load balancer name (a reserved example domain). */
 const lbName = (region: string): string => `lb-${region}.example.net`;
@@ -31,18 +31,10 @@ async function planEdge(stack: string, dir?: string): Promise<Plan> {
     );
 }
 
-function ofType(plan: Plan, type: string): PlannedResource[] {
-    return plan.resources.filter((r) => r.type === type);
-}
-
 function only(plan: Plan, type: string): PlannedResource {
     const all = ofType(plan, type);
     assert.strictEqual(all.length, 1, `${plan.stack}: one ${type}`);
     return all[0];
-}
-
-function list(v: unknown): unknown[] {
-    return Array.isArray(v) ? v : [];
 }
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
@@ -52,12 +44,8 @@ const ARN = "arn:aws:acm:us-east-1:123456789012:certificate/0123abcd-0123-4567-8
 const SINGAPORE = { name: "ap-southeast-1", zones: ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c"] };
 
 describe("cross-region edge over the regions' load balancers", function () {
-    const plans = new Map<string, Plan>();
-    const plan = (stack: string): Plan => {
-        const p = plans.get(stack);
-        if (p === undefined) throw new Error(`stack ${stack} not planned`);
-        return p;
-    };
+    const plans = new PlanCache();
+    const plan = (stack: string): Plan => plans.get(stack);
 
     before(async function () {
         for (const stack of ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"]) plans.set(stack, await planEdge(stack));

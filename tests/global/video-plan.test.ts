@@ -1,31 +1,13 @@
 import * as assert from "assert";
 
-import { Plan, PlannedResource, planStack } from "../../tools/lib/record";
-import { at, rawConfig, stackDir, stackFile } from "../helpers";
+import { Plan, planStack } from "../../tools/lib/record";
+import { PlanCache, at, list, ofType, one, rawConfig, stackDir, stackFile } from "../helpers";
 
 const STACKS = ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"];
 
-function ofType(plan: Plan, type: string): PlannedResource[] {
-    return plan.resources.filter((r) => r.type === type);
-}
-
-function list(v: unknown): unknown[] {
-    return Array.isArray(v) ? v : [];
-}
-
-function one(plan: Plan, type: string, name: string): PlannedResource {
-    const r = plan.resources.find((x) => x.type === type && x.name === name);
-    assert.ok(r, `${type} ${name} not in plan ${plan.stack}`);
-    return r;
-}
-
 describe("live video layer in the offline plan", function () {
-    const plans = new Map<string, Plan>();
-    const plan = (stack: string): Plan => {
-        const p = plans.get(stack);
-        if (p === undefined) throw new Error(`stack ${stack} not planned`);
-        return p;
-    };
+    const plans = new PlanCache();
+    const plan = (stack: string): Plan => plans.get(stack);
 
     before(async function () {
         for (const stack of STACKS) plans.set(stack, await planStack(stack));
