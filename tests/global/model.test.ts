@@ -12,6 +12,8 @@ import {
     cdnScope,
     dnsFailoverPlan,
     dnsFailoverSeconds,
+    edgePlan,
+    forRegion,
     globalHostnames,
     ivsChannelType,
     resolveSpec,
@@ -122,6 +124,35 @@ describe("global model: CDN origins", () => {
             ingest: "push-cn-hangzhou.live.example.com",
             play: "play-cn-hangzhou.live.example.com",
         });
+    });
+});
+
+describe("global model: the edge plan", () => {
+    it("per stage: a CDN everywhere, steering from two regions on with the cloud's failover plan", () => {
+        const table: { stage: "startup" | "growth" | "mature"; cloud: "aws" | "alicloud"; origins: number; steering: string[] | null; failover: number | null }[] = [
+            { stage: "startup", cloud: "aws", origins: 1, steering: null, failover: null },
+            { stage: "growth", cloud: "alicloud", origins: 1, steering: null, failover: null },
+            { stage: "mature", cloud: "aws", origins: 2, steering: ["us-east-1", "us-west-2"], failover: 80 },
+            { stage: "mature", cloud: "alicloud", origins: 2, steering: ["cn-hangzhou", "cn-shanghai"], failover: 180 },
+        ];
+        for (const row of table) {
+            const p = edgePlan(spec(row.stage, row.cloud));
+            assert.strictEqual(p.cdn?.origins.length, row.origins, `${row.stage}-${row.cloud}`);
+            assert.deepStrictEqual(p.steering?.regions ?? null, row.steering);
+            assert.strictEqual(p.steering?.failover.failoverSeconds ?? null, row.failover);
+            assert.strictEqual(p.hostnames.api, "api.live.example.com");
+        }
+    });
+
+    it("cdn.enabled false: no CDN", () => {
+        assert.strictEqual(edgePlan(spec("growth", "aws", { cdn: { enabled: false } })).cdn, null);
+    });
+
+    it("forRegion finds a region's value or names the missing region", () => {
+        const values = [{ region: "a", v: 1 }, { region: "b", v: 2 }];
+        assert.strictEqual(forRegion(values, "b").v, 2);
+        assert.throws(() => forRegion(values, "c"), /no value given for region c \(given: a, b\)/);
+        assert.throws(() => forRegion([], "c"), /\(given: none\)/);
     });
 });
 

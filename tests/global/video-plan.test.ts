@@ -1,6 +1,6 @@
 import * as assert from "assert";
 
-import { Plan, planStack } from "../../tools/lib/record";
+import { Plan, planProgram, planStack } from "../../tools/lib/record";
 import { PlanCache, at, list, ofType, one, rawConfig, stackDir, stackFile } from "../helpers";
 
 const STACKS = ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"];
@@ -116,5 +116,35 @@ describe("live video layer in the offline plan", function () {
         assert.deepStrictEqual(videos(two), ["lc-cn-hangzhou-video", "lc-cn-shanghai-video"]);
         assert.strictEqual(ofType(two, "alicloud:live/domain:Domain").length, 4);
         assert.ok(!two.resources.some((r) => r.name.includes("ap-southeast-1")));
+    });
+
+    it("given the region's recordings bucket, IVS records to it and the transcoders write recordings there", async () => {
+        const bucket = "recordings-test-bucket";
+        const dir = stackDir({ aws: stackFile(rawConfig("growth", "aws")), ali: stackFile(rawConfig("growth", "alicloud")) });
+        const program = async (): Promise<Record<string, unknown>> => {
+            const { readSpec } = await import("../../stacks/program");
+            const spec = readSpec();
+            const { baseTags, transcodeTier, videoHostnames } = await import("../../components/model");
+            const region = spec.regions[0];
+            const tags = baseTags(spec, region.name);
+            if (spec.cloud === "aws") {
+                const { Video } = await import("../../components/aws");
+                new Video("test-video", { recordingBucketName: bucket, tags });
+            } else {
+                const { Network, Video } = await import("../../components/alicloud");
+                const { planRegionNetwork } = await import("../../components/model");
+                const network = new Network("test-network", { plan: planRegionNetwork(spec, region), tags });
+                new Video("test-video", { region: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, tags });
+            }
+            return { stage: spec.stage, cloud: spec.cloud };
+        };
+        const aws = await planProgram("aws", program, dir);
+        const recording = one(aws, "aws:ivs/recordingConfiguration:RecordingConfiguration", "test-video-recording");
+        assert.deepStrictEqual(recording.inputs.destinationConfiguration, { s3: { bucketName: bucket } });
+        assert.deepStrictEqual(recording.inputs.thumbnailConfiguration, { recordingMode: "INTERVAL", targetIntervalSeconds: 60 });
+        assert.match(String(one(aws, "aws:ivs/channel:Channel", "test-video-channel").inputs.recordingConfigurationArn), /^arn:aws:ivs:/);
+        const ali = await planProgram("ali", program, dir);
+        const launch = one(ali, "alicloud:ess/scalingConfiguration:ScalingConfiguration", "test-video-launch");
+        assert.match(String(launch.inputs.userData), /"recording":\{"bucket":"recordings-test-bucket","serverSideEncryption":"KMS"\}/);
     });
 });
