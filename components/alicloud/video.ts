@@ -149,6 +149,8 @@ export class Video extends pulumi.ComponentResource {
                     connectionDrainTimeout: DEREGISTRATION_DELAY_SECONDS,
                     healthCheck: {
                         healthCheckEnabled: true,
+                        // Both groups probe the RTMP port over TCP: a transcoder whose media server
+                        // accepts RTMP also serves SRT, and a UDP probe cannot tell a live server.
                         healthCheckType: "TCP",
                         healthCheckConnectPort: INGEST_LISTENERS[0].port,
                         healthCheckInterval: HEALTH_CHECK.intervalSeconds,

@@ -42,7 +42,8 @@ export class Steering extends pulumi.ComponentResource {
         super("live-commerce:aws:Steering", name, {}, opts);
         if (args.regions.length < 2) throw new pulumi.ResourceError(`latency steering needs >= 2 regions (got ${args.regions.length})`, this);
         const zone = args.zoneId === null ? new aws.route53.Zone(`${name}-zone`, { name: args.domain, comment: "live-commerce public zone", tags: args.tags }, { parent: this }) : undefined;
-        const zoneId = zone === undefined ? pulumi.output(args.zoneId ?? "") : zone.zoneId;
+        const zoneId = args.zoneId !== null ? pulumi.output(args.zoneId) : zone?.zoneId;
+        if (zoneId === undefined) throw new pulumi.ResourceError("no hosted zone: neither a zone id nor a created zone", this);
 
         const healthCheckIds: Record<string, pulumi.Output<string>> = {};
         for (const r of args.regions) {

@@ -214,7 +214,7 @@ function cpuOnly(action: ScalingAction): ScalingAction {
  * `video.maxTranscoders`, scaled by the same actions as the app tier on CPU. Regions with fewer
  * zones than a layer-4 load balancer needs use the managed service's transcoding instead.
  */
-export function transcodeTier(spec: Pick<StackSpec, "video" | "scaling" | "app">, region: RegionSpec): TranscodeTier {
+export function transcodeTier(spec: Pick<StackSpec, "video" | "scaling">, region: RegionSpec): TranscodeTier {
     const actions = scalingActions(spec);
     const minSize = region.zones.length;
     return {
