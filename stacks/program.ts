@@ -14,11 +14,13 @@ export function readSpec(now: Date = new Date()): StackSpec {
 /** Declares the stack and returns its outputs. */
 export async function deploy(): Promise<Record<string, unknown>> {
     const spec = readSpec();
-    const regions = spec.cloud === "alicloud" ? deployAlicloud(spec) : deployAws(spec);
+    const deployment = spec.cloud === "alicloud" ? deployAlicloud(spec) : deployAws(spec);
     return {
         stage: spec.stage,
         cloud: spec.cloud,
         onlineUsers: spec.onlineUsers,
-        regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, regions[i].outputs()])),
+        regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
+        ...deployment.edge.outputs,
+        ...(deployment.globalDatabase !== undefined ? { globalDatabase: { id: deployment.globalDatabase.id, primaryRegion: spec.regions[0].name } } : {}),
     };
 }

@@ -4,7 +4,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
+import * as assert from "assert";
+
+import { ConfigError, resolveSpec } from "../components/model";
 import { ConfigObject } from "../components/model/reader";
+import { Plan, PlannedResource } from "../tools/lib/record";
 
 export const NOW = new Date("2026-11-22T00:00:00Z");
 
@@ -46,4 +50,55 @@ export function stackFile(values: ConfigObject): string {
     return `config:\n${Object.entries(values)
         .map(([k, v]) => `  live-commerce:${k}: ${JSON.stringify(v)}`)
         .join("\n")}\n`;
+}
+
+/** Reads a nested value of a recorded input by keys and indexes; undefined where the path ends. */
+export function at(value: unknown, ...keys: (string | number)[]): unknown {
+    let v: unknown = value;
+    for (const k of keys) {
+        if (typeof k === "number") v = Array.isArray(v) ? v[k] : undefined;
+        else v = typeof v === "object" && v !== null && !Array.isArray(v) ? Object.entries(v).find(([key]) => key === k)?.[1] : undefined;
+    }
+    return v;
+}
+
+/** A recorded value as a list (empty when it is not one). */
+export function list(v: unknown): unknown[] {
+    return Array.isArray(v) ? v : [];
+}
+
+export function ofType(plan: Plan, type: string): PlannedResource[] {
+    return plan.resources.filter((r) => r.type === type);
+}
+
+export function one(plan: Plan, type: string, name: string): PlannedResource {
+    const r = plan.resources.find((x) => x.type === type && x.name === name);
+    assert.ok(r, `${type} ${name} not in plan ${plan.stack}`);
+    return r;
+}
+
+/** The issues of the ConfigError `raw` resolves to; fails when it resolves. */
+export function configIssues(raw: ConfigObject): readonly string[] {
+    try {
+        resolveSpec(raw, { now: NOW });
+    } catch (e) {
+        if (e instanceof ConfigError) return e.issues;
+        throw e;
+    }
+    assert.fail(`expected a ConfigError for ${JSON.stringify(raw)}`);
+}
+
+/** Plans made once in a suite's `before`, handed out by stack name. */
+export class PlanCache {
+    private readonly plans = new Map<string, Plan>();
+
+    set(stack: string, plan: Plan): void {
+        this.plans.set(stack, plan);
+    }
+
+    get(stack: string): Plan {
+        const p = this.plans.get(stack);
+        if (p === undefined) throw new Error(`stack ${stack} not planned`);
+        return p;
+    }
 }

@@ -2,27 +2,8 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
 
-import { Plan, PlannedResource, SECRET, planStack } from "../tools/lib/record";
-
-/** Reads a nested value of a recorded input by keys and indexes; undefined where the path ends. */
-function at(value: unknown, ...keys: (string | number)[]): unknown {
-    let v: unknown = value;
-    for (const k of keys) {
-        if (typeof k === "number") v = Array.isArray(v) ? v[k] : undefined;
-        else v = typeof v === "object" && v !== null && !Array.isArray(v) ? Object.entries(v).find(([key]) => key === k)?.[1] : undefined;
-    }
-    return v;
-}
-
-function ofType(plan: Plan, type: string): PlannedResource[] {
-    return plan.resources.filter((r) => r.type === type);
-}
-
-function one(plan: Plan, type: string, name: string): PlannedResource {
-    const r = plan.resources.find((x) => x.type === type && x.name === name);
-    assert.ok(r, `${type} ${name} not in plan ${plan.stack}`);
-    return r;
-}
+import { Plan, SECRET, planStack } from "../tools/lib/record";
+import { PlanCache, at, ofType, one } from "./helpers";
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
@@ -33,12 +14,8 @@ const LABELS = (service: string) => ({ "app.kubernetes.io/name": service, "app.k
 const SERVED_BY_1_33 = ["v1", "apps/v1", "autoscaling/v2", "policy/v1"];
 
 describe("kubernetes layer in the offline plan", function () {
-    const plans = new Map<string, Plan>();
-    const plan = (stack: string): Plan => {
-        const p = plans.get(stack);
-        if (p === undefined) throw new Error(`stack ${stack} not planned`);
-        return p;
-    };
+    const plans = new PlanCache();
+    const plan = (stack: string): Plan => plans.get(stack);
 
     before(async function () {
         for (const stack of ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"]) {

@@ -79,7 +79,7 @@ describe("npm run plan", function () {
         const run = plan("--stack", "startup-aws");
         assert.strictEqual(run.status, 0, run.stderr);
         assert.match(run.stdout, /^stack startup-aws: stage startup, cloud aws, \d+ resources/);
-        assert.match(run.stdout, /\n└─ live-commerce:aws:Region {2}lc-us-east-1\n {3}└─ live-commerce:aws:Network {2}lc-us-east-1-network\n {6}├─ aws:ec2\/internetGateway:InternetGateway {2}lc-us-east-1-network-igw\n/);
+        assert.match(run.stdout, /\n├─ live-commerce:aws:Region {2}lc-us-east-1\n│ {2}└─ live-commerce:aws:Network {2}lc-us-east-1-network\n│ {5}├─ aws:ec2\/internetGateway:InternetGateway {2}lc-us-east-1-network-igw\n/);
         assert.match(run.stdout, /resources by type:\n(.*\n)*\s+aws:ec2\/subnet:Subnet\s+2\n/);
     });
 

@@ -1,23 +1,137 @@
 import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
 
-import { StackSpec, providerName, regionBaseName } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, providerName, regionBaseName, transcodeTier, videoHostnames } from "../model";
+import { Cdn } from "./cdn";
 import { Region } from "./region";
+import { Steering } from "./steering";
+import { Video } from "./video";
 
 export { Autoscaling } from "./autoscaling";
 export { Cache } from "./cache";
+export { Cdn } from "./cdn";
 export { Database } from "./database";
 export { LoadBalancer } from "./loadbalancer";
 export { Monitoring } from "./monitoring";
 export { Network } from "./network";
 export { Queue } from "./queue";
 export { Region } from "./region";
+export { Steering } from "./steering";
 export { Storage } from "./storage";
-
-/** Deploys every region of an Alibaba Cloud stack, each under its own explicit provider. */
-export function deployAlicloud(spec: StackSpec): Region[] {
-    return spec.regions.map((region) => {
-        const provider = new alicloud.Provider(providerName(spec, region.name), { region: region.name });
-        return new Region(regionBaseName(spec, region.name), { spec, region }, { providers: [provider] });
-    });
-}
+export { Video } from "./video";
 export { KubernetesCluster } from "./kubernetes";
+
+/** What the cross-region layer needs from one region's regional tier. */
+export interface RegionalEndpoints {
+    readonly region: string;
+    /** Public DNS name of the region's application load balancer. */
+    readonly loadBalancerDnsName: pulumi.Input<string>;
+}
+
+export interface AlicloudDeployment {
+    readonly regions: readonly Region[];
+    readonly videos: readonly Video[];
+    /** The explicit provider of each region, in region order. */
+    readonly providers: readonly alicloud.Provider[];
+    readonly globalDatabase?: alicloud.polardb.GlobalDatabaseNetwork;
+    readonly edge: AlicloudEdge;
+}
+
+/**
+ * Deploys an Alibaba Cloud stack: every region under its own explicit provider (the first region
+ * holds the primary of the PolarDB global database network when the stack has one), its live video
+ * layer recording to the region's bucket, and the CDN and GTM steering over the regions' ALBs.
+ */
+export function deployAlicloud(spec: StackSpec): AlicloudDeployment {
+    const providers = spec.regions.map((region) => new alicloud.Provider(providerName(spec, region.name), { region: region.name }));
+    const roles = globalDatabaseRoles(spec);
+    const regions: Region[] = [];
+    let globalDatabase: alicloud.polardb.GlobalDatabaseNetwork | undefined;
+    spec.regions.forEach((region, i) => {
+        const role = roles[i];
+        const primary = regions[0];
+        if (role === "secondary" && globalDatabase === undefined && primary !== undefined) {
+            globalDatabase = new alicloud.polardb.GlobalDatabaseNetwork(
+                `${spec.prefix}-global-db`,
+                { dbClusterId: primary.database.instanceId, description: `${spec.project} global database` },
+                { provider: providers[0] },
+            );
+        }
+        const membership =
+            role === "primary"
+                ? { globalDatabase: { role } }
+                : role === "secondary" && globalDatabase !== undefined && primary !== undefined
+                  ? { globalDatabase: { role, gdnId: globalDatabase.id, password: primary.database.password } }
+                  : {};
+        regions.push(new Region(regionBaseName(spec, region.name), { spec, region, ...membership }, { providers: [providers[i]] }));
+    });
+    const videos = spec.regions.map(
+        (region, i) =>
+            new Video(
+                `${regionBaseName(spec, region.name)}-video`,
+                {
+                    region: region.name,
+                    hostnames: videoHostnames(spec, region.name),
+                    tier: transcodeTier(spec, region),
+                    imageId: spec.video.transcoderImageId,
+                    network: regions[i].network,
+                    recordingBucketName: regions[i].storage.bucketName,
+                    tags: baseTags(spec, region.name),
+                },
+                { providers: [providers[i]] },
+            ),
+    );
+    const edge = deployAlicloudEdge(
+        spec,
+        regions.map((r, i) => ({ region: spec.regions[i].name, loadBalancerDnsName: r.loadBalancer.dnsName })),
+        providers[0],
+    );
+    return { regions, videos, providers, ...(globalDatabase !== undefined ? { globalDatabase } : {}), edge };
+}
+
+export interface AlicloudEdge {
+    readonly cdn?: Cdn;
+    readonly steering?: Steering;
+    readonly outputs: Record<string, pulumi.Input<unknown>>;
+}
+
+/**
+ * The cross-region layer of an Alibaba Cloud stack: CDN over the regions' load balancers (when
+ * `cdn.enabled`), and with two regions or more GTM latency steering of the api hostname. CDN and
+ * GTM are global services; they go under the given (first region's) provider.
+ */
+export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly RegionalEndpoints[], provider: alicloud.Provider): AlicloudEdge {
+    const plan = edgePlan(spec);
+    const cdn =
+        plan.cdn === null
+            ? undefined
+            : new Cdn(
+                  `${spec.prefix}-cdn`,
+                  {
+                      origins: plan.cdn.origins.map((o) => ({ ...o, hostname: forRegion(endpoints, o.region).loadBalancerDnsName })),
+                      hostname: plan.hostnames.cdn,
+                      regions: spec.regions.map((r) => r.name),
+                      certificateId: spec.cdn.certificate,
+                      tags: baseTags(spec, "global"),
+                  },
+                  { providers: [provider] },
+              );
+    const steering =
+        plan.steering === null
+            ? undefined
+            : new Steering(
+                  `${spec.prefix}-steering`,
+                  { hostname: plan.hostnames.api, regions: plan.steering.regions.map((r) => forRegion(endpoints, r)), failover: plan.steering.failover },
+                  { providers: [provider] },
+              );
+    return {
+        cdn,
+        steering,
+        outputs: {
+            ...(cdn === undefined ? {} : { cdn: { hostname: plan.hostnames.cdn, cname: cdn.cname } }),
+            ...(steering === undefined || plan.steering === null
+                ? {}
+                : { steering: { hostname: plan.hostnames.api, gtmInstanceId: steering.instanceId, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
+        },
+    };
+}

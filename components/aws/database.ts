@@ -23,7 +23,8 @@ export interface DatabaseArgs {
 const MASTER_USERNAME = "admin";
 const DATABASE_NAME = "livecommerce";
 const MYSQL_VERSION = "8.4";
-const AURORA_VERSION = "8.0.mysql_aurora.3.08.2";
+/** Aurora MySQL version of every cluster (and of the global database that joins them). */
+export const AURORA_VERSION = "8.0.mysql_aurora.3.08.2";
 const LOG_EXPORTS = ["error", "slowquery"];
 
 /**

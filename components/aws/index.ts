@@ -1,23 +1,130 @@
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 
-import { StackSpec, providerName, regionBaseName } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, providerName, regionBaseName } from "../model";
+import { AURORA_VERSION } from "./database";
+import { Cdn } from "./cdn";
 import { Region } from "./region";
+import { Steering } from "./steering";
+import { Video } from "./video";
 
 export { AutoScaling } from "./autoscaling";
 export { Cache } from "./cache";
+export { Cdn } from "./cdn";
 export { Database } from "./database";
 export { LoadBalancer } from "./loadbalancer";
 export { Monitoring } from "./monitoring";
 export { Network } from "./network";
 export { Queue } from "./queue";
 export { Region } from "./region";
+export { Steering } from "./steering";
 export { Storage } from "./storage";
-
-/** Deploys every region of an AWS stack, each under its own explicit provider. */
-export function deployAws(spec: StackSpec): Region[] {
-    return spec.regions.map((region) => {
-        const provider = new aws.Provider(providerName(spec, region.name), { region: region.name, defaultTags: { tags: { project: spec.project } } });
-        return new Region(regionBaseName(spec, region.name), { spec, region }, { providers: [provider] });
-    });
-}
+export { Video } from "./video";
 export { KubernetesCluster } from "./kubernetes";
+
+/** What the cross-region layer needs from one region's regional tier. */
+export interface RegionalEndpoints {
+    readonly region: string;
+    /** Public DNS name of the region's application load balancer. */
+    readonly loadBalancerDnsName: pulumi.Input<string>;
+    /** Route 53 hosted zone id of that load balancer. */
+    readonly loadBalancerZoneId: pulumi.Input<string>;
+}
+
+export interface AwsDeployment {
+    readonly regions: readonly Region[];
+    readonly videos: readonly Video[];
+    /** The explicit provider of each region, in region order. */
+    readonly providers: readonly aws.Provider[];
+    readonly globalDatabase?: aws.rds.GlobalCluster;
+    readonly edge: AwsEdge;
+}
+
+/**
+ * Deploys an AWS stack: every region under its own explicit provider (the first region holds the
+ * writer of the Aurora global database when the stack has one), its live video channel recording
+ * to the region's bucket, and the CDN and global steering over the regions' load balancers.
+ */
+export function deployAws(spec: StackSpec): AwsDeployment {
+    const providers = spec.regions.map((region) => new aws.Provider(providerName(spec, region.name), { region: region.name, defaultTags: { tags: { project: spec.project } } }));
+    const roles = globalDatabaseRoles(spec);
+    const globalDatabase = roles.includes("primary")
+        ? new aws.rds.GlobalCluster(
+              `${spec.prefix}-global-db`,
+              { globalClusterIdentifier: `${spec.prefix}-global-db`, engine: "aurora-mysql", engineVersion: AURORA_VERSION, storageEncrypted: true, deletionProtection: true },
+              { provider: providers[0] },
+          )
+        : undefined;
+    const regions: Region[] = [];
+    spec.regions.forEach((region, i) => {
+        const role = roles[i];
+        const writer = regions[0]?.database.cluster;
+        const membership =
+            globalDatabase === undefined || role === "standalone"
+                ? {}
+                : { globalDatabase: { role, globalClusterIdentifier: globalDatabase.id, dependsOn: role === "secondary" && writer ? [writer] : [] } };
+        regions.push(new Region(regionBaseName(spec, region.name), { spec, region, ...membership }, { providers: [providers[i]] }));
+    });
+    const videos = spec.regions.map(
+        (region, i) =>
+            new Video(`${regionBaseName(spec, region.name)}-video`, { recordingBucketName: regions[i].storage.mediaBucket, tags: baseTags(spec, region.name) }, { providers: [providers[i]] }),
+    );
+    const endpoints = regions.map((r, i) => ({ region: spec.regions[i].name, loadBalancerDnsName: r.loadBalancer.dnsName, loadBalancerZoneId: r.loadBalancer.zoneId }));
+    const edge = deployAwsEdge(spec, endpoints, providers[0]);
+    return { regions, videos, providers, ...(globalDatabase !== undefined ? { globalDatabase } : {}), edge };
+}
+
+export interface AwsEdge {
+    readonly cdn?: Cdn;
+    readonly steering?: Steering;
+    readonly outputs: Record<string, pulumi.Input<unknown>>;
+}
+
+/**
+ * The cross-region layer of an AWS stack: CloudFront over the regions' load balancers (when
+ * `cdn.enabled`), and with two regions or more Route 53 latency steering of the api hostname.
+ * CloudFront and Route 53 are global services; they go under the given (first region's) provider.
+ */
+export function deployAwsEdge(spec: StackSpec, endpoints: readonly RegionalEndpoints[], provider: aws.Provider): AwsEdge {
+    const plan = edgePlan(spec);
+    const tags = baseTags(spec, "global");
+    const cdn =
+        plan.cdn === null
+            ? undefined
+            : new Cdn(
+                  `${spec.prefix}-cdn`,
+                  {
+                      origins: plan.cdn.origins.map((o) => ({ ...o, hostname: forRegion(endpoints, o.region).loadBalancerDnsName })),
+                      hostname: plan.hostnames.cdn,
+                      certificateArn: spec.cdn.certificate,
+                      tags,
+                  },
+                  { providers: [provider] },
+              );
+    const steering =
+        plan.steering === null
+            ? undefined
+            : new Steering(
+                  `${spec.prefix}-steering`,
+                  {
+                      domain: spec.domain,
+                      hostname: plan.hostnames.api,
+                      zoneId: spec.dns.zoneId,
+                      regions: plan.steering.regions.map((r) => forRegion(endpoints, r)),
+                      failover: plan.steering.failover,
+                      cdnAlias: cdn !== undefined && spec.cdn.certificate !== null ? { name: cdn.domainName, zoneId: cdn.hostedZoneId } : undefined,
+                      tags,
+                  },
+                  { providers: [provider] },
+              );
+    return {
+        cdn,
+        steering,
+        outputs: {
+            ...(cdn === undefined ? {} : { cdn: { hostname: plan.hostnames.cdn, domainName: cdn.domainName } }),
+            ...(steering === undefined || plan.steering === null
+                ? {}
+                : { steering: { hostname: plan.hostnames.api, zoneId: steering.zoneId, nameServers: steering.nameServers, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
+        },
+    };
+}

@@ -21,3 +21,4 @@ export * from "./aws-catalogue";
 export * from "./aws-plan";
 export * from "./aws-metrics";
 export * from "./global-database";
+export * from "./global";

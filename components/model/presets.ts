@@ -12,7 +12,7 @@ import { presetServices } from "./kubernetes";
 import { Cloud, DatabaseEngine, OnlineRange, Stage, StackSpec } from "./types";
 
 /** The parts of a StackSpec that a stage decides (everything but identity and regions). */
-export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "database"> & {
+export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "database" | "dns"> & {
     readonly database: Omit<StackSpec["database"], "engine">;
 };
 
@@ -55,6 +55,10 @@ const COMMON = {
     imageRegistry: "registry.example.com/live-commerce",
     imageTag: "1.0.0",
     tls: { certificateId: null },
+    /** A compute-optimised 16 vCPU transcoder carries about four 1080p inputs into the three-rendition ladder. */
+    transcoderSize: { vcpu: 16, memoryGiB: 32 },
+    /** Alibaba Cloud Linux 3 public image (public image ids are their names); a baked image scales out faster. */
+    transcoderImageId: "aliyun_3_x64_20G_alibase_20251030.vhd",
 } as const;
 
 export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
@@ -89,8 +93,9 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 services: presetServices("startup"),
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
-            cdn: { enabled: true, originFailover: false },
             tls: COMMON.tls,
+            cdn: { enabled: true, originFailover: false, certificate: null },
+            video: { transcoderSize: COMMON.transcoderSize, maxTranscoders: 4, transcoderImageId: COMMON.transcoderImageId },
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,
@@ -130,8 +135,9 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 services: presetServices("growth"),
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
-            cdn: { enabled: true, originFailover: false },
             tls: COMMON.tls,
+            cdn: { enabled: true, originFailover: false, certificate: null },
+            video: { transcoderSize: COMMON.transcoderSize, maxTranscoders: 12, transcoderImageId: COMMON.transcoderImageId },
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,
@@ -168,8 +174,9 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 services: presetServices("mature"),
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: true },
-            cdn: { enabled: true, originFailover: true },
             tls: COMMON.tls,
+            cdn: { enabled: true, originFailover: true, certificate: null },
+            video: { transcoderSize: COMMON.transcoderSize, maxTranscoders: 40, transcoderImageId: COMMON.transcoderImageId },
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,

@@ -34,7 +34,7 @@ export const SCALE_IN_PATIENCE = 10;
  * The two scaling actions of the requirements: scale out when connections > 5,000 OR CPU > 70%;
  * scale in only when connections < 1,000 AND CPU < 30%, sustained, one instance at a time.
  */
-export function scalingActions(spec: StackSpec): { readonly out: ScalingAction; readonly in: ScalingAction } {
+export function scalingActions(spec: Pick<StackSpec, "scaling">): { readonly out: ScalingAction; readonly in: ScalingAction } {
     const s = spec.scaling;
     return {
         out: {

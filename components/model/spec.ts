@@ -44,6 +44,8 @@ export const CONFIG_KEYS = {
     monitoring: "object",
     cdn: "object",
     tls: "object",
+    dns: "object",
+    video: "object",
     events: "object",
     tags: "object",
 } as const;
@@ -100,8 +102,10 @@ export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSp
         queue: readQueue(r, raw.queue, preset),
         kubernetes: readKubernetes(r, raw.kubernetes, preset),
         monitoring: readMonitoring(r, raw.monitoring, preset),
-        cdn: readCdn(r, raw.cdn, preset),
         tls: readTls(r, raw.tls, preset),
+        cdn: readCdn(r, raw.cdn, preset, cloud),
+        dns: readDns(r, raw.dns, cloud),
+        video: readVideo(r, raw.video, preset),
         events: readEvents(r, raw.events),
         tags: r.stringMap(raw.tags, "tags", preset.spec.tags),
     };
@@ -266,12 +270,48 @@ function readMonitoring(r: ConfigReader, value: unknown, preset: StagePreset): S
     return { levels: d.levels, contacts, dashboards: r.boolean(s, "dashboards", "monitoring", d.dashboards) };
 }
 
-function readCdn(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["cdn"] {
+/** Certificate references per cloud: an ACM certificate in us-east-1 (CloudFront's only region), a CAS certificate id. */
+const CDN_CERTIFICATE: Readonly<Record<Cloud, { readonly pattern: RegExp; readonly what: string }>> = {
+    aws: { pattern: /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, what: "the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates from us-east-1 only)" },
+    alicloud: { pattern: /^\d{1,20}$/, what: "the numeric id of a Certificate Management Service certificate" },
+};
+
+function readCdn(r: ConfigReader, value: unknown, preset: StagePreset, cloud: Cloud): StackSpec["cdn"] {
     const d = preset.spec.cdn;
-    const s = r.section(value, "cdn", ["enabled", "originFailover"]);
+    const s = r.section(value, "cdn", ["enabled", "originFailover", "certificate"]);
+    const certificate = r.nullableString(s, "certificate", "cdn", d.certificate);
+    const rule = CDN_CERTIFICATE[cloud];
+    const certificateOk = certificate === null || rule.pattern.test(certificate);
+    if (!certificateOk) r.fail("cdn.certificate", certificate, `must be ${rule.what} on ${cloud}`);
     return {
         enabled: r.boolean(s, "enabled", "cdn", d.enabled),
         originFailover: r.boolean(s, "originFailover", "cdn", d.originFailover),
+        certificate: certificateOk ? certificate : d.certificate,
+    };
+}
+
+function readDns(r: ConfigReader, value: unknown, cloud: Cloud): StackSpec["dns"] {
+    const s = r.section(value, "dns", ["zoneId"]);
+    const zoneId = r.nullableString(s, "zoneId", "dns", null);
+    if (zoneId === null) return { zoneId };
+    if (cloud !== "aws") {
+        r.fail("dns.zoneId", zoneId, "is an AWS Route 53 hosted zone id; Alibaba Cloud stacks steer with GTM and take no zone id");
+        return { zoneId: null };
+    }
+    if (!/^Z[A-Z0-9]{1,31}$/.test(zoneId)) {
+        r.fail("dns.zoneId", zoneId, "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
+        return { zoneId: null };
+    }
+    return { zoneId };
+}
+
+function readVideo(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["video"] {
+    const d = preset.spec.video;
+    const s = r.section(value, "video", ["transcoderSize", "maxTranscoders", "transcoderImageId"]);
+    return {
+        transcoderSize: readSize(r, s.transcoderSize, "video.transcoderSize", d.transcoderSize),
+        maxTranscoders: r.number(s, "maxTranscoders", "video", d.maxTranscoders, { integer: true, min: 1, max: 500 }),
+        transcoderImageId: r.string(s, "transcoderImageId", "video", d.transcoderImageId, /^[A-Za-z0-9][A-Za-z0-9_.-]{1,127}$/, "an ECS image id such as m-bp1abc... or a public image id"),
     };
 }
 

@@ -153,6 +153,29 @@ export interface CdnSpec {
     readonly enabled: boolean;
     /** Origin failover across regions (mature). */
     readonly originFailover: boolean;
+    /**
+     * HTTPS certificate of the CDN domain: on AWS the ARN of an ACM certificate in us-east-1 (null:
+     * CloudFront's default *.cloudfront.net certificate, no custom name); on Alibaba Cloud the id of
+     * a Certificate Management Service certificate (null: the CDN's free certificate).
+     */
+    readonly certificate: string | null;
+}
+
+export interface DnsSpec {
+    /**
+     * AWS: id of an existing Route 53 public hosted zone of `domain`; null creates the zone (its
+     * name servers are a stack output to delegate to). Not used on Alibaba Cloud (GTM).
+     */
+    readonly zoneId: string | null;
+}
+
+export interface VideoSpec {
+    /** Size of one transcoder of the self-run transcoding tier (Alibaba Cloud). */
+    readonly transcoderSize: ComputeSize;
+    /** Most transcoders per region. */
+    readonly maxTranscoders: number;
+    /** Image of the transcoders; defaults to the stock Alibaba Cloud Linux 3 public image (the media server is installed at boot). */
+    readonly transcoderImageId: string;
 }
 
 /** TLS of the public HTTPS listener. */
@@ -205,6 +228,8 @@ export interface StackSpec {
     readonly monitoring: MonitoringSpec;
     readonly cdn: CdnSpec;
     readonly tls: TlsSpec;
+    readonly dns: DnsSpec;
+    readonly video: VideoSpec;
     readonly events: readonly LiveEvent[];
     /** Ports the app tier listens on behind the load balancer. */
     readonly appPort: number;

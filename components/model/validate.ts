@@ -40,6 +40,7 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkAdminCidrs(spec),
         ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),
         ...(spec.cloud === "alicloud" ? checkAlicloudClasses(spec) : []),
+        ...(spec.cloud === "alicloud" ? checkComputeSize(spec.cloud, spec.video.transcoderSize, "video.transcoderSize") : []),
         ...(spec.kubernetes.enabled ? checkComputeSize(spec.cloud, spec.kubernetes.nodeSize, "kubernetes.nodeSize") : []),
         ...checkAwsServices(spec),
     ];

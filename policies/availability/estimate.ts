@@ -100,10 +100,19 @@ function componentOf(p: Placed, config: EstimateConfig): ComponentEstimate {
     return { urn: p.node.urn, figure: p.placement.figure, percent: null, source: "no published figure", confidence: "none" };
 }
 
-/** A tier's components in series; components without a figure are left out (the result is then an upper bound). */
+/**
+ * A tier's components in series; components without a figure are left out (the result is then an
+ * upper bound), and a tier with no figure at all has no value (shown as "?", never as 100%).
+ */
 function tierOf(tier: Tier, placed: readonly Placed[], config: EstimateConfig): TierEstimate {
     const components = placed.map((p) => componentOf(p, config));
-    return { tier, components, percent: serial(components.flatMap((c) => (c.percent === null ? [] : [fromPercent(c.percent)]))) * 100 };
+    const known = components.flatMap((c) => (c.percent === null ? [] : [fromPercent(c.percent)]));
+    return { tier, components, percent: known.length === 0 ? null : serial(known) * 100 };
+}
+
+/** Known tier values in series (tiers without any figure are left out: an upper bound). */
+function knownSerial(tiers: readonly TierEstimate[]): number {
+    return serial(tiers.flatMap((t) => (t.percent === null ? [] : [fromPercent(t.percent)])));
 }
 
 function failoverOf(p: Placed, config: EstimateConfig): FailoverCheck {
@@ -176,7 +185,7 @@ export function estimate(nodes: readonly Node[], config: EstimateConfig = DEFAUL
         for (const t of REQUIRED_TIERS) if (!byTier.has(t)) findings.push({ message: `region ${region} has no ${t} tier: the estimate cannot assume it never fails.` });
         const tiers = TIERS.filter((t) => byTier.has(t)).map((t) => tierOf(t, byTier.get(t) ?? [], config));
         const complete = REQUIRED_TIERS.every((t) => byTier.has(t));
-        return { region, tiers, percent: complete ? serial(tiers.map((t) => fromPercent(t.percent ?? 0))) * 100 : null };
+        return { region, tiers, percent: complete ? knownSerial(tiers) * 100 : null };
     });
     const unverified: Finding[] = [];
     for (const r of regions) for (const t of r.tiers) for (const c of t.components) if (c.percent === null) unverified.push({ urn: c.urn, message: `no published availability figure for ${c.figure} (${t.tier} tier, ${r.region}): the estimate is an upper bound; record a measured figure under figures in the pack config.` });
@@ -184,10 +193,10 @@ export function estimate(nodes: readonly Node[], config: EstimateConfig = DEFAUL
     for (const c of entry?.components ?? []) if (c.percent === null) unverified.push({ urn: c.urn, message: `no published availability figure for ${c.figure} (entry tier): the estimate is an upper bound; record a measured figure under figures in the pack config.` });
     const steering = hasGlobalSteering(nodes);
     if (regions.length > 1 && !steering) findings.push({ message: `${regions.length} regions but no health-checked global steering: regions are not counted as redundant.` });
-    const known = regions.every((r) => r.percent !== null) && (entry === null || entry.percent !== null);
+    const known = regions.every((r) => r.percent !== null);
     const regionValues = regions.map((r) => fromPercent(r.percent ?? 0));
     const combined = steering ? parallel(regionValues) : Math.min(...regionValues);
-    const a = known ? serial([combined, fromPercent(entry?.percent ?? 100)]) : null;
+    const a = known ? serial([combined, entry === null ? 1 : knownSerial([entry])]) : null;
     const failover = regional.filter((p) => p.placement.tier !== "loadBalancer").map((p) => failoverOf(p, config));
     return {
         targetPercent: config.targetPercent,

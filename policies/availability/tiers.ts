@@ -60,9 +60,17 @@ export const OFF_PATH_PREFIXES: readonly string[] = [
     "kubernetes:",
 ];
 
+/**
+ * Components of the video path (ingest, transcoding, playback): their resources serve the stream,
+ * whose target is play success > 99.9%, not the transactional request path. Recognised by the
+ * component type in the resource's URN type chain.
+ */
+export const VIDEO_PATH_COMPONENT = /::live-commerce:[a-z]+:Video\$/;
+
 /** Where a resource sits; "supporting" and "off-path" do not count; "unknown" is a finding. */
 export function place(node: Node, nodes: readonly Node[]): Placement | "supporting" | "off-path" | "unknown" {
     const p = node.props;
+    if (VIDEO_PATH_COMPONENT.test(node.urn)) return "off-path";
     switch (node.type) {
         case "aws:route53/record:Record":
             return { tier: "entry", figure: "aws.route53" };

@@ -1,18 +1,8 @@
 import * as assert from "assert";
 
-import { ConfigError, STAGES, STAGE_PRESETS, StackSpec, resolveSpec } from "../../components/model";
+import { STAGES, STAGE_PRESETS, StackSpec, resolveSpec } from "../../components/model";
 import { ConfigObject } from "../../components/model/reader";
-import { NOW, rawConfig } from "../helpers";
-
-function issuesOf(raw: ConfigObject): readonly string[] {
-    try {
-        resolveSpec(raw, { now: NOW });
-    } catch (e) {
-        if (e instanceof ConfigError) return e.issues;
-        throw e;
-    }
-    assert.fail(`expected a ConfigError for ${JSON.stringify(raw)}`);
-}
+import { NOW, configIssues, rawConfig } from "../helpers";
 
 describe("resolveSpec: stage presets", () => {
     it("startup on Alibaba Cloud gets 2 x 4 vCPU/8 GiB app servers, one 2 vCPU/4 GiB MySQL, a standalone Redis", () => {
@@ -170,7 +160,7 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
     ];
     for (const [what, raw, expected] of cases) {
         it(what, () => {
-            const issues = issuesOf(raw);
+            const issues = configIssues(raw);
             assert.ok(
                 issues.some((i) => i.includes(expected)),
                 `expected an issue containing\n  ${expected}\ngot\n  ${issues.join("\n  ")}`,
@@ -179,7 +169,7 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
     }
 
     it("reports every problem at once, not just the first", () => {
-        const issues = issuesOf(rawConfig("growth", "aws", { app: { minSize: 10, maxSize: 5 }, natStrategy: "shared" }));
+        const issues = configIssues(rawConfig("growth", "aws", { app: { minSize: 10, maxSize: 5 }, natStrategy: "shared" }));
         assert.ok(issues.length >= 2, issues.join("\n"));
     });
 

@@ -37,6 +37,11 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
     "alicloud:cs/managedKubernetes:ManagedKubernetes": "c",
     "alicloud:cs/nodePool:NodePool": "np",
     "alicloud:kms/key:Key": "key",
+    "alicloud:dns/gtmInstance:GtmInstance": "gtm",
+    "alicloud:dns/addressPool:AddressPool": "pool",
+    "alicloud:nlb/loadBalancer:LoadBalancer": "nlb",
+    "alicloud:nlb/serverGroup:ServerGroup": "sgp",
+    "aws:cloudfront/distribution:Distribution": "E",
 };
 
 /**
@@ -171,6 +176,18 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
             bootstrapBrokersTls: Array.from({ length: brokers }, (_, i) => `b-${i + 1}.${cluster}.${stableHash(c.name, 6)}.c2.kafka.${c.region}.amazonaws.com:9094`).join(","),
         };
     },
+    "aws:ivs/channel:Channel": (c) => ({
+        ingestEndpoint: `${stableHash(c.name, 12)}.global-contribute.live-video.net`,
+        playbackUrl: `https://${stableHash(c.name, 12)}.${c.region}.playback.live-video.net/api/video/v1/${c.region}.${MOCK_ACCOUNT}.channel.${stableHash(c.name, 12)}.m3u8`,
+    }),
+    // CloudFront distributions all live in the fixed hosted zone Z2FDTNDATAQYW2.
+    "aws:cloudfront/distribution:Distribution": (c) => ({ domainName: `d${stableHash(c.name, 13)}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" }),
+    "aws:route53/zone:Zone": (c) => ({
+        zoneId: `Z${stableHash(c.name, 20).toUpperCase()}`,
+        nameServers: [1, 2, 3, 4].map((i) => `ns-${i}.awsdns-mock.example`),
+    }),
+    "alicloud:nlb/loadBalancer:LoadBalancer": (c) => ({ dnsName: `${c.id}.${c.region}.nlb.aliyuncsslb.com` }),
+    "alicloud:cdn/domainNew:DomainNew": (c) => ({ cname: `${String(c.inputs.domainName)}.w.kunlunsl.com` }),
 };
 
 /** A 10.x address derived from a name, for private endpoints. */

@@ -109,11 +109,20 @@ function firstRegion(config: Readonly<Record<string, string>>): string {
  * stack (as the CLI does), and returns every registered resource with its parent and provider.
  */
 export async function planStack(stack: string, stacksDir?: string): Promise<Plan> {
+    return planProgram(stack, async () => (await import("../../stacks/program")).deploy(), stacksDir);
+}
+
+/**
+ * Plans `program` (a function declaring resources and returning stack outputs, whose `stage` and
+ * `cloud` name the stack) with the config of `stack`, exactly as planStack plans the real program.
+ * The program is called only after the mocks and the config are in place.
+ */
+export async function planProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir?: string): Promise<Plan> {
     const config = loadStackConfig(stack, stacksDir);
     const mocks = new RecordingMocks(firstRegion(config));
     await pulumi.runtime.setMocks(mocks, PROJECT, stack, false);
     pulumi.runtime.setAllConfig(config, []);
-    const { deploy } = await import("../../stacks/program");
+    const deploy = program;
 
     const seen: Seen[] = [];
     let stage = "";

@@ -1,0 +1,70 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+
+import { CDN_TLS, CdnOrigin, cdnScope } from "../model";
+
+/** A CDN origin from components/model with the hostname of its region's load balancer. */
+export interface OriginArgs extends CdnOrigin {
+    readonly hostname: pulumi.Input<string>;
+}
+
+export interface CdnArgs {
+    /** Origins in failover order (cdnOrigins): priority 20 is tried first, 30 when it fails. */
+    readonly origins: readonly OriginArgs[];
+    /** The accelerated domain (spec.domain). */
+    readonly hostname: string;
+    /** Regions of the stack: they decide the acceleration scope. */
+    readonly regions: readonly string[];
+    /** Certificate Management Service certificate id; null uses the CDN's free certificate. */
+    readonly certificateId: string | null;
+    readonly tags: Record<string, string>;
+}
+
+/** Region Certificate Management Service keeps certificates of mainland (cn-hangzhou) or international (ap-southeast-1) accounts in. */
+function certificateRegion(scope: string): string {
+    return scope === "domestic" ? "cn-hangzhou" : "ap-southeast-1";
+}
+
+/**
+ * Alibaba Cloud CDN in front of the regions' load balancers: every origin over HTTPS with its
+ * failover priority, an HTTPS certificate, HTTP redirected to HTTPS, TLS 1.2 and 1.3 only, and
+ * requests to the origin over HTTPS.
+ */
+export class Cdn extends pulumi.ComponentResource {
+    /** CNAME the domain must point to. */
+    readonly cname: pulumi.Output<string>;
+    readonly domainName: pulumi.Output<string>;
+
+    constructor(name: string, args: CdnArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:alicloud:Cdn", name, {}, opts);
+        if (args.origins.length === 0) throw new pulumi.ResourceError("the CDN needs at least one origin", this);
+        const scope = cdnScope(args.regions);
+        const domain = new alicloud.cdn.DomainNew(
+            `${name}-domain`,
+            {
+                domainName: args.hostname,
+                cdnType: "web",
+                scope,
+                sources: args.origins.map((o) => ({ content: o.hostname, type: "domain", port: CDN_TLS.originPort, priority: o.priority, weight: 10 })),
+                certificateConfig:
+                    args.certificateId === null
+                        ? { certType: "free", serverCertificateStatus: "on" }
+                        : { certType: "cas", certId: args.certificateId, certRegion: certificateRegion(scope), serverCertificateStatus: "on" },
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const config = (role: string, functionName: string, functionArgs: Record<string, string>): alicloud.cdn.DomainConfig =>
+            new alicloud.cdn.DomainConfig(
+                `${name}-${role}`,
+                { domainName: domain.domainName, functionName, functionArgs: Object.entries(functionArgs).map(([argName, argValue]) => ({ argName, argValue })) },
+                { parent: this },
+            );
+        config("https-force", "https_force", { enable: "on", https_rediret_code: String(CDN_TLS.redirectStatus) });
+        config("tls", "https_tls_version", { tls10: "off", tls11: "off", tls12: "on", tls13: "on" });
+        config("origin-https", "forward_scheme", { enable: "on", scheme_origin: "https" });
+        this.cname = domain.cname;
+        this.domainName = domain.domainName;
+        this.registerOutputs({ cname: this.cname, domainName: this.domainName });
+    }
+}

@@ -1,0 +1,109 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+
+import { DnsFailoverPlan, HEALTH_CHECK } from "../model";
+
+/** One region's entry point for latency-based steering. */
+export interface SteeringRegion {
+    readonly region: string;
+    /** Public DNS name of the region's application load balancer. */
+    readonly loadBalancerDnsName: pulumi.Input<string>;
+}
+
+export interface SteeringArgs {
+    /** Name steered to the nearest healthy region, e.g. api.live.example.com (GTM's user domain). */
+    readonly hostname: string;
+    readonly regions: readonly SteeringRegion[];
+    /** Health-check interval and threshold from components/model (dnsFailoverPlan). */
+    readonly failover: DnsFailoverPlan;
+}
+
+/** Probe nodes of the health checks: BGP nodes in several cities (GTM city and ISP codes). */
+const PROBE_NODES = [
+    { cityCode: "503", ispCode: "465" },
+    { cityCode: "357", ispCode: "465" },
+    { cityCode: "738", ispCode: "465" },
+];
+/** A probe answer at or above this HTTP status counts as a failure. */
+const UNHEALTHY_STATUS = 400;
+/** Share of probe nodes that must fail before an address is unhealthy (one node's network trouble is not an outage). */
+const FAILURE_RATE_PERCENT = 50;
+
+/**
+ * Alibaba Cloud GTM: an instance answering for `hostname`, an address pool per region holding the
+ * region's load balancer name (type DOMAIN), an HTTPS health check per pool, and a latency access
+ * strategy over all pools: resolvers get the nearest region whose pool is healthy. A failed
+ * region's pool leaves the answers by itself, so no separate failover pool group is needed.
+ */
+export class Steering extends pulumi.ComponentResource {
+    readonly instanceId: pulumi.Output<string>;
+    readonly addressPoolIds: Readonly<Record<string, pulumi.Output<string>>>;
+
+    constructor(name: string, args: SteeringArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:alicloud:Steering", name, {}, opts);
+        if (args.regions.length < 2) throw new pulumi.ResourceError(`latency steering needs >= 2 regions (got ${args.regions.length})`, this);
+        const gtm = new alicloud.dns.GtmInstance(
+            `${name}-gtm`,
+            {
+                instanceName: name,
+                packageEdition: "ultimate",
+                paymentType: "Subscription",
+                period: 1,
+                renewalStatus: "AutoRenewal",
+                renewPeriod: 1,
+                healthCheckTaskCount: 100,
+                smsNotificationCount: 1000,
+                strategyMode: "LATENCY",
+                ttl: args.failover.ttlSeconds,
+                cnameType: "PUBLIC",
+                publicCnameMode: "SYSTEM_ASSIGN",
+                publicUserDomainName: args.hostname,
+            },
+            { parent: this },
+        );
+        const pools = args.regions.map((r) => {
+            const pool = new alicloud.dns.AddressPool(
+                `${name}-pool-${r.region}`,
+                {
+                    instanceId: gtm.id,
+                    addressPoolName: `${name}-${r.region}`,
+                    type: "DOMAIN",
+                    lbaStrategy: "ALL_RR",
+                    addresses: [{ address: r.loadBalancerDnsName, mode: "SMART", attributeInfo: JSON.stringify({ lineCodeRectifyType: "AUTO", lineCodes: [] }), remark: r.region }],
+                },
+                { parent: this },
+            );
+            new alicloud.dns.MonitorConfig(
+                `${name}-health-${r.region}`,
+                {
+                    addrPoolId: pool.id,
+                    protocolType: "HTTPS",
+                    interval: args.failover.intervalSeconds,
+                    evaluationCount: args.failover.failureThreshold,
+                    timeout: args.failover.timeoutSeconds * 1000,
+                    monitorExtendInfo: JSON.stringify({ host: args.hostname, path: HEALTH_CHECK.path, port: 443, code: UNHEALTHY_STATUS, failureRate: FAILURE_RATE_PERCENT, sni: true }),
+                    ispCityNodes: PROBE_NODES,
+                },
+                { parent: this },
+            );
+            return { region: r.region, pool };
+        });
+        new alicloud.dns.AccessStrategy(
+            `${name}-latency`,
+            {
+                instanceId: gtm.id,
+                strategyName: `${name}-latency`,
+                strategyMode: "LATENCY",
+                defaultAddrPoolType: "DOMAIN",
+                defaultAddrPools: pools.map((p) => ({ addrPoolId: p.pool.id, lbaWeight: 1 })),
+                defaultLatencyOptimization: "OPEN",
+                defaultMaxReturnAddrNum: 1,
+                defaultMinAvailableAddrNum: 1,
+            },
+            { parent: this },
+        );
+        this.instanceId = gtm.id;
+        this.addressPoolIds = Object.fromEntries(pools.map((p) => [p.region, p.pool.id]));
+        this.registerOutputs({ instanceId: this.instanceId, addressPoolIds: this.addressPoolIds });
+    }
+}

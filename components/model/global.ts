@@ -1,0 +1,294 @@
+// What spans regions: public hostnames, DNS steering with its failover-time arithmetic, CDN
+// origins and their failover order, and the live video layer (rendition ladder, ingest ports,
+// transcoding tier). Both clouds translate these tables; neither decides anything on its own.
+
+import { HEALTH_CHECK } from "./loadbalancer";
+import { ScalingAction, ScalingCondition, scalingActions } from "./scaling";
+import { Cloud, ComputeSize, RegionSpec, StackSpec } from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// Hostnames
+
+export interface GlobalHostnames {
+    /** The CDN: static assets and the app pages (spec.domain itself). */
+    readonly cdn: string;
+    /** API, WebSocket and order traffic, steered by DNS to the nearest healthy region (mature). */
+    readonly api: string;
+}
+
+export function globalHostnames(spec: Pick<StackSpec, "domain">): GlobalHostnames {
+    return { cdn: spec.domain, api: `api.${spec.domain}` };
+}
+
+/** Ingest (push) and playback hostnames of one region's live video, e.g. push-cn-hangzhou.live.example.com. */
+export function videoHostnames(spec: Pick<StackSpec, "domain">, region: string): { readonly ingest: string; readonly play: string } {
+    return { ingest: `push-${region}.${spec.domain}`, play: `play-${region}.${spec.domain}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Global traffic steering (mature stacks with >= 2 regions)
+
+/** What each DNS health-checking service offers. */
+export interface DnsHealthCheckService {
+    readonly service: string;
+    /** Shortest probe interval the service offers, seconds. */
+    readonly shortestIntervalSeconds: number;
+    /** TTL resolvers cache an answer for, seconds (the shortest the service allows or imposes). */
+    readonly ttlSeconds: number;
+    /** Consecutive failures the service accepts as its threshold. */
+    readonly failureThresholds: readonly number[];
+    /** Probe timeout, seconds. */
+    readonly timeoutSeconds: number;
+}
+
+/**
+ * Route 53: health checks every 10 s ("fast" interval) with thresholds 1-10; an alias record to an
+ * application load balancer is answered with the load balancer's 60 s TTL.
+ * Alibaba Cloud GTM: the SDK's MonitorConfig accepts an interval of 60 s only and an evaluation
+ * count of 1-3; the instance's global TTL is one of 60, 120, 300, 600 s.
+ */
+export const DNS_HEALTH_CHECKS: Readonly<Record<Cloud, DnsHealthCheckService>> = {
+    aws: { service: "Route 53", shortestIntervalSeconds: 10, ttlSeconds: 60, failureThresholds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], timeoutSeconds: 4 },
+    alicloud: { service: "Alibaba Cloud GTM", shortestIntervalSeconds: 60, ttlSeconds: 60, failureThresholds: [1, 2, 3], timeoutSeconds: 3 },
+};
+
+/**
+ * Budget for moving viewers off a failed region, seconds. Separate from (and longer than) the 30 s
+ * in-region switch-over of the requirements: DNS answers are cached by resolvers for their TTL, so
+ * no DNS-based steering can meet 30 s; inside a region the load balancer's health checks do.
+ */
+export const REGION_FAILOVER_BUDGET_SECONDS = 180;
+
+export interface DnsFailoverPlan {
+    readonly service: string;
+    readonly intervalSeconds: number;
+    readonly failureThreshold: number;
+    readonly timeoutSeconds: number;
+    readonly ttlSeconds: number;
+    /** interval x threshold: from a region failing to the service marking it unhealthy. */
+    readonly detectionSeconds: number;
+    /** detection + TTL: until the last resolver stops answering with the failed region. */
+    readonly failoverSeconds: number;
+}
+
+/** Seconds until viewers leave a failed region: TTL + interval x threshold. */
+export function dnsFailoverSeconds(p: Pick<DnsFailoverPlan, "ttlSeconds" | "intervalSeconds" | "failureThreshold">): number {
+    return p.ttlSeconds + p.intervalSeconds * p.failureThreshold;
+}
+
+/**
+ * The DNS health check of a cloud: the shortest interval the service offers and the smallest
+ * threshold it accepts that is at least the in-region unhealthy threshold (one lost probe must not
+ * move a region's viewers). Throws when the result exceeds the region failover budget.
+ */
+export function dnsFailoverPlan(cloud: Cloud, budgetSeconds: number = REGION_FAILOVER_BUDGET_SECONDS): DnsFailoverPlan {
+    const s = DNS_HEALTH_CHECKS[cloud];
+    const threshold = s.failureThresholds.find((t) => t >= HEALTH_CHECK.unhealthyThreshold);
+    if (threshold === undefined) throw new Error(`${s.service} offers no failure threshold >= ${HEALTH_CHECK.unhealthyThreshold}`);
+    const plan = {
+        service: s.service,
+        intervalSeconds: s.shortestIntervalSeconds,
+        failureThreshold: threshold,
+        timeoutSeconds: s.timeoutSeconds,
+        ttlSeconds: s.ttlSeconds,
+        detectionSeconds: s.shortestIntervalSeconds * threshold,
+        failoverSeconds: 0,
+    };
+    const failoverSeconds = dnsFailoverSeconds(plan);
+    if (failoverSeconds > budgetSeconds) {
+        throw new Error(`${s.service} fails a region over in ${failoverSeconds} s (TTL ${s.ttlSeconds} + ${s.shortestIntervalSeconds} x ${threshold}), over the ${budgetSeconds} s budget`);
+    }
+    return { ...plan, failoverSeconds };
+}
+
+/** Global traffic steering exists when the stack spans regions (mature). */
+export function steeringEnabled(spec: Pick<StackSpec, "regions">): boolean {
+    return spec.regions.length >= 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CDN origins
+
+/** Origin answers that make the CDN retry the request at the next origin. */
+export const ORIGIN_FAILOVER_STATUS_CODES: readonly number[] = [500, 502, 503, 504];
+
+/**
+ * Origins a CDN can fail over between: CloudFront origin groups hold exactly two members;
+ * Alibaba Cloud CDN takes a list of sources with priorities.
+ */
+export const CDN_ORIGIN_LIMIT: Readonly<Record<Cloud, number>> = { aws: 2, alicloud: 20 };
+
+/** Alibaba Cloud CDN source priority: 20 is the primary origin, 30 a standby used when primaries fail. */
+export const ORIGIN_PRIORITY = { primary: 20, failover: 30 } as const;
+
+export interface CdnOrigin {
+    readonly region: string;
+    readonly role: "primary" | "failover";
+    /** 0 for the primary, 1.. for failover origins in the order they are tried. */
+    readonly rank: number;
+    readonly priority: number;
+}
+
+/**
+ * Origins of the CDN: the first region's load balancer is the primary; with `cdn.originFailover`
+ * the next regions follow as failover origins, up to what the cloud's CDN takes. Without it the
+ * CDN has the first region only.
+ */
+export function cdnOrigins(spec: Pick<StackSpec, "cloud" | "regions" | "cdn">): CdnOrigin[] {
+    const count = spec.cdn.originFailover ? Math.min(spec.regions.length, CDN_ORIGIN_LIMIT[spec.cloud]) : Math.min(1, spec.regions.length);
+    return spec.regions.slice(0, count).map((r, i) => ({
+        region: r.name,
+        role: i === 0 ? "primary" : "failover",
+        rank: i,
+        priority: i === 0 ? ORIGIN_PRIORITY.primary : ORIGIN_PRIORITY.failover,
+    }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live video
+
+export interface Rendition {
+    readonly name: string;
+    readonly width: number;
+    readonly height: number;
+    readonly videoKbps: number;
+    readonly audioKbps: number;
+    readonly fps: number;
+}
+
+/** The transcoding ladder of the requirements: 1080p, 720p and 480p, highest first. */
+export const RENDITIONS: readonly Rendition[] = [
+    { name: "1080p", width: 1920, height: 1080, videoKbps: 6000, audioKbps: 128, fps: 30 },
+    { name: "720p", width: 1280, height: 720, videoKbps: 3000, audioKbps: 128, fps: 30 },
+    { name: "480p", width: 854, height: 480, videoKbps: 1200, audioKbps: 96, fps: 30 },
+];
+
+/**
+ * Amazon IVS channel type for a ladder. BASIC passes the source through without transcoding;
+ * STANDARD passes a source of up to 1080p through and transcodes lower renditions (720p, 480p,
+ * 360p, 160p), so it is the type for any ladder of more than one rendition topped at 1080p.
+ */
+export function ivsChannelType(ladder: readonly Rendition[]): "STANDARD" | "BASIC" {
+    const top = Math.max(...ladder.map((r) => r.height));
+    if (top > 1080) throw new Error(`Amazon IVS ingests at most 1080p (ladder tops at ${top}p)`);
+    return ladder.length > 1 ? "STANDARD" : "BASIC";
+}
+
+/** IVS low-latency streaming: about 2-5 s glass to glass, the only mode near the < 3 s target. */
+export const IVS_LATENCY_MODE = "LOW";
+
+export interface IngestListener {
+    readonly protocol: "rtmp" | "srt";
+    readonly transport: "TCP" | "UDP";
+    readonly port: number;
+}
+
+/** Ingest ports of the self-run transcoding tier: RTMP on 1935/TCP, SRT on 10080/UDP. */
+export const INGEST_LISTENERS: readonly IngestListener[] = [
+    { protocol: "rtmp", transport: "TCP", port: 1935 },
+    { protocol: "srt", transport: "UDP", port: 10080 },
+];
+
+/** A layer-4 load balancer in front of the ingest tier needs this many zones (Alibaba Cloud NLB). */
+export const INGEST_LB_MIN_ZONES = 2;
+
+export interface TranscodeTier {
+    /** `selfRun`: ESS group behind an NLB; `managed`: ApsaraVideo Live ingests and transcodes (single-zone regions). */
+    readonly mode: "selfRun" | "managed";
+    readonly size: ComputeSize;
+    readonly minSize: number;
+    readonly maxSize: number;
+    /** CPU-only scaling: transcoders carry streams, not viewer connections. */
+    readonly scaleOut: ScalingAction;
+    readonly scaleIn: ScalingAction;
+}
+
+/** Keeps only the CPU condition of a scaling action (the connection metric is an app-tier metric). */
+function cpuOnly(action: ScalingAction): ScalingAction {
+    const conditions = action.conditions.filter((c: ScalingCondition) => c.metric === "cpuPercent");
+    return { ...action, conditions };
+}
+
+/**
+ * The transcoding tier of one region: one transcoder per zone at minimum, up to
+ * `video.maxTranscoders`, scaled by the same actions as the app tier on CPU. Regions with fewer
+ * zones than a layer-4 load balancer needs use the managed service's transcoding instead.
+ */
+export function transcodeTier(spec: Pick<StackSpec, "video" | "scaling">, region: RegionSpec): TranscodeTier {
+    const actions = scalingActions(spec);
+    const minSize = region.zones.length;
+    return {
+        mode: region.zones.length >= INGEST_LB_MIN_ZONES ? "selfRun" : "managed",
+        size: spec.video.transcoderSize,
+        minSize,
+        maxSize: Math.max(minSize, spec.video.maxTranscoders),
+        scaleOut: cpuOnly(actions.out),
+        scaleIn: cpuOnly(actions.in),
+    };
+}
+
+/**
+ * Configuration a transcoder reads at boot: the ports it listens on, the ladder it produces, the
+ * managed ingest domain it pushes the renditions to, and the bucket it writes recordings to
+ * (server-side encrypted; null: no recording).
+ */
+export function transcoderConfig(ingestHost: string, ladder: readonly Rendition[], recordingBucket: string | null): string {
+    return JSON.stringify({
+        listen: INGEST_LISTENERS,
+        renditions: ladder,
+        pushTo: `rtmp://${ingestHost}/live`,
+        recording: recordingBucket === null ? null : { bucket: recordingBucket, serverSideEncryption: "KMS" },
+    });
+}
+
+/** Idempotent methods: the only ones a CDN may retry at a failover origin (CloudFront origin groups allow no others). */
+export const READ_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS"];
+export const ALL_METHODS: readonly string[] = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+
+/**
+ * Methods the CDN forwards. A single-origin CDN carries the whole app (reads and writes); with
+ * origin failover it carries reads only, and writes (cart, orders) go to the steered api hostname,
+ * so that a request is never replayed against a second region.
+ */
+export function cdnAllowedMethods(origins: readonly CdnOrigin[]): readonly string[] {
+    return origins.length > 1 ? READ_METHODS : ALL_METHODS;
+}
+
+/** Viewers: HTTPS only (HTTP answered with a permanent redirect), TLS 1.2 or newer; origins over HTTPS. */
+export const CDN_TLS = { minimumVersion: "TLSv1.2", redirectStatus: 301, originPort: 443 } as const;
+
+/**
+ * Alibaba Cloud CDN acceleration scope of a stack's regions: `domestic` (mainland China, needs an
+ * ICP filing) when every region is in mainland China, `overseas` when none is, `global` otherwise.
+ */
+export function cdnScope(regions: readonly string[]): "domestic" | "overseas" | "global" {
+    const mainland = regions.filter((r) => r.startsWith("cn-") && r !== "cn-hongkong").length;
+    if (mainland === regions.length) return "domestic";
+    return mainland === 0 ? "overseas" : "global";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The edge of a stack: what spans regions, decided once for both clouds
+
+export interface EdgePlan {
+    readonly hostnames: GlobalHostnames;
+    /** null when `cdn.enabled` is false. */
+    readonly cdn: { readonly origins: readonly CdnOrigin[] } | null;
+    /** null below two regions. */
+    readonly steering: { readonly regions: readonly string[]; readonly failover: DnsFailoverPlan } | null;
+}
+
+export function edgePlan(spec: Pick<StackSpec, "cloud" | "domain" | "regions" | "cdn">): EdgePlan {
+    return {
+        hostnames: globalHostnames(spec),
+        cdn: spec.cdn.enabled ? { origins: cdnOrigins(spec) } : null,
+        steering: steeringEnabled(spec) ? { regions: spec.regions.map((r) => r.name), failover: dnsFailoverPlan(spec.cloud) } : null,
+    };
+}
+
+/** The entry of `region` among per-region values; throws naming the region when it is missing. */
+export function forRegion<T extends { readonly region: string }>(values: readonly T[], region: string): T {
+    const v = values.find((x) => x.region === region);
+    if (v === undefined) throw new Error(`no value given for region ${region} (given: ${values.map((x) => x.region).join(", ") || "none"})`);
+    return v;
+}

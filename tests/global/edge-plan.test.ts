@@ -1,0 +1,198 @@
+// The CDN and the global steering need each region's load balancer, which the regional tier
+// provides. These tests plan the real deploy functions with test endpoints standing in for it.
+
+import * as assert from "assert";
+
+import { Plan, PlannedResource, planProgram } from "../../tools/lib/record";
+import { PlanCache, at, list, ofType, rawConfig, stackDir, stackFile } from "../helpers";
+
+/** Test stand-in for a region's load balancer name (a reserved example domain). */
+const lbName = (region: string): string => `lb-${region}.example.net`;
+const LB_ZONE = "ZTESTLOADBALANCER";
+
+/** Plans a stack: its regions and video as the program declares them, plus the edge over test endpoints. */
+async function planEdge(stack: string, dir?: string): Promise<Plan> {
+    return planProgram(
+        stack,
+        async () => {
+            const { readSpec } = await import("../../stacks/program");
+            const spec = readSpec();
+            const endpoints = spec.regions.map((r) => ({ region: r.name, loadBalancerDnsName: lbName(r.name), loadBalancerZoneId: LB_ZONE }));
+            if (spec.cloud === "aws") {
+                const { deployAws, deployAwsEdge } = await import("../../components/aws");
+                const edge = deployAwsEdge(spec, endpoints, deployAws(spec).providers[0]);
+                return { stage: spec.stage, cloud: spec.cloud, edge: edge.outputs };
+            }
+            const { deployAlicloud, deployAlicloudEdge } = await import("../../components/alicloud");
+            const edge = deployAlicloudEdge(spec, endpoints, deployAlicloud(spec).providers[0]);
+            return { stage: spec.stage, cloud: spec.cloud, edge: edge.outputs };
+        },
+        dir,
+    );
+}
+
+function only(plan: Plan, type: string): PlannedResource {
+    const all = ofType(plan, type);
+    assert.strictEqual(all.length, 1, `${plan.stack}: one ${type}`);
+    return all[0];
+}
+
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
+const RECORD = "aws:route53/record:Record";
+const ARN = "arn:aws:acm:us-east-1:123456789012:certificate/0123abcd-0123-4567-89ab-0123456789ab";
+const SINGAPORE = { name: "ap-southeast-1", zones: ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c"] };
+
+describe("cross-region edge over the regions' load balancers", function () {
+    const plans = new PlanCache();
+    const plan = (stack: string): Plan => plans.get(stack);
+
+    before(async function () {
+        for (const stack of ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"]) plans.set(stack, await planEdge(stack));
+        const dir = stackDir({
+            "aws-cert-zone": stackFile(rawConfig("mature", "aws", { cdn: { certificate: ARN }, dns: { zoneId: "Z0123456789ABCDEFGHIJ" } })),
+            "ali-two": stackFile(rawConfig("mature", "alicloud")),
+            "ali-three": stackFile(rawConfig("mature", "alicloud", { regions: [...list(rawConfig("mature", "alicloud").regions), SINGAPORE] })),
+            "ali-cas": stackFile(rawConfig("growth", "alicloud", { cdn: { certificate: "12345" } })),
+        });
+        for (const stack of ["aws-cert-zone", "ali-two", "ali-three", "ali-cas"]) plans.set(stack, await planEdge(stack, dir));
+    });
+
+    describe("CDN in every stage", () => {
+        it("startup and growth on AWS: one origin (the region's load balancer, HTTPS only), all methods, HTTP redirected", () => {
+            for (const stack of ["startup-aws", "growth-aws"]) {
+                const d = only(plan(stack), DISTRIBUTION);
+                assert.deepStrictEqual(list(d.inputs.origins).map((o) => [at(o, "originId"), at(o, "domainName"), at(o, "customOriginConfig", "originProtocolPolicy")]), [
+                    ["us-east-1", lbName("us-east-1"), "https-only"],
+                ]);
+                assert.deepStrictEqual(d.inputs.originGroups, []);
+                assert.strictEqual(at(d.inputs, "defaultCacheBehavior", "targetOriginId"), "us-east-1");
+                assert.strictEqual(at(d.inputs, "defaultCacheBehavior", "viewerProtocolPolicy"), "redirect-to-https");
+                assert.deepStrictEqual(at(d.inputs, "defaultCacheBehavior", "allowedMethods"), ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
+            }
+        });
+
+        it("mature on AWS: an origin group, us-east-1 primary and us-west-2 failover on 500/502/503/504, reads only", () => {
+            const d = only(plan("mature-aws"), DISTRIBUTION);
+            assert.deepStrictEqual(d.inputs.originGroups, [
+                { failoverCriteria: { statusCodes: [500, 502, 503, 504] }, members: [{ originId: "us-east-1" }, { originId: "us-west-2" }], originId: "regions" },
+            ]);
+            assert.strictEqual(at(d.inputs, "defaultCacheBehavior", "targetOriginId"), "regions");
+            assert.deepStrictEqual(at(d.inputs, "defaultCacheBehavior", "allowedMethods"), ["GET", "HEAD", "OPTIONS"]);
+            assert.deepStrictEqual(list(d.inputs.origins).map((o) => at(o, "domainName")), [lbName("us-east-1"), lbName("us-west-2")]);
+        });
+
+        it("AWS without a certificate: CloudFront's default certificate and no alias; with one: the domain, SNI, TLSv1.2_2021", () => {
+            const plain = only(plan("mature-aws"), DISTRIBUTION);
+            assert.deepStrictEqual([plain.inputs.viewerCertificate, plain.inputs.aliases], [{ cloudfrontDefaultCertificate: true }, []]);
+            const custom = only(plan("aws-cert-zone"), DISTRIBUTION);
+            assert.deepStrictEqual(custom.inputs.viewerCertificate, { acmCertificateArn: ARN, minimumProtocolVersion: "TLSv1.2_2021", sslSupportMethod: "sni-only" });
+            assert.deepStrictEqual(custom.inputs.aliases, ["live.example.com"]);
+        });
+
+        it("Alibaba Cloud: every region an origin over HTTPS, 20 for the primary and 30 for the others; free certificate, forced HTTPS, TLS >= 1.2", () => {
+            const domain = only(plan("ali-three"), "alicloud:cdn/domainNew:DomainNew");
+            assert.deepStrictEqual(list(domain.inputs.sources).map((s) => [at(s, "content"), at(s, "priority"), at(s, "port"), at(s, "type")]), [
+                [lbName("cn-hangzhou"), 20, 443, "domain"],
+                [lbName("cn-shanghai"), 30, 443, "domain"],
+                [lbName("ap-southeast-1"), 30, 443, "domain"],
+            ]);
+            assert.deepStrictEqual([domain.inputs.domainName, domain.inputs.scope], ["live.example.com", "global"]);
+            assert.deepStrictEqual(domain.inputs.certificateConfig, { certType: "free", serverCertificateStatus: "on" });
+            const configs = ofType(plan("ali-three"), "alicloud:cdn/domainConfig:DomainConfig").map((c) => [c.inputs.functionName, c.inputs.functionArgs]);
+            assert.deepStrictEqual(configs.sort(), [
+                ["forward_scheme", [{ argName: "enable", argValue: "on" }, { argName: "scheme_origin", argValue: "https" }]],
+                ["https_force", [{ argName: "enable", argValue: "on" }, { argName: "https_rediret_code", argValue: "301" }]],
+                ["https_tls_version", [{ argName: "tls10", argValue: "off" }, { argName: "tls11", argValue: "off" }, { argName: "tls12", argValue: "on" }, { argName: "tls13", argValue: "on" }]],
+            ]);
+        });
+
+        it("Alibaba Cloud single-origin CDN for startup and growth; a configured certificate is used from Certificate Management Service", () => {
+            for (const stack of ["startup-alicloud", "growth-alicloud"]) {
+                const domain = only(plan(stack), "alicloud:cdn/domainNew:DomainNew");
+                assert.deepStrictEqual(list(domain.inputs.sources).map((s) => at(s, "content")), [lbName("cn-hangzhou")], stack);
+                assert.strictEqual(domain.inputs.scope, "domestic");
+            }
+            const cas = only(plan("ali-cas"), "alicloud:cdn/domainNew:DomainNew");
+            assert.deepStrictEqual(cas.inputs.certificateConfig, { certId: "12345", certRegion: "cn-hangzhou", certType: "cas", serverCertificateStatus: "on" });
+        });
+    });
+
+    describe("global steering (mature)", () => {
+        it("no steering below mature", () => {
+            for (const stack of ["startup-aws", "growth-aws", "startup-alicloud", "growth-alicloud"]) {
+                const p = plan(stack);
+                assert.deepStrictEqual(p.resources.filter((r) => r.type.startsWith("aws:route53/") || r.type.startsWith("alicloud:dns/")), [], stack);
+            }
+        });
+
+        it("Route 53: a zone for the domain, an HTTPS health check per region every 10 s with threshold 2", () => {
+            const p = plan("mature-aws");
+            assert.strictEqual(only(p, "aws:route53/zone:Zone").inputs.name, "live.example.com");
+            const checks = ofType(p, HEALTH_CHECK);
+            assert.deepStrictEqual(checks.map((c) => [c.name, c.inputs.fqdn, c.inputs.type, c.inputs.port, c.inputs.resourcePath, c.inputs.requestInterval, c.inputs.failureThreshold]).sort(), [
+                ["lc-steering-hc-us-east-1", lbName("us-east-1"), "HTTPS", 443, "/healthz", 10, 2],
+                ["lc-steering-hc-us-west-2", lbName("us-west-2"), "HTTPS", 443, "/healthz", 10, 2],
+            ]);
+        });
+
+        it("Route 53: a latency alias record per region with its set identifier and health check", () => {
+            const p = plan("mature-aws");
+            const checkId = (region: string): string => String(p.resources.find((r) => r.type === HEALTH_CHECK && r.name === `lc-steering-hc-${region}`)?.urn.split("::").pop());
+            const records = ofType(p, RECORD);
+            assert.strictEqual(records.length, 2, "no apex record without a certificate");
+            for (const region of ["us-east-1", "us-west-2"]) {
+                const r = records.find((x) => x.name === `lc-steering-latency-${region}`);
+                assert.ok(r, region);
+                assert.deepStrictEqual([r.inputs.name, r.inputs.type, r.inputs.setIdentifier, r.inputs.latencyRoutingPolicies], ["api.live.example.com", "A", region, [{ region }]]);
+                assert.deepStrictEqual(r.inputs.aliases, [{ evaluateTargetHealth: true, name: lbName(region), zoneId: LB_ZONE }]);
+                assert.match(String(r.inputs.healthCheckId), /^healthcheck-[0-9a-f]+$/, checkId(region));
+            }
+            assert.deepStrictEqual(at(p.outputs, "edge", "steering", "regionFailoverSeconds"), 80);
+        });
+
+        it("Route 53 with a configured zone id: no zone created, records in that zone, and the domain aliased to CloudFront", () => {
+            const p = plan("aws-cert-zone");
+            assert.deepStrictEqual(ofType(p, "aws:route53/zone:Zone"), []);
+            const records = ofType(p, RECORD);
+            assert.ok(records.every((r) => r.inputs.zoneId === "Z0123456789ABCDEFGHIJ"));
+            const apex = records.find((r) => r.name === "lc-steering-cdn");
+            assert.ok(apex);
+            assert.deepStrictEqual(apex.inputs.aliases, [{ evaluateTargetHealth: false, name: String(at(p.outputs, "edge", "cdn", "domainName")), zoneId: "Z2FDTNDATAQYW2" }]);
+        });
+
+        it("GTM: a latency instance for the api name, a DOMAIN pool per region with its load balancer, an HTTPS check every 60 s x 2", () => {
+            const p = plan("ali-two");
+            const gtm = only(p, "alicloud:dns/gtmInstance:GtmInstance");
+            assert.deepStrictEqual([gtm.inputs.publicUserDomainName, gtm.inputs.strategyMode, gtm.inputs.ttl], ["api.live.example.com", "LATENCY", 60]);
+            const pools = ofType(p, "alicloud:dns/addressPool:AddressPool");
+            assert.deepStrictEqual(pools.map((x) => [x.name, x.inputs.type, at(x.inputs, "addresses", 0, "address")]).sort(), [
+                ["lc-steering-pool-cn-hangzhou", "DOMAIN", lbName("cn-hangzhou")],
+                ["lc-steering-pool-cn-shanghai", "DOMAIN", lbName("cn-shanghai")],
+            ]);
+            const monitors = ofType(p, "alicloud:dns/monitorConfig:MonitorConfig");
+            assert.deepStrictEqual(monitors.map((m) => [m.name, m.inputs.protocolType, m.inputs.interval, m.inputs.evaluationCount, m.inputs.timeout]).sort(), [
+                ["lc-steering-health-cn-hangzhou", "HTTPS", 60, 2, 3000],
+                ["lc-steering-health-cn-shanghai", "HTTPS", 60, 2, 3000],
+            ]);
+            assert.deepStrictEqual(JSON.parse(String(monitors[0].inputs.monitorExtendInfo)), { code: 400, failureRate: 50, host: "api.live.example.com", path: "/healthz", port: 443, sni: true });
+            const strategy = only(p, "alicloud:dns/accessStrategy:AccessStrategy");
+            assert.deepStrictEqual([strategy.inputs.strategyMode, strategy.inputs.defaultAddrPoolType, strategy.inputs.defaultLatencyOptimization], ["LATENCY", "DOMAIN", "OPEN"]);
+            assert.strictEqual(list(strategy.inputs.defaultAddrPools).length, 2);
+            assert.deepStrictEqual(at(p.outputs, "edge", "steering", "regionFailoverSeconds"), 180);
+        });
+
+        it("removing a region from a mature stack removes its pool, health check, CDN origin and video", () => {
+            const three = plan("ali-three");
+            const two = plan("ali-two");
+            const names = (p: Plan, type: string): string[] => ofType(p, type).map((r) => r.name).sort();
+            assert.deepStrictEqual(names(three, "alicloud:dns/addressPool:AddressPool"), ["lc-steering-pool-ap-southeast-1", "lc-steering-pool-cn-hangzhou", "lc-steering-pool-cn-shanghai"]);
+            assert.deepStrictEqual(names(two, "alicloud:dns/addressPool:AddressPool"), ["lc-steering-pool-cn-hangzhou", "lc-steering-pool-cn-shanghai"]);
+            assert.strictEqual(ofType(three, "alicloud:dns/monitorConfig:MonitorConfig").length - ofType(two, "alicloud:dns/monitorConfig:MonitorConfig").length, 1);
+            const sources = (p: Plan): unknown[] => list(only(p, "alicloud:cdn/domainNew:DomainNew").inputs.sources).map((s) => at(s, "content"));
+            assert.deepStrictEqual(sources(two), [lbName("cn-hangzhou"), lbName("cn-shanghai")]);
+            assert.strictEqual(only(two, "alicloud:cdn/domainNew:DomainNew").inputs.scope, "domestic");
+            assert.strictEqual(list(only(two, "alicloud:dns/accessStrategy:AccessStrategy").inputs.defaultAddrPools).length, 2);
+        });
+    });
+});

@@ -1,0 +1,150 @@
+import * as assert from "assert";
+
+import { Plan, planProgram, planStack } from "../../tools/lib/record";
+import { PlanCache, at, list, ofType, one, rawConfig, stackDir, stackFile } from "../helpers";
+
+const STACKS = ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"];
+
+describe("live video layer in the offline plan", function () {
+    const plans = new PlanCache();
+    const plan = (stack: string): Plan => plans.get(stack);
+
+    before(async function () {
+        for (const stack of STACKS) plans.set(stack, await planStack(stack));
+    });
+
+    it("every stage has a video component per region, under the region's provider", () => {
+        for (const stack of STACKS) {
+            const p = plan(stack);
+            const cloud = stack.endsWith("aws") ? "aws" : "alicloud";
+            const regions = ofType(p, `live-commerce:${cloud}:Region`).map((r) => r.name);
+            assert.deepStrictEqual(ofType(p, `live-commerce:${cloud}:Video`).map((v) => v.name).sort(), regions.map((r) => `${r}-video`).sort(), stack);
+        }
+    });
+
+    it("AWS: one low-latency STANDARD IVS channel per region (1080p passed through, 720p/480p transcoded), public playback", () => {
+        for (const stack of ["startup-aws", "growth-aws", "mature-aws"]) {
+            const channels = ofType(plan(stack), "aws:ivs/channel:Channel");
+            assert.strictEqual(channels.length, stack === "mature-aws" ? 2 : 1, stack);
+            for (const c of channels) {
+                assert.deepStrictEqual([c.inputs.latencyMode, c.inputs.type, c.inputs.authorized], ["LOW", "STANDARD", false], c.name);
+                assert.ok(c.provider?.includes(`lc-provider-${c.name.replace(/^lc-/, "").replace(/-video-channel$/, "")}`), `${c.name} under its region's provider`);
+            }
+        }
+        const outputs = at(plan("mature-aws").outputs, "regions", "us-west-2", "video");
+        assert.match(String(at(outputs, "rtmpsIngestUrl")), /^rtmps:\/\/[0-9a-f]+\.global-contribute\.live-video\.net:443\/app\/$/);
+        assert.match(String(at(outputs, "playbackUrl")), /^https:\/\/.*\.us-west-2\.playback\.live-video\.net\/.*\.m3u8$/);
+        assert.strictEqual(at(outputs, "recording"), false, "no recording until the region's bucket is wired");
+    });
+
+    it("Alibaba Cloud: an ingest (liveEdge) and a play (liveVideo) domain per region in every stage", () => {
+        for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"]) {
+            const p = plan(stack);
+            for (const region of ofType(p, "live-commerce:alicloud:Region").map((r) => r.name.replace(/^lc-/, ""))) {
+                const ingest = one(p, "alicloud:live/domain:Domain", `lc-${region}-video-ingest`);
+                const play = one(p, "alicloud:live/domain:Domain", `lc-${region}-video-play`);
+                assert.deepStrictEqual([ingest.inputs.domainName, ingest.inputs.domainType, ingest.inputs.region], [`push-${region}.live.example.com`, "liveEdge", region]);
+                assert.deepStrictEqual([play.inputs.domainName, play.inputs.domainType], [`play-${region}.live.example.com`, "liveVideo"]);
+            }
+        }
+    });
+
+    it("Alibaba Cloud startup (one zone): managed transcoding, no NLB and no transcoder group", () => {
+        const p = plan("startup-alicloud");
+        assert.deepStrictEqual(ofType(p, "alicloud:nlb/loadBalancer:LoadBalancer"), []);
+        assert.deepStrictEqual(ofType(p, "alicloud:ess/scalingGroup:ScalingGroup"), []);
+    });
+
+    it("Alibaba Cloud growth: transcoders over both zones behind an internet NLB with RTMP 1935/TCP and SRT 10080/UDP", () => {
+        const p = plan("growth-alicloud");
+        const nlb = one(p, "alicloud:nlb/loadBalancer:LoadBalancer", "lc-cn-hangzhou-video-nlb");
+        assert.deepStrictEqual([nlb.inputs.addressType, nlb.inputs.crossZoneEnabled], ["Internet", true]);
+        assert.deepStrictEqual(list(at(nlb.inputs, "zoneMappings")).map((m) => at(m, "zoneId")), ["cn-hangzhou-h", "cn-hangzhou-i"]);
+        const vswitches = ofType(p, "alicloud:vpc/switch:Switch").map((v) => v.name);
+        assert.strictEqual(vswitches.length, 2);
+        const listeners = ofType(p, "alicloud:nlb/listener:Listener").map((l) => [l.name, l.inputs.listenerProtocol, l.inputs.listenerPort]);
+        assert.deepStrictEqual(listeners.sort(), [
+            ["lc-cn-hangzhou-video-listener-rtmp", "TCP", 1935],
+            ["lc-cn-hangzhou-video-listener-srt", "UDP", 10080],
+        ]);
+        const groups = ofType(p, "alicloud:nlb/serverGroup:ServerGroup");
+        assert.deepStrictEqual(groups.map((g) => [g.inputs.protocol, g.inputs.scheduler, at(g.inputs, "healthCheck", "healthCheckInterval"), at(g.inputs, "healthCheck", "unhealthyThreshold")]).sort(), [
+            ["TCP", "Sch", 5, 2],
+            ["UDP", "Sch", 5, 2],
+        ]);
+        const asg = one(p, "alicloud:ess/scalingGroup:ScalingGroup", "lc-cn-hangzhou-video-asg");
+        assert.deepStrictEqual([asg.inputs.minSize, asg.inputs.maxSize, asg.inputs.multiAzPolicy], [2, 12, "BALANCE"]);
+        assert.strictEqual(list(at(asg.inputs, "vswitchIds")).length, 2);
+        const launch = one(p, "alicloud:ess/scalingConfiguration:ScalingConfiguration", "lc-cn-hangzhou-video-launch");
+        assert.deepStrictEqual([launch.inputs.instanceType, launch.inputs.systemDiskEncrypted], ["ecs.c7.4xlarge", true]);
+        assert.strictEqual(list(at(launch.inputs, "securityGroupIds")).length, 2, "the network's app group and the ingest group");
+        assert.match(String(launch.inputs.userData), /"pushTo":"rtmp:\/\/push-cn-hangzhou\.live\.example\.com\/live"/);
+        assert.match(String(launch.inputs.userData), /"name":"1080p".*"name":"720p".*"name":"480p"/);
+        const attachments = ofType(p, "alicloud:ess/serverGroupAttachment:ServerGroupAttachment").map((a) => [a.inputs.type, a.inputs.port]);
+        assert.deepStrictEqual(attachments.sort(), [["NLB", 10080], ["NLB", 1935]]);
+        const ingressRules = ofType(p, "alicloud:ecs/securityGroupRule:SecurityGroupRule").filter((r) => r.name.includes("-video-"));
+        assert.deepStrictEqual(ingressRules.map((r) => [r.inputs.ipProtocol, r.inputs.portRange, r.inputs.cidrIp]).sort(), [
+            ["tcp", "1935/1935", "0.0.0.0/0"],
+            ["udp", "10080/10080", "0.0.0.0/0"],
+        ]);
+    });
+
+    it("Alibaba Cloud transcoders scale on CPU with the app tier's thresholds: out > 70% by 100%, in < 30% by 1", () => {
+        const p = plan("mature-alicloud");
+        const alarms = ofType(p, "alicloud:ess/alarm:Alarm").filter((a) => a.name.startsWith("lc-cn-hangzhou-"));
+        assert.deepStrictEqual(alarms.map((a) => [a.name, a.inputs.metricName, a.inputs.comparisonOperator, a.inputs.threshold, a.inputs.evaluationCount]).sort(), [
+            ["lc-cn-hangzhou-video-alarm-in-cpuPercent", "CpuUtilization", "<", "30", 10],
+            ["lc-cn-hangzhou-video-alarm-out-cpuPercent", "CpuUtilization", ">", "70", 1],
+        ]);
+        const out = one(p, "alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-video-rule-out");
+        assert.deepStrictEqual([out.inputs.adjustmentType, out.inputs.adjustmentValue, out.inputs.minAdjustmentMagnitude], ["PercentChangeInCapacity", 100, 2]);
+        const inRule = one(p, "alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-video-rule-in");
+        assert.deepStrictEqual([inRule.inputs.adjustmentType, inRule.inputs.adjustmentValue], ["QuantityChangeInCapacity", -1]);
+        assert.strictEqual(ofType(p, "alicloud:nlb/loadBalancer:LoadBalancer").length, 3, "one ingest NLB per region");
+    });
+
+    it("removing a region from a mature stack removes its video layer", async () => {
+        const regions = rawConfig("mature", "alicloud").regions;
+        const dir = stackDir({
+            three: stackFile({ ...rawConfig("mature", "alicloud"), regions: [...list(regions), { name: "ap-southeast-1", zones: ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c"] }] }),
+            two: stackFile(rawConfig("mature", "alicloud")),
+        });
+        const three = await planStack("three", dir);
+        const two = await planStack("two", dir);
+        const videos = (p: Plan): string[] => ofType(p, "live-commerce:alicloud:Video").map((v) => v.name).sort();
+        assert.deepStrictEqual(videos(three), ["lc-ap-southeast-1-video", "lc-cn-hangzhou-video", "lc-cn-shanghai-video"]);
+        assert.deepStrictEqual(videos(two), ["lc-cn-hangzhou-video", "lc-cn-shanghai-video"]);
+        assert.strictEqual(ofType(two, "alicloud:live/domain:Domain").length, 4);
+        assert.ok(!two.resources.some((r) => r.name.includes("ap-southeast-1")));
+    });
+
+    it("given the region's recordings bucket, IVS records to it and the transcoders write recordings there", async () => {
+        const bucket = "recordings-test-bucket";
+        const dir = stackDir({ aws: stackFile(rawConfig("growth", "aws")), ali: stackFile(rawConfig("growth", "alicloud")) });
+        const program = async (): Promise<Record<string, unknown>> => {
+            const { readSpec } = await import("../../stacks/program");
+            const spec = readSpec();
+            const { baseTags, transcodeTier, videoHostnames } = await import("../../components/model");
+            const region = spec.regions[0];
+            const tags = baseTags(spec, region.name);
+            if (spec.cloud === "aws") {
+                const { Video } = await import("../../components/aws");
+                new Video("test-video", { recordingBucketName: bucket, tags });
+            } else {
+                const { Network, Video } = await import("../../components/alicloud");
+                const { planRegionNetwork } = await import("../../components/model");
+                const network = new Network("test-network", { plan: planRegionNetwork(spec, region), tags });
+                new Video("test-video", { region: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, tags });
+            }
+            return { stage: spec.stage, cloud: spec.cloud };
+        };
+        const aws = await planProgram("aws", program, dir);
+        const recording = one(aws, "aws:ivs/recordingConfiguration:RecordingConfiguration", "test-video-recording");
+        assert.deepStrictEqual(recording.inputs.destinationConfiguration, { s3: { bucketName: bucket } });
+        assert.deepStrictEqual(recording.inputs.thumbnailConfiguration, { recordingMode: "INTERVAL", targetIntervalSeconds: 60 });
+        assert.match(String(one(aws, "aws:ivs/channel:Channel", "test-video-channel").inputs.recordingConfigurationArn), /^arn:aws:ivs:/);
+        const ali = await planProgram("ali", program, dir);
+        const launch = one(ali, "alicloud:ess/scalingConfiguration:ScalingConfiguration", "test-video-launch");
+        assert.match(String(launch.inputs.userData), /"recording":\{"bucket":"recordings-test-bucket","serverSideEncryption":"KMS"\}/);
+    });
+});
