@@ -17,6 +17,7 @@ function plan(...args: string[]): Run {
     const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "tools", "plan.ts"), ...args], {
         cwd: ROOT,
         encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
         env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -79,8 +80,8 @@ describe("npm run plan", function () {
         const run = plan("--stack", "startup-aws");
         assert.strictEqual(run.status, 0, run.stderr);
         assert.match(run.stdout, /^stack startup-aws: stage startup, cloud aws, \d+ resources/);
-        assert.match(run.stdout, /\n├─ live-commerce:aws:Region {2}lc-us-east-1\n│ {2}└─ live-commerce:aws:Network {2}lc-us-east-1-network\n│ {5}├─ aws:ec2\/internetGateway:InternetGateway {2}lc-us-east-1-network-igw\n/);
-        assert.match(run.stdout, /resources by type:\n(.*\n)*\s+aws:ec2\/subnet:Subnet\s+2\n/);
+        assert.match(run.stdout, /\n├─ live-commerce:aws:Region {2}lc-us-east-1\n│ {2}├─ live-commerce:aws:AutoScaling {2}lc-us-east-1-autoscaling\n│ {2}│ {2}├─ aws:autoscaling\/group:Group {2}lc-us-east-1-autoscaling-group\n/);
+        assert.match(run.stdout, /resources by type:\n(.*\n)*\s+aws:ec2\/subnet:Subnet\s+4\n/);
     });
 
     it("an unknown stack exits 2 and lists the stacks that exist", () => {
