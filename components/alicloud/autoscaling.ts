@@ -2,6 +2,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
 import { ECS_CATALOGUE, ScalingAction, ScalingCondition, ScheduledCapacity, StackSpec, instanceTypeFor, scalingActions } from "../model";
+import { scalingRuleArgs } from "./scaling-rule";
 
 /**
  * Stock Alibaba Cloud Linux 3 image used when `app.imageId` is unset. It is named, not looked up,
@@ -127,15 +128,7 @@ export class Autoscaling extends pulumi.ComponentResource {
     private rule(name: string, direction: ScalingAction["direction"], group: alicloud.ess.ScalingGroup, action: ScalingAction): alicloud.ess.ScalingRule {
         return new alicloud.ess.ScalingRule(
             `${name}-rule-${direction}`,
-            {
-                scalingGroupId: group.id,
-                scalingRuleName: `${name}-${direction}`,
-                scalingRuleType: "SimpleScalingRule",
-                adjustmentType: action.adjustment.kind === "percentChange" ? "PercentChangeInCapacity" : "QuantityChangeInCapacity",
-                adjustmentValue: action.adjustment.value,
-                minAdjustmentMagnitude: action.adjustment.kind === "percentChange" ? action.minAdjustmentMagnitude : undefined,
-                cooldown: action.cooldownSeconds,
-            },
+            scalingRuleArgs(name, direction, group.id, action),
             { parent: this },
         );
     }

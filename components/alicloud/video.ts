@@ -14,6 +14,7 @@ import {
     transcoderConfig,
 } from "../model";
 import { Network } from "./network";
+import { scalingRuleArgs } from "./scaling-rule";
 
 export interface VideoArgs {
     /** Region id the live domains are served from. */
@@ -182,15 +183,7 @@ export class Video extends pulumi.ComponentResource {
     private scalingRule(name: string, direction: string, group: alicloud.ess.ScalingGroup, action: ScalingAction): void {
         const rule = new alicloud.ess.ScalingRule(
             `${name}-rule-${direction}`,
-            {
-                scalingGroupId: group.id,
-                scalingRuleName: `${name}-${direction}`,
-                scalingRuleType: "SimpleScalingRule",
-                adjustmentType: action.adjustment.kind === "percentChange" ? "PercentChangeInCapacity" : "QuantityChangeInCapacity",
-                adjustmentValue: action.adjustment.value,
-                minAdjustmentMagnitude: action.adjustment.kind === "percentChange" ? action.minAdjustmentMagnitude : undefined,
-                cooldown: action.cooldownSeconds,
-            },
+            scalingRuleArgs(name, direction, group.id, action),
             { parent: this },
         );
         for (const c of action.conditions) {
