@@ -1,9 +1,21 @@
 import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
-import { APP_IMAGE_ID, POLARDB_EVENT, POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
+import { Plan, PlannedResource } from "../../tools/lib/record";
+import { APP_IMAGE_ID, POLARDB_EVENT, POLARDB_STACK, childrenOf, input, named, ofType, usePlans } from "./plans";
 
 const G = "alicloud:ess/scalingGroup:ScalingGroup";
+const C = "alicloud:ess/scalingConfiguration:ScalingConfiguration";
+
+/**
+ * The one resource of `type` of the app tier in cn-hangzhou: a child of its Autoscaling component
+ * (the region's live video tier runs a second ESS group of its own).
+ */
+function app(plan: Plan, type: string): PlannedResource {
+    const hits = childrenOf(plan, named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app")).filter((r) => r.type === type);
+    if (hits.length !== 1) throw new Error(`${plan.stack}: expected one ${type} under lc-cn-hangzhou-app, got ${hits.length}`);
+    return hits[0];
+}
 
 describe("alicloud Autoscaling", function () {
     const stacks = usePlans();
@@ -26,14 +38,14 @@ describe("alicloud Autoscaling", function () {
 
     it("startup: 2 to 6 instances of ecs.c7.xlarge (4 vCPU / 8 GiB)", () => {
         const plan = stacks()["startup-alicloud"];
-        const g = single(plan, G);
+        const g = app(plan, G);
         assert.deepStrictEqual([input(g, "minSize"), input(g, "maxSize")], [2, 6]);
-        assert.strictEqual(input(single(plan, "alicloud:ess/scalingConfiguration:ScalingConfiguration"), "instanceType"), "ecs.c7.xlarge");
+        assert.strictEqual(input(app(plan, C), "instanceType"), "ecs.c7.xlarge");
     });
 
     it("growth: the group spans both zones, balanced, health-checked by ECS and the load balancer", () => {
         const plan = stacks()["growth-alicloud"];
-        const g = single(plan, G);
+        const g = app(plan, G);
         const vsw = ofType(plan, "alicloud:vpc/switch:Switch").map((r) => r.name);
         assert.deepStrictEqual(vsw, ["lc-cn-hangzhou-network-vsw-cn-hangzhou-h", "lc-cn-hangzhou-network-vsw-cn-hangzhou-i"]);
         assert.deepStrictEqual(
@@ -49,13 +61,13 @@ describe("alicloud Autoscaling", function () {
 
     it("registers instances in the three ALB server groups on the app port", () => {
         const plan = stacks()["growth-alicloud"];
-        const groups = input(single(plan, G), "albServerGroups");
+        const groups = input(app(plan, G), "albServerGroups");
         assert.ok(Array.isArray(groups));
         assert.strictEqual(groups.length, 3);
         const sgIds = ofType(plan, "alicloud:alb/serverGroup:ServerGroup").map((r) => r.name);
         assert.deepStrictEqual(sgIds.sort(), ["lc-cn-hangzhou-lb-group-api", "lc-cn-hangzhou-lb-group-order", "lc-cn-hangzhou-lb-group-ws"]);
         assert.deepStrictEqual(
-            groups.map((_, i) => [input(single(plan, G), `albServerGroups.${i}.port`), input(single(plan, G), `albServerGroups.${i}.weight`)]),
+            groups.map((_, i) => [input(app(plan, G), `albServerGroups.${i}.port`), input(app(plan, G), `albServerGroups.${i}.weight`)]),
             [
                 [8080, 100],
                 [8080, 100],
@@ -78,8 +90,12 @@ describe("alicloud Autoscaling", function () {
     for (const [title, direction, logic, connections, cpu, want] of directions) {
         it(title, () => {
             const plan = stacks()["growth-alicloud"];
-            assert.strictEqual(ofType(plan, "alicloud:ess/alarm:Alarm").length, 2);
+            const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
+            const alarms = childrenOf(plan, component).filter((r) => r.type === "alicloud:ess/alarm:Alarm");
+            assert.deepStrictEqual(alarms.map((a) => a.name).sort(), ["lc-cn-hangzhou-app-alarm-in", "lc-cn-hangzhou-app-alarm-out"]);
             const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-${direction}`);
+            assert.strictEqual(alarm.parent, component.urn);
+            assert.strictEqual(input(alarm, "scalingGroupId"), mockId(G, "lc-cn-hangzhou-app-group"));
             const op = direction === "out" ? ">" : "<";
             assert.strictEqual(input(alarm, "expressionsLogicOperator"), logic);
             assert.deepStrictEqual(input(alarm, "expressions"), [
@@ -99,7 +115,7 @@ describe("alicloud Autoscaling", function () {
     }
 
     it("uses the stock image when no imageId is set, on the app security group, encrypted disk", () => {
-        const c = single(stacks()["growth-alicloud"], "alicloud:ess/scalingConfiguration:ScalingConfiguration");
+        const c = app(stacks()["growth-alicloud"], C);
         assert.strictEqual(input(c, "imageName"), "aliyun_3_x64_20G_alibase_20240819.vhd");
         assert.strictEqual(input(c, "imageId"), undefined);
         assert.strictEqual(input(c, "systemDiskEncrypted"), true);
@@ -107,7 +123,7 @@ describe("alicloud Autoscaling", function () {
     });
 
     it("app.imageId replaces the stock image", () => {
-        const c = single(stacks()[POLARDB_STACK], "alicloud:ess/scalingConfiguration:ScalingConfiguration");
+        const c = app(stacks()[POLARDB_STACK], C);
         assert.deepStrictEqual([input(c, "imageId"), input(c, "imageName")], [APP_IMAGE_ID, undefined]);
     });
 

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 
+import { mockId } from "../../tools/lib/mocks";
 import { PlannedResource } from "../../tools/lib/record";
 import { MYSQL_STACK, childrenOf, countsByType, named, ofType, usePlans } from "./plans";
 
@@ -46,7 +47,11 @@ describe("alicloud Region", function () {
         ]);
     });
 
-    it("resource counts of the growth stack", () => {
+    it("resource counts of the growth stack: the region, its live video tier and the CDN", () => {
+        // Video (self-run transcoding over two zones): 2 live domains, the ingest NLB with 2
+        // listeners and 2 server groups, the transcoder ESS group with its configuration, 2 rules,
+        // 2 alarms and 2 server-group attachments, and an ingest security group with 2 rules.
+        // CDN: the domain and its 3 configs. No steering with one region.
         assert.deepStrictEqual(countsByType(stacks()["growth-alicloud"]), {
             "alicloud:alb/listener:Listener": 2,
             "alicloud:alb/loadBalancer:LoadBalancer": 1,
@@ -54,20 +59,27 @@ describe("alicloud Region", function () {
             "alicloud:alb/serverGroup:ServerGroup": 3,
             "alicloud:alikafka/instance:Instance": 1,
             "alicloud:alikafka/topic:Topic": 2,
+            "alicloud:cdn/domainConfig:DomainConfig": 3,
+            "alicloud:cdn/domainNew:DomainNew": 1,
             "alicloud:cms/alarm:Alarm": 24,
             "alicloud:cms/alarmContactGroup:AlarmContactGroup": 3,
             "alicloud:cs/managedKubernetes:ManagedKubernetes": 1,
             "alicloud:cs/nodePool:NodePool": 2,
             "alicloud:ecs/eipAddress:EipAddress": 2,
             "alicloud:ecs/eipAssociation:EipAssociation": 2,
-            "alicloud:ecs/securityGroup:SecurityGroup": 3,
-            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 7,
-            "alicloud:ess/alarm:Alarm": 2,
-            "alicloud:ess/scalingConfiguration:ScalingConfiguration": 1,
-            "alicloud:ess/scalingGroup:ScalingGroup": 1,
-            "alicloud:ess/scalingRule:ScalingRule": 2,
+            "alicloud:ecs/securityGroup:SecurityGroup": 4,
+            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 9,
+            "alicloud:ess/alarm:Alarm": 4,
+            "alicloud:ess/scalingConfiguration:ScalingConfiguration": 2,
+            "alicloud:ess/scalingGroup:ScalingGroup": 2,
+            "alicloud:ess/scalingRule:ScalingRule": 4,
+            "alicloud:ess/serverGroupAttachment:ServerGroupAttachment": 2,
             "alicloud:kms/key:Key": 1,
             "alicloud:kvstore/instance:Instance": 1,
+            "alicloud:live/domain:Domain": 2,
+            "alicloud:nlb/listener:Listener": 2,
+            "alicloud:nlb/loadBalancer:LoadBalancer": 1,
+            "alicloud:nlb/serverGroup:ServerGroup": 2,
             "alicloud:oss/bucket:Bucket": 1,
             "alicloud:oss/bucketAcl:BucketAcl": 1,
             "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": 1,
@@ -113,10 +125,17 @@ describe("alicloud Region", function () {
             "redisPort",
             "scalingGroupId",
             "securityGroupIds",
+            "video",
             "vpcId",
             "vswitchIds",
             "zones",
         ]);
+        const video = Object.entries(hz).find(([k]) => k === "video")?.[1];
+        assert.deepStrictEqual(video, {
+            ingestDomain: "push-cn-hangzhou.live.example.com",
+            ingestEndpoint: `${mockId("alicloud:nlb/loadBalancer:LoadBalancer", "lc-cn-hangzhou-video-nlb")}.cn-hangzhou.nlb.aliyuncsslb.com`,
+            playDomain: "play-cn-hangzhou.live.example.com",
+        });
         const values = leaves(plan.outputs).map(String);
         assert.ok(!values.some((v) => v.includes("mock-secret")), "a generated password reached the stack outputs");
     });

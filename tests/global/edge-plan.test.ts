@@ -1,35 +1,13 @@
-// The CDN and the global steering need each region's load balancer, which the regional tier
-// provides. These tests plan the real deploy functions with test endpoints standing in for it.
+// The CDN and the global steering over the regions' load balancers, as the real program wires
+// them: every origin, pool and record carries the load-balancer DNS name the region's own tier
+// declares in the same plan (its stack output loadBalancerDnsName).
 
 import * as assert from "assert";
 
-import { Plan, PlannedResource, planProgram } from "../../tools/lib/record";
-import { PlanCache, at, list, ofType, rawConfig, stackDir, stackFile } from "../helpers";
-
-/** Test stand-in for a region's load balancer name (a reserved example domain). */
-const lbName = (region: string): string => `lb-${region}.example.net`;
-const LB_ZONE = "ZTESTLOADBALANCER";
-
-/** Plans a stack: its regions and video as the program declares them, plus the edge over test endpoints. */
-async function planEdge(stack: string, dir?: string): Promise<Plan> {
-    return planProgram(
-        stack,
-        async () => {
-            const { readSpec } = await import("../../stacks/program");
-            const spec = readSpec();
-            const endpoints = spec.regions.map((r) => ({ region: r.name, loadBalancerDnsName: lbName(r.name), loadBalancerZoneId: LB_ZONE }));
-            if (spec.cloud === "aws") {
-                const { deployAws, deployAwsEdge } = await import("../../components/aws");
-                const edge = deployAwsEdge(spec, endpoints, deployAws(spec).providers[0]);
-                return { stage: spec.stage, cloud: spec.cloud, edge: edge.outputs };
-            }
-            const { deployAlicloud, deployAlicloudEdge } = await import("../../components/alicloud");
-            const edge = deployAlicloudEdge(spec, endpoints, deployAlicloud(spec).providers[0]);
-            return { stage: spec.stage, cloud: spec.cloud, edge: edge.outputs };
-        },
-        dir,
-    );
-}
+import { Plan, PlannedResource } from "../../tools/lib/record";
+import { mockId } from "../../tools/lib/mocks";
+import { at, list, ofType } from "../helpers";
+import { ACM_ARN, ZONE_ID, regionOutput, useGlobalPlans } from "./plans";
 
 function only(plan: Plan, type: string): PlannedResource {
     const all = ofType(plan, type);
@@ -40,30 +18,37 @@ function only(plan: Plan, type: string): PlannedResource {
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
 const RECORD = "aws:route53/record:Record";
-const ARN = "arn:aws:acm:us-east-1:123456789012:certificate/0123abcd-0123-4567-89ab-0123456789ab";
-const SINGAPORE = { name: "ap-southeast-1", zones: ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c"] };
 
 describe("cross-region edge over the regions' load balancers", function () {
-    const plans = new PlanCache();
-    const plan = (stack: string): Plan => plans.get(stack);
+    const plan = useGlobalPlans();
+    /** The load-balancer DNS name region `region` of stack `stack` declares. */
+    const lb = (stack: Parameters<typeof plan>[0], region: string): string => regionOutput(plan(stack), region, "loadBalancerDnsName");
 
-    before(async function () {
-        for (const stack of ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"]) plans.set(stack, await planEdge(stack));
-        const dir = stackDir({
-            "aws-cert-zone": stackFile(rawConfig("mature", "aws", { cdn: { certificate: ARN }, dns: { zoneId: "Z0123456789ABCDEFGHIJ" } })),
-            "ali-two": stackFile(rawConfig("mature", "alicloud")),
-            "ali-three": stackFile(rawConfig("mature", "alicloud", { regions: [...list(rawConfig("mature", "alicloud").regions), SINGAPORE] })),
-            "ali-cas": stackFile(rawConfig("growth", "alicloud", { cdn: { certificate: "12345" } })),
-        });
-        for (const stack of ["aws-cert-zone", "ali-two", "ali-three", "ali-cas"]) plans.set(stack, await planEdge(stack, dir));
+    it("the load-balancer names the edge uses are the regions' own load balancers in the same plan", () => {
+        for (const stack of ["growth-alicloud", "ali-three"] as const) {
+            const p = plan(stack);
+            for (const region of p.stack === "ali-three" ? ["cn-hangzhou", "cn-shanghai", "ap-southeast-1"] : ["cn-hangzhou"]) {
+                const albs = ofType(p, "alicloud:alb/loadBalancer:LoadBalancer").filter((r) => r.name.startsWith(`lc-${region}-`));
+                assert.strictEqual(albs.length, 1, `${stack} ${region}`);
+                assert.strictEqual(lb(stack, region), `${mockId(albs[0].type, albs[0].name)}.${region}.alb.aliyuncs.com`);
+            }
+        }
+        for (const stack of ["growth-aws", "mature-aws"] as const) {
+            const p = plan(stack);
+            for (const region of stack === "mature-aws" ? ["us-east-1", "us-west-2"] : ["us-east-1"]) {
+                const albs = ofType(p, "aws:lb/loadBalancer:LoadBalancer").filter((r) => r.name.startsWith(`lc-${region}-`));
+                assert.strictEqual(albs.length, 1, `${stack} ${region}`);
+                assert.match(lb(stack, region), new RegExp(`^${albs[0].name}-[0-9a-f]{7}-\\d+\\.${region}\\.elb\\.amazonaws\\.com$`));
+            }
+        }
     });
 
     describe("CDN in every stage", () => {
         it("startup and growth on AWS: one origin (the region's load balancer, HTTPS only), all methods, HTTP redirected", () => {
-            for (const stack of ["startup-aws", "growth-aws"]) {
+            for (const stack of ["startup-aws", "growth-aws"] as const) {
                 const d = only(plan(stack), DISTRIBUTION);
                 assert.deepStrictEqual(list(d.inputs.origins).map((o) => [at(o, "originId"), at(o, "domainName"), at(o, "customOriginConfig", "originProtocolPolicy")]), [
-                    ["us-east-1", lbName("us-east-1"), "https-only"],
+                    ["us-east-1", lb(stack, "us-east-1"), "https-only"],
                 ]);
                 assert.deepStrictEqual(d.inputs.originGroups, []);
                 assert.strictEqual(at(d.inputs, "defaultCacheBehavior", "targetOriginId"), "us-east-1");
@@ -79,23 +64,23 @@ describe("cross-region edge over the regions' load balancers", function () {
             ]);
             assert.strictEqual(at(d.inputs, "defaultCacheBehavior", "targetOriginId"), "regions");
             assert.deepStrictEqual(at(d.inputs, "defaultCacheBehavior", "allowedMethods"), ["GET", "HEAD", "OPTIONS"]);
-            assert.deepStrictEqual(list(d.inputs.origins).map((o) => at(o, "domainName")), [lbName("us-east-1"), lbName("us-west-2")]);
+            assert.deepStrictEqual(list(d.inputs.origins).map((o) => at(o, "domainName")), [lb("mature-aws", "us-east-1"), lb("mature-aws", "us-west-2")]);
         });
 
         it("AWS without a certificate: CloudFront's default certificate and no alias; with one: the domain, SNI, TLSv1.2_2021", () => {
             const plain = only(plan("mature-aws"), DISTRIBUTION);
             assert.deepStrictEqual([plain.inputs.viewerCertificate, plain.inputs.aliases], [{ cloudfrontDefaultCertificate: true }, []]);
             const custom = only(plan("aws-cert-zone"), DISTRIBUTION);
-            assert.deepStrictEqual(custom.inputs.viewerCertificate, { acmCertificateArn: ARN, minimumProtocolVersion: "TLSv1.2_2021", sslSupportMethod: "sni-only" });
+            assert.deepStrictEqual(custom.inputs.viewerCertificate, { acmCertificateArn: ACM_ARN, minimumProtocolVersion: "TLSv1.2_2021", sslSupportMethod: "sni-only" });
             assert.deepStrictEqual(custom.inputs.aliases, ["live.example.com"]);
         });
 
         it("Alibaba Cloud: every region an origin over HTTPS, 20 for the primary and 30 for the others; free certificate, forced HTTPS, TLS >= 1.2", () => {
             const domain = only(plan("ali-three"), "alicloud:cdn/domainNew:DomainNew");
             assert.deepStrictEqual(list(domain.inputs.sources).map((s) => [at(s, "content"), at(s, "priority"), at(s, "port"), at(s, "type")]), [
-                [lbName("cn-hangzhou"), 20, 443, "domain"],
-                [lbName("cn-shanghai"), 30, 443, "domain"],
-                [lbName("ap-southeast-1"), 30, 443, "domain"],
+                [lb("ali-three", "cn-hangzhou"), 20, 443, "domain"],
+                [lb("ali-three", "cn-shanghai"), 30, 443, "domain"],
+                [lb("ali-three", "ap-southeast-1"), 30, 443, "domain"],
             ]);
             assert.deepStrictEqual([domain.inputs.domainName, domain.inputs.scope], ["live.example.com", "global"]);
             assert.deepStrictEqual(domain.inputs.certificateConfig, { certType: "free", serverCertificateStatus: "on" });
@@ -108,9 +93,9 @@ describe("cross-region edge over the regions' load balancers", function () {
         });
 
         it("Alibaba Cloud single-origin CDN for startup and growth; a configured certificate is used from Certificate Management Service", () => {
-            for (const stack of ["startup-alicloud", "growth-alicloud"]) {
+            for (const stack of ["startup-alicloud", "growth-alicloud"] as const) {
                 const domain = only(plan(stack), "alicloud:cdn/domainNew:DomainNew");
-                assert.deepStrictEqual(list(domain.inputs.sources).map((s) => at(s, "content")), [lbName("cn-hangzhou")], stack);
+                assert.deepStrictEqual(list(domain.inputs.sources).map((s) => at(s, "content")), [lb(stack, "cn-hangzhou")], stack);
                 assert.strictEqual(domain.inputs.scope, "domestic");
             }
             const cas = only(plan("ali-cas"), "alicloud:cdn/domainNew:DomainNew");
@@ -120,7 +105,7 @@ describe("cross-region edge over the regions' load balancers", function () {
 
     describe("global steering (mature)", () => {
         it("no steering below mature", () => {
-            for (const stack of ["startup-aws", "growth-aws", "startup-alicloud", "growth-alicloud"]) {
+            for (const stack of ["startup-aws", "growth-aws", "startup-alicloud", "growth-alicloud"] as const) {
                 const p = plan(stack);
                 assert.deepStrictEqual(p.resources.filter((r) => r.type.startsWith("aws:route53/") || r.type.startsWith("alicloud:dns/")), [], stack);
             }
@@ -131,34 +116,33 @@ describe("cross-region edge over the regions' load balancers", function () {
             assert.strictEqual(only(p, "aws:route53/zone:Zone").inputs.name, "live.example.com");
             const checks = ofType(p, HEALTH_CHECK);
             assert.deepStrictEqual(checks.map((c) => [c.name, c.inputs.fqdn, c.inputs.type, c.inputs.port, c.inputs.resourcePath, c.inputs.requestInterval, c.inputs.failureThreshold]).sort(), [
-                ["lc-steering-hc-us-east-1", lbName("us-east-1"), "HTTPS", 443, "/healthz", 10, 2],
-                ["lc-steering-hc-us-west-2", lbName("us-west-2"), "HTTPS", 443, "/healthz", 10, 2],
+                ["lc-steering-hc-us-east-1", lb("mature-aws", "us-east-1"), "HTTPS", 443, "/healthz", 10, 2],
+                ["lc-steering-hc-us-west-2", lb("mature-aws", "us-west-2"), "HTTPS", 443, "/healthz", 10, 2],
             ]);
         });
 
         it("Route 53: a latency alias record per region with its set identifier and health check", () => {
             const p = plan("mature-aws");
-            const checkId = (region: string): string => String(p.resources.find((r) => r.type === HEALTH_CHECK && r.name === `lc-steering-hc-${region}`)?.urn.split("::").pop());
             const records = ofType(p, RECORD);
             assert.strictEqual(records.length, 2, "no apex record without a certificate");
             for (const region of ["us-east-1", "us-west-2"]) {
                 const r = records.find((x) => x.name === `lc-steering-latency-${region}`);
                 assert.ok(r, region);
                 assert.deepStrictEqual([r.inputs.name, r.inputs.type, r.inputs.setIdentifier, r.inputs.latencyRoutingPolicies], ["api.live.example.com", "A", region, [{ region }]]);
-                assert.deepStrictEqual(r.inputs.aliases, [{ evaluateTargetHealth: true, name: lbName(region), zoneId: LB_ZONE }]);
-                assert.match(String(r.inputs.healthCheckId), /^healthcheck-[0-9a-f]+$/, checkId(region));
+                assert.deepStrictEqual(r.inputs.aliases, [{ evaluateTargetHealth: true, name: lb("mature-aws", region), zoneId: regionOutput(p, region, "loadBalancerZoneId") }]);
+                assert.strictEqual(r.inputs.healthCheckId, mockId(HEALTH_CHECK, `lc-steering-hc-${region}`), region);
             }
-            assert.deepStrictEqual(at(p.outputs, "edge", "steering", "regionFailoverSeconds"), 80);
+            assert.deepStrictEqual(at(p.outputs, "steering", "regionFailoverSeconds"), 80);
         });
 
         it("Route 53 with a configured zone id: no zone created, records in that zone, and the domain aliased to CloudFront", () => {
             const p = plan("aws-cert-zone");
             assert.deepStrictEqual(ofType(p, "aws:route53/zone:Zone"), []);
             const records = ofType(p, RECORD);
-            assert.ok(records.every((r) => r.inputs.zoneId === "Z0123456789ABCDEFGHIJ"));
+            assert.ok(records.every((r) => r.inputs.zoneId === ZONE_ID));
             const apex = records.find((r) => r.name === "lc-steering-cdn");
             assert.ok(apex);
-            assert.deepStrictEqual(apex.inputs.aliases, [{ evaluateTargetHealth: false, name: String(at(p.outputs, "edge", "cdn", "domainName")), zoneId: "Z2FDTNDATAQYW2" }]);
+            assert.deepStrictEqual(apex.inputs.aliases, [{ evaluateTargetHealth: false, name: String(at(p.outputs, "cdn", "domainName")), zoneId: "Z2FDTNDATAQYW2" }]);
         });
 
         it("GTM: a latency instance for the api name, a DOMAIN pool per region with its load balancer, an HTTPS check every 60 s x 2", () => {
@@ -167,19 +151,24 @@ describe("cross-region edge over the regions' load balancers", function () {
             assert.deepStrictEqual([gtm.inputs.publicUserDomainName, gtm.inputs.strategyMode, gtm.inputs.ttl], ["api.live.example.com", "LATENCY", 60]);
             const pools = ofType(p, "alicloud:dns/addressPool:AddressPool");
             assert.deepStrictEqual(pools.map((x) => [x.name, x.inputs.type, at(x.inputs, "addresses", 0, "address")]).sort(), [
-                ["lc-steering-pool-cn-hangzhou", "DOMAIN", lbName("cn-hangzhou")],
-                ["lc-steering-pool-cn-shanghai", "DOMAIN", lbName("cn-shanghai")],
+                ["lc-steering-pool-cn-hangzhou", "DOMAIN", lb("ali-two", "cn-hangzhou")],
+                ["lc-steering-pool-cn-shanghai", "DOMAIN", lb("ali-two", "cn-shanghai")],
             ]);
             const monitors = ofType(p, "alicloud:dns/monitorConfig:MonitorConfig");
             assert.deepStrictEqual(monitors.map((m) => [m.name, m.inputs.protocolType, m.inputs.interval, m.inputs.evaluationCount, m.inputs.timeout]).sort(), [
                 ["lc-steering-health-cn-hangzhou", "HTTPS", 60, 2, 3000],
                 ["lc-steering-health-cn-shanghai", "HTTPS", 60, 2, 3000],
             ]);
+            for (const m of monitors) assert.strictEqual(m.inputs.addrPoolId, mockId("alicloud:dns/addressPool:AddressPool", m.name.replace("-health-", "-pool-")), m.name);
             assert.deepStrictEqual(JSON.parse(String(monitors[0].inputs.monitorExtendInfo)), { code: 400, failureRate: 50, host: "api.live.example.com", path: "/healthz", port: 443, sni: true });
             const strategy = only(p, "alicloud:dns/accessStrategy:AccessStrategy");
             assert.deepStrictEqual([strategy.inputs.strategyMode, strategy.inputs.defaultAddrPoolType, strategy.inputs.defaultLatencyOptimization], ["LATENCY", "DOMAIN", "OPEN"]);
-            assert.strictEqual(list(strategy.inputs.defaultAddrPools).length, 2);
-            assert.deepStrictEqual(at(p.outputs, "edge", "steering", "regionFailoverSeconds"), 180);
+            assert.deepStrictEqual(
+                list(strategy.inputs.defaultAddrPools).map((x) => at(x, "addrPoolId")),
+                ["cn-hangzhou", "cn-shanghai"].map((r) => mockId("alicloud:dns/addressPool:AddressPool", `lc-steering-pool-${r}`)),
+            );
+            assert.strictEqual(strategy.inputs.instanceId, mockId("alicloud:dns/gtmInstance:GtmInstance", "lc-steering-gtm"));
+            assert.deepStrictEqual(at(p.outputs, "steering", "regionFailoverSeconds"), 180);
         });
 
         it("removing a region from a mature stack removes its pool, health check, CDN origin and video", () => {
@@ -190,9 +179,14 @@ describe("cross-region edge over the regions' load balancers", function () {
             assert.deepStrictEqual(names(two, "alicloud:dns/addressPool:AddressPool"), ["lc-steering-pool-cn-hangzhou", "lc-steering-pool-cn-shanghai"]);
             assert.strictEqual(ofType(three, "alicloud:dns/monitorConfig:MonitorConfig").length - ofType(two, "alicloud:dns/monitorConfig:MonitorConfig").length, 1);
             const sources = (p: Plan): unknown[] => list(only(p, "alicloud:cdn/domainNew:DomainNew").inputs.sources).map((s) => at(s, "content"));
-            assert.deepStrictEqual(sources(two), [lbName("cn-hangzhou"), lbName("cn-shanghai")]);
+            assert.deepStrictEqual(sources(three), [lb("ali-three", "cn-hangzhou"), lb("ali-three", "cn-shanghai"), lb("ali-three", "ap-southeast-1")]);
+            assert.deepStrictEqual(sources(two), [lb("ali-two", "cn-hangzhou"), lb("ali-two", "cn-shanghai")]);
+            assert.strictEqual(only(three, "alicloud:cdn/domainNew:DomainNew").inputs.scope, "global");
             assert.strictEqual(only(two, "alicloud:cdn/domainNew:DomainNew").inputs.scope, "domestic");
             assert.strictEqual(list(only(two, "alicloud:dns/accessStrategy:AccessStrategy").inputs.defaultAddrPools).length, 2);
+            assert.deepStrictEqual(names(three, "live-commerce:alicloud:Video"), ["lc-ap-southeast-1-video", "lc-cn-hangzhou-video", "lc-cn-shanghai-video"]);
+            assert.deepStrictEqual(names(two, "live-commerce:alicloud:Video"), ["lc-cn-hangzhou-video", "lc-cn-shanghai-video"]);
+            assert.deepStrictEqual(two.resources.filter((r) => r.name.includes("ap-southeast-1")).map((r) => r.name), []);
         });
     });
 });

@@ -172,9 +172,9 @@ describe("global model: live video", () => {
         assert.deepStrictEqual(INGEST_LISTENERS.map((l) => `${l.protocol} ${l.port}/${l.transport}`), ["rtmp 1935/TCP", "srt 10080/UDP"]);
     });
 
-    it("transcoding tier: self-run with >= 2 zones, managed in a single zone; one per zone minimum; CPU-only scaling from the shared actions", () => {
+    it("transcoding tier: self-run in every valid stack (every region has >= 2 zones); one per zone minimum; CPU-only scaling from the shared actions", () => {
         const table: { stage: "startup" | "growth" | "mature"; mode: string; min: number; max: number }[] = [
-            { stage: "startup", mode: "managed", min: 1, max: 4 },
+            { stage: "startup", mode: "selfRun", min: 2, max: 4 },
             { stage: "growth", mode: "selfRun", min: 2, max: 12 },
             { stage: "mature", mode: "selfRun", min: 3, max: 40 },
         ];
@@ -187,6 +187,19 @@ describe("global model: live video", () => {
             assert.deepStrictEqual(t.scaleOut.adjustment, { kind: "percentChange", value: 100 });
             assert.deepStrictEqual(t.scaleIn.adjustment, { kind: "countChange", value: -1 });
         }
+    });
+
+    it("a one-zone region is a validation error; the managed mode remains only the model's answer for one zone", () => {
+        const issues = configIssues(rawConfig("startup", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }] }));
+        assert.ok(
+            issues.includes(
+                "regions[0].zones: the load balancer needs >= 2 zones of cn-hangzhou (got 1); allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)",
+            ),
+            issues.join("\n"),
+        );
+        const s = spec("startup", "alicloud");
+        const t = transcodeTier(s, { ...s.regions[0], zones: [s.regions[0].zones[0]] });
+        assert.deepStrictEqual([t.mode, t.minSize, t.maxSize], ["managed", 1, 4]);
     });
 
     it("maxTranscoders never falls below one per zone", () => {

@@ -1,17 +1,20 @@
 import * as assert from "assert";
 
-import { Plan, planProgram, planStack } from "../../tools/lib/record";
-import { PlanCache, at, list, ofType, one, rawConfig, stackDir, stackFile } from "../helpers";
+import { generatedName } from "../../tools/lib/mocks";
+import { Plan, PlannedResource, planProgram } from "../../tools/lib/record";
+import { at, configIssues, list, ofType, one, rawConfig, stackDir, stackFile } from "../helpers";
+import { STACK_FILES, regionOutput, useGlobalPlans } from "./plans";
 
-const STACKS = ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"];
+const STACKS = STACK_FILES;
+
+/** Resources of `type` declared by the Video component of region `region`. */
+function ofVideo(p: Plan, region: string, type: string): PlannedResource[] {
+    const video = one(p, "live-commerce:alicloud:Video", `lc-${region}-video`);
+    return p.resources.filter((r) => r.type === type && r.parent === video.urn);
+}
 
 describe("live video layer in the offline plan", function () {
-    const plans = new PlanCache();
-    const plan = (stack: string): Plan => plans.get(stack);
-
-    before(async function () {
-        for (const stack of STACKS) plans.set(stack, await planStack(stack));
-    });
+    const plan = useGlobalPlans();
 
     it("every stage has a video component per region, under the region's provider", () => {
         for (const stack of STACKS) {
@@ -23,7 +26,7 @@ describe("live video layer in the offline plan", function () {
     });
 
     it("AWS: one low-latency STANDARD IVS channel per region (1080p passed through, 720p/480p transcoded), public playback", () => {
-        for (const stack of ["startup-aws", "growth-aws", "mature-aws"]) {
+        for (const stack of ["startup-aws", "growth-aws", "mature-aws"] as const) {
             const channels = ofType(plan(stack), "aws:ivs/channel:Channel");
             assert.strictEqual(channels.length, stack === "mature-aws" ? 2 : 1, stack);
             for (const c of channels) {
@@ -34,11 +37,41 @@ describe("live video layer in the offline plan", function () {
         const outputs = at(plan("mature-aws").outputs, "regions", "us-west-2", "video");
         assert.match(String(at(outputs, "rtmpsIngestUrl")), /^rtmps:\/\/[0-9a-f]+\.global-contribute\.live-video\.net:443\/app\/$/);
         assert.match(String(at(outputs, "playbackUrl")), /^https:\/\/.*\.us-west-2\.playback\.live-video\.net\/.*\.m3u8$/);
-        assert.strictEqual(at(outputs, "recording"), false, "no recording until the region's bucket is wired");
+        assert.strictEqual(at(outputs, "recording"), true);
+    });
+
+    it("AWS: every region's channel records to that region's media bucket, under that region's provider", () => {
+        for (const stack of ["startup-aws", "growth-aws", "mature-aws"] as const) {
+            const p = plan(stack);
+            const regions = stack === "mature-aws" ? ["us-east-1", "us-west-2"] : ["us-east-1"];
+            assert.deepStrictEqual(ofType(p, "aws:ivs/recordingConfiguration:RecordingConfiguration").map((r) => r.name).sort(), regions.map((r) => `lc-${r}-video-recording`).sort(), stack);
+            for (const region of regions) {
+                const recording = one(p, "aws:ivs/recordingConfiguration:RecordingConfiguration", `lc-${region}-video-recording`);
+                const bucket = regionOutput(p, region, "mediaBucket");
+                assert.deepStrictEqual(recording.inputs.destinationConfiguration, { s3: { bucketName: bucket } }, `${stack} ${region}`);
+                // The region's media bucket, by the name the provider generates for it.
+                assert.strictEqual(one(p, "aws:s3/bucket:Bucket", `lc-${region}-storage-media`).inputs.bucket, undefined);
+                assert.strictEqual(bucket, generatedName(`lc-${region}-storage-media`));
+                assert.strictEqual(recording.provider?.split("::")[3], `lc-provider-${region}`);
+                assert.match(String(one(p, "aws:ivs/channel:Channel", `lc-${region}-video-channel`).inputs.recordingConfigurationArn), new RegExp(`^arn:aws:ivs:${region}:`));
+            }
+        }
+    });
+
+    it("Alibaba Cloud: every region's transcoders write recordings to that region's bucket", () => {
+        const p = plan("mature-alicloud");
+        for (const region of ["cn-hangzhou", "cn-shanghai", "ap-southeast-1"]) {
+            const launch = one(p, "alicloud:ess/scalingConfiguration:ScalingConfiguration", `lc-${region}-video-launch`);
+            const content = /content: '(.*)'\n/.exec(String(launch.inputs.userData));
+            assert.ok(content, region);
+            const config: unknown = JSON.parse(content[1]);
+            assert.strictEqual(regionOutput(p, region, "mediaBucket"), generatedName(`lc-${region}-storage-media`));
+            assert.deepStrictEqual(at(config, "recording"), { bucket: regionOutput(p, region, "mediaBucket"), serverSideEncryption: "KMS" }, region);
+        }
     });
 
     it("Alibaba Cloud: an ingest (liveEdge) and a play (liveVideo) domain per region in every stage", () => {
-        for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"]) {
+        for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const) {
             const p = plan(stack);
             for (const region of ofType(p, "live-commerce:alicloud:Region").map((r) => r.name.replace(/^lc-/, ""))) {
                 const ingest = one(p, "alicloud:live/domain:Domain", `lc-${region}-video-ingest`);
@@ -49,10 +82,22 @@ describe("live video layer in the offline plan", function () {
         }
     });
 
-    it("Alibaba Cloud startup (one zone): managed transcoding, no NLB and no transcoder group", () => {
+    it("Alibaba Cloud startup (two zones, as every region now lists): self-run transcoders, 2 to 4, behind the ingest NLB over both zones", () => {
         const p = plan("startup-alicloud");
-        assert.deepStrictEqual(ofType(p, "alicloud:nlb/loadBalancer:LoadBalancer"), []);
-        assert.deepStrictEqual(ofType(p, "alicloud:ess/scalingGroup:ScalingGroup"), []);
+        const nlb = one(p, "alicloud:nlb/loadBalancer:LoadBalancer", "lc-cn-hangzhou-video-nlb");
+        assert.deepStrictEqual(list(at(nlb.inputs, "zoneMappings")).map((m) => at(m, "zoneId")), ["cn-hangzhou-h", "cn-hangzhou-i"]);
+        assert.deepStrictEqual(ofVideo(p, "cn-hangzhou", "alicloud:ess/scalingGroup:ScalingGroup").map((g) => [g.name, g.inputs.minSize, g.inputs.maxSize]), [["lc-cn-hangzhou-video-asg", 2, 4]]);
+        assert.strictEqual(ofType(p, "alicloud:ess/scalingGroup:ScalingGroup").length, 2, "the app tier's group and the transcoders'");
+    });
+
+    it("a one-zone region is refused before any resource is declared: both load balancers need two zones", () => {
+        const issues = configIssues(rawConfig("startup", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }] }));
+        assert.deepStrictEqual(
+            issues.filter((i) => i.startsWith("regions[0].zones:")),
+            [
+                "regions[0].zones: the load balancer needs >= 2 zones of cn-hangzhou (got 1); allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)",
+            ],
+        );
     });
 
     it("Alibaba Cloud growth: transcoders over both zones behind an internet NLB with RTMP 1935/TCP and SRT 10080/UDP", () => {
@@ -91,7 +136,7 @@ describe("live video layer in the offline plan", function () {
 
     it("Alibaba Cloud transcoders scale on CPU with the app tier's thresholds: out > 70% by 100%, in < 30% by 1", () => {
         const p = plan("mature-alicloud");
-        const alarms = ofType(p, "alicloud:ess/alarm:Alarm").filter((a) => a.name.startsWith("lc-cn-hangzhou-"));
+        const alarms = ofVideo(p, "cn-hangzhou", "alicloud:ess/alarm:Alarm");
         assert.deepStrictEqual(alarms.map((a) => [a.name, a.inputs.metricName, a.inputs.comparisonOperator, a.inputs.threshold, a.inputs.evaluationCount]).sort(), [
             ["lc-cn-hangzhou-video-alarm-in-cpuPercent", "CpuUtilization", "<", "30", 10],
             ["lc-cn-hangzhou-video-alarm-out-cpuPercent", "CpuUtilization", ">", "70", 1],
@@ -103,18 +148,15 @@ describe("live video layer in the offline plan", function () {
         assert.strictEqual(ofType(p, "alicloud:nlb/loadBalancer:LoadBalancer").length, 3, "one ingest NLB per region");
     });
 
-    it("removing a region from a mature stack removes its video layer", async () => {
-        const regions = rawConfig("mature", "alicloud").regions;
-        const dir = stackDir({
-            three: stackFile({ ...rawConfig("mature", "alicloud"), regions: [...list(regions), { name: "ap-southeast-1", zones: ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c"] }] }),
-            two: stackFile(rawConfig("mature", "alicloud")),
-        });
-        const three = await planStack("three", dir);
-        const two = await planStack("two", dir);
+    it("removing a region from a mature stack removes its video layer", () => {
+        const three = plan("ali-three");
+        const two = plan("ali-two");
         const videos = (p: Plan): string[] => ofType(p, "live-commerce:alicloud:Video").map((v) => v.name).sort();
         assert.deepStrictEqual(videos(three), ["lc-ap-southeast-1-video", "lc-cn-hangzhou-video", "lc-cn-shanghai-video"]);
         assert.deepStrictEqual(videos(two), ["lc-cn-hangzhou-video", "lc-cn-shanghai-video"]);
+        assert.strictEqual(ofType(three, "alicloud:live/domain:Domain").length, 6);
         assert.strictEqual(ofType(two, "alicloud:live/domain:Domain").length, 4);
+        assert.strictEqual(ofType(three, "alicloud:nlb/loadBalancer:LoadBalancer").length - ofType(two, "alicloud:nlb/loadBalancer:LoadBalancer").length, 1);
         assert.ok(!two.resources.some((r) => r.name.includes("ap-southeast-1")));
     });
 
