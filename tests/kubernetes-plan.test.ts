@@ -210,10 +210,13 @@ describe("kubernetes layer in the offline plan", function () {
             for (const [env, output] of [
                 ["REDIS_HOST", "redisHost"],
                 ["DATABASE_HOST", "databaseEndpoint"],
+                ["DATABASE_READER_HOST", "databaseReadWriteSplitEndpoint"],
                 ["KAFKA_BROKERS", "kafkaBootstrapServers"],
             ]) {
                 assert.strictEqual(at(aliData, env), region("growth-alicloud", "cn-hangzhou", output), env);
             }
+            // PolarDB's cluster endpoint splits reads from writes, so both names point at it (a host, not a prefix).
+            assert.strictEqual(at(aliData, "DATABASE_READER_HOST"), at(aliData, "DATABASE_HOST"));
             assert.match(String(at(aliData, "REDIS_HOST")), /^r-[0-9a-f]+\.redis\.rds\.aliyuncs\.com$/);
             assert.match(String(at(aliData, "DATABASE_HOST")), /^pc-[0-9a-f]+\./);
             assert.strictEqual(String(at(aliData, "KAFKA_BROKERS")).split(",").length, 3);

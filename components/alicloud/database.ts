@@ -39,7 +39,7 @@ const EVERY_DAY = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
  *   in different zones, automatic failover), plus `readReplicas` read-only instances and a database
  *   proxy whose read/write endpoint sends reads to them;
  * - engine polardb: a PolarDB MySQL cluster with 1 + readReplicas nodes (at least 2), a hot standby
- *   storage cluster in the standby zone, and a read/write-splitting cluster endpoint.
+ *   storage cluster in the standby zone; its cluster endpoint splits reads from writes.
  * Both: deletion protection, daily backups kept `backupRetentionDays`, TDE encryption at rest,
  * access only from the region's private networks, a generated secret password.
  */
@@ -51,7 +51,7 @@ export class Database extends pulumi.ComponentResource {
     readonly endpoint: pulumi.Output<string>;
     /**
      * Read/write splitting: the database proxy's connection string (MySQL with read replicas), the
-     * connection prefix of the ReadWrite custom cluster endpoint (PolarDB); null without replicas.
+     * cluster endpoint (PolarDB, which splits reads and writes itself); null without replicas.
      */
     readonly readWriteSplitEndpoint: pulumi.Output<string> | null;
     readonly readReplicaIds: pulumi.Output<string>[];
@@ -224,23 +224,12 @@ export class Database extends pulumi.ComponentResource {
                 { parent: this, additionalSecretOutputs: ["accountPassword"] },
             );
         }
-        const endpoint = new alicloud.polardb.Endpoint(
-            `${name}-endpoint-rw`,
-            {
-                dbClusterId: cluster.id,
-                endpointType: "Custom",
-                readWriteMode: "ReadWrite",
-                autoAddNewNodes: "Enable",
-                endpointConfig: { ConsistLevel: "1", LoadBalanceStrategy: "load" },
-                dbEndpointDescription: `${name} read/write splitting`,
-                netType: "Private",
-            },
-            { parent: this },
-        );
         return {
             instanceId: cluster.id,
+            // The cluster endpoint PolarDB creates with every cluster is read/write splitting: writes
+            // to the primary node, reads balanced over the read-only nodes, new nodes added.
             endpoint: cluster.connectionString,
-            split: endpoint.connectionPrefix,
+            split: cluster.connectionString,
             replicas: [],
         };
     }

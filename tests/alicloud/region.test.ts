@@ -89,7 +89,6 @@ describe("alicloud Region", function () {
             "alicloud:polardb/backupPolicy:BackupPolicy": 1,
             "alicloud:polardb/cluster:Cluster": 1,
             "alicloud:polardb/database:Database": 1,
-            "alicloud:polardb/endpoint:Endpoint": 1,
             "alicloud:vpc/natGateway:NatGateway": 2,
             "alicloud:vpc/network:Network": 1,
             "alicloud:vpc/snatEntry:SnatEntry": 2,
