@@ -68,7 +68,8 @@ function providerOf(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): 
     return p === undefined ? undefined : { type: p.type, props: p.inputs, urn: p.urn, name: p.name };
 }
 
-export function resourceArgs(r: EvalResource, config: Record<string, unknown>, byUrn: ReadonlyMap<string, EvalResource>, stackTags: ReadonlyMap<string, string>): ResourceValidationArgs {
+/** What a resource's validation args and its stack-policy view have in common. */
+function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "provider" | "isType" | "asType"> {
     return {
         type: r.type,
         props: copyProps(r.inputs),
@@ -76,30 +77,20 @@ export function resourceArgs(r: EvalResource, config: Record<string, unknown>, b
         name: r.name,
         opts: { ...OPTS, parent: r.parent ?? undefined },
         provider: providerOf(r, byUrn),
-        stackTags,
         isType: (cls) => sameType(r.type, cls),
         asType: (cls) => (sameType(r.type, cls) ? copyProps(r.inputs) : undefined),
-        getConfig: () => copyProps(config),
-        notApplicable,
     };
+}
+
+export function resourceArgs(r: EvalResource, config: Record<string, unknown>, byUrn: ReadonlyMap<string, EvalResource>, stackTags: ReadonlyMap<string, string>): ResourceValidationArgs {
+    return { ...resourceView(r, byUrn), stackTags, getConfig: () => copyProps(config), notApplicable };
 }
 
 function policyResources(resources: readonly EvalResource[]): PolicyResource[] {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const out = new Map<string, PolicyResource>();
     for (const r of resources) {
-        out.set(r.urn, {
-            type: r.type,
-            props: copyProps(r.inputs),
-            urn: r.urn,
-            name: r.name,
-            opts: { ...OPTS, parent: r.parent ?? undefined },
-            provider: providerOf(r, byUrn),
-            dependencies: [],
-            propertyDependencies: {},
-            isType: (cls) => sameType(r.type, cls),
-            asType: (cls) => (sameType(r.type, cls) ? copyProps(r.inputs) : undefined),
-        });
+        out.set(r.urn, { ...resourceView(r, byUrn), dependencies: [], propertyDependencies: {} });
     }
     for (const r of resources) {
         const self = out.get(r.urn);
