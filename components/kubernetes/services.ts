@@ -32,10 +32,10 @@ export const ENDPOINT_ENV: Readonly<Record<(typeof PLAIN_ENDPOINTS)[number], str
     databaseReaderHost: "DATABASE_READER_HOST",
     kafkaBrokers: "KAFKA_BROKERS",
 };
-export const DATABASE_PASSWORD_ENV = "DATABASE_PASSWORD";
+const CREDENTIALS = ["databasePassword", "redisPassword"] as const;
 /** Environment variable each credential is published under in the Secret. */
-export const CREDENTIAL_ENV: Readonly<Record<"databasePassword" | "redisPassword", string>> = {
-    databasePassword: DATABASE_PASSWORD_ENV,
+export const CREDENTIAL_ENV: Readonly<Record<(typeof CREDENTIALS)[number], string>> = {
+    databasePassword: "DATABASE_PASSWORD",
     redisPassword: "REDIS_PASSWORD",
 };
 
@@ -77,9 +77,9 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         const config = new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: "data-endpoints", namespace, labels }, data }, { parent: this });
 
         const credentials: Record<string, pulumi.Output<string>> = {};
-        for (const [field, env] of Object.entries(CREDENTIAL_ENV)) {
-            const value = field === "redisPassword" ? endpoints.redisPassword : endpoints.databasePassword;
-            if (value !== undefined) credentials[env] = pulumi.secret(value);
+        for (const field of CREDENTIALS) {
+            const value = endpoints[field];
+            if (value !== undefined) credentials[CREDENTIAL_ENV[field]] = pulumi.secret(value);
         }
         const secret =
             Object.keys(credentials).length === 0

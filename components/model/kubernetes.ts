@@ -3,7 +3,7 @@
 // what these functions return, so the same numbers hold on ACK and on EKS.
 
 import { cidrsOverlap, parseCidr } from "./cidr";
-import { INSTANCE_CATALOGUES, checkComputeSize, instanceTypeFor } from "./sizes";
+import { INSTANCE_CATALOGUES, UnsupportedSizeError, instanceTypeFor } from "./sizes";
 import { Cloud, ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
 
 /** Namespace the business services run in. */
@@ -215,7 +215,12 @@ export function planNodePools(k: Pick<KubernetesSpec, "minNodesPerZone" | "maxNo
 
 /** The instance type of a node size on a cloud (the same catalogue as the app tier), or null when none matches. */
 export function nodeInstanceType(cloud: Cloud, size: ComputeSize): string | null {
-    return checkComputeSize(cloud, size, "").length === 0 ? instanceTypeFor(INSTANCE_CATALOGUES[cloud], size) : null;
+    try {
+        return instanceTypeFor(INSTANCE_CATALOGUES[cloud], size);
+    } catch (e) {
+        if (e instanceof UnsupportedSizeError) return null;
+        throw e;
+    }
 }
 
 /** Cross-field checks of the Kubernetes section; each issue names the field, the value and what is allowed. */

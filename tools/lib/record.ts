@@ -122,7 +122,6 @@ export async function planProgram(stack: string, program: () => Promise<Record<s
     const mocks = new RecordingMocks(firstRegion(config));
     await pulumi.runtime.setMocks(mocks, PROJECT, stack, false);
     pulumi.runtime.setAllConfig(config, []);
-    const deploy = program;
 
     const seen: Seen[] = [];
     let stage = "";
@@ -132,7 +131,7 @@ export async function planProgram(stack: string, program: () => Promise<Record<s
             seen.push({ resource: args.resource, type: args.type, name: args.name, parent: args.opts.parent });
             return undefined;
         });
-        const outputs = await deploy();
+        const outputs = await program();
         stage = String(outputs.stage);
         cloud = String(outputs.cloud);
         return outputs;
