@@ -6,6 +6,7 @@ import * as path from "path";
 import { PROJECT, resolveSpec } from "../components/model";
 import { RecordingMocks, Registration } from "../tools/lib/mocks";
 import { SECRET, sanitize } from "../tools/lib/record";
+import { ROOT } from "../tools/lib/stackfiles";
 
 const NOW = new Date("2026-11-01T00:00:00Z");
 
@@ -69,7 +70,7 @@ describe("kubernetes endpoint wiring", () => {
 
         // The schema sees the real shape: a secret value is validated as what it wraps (never printed).
         const objects = regs.filter((r) => r.type.startsWith("kubernetes:")).map((r) => ({ name: r.name, object: unwrapSecrets(r.inputs) }));
-        const out = execFileSync(process.execPath, [path.join(__dirname, "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
+        const out = execFileSync(process.execPath, [path.join(ROOT, "tests", "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
         assert.deepStrictEqual(JSON.parse(out), []);
     });
 

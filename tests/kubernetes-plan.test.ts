@@ -3,6 +3,7 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 
 import { Plan, SECRET, planStack } from "../tools/lib/record";
+import { ROOT } from "../tools/lib/stackfiles";
 import { PlanCache, at, ofType, one } from "./helpers";
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
@@ -237,13 +238,13 @@ describe("kubernetes layer in the offline plan", function () {
             // Per region: namespace, ConfigMap, Secret and 4 x (Deployment, Service, HPA, PDB); 7 regions in the four stacks.
             assert.strictEqual(objects.length, 7 * 19);
             for (const o of objects) assert.ok(SERVED_BY_1_33.includes(String(at(o.object, "apiVersion"))), `${o.name}: ${at(o.object, "apiVersion")}`);
-            const out = execFileSync(process.execPath, [path.join(__dirname, "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
+            const out = execFileSync(process.execPath, [path.join(ROOT, "tests", "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
             assert.deepStrictEqual(JSON.parse(out), []);
         });
 
         it("the validator rejects an invalid object (the check can fail)", () => {
             const broken = { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "x" }, spec: { maxUnavailable: 1, selector: { matchLabels: "app=x" } } };
-            const out = execFileSync(process.execPath, [path.join(__dirname, "support", "validate-kubernetes.mjs")], { input: JSON.stringify([{ name: "broken", object: broken }]), encoding: "utf8" });
+            const out = execFileSync(process.execPath, [path.join(ROOT, "tests", "support", "validate-kubernetes.mjs")], { input: JSON.stringify([{ name: "broken", object: broken }]), encoding: "utf8" });
             const problems: unknown = JSON.parse(out);
             assert.ok(Array.isArray(problems) && problems.length === 1, out);
         });

@@ -14,12 +14,7 @@ interface Run {
 }
 
 function plan(...args: string[]): Run {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "tools", "plan.ts"), ...args], {
-        cwd: ROOT,
-        encoding: "utf8",
-        maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-    });
+    const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "tools", "plan.js"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -4,9 +4,9 @@ import * as path from "path";
 import { check, parseCheckArgs } from "../../tools/check";
 import { checkPlan } from "../../tools/plan";
 import { planStack } from "../../tools/lib/record";
-import { listStacks } from "../../tools/lib/stackfiles";
+import { ROOT, listStacks } from "../../tools/lib/stackfiles";
 
-const fixture = (f: string): string => path.join(__dirname, "..", "fixtures", f);
+const fixture = (f: string): string => path.join(ROOT, "tests", "fixtures", f);
 
 describe("check --from", () => {
     it("fails a preview JSON with a mandatory violation", async () => {

@@ -6,7 +6,18 @@ import * as path from "path";
 
 import { isConfigObject } from "../../components/model/reader";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+/**
+ * The project root: the nearest folder above this module holding `Pulumi.yaml` (this file runs
+ * from tools/lib/ as TypeScript and from bin/tools/lib/ once compiled).
+ */
+export function projectRoot(from: string = __dirname): string {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+        if (path.dirname(dir) === dir) throw new Error(`no Pulumi.yaml above ${from}`);
+    }
+}
+
+export const ROOT = projectRoot();
 export const STACKS_DIR = path.join(ROOT, "stacks");
 const STACK_FILE = /^Pulumi\.(.+)\.yaml$/;
 
