@@ -2,7 +2,7 @@
 // pass (type, props, urn, name, opts, isType, asType, getConfig with configSchema defaults,
 // notApplicable, stackTags) and runs every resource and stack policy on planned resources.
 
-import type { EnforcementLevel, Policies, PolicyResource, PolicyResourceOptions, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { EnforcementLevel, Policies, PolicyResource, PolicyResourceOptions, ReportViolation, ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 
 import { PlannedResource } from "./record";
 import { estimate, Estimate } from "../../policies/availability/estimate";
@@ -30,10 +30,14 @@ export interface PolicyResult {
 /** Pack config: policy name -> enforcement level, or {enforcementLevel?, stages?, ...properties}. */
 export type PackConfig = Readonly<Record<string, unknown>>;
 
-class NotApplicable extends Error {}
+/**
+ * What `notApplicable` throws: one shared value, not an Error, so that a policy skipping a resource
+ * costs no stack-trace capture (the engine, too, only records that the policy did not apply).
+ */
+const NOT_APPLICABLE: unique symbol = Symbol("notApplicable");
 
-function notApplicable(reason?: string): never {
-    throw new NotApplicable(reason ?? "not applicable");
+function notApplicable(): never {
+    throw NOT_APPLICABLE;
 }
 
 /** The configSchema defaults of a policy overlaid with its pack config properties. */
@@ -49,11 +53,20 @@ function enforcementConfig(policy: ResourceValidationPolicy | StackValidationPol
 }
 
 /**
- * A deep JSON copy, as the engine hands each validation its own deserialised props; the copy is
- * untyped JSON, which is what lets `asType` return the class's typed args.
+ * A deep JSON copy, deeply frozen: what the engine hands a validation is its own deserialised
+ * props; here one copy per resource serves every policy, frozen so that no policy can change what
+ * the next one sees. The copy is untyped JSON, which is what lets `asType` return the class's args.
  */
-function copyProps(props: Record<string, unknown>) {
-    return JSON.parse(JSON.stringify(props));
+function frozenProps(props: Record<string, unknown>) {
+    return deepFreeze(JSON.parse(JSON.stringify(props)));
+}
+
+function deepFreeze<T>(value: T): T {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value)) deepFreeze(v);
+    }
+    return value;
 }
 
 function sameType(type: string, cls: object): boolean {
@@ -69,28 +82,37 @@ function providerOf(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): 
 }
 
 /** What a resource's validation args and its stack-policy view have in common. */
-function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "provider" | "isType" | "asType"> {
+type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "provider" | "isType" | "asType">;
+
+function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): ResourceView {
+    const props = frozenProps(r.inputs);
     return {
         type: r.type,
-        props: copyProps(r.inputs),
+        props,
         urn: r.urn,
         name: r.name,
         opts: { ...OPTS, parent: r.parent ?? undefined },
         provider: providerOf(r, byUrn),
         isType: (cls) => sameType(r.type, cls),
-        asType: (cls) => (sameType(r.type, cls) ? copyProps(r.inputs) : undefined),
+        asType: (cls) => (sameType(r.type, cls) ? props : undefined),
     };
 }
 
 export function resourceArgs(r: EvalResource, config: Record<string, unknown>, byUrn: ReadonlyMap<string, EvalResource>, stackTags: ReadonlyMap<string, string>): ResourceValidationArgs {
-    return { ...resourceView(r, byUrn), stackTags, getConfig: () => copyProps(config), notApplicable };
+    return withConfig(resourceView(r, byUrn), frozenProps(config), stackTags);
 }
 
-function policyResources(resources: readonly EvalResource[]): PolicyResource[] {
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+/** `config` is a frozenProps copy: untyped JSON, which is what lets `getConfig<T>()` return the policy's typed config. */
+function withConfig(view: ResourceView, config: ReturnType<typeof frozenProps>, stackTags: ReadonlyMap<string, string>): ResourceValidationArgs {
+    return { ...view, stackTags, getConfig: () => config, notApplicable };
+}
+
+/** The resources as stack policies see them, each with its parent; built once per evaluation. */
+function policyResources(resources: readonly EvalResource[], views: ReadonlyMap<string, ResourceView>): PolicyResource[] {
     const out = new Map<string, PolicyResource>();
     for (const r of resources) {
-        out.set(r.urn, { ...resourceView(r, byUrn), dependencies: [], propertyDependencies: {} });
+        const view = views.get(r.urn);
+        if (view !== undefined) out.set(r.urn, { ...view, dependencies: [], propertyDependencies: {} });
     }
     for (const r of resources) {
         const self = out.get(r.urn);
@@ -113,8 +135,44 @@ async function runGuarded(fn: () => void | Promise<void>): Promise<void> {
     try {
         await fn();
     } catch (e) {
-        if (!(e instanceof NotApplicable)) throw e;
+        if (e !== NOT_APPLICABLE) throw e;
     }
+}
+
+/**
+ * The resource type a validation declares: `validateResourceOfType` attaches the class's type token
+ * as `__pulumiType` (the engine uses it to filter too); undefined for a validation of every type.
+ */
+function declaredType(fn: ResourceValidation): string | undefined {
+    const t: unknown = Reflect.get(fn, "__pulumiType");
+    return typeof t === "string" ? t : undefined;
+}
+
+/**
+ * The resources a policy's validations run on, in plan order: those of the types its validations
+ * declare, or every resource when one of them declares no type.
+ */
+function resourcesFor(fns: readonly ResourceValidation[], byType: ReadonlyMap<string, readonly EvalResource[]>, all: readonly EvalResource[], order: ReadonlyMap<string, number>): readonly EvalResource[] {
+    const types = fns.map(declaredType);
+    if (types.some((t) => t === undefined)) return all;
+    const picked = [...new Set(types)].flatMap((t) => (t === undefined ? [] : (byType.get(t) ?? [])));
+    return picked.sort((a, b) => (order.get(a.urn) ?? 0) - (order.get(b.urn) ?? 0));
+}
+
+/** Whether a validation runs on a resource of `type`. */
+function appliesTo(fn: ResourceValidation, type: string): boolean {
+    const declared = declaredType(fn);
+    return declared === undefined || declared === type;
+}
+
+function groupByType(resources: readonly EvalResource[]): Map<string, EvalResource[]> {
+    const out = new Map<string, EvalResource[]>();
+    for (const r of resources) {
+        const list = out.get(r.type);
+        if (list === undefined) out.set(r.type, [r]);
+        else list.push(r);
+    }
+    return out;
 }
 
 /** The stage of the resources: the plan's stage when known, else the resources' `stage` tags. */
@@ -122,26 +180,39 @@ export function stageOf(resources: readonly EvalResource[], declared?: string): 
     return isStage(declared) ? declared : stageFromTags(resources.map((r) => r.inputs));
 }
 
+/**
+ * Runs every policy of the pack on the resources, as the CrossGuard engine would: each resource
+ * validation only on the resources of the type it declares (all resources when it declares none),
+ * each stack validation once over all resources. Props are prepared once per resource.
+ */
 export async function evaluatePolicies(policies: Policies, resources: readonly EvalResource[], options: { stage?: string; config?: PackConfig; stackTags?: ReadonlyMap<string, string> } = {}): Promise<PolicyResult> {
     const pack = options.config ?? {};
     const stage = stageOf(resources, options.stage);
     const stackTags = options.stackTags ?? new Map<string, string>();
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const byType = groupByType(resources);
+    const order = new Map(resources.map((r, i) => [r.urn, i]));
+    const views = new Map(resources.map((r) => [r.urn, resourceView(r, byUrn)]));
+    let stackResources: PolicyResource[] | undefined;
     const violations: Violation[] = [];
     for (const policy of policies) {
         const enforcement = enforcementFor(categoryOf(policy.tags), stage, enforcementConfig(policy, pack), stageDefaultsOf(policy));
         if (enforcement === "disabled") continue;
-        const config = withStage(policyConfig(policy, pack), stage);
+        const config = frozenProps(withStage(policyConfig(policy, pack), stage));
         if (isStackPolicy(policy)) {
             const report: ReportViolation = (message, urn) => violations.push({ policy: policy.name, enforcement, urn: urn ?? "", message });
-            const args: StackValidationArgs = { resources: policyResources(resources), stackTags, getConfig: () => copyProps(config), notApplicable };
+            stackResources ??= policyResources(resources, views);
+            const args: StackValidationArgs = { resources: stackResources, stackTags, getConfig: () => config, notApplicable };
             await runGuarded(() => policy.validateStack(args, report));
             continue;
         }
         const fns = policy.validateResource === undefined ? [] : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
-        for (const r of resources) {
+        for (const r of resourcesFor(fns, byType, resources, order)) {
+            const view = views.get(r.urn);
+            if (view === undefined) continue;
+            const args = withConfig(view, config, stackTags);
             const report: ReportViolation = (message) => violations.push({ policy: policy.name, enforcement, urn: r.urn, message });
-            for (const fn of fns) await runGuarded(() => fn(resourceArgs(r, config, byUrn, stackTags), report));
+            for (const fn of fns) if (appliesTo(fn, r.type)) await runGuarded(() => fn(args, report));
         }
     }
     return { stage, violations };

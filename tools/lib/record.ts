@@ -2,9 +2,9 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { PROJECT } from "../../components/model";
-import { RecordingMocks, Registration } from "./mocks";
-import { loadStackConfig } from "./stackfiles";
+import { ConfigError, PROJECT } from "../../components/model";
+import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
+import { UnknownStackError, loadStackConfig } from "./stackfiles";
 
 export const SECRET = "[secret]";
 /** The signature key/value Pulumi uses to mark a secret in serialized properties. */
@@ -118,6 +118,35 @@ export async function planStack(stack: string, stacksDir?: string): Promise<Plan
  * The program is called only after the mocks and the config are in place.
  */
 export async function planProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir?: string): Promise<Plan> {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return await recordProgram(stack, program, stacksDir);
+    } catch (first) {
+        if (isReported(first)) throw first;
+        // An unexpected failure: plan again with stack traces on, so the error carries its trace.
+        Error.stackTraceLimit = limit;
+        await recordProgram(stack, program, stacksDir);
+        throw first;
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
+}
+
+/**
+ * Errors the tools report by their message alone (a user's config, an unknown stack, an unmocked
+ * data source, a leaked secret): their stack trace is never shown.
+ */
+function isReported(e: unknown): boolean {
+    return e instanceof ConfigError || e instanceof UnknownStackError || e instanceof UnmockedCallError || e instanceof SecretLeakError;
+}
+
+/**
+ * Runs the program under the recording mocks. The Pulumi runtime captures a stack trace for every
+ * promise and resource it tracks (`new Error().stack`), which the plan never shows; planProgram
+ * runs this with `Error.stackTraceLimit = 0`, which makes those captures free.
+ */
+async function recordProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir?: string): Promise<Plan> {
     const config = loadStackConfig(stack, stacksDir);
     const mocks = new RecordingMocks(firstRegion(config));
     await pulumi.runtime.setMocks(mocks, PROJECT, stack, false);
