@@ -2,9 +2,10 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
 
-import { Plan, SECRET, planStack } from "../tools/lib/record";
+import { Plan, SECRET } from "../tools/lib/record";
 import { ROOT } from "../tools/lib/stackfiles";
 import { PlanCache, at, ofType, one } from "./helpers";
+import { shippedPlan } from "./support/shipped";
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
@@ -20,7 +21,7 @@ describe("kubernetes layer in the offline plan", function () {
 
     before(async function () {
         for (const stack of ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"]) {
-            plans.set(stack, await planStack(stack));
+            plans.set(stack, await shippedPlan(stack));
         }
     });
 

@@ -46,8 +46,8 @@ describe("recording mocks", () => {
     });
 
     it("in a plan, an Aurora cluster instance's clusterIdentifier matches its cluster's", async () => {
-        const { planStack } = await import("../tools/lib/record");
-        const plan = await planStack("growth-aws");
+        const { shippedPlan } = await import("./support/shipped");
+        const plan = await shippedPlan("growth-aws");
         const clusters = plan.resources.filter((r) => r.type === "aws:rds/cluster:Cluster");
         const instances = plan.resources.filter((r) => r.type === "aws:rds/clusterInstance:ClusterInstance");
         assert.ok(clusters.length > 0 && instances.length >= 2);

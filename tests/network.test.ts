@@ -4,6 +4,7 @@ import * as assert from "assert";
 
 import { Plan, PlannedResource, planStack } from "../tools/lib/record";
 import { rawConfig, stackDir, stackFile } from "./helpers";
+import { shippedPlan } from "./support/shipped";
 
 const ofType = (plan: Plan, type: string): PlannedResource[] => plan.resources.filter((r) => r.type === type);
 const tag = (r: PlannedResource, key: string): unknown => {
@@ -16,8 +17,8 @@ describe("Alibaba Cloud network", function () {
     let growth: Plan;
     let startup: Plan;
     before(async () => {
-        growth = await planStack("growth-alicloud");
-        startup = await planStack("startup-alicloud");
+        growth = await shippedPlan("growth-alicloud");
+        startup = await shippedPlan("startup-alicloud");
     });
 
     it("growth: one VPC and a vSwitch per zone with the allocated CIDRs", () => {
@@ -79,8 +80,8 @@ describe("AWS network", function () {
     let growth: Plan;
     let mature: Plan;
     before(async () => {
-        growth = await planStack("growth-aws");
-        mature = await planStack("mature-aws");
+        growth = await shippedPlan("growth-aws");
+        mature = await shippedPlan("mature-aws");
     });
 
     it("growth: a public and a private subnet per AZ, none mapping public IPs", () => {

@@ -9,6 +9,7 @@ import * as path from "path";
 
 import { Plan, PlannedResource, planStack } from "../../tools/lib/record";
 import { stackDir, stackFile } from "../helpers";
+import { shippedPlan } from "../support/shipped";
 
 export const STACKS = ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const;
 export const POLARDB_STACK = "growth-polardb-alicloud";
@@ -63,9 +64,9 @@ let cached: Promise<Record<StackName, Plan>> | undefined;
 export function plans(): Promise<Record<StackName, Plan>> {
     if (cached === undefined) {
         cached = (async () => {
-            const startup = await planStack("startup-alicloud");
-            const growth = await planStack("growth-alicloud");
-            const mature = await planStack("mature-alicloud");
+            const startup = await shippedPlan("startup-alicloud");
+            const growth = await shippedPlan("growth-alicloud");
+            const mature = await shippedPlan("mature-alicloud");
             const polardb = await planStack(POLARDB_STACK, polardbStackDir());
             const mysql = await planStack(MYSQL_STACK, mysqlStackDir());
             return { "startup-alicloud": startup, "growth-alicloud": growth, "mature-alicloud": mature, [POLARDB_STACK]: polardb, [MYSQL_STACK]: mysql };

@@ -7,6 +7,7 @@ import * as path from "path";
 import { StackSpec, parseConfigValues, resolveSpec } from "../../components/model";
 import { Plan, PlannedResource, planStack } from "../../tools/lib/record";
 import { STACKS_DIR, loadStackConfig } from "../../tools/lib/stackfiles";
+import { isShipped, shippedPlan } from "../support/shipped";
 
 const cache = new Map<string, Promise<Plan>>();
 let queue: Promise<unknown> = Promise.resolve();
@@ -61,7 +62,7 @@ function testStacksDir(): string {
 export function plan(stack: string): Promise<Plan> {
     const hit = cache.get(stack);
     if (hit !== undefined) return hit;
-    const next = queue.then(() => planStack(stack, testStacksDir()));
+    const next = isShipped(stack) ? shippedPlan(stack) : queue.then(() => planStack(stack, testStacksDir()));
     queue = next.catch(() => undefined);
     cache.set(stack, next);
     return next;

@@ -4,6 +4,7 @@
 
 import { Plan, planStack } from "../../tools/lib/record";
 import { list, rawConfig, stackDir, stackFile } from "../helpers";
+import { shippedPlan } from "../support/shipped";
 
 export const STACK_FILES = ["startup-aws", "startup-alicloud", "growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"] as const;
 
@@ -31,7 +32,7 @@ export function globalPlans(): Promise<ReadonlyMap<StackName, Plan>> {
     if (cached === undefined) {
         cached = (async () => {
             const out = new Map<StackName, Plan>();
-            for (const stack of STACK_FILES) out.set(stack, await planStack(stack));
+            for (const stack of STACK_FILES) out.set(stack, await shippedPlan(stack));
             const dir = variantsDir();
             for (const stack of VARIANTS) out.set(stack, await planStack(stack, dir));
             return out;
