@@ -1,47 +1,97 @@
-// Benchmark of the offline plan: each stack's plan against the floor of merely loading the
-// provider SDK modules the program uses, each in a fresh process, in one run.
+// Benchmark of what users wait for: the offline plan of each stack and of all stacks, run the way the
+// README runs them (`npm run -s plan -- ...`, npm's own start included), against the floor of merely
+// loading the SDK modules those plans load; and the test suite's wall time.
 //
-//   npm run bench [-- --runs 3]
+//   npm run bench [-- --runs 3] [--skip-tests]
 //
-// Prints per stack the median wall time, its ratio to the floor and the peak resident memory.
+// Every figure is the median of --runs fresh processes (default 3, at least 1). The floor of a row
+// is a bare `node` that requires every @pulumi/* module file that row's plan loaded (the runtime, the
+// resource classes the program declares, the providers and the policy SDK), in the order they
+// loaded: no plan of that stack can load less. Peak memory is the largest resident set of any node
+// process of the row (npm's too). The test suite runs once.
 
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 import { ROOT, listStacks } from "./lib/stackfiles";
-
-/** The modules the program loads; loading them is the floor no plan can beat. */
-export const SDK_MODULES = ["@pulumi/pulumi", "@pulumi/alicloud", "@pulumi/aws", "@pulumi/kubernetes", "@pulumi/random"];
 
 interface Sample {
     readonly wallMs: number;
     readonly maxRssMiB: number;
 }
 
-const REPORT = "process.stdout.write('\\n' + JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }))";
-
-function runNode(args: string[]): Sample {
-    const started = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-    if (r.status !== 0) throw new Error(`${args.join(" ")} failed (${r.status}): ${r.stderr}`);
-    const last = r.stdout.trimEnd().split("\n").pop() ?? "";
-    const parsed: unknown = JSON.parse(last);
-    const kib = typeof parsed === "object" && parsed !== null && "maxRssKiB" in parsed && typeof parsed.maxRssKiB === "number" ? parsed.maxRssKiB : NaN;
-    return { wallMs, maxRssMiB: kib / 1024 };
+/** A row of the table: what was run, its median sample and the median of its floor. */
+interface Row extends Sample {
+    readonly name: string;
+    /** The floor of the row: loading the SDK modules its plans load; undefined for the test suite. */
+    readonly floor?: Sample;
 }
 
-function floorSample(): Sample {
-    return runNode(["-e", `${SDK_MODULES.map((m) => `require(${JSON.stringify(m)});`).join(" ")} ${REPORT}`]);
+/**
+ * A script preloaded into every node process of a sample (through NODE_OPTIONS): at exit it appends
+ * the process's peak resident set (KiB) and, when asked, the @pulumi/* module files it loaded.
+ */
+const PROBE = `
+const fs = require("fs");
+process.on("exit", () => {
+    const out = process.env.LC_BENCH_OUT;
+    if (!out) return;
+    const modules = process.env.LC_BENCH_MODULES === "1"
+        ? Object.keys(require.cache).filter((f) => /[\\\\/]node_modules[\\\\/]@pulumi[\\\\/]/.test(f))
+        : [];
+    fs.appendFileSync(out, JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, modules }) + "\\n");
+});
+`;
+
+interface ProbeLine {
+    readonly maxRssKiB: number;
+    readonly modules: readonly string[];
 }
 
-function planSample(stack: string): Sample {
-    const script = [
-        "require('ts-node').register({ transpileOnly: true });",
-        `require(${JSON.stringify(path.join(ROOT, "tools", "lib", "record.ts"))}).planStack(${JSON.stringify(stack)})`,
-        `.then(() => { ${REPORT}; }, (e) => { console.error(e); process.exit(1); });`,
-    ].join("\n");
-    return runNode(["-e", script]);
+function isProbeLine(v: unknown): v is ProbeLine {
+    return typeof v === "object" && v !== null && "maxRssKiB" in v && typeof v.maxRssKiB === "number" && "modules" in v && Array.isArray(v.modules);
+}
+
+class Bench {
+    private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-bench-"));
+    private readonly probe = path.join(this.dir, "probe.cjs");
+    private runs = 0;
+
+    constructor() {
+        fs.writeFileSync(this.probe, PROBE);
+    }
+
+    /** Runs a command once under the probe; returns its wall time, peak memory and loaded SDK modules. */
+    run(command: string, args: readonly string[], modules = false): Sample & { readonly modules: readonly string[] } {
+        const out = path.join(this.dir, `run-${this.runs++}.jsonl`);
+        const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${this.probe}`.trim(), LC_BENCH_OUT: out, LC_BENCH_MODULES: modules ? "1" : "0" };
+        const started = process.hrtime.bigint();
+        const r = spawnSync(command, args, { cwd: ROOT, env, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+        const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+        if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(" ")} failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
+        const lines = fs.existsSync(out)
+            ? fs
+                  .readFileSync(out, "utf8")
+                  .split("\n")
+                  .filter((l) => l !== "")
+                  .map((l): unknown => JSON.parse(l))
+                  .filter(isProbeLine)
+            : [];
+        return { wallMs, maxRssMiB: Math.max(0, ...lines.map((l) => l.maxRssKiB)) / 1024, modules: lines.flatMap((l) => l.modules) };
+    }
+
+    /** Writes a file into the benchmark's scratch folder and returns its path. */
+    file(name: string, text: string): string {
+        const f = path.join(this.dir, name);
+        fs.writeFileSync(f, text);
+        return f;
+    }
+
+    cleanup(): void {
+        fs.rmSync(this.dir, { recursive: true, force: true });
+    }
 }
 
 export function median(values: readonly number[]): number {
@@ -55,22 +105,53 @@ function measure(runs: number, sample: () => Sample): Sample {
     return { wallMs: median(samples.map((s) => s.wallMs)), maxRssMiB: Math.max(...samples.map((s) => s.maxRssMiB)) };
 }
 
+/** The node script of the floor: require each module file, in load order. */
+export function floorScript(modules: readonly string[]): string {
+    return modules.map((m) => `require(${JSON.stringify(m)});`).join("\n");
+}
+
+export interface BenchArgs {
+    readonly runs: number;
+    readonly tests: boolean;
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+    const i = argv.indexOf("--runs");
+    const runs = i >= 0 ? Math.max(1, Math.floor(Number(argv[i + 1])) || 1) : 3;
+    return { runs, tests: !argv.includes("--skip-tests") };
+}
+
+export function renderRows(runs: number, rows: readonly Row[]): string {
+    const ms = (v: number | undefined): string => (v === undefined ? "-" : `${v.toFixed(0)} ms`);
+    const line = (r: Row): string =>
+        `${r.name.padEnd(30)} ${ms(r.wallMs).padStart(10)} ${ms(r.floor?.wallMs).padStart(10)} ${(r.floor ? (r.wallMs / r.floor.wallMs).toFixed(2) : "-").padStart(8)} ${`${r.maxRssMiB.toFixed(0)} MiB`.padStart(10)}`;
+    return [
+        `benchmark: median of ${runs} fresh process(es) per figure (node ${process.version}, ${os.cpus().length} cores)`,
+        `${"".padEnd(30)} ${"wall".padStart(10)} ${"floor".padStart(10)} ${"x floor".padStart(8)} ${"peak RSS".padStart(10)}`,
+        ...rows.map(line),
+        "",
+    ].join("\n");
+}
+
 function main(): void {
-    const i = process.argv.indexOf("--runs");
-    const runs = i >= 0 ? Math.max(1, Number(process.argv[i + 1]) || 1) : 3;
-    const floor = measure(runs, floorSample);
-    const rows = listStacks().map((stack) => ({ stack, ...measure(runs, () => planSample(stack)) }));
-    const line = (name: string, s: Sample, ratio: string): string =>
-        `${name.padEnd(18)} ${s.wallMs.toFixed(0).padStart(8)} ms ${ratio.padStart(8)} ${s.maxRssMiB.toFixed(0).padStart(8)} MiB`;
-    process.stdout.write(
-        [
-            `offline plan benchmark: median of ${runs} run(s) per row, each in a fresh process (node ${process.version})`,
-            `${"".padEnd(18)} ${"wall".padStart(11)} ${"x floor".padStart(8)} ${"peak RSS".padStart(12)}`,
-            line("floor (load SDKs)", floor, "1.00"),
-            ...rows.map((r) => line(r.stack, r, (r.wallMs / floor.wallMs).toFixed(2))),
-            "",
-        ].join("\n"),
-    );
+    const args = parseBenchArgs(process.argv.slice(2));
+    const bench = new Bench();
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const planArgs = (target: readonly string[]): string[] => ["run", "-s", "plan", "--", ...target, "--format", "json"];
+    /** A plan row: a warm-up run records the SDK modules it loads (and builds bin/ if needed), then plan and floor are timed. */
+    const planRow = (name: string, target: readonly string[]): Row => {
+        const modules = [...new Set(bench.run(npm, planArgs(target), true).modules)];
+        const floorFile = bench.file(`floor-${name.replace(/[^a-z0-9-]/gi, "_")}.cjs`, floorScript(modules));
+        const floor = measure(args.runs, () => bench.run(process.execPath, [floorFile]));
+        return { name, floor, ...measure(args.runs, () => bench.run(npm, planArgs(target))) };
+    };
+    try {
+        const rows: Row[] = [...listStacks().map((stack) => planRow(stack, ["--stack", stack])), planRow("all stacks (--all)", ["--all"])];
+        if (args.tests) rows.push({ name: "npm test (type-check + mocha)", ...bench.run(npm, ["test", "--silent"]) });
+        process.stdout.write(renderRows(args.runs, rows));
+    } finally {
+        bench.cleanup();
+    }
 }
 
 if (require.main === module) main();
