@@ -50,6 +50,13 @@ describe("npm run plan", function () {
         assert.ok(isRecord(doc.outputs) && isRecord(doc.outputs.regions) && "cn-hangzhou" in doc.outputs.regions);
     });
 
+    it("npm run -s plan, as the README runs it, writes only the JSON document to stdout", () => {
+        const r = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "-s", "plan", "--", "--stack", "startup-aws", "--format", "json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+        assert.strictEqual(r.status, 0, r.stderr);
+        const doc: unknown = JSON.parse(r.stdout);
+        assert.ok(isRecord(doc) && doc.stack === "startup-aws");
+    });
+
     it("is deterministic: the same stack gives the same bytes", () => {
         const a = plan("--stack", "mature-aws", "--format", "json");
         const b = plan("--stack", "mature-aws", "--format", "json");
