@@ -53,6 +53,32 @@ function readManifest(key) {
     }
 }
 
+/**
+ * Outputs under bin/<source folder> whose source no longer exists (a deleted or renamed file), found
+ * by walking bin/ itself, so that none survives a lost manifest or a rebuild of everything.
+ */
+function staleOutputs(sources) {
+    const stale = [];
+    const walk = (rel) => {
+        let entries;
+        try {
+            entries = fs.readdirSync(path.join(OUT, rel), { withFileTypes: true });
+        } catch {
+            return;
+        }
+        for (const e of entries) {
+            const child = `${rel}/${e.name}`;
+            if (e.isDirectory()) walk(child);
+            else {
+                const m = /^(.*)\.js(\.map)?$/.exec(child);
+                if (m !== null && !sources.has(`${m[1]}.ts`)) stale.push(path.join(OUT, child));
+            }
+        }
+    };
+    for (const d of SOURCE_DIRS) walk(d);
+    return stale;
+}
+
 function outputOf(rel) {
     return path.join(OUT, rel.replace(/\.ts$/, ".js"));
 }
@@ -74,8 +100,8 @@ function build() {
         files[rel] = stamp;
         if (previous[rel] !== stamp || !fs.existsSync(outputOf(rel))) changed.push(rel);
     }
-    const removed = Object.keys(previous).filter((rel) => !(rel in files));
-    for (const rel of removed) for (const f of [outputOf(rel), `${outputOf(rel)}.map`]) fs.rmSync(f, { force: true });
+    const removed = staleOutputs(new Set(sources));
+    for (const f of removed) fs.rmSync(f, { force: true });
     if (changed.length > 0) {
         require("esbuild").buildSync({
             ...OPTIONS,

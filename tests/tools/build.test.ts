@@ -43,8 +43,25 @@ describe("tools/build.cjs", () => {
         assert.match(fs.readFileSync(out, "utf8"), /answer = 43/);
 
         fs.rmSync(source);
-        assert.strictEqual(build(dir), "build: 0 of 1 file(s) compiled to bin/, 1 removed");
+        assert.strictEqual(build(dir), "build: 0 of 1 file(s) compiled to bin/, 2 removed");
         assert.ok(!fs.existsSync(out), "a deleted source leaves no stale output (mocha would still run a stale test)");
+    });
+
+    it("removes the outputs of deleted sources even when the manifest is lost", () => {
+        const dir = scratchProject();
+        fs.writeFileSync(path.join(dir, "components", "kept.ts"), "export const kept = 1;\n");
+        fs.writeFileSync(path.join(dir, "components", "gone.ts"), "export const gone = 1;\n");
+        build(dir);
+        fs.rmSync(path.join(dir, "components", "gone.ts"));
+        fs.rmSync(path.join(dir, "bin", ".build.json"));
+        assert.strictEqual(build(dir), "build: 1 of 1 file(s) compiled to bin/, 2 removed");
+        assert.deepStrictEqual(fs.readdirSync(path.join(dir, "bin", "components")).sort(), ["kept.js", "kept.js.map"]);
+    });
+
+    it("the entry point `pulumi up` loads (package.json main under the preload of Pulumi.yaml's nodeargs) exports the program", () => {
+        const r = spawnSync(process.execPath, ["--require", "./tools/build.cjs", "-e", "const m = require(require('path').resolve(require('./package.json').main)); process.stdout.write(typeof m)"], { cwd: ROOT, encoding: "utf8" });
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.strictEqual(r.stdout, "function");
     });
 
     it("compiles import() to require(), as tsc does for CommonJS", () => {

@@ -30,14 +30,21 @@ export interface PolicyResult {
 /** Pack config: policy name -> enforcement level, or {enforcementLevel?, stages?, ...properties}. */
 export type PackConfig = Readonly<Record<string, unknown>>;
 
-/**
- * What `notApplicable` throws: one shared value, not an Error, so that a policy skipping a resource
- * costs no stack-trace capture (the engine, too, only records that the policy did not apply).
- */
-const NOT_APPLICABLE: unique symbol = Symbol("notApplicable");
+/** What `notApplicable` throws, as the engine's NotApplicableError: an Error with the reason. */
+class NotApplicable extends Error {
+    constructor(readonly reason: string) {
+        super(reason);
+        this.name = "NotApplicableError";
+    }
+}
 
-function notApplicable(): never {
-    throw NOT_APPLICABLE;
+/** The engine's `args.notApplicable`, without a stack-trace capture (no one reads it). */
+function notApplicable(reason?: string): never {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    const e = new NotApplicable(reason ?? "not applicable");
+    Error.stackTraceLimit = limit;
+    throw e;
 }
 
 /** The configSchema defaults of a policy overlaid with its pack config properties. */
@@ -53,12 +60,40 @@ function enforcementConfig(policy: ResourceValidationPolicy | StackValidationPol
 }
 
 /**
- * A deep JSON copy, deeply frozen: what the engine hands a validation is its own deserialised
- * props; here one copy per resource serves every policy, frozen so that no policy can change what
- * the next one sees. The copy is untyped JSON, which is what lets `asType` return the class's args.
+ * A deep JSON copy, deeply frozen. The engine hands each validation its own deserialised props;
+ * here one copy per resource serves every policy, frozen so that no policy changes what the next
+ * one sees, and a validation that writes to its props runs again on a fresh copy of its own
+ * (runOnce). The copy is untyped JSON, which is what lets `asType` return the class's args.
  */
 function frozenProps(props: Record<string, unknown>) {
-    return deepFreeze(JSON.parse(JSON.stringify(props)));
+    return deepFreeze(freshProps(props));
+}
+
+function freshProps(props: Record<string, unknown>) {
+    return JSON.parse(JSON.stringify(props));
+}
+
+/** Whether `e` is a strict-mode write to a frozen object (assign, add, delete, sort in place). */
+function isFrozenWrite(e: unknown): boolean {
+    return e instanceof TypeError && /read only property|object is not extensible|Cannot delete property|Cannot (add|define) property/.test(e.message);
+}
+
+/**
+ * Runs one validation as the engine would: not-applicable is no finding; a validation that writes
+ * to the shared frozen props runs again on `fresh()` props of its own, its findings of the first
+ * attempt dropped.
+ */
+async function runOnce<A>(validate: (args: A, report: ReportViolation) => void | Promise<void>, shared: A, fresh: () => A, report: ReportViolation): Promise<void> {
+    const found: [string, string | undefined][] = [];
+    const collect: ReportViolation = (message, urn) => found.push([message, urn]);
+    try {
+        await runGuarded(() => validate(shared, collect));
+    } catch (e) {
+        if (!isFrozenWrite(e)) throw e;
+        found.length = 0;
+        await runGuarded(() => validate(fresh(), collect));
+    }
+    for (const [message, urn] of found) report(message, urn);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -84,8 +119,8 @@ function providerOf(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): 
 /** What a resource's validation args and its stack-policy view have in common. */
 type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "provider" | "isType" | "asType">;
 
-function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): ResourceView {
-    const props = frozenProps(r.inputs);
+function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>, freeze = true): ResourceView {
+    const props = freeze ? frozenProps(r.inputs) : freshProps(r.inputs);
     return {
         type: r.type,
         props,
@@ -135,7 +170,7 @@ async function runGuarded(fn: () => void | Promise<void>): Promise<void> {
     try {
         await fn();
     } catch (e) {
-        if (e !== NOT_APPLICABLE) throw e;
+        if (!(e instanceof NotApplicable)) throw e;
     }
 }
 
@@ -203,7 +238,11 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
             const report: ReportViolation = (message, urn) => violations.push({ policy: policy.name, enforcement, urn: urn ?? "", message });
             stackResources ??= policyResources(resources, views);
             const args: StackValidationArgs = { resources: stackResources, stackTags, getConfig: () => config, notApplicable };
-            await runGuarded(() => policy.validateStack(args, report));
+            const fresh = (): StackValidationArgs => {
+                const own = freshProps(config);
+                return { ...args, resources: policyResources(resources, new Map(resources.map((r) => [r.urn, resourceView(r, byUrn, false)]))), getConfig: () => own };
+            };
+            await runOnce((a, rep) => policy.validateStack(a, rep), args, fresh, report);
             continue;
         }
         const fns = policy.validateResource === undefined ? [] : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
@@ -212,7 +251,8 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
             if (view === undefined) continue;
             const args = withConfig(view, config, stackTags);
             const report: ReportViolation = (message) => violations.push({ policy: policy.name, enforcement, urn: r.urn, message });
-            for (const fn of fns) if (appliesTo(fn, r.type)) await runGuarded(() => fn(args, report));
+            const fresh = (): ResourceValidationArgs => withConfig(resourceView(r, byUrn, false), freshProps(config), stackTags);
+            for (const fn of fns) if (appliesTo(fn, r.type)) await runOnce(fn, args, fresh, report);
         }
     }
     return { stage, violations };

@@ -118,6 +118,7 @@ export async function planStack(stack: string, stacksDir?: string): Promise<Plan
  * The program is called only after the mocks and the config are in place.
  */
 export async function planProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir?: string): Promise<Plan> {
+    if (process.env[STACK_TRACES_ENV] === "1") return recordProgram(stack, program, stacksDir);
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
@@ -134,6 +135,13 @@ export async function planProgram(stack: string, program: () => Promise<Record<s
 }
 
 /**
+ * Set to "1", planning keeps stack traces on. The command-line tools set it when they run a failed
+ * command again to show where it crashed (tools/lib/cli.ts): a failure that never reaches
+ * planProgram (an error thrown inside an `apply`, an unhandled rejection) is re-run that way.
+ */
+export const STACK_TRACES_ENV = "LC_PLAN_STACK_TRACES";
+
+/**
  * Errors the tools report by their message alone (a user's config, an unknown stack, an unmocked
  * data source, a leaked secret): their stack trace is never shown.
  */
@@ -144,7 +152,8 @@ function isReported(e: unknown): boolean {
 /**
  * Runs the program under the recording mocks. The Pulumi runtime captures a stack trace for every
  * promise and resource it tracks (`new Error().stack`), which the plan never shows; planProgram
- * runs this with `Error.stackTraceLimit = 0`, which makes those captures free.
+ * runs this with `Error.stackTraceLimit = 0` (unless STACK_TRACES_ENV is "1"), which makes those
+ * captures free.
  */
 async function recordProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir?: string): Promise<Plan> {
     const config = loadStackConfig(stack, stacksDir);
