@@ -85,6 +85,19 @@ export class Database extends pulumi.ComponentResource {
         const standby = database.highAvailability ? placement.standbyZone : null;
         const zones = standby !== null ? [placement.primaryZone, standby] : [placement.primaryZone];
         const securityIps = [...args.allowedCidrs];
+        const basic = standby === null;
+        // TDE needs the High-availability or Cluster Edition (configure-tde-for-an-apsaradb-rds-for-mysql-instance,
+        // prerequisites); the Basic Edition encrypts its cloud disk with a KMS key instead (RDS must be
+        // authorized to use KMS in the account: AliyunRDSInstanceEncryptionDefaultRole).
+        const encryption = basic
+            ? {
+                  encryptionKey: new alicloud.kms.Key(
+                      `${name}-disk-key`,
+                      { description: `${name} RDS cloud disk encryption`, keySpec: "Aliyun_AES_256", keyUsage: "ENCRYPT/DECRYPT", protectionLevel: "SOFTWARE", pendingWindowInDays: 30, tags },
+                      { parent: this },
+                  ).id,
+              }
+            : { tdeStatus: "Enabled" };
         const instance = new alicloud.rds.Instance(
             `${name}-mysql`,
             {
@@ -106,7 +119,7 @@ export class Database extends pulumi.ComponentResource {
                 securityIps,
                 securityIpMode: "normal",
                 deletionProtection: true,
-                tdeStatus: "Enabled",
+                ...encryption,
                 sslAction: "Open",
                 releasedKeepPolicy: "All",
                 tags,
@@ -120,8 +133,8 @@ export class Database extends pulumi.ComponentResource {
                 backupRetentionPeriod: database.backupRetentionDays,
                 preferredBackupPeriods: EVERY_DAY,
                 preferredBackupTime: BACKUP_WINDOW_UTC,
-                enableBackupLog: true,
-                logBackupRetentionPeriod: database.backupRetentionDays,
+                // The Basic Edition does not support setting log backup (rds/backupPolicy.d.ts, enableBackupLog).
+                ...(basic ? {} : { enableBackupLog: true, logBackupRetentionPeriod: database.backupRetentionDays }),
                 releasedKeepPolicy: "All",
             },
             { parent: this },

@@ -29,6 +29,8 @@ export interface ConformanceRule {
      * resource name plus "-" plus 7 random characters (tfbridge AutoName). Checked in that form.
      */
     readonly autoName?: boolean;
+    /** A property that, when set, replaces the auto-name (e.g. `namePrefix`): then nothing is auto-named. */
+    readonly autoNameUnless?: string;
     /** Checked even when unset (the provider or API requires it). */
     readonly required?: boolean;
 }

@@ -57,15 +57,16 @@ export function checkRule(rule: ConformanceRule, r: ConformanceResource): Confor
     if (rule.when !== undefined && !rule.when.holds(r.inputs)) return [];
     const describe = rule.when !== undefined ? `${rule.test.describe} (${rule.when.describe})` : rule.test.describe;
     const set = valuesAt(r.inputs, rule.property);
+    const autoNamed = rule.autoName === true && (rule.autoNameUnless === undefined || r.inputs[rule.autoNameUnless] === undefined);
     const values =
         set.length > 0
             ? set
-            : rule.autoName === true
+            : autoNamed
               ? [{ path: rule.property, value: autoNameOf(r.name) }]
               : rule.required === true
                 ? [{ path: rule.property, value: undefined }]
                 : [];
-    const auto = set.length === 0 && rule.autoName === true;
+    const auto = set.length === 0 && autoNamed;
     return values
         .filter(({ value }) => isCheckable(value) && !rule.test.accepts(value, r.inputs))
         .map(({ path, value }) => ({
