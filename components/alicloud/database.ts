@@ -86,18 +86,16 @@ export class Database extends pulumi.ComponentResource {
         const zones = standby !== null ? [placement.primaryZone, standby] : [placement.primaryZone];
         const securityIps = [...args.allowedCidrs];
         const basic = standby === null;
-        // TDE needs the High-availability or Cluster Edition (configure-tde-for-an-apsaradb-rds-for-mysql-instance,
-        // prerequisites); the Basic Edition encrypts its cloud disk with a KMS key instead (RDS must be
-        // authorized to use KMS in the account: AliyunRDSInstanceEncryptionDefaultRole).
-        const encryption = basic
-            ? {
-                  encryptionKey: new alicloud.kms.Key(
-                      `${name}-disk-key`,
-                      { description: `${name} RDS cloud disk encryption`, keySpec: "Aliyun_AES_256", keyUsage: "ENCRYPT/DECRYPT", protectionLevel: "SOFTWARE", pendingWindowInDays: 30, tags },
-                      { parent: this },
-                  ).id,
-              }
-            : { tdeStatus: "Enabled" };
+        // The cloud disk is encrypted with a KMS key in every edition (RDS must be authorized to use
+        // KMS in the account: AliyunRDSInstanceEncryptionDefaultRole), so growing from Basic to
+        // High-availability keeps the key. TDE needs the High-availability or Cluster Edition
+        // (configure-tde-for-an-apsaradb-rds-for-mysql-instance, prerequisites): only those add it.
+        const diskKey = new alicloud.kms.Key(
+            `${name}-disk-key`,
+            { description: `${name} RDS cloud disk encryption`, keySpec: "Aliyun_AES_256", keyUsage: "ENCRYPT/DECRYPT", protectionLevel: "SOFTWARE", pendingWindowInDays: 30, tags },
+            { parent: this },
+        );
+        const encryption = basic ? { encryptionKey: diskKey.id } : { encryptionKey: diskKey.id, tdeStatus: "Enabled" };
         const instance = new alicloud.rds.Instance(
             `${name}-mysql`,
             {
