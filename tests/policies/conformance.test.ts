@@ -11,8 +11,8 @@ import { AUTO_NAME_SUFFIX_LENGTH, autoNameOf } from "../../policies/conformance/
 import { CONFORMANCE_RULES, ConformanceResource, ConformanceRule, checkConformance, checkRule, valuesAt } from "../../policies/conformance";
 import { check, parseCheckArgs } from "../../tools/check";
 import { CheckedPlan, checkPlan } from "../../tools/plan";
-import { planStack } from "../../tools/lib/record";
 import { listStacks } from "../../tools/lib/stackfiles";
+import { shippedPlan } from "../support/shipped";
 
 /** Values tried against each rule: the first one the rule rejects is its failing case. */
 const REJECT_CANDIDATES: readonly unknown[] = [
@@ -104,7 +104,7 @@ describe("provider conformance rules", function () {
     before(async function () {
         this.timeout(600_000);
         plans = [];
-        for (const stack of listStacks()) plans.push(await checkPlan(await planStack(stack)));
+        for (const stack of listStacks()) plans.push(await checkPlan(await shippedPlan(stack)));
     });
 
     /** A shipped resource of the rule's type (its inputs are a realistic base), else just the condition. */
