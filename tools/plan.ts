@@ -72,6 +72,11 @@ export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
     return { ...plan, policy: report.policy, conformance: report.conformance, availability: report.availability };
 }
 
+/** Exit code of planned stacks: 1 when any has a mandatory policy violation or a value a provider would reject, else 0. */
+export function exitCodeOf(plans: readonly CheckedPlan[]): number {
+    return plans.some((p) => hasMandatory(p.policy.violations) || hasConformanceViolations(p)) ? 1 : 0;
+}
+
 export function renderPlans(plans: readonly CheckedPlan[], format: Format): string {
     if (format === "json") return JSON.stringify(plans.length === 1 ? plans[0] : plans, null, 2);
     return plans.map((p) => `${renderText(p)}\n\n${renderTable([p])}`).join("\n\n");
@@ -105,7 +110,7 @@ async function main(): Promise<number> {
         }
     }
     process.stdout.write(`${renderPlans(plans, args.format)}\n`);
-    return plans.some((p) => hasMandatory(p.policy.violations) || hasConformanceViolations(p)) ? 1 : 0;
+    return exitCodeOf(plans);
 }
 
 if (require.main === module) runCli(main);

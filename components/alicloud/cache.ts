@@ -65,7 +65,8 @@ export class Cache extends pulumi.ComponentResource {
                 password: password.result,
                 vpcAuthMode: "Open",
                 sslEnabled: "Enable",
-                tdeStatus: "Enabled",
+                // Lower case for Tair (resource_alicloud_redis_tair_instance.go: tde_status "enabled", "disabled").
+                tdeStatus: "enabled",
                 paymentType: "PayAsYouGo",
                 port: DATA_PORTS.redis,
                 tags,

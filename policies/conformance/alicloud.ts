@@ -298,7 +298,9 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
         source: "https://www.alibabacloud.com/help/en/redis/developer-reference/api-r-kvstore-2015-01-01-createinstance-redis (\"To create a cloud-native Tair instance, call the CreateTairInstance operation\")",
     },
     { type: "alicloud:kvstore/instance:Instance", property: "engineVersion", test: oneOf(["2.8", "4.0", "5.0", "6.0", "7.0"]), source: `${SDK}kvstore/instance.d.ts (engineVersion)` },
-    { type: "alicloud:redis/tairInstance:TairInstance", property: "instanceType", test: oneOf(["tair_rdb", "tair_scm", "tair_essd"]), source: `${SDK}redis/tairInstance.d.ts (instanceType)` },
+    { type: "alicloud:redis/tairInstance:TairInstance", property: "instanceType", test: oneOf(["tair_rdb", "tair_scm", "tair_essd"]), source: `${TF}resource_alicloud_redis_tair_instance.go (instance_type: StringInSlice)` },
+    { type: "alicloud:redis/tairInstance:TairInstance", property: "tdeStatus", test: oneOf(["enabled", "disabled"]), source: `${TF}resource_alicloud_redis_tair_instance.go (tde_status: StringInSlice "enabled", "disabled", lower case)` },
+    { type: "alicloud:redis/tairInstance:TairInstance", property: "port", test: between(1024, 65535), source: `${TF}resource_alicloud_redis_tair_instance.go (port: IntBetween(1024, 65535))` },
     {
         type: "alicloud:redis/tairInstance:TairInstance",
         property: "engineVersion",
@@ -313,10 +315,10 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
         when: { describe: "instanceType tair_rdb", holds: (i) => i.instanceType === "tair_rdb" },
         source: "https://www.alibabacloud.com/help/en/tair/developer-reference/api-r-kvstore-2015-01-01-createtairinstance (InstanceClass of the DRAM-based series)",
     },
-    { type: "alicloud:redis/tairInstance:TairInstance", property: "paymentType", test: oneOf(["Subscription", "PayAsYouGo"]), source: `${SDK}redis/tairInstance.d.ts (paymentType)` },
-    { type: "alicloud:redis/tairInstance:TairInstance", property: "nodeType", test: oneOf(["MASTER_SLAVE", "STAND_ALONE", "double", "single"]), source: `${SDK}redis/tairInstance.d.ts (nodeType)` },
+    { type: "alicloud:redis/tairInstance:TairInstance", property: "paymentType", test: oneOf(["Subscription", "PayAsYouGo"]), source: `${TF}resource_alicloud_redis_tair_instance.go (payment_type: StringInSlice)` },
+    { type: "alicloud:redis/tairInstance:TairInstance", property: "nodeType", test: oneOf(["MASTER_SLAVE", "STAND_ALONE", "double", "single"]), source: `${TF}resource_alicloud_redis_tair_instance.go (node_type: StringInSlice)` },
     { type: "alicloud:redis/tairInstance:TairInstance", property: "shardCount", test: between(1, 32), source: `${SDK}redis/tairInstance.d.ts (shardCount: 1, or 2 to 32 for the cluster architecture)` },
-    { type: "alicloud:redis/tairInstance:TairInstance", property: "sslEnabled", test: oneOf(["Disable", "Enable", "Update"]), source: `${SDK}redis/tairInstance.d.ts (sslEnabled)` },
+    { type: "alicloud:redis/tairInstance:TairInstance", property: "sslEnabled", test: oneOf(["Disable", "Enable", "Update"]), source: `${TF}resource_alicloud_redis_tair_instance.go (ssl_enabled: StringInSlice)` },
     { type: "alicloud:redis/tairInstance:TairInstance", property: "vpcAuthMode", test: oneOf(["Open", "Close"]), source: `${SDK}redis/tairInstance.d.ts (vpcAuthMode)` },
 
     // Kubernetes, KMS, DNS, CDN, OSS, live

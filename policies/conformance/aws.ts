@@ -112,7 +112,7 @@ export const AWS_RULES: readonly ConformanceRule[] = [
     { type: "aws:lb/targetGroup:TargetGroup", property: "deregistrationDelay", test: between(0, 3600), source: `${SDK}lb/targetGroup.d.ts (deregistrationDelay)` },
     { type: "aws:lb/targetGroup:TargetGroup", property: "protocol", test: oneOf(["GENEVE", "HTTP", "HTTPS", "TCP", "TCP_UDP", "TLS", "UDP", "QUIC", "TCP_QUIC"]), source: `${SDK}lb/targetGroup.d.ts (protocol)` },
     { type: "aws:lb/listenerRule:ListenerRule", property: "priority", test: between(1, 50000), source: `${SDK}lb/listenerRule.d.ts (priority)` },
-    { type: "aws:lb/listener:Listener", property: "protocol", test: oneOf(["HTTP", "HTTPS"]), when: { describe: "application load balancer listener", holds: (i) => i.sslPolicy !== undefined || i.protocol === "HTTP" || i.protocol === "HTTPS" }, source: `${SDK}lb/listener.d.ts (protocol)` },
+    { type: "aws:lb/listener:Listener", property: "protocol", test: oneOf(["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC", "GENEVE"]), source: `${SDK}lb/listener.d.ts (protocol: HTTP, HTTPS for ALB; TCP, TLS, UDP, TCP_UDP, QUIC, TCP_QUIC for NLB; GENEVE for GWLB)` },
 
     // Auto Scaling and CloudWatch
     { type: "aws:autoscaling/group:Group", property: "name", autoName: true, test: lengthBetween(1, 255), source: `${SDK}autoscaling/group.d.ts (name); pulumi-aws provider/autonaming.go (AutoName max 255)` },

@@ -53,7 +53,7 @@ describe("alicloud Cache", function () {
         assert.deepStrictEqual(input(r, "securityIps"), "10.10.0.0/20,10.10.32.0/20");
         assert.deepStrictEqual(
             [input(r, "password"), input(r, "sslEnabled"), input(r, "tdeStatus"), input(r, "vpcAuthMode"), input(r, "port"), input(r, "paymentType")],
-            [SECRET, "Enable", "Enabled", "Open", 6379, "PayAsYouGo"],
+            [SECRET, "Enable", "enabled", "Open", 6379, "PayAsYouGo"],
         );
     });
 });

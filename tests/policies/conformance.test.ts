@@ -10,7 +10,7 @@ import { ACS_ALB_INSTANCE_METRICS, CMS_COMPARISON_OPERATORS } from "../../polici
 import { AUTO_NAME_SUFFIX_LENGTH, autoNameOf } from "../../policies/conformance/checkers";
 import { CONFORMANCE_RULES, ConformanceResource, ConformanceRule, checkConformance, checkRule, valuesAt } from "../../policies/conformance";
 import { check, parseCheckArgs } from "../../tools/check";
-import { CheckedPlan, checkPlan } from "../../tools/plan";
+import { CheckedPlan, checkPlan, exitCodeOf, renderPlans } from "../../tools/plan";
 import { listStacks } from "../../tools/lib/stackfiles";
 import { shippedPlan } from "../support/shipped";
 
@@ -109,7 +109,9 @@ describe("provider conformance rules", function () {
 
     /** A shipped resource of the rule's type (its inputs are a realistic base), else just the condition. */
     function baseInputs(rule: ConformanceRule): Record<string, unknown> {
-        const shipped = plans.flatMap((p) => p.resources).find((r) => r.type === rule.type && r.custom && valuesAt(r.inputs, rule.property).length > 0);
+        const shipped = plans
+            .flatMap((p) => p.resources)
+            .find((r) => r.type === rule.type && r.custom && valuesAt(r.inputs, rule.property).length > 0 && (rule.when === undefined || rule.when.holds(r.inputs)));
         return { ...(shipped?.inputs ?? {}), ...(CONDITIONS[key(rule)] ?? {}) };
     }
 
@@ -184,6 +186,26 @@ describe("provider conformance rules", function () {
         }
     });
 
+    it("changing one constrained value to a rejected one fails the plan: exit 1, the text names resource, property, value, rule and source", async () => {
+        const growth = plans.find((p) => p.stack === "growth-aws");
+        assert.ok(growth !== undefined);
+        assert.strictEqual(exitCodeOf([growth]), 0);
+        const alarm = growth.resources.find((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+        assert.ok(alarm !== undefined);
+        const broken = await checkPlan({ ...growth, resources: growth.resources.map((r) => (r === alarm ? { ...r, inputs: { ...r.inputs, comparisonOperator: ">" } } : r)) });
+        assert.strictEqual(exitCodeOf([broken]), 1);
+        assert.deepStrictEqual(
+            broken.conformance.violations.map((v) => [v.urn, v.property, v.value]),
+            [[alarm.urn, "comparisonOperator", ">"]],
+        );
+        const text = renderPlans([broken], "text");
+        assert.match(text, /provider conformance: 1 value\(s\) a provider would reject/);
+        assert.ok(text.includes(`[rejected] aws:cloudwatch/metricAlarm:MetricAlarm comparisonOperator = ">"\n      ${alarm.urn}\n      rule: one of "GreaterThanOrEqualToThreshold"`));
+        assert.match(text, /source: terraform-provider-aws internal\/service\/cloudwatch\/metric_alarm\.go/);
+        const json: unknown = JSON.parse(renderPlans([broken], "json"));
+        assert.ok(typeof json === "object" && json !== null && "conformance" in json);
+    });
+
     it("changing one constrained value to a rejected one fails check --from, naming resource, property, value, rule and source", async () => {
         const growth = plans.find((p) => p.stack === "growth-alicloud");
         assert.ok(growth !== undefined);
@@ -212,5 +234,9 @@ describe("provider conformance rules", function () {
         const [tableCode, table] = await check(parseCheckArgs(["--from", file, "--output", "table"]));
         assert.strictEqual(tableCode, 1);
         assert.match(table, /\[rejected\] alicloud:alikafka\/topic:Topic remark = "live-commerce orders"/);
+        const [sarifCode, sarif] = await check(parseCheckArgs(["--from", file, "--output", "sarif"]));
+        assert.strictEqual(sarifCode, 1);
+        assert.match(sarif, /"ruleId": "provider-conformance"/);
+        assert.ok(sarif.includes("alicloud:alikafka/topic:Topic remark = \\\"live-commerce orders\\\""));
     });
 });

@@ -23,6 +23,9 @@ function availabilityLine(a: Estimate): string {
     return `availability: ${pct}, target ${a.targetPercent}%, ${a.status}${a.regionsInParallel ? ", regions in parallel" : ""}`;
 }
 
+/** SARIF rule id of provider-conformance violations. */
+export const CONFORMANCE_RULE_ID = "provider-conformance";
+
 /** Whether any value would be rejected by a provider. */
 export function hasConformanceViolations(r: Pick<StackReport, "conformance">): boolean {
     return r.conformance.violations.length > 0;
@@ -77,6 +80,15 @@ export function renderMarkdown(reports: readonly StackReport[]): string {
 /** SARIF 2.1.0: one run, one rule per policy, one result per violation (location: the stack file). */
 export function renderSarif(reports: readonly StackReport[], descriptions: ReadonlyMap<string, string>): string {
     const names = [...new Set(reports.flatMap((r) => r.policy.violations.map((v) => v.policy)))].sort();
+    const rejectedValues = reports.flatMap((r) =>
+        r.conformance.violations.map((v) => ({
+            ruleId: CONFORMANCE_RULE_ID,
+            level: "error",
+            message: { text: `${r.stack}: ${v.type} ${v.property} = ${JSON.stringify(v.value)}: ${v.rule} (source: ${v.source}) (${v.urn})` },
+            locations: [{ physicalLocation: { artifactLocation: { uri: `stacks/Pulumi.${r.stack}.yaml` }, region: { startLine: 1 } } }],
+            partialFingerprints: { urnPolicy: `${v.urn}|${CONFORMANCE_RULE_ID}|${v.property}` },
+        })),
+    );
     const results = reports.flatMap((r) =>
         r.policy.violations.map((v) => ({
             ruleId: v.policy,
@@ -91,8 +103,13 @@ export function renderSarif(reports: readonly StackReport[], descriptions: Reado
         version: "2.1.0",
         runs: [
             {
-                tool: { driver: { name: "live-commerce-policies", informationUri: "https://github.com/", rules: names.map((n) => ({ id: n, shortDescription: { text: descriptions.get(n) ?? n } })) } },
-                results,
+                tool: { driver: { name: "live-commerce-policies", informationUri: "https://github.com/", rules: [
+                            ...names.map((n) => ({ id: n, shortDescription: { text: descriptions.get(n) ?? n } })),
+                            ...(rejectedValues.length > 0 ? [{ id: CONFORMANCE_RULE_ID, shortDescription: { text: "A value the cloud provider would reject (docs/CONFORMANCE.md)" } }] : []),
+                        ],
+                    },
+                },
+                results: [...results, ...rejectedValues],
             },
         ],
     };
