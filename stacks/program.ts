@@ -4,16 +4,29 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { deployAlicloud } from "../components/alicloud";
 import { deployAws } from "../components/aws";
-import { StackSpec, parseConfigValues, resolveSpec } from "../components/model";
+import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, resolveSpec } from "../components/model";
 
 /** Reads and validates the stack's config. Throws a ConfigError before any resource is declared. */
 export function readSpec(now: Date = new Date()): StackSpec {
     return resolveSpec(parseConfigValues(pulumi.runtime.allConfig()), { now });
 }
 
-/** Declares the stack and returns its outputs. */
-export async function deploy(): Promise<Record<string, unknown>> {
+export interface DeployOptions {
+    /**
+     * Receives the settings that still hold placeholders (reserved example domain, example
+     * registry, missing certificate, alarm recipients) and lets the program go on: the offline
+     * planner's choice. Unset (`pulumi up`), such settings stop the program with a
+     * NotDeployableError naming each key, before any resource is declared.
+     */
+    readonly onPlaceholders?: (missing: readonly MissingSetting[]) => void;
+}
+
+/** Declares the stack and returns its outputs. Throws ConfigError or NotDeployableError before declaring anything. */
+export async function deploy(options: DeployOptions = {}): Promise<Record<string, unknown>> {
     const spec = readSpec();
+    const missing = missingSettings(spec);
+    if (options.onPlaceholders !== undefined) options.onPlaceholders(missing);
+    else if (missing.length > 0) throw new NotDeployableError(missing);
     const deployment = spec.cloud === "alicloud" ? deployAlicloud(spec) : deployAws(spec);
     return {
         stage: spec.stage,

@@ -116,6 +116,7 @@ describe("secret handling of the plan", () => {
             stage: "growth",
             cloud: "aws",
             outputs: {},
+            notDeployableUntilSet: [],
             resources: [{ urn: "urn:pulumi:s::live-commerce::aws:rds/instance:Instance::db", type: "aws:rds/instance:Instance", name: "db", parent: null, custom: true, provider: null, inputs: { password: "mock-secret-abc" } }],
         };
         assert.throws(() => assertNoSecretLeak(leaky, ["mock-secret-abc"]), /secret value appears in plain text in the plan of s: urn:pulumi:s::live-commerce::aws:rds\/instance:Instance::db/);

@@ -2,14 +2,15 @@
 //
 //   npm run check -- --from <file> [--output table|json|sarif|markdown] [--config <pack-config.json>]
 //
-// Exit codes: 0 no mandatory violation; 1 a mandatory violation; 2 bad arguments or input.
+// Exit codes: 0 no mandatory violation and no value a provider would reject; 1 a mandatory violation
+// or a provider-conformance violation; 2 bad arguments or input.
 
 import * as fs from "fs";
 
 import { runCli } from "./lib/cli";
 import { PackConfig, hasMandatory } from "./lib/evaluate";
 import { InputFormatError, POLICY_DESCRIPTIONS, evaluateStack, parseInput } from "./lib/inputs";
-import { OUTPUTS, Output, StackReport, renderMarkdown, renderSarif, renderTable } from "./lib/report";
+import { OUTPUTS, Output, StackReport, hasConformanceViolations, renderMarkdown, renderSarif, renderTable } from "./lib/report";
 import { isRecord } from "../policies/lib/values";
 
 export class UsageError extends Error {}
@@ -67,7 +68,7 @@ export async function check(args: CheckArgs): Promise<[number, string]> {
     const inputs = parseInput(JSON.parse(fs.readFileSync(args.from, "utf8")));
     const config = readPackConfig(args.config);
     const reports = await Promise.all(inputs.map((i) => evaluateStack(i, config)));
-    return [reports.some((r) => hasMandatory(r.policy.violations)) ? 1 : 0, renderReports(reports, args.output)];
+    return [reports.some((r) => hasMandatory(r.policy.violations) || hasConformanceViolations(r)) ? 1 : 0, renderReports(reports, args.output)];
 }
 
 async function main(): Promise<number> {

@@ -5,7 +5,8 @@
 //   npm run plan -- --stack growth-alicloud [--format text|json]
 //   npm run plan -- --all [--format text|json]
 //
-// Exit codes: 0 planned, no mandatory violation; 1 a mandatory policy violation (or an unmocked call);
+// Exit codes: 0 planned, no mandatory violation and no value a provider would reject; 1 a mandatory
+// policy violation, a provider-conformance violation (or an unmocked call);
 // 2 unknown stack, invalid config or bad arguments.
 
 import * as path from "path";
@@ -17,7 +18,7 @@ import { runCli } from "./lib/cli";
 import { UnmockedCallError } from "./lib/mocks";
 import { Plan, planStack } from "./lib/record";
 import { renderText } from "./lib/render";
-import { StackReport, renderTable } from "./lib/report";
+import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, UnknownStackError, listStacks } from "./lib/stackfiles";
 
 export const FORMATS = ["text", "json"] as const;
@@ -63,12 +64,17 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     return { stacks, format, dir };
 }
 
-/** A plan with its policy findings and availability estimate. */
-export type CheckedPlan = Plan & Pick<StackReport, "policy" | "availability">;
+/** A plan with its policy findings, provider-conformance violations and availability estimate. */
+export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "availability">;
 
 export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
     const report = await evaluateStack({ stack: plan.stack, stage: plan.stage, resources: plan.resources });
-    return { ...plan, policy: report.policy, availability: report.availability };
+    return { ...plan, policy: report.policy, conformance: report.conformance, availability: report.availability };
+}
+
+/** Exit code of planned stacks: 1 when any has a mandatory policy violation or a value a provider would reject, else 0. */
+export function exitCodeOf(plans: readonly CheckedPlan[]): number {
+    return plans.some((p) => hasMandatory(p.policy.violations) || hasConformanceViolations(p)) ? 1 : 0;
 }
 
 export function renderPlans(plans: readonly CheckedPlan[], format: Format): string {
@@ -104,7 +110,7 @@ async function main(): Promise<number> {
         }
     }
     process.stdout.write(`${renderPlans(plans, args.format)}\n`);
-    return plans.some((p) => hasMandatory(p.policy.violations)) ? 1 : 0;
+    return exitCodeOf(plans);
 }
 
 if (require.main === module) runCli(main);

@@ -8,6 +8,7 @@ export interface CacheArgs {
     readonly cache: CacheSpec;
     /** Primary and standby zone of the region (primaryStandby()). */
     readonly placement: PrimaryStandby;
+    readonly vpcId: pulumi.Input<string>;
     /** vSwitch of the primary zone. */
     readonly vswitchId: pulumi.Input<string>;
     /** The only networks allowed to connect: the region's private vSwitch CIDRs. */
@@ -25,7 +26,7 @@ export const REDIS_VERSION = "7.0";
  * the standby zone (`secondaryZoneId`), so losing a zone fails over instead of losing the cache.
  * In the VPC only, reachable from the region's vSwitch networks, password-protected, TLS on,
  * TDE on (encryption at rest of the persistence files, keys in KMS; it cannot be turned off),
- * release protection on.
+ * protected from deletion by Pulumi (`protect`).
  */
 export class Cache extends pulumi.ComponentResource {
     readonly instanceId: pulumi.Output<string>;
@@ -44,28 +45,33 @@ export class Cache extends pulumi.ComponentResource {
         // Replicas go to the standby zone; a cache without replicas stays whole in the primary zone.
         const secondaryZone = cache.replicasPerShard > 0 ? placement.standbyZone : null;
         const password = generatedPassword(`${name}-password`, this);
-        const redis = new alicloud.kvstore.Instance(
+        // Cloud-native Tair is created by CreateTairInstance (redis.TairInstance); kvstore.Instance
+        // calls CreateInstance, which does not create it (api-r-kvstore-2015-01-01-createinstance-redis).
+        // The instance has no release-protection input: `protect` keeps Pulumi from deleting it.
+        const redis = new alicloud.redis.TairInstance(
             `${name}-redis`,
             {
-                dbInstanceName: name,
-                instanceType: "Redis",
+                tairInstanceName: name,
+                instanceType: "tair_rdb",
                 engineVersion: REDIS_VERSION,
                 instanceClass: redisClassFor(cache.mode, cache.memoryGiB),
-                ...(cluster ? { shardCount: cache.shards } : {}),
+                shardCount: cluster ? cache.shards : 1,
+                nodeType: secondaryZone !== null ? "MASTER_SLAVE" : "STAND_ALONE",
                 zoneId: placement.primaryZone,
                 ...(secondaryZone !== null ? { secondaryZoneId: secondaryZone } : {}),
+                vpcId: args.vpcId,
                 vswitchId: args.vswitchId,
-                securityIps: [...args.allowedCidrs],
+                securityIps: args.allowedCidrs.join(","),
                 password: password.result,
                 vpcAuthMode: "Open",
-                sslEnable: "Enable",
-                tdeStatus: "Enabled",
-                paymentType: "PostPaid",
-                instanceReleaseProtection: true,
+                sslEnabled: "Enable",
+                // Lower case for Tair (resource_alicloud_redis_tair_instance.go: tde_status "enabled", "disabled").
+                tdeStatus: "enabled",
+                paymentType: "PayAsYouGo",
                 port: DATA_PORTS.redis,
                 tags,
             },
-            { parent: this, additionalSecretOutputs: ["password"] },
+            { parent: this, additionalSecretOutputs: ["password"], protect: true },
         );
         this.instanceId = redis.id;
         this.host = redis.connectionDomain;

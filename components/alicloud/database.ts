@@ -85,6 +85,17 @@ export class Database extends pulumi.ComponentResource {
         const standby = database.highAvailability ? placement.standbyZone : null;
         const zones = standby !== null ? [placement.primaryZone, standby] : [placement.primaryZone];
         const securityIps = [...args.allowedCidrs];
+        const basic = standby === null;
+        // The cloud disk is encrypted with a KMS key in every edition (RDS must be authorized to use
+        // KMS in the account: AliyunRDSInstanceEncryptionDefaultRole), so growing from Basic to
+        // High-availability keeps the key. TDE needs the High-availability or Cluster Edition
+        // (configure-tde-for-an-apsaradb-rds-for-mysql-instance, prerequisites): only those add it.
+        const diskKey = new alicloud.kms.Key(
+            `${name}-disk-key`,
+            { description: `${name} RDS cloud disk encryption`, keySpec: "Aliyun_AES_256", keyUsage: "ENCRYPT/DECRYPT", protectionLevel: "SOFTWARE", pendingWindowInDays: 30, tags },
+            { parent: this },
+        );
+        const encryption = basic ? { encryptionKey: diskKey.id } : { encryptionKey: diskKey.id, tdeStatus: "Enabled" };
         const instance = new alicloud.rds.Instance(
             `${name}-mysql`,
             {
@@ -106,7 +117,7 @@ export class Database extends pulumi.ComponentResource {
                 securityIps,
                 securityIpMode: "normal",
                 deletionProtection: true,
-                tdeStatus: "Enabled",
+                ...encryption,
                 sslAction: "Open",
                 releasedKeepPolicy: "All",
                 tags,
@@ -120,8 +131,8 @@ export class Database extends pulumi.ComponentResource {
                 backupRetentionPeriod: database.backupRetentionDays,
                 preferredBackupPeriods: EVERY_DAY,
                 preferredBackupTime: BACKUP_WINDOW_UTC,
-                enableBackupLog: true,
-                logBackupRetentionPeriod: database.backupRetentionDays,
+                // The Basic Edition does not support setting log backup (rds/backupPolicy.d.ts, enableBackupLog).
+                ...(basic ? {} : { enableBackupLog: true, logBackupRetentionPeriod: database.backupRetentionDays }),
                 releasedKeepPolicy: "All",
             },
             { parent: this },

@@ -57,7 +57,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 loadBalancerBillingConfig: { payType: "PayAsYouGo" },
                 zoneMappings: args.zones.map((zoneId, i) => ({ zoneId, vswitchId: args.vswitchIds[i] })),
                 deletionProtectionEnabled: true,
-                modificationProtectionConfig: { status: "ConsoleProtection", reason: "managed by pulumi" },
+                modificationProtectionConfig: { status: "ConsoleProtection", reason: "managed-by-pulumi" },
                 tags,
             },
             { parent: this },

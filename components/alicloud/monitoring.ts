@@ -1,44 +1,76 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ALARM_LEVELS, AlarmLevel, AlarmMetric, AlarmRule, DatabaseEngine, StackSpec, alarmRules } from "../model";
+import { ALARM_LEVELS, AlarmLevel, AlarmMetric, AlarmRule, CacheMode, DatabaseEngine, StackSpec, alarmRules } from "../model";
 
-/** What an alarm watches: the CloudMonitor namespace, metric and the resource it is scoped to. */
-interface CmsMetric {
+/** What an alarm watches: the CloudMonitor namespace, metric, statistic and the resource it is scoped to. */
+export interface CmsMetric {
     readonly project: string;
     readonly metric: string;
+    /** The statistic the metric publishes (CloudMonitor rejects any other since 2024-08-15). */
+    readonly statistics: "Average" | "Value";
     /** Which resource id the alarm is scoped to; `group`: every ECS instance of the account in the region. */
     readonly target: "group" | "loadBalancer" | "database" | "cache";
     /** Dimension key of the target's id. */
     readonly dimension: string;
 }
 
-/** CloudMonitor metric of each alarm metric; database metrics depend on the engine. */
-export function cmsMetric(metric: AlarmMetric, engine: DatabaseEngine): CmsMetric {
+/**
+ * CloudMonitor metric of each alarm metric; database metrics depend on the engine, cache metrics on
+ * the Tair architecture (standard or cluster). Sources: the CloudMonitor metric tables
+ * (https://www.alibabacloud.com/help/en/cms/cloudmonitor-1-0/support/appendix-1-metrics) and, for
+ * `acs_alb`, https://www.alibabacloud.com/help/en/slb/application-load-balancer/user-guide/alb-monitoring-metrics:
+ * the instance-level ALB metrics are named `LoadBalancer...` and publish the statistic `Value`.
+ * ALB publishes no instance-level 5xx ratio: `lb5xxPercent` reads the backend 5xx responses per
+ * second (`LoadBalancerHTTPCodeUpstream5XX`), so on Alibaba Cloud its thresholds count responses
+ * per second (docs/CONFORMANCE.md).
+ */
+export function cmsMetric(metric: AlarmMetric, engine: DatabaseEngine, cacheMode: CacheMode): CmsMetric {
     const polardb = engine === "polardb";
     const db = (rds: string, polar: string): CmsMetric =>
         polardb
-            ? { project: "acs_polardb", metric: polar, target: "database", dimension: "clusterId" }
-            : { project: "acs_rds_dashboard", metric: rds, target: "database", dimension: "instanceId" };
+            ? { project: "acs_polardb", metric: polar, statistics: "Average", target: "database", dimension: "clusterId" }
+            : { project: "acs_rds_dashboard", metric: rds, statistics: "Average", target: "database", dimension: "instanceId" };
+    const cache = (standard: string, sharding: string): CmsMetric => ({
+        project: "acs_kvstore",
+        metric: cacheMode === "cluster" ? sharding : standard,
+        statistics: "Average",
+        target: "cache",
+        dimension: "instanceId",
+    });
     switch (metric) {
         case "appCpuPercent":
-            return { project: "acs_ecs_dashboard", metric: "CPUUtilization", target: "group", dimension: "instanceId" };
+            return { project: "acs_ecs_dashboard", metric: "CPUUtilization", statistics: "Average", target: "group", dimension: "instanceId" };
         case "appConnectionsPerInstance":
-            return { project: "acs_ecs_dashboard", metric: "net_tcpconnection", target: "group", dimension: "instanceId" };
+            return { project: "acs_ecs_dashboard", metric: "net_tcpconnection", statistics: "Average", target: "group", dimension: "instanceId" };
         case "lb5xxPercent":
-            return { project: "acs_alb", metric: "HTTPCodeUpstream5XXRatio", target: "loadBalancer", dimension: "loadBalancerId" };
+            return { project: "acs_alb", metric: "LoadBalancerHTTPCodeUpstream5XX", statistics: "Value", target: "loadBalancer", dimension: "loadBalancerId" };
         case "lbUnhealthyHosts":
-            return { project: "acs_alb", metric: "UnHealthyHostCount", target: "loadBalancer", dimension: "loadBalancerId" };
+            return { project: "acs_alb", metric: "LoadBalancerUnHealthyHostCount", statistics: "Value", target: "loadBalancer", dimension: "loadBalancerId" };
         case "dbCpuPercent":
             return db("CpuUsage", "cluster_cpu_utilization");
         case "dbConnectionUsagePercent":
             return db("ConnectionUsage", "cluster_connection_utilization");
         case "cacheCpuPercent":
-            return { project: "acs_kvstore", metric: "CpuUsage", target: "cache", dimension: "instanceId" };
+            return cache("StandardCpuUsage", "ShardingCpuUsage");
         case "cacheMemoryPercent":
-            return { project: "acs_kvstore", metric: "MemoryUsage", target: "cache", dimension: "instanceId" };
+            return cache("StandardMemoryUsage", "ShardingMemoryUsage");
     }
 }
+
+/**
+ * CloudMonitor comparison operator of a rule (terraform-provider-alicloud
+ * alicloud/resource_alicloud_cms_alarm.go: `>`, `>=`, `<`, `<=`, `!=`, `==`, period variants).
+ */
+export function cmsComparisonOperator(comparison: AlarmRule["comparison"]): ">" | ">=" {
+    return comparison === "greaterThanOrEqual" ? ">=" : ">";
+}
+
+/**
+ * Resources of an alarm scoped to every instance of its project in the account and region
+ * (CloudMonitor PutResourceMetricRule `Resources`: `[{"resource":"_ALL"}]`).
+ */
+export const CMS_ALL_RESOURCES = JSON.stringify([{ resource: "_ALL" }]);
 
 /**
  * CloudMonitor has three escalation levels (Info, Warn, Critical); the blueprint's three levels map
@@ -93,7 +125,7 @@ export class Monitoring extends pulumi.ComponentResource {
             cache: args.cacheId,
         };
         const rules = alarmRules(spec);
-        for (const rule of rules) this.alarm(name, rule, cmsMetric(rule.metric, spec.database.engine), targets, groups[rule.level]);
+        for (const rule of rules) this.alarm(name, rule, cmsMetric(rule.metric, spec.database.engine, spec.cache.mode), targets, groups[rule.level]);
 
         this.contactGroups = {
             warning: groups.warning.alarmContactGroupName,
@@ -125,8 +157,8 @@ export class Monitoring extends pulumi.ComponentResource {
     ): void {
         const target = targets[m.target];
         const escalation = {
-            statistics: "Average",
-            comparisonOperator: rule.comparison === "greaterThanOrEqual" ? "GreaterThanOrEqualToThreshold" : "GreaterThanThreshold",
+            statistics: m.statistics,
+            comparisonOperator: cmsComparisonOperator(rule.comparison),
             threshold: String(rule.threshold),
             times: rule.evaluationPeriods,
         };
@@ -136,9 +168,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 name: `${name}-${rule.key}`,
                 project: m.project,
                 metric: m.metric,
-                ...(target !== null
-                    ? { metricDimensions: pulumi.output(target).apply((id) => JSON.stringify([{ [m.dimension]: id }])) }
-                    : {}),
+                metricDimensions: target !== null ? pulumi.output(target).apply((id) => JSON.stringify([{ [m.dimension]: id }])) : CMS_ALL_RESOURCES,
                 period: rule.periodSeconds,
                 contactGroups: [group.alarmContactGroupName],
                 [CMS_ESCALATION[rule.level]]: escalation,

@@ -61,7 +61,7 @@ export class Queue extends pulumi.ComponentResource {
         for (const topic of queue.topics) {
             new alicloud.alikafka.Topic(
                 `${name}-topic-${topic}`,
-                { instanceId: kafka.id, topic, partitionNum: queue.partitions, remark: `live-commerce ${topic}`, localTopic: false, tags },
+                { instanceId: kafka.id, topic, partitionNum: queue.partitions, remark: `live-commerce-${topic}`, localTopic: false, tags },
                 { parent: this },
             );
         }

@@ -70,7 +70,7 @@ export class Region extends pulumi.ComponentResource {
         );
         this.cache = new Cache(
             `${name}-cache`,
-            { cache: spec.cache, placement, vswitchId: vswitchOf(placement.primaryZone), allowedCidrs: privateCidrs, tags },
+            { cache: spec.cache, placement, vpcId: net.vpcId, vswitchId: vswitchOf(placement.primaryZone), allowedCidrs: privateCidrs, tags },
             { parent: this },
         );
         this.database = new Database(

@@ -165,7 +165,7 @@ export class Video extends pulumi.ComponentResource {
             );
             new alicloud.nlb.Listener(
                 `${name}-listener-${l.protocol}`,
-                { loadBalancerId: nlb.id, listenerProtocol: l.transport, listenerPort: l.port, serverGroupId: serverGroup.id, listenerDescription: `${l.protocol} ingest`, tags },
+                { loadBalancerId: nlb.id, listenerProtocol: l.transport, listenerPort: l.port, serverGroupId: serverGroup.id, listenerDescription: `${l.protocol}-ingest`, tags },
                 { parent: this },
             );
             new alicloud.ess.ServerGroupAttachment(

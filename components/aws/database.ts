@@ -17,7 +17,13 @@ export interface DatabaseArgs {
      * Membership of an Aurora global database: the primary writes; a secondary replicates the
      * primary's storage, takes no credentials of its own and forwards writes to the primary.
      */
-    readonly global?: { readonly role: "primary" | "secondary"; readonly globalClusterIdentifier: pulumi.Input<string>; readonly dependsOn?: pulumi.Resource[] };
+    readonly global?: {
+        readonly role: "primary" | "secondary";
+        readonly globalClusterIdentifier: pulumi.Input<string>;
+        /** Secret master password of the global database (set on the primary; secondaries use the primary's). */
+        readonly masterPassword: pulumi.Input<string>;
+        readonly dependsOn?: pulumi.Resource[];
+    };
 }
 
 const MASTER_USERNAME = "admin";
@@ -44,6 +50,11 @@ export class Database extends pulumi.ComponentResource {
     readonly maxConnections: number;
     /** The Aurora cluster, when the engine is Aurora (a global secondary is created after it). */
     readonly cluster: aws.rds.Cluster | null;
+    /**
+     * Secret master password of a cluster in a global database (whose password cannot be managed
+     * by Secrets Manager); null when RDS manages it in Secrets Manager.
+     */
+    readonly password: pulumi.Output<string> | null;
 
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:Database", name, {}, opts);
@@ -62,8 +73,13 @@ export class Database extends pulumi.ComponentResource {
             port: DATA_PORTS.mysql,
             tags,
         };
-        // A global secondary gets its schema and credentials from the primary's storage.
-        const credentials = { manageMasterUserPassword: true };
+        // A global secondary gets its schema and credentials from the primary's storage. Secrets
+        // Manager master passwords are not supported for clusters in an Aurora global database
+        // (AuroraUserGuide/rds-secrets-manager.html#rds-secrets-manager-limitations): the global
+        // primary takes the stack's generated password instead, kept secret.
+        const globalPassword = args.global !== undefined ? pulumi.secret(args.global.masterPassword) : null;
+        const credentials = globalPassword !== null ? { masterPassword: globalPassword } : { manageMasterUserPassword: true };
+        this.password = globalPassword;
         if (layout.kind === "aurora-mysql") {
             const global = args.global;
             const cluster = new aws.rds.Cluster(

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 
 import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, providerName, regionBaseName } from "../model";
 import { AURORA_VERSION } from "./database";
@@ -55,6 +56,17 @@ export function deployAws(spec: StackSpec): AwsDeployment {
               { provider: providers[0] },
           )
         : undefined;
+    // The global database's master password: Secrets Manager cannot manage it for clusters in a
+    // global database, so it is generated here (RDS: 8-41 printable ASCII characters, no '/', '"',
+    // '@' or space) and stays a secret.
+    const globalPassword =
+        globalDatabase !== undefined
+            ? new random.RandomPassword(
+                  `${spec.prefix}-global-db-password`,
+                  { length: 32, special: true, overrideSpecial: "!#%^*-_+=", minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 },
+                  { additionalSecretOutputs: ["result"] },
+              ).result
+            : "";
     const regions: Region[] = [];
     spec.regions.forEach((region, i) => {
         const role = roles[i];
@@ -62,7 +74,7 @@ export function deployAws(spec: StackSpec): AwsDeployment {
         const membership =
             globalDatabase === undefined || role === "standalone"
                 ? {}
-                : { globalDatabase: { role, globalClusterIdentifier: globalDatabase.id, dependsOn: role === "secondary" && writer ? [writer] : [] } };
+                : { globalDatabase: { role, globalClusterIdentifier: globalDatabase.id, masterPassword: globalPassword, dependsOn: role === "secondary" && writer ? [writer] : [] } };
         regions.push(new Region(regionBaseName(spec, region.name), { spec, region, ...membership }, { providers: [providers[i]] }));
     });
     const videos = spec.regions.map(

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, ROUTES, Route, RouteName, WEBSOCKET_IDLE_TIMEOUT_SECONDS } from "../model";
+import { DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, elbNamePrefix, ROUTES, Route, RouteName, WEBSOCKET_IDLE_TIMEOUT_SECONDS } from "../model";
 
 export interface LoadBalancerArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -49,6 +49,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const lb = new aws.lb.LoadBalancer(
             `${name}-alb`,
             {
+                namePrefix: elbNamePrefix("alb"),
                 loadBalancerType: "application",
                 internal: false,
                 subnets: args.publicSubnetIds,
@@ -126,6 +127,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         return new aws.lb.TargetGroup(
             `${name}-tg-${route.name}`,
             {
+                namePrefix: elbNamePrefix(route.name),
                 vpcId: args.vpcId,
                 targetType: "instance",
                 protocol: "HTTP",

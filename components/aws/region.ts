@@ -134,8 +134,9 @@ export class Region extends pulumi.ComponentResource {
         this.monitoring = new Monitoring(`${name}-monitoring`, { rules: alarmRules(spec), contacts: spec.monitoring.contacts, dimensions, tags }, parent);
         if (spec.kubernetes.enabled) {
             const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: spec.kubernetes, region: region.name, network: net, tags }, parent);
-            // The database password stays in Secrets Manager (managed master password): pods read it
-            // from there with their service account, so only the cache token goes into the Secret.
+            // The database password stays in Secrets Manager (managed master password) where RDS can
+            // manage it: pods read it from there with their service account. A global database
+            // cluster has a generated password instead, which goes into the Secret with the cache token.
             const reader = this.database.readerEndpoints[0];
             const services = new LiveCommerceServices(
                 `${name}-services`,
@@ -147,6 +148,7 @@ export class Region extends pulumi.ComponentResource {
                         ...(reader !== undefined ? { databaseReaderHost: reader } : {}),
                         ...(this.queue !== null ? { kafkaBrokers: this.queue.bootstrapBrokersTls } : {}),
                         redisPassword: this.cache.authToken,
+                        ...(this.database.password !== null ? { databasePassword: this.database.password } : {}),
                     },
                 },
                 { parent: this, providers: [cluster.provider] },

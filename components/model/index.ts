@@ -22,3 +22,4 @@ export * from "./aws-plan";
 export * from "./aws-metrics";
 export * from "./global-database";
 export * from "./global";
+export * from "./placeholders";

@@ -45,3 +45,19 @@ export function failureDetectionSeconds(hc: HealthCheck): number {
 
 /** Seconds in-flight requests get to finish when a server leaves a group (rolling updates, scale-in). */
 export const DEREGISTRATION_DELAY_SECONDS = 30;
+
+/**
+ * Longest `namePrefix` of an AWS load balancer or target group: the provider appends a unique
+ * 26-character suffix to fit the 32-character name limit (terraform-provider-aws
+ * internal/service/elbv2/validate.go, validNamePrefix: 6 characters).
+ */
+export const ELB_NAME_PREFIX_MAX = 6;
+
+/**
+ * `namePrefix` of an AWS load balancer (`alb-`) or of a route's target group (`api-`, `order-`,
+ * `ws-`). A prefix instead of a name: a fixed name cannot be created before its predecessor is
+ * deleted on replacement, and Pulumi's auto-name (logical name + 7 characters) exceeds 32.
+ */
+export function elbNamePrefix(role: "alb" | RouteName): string {
+    return `${role}-`;
+}

@@ -99,6 +99,7 @@ export function place(node: Node, nodes: readonly Node[]): Placement | "supporti
         case "aws:ec2/instance:Instance":
             return { tier: "compute", figure: "aws.ec2.single" };
         case "alicloud:kvstore/instance:Instance":
+        case "alicloud:redis/tairInstance:TairInstance":
             return { tier: "cache", figure: "alicloud.redis", failover: str(p.nodeType) === "STAND_ALONE" ? undefined : "alicloud.redis.master-replica" };
         case "aws:elasticache/replicationGroup:ReplicationGroup":
             return {

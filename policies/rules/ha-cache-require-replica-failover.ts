@@ -16,11 +16,14 @@ export const haCacheRequireReplicaFailover = resourceRule(
         name: "ha-cache-require-replica-failover",
         description: "Redis runs master-replica with automatic failover (a switch within 30 s).",
         category: "availability",
-        remediation: "Use `nodeType: \"MASTER_SLAVE\"` (kvstore.Instance); set `automaticFailoverEnabled: true` and `numCacheClusters` >= 2 or `replicasPerNodeGroup` >= 1 (elasticache.ReplicationGroup).",
+        remediation: "Use `nodeType: \"MASTER_SLAVE\"` (kvstore.Instance, redis.TairInstance); set `automaticFailoverEnabled: true` and `numCacheClusters` >= 2 or `replicasPerNodeGroup` >= 1 (elasticache.ReplicationGroup).",
     },
     [
         validateResourceOfType(alicloud.kvstore.Instance, (r, _args, report) => {
             if (r.nodeType === "STAND_ALONE") report("Redis instance is STAND_ALONE: no replica to fail over to.");
+        }),
+        validateResourceOfType(alicloud.redis.TairInstance, (r, _args, report) => {
+            if (r.nodeType === "STAND_ALONE" || r.nodeType === "single") report("Tair instance is STAND_ALONE: no replica to fail over to.");
         }),
         validateResourceOfType(aws.elasticache.ReplicationGroup, (r, _args, report) => {
             if (r.automaticFailoverEnabled !== true) report("ElastiCache replication group automaticFailoverEnabled is not true.");

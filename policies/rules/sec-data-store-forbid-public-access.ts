@@ -15,7 +15,7 @@ export const secDataStoreForbidPublicAccess = resourceRule(
         name: "sec-data-store-forbid-public-access",
         description: "Databases and caches are reachable only from the VPC: no public endpoint, no world-open whitelist.",
         category: "security",
-        remediation: "Remove 0.0.0.0/0 from `securityIps` (rds.Instance, polardb.Cluster, kvstore.Instance) and use the app tier's CIDRs or security groups; set `publiclyAccessible: false` (aws rds.Instance / rds.ClusterInstance).",
+        remediation: "Remove 0.0.0.0/0 from `securityIps` (rds.Instance, polardb.Cluster, kvstore.Instance, redis.TairInstance) and use the app tier's CIDRs or security groups; set `publiclyAccessible: false` (aws rds.Instance / rds.ClusterInstance).",
     },
     [
         validateResourceOfType(alicloud.rds.Instance, (db, _args, report) => {
@@ -26,6 +26,9 @@ export const secDataStoreForbidPublicAccess = resourceRule(
         }),
         validateResourceOfType(alicloud.kvstore.Instance, (r, _args, report) => {
             if (worldEntries(r.securityIps).length > 0) report("Redis instance securityIps admit the whole internet.");
+        }),
+        validateResourceOfType(alicloud.redis.TairInstance, (r, _args, report) => {
+            if (worldEntries(r.securityIps?.split(",")).length > 0) report("Tair instance securityIps admit the whole internet.");
         }),
         validateResourceOfType(aws.rds.Instance, (db, _args, report) => {
             if (db.publiclyAccessible === true) report("RDS instance publiclyAccessible is true.");

@@ -9,7 +9,7 @@ export const secDataStoreRequireEncryption = resourceRule(
         name: "sec-data-store-require-encryption",
         description: "Databases and caches encrypt data at rest (and caches in transit).",
         category: "security",
-        remediation: "Alibaba Cloud: `tdeStatus: \"Enabled\"` or `encryptionKey` (rds.Instance), `tdeStatus: \"Enabled\"` (polardb.Cluster, kvstore.Instance). AWS: `storageEncrypted: true` (rds.Instance, rds.Cluster), `atRestEncryptionEnabled` and `transitEncryptionEnabled` (elasticache.ReplicationGroup).",
+        remediation: "Alibaba Cloud: `tdeStatus: \"Enabled\"` or `encryptionKey` (rds.Instance), `tdeStatus: \"Enabled\"` (polardb.Cluster, kvstore.Instance), `tdeStatus: \"enabled\"` (redis.TairInstance). AWS: `storageEncrypted: true` (rds.Instance, rds.Cluster), `atRestEncryptionEnabled` and `transitEncryptionEnabled` (elasticache.ReplicationGroup).",
     },
     [
         validateResourceOfType(alicloud.rds.Instance, (db, _args, report) => {
@@ -20,6 +20,9 @@ export const secDataStoreRequireEncryption = resourceRule(
         }),
         validateResourceOfType(alicloud.kvstore.Instance, (r, _args, report) => {
             if (r.tdeStatus !== "Enabled") report("Redis instance tdeStatus is not Enabled.");
+        }),
+        validateResourceOfType(alicloud.redis.TairInstance, (r, _args, report) => {
+            if (r.tdeStatus !== "enabled") report("Tair instance tdeStatus is not enabled.");
         }),
         validateResourceOfType(aws.rds.Instance, (db, _args, report) => {
             if (db.storageEncrypted !== true) report("RDS instance storageEncrypted is not true.");

@@ -102,6 +102,7 @@ describe("alicloud Database", function () {
             "random:index/randomPassword:RandomPassword",
         ]);
         assert.deepStrictEqual(kidsOf(stacks()[MYSQL_STACK]), [
+            "alicloud:kms/key:Key",
             "alicloud:rds/backupPolicy:BackupPolicy",
             "alicloud:rds/database:Database",
             "alicloud:rds/instance:Instance",

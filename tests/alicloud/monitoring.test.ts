@@ -25,10 +25,10 @@ describe("alicloud Monitoring", function () {
     it("each level escalates at its own CloudMonitor severity and notifies only its own group", () => {
         const plan = stacks()["growth-alicloud"];
         const cases: [string, string, string, Record<string, unknown>][] = [
-            ["appCpuPercent-warning", "escalationsInfo", "warning", { comparisonOperator: "GreaterThanThreshold", statistics: "Average", threshold: "70", times: 5 }],
-            ["appCpuPercent-critical", "escalationsWarn", "critical", { comparisonOperator: "GreaterThanThreshold", statistics: "Average", threshold: "85", times: 3 }],
-            ["appCpuPercent-fatal", "escalationsCritical", "fatal", { comparisonOperator: "GreaterThanThreshold", statistics: "Average", threshold: "95", times: 1 }],
-            ["lbUnhealthyHosts-fatal", "escalationsCritical", "fatal", { comparisonOperator: "GreaterThanOrEqualToThreshold", statistics: "Average", threshold: "4", times: 1 }],
+            ["appCpuPercent-warning", "escalationsInfo", "warning", { comparisonOperator: ">", statistics: "Average", threshold: "70", times: 5 }],
+            ["appCpuPercent-critical", "escalationsWarn", "critical", { comparisonOperator: ">", statistics: "Average", threshold: "85", times: 3 }],
+            ["appCpuPercent-fatal", "escalationsCritical", "fatal", { comparisonOperator: ">", statistics: "Average", threshold: "95", times: 1 }],
+            ["lbUnhealthyHosts-fatal", "escalationsCritical", "fatal", { comparisonOperator: ">=", statistics: "Value", threshold: "4", times: 1 }],
         ];
         for (const [key, escalation, level, want] of cases) {
             const a = alarm(plan, key);
@@ -50,18 +50,18 @@ describe("alicloud Monitoring", function () {
             [
                 ["acs_ecs_dashboard", "CPUUtilization"],
                 ["acs_ecs_dashboard", "net_tcpconnection"],
-                ["acs_alb", "HTTPCodeUpstream5XXRatio"],
-                ["acs_alb", "UnHealthyHostCount"],
+                ["acs_alb", "LoadBalancerHTTPCodeUpstream5XX"],
+                ["acs_alb", "LoadBalancerUnHealthyHostCount"],
                 ["acs_rds_dashboard", "CpuUsage"],
                 ["acs_rds_dashboard", "ConnectionUsage"],
-                ["acs_kvstore", "CpuUsage"],
-                ["acs_kvstore", "MemoryUsage"],
+                ["acs_kvstore", "ShardingCpuUsage"],
+                ["acs_kvstore", "ShardingMemoryUsage"],
             ],
         );
         assert.strictEqual(dims("lb5xxPercent-fatal"), JSON.stringify([{ loadBalancerId: mockId("alicloud:alb/loadBalancer:LoadBalancer", "lc-cn-hangzhou-lb-alb") }]));
         assert.strictEqual(dims("dbCpuPercent-fatal"), JSON.stringify([{ instanceId: mockId("alicloud:rds/instance:Instance", "lc-cn-hangzhou-db-mysql") }]));
-        assert.strictEqual(dims("cacheMemoryPercent-fatal"), JSON.stringify([{ instanceId: mockId("alicloud:kvstore/instance:Instance", "lc-cn-hangzhou-cache-redis") }]));
-        assert.strictEqual(dims("appCpuPercent-fatal"), undefined);
+        assert.strictEqual(dims("cacheMemoryPercent-fatal"), JSON.stringify([{ instanceId: mockId("alicloud:redis/tairInstance:TairInstance", "lc-cn-hangzhou-cache-redis") }]));
+        assert.strictEqual(dims("appCpuPercent-fatal"), JSON.stringify([{ resource: "_ALL" }]));
     });
 
     it("PolarDB stacks (the growth default) watch the cluster's own metrics", () => {

@@ -40,6 +40,7 @@ describe("alicloud Region", function () {
         const growth = new Set(stacks()["growth-alicloud"].resources.map(key));
         const missing = stacks()["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
         assert.deepStrictEqual(missing, [
+            "alicloud:kms/key:Key::lc-cn-hangzhou-db-disk-key",
             "alicloud:rds/backupPolicy:BackupPolicy::lc-cn-hangzhou-db-backup",
             "alicloud:rds/database:Database::lc-cn-hangzhou-db-schema",
             "alicloud:rds/instance:Instance::lc-cn-hangzhou-db-mysql",
@@ -75,7 +76,6 @@ describe("alicloud Region", function () {
             "alicloud:ess/scalingRule:ScalingRule": 4,
             "alicloud:ess/serverGroupAttachment:ServerGroupAttachment": 2,
             "alicloud:kms/key:Key": 1,
-            "alicloud:kvstore/instance:Instance": 1,
             "alicloud:live/domain:Domain": 2,
             "alicloud:nlb/listener:Listener": 2,
             "alicloud:nlb/loadBalancer:LoadBalancer": 1,
@@ -89,6 +89,7 @@ describe("alicloud Region", function () {
             "alicloud:polardb/backupPolicy:BackupPolicy": 1,
             "alicloud:polardb/cluster:Cluster": 1,
             "alicloud:polardb/database:Database": 1,
+            "alicloud:redis/tairInstance:TairInstance": 1,
             "alicloud:vpc/natGateway:NatGateway": 2,
             "alicloud:vpc/network:Network": 1,
             "alicloud:vpc/snatEntry:SnatEntry": 2,

@@ -88,13 +88,13 @@ describe("global database in the plan", function () {
             assert.deepStrictEqual(p.outputs.globalDatabase, { id: "lc-global-db", primaryRegion: "us-east-1" });
         });
 
-        it("the first region's cluster is the writer with the schema and a managed master password; both run the global cluster's engine version", () => {
+        it("the first region's cluster is the writer with the schema and a generated secret master password (Secrets Manager cannot manage it in a global database); both run the global cluster's engine version", () => {
             const p = plan("mature-aws");
             const g = one(p, GLOBAL_CLUSTER, "lc-global-db");
             const primary = one(p, AURORA, "lc-us-east-1-database-cluster");
             assert.deepStrictEqual(
-                [primary.inputs.globalClusterIdentifier, primary.inputs.databaseName, primary.inputs.masterUsername, primary.inputs.manageMasterUserPassword, primary.inputs.enableGlobalWriteForwarding, providerOf(primary)],
-                ["lc-global-db", "livecommerce", "admin", true, undefined, "lc-provider-us-east-1"],
+                [primary.inputs.globalClusterIdentifier, primary.inputs.databaseName, primary.inputs.masterUsername, primary.inputs.masterPassword, primary.inputs.manageMasterUserPassword, primary.inputs.enableGlobalWriteForwarding, providerOf(primary)],
+                ["lc-global-db", "livecommerce", "admin", "[secret]", undefined, undefined, "lc-provider-us-east-1"],
             );
             const secondary = one(p, AURORA, "lc-us-west-2-database-cluster");
             for (const c of [primary, secondary]) assert.deepStrictEqual([c.inputs.engine, c.inputs.engineVersion, c.inputs.storageEncrypted], [g.inputs.engine, g.inputs.engineVersion, true], c.name);

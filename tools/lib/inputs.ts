@@ -2,6 +2,7 @@
 // one plan or a list), the JSON of `pulumi preview --json`, or a `pulumi stack export` file.
 
 import { POLICIES } from "../../policies/all";
+import { checkConformance } from "../../policies/conformance";
 import { isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
@@ -56,10 +57,16 @@ export function parseInput(doc: unknown): StackInput[] {
     throw new InputFormatError("unknown input: expected an offline plan ({stack, resources}), `pulumi preview --json` ({steps}) or `pulumi stack export` ({deployment})");
 }
 
-/** Policies and availability of one stack. */
+/** Policies, provider conformance and availability of one stack. */
 export async function evaluateStack(input: StackInput, config: PackConfig = {}): Promise<StackReport> {
     const result = await evaluatePolicies(POLICIES, input.resources, { stage: input.stage, config });
-    return { stack: input.stack, stage: input.stage || result.stage || "", policy: { violations: result.violations }, availability: availabilityOf(POLICIES, input.resources, config) };
+    return {
+        stack: input.stack,
+        stage: input.stage || result.stage || "",
+        policy: { violations: result.violations },
+        conformance: { violations: checkConformance(input.resources) },
+        availability: availabilityOf(POLICIES, input.resources, config),
+    };
 }
 
 export const POLICY_DESCRIPTIONS: ReadonlyMap<string, string> = new Map(POLICIES.map((p) => [p.name, p.description]));

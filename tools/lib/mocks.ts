@@ -23,6 +23,7 @@ const ID_PREFIX: Readonly<Record<string, string>> = {
     "alicloud:ess/scalingConfiguration:ScalingConfiguration": "asc",
     "alicloud:ess/scalingRule:ScalingRule": "asr",
     "alicloud:kvstore/instance:Instance": "r",
+    "alicloud:redis/tairInstance:TairInstance": "r",
     "alicloud:rds/instance:Instance": "rm",
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance": "rr",
     "alicloud:polardb/cluster:Cluster": "pc",
@@ -107,6 +108,7 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
     "alicloud:alb/loadBalancer:LoadBalancer": (c) => ({ dnsName: `${c.id}.${c.region}.alb.aliyuncs.com` }),
     "alicloud:ess/scalingRule:ScalingRule": (c) => ({ ari: `ari:acs:ess:${c.region}:${MOCK_ACCOUNT}:scalingrule/${c.id}` }),
     "alicloud:kvstore/instance:Instance": (c) => ({ connectionDomain: `${c.id}.redis.rds.aliyuncs.com`, port: 6379 }),
+    "alicloud:redis/tairInstance:TairInstance": (c) => ({ connectionDomain: `${c.id}.redis.rds.aliyuncs.com`, port: 6379 }),
     "alicloud:rds/instance:Instance": (c) => ({ connectionString: `${c.id}.mysql.rds.aliyuncs.com`, port: "3306" }),
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance": (c) => ({ connectionString: `${c.id}.mysql.rds.aliyuncs.com`, port: "3306" }),
     "alicloud:rds/rdsDbProxy:RdsDbProxy": (c) => ({ dbProxyConnectionString: `${stableHash(c.name, 12)}.rwlb.rds.aliyuncs.com` }),
@@ -220,10 +222,16 @@ const ALB_HOSTED_ZONES: Readonly<Record<string, string>> = {
     "ap-southeast-1": "Z1LMS91P8CMLE5",
 };
 
-/** The name a provider would generate (logical name plus a suffix) unless the program set `field`. */
+/**
+ * The name a provider would generate unless the program set `field`: from `namePrefix` the prefix
+ * plus a 26-character unique id (terraform-plugin-sdk id.PrefixedUniqueId), otherwise Pulumi's
+ * auto-name (logical name plus a suffix).
+ */
 function autoName(c: AttributeContext, field: string): string {
     const given = c.inputs[field];
-    return typeof given === "string" ? given : generatedName(c.name);
+    if (typeof given === "string") return given;
+    const prefix = c.inputs.namePrefix;
+    return typeof prefix === "string" ? `${prefix}${stableHash(c.name, 26)}` : generatedName(c.name);
 }
 
 /** Data sources the plan may call, by token. Anything else fails loudly. */

@@ -2,7 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { ConfigError, PROJECT } from "../../components/model";
+import { ConfigError, MissingSetting, PROJECT } from "../../components/model";
 import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
 import { UnknownStackError, loadStackConfig } from "./stackfiles";
 
@@ -29,6 +29,8 @@ export interface Plan {
     readonly cloud: string;
     readonly resources: PlannedResource[];
     readonly outputs: Record<string, unknown>;
+    /** Config keys still holding placeholders: `pulumi up` refuses the stack until they are set. */
+    readonly notDeployableUntilSet: readonly MissingSetting[];
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -109,7 +111,18 @@ function firstRegion(config: Readonly<Record<string, string>>): string {
  * stack (as the CLI does), and returns every registered resource with its parent and provider.
  */
 export async function planStack(stack: string, stacksDir?: string): Promise<Plan> {
-    return planProgram(stack, async () => (await import("../../stacks/program")).deploy(), stacksDir);
+    let missing: readonly MissingSetting[] = [];
+    const plan = await planProgram(
+        stack,
+        async () =>
+            (await import("../../stacks/program")).deploy({
+                onPlaceholders: (m) => {
+                    missing = m;
+                },
+            }),
+        stacksDir,
+    );
+    return { ...plan, notDeployableUntilSet: missing };
 }
 
 /**
@@ -202,7 +215,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
     ].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
     const outputs = await resolveOutputs(rawOutputs);
     await pulumi.runtime.disconnect(); // wait for outstanding registrations before the next stack resets the runtime
-    const plan: Plan = { stack, stage, cloud, resources, outputs: isPlainObject(outputs) ? outputs : {} };
+    const plan: Plan = { stack, stage, cloud, resources, outputs: isPlainObject(outputs) ? outputs : {}, notDeployableUntilSet: [] };
     assertNoSecretLeak(plan, mocks.secretValues);
     return plan;
 }

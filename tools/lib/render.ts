@@ -1,5 +1,6 @@
 // Human-readable rendering of a plan: the component tree and a count per type.
 
+import { notDeployableLine } from "../../components/model";
 import { Plan, PlannedResource } from "./record";
 
 /** The resource tree, children under their parent, each line "type name", sorted by name. */
@@ -36,6 +37,7 @@ export function renderText(plan: Plan): string {
     const width = Math.max(...counts.map(([t]) => t.length));
     return [
         `stack ${plan.stack}: stage ${plan.stage}, cloud ${plan.cloud}, ${plan.resources.length} resources`,
+        ...(plan.notDeployableUntilSet.length > 0 ? [notDeployableLine(plan.notDeployableUntilSet), ...plan.notDeployableUntilSet.map((m) => `  - ${m.key}: ${m.reason}`)] : []),
         "",
         renderTree(plan),
         "",

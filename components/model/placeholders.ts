@@ -1,0 +1,73 @@
+// Placeholders: config a user must give before the first `pulumi up`. The shipped example stacks
+// plan offline with documentation values (reserved example domains, an example registry, no
+// certificate, no alarm recipients); a real deployment of them would fail or alarm nobody.
+
+import { serviceImage } from "./kubernetes";
+import { ALARM_LEVELS, SERVICE_NAMES, StackSpec } from "./types";
+
+/** One config key the user must set, with why the current value cannot be deployed. */
+export interface MissingSetting {
+    /** The config key, e.g. `live-commerce:domain`. */
+    readonly key: string;
+    readonly reason: string;
+}
+
+/**
+ * Second-level names and top-level domains reserved for documentation and testing (RFC 2606,
+ * RFC 6761): no certificate authority validates them and no public DNS zone serves them.
+ */
+const RESERVED_SUFFIXES = ["example.com", "example.net", "example.org", "example", "test", "invalid", "localhost"];
+
+/** Whether `host` is, or is under, a reserved documentation domain. */
+export function isReservedDomain(host: string): boolean {
+    const h = host.toLowerCase().replace(/\.$/, "");
+    return RESERVED_SUFFIXES.some((s) => h === s || h.endsWith(`.${s}`));
+}
+
+/** The registry host of an image reference (`host/path:tag`), or the reference itself. */
+function registryHost(image: string): string {
+    return image.split("/")[0] ?? image;
+}
+
+/**
+ * Settings still holding placeholders, in key order: the domain (reserved name), the Alibaba Cloud
+ * HTTPS certificate (`tls.certificateId` unset), the Kubernetes images (registry on a reserved
+ * domain) and the alarm recipients (a level without contacts). Empty when the stack can deploy.
+ */
+export function missingSettings(spec: StackSpec): MissingSetting[] {
+    const missing: MissingSetting[] = [];
+    if (isReservedDomain(spec.domain)) {
+        missing.push({ key: "live-commerce:domain", reason: `${spec.domain} is a reserved documentation domain (RFC 2606): no certificate can be issued for it and no public zone serves it; set your own domain` });
+    }
+    if (spec.cloud === "alicloud" && spec.tls.certificateId === null) {
+        missing.push({ key: "live-commerce:tls", reason: "no certificateId: the ALB HTTPS listener cannot be created; upload the domain's certificate to Certificate Management Service and set {certificateId: <id>}" });
+    }
+    if (spec.kubernetes.enabled) {
+        const placeholders = SERVICE_NAMES.map((service) => ({ service, host: registryHost(serviceImage(spec.kubernetes, service)) })).filter((s) => isReservedDomain(s.host));
+        if (placeholders.length > 0) {
+            const hosts = [...new Set(placeholders.map((p) => p.host))].join(", ");
+            missing.push({ key: "live-commerce:kubernetes", reason: `images of ${placeholders.map((p) => p.service).join(", ")} come from a placeholder registry (${hosts}); set imageRegistry or services.<name>.image` });
+        }
+    }
+    const silent = ALARM_LEVELS.filter((level) => spec.monitoring.contacts[level].length === 0);
+    if (silent.length > 0) {
+        missing.push({ key: "live-commerce:monitoring", reason: `no alarm recipients for ${silent.join(", ")}: set contacts.{${silent.join(",")}} to e-mail addresses` });
+    }
+    return missing;
+}
+
+/** The one-line summary the offline plan prints: `not deployable until set: key, key`. */
+export function notDeployableLine(missing: readonly MissingSetting[]): string {
+    return `not deployable until set: ${missing.map((m) => m.key).join(", ")}`;
+}
+
+/** Thrown by the real program before any resource is declared while settings are placeholders. */
+export class NotDeployableError extends Error {
+    readonly missing: readonly MissingSetting[];
+
+    constructor(missing: readonly MissingSetting[]) {
+        super(`${notDeployableLine(missing)}\n${missing.map((m) => `  - ${m.key}: ${m.reason}`).join("\n")}`);
+        this.name = "NotDeployableError";
+        this.missing = missing;
+    }
+}

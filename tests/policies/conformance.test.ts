@@ -1,0 +1,243 @@
+// Provider conformance: every rule of the table accepts a value the provider accepts and rejects one
+// it rejects; the shipped stacks carry no rejected value; a rejected value fails plan and check.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { ACS_ALB_INSTANCE_METRICS, CMS_COMPARISON_OPERATORS } from "../../policies/conformance/alicloud";
+import { AUTO_NAME_SUFFIX_LENGTH, autoNameOf } from "../../policies/conformance/checkers";
+import { CONFORMANCE_RULES, ConformanceResource, ConformanceRule, checkConformance, checkRule, valuesAt } from "../../policies/conformance";
+import { check, parseCheckArgs } from "../../tools/check";
+import { CheckedPlan, checkPlan, exitCodeOf, renderPlans } from "../../tools/plan";
+import { listStacks } from "../../tools/lib/stackfiles";
+import { shippedPlan } from "../support/shipped";
+
+/** Values tried against each rule: the first one the rule rejects is its failing case. */
+const REJECT_CANDIDATES: readonly unknown[] = [
+    "GreaterThanThreshold",
+    "not a valid value!",
+    "x".repeat(300),
+    "-starts-with-hyphen",
+    "",
+    -1,
+    100000,
+    "Average",
+    "HTTPCodeUpstream5XXRatio",
+    "tair.rdb.2g",
+    "Enabled",
+    true,
+    3,
+    "managed by pulumi",
+    { namespace: "AWS/ApplicationELB", metricName: "NoSuchMetric" },
+];
+
+/** Inputs under which a conditional rule applies (its `when`), for rules whose shipped stacks never meet it. */
+const CONDITIONS: Readonly<Record<string, Record<string, unknown>>> = {
+    "alicloud:rds/instance:Instance tdeStatus": { category: "Basic" },
+    "alicloud:ecs/eipAddress:EipAddress bandwidth": { paymentType: "PayAsYouGo", internetChargeType: "PayByTraffic" },
+    "alicloud:ess/scalingRule:ScalingRule minAdjustmentMagnitude": { adjustmentType: "QuantityChangeInCapacity" },
+    "aws:autoscaling/policy:Policy minAdjustmentMagnitude": { adjustmentType: "ChangeInCapacity" },
+    "aws:rds/cluster:Cluster manageMasterUserPassword": { globalClusterIdentifier: "lc-global-db" },
+    "aws:elasticache/replicationGroup:ReplicationGroup multiAzEnabled": { automaticFailoverEnabled: false },
+    "aws:elasticache/replicationGroup:ReplicationGroup numCacheClusters": { automaticFailoverEnabled: true },
+    "aws:elasticache/replicationGroup:ReplicationGroup automaticFailoverEnabled": { clusterMode: "enabled" },
+    "aws:msk/cluster:Cluster numberOfBrokerNodes": { brokerNodeGroupInfo: { clientSubnets: ["a", "b", "c"] } },
+    "alicloud:cms/alarm:Alarm metricDimensions": { project: "acs_ecs_dashboard" },
+};
+
+/** Values the provider accepts, for rules whose property no shipped stack sets. */
+const ACCEPTED: Readonly<Record<string, unknown>> = {
+    "alicloud:rds/instance:Instance tdeStatus": "Disabled",
+    "alicloud:ess/scalingRule:ScalingRule minAdjustmentMagnitude": undefined,
+    "aws:autoscaling/policy:Policy minAdjustmentMagnitude": undefined,
+    "aws:rds/cluster:Cluster manageMasterUserPassword": false,
+    "aws:elasticache/replicationGroup:ReplicationGroup multiAzEnabled": false,
+    "aws:elasticache/replicationGroup:ReplicationGroup numCacheClusters": 2,
+    "aws:elasticache/replicationGroup:ReplicationGroup automaticFailoverEnabled": true,
+    "aws:msk/cluster:Cluster numberOfBrokerNodes": 6,
+    "alicloud:redis/tairInstance:TairInstance engineVersion": "7.0",
+    "alicloud:kvstore/instance:Instance engineVersion": "7.0",
+    "alicloud:kvstore/instance:Instance instanceClass": "redis.shard.small.2.ce",
+    "aws:lb/loadBalancer:LoadBalancer name": "lc-us-east-1-alb",
+    "aws:lb/targetGroup:TargetGroup name": "lc-us-east-1-api",
+};
+
+/** Sets `path` (`a.b`, `a[].b` as the first element) in a deep copy of `inputs`. */
+function withValue(inputs: Record<string, unknown>, property: string, value: unknown): Record<string, unknown> {
+    const copy: Record<string, unknown> = JSON.parse(JSON.stringify(inputs));
+    let at: Record<string, unknown> = copy;
+    const parts = property.split(".");
+    parts.forEach((raw, i) => {
+        const each = raw.endsWith("[]");
+        const key = each ? raw.slice(0, -2) : raw;
+        const last = i === parts.length - 1;
+        if (last) {
+            if (value === undefined) delete at[key];
+            else at[key] = each ? [value] : value;
+            return;
+        }
+        const next: Record<string, unknown> = {};
+        const existing = at[key];
+        if (each) {
+            const first = Array.isArray(existing) && typeof existing[0] === "object" && existing[0] !== null ? existing[0] : next;
+            at[key] = [first];
+            at = first;
+        } else {
+            at[key] = typeof existing === "object" && existing !== null && !Array.isArray(existing) ? existing : next;
+            const child = at[key];
+            if (typeof child === "object" && child !== null && !Array.isArray(child)) at = child as Record<string, unknown>;
+        }
+    });
+    return copy;
+}
+
+function resource(type: string, inputs: Record<string, unknown>, name = "lc-test"): ConformanceResource {
+    return { urn: `urn:pulumi:test::live-commerce::${type}::${name}`, type, name, custom: true, inputs };
+}
+
+const key = (rule: ConformanceRule): string => `${rule.type} ${rule.property}`;
+
+describe("provider conformance rules", function () {
+    let plans: CheckedPlan[] = [];
+    before(async function () {
+        this.timeout(600_000);
+        plans = [];
+        for (const stack of listStacks()) plans.push(await checkPlan(await shippedPlan(stack)));
+    });
+
+    /** A shipped resource of the rule's type (its inputs are a realistic base), else just the condition. */
+    function baseInputs(rule: ConformanceRule): Record<string, unknown> {
+        const shipped = plans
+            .flatMap((p) => p.resources)
+            .find((r) => r.type === rule.type && r.custom && valuesAt(r.inputs, rule.property).length > 0 && (rule.when === undefined || rule.when.holds(r.inputs)));
+        return { ...(shipped?.inputs ?? {}), ...(CONDITIONS[key(rule)] ?? {}) };
+    }
+
+    it("every rule names its source and says what it accepts", () => {
+        for (const rule of CONFORMANCE_RULES) {
+            assert.ok(rule.source.length > 10, `${key(rule)} has no source`);
+            assert.ok(rule.test.describe.length > 0, `${key(rule)} says nothing of what it accepts`);
+        }
+    });
+
+    it("every rule accepts a value the provider accepts and rejects one it rejects", () => {
+        for (const rule of CONFORMANCE_RULES) {
+            const base = baseInputs(rule);
+            const accepted = key(rule) in ACCEPTED ? ACCEPTED[key(rule)] : valuesAt(base, rule.property)[0]?.value;
+            // An auto-named property left unset is checked as Pulumi names it (logical name "lc-test" + 8).
+            assert.ok(key(rule) in ACCEPTED || accepted !== undefined || rule.autoName === true, `${key(rule)}: no shipped value and no accepted fixture`);
+            const good = resource(rule.type, withValue(base, rule.property, accepted));
+            assert.deepStrictEqual(checkRule(rule, good), [], `${key(rule)} rejects ${JSON.stringify(accepted)}`);
+
+            const rejected = REJECT_CANDIDATES.find((v) => checkRule(rule, resource(rule.type, withValue(base, rule.property, v))).length > 0);
+            assert.ok(rejected !== undefined, `${key(rule)} rejects none of the candidate values: it cannot fail`);
+            const [v] = checkRule(rule, resource(rule.type, withValue(base, rule.property, rejected)));
+            assert.strictEqual(v.type, rule.type);
+            assert.strictEqual(v.property.replace(/\[\d+\]/g, "[]"), rule.property);
+            assert.deepStrictEqual(v.value, rejected);
+            assert.strictEqual(v.source, rule.source);
+        }
+    });
+
+    it("CloudMonitor escalations take the provider's operators, not CloudWatch's", () => {
+        const alarm = { project: "acs_alb", metric: "LoadBalancerUnHealthyHostCount", metricDimensions: '[{"loadBalancerId":"alb-1"}]', contactGroups: ["g"] };
+        const ok = checkConformance([resource("alicloud:cms/alarm:Alarm", { ...alarm, escalationsCritical: { comparisonOperator: ">=", statistics: "Value" } })]);
+        assert.deepStrictEqual(ok, []);
+        const bad = checkConformance([resource("alicloud:cms/alarm:Alarm", { ...alarm, escalationsCritical: { comparisonOperator: "GreaterThanOrEqualToThreshold", statistics: "Average" } })]);
+        assert.deepStrictEqual(
+            bad.map((v) => [v.property, v.value]),
+            [
+                ["escalationsCritical.comparisonOperator", "GreaterThanOrEqualToThreshold"],
+                ["escalationsCritical.statistics", "Average"],
+            ],
+        );
+        assert.ok(CMS_COMPARISON_OPERATORS.includes(">="));
+        assert.ok(ACS_ALB_INSTANCE_METRICS.includes("LoadBalancerUnHealthyHostCount"));
+    });
+
+    it("an unset AWS load balancer name is checked as Pulumi's auto-name, the 7-character suffix counted", () => {
+        assert.strictEqual(autoNameOf("lc-us-east-1-loadbalancer-alb").length, "lc-us-east-1-loadbalancer-alb".length + 1 + AUTO_NAME_SUFFIX_LENGTH);
+        const [v] = checkConformance([resource("aws:lb/loadBalancer:LoadBalancer", { loadBalancerType: "application" }, "lc-us-east-1-loadbalancer-alb")]);
+        assert.strictEqual(v.property, "name");
+        assert.strictEqual(v.value, "lc-us-east-1-loadbalancer-alb-xxxxxxx");
+        assert.match(v.rule, /1 to 32 characters.*auto-names it/);
+        assert.deepStrictEqual(checkConformance([resource("aws:lb/loadBalancer:LoadBalancer", { namePrefix: "alb-" }, "lc-us-east-1-loadbalancer-alb")]), []);
+        assert.deepStrictEqual(checkConformance([resource("aws:lb/loadBalancer:LoadBalancer", {}, "lc-use1-alb")]), []);
+    });
+
+    it("values a preview does not know yet, and secrets, are not judged", () => {
+        const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+        assert.deepStrictEqual(checkConformance([resource("alicloud:alikafka/topic:Topic", { topic: "orders", remark: unknown })]), []);
+    });
+
+    it("the six shipped stacks carry no value a provider would reject", () => {
+        assert.strictEqual(plans.length, 6);
+        for (const p of plans) assert.deepStrictEqual(p.conformance.violations, [], `${p.stack}: ${JSON.stringify(p.conformance.violations, null, 2)}`);
+    });
+
+    it("the shipped stacks say which keys must be set before the first pulumi up", () => {
+        for (const p of plans) {
+            const keys = p.notDeployableUntilSet.map((m) => m.key);
+            assert.ok(keys.includes("live-commerce:domain"), `${p.stack}: ${keys.join(", ")}`);
+            assert.ok(keys.includes("live-commerce:monitoring"), `${p.stack}: ${keys.join(", ")}`);
+            assert.strictEqual(keys.includes("live-commerce:tls"), p.cloud === "alicloud", `${p.stack}: ${keys.join(", ")}`);
+            assert.strictEqual(keys.includes("live-commerce:kubernetes"), p.stage !== "startup", `${p.stack}: ${keys.join(", ")}`);
+        }
+    });
+
+    it("changing one constrained value to a rejected one fails the plan: exit 1, the text names resource, property, value, rule and source", async () => {
+        const growth = plans.find((p) => p.stack === "growth-aws");
+        assert.ok(growth !== undefined);
+        assert.strictEqual(exitCodeOf([growth]), 0);
+        const alarm = growth.resources.find((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+        assert.ok(alarm !== undefined);
+        const broken = await checkPlan({ ...growth, resources: growth.resources.map((r) => (r === alarm ? { ...r, inputs: { ...r.inputs, comparisonOperator: ">" } } : r)) });
+        assert.strictEqual(exitCodeOf([broken]), 1);
+        assert.deepStrictEqual(
+            broken.conformance.violations.map((v) => [v.urn, v.property, v.value]),
+            [[alarm.urn, "comparisonOperator", ">"]],
+        );
+        const text = renderPlans([broken], "text");
+        assert.match(text, /provider conformance: 1 value\(s\) a provider would reject/);
+        assert.ok(text.includes(`[rejected] aws:cloudwatch/metricAlarm:MetricAlarm comparisonOperator = ">"\n      ${alarm.urn}\n      rule: one of "GreaterThanOrEqualToThreshold"`));
+        assert.match(text, /source: terraform-provider-aws internal\/service\/cloudwatch\/metric_alarm\.go/);
+        const json: unknown = JSON.parse(renderPlans([broken], "json"));
+        assert.ok(typeof json === "object" && json !== null && "conformance" in json);
+    });
+
+    it("changing one constrained value to a rejected one fails check --from, naming resource, property, value, rule and source", async () => {
+        const growth = plans.find((p) => p.stack === "growth-alicloud");
+        assert.ok(growth !== undefined);
+        const topic = growth.resources.find((r) => r.type === "alicloud:alikafka/topic:Topic");
+        assert.ok(topic !== undefined);
+        const broken = { ...growth, resources: growth.resources.map((r) => (r === topic ? { ...r, inputs: { ...r.inputs, remark: "live-commerce orders" } } : r)) };
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "conformance-"));
+        const file = path.join(dir, "plan.json");
+        fs.writeFileSync(file, JSON.stringify(broken));
+        const [code, out] = await check(parseCheckArgs(["--from", file, "--output", "json"]));
+        assert.strictEqual(code, 1);
+        const report: unknown = JSON.parse(out);
+        const violations = typeof report === "object" && report !== null && "conformance" in report ? report.conformance : undefined;
+        assert.deepStrictEqual(violations, {
+            violations: [
+                {
+                    urn: topic.urn,
+                    type: "alicloud:alikafka/topic:Topic",
+                    property: "remark",
+                    value: "live-commerce orders",
+                    rule: "3 to 64 characters; letters, digits, underscores (_) and hyphens (-) only",
+                    source: CONFORMANCE_RULES.find((r) => r.type === "alicloud:alikafka/topic:Topic" && r.property === "remark")?.source,
+                },
+            ],
+        });
+        const [tableCode, table] = await check(parseCheckArgs(["--from", file, "--output", "table"]));
+        assert.strictEqual(tableCode, 1);
+        assert.match(table, /\[rejected\] alicloud:alikafka\/topic:Topic remark = "live-commerce orders"/);
+        const [sarifCode, sarif] = await check(parseCheckArgs(["--from", file, "--output", "sarif"]));
+        assert.strictEqual(sarifCode, 1);
+        assert.match(sarif, /"ruleId": "provider-conformance"/);
+        assert.ok(sarif.includes("alicloud:alikafka/topic:Topic remark = \\\"live-commerce orders\\\""));
+    });
+});
