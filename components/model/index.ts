@@ -11,6 +11,8 @@ export * from "./security";
 export * from "./network";
 export * from "./naming";
 export * from "./scaling";
+export * from "./timezone";
+export * from "./schedule";
 export * from "./alarms";
 export * from "./sizes";
 export * from "./alicloud-classes";
