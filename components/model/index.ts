@@ -13,6 +13,7 @@ export * from "./naming";
 export * from "./scaling";
 export * from "./timezone";
 export * from "./schedule";
+export * from "./timetopeak";
 export * from "./alarms";
 export * from "./sizes";
 export * from "./alicloud-classes";

@@ -43,6 +43,7 @@ const COMMON = {
         scaleIn: SEED_SCALING.scaleIn,
         scaleOutStepPercent: 100,
         scaleInStep: 1,
+        scaleInStepPercent: 25,
         evaluationPeriodSeconds: 60,
         evaluationPeriods: 1,
         cooldownSeconds: 60,

@@ -54,8 +54,10 @@ export interface ScalingSpec {
     readonly scaleIn: ScalingThreshold;
     /** Instances added by one scale-out step, as a percentage of the current group size. */
     readonly scaleOutStepPercent: number;
-    /** Instances removed by one scale-in step. */
+    /** Fewest instances removed by one scale-in step. */
     readonly scaleInStep: number;
+    /** Share of the group removed by one scale-in step, in percent. */
+    readonly scaleInStepPercent: number;
     /** Seconds a metric must breach before an alarm fires (evaluation period x periods). */
     readonly evaluationPeriodSeconds: number;
     readonly evaluationPeriods: number;
