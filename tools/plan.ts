@@ -10,13 +10,14 @@
 
 import * as path from "path";
 
-import { ConfigError } from "../components/model";
+import { ConfigError, STAGES } from "../components/model";
 import { hasMandatory } from "./lib/evaluate";
 import { evaluateStack } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import { UnmockedCallError } from "./lib/mocks";
 import { Plan, planStack } from "./lib/record";
 import { renderText } from "./lib/render";
+import { ScalingSection, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, renderTable } from "./lib/report";
 import { STACKS_DIR, UnknownStackError, listStacks } from "./lib/stackfiles";
 
@@ -63,17 +64,21 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     return { stacks, format, dir };
 }
 
-/** A plan with its policy findings and availability estimate. */
-export type CheckedPlan = Plan & Pick<StackReport, "policy" | "availability">;
+/** A plan with its policy findings, availability estimate and scaling section (schedule, time to peak, drain). */
+export type CheckedPlan = Plan & Pick<StackReport, "policy" | "availability"> & { readonly scaling: ScalingSection };
 
+/** Evaluates the policy pack on a plan and adds the time-to-peak findings of its scaling section. */
 export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
     const report = await evaluateStack({ stack: plan.stack, stage: plan.stage, resources: plan.resources });
-    return { ...plan, policy: report.policy, availability: report.availability };
+    const scaling = scalingSection(plan.outputs);
+    const stage = STAGES.find((s) => s === plan.stage);
+    const findings = stage === undefined ? [] : scalingFindings(scaling, stage);
+    return { ...plan, policy: { violations: [...report.policy.violations, ...findings] }, availability: report.availability, scaling };
 }
 
 export function renderPlans(plans: readonly CheckedPlan[], format: Format): string {
     if (format === "json") return JSON.stringify(plans.length === 1 ? plans[0] : plans, null, 2);
-    return plans.map((p) => `${renderText(p)}\n\n${renderTable([p])}`).join("\n\n");
+    return plans.map((p) => `${renderText(p)}\n\n${renderScaling(p.scaling).join("\n")}\n\n${renderTable([p])}`).join("\n\n");
 }
 
 async function main(): Promise<number> {

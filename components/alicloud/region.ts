@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
-import { RegionSpec, StackSpec, baseTags, eventSchedule, planRegionNetwork, primaryStandby, replicaZones } from "../model";
+import { RegionSpec, StackSpec, baseTags, planRegionNetwork, primaryStandby, replicaZones, tierSchedule } from "../model";
 import { Autoscaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -15,6 +15,8 @@ import { Storage } from "./storage";
 export interface RegionArgs {
     readonly spec: StackSpec;
     readonly region: RegionSpec;
+    /** The instant scheduled tasks are planned against (epoch ms; the program passes the wall clock). */
+    readonly now: number;
     /** This region's part in the PolarDB global database network, when the stack has one. */
     readonly globalDatabase?: GlobalMembership;
 }
@@ -63,7 +65,7 @@ export class Region extends pulumi.ComponentResource {
                 vswitchIds: net.vswitchIds,
                 securityGroupId: net.securityGroupIds.app,
                 serverGroupIds: [groups.api, groups.ws, groups.order],
-                schedule: eventSchedule(spec, region),
+                schedule: tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now),
                 tags,
             },
             { parent: this },

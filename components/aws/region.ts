@@ -12,6 +12,7 @@ import {
     databaseLayout,
     planRegionNetwork,
     queueLayout,
+    tierSchedule,
 } from "../model";
 import { LiveCommerceServices } from "../kubernetes";
 import { AutoScaling } from "./autoscaling";
@@ -27,6 +28,8 @@ import { LB_LOG_PREFIX, Storage } from "./storage";
 export interface RegionArgs {
     readonly spec: StackSpec;
     readonly region: RegionSpec;
+    /** The instant scheduled actions are planned against (epoch ms; the program passes the wall clock). */
+    readonly now: number;
     /** This region's part in the Aurora global database, when the stack has one. */
     readonly globalDatabase?: DatabaseArgs["global"];
 }
@@ -73,7 +76,7 @@ export class Region extends pulumi.ComponentResource {
             `${name}-autoscaling`,
             {
                 spec,
-                region,
+                schedule: tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now),
                 privateSubnetIds: net.privateSubnetIds,
                 securityGroupId: net.securityGroupIds.app,
                 targetGroupArns: this.loadBalancer.targetGroupArns,

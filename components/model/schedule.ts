@@ -92,6 +92,8 @@ export interface ScheduleReport {
 
 export interface TierSchedule {
     readonly tier: ScheduledTier;
+    /** The instant (epoch ms) the schedule was planned against. */
+    readonly plannedAt: number;
     readonly oneOff: readonly OneOffAction[];
     readonly recurring: readonly RecurringAction[];
 }
@@ -222,7 +224,7 @@ export function tierSchedule(spec: StackSpec, region: RegionSpec, tier: Schedule
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    return { tier, oneOff, recurring };
+    return { tier, plannedAt: now, oneOff, recurring };
 }
 
 /** What becomes of each event and peak, given the cloud's horizon and the instant `now`. */
@@ -291,4 +293,26 @@ export function nextOccurrence(action: Pick<RecurringAction, "minuteOfDay" | "da
     const found = occurrences(action, from, from + 8 * DAY_MS)[0];
     if (found === undefined) throw new RangeError(`recurring action runs on no day: ${JSON.stringify(action.days)}`);
     return found;
+}
+
+/** A recurring action as an ESS scheduled task takes it: a UTC cron, a first launch and an end. */
+export interface UtcRecurrence {
+    /** Cron in UTC: minute hour day-of-month month day-of-week. */
+    readonly cron: string;
+    /** First run, YYYY-MM-DDThh:mm:00Z, at least SCHEDULE_LEAD_MINUTES after `now`. */
+    readonly launchAt: string;
+    /** YYYY-MM-DDThh:mm:00Z: the horizon or the zone's next daylight-saving change. */
+    readonly endAt: string;
+}
+
+/**
+ * A recurring action for a cloud that takes recurrences in UTC with a bounded end (Alibaba Cloud
+ * ESS: "RecurrenceType Cron: a cron expression which is written in UTC"; RecurrenceEndTime within
+ * the horizon). The cron holds while the zone keeps its offset, so the recurrence ends at the next
+ * daylight-saving change; a later `pulumi up` plans the next stretch.
+ */
+export function utcRecurrence(spec: Pick<StackSpec, "cloud">, action: RecurringAction, now: number): UtcRecurrence {
+    const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+    const until = recurringUntil(spec, action.timeZone, now) ?? earliest + 365 * DAY_MS;
+    return { cron: utcCron(action, earliest), launchAt: utcMinute(nextOccurrence(action, earliest)), endAt: utcMinute(until) };
 }
