@@ -3,6 +3,7 @@
 // what these functions return, so the same numbers hold on ACK and on EKS.
 
 import { cidrsOverlap, parseCidr } from "./cidr";
+import { scalingActions } from "./scaling";
 import { INSTANCE_CATALOGUES, UnsupportedSizeError, instanceTypeFor } from "./sizes";
 import { Cloud, ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
 
@@ -107,28 +108,39 @@ export interface HpaMetricPlan {
 
 export interface HpaBehaviorPlan {
     readonly scaleUp: { readonly stabilizationWindowSeconds: number; readonly percent: number; readonly pods: number; readonly periodSeconds: number };
-    readonly scaleDown: { readonly stabilizationWindowSeconds: number; readonly pods: number; readonly periodSeconds: number };
+    readonly scaleDown: { readonly stabilizationWindowSeconds: number; readonly percent: number; readonly pods: number; readonly periodSeconds: number };
 }
 
 /**
- * The pod autoscaler follows the stack's elastic scaling policy: scale out above scaleOut.cpuPercent
- * (and, for connection-holding services, scaleOut.connectionsPerInstance per pod); grow by
- * scaleOutStepPercent (at least 4 pods) per evaluation period with no scale-up delay; shrink by
- * scaleInStep per period only after load stayed low for releaseAfterMinutes (>= 5 minutes).
+ * The pod autoscaler follows the stack's elastic scaling policy as closely as the HPA allows.
+ * Scale out above scaleOut.cpuPercent (and, for connection-holding services,
+ * scaleOut.connectionsPerInstance per pod), with no delay and up to the largest scale-out band per
+ * period (+900 %: the HPA already sizes a step to the breach, `desired = ceil(current x value /
+ * target)`, so a 10x jump is one step). Scale in as the AND alarm does: only after the
+ * recommendation stayed lower for the scale-in alarm's whole evaluation (stabilisation window =
+ * period x SCALE_IN_PATIENCE periods, at least 5 minutes), then scaleInStepPercent (at least
+ * scaleInStep pods) per scale-in cooldown.
+ *
+ * The remaining gap (docs/SCALING.md): the HPA takes the largest recommendation over its metrics,
+ * so it scales in only when every metric is below its target (an AND), but against the scale-out
+ * targets (70 % CPU, 5,000 connections, less its 10 % tolerance), not the lower scale-in thresholds
+ * (30 %, 1,000): a per-direction threshold needs the HPA tolerance field, alpha in Kubernetes 1.33.
  */
 export function planHpa(spec: Pick<StackSpec, "scaling">, service: ServiceName): { metrics: HpaMetricPlan; behavior: HpaBehaviorPlan } {
     const s = spec.scaling;
+    const { out, in: inward } = scalingActions(spec);
     return {
         metrics: {
             cpuAverageUtilization: s.scaleOut.cpuPercent,
             connectionsAverageValue: SCALES_ON_CONNECTIONS[service] ? s.scaleOut.connectionsPerInstance : null,
         },
         behavior: {
-            scaleUp: { stabilizationWindowSeconds: 0, percent: s.scaleOutStepPercent, pods: 4, periodSeconds: s.evaluationPeriodSeconds },
+            scaleUp: { stabilizationWindowSeconds: 0, percent: Math.max(...out.bands.map((b) => b.percent)), pods: 4, periodSeconds: out.periodSeconds },
             scaleDown: {
-                stabilizationWindowSeconds: Math.max(MIN_SCALE_DOWN_STABILIZATION_SECONDS, s.releaseAfterMinutes * 60),
-                pods: s.scaleInStep,
-                periodSeconds: s.evaluationPeriodSeconds,
+                stabilizationWindowSeconds: Math.max(MIN_SCALE_DOWN_STABILIZATION_SECONDS, inward.periodSeconds * inward.evaluationPeriods),
+                percent: -inward.adjustment.value,
+                pods: inward.minAdjustmentMagnitude,
+                periodSeconds: inward.cooldownSeconds,
             },
         },
     };

@@ -218,7 +218,7 @@ export function tierSchedule(spec: StackSpec, region: RegionSpec, tier: Schedule
                 const floor = floorAt(t + MINUTE_MS);
                 if (action.minSize >= floor) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
-                if (oneOff.some((o) => o.key === key)) continue;
+                if (oneOff.some((o) => o.kind === "restore" && o.at === utcMinute(t + MINUTE_MS))) continue;
                 oneOff.push({ key, source: w.name, kind: "restore", at: utcMinute(t + MINUTE_MS), minSize: floor, maxSize: ceiling(floor) });
             }
         }
@@ -265,7 +265,8 @@ export function scheduleReport(spec: StackSpec, now: number): ScheduleReport[] {
 export function recurringUntil(spec: Pick<StackSpec, "cloud">, timeZone: string, now: number): number | null {
     const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
     if (horizon === null) return null;
-    const limit = Math.floor((now + horizon * DAY_MS) / MINUTE_MS) * MINUTE_MS - DAY_MS;
+    // Whole UTC days, so the end moves once a day rather than on every run.
+    const limit = Math.floor((now + horizon * DAY_MS) / DAY_MS) * DAY_MS - DAY_MS;
     const change = nextOffsetChange(now, limit, timeZone);
     return change === null ? limit : Math.max(now + MINUTE_MS, change - MINUTE_MS);
 }
