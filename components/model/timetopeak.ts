@@ -89,9 +89,12 @@ export interface PeakResult {
 /**
  * An unplanned jump: at t = 0 the load goes from the floor at planned utilisation to `factor` x
  * that. Every period after detection the alarm reads connections per serving instance; a breach
- * of r x the threshold runs the band of r, adding its percent of the serving capacity (instances
- * still booting count as capacity, as warm-up does). Reached when serving capacity carries the load
- * at or below the threshold.
+ * of r x the threshold runs the band of r. While launched instances are still warming up, a breach
+ * adds capacity only when it reaches a higher band than the last step (EC2 Auto Scaling step
+ * scaling: warming instances count toward the current capacity, so the same step is not applied
+ * twice), computed from the serving capacity; otherwise the step adds its percent of the group.
+ * The same rule is applied to ESS, which only runs a rule again after its cooldown. Reached when
+ * serving capacity carries the load at or below the threshold.
  */
 export function simulateJump(g: GroupScaling, factor: number = SURGE_FACTOR): PeakResult {
     const load = factor * g.minSize * PLANNED_UTILISATION; // in units of one instance at the threshold
@@ -100,6 +103,7 @@ export function simulateJump(g: GroupScaling, factor: number = SURGE_FACTOR): Pe
     let desired = g.minSize;
     const pending: { ready: number; count: number }[] = [];
     let cooldownUntil = 0;
+    let lastBand = -1;
     for (let t = g.detectionSeconds; t <= LIMIT_SECONDS; t += g.periodSeconds) {
         for (const p of pending.filter((x) => x.ready <= t).sort((a, b) => a.ready - b.ready)) {
             serving += p.count;
@@ -107,12 +111,19 @@ export function simulateJump(g: GroupScaling, factor: number = SURGE_FACTOR): Pe
         }
         pending.splice(0, pending.length, ...pending.filter((x) => x.ready > t));
         const band = bandFor(g.bands, load / serving);
-        if (band !== null && t >= cooldownUntil && desired < g.maxSize) {
-            const target = Math.min(g.maxSize, desired + percentStep(desired, band.percent, g.minAdjustmentMagnitude));
-            pending.push({ ready: t + g.readySeconds, count: target - desired });
-            desired = target;
-            cooldownUntil = t + g.scaleOutCooldownSeconds;
+        const index = band === null ? -1 : g.bands.indexOf(band);
+        const warming = pending.length > 0;
+        if (band !== null && t >= cooldownUntil && desired < g.maxSize && (!warming || index > lastBand)) {
+            const base = warming ? serving : desired;
+            const target = Math.min(g.maxSize, base + percentStep(base, band.percent, g.minAdjustmentMagnitude));
+            if (target > desired) {
+                pending.push({ ready: t + g.readySeconds, count: target - desired });
+                desired = target;
+                lastBand = index;
+                cooldownUntil = t + g.scaleOutCooldownSeconds;
+            }
         }
+        if (!warming && pending.length === 0) lastBand = -1;
         if (pending.length === 0 && desired >= g.maxSize && serving < needed) return { seconds: null, needed, reached: serving };
     }
     return { seconds: null, needed, reached: serving };

@@ -105,7 +105,10 @@ export function zoneOffsetMinutes(ms: number, timeZone: string): number {
 export function zonedToUtc(year: number, month: number, day: number, minuteOfDay: number, timeZone: string): number {
     const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay);
     const first = wall - zoneOffsetMinutes(wall, timeZone) * MINUTE_MS;
-    return wall - zoneOffsetMinutes(first, timeZone) * MINUTE_MS;
+    const second = wall - zoneOffsetMinutes(first, timeZone) * MINUTE_MS;
+    const l = localDateTime(second, timeZone);
+    // In a gap the second guess lands before it (wrong wall time): the first lies after the gap.
+    return l.hour * 60 + l.minute === ((minuteOfDay % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY ? second : Math.max(first, second);
 }
 
 /** Day of the week of a local date, 0 = Sunday ... 6 = Saturday (the numbering of cron). */
