@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     AWS_DEFAULT_IMAGE,
     EC2_CATALOGUE,
+    MetricQuery,
     SCALING_ALARM_THRESHOLD,
     SURGE_FACTOR,
     ScalingAction,
@@ -143,38 +144,36 @@ export class AutoScaling extends pulumi.ComponentResource {
      * proportional to the breach (scaleOutSteps), percent of the group with a minimum magnitude.
      */
     private scaleOutPolicy(name: string, group: aws.autoscaling.Group, action: ScalingAction, warmupSeconds: number, tags: Record<string, string>): void {
-        const policy = new aws.autoscaling.Policy(
-            `${name}-scale-${action.direction}`,
-            {
-                autoscalingGroupName: group.name,
-                policyType: "StepScaling",
-                adjustmentType: "PercentChangeInCapacity",
-                // MinAdjustmentMagnitude is valid with PercentChangeInCapacity only.
-                minAdjustmentMagnitude: action.minAdjustmentMagnitude,
-                metricAggregationType: "Maximum",
-                estimatedInstanceWarmup: warmupSeconds,
-                stepAdjustments: scaleOutSteps(action),
-            },
-            { parent: this },
-        );
-        new aws.cloudwatch.MetricAlarm(
-            `${name}-scale-${action.direction}-alarm`,
-            {
-                alarmDescription: scalingDescription(action),
-                comparisonOperator: "GreaterThanThreshold",
-                threshold: SCALING_ALARM_THRESHOLD,
-                evaluationPeriods: action.evaluationPeriods,
-                metricQueries: group.name.apply((groupName) => scaleOutRatioQueries(action, groupName)),
-                treatMissingData: "notBreaching",
-                alarmActions: [policy.arn],
-                tags,
-            },
-            { parent: this },
-        );
+        this.stepPolicy(name, group, action, tags, {
+            estimatedInstanceWarmup: warmupSeconds,
+            stepAdjustments: scaleOutSteps(action),
+            comparisonOperator: "GreaterThanThreshold",
+            queries: (groupName) => scaleOutRatioQueries(action, groupName),
+        });
     }
 
     /** Scale in: the AND alarm (1 while every condition holds) removing a percent of the group per step. */
     private scaleInPolicy(name: string, group: aws.autoscaling.Group, action: ScalingAction, tags: Record<string, string>): void {
+        this.stepPolicy(name, group, action, tags, {
+            stepAdjustments: [{ metricIntervalLowerBound: "0", scalingAdjustment: action.adjustment.value }],
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            queries: (groupName) => scalingQueries(action, groupName),
+        });
+    }
+
+    /** A percent step policy (MinAdjustmentMagnitude is valid with PercentChangeInCapacity only) and the metric-math alarm driving it. */
+    private stepPolicy(
+        name: string,
+        group: aws.autoscaling.Group,
+        action: ScalingAction,
+        tags: Record<string, string>,
+        how: {
+            estimatedInstanceWarmup?: number;
+            stepAdjustments: aws.types.input.autoscaling.PolicyStepAdjustment[];
+            comparisonOperator: string;
+            queries: (groupName: string) => MetricQuery[];
+        },
+    ): void {
         const policy = new aws.autoscaling.Policy(
             `${name}-scale-${action.direction}`,
             {
@@ -183,7 +182,8 @@ export class AutoScaling extends pulumi.ComponentResource {
                 adjustmentType: "PercentChangeInCapacity",
                 minAdjustmentMagnitude: action.minAdjustmentMagnitude,
                 metricAggregationType: "Maximum",
-                stepAdjustments: [{ metricIntervalLowerBound: "0", scalingAdjustment: action.adjustment.value }],
+                estimatedInstanceWarmup: how.estimatedInstanceWarmup,
+                stepAdjustments: how.stepAdjustments,
             },
             { parent: this },
         );
@@ -191,10 +191,10 @@ export class AutoScaling extends pulumi.ComponentResource {
             `${name}-scale-${action.direction}-alarm`,
             {
                 alarmDescription: scalingDescription(action),
-                comparisonOperator: "GreaterThanOrEqualToThreshold",
+                comparisonOperator: how.comparisonOperator,
                 threshold: SCALING_ALARM_THRESHOLD,
                 evaluationPeriods: action.evaluationPeriods,
-                metricQueries: group.name.apply((groupName) => scalingQueries(action, groupName)),
+                metricQueries: group.name.apply(how.queries),
                 treatMissingData: "notBreaching",
                 alarmActions: [policy.arn],
                 tags,
