@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import {
+    AURORA_MAX_READ_REPLICAS,
     AWS_NAME_LIMITS,
     AlarmDimensions,
     RegionSpec,
@@ -23,6 +24,7 @@ import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
+import { ReadCapacity } from "./read-capacity";
 import { LB_LOG_PREFIX, Storage } from "./storage";
 
 export interface RegionArgs {
@@ -95,11 +97,13 @@ export class Region extends pulumi.ComponentResource {
             },
             parent,
         );
+        const layout = databaseLayout(spec, region);
+        const dbIdentifier = awsName(name, "db", AWS_NAME_LIMITS.dbId);
         this.database = new Database(
             `${name}-database`,
             {
-                layout: databaseLayout(spec, region),
-                identifier: awsName(name, "db", AWS_NAME_LIMITS.dbId),
+                layout,
+                identifier: dbIdentifier,
                 storageGiB: spec.database.storageGiB,
                 backupRetentionDays: spec.database.backupRetentionDays,
                 privateSubnetIds: net.privateSubnetIds,
@@ -109,6 +113,23 @@ export class Region extends pulumi.ComponentResource {
             },
             parent,
         );
+        if (layout.kind === "aurora-mysql") {
+            const readers = layout.instances.filter((i) => i.role === "reader").length;
+            const bounds = { minSize: readers, maxSize: AURORA_MAX_READ_REPLICAS, zones: 1 };
+            new ReadCapacity(
+                `${name}-read-capacity`,
+                {
+                    clusterIdentifier: dbIdentifier,
+                    minReaders: readers,
+                    maxReaders: AURORA_MAX_READ_REPLICAS,
+                    targetCpuPercent: spec.scaling.scaleOut.cpuPercent,
+                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now),
+                    dependsOn: [this.database],
+                    tags,
+                },
+                parent,
+            );
+        }
         const queue = spec.queue.enabled ? queueLayout(spec, region) : null;
         this.queue =
             queue === null

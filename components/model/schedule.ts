@@ -36,8 +36,14 @@ export const SCHEDULE_LEAD_MINUTES = 5;
 /** Broadcasts one transcoder carries: a 16 vCPU transcoder carries about four 1080p inputs into the ladder. */
 export const STREAMS_PER_TRANSCODER = 4;
 
-export const SCHEDULED_TIERS = ["appGroup", "transcoders"] as const;
-/** Tiers whose bounds the schedules set (the app scaling group; the self-run transcoders on Alibaba Cloud). */
+/** Most Aurora Replicas one cluster holds ("up to 15 Aurora Replicas", Aurora User Guide, Aurora DB clusters). */
+export const AURORA_MAX_READ_REPLICAS = 15;
+
+export const SCHEDULED_TIERS = ["appGroup", "transcoders", "readReplicas"] as const;
+/**
+ * Tiers whose bounds the schedules set: the app scaling group; the self-run transcoders (Alibaba
+ * Cloud); the Aurora read replicas (AWS Application Auto Scaling, rds:cluster:ReadReplicaCount).
+ */
 export type ScheduledTier = (typeof SCHEDULED_TIERS)[number];
 
 /** Bounds of one tier: its everyday floor and ceiling. */
@@ -51,7 +57,10 @@ export interface TierBounds {
 /** Capacity a tier needs for an audience of `online` viewers over `streams` broadcasts. */
 export function tierNeed(spec: StackSpec, region: RegionSpec, tier: ScheduledTier, bounds: TierBounds, online: number, streams: number): number {
     if (tier === "appGroup") return instancesForOnline(spec, region, online);
-    return Math.max(bounds.minSize, roundUpTo(Math.ceil(streams / STREAMS_PER_TRANSCODER), Math.max(1, bounds.zones)));
+    if (tier === "transcoders") return Math.max(bounds.minSize, roundUpTo(Math.ceil(streams / STREAMS_PER_TRANSCODER), Math.max(1, bounds.zones)));
+    // Readers grow in proportion to the app tier's floor (reads come from the app servers), within the ceiling.
+    const ratio = instancesForOnline(spec, region, online) / spec.app.minSize;
+    return Math.min(bounds.maxSize, Math.max(bounds.minSize, Math.ceil(bounds.minSize * ratio)));
 }
 
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
@@ -316,4 +325,24 @@ export function utcRecurrence(spec: Pick<StackSpec, "cloud">, action: RecurringA
     const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
     const until = recurringUntil(spec, action.timeZone, now) ?? earliest + 365 * DAY_MS;
     return { cron: utcCron(action, earliest), launchAt: utcMinute(nextOccurrence(action, earliest)), endAt: utcMinute(until) };
+}
+
+const CRON_DAY_NAMES = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] as const;
+
+/**
+ * A recurring action in Application Auto Scaling's cron: six fields, minutes hours day-of-month
+ * month day-of-week year, one of the two day fields `?` ("30 6 ? * MON *" recurs every Monday at
+ * 6:30; Application Auto Scaling user guide, scheduled scaling using cron expressions), read in the
+ * action's IANA zone (`timezone`).
+ */
+export function applicationAutoScalingCron(action: Pick<RecurringAction, "minuteOfDay" | "days">): string {
+    const [m, h] = [action.minuteOfDay % 60, Math.floor(action.minuteOfDay / 60)];
+    return action.days.length === 7 ? `cron(${m} ${h} * * ? *)` : `cron(${m} ${h} ? * ${action.days.map((d) => CRON_DAY_NAMES[d]).join(",")} *)`;
+}
+
+/** A one-off action as Application Auto Scaling's `at(yyyy-mm-ddThh:mm:ss)`, read in UTC (timezone unset). */
+export function applicationAutoScalingAt(at: string): string {
+    const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})Z$/.exec(at);
+    if (m === null) throw new RangeError(`not a UTC instant: ${at}`);
+    return `at(${m[1]})`;
 }
