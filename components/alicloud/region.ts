@@ -58,6 +58,7 @@ export class Region extends pulumi.ComponentResource {
             { parent: this },
         );
         const groups = this.loadBalancer.serverGroupIds;
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
         this.autoscaling = new Autoscaling(
             `${name}-app`,
             {
@@ -65,7 +66,7 @@ export class Region extends pulumi.ComponentResource {
                 vswitchIds: net.vswitchIds,
                 securityGroupId: net.securityGroupIds.app,
                 serverGroupIds: [groups.api, groups.ws, groups.order],
-                schedule: tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now),
+                schedule: appSchedule,
                 tags,
             },
             { parent: this },
@@ -109,6 +110,7 @@ export class Region extends pulumi.ComponentResource {
                 `${name}-services`,
                 {
                     spec,
+                    schedule: appSchedule,
                     endpoints: {
                         redisHost: this.cache.host,
                         databaseHost: this.database.endpoint,

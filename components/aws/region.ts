@@ -74,11 +74,12 @@ export class Region extends pulumi.ComponentResource {
             },
             parent,
         );
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
         this.autoScaling = new AutoScaling(
             `${name}-autoscaling`,
             {
                 spec,
-                schedule: tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now),
+                schedule: appSchedule,
                 privateSubnetIds: net.privateSubnetIds,
                 securityGroupId: net.securityGroupIds.app,
                 targetGroupArns: this.loadBalancer.targetGroupArns,
@@ -165,6 +166,7 @@ export class Region extends pulumi.ComponentResource {
                 `${name}-services`,
                 {
                     spec,
+                    schedule: appSchedule,
                     endpoints: {
                         redisHost: this.cache.endpoint,
                         databaseHost: this.database.endpoint,

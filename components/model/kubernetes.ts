@@ -263,3 +263,29 @@ export function checkKubernetesServices(spec: Pick<StackSpec, "stage" | "cloud" 
     }
     return issues;
 }
+
+/**
+ * Pod floors of the services at a scheduled app-group floor: each service's minReplicas grown in
+ * proportion to the app floor (`appFloor / app.minSize`), within its maxReplicas. At the everyday
+ * app floor every service is back at its minReplicas.
+ */
+export function podFloors(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): Record<ServiceName, number> {
+    const ratio = appFloor / spec.app.minSize;
+    const floor = (s: ServiceName): number => {
+        const svc = spec.kubernetes.services[s];
+        return Math.min(svc.maxReplicas, Math.max(svc.minReplicas, Math.ceil(svc.minReplicas * ratio)));
+    };
+    return { user: floor("user"), product: floor("product"), order: floor("order"), interaction: floor("interaction") };
+}
+
+/** Image of the jobs that set the autoscalers' floors: the Kubernetes project's kubectl (shell-free, entrypoint kubectl). */
+export function kubectlImage(version: string): string {
+    return `registry.k8s.io/kubectl:v${version}.0`;
+}
+
+/** A one-off instant (UTC minute) as a 5-field cron (minute hour day month *), read in Etc/UTC. */
+export function oneOffCron(at: string): string {
+    const m = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2}):00Z$/.exec(at);
+    if (m === null) throw new RangeError(`not a UTC minute instant: ${at}`);
+    return `${Number(m[4])} ${Number(m[3])} ${Number(m[2])} ${Number(m[1])} *`;
+}
