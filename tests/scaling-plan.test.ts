@@ -108,6 +108,59 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
         assert.match(String(at(far, "detail")), /^scheduled when within 90 days/);
     });
 
+    it("AWS: Aurora readers follow the timetable on Application Auto Scaling (at in UTC, cron in the peak's zone), with CPU target tracking", async () => {
+        const plan = await planOf("timetable-aws");
+        const target = ofType(plan, "aws:appautoscaling/target:Target");
+        assert.deepStrictEqual(
+            target.map((t) => [at(t.inputs, "resourceId"), at(t.inputs, "scalableDimension"), at(t.inputs, "minCapacity"), at(t.inputs, "maxCapacity")]),
+            [["cluster:lc-us-east-1-db", "rds:cluster:ReadReplicaCount", 1, 15]],
+        );
+        const at0 = (iso: string, delta: number) => `at(${minute(iso, delta).replace(/Z$/, "")})`;
+        // One reader at the everyday floor of 4 app instances; readers grow with the app floor: 10/4 -> 3, 20/4 -> 5, 16/4 -> 4, 6/4 -> 2.
+        assert.deepStrictEqual(
+            ofType(plan, "aws:appautoscaling/scheduledAction:ScheduledAction")
+                .map((r) => [at(r.inputs, "name"), at(r.inputs, "schedule"), at(r.inputs, "timezone"), at(r.inputs, "scalableTargetAction", "minCapacity")])
+                .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+            [
+                ["evening-prescale", "cron(30 19 * * ? *)", "Asia/Shanghai", 2],
+                ["evening-release", "cron(30 23 * * ? *)", "Asia/Shanghai", 1],
+                ["far-sale-prescale", at0(day(120, 2), -30), undefined, 4],
+                ["far-sale-release", at0(day(120, 6), 30), undefined, 1],
+                ["sale-a-prescale", at0(day(10, 2), -30), undefined, 3],
+                ["sale-b-prescale", at0(day(10, 4), -30), undefined, 5],
+                ["sale-b-release", at0(day(10, 8), 30), undefined, 1],
+            ],
+        );
+        const policy = ofType(plan, "aws:appautoscaling/policy:Policy")[0];
+        assert.deepStrictEqual(at(policy.inputs, "targetTrackingScalingPolicyConfiguration", "predefinedMetricSpecification"), { predefinedMetricType: "RDSReaderAverageCPUUtilization" });
+        assert.strictEqual(at(policy.inputs, "targetTrackingScalingPolicyConfiguration", "targetValue"), 70);
+    });
+
+    it("pods follow the timetable: one CronJob per action patching every HPA's minReplicas in proportion to the app floor", async () => {
+        const plan = await planOf("timetable-alicloud");
+        const jobs = ofType(plan, "kubernetes:batch/v1:CronJob").map((r) => {
+            const containers = list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers"));
+            return [at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "timeZone"), containers.map((c) => list(at(c, "args")).join(" ").replace(/^patch hpa (\w+) --namespace live-commerce --type merge --patch \{"spec":\{"minReplicas":(\d+)\}\}$/, "$1=$2")).join(" ")];
+        });
+        const utc = (iso: string, delta: number) => {
+            const d = new Date(Date.parse(iso) + delta * 60_000);
+            return `${d.getUTCMinutes()} ${d.getUTCHours()} ${d.getUTCDate()} ${d.getUTCMonth() + 1} *`;
+        };
+        // Growth floors 2/2/3/3; x10/4 -> 5/5/8/8, x20/4 -> 10/10/15/15, x6/4 -> 3/3/5/5; releases back to 2/2/3/3.
+        assert.deepStrictEqual(
+            jobs.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+            [
+                ["30 19 * * *", "Asia/Shanghai", "user=3 product=3 order=5 interaction=5"],
+                ["30 23 * * *", "Asia/Shanghai", "user=2 product=2 order=3 interaction=3"],
+                [utc(day(10, 2), -30), "Etc/UTC", "user=5 product=5 order=8 interaction=8"],
+                [utc(day(10, 4), -30), "Etc/UTC", "user=10 product=10 order=15 interaction=15"],
+                [utc(day(10, 8), 30), "Etc/UTC", "user=2 product=2 order=3 interaction=3"],
+            ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+        );
+        const role = ofType(plan, "kubernetes:rbac.authorization.k8s.io/v1:Role").find((r) => r.name.endsWith("-floors-role"));
+        assert.deepStrictEqual(at(role?.inputs, "rules"), [{ apiGroups: ["autoscaling"], resourceNames: ["user", "product", "order", "interaction"], resources: ["horizontalpodautoscalers"], verbs: ["get", "patch"] }]);
+    });
+
     it("time to peak: the unplanned 10x jump is met within 5 minutes on both growth clouds and the planned event before its start", async () => {
         for (const cloud of ["aws", "alicloud"] as const) {
             const plan = await planOf(`timetable-${cloud}`);
