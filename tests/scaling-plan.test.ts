@@ -3,10 +3,13 @@
 // relative to the wall clock the program plans against.
 
 import * as assert from "assert";
+import { execFileSync } from "child_process";
+import * as path from "path";
 
 import { CheckedPlan, checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
 import { TIME_TO_PEAK_FINDING } from "../tools/lib/scaling";
+import { ROOT } from "../tools/lib/stackfiles";
 import { at, list, ofType, stackDir, stackFile } from "./helpers";
 
 const DAY = 86_400_000;
@@ -31,14 +34,20 @@ const REGIONS = {
     aws: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }],
     alicloud: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
 };
-const DIR = stackDir(
-    Object.fromEntries(
+const MATURE_REGIONS = [
+    { name: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"] },
+    { name: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"] },
+];
+const DIR = stackDir({
+    ...Object.fromEntries(
         (["aws", "alicloud"] as const).map((cloud) => [
             `timetable-${cloud}`,
             stackFile({ stage: "growth", cloud, domain: "live.example.com", regions: REGIONS[cloud], events: EVENTS, peaks: [PEAK] }),
         ]),
     ),
-);
+    // A mature stack whose ceiling cannot hold a 10x jump (6 -> 48 needed, maxSize 12).
+    "capped-mature-aws": stackFile({ stage: "mature", cloud: "aws", domain: "live.example.com", regions: MATURE_REGIONS, app: { maxSize: 12 } }),
+});
 
 const planned = new Map<string, Promise<CheckedPlan>>();
 /** The checked plan of a stack of DIR, planned once per run. */
@@ -159,6 +168,27 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
         );
         const role = ofType(plan, "kubernetes:rbac.authorization.k8s.io/v1:Role").find((r) => r.name.endsWith("-floors-role"));
         assert.deepStrictEqual(at(role?.inputs, "rules"), [{ apiGroups: ["autoscaling"], resourceNames: ["user", "product", "order", "interaction"], resources: ["horizontalpodautoscalers"], verbs: ["get", "patch"] }]);
+    });
+
+    it("the floor jobs and their access are valid Kubernetes objects (OpenAPI schema)", async () => {
+        const plan = await planOf("timetable-alicloud");
+        const objects = plan.resources
+            .filter((r) => r.type.startsWith("kubernetes:") && r.name.includes("-floors"))
+            .map((r) => ({ name: r.name, object: r.inputs }));
+        assert.strictEqual(objects.length, 3 + 5, "service account, role, binding and five CronJobs");
+        const out = execFileSync(process.execPath, [path.join(ROOT, "tests", "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
+        assert.deepStrictEqual(JSON.parse(out), []);
+    });
+
+    it("a mature stack whose unplanned 10x jump misses 5 minutes gets a mandatory finding per region", async () => {
+        const plan = await planOf("capped-mature-aws");
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === TIME_TO_PEAK_FINDING).map((v) => [v.enforcement, v.message]),
+            ["us-east-1", "us-west-2"].map((region) => [
+                "mandatory",
+                `${region} appGroup: an unplanned 10x jump is never served, more than 5 (10x load needs 48 instances; app.maxSize 12 caps the group at 12)`,
+            ]),
+        );
     });
 
     it("time to peak: the unplanned 10x jump is met within 5 minutes on both growth clouds and the planned event before its start", async () => {
