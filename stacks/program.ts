@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { deployAlicloud } from "../components/alicloud";
 import { deployAws } from "../components/aws";
-import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, resolveSpec } from "../components/model";
+import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, resolveSpec, scalingSimulation, scheduleReport } from "../components/model";
 
 /** Reads and validates the stack's config. Throws a ConfigError before any resource is declared. */
 export function readSpec(now: Date = new Date()): StackSpec {
@@ -21,17 +21,24 @@ export interface DeployOptions {
     readonly onPlaceholders?: (missing: readonly MissingSetting[]) => void;
 }
 
-/** Declares the stack and returns its outputs. Throws ConfigError or NotDeployableError before declaring anything. */
+/**
+ * Declares the stack and returns its outputs. Throws ConfigError or NotDeployableError before
+ * declaring anything. One wall-clock instant drives validation and every schedule, so a run is
+ * consistent; `scaling` reports what became of each event and peak (past, scheduled, deferred
+ * beyond the cloud's horizon, recurring) and the simulated time to peak.
+ */
 export async function deploy(options: DeployOptions = {}): Promise<Record<string, unknown>> {
-    const spec = readSpec();
+    const now = new Date();
+    const spec = readSpec(now);
     const missing = missingSettings(spec);
     if (options.onPlaceholders !== undefined) options.onPlaceholders(missing);
     else if (missing.length > 0) throw new NotDeployableError(missing);
-    const deployment = spec.cloud === "alicloud" ? deployAlicloud(spec) : deployAws(spec);
+    const deployment = spec.cloud === "alicloud" ? deployAlicloud(spec, now.getTime()) : deployAws(spec, now.getTime());
     return {
         stage: spec.stage,
         cloud: spec.cloud,
         onlineUsers: spec.onlineUsers,
+        scaling: { schedule: scheduleReport(spec, now.getTime()), ...scalingSimulation(spec) },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
         ...deployment.edge.outputs,
         ...(deployment.globalDatabase !== undefined ? { globalDatabase: { id: deployment.globalDatabase.id, primaryRegion: spec.regions[0].name } } : {}),

@@ -95,15 +95,15 @@ describe("kubernetes model", () => {
             );
             assert.deepStrictEqual(planHpa(custom, "interaction").metrics, { cpuAverageUtilization: 60, connectionsAverageValue: 3000 });
         });
-        it("scale-down waits releaseAfterMinutes (30 min) and removes scaleInStep pods per period; scale-up has no delay", () => {
+        it("scale-up has no delay and reaches 10x in one period; scale-down waits the AND alarm's 10 minutes, then 25 % (at least 1 pod) per 2 minutes", () => {
             assert.deepStrictEqual(planHpa(spec, "user").behavior, {
-                scaleUp: { stabilizationWindowSeconds: 0, percent: 100, pods: 4, periodSeconds: 60 },
-                scaleDown: { stabilizationWindowSeconds: 1800, pods: 1, periodSeconds: 60 },
+                scaleUp: { stabilizationWindowSeconds: 0, percent: 900, pods: 4, periodSeconds: 60 },
+                scaleDown: { stabilizationWindowSeconds: 600, percent: 25, pods: 1, periodSeconds: 120 },
             });
         });
-        it("scale-down stabilisation never drops below 5 minutes", () => {
-            const quick = resolveSpec({ stage: "growth", cloud: "alicloud", regions: REGIONS.growth, scaling: { releaseAfterMinutes: 0 } }, { now: NOW });
-            assert.strictEqual(planHpa(quick, "user").behavior.scaleDown.stabilizationWindowSeconds, 300);
+        it("scale-down stabilisation follows the scale-in alarm's evaluation window", () => {
+            const slow = resolveSpec({ stage: "growth", cloud: "alicloud", regions: REGIONS.growth, scaling: { evaluationPeriods: 2, scaleInStepPercent: 10 } }, { now: NOW });
+            assert.deepStrictEqual(planHpa(slow, "user").behavior.scaleDown, { stabilizationWindowSeconds: 1200, percent: 10, pods: 1, periodSeconds: 120 });
         });
     });
 

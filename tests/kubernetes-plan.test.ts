@@ -125,15 +125,23 @@ describe("kubernetes layer in the offline plan", function () {
             });
         }
 
-        it("interaction scales on CPU 70% and 5,000 connections per pod; scale-down waits 30 minutes", () => {
+        it("interaction scales on CPU 70% and 5,000 connections per pod; up to +900% per minute; scale-down waits the AND alarm's 10 minutes, then 25% (at least 1 pod) per 2 minutes", () => {
             const h = one(plan("growth-alicloud"), HPA, "lc-cn-hangzhou-services-interaction-hpa");
             assert.deepStrictEqual(at(h.inputs, "spec", "metrics"), [
                 { resource: { name: "cpu", target: { averageUtilization: 70, type: "Utilization" } }, type: "Resource" },
                 { pods: { metric: { name: "websocket_connections" }, target: { averageValue: "5000", type: "AverageValue" } }, type: "Pods" },
             ]);
-            assert.strictEqual(at(h.inputs, "spec", "behavior", "scaleDown", "stabilizationWindowSeconds"), 1800);
-            assert.deepStrictEqual(at(h.inputs, "spec", "behavior", "scaleDown", "policies"), [{ periodSeconds: 60, type: "Pods", value: 1 }]);
+            assert.strictEqual(at(h.inputs, "spec", "behavior", "scaleDown", "stabilizationWindowSeconds"), 600);
+            assert.strictEqual(at(h.inputs, "spec", "behavior", "scaleDown", "selectPolicy"), "Max");
+            assert.deepStrictEqual(at(h.inputs, "spec", "behavior", "scaleDown", "policies"), [
+                { periodSeconds: 120, type: "Percent", value: 25 },
+                { periodSeconds: 120, type: "Pods", value: 1 },
+            ]);
             assert.strictEqual(at(h.inputs, "spec", "behavior", "scaleUp", "stabilizationWindowSeconds"), 0);
+            assert.deepStrictEqual(at(h.inputs, "spec", "behavior", "scaleUp", "policies"), [
+                { periodSeconds: 60, type: "Percent", value: 900 },
+                { periodSeconds: 60, type: "Pods", value: 4 },
+            ]);
         });
 
         it("order scales on CPU 70% only", () => {

@@ -11,13 +11,14 @@
 
 import * as path from "path";
 
-import { ConfigError } from "../components/model";
+import { ConfigError, STAGES } from "../components/model";
 import { hasMandatory } from "./lib/evaluate";
 import { evaluateStack } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import { UnmockedCallError } from "./lib/mocks";
 import { Plan, planStack } from "./lib/record";
 import { renderText } from "./lib/render";
+import { ScalingSection, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, UnknownStackError, listStacks } from "./lib/stackfiles";
 
@@ -64,12 +65,16 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     return { stacks, format, dir };
 }
 
-/** A plan with its policy findings, provider-conformance violations and availability estimate. */
-export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "availability">;
+/** A plan with its policy findings, provider-conformance violations, availability estimate and scaling section (schedule, time to peak, drain). */
+export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "availability"> & { readonly scaling: ScalingSection };
 
+/** Evaluates the policy pack on a plan and adds the time-to-peak findings of its scaling section. */
 export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
     const report = await evaluateStack({ stack: plan.stack, stage: plan.stage, resources: plan.resources });
-    return { ...plan, policy: report.policy, conformance: report.conformance, availability: report.availability };
+    const scaling = scalingSection(plan.outputs);
+    const stage = STAGES.find((s) => s === plan.stage);
+    const findings = stage === undefined ? [] : scalingFindings(scaling, stage);
+    return { ...plan, policy: { violations: [...report.policy.violations, ...findings] }, conformance: report.conformance, availability: report.availability, scaling };
 }
 
 /** Exit code of planned stacks: 1 when any has a mandatory policy violation or a value a provider would reject, else 0. */
@@ -79,7 +84,7 @@ export function exitCodeOf(plans: readonly CheckedPlan[]): number {
 
 export function renderPlans(plans: readonly CheckedPlan[], format: Format): string {
     if (format === "json") return JSON.stringify(plans.length === 1 ? plans[0] : plans, null, 2);
-    return plans.map((p) => `${renderText(p)}\n\n${renderTable([p])}`).join("\n\n");
+    return plans.map((p) => `${renderText(p)}\n\n${renderScaling(p.scaling).join("\n")}\n\n${renderTable([p])}`).join("\n\n");
 }
 
 async function main(): Promise<number> {

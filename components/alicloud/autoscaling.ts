@@ -1,8 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ECS_CATALOGUE, ScalingAction, ScalingCondition, ScheduledCapacity, StackSpec, instanceTypeFor, scalingActions } from "../model";
-import { scalingRuleArgs } from "./scaling-rule";
+import { ECS_CATALOGUE, ScalingAction, ScalingCondition, StackSpec, StepBand, TierSchedule, instanceTypeFor, scalingActions } from "../model";
+import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 
 /**
  * Stock Alibaba Cloud Linux 3 image used when `app.imageId` is unset. It is named, not looked up,
@@ -16,13 +16,6 @@ export const ESS_METRIC: Readonly<Record<ScalingCondition["metric"], string>> = 
     cpuPercent: "CpuUtilization",
 };
 
-/** ESS takes scheduled launch times as UTC "YYYY-MM-DDThh:mmZ". */
-export function essLaunchTime(at: string): string {
-    const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?Z$/.exec(at);
-    if (m === null) throw new RangeError(`not a UTC minute instant: ${at}`);
-    return `${m[1]}Z`;
-}
-
 export interface AutoscalingArgs {
     readonly spec: StackSpec;
     /** vSwitch per zone of the region, in zone order: instances are balanced over all of them. */
@@ -30,8 +23,8 @@ export interface AutoscalingArgs {
     readonly securityGroupId: pulumi.Input<string>;
     /** ALB server groups the group registers its instances in, on `spec.appPort`. */
     readonly serverGroupIds: pulumi.Input<string>[];
-    /** Scheduled capacity of planned live events in this region (eventSchedule()). */
-    readonly schedule: readonly ScheduledCapacity[];
+    /** Scheduled bounds of the app group (tierSchedule of the region, tier appGroup). */
+    readonly schedule: TierSchedule;
     readonly tags: Record<string, string>;
 }
 
@@ -39,7 +32,15 @@ export interface AutoscalingArgs {
  * The app tier: an ESS scaling group over every zone of the region, balanced, health-checked by
  * ECS and the load balancer, registered in the ALB server groups. One alarm scales out when any
  * scale-out condition holds (connections OR CPU), one alarm scales in only when every scale-in
- * condition holds (connections AND CPU). Planned events pre-scale and release on a timetable.
+ * condition holds (connections AND CPU). Larger breaches of the connection metric add larger steps
+ * (surge alarms, one per band beyond the first), so a 10x jump is met in one step. Planned events and
+ * recurring peaks set the group's bounds on a timetable.
+ *
+ * The group runs with an expected number of instances (desiredCapacity, seeded with minSize and
+ * then owned by ESS): "Scaling groups with Expected Number of Instances configured: the scaling
+ * activities ... are parallel scaling activities" (CreateScheduledTask), so the surge rules add to
+ * the OR rule instead of waiting for it. Economical mode (`scalingPolicy: recycle`) stops instances
+ * on scale-in and starts them first on the next scale-out.
  *
  * Rolling changes: a new scaling configuration only applies to instances launched after it; the
  * removal policy takes instances of the oldest configuration out first, so scale-in and
@@ -64,6 +65,8 @@ export class Autoscaling extends pulumi.ComponentResource {
                 scalingGroupName: name,
                 minSize: spec.app.minSize,
                 maxSize: spec.app.maxSize,
+                desiredCapacity: spec.app.minSize,
+                scalingPolicy: "recycle",
                 defaultCooldown: spec.scaling.cooldownSeconds,
                 vswitchIds: args.vswitchIds,
                 multiAzPolicy: "BALANCE",
@@ -74,7 +77,8 @@ export class Autoscaling extends pulumi.ComponentResource {
                 groupDeletionProtection: true,
                 tags,
             },
-            { parent: this },
+            // ESS owns the expected number once running (rules and scheduled bounds move it).
+            { parent: this, ignoreChanges: ["desiredCapacity"] },
         );
 
         new alicloud.ess.ScalingConfiguration(
@@ -101,23 +105,8 @@ export class Autoscaling extends pulumi.ComponentResource {
         this.alarm(name, "out", group, actions.out, outRule);
         this.alarm(name, "in", group, actions.in, inRule);
 
-        for (const task of args.schedule) {
-            new alicloud.ess.ScheduledTask(
-                `${name}-schedule-${task.key}`,
-                {
-                    scheduledTaskName: `${name}-${task.key}`,
-                    description: `${task.kind} for live event ${task.event} (${task.timeZone})`,
-                    scalingGroupId: group.id,
-                    launchTime: essLaunchTime(task.at),
-                    launchExpirationTime: 600,
-                    minValue: task.minSize,
-                    maxValue: task.maxSize,
-                    desiredCapacity: task.desiredCapacity,
-                    taskEnabled: true,
-                },
-                { parent: this },
-            );
-        }
+        actions.out.bands.slice(1).forEach((band, i) => this.surge(name, group, actions.out, actions.out.bands[i], band));
+        essScheduledTasks(name, group.id, args.schedule, spec, this);
 
         this.scalingGroupId = group.id;
         this.scaleOutRuleAri = outRule.ari;
@@ -125,7 +114,7 @@ export class Autoscaling extends pulumi.ComponentResource {
         this.registerOutputs({ scalingGroupId: this.scalingGroupId });
     }
 
-    private rule(name: string, direction: ScalingAction["direction"], group: alicloud.ess.ScalingGroup, action: ScalingAction): alicloud.ess.ScalingRule {
+    private rule(name: string, direction: string, group: alicloud.ess.ScalingGroup, action: ScalingAction): alicloud.ess.ScalingRule {
         return new alicloud.ess.ScalingRule(
             `${name}-rule-${direction}`,
             scalingRuleArgs(name, direction, group.id, action),
@@ -133,8 +122,22 @@ export class Autoscaling extends pulumi.ComponentResource {
         );
     }
 
+    /**
+     * A surge band: an alarm on the connection metric alone at the band's ratio of the threshold,
+     * running a rule that adds the band's percent minus the band below's (the rules of the bands
+     * a breach reaches run together, so their sum is the band's percent).
+     */
+    private surge(name: string, group: alicloud.ess.ScalingGroup, out: ScalingAction, below: StepBand, band: StepBand): void {
+        const connections = out.conditions.find((c) => c.metric === "connectionsPerInstance");
+        if (connections === undefined) return;
+        const key = `surge-${band.fromRatio}x`;
+        const action: ScalingAction = { ...out, adjustment: { kind: "percentChange", value: band.percent - below.percent }, conditions: [{ ...connections, threshold: connections.threshold * band.fromRatio }] };
+        const rule = this.rule(name, key, group, action);
+        this.alarm(name, key, group, action, rule);
+    }
+
     /** One alarm per direction; its expressions are joined by OR (`any`) or AND (`all`). */
-    private alarm(name: string, direction: ScalingAction["direction"], group: alicloud.ess.ScalingGroup, action: ScalingAction, rule: alicloud.ess.ScalingRule): void {
+    private alarm(name: string, direction: string, group: alicloud.ess.ScalingGroup, action: ScalingAction, rule: alicloud.ess.ScalingRule): void {
         new alicloud.ess.Alarm(
             `${name}-alarm-${direction}`,
             {

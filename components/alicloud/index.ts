@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, providerName, regionBaseName, transcodeTier, videoHostnames } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, providerName, regionBaseName, tierSchedule, transcodeTier, videoHostnames } from "../model";
 import { Cdn } from "./cdn";
 import { Region } from "./region";
 import { Steering } from "./steering";
@@ -41,8 +41,9 @@ export interface AlicloudDeployment {
  * Deploys an Alibaba Cloud stack: every region under its own explicit provider (the first region
  * holds the primary of the PolarDB global database network when the stack has one), its live video
  * layer recording to the region's bucket, and the CDN and GTM steering over the regions' ALBs.
+ * `now` (epoch ms) is the instant scheduled tasks are planned against.
  */
-export function deployAlicloud(spec: StackSpec): AlicloudDeployment {
+export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment {
     const providers = spec.regions.map((region) => new alicloud.Provider(providerName(spec, region.name), { region: region.name }));
     const roles = globalDatabaseRoles(spec);
     const regions: Region[] = [];
@@ -63,24 +64,25 @@ export function deployAlicloud(spec: StackSpec): AlicloudDeployment {
                 : role === "secondary" && globalDatabase !== undefined && primary !== undefined
                   ? { globalDatabase: { role, gdnId: globalDatabase.id, password: primary.database.password } }
                   : {};
-        regions.push(new Region(regionBaseName(spec, region.name), { spec, region, ...membership }, { providers: [providers[i]] }));
+        regions.push(new Region(regionBaseName(spec, region.name), { spec, region, now, ...membership }, { providers: [providers[i]] }));
     });
-    const videos = spec.regions.map(
-        (region, i) =>
-            new Video(
-                `${regionBaseName(spec, region.name)}-video`,
-                {
-                    region: region.name,
-                    hostnames: videoHostnames(spec, region.name),
-                    tier: transcodeTier(spec, region),
-                    imageId: spec.video.transcoderImageId,
-                    network: regions[i].network,
-                    recordingBucketName: regions[i].storage.bucketName,
-                    tags: baseTags(spec, region.name),
-                },
-                { providers: [providers[i]] },
-            ),
-    );
+    const videos = spec.regions.map((region, i) => {
+        const tier = transcodeTier(spec, region);
+        return new Video(
+            `${regionBaseName(spec, region.name)}-video`,
+            {
+                region: region.name,
+                hostnames: videoHostnames(spec, region.name),
+                tier,
+                schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now),
+                imageId: spec.video.transcoderImageId,
+                network: regions[i].network,
+                recordingBucketName: regions[i].storage.bucketName,
+                tags: baseTags(spec, region.name),
+            },
+            { providers: [providers[i]] },
+        );
+    });
     const edge = deployAlicloudEdge(
         spec,
         regions.map((r, i) => ({ region: spec.regions[i].name, loadBalancerDnsName: r.loadBalancer.dnsName })),

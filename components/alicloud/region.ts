@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
-import { RegionSpec, StackSpec, baseTags, eventSchedule, planRegionNetwork, primaryStandby, replicaZones } from "../model";
+import { RegionSpec, StackSpec, baseTags, planRegionNetwork, primaryStandby, replicaZones, tierSchedule } from "../model";
 import { Autoscaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -15,6 +15,8 @@ import { Storage } from "./storage";
 export interface RegionArgs {
     readonly spec: StackSpec;
     readonly region: RegionSpec;
+    /** The instant scheduled tasks are planned against (epoch ms; the program passes the wall clock). */
+    readonly now: number;
     /** This region's part in the PolarDB global database network, when the stack has one. */
     readonly globalDatabase?: GlobalMembership;
 }
@@ -56,6 +58,7 @@ export class Region extends pulumi.ComponentResource {
             { parent: this },
         );
         const groups = this.loadBalancer.serverGroupIds;
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
         this.autoscaling = new Autoscaling(
             `${name}-app`,
             {
@@ -63,7 +66,7 @@ export class Region extends pulumi.ComponentResource {
                 vswitchIds: net.vswitchIds,
                 securityGroupId: net.securityGroupIds.app,
                 serverGroupIds: [groups.api, groups.ws, groups.order],
-                schedule: eventSchedule(spec, region),
+                schedule: appSchedule,
                 tags,
             },
             { parent: this },
@@ -107,6 +110,7 @@ export class Region extends pulumi.ComponentResource {
                 `${name}-services`,
                 {
                     spec,
+                    schedule: appSchedule,
                     endpoints: {
                         redisHost: this.cache.host,
                         databaseHost: this.database.endpoint,

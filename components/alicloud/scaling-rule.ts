@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ScalingAction } from "../model";
+import { ScalingAction, StackSpec, TierSchedule, shortHash, utcRecurrence } from "../model";
 
 /**
  * The ESS simple scaling rule of a scaling action from the model: percent steps (with a minimum
@@ -18,3 +18,77 @@ export function scalingRuleArgs(name: string, direction: string, groupId: pulumi
         cooldown: action.cooldownSeconds,
     };
 }
+
+/** ESS scheduled task names: 2-40 characters, unique per account and region (ScheduledTaskName). */
+export const ESS_TASK_NAME_MAX = 40;
+
+/** `<group>-<key>` cut to ESS_TASK_NAME_MAX with a hash of the full name when longer: unique and stable. */
+export function essTaskName(group: string, key: string): string {
+    const full = `${group}-${key}`;
+    if (full.length <= ESS_TASK_NAME_MAX) return full;
+    const tail = `-${shortHash(full)}`;
+    return `${full.slice(0, ESS_TASK_NAME_MAX - tail.length).replace(/-+$/, "")}${tail}`;
+}
+
+/** ESS takes scheduled launch times as UTC "YYYY-MM-DDThh:mmZ" (CreateScheduledTask LaunchTime, RecurrenceEndTime). */
+export function essLaunchTime(at: string): string {
+    const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?Z$/.exec(at);
+    if (m === null) throw new RangeError(`not a UTC minute instant: ${at}`);
+    return `${m[1]}Z`;
+}
+
+/**
+ * The ESS scheduled tasks of a tier's schedule on a scaling group. Each sets MinValue and MaxValue
+ * only (never DesiredCapacity): raising the floor makes ESS add instances up to it, lowering it
+ * leaves running instances to the scale-in alarm. One-off tasks run once at LaunchTime; recurring
+ * ones are RecurrenceType Cron (a UTC cron) from their first run to RecurrenceEndTime.
+ */
+export function essScheduledTasks(
+    name: string,
+    groupId: pulumi.Input<string>,
+    schedule: TierSchedule,
+    spec: Pick<StackSpec, "cloud">,
+    parent: pulumi.Resource,
+): alicloud.ess.ScheduledTask[] {
+    const oneOff = schedule.oneOff.map(
+        (a) =>
+            new alicloud.ess.ScheduledTask(
+                `${name}-schedule-${a.key}`,
+                {
+                    scheduledTaskName: essTaskName(name, a.key),
+                    description: `${a.kind} of ${a.source}: bounds ${a.minSize}-${a.maxSize}`,
+                    scalingGroupId: groupId,
+                    launchTime: essLaunchTime(a.at),
+                    launchExpirationTime: LAUNCH_EXPIRATION_SECONDS,
+                    minValue: a.minSize,
+                    maxValue: a.maxSize,
+                    taskEnabled: true,
+                },
+                { parent },
+            ),
+    );
+    const recurring = schedule.recurring.map((a) => {
+        const r = utcRecurrence(spec, a, schedule.plannedAt);
+        return new alicloud.ess.ScheduledTask(
+            `${name}-schedule-${a.key}`,
+            {
+                scheduledTaskName: essTaskName(name, a.key),
+                description: `${a.kind} of ${a.source} (${a.timeZone}): bounds ${a.minSize}-${a.maxSize}`,
+                scalingGroupId: groupId,
+                launchTime: essLaunchTime(r.launchAt),
+                recurrenceType: "Cron",
+                recurrenceValue: r.cron,
+                recurrenceEndTime: essLaunchTime(r.endAt),
+                launchExpirationTime: LAUNCH_EXPIRATION_SECONDS,
+                minValue: a.minSize,
+                maxValue: a.maxSize,
+                taskEnabled: true,
+            },
+            { parent },
+        );
+    });
+    return [...oneOff, ...recurring];
+}
+
+/** Seconds ESS retries a task that could not run (an activity in progress): 0-1800, default 600 (provider docstring). */
+export const LAUNCH_EXPIRATION_SECONDS = 600;

@@ -9,12 +9,13 @@ import {
     INGEST_LISTENERS,
     RENDITIONS,
     ScalingAction,
+    TierSchedule,
     TranscodeTier,
     instanceTypeFor,
     transcoderConfig,
 } from "../model";
 import { Network } from "./network";
-import { scalingRuleArgs } from "./scaling-rule";
+import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 
 export interface VideoArgs {
     /** Region id the live domains are served from. */
@@ -23,6 +24,8 @@ export interface VideoArgs {
     readonly hostnames: { readonly ingest: string; readonly play: string };
     /** The transcoding tier from components/model (transcodeTier). */
     readonly tier: TranscodeTier;
+    /** Scheduled bounds of the transcoders (tierSchedule of the region, tier transcoders). */
+    readonly schedule: TierSchedule;
     readonly imageId: string;
     /** The region's network: vSwitches per zone and the app security group. */
     readonly network: Pick<Network, "vpcId" | "vswitchIds" | "zones" | "securityGroupIds">;
@@ -176,6 +179,7 @@ export class Video extends pulumi.ComponentResource {
         }
         this.scalingRule(name, "out", group, tier.scaleOut);
         this.scalingRule(name, "in", group, tier.scaleIn);
+        essScheduledTasks(`${name}-transcoders`, group.id, args.schedule, { cloud: "alicloud" }, this);
         return { ingestEndpoint: nlb.dnsName, scalingGroupId: group.id };
     }
 

@@ -4,20 +4,37 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     AWS_DEFAULT_IMAGE,
     EC2_CATALOGUE,
-    RegionSpec,
+    MetricQuery,
     SCALING_ALARM_THRESHOLD,
+    SURGE_FACTOR,
     ScalingAction,
     StackSpec,
-    eventSchedule,
+    TierSchedule,
     instanceTypeFor,
+    localCron,
+    scaleOutRatioQueries,
+    scaleOutSteps,
     scalingActions,
     scalingDescription,
     scalingQueries,
 } from "../model";
 
+/**
+ * `-1` leaves a size unchanged in a scheduled action (the provider sends no DesiredCapacity then;
+ * an unset desired_capacity would send 0): terraform-provider-aws
+ * internal/service/autoscaling/schedule.go "we accept -1 to mean don't include this parameter".
+ */
+export const UNCHANGED = -1;
+
+/** Instances the warm pool keeps prepared (stopped) beyond the running ones: up to a 10x jump of the floor. */
+export function warmPoolPreparedCapacity(minSize: number, maxSize: number): number {
+    return Math.min(maxSize, minSize * SURGE_FACTOR);
+}
+
 export interface AutoScalingArgs {
     readonly spec: StackSpec;
-    readonly region: RegionSpec;
+    /** Scheduled bounds of the app group (tierSchedule of the region, tier appGroup). */
+    readonly schedule: TierSchedule;
     /** One private subnet per zone: the group spans every zone. */
     readonly privateSubnetIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;
@@ -78,6 +95,14 @@ export class AutoScaling extends pulumi.ComponentResource {
                 capacityRebalance: true,
                 launchTemplate: { id: template.id, version: template.latestVersion.apply(String) },
                 instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: ROLLING_MIN_HEALTHY_PERCENT } },
+                // Stopped, initialised instances to start instead of launching; scale-in returns
+                // instances to the pool (WarmPoolConfiguration: PoolState Stopped, MaxGroupPreparedCapacity).
+                warmPool: {
+                    poolState: "Stopped",
+                    minSize: 0,
+                    maxGroupPreparedCapacity: warmPoolPreparedCapacity(app.minSize, app.maxSize),
+                    instanceReusePolicy: { reuseOnScaleIn: true },
+                },
                 enabledMetrics: ["GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances", "GroupTerminatingInstances"],
                 metricsGranularity: "1Minute",
                 tags: Object.entries({ ...tags, Name: name }).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
@@ -86,22 +111,24 @@ export class AutoScaling extends pulumi.ComponentResource {
         );
 
         const actions = scalingActions(spec);
-        for (const action of [actions.out, actions.in]) this.scalingPolicy(name, group, action, app.healthCheckGracePeriodSeconds, tags);
+        this.scaleOutPolicy(name, group, actions.out, app.healthCheckGracePeriodSeconds, tags);
+        this.scaleInPolicy(name, group, actions.in, tags);
 
-        // eventSchedule gives each action's instant in UTC ("...Z"). AWS reads startTime as UTC only
-        // while timeZone is unset (timeZone names the zone a schedule is read in), so timeZone stays
-        // unset: the event's announced zone (event.timeZone) must not shift an absolute instant.
-        for (const s of eventSchedule(spec, args.region)) {
+        // Scheduled actions set bounds only: desiredCapacity -1 leaves the running capacity to the
+        // metric rules, so a release never jumps the group to its minimum. One-off actions run at
+        // a UTC instant (startTime "YYYY-MM-DDThh:mm:ssZ", timeZone unset); recurring ones run on a
+        // cron in the peak's own IANA zone (TimeZone), which follows daylight-saving changes.
+        for (const a of args.schedule.oneOff) {
             new aws.autoscaling.Schedule(
-                `${name}-schedule-${s.key}`,
-                {
-                    autoscalingGroupName: group.name,
-                    scheduledActionName: s.key,
-                    startTime: s.at,
-                    minSize: s.minSize,
-                    maxSize: s.maxSize,
-                    desiredCapacity: s.desiredCapacity,
-                },
+                `${name}-schedule-${a.key}`,
+                { autoscalingGroupName: group.name, scheduledActionName: a.key, startTime: a.at, minSize: a.minSize, maxSize: a.maxSize, desiredCapacity: UNCHANGED },
+                { parent: this },
+            );
+        }
+        for (const a of args.schedule.recurring) {
+            new aws.autoscaling.Schedule(
+                `${name}-schedule-${a.key}`,
+                { autoscalingGroupName: group.name, scheduledActionName: a.key, recurrence: localCron(a), timeZone: a.timeZone, minSize: a.minSize, maxSize: a.maxSize, desiredCapacity: UNCHANGED },
                 { parent: this },
             );
         }
@@ -112,19 +139,51 @@ export class AutoScaling extends pulumi.ComponentResource {
         this.registerOutputs({ groupName: this.groupName, groupArn: this.groupArn });
     }
 
-    private scalingPolicy(name: string, group: aws.autoscaling.Group, action: ScalingAction, warmupSeconds: number, tags: Record<string, string>): void {
-        const percent = action.adjustment.kind === "percentChange";
+    /**
+     * Scale out: one step policy on the breach ratio (connections OR CPU over threshold), its steps
+     * proportional to the breach (scaleOutSteps), percent of the group with a minimum magnitude.
+     */
+    private scaleOutPolicy(name: string, group: aws.autoscaling.Group, action: ScalingAction, warmupSeconds: number, tags: Record<string, string>): void {
+        this.stepPolicy(name, group, action, tags, {
+            estimatedInstanceWarmup: warmupSeconds,
+            stepAdjustments: scaleOutSteps(action),
+            comparisonOperator: "GreaterThanThreshold",
+            queries: (groupName) => scaleOutRatioQueries(action, groupName),
+        });
+    }
+
+    /** Scale in: the AND alarm (1 while every condition holds) removing a percent of the group per step. */
+    private scaleInPolicy(name: string, group: aws.autoscaling.Group, action: ScalingAction, tags: Record<string, string>): void {
+        this.stepPolicy(name, group, action, tags, {
+            stepAdjustments: [{ metricIntervalLowerBound: "0", scalingAdjustment: action.adjustment.value }],
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            queries: (groupName) => scalingQueries(action, groupName),
+        });
+    }
+
+    /** A percent step policy (MinAdjustmentMagnitude is valid with PercentChangeInCapacity only) and the metric-math alarm driving it. */
+    private stepPolicy(
+        name: string,
+        group: aws.autoscaling.Group,
+        action: ScalingAction,
+        tags: Record<string, string>,
+        how: {
+            estimatedInstanceWarmup?: number;
+            stepAdjustments: aws.types.input.autoscaling.PolicyStepAdjustment[];
+            comparisonOperator: string;
+            queries: (groupName: string) => MetricQuery[];
+        },
+    ): void {
         const policy = new aws.autoscaling.Policy(
             `${name}-scale-${action.direction}`,
             {
                 autoscalingGroupName: group.name,
                 policyType: "StepScaling",
-                adjustmentType: percent ? "PercentChangeInCapacity" : "ChangeInCapacity",
-                // MinAdjustmentMagnitude is valid with PercentChangeInCapacity only.
-                minAdjustmentMagnitude: percent ? action.minAdjustmentMagnitude : undefined,
+                adjustmentType: "PercentChangeInCapacity",
+                minAdjustmentMagnitude: action.minAdjustmentMagnitude,
                 metricAggregationType: "Maximum",
-                estimatedInstanceWarmup: warmupSeconds,
-                stepAdjustments: [{ metricIntervalLowerBound: "0", scalingAdjustment: action.adjustment.value }],
+                estimatedInstanceWarmup: how.estimatedInstanceWarmup,
+                stepAdjustments: how.stepAdjustments,
             },
             { parent: this },
         );
@@ -132,10 +191,10 @@ export class AutoScaling extends pulumi.ComponentResource {
             `${name}-scale-${action.direction}-alarm`,
             {
                 alarmDescription: scalingDescription(action),
-                comparisonOperator: "GreaterThanOrEqualToThreshold",
+                comparisonOperator: how.comparisonOperator,
                 threshold: SCALING_ALARM_THRESHOLD,
                 evaluationPeriods: action.evaluationPeriods,
-                metricQueries: group.name.apply((groupName) => scalingQueries(action, groupName)),
+                metricQueries: group.name.apply(how.queries),
                 treatMissingData: "notBreaching",
                 alarmActions: [policy.arn],
                 tags,

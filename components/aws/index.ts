@@ -45,8 +45,9 @@ export interface AwsDeployment {
  * Deploys an AWS stack: every region under its own explicit provider (the first region holds the
  * writer of the Aurora global database when the stack has one), its live video channel recording
  * to the region's bucket, and the CDN and global steering over the regions' load balancers.
+ * `now` (epoch ms) is the instant scheduled actions are planned against.
  */
-export function deployAws(spec: StackSpec): AwsDeployment {
+export function deployAws(spec: StackSpec, now: number): AwsDeployment {
     const providers = spec.regions.map((region) => new aws.Provider(providerName(spec, region.name), { region: region.name, defaultTags: { tags: { project: spec.project } } }));
     const roles = globalDatabaseRoles(spec);
     const globalDatabase = roles.includes("primary")
@@ -75,7 +76,7 @@ export function deployAws(spec: StackSpec): AwsDeployment {
             globalDatabase === undefined || role === "standalone"
                 ? {}
                 : { globalDatabase: { role, globalClusterIdentifier: globalDatabase.id, masterPassword: globalPassword, dependsOn: role === "secondary" && writer ? [writer] : [] } };
-        regions.push(new Region(regionBaseName(spec, region.name), { spec, region, ...membership }, { providers: [providers[i]] }));
+        regions.push(new Region(regionBaseName(spec, region.name), { spec, region, now, ...membership }, { providers: [providers[i]] }));
     });
     const videos = spec.regions.map(
         (region, i) =>

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import {
+    AURORA_MAX_READ_REPLICAS,
     AWS_NAME_LIMITS,
     AlarmDimensions,
     RegionSpec,
@@ -12,6 +13,7 @@ import {
     databaseLayout,
     planRegionNetwork,
     queueLayout,
+    tierSchedule,
 } from "../model";
 import { LiveCommerceServices } from "../kubernetes";
 import { AutoScaling } from "./autoscaling";
@@ -22,11 +24,14 @@ import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
+import { ReadCapacity } from "./read-capacity";
 import { LB_LOG_PREFIX, Storage } from "./storage";
 
 export interface RegionArgs {
     readonly spec: StackSpec;
     readonly region: RegionSpec;
+    /** The instant scheduled actions are planned against (epoch ms; the program passes the wall clock). */
+    readonly now: number;
     /** This region's part in the Aurora global database, when the stack has one. */
     readonly globalDatabase?: DatabaseArgs["global"];
 }
@@ -69,11 +74,12 @@ export class Region extends pulumi.ComponentResource {
             },
             parent,
         );
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
         this.autoScaling = new AutoScaling(
             `${name}-autoscaling`,
             {
                 spec,
-                region,
+                schedule: appSchedule,
                 privateSubnetIds: net.privateSubnetIds,
                 securityGroupId: net.securityGroupIds.app,
                 targetGroupArns: this.loadBalancer.targetGroupArns,
@@ -92,11 +98,13 @@ export class Region extends pulumi.ComponentResource {
             },
             parent,
         );
+        const layout = databaseLayout(spec, region);
+        const dbIdentifier = awsName(name, "db", AWS_NAME_LIMITS.dbId);
         this.database = new Database(
             `${name}-database`,
             {
-                layout: databaseLayout(spec, region),
-                identifier: awsName(name, "db", AWS_NAME_LIMITS.dbId),
+                layout,
+                identifier: dbIdentifier,
                 storageGiB: spec.database.storageGiB,
                 backupRetentionDays: spec.database.backupRetentionDays,
                 privateSubnetIds: net.privateSubnetIds,
@@ -106,6 +114,23 @@ export class Region extends pulumi.ComponentResource {
             },
             parent,
         );
+        if (layout.kind === "aurora-mysql") {
+            const readers = layout.instances.filter((i) => i.role === "reader").length;
+            const bounds = { minSize: readers, maxSize: AURORA_MAX_READ_REPLICAS, zones: 1 };
+            new ReadCapacity(
+                `${name}-read-capacity`,
+                {
+                    clusterIdentifier: dbIdentifier,
+                    minReaders: readers,
+                    maxReaders: AURORA_MAX_READ_REPLICAS,
+                    targetCpuPercent: spec.scaling.scaleOut.cpuPercent,
+                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now),
+                    dependsOn: [this.database],
+                    tags,
+                },
+                parent,
+            );
+        }
         const queue = spec.queue.enabled ? queueLayout(spec, region) : null;
         this.queue =
             queue === null
@@ -142,6 +167,7 @@ export class Region extends pulumi.ComponentResource {
                 `${name}-services`,
                 {
                     spec,
+                    schedule: appSchedule,
                     endpoints: {
                         redisHost: this.cache.endpoint,
                         databaseHost: this.database.endpoint,

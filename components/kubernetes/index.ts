@@ -1,2 +1,3 @@
 export { Microservice, MicroserviceArgs } from "./microservice";
 export { CREDENTIAL_ENV, DataEndpoints, ENDPOINT_ENV, LiveCommerceServices, LiveCommerceServicesArgs } from "./services";
+export { ReplicaFloors, ReplicaFloorsArgs } from "./replica-floors";

@@ -127,10 +127,14 @@ export class Microservice extends pulumi.ComponentResource {
                                 { type: "Pods", value: scaleUp.pods, periodSeconds: scaleUp.periodSeconds },
                             ],
                         },
+                        // Max of the two: scaleInStepPercent of the pods, at least scaleInStep pods.
                         scaleDown: {
                             stabilizationWindowSeconds: scaleDown.stabilizationWindowSeconds,
-                            selectPolicy: "Min",
-                            policies: [{ type: "Pods", value: scaleDown.pods, periodSeconds: scaleDown.periodSeconds }],
+                            selectPolicy: "Max",
+                            policies: [
+                                { type: "Percent", value: scaleDown.percent, periodSeconds: scaleDown.periodSeconds },
+                                { type: "Pods", value: scaleDown.pods, periodSeconds: scaleDown.periodSeconds },
+                            ],
                         },
                     },
                 },

@@ -1,8 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec } from "../model";
+import { NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule } from "../model";
 import { Microservice } from "./microservice";
+import { ReplicaFloors } from "./replica-floors";
 
 /**
  * Endpoints of the region's data tier the services connect to. A field is optional until the
@@ -40,8 +41,10 @@ export const CREDENTIAL_ENV: Readonly<Record<(typeof CREDENTIALS)[number], strin
 };
 
 export interface LiveCommerceServicesArgs {
-    readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage">;
+    readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage" | "app">;
     readonly endpoints: DataEndpoints;
+    /** The region's app-group schedule: the pods' floors follow it (ReplicaFloors); none without events or peaks. */
+    readonly schedule?: TierSchedule;
 }
 
 /**
@@ -97,6 +100,10 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
                 { parent: this },
             );
         this.services = { user: build("user"), product: build("product"), order: build("order"), interaction: build("interaction") };
+        const schedule = args.schedule;
+        if (schedule !== undefined && schedule.oneOff.length + schedule.recurring.length > 0) {
+            new ReplicaFloors(`${name}-floors`, { spec: args.spec, namespace, schedule }, { parent: this, dependsOn: Object.values(this.services) });
+        }
         this.namespace = namespace;
         this.registerOutputs({ namespace: this.namespace, addresses: SERVICE_NAMES.map((s) => this.services[s].address) });
     }

@@ -76,16 +76,51 @@ export function scalingDescription(action: ScalingAction): string {
 /** Alarm threshold on a scalingExpression: it fires at 1 (condition holds), not at 0. */
 export const SCALING_ALARM_THRESHOLD = 1;
 
+/**
+ * `MAX([FILL(connections, 0) / 5000, FILL(cpu, 0) / 70])`: how many times its threshold the most
+ * breached scale-out metric is. Above 1 exactly when connections > 5,000 OR CPU > 70 % (the alarm
+ * compares GreaterThanThreshold 1), and its size picks the step (scale-out bands). A missing data
+ * point counts as 0: a silent metric never triggers a scale-out. CloudWatch metric math: MAX of an
+ * array of time series is the per-point maximum.
+ */
+export function scaleOutRatioExpression(action: ScalingAction): string {
+    return `MAX([${action.conditions.map((c) => `FILL(${SCALING_IDS[c.metric]}, 0) / ${c.threshold}`).join(", ")}])`;
+}
+
+/** The metric queries of the scale-out alarm: the group's average of each metric and the breach ratio. */
+export function scaleOutRatioQueries(action: ScalingAction, autoScalingGroupName: string): MetricQuery[] {
+    return [...metricQueries(action, autoScalingGroupName), { id: "ratio", expression: scaleOutRatioExpression(action), label: "scale out: breach ratio", returnData: true }];
+}
+
+/**
+ * Step adjustments of the scale-out policy from the bands: intervals of the ratio above the
+ * threshold 1 (lower bound inclusive above the threshold, per the StepAdjustment reference), each
+ * adding its percent; the last band has no upper bound.
+ */
+export function scaleOutSteps(action: ScalingAction): { metricIntervalLowerBound: string; metricIntervalUpperBound?: string; scalingAdjustment: number }[] {
+    return action.bands.map((b, i) => {
+        const next = action.bands[i + 1];
+        return {
+            metricIntervalLowerBound: String(b.fromRatio - SCALING_ALARM_THRESHOLD),
+            ...(next === undefined ? {} : { metricIntervalUpperBound: String(next.fromRatio - SCALING_ALARM_THRESHOLD) }),
+            scalingAdjustment: b.percent,
+        };
+    });
+}
+
 /** The metric queries of a scaling alarm: the group's average of each metric and the combined condition. */
 export function scalingQueries(action: ScalingAction, autoScalingGroupName: string): MetricQuery[] {
-    const metrics = [...new Set(action.conditions.map((c) => c.metric))].map(
+    return [...metricQueries(action, autoScalingGroupName), { id: "condition", expression: scalingExpression(action), label: `scale ${action.direction}`, returnData: true }];
+}
+
+function metricQueries(action: ScalingAction, autoScalingGroupName: string): MetricQuery[] {
+    return [...new Set(action.conditions.map((c) => c.metric))].map(
         (m): MetricQuery => ({
             id: SCALING_IDS[m],
             metric: { ...SCALING_SOURCES[m], stat: "Average", period: action.periodSeconds, dimensions: { AutoScalingGroupName: autoScalingGroupName } },
             returnData: false,
         }),
     );
-    return [...metrics, { id: "condition", expression: scalingExpression(action), label: `scale ${action.direction}`, returnData: true }];
 }
 
 function single(id: string, metric: CloudWatchMetric, expression: string, label: string): MetricQuery[] {

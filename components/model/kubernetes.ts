@@ -3,6 +3,7 @@
 // what these functions return, so the same numbers hold on ACK and on EKS.
 
 import { cidrsOverlap, parseCidr } from "./cidr";
+import { scalingActions } from "./scaling";
 import { INSTANCE_CATALOGUES, UnsupportedSizeError, instanceTypeFor } from "./sizes";
 import { Cloud, ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
 
@@ -107,28 +108,39 @@ export interface HpaMetricPlan {
 
 export interface HpaBehaviorPlan {
     readonly scaleUp: { readonly stabilizationWindowSeconds: number; readonly percent: number; readonly pods: number; readonly periodSeconds: number };
-    readonly scaleDown: { readonly stabilizationWindowSeconds: number; readonly pods: number; readonly periodSeconds: number };
+    readonly scaleDown: { readonly stabilizationWindowSeconds: number; readonly percent: number; readonly pods: number; readonly periodSeconds: number };
 }
 
 /**
- * The pod autoscaler follows the stack's elastic scaling policy: scale out above scaleOut.cpuPercent
- * (and, for connection-holding services, scaleOut.connectionsPerInstance per pod); grow by
- * scaleOutStepPercent (at least 4 pods) per evaluation period with no scale-up delay; shrink by
- * scaleInStep per period only after load stayed low for releaseAfterMinutes (>= 5 minutes).
+ * The pod autoscaler follows the stack's elastic scaling policy as closely as the HPA allows.
+ * Scale out above scaleOut.cpuPercent (and, for connection-holding services,
+ * scaleOut.connectionsPerInstance per pod), with no delay and up to the largest scale-out band per
+ * period (+900 %: the HPA already sizes a step to the breach, `desired = ceil(current x value /
+ * target)`, so a 10x jump is one step). Scale in as the AND alarm does: only after the
+ * recommendation stayed lower for the scale-in alarm's whole evaluation (stabilisation window =
+ * period x SCALE_IN_PATIENCE periods, at least 5 minutes), then scaleInStepPercent (at least
+ * scaleInStep pods) per scale-in cooldown.
+ *
+ * The remaining gap (docs/SCALING.md): the HPA takes the largest recommendation over its metrics,
+ * so it scales in only when every metric is below its target (an AND), but against the scale-out
+ * targets (70 % CPU, 5,000 connections, less its 10 % tolerance), not the lower scale-in thresholds
+ * (30 %, 1,000): a per-direction threshold needs the HPA tolerance field, alpha in Kubernetes 1.33.
  */
 export function planHpa(spec: Pick<StackSpec, "scaling">, service: ServiceName): { metrics: HpaMetricPlan; behavior: HpaBehaviorPlan } {
     const s = spec.scaling;
+    const { out, in: inward } = scalingActions(spec);
     return {
         metrics: {
             cpuAverageUtilization: s.scaleOut.cpuPercent,
             connectionsAverageValue: SCALES_ON_CONNECTIONS[service] ? s.scaleOut.connectionsPerInstance : null,
         },
         behavior: {
-            scaleUp: { stabilizationWindowSeconds: 0, percent: s.scaleOutStepPercent, pods: 4, periodSeconds: s.evaluationPeriodSeconds },
+            scaleUp: { stabilizationWindowSeconds: 0, percent: Math.max(...out.bands.map((b) => b.percent)), pods: 4, periodSeconds: out.periodSeconds },
             scaleDown: {
-                stabilizationWindowSeconds: Math.max(MIN_SCALE_DOWN_STABILIZATION_SECONDS, s.releaseAfterMinutes * 60),
-                pods: s.scaleInStep,
-                periodSeconds: s.evaluationPeriodSeconds,
+                stabilizationWindowSeconds: Math.max(MIN_SCALE_DOWN_STABILIZATION_SECONDS, inward.periodSeconds * inward.evaluationPeriods),
+                percent: -inward.adjustment.value,
+                pods: inward.minAdjustmentMagnitude,
+                periodSeconds: inward.cooldownSeconds,
             },
         },
     };
@@ -250,4 +262,30 @@ export function checkKubernetesServices(spec: Pick<StackSpec, "stage" | "cloud" 
         });
     }
     return issues;
+}
+
+/**
+ * Pod floors of the services at a scheduled app-group floor: each service's minReplicas grown in
+ * proportion to the app floor (`appFloor / app.minSize`), within its maxReplicas. At the everyday
+ * app floor every service is back at its minReplicas.
+ */
+export function podFloors(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): Record<ServiceName, number> {
+    const ratio = appFloor / spec.app.minSize;
+    const floor = (s: ServiceName): number => {
+        const svc = spec.kubernetes.services[s];
+        return Math.min(svc.maxReplicas, Math.max(svc.minReplicas, Math.ceil(svc.minReplicas * ratio)));
+    };
+    return { user: floor("user"), product: floor("product"), order: floor("order"), interaction: floor("interaction") };
+}
+
+/** Image of the jobs that set the autoscalers' floors: the Kubernetes project's kubectl (shell-free, entrypoint kubectl). */
+export function kubectlImage(version: string): string {
+    return `registry.k8s.io/kubectl:v${version}.0`;
+}
+
+/** A one-off instant (UTC minute) as a 5-field cron (minute hour day month *), read in Etc/UTC. */
+export function oneOffCron(at: string): string {
+    const m = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2}):00Z$/.exec(at);
+    if (m === null) throw new RangeError(`not a UTC minute instant: ${at}`);
+    return `${Number(m[4])} ${Number(m[3])} ${Number(m[2])} ${Number(m[1])} *`;
 }

@@ -12,7 +12,7 @@ import { presetServices } from "./kubernetes";
 import { Cloud, DatabaseEngine, OnlineRange, Stage, StackSpec } from "./types";
 
 /** The parts of a StackSpec that a stage decides (everything but identity and regions). */
-export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "database" | "dns"> & {
+export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "peaks" | "database" | "dns"> & {
     readonly database: Omit<StackSpec["database"], "engine">;
 };
 
@@ -43,6 +43,7 @@ const COMMON = {
         scaleIn: SEED_SCALING.scaleIn,
         scaleOutStepPercent: 100,
         scaleInStep: 1,
+        scaleInStepPercent: 25,
         evaluationPeriodSeconds: 60,
         evaluationPeriods: 1,
         cooldownSeconds: 60,

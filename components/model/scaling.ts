@@ -18,21 +18,54 @@ export interface ScalingAction {
     /** `any`: one breached condition triggers (scale out); `all`: every condition must hold (scale in). */
     readonly combine: "any" | "all";
     readonly conditions: readonly ScalingCondition[];
-    /** out: percent of the current size to add; in: instances to remove. */
+    /** Percent of the current size to add (out) or remove (in, negative). */
     readonly adjustment: { readonly kind: "percentChange" | "countChange"; readonly value: number };
-    /** Minimum instances one step adds (so a small group still grows fast). */
+    /** Minimum instances one step adds or removes (so a small group still moves). */
     readonly minAdjustmentMagnitude: number;
     readonly periodSeconds: number;
     readonly evaluationPeriods: number;
     readonly cooldownSeconds: number;
+    /**
+     * Scale out only: larger steps for larger breaches, proportional to the jump. Each band starts
+     * at a ratio of the connection metric to its scale-out threshold and adds `percent` of the
+     * current capacity in one step; the first band (ratio 1) is `adjustment`. Empty for scale in.
+     */
+    readonly bands: readonly StepBand[];
+}
+
+/** One step of a proportional scale-out: from `fromRatio` x the threshold, add `percent` of the current capacity. */
+export interface StepBand {
+    readonly fromRatio: number;
+    readonly percent: number;
+}
+
+/**
+ * Steps beyond the first: a breach of r x the threshold needs r x the capacity, so each band adds
+ * enough for the top of the band below 8x (2x-4x: +300 %, 4x-8x: +700 %) and 10x from 8x (+900 %):
+ * a 10x jump from planned utilisation (8x the threshold) is met in one step. Only the connection
+ * metric reaches these ratios (CPU stops at 100 %, 1.4x the 70 % threshold).
+ */
+export const SURGE_BANDS: readonly StepBand[] = [
+    { fromRatio: 2, percent: 300 },
+    { fromRatio: 4, percent: 700 },
+    { fromRatio: 8, percent: 900 },
+];
+
+/** The scale-out bands of a stack: its own first step, then every surge band larger than it. */
+export function scaleOutBands(spec: Pick<StackSpec, "scaling">): StepBand[] {
+    const first = spec.scaling.scaleOutStepPercent;
+    return [{ fromRatio: 1, percent: first }, ...SURGE_BANDS.filter((b) => b.percent > first)];
 }
 
 /** Scale-in waits this many times longer than scale-out before acting: adding is urgent, removing is not. */
 export const SCALE_IN_PATIENCE = 10;
+/** Scale-in steps are this many times the scale-out cooldown apart (instances leave at most every 2 minutes). */
+export const SCALE_IN_COOLDOWN_FACTOR = 2;
 
 /**
  * The two scaling actions of the requirements: scale out when connections > 5,000 OR CPU > 70%;
- * scale in only when connections < 1,000 AND CPU < 30%, sustained, one instance at a time.
+ * scale in only when connections < 1,000 AND CPU < 30%, sustained for SCALE_IN_PATIENCE periods,
+ * removing scaleInStepPercent of the group (at least scaleInStep instances) per step.
  */
 export function scalingActions(spec: Pick<StackSpec, "scaling">): { readonly out: ScalingAction; readonly in: ScalingAction } {
     const s = spec.scaling;
@@ -49,6 +82,7 @@ export function scalingActions(spec: Pick<StackSpec, "scaling">): { readonly out
             periodSeconds: s.evaluationPeriodSeconds,
             evaluationPeriods: s.evaluationPeriods,
             cooldownSeconds: s.cooldownSeconds,
+            bands: scaleOutBands(spec),
         },
         in: {
             direction: "in",
@@ -57,11 +91,12 @@ export function scalingActions(spec: Pick<StackSpec, "scaling">): { readonly out
                 { metric: "connectionsPerInstance", comparison: "lessThan", threshold: s.scaleIn.connectionsPerInstance },
                 { metric: "cpuPercent", comparison: "lessThan", threshold: s.scaleIn.cpuPercent },
             ],
-            adjustment: { kind: "countChange", value: -s.scaleInStep },
+            adjustment: { kind: "percentChange", value: -s.scaleInStepPercent },
             minAdjustmentMagnitude: s.scaleInStep,
             periodSeconds: s.evaluationPeriodSeconds,
             evaluationPeriods: s.evaluationPeriods * SCALE_IN_PATIENCE,
-            cooldownSeconds: s.cooldownSeconds * 5,
+            cooldownSeconds: s.cooldownSeconds * SCALE_IN_COOLDOWN_FACTOR,
+            bands: [],
         },
     };
 }
@@ -86,57 +121,4 @@ export function instancesForOnline(spec: StackSpec, region: RegionSpec, online: 
     const perInstance = spec.scaling.scaleOut.connectionsPerInstance * PLANNED_UTILISATION;
     const needed = Math.ceil(online / perInstance);
     return Math.max(spec.app.minSize, roundUpTo(needed, Math.max(1, region.zones.length)));
-}
-
-export interface ScheduledCapacity {
-    /** Unique, stable key: `<event>-prescale` or `<event>-release`. */
-    readonly key: string;
-    readonly event: string;
-    readonly kind: "prescale" | "release";
-    /** When the action runs, ISO 8601 in UTC with minute precision, e.g. 2026-12-12T11:30:00Z. */
-    readonly at: string;
-    readonly minSize: number;
-    readonly maxSize: number;
-    readonly desiredCapacity: number;
-    readonly timeZone: string;
-}
-
-/** Formats an instant as YYYY-MM-DDThh:mm:00Z (clouds schedule at minute precision). */
-export function utcMinute(ms: number): string {
-    return new Date(Math.floor(ms / 60_000) * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-/**
- * Scheduled capacity for planned live events in one region: raise the floor to the capacity the
- * expected audience needs `preScaleMinutes` before the start (lifting the ceiling if needed), and
- * return to the everyday floor and ceiling `releaseAfterMinutes` after the end. Metric scaling
- * keeps working on top of both.
- */
-export function eventSchedule(spec: StackSpec, region: RegionSpec): ScheduledCapacity[] {
-    return spec.events.flatMap((event): ScheduledCapacity[] => {
-        const needed = instancesForOnline(spec, region, event.peakOnline);
-        const max = Math.max(spec.app.maxSize, needed);
-        return [
-            {
-                key: `${event.name}-prescale`,
-                event: event.name,
-                kind: "prescale",
-                at: utcMinute(Date.parse(event.start) - spec.scaling.preScaleMinutes * 60_000),
-                minSize: needed,
-                maxSize: max,
-                desiredCapacity: needed,
-                timeZone: event.timeZone,
-            },
-            {
-                key: `${event.name}-release`,
-                event: event.name,
-                kind: "release",
-                at: utcMinute(Date.parse(event.end) + spec.scaling.releaseAfterMinutes * 60_000),
-                minSize: spec.app.minSize,
-                maxSize: spec.app.maxSize,
-                desiredCapacity: spec.app.minSize,
-                timeZone: event.timeZone,
-            },
-        ];
-    });
 }

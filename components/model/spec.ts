@@ -14,6 +14,9 @@ import {
     DATABASE_ENGINES,
     LiveEvent,
     NAT_STRATEGIES,
+    RECURRENCES,
+    RecurringPeak,
+    WEEKDAYS,
     RegionSpec,
     SERVICE_NAMES,
     STAGES,
@@ -23,6 +26,7 @@ import {
     StackSpec,
     Stage,
 } from "./types";
+import { isTimeZone, parseInstant, parseLocalTime } from "./timezone";
 import { validateSpec } from "./validate";
 
 /** Every config key of the project (namespace `live-commerce`), with whether its value is structured. */
@@ -47,6 +51,7 @@ export const CONFIG_KEYS = {
     dns: "object",
     video: "object",
     events: "object",
+    peaks: "object",
     tags: "object",
 } as const;
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -107,6 +112,7 @@ export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSp
         dns: readDns(r, raw.dns, cloud),
         video: readVideo(r, raw.video, preset),
         events: readEvents(r, raw.events),
+        peaks: readPeaks(r, raw.peaks),
         tags: r.stringMap(raw.tags, "tags", preset.spec.tags),
     };
     const issues = [...r.issues, ...validateSpec(spec, preset, options.now)];
@@ -171,6 +177,7 @@ function readScaling(r: ConfigReader, value: unknown, preset: StagePreset): Stac
         "scaleIn",
         "scaleOutStepPercent",
         "scaleInStep",
+        "scaleInStepPercent",
         "evaluationPeriodSeconds",
         "evaluationPeriods",
         "cooldownSeconds",
@@ -182,6 +189,7 @@ function readScaling(r: ConfigReader, value: unknown, preset: StagePreset): Stac
         scaleIn: readThreshold(r, s.scaleIn, "scaling.scaleIn", d.scaleIn),
         scaleOutStepPercent: r.number(s, "scaleOutStepPercent", "scaling", d.scaleOutStepPercent, { integer: true, min: 10, max: 500 }),
         scaleInStep: r.number(s, "scaleInStep", "scaling", d.scaleInStep, { integer: true, min: 1, max: 100 }),
+        scaleInStepPercent: r.number(s, "scaleInStepPercent", "scaling", d.scaleInStepPercent, { integer: true, min: 1, max: 50 }),
         evaluationPeriodSeconds: r.number(s, "evaluationPeriodSeconds", "scaling", d.evaluationPeriodSeconds, { integer: true, min: 60, max: 3600 }),
         evaluationPeriods: r.number(s, "evaluationPeriods", "scaling", d.evaluationPeriods, { integer: true, min: 1, max: 10 }),
         cooldownSeconds: r.number(s, "cooldownSeconds", "scaling", d.cooldownSeconds, { integer: true, min: 0, max: 3600 }),
@@ -320,21 +328,87 @@ function readTls(r: ConfigReader, value: unknown, preset: StagePreset): StackSpe
     return { certificateId: r.nullableString(s, "certificateId", "tls", preset.spec.tls.certificateId) };
 }
 
+/**
+ * Most viewers one event or peak may name per region: 100x the 100,000 of the largest single
+ * stream in the requirements. Larger audiences are also stopped by the capacity check (instances
+ * needed versus the largest app.maxSize).
+ */
+export const MAX_PEAK_ONLINE = 10_000_000;
+/** Most broadcasts one event or peak may name per region. */
+export const MAX_STREAMS = 1000;
+
+function readInstant(r: ConfigReader, s: ConfigObject, key: string, field: string, example: string): string {
+    const text = r.requiredString(s, key, field, ISO_INSTANT, `an ISO 8601 instant with offset, e.g. ${example}`);
+    if (text !== "" && parseInstant(text) === null) {
+        r.fail(`${field}.${key}`, text, "is not a calendar date and time (month 01-12, a day that exists in that month, hours 00-23, minutes and seconds 00-59)");
+        return "";
+    }
+    return text;
+}
+
+function readTimeZone(r: ConfigReader, s: ConfigObject, field: string): string {
+    const tz = r.string(s, "timeZone", field, "UTC");
+    if (!isTimeZone(tz)) {
+        r.fail(`${field}.timeZone`, tz, "is not an IANA time zone; allowed: a zone such as Asia/Shanghai or America/New_York");
+        return "UTC";
+    }
+    return tz;
+}
+
 function readEvents(r: ConfigReader, value: unknown): LiveEvent[] {
     return r.list(value, "events").flatMap((item, i) => {
         const field = `events[${i}]`;
         if (!isConfigObject(item)) {
-            r.fail(field, item, "must be an object with name, start, end, peakOnline and optional timeZone");
+            r.fail(field, item, "must be an object with name, start, end, peakOnline and optional streams and timeZone");
             return [];
         }
-        const s = r.section(item, field, ["name", "start", "end", "peakOnline", "timeZone"]);
+        const s = r.section(item, field, ["name", "start", "end", "peakOnline", "streams", "timeZone"]);
         return [
             {
                 name: r.requiredString(s, "name", field, NAME_PATTERN, "2-32 lower-case letters, digits and dashes"),
-                start: r.requiredString(s, "start", field, ISO_INSTANT, "an ISO 8601 instant with offset, e.g. 2026-12-12T12:00:00Z"),
-                end: r.requiredString(s, "end", field, ISO_INSTANT, "an ISO 8601 instant with offset, e.g. 2026-12-12T15:00:00Z"),
-                peakOnline: r.requiredNumber(s, "peakOnline", field, { integer: true, min: 1 }),
-                timeZone: r.string(s, "timeZone", field, "UTC"),
+                start: readInstant(r, s, "start", field, "2026-12-12T12:00:00Z"),
+                end: readInstant(r, s, "end", field, "2026-12-12T15:00:00Z"),
+                peakOnline: r.requiredNumber(s, "peakOnline", field, { integer: true, min: 1, max: MAX_PEAK_ONLINE }),
+                streams: r.number(s, "streams", field, 1, { integer: true, min: 1, max: MAX_STREAMS }),
+                timeZone: readTimeZone(r, s, field),
+            },
+        ];
+    });
+}
+
+const LOCAL_TIME_TEXT = /^\d{2}:\d{2}$/;
+
+function readLocalTime(r: ConfigReader, s: ConfigObject, key: string, field: string): string {
+    const text = r.requiredString(s, key, field, LOCAL_TIME_TEXT, "a local wall time HH:MM, e.g. 20:00");
+    if (text !== "" && parseLocalTime(text) === null) {
+        r.fail(`${field}.${key}`, text, "is not a time of day; allowed: 00:00 to 23:59");
+        return "";
+    }
+    return text;
+}
+
+function readPeaks(r: ConfigReader, value: unknown): RecurringPeak[] {
+    return r.list(value, "peaks").flatMap((item, i) => {
+        const field = `peaks[${i}]`;
+        if (!isConfigObject(item)) {
+            r.fail(field, item, "must be an object with name, recurrence, start, end, peakOnline, timeZone and (weekly) days");
+            return [];
+        }
+        const s = r.section(item, field, ["name", "recurrence", "days", "start", "end", "peakOnline", "streams", "timeZone"]);
+        const recurrence = r.oneOf(s, "recurrence", field, RECURRENCES, "daily");
+        const days = r.stringList(s, "days", field, [], new RegExp(`^(${WEEKDAYS.join("|")})$`), `a day of the week: ${WEEKDAYS.join(", ")}`);
+        if (recurrence === "weekly" && days.length === 0) r.fail(`${field}.days`, s.days, `must list the days of a weekly peak: ${WEEKDAYS.join(", ")}`);
+        if (recurrence === "daily" && s.days !== undefined) r.fail(`${field}.days`, s.days, "is for weekly peaks only; a daily peak runs every day");
+        return [
+            {
+                name: r.requiredString(s, "name", field, NAME_PATTERN, "2-32 lower-case letters, digits and dashes"),
+                recurrence,
+                days: WEEKDAYS.filter((d) => days.includes(d)),
+                start: readLocalTime(r, s, "start", field),
+                end: readLocalTime(r, s, "end", field),
+                peakOnline: r.requiredNumber(s, "peakOnline", field, { integer: true, min: 1, max: MAX_PEAK_ONLINE }),
+                streams: r.number(s, "streams", field, 1, { integer: true, min: 1, max: MAX_STREAMS }),
+                timeZone: r.requiredString(s, "timeZone", field, /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, "an IANA time zone such as Asia/Shanghai") === "" ? "UTC" : readTimeZone(r, s, field),
             },
         ];
     });

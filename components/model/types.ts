@@ -54,8 +54,10 @@ export interface ScalingSpec {
     readonly scaleIn: ScalingThreshold;
     /** Instances added by one scale-out step, as a percentage of the current group size. */
     readonly scaleOutStepPercent: number;
-    /** Instances removed by one scale-in step. */
+    /** Fewest instances removed by one scale-in step. */
     readonly scaleInStep: number;
+    /** Share of the group removed by one scale-in step, in percent. */
+    readonly scaleInStepPercent: number;
     /** Seconds a metric must breach before an alarm fires (evaluation period x periods). */
     readonly evaluationPeriodSeconds: number;
     readonly evaluationPeriods: number;
@@ -204,7 +206,39 @@ export interface LiveEvent {
     readonly end: string;
     /** Expected peak concurrent online users of the event (per region). */
     readonly peakOnline: number;
+    /** Concurrent broadcasts of the event (per region): sizes the transcoders. Defaults to 1. */
+    readonly streams: number;
     /** IANA time zone the event is announced in (used by clouds that schedule in local time). */
+    readonly timeZone: string;
+}
+
+export const RECURRENCES = ["daily", "weekly"] as const;
+/** How a recurring peak repeats: every day, or on the listed days of the week. */
+export type Recurrence = (typeof RECURRENCES)[number];
+
+export const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+/** A day of the week; its index is the cron day number (0 = Sunday). */
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * A peak that recurs at the same local time (the daily evening peak of a live shop): capacity is
+ * pre-scaled `scaling.preScaleMinutes` before `start` and released `scaling.releaseAfterMinutes`
+ * after `end`, every day or on `days`, in `timeZone` (daylight-saving changes follow the zone).
+ */
+export interface RecurringPeak {
+    readonly name: string;
+    readonly recurrence: Recurrence;
+    /** Days the peak starts on; every day for `daily`. */
+    readonly days: readonly Weekday[];
+    /** Local wall time `HH:MM` the peak starts at. */
+    readonly start: string;
+    /** Local wall time `HH:MM` it ends at; earlier than `start` means the next day. */
+    readonly end: string;
+    /** Expected peak concurrent online users (per region). */
+    readonly peakOnline: number;
+    /** Concurrent broadcasts (per region): sizes the transcoders. Defaults to 1. */
+    readonly streams: number;
+    /** IANA time zone of `start` and `end`, e.g. Asia/Shanghai. */
     readonly timeZone: string;
 }
 
@@ -231,6 +265,8 @@ export interface StackSpec {
     readonly dns: DnsSpec;
     readonly video: VideoSpec;
     readonly events: readonly LiveEvent[];
+    /** Recurring peaks (daily or weekly). */
+    readonly peaks: readonly RecurringPeak[];
     /** Ports the app tier listens on behind the load balancer. */
     readonly appPort: number;
     /** CIDRs allowed to reach administrative ports (SSH); empty means no SSH at all. */

@@ -8,15 +8,10 @@ import { checkKubernetesServices } from "./kubernetes";
 import { StagePreset } from "./presets";
 import { checkAwsServices } from "./aws-catalogue";
 import { checkComputeSize } from "./sizes";
-import { Cloud, LiveEvent, RegionSpec, StackSpec } from "./types";
+import { PLANNED_UTILISATION, instancesForOnline } from "./scaling";
+import { MINUTES_PER_DAY, parseInstant, parseLocalTime, zoneOffsetMinutes } from "./timezone";
+import { Cloud, LiveEvent, RecurringPeak, RegionSpec, StackSpec, WEEKDAYS } from "./types";
 import { isRegionName, regionExample, zoneBelongsToRegion, zoneExample } from "./zones";
-
-/**
- * How far ahead a cloud accepts a one-off scheduled scaling task, in days (Alibaba Cloud ESS:
- * "You cannot enter a time point later than 90 days from the date of scheduled task creation").
- * null: no such limit (AWS scheduled actions).
- */
-export const SCHEDULE_HORIZON_DAYS: Readonly<Record<Cloud, number | null>> = { alicloud: 90, aws: null };
 
 /** Database engines each cloud offers. */
 export const ENGINES_BY_CLOUD: Readonly<Record<Cloud, readonly string[]>> = {
@@ -36,7 +31,8 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkCache(spec),
         ...checkKubernetes(spec),
         ...checkKubernetesServices(spec),
-        ...checkEvents(spec, now),
+        ...checkEvents(spec),
+        ...checkPeaks(spec, now),
         ...checkAdminCidrs(spec),
         ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),
         ...(spec.cloud === "alicloud" ? checkAlicloudClasses(spec) : []),
@@ -188,47 +184,73 @@ export function checkAdminCidrs(spec: StackSpec): string[] {
     });
 }
 
-function isTimeZone(tz: string): boolean {
-    try {
-        new Intl.DateTimeFormat("en-US", { timeZone: tz });
-        return true;
-    } catch {
-        return false;
-    }
+/** The largest app group the config accepts (`app.maxSize` is read up to 1000). */
+export const MAX_GROUP_SIZE = 1000;
+
+function checkAudience(spec: StackSpec, field: string, online: number): string[] {
+    return spec.regions.flatMap((region) => {
+        const needed = instancesForOnline(spec, region, online);
+        return needed > MAX_GROUP_SIZE
+            ? [`${field}.peakOnline: ${online} viewers need ${needed} app instances in ${region.name}, more than the ${MAX_GROUP_SIZE} a group may hold; allowed: at most ${Math.floor(MAX_GROUP_SIZE * spec.scaling.scaleOut.connectionsPerInstance * PLANNED_UTILISATION)} per region`]
+            : [];
+    }).slice(0, 1);
 }
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
-
-export function checkEvent(spec: StackSpec, event: LiveEvent, i: number, now: Date): string[] {
+/**
+ * An event is accepted whenever it is: past events declare nothing, far ones are declared once
+ * within the cloud's horizon (schedule.ts). Only what can never be right is an issue: an end not
+ * after the start, an audience no group can hold.
+ */
+export function checkEvent(spec: StackSpec, event: LiveEvent, i: number): string[] {
     const field = `events[${i}]`;
+    const start = parseInstant(event.start);
+    const end = parseInstant(event.end);
     const issues: string[] = [];
-    if (!isTimeZone(event.timeZone)) issues.push(`${field}.timeZone: unknown time zone ${show(event.timeZone)}; allowed: an IANA zone such as Asia/Shanghai`);
-    if (event.start === "" || event.end === "") return issues; // reported by the reader
-    const start = Date.parse(event.start);
-    const end = Date.parse(event.end);
-    if (end <= start) issues.push(`${field}.end: ${event.end} is not after start ${event.start}; allowed: end > start`);
-    const preScaleAt = start - spec.scaling.preScaleMinutes * MINUTE_MS;
-    if (preScaleAt <= now.getTime()) {
-        issues.push(
-            `${field}.start: ${event.start} is in the past or within the ${spec.scaling.preScaleMinutes}-minute pre-scale lead ` +
-                `(now ${now.toISOString()}); allowed: a start after ${new Date(now.getTime() + spec.scaling.preScaleMinutes * MINUTE_MS).toISOString()}`,
-        );
-    }
-    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
-    if (horizon !== null && end + spec.scaling.releaseAfterMinutes * MINUTE_MS > now.getTime() + horizon * DAY_MS) {
-        issues.push(
-            `${field}.end: ${event.end} (plus ${spec.scaling.releaseAfterMinutes} minutes to release) is more than ${horizon} days ahead, ` +
-                `the ${spec.cloud} limit for scheduled tasks; allowed: before ${new Date(now.getTime() + horizon * DAY_MS).toISOString()}`,
-        );
-    }
-    return issues;
+    if (start !== null && end !== null && end <= start) issues.push(`${field}.end: ${event.end} is not after start ${event.start}; allowed: end > start`);
+    return [...issues, ...checkAudience(spec, field, event.peakOnline)];
 }
 
-export function checkEvents(spec: StackSpec, now: Date): string[] {
+export function checkEvents(spec: StackSpec): string[] {
     const names = spec.events.map((e) => e.name);
     return spec.events.flatMap((event, i) => [
-        ...checkEvent(spec, event, i, now),
+        ...checkEvent(spec, event, i),
         ...(event.name !== "" && names.indexOf(event.name) !== i ? [`events[${i}].name: event ${show(event.name)} is listed twice`] : []),
     ]);
+}
+
+/** Minutes of the week a recurring peak occupies (start day and minute, from 0 = Sunday 00:00), as [from, to) ranges. */
+export function peakWeekRanges(peak: RecurringPeak, offsetMinutes: number): [number, number][] {
+    const start = parseLocalTime(peak.start);
+    const end = parseLocalTime(peak.end);
+    if (start === null || end === null) return [];
+    const length = (end <= start ? end + MINUTES_PER_DAY : end) - start;
+    const days = peak.recurrence === "daily" ? [0, 1, 2, 3, 4, 5, 6] : peak.days.map((d) => WEEKDAYS.indexOf(d));
+    const week = 7 * MINUTES_PER_DAY;
+    return days.flatMap((d): [number, number][] => {
+        const from = (((d * MINUTES_PER_DAY + start - offsetMinutes) % week) + week) % week;
+        return from + length <= week ? [[from, from + length]] : [[from, week], [0, from + length - week]];
+    });
+}
+
+/**
+ * Recurring peaks: a start different from the end, a holdable audience, names listed once, and no
+ * two peaks overlapping (each one's release would cut the other's floor; merge them into one peak).
+ * Zones are compared at their offsets at `now`.
+ */
+export function checkPeaks(spec: StackSpec, now: Date): string[] {
+    const names = spec.peaks.map((p) => p.name);
+    const issues = spec.peaks.flatMap((peak, i) => [
+        ...(peak.start !== "" && peak.start === peak.end ? [`peaks[${i}].end: ${peak.end} equals start; allowed: a different time (earlier than start means the next day)`] : []),
+        ...checkAudience(spec, `peaks[${i}]`, peak.peakOnline),
+        ...(peak.name !== "" && names.indexOf(peak.name) !== i ? [`peaks[${i}].name: peak ${show(peak.name)} is listed twice`] : []),
+    ]);
+    const ranges = spec.peaks.map((p) => peakWeekRanges(p, zoneOffsetMinutes(now.getTime(), p.timeZone)));
+    spec.peaks.forEach((peak, i) => {
+        spec.peaks.slice(0, i).forEach((other, j) => {
+            if (ranges[i].some(([a, b]) => ranges[j].some(([c, d]) => a < d && c < b))) {
+                issues.push(`peaks[${i}]: peak ${show(peak.name)} (${peak.start}-${peak.end} ${peak.timeZone}) overlaps peaks[${j}] ${show(other.name)}; allowed: peaks that do not overlap (merge them into one peak with the larger audience)`);
+            }
+        });
+    });
+    return issues;
 }

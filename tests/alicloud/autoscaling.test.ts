@@ -20,7 +20,7 @@ function app(plan: Plan, type: string): PlannedResource {
 describe("alicloud Autoscaling", function () {
     const stacks = usePlans();
 
-    it("declares exactly group, configuration, two rules and two alarms under the component", () => {
+    it("declares exactly group, configuration, the OR, AND and three surge rules with their alarms under the component", () => {
         const plan = stacks()["growth-alicloud"];
         const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
         assert.deepStrictEqual(
@@ -28,10 +28,16 @@ describe("alicloud Autoscaling", function () {
             [
                 "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-in",
                 "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-out",
+                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-surge-2x",
+                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-surge-4x",
+                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-surge-8x",
                 "alicloud:ess/scalingConfiguration:ScalingConfiguration lc-cn-hangzhou-app-config",
                 "alicloud:ess/scalingGroup:ScalingGroup lc-cn-hangzhou-app-group",
                 "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-in",
                 "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-out",
+                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-surge-2x",
+                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-surge-4x",
+                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-surge-8x",
             ],
         );
     });
@@ -57,6 +63,8 @@ describe("alicloud Autoscaling", function () {
         assert.deepStrictEqual(input(g, "healthCheckTypes"), ["ECS", "LOAD_BALANCER"]);
         assert.deepStrictEqual(input(g, "removalPolicies"), ["OldestScalingConfiguration", "OldestInstance"]);
         assert.deepStrictEqual([input(g, "minSize"), input(g, "maxSize"), input(g, "groupDeletionProtection")], [4, 40, true]);
+        // Expected-capacity mode (parallel scaling activities), seeded at the floor; economical mode keeps scaled-in instances stopped.
+        assert.deepStrictEqual([input(g, "desiredCapacity"), input(g, "scalingPolicy")], [4, "recycle"]);
     });
 
     it("registers instances in the three ALB server groups on the app port", () => {
@@ -82,16 +90,16 @@ describe("alicloud Autoscaling", function () {
             evaluationCount: 1,
             rule: ["PercentChangeInCapacity", 100, 2, 60],
         }],
-        ["scale in: ONE alarm, connections < 1000 AND CPU < 30, sustained 10 periods, removes 1", "in", "&&", 1000, 30, {
+        ["scale in: ONE alarm, connections < 1000 AND CPU < 30, sustained 10 periods, removes 25% (at least 1) per 120 s", "in", "&&", 1000, 30, {
             evaluationCount: 10,
-            rule: ["QuantityChangeInCapacity", -1, undefined, 300],
+            rule: ["PercentChangeInCapacity", -25, 1, 120],
         }],
     ];
     for (const [title, direction, logic, connections, cpu, want] of directions) {
         it(title, () => {
             const plan = stacks()["growth-alicloud"];
             const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
-            const alarms = childrenOf(plan, component).filter((r) => r.type === "alicloud:ess/alarm:Alarm");
+            const alarms = childrenOf(plan, component).filter((r) => r.type === "alicloud:ess/alarm:Alarm" && !r.name.includes("surge"));
             assert.deepStrictEqual(alarms.map((a) => a.name).sort(), ["lc-cn-hangzhou-app-alarm-in", "lc-cn-hangzhou-app-alarm-out"]);
             const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-${direction}`);
             assert.strictEqual(alarm.parent, component.urn);
@@ -114,6 +122,22 @@ describe("alicloud Autoscaling", function () {
         });
     }
 
+    it("surge alarms on connections alone at 2x, 4x and 8x the threshold add 200%, 400% and 200%: with the OR rule, +300/+700/+900% in one step", () => {
+        const plan = stacks()["growth-alicloud"];
+        const rows = [2, 4, 8].map((x) => {
+            const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-surge-${x}x`);
+            const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-surge-${x}x`);
+            assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-surge-${x}x`)}`);
+            return [input(alarm, "expressions"), input(alarm, "evaluationCount"), input(rule, "adjustmentType"), input(rule, "adjustmentValue"), input(rule, "minAdjustmentMagnitude"), input(rule, "cooldown")];
+        });
+        const expr = (threshold: number) => [{ comparisonOperator: ">", metricName: "TcpConnection", period: 60, statistics: "Average", threshold }];
+        assert.deepStrictEqual(rows, [
+            [expr(10000), 1, "PercentChangeInCapacity", 200, 2, 60],
+            [expr(20000), 1, "PercentChangeInCapacity", 400, 2, 60],
+            [expr(40000), 1, "PercentChangeInCapacity", 200, 2, 60],
+        ]);
+    });
+
     it("uses the stock image when no imageId is set, on the app security group, encrypted disk", () => {
         const c = app(stacks()["growth-alicloud"], C);
         assert.strictEqual(input(c, "imageName"), "aliyun_3_x64_20G_alibase_20240819.vhd");
@@ -133,7 +157,7 @@ describe("alicloud Autoscaling", function () {
         }
     });
 
-    it("a live event pre-scales 30 minutes before start and releases 30 minutes after end, in UTC minutes", () => {
+    it("a live event raises the floor 30 minutes before start and lowers it 30 minutes after end, in UTC minutes, never setting the group's size", () => {
         const plan = stacks()[POLARDB_STACK];
         const tasks = ofType(plan, "alicloud:ess/scheduledTask:ScheduledTask");
         const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16) + "Z";
@@ -143,8 +167,8 @@ describe("alicloud Autoscaling", function () {
         assert.deepStrictEqual(
             tasks.map((t) => [t.name, input(t, "launchTime"), input(t, "minValue"), input(t, "maxValue"), input(t, "desiredCapacity"), input(t, "taskEnabled")]),
             [
-                ["lc-cn-hangzhou-app-schedule-double11-prescale", minute(start - 30 * 60_000), 10, 40, 10, true],
-                ["lc-cn-hangzhou-app-schedule-double11-release", minute(end + 30 * 60_000), 4, 40, 4, true],
+                ["lc-cn-hangzhou-app-schedule-double11-prescale", minute(start - 30 * 60_000), 10, 40, undefined, true],
+                ["lc-cn-hangzhou-app-schedule-double11-release", minute(end + 30 * 60_000), 4, 40, undefined, true],
             ],
         );
         for (const t of tasks) assert.match(String(input(t, "launchTime")), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);

@@ -3,14 +3,15 @@ import * as assert from "assert";
 import {
     ConfigError,
     checkAlicloudClasses,
-    eventSchedule,
+    scheduleReport,
+    tierSchedule,
     polardbClassFor,
     polardbNodeCount,
     rdsClassFor,
     redisClassFor,
     resolveSpec,
 } from "../../components/model";
-import { essLaunchTime } from "../../components/alicloud/autoscaling";
+import { essLaunchTime } from "../../components/alicloud/scaling-rule";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
 
@@ -120,19 +121,26 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
             "database.highAvailability: a standby needs a second zone; regions[0] (cn-hangzhou) has 1 (got true); allowed: false, or >= 2 zones",
         ]);
     });
-    it("an event more than 90 days ahead is rejected with the limit and the last allowed instant", () => {
-        const issues = issuesOf(raw({ events: [{ name: "double11", start: "2027-03-01T12:00:00Z", end: "2027-03-01T15:00:00Z", peakOnline: 8000 }] }));
-        assert.deepStrictEqual(issues, [
-            "events[0].end: 2027-03-01T15:00:00Z (plus 30 minutes to release) is more than 90 days ahead, the alicloud limit for scheduled tasks; allowed: before 2027-02-20T00:00:00.000Z",
+    it("an event more than 90 days ahead is accepted and reported as scheduled when within 90 days, declaring nothing yet", () => {
+        const config = raw({ events: [{ name: "double11", start: "2027-03-01T12:00:00Z", end: "2027-03-01T15:00:00Z", peakOnline: 8000 }] });
+        assert.deepStrictEqual(issuesOf(config), []);
+        const spec = resolveSpec(config, { now: NOW });
+        const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime()).oneOff, []);
+        assert.deepStrictEqual(scheduleReport(spec, NOW.getTime()), [
+            {
+                source: "double11",
+                status: "deferred",
+                detail: "scheduled when within 90 days (alicloud accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-01T15:30:00Z declares it",
+            },
         ]);
     });
-    it("an event 89 days ahead is accepted", () => {
-        assert.deepStrictEqual(issuesOf(raw({ events: [{ name: "sale", start: "2027-02-18T12:00:00Z", end: "2027-02-18T15:00:00Z", peakOnline: 8000 }] })), []);
-    });
-    it("an event in the past is rejected", () => {
-        const issues = issuesOf(raw({ events: [{ name: "gone", start: "2026-11-01T12:00:00Z", end: "2026-11-01T15:00:00Z", peakOnline: 100 }] }));
-        assert.strictEqual(issues.length, 1);
-        assert.match(issues[0], /^events\[0\]\.start: 2026-11-01T12:00:00Z is in the past or within the 30-minute pre-scale lead/);
+    it("an event in the past is accepted, declares nothing and is reported as past", () => {
+        const config = raw({ events: [{ name: "gone", start: "2026-11-01T12:00:00Z", end: "2026-11-01T15:00:00Z", peakOnline: 100 }] });
+        assert.deepStrictEqual(issuesOf(config), []);
+        const spec = resolveSpec(config, { now: NOW });
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime()).oneOff, []);
+        assert.strictEqual(scheduleReport(spec, NOW.getTime())[0].status, "past");
     });
     it("a bad tls value is named", () => {
         assert.deepStrictEqual(issuesOf(raw({ tls: { certificateId: "" } })), ['tls.certificateId: must be a non-empty string (got "")']);
@@ -153,12 +161,15 @@ describe("model: ESS launch times of scheduled events", () => {
     ];
     for (const [at, want] of cases) it(`${at} -> ${want}`, () => assert.strictEqual(essLaunchTime(at), want));
     it("rejects a non-UTC instant", () => assert.throws(() => essLaunchTime("2026-12-12T11:30:00+08:00"), /not a UTC minute instant/));
-    it("event schedule feeds ESS: pre-scale 30 min before start, release 30 min after end", () => {
-        const spec = resolveSpec(raw({ events: [{ name: "sale", start: "2026-12-12T12:00:00+08:00", end: "2026-12-12T15:00:00+08:00", peakOnline: 8000 }] }), { now: NOW });
-        const tasks = eventSchedule(spec, spec.regions[0]).map((t) => [t.key, essLaunchTime(t.at), t.minSize, t.maxSize, t.desiredCapacity]);
-        assert.deepStrictEqual(tasks, [
-            ["sale-prescale", "2026-12-12T03:30Z", 4, 40, 4],
-            ["sale-release", "2026-12-12T07:30Z", 4, 40, 4],
-        ]);
+    it("event schedule feeds ESS: pre-scale 30 min before start, release 30 min after end, bounds only", () => {
+        const spec = resolveSpec(raw({ events: [{ name: "sale", start: "2026-12-12T12:00:00+08:00", end: "2026-12-12T15:00:00+08:00", peakOnline: 40000 }] }), { now: NOW });
+        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime());
+        assert.deepStrictEqual(
+            schedule.oneOff.map((t) => [t.key, essLaunchTime(t.at), t.minSize, t.maxSize]),
+            [
+                ["sale-prescale", "2026-12-12T03:30Z", 10, 40],
+                ["sale-release", "2026-12-12T07:30Z", 4, 40],
+            ],
+        );
     });
 });

@@ -70,10 +70,11 @@ describe("alicloud Region", function () {
             "alicloud:ecs/eipAssociation:EipAssociation": 2,
             "alicloud:ecs/securityGroup:SecurityGroup": 4,
             "alicloud:ecs/securityGroupRule:SecurityGroupRule": 9,
-            "alicloud:ess/alarm:Alarm": 4,
+            // App tier: OR, AND and three surge alarms and rules; transcoders: one of each per direction.
+            "alicloud:ess/alarm:Alarm": 7,
             "alicloud:ess/scalingConfiguration:ScalingConfiguration": 2,
             "alicloud:ess/scalingGroup:ScalingGroup": 2,
-            "alicloud:ess/scalingRule:ScalingRule": 4,
+            "alicloud:ess/scalingRule:ScalingRule": 7,
             "alicloud:ess/serverGroupAttachment:ServerGroupAttachment": 2,
             "alicloud:kms/key:Key": 1,
             "alicloud:live/domain:Domain": 2,

@@ -49,20 +49,44 @@ describe("aws AutoScaling", () => {
         assert.deepStrictEqual(strings(at(t, "vpcSecurityGroupIds")), [mockId(appSg.type, appSg.name)]);
     });
 
-    it("scaling policies are step policies: out by percent with a minimum, in by one instance", async () => {
+    it("scaling policies are step policies: out in steps proportional to the breach ratio, in by 25% (at least 1)", async () => {
         const p = await plan("growth-aws");
         const out = one(p, "aws:autoscaling/policy:Policy", "-scale-out");
         const inn = one(p, "aws:autoscaling/policy:Policy", "-scale-in");
         assert.strictEqual(at(out, "policyType"), "StepScaling");
         assert.strictEqual(at(out, "adjustmentType"), "PercentChangeInCapacity");
         assert.strictEqual(at(out, "minAdjustmentMagnitude"), 2);
-        assert.strictEqual(at(out, "stepAdjustments", 0, "scalingAdjustment"), 100);
-        assert.strictEqual(at(inn, "adjustmentType"), "ChangeInCapacity");
-        assert.strictEqual(at(inn, "minAdjustmentMagnitude"), undefined);
-        assert.strictEqual(at(inn, "stepAdjustments", 0, "scalingAdjustment"), -1);
+        // Intervals of the ratio above the alarm threshold 1: [1x, 2x) +100 %, [2x, 4x) +300 %, [4x, 8x) +700 %, 8x and more +900 %.
+        assert.deepStrictEqual(at(out, "stepAdjustments"), [
+            { metricIntervalLowerBound: "0", metricIntervalUpperBound: "1", scalingAdjustment: 100 },
+            { metricIntervalLowerBound: "1", metricIntervalUpperBound: "3", scalingAdjustment: 300 },
+            { metricIntervalLowerBound: "3", metricIntervalUpperBound: "7", scalingAdjustment: 700 },
+            { metricIntervalLowerBound: "7", scalingAdjustment: 900 },
+        ]);
+        assert.strictEqual(at(inn, "adjustmentType"), "PercentChangeInCapacity");
+        assert.strictEqual(at(inn, "minAdjustmentMagnitude"), 1);
+        assert.deepStrictEqual(at(inn, "stepAdjustments"), [{ metricIntervalLowerBound: "0", scalingAdjustment: -25 }]);
     });
 
-    it("a live event announced in Asia/Shanghai becomes two one-off actions at the right UTC instants, without timeZone", async () => {
+    it("scale-out alarm: the breach ratio MAX([connections/5000, cpu/70]) above 1, i.e. connections > 5000 OR CPU > 70", async () => {
+        const p = await plan("growth-aws");
+        const alarm = one(p, "aws:cloudwatch/metricAlarm:MetricAlarm", "-scale-out-alarm");
+        assert.strictEqual(at(alarm, "comparisonOperator"), "GreaterThanThreshold");
+        assert.strictEqual(at(alarm, "threshold"), 1);
+        assert.strictEqual(at(alarm, "metricQueries", 2, "expression"), "MAX([FILL(connections, 0) / 5000, FILL(cpu, 0) / 70])");
+        assert.strictEqual(at(alarm, "metricQueries", 2, "returnData"), true);
+    });
+
+    it("warm pool: stopped instances prepared up to 10x the floor (capped at maxSize), returned on scale-in", async () => {
+        const rows = [];
+        for (const stack of ["startup-aws", "growth-aws"] as const) rows.push(at(one(await plan(stack), GROUP), "warmPool"));
+        assert.deepStrictEqual(rows, [
+            { instanceReusePolicy: { reuseOnScaleIn: true }, maxGroupPreparedCapacity: 6, minSize: 0, poolState: "Stopped" },
+            { instanceReusePolicy: { reuseOnScaleIn: true }, maxGroupPreparedCapacity: 40, minSize: 0, poolState: "Stopped" },
+        ]);
+    });
+
+    it("a live event announced in Asia/Shanghai becomes two one-off bound changes at the right UTC instants, without timeZone", async () => {
         const p = await plan("events-aws");
         const schedules = p.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule");
         assert.strictEqual(schedules.length, 2);
@@ -74,9 +98,8 @@ describe("aws AutoScaling", () => {
         assert.strictEqual(at(pre, "timeZone"), undefined);
         assert.strictEqual(at(pre, "recurrence"), undefined);
         // 60,000 viewers / (5,000 x 0.8) = 15 instances, a multiple of the 3 zones.
-        assert.strictEqual(at(pre, "minSize"), 15);
-        assert.strictEqual(at(pre, "desiredCapacity"), 15);
-        assert.strictEqual(at(rel, "minSize"), 4);
-        assert.strictEqual(at(rel, "desiredCapacity"), 4);
+        // Bounds only: desiredCapacity -1 leaves the running capacity to the metric rules (never a jump to minSize).
+        assert.deepStrictEqual([at(pre, "minSize"), at(pre, "maxSize"), at(pre, "desiredCapacity")], [15, 40, -1]);
+        assert.deepStrictEqual([at(rel, "minSize"), at(rel, "maxSize"), at(rel, "desiredCapacity")], [4, 40, -1]);
     });
 });

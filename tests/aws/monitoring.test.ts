@@ -68,9 +68,11 @@ describe("aws Monitoring", () => {
         const { out, in: scaleIn } = scalingActions(growthSpec());
         const outAlarm = one(p, ALARM, "-scale-out-alarm");
         const inAlarm = one(p, ALARM, "-scale-in-alarm");
-        assert.strictEqual(expressionOf(outAlarm), `IF(FILL(connections, ${out.conditions[0].threshold}) > ${out.conditions[0].threshold} OR FILL(cpu, ${out.conditions[1].threshold}) > ${out.conditions[1].threshold}, 1, 0)`);
+        assert.strictEqual(expressionOf(outAlarm), `MAX([FILL(connections, 0) / ${out.conditions[0].threshold}, FILL(cpu, 0) / ${out.conditions[1].threshold}])`);
         assert.strictEqual(expressionOf(inAlarm), `IF(FILL(connections, ${scaleIn.conditions[0].threshold}) < ${scaleIn.conditions[0].threshold} AND FILL(cpu, ${scaleIn.conditions[1].threshold}) < ${scaleIn.conditions[1].threshold}, 1, 0)`);
-        assert.strictEqual(expressionOf(outAlarm), "IF(FILL(connections, 5000) > 5000 OR FILL(cpu, 70) > 70, 1, 0)");
+        // Above 1 exactly when connections > 5000 OR CPU > 70 (GreaterThanThreshold 1); its size picks the step.
+        assert.strictEqual(expressionOf(outAlarm), "MAX([FILL(connections, 0) / 5000, FILL(cpu, 0) / 70])");
+        assert.deepStrictEqual([at(outAlarm, "comparisonOperator"), at(outAlarm, "threshold")], ["GreaterThanThreshold", 1]);
         assert.strictEqual(expressionOf(inAlarm), "IF(FILL(connections, 1000) < 1000 AND FILL(cpu, 30) < 30, 1, 0)");
         assert.strictEqual(at(outAlarm, "evaluationPeriods"), out.evaluationPeriods);
         assert.strictEqual(at(inAlarm, "evaluationPeriods"), scaleIn.evaluationPeriods);

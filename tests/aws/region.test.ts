@@ -9,10 +9,11 @@ describe("aws Region", () => {
         for (const stack of ["startup-aws", "growth-aws"]) {
             const p = await plan(stack);
             const blocks = childrenOf(p, "lc-us-east-1").filter((r) => !r.custom);
-            // Growth also runs the managed Kubernetes cluster and the business microservices on it.
+            // Growth also runs the managed Kubernetes cluster and the business microservices on it, and
+            // scales its Aurora readers (ReadCapacity); startup's single MySQL instance has none.
             const expected = [
                 ...BLOCKS.filter((b) => stack !== "startup-aws" || b !== "Queue").map((b) => `live-commerce:aws:${b}`),
-                ...(stack === "growth-aws" ? ["live-commerce:aws:KubernetesCluster", "live-commerce:kubernetes:Services"] : []),
+                ...(stack === "growth-aws" ? ["live-commerce:aws:KubernetesCluster", "live-commerce:kubernetes:Services", "live-commerce:aws:ReadCapacity"] : []),
             ].sort();
             assert.deepStrictEqual(blocks.map((b) => b.type).sort(), expected);
             for (const r of p.resources) assert.ok(!/startup|growth|mature/.test(r.name) || r.type === "pulumi:pulumi:Stack", r.name);

@@ -185,7 +185,7 @@ describe("global model: live video", () => {
             assert.deepStrictEqual(t.scaleOut.conditions, [{ metric: "cpuPercent", comparison: "greaterThan", threshold: 70 }]);
             assert.deepStrictEqual(t.scaleIn.conditions, [{ metric: "cpuPercent", comparison: "lessThan", threshold: 30 }]);
             assert.deepStrictEqual(t.scaleOut.adjustment, { kind: "percentChange", value: 100 });
-            assert.deepStrictEqual(t.scaleIn.adjustment, { kind: "countChange", value: -1 });
+            assert.deepStrictEqual(t.scaleIn.adjustment, { kind: "percentChange", value: -25 });
         }
     });
 

@@ -134,7 +134,7 @@ describe("live video layer in the offline plan", function () {
         ]);
     });
 
-    it("Alibaba Cloud transcoders scale on CPU with the app tier's thresholds: out > 70% by 100%, in < 30% by 1", () => {
+    it("Alibaba Cloud transcoders scale on CPU with the app tier's thresholds: out > 70% by 100%, in < 30% by 25% (at least 1)", () => {
         const p = plan("mature-alicloud");
         const alarms = ofVideo(p, "cn-hangzhou", "alicloud:ess/alarm:Alarm");
         assert.deepStrictEqual(alarms.map((a) => [a.name, a.inputs.metricName, a.inputs.comparisonOperator, a.inputs.threshold, a.inputs.evaluationCount]).sort(), [
@@ -144,7 +144,7 @@ describe("live video layer in the offline plan", function () {
         const out = one(p, "alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-video-rule-out");
         assert.deepStrictEqual([out.inputs.adjustmentType, out.inputs.adjustmentValue, out.inputs.minAdjustmentMagnitude], ["PercentChangeInCapacity", 100, 2]);
         const inRule = one(p, "alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-video-rule-in");
-        assert.deepStrictEqual([inRule.inputs.adjustmentType, inRule.inputs.adjustmentValue], ["QuantityChangeInCapacity", -1]);
+        assert.deepStrictEqual([inRule.inputs.adjustmentType, inRule.inputs.adjustmentValue, inRule.inputs.minAdjustmentMagnitude], ["PercentChangeInCapacity", -25, 1]);
         assert.strictEqual(ofType(p, "alicloud:nlb/loadBalancer:LoadBalancer").length, 3, "one ingest NLB per region");
     });
 
@@ -176,7 +176,7 @@ describe("live video layer in the offline plan", function () {
                 const { Network, Video } = await import("../../components/alicloud");
                 const { planRegionNetwork } = await import("../../components/model");
                 const network = new Network("test-network", { plan: planRegionNetwork(spec, region), tags });
-                new Video("test-video", { region: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, tags });
+                new Video("test-video", { region: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), schedule: { tier: "transcoders", plannedAt: 0, oneOff: [], recurring: [] }, imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, tags });
             }
             return { stage: spec.stage, cloud: spec.cloud };
         };

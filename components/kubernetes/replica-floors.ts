@@ -1,0 +1,88 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, StackSpec, TierSchedule, kubectlImage, localCron, oneOffCron, podFloors } from "../model";
+
+export interface ReplicaFloorsArgs {
+    readonly spec: Pick<StackSpec, "app" | "kubernetes">;
+    readonly namespace: pulumi.Input<string>;
+    /** The app group's schedule of the region (tierSchedule, tier appGroup): the pod floors follow its floors. */
+    readonly schedule: TierSchedule;
+}
+
+/** Seconds a floor job may start late (the controller missed its minute) before it is skipped. */
+const STARTING_DEADLINE_SECONDS = 600;
+
+/**
+ * The pods' floors on the app group's timetable: one CronJob per scheduled action, one container
+ * per service running `kubectl patch hpa <service> --type merge -p {"spec":{"minReplicas":N}}`
+ * (the floor from podFloors), under a service account that may only get and patch the namespace's
+ * HorizontalPodAutoscalers. Recurring actions run on the peak's cron in its IANA zone
+ * (CronJob `timeZone`); one-off ones on their UTC minute (cron has no year: a later `pulumi up`
+ * after the event removes the job, as past events declare nothing). The cluster autoscaler adds the
+ * nodes the raised floors need.
+ */
+export class ReplicaFloors extends pulumi.ComponentResource {
+    constructor(name: string, args: ReplicaFloorsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:kubernetes:ReplicaFloors", name, {}, opts);
+        const { namespace, schedule, spec } = args;
+        const labels = { [PART_OF_LABEL]: NAMESPACE };
+        const meta = (n: string) => ({ name: n, namespace, labels });
+        const account = new k8s.core.v1.ServiceAccount(`${name}-account`, { metadata: meta("replica-floors") }, { parent: this });
+        const role = new k8s.rbac.v1.Role(
+            `${name}-role`,
+            { metadata: meta("replica-floors"), rules: [{ apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], resourceNames: [...SERVICE_NAMES], verbs: ["get", "patch"] }] },
+            { parent: this },
+        );
+        new k8s.rbac.v1.RoleBinding(
+            `${name}-binding`,
+            {
+                metadata: meta("replica-floors"),
+                roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: role.metadata.name },
+                subjects: [{ kind: "ServiceAccount", name: account.metadata.name, namespace }],
+            },
+            { parent: this },
+        );
+        const jobs = [
+            ...schedule.oneOff.map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", appFloor: a.minSize })),
+            ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, appFloor: a.minSize })),
+        ];
+        for (const job of jobs) {
+            const floors = podFloors(spec, job.appFloor);
+            new k8s.batch.v1.CronJob(
+                `${name}-${job.key}`,
+                {
+                    metadata: meta(`floor-${job.key}`.slice(0, 52).replace(/-+$/, "")),
+                    spec: {
+                        schedule: job.cron,
+                        timeZone: job.timeZone,
+                        concurrencyPolicy: "Forbid",
+                        startingDeadlineSeconds: STARTING_DEADLINE_SECONDS,
+                        jobTemplate: {
+                            spec: {
+                                backoffLimit: 3,
+                                template: {
+                                    metadata: { labels },
+                                    spec: {
+                                        serviceAccountName: account.metadata.name,
+                                        restartPolicy: "OnFailure",
+                                        securityContext: { runAsNonRoot: true, runAsUser: RUN_AS_USER, runAsGroup: RUN_AS_USER, seccompProfile: { type: "RuntimeDefault" } },
+                                        containers: SERVICE_NAMES.map((service) => ({
+                                            name: service,
+                                            image: kubectlImage(spec.kubernetes.version),
+                                            args: ["patch", "hpa", service, "--namespace", NAMESPACE, "--type", "merge", "--patch", JSON.stringify({ spec: { minReplicas: floors[service] } })],
+                                            resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
+                                            securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+                                        })),
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+                { parent: this },
+            );
+        }
+        this.registerOutputs({});
+    }
+}

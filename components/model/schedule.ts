@@ -1,0 +1,348 @@
+// Scheduled capacity of planned live events and recurring peaks, for every elastic tier an event
+// must lift. Pure: the instant `now` comes in as an argument, so a plan is reproducible.
+//
+// Rules (docs/SCALING.md):
+// - A scheduled action only ever sets a tier's bounds (floor and ceiling), never its current size:
+//   raising the floor makes the cloud add capacity up to it; lowering it back leaves the running
+//   capacity in place, and the metric scale-in rule (connections AND CPU low) drains it.
+// - Events never block a deploy: a past event declares nothing and is reported as past; an event
+//   beyond a cloud's scheduling horizon is reported as "scheduled when within N days" and declared
+//   by a later `pulumi up`; an event in progress keeps its floor (re-asserted a few minutes ahead).
+// - Overlapping events share one floor timeline (the largest need of the events active at each
+//   instant); a recurring peak's action that falls inside an event is followed one minute later by a
+//   one-off action restoring the event's floor.
+
+import { RecurringPeak, RegionSpec, StackSpec } from "./types";
+import { instancesForOnline, roundUpTo } from "./scaling";
+import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
+import { WEEKDAYS } from "./types";
+
+/**
+ * How far ahead each cloud accepts a one-off scheduled action, in days. Alibaba Cloud ESS
+ * CreateScheduledTask: LaunchTime "cannot be later than 90 days from the date of scheduled task
+ * creation" (and RecurrenceEndTime the same in the ROS ALIYUN::ESS::ScheduledTask reference; the
+ * provider docstring of recurrence_end_time says 365, the stricter 90 is used). AWS
+ * PutScheduledUpdateGroupAction documents no upper limit (only "in the past" is an error): null.
+ */
+export const SCHEDULE_HORIZON_DAYS = { alicloud: 90, aws: null } as const;
+
+/**
+ * Actions due sooner than this are moved to now + this lead: both clouds reject a start time in the
+ * past ("If you try to schedule your action in the past, Amazon EC2 Auto Scaling returns an error
+ * message"; ESS LaunchTime must be a future time), and `pulumi up` needs time to reach the API.
+ */
+export const SCHEDULE_LEAD_MINUTES = 5;
+
+/** Broadcasts one transcoder carries: a 16 vCPU transcoder carries about four 1080p inputs into the ladder. */
+export const STREAMS_PER_TRANSCODER = 4;
+
+/** Most Aurora Replicas one cluster holds ("up to 15 Aurora Replicas", Aurora User Guide, Aurora DB clusters). */
+export const AURORA_MAX_READ_REPLICAS = 15;
+
+export const SCHEDULED_TIERS = ["appGroup", "transcoders", "readReplicas"] as const;
+/**
+ * Tiers whose bounds the schedules set: the app scaling group; the self-run transcoders (Alibaba
+ * Cloud); the Aurora read replicas (AWS Application Auto Scaling, rds:cluster:ReadReplicaCount).
+ */
+export type ScheduledTier = (typeof SCHEDULED_TIERS)[number];
+
+/** Bounds of one tier: its everyday floor and ceiling. */
+export interface TierBounds {
+    readonly minSize: number;
+    readonly maxSize: number;
+    /** Zones the tier is spread over: floors are whole multiples of it. */
+    readonly zones: number;
+}
+
+/** Capacity a tier needs for an audience of `online` viewers over `streams` broadcasts. */
+export function tierNeed(spec: StackSpec, region: RegionSpec, tier: ScheduledTier, bounds: TierBounds, online: number, streams: number): number {
+    if (tier === "appGroup") return instancesForOnline(spec, region, online);
+    if (tier === "transcoders") return Math.max(bounds.minSize, roundUpTo(Math.ceil(streams / STREAMS_PER_TRANSCODER), Math.max(1, bounds.zones)));
+    // Readers grow in proportion to the app tier's floor (reads come from the app servers), within the ceiling.
+    const ratio = instancesForOnline(spec, region, online) / spec.app.minSize;
+    return Math.min(bounds.maxSize, Math.max(bounds.minSize, Math.ceil(bounds.minSize * ratio)));
+}
+
+/** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
+export interface OneOffAction {
+    /** Unique, stable key: `<event>-prescale`, `<event>-release`, `<event>-restore-<yyyymmddhhmm>`. */
+    readonly key: string;
+    readonly source: string;
+    readonly kind: "prescale" | "release" | "restore";
+    /** YYYY-MM-DDThh:mm:00Z. */
+    readonly at: string;
+    readonly minSize: number;
+    readonly maxSize: number;
+}
+
+/** A recurring scheduled action at a local wall time in an IANA zone. */
+export interface RecurringAction {
+    /** `<peak>-prescale` or `<peak>-release`. */
+    readonly key: string;
+    readonly source: string;
+    readonly kind: "prescale" | "release";
+    /** Minutes after local midnight. */
+    readonly minuteOfDay: number;
+    /** Local days of the week it runs on (0 = Sunday), ascending; all seven for a daily peak. */
+    readonly days: readonly number[];
+    readonly timeZone: string;
+    readonly minSize: number;
+    readonly maxSize: number;
+}
+
+export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "deferred" | "recurring";
+
+/** What became of one event or peak in one region, for the plan and the stack outputs. */
+export interface ScheduleReport {
+    readonly source: string;
+    readonly status: ScheduleStatus;
+    readonly detail: string;
+}
+
+export interface TierSchedule {
+    readonly tier: ScheduledTier;
+    /** The instant (epoch ms) the schedule was planned against. */
+    readonly plannedAt: number;
+    readonly oneOff: readonly OneOffAction[];
+    readonly recurring: readonly RecurringAction[];
+}
+
+export interface RegionSchedule {
+    readonly tiers: readonly TierSchedule[];
+    readonly report: readonly ScheduleReport[];
+}
+
+interface Window {
+    readonly name: string;
+    readonly from: number;
+    readonly to: number;
+    readonly need: number;
+}
+
+/** Pre-scale and release instants of an event (epoch ms), from its strictly parsed start and end. */
+export function eventWindow(spec: Pick<StackSpec, "scaling">, start: string, end: string): { from: number; to: number } | null {
+    const s = parseInstant(start);
+    const e = parseInstant(end);
+    if (s === null || e === null) return null;
+    return { from: s - spec.scaling.preScaleMinutes * MINUTE_MS, to: e + spec.scaling.releaseAfterMinutes * MINUTE_MS };
+}
+
+interface Step {
+    readonly at: number;
+    readonly floor: number;
+    /** The event whose window opens or closes here (the first one when several coincide). */
+    readonly name: string;
+    readonly kind: "prescale" | "release";
+}
+
+/**
+ * The floor over time of overlapping windows: at each instant the largest need of the windows open
+ * then, never below `normal`. Returns the instants where it changes, in order.
+ */
+export function floorTimeline(windows: readonly Window[], normal: number): Step[] {
+    const floorAt = (t: number): number => Math.max(normal, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need));
+    const instants = [...new Set(windows.flatMap((w) => [w.from, w.to]))].sort((a, b) => a - b);
+    const steps: Step[] = [];
+    let current = normal;
+    for (const at of instants) {
+        const floor = floorAt(at);
+        if (floor === current) continue;
+        const opening = windows.find((w) => w.from === at);
+        const closing = windows.find((w) => w.to === at);
+        const up = floor > current;
+        const cause = up ? (opening ?? closing) : (closing ?? opening);
+        steps.push({ at, floor, name: cause?.name ?? "", kind: up ? "prescale" : "release" });
+        current = floor;
+    }
+    return steps;
+}
+
+/** The local wall-time actions of a recurring peak: pre-scale `preScaleMinutes` before start, release after end. */
+export function recurringActions(spec: Pick<StackSpec, "scaling">, peak: RecurringPeak, need: number, bounds: TierBounds): RecurringAction[] {
+    const start = parseLocalTime(peak.start);
+    const end = parseLocalTime(peak.end);
+    if (start === null || end === null) return [];
+    const startDays = peak.recurrence === "daily" ? [0, 1, 2, 3, 4, 5, 6] : peak.days.map((d) => WEEKDAYS.indexOf(d));
+    const endMinute = (end <= start ? end + MINUTES_PER_DAY : end) + spec.scaling.releaseAfterMinutes;
+    const at = (minute: number): { minuteOfDay: number; days: number[] } => {
+        const shift = Math.floor(minute / MINUTES_PER_DAY);
+        const days = [...new Set(startDays.map((d) => (((d + shift) % 7) + 7) % 7))].sort((a, b) => a - b);
+        return { minuteOfDay: ((minute % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY, days };
+    };
+    return [
+        { key: `${peak.name}-prescale`, source: peak.name, kind: "prescale", ...at(start - spec.scaling.preScaleMinutes), timeZone: peak.timeZone, minSize: need, maxSize: Math.max(bounds.maxSize, need) },
+        { key: `${peak.name}-release`, source: peak.name, kind: "release", ...at(endMinute), timeZone: peak.timeZone, minSize: bounds.minSize, maxSize: bounds.maxSize },
+    ];
+}
+
+/** Instants in [from, to) at which a recurring action runs. */
+export function occurrences(action: Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">, from: number, to: number): number[] {
+    const first = localDateTime(from - DAY_MS, action.timeZone);
+    const out: number[] = [];
+    for (let i = 0; ; i++) {
+        const t = zonedToUtc(first.year, first.month, first.day + i, action.minuteOfDay, action.timeZone);
+        if (t >= to) return out;
+        if (t >= from && action.days.includes(weekday(first.year, first.month, first.day + i))) out.push(t);
+    }
+}
+
+function compactMinute(ms: number): string {
+    return utcMinute(ms).replace(/[-:TZ]/g, "").slice(0, 12);
+}
+
+/**
+ * The schedule of one tier in one region: one-off actions of the events from the merged floor
+ * timeline (past steps dropped; the current floor of an event in progress re-asserted
+ * SCHEDULE_LEAD_MINUTES ahead), restores after recurring actions inside an event, and the
+ * recurring actions of the peaks.
+ */
+export function tierSchedule(spec: StackSpec, region: RegionSpec, tier: ScheduledTier, bounds: TierBounds, now: number): TierSchedule {
+    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
+    const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+    const windows = spec.events.flatMap((event): Window[] => {
+        const w = eventWindow(spec, event.start, event.end);
+        if (w === null || w.to <= now) return [];
+        if (horizon !== null && w.to > now + horizon * DAY_MS) return [];
+        return [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
+    });
+    const ceiling = (floor: number): number => Math.max(bounds.maxSize, floor);
+    const steps = floorTimeline(windows, bounds.minSize);
+    const due = steps.filter((s) => s.at >= earliest);
+    const current = [...steps].reverse().find((s) => s.at < earliest);
+    const oneOff: OneOffAction[] = [];
+    if (current !== undefined && current.floor > bounds.minSize) {
+        oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(earliest), minSize: current.floor, maxSize: ceiling(current.floor) });
+    }
+    for (const s of due) oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: s.floor, maxSize: ceiling(s.floor) });
+
+    const recurring = spec.peaks.flatMap((peak) => {
+        const need = tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams);
+        return need > bounds.minSize ? recurringActions(spec, peak, need, bounds) : [];
+    });
+    // A recurring action inside an event would set the event's floor back: restore it a minute later.
+    const floorAt = (t: number): number => Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need));
+    for (const w of windows) {
+        for (const action of recurring) {
+            for (const t of occurrences(action, Math.max(w.from, earliest), w.to - MINUTE_MS)) {
+                const floor = floorAt(t + MINUTE_MS);
+                if (action.minSize >= floor) continue;
+                const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
+                if (oneOff.some((o) => o.kind === "restore" && o.at === utcMinute(t + MINUTE_MS))) continue;
+                oneOff.push({ key, source: w.name, kind: "restore", at: utcMinute(t + MINUTE_MS), minSize: floor, maxSize: ceiling(floor) });
+            }
+        }
+    }
+    oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+    return { tier, plannedAt: now, oneOff, recurring };
+}
+
+/** What becomes of each event and peak, given the cloud's horizon and the instant `now`. */
+export function scheduleReport(spec: StackSpec, now: number): ScheduleReport[] {
+    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
+    const events = spec.events.map((event): ScheduleReport => {
+        const w = eventWindow(spec, event.start, event.end);
+        if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
+        if (w.to <= now) return { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` };
+        if (horizon !== null && w.to > now + horizon * DAY_MS) {
+            return {
+                source: event.name,
+                status: "deferred",
+                detail: `scheduled when within ${horizon} days (${spec.cloud} accepts scheduled tasks up to ${horizon} days ahead): a pulumi up on or after ${utcMinute(w.to - horizon * DAY_MS)} declares it`,
+            };
+        }
+        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}` };
+        return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, release at ${utcMinute(w.to)}` };
+    });
+    const peaks = spec.peaks.map((peak): ScheduleReport => {
+        const days = peak.recurrence === "daily" ? "every day" : `on ${peak.days.join(", ")}`;
+        const until = recurringUntil(spec, peak.timeZone, now);
+        return {
+            source: peak.name,
+            status: "recurring",
+            detail: `${peak.start}-${peak.end} ${peak.timeZone} ${days}` + (until === null ? "" : `; declared until ${utcMinute(until)}, each pulumi up extends it`),
+        };
+    });
+    return [...events, ...peaks];
+}
+
+/**
+ * The end of a recurring schedule on a cloud that schedules recurring tasks in UTC with a bounded
+ * end (Alibaba Cloud ESS: cron in UTC, RecurrenceEndTime within the horizon): the horizon, or the
+ * zone's next daylight-saving change, whichever is first (the UTC cron is right only until then).
+ * null on clouds that read recurrences in the zone itself without an end (AWS `TimeZone`).
+ */
+export function recurringUntil(spec: Pick<StackSpec, "cloud">, timeZone: string, now: number): number | null {
+    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
+    if (horizon === null) return null;
+    // Whole UTC days, so the end moves once a day rather than on every run.
+    const limit = Math.floor((now + horizon * DAY_MS) / DAY_MS) * DAY_MS - DAY_MS;
+    const change = nextOffsetChange(now, limit, timeZone);
+    return change === null ? limit : Math.max(now + MINUTE_MS, change - MINUTE_MS);
+}
+
+/**
+ * A recurring action as a UTC cron expression valid at `at` (the zone's offset then): minute, hour
+ * and days of week shifted from local time to UTC. Fields: minute hour day-of-month month
+ * day-of-week, days 0-6 from Sunday.
+ */
+export function utcCron(action: Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">, at: number): string {
+    const utc = action.minuteOfDay - zoneOffsetMinutes(at, action.timeZone);
+    const shift = Math.floor(utc / MINUTES_PER_DAY);
+    const minute = ((utc % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+    const days = [...new Set(action.days.map((d) => (((d + shift) % 7) + 7) % 7))].sort((a, b) => a - b);
+    return `${minute % 60} ${Math.floor(minute / 60)} * * ${days.length === 7 ? "*" : days.join(",")}`;
+}
+
+/** The same action as a cron expression in its own zone (for clouds that take an IANA zone). */
+export function localCron(action: Pick<RecurringAction, "minuteOfDay" | "days">): string {
+    return `${action.minuteOfDay % 60} ${Math.floor(action.minuteOfDay / 60)} * * ${action.days.length === 7 ? "*" : action.days.join(",")}`;
+}
+
+/** The first instant at or after `from` at which a recurring action runs (searching a horizon of 8 days). */
+export function nextOccurrence(action: Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">, from: number): number {
+    const found = occurrences(action, from, from + 8 * DAY_MS)[0];
+    if (found === undefined) throw new RangeError(`recurring action runs on no day: ${JSON.stringify(action.days)}`);
+    return found;
+}
+
+/** A recurring action as an ESS scheduled task takes it: a UTC cron, a first launch and an end. */
+export interface UtcRecurrence {
+    /** Cron in UTC: minute hour day-of-month month day-of-week. */
+    readonly cron: string;
+    /** First run, YYYY-MM-DDThh:mm:00Z, at least SCHEDULE_LEAD_MINUTES after `now`. */
+    readonly launchAt: string;
+    /** YYYY-MM-DDThh:mm:00Z: the horizon or the zone's next daylight-saving change. */
+    readonly endAt: string;
+}
+
+/**
+ * A recurring action for a cloud that takes recurrences in UTC with a bounded end (Alibaba Cloud
+ * ESS: "RecurrenceType Cron: a cron expression which is written in UTC"; RecurrenceEndTime within
+ * the horizon). The cron holds while the zone keeps its offset, so the recurrence ends at the next
+ * daylight-saving change; a later `pulumi up` plans the next stretch.
+ */
+export function utcRecurrence(spec: Pick<StackSpec, "cloud">, action: RecurringAction, now: number): UtcRecurrence {
+    const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+    const until = recurringUntil(spec, action.timeZone, now) ?? earliest + 365 * DAY_MS;
+    return { cron: utcCron(action, earliest), launchAt: utcMinute(nextOccurrence(action, earliest)), endAt: utcMinute(until) };
+}
+
+const CRON_DAY_NAMES = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] as const;
+
+/**
+ * A recurring action in Application Auto Scaling's cron: six fields, minutes hours day-of-month
+ * month day-of-week year, one of the two day fields `?` ("30 6 ? * MON *" recurs every Monday at
+ * 6:30; Application Auto Scaling user guide, scheduled scaling using cron expressions), read in the
+ * action's IANA zone (`timezone`).
+ */
+export function applicationAutoScalingCron(action: Pick<RecurringAction, "minuteOfDay" | "days">): string {
+    const [m, h] = [action.minuteOfDay % 60, Math.floor(action.minuteOfDay / 60)];
+    return action.days.length === 7 ? `cron(${m} ${h} * * ? *)` : `cron(${m} ${h} ? * ${action.days.map((d) => CRON_DAY_NAMES[d]).join(",")} *)`;
+}
+
+/** A one-off action as Application Auto Scaling's `at(yyyy-mm-ddThh:mm:ss)`, read in UTC (timezone unset). */
+export function applicationAutoScalingAt(at: string): string {
+    const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})Z$/.exec(at);
+    if (m === null) throw new RangeError(`not a UTC instant: ${at}`);
+    return `at(${m[1]})`;
+}

@@ -1,0 +1,211 @@
+// Table tests of the pure scaling decisions: strict instants, local times in IANA zones, the floor
+// timeline of overlapping events, recurring actions, and the time-to-peak and drain simulation.
+
+import * as assert from "assert";
+
+import {
+    GroupScaling,
+    floorTimeline,
+    groupScaling,
+    localCron,
+    nextOffsetChange,
+    parseInstant,
+    percentStep,
+    recurringActions,
+    resolveSpec,
+    scalingSimulation,
+    simulateDrain,
+    simulateJump,
+    tierSchedule,
+    timeToPeakEnforcement,
+    timeToPeakFindings,
+    utcCron,
+    zonedToUtc,
+} from "../../components/model";
+import { rawConfig } from "../helpers";
+
+const NOW = new Date("2026-11-22T00:00:00Z");
+
+describe("model: strict instants", () => {
+    const cases: [string, string | null][] = [
+        ["2026-12-12T12:00:00Z", "2026-12-12T12:00:00.000Z"],
+        ["2026-12-12T20:00+08:00", "2026-12-12T12:00:00.000Z"],
+        ["2028-02-29T00:00:00Z", "2028-02-29T00:00:00.000Z"],
+        ["2099-13-01T00:00:00Z", null],
+        ["2099-02-30T00:00:00Z", null],
+        ["2027-02-29T00:00:00Z", null],
+        ["2026-04-31T00:00:00Z", null],
+        ["2026-12-12T24:00:00Z", null],
+        ["2026-12-12T12:60:00Z", null],
+        ["2026-12-12T12:00:00+15:00", null],
+        ["2026-12-12 12:00:00Z", null],
+    ];
+    for (const [text, want] of cases) {
+        it(`${text} -> ${want ?? "rejected"}`, () => {
+            const ms = parseInstant(text);
+            assert.strictEqual(ms === null ? null : new Date(ms).toISOString(), want);
+        });
+    }
+});
+
+describe("model: local times in IANA zones", () => {
+    it("20:00 in Asia/Shanghai is 12:00 UTC; 02:30 on a spring-forward day in New York moves forward with the clocks", () => {
+        assert.strictEqual(new Date(zonedToUtc(2026, 12, 12, 20 * 60, "Asia/Shanghai")).toISOString(), "2026-12-12T12:00:00.000Z");
+        assert.strictEqual(new Date(zonedToUtc(2027, 3, 14, 2 * 60 + 30, "America/New_York")).toISOString(), "2027-03-14T07:30:00.000Z");
+        assert.strictEqual(new Date(zonedToUtc(2027, 7, 1, 20 * 60, "America/New_York")).toISOString(), "2027-07-02T00:00:00.000Z");
+    });
+    it("the next offset change of New York after 2026-11-22 is the spring-forward of 2027-03-14 07:00 UTC; Shanghai has none", () => {
+        const until = Date.parse("2027-06-01T00:00:00Z");
+        assert.strictEqual(new Date(nextOffsetChange(NOW.getTime(), until, "America/New_York") ?? 0).toISOString(), "2027-03-14T07:00:00.000Z");
+        assert.strictEqual(nextOffsetChange(NOW.getTime(), until, "Asia/Shanghai"), null);
+    });
+});
+
+describe("model: floor timeline of overlapping events", () => {
+    it("takes the largest need of the open windows and names the event that opens or closes each step", () => {
+        const windows = [
+            { name: "a", from: 100, to: 400, need: 10 },
+            { name: "b", from: 200, to: 600, need: 20 },
+            { name: "c", from: 250, to: 300, need: 15 },
+        ];
+        assert.deepStrictEqual(floorTimeline(windows, 4), [
+            { at: 100, floor: 10, name: "a", kind: "prescale" },
+            { at: 200, floor: 20, name: "b", kind: "prescale" },
+            { at: 600, floor: 4, name: "b", kind: "release" },
+        ]);
+    });
+    it("a smaller event inside a larger one changes nothing; back-to-back events step down without a drop to the floor", () => {
+        assert.deepStrictEqual(
+            floorTimeline(
+                [
+                    { name: "a", from: 0, to: 100, need: 10 },
+                    { name: "b", from: 100, to: 200, need: 6 },
+                ],
+                4,
+            ),
+            [
+                { at: 0, floor: 10, name: "a", kind: "prescale" },
+                { at: 100, floor: 6, name: "a", kind: "release" },
+                { at: 200, floor: 4, name: "b", kind: "release" },
+            ],
+        );
+    });
+});
+
+describe("model: recurring peaks", () => {
+    const spec = resolveSpec(rawConfig("growth", "aws"), { now: NOW });
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+    it("a weekly peak from 00:10 to 01:00 on Saturday pre-scales at 23:40 on Friday and releases at 01:30 on Saturday", () => {
+        const actions = recurringActions(spec, { name: "sat", recurrence: "weekly", days: ["sat"], start: "00:10", end: "01:00", peakOnline: 20000, streams: 1, timeZone: "Europe/Berlin" }, 6, bounds);
+        assert.deepStrictEqual(
+            actions.map((a) => [a.key, localCron(a), a.minSize, a.maxSize]),
+            [
+                ["sat-prescale", "40 23 * * 5", 6, 40],
+                ["sat-release", "30 1 * * 6", 4, 40],
+            ],
+        );
+    });
+    it("a daily peak ending after midnight releases on the next day; its UTC cron shifts by the zone's offset", () => {
+        const [pre, rel] = recurringActions(spec, { name: "late", recurrence: "daily", days: [], start: "22:00", end: "01:00", peakOnline: 20000, streams: 1, timeZone: "Asia/Shanghai" }, 6, bounds);
+        assert.deepStrictEqual([localCron(pre), localCron(rel)], ["30 21 * * *", "30 1 * * *"]);
+        assert.deepStrictEqual([utcCron(pre, NOW.getTime()), utcCron(rel, NOW.getTime())], ["30 13 * * *", "30 17 * * *"]);
+    });
+    it("a weekly UTC cron moves its days with the offset: Monday 06:00 in Shanghai is Sunday 22:00 UTC", () => {
+        const [pre] = recurringActions(spec, { name: "mon", recurrence: "weekly", days: ["mon"], start: "06:30", end: "09:00", peakOnline: 20000, streams: 1, timeZone: "Asia/Shanghai" }, 6, bounds);
+        assert.strictEqual(utcCron(pre, NOW.getTime()), "0 22 * * 0");
+    });
+    it("a daily peak inside an event is followed by restores of the event's floor one minute after each recurring action", () => {
+        const withEvent = resolveSpec(
+            rawConfig("growth", "aws", {
+                events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }],
+                peaks: [{ name: "evening", start: "20:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
+            }),
+            { now: NOW },
+        );
+        const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, NOW.getTime());
+        assert.deepStrictEqual(
+            s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
+            [
+                ["sale-prescale", "2026-12-12T09:30:00Z", 20, 40],
+                ["sale-restore-202612121131", "2026-12-12T11:31:00Z", 20, 40],
+                ["sale-restore-202612121531", "2026-12-12T15:31:00Z", 20, 40],
+                ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
+            ],
+        );
+    });
+    it("an event in progress re-asserts its floor five minutes ahead; its past pre-scale is not declared", () => {
+        const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "live", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
+        const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime());
+        assert.deepStrictEqual(
+            s.oneOff.map((a) => [a.key, a.at, a.minSize]),
+            [
+                ["live-prescale", "2026-11-22T00:05:00Z", 10],
+                ["live-release", "2026-11-22T02:30:00Z", 4],
+            ],
+        );
+    });
+});
+
+describe("model: time to peak and drain", () => {
+    const base: GroupScaling = {
+        minSize: 4,
+        maxSize: 40,
+        detectionSeconds: 60,
+        periodSeconds: 60,
+        readySeconds: 130,
+        scaleOutCooldownSeconds: 0,
+        bands: [{ fromRatio: 1, percent: 100 }],
+        minAdjustmentMagnitude: 2,
+        scaleIn: { detectionSeconds: 600, intervalSeconds: 60, percent: 25, minStep: 1 },
+        plannedLeadSeconds: 1800,
+    };
+    it("percent steps round toward zero above 1 and up to 1 below it, never under the minimum magnitude", () => {
+        assert.deepStrictEqual([percentStep(40, 25, 1), percentStep(3, 25, 1), percentStep(4, 100, 2), percentStep(1, 100, 2), percentStep(7, 25, 1)], [10, 1, 4, 2, 1]);
+    });
+    it("doubling steps alone take 9.2 minutes for a 10x jump (the issue's 8-10 minutes): 4 -> 8 -> 16 -> 32", () => {
+        assert.deepStrictEqual(simulateJump(base), { seconds: 550, needed: 32, reached: 32 });
+    });
+    it("proportional bands meet it in one step: 60 s to detect, 130 s to serve", () => {
+        const bands = [
+            { fromRatio: 1, percent: 100 },
+            { fromRatio: 2, percent: 300 },
+            { fromRatio: 4, percent: 700 },
+            { fromRatio: 8, percent: 900 },
+        ];
+        assert.deepStrictEqual(simulateJump({ ...base, bands }), { seconds: 190, needed: 32, reached: 40 });
+    });
+    it("a ceiling below the need is never served; a cooldown delays the next step", () => {
+        assert.deepStrictEqual(simulateJump({ ...base, maxSize: 6 }), { seconds: null, needed: 32, reached: 6 });
+        assert.strictEqual(simulateJump({ ...base, scaleOutCooldownSeconds: 300 }).seconds, 790);
+    });
+    it("drain 40 -> 4: 10 minutes of AND, then -25 % per minute (40, 30, 23, 18, 14, 11, 9, 7, 6, 5, 4)", () => {
+        assert.strictEqual(simulateDrain(base, 40), 600 + 9 * 60);
+        assert.strictEqual(simulateDrain(base, 4), 0);
+    });
+    it("presets: growth and mature meet 5 minutes on both clouds; startup is capped by maxSize 6 and reported", () => {
+        const regions = { aws: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"] }, { name: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"] }] };
+        const rows = (["startup", "growth", "mature"] as const).flatMap((stage) =>
+            (["aws", "alicloud"] as const).map((cloud) => {
+                const extra = stage === "mature" && cloud === "aws" ? { regions: regions.aws } : {};
+                const spec = resolveSpec(rawConfig(stage, cloud, extra), { now: NOW });
+                const jump = scalingSimulation(spec).timeToPeak.find((e) => e.scenario === "unplanned10x");
+                return [stage, cloud, jump?.minutes, jump?.meets5Minutes, groupScaling(spec, cloud).scaleOutCooldownSeconds];
+            }),
+        );
+        assert.deepStrictEqual(rows, [
+            ["startup", "aws", null, false, 0],
+            ["startup", "alicloud", null, false, 60],
+            ["growth", "aws", 3.2, true, 0],
+            ["growth", "alicloud", 3.2, true, 60],
+            ["mature", "aws", 3.2, true, 0],
+            ["mature", "alicloud", 3.2, true, 60],
+        ]);
+    });
+    it("a missed peak is a finding naming region, minutes and cause; mandatory for mature only", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { scaling: { scaleOutStepPercent: 100 }, app: { maxSize: 8 } }), { now: NOW });
+        assert.deepStrictEqual(timeToPeakFindings(scalingSimulation(spec).timeToPeak), [
+            "us-east-1 appGroup: an unplanned 10x jump is never served, more than 5 (10x load needs 32 instances; app.maxSize 8 caps the group at 8)",
+        ]);
+        assert.deepStrictEqual((["startup", "growth", "mature"] as const).map(timeToPeakEnforcement), ["advisory", "advisory", "mandatory"]);
+    });
+});

@@ -1,0 +1,208 @@
+// The Done-when stack of elastic scaling, planned on both clouds with the real program: one past
+// event, one event 120 days ahead, two overlapping events and a daily peak. Every instant is
+// relative to the wall clock the program plans against.
+
+import * as assert from "assert";
+import { execFileSync } from "child_process";
+import * as path from "path";
+
+import { CheckedPlan, checkPlan } from "../tools/plan";
+import { planStack } from "../tools/lib/record";
+import { TIME_TO_PEAK_FINDING } from "../tools/lib/scaling";
+import { ROOT } from "../tools/lib/stackfiles";
+import { at, list, ofType, stackDir, stackFile } from "./helpers";
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Midnight UTC of the day `days` from now: whole days keep the expected instants stable. */
+function day(days: number, hours = 0): string {
+    const t = Math.floor(Date.now() / DAY) * DAY + days * DAY + hours * HOUR;
+    return new Date(t).toISOString().replace(/\.000Z$/, "Z");
+}
+const minute = (iso: string, deltaMinutes: number): string => new Date(Date.parse(iso) + deltaMinutes * 60_000).toISOString().replace(/\.000Z$/, "Z");
+
+const EVENTS = [
+    { name: "past-sale", start: day(-20, 12), end: day(-20, 15), peakOnline: 30000, timeZone: "Asia/Shanghai" },
+    { name: "far-sale", start: day(120, 2), end: day(120, 6), peakOnline: 60000, timeZone: "Asia/Shanghai" },
+    // Two events overlapping from 04:00 to 06:00 UTC on day 10: one floor timeline.
+    { name: "sale-a", start: day(10, 2), end: day(10, 6), peakOnline: 40000, timeZone: "Asia/Shanghai" },
+    { name: "sale-b", start: day(10, 4), end: day(10, 8), peakOnline: 80000, timeZone: "Asia/Shanghai" },
+];
+const PEAK = { name: "evening", recurrence: "daily", start: "20:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" };
+
+const REGIONS = {
+    aws: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }],
+    alicloud: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
+};
+const MATURE_REGIONS = [
+    { name: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"] },
+    { name: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"] },
+];
+const DIR = stackDir({
+    ...Object.fromEntries(
+        (["aws", "alicloud"] as const).map((cloud) => [
+            `timetable-${cloud}`,
+            stackFile({ stage: "growth", cloud, domain: "live.example.com", regions: REGIONS[cloud], events: EVENTS, peaks: [PEAK] }),
+        ]),
+    ),
+    // A mature stack whose ceiling cannot hold a 10x jump (6 -> 48 needed, maxSize 12).
+    "capped-mature-aws": stackFile({ stage: "mature", cloud: "aws", domain: "live.example.com", regions: MATURE_REGIONS, app: { maxSize: 12 } }),
+});
+
+const planned = new Map<string, Promise<CheckedPlan>>();
+/** The checked plan of a stack of DIR, planned once per run. */
+function planOf(stack: string): Promise<CheckedPlan> {
+    const hit = planned.get(stack) ?? planStack(stack, DIR).then(checkPlan);
+    planned.set(stack, hit);
+    return hit;
+}
+
+describe("elastic scaling on the plan: past, far, overlapping events and a daily peak", function () {
+    this.timeout(300_000);
+
+    it("AWS: plans with no mandatory finding; every scheduled action sets bounds only; 120 days ahead is declared", async () => {
+        const plan = await planOf("timetable-aws");
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory"), []);
+        const rows = ofType(plan, "aws:autoscaling/schedule:Schedule")
+            .map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime") ?? at(r.inputs, "recurrence"), at(r.inputs, "timeZone"), at(r.inputs, "minSize"), at(r.inputs, "maxSize"), at(r.inputs, "desiredCapacity")])
+            .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+        // Needs: 20,000 -> 6, 40,000 -> 10, 60,000 -> 16 (15 rounded to 2 zones), 80,000 -> 20. The
+        // daily pre-scale 19:30 and release 23:30 Shanghai are 11:30 and 15:30 UTC, outside both sales.
+        assert.deepStrictEqual(rows, [
+            ["far-sale-prescale", minute(day(120, 2), -30), undefined, 16, 40, -1],
+            ["far-sale-release", minute(day(120, 6), 30), undefined, 4, 40, -1],
+            ["sale-a-prescale", minute(day(10, 2), -30), undefined, 10, 40, -1],
+            ["sale-b-prescale", minute(day(10, 4), -30), undefined, 20, 40, -1],
+            ["sale-b-release", minute(day(10, 8), 30), undefined, 4, 40, -1],
+            ["evening-prescale", "30 19 * * *", "Asia/Shanghai", 6, 40, -1],
+            ["evening-release", "30 23 * * *", "Asia/Shanghai", 4, 40, -1],
+        ].sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
+        assert.deepStrictEqual(
+            list(plan.scaling.schedule).map((r) => [at(r, "source"), at(r, "status")]),
+            [
+                ["past-sale", "past"],
+                ["far-sale", "scheduled"],
+                ["sale-a", "scheduled"],
+                ["sale-b", "scheduled"],
+                ["evening", "recurring"],
+            ],
+        );
+    });
+
+    it("Alibaba Cloud: the far event is reported as scheduled when within 90 days; the peak is a UTC cron until the horizon", async () => {
+        const plan = await planOf("timetable-alicloud");
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory"), []);
+        const app = ofType(plan, "alicloud:ess/scheduledTask:ScheduledTask").filter((r) => r.name.startsWith("lc-cn-hangzhou-app-"));
+        const rows = app.map((r) => [at(r.inputs, "scheduledTaskName"), at(r.inputs, "launchTime"), at(r.inputs, "recurrenceValue"), at(r.inputs, "minValue"), at(r.inputs, "maxValue"), at(r.inputs, "desiredCapacity")]);
+        const hhmm = (iso: string, delta: number) => minute(iso, delta).slice(0, 16) + "Z";
+        assert.deepStrictEqual(
+            rows.filter((r) => r[2] === undefined).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+            [
+                ["lc-cn-hangzhou-app-sale-a-prescale", hhmm(day(10, 2), -30), undefined, 10, 40, undefined],
+                ["lc-cn-hangzhou-app-sale-b-prescale", hhmm(day(10, 4), -30), undefined, 20, 40, undefined],
+                ["lc-cn-hangzhou-app-sale-b-release", hhmm(day(10, 8), 30), undefined, 4, 40, undefined],
+            ],
+        );
+        const recurring = app.filter((r) => at(r.inputs, "recurrenceType") === "Cron").map((r) => [at(r.inputs, "scheduledTaskName"), at(r.inputs, "recurrenceValue"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]);
+        assert.deepStrictEqual(recurring, [
+            ["lc-cn-hangzhou-app-evening-prescale", "30 11 * * *", 6, 40],
+            ["lc-cn-hangzhou-app-evening-release", "30 15 * * *", 4, 40],
+        ]);
+        for (const r of app.filter((x) => at(x.inputs, "recurrenceType") === "Cron")) {
+            const end = Date.parse(String(at(r.inputs, "recurrenceEndTime")).replace(/Z$/, ":00Z"));
+            assert.ok(end <= Date.now() + 90 * DAY && end > Date.now() + 85 * DAY, String(at(r.inputs, "recurrenceEndTime")));
+        }
+        const far = list(plan.scaling.schedule).find((r) => at(r, "source") === "far-sale");
+        assert.strictEqual(at(far, "status"), "deferred");
+        assert.match(String(at(far, "detail")), /^scheduled when within 90 days/);
+    });
+
+    it("AWS: Aurora readers follow the timetable on Application Auto Scaling (at in UTC, cron in the peak's zone), with CPU target tracking", async () => {
+        const plan = await planOf("timetable-aws");
+        const target = ofType(plan, "aws:appautoscaling/target:Target");
+        assert.deepStrictEqual(
+            target.map((t) => [at(t.inputs, "resourceId"), at(t.inputs, "scalableDimension"), at(t.inputs, "minCapacity"), at(t.inputs, "maxCapacity")]),
+            [["cluster:lc-us-east-1-db", "rds:cluster:ReadReplicaCount", 1, 15]],
+        );
+        const at0 = (iso: string, delta: number) => `at(${minute(iso, delta).replace(/Z$/, "")})`;
+        // One reader at the everyday floor of 4 app instances; readers grow with the app floor: 10/4 -> 3, 20/4 -> 5, 16/4 -> 4, 6/4 -> 2.
+        assert.deepStrictEqual(
+            ofType(plan, "aws:appautoscaling/scheduledAction:ScheduledAction")
+                .map((r) => [at(r.inputs, "name"), at(r.inputs, "schedule"), at(r.inputs, "timezone"), at(r.inputs, "scalableTargetAction", "minCapacity")])
+                .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+            [
+                ["evening-prescale", "cron(30 19 * * ? *)", "Asia/Shanghai", 2],
+                ["evening-release", "cron(30 23 * * ? *)", "Asia/Shanghai", 1],
+                ["far-sale-prescale", at0(day(120, 2), -30), undefined, 4],
+                ["far-sale-release", at0(day(120, 6), 30), undefined, 1],
+                ["sale-a-prescale", at0(day(10, 2), -30), undefined, 3],
+                ["sale-b-prescale", at0(day(10, 4), -30), undefined, 5],
+                ["sale-b-release", at0(day(10, 8), 30), undefined, 1],
+            ],
+        );
+        const policy = ofType(plan, "aws:appautoscaling/policy:Policy")[0];
+        assert.deepStrictEqual(at(policy.inputs, "targetTrackingScalingPolicyConfiguration", "predefinedMetricSpecification"), { predefinedMetricType: "RDSReaderAverageCPUUtilization" });
+        assert.strictEqual(at(policy.inputs, "targetTrackingScalingPolicyConfiguration", "targetValue"), 70);
+    });
+
+    it("pods follow the timetable: one CronJob per action patching every HPA's minReplicas in proportion to the app floor", async () => {
+        const plan = await planOf("timetable-alicloud");
+        const jobs = ofType(plan, "kubernetes:batch/v1:CronJob").map((r) => {
+            const containers = list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers"));
+            return [at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "timeZone"), containers.map((c) => list(at(c, "args")).join(" ").replace(/^patch hpa (\w+) --namespace live-commerce --type merge --patch \{"spec":\{"minReplicas":(\d+)\}\}$/, "$1=$2")).join(" ")];
+        });
+        const utc = (iso: string, delta: number) => {
+            const d = new Date(Date.parse(iso) + delta * 60_000);
+            return `${d.getUTCMinutes()} ${d.getUTCHours()} ${d.getUTCDate()} ${d.getUTCMonth() + 1} *`;
+        };
+        // Growth floors 2/2/3/3; x10/4 -> 5/5/8/8, x20/4 -> 10/10/15/15, x6/4 -> 3/3/5/5; releases back to 2/2/3/3.
+        assert.deepStrictEqual(
+            jobs.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+            [
+                ["30 19 * * *", "Asia/Shanghai", "user=3 product=3 order=5 interaction=5"],
+                ["30 23 * * *", "Asia/Shanghai", "user=2 product=2 order=3 interaction=3"],
+                [utc(day(10, 2), -30), "Etc/UTC", "user=5 product=5 order=8 interaction=8"],
+                [utc(day(10, 4), -30), "Etc/UTC", "user=10 product=10 order=15 interaction=15"],
+                [utc(day(10, 8), 30), "Etc/UTC", "user=2 product=2 order=3 interaction=3"],
+            ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+        );
+        const role = ofType(plan, "kubernetes:rbac.authorization.k8s.io/v1:Role").find((r) => r.name.endsWith("-floors-role"));
+        assert.deepStrictEqual(at(role?.inputs, "rules"), [{ apiGroups: ["autoscaling"], resourceNames: ["user", "product", "order", "interaction"], resources: ["horizontalpodautoscalers"], verbs: ["get", "patch"] }]);
+    });
+
+    it("the floor jobs and their access are valid Kubernetes objects (OpenAPI schema)", async () => {
+        const plan = await planOf("timetable-alicloud");
+        const objects = plan.resources
+            .filter((r) => r.type.startsWith("kubernetes:") && r.name.includes("-floors"))
+            .map((r) => ({ name: r.name, object: r.inputs }));
+        assert.strictEqual(objects.length, 3 + 5, "service account, role, binding and five CronJobs");
+        const out = execFileSync(process.execPath, [path.join(ROOT, "tests", "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
+        assert.deepStrictEqual(JSON.parse(out), []);
+    });
+
+    it("a mature stack whose unplanned 10x jump misses 5 minutes gets a mandatory finding per region", async () => {
+        const plan = await planOf("capped-mature-aws");
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === TIME_TO_PEAK_FINDING).map((v) => [v.enforcement, v.message]),
+            ["us-east-1", "us-west-2"].map((region) => [
+                "mandatory",
+                `${region} appGroup: an unplanned 10x jump is never served, more than 5 (10x load needs 48 instances; app.maxSize 12 caps the group at 12)`,
+            ]),
+        );
+    });
+
+    it("time to peak: the unplanned 10x jump is met within 5 minutes on both growth clouds and the planned event before its start", async () => {
+        for (const cloud of ["aws", "alicloud"] as const) {
+            const plan = await planOf(`timetable-${cloud}`);
+            assert.deepStrictEqual(
+                plan.scaling.timeToPeak.map((e) => [e.scenario, e.minutes, e.meets5Minutes]),
+                [
+                    ["unplanned10x", 3.2, true],
+                    ["plannedEvent", 2.2, true],
+                ],
+                cloud,
+            );
+            assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === TIME_TO_PEAK_FINDING), [], cloud);
+        }
+    });
+});

@@ -1,0 +1,45 @@
+// The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
+// of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
+
+import { SCENARIOS, Stage, TimeToPeak, timeToPeakEnforcement, timeToPeakFindings } from "../../components/model";
+import { isRecord, list } from "../../policies/lib/values";
+import type { Violation } from "./evaluate";
+
+/** Name the time-to-peak finding is reported under (alongside the policy pack's violations). */
+export const TIME_TO_PEAK_FINDING = "ha-scaling-time-to-peak";
+
+export interface ScalingSection {
+    readonly timeToPeak: TimeToPeak[];
+    readonly drain: readonly unknown[];
+    readonly schedule: readonly unknown[];
+}
+
+export function isTimeToPeak(v: unknown): v is TimeToPeak {
+    return (
+        isRecord(v) &&
+        typeof v.region === "string" &&
+        v.tier === "appGroup" &&
+        SCENARIOS.some((s) => s === v.scenario) &&
+        (v.minutes === null || typeof v.minutes === "number") &&
+        typeof v.meets5Minutes === "boolean" &&
+        typeof v.detail === "string"
+    );
+}
+
+/** The `scaling` stack output of a plan; empty lists when the program reported none. */
+export function scalingSection(outputs: Readonly<Record<string, unknown>>): ScalingSection {
+    const s = isRecord(outputs.scaling) ? outputs.scaling : {};
+    return { timeToPeak: list(s.timeToPeak).filter(isTimeToPeak), drain: list(s.drain), schedule: list(s.schedule) };
+}
+
+/** A missed 5-minute peak as a finding: advisory, mandatory for mature stacks. */
+export function scalingFindings(section: ScalingSection, stage: Stage): Violation[] {
+    return timeToPeakFindings(section.timeToPeak).map((message) => ({ policy: TIME_TO_PEAK_FINDING, enforcement: timeToPeakEnforcement(stage), urn: "", message }));
+}
+
+/** Text lines of the section for the human-readable plan. */
+export function renderScaling(section: ScalingSection): string[] {
+    const peak = section.timeToPeak.map((e) => `  ${e.region} ${e.tier} ${e.scenario}: ${e.minutes === null ? "never" : `${e.minutes} min`} ${e.meets5Minutes ? "(ok)" : "(missed)"}: ${e.detail}`);
+    const schedule = section.schedule.filter(isRecord).map((r) => `  ${String(r.source)}: ${String(r.status)}, ${String(r.detail)}`);
+    return ["scaling (time to peak):", ...peak, ...(schedule.length > 0 ? ["schedule:", ...schedule] : [])];
+}
