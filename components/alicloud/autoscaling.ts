@@ -10,7 +10,12 @@ import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
  */
 export const STOCK_IMAGE_NAME = "aliyun_3_x64_20G_alibase_20240819.vhd";
 
-/** ESS alarm metric per scaling metric. TcpConnection is collected by the CloudMonitor agent of the stock images. */
+/**
+ * ESS alarm metric per scaling metric, from the system metrics of the provider's alicloud_ess_alarm
+ * documentation (website/docs/r/ess_alarm.html.markdown). TcpConnection is collected by the
+ * CloudMonitor agent of the stock images; that table lists a `state` dimension for it that the user
+ * sets, whose valid values were not found (unverified, docs/CONFORMANCE.md), so none is set here.
+ */
 export const ESS_METRIC: Readonly<Record<ScalingCondition["metric"], string>> = {
     connectionsPerInstance: "TcpConnection",
     cpuPercent: "CpuUtilization",

@@ -18,9 +18,16 @@ export interface CmsMetric {
 /**
  * CloudMonitor metric of each alarm metric; database metrics depend on the engine, cache metrics on
  * the Tair architecture (standard or cluster). Sources: the CloudMonitor metric tables
- * (https://www.alibabacloud.com/help/en/cms/cloudmonitor-1-0/support/appendix-1-metrics) and, for
- * `acs_alb`, https://www.alibabacloud.com/help/en/slb/application-load-balancer/user-guide/alb-monitoring-metrics:
+ * (https://www.alibabacloud.com/help/en/cms/cloudmonitor-1-0/support/appendix-1-metrics):
+ * acs_rds_dashboard `CpuUsage`/`ConnectionUsage` publish Average, Minimum, Maximum; acs_polardb
+ * `cluster_cpu_utilization` publishes Average only and `cluster_connection_utilization` Average,
+ * Maximum, Minimum; acs_kvstore `Standard*`/`Sharding*` CPU and memory usage publish Average and
+ * Maximum (the table policies/conformance/alicloud.ts CMS_METRIC_STATISTICS checks). For `acs_alb`,
+ * https://www.alibabacloud.com/help/en/slb/application-load-balancer/user-guide/alb-monitoring-metrics:
  * the instance-level ALB metrics are named `LoadBalancer...` and publish the statistic `Value`.
+ * Unverified (docs/CONFORMANCE.md): whether cloud-native Tair (`redis.TairInstance`) instances
+ * publish the `Standard*`/`Sharding*` names, and the name and statistics of acs_ecs_dashboard
+ * `net_tcpconnection`.
  * ALB publishes no instance-level 5xx ratio: `lb5xxPercent` reads the backend 5xx responses per
  * second (`LoadBalancerHTTPCodeUpstream5XX`), so on Alibaba Cloud its thresholds count responses
  * per second (docs/CONFORMANCE.md).
@@ -68,7 +75,9 @@ export function cmsComparisonOperator(comparison: AlarmRule["comparison"]): ">" 
 
 /**
  * Resources of an alarm scoped to every instance of its project in the account and region
- * (CloudMonitor PutResourceMetricRule `Resources`: `[{"resource":"_ALL"}]`).
+ * (CloudMonitor PutResourceMetricRule `Resources`: `[{"resource":"_ALL"}]`, the example the
+ * CloudMonitor API models give for Resources; resource_alicloud_cms_alarm.go maps
+ * `metric_dimensions` to and from `Resources`).
  */
 export const CMS_ALL_RESOURCES = JSON.stringify([{ resource: "_ALL" }]);
 

@@ -65,6 +65,58 @@ export const ACS_ALB_INSTANCE_METRICS = [
 const ALB_METRICS_DOC = "https://www.alibabacloud.com/help/en/slb/application-load-balancer/user-guide/alb-monitoring-metrics (instance metrics: MetricName, Dimensions, Statistics)";
 const CMS_STATISTICS_DOC = "https://www.alibabacloud.com/help/en/cms/developer-reference/api-414265 (since 2024-08-15 Statistics must be the metric's own statistic)";
 
+/** CloudMonitor's metric tables ("Appendix 1: Metrics"), as published per product. */
+const CMS_METRICS_DOC = "https://help.aliyun.com/document_detail/163515.html";
+
+/**
+ * Statistics CloudMonitor publishes for the database and cache metrics the alarms read (MetricName ->
+ * Statistics column of the product's table in CMS_METRICS_DOC): ApsaraDB RDS (acs_rds_dashboard),
+ * PolarDB for MySQL (acs_polardb), Redis/Tair standard (`Standard*`) and cluster (`Sharding*`)
+ * architectures (acs_kvstore). Metrics not listed here are not judged by this table.
+ */
+export const CMS_METRIC_STATISTICS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+    acs_rds_dashboard: { CpuUsage: ["Average", "Minimum", "Maximum"], ConnectionUsage: ["Average", "Minimum", "Maximum"] },
+    acs_polardb: { cluster_cpu_utilization: ["Average"], cluster_connection_utilization: ["Average", "Maximum", "Minimum"] },
+    acs_kvstore: {
+        StandardCpuUsage: ["Average", "Maximum"],
+        StandardMemoryUsage: ["Average", "Maximum"],
+        ShardingCpuUsage: ["Average", "Maximum"],
+        ShardingMemoryUsage: ["Average", "Maximum"],
+    },
+};
+
+/** The statistics the alarm's `project`/`metric` publishes, when the table lists it. */
+export function cmsMetricStatistics(inputs: Props): readonly string[] | undefined {
+    return CMS_METRIC_STATISTICS[project(inputs) ?? ""]?.[str(inputs.metric) ?? ""];
+}
+
+/**
+ * System metrics an ESS event-triggered task (metricType `system`) can read, from the provider's
+ * alicloud_ess_alarm documentation (website/docs/r/ess_alarm.html.markdown, "Supported metric names
+ * and dimensions"). PackagesNetIn/PackagesNetOut also need a `device` dimension and TcpConnection a
+ * `state` dimension, set by the user.
+ */
+export const ESS_SYSTEM_METRICS = [
+    "CpuUtilization",
+    "ClassicInternetRx",
+    "ClassicInternetTx",
+    "VpcInternetRx",
+    "VpcInternetTx",
+    "IntranetRx",
+    "IntranetTx",
+    "LoadAverage",
+    "MemoryUtilization",
+    "SystemDiskReadBps",
+    "SystemDiskWriteBps",
+    "SystemDiskReadOps",
+    "SystemDiskWriteOps",
+    "PackagesNetIn",
+    "PackagesNetOut",
+    "TcpConnection",
+] as const;
+const ESS_ALARM_DOC = "terraform-provider-alicloud website/docs/r/ess_alarm.html.markdown (dimensions: supported metric names)";
+const essSystemMetric = { describe: "when metricType is system (the default)", holds: (i: Props) => str(i.metricType) !== "custom" };
+
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** Letters first, then letters, digits, `.`, `_`, `-` (ALB, NLB and EIP names). */
@@ -81,7 +133,17 @@ const ESCALATIONS = ["escalationsCritical", "escalationsWarn", "escalationsInfo"
 
 const albProject = { describe: "when project is acs_alb", holds: (i: Props) => project(i) === "acs_alb" };
 
-/** A `[{"key": "value"}]` JSON list with at least one entry: what CloudMonitor takes as an alarm's resources. */
+/** The escalation's statistic is one its metric publishes (CMS_METRIC_STATISTICS). */
+const publishedStatistic: ValueTest = {
+    describe: "a statistic the metric publishes (CloudMonitor metric tables: RDS CpuUsage/ConnectionUsage Average, Minimum, Maximum; PolarDB cluster_cpu_utilization Average; Tair Standard*/Sharding* Average, Maximum)",
+    accepts: (value, inputs) => typeof value === "string" && (cmsMetricStatistics(inputs)?.includes(value) ?? true),
+};
+
+/**
+ * A `[{"key": "value"}]` JSON list with at least one entry: what CloudMonitor takes as an alarm's
+ * resources (resource_alicloud_cms_alarm.go reads metric_dimensions from the rule's `Resources`;
+ * the CloudMonitor API models give `[{"resource":"_ALL"}]` as the Resources example).
+ */
 const dimensionsJson: ValueTest = {
     describe: 'a JSON list of resources, e.g. [{"instanceId":"i-..."}] or [{"resource":"_ALL"}] for every resource of the project',
     accepts: (value) => {
@@ -102,7 +164,16 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
             type: "alicloud:cms/alarm:Alarm",
             property: `${e}.comparisonOperator`,
             test: oneOf(CMS_COMPARISON_OPERATORS),
-            source: `${TF}resource_alicloud_cms_alarm.go (escalations_*.comparison_operator: StringInSlice MoreThan, MoreThanOrEqual, LessThan, LessThanOrEqual, NotEqual, Equal, *Yesterday, *LastWeek, *LastPeriod)`,
+            source: `${TF}resource_alicloud_cms_alarm.go (escalations_critical/_warn/_info.comparison_operator: StringInSlice([]string{MoreThan, MoreThanOrEqual, LessThan, LessThanOrEqual, NotEqual, Equal, "GreaterThanYesterday", "LessThanYesterday", "GreaterThanLastWeek", "LessThanLastWeek", "GreaterThanLastPeriod", "LessThanLastPeriod"}, false))`,
+        }),
+    ),
+    ...ESCALATIONS.map(
+        (e): ConformanceRule => ({
+            type: "alicloud:cms/alarm:Alarm",
+            property: `${e}.statistics`,
+            test: publishedStatistic,
+            when: { describe: "when the metric is in the CloudMonitor statistics table", holds: (i) => cmsMetricStatistics(i) !== undefined },
+            source: `${CMS_METRICS_DOC} (ApsaraDB RDS, PolarDB for MySQL, Redis standard and cluster tables: Statistics); ${CMS_STATISTICS_DOC}`,
         }),
     ),
     ...ESCALATIONS.map(
@@ -115,7 +186,7 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
         }),
     ),
     { type: "alicloud:cms/alarm:Alarm", property: "metric", test: oneOf(ACS_ALB_INSTANCE_METRICS), when: albProject, source: ALB_METRICS_DOC },
-    { type: "alicloud:cms/alarm:Alarm", property: "silenceTime", test: between(300, 86400), source: `${TF}resource_alicloud_cms_alarm.go (silence_time: IntBetween(300, 86400))` },
+    { type: "alicloud:cms/alarm:Alarm", property: "silenceTime", test: between(300, 86400), source: `${TF}resource_alicloud_cms_alarm.go (silence_time: IntBetween(300, 86400), Default 86400)` },
     {
         type: "alicloud:cms/alarm:Alarm",
         property: "metricDimensions",
@@ -124,7 +195,7 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
         when: { describe: "required unless project is acs_prometheus", holds: (i) => project(i) !== "acs_prometheus" && i.dimensions === undefined },
         source: `${SDK}cms/alarm.d.ts (project: "dimensions and metricDimensions must be empty when project is acs_prometheus, otherwise, one of them must be set")`,
     },
-    { type: "alicloud:cms/alarm:Alarm", property: "contactGroups", test: present("at least one contact group"), required: true, source: `${TF}resource_alicloud_cms_alarm.go (contact_groups: Required)` },
+    { type: "alicloud:cms/alarm:Alarm", property: "contactGroups", test: present("at least one contact group"), required: true, source: `${TF}resource_alicloud_cms_alarm.go (contact_groups: TypeList, Required)` },
 
     // ApsaraMQ for Kafka
     {
@@ -226,6 +297,8 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
     { type: "alicloud:ess/alarm:Alarm", property: "expressions[].statistics", test: oneOf(["Average", "Minimum", "Maximum"]), source: `${SDK}ess/alarm.d.ts (statistics)` },
     { type: "alicloud:ess/alarm:Alarm", property: "period", test: oneOf([60, 120, 300, 900]), source: `${SDK}ess/alarm.d.ts (period)` },
     { type: "alicloud:ess/alarm:Alarm", property: "expressions[].period", test: oneOf([60, 120, 300, 900]), source: `${SDK}types/input.d.ts ess.AlarmExpression (period)` },
+    { type: "alicloud:ess/alarm:Alarm", property: "metricName", test: oneOf(ESS_SYSTEM_METRICS), when: essSystemMetric, source: ESS_ALARM_DOC },
+    { type: "alicloud:ess/alarm:Alarm", property: "expressions[].metricName", test: oneOf(ESS_SYSTEM_METRICS), when: essSystemMetric, source: ESS_ALARM_DOC },
     { type: "alicloud:ess/alarm:Alarm", property: "metricType", test: oneOf(["system", "custom"]), source: `${SDK}ess/alarm.d.ts (metricType)` },
 
     // Databases and cache

@@ -2,12 +2,17 @@
 // @pulumi/aws 7.48.0, and the AWS APIs). One entry per constrained property the program sets;
 // each names its source: the provider's resource file, the SDK docstring at the pinned version
 // (generated from the provider's website/docs/r/*.html.markdown) or the API reference page.
+// Provider citations name the file and the function or schema field that holds the rule, as read in
+// hashicorp/terraform-provider-aws; where the provider sets no limit, the API page that does is cited.
 
 import { Props, isRecord, list, num, str } from "../lib/values";
 import { ConformanceRule, ValueTest, allOf, between, forbidden, lengthBetween, matches, name, oneOf } from "./checkers";
 
 const TF = "terraform-provider-aws internal/service/";
 const SDK = "@pulumi/aws 7.48.0 ";
+/** AWS's own RDS request reference (the constraints each identifier states). */
+const RDS_API = "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/rds/aws.sdk.kotlin.services.rds.model/";
+const RDS_IDENTIFIER_SOURCE = `${TF}rds/validate.go (validIdentifier: ^[0-9a-z-]+$, first character a letter, no "--", no trailing hyphen; no length limit)`;
 
 /** ELB names: letters, digits and hyphens, not beginning or ending with a hyphen. */
 const ELB_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
@@ -57,7 +62,25 @@ export const AWS_METRICS: Readonly<Record<string, { readonly names: readonly str
     },
 };
 
+/** CloudWatch `Statistic` enum values (types.Statistic). */
 const STATISTICS = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"];
+/** Extended statistics (percentiles, trimmed means, ...): the StringMatch of metric_alarm.go, verbatim. */
+const EXTENDED_STATISTIC = /^((p|(tm)|(wm)|(tc)|(ts))((\d{1,2}(\.\d{1,2})?)|(100))|(IQM)|(((TM)|(WM)|(PR)|(TC)|(TS)))\((\d+(\.\d+)?%?)?:(\d+(\.\d+)?%?)?\))$/;
+
+/** A metric query's `stat`: a Statistic enum value or an extended statistic (p99, tm90, TM(10%:90%), IQM, ...). */
+const metricStatistic: ValueTest = {
+    describe: `one of ${STATISTICS.map((v) => JSON.stringify(v)).join(", ")} or an extended statistic (p99, tm90, TM(10%:90%), IQM, ...)`,
+    accepts: (value) => typeof value === "string" && (STATISTICS.includes(value) || EXTENDED_STATISTIC.test(value)),
+};
+
+/** A metric query's `period` in seconds: 1, 5, 10, 20 or 30 (high resolution) or a positive multiple of 60. */
+const metricPeriod: ValueTest = {
+    describe: "1, 5, 10, 20, 30 or a positive multiple of 60 (seconds)",
+    accepts: (value) => {
+        const n = num(value);
+        return n !== undefined && Number.isInteger(n) && ([1, 5, 10, 20, 30].includes(n) || (n > 0 && n % 60 === 0));
+    },
+};
 
 /** A metric query's metric names a metric its AWS namespace publishes. */
 const publishedMetric: ValueTest = {
@@ -95,7 +118,7 @@ export const AWS_RULES: readonly ConformanceRule[] = [
         autoName: true,
         autoNameUnless: "namePrefix",
         test: allOf(name(1, 32, ELB_NAME, "letters, digits and hyphens, not beginning or ending with a hyphen"), matches(/^(?!internal-)/, 'not beginning with "internal-"')),
-        source: `${TF}elbv2/validate.go (validName: 32 characters); ${SDK}lb/loadBalancer.d.ts (name)`,
+        source: `${TF}elbv2/validate.go (validName: at most 32 characters, ^[0-9A-Za-z-]+$, no leading or trailing hyphen, not beginning with "internal-")`,
     },
     {
         type: "aws:lb/targetGroup:TargetGroup",
@@ -103,10 +126,10 @@ export const AWS_RULES: readonly ConformanceRule[] = [
         autoName: true,
         autoNameUnless: "namePrefix",
         test: name(1, 32, ELB_NAME, "letters, digits and hyphens, not beginning or ending with a hyphen"),
-        source: `${TF}elbv2/validate.go (validTargetGroupName: 32 characters); ${SDK}lb/targetGroup.d.ts (name)`,
+        source: `${TF}elbv2/validate.go (validTargetGroupName: at most 32 characters, ^[0-9A-Za-z-]+$, no leading or trailing hyphen)`,
     },
-    { type: "aws:lb/loadBalancer:LoadBalancer", property: "namePrefix", test: name(1, 6, /^[a-zA-Z0-9][a-zA-Z0-9-]*$/, "letters, digits and hyphens, not beginning with a hyphen"), source: `${TF}elbv2/validate.go (validNamePrefix: 6 characters)` },
-    { type: "aws:lb/targetGroup:TargetGroup", property: "namePrefix", test: name(1, 6, /^[a-zA-Z0-9][a-zA-Z0-9-]*$/, "letters, digits and hyphens, not beginning with a hyphen"), source: `${TF}elbv2/validate.go (validTargetGroupNamePrefix: 6 characters)` },
+    { type: "aws:lb/loadBalancer:LoadBalancer", property: "namePrefix", test: name(1, 6, /^[a-zA-Z0-9][a-zA-Z0-9-]*$/, "letters, digits and hyphens, not beginning with a hyphen"), source: `${TF}elbv2/validate.go (validNamePrefix: at most 6 characters, ^[0-9A-Za-z-]+$, no leading hyphen, not "internal-")` },
+    { type: "aws:lb/targetGroup:TargetGroup", property: "namePrefix", test: name(1, 6, /^[a-zA-Z0-9][a-zA-Z0-9-]*$/, "letters, digits and hyphens, not beginning with a hyphen"), source: `${TF}elbv2/validate.go (validTargetGroupNamePrefix: at most 32 - id.UniqueIDSuffixLength (26) = 6 characters, ^[0-9A-Za-z-]+$, no leading hyphen)` },
     { type: "aws:lb/loadBalancer:LoadBalancer", property: "desyncMitigationMode", test: oneOf(["monitor", "defensive", "strictest"]), source: `${SDK}lb/loadBalancer.d.ts (desyncMitigationMode)` },
     { type: "aws:lb/loadBalancer:LoadBalancer", property: "idleTimeout", test: between(1, 4000), source: "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html (idle_timeout.timeout_seconds: 1-4000)" },
     { type: "aws:lb/targetGroup:TargetGroup", property: "deregistrationDelay", test: between(0, 3600), source: `${SDK}lb/targetGroup.d.ts (deregistrationDelay)` },
@@ -131,19 +154,29 @@ export const AWS_RULES: readonly ConformanceRule[] = [
         type: "aws:cloudwatch/metricAlarm:MetricAlarm",
         property: "comparisonOperator",
         test: oneOf(["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold", "LessThanLowerOrGreaterThanUpperThreshold", "LessThanLowerThreshold", "GreaterThanUpperThreshold"]),
-        source: `${TF}cloudwatch/metric_alarm.go (comparison_operator: enum types.ComparisonOperator)`,
+        source: `${TF}cloudwatch/metric_alarm.go (comparison_operator: enum.Validate[types.ComparisonOperator]); values: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html (ComparisonOperator)`,
     },
-    { type: "aws:cloudwatch/metricAlarm:MetricAlarm", property: "treatMissingData", test: oneOf(["breaching", "notBreaching", "ignore", "missing"]), source: `${TF}cloudwatch/metric_alarm.go (treat_missing_data)` },
-    { type: "aws:cloudwatch/metricAlarm:MetricAlarm", property: "alarmDescription", test: lengthBetween(0, 1024), source: `${TF}cloudwatch/metric_alarm.go (alarm_description: StringLenBetween(0, 1024))` },
-    { type: "aws:cloudwatch/metricAlarm:MetricAlarm", property: "name", autoName: true, test: lengthBetween(1, 255), source: `${TF}cloudwatch/metric_alarm.go (alarm_name: StringLenBetween(1, 255))` },
+    { type: "aws:cloudwatch/metricAlarm:MetricAlarm", property: "treatMissingData", test: oneOf(["breaching", "notBreaching", "ignore", "missing"]), source: `${TF}cloudwatch/metric_alarm.go (treat_missing_data: StringInSlice(missingData_Values(), true); the provider ignores case, the table keeps the documented spelling)` },
+    { type: "aws:cloudwatch/metricAlarm:MetricAlarm", property: "alarmDescription", test: lengthBetween(0, 1024), source: `${TF}cloudwatch/metric_alarm.go (alarm_description: validation.StringLenBetween(0, 1024))` },
+    { type: "aws:cloudwatch/metricAlarm:MetricAlarm", property: "name", autoName: true, test: lengthBetween(1, 255), source: `${TF}cloudwatch/metric_alarm.go (alarm_name: validation.StringLenBetween(1, 255))` },
     {
         type: "aws:cloudwatch/metricAlarm:MetricAlarm",
         property: "metricQueries[].id",
         test: name(1, 255, /^[a-z][a-zA-Z0-9_]*$/, "starting with a lowercase letter; letters, digits and _ only"),
-        source: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html (Id)",
+        source: `${TF}cloudwatch/metric_alarm.go (metric_query.id: validation.StringLenBetween(1, 255)); pattern: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html (Id)`,
     },
-    { type: "aws:cloudwatch/metricAlarm:MetricAlarm", property: "metricQueries[].metric.stat", test: oneOf(STATISTICS), source: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html (the statistics an alarm can read without percentiles)" },
-    { type: "aws:cloudwatch/metricAlarm:MetricAlarm", property: "metricQueries[].metric.period", test: oneOf([10, 20, 30, 60, 120, 180, 240, 300, 600, 900, 3600, 21600, 86400]), source: `${TF}cloudwatch/metric_alarm.go (metric_query.metric.period: 10, 20, 30, or a multiple of 60)` },
+    {
+        type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+        property: "metricQueries[].metric.stat",
+        test: metricStatistic,
+        source: `${TF}cloudwatch/metric_alarm.go (metric_query.metric.stat: enum.Validate[types.Statistic] or the extended-statistic StringMatch)`,
+    },
+    {
+        type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+        property: "metricQueries[].metric.period",
+        test: metricPeriod,
+        source: `${TF}cloudwatch/metric_alarm.go (metric_query.metric.period: validation.Any(IntInSlice([]int{1, 5, 10, 20, 30}), IntDivisibleBy(60)))`,
+    },
     { type: "aws:cloudwatch/metricAlarm:MetricAlarm", property: "metricQueries[].metric", test: publishedMetric, source: Object.values(AWS_METRICS).map((m) => m.source).join("; ") },
 
     // Data stores
@@ -178,12 +211,37 @@ export const AWS_RULES: readonly ConformanceRule[] = [
         source: `${SDK}elasticache/replicationGroup.d.ts (automaticFailoverEnabled: Must be enabled for Redis (cluster mode enabled) replication groups)`,
     },
     { type: "aws:elasticache/subnetGroup:SubnetGroup", property: "name", autoName: true, test: name(1, 255, /^[a-zA-Z0-9-]+$/, "letters, digits and hyphens only"), source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSubnetGroup.html (CacheSubnetGroupName: no more than 255 alphanumeric characters or hyphens)" },
-    { type: "aws:rds/cluster:Cluster", property: "clusterIdentifier", test: name(1, 63, RDS_IDENTIFIER, RDS_IDENTIFIER_WORDS), source: `${TF}rds/validate.go (validIdentifier: 63 characters)` },
-    { type: "aws:rds/clusterInstance:ClusterInstance", property: "identifier", test: name(1, 63, RDS_IDENTIFIER, RDS_IDENTIFIER_WORDS), source: `${TF}rds/validate.go (validIdentifier: 63 characters)` },
-    { type: "aws:rds/instance:Instance", property: "identifier", test: name(1, 63, RDS_IDENTIFIER, RDS_IDENTIFIER_WORDS), source: `${TF}rds/validate.go (validIdentifier: 63 characters)` },
-    { type: "aws:rds/globalCluster:GlobalCluster", property: "globalClusterIdentifier", test: name(1, 255, RDS_IDENTIFIER, RDS_IDENTIFIER_WORDS), source: `${TF}rds/validate.go (validGlobalCusterIdentifier)` },
-    { type: "aws:rds/cluster:Cluster", property: "finalSnapshotIdentifier", test: name(1, 255, /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/, "starting with a letter; letters, digits and hyphens; no two consecutive hyphens; not ending with a hyphen"), source: `${TF}rds/validate.go (validFinalSnapshotIdentifier)` },
-    { type: "aws:rds/instance:Instance", property: "finalSnapshotIdentifier", test: name(1, 255, /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/, "starting with a letter; letters, digits and hyphens; no two consecutive hyphens; not ending with a hyphen"), source: `${SDK}rds/instance.d.ts (finalSnapshotIdentifier)` },
+    { type: "aws:rds/cluster:Cluster", property: "clusterIdentifier", test: name(1, 63, RDS_IDENTIFIER, RDS_IDENTIFIER_WORDS), source: `${TF}rds/cluster.go (cluster_identifier: validIdentifier); ${RDS_IDENTIFIER_SOURCE}; length: ${RDS_API}-create-db-cluster-request/db-cluster-identifier.html (1 to 63 for Aurora DB clusters)` },
+    {
+        type: "aws:rds/clusterInstance:ClusterInstance",
+        property: "identifier",
+        test: name(1, 63, RDS_IDENTIFIER, RDS_IDENTIFIER_WORDS),
+        source: `${TF}rds/cluster_instance.go (identifier: validIdentifier); ${TF}rds/validate.go (validIdentifier: pattern only); length: ${RDS_API}-restore-db-instance-from-db-snapshot-request/db-instance-identifier.html (DBInstanceIdentifier: 1 to 63)`,
+    },
+    {
+        type: "aws:rds/instance:Instance",
+        property: "identifier",
+        test: name(1, 63, RDS_IDENTIFIER, RDS_IDENTIFIER_WORDS),
+        source: `${TF}rds/instance.go (identifier: validIdentifier); ${TF}rds/validate.go (validIdentifier: pattern only); length: ${RDS_API}-restore-db-instance-from-db-snapshot-request/db-instance-identifier.html (DBInstanceIdentifier: 1 to 63)`,
+    },
+    {
+        type: "aws:rds/globalCluster:GlobalCluster",
+        property: "globalClusterIdentifier",
+        test: name(1, 63, RDS_IDENTIFIER, RDS_IDENTIFIER_WORDS),
+        source: `${TF}rds/global_cluster.go (global_cluster_identifier: validIdentifier); ${TF}rds/validate.go (validIdentifier: pattern only); length: ${RDS_API}-modify-global-cluster-request/new-global-cluster-identifier.html (1 to 63; unverified: the CreateGlobalCluster page itself was not found)`,
+    },
+    {
+        type: "aws:rds/cluster:Cluster",
+        property: "finalSnapshotIdentifier",
+        test: name(1, 255, /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/, "starting with a letter; letters, digits and hyphens; no two consecutive hyphens; not ending with a hyphen"),
+        source: `${TF}rds/cluster.go (final_snapshot_identifier: inline ValidateFunc, ^[0-9A-Za-z-]+$, no "--", no trailing hyphen); first letter and length: ${RDS_API}-delete-db-cluster-request/final-db-snapshot-identifier.html (1 to 255, first character a letter)`,
+    },
+    {
+        type: "aws:rds/instance:Instance",
+        property: "finalSnapshotIdentifier",
+        test: name(1, 255, /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/, "starting with a letter; letters, digits and hyphens; no two consecutive hyphens; not ending with a hyphen"),
+        source: `${TF}rds/instance.go (final_snapshot_identifier: ^[A-Za-z], ^[0-9A-Za-z-]+$, no "--", no trailing hyphen); length: ${RDS_API}-delete-db-instance-request/final-db-snapshot-identifier.html (1 to 255)`,
+    },
     {
         type: "aws:rds/cluster:Cluster",
         property: "manageMasterUserPassword",
@@ -192,12 +250,12 @@ export const AWS_RULES: readonly ConformanceRule[] = [
         source: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-secrets-manager.html#rds-secrets-manager-limitations (not supported: DB clusters that are part of an Aurora global database)",
     },
     { type: "aws:rds/cluster:Cluster", property: "engine", test: oneOf(["aurora-mysql", "aurora-postgresql", "mysql", "postgres"]), source: `${SDK}rds/cluster.d.ts (engine)` },
-    { type: "aws:rds/cluster:Cluster", property: "backupRetentionPeriod", test: between(1, 35), source: `${TF}rds/cluster.go (backup_retention_period: IntBetween(1, 35))` },
+    { type: "aws:rds/cluster:Cluster", property: "backupRetentionPeriod", test: between(1, 35), source: `${TF}rds/cluster.go (backup_retention_period: validation.IntAtMost(35)); minimum 1: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html (BackupRetentionPeriod: 1 to 35)` },
     { type: "aws:rds/instance:Instance", property: "backupRetentionPeriod", test: between(0, 35), source: `${SDK}rds/instance.d.ts (backupRetentionPeriod)` },
     { type: "aws:rds/instance:Instance", property: "storageType", test: oneOf(["standard", "gp2", "gp3", "io1", "io2"]), source: `${SDK}rds/instance.d.ts (storageType)` },
     { type: "aws:rds/globalCluster:GlobalCluster", property: "engine", test: oneOf(["aurora", "aurora-mysql", "aurora-postgresql"]), source: `${SDK}rds/globalCluster.d.ts (engine)` },
     { type: "aws:rds/clusterInstance:ClusterInstance", property: "promotionTier", test: between(0, 15), source: `${TF}rds/cluster_instance.go (promotion_tier: IntBetween(0, 15))` },
-    { type: "aws:rds/subnetGroup:SubnetGroup", property: "name", autoName: true, test: name(1, 255, /^[a-z0-9 ._-]+$/, "lowercase letters, digits, spaces, periods, underscores and hyphens only"), source: `${TF}rds/validate.go (validSubnetGroupName)` },
+    { type: "aws:rds/subnetGroup:SubnetGroup", property: "name", autoName: true, test: name(1, 255, /^[a-z0-9 ._-]+$/, "lowercase letters, digits, spaces, periods, underscores and hyphens only"), source: `${TF}rds/validate.go (validSubnetGroupName: ^[0-9a-z_ .-]+$, at most 255 characters, not "default")` },
     { type: "aws:msk/cluster:Cluster", property: "numberOfBrokerNodes", test: brokersPerSubnet, source: `${SDK}msk/cluster.d.ts (numberOfBrokerNodes)` },
     { type: "aws:msk/cluster:Cluster", property: "clusterName", autoName: true, test: name(1, 64, /^[0-9A-Za-z][0-9A-Za-z-]*$/, "starting with a letter or digit; letters, digits and hyphens only"), source: "https://docs.aws.amazon.com/msk/1.0/apireference/clusters.html (clusterName: 1-64, ^[0-9A-Za-z][0-9A-Za-z-]{0,}$)" },
     { type: "aws:s3/bucket:Bucket", property: "bucket", autoName: true, test: name(3, 63, /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, "lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit"), source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html" },
@@ -207,13 +265,19 @@ export const AWS_RULES: readonly ConformanceRule[] = [
     { type: "aws:ec2/securityGroup:SecurityGroup", property: "description", test: name(0, 255, EC2_DESCRIPTION, "a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* only"), source: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html (GroupDescription)" },
     { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", property: "description", test: name(0, 255, EC2_DESCRIPTION, "a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* only"), source: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html (Description)" },
     { type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", property: "description", test: name(0, 255, EC2_DESCRIPTION, "a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* only"), source: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html (Description)" },
-    { type: "aws:ec2/launchTemplate:LaunchTemplate", property: "name", autoName: true, test: name(3, 128, /^[a-zA-Z0-9().\-/_]+$/, "letters, digits and ( ) . - / _ only"), source: `${TF}ec2/ec2_launch_template.go (name: validLaunchTemplateName)` },
-    { type: "aws:iam/role:Role", property: "name", autoName: true, test: name(1, 64, /^[\w+=,.@-]+$/, "letters, digits and + = , . @ _ - only"), source: `${TF}iam/role.go (name: validRoleName, 64 characters)` },
+    {
+        type: "aws:ec2/launchTemplate:LaunchTemplate",
+        property: "name",
+        autoName: true,
+        test: name(3, 125, /^[a-zA-Z0-9().\-/_]+$/, "letters, digits and ( ) . - / _ only"),
+        source: "terraform-provider-aws internal/service/ec2/ec2_launch_template.go (name: verify.ValidLaunchTemplateName); internal/verify/validate.go (ValidLaunchTemplateName: 3 to 125 characters, ^[0-9A-Za-z()./_\\-]+$)",
+    },
+    { type: "aws:iam/role:Role", property: "name", autoName: true, test: name(1, 64, /^[\w+=,.@-]+$/, "letters, digits and + = , . @ _ - only"), source: `${TF}iam/role.go (name: validResourceName(roleNameMaxLen), roleNameMaxLen = 64); ${TF}iam/validate.go (validResourceName: StringLenBetween(1, max), ^[\\w+=,.@-]*$)` },
     { type: "aws:eks/cluster:Cluster", property: "name", test: name(1, 100, /^[0-9A-Za-z][A-Za-z0-9\-_]*$/, "starting with a letter or digit; letters, digits, - and _ only"), source: `${SDK}eks/cluster.d.ts (name)` },
     { type: "aws:eks/nodeGroup:NodeGroup", property: "nodeGroupName", test: name(1, 63, /^[0-9A-Za-z][A-Za-z0-9\-_]*$/, "starting with a letter or digit; letters, digits, - and _ only"), source: `${SDK}eks/nodeGroup.d.ts (nodeGroupName)` },
     { type: "aws:eks/nodeGroup:NodeGroup", property: "capacityType", test: oneOf(["ON_DEMAND", "SPOT"]), source: `${SDK}eks/nodeGroup.d.ts (capacityType)` },
     { type: "aws:kms/key:Key", property: "deletionWindowInDays", test: between(7, 30), source: `${SDK}kms/key.d.ts (deletionWindowInDays)` },
-    { type: "aws:sns/topic:Topic", property: "name", autoName: true, test: name(1, 256, /^[a-zA-Z0-9_-]+$/, "letters, digits, _ and - only"), source: `${TF}sns/topic.go (name: validTopicName)` },
+    { type: "aws:sns/topic:Topic", property: "name", autoName: true, test: name(1, 256, /^[a-zA-Z0-9_-]+$/, "letters, digits, _ and - only"), source: `${TF}sns/topic.go (resourceTopicCustomizeDiff: the generated or given name must match ^[0-9A-Za-z_-]{1,256}$ for a standard topic)` },
     { type: "aws:sns/topic:Topic", property: "displayName", test: lengthBetween(0, 100), source: "https://docs.aws.amazon.com/sns/latest/api/API_SetTopicAttributes.html (DisplayName: up to 100 characters)" },
     { type: "aws:ivs/channel:Channel", property: "latencyMode", test: oneOf(["NORMAL", "LOW"]), source: `${SDK}ivs/channel.d.ts (latencyMode)` },
     { type: "aws:ivs/channel:Channel", property: "type", test: oneOf(["STANDARD", "BASIC"]), source: `${SDK}ivs/channel.d.ts (type)` },
@@ -221,13 +285,18 @@ export const AWS_RULES: readonly ConformanceRule[] = [
     { type: "aws:route53/healthCheck:HealthCheck", property: "requestInterval", test: oneOf([10, 30]), source: "https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html (RequestInterval: 10 or 30)" },
     { type: "aws:route53/healthCheck:HealthCheck", property: "failureThreshold", test: between(1, 10), source: "https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html (FailureThreshold: 1-10)" },
     { type: "aws:route53/record:Record", property: "type", test: oneOf(["A", "AAAA", "CAA", "CNAME", "DS", "HTTPS", "MX", "NAPTR", "NS", "PTR", "SOA", "SPF", "SRV", "SSHFP", "SVCB", "TLSA", "TXT"]), source: `${SDK}route53/record.d.ts (type)` },
-    { type: "aws:cloudfront/distribution:Distribution", property: "comment", test: lengthBetween(0, 128), source: `${TF}cloudfront/distribution.go (comment: StringLenBetween(0, 128))` },
-    { type: "aws:cloudfront/distribution:Distribution", property: "httpVersion", test: oneOf(["http1.1", "http2", "http2and3", "http3"]), source: `${TF}cloudfront/distribution.go (http_version)` },
-    { type: "aws:cloudfront/distribution:Distribution", property: "defaultCacheBehavior.viewerProtocolPolicy", test: oneOf(["allow-all", "https-only", "redirect-to-https"]), source: `${TF}cloudfront/distribution.go (viewer_protocol_policy)` },
-    { type: "aws:cloudfront/distribution:Distribution", property: "orderedCacheBehaviors[].viewerProtocolPolicy", test: oneOf(["allow-all", "https-only", "redirect-to-https"]), source: `${TF}cloudfront/distribution.go (viewer_protocol_policy)` },
-    { type: "aws:cloudfront/distribution:Distribution", property: "origins[].customOriginConfig.originProtocolPolicy", test: oneOf(["http-only", "https-only", "match-viewer"]), source: `${TF}cloudfront/distribution.go (origin_protocol_policy)` },
-    { type: "aws:cloudfront/distribution:Distribution", property: "origins[].customOriginConfig.originSslProtocols[]", test: oneOf(["SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"]), source: `${TF}cloudfront/distribution.go (origin_ssl_protocols)` },
-    { type: "aws:acm/certificate:Certificate", property: "validationMethod", test: oneOf(["DNS", "EMAIL", "NONE"]), source: `${TF}acm/certificate.go (validation_method)` },
-    { type: "aws:acm/certificate:Certificate", property: "keyAlgorithm", test: oneOf(["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1", "EC_secp384r1", "EC_secp521r1"]), source: `${TF}acm/certificate.go (key_algorithm: enum types.KeyAlgorithm)` },
-    { type: "aws:ec2/eip:Eip", property: "domain", test: oneOf(["vpc", "standard"]), source: `${TF}ec2/ec2_eip.go (domain: enum types.DomainType)` },
+    { type: "aws:cloudfront/distribution:Distribution", property: "comment", test: lengthBetween(0, 128), source: `${TF}cloudfront/distribution.go (comment: validation.StringLenBetween(0, 128))` },
+    { type: "aws:cloudfront/distribution:Distribution", property: "httpVersion", test: oneOf(["http1.1", "http2", "http2and3", "http3"]), source: `${TF}cloudfront/distribution.go (http_version: enum.Validate[awstypes.HttpVersion])` },
+    { type: "aws:cloudfront/distribution:Distribution", property: "defaultCacheBehavior.viewerProtocolPolicy", test: oneOf(["allow-all", "https-only", "redirect-to-https"]), source: `${TF}cloudfront/distribution.go (default_cache_behavior.viewer_protocol_policy, ordered_cache_behavior.viewer_protocol_policy: enum.Validate[awstypes.ViewerProtocolPolicy])` },
+    { type: "aws:cloudfront/distribution:Distribution", property: "orderedCacheBehaviors[].viewerProtocolPolicy", test: oneOf(["allow-all", "https-only", "redirect-to-https"]), source: `${TF}cloudfront/distribution.go (default_cache_behavior.viewer_protocol_policy, ordered_cache_behavior.viewer_protocol_policy: enum.Validate[awstypes.ViewerProtocolPolicy])` },
+    { type: "aws:cloudfront/distribution:Distribution", property: "origins[].customOriginConfig.originProtocolPolicy", test: oneOf(["http-only", "https-only", "match-viewer"]), source: `${TF}cloudfront/distribution.go (origin.custom_origin_config.origin_protocol_policy: enum.Validate[awstypes.OriginProtocolPolicy])` },
+    { type: "aws:cloudfront/distribution:Distribution", property: "origins[].customOriginConfig.originSslProtocols[]", test: oneOf(["SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"]), source: `${TF}cloudfront/distribution.go (origin.custom_origin_config.origin_ssl_protocols: enum.Validate[awstypes.SslProtocol])` },
+    { type: "aws:acm/certificate:Certificate", property: "validationMethod", test: oneOf(["DNS", "EMAIL"]), source: `${TF}acm/certificate.go (validation_method: enum.Validate[types.ValidationMethod], no "NONE"); unverified: whether types.ValidationMethod at v6.66 holds values beyond DNS and EMAIL` },
+    { type: "aws:acm/certificate:Certificate", property: "keyAlgorithm", test: oneOf(["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1", "EC_secp384r1", "EC_secp521r1"]), source: `${TF}acm/certificate.go (key_algorithm: enum.Validate[types.KeyAlgorithm]); values: https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html (KeyAlgorithm)` },
+    {
+        type: "aws:ec2/eip:Eip",
+        property: "domain",
+        test: oneOf(["vpc"]),
+        source: `${TF}ec2/ec2_eip.go (domain: enum.Validate[awstypes.DomainType] accepts "standard", but resourceEIPRead and resourceEIPDelete fail on it: "with the retirement of EC2-Classic standard domain EC2 EIPs are no longer supported")`,
+    },
 ];

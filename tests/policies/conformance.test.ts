@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-import { ACS_ALB_INSTANCE_METRICS, CMS_COMPARISON_OPERATORS } from "../../policies/conformance/alicloud";
+import { ACS_ALB_INSTANCE_METRICS, CMS_COMPARISON_OPERATORS, CMS_METRIC_STATISTICS, ESS_SYSTEM_METRICS } from "../../policies/conformance/alicloud";
 import { AUTO_NAME_SUFFIX_LENGTH, autoNameOf } from "../../policies/conformance/checkers";
 import { CONFORMANCE_RULES, ConformanceResource, ConformanceRule, checkConformance, checkRule, valuesAt } from "../../policies/conformance";
 import { check, parseCheckArgs } from "../../tools/check";
@@ -155,6 +155,59 @@ describe("provider conformance rules", function () {
         );
         assert.ok(CMS_COMPARISON_OPERATORS.includes(">="));
         assert.ok(ACS_ALB_INSTANCE_METRICS.includes("LoadBalancerUnHealthyHostCount"));
+    });
+
+    it("CloudMonitor escalations read a statistic their metric publishes (RDS, PolarDB, Tair tables)", () => {
+        const alarm = (project: string, metric: string, statistics: string) =>
+            resource("alicloud:cms/alarm:Alarm", { project, metric, metricDimensions: '[{"instanceId":"i-1"}]', contactGroups: ["g"], escalationsWarn: { comparisonOperator: ">", statistics } });
+        assert.deepStrictEqual(checkConformance([alarm("acs_polardb", "cluster_cpu_utilization", "Average"), alarm("acs_kvstore", "ShardingMemoryUsage", "Maximum"), alarm("acs_rds_dashboard", "CpuUsage", "Minimum")]), []);
+        const bad = checkConformance([alarm("acs_polardb", "cluster_cpu_utilization", "Maximum"), alarm("acs_kvstore", "StandardCpuUsage", "Minimum")]);
+        assert.deepStrictEqual(
+            bad.map((v) => [v.property, v.value]),
+            [
+                ["escalationsWarn.statistics", "Maximum"],
+                ["escalationsWarn.statistics", "Minimum"],
+            ],
+        );
+        // A metric the table does not list is not judged by it.
+        assert.deepStrictEqual(checkConformance([alarm("acs_kvstore", "StandardUsedQPS", "Minimum")]), []);
+        assert.deepStrictEqual(CMS_METRIC_STATISTICS.acs_polardb.cluster_cpu_utilization, ["Average"]);
+    });
+
+    it("ESS system alarms read the metric names Auto Scaling publishes, not CloudMonitor's ECS names", () => {
+        const alarm = (inputs: Record<string, unknown>) => resource("alicloud:ess/alarm:Alarm", { scalingGroupId: "asg-1", alarmActions: ["ari"], ...inputs });
+        assert.deepStrictEqual(checkConformance([alarm({ metricType: "system", expressions: [{ metricName: "TcpConnection", comparisonOperator: ">", statistics: "Average", period: 60 }] })]), []);
+        const [v] = checkConformance([alarm({ metricType: "system", metricName: "CPUUtilization" })]);
+        assert.deepStrictEqual([v.property, v.value], ["metricName", "CPUUtilization"]);
+        assert.deepStrictEqual(checkConformance([alarm({ metricType: "custom", metricName: "my_queue_depth" })]), []);
+        assert.ok(ESS_SYSTEM_METRICS.includes("CpuUtilization"));
+    });
+
+    it("CloudWatch metric queries take the provider's periods and statistics (1, 5, 10, 20, 30 or n x 60; percentiles)", () => {
+        const alarm = (metric: Record<string, unknown>) =>
+            resource("aws:cloudwatch/metricAlarm:MetricAlarm", { metricQueries: [{ id: "m1", metric: { namespace: "Custom/App", metricName: "Queue", ...metric } }] });
+        for (const ok of [{ period: 1, stat: "Average" }, { period: 420, stat: "p99" }, { period: 60, stat: "TM(10%:90%)" }]) assert.deepStrictEqual(checkConformance([alarm(ok)]), [], JSON.stringify(ok));
+        const bad = checkConformance([alarm({ period: 45, stat: "Median" })]);
+        assert.deepStrictEqual(
+            bad.map((v) => [v.property, v.value]),
+            [
+                ["metricQueries[0].metric.stat", "Median"],
+                ["metricQueries[0].metric.period", 45],
+            ],
+        );
+    });
+
+    it("AWS limits read from the provider source: EIP domain vpc only, launch template names to 125, global cluster ids to 63", () => {
+        const [eip] = checkConformance([resource("aws:ec2/eip:Eip", { domain: "standard" })]);
+        assert.deepStrictEqual([eip.property, eip.value], ["domain", "standard"]);
+        assert.match(eip.source, /EC2-Classic/);
+        assert.deepStrictEqual(checkConformance([resource("aws:ec2/launchTemplate:LaunchTemplate", { name: "a".repeat(125) })]), []);
+        const [lt] = checkConformance([resource("aws:ec2/launchTemplate:LaunchTemplate", { name: "a".repeat(126) })]);
+        assert.deepStrictEqual([lt.property, lt.source.includes("ValidLaunchTemplateName")], ["name", true]);
+        const [global] = checkConformance([resource("aws:rds/globalCluster:GlobalCluster", { globalClusterIdentifier: `g${"x".repeat(63)}`, engine: "aurora-mysql" })]);
+        assert.strictEqual(global.property, "globalClusterIdentifier");
+        const [acm] = checkConformance([resource("aws:acm/certificate:Certificate", { validationMethod: "NONE" })]);
+        assert.deepStrictEqual([acm.property, acm.value], ["validationMethod", "NONE"]);
     });
 
     it("an unset AWS load balancer name is checked as Pulumi's auto-name, the 7-character suffix counted", () => {
