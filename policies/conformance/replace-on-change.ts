@@ -1,0 +1,95 @@
+// Replace-on-change rules: the input properties of each resource type whose change makes the
+// provider replace the resource (terraform-plugin-sdk `ForceNew: true`, terraform-plugin-framework
+// `RequiresReplace()`), and which types hold data or capacity that a replacement loses.
+//
+// Every rule names the file it was read from: terraform-provider-alicloud (bridged by
+// @pulumi/alicloud 3.108.0, provider ~v1.294) and terraform-provider-aws (bridged by @pulumi/aws
+// 7.48.0, provider v6.66). Property paths are the Pulumi input names (camelCase), nested blocks
+// joined by dots. A property not listed here is treated as updatable in place.
+
+/** What a stateful resource holds: the reason its replacement or deletion needs a migration. */
+export type StatefulKind = "database" | "cache" | "queue" | "topic" | "bucket" | "kubernetes-cluster" | "node-pool";
+
+export interface ReplaceRule {
+    /** Input property path (Pulumi names, nested blocks joined by "."). */
+    readonly property: string;
+    /** Where the replace-on-change flag was read. */
+    readonly source: string;
+}
+
+export interface ResourceRules {
+    /** What the resource holds; null for resources that hold no data (a replacement only recreates them). */
+    readonly stateful: StatefulKind | null;
+    readonly replaceOn: readonly ReplaceRule[];
+}
+
+const ALIKAFKA_INSTANCE = "terraform-provider-alicloud website/docs/r/alikafka_instance.html.markdown (ForceNew) and alicloud/resource_alicloud_alikafka_instance.go";
+const ALIKAFKA_TOPIC = "terraform-provider-alicloud alicloud/resource_alicloud_alikafka_topic.go";
+const KVSTORE = "terraform-provider-alicloud website/docs/r/kvstore_instance.html.markdown (ForceNew)";
+const MSK_CLUSTER = "terraform-provider-aws internal/service/kafka/cluster.go";
+const MSK_TOPIC = "terraform-provider-aws internal/service/kafka/topic.go (RequiresReplace)";
+const EKS_NODE_GROUP = "terraform-provider-aws internal/service/eks/node_group.go";
+const RDS_GLOBAL = "terraform-provider-aws internal/service/rds/global_cluster.go";
+
+function rules(source: string, ...properties: string[]): ReplaceRule[] {
+    return properties.map((property) => ({ property, source }));
+}
+
+/** Resource types by Pulumi type token. Types absent here hold no data and have no rule. */
+export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
+    // Alibaba Cloud
+    "alicloud:alikafka/instance:Instance": {
+        stateful: "queue",
+        replaceOn: rules(ALIKAFKA_INSTANCE, "vswitchId", "vswitchIds", "zoneId", "vpcId", "securityGroup", "kmsKeyId", "diskType"),
+    },
+    "alicloud:alikafka/topic:Topic": { stateful: "topic", replaceOn: rules(ALIKAFKA_TOPIC, "instanceId", "topic", "localTopic", "compactTopic") },
+    "alicloud:kvstore/instance:Instance": {
+        stateful: "cache",
+        replaceOn: rules(KVSTORE, "shardCount", "capacity", "instanceType", "privateIp", "backupId", "srcdbInstanceId", "restoreTime", "dedicatedHostGroupId", "globalInstance"),
+    },
+    "alicloud:rds/instance:Instance": { stateful: "database", replaceOn: [] },
+    "alicloud:rds/readOnlyInstance:ReadOnlyInstance": { stateful: "database", replaceOn: [] },
+    "alicloud:rds/database:Database": { stateful: "database", replaceOn: [] },
+    "alicloud:polardb/cluster:Cluster": { stateful: "database", replaceOn: [] },
+    "alicloud:polardb/database:Database": { stateful: "database", replaceOn: [] },
+    "alicloud:oss/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": { stateful: "kubernetes-cluster", replaceOn: [] },
+    "alicloud:cs/nodePool:NodePool": { stateful: "node-pool", replaceOn: [] },
+    // AWS
+    "aws:msk/cluster:Cluster": {
+        stateful: "queue",
+        replaceOn: rules(MSK_CLUSTER, "brokerNodeGroupInfo.clientSubnets", "brokerNodeGroupInfo.securityGroups", "brokerNodeGroupInfo.azDistribution", "clusterName", "encryptionInfo"),
+    },
+    "aws:msk/topic:Topic": { stateful: "topic", replaceOn: rules(MSK_TOPIC, "clusterArn", "name", "replicationFactor") },
+    "aws:eks/nodeGroup:NodeGroup": {
+        stateful: "node-pool",
+        replaceOn: rules(
+            EKS_NODE_GROUP,
+            "amiType",
+            "capacityType",
+            "clusterName",
+            "diskSize",
+            "instanceTypes",
+            "launchTemplate.id",
+            "launchTemplate.name",
+            "nodeGroupName",
+            "nodeGroupNamePrefix",
+            "nodeRoleArn",
+            "remoteAccess",
+            "subnetIds",
+        ),
+    },
+    "aws:rds/globalCluster:GlobalCluster": { stateful: "database", replaceOn: rules(RDS_GLOBAL, "sourceDbClusterIdentifier") },
+    "aws:rds/cluster:Cluster": { stateful: "database", replaceOn: [] },
+    "aws:rds/clusterInstance:ClusterInstance": { stateful: "database", replaceOn: [] },
+    "aws:rds/instance:Instance": { stateful: "database", replaceOn: [] },
+    "aws:elasticache/replicationGroup:ReplicationGroup": { stateful: "cache", replaceOn: [] },
+    "aws:s3/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
+    "aws:s3/bucketV2:BucketV2": { stateful: "bucket", replaceOn: [] },
+    "aws:eks/cluster:Cluster": { stateful: "kubernetes-cluster", replaceOn: [] },
+};
+
+/** The rules of a type: its replace-on-change properties and what it holds (none for unknown types). */
+export function rulesFor(type: string): ResourceRules {
+    return REPLACE_ON_CHANGE[type] ?? { stateful: null, replaceOn: [] };
+}
