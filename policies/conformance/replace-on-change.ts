@@ -26,9 +26,12 @@ export interface ResourceRules {
 const ALIKAFKA_INSTANCE = "terraform-provider-alicloud website/docs/r/alikafka_instance.html.markdown (ForceNew) and alicloud/resource_alicloud_alikafka_instance.go";
 const ALIKAFKA_TOPIC = "terraform-provider-alicloud alicloud/resource_alicloud_alikafka_topic.go";
 const KVSTORE = "terraform-provider-alicloud website/docs/r/kvstore_instance.html.markdown (ForceNew)";
+const ACK_CLUSTER = "terraform-provider-alicloud website/docs/r/cs_managed_kubernetes.html.markdown (ForceNew)";
+const ACK_NODE_POOL = "terraform-provider-alicloud website/docs/r/cs_kubernetes_node_pool.html.markdown (ForceNew)";
 const MSK_CLUSTER = "terraform-provider-aws internal/service/kafka/cluster.go";
 const MSK_TOPIC = "terraform-provider-aws internal/service/kafka/topic.go (RequiresReplace)";
 const EKS_NODE_GROUP = "terraform-provider-aws internal/service/eks/node_group.go";
+const ELASTICACHE_GROUP = "terraform-provider-aws internal/service/elasticache/replication_group.go";
 const RDS_GLOBAL = "terraform-provider-aws internal/service/rds/global_cluster.go";
 
 function rules(source: string, ...properties: string[]): ReplaceRule[] {
@@ -53,8 +56,16 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
     "alicloud:polardb/cluster:Cluster": { stateful: "database", replaceOn: [] },
     "alicloud:polardb/database:Database": { stateful: "database", replaceOn: [] },
     "alicloud:oss/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
-    "alicloud:cs/managedKubernetes:ManagedKubernetes": { stateful: "kubernetes-cluster", replaceOn: [] },
-    "alicloud:cs/nodePool:NodePool": { stateful: "node-pool", replaceOn: [] },
+    // `vswitchIds` (control plane vSwitches) updates in place; a zone added later does not replace the cluster.
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": {
+        stateful: "kubernetes-cluster",
+        replaceOn: rules(ACK_CLUSTER, "isEnterpriseSecurityGroup", "proxyMode", "clusterDomain", "serviceAccountIssuer", "apiAudiences", "profile", "autoMode", "podCidr", "serviceCidr", "nodeCidrMask", "ipStack"),
+    },
+    // `instanceTypes` and `vswitchIds` update in place.
+    "alicloud:cs/nodePool:NodePool": {
+        stateful: "node-pool",
+        replaceOn: rules(ACK_NODE_POOL, "clusterId", "cisEnabled", "deploymentSetId", "loginAsNonRoot", "nodeNameMode", "ramRoleName", "securityGroupId", "securityGroupIds", "securityHardeningOs", "socEnabled"),
+    },
     // AWS
     "aws:msk/cluster:Cluster": {
         stateful: "queue",
@@ -83,7 +94,24 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
     "aws:rds/cluster:Cluster": { stateful: "database", replaceOn: [] },
     "aws:rds/clusterInstance:ClusterInstance": { stateful: "database", replaceOn: [] },
     "aws:rds/instance:Instance": { stateful: "database", replaceOn: [] },
-    "aws:elasticache/replicationGroup:ReplicationGroup": { stateful: "cache", replaceOn: [] },
+    // `clusterMode`, `numNodeGroups`, `replicasPerNodeGroup`, `nodeType` update in place (online resharding).
+    "aws:elasticache/replicationGroup:ReplicationGroup": {
+        stateful: "cache",
+        replaceOn: rules(
+            ELASTICACHE_GROUP,
+            "replicationGroupId",
+            "atRestEncryptionEnabled",
+            "dataTieringEnabled",
+            "globalReplicationGroupId",
+            "kmsKeyId",
+            "networkType",
+            "port",
+            "securityGroupNames",
+            "snapshotArns",
+            "snapshotName",
+            "subnetGroupName",
+        ),
+    },
     "aws:s3/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
     "aws:s3/bucketV2:BucketV2": { stateful: "bucket", replaceOn: [] },
     "aws:eks/cluster:Cluster": { stateful: "kubernetes-cluster", replaceOn: [] },
