@@ -5,7 +5,10 @@
 // Every rule names the file it was read from: terraform-provider-alicloud (bridged by
 // @pulumi/alicloud 3.108.0, provider ~v1.294) and terraform-provider-aws (bridged by @pulumi/aws
 // 7.48.0, provider v6.66). Property paths are the Pulumi input names (camelCase), nested blocks
-// joined by dots. A property not listed here is treated as updatable in place.
+// joined by dots. A property not listed here is treated as updatable in place; the database types
+// (RDS, PolarDB, Aurora), object storage buckets and the Aurora cluster instances list none yet: the
+// stage layouts never change their identifying properties (names carry no stage, engines are pinned
+// in the stack file), and their rules are to be read from the provider before one is relied on.
 
 /** What a stateful resource holds: the reason its replacement or deletion needs a migration. */
 export type StatefulKind = "database" | "cache" | "queue" | "topic" | "bucket" | "kubernetes-cluster" | "node-pool";
@@ -32,6 +35,7 @@ const MSK_CLUSTER = "terraform-provider-aws internal/service/kafka/cluster.go";
 const MSK_TOPIC = "terraform-provider-aws internal/service/kafka/topic.go (RequiresReplace)";
 const EKS_NODE_GROUP = "terraform-provider-aws internal/service/eks/node_group.go";
 const ELASTICACHE_GROUP = "terraform-provider-aws internal/service/elasticache/replication_group.go";
+const EKS_CLUSTER = "terraform-provider-aws internal/service/eks/cluster.go";
 const RDS_GLOBAL = "terraform-provider-aws internal/service/rds/global_cluster.go";
 
 function rules(source: string, ...properties: string[]): ReplaceRule[] {
@@ -114,7 +118,21 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
     },
     "aws:s3/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
     "aws:s3/bucketV2:BucketV2": { stateful: "bucket", replaceOn: [] },
-    "aws:eks/cluster:Cluster": { stateful: "kubernetes-cluster", replaceOn: [] },
+    // `vpcConfig.subnetIds` updates in place (a zone added later does not replace the cluster).
+    "aws:eks/cluster:Cluster": {
+        stateful: "kubernetes-cluster",
+        replaceOn: rules(
+            EKS_CLUSTER,
+            "name",
+            "roleArn",
+            "accessConfig.bootstrapClusterCreatorAdminPermissions",
+            "bootstrapSelfManagedAddons",
+            "kubernetesNetworkConfig.ipFamily",
+            "kubernetesNetworkConfig.serviceIpv4Cidr",
+            "remoteNetworkConfig",
+            "outpostConfig.controlPlaneInstanceType",
+        ),
+    },
 };
 
 /** The rules of a type: its replace-on-change properties and what it holds (none for unknown types). */
