@@ -46,12 +46,13 @@ function cell(text: string): string {
 }
 
 /**
- * Markdown: the op counts, then a row per stateful resource that is not unchanged and per other
- * resource that is replaced or deleted (in-place updates of stateless resources are only counted).
+ * Markdown: the op counts, then a row per existing stateful resource that changes and per other
+ * resource that is replaced or deleted (creates and in-place updates of stateless resources are
+ * only counted).
  * `linkPrefix` rewrites the migration links relative to the page the table lands in.
  */
 export function renderUpgradeMarkdown(report: UpgradeReport, linkPrefix = ""): string {
-    const rows = report.changes.filter((c) => (c.stateful && c.op !== "same") || c.op === "replace" || c.op === "delete");
+    const rows = report.changes.filter((c) => (c.stateful && c.op !== "same" && c.op !== "create") || c.op === "replace" || c.op === "delete");
     const lines = [
         `**${report.base} -> ${report.head}**: ${countsLine(report)}; ${report.undocumented.length === 0 ? "no stateful resource is lost" : `${report.undocumented.length} stateful replace/delete without a documented migration`}.`,
         "",
