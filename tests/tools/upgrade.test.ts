@@ -7,6 +7,7 @@ import { REPLACE_ON_CHANGE } from "../../policies/conformance/replace-on-change"
 import { check, parseCheckArgs } from "../../tools/check";
 import { UsageError, parseArgs } from "../../tools/plan";
 import { MIGRATIONS } from "../../tools/lib/migrations";
+import { ROOT } from "../../tools/lib/stackfiles";
 import { Plan, PlannedResource } from "../../tools/lib/record";
 import { UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
 import { BEGIN, DOC, END, UPGRADE_PAIRS, pairReports, upgradeTables } from "../../tools/upgrade-docs";
@@ -123,7 +124,7 @@ describe("replace-on-change rules and migrations", () => {
         for (const m of MIGRATIONS) {
             const [file, anchor] = m.doc.split("#");
             const headings = fs
-                .readFileSync(path.join(__dirname, "..", "..", file), "utf8")
+                .readFileSync(path.join(ROOT, file), "utf8")
                 .split("\n")
                 .filter((l) => l.startsWith("#"))
                 .map((l) => slug(l.replace(/^#+/, "")));
