@@ -15,7 +15,7 @@ import * as path from "path";
 
 import { ConfigError, STAGES } from "../components/model";
 import { hasMandatory } from "./lib/evaluate";
-import { InputFormatError, evaluateStack, readSingleStack } from "./lib/inputs";
+import { InputFormatError, StackInput, evaluateStack, readSingleStack } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import { UnmockedCallError } from "./lib/mocks";
 import { Plan, planStack } from "./lib/record";
@@ -103,9 +103,13 @@ export function renderPlans(plans: readonly CheckedPlan[], format: Format, upgra
     return upgrade === undefined ? text : `${text}\n\n${renderUpgradeText(upgrade)}`;
 }
 
-/** The change preview of a plan against the base file (one stack). */
-export function upgradeAgainst(plan: Plan, baseFile: string): UpgradeReport {
-    const base = readSingleStack(JSON.parse(fs.readFileSync(baseFile, "utf8")), baseFile);
+/** The one stack of a base file (a saved plan, preview or export). */
+export function readBase(baseFile: string): StackInput {
+    return readSingleStack(JSON.parse(fs.readFileSync(baseFile, "utf8")), baseFile);
+}
+
+/** The change preview of a plan against its base. */
+export function upgradeAgainst(plan: Plan, base: StackInput, baseFile: string): UpgradeReport {
     return diffPlans(base.resources, plan.resources, { base: base.stack || baseFile, head: plan.stack });
 }
 
@@ -120,12 +124,25 @@ async function main(): Promise<number> {
         }
         throw e;
     }
+    // A bad base is reported before the (slower) plan runs.
+    let base: StackInput | undefined;
+    if (args.base !== undefined) {
+        try {
+            base = readBase(args.base);
+        } catch (e) {
+            if (e instanceof InputFormatError || e instanceof SyntaxError || (e instanceof Error && "code" in e && e.code === "ENOENT")) {
+                process.stderr.write(`--base ${args.base}: ${e.message}\n`);
+                return 2;
+            }
+            throw e;
+        }
+    }
     const plans: CheckedPlan[] = [];
     for (const stack of args.stacks) {
         try {
             plans.push(await checkPlan(await planStack(stack, args.dir)));
         } catch (e) {
-            if (e instanceof UnknownStackError || e instanceof ConfigError || e instanceof InputFormatError || e instanceof SyntaxError) {
+            if (e instanceof UnknownStackError || e instanceof ConfigError) {
                 process.stderr.write(`${stack}: ${e.message}\n`);
                 return 2;
             }
@@ -137,16 +154,8 @@ async function main(): Promise<number> {
         }
     }
     let upgrade: UpgradeReport | undefined;
-    if (args.base !== undefined) {
-        try {
-            upgrade = upgradeAgainst(plans[0], args.base);
-        } catch (e) {
-            if (e instanceof InputFormatError || e instanceof SyntaxError || (e instanceof Error && "code" in e && e.code === "ENOENT")) {
-                process.stderr.write(`--base ${args.base}: ${e.message}\n`);
-                return 2;
-            }
-            throw e;
-        }
+    if (base !== undefined && args.base !== undefined) {
+        upgrade = upgradeAgainst(plans[0], base, args.base);
         plans[0] = { ...plans[0], upgrade: upgradeJson(upgrade) };
     }
     process.stdout.write(`${renderPlans(plans, args.format, upgrade)}\n`);
