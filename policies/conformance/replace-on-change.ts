@@ -6,7 +6,8 @@
 // @pulumi/alicloud 3.108.0, provider ~v1.294) and terraform-provider-aws (bridged by @pulumi/aws
 // 7.48.0, provider v6.66). Property paths are the Pulumi input names (camelCase), nested blocks
 // joined by dots. A property not listed here is treated as updatable in place; the database types
-// (RDS, PolarDB, Aurora), object storage buckets and the Aurora cluster instances list none yet: the
+// other than RDS on Alibaba Cloud (PolarDB, AWS RDS and Aurora), object storage buckets and the
+// Aurora cluster instances list none yet: the
 // stage layouts never change their identifying properties (names carry no stage, engines are pinned
 // in the stack file), and their rules are to be read from the provider before one is relied on.
 
@@ -28,6 +29,7 @@ export interface ResourceRules {
 
 const ALIKAFKA_INSTANCE = "terraform-provider-alicloud website/docs/r/alikafka_instance.html.markdown (ForceNew) and alicloud/resource_alicloud_alikafka_instance.go";
 const ALIKAFKA_TOPIC = "terraform-provider-alicloud alicloud/resource_alicloud_alikafka_topic.go";
+const RDS_INSTANCE = "terraform-provider-alicloud website/docs/r/db_instance.html.markdown (ForceNew)";
 const KVSTORE = "terraform-provider-alicloud website/docs/r/kvstore_instance.html.markdown (ForceNew)";
 const ACK_CLUSTER = "terraform-provider-alicloud website/docs/r/cs_managed_kubernetes.html.markdown (ForceNew)";
 const ACK_NODE_POOL = "terraform-provider-alicloud website/docs/r/cs_kubernetes_node_pool.html.markdown (ForceNew)";
@@ -54,7 +56,8 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
         stateful: "cache",
         replaceOn: rules(KVSTORE, "shardCount", "capacity", "instanceType", "privateIp", "backupId", "srcdbInstanceId", "restoreTime", "dedicatedHostGroupId", "globalInstance"),
     },
-    "alicloud:rds/instance:Instance": { stateful: "database", replaceOn: [] },
+    // `category` (Basic -> HighAvailability) and `instanceType` update in place; the zones do not.
+    "alicloud:rds/instance:Instance": { stateful: "database", replaceOn: rules(RDS_INSTANCE, "engine", "zoneId", "vswitchId", "zoneIdSlaveA", "zoneIdSlaveB", "dbTimeZone") },
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance": { stateful: "database", replaceOn: [] },
     "alicloud:rds/database:Database": { stateful: "database", replaceOn: [] },
     "alicloud:polardb/cluster:Cluster": { stateful: "database", replaceOn: [] },

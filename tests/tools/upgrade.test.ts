@@ -11,7 +11,7 @@ import { ROOT } from "../../tools/lib/stackfiles";
 import { Plan, PlannedResource } from "../../tools/lib/record";
 import { UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
 import { BEGIN, DOC, END, UPGRADE_PAIRS, pairReports, upgradeTables } from "../../tools/upgrade-docs";
-import { plans as alicloudPlans } from "../alicloud/plans";
+import { MYSQL_STACK, plans as alicloudPlans } from "../alicloud/plans";
 import { plan as awsPlan } from "../aws/plans";
 
 function res(stack: string, type: string, name: string, inputs: Record<string, unknown>, parent = "db", extra: Partial<PlannedResource> = {}): PlannedResource {
@@ -163,12 +163,19 @@ describe("plan --base and check --base", () => {
 
 describe("the shipped stage upgrades", () => {
     let reports: UpgradeReport[] = [];
+    let upgradedAli: UpgradeReport | undefined;
+    let upgradedAws: UpgradeReport | undefined;
     before(async function () {
         this.timeout(600_000);
         const ali = await alicloudPlans();
         const all = new Map<string, Plan>(Object.entries(ali));
-        for (const stack of ["startup-aws", "growth-aws", "mature-aws"]) all.set(stack, await awsPlan(stack));
+        for (const stack of ["startup-aws", "growth-aws", "mature-aws", "growth-mysql-aws"]) all.set(stack, await awsPlan(stack));
         reports = pairReports(all);
+        // The startup stack files with only the stage changed (the engine stays pinned to mysql).
+        upgradedAli = diffPlans(ali["startup-alicloud"].resources, ali[MYSQL_STACK].resources, { base: "startup-alicloud", head: MYSQL_STACK });
+        const startupAws = all.get("startup-aws");
+        const mysqlAws = all.get("growth-mysql-aws");
+        if (startupAws !== undefined && mysqlAws !== undefined) upgradedAws = diffPlans(startupAws.resources, mysqlAws.resources, { base: "startup-aws", head: "growth-mysql-aws" });
     });
     const report = (base: string, head: string): UpgradeReport => {
         const r = reports.find((x) => x.base === base && x.head === head);
@@ -201,6 +208,21 @@ describe("the shipped stage upgrades", () => {
         ]);
         const aws = report("startup-aws", "growth-aws").changes.filter((c) => c.op === "delete" && c.stateful);
         assert.deepStrictEqual(aws.map((c) => [c.type, c.migration?.id, c.survival]), [["aws:rds/instance:Instance", "aws-rds-mysql-to-aurora", "migrated"]]);
+    });
+
+    it("an upgraded startup stack keeps its RDS MySQL instance: the edition changes in place, the second zone only through its documented migration", () => {
+        assert.ok(upgradedAli !== undefined && upgradedAws !== undefined);
+        const rds = only(upgradedAli, "lc-cn-hangzhou-db-mysql");
+        assert.deepStrictEqual(
+            [rds.op, rds.migration?.id, rds.properties.filter((p) => p.replaces).map((p) => p.name).sort()],
+            ["replace", "alicloud-rds-basic-to-high-availability", ["vswitchId", "zoneIdSlaveA"]],
+        );
+        assert.ok(rds.properties.some((p) => p.name === "category" && !p.replaces), "category changes in place");
+        for (const r of [upgradedAli, upgradedAws]) {
+            assert.deepStrictEqual(r.undocumented.map((c) => c.urn), [], `${r.base} -> ${r.head}`);
+            assert.deepStrictEqual(r.changes.filter((c) => c.kind === "database" && c.op === "delete"), [], `${r.head} deletes no database`);
+        }
+        assert.strictEqual(only(upgradedAws, "lc-us-east-1-database-primary").op, "update");
     });
 
     it("docs/UPGRADING.md holds the tables the preview prints", () => {

@@ -40,6 +40,11 @@ const REDIS_TO_CLUSTER = {
     doc: `${UPGRADING}#redis-standard-instance-to-cluster-edition`,
     summary: "the cluster edition is a new instance beside the standard one (the old one is kept, retainOnDelete); DTS moves the keys, or the cache is rebuilt from the database",
 };
+const RDS_SECOND_ZONE = {
+    id: "alicloud-rds-basic-to-high-availability",
+    doc: `${UPGRADING}#rds-mysql-basic-to-high-availability-in-a-second-zone`,
+    summary: "the console upgrades the instance to High-availability with its standby in the second zone, then pulumi refresh records the zones; the instance and its data stay",
+};
 const MYSQL_TO_AURORA = {
     id: "aws-rds-mysql-to-aurora",
     doc: `${UPGRADING_AWS}#rds-mysql---aurora-mysql`,
@@ -51,6 +56,7 @@ export const MIGRATIONS: readonly MigrationRule[] = [
     { ...RDS_TO_POLARDB, type: "alicloud:rds/database:Database", op: "delete", successor: "alicloud:polardb/database:Database" },
     { ...RDS_TO_POLARDB, type: "alicloud:rds/readOnlyInstance:ReadOnlyInstance", op: "delete", successor: "alicloud:polardb/cluster:Cluster" },
     { ...REDIS_TO_CLUSTER, type: "alicloud:kvstore/instance:Instance", op: "replace", properties: ["shardCount"], fromUnset: true },
+    { ...RDS_SECOND_ZONE, type: "alicloud:rds/instance:Instance", op: "replace", properties: ["zoneIdSlaveA", "vswitchId"] },
     { ...MYSQL_TO_AURORA, type: "aws:rds/instance:Instance", op: "delete", successor: "aws:rds/cluster:Cluster" },
 ];
 
