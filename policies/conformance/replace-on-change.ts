@@ -29,6 +29,7 @@ export interface ResourceRules {
 
 const ALIKAFKA_INSTANCE = "terraform-provider-alicloud website/docs/r/alikafka_instance.html.markdown (ForceNew) and alicloud/resource_alicloud_alikafka_instance.go";
 const ALIKAFKA_TOPIC = "terraform-provider-alicloud alicloud/resource_alicloud_alikafka_topic.go";
+const TAIR_INSTANCE = "terraform-provider-alicloud website/docs/r/redis_tair_instance.html.markdown (ForceNew)";
 const RDS_INSTANCE = "terraform-provider-alicloud website/docs/r/db_instance.html.markdown (ForceNew)";
 const KVSTORE = "terraform-provider-alicloud website/docs/r/kvstore_instance.html.markdown (ForceNew)";
 const ACK_CLUSTER = "terraform-provider-alicloud website/docs/r/cs_managed_kubernetes.html.markdown (ForceNew)";
@@ -57,6 +58,10 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
         replaceOn: rules(KVSTORE, "shardCount", "capacity", "instanceType", "privateIp", "backupId", "srcdbInstanceId", "restoreTime", "dedicatedHostGroupId", "globalInstance"),
     },
     // `category` (Basic -> HighAvailability) and `instanceType` update in place; the zones do not.
+    "alicloud:redis/tairInstance:TairInstance": {
+        stateful: "cache",
+        replaceOn: rules(TAIR_INSTANCE, "instanceType", "paymentType", "port", "secondaryZoneId", "storagePerformanceLevel", "storageSizeGb", "vswitchId", "vpcId", "zoneId"),
+    },
     "alicloud:rds/instance:Instance": { stateful: "database", replaceOn: rules(RDS_INSTANCE, "engine", "zoneId", "vswitchId", "zoneIdSlaveA", "zoneIdSlaveB", "dbTimeZone") },
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance": { stateful: "database", replaceOn: [] },
     "alicloud:rds/database:Database": { stateful: "database", replaceOn: [] },

@@ -56,6 +56,8 @@ export const MIGRATIONS: readonly MigrationRule[] = [
     { ...RDS_TO_POLARDB, type: "alicloud:rds/database:Database", op: "delete", successor: "alicloud:polardb/database:Database" },
     { ...RDS_TO_POLARDB, type: "alicloud:rds/readOnlyInstance:ReadOnlyInstance", op: "delete", successor: "alicloud:polardb/cluster:Cluster" },
     { ...REDIS_TO_CLUSTER, type: "alicloud:kvstore/instance:Instance", op: "replace", properties: ["shardCount"], fromUnset: true },
+    // Tair: the standby zone of the cluster edition cannot be added to a standalone instance in place.
+    { ...REDIS_TO_CLUSTER, type: "alicloud:redis/tairInstance:TairInstance", op: "replace", properties: ["secondaryZoneId"], fromUnset: true },
     { ...RDS_SECOND_ZONE, type: "alicloud:rds/instance:Instance", op: "replace", properties: ["zoneIdSlaveA", "vswitchId"] },
     { ...MYSQL_TO_AURORA, type: "aws:rds/instance:Instance", op: "delete", successor: "aws:rds/cluster:Cluster" },
 ];
