@@ -54,10 +54,10 @@ describe("npm run plan", function () {
         assert.deepStrictEqual([...new Set(retained)].sort(), [
             "alicloud:alikafka/instance:Instance",
             "alicloud:alikafka/topic:Topic",
-            "alicloud:kvstore/instance:Instance",
             "alicloud:oss/bucket:Bucket",
             "alicloud:polardb/cluster:Cluster",
             "alicloud:polardb/database:Database",
+            "alicloud:redis/tairInstance:TairInstance",
         ]);
         const roots = resources.filter((r) => isRecord(r) && r.parent === null);
         assert.strictEqual(roots.length, 1, "exactly one root: the stack");
