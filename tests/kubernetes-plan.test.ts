@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
 
+import { mockId } from "../tools/lib/mocks";
 import { Plan, SECRET } from "../tools/lib/record";
 import { ROOT } from "../tools/lib/stackfiles";
 import { PlanCache, at, ofType, one } from "./helpers";
@@ -50,9 +51,15 @@ describe("kubernetes layer in the offline plan", function () {
             assert.deepStrictEqual(groups.map((g) => g.name).sort(), ["lc-us-east-1-k8s-nodes-us-east-1a", "lc-us-east-1-k8s-nodes-us-east-1b"]);
             const subnets = groups.map((g) => at(g.inputs, "subnetIds"));
             assert.strictEqual(new Set(subnets.map((s) => JSON.stringify(s))).size, 2, "each node group in its own zone's subnet");
+            // The node type is in the launch template: a node group's instanceTypes is replace-on-change,
+            // a launch template version rolls each group one node at a time.
+            const template = one(p, "aws:ec2/launchTemplate:LaunchTemplate", "lc-us-east-1-k8s-nodes");
+            assert.strictEqual(at(template.inputs, "instanceType"), "c6i.xlarge");
             for (const g of groups) {
                 assert.deepStrictEqual(at(g.inputs, "scalingConfig"), { desiredSize: 1, maxSize: 10, minSize: 1 });
-                assert.deepStrictEqual(at(g.inputs, "instanceTypes"), ["c6i.xlarge"]);
+                assert.strictEqual(at(g.inputs, "instanceTypes"), undefined);
+                assert.deepStrictEqual(at(g.inputs, "launchTemplate"), { id: mockId("aws:ec2/launchTemplate:LaunchTemplate", "lc-us-east-1-k8s-nodes"), version: "1" });
+                assert.deepStrictEqual(at(g.inputs, "updateConfig"), { maxUnavailable: 1 });
             }
         });
 

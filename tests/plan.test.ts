@@ -38,11 +38,27 @@ describe("npm run plan", function () {
         assert.deepStrictEqual([doc.stack, doc.stage, doc.cloud], ["growth-alicloud", "growth", "alicloud"]);
         assert.ok(Array.isArray(doc.resources));
         const resources: unknown[] = doc.resources;
+        const retained: unknown[] = [];
         for (const r of resources) {
             assert.ok(isRecord(r));
-            assert.deepStrictEqual(Object.keys(r), ["urn", "type", "name", "parent", "custom", "provider", "inputs"]);
+            const keys = ["urn", "type", "name", "parent", "custom", "provider", "inputs"];
+            // Data stores carry retainOnDelete: removing or replacing them never deletes their data.
+            if ("retainOnDelete" in r) {
+                assert.strictEqual(r.retainOnDelete, true);
+                retained.push(r.type);
+                keys.push("retainOnDelete");
+            }
+            assert.deepStrictEqual(Object.keys(r), keys);
             assert.ok(r.parent === null || (typeof r.parent === "string" && r.parent.startsWith("urn:pulumi:")));
         }
+        assert.deepStrictEqual([...new Set(retained)].sort(), [
+            "alicloud:alikafka/instance:Instance",
+            "alicloud:alikafka/topic:Topic",
+            "alicloud:oss/bucket:Bucket",
+            "alicloud:polardb/cluster:Cluster",
+            "alicloud:polardb/database:Database",
+            "alicloud:redis/tairInstance:TairInstance",
+        ]);
         const roots = resources.filter((r) => isRecord(r) && r.parent === null);
         assert.strictEqual(roots.length, 1, "exactly one root: the stack");
         const urns = new Set(resources.map((r) => (isRecord(r) ? r.urn : undefined)));

@@ -4,16 +4,18 @@
 //
 //   npm run plan -- --stack growth-alicloud [--format text|json]
 //   npm run plan -- --all [--format text|json]
+//   npm run plan -- --stack growth-aws --base startup-aws.json   # change preview against a base plan
 //
 // Exit codes: 0 planned, no mandatory violation and no value a provider would reject; 1 a mandatory
-// policy violation, a provider-conformance violation (or an unmocked call);
-// 2 unknown stack, invalid config or bad arguments.
+// policy violation, a provider-conformance violation (or an unmocked call, or with --base a stateful
+// replace/delete without a documented migration); 2 unknown stack, invalid config or bad arguments.
 
+import * as fs from "fs";
 import * as path from "path";
 
 import { ConfigError, STAGES } from "../components/model";
 import { hasMandatory } from "./lib/evaluate";
-import { evaluateStack } from "./lib/inputs";
+import { InputFormatError, StackInput, evaluateStack, readSingleStack } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import { UnmockedCallError } from "./lib/mocks";
 import { Plan, planStack } from "./lib/record";
@@ -21,6 +23,8 @@ import { renderText } from "./lib/render";
 import { ScalingSection, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, UnknownStackError, listStacks } from "./lib/stackfiles";
+import { UpgradeReport, diffPlans } from "./lib/upgrade";
+import { UpgradeJson, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
 
 export const FORMATS = ["text", "json"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -30,17 +34,20 @@ export interface PlanArgs {
     readonly format: Format;
     /** Folder of the stack files (default: stacks/). */
     readonly dir: string;
+    /** Plan (or preview / export) of the stack before the change: prints the change preview against it. */
+    readonly base: string | undefined;
 }
 
 export class UsageError extends Error {}
 
-const USAGE = "usage: npm run plan -- (--stack <name> | --all) [--format text|json] [--dir <stack file folder>]";
+const USAGE = "usage: npm run plan -- (--stack <name> | --all) [--format text|json] [--dir <stack file folder>] [--base <plan JSON of the stack before the change>]";
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     let stacks: string[] = [];
     let all = false;
     let format: Format = "text";
     let dir = STACKS_DIR;
+    let base: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--all") all = true;
@@ -49,7 +56,11 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
             if (v === undefined) throw new UsageError(`--dir needs a folder\n${USAGE}`);
             dir = path.resolve(v);
         }
-        else if (arg === "--stack") {
+        else if (arg === "--base") {
+            const v = argv[++i];
+            if (v === undefined) throw new UsageError(`--base needs a plan JSON file\n${USAGE}`);
+            base = v;
+        } else if (arg === "--stack") {
             const v = argv[++i];
             if (v === undefined) throw new UsageError(`--stack needs a name\n${USAGE}`);
             stacks.push(v);
@@ -62,11 +73,15 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     }
     if (all) stacks = listStacks(dir);
     if (stacks.length === 0) throw new UsageError(`name a stack or --all; stacks: ${listStacks(dir).join(", ")}\n${USAGE}`);
-    return { stacks, format, dir };
+    if (base !== undefined && stacks.length !== 1) throw new UsageError(`--base compares one stack: name it with --stack (got ${stacks.length} stacks)\n${USAGE}`);
+    return { stacks, format, dir, base };
 }
 
-/** A plan with its policy findings, provider-conformance violations, availability estimate and scaling section (schedule, time to peak, drain). */
-export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "availability"> & { readonly scaling: ScalingSection };
+/**
+ * A plan with its policy findings, provider-conformance violations, availability estimate and
+ * scaling section (schedule, time to peak, drain), and with --base the change preview.
+ */
+export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "availability"> & { readonly scaling: ScalingSection; readonly upgrade?: UpgradeJson };
 
 /** Evaluates the policy pack on a plan and adds the time-to-peak findings of its scaling section. */
 export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
@@ -82,9 +97,20 @@ export function exitCodeOf(plans: readonly CheckedPlan[]): number {
     return plans.some((p) => hasMandatory(p.policy.violations) || hasConformanceViolations(p)) ? 1 : 0;
 }
 
-export function renderPlans(plans: readonly CheckedPlan[], format: Format): string {
+export function renderPlans(plans: readonly CheckedPlan[], format: Format, upgrade?: UpgradeReport): string {
     if (format === "json") return JSON.stringify(plans.length === 1 ? plans[0] : plans, null, 2);
-    return plans.map((p) => `${renderText(p)}\n\n${renderScaling(p.scaling).join("\n")}\n\n${renderTable([p])}`).join("\n\n");
+    const text = plans.map((p) => `${renderText(p)}\n\n${renderScaling(p.scaling).join("\n")}\n\n${renderTable([p])}`).join("\n\n");
+    return upgrade === undefined ? text : `${text}\n\n${renderUpgradeText(upgrade)}`;
+}
+
+/** The one stack of a base file (a saved plan, preview or export). */
+export function readBase(baseFile: string): StackInput {
+    return readSingleStack(JSON.parse(fs.readFileSync(baseFile, "utf8")), baseFile);
+}
+
+/** The change preview of a plan against its base. */
+export function upgradeAgainst(plan: Plan, base: StackInput, baseFile: string): UpgradeReport {
+    return diffPlans(base.resources, plan.resources, { base: base.stack || baseFile, head: plan.stack });
 }
 
 async function main(): Promise<number> {
@@ -97,6 +123,19 @@ async function main(): Promise<number> {
             return 2;
         }
         throw e;
+    }
+    // A bad base is reported before the (slower) plan runs.
+    let base: StackInput | undefined;
+    if (args.base !== undefined) {
+        try {
+            base = readBase(args.base);
+        } catch (e) {
+            if (e instanceof InputFormatError || e instanceof SyntaxError || (e instanceof Error && "code" in e && e.code === "ENOENT")) {
+                process.stderr.write(`--base ${args.base}: ${e.message}\n`);
+                return 2;
+            }
+            throw e;
+        }
     }
     const plans: CheckedPlan[] = [];
     for (const stack of args.stacks) {
@@ -114,8 +153,13 @@ async function main(): Promise<number> {
             throw e;
         }
     }
-    process.stdout.write(`${renderPlans(plans, args.format)}\n`);
-    return exitCodeOf(plans);
+    let upgrade: UpgradeReport | undefined;
+    if (base !== undefined && args.base !== undefined) {
+        upgrade = upgradeAgainst(plans[0], base, args.base);
+        plans[0] = { ...plans[0], upgrade: upgradeJson(upgrade) };
+    }
+    process.stdout.write(`${renderPlans(plans, args.format, upgrade)}\n`);
+    return exitCodeOf(plans) === 1 || (upgrade !== undefined && upgrade.undocumented.length > 0) ? 1 : 0;
 }
 
 if (require.main === module) runCli(main);

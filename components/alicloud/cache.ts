@@ -71,7 +71,7 @@ export class Cache extends pulumi.ComponentResource {
                 port: DATA_PORTS.redis,
                 tags,
             },
-            { parent: this, additionalSecretOutputs: ["password"], protect: true },
+            { parent: this, retainOnDelete: true, additionalSecretOutputs: ["password"], protect: true },
         );
         this.instanceId = redis.id;
         this.host = redis.connectionDomain;

@@ -122,7 +122,7 @@ export class Database extends pulumi.ComponentResource {
                 releasedKeepPolicy: "All",
                 tags,
             },
-            { parent: this },
+            { parent: this, retainOnDelete: true },
         );
         new alicloud.rds.BackupPolicy(
             `${name}-backup`,
@@ -137,7 +137,7 @@ export class Database extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        new alicloud.rds.Database(`${name}-schema`, { instanceId: instance.id, dataBaseName: APP_SCHEMA, characterSet: "utf8mb4" }, { parent: this });
+        new alicloud.rds.Database(`${name}-schema`, { instanceId: instance.id, dataBaseName: APP_SCHEMA, characterSet: "utf8mb4" }, { parent: this, retainOnDelete: true });
         new alicloud.rds.RdsAccount(
             `${name}-account`,
             { dbInstanceId: instance.id, accountName: APP_ACCOUNT, accountPassword: password, accountType: "Normal" },
@@ -214,7 +214,7 @@ export class Database extends pulumi.ComponentResource {
                 ...(args.global?.role === "secondary" ? { creationOption: "CreateGdnStandby", gdnId: args.global.gdnId } : {}),
                 tags,
             },
-            { parent: this },
+            { parent: this, retainOnDelete: true },
         );
         new alicloud.polardb.BackupPolicy(
             `${name}-backup`,
@@ -228,7 +228,7 @@ export class Database extends pulumi.ComponentResource {
             { parent: this },
         );
         if (args.global?.role !== "secondary") {
-            new alicloud.polardb.Database(`${name}-schema`, { dbClusterId: cluster.id, dbName: APP_SCHEMA, characterSetName: "utf8mb4" }, { parent: this });
+            new alicloud.polardb.Database(`${name}-schema`, { dbClusterId: cluster.id, dbName: APP_SCHEMA, characterSetName: "utf8mb4" }, { parent: this, retainOnDelete: true });
             new alicloud.polardb.Account(
                 `${name}-account`,
                 { dbClusterId: cluster.id, accountName: APP_ACCOUNT, accountPassword: password, accountType: "Normal" },

@@ -90,6 +90,9 @@ export class KubernetesCluster extends pulumi.ComponentResource {
                         systemDiskSize: 120,
                         runtimeName: "containerd",
                         scalingConfig: { enable: true, minSize: pool.minSize, maxSize: pool.maxSize },
+                        // `instanceTypes` updates in place (new nodes take the new type); node updates
+                        // roll one node at a time per pool, never a whole zone at once.
+                        rollingPolicy: { maxParallelism: 1 },
                         labels: [{ key: "live-commerce/zone", value: pool.zone }],
                         tags,
                     },

@@ -56,13 +56,13 @@ export class Queue extends pulumi.ComponentResource {
                 config: JSON.stringify({ "kafka.log.retention.hours": String(queue.retentionHours) }),
                 tags,
             },
-            { parent: this },
+            { parent: this, retainOnDelete: true },
         );
         for (const topic of queue.topics) {
             new alicloud.alikafka.Topic(
                 `${name}-topic-${topic}`,
                 { instanceId: kafka.id, topic, partitionNum: queue.partitions, remark: `live-commerce-${topic}`, localTopic: false, tags },
-                { parent: this },
+                { parent: this, retainOnDelete: true },
             );
         }
         this.instanceId = kafka.id;

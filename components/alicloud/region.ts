@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
-import { RegionSpec, StackSpec, baseTags, planRegionNetwork, primaryStandby, replicaZones, tierSchedule } from "../model";
+import { RegionSpec, StackSpec, baseTags, planRegionNetwork, primaryStandby, queueZones, replicaZones, tierSchedule } from "../model";
 import { Autoscaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -93,7 +93,15 @@ export class Region extends pulumi.ComponentResource {
         this.queue = spec.queue.enabled
             ? new Queue(
                   `${name}-queue`,
-                  { queue: spec.queue, vpcId: net.vpcId, zones: net.zones, vswitchIds: net.vswitchIds, securityGroupId: net.securityGroupIds.data, tags },
+                  {
+                      queue: spec.queue,
+                      vpcId: net.vpcId,
+                      // Brokers stay in the first two zones at every stage: their vSwitches are replace-on-change.
+                      zones: queueZones(region),
+                      vswitchIds: queueZones(region).map((z) => net.vswitchIds[net.zones.indexOf(z)]),
+                      securityGroupId: net.securityGroupIds.data,
+                      tags,
+                  },
                   { parent: this },
               )
             : null;

@@ -21,7 +21,7 @@ export class Storage extends pulumi.ComponentResource {
         const bucket = new alicloud.oss.Bucket(
             `${name}-media`,
             { storageClass: "Standard", redundancyType: "ZRS", tags: args.tags },
-            { parent: this, protect: true },
+            { parent: this, retainOnDelete: true, protect: true },
         );
         new alicloud.oss.BucketAcl(`${name}-media-acl`, { bucket: bucket.bucket, acl: "private" }, { parent: this });
         new alicloud.oss.BucketVersioning(`${name}-media-versioning`, { bucket: bucket.bucket, status: "Enabled" }, { parent: this });

@@ -62,7 +62,7 @@ export class Cache extends pulumi.ComponentResource {
                 autoMinorVersionUpgrade: true,
                 tags,
             },
-            { parent: this },
+            { parent: this, retainOnDelete: true },
         );
         this.endpoint = cluster ? group.configurationEndpointAddress : group.primaryEndpointAddress;
         this.readerEndpoint = group.readerEndpointAddress;

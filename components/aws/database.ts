@@ -14,17 +14,22 @@ export interface DatabaseArgs {
     readonly securityGroupId: pulumi.Input<string>;
     readonly tags: Record<string, string>;
     /**
-     * Membership of an Aurora global database: the primary writes; a secondary replicates the
-     * primary's storage, takes no credentials of its own and forwards writes to the primary.
+     * Membership of an Aurora global database: the primary writes, and the global cluster is
+     * created from it afterwards (`sourceDbClusterIdentifier`), so a regional cluster joins in place;
+     * a secondary replicates the primary's storage, takes no credentials of its own and forwards
+     * writes to the primary.
      */
-    readonly global?: {
-        readonly role: "primary" | "secondary";
-        readonly globalClusterIdentifier: pulumi.Input<string>;
-        /** Secret master password of the global database (set on the primary; secondaries use the primary's). */
-        readonly masterPassword: pulumi.Input<string>;
-        readonly dependsOn?: pulumi.Resource[];
-    };
+    readonly global?: GlobalMembership;
 }
+
+/**
+ * The primary of a global database, or a secondary joining the global cluster
+ * `globalClusterIdentifier`; `masterPassword` is the secret master password of the global database
+ * (set on the primary; secondaries use the primary's).
+ */
+export type GlobalMembership =
+    | { readonly role: "primary"; readonly masterPassword: pulumi.Input<string> }
+    | { readonly role: "secondary"; readonly globalClusterIdentifier: pulumi.Input<string>; readonly masterPassword: pulumi.Input<string>; readonly dependsOn: pulumi.Resource[] };
 
 const MASTER_USERNAME = "admin";
 const DATABASE_NAME = "livecommerce";
@@ -91,9 +96,15 @@ export class Database extends pulumi.ComponentResource {
                     ...protectedData,
                     ...(global?.role === "secondary"
                         ? { globalClusterIdentifier: global.globalClusterIdentifier, enableGlobalWriteForwarding: true }
-                        : { databaseName: DATABASE_NAME, masterUsername: MASTER_USERNAME, ...credentials, ...(global ? { globalClusterIdentifier: global.globalClusterIdentifier } : {}) }),
+                        : { databaseName: DATABASE_NAME, masterUsername: MASTER_USERNAME, ...credentials }),
                 },
-                { parent: this, dependsOn: global?.dependsOn ?? [] },
+                {
+                    parent: this,
+                    retainOnDelete: true,
+                    dependsOn: global?.role === "secondary" ? global.dependsOn : [],
+                    // The global cluster is created from this cluster and records itself here: not a change.
+                    ...(global?.role === "primary" ? { ignoreChanges: ["globalClusterIdentifier"] } : {}),
+                },
             );
             this.cluster = cluster;
             layout.instances.forEach((instance, i) => {
@@ -139,7 +150,7 @@ export class Database extends pulumi.ComponentResource {
                     ...protectedData,
                     ...credentials,
                 },
-                { parent: this },
+                { parent: this, retainOnDelete: true },
             );
             this.cluster = null;
             const replicas = layout.replicaZones.map(

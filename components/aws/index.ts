@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
 import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, providerName, regionBaseName } from "../model";
-import { AURORA_VERSION } from "./database";
+import { GlobalMembership } from "./database";
 import { Cdn } from "./cdn";
 import { Region } from "./region";
 import { Steering } from "./steering";
@@ -50,32 +50,26 @@ export interface AwsDeployment {
 export function deployAws(spec: StackSpec, now: number): AwsDeployment {
     const providers = spec.regions.map((region) => new aws.Provider(providerName(spec, region.name), { region: region.name, defaultTags: { tags: { project: spec.project } } }));
     const roles = globalDatabaseRoles(spec);
-    const globalDatabase = roles.includes("primary")
-        ? new aws.rds.GlobalCluster(
-              `${spec.prefix}-global-db`,
-              { globalClusterIdentifier: `${spec.prefix}-global-db`, engine: "aurora-mysql", engineVersion: AURORA_VERSION, storageEncrypted: true, deletionProtection: true },
-              { provider: providers[0] },
-          )
-        : undefined;
     // The global database's master password: Secrets Manager cannot manage it for clusters in a
     // global database, so it is generated here (RDS: 8-41 printable ASCII characters, no '/', '"',
     // '@' or space) and stays a secret.
-    const globalPassword =
-        globalDatabase !== undefined
-            ? new random.RandomPassword(
-                  `${spec.prefix}-global-db-password`,
-                  { length: 32, special: true, overrideSpecial: "!#%^*-_+=", minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 },
-                  { additionalSecretOutputs: ["result"] },
-              ).result
-            : "";
+    const globalPassword = roles.includes("primary")
+        ? new random.RandomPassword(
+              `${spec.prefix}-global-db-password`,
+              { length: 32, special: true, overrideSpecial: "!#%^*-_+=", minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 },
+              { additionalSecretOutputs: ["result"] },
+          ).result
+        : "";
     const regions: Region[] = [];
+    let globalDatabase: aws.rds.GlobalCluster | undefined;
     spec.regions.forEach((region, i) => {
         const role = roles[i];
-        const writer = regions[0]?.database.cluster;
-        const membership =
-            globalDatabase === undefined || role === "standalone"
-                ? {}
-                : { globalDatabase: { role, globalClusterIdentifier: globalDatabase.id, masterPassword: globalPassword, dependsOn: role === "secondary" && writer ? [writer] : [] } };
+        let membership: { globalDatabase?: GlobalMembership } = {};
+        if (role === "primary") membership = { globalDatabase: { role, masterPassword: globalPassword } };
+        else if (role === "secondary") {
+            globalDatabase ??= globalClusterFrom(spec, regions[0], providers[0]);
+            membership = { globalDatabase: { role, globalClusterIdentifier: globalDatabase.id, masterPassword: globalPassword, dependsOn: [globalDatabase] } };
+        }
         regions.push(new Region(regionBaseName(spec, region.name), { spec, region, now, ...membership }, { providers: [providers[i]] }));
     });
     const videos = spec.regions.map(
@@ -85,6 +79,24 @@ export function deployAws(spec: StackSpec, now: number): AwsDeployment {
     const endpoints = regions.map((r, i) => ({ region: spec.regions[i].name, loadBalancerDnsName: r.loadBalancer.dnsName, loadBalancerZoneId: r.loadBalancer.zoneId }));
     const edge = deployAwsEdge(spec, endpoints, providers[0]);
     return { regions, videos, providers, ...(globalDatabase !== undefined ? { globalDatabase } : {}), edge };
+}
+
+/**
+ * The Aurora global database, created from the first region's existing cluster
+ * (`sourceDbClusterIdentifier`, replace-on-change: internal/service/rds/global_cluster.go): the
+ * provider cannot add an existing cluster to a new global cluster through the cluster's own
+ * `globalClusterIdentifier`, so a growth stack becoming mature keeps its cluster and data. Engine,
+ * version and encryption come from that cluster (`engine` conflicts with the source);
+ * `forceDestroy` (required with a source) detaches the members when the global cluster is deleted.
+ */
+function globalClusterFrom(spec: StackSpec, primary: Region | undefined, provider: aws.Provider): aws.rds.GlobalCluster {
+    const cluster = primary?.database.cluster;
+    if (cluster === undefined || cluster === null) throw new Error("global database: the first region has no Aurora cluster to create the global cluster from");
+    return new aws.rds.GlobalCluster(
+        `${spec.prefix}-global-db`,
+        { globalClusterIdentifier: `${spec.prefix}-global-db`, sourceDbClusterIdentifier: cluster.arn, forceDestroy: true, deletionProtection: true },
+        { provider, retainOnDelete: true },
+    );
 }
 
 export interface AwsEdge {

@@ -89,6 +89,22 @@ export class KubernetesCluster extends pulumi.ComponentResource {
         const nodeAttachments = NODE_POLICIES.map(
             (p) => new aws.iam.RolePolicyAttachment(`${name}-node-${p}`, { role: nodeRole.name, policyArn: `${MANAGED_POLICY}${p}` }, { parent: this }),
         );
+        // The instance type lives in a launch template, not in the node groups: a node group's
+        // `instanceTypes` is replace-on-change (internal/service/eks/node_group.go), which would replace
+        // every group at once, while a new launch template version is applied in place by
+        // UpdateNodegroupVersion, a rolling update of `updateConfig.maxUnavailable` node per group.
+        const launchTemplate = new aws.ec2.LaunchTemplate(
+            `${name}-nodes`,
+            {
+                description: `${name} managed node groups`,
+                instanceType,
+                updateDefaultVersion: true,
+                metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2, httpEndpoint: "enabled" },
+                tagSpecifications: [{ resourceType: "instance", tags }],
+                tags,
+            },
+            { parent: this },
+        );
         const nodeGroups = planNodePools(k, network.zones).map(
             (pool, i) =>
                 new aws.eks.NodeGroup(
@@ -98,7 +114,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
                         nodeGroupName: `${name}-${pool.zone}`,
                         nodeRoleArn: nodeRole.arn,
                         subnetIds: [network.privateSubnetIds[i]],
-                        instanceTypes: [instanceType],
+                        launchTemplate: { id: launchTemplate.id, version: pulumi.interpolate`${launchTemplate.latestVersion}` },
                         amiType: "AL2023_x86_64_STANDARD",
                         capacityType: "ON_DEMAND",
                         scalingConfig: { minSize: pool.minSize, maxSize: pool.maxSize, desiredSize: pool.desiredSize },

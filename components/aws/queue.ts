@@ -58,7 +58,7 @@ export class Queue extends pulumi.ComponentResource {
                 enhancedMonitoring: "PER_BROKER",
                 tags,
             },
-            { parent: this },
+            { parent: this, retainOnDelete: true },
         );
         for (const topic of args.topics) {
             new aws.msk.Topic(
@@ -70,7 +70,7 @@ export class Queue extends pulumi.ComponentResource {
                     replicationFactor: layout.replicationFactor,
                     configs: JSON.stringify({ "retention.ms": String(layout.retentionMs), "min.insync.replicas": String(layout.minInSyncReplicas) }),
                 },
-                { parent: this },
+                { parent: this, retainOnDelete: true },
             );
         }
         this.clusterArn = cluster.arn;

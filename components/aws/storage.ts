@@ -47,7 +47,7 @@ export class Storage extends pulumi.ComponentResource {
         extraStatements: (arn: string) => Statement[],
     ): { bucket: aws.s3.Bucket; policy: aws.s3.BucketPolicy } {
         const base = `${name}-${role}`;
-        const bucket = new aws.s3.Bucket(base, { forceDestroy: false, tags: { ...tags, role } }, { parent: this });
+        const bucket = new aws.s3.Bucket(base, { forceDestroy: false, tags: { ...tags, role } }, { parent: this, retainOnDelete: true });
         new aws.s3.BucketVersioning(`${base}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent: this });
         new aws.s3.BucketServerSideEncryptionConfiguration(
             `${base}-encryption`,

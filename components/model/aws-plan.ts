@@ -1,8 +1,8 @@
 // AWS layouts of the stateful tier and short names, decided from the cloud-neutral spec.
 // Pure: the AWS components declare exactly what these functions return.
 
-import { DbClass, MSK_BROKER, MSK_ZONES, cacheNodeTypeFor, dbClassFor } from "./aws-catalogue";
-import { primaryStandby, replicaZones } from "./placement";
+import { DbClass, MSK_BROKER, cacheNodeTypeFor, dbClassFor } from "./aws-catalogue";
+import { primaryStandby, queueZones, replicaZones } from "./placement";
 import { RegionSpec, StackSpec } from "./types";
 
 /**
@@ -133,12 +133,12 @@ export function databaseLayout(spec: StackSpec, region: RegionSpec): DatabaseLay
 }
 
 export interface QueueLayout {
-    /** Zones holding brokers (MSK takes 2 or 3). */
+    /** Zones holding brokers: queueZones(), the region's first two at every stage. */
     readonly zones: readonly string[];
     /** A multiple of the zone count: one broker per zone. */
     readonly brokers: number;
     readonly replicationFactor: number;
-    /** In-sync replicas a write needs: survives one broker (zone) down when replicationFactor is 3. */
+    /** In-sync replicas a write needs: replicationFactor - 1, so a write survives one zone down. */
     readonly minInSyncReplicas: number;
     readonly instanceType: string;
     readonly volumeGiB: number;
@@ -149,10 +149,16 @@ export interface QueueLayout {
 
 export const BROKERS_PER_ZONE = 1;
 
+/**
+ * The MSK layout of a region. Brokers sit in queueZones() at every stage and the topics keep one
+ * replica per broker zone (replication factor 2): MSK cannot move brokers to other subnets and a
+ * topic's replication factor is replace-on-change (policies/conformance/replace-on-change.ts), so
+ * growth -> mature only adds partitions in place.
+ */
 export function queueLayout(spec: StackSpec, region: RegionSpec): QueueLayout {
-    const zones = region.zones.slice(0, MSK_ZONES.max);
+    const zones = queueZones(region);
     const brokers = zones.length * BROKERS_PER_ZONE;
-    const replicationFactor = Math.min(3, brokers);
+    const replicationFactor = zones.length;
     return {
         zones,
         brokers,

@@ -162,7 +162,9 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 backupRetentionDays: 14,
                 globalDatabase: true,
             },
-            cache: { mode: "cluster", shards: 4, replicasPerShard: 1, memoryGiB: 8 },
+            // Same shard count as growth: an Alibaba Cloud cluster's `shardCount` is replace-on-change
+            // (policies/conformance/replace-on-change.ts), so mature grows the shards' memory in place.
+            cache: { mode: "cluster", shards: 2, replicasPerShard: 1, memoryGiB: 8 },
             queue: { enabled: true, topics: COMMON.queueTopics, partitions: 24, retentionHours: 168 },
             kubernetes: {
                 enabled: true,

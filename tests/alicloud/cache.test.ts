@@ -34,14 +34,14 @@ describe("alicloud Cache", function () {
         );
     });
 
-    it("mature: 4 shards in every region, each with a secondary zone", () => {
+    it("mature: the growth shard count (2, replace-on-change) in every region, each with a secondary zone", () => {
         const rs = ofType(stacks()["mature-alicloud"], REDIS);
         assert.deepStrictEqual(
             rs.map((r) => [r.name, input(r, "shardCount"), input(r, "zoneId"), input(r, "secondaryZoneId")]),
             [
-                ["lc-ap-southeast-1-cache-redis", 4, "ap-southeast-1a", "ap-southeast-1b"],
-                ["lc-cn-hangzhou-cache-redis", 4, "cn-hangzhou-h", "cn-hangzhou-i"],
-                ["lc-cn-shanghai-cache-redis", 4, "cn-shanghai-e", "cn-shanghai-f"],
+                ["lc-ap-southeast-1-cache-redis", 2, "ap-southeast-1a", "ap-southeast-1b"],
+                ["lc-cn-hangzhou-cache-redis", 2, "cn-hangzhou-h", "cn-hangzhou-i"],
+                ["lc-cn-shanghai-cache-redis", 2, "cn-shanghai-e", "cn-shanghai-f"],
             ],
         );
     });

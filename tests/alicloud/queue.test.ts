@@ -37,16 +37,22 @@ describe("alicloud Queue", function () {
         );
     });
 
-    it("mature: a three-zone Kafka with 24-partition topics in every region", () => {
+    it("mature: Kafka stays in the first two zones (vSwitches are replace-on-change), 24-partition topics in every region", () => {
         const plan = stacks()["mature-alicloud"];
         assert.deepStrictEqual(
-            ofType(plan, KAFKA).map((k) => [k.name, input(k, "selectedZones")]),
+            ofType(plan, KAFKA).map((k) => {
+                const vswitches = input(k, "vswitchIds");
+                return [k.name, input(k, "selectedZones"), Array.isArray(vswitches) ? vswitches.length : 0];
+            }),
             [
-                ["lc-ap-southeast-1-queue-kafka", ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c"]],
-                ["lc-cn-hangzhou-queue-kafka", ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"]],
-                ["lc-cn-shanghai-queue-kafka", ["cn-shanghai-e", "cn-shanghai-f", "cn-shanghai-g"]],
+                ["lc-ap-southeast-1-queue-kafka", ["ap-southeast-1a", "ap-southeast-1b"], 2],
+                ["lc-cn-hangzhou-queue-kafka", ["cn-hangzhou-h", "cn-hangzhou-i"], 2],
+                ["lc-cn-shanghai-queue-kafka", ["cn-shanghai-e", "cn-shanghai-f"], 2],
             ],
         );
+        const growth = single(stacks()["growth-alicloud"], KAFKA);
+        const hangzhou = ofType(plan, KAFKA).find((k) => k.name === growth.name);
+        assert.deepStrictEqual(input(hangzhou ?? growth, "vswitchIds"), input(growth, "vswitchIds"), "growth -> mature keeps the broker vSwitches");
         assert.deepStrictEqual([...new Set(ofType(plan, TOPIC).map((t) => input(t, "partitionNum")))], [24]);
         assert.strictEqual(ofType(plan, TOPIC).length, 6);
     });

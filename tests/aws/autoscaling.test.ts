@@ -41,7 +41,7 @@ describe("aws AutoScaling", () => {
 
     it("launch template: IMDSv2 required, encrypted root volume, app security group, stock image by SSM", async () => {
         const p = await plan("growth-aws");
-        const t = one(p, TEMPLATE);
+        const t = one(p, TEMPLATE, "-autoscaling-launch-template");
         assert.strictEqual(at(t, "metadataOptions", "httpTokens"), "required");
         assert.strictEqual(at(t, "blockDeviceMappings", 0, "ebs", "encrypted"), "true");
         assert.strictEqual(at(t, "imageId"), AWS_DEFAULT_IMAGE);

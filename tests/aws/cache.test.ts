@@ -26,7 +26,7 @@ describe("aws Cache", () => {
     it("growth and mature: cluster mode with shards x replicas, automatic failover and Multi-AZ", async () => {
         const expected: [string, number][] = [
             ["growth-aws", 2],
-            ["mature-aws", 4],
+            ["mature-aws", 2],
         ];
         for (const [stack, shards] of expected) {
             for (const rg of ofType(await plan(stack), RG)) {

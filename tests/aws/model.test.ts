@@ -76,13 +76,14 @@ describe("aws model decisions", () => {
         assert.ok(mysql.kind === "rds-mysql" && mysql.multiAz && mysql.primaryZone === null);
     });
 
-    it("MSK brokers are a multiple of the zones used (2 or 3)", () => {
+    it("MSK brokers stay in the first two zones at every stage, one replica per zone", () => {
         const mature = specOf("mature-aws");
+        const growth = specOf("growth-aws");
         const q = queueLayout(mature, mature.regions[0]);
-        assert.deepStrictEqual([q.zones.length, q.brokers, q.replicationFactor, q.minInSyncReplicas], [3, 3, 3, 2]);
-        const four = queueLayout(mature, { ...mature.regions[0], zones: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"] });
-        assert.strictEqual(four.brokers % four.zones.length, 0);
-        assert.strictEqual(four.zones.length, 3);
+        assert.deepStrictEqual([q.zones, q.brokers, q.replicationFactor, q.minInSyncReplicas], [["us-east-1a", "us-east-1b"], 2, 2, 1]);
+        const g = queueLayout(growth, growth.regions[0]);
+        assert.deepStrictEqual([g.zones, g.replicationFactor], [q.zones, q.replicationFactor], "growth -> mature changes neither broker subnets nor replication factor");
+        assert.deepStrictEqual([g.partitions, q.partitions], [12, 24]);
     });
 
     it("builds the scaling condition from scalingActions(), so an override changes the alarm", () => {

@@ -32,14 +32,16 @@ describe("aws Queue", () => {
         assert.match(String(regionOutput(p, "us-east-1", "queueBootstrapBrokersTls")), /:9094,/);
     });
 
-    it("mature: three brokers over three zones in each region, replication factor 3", async () => {
+    it("mature: the growth brokers and replication factor (both replace-on-change) in each region of three zones", async () => {
         const p = await plan("mature-aws");
         const clusters = ofType(p, MSK);
         assert.strictEqual(clusters.length, 2);
         for (const msk of clusters) {
-            assert.strictEqual(at(msk, "numberOfBrokerNodes"), 3);
-            assert.strictEqual(strings(at(msk, "brokerNodeGroupInfo", "clientSubnets")).length, 3);
+            assert.strictEqual(at(msk, "numberOfBrokerNodes"), 2);
+            assert.strictEqual(strings(at(msk, "brokerNodeGroupInfo", "clientSubnets")).length, 2);
         }
-        assert.ok(ofType(p, "aws:msk/topic:Topic").every((t) => at(t, "replicationFactor") === 3));
+        const growth = one(await plan("growth-aws"), MSK, "lc-us-east-1-queue-kafka");
+        assert.deepStrictEqual(at(one(p, MSK, "lc-us-east-1-queue-kafka"), "brokerNodeGroupInfo", "clientSubnets"), at(growth, "brokerNodeGroupInfo", "clientSubnets"));
+        assert.ok(ofType(p, "aws:msk/topic:Topic").every((t) => at(t, "replicationFactor") === 2));
     });
 });

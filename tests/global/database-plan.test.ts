@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 
-import { mockId } from "../../tools/lib/mocks";
+import { MOCK_ACCOUNT, mockId } from "../../tools/lib/mocks";
 import { Plan, PlannedResource } from "../../tools/lib/record";
 import { ofType, one } from "../helpers";
 import { useGlobalPlans } from "./plans";
@@ -77,27 +77,28 @@ describe("global database in the plan", function () {
     });
 
     describe("AWS: Aurora global database", () => {
-        it("one encrypted, deletion-protected global cluster under the first region's provider", () => {
+        it("one deletion-protected global cluster created from the first region's existing cluster, under its provider", () => {
             const p = plan("mature-aws");
             const g = ofType(p, GLOBAL_CLUSTER);
             assert.strictEqual(g.length, 1);
+            const primary = one(p, AURORA, "lc-us-east-1-database-cluster");
+            // Engine, version and encryption come from the source cluster (`engine` conflicts with it).
             assert.deepStrictEqual(
-                [g[0].name, g[0].inputs.globalClusterIdentifier, g[0].inputs.engine, g[0].inputs.storageEncrypted, g[0].inputs.deletionProtection, providerOf(g[0])],
-                ["lc-global-db", "lc-global-db", "aurora-mysql", true, true, "lc-provider-us-east-1"],
+                [g[0].name, g[0].inputs.globalClusterIdentifier, g[0].inputs.sourceDbClusterIdentifier, g[0].inputs.engine, g[0].inputs.forceDestroy, g[0].inputs.deletionProtection, providerOf(g[0])],
+                ["lc-global-db", "lc-global-db", `arn:aws:rds:us-east-1:${MOCK_ACCOUNT}:${String(primary.inputs.clusterIdentifier)}`, undefined, true, true, "lc-provider-us-east-1"],
             );
             assert.deepStrictEqual(p.outputs.globalDatabase, { id: "lc-global-db", primaryRegion: "us-east-1" });
         });
 
-        it("the first region's cluster is the writer with the schema and a generated secret master password (Secrets Manager cannot manage it in a global database); both run the global cluster's engine version", () => {
+        it("the first region's cluster is the writer with the schema and a generated secret master password (Secrets Manager cannot manage it in a global database), with no global identifier of its own (the global cluster is created from it); both run one engine version", () => {
             const p = plan("mature-aws");
-            const g = one(p, GLOBAL_CLUSTER, "lc-global-db");
             const primary = one(p, AURORA, "lc-us-east-1-database-cluster");
             assert.deepStrictEqual(
                 [primary.inputs.globalClusterIdentifier, primary.inputs.databaseName, primary.inputs.masterUsername, primary.inputs.masterPassword, primary.inputs.manageMasterUserPassword, primary.inputs.enableGlobalWriteForwarding, providerOf(primary)],
-                ["lc-global-db", "livecommerce", "admin", "[secret]", undefined, undefined, "lc-provider-us-east-1"],
+                [undefined, "livecommerce", "admin", "[secret]", undefined, undefined, "lc-provider-us-east-1"],
             );
             const secondary = one(p, AURORA, "lc-us-west-2-database-cluster");
-            for (const c of [primary, secondary]) assert.deepStrictEqual([c.inputs.engine, c.inputs.engineVersion, c.inputs.storageEncrypted], [g.inputs.engine, g.inputs.engineVersion, true], c.name);
+            for (const c of [primary, secondary]) assert.deepStrictEqual([c.inputs.engine, c.inputs.engineVersion, c.inputs.storageEncrypted], ["aurora-mysql", primary.inputs.engineVersion, true], c.name);
         });
 
         it("the second region's cluster joins the global cluster without master credentials or schema, and forwards writes", () => {

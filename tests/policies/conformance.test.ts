@@ -58,6 +58,9 @@ const ACCEPTED: Readonly<Record<string, unknown>> = {
     "aws:elasticache/replicationGroup:ReplicationGroup automaticFailoverEnabled": true,
     "aws:msk/cluster:Cluster numberOfBrokerNodes": 6,
     "alicloud:redis/tairInstance:TairInstance engineVersion": "7.0",
+    // The shipped global cluster is created from the primary cluster and takes its engine from it
+    // (`engine` conflicts with `sourceDbClusterIdentifier`).
+    "aws:rds/globalCluster:GlobalCluster engine": "aurora-mysql",
     "alicloud:kvstore/instance:Instance engineVersion": "7.0",
     "alicloud:kvstore/instance:Instance instanceClass": "redis.shard.small.2.ce",
     "aws:lb/loadBalancer:LoadBalancer name": "lc-us-east-1-alb",

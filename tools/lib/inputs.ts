@@ -33,6 +33,7 @@ export function fromResourceV3(v: unknown): EvalResource | undefined {
         custom: v.custom === true,
         provider: str(v.provider) ?? null,
         inputs: isRecord(inputs) ? inputs : {},
+        ...(v.retainOnDelete === true ? { retainOnDelete: true } : {}),
     };
 }
 
@@ -70,3 +71,10 @@ export async function evaluateStack(input: StackInput, config: PackConfig = {}):
 }
 
 export const POLICY_DESCRIPTIONS: ReadonlyMap<string, string> = new Map(POLICIES.map((p) => [p.name, p.description]));
+
+/** The one stack of a base file (`--base`): a saved plan, a preview or an export; two or more stacks are an error. */
+export function readSingleStack(doc: unknown, file: string): StackInput {
+    const stacks = parseInput(doc);
+    if (stacks.length !== 1) throw new InputFormatError(`${file}: a base must hold exactly one stack (got ${stacks.length}); plan one stack with --stack`);
+    return stacks[0];
+}

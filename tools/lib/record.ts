@@ -21,6 +21,11 @@ export interface PlannedResource {
     /** Provider reference `urn::id`, null when the default provider (or none) is used. */
     readonly provider: string | null;
     readonly inputs: Record<string, unknown>;
+    /**
+     * True when the program sets `retainOnDelete`: removing the resource from the stack (or
+     * replacing it) leaves it in the cloud. Absent otherwise.
+     */
+    readonly retainOnDelete?: boolean;
 }
 
 export interface Plan {
@@ -94,6 +99,7 @@ interface Seen {
     readonly type: string;
     readonly name: string;
     readonly parent: pulumi.Resource | undefined;
+    readonly retainOnDelete: boolean;
 }
 
 function firstRegion(config: Readonly<Record<string, string>>): string {
@@ -179,7 +185,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
     let cloud = "";
     const rawOutputs = await pulumi.runtime.runInPulumiStack(async () => {
         pulumi.runtime.registerStackTransformation((args) => {
-            seen.push({ resource: args.resource, type: args.type, name: args.name, parent: args.opts.parent });
+            seen.push({ resource: args.resource, type: args.type, name: args.name, parent: args.opts.parent, retainOnDelete: args.opts.retainOnDelete === true });
             return undefined;
         });
         const outputs = await program();
@@ -210,6 +216,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
                 custom: reg.custom,
                 provider: reg.provider,
                 inputs: sanitizeRecord(reg.inputs),
+                ...(s.retainOnDelete ? { retainOnDelete: true } : {}),
             };
         }),
     ].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));

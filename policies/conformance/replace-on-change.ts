@@ -1,0 +1,149 @@
+// Replace-on-change rules: the input properties of each resource type whose change makes the
+// provider replace the resource (terraform-plugin-sdk `ForceNew: true`, terraform-plugin-framework
+// `RequiresReplace()`), and which types hold data or capacity that a replacement loses.
+//
+// Every rule names the file it was read from: terraform-provider-alicloud (bridged by
+// @pulumi/alicloud 3.108.0, provider ~v1.294) and terraform-provider-aws (bridged by @pulumi/aws
+// 7.48.0, provider v6.66). Property paths are the Pulumi input names (camelCase), nested blocks
+// joined by dots. A property not listed here is treated as updatable in place; the database types
+// other than RDS on Alibaba Cloud (PolarDB, AWS RDS and Aurora), object storage buckets and the
+// Aurora cluster instances list none yet: the
+// stage layouts never change their identifying properties (names carry no stage, engines are pinned
+// in the stack file), and their rules are to be read from the provider before one is relied on.
+
+/** What a stateful resource holds: the reason its replacement or deletion needs a migration. */
+export type StatefulKind = "database" | "cache" | "queue" | "topic" | "bucket" | "kubernetes-cluster" | "node-pool";
+
+export interface ReplaceRule {
+    /** Input property path (Pulumi names, nested blocks joined by "."). */
+    readonly property: string;
+    /** Where the replace-on-change flag was read. */
+    readonly source: string;
+}
+
+export interface ResourceRules {
+    /** What the resource holds; null for resources that hold no data (a replacement only recreates them). */
+    readonly stateful: StatefulKind | null;
+    readonly replaceOn: readonly ReplaceRule[];
+}
+
+const ALIKAFKA_INSTANCE = "terraform-provider-alicloud website/docs/r/alikafka_instance.html.markdown (ForceNew) and alicloud/resource_alicloud_alikafka_instance.go";
+const ALIKAFKA_TOPIC = "terraform-provider-alicloud alicloud/resource_alicloud_alikafka_topic.go";
+const TAIR_INSTANCE = "terraform-provider-alicloud website/docs/r/redis_tair_instance.html.markdown (ForceNew)";
+const RDS_INSTANCE = "terraform-provider-alicloud website/docs/r/db_instance.html.markdown (ForceNew)";
+const KVSTORE = "terraform-provider-alicloud website/docs/r/kvstore_instance.html.markdown (ForceNew)";
+const ACK_CLUSTER = "terraform-provider-alicloud website/docs/r/cs_managed_kubernetes.html.markdown (ForceNew)";
+const ACK_NODE_POOL = "terraform-provider-alicloud website/docs/r/cs_kubernetes_node_pool.html.markdown (ForceNew)";
+const MSK_CLUSTER = "terraform-provider-aws internal/service/kafka/cluster.go";
+const MSK_TOPIC = "terraform-provider-aws internal/service/kafka/topic.go (RequiresReplace)";
+const EKS_NODE_GROUP = "terraform-provider-aws internal/service/eks/node_group.go";
+const ELASTICACHE_GROUP = "terraform-provider-aws internal/service/elasticache/replication_group.go";
+const EKS_CLUSTER = "terraform-provider-aws internal/service/eks/cluster.go";
+const RDS_GLOBAL = "terraform-provider-aws internal/service/rds/global_cluster.go";
+
+function rules(source: string, ...properties: string[]): ReplaceRule[] {
+    return properties.map((property) => ({ property, source }));
+}
+
+/** Resource types by Pulumi type token. Types absent here hold no data and have no rule. */
+export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
+    // Alibaba Cloud
+    "alicloud:alikafka/instance:Instance": {
+        stateful: "queue",
+        replaceOn: rules(ALIKAFKA_INSTANCE, "vswitchId", "vswitchIds", "zoneId", "vpcId", "securityGroup", "kmsKeyId", "diskType"),
+    },
+    "alicloud:alikafka/topic:Topic": { stateful: "topic", replaceOn: rules(ALIKAFKA_TOPIC, "instanceId", "topic", "localTopic", "compactTopic") },
+    "alicloud:kvstore/instance:Instance": {
+        stateful: "cache",
+        replaceOn: rules(KVSTORE, "shardCount", "capacity", "instanceType", "privateIp", "backupId", "srcdbInstanceId", "restoreTime", "dedicatedHostGroupId", "globalInstance"),
+    },
+    // `category` (Basic -> HighAvailability) and `instanceType` update in place; the zones do not.
+    "alicloud:redis/tairInstance:TairInstance": {
+        stateful: "cache",
+        replaceOn: rules(TAIR_INSTANCE, "instanceType", "paymentType", "port", "secondaryZoneId", "storagePerformanceLevel", "storageSizeGb", "vswitchId", "vpcId", "zoneId"),
+    },
+    "alicloud:rds/instance:Instance": { stateful: "database", replaceOn: rules(RDS_INSTANCE, "engine", "zoneId", "vswitchId", "zoneIdSlaveA", "zoneIdSlaveB", "dbTimeZone") },
+    "alicloud:rds/readOnlyInstance:ReadOnlyInstance": { stateful: "database", replaceOn: [] },
+    "alicloud:rds/database:Database": { stateful: "database", replaceOn: [] },
+    "alicloud:polardb/cluster:Cluster": { stateful: "database", replaceOn: [] },
+    "alicloud:polardb/database:Database": { stateful: "database", replaceOn: [] },
+    "alicloud:oss/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
+    // `vswitchIds` (control plane vSwitches) updates in place; a zone added later does not replace the cluster.
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": {
+        stateful: "kubernetes-cluster",
+        replaceOn: rules(ACK_CLUSTER, "isEnterpriseSecurityGroup", "proxyMode", "clusterDomain", "serviceAccountIssuer", "apiAudiences", "profile", "autoMode", "podCidr", "serviceCidr", "nodeCidrMask", "ipStack"),
+    },
+    // `instanceTypes` and `vswitchIds` update in place.
+    "alicloud:cs/nodePool:NodePool": {
+        stateful: "node-pool",
+        replaceOn: rules(ACK_NODE_POOL, "clusterId", "cisEnabled", "deploymentSetId", "loginAsNonRoot", "nodeNameMode", "ramRoleName", "securityGroupId", "securityGroupIds", "securityHardeningOs", "socEnabled"),
+    },
+    // AWS
+    "aws:msk/cluster:Cluster": {
+        stateful: "queue",
+        replaceOn: rules(MSK_CLUSTER, "brokerNodeGroupInfo.clientSubnets", "brokerNodeGroupInfo.securityGroups", "brokerNodeGroupInfo.azDistribution", "clusterName", "encryptionInfo"),
+    },
+    "aws:msk/topic:Topic": { stateful: "topic", replaceOn: rules(MSK_TOPIC, "clusterArn", "name", "replicationFactor") },
+    "aws:eks/nodeGroup:NodeGroup": {
+        stateful: "node-pool",
+        replaceOn: rules(
+            EKS_NODE_GROUP,
+            "amiType",
+            "capacityType",
+            "clusterName",
+            "diskSize",
+            "instanceTypes",
+            "launchTemplate.id",
+            "launchTemplate.name",
+            "nodeGroupName",
+            "nodeGroupNamePrefix",
+            "nodeRoleArn",
+            "remoteAccess",
+            "subnetIds",
+        ),
+    },
+    "aws:rds/globalCluster:GlobalCluster": { stateful: "database", replaceOn: rules(RDS_GLOBAL, "sourceDbClusterIdentifier") },
+    "aws:rds/cluster:Cluster": { stateful: "database", replaceOn: [] },
+    "aws:rds/clusterInstance:ClusterInstance": { stateful: "database", replaceOn: [] },
+    "aws:rds/instance:Instance": { stateful: "database", replaceOn: [] },
+    // `clusterMode`, `numNodeGroups`, `replicasPerNodeGroup`, `nodeType` update in place (online resharding).
+    "aws:elasticache/replicationGroup:ReplicationGroup": {
+        stateful: "cache",
+        replaceOn: rules(
+            ELASTICACHE_GROUP,
+            "replicationGroupId",
+            "atRestEncryptionEnabled",
+            "dataTieringEnabled",
+            "globalReplicationGroupId",
+            "kmsKeyId",
+            "networkType",
+            "port",
+            "securityGroupNames",
+            "snapshotArns",
+            "snapshotName",
+            "subnetGroupName",
+        ),
+    },
+    "aws:s3/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
+    "aws:s3/bucketV2:BucketV2": { stateful: "bucket", replaceOn: [] },
+    // `vpcConfig.subnetIds` updates in place (a zone added later does not replace the cluster).
+    "aws:eks/cluster:Cluster": {
+        stateful: "kubernetes-cluster",
+        replaceOn: rules(
+            EKS_CLUSTER,
+            "name",
+            "roleArn",
+            "accessConfig.bootstrapClusterCreatorAdminPermissions",
+            "bootstrapSelfManagedAddons",
+            "kubernetesNetworkConfig.ipFamily",
+            "kubernetesNetworkConfig.serviceIpv4Cidr",
+            "remoteNetworkConfig",
+            "outpostConfig.controlPlaneInstanceType",
+        ),
+    },
+};
+
+/** The rules of a type: its replace-on-change properties and what it holds (none for unknown types). */
+export function rulesFor(type: string): ResourceRules {
+    return REPLACE_ON_CHANGE[type] ?? { stateful: null, replaceOn: [] };
+}

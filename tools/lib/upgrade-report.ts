@@ -1,0 +1,68 @@
+// Renders a change preview (tools/lib/upgrade.ts): a text table per resource, JSON, and the
+// Markdown tables of docs/UPGRADING.md and of pull-request comments.
+
+import { CHANGE_OPS, ChangedProperty, UpgradeChange, UpgradeReport, countByOp } from "./upgrade";
+
+/** The JSON form: `"upgrade": {"base", "head", "changes": [{"urn", "op", "stateful", "properties", "migration"}]}`. */
+export interface UpgradeJson {
+    readonly base: string;
+    readonly head: string;
+    readonly changes: readonly UpgradeChange[];
+    readonly undocumented: readonly string[];
+}
+
+export function upgradeJson(report: UpgradeReport): UpgradeJson {
+    return { base: report.base, head: report.head, changes: report.changes, undocumented: report.undocumented.map((c) => c.urn) };
+}
+
+function propertyText(p: ChangedProperty): string {
+    return p.replaces ? `${p.name} (replaces: ${p.source ?? ""})` : p.name;
+}
+
+function countsLine(report: UpgradeReport): string {
+    const counts = countByOp(report.changes);
+    return CHANGE_OPS.map((op) => `${counts[op]} ${op}`).join(", ");
+}
+
+/** One line per resource: op, stateful survival, type, logical name, then the changed properties. */
+export function renderUpgradeText(report: UpgradeReport): string {
+    const lines = [`change preview ${report.base} -> ${report.head}: ${countsLine(report)}`];
+    for (const c of report.changes) {
+        const state = c.kind === null ? "" : ` [${c.kind}: ${c.survival ?? ""}]`;
+        const props = c.properties.length > 0 ? `  ${c.properties.map(propertyText).join(", ")}` : "";
+        lines.push(`  ${c.op.padEnd(7)} ${c.type} ${c.name}${state}${props}`);
+        if (c.migration !== null) lines.push(`          migration: ${c.migration.doc} (${c.migration.summary})`);
+    }
+    lines.push(
+        report.undocumented.length === 0
+            ? "every stateful resource keeps its data or has a documented migration"
+            : `${report.undocumented.length} stateful replace/delete without a documented migration:\n${report.undocumented.map((c) => `  ${c.op} ${c.urn}`).join("\n")}`,
+    );
+    return lines.join("\n");
+}
+
+function cell(text: string): string {
+    return text.replace(/\|/g, "\\|");
+}
+
+/**
+ * Markdown: the op counts, then a row per existing stateful resource that changes and per other
+ * resource that is replaced or deleted (creates and in-place updates of stateless resources are
+ * only counted).
+ * `linkPrefix` rewrites the migration links relative to the page the table lands in.
+ */
+export function renderUpgradeMarkdown(report: UpgradeReport, linkPrefix = ""): string {
+    const rows = report.changes.filter((c) => (c.stateful && c.op !== "same" && c.op !== "create") || c.op === "replace" || c.op === "delete");
+    const lines = [
+        `**${report.base} -> ${report.head}**: ${countsLine(report)}; ${report.undocumented.length === 0 ? "no stateful resource is lost" : `${report.undocumented.length} stateful replace/delete without a documented migration`}.`,
+        "",
+        "| op | resource | holds | data | properties | migration |",
+        "|---|---|---|---|---|---|",
+        ...rows.map((c) => {
+            const migration = c.migration === null ? "" : `[${c.migration.id}](${linkPrefix}${c.migration.doc.replace(/^docs\//, "")})`;
+            const props = c.properties.map((p) => (p.replaces ? `**${p.name}** (replaces)` : p.name)).join(", ");
+            return `| ${c.op} | \`${c.type}\` ${cell(c.name)} | ${c.kind ?? "-"} | ${c.survival ?? "-"} | ${cell(props)} | ${migration} |`;
+        }),
+    ];
+    return lines.join("\n");
+}

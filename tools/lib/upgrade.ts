@@ -1,0 +1,157 @@
+// Change preview against a base: what `pulumi up` would do to each resource when a stack moves
+// from the base plan (the stack before the change) to the head plan, judged by the providers'
+// replace-on-change rules (policies/conformance/replace-on-change.ts), and whether every stateful
+// resource keeps its data.
+
+import { ReplaceRule, StatefulKind, rulesFor } from "../../policies/conformance/replace-on-change";
+import { isRecord } from "../../policies/lib/values";
+import { Migration, migrationFor } from "./migrations";
+import { PlannedResource } from "./record";
+
+export const CHANGE_OPS = ["same", "update", "replace", "create", "delete"] as const;
+export type ChangeOp = (typeof CHANGE_OPS)[number];
+
+/** The fields of a planned (or exported) resource the comparison reads. */
+export type UpgradeResource = Pick<PlannedResource, "urn" | "type" | "name" | "parent" | "custom" | "inputs" | "retainOnDelete">;
+
+export interface ChangedProperty {
+    /** Input property path (Pulumi names, nested blocks joined by "."). */
+    readonly name: string;
+    /** True when the provider replaces the resource on this change. */
+    readonly replaces: boolean;
+    /** Where the replace-on-change flag was read; null for an in-place property. */
+    readonly source: string | null;
+}
+
+/**
+ * What happens to the data or capacity of a stateful resource: `kept` (same or updated in place),
+ * `new` (created), `retained` (removed from the stack but kept in the cloud, retainOnDelete),
+ * `migrated` (replaced or deleted with a documented migration), `lost` (replaced or deleted
+ * without one). Null for resources that hold nothing.
+ */
+export type Survival = "kept" | "new" | "retained" | "migrated" | "lost";
+
+export interface UpgradeChange {
+    /** URN in the head plan (the base plan's URN for a delete). */
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly op: ChangeOp;
+    readonly stateful: boolean;
+    /** What the resource holds, when stateful. */
+    readonly kind: StatefulKind | null;
+    /** Changed input properties (the ones behind a replace first). Empty for same, create and delete. */
+    readonly properties: readonly ChangedProperty[];
+    /** The documented migration of a stateful replace or delete, if any. */
+    readonly migration: Migration | null;
+    readonly survival: Survival | null;
+}
+
+export interface UpgradeReport {
+    readonly base: string;
+    readonly head: string;
+    readonly changes: readonly UpgradeChange[];
+    /** Stateful replaces and deletes without a documented migration: each makes the preview fail. */
+    readonly undocumented: readonly UpgradeChange[];
+}
+
+/** The key resources are matched by across stacks: type and logical name (the stack name may differ). */
+export function matchKey(r: Pick<UpgradeResource, "type" | "name">): string {
+    return `${r.type}::${r.name}`;
+}
+
+function canonical(v: unknown): string {
+    if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+    if (isRecord(v)) {
+        return `{${Object.keys(v)
+            .filter((k) => v[k] !== undefined)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+            .join(",")}}`;
+    }
+    return v === undefined ? "null" : JSON.stringify(v);
+}
+
+/** The value at a dotted property path; a one-element list (a Terraform block) is stepped through. */
+export function valueAt(inputs: Readonly<Record<string, unknown>>, path: string): unknown {
+    let v: unknown = inputs;
+    for (const part of path.split(".")) {
+        const here: unknown = Array.isArray(v) && v.length === 1 ? v[0] : v;
+        if (!isRecord(here)) return undefined;
+        v = here[part];
+    }
+    return v;
+}
+
+function differs(a: unknown, b: unknown): boolean {
+    return canonical(a) !== canonical(b);
+}
+
+/**
+ * The changed input properties of a resource present in both plans: every top-level input that
+ * differs, plus each replace-on-change rule (top-level or nested) whose value differs.
+ */
+export function changedProperties(type: string, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): ChangedProperty[] {
+    const rules: readonly ReplaceRule[] = rulesFor(type).replaceOn;
+    const replacing = rules.filter((r) => differs(valueAt(before, r.property), valueAt(after, r.property)));
+    const replacingTop = new Set(replacing.map((r) => r.property));
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    const inPlace = keys.filter((k) => !replacingTop.has(k) && differs(before[k], after[k]));
+    return [
+        ...replacing.map((r): ChangedProperty => ({ name: r.property, replaces: true, source: r.source })),
+        // A nested rule that did not fire leaves its block an in-place change.
+        ...inPlace.filter((k) => !replacing.some((r) => r.property.startsWith(`${k}.`))).map((k): ChangedProperty => ({ name: k, replaces: false, source: null })),
+    ];
+}
+
+function survivalOf(op: ChangeOp, migration: Migration | null, retained: boolean): Survival {
+    if (op === "same" || op === "update") return "kept";
+    if (op === "create") return "new";
+    if (migration !== null) return "migrated";
+    return op === "delete" && retained ? "retained" : "lost";
+}
+
+/**
+ * Compares two plans resource by resource (custom resources only; components hold no state).
+ * A resource of the base missing from the head is a delete, one of the head missing from the
+ * base a create; in both, the op of a resource follows from its changed properties: any
+ * replace-on-change property makes it a replace. Sorted by op severity, then URN.
+ */
+export function diffPlans(base: readonly UpgradeResource[], head: readonly UpgradeResource[], names: { base: string; head: string }): UpgradeReport {
+    const custom = (rs: readonly UpgradeResource[]) => rs.filter((r) => r.custom);
+    const before = new Map(custom(base).map((r) => [matchKey(r), r]));
+    const after = new Map(custom(head).map((r) => [matchKey(r), r]));
+    const change = (r: UpgradeResource, op: ChangeOp, properties: readonly ChangedProperty[], retained: boolean): UpgradeChange => {
+        const kind = rulesFor(r.type).stateful;
+        const baseInputs = before.get(matchKey(r))?.inputs ?? {};
+        const migration = kind !== null && (op === "replace" || op === "delete") ? migrationFor(r, op, properties, [...after.values()], baseInputs) : null;
+        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained) };
+    };
+    const changes: UpgradeChange[] = [];
+    for (const [key, r] of after) {
+        const old = before.get(key);
+        if (old === undefined) {
+            changes.push(change(r, "create", [], false));
+            continue;
+        }
+        const properties = changedProperties(r.type, old.inputs, r.inputs);
+        const op: ChangeOp = properties.some((p) => p.replaces) ? "replace" : properties.length > 0 ? "update" : "same";
+        changes.push(change(r, op, properties, old.retainOnDelete === true));
+    }
+    for (const [key, r] of before) if (!after.has(key)) changes.push(change(r, "delete", [], r.retainOnDelete === true));
+    const severity: Readonly<Record<ChangeOp, number>> = { delete: 0, replace: 1, create: 2, update: 3, same: 4 };
+    changes.sort((a, b) => severity[a.op] - severity[b.op] || (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    return { ...names, changes, undocumented: changes.filter(isUndocumentedLoss) };
+}
+
+/** A stateful replace or delete with no documented migration. */
+export function isUndocumentedLoss(c: UpgradeChange): boolean {
+    return c.stateful && (c.op === "replace" || c.op === "delete") && c.migration === null;
+}
+
+/** Resources per op, in CHANGE_OPS order. */
+export function countByOp(changes: readonly UpgradeChange[]): Record<ChangeOp, number> {
+    const counts: Record<ChangeOp, number> = { same: 0, update: 0, replace: 0, create: 0, delete: 0 };
+    for (const c of changes) counts[c.op]++;
+    return counts;
+}
