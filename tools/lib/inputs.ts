@@ -25,6 +25,10 @@ function stackFromUrn(urn: string): string {
 export function fromResourceV3(v: unknown): EvalResource | undefined {
     if (!isRecord(v) || typeof v.urn !== "string" || typeof v.type !== "string") return undefined;
     const inputs = sanitize(isRecord(v.inputs) ? v.inputs : {});
+    const outputs = sanitize(isRecord(v.outputs) ? v.outputs : {});
+    const deps = isRecord(v.propertyDependencies) ? v.propertyDependencies : {};
+    const propertyDependencies = Object.fromEntries(Object.entries(deps).map(([k, urns]) => [k, list(urns).filter((u): u is string => typeof u === "string")]));
+    const id = str(v.id);
     return {
         urn: v.urn,
         type: v.type,
@@ -34,6 +38,9 @@ export function fromResourceV3(v: unknown): EvalResource | undefined {
         provider: str(v.provider) ?? null,
         inputs: isRecord(inputs) ? inputs : {},
         ...(v.retainOnDelete === true ? { retainOnDelete: true } : {}),
+        ...(id !== undefined && id !== "" ? { id } : {}),
+        ...(isRecord(outputs) && Object.keys(outputs).length > 0 ? { outputs } : {}),
+        ...(Object.keys(propertyDependencies).length > 0 ? { propertyDependencies } : {}),
     };
 }
 

@@ -251,6 +251,8 @@ export interface Registration {
     readonly provider: string | null;
     readonly inputs: Record<string, unknown>;
     readonly id: string | null;
+    /** Attributes the mocked cloud computed (arn, dnsName, ...): the state beyond the inputs. */
+    readonly outputs: Record<string, unknown>;
 }
 
 export class UnmockedCallError extends Error {
@@ -273,7 +275,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const inputs: Record<string, unknown> = { ...args.inputs };
         const custom = args.custom ?? true;
         const id = custom ? mockIdOf(args.type, args.name, inputs) : null;
-        this.registrations.push({ type: args.type, name: args.name, custom, provider: args.provider ?? null, inputs, id });
+        const registration = { type: args.type, name: args.name, custom, provider: args.provider ?? null, inputs, id, outputs: {} };
         if (args.type.startsWith("pulumi:providers:") && typeof inputs.region === "string") {
             this.providerRegions.set(args.name, inputs.region);
         }
@@ -283,6 +285,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const extra = MOCK_ATTRIBUTES[args.type]?.(context) ?? {};
         if (args.type.startsWith("random:") && typeof extra.result === "string") this.secretValues.push(extra.result);
         const arn = args.type.startsWith("aws:") && custom ? { arn: `arn:aws:${args.type.split(":")[1].split("/")[0]}:${region}:${MOCK_ACCOUNT}:${id}` } : {};
+        this.registrations.push({ ...registration, outputs: args.type.startsWith("random:") ? {} : { ...arn, ...extra } });
         return { id: id ?? undefined, state: { ...inputs, ...arn, ...extra } };
     }
 
