@@ -11,6 +11,13 @@ export interface LoadBalancerArgs {
     readonly appPort: number;
     /** Public DNS name viewers use; the certificate is issued for it (DNS validation). */
     readonly domain: string;
+    /**
+     * Further names that reach this load balancer and must be on its certificate (subject
+     * alternative names): api.<domain>, which DNS steers here. Every name a client or CloudFront
+     * (forwarding Host) connects with is checked against the certificate. Changing the list
+     * replaces the certificate (ACM `subject_alternative_names` forces a new certificate).
+     */
+    readonly alternativeNames: readonly string[];
     readonly logsBucket: pulumi.Input<string>;
     readonly logPrefix: string;
     readonly tags: Record<string, string>;
@@ -40,7 +47,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const { tags } = args;
         const certificate = new aws.acm.Certificate(
             `${name}-certificate`,
-            { domainName: args.domain, validationMethod: "DNS", keyAlgorithm: "EC_prime256v1", tags },
+            { domainName: args.domain, subjectAlternativeNames: [...args.alternativeNames], validationMethod: "DNS", keyAlgorithm: "EC_prime256v1", tags },
             { parent: this },
         );
         // Waits until ACM has issued the certificate (the validation records exist at the DNS host).

@@ -236,6 +236,8 @@ function autoName(c: AttributeContext, field: string): string {
 
 /** Data sources the plan may call, by token. Anything else fails loudly. */
 export const MOCK_CALLS: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>> = {
+    // STS GetCallerIdentity: the mock account.
+    "aws:index/getCallerIdentity:getCallerIdentity": () => ({ id: MOCK_ACCOUNT, accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/planner`, userId: "AIDAMOCKPLANNER" }),
     // ACK's credential API: the kubeconfig of a cluster, derived from its id.
     "alicloud:cs/getClusterCredential:getClusterCredential": (inputs) => {
         const clusterId = String(inputs.clusterId);
