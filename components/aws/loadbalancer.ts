@@ -9,6 +9,8 @@ export interface LoadBalancerArgs {
     readonly publicSubnetIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;
     readonly appPort: number;
+    /** Port of each route's target group when it differs from appPort (the Kubernetes node ports). */
+    readonly routePorts?: Readonly<Record<RouteName, number>>;
     /** Public DNS name viewers use; the certificate is issued for it (DNS validation). */
     readonly domain: string;
     /**
@@ -138,7 +140,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 vpcId: args.vpcId,
                 targetType: "instance",
                 protocol: "HTTP",
-                port: args.appPort,
+                port: args.routePorts?.[route.name] ?? args.appPort,
                 deregistrationDelay: DEREGISTRATION_DELAY_SECONDS,
                 healthCheck: {
                     enabled: true,

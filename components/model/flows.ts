@@ -27,6 +27,24 @@ export const FLOW_ROUTE = { viewer: "api", interaction: "ws", order: "order", "h
  */
 export const ROUTE_SERVICE = { api: "product", ws: "interaction", order: "order" } as const;
 
+/**
+ * The NodePort each routed service is exposed on in the stages with Kubernetes: the load balancer
+ * registers the nodes of every zone on it (AWS: the node groups' Auto Scaling groups attached to
+ * the target group; Alibaba Cloud: the node pools' scaling groups attached to the server group),
+ * and kube-proxy forwards to the service's pods. Inside the default NodePort range 30000-32767
+ * (kube-apiserver `--service-node-port-range`; Kubernetes docs, "Service: type NodePort").
+ */
+export const ROUTE_NODE_PORTS = { api: 30080, ws: 30081, order: 30082 } as const;
+
+/** The first and last node port the load balancer reaches (security group rules open exactly this range). */
+export const NODE_PORT_RANGE = { from: Math.min(...Object.values(ROUTE_NODE_PORTS)), to: Math.max(...Object.values(ROUTE_NODE_PORTS)) } as const;
+
+/** The node port of a service the load balancer routes to, or undefined (a ClusterIP service only). */
+export function serviceNodePort(service: string): number | undefined {
+    const route = (Object.keys(ROUTE_SERVICE) as (keyof typeof ROUTE_SERVICE)[]).find((r) => ROUTE_SERVICE[r] === service);
+    return route === undefined ? undefined : ROUTE_NODE_PORTS[route];
+}
+
 export const FLOWS: readonly FlowDefinition[] = [
     {
         key: "viewer",

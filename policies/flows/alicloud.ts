@@ -114,8 +114,8 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
         w.hop(attachments[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
-        const probe = str(at(dep?.inputs, "spec.template.spec.containers.0.readinessProbe.httpGet.path"));
-        w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, probe === healthPath ? true : `the ${service} pods' readiness probe is ${probe ?? "absent"}, the server group checks ${healthPath}`);
+        const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
+        w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the server group checks ${healthPath}`);
         const pools = g.ofType(T.nodePool, region);
         const sgs = pools.flatMap((p) => {
             const r = g.refs(p, "securityGroupIds", p.inputs.securityGroupIds, T.sg);
@@ -213,7 +213,7 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
 function scalingFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("scaling");
     return walk("scaling", def.name, region, (w) => {
-        const asg = g.ofType(T.group, region).find((x) => list(x.inputs.albServerGroups).length > 0) ?? w.absent("app scaling group", `no app scaling group in ${region}`);
+        const asg = g.ofType(T.group, region).find((x) => x.name.endsWith("-app-group") || list(x.inputs.albServerGroups).length > 0) ?? w.absent("app scaling group", `no app scaling group in ${region}`);
         const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("scaling configuration", `${asg.name} has no scaling configuration`);
         const userData = decodeUserData(cfg.inputs.userData) ?? "";
         w.hop(cfg, "agent publishes the connection metric", userData.toLowerCase().includes("cloudmonitor") ? true : "no user data installs the CloudMonitor agent that reports TcpConnection: the metric is never sent");

@@ -1,7 +1,7 @@
 // The flow analysis of a stack: every live-commerce flow walked over the planned resources.
 
 import { FlowGraph, FlowResource } from "./graph";
-import { awsFlows } from "./aws";
+import { awsFlows, awsGraph } from "./aws";
 import { alicloudFlows } from "./alicloud";
 import { FlowResult } from "./walk";
 
@@ -19,9 +19,8 @@ function cloudOf(resources: readonly FlowResource[]): "aws" | "alicloud" | null 
  * an export). An empty list when the resources hold no request path yet (no load balancer).
  */
 export function analyzeFlows(resources: readonly FlowResource[]): FlowResult[] {
-    const g = new FlowGraph(resources);
     const cloud = cloudOf(resources);
-    if (cloud === "aws") return awsFlows(g);
-    if (cloud === "alicloud") return alicloudFlows(g);
+    if (cloud === "aws") return awsFlows(awsGraph(resources));
+    if (cloud === "alicloud") return alicloudFlows(new FlowGraph(resources));
     return [];
 }

@@ -112,9 +112,15 @@ function sgAdmits(g: FlowGraph, from: readonly FlowResource[], to: FlowResource,
     if (!admitted) return `${to.name} has no ingress rule admitting ${from.map((f) => f.name).join(" or ")} on port ${port}`;
     const egressOf = (f: FlowResource) => g.ofType(T.egress).filter((r) => found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === f.urn);
     const sends = from.some((f) =>
+        inlineEgressAll(f) ||
         egressOf(f).some((r) => portInRange(port, r.inputs) && (r.inputs.cidrIpv4 === "0.0.0.0/0" || found(g.ref(r, "referencedSecurityGroupId", r.inputs.referencedSecurityGroupId, T.sg))?.urn === to.urn)),
     );
     return sends ? true : `${from.map((f) => f.name).join(", ")} has no egress rule to ${to.name} on port ${port}`;
+}
+
+/** A group whose inline `egress` allows all traffic anywhere (protocol -1 to 0.0.0.0/0). */
+function inlineEgressAll(sg: FlowResource): boolean {
+    return list(sg.inputs.egress).filter(isRecord).some((e) => String(e.protocol) === "-1" && strings(e.cidrBlocks).includes("0.0.0.0/0"));
 }
 
 function securityGroupsOf(g: FlowGraph, r: FlowResource, property: string): FlowResource[] {
@@ -172,13 +178,11 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(attached[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
         const svcRes = svc ?? attached[0];
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
-        const probe = str(at(dep?.inputs, "spec.template.spec.containers.0.readinessProbe.httpGet.path"));
-        w.hop(dep ?? svcRes, `pods answer ${healthPath}`, probe === healthPath ? true : `the ${service} pods' readiness probe is ${probe ?? "absent"}, the target group checks ${healthPath}`);
+        const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
+        w.hop(dep ?? svcRes, `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the target group checks ${healthPath}`);
         const eks = g.ofType(T.eks, region)[0];
-        const clusterSg = found(g.ref(eks, "vpcConfig", at(eks.outputs, "vpcConfig.clusterSecurityGroupId"), T.sg));
         const nodes = g.ofType(T.nodeGroup, region);
-        if (clusterSg === undefined) w.hop(eks, "cluster security group declared", "the EKS cluster security group is not in the plan: no rule can admit it");
-        const sg = clusterSg ?? eks;
+        const sg = g.ofType(T.sg, region).find((x) => x.urn === eks.urn) ?? w.absent("cluster security group", `${eks.name} has no cluster security group`);
         w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
         return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
     }
@@ -284,6 +288,28 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
         const subs = g.referrers(topic, T.subscription, "topic");
         w.hop(topic, "has a subscriber", subs.length > 0 ? true : `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`);
     });
+}
+
+/**
+ * The security group EKS creates for a cluster (output `vpcConfig.clusterSecurityGroupId`), as a
+ * resource of the graph: managed nodes sit in it, and rules refer to it by that id. It carries the
+ * cluster's URN, so a preview's propertyDependencies on the cluster lead to it.
+ */
+function clusterSecurityGroups(resources: readonly FlowResource[]): FlowResource[] {
+    return resources
+        .filter((r) => r.type === T.eks)
+        .map((r) => {
+            const id = str(at(r.outputs, "vpcConfig.clusterSecurityGroupId"));
+            // EKS creates the group with an outbound rule allowing all traffic to 0.0.0.0/0 (EKS User
+            // Guide, "View Amazon EKS security group requirements for clusters": default rules).
+            const egress = [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }];
+            return { urn: r.urn, type: T.sg, name: `${r.name} cluster security group`, parent: r.parent, provider: r.provider, inputs: { tags: r.inputs.tags, egress }, ...(id !== undefined ? { id } : {}) };
+        });
+}
+
+/** The graph of an AWS stack, with the security groups AWS creates for EKS clusters. */
+export function awsGraph(resources: readonly FlowResource[]): FlowGraph {
+    return new FlowGraph(resources, clusterSecurityGroups(resources));
 }
 
 /** Every flow of an AWS stack, per region. */

@@ -65,8 +65,12 @@ export class FlowGraph {
     private readonly children = new Map<string, FlowResource[]>();
     private readonly regions = new Map<string, string | undefined>();
 
-    constructor(resources: readonly FlowResource[]) {
-        this.resources = resources;
+    /**
+     * `derived` are resources the cloud creates that the program does not declare (an EKS cluster's
+     * security group): found by type and reference, never by URN (they share their creator's).
+     */
+    constructor(resources: readonly FlowResource[], derived: readonly FlowResource[] = []) {
+        this.resources = [...resources, ...derived];
         this.byUrn = new Map(resources.map((r) => [r.urn, r]));
         for (const r of resources) {
             if (r.parent === null) continue;

@@ -125,7 +125,10 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
     "alicloud:cs/managedKubernetes:ManagedKubernetes": (c) => ({
         connections: { apiServerIntranet: `https://${privateAddress(c.name)}:6443`, apiServerInternet: "", masterPublicIp: "", serviceDomain: "" },
     }),
+    "aws:eks/nodeGroup:NodeGroup": (c) => ({ resources: [{ autoscalingGroups: [{ name: `eks-${String(c.inputs.nodeGroupName ?? c.name)}-${stableHash(c.name, 8)}` }], remoteAccessSecurityGroupId: "" }] }),
+    "alicloud:cs/nodePool:NodePool": (c) => ({ scalingGroupId: `asg-${stableHash(`${c.name}/scaling-group`, 17)}` }),
     "aws:eks/cluster:Cluster": (c) => ({
+        vpcConfig: { ...(typeof c.inputs.vpcConfig === "object" && c.inputs.vpcConfig !== null ? c.inputs.vpcConfig : {}), clusterSecurityGroupId: `sg-${stableHash(`${c.name}/cluster-sg`, 17)}` },
         endpoint: `https://${stableHash(c.name, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`,
         certificateAuthority: { data: mockCertificate(c.name) },
     }),
