@@ -38,6 +38,8 @@ interface Case {
     readonly mutate: Mutate;
     /** The check of the hop that must break (a prefix). */
     readonly hop: string;
+    /** The check the broken hop reports, when removing the link renames it (a missing rule). */
+    readonly reported?: string;
 }
 
 function with_<K extends string>(r: FlowResource, key: K, value: unknown): FlowResource {
@@ -53,7 +55,8 @@ function runCases(getResources: () => FlowResource[], region: string, cases: rea
             assert.ok(hop !== undefined && hop.ok === true, `hop "${c.hop}" holds before the link is broken (hops: ${before.hops.map((h) => `${h.check}=${h.ok}`).join("; ")})`);
             const after = flow(analyzeFlows(breakLink(resources, c.type, c.nameEnds, c.mutate)), c.flow, region);
             assert.strictEqual(after.status, "broken");
-            assert.ok(after.broken?.hop.startsWith(c.hop), `broken at "${after.broken?.hop}", expected "${c.hop}"`);
+            const expected = c.reported ?? c.hop;
+            assert.ok(after.broken?.hop.startsWith(expected), `broken at "${after.broken?.hop}", expected "${expected}"`);
             assert.ok((after.broken?.urn ?? "") !== "", "the broken hop names its resource");
         });
     }
@@ -73,12 +76,23 @@ describe("flows on AWS: one broken link is caught at exactly its hop", function 
         { flow: "viewer", link: "Host forwarding (CloudFront checks the ELB name)", type: "aws:cloudfront/distribution:Distribution", nameEnds: "distribution", mutate: (r) => with_(r, "defaultCacheBehavior", { ...(r.inputs.defaultCacheBehavior as object), originRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac" }), hop: "certificate covers" },
         { flow: "viewer", link: "the default action", type: "aws:lb/listener:Listener", nameEnds: "https", mutate: (r) => with_(r, "defaultActions", [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/none" }]), hop: "default action ->" },
         { flow: "viewer", link: "the scaling group's registration", type: "aws:autoscaling/group:Group", nameEnds: "group", mutate: (r) => with_(r, "targetGroupArns", []), hop: "registered targets" },
-        { flow: "interaction", link: "the /ws rule", type: "aws:lb/listenerRule:ListenerRule", nameEnds: "rule-ws", mutate: () => null, hop: "rule /ws" },
+        { flow: "interaction", link: "the /ws rule", type: "aws:lb/listenerRule:ListenerRule", nameEnds: "rule-ws", mutate: () => null, hop: "/ws /ws/* ->", reported: "rule /ws" },
         { flow: "order", link: "the /order rule's target group", type: "aws:lb/listenerRule:ListenerRule", nameEnds: "rule-order", mutate: (r) => with_(r, "actions", [{ type: "forward", targetGroupArn: "arn:none" }]), hop: "/order /order/* ->" },
     ];
     runCases(() => startup.resources, "us-east-1", requestCases);
     runCases(() => mature.resources, "us-east-1", [
+        { flow: "interaction", link: "the node groups' attachment", type: "aws:autoscaling/attachment:Attachment", nameEnds: "", mutate: () => null, hop: "registered targets: the EKS nodes" },
+        { flow: "interaction", link: "the interaction NodePort", type: "kubernetes:core/v1:Service", nameEnds: "interaction-service", mutate: (r) => with_(r, "spec", { type: "ClusterIP" }), hop: "node port" },
+        { flow: "interaction", link: "the pods' health path", type: "kubernetes:apps/v1:Deployment", nameEnds: "interaction-deployment", mutate: () => null, hop: "pods answer" },
+        { flow: "viewer", link: "the node-port rule from the load balancer", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "node-ports-from-lb", mutate: () => null, hop: "admits the load balancer" },
+        { flow: "order", link: "the data tier's MySQL rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-3306-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 3306" },
+        { flow: "order", link: "the data tier's Kafka rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-9092-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 9092" },
+        { flow: "order", link: "a zone's default route", type: "aws:ec2/route:Route", nameEnds: "rt-private-us-east-1b-default", mutate: () => null, hop: "every subnet of the targets routes" , reported: "routes 0.0.0.0/0 to a NAT gateway" },
+        { flow: "hot-products", link: "the data tier's Redis rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-6379-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 6379" },
         { flow: "order", link: "the api.<domain> SAN", type: "aws:acm/certificate:Certificate", nameEnds: "loadbalancer-certificate", mutate: (r) => with_(r, "subjectAlternativeNames", []), hop: "certificate covers" },
+    ]);
+    runCases(() => mature.resources, "us-west-2", [
+        { flow: "order", link: "write forwarding of the secondary", type: "aws:rds/cluster:Cluster", nameEnds: "us-west-2-database-cluster", mutate: (r) => with_(r, "enableGlobalWriteForwarding", false), hop: "writes reach the primary region" },
     ]);
     runCases(() => startup.resources, "us-east-1", [
         { flow: "stream", link: "the channel's recording", type: "aws:ivs/channel:Channel", nameEnds: "channel", mutate: (r) => with_(r, "recordingConfigurationArn", undefined), hop: "records" },
@@ -97,7 +111,14 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
         { flow: "viewer", link: "the CDN certificate", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "domain", mutate: (r) => with_(r, "certificateConfig", { serverCertificateStatus: "off" }), hop: "serves the domain over HTTPS" },
         { flow: "viewer", link: "the CDN origin", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "domain", mutate: (r) => with_(r, "sources", [{ content: "elsewhere.example.net", type: "domain" }]), hop: "origin ->" },
         { flow: "viewer", link: "the listener certificate", type: "alicloud:alb/listener:Listener", nameEnds: "https", mutate: (r) => with_(r, "certificates", undefined), hop: "certificate for" },
-        { flow: "interaction", link: "the /ws rule", type: "alicloud:alb/rule:Rule", nameEnds: "rule-ws", mutate: () => null, hop: "rule /ws" },
+        { flow: "interaction", link: "the /ws rule", type: "alicloud:alb/rule:Rule", nameEnds: "rule-ws", mutate: () => null, hop: "/ws /ws/* ->", reported: "rule /ws" },
+        { flow: "interaction", link: "the node pools' attachment", type: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment", nameEnds: "", mutate: () => null, hop: "registered targets" },
+        { flow: "interaction", link: "the interaction NodePort", type: "kubernetes:core/v1:Service", nameEnds: "interaction-service", mutate: (r) => with_(r, "spec", { type: "ClusterIP" }), hop: "node port" },
+        { flow: "viewer", link: "the node-port rule from the ALB's vSwitches", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "", mutate: (r) => (r.inputs.description === "service node ports from the load balancer" ? null : r), hop: "admits the load balancer" },
+        { flow: "order", link: "the database whitelist", type: "alicloud:polardb/cluster:Cluster", nameEnds: "polardb", mutate: (r) => with_(r, "dbClusterIpArrays", [{ dbClusterIpArrayName: "default", securityIps: ["192.168.0.0/24"] }]), hop: "whitelist admits" },
+        { flow: "order", link: "the Kafka rule from the nodes' group", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "-9092-from-app", mutate: () => null, hop: "admits the targets on 9092" },
+        { flow: "order", link: "a zone's default route to its NAT gateway", type: "alicloud:vpc/routeEntry:RouteEntry", nameEnds: "-default", mutate: () => null, hop: "lc-cn-hangzhou-network-vsw" },
+        { flow: "hot-products", link: "the Redis whitelist", type: "alicloud:kvstore/instance:Instance", nameEnds: "redis", mutate: (r) => with_(r, "securityIps", ["192.168.0.0/24"]), hop: "whitelist admits" },
         { flow: "stream", link: "the Live region", type: "alicloud:live/domain:Domain", nameEnds: "ingest", mutate: (r) => with_(r, "region", "cn-hangzhou"), hop: "ingest domain in a Live region" },
         { flow: "alarm", link: "the contact group's contacts", type: "alicloud:cms/alarmContactGroup:AlarmContactGroup", nameEnds: "critical", mutate: (r) => with_(r, "contacts", []), hop: "has contacts" },
     ]);

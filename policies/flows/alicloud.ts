@@ -135,7 +135,11 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     if (config === undefined) w.hop(asg, "scaling configuration", "the group has no scaling configuration");
     const cfg = config ?? asg;
     const userData = decodeUserData(cfg.inputs.userData);
-    w.hop(cfg, `instances answer ${healthPath} on ${port}`, userData !== null && userData.includes(healthPath) && userData.includes(String(port)) ? true : `no user data serves ${healthPath} on ${port}: the stock image answers nothing`);
+    const servesByUserData = userData !== null && userData.includes(healthPath) && userData.includes(String(port));
+    // The app image contract (docs/METRICS.md): an image set in `app.imageId` serves the app; the
+    // stock OS image (imageName) serves nothing.
+    const appImage = typeof cfg.inputs.imageId === "string" && cfg.inputs.imageId !== "";
+    w.hop(cfg, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : `the stock image (${String(cfg.inputs.imageName ?? "none")}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract`);
     const sgsRef = g.refs(cfg, "securityGroupIds", cfg.inputs.securityGroupIds, T.sg);
     const sgs = sgsRef.kind === "found" ? sgsRef.resource : [];
     const sg = sgs[0] ?? w.absent("targets' security group", `${cfg.name} has no security group the stack declares`);

@@ -1,6 +1,6 @@
 // The live-commerce flows on AWS, walked over the planned resources of one region.
 
-import { APP_CONNECTIONS_METRIC, APP_METRICS_NAMESPACE, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import { APP_CONNECTIONS_METRIC, APP_METRICS_NAMESPACE, AWS_DEFAULT_IMAGE, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { FlowResult, Walk, walk } from "./walk";
@@ -194,7 +194,11 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     w.hop(tg, `registered targets: ${asg.name}`, true);
     const lt = w.follow(asg, "launch template", g.ref(asg, "launchTemplate", at(asg.inputs, "launchTemplate.id"), T.launchTemplate), "the group's launch template is not declared");
     const userData = decodeUserData(lt.inputs.userData);
-    w.hop(lt, `instances answer ${healthPath} on ${port}`, userData !== null && userData.includes(healthPath) && userData.includes(String(port)) ? true : `no user data serves ${healthPath} on ${port}: the stock image answers nothing and the ELB health check replaces instances forever`);
+    const servesByUserData = userData !== null && userData.includes(healthPath) && userData.includes(String(port));
+    // The app image contract (docs/METRICS.md): an image set in `app.imageId` serves the app on
+    // appPort with the health path; the stock OS image serves nothing.
+    const appImage = typeof lt.inputs.imageId === "string" && lt.inputs.imageId !== AWS_DEFAULT_IMAGE;
+    w.hop(lt, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : `the stock image (${String(lt.inputs.imageId)}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract; the ELB health check replaces instances forever`);
     const sg = securityGroupsOf(g, lt, "vpcSecurityGroupIds")[0] ?? w.absent("targets' security group", `${lt.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: asg, securityGroup: sg, subnets: strings(asg.inputs.vpcZoneIdentifiers), subnetsOf: asg };
