@@ -136,3 +136,13 @@ describe("flow graph", () => {
         assert.deepStrictEqual(g.ref(blind, "securityGroupId", "sg-other", sg.type), { kind: "missing" });
     });
 });
+
+describe("README: What flows where", () => {
+    it("is the section generated from the flow definitions (npm run flows-doc)", async () => {
+        const fs = await import("fs");
+        const { README, withFlowsSection } = await import("../tools/flows-doc");
+        const readme = fs.readFileSync(README, "utf8");
+        assert.strictEqual(withFlowsSection(readme), readme, "README.md is out of date: run npm run flows-doc");
+        for (const f of (await import("../components/model")).FLOWS) assert.ok(readme.includes(`**${f.name}**`), `README names the flow ${f.name}`);
+    });
+});

@@ -55,10 +55,10 @@ export const FLOWS: readonly FlowDefinition[] = [
             aws: [
                 "CloudFront serves the domain on its own certificate",
                 "origin: the region's ALB, reached by a name on the ALB certificate (Host forwarded)",
-                "HTTPS listener: certificate covers every name that reaches it (domain, api.<domain>)",
+                "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
                 "listener default action -> api target group",
                 "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort)",
-                "targets answer the health check (user data serves /healthz; [growth, mature] the pods' readiness probe)",
+                "targets answer the health check (the app image contract of app.imageId, or user data serving /healthz; [growth, mature] the pods probe /healthz)",
                 "security groups: load balancer -> targets on the target port",
             ],
             alicloud: [
@@ -67,8 +67,8 @@ export const FLOWS: readonly FlowDefinition[] = [
                 "HTTPS listener has a certificate",
                 "listener default action -> api server group",
                 "server group -> scaling group attached ([growth, mature] ACK node pool on the product NodePort)",
-                "targets answer the health check",
-                "security group admits the load balancer's vSwitches on the target port",
+                "targets answer the health check (the app image contract of app.imageId; [growth, mature] the pods probe /healthz)",
+                "security group of the targets admits the load balancer's vSwitches on the target port",
             ],
         },
     },
@@ -78,7 +78,7 @@ export const FLOWS: readonly FlowDefinition[] = [
         description: "likes and comments over a WebSocket on /ws",
         availabilityTarget: true,
         hops: {
-            aws: ["entry (CDN, or api.<domain> steering in mature) as for the viewer flow", "listener rule /ws -> ws target group", "target group -> targets ([growth, mature] the interaction service)", "targets answer the health check", "security groups: load balancer -> targets"],
+            aws: ["entry (CDN, or the api.{domain} latency record in mature) as for the viewer flow", "listener rule /ws -> ws target group", "target group -> targets ([growth, mature] the interaction service)", "targets answer the health check", "security groups: load balancer -> targets"],
             alicloud: ["entry as for the viewer flow", "listener rule /ws -> ws server group", "server group -> targets ([growth, mature] the interaction service)", "targets answer the health check", "security group admits the load balancer"],
         },
     },
@@ -120,12 +120,7 @@ export const FLOWS: readonly FlowDefinition[] = [
         availabilityTarget: false,
         hops: {
             aws: ["IVS channel (STANDARD: 1080p passed through, 720p/480p transcoded, played over the IVS delivery network)", "recording configuration -> the region's media bucket", "bucket encrypted (server-side encryption configuration)"],
-            alicloud: [
-                "ingest domain (liveEdge) in an ApsaraVideo Live region",
-                "play domain (liveVideo) mapped to the ingest domain",
-                "transcoding templates 1080p/720p/480p on the play domain",
-                "recording to the region's media bucket, encrypted",
-            ],
+            alicloud: ["ingest domain (liveEdge) in an ApsaraVideo Live region (a stack in cn-hangzhou uses cn-shanghai)", "play domain (liveVideo) in the same Live region"],
         },
     },
     {
@@ -134,8 +129,8 @@ export const FLOWS: readonly FlowDefinition[] = [
         description: "each app server publishes its connection count; the scale-out alarm reads it and acts on the group",
         availabilityTarget: false,
         hops: {
-            aws: ["launch template: instance profile whose role may cloudwatch:PutMetricData", "user data runs the agent that publishes LiveCommerce/App ConnectionsPerInstance", "scale-out alarm reads that metric", "alarm action: the group's scaling policy"],
-            alicloud: ["scaling configuration: RAM role that may cms:PutCustomMetric", "user data runs the agent that publishes the connection metric", "scale-out alarm reads it", "alarm action: the group's scaling rule"],
+            aws: ["launch template: instance profile, its role may cloudwatch:PutMetricData", "user data runs the agent that publishes LiveCommerce/App ConnectionsPerInstance", "the scale-out alarm reads that metric and triggers the group's scaling policy"],
+            alicloud: ["scaling configuration: user data installs the CloudMonitor agent that reports TcpConnection", "scale-out alarm triggers a scaling rule", "the rule acts on the app group"],
         },
     },
     {
