@@ -3,7 +3,7 @@
 import { DATA_PORTS, FLOW_ROUTE, LIVE_REGIONS, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, Ref, at, strings } from "./graph";
-import { FlowResult, Walk, walk } from "./walk";
+import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
 import { cidrContains, decodeUserData } from "./contracts";
 
 const T = {
@@ -176,7 +176,7 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
     }
 }
 
-function requestFlow(g: FlowGraph, region: string, key: "viewer" | "interaction" | "order" | "hot-products"): FlowResult {
+function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
     const def = flowDefinition(key);
     return walk(key, def.name, region, (w) => {
         const targets = requestPath(g, w, region, FLOW_ROUTE[key]);
@@ -241,17 +241,6 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
     });
 }
 
-/** Every flow of an Alibaba Cloud stack, per region. */
-export function alicloudFlows(g: FlowGraph): FlowResult[] {
-    const regions = [...new Set(g.ofType(T.alb).map((r) => g.regionOf(r)).filter((r): r is string => r !== undefined))];
-    return regions.flatMap((region) => [
-        requestFlow(g, region, "viewer"),
-        requestFlow(g, region, "interaction"),
-        requestFlow(g, region, "order"),
-        requestFlow(g, region, "hot-products"),
-        streamFlow(g, region),
-        scalingFlow(g, region),
-        alarmFlow(g, region),
-    ]);
-}
+/** The walkers of an Alibaba Cloud stack's flows (analyze.ts runs them per region). */
+export const ALICLOUD_WALKERS: CloudWalkers = { loadBalancerType: T.alb, request: requestFlow, stream: streamFlow, scaling: scalingFlow, alarm: alarmFlow };
 

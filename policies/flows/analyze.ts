@@ -1,9 +1,9 @@
 // The flow analysis of a stack: every live-commerce flow walked over the planned resources.
 
 import { FlowGraph, FlowResource } from "./graph";
-import { awsFlows, awsGraph } from "./aws";
-import { alicloudFlows } from "./alicloud";
-import { FlowResult } from "./walk";
+import { AWS_WALKERS, awsGraph } from "./aws";
+import { ALICLOUD_WALKERS } from "./alicloud";
+import { FlowResult, flowsPerRegion } from "./walk";
 
 export type { FlowResult, Hop, Broken, FlowStatus } from "./walk";
 
@@ -20,7 +20,7 @@ function cloudOf(resources: readonly FlowResource[]): "aws" | "alicloud" | null 
  */
 export function analyzeFlows(resources: readonly FlowResource[]): FlowResult[] {
     const cloud = cloudOf(resources);
-    if (cloud === "aws") return awsFlows(awsGraph(resources));
-    if (cloud === "alicloud") return alicloudFlows(new FlowGraph(resources));
+    if (cloud === "aws") return flowsPerRegion(awsGraph(resources), AWS_WALKERS);
+    if (cloud === "alicloud") return flowsPerRegion(new FlowGraph(resources), ALICLOUD_WALKERS);
     return [];
 }

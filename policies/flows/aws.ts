@@ -3,7 +3,7 @@
 import { APP_CONNECTIONS_METRIC, APP_METRICS_NAMESPACE, AWS_DEFAULT_IMAGE, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
-import { FlowResult, Walk, walk } from "./walk";
+import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
 import { coversName, decodeUserData, portInRange, statementsAllow } from "./contracts";
 
 const T = {
@@ -226,7 +226,7 @@ function egressHop(g: FlowGraph, w: Walk, targets: Targets): void {
     w.hop(targets.subnetsOf, "every subnet of the targets routes 0.0.0.0/0 to a NAT gateway", true);
 }
 
-function requestFlow(g: FlowGraph, region: string, key: "viewer" | "interaction" | "order" | "hot-products"): FlowResult {
+function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
     const def = flowDefinition(key);
     return walk(key, def.name, region, (w) => {
         const targets = requestPath(g, w, region, key, FLOW_ROUTE[key]);
@@ -316,17 +316,6 @@ export function awsGraph(resources: readonly FlowResource[]): FlowGraph {
     return new FlowGraph(resources, clusterSecurityGroups(resources));
 }
 
-/** Every flow of an AWS stack, per region. */
-export function awsFlows(g: FlowGraph): FlowResult[] {
-    const regions = [...new Set(g.ofType(T.lb).map((lb) => g.regionOf(lb)).filter((r): r is string => r !== undefined))];
-    return regions.flatMap((region) => [
-        requestFlow(g, region, "viewer"),
-        requestFlow(g, region, "interaction"),
-        requestFlow(g, region, "order"),
-        requestFlow(g, region, "hot-products"),
-        streamFlow(g, region),
-        scalingFlow(g, region),
-        alarmFlow(g, region),
-    ]);
-}
+/** The walkers of an AWS stack's flows (analyze.ts runs them per region). */
+export const AWS_WALKERS: CloudWalkers = { loadBalancerType: T.lb, request: requestFlow, stream: streamFlow, scaling: scalingFlow, alarm: alarmFlow };
 

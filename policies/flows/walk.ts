@@ -2,7 +2,7 @@
 // traffic to pass. The first hop that fails breaks the flow; a hop that cannot be judged (values
 // unknown in a first preview) makes it `unknown`; the walk stops at either.
 
-import { FlowResource, Ref } from "./graph";
+import { FlowGraph, FlowResource, Ref } from "./graph";
 
 export type FlowStatus = "connected" | "broken" | "unknown";
 
@@ -82,4 +82,31 @@ export function walk(key: string, name: string, region: string | null, steps: (w
     }
     const status: FlowStatus = w.broken !== undefined ? "broken" : w.unknown ? "unknown" : "connected";
     return { key, name, region, status, hops: w.hops, ...(w.broken !== undefined ? { broken: w.broken } : {}) };
+}
+
+/** The request flows: each enters through the region's load balancer on one route. */
+export type RequestFlowKey = "viewer" | "interaction" | "order" | "hot-products";
+
+/** One cloud's flow walkers, each over one region of the graph. */
+export interface CloudWalkers {
+    /** Type token of the regional load balancer: a region with one has the flows. */
+    readonly loadBalancerType: string;
+    readonly request: (g: FlowGraph, region: string, key: RequestFlowKey) => FlowResult;
+    readonly stream: (g: FlowGraph, region: string) => FlowResult;
+    readonly scaling: (g: FlowGraph, region: string) => FlowResult;
+    readonly alarm: (g: FlowGraph, region: string) => FlowResult;
+}
+
+/** Every flow in every region that has a load balancer, in FLOWS order. */
+export function flowsPerRegion(g: FlowGraph, c: CloudWalkers): FlowResult[] {
+    const regions = [...new Set(g.ofType(c.loadBalancerType).map((r) => g.regionOf(r)).filter((r): r is string => r !== undefined))];
+    return regions.flatMap((region) => [
+        c.request(g, region, "viewer"),
+        c.request(g, region, "interaction"),
+        c.request(g, region, "order"),
+        c.request(g, region, "hot-products"),
+        c.stream(g, region),
+        c.scaling(g, region),
+        c.alarm(g, region),
+    ]);
 }
