@@ -90,10 +90,6 @@ describe("alicloud Monitoring", function () {
             ["warning", "critical", "fatal"].map(members),
             [["lc-cn-hangzhou-monitoring-0"], ["lc-cn-hangzhou-monitoring-0", "lc-cn-hangzhou-monitoring-1"], ["lc-cn-hangzhou-monitoring-2"]],
         );
-        // the shipped stack's recipients come from its stack file (monitoring.contacts)
-        assert.deepStrictEqual(
-            ofType(stacks()["growth-alicloud"], CONTACT).map((c) => input(c, "channelsMail")),
-            ["oncall@example.com", "lead@example.com"],
-        );
+        assert.strictEqual(ofType(stacks()["growth-alicloud"], CONTACT).length, 0);
     });
 });

@@ -54,8 +54,6 @@ function mysqlStackDir(): string {
             domain: "live.example.com",
             regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
             database: { engine: "mysql" },
-            // the shipped stacks' alarm contacts, so that growing startup-alicloud keeps its contacts
-            monitoring: { contacts: { warning: ["oncall@example.com"], critical: ["oncall@example.com"], fatal: ["oncall@example.com", "lead@example.com"] } },
         }),
     });
 }

@@ -55,7 +55,7 @@ describe("alicloud Region", function () {
         // CDN: the domain and its 3 configs. No steering with one region. Kubernetes: each node pool
         // joins the 3 route server groups (6 attachments), the app group admits the ALB's 2 vSwitches
         // on the node ports (2 rules). A route table, attachment and default route per zone (NAT per
-        // zone). Alarm contacts from the stack file (2 addresses).
+        // zone).
         assert.deepStrictEqual(countsByType(stacks()["growth-alicloud"]), {
             "alicloud:alb/listener:Listener": 2,
             "alicloud:alb/loadBalancer:LoadBalancer": 1,
@@ -66,7 +66,6 @@ describe("alicloud Region", function () {
             "alicloud:cdn/domainConfig:DomainConfig": 3,
             "alicloud:cdn/domainNew:DomainNew": 1,
             "alicloud:cms/alarm:Alarm": 24,
-            "alicloud:cms/alarmContact:AlarmContact": 2,
             "alicloud:cms/alarmContactGroup:AlarmContactGroup": 3,
             "alicloud:cs/managedKubernetes:ManagedKubernetes": 1,
             "alicloud:cs/nodePool:NodePool": 2,
