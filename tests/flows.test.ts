@@ -146,3 +146,31 @@ describe("README: What flows where", () => {
         for (const f of (await import("../components/model")).FLOWS) assert.ok(readme.includes(`**${f.name}**`), `README names the flow ${f.name}`);
     });
 });
+
+describe("flow output", () => {
+    const broken: FlowResult = {
+        key: "order",
+        name: "placing an order",
+        region: "us-east-1",
+        status: "broken",
+        hops: [
+            { resource: "lb-https", urn: "urn:a", check: "certificate covers live.example.com", ok: true },
+            { resource: "sg-data", urn: "urn:b", check: "admits sg-app on 3306", ok: false },
+        ],
+        broken: { hop: "admits sg-app on 3306", reason: "sg-data has no ingress rule admitting sg-app on port 3306", urn: "urn:b" },
+    };
+    it("a broken flow is one mandatory finding naming the hop and its resource", async () => {
+        const { flowViolations, FLOW_POLICY } = await import("../tools/lib/inputs");
+        const connected: FlowResult = { key: "viewer", name: "viewer web and API", region: "us-east-1", status: "connected", hops: [] };
+        assert.deepStrictEqual(flowViolations([broken, connected]), [
+            { policy: FLOW_POLICY, enforcement: "mandatory", urn: "urn:b", message: 'flow "placing an order" in us-east-1 is broken at hop "admits sg-app on 3306": sg-data has no ingress rule admitting sg-app on port 3306' },
+        ]);
+    });
+    it("text: one line per flow, the broken hop marked; Markdown: a Mermaid flowchart with the broken hop in red", async () => {
+        const { flowLine, flowMermaid } = await import("../policies/flows/render");
+        assert.strictEqual(flowLine(broken), "[BROKEN] placing an order (us-east-1): lb-https -> sg-data x  -- admits sg-app on 3306: sg-data has no ingress rule admitting sg-app on port 3306");
+        const md = flowMermaid([broken]);
+        assert.ok(md.startsWith("```mermaid\nflowchart LR\n"));
+        assert.ok(md.includes('f0h1["sg-data: admits sg-app on 3306"]') && md.includes("f0h0 --> f0h1") && md.includes("style f0h1 fill:#f88"), md);
+    });
+});
