@@ -118,7 +118,7 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
         { flow: "order", link: "the database whitelist", type: "alicloud:polardb/cluster:Cluster", nameEnds: "polardb", mutate: (r) => with_(r, "dbClusterIpArrays", [{ dbClusterIpArrayName: "default", securityIps: ["192.168.0.0/24"] }]), hop: "whitelist admits" },
         { flow: "order", link: "the Kafka rule from the nodes' group", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "-9092-from-app", mutate: () => null, hop: "admits the targets on 9092" },
         { flow: "order", link: "a zone's default route to its NAT gateway", type: "alicloud:vpc/routeEntry:RouteEntry", nameEnds: "-default", mutate: () => null, hop: "lc-cn-hangzhou-network-vsw" },
-        { flow: "hot-products", link: "the Redis whitelist", type: "alicloud:kvstore/instance:Instance", nameEnds: "redis", mutate: (r) => with_(r, "securityIps", ["192.168.0.0/24"]), hop: "whitelist admits" },
+        { flow: "hot-products", link: "the Redis whitelist", type: "alicloud:redis/tairInstance:TairInstance", nameEnds: "", mutate: (r) => with_(r, "securityIps", ["192.168.0.0/24"]), hop: "whitelist admits" },
         { flow: "stream", link: "the Live region", type: "alicloud:live/domain:Domain", nameEnds: "ingest", mutate: (r) => with_(r, "region", "cn-hangzhou"), hop: "ingest domain in a Live region" },
         { flow: "alarm", link: "the contact group's contacts", type: "alicloud:cms/alarmContactGroup:AlarmContactGroup", nameEnds: "critical", mutate: (r) => with_(r, "contacts", []), hop: "has contacts" },
     ]);

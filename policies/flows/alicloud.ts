@@ -24,7 +24,7 @@ const T = {
     deployment: "kubernetes:apps/v1:Deployment",
     polardb: "alicloud:polardb/cluster:Cluster",
     rds: "alicloud:rds/instance:Instance",
-    redis: "alicloud:kvstore/instance:Instance",
+    redis: "alicloud:redis/tairInstance:TairInstance",
     kafka: "alicloud:alikafka/instance:Instance",
     nat: "alicloud:vpc/natGateway:NatGateway",
     snat: "alicloud:vpc/snatEntry:SnatEntry",
@@ -150,7 +150,8 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
 /** A data store whose IP whitelist must admit the targets' vSwitches. */
 function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, targets: Targets, what: string): void {
     const s = store ?? w.absent(what, `no ${what}`);
-    const whitelist = strings(ips);
+    // a whitelist is a list, or one comma-separated string (kvstore `security_ips`)
+    const whitelist = strings(ips).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
     const missing = targets.vswitches.map((v) => str(v.inputs.cidrBlock) ?? "").filter((c) => !whitelist.some((ip) => cidrContains(ip, c)));
     w.hop(s, `whitelist admits the targets' vSwitches`, missing.length === 0 && targets.vswitches.length > 0 ? true : `${s.name} whitelist (${whitelist.join(", ")}) does not admit ${missing.join(", ") || "the targets"}`);
 }
