@@ -22,6 +22,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Exit code of the shipped stacks: each still has flows that do not connect (the open hops are
+ * pinned in tests/tools/check.test.ts), and a broken flow is a mandatory finding.
+ */
+const OPEN_FLOWS_EXIT = 1;
+
 describe("npm run plan", function () {
     this.timeout(180_000);
 
@@ -31,7 +37,7 @@ describe("npm run plan", function () {
 
     it("--format json prints one document with the stack, stage, cloud, resources and outputs", () => {
         const run = plan("--stack", "growth-alicloud", "--format", "json");
-        assert.strictEqual(run.status, 0, run.stderr);
+        assert.strictEqual(run.status, OPEN_FLOWS_EXIT, run.stderr);
         const doc: unknown = JSON.parse(run.stdout);
         assert.ok(isRecord(doc));
         assert.deepStrictEqual(Object.keys(doc).slice(0, 5), ["stack", "stage", "cloud", "resources", "outputs"]);
@@ -48,6 +54,8 @@ describe("npm run plan", function () {
                 retained.push(r.type);
                 keys.push("retainOnDelete");
             }
+            // then the id and the computed outputs the flow analysis joins resources by
+            for (const k of ["id", "outputs"]) if (k in r) keys.push(k);
             assert.deepStrictEqual(Object.keys(r), keys);
             assert.ok(r.parent === null || (typeof r.parent === "string" && r.parent.startsWith("urn:pulumi:")));
         }
@@ -64,11 +72,25 @@ describe("npm run plan", function () {
         const urns = new Set(resources.map((r) => (isRecord(r) ? r.urn : undefined)));
         for (const r of resources) if (isRecord(r) && r.parent !== null) assert.ok(urns.has(r.parent), `parent of ${String(r.name)} is recorded`);
         assert.ok(isRecord(doc.outputs) && isRecord(doc.outputs.regions) && "cn-hangzhou" in doc.outputs.regions);
+        assert.ok(Array.isArray(doc.flows));
+        const flows: unknown[] = doc.flows;
+        assert.deepStrictEqual(
+            flows.map((f) => (isRecord(f) ? [f.key, f.region, Object.keys(f).slice(0, 5), f.status === "broken", isRecord(f.broken)] : undefined)),
+            [
+                ["viewer", true],
+                ["interaction", true],
+                ["order", true],
+                ["hot-products", true],
+                ["stream", false],
+                ["scaling", true],
+                ["alarm", true],
+            ].map(([k, broken]) => [k, "cn-hangzhou", ["key", "name", "region", "status", "hops"], broken, broken]),
+        );
     });
 
     it("npm run -s plan, as the README runs it, writes only the JSON document to stdout", () => {
         const r = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "-s", "plan", "--", "--stack", "startup-aws", "--format", "json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-        assert.strictEqual(r.status, 0, r.stderr);
+        assert.strictEqual(r.status, OPEN_FLOWS_EXIT, r.stderr);
         const doc: unknown = JSON.parse(r.stdout);
         assert.ok(isRecord(doc) && doc.stack === "startup-aws");
     });
@@ -76,13 +98,13 @@ describe("npm run plan", function () {
     it("is deterministic: the same stack gives the same bytes", () => {
         const a = plan("--stack", "mature-aws", "--format", "json");
         const b = plan("--stack", "mature-aws", "--format", "json");
-        assert.strictEqual(a.status, 0, a.stderr);
+        assert.strictEqual(a.status, OPEN_FLOWS_EXIT, a.stderr);
         assert.strictEqual(a.stdout, b.stdout);
     });
 
     it("--all plans every stack, each exactly as when planned alone", () => {
         const all = plan("--all", "--format", "json");
-        assert.strictEqual(all.status, 0, all.stderr);
+        assert.strictEqual(all.status, OPEN_FLOWS_EXIT, all.stderr);
         const docs: unknown = JSON.parse(all.stdout);
         assert.ok(Array.isArray(docs));
         const plans: unknown[] = docs;
@@ -96,7 +118,7 @@ describe("npm run plan", function () {
 
     it("prints a tree of components and their children, and a count per type", () => {
         const run = plan("--stack", "startup-aws");
-        assert.strictEqual(run.status, 0, run.stderr);
+        assert.strictEqual(run.status, OPEN_FLOWS_EXIT, run.stderr);
         assert.match(run.stdout, /^stack startup-aws: stage startup, cloud aws, \d+ resources/);
         assert.match(run.stdout, /\n├─ live-commerce:aws:Region {2}lc-us-east-1\n│ {2}├─ live-commerce:aws:AutoScaling {2}lc-us-east-1-autoscaling\n│ {2}│ {2}├─ aws:autoscaling\/group:Group {2}lc-us-east-1-autoscaling-group\n/);
         assert.match(run.stdout, /resources by type:\n(.*\n)*\s+aws:ec2\/subnet:Subnet\s+4\n/);

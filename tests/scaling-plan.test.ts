@@ -7,6 +7,7 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 
 import { CheckedPlan, checkPlan } from "../tools/plan";
+import { FLOW_POLICY } from "../tools/lib/inputs";
 import { planStack } from "../tools/lib/record";
 import { TIME_TO_PEAK_FINDING } from "../tools/lib/scaling";
 import { ROOT } from "../tools/lib/stackfiles";
@@ -62,7 +63,8 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
 
     it("AWS: plans with no mandatory finding; every scheduled action sets bounds only; 120 days ahead is declared", async () => {
         const plan = await planOf("timetable-aws");
-        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory"), []);
+        // no mandatory finding besides the flows still open (pinned per stack in tests/tools/check.test.ts)
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory" && v.policy !== FLOW_POLICY), []);
         const rows = ofType(plan, "aws:autoscaling/schedule:Schedule")
             .map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime") ?? at(r.inputs, "recurrence"), at(r.inputs, "timeZone"), at(r.inputs, "minSize"), at(r.inputs, "maxSize"), at(r.inputs, "desiredCapacity")])
             .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
@@ -91,7 +93,8 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
 
     it("Alibaba Cloud: the far event is reported as scheduled when within 90 days; the peak is a UTC cron until the horizon", async () => {
         const plan = await planOf("timetable-alicloud");
-        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory"), []);
+        // no mandatory finding besides the flows still open (pinned per stack in tests/tools/check.test.ts)
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory" && v.policy !== FLOW_POLICY), []);
         const app = ofType(plan, "alicloud:ess/scheduledTask:ScheduledTask").filter((r) => r.name.startsWith("lc-cn-hangzhou-app-"));
         const rows = app.map((r) => [at(r.inputs, "scheduledTaskName"), at(r.inputs, "launchTime"), at(r.inputs, "recurrenceValue"), at(r.inputs, "minValue"), at(r.inputs, "maxValue"), at(r.inputs, "desiredCapacity")]);
         const hhmm = (iso: string, delta: number) => minute(iso, delta).slice(0, 16) + "Z";

@@ -78,10 +78,10 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
 }
 
 /**
- * A plan with its policy findings, provider-conformance violations, availability estimate and
- * scaling section (schedule, time to peak, drain), and with --base the change preview.
+ * A plan with its policy findings, provider-conformance violations, availability estimate,
+ * flows and scaling section (schedule, time to peak, drain), and with --base the change preview.
  */
-export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "availability"> & { readonly scaling: ScalingSection; readonly upgrade?: UpgradeJson };
+export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "availability" | "flows"> & { readonly scaling: ScalingSection; readonly upgrade?: UpgradeJson };
 
 /** Evaluates the policy pack on a plan and adds the time-to-peak findings of its scaling section. */
 export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
@@ -89,7 +89,7 @@ export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
     const scaling = scalingSection(plan.outputs);
     const stage = STAGES.find((s) => s === plan.stage);
     const findings = stage === undefined ? [] : scalingFindings(scaling, stage);
-    return { ...plan, policy: { violations: [...report.policy.violations, ...findings] }, conformance: report.conformance, availability: report.availability, scaling };
+    return { ...plan, policy: { violations: [...report.policy.violations, ...findings] }, conformance: report.conformance, availability: report.availability, flows: report.flows, scaling };
 }
 
 /** Exit code of planned stacks: 1 when any has a mandatory policy violation or a value a provider would reject, else 0. */

@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, providerName, regionBaseName, tierSchedule, transcodeTier, videoHostnames } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, liveRegionFor, providerName, regionBaseName, tierSchedule, transcodeTier, videoHostnames } from "../model";
 import { Cdn } from "./cdn";
 import { Region } from "./region";
 import { Steering } from "./steering";
@@ -72,6 +72,7 @@ export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment
             `${regionBaseName(spec, region.name)}-video`,
             {
                 region: region.name,
+                liveRegion: liveRegionFor(region.name) ?? region.name,
                 hostnames: videoHostnames(spec, region.name),
                 tier,
                 schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now),

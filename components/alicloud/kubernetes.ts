@@ -9,6 +9,11 @@ export interface KubernetesClusterArgs {
     readonly kubernetes: KubernetesSpec;
     /** The region's network: the control plane and one node pool per zone use its vSwitches. */
     readonly network: Pick<Network, "vpcId" | "vswitchIds" | "zones">;
+    /**
+     * Security group of the nodes (the region's app group): the data tier's rules and the ALB's
+     * node-port rules admit it. Fixed at node pool creation (ACK: `security_group_ids` cannot be modified).
+     */
+    readonly nodeSecurityGroupId: pulumi.Input<string>;
     readonly tags: Record<string, string>;
 }
 
@@ -31,6 +36,8 @@ export class KubernetesCluster extends pulumi.ComponentResource {
     readonly kubeconfig: pulumi.Output<string>;
     readonly provider: k8s.Provider;
     readonly nodePoolIds: pulumi.Output<string>[];
+    /** The ESS scaling group behind each node pool, in zone order (load balancer attachments). */
+    readonly nodeScalingGroupIds: pulumi.Output<string>[];
 
     constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:alicloud:KubernetesCluster", name, {}, opts);
@@ -84,6 +91,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
                         clusterId: cluster.id,
                         nodePoolName: `${name}-${pool.zone}`,
                         vswitchIds: [network.vswitchIds[i]],
+                        securityGroupIds: [args.nodeSecurityGroupId],
                         instanceTypes: [instanceType],
                         instanceChargeType: "PostPaid",
                         systemDiskCategory: "cloud_essd",
@@ -107,6 +115,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
         this.kubeconfig = pulumi.secret(credential.kubeConfig);
         this.provider = new k8s.Provider(`${name}-provider`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: nodePools });
         this.nodePoolIds = nodePools.map((p) => p.id);
+        this.nodeScalingGroupIds = nodePools.map((p) => p.scalingGroupId);
         this.registerOutputs({ clusterId: this.clusterId, clusterName: this.clusterName, endpoint: this.endpoint, nodePoolIds: this.nodePoolIds });
     }
 }

@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { IngressRule, RegionNetworkPlan, SecurityRole, cidrLabel, portRange } from "../model";
+import { ANYWHERE, IngressRule, RegionNetworkPlan, SecurityRole, cidrLabel, portRange } from "../model";
 
 export interface NetworkArgs {
     /** The region's network plan (subnets, NAT placement, ingress rules) from components/model. */
@@ -79,6 +79,21 @@ export class Network extends pulumi.ComponentResource {
             const via = plan.nat.egressVia[subnet.zone];
             const gateway = natGateways.find((g) => g.zone === via);
             if (gateway === undefined) continue; // natStrategy none: no egress
+            // A route table per zone: the VPC's system route table holds a single 0.0.0.0/0 route, so
+            // with a NAT gateway per zone each vSwitch needs its own default route to the gateway
+            // that holds its SNAT entry (VPC docs, "Custom route tables": a vSwitch associated with
+            // a custom route table uses it instead of the system one; next hop type NatGateway).
+            const table = new alicloud.vpc.RouteTable(
+                `${name}-rt-${subnet.zone}`,
+                { vpcId: vpc.id, routeTableName: `${name}-${subnet.zone}`, associateType: "VSwitch", description: `egress of ${subnet.zone} through its NAT gateway`, tags },
+                { parent: this },
+            );
+            new alicloud.vpc.RouteTableAttachment(`${name}-rta-${subnet.zone}`, { routeTableId: table.id, vswitchId: vswitchOf(subnet.zone).id }, { parent: this });
+            new alicloud.vpc.RouteEntry(
+                `${name}-rt-${subnet.zone}-default`,
+                { routeTableId: table.id, destinationCidrblock: ANYWHERE, nexthopType: "NatGateway", nexthopId: gateway.nat.id, name: `${name}-${subnet.zone}-default` },
+                { parent: this },
+            );
             new alicloud.vpc.SnatEntry(
                 `${name}-snat-${subnet.zone}`,
                 {

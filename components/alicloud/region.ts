@@ -1,7 +1,8 @@
+import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
-import { RegionSpec, StackSpec, baseTags, planRegionNetwork, primaryStandby, queueZones, replicaZones, tierSchedule } from "../model";
+import { ROUTES, ROUTE_NODE_PORTS, RegionSpec, StackSpec, baseTags, planRegionNetwork, primaryStandby, queueZones, replicaZones, tierSchedule } from "../model";
 import { Autoscaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -65,7 +66,8 @@ export class Region extends pulumi.ComponentResource {
                 spec,
                 vswitchIds: net.vswitchIds,
                 securityGroupId: net.securityGroupIds.app,
-                serverGroupIds: [groups.api, groups.ws, groups.order],
+                // With Kubernetes the routes reach the services on the node pools; the app group serves none.
+                serverGroupIds: spec.kubernetes.enabled ? [] : [groups.api, groups.ws, groups.order],
                 schedule: appSchedule,
                 tags,
             },
@@ -113,7 +115,19 @@ export class Region extends pulumi.ComponentResource {
         );
 
         if (spec.kubernetes.enabled) {
-            const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: spec.kubernetes, network: net, tags }, { parent: this });
+            const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: spec.kubernetes, network: net, nodeSecurityGroupId: net.securityGroupIds.app, tags }, { parent: this });
+            // Each node pool's scaling group joins every route's server group on the route's node port
+            // (alicloud_ess_alb_server_group_attachment: scaling_group_id, alb_server_group_id, port, weight);
+            // nodes sit in the app security group, which admits the ALB's vSwitches on the node ports.
+            cluster.nodeScalingGroupIds.forEach((scalingGroupId, zone) =>
+                ROUTES.forEach((route) => {
+                    new alicloud.ess.AlbServerGroupAttachment(
+                        `${name}-k8s-${route.name}-nodes-${net.zones[zone]}`,
+                        { scalingGroupId, albServerGroupId: groups[route.name], port: ROUTE_NODE_PORTS[route.name], weight: 100, forceAttach: true },
+                        { parent: this },
+                    );
+                }),
+            );
             const services = new LiveCommerceServices(
                 `${name}-services`,
                 {

@@ -18,8 +18,13 @@ import { Network } from "./network";
 import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 
 export interface VideoArgs {
-    /** Region id the live domains are served from. */
+    /** Region id of the stack region the video belongs to (transcoders, NLB). */
     readonly region: string;
+    /**
+     * ApsaraVideo Live region the live domains are created in (liveRegionFor(region)): Live runs in
+     * a few regions only (LIVE_REGIONS); cn-hangzhou stacks use cn-shanghai.
+     */
+    readonly liveRegion: string;
     /** Ingest (liveEdge) and playback (liveVideo) hostnames from components/model (videoHostnames). */
     readonly hostnames: { readonly ingest: string; readonly play: string };
     /** The transcoding tier from components/model (transcodeTier). */
@@ -55,7 +60,7 @@ export class Video extends pulumi.ComponentResource {
     constructor(name: string, args: VideoArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:alicloud:Video", name, {}, opts);
         const live = (role: string, domainName: string, domainType: string): alicloud.live.Domain =>
-            new alicloud.live.Domain(`${name}-${role}`, { domainName, domainType, region: args.region, tags: args.tags }, { parent: this });
+            new alicloud.live.Domain(`${name}-${role}`, { domainName, domainType, region: args.liveRegion, tags: args.tags }, { parent: this });
         const ingest = live("ingest", args.hostnames.ingest, "liveEdge");
         const play = live("play", args.hostnames.play, "liveVideo");
         this.ingestDomain = ingest.domainName;

@@ -3,11 +3,21 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { CDN_TLS, CdnOrigin, ORIGIN_FAILOVER_STATUS_CODES, cdnAllowedMethods } from "../model";
 
-/** AWS managed cache and origin request policies (fixed ids, the same in every account). */
+/**
+ * AWS managed cache and origin request policies (fixed ids, the same in every account; CloudFront
+ * Developer Guide, "Use managed cache policies" / "Use managed origin request policies").
+ *
+ * Every behaviour forwards the viewer's Host (AllViewer), so the origin load balancer sees the
+ * domain and CloudFront checks the origin certificate against it: "one of the domain names in the
+ * certificate must match ... the value of the Host header if you configured CloudFront to forward
+ * the Host header to your origin" (Developer Guide, "Require HTTPS for communication between
+ * CloudFront and your custom origin"). Without it CloudFront checks the *.elb.amazonaws.com name,
+ * which no certificate of the domain covers, and every request fails with 502.
+ */
 const MANAGED_POLICY = {
     cachingDisabled: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
     cachingOptimized: "658327ea-f89d-4fab-a63d-7e88639e58f6",
-    allViewerExceptHostHeader: "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+    allViewer: "216adef6-5c7f-47e4-b989-5492eafa07d3",
 } as const;
 
 /** Paths of fingerprinted static assets, cached at the edge. */
@@ -23,8 +33,8 @@ export interface CdnArgs {
     readonly origins: readonly OriginArgs[];
     /** The viewer hostname (spec.domain), served only when a certificate is given. */
     readonly hostname: string;
-    /** ARN of an ACM certificate in us-east-1; null uses CloudFront's default certificate. */
-    readonly certificateArn: string | null;
+    /** ARN of an ACM certificate in us-east-1; null uses CloudFront's default certificate (no alias). */
+    readonly certificateArn: pulumi.Input<string> | null;
     readonly tags: Record<string, string>;
 }
 
@@ -70,7 +80,7 @@ export class Cdn extends pulumi.ComponentResource {
                     cachedMethods: ["GET", "HEAD"],
                     compress: true,
                     cachePolicyId: MANAGED_POLICY.cachingDisabled,
-                    originRequestPolicyId: MANAGED_POLICY.allViewerExceptHostHeader,
+                    originRequestPolicyId: MANAGED_POLICY.allViewer,
                 },
                 orderedCacheBehaviors: [
                     {
@@ -81,6 +91,7 @@ export class Cdn extends pulumi.ComponentResource {
                         cachedMethods: ["GET", "HEAD"],
                         compress: true,
                         cachePolicyId: MANAGED_POLICY.cachingOptimized,
+                        originRequestPolicyId: MANAGED_POLICY.allViewer,
                     },
                 ],
                 restrictions: { geoRestriction: { restrictionType: "none" } },

@@ -113,6 +113,8 @@ export interface AwsEdge {
 export function deployAwsEdge(spec: StackSpec, endpoints: readonly RegionalEndpoints[], provider: aws.Provider): AwsEdge {
     const plan = edgePlan(spec);
     const tags = baseTags(spec, "global");
+    const cdnCertificate = plan.cdn === null || spec.cdn.certificate !== null ? undefined : requestCdnCertificate(spec, plan.hostnames.cdn, provider, tags);
+    const certificateArn = spec.cdn.certificate ?? cdnCertificate?.arn ?? null;
     const cdn =
         plan.cdn === null
             ? undefined
@@ -121,7 +123,7 @@ export function deployAwsEdge(spec: StackSpec, endpoints: readonly RegionalEndpo
                   {
                       origins: plan.cdn.origins.map((o) => ({ ...o, hostname: forRegion(endpoints, o.region).loadBalancerDnsName })),
                       hostname: plan.hostnames.cdn,
-                      certificateArn: spec.cdn.certificate,
+                      certificateArn,
                       tags,
                   },
                   { providers: [provider] },
@@ -137,7 +139,7 @@ export function deployAwsEdge(spec: StackSpec, endpoints: readonly RegionalEndpo
                       zoneId: spec.dns.zoneId,
                       regions: plan.steering.regions.map((r) => forRegion(endpoints, r)),
                       failover: plan.steering.failover,
-                      cdnAlias: cdn !== undefined && spec.cdn.certificate !== null ? { name: cdn.domainName, zoneId: cdn.hostedZoneId } : undefined,
+                      cdnAlias: cdn !== undefined && certificateArn !== null ? { name: cdn.domainName, zoneId: cdn.hostedZoneId } : undefined,
                       tags,
                   },
                   { providers: [provider] },
@@ -146,10 +148,43 @@ export function deployAwsEdge(spec: StackSpec, endpoints: readonly RegionalEndpo
         cdn,
         steering,
         outputs: {
-            ...(cdn === undefined ? {} : { cdn: { hostname: plan.hostnames.cdn, domainName: cdn.domainName } }),
+            ...(cdn === undefined ? {} : { cdn: { hostname: plan.hostnames.cdn, domainName: cdn.domainName, ...(cdnCertificate === undefined ? {} : { certificateValidationRecords: cdnCertificate.validationRecords }) } }),
             ...(steering === undefined || plan.steering === null
                 ? {}
                 : { steering: { hostname: plan.hostnames.api, zoneId: steering.zoneId, nameServers: steering.nameServers, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
         },
+    };
+}
+
+/**
+ * The region CloudFront takes ACM certificates from: "To use an ACM certificate with CloudFront,
+ * make sure you request (or import) the certificate in the US East (N. Virginia) Region
+ * (us-east-1)" (CloudFront Developer Guide, "Requirements for using SSL/TLS certificates with CloudFront").
+ */
+export const CLOUDFRONT_CERTIFICATE_REGION = "us-east-1";
+
+/**
+ * An ACM certificate for the CDN hostname in us-east-1 (under the first region's provider when
+ * that is us-east-1, else a provider of its own), validated by DNS like the load balancers'. With
+ * it the distribution serves the domain as an alias; without one, viewers would reach only
+ * *.cloudfront.net.
+ */
+function requestCdnCertificate(
+    spec: StackSpec,
+    hostname: string,
+    provider: aws.Provider,
+    tags: Record<string, string>,
+): { arn: pulumi.Output<string>; validationRecords: pulumi.Output<{ name: string; type: string; value: string }[]> } {
+    const inRegion =
+        spec.regions[0]?.name === CLOUDFRONT_CERTIFICATE_REGION
+            ? provider
+            : new aws.Provider(`${spec.prefix}-provider-cdn-${CLOUDFRONT_CERTIFICATE_REGION}`, { region: CLOUDFRONT_CERTIFICATE_REGION, defaultTags: { tags: { project: spec.project } } });
+    const certificate = new aws.acm.Certificate(`${spec.prefix}-cdn-certificate`, { domainName: hostname, validationMethod: "DNS", keyAlgorithm: "EC_prime256v1", tags }, { provider: inRegion });
+    const validated = new aws.acm.CertificateValidation(`${spec.prefix}-cdn-certificate-validation`, { certificateArn: certificate.arn }, { provider: inRegion });
+    return {
+        arn: validated.certificateArn,
+        validationRecords: certificate.domainValidationOptions.apply((options) =>
+            options.map((o) => ({ name: o.resourceRecordName ?? "", type: o.resourceRecordType ?? "", value: o.resourceRecordValue ?? "" })),
+        ),
     };
 }

@@ -37,6 +37,10 @@ export class KubernetesCluster extends pulumi.ComponentResource {
     readonly kubeconfig: pulumi.Output<string>;
     readonly provider: k8s.Provider;
     readonly nodeGroupNames: pulumi.Output<string>[];
+    /** The security group EKS creates for the cluster; managed nodes without a launch template sit in it. */
+    readonly clusterSecurityGroupId: pulumi.Output<string>;
+    /** The Auto Scaling group behind each managed node group, in zone order (load balancer attachments). */
+    readonly nodeAutoScalingGroupNames: pulumi.Output<string>[];
 
     constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:KubernetesCluster", name, {}, opts);
@@ -154,6 +158,8 @@ export class KubernetesCluster extends pulumi.ComponentResource {
         );
         this.provider = new k8s.Provider(`${name}-provider`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: nodeGroups });
         this.nodeGroupNames = nodeGroups.map((g) => g.nodeGroupName);
+        this.clusterSecurityGroupId = cluster.vpcConfig.clusterSecurityGroupId;
+        this.nodeAutoScalingGroupNames = nodeGroups.map((g) => g.resources.apply((r) => r[0]?.autoscalingGroups[0]?.name ?? ""));
         this.registerOutputs({ clusterName: this.clusterName, endpoint: this.endpoint, nodeGroupNames: this.nodeGroupNames });
     }
 }

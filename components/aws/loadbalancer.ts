@@ -9,8 +9,17 @@ export interface LoadBalancerArgs {
     readonly publicSubnetIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;
     readonly appPort: number;
+    /** Port of each route's target group when it differs from appPort (the Kubernetes node ports). */
+    readonly routePorts?: Readonly<Record<RouteName, number>>;
     /** Public DNS name viewers use; the certificate is issued for it (DNS validation). */
     readonly domain: string;
+    /**
+     * Further names that reach this load balancer and must be on its certificate (subject
+     * alternative names): api.<domain>, which DNS steers here. Every name a client or CloudFront
+     * (forwarding Host) connects with is checked against the certificate. Changing the list
+     * replaces the certificate (ACM `subject_alternative_names` forces a new certificate).
+     */
+    readonly alternativeNames: readonly string[];
     readonly logsBucket: pulumi.Input<string>;
     readonly logPrefix: string;
     readonly tags: Record<string, string>;
@@ -40,7 +49,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const { tags } = args;
         const certificate = new aws.acm.Certificate(
             `${name}-certificate`,
-            { domainName: args.domain, validationMethod: "DNS", keyAlgorithm: "EC_prime256v1", tags },
+            { domainName: args.domain, subjectAlternativeNames: [...args.alternativeNames], validationMethod: "DNS", keyAlgorithm: "EC_prime256v1", tags },
             { parent: this },
         );
         // Waits until ACM has issued the certificate (the validation records exist at the DNS host).
@@ -131,7 +140,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 vpcId: args.vpcId,
                 targetType: "instance",
                 protocol: "HTTP",
-                port: args.appPort,
+                port: args.routePorts?.[route.name] ?? args.appPort,
                 deregistrationDelay: DEREGISTRATION_DELAY_SECONDS,
                 healthCheck: {
                     enabled: true,

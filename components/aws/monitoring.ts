@@ -13,7 +13,25 @@ export interface MonitoringArgs {
 }
 
 /**
- * Three-level alarms: an SNS topic per level (warning, critical, fatal) with its e-mail subscribers,
+ * Policy of the customer managed key the alarm topics are encrypted with: the account administers
+ * the key, and CloudWatch may use it to publish to the topics. An AWS managed key (alias/aws/sns)
+ * cannot be used: its policy cannot be changed to admit CloudWatch. Source: Amazon SNS Developer
+ * Guide, "Enable compatibility between event sources from AWS services and encrypted topics"
+ * (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services):
+ * principal cloudwatch.amazonaws.com, actions kms:Decrypt and kms:GenerateDataKey*.
+ */
+export function alarmTopicKeyPolicy(accountId: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "kms:*", Resource: "*" },
+            { Sid: "CloudWatchPublishesAlarms", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" },
+        ],
+    });
+}
+
+/**
+ * Three-level alarms: an SNS topic per level (warning, critical, fatal), encrypted with a customer managed key CloudWatch may use, with its e-mail subscribers,
  * and one CloudWatch metric-math alarm per rule, notifying its level's topic on alarm and recovery.
  */
 export class Monitoring extends pulumi.ComponentResource {
@@ -23,11 +41,17 @@ export class Monitoring extends pulumi.ComponentResource {
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:Monitoring", name, {}, opts);
         const { tags } = args;
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        const key = new aws.kms.Key(
+            `${name}-alarms-key`,
+            { description: `${name} alarm topics`, enableKeyRotation: true, deletionWindowInDays: 30, policy: account.apply(alarmTopicKeyPolicy), tags },
+            { parent: this },
+        );
         const topics = new Map(
             ALARM_LEVELS.map((level) => {
                 const topic = new aws.sns.Topic(
                     `${name}-${level}`,
-                    { displayName: `${name} ${level} alarms`, kmsMasterKeyId: "alias/aws/sns", tags: { ...tags, level } },
+                    { displayName: `${name} ${level} alarms`, kmsMasterKeyId: key.arn, tags: { ...tags, level } },
                     { parent: this },
                 );
                 args.contacts[level].forEach((email, i) => {

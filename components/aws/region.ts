@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 import {
@@ -11,6 +12,11 @@ import {
     baseTags,
     cacheLayout,
     databaseLayout,
+    globalHostnames,
+    ingressRules,
+    NODE_PORT_RANGE,
+    ROUTE_NODE_PORTS,
+    ROUTES,
     planRegionNetwork,
     queueLayout,
     tierSchedule,
@@ -67,7 +73,9 @@ export class Region extends pulumi.ComponentResource {
                 publicSubnetIds: net.publicSubnetIds,
                 securityGroupId: net.securityGroupIds.lb,
                 appPort: spec.appPort,
+                ...(spec.kubernetes.enabled ? { routePorts: ROUTE_NODE_PORTS } : {}),
                 domain: spec.domain,
+                alternativeNames: [globalHostnames(spec).api],
                 logsBucket: this.storage.logsBucket,
                 logPrefix: LB_LOG_PREFIX,
                 tags,
@@ -82,7 +90,8 @@ export class Region extends pulumi.ComponentResource {
                 schedule: appSchedule,
                 privateSubnetIds: net.privateSubnetIds,
                 securityGroupId: net.securityGroupIds.app,
-                targetGroupArns: this.loadBalancer.targetGroupArns,
+                // With Kubernetes the routes reach the services on the nodes; the app group serves none.
+                targetGroupArns: spec.kubernetes.enabled ? [] : this.loadBalancer.targetGroupArns,
                 tags,
             },
             parent,
@@ -180,8 +189,46 @@ export class Region extends pulumi.ComponentResource {
                 { parent: this, providers: [cluster.provider] },
             );
             this.kubernetes = { cluster, services };
+            this.bindKubernetes(name, spec, cluster, tags);
         }
         this.registerOutputs({ vpcId: net.vpcId, loadBalancerDnsName: this.loadBalancer.dnsName });
+    }
+
+    /**
+     * The load balancer reaches the services on the nodes, and the nodes reach the data tier:
+     * every node group's Auto Scaling group is attached to each route's target group (registered on
+     * the route's node port), the cluster security group (where managed nodes sit) admits the load
+     * balancer on the node ports, and the data tier admits the cluster security group on its ports.
+     * Source: `aws_autoscaling_attachment` (terraform-provider-aws) attaches a target group to an
+     * Auto Scaling group; a managed node group exposes its group as `resources[0].autoscalingGroups[0].name`,
+     * and its nodes use the cluster security group when the node group has no launch template
+     * (EKS User Guide, "View Amazon EKS security group requirements for clusters").
+     */
+    private bindKubernetes(name: string, spec: StackSpec, cluster: KubernetesCluster, tags: Record<string, string>): void {
+        const parent = { parent: this };
+        const groups = this.network.securityGroupIds;
+        cluster.nodeAutoScalingGroupNames.forEach((groupName, zone) =>
+            ROUTES.forEach((route, i) => {
+                new aws.autoscaling.Attachment(`${name}-k8s-${route.name}-nodes-${this.network.zones[zone]}`, { autoscalingGroupName: groupName, lbTargetGroupArn: this.loadBalancer.targetGroupArns[i] }, parent);
+            }),
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-k8s-node-ports-from-lb`,
+            { securityGroupId: cluster.clusterSecurityGroupId, ipProtocol: "tcp", fromPort: NODE_PORT_RANGE.from, toPort: NODE_PORT_RANGE.to, referencedSecurityGroupId: groups.lb, description: "service node ports from the load balancer", tags },
+            parent,
+        );
+        new aws.vpc.SecurityGroupEgressRule(
+            `${name}-k8s-lb-to-node-ports`,
+            { securityGroupId: groups.lb, ipProtocol: "tcp", fromPort: NODE_PORT_RANGE.from, toPort: NODE_PORT_RANGE.to, referencedSecurityGroupId: cluster.clusterSecurityGroupId, description: "to the service node ports", tags },
+            parent,
+        );
+        for (const rule of ingressRules(spec).filter((r) => r.role === "data")) {
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-k8s-data-${rule.fromPort}-from-nodes`,
+                { securityGroupId: groups.data, ipProtocol: "tcp", fromPort: rule.fromPort, toPort: rule.toPort, referencedSecurityGroupId: cluster.clusterSecurityGroupId, description: `${rule.description.replace("the app tier", "the Kubernetes nodes")}`, tags },
+                parent,
+            );
+        }
     }
 
     /** Stack outputs of this region: ids and endpoints, never secrets. */

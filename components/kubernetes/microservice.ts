@@ -29,6 +29,8 @@ export interface MicroserviceArgs {
     readonly configMapName: pulumi.Input<string>;
     /** Secret whose keys become the container's environment (credentials); none when the region has none yet. */
     readonly secretName?: pulumi.Input<string>;
+    /** Expose the service on this node port (type NodePort) for the load balancer; ClusterIP when absent. */
+    readonly nodePort?: number;
 }
 
 /**
@@ -99,7 +101,13 @@ export class Microservice extends pulumi.ComponentResource {
 
         const svc = new k8s.core.v1.Service(
             `${name}-service`,
-            { metadata, spec: { type: "ClusterIP", selector: labels, ports: [{ name: HTTP_PORT_NAME, port: SERVICE_PORT, targetPort: HTTP_PORT_NAME, protocol: "TCP" }] } },
+            {
+                metadata,
+                spec:
+                    args.nodePort === undefined
+                        ? { type: "ClusterIP", selector: labels, ports: [{ name: HTTP_PORT_NAME, port: SERVICE_PORT, targetPort: HTTP_PORT_NAME, protocol: "TCP" }] }
+                        : { type: "NodePort", selector: labels, ports: [{ name: HTTP_PORT_NAME, port: SERVICE_PORT, targetPort: HTTP_PORT_NAME, nodePort: args.nodePort, protocol: "TCP" }] },
+            },
             { parent: this },
         );
 

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule } from "../model";
+import { NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceNodePort } from "../model";
 import { Microservice } from "./microservice";
 import { ReplicaFloors } from "./replica-floors";
 
@@ -96,7 +96,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         const build = (service: ServiceName): Microservice =>
             new Microservice(
                 `${name}-${service}`,
-                { spec: args.spec, service, namespace, configMapName: config.metadata.name, secretName: secret?.metadata.name },
+                { spec: args.spec, service, namespace, configMapName: config.metadata.name, secretName: secret?.metadata.name, nodePort: serviceNodePort(service) },
                 { parent: this },
             );
         this.services = { user: build("user"), product: build("product"), order: build("order"), interaction: build("interaction") };

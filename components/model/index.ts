@@ -26,3 +26,4 @@ export * from "./aws-metrics";
 export * from "./global-database";
 export * from "./global";
 export * from "./placeholders";
+export * from "./flows";

@@ -1,5 +1,6 @@
 // Which tier may talk to which, on which port: one cloud-neutral table both clouds translate.
 
+import { NODE_PORT_RANGE } from "./flows";
 import { StackSpec } from "./types";
 
 export const SECURITY_ROLES = ["lb", "app", "data"] as const;
@@ -44,6 +45,9 @@ export function ingressRules(spec: StackSpec): IngressRule[] {
         { role: "data", fromPort: DATA_PORTS.mysql, toPort: DATA_PORTS.mysql, source: fromApp, description: "MySQL from the app tier" },
         { role: "data", fromPort: DATA_PORTS.redis, toPort: DATA_PORTS.redis, source: fromApp, description: "Redis from the app tier" },
     ];
+    if (spec.kubernetes.enabled) {
+        rules.push({ role: "app", fromPort: NODE_PORT_RANGE.from, toPort: NODE_PORT_RANGE.to, source: fromLb, description: "service node ports from the load balancer" });
+    }
     if (spec.queue.enabled) {
         rules.push({ role: "data", fromPort: DATA_PORTS.kafka.from, toPort: DATA_PORTS.kafka.to, source: fromApp, description: "Kafka from the app tier" });
     }

@@ -67,8 +67,8 @@ describe("alicloud Autoscaling", function () {
         assert.deepStrictEqual([input(g, "desiredCapacity"), input(g, "scalingPolicy")], [4, "recycle"]);
     });
 
-    it("registers instances in the three ALB server groups on the app port", () => {
-        const plan = stacks()["growth-alicloud"];
+    it("startup registers instances in the three ALB server groups on the app port", () => {
+        const plan = stacks()["startup-alicloud"];
         const groups = input(app(plan, G), "albServerGroups");
         assert.ok(Array.isArray(groups));
         assert.strictEqual(groups.length, 3);
@@ -80,6 +80,23 @@ describe("alicloud Autoscaling", function () {
                 [8080, 100],
                 [8080, 100],
                 [8080, 100],
+            ],
+        );
+    });
+
+    it("with Kubernetes the app group registers in no server group: each node pool joins every route's server group on the route's node port", () => {
+        const plan = stacks()["growth-alicloud"];
+        assert.deepStrictEqual(input(app(plan, G), "albServerGroups"), []);
+        const attachments = ofType(plan, "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment");
+        assert.deepStrictEqual(
+            attachments.map((a) => [a.name, input(a, "port")]).sort(),
+            [
+                ["lc-cn-hangzhou-k8s-api-nodes-cn-hangzhou-h", 30080],
+                ["lc-cn-hangzhou-k8s-api-nodes-cn-hangzhou-i", 30080],
+                ["lc-cn-hangzhou-k8s-order-nodes-cn-hangzhou-h", 30082],
+                ["lc-cn-hangzhou-k8s-order-nodes-cn-hangzhou-i", 30082],
+                ["lc-cn-hangzhou-k8s-ws-nodes-cn-hangzhou-h", 30081],
+                ["lc-cn-hangzhou-k8s-ws-nodes-cn-hangzhou-i", 30081],
             ],
         );
     });

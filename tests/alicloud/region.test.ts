@@ -52,7 +52,10 @@ describe("alicloud Region", function () {
         // Video (self-run transcoding over two zones): 2 live domains, the ingest NLB with 2
         // listeners and 2 server groups, the transcoder ESS group with its configuration, 2 rules,
         // 2 alarms and 2 server-group attachments, and an ingest security group with 2 rules.
-        // CDN: the domain and its 3 configs. No steering with one region.
+        // CDN: the domain and its 3 configs. No steering with one region. Kubernetes: each node pool
+        // joins the 3 route server groups (6 attachments), the app group admits the ALB's 2 vSwitches
+        // on the node ports (2 rules). A route table, attachment and default route per zone (NAT per
+        // zone).
         assert.deepStrictEqual(countsByType(stacks()["growth-alicloud"]), {
             "alicloud:alb/listener:Listener": 2,
             "alicloud:alb/loadBalancer:LoadBalancer": 1,
@@ -69,7 +72,8 @@ describe("alicloud Region", function () {
             "alicloud:ecs/eipAddress:EipAddress": 2,
             "alicloud:ecs/eipAssociation:EipAssociation": 2,
             "alicloud:ecs/securityGroup:SecurityGroup": 4,
-            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 9,
+            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 11,
+            "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment": 6,
             // App tier: OR, AND and three surge alarms and rules; transcoders: one of each per direction.
             "alicloud:ess/alarm:Alarm": 7,
             "alicloud:ess/scalingConfiguration:ScalingConfiguration": 2,
@@ -93,6 +97,9 @@ describe("alicloud Region", function () {
             "alicloud:redis/tairInstance:TairInstance": 1,
             "alicloud:vpc/natGateway:NatGateway": 2,
             "alicloud:vpc/network:Network": 1,
+            "alicloud:vpc/routeEntry:RouteEntry": 2,
+            "alicloud:vpc/routeTable:RouteTable": 2,
+            "alicloud:vpc/routeTableAttachment:RouteTableAttachment": 2,
             "alicloud:vpc/snatEntry:SnatEntry": 2,
             "alicloud:vpc/switch:Switch": 2,
         });

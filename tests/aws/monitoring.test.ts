@@ -30,6 +30,7 @@ describe("aws Monitoring", () => {
         const p = await plan("events-aws");
         const rules = alarmRules(specOf("events-aws"));
         assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-monitoring")), {
+            "aws:kms/key:Key": 1,
             "aws:sns/topic:Topic": 3,
             "aws:sns/topicSubscription:TopicSubscription": 2,
             [ALARM]: rules.length,

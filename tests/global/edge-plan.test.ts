@@ -69,9 +69,14 @@ describe("cross-region edge over the regions' load balancers", function () {
             assert.deepStrictEqual(list(d.inputs.origins).map((o) => at(o, "domainName")), [lb("mature-aws", "us-east-1"), lb("mature-aws", "us-west-2")]);
         });
 
-        it("AWS without a certificate: CloudFront's default certificate and no alias; with one: the domain, SNI, TLSv1.2_2021", () => {
-            const plain = only(plan("mature-aws"), DISTRIBUTION);
-            assert.deepStrictEqual([plain.inputs.viewerCertificate, plain.inputs.aliases], [{ cloudfrontDefaultCertificate: true }, []]);
+        it("AWS without a configured certificate: one requested in us-east-1 for the domain; with one: that one; either way the domain, SNI, TLSv1.2_2021", () => {
+            const p = plan("mature-aws");
+            const plain = only(p, DISTRIBUTION);
+            const requested = ofType(p, "aws:acm/certificate:Certificate").find((c) => c.name === "lc-cdn-certificate");
+            assert.ok(requested, "a certificate requested for the CDN");
+            assert.deepStrictEqual([requested.inputs.domainName, requested.inputs.validationMethod], ["live.example.com", "DNS"]);
+            assert.deepStrictEqual(plain.inputs.aliases, ["live.example.com"]);
+            assert.strictEqual(at(plain.inputs.viewerCertificate, "sslSupportMethod"), "sni-only");
             const custom = only(plan("aws-cert-zone"), DISTRIBUTION);
             assert.deepStrictEqual(custom.inputs.viewerCertificate, { acmCertificateArn: ACM_ARN, minimumProtocolVersion: "TLSv1.2_2021", sslSupportMethod: "sni-only" });
             assert.deepStrictEqual(custom.inputs.aliases, ["live.example.com"]);
@@ -126,7 +131,8 @@ describe("cross-region edge over the regions' load balancers", function () {
         it("Route 53: a latency alias record per region with its set identifier and health check", () => {
             const p = plan("mature-aws");
             const records = ofType(p, RECORD);
-            assert.strictEqual(records.length, 2, "no apex record without a certificate");
+            // two latency records and the domain aliased to CloudFront (which serves it on the requested certificate)
+            assert.deepStrictEqual(records.map((r) => r.name).sort(), ["lc-steering-cdn", "lc-steering-latency-us-east-1", "lc-steering-latency-us-west-2"]);
             for (const region of ["us-east-1", "us-west-2"]) {
                 const r = records.find((x) => x.name === `lc-steering-latency-${region}`);
                 assert.ok(r, region);

@@ -70,14 +70,15 @@ describe("live video layer in the offline plan", function () {
         }
     });
 
-    it("Alibaba Cloud: an ingest (liveEdge) and a play (liveVideo) domain per region in every stage", () => {
+    it("Alibaba Cloud: an ingest (liveEdge) and a play (liveVideo) domain per region in every stage, in the region's ApsaraVideo Live region", () => {
+        const live: Record<string, string> = { "cn-hangzhou": "cn-shanghai", "cn-shanghai": "cn-shanghai", "ap-southeast-1": "ap-southeast-1" };
         for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const) {
             const p = plan(stack);
             for (const region of ofType(p, "live-commerce:alicloud:Region").map((r) => r.name.replace(/^lc-/, ""))) {
                 const ingest = one(p, "alicloud:live/domain:Domain", `lc-${region}-video-ingest`);
                 const play = one(p, "alicloud:live/domain:Domain", `lc-${region}-video-play`);
-                assert.deepStrictEqual([ingest.inputs.domainName, ingest.inputs.domainType, ingest.inputs.region], [`push-${region}.live.example.com`, "liveEdge", region]);
-                assert.deepStrictEqual([play.inputs.domainName, play.inputs.domainType], [`play-${region}.live.example.com`, "liveVideo"]);
+                assert.deepStrictEqual([ingest.inputs.domainName, ingest.inputs.domainType, ingest.inputs.region], [`push-${region}.live.example.com`, "liveEdge", live[region]]);
+                assert.deepStrictEqual([play.inputs.domainName, play.inputs.domainType, play.inputs.region], [`play-${region}.live.example.com`, "liveVideo", live[region]]);
             }
         }
     });
@@ -176,7 +177,7 @@ describe("live video layer in the offline plan", function () {
                 const { Network, Video } = await import("../../components/alicloud");
                 const { planRegionNetwork } = await import("../../components/model");
                 const network = new Network("test-network", { plan: planRegionNetwork(spec, region), tags });
-                new Video("test-video", { region: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), schedule: { tier: "transcoders", plannedAt: 0, oneOff: [], recurring: [] }, imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, tags });
+                new Video("test-video", { region: region.name, liveRegion: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), schedule: { tier: "transcoders", plannedAt: 0, oneOff: [], recurring: [] }, imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, tags });
             }
             return { stage: spec.stage, cloud: spec.cloud };
         };

@@ -3,6 +3,8 @@
 
 import * as assert from "assert";
 import * as fs from "fs";
+
+import { FLOW_POLICY } from "../../tools/lib/inputs";
 import * as os from "os";
 import * as path from "path";
 
@@ -246,11 +248,13 @@ describe("provider conformance rules", function () {
     it("changing one constrained value to a rejected one fails the plan: exit 1, the text names resource, property, value, rule and source", async () => {
         const growth = plans.find((p) => p.stack === "growth-aws");
         assert.ok(growth !== undefined);
-        assert.strictEqual(exitCodeOf([growth]), 0);
+        // before the change only the flows still open fail it (pinned per stack in tests/tools/check.test.ts)
+        const withoutFlows = (p: typeof growth) => ({ ...p, policy: { violations: p.policy.violations.filter((v) => v.policy !== FLOW_POLICY) } });
+        assert.strictEqual(exitCodeOf([withoutFlows(growth)]), 0);
         const alarm = growth.resources.find((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
         assert.ok(alarm !== undefined);
         const broken = await checkPlan({ ...growth, resources: growth.resources.map((r) => (r === alarm ? { ...r, inputs: { ...r.inputs, comparisonOperator: ">" } } : r)) });
-        assert.strictEqual(exitCodeOf([broken]), 1);
+        assert.strictEqual(exitCodeOf([withoutFlows(broken)]), 1);
         assert.deepStrictEqual(
             broken.conformance.violations.map((v) => [v.urn, v.property, v.value]),
             [[alarm.urn, "comparisonOperator", ">"]],

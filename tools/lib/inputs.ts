@@ -4,9 +4,21 @@
 import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
 import { isRecord, list, str } from "../../policies/lib/values";
-import { EvalResource, PackConfig, availabilityOf, evaluatePolicies } from "./evaluate";
+import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
 import { StackReport } from "./report";
+import { analyzeFlows } from "../../policies/flows/analyze";
+import { FlowResult } from "../../policies/flows/walk";
+
+/** The policy name under which a broken flow is reported: always mandatory. */
+export const FLOW_POLICY = "flow-connected";
+
+/** A broken flow as a mandatory finding naming the broken hop and its resource. */
+export function flowViolations(flows: readonly FlowResult[]): Violation[] {
+    return flows.flatMap((f) =>
+        f.broken === undefined ? [] : [{ policy: FLOW_POLICY, enforcement: "mandatory" as const, urn: f.broken.urn, message: `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${f.broken.hop}": ${f.broken.reason}` }],
+    );
+}
 
 export interface StackInput {
     readonly stack: string;
@@ -25,6 +37,10 @@ function stackFromUrn(urn: string): string {
 export function fromResourceV3(v: unknown): EvalResource | undefined {
     if (!isRecord(v) || typeof v.urn !== "string" || typeof v.type !== "string") return undefined;
     const inputs = sanitize(isRecord(v.inputs) ? v.inputs : {});
+    const outputs = sanitize(isRecord(v.outputs) ? v.outputs : {});
+    const deps = isRecord(v.propertyDependencies) ? v.propertyDependencies : {};
+    const propertyDependencies = Object.fromEntries(Object.entries(deps).map(([k, urns]) => [k, list(urns).filter((u): u is string => typeof u === "string")]));
+    const id = str(v.id);
     return {
         urn: v.urn,
         type: v.type,
@@ -34,6 +50,9 @@ export function fromResourceV3(v: unknown): EvalResource | undefined {
         provider: str(v.provider) ?? null,
         inputs: isRecord(inputs) ? inputs : {},
         ...(v.retainOnDelete === true ? { retainOnDelete: true } : {}),
+        ...(id !== undefined && id !== "" ? { id } : {}),
+        ...(isRecord(outputs) && Object.keys(outputs).length > 0 ? { outputs } : {}),
+        ...(Object.keys(propertyDependencies).length > 0 ? { propertyDependencies } : {}),
     };
 }
 
@@ -61,16 +80,21 @@ export function parseInput(doc: unknown): StackInput[] {
 /** Policies, provider conformance and availability of one stack. */
 export async function evaluateStack(input: StackInput, config: PackConfig = {}): Promise<StackReport> {
     const result = await evaluatePolicies(POLICIES, input.resources, { stage: input.stage, config });
+    const flows = analyzeFlows(input.resources);
     return {
         stack: input.stack,
         stage: input.stage || result.stage || "",
-        policy: { violations: result.violations },
+        policy: { violations: [...result.violations, ...flowViolations(flows)] },
         conformance: { violations: checkConformance(input.resources) },
         availability: availabilityOf(POLICIES, input.resources, config),
+        flows,
     };
 }
 
-export const POLICY_DESCRIPTIONS: ReadonlyMap<string, string> = new Map(POLICIES.map((p) => [p.name, p.description]));
+export const POLICY_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
+    ...POLICIES.map((p): [string, string] => [p.name, p.description]),
+    [FLOW_POLICY, "Every live-commerce flow connects end to end, hop by hop (certificate names, listener to targets answering the health check, security-group path, identity, route to egress)"],
+]);
 
 /** The one stack of a base file (`--base`): a saved plan, a preview or an export; two or more stacks are an error. */
 export function readSingleStack(doc: unknown, file: string): StackInput {

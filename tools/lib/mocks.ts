@@ -125,7 +125,10 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
     "alicloud:cs/managedKubernetes:ManagedKubernetes": (c) => ({
         connections: { apiServerIntranet: `https://${privateAddress(c.name)}:6443`, apiServerInternet: "", masterPublicIp: "", serviceDomain: "" },
     }),
+    "aws:eks/nodeGroup:NodeGroup": (c) => ({ resources: [{ autoscalingGroups: [{ name: `eks-${String(c.inputs.nodeGroupName ?? c.name)}-${stableHash(c.name, 8)}` }], remoteAccessSecurityGroupId: "" }] }),
+    "alicloud:cs/nodePool:NodePool": (c) => ({ scalingGroupId: `asg-${stableHash(`${c.name}/scaling-group`, 17)}` }),
     "aws:eks/cluster:Cluster": (c) => ({
+        vpcConfig: { ...(typeof c.inputs.vpcConfig === "object" && c.inputs.vpcConfig !== null ? c.inputs.vpcConfig : {}), clusterSecurityGroupId: `sg-${stableHash(`${c.name}/cluster-sg`, 17)}` },
         endpoint: `https://${stableHash(c.name, 32).toUpperCase()}.gr7.${c.region}.eks.amazonaws.com`,
         certificateAuthority: { data: mockCertificate(c.name) },
     }),
@@ -236,6 +239,8 @@ function autoName(c: AttributeContext, field: string): string {
 
 /** Data sources the plan may call, by token. Anything else fails loudly. */
 export const MOCK_CALLS: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>> = {
+    // STS GetCallerIdentity: the mock account.
+    "aws:index/getCallerIdentity:getCallerIdentity": () => ({ id: MOCK_ACCOUNT, accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/planner`, userId: "AIDAMOCKPLANNER" }),
     // ACK's credential API: the kubeconfig of a cluster, derived from its id.
     "alicloud:cs/getClusterCredential:getClusterCredential": (inputs) => {
         const clusterId = String(inputs.clusterId);
@@ -251,6 +256,8 @@ export interface Registration {
     readonly provider: string | null;
     readonly inputs: Record<string, unknown>;
     readonly id: string | null;
+    /** Attributes the mocked cloud computed (arn, dnsName, ...): the state beyond the inputs. */
+    readonly outputs: Record<string, unknown>;
 }
 
 export class UnmockedCallError extends Error {
@@ -273,7 +280,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const inputs: Record<string, unknown> = { ...args.inputs };
         const custom = args.custom ?? true;
         const id = custom ? mockIdOf(args.type, args.name, inputs) : null;
-        this.registrations.push({ type: args.type, name: args.name, custom, provider: args.provider ?? null, inputs, id });
+        const registration = { type: args.type, name: args.name, custom, provider: args.provider ?? null, inputs, id, outputs: {} };
         if (args.type.startsWith("pulumi:providers:") && typeof inputs.region === "string") {
             this.providerRegions.set(args.name, inputs.region);
         }
@@ -283,6 +290,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const extra = MOCK_ATTRIBUTES[args.type]?.(context) ?? {};
         if (args.type.startsWith("random:") && typeof extra.result === "string") this.secretValues.push(extra.result);
         const arn = args.type.startsWith("aws:") && custom ? { arn: `arn:aws:${args.type.split(":")[1].split("/")[0]}:${region}:${MOCK_ACCOUNT}:${id}` } : {};
+        this.registrations.push({ ...registration, outputs: args.type.startsWith("random:") ? {} : { ...arn, ...extra } });
         return { id: id ?? undefined, state: { ...inputs, ...arn, ...extra } };
     }
 

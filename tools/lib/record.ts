@@ -26,6 +26,12 @@ export interface PlannedResource {
      * replacing it) leaves it in the cloud. Absent otherwise.
      */
     readonly retainOnDelete?: boolean;
+    /** Cloud id of a custom resource (the mocked id in a plan; absent or unknown in a preview). */
+    readonly id?: string;
+    /** Attributes the cloud computes (arn, dnsName, ...), as far as the input carries them. */
+    readonly outputs?: Record<string, unknown>;
+    /** Input property -> URNs of the resources its value comes from (`pulumi preview --json`). */
+    readonly propertyDependencies?: Record<string, string[]>;
 }
 
 export interface Plan {
@@ -217,6 +223,8 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
                 provider: reg.provider,
                 inputs: sanitizeRecord(reg.inputs),
                 ...(s.retainOnDelete ? { retainOnDelete: true } : {}),
+                ...(reg.id === null ? {} : { id: reg.id }),
+                ...(Object.keys(reg.outputs).length === 0 ? {} : { outputs: sanitizeRecord(reg.outputs) }),
             };
         }),
     ].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));

@@ -3,6 +3,8 @@
 import type { Estimate } from "../../policies/availability/estimate";
 import type { ConformanceViolation } from "../../policies/conformance";
 import type { Violation } from "./evaluate";
+import type { FlowResult } from "../../policies/flows/walk";
+import { flowLine, flowMermaid } from "../../policies/flows/render";
 
 export const OUTPUTS = ["table", "json", "sarif", "markdown"] as const;
 export type Output = (typeof OUTPUTS)[number];
@@ -15,6 +17,8 @@ export interface StackReport {
     /** Values the providers would reject (policies/conformance): any one fails the plan. */
     readonly conformance: { readonly violations: readonly ConformanceViolation[] };
     readonly availability: Estimate;
+    /** Every flow walked hop by hop (policies/flows). */
+    readonly flows: readonly FlowResult[];
 }
 
 function availabilityLine(a: Estimate): string {
@@ -44,6 +48,7 @@ export function renderTable(reports: readonly StackReport[]): string {
     return reports
         .map((r) => {
             const lines = [`stack ${r.stack} (stage ${r.stage || "unknown"}): ${r.policy.violations.length} violation(s), ${r.policy.violations.filter((v) => v.enforcement === "mandatory").length} mandatory`, availabilityLine(r.availability)];
+            for (const f of r.flows) lines.push(`  ${flowLine(f)}`);
             for (const reg of r.availability.regions) lines.push(`  ${reg.region}: ${reg.percent === null ? "unknown" : `${reg.percent.toFixed(4)}%`}  ${reg.tiers.map((t) => `${t.tier} ${t.percent === null ? "?" : t.percent.toFixed(4)}`).join(" x ")}`);
             for (const v of r.policy.violations) lines.push(`  [${v.enforcement}] ${v.policy}: ${v.message}${v.urn ? `\n      ${v.urn}` : ""}`);
             lines.push(...conformanceLines(r.conformance.violations));
@@ -60,6 +65,10 @@ export function renderMarkdown(reports: readonly StackReport[]): string {
         const pct = a.status === "no-request-path" ? "n/a (no request path yet)" : a.percent === null ? `unknown (${a.status})` : `${a.percent}% (${a.monthlyDowntimeMinutes} min/month)`;
         const c = r.conformance.violations.length;
         lines.push(`| ${r.stack} | ${r.stage} | ${m === 0 ? "0 ✅" : `${m} ❌`} | ${r.policy.violations.length - m} | ${c === 0 ? "0 ✅" : `${c} ❌`} | ${pct} |`);
+    }
+    for (const r of reports.filter((x) => x.flows.length > 0)) {
+        const broken = r.flows.filter((f) => f.status !== "connected").length;
+        lines.push("", `<details${broken > 0 ? " open" : ""}><summary>Flows of ${r.stack}: ${r.flows.length - broken} of ${r.flows.length} connected</summary>`, "", flowMermaid(r.flows), "", "</details>");
     }
     const all = reports.flatMap((r) => r.policy.violations.map((v) => ({ stack: r.stack, ...v })));
     if (all.length > 0) {

@@ -1,0 +1,181 @@
+// The live-commerce flows: what a viewer, a host or an operator needs to go end to end, hop by
+// hop. One table drives the flow analysis of a plan (policies/flows) and the README section
+// "What flows where" (tools/flows-doc.ts).
+
+import { Cloud } from "./types";
+
+export const FLOW_KEYS = ["viewer", "interaction", "order", "hot-products", "stream", "scaling", "alarm"] as const;
+export type FlowKey = (typeof FLOW_KEYS)[number];
+
+export interface FlowDefinition {
+    readonly key: FlowKey;
+    readonly name: string;
+    /** Who starts it and what it carries. */
+    readonly description: string;
+    /** The 99.99% availability target applies to it (the seed's watching, interacting, ordering). */
+    readonly availabilityTarget: boolean;
+    /** The hops, per cloud, in order; a hop in brackets exists only in the stages named. */
+    readonly hops: Readonly<Record<Cloud, readonly string[]>>;
+}
+
+/** The ALB route (components/model/loadbalancer.ts ROUTES) each request flow takes. */
+export const FLOW_ROUTE = { viewer: "api", interaction: "ws", order: "order", "hot-products": "api" } as const;
+
+/**
+ * The Kubernetes service (SERVICE_NAMES) that answers each route in the stages with Kubernetes;
+ * in startup the app tier's scaling group answers every route.
+ */
+export const ROUTE_SERVICE = { api: "product", ws: "interaction", order: "order" } as const;
+
+/**
+ * The NodePort each routed service is exposed on in the stages with Kubernetes: the load balancer
+ * registers the nodes of every zone on it (AWS: the node groups' Auto Scaling groups attached to
+ * the target group; Alibaba Cloud: the node pools' scaling groups attached to the server group),
+ * and kube-proxy forwards to the service's pods. Inside the default NodePort range 30000-32767
+ * (kube-apiserver `--service-node-port-range`; Kubernetes docs, "Service: type NodePort").
+ */
+export const ROUTE_NODE_PORTS = { api: 30080, ws: 30081, order: 30082 } as const;
+
+/** The first and last node port the load balancer reaches (security group rules open exactly this range). */
+export const NODE_PORT_RANGE = { from: Math.min(...Object.values(ROUTE_NODE_PORTS)), to: Math.max(...Object.values(ROUTE_NODE_PORTS)) } as const;
+
+/** The node port of a service the load balancer routes to, or undefined (a ClusterIP service only). */
+export function serviceNodePort(service: string): number | undefined {
+    const route = (Object.keys(ROUTE_SERVICE) as (keyof typeof ROUTE_SERVICE)[]).find((r) => ROUTE_SERVICE[r] === service);
+    return route === undefined ? undefined : ROUTE_NODE_PORTS[route];
+}
+
+export const FLOWS: readonly FlowDefinition[] = [
+    {
+        key: "viewer",
+        name: "viewer web and API",
+        description: "a viewer opens the shop: CDN, the region's load balancer, the app that answers /api",
+        availabilityTarget: true,
+        hops: {
+            aws: [
+                "CloudFront serves the domain on its own certificate",
+                "origin: the region's ALB, reached by a name on the ALB certificate (Host forwarded)",
+                "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
+                "listener default action -> api target group",
+                "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort)",
+                "targets answer the health check (the app image contract of app.imageId, or user data serving /healthz; [growth, mature] the pods probe /healthz)",
+                "security groups: load balancer -> targets on the target port",
+            ],
+            alicloud: [
+                "CDN domain serves the domain over HTTPS",
+                "origin: the region's ALB, Host = the domain on the listener certificate",
+                "HTTPS listener has a certificate",
+                "listener default action -> api server group",
+                "server group -> scaling group attached ([growth, mature] ACK node pool on the product NodePort)",
+                "targets answer the health check (the app image contract of app.imageId; [growth, mature] the pods probe /healthz)",
+                "security group of the targets admits the load balancer's vSwitches on the target port",
+            ],
+        },
+    },
+    {
+        key: "interaction",
+        name: "WebSocket interaction",
+        description: "likes and comments over a WebSocket on /ws",
+        availabilityTarget: true,
+        hops: {
+            aws: ["entry (CDN, or the api.{domain} latency record in mature) as for the viewer flow", "listener rule /ws -> ws target group", "target group -> targets ([growth, mature] the interaction service)", "targets answer the health check", "security groups: load balancer -> targets"],
+            alicloud: ["entry as for the viewer flow", "listener rule /ws -> ws server group", "server group -> targets ([growth, mature] the interaction service)", "targets answer the health check", "security group admits the load balancer"],
+        },
+    },
+    {
+        key: "order",
+        name: "placing an order",
+        description: "an order on /order: written to the database writer (the primary region's in mature) and published to Kafka",
+        availabilityTarget: true,
+        hops: {
+            aws: [
+                "entry and listener rule /order -> order target group -> targets, as above",
+                "security groups: targets admitted by the data tier on 3306",
+                "Aurora/RDS writer in the data security group ([mature] secondary regions forward writes to the primary)",
+                "[growth, mature] security groups: targets admitted on 9092-9094 -> MSK in the data security group",
+                "egress: the targets' private subnet routes 0.0.0.0/0 to a NAT gateway (payment APIs)",
+            ],
+            alicloud: [
+                "entry and listener rule /order -> order server group -> targets, as above",
+                "database whitelist admits the targets' vSwitches",
+                "[growth, mature] Kafka: its security group admits the targets' group on 9092",
+                "egress: the targets' vSwitch routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry",
+            ],
+        },
+    },
+    {
+        key: "hot-products",
+        name: "reading hot products (cache)",
+        description: "product pages read from the cache",
+        availabilityTarget: false,
+        hops: {
+            aws: ["entry and listener -> api target group -> targets, as above", "security groups: targets admitted by the data tier on 6379", "ElastiCache replication group in the data security group"],
+            alicloud: ["entry and listener -> api server group -> targets, as above", "Redis whitelist admits the targets' vSwitches"],
+        },
+    },
+    {
+        key: "stream",
+        name: "host pushes a stream",
+        description: "the host's encoder pushes RTMP/SRT; viewers play 1080p/720p/480p; the show is recorded to the encrypted bucket",
+        availabilityTarget: false,
+        hops: {
+            aws: ["IVS channel (STANDARD: 1080p passed through, 720p/480p transcoded, played over the IVS delivery network)", "recording configuration -> the region's media bucket", "bucket encrypted (server-side encryption configuration)"],
+            alicloud: ["ingest domain (liveEdge) in an ApsaraVideo Live region (a stack in cn-hangzhou uses cn-shanghai)", "play domain (liveVideo) in the same Live region"],
+        },
+    },
+    {
+        key: "scaling",
+        name: "scaling signal",
+        description: "each app server publishes its connection count; the scale-out alarm reads it and acts on the group",
+        availabilityTarget: false,
+        hops: {
+            aws: ["launch template: instance profile, its role may cloudwatch:PutMetricData", "user data runs the agent that publishes LiveCommerce/App ConnectionsPerInstance", "the scale-out alarm reads that metric and triggers the group's scaling policy"],
+            alicloud: ["scaling configuration: user data installs the CloudMonitor agent that reports TcpConnection", "scale-out alarm triggers a scaling rule", "the rule acts on the app group"],
+        },
+    },
+    {
+        key: "alarm",
+        name: "alarm reaching a person",
+        description: "a critical alarm notifies the on-call contacts",
+        availabilityTarget: false,
+        hops: {
+            aws: ["alarm action -> SNS topic", "topic key: customer managed, its policy lets cloudwatch.amazonaws.com use it", "topic has a subscriber (monitoring.contacts)"],
+            alicloud: ["alarm -> contact group", "contact group has contacts (monitoring.contacts)"],
+        },
+    },
+];
+
+/**
+ * Regions where ApsaraVideo Live runs (its API endpoints): live domains must be created in one.
+ * Source: ApsaraVideo Live API reference, "Endpoints" (https://www.alibabacloud.com/help/doc-detail/50283.htm):
+ * China (Shanghai, Beijing, Shenzhen, Qingdao), Japan (Tokyo), India (Mumbai), Indonesia (Jakarta),
+ * Singapore, Germany (Frankfurt).
+ */
+export const LIVE_REGIONS: readonly string[] = ["cn-shanghai", "cn-beijing", "cn-shenzhen", "cn-qingdao", "ap-northeast-1", "ap-south-1", "ap-southeast-5", "ap-southeast-1", "eu-central-1"];
+
+/**
+ * The Live region that serves a stack region: the region itself when Live runs there, else the
+ * nearest Live region (same country or metro area). null when none is close.
+ */
+export function liveRegionFor(region: string): string | null {
+    if (LIVE_REGIONS.includes(region)) return region;
+    return NEAREST_LIVE_REGION[region] ?? null;
+}
+
+const NEAREST_LIVE_REGION: Readonly<Record<string, string>> = {
+    "cn-hangzhou": "cn-shanghai",
+    "cn-zhangjiakou": "cn-beijing",
+    "cn-huhehaote": "cn-beijing",
+    "cn-wulanchabu": "cn-beijing",
+    "cn-guangzhou": "cn-shenzhen",
+    "cn-heyuan": "cn-shenzhen",
+    "cn-chengdu": "cn-shenzhen",
+    "cn-hongkong": "ap-southeast-1",
+    "ap-southeast-3": "ap-southeast-1",
+};
+
+export function flowDefinition(key: FlowKey): FlowDefinition {
+    const f = FLOWS.find((d) => d.key === key);
+    if (f === undefined) throw new Error(`no flow ${key}`);
+    return f;
+}

@@ -1,0 +1,247 @@
+// The live-commerce flows on Alibaba Cloud, walked over the planned resources of one region.
+
+import { DATA_PORTS, FLOW_ROUTE, LIVE_REGIONS, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import { isRecord, list, num, str } from "../lib/values";
+import { FlowGraph, FlowResource, Ref, at, strings } from "./graph";
+import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
+import { cidrContains, decodeUserData } from "./contracts";
+
+const T = {
+    cdn: "alicloud:cdn/domainNew:DomainNew",
+    alb: "alicloud:alb/loadBalancer:LoadBalancer",
+    listener: "alicloud:alb/listener:Listener",
+    rule: "alicloud:alb/rule:Rule",
+    serverGroup: "alicloud:alb/serverGroup:ServerGroup",
+    group: "alicloud:ess/scalingGroup:ScalingGroup",
+    config: "alicloud:ess/scalingConfiguration:ScalingConfiguration",
+    albAttachment: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment",
+    cluster: "alicloud:cs/managedKubernetes:ManagedKubernetes",
+    nodePool: "alicloud:cs/nodePool:NodePool",
+    sg: "alicloud:ecs/securityGroup:SecurityGroup",
+    sgRule: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+    vswitch: "alicloud:vpc/switch:Switch",
+    service: "kubernetes:core/v1:Service",
+    deployment: "kubernetes:apps/v1:Deployment",
+    polardb: "alicloud:polardb/cluster:Cluster",
+    rds: "alicloud:rds/instance:Instance",
+    redis: "alicloud:redis/tairInstance:TairInstance",
+    kafka: "alicloud:alikafka/instance:Instance",
+    nat: "alicloud:vpc/natGateway:NatGateway",
+    snat: "alicloud:vpc/snatEntry:SnatEntry",
+    routeTable: "alicloud:vpc/routeTable:RouteTable",
+    routeTableAttachment: "alicloud:vpc/routeTableAttachment:RouteTableAttachment",
+    routeEntry: "alicloud:vpc/routeEntry:RouteEntry",
+    liveDomain: "alicloud:live/domain:Domain",
+    essAlarm: "alicloud:ess/alarm:Alarm",
+    scalingRule: "alicloud:ess/scalingRule:ScalingRule",
+    cmsAlarm: "alicloud:cms/alarm:Alarm",
+    contactGroup: "alicloud:cms/alarmContactGroup:AlarmContactGroup",
+} as const;
+
+function found<T>(r: Ref<T>): T | undefined {
+    return r.kind === "found" ? r.resource : undefined;
+}
+
+interface Targets {
+    readonly answerer: FlowResource;
+    /** Security groups the answering instances sit in. */
+    readonly securityGroups: readonly FlowResource[];
+    /** vSwitches the answering instances run in. */
+    readonly vswitches: readonly FlowResource[];
+}
+
+function vswitchesOf(g: FlowGraph, r: FlowResource): FlowResource[] {
+    const refs = g.refs(r, "vswitchIds", r.inputs.vswitchIds, T.vswitch);
+    return refs.kind === "found" ? refs.resource : [];
+}
+
+/** The security group admits traffic from the CIDRs (all of them) on `port`. */
+function sgAdmitsCidrs(g: FlowGraph, sg: FlowResource, cidrs: readonly string[], port: number): true | string {
+    const rules = g.ofType(T.sgRule).filter((r) => r.inputs.type === "ingress" && r.inputs.policy !== "drop" && found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === sg.urn && inRange(port, r.inputs.portRange));
+    const missing = cidrs.filter((c) => !rules.some((r) => typeof r.inputs.cidrIp === "string" && cidrContains(r.inputs.cidrIp, c)));
+    return missing.length === 0 ? true : `${sg.name} does not admit ${missing.join(", ")} on port ${port}`;
+}
+
+function sgAdmitsGroup(g: FlowGraph, sg: FlowResource, from: readonly FlowResource[], port: number): true | string {
+    const ok = g
+        .ofType(T.sgRule)
+        .some(
+            (r) =>
+                r.inputs.type === "ingress" &&
+                found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === sg.urn &&
+                inRange(port, r.inputs.portRange) &&
+                from.some((f) => found(g.ref(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, T.sg))?.urn === f.urn),
+        );
+    return ok ? true : `${sg.name} has no rule admitting ${from.map((f) => f.name).join(" or ") || "the targets' security group"} on port ${port}`;
+}
+
+function inRange(port: number, range: unknown): boolean {
+    const [from, to] = String(range ?? "").split("/").map(Number);
+    return from <= port && port <= to;
+}
+
+function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): Targets {
+    const alb = g.ofType(T.alb, region)[0] ?? w.absent("load balancer", `no ALB in ${region}`);
+    const cdn = g.ofType(T.cdn)[0] ?? w.absent("CDN", "no CDN domain serves the viewers");
+    w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
+    const reaches = list(cdn.inputs.sources).filter(isRecord).some((s) => found(g.ref(cdn, "sources", s.content, T.alb, ["dnsName"]))?.urn === alb.urn);
+    w.hop(cdn, `origin -> ${alb.name} (Host = ${String(cdn.inputs.domainName)})`, reaches ? true : `no CDN origin reaches ${alb.name}`);
+    const https = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
+    if (https === undefined) w.hop(alb, "HTTPS listener", `${alb.name} has no HTTPS listener`);
+    const listener = https ?? alb;
+    w.hop(listener, `certificate for ${String(cdn.inputs.domainName)}`, str(at(listener.inputs, "certificates.certificateId")) !== undefined ? true : "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created");
+    const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
+    let router: FlowResource = listener;
+    let groupId: unknown;
+    if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
+    else {
+        const rule = g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && strings(at(r.inputs, "ruleConditions.0.pathConfig.values")).includes(patterns[0]));
+        if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
+        router = rule ?? listener;
+        groupId = at(router.inputs, "ruleActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
+    }
+    const sgp = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} server group`, g.ref(router, patterns.length === 0 ? "defaultActions" : "ruleActions", groupId, T.serverGroup), "forwards to no server group the stack declares");
+    const healthPath = str(at(sgp.inputs, "healthCheckConfig.healthCheckPath")) ?? "/";
+    // The ALB reaches its backends from its own vSwitches (it carries no security group).
+    const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
+
+    const cluster = g.ofType(T.cluster, region)[0];
+    if (cluster !== undefined) {
+        const service = ROUTE_SERVICE[route];
+        const attachments = g.referrers(sgp, T.albAttachment, "albServerGroupId");
+        w.hop(sgp, "registered targets: the ACK node pools", attachments.length > 0 ? true : `no node pool is attached to ${sgp.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
+        const port = num(attachments[0].inputs.port) ?? 0;
+        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
+        w.hop(attachments[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
+        const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
+        const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
+        w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the server group checks ${healthPath}`);
+        const pools = g.ofType(T.nodePool, region);
+        const sgs = pools.flatMap((p) => {
+            const r = g.refs(p, "securityGroupIds", p.inputs.securityGroupIds, T.sg);
+            return r.kind === "found" ? r.resource : [];
+        });
+        const sg = sgs[0] ?? w.absent("node security group", "the node pools name no security group of the stack: no rule can admit them");
+        w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
+        return { answerer: pools[0] ?? cluster, securityGroups: sgs, vswitches: pools.flatMap((p) => vswitchesOf(g, p)) };
+    }
+
+    const group = g.ofType(T.group, region).find((x) => list(x.inputs.albServerGroups).filter(isRecord).some((s) => found(g.ref(x, "albServerGroups", s.albServerGroupId, T.serverGroup))?.urn === sgp.urn));
+    if (group === undefined) w.hop(sgp, "registered targets", `no scaling group is attached to ${sgp.name}`);
+    const asg = group ?? sgp;
+    const port = num(list(asg.inputs.albServerGroups).filter(isRecord).map((s) => s.port)[0]) ?? 0;
+    w.hop(sgp, `registered targets: ${asg.name} on ${port}`, true);
+    const config = g.referrers(asg, T.config, "scalingGroupId")[0];
+    if (config === undefined) w.hop(asg, "scaling configuration", "the group has no scaling configuration");
+    const cfg = config ?? asg;
+    const userData = decodeUserData(cfg.inputs.userData);
+    const servesByUserData = userData !== null && userData.includes(healthPath) && userData.includes(String(port));
+    // The app image contract (docs/METRICS.md): an image set in `app.imageId` serves the app; the
+    // stock OS image (imageName) serves nothing.
+    const appImage = typeof cfg.inputs.imageId === "string" && cfg.inputs.imageId !== "";
+    w.hop(cfg, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : `the stock image (${String(cfg.inputs.imageName ?? "none")}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract`);
+    const sgsRef = g.refs(cfg, "securityGroupIds", cfg.inputs.securityGroupIds, T.sg);
+    const sgs = sgsRef.kind === "found" ? sgsRef.resource : [];
+    const sg = sgs[0] ?? w.absent("targets' security group", `${cfg.name} has no security group the stack declares`);
+    w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
+    return { answerer: asg, securityGroups: sgs, vswitches: vswitchesOf(g, asg) };
+}
+
+/** A data store whose IP whitelist must admit the targets' vSwitches. */
+function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, targets: Targets, what: string): void {
+    const s = store ?? w.absent(what, `no ${what}`);
+    // a whitelist is a list, or one comma-separated string (kvstore `security_ips`)
+    const whitelist = strings(ips).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
+    const missing = targets.vswitches.map((v) => str(v.inputs.cidrBlock) ?? "").filter((c) => !whitelist.some((ip) => cidrContains(ip, c)));
+    w.hop(s, `whitelist admits the targets' vSwitches`, missing.length === 0 && targets.vswitches.length > 0 ? true : `${s.name} whitelist (${whitelist.join(", ")}) does not admit ${missing.join(", ") || "the targets"}`);
+}
+
+/** Each vSwitch of the targets routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry. */
+function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): void {
+    const nats = g.ofType(T.nat, region);
+    for (const v of targets.vswitches) {
+        const snat = g.referrers(v, T.snat, "sourceVswitchId")[0];
+        const nat = snat === undefined ? undefined : nats.find((n) => strings(n.outputs?.snatTableIds).includes(String(snat.inputs.snatTableId)));
+        if (nat === undefined) w.hop(v, "SNAT entry on a NAT gateway", `${v.name} has no SNAT entry: no egress`);
+        const attachment = g.referrers(v, T.routeTableAttachment, "vswitchId")[0];
+        if (attachment === undefined) {
+            // Without a custom route table a vSwitch uses the VPC's system route table, which holds one
+            // 0.0.0.0/0 route (to the first NAT gateway); with one gateway per zone the others carry nothing.
+            w.hop(v, "routes 0.0.0.0/0 to its NAT gateway", nats.length <= 1 ? true : `${v.name} uses the VPC's system route table, whose one default route cannot lead to its zone's NAT gateway ${nat?.name ?? ""}: attach a route table per zone`);
+            continue;
+        }
+        const table = found(g.ref(attachment, "routeTableId", attachment.inputs.routeTableId, T.routeTable));
+        const entry = table === undefined ? undefined : g.referrers(table, T.routeEntry, "routeTableId").find((e) => e.inputs.destinationCidrblock === "0.0.0.0/0" && e.inputs.nexthopType === "NatGateway");
+        const next = entry === undefined ? undefined : found(g.ref(entry, "nexthopId", entry.inputs.nexthopId, T.nat));
+        w.hop(table ?? attachment, `${v.name} routes 0.0.0.0/0 to ${nat?.name ?? "its NAT gateway"}`, next !== undefined && nat !== undefined && next.urn === nat.urn ? true : `the route table of ${v.name} has no default route to the NAT gateway holding its SNAT entry`);
+    }
+}
+
+function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
+    const def = flowDefinition(key);
+    return walk(key, def.name, region, (w) => {
+        const targets = requestPath(g, w, region, FLOW_ROUTE[key]);
+        if (key === "order") {
+            const polar = g.ofType(T.polardb, region)[0];
+            if (polar !== undefined) whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
+            else {
+                const rds = g.ofType(T.rds, region)[0];
+                whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
+            }
+            const kafka = g.ofType(T.kafka, region)[0];
+            if (kafka !== undefined) {
+                const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent("Kafka security group", `${kafka.name} names no security group of the stack`);
+                w.hop(sg, `admits the targets on ${DATA_PORTS.kafka.from}`, sgAdmitsGroup(g, sg, targets.securityGroups, DATA_PORTS.kafka.from));
+                w.hop(kafka, "Kafka in that security group", true);
+            }
+            egressHop(g, w, region, targets);
+        }
+        if (key === "hot-products") {
+            const redis = g.ofType(T.redis, region)[0];
+            whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
+        }
+    });
+}
+
+function streamFlow(g: FlowGraph, region: string): FlowResult {
+    const def = flowDefinition("stream");
+    return walk("stream", def.name, region, (w) => {
+        const domains = g.ofType(T.liveDomain, region);
+        const ingest = domains.find((d) => d.inputs.domainType === "liveEdge") ?? w.absent("ingest domain", `no ApsaraVideo Live ingest domain in ${region}`);
+        const liveRegion = str(ingest.inputs.region) ?? "";
+        w.hop(ingest, `ingest domain in a Live region (${liveRegion})`, LIVE_REGIONS.includes(liveRegion) ? true : `${liveRegion} is not an ApsaraVideo Live region (${LIVE_REGIONS.join(", ")})`);
+        const play = domains.find((d) => d.inputs.domainType === "liveVideo") ?? w.absent("play domain", `no ApsaraVideo Live play domain in ${region}`);
+        w.hop(play, "play domain in the ingest domain's Live region", play.inputs.region === ingest.inputs.region ? true : `play domain in ${String(play.inputs.region)}, ingest in ${liveRegion}`);
+    });
+}
+
+function scalingFlow(g: FlowGraph, region: string): FlowResult {
+    const def = flowDefinition("scaling");
+    return walk("scaling", def.name, region, (w) => {
+        const asg = g.ofType(T.group, region).find((x) => x.name.endsWith("-app-group") || list(x.inputs.albServerGroups).length > 0) ?? w.absent("app scaling group", `no app scaling group in ${region}`);
+        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("scaling configuration", `${asg.name} has no scaling configuration`);
+        const userData = decodeUserData(cfg.inputs.userData) ?? "";
+        w.hop(cfg, "agent publishes the connection metric", userData.toLowerCase().includes("cloudmonitor") ? true : "no user data installs the CloudMonitor agent that reports TcpConnection: the metric is never sent");
+        const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("out"));
+        const a = alarm ?? w.absent("scale-out alarm", `no scale-out alarm on ${asg.name}`);
+        const rule = w.follow(a, "triggers the group's scaling rule", g.ref(a, "alarmActions", a.inputs.alarmActions, T.scalingRule, ["ari"]), "the alarm triggers no scaling rule the stack declares");
+        w.hop(rule, `acts on ${asg.name}`, found(g.ref(rule, "scalingGroupId", rule.inputs.scalingGroupId, T.group))?.urn === asg.urn ? true : "the rule belongs to another group");
+    });
+}
+
+function alarmFlow(g: FlowGraph, region: string): FlowResult {
+    const def = flowDefinition("alarm");
+    return walk("alarm", def.name, region, (w) => {
+        const alarm = g.ofType(T.cmsAlarm, region).find((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical") ?? w.absent("critical alarm", `no critical alarm in ${region}`);
+        const names = strings(alarm.inputs.contactGroups);
+        const group = g.ofType(T.contactGroup, region).find((c) => names.includes(String(c.inputs.alarmContactGroupName)));
+        if (group === undefined) w.hop(alarm, "notifies a contact group", "the alarm names no contact group the stack declares");
+        const cg = group ?? alarm;
+        w.hop(alarm, `notifies ${cg.name}`, true);
+        w.hop(cg, "has contacts", strings(cg.inputs.contacts).length > 0 ? true : `${cg.name} has no contacts: set monitoring.contacts.critical`);
+    });
+}
+
+/** The walkers of an Alibaba Cloud stack's flows (analyze.ts runs them per region). */
+export const ALICLOUD_WALKERS: CloudWalkers = { loadBalancerType: T.alb, request: requestFlow, stream: streamFlow, scaling: scalingFlow, alarm: alarmFlow };
+

@@ -1,0 +1,321 @@
+// The live-commerce flows on AWS, walked over the planned resources of one region.
+
+import { APP_CONNECTIONS_METRIC, APP_METRICS_NAMESPACE, AWS_DEFAULT_IMAGE, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import { isRecord, list, num, str } from "../lib/values";
+import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
+import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
+import { coversName, decodeUserData, portInRange, statementsAllow } from "./contracts";
+
+const T = {
+    distribution: "aws:cloudfront/distribution:Distribution",
+    lb: "aws:lb/loadBalancer:LoadBalancer",
+    listener: "aws:lb/listener:Listener",
+    rule: "aws:lb/listenerRule:ListenerRule",
+    targetGroup: "aws:lb/targetGroup:TargetGroup",
+    certificate: "aws:acm/certificate:Certificate",
+    validation: "aws:acm/certificateValidation:CertificateValidation",
+    group: "aws:autoscaling/group:Group",
+    attachment: "aws:autoscaling/attachment:Attachment",
+    launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
+    eks: "aws:eks/cluster:Cluster",
+    nodeGroup: "aws:eks/nodeGroup:NodeGroup",
+    sg: "aws:ec2/securityGroup:SecurityGroup",
+    ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    record: "aws:route53/record:Record",
+    service: "kubernetes:core/v1:Service",
+    deployment: "kubernetes:apps/v1:Deployment",
+    auroraCluster: "aws:rds/cluster:Cluster",
+    rdsInstance: "aws:rds/instance:Instance",
+    cache: "aws:elasticache/replicationGroup:ReplicationGroup",
+    msk: "aws:msk/cluster:Cluster",
+    subnet: "aws:ec2/subnet:Subnet",
+    routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    route: "aws:ec2/route:Route",
+    nat: "aws:ec2/natGateway:NatGateway",
+    channel: "aws:ivs/channel:Channel",
+    recording: "aws:ivs/recordingConfiguration:RecordingConfiguration",
+    bucket: "aws:s3/bucket:Bucket",
+    sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    instanceProfile: "aws:iam/instanceProfile:InstanceProfile",
+    role: "aws:iam/role:Role",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    policy: "aws:autoscaling/policy:Policy",
+    topic: "aws:sns/topic:Topic",
+    subscription: "aws:sns/topicSubscription:TopicSubscription",
+    key: "aws:kms/key:Key",
+} as const;
+
+/**
+ * The CloudFront managed origin request policy AllViewer: forwards every viewer header, Host
+ * included, so CloudFront checks the origin certificate against the viewer's hostname.
+ * Source: CloudFront Developer Guide, "Use managed origin request policies" (policy id
+ * 216adef6-5c7f-47e4-b989-5492eafa07d3) and "Requiring HTTPS for communication between CloudFront
+ * and your custom origin": CloudFront verifies that the origin certificate matches the origin
+ * domain name or, when the Host header is forwarded, the Host header.
+ */
+export const ALL_VIEWER_ORIGIN_REQUEST_POLICY = "216adef6-5c7f-47e4-b989-5492eafa07d3";
+
+function found<T>(r: Ref<T>): T | undefined {
+    return r.kind === "found" ? r.resource : undefined;
+}
+
+/** Where a request flow ends up: the resource that answers and the security group it sits in. */
+interface Targets {
+    readonly answerer: FlowResource;
+    readonly securityGroup: FlowResource;
+    readonly subnets: readonly unknown[];
+    readonly subnetsOf: FlowResource;
+}
+
+/** The names that reach a load balancer and must be on its certificate: CDN and DNS entries. */
+function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: FlowResource | undefined; cdnOk: true | string; records: FlowResource[] } {
+    const names: string[] = [];
+    const dist = g.ofType(T.distribution)[0];
+    let cdnOk: true | string = "no CloudFront origin reaches this region's load balancer";
+    if (dist !== undefined) {
+        const origins = list(dist.inputs.origins).filter(isRecord);
+        const viaRecord = (host: string): boolean => g.ofType(T.record).some((r) => r.inputs.name === host && aliasesTo(g, r, alb));
+        const origin = origins.find((o) => {
+            const host = str(o.domainName) ?? "";
+            return found(g.ref(dist, "origins", host, T.lb, ["dnsName"]))?.urn === alb.urn || viaRecord(host);
+        });
+        if (origin !== undefined) {
+            const behaviours = [dist.inputs.defaultCacheBehavior, ...list(dist.inputs.orderedCacheBehaviors)].filter(isRecord);
+            const hostForwarded = behaviours.every((b) => b.originRequestPolicyId === ALL_VIEWER_ORIGIN_REQUEST_POLICY);
+            names.push(...(hostForwarded ? strings(dist.inputs.aliases) : [str(origin.domainName) ?? ""]));
+            cdnOk = true;
+        }
+    }
+    const records = g.ofType(T.record).filter((r) => aliasesTo(g, r, alb));
+    names.push(...records.map((r) => str(r.inputs.name) ?? ""));
+    return { names: [...new Set(names)], cdn: dist, cdnOk, records };
+}
+
+function aliasesTo(g: FlowGraph, record: FlowResource, alb: FlowResource): boolean {
+    return list(record.inputs.aliases).filter(isRecord).some((a) => found(g.ref(record, "aliases", a.name, T.lb, ["dnsName"]))?.urn === alb.urn);
+}
+
+function certificateNames(g: FlowGraph, listener: FlowResource): { names: string[]; certificate: FlowResource | undefined } {
+    const arn = listener.inputs.certificateArn;
+    const viaValidation = found(g.ref(listener, "certificateArn", arn, T.validation, ["certificateArn"]));
+    const cert = found(g.ref(viaValidation ?? listener, "certificateArn", viaValidation?.inputs.certificateArn ?? arn, T.certificate));
+    if (cert === undefined) return { names: [], certificate: undefined };
+    return { names: [str(cert.inputs.domainName) ?? "", ...strings(cert.inputs.subjectAlternativeNames)], certificate: cert };
+}
+
+/** Security group path: `to` admits one of `from` on `port` (ingress) and `from` may send there (egress). */
+function sgAdmits(g: FlowGraph, from: readonly FlowResource[], to: FlowResource, port: number): true | string {
+    const ingress = g.ofType(T.ingress).filter((r) => found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === to.urn);
+    const admitted = ingress.some((r) => portInRange(port, r.inputs) && from.some((f) => found(g.ref(r, "referencedSecurityGroupId", r.inputs.referencedSecurityGroupId, T.sg))?.urn === f.urn));
+    if (!admitted) return `${to.name} has no ingress rule admitting ${from.map((f) => f.name).join(" or ")} on port ${port}`;
+    const egressOf = (f: FlowResource) => g.ofType(T.egress).filter((r) => found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === f.urn);
+    const sends = from.some((f) =>
+        inlineEgressAll(f) ||
+        egressOf(f).some((r) => portInRange(port, r.inputs) && (r.inputs.cidrIpv4 === "0.0.0.0/0" || found(g.ref(r, "referencedSecurityGroupId", r.inputs.referencedSecurityGroupId, T.sg))?.urn === to.urn)),
+    );
+    return sends ? true : `${from.map((f) => f.name).join(", ")} has no egress rule to ${to.name} on port ${port}`;
+}
+
+/** A group whose inline `egress` allows all traffic anywhere (protocol -1 to 0.0.0.0/0). */
+function inlineEgressAll(sg: FlowResource): boolean {
+    return list(sg.inputs.egress).filter(isRecord).some((e) => String(e.protocol) === "-1" && strings(e.cidrBlocks).includes("0.0.0.0/0"));
+}
+
+function securityGroupsOf(g: FlowGraph, r: FlowResource, property: string): FlowResource[] {
+    const refs = g.refs(r, property, at(r.inputs, property), T.sg);
+    return refs.kind === "found" ? refs.resource : [];
+}
+
+/** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
+function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
+    const alb = g.ofType(T.lb, region)[0] ?? w.absent("load balancer", `no application load balancer in ${region}`);
+    const entry = entryNames(g, alb);
+    if (key === "viewer" || entry.records.length === 0) {
+        const dist = entry.cdn ?? w.absent("CDN", "no CloudFront distribution serves the domain");
+        const aliases = strings(dist.inputs.aliases);
+        w.hop(dist, "serves the viewer hostname on its own certificate", aliases.length > 0 && str(at(dist.inputs, "viewerCertificate.acmCertificateArn")) !== undefined ? true : "the distribution serves no alias (cdn.certificate unset): viewers reach only *.cloudfront.net");
+        w.hop(dist, `origin -> ${alb.name}`, entry.cdnOk);
+    } else {
+        const record = entry.records[0];
+        w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, true);
+    }
+    const https = g.ofType(T.listener, region).find((l) => l.inputs.protocol === "HTTPS" && num(l.inputs.port) === 443 && found(g.ref(l, "loadBalancerArn", l.inputs.loadBalancerArn, T.lb))?.urn === alb.urn);
+    if (https === undefined) w.hop(alb, "HTTPS listener on 443", `${alb.name} has no HTTPS listener on 443`);
+    const listener = https ?? alb;
+    const cert = certificateNames(g, listener);
+    const uncovered = entry.names.filter((n) => !coversName(cert.names, n));
+    w.hop(
+        listener,
+        `certificate covers ${entry.names.join(", ")}`,
+        cert.certificate === undefined ? "the listener's certificate is not one the stack declares" : uncovered.length === 0 ? true : `${uncovered.join(", ")} not on the certificate (${cert.names.join(", ")}): TLS to this listener fails for that name`,
+    );
+    const r = ROUTES.find((x) => x.name === route);
+    const patterns = r?.pathPatterns ?? [];
+    let tgRef: Ref;
+    let router: FlowResource = listener;
+    if (patterns.length === 0) {
+        tgRef = g.ref(listener, "defaultActions", at(listener.inputs, "defaultActions.0.targetGroupArn"), T.targetGroup);
+    } else {
+        const rule = g.ofType(T.rule, region).find(
+            (x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn && strings(at(x.inputs, "conditions.0.pathPattern.values")).includes(patterns[0]),
+        );
+        if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
+        router = rule ?? listener;
+        tgRef = g.ref(router, "actions", at(router.inputs, "actions.0.targetGroupArn"), T.targetGroup);
+    }
+    const tg = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} target group`, tgRef, `forwards to no target group the stack declares`);
+    const port = num(tg.inputs.port) ?? 0;
+    const healthPath = str(at(tg.inputs, "healthCheck.path")) ?? "/";
+    const albGroups = securityGroupsOf(g, alb, "securityGroups");
+
+    if (g.ofType(T.eks, region).length > 0) {
+        const service = ROUTE_SERVICE[route];
+        const attached = g.referrers(tg, T.attachment, "lbTargetGroupArn");
+        w.hop(tg, `registered targets: the EKS nodes`, attached.length > 0 ? true : `no node group is attached to ${tg.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
+        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
+        w.hop(attached[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
+        const svcRes = svc ?? attached[0];
+        const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
+        const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
+        w.hop(dep ?? svcRes, `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the target group checks ${healthPath}`);
+        const eks = g.ofType(T.eks, region)[0];
+        const nodes = g.ofType(T.nodeGroup, region);
+        const sg = g.ofType(T.sg, region).find((x) => x.urn === eks.urn) ?? w.absent("cluster security group", `${eks.name} has no cluster security group`);
+        w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
+        return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
+    }
+
+    const groups = g.referrers(tg, T.group, "targetGroupArns");
+    const group = groups[0];
+    if (group === undefined) w.hop(tg, "registered targets", `no scaling group registers its instances in ${tg.name}`);
+    const asg = group ?? tg;
+    w.hop(tg, `registered targets: ${asg.name}`, true);
+    const lt = w.follow(asg, "launch template", g.ref(asg, "launchTemplate", at(asg.inputs, "launchTemplate.id"), T.launchTemplate), "the group's launch template is not declared");
+    const userData = decodeUserData(lt.inputs.userData);
+    const servesByUserData = userData !== null && userData.includes(healthPath) && userData.includes(String(port));
+    // The app image contract (docs/METRICS.md): an image set in `app.imageId` serves the app on
+    // appPort with the health path; the stock OS image serves nothing.
+    const appImage = typeof lt.inputs.imageId === "string" && lt.inputs.imageId !== AWS_DEFAULT_IMAGE;
+    w.hop(lt, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : `the stock image (${String(lt.inputs.imageId)}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract; the ELB health check replaces instances forever`);
+    const sg = securityGroupsOf(g, lt, "vpcSecurityGroupIds")[0] ?? w.absent("targets' security group", `${lt.name} has no security group the stack declares`);
+    w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
+    return { answerer: asg, securityGroup: sg, subnets: strings(asg.inputs.vpcZoneIdentifiers), subnetsOf: asg };
+}
+
+/** The data store of `type` in the region, in a security group that admits the targets on `port`. */
+function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store: FlowResource | undefined, sgProperty: string, port: number, what: string): FlowResource {
+    const s = store ?? w.absent(what, `no ${what} in ${region}`);
+    const sg = securityGroupsOf(g, s, sgProperty)[0] ?? w.absent(`${what} security group`, `${s.name} has no security group the stack declares`);
+    w.hop(sg, `admits ${targets.securityGroup.name} on ${port}`, sgAdmits(g, [targets.securityGroup], sg, port));
+    w.hop(s, `${what} in ${sg.name}`, true);
+    return s;
+}
+
+function egressHop(g: FlowGraph, w: Walk, targets: Targets): void {
+    for (const subnetId of targets.subnets) {
+        const subnet = found(g.ref(targets.subnetsOf, "subnetIds", subnetId, T.subnet));
+        if (subnet === undefined) continue;
+        const assoc = g.referrers(subnet, T.routeTableAssociation, "subnetId")[0];
+        const table = assoc === undefined ? undefined : found(g.ref(assoc, "routeTableId", assoc.inputs.routeTableId, "aws:ec2/routeTable:RouteTable"));
+        const route = table === undefined ? undefined : g.referrers(table, T.route, "routeTableId").find((r) => r.inputs.destinationCidrBlock === "0.0.0.0/0");
+        const nat = route === undefined ? undefined : found(g.ref(route, "natGatewayId", route.inputs.natGatewayId, T.nat));
+        if (nat === undefined) w.hop(subnet, "routes 0.0.0.0/0 to a NAT gateway", `${subnet.name} has no default route to a NAT gateway: payment APIs are unreachable`);
+    }
+    w.hop(targets.subnetsOf, "every subnet of the targets routes 0.0.0.0/0 to a NAT gateway", true);
+}
+
+function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
+    const def = flowDefinition(key);
+    return walk(key, def.name, region, (w) => {
+        const targets = requestPath(g, w, region, key, FLOW_ROUTE[key]);
+        if (key === "order") {
+            const cluster = g.ofType(T.auroraCluster, region)[0];
+            const store = cluster ?? g.ofType(T.rdsInstance, region).find((i) => i.inputs.replicateSourceDb === undefined);
+            const db = dataHop(g, w, region, targets, store, "vpcSecurityGroupIds", DATA_PORTS.mysql, "database writer");
+            if (db.type === T.auroraCluster && db.inputs.globalClusterIdentifier !== undefined && db.inputs.masterUsername === undefined) {
+                w.hop(db, "writes reach the primary region (write forwarding)", db.inputs.enableGlobalWriteForwarding === true ? true : "a secondary cluster without write forwarding: orders fail here");
+            }
+            const msk = g.ofType(T.msk, region)[0];
+            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", DATA_PORTS.kafka.from, "Kafka");
+            egressHop(g, w, targets);
+        }
+        if (key === "hot-products") dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", DATA_PORTS.redis, "cache");
+    });
+}
+
+function streamFlow(g: FlowGraph, region: string): FlowResult {
+    const def = flowDefinition("stream");
+    return walk("stream", def.name, region, (w) => {
+        const channel = g.ofType(T.channel, region)[0] ?? w.absent("IVS channel", `no live channel in ${region}`);
+        const type = str(channel.inputs.type) ?? "STANDARD";
+        w.hop(channel, "ingest RTMPS/SRT, transcodes 720p/480p, plays over the IVS network", type === "STANDARD" ? true : `channel type ${type} passes the source through only`);
+        const recording = w.follow(channel, "records", g.ref(channel, "recordingConfigurationArn", channel.inputs.recordingConfigurationArn, T.recording), "the channel records nowhere");
+        const bucket = w.follow(recording, "to the region's media bucket", g.ref(recording, "destinationConfiguration", at(recording.inputs, "destinationConfiguration.s3.bucketName"), T.bucket, ["bucket"]), "the recording bucket is not declared");
+        const sse = g.referrers(bucket, T.sse, "bucket", ["bucket"]);
+        w.hop(bucket, "encrypted at rest", sse.length > 0 ? true : `${bucket.name} has no server-side encryption configuration`);
+    });
+}
+
+function scalingFlow(g: FlowGraph, region: string): FlowResult {
+    const def = flowDefinition("scaling");
+    return walk("scaling", def.name, region, (w) => {
+        const asg = g.ofType(T.group, region)[0] ?? w.absent("app scaling group", `no scaling group in ${region}`);
+        const lt = w.follow(asg, "launch template", g.ref(asg, "launchTemplate", at(asg.inputs, "launchTemplate.id"), T.launchTemplate), "the group's launch template is not declared");
+        const profileRef = at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name");
+        const profile = w.follow(lt, "instance profile", profileRef === undefined ? MISSING : g.ref(lt, "iamInstanceProfile", profileRef, T.instanceProfile, ["name"]), "no instance profile: instances have no identity to publish the connection metric");
+        const role = w.follow(profile, "role", g.ref(profile, "role", profile.inputs.role, T.role, ["name"]), "the profile's role is not declared");
+        const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
+        w.hop(role, "may cloudwatch:PutMetricData", policies.some((p) => statementsAllow(p.inputs.policy, "cloudwatch:PutMetricData")) ? true : `no policy of ${role.name} allows cloudwatch:PutMetricData`);
+        const userData = decodeUserData(lt.inputs.userData) ?? "";
+        w.hop(lt, `agent publishes ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC}`, userData.includes(APP_CONNECTIONS_METRIC) ? true : `no user data publishes ${APP_CONNECTIONS_METRIC}: the metric is never sent`);
+        const policy = g.referrers(asg, T.policy, "autoscalingGroupName", ["name"]).find((p) => p.name.endsWith("scale-out"));
+        const alarm = policy === undefined ? undefined : g.referrers(policy, T.alarm, "alarmActions")[0];
+        if (alarm === undefined) w.hop(asg, "scale-out alarm acts on the group", "no alarm triggers a scaling policy of the group");
+        const a = alarm ?? asg;
+        const reads = list(a.inputs.metricQueries).filter(isRecord).some((q) => at(q, "metric.metricName") === APP_CONNECTIONS_METRIC && at(q, "metric.namespace") === APP_METRICS_NAMESPACE);
+        w.hop(a, `reads ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} and triggers the scale-out policy`, reads ? true : `the alarm does not read ${APP_CONNECTIONS_METRIC}`);
+    });
+}
+
+function alarmFlow(g: FlowGraph, region: string): FlowResult {
+    const def = flowDefinition("alarm");
+    return walk("alarm", def.name, region, (w) => {
+        const alarm = g.ofType(T.alarm, region).find((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical") ?? w.absent("critical alarm", `no critical alarm in ${region}`);
+        const topic = w.follow(alarm, "notifies an SNS topic", g.ref(alarm, "alarmActions", alarm.inputs.alarmActions, T.topic), "the alarm notifies no topic the stack declares");
+        const keyId = topic.inputs.kmsMasterKeyId;
+        const key = keyId === undefined ? undefined : found(g.ref(topic, "kmsMasterKeyId", keyId, T.key, ["keyId"]));
+        if (keyId !== undefined) {
+            w.hop(topic, "encrypted with a key CloudWatch may use", key !== undefined && statementsAllow(key.inputs.policy, "kms:GenerateDataKey*", "cloudwatch.amazonaws.com") && statementsAllow(key.inputs.policy, "kms:Decrypt", "cloudwatch.amazonaws.com") ? true : `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
+        }
+        const subs = g.referrers(topic, T.subscription, "topic");
+        w.hop(topic, "has a subscriber", subs.length > 0 ? true : `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`);
+    });
+}
+
+/**
+ * The security group EKS creates for a cluster (output `vpcConfig.clusterSecurityGroupId`), as a
+ * resource of the graph: managed nodes sit in it, and rules refer to it by that id. It carries the
+ * cluster's URN, so a preview's propertyDependencies on the cluster lead to it.
+ */
+function clusterSecurityGroups(resources: readonly FlowResource[]): FlowResource[] {
+    return resources
+        .filter((r) => r.type === T.eks)
+        .map((r) => {
+            const id = str(at(r.outputs, "vpcConfig.clusterSecurityGroupId"));
+            // EKS creates the group with an outbound rule allowing all traffic to 0.0.0.0/0 (EKS User
+            // Guide, "View Amazon EKS security group requirements for clusters": default rules).
+            const egress = [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }];
+            return { urn: r.urn, type: T.sg, name: `${r.name} cluster security group`, parent: r.parent, provider: r.provider, inputs: { tags: r.inputs.tags, egress }, ...(id !== undefined ? { id } : {}) };
+        });
+}
+
+/** The graph of an AWS stack, with the security groups AWS creates for EKS clusters. */
+export function awsGraph(resources: readonly FlowResource[]): FlowGraph {
+    return new FlowGraph(resources, clusterSecurityGroups(resources));
+}
+
+/** The walkers of an AWS stack's flows (analyze.ts runs them per region). */
+export const AWS_WALKERS: CloudWalkers = { loadBalancerType: T.lb, request: requestFlow, stream: streamFlow, scaling: scalingFlow, alarm: alarmFlow };
+

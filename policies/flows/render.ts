@@ -1,0 +1,35 @@
+// Flow results as text (one line per flow) and as a Mermaid diagram (GitHub renders it in a PR comment).
+
+import { FlowResult } from "./walk";
+
+const MARK = { connected: "ok", broken: "BROKEN", unknown: "unknown" } as const;
+
+/** One line per flow: status, name, region and its hops (`x` marks the broken one, `?` an unknown one). */
+export function flowLine(f: FlowResult): string {
+    const hops = f.hops.map((h) => `${h.resource}${h.ok === false ? " x" : h.ok === null ? " ?" : ""}`);
+    const collapsed = hops.filter((h, i) => i === 0 || h !== hops[i - 1]);
+    const tail = f.broken !== undefined ? `  -- ${f.broken.hop}: ${f.broken.reason}` : "";
+    return `[${MARK[f.status]}] ${f.name}${f.region !== null ? ` (${f.region})` : ""}: ${collapsed.join(" -> ")}${tail}`;
+}
+
+function escape(text: string): string {
+    return text.replace(/"/g, "'").replace(/[<>]/g, "");
+}
+
+/** A Mermaid flowchart: one subgraph per flow, its hops in order, the broken hop in red. */
+export function flowMermaid(flows: readonly FlowResult[]): string {
+    const lines = ["```mermaid", "flowchart LR"];
+    flows.forEach((f, i) => {
+        lines.push(`  subgraph f${i}["${escape(`${f.name}${f.region !== null ? ` (${f.region})` : ""}: ${f.status}`)}"]`, "    direction LR");
+        f.hops.forEach((h, j) => {
+            const id = `f${i}h${j}`;
+            lines.push(`    ${id}["${escape(`${h.resource}: ${h.check}`)}"]`);
+            if (j > 0) lines.push(`    f${i}h${j - 1} --> ${id}`);
+            if (h.ok === false) lines.push(`    style ${id} fill:#f88,stroke:#900`);
+            if (h.ok === null) lines.push(`    style ${id} fill:#ffd,stroke:#990`);
+        });
+        lines.push("  end");
+    });
+    lines.push("```");
+    return lines.join("\n");
+}

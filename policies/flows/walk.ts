@@ -1,0 +1,112 @@
+// One flow walked hop by hop: each hop is a resource and the contract it must keep for the flow's
+// traffic to pass. The first hop that fails breaks the flow; a hop that cannot be judged (values
+// unknown in a first preview) makes it `unknown`; the walk stops at either.
+
+import { FlowGraph, FlowResource, Ref } from "./graph";
+
+export type FlowStatus = "connected" | "broken" | "unknown";
+
+export interface Hop {
+    /** The resource's logical name. */
+    readonly resource: string;
+    readonly urn: string;
+    /** The contract checked at this hop, in words. */
+    readonly check: string;
+    /** true kept, false broken, null unknown (a first preview). */
+    readonly ok: boolean | null;
+}
+
+export interface Broken {
+    /** The contract of the broken hop. */
+    readonly hop: string;
+    readonly reason: string;
+    readonly urn: string;
+}
+
+export interface FlowResult {
+    /** The flow's key in FLOWS (components/model/flows.ts). */
+    readonly key: string;
+    readonly name: string;
+    /** Region the flow was walked in (null for a global flow). */
+    readonly region: string | null;
+    readonly status: FlowStatus;
+    readonly hops: Hop[];
+    readonly broken?: Broken;
+}
+
+/** A hop's verdict: true kept, a string is the reason it is broken, null unknown. */
+export type Verdict = true | string | null;
+
+/** Stops a walk (broken or unknown); caught by `walk`. */
+class Stop extends Error {}
+
+export class Walk {
+    readonly hops: Hop[] = [];
+    broken: Broken | undefined;
+    unknown = false;
+
+    /** Records a hop on `resource` with its verdict; stops the walk unless it holds. */
+    hop(resource: FlowResource, check: string, verdict: Verdict): void {
+        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : verdict === null ? null : false });
+        if (verdict === true) return;
+        if (verdict === null) this.unknown = true;
+        else this.broken = { hop: check, reason: verdict, urn: resource.urn };
+        throw new Stop(check);
+    }
+
+    /** A hop that follows a reference: kept when `ref` found a resource, which it returns. */
+    follow<T>(resource: FlowResource, check: string, ref: Ref<T>, missing: string): T {
+        if (ref.kind === "found") {
+            this.hop(resource, check, true);
+            return ref.resource;
+        }
+        this.hop(resource, check, ref.kind === "unknown" ? null : missing);
+        throw new Stop(check); // unreachable: hop throws on a non-true verdict
+    }
+
+    /** A hop with no resource to name (the flow's first resource is absent). */
+    absent(check: string, reason: string): never {
+        this.hops.push({ resource: "(none)", urn: "", check, ok: false });
+        this.broken = { hop: check, reason, urn: "" };
+        throw new Stop(check);
+    }
+}
+
+/** Runs `steps` on a fresh walk and returns the flow's result. */
+export function walk(key: string, name: string, region: string | null, steps: (w: Walk) => void): FlowResult {
+    const w = new Walk();
+    try {
+        steps(w);
+    } catch (e) {
+        if (!(e instanceof Stop)) throw e;
+    }
+    const status: FlowStatus = w.broken !== undefined ? "broken" : w.unknown ? "unknown" : "connected";
+    return { key, name, region, status, hops: w.hops, ...(w.broken !== undefined ? { broken: w.broken } : {}) };
+}
+
+/** The request flows: each enters through the region's load balancer on one route. */
+export type RequestFlowKey = "viewer" | "interaction" | "order" | "hot-products";
+
+/** One cloud's flow walkers, each over one region of the graph. */
+export interface CloudWalkers {
+    /** Type token of the regional load balancer: a region with one has the flows. */
+    readonly loadBalancerType: string;
+    readonly request: (g: FlowGraph, region: string, key: RequestFlowKey) => FlowResult;
+    readonly stream: (g: FlowGraph, region: string) => FlowResult;
+    readonly scaling: (g: FlowGraph, region: string) => FlowResult;
+    readonly alarm: (g: FlowGraph, region: string) => FlowResult;
+}
+
+/** Every flow in every region that has a load balancer, in FLOWS order. */
+export function flowsPerRegion(g: FlowGraph, c: CloudWalkers): FlowResult[] {
+    const regions = [...new Set(g.ofType(c.loadBalancerType).map((r) => g.regionOf(r)).filter((r): r is string => r !== undefined))];
+    return regions.flatMap((region) => [
+        c.request(g, region, "viewer"),
+        c.request(g, region, "interaction"),
+        c.request(g, region, "order"),
+        c.request(g, region, "hot-products"),
+        c.stream(g, region),
+        c.scaling(g, region),
+        c.alarm(g, region),
+    ]);
+}

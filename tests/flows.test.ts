@@ -1,0 +1,176 @@
+// The flow analysis catches a broken link at exactly the hop it breaks: each case takes a planned
+// stack, breaks one link (a certificate name, an origin, a rule, a registration, a security-group
+// rule, a key policy, a subscription, a route, a recording bucket) and expects the flow broken there.
+
+import * as assert from "assert";
+
+import { analyzeFlows } from "../policies/flows/analyze";
+import { FlowGraph, FlowResource } from "../policies/flows/graph";
+import { FlowResult } from "../policies/flows/walk";
+import { Plan } from "../tools/lib/record";
+import { plan as awsPlan } from "./aws/plans";
+import { POLARDB_STACK, usePlans } from "./alicloud/plans";
+
+type Mutate = (r: FlowResource) => FlowResource | null;
+
+/** The resources with `mutate` applied to the resources of `type` whose name ends with `nameEnds` (null removes one). */
+function breakLink(resources: readonly FlowResource[], type: string, nameEnds: string, mutate: Mutate): FlowResource[] {
+    let hit = 0;
+    const out = resources.flatMap((r) => {
+        if (r.type !== type || !r.name.endsWith(nameEnds)) return [r];
+        hit++;
+        const m = mutate(JSON.parse(JSON.stringify(r)));
+        return m === null ? [] : [m];
+    });
+    assert.ok(hit > 0, `no ${type} named *${nameEnds}`);
+    return out;
+}
+
+function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
+    return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);
+}
+
+interface Case {
+    readonly flow: string;
+    readonly link: string;
+    readonly type: string;
+    readonly nameEnds: string;
+    readonly mutate: Mutate;
+    /** The check of the hop that must break (a prefix). */
+    readonly hop: string;
+    /** The check the broken hop reports, when removing the link renames it (a missing rule). */
+    readonly reported?: string;
+}
+
+function with_<K extends string>(r: FlowResource, key: K, value: unknown): FlowResource {
+    return { ...r, inputs: { ...r.inputs, [key]: value } };
+}
+
+function runCases(getResources: () => FlowResource[], region: string, cases: readonly Case[]): void {
+    for (const c of cases) {
+        it(`${c.flow}: ${c.link} is caught at "${c.hop}"`, () => {
+            const resources = getResources();
+            const before = flow(analyzeFlows(resources), c.flow, region);
+            const hop = before.hops.find((h) => h.check.startsWith(c.hop));
+            assert.ok(hop !== undefined && hop.ok === true, `hop "${c.hop}" holds before the link is broken (hops: ${before.hops.map((h) => `${h.check}=${h.ok}`).join("; ")})`);
+            const after = flow(analyzeFlows(breakLink(resources, c.type, c.nameEnds, c.mutate)), c.flow, region);
+            assert.strictEqual(after.status, "broken");
+            const expected = c.reported ?? c.hop;
+            assert.ok(after.broken?.hop.startsWith(expected), `broken at "${after.broken?.hop}", expected "${expected}"`);
+            assert.ok((after.broken?.urn ?? "") !== "", "the broken hop names its resource");
+        });
+    }
+}
+
+describe("flows on AWS: one broken link is caught at exactly its hop", function () {
+    this.timeout(240_000);
+    let startup: Plan;
+    let mature: Plan;
+    before(async () => {
+        startup = await awsPlan("startup-aws");
+        mature = await awsPlan("mature-aws");
+    });
+    const requestCases: Case[] = [
+        { flow: "viewer", link: "the CDN alias", type: "aws:cloudfront/distribution:Distribution", nameEnds: "distribution", mutate: (r) => with_(r, "aliases", []), hop: "serves the viewer hostname" },
+        { flow: "viewer", link: "the CDN origin", type: "aws:cloudfront/distribution:Distribution", nameEnds: "distribution", mutate: (r) => with_(r, "origins", [{ originId: "x", domainName: "elsewhere.example.net" }]), hop: "origin ->" },
+        { flow: "viewer", link: "Host forwarding (CloudFront checks the ELB name)", type: "aws:cloudfront/distribution:Distribution", nameEnds: "distribution", mutate: (r) => with_(r, "defaultCacheBehavior", { ...(r.inputs.defaultCacheBehavior as object), originRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac" }), hop: "certificate covers" },
+        { flow: "viewer", link: "the default action", type: "aws:lb/listener:Listener", nameEnds: "https", mutate: (r) => with_(r, "defaultActions", [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/none" }]), hop: "default action ->" },
+        { flow: "viewer", link: "the scaling group's registration", type: "aws:autoscaling/group:Group", nameEnds: "group", mutate: (r) => with_(r, "targetGroupArns", []), hop: "registered targets" },
+        { flow: "interaction", link: "the /ws rule", type: "aws:lb/listenerRule:ListenerRule", nameEnds: "rule-ws", mutate: () => null, hop: "/ws /ws/* ->", reported: "rule /ws" },
+        { flow: "order", link: "the /order rule's target group", type: "aws:lb/listenerRule:ListenerRule", nameEnds: "rule-order", mutate: (r) => with_(r, "actions", [{ type: "forward", targetGroupArn: "arn:none" }]), hop: "/order /order/* ->" },
+    ];
+    runCases(() => startup.resources, "us-east-1", requestCases);
+    runCases(() => mature.resources, "us-east-1", [
+        { flow: "interaction", link: "the node groups' attachment", type: "aws:autoscaling/attachment:Attachment", nameEnds: "", mutate: () => null, hop: "registered targets: the EKS nodes" },
+        { flow: "interaction", link: "the interaction NodePort", type: "kubernetes:core/v1:Service", nameEnds: "interaction-service", mutate: (r) => with_(r, "spec", { type: "ClusterIP" }), hop: "node port" },
+        { flow: "interaction", link: "the pods' health path", type: "kubernetes:apps/v1:Deployment", nameEnds: "interaction-deployment", mutate: () => null, hop: "pods answer" },
+        { flow: "viewer", link: "the node-port rule from the load balancer", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "node-ports-from-lb", mutate: () => null, hop: "admits the load balancer" },
+        { flow: "order", link: "the data tier's MySQL rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-3306-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 3306" },
+        { flow: "order", link: "the data tier's Kafka rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-9092-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 9092" },
+        { flow: "order", link: "a zone's default route", type: "aws:ec2/route:Route", nameEnds: "rt-private-us-east-1b-default", mutate: () => null, hop: "every subnet of the targets routes" , reported: "routes 0.0.0.0/0 to a NAT gateway" },
+        { flow: "hot-products", link: "the data tier's Redis rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-6379-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 6379" },
+        { flow: "order", link: "the api.<domain> SAN", type: "aws:acm/certificate:Certificate", nameEnds: "loadbalancer-certificate", mutate: (r) => with_(r, "subjectAlternativeNames", []), hop: "certificate covers" },
+    ]);
+    runCases(() => mature.resources, "us-west-2", [
+        { flow: "order", link: "write forwarding of the secondary", type: "aws:rds/cluster:Cluster", nameEnds: "us-west-2-database-cluster", mutate: (r) => with_(r, "enableGlobalWriteForwarding", false), hop: "writes reach the primary region" },
+    ]);
+    runCases(() => startup.resources, "us-east-1", [
+        { flow: "stream", link: "the channel's recording", type: "aws:ivs/channel:Channel", nameEnds: "channel", mutate: (r) => with_(r, "recordingConfigurationArn", undefined), hop: "records" },
+        { flow: "stream", link: "the recording bucket", type: "aws:ivs/recordingConfiguration:RecordingConfiguration", nameEnds: "recording", mutate: (r) => with_(r, "destinationConfiguration", { s3: { bucketName: "another-bucket" } }), hop: "to the region's media bucket" },
+        { flow: "stream", link: "the bucket's encryption", type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", nameEnds: "media-encryption", mutate: () => null, hop: "encrypted at rest" },
+        { flow: "alarm", link: "the alarm's topic", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "critical", mutate: (r) => with_(r, "alarmActions", ["arn:aws:sns:us-east-1:1:none"]), hop: "notifies an SNS topic" },
+        { flow: "alarm", link: "the key policy's CloudWatch statement", type: "aws:kms/key:Key", nameEnds: "alarms-key", mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [] })), hop: "encrypted with a key CloudWatch may use" },
+    ]);
+});
+
+describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop", function () {
+    this.timeout(240_000);
+    const plans = usePlans();
+    const certified = (): FlowResource[] => plans()[POLARDB_STACK].resources;
+    runCases(certified, "cn-hangzhou", [
+        { flow: "viewer", link: "the CDN certificate", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "domain", mutate: (r) => with_(r, "certificateConfig", { serverCertificateStatus: "off" }), hop: "serves the domain over HTTPS" },
+        { flow: "viewer", link: "the CDN origin", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "domain", mutate: (r) => with_(r, "sources", [{ content: "elsewhere.example.net", type: "domain" }]), hop: "origin ->" },
+        { flow: "viewer", link: "the listener certificate", type: "alicloud:alb/listener:Listener", nameEnds: "https", mutate: (r) => with_(r, "certificates", undefined), hop: "certificate for" },
+        { flow: "interaction", link: "the /ws rule", type: "alicloud:alb/rule:Rule", nameEnds: "rule-ws", mutate: () => null, hop: "/ws /ws/* ->", reported: "rule /ws" },
+        { flow: "interaction", link: "the node pools' attachment", type: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment", nameEnds: "", mutate: () => null, hop: "registered targets" },
+        { flow: "interaction", link: "the interaction NodePort", type: "kubernetes:core/v1:Service", nameEnds: "interaction-service", mutate: (r) => with_(r, "spec", { type: "ClusterIP" }), hop: "node port" },
+        { flow: "viewer", link: "the node-port rule from the ALB's vSwitches", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "", mutate: (r) => (r.inputs.description === "service node ports from the load balancer" ? null : r), hop: "admits the load balancer" },
+        { flow: "order", link: "the database whitelist", type: "alicloud:polardb/cluster:Cluster", nameEnds: "polardb", mutate: (r) => with_(r, "dbClusterIpArrays", [{ dbClusterIpArrayName: "default", securityIps: ["192.168.0.0/24"] }]), hop: "whitelist admits" },
+        { flow: "order", link: "the Kafka rule from the nodes' group", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "-9092-from-app", mutate: () => null, hop: "admits the targets on 9092" },
+        { flow: "order", link: "a zone's default route to its NAT gateway", type: "alicloud:vpc/routeEntry:RouteEntry", nameEnds: "-default", mutate: () => null, hop: "lc-cn-hangzhou-network-vsw" },
+        { flow: "hot-products", link: "the Redis whitelist", type: "alicloud:redis/tairInstance:TairInstance", nameEnds: "", mutate: (r) => with_(r, "securityIps", ["192.168.0.0/24"]), hop: "whitelist admits" },
+        { flow: "stream", link: "the Live region", type: "alicloud:live/domain:Domain", nameEnds: "ingest", mutate: (r) => with_(r, "region", "cn-hangzhou"), hop: "ingest domain in a Live region" },
+        { flow: "alarm", link: "the contact group's contacts", type: "alicloud:cms/alarmContactGroup:AlarmContactGroup", nameEnds: "critical", mutate: (r) => with_(r, "contacts", []), hop: "has contacts" },
+    ]);
+});
+
+describe("flow graph", () => {
+    const r = (name: string, type: string, inputs: Record<string, unknown>, extra: Partial<FlowResource> = {}): FlowResource => ({ urn: `urn:${name}`, type, name, parent: null, provider: null, inputs, ...extra });
+    it("follows a reference through a preview's propertyDependencies when the id is unknown, and reports unknown otherwise", () => {
+        const sg = r("sg", "aws:ec2/securityGroup:SecurityGroup", {});
+        const known = r("rule", "x", { securityGroupId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }, { propertyDependencies: { securityGroupId: ["urn:sg"] } });
+        const blind = r("rule2", "x", { securityGroupId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
+        const g = new FlowGraph([sg, known, blind]);
+        assert.deepStrictEqual(g.ref(known, "securityGroupId", known.inputs.securityGroupId, sg.type), { kind: "found", resource: sg });
+        assert.deepStrictEqual(g.ref(blind, "securityGroupId", blind.inputs.securityGroupId, sg.type), { kind: "unknown" });
+        assert.deepStrictEqual(g.ref(blind, "securityGroupId", "sg-other", sg.type), { kind: "missing" });
+    });
+});
+
+describe("README: What flows where", () => {
+    it("is the section generated from the flow definitions (npm run flows-doc)", async () => {
+        const fs = await import("fs");
+        const { README, withFlowsSection } = await import("../tools/flows-doc");
+        const readme = fs.readFileSync(README, "utf8");
+        assert.strictEqual(withFlowsSection(readme), readme, "README.md is out of date: run npm run flows-doc");
+        for (const f of (await import("../components/model")).FLOWS) assert.ok(readme.includes(`**${f.name}**`), `README names the flow ${f.name}`);
+    });
+});
+
+describe("flow output", () => {
+    const broken: FlowResult = {
+        key: "order",
+        name: "placing an order",
+        region: "us-east-1",
+        status: "broken",
+        hops: [
+            { resource: "lb-https", urn: "urn:a", check: "certificate covers live.example.com", ok: true },
+            { resource: "sg-data", urn: "urn:b", check: "admits sg-app on 3306", ok: false },
+        ],
+        broken: { hop: "admits sg-app on 3306", reason: "sg-data has no ingress rule admitting sg-app on port 3306", urn: "urn:b" },
+    };
+    it("a broken flow is one mandatory finding naming the hop and its resource", async () => {
+        const { flowViolations, FLOW_POLICY } = await import("../tools/lib/inputs");
+        const connected: FlowResult = { key: "viewer", name: "viewer web and API", region: "us-east-1", status: "connected", hops: [] };
+        assert.deepStrictEqual(flowViolations([broken, connected]), [
+            { policy: FLOW_POLICY, enforcement: "mandatory", urn: "urn:b", message: 'flow "placing an order" in us-east-1 is broken at hop "admits sg-app on 3306": sg-data has no ingress rule admitting sg-app on port 3306' },
+        ]);
+    });
+    it("text: one line per flow, the broken hop marked; Markdown: a Mermaid flowchart with the broken hop in red", async () => {
+        const { flowLine, flowMermaid } = await import("../policies/flows/render");
+        assert.strictEqual(flowLine(broken), "[BROKEN] placing an order (us-east-1): lb-https -> sg-data x  -- admits sg-app on 3306: sg-data has no ingress rule admitting sg-app on port 3306");
+        const md = flowMermaid([broken]);
+        assert.ok(md.startsWith("```mermaid\nflowchart LR\n"));
+        assert.ok(md.includes('f0h1["sg-data: admits sg-app on 3306"]') && md.includes("f0h0 --> f0h1") && md.includes("style f0h1 fill:#f88"), md);
+    });
+});
