@@ -38,6 +38,7 @@ describe("pulumi up with placeholders", function () {
         const config = {
             ...loadStackConfig("startup-aws"),
             "live-commerce:domain": "live.shop.cn",
+            "live-commerce:app": JSON.stringify({ imageId: "ami-0abcdef1234567890" }),
             "live-commerce:monitoring": JSON.stringify({ contacts: { warning: ["ops@shop.cn"], critical: ["ops@shop.cn"], fatal: ["oncall@shop.cn"] } }),
         };
         const { error, declared } = await up(config);

@@ -174,3 +174,29 @@ describe("flow output", () => {
         assert.ok(md.includes('f0h1["sg-data: admits sg-app on 3306"]') && md.includes("f0h0 --> f0h1") && md.includes("style f0h1 fill:#f88"), md);
     });
 });
+
+describe("flow findings and placeholders", () => {
+    const broken = (setting?: string): FlowResult => ({
+        key: "alarm",
+        name: "alarm reaches a person",
+        region: "us-east-1",
+        status: "broken",
+        hops: [],
+        broken: { hop: "has a subscriber", reason: "no subscription", urn: "urn:t", ...(setting !== undefined ? { setting } : {}) },
+    });
+
+    it("a hop waiting for a setting the stack has not given is advisory and names the key", async () => {
+        const { flowViolations } = await import("../tools/lib/inputs");
+        const [v] = flowViolations([broken("live-commerce:monitoring")], ["live-commerce:domain", "live-commerce:monitoring"]);
+        assert.strictEqual(v.enforcement, "advisory");
+        assert.match(v.message, /is broken at hop "has a subscriber": no subscription \(not deployable until live-commerce:monitoring is set\)$/);
+    });
+
+    it("the same hop is mandatory once the key counts as given, and a break no setting mends always is", async () => {
+        const { flowViolations } = await import("../tools/lib/inputs");
+        assert.deepStrictEqual(
+            flowViolations([broken("live-commerce:monitoring"), broken()], ["live-commerce:tls"]).map((v) => v.enforcement),
+            ["mandatory", "mandatory"],
+        );
+    });
+});

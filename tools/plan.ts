@@ -85,7 +85,7 @@ export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "a
 
 /** Evaluates the policy pack on a plan and adds the time-to-peak findings of its scaling section. */
 export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
-    const report = await evaluateStack({ stack: plan.stack, stage: plan.stage, resources: plan.resources });
+    const report = await evaluateStack({ stack: plan.stack, stage: plan.stage, resources: plan.resources, unset: plan.notDeployableUntilSet.map((m) => m.key) });
     const scaling = scalingSection(plan.outputs);
     const stage = STAGES.find((s) => s === plan.stage);
     const findings = stage === undefined ? [] : scalingFindings(scaling, stage);

@@ -30,9 +30,10 @@ function registryHost(image: string): string {
 }
 
 /**
- * Settings still holding placeholders, in key order: the domain (reserved name), the Alibaba Cloud
- * HTTPS certificate (`tls.certificateId` unset), the Kubernetes images (registry on a reserved
- * domain) and the alarm recipients (a level without contacts). Empty when the stack can deploy.
+ * Settings still holding placeholders: the domain (reserved name), the Alibaba Cloud HTTPS
+ * certificate (`tls.certificateId` unset), the Kubernetes images (registry on a reserved domain),
+ * the app image where the app scaling group serves the routes (no Kubernetes, `app.imageId`
+ * unset) and the alarm recipients (a level without contacts). Empty when the stack can deploy.
  */
 export function missingSettings(spec: StackSpec): MissingSetting[] {
     const missing: MissingSetting[] = [];
@@ -48,6 +49,10 @@ export function missingSettings(spec: StackSpec): MissingSetting[] {
             const hosts = [...new Set(placeholders.map((p) => p.host))].join(", ");
             missing.push({ key: "live-commerce:kubernetes", reason: `images of ${placeholders.map((p) => p.service).join(", ")} come from a placeholder registry (${hosts}); set imageRegistry or services.<name>.image` });
         }
+    }
+    if (!spec.kubernetes.enabled && spec.app.imageId === null) {
+        // Without Kubernetes the app scaling group serves every route: the stock OS image serves nothing on the health-check path.
+        missing.push({ key: "live-commerce:app", reason: "no imageId: the app instances boot the stock OS image, which serves nothing on the health-check port; set app.imageId to an image that keeps the app image contract (docs/METRICS.md)" });
     }
     const silent = ALARM_LEVELS.filter((level) => spec.monitoring.contacts[level].length === 0);
     if (silent.length > 0) {

@@ -89,7 +89,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     const https = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener", `${alb.name} has no HTTPS listener`);
     const listener = https ?? alb;
-    w.hop(listener, `certificate for ${String(cdn.inputs.domainName)}`, str(at(listener.inputs, "certificates.certificateId")) !== undefined ? true : "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created");
+    w.hop(listener, `certificate for ${String(cdn.inputs.domainName)}`, str(at(listener.inputs, "certificates.certificateId")) !== undefined ? true : { reason: "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created", setting: "live-commerce:tls" });
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     let router: FlowResource = listener;
     let groupId: unknown;
@@ -139,7 +139,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     // The app image contract (docs/METRICS.md): an image set in `app.imageId` serves the app; the
     // stock OS image (imageName) serves nothing.
     const appImage = typeof cfg.inputs.imageId === "string" && cfg.inputs.imageId !== "";
-    w.hop(cfg, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : `the stock image (${String(cfg.inputs.imageName ?? "none")}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract`);
+    w.hop(cfg, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(cfg.inputs.imageName ?? "none")}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract`, setting: "live-commerce:app" });
     const sgsRef = g.refs(cfg, "securityGroupIds", cfg.inputs.securityGroupIds, T.sg);
     const sgs = sgsRef.kind === "found" ? sgsRef.resource : [];
     const sg = sgs[0] ?? w.absent("targets' security group", `${cfg.name} has no security group the stack declares`);
@@ -238,7 +238,7 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
         if (group === undefined) w.hop(alarm, "notifies a contact group", "the alarm names no contact group the stack declares");
         const cg = group ?? alarm;
         w.hop(alarm, `notifies ${cg.name}`, true);
-        w.hop(cg, "has contacts", strings(cg.inputs.contacts).length > 0 ? true : `${cg.name} has no contacts: set monitoring.contacts.critical`);
+        w.hop(cg, "has contacts", strings(cg.inputs.contacts).length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.critical`, setting: "live-commerce:monitoring" });
     });
 }
 

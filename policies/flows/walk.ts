@@ -21,6 +21,8 @@ export interface Broken {
     readonly hop: string;
     readonly reason: string;
     readonly urn: string;
+    /** The config key whose value mends the hop (e.g. `live-commerce:tls`), when a setting does. */
+    readonly setting?: string;
 }
 
 export interface FlowResult {
@@ -34,8 +36,15 @@ export interface FlowResult {
     readonly broken?: Broken;
 }
 
-/** A hop's verdict: true kept, a string is the reason it is broken, null unknown. */
-export type Verdict = true | string | null;
+/** A hop broken for want of a setting only the user can give (a certificate, recipients, the app image). */
+export interface Unset {
+    readonly reason: string;
+    /** The config key, e.g. `live-commerce:monitoring`. */
+    readonly setting: string;
+}
+
+/** A hop's verdict: true kept, a string (or Unset) is the reason it is broken, null unknown. */
+export type Verdict = true | string | Unset | null;
 
 /** Stops a walk (broken or unknown); caught by `walk`. */
 class Stop extends Error {}
@@ -50,7 +59,8 @@ export class Walk {
         this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : verdict === null ? null : false });
         if (verdict === true) return;
         if (verdict === null) this.unknown = true;
-        else this.broken = { hop: check, reason: verdict, urn: resource.urn };
+        else if (typeof verdict === "string") this.broken = { hop: check, reason: verdict, urn: resource.urn };
+        else this.broken = { hop: check, reason: verdict.reason, urn: resource.urn, setting: verdict.setting };
         throw new Stop(check);
     }
 

@@ -10,14 +10,22 @@ import { StackReport } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResult } from "../../policies/flows/walk";
 
-/** The policy name under which a broken flow is reported: always mandatory. */
+/** The policy name under which a broken flow is reported. */
 export const FLOW_POLICY = "flow-connected";
 
-/** A broken flow as a mandatory finding naming the broken hop and its resource. */
-export function flowViolations(flows: readonly FlowResult[]): Violation[] {
-    return flows.flatMap((f) =>
-        f.broken === undefined ? [] : [{ policy: FLOW_POLICY, enforcement: "mandatory" as const, urn: f.broken.urn, message: `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${f.broken.hop}": ${f.broken.reason}` }],
-    );
+/**
+ * A broken flow as a finding naming the broken hop and its resource: mandatory, except where the
+ * hop waits for a setting the stack lists as not yet given (`unset`, the plan's
+ * `notDeployableUntilSet` keys): then advisory, as the placeholder itself is. A real program with
+ * such a setting missing stops before declaring anything, so no preview of it reaches the gate.
+ */
+export function flowViolations(flows: readonly FlowResult[], unset: readonly string[] = []): Violation[] {
+    return flows.flatMap((f) => {
+        if (f.broken === undefined) return [];
+        const pending = f.broken.setting !== undefined && unset.includes(f.broken.setting);
+        const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${f.broken.hop}": ${f.broken.reason}`;
+        return [{ policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: f.broken.urn, message: pending ? `${where} (not deployable until ${f.broken.setting} is set)` : where }];
+    });
 }
 
 export interface StackInput {
@@ -25,6 +33,8 @@ export interface StackInput {
     /** Declared stage ("" when the input does not say). */
     readonly stage: string;
     readonly resources: EvalResource[];
+    /** Config keys the stack has not given yet (an offline plan's `notDeployableUntilSet`). */
+    readonly unset?: readonly string[];
 }
 
 export class InputFormatError extends Error {}
@@ -57,7 +67,8 @@ export function fromResourceV3(v: unknown): EvalResource | undefined {
 }
 
 function fromPlan(v: Record<string, unknown>): StackInput {
-    return { stack: str(v.stack) ?? "", stage: str(v.stage) ?? "", resources: list(v.resources).map(fromResourceV3).filter((r): r is EvalResource => r !== undefined) };
+    const unset = list(v.notDeployableUntilSet).flatMap((m) => (isRecord(m) && typeof m.key === "string" ? [m.key] : []));
+    return { stack: str(v.stack) ?? "", stage: str(v.stage) ?? "", resources: list(v.resources).map(fromResourceV3).filter((r): r is EvalResource => r !== undefined), unset };
 }
 
 function named(resources: EvalResource[]): StackInput {
@@ -84,7 +95,7 @@ export async function evaluateStack(input: StackInput, config: PackConfig = {}):
     return {
         stack: input.stack,
         stage: input.stage || result.stage || "",
-        policy: { violations: [...result.violations, ...flowViolations(flows)] },
+        policy: { violations: [...result.violations, ...flowViolations(flows, input.unset)] },
         conformance: { violations: checkConformance(input.resources) },
         availability: availabilityOf(POLICIES, input.resources, config),
         flows,
