@@ -2,7 +2,7 @@ import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
 import { Plan, PlannedResource } from "../../tools/lib/record";
-import { APP_IMAGE_ID, POLARDB_EVENT, POLARDB_STACK, childrenOf, input, named, ofType, usePlans } from "./plans";
+import { APP_IMAGE_ID, POLARDB_EVENT, POLARDB_STACK, childrenOf, input, named, ofType, usePlans, MYSQL_STACK } from "./plans";
 
 const G = "alicloud:ess/scalingGroup:ScalingGroup";
 const C = "alicloud:ess/scalingConfiguration:ScalingConfiguration";
@@ -21,7 +21,7 @@ describe("alicloud Autoscaling", function () {
     const stacks = usePlans();
 
     it("declares exactly group, configuration, the OR, AND and three surge rules with their alarms under the component", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
         assert.deepStrictEqual(
             childrenOf(plan, component).map((r) => `${r.type} ${r.name}`).sort(),
@@ -50,7 +50,7 @@ describe("alicloud Autoscaling", function () {
     });
 
     it("growth: the group spans both zones, balanced, health-checked by ECS and the load balancer", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const g = app(plan, G);
         const vsw = ofType(plan, "alicloud:vpc/switch:Switch").map((r) => r.name);
         assert.deepStrictEqual(vsw, ["lc-cn-hangzhou-network-vsw-cn-hangzhou-h", "lc-cn-hangzhou-network-vsw-cn-hangzhou-i"]);
@@ -114,7 +114,7 @@ describe("alicloud Autoscaling", function () {
     ];
     for (const [title, direction, logic, connections, cpu, want] of directions) {
         it(title, () => {
-            const plan = stacks()["growth-alicloud"];
+            const plan = stacks()[MYSQL_STACK];
             const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
             const alarms = childrenOf(plan, component).filter((r) => r.type === "alicloud:ess/alarm:Alarm" && !r.name.includes("surge"));
             assert.deepStrictEqual(alarms.map((a) => a.name).sort(), ["lc-cn-hangzhou-app-alarm-in", "lc-cn-hangzhou-app-alarm-out"]);
@@ -156,7 +156,7 @@ describe("alicloud Autoscaling", function () {
     });
 
     it("uses the stock image when no imageId is set, on the app security group, encrypted disk", () => {
-        const c = app(stacks()["growth-alicloud"], C);
+        const c = app(stacks()[MYSQL_STACK], C);
         assert.strictEqual(input(c, "imageName"), "aliyun_3_x64_20G_alibase_20240819.vhd");
         assert.strictEqual(input(c, "imageId"), undefined);
         assert.strictEqual(input(c, "systemDiskEncrypted"), true);

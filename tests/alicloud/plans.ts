@@ -1,7 +1,8 @@
 // Plans of the Alibaba Cloud stacks under mocks, computed once per test run and shared by the
 // component tests: the three stack files of stacks/, plus a growth stack on PolarDB with a live
 // event, on-call contacts and a certificate, and a growth stack that overrides the engine back to
-// RDS MySQL, both written to temporary stacks directories.
+// RDS MySQL, both written to temporary stacks directories and both on compute `vm` (the app group's
+// tests; the growth preset runs Kubernetes).
 
 import * as fs from "fs";
 import * as os from "os";
@@ -34,6 +35,7 @@ function polardbStackDir(): string {
         config: {
             "live-commerce:stage": "growth",
             "live-commerce:cloud": "alicloud",
+            "live-commerce:compute": "vm",
             "live-commerce:regions": [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
             "live-commerce:database": { engine: "polardb", size: { vcpu: 4, memoryGiB: 16 }, readReplicas: 1, backupRetentionDays: 10 },
             "live-commerce:events": [POLARDB_EVENT],
@@ -51,6 +53,7 @@ function mysqlStackDir(): string {
         [MYSQL_STACK]: stackFile({
             stage: "growth",
             cloud: "alicloud",
+            compute: "vm",
             domain: "live.example.com",
             regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
             database: { engine: "mysql" },

@@ -22,8 +22,8 @@ describe("aws AutoScaling", () => {
         assert.strictEqual(at(one(p, TEMPLATE), "instanceType"), instanceTypeFor(EC2_CATALOGUE, STAGE_PRESETS.startup.spec.app.size));
     });
 
-    it("growth: the group spans every zone's private subnet with ELB health checks and rolling refresh", async () => {
-        const p = await plan("growth-aws");
+    it("growth on compute vm: the group spans every zone's private subnet with ELB health checks and rolling refresh", async () => {
+        const p = await plan("growth-vm-aws");
         const group = one(p, GROUP);
         const subnets = strings(at(group, "vpcZoneIdentifiers"));
         assert.deepStrictEqual(subnets, regionOutput(p, "us-east-1", "privateSubnetIds"));
@@ -42,7 +42,7 @@ describe("aws AutoScaling", () => {
     });
 
     it("launch template: IMDSv2 required, encrypted root volume, app security group, stock image by SSM", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const t = one(p, TEMPLATE, "-autoscaling-launch-template");
         assert.strictEqual(at(t, "metadataOptions", "httpTokens"), "required");
         assert.strictEqual(at(t, "blockDeviceMappings", 0, "ebs", "encrypted"), "true");
@@ -52,7 +52,7 @@ describe("aws AutoScaling", () => {
     });
 
     it("scaling policies are step policies: out in steps proportional to the breach ratio, in by 25% (at least 1)", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const out = one(p, "aws:autoscaling/policy:Policy", "-scale-out");
         const inn = one(p, "aws:autoscaling/policy:Policy", "-scale-in");
         assert.strictEqual(at(out, "policyType"), "StepScaling");
