@@ -293,11 +293,11 @@ describe("compute choices on the plan", function () {
             ]);
             assert.deepStrictEqual(action("double12-release").scalableTargetAction, { maxCapacity: 10, minCapacity: 2 });
             assert.deepStrictEqual([action("evening-prescale").schedule, action("evening-prescale").timezone, action("evening-prescale").scalableTargetAction], [
-                "cron(30 18 ? * * *)",
+                "cron(30 18 * * ? *)",
                 "America/New_York",
                 { maxCapacity: 10, minCapacity: 6 },
             ]);
-            assert.deepStrictEqual([action("evening-release").schedule, action("evening-release").scalableTargetAction], ["cron(30 23 ? * * *)", { maxCapacity: 10, minCapacity: 2 }]);
+            assert.deepStrictEqual([action("evening-release").schedule, action("evening-release").scalableTargetAction], ["cron(30 23 * * ? *)", { maxCapacity: 10, minCapacity: 2 }]);
             assert.strictEqual(ofType(p, "aws:appautoscaling/scheduledAction:ScheduledAction").length, 16, "4 per service");
         });
 
