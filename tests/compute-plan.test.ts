@@ -263,16 +263,23 @@ describe("compute choices on the plan", function () {
             const target = one(p, "aws:appautoscaling/target:Target", "lc-us-east-1-fargate-interaction-target").inputs;
             assert.deepStrictEqual([target.serviceNamespace, target.scalableDimension, target.minCapacity, target.maxCapacity], ["ecs", "ecs:service:DesiredCount", 3, 40]);
             const out = one(p, "aws:appautoscaling/policy:Policy", "lc-us-east-1-fargate-interaction-scale-out").inputs;
+            // The VM tier's scale-out: steps proportional to the breach ratio (1x, 2x, 4x, 8x the threshold).
             assert.deepStrictEqual(at(out, "stepScalingPolicyConfiguration"), {
                 adjustmentType: "PercentChangeInCapacity",
                 cooldown: 60,
                 metricAggregationType: "Maximum",
                 minAdjustmentMagnitude: 2,
-                stepAdjustments: [{ metricIntervalLowerBound: "0", scalingAdjustment: 100 }],
+                stepAdjustments: [
+                    { metricIntervalLowerBound: "0", metricIntervalUpperBound: "1", scalingAdjustment: 100 },
+                    { metricIntervalLowerBound: "1", metricIntervalUpperBound: "3", scalingAdjustment: 300 },
+                    { metricIntervalLowerBound: "3", metricIntervalUpperBound: "7", scalingAdjustment: 700 },
+                    { metricIntervalLowerBound: "7", scalingAdjustment: 900 },
+                ],
             });
             const alarmOut = one(p, "aws:cloudwatch/metricAlarm:MetricAlarm", "lc-us-east-1-fargate-interaction-scale-out-alarm").inputs;
             const queries = list(alarmOut.metricQueries);
-            assert.strictEqual(at(queries[2], "expression"), "IF(FILL(connections, 5000) > 5000 OR FILL(cpu, 70) > 70, 1, 0)");
+            assert.strictEqual(at(queries[2], "expression"), "MAX([FILL(connections, 0) / 5000, FILL(cpu, 0) / 70])");
+            assert.strictEqual(alarmOut.comparisonOperator, "GreaterThanThreshold");
             assert.strictEqual(at(queries[1], "metric", "namespace"), "AWS/ECS");
             assert.deepStrictEqual(at(queries[1], "metric", "dimensions"), { ClusterName: "lc-us-east-1-fargate", ServiceName: "interaction" });
             assert.deepStrictEqual(at(queries[0], "metric", "dimensions"), { ClusterName: "lc-us-east-1-fargate", ServiceName: "interaction" });
@@ -298,7 +305,11 @@ describe("compute choices on the plan", function () {
                 { maxCapacity: 10, minCapacity: 6 },
             ]);
             assert.deepStrictEqual([action("evening-release").schedule, action("evening-release").scalableTargetAction], ["cron(30 23 * * ? *)", { maxCapacity: 10, minCapacity: 2 }]);
-            assert.strictEqual(ofType(p, "aws:appautoscaling/scheduledAction:ScheduledAction").length, 16, "4 per service");
+            // A peak occurrence inside the event is followed by a restore of the event's floor (shared timetable).
+            const user = ofType(p, "aws:appautoscaling/scheduledAction:ScheduledAction").filter((a) => a.name.startsWith("lc-us-east-1-fargate-user-schedule-"));
+            const keys = user.map((a) => a.name.replace("lc-us-east-1-fargate-user-schedule-", ""));
+            assert.deepStrictEqual(keys.filter((k) => !k.includes("-restore-")).sort(), ["double12-prescale", "double12-release", "evening-prescale", "evening-release"]);
+            for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 10, minCapacity: 10 });
         });
 
         it("Aurora Serverless v2: 2-16 ACU, a db.serverless writer and a reader in the other zone", () => {
