@@ -43,7 +43,7 @@ const DIR = stackDir({
     ...Object.fromEntries(
         (["aws", "alicloud"] as const).map((cloud) => [
             `timetable-${cloud}`,
-            stackFile({ stage: "growth", cloud, domain: "live.example.com", regions: REGIONS[cloud], events: EVENTS, peaks: [PEAK] }),
+            stackFile({ stage: "growth", cloud, compute: "vm", domain: "live.example.com", regions: REGIONS[cloud], events: EVENTS, peaks: [PEAK] }),
         ]),
     ),
     // A mature stack whose ceiling cannot hold a 10x jump (6 -> 48 needed, maxSize 12).

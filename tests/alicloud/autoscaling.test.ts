@@ -140,7 +140,7 @@ describe("alicloud Autoscaling", function () {
     }
 
     it("surge alarms on connections alone at 2x, 4x and 8x the threshold add 200%, 400% and 200%: with the OR rule, +300/+700/+900% in one step", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const rows = [2, 4, 8].map((x) => {
             const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-surge-${x}x`);
             const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-surge-${x}x`);

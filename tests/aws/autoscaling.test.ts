@@ -71,7 +71,7 @@ describe("aws AutoScaling", () => {
     });
 
     it("scale-out alarm: the breach ratio MAX([connections/5000, cpu/70]) above 1, i.e. connections > 5000 OR CPU > 70", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const alarm = one(p, "aws:cloudwatch/metricAlarm:MetricAlarm", "-scale-out-alarm");
         assert.strictEqual(at(alarm, "comparisonOperator"), "GreaterThanThreshold");
         assert.strictEqual(at(alarm, "threshold"), 1);
