@@ -40,13 +40,11 @@ describe("alicloud Region", function () {
         const growth = new Set(stacks()["growth-alicloud"].resources.map(key));
         const missing = stacks()["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
         assert.deepStrictEqual(missing, [
-            "alicloud:kms/key:Key::lc-cn-hangzhou-db-disk-key",
-            "alicloud:ess/alarm:Alarm::lc-cn-hangzhou-app-alarm-in",
-            "alicloud:ess/alarm:Alarm::lc-cn-hangzhou-app-alarm-out",
+            ...["in", "out", "surge-2x", "surge-4x", "surge-8x"].map((a) => `alicloud:ess/alarm:Alarm::lc-cn-hangzhou-app-alarm-${a}`),
             "alicloud:ess/scalingConfiguration:ScalingConfiguration::lc-cn-hangzhou-app-config",
             "alicloud:ess/scalingGroup:ScalingGroup::lc-cn-hangzhou-app-group",
-            "alicloud:ess/scalingRule:ScalingRule::lc-cn-hangzhou-app-rule-in",
-            "alicloud:ess/scalingRule:ScalingRule::lc-cn-hangzhou-app-rule-out",
+            ...["in", "out", "surge-2x", "surge-4x", "surge-8x"].map((a) => `alicloud:ess/scalingRule:ScalingRule::lc-cn-hangzhou-app-rule-${a}`),
+            "alicloud:kms/key:Key::lc-cn-hangzhou-db-disk-key",
             "alicloud:rds/backupPolicy:BackupPolicy::lc-cn-hangzhou-db-backup",
             "alicloud:rds/database:Database::lc-cn-hangzhou-db-schema",
             "alicloud:rds/instance:Instance::lc-cn-hangzhou-db-mysql",

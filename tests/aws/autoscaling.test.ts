@@ -81,7 +81,7 @@ describe("aws AutoScaling", () => {
 
     it("warm pool: stopped instances prepared up to 10x the floor (capped at maxSize), returned on scale-in", async () => {
         const rows = [];
-        for (const stack of ["startup-aws", "growth-aws"] as const) rows.push(at(one(await plan(stack), GROUP), "warmPool"));
+        for (const stack of ["startup-aws", "growth-vm-aws"] as const) rows.push(at(one(await plan(stack), GROUP), "warmPool"));
         assert.deepStrictEqual(rows, [
             { instanceReusePolicy: { reuseOnScaleIn: true }, maxGroupPreparedCapacity: 6, minSize: 0, poolState: "Stopped" },
             { instanceReusePolicy: { reuseOnScaleIn: true }, maxGroupPreparedCapacity: 40, minSize: 0, poolState: "Stopped" },
