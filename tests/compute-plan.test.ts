@@ -96,7 +96,7 @@ describe("compute choices on the plan", function () {
             assert.deepStrictEqual(serverGroups.map((g) => g.inputs.serverGroupType), ["Instance", "Instance", "Instance"]);
         });
 
-        for (const stack of ["growth-aws", "growth-aws-serverless"]) {
+        for (const stack of ["growth-aws-serverless"]) {
             it(`${stack}: one ip target group and path rule per service; product is the default`, () => {
                 const p = plan(stack);
                 const groups = ofType(p, "aws:lb/targetGroup:TargetGroup");
@@ -114,24 +114,19 @@ describe("compute choices on the plan", function () {
             });
         }
 
-        it("growth-alicloud (kubernetes): one Ip server group and path rule per service on the HTTPS listener", () => {
-            const p = plan("growth-alicloud");
-            const groups = ofType(p, "alicloud:alb/serverGroup:ServerGroup");
-            assert.deepStrictEqual(groups.map((g) => [g.inputs.serverGroupName, g.inputs.serverGroupType]).sort(), [
-                ["lc-cn-hangzhou-lb-interaction", "Ip"],
-                ["lc-cn-hangzhou-lb-order", "Ip"],
-                ["lc-cn-hangzhou-lb-product", "Ip"],
-                ["lc-cn-hangzhou-lb-user", "Ip"],
+        it("kubernetes: the three path routes to instance targets, the nodes answering on each route's NodePort", () => {
+            const groups = ofType(plan("growth-aws"), "aws:lb/targetGroup:TargetGroup");
+            assert.deepStrictEqual(groups.map((g) => [g.name.replace("lc-us-east-1-loadbalancer-tg-", ""), g.inputs.targetType, g.inputs.port]).sort(), [
+                ["api", "instance", 30080],
+                ["order", "instance", 30082],
+                ["ws", "instance", 30081],
             ]);
-            const rules = ofType(p, "alicloud:alb/rule:Rule").filter((r) => r.name !== "lc-cn-hangzhou-lb-rule-redirect");
-            assert.deepStrictEqual(
-                rules.map((r) => [r.inputs.priority, at(r.inputs, "ruleConditions", 0, "pathConfig", "values")]).sort((a, b) => Number(a[0]) - Number(b[0])),
-                [
-                    [10, ["/api/users", "/api/users/*"]],
-                    [20, ["/order", "/order/*"]],
-                    [30, ["/ws", "/ws/*"]],
-                ],
-            );
+            const serverGroups = ofType(plan("growth-alicloud"), "alicloud:alb/serverGroup:ServerGroup");
+            assert.deepStrictEqual(serverGroups.map((g) => [g.inputs.serverGroupName, g.inputs.serverGroupType]).sort(), [
+                ["lc-cn-hangzhou-lb-api", "Instance"],
+                ["lc-cn-hangzhou-lb-order", "Instance"],
+                ["lc-cn-hangzhou-lb-ws", "Instance"],
+            ]);
         });
     });
 

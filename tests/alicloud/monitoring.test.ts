@@ -13,7 +13,7 @@ describe("alicloud Monitoring", function () {
     const stacks = usePlans();
 
     it("one contact group per level and 8 metrics x 3 levels = 24 alarms per region (6 metrics without the VM app group)", () => {
-        const plan = stacks()[POLARDB_STACK];
+        const plan = stacks()[MYSQL_STACK];
         assert.deepStrictEqual(
             ofType(plan, GROUP).map((g) => input(g, "alarmContactGroupName")),
             ["lc-cn-hangzhou-monitoring-critical", "lc-cn-hangzhou-monitoring-fatal", "lc-cn-hangzhou-monitoring-warning"],
@@ -24,7 +24,7 @@ describe("alicloud Monitoring", function () {
     });
 
     it("each level escalates at its own CloudMonitor severity and notifies only its own group", () => {
-        const plan = stacks()[POLARDB_STACK];
+        const plan = stacks()[MYSQL_STACK];
         const cases: [string, string, string, Record<string, unknown>][] = [
             ["appCpuPercent-warning", "escalationsInfo", "warning", { comparisonOperator: ">", statistics: "Average", threshold: "70", times: 5 }],
             ["appCpuPercent-critical", "escalationsWarn", "critical", { comparisonOperator: ">", statistics: "Average", threshold: "85", times: 3 }],

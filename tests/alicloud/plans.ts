@@ -1,8 +1,8 @@
 // Plans of the Alibaba Cloud stacks under mocks, computed once per test run and shared by the
 // component tests: the three stack files of stacks/, plus a growth stack on PolarDB with a live
 // event, on-call contacts and a certificate, and a growth stack that overrides the engine back to
-// RDS MySQL, both written to temporary stacks directories and both on compute `vm` (the app group's
-// tests; the growth preset runs Kubernetes).
+// RDS MySQL, both written to temporary stacks directories; the MySQL one runs compute `vm` with the
+// PolarDB stack's live event and app image (the app group's tests; the growth preset runs Kubernetes).
 
 import * as fs from "fs";
 import * as os from "os";
@@ -35,7 +35,6 @@ function polardbStackDir(): string {
         config: {
             "live-commerce:stage": "growth",
             "live-commerce:cloud": "alicloud",
-            "live-commerce:compute": "vm",
             "live-commerce:regions": [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
             "live-commerce:database": { engine: "polardb", size: { vcpu: 4, memoryGiB: 16 }, readReplicas: 1, backupRetentionDays: 10 },
             "live-commerce:events": [POLARDB_EVENT],
@@ -57,6 +56,8 @@ function mysqlStackDir(): string {
             domain: "live.example.com",
             regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
             database: { engine: "mysql" },
+            events: [POLARDB_EVENT],
+            app: { imageId: APP_IMAGE_ID },
         }),
     });
 }

@@ -49,10 +49,6 @@ describe("alicloud Region", function () {
             "alicloud:rds/database:Database::lc-cn-hangzhou-db-schema",
             "alicloud:rds/instance:Instance::lc-cn-hangzhou-db-mysql",
             "alicloud:rds/rdsAccount:RdsAccount::lc-cn-hangzhou-db-account",
-            // The VM routes api and ws become the services' routes (order keeps its name).
-            "alicloud:alb/rule:Rule::lc-cn-hangzhou-lb-rule-ws",
-            "alicloud:alb/serverGroup:ServerGroup::lc-cn-hangzhou-lb-group-api",
-            "alicloud:alb/serverGroup:ServerGroup::lc-cn-hangzhou-lb-group-ws",
             ...["appConnectionsPerInstance", "appCpuPercent"].flatMap((m) => ["critical", "fatal", "warning"].map((l) => `alicloud:cms/alarm:Alarm::lc-cn-hangzhou-monitoring-alarm-${m}-${l}`)),
             "live-commerce:alicloud:Autoscaling::lc-cn-hangzhou-app",
         ]);
@@ -69,8 +65,8 @@ describe("alicloud Region", function () {
         assert.deepStrictEqual(countsByType(stacks()["growth-alicloud"]), {
             "alicloud:alb/listener:Listener": 2,
             "alicloud:alb/loadBalancer:LoadBalancer": 1,
-            "alicloud:alb/rule:Rule": 4,
-            "alicloud:alb/serverGroup:ServerGroup": 4,
+            "alicloud:alb/rule:Rule": 3,
+            "alicloud:alb/serverGroup:ServerGroup": 3,
             "alicloud:alikafka/instance:Instance": 1,
             "alicloud:alikafka/topic:Topic": 2,
             "alicloud:cdn/domainConfig:DomainConfig": 3,

@@ -10,6 +10,7 @@ import {
     planServerlessUnits,
     polardbServerlessPlan,
     resolveSpec,
+    routeNodePort,
     saeMetricPlan,
     unitSchedule,
     targetKind,
@@ -67,7 +68,7 @@ describe("compute config", () => {
 });
 
 describe("compute decisions", () => {
-    it("vm keeps /order, /ws and the rest on the app group; container tiers route per service with product as default", () => {
+    it("vm keeps /order, /ws and the rest on the app group; kubernetes the same routes to node ports; serverless one route per service", () => {
         assert.deepStrictEqual(
             businessRoutes("vm").map((r) => [r.name, r.pathPatterns, r.target.kind]),
             [
@@ -76,12 +77,19 @@ describe("compute decisions", () => {
                 ["api", [], "appGroup"],
             ],
         );
-        for (const compute of ["kubernetes", "serverless"] as const) {
-            assert.strictEqual(businessRoutes(compute), SERVICE_ROUTES);
-            assert.strictEqual(defaultRoute(businessRoutes(compute)).name, "product");
-            assert.strictEqual(targetKind(compute), "ip");
-        }
-        assert.strictEqual(targetKind("vm"), "instance");
+        assert.strictEqual(businessRoutes("serverless"), SERVICE_ROUTES);
+        assert.strictEqual(defaultRoute(businessRoutes("serverless")).name, "product");
+        assert.strictEqual(targetKind("serverless"), "ip");
+        // Kubernetes keeps the three routes, each to its service's NodePort on the nodes (instance targets).
+        assert.deepStrictEqual(
+            businessRoutes("kubernetes").map((r) => [r.name, r.target.kind === "service" ? r.target.service : r.target.kind, routeNodePort(r.name)]),
+            [
+                ["order", "order", 30082],
+                ["ws", "interaction", 30081],
+                ["api", "product", 30080],
+            ],
+        );
+        assert.strictEqual(targetKind("kubernetes"), "instance");
         assert.deepStrictEqual(SERVICE_ROUTES.filter((r) => r.longLived).map((r) => r.name), ["interaction"]);
     });
 
