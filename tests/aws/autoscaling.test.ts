@@ -34,9 +34,11 @@ describe("aws AutoScaling", () => {
         assert.strictEqual(at(group, "capacityRebalance"), true);
         assert.strictEqual(at(group, "instanceRefresh", "strategy"), "Rolling");
         assert.strictEqual(at(group, "instanceRefresh", "preferences", "minHealthyPercentage"), 90);
-        // growth runs the routed services on EKS: the node groups are attached to the target groups, not the app group
-        assert.strictEqual(strings(at(group, "targetGroupArns")).length, 3, "compute vm: the group serves the three routes");
-        assert.strictEqual(ofType(p, "aws:autoscaling/attachment:Attachment").length, 3 * 2);
+        // compute vm: the app group serves the three routes; no cluster nodes attach to them
+        assert.strictEqual(strings(at(group, "targetGroupArns")).length, 3);
+        assert.strictEqual(ofType(p, "aws:autoscaling/attachment:Attachment").length, 0);
+        // compute kubernetes (the growth default): the node groups are attached to the target groups, one per route and zone
+        assert.strictEqual(ofType(await plan("growth-aws"), "aws:autoscaling/attachment:Attachment").length, 3 * 2);
         assert.strictEqual(at(group, "minSize"), 4);
         assert.strictEqual(at(group, "maxSize"), 40);
     });
