@@ -19,6 +19,7 @@ import { haLoadBalancerRequireFastHealthCheck } from "./rules/ha-load-balancer-r
 import { haLoadBalancerRequireMultiZone } from "./rules/ha-load-balancer-require-multi-zone";
 import { haObjectStorageRequireVersioningAndRedundancy } from "./rules/ha-object-storage-require-versioning-and-redundancy";
 import { haQueueRequireMultiZone } from "./rules/ha-queue-require-multi-zone";
+import { haServerlessAppRequireMultiZone } from "./rules/ha-serverless-app-require-multi-zone";
 import { haStatefulRequireDeletionProtection } from "./rules/ha-stateful-require-deletion-protection";
 import { secDataStoreForbidPublicAccess } from "./rules/sec-data-store-forbid-public-access";
 import { secDataStoreRequireEncryption } from "./rules/sec-data-store-require-encryption";
@@ -38,6 +39,7 @@ import { secListenerRequireHttps } from "./stack/sec-listener-require-https";
 
 export const POLICIES: Policies = [
     haAutoscalingGroupRequireMultiZone,
+    haServerlessAppRequireMultiZone,
     haAutoscalingGroupRequireLbHealthCheck,
     haLoadBalancerRequireMultiZone,
     haLoadBalancerRequireDeletionProtection,

@@ -31,8 +31,17 @@ const OPEN_FLOWS_EXIT = 1;
 describe("npm run plan", function () {
     this.timeout(180_000);
 
-    it("ships the six stacks: three stages on two clouds", () => {
-        assert.deepStrictEqual(listStacks(), ["growth-alicloud", "growth-aws", "mature-alicloud", "mature-aws", "startup-alicloud", "startup-aws"]);
+    it("ships the eight stacks: three stages on two clouds, and growth on serverless on both", () => {
+        assert.deepStrictEqual(listStacks(), [
+            "growth-alicloud",
+            "growth-alicloud-serverless",
+            "growth-aws",
+            "growth-aws-serverless",
+            "mature-alicloud",
+            "mature-aws",
+            "startup-alicloud",
+            "startup-aws",
+        ]);
     });
 
     it("--format json prints one document with the stack, stage, cloud, resources and outputs", () => {
@@ -127,7 +136,7 @@ describe("npm run plan", function () {
     it("an unknown stack exits 2 and lists the stacks that exist", () => {
         const run = plan("--stack", "growth-gcp");
         assert.strictEqual(run.status, 2);
-        assert.match(run.stderr, /unknown stack "growth-gcp"; stacks: growth-alicloud, growth-aws, mature-alicloud, mature-aws, startup-alicloud, startup-aws/);
+        assert.match(run.stderr, /unknown stack "growth-gcp"; stacks: growth-alicloud, growth-alicloud-serverless, growth-aws, growth-aws-serverless, mature-alicloud, mature-aws, startup-alicloud, startup-aws/);
         assert.strictEqual(run.stdout, "");
     });
 

@@ -43,9 +43,11 @@ const DIR = stackDir({
     ...Object.fromEntries(
         (["aws", "alicloud"] as const).map((cloud) => [
             `timetable-${cloud}`,
-            stackFile({ stage: "growth", cloud, domain: "live.example.com", regions: REGIONS[cloud], events: EVENTS, peaks: [PEAK] }),
+            stackFile({ stage: "growth", cloud, compute: "vm", domain: "live.example.com", regions: REGIONS[cloud], events: EVENTS, peaks: [PEAK] }),
         ]),
     ),
+    // The same timetable on the Kubernetes tier (the growth default): the pods' floors follow it.
+    "timetable-kubernetes-alicloud": stackFile({ stage: "growth", cloud: "alicloud", domain: "live.example.com", regions: REGIONS.alicloud, events: EVENTS, peaks: [PEAK] }),
     // A mature stack whose ceiling cannot hold a 10x jump (6 -> 48 needed, maxSize 12).
     "capped-mature-aws": stackFile({ stage: "mature", cloud: "aws", domain: "live.example.com", regions: MATURE_REGIONS, app: { maxSize: 12 } }),
 });
@@ -149,7 +151,7 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
     });
 
     it("pods follow the timetable: one CronJob per action patching every HPA's minReplicas in proportion to the app floor", async () => {
-        const plan = await planOf("timetable-alicloud");
+        const plan = await planOf("timetable-kubernetes-alicloud");
         const jobs = ofType(plan, "kubernetes:batch/v1:CronJob").map((r) => {
             const containers = list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers"));
             return [at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "timeZone"), containers.map((c) => list(at(c, "args")).join(" ").replace(/^patch hpa (\w+) --namespace live-commerce --type merge --patch \{"spec":\{"minReplicas":(\d+)\}\}$/, "$1=$2")).join(" ")];
@@ -174,7 +176,7 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
     });
 
     it("the floor jobs and their access are valid Kubernetes objects (OpenAPI schema)", async () => {
-        const plan = await planOf("timetable-alicloud");
+        const plan = await planOf("timetable-kubernetes-alicloud");
         const objects = plan.resources
             .filter((r) => r.type.startsWith("kubernetes:") && r.name.includes("-floors"))
             .map((r) => ({ name: r.name, object: r.inputs }));

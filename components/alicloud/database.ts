@@ -1,11 +1,13 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATA_PORTS, DatabaseSpec, PrimaryStandby, polardbClassFor, polardbNodeCount, rdsClassFor } from "../model";
+import { DATA_PORTS, DatabaseSpec, PrimaryStandby, ScalingSpec, polardbClassFor, polardbNodeCount, PolardbServerlessPlan, polardbServerlessPlan, rdsClassFor } from "../model";
 import { generatedPassword } from "./password";
 
 export interface DatabaseArgs {
     readonly database: DatabaseSpec;
+    /** The stack's scaling policy: its CPU thresholds drive PolarDB Serverless scaling. */
+    readonly scaling: ScalingSpec;
     readonly placement: PrimaryStandby;
     /** Zone of each read-only instance (replicaZones()). */
     readonly replicaZones: readonly string[];
@@ -190,6 +192,13 @@ export class Database extends pulumi.ComponentResource {
         };
     }
 
+    /** Provisioned nodes, or PolarDB Serverless (polardbServerlessPlan) when `database.serverless` is set. */
+    private polardbCompute(args: DatabaseArgs): PolardbCompute {
+        const { database } = args;
+        if (database.serverless === null) return { dbNodeClass: polardbClassFor(database.size), dbNodeCount: polardbNodeCount(database.readReplicas) };
+        return polardbServerlessPlan({ scaling: args.scaling }, database.serverless, database.readReplicas);
+    }
+
     private polardb(name: string, args: DatabaseArgs, password: pulumi.Output<string>): Built {
         const { database, placement, tags } = args;
         const multiZone = database.highAvailability && placement.standbyZone !== null;
@@ -199,8 +208,7 @@ export class Database extends pulumi.ComponentResource {
                 description: name,
                 dbType: "MySQL",
                 dbVersion: MYSQL_VERSION,
-                dbNodeClass: polardbClassFor(database.size),
-                dbNodeCount: polardbNodeCount(database.readReplicas),
+                ...this.polardbCompute(args),
                 payType: "PostPaid",
                 creationCategory: "Normal",
                 zoneId: placement.primaryZone,
@@ -245,6 +253,8 @@ export class Database extends pulumi.ComponentResource {
         };
     }
 }
+
+type PolardbCompute = { readonly dbNodeClass: string; readonly dbNodeCount: number } | PolardbServerlessPlan;
 
 interface Built {
     readonly instanceId: pulumi.Output<string>;

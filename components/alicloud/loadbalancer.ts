@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, ROUTES, RouteName, WEBSOCKET_IDLE_TIMEOUT_SECONDS } from "../model";
+import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, WEBSOCKET_IDLE_TIMEOUT_SECONDS, defaultRoute } from "../model";
 
 export interface LoadBalancerArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -10,8 +10,21 @@ export interface LoadBalancerArgs {
     readonly vswitchIds: pulumi.Input<string>[];
     /** Certificate Management Service certificate id of the HTTPS listener (config `tls.certificateId`). */
     readonly certificateId: string | null;
+    /** Routes of the compute tier (businessRoutes): one server group and path rule each. */
+    readonly routes: readonly BusinessRoute[];
+    /** `instance`: ECS servers (server group type `Instance`); `ip`: pods by address (type `Ip`). */
+    readonly targetKind: TargetKind;
+    /**
+     * Who owns the HTTPS listener: `loadBalancer` (this component: listener, TLS policy, path rules,
+     * server groups) or `sae` (an SAE ingress creates the listener and its rules on this ALB; the
+     * component keeps only the HTTP redirect).
+     */
+    readonly httpsOwner: "loadBalancer" | "sae";
     readonly tags: Record<string, string>;
 }
+
+/** ALB server group type of each target kind (alicloud_alb_server_group `server_group_type`: Instance, Ip, Fc). */
+export const SERVER_GROUP_TYPE: Readonly<Record<TargetKind, string>> = { instance: "Instance", ip: "Ip" };
 
 
 /** Priority of the HTTP listener's catch-all redirect rule. */
@@ -32,9 +45,10 @@ export const TLS_SECURITY_POLICY = "tls_cipher_policy_1_2_strict_with_1_3";
 export class LoadBalancer extends pulumi.ComponentResource {
     readonly loadBalancerId: pulumi.Output<string>;
     readonly dnsName: pulumi.Output<string>;
-    /** Server group id per route. */
-    readonly serverGroupIds: Readonly<Record<RouteName, pulumi.Output<string>>>;
-    readonly httpsListenerId: pulumi.Output<string>;
+    /** Server group id per route name (empty when an SAE ingress owns the HTTPS listener). */
+    readonly serverGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** null when an SAE ingress owns the HTTPS listener. */
+    readonly httpsListenerId: pulumi.Output<string> | null;
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:alicloud:LoadBalancer", name, {}, opts);
@@ -63,79 +77,82 @@ export class LoadBalancer extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const groups = Object.fromEntries(
-            ROUTES.map((route) => [
-                route.name,
-                new alicloud.alb.ServerGroup(
-                    `${name}-group-${route.name}`,
-                    {
-                        serverGroupName: `${name}-${route.name}`,
-                        serverGroupType: "Instance",
-                        protocol: "HTTP",
-                        vpcId: args.vpcId,
-                        scheduler: route.longLived ? "Wlc" : "Wrr",
-                        healthCheckConfig: {
-                            healthCheckEnabled: true,
-                            healthCheckProtocol: "HTTP",
-                            healthCheckMethod: "GET",
-                            healthCheckPath: HEALTH_CHECK.path,
-                            healthCheckCodes: ["http_2xx"],
-                            healthCheckInterval: HEALTH_CHECK.intervalSeconds,
-                            healthCheckTimeout: HEALTH_CHECK.timeoutSeconds,
-                            healthyThreshold: HEALTH_CHECK.healthyThreshold,
-                            unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
-                        },
-                        connectionDrainConfig: { connectionDrainEnabled: true, connectionDrainTimeout: DEREGISTRATION_DELAY_SECONDS },
-                        stickySessionConfig: route.longLived
-                            ? { stickySessionEnabled: true, stickySessionType: "Insert", cookieTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS }
-                            : { stickySessionEnabled: false },
-                        tags,
-                    },
-                    { parent: this },
-                ),
-            ]),
-        );
-        const groupOf = (route: RouteName): alicloud.alb.ServerGroup => {
-            const g: alicloud.alb.ServerGroup | undefined = groups[route];
-            if (g === undefined) throw new pulumi.ResourceError(`no server group for route ${route}`, this);
-            return g;
-        };
-        const defaultRoute = ROUTES.find((r) => r.pathPatterns.length === 0);
-        if (defaultRoute === undefined) throw new pulumi.ResourceError("ROUTES has no default route", this);
-        const forwardTo = (route: RouteName) => [{ type: "ForwardGroup", forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: groupOf(route).id }] } }];
-
-        const https = new alicloud.alb.Listener(
-            `${name}-https`,
-            {
-                loadBalancerId: alb.id,
-                listenerProtocol: "HTTPS",
-                listenerPort: 443,
-                listenerDescription: `${name} HTTPS`,
-                ...(args.certificateId !== null ? { certificates: { certificateId: args.certificateId } } : {}),
-                securityPolicyId: TLS_SECURITY_POLICY,
-                idleTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS,
-                requestTimeout: 60,
-                gzipEnabled: true,
-                http2Enabled: true,
-                xForwardedForConfig: { xForwardedForEnabled: true, xForwardedForProtoEnabled: true },
-                defaultActions: forwardTo(defaultRoute.name),
-                tags,
-            },
-            { parent: this },
-        );
-        for (const route of ROUTES.filter((r) => r.pathPatterns.length > 0)) {
-            new alicloud.alb.Rule(
-                `${name}-rule-${route.name}`,
+        const serverGroup = (groupName: string, longLived: boolean): alicloud.alb.ServerGroup =>
+            new alicloud.alb.ServerGroup(
+                `${name}-group-${groupName}`,
                 {
-                    ruleName: `${name}-${route.name}`,
-                    listenerId: https.id,
-                    priority: route.priority,
-                    ruleConditions: [{ type: "Path", pathConfig: { values: [...route.pathPatterns] } }],
-                    ruleActions: [{ order: 1, ...forwardTo(route.name)[0] }],
+                    serverGroupName: `${name}-${groupName}`,
+                    serverGroupType: SERVER_GROUP_TYPE[args.targetKind],
+                    protocol: "HTTP",
+                    vpcId: args.vpcId,
+                    scheduler: longLived ? "Wlc" : "Wrr",
+                    healthCheckConfig: {
+                        healthCheckEnabled: true,
+                        healthCheckProtocol: "HTTP",
+                        healthCheckMethod: "GET",
+                        healthCheckPath: HEALTH_CHECK.path,
+                        healthCheckCodes: ["http_2xx"],
+                        healthCheckInterval: HEALTH_CHECK.intervalSeconds,
+                        healthCheckTimeout: HEALTH_CHECK.timeoutSeconds,
+                        healthyThreshold: HEALTH_CHECK.healthyThreshold,
+                        unhealthyThreshold: HEALTH_CHECK.unhealthyThreshold,
+                    },
+                    connectionDrainConfig: { connectionDrainEnabled: true, connectionDrainTimeout: DEREGISTRATION_DELAY_SECONDS },
+                    stickySessionConfig: longLived
+                        ? { stickySessionEnabled: true, stickySessionType: "Insert", cookieTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS }
+                        : { stickySessionEnabled: false },
+                    tags,
                 },
                 { parent: this },
             );
+        const forwardTo = (group: alicloud.alb.ServerGroup) => [{ type: "ForwardGroup", forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: group.id }] } }];
+        const fallback = defaultRoute(args.routes);
+
+        const groups = new Map<string, alicloud.alb.ServerGroup>();
+        let https: alicloud.alb.Listener | null = null;
+        if (args.httpsOwner === "loadBalancer") {
+            for (const route of args.routes) groups.set(route.name, serverGroup(route.name, route.longLived));
+            const groupOf = (route: BusinessRoute): alicloud.alb.ServerGroup => {
+                const g = groups.get(route.name);
+                if (g === undefined) throw new pulumi.ResourceError(`no server group for route ${route.name}`, this);
+                return g;
+            };
+            https = new alicloud.alb.Listener(
+                `${name}-https`,
+                {
+                    loadBalancerId: alb.id,
+                    listenerProtocol: "HTTPS",
+                    listenerPort: 443,
+                    listenerDescription: `${name} HTTPS`,
+                    ...(args.certificateId !== null ? { certificates: { certificateId: args.certificateId } } : {}),
+                    securityPolicyId: TLS_SECURITY_POLICY,
+                    idleTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+                    requestTimeout: 60,
+                    gzipEnabled: true,
+                    http2Enabled: true,
+                    xForwardedForConfig: { xForwardedForEnabled: true, xForwardedForProtoEnabled: true },
+                    defaultActions: forwardTo(groupOf(fallback)),
+                    tags,
+                },
+                { parent: this },
+            );
+            for (const route of args.routes.filter((r) => r.pathPatterns.length > 0)) {
+                new alicloud.alb.Rule(
+                    `${name}-rule-${route.name}`,
+                    {
+                        ruleName: `${name}-${route.name}`,
+                        listenerId: https.id,
+                        priority: route.priority,
+                        ruleConditions: [{ type: "Path", pathConfig: { values: [...route.pathPatterns] } }],
+                        ruleActions: [{ order: 1, ...forwardTo(groupOf(route))[0] }],
+                    },
+                    { parent: this },
+                );
+            }
         }
+        // An ALB listener must forward by default; with SAE owning HTTPS the HTTP listener gets an
+        // empty server group of its own, never reached: the redirect rule matches every path first.
+        const httpDefault = groups.get(fallback.name) ?? serverGroup("redirect", false);
 
         const http = new alicloud.alb.Listener(
             `${name}-http`,
@@ -145,7 +162,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 listenerPort: 80,
                 listenerDescription: `${name} HTTP, redirects to HTTPS`,
                 // An ALB listener must name a default server group; the redirect rule below matches every path first.
-                defaultActions: forwardTo(defaultRoute.name),
+                defaultActions: forwardTo(httpDefault),
                 tags,
             },
             { parent: this },
@@ -164,8 +181,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
         this.loadBalancerId = alb.id;
         this.dnsName = alb.dnsName;
-        this.serverGroupIds = { api: groupOf("api").id, ws: groupOf("ws").id, order: groupOf("order").id };
-        this.httpsListenerId = https.id;
+        this.serverGroupIds = Object.fromEntries([...groups].map(([routeName, g]) => [routeName, g.id]));
+        this.httpsListenerId = https !== null ? https.id : null;
         this.registerOutputs({ loadBalancerId: this.loadBalancerId, dnsName: this.dnsName });
     }
 }

@@ -2,7 +2,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
-import { ROUTES, ROUTE_NODE_PORTS, RegionSpec, StackSpec, baseTags, planRegionNetwork, primaryStandby, queueZones, replicaZones, tierSchedule } from "../model";
+import { RegionSpec, StackSpec, baseTags, businessRoutes, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, tierSchedule } from "../model";
 import { Autoscaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -11,6 +11,7 @@ import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
+import { ServerlessApps } from "./serverless";
 import { Storage } from "./storage";
 
 export interface RegionArgs {
@@ -24,21 +25,26 @@ export interface RegionArgs {
 
 /** One Alibaba Cloud region of the stack: everything a viewer's request needs, in that region. */
 export class Region extends pulumi.ComponentResource {
+    private readonly spec: StackSpec;
     readonly network: Network;
     readonly loadBalancer: LoadBalancer;
-    readonly autoscaling: Autoscaling;
+    /** The VM app group: compute `vm` only. */
+    readonly autoscaling: Autoscaling | null;
+    /** The SAE applications: compute `serverless` only. */
+    readonly serverless: ServerlessApps | null;
     readonly cache: Cache;
     readonly database: Database;
     /** null when the stack has no queue (`queue.enabled` false). */
     readonly queue: Queue | null;
     readonly storage: Storage;
     readonly monitoring: Monitoring;
-    /** Managed cluster and the business microservices, when `kubernetes.enabled`. */
+    /** Managed cluster and the business microservices: compute `kubernetes` only. */
     readonly kubernetes?: { readonly cluster: KubernetesCluster; readonly services: LiveCommerceServices };
 
     constructor(name: string, args: RegionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:alicloud:Region", name, {}, opts);
         const { spec, region } = args;
+        this.spec = spec;
         const tags = baseTags(spec, region.name);
         const plan = planRegionNetwork(spec, region);
         this.network = new Network(`${name}-network`, { plan, tags }, { parent: this });
@@ -53,26 +59,39 @@ export class Region extends pulumi.ComponentResource {
         };
         const placement = primaryStandby(region);
 
+        // Exactly one business tier serves the ALB's routes (businessRoutes decides the routes).
+        const routes = businessRoutes(spec.compute);
+        // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
-            { vpcId: net.vpcId, zones: net.zones, vswitchIds: net.vswitchIds, certificateId: spec.tls.certificateId, tags },
-            { parent: this },
-        );
-        const groups = this.loadBalancer.serverGroupIds;
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
-        this.autoscaling = new Autoscaling(
-            `${name}-app`,
             {
-                spec,
+                vpcId: net.vpcId,
+                zones: net.zones,
                 vswitchIds: net.vswitchIds,
-                securityGroupId: net.securityGroupIds.app,
-                // With Kubernetes the routes reach the services on the node pools; the app group serves none.
-                serverGroupIds: spec.kubernetes.enabled ? [] : [groups.api, groups.ws, groups.order],
-                schedule: appSchedule,
+                certificateId: spec.tls.certificateId,
+                routes,
+                targetKind: targetKind(spec.compute),
+                httpsOwner: spec.compute === "serverless" ? "sae" : "loadBalancer",
                 tags,
             },
             { parent: this },
         );
+        this.autoscaling =
+            spec.compute === "vm"
+                ? new Autoscaling(
+                      `${name}-app`,
+                      {
+                          spec,
+                          vswitchIds: net.vswitchIds,
+                          securityGroupId: net.securityGroupIds.app,
+                          serverGroupIds: Object.values(this.loadBalancer.serverGroupIds),
+                          schedule: appSchedule,
+                          tags,
+                      },
+                      { parent: this },
+                  )
+                : null;
         this.cache = new Cache(
             `${name}-cache`,
             { cache: spec.cache, placement, vpcId: net.vpcId, vswitchId: vswitchOf(placement.primaryZone), allowedCidrs: privateCidrs, tags },
@@ -82,6 +101,7 @@ export class Region extends pulumi.ComponentResource {
             `${name}-db`,
             {
                 database: spec.database,
+                scaling: spec.scaling,
                 placement,
                 replicaZones: spec.database.engine === "mysql" ? replicaZones(region, spec.database.readReplicas) : [],
                 vpcId: net.vpcId,
@@ -114,16 +134,45 @@ export class Region extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        if (spec.kubernetes.enabled) {
+        this.serverless =
+            spec.compute === "serverless"
+                ? new ServerlessApps(
+                      `${name}-sae`,
+                      {
+                          spec,
+                          region,
+                          vpcId: net.vpcId,
+                          vswitchIds: net.vswitchIds,
+                          securityGroupId: net.securityGroupIds.app,
+                          loadBalancerId: this.loadBalancer.loadBalancerId,
+                          routes,
+                          endpoints: {
+                              databaseHost: this.database.endpoint,
+                              databaseReaderHost: this.database.readWriteSplitEndpoint,
+                              redisHost: this.cache.host,
+                              kafkaBrokers: this.queue !== null ? this.queue.bootstrapServers : null,
+                          },
+                          now: args.now,
+                          tags,
+                      },
+                      { parent: this },
+                  )
+                : null;
+
+        if (spec.compute === "kubernetes") {
             const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: spec.kubernetes, network: net, nodeSecurityGroupId: net.securityGroupIds.app, tags }, { parent: this });
             // Each node pool's scaling group joins every route's server group on the route's node port
             // (alicloud_ess_alb_server_group_attachment: scaling_group_id, alb_server_group_id, port, weight);
             // nodes sit in the app security group, which admits the ALB's vSwitches on the node ports.
+            const groups = this.loadBalancer.serverGroupIds;
             cluster.nodeScalingGroupIds.forEach((scalingGroupId, zone) =>
-                ROUTES.forEach((route) => {
+                routes.forEach((route) => {
+                    const albServerGroupId = groups[route.name];
+                    const port = routeNodePort(route.name);
+                    if (albServerGroupId === undefined || port === undefined) throw new pulumi.ResourceError(`route ${route.name} has no server group or node port`, this);
                     new alicloud.ess.AlbServerGroupAttachment(
                         `${name}-k8s-${route.name}-nodes-${net.zones[zone]}`,
-                        { scalingGroupId, albServerGroupId: groups[route.name], port: ROUTE_NODE_PORTS[route.name], weight: 100, forceAttach: true },
+                        { scalingGroupId, albServerGroupId, port, weight: 100, forceAttach: true },
                         { parent: this },
                     );
                 }),
@@ -158,8 +207,9 @@ export class Region extends pulumi.ComponentResource {
             vswitchIds: this.network.vswitchIds,
             securityGroupIds: this.network.securityGroupIds,
             loadBalancerDnsName: this.loadBalancer.dnsName,
-            scalingGroupId: this.autoscaling.scalingGroupId,
-            appInstanceType: this.autoscaling.instanceType,
+            compute: this.spec.compute,
+            ...(this.autoscaling !== null ? { scalingGroupId: this.autoscaling.scalingGroupId, appInstanceType: this.autoscaling.instanceType } : {}),
+            ...(this.serverless !== null ? { saeNamespaceId: this.serverless.namespaceId, saeApplicationIds: this.serverless.appIds } : {}),
             redisHost: this.cache.host,
             redisPort: this.cache.port,
             databaseEngine: this.database.engine,

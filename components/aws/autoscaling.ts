@@ -148,7 +148,7 @@ export class AutoScaling extends pulumi.ComponentResource {
             estimatedInstanceWarmup: warmupSeconds,
             stepAdjustments: scaleOutSteps(action),
             comparisonOperator: "GreaterThanThreshold",
-            queries: (groupName) => scaleOutRatioQueries(action, groupName),
+            queries: (groupName) => scaleOutRatioQueries(action, { kind: "autoScalingGroup", name: groupName }),
         });
     }
 
@@ -157,7 +157,7 @@ export class AutoScaling extends pulumi.ComponentResource {
         this.stepPolicy(name, group, action, tags, {
             stepAdjustments: [{ metricIntervalLowerBound: "0", scalingAdjustment: action.adjustment.value }],
             comparisonOperator: "GreaterThanOrEqualToThreshold",
-            queries: (groupName) => scalingQueries(action, groupName),
+            queries: (groupName) => scalingQueries(action, { kind: "autoScalingGroup", name: groupName }),
         });
     }
 

@@ -3,6 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { DATA_PORTS, DatabaseLayout } from "../model";
 
+/** The instance class of Aurora Serverless v2 (aws_rds_cluster_instance `instance_class`: "For Aurora Serverless v2 use db.serverless"). */
+export const AURORA_SERVERLESS_CLASS = "db.serverless";
+
 export interface DatabaseArgs {
     /** RDS MySQL or Aurora MySQL, class and zones, from databaseLayout() in components/model. */
     readonly layout: DatabaseLayout;
@@ -94,6 +97,8 @@ export class Database extends pulumi.ComponentResource {
                     engine: "aurora-mysql",
                     engineVersion: AURORA_VERSION,
                     ...protectedData,
+                    // Aurora Serverless v2: instances of class db.serverless scale between these ACU bounds.
+                    ...(layout.serverless !== null ? { serverlessv2ScalingConfiguration: { minCapacity: layout.serverless.minCapacity, maxCapacity: layout.serverless.maxCapacity } } : {}),
                     ...(global?.role === "secondary"
                         ? { globalClusterIdentifier: global.globalClusterIdentifier, enableGlobalWriteForwarding: true }
                         : { databaseName: DATABASE_NAME, masterUsername: MASTER_USERNAME, ...credentials }),
@@ -115,7 +120,7 @@ export class Database extends pulumi.ComponentResource {
                         clusterIdentifier: cluster.id,
                         engine: "aurora-mysql",
                         engineVersion: AURORA_VERSION,
-                        instanceClass: layout.dbClass.name,
+                        instanceClass: layout.serverless !== null ? AURORA_SERVERLESS_CLASS : layout.dbClass.name,
                         availabilityZone: instance.zone,
                         // The writer is created first; readers are failover targets in creation order.
                         promotionTier: instance.role === "writer" ? 0 : 1,

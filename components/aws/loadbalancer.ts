@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, elbNamePrefix, ROUTES, Route, RouteName, WEBSOCKET_IDLE_TIMEOUT_SECONDS } from "../model";
+import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, WEBSOCKET_IDLE_TIMEOUT_SECONDS, defaultRoute, elbNamePrefix } from "../model";
 
 export interface LoadBalancerArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -10,7 +10,7 @@ export interface LoadBalancerArgs {
     readonly securityGroupId: pulumi.Input<string>;
     readonly appPort: number;
     /** Port of each route's target group when it differs from appPort (the Kubernetes node ports). */
-    readonly routePorts?: Readonly<Record<RouteName, number>>;
+    readonly routePorts?: Readonly<Record<string, number>>;
     /** Public DNS name viewers use; the certificate is issued for it (DNS validation). */
     readonly domain: string;
     /**
@@ -22,6 +22,10 @@ export interface LoadBalancerArgs {
     readonly alternativeNames: readonly string[];
     readonly logsBucket: pulumi.Input<string>;
     readonly logPrefix: string;
+    /** Routes of the compute tier (businessRoutes): one target group and listener rule each. */
+    readonly routes: readonly BusinessRoute[];
+    /** `instance` (EC2 app group) or `ip` (pods, Fargate tasks: awsvpc network mode registers by address). */
+    readonly targetKind: TargetKind;
     readonly tags: Record<string, string>;
 }
 
@@ -39,8 +43,11 @@ export class LoadBalancer extends pulumi.ComponentResource {
     readonly dnsName: pulumi.Output<string>;
     readonly zoneId: pulumi.Output<string>;
     readonly arnSuffix: pulumi.Output<string>;
+    /** ARN per route, in the order of `routes`. */
     readonly targetGroupArns: pulumi.Output<string>[];
     readonly targetGroupArnSuffixes: pulumi.Output<string>[];
+    /** ARN of each route's target group by route name. */
+    readonly targetGroupArnByRoute: Readonly<Record<string, pulumi.Output<string>>>;
     /** DNS records to create at the domain's DNS host so that ACM issues the certificate. */
     readonly certificateValidationRecords: pulumi.Output<{ name: string; type: string; value: string }[]>;
 
@@ -74,14 +81,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const groups = new Map<RouteName, aws.lb.TargetGroup>(ROUTES.map((route) => [route.name, this.targetGroup(name, route, args)]));
-        const groupOf = (route: Route): aws.lb.TargetGroup => {
+        const groups = new Map<string, aws.lb.TargetGroup>(args.routes.map((route) => [route.name, this.targetGroup(name, route, args)]));
+        const groupOf = (route: BusinessRoute): aws.lb.TargetGroup => {
             const g = groups.get(route.name);
             if (g === undefined) throw new pulumi.ResourceError(`no target group for route ${route.name}`, this);
             return g;
         };
-        const fallback = ROUTES.find((r) => r.pathPatterns.length === 0);
-        if (fallback === undefined) throw new pulumi.ResourceError("ROUTES has no default route (one without path patterns)", this);
+        const fallback = defaultRoute(args.routes);
 
         const https = new aws.lb.Listener(
             `${name}-https`,
@@ -107,7 +113,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        for (const route of ROUTES.filter((r) => r.pathPatterns.length > 0)) {
+        for (const route of args.routes.filter((r) => r.pathPatterns.length > 0)) {
             new aws.lb.ListenerRule(
                 `${name}-rule-${route.name}`,
                 {
@@ -124,21 +130,22 @@ export class LoadBalancer extends pulumi.ComponentResource {
         this.dnsName = lb.dnsName;
         this.zoneId = lb.zoneId;
         this.arnSuffix = lb.arnSuffix;
-        this.targetGroupArns = ROUTES.map((r) => groupOf(r).arn);
-        this.targetGroupArnSuffixes = ROUTES.map((r) => groupOf(r).arnSuffix);
+        this.targetGroupArns = args.routes.map((r) => groupOf(r).arn);
+        this.targetGroupArnSuffixes = args.routes.map((r) => groupOf(r).arnSuffix);
+        this.targetGroupArnByRoute = Object.fromEntries(args.routes.map((r) => [r.name, groupOf(r).arn]));
         this.certificateValidationRecords = certificate.domainValidationOptions.apply((options) =>
             options.map((o) => ({ name: o.resourceRecordName ?? "", type: o.resourceRecordType ?? "", value: o.resourceRecordValue ?? "" })),
         );
         this.registerOutputs({ dnsName: this.dnsName, zoneId: this.zoneId });
     }
 
-    private targetGroup(name: string, route: Route, args: LoadBalancerArgs): aws.lb.TargetGroup {
+    private targetGroup(name: string, route: BusinessRoute, args: LoadBalancerArgs): aws.lb.TargetGroup {
         return new aws.lb.TargetGroup(
             `${name}-tg-${route.name}`,
             {
                 namePrefix: elbNamePrefix(route.name),
                 vpcId: args.vpcId,
-                targetType: "instance",
+                targetType: args.targetKind,
                 protocol: "HTTP",
                 port: args.routePorts?.[route.name] ?? args.appPort,
                 deregistrationDelay: DEREGISTRATION_DELAY_SECONDS,

@@ -10,6 +10,7 @@ import {
     alarmRules,
     awsName,
     baseTags,
+    businessRoutes,
     cacheLayout,
     databaseLayout,
     globalHostnames,
@@ -20,6 +21,8 @@ import {
     planRegionNetwork,
     queueLayout,
     tierSchedule,
+    ServiceName,
+    targetKind,
 } from "../model";
 import { LiveCommerceServices } from "../kubernetes";
 import { AutoScaling } from "./autoscaling";
@@ -31,6 +34,7 @@ import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
 import { ReadCapacity } from "./read-capacity";
+import { FargateServices } from "./serverless";
 import { LB_LOG_PREFIX, Storage } from "./storage";
 
 export interface RegionArgs {
@@ -44,21 +48,26 @@ export interface RegionArgs {
 
 /** One AWS region of the stack: everything a viewer's request needs, in that region. */
 export class Region extends pulumi.ComponentResource {
+    private readonly spec: StackSpec;
     readonly network: Network;
     readonly storage: Storage;
     readonly loadBalancer: LoadBalancer;
-    readonly autoScaling: AutoScaling;
+    /** The VM app group: compute `vm` only. */
+    readonly autoScaling: AutoScaling | null;
+    /** The ECS services on Fargate: compute `serverless` only. */
+    readonly serverless: FargateServices | null;
     readonly cache: Cache;
     readonly database: Database;
     /** Present when spec.queue.enabled. */
     readonly queue: Queue | null;
     readonly monitoring: Monitoring;
-    /** Managed cluster and the business microservices, when `kubernetes.enabled`. */
+    /** Managed cluster and the business microservices: compute `kubernetes` only. */
     readonly kubernetes?: { readonly cluster: KubernetesCluster; readonly services: LiveCommerceServices };
 
     constructor(name: string, args: RegionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:Region", name, {}, opts);
         const { spec, region } = args;
+        this.spec = spec;
         const tags = baseTags(spec, region.name);
         const parent = { parent: this };
         this.network = new Network(`${name}-network`, { plan: planRegionNetwork(spec, region), tags }, parent);
@@ -66,6 +75,10 @@ export class Region extends pulumi.ComponentResource {
 
         // Regional tier: storage, load balancer, app tier, cache, database, queue, alarms.
         this.storage = new Storage(`${name}-storage`, { tags }, parent);
+        // Exactly one business tier serves the load balancer's routes (businessRoutes decides the routes).
+        const routes = businessRoutes(spec.compute);
+        // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
         this.loadBalancer = new LoadBalancer(
             `${name}-loadbalancer`,
             {
@@ -78,24 +91,27 @@ export class Region extends pulumi.ComponentResource {
                 alternativeNames: [globalHostnames(spec).api],
                 logsBucket: this.storage.logsBucket,
                 logPrefix: LB_LOG_PREFIX,
+                routes,
+                targetKind: targetKind(spec.compute),
                 tags,
             },
             parent,
         );
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
-        this.autoScaling = new AutoScaling(
-            `${name}-autoscaling`,
-            {
-                spec,
-                schedule: appSchedule,
-                privateSubnetIds: net.privateSubnetIds,
-                securityGroupId: net.securityGroupIds.app,
-                // With Kubernetes the routes reach the services on the nodes; the app group serves none.
-                targetGroupArns: spec.kubernetes.enabled ? [] : this.loadBalancer.targetGroupArns,
-                tags,
-            },
-            parent,
-        );
+        this.autoScaling =
+            spec.compute === "vm"
+                ? new AutoScaling(
+                      `${name}-autoscaling`,
+                      {
+                          spec,
+                          schedule: appSchedule,
+                          privateSubnetIds: net.privateSubnetIds,
+                          securityGroupId: net.securityGroupIds.app,
+                          targetGroupArns: this.loadBalancer.targetGroupArns,
+                          tags,
+                      },
+                      parent,
+                  )
+                : null;
         this.cache = new Cache(
             `${name}-cache`,
             {
@@ -156,7 +172,7 @@ export class Region extends pulumi.ComponentResource {
                       parent,
                   );
         const dimensions: pulumi.Output<AlarmDimensions> = pulumi
-            .all([this.autoScaling.groupName, this.loadBalancer.arnSuffix, pulumi.all(this.loadBalancer.targetGroupArnSuffixes)])
+            .all([this.autoScaling !== null ? this.autoScaling.groupName : "", this.loadBalancer.arnSuffix, pulumi.all(this.loadBalancer.targetGroupArnSuffixes)])
             .apply(([autoScalingGroupName, loadBalancer, targetGroups]) => ({
                 autoScalingGroupName,
                 loadBalancer,
@@ -166,12 +182,40 @@ export class Region extends pulumi.ComponentResource {
                 cacheNodes: this.cache.nodeIds,
             }));
         this.monitoring = new Monitoring(`${name}-monitoring`, { rules: alarmRules(spec), contacts: spec.monitoring.contacts, dimensions, tags }, parent);
-        if (spec.kubernetes.enabled) {
+        const tg = this.loadBalancer.targetGroupArnByRoute;
+        const targetOf = (service: ServiceName): pulumi.Output<string> => {
+            const arn = tg[service];
+            if (arn === undefined) throw new pulumi.ResourceError(`no target group routes to the ${service} service`, this);
+            return arn;
+        };
+        const reader = this.database.readerEndpoints[0];
+        this.serverless =
+            spec.compute === "serverless"
+                ? new FargateServices(
+                      `${name}-fargate`,
+                      {
+                          spec,
+                          region,
+                          privateSubnetIds: net.privateSubnetIds,
+                          securityGroupId: net.securityGroupIds.app,
+                          targetGroupArns: { user: targetOf("user"), product: targetOf("product"), order: targetOf("order"), interaction: targetOf("interaction") },
+                          endpoints: {
+                              databaseHost: this.database.endpoint,
+                              databaseReaderHost: reader ?? null,
+                              redisHost: this.cache.endpoint,
+                              kafkaBrokers: this.queue !== null ? this.queue.bootstrapBrokersTls : null,
+                          },
+                          now: args.now,
+                          tags,
+                      },
+                      parent,
+                  )
+                : null;
+        if (spec.compute === "kubernetes") {
             const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: spec.kubernetes, region: region.name, network: net, tags }, parent);
             // The database password stays in Secrets Manager (managed master password) where RDS can
             // manage it: pods read it from there with their service account. A global database
             // cluster has a generated password instead, which goes into the Secret with the cache token.
-            const reader = this.database.readerEndpoints[0];
             const services = new LiveCommerceServices(
                 `${name}-services`,
                 {
@@ -242,7 +286,9 @@ export class Region extends pulumi.ComponentResource {
             loadBalancerDnsName: this.loadBalancer.dnsName,
             loadBalancerZoneId: this.loadBalancer.zoneId,
             certificateValidationRecords: this.loadBalancer.certificateValidationRecords,
-            appGroupName: this.autoScaling.groupName,
+            compute: this.spec.compute,
+            ...(this.autoScaling !== null ? { appGroupName: this.autoScaling.groupName } : {}),
+            ...(this.serverless !== null ? { ecsClusterName: this.serverless.clusterName, ecsServiceNames: this.serverless.serviceNames } : {}),
             cacheEndpoint: this.cache.endpoint,
             cachePort: this.cache.port,
             databaseEndpoint: this.database.endpoint,

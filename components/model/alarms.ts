@@ -43,7 +43,15 @@ export const ALARM_THRESHOLDS: Readonly<Record<AlarmMetric, { readonly warning: 
 export const LEVEL_PERIODS: Readonly<Record<AlarmLevel, number>> = { warning: 5, critical: 3, fatal: 1 };
 
 /**
- * Every alarm of a stack: each metric at each of the three levels. Connection and CPU warnings sit
+ * Metrics measured on the VM app group (per-instance CPU and connections): a container tier has no
+ * such group, its per-service CPU and connections drive its own scaling rules and are watched by the
+ * platform (SAE monitoring, Container Insights, the pod autoscalers).
+ */
+export const APP_GROUP_METRICS: readonly AlarmMetric[] = ["appCpuPercent", "appConnectionsPerInstance"];
+
+/**
+ * Every alarm of a stack: each metric at each of the three levels (the app group's metrics only
+ * with compute `vm`). Connection and CPU warnings sit
  * at the scale-out thresholds, so a warning means "scaling should be kicking in".
  */
 export function alarmRules(spec: StackSpec): AlarmRule[] {
@@ -52,7 +60,7 @@ export function alarmRules(spec: StackSpec): AlarmRule[] {
         appCpuPercent: { ...ALARM_THRESHOLDS.appCpuPercent, warning: spec.scaling.scaleOut.cpuPercent },
         appConnectionsPerInstance: { ...ALARM_THRESHOLDS.appConnectionsPerInstance, warning: spec.scaling.scaleOut.connectionsPerInstance },
     };
-    return ALARM_METRICS.flatMap((metric) =>
+    return ALARM_METRICS.filter((metric) => spec.compute === "vm" || !APP_GROUP_METRICS.includes(metric)).flatMap((metric) =>
         spec.monitoring.levels.map((level): AlarmRule => {
             const t = thresholds[metric];
             const atLeast = metric === "lbUnhealthyHosts";

@@ -44,10 +44,22 @@ export interface AlarmDimensions {
     readonly cacheNodes: readonly string[];
 }
 
-const SCALING_SOURCES: Readonly<Record<ScalingMetric, { readonly namespace: string; readonly metricName: string }>> = {
-    connectionsPerInstance: { namespace: APP_METRICS_NAMESPACE, metricName: APP_CONNECTIONS_METRIC },
-    cpuPercent: { namespace: "AWS/EC2", metricName: "CPUUtilization" },
-};
+/**
+ * What a scaling alarm measures: the EC2 app group (AWS/EC2 CPUUtilization by AutoScalingGroupName)
+ * or one ECS service (AWS/ECS CPUUtilization by ClusterName and ServiceName: "the percentage of CPU
+ * units used by the service", ECS developer guide "Amazon ECS CloudWatch metrics"). The connection
+ * count is the app's own metric, published with the same dimensions as the CPU metric.
+ */
+export type ScalingScope = { readonly kind: "autoScalingGroup"; readonly name: string } | { readonly kind: "ecsService"; readonly cluster: string; readonly service: string };
+
+function scopeDimensions(scope: ScalingScope): Readonly<Record<string, string>> {
+    return scope.kind === "autoScalingGroup" ? { AutoScalingGroupName: scope.name } : { ClusterName: scope.cluster, ServiceName: scope.service };
+}
+
+function scalingSource(metric: ScalingMetric, scope: ScalingScope): { readonly namespace: string; readonly metricName: string } {
+    if (metric === "connectionsPerInstance") return { namespace: APP_METRICS_NAMESPACE, metricName: APP_CONNECTIONS_METRIC };
+    return { namespace: scope.kind === "autoScalingGroup" ? "AWS/EC2" : "AWS/ECS", metricName: "CPUUtilization" };
+}
 
 const SCALING_IDS: Readonly<Record<ScalingMetric, string>> = { connectionsPerInstance: "connections", cpuPercent: "cpu" };
 
@@ -87,9 +99,9 @@ export function scaleOutRatioExpression(action: ScalingAction): string {
     return `MAX([${action.conditions.map((c) => `FILL(${SCALING_IDS[c.metric]}, 0) / ${c.threshold}`).join(", ")}])`;
 }
 
-/** The metric queries of the scale-out alarm: the group's average of each metric and the breach ratio. */
-export function scaleOutRatioQueries(action: ScalingAction, autoScalingGroupName: string): MetricQuery[] {
-    return [...metricQueries(action, autoScalingGroupName), { id: "ratio", expression: scaleOutRatioExpression(action), label: "scale out: breach ratio", returnData: true }];
+/** The metric queries of the scale-out alarm: the scope's average of each metric and the breach ratio. */
+export function scaleOutRatioQueries(action: ScalingAction, scope: ScalingScope): MetricQuery[] {
+    return [...metricQueries(action, scope), { id: "ratio", expression: scaleOutRatioExpression(action), label: "scale out: breach ratio", returnData: true }];
 }
 
 /**
@@ -109,15 +121,15 @@ export function scaleOutSteps(action: ScalingAction): { metricIntervalLowerBound
 }
 
 /** The metric queries of a scaling alarm: the group's average of each metric and the combined condition. */
-export function scalingQueries(action: ScalingAction, autoScalingGroupName: string): MetricQuery[] {
-    return [...metricQueries(action, autoScalingGroupName), { id: "condition", expression: scalingExpression(action), label: `scale ${action.direction}`, returnData: true }];
+export function scalingQueries(action: ScalingAction, scope: ScalingScope): MetricQuery[] {
+    return [...metricQueries(action, scope), { id: "condition", expression: scalingExpression(action), label: `scale ${action.direction}`, returnData: true }];
 }
 
-function metricQueries(action: ScalingAction, autoScalingGroupName: string): MetricQuery[] {
+function metricQueries(action: ScalingAction, scope: ScalingScope): MetricQuery[] {
     return [...new Set(action.conditions.map((c) => c.metric))].map(
         (m): MetricQuery => ({
             id: SCALING_IDS[m],
-            metric: { ...SCALING_SOURCES[m], stat: "Average", period: action.periodSeconds, dimensions: { AutoScalingGroupName: autoScalingGroupName } },
+            metric: { ...scalingSource(m, scope), stat: "Average", period: action.periodSeconds, dimensions: scopeDimensions(scope) },
             returnData: false,
         }),
     );

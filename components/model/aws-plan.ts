@@ -3,7 +3,7 @@
 
 import { DbClass, MSK_BROKER, cacheNodeTypeFor, dbClassFor } from "./aws-catalogue";
 import { primaryStandby, queueZones, replicaZones } from "./placement";
-import { RegionSpec, StackSpec } from "./types";
+import { RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 
 /**
  * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
@@ -101,6 +101,11 @@ export type DatabaseLayout =
           readonly dbClass: DbClass;
           /** Writer first; readers in other zones first. Any reader is a failover target. */
           readonly instances: readonly DbInstancePlacement[];
+          /**
+           * Aurora Serverless v2 capacity (ACU per instance) when `database.serverless`: every
+           * instance is `db.serverless` and scales between the bounds; null for provisioned classes.
+           */
+          readonly serverless: ServerlessCapacity | null;
       };
 
 /**
@@ -121,6 +126,7 @@ export function databaseLayout(spec: StackSpec, region: RegionSpec): DatabaseLay
                 { role: "writer", zone: primaryZone },
                 ...replicaZones(region, readers).map((zone): DbInstancePlacement => ({ role: "reader", zone })),
             ],
+            serverless: db.serverless,
         };
     }
     return {

@@ -27,3 +27,5 @@ export * from "./global-database";
 export * from "./global";
 export * from "./placeholders";
 export * from "./flows";
+export * from "./compute";
+export * from "./serverless";

@@ -55,9 +55,10 @@ export const ELB_NAME_PREFIX_MAX = 6;
 
 /**
  * `namePrefix` of an AWS load balancer (`alb-`) or of a route's target group (`api-`, `order-`,
- * `ws-`). A prefix instead of a name: a fixed name cannot be created before its predecessor is
+ * `ws-`; the services' routes `user-`, `produ-`, `order-`, `inter-`), cut to ELB_NAME_PREFIX_MAX. A prefix instead of a name: a fixed name cannot be created before its predecessor is
  * deleted on replacement, and Pulumi's auto-name (logical name + 7 characters) exceeds 32.
  */
-export function elbNamePrefix(role: "alb" | RouteName): string {
-    return `${role}-`;
+export function elbNamePrefix(role: string): string {
+    // Service routes are longer than the prefix allows: interaction -> inter-, product -> produ-.
+    return `${role.slice(0, ELB_NAME_PREFIX_MAX - 1)}-`;
 }

@@ -9,11 +9,11 @@
 // A stack file overrides any of these (see spec.ts); a stack never needs to repeat them.
 
 import { presetServices } from "./kubernetes";
-import { Cloud, DatabaseEngine, OnlineRange, Stage, StackSpec } from "./types";
+import { Cloud, ComputeSize, ComputeTier, DatabaseEngine, OnlineRange, ServerlessCapacity, Stage, StackSpec } from "./types";
 
 /** The parts of a StackSpec that a stage decides (everything but identity and regions). */
-export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "peaks" | "database" | "dns"> & {
-    readonly database: Omit<StackSpec["database"], "engine">;
+export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "peaks" | "database" | "dns" | "compute"> & {
+    readonly database: Omit<StackSpec["database"], "engine" | "serverless">;
 };
 
 export interface StagePreset {
@@ -25,6 +25,8 @@ export interface StagePreset {
     readonly minRegions: number;
     /** Database engine per cloud, before overrides. */
     readonly databaseEngine: Readonly<Record<Cloud, DatabaseEngine>>;
+    /** The business compute tier, before overrides (README "Choosing the compute tier" says why). */
+    readonly compute: ComputeTier;
     readonly spec: PresetSpec;
 }
 
@@ -68,6 +70,8 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
         minZonesPerRegion: 1,
         minRegions: 1,
         databaseEngine: { alicloud: "mysql", aws: "mysql" },
+        // Two servers of one image: the least to run and no cluster fee while the audience is small.
+        compute: "vm",
         spec: {
             onlineUsers: { min: 0, max: 1000 },
             natStrategy: "single",
@@ -110,6 +114,9 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
         // standby switches in 5-10 s) and Aurora (shared storage, replica promotion typically < 30 s)
         // give both; RDS MySQL stays available with `database.engine: mysql`.
         databaseEngine: { alicloud: "polardb", aws: "aurora" },
+        // The four services scale and release independently on the managed cluster the stage already
+        // runs; `serverless` (stacks growth-*-serverless) trades the cluster for per-instance billing.
+        compute: "kubernetes",
         spec: {
             onlineUsers: { min: 1000, max: 10000 },
             natStrategy: "perZone",
@@ -149,6 +156,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
         minZonesPerRegion: 3,
         minRegions: 2,
         databaseEngine: { alicloud: "polardb", aws: "aurora" },
+        compute: "kubernetes",
         spec: {
             onlineUsers: { min: 10000, max: null },
             natStrategy: "perZone",
@@ -186,3 +194,19 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
         },
     },
 };
+
+/**
+ * Serverless database compute by default (compute `serverless` on PolarDB or Aurora): a floor of
+ * 1 PCU / 2 ACU per node (a PCU is about 1 vCPU and 2 GiB, an ACU about 2 GiB with matching CPU),
+ * a ceiling equal to the stage's database memory in GiB, twice the provisioned node of the stage,
+ * so an evening peak reaches twice the everyday database without a reconfiguration.
+ */
+export function serverlessCapacityDefault(compute: ComputeTier, engine: DatabaseEngine, size: ComputeSize): ServerlessCapacity | null {
+    if (compute !== "serverless") return null;
+    if (engine === "polardb") return { minCapacity: 1, maxCapacity: Math.min(32, size.memoryGiB) };
+    if (engine === "aurora") return { minCapacity: 2, maxCapacity: Math.min(256, size.memoryGiB) };
+    return null;
+}
+
+/** Bounds taken when `database.serverless.enabled` is set on an engine without a default (reported by validation). */
+export const SERVERLESS_CAPACITY_FALLBACK: ServerlessCapacity = { minCapacity: 1, maxCapacity: 16 };

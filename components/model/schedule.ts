@@ -13,7 +13,7 @@
 //   one-off action restoring the event's floor.
 
 import { RecurringPeak, RegionSpec, StackSpec } from "./types";
-import { instancesForOnline, roundUpTo } from "./scaling";
+import { PLANNED_UTILISATION, instancesForOnline, roundUpTo } from "./scaling";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
 
@@ -39,10 +39,11 @@ export const STREAMS_PER_TRANSCODER = 4;
 /** Most Aurora Replicas one cluster holds ("up to 15 Aurora Replicas", Aurora User Guide, Aurora DB clusters). */
 export const AURORA_MAX_READ_REPLICAS = 15;
 
-export const SCHEDULED_TIERS = ["appGroup", "transcoders", "readReplicas"] as const;
+export const SCHEDULED_TIERS = ["appGroup", "transcoders", "readReplicas", "serverlessUnit"] as const;
 /**
  * Tiers whose bounds the schedules set: the app scaling group; the self-run transcoders (Alibaba
- * Cloud); the Aurora read replicas (AWS Application Auto Scaling, rds:cluster:ReadReplicaCount).
+ * Cloud); the Aurora read replicas (AWS Application Auto Scaling, rds:cluster:ReadReplicaCount);
+ * one service of the serverless tier (an SAE application, an ECS service).
  */
 export type ScheduledTier = (typeof SCHEDULED_TIERS)[number];
 
@@ -57,6 +58,11 @@ export interface TierBounds {
 /** Capacity a tier needs for an audience of `online` viewers over `streams` broadcasts. */
 export function tierNeed(spec: StackSpec, region: RegionSpec, tier: ScheduledTier, bounds: TierBounds, online: number, streams: number): number {
     if (tier === "appGroup") return instancesForOnline(spec, region, online);
+    // A serverless service holds the audience's connections like the app group, within its own floor.
+    if (tier === "serverlessUnit") {
+        const perInstance = spec.scaling.scaleOut.connectionsPerInstance * PLANNED_UTILISATION;
+        return Math.max(bounds.minSize, roundUpTo(Math.ceil(online / perInstance), Math.max(1, bounds.zones)));
+    }
     if (tier === "transcoders") return Math.max(bounds.minSize, roundUpTo(Math.ceil(streams / STREAMS_PER_TRANSCODER), Math.max(1, bounds.zones)));
     // Readers grow in proportion to the app tier's floor (reads come from the app servers), within the ceiling.
     const ratio = instancesForOnline(spec, region, online) / spec.app.minSize;

@@ -2,15 +2,17 @@
 
 import { defaultRegionCidr } from "./cidr";
 import { ConfigError, show } from "./errors";
-import { STAGE_PRESETS, StagePreset } from "./presets";
+import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
 import { ConfigObject, ConfigReader, isConfigObject } from "./reader";
 import {
     ALARM_LEVELS,
     AlarmLevel,
     CACHE_MODES,
     CLOUDS,
+    COMPUTE_TIERS,
     Cloud,
     ComputeSize,
+    ComputeTier,
     DATABASE_ENGINES,
     LiveEvent,
     NAT_STRATEGIES,
@@ -22,11 +24,13 @@ import {
     STAGES,
     ScalingThreshold,
     ServiceName,
+    ServerlessCapacity,
     ServiceSpec,
     StackSpec,
     Stage,
 } from "./types";
 import { isTimeZone, parseInstant, parseLocalTime } from "./timezone";
+import { checkCompute } from "./compute";
 import { validateSpec } from "./validate";
 
 /** Every config key of the project (namespace `live-commerce`), with whether its value is structured. */
@@ -37,6 +41,7 @@ export const CONFIG_KEYS = {
     domain: "string",
     regions: "object",
     natStrategy: "string",
+    compute: "string",
     appPort: "number",
     adminCidrs: "object",
     app: "object",
@@ -89,6 +94,7 @@ export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSp
     for (const key of Object.keys(raw)) {
         if (!(key in CONFIG_KEYS)) r.fail(key, raw[key], `is not a config key of ${PROJECT}; allowed: ${Object.keys(CONFIG_KEYS).join(", ")}`);
     }
+    const compute: ComputeTier = r.oneOf(raw, "compute", "", COMPUTE_TIERS, preset.compute);
     const spec: StackSpec = {
         project: PROJECT,
         stage,
@@ -98,14 +104,15 @@ export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSp
         onlineUsers: preset.onlineUsers,
         regions: readRegions(r, raw.regions),
         natStrategy: r.oneOf(raw, "natStrategy", "", NAT_STRATEGIES, preset.spec.natStrategy),
+        compute,
         appPort: r.number(raw, "appPort", "", preset.spec.appPort, { integer: true, min: 1024, max: 65535 }),
         adminCidrs: r.stringList(raw, "adminCidrs", "", preset.spec.adminCidrs, CIDR_TEXT, "an IPv4 CIDR"),
         app: readApp(r, raw.app, preset),
         scaling: readScaling(r, raw.scaling, preset),
-        database: readDatabase(r, raw.database, preset, cloud),
+        database: readDatabase(r, raw.database, preset, cloud, compute),
         cache: readCache(r, raw.cache, preset),
         queue: readQueue(r, raw.queue, preset),
-        kubernetes: readKubernetes(r, raw.kubernetes, preset),
+        kubernetes: readKubernetes(r, raw.kubernetes, preset, compute),
         monitoring: readMonitoring(r, raw.monitoring, preset),
         tls: readTls(r, raw.tls, preset),
         cdn: readCdn(r, raw.cdn, preset, cloud),
@@ -115,7 +122,8 @@ export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSp
         peaks: readPeaks(r, raw.peaks),
         tags: r.stringMap(raw.tags, "tags", preset.spec.tags),
     };
-    const issues = [...r.issues, ...validateSpec(spec, preset, options.now)];
+    const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
+    const issues = [...r.issues, ...validateSpec(spec, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet)];
     if (issues.length > 0) throw new ConfigError(issues);
     return spec;
 }
@@ -198,17 +206,35 @@ function readScaling(r: ConfigReader, value: unknown, preset: StagePreset): Stac
     };
 }
 
-function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, cloud: Cloud): StackSpec["database"] {
+function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, cloud: Cloud, compute: ComputeTier): StackSpec["database"] {
     const d = preset.spec.database;
-    const s = r.section(value, "database", ["engine", "size", "highAvailability", "readReplicas", "storageGiB", "backupRetentionDays", "globalDatabase"]);
+    const s = r.section(value, "database", ["engine", "size", "highAvailability", "readReplicas", "storageGiB", "backupRetentionDays", "globalDatabase", "serverless"]);
+    const engine = r.oneOf(s, "engine", "database", DATABASE_ENGINES, preset.databaseEngine[cloud]);
+    const size = readSize(r, s.size, "database.size", d.size);
     return {
-        engine: r.oneOf(s, "engine", "database", DATABASE_ENGINES, preset.databaseEngine[cloud]),
-        size: readSize(r, s.size, "database.size", d.size),
+        engine,
+        serverless: readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size)),
+        size,
         highAvailability: r.boolean(s, "highAvailability", "database", d.highAvailability),
         readReplicas: r.number(s, "readReplicas", "database", d.readReplicas, { integer: true, min: 0, max: 15 }),
         storageGiB: r.number(s, "storageGiB", "database", d.storageGiB, { integer: true, min: 20, max: 65536 }),
         backupRetentionDays: r.number(s, "backupRetentionDays", "database", d.backupRetentionDays, { integer: true, min: 1, max: 35 }),
         globalDatabase: r.boolean(s, "globalDatabase", "database", d.globalDatabase),
+    };
+}
+
+/**
+ * `database.serverless`: `{enabled, minCapacity, maxCapacity}` over the default of the compute
+ * choice; ranges are checked per engine by checkServerlessDatabase.
+ */
+function readServerlessCapacity(r: ConfigReader, value: unknown, fallback: ServerlessCapacity | null): ServerlessCapacity | null {
+    const s = r.section(value, "database.serverless", ["enabled", "minCapacity", "maxCapacity"]);
+    const enabled = r.boolean(s, "enabled", "database.serverless", fallback !== null);
+    if (!enabled) return null;
+    const base = fallback ?? SERVERLESS_CAPACITY_FALLBACK;
+    return {
+        minCapacity: r.number(s, "minCapacity", "database.serverless", base.minCapacity, { min: 0, max: 256 }),
+        maxCapacity: r.number(s, "maxCapacity", "database.serverless", base.maxCapacity, { min: 0.5, max: 256 }),
     };
 }
 
@@ -237,7 +263,7 @@ function readQueue(r: ConfigReader, value: unknown, preset: StagePreset): StackS
 const IMAGE_PATTERN = /^(?!.*\/\/)[a-z0-9]([a-z0-9._\/:@-]{0,254})$/;
 const IMAGE_WHAT = "an image reference such as registry.example.com/live-commerce/order:1.0.0";
 
-function readKubernetes(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["kubernetes"] {
+function readKubernetes(r: ConfigReader, value: unknown, preset: StagePreset, compute: ComputeTier): StackSpec["kubernetes"] {
     const d = preset.spec.kubernetes;
     const s = r.section(value, "kubernetes", ["enabled", "version", "nodeSize", "minNodesPerZone", "maxNodesPerZone", "imageRegistry", "imageTag", "services"]);
     const services = r.section(s.services, "kubernetes.services", SERVICE_NAMES);
@@ -255,7 +281,8 @@ function readKubernetes(r: ConfigReader, value: unknown, preset: StagePreset): S
         };
     };
     return {
-        enabled: r.boolean(s, "enabled", "kubernetes", d.enabled),
+        // The cluster exists exactly when it is the business tier (checkCompute rejects a contradiction).
+        enabled: r.boolean(s, "enabled", "kubernetes", compute === "kubernetes"),
         version: r.string(s, "version", "kubernetes", d.version, /^1\.\d{2}$/, "a Kubernetes minor version such as 1.33"),
         nodeSize: readSize(r, s.nodeSize, "kubernetes.nodeSize", d.nodeSize),
         minNodesPerZone: r.number(s, "minNodesPerZone", "kubernetes", d.minNodesPerZone, { integer: true, min: 0, max: 100 }),
@@ -413,3 +440,4 @@ function readPeaks(r: ConfigReader, value: unknown): RecurringPeak[] {
         ];
     });
 }
+

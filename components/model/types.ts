@@ -21,6 +21,16 @@ export const DATABASE_ENGINES = ["mysql", "polardb", "aurora"] as const;
 /** `mysql` on both clouds; `polardb` on Alibaba Cloud only; `aurora` (Aurora MySQL) on AWS only. */
 export type DatabaseEngine = (typeof DATABASE_ENGINES)[number];
 
+export const COMPUTE_TIERS = ["vm", "kubernetes", "serverless"] as const;
+/**
+ * The one business tier of every region (config `compute`):
+ * - `vm`: one autoscaling group of servers (ESS / EC2 Auto Scaling) runs the whole app and serves every route;
+ * - `kubernetes`: the four services as Deployments on the managed cluster (ACK Pro / EKS), one route each;
+ * - `serverless`: the four services as serverless applications (SAE on Alibaba Cloud, ECS on Fargate
+ *   on AWS), one route each, with a serverless database (PolarDB Serverless / Aurora Serverless v2).
+ */
+export type ComputeTier = (typeof COMPUTE_TIERS)[number];
+
 export const CACHE_MODES = ["standalone", "cluster"] as const;
 /** `standalone`: one Redis node (startup). `cluster`: sharded Redis with replicas per shard. */
 export type CacheMode = (typeof CACHE_MODES)[number];
@@ -92,6 +102,18 @@ export interface DatabaseSpec {
     readonly backupRetentionDays: number;
     /** Mature stacks replicate the database to every other region (PolarDB GDN / Aurora global). */
     readonly globalDatabase: boolean;
+    /**
+     * Serverless compute of the database, null for provisioned nodes: PolarDB Serverless (capacity
+     * in PCU per node) or Aurora Serverless v2 (capacity in ACU per instance). Defaults to on with
+     * compute `serverless` (see serverlessCapacityDefault), off otherwise.
+     */
+    readonly serverless: ServerlessCapacity | null;
+}
+
+/** Bounds of a serverless database's compute, in the engine's unit (PolarDB PCU, Aurora ACU), per node. */
+export interface ServerlessCapacity {
+    readonly minCapacity: number;
+    readonly maxCapacity: number;
 }
 
 export interface CacheSpec {
@@ -253,6 +275,8 @@ export interface StackSpec {
     readonly onlineUsers: OnlineRange;
     readonly regions: readonly RegionSpec[];
     readonly natStrategy: NatStrategy;
+    /** The business tier serving the load balancer's routes in every region. */
+    readonly compute: ComputeTier;
     readonly app: AppTierSpec;
     readonly scaling: ScalingSpec;
     readonly database: DatabaseSpec;

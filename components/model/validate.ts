@@ -28,11 +28,13 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkAppCapacity(spec),
         ...checkScalingThresholds(spec),
         ...checkDatabase(spec),
+        ...checkServerlessDatabase(spec),
         ...checkCache(spec),
         ...checkKubernetes(spec),
         ...checkKubernetesServices(spec),
         ...checkEvents(spec),
         ...checkPeaks(spec, now),
+        ...checkSaePeaks(spec),
         ...checkAdminCidrs(spec),
         ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),
         ...(spec.cloud === "alicloud" ? checkAlicloudClasses(spec) : []),
@@ -159,6 +161,43 @@ export function checkDatabase(spec: StackSpec): string[] {
     return issues;
 }
 
+/**
+ * Serverless capacity bounds per engine, per node:
+ * - PolarDB (AgileServerless): `scale_min` 1 to 31 PCU, `scale_max` 1 to 32 PCU (alicloud_polardb_cluster
+ *   schema, provider v1.294: "Valid values: 1 PCU to 32 PCUs when serverlessType is AgileServerless");
+ * - Aurora Serverless v2: 0 to 256 ACU in steps of 0.5 (aws_rds_cluster
+ *   `serverlessv2_scaling_configuration`, provider v6.66).
+ */
+export const SERVERLESS_CAPACITY_RANGE: Readonly<Record<"polardb" | "aurora", { readonly min: number; readonly max: number; readonly step: number; readonly unit: string }>> = {
+    polardb: { min: 1, max: 32, step: 1, unit: "PCU" },
+    aurora: { min: 0, max: 256, step: 0.5, unit: "ACU" },
+};
+
+export function checkServerlessDatabase(spec: Pick<StackSpec, "database" | "cloud">): string[] {
+    const sl = spec.database.serverless;
+    if (sl === null) return [];
+    const engine = spec.database.engine;
+    if (engine !== "polardb" && engine !== "aurora") {
+        return [`database.serverless: a serverless database needs engine ${spec.cloud === "alicloud" ? "polardb" : "aurora"} (got engine ${show(engine)}); allowed: database.serverless.enabled false, or that engine`];
+    }
+    const range = SERVERLESS_CAPACITY_RANGE[engine];
+    const issues: string[] = [];
+    for (const key of ["minCapacity", "maxCapacity"] as const) {
+        const v = sl[key];
+        const onStep = Number.isInteger(v / range.step);
+        if (v < range.min || v > range.max || !onStep) {
+            issues.push(`database.serverless.${key}: ${v} ${range.unit} is outside ${engine}'s range; allowed: ${range.min} to ${range.max} in steps of ${range.step}`);
+        }
+    }
+    if (sl.minCapacity > sl.maxCapacity) {
+        issues.push(`database.serverless.minCapacity: ${sl.minCapacity} is greater than database.serverless.maxCapacity ${sl.maxCapacity}; allowed: min <= max`);
+    }
+    if (engine === "polardb" && sl.minCapacity === range.max) {
+        issues.push(`database.serverless.minCapacity: ${sl.minCapacity} PCU leaves no room to scale; allowed: 1 to ${range.max - 1} (PolarDB scale_min tops at ${range.max - 1})`);
+    }
+    return issues;
+}
+
 export function checkCache(spec: StackSpec): string[] {
     const c = spec.cache;
     if (c.mode === "standalone" && (c.shards !== 1 || c.replicasPerShard !== 0)) {
@@ -253,4 +292,15 @@ export function checkPeaks(spec: StackSpec, now: Date): string[] {
         });
     });
     return issues;
+}
+
+/**
+ * SAE timers repeat one `period` per rule; the blueprint writes daily timers ("* * *", the period of
+ * the provider's own example), so on Alibaba Cloud's serverless tier a peak recurs daily.
+ */
+export function checkSaePeaks(spec: Pick<StackSpec, "cloud" | "compute" | "peaks">): string[] {
+    if (spec.cloud !== "alicloud" || spec.compute !== "serverless") return [];
+    return spec.peaks.flatMap((peak, i) =>
+        peak.recurrence === "daily" ? [] : [`peaks[${i}].recurrence: ${peak.recurrence} (SAE timed rules of this blueprint repeat daily); allowed: daily on alicloud with compute serverless`],
+    );
 }

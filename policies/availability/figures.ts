@@ -18,6 +18,9 @@ export interface Figure {
 /** Looked up 2026-11-22. Keys: `<cloud>.<service>.<configuration>`. */
 export const FIGURES: Readonly<Record<string, Figure>> = {
     "aws.ec2.multi-az": { percent: 99.99, service: "EC2", configuration: "instances in >= 2 AZs of a region", source: "aws.amazon.com/compute/sla (historical copy)", date: "2022-05-05", confidence: "high" },
+    // The Region-Level SLA covers ECS and "AWS Fargate for Amazon ECS and Amazon EKS" with "all running
+    // instances or tasks deployed concurrently across two or more AZs" (same page as aws.ec2.multi-az).
+    "aws.fargate.multi-az": { percent: 99.99, service: "ECS on Fargate", configuration: "tasks in >= 2 AZs of a region", source: "aws.amazon.com/compute/sla (historical copy)", date: "2022-05-05", confidence: "high" },
     "aws.ec2.single": { percent: 99.5, service: "EC2", configuration: "single instance", source: "third-party summaries", date: "undated", confidence: "medium" },
     "aws.elb.multi-az": { percent: 99.99, service: "ELB", configuration: "multi-AZ", source: "aws.amazon.com/elasticloadbalancing/sla", date: "2022-07-25", confidence: "high" },
     "aws.elb.single-az": { percent: 99.9, service: "ELB", configuration: "single-AZ", source: "aws.amazon.com/elasticloadbalancing/sla", date: "2022-07-25", confidence: "high" },
@@ -46,7 +49,7 @@ export const FIGURES: Readonly<Record<string, Figure>> = {
 };
 
 /** Services with no published figure (so a stack using them needs a config override). */
-export const NOT_PUBLISHED: readonly string[] = ["aws.msk", "aws.ivs", "alicloud.cdn", "alicloud.dns", "alicloud.gtm", "alicloud.kafka", "alicloud.live", "alicloud.rds.basic", "alicloud.alb.single-zone"];
+export const NOT_PUBLISHED: readonly string[] = ["alicloud.sae.multi-zone", "alicloud.sae.single-zone", "aws.fargate.single-az", "aws.msk", "aws.ivs", "alicloud.cdn", "alicloud.dns", "alicloud.gtm", "alicloud.kafka", "alicloud.live", "alicloud.rds.basic", "alicloud.alb.single-zone"];
 
 /** Whether the published switch time meets the 30 s budget (the "meets 30 s?" column of the sources). */
 export type FailoverVerdict = "yes" | "borderline" | "no";

@@ -50,6 +50,10 @@ export const SUPPORTING_TYPES: readonly string[] = [
     "aws:rds/clusterInstance:ClusterInstance", "aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws:rds/globalCluster:GlobalCluster", "aws:rds/proxy:Proxy",
     "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup", "aws:msk/configuration:Configuration", "aws:msk/topic:Topic",
     "aws:route53/healthCheck:HealthCheck", "aws:route53/zone:Zone",
+    // Serverless tier: the SAE ingress is the ALB's listener, the rest configures the applications / services.
+    "alicloud:sae/namespace:Namespace", "alicloud:sae/applicationScalingRule:ApplicationScalingRule", "alicloud:sae/ingress:Ingress",
+    "aws:ecs/cluster:Cluster", "aws:ecs/taskDefinition:TaskDefinition",
+    "aws:appautoscaling/target:Target", "aws:appautoscaling/policy:Policy", "aws:appautoscaling/scheduledAction:ScheduledAction",
 ];
 
 /** Module prefixes of resources off the request path (network, identity, monitoring, storage of media, workloads). */
@@ -95,6 +99,15 @@ export function place(node: Node, nodes: readonly Node[]): Placement | "supporti
             const figure = aws ? (zones >= 2 ? "aws.ec2.multi-az" : "aws.ec2.single") : zones >= 2 ? "alicloud.ecs.multi-zone" : "alicloud.ecs.single";
             return { tier: "compute", figure, failover: healthCheckSeconds(node, nodes) };
         }
+        case "alicloud:sae/application:Application":
+            // SAE spreads an application's instances over its vSwitches (one comma-separated VSwitchId).
+            return { tier: "compute", figure: zonesOf(saeVswitches(p.vswitchId)) >= 2 ? "alicloud.sae.multi-zone" : "alicloud.sae.single-zone", failover: probeSeconds(p.readinessV2) };
+        case "aws:ecs/service:Service":
+            return {
+                tier: "compute",
+                figure: zonesOf(record(p.networkConfiguration).subnets) >= 2 ? "aws.fargate.multi-az" : "aws.fargate.single-az",
+                failover: healthCheckSeconds(node, nodes),
+            };
         case "alicloud:ecs/instance:Instance":
             return { tier: "compute", figure: "alicloud.ecs.single" };
         case "aws:ec2/instance:Instance":
@@ -135,6 +148,20 @@ function awsCluster(node: Node, nodes: readonly Node[]): Omit<Placement, "tier">
     if (!isAurora(str(node.props.engine))) return { figure: "aws.rds.multi-az", failover: "aws.rds.multi-az-cluster" };
     const instances = clusterInstances(node, nodes).length;
     return instances >= 2 ? { figure: "aws.aurora.multi-az", failover: "aws.aurora.replica" } : { figure: "aws.aurora.single-az", failover: "aws.aurora.no-replica" };
+}
+
+/** The vSwitch ids of an SAE application's comma-separated `vswitchId`. */
+export function saeVswitches(value: unknown): string[] {
+    const text = str(value);
+    return text === undefined ? [] : text.split(",").map((v) => v.trim()).filter((v) => v !== "");
+}
+
+/** Seconds a readiness probe takes to take a failed instance out of traffic (period x failure threshold). */
+function probeSeconds(probe: unknown): number | undefined {
+    const p = record(probe);
+    const period = num(p.periodSeconds);
+    const failures = num(p.failureThreshold);
+    return period !== undefined && failures !== undefined ? detectionSeconds(period, failures) : undefined;
 }
 
 /** Node pools of the same cluster (`clusterId` on ACK, `clusterName` on EKS) in the node's region, sorted by URN. */

@@ -52,6 +52,11 @@ export const AWS_METRICS: Readonly<Record<string, { readonly names: readonly str
         names: ["CPUUtilization", "NetworkIn", "NetworkOut", "StatusCheckFailed", "StatusCheckFailed_Instance", "StatusCheckFailed_System"],
         source: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/viewing_metrics_with_cloudwatch.html",
     },
+    "AWS/ECS": {
+        // Service-level metrics with the ClusterName and ServiceName dimensions (Fargate services included).
+        names: ["CPUUtilization", "MemoryUtilization"],
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/available-metrics.html",
+    },
     "AWS/RDS": {
         names: ["CPUUtilization", "DatabaseConnections", "FreeableMemory", "FreeStorageSpace", "ReadLatency", "WriteLatency", "AuroraReplicaLag", "AuroraGlobalDBReplicationLag"],
         source: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.AuroraMonitoring.Metrics.html; https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html",

@@ -2,7 +2,7 @@ import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
 import { Plan, PlannedResource } from "../../tools/lib/record";
-import { APP_IMAGE_ID, POLARDB_EVENT, POLARDB_STACK, childrenOf, input, named, ofType, usePlans } from "./plans";
+import { APP_IMAGE_ID, POLARDB_EVENT, childrenOf, input, named, ofType, usePlans, MYSQL_STACK } from "./plans";
 
 const G = "alicloud:ess/scalingGroup:ScalingGroup";
 const C = "alicloud:ess/scalingConfiguration:ScalingConfiguration";
@@ -21,7 +21,7 @@ describe("alicloud Autoscaling", function () {
     const stacks = usePlans();
 
     it("declares exactly group, configuration, the OR, AND and three surge rules with their alarms under the component", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()["startup-alicloud"];
         const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
         assert.deepStrictEqual(
             childrenOf(plan, component).map((r) => `${r.type} ${r.name}`).sort(),
@@ -50,7 +50,7 @@ describe("alicloud Autoscaling", function () {
     });
 
     it("growth: the group spans both zones, balanced, health-checked by ECS and the load balancer", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const g = app(plan, G);
         const vsw = ofType(plan, "alicloud:vpc/switch:Switch").map((r) => r.name);
         assert.deepStrictEqual(vsw, ["lc-cn-hangzhou-network-vsw-cn-hangzhou-h", "lc-cn-hangzhou-network-vsw-cn-hangzhou-i"]);
@@ -84,9 +84,9 @@ describe("alicloud Autoscaling", function () {
         );
     });
 
-    it("with Kubernetes the app group registers in no server group: each node pool joins every route's server group on the route's node port", () => {
+    it("with Kubernetes there is no app group: each node pool joins every route's server group on the route's node port", () => {
         const plan = stacks()["growth-alicloud"];
-        assert.deepStrictEqual(input(app(plan, G), "albServerGroups"), []);
+        assert.strictEqual(ofType(plan, "live-commerce:alicloud:Autoscaling").length, 0);
         const attachments = ofType(plan, "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment");
         assert.deepStrictEqual(
             attachments.map((a) => [a.name, input(a, "port")]).sort(),
@@ -114,7 +114,7 @@ describe("alicloud Autoscaling", function () {
     ];
     for (const [title, direction, logic, connections, cpu, want] of directions) {
         it(title, () => {
-            const plan = stacks()["growth-alicloud"];
+            const plan = stacks()[MYSQL_STACK];
             const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
             const alarms = childrenOf(plan, component).filter((r) => r.type === "alicloud:ess/alarm:Alarm" && !r.name.includes("surge"));
             assert.deepStrictEqual(alarms.map((a) => a.name).sort(), ["lc-cn-hangzhou-app-alarm-in", "lc-cn-hangzhou-app-alarm-out"]);
@@ -140,7 +140,7 @@ describe("alicloud Autoscaling", function () {
     }
 
     it("surge alarms on connections alone at 2x, 4x and 8x the threshold add 200%, 400% and 200%: with the OR rule, +300/+700/+900% in one step", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const rows = [2, 4, 8].map((x) => {
             const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-surge-${x}x`);
             const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-surge-${x}x`);
@@ -156,7 +156,7 @@ describe("alicloud Autoscaling", function () {
     });
 
     it("uses the stock image when no imageId is set, on the app security group, encrypted disk", () => {
-        const c = app(stacks()["growth-alicloud"], C);
+        const c = app(stacks()["startup-alicloud"], C);
         assert.strictEqual(input(c, "imageName"), "aliyun_3_x64_20G_alibase_20240819.vhd");
         assert.strictEqual(input(c, "imageId"), undefined);
         assert.strictEqual(input(c, "systemDiskEncrypted"), true);
@@ -164,7 +164,7 @@ describe("alicloud Autoscaling", function () {
     });
 
     it("app.imageId replaces the stock image", () => {
-        const c = app(stacks()[POLARDB_STACK], C);
+        const c = app(stacks()[MYSQL_STACK], C);
         assert.deepStrictEqual([input(c, "imageId"), input(c, "imageName")], [APP_IMAGE_ID, undefined]);
     });
 
@@ -175,7 +175,7 @@ describe("alicloud Autoscaling", function () {
     });
 
     it("a live event raises the floor 30 minutes before start and lowers it 30 minutes after end, in UTC minutes, never setting the group's size", () => {
-        const plan = stacks()[POLARDB_STACK];
+        const plan = stacks()[MYSQL_STACK];
         const tasks = ofType(plan, "alicloud:ess/scheduledTask:ScheduledTask");
         const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16) + "Z";
         const start = Date.parse(POLARDB_EVENT.start);

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 
 import { mockId } from "../../tools/lib/mocks";
-import { CERTIFICATE_ID, POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans } from "./plans";
+import { CERTIFICATE_ID, POLARDB_STACK, childrenOf, input, named, ofType, single, usePlans, MYSQL_STACK } from "./plans";
 
 const LB = "alicloud:alb/loadBalancer:LoadBalancer";
 const LISTENER = "alicloud:alb/listener:Listener";
@@ -13,14 +13,14 @@ describe("alicloud LoadBalancer", function () {
     const stacks = usePlans();
 
     it("declares one ALB, two listeners, three server groups and three rules under the component", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const kids = childrenOf(plan, named(plan, "live-commerce:alicloud:LoadBalancer", "lc-cn-hangzhou-lb"));
         const count = (t: string) => kids.filter((k) => k.type === t).length;
         assert.deepStrictEqual([count(LB), count(LISTENER), count(GROUP), count(RULE), kids.length], [1, 2, 3, 3, 9]);
     });
 
     it("growth: an address in each zone, on that zone's vSwitch; deletion protection on", () => {
-        const alb = single(stacks()["growth-alicloud"], LB);
+        const alb = single(stacks()[MYSQL_STACK], LB);
         assert.deepStrictEqual(input(alb, "zoneMappings"), [
             { vswitchId: mockId("alicloud:vpc/switch:Switch", "lc-cn-hangzhou-network-vsw-cn-hangzhou-h"), zoneId: "cn-hangzhou-h" },
             { vswitchId: mockId("alicloud:vpc/switch:Switch", "lc-cn-hangzhou-network-vsw-cn-hangzhou-i"), zoneId: "cn-hangzhou-i" },
@@ -36,7 +36,7 @@ describe("alicloud LoadBalancer", function () {
     });
 
     it("health checks take a dead server out in 10 s (5 s x 2) on /healthz", () => {
-        for (const g of ofType(stacks()["growth-alicloud"], GROUP)) {
+        for (const g of ofType(stacks()[MYSQL_STACK], GROUP)) {
             assert.deepStrictEqual(input(g, "healthCheckConfig"), {
                 healthCheckCodes: ["http_2xx"],
                 healthCheckEnabled: true,
@@ -53,7 +53,7 @@ describe("alicloud LoadBalancer", function () {
     });
 
     it("only the WebSocket group is sticky", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         assert.deepStrictEqual(
             ["api", "order", "ws"].map((r) => input(named(plan, GROUP, `lc-cn-hangzhou-lb-group-${r}`), "stickySessionConfig.stickySessionEnabled")),
             [false, false, true],
@@ -71,11 +71,11 @@ describe("alicloud LoadBalancer", function () {
     });
 
     it("without tls.certificateId the HTTPS listener carries no certificate (and none is invented)", () => {
-        assert.strictEqual(input(named(stacks()["growth-alicloud"], LISTENER, "lc-cn-hangzhou-lb-https"), "certificates"), undefined);
+        assert.strictEqual(input(named(stacks()[MYSQL_STACK], LISTENER, "lc-cn-hangzhou-lb-https"), "certificates"), undefined);
     });
 
     it("routes /order and /ws by path to their own groups", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const https = mockId(LISTENER, "lc-cn-hangzhou-lb-https");
         const rule = (r: string) => named(plan, RULE, `lc-cn-hangzhou-lb-rule-${r}`);
         assert.deepStrictEqual(
@@ -88,7 +88,7 @@ describe("alicloud LoadBalancer", function () {
     });
 
     it("HTTP only redirects every path to HTTPS with a 301", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const http = named(plan, LISTENER, "lc-cn-hangzhou-lb-http");
         assert.deepStrictEqual([input(http, "listenerProtocol"), input(http, "listenerPort")], ["HTTP", 80]);
         const redirect = named(plan, RULE, "lc-cn-hangzhou-lb-rule-redirect");

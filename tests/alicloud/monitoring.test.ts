@@ -12,18 +12,19 @@ const alarm = (plan: Plan, key: string) => named(plan, ALARM, `lc-cn-hangzhou-mo
 describe("alicloud Monitoring", function () {
     const stacks = usePlans();
 
-    it("one contact group per level and 8 metrics x 3 levels = 24 alarms per region", () => {
-        const plan = stacks()["growth-alicloud"];
+    it("one contact group per level and 8 metrics x 3 levels = 24 alarms per region (6 metrics without the VM app group)", () => {
+        const plan = stacks()[MYSQL_STACK];
         assert.deepStrictEqual(
             ofType(plan, GROUP).map((g) => input(g, "alarmContactGroupName")),
             ["lc-cn-hangzhou-monitoring-critical", "lc-cn-hangzhou-monitoring-fatal", "lc-cn-hangzhou-monitoring-warning"],
         );
         assert.strictEqual(ofType(plan, ALARM).length, 24);
-        assert.strictEqual(ofType(stacks()["mature-alicloud"], ALARM).length, 72);
+        assert.strictEqual(ofType(stacks()["growth-alicloud"], ALARM).length, 18);
+        assert.strictEqual(ofType(stacks()["mature-alicloud"], ALARM).length, 54);
     });
 
     it("each level escalates at its own CloudMonitor severity and notifies only its own group", () => {
-        const plan = stacks()["growth-alicloud"];
+        const plan = stacks()[MYSQL_STACK];
         const cases: [string, string, string, Record<string, unknown>][] = [
             ["appCpuPercent-warning", "escalationsInfo", "warning", { comparisonOperator: ">", statistics: "Average", threshold: "70", times: 5 }],
             ["appCpuPercent-critical", "escalationsWarn", "critical", { comparisonOperator: ">", statistics: "Average", threshold: "85", times: 3 }],

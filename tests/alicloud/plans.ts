@@ -1,7 +1,8 @@
 // Plans of the Alibaba Cloud stacks under mocks, computed once per test run and shared by the
 // component tests: the three stack files of stacks/, plus a growth stack on PolarDB with a live
 // event, on-call contacts and a certificate, and a growth stack that overrides the engine back to
-// RDS MySQL, both written to temporary stacks directories.
+// RDS MySQL, both written to temporary stacks directories; the MySQL one runs compute `vm` with the
+// PolarDB stack's live event and app image (the app group's tests; the growth preset runs Kubernetes).
 
 import * as fs from "fs";
 import * as os from "os";
@@ -51,9 +52,12 @@ function mysqlStackDir(): string {
         [MYSQL_STACK]: stackFile({
             stage: "growth",
             cloud: "alicloud",
+            compute: "vm",
             domain: "live.example.com",
             regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
             database: { engine: "mysql" },
+            events: [POLARDB_EVENT],
+            app: { imageId: APP_IMAGE_ID },
         }),
     });
 }

@@ -4,8 +4,8 @@ import { mockId } from "../../tools/lib/mocks";
 import { PlannedResource } from "../../tools/lib/record";
 import { MYSQL_STACK, childrenOf, countsByType, named, ofType, usePlans } from "./plans";
 
-const BLOCKS = ["Autoscaling", "Cache", "Database", "LoadBalancer", "Monitoring", "Network", "Queue", "Storage"];
-/** Growth and mature stacks also run the managed Kubernetes cluster and the business microservices. */
+const BLOCKS = ["Cache", "Database", "LoadBalancer", "Monitoring", "Network", "Queue", "Storage"];
+/** Growth and mature stacks run the business tier on the managed Kubernetes cluster (compute `kubernetes`), not an app group. */
 const KUBERNETES_BLOCKS = ["KubernetesCluster", "Services"];
 
 function leaves(value: unknown): unknown[] {
@@ -35,27 +35,33 @@ describe("alicloud Region", function () {
         assert.deepStrictEqual(missing, []);
     });
 
-    it("growing from startup to the growth default swaps only the MySQL database for PolarDB (an engine migration)", () => {
+    it("growing from startup to the growth default swaps the MySQL database for PolarDB and the app group for Kubernetes (two migrations)", () => {
         const key = (r: PlannedResource) => `${r.type}::${r.name}`;
         const growth = new Set(stacks()["growth-alicloud"].resources.map(key));
         const missing = stacks()["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
         assert.deepStrictEqual(missing, [
+            ...["in", "out", "surge-2x", "surge-4x", "surge-8x"].map((a) => `alicloud:ess/alarm:Alarm::lc-cn-hangzhou-app-alarm-${a}`),
+            "alicloud:ess/scalingConfiguration:ScalingConfiguration::lc-cn-hangzhou-app-config",
+            "alicloud:ess/scalingGroup:ScalingGroup::lc-cn-hangzhou-app-group",
+            ...["in", "out", "surge-2x", "surge-4x", "surge-8x"].map((a) => `alicloud:ess/scalingRule:ScalingRule::lc-cn-hangzhou-app-rule-${a}`),
             "alicloud:kms/key:Key::lc-cn-hangzhou-db-disk-key",
             "alicloud:rds/backupPolicy:BackupPolicy::lc-cn-hangzhou-db-backup",
             "alicloud:rds/database:Database::lc-cn-hangzhou-db-schema",
             "alicloud:rds/instance:Instance::lc-cn-hangzhou-db-mysql",
             "alicloud:rds/rdsAccount:RdsAccount::lc-cn-hangzhou-db-account",
+            ...["appConnectionsPerInstance", "appCpuPercent"].flatMap((m) => ["critical", "fatal", "warning"].map((l) => `alicloud:cms/alarm:Alarm::lc-cn-hangzhou-monitoring-alarm-${m}-${l}`)),
+            "live-commerce:alicloud:Autoscaling::lc-cn-hangzhou-app",
         ]);
     });
 
     it("resource counts of the growth stack: the region, its live video tier and the CDN", () => {
+        // Business tier on Kubernetes (no app group): each node pool joins the 3 route server groups
+        // (6 attachments), the app group admits the ALB's 2 vSwitches on the node ports (2 rules).
         // Video (self-run transcoding over two zones): 2 live domains, the ingest NLB with 2
-        // listeners and 2 server groups, the transcoder ESS group with its configuration, 2 rules,
-        // 2 alarms and 2 server-group attachments, and an ingest security group with 2 rules.
-        // CDN: the domain and its 3 configs. No steering with one region. Kubernetes: each node pool
-        // joins the 3 route server groups (6 attachments), the app group admits the ALB's 2 vSwitches
-        // on the node ports (2 rules). A route table, attachment and default route per zone (NAT per
-        // zone).
+        // listeners and 2 server groups, the transcoder ESS group (the only ESS group) with its
+        // configuration, 2 rules, 2 alarms and 2 server-group attachments, and an ingest security
+        // group with 2 rules. CDN: the domain and its 3 configs. No steering with one region. A route
+        // table, attachment and default route per zone (NAT per zone).
         assert.deepStrictEqual(countsByType(stacks()["growth-alicloud"]), {
             "alicloud:alb/listener:Listener": 2,
             "alicloud:alb/loadBalancer:LoadBalancer": 1,
@@ -65,7 +71,7 @@ describe("alicloud Region", function () {
             "alicloud:alikafka/topic:Topic": 2,
             "alicloud:cdn/domainConfig:DomainConfig": 3,
             "alicloud:cdn/domainNew:DomainNew": 1,
-            "alicloud:cms/alarm:Alarm": 24,
+            "alicloud:cms/alarm:Alarm": 18,
             "alicloud:cms/alarmContactGroup:AlarmContactGroup": 3,
             "alicloud:cs/managedKubernetes:ManagedKubernetes": 1,
             "alicloud:cs/nodePool:NodePool": 2,
@@ -74,11 +80,11 @@ describe("alicloud Region", function () {
             "alicloud:ecs/securityGroup:SecurityGroup": 4,
             "alicloud:ecs/securityGroupRule:SecurityGroupRule": 11,
             "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment": 6,
-            // App tier: OR, AND and three surge alarms and rules; transcoders: one of each per direction.
-            "alicloud:ess/alarm:Alarm": 7,
-            "alicloud:ess/scalingConfiguration:ScalingConfiguration": 2,
-            "alicloud:ess/scalingGroup:ScalingGroup": 2,
-            "alicloud:ess/scalingRule:ScalingRule": 7,
+            // Transcoders only (the business tier is Kubernetes): one alarm and rule per direction.
+            "alicloud:ess/alarm:Alarm": 2,
+            "alicloud:ess/scalingConfiguration:ScalingConfiguration": 1,
+            "alicloud:ess/scalingGroup:ScalingGroup": 1,
+            "alicloud:ess/scalingRule:ScalingRule": 2,
             "alicloud:ess/serverGroupAttachment:ServerGroupAttachment": 2,
             "alicloud:kms/key:Key": 1,
             "alicloud:live/domain:Domain": 2,
@@ -108,7 +114,8 @@ describe("alicloud Region", function () {
     it("every region of the mature stack is a complete backend", () => {
         const plan = stacks()["mature-alicloud"];
         assert.strictEqual(ofType(plan, "live-commerce:alicloud:Region").length, 3);
-        for (const block of BLOCKS) assert.strictEqual(ofType(plan, `live-commerce:alicloud:${block}`).length, 3, block);
+        for (const block of [...BLOCKS, "KubernetesCluster"]) assert.strictEqual(ofType(plan, `live-commerce:alicloud:${block}`).length, 3, block);
+        assert.strictEqual(ofType(plan, "live-commerce:alicloud:Autoscaling").length, 0, "one business tier: Kubernetes");
     });
 
     it("stack outputs carry endpoints and never a password", () => {
@@ -120,7 +127,7 @@ describe("alicloud Region", function () {
         const keys = Object.keys(hz).sort();
         assert.deepStrictEqual(keys, [
             "alarmContactGroups",
-            "appInstanceType",
+            "compute",
             "databaseEndpoint",
             "databaseEngine",
             "databasePort",
@@ -131,7 +138,6 @@ describe("alicloud Region", function () {
             "mediaBucket",
             "redisHost",
             "redisPort",
-            "scalingGroupId",
             "securityGroupIds",
             "video",
             "vpcId",

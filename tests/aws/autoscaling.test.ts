@@ -22,8 +22,8 @@ describe("aws AutoScaling", () => {
         assert.strictEqual(at(one(p, TEMPLATE), "instanceType"), instanceTypeFor(EC2_CATALOGUE, STAGE_PRESETS.startup.spec.app.size));
     });
 
-    it("growth: the group spans every zone's private subnet with ELB health checks and rolling refresh", async () => {
-        const p = await plan("growth-aws");
+    it("growth on compute vm: the group spans every zone's private subnet with ELB health checks and rolling refresh", async () => {
+        const p = await plan("growth-vm-aws");
         const group = one(p, GROUP);
         const subnets = strings(at(group, "vpcZoneIdentifiers"));
         assert.deepStrictEqual(subnets, regionOutput(p, "us-east-1", "privateSubnetIds"));
@@ -34,15 +34,17 @@ describe("aws AutoScaling", () => {
         assert.strictEqual(at(group, "capacityRebalance"), true);
         assert.strictEqual(at(group, "instanceRefresh", "strategy"), "Rolling");
         assert.strictEqual(at(group, "instanceRefresh", "preferences", "minHealthyPercentage"), 90);
-        // growth runs the routed services on EKS: the node groups are attached to the target groups, not the app group
-        assert.deepStrictEqual(strings(at(group, "targetGroupArns")), []);
-        assert.strictEqual(ofType(p, "aws:autoscaling/attachment:Attachment").length, 3 * 2);
+        // compute vm: the app group serves the three routes; no cluster nodes attach to them
+        assert.strictEqual(strings(at(group, "targetGroupArns")).length, 3);
+        assert.strictEqual(ofType(p, "aws:autoscaling/attachment:Attachment").length, 0);
+        // compute kubernetes (the growth default): the node groups are attached to the target groups, one per route and zone
+        assert.strictEqual(ofType(await plan("growth-aws"), "aws:autoscaling/attachment:Attachment").length, 3 * 2);
         assert.strictEqual(at(group, "minSize"), 4);
         assert.strictEqual(at(group, "maxSize"), 40);
     });
 
     it("launch template: IMDSv2 required, encrypted root volume, app security group, stock image by SSM", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const t = one(p, TEMPLATE, "-autoscaling-launch-template");
         assert.strictEqual(at(t, "metadataOptions", "httpTokens"), "required");
         assert.strictEqual(at(t, "blockDeviceMappings", 0, "ebs", "encrypted"), "true");
@@ -52,7 +54,7 @@ describe("aws AutoScaling", () => {
     });
 
     it("scaling policies are step policies: out in steps proportional to the breach ratio, in by 25% (at least 1)", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const out = one(p, "aws:autoscaling/policy:Policy", "-scale-out");
         const inn = one(p, "aws:autoscaling/policy:Policy", "-scale-in");
         assert.strictEqual(at(out, "policyType"), "StepScaling");
@@ -71,7 +73,7 @@ describe("aws AutoScaling", () => {
     });
 
     it("scale-out alarm: the breach ratio MAX([connections/5000, cpu/70]) above 1, i.e. connections > 5000 OR CPU > 70", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const alarm = one(p, "aws:cloudwatch/metricAlarm:MetricAlarm", "-scale-out-alarm");
         assert.strictEqual(at(alarm, "comparisonOperator"), "GreaterThanThreshold");
         assert.strictEqual(at(alarm, "threshold"), 1);
@@ -81,7 +83,7 @@ describe("aws AutoScaling", () => {
 
     it("warm pool: stopped instances prepared up to 10x the floor (capped at maxSize), returned on scale-in", async () => {
         const rows = [];
-        for (const stack of ["startup-aws", "growth-aws"] as const) rows.push(at(one(await plan(stack), GROUP), "warmPool"));
+        for (const stack of ["startup-aws", "growth-vm-aws"] as const) rows.push(at(one(await plan(stack), GROUP), "warmPool"));
         assert.deepStrictEqual(rows, [
             { instanceReusePolicy: { reuseOnScaleIn: true }, maxGroupPreparedCapacity: 6, minSize: 0, poolState: "Stopped" },
             { instanceReusePolicy: { reuseOnScaleIn: true }, maxGroupPreparedCapacity: 40, minSize: 0, poolState: "Stopped" },

@@ -5,9 +5,9 @@ import { at, childrenOf, countByType, ofType, one, plan, regionOutput, strings }
 
 const TG = "aws:lb/targetGroup:TargetGroup";
 
-describe("aws LoadBalancer", () => {
+describe("aws LoadBalancer (compute vm: the ROUTES of the app group)", () => {
     it("declares one ALB, a certificate with its validation, two listeners, a rule per path route and a target group per route", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-loadbalancer")), {
             "aws:acm/certificate:Certificate": 1,
             "aws:acm/certificateValidation:CertificateValidation": 1,
@@ -19,7 +19,7 @@ describe("aws LoadBalancer", () => {
     });
 
     it("the ALB spans every public subnet, is protected and drops invalid headers, idles long enough for WebSocket, logs to the logs bucket", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const lb = one(p, "aws:lb/loadBalancer:LoadBalancer");
         assert.strictEqual(at(lb, "loadBalancerType"), "application");
         assert.strictEqual(strings(at(lb, "subnets")).length, 2);
@@ -33,7 +33,7 @@ describe("aws LoadBalancer", () => {
     });
 
     it("HTTPS with the TLS 1.3 policy and the validated certificate; HTTP only redirects", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const https = one(p, "aws:lb/listener:Listener", "-https");
         const http = one(p, "aws:lb/listener:Listener", "-http");
         assert.strictEqual(at(https, "protocol"), "HTTPS");
@@ -46,7 +46,7 @@ describe("aws LoadBalancer", () => {
     });
 
     it("routes by path per ROUTES; target groups check health within 10 s and drain; only /ws is sticky", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         for (const route of ROUTES.filter((r) => r.pathPatterns.length > 0)) {
             const rule = one(p, "aws:lb/listenerRule:ListenerRule", `-rule-${route.name}`);
             assert.deepStrictEqual(at(rule, "conditions", 0, "pathPattern", "values"), route.pathPatterns);

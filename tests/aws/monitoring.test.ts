@@ -42,6 +42,12 @@ describe("aws Monitoring", () => {
         ]);
     });
 
+    it("compute kubernetes: no alarm on the app group's metrics (the tier has no app group)", async () => {
+        const names = ofType(await plan("growth-aws"), ALARM).map((a) => a.name);
+        assert.deepStrictEqual(names.filter((n) => /-app(Cpu|Connections)/.test(n)), []);
+        assert.ok(names.some((n) => n.endsWith("-dbCpuPercent-fatal")));
+    });
+
     it("alarm thresholds, periods and comparisons are exactly alarmRules(), each sent to its level's topic", async () => {
         const p = await plan("growth-aws");
         const spec = growthSpec();
@@ -65,7 +71,7 @@ describe("aws Monitoring", () => {
     });
 
     it("the AWS scaling alarms carry exactly the thresholds of scalingActions(), OR for out and AND for in", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const { out, in: scaleIn } = scalingActions(growthSpec());
         const outAlarm = one(p, ALARM, "-scale-out-alarm");
         const inAlarm = one(p, ALARM, "-scale-in-alarm");

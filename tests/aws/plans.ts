@@ -14,11 +14,22 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** Extra stack files for tests, written next to copies of the real ones. */
 const EXTRA_STACKS: Readonly<Record<string, string>> = {
-    // Growth with Aurora instead of RDS MySQL, and a live event announced in Shanghai time.
+    // Growth on the VM tier (the stage defaults to Kubernetes): the app group's own tests.
+    "growth-vm-aws": [
+        "config:",
+        "  live-commerce:stage: growth",
+        "  live-commerce:cloud: aws",
+        "  live-commerce:compute: vm",
+        "  live-commerce:regions:",
+        "    - name: us-east-1",
+        "      zones: [us-east-1a, us-east-1b]",
+    ].join("\n"),
+    // Growth on the VM tier with Aurora, and a live event announced in Shanghai time.
     "events-aws": [
         "config:",
         "  live-commerce:stage: growth",
         "  live-commerce:cloud: aws",
+        "  live-commerce:compute: vm",
         "  live-commerce:regions:",
         "    - name: us-east-1",
         "      zones: [us-east-1a, us-east-1b, us-east-1c]",
@@ -58,7 +69,7 @@ function testStacksDir(): string {
     return dir;
 }
 
-/** The plan of `stack` (startup-aws, growth-aws, mature-aws, events-aws or growth-mysql-aws). */
+/** The plan of `stack` (startup-aws, growth-aws, mature-aws, growth-vm-aws, events-aws or growth-mysql-aws). */
 export function plan(stack: string): Promise<Plan> {
     const hit = cache.get(stack);
     if (hit !== undefined) return hit;

@@ -22,6 +22,8 @@ const deployment = (c: Record<string, unknown> = {}, pod: Record<string, unknown
 
 const CASES: Case[] = [
     { policy: "ha-autoscaling-group-require-multi-zone", type: "alicloud:ess/scalingGroup:ScalingGroup", pass: { minSize: 2, maxSize: 10, vswitchIds: ["vsw-a", "vsw-b"] }, fail: { vswitchIds: { vswitchIds: ["vsw-a"] }, minSize: { minSize: 1 } } },
+    { policy: "ha-serverless-app-require-multi-zone", type: "alicloud:sae/application:Application", pass: { appName: "lc-order", packageType: "Image", replicas: 2, vswitchId: "vsw-a,vsw-b" }, fail: { vswitchId: { vswitchId: "vsw-a" }, replicas: { replicas: 1 } } },
+    { policy: "ha-serverless-app-require-multi-zone", type: "aws:ecs/service:Service", pass: { name: "order", desiredCount: 2, networkConfiguration: { subnets: ["s-a", "s-b"] } }, fail: { subnets: { networkConfiguration: { subnets: ["s-a"] } }, desiredCount: { desiredCount: 1 } } },
     { policy: "ha-autoscaling-group-require-multi-zone", type: "aws:autoscaling/group:Group", pass: { minSize: 2, maxSize: 10, vpcZoneIdentifiers: ["s-a", "s-b"] }, fail: { vpcZoneIdentifiers: { vpcZoneIdentifiers: ["s-a"] }, minSize: { minSize: 1 } } },
     { policy: "ha-autoscaling-group-require-lb-health-check", type: "alicloud:ess/scalingGroup:ScalingGroup", pass: { minSize: 2, maxSize: 4, healthCheckTypes: ["LOAD_BALANCER"] }, fail: { healthCheckTypes: { healthCheckTypes: ["ECS"] } } },
     { policy: "ha-autoscaling-group-require-lb-health-check", type: "aws:autoscaling/group:Group", pass: { minSize: 2, maxSize: 4, healthCheckType: "ELB" }, fail: { healthCheckType: { healthCheckType: "EC2" } } },

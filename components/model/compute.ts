@@ -1,0 +1,126 @@
+// The business compute tier of a stack: which one of VMs, Kubernetes or serverless containers
+// serves the load balancer's routes, and how the routes reach its units. Pure: both clouds'
+// load balancers and the availability model read these decisions.
+
+import { ROUTE_NODE_PORTS, ROUTE_SERVICE } from "./flows";
+import { ROUTES } from "./loadbalancer";
+import { ComputeTier, RegionSpec, SERVICE_NAMES, ServiceName, ServiceSpec, StackSpec } from "./types";
+
+/** What a load-balancer route forwards to: the app group, or one service of the container tiers. */
+export type RouteTarget = { readonly kind: "appGroup" } | { readonly kind: "service"; readonly service: ServiceName };
+
+/**
+ * How a route's backends register: `instance` (servers of the scaling group, by instance id) or
+ * `ip` (pods and serverless tasks, by their ENI address: Fargate's awsvpc network mode takes only
+ * `ip` targets; AWS ELB "Target type"; Alibaba Cloud ALB server group type `Ip`).
+ */
+export type TargetKind = "instance" | "ip";
+
+export interface BusinessRoute {
+    /** Route and group name: the route names of ROUTES for `vm`, the service names otherwise. */
+    readonly name: string;
+    /** Path patterns of the listener rule; empty for the listener's default route. */
+    readonly pathPatterns: readonly string[];
+    /** Rule priority (lower wins), unique per listener. */
+    readonly priority: number;
+    /** WebSocket traffic: least-connections balancing, sticky sessions, long idle timeout. */
+    readonly longLived: boolean;
+    readonly target: RouteTarget;
+}
+
+/**
+ * Path scheme of the container tiers: `/api/users` to user, `/api/products` to product, `/order`
+ * to order, `/ws` to interaction (the WebSocket push of likes and comments); every other path
+ * (pages, cart, search) falls to product, the catalogue service that renders the shop.
+ */
+export const SERVICE_ROUTES: readonly BusinessRoute[] = [
+    { name: "user", pathPatterns: ["/api/users", "/api/users/*"], priority: 10, longLived: false, target: { kind: "service", service: "user" } },
+    { name: "order", pathPatterns: ["/order", "/order/*"], priority: 20, longLived: false, target: { kind: "service", service: "order" } },
+    { name: "interaction", pathPatterns: ["/ws", "/ws/*"], priority: 30, longLived: true, target: { kind: "service", service: "interaction" } },
+    { name: "product", pathPatterns: [], priority: 100, longLived: false, target: { kind: "service", service: "product" } },
+];
+
+/**
+ * The routes of a compute tier: `vm` keeps the three path routes of ROUTES (/order, /ws, the rest)
+ * on the one app group; `kubernetes` keeps the same three routes, each to its service's NodePort on
+ * the nodes (ROUTE_SERVICE, ROUTE_NODE_PORTS: /order to order, /ws to interaction, the rest to
+ * product; user is called by the other services, not routed); `serverless` gives each of the four
+ * services its own route and group. Exactly one route has no path pattern: the listener's default.
+ */
+export function businessRoutes(compute: ComputeTier): readonly BusinessRoute[] {
+    if (compute === "serverless") return SERVICE_ROUTES;
+    return ROUTES.map((r) => ({
+        name: r.name,
+        pathPatterns: r.pathPatterns,
+        priority: r.priority,
+        longLived: r.longLived,
+        target: compute === "vm" ? { kind: "appGroup" } : { kind: "service", service: ROUTE_SERVICE[r.name] },
+    }));
+}
+
+/**
+ * Registration of the routes' backends: servers and Kubernetes nodes by instance (nodes answer on
+ * the route's NodePort), serverless tasks by address (Fargate's awsvpc network mode registers `ip`).
+ */
+export function targetKind(compute: ComputeTier): TargetKind {
+    return compute === "serverless" ? "ip" : "instance";
+}
+
+/** The NodePort a route reaches the nodes on (compute `kubernetes`), undefined for routes without one. */
+export function routeNodePort(route: string): number | undefined {
+    return Object.entries(ROUTE_NODE_PORTS).find(([name]) => name === route)?.[1];
+}
+
+/** The listener's default route of a tier (the one without path patterns). */
+export function defaultRoute(routes: readonly BusinessRoute[]): BusinessRoute {
+    const fallback = routes.find((r) => r.pathPatterns.length === 0);
+    if (fallback === undefined) throw new Error("a route list needs one default route without path patterns");
+    return fallback;
+}
+
+/**
+ * Size of one serverless instance per service, in vCPU and GiB: a pair both clouds offer (SAE
+ * `cpu` 1000/2000 millicores with `memory` 2048/4096 MB, "Valid values: 500, 1000, 2000, ..." and
+ * "1024, 2048, 4096, ..." in the alicloud_sae_application schema; Fargate task sizes 1 vCPU with
+ * 2-8 GB and 2 vCPU with 4-16 GB, ECS developer guide "Task CPU and memory"). Order and interaction
+ * carry the checkout and the live room's connections, so they get twice the others.
+ */
+export const SERVERLESS_UNIT_SIZE: Readonly<Record<ServiceName, { readonly vcpu: number; readonly memoryGiB: number }>> = {
+    user: { vcpu: 1, memoryGiB: 2 },
+    product: { vcpu: 1, memoryGiB: 2 },
+    order: { vcpu: 2, memoryGiB: 4 },
+    interaction: { vcpu: 2, memoryGiB: 4 },
+};
+
+/** Fewest instances every zone keeps of each service, so a zone loss leaves the others serving. */
+export const MIN_INSTANCES_PER_ZONE = 1;
+
+export interface ServerlessUnitPlan {
+    readonly service: ServiceName;
+    readonly vcpu: number;
+    readonly memoryGiB: number;
+    /** Instances at minimum in the region: the service's floor, at least MIN_INSTANCES_PER_ZONE per zone. */
+    readonly minInstances: number;
+    readonly maxInstances: number;
+}
+
+/** The serverless units of a region: one per service, its floor lifted to one instance per zone. */
+export function planServerlessUnits(services: Readonly<Record<ServiceName, ServiceSpec>>, region: RegionSpec): ServerlessUnitPlan[] {
+    return SERVICE_NAMES.map((service) => {
+        const s = services[service];
+        const minInstances = Math.max(s.minReplicas, MIN_INSTANCES_PER_ZONE * region.zones.length);
+        return { service, ...SERVERLESS_UNIT_SIZE[service], minInstances, maxInstances: Math.max(s.maxReplicas, minInstances) };
+    });
+}
+
+/** Cross-field checks of the compute choice; each issue names the field, the value and what is allowed. */
+export function checkCompute(spec: Pick<StackSpec, "compute" | "kubernetes">, kubernetesEnabledSet: boolean): string[] {
+    const wantsCluster = spec.compute === "kubernetes";
+    if (kubernetesEnabledSet && spec.kubernetes.enabled !== wantsCluster) {
+        return [
+            `kubernetes.enabled: ${spec.kubernetes.enabled} contradicts compute ${spec.compute} (exactly one business tier per region); ` +
+                `allowed: leave kubernetes.enabled unset (it follows compute) or set compute: kubernetes`,
+        ];
+    }
+    return [];
+}

@@ -1,0 +1,321 @@
+// The three compute choices on both clouds, asserted on the real program's plan: exactly one
+// business tier per region, the routes of that tier, and the exact inputs of the serverless tier
+// (SAE applications, scaling rules and ingress; ECS services, Application Auto Scaling; the
+// serverless databases).
+
+import * as assert from "assert";
+
+import { Plan, planStack } from "../tools/lib/record";
+import { PlanCache, at, list, ofType, one, stackDir, stackFile } from "./helpers";
+import { eventWindow } from "./alicloud/plans";
+
+const EVENT = { name: "double12", ...eventWindow(), peakOnline: 40000, timeZone: "Asia/Shanghai" };
+const ALI_EVENT_STACK = "event-alicloud-serverless";
+const AWS_EVENT_STACK = "event-aws-serverless";
+
+/** The shipped serverless stack's settings plus a planned event 10 days ahead. */
+function eventStacks(): string {
+    const common = { stage: "growth", compute: "serverless", domain: "live.example.com", events: [EVENT] };
+    return stackDir({
+        [ALI_EVENT_STACK]: stackFile({
+            ...common,
+            cloud: "alicloud",
+            regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
+            peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
+            tls: { certificateId: "14211234-cn-hangzhou" },
+        }),
+        [AWS_EVENT_STACK]: stackFile({
+            ...common,
+            cloud: "aws",
+            regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }],
+            peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "America/New_York" }],
+        }),
+    });
+}
+
+/** Minute-precision UTC instant `minutes` from an ISO instant. */
+function shifted(iso: string, minutes: number): string {
+    return new Date(Date.parse(iso) + minutes * 60_000).toISOString().replace(/:\d{2}\.\d{3}Z$/, ":00Z");
+}
+
+/** The same instant as date and HH:MM in Asia/Shanghai (UTC+8, no daylight saving). */
+function shanghai(iso: string): { date: string; time: string } {
+    const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+    return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+describe("compute choices on the plan", function () {
+    this.timeout(600_000);
+    const plans = new PlanCache();
+    const plan = (stack: string): Plan => plans.get(stack);
+
+    before(async () => {
+        for (const stack of ["startup-alicloud", "startup-aws", "growth-alicloud", "growth-aws", "growth-alicloud-serverless", "growth-aws-serverless"]) {
+            plans.set(stack, await planStack(stack));
+        }
+        const dir = eventStacks();
+        for (const stack of [ALI_EVENT_STACK, AWS_EVENT_STACK]) plans.set(stack, await planStack(stack, dir));
+    });
+
+    // The app group only: Alibaba Cloud's video tier runs a second ESS group of transcoders.
+    const TIERS: Readonly<Record<string, readonly string[]>> = {
+        vm: ["live-commerce:alicloud:Autoscaling", "aws:autoscaling/group:Group"],
+        kubernetes: ["alicloud:cs/managedKubernetes:ManagedKubernetes", "aws:eks/cluster:Cluster", "kubernetes:apps/v1:Deployment"],
+        serverless: ["alicloud:sae/application:Application", "aws:ecs/service:Service"],
+    };
+    const CASES: readonly { stack: string; compute: string }[] = [
+        { stack: "startup-alicloud", compute: "vm" },
+        { stack: "startup-aws", compute: "vm" },
+        { stack: "growth-alicloud", compute: "kubernetes" },
+        { stack: "growth-aws", compute: "kubernetes" },
+        { stack: "growth-alicloud-serverless", compute: "serverless" },
+        { stack: "growth-aws-serverless", compute: "serverless" },
+    ];
+    for (const { stack, compute } of CASES) {
+        it(`${stack}: exactly one business tier (${compute}), reported as the region's compute`, () => {
+            const p = plan(stack);
+            for (const [tier, types] of Object.entries(TIERS)) {
+                const present = types.some((t) => ofType(p, t).length > 0);
+                assert.strictEqual(present, tier === compute, `${stack}: ${tier} tier ${present ? "present" : "absent"}`);
+            }
+            const regions = Object.values(p.outputs.regions ?? {});
+            assert.ok(regions.length > 0);
+            for (const r of regions) assert.strictEqual(at(r, "compute"), compute);
+        });
+    }
+
+    describe("routes of each tier", () => {
+        it("vm: three path routes (/order, /ws, the rest) to instance targets of the one app group", () => {
+            const groups = ofType(plan("startup-aws"), "aws:lb/targetGroup:TargetGroup");
+            assert.deepStrictEqual(groups.map((g) => g.name).sort(), ["lc-us-east-1-loadbalancer-tg-api", "lc-us-east-1-loadbalancer-tg-order", "lc-us-east-1-loadbalancer-tg-ws"]);
+            for (const g of groups) assert.strictEqual(g.inputs.targetType, "instance");
+            const asg = ofType(plan("startup-aws"), "aws:autoscaling/group:Group");
+            assert.strictEqual(asg.length, 1);
+            assert.strictEqual(list(asg[0].inputs.targetGroupArns).length, 3);
+            const serverGroups = ofType(plan("startup-alicloud"), "alicloud:alb/serverGroup:ServerGroup");
+            assert.deepStrictEqual(serverGroups.map((g) => g.inputs.serverGroupType), ["Instance", "Instance", "Instance"]);
+        });
+
+        for (const stack of ["growth-aws-serverless"]) {
+            it(`${stack}: one ip target group and path rule per service; product is the default`, () => {
+                const p = plan(stack);
+                const groups = ofType(p, "aws:lb/targetGroup:TargetGroup");
+                assert.deepStrictEqual(groups.map((g) => g.name.replace("lc-us-east-1-loadbalancer-tg-", "")).sort(), ["interaction", "order", "product", "user"]);
+                for (const g of groups) assert.strictEqual(g.inputs.targetType, "ip");
+                const rules = ofType(p, "aws:lb/listenerRule:ListenerRule")
+                    .map((r) => [r.inputs.priority, at(r.inputs, "conditions", 0, "pathPattern", "values")])
+                    .sort((a, b) => Number(a[0]) - Number(b[0]));
+                assert.deepStrictEqual(rules, [
+                    [10, ["/api/users", "/api/users/*"]],
+                    [20, ["/order", "/order/*"]],
+                    [30, ["/ws", "/ws/*"]],
+                ]);
+                assert.strictEqual(one(p, "aws:lb/targetGroup:TargetGroup", "lc-us-east-1-loadbalancer-tg-interaction").inputs.stickiness !== undefined, true);
+            });
+        }
+
+        it("kubernetes: the three path routes to instance targets, the nodes answering on each route's NodePort", () => {
+            const groups = ofType(plan("growth-aws"), "aws:lb/targetGroup:TargetGroup");
+            assert.deepStrictEqual(groups.map((g) => [g.name.replace("lc-us-east-1-loadbalancer-tg-", ""), g.inputs.targetType, g.inputs.port]).sort(), [
+                ["api", "instance", 30080],
+                ["order", "instance", 30082],
+                ["ws", "instance", 30081],
+            ]);
+            const serverGroups = ofType(plan("growth-alicloud"), "alicloud:alb/serverGroup:ServerGroup");
+            assert.deepStrictEqual(serverGroups.map((g) => [g.inputs.serverGroupName, g.inputs.serverGroupType]).sort(), [
+                ["lc-cn-hangzhou-lb-api", "Instance"],
+                ["lc-cn-hangzhou-lb-order", "Instance"],
+                ["lc-cn-hangzhou-lb-ws", "Instance"],
+            ]);
+        });
+    });
+
+    describe("serverless on Alibaba Cloud (SAE, PolarDB Serverless)", () => {
+        it("one Image application per service over both zones' vSwitches, one instance per zone at least, probes on /ready and /healthz", () => {
+            const p = plan("growth-alicloud-serverless");
+            const apps = ofType(p, "alicloud:sae/application:Application");
+            const floors: Record<string, [number, number, number]> = { user: [2, 1000, 2048], product: [2, 1000, 2048], order: [3, 2000, 4096], interaction: [3, 2000, 4096] };
+            assert.deepStrictEqual(apps.map((a) => a.inputs.appName).sort(), ["lc-interaction", "lc-order", "lc-product", "lc-user"]);
+            for (const app of apps) {
+                const service = String(app.inputs.appName).replace("lc-", "");
+                const [replicas, cpu, memory] = floors[service];
+                assert.strictEqual(app.inputs.packageType, "Image");
+                assert.strictEqual(app.inputs.imageUrl, `registry.example.com/live-commerce/${service}:1.0.0`);
+                assert.strictEqual(app.inputs.replicas, replicas);
+                assert.strictEqual(app.inputs.cpu, cpu);
+                assert.strictEqual(app.inputs.memory, memory);
+                assert.strictEqual(String(app.inputs.vswitchId).split(",").length, 2, "one vSwitch per zone");
+                assert.strictEqual(app.inputs.minReadyInstances, 2);
+                assert.strictEqual(app.inputs.timezone, "Asia/Shanghai");
+                assert.deepStrictEqual(at(app.inputs, "readinessV2", "httpGet"), { path: "/ready", port: 8080, scheme: "HTTP" });
+                assert.deepStrictEqual(at(app.inputs, "livenessV2", "httpGet"), { path: "/healthz", port: 8080, scheme: "HTTP" });
+                assert.strictEqual(at(app.inputs, "readinessV2", "periodSeconds"), 5);
+                assert.strictEqual(at(app.inputs, "readinessV2", "failureThreshold"), 2);
+            }
+        });
+
+        it("the SAE ingress creates the ALB's HTTPS listener with a path rule per service and product as default; no ALB HTTPS listener of our own", () => {
+            const p = plan(ALI_EVENT_STACK);
+            const ingress = ofType(p, "alicloud:sae/ingress:Ingress");
+            assert.strictEqual(ingress.length, 1);
+            const i = ingress[0].inputs;
+            assert.strictEqual(i.loadBalanceType, "alb");
+            assert.strictEqual(i.listenerPort, 443);
+            assert.strictEqual(i.listenerProtocol, "HTTPS");
+            assert.strictEqual(i.certIds, "14211234-cn-hangzhou");
+            const rules = list(i.rules).map((r) => [at(r, "domain"), at(r, "path"), at(r, "containerPort")]);
+            assert.deepStrictEqual(rules, [
+                ["live.example.com", "/api/users", 8080],
+                ["api.live.example.com", "/api/users", 8080],
+                ["live.example.com", "/order", 8080],
+                ["api.live.example.com", "/order", 8080],
+                ["live.example.com", "/ws", 8080],
+                ["api.live.example.com", "/ws", 8080],
+            ]);
+            assert.strictEqual(at(i, "defaultRule", "containerPort"), 8080);
+            const listeners = ofType(p, "alicloud:alb/listener:Listener");
+            assert.deepStrictEqual(listeners.map((l) => l.inputs.listenerProtocol), ["HTTP"], "only the redirect listener is ours");
+            assert.strictEqual(ofType(p, "alicloud:alb/serverGroup:ServerGroup").length, 1, "the redirect listener's required default group");
+        });
+
+        it("mixed scaling rule per service: CPU 70% and tcpActiveConn 5,000, the evening peak's timer; one more mixed rule for the event", () => {
+            const p = plan(ALI_EVENT_STACK);
+            const rule = one(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule", "lc-cn-hangzhou-sae-order-scaling").inputs;
+            assert.strictEqual(rule.scalingRuleType, "mix");
+            assert.strictEqual(rule.scalingRuleEnable, true);
+            assert.deepStrictEqual(at(rule, "scalingRuleMetric", "metrics"), [
+                { metricTargetAverageUtilization: 70, metricType: "CPU" },
+                { metricTargetAverageUtilization: 5000, metricType: "tcpActiveConn" },
+            ]);
+            assert.strictEqual(at(rule, "scalingRuleMetric", "minReplicas"), 3);
+            assert.strictEqual(at(rule, "scalingRuleMetric", "maxReplicas"), 20);
+            assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleUpRules"), { disabled: false, stabilizationWindowSeconds: 0, step: 3 });
+            assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleDownRules"), { disabled: false, stabilizationWindowSeconds: 1800, step: 1 });
+            // 20,000 viewers / (5,000 x 0.8) = 5, rounded up to whole zones: 6; pre-scaled 30 min before 19:00, released 30 min after 23:00.
+            assert.deepStrictEqual(at(rule, "scalingRuleTimer"), {
+                period: "* * *",
+                schedules: [
+                    { atTime: "18:30", maxReplicas: 20, minReplicas: 6 },
+                    { atTime: "23:30", maxReplicas: 20, minReplicas: 3 },
+                ],
+            });
+            const event = one(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule", "lc-cn-hangzhou-sae-order-event-double12").inputs;
+            const prescale = shanghai(shifted(EVENT.start, -30));
+            const release = shanghai(shifted(EVENT.end, 30));
+            assert.strictEqual(event.scalingRuleType, "mix");
+            assert.deepStrictEqual(at(event, "scalingRuleTimer"), {
+                beginDate: prescale.date,
+                endDate: release.date,
+                period: "* * *",
+                schedules: [
+                    { atTime: prescale.time, maxReplicas: 20, minReplicas: 10 },
+                    { atTime: release.time, maxReplicas: 20, minReplicas: 3 },
+                ],
+            });
+            assert.strictEqual(ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule").length, 8, "two rules per service");
+        });
+
+        it("PolarDB Serverless: serverless node class, 1-16 PCU, read-only nodes 1-4, the seed's CPU thresholds", () => {
+            const db = ofType(plan("growth-alicloud-serverless"), "alicloud:polardb/cluster:Cluster")[0].inputs;
+            assert.strictEqual(db.dbNodeClass, "polar.mysql.sl.small");
+            assert.strictEqual(db.serverlessType, "AgileServerless");
+            assert.strictEqual(db.scaleMin, 1);
+            assert.strictEqual(db.scaleMax, 16);
+            assert.strictEqual(db.scaleRoNumMin, 1);
+            assert.strictEqual(db.scaleRoNumMax, 4);
+            assert.strictEqual(db.serverlessRuleCpuEnlargeThreshold, 70);
+            assert.strictEqual(db.serverlessRuleCpuShrinkThreshold, 30);
+            assert.strictEqual(db.dbNodeCount, undefined);
+            assert.strictEqual(db.hotStandbyCluster, "ON");
+        });
+    });
+
+    describe("serverless on AWS (ECS on Fargate, Aurora Serverless v2)", () => {
+        it("one Fargate service per business service over both private subnets, behind its ip target group, rolling with a circuit breaker", () => {
+            const p = plan("growth-aws-serverless");
+            const services = ofType(p, "aws:ecs/service:Service");
+            assert.strictEqual(services.length, 4);
+            for (const s of services) {
+                assert.strictEqual(s.inputs.launchType, "FARGATE");
+                assert.strictEqual(list(at(s.inputs, "networkConfiguration", "subnets")).length, 2);
+                assert.strictEqual(at(s.inputs, "networkConfiguration", "assignPublicIp"), false);
+                assert.deepStrictEqual(at(s.inputs, "deploymentCircuitBreaker"), { enable: true, rollback: true });
+                assert.strictEqual(s.inputs.deploymentMinimumHealthyPercent, 100);
+                assert.strictEqual(s.inputs.availabilityZoneRebalancing, "ENABLED");
+                assert.strictEqual(at(s.inputs, "loadBalancers", 0, "containerPort"), 8080);
+            }
+            assert.strictEqual(one(p, "aws:ecs/service:Service", "lc-us-east-1-fargate-order").inputs.desiredCount, 3);
+            const task = one(p, "aws:ecs/taskDefinition:TaskDefinition", "lc-us-east-1-fargate-order-task").inputs;
+            assert.deepStrictEqual([task.cpu, task.memory, task.networkMode, task.requiresCompatibilities], ["2048", "4096", "awsvpc", ["FARGATE"]]);
+            const container = JSON.parse(String(task.containerDefinitions))[0];
+            assert.strictEqual(container.image, "registry.example.com/live-commerce/order:1.0.0");
+            assert.strictEqual(container.readonlyRootFilesystem, true);
+            assert.strictEqual(container.user, "10001:10001");
+        });
+
+        it("Application Auto Scaling: bounds per service, step policies on the OR / AND metric-math alarms of the VM tier", () => {
+            const p = plan("growth-aws-serverless");
+            const target = one(p, "aws:appautoscaling/target:Target", "lc-us-east-1-fargate-interaction-target").inputs;
+            assert.deepStrictEqual([target.serviceNamespace, target.scalableDimension, target.minCapacity, target.maxCapacity], ["ecs", "ecs:service:DesiredCount", 3, 40]);
+            const out = one(p, "aws:appautoscaling/policy:Policy", "lc-us-east-1-fargate-interaction-scale-out").inputs;
+            // The VM tier's scale-out: steps proportional to the breach ratio (1x, 2x, 4x, 8x the threshold).
+            assert.deepStrictEqual(at(out, "stepScalingPolicyConfiguration"), {
+                adjustmentType: "PercentChangeInCapacity",
+                cooldown: 60,
+                metricAggregationType: "Maximum",
+                minAdjustmentMagnitude: 2,
+                stepAdjustments: [
+                    { metricIntervalLowerBound: "0", metricIntervalUpperBound: "1", scalingAdjustment: 100 },
+                    { metricIntervalLowerBound: "1", metricIntervalUpperBound: "3", scalingAdjustment: 300 },
+                    { metricIntervalLowerBound: "3", metricIntervalUpperBound: "7", scalingAdjustment: 700 },
+                    { metricIntervalLowerBound: "7", scalingAdjustment: 900 },
+                ],
+            });
+            const alarmOut = one(p, "aws:cloudwatch/metricAlarm:MetricAlarm", "lc-us-east-1-fargate-interaction-scale-out-alarm").inputs;
+            const queries = list(alarmOut.metricQueries);
+            assert.strictEqual(at(queries[2], "expression"), "MAX([FILL(connections, 0) / 5000, FILL(cpu, 0) / 70])");
+            assert.strictEqual(alarmOut.comparisonOperator, "GreaterThanThreshold");
+            assert.strictEqual(at(queries[1], "metric", "namespace"), "AWS/ECS");
+            assert.deepStrictEqual(at(queries[1], "metric", "dimensions"), { ClusterName: "lc-us-east-1-fargate", ServiceName: "interaction" });
+            assert.deepStrictEqual(at(queries[0], "metric", "dimensions"), { ClusterName: "lc-us-east-1-fargate", ServiceName: "interaction" });
+            assert.strictEqual(target.resourceId, "service/lc-us-east-1-fargate/interaction");
+            const alarmIn = one(p, "aws:cloudwatch/metricAlarm:MetricAlarm", "lc-us-east-1-fargate-interaction-scale-in-alarm").inputs;
+            assert.strictEqual(at(list(alarmIn.metricQueries)[2], "expression"), "IF(FILL(connections, 1000) < 1000 AND FILL(cpu, 30) < 30, 1, 0)");
+            assert.strictEqual(alarmIn.evaluationPeriods, 10);
+        });
+
+        it("scheduled actions: the event at its UTC instants, the evening peak as cron in its own zone; releases restore bounds only", () => {
+            const p = plan(AWS_EVENT_STACK);
+            const action = (key: string) => one(p, "aws:appautoscaling/scheduledAction:ScheduledAction", `lc-us-east-1-fargate-user-schedule-${key}`).inputs;
+            const prescaleAt = shifted(EVENT.start, -30).slice(0, 16);
+            assert.deepStrictEqual([action("double12-prescale").schedule, action("double12-prescale").timezone, action("double12-prescale").scalableTargetAction], [
+                `at(${prescaleAt}:00)`,
+                undefined,
+                { maxCapacity: 10, minCapacity: 10 },
+            ]);
+            assert.deepStrictEqual(action("double12-release").scalableTargetAction, { maxCapacity: 10, minCapacity: 2 });
+            assert.deepStrictEqual([action("evening-prescale").schedule, action("evening-prescale").timezone, action("evening-prescale").scalableTargetAction], [
+                "cron(30 18 * * ? *)",
+                "America/New_York",
+                { maxCapacity: 10, minCapacity: 6 },
+            ]);
+            assert.deepStrictEqual([action("evening-release").schedule, action("evening-release").scalableTargetAction], ["cron(30 23 * * ? *)", { maxCapacity: 10, minCapacity: 2 }]);
+            // A peak occurrence inside the event is followed by a restore of the event's floor (shared timetable).
+            const user = ofType(p, "aws:appautoscaling/scheduledAction:ScheduledAction").filter((a) => a.name.startsWith("lc-us-east-1-fargate-user-schedule-"));
+            const keys = user.map((a) => a.name.replace("lc-us-east-1-fargate-user-schedule-", ""));
+            assert.deepStrictEqual(keys.filter((k) => !k.includes("-restore-")).sort(), ["double12-prescale", "double12-release", "evening-prescale", "evening-release"]);
+            for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 10, minCapacity: 10 });
+        });
+
+        it("Aurora Serverless v2: 2-16 ACU, a db.serverless writer and a reader in the other zone", () => {
+            const p = plan("growth-aws-serverless");
+            const cluster = ofType(p, "aws:rds/cluster:Cluster")[0].inputs;
+            assert.deepStrictEqual(cluster.serverlessv2ScalingConfiguration, { maxCapacity: 16, minCapacity: 2 });
+            const instances = ofType(p, "aws:rds/clusterInstance:ClusterInstance").map((i) => [i.inputs.instanceClass, i.inputs.availabilityZone, i.inputs.promotionTier]);
+            assert.deepStrictEqual(instances, [
+                ["db.serverless", "us-east-1a", 0],
+                ["db.serverless", "us-east-1b", 1],
+            ]);
+        });
+    });
+});
