@@ -64,13 +64,13 @@ class Bench {
     }
 
     /** Runs a command once under the probe; returns its wall time, peak memory and loaded SDK modules. */
-    run(command: string, args: readonly string[], modules = false): Sample & { readonly modules: readonly string[] } {
+    run(command: string, args: readonly string[], modules = false, completed: (status: number | null, stdout: string) => boolean = (status) => status === 0): Sample & { readonly modules: readonly string[] } {
         const out = path.join(this.dir, `run-${this.runs++}.jsonl`);
         const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${this.probe}`.trim(), LC_BENCH_OUT: out, LC_BENCH_MODULES: modules ? "1" : "0" };
         const started = process.hrtime.bigint();
         const r = spawnSync(command, args, { cwd: ROOT, env, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
         const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-        if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${r.status}): a failed run is no figure\n${r.stderr.slice(-2000)}`);
+        if (!completed(r.status, r.stdout)) throw new Error(`${command} ${args.join(" ")} failed (exit ${r.status}): a failed run is no figure\n${r.stderr.slice(-2000)}`);
         const lines = fs.existsSync(out)
             ? fs
                   .readFileSync(out, "utf8")
@@ -91,6 +91,22 @@ class Bench {
 
     cleanup(): void {
         fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * Whether a plan run completed: exit 0, or exit 1 (a mandatory finding) with the whole JSON plan
+ * on stdout. A crash also exits 1, but prints no plan.
+ */
+export function planCompleted(status: number | null, stdout: string): boolean {
+    if (status === 0) return true;
+    if (status !== 1) return false;
+    try {
+        const doc: unknown = JSON.parse(stdout);
+        const plans: unknown[] = Array.isArray(doc) ? doc : [doc];
+        return plans.length > 0 && plans.every((p) => typeof p === "object" && p !== null && "resources" in p && Array.isArray(p.resources));
+    } catch {
+        return false;
     }
 }
 
@@ -140,10 +156,10 @@ function main(): void {
     const planArgs = (target: readonly string[]): string[] => ["run", "-s", "plan", "--", ...target, "--format", "json"];
     /** A plan row: a warm-up run records the SDK modules it loads (and builds bin/ if needed), then plan and floor are timed. */
     const planRow = (name: string, target: readonly string[]): Row => {
-        const modules = [...new Set(bench.run(npm, planArgs(target), true).modules)];
+        const modules = [...new Set(bench.run(npm, planArgs(target), true, planCompleted).modules)];
         const floorFile = bench.file(`floor-${name.replace(/[^a-z0-9-]/gi, "_")}.cjs`, floorScript(modules));
         const floor = measure(args.runs, () => bench.run(process.execPath, [floorFile]));
-        return { name, floor, ...measure(args.runs, () => bench.run(npm, planArgs(target))) };
+        return { name, floor, ...measure(args.runs, () => bench.run(npm, planArgs(target), false, planCompleted)) };
     };
     try {
         const rows: Row[] = [...listStacks().map((stack) => planRow(stack, ["--stack", stack])), planRow("all stacks (--all)", ["--all"])];
