@@ -162,6 +162,7 @@ describe("secret handling of the plan", () => {
             stack: "s",
             stage: "growth",
             cloud: "aws",
+            preview: false,
             outputs: {},
             notDeployableUntilSet: [],
             resources: [{ urn: "urn:pulumi:s::live-commerce::aws:rds/instance:Instance::db", type: "aws:rds/instance:Instance", name: "db", parent: null, custom: true, provider: null, inputs: { password: "mock-secret-abc" } }],
