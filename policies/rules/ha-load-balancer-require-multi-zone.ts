@@ -1,35 +1,37 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as aws from "@pulumi/aws";
-import { validateResourceOfType } from "@pulumi/policy";
-
-import { intConfig, resourceRule } from "../lib/policy";
-import { distinctStrings } from "../lib/values";
+import type { Node } from "../availability/tiers";
+import { intConfig, stackRule } from "../lib/policy";
+import { toNodes } from "../lib/nodes";
+import type { Judgement } from "../lib/refs";
+import { SpreadTarget, spreadJudgement } from "../lib/spread";
 
 interface Config {
     readonly minZones: number;
 }
 
-function finding(kind: string, zones: number, min: number): string | undefined {
-    return zones < min ? `${kind} is placed in ${zones} zone(s)/subnet(s); at least ${min} are required.` : undefined;
+const NAME = "ha-load-balancer-require-multi-zone";
+
+export const LOAD_BALANCERS: readonly SpreadTarget[] = [
+    { type: "alicloud:alb/loadBalancer:LoadBalancer", kind: "ALB" },
+    { type: "aws:lb/loadBalancer:LoadBalancer", kind: "Load balancer" },
+];
+
+/** Load balancers in fewer than `minZones` zones (zone mappings; subnets resolved to their zones). */
+export function loadBalancerJudgement(nodes: readonly Node[], minZones: number): Judgement {
+    return spreadJudgement(NAME, nodes, LOAD_BALANCERS, minZones);
 }
 
-export const haLoadBalancerRequireMultiZone = resourceRule(
+/** A stack check: subnets are references, resolved to their zones through the resource graph. */
+export const haLoadBalancerRequireMultiZone = stackRule(
     {
-        name: "ha-load-balancer-require-multi-zone",
+        name: NAME,
         description: "Load balancers (ALB on both clouds) run in >= 2 zones.",
         category: "availability",
         remediation: "Give the load balancer one `zoneMappings` entry (Alibaba Cloud) or one subnet (AWS `subnets`/`subnetMappings`) per zone.",
         config: { minZones: intConfig(2, "Minimum zones of a load balancer.", 1) },
     },
-    [
-        validateResourceOfType(alicloud.alb.LoadBalancer, (lb, args, report) => {
-            const m = finding("ALB", distinctStrings(lb.zoneMappings.map((z) => z.zoneId)).length, args.getConfig<Config>().minZones);
-            if (m !== undefined) report(m);
-        }),
-        validateResourceOfType(aws.lb.LoadBalancer, (lb, args, report) => {
-            const subnets = distinctStrings([...(lb.subnets ?? []), ...(lb.subnetMappings ?? []).map((s) => s.subnetId)]);
-            const m = finding("Load balancer", subnets.length, args.getConfig<Config>().minZones);
-            if (m !== undefined) report(m);
-        }),
-    ],
+    (args, report) => {
+        const nodes = toNodes(args.resources);
+        if (!nodes.some((n) => LOAD_BALANCERS.some((t) => t.type === n.type))) args.notApplicable("no load balancer");
+        loadBalancerJudgement(nodes, args.getConfig<Config>().minZones).violations.forEach((f) => report(f.message, f.urn));
+    },
 );
