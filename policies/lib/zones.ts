@@ -69,7 +69,8 @@ function topOf(path: string): string {
 
 /**
  * Zones a resource covers, counting zones (not ids): zone ids as they are; subnet/vSwitch ids
- * resolved through the property's dependencies to the subnets and their zone inputs. A subnet
+ * resolved through the property's dependencies to the subnets and their zone inputs (literal
+ * subnet ids count only when the resource gives no zone id, so ids and zones never add up). A subnet
  * whose zone input is unset counts as a zone of its own (the cloud picks one). Without recorded
  * dependencies each distinct known subnet id counts as one zone (its subnet is outside the stack).
  * Unknown values that no dependency resolves are reported as undetermined.
@@ -77,29 +78,41 @@ function topOf(path: string): string {
 export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: ReadonlyMap<string, { readonly type: string; readonly props: Props }>): ZoneCount {
     const zones = new Set<string>();
     const undetermined: string[] = [];
-    let unknowns = 0;
+    // Paths under one top-level property (zoneMappings[].zoneId, zoneMappings[].vswitchId) describe
+    // the same entries: their unknowns are counted once, and resolved subnets settle them all.
+    const unknownsByTop = new Map<string, number>();
+    const resolvedTops = new Set<string>();
+    // Literal subnet ids count as zones only when no zone id is given: ids and zones never mix.
+    const hasZoneIds = sources.some((s) => s.kind === "zone" && valuesAt(r.props, s.path).length > 0);
     for (const s of sources) {
-        const values = valuesAt(r.props, s.path);
-        const subnets = depsOf(r, topOf(s.path)).flatMap((urn) => {
+        const top = topOf(s.path);
+        const subnets = depsOf(r, top).flatMap((urn) => {
             const n = byUrn.get(urn);
             return n !== undefined && SUBNET_ZONE_INPUTS[n.type] !== undefined ? [{ urn, ...n }] : [];
         });
         if (s.kind === "subnet" && subnets.length > 0) {
+            resolvedTops.add(top);
             for (const n of subnets) {
                 const zone = SUBNET_ZONE_INPUTS[n.type].map((k) => n.props[k]).find((z): z is string => typeof z === "string" && !isUnknown(z) && z !== "");
                 zones.add(zone ?? `subnet ${n.urn}`);
             }
             continue;
         }
-        for (const v of values) {
+        if (s.kind === "subnet" && hasZoneIds) continue;
+        let unknowns = 0;
+        for (const v of valuesAt(r.props, s.path)) {
             if (typeof v === "string" && v !== "" && !isUnknown(v)) zones.add(v);
-            else if (isUnknown(v)) {
-                unknowns++;
-                if (!undetermined.includes(s.path)) undetermined.push(s.path);
-            }
+            else if (isUnknown(v)) unknowns++;
+        }
+        if (unknowns > 0) {
+            unknownsByTop.set(top, Math.max(unknownsByTop.get(top) ?? 0, unknowns));
+            undetermined.push(s.path);
         }
     }
-    return { zones: zones.size, names: [...zones].sort(), atMost: zones.size + unknowns, undetermined };
+    const open = [...unknownsByTop.entries()].filter(([top]) => !resolvedTops.has(top));
+    const unknowns = open.reduce((sum, [, n]) => sum + n, 0);
+    const paths = undetermined.filter((p) => !resolvedTops.has(topOf(p)));
+    return { zones: zones.size, names: [...zones].sort(), atMost: zones.size + unknowns, undetermined: paths };
 }
 
 /** A spread verdict: violated for sure, met, or not known until the resources are created. */
@@ -129,7 +142,7 @@ export const ZONE_SOURCES: Readonly<Record<string, readonly ZoneSource[]>> = {
     "alicloud:sae/application:Application": [{ path: "vswitchId", kind: "subnet" }],
     "aws:ecs/service:Service": [{ path: "networkConfiguration.subnets", kind: "subnet" }],
     // ApsaraMQ for Kafka: brokers run in `selectedZones` when set; otherwise in the vSwitches' zones.
-    "alicloud:alikafka/instance:Instance": [{ path: "selectedZones", kind: "zone" }, { path: "vswitchIds", kind: "subnet" }, { path: "vswitchId", kind: "subnet" }, { path: "zoneId", kind: "zone" }],
+    "alicloud:alikafka/instance:Instance": [{ path: "selectedZones", kind: "zone" }, { path: "vswitchIds", kind: "subnet" }, { path: "vswitchId", kind: "subnet" }],
 };
 
 /** Zones of a resource by its type's ZONE_SOURCES (Kafka: selectedZones alone when it lists any). */

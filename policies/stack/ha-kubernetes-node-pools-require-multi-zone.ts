@@ -1,8 +1,8 @@
-import { Node, byUrnOf, clusterNodePools } from "../availability/tiers";
+import { Node, byUrnOf, clusterKeyOf, clusterNodePools } from "../availability/tiers";
 import { intConfig, stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
 import { Finding, Judgement, undeterminedMessage } from "../lib/refs";
-import { num, record, str } from "../lib/values";
+import { num, record } from "../lib/values";
 import { ZoneCount, spreadFindings, zoneVerdict, zonesOfType } from "../lib/zones";
 
 interface Config {
@@ -17,6 +17,13 @@ function poolMinimum(pool: Node): number | undefined {
     const scaling = record(pool.props.scalingConfig);
     if (pool.type.startsWith("aws:") || scaling.enable === true) return num(scaling.minSize);
     return num(pool.props.desiredSize ?? pool.props.nodeCount);
+}
+
+/** How findings name a pool's cluster: its name or known id, else the cluster resource it depends on. */
+function clusterLabel(pool: Node): string {
+    const key = clusterKeyOf(pool);
+    if (key === undefined) return pool.region ?? "(unknown)";
+    return key.startsWith("urn:") ? (key.split("::").pop() ?? key) : key.slice("value:".length);
 }
 
 /**
@@ -34,7 +41,7 @@ export function nodePoolJudgement(nodes: readonly Node[], minZones: number): Jud
         const names = new Set(members.flatMap((m) => counts.get(m)?.names ?? []));
         const open = members.flatMap((m) => counts.get(m)?.undetermined ?? []);
         const atMost = names.size + members.reduce((sum, m) => sum + ((counts.get(m)?.atMost ?? 0) - (counts.get(m)?.zones ?? 0)), 0);
-        const cluster = str(first.props.clusterName) ?? (first.region ?? "");
+        const cluster = clusterLabel(first);
         const together: ZoneCount = { zones: names.size, names: [...names], atMost, undetermined: [...new Set(open)] };
         const verdict = zoneVerdict(together, minZones);
         if (verdict === "undetermined") undetermined.push({ urn: first.urn, message: undeterminedMessage(NAME, `the zones of the node pools of cluster ${cluster}`, together.undetermined) });
