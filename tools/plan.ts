@@ -39,11 +39,13 @@ export interface PlanArgs {
     readonly base: string | undefined;
     /** Plan as a first `pulumi preview` sees it (ids, ARNs, endpoints of new resources unknown). Defaults to false. */
     readonly preview: boolean;
+    /** File to write the plan to; stdout when undefined. */
+    readonly out: string | undefined;
 }
 
 export class UsageError extends Error {}
 
-const USAGE = "usage: npm run plan -- (--stack <name> | --all) [--preview] [--format text|json] [--dir <stack file folder>] [--base <plan JSON of the stack before the change>]";
+const USAGE = "usage: npm run plan -- (--stack <name> | --all) [--preview] [--format text|json] [--out <file>] [--dir <stack file folder>] [--base <plan JSON of the stack before the change>]";
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     let stacks: string[] = [];
@@ -52,10 +54,15 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     let dir = STACKS_DIR;
     let base: string | undefined;
     let preview = false;
+    let out: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--all") all = true;
         else if (arg === "--preview") preview = true;
+        else if (arg === "--out") {
+            out = argv[++i];
+            if (out === undefined) throw new UsageError(`--out needs a file\n${USAGE}`);
+        }
         else if (arg === "--dir") {
             const v = argv[++i];
             if (v === undefined) throw new UsageError(`--dir needs a folder\n${USAGE}`);
@@ -79,7 +86,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     if (all) stacks = listStacks(dir);
     if (stacks.length === 0) throw new UsageError(`name a stack or --all; stacks: ${listStacks(dir).join(", ")}\n${USAGE}`);
     if (base !== undefined && stacks.length !== 1) throw new UsageError(`--base compares one stack: name it with --stack (got ${stacks.length} stacks)\n${USAGE}`);
-    return { stacks, format, dir, base, preview };
+    return { stacks, format, dir, base, preview, out };
 }
 
 /**
@@ -163,7 +170,8 @@ async function main(): Promise<number> {
         upgrade = upgradeAgainst(plans[0], base, args.base);
         plans[0] = { ...plans[0], upgrade: upgradeJson(upgrade) };
     }
-    process.stdout.write(`${renderPlans(plans, args.format, upgrade)}\n`);
+    if (args.out !== undefined) fs.writeFileSync(args.out, `${renderPlans(plans, args.format, upgrade)}\n`);
+    else process.stdout.write(`${renderPlans(plans, args.format, upgrade)}\n`);
     return exitCodeOf(plans) === 1 || (upgrade !== undefined && upgrade.undocumented.length > 0) ? 1 : 0;
 }
 
