@@ -19,6 +19,7 @@ import { runCli } from "./lib/cli";
 import { PackConfig, hasMandatory } from "./lib/evaluate";
 import { InputFormatError, POLICY_DESCRIPTIONS, evaluateStack, parseInput, readSingleStack } from "./lib/inputs";
 import { PackConfigError, validatePackConfig } from "./lib/pack-config";
+import { locateFinding } from "./lib/stackfiles";
 import { OUTPUTS, Output, StackReport, hasConformanceViolations, renderMarkdown, renderSarif, renderTable } from "./lib/report";
 import { POLICIES } from "../policies/all";
 import { STAGES, Stage } from "../policies/lib/stage";
@@ -106,7 +107,7 @@ export function renderReports(reports: readonly StackReport[], output: Output, u
             return JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2);
         }
         case "sarif":
-            return renderSarif(reports, POLICY_DESCRIPTIONS);
+            return renderSarif(reports, POLICY_DESCRIPTIONS, (stack, rule) => locateFinding(stack, rule));
         case "markdown":
             return upgrade === undefined ? renderMarkdown(reports) : `${renderMarkdown(reports)}\n\n## Change preview\n\n${renderUpgradeMarkdown(upgrade, "docs/")}`;
         case "table":

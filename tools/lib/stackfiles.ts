@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 
+import { PROJECT as PROJECT_NAME } from "../../components/model";
 import { isConfigObject } from "../../components/model/reader";
 
 /**
@@ -77,4 +78,42 @@ export function loadStackConfig(stack: string, dir: string = STACKS_DIR, root: s
         config[key] = configText(value);
     }
     return config;
+}
+
+/**
+ * The stack config key responsible for a policy's findings (the key whose value the program
+ * turns into the resources that policy reads); the stage key, whose presets set everything a
+ * stack file leaves out, when none is more specific.
+ */
+export const RESPONSIBLE_KEY: readonly (readonly [RegExp, string])[] = [
+    [/^sec-security-group-/, "adminCidrs"],
+    [/^(ha-database-|ha-stateful-|sec-data-store-)/, "database"],
+    [/^ha-cache-/, "cache"],
+    [/^ha-queue-/, "queue"],
+    [/^(ha-kubernetes-|ha-k8s-|sec-k8s-)/, "kubernetes"],
+    [/^ha-autoscaling-group-/, "scaling"],
+    [/^(ha-load-balancer-|ha-stack-|ha-preview-)/, "regions"],
+    [/^sec-listener-/, "tls"],
+    [/^(ha|sec)-object-storage-/, "video"],
+];
+
+/** The 1-based line of `<project>:<key>:` in a stack file's text, if present. */
+export function keyLine(text: string, key: string): number | undefined {
+    const pattern = new RegExp(`^\\s*(?:${PROJECT_NAME}:)?${key}\\s*:`);
+    const index = text.split("\n").findIndex((l) => pattern.test(l));
+    return index >= 0 ? index + 1 : undefined;
+}
+
+/** Where a policy finding of `stack` points in its stack file: the responsible key, else the stage key, else line 1. */
+export function locateFinding(stack: string, policy: string, dir: string = STACKS_DIR, root: string = ROOT): { uri: string; line: number } {
+    const file = path.join(dir, `Pulumi.${stack}.yaml`);
+    const uri = path.relative(root, file).split(path.sep).join("/");
+    let text = "";
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        return { uri, line: 1 };
+    }
+    const key = RESPONSIBLE_KEY.find(([re]) => re.test(policy))?.[1];
+    return { uri, line: (key !== undefined ? keyLine(text, key) : undefined) ?? keyLine(text, "stage") ?? 1 };
 }
