@@ -8,6 +8,7 @@ import * as path from "path";
 
 import { check, isInputError, parseCheckArgs } from "../../tools/check";
 import { UNKNOWN_STRING } from "../../policies/lib/refs";
+import { ROOT } from "../../tools/lib/stackfiles";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-input-"));
 let n = 0;
@@ -126,7 +127,7 @@ describe("check: the pack config is validated as the CLI validates it", () => {
     });
     it("accepts the shipped stage configs", async () => {
         for (const stage of ["startup", "growth", "mature"]) {
-            const [code, message] = await run(["--from", input(), "--config", path.join(__dirname, "..", "..", "policies", "config", `${stage}.json`)]);
+            const [code, message] = await run(["--from", input(), "--config", path.join(ROOT, "policies", "config", `${stage}.json`)]);
             assert.strictEqual(code, 1, message);
         }
     });
