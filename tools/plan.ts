@@ -23,7 +23,7 @@ import { Plan, planStack } from "./lib/record";
 import { renderText } from "./lib/render";
 import { ScalingSection, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
-import { STACKS_DIR, UnknownStackError, listStacks } from "./lib/stackfiles";
+import { STACKS_DIR, StackFileError, UnknownStackError, listStacks } from "./lib/stackfiles";
 import { UpgradeReport, diffPlans } from "./lib/upgrade";
 import { UpgradeJson, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
 
@@ -154,7 +154,7 @@ async function main(): Promise<number> {
         try {
             plans.push(await checkPlan(await planStack(stack, args.dir, { preview: args.preview })));
         } catch (e) {
-            if (e instanceof UnknownStackError || e instanceof ConfigError) {
+            if (e instanceof UnknownStackError || e instanceof ConfigError || e instanceof StackFileError) {
                 process.stderr.write(`${stack}: ${e.message}\n`);
                 return 2;
             }

@@ -7,7 +7,7 @@ import { getMonitor } from "@pulumi/pulumi/runtime/settings";
 
 import { ConfigError, MissingSetting, PROJECT } from "../../components/model";
 import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
-import { UnknownStackError, loadStackConfig } from "./stackfiles";
+import { StackFileError, UnknownStackError, loadStackConfig } from "./stackfiles";
 
 export const SECRET = "[secret]";
 /**
@@ -220,7 +220,7 @@ export const STACK_TRACES_ENV = "LC_PLAN_STACK_TRACES";
  * data source, a leaked secret): their stack trace is never shown.
  */
 function isReported(e: unknown): boolean {
-    return e instanceof ConfigError || e instanceof UnknownStackError || e instanceof UnmockedCallError || e instanceof SecretLeakError;
+    return e instanceof ConfigError || e instanceof UnknownStackError || e instanceof StackFileError || e instanceof UnmockedCallError || e instanceof SecretLeakError;
 }
 
 /**
