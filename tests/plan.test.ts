@@ -49,7 +49,7 @@ describe("npm run plan", function () {
         assert.strictEqual(run.status, OPEN_FLOWS_EXIT, run.stderr);
         const doc: unknown = JSON.parse(run.stdout);
         assert.ok(isRecord(doc));
-        assert.deepStrictEqual(Object.keys(doc).slice(0, 5), ["stack", "stage", "cloud", "resources", "outputs"]);
+        assert.deepStrictEqual(Object.keys(doc).slice(0, 6), ["stack", "stage", "cloud", "preview", "resources", "outputs"]);
         assert.deepStrictEqual([doc.stack, doc.stage, doc.cloud], ["growth-alicloud", "growth", "alicloud"]);
         assert.ok(Array.isArray(doc.resources));
         const resources: unknown[] = doc.resources;
