@@ -1,7 +1,11 @@
 // Zone-spread judgement shared by the multi-zone rules: zones counted (not ids), references
 // resolved through the resource graph, and what cannot be known before creation kept apart.
 
+import type { StackValidationPolicy } from "@pulumi/policy";
+
 import { Node, byUrnOf } from "../availability/tiers";
+import { toNodes } from "./nodes";
+import { RuleSpec, intConfig, stackRule } from "./policy";
 import { Finding, Judgement, undeterminedMessage } from "./refs";
 import { spreadFindings, zoneVerdict, zonesOfType } from "./zones";
 
@@ -36,4 +40,26 @@ export function spreadJudgement(rule: string, nodes: readonly Node[], targets: r
         }
     }
     return { violations, undetermined };
+}
+
+/** A multi-zone rule and its pure judgement (which ha-preview-cannot-judge-until-created also reads). */
+export interface SpreadRule {
+    readonly policy: StackValidationPolicy;
+    readonly judge: (nodes: readonly Node[], minZones: number) => Judgement;
+}
+
+/**
+ * A stack rule requiring the zonal resources of `targets` to span `minZones` zones (config
+ * `minZones`, default 2): a stack check, since their subnets are references whose ids a first
+ * preview does not know, resolved to the subnets' zone inputs through the resource graph.
+ */
+export function spreadRule(spec: Omit<RuleSpec, "config">, targets: readonly SpreadTarget[], minZonesDescription: string): SpreadRule {
+    const judge = (nodes: readonly Node[], minZones: number): Judgement => spreadJudgement(spec.name, nodes, targets, minZones);
+    const policy = stackRule({ ...spec, config: { minZones: intConfig(2, minZonesDescription, 1) } }, (args, report) => {
+        const nodes = toNodes(args.resources);
+        if (!nodes.some((n) => targets.some((t) => t.type === n.type))) args.notApplicable(`no ${targets.map((t) => t.kind).join(" or ")}`);
+        const { minZones } = args.getConfig<{ readonly minZones: number }>();
+        judge(nodes, minZones).violations.forEach((f) => report(f.message, f.urn));
+    });
+    return { policy, judge };
 }
