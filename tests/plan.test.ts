@@ -65,6 +65,7 @@ describe("npm run plan", function () {
             }
             // then the id and the computed outputs the flow analysis joins resources by
             for (const k of ["id", "outputs"]) if (k in r) keys.push(k);
+            keys.push("propertyDependencies");
             assert.deepStrictEqual(Object.keys(r), keys);
             assert.ok(r.parent === null || (typeof r.parent === "string" && r.parent.startsWith("urn:pulumi:")));
         }

@@ -131,3 +131,11 @@ describe("policies on a first preview (ids unknown)", () => {
         assert.deepStrictEqual(vs.map((v) => [v.enforcement, v.message]), [["advisory", "can't run policy 'naive' during preview: value at .subnetId can't be known during preview"]]);
     });
 });
+
+describe("security rules on a first preview", () => {
+    it("an RDS instance whose encryptionKey is a key not created yet is encrypted, not unjudgeable", async () => {
+        const db = res("alicloud:rds/instance:Instance", { engine: "MySQL", encryptionKey: U }, "db");
+        const vs = (await evaluatePolicies(POLICIES.filter((p) => p.name === "sec-data-store-require-encryption"), [db], { stage: "growth" })).violations;
+        assert.deepStrictEqual(vs, []);
+    });
+});

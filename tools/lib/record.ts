@@ -97,10 +97,20 @@ function settle<T>(o: pulumi.Output<T>): Promise<T> {
     });
 }
 
-/** Resolves stack outputs; a secret Output becomes "[secret]". */
+/**
+ * Whether an Output's value is known. Outputs carry `isKnown: Promise<boolean>` (OutputImpl in
+ * @pulumi/pulumi output.js); in a preview the value of an unknown Output never reaches `apply`.
+ */
+async function isKnownOutput(o: pulumi.Output<unknown>): Promise<boolean> {
+    const known: unknown = Reflect.get(o, "isKnown");
+    return known instanceof Promise ? (await known) === true : true;
+}
+
+/** Resolves stack outputs; a secret Output becomes "[secret]", an unknown one (preview) the unknown sentinel. */
 async function resolveOutputs(value: unknown): Promise<unknown> {
     if (pulumi.Output.isInstance(value)) {
         if (await pulumi.isSecret(value)) return SECRET;
+        if (!(await isKnownOutput(value))) return UNKNOWN;
         return resolveOutputs(await settle(value));
     }
     if (value instanceof Promise) return resolveOutputs(await value);
@@ -239,7 +249,10 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
     const seen: Seen[] = [];
     let stage = "";
     let cloud = "";
-    const rawOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+    // The program's own outputs object, resolved key by key (in a preview the stack's outputs as
+    // one value are unknown as soon as any part is).
+    let programOutputs: Record<string, unknown> = {};
+    await pulumi.runtime.runInPulumiStack(async () => {
         pulumi.runtime.registerStackTransformation((args) => {
             seen.push({ resource: args.resource, type: args.type, name: args.name, parent: args.opts.parent, retainOnDelete: args.opts.retainOnDelete === true });
             return undefined;
@@ -247,6 +260,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
         const outputs = await program();
         stage = String(outputs.stage);
         cloud = String(outputs.cloud);
+        programOutputs = outputs;
         return outputs;
     });
 
@@ -260,7 +274,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
     }
     const stackUrn = `urn:pulumi:${stack}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${stack}`;
     const resources: PlannedResource[] = [
-        { urn: stackUrn, type: "pulumi:pulumi:Stack", name: `${PROJECT}-${stack}`, parent: null, custom: false, provider: null, inputs: {} },
+        { urn: stackUrn, type: "pulumi:pulumi:Stack", name: `${PROJECT}-${stack}`, parent: null, custom: false, provider: null, inputs: {}, propertyDependencies: {} },
         ...seen.map((s): PlannedResource => {
             const reg = byKey.get(`${s.type}::${s.name}`);
             if (reg === undefined) throw new Error(`resource ${s.type}::${s.name} was declared but never registered`);
@@ -279,7 +293,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
             };
         }),
     ].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-    const outputs = await resolveOutputs(rawOutputs);
+    const outputs = await resolveOutputs(programOutputs);
     await pulumi.runtime.disconnect(); // wait for outstanding registrations before the next stack resets the runtime
     const plan: Plan = { stack, stage, cloud, preview, resources, outputs: isPlainObject(outputs) ? outputs : {}, notDeployableUntilSet: [] };
     assertNoSecretLeak(plan, mocks.secretValues);
