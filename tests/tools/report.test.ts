@@ -16,14 +16,14 @@ const violation = (message: string, urn = "urn:pulumi:s::live-commerce::aws:rds/
 describe("Markdown report", () => {
     it("escapes what it quotes: pipes, line breaks, HTML, backticks", () => {
         assert.strictEqual(markdownCell("a|b\nc</details>`x`"), "a\\|b c&lt;/details&gt;\\`x\\`");
-        const report: StackReport = { stack: "evil|</details>\nname", stage: "growth", policy: { violations: [violation("keeps backups 1 day(s)")] }, conformance: { violations: [] }, availability: empty };
+        const report: StackReport = { stack: "evil|</details>\nname", stage: "growth", policy: { violations: [violation("keeps backups 1 day(s)")] }, conformance: { violations: [] }, flows: [], availability: empty };
         const md = renderMarkdown([report]);
         assert.doesNotMatch(md, /evil\|<\/details>/);
         assert.strictEqual(md.split("\n").filter((l) => l.includes("</details>")).length, 1);
         assert.match(md, /\| orders-db \| keeps backups 1 day\(s\) \|/);
     });
     it("says upper bound where the estimate is one", () => {
-        const upper: StackReport = { stack: "s", stage: "growth", policy: { violations: [] }, conformance: { violations: [] }, availability: { ...empty, status: "upper-bound", percent: 99.94, monthlyDowntimeMinutes: 25.92 } };
+        const upper: StackReport = { stack: "s", stage: "growth", policy: { violations: [] }, conformance: { violations: [] }, flows: [], availability: { ...empty, status: "upper-bound", percent: 99.94, monthlyDowntimeMinutes: 25.92 } };
         assert.match(renderMarkdown([upper]), /at most 99\.94% \(upper bound: some components have no published figure\) \(at least 25\.92 min\/month downtime\)/);
         const known: StackReport = { ...upper, availability: { ...upper.availability, status: "estimated" } };
         assert.doesNotMatch(renderMarkdown([known]), /upper bound|at most/);
@@ -41,7 +41,7 @@ describe("SARIF report", () => {
         assert.ok(stageLine !== undefined && stageLine > 1);
         assert.deepStrictEqual(locateFinding("growth-aws", "ha-database-require-backups"), { uri: "stacks/Pulumi.growth-aws.yaml", line: keyLine(text, "database") ?? stageLine });
         assert.deepStrictEqual(locateFinding("growth-aws", "ha-load-balancer-require-multi-zone"), { uri: "stacks/Pulumi.growth-aws.yaml", line: keyLine(text, "regions") });
-        const report: StackReport = { stack: "growth-aws", stage: "growth", policy: { violations: [violation("keeps backups 1 day(s)")] }, conformance: { violations: [] }, availability: empty };
+        const report: StackReport = { stack: "growth-aws", stage: "growth", policy: { violations: [violation("keeps backups 1 day(s)")] }, conformance: { violations: [] }, flows: [], availability: empty };
         const sarif: unknown = JSON.parse(renderSarif([report], new Map(), (stack, rule) => locateFinding(stack, rule, STACKS_DIR, ROOT)));
         const text2 = JSON.stringify(sarif);
         assert.match(text2, /"informationUri":"https:\/\/www\.pulumi\.com\/docs\/iac\/using-pulumi\/crossguard\/"/);
