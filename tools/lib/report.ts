@@ -95,7 +95,7 @@ export function renderMarkdown(reports: readonly StackReport[]): string {
     }
     for (const r of reports.filter((x) => x.flows.length > 0)) {
         const broken = r.flows.filter((f) => f.status !== "connected").length;
-        lines.push("", `<details${broken > 0 ? " open" : ""}><summary>Flows of ${r.stack}: ${r.flows.length - broken} of ${r.flows.length} connected</summary>`, "", flowMermaid(r.flows), "", "</details>");
+        lines.push("", `<details${broken > 0 ? " open" : ""}><summary>Flows of ${markdownCell(r.stack)}: ${r.flows.length - broken} of ${r.flows.length} connected</summary>`, "", flowMermaid(r.flows), "", "</details>");
     }
     const all = reports.flatMap((r) => r.policy.violations.map((v) => ({ stack: r.stack, ...v })));
     if (all.length > 0) {
