@@ -100,7 +100,8 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Re
         }
         if (s.kind === "subnet" && hasZoneIds) continue;
         let unknowns = 0;
-        for (const v of valuesAt(r.props, s.path)) {
+        // a comma-separated list (SAE's vswitchId) names one id per entry
+        for (const v of valuesAt(r.props, s.path).flatMap((x) => (typeof x === "string" && x.includes(",") ? x.split(",").map((t) => t.trim()).filter((t) => t !== "") : [x]))) {
             if (typeof v === "string" && v !== "" && !isUnknown(v)) zones.add(v);
             else if (isUnknown(v)) unknowns++;
         }

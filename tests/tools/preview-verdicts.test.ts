@@ -75,14 +75,17 @@ describe("check --from a first-preview JSON of growth-aws", () => {
         assert.doesNotMatch(out, /can't run policy|cannot be judged until created/);
     });
 
-    it("still catches a scaling group whose subnets sit in one zone", async () => {
+    it("still catches an EKS control plane whose subnets sit in one zone", async () => {
         const plan = await shippedPreviewPlan("growth-aws");
-        const group = plan.resources.find((r) => r.type === "aws:autoscaling/group:Group");
-        const deps = group?.propertyDependencies?.vpcZoneIdentifiers ?? [];
-        assert.strictEqual(deps.length, 2);
-        const oneZone = plan.resources.map((r) => (r === group ? { ...r, inputs: { ...r.inputs, vpcZoneIdentifiers: [UNKNOWN_STRING, UNKNOWN_STRING] }, propertyDependencies: { ...r.propertyDependencies, vpcZoneIdentifiers: [deps[0], deps[0]] } } : r));
+        const cluster = plan.resources.find((r) => r.type === "aws:eks/cluster:Cluster");
+        const deps = (cluster?.propertyDependencies?.vpcConfig ?? []).filter((u) => u.includes("aws:ec2/subnet:Subnet::"));
+        assert.ok(deps.length >= 2, JSON.stringify(cluster?.propertyDependencies));
+        const vpcConfig = cluster?.inputs.vpcConfig;
+        const oneZone = plan.resources.map((r) =>
+            r === cluster ? { ...r, inputs: { ...r.inputs, vpcConfig: { ...(typeof vpcConfig === "object" && vpcConfig !== null ? vpcConfig : {}), subnetIds: [UNKNOWN_STRING, UNKNOWN_STRING] } }, propertyDependencies: { ...r.propertyDependencies, vpcConfig: [deps[0]] } } : r,
+        );
         const [code, out] = await check(parseCheckArgs(["--from", write(previewJson(plan, oneZone)), "--output", "json"]));
         assert.strictEqual(code, 1);
-        assert.match(out, /ha-autoscaling-group-require-multi-zone[^]*Auto Scaling group spans 1 zone/);
+        assert.match(out, /ha-kubernetes-cluster-require-multi-zone[^]*EKS cluster spans 1 zone/);
     });
 });
