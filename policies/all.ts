@@ -30,6 +30,7 @@ import { secSecurityGroupForbidWorldSensitivePorts } from "./rules/sec-security-
 import { haDatabaseClusterRequireMultipleNodes } from "./stack/ha-database-cluster-require-multiple-nodes";
 import { haK8sDeploymentRequirePdb } from "./stack/ha-k8s-deployment-require-pdb";
 import { haKubernetesNodePoolsRequireMultiZone } from "./stack/ha-kubernetes-node-pools-require-multi-zone";
+import { haPreviewCannotJudgeUntilCreated } from "./stack/ha-preview-cannot-judge-until-created";
 import { haStackAvailabilityModel } from "./stack/ha-stack-availability-model";
 import { haStackAvailabilityTarget } from "./stack/ha-stack-availability-target";
 import { haStackAvailabilityUnverified } from "./stack/ha-stack-availability-unverified";
@@ -65,6 +66,7 @@ export const POLICIES: Policies = [
     haStackAvailabilityTarget,
     haStackAvailabilityUnverified,
     haStackFailoverBudget,
+    haPreviewCannotJudgeUntilCreated,
     secSecurityGroupForbidWorldSensitivePorts,
     secDataStoreRequireEncryption,
     secDataStoreForbidPublicAccess,

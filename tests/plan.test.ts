@@ -49,7 +49,7 @@ describe("npm run plan", function () {
         assert.strictEqual(run.status, OPEN_FLOWS_EXIT, run.stderr);
         const doc: unknown = JSON.parse(run.stdout);
         assert.ok(isRecord(doc));
-        assert.deepStrictEqual(Object.keys(doc).slice(0, 5), ["stack", "stage", "cloud", "resources", "outputs"]);
+        assert.deepStrictEqual(Object.keys(doc).slice(0, 6), ["stack", "stage", "cloud", "preview", "resources", "outputs"]);
         assert.deepStrictEqual([doc.stack, doc.stage, doc.cloud], ["growth-alicloud", "growth", "alicloud"]);
         assert.ok(Array.isArray(doc.resources));
         const resources: unknown[] = doc.resources;
@@ -65,6 +65,7 @@ describe("npm run plan", function () {
             }
             // then the id and the computed outputs the flow analysis joins resources by
             for (const k of ["id", "outputs"]) if (k in r) keys.push(k);
+            keys.push("propertyDependencies");
             assert.deepStrictEqual(Object.keys(r), keys);
             assert.ok(r.parent === null || (typeof r.parent === "string" && r.parent.startsWith("urn:pulumi:")));
         }
@@ -162,6 +163,7 @@ describe("secret handling of the plan", () => {
             stack: "s",
             stage: "growth",
             cloud: "aws",
+            preview: false,
             outputs: {},
             notDeployableUntilSet: [],
             resources: [{ urn: "urn:pulumi:s::live-commerce::aws:rds/instance:Instance::db", type: "aws:rds/instance:Instance", name: "db", parent: null, custom: true, provider: null, inputs: { password: "mock-secret-abc" } }],

@@ -1,27 +1,34 @@
 // Policy check of a saved plan, a `pulumi preview --json` output or a `pulumi stack export` file.
 //
-//   npm run check -- --from <file> [--output table|json|sarif|markdown] [--config <pack-config.json>] [--base <file>]
+//   npm run -s check -- --from <file> [--output table|json|sarif|markdown] [--out <file>]
+//                       [--config <pack-config.json>] [--stage startup|growth|mature] [--base <file>]
 //
+// The stage comes from the input (plan `stage`, preview config `live-commerce:stage`, export stack
+// output `stage`, or the resources' `stage` tags); `--stage` overrides it. `--out` writes the
+// report to a file (stdout then carries nothing), so npm's own banner can never corrupt it.
 // With --base (the plan, preview or export of the stack before the change) the check also prints
 // the change preview of --from against it (tools/lib/upgrade.ts).
 //
 // Exit codes: 0 no mandatory violation and no value a provider would reject; 1 a mandatory violation
 // or a provider-conformance violation, or with --base a stateful replace/delete without a documented
-// migration; 2 bad arguments or input.
+// migration; 2 bad arguments or input (one line naming what is wrong; never a stack trace).
 
 import * as fs from "fs";
 
 import { runCli } from "./lib/cli";
 import { PackConfig, hasMandatory } from "./lib/evaluate";
 import { InputFormatError, POLICY_DESCRIPTIONS, evaluateStack, parseInput, readSingleStack } from "./lib/inputs";
+import { PackConfigError, validatePackConfig } from "./lib/pack-config";
+import { locateFinding } from "./lib/stackfiles";
 import { OUTPUTS, Output, StackReport, hasConformanceViolations, renderMarkdown, renderSarif, renderTable } from "./lib/report";
-import { isRecord } from "../policies/lib/values";
+import { POLICIES } from "../policies/all";
+import { STAGES, Stage } from "../policies/lib/stage";
 import { UpgradeReport, diffPlans } from "./lib/upgrade";
 import { renderUpgradeMarkdown, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
 
 export class UsageError extends Error {}
 
-const USAGE = "usage: npm run check -- --from <file> [--output table|json|sarif|markdown] [--config <pack-config.json>] [--base <file of the stack before the change>]";
+const USAGE = "usage: npm run -s check -- --from <file> [--output table|json|sarif|markdown] [--out <file>] [--config <pack-config.json>] [--stage startup|growth|mature] [--base <file of the stack before the change>]";
 
 export interface CheckArgs {
     readonly from: string;
@@ -29,6 +36,10 @@ export interface CheckArgs {
     readonly config: string | undefined;
     /** The stack before the change: adds the change preview of `from` against it. */
     readonly base: string | undefined;
+    /** Overrides the stage the input declares. */
+    readonly stage: Stage | undefined;
+    /** File to write the report to; stdout when undefined. */
+    readonly out: string | undefined;
 }
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
@@ -36,28 +47,57 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     let output: Output = "table";
     let config: string | undefined;
     let base: string | undefined;
+    let stage: Stage | undefined;
+    let out: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = argv[i + 1];
-        if (arg === "--from" && value !== undefined) from = value;
-        else if (arg === "--config" && value !== undefined) config = value;
-        else if (arg === "--base" && value !== undefined) base = value;
-        else if (arg === "--output" || arg === "--format") {
+        if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg.startsWith("--") ? `${arg} needs a value` : `unexpected argument ${JSON.stringify(arg)}`}\n${USAGE}`);
+        if (arg === "--from") from = value;
+        else if (arg === "--config") config = value;
+        else if (arg === "--out") out = value;
+        else if (arg === "--base") base = value;
+        else if (arg === "--stage") {
+            stage = STAGES.find((s) => s === value);
+            if (stage === undefined) throw new UsageError(`--stage must be one of ${STAGES.join(", ")} (got ${JSON.stringify(value)})\n${USAGE}`);
+        } else if (arg === "--output" || arg === "--format") {
             const o = OUTPUTS.find((x) => x === value);
-            if (o === undefined) throw new UsageError(`--output must be one of ${OUTPUTS.join(", ")} (got ${value ?? "nothing"})\n${USAGE}`);
+            if (o === undefined) throw new UsageError(`--output must be one of ${OUTPUTS.join(", ")} (got ${JSON.stringify(value)})\n${USAGE}`);
             output = o;
-        } else throw new UsageError(`unknown or incomplete argument ${arg}\n${USAGE}`);
+        } else throw new UsageError(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
         i++;
     }
     if (from === undefined) throw new UsageError(`--from is required\n${USAGE}`);
-    return { from, output, config, base };
+    return { from, output, config, base, stage, out };
+}
+
+/** The text of an input file, or an InputFormatError naming the file and what is wrong with it. */
+export function readInputFile(file: string, what: string): string {
+    let stat: fs.Stats;
+    try {
+        stat = fs.statSync(file);
+    } catch {
+        throw new InputFormatError(`${what} ${file}: no such file`);
+    }
+    if (!stat.isFile()) throw new InputFormatError(`${what} ${file}: not a file`);
+    const text = fs.readFileSync(file, "utf8");
+    if (text.trim() === "") throw new InputFormatError(`${what} ${file}: the file is empty`);
+    return text;
+}
+
+/** Parses JSON; an error names the file and, for npm's banner (`> live-commerce@...`), how to avoid it. */
+export function parseJsonFile(text: string, file: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch (e) {
+        const hint = text.trimStart().startsWith(">") ? "; it starts with npm's script banner: run `npm run -s ...` or write the file with --out" : "";
+        throw new InputFormatError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})${hint}`);
+    }
 }
 
 export function readPackConfig(file: string | undefined): PackConfig {
     if (file === undefined) return {};
-    const doc: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (!isRecord(doc)) throw new InputFormatError(`${file}: pack config must be a JSON object`);
-    return doc;
+    return validatePackConfig(parseJsonFile(readInputFile(file, "--config"), file), POLICIES, file);
 }
 
 export function renderReports(reports: readonly StackReport[], output: Output, upgrade?: UpgradeReport): string {
@@ -67,7 +107,7 @@ export function renderReports(reports: readonly StackReport[], output: Output, u
             return JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2);
         }
         case "sarif":
-            return renderSarif(reports, POLICY_DESCRIPTIONS);
+            return renderSarif(reports, POLICY_DESCRIPTIONS, (stack, rule) => locateFinding(stack, rule));
         case "markdown":
             return upgrade === undefined ? renderMarkdown(reports) : `${renderMarkdown(reports)}\n\n## Change preview\n\n${renderUpgradeMarkdown(upgrade, "docs/")}`;
         case "table":
@@ -77,13 +117,13 @@ export function renderReports(reports: readonly StackReport[], output: Output, u
 
 /** Runs the check and returns [exit code, output]. */
 export async function check(args: CheckArgs): Promise<[number, string]> {
-    const doc: unknown = JSON.parse(fs.readFileSync(args.from, "utf8"));
-    const inputs = parseInput(doc);
+    const doc = parseJsonFile(readInputFile(args.from, "--from"), args.from);
+    const inputs = parseInput(doc, args.from, args.stage);
     const config = readPackConfig(args.config);
     let upgrade: UpgradeReport | undefined;
     if (args.base !== undefined) {
-        const head = readSingleStack(doc, args.from);
-        const base = readSingleStack(JSON.parse(fs.readFileSync(args.base, "utf8")), args.base);
+        const head = readSingleStack(doc, args.from, args.stage);
+        const base = readSingleStack(parseJsonFile(readInputFile(args.base, "--base"), args.base), args.base);
         upgrade = diffPlans(base.resources, head.resources, { base: base.stack || args.base, head: head.stack || args.from });
     }
     const reports = await Promise.all(inputs.map((i) => evaluateStack(i, config)));
@@ -91,17 +131,21 @@ export async function check(args: CheckArgs): Promise<[number, string]> {
     return [failed ? 1 : 0, renderReports(reports, args.output, upgrade)];
 }
 
+/** Errors that are the input's or the arguments' fault: exit 2 with the message alone. */
+export function isInputError(e: unknown): e is Error {
+    return e instanceof UsageError || e instanceof InputFormatError || e instanceof PackConfigError;
+}
+
 async function main(): Promise<number> {
     try {
-        const [code, text] = await check(parseCheckArgs(process.argv.slice(2)));
-        process.stdout.write(`${text}\n`);
+        const args = parseCheckArgs(process.argv.slice(2));
+        const [code, text] = await check(args);
+        if (args.out !== undefined) fs.writeFileSync(args.out, `${text}\n`);
+        else process.stdout.write(`${text}\n`);
         return code;
     } catch (e) {
-        if (e instanceof UsageError || e instanceof InputFormatError || e instanceof SyntaxError) {
-            process.stderr.write(`${e.message}\n`);
-            return 2;
-        }
-        throw e;
+        process.stderr.write(isInputError(e) ? `${e.message}\n` : `check failed: ${e instanceof Error ? e.message : String(e)}\n`);
+        return 2;
     }
 }
 

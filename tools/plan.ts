@@ -5,6 +5,7 @@
 //   npm run plan -- --stack growth-alicloud [--format text|json]
 //   npm run plan -- --all [--format text|json]
 //   npm run plan -- --stack growth-aws --base startup-aws.json   # change preview against a base plan
+//   npm run plan -- --stack growth-aws --preview   (as a first `pulumi preview` sees it: ids unknown)
 //
 // Exit codes: 0 planned, no mandatory violation and no value a provider would reject; 1 a mandatory
 // policy violation, a provider-conformance violation (or an unmocked call, or with --base a stateful
@@ -22,7 +23,7 @@ import { Plan, planStack } from "./lib/record";
 import { renderText } from "./lib/render";
 import { ScalingSection, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
-import { STACKS_DIR, UnknownStackError, listStacks } from "./lib/stackfiles";
+import { STACKS_DIR, StackFileError, UnknownStackError, listStacks } from "./lib/stackfiles";
 import { UpgradeReport, diffPlans } from "./lib/upgrade";
 import { UpgradeJson, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
 
@@ -36,11 +37,15 @@ export interface PlanArgs {
     readonly dir: string;
     /** Plan (or preview / export) of the stack before the change: prints the change preview against it. */
     readonly base: string | undefined;
+    /** Plan as a first `pulumi preview` sees it (ids, ARNs, endpoints of new resources unknown). Defaults to false. */
+    readonly preview: boolean;
+    /** File to write the plan to; stdout when undefined. */
+    readonly out: string | undefined;
 }
 
 export class UsageError extends Error {}
 
-const USAGE = "usage: npm run plan -- (--stack <name> | --all) [--format text|json] [--dir <stack file folder>] [--base <plan JSON of the stack before the change>]";
+const USAGE = "usage: npm run plan -- (--stack <name> | --all) [--preview] [--format text|json] [--out <file>] [--dir <stack file folder>] [--base <plan JSON of the stack before the change>]";
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
     let stacks: string[] = [];
@@ -48,9 +53,16 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     let format: Format = "text";
     let dir = STACKS_DIR;
     let base: string | undefined;
+    let preview = false;
+    let out: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--all") all = true;
+        else if (arg === "--preview") preview = true;
+        else if (arg === "--out") {
+            out = argv[++i];
+            if (out === undefined) throw new UsageError(`--out needs a file\n${USAGE}`);
+        }
         else if (arg === "--dir") {
             const v = argv[++i];
             if (v === undefined) throw new UsageError(`--dir needs a folder\n${USAGE}`);
@@ -74,7 +86,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     if (all) stacks = listStacks(dir);
     if (stacks.length === 0) throw new UsageError(`name a stack or --all; stacks: ${listStacks(dir).join(", ")}\n${USAGE}`);
     if (base !== undefined && stacks.length !== 1) throw new UsageError(`--base compares one stack: name it with --stack (got ${stacks.length} stacks)\n${USAGE}`);
-    return { stacks, format, dir, base };
+    return { stacks, format, dir, base, preview, out };
 }
 
 /**
@@ -140,9 +152,9 @@ async function main(): Promise<number> {
     const plans: CheckedPlan[] = [];
     for (const stack of args.stacks) {
         try {
-            plans.push(await checkPlan(await planStack(stack, args.dir)));
+            plans.push(await checkPlan(await planStack(stack, args.dir, { preview: args.preview })));
         } catch (e) {
-            if (e instanceof UnknownStackError || e instanceof ConfigError) {
+            if (e instanceof UnknownStackError || e instanceof ConfigError || e instanceof StackFileError) {
                 process.stderr.write(`${stack}: ${e.message}\n`);
                 return 2;
             }
@@ -158,7 +170,8 @@ async function main(): Promise<number> {
         upgrade = upgradeAgainst(plans[0], base, args.base);
         plans[0] = { ...plans[0], upgrade: upgradeJson(upgrade) };
     }
-    process.stdout.write(`${renderPlans(plans, args.format, upgrade)}\n`);
+    if (args.out !== undefined) fs.writeFileSync(args.out, `${renderPlans(plans, args.format, upgrade)}\n`);
+    else process.stdout.write(`${renderPlans(plans, args.format, upgrade)}\n`);
     return exitCodeOf(plans) === 1 || (upgrade !== undefined && upgrade.undocumented.length > 0) ? 1 : 0;
 }
 

@@ -35,6 +35,14 @@ export class ConfigReader {
         this.issues.push(`${field}: ${allowed} (got ${show(value)})`);
     }
 
+    /**
+     * An issue of a key the program does not know: its value is never shown, since an unknown key
+     * may hold a secret (the CLI hands the program `secure:` values decrypted).
+     */
+    failUnknownKey(field: string, allowed: string): void {
+        this.issues.push(`${field}: ${allowed} (value not shown)`);
+    }
+
     /** An optional object section; unknown keys are issues (typos must not pass silently). */
     section(value: unknown, field: string, keys: readonly string[]): ConfigObject {
         if (value === undefined || value === null) return {};
@@ -43,7 +51,7 @@ export class ConfigReader {
             return {};
         }
         for (const k of Object.keys(value)) {
-            if (!keys.includes(k)) this.fail(path(field, k), value[k], `is not a known key; allowed: ${keys.join(", ")}`);
+            if (!keys.includes(k)) this.failUnknownKey(path(field, k), `is not a known key; allowed: ${keys.join(", ")}`);
         }
         return value;
     }

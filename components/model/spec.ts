@@ -92,7 +92,7 @@ export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSp
     const preset = STAGE_PRESETS[stage];
     const r = new ConfigReader();
     for (const key of Object.keys(raw)) {
-        if (!(key in CONFIG_KEYS)) r.fail(key, raw[key], `is not a config key of ${PROJECT}; allowed: ${Object.keys(CONFIG_KEYS).join(", ")}`);
+        if (!(key in CONFIG_KEYS)) r.failUnknownKey(key, `is not a config key of ${PROJECT}; allowed: ${Object.keys(CONFIG_KEYS).join(", ")}`);
     }
     const compute: ComputeTier = r.oneOf(raw, "compute", "", COMPUTE_TIERS, preset.compute);
     const spec: StackSpec = {

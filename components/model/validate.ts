@@ -1,6 +1,7 @@
 // Cross-field validation of a resolved spec. Each check is a small pure function returning issues;
 // an issue names the field, the value and what is allowed.
 
+import { worldCovered } from "../../policies/lib/network";
 import { checkAlicloudClasses } from "./alicloud-classes";
 import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr";
 import { show } from "./errors";
@@ -215,12 +216,16 @@ export function checkKubernetes(spec: StackSpec): string[] {
 }
 
 export function checkAdminCidrs(spec: StackSpec): string[] {
-    return spec.adminCidrs.flatMap((c, i) => {
+    const each = spec.adminCidrs.flatMap((c, i) => {
         const cidr = parseCidr(c);
         if (cidr === null) return [`adminCidrs[${i}]: not an IPv4 network address (got ${show(c)})`];
         if (cidr.prefix === 0) return [`adminCidrs[${i}]: ${c} opens administrative ports to the whole internet; allowed: a network of your operators, e.g. 203.0.113.0/24`];
         return [];
     });
+    if (each.length > 0) return each;
+    // Judged by what they cover: 0.0.0.0/1 and 128.0.0.0/1 together are the whole internet.
+    if (worldCovered(spec.adminCidrs).length > 0) return [`adminCidrs: ${spec.adminCidrs.join(", ")} together cover the whole internet and open administrative ports to it; allowed: networks of your operators, e.g. 203.0.113.0/24`];
+    return [];
 }
 
 /** The largest app group the config accepts (`app.maxSize` is read up to 1000). */

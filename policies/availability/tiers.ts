@@ -2,8 +2,9 @@
 // time that apply. Pure: works on type tokens and input properties.
 
 import { POLARDB_STANDBY_ON, RDS_HA_CATEGORIES, hasDistinctZone, isAurora } from "../lib/database";
-import { Props, distinctStrings, list, num, record, str } from "../lib/values";
-import { detectionSeconds } from "../lib/zones";
+import { Props, num, record, str } from "../lib/values";
+import { depsOf, referenceKey, refersTo } from "../lib/refs";
+import { detectionSeconds, zoneNamesOf, zonesOfType } from "../lib/zones";
 
 /**
  * Tiers of the synchronous request path, in the order a request crosses them. The message queue is
@@ -20,9 +21,28 @@ export const REQUIRED_TIERS: readonly Tier[] = ["loadBalancer", "compute", "data
 export interface Node {
     readonly urn: string;
     readonly type: string;
+    /** Input properties, unknown values as their sentinels (policies/lib/refs.ts). */
     readonly props: Props;
     /** Region of the resource's provider; undefined for global resources. */
     readonly region: string | undefined;
+    /** Input property -> URNs it was computed from (the engine's property dependencies). */
+    readonly deps?: Readonly<Record<string, readonly string[]>>;
+}
+
+const INDEXES = new WeakMap<readonly Node[], ReadonlyMap<string, Node>>();
+
+/** The nodes by URN (built once per list). */
+export function byUrnOf(nodes: readonly Node[]): ReadonlyMap<string, Node> {
+    const known = INDEXES.get(nodes);
+    if (known !== undefined) return known;
+    const index = new Map(nodes.map((n) => [n.urn, n]));
+    INDEXES.set(nodes, index);
+    return index;
+}
+
+/** Distinct zones a zonal resource is known to cover (see ZONE_SOURCES). */
+function zonesOf(node: Node, nodes: readonly Node[]): number {
+    return zonesOfType(node, byUrnOf(nodes)).zones;
 }
 
 export interface Placement {
@@ -31,10 +51,6 @@ export interface Placement {
     readonly figure: string;
     /** Key into FAILOVER, or seconds computed from the resource itself, or undefined when not applicable. */
     readonly failover?: string | number;
-}
-
-function zonesOf(...lists: unknown[]): number {
-    return distinctStrings(lists.flatMap((l) => [...list(l)])).length;
 }
 
 /** Types that are part of a tier but not a point of failure of their own (listeners, rules, policies...). */
@@ -82,30 +98,30 @@ export function place(node: Node, nodes: readonly Node[]): Placement | "supporti
         case "alicloud:dns/gtmInstance:GtmInstance":
             return { tier: "entry", figure: "alicloud.gtm" };
         case "alicloud:alb/loadBalancer:LoadBalancer":
-            return { tier: "loadBalancer", figure: zonesOf(list(p.zoneMappings).map((z) => record(z).zoneId)) >= 2 ? "alicloud.alb.multi-zone" : "alicloud.alb.single-zone" };
+            return { tier: "loadBalancer", figure: zonesOf(node, nodes) >= 2 ? "alicloud.alb.multi-zone" : "alicloud.alb.single-zone" };
         case "aws:lb/loadBalancer:LoadBalancer":
-            return { tier: "loadBalancer", figure: zonesOf(p.subnets, list(p.subnetMappings).map((s) => record(s).subnetId)) >= 2 ? "aws.elb.multi-az" : "aws.elb.single-az" };
+            return { tier: "loadBalancer", figure: zonesOf(node, nodes) >= 2 ? "aws.elb.multi-az" : "aws.elb.single-az" };
         case "alicloud:ess/scalingGroup:ScalingGroup":
-            return { tier: "compute", figure: zonesOf(p.vswitchIds, p.vswitchId) >= 2 ? "alicloud.ecs.multi-zone" : "alicloud.ecs.single", failover: healthCheckSeconds(node, nodes) };
+            return { tier: "compute", figure: zonesOf(node, nodes) >= 2 ? "alicloud.ecs.multi-zone" : "alicloud.ecs.single", failover: healthCheckSeconds(node, nodes) };
         case "aws:autoscaling/group:Group":
-            return { tier: "compute", figure: zonesOf(p.vpcZoneIdentifiers ?? p.availabilityZones) >= 2 ? "aws.ec2.multi-az" : "aws.ec2.single", failover: healthCheckSeconds(node, nodes) };
+            return { tier: "compute", figure: zonesOf(node, nodes) >= 2 ? "aws.ec2.multi-az" : "aws.ec2.single", failover: healthCheckSeconds(node, nodes) };
         case "alicloud:cs/nodePool:NodePool":
         case "aws:eks/nodeGroup:NodeGroup": {
             // A cluster's node pools (often one per zone) form one compute element spanning their zones.
             const pools = clusterNodePools(node, nodes);
             if (pools[0] !== node) return "supporting";
             const aws = node.type.startsWith("aws:");
-            const zones = zonesOf(...pools.map((n) => (aws ? n.props.subnetIds : n.props.vswitchIds)));
+            const zones = poolZones(pools, nodes);
             const figure = aws ? (zones >= 2 ? "aws.ec2.multi-az" : "aws.ec2.single") : zones >= 2 ? "alicloud.ecs.multi-zone" : "alicloud.ecs.single";
             return { tier: "compute", figure, failover: healthCheckSeconds(node, nodes) };
         }
         case "alicloud:sae/application:Application":
             // SAE spreads an application's instances over its vSwitches (one comma-separated VSwitchId).
-            return { tier: "compute", figure: zonesOf(saeVswitches(p.vswitchId)) >= 2 ? "alicloud.sae.multi-zone" : "alicloud.sae.single-zone", failover: probeSeconds(p.readinessV2) };
+            return { tier: "compute", figure: zonesOf(node, nodes) >= 2 ? "alicloud.sae.multi-zone" : "alicloud.sae.single-zone", failover: probeSeconds(p.readinessV2) };
         case "aws:ecs/service:Service":
             return {
                 tier: "compute",
-                figure: zonesOf(record(p.networkConfiguration).subnets) >= 2 ? "aws.fargate.multi-az" : "aws.fargate.single-az",
+                figure: zonesOf(node, nodes) >= 2 ? "aws.fargate.multi-az" : "aws.fargate.single-az",
                 failover: healthCheckSeconds(node, nodes),
             };
         case "alicloud:ecs/instance:Instance":
@@ -164,12 +180,27 @@ function probeSeconds(probe: unknown): number | undefined {
     return period !== undefined && failures !== undefined ? detectionSeconds(period, failures) : undefined;
 }
 
-/** Node pools of the same cluster (`clusterId` on ACK, `clusterName` on EKS) in the node's region, sorted by URN. */
+/**
+ * The cluster a node pool belongs to (`clusterId` on ACK, `clusterName` on EKS), resolved through
+ * its dependencies when recorded (the cluster's id is unknown in a first preview).
+ */
+export function clusterKeyOf(pool: Node): string | undefined {
+    return referenceKey(pool, pool.type.startsWith("aws:") ? "clusterName" : "clusterId");
+}
+
+/** Node pools of the same cluster in the node's region, sorted by URN. */
 export function clusterNodePools(pool: Node, nodes: readonly Node[]): Node[] {
-    const clusterOf = (n: Node): unknown => n.props.clusterId ?? n.props.clusterName;
+    const key = clusterKeyOf(pool);
     return nodes
-        .filter((n) => n.type === pool.type && n.region === pool.region && clusterOf(n) === clusterOf(pool))
+        .filter((n) => n === pool || (n.type === pool.type && n.region === pool.region && key !== undefined && clusterKeyOf(n) === key))
         .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+}
+
+/** Distinct zones the pools cover together. */
+export function poolZones(pools: readonly Node[], nodes: readonly Node[]): number {
+    const index = byUrnOf(nodes);
+    const zones = new Set(pools.flatMap((p) => zoneNamesOf(p, index)));
+    return zones.size;
 }
 
 /**
@@ -179,7 +210,8 @@ export function clusterNodePools(pool: Node, nodes: readonly Node[]): Node[] {
 export function clusterInstances(cluster: Node, nodes: readonly Node[]): Node[] {
     const id = str(cluster.props.clusterIdentifier);
     const instances = nodes.filter((n) => n.type === "aws:rds/clusterInstance:ClusterInstance");
-    return id !== undefined ? instances.filter((n) => n.props.clusterIdentifier === id) : instances.filter((n) => n.region === cluster.region);
+    const resolvable = id !== undefined || instances.some((n) => depsOf(n, "clusterIdentifier").length > 0);
+    return resolvable ? instances.filter((n) => refersTo(n, "clusterIdentifier", cluster.urn, id)) : instances.filter((n) => n.region === cluster.region);
 }
 
 /** Compute failover = how fast the load balancer stops sending to a dead target in that region (slowest group). */

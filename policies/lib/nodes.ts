@@ -3,6 +3,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 
 import { Node } from "../availability/tiers";
+import { dependencyUrns, plainProps } from "./refs";
 import { Props, record, str, tagValue } from "./values";
 
 /** Region of a resource: its provider's `region`, else its `region` tag. */
@@ -10,10 +11,11 @@ export function regionOf(providerProps: Props | undefined, props: Props): string
     return str(record(providerProps).region) ?? tagValue(props, "region");
 }
 
+/** Stack resources as nodes: plain props (unknowns as sentinels, never thrown) and their dependencies. */
 export function toNodes(resources: readonly PolicyResource[]): Node[] {
     return resources.map((r) => {
-        const props: Props = r.props;
-        return { urn: r.urn, type: r.type, props, region: regionOf(r.provider?.props, props) };
+        const props = plainProps(r.props);
+        return { urn: r.urn, type: r.type, props, region: regionOf(r.provider === undefined ? undefined : plainProps(r.provider.props), props), deps: dependencyUrns(r) };
     });
 }
 

@@ -1,30 +1,21 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as aws from "@pulumi/aws";
-import { validateResourceOfType } from "@pulumi/policy";
+import { SpreadTarget, spreadRule } from "../lib/spread";
 
-import { intConfig, resourceRule } from "../lib/policy";
-import { distinctStrings } from "../lib/values";
-import { spreadFindings } from "../lib/zones";
+export const CLUSTERS: readonly SpreadTarget[] = [
+    { type: "alicloud:cs/managedKubernetes:ManagedKubernetes", kind: "ACK cluster" },
+    { type: "aws:eks/cluster:Cluster", kind: "EKS cluster" },
+];
 
-interface Config {
-    readonly minZones: number;
-}
-
-export const haKubernetesClusterRequireMultiZone = resourceRule(
+const rule = spreadRule(
     {
         name: "ha-kubernetes-cluster-require-multi-zone",
         description: "Managed Kubernetes control planes (ACK, EKS) span >= 2 zones; node pools are checked per cluster by ha-kubernetes-node-pools-require-multi-zone.",
         category: "availability",
         remediation: "Give cs.ManagedKubernetes `vswitchIds`/`zoneIds` and eks.Cluster `vpcConfig.subnetIds` one entry per zone.",
-        config: { minZones: intConfig(2, "Minimum zones of a cluster control plane.", 1) },
     },
-    [
-        validateResourceOfType(alicloud.cs.ManagedKubernetes, (c, args, report) => {
-            const zones = Math.max(...[c.zoneIds, c.vswitchIds, c.workerVswitchIds].map((l) => distinctStrings(l ?? []).length));
-            spreadFindings("ACK cluster", zones, undefined, args.getConfig<Config>().minZones).forEach((m) => report(m));
-        }),
-        validateResourceOfType(aws.eks.Cluster, (c, args, report) => {
-            spreadFindings("EKS cluster", distinctStrings(c.vpcConfig.subnetIds ?? []).length, undefined, args.getConfig<Config>().minZones).forEach((m) => report(m));
-        }),
-    ],
+    CLUSTERS,
+    "Minimum zones of a cluster control plane.",
 );
+
+export const haKubernetesClusterRequireMultiZone = rule.policy;
+/** Control planes in fewer than `minZones` zones (zone ids; vSwitches/subnets resolved to their zones). */
+export const clusterJudgement = rule.judge;

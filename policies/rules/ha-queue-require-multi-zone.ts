@@ -1,35 +1,51 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as aws from "@pulumi/aws";
-import { validateResourceOfType } from "@pulumi/policy";
-
-import { intConfig, resourceRule } from "../lib/policy";
-import { distinctStrings, num } from "../lib/values";
-import { spreadFindings } from "../lib/zones";
+import type { Node } from "../availability/tiers";
+import { intConfig, stackRule } from "../lib/policy";
+import { toNodes } from "../lib/nodes";
+import type { Finding, Judgement } from "../lib/refs";
+import { SpreadTarget, spreadJudgement } from "../lib/spread";
+import { num } from "../lib/values";
+import { byUrnOf } from "../availability/tiers";
+import { zonesOfType } from "../lib/zones";
 
 interface Config {
     readonly minZones: number;
 }
 
-export const haQueueRequireMultiZone = resourceRule(
+const NAME = "ha-queue-require-multi-zone";
+
+export const KAFKA: readonly SpreadTarget[] = [
+    { type: "alicloud:alikafka/instance:Instance", kind: "Kafka instance" },
+    { type: "aws:msk/cluster:Cluster", kind: "MSK cluster", minSize: (n) => num(n.props.numberOfBrokerNodes) ?? 0 },
+];
+
+/**
+ * Kafka over fewer than `minZones` zones (ApsaraMQ: `selectedZones`, else its vSwitches' zones;
+ * MSK: the zones of its client subnets), and MSK brokers not a multiple of the client subnets.
+ */
+export function queueJudgement(nodes: readonly Node[], minZones: number): Judgement {
+    const spread = spreadJudgement(NAME, nodes, KAFKA, minZones);
+    const index = byUrnOf(nodes);
+    const uneven: Finding[] = nodes
+        .filter((n) => n.type === "aws:msk/cluster:Cluster")
+        .flatMap((n) => {
+            const c = zonesOfType(n, index);
+            const brokers = num(n.props.numberOfBrokerNodes) ?? 0;
+            return c.undetermined.length === 0 && c.zones > 0 && brokers % c.zones !== 0 ? [{ urn: n.urn, message: `MSK numberOfBrokerNodes ${brokers} is not a multiple of its ${c.zones} client subnet zones.` }] : [];
+        });
+    return { violations: [...spread.violations, ...uneven], undetermined: spread.undetermined };
+}
+
+export const haQueueRequireMultiZone = stackRule(
     {
-        name: "ha-queue-require-multi-zone",
+        name: NAME,
         description: "Kafka brokers are spread over >= 2 zones (ApsaraMQ for Kafka, Amazon MSK).",
         category: "availability",
         remediation: "Set `selectedZones` (or `vswitchIds`) with >= 2 zones on alikafka.Instance; give msk.Cluster `brokerNodeGroupInfo.clientSubnets` in >= 2 zones and `numberOfBrokerNodes` a multiple of them.",
         config: { minZones: intConfig(2, "Minimum zones of a Kafka cluster.", 1) },
     },
-    [
-        validateResourceOfType(alicloud.alikafka.Instance, (k, args, report) => {
-            const zones = distinctStrings([...(k.selectedZones ?? []), ...(k.vswitchIds ?? [])]);
-            const count = Math.max(zones.length, k.zoneId !== undefined || k.vswitchId !== undefined ? 1 : 0);
-            const min = args.getConfig<Config>().minZones;
-            if (count < min) report(`Kafka instance spans ${count} zone(s); at least ${min} are required (selectedZones / vswitchIds).`);
-        }),
-        validateResourceOfType(aws.msk.Cluster, (k, args, report) => {
-            const subnets = distinctStrings(k.brokerNodeGroupInfo.clientSubnets);
-            const brokers = num(k.numberOfBrokerNodes) ?? 0;
-            spreadFindings("MSK cluster", subnets.length, brokers, args.getConfig<Config>().minZones).forEach((m) => report(m));
-            if (subnets.length > 0 && brokers % subnets.length !== 0) report(`MSK numberOfBrokerNodes ${brokers} is not a multiple of its ${subnets.length} client subnets.`);
-        }),
-    ],
+    (args, report) => {
+        const nodes = toNodes(args.resources);
+        if (!nodes.some((n) => KAFKA.some((t) => t.type === n.type))) args.notApplicable("no Kafka cluster");
+        queueJudgement(nodes, args.getConfig<Config>().minZones).violations.forEach((f) => report(f.message, f.urn));
+    },
 );

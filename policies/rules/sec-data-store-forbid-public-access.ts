@@ -2,12 +2,17 @@ import * as alicloud from "@pulumi/alicloud";
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 
-import { isWorld } from "../lib/network";
+import { worldCovered } from "../lib/network";
 import { resourceRule } from "../lib/policy";
 
-/** Whitelist entries that admit the whole internet ("0.0.0.0/0", "0.0.0.0", "::/0"). */
+/**
+ * The whitelist entries (comma-separated strings allowed), when together they admit the whole
+ * internet of an IP version ("0.0.0.0/0", "0.0.0.0", "::/0", or ranges that add up to them);
+ * [] otherwise.
+ */
 export function worldEntries(ips: readonly string[] | undefined): string[] {
-    return (ips ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => isWorld(s) || s === "0.0.0.0");
+    const entries = (ips ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+    return worldCovered(entries).length > 0 ? entries : [];
 }
 
 export const secDataStoreForbidPublicAccess = resourceRule(
@@ -15,7 +20,7 @@ export const secDataStoreForbidPublicAccess = resourceRule(
         name: "sec-data-store-forbid-public-access",
         description: "Databases and caches are reachable only from the VPC: no public endpoint, no world-open whitelist.",
         category: "security",
-        remediation: "Remove 0.0.0.0/0 from `securityIps` (rds.Instance, polardb.Cluster, kvstore.Instance, redis.TairInstance) and use the app tier's CIDRs or security groups; set `publiclyAccessible: false` (aws rds.Instance / rds.ClusterInstance).",
+        remediation: "Remove 0.0.0.0/0 (and ranges that add up to it) from `securityIps` (rds.Instance, polardb.Cluster and its `dbClusterIpArrays`, kvstore.Instance, redis.TairInstance) and use the app tier's CIDRs or security groups; set `publiclyAccessible: false` (aws rds.Instance / rds.ClusterInstance).",
     },
     [
         validateResourceOfType(alicloud.rds.Instance, (db, _args, report) => {
@@ -23,6 +28,10 @@ export const secDataStoreForbidPublicAccess = resourceRule(
         }),
         validateResourceOfType(alicloud.polardb.Cluster, (c, _args, report) => {
             if (worldEntries(c.securityIps).length > 0) report("PolarDB cluster securityIps admit the whole internet.");
+            // Each whitelist group (dbClusterIpArrays) is a whitelist of its own.
+            for (const group of c.dbClusterIpArrays ?? []) {
+                if (worldEntries(group.securityIps).length > 0) report(`PolarDB cluster whitelist group ${group.dbClusterIpArrayName ?? "default"} (dbClusterIpArrays) admits the whole internet.`);
+            }
         }),
         validateResourceOfType(alicloud.kvstore.Instance, (r, _args, report) => {
             if (worldEntries(r.securityIps).length > 0) report("Redis instance securityIps admit the whole internet.");

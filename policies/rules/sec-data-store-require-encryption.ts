@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 
 import { resourceRule } from "../lib/policy";
+import { isUnknown, plainProps } from "../lib/refs";
 
 export const secDataStoreRequireEncryption = resourceRule(
     {
@@ -13,7 +14,10 @@ export const secDataStoreRequireEncryption = resourceRule(
     },
     [
         validateResourceOfType(alicloud.rds.Instance, (db, _args, report) => {
-            if (db.tdeStatus !== "Enabled" && (db.encryptionKey ?? "") === "") report("RDS instance has neither TDE (tdeStatus) nor disk encryption (encryptionKey).");
+            // encryptionKey is a reference to a KMS key: unknown in a first preview, and set all the same.
+            const key = plainProps(db).encryptionKey;
+            const hasKey = isUnknown(key) || (typeof key === "string" && key !== "");
+            if (plainProps(db).tdeStatus !== "Enabled" && !hasKey) report("RDS instance has neither TDE (tdeStatus) nor disk encryption (encryptionKey).");
         }),
         validateResourceOfType(alicloud.polardb.Cluster, (c, _args, report) => {
             if (c.tdeStatus !== "Enabled") report("PolarDB cluster tdeStatus is not Enabled.");

@@ -1,4 +1,5 @@
 import { stackRule } from "../lib/policy";
+import { plainProps } from "../lib/refs";
 import { Props, record, str } from "../lib/values";
 
 /** Namespace of a Kubernetes object ("default" when unset). */
@@ -15,16 +16,18 @@ export function selects(selector: unknown, labels: Props): boolean {
 export interface Workload {
     readonly urn: string;
     readonly props: Props;
+    /** The cluster it is applied to: the URN of its Kubernetes provider (undefined: the default provider). */
+    readonly cluster?: string;
 }
 
-/** Deployments (with >= 2 replicas) that no PodDisruptionBudget of their namespace selects. */
+/** Deployments (with >= 2 replicas) that no PodDisruptionBudget of their namespace in the same cluster selects. */
 export function uncovered(deployments: readonly Workload[], pdbs: readonly Workload[]): Workload[] {
     return deployments.filter((d) => {
         const spec = record(d.props.spec);
         const replicas = typeof spec.replicas === "number" ? spec.replicas : 1;
         if (replicas < 2) return false; // ha-k8s-deployment-require-replicas reports these
         const labels = record(record(record(spec.template).metadata).labels);
-        return !pdbs.some((p) => namespaceOf(p.props) === namespaceOf(d.props) && selects(record(p.props.spec).selector, labels));
+        return !pdbs.some((p) => p.cluster === d.cluster && namespaceOf(p.props) === namespaceOf(d.props) && selects(record(p.props.spec).selector, labels));
     });
 }
 
@@ -36,9 +39,11 @@ export const haK8sDeploymentRequirePdb = stackRule(
         remediation: "Add a policy/v1 PodDisruptionBudget in the same namespace whose `spec.selector.matchLabels` select the pod template labels, with `maxUnavailable: 1` (or `minAvailable`).",
     },
     (args, report) => {
-        const deployments = args.resources.filter((r) => r.type === "kubernetes:apps/v1:Deployment");
+        // A PDB only protects pods of its own cluster: workloads are matched per Kubernetes provider.
+        const workloads = (type: string): Workload[] => args.resources.filter((r) => r.type === type).map((r) => ({ urn: r.urn, props: plainProps(r.props), cluster: r.provider?.urn }));
+        const deployments = workloads("kubernetes:apps/v1:Deployment");
         if (deployments.length === 0) args.notApplicable("no Deployment");
-        const pdbs = args.resources.filter((r) => r.type === "kubernetes:policy/v1:PodDisruptionBudget");
+        const pdbs = workloads("kubernetes:policy/v1:PodDisruptionBudget");
         uncovered(deployments, pdbs).forEach((d) => report("Deployment is not selected by any PodDisruptionBudget of its namespace.", d.urn));
     },
 );

@@ -1,14 +1,59 @@
-import { clusterNodePools } from "../availability/tiers";
+import { Node, byUrnOf, clusterKeyOf, clusterNodePools } from "../availability/tiers";
 import { intConfig, stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
-import { distinctStrings, list, num, record } from "../lib/values";
-import { spreadFindings } from "../lib/zones";
+import { Finding, Judgement, undeterminedMessage } from "../lib/refs";
+import { num, record } from "../lib/values";
+import { ZoneCount, spreadFindings, zoneVerdict, zonesOfType } from "../lib/zones";
 
 interface Config {
     readonly minZones: number;
 }
 
+const NAME = "ha-kubernetes-node-pools-require-multi-zone";
 const POOL_TYPES = ["alicloud:cs/nodePool:NodePool", "aws:eks/nodeGroup:NodeGroup"];
+
+/** The minimum node count of a pool: EKS `scalingConfig.minSize`; ACK `scalingConfig.minSize` when autoscaling, else `desiredSize`/`nodeCount`. */
+function poolMinimum(pool: Node): number | undefined {
+    const scaling = record(pool.props.scalingConfig);
+    if (pool.type.startsWith("aws:") || scaling.enable === true) return num(scaling.minSize);
+    return num(pool.props.desiredSize ?? pool.props.nodeCount);
+}
+
+/** How findings name a pool's cluster: its name or known id, else the cluster resource it depends on. */
+function clusterLabel(pool: Node): string {
+    const key = clusterKeyOf(pool);
+    if (key === undefined) return pool.region ?? "(unknown)";
+    return key.startsWith("urn:") ? (key.split("::").pop() ?? key) : key.slice("value:".length);
+}
+
+/**
+ * Per cluster (pools grouped by the cluster they reference, resolved through the graph): the
+ * zones the pools cover together, and each pool's minimum against its own zones.
+ */
+export function nodePoolJudgement(nodes: readonly Node[], minZones: number): Judgement {
+    const index = byUrnOf(nodes);
+    const violations: Finding[] = [];
+    const undetermined: Finding[] = [];
+    const pools = nodes.filter((n) => POOL_TYPES.includes(n.type));
+    for (const first of pools.filter((p) => clusterNodePools(p, nodes)[0] === p)) {
+        const members = clusterNodePools(first, nodes);
+        const counts = new Map<Node, ZoneCount>(members.map((m) => [m, zonesOfType(m, index)]));
+        const names = new Set(members.flatMap((m) => counts.get(m)?.names ?? []));
+        const open = members.flatMap((m) => counts.get(m)?.undetermined ?? []);
+        const atMost = names.size + members.reduce((sum, m) => sum + ((counts.get(m)?.atMost ?? 0) - (counts.get(m)?.zones ?? 0)), 0);
+        const cluster = clusterLabel(first);
+        const together: ZoneCount = { zones: names.size, names: [...names], atMost, undetermined: [...new Set(open)] };
+        const verdict = zoneVerdict(together, minZones);
+        if (verdict === "undetermined") undetermined.push({ urn: first.urn, message: undeterminedMessage(NAME, `the zones of the node pools of cluster ${cluster}`, together.undetermined) });
+        else spreadFindings(`node pools of cluster ${cluster}`, verdict === "violated" ? atMost : names.size, undefined, minZones).forEach((message) => violations.push({ urn: first.urn, message }));
+        for (const pool of members) {
+            const c = counts.get(pool);
+            if (c === undefined || c.undetermined.length > 0) continue;
+            spreadFindings("node pool", c.zones, poolMinimum(pool), 1).forEach((message) => violations.push({ urn: pool.urn, message }));
+        }
+    }
+    return { violations, undetermined };
+}
 
 /**
  * A cluster's node pools together span >= 2 zones, and each keeps at least one node per zone it
@@ -17,7 +62,7 @@ const POOL_TYPES = ["alicloud:cs/nodePool:NodePool", "aws:eks/nodeGroup:NodeGrou
  */
 export const haKubernetesNodePoolsRequireMultiZone = stackRule(
     {
-        name: "ha-kubernetes-node-pools-require-multi-zone",
+        name: NAME,
         description: "The node pools of each managed Kubernetes cluster (ACK node pools, EKS node groups) together span >= 2 zones, each pool keeping >= 1 node per zone it covers.",
         category: "availability",
         remediation: "Add a node pool per zone (or give one pool a vSwitch/subnet per zone) and keep each pool's minimum >= its zone count.",
@@ -25,19 +70,7 @@ export const haKubernetesNodePoolsRequireMultiZone = stackRule(
     },
     (args, report) => {
         const nodes = toNodes(args.resources);
-        const pools = nodes.filter((n) => POOL_TYPES.includes(n.type));
-        if (pools.length === 0) args.notApplicable("no Kubernetes node pool");
-        const minZones = args.getConfig<Config>().minZones;
-        for (const first of pools.filter((p) => clusterNodePools(p, nodes)[0] === p)) {
-            const members = clusterNodePools(first, nodes);
-            const zonesOf = (n: (typeof members)[number]): string[] => distinctStrings([...list(n.type.startsWith("aws:") ? n.props.subnetIds : n.props.vswitchIds)]);
-            const zones = distinctStrings(members.flatMap(zonesOf)).length;
-            spreadFindings(`node pools of cluster ${String(first.props.clusterId ?? first.props.clusterName ?? first.region)}`, zones, undefined, minZones).forEach((m) => report(m, first.urn));
-            for (const pool of members) {
-                const scaling = record(pool.props.scalingConfig);
-                const min = pool.type.startsWith("aws:") ? num(scaling.minSize) : scaling.enable === true ? num(scaling.minSize) : num(pool.props.desiredSize ?? pool.props.nodeCount);
-                spreadFindings("node pool", zonesOf(pool).length, min, 1).forEach((m) => report(m, pool.urn));
-            }
-        }
+        if (!nodes.some((n) => POOL_TYPES.includes(n.type))) args.notApplicable("no Kubernetes node pool");
+        nodePoolJudgement(nodes, args.getConfig<Config>().minZones).violations.forEach((f) => report(f.message, f.urn));
     },
 );

@@ -198,6 +198,13 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
         });
     }
 
+    it("never echoes the value of an unknown key (it may be a decrypted secret)", () => {
+        const issues = configIssues(rawConfig("growth", "aws", { dbPassword: "hunter2-secret", app: { password: "hunter3-secret" } }));
+        assert.ok(issues.some((i) => /^dbPassword: is not a config key of live-commerce; .* \(value not shown\)$/.test(i)), issues.join("\n"));
+        assert.ok(issues.some((i) => /^app\.password: is not a known key; .* \(value not shown\)$/.test(i)), issues.join("\n"));
+        assert.doesNotMatch(issues.join("\n"), /hunter/);
+    });
+
     it("reports every problem at once, not just the first", () => {
         const issues = configIssues(rawConfig("growth", "aws", { app: { minSize: 10, maxSize: 5 }, natStrategy: "shared" }));
         assert.ok(issues.length >= 2, issues.join("\n"));

@@ -33,3 +33,16 @@ export function shippedPlan(stack: string): Promise<Plan> {
 export function isShipped(stack: string): boolean {
     return listStacks().includes(stack);
 }
+
+const previews = new Map<string, Promise<Plan>>();
+
+/** The plan of a shipped stack as a first `pulumi preview` sees it (plan --preview), made once. */
+export function shippedPreviewPlan(stack: string): Promise<Plan> {
+    const hit = previews.get(stack);
+    if (hit !== undefined) return hit;
+    if (!listStacks().includes(stack)) return Promise.reject(new Error(`${stack} is not a shipped stack (${listStacks().join(", ")})`));
+    const next = queue.then(() => planStack(stack, undefined, { preview: true })).then(deepFreeze);
+    queue = next.catch(() => undefined);
+    previews.set(stack, next);
+    return next;
+}

@@ -143,7 +143,7 @@ describe("plan --base and check --base", () => {
     it("check --base prints the upgrade JSON and exits 1 on an undocumented stateful replace", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-upgrade-"));
         const write = (name: string, stack: string, rf: number): string => {
-            const plan: Plan = { stack, stage: "growth", cloud: "aws", resources: [res(stack, TOPIC, "orders", { name: "orders", replicationFactor: rf })], outputs: {}, notDeployableUntilSet: [] };
+            const plan: Plan = { stack, stage: "growth", cloud: "aws", preview: false, resources: [res(stack, TOPIC, "orders", { name: "orders", replicationFactor: rf })], outputs: {}, notDeployableUntilSet: [] };
             const file = path.join(dir, name);
             fs.writeFileSync(file, JSON.stringify(plan));
             return file;

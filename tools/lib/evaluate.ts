@@ -7,6 +7,7 @@ import type { EnforcementLevel, Policies, PolicyResource, PolicyResourceOptions,
 import { PlannedResource } from "./record";
 import { estimate, Estimate } from "../../policies/availability/estimate";
 import { regionOf } from "../../policies/lib/nodes";
+import { containsUnknown, isUnknown } from "../../policies/lib/refs";
 import { stageDefaultsOf } from "../../policies/lib/policy";
 import { Stage, categoryOf, enforcementFor, isStage, stageFromTags } from "../../policies/lib/stage";
 import { isRecord, record } from "../../policies/lib/values";
@@ -73,6 +74,45 @@ function freshProps(props: Record<string, unknown>) {
     return JSON.parse(JSON.stringify(props));
 }
 
+/**
+ * What `@pulumi/policy`'s unknownCheckingProxy throws (proxy.js, 1.21.0: UnknownValueError) when a
+ * policy reads a value that is unknown during preview; the CLI then reports the policy as advisory
+ * "can't run ... during preview" and the rule is not enforced for that resource.
+ */
+export class UnknownValueRead extends Error {
+    constructor(readonly path: readonly string[]) {
+        super(`value at .${path.join(".")} can't be known during preview`);
+    }
+}
+
+/**
+ * A view of `value` that throws UnknownValueRead when a property holding an unknown is read, as
+ * the CLI's proxy does. `value` must not be frozen (a Proxy must return a frozen property as is).
+ */
+export function unknownChecking<T>(value: T, path: readonly string[] = []): T {
+    if (typeof value !== "object" || value === null) return value;
+    return new Proxy(value, {
+        get: (target, key, receiver) => {
+            const field: unknown = Reflect.get(target, key, receiver);
+            if (typeof key === "symbol") return field;
+            if (isUnknown(field)) throw new UnknownValueRead([...path, key]);
+            const desc = Object.getOwnPropertyDescriptor(target, key);
+            if (desc !== undefined && "value" in desc && desc.configurable === false && desc.writable === false) return field;
+            return unknownChecking(field, [...path, key]);
+        },
+    });
+}
+
+/**
+ * A resource's props as policies receive them: the frozen copy (`freeze`) or a fresh one; when
+ * they hold values unknown until creation, always a fresh copy behind the unknown-checking proxy
+ * (which cannot wrap frozen objects).
+ */
+function policyProps(props: Record<string, unknown>, freeze: boolean) {
+    if (containsUnknown(props)) return unknownChecking(freshProps(props));
+    return freeze ? frozenProps(props) : freshProps(props);
+}
+
 /** Whether `e` is a strict-mode write to a frozen object (assign, add, delete, sort in place). */
 function isFrozenWrite(e: unknown): boolean {
     return e instanceof TypeError && /read only property|object is not extensible|Cannot delete property|Cannot (add|define) property/.test(e.message);
@@ -83,17 +123,19 @@ function isFrozenWrite(e: unknown): boolean {
  * to the shared frozen props runs again on `fresh()` props of its own, its findings of the first
  * attempt dropped.
  */
-async function runOnce<A>(validate: (args: A, report: ReportViolation) => void | Promise<void>, shared: A, fresh: () => A, report: ReportViolation): Promise<void> {
+async function runOnce<A>(validate: (args: A, report: ReportViolation) => void | Promise<void>, shared: A, fresh: () => A, report: ReportViolation, policy: string): Promise<string | undefined> {
     const found: [string, string | undefined][] = [];
     const collect: ReportViolation = (message, urn) => found.push([message, urn]);
+    let skipped: string | undefined;
     try {
-        await runGuarded(() => validate(shared, collect));
+        skipped = await runGuarded(() => validate(shared, collect), policy);
     } catch (e) {
         if (!isFrozenWrite(e)) throw e;
         found.length = 0;
-        await runGuarded(() => validate(fresh(), collect));
+        skipped = await runGuarded(() => validate(fresh(), collect), policy);
     }
     for (const [message, urn] of found) report(message, urn);
+    return skipped;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -120,7 +162,7 @@ function providerOf(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): 
 type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "provider" | "isType" | "asType">;
 
 function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>, freeze = true): ResourceView {
-    const props = freeze ? frozenProps(r.inputs) : freshProps(r.inputs);
+    const props = policyProps(r.inputs, freeze);
     return {
         type: r.type,
         props,
@@ -151,8 +193,12 @@ function policyResources(resources: readonly EvalResource[], views: ReadonlyMap<
     }
     for (const r of resources) {
         const self = out.get(r.urn);
+        if (self === undefined) continue;
         const parent = r.parent !== null ? out.get(r.parent) : undefined;
-        if (self !== undefined && parent !== undefined) self.parent = parent;
+        if (parent !== undefined) self.parent = parent;
+        for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) {
+            self.propertyDependencies[key] = urns.map((u) => out.get(u)).filter((d): d is PolicyResource => d !== undefined);
+        }
     }
     return [...out.values()];
 }
@@ -166,12 +212,15 @@ function isStackPolicy(p: ResourceValidationPolicy | StackValidationPolicy): p i
     return "validateStack" in p;
 }
 
-async function runGuarded(fn: () => void | Promise<void>): Promise<void> {
+/** Runs one validation; an unknown read is returned as the CLI's advisory message. */
+async function runGuarded(fn: () => void | Promise<void>, policy: string): Promise<string | undefined> {
     try {
         await fn();
     } catch (e) {
+        if (e instanceof UnknownValueRead) return `can't run policy '${policy}' during preview: ${e.message}`;
         if (!(e instanceof NotApplicable)) throw e;
     }
+    return undefined;
 }
 
 /**
@@ -242,7 +291,8 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
                 const own = freshProps(config);
                 return { ...args, resources: policyResources(resources, new Map(resources.map((r) => [r.urn, resourceView(r, byUrn, false)]))), getConfig: () => own };
             };
-            await runOnce((a, rep) => policy.validateStack(a, rep), args, fresh, report);
+            const skipped = await runOnce((a, rep) => policy.validateStack(a, rep), args, fresh, report, policy.name);
+            if (skipped !== undefined) violations.push({ policy: policy.name, enforcement: "advisory", urn: "", message: skipped });
             continue;
         }
         const fns = policy.validateResource === undefined ? [] : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
@@ -252,7 +302,11 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
             const args = withConfig(view, config, stackTags);
             const report: ReportViolation = (message) => violations.push({ policy: policy.name, enforcement, urn: r.urn, message });
             const fresh = (): ResourceValidationArgs => withConfig(resourceView(r, byUrn, false), freshProps(config), stackTags);
-            for (const fn of fns) if (appliesTo(fn, r.type)) await runOnce(fn, args, fresh, report);
+            for (const fn of fns) {
+                if (!appliesTo(fn, r.type)) continue;
+                const skipped = await runOnce(fn, args, fresh, report, policy.name);
+                if (skipped !== undefined) violations.push({ policy: policy.name, enforcement: "advisory", urn: r.urn, message: skipped });
+            }
         }
     }
     return { stage, violations };
@@ -263,7 +317,7 @@ export function availabilityOf(policies: Policies, resources: readonly EvalResou
     const policy = policies.find((p) => p.name === "ha-stack-availability-target");
     const config = policy !== undefined ? policyConfig(policy, pack) : {};
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const nodes = resources.map((r) => ({ urn: r.urn, type: r.type, props: r.inputs, region: regionOf(record(providerOf(r, byUrn)?.props), r.inputs) }));
+    const nodes = resources.map((r) => ({ urn: r.urn, type: r.type, props: r.inputs, region: regionOf(record(providerOf(r, byUrn)?.props), r.inputs), deps: r.propertyDependencies ?? {} }));
     return estimate(nodes, estimateConfig(config));
 }
 

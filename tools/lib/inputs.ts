@@ -1,8 +1,12 @@
 // Reads the inputs `check --from` accepts: a saved offline plan (`npm run plan -- --format json`,
 // one plan or a list), the JSON of `pulumi preview --json`, or a `pulumi stack export` file.
+// Every input must name its stage (or `--stage` gives it) and hold at least one resource: a gate
+// never passes on nothing.
 
+import { PROJECT } from "../../components/model";
 import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
+import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
 import { isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
@@ -30,8 +34,10 @@ export function flowViolations(flows: readonly FlowResult[], unset: readonly str
 
 export interface StackInput {
     readonly stack: string;
-    /** Declared stage ("" when the input does not say). */
-    readonly stage: string;
+    /** The stage the input declares (plan `stage`, preview config, export stack outputs, resource tags); "" only for a `--base` file, which is compared, not judged. */
+    readonly stage: Stage | "";
+    /** The cloud the input declares ("" when it does not say). */
+    readonly cloud: string;
     readonly resources: EvalResource[];
     /** Config keys the stack has not given yet (an offline plan's `notDeployableUntilSet`). */
     readonly unset?: readonly string[];
@@ -43,9 +49,15 @@ function stackFromUrn(urn: string): string {
     return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1] ?? "";
 }
 
-/** A ResourceV3 (preview newState or export resource) as an evaluator resource; secrets become "[secret]". */
-export function fromResourceV3(v: unknown): EvalResource | undefined {
-    if (!isRecord(v) || typeof v.urn !== "string" || typeof v.type !== "string") return undefined;
+/** Where a resource sits in the input, for error messages: "resources[3]". */
+type Where = string;
+
+/** A ResourceV3 (preview newState, export resource, plan resource) as an evaluator resource; secrets become "[secret]". */
+export function fromResourceV3(v: unknown, where: Where): EvalResource {
+    if (!isRecord(v)) throw new InputFormatError(`${where}: a resource must be a JSON object`);
+    if (typeof v.urn !== "string" || v.urn === "") throw new InputFormatError(`${where}: the resource has no "urn"`);
+    if (typeof v.type !== "string" || v.type === "") throw new InputFormatError(`${where}: resource ${v.urn} has no "type"`);
+    if (v.inputs !== undefined && !isRecord(v.inputs)) throw new InputFormatError(`${where}: "inputs" of ${v.urn} must be an object`);
     const inputs = sanitize(isRecord(v.inputs) ? v.inputs : {});
     const outputs = sanitize(isRecord(v.outputs) ? v.outputs : {});
     const deps = isRecord(v.propertyDependencies) ? v.propertyDependencies : {};
@@ -57,7 +69,7 @@ export function fromResourceV3(v: unknown): EvalResource | undefined {
         name: v.urn.split("::").pop() ?? "",
         parent: str(v.parent) ?? null,
         custom: v.custom === true,
-        provider: str(v.provider) ?? null,
+        provider: str(v.provider) || null,
         inputs: isRecord(inputs) ? inputs : {},
         ...(v.retainOnDelete === true ? { retainOnDelete: true } : {}),
         ...(id !== undefined && id !== "" ? { id } : {}),
@@ -66,30 +78,97 @@ export function fromResourceV3(v: unknown): EvalResource | undefined {
     };
 }
 
-function fromPlan(v: Record<string, unknown>): StackInput {
-    const unset = list(v.notDeployableUntilSet).flatMap((m) => (isRecord(m) && typeof m.key === "string" ? [m.key] : []));
-    return { stack: str(v.stack) ?? "", stage: str(v.stage) ?? "", resources: list(v.resources).map(fromResourceV3).filter((r): r is EvalResource => r !== undefined), unset };
+/** The stack outputs of a ResourceV3 list: the root `pulumi:pulumi:Stack` resource's `outputs`. */
+function stackOutputs(resources: readonly unknown[]): Record<string, unknown> {
+    const root = resources.find((r) => isRecord(r) && r.type === "pulumi:pulumi:Stack");
+    return isRecord(root) && isRecord(root.outputs) ? root.outputs : {};
 }
 
-function named(resources: EvalResource[]): StackInput {
-    return { stack: stackFromUrn(resources[0]?.urn ?? ""), stage: "", resources };
+interface Declared {
+    readonly stage?: string;
+    readonly cloud?: string;
 }
 
-/** Detects the format of a parsed JSON document and returns the stacks in it. */
-export function parseInput(doc: unknown): StackInput[] {
-    if (Array.isArray(doc)) return doc.filter(isRecord).map(fromPlan);
-    if (!isRecord(doc)) throw new InputFormatError("input is not a JSON object");
-    if (Array.isArray(doc.resources) && "stack" in doc) return [fromPlan(doc)];
-    if (Array.isArray(doc.steps)) {
-        const states = doc.steps.filter(isRecord).filter((s) => s.op !== "delete").map((s) => fromResourceV3(s.newState));
-        return [named(states.filter((r): r is EvalResource => r !== undefined))];
+/**
+ * The stage of an input: `--stage` when given, else what the input declares, else the single
+ * value of its resources' `stage` tags. Neither: an error naming where the stage is read from.
+ */
+export function resolveInputStage(what: string, declared: Declared, resources: readonly EvalResource[], override: Stage | undefined, required = true): Stage | "" {
+    if (override !== undefined) return override;
+    if (declared.stage !== undefined) {
+        if (isStage(declared.stage)) return declared.stage;
+        throw new InputFormatError(`${what}: stage ${JSON.stringify(declared.stage)} is not one of ${STAGES.join(", ")}`);
     }
-    if (isRecord(doc.deployment)) return [named(list(doc.deployment.resources).map(fromResourceV3).filter((r): r is EvalResource => r !== undefined))];
-    throw new InputFormatError("unknown input: expected an offline plan ({stack, resources}), `pulumi preview --json` ({steps}) or `pulumi stack export` ({deployment})");
+    const tagged = stageFromTags(resources.map((r) => r.inputs));
+    if (tagged !== undefined) return tagged;
+    if (!required) return "";
+    throw new InputFormatError(
+        `${what}: the stage cannot be found (plan "stage", preview config "${PROJECT}:stage", export stack output "stage", or one "stage" tag on the resources); pass --stage ${STAGES.join("|")}`,
+    );
+}
+
+function resourcesOf(what: string, items: readonly unknown[], prefix: string): EvalResource[] {
+    const resources = items.map((r, i) => fromResourceV3(r, `${what}: ${prefix}[${i}]`));
+    if (!resources.some((r) => r.custom || !r.type.startsWith("pulumi:"))) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
+    return resources;
+}
+
+function stackInput(what: string, stack: string, declared: Declared, resources: EvalResource[], override: Stage | undefined, required: boolean): StackInput {
+    return { stack, stage: resolveInputStage(what, declared, resources, override, required), cloud: declared.cloud ?? "", resources };
+}
+
+function fromPlan(v: unknown, what: string, override: Stage | undefined, required: boolean): StackInput {
+    if (!isRecord(v)) throw new InputFormatError(`${what}: a plan must be a JSON object`);
+    if (!Array.isArray(v.resources)) throw new InputFormatError(`${what}: a plan needs a "resources" list`);
+    const resources = resourcesOf(what, v.resources, "resources");
+    const unset = list(v.notDeployableUntilSet).flatMap((m) => (isRecord(m) && typeof m.key === "string" ? [m.key] : []));
+    return { ...stackInput(what, str(v.stack) ?? stackFromUrn(resources[0].urn), { stage: str(v.stage), cloud: str(v.cloud) }, resources, override, required), unset };
+}
+
+/** A configuration value of a preview's `config` map (plain string, or a `{value}`/`{secret}` object). */
+function configValue(config: unknown, key: string): string | undefined {
+    const v = isRecord(config) ? config[key] : undefined;
+    return str(v) ?? (isRecord(v) ? str(v.value) : undefined);
+}
+
+function fromPreview(doc: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
+    const errors = list(doc.diagnostics).filter((d) => isRecord(d) && d.severity === "error");
+    if (errors.length > 0) {
+        const first = errors.find(isRecord);
+        throw new InputFormatError(`${what}: the preview failed (${errors.length} error diagnostic(s)${first !== undefined && typeof first.message === "string" ? `, first: ${first.message.split("\n")[0].slice(0, 200)}` : ""}); fix the preview before checking it`);
+    }
+    const steps = list(doc.steps);
+    const states = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [{ state: s.newState, i }] : []));
+    const resources = resourcesOf(what, states.map((s) => s.state), "steps[].newState");
+    const declared = { stage: configValue(doc.config, `${PROJECT}:stage`), cloud: configValue(doc.config, `${PROJECT}:cloud`) };
+    return stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required);
+}
+
+function fromExport(deployment: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
+    if (!Array.isArray(deployment.resources)) throw new InputFormatError(`${what}: "deployment.resources" must be a list`);
+    const resources = resourcesOf(what, deployment.resources, "deployment.resources");
+    const outputs = stackOutputs(deployment.resources);
+    return stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required);
+}
+
+/**
+ * Detects the format of a parsed JSON document and returns the stacks in it. `what` names the
+ * input in errors (its file name); `stage` overrides the stage the input declares.
+ */
+export function parseInput(doc: unknown, what = "input", stage?: Stage, stageRequired = true): StackInput[] {
+    if (Array.isArray(doc)) {
+        if (doc.length === 0) throw new InputFormatError(`${what}: an empty list of plans; a gate never passes on nothing`);
+        return doc.map((p, i) => fromPlan(p, `${what}[${i}]`, stage, stageRequired));
+    }
+    if (!isRecord(doc)) throw new InputFormatError(`${what}: not a JSON object or list`);
+    if (Array.isArray(doc.resources)) return [fromPlan(doc, what, stage, stageRequired)];
+    if (Array.isArray(doc.steps) || Array.isArray(doc.diagnostics)) return [fromPreview(doc, what, stage, stageRequired)];
+    if (isRecord(doc.deployment)) return [fromExport(doc.deployment, what, stage, stageRequired)];
+    throw new InputFormatError(`${what}: unknown input: expected an offline plan ({stack, stage, resources}), \`pulumi preview --json\` ({steps, config}) or \`pulumi stack export\` ({deployment: {resources}})`);
 }
 
 /** Policies, provider conformance and availability of one stack. */
-export async function evaluateStack(input: StackInput, config: PackConfig = {}): Promise<StackReport> {
+export async function evaluateStack(input: Pick<StackInput, "stack" | "resources" | "unset"> & { readonly stage: string }, config: PackConfig = {}): Promise<StackReport> {
     const result = await evaluatePolicies(POLICIES, input.resources, { stage: input.stage, config });
     const flows = analyzeFlows(input.resources);
     return {
@@ -108,8 +187,9 @@ export const POLICY_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The one stack of a base file (`--base`): a saved plan, a preview or an export; two or more stacks are an error. */
-export function readSingleStack(doc: unknown, file: string): StackInput {
-    const stacks = parseInput(doc);
+export function readSingleStack(doc: unknown, file: string, stage?: Stage): StackInput {
+    // a base is compared, not judged: it needs no stage
+    const stacks = parseInput(doc, file, stage, false);
     if (stacks.length !== 1) throw new InputFormatError(`${file}: a base must hold exactly one stack (got ${stacks.length}); plan one stack with --stack`);
     return stacks[0];
 }

@@ -63,6 +63,30 @@ export const ID_FROM_INPUT: Readonly<Record<string, { readonly input: string; re
     "alicloud:oss/bucket:Bucket": { input: "bucket", generated: true },
 };
 
+/**
+ * Outputs a first `pulumi preview` already knows although the resource does not exist yet: the
+ * names the provider's auto-naming fills in during Check (the bridged providers' `AutoName`
+ * fields), by type token. Every other computed attribute, the id and the ARN are unknown until
+ * the resource is created.
+ */
+export const PREVIEW_KNOWN_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
+    "alicloud:oss/bucket:Bucket": ["bucket"],
+    "aws:lb/targetGroup:TargetGroup": ["name"],
+    "aws:elasticache/subnetGroup:SubnetGroup": ["name"],
+    "aws:rds/subnetGroup:SubnetGroup": ["name"],
+    "aws:msk/cluster:Cluster": ["clusterName"],
+};
+
+/**
+ * The state a first preview returns for a resource being created: its inputs (unknown where an
+ * input is), the auto-named outputs, and every other computed attribute `pulumi.unknown`.
+ */
+export function previewState(type: string, inputs: Record<string, unknown>, computed: Record<string, unknown>): Record<string, unknown> {
+    const known = PREVIEW_KNOWN_OUTPUTS[type] ?? [];
+    const unknowns = Object.fromEntries(Object.keys(computed).map((k) => [k, known.includes(k) ? computed[k] : pulumi.unknown]));
+    return { ...inputs, ...unknowns };
+}
+
 /** The name a provider generates for a resource whose program leaves the name unset. */
 export function generatedName(name: string): string {
     return `${name}-${stableHash(name, 7)}`;
@@ -274,7 +298,14 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly secretValues: string[] = [];
     private readonly providerRegions = new Map<string, string>();
 
-    constructor(private readonly defaultRegion: string) {}
+    /**
+     * `preview`: answer as a first `pulumi preview` does (run with the runtime's dry-run flag set):
+     * new resources get no id and unknown computed outputs. Defaults to false (every id resolved).
+     */
+    constructor(
+        private readonly defaultRegion: string,
+        private readonly preview = false,
+    ) {}
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
         const inputs: Record<string, unknown> = { ...args.inputs };
@@ -290,7 +321,14 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         const extra = MOCK_ATTRIBUTES[args.type]?.(context) ?? {};
         if (args.type.startsWith("random:") && typeof extra.result === "string") this.secretValues.push(extra.result);
         const arn = args.type.startsWith("aws:") && custom ? { arn: `arn:aws:${args.type.split(":")[1].split("/")[0]}:${region}:${MOCK_ACCOUNT}:${id}` } : {};
-        this.registrations.push({ ...registration, outputs: args.type.startsWith("random:") ? {} : { ...arn, ...extra } });
+        const computed = args.type.startsWith("random:") ? {} : { ...arn, ...extra };
+        if (this.preview && custom) {
+            // a first preview: no id, and of the computed outputs only the auto-named ones are known
+            const known = PREVIEW_KNOWN_OUTPUTS[args.type] ?? [];
+            this.registrations.push({ ...registration, id: null, outputs: Object.fromEntries(Object.entries(computed).filter(([k]) => known.includes(k))) });
+            return { id: undefined, state: previewState(args.type, inputs, { ...arn, ...extra }) };
+        }
+        this.registrations.push({ ...registration, outputs: computed });
         return { id: id ?? undefined, state: { ...inputs, ...arn, ...extra } };
     }
 

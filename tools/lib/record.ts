@@ -1,12 +1,21 @@
 // Runs the real program under recording mocks and returns what `pulumi up` would declare.
 
 import * as pulumi from "@pulumi/pulumi";
+import { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { getMonitor } from "@pulumi/pulumi/runtime/settings";
 
 import { ConfigError, MissingSetting, PROJECT } from "../../components/model";
 import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
-import { UnknownStackError, loadStackConfig } from "./stackfiles";
+import { StackFileError, UnknownStackError, loadStackConfig } from "./stackfiles";
 
 export const SECRET = "[secret]";
+/**
+ * How the engine prints a value that is not known until the resource is created (`pulumi preview
+ * --json`, stack policies' serialized props): the string sentinel of `@pulumi/pulumi/runtime/rpc`
+ * (`unknownValue`), which `@pulumi/policy` also uses as its unknown string value.
+ */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** The signature key/value Pulumi uses to mark a secret in serialized properties. */
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -38,6 +47,8 @@ export interface Plan {
     readonly stack: string;
     readonly stage: string;
     readonly cloud: string;
+    /** Planned as a first `pulumi preview` sees it: ids, ARNs and endpoints of new resources unknown. */
+    readonly preview: boolean;
     readonly resources: PlannedResource[];
     readonly outputs: Record<string, unknown>;
     /** Config keys still holding placeholders: `pulumi up` refuses the stack until they are set. */
@@ -54,6 +65,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * keeps its keys, each value "[secret]": which credentials a resource holds is not itself secret.
  */
 export function sanitize(value: unknown): unknown {
+    if (pulumi.isUnknown(value)) return UNKNOWN;
     if (Array.isArray(value)) return value.map(sanitize);
     if (isPlainObject(value)) {
         if (value[SECRET_SIG_KEY] === SECRET_SIG) return redact(value.value);
@@ -85,10 +97,20 @@ function settle<T>(o: pulumi.Output<T>): Promise<T> {
     });
 }
 
-/** Resolves stack outputs; a secret Output becomes "[secret]". */
+/**
+ * Whether an Output's value is known. Outputs carry `isKnown: Promise<boolean>` (OutputImpl in
+ * @pulumi/pulumi output.js); in a preview the value of an unknown Output never reaches `apply`.
+ */
+async function isKnownOutput(o: pulumi.Output<unknown>): Promise<boolean> {
+    const known: unknown = Reflect.get(o, "isKnown");
+    return known instanceof Promise ? (await known) === true : true;
+}
+
+/** Resolves stack outputs; a secret Output becomes "[secret]", an unknown one (preview) the unknown sentinel. */
 async function resolveOutputs(value: unknown): Promise<unknown> {
     if (pulumi.Output.isInstance(value)) {
         if (await pulumi.isSecret(value)) return SECRET;
+        if (!(await isKnownOutput(value))) return UNKNOWN;
         return resolveOutputs(await settle(value));
     }
     if (value instanceof Promise) return resolveOutputs(await value);
@@ -122,7 +144,7 @@ function firstRegion(config: Readonly<Record<string, string>>): string {
  * Plans one stack: loads its config, runs stacks/program.ts under RecordingMocks inside a root
  * stack (as the CLI does), and returns every registered resource with its parent and provider.
  */
-export async function planStack(stack: string, stacksDir?: string): Promise<Plan> {
+export async function planStack(stack: string, stacksDir?: string, options: PlanOptions = {}): Promise<Plan> {
     let missing: readonly MissingSetting[] = [];
     const plan = await planProgram(
         stack,
@@ -133,8 +155,45 @@ export async function planStack(stack: string, stacksDir?: string): Promise<Plan
                 },
             }),
         stacksDir,
+        options,
     );
     return { ...plan, notDeployableUntilSet: missing };
+}
+
+export interface PlanOptions {
+    /** Plan as a first `pulumi preview` (see RecordingMocks). Defaults to false. */
+    readonly preview?: boolean;
+}
+
+/** Each registration's property dependencies (input property -> URNs), by `type::name`. */
+export type DependencyLog = Map<string, Record<string, string[]>>;
+
+/** The dependencies a RegisterResourceRequest carries, sorted and without duplicates. */
+function dependenciesOf(req: RegisterResourceRequest): Record<string, string[]> {
+    const deps: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((d, key) => {
+        const urns = d.getUrnsList();
+        if (urns.length > 0) deps[key] = [...new Set(urns)].sort();
+    });
+    return deps;
+}
+
+/**
+ * `pulumi.runtime.setMocks`, with the mock monitor also logging what the engine receives besides
+ * the inputs: each registration's property dependencies.
+ */
+async function setGraphMocks(mocks: pulumi.runtime.Mocks, stack: string, preview: boolean): Promise<DependencyLog> {
+    await pulumi.runtime.setMocks(mocks, PROJECT, stack, preview);
+    const log: DependencyLog = new Map();
+    const installed = getMonitor();
+    if (!(installed instanceof MockMonitor)) throw new Error("setMocks did not install a MockMonitor");
+    const monitor: MockMonitor = installed;
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: unknown, callback: (err: unknown, response: unknown) => void): Promise<void> => {
+        if (req instanceof RegisterResourceRequest) log.set(`${req.getType()}::${req.getName()}`, dependenciesOf(req));
+        return register(req, callback);
+    };
+    return log;
 }
 
 /**
@@ -142,17 +201,17 @@ export async function planStack(stack: string, stacksDir?: string): Promise<Plan
  * `cloud` name the stack) with the config of `stack`, exactly as planStack plans the real program.
  * The program is called only after the mocks and the config are in place.
  */
-export async function planProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir?: string): Promise<Plan> {
-    if (process.env[STACK_TRACES_ENV] === "1") return recordProgram(stack, program, stacksDir);
+export async function planProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir?: string, options: PlanOptions = {}): Promise<Plan> {
+    if (process.env[STACK_TRACES_ENV] === "1") return recordProgram(stack, program, stacksDir, options);
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-        return await recordProgram(stack, program, stacksDir);
+        return await recordProgram(stack, program, stacksDir, options);
     } catch (first) {
         if (isReported(first)) throw first;
         // An unexpected failure: plan again with stack traces on, so the error carries its trace.
         Error.stackTraceLimit = limit;
-        await recordProgram(stack, program, stacksDir);
+        await recordProgram(stack, program, stacksDir, options);
         throw first;
     } finally {
         Error.stackTraceLimit = limit;
@@ -171,7 +230,7 @@ export const STACK_TRACES_ENV = "LC_PLAN_STACK_TRACES";
  * data source, a leaked secret): their stack trace is never shown.
  */
 function isReported(e: unknown): boolean {
-    return e instanceof ConfigError || e instanceof UnknownStackError || e instanceof UnmockedCallError || e instanceof SecretLeakError;
+    return e instanceof ConfigError || e instanceof UnknownStackError || e instanceof StackFileError || e instanceof UnmockedCallError || e instanceof SecretLeakError;
 }
 
 /**
@@ -180,16 +239,20 @@ function isReported(e: unknown): boolean {
  * runs this with `Error.stackTraceLimit = 0` (unless STACK_TRACES_ENV is "1"), which makes those
  * captures free.
  */
-async function recordProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir?: string): Promise<Plan> {
+async function recordProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir: string | undefined, options: PlanOptions): Promise<Plan> {
     const config = loadStackConfig(stack, stacksDir);
-    const mocks = new RecordingMocks(firstRegion(config));
-    await pulumi.runtime.setMocks(mocks, PROJECT, stack, false);
+    const preview = options.preview ?? false;
+    const mocks = new RecordingMocks(firstRegion(config), preview);
+    const dependencies = await setGraphMocks(mocks, stack, preview);
     pulumi.runtime.setAllConfig(config, []);
 
     const seen: Seen[] = [];
     let stage = "";
     let cloud = "";
-    const rawOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+    // The program's own outputs object, resolved key by key (in a preview the stack's outputs as
+    // one value are unknown as soon as any part is).
+    let programOutputs: Record<string, unknown> = {};
+    await pulumi.runtime.runInPulumiStack(async () => {
         pulumi.runtime.registerStackTransformation((args) => {
             seen.push({ resource: args.resource, type: args.type, name: args.name, parent: args.opts.parent, retainOnDelete: args.opts.retainOnDelete === true });
             return undefined;
@@ -197,6 +260,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
         const outputs = await program();
         stage = String(outputs.stage);
         cloud = String(outputs.cloud);
+        programOutputs = outputs;
         return outputs;
     });
 
@@ -210,7 +274,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
     }
     const stackUrn = `urn:pulumi:${stack}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${stack}`;
     const resources: PlannedResource[] = [
-        { urn: stackUrn, type: "pulumi:pulumi:Stack", name: `${PROJECT}-${stack}`, parent: null, custom: false, provider: null, inputs: {} },
+        { urn: stackUrn, type: "pulumi:pulumi:Stack", name: `${PROJECT}-${stack}`, parent: null, custom: false, provider: null, inputs: {}, propertyDependencies: {} },
         ...seen.map((s): PlannedResource => {
             const reg = byKey.get(`${s.type}::${s.name}`);
             if (reg === undefined) throw new Error(`resource ${s.type}::${s.name} was declared but never registered`);
@@ -225,12 +289,13 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
                 ...(s.retainOnDelete ? { retainOnDelete: true } : {}),
                 ...(reg.id === null ? {} : { id: reg.id }),
                 ...(Object.keys(reg.outputs).length === 0 ? {} : { outputs: sanitizeRecord(reg.outputs) }),
+                propertyDependencies: dependencies.get(`${s.type}::${s.name}`) ?? {},
             };
         }),
     ].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-    const outputs = await resolveOutputs(rawOutputs);
+    const outputs = await resolveOutputs(programOutputs);
     await pulumi.runtime.disconnect(); // wait for outstanding registrations before the next stack resets the runtime
-    const plan: Plan = { stack, stage, cloud, resources, outputs: isPlainObject(outputs) ? outputs : {}, notDeployableUntilSet: [] };
+    const plan: Plan = { stack, stage, cloud, preview, resources, outputs: isPlainObject(outputs) ? outputs : {}, notDeployableUntilSet: [] };
     assertNoSecretLeak(plan, mocks.secretValues);
     return plan;
 }

@@ -1,5 +1,8 @@
 // Renders policy results and the availability estimate: table, JSON, SARIF 2.1.0, Markdown.
 
+import { createHash } from "crypto";
+import type { Log, ReportingDescriptor, Result } from "sarif";
+
 import type { Estimate } from "../../policies/availability/estimate";
 import type { ConformanceViolation } from "../../policies/conformance";
 import type { Violation } from "./evaluate";
@@ -21,9 +24,15 @@ export interface StackReport {
     readonly flows: readonly FlowResult[];
 }
 
+/** How an availability figure is worded: an upper bound is never shown as a plain percentage. */
+export function percentText(a: Estimate): string {
+    if (a.percent === null) return "unknown";
+    return a.status === "upper-bound" ? `at most ${a.percent}% (upper bound: some components have no published figure)` : `${a.percent}%`;
+}
+
 function availabilityLine(a: Estimate): string {
     if (a.status === "no-request-path") return "availability: no request-path tier declared yet (nothing to estimate)";
-    const pct = a.percent === null ? "unknown" : `${a.percent}% (${a.monthlyDowntimeMinutes} min/month downtime)`;
+    const pct = a.percent === null ? "unknown" : `${percentText(a)} (${a.status === "upper-bound" ? "at least " : ""}${a.monthlyDowntimeMinutes} min/month downtime)`;
     return `availability: ${pct}, target ${a.targetPercent}%, ${a.status}${a.regionsInParallel ? ", regions in parallel" : ""}`;
 }
 
@@ -57,70 +66,115 @@ export function renderTable(reports: readonly StackReport[]): string {
         .join("\n\n");
 }
 
+/**
+ * Text quoted into a Markdown table cell: HTML-significant characters as entities (a name holding
+ * `</details>` stays text), pipes escaped, line breaks as spaces, backticks and emphasis escaped.
+ */
+export function markdownCell(text: string): string {
+    return text
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/\r?\n|\r/g, " ")
+        .replace(/([\\`*_[\]|])/g, "\\$1");
+}
+
+/** The logical name of a URN (its last `::` segment). */
+export function logicalName(urn: string): string {
+    return urn.split("::").pop() ?? urn;
+}
+
 export function renderMarkdown(reports: readonly StackReport[]): string {
     const lines = ["## Policy check", "", "| stack | stage | mandatory | advisory | rejected values | availability |", "|---|---|---|---|---|---|"];
     for (const r of reports) {
         const m = r.policy.violations.filter((v) => v.enforcement === "mandatory").length;
         const a = r.availability;
-        const pct = a.status === "no-request-path" ? "n/a (no request path yet)" : a.percent === null ? `unknown (${a.status})` : `${a.percent}% (${a.monthlyDowntimeMinutes} min/month)`;
+        const pct = a.status === "no-request-path" ? "n/a (no request path yet)" : a.percent === null ? `unknown (${a.status})` : `${percentText(a)} (${a.status === "upper-bound" ? "at least " : ""}${a.monthlyDowntimeMinutes} min/month downtime)`;
         const c = r.conformance.violations.length;
-        lines.push(`| ${r.stack} | ${r.stage} | ${m === 0 ? "0 ✅" : `${m} ❌`} | ${r.policy.violations.length - m} | ${c === 0 ? "0 ✅" : `${c} ❌`} | ${pct} |`);
+        lines.push(`| ${markdownCell(r.stack)} | ${markdownCell(r.stage)} | ${m === 0 ? "0 ✅" : `${m} ❌`} | ${r.policy.violations.length - m} | ${c === 0 ? "0 ✅" : `${c} ❌`} | ${markdownCell(pct)} |`);
     }
     for (const r of reports.filter((x) => x.flows.length > 0)) {
         const broken = r.flows.filter((f) => f.status !== "connected").length;
-        lines.push("", `<details${broken > 0 ? " open" : ""}><summary>Flows of ${r.stack}: ${r.flows.length - broken} of ${r.flows.length} connected</summary>`, "", flowMermaid(r.flows), "", "</details>");
+        lines.push("", `<details${broken > 0 ? " open" : ""}><summary>Flows of ${markdownCell(r.stack)}: ${r.flows.length - broken} of ${r.flows.length} connected</summary>`, "", flowMermaid(r.flows), "", "</details>");
     }
     const all = reports.flatMap((r) => r.policy.violations.map((v) => ({ stack: r.stack, ...v })));
     if (all.length > 0) {
-        lines.push("", "<details><summary>Violations</summary>", "", "| stack | level | policy | message |", "|---|---|---|---|");
-        for (const v of all) lines.push(`| ${v.stack} | ${v.enforcement} | \`${v.policy}\` | ${v.message.replace(/\|/g, "\\|")} |`);
+        lines.push("", "<details><summary>Violations</summary>", "", "| stack | level | policy | resource | message |", "|---|---|---|---|---|");
+        for (const v of all) lines.push(`| ${markdownCell(v.stack)} | ${v.enforcement} | ${markdownCell(v.policy)} | ${v.urn ? markdownCell(logicalName(v.urn)) : "(stack)"} | ${markdownCell(v.message)} |`);
         lines.push("", "</details>");
     }
     const rejected = reports.flatMap((r) => r.conformance.violations.map((v) => ({ stack: r.stack, ...v })));
     if (rejected.length > 0) {
         lines.push("", "<details><summary>Values the providers would reject</summary>", "", "| stack | resource | property | value | rule | source |", "|---|---|---|---|---|---|");
-        const cell = (s: string): string => s.replace(/\|/g, "\\|");
-        for (const v of rejected) lines.push(`| ${v.stack} | \`${v.urn}\` | \`${v.property}\` | \`${cell(JSON.stringify(v.value))}\` | ${cell(v.rule)} | ${cell(v.source)} |`);
+        for (const v of rejected) lines.push(`| ${markdownCell(v.stack)} | ${markdownCell(logicalName(v.urn))} | ${markdownCell(v.property)} | ${markdownCell(JSON.stringify(v.value) ?? "")} | ${markdownCell(v.rule)} | ${markdownCell(v.source)} |`);
         lines.push("", "</details>");
     }
     return lines.join("\n");
 }
 
-/** SARIF 2.1.0: one run, one rule per policy, one result per violation (location: the stack file). */
-export function renderSarif(reports: readonly StackReport[], descriptions: ReadonlyMap<string, string>): string {
+/** Where a SARIF result points: a file of the repository and a 1-based line. */
+export interface SourceLocation {
+    readonly uri: string;
+    readonly line: number;
+}
+
+/** Maps a rule (policy name or CONFORMANCE_RULE_ID) of a stack to the stack file line responsible for it. */
+export type Locator = (stack: string, rule: string) => SourceLocation;
+
+/** The fallback locator: line 1 of the stack file. */
+export const STACK_FILE_START: Locator = (stack) => ({ uri: `stacks/Pulumi.${stack}.yaml`, line: 1 });
+
+/**
+ * The fingerprint that identifies an alert across runs: the policy, the resource and the message
+ * with its numbers removed (estimates and counts change from run to run; the finding does not).
+ */
+export function fingerprint(stack: string, v: Violation): string {
+    const message = v.message.replace(/\d+(\.\d+)?/g, "#");
+    return createHash("sha256").update(`${stack}|${v.policy}|${v.urn}|${message}`).digest("hex").slice(0, 32);
+}
+
+/** A conformance finding's fingerprint: the resource and the property, not the rejected value. */
+export function conformanceFingerprint(stack: string, v: ConformanceViolation): string {
+    return createHash("sha256").update(`${stack}|${CONFORMANCE_RULE_ID}|${v.urn}|${v.property}`).digest("hex").slice(0, 32);
+}
+
+/** CrossGuard's documentation: what runs these policies and how results are enforced. */
+export const INFORMATION_URI = "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/";
+
+/** SARIF 2.1.0: one run, one rule per policy, one result per violation at the stack file line responsible. */
+export function renderSarif(reports: readonly StackReport[], descriptions: ReadonlyMap<string, string>, locate: Locator = STACK_FILE_START): string {
     const names = [...new Set(reports.flatMap((r) => r.policy.violations.map((v) => v.policy)))].sort();
-    const rejectedValues = reports.flatMap((r) =>
-        r.conformance.violations.map((v) => ({
+    const rejected = reports.flatMap((r) => r.conformance.violations.map((v) => ({ stack: r.stack, v })));
+    const rules: ReportingDescriptor[] = [
+        ...names.map((n) => ({ id: n, shortDescription: { text: descriptions.get(n) ?? n } })),
+        ...(rejected.length > 0 ? [{ id: CONFORMANCE_RULE_ID, shortDescription: { text: "A value the cloud provider would reject (docs/CONFORMANCE.md)" } }] : []),
+    ];
+    const results: Result[] = reports.flatMap((r) =>
+        r.policy.violations.map((v): Result => {
+            const at = locate(r.stack, v.policy);
+            return {
+                ruleId: v.policy,
+                level: v.enforcement === "mandatory" ? "error" : "warning",
+                message: { text: `${r.stack}: ${v.message}${v.urn ? ` (${logicalName(v.urn)})` : ""}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: at.uri }, region: { startLine: at.line } }, ...(v.urn ? { logicalLocations: [{ fullyQualifiedName: v.urn, name: logicalName(v.urn), kind: "resource" }] } : {}) }],
+                partialFingerprints: { "livecommerceFinding/v1": fingerprint(r.stack, v) },
+            };
+        }),
+    );
+    const rejectedResults: Result[] = rejected.map(({ stack, v }): Result => {
+        const at = locate(stack, CONFORMANCE_RULE_ID);
+        return {
             ruleId: CONFORMANCE_RULE_ID,
             level: "error",
-            message: { text: `${r.stack}: ${v.type} ${v.property} = ${JSON.stringify(v.value)}: ${v.rule} (source: ${v.source}) (${v.urn})` },
-            locations: [{ physicalLocation: { artifactLocation: { uri: `stacks/Pulumi.${r.stack}.yaml` }, region: { startLine: 1 } } }],
-            partialFingerprints: { urnPolicy: `${v.urn}|${CONFORMANCE_RULE_ID}|${v.property}` },
-        })),
-    );
-    const results = reports.flatMap((r) =>
-        r.policy.violations.map((v) => ({
-            ruleId: v.policy,
-            level: v.enforcement === "mandatory" ? "error" : "warning",
-            message: { text: `${r.stack}: ${v.message}${v.urn ? ` (${v.urn})` : ""}` },
-            locations: [{ physicalLocation: { artifactLocation: { uri: `stacks/Pulumi.${r.stack}.yaml` }, region: { startLine: 1 } } }],
-            partialFingerprints: { urnPolicy: `${v.urn}|${v.policy}|${v.message}` },
-        })),
-    );
-    const sarif = {
+            message: { text: `${stack}: ${v.type} ${v.property} = ${JSON.stringify(v.value)}: ${v.rule} (source: ${v.source}) (${logicalName(v.urn)})` },
+            locations: [{ physicalLocation: { artifactLocation: { uri: at.uri }, region: { startLine: at.line } }, logicalLocations: [{ fullyQualifiedName: v.urn, name: logicalName(v.urn), kind: "resource" }] }],
+            partialFingerprints: { "livecommerceFinding/v1": conformanceFingerprint(stack, v) },
+        };
+    });
+    const sarif: Log = {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
-        runs: [
-            {
-                tool: { driver: { name: "live-commerce-policies", informationUri: "https://github.com/", rules: [
-                            ...names.map((n) => ({ id: n, shortDescription: { text: descriptions.get(n) ?? n } })),
-                            ...(rejectedValues.length > 0 ? [{ id: CONFORMANCE_RULE_ID, shortDescription: { text: "A value the cloud provider would reject (docs/CONFORMANCE.md)" } }] : []),
-                        ],
-                    },
-                },
-                results: [...results, ...rejectedValues],
-            },
-        ],
+        runs: [{ tool: { driver: { name: "live-commerce-policies", informationUri: INFORMATION_URI, rules } }, results: [...results, ...rejectedResults] }],
     };
     return JSON.stringify(sarif, null, 2);
 }

@@ -4,7 +4,9 @@ import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 
+import { PROJECT as PROJECT_NAME } from "../../components/model";
 import { isConfigObject } from "../../components/model/reader";
+import { isRecord } from "../../policies/lib/values";
 
 /**
  * The project root: the nearest folder above this module holding `Pulumi.yaml` (this file runs
@@ -45,9 +47,46 @@ export function configText(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function readYamlObject(file: string): Record<string, unknown> {
-    const doc: unknown = yaml.load(fs.readFileSync(file, "utf8"));
-    if (!isConfigObject(doc)) throw new Error(`${file}: not a YAML mapping`);
+/** A stack or project file that cannot be read as one YAML mapping: its name and what is wrong. */
+export class StackFileError extends Error {}
+
+/** Deepest nesting a config value may have (the program's config is a few levels deep). */
+export const MAX_CONFIG_DEPTH = 32;
+
+function depthOf(v: unknown, limit: number): number {
+    if (typeof v !== "object" || v === null) return 0;
+    if (limit <= 0) return 1;
+    let deepest = 0;
+    for (const x of Object.values(v)) deepest = Math.max(deepest, depthOf(x, limit - 1));
+    return 1 + deepest;
+}
+
+/**
+ * One YAML mapping from a file. Rejected with a StackFileError naming the file: a missing file or
+ * a folder, an empty file, several documents, a syntax error (a tab indent, a duplicate key: js-yaml
+ * 4 rejects both), a value nested deeper than MAX_CONFIG_DEPTH.
+ */
+export function readYamlObject(file: string): Record<string, unknown> {
+    let text: string;
+    try {
+        if (!fs.statSync(file).isFile()) throw new StackFileError(`${file}: not a file`);
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        if (e instanceof StackFileError) throw e;
+        throw new StackFileError(`${file}: cannot be read (${e instanceof Error && "code" in e ? String(e.code) : "unreadable"})`);
+    }
+    if (text.trim() === "") throw new StackFileError(`${file}: the file is empty; a stack file is a YAML mapping with a config: section`);
+    let doc: unknown;
+    try {
+        doc = yaml.load(text, { filename: file });
+    } catch (e) {
+        // js-yaml's message quotes the offending line; stack files hold no secrets in plain text
+        // (secure: values are rejected below), but the snippet is dropped to be sure.
+        const reason = e instanceof yaml.YAMLException ? `${e.reason}${isRecord(e.mark) ? ` at line ${e.mark.line + 1}, column ${e.mark.column + 1}` : ""}` : "not valid YAML";
+        throw new StackFileError(`${file}: ${reason}`);
+    }
+    if (!isConfigObject(doc)) throw new StackFileError(`${file}: not a YAML mapping`);
+    if (depthOf(doc, MAX_CONFIG_DEPTH + 1) > MAX_CONFIG_DEPTH) throw new StackFileError(`${file}: nested deeper than ${MAX_CONFIG_DEPTH} levels`);
     return { ...doc };
 }
 
@@ -72,9 +111,47 @@ export function loadStackConfig(stack: string, dir: string = STACKS_DIR, root: s
     const values = isConfigObject(file.config) ? file.config : {};
     for (const [key, value] of Object.entries(values)) {
         if (isConfigObject(value) && "secure" in value) {
-            throw new Error(`${stack}: ${key} is an encrypted secret; the offline plan cannot decrypt it. Keep secrets out of stack files (they come from @pulumi/random) or plan a copy without them.`);
+            throw new StackFileError(`${stack}: ${key} is an encrypted secret; the offline plan cannot decrypt it. Keep secrets out of stack files (they come from @pulumi/random) or plan a copy without them.`);
         }
         config[key] = configText(value);
     }
     return config;
+}
+
+/**
+ * The stack config key responsible for a policy's findings (the key whose value the program
+ * turns into the resources that policy reads); the stage key, whose presets set everything a
+ * stack file leaves out, when none is more specific.
+ */
+export const RESPONSIBLE_KEY: readonly (readonly [RegExp, string])[] = [
+    [/^sec-security-group-/, "adminCidrs"],
+    [/^(ha-database-|ha-stateful-|sec-data-store-)/, "database"],
+    [/^ha-cache-/, "cache"],
+    [/^ha-queue-/, "queue"],
+    [/^(ha-kubernetes-|ha-k8s-|sec-k8s-)/, "kubernetes"],
+    [/^ha-autoscaling-group-/, "scaling"],
+    [/^(ha-load-balancer-|ha-stack-|ha-preview-)/, "regions"],
+    [/^sec-listener-/, "tls"],
+    [/^(ha|sec)-object-storage-/, "video"],
+];
+
+/** The 1-based line of `<project>:<key>:` in a stack file's text, if present. */
+export function keyLine(text: string, key: string): number | undefined {
+    const pattern = new RegExp(`^\\s*(?:${PROJECT_NAME}:)?${key}\\s*:`);
+    const index = text.split("\n").findIndex((l) => pattern.test(l));
+    return index >= 0 ? index + 1 : undefined;
+}
+
+/** Where a policy finding of `stack` points in its stack file: the responsible key, else the stage key, else line 1. */
+export function locateFinding(stack: string, policy: string, dir: string = STACKS_DIR, root: string = ROOT): { uri: string; line: number } {
+    const file = path.join(dir, `Pulumi.${stack}.yaml`);
+    const uri = path.relative(root, file).split(path.sep).join("/");
+    let text = "";
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        return { uri, line: 1 };
+    }
+    const key = RESPONSIBLE_KEY.find(([re]) => re.test(policy))?.[1];
+    return { uri, line: (key !== undefined ? keyLine(text, key) : undefined) ?? keyLine(text, "stage") ?? 1 };
 }

@@ -1,0 +1,42 @@
+import type { Node } from "../availability/tiers";
+import { intConfig, stackRule } from "../lib/policy";
+import { toNodes } from "../lib/nodes";
+import type { Finding } from "../lib/refs";
+import { scalingGroupJudgement } from "../rules/ha-autoscaling-group-require-multi-zone";
+import { clusterJudgement } from "../rules/ha-kubernetes-cluster-require-multi-zone";
+import { loadBalancerJudgement } from "../rules/ha-load-balancer-require-multi-zone";
+import { queueJudgement } from "../rules/ha-queue-require-multi-zone";
+import { serverlessJudgement } from "../rules/ha-serverless-app-require-multi-zone";
+import { nodePoolJudgement } from "./ha-kubernetes-node-pools-require-multi-zone";
+
+interface Config {
+    readonly minZones: number;
+}
+
+/** Facts the reference-reading rules cannot judge until the resources exist, with `minZones` zones required. */
+export function undeterminedFindings(nodes: readonly Node[], minZones: number): Finding[] {
+    return [scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement].flatMap((judge) => judge(nodes, minZones).undetermined);
+}
+
+/**
+ * The rules that read references (subnets, clusters) judge what a first preview already knows:
+ * references resolved through the resource graph to known inputs. What stays unknown until
+ * creation (a literal list of ids computed by something outside the graph, a subnet without a
+ * zone input) is not a violation; it is listed here, advisory at every stage, naming the resource
+ * and property, so no mandatory rule is skipped without a word.
+ */
+export const haPreviewCannotJudgeUntilCreated = stackRule(
+    {
+        name: "ha-preview-cannot-judge-until-created",
+        description: "Lists placements that cannot be judged until the resources are created (unknown in a first preview and not resolvable through the resource graph).",
+        category: "availability",
+        remediation: "Pass zones (or subnets declared in the stack) instead of ids computed outside it, or run the check again after `pulumi up`.",
+        config: { minZones: intConfig(2, "Minimum zones the multi-zone rules require (as their own minZones).", 1) },
+        stageDefaults: { startup: "advisory", growth: "advisory", mature: "advisory" },
+    },
+    (args, report) => {
+        const found = undeterminedFindings(toNodes(args.resources), args.getConfig<Config>().minZones);
+        if (found.length === 0) args.notApplicable("every placement is known");
+        found.forEach((f) => report(f.message, f.urn));
+    },
+);

@@ -1,0 +1,134 @@
+// check --from on what a real pipeline hands it: where the stage comes from, and every kind of bad
+// input getting one clear error (exit 2), never a pass on nothing.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { check, isInputError, parseCheckArgs } from "../../tools/check";
+import { UNKNOWN_STRING } from "../../policies/lib/refs";
+import { ROOT } from "../../tools/lib/stackfiles";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-input-"));
+let n = 0;
+function file(content: unknown): string {
+    const f = path.join(dir, `in-${n++}.json`);
+    fs.writeFileSync(f, typeof content === "string" ? content : JSON.stringify(content));
+    return f;
+}
+
+/** Runs check as main does: [exit code, output or error message]. */
+async function run(args: string[]): Promise<[number, string]> {
+    try {
+        return await check(parseCheckArgs(args));
+    } catch (e) {
+        if (isInputError(e)) return [2, e.message];
+        throw e;
+    }
+}
+
+const URN = (stack: string, type: string, name: string): string => `urn:pulumi:${stack}::live-commerce::${type}::${name}`;
+const sshRule = (stack: string, tags: Record<string, string> = {}) => ({
+    urn: URN(stack, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ssh"),
+    type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    custom: true,
+    inputs: { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0", securityGroupId: UNKNOWN_STRING, tags },
+});
+const asg = (stack: string) => ({
+    urn: URN(stack, "aws:autoscaling/group:Group", "asg"),
+    type: "aws:autoscaling/group:Group",
+    custom: true,
+    inputs: { minSize: 1, maxSize: 2, vpcZoneIdentifiers: [UNKNOWN_STRING], healthCheckType: "ELB" },
+});
+const preview = (config: Record<string, string>, resources: unknown[], diagnostics: unknown[] = []) => ({ config, steps: resources.map((r) => ({ op: "create", newState: r })), diagnostics });
+
+describe("check: the stage of the input", () => {
+    it("reads a preview's config live-commerce:stage (no tags needed)", async () => {
+        const [code, out] = await run(["--from", file(preview({ "live-commerce:stage": "startup", "live-commerce:cloud": "aws" }, [asg("shop-prod")])), "--output", "json"]);
+        // a one-zone group is advisory at startup
+        assert.strictEqual(code, 0);
+        assert.strictEqual(JSON.parse(out).stage, "startup");
+        assert.strictEqual(JSON.parse(out).stack, "shop-prod");
+    });
+    it("reads an export's stack outputs", async () => {
+        const root = { urn: URN("shop-prod", "pulumi:pulumi:Stack", "live-commerce-shop-prod"), type: "pulumi:pulumi:Stack", custom: false, outputs: { stage: "growth", cloud: "aws" } };
+        const [code, out] = await run(["--from", file({ version: 3, deployment: { resources: [root, asg("shop-prod")] } }), "--output", "json"]);
+        assert.strictEqual(code, 1);
+        assert.strictEqual(JSON.parse(out).stage, "growth");
+    });
+    it("--stage overrides the input", async () => {
+        const [code, out] = await run(["--from", file(preview({ "live-commerce:stage": "growth" }, [asg("s")])), "--stage", "startup", "--output", "json"]);
+        assert.strictEqual(code, 0);
+        assert.strictEqual(JSON.parse(out).stage, "startup");
+    });
+    it("an input without a stage is an error unless --stage is given", async () => {
+        const f = file(preview({}, [asg("s")]));
+        const [code, message] = await run(["--from", f]);
+        assert.strictEqual(code, 2);
+        assert.match(message, /the stage cannot be found .*pass --stage startup\|growth\|mature/);
+        assert.strictEqual((await run(["--from", f, "--stage", "growth"]))[0], 1);
+    });
+    it("a stage that is not one rejects", async () => {
+        const [code, message] = await run(["--from", file(preview({ "live-commerce:stage": "prod" }, [asg("s")]))]);
+        assert.strictEqual(code, 2);
+        assert.match(message, /stage "prod" is not one of startup, growth, mature/);
+    });
+});
+
+describe("check: bad input is one clear error with exit 2", () => {
+    const cases: readonly [string, () => string, RegExp][] = [
+        ["a missing file", () => path.join(dir, "nope.json"), /--from .*nope\.json: no such file/],
+        ["a directory", () => dir, /not a file/],
+        ["an empty file", () => file(""), /the file is empty/],
+        ["npm's banner before the JSON", () => file("> live-commerce@0.1.0 plan\n> ts-node tools/plan.ts\n\n{}"), /not valid JSON .*npm's script banner: run `npm run -s/],
+        ["garbage", () => file("{not json"), /not valid JSON/],
+        ["a number", () => file("42"), /not a JSON object or list/],
+        ["an empty list", () => file([]), /empty list of plans; a gate never passes on nothing/],
+        ["a preview without steps", () => file({ steps: [] }), /no resource to check/],
+        ["an export without resources", () => file({ deployment: {} }), /"deployment.resources" must be a list/],
+        ["a failed preview", () => file(preview({ "live-commerce:stage": "growth" }, [], [{ severity: "error", message: "error: program failed" }])), /the preview failed \(1 error diagnostic\(s\), first: error: program failed\)/],
+        ["a resource without a type", () => file({ stack: "s", stage: "growth", resources: [{ urn: "urn:pulumi:s::p::x::y", inputs: {} }] }), /resources\[0\]: resource urn:pulumi:s::p::x::y has no "type"/],
+        ["a resource without a urn", () => file({ stack: "s", stage: "growth", resources: [{ type: "aws:s3/bucket:Bucket" }] }), /resources\[0\]: the resource has no "urn"/],
+        ["an unknown document", () => file({ hello: 1 }), /unknown input/],
+    ];
+    for (const [what, make, expected] of cases) {
+        it(what, async () => {
+            const [code, message] = await run(["--from", make()]);
+            assert.strictEqual(code, 2, message);
+            assert.match(message, expected);
+            assert.doesNotMatch(message, /\n\s+at /); // no stack trace
+        });
+    }
+});
+
+describe("check: the pack config is validated as the CLI validates it", () => {
+    const input = (): string => file(preview({ "live-commerce:stage": "growth" }, [sshRule("s")]));
+    const cases: readonly [string, unknown, RegExp][] = [
+        ["a string where an integer is required", { "ha-database-require-backups": { minRetentionDays: "seven" } }, /ha-database-require-backups: minRetentionDays must be integer \(got "seven"\)/],
+        ["null for a threshold", { "ha-autoscaling-group-require-multi-zone": { minZones: null } }, /minZones must be integer \(got null\)/],
+        ["a string where a list is required", { "sec-security-group-forbid-world-sensitive-ports": { ports: "22" } }, /ports must be array \(got "22"\)/],
+        ["below the minimum", { "ha-autoscaling-group-require-multi-zone": { minZones: 0 } }, /minZones must be >= 1 \(got 0\)/],
+        ["a misspelled policy name", { "ha-autoscaling-group-require-multizone": "advisory" }, /"ha-autoscaling-group-require-multizone" is not a policy of the pack/],
+        ["a level that is not one", { "ha-autoscaling-group-require-multi-zone": "strict" }, /"strict" is not an enforcement level/],
+        ["properties under all", { all: { enforcementLevel: "mandatory", minZones: 3 } }, /all: only "enforcementLevel" applies/],
+    ];
+    for (const [what, config, expected] of cases) {
+        it(`rejects ${what}`, async () => {
+            const [code, message] = await run(["--from", input(), "--config", file(config)]);
+            assert.strictEqual(code, 2, message);
+            assert.match(message, expected);
+        });
+    }
+    it("honours all: every policy at that level, a policy's own level first", async () => {
+        const from = input();
+        assert.strictEqual((await run(["--from", from, "--config", file({ all: "advisory" })]))[0], 0);
+        assert.strictEqual((await run(["--from", from, "--config", file({ all: "advisory", "sec-security-group-forbid-world-sensitive-ports": "mandatory" })]))[0], 1);
+    });
+    it("accepts the shipped stage configs", async () => {
+        for (const stage of ["startup", "growth", "mature"]) {
+            const [code, message] = await run(["--from", input(), "--config", path.join(ROOT, "policies", "config", `${stage}.json`)]);
+            assert.strictEqual(code, 1, message);
+        }
+    });
+});

@@ -1,0 +1,51 @@
+// What reviewers see: Markdown that quotes names safely and says "upper bound" where the figure is
+// one, SARIF results at the responsible stack file line with fingerprints stable across estimates.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+
+import { estimate } from "../../policies/availability/estimate";
+import type { Violation } from "../../tools/lib/evaluate";
+import { StackReport, fingerprint, markdownCell, renderMarkdown, renderSarif } from "../../tools/lib/report";
+import { ROOT, STACKS_DIR, keyLine, locateFinding } from "../../tools/lib/stackfiles";
+
+const empty = estimate([]);
+const violation = (message: string, urn = "urn:pulumi:s::live-commerce::aws:rds/instance:Instance::orders-db"): Violation => ({ policy: "ha-database-require-backups", enforcement: "mandatory", urn, message });
+
+describe("Markdown report", () => {
+    it("escapes what it quotes: pipes, line breaks, HTML, backticks", () => {
+        assert.strictEqual(markdownCell("a|b\nc</details>`x`"), "a\\|b c&lt;/details&gt;\\`x\\`");
+        const report: StackReport = { stack: "evil|</details>\nname", stage: "growth", policy: { violations: [violation("keeps backups 1 day(s)")] }, conformance: { violations: [] }, flows: [], availability: empty };
+        const md = renderMarkdown([report]);
+        assert.doesNotMatch(md, /evil\|<\/details>/);
+        assert.strictEqual(md.split("\n").filter((l) => l.includes("</details>")).length, 1);
+        assert.match(md, /\| orders-db \| keeps backups 1 day\(s\) \|/);
+    });
+    it("says upper bound where the estimate is one", () => {
+        const upper: StackReport = { stack: "s", stage: "growth", policy: { violations: [] }, conformance: { violations: [] }, flows: [], availability: { ...empty, status: "upper-bound", percent: 99.94, monthlyDowntimeMinutes: 25.92 } };
+        assert.match(renderMarkdown([upper]), /at most 99\.94% \(upper bound: some components have no published figure\) \(at least 25\.92 min\/month downtime\)/);
+        const known: StackReport = { ...upper, availability: { ...upper.availability, status: "estimated" } };
+        assert.doesNotMatch(renderMarkdown([known]), /upper bound|at most/);
+    });
+});
+
+describe("SARIF report", () => {
+    it("fingerprints do not change with the numbers of a message", () => {
+        assert.strictEqual(fingerprint("s", violation("estimated 99.94% availability (25.9 min/month)")), fingerprint("s", violation("estimated 98.7% availability (561.6 min/month)")));
+        assert.notStrictEqual(fingerprint("s", violation("x")), fingerprint("s", violation("x", "urn:pulumi:s::live-commerce::aws:rds/instance:Instance::other")));
+    });
+    it("points at the stack file line of the responsible key, and names the resource", () => {
+        const text = fs.readFileSync(path.join(STACKS_DIR, "Pulumi.growth-aws.yaml"), "utf8");
+        const stageLine = keyLine(text, "stage");
+        assert.ok(stageLine !== undefined && stageLine > 1);
+        assert.deepStrictEqual(locateFinding("growth-aws", "ha-database-require-backups"), { uri: "stacks/Pulumi.growth-aws.yaml", line: keyLine(text, "database") ?? stageLine });
+        assert.deepStrictEqual(locateFinding("growth-aws", "ha-load-balancer-require-multi-zone"), { uri: "stacks/Pulumi.growth-aws.yaml", line: keyLine(text, "regions") });
+        const report: StackReport = { stack: "growth-aws", stage: "growth", policy: { violations: [violation("keeps backups 1 day(s)")] }, conformance: { violations: [] }, flows: [], availability: empty };
+        const sarif: unknown = JSON.parse(renderSarif([report], new Map(), (stack, rule) => locateFinding(stack, rule, STACKS_DIR, ROOT)));
+        const text2 = JSON.stringify(sarif);
+        assert.match(text2, /"informationUri":"https:\/\/www\.pulumi\.com\/docs\/iac\/using-pulumi\/crossguard\/"/);
+        assert.match(text2, new RegExp(`"startLine":${keyLine(text, "database") ?? stageLine}`));
+        assert.match(text2, /"logicalLocations":\[\{"fullyQualifiedName":"urn:pulumi:s::live-commerce::aws:rds\/instance:Instance::orders-db","name":"orders-db","kind":"resource"\}\]/);
+    });
+});
