@@ -23,24 +23,30 @@ const MANIFEST = path.join(OUT, ".build.json");
  */
 const OPTIONS = { format: "cjs", platform: "node", target: "node20", sourcemap: "linked", keepNames: true, supported: { "dynamic-import": false } };
 
-/** Every .ts file (not .d.ts) below the source folders, as root-relative paths with `/`. */
-function listSources() {
-    const found = [];
+/** Calls `visit(rel)` for every file below `base`/<each source folder>, with root-relative `/` paths. */
+function eachFile(base, visit) {
     const walk = (dir) => {
         let entries;
         try {
-            entries = fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true });
+            entries = fs.readdirSync(path.join(base, dir), { withFileTypes: true });
         } catch {
             return;
         }
         for (const e of entries) {
             const rel = `${dir}/${e.name}`;
-            if (e.isDirectory()) {
-                if (e.name !== "node_modules" && e.name !== "bin") walk(rel);
-            } else if (e.name.endsWith(".ts") && !e.name.endsWith(".d.ts")) found.push(rel);
+            if (!e.isDirectory()) visit(rel);
+            else if (e.name !== "node_modules" && e.name !== "bin") walk(rel);
         }
     };
     for (const d of SOURCE_DIRS) walk(d);
+}
+
+/** Every .ts file (not .d.ts) below the source folders, as root-relative paths with `/`. */
+function listSources() {
+    const found = [];
+    eachFile(ROOT, (rel) => {
+        if (rel.endsWith(".ts") && !rel.endsWith(".d.ts")) found.push(rel);
+    });
     return found.sort();
 }
 
@@ -59,23 +65,10 @@ function readManifest(key) {
  */
 function staleOutputs(sources) {
     const stale = [];
-    const walk = (rel) => {
-        let entries;
-        try {
-            entries = fs.readdirSync(path.join(OUT, rel), { withFileTypes: true });
-        } catch {
-            return;
-        }
-        for (const e of entries) {
-            const child = `${rel}/${e.name}`;
-            if (e.isDirectory()) walk(child);
-            else {
-                const m = /^(.*)\.js(\.map)?$/.exec(child);
-                if (m !== null && !sources.has(`${m[1]}.ts`)) stale.push(path.join(OUT, child));
-            }
-        }
-    };
-    for (const d of SOURCE_DIRS) walk(d);
+    eachFile(OUT, (rel) => {
+        const m = /^(.*)\.js(\.map)?$/.exec(rel);
+        if (m !== null && !sources.has(`${m[1]}.ts`)) stale.push(path.join(OUT, rel));
+    });
     return stale;
 }
 
