@@ -74,6 +74,7 @@ export class Region extends pulumi.ComponentResource {
                 targetKind: targetKind(spec.compute),
                 httpsOwner: spec.compute === "serverless" ? "sae" : "loadBalancer",
                 tags,
+                region: region.name,
             },
             { parent: this },
         );
