@@ -98,12 +98,15 @@ function publishStep(t: PublisherTarget): string {
 }
 
 /**
- * Installs the Alibaba Cloud CLI from its documented Linux package
- * (https://aliyuncli.alicdn.com/aliyun-cli-linux-latest-amd64.tgz, Alibaba Cloud CLI "Install on
- * Linux"); the AWS CLI ships with Amazon Linux 2023.
+ * Installs the cloud's CLI when the image lacks it. AWS: the AWS CLI version 2 installer for Linux
+ * x86_64 (https://awscli.amazonaws.com/awscli-exe-linux-x86_64.zip, unzip, `./aws/install`: AWS CLI
+ * User Guide, "Installing or updating to the latest version of the AWS CLI"). Alibaba Cloud: the
+ * Linux AMD64 archive holding the `aliyun` executable
+ * (https://aliyuncli.alicdn.com/aliyun-cli-linux-latest-amd64.tgz: aliyun-cli docs/en/installation.md,
+ * "Package downloads"; Alibaba Cloud CLI, "Install on Linux", TGZ file).
  */
 function installStep(t: PublisherTarget): string {
-    if (t.cloud === "aws") return "command -v aws >/dev/null || dnf install -y awscli-2";
+    if (t.cloud === "aws") return "command -v aws >/dev/null || { curl -sfo /tmp/awscliv2.zip https://awscli.amazonaws.com/awscli-exe-linux-x86_64.zip && unzip -qo /tmp/awscliv2.zip -d /tmp && /tmp/aws/install; }";
     return "command -v aliyun >/dev/null || curl -sfL https://aliyuncli.alicdn.com/aliyun-cli-linux-latest-amd64.tgz | tar -xz -C /usr/local/bin aliyun";
 }
 
