@@ -74,7 +74,6 @@ export class Region extends pulumi.ComponentResource {
                 targetKind: targetKind(spec.compute),
                 httpsOwner: spec.compute === "serverless" ? "sae" : "loadBalancer",
                 tags,
-                region: region.name,
             },
             { parent: this },
         );
@@ -89,6 +88,7 @@ export class Region extends pulumi.ComponentResource {
                           serverGroupIds: Object.values(this.loadBalancer.serverGroupIds),
                           schedule: appSchedule,
                           tags,
+                          region: region.name,
                       },
                       { parent: this },
                   )
