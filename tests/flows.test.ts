@@ -9,7 +9,7 @@ import { FlowGraph, FlowResource } from "../policies/flows/graph";
 import { FlowResult } from "../policies/flows/walk";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
-import { POLARDB_STACK, usePlans } from "./alicloud/plans";
+import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
 
 type Mutate = (r: FlowResource) => FlowResource | null;
 
@@ -133,6 +133,10 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
         { flow: "order", link: "a zone's default route to its NAT gateway", type: "alicloud:vpc/routeEntry:RouteEntry", nameEnds: "-default", mutate: () => null, hop: "lc-cn-hangzhou-network-vsw" },
         { flow: "hot-products", link: "the Redis whitelist", type: "alicloud:redis/tairInstance:TairInstance", nameEnds: "", mutate: (r) => with_(r, "securityIps", ["192.168.0.0/24"]), hop: "whitelist admits" },
         { flow: "stream", link: "the Live region", type: "alicloud:live/domain:Domain", nameEnds: "ingest", mutate: (r) => with_(r, "region", "cn-hangzhou"), hop: "ingest domain in a Live region" },
+        { flow: "alarm", link: "the contact group's contacts", type: "alicloud:cms/alarmContactGroup:AlarmContactGroup", nameEnds: "critical", mutate: (r) => with_(r, "contacts", []), hop: "has contacts" },
+    ]);
+    // The app group's scaling signal: the stack on compute vm (the growth preset runs Kubernetes).
+    runCases(() => plans()[MYSQL_STACK].resources, "cn-hangzhou", [
         { flow: "scaling", link: "the configuration's RAM role", type: "alicloud:ess/scalingConfiguration:ScalingConfiguration", nameEnds: "app-config", mutate: (r) => with_(r, "roleName", undefined), hop: "RAM role" },
         { flow: "scaling", link: "the role's trust in ECS", type: "alicloud:ram/role:Role", nameEnds: "app-role", mutate: (r) => with_(r, "assumeRolePolicyDocument", JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["fc.aliyuncs.com"] } }] })), hop: "trusted by ecs.aliyuncs.com" },
         { flow: "scaling", link: "the policy attachment", type: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", nameEnds: "app-publish-metrics", mutate: () => null, hop: "may cms:PutCustomMetric" },
@@ -140,7 +144,6 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
         { flow: "scaling", link: "the publisher in the user data", type: "alicloud:ess/scalingConfiguration:ScalingConfiguration", nameEnds: "app-config", mutate: (r) => with_(r, "userData", undefined), hop: "agent publishes" },
         { flow: "scaling", link: "the application group the alarm reads", type: "alicloud:ess/alarm:Alarm", nameEnds: "app-alarm-out", mutate: (r) => with_(r, "cloudMonitorGroupId", 1), hop: "agent publishes" },
         { flow: "scaling", link: "the custom metric of the scale-out alarm", type: "alicloud:ess/alarm:Alarm", nameEnds: "app-alarm-out", mutate: (r) => with_(r, "metricType", "system"), hop: "reads the custom metric" },
-        { flow: "alarm", link: "the contact group's contacts", type: "alicloud:cms/alarmContactGroup:AlarmContactGroup", nameEnds: "critical", mutate: (r) => with_(r, "contacts", []), hop: "has contacts" },
     ]);
 });
 

@@ -40,10 +40,14 @@ describe("alicloud Region", function () {
         const growth = new Set(stacks()["growth-alicloud"].resources.map(key));
         const missing = stacks()["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
         assert.deepStrictEqual(missing, [
+            "alicloud:cms/monitorGroup:MonitorGroup::lc-cn-hangzhou-app-metrics",
             ...["in", "out", "surge-2x", "surge-4x", "surge-8x"].map((a) => `alicloud:ess/alarm:Alarm::lc-cn-hangzhou-app-alarm-${a}`),
             "alicloud:ess/scalingConfiguration:ScalingConfiguration::lc-cn-hangzhou-app-config",
             "alicloud:ess/scalingGroup:ScalingGroup::lc-cn-hangzhou-app-group",
             ...["in", "out", "surge-2x", "surge-4x", "surge-8x"].map((a) => `alicloud:ess/scalingRule:ScalingRule::lc-cn-hangzhou-app-rule-${a}`),
+            "alicloud:ram/policy:Policy::lc-cn-hangzhou-app-publish-metrics",
+            "alicloud:ram/role:Role::lc-cn-hangzhou-app-role",
+            "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment::lc-cn-hangzhou-app-publish-metrics",
             "alicloud:kms/key:Key::lc-cn-hangzhou-db-disk-key",
             "alicloud:rds/backupPolicy:BackupPolicy::lc-cn-hangzhou-db-backup",
             "alicloud:rds/database:Database::lc-cn-hangzhou-db-schema",
@@ -73,7 +77,6 @@ describe("alicloud Region", function () {
             "alicloud:cdn/domainNew:DomainNew": 1,
             "alicloud:cms/alarm:Alarm": 18,
             "alicloud:cms/alarmContactGroup:AlarmContactGroup": 3,
-            "alicloud:cms/monitorGroup:MonitorGroup": 1,
             "alicloud:cs/managedKubernetes:ManagedKubernetes": 1,
             "alicloud:cs/nodePool:NodePool": 2,
             "alicloud:ecs/eipAddress:EipAddress": 2,
@@ -101,9 +104,6 @@ describe("alicloud Region", function () {
             "alicloud:polardb/backupPolicy:BackupPolicy": 1,
             "alicloud:polardb/cluster:Cluster": 1,
             "alicloud:polardb/database:Database": 1,
-            "alicloud:ram/policy:Policy": 1,
-            "alicloud:ram/role:Role": 1,
-            "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment": 1,
             "alicloud:redis/tairInstance:TairInstance": 1,
             "alicloud:vpc/natGateway:NatGateway": 2,
             "alicloud:vpc/network:Network": 1,

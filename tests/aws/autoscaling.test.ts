@@ -57,7 +57,7 @@ describe("aws AutoScaling", () => {
     });
 
     it("app servers publish ConnectionsPerInstance per AutoScalingGroupName with an instance profile allowed exactly PutMetricData into LiveCommerce/App", async () => {
-        const p = await plan("growth-aws");
+        const p = await plan("growth-vm-aws");
         const t = one(p, TEMPLATE, "-autoscaling-launch-template");
         const role = one(p, "aws:iam/role:Role", "-autoscaling-role");
         assert.deepStrictEqual(JSON.parse(String(at(role, "assumeRolePolicy"))), { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
