@@ -9,7 +9,7 @@ import { FlowGraph, FlowResource } from "../policies/flows/graph";
 import { FlowResult } from "../policies/flows/walk";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
-import { POLARDB_STACK, usePlans } from "./alicloud/plans";
+import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
 
 type Mutate = (r: FlowResource) => FlowResource | null;
 
@@ -98,6 +98,19 @@ describe("flows on AWS: one broken link is caught at exactly its hop", function 
         { flow: "stream", link: "the channel's recording", type: "aws:ivs/channel:Channel", nameEnds: "channel", mutate: (r) => with_(r, "recordingConfigurationArn", undefined), hop: "records" },
         { flow: "stream", link: "the recording bucket", type: "aws:ivs/recordingConfiguration:RecordingConfiguration", nameEnds: "recording", mutate: (r) => with_(r, "destinationConfiguration", { s3: { bucketName: "another-bucket" } }), hop: "to the region's media bucket" },
         { flow: "stream", link: "the bucket's encryption", type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", nameEnds: "media-encryption", mutate: () => null, hop: "encrypted at rest" },
+        { flow: "scaling", link: "the launch template's instance profile", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "autoscaling-launch-template", mutate: (r) => with_(r, "iamInstanceProfile", undefined), hop: "instance profile" },
+        { flow: "scaling", link: "the profile's role", type: "aws:iam/instanceProfile:InstanceProfile", nameEnds: "autoscaling-profile", mutate: (r) => with_(r, "role", "another-role"), hop: "role" },
+        { flow: "scaling", link: "the role's PutMetricData statement", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "autoscaling-publish-metrics", mutate: () => null, hop: "may cloudwatch:PutMetricData" },
+        {
+            flow: "scaling",
+            link: "the statement's namespace (another than the alarms read)",
+            type: "aws:iam/rolePolicy:RolePolicy",
+            nameEnds: "autoscaling-publish-metrics",
+            mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "Other/App" } } }] })),
+            hop: "may cloudwatch:PutMetricData",
+        },
+        { flow: "scaling", link: "the publisher in the user data", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "autoscaling-launch-template", mutate: (r) => with_(r, "userData", undefined), hop: "agent publishes" },
+        { flow: "scaling", link: "instance tags in the metadata (the group name)", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "autoscaling-launch-template", mutate: (r) => with_(r, "metadataOptions", { httpEndpoint: "enabled", httpTokens: "required" }), hop: "agent publishes" },
         { flow: "alarm", link: "the alarm's topic", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "critical", mutate: (r) => with_(r, "alarmActions", ["arn:aws:sns:us-east-1:1:none"]), hop: "notifies an SNS topic" },
         { flow: "alarm", link: "the key policy's CloudWatch statement", type: "aws:kms/key:Key", nameEnds: "alarms-key", mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [] })), hop: "encrypted with a key CloudWatch may use" },
     ]);
@@ -121,6 +134,16 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
         { flow: "hot-products", link: "the Redis whitelist", type: "alicloud:redis/tairInstance:TairInstance", nameEnds: "", mutate: (r) => with_(r, "securityIps", ["192.168.0.0/24"]), hop: "whitelist admits" },
         { flow: "stream", link: "the Live region", type: "alicloud:live/domain:Domain", nameEnds: "ingest", mutate: (r) => with_(r, "region", "cn-hangzhou"), hop: "ingest domain in a Live region" },
         { flow: "alarm", link: "the contact group's contacts", type: "alicloud:cms/alarmContactGroup:AlarmContactGroup", nameEnds: "critical", mutate: (r) => with_(r, "contacts", []), hop: "has contacts" },
+    ]);
+    // The app group's scaling signal: the stack on compute vm (the growth preset runs Kubernetes).
+    runCases(() => plans()[MYSQL_STACK].resources, "cn-hangzhou", [
+        { flow: "scaling", link: "the configuration's RAM role", type: "alicloud:ess/scalingConfiguration:ScalingConfiguration", nameEnds: "app-config", mutate: (r) => with_(r, "roleName", undefined), hop: "RAM role" },
+        { flow: "scaling", link: "the role's trust in ECS", type: "alicloud:ram/role:Role", nameEnds: "app-role", mutate: (r) => with_(r, "assumeRolePolicyDocument", JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["fc.aliyuncs.com"] } }] })), hop: "trusted by ecs.aliyuncs.com" },
+        { flow: "scaling", link: "the policy attachment", type: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", nameEnds: "app-publish-metrics", mutate: () => null, hop: "may cms:PutCustomMetric" },
+        { flow: "scaling", link: "the policy's PutCustomMetric statement", type: "alicloud:ram/policy:Policy", nameEnds: "app-publish-metrics", mutate: (r) => with_(r, "policyDocument", JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: ["cms:DescribeMetricList"], Resource: ["*"] }] })), hop: "may cms:PutCustomMetric" },
+        { flow: "scaling", link: "the publisher in the user data", type: "alicloud:ess/scalingConfiguration:ScalingConfiguration", nameEnds: "app-config", mutate: (r) => with_(r, "userData", undefined), hop: "agent publishes" },
+        { flow: "scaling", link: "the application group the alarm reads", type: "alicloud:ess/alarm:Alarm", nameEnds: "app-alarm-out", mutate: (r) => with_(r, "cloudMonitorGroupId", 1), hop: "agent publishes" },
+        { flow: "scaling", link: "the custom metric of the scale-out alarm", type: "alicloud:ess/alarm:Alarm", nameEnds: "app-alarm-out", mutate: (r) => with_(r, "metricType", "system"), hop: "reads the custom metric" },
     ]);
 });
 

@@ -1,7 +1,21 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ECS_CATALOGUE, ScalingAction, ScalingCondition, StackSpec, StepBand, TierSchedule, instanceTypeFor, scalingActions } from "../model";
+import {
+    ALICLOUD_CPU_METRIC,
+    APP_CONNECTIONS_METRIC,
+    ECS_CATALOGUE,
+    ScalingAction,
+    ScalingCondition,
+    StackSpec,
+    StepBand,
+    TierSchedule,
+    alicloudEcsTrustPolicy,
+    alicloudPublishPolicy,
+    instanceTypeFor,
+    publisherUserData,
+    scalingActions,
+} from "../model";
 import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 
 /**
@@ -11,15 +25,19 @@ import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 export const STOCK_IMAGE_NAME = "aliyun_3_x64_20G_alibase_20240819.vhd";
 
 /**
- * ESS alarm metric per scaling metric, from the system metrics of the provider's alicloud_ess_alarm
- * documentation (website/docs/r/ess_alarm.html.markdown). TcpConnection is collected by the
- * CloudMonitor agent of the stock images; that table lists a `state` dimension for it that the user
- * sets, whose valid values were not found (unverified, docs/CONFORMANCE.md), so none is set here.
+ * ESS alarm metric per scaling metric: the custom metrics the app servers' publisher sends to the
+ * group's CloudMonitor application group (components/model/app-metrics.ts). Both are custom because
+ * an alarm of metricType `custom` "can associate only custom metrics" (Auto Scaling CreateAlarm),
+ * and the AND scale-in alarm needs connections and CPU in one alarm (metricType is one per alarm:
+ * alicloud_ess_alarm `metric_type`, "system" or "custom").
  */
 export const ESS_METRIC: Readonly<Record<ScalingCondition["metric"], string>> = {
-    connectionsPerInstance: "TcpConnection",
-    cpuPercent: "CpuUtilization",
+    connectionsPerInstance: APP_CONNECTIONS_METRIC,
+    cpuPercent: ALICLOUD_CPU_METRIC,
 };
+
+/** The metric type of the app group's alarms: the custom metrics of ESS_METRIC (ess.Alarm metricType: "system" | "custom"). */
+export const ESS_APP_METRIC_TYPE = "custom";
 
 export interface AutoscalingArgs {
     readonly spec: StackSpec;
@@ -31,6 +49,8 @@ export interface AutoscalingArgs {
     /** Scheduled bounds of the app group (tierSchedule of the region, tier appGroup). */
     readonly schedule: TierSchedule;
     readonly tags: Record<string, string>;
+    /** Region of the group (the CloudMonitor endpoint the publisher calls). */
+    readonly region: string;
 }
 
 /**
@@ -86,6 +106,17 @@ export class Autoscaling extends pulumi.ComponentResource {
             { parent: this, ignoreChanges: ["desiredCapacity"] },
         );
 
+        const identity = this.publisherIdentity(name, tags);
+        const monitorGroup = new alicloud.cms.MonitorGroup(`${name}-metrics`, { monitorGroupName: `${name}-metrics`, tags }, { parent: this });
+        // ess.Alarm cloudMonitorGroupId is a number; the provider sets a monitor group's id to its
+        // GroupId (resource_alicloud_cms_monitor_group.go: d.SetId(fmt.Sprint(formatInt(response["GroupId"])))), a decimal number.
+        const monitorGroupId = monitorGroup.id.apply((id) => Number(id));
+        const userData = pulumi
+            .all([monitorGroup.id, group.id, identity.roleName])
+            .apply(([monitorGroupId, scalingGroupId, roleName]) =>
+                Buffer.from(publisherUserData({ cloud: "alicloud", appPort: spec.appPort, region: args.region, monitorGroupId, scalingGroupId, roleName })).toString("base64"),
+            );
+
         new alicloud.ess.ScalingConfiguration(
             `${name}-config`,
             {
@@ -98,6 +129,9 @@ export class Autoscaling extends pulumi.ComponentResource {
                 systemDiskSize: 40,
                 systemDiskEncrypted: true,
                 internetMaxBandwidthOut: 0,
+                // The RAM role for ECS the publisher's credentials come from, and its user data.
+                roleName: identity.roleName,
+                userData,
                 active: true,
                 enable: true,
                 tags,
@@ -107,10 +141,10 @@ export class Autoscaling extends pulumi.ComponentResource {
 
         const outRule = this.rule(name, "out", group, actions.out);
         const inRule = this.rule(name, "in", group, actions.in);
-        this.alarm(name, "out", group, actions.out, outRule);
-        this.alarm(name, "in", group, actions.in, inRule);
+        this.alarm(name, "out", group, actions.out, outRule, monitorGroupId);
+        this.alarm(name, "in", group, actions.in, inRule, monitorGroupId);
 
-        actions.out.bands.slice(1).forEach((band, i) => this.surge(name, group, actions.out, actions.out.bands[i], band));
+        actions.out.bands.slice(1).forEach((band, i) => this.surge(name, group, actions.out, actions.out.bands[i], band, monitorGroupId));
         essScheduledTasks(name, group.id, args.schedule, spec, this);
 
         this.scalingGroupId = group.id;
@@ -132,17 +166,33 @@ export class Autoscaling extends pulumi.ComponentResource {
      * running a rule that adds the band's percent minus the band below's (the rules of the bands
      * a breach reaches run together, so their sum is the band's percent).
      */
-    private surge(name: string, group: alicloud.ess.ScalingGroup, out: ScalingAction, below: StepBand, band: StepBand): void {
+    private surge(name: string, group: alicloud.ess.ScalingGroup, out: ScalingAction, below: StepBand, band: StepBand, monitorGroupId: pulumi.Input<number>): void {
         const connections = out.conditions.find((c) => c.metric === "connectionsPerInstance");
         if (connections === undefined) return;
         const key = `surge-${band.fromRatio}x`;
         const action: ScalingAction = { ...out, adjustment: { kind: "percentChange", value: band.percent - below.percent }, conditions: [{ ...connections, threshold: connections.threshold * band.fromRatio }] };
         const rule = this.rule(name, key, group, action);
-        this.alarm(name, key, group, action, rule);
+        this.alarm(name, key, group, action, rule, monitorGroupId);
+    }
+
+    /**
+     * The app servers' identity: a RAM role the ECS service assumes (alicloudEcsTrustPolicy), with
+     * a custom policy allowing exactly cms:PutCustomMetric attached (policyType "Custom":
+     * ram.RolePolicyAttachment docstring "Custom: Custom policy").
+     */
+    private publisherIdentity(name: string, tags: Record<string, string>): alicloud.ram.Role {
+        const role = new alicloud.ram.Role(
+            `${name}-role`,
+            { roleName: `${name}-metrics`, assumeRolePolicyDocument: alicloudEcsTrustPolicy(), description: "live-commerce app servers: publish the connection metric", tags },
+            { parent: this },
+        );
+        const policy = new alicloud.ram.Policy(`${name}-publish-metrics`, { policyName: `${name}-publish-metrics`, policyDocument: alicloudPublishPolicy(), description: "cms:PutCustomMetric for the app servers" }, { parent: this });
+        new alicloud.ram.RolePolicyAttachment(`${name}-publish-metrics`, { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" }, { parent: this });
+        return role;
     }
 
     /** One alarm per direction; its expressions are joined by OR (`any`) or AND (`all`). */
-    private alarm(name: string, direction: string, group: alicloud.ess.ScalingGroup, action: ScalingAction, rule: alicloud.ess.ScalingRule): void {
+    private alarm(name: string, direction: string, group: alicloud.ess.ScalingGroup, action: ScalingAction, rule: alicloud.ess.ScalingRule, monitorGroupId: pulumi.Input<number>): void {
         new alicloud.ess.Alarm(
             `${name}-alarm-${direction}`,
             {
@@ -150,7 +200,8 @@ export class Autoscaling extends pulumi.ComponentResource {
                 description: action.conditions.map((c) => `${c.metric} ${c.comparison === "greaterThan" ? ">" : "<"} ${c.threshold}`).join(action.combine === "any" ? " OR " : " AND "),
                 scalingGroupId: group.id,
                 alarmActions: [rule.ari],
-                metricType: "system",
+                metricType: ESS_APP_METRIC_TYPE,
+                cloudMonitorGroupId: monitorGroupId,
                 expressions: action.conditions.map((c) => ({
                     metricName: ESS_METRIC[c.metric],
                     comparisonOperator: c.comparison === "greaterThan" ? ">" : "<",

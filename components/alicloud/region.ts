@@ -88,6 +88,7 @@ export class Region extends pulumi.ComponentResource {
                           serverGroupIds: Object.values(this.loadBalancer.serverGroupIds),
                           schedule: appSchedule,
                           tags,
+                          region: region.name,
                       },
                       { parent: this },
                   )

@@ -7,6 +7,9 @@ import {
     MetricQuery,
     SCALING_ALARM_THRESHOLD,
     SURGE_FACTOR,
+    awsServiceTrustPolicy,
+    awsPublishPolicy,
+    publisherUserData,
     ScalingAction,
     StackSpec,
     TierSchedule,
@@ -62,13 +65,21 @@ export class AutoScaling extends pulumi.ComponentResource {
         super("live-commerce:aws:AutoScaling", name, {}, opts);
         const { spec, tags } = args;
         const app = spec.app;
+        const profile = this.publisherIdentity(name, tags);
         const template = new aws.ec2.LaunchTemplate(
             `${name}-launch-template`,
             {
                 imageId: app.imageId ?? AWS_DEFAULT_IMAGE,
                 instanceType: instanceTypeFor(EC2_CATALOGUE, app.size),
                 vpcSecurityGroupIds: [args.securityGroupId],
-                metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+                // The publisher reads the instance tag aws:autoscaling:groupName from the metadata
+                // service: instanceMetadataTags "enabled" | "disabled" (provider docstring).
+                metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "enabled" },
+                // The instance profile whose role may publish the connection metric, and the user data
+                // (base64, LaunchTemplate userData "The base64-encoded user data") that installs the
+                // publisher (components/model/app-metrics.ts).
+                iamInstanceProfile: { arn: profile.arn },
+                userData: Buffer.from(publisherUserData({ cloud: "aws", appPort: spec.appPort })).toString("base64"),
                 blockDeviceMappings: [
                     { deviceName: ROOT_VOLUME.deviceName, ebs: { encrypted: "true", volumeType: "gp3", volumeSize: ROOT_VOLUME.sizeGiB, deleteOnTermination: "true" } },
                 ],
@@ -137,6 +148,16 @@ export class AutoScaling extends pulumi.ComponentResource {
         this.groupArn = group.arn;
         this.launchTemplateId = template.id;
         this.registerOutputs({ groupName: this.groupName, groupArn: this.groupArn });
+    }
+
+    /**
+     * The app servers' identity: an IAM role EC2 assumes, allowed exactly cloudwatch:PutMetricData
+     * into the app namespace (awsPublishPolicy), and its instance profile.
+     */
+    private publisherIdentity(name: string, tags: Record<string, string>): aws.iam.InstanceProfile {
+        const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: awsServiceTrustPolicy("ec2.amazonaws.com"), description: "live-commerce app servers: publish the connection metric", tags }, { parent: this });
+        new aws.iam.RolePolicy(`${name}-publish-metrics`, { role: role.name, policy: awsPublishPolicy() }, { parent: this });
+        return new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name, tags }, { parent: this });
     }
 
     /**

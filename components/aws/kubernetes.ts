@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CLUSTER_SERVICE_CIDR, KubernetesSpec, nodeInstanceType, planNodePools } from "../model";
+import { CLUSTER_SERVICE_CIDR, KubernetesSpec, awsServiceTrustPolicy, nodeInstanceType, planNodePools } from "../model";
 import { Network } from "./network";
 
 export interface KubernetesClusterArgs {
@@ -17,10 +17,6 @@ export interface KubernetesClusterArgs {
 const MANAGED_POLICY = "arn:aws:iam::aws:policy/";
 const CLUSTER_POLICIES = ["AmazonEKSClusterPolicy"];
 const NODE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"];
-
-function assumeRolePolicy(service: string): string {
-    return JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
-}
 
 /**
  * EKS cluster in the region's private subnets: API endpoint reachable only from inside the VPC,
@@ -54,7 +50,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
             { description: `${name} Kubernetes Secrets encryption`, enableKeyRotation: true, deletionWindowInDays: 30, tags },
             { parent: this },
         );
-        const clusterRole = new aws.iam.Role(`${name}-cluster-role`, { assumeRolePolicy: assumeRolePolicy("eks.amazonaws.com"), tags }, { parent: this });
+        const clusterRole = new aws.iam.Role(`${name}-cluster-role`, { assumeRolePolicy: awsServiceTrustPolicy("eks.amazonaws.com"), tags }, { parent: this });
         const clusterAttachments = CLUSTER_POLICIES.map(
             (p) => new aws.iam.RolePolicyAttachment(`${name}-cluster-${p}`, { role: clusterRole.name, policyArn: `${MANAGED_POLICY}${p}` }, { parent: this }),
         );
@@ -89,7 +85,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
             { parent: this, dependsOn: [...clusterAttachments, keyAccess] },
         );
 
-        const nodeRole = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: assumeRolePolicy("ec2.amazonaws.com"), tags }, { parent: this });
+        const nodeRole = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: awsServiceTrustPolicy("ec2.amazonaws.com"), tags }, { parent: this });
         const nodeAttachments = NODE_POLICIES.map(
             (p) => new aws.iam.RolePolicyAttachment(`${name}-node-${p}`, { role: nodeRole.name, policyArn: `${MANAGED_POLICY}${p}` }, { parent: this }),
         );

@@ -129,8 +129,17 @@ export const FLOWS: readonly FlowDefinition[] = [
         description: "each app server publishes its connection count; the scale-out alarm reads it and acts on the group",
         availabilityTarget: false,
         hops: {
-            aws: ["launch template: instance profile, its role may cloudwatch:PutMetricData", "user data runs the agent that publishes LiveCommerce/App ConnectionsPerInstance", "the scale-out alarm reads that metric and triggers the group's scaling policy"],
-            alicloud: ["scaling configuration: user data installs the CloudMonitor agent that reports TcpConnection", "scale-out alarm triggers a scaling rule", "the rule acts on the app group"],
+            aws: [
+                "launch template: instance profile, its role may cloudwatch:PutMetricData into LiveCommerce/App",
+                "user data installs the publisher of LiveCommerce/App ConnectionsPerInstance (established TCP connections to the app port) per AutoScalingGroupName; instance tags readable in the metadata",
+                "the scale-out alarm reads that metric and triggers the group's scaling policy",
+            ],
+            alicloud: [
+                "scaling configuration: RAM role trusted by ecs.aliyuncs.com, its attached policy allows cms:PutCustomMetric",
+                "user data installs the publisher of ConnectionsPerInstance (the same count) into the app group's CloudMonitor application group",
+                "the scale-out alarm reads that custom metric and triggers a scaling rule",
+                "the rule acts on the app group",
+            ],
         },
     },
     {

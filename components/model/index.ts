@@ -23,6 +23,7 @@ export * from "./kubernetes";
 export * from "./aws-catalogue";
 export * from "./aws-plan";
 export * from "./aws-metrics";
+export * from "./app-metrics";
 export * from "./global-database";
 export * from "./global";
 export * from "./placeholders";

@@ -37,6 +37,7 @@ export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): s
         ...checkPeaks(spec, now),
         ...checkSaePeaks(spec),
         ...checkAdminCidrs(spec),
+        ...(spec.cloud === "aws" ? checkInstanceTagKeys(spec) : []),
         ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),
         ...(spec.cloud === "alicloud" ? checkAlicloudClasses(spec) : []),
         ...(spec.cloud === "alicloud" ? checkComputeSize(spec.cloud, spec.video.transcoderSize, "video.transcoderSize") : []),
@@ -226,6 +227,21 @@ export function checkAdminCidrs(spec: StackSpec): string[] {
     // Judged by what they cover: 0.0.0.0/1 and 128.0.0.0/1 together are the whole internet.
     if (worldCovered(spec.adminCidrs).length > 0) return [`adminCidrs: ${spec.adminCidrs.join(", ")} together cover the whole internet and open administrative ports to it; allowed: networks of your operators, e.g. 203.0.113.0/24`];
     return [];
+}
+
+/**
+ * Instance tag keys allowed when tags are readable in the instance metadata (the app launch template
+ * enables it for the connection publisher): "Can only include letters (a-z, A-Z), numbers (0-9), and
+ * the following characters: + - = . , _ : @. Can't contain spaces or /. Can't consist only of .
+ * (one period), .. (two periods), or _index" (EC2 User Guide, "View tags for your EC2 instances
+ * using instance metadata"); a key outside them fails every launch.
+ */
+export const METADATA_TAG_KEY = /^[a-zA-Z0-9+\-=.,_:@]+$/;
+
+export function checkInstanceTagKeys(spec: Pick<StackSpec, "tags">): string[] {
+    return Object.keys(spec.tags)
+        .filter((k) => !METADATA_TAG_KEY.test(k) || [".", "..", "_index"].includes(k))
+        .map((k) => `tags: key ${show(k)} cannot be an instance tag readable in the instance metadata (the app servers read their group name there); allowed: letters, digits and + - = . , _ : @, not ".", ".." or "_index"`);
 }
 
 /** The largest app group the config accepts (`app.maxSize` is read up to 1000). */

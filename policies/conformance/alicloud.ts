@@ -300,6 +300,19 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
     { type: "alicloud:ess/alarm:Alarm", property: "metricName", test: oneOf(ESS_SYSTEM_METRICS), when: essSystemMetric, source: ESS_ALARM_DOC },
     { type: "alicloud:ess/alarm:Alarm", property: "expressions[].metricName", test: oneOf(ESS_SYSTEM_METRICS), when: essSystemMetric, source: ESS_ALARM_DOC },
     { type: "alicloud:ess/alarm:Alarm", property: "metricType", test: oneOf(["system", "custom"]), source: `${SDK}ess/alarm.d.ts (metricType)` },
+    {
+        type: "alicloud:ess/alarm:Alarm",
+        property: "cloudMonitorGroupId",
+        test: present("the CloudMonitor application group the custom metric is reported to"),
+        required: true,
+        when: { describe: "when metricType is custom", holds: (i: Props) => str(i.metricType) === "custom" },
+        source: `${SDK}ess/alarm.d.ts (cloudMonitorGroupId: "the application group id defined by CMS which is assigned when you upload custom metric to CMS, only available for custom metric"); Auto Scaling console, custom monitoring: "select the application group, metric, and dimension"`,
+    },
+
+    // Identity of the app servers (RAM role for ECS)
+    { type: "alicloud:ram/role:Role", property: "roleName", test: name(1, 64, /^[a-zA-Z0-9.-]+$/, "letters, digits, . and - only"), required: true, source: "RAM API CreateRole (RoleName: 1 to 64 characters, letters, digits, periods (.) and hyphens (-))" },
+    { type: "alicloud:ram/policy:Policy", property: "policyName", test: name(1, 128, /^[a-zA-Z0-9-]+$/, "letters, digits and - only"), required: true, source: `${SDK}ram/policy.d.ts (policyName: "1 to 128 characters in length and can contain English letters, digits, and dashes (-)")` },
+    { type: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", property: "policyType", test: oneOf(["Custom", "System"]), required: true, source: `${SDK}ram/rolePolicyAttachment.d.ts (policyType: Custom, System)` },
 
     // Databases and cache
     {

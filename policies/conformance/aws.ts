@@ -270,6 +270,7 @@ export const AWS_RULES: readonly ConformanceRule[] = [
     { type: "aws:ec2/securityGroup:SecurityGroup", property: "description", test: name(0, 255, EC2_DESCRIPTION, "a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* only"), source: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html (GroupDescription)" },
     { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", property: "description", test: name(0, 255, EC2_DESCRIPTION, "a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* only"), source: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html (Description)" },
     { type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", property: "description", test: name(0, 255, EC2_DESCRIPTION, "a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* only"), source: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html (Description)" },
+    { type: "aws:ec2/launchTemplate:LaunchTemplate", property: "metadataOptions.instanceMetadataTags", test: oneOf(["enabled", "disabled"]), source: `${SDK}types/input.d.ts ec2.LaunchTemplateMetadataOptions (instanceMetadataTags: "enabled" or "disabled")` },
     {
         type: "aws:ec2/launchTemplate:LaunchTemplate",
         property: "name",

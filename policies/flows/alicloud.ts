@@ -1,10 +1,10 @@
 // The live-commerce flows on Alibaba Cloud, walked over the planned resources of one region.
 
-import { DATA_PORTS, FLOW_ROUTE, LIVE_REGIONS, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import { APP_CONNECTIONS_METRIC, DATA_PORTS, FLOW_ROUTE, LIVE_REGIONS, PUBLISH_ACTION, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
 import { isRecord, list, num, str } from "../lib/values";
-import { FlowGraph, FlowResource, Ref, at, strings } from "./graph";
+import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
-import { cidrContains, decodeUserData } from "./contracts";
+import { cidrContains, decodeUserData, statementsAllow } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -36,7 +36,14 @@ const T = {
     scalingRule: "alicloud:ess/scalingRule:ScalingRule",
     cmsAlarm: "alicloud:cms/alarm:Alarm",
     contactGroup: "alicloud:cms/alarmContactGroup:AlarmContactGroup",
+    ramRole: "alicloud:ram/role:Role",
+    ramPolicy: "alicloud:ram/policy:Policy",
+    ramAttachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
+    monitorGroup: "alicloud:cms/monitorGroup:MonitorGroup",
 } as const;
+
+/** The trusted service of a RAM role for ECS (RAM: "Create a RAM role for a trusted Alibaba Cloud service"). */
+const ECS_SERVICE = "ecs.aliyuncs.com";
 
 function found<T>(r: Ref<T>): T | undefined {
     return r.kind === "found" ? r.resource : undefined;
@@ -220,11 +227,38 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
     return walk("scaling", def.name, region, (w) => {
         const asg = g.ofType(T.group, region).find((x) => x.name.endsWith("-app-group") || list(x.inputs.albServerGroups).length > 0) ?? w.absent("app scaling group", `no app scaling group in ${region}`);
         const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("scaling configuration", `${asg.name} has no scaling configuration`);
+        const role = w.follow(
+            cfg,
+            "RAM role",
+            cfg.inputs.roleName === undefined ? MISSING : g.ref(cfg, "roleName", cfg.inputs.roleName, T.ramRole, ["roleName"]),
+            "no RAM role (roleName): instances have no identity to publish the connection metric",
+        );
+        w.hop(role, `trusted by ${ECS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicyDocument, "sts:AssumeRole", ECS_SERVICE) ? true : `${role.name} does not trust ${ECS_SERVICE}: instances cannot take its credentials`);
+        const policies = g
+            .referrers(role, T.ramAttachment, "roleName", ["roleName"])
+            .map((a) => found(g.ref(a, "policyName", a.inputs.policyName, T.ramPolicy, ["policyName"])))
+            .filter((p): p is FlowResource => p !== undefined);
+        w.hop(role, `may ${PUBLISH_ACTION.alicloud}`, policies.some((p) => statementsAllow(p.inputs.policyDocument, PUBLISH_ACTION.alicloud)) ? true : `no policy attached to ${role.name} allows ${PUBLISH_ACTION.alicloud}`);
+        const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("out")) ?? w.absent("scale-out alarm", `no scale-out alarm on ${asg.name}`);
+        const groupId = alarm.inputs.cloudMonitorGroupId;
         const userData = decodeUserData(cfg.inputs.userData) ?? "";
-        w.hop(cfg, "agent publishes the connection metric", userData.toLowerCase().includes("cloudmonitor") ? true : "no user data installs the CloudMonitor agent that reports TcpConnection: the metric is never sent");
-        const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("out"));
-        const a = alarm ?? w.absent("scale-out alarm", `no scale-out alarm on ${asg.name}`);
-        const rule = w.follow(a, "triggers the group's scaling rule", g.ref(a, "alarmActions", a.inputs.alarmActions, T.scalingRule, ["ari"]), "the alarm triggers no scaling rule the stack declares");
+        const publishes = userData.includes("PutCustomMetric") && userData.includes(APP_CONNECTIONS_METRIC);
+        w.hop(
+            cfg,
+            `agent publishes ${APP_CONNECTIONS_METRIC} to the alarm's application group`,
+            !publishes
+                ? `no user data publishes ${APP_CONNECTIONS_METRIC} (PutCustomMetric): the metric is never sent`
+                : groupId === UNKNOWN
+                  ? null
+                  : typeof groupId !== "number" || found(g.ref(alarm, "cloudMonitorGroupId", String(groupId), T.monitorGroup)) === undefined
+                    ? `the alarm reads no application group the stack declares (cloudMonitorGroupId ${String(groupId)})`
+                    : userData.includes(`GroupId ${groupId} `)
+                      ? true
+                      : `the user data publishes to another application group than the alarm reads (${groupId})`,
+        );
+        const reads = alarm.inputs.metricType === "custom" && [alarm.inputs.metricName, ...list(alarm.inputs.expressions).filter(isRecord).map((e) => e.metricName)].includes(APP_CONNECTIONS_METRIC);
+        w.hop(alarm, `reads the custom metric ${APP_CONNECTIONS_METRIC}`, reads ? true : `the alarm does not read the custom metric ${APP_CONNECTIONS_METRIC} (metricType ${String(alarm.inputs.metricType ?? "system")})`);
+        const rule = w.follow(alarm, "triggers the group's scaling rule", g.ref(alarm, "alarmActions", alarm.inputs.alarmActions, T.scalingRule, ["ari"]), "the alarm triggers no scaling rule the stack declares");
         w.hop(rule, `acts on ${asg.name}`, found(g.ref(rule, "scalingGroupId", rule.inputs.scalingGroupId, T.group))?.urn === asg.urn ? true : "the rule belongs to another group");
     });
 }

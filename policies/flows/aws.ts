@@ -4,7 +4,7 @@ import { APP_CONNECTIONS_METRIC, APP_METRICS_NAMESPACE, AWS_DEFAULT_IMAGE, DATA_
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
-import { coversName, decodeUserData, portInRange, statementsAllow } from "./contracts";
+import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow } from "./contracts";
 
 const T = {
     distribution: "aws:cloudfront/distribution:Distribution",
@@ -267,9 +267,26 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         const profile = w.follow(lt, "instance profile", profileRef === undefined ? MISSING : g.ref(lt, "iamInstanceProfile", profileRef, T.instanceProfile, ["name"]), "no instance profile: instances have no identity to publish the connection metric");
         const role = w.follow(profile, "role", g.ref(profile, "role", profile.inputs.role, T.role, ["name"]), "the profile's role is not declared");
         const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
-        w.hop(role, "may cloudwatch:PutMetricData", policies.some((p) => statementsAllow(p.inputs.policy, "cloudwatch:PutMetricData")) ? true : `no policy of ${role.name} allows cloudwatch:PutMetricData`);
+        // The statement may carry a cloudwatch:namespace condition: it must admit the namespace the alarms read.
+        const namespaces = policies.filter((p) => statementsAllow(p.inputs.policy, "cloudwatch:PutMetricData")).map((p) => allowedConditionValues(p.inputs.policy, "cloudwatch:PutMetricData", "cloudwatch:namespace"));
+        const admitsNamespace = namespaces.some((v) => v === null || v.includes(APP_METRICS_NAMESPACE));
+        w.hop(
+            role,
+            `may cloudwatch:PutMetricData into ${APP_METRICS_NAMESPACE}`,
+            admitsNamespace ? true : namespaces.length === 0 ? `no policy of ${role.name} allows cloudwatch:PutMetricData` : `${role.name} may publish only into ${namespaces.flatMap((v) => v ?? []).join(", ")}, the alarms read ${APP_METRICS_NAMESPACE}`,
+        );
         const userData = decodeUserData(lt.inputs.userData) ?? "";
-        w.hop(lt, `agent publishes ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC}`, userData.includes(APP_CONNECTIONS_METRIC) ? true : `no user data publishes ${APP_CONNECTIONS_METRIC}: the metric is never sent`);
+        const publishes = [APP_METRICS_NAMESPACE, APP_CONNECTIONS_METRIC, "AutoScalingGroupName"].every((x) => userData.includes(x));
+        const tagsInMetadata = at(lt.inputs, "metadataOptions.instanceMetadataTags") === "enabled";
+        w.hop(
+            lt,
+            `agent publishes ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} per AutoScalingGroupName`,
+            !publishes
+                ? `no user data publishes ${APP_CONNECTIONS_METRIC} with the AutoScalingGroupName dimension: the metric is never sent`
+                : tagsInMetadata
+                  ? true
+                  : "instance metadata tags are disabled (metadataOptions.instanceMetadataTags): the publisher cannot read its group name",
+        );
         const policy = g.referrers(asg, T.policy, "autoscalingGroupName", ["name"]).find((p) => p.name.endsWith("scale-out"));
         const alarm = policy === undefined ? undefined : g.referrers(policy, T.alarm, "alarmActions")[0];
         if (alarm === undefined) w.hop(asg, "scale-out alarm acts on the group", "no alarm triggers a scaling policy of the group");

@@ -64,6 +64,31 @@ export function statementsAllow(policy: unknown, action: string, service?: strin
     });
 }
 
+/**
+ * The values a policy's Allow statements for `action` require of a condition key under
+ * StringEquals: null when some statement allows the action without that condition (any value),
+ * [] when none allows it.
+ */
+export function allowedConditionValues(policy: unknown, action: string, key: string): string[] | null {
+    let doc: unknown = policy;
+    if (typeof policy === "string") {
+        try {
+            doc = JSON.parse(policy);
+        } catch {
+            return [];
+        }
+    }
+    if (!isRecord(doc)) return [];
+    const statements = (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]).filter(isRecord).filter((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)));
+    const values: string[] = [];
+    for (const s of statements) {
+        const equals = isRecord(s.Condition) && isRecord(s.Condition.StringEquals) ? s.Condition.StringEquals[key] : undefined;
+        if (equals === undefined) return null;
+        values.push(...strings(equals));
+    }
+    return values;
+}
+
 /** Whether a CIDR (a.b.c.d/n) contains another CIDR or address. */
 export function cidrContains(outer: string, inner: string): boolean {
     const parse = (c: string): [number, number] | undefined => {

@@ -6,6 +6,7 @@ import { APP_IMAGE_ID, POLARDB_EVENT, childrenOf, input, named, ofType, usePlans
 
 const G = "alicloud:ess/scalingGroup:ScalingGroup";
 const C = "alicloud:ess/scalingConfiguration:ScalingConfiguration";
+const MONITOR_GROUP = "alicloud:cms/monitorGroup:MonitorGroup";
 
 /**
  * The one resource of `type` of the app tier in cn-hangzhou: a child of its Autoscaling component
@@ -20,12 +21,13 @@ function app(plan: Plan, type: string): PlannedResource {
 describe("alicloud Autoscaling", function () {
     const stacks = usePlans();
 
-    it("declares exactly group, configuration, the OR, AND and three surge rules with their alarms under the component", () => {
+    it("declares exactly group, configuration, the OR, AND and three surge rules with their alarms, the metrics application group and the publisher's RAM role under the component", () => {
         const plan = stacks()["startup-alicloud"];
         const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
         assert.deepStrictEqual(
             childrenOf(plan, component).map((r) => `${r.type} ${r.name}`).sort(),
             [
+                "alicloud:cms/monitorGroup:MonitorGroup lc-cn-hangzhou-app-metrics",
                 "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-in",
                 "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-out",
                 "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-surge-2x",
@@ -38,6 +40,9 @@ describe("alicloud Autoscaling", function () {
                 "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-surge-2x",
                 "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-surge-4x",
                 "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-surge-8x",
+                "alicloud:ram/policy:Policy lc-cn-hangzhou-app-publish-metrics",
+                "alicloud:ram/role:Role lc-cn-hangzhou-app-role",
+                "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment lc-cn-hangzhou-app-publish-metrics",
             ],
         );
     });
@@ -123,8 +128,11 @@ describe("alicloud Autoscaling", function () {
             assert.strictEqual(input(alarm, "scalingGroupId"), mockId(G, "lc-cn-hangzhou-app-group"));
             const op = direction === "out" ? ">" : "<";
             assert.strictEqual(input(alarm, "expressionsLogicOperator"), logic);
+            // custom metrics of the group's CloudMonitor application group (one metric type per alarm)
+            assert.strictEqual(input(alarm, "metricType"), "custom");
+            assert.strictEqual(input(alarm, "cloudMonitorGroupId"), Number(mockId(MONITOR_GROUP, "lc-cn-hangzhou-app-metrics")));
             assert.deepStrictEqual(input(alarm, "expressions"), [
-                { comparisonOperator: op, metricName: "TcpConnection", period: 60, statistics: "Average", threshold: connections },
+                { comparisonOperator: op, metricName: "ConnectionsPerInstance", period: 60, statistics: "Average", threshold: connections },
                 { comparisonOperator: op, metricName: "CpuUtilization", period: 60, statistics: "Average", threshold: cpu },
             ]);
             assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-${direction}`)}`);
@@ -147,12 +155,33 @@ describe("alicloud Autoscaling", function () {
             assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-surge-${x}x`)}`);
             return [input(alarm, "expressions"), input(alarm, "evaluationCount"), input(rule, "adjustmentType"), input(rule, "adjustmentValue"), input(rule, "minAdjustmentMagnitude"), input(rule, "cooldown")];
         });
-        const expr = (threshold: number) => [{ comparisonOperator: ">", metricName: "TcpConnection", period: 60, statistics: "Average", threshold }];
+        const expr = (threshold: number) => [{ comparisonOperator: ">", metricName: "ConnectionsPerInstance", period: 60, statistics: "Average", threshold }];
         assert.deepStrictEqual(rows, [
             [expr(10000), 1, "PercentChangeInCapacity", 200, 2, 60],
             [expr(20000), 1, "PercentChangeInCapacity", 400, 2, 60],
             [expr(40000), 1, "PercentChangeInCapacity", 200, 2, 60],
         ]);
+    });
+
+    it("app servers publish ConnectionsPerInstance and CpuUtilization with a RAM role for ECS allowed exactly cms:PutCustomMetric", () => {
+        const plan = stacks()["startup-alicloud"];
+        const role = named(plan, "alicloud:ram/role:Role", "lc-cn-hangzhou-app-role");
+        assert.strictEqual(input(role, "roleName"), "lc-cn-hangzhou-app-metrics");
+        assert.deepStrictEqual(JSON.parse(String(input(role, "assumeRolePolicyDocument"))), { Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["ecs.aliyuncs.com"] } }] });
+        const policy = named(plan, "alicloud:ram/policy:Policy", "lc-cn-hangzhou-app-publish-metrics");
+        assert.deepStrictEqual(JSON.parse(String(input(policy, "policyDocument"))), { Version: "1", Statement: [{ Effect: "Allow", Action: ["cms:PutCustomMetric"], Resource: ["*"] }] });
+        const attachment = named(plan, "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "lc-cn-hangzhou-app-publish-metrics");
+        assert.deepStrictEqual([input(attachment, "roleName"), input(attachment, "policyName"), input(attachment, "policyType")], ["lc-cn-hangzhou-app-metrics", "lc-cn-hangzhou-app-publish-metrics", "Custom"]);
+        const c = app(plan, C);
+        assert.strictEqual(input(c, "roleName"), "lc-cn-hangzhou-app-metrics");
+        const userData = Buffer.from(String(input(c, "userData")), "base64").toString("utf8");
+        const groupId = mockId(MONITOR_GROUP, "lc-cn-hangzhou-app-metrics");
+        assert.ok(userData.includes("ss -Htn state established '( sport = :8080 )' | wc -l"), userData);
+        assert.ok(userData.includes("aliyun cms PutCustomMetric --mode EcsRamRole --ram-role-name lc-cn-hangzhou-app-metrics --region cn-hangzhou"), userData);
+        assert.ok(userData.includes(`--MetricList.1.GroupId ${groupId} --MetricList.1.MetricName ConnectionsPerInstance`), userData);
+        assert.ok(userData.includes(`--MetricList.2.GroupId ${groupId} --MetricList.2.MetricName CpuUtilization`), userData);
+        assert.ok(userData.includes(`\\"scaling_group\\":\\"${mockId(G, "lc-cn-hangzhou-app-group")}\\"`), userData);
+        assert.ok(userData.includes("OnUnitActiveSec=60"), userData);
     });
 
     it("uses the stock image when no imageId is set, on the app security group, encrypted disk", () => {

@@ -8,13 +8,16 @@ const GROUP = "aws:autoscaling/group:Group";
 const TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 
 describe("aws AutoScaling", () => {
-    it("startup: exactly one group, one launch template, two step policies and two alarms, 2 x 4 vCPU / 8 GiB", async () => {
+    it("startup: exactly one group, one launch template, two step policies and two alarms, the publisher's role and instance profile, 2 x 4 vCPU / 8 GiB", async () => {
         const p = await plan("startup-aws");
         assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-autoscaling")), {
             "aws:autoscaling/group:Group": 1,
             "aws:ec2/launchTemplate:LaunchTemplate": 1,
             "aws:autoscaling/policy:Policy": 2,
             "aws:cloudwatch/metricAlarm:MetricAlarm": 2,
+            "aws:iam/role:Role": 1,
+            "aws:iam/rolePolicy:RolePolicy": 1,
+            "aws:iam/instanceProfile:InstanceProfile": 1,
         });
         const group = one(p, GROUP);
         assert.strictEqual(at(group, "minSize"), 2);
@@ -51,6 +54,28 @@ describe("aws AutoScaling", () => {
         assert.strictEqual(at(t, "imageId"), AWS_DEFAULT_IMAGE);
         const appSg = one(p, "aws:ec2/securityGroup:SecurityGroup", "-sg-app");
         assert.deepStrictEqual(strings(at(t, "vpcSecurityGroupIds")), [mockId(appSg.type, appSg.name)]);
+    });
+
+    it("app servers publish ConnectionsPerInstance per AutoScalingGroupName with an instance profile allowed exactly PutMetricData into LiveCommerce/App", async () => {
+        const p = await plan("growth-vm-aws");
+        const t = one(p, TEMPLATE, "-autoscaling-launch-template");
+        const role = one(p, "aws:iam/role:Role", "-autoscaling-role");
+        assert.deepStrictEqual(JSON.parse(String(at(role, "assumeRolePolicy"))), { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+        const policy = one(p, "aws:iam/rolePolicy:RolePolicy", "-autoscaling-publish-metrics");
+        assert.strictEqual(at(policy, "role"), role.name);
+        assert.deepStrictEqual(JSON.parse(String(at(policy, "policy"))), {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "LiveCommerce/App" } } }],
+        });
+        const profile = one(p, "aws:iam/instanceProfile:InstanceProfile", "-autoscaling-profile");
+        assert.strictEqual(at(profile, "role"), role.name);
+        assert.strictEqual(at(t, "iamInstanceProfile", "arn"), `arn:aws:iam:us-east-1:123456789012:${mockId(profile.type, profile.name)}`);
+        assert.strictEqual(at(t, "metadataOptions", "instanceMetadataTags"), "enabled");
+        const userData = Buffer.from(String(at(t, "userData")), "base64").toString("utf8");
+        assert.ok(userData.includes("count=$(ss -Htn state established '( sport = :8080 )' | wc -l)"), userData);
+        assert.ok(userData.includes("meta-data/tags/instance/aws:autoscaling:groupName"), userData);
+        assert.ok(userData.includes('aws cloudwatch put-metric-data --region "$region" --namespace LiveCommerce/App --metric-name ConnectionsPerInstance --dimensions "AutoScalingGroupName=$group" --unit Count --value "$count"'), userData);
+        assert.ok(userData.includes("systemctl enable --now live-commerce-connections.timer"), userData);
     });
 
     it("scaling policies are step policies: out in steps proportional to the breach ratio, in by 25% (at least 1)", async () => {

@@ -184,6 +184,7 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
         ["wrong type", rawConfig("growth", "aws", { app: { maxSize: "lots" } }), 'app.maxSize: must be an integer from 1 to 1000 (got "lots")'],
         ["bad NAT strategy", rawConfig("growth", "aws", { natStrategy: "shared" }), 'natStrategy: must be one of none, single, perZone (got "shared")'],
         ["admin ports open to the world", rawConfig("startup", "aws", { adminCidrs: ["0.0.0.0/0"] }), "adminCidrs[0]: 0.0.0.0/0 opens administrative ports to the whole internet"],
+        ["AWS instance tag key EC2 rejects when tags are in the instance metadata", rawConfig("growth", "aws", { tags: { "cost/center": "live" } }), 'tags: key "cost/center" cannot be an instance tag readable in the instance metadata'],
         ["size without an instance type", rawConfig("startup", "alicloud", { app: { size: { vcpu: 3, memoryGiB: 8 } } }), "app.size: no instance type for 3 vCPU / 8 GiB"],
         ["standalone cache with replicas", rawConfig("startup", "aws", { cache: { replicasPerShard: 1 } }), "cache.mode: standalone means 1 shard and 0 replicas"],
         ["global database on MySQL", rawConfig("mature", "aws", { database: { engine: "mysql" } }), 'database.globalDatabase: a global database needs engine aurora (got engine "mysql")'],

@@ -47,6 +47,8 @@ const CONDITIONS: Readonly<Record<string, Record<string, unknown>>> = {
     "aws:elasticache/replicationGroup:ReplicationGroup automaticFailoverEnabled": { clusterMode: "enabled" },
     "aws:msk/cluster:Cluster numberOfBrokerNodes": { brokerNodeGroupInfo: { clientSubnets: ["a", "b", "c"] } },
     "alicloud:cms/alarm:Alarm metricDimensions": { project: "acs_ecs_dashboard" },
+    // The shipped multi-metric ESS alarms (the app group's) are custom; a system one for the rule.
+    "alicloud:ess/alarm:Alarm expressions[].metricName": { metricType: "system", expressions: [{ metricName: "CpuUtilization", comparisonOperator: ">", statistics: "Average", period: 60 }] },
 };
 
 /** Values the provider accepts, for rules whose property no shipped stack sets. */
@@ -184,8 +186,29 @@ describe("provider conformance rules", function () {
         assert.deepStrictEqual(checkConformance([alarm({ metricType: "system", expressions: [{ metricName: "TcpConnection", comparisonOperator: ">", statistics: "Average", period: 60 }] })]), []);
         const [v] = checkConformance([alarm({ metricType: "system", metricName: "CPUUtilization" })]);
         assert.deepStrictEqual([v.property, v.value], ["metricName", "CPUUtilization"]);
-        assert.deepStrictEqual(checkConformance([alarm({ metricType: "custom", metricName: "my_queue_depth" })]), []);
+        assert.deepStrictEqual(checkConformance([alarm({ metricType: "custom", metricName: "my_queue_depth", cloudMonitorGroupId: 12345 })]), []);
         assert.ok(ESS_SYSTEM_METRICS.includes("CpuUtilization"));
+    });
+
+    it("ESS custom alarms name the CloudMonitor application group their metric is reported to; metricType is system or custom", () => {
+        const alarm = (inputs: Record<string, unknown>) => resource("alicloud:ess/alarm:Alarm", { scalingGroupId: "asg-1", alarmActions: ["ari"], ...inputs });
+        assert.deepStrictEqual(checkConformance([alarm({ metricType: "custom", metricName: "ConnectionsPerInstance" })]).map((v) => v.property), ["cloudMonitorGroupId"]);
+        assert.deepStrictEqual(checkConformance([alarm({ metricType: "system", metricName: "CpuUtilization" })]), []);
+        assert.deepStrictEqual(checkConformance([alarm({ metricType: "Custom", metricName: "CpuUtilization", cloudMonitorGroupId: 1 })]).map((v) => [v.property, v.value]), [["metricType", "Custom"]]);
+    });
+
+    it("the app servers' RAM role, policy and attachment take RAM's names and policy types", () => {
+        assert.deepStrictEqual(checkConformance([resource("alicloud:ram/role:Role", { roleName: "lc-cn-hangzhou-app-metrics" })]), []);
+        assert.deepStrictEqual(checkConformance([resource("alicloud:ram/role:Role", { roleName: "lc_app metrics" })]).map((v) => v.property), ["roleName"]);
+        assert.deepStrictEqual(checkConformance([resource("alicloud:ram/role:Role", { roleName: "r".repeat(65) })]).map((v) => v.property), ["roleName"]);
+        assert.deepStrictEqual(checkConformance([resource("alicloud:ram/policy:Policy", { policyName: "lc.app.publish" })]).map((v) => v.property), ["policyName"]);
+        assert.deepStrictEqual(checkConformance([resource("alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", { roleName: "r", policyName: "p", policyType: "custom" })]).map((v) => [v.property, v.value]), [["policyType", "custom"]]);
+    });
+
+    it("launch template metadata tags are enabled or disabled", () => {
+        const lt = (tags: string) => resource("aws:ec2/launchTemplate:LaunchTemplate", { metadataOptions: { httpTokens: "required", instanceMetadataTags: tags } });
+        assert.deepStrictEqual(checkConformance([lt("enabled")]), []);
+        assert.deepStrictEqual(checkConformance([lt("on")]).map((v) => [v.property, v.value]), [["metadataOptions.instanceMetadataTags", "on"]]);
     });
 
     it("CloudWatch metric queries take the provider's periods and statistics (1, 5, 10, 20, 30 or n x 60; percentiles)", () => {

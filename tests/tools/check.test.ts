@@ -13,18 +13,17 @@ const fixture = (f: string): string => path.join(ROOT, "tests", "fixtures", f);
 /**
  * The flows of the shipped stacks that do not connect yet, as `<flow>@<broken hop>`, per region:
  * Alibaba Cloud listeners need `tls.certificateId` (a certificate uploaded to Certificate
- * Management Service); the startup app group boots the stock image (no `app.imageId`); the scaling
- * signal needs the app servers' identity and metric agent; the shipped stacks name no alarm
+ * Management Service); the startup app group boots the stock image (no `app.imageId`); the shipped stacks name no alarm
  * recipients (a placeholder: components/model/placeholders.ts), so no alarm reaches a person.
  */
 const OPEN_FLOWS: Record<string, readonly string[]> = {
-    "startup-aws": ["viewer@instances answer /healthz on 8080", "interaction@instances answer /healthz on 8080", "order@instances answer /healthz on 8080", "hot-products@instances answer /healthz on 8080", "scaling@instance profile", "alarm@has a subscriber"],
+    "startup-aws": ["viewer@instances answer /healthz on 8080", "interaction@instances answer /healthz on 8080", "order@instances answer /healthz on 8080", "hot-products@instances answer /healthz on 8080", "alarm@has a subscriber"],
     // Compute kubernetes: the scaling flow is defined on the app scaling group, which this tier does not have (the HPAs scale it).
     "growth-aws": ["scaling@app scaling group", "alarm@has a subscriber"],
     "mature-aws": ["scaling@app scaling group", "alarm@has a subscriber"],
     // Compute serverless: the flow analysis does not follow ECS services' load-balancer registration nor their Application Auto Scaling yet.
     "growth-aws-serverless": ["viewer@registered targets", "interaction@registered targets", "order@registered targets", "hot-products@registered targets", "scaling@app scaling group", "alarm@has a subscriber"],
-    "startup-alicloud": ["viewer@certificate for live.example.com", "interaction@certificate for live.example.com", "order@certificate for live.example.com", "hot-products@certificate for live.example.com", "scaling@agent publishes the connection metric", "alarm@has contacts"],
+    "startup-alicloud": ["viewer@certificate for live.example.com", "interaction@certificate for live.example.com", "order@certificate for live.example.com", "hot-products@certificate for live.example.com", "alarm@has contacts"],
     "growth-alicloud": ["viewer@certificate for live.example.com", "interaction@certificate for live.example.com", "order@certificate for live.example.com", "hot-products@certificate for live.example.com", "scaling@app scaling group", "alarm@has contacts"],
     "mature-alicloud": ["viewer@certificate for live.example.com", "interaction@certificate for live.example.com", "order@certificate for live.example.com", "hot-products@certificate for live.example.com", "scaling@app scaling group", "alarm@has contacts"],
     // Compute serverless: the SAE ingress creates the HTTPS listener, which the flow analysis does not read yet.

@@ -92,7 +92,15 @@ export function generatedName(name: string): string {
     return `${name}-${stableHash(name, 7)}`;
 }
 
+/**
+ * Types whose cloud id is a decimal number: a CloudMonitor application group's id is its GroupId
+ * (resource_alicloud_cms_monitor_group.go: d.SetId(fmt.Sprint(formatInt(response["GroupId"]))) after CreateMonitorGroup), which
+ * ess.Alarm `cloudMonitorGroupId` takes as a number.
+ */
+export const NUMERIC_ID_TYPES: ReadonlySet<string> = new Set(["alicloud:cms/monitorGroup:MonitorGroup"]);
+
 export function mockId(type: string, name: string): string {
+    if (NUMERIC_ID_TYPES.has(type)) return String(parseInt(stableHash(`${type}::${name}`, 8), 16));
     const prefix = ID_PREFIX[type] ?? type.split(":").pop()?.toLowerCase() ?? "res";
     return `${prefix}-${stableHash(`${type}::${name}`, 17)}`;
 }
