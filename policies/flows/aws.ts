@@ -320,7 +320,7 @@ function ecsScaling(g: FlowGraph, w: Walk, region: string): void {
         const serviceName = str(svc.inputs.name) ?? "";
         const resourceId = `service/${clusterName}/${serviceName}`;
         const target = g.ofType(T.scalableTarget, region).find((t) => t.inputs.resourceId === resourceId && t.inputs.scalableDimension === "ecs:service:DesiredCount");
-        if (target === undefined) w.hop(svc, "scalable target", `no Application Auto Scaling target ${resourceId} (ecs:service:DesiredCount)`);
+        w.hop(target ?? svc, `scalable target ${resourceId}`, target !== undefined ? true : `no Application Auto Scaling target ${resourceId} (ecs:service:DesiredCount)`);
         const policy = g.ofType(T.scalingPolicy, region).find((p) => p.inputs.resourceId === resourceId && p.name.endsWith("scale-out"));
         const alarm = policy === undefined ? undefined : g.referrers(policy, T.alarm, "alarmActions")[0];
         if (alarm === undefined) w.hop(target ?? svc, "scale-out alarm acts on the service", `no alarm triggers a scale-out policy of ${resourceId}`);
