@@ -115,6 +115,7 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
     const ecsService = "aws:ecs/service:Service";
     runCases(() => serverless.resources, "us-east-1", [
         { flow: "order", link: "the ECS service's loadBalancers entry", type: ecsService, nameEnds: "fargate-order", mutate: (r) => with_(r, "loadBalancers", []), hop: "registered targets: ECS service", reported: "registered targets" },
+        { flow: "hot-products", link: "the target type of the route's target group", type: "aws:lb/targetGroup:TargetGroup", nameEnds: "tg-product", mutate: (r) => with_(r, "targetType", "instance"), hop: "registered targets: ECS service" },
         { flow: "interaction", link: "the container port of the registration", type: ecsService, nameEnds: "fargate-interaction", mutate: (r) => with_(r, "loadBalancers", [{ ...(Array.isArray(r.inputs.loadBalancers) ? r.inputs.loadBalancers[0] : {}), containerPort: 9090 }]), hop: "container interaction maps port" },
         { flow: "viewer", link: "the tasks' rule from the load balancer", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "sg-app-8080-from-lb", mutate: () => null, hop: "admits the load balancer on 8080" },
         { flow: "scaling", link: "the scale-out alarm's ECS metric", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "fargate-order-scale-out-alarm", mutate: (r) => with_(r, "metricQueries", []), hop: "reads AWS/ECS CPUUtilization of service/lc-us-east-1-fargate/order" },

@@ -227,9 +227,10 @@ function containerDefinitions(taskDefinition: FlowResource): Record<string, unkn
 /**
  * The serverless tier's targets: the ECS service that registers its tasks in the route's target
  * group (`loadBalancers[].targetGroupArn`) on a container port its task definition maps. Tasks of
- * the awsvpc network mode register by IP: the target group must be of target type `ip` (ECS
- * Developer Guide, "Use load balancing to distribute Amazon ECS service traffic": "for services with
- * tasks using the awsvpc network mode ... you must choose ip as the target type"). The health check
+ * the awsvpc network mode register by IP: the target group must be of target type `ip` (ECS API /
+ * CloudFormation reference, AWS::ECS::Service LoadBalancer: for services with awsvpc tasks "when you
+ * create any target groups for these services, you must choose ip as the target type, not
+ * instance"; Fargate requires awsvpc). The health check
  * goes to the registered port (`traffic-port`, the default: ELB User Guide, "Health checks for
  * Application Load Balancer target groups"); the tasks' security group admits the load balancer on it.
  */
