@@ -10,6 +10,7 @@ import { FlowResult } from "../policies/flows/walk";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
 import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
+import { shippedPlan } from "./support/shipped";
 
 type Mutate = (r: FlowResource) => FlowResource | null;
 
@@ -113,6 +114,54 @@ describe("flows on AWS: one broken link is caught at exactly its hop", function 
         { flow: "scaling", link: "instance tags in the metadata (the group name)", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "autoscaling-launch-template", mutate: (r) => with_(r, "metadataOptions", { httpEndpoint: "enabled", httpTokens: "required" }), hop: "agent publishes" },
         { flow: "alarm", link: "the alarm's topic", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "critical", mutate: (r) => with_(r, "alarmActions", ["arn:aws:sns:us-east-1:1:none"]), hop: "notifies an SNS topic" },
         { flow: "alarm", link: "the key policy's CloudWatch statement", type: "aws:kms/key:Key", nameEnds: "alarms-key", mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [] })), hop: "encrypted with a key CloudWatch may use" },
+    ]);
+});
+
+describe("flows per compute tier on AWS: ECS services and HPAs", function () {
+    this.timeout(240_000);
+    let serverless: Plan;
+    let kubernetes: Plan;
+    before(async () => {
+        serverless = await awsPlan("growth-aws-serverless");
+        kubernetes = await awsPlan("growth-aws");
+    });
+    const ecsService = "aws:ecs/service:Service";
+    runCases(() => serverless.resources, "us-east-1", [
+        { flow: "order", link: "the ECS service's loadBalancers entry", type: ecsService, nameEnds: "fargate-order", mutate: (r) => with_(r, "loadBalancers", []), hop: "registered targets: ECS service", reported: "registered targets" },
+        { flow: "hot-products", link: "the target type of the route's target group", type: "aws:lb/targetGroup:TargetGroup", nameEnds: "tg-product", mutate: (r) => with_(r, "targetType", "instance"), hop: "registered targets: ECS service" },
+        { flow: "interaction", link: "the container port of the registration", type: ecsService, nameEnds: "fargate-interaction", mutate: (r) => with_(r, "loadBalancers", [{ ...(Array.isArray(r.inputs.loadBalancers) ? r.inputs.loadBalancers[0] : {}), containerPort: 9090 }]), hop: "container interaction maps port" },
+        { flow: "viewer", link: "the tasks' rule from the load balancer", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "sg-app-8080-from-lb", mutate: () => null, hop: "admits the load balancer on 8080" },
+        { flow: "scaling", link: "the scale-out alarm's ECS metric", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "fargate-order-scale-out-alarm", mutate: (r) => with_(r, "metricQueries", []), hop: "reads AWS/ECS CPUUtilization of service/lc-us-east-1-fargate/order" },
+        { flow: "scaling", link: "the service's scalable target", type: "aws:appautoscaling/target:Target", nameEnds: "fargate-user-target", mutate: () => null, hop: "scalable target service/lc-us-east-1-fargate/user" },
+    ]);
+    runCases(() => kubernetes.resources, "us-east-1", [
+        { flow: "scaling", link: "the HPA's metric source", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "order-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), metrics: [] }), hop: "reads pod CPU utilization" },
+        { flow: "scaling", link: "the metrics-server add-on", type: "aws:eks/addon:Addon", nameEnds: "metrics-server", mutate: () => null, hop: "metrics-server serves pod CPU" },
+        { flow: "scaling", link: "the pods' CPU request", type: "kubernetes:apps/v1:Deployment", nameEnds: "user-deployment", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), template: { spec: { containers: [{ name: "user" }] } } }), hop: "containers request CPU" },
+    ]);
+});
+
+/** The SAE ingress with a certificate (tls.certificateId given), so the walk goes past the listener. */
+function withIngressCertificate(resources: readonly FlowResource[]): FlowResource[] {
+    return resources.map((r) => (r.type === "alicloud:sae/ingress:Ingress" ? with_(r, "certIds", "12345-cn-hangzhou") : r));
+}
+
+describe("flows per compute tier on Alibaba Cloud: SAE ingress and scaling rules, ACK HPAs", function () {
+    this.timeout(240_000);
+    let serverless: Plan;
+    before(async () => {
+        serverless = await shippedPlan("growth-alicloud-serverless");
+    });
+    const plans = usePlans();
+    runCases(() => withIngressCertificate(serverless.resources), "cn-hangzhou", [
+        { flow: "interaction", link: "the SAE ingress rule for /ws", type: "alicloud:sae/ingress:Ingress", nameEnds: "ingress", mutate: (r) => with_(r, "rules", (Array.isArray(r.inputs.rules) ? r.inputs.rules : []).filter((x: { path?: unknown }) => x.path !== "/ws")), hop: "/ws /ws/* -> application", reported: "rule /ws" },
+        { flow: "order", link: "the rule's container port", type: "alicloud:sae/ingress:Ingress", nameEnds: "ingress", mutate: (r) => with_(r, "rules", (Array.isArray(r.inputs.rules) ? r.inputs.rules : []).map((x: object) => ({ ...x, containerPort: 9090 }))), hop: "instances answer /ready on" },
+        { flow: "viewer", link: "the ingress's listener protocol", type: "alicloud:sae/ingress:Ingress", nameEnds: "ingress", mutate: (r) => with_(r, "listenerProtocol", "HTTP"), hop: "HTTPS listener on 443" },
+        { flow: "scaling", link: "the SAE scaling rule's metric", type: "alicloud:sae/applicationScalingRule:ApplicationScalingRule", nameEnds: "order-scaling", mutate: (r) => with_(r, "scalingRuleMetric", { ...(r.inputs.scalingRuleMetric as object), metrics: [{ metricType: "QPS", metricTargetAverageUtilization: 100 }] }), hop: "reads CPU, tcpActiveConn that SAE measures for lc-cn-hangzhou-sae-order", reported: "reads QPS" },
+    ]);
+    runCases(() => plans()["growth-alicloud"].resources, "cn-hangzhou", [
+        { flow: "scaling", link: "the HPA's metric source", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "interaction-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), metrics: [{ type: "Pods", pods: { metric: { name: "connections" }, target: { type: "AverageValue", averageValue: "5000" } } }] }), hop: "reads pod CPU utilization" },
+        { flow: "scaling", link: "the HPA's target", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "product-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "catalogue" } }), hop: "scales Deployment product", reported: "scales Deployment catalogue" },
     ]);
 });
 

@@ -23,15 +23,20 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Exit code of the shipped stacks: each still has flows that do not connect (the open hops are
- * pinned in tests/tools/check.test.ts), and a broken flow is a mandatory finding.
+ * Exit code of all shipped stacks together: every flow connects or waits only for settings the
+ * stacks list as not yet given (advisory; the open hops are pinned in tests/tools/check.test.ts).
  */
-const OPEN_FLOWS_EXIT = 1;
+const OPEN_FLOWS_EXIT = 0;
 /**
  * Exit code of startup-aws: its flows connect or wait only for settings the stack lists as not yet
  * given (the app image, alarm recipients: advisory findings), so no mandatory finding is left.
  */
 const STARTUP_AWS_EXIT = 0;
+/**
+ * Exit code of the shipped kubernetes and serverless stacks: every flow connects but those waiting
+ * for a setting only the user can give (a certificate, alarm recipients), which are advisory.
+ */
+const SETTINGS_ONLY_EXIT = 0;
 
 describe("npm run plan", function () {
     this.timeout(180_000);
@@ -51,7 +56,7 @@ describe("npm run plan", function () {
 
     it("--format json prints one document with the stack, stage, cloud, resources and outputs", () => {
         const run = plan("--stack", "growth-alicloud", "--format", "json");
-        assert.strictEqual(run.status, OPEN_FLOWS_EXIT, run.stderr);
+        assert.strictEqual(run.status, SETTINGS_ONLY_EXIT, run.stderr);
         const doc: unknown = JSON.parse(run.stdout);
         assert.ok(isRecord(doc));
         assert.deepStrictEqual(Object.keys(doc).slice(0, 6), ["stack", "stage", "cloud", "preview", "resources", "outputs"]);
@@ -97,7 +102,7 @@ describe("npm run plan", function () {
                 ["order", true],
                 ["hot-products", true],
                 ["stream", false],
-                ["scaling", true],
+                ["scaling", false],
                 ["alarm", true],
             ].map(([k, broken]) => [k, "cn-hangzhou", ["key", "name", "region", "status", "hops"], broken, broken]),
         );
@@ -113,7 +118,7 @@ describe("npm run plan", function () {
     it("is deterministic: the same stack gives the same bytes", () => {
         const a = plan("--stack", "mature-aws", "--format", "json");
         const b = plan("--stack", "mature-aws", "--format", "json");
-        assert.strictEqual(a.status, OPEN_FLOWS_EXIT, a.stderr);
+        assert.strictEqual(a.status, SETTINGS_ONLY_EXIT, a.stderr);
         assert.strictEqual(a.stdout, b.stdout);
     });
 

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CLUSTER_SERVICE_CIDR, KubernetesSpec, awsServiceTrustPolicy, nodeInstanceType, planNodePools } from "../model";
+import { CLUSTER_SERVICE_CIDR, EKS_METRICS_SERVER_ADDON, KubernetesSpec, awsServiceTrustPolicy, nodeInstanceType, planNodePools } from "../model";
 import { Network } from "./network";
 
 export interface KubernetesClusterArgs {
@@ -126,6 +126,14 @@ export class KubernetesCluster extends pulumi.ComponentResource {
                     { parent: this, dependsOn: nodeAttachments, ignoreChanges: ["scalingConfig.desiredSize"] },
                 ),
         );
+
+        // The Kubernetes Metrics Server serves the resource metrics (pod CPU) the HorizontalPodAutoscalers
+        // read; EKS does not deploy it (EKS User Guide, "View resource usage with the Kubernetes Metrics
+        // Server": "it isn't deployed by default in Amazon EKS clusters"). Installed as the EKS community
+        // add-on `metrics-server` (EKS User Guide, "Community add-ons": add-on name `metrics-server`,
+        // namespace kube-system); with no addonVersion EKS installs the add-on's default version for the
+        // cluster's Kubernetes version (CreateAddon API, `addonVersion` optional). Its pods need nodes.
+        new aws.eks.Addon(`${name}-metrics-server`, { clusterName: cluster.name, addonName: EKS_METRICS_SERVER_ADDON, tags }, { parent: this, dependsOn: nodeGroups });
 
         this.clusterName = cluster.name;
         this.endpoint = cluster.endpoint;

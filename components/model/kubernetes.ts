@@ -289,3 +289,11 @@ export function oneOffCron(at: string): string {
     if (m === null) throw new RangeError(`not a UTC minute instant: ${at}`);
     return `${Number(m[4])} ${Number(m[3])} ${Number(m[2])} ${Number(m[1])} *`;
 }
+
+/**
+ * Name of the EKS community add-on that deploys the Kubernetes Metrics Server, which serves the pod
+ * CPU the HorizontalPodAutoscalers read (EKS User Guide, "Community add-ons": add-on name
+ * `metrics-server`, namespace kube-system). EKS does not deploy metrics-server by default (EKS User
+ * Guide, "View resource usage with the Kubernetes Metrics Server"); ACK does (see ACK_METRICS_SERVER).
+ */
+export const EKS_METRICS_SERVER_ADDON = "metrics-server";

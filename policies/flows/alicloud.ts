@@ -2,6 +2,7 @@
 
 import { APP_CONNECTIONS_METRIC, DATA_PORTS, FLOW_ROUTE, LIVE_REGIONS, PUBLISH_ACTION, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
 import { isRecord, list, num, str } from "../lib/values";
+import { hpaScaling } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
 import { cidrContains, decodeUserData, statementsAllow } from "./contracts";
@@ -40,6 +41,9 @@ const T = {
     ramPolicy: "alicloud:ram/policy:Policy",
     ramAttachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
     monitorGroup: "alicloud:cms/monitorGroup:MonitorGroup",
+    saeApp: "alicloud:sae/application:Application",
+    saeIngress: "alicloud:sae/ingress:Ingress",
+    saeRule: "alicloud:sae/applicationScalingRule:ApplicationScalingRule",
 } as const;
 
 /** The trusted service of a RAM role for ECS (RAM: "Create a RAM role for a trusted Alibaba Cloud service"). */
@@ -93,11 +97,15 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
     const reaches = list(cdn.inputs.sources).filter(isRecord).some((s) => found(g.ref(cdn, "sources", s.content, T.alb, ["dnsName"]))?.urn === alb.urn);
     w.hop(cdn, `origin -> ${alb.name} (Host = ${String(cdn.inputs.domainName)})`, reaches ? true : `no CDN origin reaches ${alb.name}`);
+    const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
+    // The ALB reaches its backends from its own vSwitches (it carries no security group).
+    const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
+    const saeIngress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
+    if (g.ofType(T.saeApp, region).length > 0) return saeTargets(g, w, region, saeIngress, str(cdn.inputs.domainName) ?? "", patterns, lbCidrs);
     const https = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener", `${alb.name} has no HTTPS listener`);
     const listener = https ?? alb;
     w.hop(listener, `certificate for ${String(cdn.inputs.domainName)}`, str(at(listener.inputs, "certificates.certificateId")) !== undefined ? true : { reason: "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created", setting: "live-commerce:tls" });
-    const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     let router: FlowResource = listener;
     let groupId: unknown;
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
@@ -109,8 +117,6 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     }
     const sgp = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} server group`, g.ref(router, patterns.length === 0 ? "defaultActions" : "ruleActions", groupId, T.serverGroup), "forwards to no server group the stack declares");
     const healthPath = str(at(sgp.inputs, "healthCheckConfig.healthCheckPath")) ?? "/";
-    // The ALB reaches its backends from its own vSwitches (it carries no security group).
-    const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
 
     const cluster = g.ofType(T.cluster, region)[0];
     if (cluster !== undefined) {
@@ -152,6 +158,64 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     const sg = sgs[0] ?? w.absent("targets' security group", `${cfg.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     return { answerer: asg, securityGroups: sgs, vswitches: vswitchesOf(g, asg) };
+}
+
+/**
+ * The serverless tier's request path: the SAE ingress (alicloud_sae_ingress with
+ * `load_balance_type = "alb"`) creates the HTTPS listener on the region's ALB and one forwarding rule
+ * per `rules` entry (domain + path prefix -> application and container port; `default_rule` for the
+ * rest: terraform-provider-alicloud docs r/sae_ingress). Each rule reaches the application on the
+ * port its readiness probe checks, and the application's security group admits the ALB's vSwitches.
+ */
+function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[]): Targets {
+    const i = ingress ?? w.absent("HTTPS listener", `no SAE ingress on the ALB in ${region}: nothing listens for HTTPS`);
+    w.hop(i, "HTTPS listener on 443 (SAE ingress)", i.inputs.listenerProtocol === "HTTPS" && num(i.inputs.listenerPort) === 443 ? true : `${i.name} listens on ${String(i.inputs.listenerProtocol)} ${String(i.inputs.listenerPort)}, not HTTPS 443`);
+    w.hop(i, `certificate for ${host}`, str(i.inputs.certIds) !== undefined ? true : { reason: "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created", setting: "live-commerce:tls" });
+    let rule: Record<string, unknown> | undefined;
+    if (patterns.length === 0) rule = isRecord(i.inputs.defaultRule) ? i.inputs.defaultRule : undefined;
+    else rule = list(i.inputs.rules).filter(isRecord).find((r) => r.path === patterns[0] && r.domain === host);
+    if (rule === undefined) w.hop(i, `rule ${patterns.join(" ") || "default"}`, patterns.length === 0 ? "the ingress has no default rule" : `no ingress rule routes ${host}${patterns[0]}`);
+    const r = rule ?? {};
+    const port = num(r.containerPort) ?? 0;
+    const app = w.follow(i, `${patterns.length === 0 ? "default rule" : patterns.join(" ")} -> application on ${port}`, g.ref(i, patterns.length === 0 ? "defaultRule" : "rules", r.appId, T.saeApp), "routes to no SAE application the stack declares");
+    const probePath = str(at(app.inputs, "readinessV2.httpGet.path"));
+    const probePort = num(at(app.inputs, "readinessV2.httpGet.port"));
+    w.hop(app, `instances answer ${probePath ?? "a readiness probe"} on ${port}`, probePath !== undefined && probePort === port ? true : `${app.name} probes ${probePath ?? "nothing"} on ${String(probePort)}, the ingress sends to ${port}`);
+    const sg = found(g.ref(app, "securityGroupId", app.inputs.securityGroupId, T.sg)) ?? w.absent("application security group", `${app.name} names no security group of the stack`);
+    w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
+    const vswitches = g.refs(app, "vswitchId", strings(app.inputs.vswitchId).flatMap((v) => v.split(",")), T.vswitch);
+    return { answerer: app, securityGroups: [sg], vswitches: vswitches.kind === "found" ? vswitches.resource : [] };
+}
+
+/**
+ * SAE metrics a scaling rule may read for any application (alicloud_sae_application_scaling_rule
+ * `metrics.metric_type`, SDK docstring: CPU, MEMORY, tcpActiveConn, SLB_QPS, SLB_RT,
+ * INTRANET_SLB_QPS, INTRANET_SLB_RT); QPS and RT are measured for Java applications only.
+ */
+const SAE_METRICS = ["CPU", "MEMORY", "tcpActiveConn", "SLB_QPS", "SLB_RT", "INTRANET_SLB_QPS", "INTRANET_SLB_RT"];
+const SAE_JAVA_METRICS = ["QPS", "RT"];
+
+/** The serverless tier's scaling signal: each SAE application has an enabled scaling rule on metrics SAE measures for it. */
+function saeScaling(g: FlowGraph, w: Walk, region: string): void {
+    for (const app of g.ofType(T.saeApp, region)) {
+        const rules = g.referrers(app, T.saeRule, "appId").filter((r) => r.inputs.scalingRuleEnable === true && (r.inputs.scalingRuleType === "metric" || r.inputs.scalingRuleType === "mix"));
+        if (rules.length === 0) w.hop(app, "enabled metric scaling rule", `${app.name} has no enabled metric or mix scaling rule`);
+        const java = String(app.inputs.programmingLanguage ?? "").toLowerCase() === "java";
+        for (const rule of rules) {
+            const types = list(at(rule.inputs, "scalingRuleMetric.metrics")).filter(isRecord).map((m) => String(m.metricType));
+            const unmeasured = types.filter((t) => !SAE_METRICS.includes(t) && !(java && SAE_JAVA_METRICS.includes(t)));
+            w.hop(rule, `reads ${types.join(", ") || "no metric"} that SAE measures for ${app.name}`, types.length > 0 && unmeasured.length === 0 ? true : `${rule.name} reads ${unmeasured.join(", ") || "no metric"}, which SAE does not measure for this application`);
+        }
+    }
+}
+
+/**
+ * ACK installs metrics-server as a system component when it creates a cluster ("Component
+ * overview": metrics-server, system component, "collects resource usage data for the auto scaling
+ * feature"; system components are installed automatically with the cluster).
+ */
+function ackMetricsServer(cluster: FlowResource) {
+    return { resource: cluster, check: "metrics-server serves pod CPU (ACK system component)", verdict: true as const };
 }
 
 /** A data store whose IP whitelist must admit the targets' vSwitches. */
@@ -225,6 +289,10 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
 function scalingFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("scaling");
     return walk("scaling", def.name, region, (w) => {
+        // The compute tier, read from the resources present: serverless (SAE), kubernetes (ACK), else the VM app group.
+        if (g.ofType(T.saeApp, region).length > 0) return saeScaling(g, w, region);
+        const cluster = g.ofType(T.cluster, region)[0];
+        if (cluster !== undefined) return hpaScaling(g, w, region, ackMetricsServer(cluster));
         const asg = g.ofType(T.group, region).find((x) => x.name.endsWith("-app-group") || list(x.inputs.albServerGroups).length > 0) ?? w.absent("app scaling group", `no app scaling group in ${region}`);
         const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("scaling configuration", `${asg.name} has no scaling configuration`);
         const role = w.follow(

@@ -1,10 +1,11 @@
 // The live-commerce flows on AWS, walked over the planned resources of one region.
 
-import { APP_CONNECTIONS_METRIC, APP_METRICS_NAMESPACE, AWS_DEFAULT_IMAGE, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import { APP_CONNECTIONS_METRIC, EKS_METRICS_SERVER_ADDON, APP_METRICS_NAMESPACE, AWS_DEFAULT_IMAGE, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
 import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow } from "./contracts";
+import { hpaScaling } from "./kubernetes";
 
 const T = {
     distribution: "aws:cloudfront/distribution:Distribution",
@@ -45,6 +46,12 @@ const T = {
     topic: "aws:sns/topic:Topic",
     subscription: "aws:sns/topicSubscription:TopicSubscription",
     key: "aws:kms/key:Key",
+    ecsService: "aws:ecs/service:Service",
+    ecsCluster: "aws:ecs/cluster:Cluster",
+    taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+    scalableTarget: "aws:appautoscaling/target:Target",
+    scalingPolicy: "aws:appautoscaling/policy:Policy",
+    eksAddon: "aws:eks/addon:Addon",
 } as const;
 
 /**
@@ -187,6 +194,8 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
     }
 
+    if (g.ofType(T.ecsService, region).length > 0) return ecsTargets(g, w, region, tg, healthPath, albGroups);
+
     const groups = g.referrers(tg, T.group, "targetGroupArns");
     const group = groups[0];
     if (group === undefined) w.hop(tg, "registered targets", `no scaling group registers its instances in ${tg.name}`);
@@ -202,6 +211,47 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     const sg = securityGroupsOf(g, lt, "vpcSecurityGroupIds")[0] ?? w.absent("targets' security group", `${lt.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: asg, securityGroup: sg, subnets: strings(asg.inputs.vpcZoneIdentifiers), subnetsOf: asg };
+}
+
+/** The container definitions of a task definition (a JSON string, as aws.ecs.TaskDefinition takes them). */
+function containerDefinitions(taskDefinition: FlowResource): Record<string, unknown>[] {
+    const v = taskDefinition.inputs.containerDefinitions;
+    if (typeof v !== "string") return [];
+    try {
+        return list(JSON.parse(v)).filter(isRecord);
+    } catch {
+        return [];
+    }
+}
+
+/**
+ * The serverless tier's targets: the ECS service that registers its tasks in the route's target
+ * group (`loadBalancers[].targetGroupArn`) on a container port its task definition maps. Tasks of
+ * the awsvpc network mode register by IP: the target group must be of target type `ip` (ECS API /
+ * CloudFormation reference, AWS::ECS::Service LoadBalancer: for services with awsvpc tasks "when you
+ * create any target groups for these services, you must choose ip as the target type, not
+ * instance"; Fargate requires awsvpc). The health check
+ * goes to the registered port (`traffic-port`, the default: ELB User Guide, "Health checks for
+ * Application Load Balancer target groups"); the tasks' security group admits the load balancer on it.
+ */
+function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, healthPath: string, albGroups: readonly FlowResource[]): Targets {
+    const entryOf = (s: FlowResource) => list(s.inputs.loadBalancers).filter(isRecord).find((lb) => found(g.ref(s, "loadBalancers", lb.targetGroupArn, T.targetGroup))?.urn === tg.urn);
+    const service = g.ofType(T.ecsService, region).find((s) => entryOf(s) !== undefined);
+    if (service === undefined) w.hop(tg, "registered targets", `no ECS service registers its tasks in ${tg.name} (loadBalancers[].targetGroupArn)`);
+    const svc = service ?? tg;
+    const entry = entryOf(svc) ?? {};
+    w.hop(tg, `registered targets: ECS service ${svc.name}`, tg.inputs.targetType === "ip" ? true : `${tg.name} has target type ${String(tg.inputs.targetType ?? "instance")}: awsvpc tasks register by IP (target type ip)`);
+    const port = num(entry.containerPort) ?? 0;
+    const containerName = str(entry.containerName) ?? "";
+    const task = w.follow(svc, "task definition", g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition), "the service's task definition is not declared");
+    const container = containerDefinitions(task).find((c) => c.name === containerName);
+    const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port);
+    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
+    const hcPort = at(tg.inputs, "healthCheck.port");
+    w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
+    const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent("tasks' security group", `${svc.name} has no security group the stack declares`);
+    w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
+    return { answerer: svc, securityGroup: sg, subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc };
 }
 
 /** The data store of `type` in the region, in a security group that admits the targets on `port`. */
@@ -258,9 +308,46 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
     });
 }
 
+/**
+ * The serverless tier's scaling signal: each ECS service has a scalable target
+ * (`service/<cluster>/<service>`, ecs:service:DesiredCount), a scale-out policy on it, and an alarm
+ * that triggers the policy reading the service's AWS/ECS CPUUtilization, which ECS publishes for
+ * every service by ClusterName and ServiceName (ECS Developer Guide, "Amazon ECS CloudWatch metrics").
+ */
+function ecsScaling(g: FlowGraph, w: Walk, region: string): void {
+    for (const svc of g.ofType(T.ecsService, region)) {
+        const cluster = w.follow(svc, "ECS cluster", g.ref(svc, "cluster", svc.inputs.cluster, T.ecsCluster, ["name"]), "the service's cluster is not declared");
+        const clusterName = str(cluster.inputs.name) ?? "";
+        const serviceName = str(svc.inputs.name) ?? "";
+        const resourceId = `service/${clusterName}/${serviceName}`;
+        const target = g.ofType(T.scalableTarget, region).find((t) => t.inputs.resourceId === resourceId && t.inputs.scalableDimension === "ecs:service:DesiredCount");
+        w.hop(target ?? svc, `scalable target ${resourceId}`, target !== undefined ? true : `no Application Auto Scaling target ${resourceId} (ecs:service:DesiredCount)`);
+        const policy = g.ofType(T.scalingPolicy, region).find((p) => p.inputs.resourceId === resourceId && p.name.endsWith("scale-out"));
+        const alarm = policy === undefined ? undefined : g.referrers(policy, T.alarm, "alarmActions")[0];
+        if (alarm === undefined) w.hop(target ?? svc, "scale-out alarm acts on the service", `no alarm triggers a scale-out policy of ${resourceId}`);
+        const a = alarm ?? svc;
+        const reads = list(a.inputs.metricQueries).filter(isRecord).some((q) => at(q, "metric.namespace") === "AWS/ECS" && at(q, "metric.metricName") === "CPUUtilization" && at(q, "metric.dimensions.ClusterName") === clusterName && at(q, "metric.dimensions.ServiceName") === serviceName);
+        w.hop(a, `reads AWS/ECS CPUUtilization of ${resourceId} and triggers the scale-out policy`, reads ? true : `the alarm reads no AWS/ECS CPUUtilization of ${resourceId}`);
+    }
+}
+
+/** The EKS metrics-server: the `metrics-server` add-on on the cluster (EKS does not deploy it by default). */
+function eksMetricsServer(g: FlowGraph, region: string) {
+    const eks = g.ofType(T.eks, region)[0];
+    const addon = g.ofType(T.eksAddon, region).find((a) => a.inputs.addonName === EKS_METRICS_SERVER_ADDON && found(g.ref(a, "clusterName", a.inputs.clusterName, T.eks, ["name"]))?.urn === eks.urn);
+    return {
+        resource: addon ?? eks,
+        check: "metrics-server serves pod CPU (EKS add-on metrics-server)",
+        verdict: addon !== undefined ? (true as const) : `${eks.name} has no metrics-server add-on: EKS does not deploy metrics-server, so no HPA gets pod CPU`,
+    };
+}
+
 function scalingFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("scaling");
     return walk("scaling", def.name, region, (w) => {
+        // The compute tier, read from the resources present: serverless (ECS services), kubernetes (EKS), else the VM app group.
+        if (g.ofType(T.ecsService, region).length > 0) return ecsScaling(g, w, region);
+        if (g.ofType(T.eks, region).length > 0) return hpaScaling(g, w, region, eksMetricsServer(g, region));
         const asg = g.ofType(T.group, region)[0] ?? w.absent("app scaling group", `no scaling group in ${region}`);
         const lt = w.follow(asg, "launch template", g.ref(asg, "launchTemplate", at(asg.inputs, "launchTemplate.id"), T.launchTemplate), "the group's launch template is not declared");
         const profileRef = at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name");
