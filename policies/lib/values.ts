@@ -7,6 +7,15 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Freezes `value` and everything it holds (objects and arrays), in place; returns it. */
+export function deepFreeze<T>(value: T): T {
+    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value)) deepFreeze(v);
+    }
+    return value;
+}
+
 /** A property as a record, or an empty record. */
 export function record(v: unknown): Props {
     return isRecord(v) ? v : {};

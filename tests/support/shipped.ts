@@ -5,18 +5,11 @@
 
 import { Plan, planStack } from "../../tools/lib/record";
 import { listStacks } from "../../tools/lib/stackfiles";
+import { deepFreeze } from "../../policies/lib/values";
 
 const plans = new Map<string, Promise<Plan>>();
 /** The runtime runs one program at a time: plans are made one after the other. */
 let queue: Promise<unknown> = Promise.resolve();
-
-function deepFreeze<T>(value: T): T {
-    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const v of Object.values(value)) deepFreeze(v);
-    }
-    return value;
-}
 
 /** The plan of a stack file in stacks/; fails for any other name. */
 export function shippedPlan(stack: string): Promise<Plan> {

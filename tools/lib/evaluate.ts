@@ -10,7 +10,7 @@ import { regionOf } from "../../policies/lib/nodes";
 import { containsUnknown, isUnknown } from "../../policies/lib/refs";
 import { stageDefaultsOf } from "../../policies/lib/policy";
 import { Stage, categoryOf, enforcementFor, isStage, stageFromTags } from "../../policies/lib/stage";
-import { isRecord, record } from "../../policies/lib/values";
+import { deepFreeze, isRecord, record } from "../../policies/lib/values";
 import { estimateConfig } from "../../policies/stack/availability-config";
 
 /** A resource as the evaluator sees it: the plan's PlannedResource (also read from a preview or an export). */
@@ -138,14 +138,6 @@ async function runOnce<A>(validate: (args: A, report: ReportViolation) => void |
     return skipped;
 }
 
-function deepFreeze<T>(value: T): T {
-    if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const v of Object.values(value)) deepFreeze(v);
-    }
-    return value;
-}
-
 function sameType(type: string, cls: object): boolean {
     return Reflect.get(cls, "__pulumiType") === type;
 }
@@ -173,10 +165,6 @@ function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>,
         isType: (cls) => sameType(r.type, cls),
         asType: (cls) => (sameType(r.type, cls) ? props : undefined),
     };
-}
-
-export function resourceArgs(r: EvalResource, config: Record<string, unknown>, byUrn: ReadonlyMap<string, EvalResource>, stackTags: ReadonlyMap<string, string>): ResourceValidationArgs {
-    return withConfig(resourceView(r, byUrn), frozenProps(config), stackTags);
 }
 
 /** `config` is a frozenProps copy: untyped JSON, which is what lets `getConfig<T>()` return the policy's typed config. */
