@@ -1,7 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATA_PORTS, DatabaseSpec, PrimaryStandby, ScalingSpec, polardbClassFor, polardbNodeCount, PolardbServerlessPlan, polardbServerlessPlan, rdsClassFor } from "../model";
+import { DATA_PORTS, DatabaseSpec, PrimaryStandby, ScalingSpec, PolardbServerlessPlan, polardbServerlessPlan } from "../model";
+import { polardbClassFor, polardbNodeCount, rdsClassFor } from "./catalogue";
 import { generatedPassword } from "./password";
 
 export interface DatabaseArgs {

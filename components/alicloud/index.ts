@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, liveRegionFor, providerName, regionBaseName, tierSchedule, transcodeTier, videoHostnames } from "../model";
 import { Cdn } from "./cdn";
+import { ALICLOUD_PROFILE } from "./profile";
 import { Region } from "./region";
 import { Steering } from "./steering";
 import { Video } from "./video";
@@ -104,7 +105,7 @@ export interface AlicloudEdge {
  * GTM are global services; they go under the given (first region's) provider.
  */
 export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly RegionalEndpoints[], provider: alicloud.Provider): AlicloudEdge {
-    const plan = edgePlan(spec);
+    const plan = edgePlan(spec, ALICLOUD_PROFILE);
     const cdn =
         plan.cdn === null
             ? undefined

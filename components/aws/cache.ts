@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 
-import { CacheLayout, DATA_PORTS, cacheNodeIds } from "../model";
+import { DATA_PORTS } from "../model";
+import { CacheLayout, cacheNodeIds } from "./catalogue";
 
 export interface CacheArgs {
     /** Node type, shards, replicas and failover from cacheLayout() in components/model. */

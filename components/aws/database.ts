@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATA_PORTS, DatabaseLayout } from "../model";
+import { DATA_PORTS } from "../model";
+import { DatabaseLayout } from "./catalogue";
 
 /** The instance class of Aurora Serverless v2 (aws_rds_cluster_instance `instance_class`: "For Aurora Serverless v2 use db.serverless"). */
 export const AURORA_SERVERLESS_CLASS = "db.serverless";

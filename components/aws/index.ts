@@ -5,6 +5,7 @@ import * as random from "@pulumi/random";
 import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, providerName, regionBaseName } from "../model";
 import { GlobalMembership } from "./database";
 import { Cdn } from "./cdn";
+import { AWS_PROFILE } from "./profile";
 import { Region } from "./region";
 import { Steering } from "./steering";
 import { Video } from "./video";
@@ -111,7 +112,7 @@ export interface AwsEdge {
  * CloudFront and Route 53 are global services; they go under the given (first region's) provider.
  */
 export function deployAwsEdge(spec: StackSpec, endpoints: readonly RegionalEndpoints[], provider: aws.Provider): AwsEdge {
-    const plan = edgePlan(spec);
+    const plan = edgePlan(spec, AWS_PROFILE);
     const tags = baseTags(spec, "global");
     const cdnCertificate = plan.cdn === null || spec.cdn.certificate !== null ? undefined : requestCdnCertificate(spec, plan.hostnames.cdn, provider, tags);
     const certificateArn = spec.cdn.certificate ?? cdnCertificate?.arn ?? null;

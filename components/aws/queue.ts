@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { QueueLayout } from "../model";
+import { QueueLayout } from "./catalogue";
 
 export interface QueueArgs {
     /** Zones, brokers, replication and retention from queueLayout() in components/model. */

@@ -3,27 +3,24 @@ import * as pulumi from "@pulumi/pulumi";
 
 import {
     AURORA_MAX_READ_REPLICAS,
-    AWS_NAME_LIMITS,
-    AlarmDimensions,
     RegionSpec,
     StackSpec,
     alarmRules,
-    awsName,
     baseTags,
     businessRoutes,
-    cacheLayout,
-    databaseLayout,
     globalHostnames,
     ingressRules,
     NODE_PORT_RANGE,
     ROUTE_NODE_PORTS,
     ROUTES,
     planRegionNetwork,
-    queueLayout,
     tierSchedule,
     ServiceName,
     targetKind,
 } from "../model";
+import { AWS_NAME_LIMITS, awsName } from "./profile";
+import { AlarmDimensions } from "./metrics";
+import { cacheLayout, databaseLayout, queueLayout } from "./catalogue";
 import { LiveCommerceServices } from "../kubernetes";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";

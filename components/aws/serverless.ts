@@ -5,22 +5,17 @@ import {
     RUN_AS_USER,
     RegionSpec,
     ScalingAction,
-    ScalingScope,
     ServerlessUnitPlan,
     ServiceName,
     StackSpec,
     applicationAutoScalingAt,
     applicationAutoScalingCron,
     planServerlessUnits,
-    SCALING_ALARM_THRESHOLD,
-    scaleOutRatioQueries,
-    scaleOutSteps,
     scalingActions,
-    scalingDescription,
-    scalingQueries,
     unitSchedule,
     serviceImage,
 } from "../model";
+import { SCALING_ALARM_THRESHOLD, ScalingScope, scaleOutRatioQueries, scaleOutSteps, scalingDescription, scalingQueries } from "./metrics";
 
 export interface FargateServicesArgs {
     readonly spec: StackSpec;

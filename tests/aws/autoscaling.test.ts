@@ -1,6 +1,7 @@
 import * as assert from "assert";
 
-import { AWS_DEFAULT_IMAGE, EC2_CATALOGUE, STAGE_PRESETS, instanceTypeFor } from "../../components/model";
+import { STAGE_PRESETS, instanceTypeFor } from "../../components/model";
+import { AWS_DEFAULT_IMAGE, EC2_CATALOGUE } from "../../components/aws/catalogue";
 import { mockId } from "../../tools/lib/mocks";
 import { at, childrenOf, countByType, ofType, one, plan, regionOutput, strings } from "./plans";
 

@@ -2,17 +2,12 @@ import * as assert from "assert";
 
 import {
     ConfigError,
-    awsName,
-    cacheNodeTypeFor,
-    checkAwsServices,
-    databaseLayout,
-    dbClassFor,
-    queueLayout,
-    rdsMysqlMaxConnections,
-    resolveSpec,
     scalingActions,
-    scalingExpression,
 } from "../../components/model";
+import { awsName } from "../../components/aws/profile";
+import { cacheNodeTypeFor, checkAwsServices, databaseLayout, dbClassFor, queueLayout, rdsMysqlMaxConnections } from "../../components/aws/catalogue";
+import { resolveSpec } from "../../components/profiles";
+import { scalingExpression } from "../../components/aws/metrics";
 import { specOf } from "./plans";
 
 const NOW = { now: new Date("2026-01-01T00:00:00Z") };
