@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 
 import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, providerName, regionBaseName } from "../model";
 import { GlobalMembership } from "./database";
 import { Cdn } from "./cdn";
+import { globalDatabasePassword } from "./password";
 import { AWS_PROFILE } from "./profile";
 import { Region } from "./region";
 import { Steering } from "./steering";
@@ -51,16 +51,7 @@ export interface AwsDeployment {
 export function deployAws(spec: StackSpec, now: number): AwsDeployment {
     const providers = spec.regions.map((region) => new aws.Provider(providerName(spec, region.name), { region: region.name, defaultTags: { tags: { project: spec.project } } }));
     const roles = globalDatabaseRoles(spec);
-    // The global database's master password: Secrets Manager cannot manage it for clusters in a
-    // global database, so it is generated here (RDS: 8-41 printable ASCII characters, no '/', '"',
-    // '@' or space) and stays a secret.
-    const globalPassword = roles.includes("primary")
-        ? new random.RandomPassword(
-              `${spec.prefix}-global-db-password`,
-              { length: 32, special: true, overrideSpecial: "!#%^*-_+=", minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 },
-              { additionalSecretOutputs: ["result"] },
-          ).result
-        : "";
+    const globalPassword = roles.includes("primary") ? globalDatabasePassword(`${spec.prefix}-global-db-password`).result : "";
     const regions: Region[] = [];
     let globalDatabase: aws.rds.GlobalCluster | undefined;
     spec.regions.forEach((region, i) => {

@@ -24,13 +24,12 @@ import { cacheLayout, databaseLayout, queueLayout } from "./catalogue";
 import { LiveCommerceServices } from "../kubernetes";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
-import { Database, DatabaseArgs } from "./database";
+import { Database, DatabaseArgs, ReadCapacity } from "./database";
 import { KubernetesCluster } from "./kubernetes";
 import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
-import { ReadCapacity } from "./read-capacity";
 import { FargateServices } from "./serverless";
 import { LB_LOG_PREFIX, Storage } from "./storage";
 
