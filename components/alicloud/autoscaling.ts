@@ -20,7 +20,7 @@ import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
  */
 export const STOCK_IMAGE_NAME = "aliyun_3_x64_20G_alibase_20240819.vhd";
 
-export interface AutoscalingArgs {
+export interface AutoScalingArgs {
     readonly spec: StackSpec;
     /** vSwitch per zone of the region, in zone order: instances are balanced over all of them. */
     readonly vswitchIds: pulumi.Input<string>[];
@@ -52,14 +52,16 @@ export interface AutoscalingArgs {
  * removal policy takes instances of the oldest configuration out first, so scale-in and
  * replacement roll the fleet over without taking it down.
  */
-export class Autoscaling extends pulumi.ComponentResource {
+export class AutoScaling extends pulumi.ComponentResource {
     readonly scalingGroupId: pulumi.Output<string>;
     readonly instanceType: string;
     readonly scaleOutRuleAri: pulumi.Output<string>;
     readonly scaleInRuleAri: pulumi.Output<string>;
 
-    constructor(name: string, args: AutoscalingArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("live-commerce:alicloud:Autoscaling", name, {}, opts);
+    constructor(name: string, args: AutoScalingArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Formerly typed live-commerce:alicloud:Autoscaling: the alias keeps existing stacks' group and
+        // its children in place (a type change alone would replace them).
+        super("live-commerce:alicloud:AutoScaling", name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: "live-commerce:alicloud:Autoscaling" }] });
         const { spec, tags } = args;
         if (args.vswitchIds.length === 0) throw new pulumi.ResourceError("autoscaling needs at least one vSwitch", this);
         this.instanceType = instanceTypeFor(ECS_CATALOGUE, spec.app.size);

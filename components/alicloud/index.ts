@@ -8,7 +8,7 @@ import { Region } from "./region";
 import { Steering } from "./steering";
 import { Video } from "./video";
 
-export { Autoscaling } from "./autoscaling";
+export { AutoScaling } from "./autoscaling";
 export { Cache } from "./cache";
 export { Cdn } from "./cdn";
 export { Database } from "./database";

@@ -51,18 +51,21 @@ export const ROLLING_MIN_HEALTHY_PERCENT = 90;
 export class AutoScaling extends pulumi.ComponentResource {
     readonly groupName: pulumi.Output<string>;
     readonly groupArn: pulumi.Output<string>;
+    /** The EC2 instance type of the app servers (EC2_CATALOGUE of `app.size`). */
+    readonly instanceType: string;
     readonly launchTemplateId: pulumi.Output<string>;
 
     constructor(name: string, args: AutoScalingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:AutoScaling", name, {}, opts);
         const { spec, tags } = args;
         const app = spec.app;
+        this.instanceType = instanceTypeFor(EC2_CATALOGUE, app.size);
         const profile = this.publisherIdentity(name, tags);
         const template = new aws.ec2.LaunchTemplate(
             `${name}-launch-template`,
             {
                 imageId: app.imageId ?? AWS_DEFAULT_IMAGE,
-                instanceType: instanceTypeFor(EC2_CATALOGUE, app.size),
+                instanceType: this.instanceType,
                 vpcSecurityGroupIds: [args.securityGroupId],
                 // The publisher reads the instance tag aws:autoscaling:groupName from the metadata
                 // service: instanceMetadataTags "enabled" | "disabled" (provider docstring).
