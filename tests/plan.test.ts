@@ -73,6 +73,11 @@ describe("npm run plan", function () {
                 retained.push(r.type);
                 keys.push("retainOnDelete");
             }
+            // Declared aliases (URNs a renamed resource had before), in the engine's URN form.
+            if ("aliases" in r) {
+                assert.ok(Array.isArray(r.aliases) && r.aliases.length > 0 && r.aliases.every((u) => typeof u === "string" && u.startsWith("urn:pulumi:growth-alicloud::")));
+                keys.push("aliases");
+            }
             // then the id and the computed outputs the flow analysis joins resources by
             for (const k of ["id", "outputs"]) if (k in r) keys.push(k);
             keys.push("propertyDependencies");
