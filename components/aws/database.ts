@@ -37,7 +37,9 @@ export type GlobalMembership =
     | { readonly role: "secondary"; readonly globalClusterIdentifier: pulumi.Input<string>; readonly masterPassword: pulumi.Input<string>; readonly dependsOn: pulumi.Resource[] };
 
 const MASTER_USERNAME = "admin";
+/** The app's schema; Alibaba Cloud names it `commerce`, and neither changes on a deployed stack (docs/CLOUDS.md). */
 const DATABASE_NAME = "livecommerce";
+/** RDS for MySQL 8.4; Alibaba Cloud runs 8.0 (docs/CLOUDS.md, "Differences that stay"). */
 const MYSQL_VERSION = "8.4";
 /** Aurora MySQL version of every cluster (and of the global database that joins them). */
 export const AURORA_VERSION = "8.0.mysql_aurora.3.08.2";
