@@ -3,8 +3,31 @@
 // each region's video layer, then the cross-region edge (CDN, steering). Each cloud's
 // deployment.ts supplies the steps that differ.
 
-import { GlobalDatabaseRole, RegionSpec, StackSpec, globalDatabaseRoles, providerName } from "./model";
+import * as pulumi from "@pulumi/pulumi";
+
+import { CdnOrigin, EdgePlan, GlobalDatabaseRole, RegionSpec, StackSpec, forRegion, globalDatabaseRoles, providerName } from "./model";
 import { RegionOutputs } from "./region-outputs";
+
+/** The cross-region layer of a stack: its CDN and steering components, and their stack outputs. */
+export interface Edge<C, S> {
+    /** Absent when `cdn.enabled` is false. */
+    readonly cdn?: C;
+    /** Absent below two regions. */
+    readonly steering?: S;
+    readonly outputs: Record<string, pulumi.Input<unknown>>;
+}
+
+/** What the cross-region layer needs from one region's regional tier. */
+export interface RegionalEndpoint {
+    readonly region: string;
+    /** Public DNS name of the region's application load balancer. */
+    readonly loadBalancerDnsName: pulumi.Input<string>;
+}
+
+/** The CDN's origins with each region's load balancer as the hostname; null when the stack has no CDN. */
+export function cdnOriginHosts<E extends RegionalEndpoint>(plan: EdgePlan, endpoints: readonly E[]): (CdnOrigin & { readonly hostname: pulumi.Input<string> })[] | null {
+    return plan.cdn === null ? null : plan.cdn.origins.map((o) => ({ ...o, hostname: forRegion(endpoints, o.region).loadBalancerDnsName }));
+}
 
 /** What a cloud supplies: its provider, region, global database, video and edge, as declared resources. */
 export interface CloudSteps<P, R, G, V, E> {

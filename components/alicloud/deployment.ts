@@ -1,20 +1,12 @@
 import * as alicloud from "@pulumi/alicloud";
-import * as pulumi from "@pulumi/pulumi";
 
-import { Deployment, deployStack } from "../deployment";
+import { Deployment, Edge, RegionalEndpoint, cdnOriginHosts, deployStack } from "../deployment";
 import { StackSpec, baseTags, edgePlan, forRegion, liveRegionFor, regionBaseName, tierSchedule, transcodeTier, videoHostnames } from "../model";
 import { Cdn } from "./cdn";
 import { ALICLOUD_PROFILE } from "./profile";
 import { Region } from "./region";
 import { Steering } from "./steering";
 import { Video } from "./video";
-
-/** What the cross-region layer needs from one region's regional tier. */
-export interface RegionalEndpoints {
-    readonly region: string;
-    /** Public DNS name of the region's application load balancer. */
-    readonly loadBalancerDnsName: pulumi.Input<string>;
-}
 
 export type AlicloudDeployment = Deployment<alicloud.Provider, Region, alicloud.polardb.GlobalDatabaseNetwork, Video, AlicloudEdge>;
 
@@ -65,26 +57,23 @@ export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment
     });
 }
 
-export interface AlicloudEdge {
-    readonly cdn?: Cdn;
-    readonly steering?: Steering;
-    readonly outputs: Record<string, pulumi.Input<unknown>>;
-}
+export type AlicloudEdge = Edge<Cdn, Steering>;
 
 /**
  * The cross-region layer of an Alibaba Cloud stack: CDN over the regions' load balancers (when
  * `cdn.enabled`), and with two regions or more GTM latency steering of the api hostname. CDN and
  * GTM are global services; they go under the given (first region's) provider.
  */
-export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly RegionalEndpoints[], provider: alicloud.Provider): AlicloudEdge {
+export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly RegionalEndpoint[], provider: alicloud.Provider): AlicloudEdge {
     const plan = edgePlan(spec, ALICLOUD_PROFILE);
+    const origins = cdnOriginHosts(plan, endpoints);
     const cdn =
-        plan.cdn === null
+        origins === null
             ? undefined
             : new Cdn(
                   `${spec.prefix}-cdn`,
                   {
-                      origins: plan.cdn.origins.map((o) => ({ ...o, hostname: forRegion(endpoints, o.region).loadBalancerDnsName })),
+                      origins,
                       hostname: plan.hostnames.cdn,
                       regions: spec.regions.map((r) => r.name),
                       certificateId: spec.cdn.certificate,

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { Deployment, deployStack } from "../deployment";
+import { Deployment, Edge, RegionalEndpoint, cdnOriginHosts, deployStack } from "../deployment";
 import { StackSpec, baseTags, edgePlan, forRegion, globalDatabaseRoles, regionBaseName } from "../model";
 import { Cdn } from "./cdn";
 import { GlobalMembership } from "./database";
@@ -11,12 +11,8 @@ import { Region } from "./region";
 import { Steering } from "./steering";
 import { Video } from "./video";
 
-/** What the cross-region layer needs from one region's regional tier. */
-export interface RegionalEndpoints {
-    readonly region: string;
-    /** Public DNS name of the region's application load balancer. */
-    readonly loadBalancerDnsName: pulumi.Input<string>;
-    /** Route 53 hosted zone id of that load balancer. */
+/** What the AWS cross-region layer needs from one region: its load balancer and the load balancer's Route 53 hosted zone id. */
+export interface RegionalEndpoints extends RegionalEndpoint {
     readonly loadBalancerZoneId: pulumi.Input<string>;
 }
 
@@ -71,11 +67,7 @@ function globalClusterFrom(spec: StackSpec, primary: Region, provider: aws.Provi
     );
 }
 
-export interface AwsEdge {
-    readonly cdn?: Cdn;
-    readonly steering?: Steering;
-    readonly outputs: Record<string, pulumi.Input<unknown>>;
-}
+export type AwsEdge = Edge<Cdn, Steering>;
 
 /**
  * The cross-region layer of an AWS stack: CloudFront over the regions' load balancers (when
@@ -87,13 +79,14 @@ export function deployAwsEdge(spec: StackSpec, endpoints: readonly RegionalEndpo
     const tags = baseTags(spec, "global");
     const cdnCertificate = plan.cdn === null || spec.cdn.certificate !== null ? undefined : requestCdnCertificate(spec, plan.hostnames.cdn, provider, tags);
     const certificateArn = spec.cdn.certificate ?? cdnCertificate?.arn ?? null;
+    const origins = cdnOriginHosts(plan, endpoints);
     const cdn =
-        plan.cdn === null
+        origins === null
             ? undefined
             : new Cdn(
                   `${spec.prefix}-cdn`,
                   {
-                      origins: plan.cdn.origins.map((o) => ({ ...o, hostname: forRegion(endpoints, o.region).loadBalancerDnsName })),
+                      origins,
                       hostname: plan.hostnames.cdn,
                       certificateArn,
                       tags,
