@@ -37,6 +37,10 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     title: "Alibaba Cloud",
     engines: ["mysql", "polardb"],
     clusteredEngine: "polardb",
+    // PolarDB AgileServerless: `scale_min` 1 to 31 PCU, `scale_max` 1 to 32 PCU (alicloud_polardb_cluster
+    // schema, provider v1.294: "Valid values: 1 PCU to 32 PCUs when serverlessType is AgileServerless");
+    // a default floor of 1 PCU.
+    serverlessCapacity: { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1 },
     isRegionName: (region) => REGION_PATTERN.test(region),
     regionExample: "cn-hangzhou",
     zoneBelongsToRegion: (region, zone) => zone.startsWith(region) && /^-?[a-z]$/.test(zone.slice(region.length)),

@@ -57,6 +57,9 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     title: "AWS",
     engines: ["mysql", "aurora"],
     clusteredEngine: "aurora",
+    // Aurora Serverless v2: 0 to 256 ACU in steps of 0.5 (aws_rds_cluster
+    // `serverlessv2_scaling_configuration`, provider v6.66); a default floor of 2 ACU.
+    serverlessCapacity: { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
     isRegionName: (region) => REGION_PATTERN.test(region),
     regionExample: "us-east-1",
     zoneBelongsToRegion: (region, zone) => zone.startsWith(region) && /^[a-z]$/.test(zone.slice(region.length)),

@@ -9,6 +9,7 @@
 // A stack file overrides any of these (see spec.ts); a stack never needs to repeat them.
 
 import { presetServices } from "./kubernetes";
+import { CloudProfile } from "./profile";
 import { ComputeSize, DatabaseEngine, ComputeTier, OnlineRange, ServerlessCapacity, Stage, StackSpec } from "./types";
 
 /** The parts of a StackSpec that a stage decides (everything but identity and regions). */
@@ -199,16 +200,20 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
 };
 
 /**
- * Serverless database compute by default (compute `serverless` on PolarDB or Aurora): a floor of
- * 1 PCU / 2 ACU per node (a PCU is about 1 vCPU and 2 GiB, an ACU about 2 GiB with matching CPU),
- * a ceiling equal to the stage's database memory in GiB, twice the provisioned node of the stage,
- * so an evening peak reaches twice the everyday database without a reconfiguration.
+ * Serverless database compute by default (compute `serverless` on the cloud's clustered engine,
+ * PolarDB or Aurora): the engine's default floor per node (CloudProfile.serverlessCapacity: 1 PCU,
+ * 2 ACU; a PCU is about 1 vCPU and 2 GiB, an ACU about 2 GiB with matching CPU), a ceiling equal
+ * to the stage's database memory in GiB (at most the engine's maximum), twice the provisioned node
+ * of the stage, so an evening peak reaches twice the everyday database without a reconfiguration.
  */
-export function serverlessCapacityDefault(compute: ComputeTier, engine: DatabaseEngine, size: ComputeSize): ServerlessCapacity | null {
-    if (compute !== "serverless") return null;
-    if (engine === "polardb") return { minCapacity: 1, maxCapacity: Math.min(32, size.memoryGiB) };
-    if (engine === "aurora") return { minCapacity: 2, maxCapacity: Math.min(256, size.memoryGiB) };
-    return null;
+export function serverlessCapacityDefault(
+    compute: ComputeTier,
+    engine: DatabaseEngine,
+    size: ComputeSize,
+    profile: Pick<CloudProfile, "clusteredEngine" | "serverlessCapacity">,
+): ServerlessCapacity | null {
+    if (compute !== "serverless" || engine !== profile.clusteredEngine) return null;
+    return { minCapacity: profile.serverlessCapacity.defaultMinCapacity, maxCapacity: Math.min(profile.serverlessCapacity.max, size.memoryGiB) };
 }
 
 /** Bounds taken when `database.serverless.enabled` is set on an engine without a default (reported by validation). */

@@ -18,6 +18,19 @@ export interface DnsHealthCheckService {
     readonly timeoutSeconds: number;
 }
 
+/** The serverless capacity a clustered engine offers per node. */
+export interface ServerlessCapacityRange {
+    /** The capacity unit (PCU, ACU). */
+    readonly unit: string;
+    readonly min: number;
+    readonly max: number;
+    readonly step: number;
+    /** The highest floor (`minCapacity`) the engine takes. */
+    readonly maxMinCapacity: number;
+    /** The floor a serverless stack gets by default. */
+    readonly defaultMinCapacity: number;
+}
+
 /** What a certificate reference of the cloud looks like, for config validation. */
 export interface CertificateFormat {
     readonly pattern: RegExp;
@@ -40,6 +53,8 @@ export interface CloudProfile {
      * serverless database and the default of the growth and mature stages.
      */
     readonly clusteredEngine: DatabaseEngine;
+    /** Serverless capacity of the clustered engine, per node (`database.serverless`). */
+    readonly serverlessCapacity: ServerlessCapacityRange;
     /** Whether `region` is a region id of the cloud. */
     readonly isRegionName: (region: string) => boolean;
     /** A region id, for error messages. */

@@ -216,7 +216,7 @@ function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, prof
     const size = readSize(r, s.size, "database.size", d.size);
     return {
         engine,
-        serverless: readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size)),
+        serverless: readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size, profile)),
         size,
         highAvailability: r.boolean(s, "highAvailability", "database", d.highAvailability),
         readReplicas: r.number(s, "readReplicas", "database", d.readReplicas, { integer: true, min: 0, max: 15 }),

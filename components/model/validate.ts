@@ -155,26 +155,15 @@ export function checkDatabase(spec: StackSpec, profile: Pick<CloudProfile, "engi
     return issues;
 }
 
-/**
- * Serverless capacity bounds per engine, per node:
- * - PolarDB (AgileServerless): `scale_min` 1 to 31 PCU, `scale_max` 1 to 32 PCU (alicloud_polardb_cluster
- *   schema, provider v1.294: "Valid values: 1 PCU to 32 PCUs when serverlessType is AgileServerless");
- * - Aurora Serverless v2: 0 to 256 ACU in steps of 0.5 (aws_rds_cluster
- *   `serverlessv2_scaling_configuration`, provider v6.66).
- */
-export const SERVERLESS_CAPACITY_RANGE: Readonly<Record<"polardb" | "aurora", { readonly min: number; readonly max: number; readonly step: number; readonly unit: string }>> = {
-    polardb: { min: 1, max: 32, step: 1, unit: "PCU" },
-    aurora: { min: 0, max: 256, step: 0.5, unit: "ACU" },
-};
-
-export function checkServerlessDatabase(spec: Pick<StackSpec, "database">, profile: Pick<CloudProfile, "clusteredEngine">): string[] {
+/** Issues of `database.serverless`: the cloud's clustered engine, and capacities within its range (CloudProfile.serverlessCapacity). */
+export function checkServerlessDatabase(spec: Pick<StackSpec, "database">, profile: Pick<CloudProfile, "clusteredEngine" | "serverlessCapacity">): string[] {
     const sl = spec.database.serverless;
     if (sl === null) return [];
     const engine = spec.database.engine;
-    if (engine !== "polardb" && engine !== "aurora") {
+    if (engine !== profile.clusteredEngine) {
         return [`database.serverless: a serverless database needs engine ${profile.clusteredEngine} (got engine ${show(engine)}); allowed: database.serverless.enabled false, or that engine`];
     }
-    const range = SERVERLESS_CAPACITY_RANGE[engine];
+    const range = profile.serverlessCapacity;
     const issues: string[] = [];
     for (const key of ["minCapacity", "maxCapacity"] as const) {
         const v = sl[key];
@@ -186,8 +175,8 @@ export function checkServerlessDatabase(spec: Pick<StackSpec, "database">, profi
     if (sl.minCapacity > sl.maxCapacity) {
         issues.push(`database.serverless.minCapacity: ${sl.minCapacity} is greater than database.serverless.maxCapacity ${sl.maxCapacity}; allowed: min <= max`);
     }
-    if (engine === "polardb" && sl.minCapacity === range.max) {
-        issues.push(`database.serverless.minCapacity: ${sl.minCapacity} PCU leaves no room to scale; allowed: 1 to ${range.max - 1} (PolarDB scale_min tops at ${range.max - 1})`);
+    if (sl.minCapacity > range.maxMinCapacity && sl.minCapacity <= range.max) {
+        issues.push(`database.serverless.minCapacity: ${sl.minCapacity} ${range.unit} leaves no room to scale; allowed: ${range.min} to ${range.maxMinCapacity} (${engine}'s floor tops at ${range.maxMinCapacity})`);
     }
     return issues;
 }

@@ -34,6 +34,21 @@ describe("cloud profiles", () => {
         assert.ok(configIssues(rawConfig("growth", "alicloud", { database: { engine: "aurora" } })).includes('database.engine: "aurora" is not offered on alicloud; allowed: mysql, polardb'));
     });
 
+    it("serverless capacity of the clustered engine: PolarDB PCU, Aurora ACU", () => {
+        assert.deepStrictEqual(
+            [ALICLOUD_PROFILE.serverlessCapacity, AWS_PROFILE.serverlessCapacity],
+            [
+                { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1 },
+                { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
+            ],
+        );
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", database: { serverless: { minCapacity: 32, maxCapacity: 32 } } })), [
+            "database.serverless.minCapacity: 32 PCU leaves no room to scale; allowed: 1 to 31 (polardb's floor tops at 31)",
+        ]);
+        const aurora = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", database: { serverless: { minCapacity: 256, maxCapacity: 256 } } }), { now: NOW });
+        assert.deepStrictEqual(aurora.database.serverless, { minCapacity: 256, maxCapacity: 256 });
+    });
+
     it("region and zone ids of each cloud", () => {
         assert.deepStrictEqual(
             ["us-east-1", "us-gov-west-1", "cn-hangzhou", "ap-southeast-1"].map((r) => [AWS_PROFILE.isRegionName(r), ALICLOUD_PROFILE.isRegionName(r)]),
