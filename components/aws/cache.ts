@@ -6,7 +6,7 @@ import { CacheLayout, cacheNodeIds } from "./catalogue";
 import { cacheAuthToken } from "./password";
 
 export interface CacheArgs {
-    /** Node type, shards, replicas and failover from cacheLayout() in components/model. */
+    /** Node type, shards, replicas and failover from cacheLayout() in ./catalogue. */
     readonly layout: CacheLayout;
     /** Replication group id (<= 40 characters); fixed so that node ids and alarms are known in advance. */
     readonly replicationGroupId: string;

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { QueueLayout } from "./catalogue";
 
 export interface QueueArgs {
-    /** Zones, brokers, replication and retention from queueLayout() in components/model. */
+    /** Zones, brokers, replication and retention from queueLayout() in ./catalogue. */
     readonly layout: QueueLayout;
     /** Private subnets of layout.zones, in the same order. */
     readonly clientSubnetIds: pulumi.Input<string>[];
