@@ -2,7 +2,9 @@
 // a new name, a new parent) is deleted and created again unless an alias names its old URN; for a
 // database or a bucket that loses the data. tests/fixtures/urns-before-seam.json holds the URNs a
 // stack deployed before the cloud seam's renames has; every one must still be in the stack's plan
-// or be reached by an alias of exactly one resource of it, and no resource may be new.
+// or be reached by an alias of exactly one resource of it. A change that removes a resource on
+// purpose removes its URN from the fixture, so the deletion is stated where it is reviewed; new
+// resources are free to appear.
 
 import * as assert from "assert";
 import { readFileSync } from "fs";
@@ -76,7 +78,7 @@ describe("renames keep existing stacks in place (aliases)", function () {
     });
 
     for (const stack of Object.keys(fixture.stacks).sort()) {
-        it(`${stack}: every URN of the deployed stack is in the plan or aliased by exactly one resource; no resource is new`, async () => {
+        it(`${stack}: every URN of the deployed stack is in the plan or aliased by exactly one resource`, async () => {
             const plan = await shippedPlan(stack);
             const prefix = `urn:pulumi:${stack}::live-commerce::`;
             const before = new Set((fixture.stacks[stack] ?? []).map((u) => prefix + u));
@@ -86,9 +88,6 @@ describe("renames keep existing stacks in place (aliases)", function () {
             for (const [urn, list] of aliases) for (const old of list) if (before.has(old) && !now.has(old)) claims.set(old, [...(claims.get(old) ?? []), urn]);
             const lost = [...before].filter((u) => !now.has(u) && (claims.get(u) ?? []).length !== 1);
             assert.deepStrictEqual(lost, [], "URNs a second `pulumi up` would delete (no alias, or more than one)");
-            const claimed = new Set([...claims.values()].flat());
-            const created = [...now].filter((u) => !before.has(u) && !claimed.has(u));
-            assert.deepStrictEqual(created, [], "resources a second `pulumi up` would create");
         });
     }
 
