@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { deployAlicloud } from "../components/alicloud";
 import { deployAws } from "../components/aws";
-import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, resolveSpec, scalingSimulation, scheduleReport } from "../components/model";
+import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, scalingSimulation, scheduleReport } from "../components/model";
+import { profileOf, resolveSpec } from "../components/profiles";
 
 /** Reads and validates the stack's config. Throws a ConfigError before any resource is declared. */
 export function readSpec(now: Date = new Date()): StackSpec {
@@ -30,7 +31,8 @@ export interface DeployOptions {
 export async function deploy(options: DeployOptions = {}): Promise<Record<string, unknown>> {
     const now = new Date();
     const spec = readSpec(now);
-    const missing = missingSettings(spec);
+    const profile = profileOf(spec.cloud);
+    const missing = missingSettings(spec, profile);
     if (options.onPlaceholders !== undefined) options.onPlaceholders(missing);
     else if (missing.length > 0) throw new NotDeployableError(missing);
     const deployment = spec.cloud === "alicloud" ? deployAlicloud(spec, now.getTime()) : deployAws(spec, now.getTime());
@@ -38,7 +40,7 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         stage: spec.stage,
         cloud: spec.cloud,
         onlineUsers: spec.onlineUsers,
-        scaling: { schedule: scheduleReport(spec, now.getTime()), ...scalingSimulation(spec) },
+        scaling: { schedule: scheduleReport(spec, now.getTime()), ...scalingSimulation(spec, profile) },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
         ...deployment.edge.outputs,
         ...(deployment.globalDatabase !== undefined ? { globalDatabase: { id: deployment.globalDatabase.id, primaryRegion: spec.regions[0].name } } : {}),

@@ -59,7 +59,7 @@ describe("compute choices on the plan", function () {
 
     // The app group only: Alibaba Cloud's video tier runs a second ESS group of transcoders.
     const TIERS: Readonly<Record<string, readonly string[]>> = {
-        vm: ["live-commerce:alicloud:Autoscaling", "aws:autoscaling/group:Group"],
+        vm: ["live-commerce:alicloud:AutoScaling", "aws:autoscaling/group:Group"],
         kubernetes: ["alicloud:cs/managedKubernetes:ManagedKubernetes", "aws:eks/cluster:Cluster", "kubernetes:apps/v1:Deployment"],
         serverless: ["alicloud:sae/application:Application", "aws:ecs/service:Service"],
     };
@@ -87,7 +87,7 @@ describe("compute choices on the plan", function () {
     describe("routes of each tier", () => {
         it("vm: three path routes (/order, /ws, the rest) to instance targets of the one app group", () => {
             const groups = ofType(plan("startup-aws"), "aws:lb/targetGroup:TargetGroup");
-            assert.deepStrictEqual(groups.map((g) => g.name).sort(), ["lc-us-east-1-loadbalancer-tg-api", "lc-us-east-1-loadbalancer-tg-order", "lc-us-east-1-loadbalancer-tg-ws"]);
+            assert.deepStrictEqual(groups.map((g) => g.name).sort(), ["lc-us-east-1-lb-tg-api", "lc-us-east-1-lb-tg-order", "lc-us-east-1-lb-tg-ws"]);
             for (const g of groups) assert.strictEqual(g.inputs.targetType, "instance");
             const asg = ofType(plan("startup-aws"), "aws:autoscaling/group:Group");
             assert.strictEqual(asg.length, 1);
@@ -100,7 +100,7 @@ describe("compute choices on the plan", function () {
             it(`${stack}: one ip target group and path rule per service; product is the default`, () => {
                 const p = plan(stack);
                 const groups = ofType(p, "aws:lb/targetGroup:TargetGroup");
-                assert.deepStrictEqual(groups.map((g) => g.name.replace("lc-us-east-1-loadbalancer-tg-", "")).sort(), ["interaction", "order", "product", "user"]);
+                assert.deepStrictEqual(groups.map((g) => g.name.replace("lc-us-east-1-lb-tg-", "")).sort(), ["interaction", "order", "product", "user"]);
                 for (const g of groups) assert.strictEqual(g.inputs.targetType, "ip");
                 const rules = ofType(p, "aws:lb/listenerRule:ListenerRule")
                     .map((r) => [r.inputs.priority, at(r.inputs, "conditions", 0, "pathPattern", "values")])
@@ -110,13 +110,13 @@ describe("compute choices on the plan", function () {
                     [20, ["/order", "/order/*"]],
                     [30, ["/ws", "/ws/*"]],
                 ]);
-                assert.strictEqual(one(p, "aws:lb/targetGroup:TargetGroup", "lc-us-east-1-loadbalancer-tg-interaction").inputs.stickiness !== undefined, true);
+                assert.strictEqual(one(p, "aws:lb/targetGroup:TargetGroup", "lc-us-east-1-lb-tg-interaction").inputs.stickiness !== undefined, true);
             });
         }
 
         it("kubernetes: the three path routes to instance targets, the nodes answering on each route's NodePort", () => {
             const groups = ofType(plan("growth-aws"), "aws:lb/targetGroup:TargetGroup");
-            assert.deepStrictEqual(groups.map((g) => [g.name.replace("lc-us-east-1-loadbalancer-tg-", ""), g.inputs.targetType, g.inputs.port]).sort(), [
+            assert.deepStrictEqual(groups.map((g) => [g.name.replace("lc-us-east-1-lb-tg-", ""), g.inputs.targetType, g.inputs.port]).sort(), [
                 ["api", "instance", 30080],
                 ["order", "instance", 30082],
                 ["ws", "instance", 30081],

@@ -90,28 +90,28 @@ describe("flows on AWS: one broken link is caught at exactly its hop", function 
         { flow: "order", link: "the data tier's Kafka rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-9092-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 9092" },
         { flow: "order", link: "a zone's default route", type: "aws:ec2/route:Route", nameEnds: "rt-private-us-east-1b-default", mutate: () => null, hop: "every subnet of the targets routes" , reported: "routes 0.0.0.0/0 to a NAT gateway" },
         { flow: "hot-products", link: "the data tier's Redis rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-6379-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 6379" },
-        { flow: "order", link: "the api.<domain> SAN", type: "aws:acm/certificate:Certificate", nameEnds: "loadbalancer-certificate", mutate: (r) => with_(r, "subjectAlternativeNames", []), hop: "certificate covers" },
+        { flow: "order", link: "the api.<domain> SAN", type: "aws:acm/certificate:Certificate", nameEnds: "-lb-certificate", mutate: (r) => with_(r, "subjectAlternativeNames", []), hop: "certificate covers" },
     ]);
     runCases(() => mature.resources, "us-west-2", [
-        { flow: "order", link: "write forwarding of the secondary", type: "aws:rds/cluster:Cluster", nameEnds: "us-west-2-database-cluster", mutate: (r) => with_(r, "enableGlobalWriteForwarding", false), hop: "writes reach the primary region" },
+        { flow: "order", link: "write forwarding of the secondary", type: "aws:rds/cluster:Cluster", nameEnds: "us-west-2-db-cluster", mutate: (r) => with_(r, "enableGlobalWriteForwarding", false), hop: "writes reach the primary region" },
     ]);
     runCases(() => startup.resources, "us-east-1", [
         { flow: "stream", link: "the channel's recording", type: "aws:ivs/channel:Channel", nameEnds: "channel", mutate: (r) => with_(r, "recordingConfigurationArn", undefined), hop: "records" },
         { flow: "stream", link: "the recording bucket", type: "aws:ivs/recordingConfiguration:RecordingConfiguration", nameEnds: "recording", mutate: (r) => with_(r, "destinationConfiguration", { s3: { bucketName: "another-bucket" } }), hop: "to the region's media bucket" },
         { flow: "stream", link: "the bucket's encryption", type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", nameEnds: "media-encryption", mutate: () => null, hop: "encrypted at rest" },
-        { flow: "scaling", link: "the launch template's instance profile", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "autoscaling-launch-template", mutate: (r) => with_(r, "iamInstanceProfile", undefined), hop: "instance profile" },
-        { flow: "scaling", link: "the profile's role", type: "aws:iam/instanceProfile:InstanceProfile", nameEnds: "autoscaling-profile", mutate: (r) => with_(r, "role", "another-role"), hop: "role" },
-        { flow: "scaling", link: "the role's PutMetricData statement", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "autoscaling-publish-metrics", mutate: () => null, hop: "may cloudwatch:PutMetricData" },
+        { flow: "scaling", link: "the launch template's instance profile", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "-app-launch-template", mutate: (r) => with_(r, "iamInstanceProfile", undefined), hop: "instance profile" },
+        { flow: "scaling", link: "the profile's role", type: "aws:iam/instanceProfile:InstanceProfile", nameEnds: "-app-profile", mutate: (r) => with_(r, "role", "another-role"), hop: "role" },
+        { flow: "scaling", link: "the role's PutMetricData statement", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "-app-publish-metrics", mutate: () => null, hop: "may cloudwatch:PutMetricData" },
         {
             flow: "scaling",
             link: "the statement's namespace (another than the alarms read)",
             type: "aws:iam/rolePolicy:RolePolicy",
-            nameEnds: "autoscaling-publish-metrics",
+            nameEnds: "-app-publish-metrics",
             mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "Other/App" } } }] })),
             hop: "may cloudwatch:PutMetricData",
         },
-        { flow: "scaling", link: "the publisher in the user data", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "autoscaling-launch-template", mutate: (r) => with_(r, "userData", undefined), hop: "agent publishes" },
-        { flow: "scaling", link: "instance tags in the metadata (the group name)", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "autoscaling-launch-template", mutate: (r) => with_(r, "metadataOptions", { httpEndpoint: "enabled", httpTokens: "required" }), hop: "agent publishes" },
+        { flow: "scaling", link: "the publisher in the user data", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "-app-launch-template", mutate: (r) => with_(r, "userData", undefined), hop: "agent publishes" },
+        { flow: "scaling", link: "instance tags in the metadata (the group name)", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "-app-launch-template", mutate: (r) => with_(r, "metadataOptions", { httpEndpoint: "enabled", httpTokens: "required" }), hop: "agent publishes" },
         { flow: "alarm", link: "the alarm's topic", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "critical", mutate: (r) => with_(r, "alarmActions", ["arn:aws:sns:us-east-1:1:none"]), hop: "notifies an SNS topic" },
         { flow: "alarm", link: "the key policy's CloudWatch statement", type: "aws:kms/key:Key", nameEnds: "alarms-key", mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [] })), hop: "encrypted with a key CloudWatch may use" },
     ]);

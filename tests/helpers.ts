@@ -6,7 +6,8 @@ import * as path from "path";
 
 import * as assert from "assert";
 
-import { ConfigError, resolveSpec } from "../components/model";
+import { ConfigError } from "../components/model";
+import { resolveSpec } from "../components/profiles";
 import { ConfigObject } from "../components/model/reader";
 import { Plan, PlannedResource } from "../tools/lib/record";
 

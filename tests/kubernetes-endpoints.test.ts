@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { execFileSync } from "child_process";
 import * as path from "path";
 
-import { PROJECT, resolveSpec } from "../components/model";
+import { PROJECT } from "../components/model";
+import { resolveSpec } from "../components/profiles";
 import { RecordingMocks, Registration } from "../tools/lib/mocks";
 import { SECRET, sanitize } from "../tools/lib/record";
 import { ROOT } from "../tools/lib/stackfiles";

@@ -15,9 +15,9 @@ import {
     planNodePools,
     podLabels,
     probeDetectionSeconds,
-    resolveSpec,
     serviceImage,
 } from "../components/model";
+import { PROFILES, resolveSpec } from "../components/profiles";
 
 const NOW = new Date("2026-11-01T00:00:00Z");
 const REGIONS: Readonly<Record<Stage, unknown>> = {
@@ -127,7 +127,7 @@ describe("kubernetes model", () => {
                 { zone: "c", minSize: 1, maxSize: 10, desiredSize: 1 },
             ]);
         });
-        const types: [Parameters<typeof nodeInstanceType>[0], number, number, string | null][] = [
+        const types: ["aws" | "alicloud", number, number, string | null][] = [
             ["aws", 4, 8, "c6i.xlarge"],
             ["aws", 8, 32, "m6i.2xlarge"],
             ["aws", 8, 16, "c6i.2xlarge"],
@@ -137,7 +137,7 @@ describe("kubernetes model", () => {
             ["alicloud", 4, 12, null],
         ];
         for (const [cloud, vcpu, memoryGiB, want] of types) {
-            it(`${cloud} ${vcpu} vCPU / ${memoryGiB} GiB -> ${want}`, () => assert.strictEqual(nodeInstanceType(cloud, { vcpu, memoryGiB }), want));
+            it(`${cloud} ${vcpu} vCPU / ${memoryGiB} GiB -> ${want}`, () => assert.strictEqual(nodeInstanceType(PROFILES[cloud].instances, { vcpu, memoryGiB }), want));
         }
     });
 

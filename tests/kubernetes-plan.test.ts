@@ -214,7 +214,7 @@ describe("kubernetes layer in the offline plan", function () {
                 APP_STAGE: "growth",
                 DATABASE_HOST: region("growth-aws", "us-east-1", "databaseEndpoint"),
                 DATABASE_READER_HOST: at(region("growth-aws", "us-east-1", "databaseReaderEndpoints"), 0),
-                KAFKA_BROKERS: region("growth-aws", "us-east-1", "queueBootstrapBrokersTls"),
+                KAFKA_BROKERS: region("growth-aws", "us-east-1", "queueBootstrapServers"),
                 REDIS_HOST: region("growth-aws", "us-east-1", "cacheEndpoint"),
             });
             assert.match(String(at(awsData, "DATABASE_READER_HOST")), /^lc-us-east-1-db\.cluster-ro-/);
@@ -225,12 +225,12 @@ describe("kubernetes layer in the offline plan", function () {
             const ali = plan("growth-alicloud");
             const aliData = at(one(ali, "kubernetes:core/v1:ConfigMap", "lc-cn-hangzhou-services-config").inputs, "data");
             for (const [env, output] of [
-                ["REDIS_HOST", "redisHost"],
-                ["DATABASE_HOST", "databaseEndpoint"],
-                ["DATABASE_READER_HOST", "databaseReadWriteSplitEndpoint"],
-                ["KAFKA_BROKERS", "kafkaBootstrapServers"],
-            ]) {
-                assert.strictEqual(at(aliData, env), region("growth-alicloud", "cn-hangzhou", output), env);
+                ["REDIS_HOST", ["cacheEndpoint"]],
+                ["DATABASE_HOST", ["databaseEndpoint"]],
+                ["DATABASE_READER_HOST", ["databaseReaderEndpoints", 0]],
+                ["KAFKA_BROKERS", ["queueBootstrapServers"]],
+            ] as const) {
+                assert.strictEqual(at(aliData, env), at(plan("growth-alicloud").outputs, "regions", "cn-hangzhou", ...output), env);
             }
             // PolarDB's cluster endpoint splits reads from writes, so both names point at it (a host, not a prefix).
             assert.strictEqual(at(aliData, "DATABASE_READER_HOST"), at(aliData, "DATABASE_HOST"));

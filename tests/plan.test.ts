@@ -73,6 +73,11 @@ describe("npm run plan", function () {
                 retained.push(r.type);
                 keys.push("retainOnDelete");
             }
+            // Declared aliases (URNs a renamed resource had before), in the engine's URN form.
+            if ("aliases" in r) {
+                assert.ok(Array.isArray(r.aliases) && r.aliases.length > 0 && r.aliases.every((u) => typeof u === "string" && u.startsWith("urn:pulumi:growth-alicloud::")));
+                keys.push("aliases");
+            }
             // then the id and the computed outputs the flow analysis joins resources by
             for (const k of ["id", "outputs"]) if (k in r) keys.push(k);
             keys.push("propertyDependencies");
@@ -140,7 +145,7 @@ describe("npm run plan", function () {
         const run = plan("--stack", "startup-aws");
         assert.strictEqual(run.status, STARTUP_AWS_EXIT, run.stderr);
         assert.match(run.stdout, /^stack startup-aws: stage startup, cloud aws, \d+ resources/);
-        assert.match(run.stdout, /\n├─ live-commerce:aws:Region {2}lc-us-east-1\n│ {2}├─ live-commerce:aws:AutoScaling {2}lc-us-east-1-autoscaling\n│ {2}│ {2}├─ aws:autoscaling\/group:Group {2}lc-us-east-1-autoscaling-group\n/);
+        assert.match(run.stdout, /\n├─ live-commerce:aws:Region {2}lc-us-east-1\n│ {2}├─ live-commerce:aws:AutoScaling {2}lc-us-east-1-app\n│ {2}│ {2}├─ aws:autoscaling\/group:Group {2}lc-us-east-1-app-group\n/);
         assert.match(run.stdout, /resources by type:\n(.*\n)*\s+aws:ec2\/subnet:Subnet\s+4\n/);
     });
 

@@ -2,20 +2,16 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
 import {
-    ALICLOUD_CPU_METRIC,
-    APP_CONNECTIONS_METRIC,
-    ECS_CATALOGUE,
     ScalingAction,
-    ScalingCondition,
     StackSpec,
     StepBand,
     TierSchedule,
-    alicloudEcsTrustPolicy,
-    alicloudPublishPolicy,
     instanceTypeFor,
     publisherUserData,
     scalingActions,
 } from "../model";
+import { ESS_APP_METRIC_TYPE, ESS_METRIC, ecsTrustPolicy, publishPolicy, publisherSteps } from "./metrics";
+import { ECS_CATALOGUE } from "./catalogue";
 import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 
 /**
@@ -24,22 +20,7 @@ import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
  */
 export const STOCK_IMAGE_NAME = "aliyun_3_x64_20G_alibase_20240819.vhd";
 
-/**
- * ESS alarm metric per scaling metric: the custom metrics the app servers' publisher sends to the
- * group's CloudMonitor application group (components/model/app-metrics.ts). Both are custom because
- * an alarm of metricType `custom` "can associate only custom metrics" (Auto Scaling CreateAlarm),
- * and the AND scale-in alarm needs connections and CPU in one alarm (metricType is one per alarm:
- * alicloud_ess_alarm `metric_type`, "system" or "custom").
- */
-export const ESS_METRIC: Readonly<Record<ScalingCondition["metric"], string>> = {
-    connectionsPerInstance: APP_CONNECTIONS_METRIC,
-    cpuPercent: ALICLOUD_CPU_METRIC,
-};
-
-/** The metric type of the app group's alarms: the custom metrics of ESS_METRIC (ess.Alarm metricType: "system" | "custom"). */
-export const ESS_APP_METRIC_TYPE = "custom";
-
-export interface AutoscalingArgs {
+export interface AutoScalingArgs {
     readonly spec: StackSpec;
     /** vSwitch per zone of the region, in zone order: instances are balanced over all of them. */
     readonly vswitchIds: pulumi.Input<string>[];
@@ -71,14 +52,16 @@ export interface AutoscalingArgs {
  * removal policy takes instances of the oldest configuration out first, so scale-in and
  * replacement roll the fleet over without taking it down.
  */
-export class Autoscaling extends pulumi.ComponentResource {
+export class AutoScaling extends pulumi.ComponentResource {
     readonly scalingGroupId: pulumi.Output<string>;
     readonly instanceType: string;
     readonly scaleOutRuleAri: pulumi.Output<string>;
     readonly scaleInRuleAri: pulumi.Output<string>;
 
-    constructor(name: string, args: AutoscalingArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("live-commerce:alicloud:Autoscaling", name, {}, opts);
+    constructor(name: string, args: AutoScalingArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Formerly typed live-commerce:alicloud:Autoscaling: the alias keeps existing stacks' group and
+        // its children in place (a type change alone would replace them).
+        super("live-commerce:alicloud:AutoScaling", name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: "live-commerce:alicloud:Autoscaling" }] });
         const { spec, tags } = args;
         if (args.vswitchIds.length === 0) throw new pulumi.ResourceError("autoscaling needs at least one vSwitch", this);
         this.instanceType = instanceTypeFor(ECS_CATALOGUE, spec.app.size);
@@ -114,7 +97,7 @@ export class Autoscaling extends pulumi.ComponentResource {
         const userData = pulumi
             .all([monitorGroup.id, group.id, identity.roleName])
             .apply(([monitorGroupId, scalingGroupId, roleName]) =>
-                Buffer.from(publisherUserData({ cloud: "alicloud", appPort: spec.appPort, region: args.region, monitorGroupId, scalingGroupId, roleName })).toString("base64"),
+                Buffer.from(publisherUserData(publisherSteps({ appPort: spec.appPort, region: args.region, monitorGroupId, scalingGroupId, roleName }))).toString("base64"),
             );
 
         new alicloud.ess.ScalingConfiguration(
@@ -176,17 +159,17 @@ export class Autoscaling extends pulumi.ComponentResource {
     }
 
     /**
-     * The app servers' identity: a RAM role the ECS service assumes (alicloudEcsTrustPolicy), with
+     * The app servers' identity: a RAM role the ECS service assumes (ecsTrustPolicy), with
      * a custom policy allowing exactly cms:PutCustomMetric attached (policyType "Custom":
      * ram.RolePolicyAttachment docstring "Custom: Custom policy").
      */
     private publisherIdentity(name: string, tags: Record<string, string>): alicloud.ram.Role {
         const role = new alicloud.ram.Role(
             `${name}-role`,
-            { roleName: `${name}-metrics`, assumeRolePolicyDocument: alicloudEcsTrustPolicy(), description: "live-commerce app servers: publish the connection metric", tags },
+            { roleName: `${name}-metrics`, assumeRolePolicyDocument: ecsTrustPolicy(), description: "live-commerce app servers: publish the connection metric", tags },
             { parent: this },
         );
-        const policy = new alicloud.ram.Policy(`${name}-publish-metrics`, { policyName: `${name}-publish-metrics`, policyDocument: alicloudPublishPolicy(), description: "cms:PutCustomMetric for the app servers" }, { parent: this });
+        const policy = new alicloud.ram.Policy(`${name}-publish-metrics`, { policyName: `${name}-publish-metrics`, policyDocument: publishPolicy(), description: "cms:PutCustomMetric for the app servers" }, { parent: this });
         new alicloud.ram.RolePolicyAttachment(`${name}-publish-metrics`, { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" }, { parent: this });
         return role;
     }

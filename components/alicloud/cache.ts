@@ -1,7 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CacheSpec, DATA_PORTS, PrimaryStandby, redisClassFor } from "../model";
+import { CacheSpec, DATA_PORTS, PrimaryStandby } from "../model";
+import { redisClassFor } from "./catalogue";
 import { generatedPassword } from "./password";
 
 export interface CacheArgs {

@@ -1,7 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATA_PORTS, DatabaseSpec, PrimaryStandby, ScalingSpec, polardbClassFor, polardbNodeCount, PolardbServerlessPlan, polardbServerlessPlan, rdsClassFor } from "../model";
+import { DATA_PORTS, DatabaseSpec, PrimaryStandby, ScalingSpec, PolardbServerlessPlan, polardbServerlessPlan } from "../model";
+import { polardbClassFor, polardbNodeCount, rdsClassFor } from "./catalogue";
 import { generatedPassword } from "./password";
 
 export interface DatabaseArgs {
@@ -27,8 +28,9 @@ export interface DatabaseArgs {
 
 export type GlobalMembership = { readonly role: "primary" } | { readonly role: "secondary"; readonly gdnId: pulumi.Input<string>; readonly password: pulumi.Output<string> };
 
+/** MySQL 8.0 (RDS and PolarDB); AWS RDS runs 8.4: the difference stays on deployed stacks (docs/CLOUDS.md). */
 export const MYSQL_VERSION = "8.0";
-/** Application account and schema created on every database. */
+/** Application account and schema created on every database; AWS names its schema `livecommerce` (docs/CLOUDS.md, "Differences that stay"). */
 export const APP_ACCOUNT = "app";
 export const APP_SCHEMA = "commerce";
 /** Daily backups at 02:00-03:00 China Standard Time, every day of the week. */

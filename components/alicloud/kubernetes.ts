@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import { CLUSTER_POD_CIDR, CLUSTER_SERVICE_CIDR, KubernetesSpec, nodeInstanceType, planNodePools } from "../model";
+import { ALICLOUD_PROFILE } from "./profile";
 import { Network } from "./network";
 
 export interface KubernetesClusterArgs {
@@ -42,7 +43,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
     constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:alicloud:KubernetesCluster", name, {}, opts);
         const { kubernetes: k, network, tags } = args;
-        const instanceType = nodeInstanceType("alicloud", k.nodeSize);
+        const instanceType = nodeInstanceType(ALICLOUD_PROFILE.instances, k.nodeSize);
         if (instanceType === null) throw new pulumi.ResourceError(`kubernetes.nodeSize: no Alibaba Cloud instance type for ${k.nodeSize.vcpu} vCPU / ${k.nodeSize.memoryGiB} GiB`, this);
         if (network.zones.length !== network.vswitchIds.length) throw new pulumi.ResourceError("network: one vSwitch per zone expected", this);
 

@@ -2,8 +2,9 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
+import { RegionOutputs } from "../region-outputs";
 import { RegionSpec, StackSpec, baseTags, businessRoutes, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, tierSchedule } from "../model";
-import { Autoscaling } from "./autoscaling";
+import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
 import { KubernetesCluster } from "./kubernetes";
@@ -29,7 +30,7 @@ export class Region extends pulumi.ComponentResource {
     readonly network: Network;
     readonly loadBalancer: LoadBalancer;
     /** The VM app group: compute `vm` only. */
-    readonly autoscaling: Autoscaling | null;
+    readonly autoScaling: AutoScaling | null;
     /** The SAE applications: compute `serverless` only. */
     readonly serverless: ServerlessApps | null;
     readonly cache: Cache;
@@ -77,9 +78,9 @@ export class Region extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        this.autoscaling =
+        this.autoScaling =
             spec.compute === "vm"
-                ? new Autoscaling(
+                ? new AutoScaling(
                       `${name}-app`,
                       {
                           spec,
@@ -200,27 +201,31 @@ export class Region extends pulumi.ComponentResource {
         this.registerOutputs({ vpcId: this.network.vpcId, loadBalancerDnsName: this.loadBalancer.dnsName });
     }
 
-    /** Stack outputs of this region: ids and endpoints, never passwords. */
-    outputs(): Record<string, pulumi.Input<unknown>> {
+    /** Stack outputs of this region (RegionOutputs): ids and endpoints, never passwords. */
+    outputs(): RegionOutputs {
         return {
             vpcId: this.network.vpcId,
             zones: this.network.zones,
-            vswitchIds: this.network.vswitchIds,
+            privateSubnetIds: this.network.vswitchIds,
+            publicSubnetIds: null,
             securityGroupIds: this.network.securityGroupIds,
             loadBalancerDnsName: this.loadBalancer.dnsName,
+            loadBalancerZoneId: null,
+            certificateValidationRecords: null,
             compute: this.spec.compute,
-            ...(this.autoscaling !== null ? { scalingGroupId: this.autoscaling.scalingGroupId, appInstanceType: this.autoscaling.instanceType } : {}),
-            ...(this.serverless !== null ? { saeNamespaceId: this.serverless.namespaceId, saeApplicationIds: this.serverless.appIds } : {}),
-            redisHost: this.cache.host,
-            redisPort: this.cache.port,
+            appGroup: this.autoScaling === null ? null : { id: this.autoScaling.scalingGroupId, instanceType: this.autoScaling.instanceType },
+            serverless: this.serverless === null ? null : { clusterId: this.serverless.namespaceId, serviceIds: this.serverless.appIds },
+            cacheEndpoint: this.cache.host,
+            cachePort: this.cache.port,
             databaseEngine: this.database.engine,
             databaseEndpoint: this.database.endpoint,
-            databaseReadWriteSplitEndpoint: this.database.readWriteSplitEndpoint,
+            databaseReaderEndpoints: this.database.readWriteSplitEndpoint === null ? [] : [this.database.readWriteSplitEndpoint],
             databasePort: this.database.port,
-            kafkaBootstrapServers: this.queue !== null ? this.queue.bootstrapServers : null,
+            queueBootstrapServers: this.queue === null ? null : this.queue.bootstrapServers,
             mediaBucket: this.storage.bucketName,
-            alarmContactGroups: this.monitoring.contactGroups,
-            ...(this.kubernetes === undefined ? {} : { kubernetes: { clusterName: this.kubernetes.cluster.clusterName, namespace: this.kubernetes.services.namespace } }),
+            logsBucket: null,
+            alarmTargets: this.monitoring.contactGroups,
+            kubernetes: this.kubernetes === undefined ? null : { clusterName: this.kubernetes.cluster.clusterName, namespace: this.kubernetes.services.namespace },
         };
     }
 }

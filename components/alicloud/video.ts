@@ -4,7 +4,6 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     ANYWHERE,
     DEREGISTRATION_DELAY_SECONDS,
-    ECS_CATALOGUE,
     HEALTH_CHECK,
     INGEST_LISTENERS,
     RENDITIONS,
@@ -14,6 +13,7 @@ import {
     instanceTypeFor,
     transcoderConfig,
 } from "../model";
+import { ECS_CATALOGUE } from "./catalogue";
 import { Network } from "./network";
 import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 

@@ -2,25 +2,17 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 import {
-    AWS_DEFAULT_IMAGE,
-    EC2_CATALOGUE,
-    MetricQuery,
-    SCALING_ALARM_THRESHOLD,
     SURGE_FACTOR,
-    awsServiceTrustPolicy,
-    awsPublishPolicy,
     publisherUserData,
     ScalingAction,
     StackSpec,
     TierSchedule,
     instanceTypeFor,
     localCron,
-    scaleOutRatioQueries,
-    scaleOutSteps,
     scalingActions,
-    scalingDescription,
-    scalingQueries,
 } from "../model";
+import { AWS_DEFAULT_IMAGE, EC2_CATALOGUE } from "./catalogue";
+import { MetricQuery, publishPolicy, publisherSteps, serviceTrustPolicy, SCALING_ALARM_THRESHOLD, scaleOutRatioQueries, scaleOutSteps, scalingDescription, scalingQueries } from "./metrics";
 
 /**
  * `-1` leaves a size unchanged in a scheduled action (the provider sends no DesiredCapacity then;
@@ -59,18 +51,21 @@ export const ROLLING_MIN_HEALTHY_PERCENT = 90;
 export class AutoScaling extends pulumi.ComponentResource {
     readonly groupName: pulumi.Output<string>;
     readonly groupArn: pulumi.Output<string>;
+    /** The EC2 instance type of the app servers (EC2_CATALOGUE of `app.size`). */
+    readonly instanceType: string;
     readonly launchTemplateId: pulumi.Output<string>;
 
     constructor(name: string, args: AutoScalingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:AutoScaling", name, {}, opts);
         const { spec, tags } = args;
         const app = spec.app;
+        this.instanceType = instanceTypeFor(EC2_CATALOGUE, app.size);
         const profile = this.publisherIdentity(name, tags);
         const template = new aws.ec2.LaunchTemplate(
             `${name}-launch-template`,
             {
                 imageId: app.imageId ?? AWS_DEFAULT_IMAGE,
-                instanceType: instanceTypeFor(EC2_CATALOGUE, app.size),
+                instanceType: this.instanceType,
                 vpcSecurityGroupIds: [args.securityGroupId],
                 // The publisher reads the instance tag aws:autoscaling:groupName from the metadata
                 // service: instanceMetadataTags "enabled" | "disabled" (provider docstring).
@@ -79,7 +74,7 @@ export class AutoScaling extends pulumi.ComponentResource {
                 // (base64, LaunchTemplate userData "The base64-encoded user data") that installs the
                 // publisher (components/model/app-metrics.ts).
                 iamInstanceProfile: { arn: profile.arn },
-                userData: Buffer.from(publisherUserData({ cloud: "aws", appPort: spec.appPort })).toString("base64"),
+                userData: Buffer.from(publisherUserData(publisherSteps(spec.appPort))).toString("base64"),
                 blockDeviceMappings: [
                     { deviceName: ROOT_VOLUME.deviceName, ebs: { encrypted: "true", volumeType: "gp3", volumeSize: ROOT_VOLUME.sizeGiB, deleteOnTermination: "true" } },
                 ],
@@ -152,11 +147,11 @@ export class AutoScaling extends pulumi.ComponentResource {
 
     /**
      * The app servers' identity: an IAM role EC2 assumes, allowed exactly cloudwatch:PutMetricData
-     * into the app namespace (awsPublishPolicy), and its instance profile.
+     * into the app namespace (publishPolicy), and its instance profile.
      */
     private publisherIdentity(name: string, tags: Record<string, string>): aws.iam.InstanceProfile {
-        const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: awsServiceTrustPolicy("ec2.amazonaws.com"), description: "live-commerce app servers: publish the connection metric", tags }, { parent: this });
-        new aws.iam.RolePolicy(`${name}-publish-metrics`, { role: role.name, policy: awsPublishPolicy() }, { parent: this });
+        const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), description: "live-commerce app servers: publish the connection metric", tags }, { parent: this });
+        new aws.iam.RolePolicy(`${name}-publish-metrics`, { role: role.name, policy: publishPolicy() }, { parent: this });
         return new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name, tags }, { parent: this });
     }
 

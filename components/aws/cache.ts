@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 
-import { CacheLayout, DATA_PORTS, cacheNodeIds } from "../model";
+import { DATA_PORTS } from "../model";
+import { CacheLayout, cacheNodeIds } from "./catalogue";
+import { cacheAuthToken } from "./password";
 
 export interface CacheArgs {
-    /** Node type, shards, replicas and failover from cacheLayout() in components/model. */
+    /** Node type, shards, replicas and failover from cacheLayout() in ./catalogue. */
     readonly layout: CacheLayout;
     /** Replication group id (<= 40 characters); fixed so that node ids and alarms are known in advance. */
     readonly replicationGroupId: string;
@@ -31,7 +32,7 @@ export class Cache extends pulumi.ComponentResource {
     constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:Cache", name, {}, opts);
         const { layout, tags } = args;
-        const token = new random.RandomPassword(`${name}-auth-token`, { length: 32, special: false }, { parent: this });
+        const token = cacheAuthToken(`${name}-auth-token`, this);
         const subnets = new aws.elasticache.SubnetGroup(
             `${name}-subnets`,
             { description: `${name} private subnets`, subnetIds: args.privateSubnetIds, tags },

@@ -1,13 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATA_PORTS, DatabaseLayout } from "../model";
+import { DATA_PORTS, TierSchedule } from "../model";
+import { DatabaseLayout } from "./catalogue";
+import { scheduledActions } from "./scaling-rule";
 
 /** The instance class of Aurora Serverless v2 (aws_rds_cluster_instance `instance_class`: "For Aurora Serverless v2 use db.serverless"). */
 export const AURORA_SERVERLESS_CLASS = "db.serverless";
 
 export interface DatabaseArgs {
-    /** RDS MySQL or Aurora MySQL, class and zones, from databaseLayout() in components/model. */
+    /** RDS MySQL or Aurora MySQL, class and zones, from databaseLayout() in ./catalogue. */
     readonly layout: DatabaseLayout;
     /** Identifier of the primary instance or cluster (<= 63 characters); replicas append -replica-i / -instance-i. */
     readonly identifier: string;
@@ -35,7 +37,9 @@ export type GlobalMembership =
     | { readonly role: "secondary"; readonly globalClusterIdentifier: pulumi.Input<string>; readonly masterPassword: pulumi.Input<string>; readonly dependsOn: pulumi.Resource[] };
 
 const MASTER_USERNAME = "admin";
+/** The app's schema; Alibaba Cloud names it `commerce`, and neither changes on a deployed stack (docs/CLOUDS.md). */
 const DATABASE_NAME = "livecommerce";
+/** RDS for MySQL 8.4; Alibaba Cloud runs 8.0 (docs/CLOUDS.md, "Differences that stay"). */
 const MYSQL_VERSION = "8.4";
 /** Aurora MySQL version of every cluster (and of the global database that joins them). */
 export const AURORA_VERSION = "8.0.mysql_aurora.3.08.2";
@@ -188,5 +192,63 @@ export class Database extends pulumi.ComponentResource {
         this.port = DATA_PORTS.mysql;
         this.maxConnections = layout.dbClass.maxConnections;
         this.registerOutputs({ endpoint: this.endpoint, readerEndpoints: this.readerEndpoints });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read capacity of an Aurora cluster
+
+export interface ReadCapacityArgs {
+    /** Identifier of the Aurora cluster (the resource id is `cluster:<identifier>`). */
+    readonly clusterIdentifier: string;
+    /** Readers the cluster keeps (its reader instances) and the most Application Auto Scaling may add up to. */
+    readonly minReaders: number;
+    readonly maxReaders: number;
+    /** CPU of the readers the target-tracking policy holds, in percent (the scale-out CPU threshold). */
+    readonly targetCpuPercent: number;
+    /** Scheduled bounds of the readers (tierSchedule of the region, tier readReplicas). */
+    readonly schedule: TierSchedule;
+    /** The cluster's reader instances: the target is registered after them. */
+    readonly dependsOn: pulumi.Resource[];
+    readonly tags: Record<string, string>;
+}
+
+/** The Application Auto Scaling dimension of an Aurora cluster's replica count (aws_appautoscaling_target). */
+export const READ_REPLICA_SCALING = { serviceNamespace: "rds", scalableDimension: "rds:cluster:ReadReplicaCount" } as const;
+
+/**
+ * Aurora read capacity on a timetable: the cluster's Aurora Replica count as an Application Auto
+ * Scaling target (`rds:cluster:ReadReplicaCount`), scheduled actions raising and lowering its
+ * minimum for events and peaks (bounds only, like the app group), and a target-tracking policy on
+ * the readers' average CPU that adds replicas for unplanned load and removes the scheduled ones
+ * after a release.
+ */
+export class ReadCapacity extends pulumi.ComponentResource {
+    constructor(name: string, args: ReadCapacityArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("live-commerce:aws:ReadCapacity", name, {}, opts);
+        const resourceId = `cluster:${args.clusterIdentifier}`;
+        const target = new aws.appautoscaling.Target(
+            `${name}-target`,
+            { ...READ_REPLICA_SCALING, resourceId, minCapacity: args.minReaders, maxCapacity: args.maxReaders, tags: args.tags },
+            { parent: this, dependsOn: args.dependsOn },
+        );
+        new aws.appautoscaling.Policy(
+            `${name}-cpu`,
+            {
+                serviceNamespace: target.serviceNamespace,
+                scalableDimension: target.scalableDimension,
+                resourceId: target.resourceId,
+                policyType: "TargetTrackingScaling",
+                targetTrackingScalingPolicyConfiguration: {
+                    predefinedMetricSpecification: { predefinedMetricType: "RDSReaderAverageCPUUtilization" },
+                    targetValue: args.targetCpuPercent,
+                    scaleOutCooldown: 300,
+                    scaleInCooldown: 600,
+                },
+            },
+            { parent: this },
+        );
+        scheduledActions(name, target, args.schedule, (key) => key, { parent: this });
+        this.registerOutputs({});
     }
 }

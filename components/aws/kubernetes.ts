@@ -2,7 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CLUSTER_SERVICE_CIDR, EKS_METRICS_SERVER_ADDON, KubernetesSpec, awsServiceTrustPolicy, nodeInstanceType, planNodePools } from "../model";
+import { CLUSTER_SERVICE_CIDR, EKS_METRICS_SERVER_ADDON, KubernetesSpec, nodeInstanceType, planNodePools } from "../model";
+import { serviceTrustPolicy } from "./metrics";
+import { AWS_PROFILE } from "./profile";
 import { Network } from "./network";
 
 export interface KubernetesClusterArgs {
@@ -41,7 +43,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
     constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:KubernetesCluster", name, {}, opts);
         const { kubernetes: k, network, tags } = args;
-        const instanceType = nodeInstanceType("aws", k.nodeSize);
+        const instanceType = nodeInstanceType(AWS_PROFILE.instances, k.nodeSize);
         if (instanceType === null) throw new pulumi.ResourceError(`kubernetes.nodeSize: no AWS instance type for ${k.nodeSize.vcpu} vCPU / ${k.nodeSize.memoryGiB} GiB`, this);
         if (network.zones.length !== network.privateSubnetIds.length) throw new pulumi.ResourceError("network: one private subnet per zone expected", this);
 
@@ -50,7 +52,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
             { description: `${name} Kubernetes Secrets encryption`, enableKeyRotation: true, deletionWindowInDays: 30, tags },
             { parent: this },
         );
-        const clusterRole = new aws.iam.Role(`${name}-cluster-role`, { assumeRolePolicy: awsServiceTrustPolicy("eks.amazonaws.com"), tags }, { parent: this });
+        const clusterRole = new aws.iam.Role(`${name}-cluster-role`, { assumeRolePolicy: serviceTrustPolicy("eks.amazonaws.com"), tags }, { parent: this });
         const clusterAttachments = CLUSTER_POLICIES.map(
             (p) => new aws.iam.RolePolicyAttachment(`${name}-cluster-${p}`, { role: clusterRole.name, policyArn: `${MANAGED_POLICY}${p}` }, { parent: this }),
         );
@@ -85,7 +87,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
             { parent: this, dependsOn: [...clusterAttachments, keyAccess] },
         );
 
-        const nodeRole = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: awsServiceTrustPolicy("ec2.amazonaws.com"), tags }, { parent: this });
+        const nodeRole = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), tags }, { parent: this });
         const nodeAttachments = NODE_POLICIES.map(
             (p) => new aws.iam.RolePolicyAttachment(`${name}-node-${p}`, { role: nodeRole.name, policyArn: `${MANAGED_POLICY}${p}` }, { parent: this }),
         );

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ALARM_LEVELS, AlarmDimensions, AlarmLevel, AlarmRule, alarmQueries, comparisonOperator } from "../model";
+import { ALARM_LEVELS, AlarmLevel, AlarmRule } from "../model";
+import { AlarmDimensions, alarmQueries, comparisonOperator } from "./metrics";
 
 export interface MonitoringArgs {
     /** Every alarm of the stack, from alarmRules() in components/model. */

@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { QueueLayout } from "../model";
+import { QueueLayout } from "./catalogue";
 
 export interface QueueArgs {
-    /** Zones, brokers, replication and retention from queueLayout() in components/model. */
+    /** Zones, brokers, replication and retention from queueLayout() in ./catalogue. */
     readonly layout: QueueLayout;
     /** Private subnets of layout.zones, in the same order. */
     readonly clientSubnetIds: pulumi.Input<string>[];

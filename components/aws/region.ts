@@ -3,37 +3,34 @@ import * as pulumi from "@pulumi/pulumi";
 
 import {
     AURORA_MAX_READ_REPLICAS,
-    AWS_NAME_LIMITS,
-    AlarmDimensions,
     RegionSpec,
     StackSpec,
     alarmRules,
-    awsName,
     baseTags,
     businessRoutes,
-    cacheLayout,
-    databaseLayout,
     globalHostnames,
     ingressRules,
     NODE_PORT_RANGE,
     ROUTE_NODE_PORTS,
     ROUTES,
     planRegionNetwork,
-    queueLayout,
     tierSchedule,
     ServiceName,
     targetKind,
 } from "../model";
+import { AWS_NAME_LIMITS, awsName } from "./profile";
+import { AlarmDimensions } from "./metrics";
+import { cacheLayout, databaseLayout, queueLayout } from "./catalogue";
 import { LiveCommerceServices } from "../kubernetes";
+import { RegionOutputs } from "../region-outputs";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
-import { Database, DatabaseArgs } from "./database";
+import { Database, DatabaseArgs, ReadCapacity } from "./database";
 import { KubernetesCluster } from "./kubernetes";
 import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
-import { ReadCapacity } from "./read-capacity";
 import { FargateServices } from "./serverless";
 import { LB_LOG_PREFIX, Storage } from "./storage";
 
@@ -70,6 +67,9 @@ export class Region extends pulumi.ComponentResource {
         this.spec = spec;
         const tags = baseTags(spec, region.name);
         const parent = { parent: this };
+        // Child roles named as on Alibaba Cloud (-lb, -app, -db); the alias of each former name keeps
+        // existing stacks' resources in place (their children follow by name prefix).
+        const renamedFrom = (old: string): pulumi.ComponentResourceOptions => ({ parent: this, aliases: [{ name: old }] });
         this.network = new Network(`${name}-network`, { plan: planRegionNetwork(spec, region), tags }, parent);
         const net = this.network;
 
@@ -80,7 +80,7 @@ export class Region extends pulumi.ComponentResource {
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
         const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
         this.loadBalancer = new LoadBalancer(
-            `${name}-loadbalancer`,
+            `${name}-lb`,
             {
                 vpcId: net.vpcId,
                 publicSubnetIds: net.publicSubnetIds,
@@ -95,12 +95,12 @@ export class Region extends pulumi.ComponentResource {
                 targetKind: targetKind(spec.compute),
                 tags,
             },
-            parent,
+            renamedFrom(`${name}-loadbalancer`),
         );
         this.autoScaling =
             spec.compute === "vm"
                 ? new AutoScaling(
-                      `${name}-autoscaling`,
+                      `${name}-app`,
                       {
                           spec,
                           schedule: appSchedule,
@@ -109,7 +109,7 @@ export class Region extends pulumi.ComponentResource {
                           targetGroupArns: this.loadBalancer.targetGroupArns,
                           tags,
                       },
-                      parent,
+                      renamedFrom(`${name}-autoscaling`),
                   )
                 : null;
         this.cache = new Cache(
@@ -126,7 +126,7 @@ export class Region extends pulumi.ComponentResource {
         const layout = databaseLayout(spec, region);
         const dbIdentifier = awsName(name, "db", AWS_NAME_LIMITS.dbId);
         this.database = new Database(
-            `${name}-database`,
+            `${name}-db`,
             {
                 layout,
                 identifier: dbIdentifier,
@@ -137,7 +137,7 @@ export class Region extends pulumi.ComponentResource {
                 tags,
                 ...(args.globalDatabase !== undefined ? { global: args.globalDatabase } : {}),
             },
-            parent,
+            renamedFrom(`${name}-database`),
         );
         if (layout.kind === "aurora-mysql") {
             const readers = layout.instances.filter((i) => i.role === "reader").length;
@@ -275,8 +275,8 @@ export class Region extends pulumi.ComponentResource {
         }
     }
 
-    /** Stack outputs of this region: ids and endpoints, never secrets. */
-    outputs(): Record<string, pulumi.Input<unknown>> {
+    /** Stack outputs of this region (RegionOutputs): ids and endpoints, never secrets. */
+    outputs(): RegionOutputs {
         return {
             vpcId: this.network.vpcId,
             zones: this.network.zones,
@@ -287,18 +287,19 @@ export class Region extends pulumi.ComponentResource {
             loadBalancerZoneId: this.loadBalancer.zoneId,
             certificateValidationRecords: this.loadBalancer.certificateValidationRecords,
             compute: this.spec.compute,
-            ...(this.autoScaling !== null ? { appGroupName: this.autoScaling.groupName } : {}),
-            ...(this.serverless !== null ? { ecsClusterName: this.serverless.clusterName, ecsServiceNames: this.serverless.serviceNames } : {}),
+            appGroup: this.autoScaling === null ? null : { id: this.autoScaling.groupName, instanceType: this.autoScaling.instanceType },
+            serverless: this.serverless === null ? null : { clusterId: this.serverless.clusterName, serviceIds: this.serverless.serviceNames },
             cacheEndpoint: this.cache.endpoint,
             cachePort: this.cache.port,
+            databaseEngine: this.spec.database.engine,
             databaseEndpoint: this.database.endpoint,
             databaseReaderEndpoints: this.database.readerEndpoints,
             databasePort: this.database.port,
-            ...(this.queue === null ? {} : { queueBootstrapBrokersTls: this.queue.bootstrapBrokersTls }),
+            queueBootstrapServers: this.queue === null ? null : this.queue.bootstrapBrokersTls,
             mediaBucket: this.storage.mediaBucket,
             logsBucket: this.storage.logsBucket,
-            alarmTopicArns: this.monitoring.topicArns,
-            ...(this.kubernetes === undefined ? {} : { kubernetes: { clusterName: this.kubernetes.cluster.clusterName, namespace: this.kubernetes.services.namespace } }),
+            alarmTargets: this.monitoring.topicArns,
+            kubernetes: this.kubernetes === undefined ? null : { clusterName: this.kubernetes.cluster.clusterName, namespace: this.kubernetes.services.namespace },
         };
     }
 }

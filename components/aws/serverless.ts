@@ -5,22 +5,16 @@ import {
     RUN_AS_USER,
     RegionSpec,
     ScalingAction,
-    ScalingScope,
     ServerlessUnitPlan,
     ServiceName,
     StackSpec,
-    applicationAutoScalingAt,
-    applicationAutoScalingCron,
     planServerlessUnits,
-    SCALING_ALARM_THRESHOLD,
-    scaleOutRatioQueries,
-    scaleOutSteps,
     scalingActions,
-    scalingDescription,
-    scalingQueries,
     unitSchedule,
     serviceImage,
 } from "../model";
+import { scheduledActions } from "./scaling-rule";
+import { SCALING_ALARM_THRESHOLD, ScalingScope, scaleOutRatioQueries, scaleOutSteps, scalingDescription, scalingQueries } from "./metrics";
 
 export interface FargateServicesArgs {
     readonly spec: StackSpec;
@@ -172,28 +166,7 @@ export class FargateServices extends pulumi.ComponentResource {
         );
         const rules = scalingActions(spec);
         for (const action of [rules.out, rules.in]) this.stepPolicy(prefix, target, cluster, service, action, tags);
-        const timed = unitSchedule(spec, args.region, unit, args.now);
-        // One-off actions at UTC instants (timezone unset: `at` is read in UTC); recurring ones as
-        // cron in the peak's own zone.
-        const actions = [
-            ...timed.oneOff.map((t) => ({ key: t.key, schedule: applicationAutoScalingAt(t.at), timezone: null, minSize: t.minSize, maxSize: t.maxSize })),
-            ...timed.recurring.map((t) => ({ key: t.key, schedule: applicationAutoScalingCron(t), timezone: t.timeZone, minSize: t.minSize, maxSize: t.maxSize })),
-        ];
-        for (const a of actions) {
-            new aws.appautoscaling.ScheduledAction(
-                `${prefix}-schedule-${a.key}`,
-                {
-                    name: `${unit.service}-${a.key}`,
-                    serviceNamespace: target.serviceNamespace,
-                    resourceId: target.resourceId,
-                    scalableDimension: target.scalableDimension,
-                    schedule: a.schedule,
-                    ...(a.timezone !== null ? { timezone: a.timezone } : {}),
-                    scalableTargetAction: { minCapacity: a.minSize, maxCapacity: a.maxSize },
-                },
-                { parent: this },
-            );
-        }
+        scheduledActions(prefix, target, unitSchedule(spec, args.region, unit, args.now), (key) => `${unit.service}-${key}`, { parent: this });
     }
 
     /**

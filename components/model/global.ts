@@ -4,7 +4,8 @@
 
 import { HEALTH_CHECK } from "./loadbalancer";
 import { ScalingAction, ScalingCondition, scalingActions } from "./scaling";
-import { Cloud, ComputeSize, RegionSpec, StackSpec } from "./types";
+import { DnsHealthCheckService, CloudProfile } from "./profile";
+import { ComputeSize, RegionSpec, StackSpec } from "./types";
 
 // ---------------------------------------------------------------------------------------------
 // Hostnames
@@ -28,29 +29,6 @@ export function videoHostnames(spec: Pick<StackSpec, "domain">, region: string):
 // ---------------------------------------------------------------------------------------------
 // Global traffic steering (mature stacks with >= 2 regions)
 
-/** What each DNS health-checking service offers. */
-export interface DnsHealthCheckService {
-    readonly service: string;
-    /** Shortest probe interval the service offers, seconds. */
-    readonly shortestIntervalSeconds: number;
-    /** TTL resolvers cache an answer for, seconds (the shortest the service allows or imposes). */
-    readonly ttlSeconds: number;
-    /** Consecutive failures the service accepts as its threshold. */
-    readonly failureThresholds: readonly number[];
-    /** Probe timeout, seconds. */
-    readonly timeoutSeconds: number;
-}
-
-/**
- * Route 53: health checks every 10 s ("fast" interval) with thresholds 1-10; an alias record to an
- * application load balancer is answered with the load balancer's 60 s TTL.
- * Alibaba Cloud GTM: the SDK's MonitorConfig accepts an interval of 60 s only and an evaluation
- * count of 1-3; the instance's global TTL is one of 60, 120, 300, 600 s.
- */
-export const DNS_HEALTH_CHECKS: Readonly<Record<Cloud, DnsHealthCheckService>> = {
-    aws: { service: "Route 53", shortestIntervalSeconds: 10, ttlSeconds: 60, failureThresholds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], timeoutSeconds: 4 },
-    alicloud: { service: "Alibaba Cloud GTM", shortestIntervalSeconds: 60, ttlSeconds: 60, failureThresholds: [1, 2, 3], timeoutSeconds: 3 },
-};
 
 /**
  * Budget for moving viewers off a failed region, seconds. Separate from (and longer than) the 30 s
@@ -81,8 +59,7 @@ export function dnsFailoverSeconds(p: Pick<DnsFailoverPlan, "ttlSeconds" | "inte
  * threshold it accepts that is at least the in-region unhealthy threshold (one lost probe must not
  * move a region's viewers). Throws when the result exceeds the region failover budget.
  */
-export function dnsFailoverPlan(cloud: Cloud, budgetSeconds: number = REGION_FAILOVER_BUDGET_SECONDS): DnsFailoverPlan {
-    const s = DNS_HEALTH_CHECKS[cloud];
+export function dnsFailoverPlan(s: DnsHealthCheckService, budgetSeconds: number = REGION_FAILOVER_BUDGET_SECONDS): DnsFailoverPlan {
     const threshold = s.failureThresholds.find((t) => t >= HEALTH_CHECK.unhealthyThreshold);
     if (threshold === undefined) throw new Error(`${s.service} offers no failure threshold >= ${HEALTH_CHECK.unhealthyThreshold}`);
     const plan = {
@@ -112,12 +89,6 @@ export function steeringEnabled(spec: Pick<StackSpec, "regions">): boolean {
 /** Origin answers that make the CDN retry the request at the next origin. */
 export const ORIGIN_FAILOVER_STATUS_CODES: readonly number[] = [500, 502, 503, 504];
 
-/**
- * Origins a CDN can fail over between: CloudFront origin groups hold exactly two members;
- * Alibaba Cloud CDN takes a list of sources with priorities.
- */
-export const CDN_ORIGIN_LIMIT: Readonly<Record<Cloud, number>> = { aws: 2, alicloud: 20 };
-
 /** Alibaba Cloud CDN source priority: 20 is the primary origin, 30 a standby used when primaries fail. */
 export const ORIGIN_PRIORITY = { primary: 20, failover: 30 } as const;
 
@@ -134,8 +105,8 @@ export interface CdnOrigin {
  * the next regions follow as failover origins, up to what the cloud's CDN takes. Without it the
  * CDN has the first region only.
  */
-export function cdnOrigins(spec: Pick<StackSpec, "cloud" | "regions" | "cdn">): CdnOrigin[] {
-    const count = spec.cdn.originFailover ? Math.min(spec.regions.length, CDN_ORIGIN_LIMIT[spec.cloud]) : Math.min(1, spec.regions.length);
+export function cdnOrigins(spec: Pick<StackSpec, "regions" | "cdn">, originLimit: number): CdnOrigin[] {
+    const count = spec.cdn.originFailover ? Math.min(spec.regions.length, originLimit) : Math.min(1, spec.regions.length);
     return spec.regions.slice(0, count).map((r, i) => ({
         region: r.name,
         role: i === 0 ? "primary" : "failover",
@@ -278,11 +249,11 @@ export interface EdgePlan {
     readonly steering: { readonly regions: readonly string[]; readonly failover: DnsFailoverPlan } | null;
 }
 
-export function edgePlan(spec: Pick<StackSpec, "cloud" | "domain" | "regions" | "cdn">): EdgePlan {
+export function edgePlan(spec: Pick<StackSpec, "domain" | "regions" | "cdn">, profile: Pick<CloudProfile, "cdnOriginLimit" | "dnsHealthCheck">): EdgePlan {
     return {
         hostnames: globalHostnames(spec),
-        cdn: spec.cdn.enabled ? { origins: cdnOrigins(spec) } : null,
-        steering: steeringEnabled(spec) ? { regions: spec.regions.map((r) => r.name), failover: dnsFailoverPlan(spec.cloud) } : null,
+        cdn: spec.cdn.enabled ? { origins: cdnOrigins(spec, profile.cdnOriginLimit) } : null,
+        steering: steeringEnabled(spec) ? { regions: spec.regions.map((r) => r.name), failover: dnsFailoverPlan(profile.dnsHealthCheck) } : null,
     };
 }
 

@@ -1,9 +1,9 @@
 // The cloud-neutral model: pure functions and types, no @pulumi import.
 export * from "./types";
+export * from "./profile";
 export * from "./errors";
 export * from "./presets";
 export * from "./cidr";
-export * from "./zones";
 export * from "./spec";
 export * from "./config";
 export * from "./validate";
@@ -16,13 +16,9 @@ export * from "./schedule";
 export * from "./timetopeak";
 export * from "./alarms";
 export * from "./sizes";
-export * from "./alicloud-classes";
 export * from "./loadbalancer";
 export * from "./placement";
 export * from "./kubernetes";
-export * from "./aws-catalogue";
-export * from "./aws-plan";
-export * from "./aws-metrics";
 export * from "./app-metrics";
 export * from "./global-database";
 export * from "./global";

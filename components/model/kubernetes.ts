@@ -4,8 +4,8 @@
 
 import { cidrsOverlap, parseCidr } from "./cidr";
 import { scalingActions } from "./scaling";
-import { INSTANCE_CATALOGUES, UnsupportedSizeError, instanceTypeFor } from "./sizes";
-import { Cloud, ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
+import { InstanceCatalogue, UnsupportedSizeError, instanceTypeFor } from "./sizes";
+import { ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
 
 /** Namespace the business services run in. */
 export const NAMESPACE = "live-commerce";
@@ -225,10 +225,10 @@ export function planNodePools(k: Pick<KubernetesSpec, "minNodesPerZone" | "maxNo
     return zones.map((zone) => ({ zone, minSize: k.minNodesPerZone, maxSize: k.maxNodesPerZone, desiredSize: Math.max(1, k.minNodesPerZone) }));
 }
 
-/** The instance type of a node size on a cloud (the same catalogue as the app tier), or null when none matches. */
-export function nodeInstanceType(cloud: Cloud, size: ComputeSize): string | null {
+/** The instance type of a node size in a cloud's catalogue (the same as the app tier's), or null when none matches. */
+export function nodeInstanceType(catalogue: InstanceCatalogue, size: ComputeSize): string | null {
     try {
-        return instanceTypeFor(INSTANCE_CATALOGUES[cloud], size);
+        return instanceTypeFor(catalogue, size);
     } catch (e) {
         if (e instanceof UnsupportedSizeError) return null;
         throw e;

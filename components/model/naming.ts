@@ -16,3 +16,13 @@ export function providerName(spec: Pick<StackSpec, "prefix">, region: string): s
 export function baseTags(spec: Pick<StackSpec, "project" | "stage" | "tags">, region: string): Record<string, string> {
     return { ...spec.tags, project: spec.project, stage: spec.stage, region, "managed-by": "pulumi" };
 }
+
+/** Short stable hash (FNV-1a, base 36) for names that must be cut to a length limit. */
+export function shortHash(text: string): string {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(36).padStart(7, "0").slice(0, 6);
+}

@@ -3,6 +3,7 @@
 // certificate, no alarm recipients); a real deployment of them would fail or alarm nobody.
 
 import { serviceImage } from "./kubernetes";
+import { CloudProfile } from "./profile";
 import { ALARM_LEVELS, SERVICE_NAMES, StackSpec } from "./types";
 
 /** One config key the user must set, with why the current value cannot be deployed. */
@@ -30,17 +31,17 @@ function registryHost(image: string): string {
 }
 
 /**
- * Settings still holding placeholders: the domain (reserved name), the Alibaba Cloud HTTPS
- * certificate (`tls.certificateId` unset), the Kubernetes images (registry on a reserved domain),
+ * Settings still holding placeholders: the domain (reserved name), the HTTPS certificate where
+ * the cloud needs an uploaded one (CloudProfile.tlsCertificateRequired, `tls.certificateId` unset), the Kubernetes images (registry on a reserved domain),
  * the app image where the app scaling group serves the routes (no Kubernetes, `app.imageId`
  * unset) and the alarm recipients (a level without contacts). Empty when the stack can deploy.
  */
-export function missingSettings(spec: StackSpec): MissingSetting[] {
+export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tlsCertificateRequired">): MissingSetting[] {
     const missing: MissingSetting[] = [];
     if (isReservedDomain(spec.domain)) {
         missing.push({ key: "live-commerce:domain", reason: `${spec.domain} is a reserved documentation domain (RFC 2606): no certificate can be issued for it and no public zone serves it; set your own domain` });
     }
-    if (spec.cloud === "alicloud" && spec.tls.certificateId === null) {
+    if (profile.tlsCertificateRequired && spec.tls.certificateId === null) {
         missing.push({ key: "live-commerce:tls", reason: "no certificateId: the ALB HTTPS listener cannot be created; upload the domain's certificate to Certificate Management Service and set {certificateId: <id>}" });
     }
     if (spec.kubernetes.enabled) {

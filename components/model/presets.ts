@@ -9,7 +9,8 @@
 // A stack file overrides any of these (see spec.ts); a stack never needs to repeat them.
 
 import { presetServices } from "./kubernetes";
-import { Cloud, ComputeSize, ComputeTier, DatabaseEngine, OnlineRange, ServerlessCapacity, Stage, StackSpec } from "./types";
+import { CloudProfile } from "./profile";
+import { ComputeSize, DatabaseEngine, ComputeTier, OnlineRange, ServerlessCapacity, Stage, StackSpec } from "./types";
 
 /** The parts of a StackSpec that a stage decides (everything but identity and regions). */
 export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "peaks" | "database" | "dns" | "compute"> & {
@@ -23,8 +24,11 @@ export interface StagePreset {
     readonly minZonesPerRegion: number;
     /** Fewest regions a stack of this stage must have. */
     readonly minRegions: number;
-    /** Database engine per cloud, before overrides. */
-    readonly databaseEngine: Readonly<Record<Cloud, DatabaseEngine>>;
+    /**
+     * Database engine before overrides: `mysql` on both clouds, or `clustered`, the cloud's clustered
+     * engine (CloudProfile.clusteredEngine: PolarDB, Aurora MySQL).
+     */
+    readonly databaseEngine: "mysql" | "clustered";
     /** The business compute tier, before overrides (README "Choosing the compute tier" says why). */
     readonly compute: ComputeTier;
     readonly spec: PresetSpec;
@@ -69,7 +73,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
         onlineUsers: { min: 0, max: 1000 },
         minZonesPerRegion: 1,
         minRegions: 1,
-        databaseEngine: { alicloud: "mysql", aws: "mysql" },
+        databaseEngine: "mysql",
         // Two servers of one image: the least to run and no cluster fee while the audience is small.
         compute: "vm",
         spec: {
@@ -113,7 +117,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
         // Order data needs RPO 0 and a failover inside the 30 s budget: PolarDB (shared storage, hot
         // standby switches in 5-10 s) and Aurora (shared storage, replica promotion typically < 30 s)
         // give both; RDS MySQL stays available with `database.engine: mysql`.
-        databaseEngine: { alicloud: "polardb", aws: "aurora" },
+        databaseEngine: "clustered",
         // The four services scale and release independently on the managed cluster the stage already
         // runs; `serverless` (stacks growth-*-serverless) trades the cluster for per-instance billing.
         compute: "kubernetes",
@@ -155,7 +159,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
         onlineUsers: { min: 10000, max: null },
         minZonesPerRegion: 3,
         minRegions: 2,
-        databaseEngine: { alicloud: "polardb", aws: "aurora" },
+        databaseEngine: "clustered",
         compute: "kubernetes",
         spec: {
             onlineUsers: { min: 10000, max: null },
@@ -196,16 +200,20 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
 };
 
 /**
- * Serverless database compute by default (compute `serverless` on PolarDB or Aurora): a floor of
- * 1 PCU / 2 ACU per node (a PCU is about 1 vCPU and 2 GiB, an ACU about 2 GiB with matching CPU),
- * a ceiling equal to the stage's database memory in GiB, twice the provisioned node of the stage,
- * so an evening peak reaches twice the everyday database without a reconfiguration.
+ * Serverless database compute by default (compute `serverless` on the cloud's clustered engine,
+ * PolarDB or Aurora): the engine's default floor per node (CloudProfile.serverlessCapacity: 1 PCU,
+ * 2 ACU; a PCU is about 1 vCPU and 2 GiB, an ACU about 2 GiB with matching CPU), a ceiling equal
+ * to the stage's database memory in GiB (at most the engine's maximum), twice the provisioned node
+ * of the stage, so an evening peak reaches twice the everyday database without a reconfiguration.
  */
-export function serverlessCapacityDefault(compute: ComputeTier, engine: DatabaseEngine, size: ComputeSize): ServerlessCapacity | null {
-    if (compute !== "serverless") return null;
-    if (engine === "polardb") return { minCapacity: 1, maxCapacity: Math.min(32, size.memoryGiB) };
-    if (engine === "aurora") return { minCapacity: 2, maxCapacity: Math.min(256, size.memoryGiB) };
-    return null;
+export function serverlessCapacityDefault(
+    compute: ComputeTier,
+    engine: DatabaseEngine,
+    size: ComputeSize,
+    profile: Pick<CloudProfile, "clusteredEngine" | "serverlessCapacity">,
+): ServerlessCapacity | null {
+    if (compute !== "serverless" || engine !== profile.clusteredEngine) return null;
+    return { minCapacity: profile.serverlessCapacity.defaultMinCapacity, maxCapacity: Math.min(profile.serverlessCapacity.max, size.memoryGiB) };
 }
 
 /** Bounds taken when `database.serverless.enabled` is set on an engine without a default (reported by validation). */

@@ -1,7 +1,7 @@
 // Compute sizes (vCPU, GiB) -> each cloud's instance types, by one rule: the memory/vCPU ratio
 // picks the family, the vCPU count picks the size.
 
-import { Cloud, ComputeSize } from "./types";
+import { ComputeSize } from "./types";
 
 export interface InstanceCatalogue {
     /** Family per GiB-per-vCPU ratio (2: compute, 4: general purpose, 8: memory optimised). */
@@ -12,21 +12,8 @@ export interface InstanceCatalogue {
     readonly format: (family: string, size: string) => string;
 }
 
-const STANDARD_SIZES: Readonly<Record<number, string>> = { 2: "large", 4: "xlarge", 8: "2xlarge", 16: "4xlarge", 32: "8xlarge", 64: "16xlarge" };
-
-/** Alibaba Cloud ECS, 7th generation: ecs.c7.xlarge is 4 vCPU / 8 GiB. */
-export const ECS_CATALOGUE: InstanceCatalogue = {
-    families: { 2: "c7", 4: "g7", 8: "r7" },
-    sizes: STANDARD_SIZES,
-    format: (family, size) => `ecs.${family}.${size}`,
-};
-
-/** Amazon EC2, 6th generation Intel: c6i.xlarge is 4 vCPU / 8 GiB. */
-export const EC2_CATALOGUE: InstanceCatalogue = {
-    families: { 2: "c6i", 4: "m6i", 8: "r6i" },
-    sizes: STANDARD_SIZES,
-    format: (family, size) => `${family}.${size}`,
-};
+/** Size suffixes of both clouds' instance families: `large` is 2 vCPU, each next size doubles. */
+export const STANDARD_SIZES: Readonly<Record<number, string>> = { 2: "large", 4: "xlarge", 8: "2xlarge", 16: "4xlarge", 32: "8xlarge", 64: "16xlarge" };
 
 export class UnsupportedSizeError extends Error {}
 
@@ -43,12 +30,10 @@ export function instanceTypeFor(catalogue: InstanceCatalogue, size: ComputeSize)
     return catalogue.format(family, suffix);
 }
 
-export const INSTANCE_CATALOGUES: Readonly<Record<Cloud, InstanceCatalogue>> = { alicloud: ECS_CATALOGUE, aws: EC2_CATALOGUE };
-
-/** Issues for compute sizes the cloud has no instance type for. */
-export function checkComputeSize(cloud: Cloud, size: ComputeSize, field: string): string[] {
+/** Issues for compute sizes the catalogue has no instance type for. */
+export function checkComputeSize(catalogue: InstanceCatalogue, size: ComputeSize, field: string): string[] {
     try {
-        instanceTypeFor(INSTANCE_CATALOGUES[cloud], size);
+        instanceTypeFor(catalogue, size);
         return [];
     } catch (e) {
         return e instanceof UnsupportedSizeError ? [`${field}: ${e.message} (got ${JSON.stringify(size)})`] : [String(e)];

@@ -32,6 +32,7 @@ import {
 import { isTimeZone, parseInstant, parseLocalTime } from "./timezone";
 import { checkCompute } from "./compute";
 import { validateSpec } from "./validate";
+import { CloudProfile, CloudProfiles } from "./profile";
 
 /** Every config key of the project (namespace `live-commerce`), with whether its value is structured. */
 export const CONFIG_KEYS = {
@@ -85,10 +86,12 @@ export function readIdentity(raw: ConfigObject): { stage: Stage; cloud: Cloud } 
 
 /**
  * Resolves a stack's config (the values of `live-commerce:*`, objects already parsed) into a
- * StackSpec. Throws a ConfigError listing every problem; returns only a spec that is safe to deploy.
+ * StackSpec, with the profile of its cloud from `profiles` (components/profiles.ts holds both).
+ * Throws a ConfigError listing every problem; returns only a spec that is safe to deploy.
  */
-export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSpec {
+export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, options: ResolveOptions): StackSpec {
     const { stage, cloud } = readIdentity(raw);
+    const profile: CloudProfile = profiles[cloud];
     const preset = STAGE_PRESETS[stage];
     const r = new ConfigReader();
     for (const key of Object.keys(raw)) {
@@ -109,21 +112,21 @@ export function resolveSpec(raw: ConfigObject, options: ResolveOptions): StackSp
         adminCidrs: r.stringList(raw, "adminCidrs", "", preset.spec.adminCidrs, CIDR_TEXT, "an IPv4 CIDR"),
         app: readApp(r, raw.app, preset),
         scaling: readScaling(r, raw.scaling, preset),
-        database: readDatabase(r, raw.database, preset, cloud, compute),
+        database: readDatabase(r, raw.database, preset, profile, compute),
         cache: readCache(r, raw.cache, preset),
         queue: readQueue(r, raw.queue, preset),
         kubernetes: readKubernetes(r, raw.kubernetes, preset, compute),
         monitoring: readMonitoring(r, raw.monitoring, preset),
         tls: readTls(r, raw.tls, preset),
-        cdn: readCdn(r, raw.cdn, preset, cloud),
-        dns: readDns(r, raw.dns, cloud),
+        cdn: readCdn(r, raw.cdn, preset, profile),
+        dns: readDns(r, raw.dns, profile),
         video: readVideo(r, raw.video, preset),
         events: readEvents(r, raw.events),
         peaks: readPeaks(r, raw.peaks),
         tags: r.stringMap(raw.tags, "tags", preset.spec.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...validateSpec(spec, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet)];
+    const issues = [...r.issues, ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet)];
     if (issues.length > 0) throw new ConfigError(issues);
     return spec;
 }
@@ -206,14 +209,14 @@ function readScaling(r: ConfigReader, value: unknown, preset: StagePreset): Stac
     };
 }
 
-function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, cloud: Cloud, compute: ComputeTier): StackSpec["database"] {
+function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, profile: CloudProfile, compute: ComputeTier): StackSpec["database"] {
     const d = preset.spec.database;
     const s = r.section(value, "database", ["engine", "size", "highAvailability", "readReplicas", "storageGiB", "backupRetentionDays", "globalDatabase", "serverless"]);
-    const engine = r.oneOf(s, "engine", "database", DATABASE_ENGINES, preset.databaseEngine[cloud]);
+    const engine = r.oneOf(s, "engine", "database", DATABASE_ENGINES, preset.databaseEngine === "clustered" ? profile.clusteredEngine : "mysql");
     const size = readSize(r, s.size, "database.size", d.size);
     return {
         engine,
-        serverless: readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size)),
+        serverless: readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size, profile)),
         size,
         highAvailability: r.boolean(s, "highAvailability", "database", d.highAvailability),
         readReplicas: r.number(s, "readReplicas", "database", d.readReplicas, { integer: true, min: 0, max: 15 }),
@@ -305,19 +308,13 @@ function readMonitoring(r: ConfigReader, value: unknown, preset: StagePreset): S
     return { levels: d.levels, contacts, dashboards: r.boolean(s, "dashboards", "monitoring", d.dashboards) };
 }
 
-/** Certificate references per cloud: an ACM certificate in us-east-1 (CloudFront's only region), a CAS certificate id. */
-const CDN_CERTIFICATE: Readonly<Record<Cloud, { readonly pattern: RegExp; readonly what: string }>> = {
-    aws: { pattern: /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, what: "the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates from us-east-1 only)" },
-    alicloud: { pattern: /^\d{1,20}$/, what: "the numeric id of a Certificate Management Service certificate" },
-};
-
-function readCdn(r: ConfigReader, value: unknown, preset: StagePreset, cloud: Cloud): StackSpec["cdn"] {
+function readCdn(r: ConfigReader, value: unknown, preset: StagePreset, profile: CloudProfile): StackSpec["cdn"] {
     const d = preset.spec.cdn;
     const s = r.section(value, "cdn", ["enabled", "originFailover", "certificate"]);
     const certificate = r.nullableString(s, "certificate", "cdn", d.certificate);
-    const rule = CDN_CERTIFICATE[cloud];
+    const rule = profile.cdnCertificate;
     const certificateOk = certificate === null || rule.pattern.test(certificate);
-    if (!certificateOk) r.fail("cdn.certificate", certificate, `must be ${rule.what} on ${cloud}`);
+    if (!certificateOk) r.fail("cdn.certificate", certificate, `must be ${rule.what} on ${profile.cloud}`);
     return {
         enabled: r.boolean(s, "enabled", "cdn", d.enabled),
         originFailover: r.boolean(s, "originFailover", "cdn", d.originFailover),
@@ -325,16 +322,17 @@ function readCdn(r: ConfigReader, value: unknown, preset: StagePreset, cloud: Cl
     };
 }
 
-function readDns(r: ConfigReader, value: unknown, cloud: Cloud): StackSpec["dns"] {
+function readDns(r: ConfigReader, value: unknown, profile: CloudProfile): StackSpec["dns"] {
     const s = r.section(value, "dns", ["zoneId"]);
     const zoneId = r.nullableString(s, "zoneId", "dns", null);
     if (zoneId === null) return { zoneId };
-    if (cloud !== "aws") {
-        r.fail("dns.zoneId", zoneId, "is an AWS Route 53 hosted zone id; Alibaba Cloud stacks steer with GTM and take no zone id");
+    const rule = profile.dnsZoneId;
+    if ("rejected" in rule) {
+        r.fail("dns.zoneId", zoneId, rule.rejected);
         return { zoneId: null };
     }
-    if (!/^Z[A-Z0-9]{1,31}$/.test(zoneId)) {
-        r.fail("dns.zoneId", zoneId, "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
+    if (!rule.pattern.test(zoneId)) {
+        r.fail("dns.zoneId", zoneId, `must be ${rule.what}`);
         return { zoneId: null };
     }
     return { zoneId };

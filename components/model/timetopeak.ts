@@ -4,7 +4,8 @@
 
 import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, ScalingAction, StepBand, scalingActions } from "./scaling";
-import { Cloud, StackSpec, Stage } from "./types";
+import { CloudProfile } from "./profile";
+import { StackSpec, Stage } from "./types";
 
 /** The peak must be served within this many minutes of a stream's start (requirements). */
 export const PEAK_DEADLINE_MINUTES = 5;
@@ -41,7 +42,7 @@ export interface GroupScaling {
  * warming up count toward the current capacity instead), and its scale-in alarm acts every period;
  * an ESS simple rule waits its cooldown after each execution.
  */
-export function groupScaling(spec: StackSpec, cloud: Cloud): GroupScaling {
+export function groupScaling(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown">): GroupScaling {
     const { out, in: inward } = scalingActions(spec);
     const stepSeconds = (a: ScalingAction): number => a.periodSeconds * a.evaluationPeriods;
     return {
@@ -50,12 +51,12 @@ export function groupScaling(spec: StackSpec, cloud: Cloud): GroupScaling {
         detectionSeconds: stepSeconds(out),
         periodSeconds: out.periodSeconds,
         readySeconds: spec.app.healthCheckGracePeriodSeconds + HEALTH_CHECK.healthyThreshold * HEALTH_CHECK.intervalSeconds,
-        scaleOutCooldownSeconds: cloud === "aws" ? 0 : out.cooldownSeconds,
+        scaleOutCooldownSeconds: profile.stepScalingCooldown ? out.cooldownSeconds : 0,
         bands: out.bands,
         minAdjustmentMagnitude: out.minAdjustmentMagnitude,
         scaleIn: {
             detectionSeconds: stepSeconds(inward),
-            intervalSeconds: cloud === "aws" ? inward.periodSeconds : Math.max(inward.periodSeconds, inward.cooldownSeconds),
+            intervalSeconds: profile.stepScalingCooldown ? Math.max(inward.periodSeconds, inward.cooldownSeconds) : inward.periodSeconds,
             percent: -inward.adjustment.value,
             minStep: inward.minAdjustmentMagnitude,
         },
@@ -172,8 +173,8 @@ export interface Drain {
 const minutesOf = (seconds: number): number => Math.round(seconds / 6) / 10;
 
 /** The plan's `scaling` section: time to peak and drain of every region's app group. */
-export function scalingSimulation(spec: StackSpec): { timeToPeak: TimeToPeak[]; drain: Drain[] } {
-    const g = groupScaling(spec, spec.cloud);
+export function scalingSimulation(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown">): { timeToPeak: TimeToPeak[]; drain: Drain[] } {
+    const g = groupScaling(spec, profile);
     const jump = simulateJump(g);
     const planned = simulatePlanned(g);
     const peak = Math.min(g.maxSize, Math.max(jump.reached, jump.needed));

@@ -2,47 +2,39 @@
 // an issue names the field, the value and what is allowed.
 
 import { worldCovered } from "../../policies/lib/network";
-import { checkAlicloudClasses } from "./alicloud-classes";
 import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr";
 import { show } from "./errors";
 import { checkKubernetesServices } from "./kubernetes";
 import { StagePreset } from "./presets";
-import { checkAwsServices } from "./aws-catalogue";
 import { checkComputeSize } from "./sizes";
 import { PLANNED_UTILISATION, instancesForOnline } from "./scaling";
 import { MINUTES_PER_DAY, parseInstant, parseLocalTime, zoneOffsetMinutes } from "./timezone";
-import { Cloud, LiveEvent, RecurringPeak, RegionSpec, StackSpec, WEEKDAYS } from "./types";
-import { isRegionName, regionExample, zoneBelongsToRegion, zoneExample } from "./zones";
+import { LiveEvent, RecurringPeak, RegionSpec, StackSpec, WEEKDAYS } from "./types";
+import { CloudProfile } from "./profile";
 
-/** Database engines each cloud offers. */
-export const ENGINES_BY_CLOUD: Readonly<Record<Cloud, readonly string[]>> = {
-    alicloud: ["mysql", "polardb"],
-    aws: ["mysql", "aurora"],
-};
-
-export function validateSpec(spec: StackSpec, preset: StagePreset, now: Date): string[] {
+/**
+ * Every issue of a resolved spec: the cloud-neutral checks, then the cloud's own (profile.check).
+ * Each issue names the field, the value and what is allowed.
+ */
+export function validateSpec(spec: StackSpec, profile: CloudProfile, preset: StagePreset, now: Date): string[] {
     return [
         ...checkRegionCount(spec, preset),
-        ...spec.regions.flatMap((region, i) => checkRegion(spec, preset, region, i)),
+        ...spec.regions.flatMap((region, i) => checkRegion(spec, profile, preset, region, i)),
         ...checkRegionsDistinct(spec.regions),
         ...checkLoadBalancerZones(spec.regions),
         ...checkAppCapacity(spec),
         ...checkScalingThresholds(spec),
-        ...checkDatabase(spec),
-        ...checkServerlessDatabase(spec),
+        ...checkDatabase(spec, profile),
+        ...checkServerlessDatabase(spec, profile),
         ...checkCache(spec),
         ...checkKubernetes(spec),
         ...checkKubernetesServices(spec),
         ...checkEvents(spec),
         ...checkPeaks(spec, now),
-        ...checkSaePeaks(spec),
         ...checkAdminCidrs(spec),
-        ...(spec.cloud === "aws" ? checkInstanceTagKeys(spec) : []),
-        ...checkComputeSize(spec.cloud, spec.app.size, "app.size"),
-        ...(spec.cloud === "alicloud" ? checkAlicloudClasses(spec) : []),
-        ...(spec.cloud === "alicloud" ? checkComputeSize(spec.cloud, spec.video.transcoderSize, "video.transcoderSize") : []),
-        ...(spec.kubernetes.enabled ? checkComputeSize(spec.cloud, spec.kubernetes.nodeSize, "kubernetes.nodeSize") : []),
-        ...checkAwsServices(spec),
+        ...checkComputeSize(profile.instances, spec.app.size, "app.size"),
+        ...(spec.kubernetes.enabled ? checkComputeSize(profile.instances, spec.kubernetes.nodeSize, "kubernetes.nodeSize") : []),
+        ...profile.check(spec),
     ];
 }
 
@@ -54,12 +46,12 @@ export function checkRegionCount(spec: StackSpec, preset: StagePreset): string[]
     ];
 }
 
-export function checkRegion(spec: StackSpec, preset: StagePreset, region: RegionSpec, i: number): string[] {
+export function checkRegion(spec: StackSpec, profile: CloudProfile, preset: StagePreset, region: RegionSpec, i: number): string[] {
     const field = `regions[${i}]`;
     const issues: string[] = [];
     if (region.name === "") return issues; // reported as missing by the reader
-    if (!isRegionName(spec.cloud, region.name)) {
-        issues.push(`${field}.name: not a ${spec.cloud} region id (got ${show(region.name)}); allowed: a region id such as ${regionExample(spec.cloud)}`);
+    if (!profile.isRegionName(region.name)) {
+        issues.push(`${field}.name: not a ${spec.cloud} region id (got ${show(region.name)}); allowed: a region id such as ${profile.regionExample}`);
     }
     if (region.zones.length < preset.minZonesPerRegion) {
         issues.push(
@@ -71,9 +63,9 @@ export function checkRegion(spec: StackSpec, preset: StagePreset, region: Region
         issues.push(`${field}.zones: at most ${ZONE_SLOTS} zones per region (got ${region.zones.length})`);
     }
     region.zones.forEach((zone, z) => {
-        if (!zoneBelongsToRegion(spec.cloud, region.name, zone)) {
+        if (!profile.zoneBelongsToRegion(region.name, zone)) {
             issues.push(
-                `${field}.zones[${z}]: zone ${show(zone)} is not in region ${region.name}; allowed: a zone id of ${region.name} such as ${zoneExample(spec.cloud, region.name)}`,
+                `${field}.zones[${z}]: zone ${show(zone)} is not in region ${region.name}; allowed: a zone id of ${region.name} such as ${profile.zoneExample(region.name)}`,
             );
         }
         if (region.zones.indexOf(zone) !== z) issues.push(`${field}.zones[${z}]: zone ${show(zone)} is listed twice`);
@@ -148,14 +140,14 @@ export function checkScalingThresholds(spec: StackSpec): string[] {
     return issues;
 }
 
-export function checkDatabase(spec: StackSpec): string[] {
-    const allowed = ENGINES_BY_CLOUD[spec.cloud];
+export function checkDatabase(spec: StackSpec, profile: Pick<CloudProfile, "engines" | "clusteredEngine">): string[] {
+    const allowed: readonly string[] = profile.engines;
     const issues: string[] = [];
     if (!allowed.includes(spec.database.engine)) {
         issues.push(`database.engine: ${show(spec.database.engine)} is not offered on ${spec.cloud}; allowed: ${allowed.join(", ")}`);
     }
     if (spec.database.globalDatabase && spec.database.engine === "mysql") {
-        issues.push(`database.globalDatabase: a global database needs engine ${spec.cloud === "alicloud" ? "polardb" : "aurora"} (got engine "mysql")`);
+        issues.push(`database.globalDatabase: a global database needs engine ${profile.clusteredEngine} (got engine "mysql")`);
     }
     if (spec.database.globalDatabase && spec.regions.length < 2) {
         issues.push(`database.globalDatabase: a global database needs >= 2 regions (got ${spec.regions.length})`);
@@ -163,26 +155,15 @@ export function checkDatabase(spec: StackSpec): string[] {
     return issues;
 }
 
-/**
- * Serverless capacity bounds per engine, per node:
- * - PolarDB (AgileServerless): `scale_min` 1 to 31 PCU, `scale_max` 1 to 32 PCU (alicloud_polardb_cluster
- *   schema, provider v1.294: "Valid values: 1 PCU to 32 PCUs when serverlessType is AgileServerless");
- * - Aurora Serverless v2: 0 to 256 ACU in steps of 0.5 (aws_rds_cluster
- *   `serverlessv2_scaling_configuration`, provider v6.66).
- */
-export const SERVERLESS_CAPACITY_RANGE: Readonly<Record<"polardb" | "aurora", { readonly min: number; readonly max: number; readonly step: number; readonly unit: string }>> = {
-    polardb: { min: 1, max: 32, step: 1, unit: "PCU" },
-    aurora: { min: 0, max: 256, step: 0.5, unit: "ACU" },
-};
-
-export function checkServerlessDatabase(spec: Pick<StackSpec, "database" | "cloud">): string[] {
+/** Issues of `database.serverless`: the cloud's clustered engine, and capacities within its range (CloudProfile.serverlessCapacity). */
+export function checkServerlessDatabase(spec: Pick<StackSpec, "database">, profile: Pick<CloudProfile, "clusteredEngine" | "serverlessCapacity">): string[] {
     const sl = spec.database.serverless;
     if (sl === null) return [];
     const engine = spec.database.engine;
-    if (engine !== "polardb" && engine !== "aurora") {
-        return [`database.serverless: a serverless database needs engine ${spec.cloud === "alicloud" ? "polardb" : "aurora"} (got engine ${show(engine)}); allowed: database.serverless.enabled false, or that engine`];
+    if (engine !== profile.clusteredEngine) {
+        return [`database.serverless: a serverless database needs engine ${profile.clusteredEngine} (got engine ${show(engine)}); allowed: database.serverless.enabled false, or that engine`];
     }
-    const range = SERVERLESS_CAPACITY_RANGE[engine];
+    const range = profile.serverlessCapacity;
     const issues: string[] = [];
     for (const key of ["minCapacity", "maxCapacity"] as const) {
         const v = sl[key];
@@ -194,8 +175,8 @@ export function checkServerlessDatabase(spec: Pick<StackSpec, "database" | "clou
     if (sl.minCapacity > sl.maxCapacity) {
         issues.push(`database.serverless.minCapacity: ${sl.minCapacity} is greater than database.serverless.maxCapacity ${sl.maxCapacity}; allowed: min <= max`);
     }
-    if (engine === "polardb" && sl.minCapacity === range.max) {
-        issues.push(`database.serverless.minCapacity: ${sl.minCapacity} PCU leaves no room to scale; allowed: 1 to ${range.max - 1} (PolarDB scale_min tops at ${range.max - 1})`);
+    if (sl.minCapacity > range.maxMinCapacity && sl.minCapacity <= range.max) {
+        issues.push(`database.serverless.minCapacity: ${sl.minCapacity} ${range.unit} leaves no room to scale; allowed: ${range.min} to ${range.maxMinCapacity} (${engine}'s floor tops at ${range.maxMinCapacity})`);
     }
     return issues;
 }
@@ -229,20 +210,6 @@ export function checkAdminCidrs(spec: StackSpec): string[] {
     return [];
 }
 
-/**
- * Instance tag keys allowed when tags are readable in the instance metadata (the app launch template
- * enables it for the connection publisher): "Can only include letters (a-z, A-Z), numbers (0-9), and
- * the following characters: + - = . , _ : @. Can't contain spaces or /. Can't consist only of .
- * (one period), .. (two periods), or _index" (EC2 User Guide, "View tags for your EC2 instances
- * using instance metadata"); a key outside them fails every launch.
- */
-export const METADATA_TAG_KEY = /^[a-zA-Z0-9+\-=.,_:@]+$/;
-
-export function checkInstanceTagKeys(spec: Pick<StackSpec, "tags">): string[] {
-    return Object.keys(spec.tags)
-        .filter((k) => !METADATA_TAG_KEY.test(k) || [".", "..", "_index"].includes(k))
-        .map((k) => `tags: key ${show(k)} cannot be an instance tag readable in the instance metadata (the app servers read their group name there); allowed: letters, digits and + - = . , _ : @, not ".", ".." or "_index"`);
-}
 
 /** The largest app group the config accepts (`app.maxSize` is read up to 1000). */
 export const MAX_GROUP_SIZE = 1000;
@@ -315,13 +282,3 @@ export function checkPeaks(spec: StackSpec, now: Date): string[] {
     return issues;
 }
 
-/**
- * SAE timers repeat one `period` per rule; the blueprint writes daily timers ("* * *", the period of
- * the provider's own example), so on Alibaba Cloud's serverless tier a peak recurs daily.
- */
-export function checkSaePeaks(spec: Pick<StackSpec, "cloud" | "compute" | "peaks">): string[] {
-    if (spec.cloud !== "alicloud" || spec.compute !== "serverless") return [];
-    return spec.peaks.flatMap((peak, i) =>
-        peak.recurrence === "daily" ? [] : [`peaks[${i}].recurrence: ${peak.recurrence} (SAE timed rules of this blueprint repeat daily); allowed: daily on alicloud with compute serverless`],
-    );
-}

@@ -1,6 +1,7 @@
 // The live-commerce flows on Alibaba Cloud, walked over the planned resources of one region.
 
-import { APP_CONNECTIONS_METRIC, DATA_PORTS, FLOW_ROUTE, LIVE_REGIONS, PUBLISH_ACTION, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import { APP_CONNECTIONS_METRIC, DATA_PORTS, FLOW_ROUTE, LIVE_REGIONS, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
 import { hpaScaling } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
@@ -306,7 +307,7 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
             .referrers(role, T.ramAttachment, "roleName", ["roleName"])
             .map((a) => found(g.ref(a, "policyName", a.inputs.policyName, T.ramPolicy, ["policyName"])))
             .filter((p): p is FlowResource => p !== undefined);
-        w.hop(role, `may ${PUBLISH_ACTION.alicloud}`, policies.some((p) => statementsAllow(p.inputs.policyDocument, PUBLISH_ACTION.alicloud)) ? true : `no policy attached to ${role.name} allows ${PUBLISH_ACTION.alicloud}`);
+        w.hop(role, `may ${PUBLISH_ACTION}`, policies.some((p) => statementsAllow(p.inputs.policyDocument, PUBLISH_ACTION)) ? true : `no policy attached to ${role.name} allows ${PUBLISH_ACTION}`);
         const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("out")) ?? w.absent("scale-out alarm", `no scale-out alarm on ${asg.name}`);
         const groupId = alarm.inputs.cloudMonitorGroupId;
         const userData = decodeUserData(cfg.inputs.userData) ?? "";

@@ -1,6 +1,8 @@
 // The live-commerce flows on AWS, walked over the planned resources of one region.
 
-import { APP_CONNECTIONS_METRIC, EKS_METRICS_SERVER_ADDON, APP_METRICS_NAMESPACE, AWS_DEFAULT_IMAGE, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import { APP_CONNECTIONS_METRIC, EKS_METRICS_SERVER_ADDON, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
+import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";

@@ -9,21 +9,21 @@ const C = "alicloud:ess/scalingConfiguration:ScalingConfiguration";
 const MONITOR_GROUP = "alicloud:cms/monitorGroup:MonitorGroup";
 
 /**
- * The one resource of `type` of the app tier in cn-hangzhou: a child of its Autoscaling component
+ * The one resource of `type` of the app tier in cn-hangzhou: a child of its AutoScaling component
  * (the region's live video tier runs a second ESS group of its own).
  */
 function app(plan: Plan, type: string): PlannedResource {
-    const hits = childrenOf(plan, named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app")).filter((r) => r.type === type);
+    const hits = childrenOf(plan, named(plan, "live-commerce:alicloud:AutoScaling", "lc-cn-hangzhou-app")).filter((r) => r.type === type);
     if (hits.length !== 1) throw new Error(`${plan.stack}: expected one ${type} under lc-cn-hangzhou-app, got ${hits.length}`);
     return hits[0];
 }
 
-describe("alicloud Autoscaling", function () {
+describe("alicloud AutoScaling", function () {
     const stacks = usePlans();
 
     it("declares exactly group, configuration, the OR, AND and three surge rules with their alarms, the metrics application group and the publisher's RAM role under the component", () => {
         const plan = stacks()["startup-alicloud"];
-        const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
+        const component = named(plan, "live-commerce:alicloud:AutoScaling", "lc-cn-hangzhou-app");
         assert.deepStrictEqual(
             childrenOf(plan, component).map((r) => `${r.type} ${r.name}`).sort(),
             [
@@ -91,7 +91,7 @@ describe("alicloud Autoscaling", function () {
 
     it("with Kubernetes there is no app group: each node pool joins every route's server group on the route's node port", () => {
         const plan = stacks()["growth-alicloud"];
-        assert.strictEqual(ofType(plan, "live-commerce:alicloud:Autoscaling").length, 0);
+        assert.strictEqual(ofType(plan, "live-commerce:alicloud:AutoScaling").length, 0);
         const attachments = ofType(plan, "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment");
         assert.deepStrictEqual(
             attachments.map((a) => [a.name, input(a, "port")]).sort(),
@@ -120,7 +120,7 @@ describe("alicloud Autoscaling", function () {
     for (const [title, direction, logic, connections, cpu, want] of directions) {
         it(title, () => {
             const plan = stacks()[MYSQL_STACK];
-            const component = named(plan, "live-commerce:alicloud:Autoscaling", "lc-cn-hangzhou-app");
+            const component = named(plan, "live-commerce:alicloud:AutoScaling", "lc-cn-hangzhou-app");
             const alarms = childrenOf(plan, component).filter((r) => r.type === "alicloud:ess/alarm:Alarm" && !r.name.includes("surge"));
             assert.deepStrictEqual(alarms.map((a) => a.name).sort(), ["lc-cn-hangzhou-app-alarm-in", "lc-cn-hangzhou-app-alarm-out"]);
             const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-${direction}`);

@@ -2,15 +2,11 @@ import * as assert from "assert";
 
 import {
     ConfigError,
-    checkAlicloudClasses,
     scheduleReport,
     tierSchedule,
-    polardbClassFor,
-    polardbNodeCount,
-    rdsClassFor,
-    redisClassFor,
-    resolveSpec,
 } from "../../components/model";
+import { checkAlicloudClasses, polardbClassFor, polardbNodeCount, rdsClassFor, redisClassFor } from "../../components/alicloud/catalogue";
+import { resolveSpec } from "../../components/profiles";
 import { essLaunchTime } from "../../components/alicloud/scaling-rule";
 
 const NOW = new Date("2026-11-22T00:00:00Z");

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 
-import { AWS_DEFAULT_IMAGE, EC2_CATALOGUE, STAGE_PRESETS, instanceTypeFor } from "../../components/model";
+import { STAGE_PRESETS, instanceTypeFor } from "../../components/model";
+import { AWS_DEFAULT_IMAGE, EC2_CATALOGUE } from "../../components/aws/catalogue";
 import { mockId } from "../../tools/lib/mocks";
 import { at, childrenOf, countByType, ofType, one, plan, regionOutput, strings } from "./plans";
 
@@ -10,7 +11,7 @@ const TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 describe("aws AutoScaling", () => {
     it("startup: exactly one group, one launch template, two step policies and two alarms, the publisher's role and instance profile, 2 x 4 vCPU / 8 GiB", async () => {
         const p = await plan("startup-aws");
-        assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-autoscaling")), {
+        assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-app")), {
             "aws:autoscaling/group:Group": 1,
             "aws:ec2/launchTemplate:LaunchTemplate": 1,
             "aws:autoscaling/policy:Policy": 2,
@@ -48,7 +49,7 @@ describe("aws AutoScaling", () => {
 
     it("launch template: IMDSv2 required, encrypted root volume, app security group, stock image by SSM", async () => {
         const p = await plan("growth-vm-aws");
-        const t = one(p, TEMPLATE, "-autoscaling-launch-template");
+        const t = one(p, TEMPLATE, "-app-launch-template");
         assert.strictEqual(at(t, "metadataOptions", "httpTokens"), "required");
         assert.strictEqual(at(t, "blockDeviceMappings", 0, "ebs", "encrypted"), "true");
         assert.strictEqual(at(t, "imageId"), AWS_DEFAULT_IMAGE);
@@ -58,16 +59,16 @@ describe("aws AutoScaling", () => {
 
     it("app servers publish ConnectionsPerInstance per AutoScalingGroupName with an instance profile allowed exactly PutMetricData into LiveCommerce/App", async () => {
         const p = await plan("growth-vm-aws");
-        const t = one(p, TEMPLATE, "-autoscaling-launch-template");
-        const role = one(p, "aws:iam/role:Role", "-autoscaling-role");
+        const t = one(p, TEMPLATE, "-app-launch-template");
+        const role = one(p, "aws:iam/role:Role", "-app-role");
         assert.deepStrictEqual(JSON.parse(String(at(role, "assumeRolePolicy"))), { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
-        const policy = one(p, "aws:iam/rolePolicy:RolePolicy", "-autoscaling-publish-metrics");
+        const policy = one(p, "aws:iam/rolePolicy:RolePolicy", "-app-publish-metrics");
         assert.strictEqual(at(policy, "role"), role.name);
         assert.deepStrictEqual(JSON.parse(String(at(policy, "policy"))), {
             Version: "2012-10-17",
             Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "LiveCommerce/App" } } }],
         });
-        const profile = one(p, "aws:iam/instanceProfile:InstanceProfile", "-autoscaling-profile");
+        const profile = one(p, "aws:iam/instanceProfile:InstanceProfile", "-app-profile");
         assert.strictEqual(at(profile, "role"), role.name);
         assert.strictEqual(at(t, "iamInstanceProfile", "arn"), `arn:aws:iam:us-east-1:123456789012:${mockId(profile.type, profile.name)}`);
         assert.strictEqual(at(t, "metadataOptions", "instanceMetadataTags"), "enabled");

@@ -19,7 +19,7 @@ function assertProtected(r: PlannedResource): void {
 describe("aws Database", () => {
     it("startup: one single-AZ MySQL instance of 2 vCPU / 4 GiB, private and protected", async () => {
         const p = await plan("startup-aws");
-        assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-database")), { "aws:rds/subnetGroup:SubnetGroup": 1, [INSTANCE]: 1 });
+        assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-db")), { "aws:rds/subnetGroup:SubnetGroup": 1, [INSTANCE]: 1 });
         const db = one(p, INSTANCE);
         assert.strictEqual(at(db, "engine"), "mysql");
         assert.strictEqual(at(db, "instanceClass"), "db.t4g.medium");

@@ -8,7 +8,7 @@ const TG = "aws:lb/targetGroup:TargetGroup";
 describe("aws LoadBalancer (compute vm: the ROUTES of the app group)", () => {
     it("declares one ALB, a certificate with its validation, two listeners, a rule per path route and a target group per route", async () => {
         const p = await plan("growth-vm-aws");
-        assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-loadbalancer")), {
+        assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-lb")), {
             "aws:acm/certificate:Certificate": 1,
             "aws:acm/certificateValidation:CertificateValidation": 1,
             "aws:lb/loadBalancer:LoadBalancer": 1,

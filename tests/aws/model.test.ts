@@ -2,17 +2,13 @@ import * as assert from "assert";
 
 import {
     ConfigError,
-    awsName,
-    cacheNodeTypeFor,
-    checkAwsServices,
-    databaseLayout,
-    dbClassFor,
-    queueLayout,
-    rdsMysqlMaxConnections,
-    resolveSpec,
     scalingActions,
-    scalingExpression,
 } from "../../components/model";
+import { ALICLOUD_PROFILE } from "../../components/alicloud/profile";
+import { awsName } from "../../components/aws/profile";
+import { cacheNodeTypeFor, checkAwsServices, databaseLayout, dbClassFor, queueLayout, rdsMysqlMaxConnections } from "../../components/aws/catalogue";
+import { resolveSpec } from "../../components/profiles";
+import { scalingExpression } from "../../components/aws/metrics";
 import { specOf } from "./plans";
 
 const NOW = { now: new Date("2026-01-01T00:00:00Z") };
@@ -58,7 +54,11 @@ describe("aws model decisions", () => {
             "queue.enabled: Amazon MSK needs >= 2 zones per region (got 1); allowed: false, or list >= 2 zones",
             "database.highAvailability: a Multi-AZ database needs >= 2 zones per region (got 1); allowed: false, or list >= 2 zones",
         ]);
-        assert.deepStrictEqual(checkAwsServices({ ...specOf("startup-aws"), cloud: "alicloud", queue: { ...specOf("startup-aws").queue, enabled: true } }), []);
+        // The MSK and Multi-AZ rules belong to the AWS profile: the Alibaba Cloud profile does not apply them.
+        const base = specOf("startup-aws");
+        const oneZone = { ...base, queue: { ...base.queue, enabled: true }, regions: base.regions.map((r) => ({ ...r, zones: r.zones.slice(0, 1) })) };
+        assert.ok(checkAwsServices(oneZone).some((i) => i.startsWith("queue.enabled: Amazon MSK")));
+        assert.deepStrictEqual(ALICLOUD_PROFILE.check(oneZone).filter((i) => i.startsWith("queue.enabled")), []);
     });
 
     it("places Aurora readers away from the writer and MySQL replicas per replicaZones", () => {

@@ -5,11 +5,10 @@ import {
     STAGE_PRESETS,
     StackSpec,
     alarmRules,
-    cacheLayout,
-    cacheNodeIds,
-    comparisonOperator,
     scalingActions,
 } from "../../components/model";
+import { cacheLayout, cacheNodeIds } from "../../components/aws/catalogue";
+import { comparisonOperator } from "../../components/aws/metrics";
 import { MOCK_ACCOUNT, mockId } from "../../tools/lib/mocks";
 import { at, childrenOf, countByType, dig, ofType, one, plan, specOf } from "./plans";
 

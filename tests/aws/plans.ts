@@ -4,7 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-import { StackSpec, parseConfigValues, resolveSpec } from "../../components/model";
+import { StackSpec, parseConfigValues } from "../../components/model";
+import { resolveSpec } from "../../components/profiles";
 import { Plan, PlannedResource, planStack } from "../../tools/lib/record";
 import { STACKS_DIR, loadStackConfig } from "../../tools/lib/stackfiles";
 import { isShipped, shippedPlan } from "../support/shipped";

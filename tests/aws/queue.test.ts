@@ -9,7 +9,7 @@ describe("aws Queue", () => {
     it("startup has no queue", async () => {
         const p = await plan("startup-aws");
         assert.strictEqual(ofType(p, MSK).length, 0);
-        assert.strictEqual(regionOutput(p, "us-east-1", "queueBootstrapBrokersTls"), undefined);
+        assert.strictEqual(regionOutput(p, "us-east-1", "queueBootstrapServers"), null);
     });
 
     it("growth: one broker per zone over the private subnets, TLS in transit and in cluster, a topic per spec topic", async () => {
@@ -29,7 +29,7 @@ describe("aws Queue", () => {
         const orders = one(p, "aws:msk/topic:Topic", "-topic-orders");
         assert.strictEqual(at(orders, "partitionCount"), STAGE_PRESETS.growth.spec.queue.partitions);
         assert.strictEqual(at(orders, "replicationFactor"), 2);
-        assert.match(String(regionOutput(p, "us-east-1", "queueBootstrapBrokersTls")), /:9094,/);
+        assert.match(String(regionOutput(p, "us-east-1", "queueBootstrapServers")), /:9094,/);
     });
 
     it("mature: the growth brokers and replication factor (both replace-on-change) in each region of three zones", async () => {

@@ -25,7 +25,7 @@ describe("aws Region", () => {
         const text = JSON.stringify(p.outputs);
         assert.ok(!text.includes("mock-secret"), "a generated secret reached the stack outputs");
         assert.ok(!text.includes("[secret]"));
-        for (const key of ["loadBalancerDnsName", "cacheEndpoint", "databaseEndpoint", "databaseReaderEndpoints", "queueBootstrapBrokersTls", "mediaBucket"]) {
+        for (const key of ["loadBalancerDnsName", "cacheEndpoint", "databaseEndpoint", "databaseReaderEndpoints", "queueBootstrapServers", "mediaBucket"]) {
             assert.ok(text.includes(`"${key}"`), key);
         }
     });

@@ -81,7 +81,7 @@ describe("global database in the plan", function () {
             const p = plan("mature-aws");
             const g = ofType(p, GLOBAL_CLUSTER);
             assert.strictEqual(g.length, 1);
-            const primary = one(p, AURORA, "lc-us-east-1-database-cluster");
+            const primary = one(p, AURORA, "lc-us-east-1-db-cluster");
             // Engine, version and encryption come from the source cluster (`engine` conflicts with it).
             assert.deepStrictEqual(
                 [g[0].name, g[0].inputs.globalClusterIdentifier, g[0].inputs.sourceDbClusterIdentifier, g[0].inputs.engine, g[0].inputs.forceDestroy, g[0].inputs.deletionProtection, providerOf(g[0])],
@@ -92,17 +92,17 @@ describe("global database in the plan", function () {
 
         it("the first region's cluster is the writer with the schema and a generated secret master password (Secrets Manager cannot manage it in a global database), with no global identifier of its own (the global cluster is created from it); both run one engine version", () => {
             const p = plan("mature-aws");
-            const primary = one(p, AURORA, "lc-us-east-1-database-cluster");
+            const primary = one(p, AURORA, "lc-us-east-1-db-cluster");
             assert.deepStrictEqual(
                 [primary.inputs.globalClusterIdentifier, primary.inputs.databaseName, primary.inputs.masterUsername, primary.inputs.masterPassword, primary.inputs.manageMasterUserPassword, primary.inputs.enableGlobalWriteForwarding, providerOf(primary)],
                 [undefined, "livecommerce", "admin", "[secret]", undefined, undefined, "lc-provider-us-east-1"],
             );
-            const secondary = one(p, AURORA, "lc-us-west-2-database-cluster");
+            const secondary = one(p, AURORA, "lc-us-west-2-db-cluster");
             for (const c of [primary, secondary]) assert.deepStrictEqual([c.inputs.engine, c.inputs.engineVersion, c.inputs.storageEncrypted], ["aurora-mysql", primary.inputs.engineVersion, true], c.name);
         });
 
         it("the second region's cluster joins the global cluster without master credentials or schema, and forwards writes", () => {
-            const secondary = one(plan("mature-aws"), AURORA, "lc-us-west-2-database-cluster");
+            const secondary = one(plan("mature-aws"), AURORA, "lc-us-west-2-db-cluster");
             assert.deepStrictEqual(
                 [secondary.inputs.globalClusterIdentifier, secondary.inputs.enableGlobalWriteForwarding, providerOf(secondary)],
                 ["lc-global-db", true, "lc-provider-us-west-2"],

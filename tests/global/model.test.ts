@@ -2,7 +2,6 @@ import * as assert from "assert";
 
 import {
     ALL_METHODS,
-    DNS_HEALTH_CHECKS,
     INGEST_LISTENERS,
     READ_METHODS,
     RENDITIONS,
@@ -16,12 +15,12 @@ import {
     forRegion,
     globalHostnames,
     ivsChannelType,
-    resolveSpec,
     steeringEnabled,
     transcodeTier,
     transcoderConfig,
     videoHostnames,
 } from "../../components/model";
+import { PROFILES, resolveSpec } from "../../components/profiles";
 import { ConfigObject } from "../../components/model/reader";
 import { NOW, configIssues, rawConfig } from "../helpers";
 
@@ -48,21 +47,21 @@ describe("global model: DNS failover time", () => {
     ];
     for (const row of table) {
         it(`${row.cloud}: shortest interval ${row.interval} s x threshold ${row.threshold} + TTL ${row.ttl} s = ${row.failover} s`, () => {
-            const p = dnsFailoverPlan(row.cloud);
+            const p = dnsFailoverPlan(PROFILES[row.cloud].dnsHealthCheck);
             assert.deepStrictEqual(
                 [p.intervalSeconds, p.failureThreshold, p.ttlSeconds, p.detectionSeconds, p.failoverSeconds],
                 [row.interval, row.threshold, row.ttl, row.detection, row.failover],
             );
-            assert.strictEqual(p.intervalSeconds, DNS_HEALTH_CHECKS[row.cloud].shortestIntervalSeconds);
+            assert.strictEqual(p.intervalSeconds, PROFILES[row.cloud].dnsHealthCheck.shortestIntervalSeconds);
         });
     }
 
     it("every region failover is longer than the 30 s in-region switch-over target", () => {
-        for (const cloud of ["aws", "alicloud"] as const) assert.ok(dnsFailoverPlan(cloud).failoverSeconds > 30, cloud);
+        for (const cloud of ["aws", "alicloud"] as const) assert.ok(dnsFailoverPlan(PROFILES[cloud].dnsHealthCheck).failoverSeconds > 30, cloud);
     });
 
     it("refuses a budget the service cannot meet, naming the arithmetic", () => {
-        assert.throws(() => dnsFailoverPlan("alicloud", 120), /Alibaba Cloud GTM fails a region over in 180 s \(TTL 60 \+ 60 x 2\), over the 120 s budget/);
+        assert.throws(() => dnsFailoverPlan(PROFILES.alicloud.dnsHealthCheck, 120), /Alibaba Cloud GTM fails a region over in 180 s \(TTL 60 \+ 60 x 2\), over the 120 s budget/);
     });
 
     it("dnsFailoverSeconds is TTL + interval x threshold", () => {
@@ -87,25 +86,25 @@ describe("global model: DNS failover time", () => {
 describe("global model: CDN origins", () => {
     it("startup and growth: the one region as the only, primary origin; all methods", () => {
         for (const stage of ["startup", "growth"] as const) {
-            const origins = cdnOrigins(spec(stage, "aws"));
+            const origins = cdnOrigins(spec(stage, "aws"), PROFILES.aws.cdnOriginLimit);
             assert.deepStrictEqual(origins, [{ region: "us-east-1", role: "primary", rank: 0, priority: 20 }], stage);
             assert.deepStrictEqual(cdnAllowedMethods(origins), ALL_METHODS);
         }
     });
 
     it("mature on AWS: first region primary, second failover (an origin group holds two), reads only", () => {
-        const origins = cdnOrigins(spec("mature", "aws", { regions: THREE_AWS_REGIONS }));
+        const origins = cdnOrigins(spec("mature", "aws", { regions: THREE_AWS_REGIONS }), PROFILES.aws.cdnOriginLimit);
         assert.deepStrictEqual(origins.map((o) => [o.region, o.role, o.rank]), [["us-east-1", "primary", 0], ["us-west-2", "failover", 1]]);
         assert.deepStrictEqual(cdnAllowedMethods(origins), READ_METHODS);
     });
 
     it("mature on Alibaba Cloud: every region an origin, priority 20 for the first, 30 for the others", () => {
-        const origins = cdnOrigins(spec("mature", "alicloud", { regions: THREE_ALI_REGIONS }));
+        const origins = cdnOrigins(spec("mature", "alicloud", { regions: THREE_ALI_REGIONS }), PROFILES.alicloud.cdnOriginLimit);
         assert.deepStrictEqual(origins.map((o) => [o.region, o.priority]), [["cn-hangzhou", 20], ["cn-shanghai", 30], ["ap-southeast-1", 30]]);
     });
 
     it("originFailover false on a mature stack keeps one origin", () => {
-        assert.strictEqual(cdnOrigins(spec("mature", "alicloud", { cdn: { originFailover: false } })).length, 1);
+        assert.strictEqual(cdnOrigins(spec("mature", "alicloud", { cdn: { originFailover: false } }), PROFILES.alicloud.cdnOriginLimit).length, 1);
     });
 
     it("Alibaba Cloud CDN scope by regions", () => {
@@ -136,7 +135,7 @@ describe("global model: the edge plan", () => {
             { stage: "mature", cloud: "alicloud", origins: 2, steering: ["cn-hangzhou", "cn-shanghai"], failover: 180 },
         ];
         for (const row of table) {
-            const p = edgePlan(spec(row.stage, row.cloud));
+            const p = edgePlan(spec(row.stage, row.cloud), PROFILES[row.cloud]);
             assert.strictEqual(p.cdn?.origins.length, row.origins, `${row.stage}-${row.cloud}`);
             assert.deepStrictEqual(p.steering?.regions ?? null, row.steering);
             assert.strictEqual(p.steering?.failover.failoverSeconds ?? null, row.failover);
@@ -145,7 +144,7 @@ describe("global model: the edge plan", () => {
     });
 
     it("cdn.enabled false: no CDN", () => {
-        assert.strictEqual(edgePlan(spec("growth", "aws", { cdn: { enabled: false } })).cdn, null);
+        assert.strictEqual(edgePlan(spec("growth", "aws", { cdn: { enabled: false } }), PROFILES.aws).cdn, null);
     });
 
     it("forRegion finds a region's value or names the missing region", () => {

@@ -9,12 +9,12 @@ import {
     defaultRoute,
     planServerlessUnits,
     polardbServerlessPlan,
-    resolveSpec,
     routeNodePort,
     saeMetricPlan,
     unitSchedule,
     targetKind,
 } from "../../components/model";
+import { resolveSpec } from "../../components/profiles";
 import { NOW, configIssues, rawConfig } from "../helpers";
 
 describe("compute config", () => {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 
-import { globalDatabaseRoles, resolveSpec } from "../../components/model";
+import { globalDatabaseRoles } from "../../components/model";
+import { resolveSpec } from "../../components/profiles";
 import { NOW, rawConfig } from "../helpers";
 
 describe("global database roles", () => {

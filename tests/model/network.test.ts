@@ -7,9 +7,9 @@ import {
     ingressRules,
     parseCidr,
     planNat,
-    resolveSpec,
     subnetOf,
 } from "../../components/model";
+import { resolveSpec } from "../../components/profiles";
 import { NOW, rawConfig } from "../helpers";
 
 describe("CIDR arithmetic", () => {

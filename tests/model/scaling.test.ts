@@ -12,7 +12,6 @@ import {
     parseInstant,
     percentStep,
     recurringActions,
-    resolveSpec,
     scalingSimulation,
     simulateDrain,
     simulateJump,
@@ -22,6 +21,7 @@ import {
     utcCron,
     zonedToUtc,
 } from "../../components/model";
+import { PROFILES, resolveSpec } from "../../components/profiles";
 import { rawConfig } from "../helpers";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
@@ -188,8 +188,8 @@ describe("model: time to peak and drain", () => {
             (["aws", "alicloud"] as const).map((cloud) => {
                 const extra = stage === "mature" && cloud === "aws" ? { regions: regions.aws } : {};
                 const spec = resolveSpec(rawConfig(stage, cloud, extra), { now: NOW });
-                const jump = scalingSimulation(spec).timeToPeak.find((e) => e.scenario === "unplanned10x");
-                return [stage, cloud, jump?.minutes, jump?.meets5Minutes, groupScaling(spec, cloud).scaleOutCooldownSeconds];
+                const jump = scalingSimulation(spec, PROFILES[cloud]).timeToPeak.find((e) => e.scenario === "unplanned10x");
+                return [stage, cloud, jump?.minutes, jump?.meets5Minutes, groupScaling(spec, PROFILES[cloud]).scaleOutCooldownSeconds];
             }),
         );
         assert.deepStrictEqual(rows, [
@@ -203,7 +203,7 @@ describe("model: time to peak and drain", () => {
     });
     it("a missed peak is a finding naming region, minutes and cause; mandatory for mature only", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { scaling: { scaleOutStepPercent: 100 }, app: { maxSize: 8 } }), { now: NOW });
-        assert.deepStrictEqual(timeToPeakFindings(scalingSimulation(spec).timeToPeak), [
+        assert.deepStrictEqual(timeToPeakFindings(scalingSimulation(spec, PROFILES.aws).timeToPeak), [
             "us-east-1 appGroup: an unplanned 10x jump is never served, more than 5 (10x load needs 32 instances; app.maxSize 8 caps the group at 8)",
         ]);
         assert.deepStrictEqual((["startup", "growth", "mature"] as const).map(timeToPeakEnforcement), ["advisory", "advisory", "mandatory"]);

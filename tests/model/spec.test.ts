@@ -1,6 +1,7 @@
 import * as assert from "assert";
 
-import { STAGES, STAGE_PRESETS, StackSpec, resolveSpec } from "../../components/model";
+import { STAGES, STAGE_PRESETS, StackSpec } from "../../components/model";
+import { resolveSpec } from "../../components/profiles";
 import { ConfigObject } from "../../components/model/reader";
 import { NOW, configIssues, rawConfig } from "../helpers";
 

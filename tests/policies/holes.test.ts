@@ -6,7 +6,7 @@ import * as assert from "assert";
 import { POLICIES } from "../../policies/all";
 import { addressRange, worldCovered } from "../../policies/lib/network";
 import { checkAdminCidrs } from "../../components/model/validate";
-import { resolveSpec } from "../../components/model";
+import { resolveSpec } from "../../components/profiles";
 import { EvalResource } from "../../tools/lib/evaluate";
 import { NOW, rawConfig } from "../helpers";
 import { res, violations } from "./helpers";

@@ -222,7 +222,7 @@ describe("the shipped stage upgrades", () => {
             assert.deepStrictEqual(r.undocumented.map((c) => c.urn), [], `${r.base} -> ${r.head}`);
             assert.deepStrictEqual(r.changes.filter((c) => c.kind === "database" && c.op === "delete"), [], `${r.head} deletes no database`);
         }
-        assert.strictEqual(only(upgradedAws, "lc-us-east-1-database-primary").op, "update");
+        assert.strictEqual(only(upgradedAws, "lc-us-east-1-db-primary").op, "update");
     });
 
     it("docs/UPGRADING.md holds the tables the preview prints", () => {

@@ -35,6 +35,13 @@ export interface PlannedResource {
      * replacing it) leaves it in the cloud. Absent otherwise.
      */
     readonly retainOnDelete?: boolean;
+    /**
+     * The URNs the resource's own `aliases` option names, in the engine's form (engineUrns): an
+     * Alias's unset name, type and parent are the resource's own. URNs the program or an SDK gives
+     * as text are listed as given. Absent when it declares none. The engine also derives aliases of
+     * the children of an aliased resource (tests/global/aliases.test.ts); those are not listed.
+     */
+    readonly aliases?: readonly string[];
     /** Cloud id of a custom resource (the mocked id in a plan; absent or unknown in a preview). */
     readonly id?: string;
     /** Attributes the cloud computes (arn, dnsName, ...), as far as the input carries them. */
@@ -88,6 +95,49 @@ function redact(value: unknown): unknown {
     );
 }
 
+/**
+ * The URN an alias names, in the engine's form: a URN as given, or an Alias whose unset name and
+ * type are the resource's own and whose unset parent is the resource's parent (the engine collapses
+ * an alias spec the same way: pulumi/pulumi pkg/resource/deploy/step_generator.go,
+ * collapseAliasToUrn). An Alias naming its parent by URN text is read as an engine-form URN.
+ */
+async function aliasUrn(alias: pulumi.Input<pulumi.URN | pulumi.Alias>, s: Seen, chainOf: (r: pulumi.Resource | undefined) => string, stack: string): Promise<string> {
+    const a = await settle(pulumi.output(alias));
+    if (typeof a === "string") return a;
+    const name = a.name === undefined ? s.name : await settle(pulumi.output(a.name));
+    const type = a.type === undefined ? s.type : await settle(pulumi.output(a.type));
+    const parentChain =
+        a.parent === undefined ? chainOf(s.parent) : pulumi.Resource.isInstance(a.parent) ? chainOf(a.parent) : ((await settle(pulumi.output(a.parent))).split("::")[2] ?? "");
+    return engineUrn(stack, parentChain === "" ? type : `${parentChain}$${type}`, name);
+}
+
+/**
+ * A URN as the engine forms it: `urn:pulumi:<stack>::<project>::<type chain>::<name>`, the chain
+ * being the types from the top-level ancestor down to the resource, joined by `$`, without the root
+ * stack's type (pulumi/pulumi sdk/nodejs/resource.ts createUrn). The mocks form `urn` differently
+ * (the parent's own type only, and the stack's type above top-level resources: runtime/mocks.ts
+ * newUrn), so a plan's `urn` is not the URN a deployed stack holds.
+ */
+export function engineUrn(stack: string, chain: string, name: string): string {
+    return `urn:pulumi:${stack}::${PROJECT}::${chain}::${name}`;
+}
+
+/** The engine-form URN (engineUrn) of every resource of a plan, by its plan `urn`; the root stack keeps its own. */
+export function engineUrns(plan: Pick<Plan, "stack" | "resources">): ReadonlyMap<string, string> {
+    const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+    const chains = new Map<string, string>();
+    const chainOf = (r: PlannedResource): string => {
+        const known = chains.get(r.urn);
+        if (known !== undefined) return known;
+        const parent = r.parent === null ? undefined : byUrn.get(r.parent);
+        const parentChain = parent === undefined || parent.parent === null ? "" : chainOf(parent);
+        const chain = parentChain === "" ? r.type : `${parentChain}$${r.type}`;
+        chains.set(r.urn, chain);
+        return chain;
+    };
+    return new Map(plan.resources.map((r) => [r.urn, r.parent === null ? r.urn : engineUrn(plan.stack, chainOf(r), r.name)]));
+}
+
 function settle<T>(o: pulumi.Output<T>): Promise<T> {
     return new Promise((resolve) => {
         o.apply((v) => {
@@ -128,6 +178,7 @@ interface Seen {
     readonly name: string;
     readonly parent: pulumi.Resource | undefined;
     readonly retainOnDelete: boolean;
+    readonly aliases: readonly pulumi.Input<pulumi.URN | pulumi.Alias>[];
 }
 
 function firstRegion(config: Readonly<Record<string, string>>): string {
@@ -254,7 +305,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
     let programOutputs: Record<string, unknown> = {};
     await pulumi.runtime.runInPulumiStack(async () => {
         pulumi.runtime.registerStackTransformation((args) => {
-            seen.push({ resource: args.resource, type: args.type, name: args.name, parent: args.opts.parent, retainOnDelete: args.opts.retainOnDelete === true });
+            seen.push({ resource: args.resource, type: args.type, name: args.name, parent: args.opts.parent, retainOnDelete: args.opts.retainOnDelete === true, aliases: args.opts.aliases ?? [] });
             return undefined;
         });
         const outputs = await program();
@@ -273,6 +324,24 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
         byKey.set(key, reg);
     }
     const stackUrn = `urn:pulumi:${stack}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${stack}`;
+    const seenOf = new Map(seen.map((s) => [s.resource, s]));
+    const chains = new Map<pulumi.Resource, string>();
+    const chainOf = (r: pulumi.Resource | undefined): string => {
+        const s = r === undefined ? undefined : seenOf.get(r);
+        if (r === undefined || s === undefined) return ""; // the root stack
+        const known = chains.get(r);
+        if (known !== undefined) return known;
+        const parentChain = chainOf(s.parent);
+        const chain = parentChain === "" ? s.type : `${parentChain}$${s.type}`;
+        chains.set(r, chain);
+        return chain;
+    };
+    const aliasesOf = new Map<pulumi.Resource, string[]>();
+    await Promise.all(
+        seen
+            .filter((s) => s.aliases.length > 0)
+            .map(async (s) => aliasesOf.set(s.resource, await Promise.all(s.aliases.map((a) => aliasUrn(a, s, chainOf, stack))))),
+    );
     const resources: PlannedResource[] = [
         { urn: stackUrn, type: "pulumi:pulumi:Stack", name: `${PROJECT}-${stack}`, parent: null, custom: false, provider: null, inputs: {}, propertyDependencies: {} },
         ...seen.map((s): PlannedResource => {
@@ -287,6 +356,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
                 provider: reg.provider,
                 inputs: sanitizeRecord(reg.inputs),
                 ...(s.retainOnDelete ? { retainOnDelete: true } : {}),
+                ...(aliasesOf.has(s.resource) ? { aliases: aliasesOf.get(s.resource) } : {}),
                 ...(reg.id === null ? {} : { id: reg.id }),
                 ...(Object.keys(reg.outputs).length === 0 ? {} : { outputs: sanitizeRecord(reg.outputs) }),
                 propertyDependencies: dependencies.get(`${s.type}::${s.name}`) ?? {},

@@ -2,12 +2,10 @@
 // metric-math alarm over plain metric queries, so OR / AND of the scaling policy and ratios such as
 // the 5xx share are expressed exactly. Pure: dimension values come in as plain strings.
 
-import { AlarmMetric, AlarmRule } from "./alarms";
-import { ScalingAction, ScalingCondition, ScalingMetric } from "./scaling";
+import { APP_CONNECTIONS_METRIC, AlarmMetric, AlarmRule, PublisherSteps, ScalingAction, ScalingCondition, ScalingMetric } from "../model";
 
-/** The custom metric the app publishes once a minute per instance (see docs/METRICS.md). */
+/** The CloudWatch namespace of the app's custom metric APP_CONNECTIONS_METRIC (see docs/METRICS.md). */
 export const APP_METRICS_NAMESPACE = "LiveCommerce/App";
-export const APP_CONNECTIONS_METRIC = "ConnectionsPerInstance";
 
 export interface CloudWatchMetric {
     readonly namespace: string;
@@ -192,4 +190,51 @@ export function alarmQueries(rule: AlarmRule, d: AlarmDimensions): MetricQuery[]
 /** CloudWatch comparison operator of a rule. */
 export function comparisonOperator(rule: Pick<AlarmRule, "comparison">): "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" {
     return rule.comparison === "greaterThan" ? "GreaterThanThreshold" : "GreaterThanOrEqualToThreshold";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app servers' publisher of APP_CONNECTIONS_METRIC (components/model/app-metrics.ts)
+
+/**
+ * The publish step: the AWS CLI of Amazon Linux 2023 (`aws cloudwatch put-metric-data`, namespace,
+ * metric name, dimension `AutoScalingGroupName`, unit Count), credentials from the instance profile;
+ * the group name is the instance tag `aws:autoscaling:groupName` read from the instance metadata
+ * service (IMDSv2 token, `meta-data/tags/instance/<key>`, with instance metadata tags enabled on the
+ * launch template: EC2 User Guide, "View tags for your EC2 instances using instance metadata").
+ * The install step: the AWS CLI version 2 installer for Linux x86_64
+ * (https://awscli.amazonaws.com/awscli-exe-linux-x86_64.zip, unzip, `./aws/install`: AWS CLI User
+ * Guide, "Installing or updating to the latest version of the AWS CLI").
+ */
+export function publisherSteps(appPort: number): PublisherSteps {
+    return {
+        appPort,
+        install: "command -v aws >/dev/null || { curl -sfo /tmp/awscliv2.zip https://awscli.amazonaws.com/awscli-exe-linux-x86_64.zip && unzip -qo /tmp/awscliv2.zip -d /tmp && /tmp/aws/install; }",
+        publish: [
+            'token=$(curl -sf -X PUT -H "X-aws-ec2-metadata-token-ttl-seconds: 300" http://169.254.169.254/latest/api/token)',
+            'group=$(curl -sf -H "X-aws-ec2-metadata-token: $token" http://169.254.169.254/latest/meta-data/tags/instance/aws:autoscaling:groupName)',
+            'region=$(curl -sf -H "X-aws-ec2-metadata-token: $token" http://169.254.169.254/latest/meta-data/placement/region)',
+            `aws cloudwatch put-metric-data --region "$region" --namespace ${APP_METRICS_NAMESPACE} --metric-name ${APP_CONNECTIONS_METRIC} --dimensions "AutoScalingGroupName=$group" --unit Count --value "$count"`,
+        ].join("\n"),
+    };
+}
+
+/** The action the instance identity needs to publish. */
+export const PUBLISH_ACTION = "cloudwatch:PutMetricData";
+
+/**
+ * The IAM policy of the app servers: PutMetricData into the app namespace only. Condition key
+ * `cloudwatch:namespace` (CloudWatch User Guide, "Using condition keys to limit access to
+ * CloudWatch namespaces": Allow cloudwatch:PutMetricData, Resource *, StringEquals
+ * cloudwatch:namespace).
+ */
+export function publishPolicy(): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: PUBLISH_ACTION, Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": APP_METRICS_NAMESPACE } } }],
+    });
+}
+
+/** Trust policy of an IAM role an AWS service assumes (sts:AssumeRole by the service principal, e.g. ec2.amazonaws.com). */
+export function serviceTrustPolicy(service: string): string {
+    return JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
 }

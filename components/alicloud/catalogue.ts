@@ -2,7 +2,14 @@
 // same rule as the ECS catalogue: the memory/vCPU ratio picks the family, the vCPU count the size.
 // Pure tables; validation reports sizes without a class before anything is declared.
 
-import { ComputeSize, StackSpec } from "./types";
+import { ComputeSize, InstanceCatalogue, STANDARD_SIZES, StackSpec } from "../model";
+
+/** Alibaba Cloud ECS, 7th generation: ecs.c7.xlarge is 4 vCPU / 8 GiB. */
+export const ECS_CATALOGUE: InstanceCatalogue = {
+    families: { 2: "c7", 4: "g7", 8: "r7" },
+    sizes: STANDARD_SIZES,
+    format: (family, size) => `ecs.${family}.${size}`,
+};
 
 /** RDS MySQL general-purpose classes: family per GiB-per-vCPU ratio, size per vCPU count. */
 const RDS_FAMILIES: Readonly<Record<number, string>> = { 2: "n2", 4: "n4", 8: "n8" };

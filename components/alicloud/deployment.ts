@@ -1,0 +1,102 @@
+import * as alicloud from "@pulumi/alicloud";
+
+import { Deployment, Edge, RegionalEndpoint, cdnOriginHosts, deployStack } from "../deployment";
+import { StackSpec, baseTags, edgePlan, forRegion, liveRegionFor, regionBaseName, tierSchedule, transcodeTier, videoHostnames } from "../model";
+import { Cdn } from "./cdn";
+import { ALICLOUD_PROFILE } from "./profile";
+import { Region } from "./region";
+import { Steering } from "./steering";
+import { Video } from "./video";
+
+export type AlicloudDeployment = Deployment<alicloud.Provider, Region, alicloud.polardb.GlobalDatabaseNetwork, Video, AlicloudEdge>;
+
+/**
+ * Deploys an Alibaba Cloud stack (deployStack): every region under its own explicit provider (the
+ * first region holds the primary of the PolarDB global database network when the stack has one),
+ * its live video layer recording to the region's bucket, and the CDN and GTM steering over the
+ * regions' ALBs. `now` (epoch ms) is the instant scheduled tasks are planned against.
+ */
+export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment {
+    return deployStack(spec, {
+        provider: (name, region) => new alicloud.Provider(name, { region: region.name }),
+        globalDatabase: (primary, provider) =>
+            new alicloud.polardb.GlobalDatabaseNetwork(`${spec.prefix}-global-db`, { dbClusterId: primary.database.instanceId, description: `${spec.project} global database` }, { provider }),
+        region: (region, provider, role, global) => {
+            const membership =
+                role === "primary"
+                    ? { globalDatabase: { role } }
+                    : role === "secondary" && global !== undefined
+                      ? { globalDatabase: { role, gdnId: global.database.id, password: global.primary.database.password } }
+                      : {};
+            return new Region(regionBaseName(spec, region.name), { spec, region, now, ...membership }, { providers: [provider] });
+        },
+        video: (region, built, provider) => {
+            const tier = transcodeTier(spec, region);
+            return new Video(
+                `${regionBaseName(spec, region.name)}-video`,
+                {
+                    region: region.name,
+                    liveRegion: liveRegionFor(region.name) ?? region.name,
+                    hostnames: videoHostnames(spec, region.name),
+                    tier,
+                    schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now),
+                    imageId: spec.video.transcoderImageId,
+                    network: built.network,
+                    recordingBucketName: built.storage.bucketName,
+                    tags: baseTags(spec, region.name),
+                },
+                { providers: [provider] },
+            );
+        },
+        edge: (regions, provider) =>
+            deployAlicloudEdge(
+                spec,
+                regions.map((r, i) => ({ region: spec.regions[i].name, loadBalancerDnsName: r.loadBalancer.dnsName })),
+                provider,
+            ),
+    });
+}
+
+export type AlicloudEdge = Edge<Cdn, Steering>;
+
+/**
+ * The cross-region layer of an Alibaba Cloud stack: CDN over the regions' load balancers (when
+ * `cdn.enabled`), and with two regions or more GTM latency steering of the api hostname. CDN and
+ * GTM are global services; they go under the given (first region's) provider.
+ */
+export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly RegionalEndpoint[], provider: alicloud.Provider): AlicloudEdge {
+    const plan = edgePlan(spec, ALICLOUD_PROFILE);
+    const origins = cdnOriginHosts(plan, endpoints);
+    const cdn =
+        origins === null
+            ? undefined
+            : new Cdn(
+                  `${spec.prefix}-cdn`,
+                  {
+                      origins,
+                      hostname: plan.hostnames.cdn,
+                      regions: spec.regions.map((r) => r.name),
+                      certificateId: spec.cdn.certificate,
+                      tags: baseTags(spec, "global"),
+                  },
+                  { providers: [provider] },
+              );
+    const steering =
+        plan.steering === null
+            ? undefined
+            : new Steering(
+                  `${spec.prefix}-steering`,
+                  { hostname: plan.hostnames.api, regions: plan.steering.regions.map((r) => forRegion(endpoints, r)), failover: plan.steering.failover },
+                  { providers: [provider] },
+              );
+    return {
+        cdn,
+        steering,
+        outputs: {
+            ...(cdn === undefined ? {} : { cdn: { hostname: plan.hostnames.cdn, cname: cdn.cname } }),
+            ...(steering === undefined || plan.steering === null
+                ? {}
+                : { steering: { hostname: plan.hostnames.api, gtmInstanceId: steering.instanceId, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
+        },
+    };
+}

@@ -1,0 +1,75 @@
+// The AWS profile: what the cloud-neutral model needs to know about AWS (CloudProfile), and the
+// names the program gives AWS resources itself. Pure: no @pulumi import.
+
+import { CloudProfile, StackSpec, shortHash, show } from "../model";
+import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
+
+/**
+ * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
+ * RDS instance and cluster ids 63. (Load balancers and target groups are auto-named by the provider
+ * within their 32-character limit.)
+ */
+export const AWS_NAME_LIMITS = { cacheId: 40, dbId: 63 } as const;
+
+/** `${base}-${role}` when it fits `max`, else a cut base plus a hash of the full name: unique and stable. */
+export function awsName(base: string, role: string, max: number): string {
+    const full = `${base}-${role}`;
+    if (full.length <= max) return full;
+    const tail = `-${shortHash(full)}-${role}`;
+    return `${base.slice(0, Math.max(1, max - tail.length)).replace(/-+$/, "")}${tail}`.slice(0, max);
+}
+
+
+/**
+ * Instance tag keys allowed when tags are readable in the instance metadata (the app launch template
+ * enables it for the connection publisher): "Can only include letters (a-z, A-Z), numbers (0-9), and
+ * the following characters: + - = . , _ : @. Can't contain spaces or /. Can't consist only of .
+ * (one period), .. (two periods), or _index" (EC2 User Guide, "View tags for your EC2 instances
+ * using instance metadata"); a key outside them fails every launch.
+ */
+export const METADATA_TAG_KEY = /^[a-zA-Z0-9+\-=.,_:@]+$/;
+
+export function checkInstanceTagKeys(spec: Pick<StackSpec, "tags">): string[] {
+    return Object.keys(spec.tags)
+        .filter((k) => !METADATA_TAG_KEY.test(k) || [".", "..", "_index"].includes(k))
+        .map((k) => `tags: key ${show(k)} cannot be an instance tag readable in the instance metadata (the app servers read their group name there); allowed: letters, digits and + - = . , _ : @, not ".", ".." or "_index"`);
+}
+
+/** AWS region ids: `us-east-1`, `eu-west-2`, `us-gov-west-1`, `us-iso-east-1`. */
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+
+/**
+ * AWS as the model sees it.
+ * - Engines: RDS for MySQL and Aurora MySQL; Aurora is the clustered engine (global database,
+ *   Serverless v2).
+ * - Zones: a zone id is the region id plus one letter (`us-east-1a`).
+ * - Scaling: "Amazon EC2 Auto Scaling doesn't support cooldowns for step scaling policies" (EC2
+ *   Auto Scaling User Guide, "Step and simple scaling policies"); instances warming up count toward
+ *   the current capacity instead, and the scale-in alarm acts every period.
+ * - DNS steering: Route 53 health checks every 10 s ("fast" interval) with failure thresholds 1-10;
+ *   an alias record to an application load balancer is answered with the load balancer's 60 s TTL.
+ * - CDN: CloudFront origin groups hold exactly two members (a primary and one failover origin).
+ * - Certificates: CloudFront reads ACM certificates from us-east-1 only; the load balancers get ACM
+ *   certificates validated by DNS, so `tls.certificateId` is not needed to deploy.
+ */
+export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
+    cloud: "aws",
+    title: "AWS",
+    engines: ["mysql", "aurora"],
+    clusteredEngine: "aurora",
+    // Aurora Serverless v2: 0 to 256 ACU in steps of 0.5 (aws_rds_cluster
+    // `serverlessv2_scaling_configuration`, provider v6.66); a default floor of 2 ACU.
+    serverlessCapacity: { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
+    isRegionName: (region) => REGION_PATTERN.test(region),
+    regionExample: "us-east-1",
+    zoneBelongsToRegion: (region, zone) => zone.startsWith(region) && /^[a-z]$/.test(zone.slice(region.length)),
+    zoneExample: (region) => `${region}a`,
+    instances: EC2_CATALOGUE,
+    stepScalingCooldown: false,
+    dnsHealthCheck: { service: "Route 53", shortestIntervalSeconds: 10, ttlSeconds: 60, failureThresholds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], timeoutSeconds: 4 },
+    cdnOriginLimit: 2,
+    cdnCertificate: { pattern: /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, what: "the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates from us-east-1 only)" },
+    dnsZoneId: { pattern: /^Z[A-Z0-9]{1,31}$/, what: "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ" },
+    tlsCertificateRequired: false,
+    check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec)],
+};

@@ -1,0 +1,47 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+import { TierSchedule, applicationAutoScalingAt, applicationAutoScalingCron } from "../model";
+
+/** The scalable target a scheduled action changes: the three keys of an Application Auto Scaling target. */
+export interface ScalableTarget {
+    readonly serviceNamespace: pulumi.Input<string>;
+    readonly resourceId: pulumi.Input<string>;
+    readonly scalableDimension: pulumi.Input<string>;
+}
+
+/**
+ * The Application Auto Scaling scheduled actions of a tier's timetable (the Aurora readers, each ECS
+ * service): one per one-off action at its UTC instant (`at(...)`, timezone unset: "at" expressions
+ * are read in UTC) and one per recurring action as cron in the peak's own time zone
+ * (aws_appautoscaling_scheduled_action `schedule`, `timezone`, `scalable_target_action`). Each sets
+ * the target's bounds only, like the app group's scheduled actions. Resource names are
+ * `<prefix>-schedule-<key>`; `actionName` names the action in Application Auto Scaling.
+ */
+export function scheduledActions(
+    prefix: string,
+    target: ScalableTarget,
+    schedule: TierSchedule,
+    actionName: (key: string) => string,
+    opts: pulumi.CustomResourceOptions,
+): aws.appautoscaling.ScheduledAction[] {
+    const common = { serviceNamespace: target.serviceNamespace, resourceId: target.resourceId, scalableDimension: target.scalableDimension };
+    const actions = [
+        ...schedule.oneOff.map((a) => ({ key: a.key, schedule: applicationAutoScalingAt(a.at), timezone: null, minSize: a.minSize, maxSize: a.maxSize })),
+        ...schedule.recurring.map((a) => ({ key: a.key, schedule: applicationAutoScalingCron(a), timezone: a.timeZone, minSize: a.minSize, maxSize: a.maxSize })),
+    ];
+    return actions.map(
+        (a) =>
+            new aws.appautoscaling.ScheduledAction(
+                `${prefix}-schedule-${a.key}`,
+                {
+                    ...common,
+                    name: actionName(a.key),
+                    schedule: a.schedule,
+                    ...(a.timezone !== null ? { timezone: a.timezone } : {}),
+                    scalableTargetAction: { minCapacity: a.minSize, maxCapacity: a.maxSize },
+                },
+                opts,
+            ),
+    );
+}

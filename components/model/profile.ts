@@ -1,0 +1,94 @@
+// The seam between the clouds: what the cloud-neutral model needs to know about a cloud, as data and
+// pure functions. Each cloud folder implements it once (components/<cloud>/profile.ts); the model
+// takes a profile as an argument and never names a cloud itself.
+
+import { InstanceCatalogue } from "./sizes";
+import { Cloud, DatabaseEngine, StackSpec } from "./types";
+
+/** The DNS health checks a cloud's global steering service offers. */
+export interface DnsHealthCheckService {
+    readonly service: string;
+    /** Shortest probe interval the service offers, seconds. */
+    readonly shortestIntervalSeconds: number;
+    /** TTL of the steered record, seconds. */
+    readonly ttlSeconds: number;
+    /** Failure thresholds the service accepts, ascending. */
+    readonly failureThresholds: readonly number[];
+    /** Probe timeout, seconds. */
+    readonly timeoutSeconds: number;
+}
+
+/** The serverless capacity a clustered engine offers per node. */
+export interface ServerlessCapacityRange {
+    /** The capacity unit (PCU, ACU). */
+    readonly unit: string;
+    readonly min: number;
+    readonly max: number;
+    readonly step: number;
+    /** The highest floor (`minCapacity`) the engine takes. */
+    readonly maxMinCapacity: number;
+    /** The floor a serverless stack gets by default. */
+    readonly defaultMinCapacity: number;
+}
+
+/** What a certificate reference of the cloud looks like, for config validation. */
+export interface CertificateFormat {
+    readonly pattern: RegExp;
+    /** What a valid value is, for the error message. */
+    readonly what: string;
+}
+
+/**
+ * One cloud as the model sees it. Pure: no @pulumi import, no I/O. Every value cites its source in
+ * the cloud's implementation.
+ */
+export interface CloudProfile {
+    readonly cloud: Cloud;
+    /** The cloud's name in messages ("Alibaba Cloud", "AWS"). */
+    readonly title: string;
+    /** Database engines the cloud offers, in the order messages list them. */
+    readonly engines: readonly DatabaseEngine[];
+    /**
+     * The clustered MySQL-compatible engine (PolarDB, Aurora MySQL): the engine of a global or
+     * serverless database and the default of the growth and mature stages.
+     */
+    readonly clusteredEngine: DatabaseEngine;
+    /** Serverless capacity of the clustered engine, per node (`database.serverless`). */
+    readonly serverlessCapacity: ServerlessCapacityRange;
+    /** Whether `region` is a region id of the cloud. */
+    readonly isRegionName: (region: string) => boolean;
+    /** A region id, for error messages. */
+    readonly regionExample: string;
+    /** Whether `zone` is a zone id of `region` (it starts with the region id). */
+    readonly zoneBelongsToRegion: (region: string, zone: string) => boolean;
+    /** What a zone id of `region` looks like, for error messages. */
+    readonly zoneExample: (region: string) => string;
+    /** The instance types the compute sizes map to (app servers, nodes, transcoders). */
+    readonly instances: InstanceCatalogue;
+    /**
+     * Whether a scale-out step of the app group waits a cooldown after it acts, and a scale-in
+     * step waits its cooldown before it acts again (false: the next evaluation period acts).
+     */
+    readonly stepScalingCooldown: boolean;
+    /** The health checks of the cloud's DNS steering service. */
+    readonly dnsHealthCheck: DnsHealthCheckService;
+    /** Origins the cloud's CDN can fail over between. */
+    readonly cdnOriginLimit: number;
+    /** What `cdn.certificate` must look like. */
+    readonly cdnCertificate: CertificateFormat;
+    /**
+     * What `dns.zoneId` must look like, or null with the reason when the cloud's steering takes no
+     * zone id.
+     */
+    readonly dnsZoneId: CertificateFormat | { readonly rejected: string };
+    /** Whether the HTTPS listener needs an uploaded certificate (`tls.certificateId`) to deploy. */
+    readonly tlsCertificateRequired: boolean;
+    /**
+     * Issues of a spec this cloud cannot build (catalogue sizes, service limits, shapes); each names
+     * the field, the value and what is allowed. [] when the cloud can build it.
+     */
+    readonly check: (spec: StackSpec) => string[];
+}
+
+/** The profile of each cloud, for the code that reads a cloud from config. */
+export type CloudProfiles = { readonly [C in Cloud]: CloudProfile & { readonly cloud: C } };
