@@ -11,9 +11,11 @@ import {
     TierSchedule,
     TranscodeTier,
     instanceTypeFor,
-    transcoderConfig,
 } from "../model";
 import { ECS_CATALOGUE } from "./catalogue";
+import { Cdn } from "./cdn";
+import { MEDIA_HTTP_PORT, PLAY_ORIGIN_PORT, recordingPolicy, transcoderUserData } from "./media-server";
+import { ecsTrustPolicy } from "./metrics";
 import { Network } from "./network";
 import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 
@@ -36,6 +38,10 @@ export interface VideoArgs {
     readonly network: Pick<Network, "vpcId" | "vswitchIds" | "zones" | "securityGroupIds">;
     /** The region's encrypted private recordings bucket; without it the transcoders do not record. */
     readonly recordingBucketName?: pulumi.Input<string>;
+    /** Regions of the stack (the acceleration scope of the play domain's CDN). */
+    readonly stackRegions: readonly string[];
+    /** Certificate Management Service certificate id of the play domain; null: the CDN's free certificate. */
+    readonly certificateId: string | null;
     readonly tags: Record<string, string>;
 }
 
@@ -43,40 +49,73 @@ export interface VideoArgs {
 const CPU_METRIC = "CpuUtilization";
 
 /**
- * Live video of one Alibaba Cloud region. ApsaraVideo Live (managed) holds the ingest (`liveEdge`)
- * and playback (`liveVideo`) domains and delivers over its CDN. Transcoding is self-run, because
- * the SDK has no transcoding or recording templates: an ESS group of transcoders over every zone
- * behind an internet NLB with RTMP (TCP) and SRT (UDP) listeners; transcoders push the ladder to
- * the ingest domain and write recordings to the region's bucket. Regions with a single zone (an
- * NLB needs two) use the managed transcoding of ApsaraVideo Live instead of the self-run tier.
+ * Live video of one Alibaba Cloud region.
+ *
+ * Self-run tier (a region with two zones or more, every shipped stack): broadcasters push RTMP/SRT
+ * to an internet NLB in front of an ESS group of transcoders over every zone; each transcoder runs
+ * the SRS media server (./media-server.ts: pinned image, user data) that transcodes
+ * the ladder and serves HLS/HTTP-FLV; the play domain (`play-<region>.<domain>`) is an Alibaba Cloud
+ * CDN domain whose origin is the NLB's HTTP listener; recordings go to the region's encrypted
+ * bucket with the transcoders' RAM role.
+ *
+ * Why not an ApsaraVideo Live play domain here: playback on a Live play domain needs it mapped to
+ * an ingest domain (ApsaraVideo Live API AddLiveDomain: "You can associate a streaming domain with
+ * an ingest domain by calling the AddLiveDomainMapping operation"; parameters PushDomain,
+ * PullDomain), and neither terraform-provider-alicloud v1.294
+ * (resources alicloud_live_domain and alicloud_live_caster only) nor @pulumi/alicloud 3.108.0
+ * (`alicloud.live.Domain`, `alicloud.live.Caster`) can declare that mapping: an unmapped play domain
+ * plays nothing. A region with one zone (no NLB) keeps the managed path: the ingest (`liveEdge`)
+ * and play (`liveVideo`) domains, whose mapping and transcoding templates are set on ApsaraVideo
+ * Live once, outside the stack (docs/GLOBAL.md).
  */
 export class Video extends pulumi.ComponentResource {
     readonly ingestDomain: pulumi.Output<string>;
     readonly playDomain: pulumi.Output<string>;
     /** Public name broadcasters send RTMP/SRT to (the NLB), when the tier is self-run. */
     readonly ingestEndpoint: pulumi.Output<string> | undefined;
+    /** CNAME of the play domain's CDN (self-run tier): point play-<region>.<domain> at it. */
+    readonly playCname: pulumi.Output<string> | undefined;
     readonly scalingGroupId: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: VideoArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:alicloud:Video", name, {}, opts);
-        const live = (role: string, domainName: string, domainType: string): alicloud.live.Domain =>
-            new alicloud.live.Domain(`${name}-${role}`, { domainName, domainType, region: args.liveRegion, tags: args.tags }, { parent: this });
-        const ingest = live("ingest", args.hostnames.ingest, "liveEdge");
-        const play = live("play", args.hostnames.play, "liveVideo");
-        this.ingestDomain = ingest.domainName;
-        this.playDomain = play.domainName;
-
         if (args.tier.mode === "selfRun") {
             const tier = this.transcoders(name, args);
+            const play = new Cdn(
+                `${name}-play`,
+                {
+                    origins: [{ region: args.region, role: "primary", rank: 0, priority: 20, hostname: tier.ingestEndpoint }],
+                    hostname: args.hostnames.play,
+                    regions: args.stackRegions,
+                    certificateId: args.certificateId,
+                    tags: args.tags,
+                    delivery: "live",
+                },
+                { parent: this },
+            );
+            // push-<region>.<domain> is a CNAME to the NLB (ingestEndpoint); play-<region>.<domain> to the CDN (playCname).
+            this.ingestDomain = pulumi.output(args.hostnames.ingest);
+            this.playDomain = play.domainName;
+            this.playCname = play.cname;
             this.ingestEndpoint = tier.ingestEndpoint;
             this.scalingGroupId = tier.scalingGroupId;
+        } else {
+            const live = (role: string, domainName: string, domainType: string): alicloud.live.Domain =>
+                new alicloud.live.Domain(`${name}-${role}`, { domainName, domainType, region: args.liveRegion, tags: args.tags }, { parent: this });
+            this.ingestDomain = live("ingest", args.hostnames.ingest, "liveEdge").domainName;
+            this.playDomain = live("play", args.hostnames.play, "liveVideo").domainName;
         }
         this.registerOutputs(this.outputs());
     }
 
     /** Stack outputs of this region's video. */
     outputs(): Record<string, pulumi.Input<unknown>> {
-        return { ingestDomain: this.ingestDomain, playDomain: this.playDomain, ...(this.ingestEndpoint === undefined ? {} : { ingestEndpoint: this.ingestEndpoint }) };
+        return {
+            ingestDomain: this.ingestDomain,
+            playDomain: this.playDomain,
+            ...(this.playCname === undefined ? {} : { playCname: this.playCname }),
+            ...(this.ingestEndpoint === undefined ? {} : { ingestEndpoint: this.ingestEndpoint }),
+        };
     }
 
     private transcoders(name: string, args: VideoArgs): { ingestEndpoint: pulumi.Output<string>; scalingGroupId: pulumi.Output<string> } {
@@ -93,6 +132,12 @@ export class Video extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
+        new alicloud.ecs.SecurityGroupRule(
+            `${name}-sg-ingest-http`,
+            { type: "ingress", ipProtocol: "tcp", nicType: "intranet", policy: "accept", priority: 1, portRange: `${MEDIA_HTTP_PORT}/${MEDIA_HTTP_PORT}`, securityGroupId: sg.id, cidrIp: ANYWHERE, description: "HLS and HTTP-FLV for the play domain's CDN" },
+            { parent: this },
+        );
+        const role = this.recorderIdentity(name, args);
         const nlb = new alicloud.nlb.LoadBalancer(
             `${name}-nlb`,
             {
@@ -124,8 +169,8 @@ export class Video extends pulumi.ComponentResource {
             { parent: this },
         );
         const userData = pulumi
-            .output(args.recordingBucketName ?? null)
-            .apply((bucket) => `#cloud-config\nwrite_files:\n  - path: /etc/live-commerce/transcoder.json\n    content: '${transcoderConfig(args.hostnames.ingest, RENDITIONS, bucket)}'\n`);
+            .all([args.recordingBucketName ?? null, role.roleName])
+            .apply(([bucket, roleName]) => transcoderUserData({ region: args.region, ladder: RENDITIONS, bucket, roleName }));
         new alicloud.ess.ScalingConfiguration(
             `${name}-launch`,
             {
@@ -134,6 +179,8 @@ export class Video extends pulumi.ComponentResource {
                 instanceType: instanceTypeFor(ECS_CATALOGUE, tier.size),
                 imageId: args.imageId,
                 securityGroupIds: [network.securityGroupIds.app, sg.id],
+                // The RAM role for ECS whose temporary credentials the recording uploader uses.
+                roleName: role.roleName,
                 systemDiskCategory: "cloud_essd",
                 systemDiskSize: 40,
                 systemDiskEncrypted: true,
@@ -144,7 +191,11 @@ export class Video extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        for (const l of INGEST_LISTENERS) {
+        const listeners = [
+            ...INGEST_LISTENERS.map((l) => ({ protocol: l.protocol, transport: l.transport, port: l.port, backendPort: l.port, description: `${l.protocol}-ingest` })),
+            { protocol: "http", transport: "TCP", port: PLAY_ORIGIN_PORT, backendPort: MEDIA_HTTP_PORT, description: "play-origin" },
+        ];
+        for (const l of listeners) {
             const serverGroup = new alicloud.nlb.ServerGroup(
                 `${name}-servers-${l.protocol}`,
                 {
@@ -158,10 +209,11 @@ export class Video extends pulumi.ComponentResource {
                     connectionDrainTimeout: DEREGISTRATION_DELAY_SECONDS,
                     healthCheck: {
                         healthCheckEnabled: true,
-                        // Both groups probe the RTMP port over TCP: a transcoder whose media server
-                        // accepts RTMP also serves SRT, and a UDP probe cannot tell a live server.
+                        // TCP probes: the ingest groups probe the RTMP port (the media server that
+                        // accepts RTMP also serves SRT, and a UDP probe cannot tell a live server);
+                        // the play origin's group probes its own HTTP port.
                         healthCheckType: "TCP",
-                        healthCheckConnectPort: INGEST_LISTENERS[0].port,
+                        healthCheckConnectPort: l.protocol === "http" ? MEDIA_HTTP_PORT : INGEST_LISTENERS[0].port,
                         healthCheckInterval: HEALTH_CHECK.intervalSeconds,
                         healthCheckConnectTimeout: HEALTH_CHECK.timeoutSeconds,
                         healthyThreshold: HEALTH_CHECK.healthyThreshold,
@@ -173,12 +225,12 @@ export class Video extends pulumi.ComponentResource {
             );
             new alicloud.nlb.Listener(
                 `${name}-listener-${l.protocol}`,
-                { loadBalancerId: nlb.id, listenerProtocol: l.transport, listenerPort: l.port, serverGroupId: serverGroup.id, listenerDescription: `${l.protocol}-ingest`, tags },
+                { loadBalancerId: nlb.id, listenerProtocol: l.transport, listenerPort: l.port, serverGroupId: serverGroup.id, listenerDescription: l.description, tags },
                 { parent: this },
             );
             new alicloud.ess.ServerGroupAttachment(
                 `${name}-attach-${l.protocol}`,
-                { scalingGroupId: group.id, serverGroupId: serverGroup.id, type: "NLB", port: l.port, weight: 100, forceAttach: true },
+                { scalingGroupId: group.id, serverGroupId: serverGroup.id, type: "NLB", port: l.backendPort, weight: 100, forceAttach: true },
                 { parent: this },
             );
         }
@@ -186,6 +238,28 @@ export class Video extends pulumi.ComponentResource {
         this.scalingRule(name, "in", group, tier.scaleIn);
         essScheduledTasks(`${name}-transcoders`, group.id, args.schedule, { cloud: "alicloud" }, this);
         return { ingestEndpoint: nlb.dnsName, scalingGroupId: group.id };
+    }
+
+    /**
+     * The transcoders' RAM role for ECS (trusted by ecs.aliyuncs.com), allowed oss:PutObject below
+     * the recordings prefix of the region's bucket only (recordingPolicy); without a bucket it has
+     * no policy. ram.Role / ram.Policy / ram.RolePolicyAttachment (policyType Custom), as the app tier's.
+     */
+    private recorderIdentity(name: string, args: VideoArgs): alicloud.ram.Role {
+        const role = new alicloud.ram.Role(
+            `${name}-role`,
+            { roleName: `${name}-transcoder`, assumeRolePolicyDocument: ecsTrustPolicy(), description: "live-commerce transcoders: upload recordings", tags: args.tags },
+            { parent: this },
+        );
+        if (args.recordingBucketName !== undefined) {
+            const policy = new alicloud.ram.Policy(
+                `${name}-record`,
+                { policyName: `${name}-record`, policyDocument: pulumi.output(args.recordingBucketName).apply(recordingPolicy), description: "oss:PutObject of recordings for the transcoders" },
+                { parent: this },
+            );
+            new alicloud.ram.RolePolicyAttachment(`${name}-record`, { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" }, { parent: this });
+        }
+        return role;
     }
 
     /** A simple scaling rule and one CloudMonitor alarm per condition of a scaling action from the model. */

@@ -22,6 +22,7 @@ export * from "./kubernetes";
 export * from "./app-metrics";
 export * from "./global-database";
 export * from "./global";
+export * from "./residency";
 export * from "./placeholders";
 export * from "./flows";
 export * from "./compute";
