@@ -101,7 +101,7 @@ describe("sec-data-store-require-residency", () => {
     it("the pack config's regions override the stack's boundary", async () => {
         const plan = await shippedPlan("mature-aws");
         const found = await residencyViolations(plan.resources, plan.stage, { regions: ["us-east-1"] });
-        assert.ok(found.some((f) => f.resource === "lc-us-west-2-database-cluster" && f.message.includes("global cluster member of lc-global-db")), JSON.stringify(found.map((f) => f.resource)));
+        assert.ok(found.some((f) => f.resource === "lc-us-west-2-db-cluster" && f.message.includes("global cluster member of lc-global-db")), JSON.stringify(found.map((f) => f.resource)));
     });
 });
 
