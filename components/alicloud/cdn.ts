@@ -1,8 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CDN_TLS, CdnOrigin, cdnScope } from "../model";
-import { PLAY_ORIGIN_PORT } from "./media-server";
+import { CDN_TLS, CdnOrigin, PLAY_ORIGIN_PORT, cdnScope } from "../model";
 
 /** A CDN origin from components/model with the hostname of its region's load balancer. */
 export interface OriginArgs extends CdnOrigin {

@@ -10,14 +10,126 @@ import {
     ScalingAction,
     TierSchedule,
     TranscodeTier,
+    CONTAINER_HTML,
+    HOST_RECORDING_DIR,
+    INGEST_APP,
+    MEDIA_HTTP_PORT,
+    PLAY_APP,
+    PLAY_ORIGIN_PORT,
+    RECORDING_PREFIX,
+    Rendition,
+    SRS_IMAGE,
     instanceTypeFor,
+    srsConfig,
 } from "../model";
 import { ECS_CATALOGUE } from "./catalogue";
 import { Cdn } from "./cdn";
-import { MEDIA_HTTP_PORT, PLAY_ORIGIN_PORT, recordingPolicy, transcoderUserData } from "./media-server";
 import { ecsTrustPolicy } from "./metrics";
 import { Network } from "./network";
 import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
+
+
+// ---------------------------------------------------------------------------------------------
+// The Alibaba Cloud boot of the media server (components/model/media-server.ts): Docker on Alibaba
+// Cloud Linux 3, the SRS image from Alibaba Cloud's registry mirror, and the recording uploader that
+// writes to OSS with the instance's RAM role.
+//
+// Sources:
+// - Docker on Alibaba Cloud Linux 3: ECS "Install Docker" (docker-ce repo at
+//   mirrors.aliyun.com/docker-ce, dnf-plugin-releasever-adapter from alinux3-plus); Alibaba
+//   Cloud's own OOS template ACS::ECS::InstallDockerCE.
+// - The mirror: SRS docs, "Docker" (registry.cn-hangzhou.aliyuncs.com/ossrs/srs:v5.0.60).
+// - Credentials: ECS instance metadata `100.100.100.200/latest/meta-data/ram/security-credentials/<role>`
+//   (AccessKeyId, AccessKeySecret, SecurityToken); OSS PutObject with a header signature
+//   ("Include signatures in the Authorization header", V1: HMAC-SHA1 over VERB, Content-MD5,
+//   Content-Type, Date, canonicalized x-oss- headers and /bucket/key) and `x-oss-security-token`.
+
+/** Where Alibaba Cloud instances pull the SRS image from: Alibaba Cloud's registry mirror of ossrs/srs. */
+export const SRS_IMAGE_MIRROR = `registry.cn-hangzhou.aliyuncs.com/${SRS_IMAGE}`;
+
+/**
+ * The uploader: every finished recording segment of the ingest app (unchanged for a minute) is PUT to
+ * `oss://<bucket>/recordings/<app>/<stream>/...` with the instance RAM role's temporary
+ * credentials, then removed locally. The bucket encrypts it (server-side, KMS).
+ */
+export function recordingUploader(bucket: string, region: string, roleName: string): string {
+    return [
+        "#!/bin/bash",
+        "set -euo pipefail",
+        `BUCKET=${bucket}`,
+        `ENDPOINT=${bucket}.oss-${region}-internal.aliyuncs.com`,
+        `CREDS=$(curl -sf http://100.100.100.200/latest/meta-data/ram/security-credentials/${roleName})`,
+        "AK=$(echo \"$CREDS\" | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"AccessKeyId\"])')",
+        "SK=$(echo \"$CREDS\" | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"AccessKeySecret\"])')",
+        "TOKEN=$(echo \"$CREDS\" | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"SecurityToken\"])')",
+        `cd ${HOST_RECORDING_DIR}`,
+        // The renditions are recorded too (dvr_apply all); the archive keeps the source quality only.
+        `find ./${PLAY_APP} -type f -name '*.flv' -mmin +1 -delete 2>/dev/null || true`,
+        `[ -d ./${INGEST_APP} ] || exit 0`,
+        `find ./${INGEST_APP} -type f -name '*.flv' -mmin +1 | while read -r f; do`,
+        `  KEY="${RECORDING_PREFIX}\${f#./}"`,
+        "  DATE=$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')",
+        "  TYPE=video/x-flv",
+        "  SIG=$(printf 'PUT\\n\\n%s\\n%s\\nx-oss-security-token:%s\\n/%s/%s' \"$TYPE\" \"$DATE\" \"$TOKEN\" \"$BUCKET\" \"$KEY\" | openssl dgst -sha1 -hmac \"$SK\" -binary | base64)",
+        "  curl -sf -X PUT -T \"$f\" -H \"Date: $DATE\" -H \"Content-Type: $TYPE\" -H \"x-oss-security-token: $TOKEN\" -H \"Authorization: OSS $AK:$SIG\" \"https://$ENDPOINT/$KEY\" && rm -f \"$f\"",
+        "done",
+    ].join("\n");
+}
+
+function indent(text: string, spaces: number): string {
+    const pad = " ".repeat(spaces);
+    return text.split("\n").map((l) => pad + l).join("\n");
+}
+
+/** What the transcoder's user data needs from the region. */
+export interface TranscoderBoot {
+    readonly region: string;
+    readonly ladder: readonly Rendition[];
+    /** The region's recordings bucket; null: no recording uploader. */
+    readonly bucket: string | null;
+    /** RAM role of the instances (the uploader's credentials). */
+    readonly roleName: string;
+}
+
+/**
+ * cloud-init user data of a transcoder: installs Docker, writes the SRS config, runs the pinned
+ * SRS image on the host network (1935/TCP, 10080/UDP, 8080/TCP: what the NLB listeners and
+ * health checks reach) restarted on failure and at boot, and the recording uploader every minute
+ * (a systemd timer).
+ */
+export function transcoderUserData(boot: TranscoderBoot): string {
+    const files = [
+        { path: "/etc/srs/live.conf", permissions: "0644", content: srsConfig(boot.ladder) },
+        ...(boot.bucket === null
+            ? []
+            : [
+                  { path: "/usr/local/bin/upload-recordings", permissions: "0755", content: recordingUploader(boot.bucket, boot.region, boot.roleName) },
+                  { path: "/etc/systemd/system/upload-recordings.service", permissions: "0644", content: "[Service]\nType=oneshot\nExecStart=/usr/local/bin/upload-recordings" },
+                  { path: "/etc/systemd/system/upload-recordings.timer", permissions: "0644", content: "[Timer]\nOnBootSec=60\nOnUnitActiveSec=60\n[Install]\nWantedBy=timers.target" },
+              ]),
+    ];
+    return [
+        "#cloud-config",
+        "write_files:",
+        ...files.flatMap((f) => [`  - path: ${f.path}`, `    permissions: '${f.permissions}'`, "    content: |", indent(f.content, 6)]),
+        "runcmd:",
+        "  - dnf config-manager --add-repo=https://mirrors.aliyun.com/docker-ce/linux/centos/docker-ce.repo",
+        "  - dnf -y install dnf-plugin-releasever-adapter --repo alinux3-plus",
+        "  - dnf -y install docker-ce --nobest",
+        "  - systemctl enable --now docker",
+        `  - mkdir -p ${HOST_RECORDING_DIR}`,
+        ...(boot.bucket === null ? [] : ["  - systemctl daemon-reload", "  - systemctl enable --now upload-recordings.timer"]),
+        `  - docker run -d --name srs --restart always --network host -v /etc/srs/live.conf:/usr/local/srs/conf/live.conf:ro -v ${HOST_RECORDING_DIR}:${CONTAINER_HTML}/record ${SRS_IMAGE_MIRROR} ./objs/srs -c conf/live.conf`,
+    ].join("\n") + "\n";
+}
+
+/**
+ * RAM policy of the transcoders: PutObject below the recordings prefix of the region's bucket and
+ * nothing else (OSS resource ARN `acs:oss:*:*:<bucket>/<key>`, RAM "Policy elements for OSS").
+ */
+export function recordingPolicy(bucket: string): string {
+    return JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: ["oss:PutObject"], Resource: [`acs:oss:*:*:${bucket}/${RECORDING_PREFIX}*`] }] });
+}
 
 export interface VideoArgs {
     /** Region id of the stack region the video belongs to (transcoders, NLB). */

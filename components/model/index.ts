@@ -27,3 +27,4 @@ export * from "./placeholders";
 export * from "./flows";
 export * from "./compute";
 export * from "./serverless";
+export * from "./media-server";

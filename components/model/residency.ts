@@ -4,6 +4,7 @@
 // leaves it. A region of the stack outside the boundary is a separate partition: it keeps the data
 // of its own users only, never a copy of the boundary's data (docs/GLOBAL.md, "Data residency").
 
+import type { CloudProfile } from "./profile";
 import { Cloud, StackSpec } from "./types";
 
 /** A named residency boundary: the regions of each cloud inside it, and where the list was read. */
@@ -87,7 +88,7 @@ export function homeRegions(spec: Pick<StackSpec, "regions" | "residency">): str
  * The residency problems of a resolved spec: the first region holds the boundary's primary
  * database, so it must be inside the boundary, and so must at least one region.
  */
-export function residencyIssues(spec: Pick<StackSpec, "cloud" | "regions" | "residency">): string[] {
+export function residencyIssues(spec: Pick<StackSpec, "regions" | "residency">, profile: Pick<CloudProfile, "separateRegions" | "title">): string[] {
     const r = spec.residency;
     const first = spec.regions[0];
     if (r === null || first === undefined) return [];
@@ -96,10 +97,8 @@ export function residencyIssues(spec: Pick<StackSpec, "cloud" | "regions" | "res
         issues.push(`residency.boundary: the first region ${first.name} holds the primary database and must be inside ${r.boundary} (${r.regions.join(", ")}) (got regions ${spec.regions.map((x) => x.name).join(", ")}); list a region of the boundary first`);
     }
     const outside = spec.regions.filter((x) => !r.regions.includes(x.name)).map((x) => x.name);
-    // On AWS a separate region's own API name would need a record and a name on its load balancer
-    // certificate, which the AWS edge does not build.
-    if (spec.cloud === "aws" && outside.length > 0) {
-        issues.push(`residency.boundary: regions ${outside.join(", ")} are outside ${r.boundary}; separate regions are built on Alibaba Cloud only; on AWS deploy them as a stack of their own (got ${r.boundary})`);
+    if (!profile.separateRegions && outside.length > 0) {
+        issues.push(`residency.boundary: regions ${outside.join(", ")} are outside ${r.boundary}; ${profile.title} stacks build no separate region: deploy them as a stack of their own (got ${r.boundary})`);
     }
     return issues;
 }

@@ -6,14 +6,17 @@ import {
     FLOW_ROUTE,
     INGEST_LISTENERS,
     LIVE_REGIONS,
+    MEDIA_HTTP_PORT,
+    PLAY_ORIGIN_PORT,
     RENDITIONS,
     ROUTES,
     ROUTE_SERVICE,
     RouteName,
+    SRS_IMAGE,
     flowDefinition,
+    srsConfig,
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
-import { MEDIA_HTTP_PORT, PLAY_ORIGIN_PORT, SRS_IMAGE, srsConfig } from "../../components/alicloud/media-server";
 import { isRecord, list, num, str } from "../lib/values";
 import { hpaScaling } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";

@@ -19,7 +19,8 @@ import {
     transcodeTier,
     videoHostnames,
 } from "../../components/model";
-import { SRS_IMAGE, srsConfig, transcoderUserData } from "../../components/alicloud/media-server";
+import { SRS_IMAGE_MIRROR, transcoderUserData } from "../../components/alicloud/video";
+import { SRS_IMAGE, srsConfig } from "../../components/model";
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { ConfigObject } from "../../components/model/reader";
 import { NOW, configIssues, rawConfig } from "../helpers";
@@ -223,13 +224,13 @@ describe("global model: live video", () => {
     it("the transcoder's user data runs the pinned image on the host network and uploads recordings with the role's credentials", () => {
         const ud = transcoderUserData({ region: "cn-hangzhou", ladder: RENDITIONS, bucket: "recordings-bucket", roleName: "lc-video-transcoder" });
         assert.ok(ud.startsWith("#cloud-config\n"));
-        assert.match(ud, new RegExp(`docker run -d --name srs --restart always --network host .* ${SRS_IMAGE.replace(/[.]/g, "\\.")} \\./objs/srs -c conf/live\\.conf`));
+        assert.match(ud, new RegExp(`docker run -d --name srs --restart always --network host .* ${SRS_IMAGE_MIRROR.replace(/[.]/g, "\\.")} \\./objs/srs -c conf/live\\.conf`));
         assert.match(ud, /BUCKET=recordings-bucket\n/);
         assert.match(ud, /ENDPOINT=recordings-bucket\.oss-cn-hangzhou-internal\.aliyuncs\.com/);
         assert.match(ud, /security-credentials\/lc-video-transcoder\)/);
         assert.match(ud, /systemctl enable --now upload-recordings\.timer/);
         const none = transcoderUserData({ region: "cn-hangzhou", ladder: RENDITIONS, bucket: null, roleName: "r" });
-        assert.ok(!none.includes("upload-recordings") && none.includes(SRS_IMAGE));
+        assert.ok(!none.includes("upload-recordings") && none.includes(SRS_IMAGE_MIRROR) && SRS_IMAGE_MIRROR.endsWith(SRS_IMAGE));
     });
 });
 

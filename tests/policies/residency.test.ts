@@ -63,7 +63,7 @@ describe("residency config", () => {
     }
     it("rejects a region outside the boundary on AWS, where separate regions are not built", () => {
         const issues = configIssues(rawConfig("mature", "aws", { regions: [...list(rawConfig("mature", "aws").regions), { name: "eu-west-1", zones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] }], residency: { boundary: "us" } }));
-        assert.deepStrictEqual(issues, ["residency.boundary: regions eu-west-1 are outside us; separate regions are built on Alibaba Cloud only; on AWS deploy them as a stack of their own (got us)"]);
+        assert.deepStrictEqual(issues, ["residency.boundary: regions eu-west-1 are outside us; AWS stacks build no separate region: deploy them as a stack of their own (got us)"]);
     });
 });
 
