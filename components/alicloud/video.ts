@@ -165,7 +165,7 @@ const CPU_METRIC = "CpuUtilization";
  *
  * Self-run tier (a region with two zones or more, every shipped stack): broadcasters push RTMP/SRT
  * to an internet NLB in front of an ESS group of transcoders over every zone; each transcoder runs
- * the SRS media server (./media-server.ts: pinned image, user data) that transcodes
+ * the SRS media server (configuration in components/model/media-server.ts, boot by transcoderUserData above) that transcodes
  * the ladder and serves HLS/HTTP-FLV; the play domain (`play-<region>.<domain>`) is an Alibaba Cloud
  * CDN domain whose origin is the NLB's HTTP listener; recordings go to the region's encrypted
  * bucket with the transcoders' RAM role.
