@@ -23,6 +23,7 @@ import { haServerlessAppRequireMultiZone } from "./rules/ha-serverless-app-requi
 import { haStatefulRequireDeletionProtection } from "./rules/ha-stateful-require-deletion-protection";
 import { secDataStoreForbidPublicAccess } from "./rules/sec-data-store-forbid-public-access";
 import { secDataStoreRequireEncryption } from "./rules/sec-data-store-require-encryption";
+import { secDataStoreRequireResidency } from "./rules/sec-data-store-require-residency";
 import { secK8sDeploymentRequireNonRoot } from "./rules/sec-k8s-deployment-require-non-root";
 import { secObjectStorageRequireEncryption } from "./rules/sec-object-storage-require-encryption";
 import { secObjectStorageRequirePrivate } from "./rules/sec-object-storage-require-private";
@@ -70,6 +71,7 @@ export const POLICIES: Policies = [
     secSecurityGroupForbidWorldSensitivePorts,
     secDataStoreRequireEncryption,
     secDataStoreForbidPublicAccess,
+    secDataStoreRequireResidency,
     secObjectStorageRequirePrivate,
     secObjectStorageRequireEncryption,
     secListenerRequireHttps,

@@ -7,6 +7,7 @@ import * as assert from "assert";
 import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowGraph, FlowResource } from "../policies/flows/graph";
 import { FlowResult } from "../policies/flows/walk";
+import { isRecord } from "../policies/lib/values";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
 import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
@@ -181,7 +182,17 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
         { flow: "order", link: "the Kafka rule from the nodes' group", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "-9092-from-app", mutate: () => null, hop: "admits the targets on 9092" },
         { flow: "order", link: "a zone's default route to its NAT gateway", type: "alicloud:vpc/routeEntry:RouteEntry", nameEnds: "-default", mutate: () => null, hop: "lc-cn-hangzhou-network-vsw" },
         { flow: "hot-products", link: "the Redis whitelist", type: "alicloud:redis/tairInstance:TairInstance", nameEnds: "", mutate: (r) => with_(r, "securityIps", ["192.168.0.0/24"]), hop: "whitelist admits" },
-        { flow: "stream", link: "the Live region", type: "alicloud:live/domain:Domain", nameEnds: "ingest", mutate: (r) => with_(r, "region", "cn-hangzhou"), hop: "ingest domain in a Live region" },
+        { flow: "stream", link: "the RTMP listener's server group", type: "alicloud:nlb/listener:Listener", nameEnds: "video-listener-rtmp", mutate: (r) => with_(r, "serverGroupId", "sgp-elsewhere"), hop: "RTMP TCP 1935 -> server group" },
+        { flow: "stream", link: "the transcoders' SRT registration port", type: "alicloud:ess/serverGroupAttachment:ServerGroupAttachment", nameEnds: "video-attach-srt", mutate: (r) => with_(r, "port", 10081), hop: "lc-cn-hangzhou-video-servers-srt -> lc-cn-hangzhou-video-asg on 10080" },
+        { flow: "stream", link: "the RTMP group's health-check port", type: "alicloud:nlb/serverGroup:ServerGroup", nameEnds: "video-servers-rtmp", mutate: (r) => with_(r, "healthCheck", { ...(isRecord(r.inputs.healthCheck) ? r.inputs.healthCheck : {}), healthCheckConnectPort: 8081 }), hop: "health check probes a port the media server serves" },
+        { flow: "stream", link: "the SRT rule of the ingest security group", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "sg-ingest-srt", mutate: () => null, hop: "security group admits UDP 10080" },
+        { flow: "stream", link: "the play origin's registration on the HTTP port", type: "alicloud:ess/serverGroupAttachment:ServerGroupAttachment", nameEnds: "video-attach-http", mutate: () => null, hop: "lc-cn-hangzhou-video-servers-http -> lc-cn-hangzhou-video-asg on 8080" },
+        { flow: "stream", link: "the media server in the user data", type: "alicloud:ess/scalingConfiguration:ScalingConfiguration", nameEnds: "video-launch", mutate: (r) => with_(r, "userData", "#cloud-config\nwrite_files:\n  - path: /etc/live-commerce/transcoder.json\n    content: '{}'\n"), hop: "user data runs" },
+        { flow: "stream", link: "the play domain's HTTPS certificate", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "video-play-domain", mutate: (r) => with_(r, "certificateConfig", { serverCertificateStatus: "off" }), hop: "play domain play-cn-hangzhou" },
+        { flow: "stream", link: "the transcoders' RAM role", type: "alicloud:ess/scalingConfiguration:ScalingConfiguration", nameEnds: "video-launch", mutate: (r) => with_(r, "roleName", undefined), hop: "RAM role" },
+        { flow: "stream", link: "the recording policy's bucket", type: "alicloud:ram/policy:Policy", nameEnds: "video-record", mutate: (r) => with_(r, "policyDocument", JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: ["oss:PutObject"], Resource: ["acs:oss:*:*:another-bucket/recordings/*"] }] })), hop: "may oss:PutObject into" },
+        { flow: "stream", link: "the recording policy's attachment", type: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", nameEnds: "video-record", mutate: () => null, hop: "may oss:PutObject into" },
+        { flow: "stream", link: "the bucket's encryption", type: "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", nameEnds: "media-encryption", mutate: () => null, hop: "bucket encrypted" },
         { flow: "alarm", link: "the contact group's contacts", type: "alicloud:cms/alarmContactGroup:AlarmContactGroup", nameEnds: "critical", mutate: (r) => with_(r, "contacts", []), hop: "has contacts" },
     ]);
     // The app group's scaling signal: the stack on compute vm (the growth preset runs Kubernetes).

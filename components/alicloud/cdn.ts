@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CDN_TLS, CdnOrigin, cdnScope } from "../model";
+import { CDN_TLS, CdnOrigin, PLAY_ORIGIN_PORT, cdnScope } from "../model";
 
 /** A CDN origin from components/model with the hostname of its region's load balancer. */
 export interface OriginArgs extends CdnOrigin {
@@ -18,6 +18,14 @@ export interface CdnArgs {
     /** Certificate Management Service certificate id; null uses the CDN's free certificate. */
     readonly certificateId: string | null;
     readonly tags: Record<string, string>;
+    /**
+     * What the domain delivers. Defaults to `web` (cdnType web, origins over HTTPS on 443). `live`:
+     * the play domain of the self-run video tier: cdnType `video`, origins over HTTP on
+     * PLAY_ORIGIN_PORT (the NLB's HTTP listener in front of the media servers' HLS/HTTP-FLV, which
+     * serve no TLS); viewers still get HTTPS only. cdn.DomainNew: cdnType web|download|video,
+     * sources[].port 80|443 (@pulumi/alicloud 3.108.0 docs).
+     */
+    readonly delivery?: "web" | "live";
 }
 
 /** Region Certificate Management Service keeps certificates of mainland (cn-hangzhou) or international (ap-southeast-1) accounts in. */
@@ -39,13 +47,14 @@ export class Cdn extends pulumi.ComponentResource {
         super("live-commerce:alicloud:Cdn", name, {}, opts);
         if (args.origins.length === 0) throw new pulumi.ResourceError("the CDN needs at least one origin", this);
         const scope = cdnScope(args.regions);
+        const live = args.delivery === "live";
         const domain = new alicloud.cdn.DomainNew(
             `${name}-domain`,
             {
                 domainName: args.hostname,
-                cdnType: "web",
+                cdnType: live ? "video" : "web",
                 scope,
-                sources: args.origins.map((o) => ({ content: o.hostname, type: "domain", port: CDN_TLS.originPort, priority: o.priority, weight: 10 })),
+                sources: args.origins.map((o) => ({ content: o.hostname, type: "domain", port: live ? PLAY_ORIGIN_PORT : CDN_TLS.originPort, priority: o.priority, weight: 10 })),
                 certificateConfig:
                     args.certificateId === null
                         ? { certType: "free", serverCertificateStatus: "on" }
@@ -62,7 +71,7 @@ export class Cdn extends pulumi.ComponentResource {
             );
         config("https-force", "https_force", { enable: "on", https_rediret_code: String(CDN_TLS.redirectStatus) });
         config("tls", "https_tls_version", { tls10: "off", tls11: "off", tls12: "on", tls13: "on" });
-        config("origin-https", "forward_scheme", { enable: "on", scheme_origin: "https" });
+        config(live ? "origin-http" : "origin-https", "forward_scheme", { enable: "on", scheme_origin: live ? "http" : "https" });
         this.cname = domain.cname;
         this.domainName = domain.domainName;
         this.registerOutputs({ cname: this.cname, domainName: this.domainName });

@@ -43,6 +43,8 @@ export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment
                     imageId: spec.video.transcoderImageId,
                     network: built.network,
                     recordingBucketName: built.storage.bucketName,
+                    stackRegions: spec.regions.map((r) => r.name),
+                    certificateId: spec.cdn.certificate,
                     tags: baseTags(spec, region.name),
                 },
                 { providers: [provider] },
@@ -61,7 +63,8 @@ export type AlicloudEdge = Edge<Cdn, Steering>;
 
 /**
  * The cross-region layer of an Alibaba Cloud stack: CDN over the regions' load balancers (when
- * `cdn.enabled`), and with two regions or more GTM latency steering of the api hostname. CDN and
+ * `cdn.enabled`), and with two regions or more inside the residency boundary GTM latency steering
+ * of the api hostname (regions outside it answer their own api-<region> name). CDN and
  * GTM are global services; they go under the given (first region's) provider.
  */
 export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly RegionalEndpoint[], provider: alicloud.Provider): AlicloudEdge {
@@ -97,6 +100,8 @@ export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly Regional
             ...(steering === undefined || plan.steering === null
                 ? {}
                 : { steering: { hostname: plan.hostnames.api, gtmInstanceId: steering.instanceId, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
+            // Regions outside the residency boundary: point each name (CNAME) at its load balancer.
+            ...(plan.separate.length === 0 ? {} : { separateRegions: Object.fromEntries(plan.separate.map((x) => [x.region, { hostname: x.api, cname: forRegion(endpoints, x.region).loadBalancerDnsName }])) }),
         },
     };
 }

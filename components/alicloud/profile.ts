@@ -52,5 +52,8 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     cdnCertificate: { pattern: /^\d{1,20}$/, what: "the numeric id of a Certificate Management Service certificate" },
     dnsZoneId: { rejected: "is an AWS Route 53 hosted zone id; Alibaba Cloud stacks steer with GTM and take no zone id" },
     tlsCertificateRequired: true,
+    // The edge outputs each separate region's api-<region> name and its load balancer (CNAME at the
+    // user's DNS); the listener certificate of tls.certificateId must cover the name.
+    separateRegions: true,
     check: (spec: StackSpec) => [...checkAlicloudClasses(spec), ...checkComputeSize(ECS_CATALOGUE, spec.video.transcoderSize, "video.transcoderSize"), ...checkSaePeaks(spec)],
 };

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
 import { RegionOutputs } from "../region-outputs";
-import { RegionSpec, StackSpec, baseTags, businessRoutes, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, tierSchedule } from "../model";
+import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, tierSchedule } from "../model";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -100,7 +100,7 @@ export class Region extends pulumi.ComponentResource {
             { parent: this },
         );
         this.database = new Database(
-            `${name}-db`,
+            `${name}-db${databaseNameSuffix(spec, region.name)}`,
             {
                 database: spec.database,
                 scaling: spec.scaling,

@@ -10,12 +10,126 @@ import {
     ScalingAction,
     TierSchedule,
     TranscodeTier,
+    CONTAINER_HTML,
+    HOST_RECORDING_DIR,
+    INGEST_APP,
+    MEDIA_HTTP_PORT,
+    PLAY_APP,
+    PLAY_ORIGIN_PORT,
+    RECORDING_PREFIX,
+    Rendition,
+    SRS_IMAGE,
     instanceTypeFor,
-    transcoderConfig,
+    srsConfig,
 } from "../model";
 import { ECS_CATALOGUE } from "./catalogue";
+import { Cdn } from "./cdn";
+import { ecsTrustPolicy } from "./metrics";
 import { Network } from "./network";
 import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
+
+
+// ---------------------------------------------------------------------------------------------
+// The Alibaba Cloud boot of the media server (components/model/media-server.ts): Docker on Alibaba
+// Cloud Linux 3, the SRS image from Alibaba Cloud's registry mirror, and the recording uploader that
+// writes to OSS with the instance's RAM role.
+//
+// Sources:
+// - Docker on Alibaba Cloud Linux 3: ECS "Install Docker" (docker-ce repo at
+//   mirrors.aliyun.com/docker-ce, dnf-plugin-releasever-adapter from alinux3-plus); Alibaba
+//   Cloud's own OOS template ACS::ECS::InstallDockerCE.
+// - The mirror: SRS docs, "Docker" (registry.cn-hangzhou.aliyuncs.com/ossrs/srs:v5.0.60).
+// - Credentials: ECS instance metadata `100.100.100.200/latest/meta-data/ram/security-credentials/<role>`
+//   (AccessKeyId, AccessKeySecret, SecurityToken); OSS PutObject with a header signature
+//   ("Include signatures in the Authorization header", V1: HMAC-SHA1 over VERB, Content-MD5,
+//   Content-Type, Date, canonicalized x-oss- headers and /bucket/key) and `x-oss-security-token`.
+
+/** Where Alibaba Cloud instances pull the SRS image from: Alibaba Cloud's registry mirror of ossrs/srs. */
+export const SRS_IMAGE_MIRROR = `registry.cn-hangzhou.aliyuncs.com/${SRS_IMAGE}`;
+
+/**
+ * The uploader: every finished recording segment of the ingest app (unchanged for a minute) is PUT to
+ * `oss://<bucket>/recordings/<app>/<stream>/...` with the instance RAM role's temporary
+ * credentials, then removed locally. The bucket encrypts it (server-side, KMS).
+ */
+export function recordingUploader(bucket: string, region: string, roleName: string): string {
+    return [
+        "#!/bin/bash",
+        "set -euo pipefail",
+        `BUCKET=${bucket}`,
+        `ENDPOINT=${bucket}.oss-${region}-internal.aliyuncs.com`,
+        `CREDS=$(curl -sf http://100.100.100.200/latest/meta-data/ram/security-credentials/${roleName})`,
+        "AK=$(echo \"$CREDS\" | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"AccessKeyId\"])')",
+        "SK=$(echo \"$CREDS\" | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"AccessKeySecret\"])')",
+        "TOKEN=$(echo \"$CREDS\" | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"SecurityToken\"])')",
+        `cd ${HOST_RECORDING_DIR}`,
+        // The renditions are recorded too (dvr_apply all); the archive keeps the source quality only.
+        `find ./${PLAY_APP} -type f -name '*.flv' -mmin +1 -delete 2>/dev/null || true`,
+        `[ -d ./${INGEST_APP} ] || exit 0`,
+        `find ./${INGEST_APP} -type f -name '*.flv' -mmin +1 | while read -r f; do`,
+        `  KEY="${RECORDING_PREFIX}\${f#./}"`,
+        "  DATE=$(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S GMT')",
+        "  TYPE=video/x-flv",
+        "  SIG=$(printf 'PUT\\n\\n%s\\n%s\\nx-oss-security-token:%s\\n/%s/%s' \"$TYPE\" \"$DATE\" \"$TOKEN\" \"$BUCKET\" \"$KEY\" | openssl dgst -sha1 -hmac \"$SK\" -binary | base64)",
+        "  curl -sf -X PUT -T \"$f\" -H \"Date: $DATE\" -H \"Content-Type: $TYPE\" -H \"x-oss-security-token: $TOKEN\" -H \"Authorization: OSS $AK:$SIG\" \"https://$ENDPOINT/$KEY\" && rm -f \"$f\"",
+        "done",
+    ].join("\n");
+}
+
+function indent(text: string, spaces: number): string {
+    const pad = " ".repeat(spaces);
+    return text.split("\n").map((l) => pad + l).join("\n");
+}
+
+/** What the transcoder's user data needs from the region. */
+export interface TranscoderBoot {
+    readonly region: string;
+    readonly ladder: readonly Rendition[];
+    /** The region's recordings bucket; null: no recording uploader. */
+    readonly bucket: string | null;
+    /** RAM role of the instances (the uploader's credentials). */
+    readonly roleName: string;
+}
+
+/**
+ * cloud-init user data of a transcoder: installs Docker, writes the SRS config, runs the pinned
+ * SRS image on the host network (1935/TCP, 10080/UDP, 8080/TCP: what the NLB listeners and
+ * health checks reach) restarted on failure and at boot, and the recording uploader every minute
+ * (a systemd timer).
+ */
+export function transcoderUserData(boot: TranscoderBoot): string {
+    const files = [
+        { path: "/etc/srs/live.conf", permissions: "0644", content: srsConfig(boot.ladder) },
+        ...(boot.bucket === null
+            ? []
+            : [
+                  { path: "/usr/local/bin/upload-recordings", permissions: "0755", content: recordingUploader(boot.bucket, boot.region, boot.roleName) },
+                  { path: "/etc/systemd/system/upload-recordings.service", permissions: "0644", content: "[Service]\nType=oneshot\nExecStart=/usr/local/bin/upload-recordings" },
+                  { path: "/etc/systemd/system/upload-recordings.timer", permissions: "0644", content: "[Timer]\nOnBootSec=60\nOnUnitActiveSec=60\n[Install]\nWantedBy=timers.target" },
+              ]),
+    ];
+    return [
+        "#cloud-config",
+        "write_files:",
+        ...files.flatMap((f) => [`  - path: ${f.path}`, `    permissions: '${f.permissions}'`, "    content: |", indent(f.content, 6)]),
+        "runcmd:",
+        "  - dnf config-manager --add-repo=https://mirrors.aliyun.com/docker-ce/linux/centos/docker-ce.repo",
+        "  - dnf -y install dnf-plugin-releasever-adapter --repo alinux3-plus",
+        "  - dnf -y install docker-ce --nobest",
+        "  - systemctl enable --now docker",
+        `  - mkdir -p ${HOST_RECORDING_DIR}`,
+        ...(boot.bucket === null ? [] : ["  - systemctl daemon-reload", "  - systemctl enable --now upload-recordings.timer"]),
+        `  - docker run -d --name srs --restart always --network host -v /etc/srs/live.conf:/usr/local/srs/conf/live.conf:ro -v ${HOST_RECORDING_DIR}:${CONTAINER_HTML}/record ${SRS_IMAGE_MIRROR} ./objs/srs -c conf/live.conf`,
+    ].join("\n") + "\n";
+}
+
+/**
+ * RAM policy of the transcoders: PutObject below the recordings prefix of the region's bucket and
+ * nothing else (OSS resource ARN `acs:oss:*:*:<bucket>/<key>`, RAM "Policy elements for OSS").
+ */
+export function recordingPolicy(bucket: string): string {
+    return JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: ["oss:PutObject"], Resource: [`acs:oss:*:*:${bucket}/${RECORDING_PREFIX}*`] }] });
+}
 
 export interface VideoArgs {
     /** Region id of the stack region the video belongs to (transcoders, NLB). */
@@ -36,6 +150,10 @@ export interface VideoArgs {
     readonly network: Pick<Network, "vpcId" | "vswitchIds" | "zones" | "securityGroupIds">;
     /** The region's encrypted private recordings bucket; without it the transcoders do not record. */
     readonly recordingBucketName?: pulumi.Input<string>;
+    /** Regions of the stack (the acceleration scope of the play domain's CDN). */
+    readonly stackRegions: readonly string[];
+    /** Certificate Management Service certificate id of the play domain; null: the CDN's free certificate. */
+    readonly certificateId: string | null;
     readonly tags: Record<string, string>;
 }
 
@@ -43,40 +161,73 @@ export interface VideoArgs {
 const CPU_METRIC = "CpuUtilization";
 
 /**
- * Live video of one Alibaba Cloud region. ApsaraVideo Live (managed) holds the ingest (`liveEdge`)
- * and playback (`liveVideo`) domains and delivers over its CDN. Transcoding is self-run, because
- * the SDK has no transcoding or recording templates: an ESS group of transcoders over every zone
- * behind an internet NLB with RTMP (TCP) and SRT (UDP) listeners; transcoders push the ladder to
- * the ingest domain and write recordings to the region's bucket. Regions with a single zone (an
- * NLB needs two) use the managed transcoding of ApsaraVideo Live instead of the self-run tier.
+ * Live video of one Alibaba Cloud region.
+ *
+ * Self-run tier (a region with two zones or more, every shipped stack): broadcasters push RTMP/SRT
+ * to an internet NLB in front of an ESS group of transcoders over every zone; each transcoder runs
+ * the SRS media server (configuration in components/model/media-server.ts, boot by transcoderUserData above) that transcodes
+ * the ladder and serves HLS/HTTP-FLV; the play domain (`play-<region>.<domain>`) is an Alibaba Cloud
+ * CDN domain whose origin is the NLB's HTTP listener; recordings go to the region's encrypted
+ * bucket with the transcoders' RAM role.
+ *
+ * Why not an ApsaraVideo Live play domain here: playback on a Live play domain needs it mapped to
+ * an ingest domain (ApsaraVideo Live API AddLiveDomain: "You can associate a streaming domain with
+ * an ingest domain by calling the AddLiveDomainMapping operation"; parameters PushDomain,
+ * PullDomain), and neither terraform-provider-alicloud v1.294
+ * (resources alicloud_live_domain and alicloud_live_caster only) nor @pulumi/alicloud 3.108.0
+ * (`alicloud.live.Domain`, `alicloud.live.Caster`) can declare that mapping: an unmapped play domain
+ * plays nothing. A region with one zone (no NLB) keeps the managed path: the ingest (`liveEdge`)
+ * and play (`liveVideo`) domains, whose mapping and transcoding templates are set on ApsaraVideo
+ * Live once, outside the stack (docs/GLOBAL.md).
  */
 export class Video extends pulumi.ComponentResource {
     readonly ingestDomain: pulumi.Output<string>;
     readonly playDomain: pulumi.Output<string>;
     /** Public name broadcasters send RTMP/SRT to (the NLB), when the tier is self-run. */
     readonly ingestEndpoint: pulumi.Output<string> | undefined;
+    /** CNAME of the play domain's CDN (self-run tier): point play-<region>.<domain> at it. */
+    readonly playCname: pulumi.Output<string> | undefined;
     readonly scalingGroupId: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: VideoArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:alicloud:Video", name, {}, opts);
-        const live = (role: string, domainName: string, domainType: string): alicloud.live.Domain =>
-            new alicloud.live.Domain(`${name}-${role}`, { domainName, domainType, region: args.liveRegion, tags: args.tags }, { parent: this });
-        const ingest = live("ingest", args.hostnames.ingest, "liveEdge");
-        const play = live("play", args.hostnames.play, "liveVideo");
-        this.ingestDomain = ingest.domainName;
-        this.playDomain = play.domainName;
-
         if (args.tier.mode === "selfRun") {
             const tier = this.transcoders(name, args);
+            const play = new Cdn(
+                `${name}-play`,
+                {
+                    origins: [{ region: args.region, role: "primary", rank: 0, priority: 20, hostname: tier.ingestEndpoint }],
+                    hostname: args.hostnames.play,
+                    regions: args.stackRegions,
+                    certificateId: args.certificateId,
+                    tags: args.tags,
+                    delivery: "live",
+                },
+                { parent: this },
+            );
+            // push-<region>.<domain> is a CNAME to the NLB (ingestEndpoint); play-<region>.<domain> to the CDN (playCname).
+            this.ingestDomain = pulumi.output(args.hostnames.ingest);
+            this.playDomain = play.domainName;
+            this.playCname = play.cname;
             this.ingestEndpoint = tier.ingestEndpoint;
             this.scalingGroupId = tier.scalingGroupId;
+        } else {
+            const live = (role: string, domainName: string, domainType: string): alicloud.live.Domain =>
+                new alicloud.live.Domain(`${name}-${role}`, { domainName, domainType, region: args.liveRegion, tags: args.tags }, { parent: this });
+            this.ingestDomain = live("ingest", args.hostnames.ingest, "liveEdge").domainName;
+            this.playDomain = live("play", args.hostnames.play, "liveVideo").domainName;
         }
         this.registerOutputs(this.outputs());
     }
 
     /** Stack outputs of this region's video. */
     outputs(): Record<string, pulumi.Input<unknown>> {
-        return { ingestDomain: this.ingestDomain, playDomain: this.playDomain, ...(this.ingestEndpoint === undefined ? {} : { ingestEndpoint: this.ingestEndpoint }) };
+        return {
+            ingestDomain: this.ingestDomain,
+            playDomain: this.playDomain,
+            ...(this.playCname === undefined ? {} : { playCname: this.playCname }),
+            ...(this.ingestEndpoint === undefined ? {} : { ingestEndpoint: this.ingestEndpoint }),
+        };
     }
 
     private transcoders(name: string, args: VideoArgs): { ingestEndpoint: pulumi.Output<string>; scalingGroupId: pulumi.Output<string> } {
@@ -93,6 +244,12 @@ export class Video extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
+        new alicloud.ecs.SecurityGroupRule(
+            `${name}-sg-ingest-http`,
+            { type: "ingress", ipProtocol: "tcp", nicType: "intranet", policy: "accept", priority: 1, portRange: `${MEDIA_HTTP_PORT}/${MEDIA_HTTP_PORT}`, securityGroupId: sg.id, cidrIp: ANYWHERE, description: "HLS and HTTP-FLV for the play domain's CDN" },
+            { parent: this },
+        );
+        const role = this.recorderIdentity(name, args);
         const nlb = new alicloud.nlb.LoadBalancer(
             `${name}-nlb`,
             {
@@ -124,8 +281,8 @@ export class Video extends pulumi.ComponentResource {
             { parent: this },
         );
         const userData = pulumi
-            .output(args.recordingBucketName ?? null)
-            .apply((bucket) => `#cloud-config\nwrite_files:\n  - path: /etc/live-commerce/transcoder.json\n    content: '${transcoderConfig(args.hostnames.ingest, RENDITIONS, bucket)}'\n`);
+            .all([args.recordingBucketName ?? null, role.roleName])
+            .apply(([bucket, roleName]) => transcoderUserData({ region: args.region, ladder: RENDITIONS, bucket, roleName }));
         new alicloud.ess.ScalingConfiguration(
             `${name}-launch`,
             {
@@ -134,6 +291,8 @@ export class Video extends pulumi.ComponentResource {
                 instanceType: instanceTypeFor(ECS_CATALOGUE, tier.size),
                 imageId: args.imageId,
                 securityGroupIds: [network.securityGroupIds.app, sg.id],
+                // The RAM role for ECS whose temporary credentials the recording uploader uses.
+                roleName: role.roleName,
                 systemDiskCategory: "cloud_essd",
                 systemDiskSize: 40,
                 systemDiskEncrypted: true,
@@ -144,7 +303,11 @@ export class Video extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        for (const l of INGEST_LISTENERS) {
+        const listeners = [
+            ...INGEST_LISTENERS.map((l) => ({ protocol: l.protocol, transport: l.transport, port: l.port, backendPort: l.port, description: `${l.protocol}-ingest` })),
+            { protocol: "http", transport: "TCP", port: PLAY_ORIGIN_PORT, backendPort: MEDIA_HTTP_PORT, description: "play-origin" },
+        ];
+        for (const l of listeners) {
             const serverGroup = new alicloud.nlb.ServerGroup(
                 `${name}-servers-${l.protocol}`,
                 {
@@ -158,10 +321,11 @@ export class Video extends pulumi.ComponentResource {
                     connectionDrainTimeout: DEREGISTRATION_DELAY_SECONDS,
                     healthCheck: {
                         healthCheckEnabled: true,
-                        // Both groups probe the RTMP port over TCP: a transcoder whose media server
-                        // accepts RTMP also serves SRT, and a UDP probe cannot tell a live server.
+                        // TCP probes: the ingest groups probe the RTMP port (the media server that
+                        // accepts RTMP also serves SRT, and a UDP probe cannot tell a live server);
+                        // the play origin's group probes its own HTTP port.
                         healthCheckType: "TCP",
-                        healthCheckConnectPort: INGEST_LISTENERS[0].port,
+                        healthCheckConnectPort: l.protocol === "http" ? MEDIA_HTTP_PORT : INGEST_LISTENERS[0].port,
                         healthCheckInterval: HEALTH_CHECK.intervalSeconds,
                         healthCheckConnectTimeout: HEALTH_CHECK.timeoutSeconds,
                         healthyThreshold: HEALTH_CHECK.healthyThreshold,
@@ -173,12 +337,12 @@ export class Video extends pulumi.ComponentResource {
             );
             new alicloud.nlb.Listener(
                 `${name}-listener-${l.protocol}`,
-                { loadBalancerId: nlb.id, listenerProtocol: l.transport, listenerPort: l.port, serverGroupId: serverGroup.id, listenerDescription: `${l.protocol}-ingest`, tags },
+                { loadBalancerId: nlb.id, listenerProtocol: l.transport, listenerPort: l.port, serverGroupId: serverGroup.id, listenerDescription: l.description, tags },
                 { parent: this },
             );
             new alicloud.ess.ServerGroupAttachment(
                 `${name}-attach-${l.protocol}`,
-                { scalingGroupId: group.id, serverGroupId: serverGroup.id, type: "NLB", port: l.port, weight: 100, forceAttach: true },
+                { scalingGroupId: group.id, serverGroupId: serverGroup.id, type: "NLB", port: l.backendPort, weight: 100, forceAttach: true },
                 { parent: this },
             );
         }
@@ -186,6 +350,28 @@ export class Video extends pulumi.ComponentResource {
         this.scalingRule(name, "in", group, tier.scaleIn);
         essScheduledTasks(`${name}-transcoders`, group.id, args.schedule, { cloud: "alicloud" }, this);
         return { ingestEndpoint: nlb.dnsName, scalingGroupId: group.id };
+    }
+
+    /**
+     * The transcoders' RAM role for ECS (trusted by ecs.aliyuncs.com), allowed oss:PutObject below
+     * the recordings prefix of the region's bucket only (recordingPolicy); without a bucket it has
+     * no policy. ram.Role / ram.Policy / ram.RolePolicyAttachment (policyType Custom), as the app tier's.
+     */
+    private recorderIdentity(name: string, args: VideoArgs): alicloud.ram.Role {
+        const role = new alicloud.ram.Role(
+            `${name}-role`,
+            { roleName: `${name}-transcoder`, assumeRolePolicyDocument: ecsTrustPolicy(), description: "live-commerce transcoders: upload recordings", tags: args.tags },
+            { parent: this },
+        );
+        if (args.recordingBucketName !== undefined) {
+            const policy = new alicloud.ram.Policy(
+                `${name}-record`,
+                { policyName: `${name}-record`, policyDocument: pulumi.output(args.recordingBucketName).apply(recordingPolicy), description: "oss:PutObject of recordings for the transcoders" },
+                { parent: this },
+            );
+            new alicloud.ram.RolePolicyAttachment(`${name}-record`, { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" }, { parent: this });
+        }
+        return role;
     }
 
     /** A simple scaling rule and one CloudMonitor alarm per condition of a scaling action from the model. */

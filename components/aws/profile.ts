@@ -71,5 +71,8 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     cdnCertificate: { pattern: /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, what: "the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates from us-east-1 only)" },
     dnsZoneId: { pattern: /^Z[A-Z0-9]{1,31}$/, what: "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ" },
     tlsCertificateRequired: false,
+    // A separate region's api-<region> name would need a Route 53 record and a name on the region's
+    // ACM certificate, which the AWS edge does not build.
+    separateRegions: false,
     check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec)],
 };

@@ -8,6 +8,7 @@ import {
     alarmRules,
     baseTags,
     businessRoutes,
+    databaseNameSuffix,
     globalHostnames,
     ingressRules,
     NODE_PORT_RANGE,
@@ -124,9 +125,10 @@ export class Region extends pulumi.ComponentResource {
             parent,
         );
         const layout = databaseLayout(spec, region);
-        const dbIdentifier = awsName(name, "db", AWS_NAME_LIMITS.dbId);
+        const suffix = databaseNameSuffix(spec, region.name);
+        const dbIdentifier = awsName(name, `db${suffix}`, AWS_NAME_LIMITS.dbId);
         this.database = new Database(
-            `${name}-db`,
+            `${name}-db${suffix}`,
             {
                 layout,
                 identifier: dbIdentifier,

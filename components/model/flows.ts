@@ -120,7 +120,15 @@ export const FLOWS: readonly FlowDefinition[] = [
         availabilityTarget: false,
         hops: {
             aws: ["IVS channel (STANDARD: 1080p passed through, 720p/480p transcoded, played over the IVS delivery network)", "recording configuration -> the region's media bucket", "bucket encrypted (server-side encryption configuration)"],
-            alicloud: ["ingest domain (liveEdge) in an ApsaraVideo Live region (a stack in cn-hangzhou uses cn-shanghai)", "play domain (liveVideo) in the same Live region"],
+            alicloud: [
+                "NLB listeners RTMP 1935/TCP, SRT 10080/UDP and the play origin 80/TCP -> server groups -> the transcoder scaling group attached on 1935, 10080 and 8080; each group's TCP health check probes a port the media server serves (1935, 8080)",
+                "the transcoders' security group admits 1935/TCP, 10080/UDP and 8080/TCP",
+                "user data runs the pinned SRS image with RTMP, SRT, HTTP (HLS/HTTP-FLV) and the 1080p/720p/480p transcode engines",
+                "play domain: a CDN domain (cdnType video, HTTPS) whose origin is the NLB's 80 listener",
+                "RAM role of the transcoders, trusted by ecs.aliyuncs.com, may oss:PutObject into the region's bucket; the user data uploads recordings there",
+                "bucket encrypted (KMS server-side encryption)",
+                "(a one-zone region: ApsaraVideo Live ingest and play domains in a Live region, mapped outside the stack)",
+            ],
         },
     },
     {

@@ -3,6 +3,7 @@
 // transcoding tier). Both clouds translate these tables; neither decides anything on its own.
 
 import { HEALTH_CHECK } from "./loadbalancer";
+import { homeRegions } from "./residency";
 import { ScalingAction, ScalingCondition, scalingActions } from "./scaling";
 import { DnsHealthCheckService, CloudProfile } from "./profile";
 import { ComputeSize, RegionSpec, StackSpec } from "./types";
@@ -78,9 +79,9 @@ export function dnsFailoverPlan(s: DnsHealthCheckService, budgetSeconds: number 
     return { ...plan, failoverSeconds };
 }
 
-/** Global traffic steering exists when the stack spans regions (mature). */
-export function steeringEnabled(spec: Pick<StackSpec, "regions">): boolean {
-    return spec.regions.length >= 2;
+/** Global traffic steering exists when the stack spans two regions or more inside its residency boundary (every region without one). */
+export function steeringEnabled(spec: Pick<StackSpec, "regions" | "residency">): boolean {
+    return homeRegions(spec).length >= 2;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,19 +199,6 @@ export function transcodeTier(spec: Pick<StackSpec, "video" | "scaling">, region
     };
 }
 
-/**
- * Configuration a transcoder reads at boot: the ports it listens on, the ladder it produces, the
- * managed ingest domain it pushes the renditions to, and the bucket it writes recordings to
- * (server-side encrypted; null: no recording).
- */
-export function transcoderConfig(ingestHost: string, ladder: readonly Rendition[], recordingBucket: string | null): string {
-    return JSON.stringify({
-        listen: INGEST_LISTENERS,
-        renditions: ladder,
-        pushTo: `rtmp://${ingestHost}/live`,
-        recording: recordingBucket === null ? null : { bucket: recordingBucket, serverSideEncryption: "KMS" },
-    });
-}
 
 /** Idempotent methods: the only ones a CDN may retry at a failover origin (CloudFront origin groups allow no others). */
 export const READ_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS"];
@@ -245,16 +233,33 @@ export interface EdgePlan {
     readonly hostnames: GlobalHostnames;
     /** null when `cdn.enabled` is false. */
     readonly cdn: { readonly origins: readonly CdnOrigin[] } | null;
-    /** null below two regions. */
+    /** null below two regions (inside the residency boundary). */
     readonly steering: { readonly regions: readonly string[]; readonly failover: DnsFailoverPlan } | null;
+    /** Regions outside the residency boundary, each answering its own API hostname (no steering). */
+    readonly separate: readonly { readonly region: string; readonly api: string }[];
 }
 
-export function edgePlan(spec: Pick<StackSpec, "domain" | "regions" | "cdn">, profile: Pick<CloudProfile, "cdnOriginLimit" | "dnsHealthCheck">): EdgePlan {
+/**
+ * The edge of a stack. With a residency boundary the steering of `api.<domain>` spans only the
+ * regions inside it (a user of the boundary is never answered with, nor failed over to, a region
+ * outside), and each region outside gets its own API name `api-<region>.<domain>`, which the
+ * clients of that partition's users call (the user's home partition is a property of the account,
+ * not of where the viewer happens to be). The CDN keeps every region as an origin: it carries
+ * only cacheable, cookie-less reads (pages, assets, product data), never user data.
+ */
+export function edgePlan(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "residency">, profile: Pick<CloudProfile, "cdnOriginLimit" | "dnsHealthCheck">): EdgePlan {
+    const home = homeRegions(spec);
     return {
         hostnames: globalHostnames(spec),
         cdn: spec.cdn.enabled ? { origins: cdnOrigins(spec, profile.cdnOriginLimit) } : null,
-        steering: steeringEnabled(spec) ? { regions: spec.regions.map((r) => r.name), failover: dnsFailoverPlan(profile.dnsHealthCheck) } : null,
+        steering: steeringEnabled(spec) ? { regions: home, failover: dnsFailoverPlan(profile.dnsHealthCheck) } : null,
+        separate: spec.regions.filter((r) => !home.includes(r.name)).map((r) => ({ region: r.name, api: separateApiHostname(spec, r.name) })),
     };
+}
+
+/** API hostname of a region outside the residency boundary, e.g. api-ap-southeast-1.live.example.com. */
+export function separateApiHostname(spec: Pick<StackSpec, "domain">, region: string): string {
+    return `api-${region}.${spec.domain}`;
 }
 
 /** The entry of `region` among per-region values; throws naming the region when it is missing. */

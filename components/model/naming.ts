@@ -1,5 +1,6 @@
 // Logical names and tags. Names never contain the stage, so a stack grows up in place.
 
+import { residencyTag } from "./residency";
 import { StackSpec } from "./types";
 
 /** Base name of a region's components, e.g. "lc-cn-hangzhou". */
@@ -13,8 +14,9 @@ export function providerName(spec: Pick<StackSpec, "prefix">, region: string): s
 }
 
 /** Tags every taggable resource carries. */
-export function baseTags(spec: Pick<StackSpec, "project" | "stage" | "tags">, region: string): Record<string, string> {
-    return { ...spec.tags, project: spec.project, stage: spec.stage, region, "managed-by": "pulumi" };
+export function baseTags(spec: Pick<StackSpec, "project" | "stage" | "tags" | "regions" | "residency">, region: string): Record<string, string> {
+    const residency = residencyTag(spec, region);
+    return { ...spec.tags, project: spec.project, stage: spec.stage, region, "managed-by": "pulumi", ...(residency === undefined ? {} : { residency }) };
 }
 
 /** Short stable hash (FNV-1a, base 36) for names that must be cut to a length limit. */

@@ -13,7 +13,7 @@ import { CloudProfile } from "./profile";
 import { ComputeSize, DatabaseEngine, ComputeTier, OnlineRange, ServerlessCapacity, Stage, StackSpec } from "./types";
 
 /** The parts of a StackSpec that a stage decides (everything but identity and regions). */
-export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "peaks" | "database" | "dns" | "compute"> & {
+export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "peaks" | "database" | "dns" | "compute" | "residency"> & {
     readonly database: Omit<StackSpec["database"], "engine" | "serverless">;
 };
 

@@ -84,6 +84,12 @@ export interface CloudProfile {
     /** Whether the HTTPS listener needs an uploaded certificate (`tls.certificateId`) to deploy. */
     readonly tlsCertificateRequired: boolean;
     /**
+     * Whether the cloud's edge builds a region outside the residency boundary (a separate partition
+     * answering its own `api-<region>.<domain>`; components/model/residency.ts). False: such a
+     * region is a config error (deploy it as a stack of its own).
+     */
+    readonly separateRegions: boolean;
+    /**
      * Issues of a spec this cloud cannot build (catalogue sizes, service limits, shapes); each names
      * the field, the value and what is allowed. [] when the cloud can build it.
      */

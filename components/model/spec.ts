@@ -33,6 +33,7 @@ import { isTimeZone, parseInstant, parseLocalTime } from "./timezone";
 import { checkCompute } from "./compute";
 import { validateSpec } from "./validate";
 import { CloudProfile, CloudProfiles } from "./profile";
+import { BOUNDARY_NAMES, ResidencySpec, boundaryRegions, residencyIssues } from "./residency";
 
 /** Every config key of the project (namespace `live-commerce`), with whether its value is structured. */
 export const CONFIG_KEYS = {
@@ -56,6 +57,7 @@ export const CONFIG_KEYS = {
     tls: "object",
     dns: "object",
     video: "object",
+    residency: "object",
     events: "object",
     peaks: "object",
     tags: "object",
@@ -121,12 +123,13 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         cdn: readCdn(r, raw.cdn, preset, profile),
         dns: readDns(r, raw.dns, profile),
         video: readVideo(r, raw.video, preset),
+        residency: readResidency(r, raw.residency, cloud),
         events: readEvents(r, raw.events),
         peaks: readPeaks(r, raw.peaks),
         tags: r.stringMap(raw.tags, "tags", preset.spec.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet)];
+    const issues = [...r.issues, ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues);
     return spec;
 }
@@ -346,6 +349,33 @@ function readVideo(r: ConfigReader, value: unknown, preset: StagePreset): StackS
         maxTranscoders: r.number(s, "maxTranscoders", "video", d.maxTranscoders, { integer: true, min: 1, max: 500 }),
         transcoderImageId: r.string(s, "transcoderImageId", "video", d.transcoderImageId, /^[A-Za-z0-9][A-Za-z0-9_.-]{1,127}$/, "an ECS image id such as m-bp1abc... or a public image id"),
     };
+}
+
+const REGION_ID = /^[a-z]{2}(-[a-z0-9]+){1,4}$/;
+
+/**
+ * `residency: {boundary}`: a boundary name of RESIDENCY_BOUNDARIES, or a list of region ids.
+ * Defaults to none (every region one partition, as without residency).
+ */
+function readResidency(r: ConfigReader, value: unknown, cloud: Cloud): ResidencySpec | null {
+    const s = r.section(value, "residency", ["boundary"]);
+    const b = s.boundary;
+    if (b === undefined || b === null) return null;
+    if (typeof b === "string") {
+        const regions = boundaryRegions(b, cloud);
+        if (regions === undefined) {
+            r.fail("residency.boundary", b, `must be one of ${BOUNDARY_NAMES.join(", ")}, or a list of region ids`);
+            return null;
+        }
+        return { boundary: b, regions };
+    }
+    const regions = r.stringList(s, "boundary", "residency", [], REGION_ID, "a region id such as cn-hangzhou");
+    if (!Array.isArray(b) || regions.length !== b.length) return null;
+    if (regions.length === 0) {
+        r.fail("residency.boundary", b, `must name a boundary (${BOUNDARY_NAMES.join(", ")}) or list at least one region id`);
+        return null;
+    }
+    return { boundary: regions.join("+"), regions };
 }
 
 function readTls(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["tls"] {

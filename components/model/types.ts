@@ -3,6 +3,8 @@
 // Everything in components/model is pure TypeScript: no @pulumi import, no I/O.
 // The same resolved StackSpec drives the Alibaba Cloud and the AWS components.
 
+import type { ResidencySpec } from "./residency";
+
 export const STAGES = ["startup", "growth", "mature"] as const;
 /** Growth stage of the business: startup (< 1,000 online), growth (1,000 - 10,000), mature (> 10,000). */
 export type Stage = (typeof STAGES)[number];
@@ -288,6 +290,11 @@ export interface StackSpec {
     readonly tls: TlsSpec;
     readonly dns: DnsSpec;
     readonly video: VideoSpec;
+    /**
+     * Data residency (components/model/residency.ts): the boundary the stack's user data stays in;
+     * regions outside it are separate partitions. null (the default): no boundary.
+     */
+    readonly residency: ResidencySpec | null;
     readonly events: readonly LiveEvent[];
     /** Recurring peaks (daily or weekly). */
     readonly peaks: readonly RecurringPeak[];

@@ -428,6 +428,7 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
     { type: "alicloud:dns/accessStrategy:AccessStrategy", property: "defaultAddrPoolType", test: oneOf(["IPV4", "IPV6", "DOMAIN"]), source: `${SDK}dns/accessStrategy.d.ts (defaultAddrPoolType)` },
     { type: "alicloud:dns/accessStrategy:AccessStrategy", property: "defaultLatencyOptimization", test: oneOf(["OPEN", "CLOSE"]), source: `${SDK}dns/accessStrategy.d.ts (defaultLatencyOptimization)` },
     { type: "alicloud:cdn/domainNew:DomainNew", property: "cdnType", test: oneOf(["web", "download", "video"]), source: `${SDK}cdn/domainNew.d.ts (cdnType)` },
+    { type: "alicloud:cdn/domainNew:DomainNew", property: "sources[].port", test: oneOf([80, 443]), source: `${SDK}types/input.d.ts (DomainNewSource.port: "Valid values are 443 and 80")` },
     { type: "alicloud:cdn/domainNew:DomainNew", property: "scope", test: oneOf(["domestic", "overseas", "global"]), source: `${SDK}cdn/domainNew.d.ts (scope)` },
     { type: "alicloud:oss/bucketAcl:BucketAcl", property: "acl", test: oneOf(["private", "public-read", "public-read-write"]), source: `${SDK}oss/bucketAcl.d.ts (acl)` },
     { type: "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", property: "sseAlgorithm", test: oneOf(["KMS", "AES256"]), source: `${SDK}oss/bucketServerSideEncryption.d.ts (sseAlgorithm)` },

@@ -1,6 +1,21 @@
 // The live-commerce flows on Alibaba Cloud, walked over the planned resources of one region.
 
-import { APP_CONNECTIONS_METRIC, DATA_PORTS, FLOW_ROUTE, LIVE_REGIONS, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import {
+    APP_CONNECTIONS_METRIC,
+    DATA_PORTS,
+    FLOW_ROUTE,
+    INGEST_LISTENERS,
+    LIVE_REGIONS,
+    MEDIA_HTTP_PORT,
+    PLAY_ORIGIN_PORT,
+    RENDITIONS,
+    ROUTES,
+    ROUTE_SERVICE,
+    RouteName,
+    SRS_IMAGE,
+    flowDefinition,
+    srsConfig,
+} from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
 import { hpaScaling } from "./kubernetes";
@@ -34,6 +49,12 @@ const T = {
     routeTableAttachment: "alicloud:vpc/routeTableAttachment:RouteTableAttachment",
     routeEntry: "alicloud:vpc/routeEntry:RouteEntry",
     liveDomain: "alicloud:live/domain:Domain",
+    nlb: "alicloud:nlb/loadBalancer:LoadBalancer",
+    nlbListener: "alicloud:nlb/listener:Listener",
+    nlbServerGroup: "alicloud:nlb/serverGroup:ServerGroup",
+    nlbAttachment: "alicloud:ess/serverGroupAttachment:ServerGroupAttachment",
+    bucket: "alicloud:oss/bucket:Bucket",
+    bucketEncryption: "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption",
     essAlarm: "alicloud:ess/alarm:Alarm",
     scalingRule: "alicloud:ess/scalingRule:ScalingRule",
     cmsAlarm: "alicloud:cms/alarm:Alarm",
@@ -94,9 +115,10 @@ function inRange(port: number, range: unknown): boolean {
 
 function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): Targets {
     const alb = g.ofType(T.alb, region)[0] ?? w.absent("load balancer", `no ALB in ${region}`);
-    const cdn = g.ofType(T.cdn)[0] ?? w.absent("CDN", "no CDN domain serves the viewers");
+    const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent("CDN", "no CDN domain serves the viewers");
     w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
-    const reaches = list(cdn.inputs.sources).filter(isRecord).some((s) => found(g.ref(cdn, "sources", s.content, T.alb, ["dnsName"]))?.urn === alb.urn);
+    // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
+    const reaches = list(cdn.inputs.sources).filter(isRecord).some((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
     w.hop(cdn, `origin -> ${alb.name} (Host = ${String(cdn.inputs.domainName)})`, reaches ? true : `no CDN origin reaches ${alb.name}`);
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     // The ALB reaches its backends from its own vSwitches (it carries no security group).
@@ -278,13 +300,80 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
 function streamFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("stream");
     return walk("stream", def.name, region, (w) => {
-        const domains = g.ofType(T.liveDomain, region);
-        const ingest = domains.find((d) => d.inputs.domainType === "liveEdge") ?? w.absent("ingest domain", `no ApsaraVideo Live ingest domain in ${region}`);
-        const liveRegion = str(ingest.inputs.region) ?? "";
-        w.hop(ingest, `ingest domain in a Live region (${liveRegion})`, LIVE_REGIONS.includes(liveRegion) ? true : `${liveRegion} is not an ApsaraVideo Live region (${LIVE_REGIONS.join(", ")})`);
-        const play = domains.find((d) => d.inputs.domainType === "liveVideo") ?? w.absent("play domain", `no ApsaraVideo Live play domain in ${region}`);
-        w.hop(play, "play domain in the ingest domain's Live region", play.inputs.region === ingest.inputs.region ? true : `play domain in ${String(play.inputs.region)}, ingest in ${liveRegion}`);
+        const nlb = g.ofType(T.nlb, region)[0];
+        if (nlb === undefined) return managedStream(g, w, region);
+        const asg = g.ofType(T.group, region).find((x) => g.referrers(x, T.nlbAttachment, "scalingGroupId").length > 0) ?? w.absent("transcoder group", `no scaling group is attached to ${nlb.name}'s server groups`);
+        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("transcoder launch", `${asg.name} has no scaling configuration`);
+        const userData = decodeUserData(cfg.inputs.userData) ?? "";
+        const groups = found(g.refs(cfg, "securityGroupIds", cfg.inputs.securityGroupIds, T.sg)) ?? [];
+        // ingest (RTMP, SRT) and the play origin (HTTP): listener -> server group -> the transcoders on the backend port
+        const ports: { readonly what: string; readonly port: number; readonly backend: number; readonly proto: string }[] = [
+            ...INGEST_LISTENERS.map((l) => ({ what: l.protocol.toUpperCase(), port: l.port, backend: l.port, proto: l.transport })),
+            { what: "play origin (HLS/HTTP-FLV)", port: PLAY_ORIGIN_PORT, backend: MEDIA_HTTP_PORT, proto: "TCP" },
+        ];
+        for (const p of ports) {
+            const listener = g.referrers(nlb, T.nlbListener, "loadBalancerId").find((l) => l.inputs.listenerPort === p.port && l.inputs.listenerProtocol === p.proto) ?? w.absent(`${p.what} listener`, `${nlb.name} has no ${p.proto} listener on ${p.port}`);
+            const sg = w.follow(listener, `${p.what} ${p.proto} ${p.port} -> server group`, g.ref(listener, "serverGroupId", listener.inputs.serverGroupId, T.nlbServerGroup), "the listener forwards to no server group the stack declares");
+            const attached = g.referrers(sg, T.nlbAttachment, "serverGroupId").find((a) => found(g.ref(a, "scalingGroupId", a.inputs.scalingGroupId, T.group))?.urn === asg.urn);
+            w.hop(sg, `${sg.name} -> ${asg.name} on ${p.backend}`, attached === undefined ? `no attachment registers ${asg.name} in ${sg.name}` : attached.inputs.port === p.backend ? true : `${asg.name} is registered on ${String(attached.inputs.port)}, the media server serves ${p.what} on ${p.backend}`);
+            // the health check must reach a TCP port the media server listens on (RTMP or HTTP), or no target is ever healthy
+            const probe = num(at(sg.inputs, "healthCheck.healthCheckConnectPort"));
+            const served = [...INGEST_LISTENERS.filter((x) => x.transport === "TCP").map((x) => x.port), MEDIA_HTTP_PORT];
+            w.hop(sg, `health check probes a port the media server serves (${served.join(", ")})`, probe !== undefined && served.includes(probe) ? true : `${sg.name} probes port ${String(probe)}, where nothing listens: every transcoder stays unhealthy`);
+            const open = groups.some((grp) => g.referrers(grp, T.sgRule, "securityGroupId").some((r) => r.inputs.type === "ingress" && r.inputs.policy !== "drop" && String(r.inputs.ipProtocol).toUpperCase() === p.proto && rangeHas(str(r.inputs.portRange), p.backend)));
+            w.hop(cfg, `security group admits ${p.proto} ${p.backend}`, open ? true : `no security group of ${cfg.name} admits ${p.proto} ${p.backend}: the NLB cannot reach the media server`);
+        }
+        // the transcoders run the media server: the user data starts it with these ports and the ladder
+        const srs = srsConfig(RENDITIONS);
+        w.hop(cfg, `user data runs ${SRS_IMAGE} with RTMP, SRT, HTTP and the ${RENDITIONS.map((r) => r.name).join("/")} ladder`, userData.includes(SRS_IMAGE) && userData.includes(indentOf(srs)) ? true : `the user data does not run the media server (${SRS_IMAGE}) with its configuration: nothing listens on ${ports.map((p) => p.backend).join(", ")}`);
+        // play: the play domain's CDN fetches from the NLB's HTTP listener
+        const fromNlb = (c: FlowResource): boolean => {
+            const sources = list(c.inputs.sources).filter(isRecord).filter((src) => src.port === PLAY_ORIGIN_PORT);
+            return (found(g.refs(c, "sources", sources.map((src) => src.content), T.nlb, ["dnsName"])) ?? []).some((x) => x.urn === nlb.urn);
+        };
+        const play = g.ofType(T.cdn, region).find(fromNlb) ?? w.absent("play domain", `no CDN domain in ${region} has ${nlb.name} (port ${PLAY_ORIGIN_PORT}) as its origin`);
+        w.hop(play, `play domain ${String(play.inputs.domainName)} (cdnType ${String(play.inputs.cdnType)}) serves HTTPS from ${nlb.name}:${PLAY_ORIGIN_PORT}`, play.inputs.cdnType === "video" && at(play.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the play domain is not a video CDN domain with an HTTPS certificate");
+        // recording: the instances' RAM role may put objects into the region's encrypted bucket
+        const role = w.follow(cfg, "RAM role", cfg.inputs.roleName === undefined ? MISSING : g.ref(cfg, "roleName", cfg.inputs.roleName, T.ramRole, ["roleName"]), "no RAM role (roleName): the recording uploader has no credentials");
+        w.hop(role, `trusted by ${ECS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicyDocument, "sts:AssumeRole", ECS_SERVICE) ? true : `${role.name} does not trust ${ECS_SERVICE}`);
+        const bucket = g.ofType(T.bucket, region)[0] ?? w.absent("recordings bucket", `no OSS bucket in ${region}`);
+        const names = identitiesOf(bucket, "bucket");
+        const policies = g
+            .referrers(role, T.ramAttachment, "roleName", ["roleName"])
+            .map((a) => found(g.ref(a, "policyName", a.inputs.policyName, T.ramPolicy, ["policyName"])))
+            .filter((p): p is FlowResource => p !== undefined);
+        const put = policies.filter((p) => statementsAllow(p.inputs.policyDocument, "oss:PutObject"));
+        w.hop(role, `may oss:PutObject into ${bucket.name}`, put.length === 0 ? `no policy attached to ${role.name} allows oss:PutObject` : put.some((p) => FlowGraph.isUnknown(p.inputs.policyDocument) || names.some((n) => String(p.inputs.policyDocument).includes(`:${n}/`))) ? true : `the policy of ${role.name} names another bucket than ${bucket.name}`);
+        w.hop(cfg, `user data uploads recordings to ${bucket.name}`, names.some((n) => userData.includes(`BUCKET=${n}\n`)) || FlowGraph.isUnknown(cfg.inputs.userData) ? true : `the user data uploads to no bucket the role may write (${bucket.name})`);
+        const sse = g.referrers(bucket, T.bucketEncryption, "bucket", ["bucket"])[0];
+        w.hop(bucket, "bucket encrypted (server-side, KMS)", sse?.inputs.sseAlgorithm === "KMS" ? true : `${bucket.name} has no KMS server-side encryption`);
     });
+}
+
+/** A one-zone region: the managed ApsaraVideo Live domains (mapping and templates set outside the stack). */
+function managedStream(g: FlowGraph, w: Walk, region: string): void {
+    const domains = g.ofType(T.liveDomain, region);
+    const ingest = domains.find((d) => d.inputs.domainType === "liveEdge") ?? w.absent("ingest domain", `no ApsaraVideo Live ingest domain or self-run ingest NLB in ${region}`);
+    const liveRegion = str(ingest.inputs.region) ?? "";
+    w.hop(ingest, `ingest domain in a Live region (${liveRegion})`, LIVE_REGIONS.includes(liveRegion) ? true : `${liveRegion} is not an ApsaraVideo Live region (${LIVE_REGIONS.join(", ")})`);
+    const play = domains.find((d) => d.inputs.domainType === "liveVideo") ?? w.absent("play domain", `no ApsaraVideo Live play domain in ${region}`);
+    w.hop(play, "play domain in the ingest domain's Live region", play.inputs.region === ingest.inputs.region ? true : `play domain in ${String(play.inputs.region)}, ingest in ${liveRegion}`);
+}
+
+/** Whether an Alibaba Cloud port range `from/to` includes `port`. */
+function rangeHas(range: string | undefined, port: number): boolean {
+    const m = /^(\d+)\/(\d+)$/.exec(range ?? "");
+    return m !== null && Number(m[1]) <= port && port <= Number(m[2]);
+}
+
+/** The SRS config as the user data carries it (indented under its write_files entry). */
+function indentOf(config: string): string {
+    return config.split("\n").map((l) => `      ${l}`).join("\n");
+}
+
+/** Known values a resource is referred to by: its id, and the output `field` (e.g. dnsName, bucket). */
+function identitiesOf(r: FlowResource, field: string): string[] {
+    return [r.id, r.inputs[field], r.outputs?.[field]].filter((v): v is string => typeof v === "string" && v !== UNKNOWN);
 }
 
 function scalingFlow(g: FlowGraph, region: string): FlowResult {

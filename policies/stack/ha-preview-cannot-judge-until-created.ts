@@ -6,6 +6,7 @@ import { scalingGroupJudgement } from "../rules/ha-autoscaling-group-require-mul
 import { clusterJudgement } from "../rules/ha-kubernetes-cluster-require-multi-zone";
 import { loadBalancerJudgement } from "../rules/ha-load-balancer-require-multi-zone";
 import { queueJudgement } from "../rules/ha-queue-require-multi-zone";
+import { boundaryOf, residencyJudgement } from "../rules/sec-data-store-require-residency";
 import { serverlessJudgement } from "../rules/ha-serverless-app-require-multi-zone";
 import { nodePoolJudgement } from "./ha-kubernetes-node-pools-require-multi-zone";
 
@@ -15,7 +16,9 @@ interface Config {
 
 /** Facts the reference-reading rules cannot judge until the resources exist, with `minZones` zones required. */
 export function undeterminedFindings(nodes: readonly Node[], minZones: number): Finding[] {
-    return [scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement].flatMap((judge) => judge(nodes, minZones).undetermined);
+    const boundary = boundaryOf(nodes, {});
+    const residency = boundary === undefined ? [] : residencyJudgement(nodes, boundary).undetermined;
+    return [...[scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement].flatMap((judge) => judge(nodes, minZones).undetermined), ...residency];
 }
 
 /**

@@ -63,11 +63,13 @@ describe("alicloud Region", function () {
     it("resource counts of the growth stack: the region, its live video tier and the CDN", () => {
         // Business tier on Kubernetes (no app group): each node pool joins the 3 route server groups
         // (6 attachments), the app group admits the ALB's 2 vSwitches on the node ports (2 rules).
-        // Video (self-run transcoding over two zones): 2 live domains, the ingest NLB with 2
-        // listeners and 2 server groups, the transcoder ESS group (the only ESS group) with its
-        // configuration, 2 rules, 2 alarms and 2 server-group attachments, and an ingest security
-        // group with 2 rules. CDN: the domain and its 3 configs. No steering with one region. A route
-        // table, attachment and default route per zone (NAT per zone).
+        // Video (self-run transcoding over two zones): the ingest NLB with 3 listeners (RTMP, SRT,
+        // the play origin) and 3 server groups, the transcoder ESS group (the only ESS group) with
+        // its configuration, 2 rules, 2 alarms and 3 server-group attachments, an ingest security
+        // group with 3 rules, the transcoders' RAM role with its recording policy and attachment,
+        // and the play CDN domain with its 3 configs (no Live domains). CDN: the domain and its 3
+        // configs. No steering with one region. A route table, attachment and default route per
+        // zone (NAT per zone).
         assert.deepStrictEqual(countsByType(stacks()["growth-alicloud"]), {
             "alicloud:alb/listener:Listener": 2,
             "alicloud:alb/loadBalancer:LoadBalancer": 1,
@@ -75,8 +77,8 @@ describe("alicloud Region", function () {
             "alicloud:alb/serverGroup:ServerGroup": 3,
             "alicloud:alikafka/instance:Instance": 1,
             "alicloud:alikafka/topic:Topic": 2,
-            "alicloud:cdn/domainConfig:DomainConfig": 3,
-            "alicloud:cdn/domainNew:DomainNew": 1,
+            "alicloud:cdn/domainConfig:DomainConfig": 6,
+            "alicloud:cdn/domainNew:DomainNew": 2,
             "alicloud:cms/alarm:Alarm": 18,
             "alicloud:cms/alarmContactGroup:AlarmContactGroup": 3,
             "alicloud:cs/managedKubernetes:ManagedKubernetes": 1,
@@ -84,19 +86,18 @@ describe("alicloud Region", function () {
             "alicloud:ecs/eipAddress:EipAddress": 2,
             "alicloud:ecs/eipAssociation:EipAssociation": 2,
             "alicloud:ecs/securityGroup:SecurityGroup": 4,
-            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 11,
+            "alicloud:ecs/securityGroupRule:SecurityGroupRule": 12,
             "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment": 6,
             // Transcoders only (the business tier is Kubernetes): one alarm and rule per direction.
             "alicloud:ess/alarm:Alarm": 2,
             "alicloud:ess/scalingConfiguration:ScalingConfiguration": 1,
             "alicloud:ess/scalingGroup:ScalingGroup": 1,
             "alicloud:ess/scalingRule:ScalingRule": 2,
-            "alicloud:ess/serverGroupAttachment:ServerGroupAttachment": 2,
+            "alicloud:ess/serverGroupAttachment:ServerGroupAttachment": 3,
             "alicloud:kms/key:Key": 1,
-            "alicloud:live/domain:Domain": 2,
-            "alicloud:nlb/listener:Listener": 2,
+            "alicloud:nlb/listener:Listener": 3,
             "alicloud:nlb/loadBalancer:LoadBalancer": 1,
-            "alicloud:nlb/serverGroup:ServerGroup": 2,
+            "alicloud:nlb/serverGroup:ServerGroup": 3,
             "alicloud:oss/bucket:Bucket": 1,
             "alicloud:oss/bucketAcl:BucketAcl": 1,
             "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": 1,
@@ -106,6 +107,9 @@ describe("alicloud Region", function () {
             "alicloud:polardb/backupPolicy:BackupPolicy": 1,
             "alicloud:polardb/cluster:Cluster": 1,
             "alicloud:polardb/database:Database": 1,
+            "alicloud:ram/policy:Policy": 1,
+            "alicloud:ram/role:Role": 1,
+            "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment": 1,
             "alicloud:redis/tairInstance:TairInstance": 1,
             "alicloud:vpc/natGateway:NatGateway": 2,
             "alicloud:vpc/network:Network": 1,
@@ -136,6 +140,8 @@ describe("alicloud Region", function () {
         assert.deepStrictEqual(video, {
             ingestDomain: "push-cn-hangzhou.live.example.com",
             ingestEndpoint: `${mockId("alicloud:nlb/loadBalancer:LoadBalancer", "lc-cn-hangzhou-video-nlb")}.cn-hangzhou.nlb.aliyuncsslb.com`,
+            // the play CDN domain's CNAME (the mocks answer the CDN's cname form)
+            playCname: "play-cn-hangzhou.live.example.com.w.kunlunsl.com",
             playDomain: "play-cn-hangzhou.live.example.com",
         });
         const values = leaves(plan.outputs).map(String);

@@ -35,8 +35,8 @@ describe("global database in the plan", function () {
             assert.deepStrictEqual(p.outputs.globalDatabase, { id: mockId(GDN, "lc-global-db"), primaryRegion: "cn-hangzhou" });
         });
 
-        it("the primary is created normally; every other region's cluster is created as a standby of the network", () => {
-            const p = plan("mature-alicloud");
+        it("without a residency boundary the primary is created normally; every other region's cluster is created as a standby of the network", () => {
+            const p = plan("ali-three");
             const clusters = REGIONS.map((r) => one(p, POLARDB, `lc-${r}-db-polardb`));
             assert.deepStrictEqual(
                 clusters.map((c) => [c.name, c.inputs.creationOption, c.inputs.gdnId, providerOf(c)]),
@@ -50,7 +50,7 @@ describe("global database in the plan", function () {
         });
 
         it("schema and application account only on the primary (standbys replicate them)", () => {
-            const p = plan("mature-alicloud");
+            const p = plan("ali-three");
             const names = (type: string): string[] => ofType(p, type).map((r) => r.name).sort();
             assert.deepStrictEqual(names("alicloud:polardb/database:Database"), ["lc-cn-hangzhou-db-schema"]);
             assert.deepStrictEqual(names("alicloud:polardb/account:Account"), ["lc-cn-hangzhou-db-account"]);

@@ -17,9 +17,10 @@ import {
     ivsChannelType,
     steeringEnabled,
     transcodeTier,
-    transcoderConfig,
     videoHostnames,
 } from "../../components/model";
+import { SRS_IMAGE_MIRROR, transcoderUserData } from "../../components/alicloud/video";
+import { SRS_IMAGE, srsConfig } from "../../components/model";
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { ConfigObject } from "../../components/model/reader";
 import { NOW, configIssues, rawConfig } from "../helpers";
@@ -206,15 +207,30 @@ describe("global model: live video", () => {
         assert.strictEqual(transcodeTier(s, s.regions[0]).maxSize, 3);
     });
 
-    it("transcoder config carries the ladder, the push target and the recording bucket", () => {
-        const c: unknown = JSON.parse(transcoderConfig("push-cn-hangzhou.live.example.com", RENDITIONS, "recordings-bucket"));
-        assert.deepStrictEqual(c, {
-            listen: INGEST_LISTENERS,
-            renditions: RENDITIONS,
-            pushTo: "rtmp://push-cn-hangzhou.live.example.com/live",
-            recording: { bucket: "recordings-bucket", serverSideEncryption: "KMS" },
-        });
-        assert.strictEqual(JSON.parse(transcoderConfig("h", RENDITIONS, null)).recording, null);
+    it("the media server config ingests RTMP and SRT, serves HTTP, and transcodes exactly the ladder from the ingest app", () => {
+        const c = srsConfig(RENDITIONS);
+        assert.match(c, /^listen 1935;$/m);
+        assert.match(c, /srt_server \{\n {4}enabled on;\n {4}listen 10080;\n\}/);
+        assert.match(c, /http_server \{\n {4}enabled on;\n {4}listen 8080;/);
+        assert.match(c, /transcode live \{/);
+        const engines = [...c.matchAll(/engine (\w+) \{[^}]*?vbitrate (\d+);\s*vfps (\d+);\s*vwidth (\d+);\s*vheight (\d+);/g)].map((m) => [m[1], Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])]);
+        assert.deepStrictEqual(engines, RENDITIONS.map((r) => [r.name, r.videoKbps, r.fps, r.width, r.height]));
+        // renditions go to another app, so they are not transcoded again
+        assert.strictEqual([...c.matchAll(/output rtmp:\/\/127\.0\.0\.1:\[port\]\/play\?vhost=\[vhost\]\/\[stream\]_\[engine\];/g)].length, RENDITIONS.length);
+        assert.match(c, /dvr_apply all;/);
+        assert.deepStrictEqual(INGEST_LISTENERS.map((l) => l.port), [1935, 10080]);
+    });
+
+    it("the transcoder's user data runs the pinned image on the host network and uploads recordings with the role's credentials", () => {
+        const ud = transcoderUserData({ region: "cn-hangzhou", ladder: RENDITIONS, bucket: "recordings-bucket", roleName: "lc-video-transcoder" });
+        assert.ok(ud.startsWith("#cloud-config\n"));
+        assert.match(ud, new RegExp(`docker run -d --name srs --restart always --network host .* ${SRS_IMAGE_MIRROR.replace(/[.]/g, "\\.")} \\./objs/srs -c conf/live\\.conf`));
+        assert.match(ud, /BUCKET=recordings-bucket\n/);
+        assert.match(ud, /ENDPOINT=recordings-bucket\.oss-cn-hangzhou-internal\.aliyuncs\.com/);
+        assert.match(ud, /security-credentials\/lc-video-transcoder\)/);
+        assert.match(ud, /systemctl enable --now upload-recordings\.timer/);
+        const none = transcoderUserData({ region: "cn-hangzhou", ladder: RENDITIONS, bucket: null, roleName: "r" });
+        assert.ok(!none.includes("upload-recordings") && none.includes(SRS_IMAGE_MIRROR) && SRS_IMAGE_MIRROR.endsWith(SRS_IMAGE));
     });
 });
 

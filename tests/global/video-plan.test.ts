@@ -58,27 +58,39 @@ describe("live video layer in the offline plan", function () {
         }
     });
 
-    it("Alibaba Cloud: every region's transcoders write recordings to that region's bucket", () => {
+    it("Alibaba Cloud: every region's transcoders upload recordings to that region's bucket, with a role limited to it", () => {
         const p = plan("mature-alicloud");
         for (const region of ["cn-hangzhou", "cn-shanghai", "ap-southeast-1"]) {
             const launch = one(p, "alicloud:ess/scalingConfiguration:ScalingConfiguration", `lc-${region}-video-launch`);
-            const content = /content: '(.*)'\n/.exec(String(launch.inputs.userData));
-            assert.ok(content, region);
-            const config: unknown = JSON.parse(content[1]);
-            assert.strictEqual(regionOutput(p, region, "mediaBucket"), generatedName(`lc-${region}-storage-media`));
-            assert.deepStrictEqual(at(config, "recording"), { bucket: regionOutput(p, region, "mediaBucket"), serverSideEncryption: "KMS" }, region);
+            const bucket = regionOutput(p, region, "mediaBucket");
+            assert.strictEqual(bucket, generatedName(`lc-${region}-storage-media`));
+            assert.match(String(launch.inputs.userData), new RegExp(`BUCKET=${String(bucket)}\n`), region);
+            assert.strictEqual(launch.inputs.roleName, `lc-${region}-video-transcoder`);
+            const policy: unknown = JSON.parse(String(one(p, "alicloud:ram/policy:Policy", `lc-${region}-video-record`).inputs.policyDocument));
+            assert.deepStrictEqual(at(policy, "Statement"), [{ Effect: "Allow", Action: ["oss:PutObject"], Resource: [`acs:oss:*:*:${String(bucket)}/recordings/*`] }], region);
         }
     });
 
-    it("Alibaba Cloud: an ingest (liveEdge) and a play (liveVideo) domain per region in every stage, in the region's ApsaraVideo Live region", () => {
-        const live: Record<string, string> = { "cn-hangzhou": "cn-shanghai", "cn-shanghai": "cn-shanghai", "ap-southeast-1": "ap-southeast-1" };
+    it("Alibaba Cloud: the play domain is a video CDN domain over the NLB's HTTP listener (no unmapped ApsaraVideo Live play domain)", () => {
         for (const stack of ["startup-alicloud", "growth-alicloud", "mature-alicloud"] as const) {
             const p = plan(stack);
+            assert.deepStrictEqual(ofType(p, "alicloud:live/domain:Domain"), [], stack);
             for (const region of ofType(p, "live-commerce:alicloud:Region").map((r) => r.name.replace(/^lc-/, ""))) {
-                const ingest = one(p, "alicloud:live/domain:Domain", `lc-${region}-video-ingest`);
-                const play = one(p, "alicloud:live/domain:Domain", `lc-${region}-video-play`);
-                assert.deepStrictEqual([ingest.inputs.domainName, ingest.inputs.domainType, ingest.inputs.region], [`push-${region}.live.example.com`, "liveEdge", live[region]]);
-                assert.deepStrictEqual([play.inputs.domainName, play.inputs.domainType, play.inputs.region], [`play-${region}.live.example.com`, "liveVideo", live[region]]);
+                const play = one(p, "alicloud:cdn/domainNew:DomainNew", `lc-${region}-video-play-domain`);
+                const nlb = one(p, "alicloud:nlb/loadBalancer:LoadBalancer", `lc-${region}-video-nlb`);
+                assert.deepStrictEqual([play.inputs.domainName, play.inputs.cdnType], [`play-${region}.live.example.com`, "video"]);
+                assert.deepStrictEqual(list(play.inputs.sources).map((s) => [at(s, "type"), at(s, "port"), at(s, "priority")]), [["domain", 80, 20]]);
+                assert.deepStrictEqual(play.propertyDependencies?.sources, [nlb.urn]);
+                const listener = one(p, "alicloud:nlb/listener:Listener", `lc-${region}-video-listener-http`);
+                assert.deepStrictEqual([listener.inputs.listenerProtocol, listener.inputs.listenerPort], ["TCP", 80]);
+                assert.strictEqual(one(p, "alicloud:ess/serverGroupAttachment:ServerGroupAttachment", `lc-${region}-video-attach-http`).inputs.port, 8080);
+                // each group's health check probes what its listener needs answered: RTMP for ingest, HTTP for the play origin
+                assert.deepStrictEqual(["rtmp", "srt", "http"].map((g) => at(one(p, "alicloud:nlb/serverGroup:ServerGroup", `lc-${region}-video-servers-${g}`).inputs, "healthCheck", "healthCheckConnectPort")), [1935, 1935, 8080]);
+                // viewers: HTTPS only, TLS >= 1.2; the CDN fetches from the media servers over HTTP (they serve no TLS)
+                const fn = (role: string): unknown => one(p, "alicloud:cdn/domainConfig:DomainConfig", `lc-${region}-video-play-${role}`).inputs.functionArgs;
+                assert.deepStrictEqual(fn("https-force"), [{ argName: "enable", argValue: "on" }, { argName: "https_rediret_code", argValue: "301" }]);
+                assert.deepStrictEqual(fn("origin-http"), [{ argName: "enable", argValue: "on" }, { argName: "scheme_origin", argValue: "http" }]);
+                assert.strictEqual(at(play.inputs, "certificateConfig", "serverCertificateStatus"), "on");
             }
         }
     });
@@ -101,7 +113,7 @@ describe("live video layer in the offline plan", function () {
         );
     });
 
-    it("Alibaba Cloud growth: transcoders over both zones behind an internet NLB with RTMP 1935/TCP and SRT 10080/UDP", () => {
+    it("Alibaba Cloud growth: transcoders over both zones behind an internet NLB with RTMP 1935/TCP, SRT 10080/UDP and the play origin 80/TCP", () => {
         const p = plan("growth-alicloud");
         const nlb = one(p, "alicloud:nlb/loadBalancer:LoadBalancer", "lc-cn-hangzhou-video-nlb");
         assert.deepStrictEqual([nlb.inputs.addressType, nlb.inputs.crossZoneEnabled], ["Internet", true]);
@@ -110,11 +122,13 @@ describe("live video layer in the offline plan", function () {
         assert.strictEqual(vswitches.length, 2);
         const listeners = ofType(p, "alicloud:nlb/listener:Listener").map((l) => [l.name, l.inputs.listenerProtocol, l.inputs.listenerPort]);
         assert.deepStrictEqual(listeners.sort(), [
+            ["lc-cn-hangzhou-video-listener-http", "TCP", 80],
             ["lc-cn-hangzhou-video-listener-rtmp", "TCP", 1935],
             ["lc-cn-hangzhou-video-listener-srt", "UDP", 10080],
         ]);
         const groups = ofType(p, "alicloud:nlb/serverGroup:ServerGroup");
         assert.deepStrictEqual(groups.map((g) => [g.inputs.protocol, g.inputs.scheduler, at(g.inputs, "healthCheck", "healthCheckInterval"), at(g.inputs, "healthCheck", "unhealthyThreshold")]).sort(), [
+            ["TCP", "Sch", 5, 2],
             ["TCP", "Sch", 5, 2],
             ["UDP", "Sch", 5, 2],
         ]);
@@ -124,13 +138,15 @@ describe("live video layer in the offline plan", function () {
         const launch = one(p, "alicloud:ess/scalingConfiguration:ScalingConfiguration", "lc-cn-hangzhou-video-launch");
         assert.deepStrictEqual([launch.inputs.instanceType, launch.inputs.systemDiskEncrypted], ["ecs.c7.4xlarge", true]);
         assert.strictEqual(list(at(launch.inputs, "securityGroupIds")).length, 2, "the network's app group and the ingest group");
-        assert.match(String(launch.inputs.userData), /"pushTo":"rtmp:\/\/push-cn-hangzhou\.live\.example\.com\/live"/);
-        assert.match(String(launch.inputs.userData), /"name":"1080p".*"name":"720p".*"name":"480p"/);
+        // the media server the NLB health checks reach: the pinned SRS image with the ladder's engines
+        assert.match(String(launch.inputs.userData), /registry\.cn-hangzhou\.aliyuncs\.com\/ossrs\/srs:v5\.0\.60 \.\/objs\/srs -c conf\/live\.conf/);
+        assert.match(String(launch.inputs.userData), /engine 1080p \{[\s\S]*engine 720p \{[\s\S]*engine 480p \{/);
         const attachments = ofType(p, "alicloud:ess/serverGroupAttachment:ServerGroupAttachment").map((a) => [a.inputs.type, a.inputs.port]);
-        assert.deepStrictEqual(attachments.sort(), [["NLB", 10080], ["NLB", 1935]]);
+        assert.deepStrictEqual(attachments.sort(), [["NLB", 10080], ["NLB", 1935], ["NLB", 8080]]);
         const ingressRules = ofType(p, "alicloud:ecs/securityGroupRule:SecurityGroupRule").filter((r) => r.name.includes("-video-"));
         assert.deepStrictEqual(ingressRules.map((r) => [r.inputs.ipProtocol, r.inputs.portRange, r.inputs.cidrIp]).sort(), [
             ["tcp", "1935/1935", "0.0.0.0/0"],
+            ["tcp", "8080/8080", "0.0.0.0/0"],
             ["udp", "10080/10080", "0.0.0.0/0"],
         ]);
     });
@@ -155,8 +171,8 @@ describe("live video layer in the offline plan", function () {
         const videos = (p: Plan): string[] => ofType(p, "live-commerce:alicloud:Video").map((v) => v.name).sort();
         assert.deepStrictEqual(videos(three), ["lc-ap-southeast-1-video", "lc-cn-hangzhou-video", "lc-cn-shanghai-video"]);
         assert.deepStrictEqual(videos(two), ["lc-cn-hangzhou-video", "lc-cn-shanghai-video"]);
-        assert.strictEqual(ofType(three, "alicloud:live/domain:Domain").length, 6);
-        assert.strictEqual(ofType(two, "alicloud:live/domain:Domain").length, 4);
+        const plays = (p: Plan): number => ofType(p, "alicloud:cdn/domainNew:DomainNew").filter((d) => d.inputs.cdnType === "video").length;
+        assert.deepStrictEqual([plays(three), plays(two)], [3, 2]);
         assert.strictEqual(ofType(three, "alicloud:nlb/loadBalancer:LoadBalancer").length - ofType(two, "alicloud:nlb/loadBalancer:LoadBalancer").length, 1);
         assert.ok(!two.resources.some((r) => r.name.includes("ap-southeast-1")));
     });
@@ -177,7 +193,7 @@ describe("live video layer in the offline plan", function () {
                 const { Network, Video } = await import("../../components/alicloud");
                 const { planRegionNetwork } = await import("../../components/model");
                 const network = new Network("test-network", { plan: planRegionNetwork(spec, region), tags });
-                new Video("test-video", { region: region.name, liveRegion: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), schedule: { tier: "transcoders", plannedAt: 0, oneOff: [], recurring: [] }, imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, tags });
+                new Video("test-video", { region: region.name, liveRegion: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), schedule: { tier: "transcoders", plannedAt: 0, oneOff: [], recurring: [] }, imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, stackRegions: [region.name], certificateId: null, tags });
             }
             return { stage: spec.stage, cloud: spec.cloud };
         };
@@ -188,6 +204,12 @@ describe("live video layer in the offline plan", function () {
         assert.match(String(one(aws, "aws:ivs/channel:Channel", "test-video-channel").inputs.recordingConfigurationArn), /^arn:aws:ivs:/);
         const ali = await planProgram("ali", program, dir);
         const launch = one(ali, "alicloud:ess/scalingConfiguration:ScalingConfiguration", "test-video-launch");
-        assert.match(String(launch.inputs.userData), /"recording":\{"bucket":"recordings-test-bucket","serverSideEncryption":"KMS"\}/);
+        // the uploader PUTs to the bucket, and the role may PutObject below recordings/ of exactly that bucket
+        assert.match(String(launch.inputs.userData), /BUCKET=recordings-test-bucket\n/);
+        assert.strictEqual(launch.inputs.roleName, one(ali, "alicloud:ram/role:Role", "test-video-role").inputs.roleName);
+        assert.deepStrictEqual(JSON.parse(String(one(ali, "alicloud:ram/policy:Policy", "test-video-record").inputs.policyDocument)), {
+            Version: "1",
+            Statement: [{ Effect: "Allow", Action: ["oss:PutObject"], Resource: ["acs:oss:*:*:recordings-test-bucket/recordings/*"] }],
+        });
     });
 });

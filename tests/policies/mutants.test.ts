@@ -23,6 +23,10 @@ interface Mutant {
     readonly mutate: (r: EvalResource, all: readonly EvalResource[]) => EvalResource | undefined;
     /** Remove the resource instead (and every other of its type under the same parent when `siblings`). */
     readonly remove?: "one" | "siblings";
+    /** Which resource of `type` to break (default: the first). */
+    readonly pick?: (r: EvalResource) => boolean;
+    /** Resources the mutant adds beside the broken one (a provider in another region, a replication rule). */
+    readonly add?: (broken: EvalResource, all: readonly EvalResource[]) => EvalResource[];
 }
 
 type Inputs = Record<string, unknown>;
@@ -57,6 +61,50 @@ const dropContainerKey = (key: string) => (r: EvalResource): EvalResource => {
     const list = Array.isArray(containers) ? containers.map((c, i) => (i === 0 && isRecord(c) ? Object.fromEntries(Object.entries(c).filter(([k]) => k !== key)) : c)) : [];
     return set("spec.template.spec.containers", list)(r);
 };
+
+
+// Residency mutants: a data store or a replica moved outside the stack's boundary (the shipped
+// mature stacks set one), or a replication rule that leaves it.
+
+const RESIDENCY = "sec-data-store-require-residency";
+
+/** Whether the plan has a residency boundary (its resources carry the residency tag). */
+function hasResidency(all: readonly EvalResource[]): boolean {
+    return all.some((r) => isRecord(r.inputs.tags) && typeof r.inputs.tags.residency === "string");
+}
+
+function residencyOf(r: EvalResource): string | undefined {
+    const tags = r.inputs.tags;
+    return isRecord(tags) && typeof tags.residency === "string" ? tags.residency : undefined;
+}
+
+/** A resource of the boundary's partition (not of a separate region). */
+const inBoundary = (r: EvalResource): boolean => residencyOf(r)?.startsWith("separate:") === false;
+
+/** A provider resource of `cloud` in `region` that the mutant adds (an outside region the plan has no provider for). */
+function outsideProvider(all: readonly EvalResource[], cloud: string, region: string): EvalResource {
+    const stackUrn = all.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "urn:pulumi:s::live-commerce::pulumi:pulumi:Stack::s";
+    const project = stackUrn.split("::").slice(0, 2).join("::");
+    return { urn: `${project}::pulumi:pulumi:Stack$pulumi:providers:${cloud}::mutant-provider-${region}`, type: `pulumi:providers:${cloud}`, name: `mutant-provider-${region}`, parent: stackUrn, custom: true, provider: null, inputs: { region } };
+}
+
+/** The provider reference (`urn::id`) of a provider resource. */
+function refOf(provider: EvalResource): string {
+    return `${provider.urn}::${provider.id ?? "mutant-id"}`;
+}
+
+/** Moves `r` to the existing provider of a region outside the boundary (a separate partition of the stack), keeping or relabelling its tag. */
+const toSeparateRegion = (relabel: boolean) => (r: EvalResource, all: readonly EvalResource[]): EvalResource | undefined => {
+    if (!hasResidency(all) || residencyOf(r)?.startsWith("separate:") !== false) return undefined;
+    const separate = all.find((x) => residencyOf(x)?.startsWith("separate:") === true && x.provider !== null);
+    if (separate === undefined || separate.provider === null) return undefined;
+    const moved = { ...r, provider: separate.provider };
+    return relabel ? set("tags.residency", residencyOf(separate))(moved) : moved;
+};
+
+/** Moves `r` to a new provider in `region` (outside every boundary the shipped stacks use). */
+const toNewRegion = (cloud: string, region: string) => (r: EvalResource, all: readonly EvalResource[]): EvalResource | undefined =>
+    hasResidency(all) && residencyOf(r)?.startsWith("separate:") === false ? { ...r, provider: refOf(outsideProvider(all, cloud, region)) } : undefined;
 
 const MUTANTS: readonly Mutant[] = [
     { policy: "ha-autoscaling-group-require-multi-zone", what: "vpcZoneIdentifiers: one subnet", type: "aws:autoscaling/group:Group", mutate: firstRef("vpcZoneIdentifiers") },
@@ -101,11 +149,43 @@ const MUTANTS: readonly Mutant[] = [
     { policy: "sec-security-group-forbid-world-sensitive-ports", what: "a rule open to 0.0.0.0/0 on 22", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", mutate: (r) => set("cidrIp", "0.0.0.0/0")(set("portRange", "22/22")(set("type", "ingress")(set("ipProtocol", "tcp")(set("policy", "accept")(r))))) },
     { policy: "sec-data-store-forbid-public-access", what: "securityIps 0.0.0.0/0", type: "alicloud:kvstore/instance:Instance", mutate: set("securityIps", ["0.0.0.0/0"]) },
     { policy: "sec-data-store-forbid-public-access", what: "whitelist group 0.0.0.0/0", type: "alicloud:polardb/cluster:Cluster", mutate: set("dbClusterIpArrays", [{ dbClusterIpArrayName: "ops", securityIps: ["0.0.0.0/0"] }]) },
+    { policy: RESIDENCY, what: "the GDN secondary moved to the separate region", type: "alicloud:polardb/cluster:Cluster", pick: (r) => r.inputs.creationOption === "CreateGdnStandby", mutate: toSeparateRegion(false) },
+    { policy: RESIDENCY, what: "the GDN secondary moved to the separate region and relabelled", type: "alicloud:polardb/cluster:Cluster", pick: (r) => r.inputs.creationOption === "CreateGdnStandby", mutate: toSeparateRegion(true) },
+    { policy: RESIDENCY, what: "a mainland bucket moved to the separate region", type: "alicloud:oss/bucket:Bucket", pick: inBoundary, mutate: toSeparateRegion(false) },
+    { policy: RESIDENCY, what: "a mainland cache moved to eu-central-1", type: "alicloud:redis/tairInstance:TairInstance", pick: inBoundary, mutate: toNewRegion("alicloud", "eu-central-1"), add: (_, all) => [outsideProvider(all, "alicloud", "eu-central-1")] },
+    {
+        policy: RESIDENCY,
+        what: "an OSS replication rule from a mainland bucket to oss-ap-southeast-1",
+        type: "alicloud:oss/bucket:Bucket",
+        pick: inBoundary,
+        mutate: (r, all) => (hasResidency(all) && residencyOf(r)?.startsWith("separate:") === false ? r : undefined),
+        add: (bucket) => [{
+            urn: `${bucket.urn}-replication`, type: "alicloud:oss/bucketReplication:BucketReplication", name: `${bucket.name}-replication`, parent: bucket.parent, custom: true, provider: bucket.provider,
+            inputs: { bucket: bucket.id ?? bucket.name, action: "ALL", destination: { bucket: "lc-replica", location: "oss-ap-southeast-1" } },
+            propertyDependencies: { bucket: [bucket.urn] },
+        }],
+    },
+    { policy: RESIDENCY, what: "the Aurora global secondary moved to eu-west-1", type: "aws:rds/cluster:Cluster", pick: (r) => r.inputs.globalClusterIdentifier !== undefined && r.inputs.masterUsername === undefined, mutate: toNewRegion("aws", "eu-west-1"), add: (_, all) => [outsideProvider(all, "aws", "eu-west-1")] },
+    {
+        policy: RESIDENCY,
+        what: "an S3 replication rule to a bucket in eu-west-1",
+        type: "aws:s3/bucket:Bucket",
+        mutate: (r, all) => (hasResidency(all) ? r : undefined),
+        add: (bucket, all) => {
+            const provider = outsideProvider(all, "aws", "eu-west-1");
+            const replica: EvalResource = { ...bucket, urn: `${bucket.urn}-replica`, name: `${bucket.name}-replica`, provider: refOf(provider), inputs: { ...bucket.inputs, bucket: undefined } };
+            return [provider, replica, {
+                urn: `${bucket.urn}-replication`, type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: `${bucket.name}-replication`, parent: bucket.parent, custom: true, provider: bucket.provider,
+                inputs: { bucket: bucket.id ?? bucket.name, role: "arn:aws:iam::123456789012:role/replication", rules: [{ id: "all", status: "Enabled", destination: { bucket: `arn:aws:s3:::${replica.name}` } }] },
+                propertyDependencies: { bucket: [bucket.urn], rules: [replica.urn] },
+            }];
+        },
+    },
 ];
 
 /** Applies a mutant to a plan's resources; undefined when the plan has no resource it applies to. */
 function applyMutant(m: Mutant, resources: readonly EvalResource[]): EvalResource[] | undefined {
-    const target = resources.find((r) => r.type === m.type);
+    const target = resources.find((r) => r.type === m.type && (m.pick === undefined || m.pick(r)));
     if (target === undefined) return undefined;
     if (m.remove === "one") return resources.filter((r) => r !== target);
     if (m.remove === "siblings") {
@@ -116,7 +196,7 @@ function applyMutant(m: Mutant, resources: readonly EvalResource[]): EvalResourc
     if (broken === undefined) return undefined;
     // the ingress rule mutant needs its twin: a second rule of the same group covering the other half
     const twin = m.what.includes("128.0.0.0/1") ? [{ ...broken, urn: `${broken.urn}-twin`, name: `${broken.name}-twin`, inputs: { ...broken.inputs, cidrIpv4: "128.0.0.0/1" } }] : [];
-    return [...resources.map((r) => (r === target ? broken : r)), ...twin];
+    return [...resources.map((r) => (r === target ? broken : r)), ...twin, ...(m.add?.(broken, resources) ?? [])];
 }
 
 const outcome = { size: 0, caught: 0, missed: [] as string[] };

@@ -41,6 +41,12 @@ describe("SARIF report", () => {
         assert.ok(stageLine !== undefined && stageLine > 1);
         assert.deepStrictEqual(locateFinding("growth-aws", "ha-database-require-backups"), { uri: "stacks/Pulumi.growth-aws.yaml", line: keyLine(text, "database") ?? stageLine });
         assert.deepStrictEqual(locateFinding("growth-aws", "ha-load-balancer-require-multi-zone"), { uri: "stacks/Pulumi.growth-aws.yaml", line: keyLine(text, "regions") });
+        // a residency finding points at the residency key where the stack sets one, else at the stage
+        const mature = fs.readFileSync(path.join(STACKS_DIR, "Pulumi.mature-alicloud.yaml"), "utf8");
+        const residencyLine = keyLine(mature, "residency");
+        assert.ok(residencyLine !== undefined);
+        assert.deepStrictEqual(locateFinding("mature-alicloud", "sec-data-store-require-residency"), { uri: "stacks/Pulumi.mature-alicloud.yaml", line: residencyLine });
+        assert.deepStrictEqual(locateFinding("growth-aws", "sec-data-store-require-residency"), { uri: "stacks/Pulumi.growth-aws.yaml", line: stageLine });
         const report: StackReport = { stack: "growth-aws", stage: "growth", policy: { violations: [violation("keeps backups 1 day(s)")] }, conformance: { violations: [] }, flows: [], availability: empty };
         const sarif: unknown = JSON.parse(renderSarif([report], new Map(), (stack, rule) => locateFinding(stack, rule, STACKS_DIR, ROOT)));
         const text2 = JSON.stringify(sarif);

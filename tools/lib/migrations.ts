@@ -21,6 +21,12 @@ interface MigrationRule extends Migration {
      * (by logical name), the resource that receives the data.
      */
     readonly successor?: string;
+    /** delete: the successor sits under the parent whose name is the resource's parent's name plus this suffix (instead of the same parent). */
+    readonly successorParentSuffix?: string;
+    /** The migration covers only a resource whose base inputs hold these values (e.g. a global database secondary). */
+    readonly baseInputs?: Readonly<Record<string, string>>;
+    /** ...or, instead, has a value set at this input. */
+    readonly baseInputSet?: string;
     /** replace: the migration covers a replace caused only by these properties... */
     readonly properties?: readonly string[];
     /** ...and only when each of them was unset before (an architecture change, not a resize). */
@@ -51,6 +57,12 @@ const MYSQL_TO_AURORA = {
     summary: "an Aurora read replica of the RDS instance is promoted and imported; the RDS instance is kept (retainOnDelete, deletion protection)",
 };
 
+const SECONDARY_TO_PARTITION = {
+    id: "residency-secondary-to-partition",
+    doc: `${UPGRADING}#residency-a-global-database-secondary-outside-the-boundary`,
+    summary: "the secondary outside the residency boundary is detached from the global database and released (its data is a copy of the boundary's); the region's own cluster for its own users is new",
+};
+
 export const MIGRATIONS: readonly MigrationRule[] = [
     { ...RDS_TO_POLARDB, type: "alicloud:rds/instance:Instance", op: "delete", successor: "alicloud:polardb/cluster:Cluster" },
     { ...RDS_TO_POLARDB, type: "alicloud:rds/database:Database", op: "delete", successor: "alicloud:polardb/database:Database" },
@@ -60,6 +72,10 @@ export const MIGRATIONS: readonly MigrationRule[] = [
     { ...REDIS_TO_CLUSTER, type: "alicloud:redis/tairInstance:TairInstance", op: "replace", properties: ["secondaryZoneId"], fromUnset: true },
     { ...RDS_SECOND_ZONE, type: "alicloud:rds/instance:Instance", op: "replace", properties: ["zoneIdSlaveA", "vswitchId"] },
     { ...MYSQL_TO_AURORA, type: "aws:rds/instance:Instance", op: "delete", successor: "aws:rds/cluster:Cluster" },
+    // A region moved outside the residency boundary (components/model/global-database.ts, databaseNameSuffix).
+    { ...SECONDARY_TO_PARTITION, type: "alicloud:polardb/cluster:Cluster", op: "delete", successor: "alicloud:polardb/cluster:Cluster", successorParentSuffix: "-partition", baseInputs: { creationOption: "CreateGdnStandby" } },
+    { ...SECONDARY_TO_PARTITION, type: "aws:rds/cluster:Cluster", op: "delete", successor: "aws:rds/cluster:Cluster", successorParentSuffix: "-partition", baseInputSet: "globalClusterIdentifier" },
+    { ...SECONDARY_TO_PARTITION, type: "aws:rds/clusterInstance:ClusterInstance", op: "delete", successor: "aws:rds/cluster:Cluster", successorParentSuffix: "-partition" },
 ];
 
 function parentName(parentUrn: string | null): string {
@@ -84,7 +100,9 @@ export function migrationFor(
         (m) =>
             m.type === resource.type &&
             m.op === op &&
-            (m.successor === undefined || head.some((h) => h.type === m.successor && parentName(h.parent) === parentName(resource.parent))) &&
+            (m.successor === undefined || head.some((h) => h.type === m.successor && parentName(h.parent) === `${parentName(resource.parent)}${m.successorParentSuffix ?? ""}`)) &&
+            Object.entries(m.baseInputs ?? {}).every(([k, v]) => baseInputs[k] === v) &&
+            (m.baseInputSet === undefined || (baseInputs[m.baseInputSet] !== undefined && baseInputs[m.baseInputSet] !== "")) &&
             (m.properties === undefined || replacing.every((p) => m.properties?.includes(p))) &&
             (m.fromUnset !== true || replacing.every((p) => valueAt(baseInputs, p) === undefined)),
     );

@@ -125,6 +125,7 @@ export function loadStackConfig(stack: string, dir: string = STACKS_DIR, root: s
  */
 export const RESPONSIBLE_KEY: readonly (readonly [RegExp, string])[] = [
     [/^sec-security-group-/, "adminCidrs"],
+    [/^sec-data-store-require-residency$/, "residency"],
     [/^(ha-database-|ha-stateful-|sec-data-store-)/, "database"],
     [/^ha-cache-/, "cache"],
     [/^ha-queue-/, "queue"],

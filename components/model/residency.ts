@@ -1,0 +1,111 @@
+// Data residency: user data stored by region (the seed: 数据本地化, 用户数据按地域存储). A stack may
+// name a residency boundary; the regions inside it hold the boundary's users' data (databases,
+// caches, buckets, queues, and every replica of them), and no replica or replication of that data
+// leaves it. A region of the stack outside the boundary is a separate partition: it keeps the data
+// of its own users only, never a copy of the boundary's data (docs/GLOBAL.md, "Data residency").
+
+import type { CloudProfile } from "./profile";
+import { Cloud, StackSpec } from "./types";
+
+/** A named residency boundary: the regions of each cloud inside it, and where the list was read. */
+export interface NamedBoundary {
+    readonly description: string;
+    readonly regions: Readonly<Record<Cloud, readonly string[]>>;
+    readonly sources: readonly string[];
+}
+
+/**
+ * The named boundaries. Region ids are the clouds' own; a region absent here is outside.
+ * - `mainland-china`: the regions in the Chinese mainland. Hong Kong (`cn-hongkong`) is outside the
+ *   mainland and is not listed: data sent there leaves the mainland (a cross-border transfer under
+ *   the Personal Information Protection Law, art. 38-40).
+ * - `us`: the commercial United States regions.
+ */
+export const RESIDENCY_BOUNDARIES: Readonly<Record<string, NamedBoundary>> = {
+    "mainland-china": {
+        description: "the Chinese mainland (Hong Kong, Macao and Taiwan are outside)",
+        regions: {
+            alicloud: [
+                "cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu", "cn-hangzhou", "cn-shanghai",
+                "cn-shenzhen", "cn-heyuan", "cn-guangzhou", "cn-chengdu", "cn-nanjing", "cn-fuzhou", "cn-shanghai-finance-1",
+            ],
+            aws: ["cn-north-1", "cn-northwest-1"],
+        },
+        sources: [
+            "Alibaba Cloud, Regions and zones, 'Chinese mainland regions' (https://www.alibabacloud.com/help/doc-detail/188196.htm)",
+            "Alibaba Cloud Tag API endpoints, local regions cn-nanjing and cn-fuzhou (https://www.alibabacloud.com/help/en/resource-management/tag/developer-reference/api-tag-2018-08-28-endpoint)",
+            "Alibaba Finance Cloud region list, cn-shanghai-finance-1 (https://www.alibabacloud.com/help/doc-detail/72379.htm)",
+            "AWS General Reference, Regions: China (Beijing) cn-north-1, China (Ningxia) cn-northwest-1 (https://docs.aws.amazon.com/general/latest/gr/rande.html)",
+        ],
+    },
+    us: {
+        description: "the United States (commercial regions)",
+        regions: {
+            alicloud: ["us-west-1", "us-east-1"],
+            aws: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
+        },
+        sources: [
+            "Alibaba Cloud, Regions and zones: US (Silicon Valley) us-west-1, US (Virginia) us-east-1 (https://www.alibabacloud.com/help/doc-detail/188196.htm)",
+            "AWS General Reference, Regions: us-east-1, us-east-2, us-west-1, us-west-2 (https://docs.aws.amazon.com/general/latest/gr/rande.html)",
+        ],
+    },
+};
+
+export const BOUNDARY_NAMES: readonly string[] = Object.keys(RESIDENCY_BOUNDARIES);
+
+/** A stack's residency: the boundary's name (or "regions" for an explicit list) and its regions. */
+export interface ResidencySpec {
+    /** A name of RESIDENCY_BOUNDARIES, or "regions" when the stack file lists the regions itself. */
+    readonly boundary: string;
+    /** Region ids inside the boundary, for the stack's cloud. */
+    readonly regions: readonly string[];
+}
+
+/** The regions a boundary holds on a cloud; undefined for an unknown name. */
+export function boundaryRegions(name: string, cloud: Cloud): readonly string[] | undefined {
+    return RESIDENCY_BOUNDARIES[name]?.regions[cloud];
+}
+
+/** Where a stack region stands against the residency: inside the boundary, or a separate partition. */
+export type ResidencyPlacement = "inside" | "separate";
+
+/**
+ * Placement of each region, in region order. Without a residency every region is inside (one
+ * partition, as before). With one, a region in the boundary is `inside`; any other is `separate`.
+ */
+export function residencyPlacements(spec: Pick<StackSpec, "regions" | "residency">): ResidencyPlacement[] {
+    const inside = spec.residency?.regions;
+    return spec.regions.map((r) => (inside === undefined || inside.includes(r.name) ? "inside" : "separate"));
+}
+
+/** The stack's regions inside the residency boundary (all of them without a residency), in order. */
+export function homeRegions(spec: Pick<StackSpec, "regions" | "residency">): string[] {
+    const placements = residencyPlacements(spec);
+    return spec.regions.filter((_, i) => placements[i] === "inside").map((r) => r.name);
+}
+
+/**
+ * The residency problems of a resolved spec: the first region holds the boundary's primary
+ * database, so it must be inside the boundary, and so must at least one region.
+ */
+export function residencyIssues(spec: Pick<StackSpec, "regions" | "residency">, profile: Pick<CloudProfile, "separateRegions" | "title">): string[] {
+    const r = spec.residency;
+    const first = spec.regions[0];
+    if (r === null || first === undefined) return [];
+    const issues: string[] = [];
+    if (!r.regions.includes(first.name)) {
+        issues.push(`residency.boundary: the first region ${first.name} holds the primary database and must be inside ${r.boundary} (${r.regions.join(", ")}) (got regions ${spec.regions.map((x) => x.name).join(", ")}); list a region of the boundary first`);
+    }
+    const outside = spec.regions.filter((x) => !r.regions.includes(x.name)).map((x) => x.name);
+    if (!profile.separateRegions && outside.length > 0) {
+        issues.push(`residency.boundary: regions ${outside.join(", ")} are outside ${r.boundary}; ${profile.title} stacks build no separate region: deploy them as a stack of their own (got ${r.boundary})`);
+    }
+    return issues;
+}
+
+/** The value of the `residency` tag every resource carries: the partition its region belongs to. */
+export function residencyTag(spec: Pick<StackSpec, "regions" | "residency">, region: string): string | undefined {
+    const r = spec.residency;
+    if (r === null || !spec.regions.some((x) => x.name === region)) return undefined;
+    return r.regions.includes(region) ? r.boundary : `separate:${region}`;
+}

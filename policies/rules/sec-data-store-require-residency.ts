@@ -1,0 +1,242 @@
+// Data residency: user data stays in the region it belongs to (the seed: user data stored by
+// region). With a residency boundary (the stack config `live-commerce:residency`, carried as the
+// `residency` tag of every resource, or this policy's `boundary` / `regions` config), every data
+// store (database, cache, queue, topic, bucket) is inside the boundary or in a region the stack
+// declares a separate partition (tag `residency: separate:<region>`: that region keeps only its own
+// users' data), and no replication link joins two partitions: a global database secondary, an
+// Aurora global cluster member, a cross-region read replica, an ElastiCache global datastore
+// member, a Tair global instance, an OSS or S3 replication rule.
+//
+// Where a link's far end cannot be placed before the resources exist (an OSS replication
+// destination computed in a first preview without a dependency), the fact is listed as
+// undetermined by ha-preview-cannot-judge-until-created, never reported as a violation.
+
+import type { Node } from "../availability/tiers";
+import { REPLACE_ON_CHANGE } from "../conformance/replace-on-change";
+import { stackRule, stringListConfig } from "../lib/policy";
+import { toNodes } from "../lib/nodes";
+import { Finding, Judgement, depsOf, isUnknown } from "../lib/refs";
+import { isRecord, list, record, str, tagValue } from "../lib/values";
+import { BOUNDARY_NAMES, boundaryRegions } from "../../components/model/residency";
+
+interface Config {
+    readonly boundary: string;
+    readonly regions: readonly string[];
+}
+
+/** The boundary a check runs against: its name (for messages) and its regions. */
+export interface Boundary {
+    readonly name: string;
+    readonly regions: readonly string[];
+}
+
+/** The tag every resource of a stack with a residency carries (components/model/residency.ts, residencyTag). */
+export const RESIDENCY_TAG = "residency";
+const SEPARATE = "separate:";
+
+/** What the stateful kinds hold that residency covers (Kubernetes clusters and node pools hold no user data). */
+const DATA_KINDS: readonly string[] = ["database", "cache", "queue", "topic", "bucket"];
+
+/** Data stores beyond the replace-on-change table: global containers of replicated data. */
+const GLOBAL_STORES: readonly string[] = ["alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork", "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"];
+
+export function isDataStore(type: string): boolean {
+    const kind = REPLACE_ON_CHANGE[type]?.stateful;
+    return (kind !== undefined && kind !== null && DATA_KINDS.includes(kind)) || GLOBAL_STORES.includes(type);
+}
+
+/** Cloud of a type token (its first segment), as the boundary table names it. */
+function cloudOf(type: string): "alicloud" | "aws" | undefined {
+    const c = type.split(":")[0];
+    return c === "alicloud" || c === "aws" ? c : undefined;
+}
+
+/**
+ * The boundary of a stack: the policy config when set (`regions`, else `boundary` by name), else
+ * the single boundary the resources' `residency` tags name (a boundary name, or region ids joined
+ * by "+"); undefined when there is none, or the tags disagree.
+ */
+export function boundaryOf(nodes: readonly Node[], config: Partial<Config>): Boundary | undefined {
+    const cloud = nodes.map((n) => cloudOf(n.type)).find((c) => c !== undefined) ?? "alicloud";
+    if (config.regions !== undefined && config.regions.length > 0) return { name: config.regions.join("+"), regions: config.regions };
+    const named = (name: string): Boundary | undefined => {
+        if (name === "") return undefined;
+        const regions = boundaryRegions(name, cloud) ?? (BOUNDARY_NAMES.includes(name) ? undefined : name.split("+").filter((r) => r !== ""));
+        return regions === undefined || regions.length === 0 ? undefined : { name, regions };
+    };
+    if (config.boundary !== undefined && config.boundary !== "") return named(config.boundary);
+    const tags = new Set(nodes.map((n) => tagValue(n.props, RESIDENCY_TAG)).filter((t): t is string => t !== undefined && !t.startsWith(SEPARATE)));
+    return tags.size === 1 ? named([...tags][0]) : undefined;
+}
+
+/** The partition a region belongs to: the boundary, or the region itself when outside. */
+function partitionOf(region: string, boundary: Boundary): string {
+    return boundary.regions.includes(region) ? boundary.name : `${SEPARATE}${region}`;
+}
+
+/** A replication link: `from` holds (or receives) a copy of `to`'s data. */
+interface Link {
+    readonly from: Node;
+    readonly what: string;
+    /** The far end's region when known, else why it is unknown. */
+    readonly to: { readonly region: string; readonly name: string } | { readonly unknown: string };
+}
+
+function byUrn(nodes: readonly Node[]): ReadonlyMap<string, Node> {
+    return new Map(nodes.map((n) => [n.urn, n]));
+}
+
+function nameOf(urn: string): string {
+    return urn.split("::").pop() ?? urn;
+}
+
+/** The nodes property `prop` of `n` depends on, of one of `types`. */
+function targets(n: Node, prop: string, types: readonly string[], index: ReadonlyMap<string, Node>): Node[] {
+    return depsOf(n, prop).map((u) => index.get(u)).filter((t): t is Node => t !== undefined && types.includes(t.type));
+}
+
+/** A link to each target of `prop` (a dependency on a resource of `types`), or an unknown one when a value is set without a resolvable target. */
+function referenceLinks(n: Node, prop: string, types: readonly string[], what: string, index: ReadonlyMap<string, Node>): Link[] {
+    const value = n.props[prop];
+    if (value === undefined || value === null || value === "" || value === false) return [];
+    const found = targets(n, prop, types, index);
+    if (found.length > 0) return found.map((t) => ({ from: n, what, to: t.region === undefined ? { unknown: `the region of ${nameOf(t.urn)} is not known` } : { region: t.region, name: nameOf(t.urn) } }));
+    return [{ from: n, what, to: { unknown: `${prop} names a resource outside the stack (or one not yet created), whose region is not known` } }];
+}
+
+const T = {
+    polardb: "alicloud:polardb/cluster:Cluster",
+    gdn: "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork",
+    ossBucket: "alicloud:oss/bucket:Bucket",
+    ossReplication: "alicloud:oss/bucketReplication:BucketReplication",
+    kvstore: "alicloud:kvstore/instance:Instance",
+    tair: "alicloud:redis/tairInstance:TairInstance",
+    auroraCluster: "aws:rds/cluster:Cluster",
+    globalCluster: "aws:rds/globalCluster:GlobalCluster",
+    rdsInstance: "aws:rds/instance:Instance",
+    replicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
+    globalReplicationGroup: "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+    s3Bucket: "aws:s3/bucket:Bucket",
+    s3BucketV2: "aws:s3/bucketV2:BucketV2",
+    s3Replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+} as const;
+
+/** OSS names regions `oss-<region id>` (oss.BucketReplication `destination.location`, oss.Bucket `location`). */
+function ossRegion(location: unknown): string | undefined {
+    const s = str(location);
+    return s === undefined || isUnknown(s) ? undefined : s.replace(/^oss-/, "");
+}
+
+/**
+ * Every replication link of the stack. Inputs read (terraform-provider-alicloud v1.294 / -aws
+ * v6.66 docs): polardb_cluster `gdn_id` (a CreateGdnStandby secondary) and
+ * polardb_global_database_network `db_cluster_id` (its primary); kvstore_instance
+ * `global_instance_id`; rds_cluster `global_cluster_identifier` and
+ * `replication_source_identifier`; db_instance `replicate_source_db`;
+ * elasticache_replication_group `global_replication_group_id` and
+ * elasticache_global_replication_group `primary_replication_group_id`; oss_bucket_replication
+ * `bucket` and `destination.{bucket, location}`; s3_bucket_replication_configuration `bucket` and
+ * `rule.destination.bucket`.
+ */
+export function replicationLinks(nodes: readonly Node[]): Link[] {
+    const index = byUrn(nodes);
+    return nodes.flatMap((n): Link[] => {
+        if (n.type === T.ossReplication) return ossReplicationLinks(n, index);
+        if (n.type === T.s3Replication) return s3ReplicationLinks(n, index);
+        return (REFERENCE_LINKS[n.type] ?? []).flatMap((l) => referenceLinks(n, l.property, l.targets, l.what, index));
+    });
+}
+
+/** Links read from one reference input: the input, the types it refers to, and what the link is. */
+const REFERENCE_LINKS: Readonly<Record<string, readonly { readonly property: string; readonly targets: readonly string[]; readonly what: string }[]>> = {
+    [T.polardb]: [{ property: "gdnId", targets: [T.gdn], what: "global database secondary of" }],
+    [T.gdn]: [{ property: "dbClusterId", targets: [T.polardb], what: "global database network of" }],
+    [T.kvstore]: [{ property: "globalInstanceId", targets: [T.kvstore], what: "global instance member of" }],
+    [T.auroraCluster]: [
+        { property: "globalClusterIdentifier", targets: [T.globalCluster], what: "global cluster member of" },
+        { property: "replicationSourceIdentifier", targets: [T.auroraCluster, T.rdsInstance], what: "replica of" },
+    ],
+    [T.rdsInstance]: [{ property: "replicateSourceDb", targets: [T.rdsInstance], what: "read replica of" }],
+    [T.replicationGroup]: [{ property: "globalReplicationGroupId", targets: [T.globalReplicationGroup], what: "global datastore member of" }],
+    [T.globalReplicationGroup]: [{ property: "primaryReplicationGroupId", targets: [T.replicationGroup], what: "global datastore of" }],
+};
+
+/** An OSS replication rule joins its source bucket with the destination (by its location, else the destination bucket it depends on). */
+function ossReplicationLinks(n: Node, index: ReadonlyMap<string, Node>): Link[] {
+    const destination = record(n.props.destination);
+    const location = ossRegion(destination.location);
+    const destBuckets = targets(n, "destination", [T.ossBucket], index);
+    const to: Link["to"] =
+        location !== undefined ? { region: location, name: str(destination.bucket) ?? "the destination bucket" }
+        : destBuckets[0]?.region !== undefined ? { region: destBuckets[0].region, name: nameOf(destBuckets[0].urn) }
+        : { unknown: "destination.location is not known and no destination bucket of the stack is referenced" };
+    const sources = targets(n, "bucket", [T.ossBucket], index);
+    // The rule's own region is its source bucket's: the provider of the rule is the source's.
+    const from = sources[0] ?? n;
+    return [{ from: { ...from, urn: n.urn }, what: `OSS replication of ${nameOf(from.urn)} to`, to }];
+}
+
+/** An S3 replication configuration joins its bucket with each rule's destination bucket (by dependency). */
+function s3ReplicationLinks(n: Node, index: ReadonlyMap<string, Node>): Link[] {
+    const rules = list(n.props.rules).filter(isRecord);
+    if (rules.length === 0) return [];
+    const destinations = targets(n, "rules", [T.s3Bucket, T.s3BucketV2], index);
+    if (destinations.length === 0) return [{ from: n, what: "S3 replication to", to: { unknown: "rules[].destination.bucket names no bucket of the stack, whose region is not known" } }];
+    return destinations.map((d) => ({ from: n, what: "S3 replication to", to: d.region === undefined ? { unknown: `the region of ${nameOf(d.urn)} is not known` } : { region: d.region, name: nameOf(d.urn) } }));
+}
+
+/** Regions the stack declares separate partitions (a resource there tagged `residency: separate:<its region>`). */
+function separateRegions(nodes: readonly Node[]): Set<string> {
+    return new Set(nodes.filter((n) => n.region !== undefined && tagValue(n.props, RESIDENCY_TAG) === `${SEPARATE}${n.region}`).map((n) => n.region ?? ""));
+}
+
+/** The residency verdict of a stack against `boundary`: sure violations, and what cannot be placed yet. */
+export function residencyJudgement(nodes: readonly Node[], boundary: Boundary): Judgement {
+    const violations: Finding[] = [];
+    const undetermined: Finding[] = [];
+    const separate = separateRegions(nodes);
+    const where = `${boundary.name} (${boundary.regions.join(", ")})`;
+    for (const n of nodes.filter((x) => isDataStore(x.type))) {
+        if (n.region === undefined) {
+            violations.push({ urn: n.urn, message: `${n.type} has no region (no provider region, no region tag): it cannot be shown to be inside ${where}.` });
+            continue;
+        }
+        const tag = tagValue(n.props, RESIDENCY_TAG);
+        const inside = boundary.regions.includes(n.region);
+        if (tag !== undefined && tag !== partitionOf(n.region, boundary) && !(inside && !tag.startsWith(SEPARATE))) {
+            violations.push({ urn: n.urn, message: `${n.type} in ${n.region} is tagged residency=${tag}, but its region belongs to ${partitionOf(n.region, boundary)}: the data is stored outside the partition it belongs to.` });
+        } else if (!inside && !separate.has(n.region)) {
+            violations.push({ urn: n.urn, message: `${n.type} is in ${n.region}, outside the residency boundary ${where}, in no declared separate partition.` });
+        }
+    }
+    for (const link of replicationLinks(nodes)) {
+        const region = link.from.region;
+        if (region === undefined) continue;
+        if ("unknown" in link.to) {
+            undetermined.push({ urn: link.from.urn, message: `sec-data-store-require-residency: ${link.what} cannot be judged until created: ${link.to.unknown}.` });
+        } else if (partitionOf(region, boundary) !== partitionOf(link.to.region, boundary)) {
+            violations.push({ urn: link.from.urn, message: `${link.what} ${link.to.name}: replicates between ${region} (${partitionOf(region, boundary)}) and ${link.to.region} (${partitionOf(link.to.region, boundary)}), across the residency boundary ${where}.` });
+        }
+    }
+    return { violations, undetermined };
+}
+
+export const secDataStoreRequireResidency = stackRule(
+    {
+        name: "sec-data-store-require-residency",
+        description: "Data stores and every replica of them stay inside the stack's residency boundary; regions outside it keep only their own users' data.",
+        category: "security",
+        remediation:
+            "Keep databases, caches, queues and buckets in the regions of `live-commerce:residency`; a region outside it gets its own stores for its own users (no global database secondary, global datastore, read replica or bucket replication rule joins it with the boundary). See docs/GLOBAL.md, Data residency.",
+        config: {
+            boundary: { type: "string", enum: ["", ...BOUNDARY_NAMES], default: "", description: `Residency boundary by name (${BOUNDARY_NAMES.join(", ")}); empty reads the resources' \`residency\` tag.` },
+            regions: stringListConfig([], "Region ids of the boundary; when set, they override `boundary`."),
+        },
+    },
+    (args, report) => {
+        const nodes = toNodes(args.resources);
+        const boundary = boundaryOf(nodes, args.getConfig<Config>());
+        if (boundary === undefined) args.notApplicable("no residency boundary (stack config live-commerce:residency, or this policy's boundary/regions)");
+        else residencyJudgement(nodes, boundary).violations.forEach((f) => report(f.message, f.urn));
+    },
+);
