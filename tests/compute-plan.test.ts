@@ -416,7 +416,7 @@ describe("compute choices on the plan", function () {
             assert.deepStrictEqual(list(alarm("serviceMemoryPercent", "warning").alarmActions), [topic("warning")]);
             assert.strictEqual(at(list(alarm("serviceMemoryPercent", "fatal").metricQueries)[0], "metric", "metricName"), "MemoryUtilization");
             const unhealthy = alarm("serviceUnhealthyTargets", "fatal");
-            const tg = one(p, "aws:lb/targetGroup:TargetGroup", "lc-us-east-1-loadbalancer-tg-order");
+            const tg = one(p, "aws:lb/targetGroup:TargetGroup", "lc-us-east-1-lb-tg-order");
             const lb = ofType(p, "aws:lb/loadBalancer:LoadBalancer")[0];
             assert.deepStrictEqual(at(list(unhealthy.metricQueries)[0], "metric", "dimensions"), { TargetGroup: at(tg.outputs, "arnSuffix"), LoadBalancer: at(lb.outputs, "arnSuffix") });
             assert.deepStrictEqual([unhealthy.threshold, unhealthy.comparisonOperator, unhealthy.evaluationPeriods], [4, "GreaterThanOrEqualToThreshold", 1]);
