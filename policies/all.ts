@@ -38,6 +38,7 @@ import { haStackAvailabilityUnverified } from "./stack/ha-stack-availability-unv
 import { haStackFailoverBudget } from "./stack/ha-stack-failover-budget";
 import { haStackRequireMultiRegion } from "./stack/ha-stack-require-multi-region";
 import { secListenerRequireHttps } from "./stack/sec-listener-require-https";
+import { secListenerTlsPolicyUnsettable } from "./stack/sec-listener-tls-policy-unsettable";
 
 export const POLICIES: Policies = [
     haAutoscalingGroupRequireMultiZone,
@@ -75,5 +76,6 @@ export const POLICIES: Policies = [
     secObjectStorageRequirePrivate,
     secObjectStorageRequireEncryption,
     secListenerRequireHttps,
+    secListenerTlsPolicyUnsettable,
     secK8sDeploymentRequireNonRoot,
 ];

@@ -21,7 +21,10 @@ function eventStacks(): string {
             ...common,
             cloud: "alicloud",
             regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
-            peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
+            peaks: [
+                { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+                { name: "weekend", recurrence: "weekly", days: ["sat", "sun"], start: "10:00", end: "14:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+            ],
             tls: { certificateId: "14211234-cn-hangzhou" },
         }),
         [AWS_EVENT_STACK]: stackFile({
@@ -212,7 +215,59 @@ describe("compute choices on the plan", function () {
                     { atTime: release.time, maxReplicas: 20, minReplicas: 3 },
                 ],
             });
-            assert.strictEqual(ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule").length, 8, "two rules per service");
+            // The weekly peak: a rule of its own, its timer on Saturday and Sunday only (SAE period "* * Sun,Sat").
+            const weekend = one(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule", "lc-cn-hangzhou-sae-order-scaling-2").inputs;
+            assert.deepStrictEqual([weekend.scalingRuleName, weekend.scalingRuleType, weekend.scalingRuleEnable], ["order-elastic-2", "mix", true]);
+            assert.deepStrictEqual(at(weekend, "scalingRuleTimer"), {
+                period: "* * Sun,Sat",
+                schedules: [
+                    { atTime: "09:30", maxReplicas: 20, minReplicas: 6 },
+                    { atTime: "14:30", maxReplicas: 20, minReplicas: 3 },
+                ],
+            });
+            assert.deepStrictEqual(at(weekend, "scalingRuleMetric"), at(rule, "scalingRuleMetric"), "each rule carries the same metric part");
+            assert.strictEqual(ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule").length, 12, "three rules per service: daily timer, weekly timer, event");
+        });
+
+        it("the database and cache passwords reach the applications by reference to a ConfigMap, never in their envs", () => {
+            const p = plan("growth-alicloud-serverless");
+            const configMap = one(p, "alicloud:sae/configMap:ConfigMap", "lc-cn-hangzhou-sae-database-credential");
+            assert.strictEqual(configMap.inputs.data, "[secret]");
+            assert.strictEqual(configMap.inputs.namespaceId, "cn-hangzhou:lccnhangzhou");
+            for (const app of ofType(p, "alicloud:sae/application:Application")) {
+                const envs: unknown = JSON.parse(String(app.inputs.envs));
+                assert.deepStrictEqual(list(envs).slice(-3), [
+                    { name: "DATABASE_USER", value: "app" },
+                    { name: "DATABASE_PASSWORD", valueFrom: { configMapRef: { configMapId: Number(configMap.id), key: "DATABASE_PASSWORD" } } },
+                    { name: "REDIS_PASSWORD", valueFrom: { configMapRef: { configMapId: Number(configMap.id), key: "REDIS_PASSWORD" } } },
+                ]);
+                assert.ok(!String(app.inputs.envs).includes("mock-secret-"), "no password in the envs");
+                assert.strictEqual(app.inputs.namespaceId, configMap.inputs.namespaceId);
+            }
+        });
+
+        it("three-level alarms per application on acs_serverless cpu and memoryPercent, each level to its own contact group", () => {
+            const p = plan("growth-alicloud-serverless");
+            const app = one(p, "alicloud:sae/application:Application", "lc-cn-hangzhou-sae-order");
+            const alarms = ofType(p, "alicloud:cms/alarm:Alarm").filter((a) => at(a.inputs, "tags", "service") === "order");
+            assert.deepStrictEqual(
+                alarms.map((a) => [a.inputs.metric, at(a.inputs, "tags", "level"), list(a.inputs.contactGroups)[0]]).sort(),
+                [
+                    ["cpu", "critical", "lc-cn-hangzhou-monitoring-critical"],
+                    ["cpu", "fatal", "lc-cn-hangzhou-monitoring-fatal"],
+                    ["cpu", "warning", "lc-cn-hangzhou-monitoring-warning"],
+                    ["memoryPercent", "critical", "lc-cn-hangzhou-monitoring-critical"],
+                    ["memoryPercent", "fatal", "lc-cn-hangzhou-monitoring-fatal"],
+                    ["memoryPercent", "warning", "lc-cn-hangzhou-monitoring-warning"],
+                ],
+            );
+            const cpuCritical = one(p, "alicloud:cms/alarm:Alarm", "lc-cn-hangzhou-sae-alarm-order-serviceCpuPercent-critical").inputs;
+            assert.strictEqual(cpuCritical.project, "acs_serverless");
+            assert.strictEqual(cpuCritical.metricDimensions, JSON.stringify([{ appId: app.id }]));
+            assert.deepStrictEqual(cpuCritical.escalationsWarn, { comparisonOperator: ">", statistics: "Average", threshold: "85", times: 3 });
+            const cpuWarning = one(p, "alicloud:cms/alarm:Alarm", "lc-cn-hangzhou-sae-alarm-order-serviceCpuPercent-warning").inputs;
+            assert.deepStrictEqual(cpuWarning.escalationsInfo, { comparisonOperator: ">", statistics: "Average", threshold: "70", times: 5 });
+            assert.strictEqual(ofType(p, "alicloud:cms/alarm:Alarm").filter((a) => a.inputs.project === "acs_serverless").length, 4 * 2 * 3);
         });
 
         it("PolarDB Serverless: serverless node class, 1-16 PCU, read-only nodes 1-4, the seed's CPU thresholds", () => {
@@ -227,6 +282,8 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(db.serverlessRuleCpuShrinkThreshold, 30);
             assert.strictEqual(db.dbNodeCount, undefined);
             assert.strictEqual(db.hotStandbyCluster, "ON");
+            // Transaction resumption: the first read-only node is a hot replica.
+            assert.deepStrictEqual([db.hotReplicaMode, db.dbNodeId], ["ON", "1"]);
         });
     });
 
@@ -305,6 +362,76 @@ describe("compute choices on the plan", function () {
             const keys = user.map((a) => a.name.replace("lc-us-east-1-fargate-user-schedule-", ""));
             assert.deepStrictEqual(keys.filter((k) => !k.includes("-restore-")).sort(), ["double12-prescale", "double12-release", "evening-prescale", "evening-release"]);
             for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 10, minCapacity: 10 });
+        });
+
+        it("identities: the execution role reads exactly the database and cache secrets, the task role only publishes into LiveCommerce/App and trusts tasks of this account", () => {
+            const p = plan("growth-aws-serverless");
+            const cluster = ofType(p, "aws:rds/cluster:Cluster")[0];
+            const secretArn = String(at(cluster.outputs, "masterUserSecrets", 0, "secretArn"));
+            assert.match(secretArn, /^arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-/);
+            const execution = one(p, "aws:iam/role:Role", "lc-us-east-1-fargate-execution");
+            const task = one(p, "aws:iam/role:Role", "lc-us-east-1-fargate-task");
+            assert.deepStrictEqual(JSON.parse(String(execution.inputs.assumeRolePolicy)), {
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            });
+            assert.deepStrictEqual(JSON.parse(String(task.inputs.assumeRolePolicy)).Statement[0].Condition, {
+                ArnLike: { "aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*" },
+                StringEquals: { "aws:SourceAccount": "123456789012" },
+            });
+            const cacheSecret = one(p, "aws:secretsmanager/secret:Secret", "lc-us-east-1-fargate-cache-token");
+            const cacheSecretArn = String(at(cacheSecret.outputs, "arn"));
+            assert.strictEqual(one(p, "aws:secretsmanager/secretVersion:SecretVersion", "lc-us-east-1-fargate-cache-token").inputs.secretString, "[secret]");
+            assert.deepStrictEqual(JSON.parse(String(one(p, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-fargate-execution-secrets").inputs.policy)), {
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secretArn, cacheSecretArn] }],
+            });
+            assert.deepStrictEqual(JSON.parse(String(one(p, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-fargate-task-publish").inputs.policy)), {
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "LiveCommerce/App" } } }],
+            });
+            for (const def of ofType(p, "aws:ecs/taskDefinition:TaskDefinition")) {
+                assert.deepStrictEqual([def.inputs.executionRoleArn, def.inputs.taskRoleArn], [at(execution.outputs, "arn"), at(task.outputs, "arn")]);
+                const container = JSON.parse(String(def.inputs.containerDefinitions))[0];
+                assert.deepStrictEqual(container.secrets, [
+                    { name: "DATABASE_USER", valueFrom: `${secretArn}:username::` },
+                    { name: "DATABASE_PASSWORD", valueFrom: `${secretArn}:password::` },
+                    { name: "REDIS_PASSWORD", valueFrom: `${cacheSecretArn}:password::` },
+                ]);
+                assert.ok(!String(def.inputs.containerDefinitions).includes("mock-secret-"), "no password in the task definition");
+            }
+        });
+
+        it("three-level alarms per ECS service on AWS/ECS CPU and memory and its target group's unhealthy hosts and 5xx share, each to its level's topic", () => {
+            const p = plan("growth-aws-serverless");
+            const alarm = (metric: string, level: string) => one(p, "aws:cloudwatch/metricAlarm:MetricAlarm", `lc-us-east-1-fargate-order-${metric}-${level}`).inputs;
+            const cpu = alarm("serviceCpuPercent", "critical");
+            assert.deepStrictEqual(list(cpu.metricQueries), [
+                { id: "cpu", metric: { namespace: "AWS/ECS", metricName: "CPUUtilization", stat: "Average", period: 60, dimensions: { ClusterName: "lc-us-east-1-fargate", ServiceName: "order" } }, returnData: false },
+                { id: "value", expression: "cpu", label: "critical: order service CPU % > 85", returnData: true },
+            ]);
+            assert.deepStrictEqual([cpu.threshold, cpu.evaluationPeriods, cpu.comparisonOperator], [85, 3, "GreaterThanThreshold"]);
+            const topic = (level: string) => at(one(p, "aws:sns/topic:Topic", `lc-us-east-1-monitoring-${level}`).outputs, "arn");
+            assert.deepStrictEqual([list(cpu.alarmActions), list(cpu.okActions)], [[topic("critical")], [topic("critical")]]);
+            assert.deepStrictEqual(list(alarm("serviceMemoryPercent", "warning").alarmActions), [topic("warning")]);
+            assert.strictEqual(at(list(alarm("serviceMemoryPercent", "fatal").metricQueries)[0], "metric", "metricName"), "MemoryUtilization");
+            const unhealthy = alarm("serviceUnhealthyTargets", "fatal");
+            const tg = one(p, "aws:lb/targetGroup:TargetGroup", "lc-us-east-1-lb-tg-order");
+            const lb = ofType(p, "aws:lb/loadBalancer:LoadBalancer")[0];
+            assert.deepStrictEqual(at(list(unhealthy.metricQueries)[0], "metric", "dimensions"), { TargetGroup: at(tg.outputs, "arnSuffix"), LoadBalancer: at(lb.outputs, "arnSuffix") });
+            assert.deepStrictEqual([unhealthy.threshold, unhealthy.comparisonOperator, unhealthy.evaluationPeriods], [4, "GreaterThanOrEqualToThreshold", 1]);
+            const fiveXx = alarm("service5xxPercent", "critical");
+            assert.deepStrictEqual(
+                list(fiveXx.metricQueries).map((q) => at(q, "metric", "dimensions") ?? at(q, "expression")),
+                [
+                    { TargetGroup: at(tg.outputs, "arnSuffix"), LoadBalancer: at(lb.outputs, "arnSuffix") },
+                    { TargetGroup: at(tg.outputs, "arnSuffix"), LoadBalancer: at(lb.outputs, "arnSuffix") },
+                    "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)",
+                ],
+            );
+            assert.deepStrictEqual([fiveXx.threshold, fiveXx.comparisonOperator], [5, "GreaterThanThreshold"]);
+            const perService = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => at(a.inputs, "tags", "service") !== undefined);
+            assert.strictEqual(perService.length, 4 * 4 * 3, "four services, four metrics, three levels");
         });
 
         it("Aurora Serverless v2: 2-16 ACU, a db.serverless writer and a reader in the other zone", () => {

@@ -60,6 +60,8 @@ export class Database extends pulumi.ComponentResource {
     readonly readWriteSplitEndpoint: pulumi.Output<string> | null;
     readonly readReplicaIds: pulumi.Output<string>[];
     readonly port: number;
+    /** The application account's name (APP_ACCOUNT). */
+    readonly username = APP_ACCOUNT;
     /** Secret. */
     readonly password: pulumi.Output<string>;
 

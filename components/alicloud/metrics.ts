@@ -2,7 +2,7 @@
 // servers' publisher of the connection metric. Pure: names, texts and policy documents; the
 // Alibaba Cloud components declare them.
 
-import { APP_CONNECTIONS_METRIC, AlarmLevel, AlarmMetric, AlarmRule, CacheMode, DatabaseEngine, PublisherSteps, ScalingCondition } from "../model";
+import { APP_CONNECTIONS_METRIC, AlarmLevel, AlarmMetric, AlarmRule, CacheMode, DatabaseEngine, PublisherSteps, ScalingCondition, ServiceAlarmMetric } from "../model";
 
 /** What an alarm watches: the CloudMonitor namespace, metric, statistic and the resource it is scoped to. */
 export interface CmsMetric {
@@ -10,8 +10,8 @@ export interface CmsMetric {
     readonly metric: string;
     /** The statistic the metric publishes (CloudMonitor rejects any other since 2024-08-15). */
     readonly statistics: "Average" | "Value";
-    /** Which resource id the alarm is scoped to; `group`: every ECS instance of the account in the region. */
-    readonly target: "group" | "loadBalancer" | "database" | "cache";
+    /** Which resource id the alarm is scoped to; `group`: every ECS instance of the account in the region; `application`: one SAE application. */
+    readonly target: "group" | "loadBalancer" | "database" | "cache" | "application";
     /** Dimension key of the target's id. */
     readonly dimension: string;
 }
@@ -63,6 +63,30 @@ export function cmsMetric(metric: AlarmMetric, engine: DatabaseEngine, cacheMode
             return cache("StandardCpuUsage", "ShardingCpuUsage");
         case "cacheMemoryPercent":
             return cache("StandardMemoryUsage", "ShardingMemoryUsage");
+    }
+}
+
+/** CloudMonitor namespace of Serverless App Engine. */
+export const SAE_METRICS_PROJECT = "acs_serverless";
+
+/**
+ * CloudMonitor metric of a per-service alarm on an SAE application: the Serverless App Engine
+ * namespace `acs_serverless` (CloudMonitor "Appendix 1: Metrics" links SAE to
+ * https://cloudmonitor.console.alibabacloud.com/metric-meta/acs_serverless/serverless), metrics
+ * `cpu` (CPU usage, %) and `memoryPercent` (memory usage, %) with the statistic Average, scoped by
+ * `appId`. Unverified (docs/CONFORMANCE.md): the names and the dimension come from a copy of that
+ * table, not the console page itself. Unhealthy targets and the 5xx share are target-group
+ * metrics, and the ALB server groups belong to the SAE ingress (no id to scope to): null.
+ */
+export function cmsServiceMetric(metric: ServiceAlarmMetric): CmsMetric | null {
+    switch (metric) {
+        case "serviceCpuPercent":
+            return { project: SAE_METRICS_PROJECT, metric: "cpu", statistics: "Average", target: "application", dimension: "appId" };
+        case "serviceMemoryPercent":
+            return { project: SAE_METRICS_PROJECT, metric: "memoryPercent", statistics: "Average", target: "application", dimension: "appId" };
+        case "serviceUnhealthyTargets":
+        case "service5xxPercent":
+            return null;
     }
 }
 

@@ -4,6 +4,44 @@ import * as pulumi from "@pulumi/pulumi";
 import { ALARM_LEVELS, AlarmLevel, AlarmRule, StackSpec, alarmRules } from "../model";
 import { CMS_ALL_RESOURCES, CMS_ESCALATION, CmsMetric, cmsComparisonOperator, cmsMetric } from "./metrics";
 
+/**
+ * One CloudMonitor alarm: `rule` at its level's escalation on metric `m` of the resource `target`
+ * (null: every resource of the project, CMS_ALL_RESOURCES), notifying the contact group `contactGroup`.
+ */
+export function cmsAlarm(
+    parent: pulumi.Resource,
+    name: string,
+    rule: Pick<AlarmRule, "key" | "level" | "comparison" | "threshold" | "evaluationPeriods" | "periodSeconds">,
+    m: CmsMetric,
+    target: pulumi.Input<string> | null,
+    contactGroup: pulumi.Input<string>,
+    tags: Record<string, string>,
+): alicloud.cms.Alarm {
+    const escalation = {
+        statistics: m.statistics,
+        comparisonOperator: cmsComparisonOperator(rule.comparison),
+        threshold: String(rule.threshold),
+        times: rule.evaluationPeriods,
+    };
+    return new alicloud.cms.Alarm(
+        `${name}-alarm-${rule.key}`,
+        {
+            name: `${name}-${rule.key}`,
+            project: m.project,
+            metric: m.metric,
+            metricDimensions: target !== null ? pulumi.output(target).apply((id) => JSON.stringify([{ [m.dimension]: id }])) : CMS_ALL_RESOURCES,
+            period: rule.periodSeconds,
+            contactGroups: [contactGroup],
+            [CMS_ESCALATION[rule.level]]: escalation,
+            enabled: true,
+            effectiveInterval: "00:00-23:59",
+            silenceTime: 3600,
+            tags: { level: rule.level, ...tags },
+        },
+        { parent },
+    );
+}
+
 export interface MonitoringArgs {
     readonly spec: StackSpec;
     readonly loadBalancerId: pulumi.Input<string>;
@@ -40,14 +78,18 @@ export class Monitoring extends pulumi.ComponentResource {
             critical: this.contactGroup(name, "critical", spec, contacts),
             fatal: this.contactGroup(name, "fatal", spec, contacts),
         };
-        const targets: Readonly<Record<CmsMetric["target"], pulumi.Input<string> | null>> = {
+        const targets: Readonly<Record<Exclude<CmsMetric["target"], "application">, pulumi.Input<string> | null>> = {
             group: null,
             loadBalancer: args.loadBalancerId,
             database: args.databaseId,
             cache: args.cacheId,
         };
         const rules = alarmRules(spec);
-        for (const rule of rules) this.alarm(name, rule, cmsMetric(rule.metric, spec.database.engine, spec.cache.mode), targets, groups[rule.level]);
+        for (const rule of rules) {
+            const m = cmsMetric(rule.metric, spec.database.engine, spec.cache.mode);
+            if (m.target === "application") throw new pulumi.ResourceError(`alarm ${rule.key} reads an application metric: per-application alarms belong to the SAE applications`, this);
+            cmsAlarm(this, name, rule, m, targets[m.target], groups[rule.level].alarmContactGroupName, { metric: rule.metric });
+        }
 
         this.contactGroups = {
             warning: groups.warning.alarmContactGroupName,
@@ -66,39 +108,6 @@ export class Monitoring extends pulumi.ComponentResource {
         return new alicloud.cms.AlarmContactGroup(
             `${name}-contacts-${level}`,
             { alarmContactGroupName: `${name}-${level}`, describe: `live-commerce ${level} alarms`, contacts: members },
-            { parent: this },
-        );
-    }
-
-    private alarm(
-        name: string,
-        rule: AlarmRule,
-        m: CmsMetric,
-        targets: Readonly<Record<CmsMetric["target"], pulumi.Input<string> | null>>,
-        group: alicloud.cms.AlarmContactGroup,
-    ): void {
-        const target = targets[m.target];
-        const escalation = {
-            statistics: m.statistics,
-            comparisonOperator: cmsComparisonOperator(rule.comparison),
-            threshold: String(rule.threshold),
-            times: rule.evaluationPeriods,
-        };
-        new alicloud.cms.Alarm(
-            `${name}-alarm-${rule.key}`,
-            {
-                name: `${name}-${rule.key}`,
-                project: m.project,
-                metric: m.metric,
-                metricDimensions: target !== null ? pulumi.output(target).apply((id) => JSON.stringify([{ [m.dimension]: id }])) : CMS_ALL_RESOURCES,
-                period: rule.periodSeconds,
-                contactGroups: [group.alarmContactGroupName],
-                [CMS_ESCALATION[rule.level]]: escalation,
-                enabled: true,
-                effectiveInterval: "00:00-23:59",
-                silenceTime: 3600,
-                tags: { level: rule.level, metric: rule.metric },
-            },
             { parent: this },
         );
     }

@@ -1,18 +1,35 @@
 // The Alibaba Cloud profile: what the cloud-neutral model needs to know about Alibaba Cloud
 // (CloudProfile). Pure: no @pulumi import.
 
-import { CloudProfile, StackSpec, checkComputeSize } from "../model";
+import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, SAE_TIME_ZONE, StackSpec, checkComputeSize, eventWindow, recurringActions, saeTimers, show } from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
 
 /**
- * SAE timers repeat one `period` per rule; the blueprint writes daily timers ("* * *", the period of
- * the provider's own example), so on Alibaba Cloud's serverless tier a peak recurs daily.
+ * SAE takes at most SAE_MAX_SCALING_RULES scaling rules per application and SAE_MAX_TRIGGER_POINTS
+ * trigger points a day in one timer. The serverless tier declares one rule per timer period of its
+ * recurring peaks (saeTimers: peaks on the same days share one) and one per upcoming event, so those
+ * may add up to at most that many; the count here is the largest any service can reach (every peak
+ * and every event not yet over).
  */
-export function checkSaePeaks(spec: Pick<StackSpec, "compute" | "peaks">): string[] {
+export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" | "events" | "scaling">, now: number): string[] {
     if (spec.compute !== "serverless") return [];
-    return spec.peaks.flatMap((peak, i) =>
-        peak.recurrence === "daily" ? [] : [`peaks[${i}].recurrence: ${peak.recurrence} (SAE timed rules of this blueprint repeat daily); allowed: daily on alicloud with compute serverless`],
-    );
+    const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    const recurring = spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds));
+    const timers = saeTimers(recurring, SAE_TIME_ZONE, now);
+    const periods = timers.map((t) => t.period);
+    const crowded = timers
+        .filter((t) => t.schedules.length > SAE_MAX_TRIGGER_POINTS)
+        .map((t) => `peaks: ${t.schedules.length} trigger points in the SAE timer ${JSON.stringify(t.period)}; allowed: at most ${SAE_MAX_TRIGGER_POINTS} a day (SAE CreateApplicationScalingRule), so merge peaks`);
+    const events = spec.events.filter((e) => {
+        const w = eventWindow(spec, e.start, e.end);
+        return w !== null && w.to > now;
+    });
+    const rules = Math.max(1, periods.length) + events.length;
+    if (rules <= SAE_MAX_SCALING_RULES) return crowded;
+    return [
+        ...crowded,
+        `peaks, events: ${rules} SAE scaling rules per application (${periods.length} timer period(s) of the peaks: ${periods.map((p) => JSON.stringify(p)).join(", ") || "none"}; ${events.length} upcoming event(s): ${events.map((e) => show(e.name)).join(", ") || "none"}); allowed: at most ${SAE_MAX_SCALING_RULES} (SAE CreateApplicationScalingRule), so give peaks the same days or declare fewer events at a time`,
+    ];
 }
 
 /** Alibaba Cloud region ids: `cn-hangzhou`, `ap-southeast-1`. */
@@ -55,5 +72,9 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // The edge outputs each separate region's api-<region> name and its load balancer (CNAME at the
     // user's DNS); the listener certificate of tls.certificateId must cover the name.
     separateRegions: true,
-    check: (spec: StackSpec) => [...checkAlicloudClasses(spec), ...checkComputeSize(ECS_CATALOGUE, spec.video.transcoderSize, "video.transcoderSize"), ...checkSaePeaks(spec)],
+    check: (spec: StackSpec, now: Date) => [
+        ...checkAlicloudClasses(spec),
+        ...checkComputeSize(ECS_CATALOGUE, spec.video.transcoderSize, "video.transcoderSize"),
+        ...checkSaeScalingRules(spec, now.getTime()),
+    ],
 };

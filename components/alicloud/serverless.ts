@@ -5,25 +5,31 @@ import {
     BusinessRoute,
     PROBES,
     RegionSpec,
+    AlarmLevel,
     SAE_DAILY_PERIOD,
+    SAE_TIME_ZONE,
+    SERVICE_ALARM_METRICS,
     ServerlessUnitPlan,
     ServiceName,
     StackSpec,
     TERMINATION_GRACE_SECONDS,
     OneOffAction,
-    RecurringAction,
     TierSchedule,
     defaultRoute,
     globalHostnames,
     planServerlessUnits,
     saeMetricPlan,
     oneOffLocal,
-    recurringLocalTime,
+    saeTimers,
+    serviceAlarmRules,
     serviceImage,
     unitSchedule,
 } from "../model";
+import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
+import { cmsServiceMetric } from "./metrics";
+import { cmsAlarm } from "./monitoring";
 
-/** Endpoints the services read from their environment (host names only; credentials stay out of SAE env). */
+/** Endpoints the services read from their environment (host names only; the passwords reach them by ConfigMap reference). */
 export interface ServiceEndpoints {
     readonly databaseHost: pulumi.Input<string>;
     readonly databaseReaderHost: pulumi.Input<string> | null;
@@ -42,26 +48,32 @@ export interface ServerlessAppsArgs {
     readonly loadBalancerId: pulumi.Input<string>;
     readonly routes: readonly BusinessRoute[];
     readonly endpoints: ServiceEndpoints;
+    /**
+     * The database account the services log in with. The password is written into a ConfigMap of
+     * the namespace and reaches the containers by reference (envs `valueFrom.configMapRef`), so
+     * the application's `envs` never hold it.
+     */
+    readonly databaseCredential: { readonly username: string; readonly password: pulumi.Input<string> };
+    /** The cache password (secret): in the same ConfigMap, referenced as REDIS_PASSWORD. */
+    readonly cachePassword: pulumi.Input<string>;
+    /** The CloudMonitor contact group of each alarm level: the per-application alarms notify them. */
+    readonly contactGroups: Readonly<Record<AlarmLevel, pulumi.Input<string>>>;
     /** The instant the timetable is planned against (epoch ms; the program passes the wall clock). */
     readonly now: number;
     readonly tags: Record<string, string>;
 }
 
-/**
- * Time zone of the applications and therefore of their timed rules. SAE's default is
- * Asia/Shanghai (alicloud_sae_application `timezone`: "Default value: Asia/Shanghai"); the
- * blueprint sets it explicitly and writes every timer time in it.
- */
-export const SAE_TIME_ZONE = "Asia/Shanghai";
 /** SAE namespace short ids: "up to 20 characters ... only lowercase letters and digits" (alicloud_sae_namespace). */
 const NAMESPACE_SHORT_ID_MAX = 20;
 
 /**
  * The business tier on Serverless App Engine: a namespace, one Image application per service over
  * every zone's vSwitch (at least one instance per zone), readiness and liveness probes on the same
- * paths as the Kubernetes tier, one mixed scaling rule per service (metric rules at the seed's
- * thresholds plus the recurring peaks' timer), one mixed rule per planned event (its days only),
- * and one SAE ingress that creates the ALB's HTTPS listener with a path rule per service.
+ * paths as the Kubernetes tier, mixed scaling rules per service (metric rules at the seed's
+ * thresholds plus one timer per period of the recurring peaks: daily, or the days of a weekly
+ * peak), one mixed rule per planned event (its days only), three-level alarms per application
+ * (acs_serverless CPU and memory), the database and cache passwords by reference to a namespace
+ * ConfigMap, and one SAE ingress that creates the ALB's HTTPS listener with a path rule per service.
  */
 export class ServerlessApps extends pulumi.ComponentResource {
     readonly namespaceId: pulumi.Output<string>;
@@ -79,16 +91,36 @@ export class ServerlessApps extends pulumi.ComponentResource {
         );
         // SAE takes the vSwitches of an application as one comma-separated VSwitchId (as RDS does).
         const vswitchId = pulumi.all(args.vswitchIds).apply((ids) => ids.join(","));
+        // The credentials: a ConfigMap of the namespace (alicloud_sae_config_map `data`, a JSON object),
+        // kept secret in state and plan. SAE's Secret (CreateSecret, envs `secretRef`) would be the
+        // dedicated store, but the pinned provider has no resource for it (docs/CONFORMANCE.md).
+        const credential = new alicloud.sae.ConfigMap(
+            `${name}-database-credential`,
+            {
+                namespaceId: namespace.namespaceId,
+                name: "database-credential",
+                description: `${spec.project} database and cache passwords`,
+                data: pulumi.secret(
+                    pulumi.all([args.databaseCredential.password, args.cachePassword]).apply(([db, cache]) => JSON.stringify({ [DATABASE_PASSWORD_KEY]: db, [REDIS_PASSWORD_KEY]: cache })),
+                ),
+            },
+            { parent: this, additionalSecretOutputs: ["data"] },
+        );
         const envs = pulumi
-            .all([args.endpoints.databaseHost, args.endpoints.databaseReaderHost ?? "", args.endpoints.redisHost, args.endpoints.kafkaBrokers ?? ""])
-            .apply(([db, reader, redis, kafka]) =>
-                JSON.stringify(
+            .all([args.endpoints.databaseHost, args.endpoints.databaseReaderHost ?? "", args.endpoints.redisHost, args.endpoints.kafkaBrokers ?? "", credential.id])
+            .apply(([db, reader, redis, kafka, configMapId]) =>
+                saeEnvs(
                     [
                         { name: "DATABASE_HOST", value: db },
                         { name: "DATABASE_READER_HOST", value: reader },
                         { name: "REDIS_HOST", value: redis },
                         { name: "KAFKA_BROKERS", value: kafka },
-                    ].filter((e) => e.value !== ""),
+                        { name: "DATABASE_USER", value: args.databaseCredential.username },
+                    ],
+                    [
+                        { name: "DATABASE_PASSWORD", configMapId, key: DATABASE_PASSWORD_KEY },
+                        { name: "REDIS_PASSWORD", configMapId, key: REDIS_PASSWORD_KEY },
+                    ],
                 ),
             );
         const units = planServerlessUnits(spec.kubernetes.services, region);
@@ -130,6 +162,10 @@ export class ServerlessApps extends pulumi.ComponentResource {
             );
             apps.set(unit.service, app);
             this.scalingRules(name, app, unit, unitSchedule(spec, region, unit, args.now), spec, args.now);
+            for (const rule of serviceAlarmRules(spec, [unit.service], SERVICE_ALARM_METRICS)) {
+                const m = cmsServiceMetric(rule.metric);
+                if (m !== null) cmsAlarm(this, name, rule, m, app.id, args.contactGroups[rule.level], { metric: rule.metric, service: unit.service });
+            }
         }
         const appOf = (service: ServiceName): alicloud.sae.Application => {
             const a = apps.get(service);
@@ -177,9 +213,10 @@ export class ServerlessApps extends pulumi.ComponentResource {
     }
 
     /**
-     * Metric rules and recurring peaks in one `mix` rule (SAE combines a timer with metric rules in
-     * one rule of type mix: alicloud_sae_application_scaling_rule `scaling_rule_type` "mix",
-     * `scaling_rule_timer.schedules` with min/max replicas); one more `mix` rule per planned event,
+     * Metric rules and recurring peaks in `mix` rules, one per timer period (SAE combines a timer
+     * with metric rules in one rule of type mix: alicloud_sae_application_scaling_rule
+     * `scaling_rule_type` "mix", `scaling_rule_timer.schedules` with min/max replicas, one `period`
+     * per timer); one more `mix` rule per planned event,
      * limited to its days by begin and end date, its schedules lifting the floor before the start and
      * restoring the bounds after the end.
      */
@@ -195,20 +232,25 @@ export class ServerlessApps extends pulumi.ComponentResource {
             scaleUpRules: { step: m.scaleUp.step, stabilizationWindowSeconds: m.scaleUp.stabilizationWindowSeconds, disabled: false },
             scaleDownRules: { step: m.scaleDown.step, stabilizationWindowSeconds: m.scaleDown.stabilizationWindowSeconds, disabled: false },
         };
-        const daily = (t: RecurringAction) => ({ atTime: recurringLocalTime(t, SAE_TIME_ZONE, now), minReplicas: t.minSize, maxReplicas: t.maxSize });
         const once = (t: OneOffAction) => ({ atTime: oneOffLocal(t, SAE_TIME_ZONE).time, minReplicas: t.minSize, maxReplicas: t.maxSize });
-        new alicloud.sae.ApplicationScalingRule(
-            `${name}-${unit.service}-scaling`,
-            {
-                appId: app.id,
-                scalingRuleName: `${unit.service}-elastic`,
-                scalingRuleEnable: true,
-                scalingRuleType: timed.recurring.length > 0 ? "mix" : "metric",
-                scalingRuleMetric: metric,
-                ...(timed.recurring.length > 0 ? { scalingRuleTimer: { period: SAE_DAILY_PERIOD, schedules: timed.recurring.map(daily) } } : {}),
-            },
-            { parent: this },
-        );
+        // One rule per timer period (a rule has one period; checkSaeScalingRules keeps the count
+        // within SAE's limit); the first keeps the rule's original name.
+        const timers = saeTimers(timed.recurring, SAE_TIME_ZONE, now);
+        (timers.length > 0 ? timers : [null]).forEach((timer, i) => {
+            const suffix = i === 0 ? "" : `-${i + 1}`;
+            new alicloud.sae.ApplicationScalingRule(
+                `${name}-${unit.service}-scaling${suffix}`,
+                {
+                    appId: app.id,
+                    scalingRuleName: `${unit.service}-elastic${suffix}`,
+                    scalingRuleEnable: true,
+                    scalingRuleType: timer !== null ? "mix" : "metric",
+                    scalingRuleMetric: metric,
+                    ...(timer !== null ? { scalingRuleTimer: { period: timer.period, schedules: [...timer.schedules] } } : {}),
+                },
+                { parent: this },
+            );
+        });
         const events = new Map<string, OneOffAction[]>();
         for (const t of timed.oneOff) events.set(t.source, [...(events.get(t.source) ?? []), t]);
         for (const [event, changes] of events) {

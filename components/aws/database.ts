@@ -37,6 +37,9 @@ export type GlobalMembership =
     | { readonly role: "secondary"; readonly globalClusterIdentifier: pulumi.Input<string>; readonly masterPassword: pulumi.Input<string>; readonly dependsOn: pulumi.Resource[] };
 
 const MASTER_USERNAME = "admin";
+
+/** A database credential: a secret RDS manages (`secretArn`), or a user name and a secret password. */
+export type DatabaseCredential = { readonly secretArn: pulumi.Input<string> } | { readonly username: string; readonly password: pulumi.Input<string> };
 /** The app's schema; Alibaba Cloud names it `commerce`, and neither changes on a deployed stack (docs/CLOUDS.md). */
 const DATABASE_NAME = "livecommerce";
 /** RDS for MySQL 8.4; Alibaba Cloud runs 8.0 (docs/CLOUDS.md, "Differences that stay"). */
@@ -67,6 +70,12 @@ export class Database extends pulumi.ComponentResource {
      * by Secrets Manager); null when RDS manages it in Secrets Manager.
      */
     readonly password: pulumi.Output<string> | null;
+    /**
+     * Where the master credential lives: the Secrets Manager secret RDS manages for the master user
+     * (`manageMasterUserPassword`; keys `username` and `password`), or, in a global database, the
+     * master user name and the generated password (secret).
+     */
+    readonly credential: DatabaseCredential;
 
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:Database", name, {}, opts);
@@ -116,6 +125,7 @@ export class Database extends pulumi.ComponentResource {
                 },
             );
             this.cluster = cluster;
+            this.credential = globalPassword === null ? { secretArn: firstSecretArn(cluster.masterUserSecrets) } : { username: MASTER_USERNAME, password: globalPassword };
             layout.instances.forEach((instance, i) => {
                 new aws.rds.ClusterInstance(
                     `${name}-instance-${i}`,
@@ -162,6 +172,7 @@ export class Database extends pulumi.ComponentResource {
                 { parent: this, retainOnDelete: true },
             );
             this.cluster = null;
+            this.credential = globalPassword === null ? { secretArn: firstSecretArn(primary.masterUserSecrets) } : { username: MASTER_USERNAME, password: globalPassword };
             const replicas = layout.replicaZones.map(
                 (zone, i) =>
                     new aws.rds.Instance(
@@ -251,4 +262,13 @@ export class ReadCapacity extends pulumi.ComponentResource {
         scheduledActions(name, target, args.schedule, (key) => key, { parent: this });
         this.registerOutputs({});
     }
+}
+
+/** The ARN of the master user secret RDS reports (`master_user_secret`: one block when the password is managed). */
+function firstSecretArn(secrets: pulumi.Output<readonly { readonly secretArn: string }[]>): pulumi.Output<string> {
+    return secrets.apply((s) => {
+        const arn = s[0]?.secretArn;
+        if (arn === undefined) throw new Error("RDS reports no master user secret although manageMasterUserPassword is set");
+        return arn;
+    });
 }

@@ -48,6 +48,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
     readonly targetGroupArnSuffixes: pulumi.Output<string>[];
     /** ARN of each route's target group by route name. */
     readonly targetGroupArnByRoute: Readonly<Record<string, pulumi.Output<string>>>;
+    /** ARN suffix (`targetgroup/<name>/<id>`, the CloudWatch TargetGroup dimension) of each route's target group by route name. */
+    readonly targetGroupArnSuffixByRoute: Readonly<Record<string, pulumi.Output<string>>>;
     /** DNS records to create at the domain's DNS host so that ACM issues the certificate. */
     readonly certificateValidationRecords: pulumi.Output<{ name: string; type: string; value: string }[]>;
 
@@ -133,6 +135,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         this.targetGroupArns = args.routes.map((r) => groupOf(r).arn);
         this.targetGroupArnSuffixes = args.routes.map((r) => groupOf(r).arnSuffix);
         this.targetGroupArnByRoute = Object.fromEntries(args.routes.map((r) => [r.name, groupOf(r).arn]));
+        this.targetGroupArnSuffixByRoute = Object.fromEntries(args.routes.map((r) => [r.name, groupOf(r).arnSuffix]));
         this.certificateValidationRecords = certificate.domainValidationOptions.apply((options) =>
             options.map((o) => ({ name: o.resourceRecordName ?? "", type: o.resourceRecordType ?? "", value: o.resourceRecordValue ?? "" })),
         );

@@ -2,7 +2,7 @@
 // metric-math alarm over plain metric queries, so OR / AND of the scaling policy and ratios such as
 // the 5xx share are expressed exactly. Pure: dimension values come in as plain strings.
 
-import { APP_CONNECTIONS_METRIC, AlarmMetric, AlarmRule, PublisherSteps, ScalingAction, ScalingCondition, ScalingMetric } from "../model";
+import { APP_CONNECTIONS_METRIC, AlarmMetric, AlarmRule, PublisherSteps, ScalingAction, ScalingCondition, ScalingMetric, ServiceAlarmMetric, ServiceAlarmRule } from "../model";
 
 /** The CloudWatch namespace of the app's custom metric APP_CONNECTIONS_METRIC (see docs/METRICS.md). */
 export const APP_METRICS_NAMESPACE = "LiveCommerce/App";
@@ -140,6 +140,15 @@ function single(id: string, metric: CloudWatchMetric, expression: string, label:
     ];
 }
 
+/** The share of requests (in %) the targets answered with a 5xx, over `dimensions` (a load balancer, or one target group of it). */
+function target5xxPercent(period: number, dimensions: Readonly<Record<string, string>>, label: string): MetricQuery[] {
+    return [
+        { id: "errors", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", stat: "Sum", period, dimensions }, returnData: false },
+        { id: "requests", metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", stat: "Sum", period, dimensions }, returnData: false },
+        { id: "value", expression: "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)", label, returnData: true },
+    ];
+}
+
 /** Maximum of one metric over several dimension values (nodes, target groups), capped at MAX_ALARM_METRICS. */
 function maxOver(base: Omit<CloudWatchMetric, "dimensions">, dimensions: readonly Readonly<Record<string, string>>[], label: string): MetricQuery[] {
     const metrics = dimensions.slice(0, MAX_ALARM_METRICS).map((d, i): MetricQuery => ({ id: `m${i}`, metric: { ...base, dimensions: d }, returnData: false }));
@@ -156,11 +165,7 @@ export function alarmQueries(rule: AlarmRule, d: AlarmDimensions): MetricQuery[]
         appCpuPercent: () => single("cpu", { namespace: "AWS/EC2", metricName: "CPUUtilization", stat: "Average", period, dimensions: asg }, "cpu", label),
         appConnectionsPerInstance: () =>
             single("connections", { namespace: APP_METRICS_NAMESPACE, metricName: APP_CONNECTIONS_METRIC, stat: "Average", period, dimensions: asg }, "connections", label),
-        lb5xxPercent: () => [
-            { id: "errors", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", stat: "Sum", period, dimensions: { LoadBalancer: d.loadBalancer } }, returnData: false },
-            { id: "requests", metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", stat: "Sum", period, dimensions: { LoadBalancer: d.loadBalancer } }, returnData: false },
-            { id: "value", expression: "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)", label, returnData: true },
-        ],
+        lb5xxPercent: () => target5xxPercent(period, { LoadBalancer: d.loadBalancer }, label),
         lbUnhealthyHosts: () =>
             maxOver(
                 { namespace: "AWS/ApplicationELB", metricName: "UnHealthyHostCount", stat: "Maximum", period },
@@ -185,6 +190,41 @@ export function alarmQueries(rule: AlarmRule, d: AlarmDimensions): MetricQuery[]
             ),
     };
     return byMetric[rule.metric]();
+}
+
+/**
+ * Which dimensions each per-service alarm reads: the ECS service (ClusterName and ServiceName) or
+ * its own target group (TargetGroup and LoadBalancer).
+ */
+export const SERVICE_ALARM_DIMENSIONS: Readonly<Record<ServiceAlarmMetric, "service" | "targetGroup">> = {
+    serviceCpuPercent: "service",
+    serviceMemoryPercent: "service",
+    serviceUnhealthyTargets: "targetGroup",
+    service5xxPercent: "targetGroup",
+};
+
+/**
+ * The CloudWatch queries of one per-service alarm over `dimensions` (as SERVICE_ALARM_DIMENSIONS
+ * names them); the alarm compares the returned `value` with the rule's threshold. AWS/ECS
+ * CPUUtilization and MemoryUtilization ("the percentage of CPU units / memory used by the
+ * service", ECS Developer Guide, "Amazon ECS CloudWatch metrics"); AWS/ApplicationELB
+ * UnHealthyHostCount ("the number of targets that are considered unhealthy") and the 5xx share of
+ * the target group's requests (Application Load Balancer User Guide, "CloudWatch metrics for your
+ * Application Load Balancer").
+ */
+export function serviceAlarmQueries(rule: ServiceAlarmRule, dimensions: Readonly<Record<string, string>>): MetricQuery[] {
+    const period = rule.periodSeconds;
+    const label = rule.description;
+    switch (rule.metric) {
+        case "serviceCpuPercent":
+            return single("cpu", { namespace: "AWS/ECS", metricName: "CPUUtilization", stat: "Average", period, dimensions }, "cpu", label);
+        case "serviceMemoryPercent":
+            return single("memory", { namespace: "AWS/ECS", metricName: "MemoryUtilization", stat: "Average", period, dimensions }, "memory", label);
+        case "serviceUnhealthyTargets":
+            return single("unhealthy", { namespace: "AWS/ApplicationELB", metricName: "UnHealthyHostCount", stat: "Maximum", period, dimensions }, "unhealthy", label);
+        case "service5xxPercent":
+            return target5xxPercent(period, dimensions, label);
+    }
 }
 
 /** CloudWatch comparison operator of a rule. */

@@ -190,6 +190,11 @@ export class Region extends pulumi.ComponentResource {
             if (arn === undefined) throw new pulumi.ResourceError(`no target group routes to the ${service} service`, this);
             return arn;
         };
+        const suffixOf = (service: ServiceName): pulumi.Output<string> => {
+            const suffix = this.loadBalancer.targetGroupArnSuffixByRoute[service];
+            if (suffix === undefined) throw new pulumi.ResourceError(`no target group routes to the ${service} service`, this);
+            return suffix;
+        };
         const reader = this.database.readerEndpoints[0];
         this.serverless =
             spec.compute === "serverless"
@@ -206,6 +211,13 @@ export class Region extends pulumi.ComponentResource {
                               databaseReaderHost: reader ?? null,
                               redisHost: this.cache.endpoint,
                               kafkaBrokers: this.queue !== null ? this.queue.bootstrapBrokersTls : null,
+                          },
+                          databaseCredential: this.database.credential,
+                          cacheAuthToken: this.cache.authToken,
+                          alarms: {
+                              topicArns: this.monitoring.topicArns,
+                              loadBalancerArnSuffix: this.loadBalancer.arnSuffix,
+                              targetGroupArnSuffixes: { user: suffixOf("user"), product: suffixOf("product"), order: suffixOf("order"), interaction: suffixOf("interaction") },
                           },
                           now: args.now,
                           tags,

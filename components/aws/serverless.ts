@@ -2,19 +2,36 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 import {
+    AlarmLevel,
     RUN_AS_USER,
+    SERVICE_ALARM_METRICS,
+    ServiceAlarmMetric,
     RegionSpec,
     ScalingAction,
     ServerlessUnitPlan,
     ServiceName,
     StackSpec,
+    serviceAlarmRules,
     planServerlessUnits,
     scalingActions,
     unitSchedule,
     serviceImage,
 } from "../model";
 import { scheduledActions } from "./scaling-rule";
-import { SCALING_ALARM_THRESHOLD, ScalingScope, scaleOutRatioQueries, scaleOutSteps, scalingDescription, scalingQueries } from "./metrics";
+import {
+    SCALING_ALARM_THRESHOLD,
+    SERVICE_ALARM_DIMENSIONS,
+    ScalingScope,
+    comparisonOperator,
+    publishPolicy,
+    scaleOutRatioQueries,
+    scaleOutSteps,
+    scalingDescription,
+    scalingQueries,
+    serviceAlarmQueries,
+} from "./metrics";
+import { DatabaseCredential } from "./database";
+import { CREDENTIAL_KEYS, awsPartition, ecsExecutionRoleTrustPolicy, ecsTaskRoleTrustPolicy, secretKeyReference, secretReadPolicy } from "./identity";
 
 export interface FargateServicesArgs {
     readonly spec: StackSpec;
@@ -30,6 +47,21 @@ export interface FargateServicesArgs {
         readonly databaseReaderHost: pulumi.Input<string> | null;
         readonly redisHost: pulumi.Input<string>;
         readonly kafkaBrokers: pulumi.Input<string> | null;
+    };
+    /**
+     * Where the database credential comes from: the Secrets Manager secret RDS manages for the
+     * master user (`secretArn`, keys `username` and `password`), or, for a global database whose
+     * password RDS cannot manage, the generated password (kept secret) that this component writes
+     * into a secret of its own with the same keys.
+     */
+    readonly databaseCredential: DatabaseCredential;
+    /** The cache's AUTH token (secret): written into a secret of its own (key `password`) that the containers get as REDIS_PASSWORD. */
+    readonly cacheAuthToken: pulumi.Input<string>;
+    /** The per-service alarms: the SNS topic of each level, the load balancer's and each service's target group ARN suffix. */
+    readonly alarms: {
+        readonly topicArns: Readonly<Record<AlarmLevel, pulumi.Input<string>>>;
+        readonly loadBalancerArnSuffix: pulumi.Input<string>;
+        readonly targetGroupArnSuffixes: Readonly<Record<ServiceName, pulumi.Input<string>>>;
     };
     /** The instant the timetable is planned against (epoch ms; the program passes the wall clock). */
     readonly now: number;
@@ -51,7 +83,9 @@ export const TASK_EXECUTION_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/A
  * and service per business service over every zone's private subnet behind its own `ip` target
  * group, a deployment circuit breaker with rollback, and Application Auto Scaling per service:
  * step policies driven by the same metric-math alarms as the VM tier (scale out on connections OR
- * CPU, scale in on connections AND CPU) plus scheduled actions for planned events and recurring peaks.
+ * CPU, scale in on connections AND CPU) plus scheduled actions for planned events and recurring peaks;
+ * a task execution role that reads exactly the database and cache secrets the containers get, a task
+ * role that may only publish the connection metric, and three-level alarms per service.
  */
 export class FargateServices extends pulumi.ComponentResource {
     readonly clusterName: pulumi.Output<string>;
@@ -63,18 +97,7 @@ export class FargateServices extends pulumi.ComponentResource {
         // Named explicitly: the alarms' dimensions and the scalable target's resource id carry the names.
         const cluster = new aws.ecs.Cluster(`${name}-cluster`, { name, settings: [{ name: "containerInsights", value: "enabled" }], tags }, { parent: this });
         const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { retentionInDays: LOG_RETENTION_DAYS, tags }, { parent: this });
-        const executionRole = new aws.iam.Role(
-            `${name}-execution`,
-            {
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
-                }),
-                tags,
-            },
-            { parent: this },
-        );
-        new aws.iam.RolePolicyAttachment(`${name}-execution-policy`, { role: executionRole.name, policyArn: TASK_EXECUTION_POLICY_ARN }, { parent: this });
+        const { executionRole, taskRole, secretArn, cacheSecretArn } = this.identity(name, args);
         const environment = pulumi
             .all([args.endpoints.databaseHost, args.endpoints.databaseReaderHost ?? "", args.endpoints.redisHost, args.endpoints.kafkaBrokers ?? ""])
             .apply(([db, reader, redis, kafka]) =>
@@ -98,8 +121,9 @@ export class FargateServices extends pulumi.ComponentResource {
                     cpu: String(unit.vcpu * CPU_UNITS_PER_VCPU),
                     memory: String(unit.memoryGiB * MIB_PER_GIB),
                     executionRoleArn: executionRole.arn,
+                    taskRoleArn: taskRole.arn,
                     runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
-                    containerDefinitions: pulumi.all([logs.name, environment]).apply(([group, env]) =>
+                    containerDefinitions: pulumi.all([logs.name, environment, secretArn, cacheSecretArn]).apply(([group, env, secret, cacheSecret]) =>
                         JSON.stringify([
                             {
                                 name: container,
@@ -109,6 +133,12 @@ export class FargateServices extends pulumi.ComponentResource {
                                 readonlyRootFilesystem: true,
                                 portMappings: [{ containerPort: spec.appPort, protocol: "tcp" }],
                                 environment: env,
+                                // Injected by ECS from Secrets Manager with the execution role: never in the task definition.
+                                secrets: [
+                                    { name: "DATABASE_USER", valueFrom: secretKeyReference(secret, CREDENTIAL_KEYS.username) },
+                                    { name: "DATABASE_PASSWORD", valueFrom: secretKeyReference(secret, CREDENTIAL_KEYS.password) },
+                                    { name: "REDIS_PASSWORD", valueFrom: secretKeyReference(cacheSecret, CREDENTIAL_KEYS.password) },
+                                ],
                                 logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": group, "awslogs-region": region.name, "awslogs-stream-prefix": unit.service } },
                             },
                         ]),
@@ -143,6 +173,7 @@ export class FargateServices extends pulumi.ComponentResource {
             );
             names.set(unit.service, service.name);
             this.scaling(name, cluster, service, unit, args);
+            this.serviceAlarms(name, cluster, service, unit.service, args);
         }
 
         const nameOf = (s: ServiceName): pulumi.Output<string> => {
@@ -153,6 +184,82 @@ export class FargateServices extends pulumi.ComponentResource {
         this.clusterName = cluster.name;
         this.serviceNames = { user: nameOf("user"), product: nameOf("product"), order: nameOf("order"), interaction: nameOf("interaction") };
         this.registerOutputs({ clusterName: this.clusterName });
+    }
+
+    /**
+     * The tasks' two identities. The execution role (used by ECS itself) pulls the image and writes
+     * the logs (AmazonECSTaskExecutionRolePolicy) and reads exactly the two credential secrets
+     * (the database's, the cache AUTH token's);
+     * the task role (used by the app) may only publish the connection metric into the app namespace
+     * (awsPublishPolicy), and only tasks of this account may assume it.
+     */
+    private identity(
+        name: string,
+        args: FargateServicesArgs,
+    ): { executionRole: aws.iam.Role; taskRole: aws.iam.Role; secretArn: pulumi.Output<string>; cacheSecretArn: pulumi.Output<string> } {
+        const { tags, region } = args;
+        const parent = { parent: this };
+        const credential = args.databaseCredential;
+        const secretArn =
+            "secretArn" in credential
+                ? pulumi.output(credential.secretArn)
+                : this.credentialSecret(`${name}-database-credential`, "database credential", { [CREDENTIAL_KEYS.username]: credential.username, [CREDENTIAL_KEYS.password]: credential.password }, tags);
+        const cacheSecretArn = this.credentialSecret(`${name}-cache-token`, "cache AUTH token", { [CREDENTIAL_KEYS.password]: args.cacheAuthToken }, tags);
+        const executionRole = new aws.iam.Role(`${name}-execution`, { assumeRolePolicy: ecsExecutionRoleTrustPolicy(), tags }, parent);
+        new aws.iam.RolePolicyAttachment(`${name}-execution-policy`, { role: executionRole.name, policyArn: TASK_EXECUTION_POLICY_ARN }, parent);
+        new aws.iam.RolePolicy(
+            `${name}-execution-secrets`,
+            { role: executionRole.name, policy: pulumi.all([secretArn, cacheSecretArn]).apply((arns) => secretReadPolicy(arns)) },
+            parent,
+        );
+        const account = aws.getCallerIdentityOutput({}, parent).accountId;
+        const taskRole = new aws.iam.Role(
+            `${name}-task`,
+            { assumeRolePolicy: account.apply((id) => ecsTaskRoleTrustPolicy(id, region.name, awsPartition(region.name))), tags },
+            parent,
+        );
+        new aws.iam.RolePolicy(`${name}-task-publish`, { role: taskRole.name, policy: publishPolicy() }, parent);
+        return { executionRole, taskRole, secretArn, cacheSecretArn };
+    }
+
+    /** A Secrets Manager secret of the program's own holding `values` (a JSON object, kept secret in state and plan); its ARN. */
+    private credentialSecret(name: string, what: string, values: Readonly<Record<string, pulumi.Input<string>>>, tags: Record<string, string>): pulumi.Output<string> {
+        const secret = new aws.secretsmanager.Secret(name, { description: `${name}: ${what}`, tags }, { parent: this });
+        new aws.secretsmanager.SecretVersion(
+            name,
+            { secretId: secret.id, secretString: pulumi.secret(pulumi.output(values).apply((v) => JSON.stringify(v))) },
+            { parent: this, additionalSecretOutputs: ["secretString"] },
+        );
+        return secret.arn;
+    }
+
+    /** Three-level alarms of one service (serviceAlarmRules) on its CPU, memory, unhealthy targets and 5xx share, to each level's SNS topic. */
+    private serviceAlarms(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, serviceName: ServiceName, args: FargateServicesArgs): void {
+        const { alarms, tags } = args;
+        // Each alarm waits only for the dimensions it reads: the ECS names are known in a first
+        // preview, the target group's ARN suffix is not.
+        const dimensions = (metric: ServiceAlarmMetric): pulumi.Output<Readonly<Record<string, string>>> =>
+            SERVICE_ALARM_DIMENSIONS[metric] === "service"
+                ? pulumi.all([cluster.name, service.name]).apply(([c, s]): Readonly<Record<string, string>> => ({ ClusterName: c, ServiceName: s }))
+                : pulumi.all([alarms.targetGroupArnSuffixes[serviceName], alarms.loadBalancerArnSuffix]).apply(([t, l]): Readonly<Record<string, string>> => ({ TargetGroup: t, LoadBalancer: l }));
+        for (const rule of serviceAlarmRules(args.spec, [serviceName], SERVICE_ALARM_METRICS)) {
+            const topic = alarms.topicArns[rule.level];
+            new aws.cloudwatch.MetricAlarm(
+                `${name}-${rule.key}`,
+                {
+                    alarmDescription: rule.description,
+                    comparisonOperator: comparisonOperator(rule),
+                    threshold: rule.threshold,
+                    evaluationPeriods: rule.evaluationPeriods,
+                    metricQueries: dimensions(rule.metric).apply((d) => serviceAlarmQueries(rule, d)),
+                    treatMissingData: "missing",
+                    alarmActions: [topic],
+                    okActions: [topic],
+                    tags: { ...tags, level: rule.level, service: serviceName },
+                },
+                { parent: this },
+            );
+        }
     }
 
     /** The service's scalable target, its two step policies with their alarms, and its scheduled actions. */

@@ -1,7 +1,7 @@
 // Three-level alarms (warning, critical, fatal): which metric, which threshold, per level.
 // Both clouds translate the same rules into their monitoring service.
 
-import { AlarmLevel, StackSpec } from "./types";
+import { AlarmLevel, ServiceName, StackSpec } from "./types";
 
 export const ALARM_METRICS = [
     "appCpuPercent",
@@ -49,6 +49,20 @@ export const LEVEL_PERIODS: Readonly<Record<AlarmLevel, number>> = { warning: 5,
  */
 export const APP_GROUP_METRICS: readonly AlarmMetric[] = ["appCpuPercent", "appConnectionsPerInstance"];
 
+type Thresholds = { readonly warning: number; readonly critical: number; readonly fatal: number; readonly what: string };
+
+/** One level of one metric: `>` (or `>=` for counts of unhealthy targets) the level's threshold, 60 s periods, LEVEL_PERIODS of them. */
+function levelRule(t: Thresholds, level: AlarmLevel, atLeast: boolean): Omit<AlarmRule, "key" | "metric"> {
+    return {
+        level,
+        comparison: atLeast ? "greaterThanOrEqual" : "greaterThan",
+        threshold: t[level],
+        periodSeconds: 60,
+        evaluationPeriods: LEVEL_PERIODS[level],
+        description: `${level}: ${t.what} ${atLeast ? ">=" : ">"} ${t[level]}`,
+    };
+}
+
 /**
  * Every alarm of a stack: each metric at each of the three levels (the app group's metrics only
  * with compute `vm`). Connection and CPU warnings sit
@@ -61,19 +75,51 @@ export function alarmRules(spec: StackSpec): AlarmRule[] {
         appConnectionsPerInstance: { ...ALARM_THRESHOLDS.appConnectionsPerInstance, warning: spec.scaling.scaleOut.connectionsPerInstance },
     };
     return ALARM_METRICS.filter((metric) => spec.compute === "vm" || !APP_GROUP_METRICS.includes(metric)).flatMap((metric) =>
-        spec.monitoring.levels.map((level): AlarmRule => {
-            const t = thresholds[metric];
-            const atLeast = metric === "lbUnhealthyHosts";
-            return {
-                key: `${metric}-${level}`,
+        spec.monitoring.levels.map((level): AlarmRule => ({ key: `${metric}-${level}`, metric, ...levelRule(thresholds[metric], level, metric === "lbUnhealthyHosts") })),
+    );
+}
+
+/**
+ * What each service of the serverless tier is watched on: its CPU and memory (SAE application,
+ * ECS service) and, where the program knows the service's own target group (ECS), its unhealthy
+ * targets and the share of its responses that are 5xx. Each cloud maps them onto metrics it publishes (cmsServiceMetric, serviceAlarmQueries).
+ */
+export const SERVICE_ALARM_METRICS = ["serviceCpuPercent", "serviceMemoryPercent", "serviceUnhealthyTargets", "service5xxPercent"] as const;
+export type ServiceAlarmMetric = (typeof SERVICE_ALARM_METRICS)[number];
+
+/** Thresholds per level of the per-service metrics: the app tier's CPU, the cache's memory, the load balancer's unhealthy hosts and 5xx share. */
+export const SERVICE_ALARM_THRESHOLDS: Readonly<Record<ServiceAlarmMetric, Thresholds>> = {
+    serviceCpuPercent: { ...ALARM_THRESHOLDS.appCpuPercent, what: "service CPU %" },
+    serviceMemoryPercent: { ...ALARM_THRESHOLDS.cacheMemoryPercent, what: "service memory %" },
+    serviceUnhealthyTargets: { ...ALARM_THRESHOLDS.lbUnhealthyHosts, what: "unhealthy targets of the service" },
+    service5xxPercent: { ...ALARM_THRESHOLDS.lb5xxPercent, what: "5xx responses of the service %" },
+};
+
+/** One alarm of one service: `<service>-<metric>-<level>`. */
+export interface ServiceAlarmRule extends Omit<AlarmRule, "metric"> {
+    readonly service: ServiceName;
+    readonly metric: ServiceAlarmMetric;
+}
+
+/**
+ * The per-service alarms of the serverless tier: every service, every metric of `metrics`, every
+ * level of the stack's monitoring; the CPU warning sits at the scale-out threshold, as on the app
+ * group, and each level notifies its own contacts.
+ */
+export function serviceAlarmRules(spec: Pick<StackSpec, "scaling" | "monitoring">, services: readonly ServiceName[], metrics: readonly ServiceAlarmMetric[]): ServiceAlarmRule[] {
+    const thresholds: typeof SERVICE_ALARM_THRESHOLDS = {
+        ...SERVICE_ALARM_THRESHOLDS,
+        serviceCpuPercent: { ...SERVICE_ALARM_THRESHOLDS.serviceCpuPercent, warning: spec.scaling.scaleOut.cpuPercent },
+    };
+    return services.flatMap((service) =>
+        metrics.flatMap((metric) =>
+            spec.monitoring.levels.map((level): ServiceAlarmRule => ({
+                key: `${service}-${metric}-${level}`,
+                service,
                 metric,
-                level,
-                comparison: atLeast ? "greaterThanOrEqual" : "greaterThan",
-                threshold: t[level],
-                periodSeconds: 60,
-                evaluationPeriods: LEVEL_PERIODS[level],
-                description: `${level}: ${t.what} ${atLeast ? ">=" : ">"} ${t[level]}`,
-            };
-        }),
+                ...levelRule(thresholds[metric], level, metric === "serviceUnhealthyTargets"),
+                description: `${level}: ${service} ${thresholds[metric].what} ${metric === "serviceUnhealthyTargets" ? ">=" : ">"} ${thresholds[metric][level]}`,
+            })),
+        ),
     );
 }

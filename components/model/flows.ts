@@ -92,12 +92,14 @@ export const FLOWS: readonly FlowDefinition[] = [
                 "entry and listener rule /order -> order target group -> targets, as above",
                 "security groups: targets admitted by the data tier on 3306",
                 "Aurora/RDS writer in the data security group ([mature] secondary regions forward writes to the primary)",
+                "[serverless] the order container injects DATABASE_PASSWORD from Secrets Manager; the secret is the writer's RDS-managed one (or one the stack declares); the task definition's execution role may secretsmanager:GetSecretValue on it",
                 "[growth, mature] security groups: targets admitted on 9092-9094 -> MSK in the data security group",
                 "egress: the targets' private subnet routes 0.0.0.0/0 to a NAT gateway (payment APIs)",
             ],
             alicloud: [
                 "entry and listener rule /order -> order server group -> targets, as above",
                 "database whitelist admits the targets' vSwitches",
+                "[serverless] the order application sets DATABASE_PASSWORD from a ConfigMap key (envs valueFrom.configMapRef); the ConfigMap is declared in the application's namespace",
                 "[growth, mature] Kafka: its security group admits the targets' group on 9092",
                 "egress: the targets' vSwitch routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry",
             ],
@@ -109,8 +111,13 @@ export const FLOWS: readonly FlowDefinition[] = [
         description: "product pages read from the cache",
         availabilityTarget: false,
         hops: {
-            aws: ["entry and listener -> api target group -> targets, as above", "security groups: targets admitted by the data tier on 6379", "ElastiCache replication group in the data security group"],
-            alicloud: ["entry and listener -> api server group -> targets, as above", "Redis whitelist admits the targets' vSwitches"],
+            aws: [
+                "entry and listener -> api target group -> targets, as above",
+                "security groups: targets admitted by the data tier on 6379",
+                "ElastiCache replication group in the data security group",
+                "[serverless] the product container injects REDIS_PASSWORD from a secret the stack declares (the cache AUTH token); the execution role may read it",
+            ],
+            alicloud: ["entry and listener -> api server group -> targets, as above", "Redis whitelist admits the targets' vSwitches", "[serverless] the product application sets REDIS_PASSWORD from the same ConfigMap"],
         },
     },
     {
@@ -142,7 +149,7 @@ export const FLOWS: readonly FlowDefinition[] = [
                 "user data installs the publisher of LiveCommerce/App ConnectionsPerInstance (established TCP connections to the app port) per AutoScalingGroupName; instance tags readable in the metadata",
                 "the scale-out alarm reads that metric and triggers the group's scaling policy",
                 "[kubernetes] the metrics-server EKS add-on serves pod CPU; each HPA scales its Deployment on pod CPU utilization; the containers request CPU",
-                "[serverless] each ECS service has a scalable target; its scale-out alarm reads AWS/ECS CPUUtilization of the service and triggers the policy",
+                "[serverless] each ECS service's task role trusts ecs-tasks.amazonaws.com and may cloudwatch:PutMetricData into LiveCommerce/App; the service has a scalable target; its scale-out alarm reads AWS/ECS CPUUtilization of the service and triggers the policy",
             ],
             alicloud: [
                 "scaling configuration: RAM role trusted by ecs.aliyuncs.com, its attached policy allows cms:PutCustomMetric",
@@ -157,11 +164,16 @@ export const FLOWS: readonly FlowDefinition[] = [
     {
         key: "alarm",
         name: "alarm reaching a person",
-        description: "a critical alarm notifies the on-call contacts",
+        description: "a critical alarm notifies the on-call contacts; on the serverless tier, one for every service",
         availabilityTarget: false,
         hops: {
-            aws: ["alarm action -> SNS topic", "topic key: customer managed, its policy lets cloudwatch.amazonaws.com use it", "topic has a subscriber (monitoring.contacts)"],
-            alicloud: ["alarm -> contact group", "contact group has contacts (monitoring.contacts)"],
+            aws: [
+                "alarm action -> SNS topic",
+                "topic key: customer managed, its policy lets cloudwatch.amazonaws.com use it",
+                "topic has a subscriber (monitoring.contacts)",
+                "[serverless] each ECS service has a critical alarm on its own metrics (ClusterName, ServiceName) that reaches a subscribed topic the same way",
+            ],
+            alicloud: ["alarm -> contact group", "contact group has contacts (monitoring.contacts)", "[serverless] each SAE application has a critical acs_serverless alarm scoped to its appId that reaches a contact group with contacts"],
         },
     },
 ];

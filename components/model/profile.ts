@@ -91,9 +91,10 @@ export interface CloudProfile {
     readonly separateRegions: boolean;
     /**
      * Issues of a spec this cloud cannot build (catalogue sizes, service limits, shapes); each names
-     * the field, the value and what is allowed. [] when the cloud can build it.
+     * the field, the value and what is allowed. [] when the cloud can build it. `now` is the instant
+     * the plan is made at (events already over count for nothing).
      */
-    readonly check: (spec: StackSpec) => string[];
+    readonly check: (spec: StackSpec, now: Date) => string[];
 }
 
 /** The profile of each cloud, for the code that reads a cloud from config. */

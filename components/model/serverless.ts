@@ -3,8 +3,8 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan } from "./compute";
-import { OneOffAction, RecurringAction, TierSchedule, nextOccurrence, tierSchedule } from "./schedule";
-import { localDateTime } from "./timezone";
+import { OneOffAction, RecurringAction, TierSchedule, nextOccurrence, occurrences, tierSchedule } from "./schedule";
+import { DAY_MS, localDateTime, weekday } from "./timezone";
 import { RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 
 /**
@@ -26,11 +26,6 @@ export function localStamp(ms: number, timeZone: string): { readonly date: strin
 /** A one-off action's time of day in `timeZone` (SAE timers run in the application's zone). */
 export function oneOffLocal(action: Pick<OneOffAction, "at">, timeZone: string): { readonly date: string; readonly time: string } {
     return localStamp(Date.parse(action.at), timeZone);
-}
-
-/** A daily recurring action's time of day in `timeZone`, at its next occurrence after `now`. */
-export function recurringLocalTime(action: Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">, timeZone: string, now: number): string {
-    return localStamp(nextOccurrence(action, now), timeZone).time;
 }
 
 /**
@@ -70,8 +65,62 @@ export function saeMetricPlan(spec: Pick<StackSpec, "scaling">, unit: Serverless
     };
 }
 
-/** The SAE timer period of the blueprint's timed rules: every day (checkSaePeaks keeps peaks daily on SAE). */
+/**
+ * SAE timer periods (CreateApplicationScalingRule `ScalingRuleTimer.period`, SAE API 2019-05-06;
+ * alibabacloud sae20190506 CreateApplicationScalingRuleRequest): `* * *` runs the schedules every
+ * day; `* * Fri,Mon` on the listed days of the week, "The time zone is GMT+8", day names Sun, Mon,
+ * Tue, Wed, Thu, Fri, Sat; `1,2,3,28,31 * *` on days of the month (not used here).
+ */
 export const SAE_DAILY_PERIOD = "* * *";
+/**
+ * Time zone of the SAE applications and therefore of their timers: SAE timers run in GMT+8 ("The
+ * time zone is GMT+8", ScalingRuleTimer.period) and the applications' default zone is
+ * Asia/Shanghai (alicloud_sae_application `timezone`: "Default value: Asia/Shanghai"), a zone
+ * without daylight saving at UTC+8; the blueprint sets it explicitly and writes every timer time in it.
+ */
+export const SAE_TIME_ZONE = "Asia/Shanghai";
+/** SAE's day names by day of the week, 0 = Sunday (the numbering of weekday()). */
+export const SAE_WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+
+/** The SAE period of schedules that run on `days` (0 = Sunday): daily for all seven, else the day names in week order. */
+export function saePeriod(days: readonly number[]): string {
+    const set = [...new Set(days)].sort((a, b) => a - b);
+    if (set.length === 0 || set.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) throw new RangeError(`days of the week must be 0-6 (0 = Sunday), at least one: ${JSON.stringify(days)}`);
+    return set.length === 7 ? SAE_DAILY_PERIOD : `* * ${set.map((d) => SAE_WEEKDAYS[d]).join(",")}`;
+}
+
+/** One SAE timer: the period and its trigger points (`atTime` HH:MM in the application's zone). */
+export interface SaeTimer {
+    readonly period: string;
+    readonly schedules: readonly { readonly atTime: string; readonly minReplicas: number; readonly maxReplicas: number }[];
+}
+
+/**
+ * The recurring actions as SAE timers in `timeZone` (the applications' zone, GMT+8 for SAE timers):
+ * each action runs at its local time on its days in its own zone; over the week after `now` those
+ * instants fall on some days at one time in `timeZone` (the day moves when the zones' dates differ).
+ * Actions with the same days share one timer (one rule per period); timers keep first-seen order,
+ * schedules are sorted by time.
+ */
+export function saeTimers(recurring: readonly RecurringAction[], timeZone: string, now: number): SaeTimer[] {
+    const timers = new Map<string, { atTime: string; minReplicas: number; maxReplicas: number }[]>();
+    for (const action of recurring) {
+        const first = nextOccurrence(action, now);
+        const week = occurrences(action, first, first + 7 * DAY_MS);
+        const days = week.map((t) => {
+            const l = localDateTime(t, timeZone);
+            return weekday(l.year, l.month, l.day);
+        });
+        const period = saePeriod(days);
+        timers.set(period, [...(timers.get(period) ?? []), { atTime: localStamp(first, timeZone).time, minReplicas: action.minSize, maxReplicas: action.maxSize }]);
+    }
+    return [...timers].map(([period, schedules]) => ({ period, schedules: [...schedules].sort((a, b) => a.atTime.localeCompare(b.atTime)) }));
+}
+
+/** SAE's limit on scaling rules per application (CreateApplicationScalingRule: "You can create up to five auto scaling policies for one application"). */
+export const SAE_MAX_SCALING_RULES = 5;
+/** Trigger points a day of one timer (CreateApplicationScalingRule: "You can create up to 20 trigger points within one day in a scheduled auto scaling policy"). */
+export const SAE_MAX_TRIGGER_POINTS = 20;
 
 /**
  * PolarDB Serverless layout, in the provider's argument names (alicloud_polardb_cluster, provider v1.294): the serverless node class
@@ -82,6 +131,13 @@ export const SAE_DAILY_PERIOD = "* * *";
  * of the seed drive the node's own scaling: `serverless_rule_cpu_enlarge_threshold` (40-100) at
  * scaleOut.cpuPercent and `serverless_rule_cpu_shrink_threshold` (10-100, at least 30 below) at
  * scaleIn.cpuPercent.
+ *
+ * Transaction resumption: `hot_replica_mode` "ON" on the node subscript `db_node_id` "1" (the first
+ * read-only node, which always runs) turns it into a hot replica; the provider applies it with
+ * ModifyDBNodeHotReplicaMode (DBClusterId, DBNodeId, HotReplicaMode ON/OFF;
+ * resource_alicloud_polardb_cluster.go, `d.HasChange("hot_replica_mode")`). PolarDB, "Failover
+ * with hot replica": hot replica read-only nodes speed up failover and "implement transaction
+ * status preservation", PolarProxy keeping connections and transactions across the switchover.
  */
 export interface PolardbServerlessPlan {
     readonly dbNodeClass: string;
@@ -92,9 +148,13 @@ export interface PolardbServerlessPlan {
     readonly scaleRoNumMax: number;
     readonly serverlessRuleCpuEnlargeThreshold: number;
     readonly serverlessRuleCpuShrinkThreshold: number;
+    readonly hotReplicaMode: "ON";
+    readonly dbNodeId: string;
 }
 
 export const POLARDB_SERVERLESS_NODE_CLASS = "polar.mysql.sl.small";
+/** Node subscript of the first read-only node (alicloud_polardb_cluster `db_node_id`: "node subscript values: 1 to 15"; 0 is the primary). */
+export const FIRST_READ_ONLY_NODE = "1";
 /** Read-only nodes a serverless cluster may add on top of its floor (AgileServerless allows up to 15). */
 export const POLARDB_MAX_READ_ONLY_NODES = 15;
 
@@ -109,5 +169,7 @@ export function polardbServerlessPlan(spec: Pick<StackSpec, "scaling">, capacity
         scaleRoNumMax: Math.min(POLARDB_MAX_READ_ONLY_NODES, roMin * 4),
         serverlessRuleCpuEnlargeThreshold: Math.max(40, spec.scaling.scaleOut.cpuPercent),
         serverlessRuleCpuShrinkThreshold: Math.min(spec.scaling.scaleIn.cpuPercent, Math.max(40, spec.scaling.scaleOut.cpuPercent) - 30),
+        hotReplicaMode: "ON",
+        dbNodeId: FIRST_READ_ONLY_NODE,
     };
 }

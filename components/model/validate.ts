@@ -34,7 +34,7 @@ export function validateSpec(spec: StackSpec, profile: CloudProfile, preset: Sta
         ...checkAdminCidrs(spec),
         ...checkComputeSize(profile.instances, spec.app.size, "app.size"),
         ...(spec.kubernetes.enabled ? checkComputeSize(profile.instances, spec.kubernetes.nodeSize, "kubernetes.nodeSize") : []),
-        ...profile.check(spec),
+        ...profile.check(spec, now),
     ];
 }
 

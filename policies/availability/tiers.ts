@@ -67,7 +67,7 @@ export const SUPPORTING_TYPES: readonly string[] = [
     "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup", "aws:msk/configuration:Configuration", "aws:msk/topic:Topic",
     "aws:route53/healthCheck:HealthCheck", "aws:route53/zone:Zone",
     // Serverless tier: the SAE ingress is the ALB's listener, the rest configures the applications / services.
-    "alicloud:sae/namespace:Namespace", "alicloud:sae/applicationScalingRule:ApplicationScalingRule", "alicloud:sae/ingress:Ingress",
+    "alicloud:sae/namespace:Namespace", "alicloud:sae/applicationScalingRule:ApplicationScalingRule", "alicloud:sae/ingress:Ingress", "alicloud:sae/configMap:ConfigMap",
     "aws:ecs/cluster:Cluster", "aws:ecs/taskDefinition:TaskDefinition",
     "aws:appautoscaling/target:Target", "aws:appautoscaling/policy:Policy", "aws:appautoscaling/scheduledAction:ScheduledAction",
 ];

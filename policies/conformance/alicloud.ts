@@ -62,6 +62,15 @@ export const ACS_ALB_INSTANCE_METRICS = [
     "LoadBalancerUnHealthyHostCount",
 ] as const;
 
+/**
+ * Per-application Serverless App Engine metrics (namespace acs_serverless, dimension appId,
+ * statistic Average) the serverless tier's alarms read. Unverified (docs/CONFORMANCE.md): taken from
+ * a copy of CloudMonitor's acs_serverless table, not the console page itself.
+ */
+export const ACS_SERVERLESS_METRICS = ["cpu", "memoryPercent"] as const;
+const SAE_METRICS_DOC = "https://cloudmonitor.console.alibabacloud.com/metric-meta/acs_serverless/serverless (linked from CloudMonitor \"Appendix 1: Metrics\", Serverless App Engine); unverified, docs/CONFORMANCE.md";
+const saeProject = { describe: "when project is acs_serverless", holds: (i: Props) => project(i) === "acs_serverless" };
+
 const ALB_METRICS_DOC = "https://www.alibabacloud.com/help/en/slb/application-load-balancer/user-guide/alb-monitoring-metrics (instance metrics: MetricName, Dimensions, Statistics)";
 const CMS_STATISTICS_DOC = "https://www.alibabacloud.com/help/en/cms/developer-reference/api-414265 (since 2024-08-15 Statistics must be the metric's own statistic)";
 
@@ -77,6 +86,8 @@ const CMS_METRICS_DOC = "https://help.aliyun.com/document_detail/163515.html";
 export const CMS_METRIC_STATISTICS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
     acs_rds_dashboard: { CpuUsage: ["Average", "Minimum", "Maximum"], ConnectionUsage: ["Average", "Minimum", "Maximum"] },
     acs_polardb: { cluster_cpu_utilization: ["Average"], cluster_connection_utilization: ["Average", "Maximum", "Minimum"] },
+    // Unverified (SAE_METRICS_DOC).
+    acs_serverless: { cpu: ["Average"], memoryPercent: ["Average"] },
     acs_kvstore: {
         StandardCpuUsage: ["Average", "Maximum"],
         StandardMemoryUsage: ["Average", "Maximum"],
@@ -186,6 +197,7 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
         }),
     ),
     { type: "alicloud:cms/alarm:Alarm", property: "metric", test: oneOf(ACS_ALB_INSTANCE_METRICS), when: albProject, source: ALB_METRICS_DOC },
+    { type: "alicloud:cms/alarm:Alarm", property: "metric", test: oneOf(ACS_SERVERLESS_METRICS), when: saeProject, source: SAE_METRICS_DOC },
     { type: "alicloud:cms/alarm:Alarm", property: "silenceTime", test: between(300, 86400), source: `${TF}resource_alicloud_cms_alarm.go (silence_time: IntBetween(300, 86400), Default 86400)` },
     {
         type: "alicloud:cms/alarm:Alarm",
@@ -360,6 +372,21 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
         source: `${SDK}polardb/cluster.d.ts (creationOption)`,
     },
     { type: "alicloud:polardb/cluster:Cluster", property: "hotStandbyCluster", test: oneOf(["ON", "OFF", "EQUAL"]), source: `${SDK}polardb/cluster.d.ts (hotStandbyCluster)` },
+    { type: "alicloud:polardb/cluster:Cluster", property: "hotReplicaMode", test: oneOf(["ON", "OFF"]), source: `${TF}resource_alicloud_polardb_cluster.go (hot_replica_mode: StringInSlice([]string{"ON", "OFF"}, false))` },
+    {
+        type: "alicloud:polardb/cluster:Cluster",
+        property: "dbNodeId",
+        test: present("the node (an id, or a node subscript 1-15) hot_replica_mode applies to"),
+        required: true,
+        when: { describe: "when hotReplicaMode is set", holds: (i) => i.hotReplicaMode !== undefined },
+        source: `${TF}resource_alicloud_polardb_cluster.go (hot_replica_mode: RequiredWith: []string{"db_node_id"})`,
+    },
+    {
+        type: "alicloud:polardb/cluster:Cluster",
+        property: "dbNodeId",
+        test: matches(/^(?:[1-9]|1[0-5]|.{3,})$/, "a node subscript 1-15 or a node id (longer than two characters)"),
+        source: `${SDK}polardb/cluster.d.ts (dbNodeId: "The ID of the node or node subscript. Node subscript values: 1 to 15"); ${TF}resource_alicloud_polardb_cluster.go (a value longer than 2 characters is a node id, else an index into DBNodes)`,
+    },
     { type: "alicloud:polardb/cluster:Cluster", property: "dbNodeCount", test: between(2, 16), source: `${SDK}polardb/cluster.d.ts (dbNodeCount)` },
     { type: "alicloud:polardb/cluster:Cluster", property: "tdeStatus", test: oneOf(["Enabled", "Disabled"]), source: `${SDK}polardb/cluster.d.ts (tdeStatus)` },
     {

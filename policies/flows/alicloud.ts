@@ -66,6 +66,7 @@ const T = {
     saeApp: "alicloud:sae/application:Application",
     saeIngress: "alicloud:sae/ingress:Ingress",
     saeRule: "alicloud:sae/applicationScalingRule:ApplicationScalingRule",
+    saeConfigMap: "alicloud:sae/configMap:ConfigMap",
 } as const;
 
 /** The trusted service of a RAM role for ECS (RAM: "Create a RAM role for a trusted Alibaba Cloud service"). */
@@ -271,6 +272,32 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
     }
 }
 
+/**
+ * A password reaches the SAE application's instances: its `envs` set `env` from one key of a
+ * ConfigMap (`valueFrom.configMapRef`, CreateApplication Envs), and that ConfigMap (its id is the
+ * ConfigMapId) is one the stack declares in the application's namespace.
+ */
+function saeCredential(g: FlowGraph, w: Walk, app: FlowResource, env: string): void {
+    const envs = app.inputs.envs;
+    if (FlowGraph.isUnknown(envs)) return w.hop(app, `instances get ${env} from a ConfigMap`, null);
+    let parsed: unknown = [];
+    try {
+        parsed = typeof envs === "string" ? JSON.parse(envs) : [];
+    } catch {
+        parsed = [];
+    }
+    const ref = at(list(parsed).filter(isRecord).find((e) => e.name === env), "valueFrom.configMapRef");
+    const id = isRecord(ref) ? ref.configMapId : undefined;
+    const keyed = isRecord(ref) && typeof ref.key === "string" && ref.key !== "";
+    w.hop(app, `instances get ${env} from a ConfigMap`, typeof id === "number" && keyed ? true : `${app.name} sets no ${env} from a ConfigMap key (envs valueFrom.configMapRef): the instances cannot log in`);
+    const configMap = found(g.ref(app, "envs", String(id), T.saeConfigMap));
+    w.hop(
+        configMap ?? app,
+        `ConfigMap ${String(id)} in the application's namespace`,
+        configMap === undefined ? `${app.name} reads ConfigMap ${String(id)}, which the stack does not declare` : configMap.inputs.namespaceId === app.inputs.namespaceId ? true : `ConfigMap ${configMap.name} is in namespace ${String(configMap.inputs.namespaceId)}, ${app.name} in ${String(app.inputs.namespaceId)}`,
+    );
+}
+
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
     const def = flowDefinition(key);
     return walk(key, def.name, region, (w) => {
@@ -282,6 +309,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 const rds = g.ofType(T.rds, region)[0];
                 whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
             }
+            if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, "DATABASE_PASSWORD");
             const kafka = g.ofType(T.kafka, region)[0];
             if (kafka !== undefined) {
                 const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent("Kafka security group", `${kafka.name} names no security group of the stack`);
@@ -293,6 +321,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         if (key === "hot-products") {
             const redis = g.ofType(T.redis, region)[0];
             whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
+            if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, "REDIS_PASSWORD");
         }
     });
 }
@@ -421,16 +450,41 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
     });
 }
 
+/** An alarm reaches a person: it names a contact group the stack declares, and the group has contacts. */
+function reachesPerson(g: FlowGraph, w: Walk, region: string, alarm: FlowResource, label: string): void {
+    const names = strings(alarm.inputs.contactGroups);
+    const group = g.ofType(T.contactGroup, region).find((c) => names.includes(String(c.inputs.alarmContactGroupName)));
+    w.hop(alarm, `${label}notifies ${group?.name ?? "a contact group"}`, group !== undefined ? true : "the alarm names no contact group the stack declares");
+    const cg = group ?? alarm;
+    w.hop(cg, `${label}has contacts`, strings(cg.inputs.contacts).length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.critical`, setting: "live-commerce:monitoring" });
+}
+
+/** Whether a CloudMonitor alarm is scoped to the resource `id` (metricDimensions, a JSON list of {dimension: id}). */
+function scopedTo(alarm: FlowResource, id: string): boolean {
+    const dims = alarm.inputs.metricDimensions;
+    if (typeof dims !== "string") return false;
+    try {
+        return list(JSON.parse(dims)).filter(isRecord).some((d) => Object.values(d).includes(id));
+    } catch {
+        return false;
+    }
+}
+
 function alarmFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("alarm");
     return walk("alarm", def.name, region, (w) => {
-        const alarm = g.ofType(T.cmsAlarm, region).find((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical") ?? w.absent("critical alarm", `no critical alarm in ${region}`);
-        const names = strings(alarm.inputs.contactGroups);
-        const group = g.ofType(T.contactGroup, region).find((c) => names.includes(String(c.inputs.alarmContactGroupName)));
-        if (group === undefined) w.hop(alarm, "notifies a contact group", "the alarm names no contact group the stack declares");
-        const cg = group ?? alarm;
-        w.hop(alarm, `notifies ${cg.name}`, true);
-        w.hop(cg, "has contacts", strings(cg.inputs.contacts).length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.critical`, setting: "live-commerce:monitoring" });
+        const critical = g.ofType(T.cmsAlarm, region).filter((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical");
+        const alarm = critical[0] ?? w.absent("critical alarm", `no critical alarm in ${region}`);
+        reachesPerson(g, w, region, alarm, "");
+        // Serverless tier: every SAE application has a critical alarm of its own that reaches a person.
+        for (const app of g.ofType(T.saeApp, region)) {
+            const ids = [app.id, str(app.outputs?.id)].filter((x): x is string => x !== undefined && x !== "" && x !== UNKNOWN);
+            const label = `${str(app.inputs.appName) ?? app.name}: `;
+            const own = critical.find((a) => a.inputs.project === "acs_serverless" && ids.some((id) => scopedTo(a, id)));
+            // The application's id is unknown in a first preview: the hop cannot be judged then.
+            w.hop(own ?? app, `${label}critical alarm on the application`, own !== undefined ? true : ids.length === 0 ? null : `no critical acs_serverless alarm is scoped to ${app.name}: its failures reach no one`);
+            reachesPerson(g, w, region, own ?? app, label);
+        }
     });
 }
 

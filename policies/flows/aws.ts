@@ -3,10 +3,11 @@
 import { APP_CONNECTIONS_METRIC, EKS_METRICS_SERVER_ADDON, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
 import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
+import { ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
-import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow } from "./contracts";
+import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { hpaScaling } from "./kubernetes";
 
 const T = {
@@ -54,6 +55,7 @@ const T = {
     scalableTarget: "aws:appautoscaling/target:Target",
     scalingPolicy: "aws:appautoscaling/policy:Policy",
     eksAddon: "aws:eks/addon:Addon",
+    secret: "aws:secretsmanager/secret:Secret",
 } as const;
 
 /**
@@ -248,12 +250,71 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     const task = w.follow(svc, "task definition", g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition), "the service's task definition is not declared");
     const container = containerDefinitions(task).find((c) => c.name === containerName);
     const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port);
-    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
+    // In a first preview the definitions wait for endpoints and secrets not created yet: unknown, not broken.
+    const definitionsUnknown = FlowGraph.isUnknown(task.inputs.containerDefinitions);
+    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : definitionsUnknown ? null : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
     const hcPort = at(tg.inputs, "healthCheck.port");
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent("tasks' security group", `${svc.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: svc, securityGroup: sg, subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc };
+}
+
+/** The task definition of an ECS service and the container its load balancer entry names. */
+function ecsContainer(g: FlowGraph, w: Walk, svc: FlowResource): { task: FlowResource; container: Record<string, unknown> | undefined; name: string } {
+    const name = str(list(svc.inputs.loadBalancers).filter(isRecord)[0]?.containerName) ?? "";
+    const task = w.follow(svc, "task definition", g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition), "the service's task definition is not declared");
+    return { task, container: containerDefinitions(task).find((c) => c.name === name), name };
+}
+
+/** The secret ARN of an ECS `valueFrom` (`arn:aws:secretsmanager:<region>:<account>:secret:<name>` then `:json-key:stage:id`). */
+function secretArnOf(valueFrom: string): string {
+    return valueFrom.split(":").slice(0, 7).join(":");
+}
+
+/**
+ * A credential reaches the service's containers: the container injects `env` from Secrets Manager
+ * (`secrets[].valueFrom`), the secret is one RDS manages for `store` (`masterUserSecrets`) or one the
+ * stack declares, and the task definition's execution role may read it: ECS fetches secrets with
+ * the execution role before the container starts (ECS Developer Guide, "Pass Secrets Manager
+ * secrets through Amazon ECS environment variables"; "Amazon ECS task execution IAM role":
+ * secretsmanager:GetSecretValue on the secret).
+ */
+function ecsSecret(g: FlowGraph, w: Walk, svc: FlowResource, env: string, store: FlowResource | null): void {
+    const { task, container, name } = ecsContainer(g, w, svc);
+    const valueFrom = str(list(container?.secrets).filter(isRecord).find((x) => x.name === env)?.valueFrom);
+    w.hop(
+        task,
+        `container gets ${env} from Secrets Manager`,
+        valueFrom !== undefined ? true : FlowGraph.isUnknown(task.inputs.containerDefinitions) ? null : `container ${name} of ${task.name} has no ${env} secret: the service cannot log in`,
+    );
+    const arn = secretArnOf(valueFrom ?? "");
+    const managed = list(store?.outputs?.masterUserSecrets).filter(isRecord).map((x) => str(x.secretArn));
+    const declared = found(g.ref(task, "containerDefinitions", arn, T.secret));
+    w.hop(
+        declared ?? store ?? task,
+        `the ${env} secret is ${store !== null ? `managed by RDS for ${store.name} or ` : ""}declared in the stack`,
+        managed.includes(arn) || declared !== undefined ? true : `${arn} is neither a secret RDS manages${store !== null ? ` for ${store.name}` : ""} nor a secret the stack declares`,
+    );
+    const role = w.follow(task, "execution role", g.ref(task, "executionRoleArn", task.inputs.executionRoleArn, T.role, ["name"]), "the task definition has no execution role the stack declares: ECS cannot fetch its secrets");
+    const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
+    w.hop(
+        role,
+        `may ${READ_SECRET_ACTION} on the ${env} secret`,
+        policies.some((p) => statementsAllowOn(p.inputs.policy, READ_SECRET_ACTION, arn)) ? true : `no policy of ${role.name} allows ${READ_SECRET_ACTION} on ${arn}: the tasks cannot start (ECS fetches secrets with the execution role)`,
+    );
+}
+
+/** The role may publish into the namespace the scaling alarms read: cloudwatch:PutMetricData, any `cloudwatch:namespace` condition admitting it. */
+function publishHop(g: FlowGraph, w: Walk, role: FlowResource): void {
+    const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
+    const namespaces = policies.filter((p) => statementsAllow(p.inputs.policy, "cloudwatch:PutMetricData")).map((p) => allowedConditionValues(p.inputs.policy, "cloudwatch:PutMetricData", "cloudwatch:namespace"));
+    const admitsNamespace = namespaces.some((v) => v === null || v.includes(APP_METRICS_NAMESPACE));
+    w.hop(
+        role,
+        `may cloudwatch:PutMetricData into ${APP_METRICS_NAMESPACE}`,
+        admitsNamespace ? true : namespaces.length === 0 ? `no policy of ${role.name} allows cloudwatch:PutMetricData` : `${role.name} may publish only into ${namespaces.flatMap((v) => v ?? []).join(", ")}, the alarms read ${APP_METRICS_NAMESPACE}`,
+    );
 }
 
 /** The data store of `type` in the region, in a security group that admits the targets on `port`. */
@@ -289,11 +350,15 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             if (db.type === T.auroraCluster && db.inputs.globalClusterIdentifier !== undefined && db.inputs.masterUsername === undefined) {
                 w.hop(db, "writes reach the primary region (write forwarding)", db.inputs.enableGlobalWriteForwarding === true ? true : "a secondary cluster without write forwarding: orders fail here");
             }
+            if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
             const msk = g.ofType(T.msk, region)[0];
             if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", DATA_PORTS.kafka.from, "Kafka");
             egressHop(g, w, targets);
         }
-        if (key === "hot-products") dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", DATA_PORTS.redis, "cache");
+        if (key === "hot-products") {
+            dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", DATA_PORTS.redis, "cache");
+            if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "REDIS_PASSWORD", null);
+        }
     });
 }
 
@@ -322,6 +387,11 @@ function ecsScaling(g: FlowGraph, w: Walk, region: string): void {
         const clusterName = str(cluster.inputs.name) ?? "";
         const serviceName = str(svc.inputs.name) ?? "";
         const resourceId = `service/${clusterName}/${serviceName}`;
+        // The app publishes its connection count with the task role (the scale-out alarm reads it with the CPU).
+        const { task } = ecsContainer(g, w, svc);
+        const role = w.follow(task, `task role of ${serviceName}`, g.ref(task, "taskRoleArn", task.inputs.taskRoleArn, T.role, ["name"]), "the task definition has no task role the stack declares: the app cannot publish its connection metric");
+        w.hop(role, `trusted by ${ECS_TASKS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicy, "sts:AssumeRole", ECS_TASKS_SERVICE) ? true : `${role.name} does not trust ${ECS_TASKS_SERVICE}: the tasks cannot take its credentials`);
+        publishHop(g, w, role);
         const target = g.ofType(T.scalableTarget, region).find((t) => t.inputs.resourceId === resourceId && t.inputs.scalableDimension === "ecs:service:DesiredCount");
         w.hop(target ?? svc, `scalable target ${resourceId}`, target !== undefined ? true : `no Application Auto Scaling target ${resourceId} (ecs:service:DesiredCount)`);
         const policy = g.ofType(T.scalingPolicy, region).find((p) => p.inputs.resourceId === resourceId && p.name.endsWith("scale-out"));
@@ -355,15 +425,7 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         const profileRef = at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name");
         const profile = w.follow(lt, "instance profile", profileRef === undefined ? MISSING : g.ref(lt, "iamInstanceProfile", profileRef, T.instanceProfile, ["name"]), "no instance profile: instances have no identity to publish the connection metric");
         const role = w.follow(profile, "role", g.ref(profile, "role", profile.inputs.role, T.role, ["name"]), "the profile's role is not declared");
-        const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
-        // The statement may carry a cloudwatch:namespace condition: it must admit the namespace the alarms read.
-        const namespaces = policies.filter((p) => statementsAllow(p.inputs.policy, "cloudwatch:PutMetricData")).map((p) => allowedConditionValues(p.inputs.policy, "cloudwatch:PutMetricData", "cloudwatch:namespace"));
-        const admitsNamespace = namespaces.some((v) => v === null || v.includes(APP_METRICS_NAMESPACE));
-        w.hop(
-            role,
-            `may cloudwatch:PutMetricData into ${APP_METRICS_NAMESPACE}`,
-            admitsNamespace ? true : namespaces.length === 0 ? `no policy of ${role.name} allows cloudwatch:PutMetricData` : `${role.name} may publish only into ${namespaces.flatMap((v) => v ?? []).join(", ")}, the alarms read ${APP_METRICS_NAMESPACE}`,
-        );
+        publishHop(g, w, role);
         const userData = decodeUserData(lt.inputs.userData) ?? "";
         const publishes = [APP_METRICS_NAMESPACE, APP_CONNECTIONS_METRIC, "AutoScalingGroupName"].every((x) => userData.includes(x));
         const tagsInMetadata = at(lt.inputs, "metadataOptions.instanceMetadataTags") === "enabled";
@@ -385,18 +447,37 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
     });
 }
 
+/** An alarm reaches a person: its action is an SNS topic, encrypted with a key CloudWatch may use, with a subscriber. */
+function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string): void {
+    const topic = w.follow(alarm, `${label}notifies an SNS topic`, g.ref(alarm, "alarmActions", alarm.inputs.alarmActions, T.topic), "the alarm notifies no topic the stack declares");
+    const keyId = topic.inputs.kmsMasterKeyId;
+    const key = keyId === undefined ? undefined : found(g.ref(topic, "kmsMasterKeyId", keyId, T.key, ["keyId"]));
+    if (keyId !== undefined) {
+        w.hop(topic, `${label}encrypted with a key CloudWatch may use`, key !== undefined && statementsAllow(key.inputs.policy, "kms:GenerateDataKey*", "cloudwatch.amazonaws.com") && statementsAllow(key.inputs.policy, "kms:Decrypt", "cloudwatch.amazonaws.com") ? true : `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
+    }
+    const subs = g.referrers(topic, T.subscription, "topic");
+    w.hop(topic, `${label}has a subscriber`, subs.length > 0 ? true : { reason: `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`, setting: "live-commerce:monitoring" });
+}
+
+/** Whether an alarm's metric queries read a metric of the ECS service (ClusterName and ServiceName dimensions). */
+function watchesService(alarm: FlowResource, cluster: string, service: string): boolean {
+    return list(alarm.inputs.metricQueries).filter(isRecord).some((q) => at(q, "metric.dimensions.ClusterName") === cluster && at(q, "metric.dimensions.ServiceName") === service);
+}
+
 function alarmFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("alarm");
     return walk("alarm", def.name, region, (w) => {
-        const alarm = g.ofType(T.alarm, region).find((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical") ?? w.absent("critical alarm", `no critical alarm in ${region}`);
-        const topic = w.follow(alarm, "notifies an SNS topic", g.ref(alarm, "alarmActions", alarm.inputs.alarmActions, T.topic), "the alarm notifies no topic the stack declares");
-        const keyId = topic.inputs.kmsMasterKeyId;
-        const key = keyId === undefined ? undefined : found(g.ref(topic, "kmsMasterKeyId", keyId, T.key, ["keyId"]));
-        if (keyId !== undefined) {
-            w.hop(topic, "encrypted with a key CloudWatch may use", key !== undefined && statementsAllow(key.inputs.policy, "kms:GenerateDataKey*", "cloudwatch.amazonaws.com") && statementsAllow(key.inputs.policy, "kms:Decrypt", "cloudwatch.amazonaws.com") ? true : `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
+        const critical = g.ofType(T.alarm, region).filter((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical");
+        const alarm = critical[0] ?? w.absent("critical alarm", `no critical alarm in ${region}`);
+        reachesPerson(g, w, alarm, "");
+        // Serverless tier: every ECS service has a critical alarm of its own that reaches a person.
+        for (const svc of g.ofType(T.ecsService, region)) {
+            const cluster = str(found(g.ref(svc, "cluster", svc.inputs.cluster, T.ecsCluster, ["name"]))?.inputs.name) ?? "";
+            const service = str(svc.inputs.name) ?? "";
+            const own = critical.find((a) => watchesService(a, cluster, service));
+            w.hop(own ?? svc, `${service}: critical alarm on the service`, own !== undefined ? true : `no critical alarm reads a metric of ECS service ${cluster}/${service}: its failures reach no one`);
+            reachesPerson(g, w, own ?? svc, `${service}: `);
         }
-        const subs = g.referrers(topic, T.subscription, "topic");
-        w.hop(topic, "has a subscriber", subs.length > 0 ? true : { reason: `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`, setting: "live-commerce:monitoring" });
     });
 }
 

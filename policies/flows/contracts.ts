@@ -39,37 +39,8 @@ function actionMatches(pattern: string, action: string): boolean {
     return false;
 }
 
-/**
- * Whether a policy document (JSON string or object; IAM and KMS key policies, RAM policies) has an
- * Allow statement for `action` (wildcards either side), and, when `service` is given, with that
- * service principal.
- */
-export function statementsAllow(policy: unknown, action: string, service?: string): boolean {
-    let doc: unknown = policy;
-    if (typeof policy === "string") {
-        try {
-            doc = JSON.parse(policy);
-        } catch {
-            return false;
-        }
-    }
-    if (!isRecord(doc)) return false;
-    const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-    return statements.filter(isRecord).some((s) => {
-        if (s.Effect !== "Allow") return false;
-        if (!strings(s.Action).some((a) => actionMatches(a, action))) return false;
-        if (service === undefined) return true;
-        const principal = s.Principal;
-        return isRecord(principal) && strings(principal.Service).includes(service);
-    });
-}
-
-/**
- * The values a policy's Allow statements for `action` require of a condition key under
- * StringEquals: null when some statement allows the action without that condition (any value),
- * [] when none allows it.
- */
-export function allowedConditionValues(policy: unknown, action: string, key: string): string[] | null {
+/** The statements of a policy document (a JSON string or an object; `Statement` one or a list); none when it does not parse. */
+function policyStatements(policy: unknown): Record<string, unknown>[] {
     let doc: unknown = policy;
     if (typeof policy === "string") {
         try {
@@ -79,7 +50,45 @@ export function allowedConditionValues(policy: unknown, action: string, key: str
         }
     }
     if (!isRecord(doc)) return [];
-    const statements = (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]).filter(isRecord).filter((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)));
+    return (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]).filter(isRecord);
+}
+
+/**
+ * Whether a policy document (JSON string or object; IAM and KMS key policies, RAM policies) has an
+ * Allow statement for `action` (wildcards either side), and, when `service` is given, with that
+ * service principal.
+ */
+export function statementsAllow(policy: unknown, action: string, service?: string): boolean {
+    return policyStatements(policy).some((s) => {
+        if (s.Effect !== "Allow") return false;
+        if (!strings(s.Action).some((a) => actionMatches(a, action))) return false;
+        if (service === undefined) return true;
+        const principal = s.Principal;
+        return isRecord(principal) && strings(principal.Service).includes(service);
+    });
+}
+
+/** Whether an IAM resource pattern (`*` and `?` wildcards) matches an ARN. */
+function resourceMatches(pattern: string, arn: string): boolean {
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    return re.test(arn);
+}
+
+/**
+ * Whether a policy document (IAM JSON, string or object) has an Allow statement for `action` whose
+ * `Resource` covers `arn` (exactly or by wildcard; IAM User Guide, "IAM JSON policy elements: Resource").
+ */
+export function statementsAllowOn(policy: unknown, action: string, arn: string): boolean {
+    return policyStatements(policy).some((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)) && strings(s.Resource).some((r) => resourceMatches(r, arn)));
+}
+
+/**
+ * The values a policy's Allow statements for `action` require of a condition key under
+ * StringEquals: null when some statement allows the action without that condition (any value),
+ * [] when none allows it.
+ */
+export function allowedConditionValues(policy: unknown, action: string, key: string): string[] | null {
+    const statements = policyStatements(policy).filter((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)));
     const values: string[] = [];
     for (const s of statements) {
         const equals = isRecord(s.Condition) && isRecord(s.Condition.StringEquals) ? s.Condition.StringEquals[key] : undefined;

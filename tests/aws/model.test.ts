@@ -58,7 +58,7 @@ describe("aws model decisions", () => {
         const base = specOf("startup-aws");
         const oneZone = { ...base, queue: { ...base.queue, enabled: true }, regions: base.regions.map((r) => ({ ...r, zones: r.zones.slice(0, 1) })) };
         assert.ok(checkAwsServices(oneZone).some((i) => i.startsWith("queue.enabled: Amazon MSK")));
-        assert.deepStrictEqual(ALICLOUD_PROFILE.check(oneZone).filter((i) => i.startsWith("queue.enabled")), []);
+        assert.deepStrictEqual(ALICLOUD_PROFILE.check(oneZone, new Date()).filter((i) => i.startsWith("queue.enabled")), []);
     });
 
     it("places Aurora readers away from the writer and MySQL replicas per replicaZones", () => {

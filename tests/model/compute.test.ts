@@ -4,7 +4,15 @@
 import * as assert from "assert";
 
 import {
+    RecurringPeak,
+    SAE_TIME_ZONE,
+    Weekday,
+    SERVICE_ALARM_METRICS,
     SERVICE_ROUTES,
+    recurringActions,
+    saePeriod,
+    saeTimers,
+    serviceAlarmRules,
     businessRoutes,
     defaultRoute,
     planServerlessUnits,
@@ -15,6 +23,10 @@ import {
     targetKind,
 } from "../../components/model";
 import { resolveSpec } from "../../components/profiles";
+import { cmsServiceMetric } from "../../components/alicloud/metrics";
+import { saeEnvs } from "../../components/alicloud/identity";
+import { awsPartition, ecsTaskRoleTrustPolicy, secretKeyReference, secretReadPolicy } from "../../components/aws/identity";
+import { serviceAlarmQueries } from "../../components/aws/metrics";
 import { NOW, configIssues, rawConfig } from "../helpers";
 
 describe("compute config", () => {
@@ -58,12 +70,148 @@ describe("compute config", () => {
         assert.strictEqual(off.database.serverless, null);
     });
 
-    it("recurring peaks on SAE repeat daily: a weekly peak is an error there, accepted elsewhere", () => {
+    it("weekly peaks are accepted on SAE; more scaling rules than SAE takes per application are an error naming them", () => {
         const weekly = { name: "weekend", recurrence: "weekly", days: ["sat", "sun"], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Asia/Shanghai" };
-        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: [weekly] })), [
-            "peaks[0].recurrence: weekly (SAE timed rules of this blueprint repeat daily); allowed: daily on alicloud with compute serverless",
+        assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: [weekly] }), { now: NOW }).peaks[0].recurrence, "weekly");
+        const days = ["mon", "tue", "wed", "thu", "fri", "sat"];
+        const six = days.map((d) => ({ ...weekly, name: `peak-${d}`, days: [d] }));
+        assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six.slice(0, 5) }), { now: NOW }).peaks.length, 5, "five periods: five rules");
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six })), [
+            'peaks, events: 6 SAE scaling rules per application (6 timer period(s) of the peaks: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"; 0 upcoming event(s): none); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or declare fewer events at a time',
         ]);
-        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", peaks: [weekly] }), { now: NOW }).peaks.length, 1);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", peaks: six }), { now: NOW }).peaks.length, 6, "the limit is SAE's");
+        // Eleven daily half-hour peaks: 22 pre-scale and release points in the one daily timer.
+        const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `p${i}`, start: `${String(i * 2).padStart(2, "0")}:00`, end: `${String(i * 2).padStart(2, "0")}:30`, peakOnline: 100, timeZone: "Asia/Shanghai" }));
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: eleven })), [
+            'peaks: 22 trigger points in the SAE timer "* * *"; allowed: at most 20 a day (SAE CreateApplicationScalingRule), so merge peaks',
+        ]);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", peaks: six }), { now: NOW }).peaks.length, 6, "and only for the serverless tier");
+    });
+});
+
+describe("SAE timers, envs and per-service alarms", () => {
+    const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless" }), { now: NOW });
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+    const peak = (name: string, days: readonly Weekday[] | null, start: string, end: string, timeZone: string) => {
+        const p: RecurringPeak = { name, recurrence: days === null ? "daily" : "weekly", days: days ?? [], start, end, peakOnline: 20000, streams: 1, timeZone };
+        return recurringActions(spec, p, 6, bounds);
+    };
+
+    it("period: every day is \"* * *\", some days are their SAE names in week order; no day or a day out of 0-6 is an error", () => {
+        assert.strictEqual(saePeriod([0, 1, 2, 3, 4, 5, 6]), "* * *");
+        assert.strictEqual(saePeriod([6, 0]), "* * Sun,Sat");
+        assert.strictEqual(saePeriod([3, 3]), "* * Wed");
+        assert.throws(() => saePeriod([]), /at least one/);
+        assert.throws(() => saePeriod([7]), /must be 0-6/);
+    });
+
+    it("a daily peak is one \"* * *\" timer; a weekly peak ending after midnight splits into the start day's and the next day's timers", () => {
+        const actions = [...peak("evening", null, "19:00", "23:00", "Asia/Shanghai"), ...peak("sunday-late", ["sun"], "23:00", "01:00", "Asia/Shanghai")];
+        assert.deepStrictEqual(saeTimers(actions, SAE_TIME_ZONE, NOW.getTime()), [
+            {
+                period: "* * *",
+                schedules: [
+                    { atTime: "18:30", minReplicas: 6, maxReplicas: 40 },
+                    { atTime: "23:30", minReplicas: 4, maxReplicas: 40 },
+                ],
+            },
+            { period: "* * Sun", schedules: [{ atTime: "22:30", minReplicas: 6, maxReplicas: 40 }] },
+            { period: "* * Mon", schedules: [{ atTime: "01:30", minReplicas: 4, maxReplicas: 40 }] },
+        ]);
+    });
+
+    it("a weekly peak in another zone lands on the SAE zone's days and times: Saturday 00:10 in Berlin (CET) is Saturday 07:10 in Shanghai", () => {
+        assert.deepStrictEqual(saeTimers(peak("sat", ["sat"], "00:10", "01:00", "Europe/Berlin"), SAE_TIME_ZONE, NOW.getTime()), [
+            {
+                period: "* * Sat",
+                schedules: [
+                    { atTime: "06:40", minReplicas: 6, maxReplicas: 40 },
+                    { atTime: "08:30", minReplicas: 4, maxReplicas: 40 },
+                ],
+            },
+        ]);
+        // Monday 06:30-09:00 in New York (EST, UTC-5): pre-scale 06:00 is 19:00 Monday in Shanghai.
+        assert.deepStrictEqual(saeTimers(peak("mon", ["mon"], "06:30", "09:00", "America/New_York"), SAE_TIME_ZONE, NOW.getTime()), [
+            {
+                period: "* * Mon",
+                schedules: [
+                    { atTime: "19:00", minReplicas: 6, maxReplicas: 40 },
+                    { atTime: "22:30", minReplicas: 4, maxReplicas: 40 },
+                ],
+            },
+        ]);
+    });
+
+    it("envs: plain values (empty ones left out) and ConfigMap references by numeric id and key, never the value", () => {
+        assert.strictEqual(
+            saeEnvs(
+                [
+                    { name: "DATABASE_HOST", value: "pc-1.rwlb.rds.aliyuncs.com" },
+                    { name: "KAFKA_BROKERS", value: "" },
+                ],
+                [{ name: "DATABASE_PASSWORD", configMapId: "2001624063", key: "DATABASE_PASSWORD" }],
+            ),
+            '[{"name":"DATABASE_HOST","value":"pc-1.rwlb.rds.aliyuncs.com"},{"name":"DATABASE_PASSWORD","valueFrom":{"configMapRef":{"configMapId":2001624063,"key":"DATABASE_PASSWORD"}}}]',
+        );
+        assert.throws(() => saeEnvs([], [{ name: "DATABASE_PASSWORD", configMapId: "cm-1", key: "K" }]), /SAE ConfigMap id "cm-1" of DATABASE_PASSWORD is not a ConfigMapId/);
+    });
+
+    it("per-service alarms: CPU warns at the scale-out threshold, memory, unhealthy targets and 5xx at their own; fatal pages after one period", () => {
+        const rules = serviceAlarmRules(spec, ["order"], SERVICE_ALARM_METRICS);
+        assert.deepStrictEqual(
+            rules.map((r) => [r.key, r.comparison, r.threshold, r.evaluationPeriods]),
+            [
+                ["order-serviceCpuPercent-warning", "greaterThan", 70, 5],
+                ["order-serviceCpuPercent-critical", "greaterThan", 85, 3],
+                ["order-serviceCpuPercent-fatal", "greaterThan", 95, 1],
+                ["order-serviceMemoryPercent-warning", "greaterThan", 70, 5],
+                ["order-serviceMemoryPercent-critical", "greaterThan", 85, 3],
+                ["order-serviceMemoryPercent-fatal", "greaterThan", 95, 1],
+                ["order-serviceUnhealthyTargets-warning", "greaterThanOrEqual", 1, 5],
+                ["order-serviceUnhealthyTargets-critical", "greaterThanOrEqual", 2, 3],
+                ["order-serviceUnhealthyTargets-fatal", "greaterThanOrEqual", 4, 1],
+                ["order-service5xxPercent-warning", "greaterThan", 1, 5],
+                ["order-service5xxPercent-critical", "greaterThan", 5, 3],
+                ["order-service5xxPercent-fatal", "greaterThan", 20, 1],
+            ],
+        );
+        assert.strictEqual(rules[7].description, "critical: order unhealthy targets of the service >= 2");
+        assert.deepStrictEqual(serviceAlarmQueries(rules[7], { TargetGroup: "targetgroup/tg/1", LoadBalancer: "app/lb/2" })[0], {
+            id: "unhealthy",
+            metric: { namespace: "AWS/ApplicationELB", metricName: "UnHealthyHostCount", stat: "Maximum", period: 60, dimensions: { TargetGroup: "targetgroup/tg/1", LoadBalancer: "app/lb/2" } },
+            returnData: false,
+        });
+        assert.deepStrictEqual(serviceAlarmQueries(rules[10], { TargetGroup: "targetgroup/tg/1", LoadBalancer: "app/lb/2" }).map((q) => q.expression ?? `${q.metric?.metricName} ${q.metric?.stat}`), [
+            "HTTPCode_Target_5XX_Count Sum",
+            "RequestCount Sum",
+            "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)",
+        ]);
+        assert.deepStrictEqual(cmsServiceMetric("serviceMemoryPercent"), { project: "acs_serverless", metric: "memoryPercent", statistics: "Average", target: "application", dimension: "appId" });
+        assert.strictEqual(cmsServiceMetric("serviceUnhealthyTargets"), null, "SAE has no per-application target count");
+        assert.strictEqual(cmsServiceMetric("service5xxPercent"), null, "nor a per-application 5xx share");
+    });
+});
+
+describe("ECS task identities", () => {
+    it("the task role trusts ecs-tasks.amazonaws.com for tasks of this account only; the partition follows the region", () => {
+        assert.deepStrictEqual(JSON.parse(ecsTaskRoleTrustPolicy("111122223333", "cn-north-1", awsPartition("cn-north-1"))), {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: "ecs-tasks.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { ArnLike: { "aws:SourceArn": "arn:aws-cn:ecs:cn-north-1:111122223333:*" }, StringEquals: { "aws:SourceAccount": "111122223333" } },
+                },
+            ],
+        });
+        assert.deepStrictEqual(["us-east-1", "us-gov-west-1", "cn-northwest-1"].map(awsPartition), ["aws", "aws-us-gov", "aws-cn"]);
+    });
+
+    it("the execution role reads exactly the listed secrets; a container takes one JSON key of the current version", () => {
+        const arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1a2b-AbCdEf";
+        assert.deepStrictEqual(JSON.parse(secretReadPolicy([arn])), { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [arn] }] });
+        assert.strictEqual(secretKeyReference(arn, "password"), `${arn}:password::`);
     });
 });
 
@@ -154,6 +302,8 @@ describe("compute decisions", () => {
             scaleRoNumMax: 4,
             serverlessRuleCpuEnlargeThreshold: 80,
             serverlessRuleCpuShrinkThreshold: 30,
+            hotReplicaMode: "ON",
+            dbNodeId: "1",
         });
     });
 });

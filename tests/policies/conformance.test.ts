@@ -183,6 +183,31 @@ describe("provider conformance rules", function () {
         assert.deepStrictEqual(CMS_METRIC_STATISTICS.acs_polardb.cluster_cpu_utilization, ["Average"]);
     });
 
+    it("SAE application alarms read acs_serverless cpu / memoryPercent with Average; a hot replica names its node", () => {
+        const alarm = (metric: string, statistics: string) =>
+            resource("alicloud:cms/alarm:Alarm", { project: "acs_serverless", metric, metricDimensions: '[{"appId":"a-1"}]', contactGroups: ["g"], escalationsWarn: { comparisonOperator: ">", statistics } });
+        assert.deepStrictEqual(checkConformance([alarm("cpu", "Average"), alarm("memoryPercent", "Average")]), []);
+        assert.deepStrictEqual(
+            checkConformance([alarm("CPUUtilization", "Average"), alarm("cpu", "Maximum")]).map((v) => [v.property, v.value]),
+            [
+                ["metric", "CPUUtilization"],
+                ["escalationsWarn.statistics", "Maximum"],
+            ],
+        );
+        const cluster = (inputs: Record<string, unknown>) => resource("alicloud:polardb/cluster:Cluster", { dbType: "MySQL", dbVersion: "8.0", payType: "PostPaid", ...inputs });
+        assert.deepStrictEqual(checkConformance([cluster({ hotReplicaMode: "ON", dbNodeId: "1" })]).filter((v) => ["hotReplicaMode", "dbNodeId"].includes(v.property)), []);
+        assert.deepStrictEqual(
+            checkConformance([cluster({ hotReplicaMode: "on" }), cluster({ hotReplicaMode: "ON", dbNodeId: "16" })])
+                .filter((v) => ["hotReplicaMode", "dbNodeId"].includes(v.property))
+                .map((v) => [v.property, v.value]),
+            [
+                ["hotReplicaMode", "on"],
+                ["dbNodeId", null],
+                ["dbNodeId", "16"],
+            ],
+        );
+    });
+
     it("ESS system alarms read the metric names Auto Scaling publishes, not CloudMonitor's ECS names", () => {
         const alarm = (inputs: Record<string, unknown>) => resource("alicloud:ess/alarm:Alarm", { scalingGroupId: "asg-1", alarmActions: ["ari"], ...inputs });
         assert.deepStrictEqual(checkConformance([alarm({ metricType: "system", expressions: [{ metricName: "TcpConnection", comparisonOperator: ">", statistics: "Average", period: 60 }] })]), []);

@@ -36,6 +36,14 @@ describe("stack rules", () => {
         assert.strictEqual((await violations(p, [aliHttp])).length, 1);
         assert.strictEqual((await violations(p, [res("alicloud:alb/listener:Listener", { listenerProtocol: "HTTPS", securityPolicyId: "tls_cipher_policy_1_0" }, "as")])).length, 1);
     });
+    it("sec-listener-tls-policy-unsettable: names each HTTPS listener an SAE ingress creates; nothing else", async () => {
+        const p = policy("sec-listener-tls-policy-unsettable");
+        const found = await violations(p, [res("alicloud:sae/ingress:Ingress", { listenerProtocol: "HTTPS", listenerPort: 443 }, "i")]);
+        assert.strictEqual(found.length, 1);
+        assert.match(found[0].message, /ALB's default TLS policy: alicloud_sae_ingress \(provider v1.294\) has no security policy argument/);
+        assert.deepStrictEqual(await violations(p, [res("alicloud:sae/ingress:Ingress", { listenerProtocol: "HTTP", listenerPort: 80 }, "i")]), []);
+        assert.deepStrictEqual(await violations(p, [res("alicloud:alb/listener:Listener", { listenerProtocol: "HTTPS", securityPolicyId: "tls_cipher_policy_1_0" }, "l")]), []);
+    });
     it("ha-stack-require-multi-region: mature needs >= 2 regions, not applicable below mature", async () => {
         const p = policy("ha-stack-require-multi-region");
         const one = [res("aws:ec2/vpc:Vpc", { tags: { stage: "mature", region: "us-east-1" } }, "v1")];

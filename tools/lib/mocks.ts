@@ -97,7 +97,12 @@ export function generatedName(name: string): string {
  * (resource_alicloud_cms_monitor_group.go: d.SetId(fmt.Sprint(formatInt(response["GroupId"]))) after CreateMonitorGroup), which
  * ess.Alarm `cloudMonitorGroupId` takes as a number.
  */
-export const NUMERIC_ID_TYPES: ReadonlySet<string> = new Set(["alicloud:cms/monitorGroup:MonitorGroup"]);
+export const NUMERIC_ID_TYPES: ReadonlySet<string> = new Set([
+    "alicloud:cms/monitorGroup:MonitorGroup",
+    // An SAE ConfigMap's id is its ConfigMapId (resource_alicloud_sae_config_map.go:
+    // d.SetId(fmt.Sprint(responseData["ConfigMapId"])), a long in CreateConfigMap's response).
+    "alicloud:sae/configMap:ConfigMap",
+]);
 
 export function mockId(type: string, name: string): string {
     if (NUMERIC_ID_TYPES.has(type)) return String(parseInt(stableHash(`${type}::${name}`, 8), 16));
@@ -198,9 +203,10 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
     "aws:rds/subnetGroup:SubnetGroup": (c) => ({ name: autoName(c, "name").toLowerCase() }),
     "aws:rds/instance:Instance": (c) => {
         const address = `${String(c.inputs.identifier)}.${stableHash(c.region, 12)}.${c.region}.rds.amazonaws.com`;
-        return { address, endpoint: `${address}:${String(c.inputs.port ?? 3306)}`, identifier: c.inputs.identifier };
+        return { ...managedSecret(c, "db"), address, endpoint: `${address}:${String(c.inputs.port ?? 3306)}`, identifier: c.inputs.identifier };
     },
     "aws:rds/cluster:Cluster": (c) => ({
+        ...managedSecret(c, "cluster"),
         endpoint: `${String(c.inputs.clusterIdentifier)}.cluster-${stableHash(c.region, 12)}.${c.region}.rds.amazonaws.com`,
         readerEndpoint: `${String(c.inputs.clusterIdentifier)}.cluster-ro-${stableHash(c.region, 12)}.${c.region}.rds.amazonaws.com`,
     }),
@@ -223,9 +229,25 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
         zoneId: `Z${stableHash(c.name, 20).toUpperCase()}`,
         nameServers: [1, 2, 3, 4].map((i) => `ns-${i}.awsdns-mock.example`),
     }),
+    // Secrets Manager ARNs: `arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 random characters>`
+    // (Secrets Manager User Guide, "Secret ARN"); the name is the one given or the auto-name.
+    "aws:secretsmanager/secret:Secret": (c) => ({ name: autoName(c, "name"), arn: `arn:aws:secretsmanager:${c.region}:${MOCK_ACCOUNT}:secret:${autoName(c, "name")}-${stableHash(`${c.name}/suffix`, 6)}` }),
+    // SAE namespace ids are `{RegionId}:{namespace}` (alicloud_sae_namespace `namespace_id`); from the short id the program sets.
+    "alicloud:sae/namespace:Namespace": (c) => (typeof c.inputs.namespaceShortId === "string" ? { namespaceId: `${c.region}:${c.inputs.namespaceShortId}` } : {}),
     "alicloud:nlb/loadBalancer:LoadBalancer": (c) => ({ dnsName: `${c.id}.${c.region}.nlb.aliyuncsslb.com` }),
     "alicloud:cdn/domainNew:DomainNew": (c) => ({ cname: `${String(c.inputs.domainName)}.w.kunlunsl.com` }),
 };
+
+/**
+ * The master user secret RDS creates when `manageMasterUserPassword` is set: one `masterUserSecrets`
+ * block whose secret is named `rds!<cluster|db>-<id>` (RDS User Guide, "Password management with
+ * Amazon RDS and AWS Secrets Manager"), with Secrets Manager's 6-character ARN suffix.
+ */
+function managedSecret(c: AttributeContext, kind: "cluster" | "db"): Record<string, unknown> {
+    if (c.inputs.manageMasterUserPassword !== true) return {};
+    const secretArn = `arn:aws:secretsmanager:${c.region}:${MOCK_ACCOUNT}:secret:rds!${kind}-${stableHash(c.name, 8)}-${stableHash(c.name, 36).slice(8, 12)}-${stableHash(`${c.name}/secret`, 6)}`;
+    return { masterUserSecrets: [{ secretArn, kmsKeyId: `arn:aws:kms:${c.region}:${MOCK_ACCOUNT}:alias/aws/secretsmanager`, secretStatus: "active" }] };
+}
 
 /** A 10.x address derived from a name, for private endpoints. */
 export function privateAddress(name: string): string {
