@@ -7,9 +7,14 @@ import { deployAws } from "../components/aws";
 import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, scalingSimulation, scheduleReport } from "../components/model";
 import { profileOf, resolveSpec } from "../components/profiles";
 
-/** Reads and validates the stack's config. Throws a ConfigError before any resource is declared. */
+/**
+ * Reads and validates the stack's config: the keys of the project named in Pulumi.yaml
+ * (`pulumi.getProject()`), so a fork that renames the project keeps its stacks. Throws a
+ * ConfigError before any resource is declared.
+ */
 export function readSpec(now: Date = new Date()): StackSpec {
-    return resolveSpec(parseConfigValues(pulumi.runtime.allConfig()), { now });
+    const project = pulumi.getProject();
+    return resolveSpec(parseConfigValues(pulumi.runtime.allConfig(), project), { now, project });
 }
 
 export interface DeployOptions {

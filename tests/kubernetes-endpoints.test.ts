@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { execFileSync } from "child_process";
 import * as path from "path";
 
-import { PROJECT } from "../components/model";
+import { BLUEPRINT_PROJECT } from "../components/model";
 import { resolveSpec } from "../components/profiles";
 import { RecordingMocks, Registration } from "../tools/lib/mocks";
 import { SECRET, sanitize } from "../tools/lib/record";
@@ -14,7 +14,7 @@ const NOW = new Date("2026-11-01T00:00:00Z");
 /** Declares LiveCommerceServices under mocks with the given endpoints and returns what was registered. */
 async function declare(endpoints: Record<string, pulumi.Input<string>>): Promise<Registration[]> {
     const mocks = new RecordingMocks("us-east-1");
-    await pulumi.runtime.setMocks(mocks, PROJECT, "endpoints", false);
+    await pulumi.runtime.setMocks(mocks, BLUEPRINT_PROJECT, "endpoints", false);
     const { LiveCommerceServices } = await import("../components/kubernetes");
     const spec = resolveSpec({ stage: "growth", cloud: "aws", regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }] }, { now: NOW });
     await pulumi.runtime.runInPulumiStack(async () => {

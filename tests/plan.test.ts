@@ -187,20 +187,3 @@ describe("secret handling of the plan", () => {
         assert.doesNotThrow(() => assertNoSecretLeak({ ...leaky, resources: [{ ...leaky.resources[0], inputs: { password: "[secret]" } }] }, ["mock-secret-abc"]));
     });
 });
-
-describe("Pulumi.yaml", () => {
-    it("declares every config key of the program with a description, and a default for every optional one", async () => {
-        const fs = await import("fs");
-        const yaml = await import("js-yaml");
-        const { CONFIG_KEYS } = await import("../components/model");
-        const doc: unknown = yaml.load(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"));
-        assert.ok(isRecord(doc) && isRecord(doc.config));
-        const declared = doc.config;
-        assert.deepStrictEqual(Object.keys(declared).sort(), Object.keys(CONFIG_KEYS).sort());
-        const required = ["stage", "cloud", "regions"];
-        for (const [key, decl] of Object.entries(declared)) {
-            assert.ok(isRecord(decl) && typeof decl.description === "string" && decl.description.length > 10, key);
-            assert.strictEqual("default" in decl, !required.includes(key), `${key}: a default exactly when optional`);
-        }
-    });
-});

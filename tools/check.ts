@@ -3,7 +3,7 @@
 //   npm run -s check -- --from <file> [--output table|json|sarif|markdown] [--out <file>]
 //                       [--config <pack-config.json>] [--stage startup|growth|mature] [--base <file>]
 //
-// The stage comes from the input (plan `stage`, preview config `live-commerce:stage`, export stack
+// The stage comes from the input (plan `stage`, preview config `<project>:stage`, export stack
 // output `stage`, or the resources' `stage` tags); `--stage` overrides it. `--out` writes the
 // report to a file (stdout then carries nothing), so npm's own banner can never corrupt it.
 // With --base (the plan, preview or export of the stack before the change) the check also prints

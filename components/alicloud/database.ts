@@ -21,7 +21,8 @@ export interface DatabaseArgs {
     /**
      * Membership of a PolarDB global database network: the primary writes; a secondary is created
      * as a standby of the network, replicates schema and accounts from the primary (so it creates
-     * none and shares the primary's password) and forwards writes to it.
+     * none and shares the primary's password) and forwards writes to it. Defaults to none: a
+     * cluster (or instance) of its own.
      */
     readonly global?: GlobalMembership;
 }

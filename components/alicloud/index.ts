@@ -1,16 +1,17 @@
 // The Alibaba Cloud components and the deployment of an Alibaba Cloud stack.
 
-export { AutoScaling } from "./autoscaling";
-export { Cache } from "./cache";
-export { Cdn } from "./cdn";
-export { Database } from "./database";
-export { LoadBalancer } from "./loadbalancer";
-export { Monitoring } from "./monitoring";
-export { Network } from "./network";
-export { Queue } from "./queue";
-export { Region } from "./region";
-export { Steering } from "./steering";
-export { Storage } from "./storage";
-export { Video } from "./video";
-export { KubernetesCluster } from "./kubernetes";
+export { AutoScaling, type AutoScalingArgs } from "./autoscaling";
+export { Cache, type CacheArgs } from "./cache";
+export { Cdn, type OriginArgs, type CdnArgs } from "./cdn";
+export { Database, type DatabaseArgs } from "./database";
+export { LoadBalancer, type LoadBalancerArgs } from "./loadbalancer";
+export { Monitoring, type MonitoringArgs } from "./monitoring";
+export { Network, type NetworkArgs } from "./network";
+export { Queue, type QueueArgs } from "./queue";
+export { Region, type RegionArgs } from "./region";
+export { Steering, type SteeringArgs } from "./steering";
+export { Storage, type StorageArgs } from "./storage";
+export { Video, type VideoArgs } from "./video";
+export { KubernetesCluster, type KubernetesClusterArgs } from "./kubernetes";
+export { ServerlessApps, type ServerlessAppsArgs } from "./serverless";
 export * from "./deployment";

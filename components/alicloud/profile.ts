@@ -67,7 +67,8 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     dnsHealthCheck: { service: "Alibaba Cloud GTM", shortestIntervalSeconds: 60, ttlSeconds: 60, failureThresholds: [1, 2, 3], timeoutSeconds: 3 },
     cdnOriginLimit: 20,
     cdnCertificate: { pattern: /^\d{1,20}$/, what: "the numeric id of a Certificate Management Service certificate" },
-    dnsZoneId: { rejected: "is an AWS Route 53 hosted zone id; Alibaba Cloud stacks steer with GTM and take no zone id" },
+    // GTM steers without a Route 53 zone: `dns.zoneId` is declared aws only (schema.ts).
+    dnsZoneId: null,
     tlsCertificateRequired: true,
     // The edge outputs each separate region's api-<region> name and its load balancer (CNAME at the
     // user's DNS); the listener certificate of tls.certificateId must cover the name.

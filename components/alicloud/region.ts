@@ -20,7 +20,7 @@ export interface RegionArgs {
     readonly region: RegionSpec;
     /** The instant scheduled tasks are planned against (epoch ms; the program passes the wall clock). */
     readonly now: number;
-    /** This region's part in the PolarDB global database network, when the stack has one. */
+    /** This region's part in the PolarDB global database network, when the stack has one. Defaults to none (a regional database). */
     readonly globalDatabase?: GlobalMembership;
 }
 

@@ -148,7 +148,7 @@ export interface VideoArgs {
     readonly imageId: string;
     /** The region's network: vSwitches per zone and the app security group. */
     readonly network: Pick<Network, "vpcId" | "vswitchIds" | "zones" | "securityGroupIds">;
-    /** The region's encrypted private recordings bucket; without it the transcoders do not record. */
+    /** The region's encrypted private recordings bucket. Defaults to none: the transcoders do not record. */
     readonly recordingBucketName?: pulumi.Input<string>;
     /** Regions of the stack (the acceleration scope of the play domain's CDN). */
     readonly stackRegions: readonly string[];

@@ -22,7 +22,7 @@ export interface DatabaseArgs {
      * Membership of an Aurora global database: the primary writes, and the global cluster is
      * created from it afterwards (`sourceDbClusterIdentifier`), so a regional cluster joins in place;
      * a secondary replicates the primary's storage, takes no credentials of its own and forwards
-     * writes to the primary.
+     * writes to the primary. Defaults to none: a regional cluster (or instance) of its own.
      */
     readonly global?: GlobalMembership;
 }

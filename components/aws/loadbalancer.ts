@@ -9,7 +9,7 @@ export interface LoadBalancerArgs {
     readonly publicSubnetIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;
     readonly appPort: number;
-    /** Port of each route's target group when it differs from appPort (the Kubernetes node ports). */
+    /** Port of each route's target group when it differs from appPort (the Kubernetes node ports). Defaults to appPort for every route. */
     readonly routePorts?: Readonly<Record<string, number>>;
     /** Public DNS name viewers use; the certificate is issued for it (DNS validation). */
     readonly domain: string;

@@ -40,7 +40,7 @@ export interface RegionArgs {
     readonly region: RegionSpec;
     /** The instant scheduled actions are planned against (epoch ms; the program passes the wall clock). */
     readonly now: number;
-    /** This region's part in the Aurora global database, when the stack has one. */
+    /** This region's part in the Aurora global database, when the stack has one. Defaults to none (a regional database). */
     readonly globalDatabase?: DatabaseArgs["global"];
 }
 

@@ -22,7 +22,7 @@ export interface SteeringArgs {
     readonly regions: readonly SteeringRegion[];
     /** Health-check interval and threshold from components/model (dnsFailoverPlan). */
     readonly failover: DnsFailoverPlan;
-    /** The CDN's alias target: an alias record for `domain` itself is added when given. */
+    /** The CDN's alias target: an alias record for `domain` itself is added when given. Defaults to none (no record for `domain`). */
     readonly cdnAlias?: { readonly name: pulumi.Input<string>; readonly zoneId: pulumi.Input<string> };
     readonly tags: Record<string, string>;
 }

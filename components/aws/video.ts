@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { IVS_LATENCY_MODE, RENDITIONS, ivsChannelType } from "../model";
 
 export interface VideoArgs {
-    /** The region's encrypted private recordings bucket; without it the channel does not record. */
+    /** The region's encrypted private recordings bucket. Defaults to none: the channel does not record. */
     readonly recordingBucketName?: pulumi.Input<string>;
     readonly tags: Record<string, string>;
 }

@@ -27,9 +27,9 @@ export interface MicroserviceArgs {
     readonly namespace: pulumi.Input<string>;
     /** ConfigMap whose keys become the container's environment (endpoints of the region's data tier). */
     readonly configMapName: pulumi.Input<string>;
-    /** Secret whose keys become the container's environment (credentials); none when the region has none yet. */
+    /** Secret whose keys become the container's environment (credentials). Defaults to none (the region has no credentials yet). */
     readonly secretName?: pulumi.Input<string>;
-    /** Expose the service on this node port (type NodePort) for the load balancer; ClusterIP when absent. */
+    /** Expose the service on this node port (type NodePort) for the load balancer. Defaults to none: a ClusterIP service. */
     readonly nodePort?: number;
 }
 

@@ -43,7 +43,7 @@ export const CREDENTIAL_ENV: Readonly<Record<(typeof CREDENTIALS)[number], strin
 export interface LiveCommerceServicesArgs {
     readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage" | "app">;
     readonly endpoints: DataEndpoints;
-    /** The region's app-group schedule: the pods' floors follow it (ReplicaFloors); none without events or peaks. */
+    /** The region's app-group schedule: the pods' floors follow it (ReplicaFloors). Defaults to none: no timed floors (a stack without events or peaks). */
     readonly schedule?: TierSchedule;
 }
 

@@ -1,6 +1,7 @@
 // The cloud-neutral model: pure functions and types, no @pulumi import.
 export * from "./types";
 export * from "./profile";
+export * from "./schema";
 export * from "./errors";
 export * from "./presets";
 export * from "./cidr";

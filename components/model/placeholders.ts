@@ -8,7 +8,7 @@ import { ALARM_LEVELS, SERVICE_NAMES, StackSpec } from "./types";
 
 /** One config key the user must set, with why the current value cannot be deployed. */
 export interface MissingSetting {
-    /** The config key, e.g. `live-commerce:domain`. */
+    /** The config key, e.g. `live-commerce:domain` (the project name of Pulumi.yaml, then the key). */
     readonly key: string;
     readonly reason: string;
 }
@@ -39,25 +39,25 @@ function registryHost(image: string): string {
 export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tlsCertificateRequired">): MissingSetting[] {
     const missing: MissingSetting[] = [];
     if (isReservedDomain(spec.domain)) {
-        missing.push({ key: "live-commerce:domain", reason: `${spec.domain} is a reserved documentation domain (RFC 2606): no certificate can be issued for it and no public zone serves it; set your own domain` });
+        missing.push({ key: `${spec.project}:domain`, reason: `${spec.domain} is a reserved documentation domain (RFC 2606): no certificate can be issued for it and no public zone serves it; set your own domain` });
     }
     if (profile.tlsCertificateRequired && spec.tls.certificateId === null) {
-        missing.push({ key: "live-commerce:tls", reason: "no certificateId: the ALB HTTPS listener cannot be created; upload the domain's certificate to Certificate Management Service and set {certificateId: <id>}" });
+        missing.push({ key: `${spec.project}:tls`, reason: "no certificateId: the ALB HTTPS listener cannot be created; upload the domain's certificate to Certificate Management Service and set {certificateId: <id>}" });
     }
     if (spec.kubernetes.enabled) {
         const placeholders = SERVICE_NAMES.map((service) => ({ service, host: registryHost(serviceImage(spec.kubernetes, service)) })).filter((s) => isReservedDomain(s.host));
         if (placeholders.length > 0) {
             const hosts = [...new Set(placeholders.map((p) => p.host))].join(", ");
-            missing.push({ key: "live-commerce:kubernetes", reason: `images of ${placeholders.map((p) => p.service).join(", ")} come from a placeholder registry (${hosts}); set imageRegistry or services.<name>.image` });
+            missing.push({ key: `${spec.project}:kubernetes`, reason: `images of ${placeholders.map((p) => p.service).join(", ")} come from a placeholder registry (${hosts}); set imageRegistry or services.<name>.image` });
         }
     }
     if (!spec.kubernetes.enabled && spec.app.imageId === null) {
         // Without Kubernetes the app scaling group serves every route: the stock OS image serves nothing on the health-check path.
-        missing.push({ key: "live-commerce:app", reason: "no imageId: the app instances boot the stock OS image, which serves nothing on the health-check port; set app.imageId to an image that keeps the app image contract (docs/METRICS.md)" });
+        missing.push({ key: `${spec.project}:app`, reason: "no imageId: the app instances boot the stock OS image, which serves nothing on the health-check port; set app.imageId to an image that keeps the app image contract (docs/METRICS.md)" });
     }
     const silent = ALARM_LEVELS.filter((level) => spec.monitoring.contacts[level].length === 0);
     if (silent.length > 0) {
-        missing.push({ key: "live-commerce:monitoring", reason: `no alarm recipients for ${silent.join(", ")}: set contacts.{${silent.join(",")}} to e-mail addresses` });
+        missing.push({ key: `${spec.project}:monitoring`, reason: `no alarm recipients for ${silent.join(", ")}: set contacts.{${silent.join(",")}} to e-mail addresses` });
     }
     return missing;
 }

@@ -13,7 +13,7 @@ import { CloudProfile } from "./profile";
 import { ComputeSize, DatabaseEngine, ComputeTier, OnlineRange, ServerlessCapacity, Stage, StackSpec } from "./types";
 
 /** The parts of a StackSpec that a stage decides (everything but identity and regions). */
-export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "prefix" | "domain" | "regions" | "events" | "peaks" | "database" | "dns" | "compute" | "residency"> & {
+export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "regions" | "events" | "peaks" | "database" | "dns" | "compute" | "residency"> & {
     readonly database: Omit<StackSpec["database"], "engine" | "serverless">;
 };
 
@@ -41,6 +41,9 @@ export const SEED_SCALING = {
 } as const;
 
 const COMMON = {
+    prefix: "lc",
+    /** A reserved documentation name (RFC 2606): plans offline, refused by pulumi up until set (placeholders.ts). */
+    domain: "live.example.com",
     appPort: 8080,
     adminCidrs: [],
     tags: {},
@@ -101,10 +104,12 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 imageTag: COMMON.imageTag,
                 services: presetServices("startup"),
             },
-            monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
+            monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts },
             tls: COMMON.tls,
             cdn: { enabled: true, originFailover: false, certificate: null },
             video: { transcoderSize: COMMON.transcoderSize, maxTranscoders: 4, transcoderImageId: COMMON.transcoderImageId },
+            prefix: COMMON.prefix,
+            domain: COMMON.domain,
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,
@@ -146,10 +151,12 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 imageTag: COMMON.imageTag,
                 services: presetServices("growth"),
             },
-            monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: false },
+            monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts },
             tls: COMMON.tls,
             cdn: { enabled: true, originFailover: false, certificate: null },
             video: { transcoderSize: COMMON.transcoderSize, maxTranscoders: 12, transcoderImageId: COMMON.transcoderImageId },
+            prefix: COMMON.prefix,
+            domain: COMMON.domain,
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,
@@ -188,10 +195,12 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
                 imageTag: COMMON.imageTag,
                 services: presetServices("mature"),
             },
-            monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts, dashboards: true },
+            monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts },
             tls: COMMON.tls,
             cdn: { enabled: true, originFailover: true, certificate: null },
             video: { transcoderSize: COMMON.transcoderSize, maxTranscoders: 40, transcoderImageId: COMMON.transcoderImageId },
+            prefix: COMMON.prefix,
+            domain: COMMON.domain,
             appPort: COMMON.appPort,
             adminCidrs: COMMON.adminCidrs,
             tags: COMMON.tags,

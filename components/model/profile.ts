@@ -77,10 +77,10 @@ export interface CloudProfile {
     /** What `cdn.certificate` must look like. */
     readonly cdnCertificate: CertificateFormat;
     /**
-     * What `dns.zoneId` must look like, or null with the reason when the cloud's steering takes no
-     * zone id.
+     * What `dns.zoneId` must look like; null when the cloud's steering takes no zone id (the config
+     * declaration says which clouds use the key, schema.ts, and rejects it on the others).
      */
-    readonly dnsZoneId: CertificateFormat | { readonly rejected: string };
+    readonly dnsZoneId: CertificateFormat | null;
     /** Whether the HTTPS listener needs an uploaded certificate (`tls.certificateId`) to deploy. */
     readonly tlsCertificateRequired: boolean;
     /**

@@ -1,6 +1,9 @@
-// Typed reading of untyped stack config, collecting one clear issue per bad field.
+// Typed reading of untyped stack config by the fields of its declaration (schema.ts), collecting
+// one clear issue per bad field.
 
 import { show } from "./errors";
+import { BooleanField, ChoiceField, ChoiceListField, Field, Fields, NumberField, OptionalTextField, TextField, TextListField, TextMapField } from "./schema";
+import type { Cloud } from "./types";
 
 export type ConfigObject = Readonly<Record<string, unknown>>;
 
@@ -13,18 +16,48 @@ export function path(parent: string, key: string): string {
     return parent === "" ? key : `${parent}.${key}`;
 }
 
-export interface NumberBounds {
-    readonly min?: number;
-    readonly max?: number;
-    readonly integer?: boolean;
-}
-
-function describeBounds(b: NumberBounds): string {
+/** The allowed values of a number field in words: "an integer from 1 to 1000". */
+export function describeBounds(b: Pick<NumberField, "min" | "max" | "integer">): string {
     const kind = b.integer ? "an integer" : "a number";
     if (b.min !== undefined && b.max !== undefined) return `${kind} from ${b.min} to ${b.max}`;
     if (b.min !== undefined) return `${kind} >= ${b.min}`;
     if (b.max !== undefined) return `${kind} <= ${b.max}`;
     return kind;
+}
+
+/** Text that is a plain decimal number ("4", "-2", "0.5"): read as that number where a number is declared. */
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A number field's value: a number, or text that is a plain decimal number (`minSize: "4"` in
+ * YAML, `pulumi config set --type string`). Anything else is returned as is (and rejected).
+ */
+export function numberValue(v: unknown): unknown {
+    return typeof v === "string" && DECIMAL_TEXT.test(v) ? Number(v) : v;
+}
+
+/** A boolean field's value: a boolean, or the text "true" / "false". */
+export function booleanValue(v: unknown): unknown {
+    return v === "true" ? true : v === "false" ? false : v;
+}
+
+/**
+ * A text field's value: text, or an integer or boolean as its text. `pulumi config set --path`
+ * stores `4711` as the number 4711 and `true` as a boolean; where text is declared (a tag value, an
+ * image tag) that is what the user typed. Non-integers are not taken: the CLI stores them as text.
+ */
+export function textValue(v: unknown): unknown {
+    if (typeof v === "number" && Number.isSafeInteger(v)) return String(v);
+    if (typeof v === "boolean") return String(v);
+    return v;
+}
+
+/**
+ * What a text field allows, for its error: a YAML number that is not an integer (`version: 1.30`)
+ * reaches the program as a number that has lost its text (1.3), so the hint says to quote it.
+ */
+function textAllowed(what: string, raw: unknown): string {
+    return typeof raw === "number" && !Number.isInteger(raw) ? `must be ${what}, written as quoted text (a YAML number such as 1.30 reads as 1.3)` : `must be ${what}`;
 }
 
 /** Reads fields with defaults; every problem becomes an issue naming the field, the value and what is allowed. */
@@ -43,8 +76,9 @@ export class ConfigReader {
         this.issues.push(`${field}: ${allowed} (value not shown)`);
     }
 
-    /** An optional object section; unknown keys are issues (typos must not pass silently). */
-    section(value: unknown, field: string, keys: readonly string[]): ConfigObject {
+    /** An optional object section of the declared fields; unknown keys are issues (typos must not pass silently). */
+    section(value: unknown, field: string, fields: Fields): ConfigObject {
+        const keys = Object.keys(fields);
         if (value === undefined || value === null) return {};
         if (!isConfigObject(value)) {
             this.fail(field, value, `must be an object with keys ${keys.join(", ")}`);
@@ -56,92 +90,117 @@ export class ConfigReader {
         return value;
     }
 
-    number(obj: ConfigObject, key: string, field: string, fallback: number, bounds: NumberBounds = {}): number {
-        const v = obj[key];
-        if (v === undefined) return fallback;
+    number(f: NumberField, obj: ConfigObject, key: string, field: string, fallback: number): number {
+        const raw = obj[key];
+        if (raw === undefined) {
+            if (f.required) this.fail(path(field, key), undefined, `is required: ${describeBounds(f)}`);
+            return fallback;
+        }
+        const v = numberValue(raw);
         const ok =
             typeof v === "number" &&
             Number.isFinite(v) &&
-            (!bounds.integer || Number.isInteger(v)) &&
-            (bounds.min === undefined || v >= bounds.min) &&
-            (bounds.max === undefined || v <= bounds.max);
+            (!f.integer || Number.isInteger(v)) &&
+            (f.min === undefined || v >= f.min) &&
+            (f.max === undefined || v <= f.max);
         if (typeof v !== "number" || !ok) {
-            this.fail(path(field, key), v, `must be ${describeBounds(bounds)}`);
+            this.fail(path(field, key), raw, `must be ${describeBounds(f)}`);
             return fallback;
         }
         return v;
     }
 
-    /** A number that must be present: missing is an issue; returns 0 when missing or bad. */
-    requiredNumber(obj: ConfigObject, key: string, field: string, bounds: NumberBounds): number {
-        if (obj[key] === undefined) {
-            this.fail(path(field, key), undefined, `is required: ${describeBounds(bounds)}`);
-            return 0;
-        }
-        return this.number(obj, key, field, 0, bounds);
-    }
-
-    boolean(obj: ConfigObject, key: string, field: string, fallback: boolean): boolean {
-        const v = obj[key];
-        if (v === undefined) return fallback;
+    boolean(_f: BooleanField, obj: ConfigObject, key: string, field: string, fallback: boolean): boolean {
+        const raw = obj[key];
+        if (raw === undefined) return fallback;
+        const v = booleanValue(raw);
         if (typeof v !== "boolean") {
-            this.fail(path(field, key), v, "must be true or false");
+            this.fail(path(field, key), raw, "must be true or false");
             return fallback;
         }
         return v;
     }
 
-    string(obj: ConfigObject, key: string, field: string, fallback: string, pattern?: RegExp, what?: string): string {
-        const v = obj[key];
-        if (v === undefined) return fallback;
-        if (typeof v !== "string" || (pattern !== undefined && !pattern.test(v))) {
-            this.fail(path(field, key), v, `must be ${what ?? "a string"}`);
+    /** Text of a text field; a missing required one is an issue and reads as "". */
+    text(f: TextField, obj: ConfigObject, key: string, field: string, fallback: string): string {
+        const raw = obj[key];
+        if (raw === undefined) {
+            if (f.required) {
+                this.fail(path(field, key), undefined, `is required: ${f.what}`);
+                return "";
+            }
             return fallback;
+        }
+        const v = textValue(raw);
+        if (typeof v !== "string" || (f.pattern !== undefined && !f.pattern.test(v))) {
+            this.fail(path(field, key), raw, textAllowed(f.what, raw));
+            return f.required ? "" : fallback;
+        }
+        const problem = f.check?.(v);
+        if (problem !== undefined) {
+            this.fail(path(field, key), v, problem);
+            return f.required ? "" : fallback;
         }
         return v;
     }
 
-    /** A string that must be present: missing is an issue; returns "" when missing or bad. */
-    requiredString(obj: ConfigObject, key: string, field: string, pattern?: RegExp, what?: string): string {
-        if (obj[key] === undefined) {
-            this.fail(path(field, key), undefined, `is required: ${what ?? "a string"}`);
-            return "";
-        }
-        return this.string(obj, key, field, "", pattern, what);
-    }
-
-    nullableString(obj: ConfigObject, key: string, field: string, fallback: string | null): string | null {
-        const v = obj[key];
-        if (v === undefined || v === null) return fallback;
+    /** Text or null: unset (or null) is the fallback; empty text is an issue. */
+    optionalText(f: OptionalTextField, obj: ConfigObject, key: string, field: string, fallback: string | null): string | null {
+        const raw = obj[key];
+        if (raw === undefined || raw === null) return fallback;
+        const v = textValue(raw);
         if (typeof v !== "string" || v.length === 0) {
-            this.fail(path(field, key), v, "must be a non-empty string");
+            this.fail(path(field, key), raw, textAllowed("a non-empty string", raw));
+            return fallback;
+        }
+        if (f.pattern !== undefined && !f.pattern.test(v)) {
+            this.fail(path(field, key), v, `must be ${f.what}`);
             return fallback;
         }
         return v;
     }
 
-    oneOf<T extends string>(obj: ConfigObject, key: string, field: string, allowed: readonly T[], fallback: T): T {
+    choice<T extends string>(f: ChoiceField<T>, obj: ConfigObject, key: string, field: string, fallback: T): T {
         const v = obj[key];
         if (v === undefined) return fallback;
-        const hit = allowed.find((a) => a === v);
+        const hit = f.values.find((a) => a === v);
         if (hit === undefined) {
-            this.fail(path(field, key), v, `must be one of ${allowed.join(", ")}`);
+            this.fail(path(field, key), v, `must be one of ${f.values.join(", ")}`);
             return fallback;
         }
         return hit;
     }
 
-    stringList(obj: ConfigObject, key: string, field: string, fallback: readonly string[], pattern?: RegExp, what?: string): readonly string[] {
+    /** A list of words of `f.values`, in the order of `f.values`. */
+    choiceList<T extends string>(f: ChoiceListField<T>, obj: ConfigObject, key: string, field: string, fallback: readonly T[]): readonly T[] {
+        const v = obj[key];
+        if (v === undefined) return fallback;
+        const what = `one of ${f.values.join(", ")}`;
+        if (!Array.isArray(v)) {
+            this.fail(path(field, key), v, `must be a list of ${what}`);
+            return fallback;
+        }
+        const picked = new Set<T>();
+        v.forEach((item: unknown, i: number) => {
+            const hit = f.values.find((a) => a === item);
+            if (hit === undefined) this.fail(`${path(field, key)}[${i}]`, item, `must be ${what}`);
+            else picked.add(hit);
+        });
+        return f.values.filter((a) => picked.has(a));
+    }
+
+    textList(f: TextListField, obj: ConfigObject, key: string, field: string, fallback: readonly string[]): readonly string[] {
         const v = obj[key];
         if (v === undefined) return fallback;
         if (!Array.isArray(v)) {
-            this.fail(path(field, key), v, `must be a list of ${what ?? "strings"}`);
+            this.fail(path(field, key), v, `must be a list, each ${f.what}`);
             return fallback;
         }
         const out: string[] = [];
-        v.forEach((item: unknown, i: number) => {
-            if (typeof item !== "string" || (pattern !== undefined && !pattern.test(item))) {
-                this.fail(`${path(field, key)}[${i}]`, item, `must be ${what ?? "a string"}`);
+        v.forEach((raw: unknown, i: number) => {
+            const item = textValue(raw);
+            if (typeof item !== "string" || (f.pattern !== undefined && !f.pattern.test(item))) {
+                this.fail(`${path(field, key)}[${i}]`, raw, textAllowed(f.what, raw));
             } else {
                 out.push(item);
             }
@@ -149,6 +208,7 @@ export class ConfigReader {
         return out;
     }
 
+    /** The items of a list field; not a list is an issue and reads as empty. */
     list(value: unknown, field: string): readonly unknown[] {
         if (value === undefined || value === null) return [];
         if (!Array.isArray(value)) {
@@ -158,17 +218,43 @@ export class ConfigReader {
         return value;
     }
 
-    stringMap(value: unknown, field: string, fallback: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+    textMap(_f: TextMapField, value: unknown, field: string, fallback: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
         if (value === undefined || value === null) return fallback;
         if (!isConfigObject(value)) {
             this.fail(field, value, "must be a map of string to string");
             return fallback;
         }
         const out: Record<string, string> = { ...fallback };
-        for (const [k, v] of Object.entries(value)) {
-            if (typeof v !== "string") this.fail(path(field, k), v, "must be a string");
+        for (const [k, raw] of Object.entries(value)) {
+            const v = textValue(raw);
+            if (typeof v !== "string") this.fail(path(field, k), raw, "must be a string (or a number or true/false, read as its text)");
             else out[k] = v;
         }
         return out;
     }
+}
+
+/**
+ * Keys set on a cloud that does not use them: one issue per key, naming the key and the cloud.
+ * Walks the raw config along the declaration; values are never shown (they are not judged).
+ */
+export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields, parent = ""): string[] {
+    return Object.entries(fields).flatMap(([key, f]) => {
+        const value = raw[key];
+        if (value === undefined || value === null) return [];
+        const field = path(parent, key);
+        if (f.clouds !== undefined && !f.clouds.some((c) => c === cloud)) {
+            const why = f.cloudNote === undefined ? "" : `: ${f.cloudNote}`;
+            return [`${field}: is not used on ${cloud} (${f.clouds.join(", ")} only${why}); allowed: leave it unset on ${cloud}`];
+        }
+        return nestedUnused(cloud, value, f, field);
+    });
+}
+
+function nestedUnused(cloud: Cloud, value: unknown, f: Field, field: string): string[] {
+    if (f.kind === "section" && isConfigObject(value)) return keysUnusedOn(cloud, value, f.fields, field);
+    if (f.kind === "list" && Array.isArray(value)) {
+        return value.flatMap((item: unknown, i: number) => (isConfigObject(item) ? keysUnusedOn(cloud, item, f.item, `${field}[${i}]`) : []));
+    }
+    return [];
 }

@@ -1,79 +1,29 @@
 // Stack config -> resolved, validated StackSpec: the stage preset with the stack's overrides on top.
 
 import { defaultRegionCidr } from "./cidr";
+import { checkCompute } from "./compute";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
-import { ConfigObject, ConfigReader, isConfigObject } from "./reader";
-import {
-    ALARM_LEVELS,
-    AlarmLevel,
-    CACHE_MODES,
-    CLOUDS,
-    COMPUTE_TIERS,
-    Cloud,
-    ComputeSize,
-    ComputeTier,
-    DATABASE_ENGINES,
-    LiveEvent,
-    NAT_STRATEGIES,
-    RECURRENCES,
-    RecurringPeak,
-    WEEKDAYS,
-    RegionSpec,
-    SERVICE_NAMES,
-    STAGES,
-    ScalingThreshold,
-    ServiceName,
-    ServerlessCapacity,
-    ServiceSpec,
-    StackSpec,
-    Stage,
-} from "./types";
-import { isTimeZone, parseInstant, parseLocalTime } from "./timezone";
-import { checkCompute } from "./compute";
+import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn } from "./reader";
+import { CONFIG_FIELDS, CONFIG_KEY_NAMES, Fields, SectionValue } from "./schema";
+import { ALARM_LEVELS, CLOUDS, Cloud, ComputeSize, ComputeTier, LiveEvent, RecurringPeak, RegionSpec, STAGES, ServerlessCapacity, ServiceName, ServiceSpec, StackSpec, Stage } from "./types";
 import { validateSpec } from "./validate";
 import { CloudProfile, CloudProfiles } from "./profile";
 import { BOUNDARY_NAMES, ResidencySpec, boundaryRegions, residencyIssues } from "./residency";
 
-/** Every config key of the project (namespace `live-commerce`), with whether its value is structured. */
-export const CONFIG_KEYS = {
-    stage: "string",
-    cloud: "string",
-    prefix: "string",
-    domain: "string",
-    regions: "object",
-    natStrategy: "string",
-    compute: "string",
-    appPort: "number",
-    adminCidrs: "object",
-    app: "object",
-    scaling: "object",
-    database: "object",
-    cache: "object",
-    queue: "object",
-    kubernetes: "object",
-    monitoring: "object",
-    cdn: "object",
-    tls: "object",
-    dns: "object",
-    video: "object",
-    residency: "object",
-    events: "object",
-    peaks: "object",
-    tags: "object",
-} as const;
-export type ConfigKey = keyof typeof CONFIG_KEYS;
-export const PROJECT = "live-commerce";
+/**
+ * The project name of the blueprint as shipped (Pulumi.yaml `name`). The program and the offline
+ * planner take the name from Pulumi.yaml (`pulumi.getProject()`, projectDefaults), so a fork that
+ * renames its project keeps working; this is only the default of ResolveOptions.project.
+ */
+export const BLUEPRINT_PROJECT = "live-commerce";
 
 export interface ResolveOptions {
     /** The instant validation compares live events against (the program passes the wall clock). */
     readonly now: Date;
+    /** The Pulumi project name: the `project` tag and the names of the config keys in messages. Defaults to BLUEPRINT_PROJECT. */
+    readonly project?: string;
 }
-
-const NAME_PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
-const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const CIDR_TEXT = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
 
 /** Reads the stage and cloud; both decide everything else, so a bad one stops resolution at once. */
 export function readIdentity(raw: ConfigObject): { stage: Stage; cloud: Cloud } {
@@ -86,32 +36,36 @@ export function readIdentity(raw: ConfigObject): { stage: Stage; cloud: Cloud } 
     return { stage, cloud };
 }
 
+const F = CONFIG_FIELDS;
+
 /**
- * Resolves a stack's config (the values of `live-commerce:*`, objects already parsed) into a
- * StackSpec, with the profile of its cloud from `profiles` (components/profiles.ts holds both).
- * Throws a ConfigError listing every problem; returns only a spec that is safe to deploy.
+ * Resolves a stack's config (the values of `<project>:*`, objects already parsed) into a
+ * StackSpec: every key of CONFIG_FIELDS read against its declaration, over the stage preset's
+ * defaults. Throws a ConfigError listing every problem; returns only a spec that is safe to deploy.
  */
 export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, options: ResolveOptions): StackSpec {
     const { stage, cloud } = readIdentity(raw);
     const profile: CloudProfile = profiles[cloud];
+    const project = options.project ?? BLUEPRINT_PROJECT;
     const preset = STAGE_PRESETS[stage];
+    const d = preset.spec;
     const r = new ConfigReader();
     for (const key of Object.keys(raw)) {
-        if (!(key in CONFIG_KEYS)) r.failUnknownKey(key, `is not a config key of ${PROJECT}; allowed: ${Object.keys(CONFIG_KEYS).join(", ")}`);
+        if (!CONFIG_KEY_NAMES.includes(key)) r.failUnknownKey(key, `is not a config key of ${project}; allowed: ${CONFIG_KEY_NAMES.join(", ")}`);
     }
-    const compute: ComputeTier = r.oneOf(raw, "compute", "", COMPUTE_TIERS, preset.compute);
+    const compute: ComputeTier = r.choice(F.compute, raw, "compute", "", preset.compute);
     const spec: StackSpec = {
-        project: PROJECT,
+        project,
         stage,
         cloud,
-        prefix: r.string(raw, "prefix", "", "lc", /^[a-z][a-z0-9]{1,9}$/, "2-10 lower-case letters and digits starting with a letter"),
-        domain: r.string(raw, "domain", "", "live.example.com", DOMAIN_PATTERN, "a lower-case DNS name such as live.example.com"),
+        prefix: r.text(F.prefix, raw, "prefix", "", d.prefix),
+        domain: r.text(F.domain, raw, "domain", "", d.domain),
         onlineUsers: preset.onlineUsers,
         regions: readRegions(r, raw.regions),
-        natStrategy: r.oneOf(raw, "natStrategy", "", NAT_STRATEGIES, preset.spec.natStrategy),
+        natStrategy: r.choice(F.natStrategy, raw, "natStrategy", "", d.natStrategy),
         compute,
-        appPort: r.number(raw, "appPort", "", preset.spec.appPort, { integer: true, min: 1024, max: 65535 }),
-        adminCidrs: r.stringList(raw, "adminCidrs", "", preset.spec.adminCidrs, CIDR_TEXT, "an IPv4 CIDR"),
+        appPort: r.number(F.appPort, raw, "appPort", "", d.appPort),
+        adminCidrs: r.textList(F.adminCidrs, raw, "adminCidrs", "", d.adminCidrs),
         app: readApp(r, raw.app, preset),
         scaling: readScaling(r, raw.scaling, preset),
         database: readDatabase(r, raw.database, preset, profile, compute),
@@ -126,20 +80,34 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         residency: readResidency(r, raw.residency, cloud),
         events: readEvents(r, raw.events),
         peaks: readPeaks(r, raw.peaks),
-        tags: r.stringMap(raw.tags, "tags", preset.spec.tags),
+        tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
+    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues);
     return spec;
 }
 
+const SIZE_FIELDS = F.app.fields.size.fields;
+
 function readSize(r: ConfigReader, value: unknown, field: string, fallback: ComputeSize): ComputeSize {
-    const s = r.section(value, field, ["vcpu", "memoryGiB"]);
+    const s = r.section(value, field, SIZE_FIELDS);
     return {
-        vcpu: r.number(s, "vcpu", field, fallback.vcpu, { integer: true, min: 1, max: 128 }),
-        memoryGiB: r.number(s, "memoryGiB", field, fallback.memoryGiB, { integer: true, min: 1, max: 1024 }),
+        vcpu: r.number(SIZE_FIELDS.vcpu, s, "vcpu", field, fallback.vcpu),
+        memoryGiB: r.number(SIZE_FIELDS.memoryGiB, s, "memoryGiB", field, fallback.memoryGiB),
     };
+}
+
+/** The items of a list field that are objects, each with its field path; other items are issues. */
+function readItems(r: ConfigReader, value: unknown, key: string, what: string, fields: Fields): { s: ConfigObject; field: string; i: number }[] {
+    return r.list(value, key).flatMap((item, i) => {
+        const field = `${key}[${i}]`;
+        if (!isConfigObject(item)) {
+            r.fail(field, item, `must be ${what}`);
+            return [];
+        }
+        return [{ s: r.section(item, field, fields), field, i }];
+    });
 }
 
 function readRegions(r: ConfigReader, value: unknown): RegionSpec[] {
@@ -147,85 +115,73 @@ function readRegions(r: ConfigReader, value: unknown): RegionSpec[] {
         r.fail("regions", value, "must list at least one region, e.g. [{name: cn-hangzhou, zones: [cn-hangzhou-h]}]");
         return [];
     }
-    return r.list(value, "regions").flatMap((item, i) => {
-        const field = `regions[${i}]`;
-        if (!isConfigObject(item)) {
-            r.fail(field, item, "must be an object with name, zones and optional cidr");
-            return [];
-        }
-        const s = r.section(item, field, ["name", "zones", "cidr"]);
-        return [
-            {
-                name: r.requiredString(s, "name", field, /^[a-z0-9-]+$/, "a region id such as cn-hangzhou or us-east-1"),
-                zones: r.stringList(s, "zones", field, []),
-                cidr: r.string(s, "cidr", field, defaultRegionCidr(i), CIDR_TEXT, "an IPv4 CIDR such as 10.10.0.0/16"),
-            },
-        ];
-    });
+    const f = F.regions.item;
+    return readItems(r, value, "regions", F.regions.itemWhat, f).map(({ s, field, i }) => ({
+        name: r.text(f.name, s, "name", field, ""),
+        zones: r.textList(f.zones, s, "zones", field, []),
+        cidr: r.text(f.cidr, s, "cidr", field, defaultRegionCidr(i)),
+    }));
 }
 
 function readApp(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["app"] {
     const d = preset.spec.app;
-    const s = r.section(value, "app", ["size", "minSize", "maxSize", "healthCheckGracePeriodSeconds", "imageId"]);
+    const f = F.app.fields;
+    const s = r.section(value, "app", f);
     return {
         size: readSize(r, s.size, "app.size", d.size),
-        minSize: r.number(s, "minSize", "app", d.minSize, { integer: true, min: 1, max: 1000 }),
-        maxSize: r.number(s, "maxSize", "app", d.maxSize, { integer: true, min: 1, max: 1000 }),
-        healthCheckGracePeriodSeconds: r.number(s, "healthCheckGracePeriodSeconds", "app", d.healthCheckGracePeriodSeconds, { integer: true, min: 0, max: 3600 }),
-        imageId: r.nullableString(s, "imageId", "app", d.imageId),
+        minSize: r.number(f.minSize, s, "minSize", "app", d.minSize),
+        maxSize: r.number(f.maxSize, s, "maxSize", "app", d.maxSize),
+        healthCheckGracePeriodSeconds: r.number(f.healthCheckGracePeriodSeconds, s, "healthCheckGracePeriodSeconds", "app", d.healthCheckGracePeriodSeconds),
+        imageId: r.optionalText(f.imageId, s, "imageId", "app", d.imageId),
     };
 }
 
-function readThreshold(r: ConfigReader, value: unknown, field: string, d: ScalingThreshold): ScalingThreshold {
-    const s = r.section(value, field, ["connectionsPerInstance", "cpuPercent"]);
+type ThresholdFields = typeof F.scaling.fields.scaleOut.fields;
+
+function readThreshold(r: ConfigReader, value: unknown, field: string, d: SectionValue<ThresholdFields>): SectionValue<ThresholdFields> {
+    const f = F.scaling.fields.scaleOut.fields;
+    const s = r.section(value, field, f);
     return {
-        connectionsPerInstance: r.number(s, "connectionsPerInstance", field, d.connectionsPerInstance, { integer: true, min: 1 }),
-        cpuPercent: r.number(s, "cpuPercent", field, d.cpuPercent, { min: 1, max: 100 }),
+        connectionsPerInstance: r.number(f.connectionsPerInstance, s, "connectionsPerInstance", field, d.connectionsPerInstance),
+        cpuPercent: r.number(f.cpuPercent, s, "cpuPercent", field, d.cpuPercent),
     };
 }
 
 function readScaling(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["scaling"] {
     const d = preset.spec.scaling;
-    const s = r.section(value, "scaling", [
-        "scaleOut",
-        "scaleIn",
-        "scaleOutStepPercent",
-        "scaleInStep",
-        "scaleInStepPercent",
-        "evaluationPeriodSeconds",
-        "evaluationPeriods",
-        "cooldownSeconds",
-        "preScaleMinutes",
-        "releaseAfterMinutes",
-    ]);
+    const f = F.scaling.fields;
+    const s = r.section(value, "scaling", f);
+    const n = (key: "scaleOutStepPercent" | "scaleInStep" | "scaleInStepPercent" | "evaluationPeriodSeconds" | "evaluationPeriods" | "cooldownSeconds" | "preScaleMinutes" | "releaseAfterMinutes"): number =>
+        r.number(f[key], s, key, "scaling", d[key]);
     return {
         scaleOut: readThreshold(r, s.scaleOut, "scaling.scaleOut", d.scaleOut),
         scaleIn: readThreshold(r, s.scaleIn, "scaling.scaleIn", d.scaleIn),
-        scaleOutStepPercent: r.number(s, "scaleOutStepPercent", "scaling", d.scaleOutStepPercent, { integer: true, min: 10, max: 500 }),
-        scaleInStep: r.number(s, "scaleInStep", "scaling", d.scaleInStep, { integer: true, min: 1, max: 100 }),
-        scaleInStepPercent: r.number(s, "scaleInStepPercent", "scaling", d.scaleInStepPercent, { integer: true, min: 1, max: 50 }),
-        evaluationPeriodSeconds: r.number(s, "evaluationPeriodSeconds", "scaling", d.evaluationPeriodSeconds, { integer: true, min: 60, max: 3600 }),
-        evaluationPeriods: r.number(s, "evaluationPeriods", "scaling", d.evaluationPeriods, { integer: true, min: 1, max: 10 }),
-        cooldownSeconds: r.number(s, "cooldownSeconds", "scaling", d.cooldownSeconds, { integer: true, min: 0, max: 3600 }),
-        preScaleMinutes: r.number(s, "preScaleMinutes", "scaling", d.preScaleMinutes, { integer: true, min: 5, max: 720 }),
-        releaseAfterMinutes: r.number(s, "releaseAfterMinutes", "scaling", d.releaseAfterMinutes, { integer: true, min: 0, max: 720 }),
+        scaleOutStepPercent: n("scaleOutStepPercent"),
+        scaleInStep: n("scaleInStep"),
+        scaleInStepPercent: n("scaleInStepPercent"),
+        evaluationPeriodSeconds: n("evaluationPeriodSeconds"),
+        evaluationPeriods: n("evaluationPeriods"),
+        cooldownSeconds: n("cooldownSeconds"),
+        preScaleMinutes: n("preScaleMinutes"),
+        releaseAfterMinutes: n("releaseAfterMinutes"),
     };
 }
 
 function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, profile: CloudProfile, compute: ComputeTier): StackSpec["database"] {
     const d = preset.spec.database;
-    const s = r.section(value, "database", ["engine", "size", "highAvailability", "readReplicas", "storageGiB", "backupRetentionDays", "globalDatabase", "serverless"]);
-    const engine = r.oneOf(s, "engine", "database", DATABASE_ENGINES, preset.databaseEngine === "clustered" ? profile.clusteredEngine : "mysql");
+    const f = F.database.fields;
+    const s = r.section(value, "database", f);
+    const engine = r.choice(f.engine, s, "engine", "database", preset.databaseEngine === "clustered" ? profile.clusteredEngine : "mysql");
     const size = readSize(r, s.size, "database.size", d.size);
     return {
         engine,
         serverless: readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size, profile)),
         size,
-        highAvailability: r.boolean(s, "highAvailability", "database", d.highAvailability),
-        readReplicas: r.number(s, "readReplicas", "database", d.readReplicas, { integer: true, min: 0, max: 15 }),
-        storageGiB: r.number(s, "storageGiB", "database", d.storageGiB, { integer: true, min: 20, max: 65536 }),
-        backupRetentionDays: r.number(s, "backupRetentionDays", "database", d.backupRetentionDays, { integer: true, min: 1, max: 35 }),
-        globalDatabase: r.boolean(s, "globalDatabase", "database", d.globalDatabase),
+        highAvailability: r.boolean(f.highAvailability, s, "highAvailability", "database", d.highAvailability),
+        readReplicas: r.number(f.readReplicas, s, "readReplicas", "database", d.readReplicas),
+        storageGiB: r.number(f.storageGiB, s, "storageGiB", "database", d.storageGiB),
+        backupRetentionDays: r.number(f.backupRetentionDays, s, "backupRetentionDays", "database", d.backupRetentionDays),
+        globalDatabase: r.boolean(f.globalDatabase, s, "globalDatabase", "database", d.globalDatabase),
     };
 }
 
@@ -234,106 +190,104 @@ function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, prof
  * choice; ranges are checked per engine by checkServerlessDatabase.
  */
 function readServerlessCapacity(r: ConfigReader, value: unknown, fallback: ServerlessCapacity | null): ServerlessCapacity | null {
-    const s = r.section(value, "database.serverless", ["enabled", "minCapacity", "maxCapacity"]);
-    const enabled = r.boolean(s, "enabled", "database.serverless", fallback !== null);
+    const f = F.database.fields.serverless.fields;
+    const s = r.section(value, "database.serverless", f);
+    const enabled = r.boolean(f.enabled, s, "enabled", "database.serverless", fallback !== null);
     if (!enabled) return null;
     const base = fallback ?? SERVERLESS_CAPACITY_FALLBACK;
     return {
-        minCapacity: r.number(s, "minCapacity", "database.serverless", base.minCapacity, { min: 0, max: 256 }),
-        maxCapacity: r.number(s, "maxCapacity", "database.serverless", base.maxCapacity, { min: 0.5, max: 256 }),
+        minCapacity: r.number(f.minCapacity, s, "minCapacity", "database.serverless", base.minCapacity),
+        maxCapacity: r.number(f.maxCapacity, s, "maxCapacity", "database.serverless", base.maxCapacity),
     };
 }
 
 function readCache(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["cache"] {
     const d = preset.spec.cache;
-    const s = r.section(value, "cache", ["mode", "shards", "replicasPerShard", "memoryGiB"]);
+    const f = F.cache.fields;
+    const s = r.section(value, "cache", f);
     return {
-        mode: r.oneOf(s, "mode", "cache", CACHE_MODES, d.mode),
-        shards: r.number(s, "shards", "cache", d.shards, { integer: true, min: 1, max: 256 }),
-        replicasPerShard: r.number(s, "replicasPerShard", "cache", d.replicasPerShard, { integer: true, min: 0, max: 5 }),
-        memoryGiB: r.number(s, "memoryGiB", "cache", d.memoryGiB, { integer: true, min: 1, max: 512 }),
+        mode: r.choice(f.mode, s, "mode", "cache", d.mode),
+        shards: r.number(f.shards, s, "shards", "cache", d.shards),
+        replicasPerShard: r.number(f.replicasPerShard, s, "replicasPerShard", "cache", d.replicasPerShard),
+        memoryGiB: r.number(f.memoryGiB, s, "memoryGiB", "cache", d.memoryGiB),
     };
 }
 
 function readQueue(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["queue"] {
     const d = preset.spec.queue;
-    const s = r.section(value, "queue", ["enabled", "topics", "partitions", "retentionHours"]);
+    const f = F.queue.fields;
+    const s = r.section(value, "queue", f);
     return {
-        enabled: r.boolean(s, "enabled", "queue", d.enabled),
-        topics: r.stringList(s, "topics", "queue", d.topics, /^[a-z][a-z0-9.-]{1,63}$/, "a topic name of lower-case letters, digits, dots and dashes"),
-        partitions: r.number(s, "partitions", "queue", d.partitions, { integer: true, min: 1, max: 360 }),
-        retentionHours: r.number(s, "retentionHours", "queue", d.retentionHours, { integer: true, min: 24, max: 8760 }),
+        enabled: r.boolean(f.enabled, s, "enabled", "queue", d.enabled),
+        topics: r.textList(f.topics, s, "topics", "queue", d.topics),
+        partitions: r.number(f.partitions, s, "partitions", "queue", d.partitions),
+        retentionHours: r.number(f.retentionHours, s, "retentionHours", "queue", d.retentionHours),
     };
 }
 
-const IMAGE_PATTERN = /^(?!.*\/\/)[a-z0-9]([a-z0-9._\/:@-]{0,254})$/;
-const IMAGE_WHAT = "an image reference such as registry.example.com/live-commerce/order:1.0.0";
-
 function readKubernetes(r: ConfigReader, value: unknown, preset: StagePreset, compute: ComputeTier): StackSpec["kubernetes"] {
     const d = preset.spec.kubernetes;
-    const s = r.section(value, "kubernetes", ["enabled", "version", "nodeSize", "minNodesPerZone", "maxNodesPerZone", "imageRegistry", "imageTag", "services"]);
-    const services = r.section(s.services, "kubernetes.services", SERVICE_NAMES);
+    const f = F.kubernetes.fields;
+    const s = r.section(value, "kubernetes", f);
+    const services = r.section(s.services, "kubernetes.services", f.services.fields);
     const readService = (name: ServiceName): ServiceSpec => {
         const field = `kubernetes.services.${name}`;
-        const svc = r.section(services[name], field, ["image", "minReplicas", "maxReplicas"]);
+        const sf = f.services.fields[name].fields;
+        const svc = r.section(services[name], field, sf);
         const fallback = d.services[name];
-        const image = r.nullableString(svc, "image", field, fallback.image);
-        const imageOk = image === null || IMAGE_PATTERN.test(image);
-        if (!imageOk) r.fail(`${field}.image`, image, `must be ${IMAGE_WHAT}`);
         return {
-            image: imageOk ? image : fallback.image,
-            minReplicas: r.number(svc, "minReplicas", field, fallback.minReplicas, { integer: true, min: 1, max: 1000 }),
-            maxReplicas: r.number(svc, "maxReplicas", field, fallback.maxReplicas, { integer: true, min: 1, max: 1000 }),
+            image: r.optionalText(sf.image, svc, "image", field, fallback.image),
+            minReplicas: r.number(sf.minReplicas, svc, "minReplicas", field, fallback.minReplicas),
+            maxReplicas: r.number(sf.maxReplicas, svc, "maxReplicas", field, fallback.maxReplicas),
         };
     };
     return {
         // The cluster exists exactly when it is the business tier (checkCompute rejects a contradiction).
-        enabled: r.boolean(s, "enabled", "kubernetes", compute === "kubernetes"),
-        version: r.string(s, "version", "kubernetes", d.version, /^1\.\d{2}$/, "a Kubernetes minor version such as 1.33"),
+        enabled: r.boolean(f.enabled, s, "enabled", "kubernetes", compute === "kubernetes"),
+        version: r.text(f.version, s, "version", "kubernetes", d.version),
         nodeSize: readSize(r, s.nodeSize, "kubernetes.nodeSize", d.nodeSize),
-        minNodesPerZone: r.number(s, "minNodesPerZone", "kubernetes", d.minNodesPerZone, { integer: true, min: 0, max: 100 }),
-        maxNodesPerZone: r.number(s, "maxNodesPerZone", "kubernetes", d.maxNodesPerZone, { integer: true, min: 1, max: 100 }),
-        imageRegistry: r.string(s, "imageRegistry", "kubernetes", d.imageRegistry, /^(?!.*\/\/)[a-z0-9]([a-z0-9._\/:-]{0,200}[a-z0-9])?$/, "a registry path such as registry.example.com/live-commerce"),
-        imageTag: r.string(s, "imageTag", "kubernetes", d.imageTag, /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "an image tag such as 1.0.0"),
+        minNodesPerZone: r.number(f.minNodesPerZone, s, "minNodesPerZone", "kubernetes", d.minNodesPerZone),
+        maxNodesPerZone: r.number(f.maxNodesPerZone, s, "maxNodesPerZone", "kubernetes", d.maxNodesPerZone),
+        imageRegistry: r.text(f.imageRegistry, s, "imageRegistry", "kubernetes", d.imageRegistry),
+        imageTag: r.text(f.imageTag, s, "imageTag", "kubernetes", d.imageTag),
         services: { user: readService("user"), product: readService("product"), order: readService("order"), interaction: readService("interaction") },
     };
 }
 
 function readMonitoring(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["monitoring"] {
     const d = preset.spec.monitoring;
-    const s = r.section(value, "monitoring", ["contacts", "dashboards"]);
-    const c = r.section(s.contacts, "monitoring.contacts", ALARM_LEVELS);
-    const email = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/;
-    const contacts: Record<AlarmLevel, readonly string[]> = { warning: [], critical: [], fatal: [] };
-    for (const level of ALARM_LEVELS) {
-        contacts[level] = r.stringList(c, level, "monitoring.contacts", d.contacts[level], email, "an e-mail address");
-    }
-    return { levels: d.levels, contacts, dashboards: r.boolean(s, "dashboards", "monitoring", d.dashboards) };
+    const f = F.monitoring.fields;
+    const s = r.section(value, "monitoring", f);
+    const c = r.section(s.contacts, "monitoring.contacts", f.contacts.fields);
+    const contacts = (level: (typeof ALARM_LEVELS)[number]): readonly string[] => r.textList(f.contacts.fields[level], c, level, "monitoring.contacts", d.contacts[level]);
+    return { levels: d.levels, contacts: { warning: contacts("warning"), critical: contacts("critical"), fatal: contacts("fatal") } };
 }
 
 function readCdn(r: ConfigReader, value: unknown, preset: StagePreset, profile: CloudProfile): StackSpec["cdn"] {
     const d = preset.spec.cdn;
-    const s = r.section(value, "cdn", ["enabled", "originFailover", "certificate"]);
-    const certificate = r.nullableString(s, "certificate", "cdn", d.certificate);
+    const f = F.cdn.fields;
+    const s = r.section(value, "cdn", f);
+    const certificate = r.optionalText(f.certificate, s, "certificate", "cdn", d.certificate);
     const rule = profile.cdnCertificate;
     const certificateOk = certificate === null || rule.pattern.test(certificate);
     if (!certificateOk) r.fail("cdn.certificate", certificate, `must be ${rule.what} on ${profile.cloud}`);
     return {
-        enabled: r.boolean(s, "enabled", "cdn", d.enabled),
-        originFailover: r.boolean(s, "originFailover", "cdn", d.originFailover),
+        enabled: r.boolean(f.enabled, s, "enabled", "cdn", d.enabled),
+        originFailover: r.boolean(f.originFailover, s, "originFailover", "cdn", d.originFailover),
         certificate: certificateOk ? certificate : d.certificate,
     };
 }
 
+/**
+ * `dns.zoneId` in the cloud's format (CloudProfile.dnsZoneId). A cloud whose steering takes no zone
+ * id has none: the key is declared aws only (schema.ts) and keysUnusedOn reports it there.
+ */
 function readDns(r: ConfigReader, value: unknown, profile: CloudProfile): StackSpec["dns"] {
-    const s = r.section(value, "dns", ["zoneId"]);
-    const zoneId = r.nullableString(s, "zoneId", "dns", null);
-    if (zoneId === null) return { zoneId };
+    const f = F.dns.fields;
+    const s = r.section(value, "dns", f);
+    const zoneId = r.optionalText(f.zoneId, s, "zoneId", "dns", null);
     const rule = profile.dnsZoneId;
-    if ("rejected" in rule) {
-        r.fail("dns.zoneId", zoneId, rule.rejected);
-        return { zoneId: null };
-    }
+    if (zoneId === null || rule === null) return { zoneId: null };
     if (!rule.pattern.test(zoneId)) {
         r.fail("dns.zoneId", zoneId, `must be ${rule.what}`);
         return { zoneId: null };
@@ -343,22 +297,18 @@ function readDns(r: ConfigReader, value: unknown, profile: CloudProfile): StackS
 
 function readVideo(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["video"] {
     const d = preset.spec.video;
-    const s = r.section(value, "video", ["transcoderSize", "maxTranscoders", "transcoderImageId"]);
+    const f = F.video.fields;
+    const s = r.section(value, "video", f);
     return {
         transcoderSize: readSize(r, s.transcoderSize, "video.transcoderSize", d.transcoderSize),
-        maxTranscoders: r.number(s, "maxTranscoders", "video", d.maxTranscoders, { integer: true, min: 1, max: 500 }),
-        transcoderImageId: r.string(s, "transcoderImageId", "video", d.transcoderImageId, /^[A-Za-z0-9][A-Za-z0-9_.-]{1,127}$/, "an ECS image id such as m-bp1abc... or a public image id"),
+        maxTranscoders: r.number(f.maxTranscoders, s, "maxTranscoders", "video", d.maxTranscoders),
+        transcoderImageId: r.text(f.transcoderImageId, s, "transcoderImageId", "video", d.transcoderImageId),
     };
 }
 
-const REGION_ID = /^[a-z]{2}(-[a-z0-9]+){1,4}$/;
-
-/**
- * `residency: {boundary}`: a boundary name of RESIDENCY_BOUNDARIES, or a list of region ids.
- * Defaults to none (every region one partition, as without residency).
- */
 function readResidency(r: ConfigReader, value: unknown, cloud: Cloud): ResidencySpec | null {
-    const s = r.section(value, "residency", ["boundary"]);
+    const f = F.residency.fields.boundary;
+    const s = r.section(value, "residency", F.residency.fields);
     const b = s.boundary;
     if (b === undefined || b === null) return null;
     if (typeof b === "string") {
@@ -369,7 +319,7 @@ function readResidency(r: ConfigReader, value: unknown, cloud: Cloud): Residency
         }
         return { boundary: b, regions };
     }
-    const regions = r.stringList(s, "boundary", "residency", [], REGION_ID, "a region id such as cn-hangzhou");
+    const regions = r.textList({ kind: "textList", pattern: f.pattern, what: f.what, doc: f.doc }, s, "boundary", "residency", []);
     if (!Array.isArray(b) || regions.length !== b.length) return null;
     if (regions.length === 0) {
         r.fail("residency.boundary", b, `must name a boundary (${BOUNDARY_NAMES.join(", ")}) or list at least one region id`);
@@ -379,93 +329,40 @@ function readResidency(r: ConfigReader, value: unknown, cloud: Cloud): Residency
 }
 
 function readTls(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["tls"] {
-    const s = r.section(value, "tls", ["certificateId"]);
-    return { certificateId: r.nullableString(s, "certificateId", "tls", preset.spec.tls.certificateId) };
-}
-
-/**
- * Most viewers one event or peak may name per region: 100x the 100,000 of the largest single
- * stream in the requirements. Larger audiences are also stopped by the capacity check (instances
- * needed versus the largest app.maxSize).
- */
-export const MAX_PEAK_ONLINE = 10_000_000;
-/** Most broadcasts one event or peak may name per region. */
-export const MAX_STREAMS = 1000;
-
-function readInstant(r: ConfigReader, s: ConfigObject, key: string, field: string, example: string): string {
-    const text = r.requiredString(s, key, field, ISO_INSTANT, `an ISO 8601 instant with offset, e.g. ${example}`);
-    if (text !== "" && parseInstant(text) === null) {
-        r.fail(`${field}.${key}`, text, "is not a calendar date and time (month 01-12, a day that exists in that month, hours 00-23, minutes and seconds 00-59)");
-        return "";
-    }
-    return text;
-}
-
-function readTimeZone(r: ConfigReader, s: ConfigObject, field: string): string {
-    const tz = r.string(s, "timeZone", field, "UTC");
-    if (!isTimeZone(tz)) {
-        r.fail(`${field}.timeZone`, tz, "is not an IANA time zone; allowed: a zone such as Asia/Shanghai or America/New_York");
-        return "UTC";
-    }
-    return tz;
+    const f = F.tls.fields;
+    const s = r.section(value, "tls", f);
+    return { certificateId: r.optionalText(f.certificateId, s, "certificateId", "tls", preset.spec.tls.certificateId) };
 }
 
 function readEvents(r: ConfigReader, value: unknown): LiveEvent[] {
-    return r.list(value, "events").flatMap((item, i) => {
-        const field = `events[${i}]`;
-        if (!isConfigObject(item)) {
-            r.fail(field, item, "must be an object with name, start, end, peakOnline and optional streams and timeZone");
-            return [];
-        }
-        const s = r.section(item, field, ["name", "start", "end", "peakOnline", "streams", "timeZone"]);
-        return [
-            {
-                name: r.requiredString(s, "name", field, NAME_PATTERN, "2-32 lower-case letters, digits and dashes"),
-                start: readInstant(r, s, "start", field, "2026-12-12T12:00:00Z"),
-                end: readInstant(r, s, "end", field, "2026-12-12T15:00:00Z"),
-                peakOnline: r.requiredNumber(s, "peakOnline", field, { integer: true, min: 1, max: MAX_PEAK_ONLINE }),
-                streams: r.number(s, "streams", field, 1, { integer: true, min: 1, max: MAX_STREAMS }),
-                timeZone: readTimeZone(r, s, field),
-            },
-        ];
-    });
-}
-
-const LOCAL_TIME_TEXT = /^\d{2}:\d{2}$/;
-
-function readLocalTime(r: ConfigReader, s: ConfigObject, key: string, field: string): string {
-    const text = r.requiredString(s, key, field, LOCAL_TIME_TEXT, "a local wall time HH:MM, e.g. 20:00");
-    if (text !== "" && parseLocalTime(text) === null) {
-        r.fail(`${field}.${key}`, text, "is not a time of day; allowed: 00:00 to 23:59");
-        return "";
-    }
-    return text;
+    const f = F.events.item;
+    return readItems(r, value, "events", F.events.itemWhat, f).map(({ s, field }) => ({
+        name: r.text(f.name, s, "name", field, ""),
+        start: r.text(f.start, s, "start", field, ""),
+        end: r.text(f.end, s, "end", field, ""),
+        peakOnline: r.number(f.peakOnline, s, "peakOnline", field, 0),
+        streams: r.number(f.streams, s, "streams", field, 1),
+        timeZone: r.text(f.timeZone, s, "timeZone", field, "UTC"),
+    }));
 }
 
 function readPeaks(r: ConfigReader, value: unknown): RecurringPeak[] {
-    return r.list(value, "peaks").flatMap((item, i) => {
-        const field = `peaks[${i}]`;
-        if (!isConfigObject(item)) {
-            r.fail(field, item, "must be an object with name, recurrence, start, end, peakOnline, timeZone and (weekly) days");
-            return [];
-        }
-        const s = r.section(item, field, ["name", "recurrence", "days", "start", "end", "peakOnline", "streams", "timeZone"]);
-        const recurrence = r.oneOf(s, "recurrence", field, RECURRENCES, "daily");
-        const days = r.stringList(s, "days", field, [], new RegExp(`^(${WEEKDAYS.join("|")})$`), `a day of the week: ${WEEKDAYS.join(", ")}`);
-        if (recurrence === "weekly" && days.length === 0) r.fail(`${field}.days`, s.days, `must list the days of a weekly peak: ${WEEKDAYS.join(", ")}`);
+    const f = F.peaks.item;
+    return readItems(r, value, "peaks", F.peaks.itemWhat, f).map(({ s, field }) => {
+        const recurrence = r.choice(f.recurrence, s, "recurrence", field, "daily");
+        const days = r.choiceList(f.days, s, "days", field, []);
+        if (recurrence === "weekly" && days.length === 0) r.fail(`${field}.days`, s.days, `must list the days of a weekly peak: ${f.days.values.join(", ")}`);
         if (recurrence === "daily" && s.days !== undefined) r.fail(`${field}.days`, s.days, "is for weekly peaks only; a daily peak runs every day");
-        return [
-            {
-                name: r.requiredString(s, "name", field, NAME_PATTERN, "2-32 lower-case letters, digits and dashes"),
-                recurrence,
-                days: WEEKDAYS.filter((d) => days.includes(d)),
-                start: readLocalTime(r, s, "start", field),
-                end: readLocalTime(r, s, "end", field),
-                peakOnline: r.requiredNumber(s, "peakOnline", field, { integer: true, min: 1, max: MAX_PEAK_ONLINE }),
-                streams: r.number(s, "streams", field, 1, { integer: true, min: 1, max: MAX_STREAMS }),
-                timeZone: r.requiredString(s, "timeZone", field, /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, "an IANA time zone such as Asia/Shanghai") === "" ? "UTC" : readTimeZone(r, s, field),
-            },
-        ];
+        return {
+            name: r.text(f.name, s, "name", field, ""),
+            recurrence,
+            days,
+            start: r.text(f.start, s, "start", field, ""),
+            end: r.text(f.end, s, "end", field, ""),
+            peakOnline: r.number(f.peakOnline, s, "peakOnline", field, 0),
+            streams: r.number(f.streams, s, "streams", field, 1),
+            // A missing or bad zone is reported; UTC keeps the cross-peak checks computable.
+            timeZone: r.text(f.timeZone, s, "timeZone", field, "UTC") || "UTC",
+        };
     });
 }
-

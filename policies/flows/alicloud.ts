@@ -129,7 +129,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     const https = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener", `${alb.name} has no HTTPS listener`);
     const listener = https ?? alb;
-    w.hop(listener, `certificate for ${String(cdn.inputs.domainName)}`, str(at(listener.inputs, "certificates.certificateId")) !== undefined ? true : { reason: "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created", setting: "live-commerce:tls" });
+    w.hop(listener, `certificate for ${String(cdn.inputs.domainName)}`, str(at(listener.inputs, "certificates.certificateId")) !== undefined ? true : { reason: "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created", setting: "tls" });
     let router: FlowResource = listener;
     let groupId: unknown;
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
@@ -176,7 +176,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     // The app image contract (docs/METRICS.md): an image set in `app.imageId` serves the app; the
     // stock OS image (imageName) serves nothing.
     const appImage = typeof cfg.inputs.imageId === "string" && cfg.inputs.imageId !== "";
-    w.hop(cfg, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(cfg.inputs.imageName ?? "none")}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract`, setting: "live-commerce:app" });
+    w.hop(cfg, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(cfg.inputs.imageName ?? "none")}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract`, setting: "app" });
     const sgsRef = g.refs(cfg, "securityGroupIds", cfg.inputs.securityGroupIds, T.sg);
     const sgs = sgsRef.kind === "found" ? sgsRef.resource : [];
     const sg = sgs[0] ?? w.absent("targets' security group", `${cfg.name} has no security group the stack declares`);
@@ -194,7 +194,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
 function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[]): Targets {
     const i = ingress ?? w.absent("HTTPS listener", `no SAE ingress on the ALB in ${region}: nothing listens for HTTPS`);
     w.hop(i, "HTTPS listener on 443 (SAE ingress)", i.inputs.listenerProtocol === "HTTPS" && num(i.inputs.listenerPort) === 443 ? true : `${i.name} listens on ${String(i.inputs.listenerProtocol)} ${String(i.inputs.listenerPort)}, not HTTPS 443`);
-    w.hop(i, `certificate for ${host}`, str(i.inputs.certIds) !== undefined ? true : { reason: "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created", setting: "live-commerce:tls" });
+    w.hop(i, `certificate for ${host}`, str(i.inputs.certIds) !== undefined ? true : { reason: "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created", setting: "tls" });
     let rule: Record<string, unknown> | undefined;
     if (patterns.length === 0) rule = isRecord(i.inputs.defaultRule) ? i.inputs.defaultRule : undefined;
     else rule = list(i.inputs.rules).filter(isRecord).find((r) => r.path === patterns[0] && r.domain === host);
@@ -456,7 +456,7 @@ function reachesPerson(g: FlowGraph, w: Walk, region: string, alarm: FlowResourc
     const group = g.ofType(T.contactGroup, region).find((c) => names.includes(String(c.inputs.alarmContactGroupName)));
     w.hop(alarm, `${label}notifies ${group?.name ?? "a contact group"}`, group !== undefined ? true : "the alarm names no contact group the stack declares");
     const cg = group ?? alarm;
-    w.hop(cg, `${label}has contacts`, strings(cg.inputs.contacts).length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.critical`, setting: "live-commerce:monitoring" });
+    w.hop(cg, `${label}has contacts`, strings(cg.inputs.contacts).length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.critical`, setting: "monitoring" });
 }
 
 /** Whether a CloudMonitor alarm is scoped to the resource `id` (metricDimensions, a JSON list of {dimension: id}). */

@@ -211,7 +211,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     // The app image contract (docs/METRICS.md): an image set in `app.imageId` serves the app on
     // appPort with the health path; the stock OS image serves nothing.
     const appImage = typeof lt.inputs.imageId === "string" && lt.inputs.imageId !== AWS_DEFAULT_IMAGE;
-    w.hop(lt, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(lt.inputs.imageId)}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract; the ELB health check replaces instances forever`, setting: "live-commerce:app" });
+    w.hop(lt, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(lt.inputs.imageId)}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract; the ELB health check replaces instances forever`, setting: "app" });
     const sg = securityGroupsOf(g, lt, "vpcSecurityGroupIds")[0] ?? w.absent("targets' security group", `${lt.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: asg, securityGroup: sg, subnets: strings(asg.inputs.vpcZoneIdentifiers), subnetsOf: asg };
@@ -456,7 +456,7 @@ function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string
         w.hop(topic, `${label}encrypted with a key CloudWatch may use`, key !== undefined && statementsAllow(key.inputs.policy, "kms:GenerateDataKey*", "cloudwatch.amazonaws.com") && statementsAllow(key.inputs.policy, "kms:Decrypt", "cloudwatch.amazonaws.com") ? true : `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
     }
     const subs = g.referrers(topic, T.subscription, "topic");
-    w.hop(topic, `${label}has a subscriber`, subs.length > 0 ? true : { reason: `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`, setting: "live-commerce:monitoring" });
+    w.hop(topic, `${label}has a subscriber`, subs.length > 0 ? true : { reason: `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`, setting: "monitoring" });
 }
 
 /** Whether an alarm's metric queries read a metric of the ECS service (ClusterName and ServiceName dimensions). */

@@ -39,8 +39,17 @@ export interface FlowResult {
 /** A hop broken for want of a setting only the user can give (a certificate, recipients, the app image). */
 export interface Unset {
     readonly reason: string;
-    /** The config key, e.g. `live-commerce:monitoring`. */
+    /** The config key without its namespace, e.g. `monitoring`; the hop names it `<project>:monitoring`. */
     readonly setting: string;
+}
+
+/**
+ * The config key `<project>:<key>` of a setting, the project read from the URN of the resource the
+ * hop is on (`urn:pulumi:<stack>::<project>::...`): a fork that renames its project gets its own keys.
+ */
+export function settingKey(urn: string, key: string): string {
+    const project = /^urn:pulumi:[^:]*::([^:]+)::/.exec(urn)?.[1];
+    return project === undefined ? key : `${project}:${key}`;
 }
 
 /** A hop's verdict: true kept, a string (or Unset) is the reason it is broken, null unknown. */
@@ -60,7 +69,7 @@ export class Walk {
         if (verdict === true) return;
         if (verdict === null) this.unknown = true;
         else if (typeof verdict === "string") this.broken = { hop: check, reason: verdict, urn: resource.urn };
-        else this.broken = { hop: check, reason: verdict.reason, urn: resource.urn, setting: verdict.setting };
+        else this.broken = { hop: check, reason: verdict.reason, urn: resource.urn, setting: settingKey(resource.urn, verdict.setting) };
         throw new Stop(check);
     }
 

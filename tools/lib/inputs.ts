@@ -3,7 +3,6 @@
 // Every input must name its stage (or `--stage` gives it) and hold at least one resource: a gate
 // never passes on nothing.
 
-import { PROJECT } from "../../components/model";
 import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
 import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
@@ -47,6 +46,11 @@ export class InputFormatError extends Error {}
 
 function stackFromUrn(urn: string): string {
     return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1] ?? "";
+}
+
+/** The project of a URN (`urn:pulumi:<stack>::<project>::...`): the namespace of its stack's config keys. */
+function projectFromUrn(urn: string): string {
+    return /^urn:pulumi:[^:]+::([^:]+)::/.exec(urn)?.[1] ?? "";
 }
 
 /** Where a resource sits in the input, for error messages: "resources[3]". */
@@ -103,7 +107,7 @@ export function resolveInputStage(what: string, declared: Declared, resources: r
     if (tagged !== undefined) return tagged;
     if (!required) return "";
     throw new InputFormatError(
-        `${what}: the stage cannot be found (plan "stage", preview config "${PROJECT}:stage", export stack output "stage", or one "stage" tag on the resources); pass --stage ${STAGES.join("|")}`,
+        `${what}: the stage cannot be found (plan "stage", preview config "<project>:stage", export stack output "stage", or one "stage" tag on the resources); pass --stage ${STAGES.join("|")}`,
     );
 }
 
@@ -140,7 +144,8 @@ function fromPreview(doc: Record<string, unknown>, what: string, override: Stage
     const steps = list(doc.steps);
     const states = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [{ state: s.newState, i }] : []));
     const resources = resourcesOf(what, states.map((s) => s.state), "steps[].newState");
-    const declared = { stage: configValue(doc.config, `${PROJECT}:stage`), cloud: configValue(doc.config, `${PROJECT}:cloud`) };
+    const project = projectFromUrn(resources[0].urn);
+    const declared = { stage: configValue(doc.config, `${project}:stage`), cloud: configValue(doc.config, `${project}:cloud`) };
     return stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required);
 }
 

@@ -5,9 +5,9 @@ import { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { getMonitor } from "@pulumi/pulumi/runtime/settings";
 
-import { ConfigError, MissingSetting, PROJECT } from "../../components/model";
+import { ConfigError, MissingSetting } from "../../components/model";
 import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
-import { StackFileError, UnknownStackError, loadStackConfig } from "./stackfiles";
+import { ROOT, StackFileError, UnknownStackError, loadStackConfig, projectName } from "./stackfiles";
 
 export const SECRET = "[secret]";
 /**
@@ -101,14 +101,14 @@ function redact(value: unknown): unknown {
  * an alias spec the same way: pulumi/pulumi pkg/resource/deploy/step_generator.go,
  * collapseAliasToUrn). An Alias naming its parent by URN text is read as an engine-form URN.
  */
-async function aliasUrn(alias: pulumi.Input<pulumi.URN | pulumi.Alias>, s: Seen, chainOf: (r: pulumi.Resource | undefined) => string, stack: string): Promise<string> {
+async function aliasUrn(alias: pulumi.Input<pulumi.URN | pulumi.Alias>, s: Seen, chainOf: (r: pulumi.Resource | undefined) => string, project: string, stack: string): Promise<string> {
     const a = await settle(pulumi.output(alias));
     if (typeof a === "string") return a;
     const name = a.name === undefined ? s.name : await settle(pulumi.output(a.name));
     const type = a.type === undefined ? s.type : await settle(pulumi.output(a.type));
     const parentChain =
         a.parent === undefined ? chainOf(s.parent) : pulumi.Resource.isInstance(a.parent) ? chainOf(a.parent) : ((await settle(pulumi.output(a.parent))).split("::")[2] ?? "");
-    return engineUrn(stack, parentChain === "" ? type : `${parentChain}$${type}`, name);
+    return engineUrn(project, stack, parentChain === "" ? type : `${parentChain}$${type}`, name);
 }
 
 /**
@@ -118,8 +118,8 @@ async function aliasUrn(alias: pulumi.Input<pulumi.URN | pulumi.Alias>, s: Seen,
  * (the parent's own type only, and the stack's type above top-level resources: runtime/mocks.ts
  * newUrn), so a plan's `urn` is not the URN a deployed stack holds.
  */
-export function engineUrn(stack: string, chain: string, name: string): string {
-    return `urn:pulumi:${stack}::${PROJECT}::${chain}::${name}`;
+export function engineUrn(project: string, stack: string, chain: string, name: string): string {
+    return `urn:pulumi:${stack}::${project}::${chain}::${name}`;
 }
 
 /** The engine-form URN (engineUrn) of every resource of a plan, by its plan `urn`; the root stack keeps its own. */
@@ -135,7 +135,9 @@ export function engineUrns(plan: Pick<Plan, "stack" | "resources">): ReadonlyMap
         chains.set(r.urn, chain);
         return chain;
     };
-    return new Map(plan.resources.map((r) => [r.urn, r.parent === null ? r.urn : engineUrn(plan.stack, chainOf(r), r.name)]));
+    // The project is the one of the plan's own URNs (the root stack's: urn:pulumi:<stack>::<project>::...).
+    const project = /^urn:pulumi:[^:]*::([^:]+)::/.exec(plan.resources.find((r) => r.parent === null)?.urn ?? "")?.[1] ?? "";
+    return new Map(plan.resources.map((r) => [r.urn, r.parent === null ? r.urn : engineUrn(project, plan.stack, chainOf(r), r.name)]));
 }
 
 function settle<T>(o: pulumi.Output<T>): Promise<T> {
@@ -181,9 +183,9 @@ interface Seen {
     readonly aliases: readonly pulumi.Input<pulumi.URN | pulumi.Alias>[];
 }
 
-function firstRegion(config: Readonly<Record<string, string>>): string {
+function firstRegion(config: Readonly<Record<string, string>>, project: string): string {
     try {
-        const regions: unknown = JSON.parse(config[`${PROJECT}:regions`] ?? "[]");
+        const regions: unknown = JSON.parse(config[`${project}:regions`] ?? "[]");
         if (Array.isArray(regions) && isPlainObject(regions[0]) && typeof regions[0].name === "string") return regions[0].name;
     } catch {
         // an invalid regions value is reported by the program's validation
@@ -214,6 +216,11 @@ export async function planStack(stack: string, stacksDir?: string, options: Plan
 export interface PlanOptions {
     /** Plan as a first `pulumi preview` (see RecordingMocks). Defaults to false. */
     readonly preview?: boolean;
+    /**
+     * Folder of the Pulumi.yaml whose `name` is the project and whose `config:` defaults apply, as
+     * the CLI reads it. Defaults to the repository root.
+     */
+    readonly root?: string;
 }
 
 /** Each registration's property dependencies (input property -> URNs), by `type::name`. */
@@ -233,8 +240,8 @@ function dependenciesOf(req: RegisterResourceRequest): Record<string, string[]> 
  * `pulumi.runtime.setMocks`, with the mock monitor also logging what the engine receives besides
  * the inputs: each registration's property dependencies.
  */
-async function setGraphMocks(mocks: pulumi.runtime.Mocks, stack: string, preview: boolean): Promise<DependencyLog> {
-    await pulumi.runtime.setMocks(mocks, PROJECT, stack, preview);
+async function setGraphMocks(mocks: pulumi.runtime.Mocks, project: string, stack: string, preview: boolean): Promise<DependencyLog> {
+    await pulumi.runtime.setMocks(mocks, project, stack, preview);
     const log: DependencyLog = new Map();
     const installed = getMonitor();
     if (!(installed instanceof MockMonitor)) throw new Error("setMocks did not install a MockMonitor");
@@ -291,10 +298,12 @@ function isReported(e: unknown): boolean {
  * captures free.
  */
 async function recordProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir: string | undefined, options: PlanOptions): Promise<Plan> {
-    const config = loadStackConfig(stack, stacksDir);
+    const root = options.root ?? ROOT;
+    const project = projectName(root);
+    const config = loadStackConfig(stack, stacksDir, root);
     const preview = options.preview ?? false;
-    const mocks = new RecordingMocks(firstRegion(config), preview);
-    const dependencies = await setGraphMocks(mocks, stack, preview);
+    const mocks = new RecordingMocks(firstRegion(config, project), preview);
+    const dependencies = await setGraphMocks(mocks, project, stack, preview);
     pulumi.runtime.setAllConfig(config, []);
 
     const seen: Seen[] = [];
@@ -323,7 +332,7 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
         if (byKey.has(key)) throw new Error(`two resources share type and name ${key}; names must be unique within a stack`);
         byKey.set(key, reg);
     }
-    const stackUrn = `urn:pulumi:${stack}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${stack}`;
+    const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
     const seenOf = new Map(seen.map((s) => [s.resource, s]));
     const chains = new Map<pulumi.Resource, string>();
     const chainOf = (r: pulumi.Resource | undefined): string => {
@@ -340,10 +349,10 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
     await Promise.all(
         seen
             .filter((s) => s.aliases.length > 0)
-            .map(async (s) => aliasesOf.set(s.resource, await Promise.all(s.aliases.map((a) => aliasUrn(a, s, chainOf, stack))))),
+            .map(async (s) => aliasesOf.set(s.resource, await Promise.all(s.aliases.map((a) => aliasUrn(a, s, chainOf, project, stack))))),
     );
     const resources: PlannedResource[] = [
-        { urn: stackUrn, type: "pulumi:pulumi:Stack", name: `${PROJECT}-${stack}`, parent: null, custom: false, provider: null, inputs: {}, propertyDependencies: {} },
+        { urn: stackUrn, type: "pulumi:pulumi:Stack", name: `${project}-${stack}`, parent: null, custom: false, provider: null, inputs: {}, propertyDependencies: {} },
         ...seen.map((s): PlannedResource => {
             const reg = byKey.get(`${s.type}::${s.name}`);
             if (reg === undefined) throw new Error(`resource ${s.type}::${s.name} was declared but never registered`);

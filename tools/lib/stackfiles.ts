@@ -4,7 +4,6 @@ import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
 
-import { PROJECT as PROJECT_NAME } from "../../components/model";
 import { isConfigObject } from "../../components/model/reader";
 import { isRecord } from "../../policies/lib/values";
 
@@ -136,9 +135,14 @@ export const RESPONSIBLE_KEY: readonly (readonly [RegExp, string])[] = [
     [/^(ha|sec)-object-storage-/, "video"],
 ];
 
+/** The project name of Pulumi.yaml (`name`): the namespace of the stack config keys. */
+export function projectName(root: string = ROOT): string {
+    return projectDefaults(root).project;
+}
+
 /** The 1-based line of `<project>:<key>:` in a stack file's text, if present. */
-export function keyLine(text: string, key: string): number | undefined {
-    const pattern = new RegExp(`^\\s*(?:${PROJECT_NAME}:)?${key}\\s*:`);
+export function keyLine(text: string, key: string, project: string = projectName()): number | undefined {
+    const pattern = new RegExp(`^\\s*(?:${project.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:)?${key}\\s*:`);
     const index = text.split("\n").findIndex((l) => pattern.test(l));
     return index >= 0 ? index + 1 : undefined;
 }
@@ -154,5 +158,6 @@ export function locateFinding(stack: string, policy: string, dir: string = STACK
         return { uri, line: 1 };
     }
     const key = RESPONSIBLE_KEY.find(([re]) => re.test(policy))?.[1];
-    return { uri, line: (key !== undefined ? keyLine(text, key) : undefined) ?? keyLine(text, "stage") ?? 1 };
+    const project = projectName(root);
+    return { uri, line: (key !== undefined ? keyLine(text, key, project) : undefined) ?? keyLine(text, "stage", project) ?? 1 };
 }

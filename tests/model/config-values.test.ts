@@ -1,0 +1,122 @@
+// How config values typed by `pulumi config set --path` are read, keys a cloud does not use, and the
+// project name the keys are namespaced by.
+
+import * as assert from "assert";
+
+import { CONFIG_KEY_NAMES, parseConfigValues } from "../../components/model";
+import { resolveSpec } from "../../components/profiles";
+import { NOW, configIssues, rawConfig } from "../helpers";
+
+describe("config values as pulumi config set --path types them", () => {
+    // "When setting the config for a path, "true" and "false" are treated as boolean values, and
+    // integers are treated as numbers" (pulumi config set, CLI reference).
+    it("reads a number or a boolean as text where text is declared: tags.cost-center 4711 is the tag text \"4711\"", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { tags: { "cost-center": 4711, billable: true, team: "live" } }), { now: NOW });
+        assert.deepStrictEqual(spec.tags, { "cost-center": "4711", billable: "true", team: "live" });
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { kubernetes: { imageTag: 2 } }), { now: NOW }).kubernetes.imageTag, "2");
+        assert.deepStrictEqual(resolveSpec(rawConfig("startup", "aws", { queue: { topics: ["orders"] } }), { now: NOW }).queue.topics, ["orders"]);
+    });
+
+    it("rejects what is not text even so, naming the field and the value", () => {
+        const issues = configIssues(rawConfig("growth", "aws", { tags: { owner: { name: "x" } } }));
+        assert.ok(issues.includes('tags.owner: must be a string (or a number or true/false, read as its text) (got {"name":"x"})'), issues.join("\n"));
+        // A number that is not an integer never comes from the CLI as a number: it is a YAML number
+        // that has lost its text (1.30 reads as 1.3), so it is not taken, and the error says to quote it.
+        const versionIssues = configIssues(rawConfig("growth", "aws", { kubernetes: { version: 1.3 } }));
+        assert.ok(versionIssues.includes("kubernetes.version: must be a Kubernetes minor version such as 1.33, written as quoted text (a YAML number such as 1.30 reads as 1.3) (got 1.3)"), versionIssues.join("\n"));
+        // The text of a number still has to match the field's pattern.
+        assert.ok(configIssues(rawConfig("growth", "aws", { adminCidrs: [10] })).includes("adminCidrs[0]: must be an IPv4 CIDR (got 10)"));
+    });
+
+    it("reads plain decimal text where a number is declared (\"4\" as YAML minSize: \"4\" or --type string stores it)", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { app: { minSize: "4", maxSize: "12" }, scaling: { scaleOut: { cpuPercent: "75.5" } } }), { now: NOW });
+        assert.deepStrictEqual([spec.app.minSize, spec.app.maxSize, spec.scaling.scaleOut.cpuPercent], [4, 12, 75.5]);
+    });
+
+    it("rejects number text outside the bounds or not plain decimal, showing the text given", () => {
+        const issues = configIssues(rawConfig("growth", "aws", { app: { minSize: "4.5", maxSize: "1e3" } }));
+        assert.ok(issues.includes('app.minSize: must be an integer from 1 to 1000 (got "4.5")'), issues.join("\n"));
+        assert.ok(issues.includes('app.maxSize: must be an integer from 1 to 1000 (got "1e3")'), issues.join("\n"));
+    });
+
+    it('reads the text "true" and "false" where true or false is declared, nothing else', () => {
+        assert.strictEqual(resolveSpec(rawConfig("startup", "aws", { queue: { enabled: "true" } }), { now: NOW }).queue.enabled, true);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { cdn: { enabled: "false" } }), { now: NOW }).cdn.enabled, false);
+        assert.ok(configIssues(rawConfig("startup", "aws", { queue: { enabled: "yes" } })).includes('queue.enabled: must be true or false (got "yes")'));
+        assert.ok(configIssues(rawConfig("startup", "aws", { queue: { enabled: 1 } })).includes("queue.enabled: must be true or false (got 1)"));
+    });
+
+    it("takes top-level text keys as the CLI passes them (every top-level value is text)", () => {
+        const raw = parseConfigValues({ "live-commerce:stage": "growth", "live-commerce:prefix": "42", "live-commerce:appPort": "9090", "live-commerce:adminCidrs": '["203.0.113.0/24"]' });
+        assert.deepStrictEqual(raw, { stage: "growth", prefix: "42", appPort: 9090, adminCidrs: ["203.0.113.0/24"] });
+    });
+});
+
+describe("keys a cloud does not use", () => {
+    const cases: readonly { readonly name: string; readonly cloud: "alicloud" | "aws"; readonly extra: Record<string, unknown>; readonly issue: string }[] = [
+        {
+            name: "tls.certificateId on AWS (the stack requests ACM certificates)",
+            cloud: "aws",
+            extra: { tls: { certificateId: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } },
+            issue: "tls.certificateId: is not used on aws (alicloud only: AWS stacks request their ACM certificates for the domain and api.<domain>); allowed: leave it unset on aws",
+        },
+        {
+            name: "video.maxTranscoders on AWS (IVS transcodes)",
+            cloud: "aws",
+            extra: { video: { maxTranscoders: 8 } },
+            issue: "video.maxTranscoders: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws",
+        },
+        {
+            name: "video.transcoderSize on AWS",
+            cloud: "aws",
+            extra: { video: { transcoderSize: { vcpu: 16, memoryGiB: 32 } } },
+            issue: "video.transcoderSize: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws",
+        },
+        {
+            name: "an event's streams on AWS (they size the Alibaba Cloud transcoders)",
+            cloud: "aws",
+            extra: { events: [{ name: "launch", start: "2026-12-12T12:00:00Z", end: "2026-12-12T14:00:00Z", peakOnline: 100, streams: 3 }] },
+            issue: "events[0].streams: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws",
+        },
+    ];
+    for (const c of cases) {
+        it(`rejects ${c.name}, naming the key and the cloud`, () => {
+            const issues = configIssues(rawConfig("growth", c.cloud, c.extra));
+            assert.ok(issues.includes(c.issue), issues.join("\n"));
+        });
+    }
+
+    it("never shows the value of such a key", () => {
+        const issues = configIssues(rawConfig("growth", "aws", { tls: { certificateId: "do-not-print-me" } }));
+        assert.doesNotMatch(issues.join("\n"), /do-not-print-me/);
+    });
+
+    it("accepts the same keys on the cloud that uses them, and the empty sections of the Pulumi.yaml defaults on both", () => {
+        const ali = resolveSpec(rawConfig("growth", "alicloud", { tls: { certificateId: "14211234-cn-hangzhou" }, video: { maxTranscoders: 8 } }), { now: NOW });
+        assert.deepStrictEqual([ali.tls.certificateId, ali.video.maxTranscoders], ["14211234-cn-hangzhou", 8]);
+        assert.doesNotThrow(() => resolveSpec(rawConfig("growth", "aws", { tls: {}, video: {}, dns: {} }), { now: NOW }));
+        assert.doesNotThrow(() => resolveSpec(rawConfig("growth", "alicloud", { tls: {}, video: {}, dns: {} }), { now: NOW }));
+    });
+
+    it("rejects monitoring.dashboards, which no cloud ever built, as an unknown key", () => {
+        assert.ok(configIssues(rawConfig("mature", "aws", { monitoring: { dashboards: true } })).includes("monitoring.dashboards: is not a known key; allowed: contacts (value not shown)"));
+    });
+});
+
+describe("the project name", () => {
+    it("namespaces the keys: only <project>:* is read", () => {
+        const all = { "shop:stage": "growth", "shop:cloud": "aws", "live-commerce:stage": "mature", "aws:region": "us-east-1" };
+        assert.deepStrictEqual(parseConfigValues(all, "shop"), { stage: "growth", cloud: "aws" });
+    });
+
+    it("is the project tag and names the unknown-key message", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws"), { now: NOW, project: "shop" });
+        assert.strictEqual(spec.project, "shop");
+        assert.throws(() => resolveSpec(rawConfig("growth", "aws", { colour: "red" }), { now: NOW, project: "shop" }), /colour: is not a config key of shop; allowed: /);
+    });
+
+    it("lists every declared key in the unknown-key message", () => {
+        const issues = configIssues(rawConfig("growth", "aws", { colour: "red" }));
+        assert.ok(issues.includes(`colour: is not a config key of live-commerce; allowed: ${CONFIG_KEY_NAMES.join(", ")} (value not shown)`), issues.join("\n"));
+    });
+});
