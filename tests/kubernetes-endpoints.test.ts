@@ -59,18 +59,20 @@ describe("kubernetes endpoint wiring", () => {
             DATABASE_HOST: "rm-abc.mysql.rds.aliyuncs.com",
             KAFKA_BROKERS: "b-1:9092,b-2:9092",
         });
-        const secret = find(regs, "kubernetes:core/v1:Secret", "t-secret");
+        const secret = find(regs, "kubernetes:core/v1:Secret", "t-order-credentials");
         assert.ok(secret);
         // The SDK makes the whole stringData secret on the wire; the plan keeps its keys, never the values.
         assert.deepStrictEqual(sanitize(field(secret.inputs, "stringData")), { DATABASE_PASSWORD: SECRET });
+        // interaction uses no database: it gets no Secret (it has no other credential here).
+        assert.strictEqual(find(regs, "kubernetes:core/v1:Secret", "t-interaction-credentials"), undefined);
         assert.ok(!JSON.stringify(sanitize(regs.map((r) => r.inputs))).includes("s3cret-value"));
         const deployment = find(regs, "kubernetes:apps/v1:Deployment", "t-order-deployment");
         assert.ok(deployment);
         const envFrom = JSON.stringify(sanitize(deployment.inputs));
-        assert.ok(envFrom.includes('"envFrom":[{"configMapRef":{"name":"data-endpoints"}},{"secretRef":{"name":"data-credentials"}}]'), envFrom);
+        assert.ok(envFrom.includes('"envFrom":[{"configMapRef":{"name":"data-endpoints"}},{"secretRef":{"name":"order-credentials"}}]'), envFrom);
 
         // The schema sees the real shape: a secret value is validated as what it wraps (never printed).
-        const objects = regs.filter((r) => r.type.startsWith("kubernetes:")).map((r) => ({ name: r.name, object: unwrapSecrets(r.inputs) }));
+        const objects = regs.filter((r) => r.type.startsWith("kubernetes:") && r.type !== "kubernetes:helm.sh/v3:Release").map((r) => ({ name: r.name, object: unwrapSecrets(r.inputs) }));
         const out = execFileSync(process.execPath, [path.join(ROOT, "tests", "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
         assert.deepStrictEqual(JSON.parse(out), []);
     });
@@ -81,6 +83,6 @@ describe("kubernetes endpoint wiring", () => {
             APP_STAGE: "growth",
             DATABASE_READER_HOST: "rr-abc.mysql.rds.aliyuncs.com",
         });
-        assert.strictEqual(find(regs, "kubernetes:core/v1:Secret", "t-secret"), undefined);
+        assert.deepStrictEqual(regs.filter((r) => r.type === "kubernetes:core/v1:Secret"), []);
     });
 });

@@ -105,7 +105,7 @@ describe("kubernetes layer in the offline plan", function () {
         it("every workload deploys through its region's cluster provider", () => {
             const p = plan("mature-aws");
             for (const r of p.resources.filter((x) => x.type.startsWith("kubernetes:"))) {
-                const region = r.name.split("-services")[0];
+                const region = /^(lc-[a-z]+-[a-z]+-\d)-/.exec(r.name)?.[1] ?? r.name;
                 assert.ok(r.provider?.includes(`pulumi:providers:kubernetes::${region}-k8s-provider::`), `${r.name} -> ${r.provider}`);
             }
         });
@@ -136,7 +136,7 @@ describe("kubernetes layer in the offline plan", function () {
             const h = one(plan("growth-alicloud"), HPA, "lc-cn-hangzhou-services-interaction-hpa");
             assert.deepStrictEqual(at(h.inputs, "spec", "metrics"), [
                 { resource: { name: "cpu", target: { averageUtilization: 70, type: "Utilization" } }, type: "Resource" },
-                { pods: { metric: { name: "websocket_connections" }, target: { averageValue: "5000", type: "AverageValue" } }, type: "Pods" },
+                { pods: { metric: { name: "app_connections" }, target: { averageValue: "5000", type: "AverageValue" } }, type: "Pods" },
             ]);
             assert.strictEqual(at(h.inputs, "spec", "behavior", "scaleDown", "stabilizationWindowSeconds"), 600);
             assert.strictEqual(at(h.inputs, "spec", "behavior", "scaleDown", "selectPolicy"), "Max");
@@ -199,16 +199,38 @@ describe("kubernetes layer in the offline plan", function () {
             });
         }
 
-        it("the services read the region's endpoints from the data-endpoints ConfigMap and credentials from the data-credentials Secret", () => {
+        it("the services read the region's endpoints from the data-endpoints ConfigMap and only their own credentials", () => {
             const region = (stack: string, name: string, key: string) => at(plan(stack).outputs, "regions", name, key);
-            // AWS: the Valkey configuration endpoint, the Aurora writer and reader endpoints, the MSK brokers; Redis AUTH token only
-            // (the database password stays in Secrets Manager).
+            // AWS: the Valkey configuration endpoint, the Aurora writer and reader endpoints, the MSK brokers; the Redis AUTH token
+            // in each service's Secret; the database password stays in the RDS-managed secret, which user, product and order
+            // read with their own IAM role (IRSA), interaction not at all.
             const aws = plan("growth-aws");
             const d = one(aws, DEPLOYMENT, "lc-us-east-1-services-order-deployment");
             assert.deepStrictEqual(at(d.inputs, "spec", "template", "spec", "containers", 0, "envFrom"), [
                 { configMapRef: { name: "data-endpoints" } },
-                { secretRef: { name: "data-credentials" } },
+                { secretRef: { name: "order-credentials" } },
             ]);
+            assert.strictEqual(at(d.inputs, "spec", "template", "spec", "serviceAccountName"), "order");
+            const secretArn = at(one(aws, "aws:rds/cluster:Cluster", "lc-us-east-1-db-cluster").outputs, "masterUserSecrets", 0, "secretArn");
+            assert.match(String(secretArn), /^arn:aws:secretsmanager:us-east-1:\d{12}:secret:rds!/);
+            const roleArn = at(one(aws, "aws:iam/role:Role", "lc-us-east-1-k8s-order-role").outputs, "arn");
+            assert.deepStrictEqual(at(d.inputs, "spec", "template", "spec", "containers", 0, "env"), [
+                { name: "SERVICE_NAME", value: "order" },
+                { name: "AWS_ROLE_ARN", value: roleArn },
+                { name: "AWS_WEB_IDENTITY_TOKEN_FILE", value: "/var/run/secrets/eks.amazonaws.com/serviceaccount/token" },
+                { name: "DATABASE_SECRET_ARN", value: secretArn },
+            ]);
+            assert.deepStrictEqual(at(d.inputs, "spec", "template", "spec", "volumes", 1), {
+                name: "aws-iam-token",
+                projected: { sources: [{ serviceAccountToken: { audience: "sts.amazonaws.com", expirationSeconds: 86400, path: "token" } }] },
+            });
+            assert.deepStrictEqual(JSON.parse(String(one(aws, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-k8s-order-role-policy").inputs.policy)), {
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secretArn }],
+            });
+            const interaction = one(aws, DEPLOYMENT, "lc-us-east-1-services-interaction-deployment");
+            assert.deepStrictEqual(at(interaction.inputs, "spec", "template", "spec", "containers", 0, "env"), [{ name: "SERVICE_NAME", value: "interaction" }]);
+            assert.strictEqual(aws.resources.find((r) => r.name === "lc-us-east-1-k8s-interaction-role"), undefined);
             const awsData = at(one(aws, "kubernetes:core/v1:ConfigMap", "lc-us-east-1-services-config").inputs, "data");
             assert.deepStrictEqual(awsData, {
                 APP_STAGE: "growth",
@@ -219,7 +241,9 @@ describe("kubernetes layer in the offline plan", function () {
             });
             assert.match(String(at(awsData, "DATABASE_READER_HOST")), /^lc-us-east-1-db\.cluster-ro-/);
             assert.match(String(at(awsData, "REDIS_HOST")), /^clustercfg\.lc-us-east-1-cache\./);
-            assert.deepStrictEqual(at(one(aws, "kubernetes:core/v1:Secret", "lc-us-east-1-services-secret").inputs, "stringData"), { REDIS_PASSWORD: SECRET });
+            for (const service of ["user", "product", "order", "interaction"]) {
+                assert.deepStrictEqual(at(one(aws, "kubernetes:core/v1:Secret", `lc-us-east-1-services-${service}-credentials`).inputs, "stringData"), { REDIS_PASSWORD: SECRET }, service);
+            }
 
             // Alibaba Cloud: the Redis host, the PolarDB cluster endpoint, the Kafka endpoints; database and Redis passwords.
             const ali = plan("growth-alicloud");
@@ -237,10 +261,96 @@ describe("kubernetes layer in the offline plan", function () {
             assert.match(String(at(aliData, "REDIS_HOST")), /^r-[0-9a-f]+\.redis\.rds\.aliyuncs\.com$/);
             assert.match(String(at(aliData, "DATABASE_HOST")), /^pc-[0-9a-f]+\./);
             assert.strictEqual(String(at(aliData, "KAFKA_BROKERS")).split(",").length, 3);
-            assert.deepStrictEqual(at(one(ali, "kubernetes:core/v1:Secret", "lc-cn-hangzhou-services-secret").inputs, "stringData"), {
-                DATABASE_PASSWORD: SECRET,
-                REDIS_PASSWORD: SECRET,
+            for (const service of ["user", "product", "order"]) {
+                assert.deepStrictEqual(at(one(ali, "kubernetes:core/v1:Secret", `lc-cn-hangzhou-services-${service}-credentials`).inputs, "stringData"), { DATABASE_PASSWORD: SECRET, REDIS_PASSWORD: SECRET }, service);
+            }
+            // interaction works on the cache and the queue: no database password.
+            assert.deepStrictEqual(at(one(ali, "kubernetes:core/v1:Secret", "lc-cn-hangzhou-services-interaction-credentials").inputs, "stringData"), { REDIS_PASSWORD: SECRET });
+        });
+    });
+
+    describe("autoscaling add-ons", () => {
+        const RELEASE = "kubernetes:helm.sh/v3:Release";
+        for (const [stack, region] of [
+            ["growth-aws", "lc-us-east-1"],
+            ["mature-alicloud", "lc-cn-shanghai"],
+        ]) {
+            it(`${stack}: Prometheus scrapes the pods' http ports and prometheus-adapter serves app_connections, charts pinned`, () => {
+                const prometheus = one(plan(stack), RELEASE, `${region}-services-connection-metrics-prometheus`);
+                assert.deepStrictEqual([prometheus.inputs.chart, prometheus.inputs.version, prometheus.inputs.name, prometheus.inputs.namespace], ["prometheus", "27.19.0", "prometheus", "live-commerce-metrics"]);
+                assert.deepStrictEqual(at(prometheus.inputs, "repositoryOpts"), { repo: "https://prometheus-community.github.io/helm-charts" });
+                const files = at(prometheus.inputs, "values", "serverFiles");
+                const job = at(typeof files === "object" && files !== null ? Object.entries(files).find(([k]) => k === "prometheus.yml")?.[1] : undefined, "scrape_configs", 0);
+                assert.deepStrictEqual(at(job, "kubernetes_sd_configs"), [{ role: "pod", namespaces: { names: ["live-commerce"] } }]);
+                assert.deepStrictEqual(at(job, "relabel_configs", 1), { source_labels: ["__meta_kubernetes_pod_container_port_name"], action: "keep", regex: "http" });
+                const adapter = one(plan(stack), RELEASE, `${region}-services-connection-metrics-adapter`);
+                assert.deepStrictEqual([adapter.inputs.chart, adapter.inputs.version, adapter.inputs.namespace], ["prometheus-adapter", "4.14.1", "live-commerce-metrics"]);
+                assert.deepStrictEqual(at(adapter.inputs, "values", "prometheus"), { url: "http://prometheus-server.live-commerce-metrics.svc", port: 80 });
+                assert.deepStrictEqual(at(adapter.inputs, "values", "rules"), {
+                    default: false,
+                    custom: [
+                        {
+                            seriesQuery: 'live_commerce_app_connections{namespace!="",pod!=""}',
+                            resources: { overrides: { namespace: { resource: "namespace" }, pod: { resource: "pod" } } },
+                            name: { matches: "^live_commerce_app_connections$", as: "app_connections" },
+                            metricsQuery: "sum(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)",
+                        },
+                    ],
+                });
+                // The HPA reads exactly the metric the adapter serves.
+                const hpa = one(plan(stack), HPA, `${region}-services-interaction-hpa`);
+                assert.strictEqual(at(hpa.inputs, "spec", "metrics", 1, "pods", "metric", "name"), "app_connections");
             });
+        }
+
+        it("EKS: the cluster autoscaler discovers the cluster's tagged node groups with an IRSA role limited to them", () => {
+            const p = plan("growth-aws");
+            const ca = one(p, RELEASE, "lc-us-east-1-k8s-cluster-autoscaler");
+            assert.deepStrictEqual([ca.inputs.chart, ca.inputs.version, ca.inputs.namespace], ["cluster-autoscaler", "9.50.1", "kube-system"]);
+            assert.deepStrictEqual(at(ca.inputs, "values", "autoDiscovery"), { clusterName: "lc-us-east-1-k8s" });
+            assert.deepStrictEqual(at(ca.inputs, "values", "image"), { repository: "registry.k8s.io/autoscaling/cluster-autoscaler", tag: "v1.33.3" });
+            const role = one(p, "aws:iam/role:Role", "lc-us-east-1-k8s-cluster-autoscaler");
+            assert.deepStrictEqual(at(ca.inputs, "values", "rbac", "serviceAccount"), { create: true, name: "cluster-autoscaler", annotations: { "eks.amazonaws.com/role-arn": at(role.outputs, "arn") } });
+            const issuer = String(at(one(p, "aws:eks/cluster:Cluster", "lc-us-east-1-k8s-cluster").outputs, "identities", 0, "oidcs", 0, "issuer")).replace("https://", "");
+            const provider = one(p, "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "lc-us-east-1-k8s-oidc");
+            assert.deepStrictEqual(at(provider.inputs, "clientIdLists"), ["sts.amazonaws.com"]);
+            assert.deepStrictEqual(JSON.parse(String(role.inputs.assumeRolePolicy)).Statement, [
+                {
+                    Effect: "Allow",
+                    Principal: { Federated: at(provider.outputs, "arn") },
+                    Action: "sts:AssumeRoleWithWebIdentity",
+                    Condition: { StringEquals: { [`${issuer}:sub`]: "system:serviceaccount:kube-system:cluster-autoscaler", [`${issuer}:aud`]: "sts.amazonaws.com" } },
+                },
+            ]);
+            const policy = JSON.parse(String(one(p, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-k8s-cluster-autoscaler-policy").inputs.policy));
+            assert.deepStrictEqual(policy.Statement[0], {
+                Effect: "Allow",
+                Action: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:ResourceTag/k8s.io/cluster-autoscaler/lc-us-east-1-k8s": "owned" } },
+            });
+            // Both discovery tags on each node group's Auto Scaling group.
+            const tags = p.resources.filter((r) => r.type === "aws:autoscaling/tag:Tag");
+            for (const zone of ["us-east-1a", "us-east-1b"]) {
+                const asg = at(one(p, "aws:eks/nodeGroup:NodeGroup", `lc-us-east-1-k8s-nodes-${zone}`).outputs, "resources", 0, "autoscalingGroups", 0, "name");
+                assert.deepStrictEqual(
+                    tags.filter((t) => t.inputs.autoscalingGroupName === asg).map((t) => at(t.inputs, "tag")),
+                    [
+                        { key: "k8s.io/cluster-autoscaler/enabled", value: "true", propagateAtLaunch: false },
+                        { key: "k8s.io/cluster-autoscaler/lc-us-east-1-k8s", value: "owned", propagateAtLaunch: false },
+                    ],
+                    zone,
+                );
+            }
+        });
+
+        it("ACK: node autoscaling by cluster-autoscaler on every auto-scaling node pool", () => {
+            const p = plan("growth-alicloud");
+            const config = one(p, "alicloud:cs/autoscalingConfig:AutoscalingConfig", "lc-cn-hangzhou-k8s-node-autoscaling");
+            const { clusterId, ...settings } = config.inputs;
+            assert.strictEqual(clusterId, one(p, "alicloud:cs/managedKubernetes:ManagedKubernetes", "lc-cn-hangzhou-k8s-cluster").id);
+            assert.deepStrictEqual(settings, { scalerType: "cluster-autoscaler", expander: "least-waste", scaleDownEnabled: true, unneededDuration: "10m", utilizationThreshold: "0.5", skipNodesWithSystemPods: false });
+            for (const pool of p.resources.filter((r) => r.type === "alicloud:cs/nodePool:NodePool")) assert.strictEqual(at(pool.inputs, "scalingConfig", "enable"), true, pool.name);
         });
     });
 
@@ -248,11 +358,11 @@ describe("kubernetes layer in the offline plan", function () {
         it("every Kubernetes object of the growth and mature plans is valid against the Kubernetes OpenAPI schema", () => {
             const objects = ["growth-aws", "growth-alicloud", "mature-aws", "mature-alicloud"].flatMap((stack) =>
                 plan(stack)
-                    .resources.filter((r) => r.type.startsWith("kubernetes:"))
+                    .resources.filter((r) => r.type.startsWith("kubernetes:") && r.type !== "kubernetes:helm.sh/v3:Release")
                     .map((r) => ({ name: `${stack}/${r.name}`, object: r.inputs })),
             );
-            // Per region: namespace, ConfigMap, Secret and 4 x (Deployment, Service, HPA, PDB); 7 regions in the four stacks.
-            assert.strictEqual(objects.length, 7 * 19);
+            // Per region: the two namespaces, ConfigMap and 4 x (ServiceAccount, Secret, Deployment, Service, HPA, PDB); 7 regions in the four stacks.
+            assert.strictEqual(objects.length, 7 * 27);
             for (const o of objects) assert.ok(SERVED_BY_1_33.includes(String(at(o.object, "apiVersion"))), `${o.name}: ${at(o.object, "apiVersion")}`);
             const out = execFileSync(process.execPath, [path.join(ROOT, "tests", "support", "validate-kubernetes.mjs")], { input: JSON.stringify(objects), encoding: "utf8" });
             assert.deepStrictEqual(JSON.parse(out), []);

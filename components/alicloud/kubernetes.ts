@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
 import { CLUSTER_POD_CIDR, CLUSTER_SERVICE_CIDR, KubernetesSpec, nodeInstanceType, planNodePools } from "../model";
+import { ackAutoscalingSettings } from "./cluster-addons";
 import { ALICLOUD_PROFILE } from "./profile";
 import { Network } from "./network";
 
@@ -22,7 +23,8 @@ export interface KubernetesClusterArgs {
  * ACK managed cluster (Pro) over the vSwitches of every zone: API server on the intranet only (no
  * public SLB/EIP), Secrets encrypted with a KMS key of its own (rotated yearly), egress through the
  * region's NAT gateways (no extra NAT), and one autoscaling node pool per zone
- * (minNodesPerZone..maxNodesPerZone each) so every zone always has nodes for the zone-spread pods.
+ * (minNodesPerZone..maxNodesPerZone each) so every zone always has nodes for the zone-spread pods,
+ * grown and shrunk by ACK's managed cluster-autoscaler (AutoscalingConfig, NODE_AUTOSCALING).
  * `provider` deploys workloads to it.
  *
  * ACK names versions by patch release (1.33.1-aliyun.1), so the cluster takes the newest release at
@@ -107,6 +109,18 @@ export class KubernetesCluster extends pulumi.ComponentResource {
                     },
                     { parent: this },
                 ),
+        );
+
+        // Node autoscaling of the cluster (CreateAutoscalingConfig; alicloud_cs_autoscaling_config): ACK's
+        // managed cluster-autoscaler grows the pools with `scalingConfig.enable` when pods are Pending,
+        // within each pool's min/max, and removes nodes under NODE_AUTOSCALING's threshold. It acts with
+        // the account's ACK service role AliyunCSManagedAutoScalerRole (policy
+        // AliyunCSManagedAutoScalerRolePolicy: ess:ScaleWithAdjustment, cs:ScaleClusterNodePool, ...),
+        // which the account authorizes once (ACK, "Enable node auto scaling"; README prerequisites).
+        new alicloud.cs.AutoscalingConfig(
+            `${name}-node-autoscaling`,
+            { clusterId: cluster.id, ...ackAutoscalingSettings() },
+            { parent: this, dependsOn: nodePools },
         );
 
         const credential = alicloud.cs.getClusterCredentialOutput({ clusterId: cluster.id }, { parent: this });

@@ -2,7 +2,18 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CLUSTER_SERVICE_CIDR, EKS_METRICS_SERVER_ADDON, KubernetesSpec, nodeInstanceType, planNodePools } from "../model";
+import { CLUSTER_SERVICE_CIDR, EKS_METRICS_SERVER_ADDON, KubernetesSpec, ServiceAccountRef, nodeInstanceType, planNodePools } from "../model";
+import { RELEASE_TIMEOUT_SECONDS, chartArgs } from "../kubernetes";
+import {
+    CLUSTER_AUTOSCALER_ACCOUNT,
+    CLUSTER_AUTOSCALER_CHART,
+    IRSA_AUDIENCE,
+    autoscalerDiscoveryTags,
+    clusterAutoscalerImageTag,
+    clusterAutoscalerPolicy,
+    clusterAutoscalerValues,
+    irsaTrustPolicy,
+} from "./cluster-addons";
 import { serviceTrustPolicy } from "./metrics";
 import { AWS_PROFILE } from "./profile";
 import { Network } from "./network";
@@ -24,7 +35,10 @@ const NODE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "Ama
  * EKS cluster in the region's private subnets: API endpoint reachable only from inside the VPC,
  * Secrets encrypted with a KMS key of its own (rotated yearly), control-plane audit logs, and one
  * managed node group per zone (minNodesPerZone..maxNodesPerZone each) so every zone always has
- * nodes for the zone-spread pods. `provider` deploys workloads to it.
+ * nodes for the zone-spread pods, the cluster's IAM OIDC provider (IRSA; `podRole` gives one service
+ * account its own role), and the cluster autoscaler (chart `cluster-autoscaler`, its own IRSA role
+ * limited to this cluster's node groups, which carry its discovery tags). `provider` deploys
+ * workloads to it.
  *
  * With the private endpoint, `pulumi up` runs from inside the VPC (a runner in the VPC, or VPN).
  */
@@ -39,6 +53,10 @@ export class KubernetesCluster extends pulumi.ComponentResource {
     readonly clusterSecurityGroupId: pulumi.Output<string>;
     /** The Auto Scaling group behind each managed node group, in zone order (load balancer attachments). */
     readonly nodeAutoScalingGroupNames: pulumi.Output<string>[];
+    /** The cluster's IAM OIDC provider (IRSA) and its issuer URL (`https://oidc.eks.<region>.amazonaws.com/id/<id>`). */
+    readonly oidcProviderArn: pulumi.Output<string>;
+    readonly oidcIssuer: pulumi.Output<string>;
+    private readonly tags: Record<string, string>;
 
     constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:KubernetesCluster", name, {}, opts);
@@ -137,6 +155,14 @@ export class KubernetesCluster extends pulumi.ComponentResource {
         // cluster's Kubernetes version (CreateAddon API, `addonVersion` optional). Its pods need nodes.
         new aws.eks.Addon(`${name}-metrics-server`, { clusterName: cluster.name, addonName: EKS_METRICS_SERVER_ADDON, tags }, { parent: this, dependsOn: nodeGroups });
 
+        // IRSA: the cluster's OIDC issuer as an IAM OIDC provider for the audience sts.amazonaws.com
+        // (EKS User Guide, "Create an IAM OIDC provider for your cluster"); without `thumbprintList` IAM
+        // fetches the issuer's certificate thumbprint itself (aws_iam_openid_connect_provider `thumbprint_list`).
+        this.oidcIssuer = cluster.identities.apply((ids) => ids[0]?.oidcs?.[0]?.issuer ?? "");
+        const oidc = new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: this.oidcIssuer, clientIdLists: [IRSA_AUDIENCE], tags }, { parent: this });
+        this.oidcProviderArn = oidc.arn;
+        this.tags = tags;
+
         this.clusterName = cluster.name;
         this.endpoint = cluster.endpoint;
         this.kubeconfig = pulumi.secret(
@@ -166,6 +192,49 @@ export class KubernetesCluster extends pulumi.ComponentResource {
         this.nodeGroupNames = nodeGroups.map((g) => g.nodeGroupName);
         this.clusterSecurityGroupId = cluster.vpcConfig.clusterSecurityGroupId;
         this.nodeAutoScalingGroupNames = nodeGroups.map((g) => g.resources.apply((r) => r[0]?.autoscalingGroups[0]?.name ?? ""));
+
+        // The cluster autoscaler: node groups found by their discovery tags (set on each group's Auto
+        // Scaling group, as EKS does for managed node groups; `aws_autoscaling_group_tag`), its own
+        // service account in kube-system with an IAM role limited to this cluster's groups.
+        const discovery = Object.entries(autoscalerDiscoveryTags(name));
+        this.nodeAutoScalingGroupNames.forEach((autoscalingGroupName, i) =>
+            discovery.forEach(
+                ([key, value], t) =>
+                    new aws.autoscaling.Tag(
+                        `${name}-nodes-${network.zones[i]}-discovery-${t}`,
+                        { autoscalingGroupName, tag: { key, value, propagateAtLaunch: false } },
+                        { parent: this },
+                    ),
+            ),
+        );
+        const imageTag = clusterAutoscalerImageTag(k.version);
+        if (imageTag === null) throw new pulumi.ResourceError(`kubernetes.version: no cluster autoscaler image for Kubernetes ${k.version}`, this);
+        const autoscalerRole = this.podRole(`${name}-cluster-autoscaler`, CLUSTER_AUTOSCALER_ACCOUNT, clusterAutoscalerPolicy(name));
+        new k8s.helm.v3.Release(
+            `${name}-cluster-autoscaler`,
+            {
+                name: CLUSTER_AUTOSCALER_CHART.chart,
+                ...chartArgs(CLUSTER_AUTOSCALER_CHART),
+                namespace: CLUSTER_AUTOSCALER_ACCOUNT.namespace,
+                values: clusterAutoscalerValues({ clusterName: name, region: args.region, roleArn: autoscalerRole.arn, imageTag }),
+                timeout: RELEASE_TIMEOUT_SECONDS,
+            },
+            { parent: this, provider: this.provider },
+        );
         this.registerOutputs({ clusterName: this.clusterName, endpoint: this.endpoint, nodeGroupNames: this.nodeGroupNames });
+    }
+
+    /**
+     * An IAM role for the pods of one service account (IRSA): trusted by the cluster's OIDC provider
+     * for exactly `system:serviceaccount:<namespace>:<name>` (irsaTrustPolicy), with `policy` inline.
+     */
+    podRole(name: string, account: ServiceAccountRef, policy: pulumi.Input<string>): aws.iam.Role {
+        const role = new aws.iam.Role(
+            name,
+            { assumeRolePolicy: pulumi.all([this.oidcProviderArn, this.oidcIssuer]).apply(([arn, issuer]) => irsaTrustPolicy(arn, issuer, account)), tags: this.tags },
+            { parent: this },
+        );
+        new aws.iam.RolePolicy(`${name}-policy`, { role: role.name, policy }, { parent: this });
+        return role;
     }
 }

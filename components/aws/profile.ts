@@ -3,6 +3,7 @@
 
 import { CloudProfile, StackSpec, shortHash, show } from "../model";
 import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
+import { checkClusterAutoscaler } from "./cluster-addons";
 
 /**
  * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
@@ -74,5 +75,5 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // A separate region's api-<region> name would need a Route 53 record and a name on the region's
     // ACM certificate, which the AWS edge does not build.
     separateRegions: false,
-    check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec)],
+    check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec)],
 };

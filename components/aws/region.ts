@@ -16,13 +16,17 @@ import {
     ROUTES,
     planRegionNetwork,
     tierSchedule,
+    SERVICE_DATA_ACCESS,
+    SERVICE_NAMES,
     ServiceName,
+    serviceAccountOf,
     targetKind,
 } from "../model";
 import { AWS_NAME_LIMITS, awsName } from "./profile";
 import { AlarmDimensions } from "./metrics";
 import { cacheLayout, databaseLayout, queueLayout } from "./catalogue";
-import { LiveCommerceServices } from "../kubernetes";
+import { LiveCommerceServices, PodIdentity } from "../kubernetes";
+import { IRSA_TOKEN, secretReadPolicy } from "./cluster-addons";
 import { RegionOutputs } from "../region-outputs";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
@@ -227,6 +231,15 @@ export class Region extends pulumi.ComponentResource {
                 : null;
         if (spec.compute === "kubernetes") {
             const cluster = new KubernetesCluster(`${name}-k8s`, { kubernetes: spec.kubernetes, region: region.name, network: net, tags }, parent);
+            // The services that use the database read the RDS-managed secret with their own IAM role (IRSA).
+            const credential = this.database.credential;
+            const secretArn = "secretArn" in credential ? pulumi.output(credential.secretArn) : null;
+            const identities: Partial<Record<ServiceName, PodIdentity>> = {};
+            if (secretArn !== null) {
+                for (const service of SERVICE_NAMES.filter((s) => SERVICE_DATA_ACCESS[s].database)) {
+                    identities[service] = { token: IRSA_TOKEN, roleArn: cluster.podRole(`${name}-k8s-${service}-role`, serviceAccountOf(service), secretArn.apply(secretReadPolicy)).arn };
+                }
+            }
             // The database password stays in Secrets Manager (managed master password) where RDS can
             // manage it: pods read it from there with their service account. A global database
             // cluster has a generated password instead, which goes into the Secret with the cache token.
@@ -242,7 +255,9 @@ export class Region extends pulumi.ComponentResource {
                         ...(this.queue !== null ? { kafkaBrokers: this.queue.bootstrapBrokersTls } : {}),
                         redisPassword: this.cache.authToken,
                         ...(this.database.password !== null ? { databasePassword: this.database.password } : {}),
+                        ...(secretArn !== null ? { databaseSecretArn: secretArn } : {}),
                     },
+                    identities,
                 },
                 { parent: this, providers: [cluster.provider] },
             );

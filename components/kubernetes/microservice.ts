@@ -5,6 +5,7 @@ import {
     POD_CONNECTIONS_METRIC,
     CONTAINER_SECURITY_CONTEXT,
     HTTP_PORT_NAME,
+    WebIdentityToken,
     PDB_MAX_UNAVAILABLE,
     POD_SECURITY_CONTEXT,
     PROBES,
@@ -21,14 +22,40 @@ import {
     zoneSpread,
 } from "../model";
 
+/** A cloud role the pods take with a projected service account token (the cloud gives the token's shape). */
+export interface PodIdentity {
+    readonly token: WebIdentityToken;
+    readonly roleArn: pulumi.Input<string>;
+}
+
+/** The projected token volume, its mount and the variables of a pod identity; empty without one. */
+function webIdentity(identity: PodIdentity | undefined) {
+    if (identity === undefined) return { volumes: [], mounts: [], env: [] };
+    const t = identity.token;
+    return {
+        volumes: [{ name: t.volume, projected: { sources: [{ serviceAccountToken: { audience: t.audience, expirationSeconds: t.expirationSeconds, path: t.path } }] } }],
+        mounts: [{ name: t.volume, mountPath: t.directory, readOnly: true }],
+        env: [
+            { name: t.roleEnv, value: identity.roleArn },
+            { name: t.tokenFileEnv, value: `${t.directory}/${t.path}` },
+        ],
+    };
+}
+
 export interface MicroserviceArgs {
     readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort">;
     readonly service: ServiceName;
     readonly namespace: pulumi.Input<string>;
     /** ConfigMap whose keys become the container's environment (endpoints of the region's data tier). */
     readonly configMapName: pulumi.Input<string>;
-    /** Secret whose keys become the container's environment (credentials). Defaults to none (the region has no credentials yet). */
+    /** Secret whose keys become the container's environment (this service's credentials only). Defaults to none (the service needs no credential). */
     readonly secretName?: pulumi.Input<string>;
+    /** The service account the pods run as (its cloud identity, when annotated with one). */
+    readonly serviceAccountName: pulumi.Input<string>;
+    /** The cloud role the pods take (a projected token and the SDK's web identity variables, e.g. IRSA). Defaults to none. */
+    readonly identity?: PodIdentity;
+    /** Further plain environment variables of the container (e.g. the name of a secret it reads with its identity). Defaults to none. */
+    readonly env?: Readonly<Record<string, pulumi.Input<string>>>;
     /** Expose the service on this node port (type NodePort) for the load balancer. Defaults to none: a ClusterIP service. */
     readonly nodePort?: number;
 }
@@ -55,6 +82,7 @@ export class Microservice extends pulumi.ComponentResource {
         const labels = podLabels(service);
         const metadata = { name: service, namespace, labels };
         const hpa = planHpa(spec, service);
+        const identity = webIdentity(args.identity);
 
         const deployment = new k8s.apps.v1.Deployment(
             `${name}-deployment`,
@@ -67,18 +95,22 @@ export class Microservice extends pulumi.ComponentResource {
                     template: {
                         metadata: { labels },
                         spec: {
+                            serviceAccountName: args.serviceAccountName,
+                            // No Kubernetes API token: the services never call the API server. A cloud
+                            // identity (IRSA) comes as its own projected token, injected by EKS for a
+                            // service account annotated with a role.
                             automountServiceAccountToken: false,
                             terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
                             securityContext: POD_SECURITY_CONTEXT,
                             topologySpreadConstraints: zoneSpread(service),
                             affinity: hostAntiAffinity(service),
-                            volumes: [{ name: TMP_VOLUME.name, emptyDir: { sizeLimit: TMP_VOLUME.sizeLimit } }],
+                            volumes: [{ name: TMP_VOLUME.name, emptyDir: { sizeLimit: TMP_VOLUME.sizeLimit } }, ...identity.volumes],
                             containers: [
                                 {
                                     name: service,
                                     image: serviceImage(spec.kubernetes, service),
                                     ports: [{ name: HTTP_PORT_NAME, containerPort: spec.appPort, protocol: "TCP" }],
-                                    env: [{ name: "SERVICE_NAME", value: service }],
+                                    env: [{ name: "SERVICE_NAME", value: service }, ...identity.env, ...Object.entries(args.env ?? {}).map(([k, v]) => ({ name: k, value: v }))],
                                     envFrom: [
                                         { configMapRef: { name: args.configMapName } },
                                         ...(args.secretName === undefined ? [] : [{ secretRef: { name: args.secretName } }]),
@@ -88,7 +120,7 @@ export class Microservice extends pulumi.ComponentResource {
                                     livenessProbe: PROBES.liveness,
                                     startupProbe: PROBES.startup,
                                     securityContext: CONTAINER_SECURITY_CONTEXT,
-                                    volumeMounts: [{ name: TMP_VOLUME.name, mountPath: TMP_VOLUME.mountPath }],
+                                    volumeMounts: [{ name: TMP_VOLUME.name, mountPath: TMP_VOLUME.mountPath }, ...identity.mounts],
                                 },
                             ],
                         },

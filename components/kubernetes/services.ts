@@ -1,8 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceNodePort } from "../model";
-import { Microservice } from "./microservice";
+import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_DATA_ACCESS, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceAccountOf, serviceNodePort } from "../model";
+import { ConnectionMetrics } from "./connection-metrics";
+import { Microservice, PodIdentity } from "./microservice";
 import { ReplicaFloors } from "./replica-floors";
 
 /**
@@ -23,6 +24,11 @@ export interface DataEndpoints {
     readonly databasePassword?: pulumi.Input<string>;
     /** Redis password: a secret Output (from @pulumi/random); it goes into a Secret only. */
     readonly redisPassword?: pulumi.Input<string>;
+    /**
+     * ARN of the secret that holds the database password (AWS: the RDS-managed master secret), which
+     * the database-using services read with their own IAM role (`roleArns`) instead of a Kubernetes Secret.
+     */
+    readonly databaseSecretArn?: pulumi.Input<string>;
 }
 
 const PLAIN_ENDPOINTS = ["redisHost", "databaseHost", "databaseReaderHost", "kafkaBrokers"] as const;
@@ -36,8 +42,8 @@ export const ENDPOINT_ENV: Readonly<Record<(typeof PLAIN_ENDPOINTS)[number], str
 const CREDENTIALS = ["databasePassword", "redisPassword"] as const;
 /** Environment variable each credential is published under in the Secret. */
 export const CREDENTIAL_ENV: Readonly<Record<(typeof CREDENTIALS)[number], string>> = {
-    databasePassword: "DATABASE_PASSWORD",
-    redisPassword: "REDIS_PASSWORD",
+    databasePassword: DATABASE_PASSWORD_ENV,
+    redisPassword: REDIS_PASSWORD_ENV,
 };
 
 export interface LiveCommerceServicesArgs {
@@ -45,12 +51,15 @@ export interface LiveCommerceServicesArgs {
     readonly endpoints: DataEndpoints;
     /** The region's app-group schedule: the pods' floors follow it (ReplicaFloors). Defaults to none: no timed floors (a stack without events or peaks). */
     readonly schedule?: TierSchedule;
+    /** The cloud role each service's pods take (EKS: IRSA); a service without one has no cloud identity. */
+    readonly identities?: Partial<Record<ServiceName, PodIdentity>>;
 }
 
 /**
  * The business tier on Kubernetes: a namespace under the `restricted` Pod Security Standard, the
- * ConfigMap and Secret with the region's data-tier endpoints, and the user, product, order and
- * interaction microservices.
+ * ConfigMap with the region's data-tier endpoints, and the user, product, order and interaction
+ * microservices, each with its own service account and a Secret of the credentials it uses
+ * (SERVICE_DATA_ACCESS) and no others.
  */
 export class LiveCommerceServices extends pulumi.ComponentResource {
     readonly namespace: pulumi.Output<string>;
@@ -79,26 +88,45 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         }
         const config = new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: "data-endpoints", namespace, labels }, data }, { parent: this });
 
-        const credentials: Record<string, pulumi.Output<string>> = {};
-        for (const field of CREDENTIALS) {
-            const value = endpoints[field];
-            if (value !== undefined) credentials[CREDENTIAL_ENV[field]] = pulumi.secret(value);
-        }
-        const secret =
-            Object.keys(credentials).length === 0
-                ? undefined
-                : new k8s.core.v1.Secret(
-                      `${name}-secret`,
-                      { metadata: { name: "data-credentials", namespace, labels }, type: "Opaque", stringData: credentials },
-                      { parent: this },
-                  );
-
-        const build = (service: ServiceName): Microservice =>
-            new Microservice(
-                `${name}-${service}`,
-                { spec: args.spec, service, namespace, configMapName: config.metadata.name, secretName: secret?.metadata.name, nodePort: serviceNodePort(service) },
+        const build = (service: ServiceName): Microservice => {
+            const access = SERVICE_DATA_ACCESS[service];
+            const account = new k8s.core.v1.ServiceAccount(
+                `${name}-${service}-account`,
+                { metadata: { name: serviceAccountOf(service).name, namespace, labels }, automountServiceAccountToken: false },
                 { parent: this },
             );
+            // This service's credentials only: the database password for the services that use the database, the cache's for all.
+            const credentials: Record<string, pulumi.Output<string>> = {};
+            if (access.database && endpoints.databasePassword !== undefined) credentials[CREDENTIAL_ENV.databasePassword] = pulumi.secret(endpoints.databasePassword);
+            if (access.cache && endpoints.redisPassword !== undefined) credentials[CREDENTIAL_ENV.redisPassword] = pulumi.secret(endpoints.redisPassword);
+            const secret =
+                Object.keys(credentials).length === 0
+                    ? undefined
+                    : new k8s.core.v1.Secret(
+                          `${name}-${service}-credentials`,
+                          { metadata: { name: `${service}-credentials`, namespace, labels }, type: "Opaque", stringData: credentials },
+                          { parent: this },
+                      );
+            const secretArn = access.database ? endpoints.databaseSecretArn : undefined;
+            const identity = args.identities?.[service];
+            return new Microservice(
+                `${name}-${service}`,
+                {
+                    spec: args.spec,
+                    service,
+                    namespace,
+                    configMapName: config.metadata.name,
+                    secretName: secret?.metadata.name,
+                    serviceAccountName: account.metadata.name,
+                    ...(identity !== undefined ? { identity } : {}),
+                    ...(secretArn !== undefined ? { env: { [DATABASE_SECRET_ENV]: secretArn } } : {}),
+                    nodePort: serviceNodePort(service),
+                },
+                { parent: this },
+            );
+        };
+        // The pods' connection count as the custom metric the connection-holding services' HPAs read.
+        new ConnectionMetrics(`${name}-connection-metrics`, { parent: this });
         this.services = { user: build("user"), product: build("product"), order: build("order"), interaction: build("interaction") };
         const schedule = args.schedule;
         if (schedule !== undefined && schedule.oneOff.length + schedule.recurring.length > 0) {

@@ -20,6 +20,7 @@ export * from "./sizes";
 export * from "./loadbalancer";
 export * from "./placement";
 export * from "./kubernetes";
+export * from "./kubernetes-addons";
 export * from "./app-metrics";
 export * from "./global-database";
 export * from "./global";

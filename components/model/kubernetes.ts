@@ -61,8 +61,12 @@ export const SERVICE_RESOURCES: Readonly<Record<ServiceName, Resources>> = {
     interaction: { requests: { cpu: "1", memory: "1Gi" }, limits: { cpu: "2", memory: "2Gi" } },
 };
 
-/** Name of the per-pod Pods metric (served by the custom metrics API) the interaction service scales on. */
-export const POD_CONNECTIONS_METRIC = "websocket_connections";
+/**
+ * Name of the per-pod Pods metric the interaction service scales on: the custom metrics API
+ * (custom.metrics.k8s.io) serves it through prometheus-adapter from the pods' connection count
+ * (POD_CONNECTIONS_SERIES, components/model/kubernetes-addons.ts).
+ */
+export const POD_CONNECTIONS_METRIC = "app_connections";
 /** Services whose load is held connections rather than CPU: they also scale on POD_CONNECTIONS_METRIC. */
 export const SCALES_ON_CONNECTIONS: Readonly<Record<ServiceName, boolean>> = { user: false, product: false, order: false, interaction: true };
 

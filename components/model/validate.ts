@@ -5,6 +5,7 @@ import { worldCovered } from "../../policies/lib/network";
 import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr";
 import { show } from "./errors";
 import { checkKubernetesServices } from "./kubernetes";
+import { checkPodsFitNodes } from "./kubernetes-addons";
 import { StagePreset } from "./presets";
 import { checkComputeSize } from "./sizes";
 import { PLANNED_UTILISATION, instancesForOnline } from "./scaling";
@@ -29,6 +30,7 @@ export function validateSpec(spec: StackSpec, profile: CloudProfile, preset: Sta
         ...checkCache(spec),
         ...checkKubernetes(spec),
         ...checkKubernetesServices(spec),
+        ...checkPodsFitNodes(spec),
         ...checkEvents(spec),
         ...checkPeaks(spec, now),
         ...checkAdminCidrs(spec),

@@ -61,7 +61,7 @@ export const SUPPORTING_TYPES: readonly string[] = [
     "alicloud:polardb/backupPolicy:BackupPolicy", "alicloud:polardb/database:Database", "alicloud:polardb/account:Account", "alicloud:polardb/endpoint:Endpoint", "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork",
     "alicloud:alikafka/topic:Topic", "alicloud:alikafka/consumerGroup:ConsumerGroup", "alicloud:ess/alarm:Alarm",
     "aws:lb/listener:Listener", "aws:lb/targetGroup:TargetGroup", "aws:lb/listenerRule:ListenerRule", "aws:ec2/launchTemplate:LaunchTemplate",
-    "aws:autoscaling/policy:Policy", "aws:autoscaling/schedule:Schedule", "aws:autoscaling/attachment:Attachment",
+    "aws:autoscaling/policy:Policy", "aws:autoscaling/schedule:Schedule", "aws:autoscaling/attachment:Attachment", "aws:autoscaling/tag:Tag",
     "aws:appautoscaling/target:Target", "aws:appautoscaling/policy:Policy", "aws:appautoscaling/scheduledAction:ScheduledAction",
     "aws:rds/clusterInstance:ClusterInstance", "aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws:rds/globalCluster:GlobalCluster", "aws:rds/proxy:Proxy",
     "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup", "aws:msk/configuration:Configuration", "aws:msk/topic:Topic",

@@ -3,7 +3,7 @@
 // program sets; each names its source: the provider's resource file, the SDK docstring at the
 // pinned version (generated from the provider's website/docs/r/*.html.markdown) or the API page.
 
-import { Props, str } from "../lib/values";
+import { Props, isRecord, num, str } from "../lib/values";
 import { ConformanceRule, ValueTest, between, forbidden, lengthBetween, matches, name, not, oneOf, present } from "./checkers";
 
 const TF = "terraform-provider-alicloud alicloud/";
@@ -436,6 +436,15 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
 
     // Kubernetes, KMS, DNS, CDN, OSS, live
     { type: "alicloud:cs/managedKubernetes:ManagedKubernetes", property: "clusterSpec", test: oneOf(["ack.standard", "ack.pro.small", "ack.pro.xlarge", "ack.pro.2xlarge", "ack.pro.4xlarge"]), source: `${SDK}cs/managedKubernetes.d.ts (clusterSpec)` },
+    {
+        type: "alicloud:cs/nodePool:NodePool",
+        property: "scalingConfig.maxSize",
+        test: { describe: "0 to 1000 and greater than scalingConfig.minSize", accepts: (v, i) => typeof v === "number" && v >= 0 && v <= 1000 && v > (num(isRecord(i.scalingConfig) ? i.scalingConfig.minSize : undefined) ?? 0) },
+        source: `${SDK}types/input.d.ts (NodePoolScalingConfig.maxSize: "valid value range [0~1000]. maxSize has to be greater than minSize")`,
+    },
+    { type: "alicloud:cs/nodePool:NodePool", property: "scalingConfig.minSize", test: between(0, 1000), source: `${SDK}types/input.d.ts (NodePoolScalingConfig.minSize: "valid value range [0~1000]")` },
+    { type: "alicloud:cs/autoscalingConfig:AutoscalingConfig", property: "scalerType", test: oneOf(["cluster-autoscaler", "goatscaler"]), source: `${SDK}cs/autoscalingConfig.d.ts (scalerType)` },
+    { type: "alicloud:cs/autoscalingConfig:AutoscalingConfig", property: "expander", test: oneOf(["least-waste", "random", "priority"]), source: `${SDK}cs/autoscalingConfig.d.ts (expander)` },
     { type: "alicloud:cs/nodePool:NodePool", property: "instanceChargeType", test: oneOf(["PostPaid", "PrePaid"]), source: `${SDK}cs/nodePool.d.ts (instanceChargeType)` },
     { type: "alicloud:kms/key:Key", property: "pendingWindowInDays", test: between(7, 366), source: `${SDK}kms/key.d.ts (pendingWindowInDays)` },
     { type: "alicloud:kms/key:Key", property: "protectionLevel", test: oneOf(["SOFTWARE", "HSM"]), source: `${SDK}kms/key.d.ts (protectionLevel)` },

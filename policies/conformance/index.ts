@@ -5,12 +5,13 @@
 import { isRecord, Props } from "../lib/values";
 import { ALICLOUD_RULES } from "./alicloud";
 import { AWS_RULES } from "./aws";
+import { KUBERNETES_RULES } from "./kubernetes";
 import { ConformanceRule, autoNameOf, isCheckable } from "./checkers";
 
 export type { ConformanceRule, ValueTest } from "./checkers";
 
 /** Every rule of both clouds. */
-export const CONFORMANCE_RULES: readonly ConformanceRule[] = [...ALICLOUD_RULES, ...AWS_RULES];
+export const CONFORMANCE_RULES: readonly ConformanceRule[] = [...ALICLOUD_RULES, ...AWS_RULES, ...KUBERNETES_RULES];
 
 /** What the checker needs of a planned (or previewed, or exported) resource. */
 export interface ConformanceResource {

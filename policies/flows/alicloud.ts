@@ -2,12 +2,14 @@
 
 import {
     APP_CONNECTIONS_METRIC,
+    DATABASE_PASSWORD_ENV,
     DATA_PORTS,
     FLOW_ROUTE,
     INGEST_LISTENERS,
     LIVE_REGIONS,
     MEDIA_HTTP_PORT,
     PLAY_ORIGIN_PORT,
+    POD_CONNECTIONS_SERIES,
     RENDITIONS,
     ROUTES,
     ROUTE_SERVICE,
@@ -18,7 +20,7 @@ import {
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
-import { hpaScaling } from "./kubernetes";
+import { NodeAutoscaling, hpaScaling, podSecretHolds } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
 import { cidrContains, decodeUserData, statementsAllow } from "./contracts";
@@ -34,6 +36,7 @@ const T = {
     albAttachment: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment",
     cluster: "alicloud:cs/managedKubernetes:ManagedKubernetes",
     nodePool: "alicloud:cs/nodePool:NodePool",
+    autoscalingConfig: "alicloud:cs/autoscalingConfig:AutoscalingConfig",
     sg: "alicloud:ecs/securityGroup:SecurityGroup",
     sgRule: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
     vswitch: "alicloud:vpc/switch:Switch",
@@ -242,6 +245,31 @@ function ackMetricsServer(cluster: FlowResource) {
     return { resource: cluster, check: "metrics-server serves pod CPU (ACK system component)", verdict: true as const };
 }
 
+/**
+ * Pending pods reach ACK's node autoscaling: the cluster's AutoscalingConfig runs a known scaler
+ * (alicloud_cs_autoscaling_config `scaler_type`: cluster-autoscaler or goatscaler), and every node
+ * pool of the cluster has auto scaling enabled (`scaling_config.enable`) with room to grow. The
+ * autoscaler acts with the account's ACK service role AliyunCSManagedAutoScalerRole, outside the
+ * stack (README prerequisites).
+ */
+function ackNodeAutoscaling(g: FlowGraph, cluster: FlowResource): NodeAutoscaling {
+    return (w) => {
+        const config = g.referrers(cluster, T.autoscalingConfig, "clusterId")[0];
+        if (config === undefined) w.hop(cluster, "Pending pods: node autoscaling enabled", `${cluster.name} has no AutoscalingConfig: Pending pods add no nodes`);
+        const c = config ?? cluster;
+        const scaler = str(c.inputs.scalerType) ?? "cluster-autoscaler";
+        w.hop(c, `Pending pods: ACK's ${scaler} scales the node pools`, ["cluster-autoscaler", "goatscaler"].includes(scaler) ? true : `scalerType ${scaler} is not cluster-autoscaler or goatscaler`);
+        const pools = g.referrers(cluster, T.nodePool, "clusterId");
+        if (pools.length === 0) w.hop(cluster, "node pools", `${cluster.name} has no node pool`);
+        for (const pool of pools) {
+            const min = num(at(pool.inputs, "scalingConfig.minSize")) ?? 0;
+            const max = num(at(pool.inputs, "scalingConfig.maxSize")) ?? 0;
+            const enabled = at(pool.inputs, "scalingConfig.enable") === true;
+            w.hop(pool, `auto scaling enabled, can grow (minSize ${min} < maxSize ${max})`, !enabled ? `${pool.name} has auto scaling disabled (scalingConfig.enable): the autoscaler never grows it` : max > min ? true : `${pool.name} has maxSize ${max}: no node can be added`);
+        }
+    };
+}
+
 /** A data store whose IP whitelist must admit the targets' vSwitches. */
 function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, targets: Targets, what: string): void {
     const s = store ?? w.absent(what, `no ${what}`);
@@ -316,6 +344,8 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 w.hop(sg, `admits the targets on ${DATA_PORTS.kafka.from}`, sgAdmitsGroup(g, sg, targets.securityGroups, DATA_PORTS.kafka.from));
                 w.hop(kafka, "Kafka in that security group", true);
             }
+            const orderPods = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === ROUTE_SERVICE.order);
+            if (orderPods !== undefined) podSecretHolds(g, w, region, orderPods, DATABASE_PASSWORD_ENV, "the database password");
             egressHop(g, w, region, targets);
         }
         if (key === "hot-products") {
@@ -411,7 +441,7 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         // The compute tier, read from the resources present: serverless (SAE), kubernetes (ACK), else the VM app group.
         if (g.ofType(T.saeApp, region).length > 0) return saeScaling(g, w, region);
         const cluster = g.ofType(T.cluster, region)[0];
-        if (cluster !== undefined) return hpaScaling(g, w, region, ackMetricsServer(cluster));
+        if (cluster !== undefined) return hpaScaling(g, w, region, ackMetricsServer(cluster), POD_CONNECTIONS_SERIES, ackNodeAutoscaling(g, cluster));
         const asg = g.ofType(T.group, region).find((x) => x.name.endsWith("-app-group") || list(x.inputs.albServerGroups).length > 0) ?? w.absent("app scaling group", `no app scaling group in ${region}`);
         const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("scaling configuration", `${asg.name} has no scaling configuration`);
         const role = w.follow(

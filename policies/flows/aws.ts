@@ -1,6 +1,21 @@
 // The live-commerce flows on AWS, walked over the planned resources of one region.
 
-import { APP_CONNECTIONS_METRIC, EKS_METRICS_SERVER_ADDON, DATA_PORTS, FLOW_ROUTE, FlowKey, ROUTES, ROUTE_SERVICE, RouteName, flowDefinition } from "../../components/model";
+import {
+    APP_CONNECTIONS_METRIC,
+    DATABASE_PASSWORD_ENV,
+    DATABASE_SECRET_ENV,
+    DATA_PORTS,
+    EKS_METRICS_SERVER_ADDON,
+    FLOW_ROUTE,
+    FlowKey,
+    POD_CONNECTIONS_SERIES,
+    ROUTES,
+    ROUTE_SERVICE,
+    RouteName,
+    ServiceAccountRef,
+    flowDefinition,
+    serviceAccountSubject,
+} from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
 import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
@@ -8,7 +23,8 @@ import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
 import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
-import { hpaScaling } from "./kubernetes";
+import { NodeAutoscaling, hpaScaling, podSecretHolds, releasesOf } from "./kubernetes";
+import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
 const T = {
     distribution: "aws:cloudfront/distribution:Distribution",
@@ -56,6 +72,8 @@ const T = {
     scalingPolicy: "aws:appautoscaling/policy:Policy",
     eksAddon: "aws:eks/addon:Addon",
     secret: "aws:secretsmanager/secret:Secret",
+    oidcProvider: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+    asgTag: "aws:autoscaling/tag:Tag",
 } as const;
 
 /**
@@ -347,6 +365,8 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             const cluster = g.ofType(T.auroraCluster, region)[0];
             const store = cluster ?? g.ofType(T.rdsInstance, region).find((i) => i.inputs.replicateSourceDb === undefined);
             const db = dataHop(g, w, region, targets, store, "vpcSecurityGroupIds", DATA_PORTS.mysql, "database writer");
+            const orderPods = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === ROUTE_SERVICE.order);
+            if (orderPods !== undefined) databaseCredential(g, w, region, orderPods);
             if (db.type === T.auroraCluster && db.inputs.globalClusterIdentifier !== undefined && db.inputs.masterUsername === undefined) {
                 w.hop(db, "writes reach the primary region (write forwarding)", db.inputs.enableGlobalWriteForwarding === true ? true : "a secondary cluster without write forwarding: orders fail here");
             }
@@ -414,12 +434,147 @@ function eksMetricsServer(g: FlowGraph, region: string) {
     };
 }
 
+/**
+ * The role trusts exactly one service account of `eks` (IRSA): an Allow of sts:AssumeRoleWithWebIdentity
+ * for the cluster's IAM OIDC provider (the provider whose url is the cluster's issuer) whose
+ * StringEquals `<issuer>:sub` is `system:serviceaccount:<namespace>:<name>` and nothing else (EKS User
+ * Guide, "Assign IAM roles to Kubernetes service accounts").
+ */
+function irsaTrust(g: FlowGraph, w: Walk, role: FlowResource, eks: FlowResource, account: ServiceAccountRef): void {
+    const subject = serviceAccountSubject(account);
+    const issuer = str(at(eks.outputs, "identities.0.oidcs.0.issuer"));
+    const provider = issuer === undefined ? undefined : g.ofType(T.oidcProvider).find((p) => p.inputs.url === issuer);
+    const check = `trusts exactly ${subject} of ${eks.name}'s OIDC provider`;
+    if (FlowGraph.isUnknown(role.inputs.assumeRolePolicy) || issuer === undefined) return w.hop(role, check, null);
+    if (provider === undefined) return w.hop(role, check, `${eks.name} has no IAM OIDC provider for its issuer ${issuer}: no service account can take a role`);
+    let doc: unknown;
+    try {
+        doc = typeof role.inputs.assumeRolePolicy === "string" ? JSON.parse(role.inputs.assumeRolePolicy) : role.inputs.assumeRolePolicy;
+    } catch {
+        doc = undefined;
+    }
+    const providerArn = str(provider.outputs?.arn) ?? "";
+    const federated = list(isRecord(doc) ? doc.Statement : undefined)
+        .filter(isRecord)
+        .some((st) => st.Effect === "Allow" && strings(st.Action).includes("sts:AssumeRoleWithWebIdentity") && strings(at(st, "Principal.Federated")).includes(providerArn));
+    const subjects = allowedConditionValues(role.inputs.assumeRolePolicy, "sts:AssumeRoleWithWebIdentity", `${issuer.replace(/^https:\/\//, "")}:sub`);
+    w.hop(
+        role,
+        check,
+        !federated
+            ? `${role.name} does not trust ${provider.name} (Principal.Federated) with sts:AssumeRoleWithWebIdentity`
+            : subjects === null
+              ? `${role.name} has no condition on the token's sub: every service account of the cluster may take it`
+              : subjects.length === 1 && subjects[0] === subject
+                ? true
+                : `${role.name} trusts ${subjects.join(", ") || "no service account"}, the pods run as ${subject}`,
+    );
+}
+
+/** The IAM role an IRSA-annotated or IRSA-mounted workload names, followed to the stack's role. */
+function roleByArn(g: FlowGraph, w: Walk, from: FlowResource, property: string, arn: unknown, missing: string): FlowResource {
+    return w.follow(from, "IAM role (IRSA)", arn === undefined ? MISSING : g.ref(from, property, arn, T.role), missing);
+}
+
+/** The `aws:ResourceTag/<key>` values the Allow statements of `action` require (StringEquals), by key; null when some statement is unconditioned. */
+function resourceTagConditions(policy: unknown, action: string): Record<string, string[]> | null {
+    let doc: unknown = policy;
+    try {
+        if (typeof policy === "string") doc = JSON.parse(policy);
+    } catch {
+        return {};
+    }
+    const out: Record<string, string[]> = {};
+    for (const st of list(isRecord(doc) ? doc.Statement : undefined).filter(isRecord)) {
+        if (st.Effect !== "Allow" || !statementsAllow({ Statement: [st] }, action)) continue;
+        const eq = at(st, "Condition.StringEquals");
+        const tagKeys = isRecord(eq) ? Object.keys(eq).filter((k) => k.startsWith("aws:ResourceTag/")) : [];
+        if (tagKeys.length === 0) return null;
+        for (const k of tagKeys) out[k.slice("aws:ResourceTag/".length)] = [...(out[k.slice("aws:ResourceTag/".length)] ?? []), ...strings(isRecord(eq) ? eq[k] : undefined)];
+    }
+    return out;
+}
+
+/**
+ * Pending pods reach the EKS cluster autoscaler (the `cluster-autoscaler` release), which discovers
+ * this cluster's node groups by their Auto Scaling group tags, acts with its own IAM role (IRSA,
+ * trusted for exactly its service account), and may resize exactly those groups: the role's
+ * SetDesiredCapacity/TerminateInstanceInAutoScalingGroup condition tags are on every group, and each
+ * group can grow (kubernetes/autoscaler cloudprovider/aws README: "Auto-Discovery Setup", "IAM Policy").
+ */
+function eksNodeAutoscaling(g: FlowGraph, region: string): NodeAutoscaling {
+    return (w) => {
+        const eks = g.ofType(T.eks, region)[0];
+        const clusterName = str(eks.inputs.name) ?? eks.name;
+        const release = releasesOf(g, region, "cluster-autoscaler")[0];
+        if (release === undefined) w.hop(eks, "Pending pods: a cluster autoscaler", `no cluster-autoscaler release in ${region}: Pending pods add no nodes`);
+        const ca = release ?? eks;
+        // A first preview may not know the values yet (an input that waits on a new resource).
+        if (FlowGraph.isUnknown(ca.inputs.values)) w.hop(ca, `Pending pods: the autoscaler discovers ${clusterName}'s node groups in ${region}`, null);
+        const discovered = at(ca.inputs, "values.autoDiscovery.clusterName");
+        const awsRegion = at(ca.inputs, "values.awsRegion");
+        w.hop(
+            ca,
+            `Pending pods: the autoscaler discovers ${clusterName}'s node groups in ${region}`,
+            at(ca.inputs, "values.cloudProvider") === "aws" && discovered === clusterName && awsRegion === region ? true : `the autoscaler discovers cluster ${String(discovered)} in ${String(awsRegion)}; the node groups are ${clusterName}'s in ${region}`,
+        );
+        const annotations = at(ca.inputs, "values.rbac.serviceAccount.annotations");
+        const account = { namespace: str(ca.inputs.namespace) ?? "default", name: str(at(ca.inputs, "values.rbac.serviceAccount.name")) ?? "" };
+        const role = roleByArn(g, w, ca, "values", isRecord(annotations) ? annotations[IRSA_ROLE_ANNOTATION] : undefined, `the autoscaler's service account names no IAM role of the stack (${IRSA_ROLE_ANNOTATION}): it cannot resize node groups`);
+        irsaTrust(g, w, role, eks, account);
+        const policies = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);
+        const needed = [...AUTOSCALER_SCALING_ACTIONS, "autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeTags"];
+        const denied = needed.filter((a) => !policies.some((p) => statementsAllow(p, a)));
+        w.hop(role, `may ${needed.join(", ")}`, denied.length === 0 ? true : `no policy of ${role.name} allows ${denied.join(", ")}`);
+        const conditions = AUTOSCALER_SCALING_ACTIONS.map((a) => policies.map((p) => resourceTagConditions(p, a)).find((c) => c !== undefined && (c === null || Object.keys(c).length > 0)) ?? null);
+        const keys = Object.keys(autoscalerDiscoveryTags(clusterName));
+        for (const ng of g.ofType(T.nodeGroup, region)) {
+            const min = num(at(ng.inputs, "scalingConfig.minSize")) ?? 0;
+            const max = num(at(ng.inputs, "scalingConfig.maxSize")) ?? 0;
+            w.hop(ng, `can grow (minSize ${min} < maxSize ${max})`, max > min ? true : `${ng.name} has maxSize ${max}: the autoscaler cannot add a node`);
+            const asg = at(ng.outputs, "resources.0.autoscalingGroups.0.name");
+            const tags = g.ofType(T.asgTag, region).filter((t) => (typeof asg === "string" && t.inputs.autoscalingGroupName === asg) || (FlowGraph.isUnknown(t.inputs.autoscalingGroupName) && (t.propertyDependencies?.autoscalingGroupName ?? []).includes(ng.urn)));
+            const tagged = new Map(tags.map((t) => [String(at(t.inputs, "tag.key")), String(at(t.inputs, "tag.value"))]));
+            const missing = keys.filter((k) => !tagged.has(k));
+            w.hop(ng, `Auto Scaling group tagged for discovery (${keys.join(", ")})`, asg === undefined && tags.length === 0 ? null : missing.length === 0 ? true : `${ng.name}'s Auto Scaling group lacks the discovery tag ${missing.join(", ")}: the autoscaler never finds it`);
+            const unmet = conditions.flatMap((c) => (c === null ? [] : Object.entries(c).filter(([k, values]) => !values.includes(tagged.get(k) ?? "")).map(([k, values]) => `${k}=${values.join("|")}`)));
+            w.hop(ng, `the autoscaler's role may resize it`, unmet.length === 0 ? true : `${role.name} may resize only groups tagged ${unmet.join(", ")}, which ${ng.name}'s group is not`);
+        }
+    };
+}
+
+/**
+ * The database credential of a Deployment: either the secret ARN it reads with its IRSA role (the
+ * RDS-managed master secret: the role trusts its service account and may GetSecretValue on that
+ * ARN), or a Kubernetes Secret it loads that holds DATABASE_PASSWORD.
+ */
+function databaseCredential(g: FlowGraph, w: Walk, region: string, deployment: FlowResource): void {
+    const container = list(at(deployment.inputs, "spec.template.spec.containers")).filter(isRecord)[0] ?? {};
+    const env = new Map(list(container.env).filter(isRecord).map((e) => [String(e.name), e.value]));
+    const secretArn = env.get(DATABASE_SECRET_ENV);
+    if (secretArn !== undefined) {
+        const role = roleByArn(g, w, deployment, "spec", env.get(IRSA_TOKEN.roleEnv), `${deployment.name} reads ${DATABASE_SECRET_ENV} but takes no IAM role (${IRSA_TOKEN.roleEnv})`);
+        const eks = g.ofType(T.eks, region)[0];
+        irsaTrust(g, w, role, eks, { namespace: str(at(deployment.inputs, "metadata.namespace")) ?? "default", name: str(at(deployment.inputs, "spec.template.spec.serviceAccountName")) ?? "default" });
+        const policies = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);
+        const allows = policies.some((p) => {
+            const doc: unknown = typeof p === "string" ? JSON.parse(p) : p;
+            return list(isRecord(doc) ? doc.Statement : undefined)
+                .filter(isRecord)
+                .some((st) => st.Effect === "Allow" && statementsAllow({ Statement: [st] }, "secretsmanager:GetSecretValue") && strings(st.Resource).some((r) => r === "*" || r === secretArn));
+        });
+        w.hop(role, `may secretsmanager:GetSecretValue on the database secret`, FlowGraph.isUnknown(secretArn) ? null : allows ? true : `no policy of ${role.name} allows secretsmanager:GetSecretValue on ${String(secretArn)}`);
+        return;
+    }
+    podSecretHolds(g, w, region, deployment, DATABASE_PASSWORD_ENV, "the database password");
+}
+
 function scalingFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("scaling");
     return walk("scaling", def.name, region, (w) => {
         // The compute tier, read from the resources present: serverless (ECS services), kubernetes (EKS), else the VM app group.
         if (g.ofType(T.ecsService, region).length > 0) return ecsScaling(g, w, region);
-        if (g.ofType(T.eks, region).length > 0) return hpaScaling(g, w, region, eksMetricsServer(g, region));
+        if (g.ofType(T.eks, region).length > 0) return hpaScaling(g, w, region, eksMetricsServer(g, region), POD_CONNECTIONS_SERIES, eksNodeAutoscaling(g, region));
         const asg = g.ofType(T.group, region)[0] ?? w.absent("app scaling group", `no scaling group in ${region}`);
         const lt = w.follow(asg, "launch template", g.ref(asg, "launchTemplate", at(asg.inputs, "launchTemplate.id"), T.launchTemplate), "the group's launch template is not declared");
         const profileRef = at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name");

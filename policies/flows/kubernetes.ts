@@ -1,12 +1,16 @@
 // The Kubernetes tier's scaling signal, shared by EKS and ACK: each HorizontalPodAutoscaler scales a
-// Deployment on pod CPU, which the Kubernetes Metrics Server serves through the resource metrics API.
+// Deployment on pod CPU (metrics-server, resource metrics API) and, for the connection-holding
+// services, on the pods' connection count (Prometheus scrapes it, prometheus-adapter serves it as a
+// custom metric); Pending pods then reach a cluster autoscaler that grows the node groups.
 
-import { isRecord, list, str } from "../lib/values";
-import { FlowGraph, FlowResource, at } from "./graph";
+import { isRecord, list, num, str } from "../lib/values";
+import { FlowGraph, FlowResource, at, strings } from "./graph";
 import { Verdict, Walk } from "./walk";
 
 const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+const SECRET = "kubernetes:core/v1:Secret";
+export const RELEASE = "kubernetes:helm.sh/v3:Release";
 
 /** Where the cluster's resource metrics come from: the resource that provides metrics-server and its verdict. */
 export interface MetricsServer {
@@ -15,21 +19,133 @@ export interface MetricsServer {
     readonly verdict: Verdict;
 }
 
+/** The cloud's part of the walk: Pending pods reach its cluster autoscaler, which may grow the node groups. */
+export type NodeAutoscaling = (w: Walk) => void;
+
 /** Whether an HPA metric is the pod CPU utilization of the resource metrics API (autoscaling/v2 `type: Resource`, `resource.name: cpu`). */
 function readsPodCpu(metric: unknown): boolean {
     return isRecord(metric) && metric.type === "Resource" && at(metric, "resource.name") === "cpu" && at(metric, "resource.target.type") === "Utilization";
 }
 
+/** The Helm releases of a chart in a region (helm.v3.Release `chart`). */
+export function releasesOf(g: FlowGraph, region: string, chart: string): FlowResource[] {
+    return g.ofType(RELEASE, region).filter((r) => r.inputs.chart === chart);
+}
+
+/** A Prometheus regex matches the whole value (Prometheus configuration, `<relabel_config>`: regexes are fully anchored). */
+function fullMatch(regex: string, value: string): boolean {
+    try {
+        return new RegExp(`^(?:${regex})$`).test(value);
+    } catch {
+        return false;
+    }
+}
+
+/** `__meta_kubernetes_pod_label_<name>`: a label name with every character outside [a-zA-Z0-9_] as `_` (Prometheus kubernetes_sd_config). */
+function podLabelMeta(label: string): string {
+    return `__meta_kubernetes_pod_label_${label.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+}
+
+/**
+ * Whether a Prometheus scrape job of role `pod` keeps a target of the Deployment's pods, and labels
+ * it with `namespace` and `pod` (what the adapter's rule maps to the Kubernetes resources). Evaluates
+ * the job's `keep` rules against the meta labels a pod target of the Deployment carries, one target
+ * per container port (Prometheus configuration, `<kubernetes_sd_config>` role pod).
+ */
+export function scrapesDeployment(job: unknown, deployment: FlowResource): string | true {
+    if (!isRecord(job)) return "not a scrape job";
+    const sd = list(job.kubernetes_sd_configs).filter(isRecord).find((c) => c.role === "pod");
+    if (sd === undefined) return `job ${String(job.job_name)} discovers no pods (kubernetes_sd_configs role pod)`;
+    const namespace = str(at(deployment.inputs, "metadata.namespace")) ?? "";
+    const names = strings(at(sd, "namespaces.names"));
+    if (names.length > 0 && !names.includes(namespace)) return `job ${String(job.job_name)} discovers pods in ${names.join(", ")}, not ${namespace}`;
+    const labels = at(deployment.inputs, "spec.template.metadata.labels");
+    const meta: Record<string, string> = { __meta_kubernetes_namespace: namespace };
+    if (isRecord(labels)) for (const [k, v] of Object.entries(labels)) if (typeof v === "string") meta[podLabelMeta(k)] = v;
+    const ports = list(at(deployment.inputs, "spec.template.spec.containers")).filter(isRecord).flatMap((c) => list(c.ports).filter(isRecord));
+    const rules = list(job.relabel_configs).filter(isRecord);
+    const kept = ports.filter((port) => {
+        const target: Record<string, string> = { ...meta, __meta_kubernetes_pod_container_port_name: String(port.name ?? ""), __meta_kubernetes_pod_container_port_number: String(port.containerPort ?? "") };
+        return rules
+            .filter((r) => r.action === "keep")
+            .every((r) => fullMatch(str(r.regex) ?? "(.*)", strings(r.source_labels).map((l) => target[l] ?? "").join(str(r.separator) ?? ";")));
+    });
+    if (kept.length === 0) return `job ${String(job.job_name)} keeps no port of ${deployment.name}'s pods`;
+    const sets = (label: string, from: string) => rules.some((r) => (r.action === undefined || r.action === "replace") && r.target_label === label && strings(r.source_labels).join() === from);
+    if (!sets("namespace", "__meta_kubernetes_namespace") || !sets("pod", "__meta_kubernetes_pod_name")) return `job ${String(job.job_name)} does not label its targets with namespace and pod`;
+    return true;
+}
+
+/**
+ * The fullname of a Prometheus chart release: `fullnameOverride`, else the release name when it
+ * contains the chart name, else `<release>-prometheus` (charts/prometheus templates/_helpers.tpl
+ * `prometheus.fullname`); its server Service is `<fullname>-server`.
+ */
+function prometheusFullname(release: FlowResource): string {
+    const override = str(at(release.inputs, "values.fullnameOverride"));
+    if (override !== undefined && override !== "") return override;
+    const name = str(release.inputs.name) ?? "";
+    return name.includes("prometheus") ? name : `${name}-prometheus`;
+}
+
+/** The series name a prometheus-adapter `seriesQuery` selects (`name{...}` or `{__name__="name",...}`), or null. */
+function seriesOf(query: string): string | null {
+    const plain = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\{|$)/.exec(query);
+    if (plain !== null) return plain[1];
+    const named = /__name__\s*=\s*"([a-zA-Z_:][a-zA-Z0-9_:]*)"/.exec(query);
+    return named === null ? null : named[1];
+}
+
+/**
+ * The custom-metric path of one HPA `Pods` metric: a prometheus-adapter release with a rule that
+ * serves exactly that metric name per pod (kubernetes-sigs/prometheus-adapter docs/config.md:
+ * `name.as`, `resources.overrides` with `pod`), querying a Prometheus release's server Service,
+ * whose scrape job keeps the Deployment's pods and exposes the rule's series, which the pods publish
+ * (`series`, the image contract of docs/METRICS.md).
+ */
+function customMetricPath(g: FlowGraph, w: Walk, region: string, hpa: FlowResource, metric: string, deployment: FlowResource, series: string): void {
+    const adapters = releasesOf(g, region, "prometheus-adapter");
+    if (adapters.length === 0) w.hop(hpa, `custom metric ${metric} is served (custom.metrics.k8s.io)`, `no prometheus-adapter release in ${region}: the HPA's Pods metric ${metric} is served by nothing`);
+    const ruleOf = (a: FlowResource) => list(at(a.inputs, "values.rules.custom")).filter(isRecord).find((r) => at(r, "name.as") === metric);
+    const adapter = adapters.find((a) => ruleOf(a) !== undefined);
+    const served = adapters.flatMap((a) => list(at(a.inputs, "values.rules.custom")).filter(isRecord).map((r) => String(at(r, "name.as") ?? at(r, "name.matches") ?? "")));
+    if (adapter === undefined) w.hop(adapters[0], `serves the HPA's Pods metric ${metric}`, `${hpa.name} reads the Pods metric ${metric}, the adapter serves ${served.join(", ") || "no custom metric"}`);
+    const a = adapter ?? adapters[0];
+    const rule = ruleOf(a) ?? {};
+    const perPod = at(rule, "resources.overrides.pod.resource") === "pod" || at(rule, "resources.template") === "<<.Resource>>";
+    w.hop(a, `serves ${metric} per pod (rule name.as ${metric}, pod label mapped to pods)`, perPod ? true : `the adapter's rule for ${metric} maps no label to the pod resource: a Pods metric is never found`);
+
+    const url = str(at(a.inputs, "values.prometheus.url")) ?? "";
+    const port = num(at(a.inputs, "values.prometheus.port"));
+    const host = /^https?:\/\/([^/:]+)/.exec(url)?.[1] ?? "";
+    const [service, namespace] = host.split(".");
+    const prometheus = releasesOf(g, region, "prometheus").find((p) => `${prometheusFullname(p)}-server` === service && p.inputs.namespace === namespace);
+    const servicePort = num(at(prometheus?.inputs, "values.server.service.servicePort")) ?? 80;
+    w.hop(
+        a,
+        `queries Prometheus at ${url}:${String(port ?? "")}`,
+        prometheus === undefined ? `the adapter queries ${url || "no URL"}: no Prometheus release in ${region} serves it (<release>-server.<namespace>.svc)` : port !== servicePort ? `the adapter queries port ${String(port)}, the Prometheus server Service listens on ${servicePort}` : true,
+    );
+    const p = prometheus ?? a;
+    const ruleSeries = seriesOf(str(at(rule, "seriesQuery")) ?? "");
+    w.hop(p, `the adapter reads the pods' series ${series}`, ruleSeries === series ? true : `the adapter's rule reads ${ruleSeries ?? "no series"}, the pods publish ${series}`);
+    // `serverFiles."prometheus.yml"` (a key with a dot, so read directly rather than by a dotted path).
+    const files = at(p.inputs, "values.serverFiles");
+    const configs = list(at(isRecord(files) ? files["prometheus.yml"] : undefined, "scrape_configs"));
+    const verdicts = configs.map((j) => scrapesDeployment(j, deployment));
+    w.hop(p, `scrapes ${deployment.name}'s pods with namespace and pod labels`, verdicts.includes(true) ? true : verdicts.filter((v): v is string => v !== true).join("; ") || `Prometheus has no scrape job for ${deployment.name}'s pods`);
+}
+
 /**
  * The HPA path of the scaling signal in `region`: metrics-server serves pod CPU, then for each HPA:
- * it scales a declared Deployment, reads pod CPU utilization, and every container of the Deployment
+ * it scales a declared Deployment, reads pod CPU utilization, every container of the Deployment
  * requests CPU (Kubernetes, "Horizontal Pod Autoscaling": "if some of the Pod's containers do not have
  * the relevant resource request set, CPU utilization for the Pod will not be defined and the
- * autoscaler will not take any action for that metric"). The per-pod connection metric (a `Pods`
- * metric) needs a custom-metrics adapter, which the stacks do not deploy: it is not walked here
- * (docs/METRICS.md).
+ * autoscaler will not take any action for that metric"), and each `Pods` metric it reads is served
+ * by the custom metrics adapter from the series the pods publish (`series`). Then `nodes`: the pods
+ * the HPAs add and cannot place reach the cloud's cluster autoscaler.
  */
-export function hpaScaling(g: FlowGraph, w: Walk, region: string, metricsServer: MetricsServer): void {
+export function hpaScaling(g: FlowGraph, w: Walk, region: string, metricsServer: MetricsServer, series: string, nodes: NodeAutoscaling): void {
     const hpas = g.ofType(HPA, region);
     if (hpas.length === 0) w.absent("HorizontalPodAutoscaler", `no HorizontalPodAutoscaler in ${region}`);
     w.hop(metricsServer.resource, metricsServer.check, metricsServer.verdict);
@@ -39,10 +155,30 @@ export function hpaScaling(g: FlowGraph, w: Walk, region: string, metricsServer:
         const namespace = at(hpa.inputs, "metadata.namespace");
         const deployment = g.ofType(DEPLOYMENT, region).find((d) => at(d.inputs, "metadata.name") === name && at(d.inputs, "metadata.namespace") === namespace);
         w.hop(hpa, `scales Deployment ${name ?? "(none)"}`, at(ref, "kind") === "Deployment" && deployment !== undefined ? true : `${hpa.name} targets no Deployment the stack declares`);
-        w.hop(hpa, "reads pod CPU utilization (resource metrics)", list(at(hpa.inputs, "spec.metrics")).some(readsPodCpu) ? true : `${hpa.name} reads no pod CPU utilization: no metric the cluster serves drives it`);
+        const metrics = list(at(hpa.inputs, "spec.metrics"));
+        w.hop(hpa, "reads pod CPU utilization (resource metrics)", metrics.some(readsPodCpu) ? true : `${hpa.name} reads no pod CPU utilization: no metric the cluster serves drives it`);
         const d = deployment ?? hpa;
         const containers = list(at(d.inputs, "spec.template.spec.containers")).filter(isRecord);
         const unrequested = containers.filter((c) => at(c, "resources.requests.cpu") === undefined).map((c) => String(c.name));
         w.hop(d, "containers request CPU", containers.length > 0 && unrequested.length === 0 ? true : `containers ${unrequested.join(", ") || "(none)"} request no CPU: CPU utilization is undefined and the HPA takes no action`);
+        for (const m of metrics.filter(isRecord).filter((x) => x.type === "Pods")) {
+            customMetricPath(g, w, region, hpa, str(at(m, "pods.metric.name")) ?? "(unnamed)", d, series);
+        }
     }
+    nodes(w);
+}
+
+/**
+ * A Deployment gets a credential from a Kubernetes Secret: its first container loads (envFrom
+ * secretRef) a Secret of its namespace whose data holds `key`.
+ */
+export function podSecretHolds(g: FlowGraph, w: Walk, region: string, deployment: FlowResource, key: string, what: string): void {
+    const container = list(at(deployment.inputs, "spec.template.spec.containers")).filter(isRecord)[0] ?? {};
+    const names = list(container.envFrom).filter(isRecord).map((e) => at(e, "secretRef.name"));
+    const secrets = g.ofType(SECRET, region).filter((s) => names.includes(at(s.inputs, "metadata.name")) && at(s.inputs, "metadata.namespace") === at(deployment.inputs, "metadata.namespace"));
+    const holds = secrets.find((s) => isRecord(s.inputs.stringData) && key in s.inputs.stringData);
+    // A first preview may hide a Secret's data whole (a secret value not known yet): then its keys are unknown too.
+    const envKeys = (v: unknown) => isRecord(v) && Object.keys(v).every((k) => /^[A-Z_][A-Z0-9_]*$/.test(k));
+    const hidden = secrets.some((s) => !envKeys(s.inputs.stringData));
+    w.hop(holds ?? deployment, `${deployment.name} gets ${what} (${key})`, holds !== undefined ? true : hidden ? null : `${deployment.name} loads no Secret with ${key}: it cannot log in`);
 }

@@ -81,6 +81,8 @@ describe("alicloud Region", function () {
             "alicloud:cdn/domainNew:DomainNew": 2,
             "alicloud:cms/alarm:Alarm": 18,
             "alicloud:cms/alarmContactGroup:AlarmContactGroup": 3,
+            // ACK node autoscaling of the cluster (the managed cluster-autoscaler grows the pools).
+            "alicloud:cs/autoscalingConfig:AutoscalingConfig": 1,
             "alicloud:cs/managedKubernetes:ManagedKubernetes": 1,
             "alicloud:cs/nodePool:NodePool": 2,
             "alicloud:ecs/eipAddress:EipAddress": 2,

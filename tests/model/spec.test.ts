@@ -189,6 +189,12 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
         ["size without an instance type", rawConfig("startup", "alicloud", { app: { size: { vcpu: 3, memoryGiB: 8 } } }), "app.size: no instance type for 3 vCPU / 8 GiB"],
         ["standalone cache with replicas", rawConfig("startup", "aws", { cache: { replicasPerShard: 1 } }), "cache.mode: standalone means 1 shard and 0 replicas"],
         ["global database on MySQL", rawConfig("mature", "aws", { database: { engine: "mysql" } }), 'database.globalDatabase: a global database needs engine aurora (got engine "mysql")'],
+        [
+            "nodes too small for the pods",
+            rawConfig("growth", "alicloud", { kubernetes: { nodeSize: { vcpu: 1, memoryGiB: 2 } } }),
+            "kubernetes.nodeSize: 1 vCPU / 2 GiB cannot hold the interaction pod (requests 1 CPU, 1Gi); allowed: a node whose 70 % covers every pod's requests",
+        ],
+        ["EKS version without a cluster autoscaler image", rawConfig("growth", "aws", { kubernetes: { version: "1.29" } }), "kubernetes.version: the cluster autoscaler has no pinned image for Kubernetes 1.29; allowed: 1.32, 1.33, 1.34"],
     ];
     for (const [what, raw, expected] of cases) {
         it(what, () => {
