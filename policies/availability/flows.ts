@@ -256,3 +256,23 @@ export function flowTargetFindings(flows: readonly FlowEstimate[]): { readonly m
             };
         });
 }
+
+function pct(v: number | null, digits = 4): string {
+    return v === null ? "?" : v.toFixed(digits);
+}
+
+/**
+ * One line per flow: its estimate, whether the target applies and is met, and how it is made:
+ * entry x (regions, `|` in parallel, `,` the weakest counts) x the writer of an order.
+ */
+export function flowEstimateLine(f: FlowEstimate): string {
+    const value = f.percent === null ? `unknown (${f.status})` : `${f.status === "upper-bound" ? "at most " : ""}${f.percent}%`;
+    const verdict = !f.target ? "no target" : f.percent === null ? "target not judged" : f.percent >= f.targetPercent ? `meets ${f.targetPercent}%` : `BELOW ${f.targetPercent}%`;
+    const groups = f.groups.map((g) => {
+        const regions = g.regions.map((r) => `${r} ${pct(f.regions.find((x) => x.region === r)?.percent ?? null)}`).join(g.inParallel ? " | " : ", ");
+        const writer = g.writer === undefined ? "" : ` x writer ${g.writer.region} ${pct(g.writer.percent)} (promotion ${g.writer.promotion.mode}${g.writer.promotion.seconds === null ? "" : `, ${g.writer.promotion.seconds} s`})`;
+        return `(${regions})${writer}`;
+    });
+    const entry = f.entry === null ? "" : `${f.entry.tier === "cdn" ? "cdn" : "entry"} ${pct(f.entry.percent)} x `;
+    return `flow ${f.name}: ${value} [${verdict}] = ${entry}${groups.join(" ; ")}`;
+}
