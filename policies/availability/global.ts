@@ -25,7 +25,8 @@ export const GLOBAL_TYPES = {
     gtmStrategy: "alicloud:dns/accessStrategy:AccessStrategy",
 } as const;
 
-const LOAD_BALANCERS: readonly string[] = [GLOBAL_TYPES.awsLb, GLOBAL_TYPES.aliLb];
+/** The regional load balancers: a region with one serves requests. */
+export const LOAD_BALANCERS: readonly string[] = [GLOBAL_TYPES.awsLb, GLOBAL_TYPES.aliLb];
 
 /** The regions that have a regional load balancer: the regions a stack serves requests from. */
 export function servingRegions(nodes: readonly Node[]): string[] {

@@ -1,12 +1,7 @@
 import { GlobalDatabase, globalDatabases, servingRegions } from "../availability/global";
 import { Node } from "../availability/tiers";
-import { STAGE_CONFIG, stackRule, stringListConfig } from "../lib/policy";
-import { toNodes } from "../lib/nodes";
-import { isRecord } from "../lib/values";
-
-interface Config {
-    readonly residencyRegions: readonly string[];
-}
+import { stringListConfig } from "../lib/policy";
+import { RegionFinding, multiRegionRule } from "./multi-region-rule";
 
 const DATABASE_TYPES: readonly string[] = ["aws:rds/cluster:Cluster", "alicloud:polardb/cluster:Cluster"];
 
@@ -20,7 +15,7 @@ function clusterIn(nodes: readonly Node[], region: string): Node | undefined {
  * region inside the residency boundary without a secondary, an Aurora secondary that does not
  * forward writes. `boundary` lists the regions user data may be stored in (empty: every region).
  */
-export function globalDatabaseFindings(nodes: readonly Node[], boundary: readonly string[]): { message: string; urn?: string }[] {
+export function globalDatabaseFindings(nodes: readonly Node[], boundary: readonly string[]): RegionFinding[] {
     const regions = servingRegions(nodes).filter((r) => clusterIn(nodes, r) !== undefined);
     const required = boundary.length === 0 ? regions : regions.filter((r) => boundary.includes(r));
     if (required.length < 2) return [];
@@ -30,7 +25,7 @@ export function globalDatabaseFindings(nodes: readonly Node[], boundary: readonl
         return [{ message: `${required.length} regions (${required.join(", ")}) hold a database but no global database (Aurora global cluster / PolarDB global database network) spans them: each region's data is its own, so no region can take over another's users.`, urn: clusterIn(nodes, required[0])?.urn }];
     }
     if (spanning.primary === null) return [{ message: `the global database names no primary cluster the stack declares (${spanning.kind === "aurora" ? "sourceDbClusterIdentifier" : "dbClusterId"}): no region takes its writes.`, urn: spanning.urn }];
-    const out: { message: string; urn?: string }[] = [];
+    const out: RegionFinding[] = [];
     for (const region of required.filter((r) => r !== spanning.primary?.region)) {
         const member = spanning.secondaries.find((s) => s.region === region);
         const cluster = clusterIn(nodes, region);
@@ -44,24 +39,13 @@ export function globalDatabaseFindings(nodes: readonly Node[], boundary: readonl
     return out;
 }
 
-export const haStackRequireGlobalDatabase = stackRule(
+export const haStackRequireGlobalDatabase = multiRegionRule(
     {
         name: "ha-stack-require-global-database",
         description:
             "A stack serving from two regions or more keeps one global database across them (Aurora global cluster / PolarDB global database network) with a secondary in every region inside the residency boundary (Aurora secondaries forward writes), so any region can serve any user's data. Mandatory for mature stacks.",
-        category: "availability",
-        stageDefaults: { startup: "advisory", growth: "advisory" },
         remediation: "Keep `database.globalDatabase` on (the mature preset): components/<cloud>/index.ts creates the global database from the first region's cluster and a secondary in every other region; list the regions user data may be stored in under `residencyRegions`.",
-        config: {
-            ...STAGE_CONFIG,
-            residencyRegions: stringListConfig([], "Regions user data may be stored in (the residency boundary); only these need a secondary. Empty: every region of the stack."),
-        },
+        config: { residencyRegions: stringListConfig([], "Regions user data may be stored in (the residency boundary); only these need a secondary. Empty: every region of the stack.") },
     },
-    (args, report) => {
-        const nodes = toNodes(args.resources);
-        if (servingRegions(nodes).length < 2) args.notApplicable("the stack serves from one region");
-        const c: unknown = args.getConfig<Config>();
-        const boundary = isRecord(c) && Array.isArray(c.residencyRegions) ? c.residencyRegions.filter((r): r is string => typeof r === "string") : [];
-        globalDatabaseFindings(nodes, boundary).forEach((f) => report(f.message, f.urn));
-    },
+    (nodes, config) => globalDatabaseFindings(nodes, Array.isArray(config.residencyRegions) ? config.residencyRegions.filter((r): r is string => typeof r === "string") : []),
 );
