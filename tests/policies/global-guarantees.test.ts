@@ -30,12 +30,12 @@ function singleOrigin(resources: readonly EvalResource[]): EvalResource[] {
             const first = list(r.inputs.origins)[0];
             const id = isRecord(first) ? first.originId : undefined;
             const deps = r.propertyDependencies?.origins ?? [];
-            return { ...r, inputs: { ...r.inputs, origins: [first], originGroups: [], defaultCacheBehavior: { ...(isRecord(r.inputs.defaultCacheBehavior) ? r.inputs.defaultCacheBehavior : {}), targetOriginId: id } }, propertyDependencies: { ...r.propertyDependencies, origins: deps.filter((d) => d.includes(String(id))) } };
+            return { ...r, inputs: { ...r.inputs, origins: [first], originGroups: [], defaultCacheBehavior: { ...(isRecord(r.inputs.defaultCacheBehavior) ? r.inputs.defaultCacheBehavior : {}), targetOriginId: id } }, propertyDependencies: { ...r.propertyDependencies, origins: deps.slice(0, 1) } };
         }
         if (r.type === "alicloud:cdn/domainNew:DomainNew") {
             const sources = list(r.inputs.sources);
             const deps = r.propertyDependencies?.sources ?? [];
-            return { ...r, inputs: { ...r.inputs, sources: sources.slice(0, 1) }, propertyDependencies: { ...r.propertyDependencies, sources: deps.filter((d) => d.includes("cn-hangzhou")) } };
+            return { ...r, inputs: { ...r.inputs, sources: sources.slice(0, 1) }, propertyDependencies: { ...r.propertyDependencies, sources: deps.slice(0, 1) } };
         }
         return r;
     });
