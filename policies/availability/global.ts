@@ -5,7 +5,7 @@
 // (policies/stack/ha-stack-require-global-*) and the availability estimate read the same facts.
 
 import { bool, isRecord, list, num, record, str } from "../lib/values";
-import { depsOf, refersTo } from "../lib/refs";
+import { Finding, containsUnknown, depsOf, refersTo, undeterminedMessage } from "../lib/refs";
 import { Node, byUrnOf } from "./tiers";
 
 /** Type tokens of the cross-region resources (the provider schemas at the pinned versions). */
@@ -253,4 +253,46 @@ export function cdnOrigins(nodes: readonly Node[]): CdnOrigins[] {
         return { urn: d.urn, regions, failoverRegions: gap === undefined ? regions : [], ...(gap === undefined ? {} : { gap }) };
     });
     return [...aws, ...ali];
+}
+
+// ---------------------------------------------------------------------------------------------
+// What cannot be judged until the resources exist
+
+/** A reference the multi-region facts follow: a property of a resource type. */
+export type Reference = readonly [type: string, property: string];
+
+/** The references the global-database facts follow. */
+export const GLOBAL_DATABASE_REFERENCES: readonly Reference[] = [
+    [GLOBAL_TYPES.auroraGlobal, "sourceDbClusterIdentifier"],
+    [GLOBAL_TYPES.auroraCluster, "globalClusterIdentifier"],
+    [GLOBAL_TYPES.polardbGdn, "dbClusterId"],
+    [GLOBAL_TYPES.polardbCluster, "gdnId"],
+];
+
+/** The references the CDN origin facts follow. */
+export const CDN_REFERENCES: readonly Reference[] = [
+    [GLOBAL_TYPES.distribution, "origins"],
+    [GLOBAL_TYPES.cdnDomain, "sources"],
+];
+
+/** The references the steering facts follow. */
+export const STEERING_REFERENCES: readonly Reference[] = [
+    [GLOBAL_TYPES.record, "healthCheckId"],
+    [GLOBAL_TYPES.record, "aliases"],
+    [GLOBAL_TYPES.healthCheck, "fqdn"],
+    [GLOBAL_TYPES.gtmPool, "addresses"],
+    [GLOBAL_TYPES.gtmMonitor, "addrPoolId"],
+    [GLOBAL_TYPES.gtmStrategy, "defaultAddrPools"],
+];
+
+/**
+ * References whose value is unknown (a first preview) and that no recorded dependency resolves:
+ * what they point at cannot be judged until the resources exist. The multi-region rules then
+ * report nothing for them; ha-preview-cannot-judge-until-created lists them.
+ */
+export function unresolvedReferences(rule: string, nodes: readonly Node[], references: readonly Reference[]): Finding[] {
+    return nodes.flatMap((n) => {
+        const paths = references.filter(([type, prop]) => type === n.type && containsUnknown(n.props[prop]) && depsOf(n, prop).length === 0).map(([, prop]) => prop);
+        return paths.length === 0 ? [] : [{ urn: n.urn, message: undeterminedMessage(rule, `what ${n.type.split(":").pop() ?? n.type} refers to`, paths) }];
+    });
 }

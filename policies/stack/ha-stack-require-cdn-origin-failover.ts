@@ -1,4 +1,4 @@
-import { cdnOrigins, servingRegions } from "../availability/global";
+import { CDN_REFERENCES, cdnOrigins, servingRegions } from "../availability/global";
 import { Node } from "../availability/tiers";
 import { intConfig } from "../lib/policy";
 import { num } from "../lib/values";
@@ -23,5 +23,6 @@ export const haStackRequireCdnOriginFailover = multiRegionRule(
         remediation: "Keep `cdn.originFailover` on (the mature preset): components/<cloud>/cdn.ts then adds every region's load balancer as an origin in failover order (cdnOrigins).",
         config: { minRegions: intConfig(2, "Regions the CDN must fail over between (CloudFront origin groups hold two origins).", 2) },
     },
+    CDN_REFERENCES,
     (nodes, config) => cdnFailoverFindings(nodes, num(config.minRegions) ?? 2),
 );

@@ -1,4 +1,4 @@
-import { GlobalDatabase, globalDatabases, servingRegions } from "../availability/global";
+import { GLOBAL_DATABASE_REFERENCES, GlobalDatabase, globalDatabases, servingRegions } from "../availability/global";
 import { Node } from "../availability/tiers";
 import { stringListConfig } from "../lib/policy";
 import { RegionFinding, multiRegionRule } from "./multi-region-rule";
@@ -47,5 +47,6 @@ export const haStackRequireGlobalDatabase = multiRegionRule(
         remediation: "Keep `database.globalDatabase` on (the mature preset): components/<cloud>/index.ts creates the global database from the first region's cluster and a secondary in every other region; list the regions user data may be stored in under `residencyRegions`.",
         config: { residencyRegions: stringListConfig([], "Regions user data may be stored in (the residency boundary); only these need a secondary. Empty: every region of the stack.") },
     },
+    GLOBAL_DATABASE_REFERENCES,
     (nodes, config) => globalDatabaseFindings(nodes, Array.isArray(config.residencyRegions) ? config.residencyRegions.filter((r): r is string => typeof r === "string") : []),
 );

@@ -1,4 +1,4 @@
-import { LOAD_BALANCERS, servingRegions, steeredRegions } from "../availability/global";
+import { LOAD_BALANCERS, STEERING_REFERENCES, servingRegions, steeredRegions } from "../availability/global";
 import { Node } from "../availability/tiers";
 import { RegionFinding, multiRegionRule } from "./multi-region-rule";
 
@@ -22,5 +22,6 @@ export const haStackRequireSteeringHealthChecks = multiRegionRule(
             "A stack serving from two regions or more health-checks every region's steering entry: a Route 53 record per region with a routing policy and an active health check of that region's load balancer, or a GTM address pool per region in the access strategy with its monitor. Mandatory for mature stacks.",
         remediation: "Declare the steering per region (components/<cloud>/steering.ts: a health check and latency record per region on AWS, an address pool and MonitorConfig per region on Alibaba Cloud).",
     },
+    STEERING_REFERENCES,
     (nodes) => steeringFindings(nodes),
 );

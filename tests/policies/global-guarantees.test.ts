@@ -9,6 +9,7 @@ import { POLICIES } from "../../policies/all";
 import { EvalResource, availabilityOf, evaluatePolicies } from "../../tools/lib/evaluate";
 import { isRecord, list } from "../../policies/lib/values";
 import { shippedPlan, shippedPreviewPlan } from "../support/shipped";
+import { withoutResource } from "./helpers";
 
 interface Removal {
     readonly what: string;
@@ -20,7 +21,7 @@ interface Removal {
 
 const withoutFirst = (type: string) => (resources: readonly EvalResource[]): EvalResource[] => {
     const first = resources.find((r) => r.type === type);
-    return resources.filter((r) => r !== first);
+    return first === undefined ? [...resources] : withoutResource(resources, first);
 };
 
 /** The CDN without origin failover, as the stage presets below mature declare it: one origin, no group. */
@@ -79,4 +80,17 @@ describe("the mature multi-region guarantees are rules, and the estimate drops w
             }
         }
     }
+});
+
+describe("the multi-region rules in a first preview without the dependencies that resolve a reference", () => {
+    it("report nothing for an unknown reference no dependency resolves; ha-preview-cannot-judge-until-created lists it", async () => {
+        const plan = await shippedPreviewPlan("mature-aws");
+        const blind = plan.resources.map((r) => (r.type === "aws:route53/healthCheck:HealthCheck" ? { ...r, propertyDependencies: {} } : r));
+        const rules = POLICIES.filter((p) => p.name === "ha-stack-require-steering-health-checks" || p.name === "ha-preview-cannot-judge-until-created");
+        const found = (await evaluatePolicies(rules, blind, { stage: "mature" })).violations;
+        assert.deepStrictEqual(found.filter((v) => v.policy === "ha-stack-require-steering-health-checks"), []);
+        const listed = found.filter((v) => v.policy === "ha-preview-cannot-judge-until-created" && v.message.startsWith("ha-stack-require-steering-health-checks:"));
+        assert.strictEqual(listed.length, 2);
+        assert.ok(listed.every((v) => v.enforcement === "advisory" && v.urn.includes("aws:route53/healthCheck:HealthCheck") && v.message.includes("fqdn is not known before the resources exist")));
+    });
 });

@@ -13,6 +13,7 @@ import { Plan } from "../../tools/lib/record";
 import { listStacks } from "../../tools/lib/stackfiles";
 import { isRecord, list } from "../../policies/lib/values";
 import { shippedPlan, shippedPreviewPlan } from "../support/shipped";
+import { setRef, withoutResource } from "./helpers";
 
 interface Mutant {
     readonly policy: string;
@@ -53,13 +54,6 @@ const firstRef = (path: string) => (r: EvalResource): EvalResource | undefined =
     const subnets = deps.filter((d) => /:(ec2\/subnet:Subnet|vpc\/switch:Switch)::/.test(d));
     const kept = deps.filter((d) => !subnets.includes(d) || d === subnets[0]);
     return { ...r, inputs: at(r.inputs, parts, [values[0]]), propertyDependencies: { ...r.propertyDependencies, [parts[0]]: kept } };
-};
-
-/** Sets (or with `undefined` removes) a top-level input and its recorded dependencies together, as a program would. */
-const setRef = (prop: string, value: unknown, deps: readonly string[]) => (r: EvalResource): EvalResource => {
-    const inputs = Object.fromEntries(Object.entries(r.inputs).filter(([k]) => k !== prop));
-    const propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).filter(([k]) => k !== prop));
-    return { ...r, inputs: value === undefined ? inputs : { ...inputs, [prop]: value }, propertyDependencies: deps.length === 0 ? propertyDependencies : { ...propertyDependencies, [prop]: [...deps] } };
 };
 
 /** Keeps the first element of a list input and the first of its dependencies. */
@@ -265,7 +259,7 @@ function firstOriginId(r: EvalResource): unknown {
 function applyMutant(m: Mutant, resources: readonly EvalResource[]): EvalResource[] | undefined {
     const target = resources.find((r) => r.type === m.type && (m.pick === undefined || m.pick(r, resources)));
     if (target === undefined) return undefined;
-    if (m.remove === "one") return resources.filter((r) => r !== target);
+    if (m.remove === "one") return withoutResource(resources, target);
     if (m.remove === "siblings") {
         const siblings = resources.filter((r) => r.type === m.type && r.parent === target.parent);
         return siblings.length < 2 ? undefined : resources.filter((r) => !siblings.includes(r) || r === target);
