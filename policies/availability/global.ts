@@ -103,6 +103,19 @@ export function globalDatabases(nodes: readonly Node[]): GlobalDatabase[] {
     return [...aurora, ...polardb];
 }
 
+/** The `residency` tag value that marks a region outside the residency boundary (`separate:<region>`). */
+const SEPARATE_PREFIX = "separate:";
+
+/**
+ * Regions the stack declares outside its residency boundary: the `residency` tag of their resources
+ * reads `separate:<region>` (the stack's `live-commerce:residency` carried as a tag). Such a region
+ * keeps its own users' data and holds no replica of the boundary's.
+ */
+export function separateRegions(nodes: readonly Node[]): string[] {
+    const tagged = nodes.map((n) => record(n.props.tags).residency).filter((t): t is string => typeof t === "string" && t.startsWith(SEPARATE_PREFIX));
+    return [...new Set(tagged.map((t) => t.slice(SEPARATE_PREFIX.length)))].sort();
+}
+
 /** Regions a global database spans (its primary's and its secondaries'). */
 export function spannedRegions(g: GlobalDatabase): string[] {
     return [...new Set([...(g.primary === null ? [] : [g.primary.region]), ...g.secondaries.map((s) => s.region)])].sort();

@@ -1,4 +1,4 @@
-import { GLOBAL_DATABASE_REFERENCES, GlobalDatabase, globalDatabases, servingRegions } from "../availability/global";
+import { GLOBAL_DATABASE_REFERENCES, GlobalDatabase, globalDatabases, separateRegions, servingRegions } from "../availability/global";
 import { Node } from "../availability/tiers";
 import { stringListConfig } from "../lib/policy";
 import { RegionFinding, multiRegionRule } from "./multi-region-rule";
@@ -13,10 +13,13 @@ function clusterIn(nodes: readonly Node[], region: string): Node | undefined {
 /**
  * What keeps a global database from spanning the regions: no global database, no primary, a
  * region inside the residency boundary without a secondary, an Aurora secondary that does not
- * forward writes. `boundary` lists the regions user data may be stored in (empty: every region).
+ * forward writes. `boundary` lists the regions user data may be stored in (empty: every region);
+ * regions the stack tags as outside its residency boundary (`residency: separate:<region>`) keep
+ * their own data and need no secondary.
  */
 export function globalDatabaseFindings(nodes: readonly Node[], boundary: readonly string[]): RegionFinding[] {
-    const regions = servingRegions(nodes).filter((r) => clusterIn(nodes, r) !== undefined);
+    const separate = separateRegions(nodes);
+    const regions = servingRegions(nodes).filter((r) => clusterIn(nodes, r) !== undefined && !separate.includes(r));
     const required = boundary.length === 0 ? regions : regions.filter((r) => boundary.includes(r));
     if (required.length < 2) return [];
     const all = globalDatabases(nodes);

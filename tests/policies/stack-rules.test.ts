@@ -108,6 +108,16 @@ describe("ha-stack-require-global-database: the residency boundary", () => {
     it("accepts a region outside the residency boundary that keeps its own database", async () => {
         assert.deepStrictEqual(await violations(p, stack, "mature", { "ha-stack-require-global-database": { residencyRegions: ["r1", "r2"] } }), []);
     });
+    it("accepts a region the stack tags as outside its residency boundary (residency: separate:<region>)", async () => {
+        const tagged = stack.map((r) => (r === third ? { ...r, inputs: { ...r.inputs, tags: { residency: "separate:r3" } } } : r));
+        assert.deepStrictEqual(await violations(p, tagged, "mature"), []);
+    });
+    it("ha-stack-require-steering-health-checks asks a health check only of regions that hold the same data as another", async () => {
+        const steering = policy("ha-stack-require-steering-health-checks");
+        const found = await violations(steering, stack, "mature");
+        assert.deepStrictEqual(found.map((v) => v.urn).sort(), [lbs[0].urn, lbs[1].urn].sort());
+        assert.match(found[0].message, /has no health-checked steering entry/);
+    });
     it("requires write forwarding of an Aurora secondary", async () => {
         const found = await violations(p, stack.map((r) => (r === second ? { ...r, inputs: { ...r.inputs, enableGlobalWriteForwarding: false } } : r)), "mature", { "ha-stack-require-global-database": { residencyRegions: ["r1", "r2"] } });
         assert.deepStrictEqual(found.map((v) => v.urn), [second.urn]);
