@@ -213,7 +213,11 @@ export function estimate(nodes: readonly Node[], config: EstimateConfig = DEFAUL
     const known = regions.every((r) => r.percent !== null);
     const redundancy = regionRedundancy(nodes, regions.map((r) => r.region));
     const valueOf = (region: string): number => fromPercent(regions.find((r) => r.region === region)?.percent ?? 0);
-    const combined = Math.min(...redundancy.groups.map((g) => combineRegions(g.map(valueOf), steering && redundancy.redundant(g))));
+    // The stack's figure is that of its weakest multi-region partition; a region kept apart as a
+    // partition of its own (data residency) is reported in regionGroups and in the per-flow figures.
+    const shared = redundancy.groups.filter((g) => g.length > 1);
+    const judged = shared.length > 0 ? shared : redundancy.groups;
+    const combined = Math.min(...judged.map((g) => combineRegions(g.map(valueOf), steering && redundancy.redundant(g))));
     const a = known ? serial([combined, entry === null ? 1 : knownSerial([entry])]) : null;
     const failover = regional.filter((p) => p.placement.tier !== "loadBalancer").map((p) => failoverOf(p, config));
     return {

@@ -132,7 +132,8 @@ function tierIn(regionTiers: readonly TierEstimate[], tier: Tier): TierEstimate 
 
 /** The CDN as an entry tier, or null when the stack has none. */
 function cdnEntry(nodes: readonly Node[], figures: Readonly<Record<string, number>>): TierEstimate | null {
-    const cdn = nodes.filter((n) => CDN_FIGURES[n.type] !== undefined);
+    const onPath = cdnOrigins(nodes).map((c) => c.urn);
+    const cdn = nodes.filter((n) => CDN_FIGURES[n.type] !== undefined && onPath.includes(n.urn));
     return cdn.length === 0 ? null : tierOf("cdn", cdn.map((n) => componentOf(n.urn, CDN_FIGURES[n.type] ?? "", figures)));
 }
 

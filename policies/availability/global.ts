@@ -237,6 +237,11 @@ export interface CdnOrigins {
  * sources.priority 20 or 30).
  */
 export function cdnOrigins(nodes: readonly Node[]): CdnOrigins[] {
+    return allCdnOrigins(nodes).filter((c) => c.regions.length > 0);
+}
+
+/** Every CDN's origins; those reaching no regional load balancer (a video play domain) are not the request path's. */
+function allCdnOrigins(nodes: readonly Node[]): CdnOrigins[] {
     const aws = nodes.filter((n) => n.type === GLOBAL_TYPES.distribution).map((d): CdnOrigins => {
         const regions = loadBalancerRegions(d, "origins", nodes);
         const originIds = list(d.props.origins).filter(isRecord).map((o) => str(o.originId));
