@@ -39,7 +39,7 @@ describe("availability per flow in the reports", () => {
         n("aws:rds/cluster:Cluster", { engine: "aurora-mysql" }, "db"),
         n("aws:rds/clusterInstance:ClusterInstance", {}, "i1"),
         n("aws:rds/clusterInstance:ClusterInstance", {}, "i2"),
-        n("aws:cloudfront/distribution:Distribution", { origins: [{ originId: "r1" }] }, "cdn", undefined),
+        { ...n("aws:cloudfront/distribution:Distribution", { origins: [{ originId: "r1" }] }, "cdn", undefined), deps: { origins: ["urn:lb"] } },
     ];
     const report: StackReport = { stack: "s", stage: "growth", policy: { violations: [] }, conformance: { violations: [] }, flows: [], availability: estimate(nodes) };
     it("Markdown: one row per flow with its target verdict, estimate and how it is made", () => {
