@@ -37,6 +37,10 @@ import { haStackAvailabilityTarget } from "./stack/ha-stack-availability-target"
 import { haStackAvailabilityUnverified } from "./stack/ha-stack-availability-unverified";
 import { haStackFailoverBudget } from "./stack/ha-stack-failover-budget";
 import { haStackRequireMultiRegion } from "./stack/ha-stack-require-multi-region";
+import { haStackRequireGlobalDatabase } from "./stack/ha-stack-require-global-database";
+import { haStackRequireCdnOriginFailover } from "./stack/ha-stack-require-cdn-origin-failover";
+import { haStackRequireSteeringHealthChecks } from "./stack/ha-stack-require-steering-health-checks";
+import { haStackFlowAvailabilityTarget } from "./stack/ha-stack-flow-availability-target";
 import { secListenerRequireHttps } from "./stack/sec-listener-require-https";
 import { secListenerTlsPolicyUnsettable } from "./stack/sec-listener-tls-policy-unsettable";
 
@@ -64,8 +68,12 @@ export const POLICIES: Policies = [
     haK8sDeploymentRequireResources,
     haK8sDeploymentRequirePdb,
     haStackRequireMultiRegion,
+    haStackRequireGlobalDatabase,
+    haStackRequireCdnOriginFailover,
+    haStackRequireSteeringHealthChecks,
     haStackAvailabilityModel,
     haStackAvailabilityTarget,
+    haStackFlowAvailabilityTarget,
     haStackAvailabilityUnverified,
     haStackFailoverBudget,
     haPreviewCannotJudgeUntilCreated,

@@ -1,9 +1,14 @@
 // The availability estimate of a stack: tiers in series per region, regions in parallel behind
 // the global entry, plus the failover-time budget per in-region tier. Pure.
 
-import { FAILOVER, FIGURES } from "./figures";
+import { FAILOVER } from "./figures";
 import { floorPercent, fromPercent, monthlyDowntimeMinutes, parallel, serial } from "./math";
+import { TierEstimate, componentOf, knownSerial, tierOf } from "./component";
+
+export type { ComponentEstimate, TierEstimate } from "./component";
 import { Node, Placement, REQUIRED_TIERS, TIERS, Tier, place } from "./tiers";
+import { dataGroups, steeredRegions } from "./global";
+import { FlowEstimate, flowEstimates } from "./flows";
 
 export interface EstimateConfig {
     /** Target in percent (99.99). */
@@ -25,19 +30,11 @@ export interface Finding {
     readonly message: string;
 }
 
-export interface ComponentEstimate {
-    readonly urn: string;
-    readonly figure: string;
-    /** Percent, or null when no figure is known. */
-    readonly percent: number | null;
-    readonly source: string;
-    readonly confidence: string;
-}
-
-export interface TierEstimate {
-    readonly tier: Tier;
-    readonly percent: number | null;
-    readonly components: readonly ComponentEstimate[];
+export interface RegionGroup {
+    readonly regions: readonly string[];
+    readonly inParallel: boolean;
+    /** Why a group of several regions is not counted in parallel. */
+    readonly why?: string;
 }
 
 export interface RegionEstimate {
@@ -74,8 +71,14 @@ export interface Estimate {
     readonly monthlyDowntimeMinutes: number | null;
     readonly entry: TierEstimate | null;
     readonly regions: readonly RegionEstimate[];
-    /** Regions combined in parallel (needs health-checked global steering). */
+    /** Some regions combined in parallel (needs health-checked global steering). */
     readonly regionsInParallel: boolean;
+    /**
+     * Regions that can take over each other's users: those a global database spans hold the same
+     * data; the others hold their own. A group counts in parallel only when every region in it has
+     * a steering health check; the estimate is that of the weakest group.
+     */
+    readonly regionGroups: readonly RegionGroup[];
     readonly failover: readonly FailoverCheck[];
     /** Why the estimate is incomplete: unknown resource types, missing tiers, regions without steering. */
     readonly findings: readonly Finding[];
@@ -85,34 +88,13 @@ export interface Estimate {
     readonly failoverFindings: readonly Finding[];
     /** Failover checks whose published time straddles the budget or is not published. */
     readonly failoverUnverified: readonly Finding[];
+    /** Each request flow's estimate, following its hops (flows.ts). */
+    readonly flows: readonly FlowEstimate[];
 }
 
 interface Placed {
     readonly node: Node;
     readonly placement: Placement;
-}
-
-function componentOf(p: Placed, config: EstimateConfig): ComponentEstimate {
-    const override = config.figures[p.placement.figure];
-    const figure = FIGURES[p.placement.figure];
-    if (override !== undefined) return { urn: p.node.urn, figure: p.placement.figure, percent: override, source: "pack config override", confidence: "override" };
-    if (figure !== undefined) return { urn: p.node.urn, figure: p.placement.figure, percent: figure.percent, source: `${figure.source} (${figure.date})`, confidence: figure.confidence };
-    return { urn: p.node.urn, figure: p.placement.figure, percent: null, source: "no published figure", confidence: "none" };
-}
-
-/**
- * A tier's components in series; components without a figure are left out (the result is then an
- * upper bound), and a tier with no figure at all has no value (shown as "?", never as 100%).
- */
-function tierOf(tier: Tier, placed: readonly Placed[], config: EstimateConfig): TierEstimate {
-    const components = placed.map((p) => componentOf(p, config));
-    const known = components.flatMap((c) => (c.percent === null ? [] : [fromPercent(c.percent)]));
-    return { tier, components, percent: known.length === 0 ? null : serial(known) * 100 };
-}
-
-/** Known tier values in series (tiers without any figure are left out: an upper bound). */
-function knownSerial(tiers: readonly TierEstimate[]): number {
-    return serial(tiers.flatMap((t) => (t.percent === null ? [] : [fromPercent(t.percent)])));
 }
 
 function failoverOf(p: Placed, config: EstimateConfig): FailoverCheck {
@@ -152,11 +134,46 @@ export function failoverUnverified(checks: readonly FailoverCheck[], budget: num
     });
 }
 
+/** A tier of placed resources: each resource with its placement's figure. */
+function placedTier(tier: Tier, placed: readonly Placed[], config: EstimateConfig): TierEstimate {
+    return tierOf(tier, placed.map((p) => componentOf(p.node.urn, p.placement.figure, config.figures)));
+}
+
 /** Health-checked global steering: DNS records with a health check and a routing policy, or GTM with a monitor. */
 export function hasGlobalSteering(nodes: readonly Node[]): boolean {
     const route53 = nodes.some((n) => n.type === "aws:route53/record:Record" && typeof n.props.healthCheckId === "string" && ["failoverRoutingPolicies", "latencyRoutingPolicies", "geolocationRoutingPolicies", "weightedRoutingPolicies", "geoproximityRoutingPolicy"].some((k) => n.props[k] !== undefined));
     const gtm = nodes.some((n) => n.type === "alicloud:dns/gtmInstance:GtmInstance") && nodes.some((n) => n.type === "alicloud:dns/monitorConfig:MonitorConfig");
     return route53 || gtm;
+}
+
+/** Regions in parallel when redundant (any one serves), else the weakest one counts. */
+export function combineRegions(values: readonly number[], redundant: boolean): number {
+    return redundant ? parallel(values) : Math.min(...values);
+}
+
+export interface RegionRedundancy {
+    /** Groups of regions that hold the same data (dataGroups). */
+    readonly groups: readonly (readonly string[])[];
+    /** Whether every region of a group has a steering health check (so DNS moves its users away). */
+    readonly redundant: (group: readonly string[]) => boolean;
+    /** The regions of a group without a steering health check, in words. */
+    readonly why: (group: readonly string[]) => string;
+}
+
+/**
+ * Which regions can stand in for each other: regions holding the same data (a global database
+ * spans them) whose steering entries are health-checked. A region without a health check keeps
+ * receiving its users when it fails; a region outside the global database cannot serve another's.
+ */
+export function regionRedundancy(nodes: readonly Node[], regions: readonly string[]): RegionRedundancy {
+    const steered = steeredRegions(nodes);
+    const groups = dataGroups(nodes, regions);
+    const unsteered = (g: readonly string[]) => g.filter((r) => !steered.includes(r));
+    return {
+        groups,
+        redundant: (g) => g.length > 1 && unsteered(g).length === 0,
+        why: (g) => `no steering health check for ${unsteered(g).join(", ")}`,
+    };
 }
 
 function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
@@ -176,26 +193,31 @@ export function estimate(nodes: readonly Node[], config: EstimateConfig = DEFAUL
     }
     const entryPlaced = placed.filter((p) => p.placement.tier === "entry");
     const regional = placed.filter((p) => p.placement.tier !== "entry");
-    const base = { targetPercent: config.targetPercent, failover: [], failoverFindings: [], failoverUnverified: [], unverified: [], regionsInParallel: false };
+    const base = { targetPercent: config.targetPercent, failover: [], failoverFindings: [], failoverUnverified: [], unverified: [], regionsInParallel: false, regionGroups: [], flows: [] };
     if (regional.length === 0) {
         return { ...base, status: findings.length > 0 ? "incomplete" : "no-request-path", percent: null, monthlyDowntimeMinutes: null, entry: null, regions: [], findings };
     }
     const regions = [...groupBy(regional, (p) => p.node.region ?? "unknown-region").entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([region, items]): RegionEstimate => {
         const byTier = groupBy(items, (p) => p.placement.tier);
         for (const t of REQUIRED_TIERS) if (!byTier.has(t)) findings.push({ message: `region ${region} has no ${t} tier: the estimate cannot assume it never fails.` });
-        const tiers = TIERS.filter((t) => byTier.has(t)).map((t) => tierOf(t, byTier.get(t) ?? [], config));
+        const tiers = TIERS.filter((t) => byTier.has(t)).map((t) => placedTier(t, byTier.get(t) ?? [], config));
         const complete = REQUIRED_TIERS.every((t) => byTier.has(t));
         return { region, tiers, percent: complete ? knownSerial(tiers) * 100 : null };
     });
     const unverified: Finding[] = [];
     for (const r of regions) for (const t of r.tiers) for (const c of t.components) if (c.percent === null) unverified.push({ urn: c.urn, message: `no published availability figure for ${c.figure} (${t.tier} tier, ${r.region}): the estimate is an upper bound; record a measured figure under figures in the pack config.` });
-    const entry = entryPlaced.length > 0 ? tierOf("entry", entryPlaced, config) : null;
+    const entry = entryPlaced.length > 0 ? placedTier("entry", entryPlaced, config) : null;
     for (const c of entry?.components ?? []) if (c.percent === null) unverified.push({ urn: c.urn, message: `no published availability figure for ${c.figure} (entry tier): the estimate is an upper bound; record a measured figure under figures in the pack config.` });
     const steering = hasGlobalSteering(nodes);
     if (regions.length > 1 && !steering) findings.push({ message: `${regions.length} regions but no health-checked global steering: regions are not counted as redundant.` });
     const known = regions.every((r) => r.percent !== null);
-    const regionValues = regions.map((r) => fromPercent(r.percent ?? 0));
-    const combined = steering ? parallel(regionValues) : Math.min(...regionValues);
+    const redundancy = regionRedundancy(nodes, regions.map((r) => r.region));
+    const valueOf = (region: string): number => fromPercent(regions.find((r) => r.region === region)?.percent ?? 0);
+    // The stack's figure is that of its weakest multi-region partition; a region kept apart as a
+    // partition of its own (data residency) is reported in regionGroups and in the per-flow figures.
+    const shared = redundancy.groups.filter((g) => g.length > 1);
+    const judged = shared.length > 0 ? shared : redundancy.groups;
+    const combined = Math.min(...judged.map((g) => combineRegions(g.map(valueOf), steering && redundancy.redundant(g))));
     const a = known ? serial([combined, entry === null ? 1 : knownSerial([entry])]) : null;
     const failover = regional.filter((p) => p.placement.tier !== "loadBalancer").map((p) => failoverOf(p, config));
     return {
@@ -205,12 +227,24 @@ export function estimate(nodes: readonly Node[], config: EstimateConfig = DEFAUL
         monthlyDowntimeMinutes: a === null ? null : Math.round(monthlyDowntimeMinutes(a) * 100) / 100,
         entry,
         regions,
-        regionsInParallel: steering && regions.length > 1,
+        regionsInParallel: steering && redundancy.groups.some((g) => g.length > 1 && redundancy.redundant(g)),
+        regionGroups: redundancy.groups.map((g) => ({ regions: g, inParallel: steering && g.length > 1 && redundancy.redundant(g), ...(g.length > 1 && !redundancy.redundant(g) ? { why: redundancy.why(g) } : {}) })),
         failover,
         findings,
         unverified,
         failoverFindings: failoverFindings(failover, config.failoverBudgetSeconds),
         failoverUnverified: failoverUnverified(failover, config.failoverBudgetSeconds),
+        flows: flowEstimates({
+            nodes,
+            regions,
+            steering: entry,
+            steers: steering,
+            groups: redundancy.groups,
+            steered: redundancy.redundant,
+            targetPercent: config.targetPercent,
+            figures: config.figures,
+            failoverSeconds: config.failoverSeconds,
+        }),
     };
 }
 

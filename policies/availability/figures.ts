@@ -72,3 +72,39 @@ export const FAILOVER: Readonly<Record<string, FailoverTime>> = {
     "alicloud.polardb.no-hot-standby": { seconds: 30, meetsBudget: "yes", component: "PolarDB without hot standby", note: "20-30 s", source: "PolarDB automatic failover" },
     "alicloud.redis.master-replica": { seconds: 30, meetsBudget: "yes", component: "Tair / Redis standard HA", note: "within 30 s", source: "Tair standard master-replica instances" },
 };
+
+/**
+ * Promotion of a global database's secondary to primary (the writer of the order flow after the
+ * primary region is lost). Neither cloud promotes by itself: both offer an API call an operator,
+ * or automation the team adds, must make. A promotion counts in the estimate only when the pack
+ * config records the measured time of an automated one (`failoverSeconds` under the key below)
+ * within the region failover budget.
+ */
+export interface Promotion {
+    /** `manual`: an API call nobody in the stack makes; nothing bounds its time. */
+    readonly mode: "manual";
+    readonly component: string;
+    /** How the switch is made, and what is published about its duration. */
+    readonly note: string;
+    /** Published duration in seconds, or null when none is published. */
+    readonly seconds: number | null;
+    readonly source: string;
+}
+
+/** Keys: `<cloud>.<service>.global-promotion`, also the `failoverSeconds` key of a measured automated promotion. */
+export const PROMOTION: Readonly<Record<string, Promotion>> = {
+    "aws.aurora.global-promotion": {
+        mode: "manual",
+        component: "Aurora global database",
+        note: "FailoverGlobalCluster (AllowDataLoss, for a lost primary region) or SwitchoverGlobalCluster promotes a secondary; Aurora calls neither by itself, and no duration is published as a bound",
+        seconds: null,
+        source: "Amazon RDS API Reference, FailoverGlobalCluster and SwitchoverGlobalCluster",
+    },
+    "alicloud.polardb.gdn-promotion": {
+        mode: "manual",
+        component: "PolarDB global database network",
+        note: "SwitchOverGlobalDatabaseNetwork (Forced for a lost primary) promotes a secondary; completes within 10 minutes (under 5 in Alibaba Cloud's tests), connections drop for up to 60 s",
+        seconds: 600,
+        source: "PolarDB API reference, SwitchOverGlobalDatabaseNetwork; Alibaba Cloud developer community, official answer 629817 (2024-05-28)",
+    },
+};

@@ -9,6 +9,8 @@ import { queueJudgement } from "../rules/ha-queue-require-multi-zone";
 import { boundaryOf, residencyJudgement } from "../rules/sec-data-store-require-residency";
 import { serverlessJudgement } from "../rules/ha-serverless-app-require-multi-zone";
 import { nodePoolJudgement } from "./ha-kubernetes-node-pools-require-multi-zone";
+import { unresolvedReferences } from "../availability/global";
+import { MULTI_REGION_REFERENCES } from "./multi-region-rule";
 
 interface Config {
     readonly minZones: number;
@@ -18,7 +20,8 @@ interface Config {
 export function undeterminedFindings(nodes: readonly Node[], minZones: number): Finding[] {
     const boundary = boundaryOf(nodes, {});
     const residency = boundary === undefined ? [] : residencyJudgement(nodes, boundary).undetermined;
-    return [...[scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement].flatMap((judge) => judge(nodes, minZones).undetermined), ...residency];
+    const placements = [scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement].flatMap((judge) => judge(nodes, minZones).undetermined);
+    return [...placements, ...residency, ...MULTI_REGION_REFERENCES.flatMap(([rule, references]) => unresolvedReferences(rule, nodes, references))];
 }
 
 /**

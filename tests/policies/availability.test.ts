@@ -1,6 +1,7 @@
 import * as assert from "assert";
 
 import { estimate, targetFindings } from "../../policies/availability/estimate";
+import { flowTargetFindings } from "../../policies/availability/flows";
 import { monthlyDowntimeMinutes, parallel, serial } from "../../policies/availability/math";
 import { Node } from "../../policies/availability/tiers";
 
@@ -23,7 +24,19 @@ const awsRegion = (r: string): Node[] => [
     n("aws:rds/clusterInstance:ClusterInstance", {}, r, "i1"),
     n("aws:rds/clusterInstance:ClusterInstance", {}, r, "i2"),
 ];
-const steering = n("aws:route53/record:Record", { healthCheckId: "hc", failoverRoutingPolicies: [{ type: "PRIMARY" }] }, undefined);
+const lbUrn = (r: string): string => `urn:${r}:aws:lb/loadBalancer:LoadBalancer`;
+const clusterUrn = (r: string): string => `urn:${r}:aws:rds/cluster:Cluster`;
+const withDeps = (node: Node, deps: Record<string, string[]>): Node => ({ ...node, deps });
+/** A Route 53 health check of the region's load balancer and a latency record aliasing it with that check. */
+const regionSteering = (r: string): Node[] => [
+    withDeps(n("aws:route53/healthCheck:HealthCheck", { type: "HTTPS" }, undefined, `hc-${r}`), { fqdn: [lbUrn(r)] }),
+    withDeps(n("aws:route53/record:Record", { healthCheckId: `hc-${r}`, latencyRoutingPolicies: [{ region: r }], aliases: [{ name: `alb.${r}`, evaluateTargetHealth: true }] }, undefined, `latency-${r}`), { healthCheckId: [`urn:undefined:hc-${r}`], aliases: [lbUrn(r)] }),
+];
+/** An Aurora global cluster created from r1's cluster, with r2's cluster a write-forwarding secondary. */
+const globalDatabase = (): Node[] => [withDeps(n("aws:rds/globalCluster:GlobalCluster", { globalClusterIdentifier: "g" }, undefined, "global"), { sourceDbClusterIdentifier: [clusterUrn("r1")] })];
+const secondary = (region: Node[]): Node[] => region.map((x) => (x.type === "aws:rds/cluster:Cluster" ? withDeps({ ...x, props: { ...x.props, globalClusterIdentifier: "g", enableGlobalWriteForwarding: true } }, { globalClusterIdentifier: ["urn:undefined:global"] }) : x));
+/** Two AWS regions under one global database, each with its steering health check. */
+const twoRegions = (): Node[] => [...awsRegion("r1"), ...secondary(awsRegion("r2")), ...globalDatabase(), ...regionSteering("r1"), ...regionSteering("r2")];
 
 describe("availability estimate", () => {
     it("has nothing to estimate for a network-only stack", () => {
@@ -37,11 +50,22 @@ describe("availability estimate", () => {
         close(e.regions[0].percent ?? 0, 99.99 * 0.9999 * 0.9999);
         assert.ok(targetFindings(e).some((f) => f.message.includes("below")));
     });
-    it("combines regions in parallel behind health-checked steering", () => {
-        const e = estimate([...awsRegion("r1"), ...awsRegion("r2"), steering]);
+    it("combines regions in parallel behind health-checked steering when a global database spans them", () => {
+        const e = estimate(twoRegions());
         assert.ok(e.regionsInParallel);
+        assert.deepStrictEqual(e.regionGroups, [{ regions: ["r1", "r2"], inParallel: true }]);
         assert.ok((e.percent ?? 0) >= 99.99);
         assert.deepStrictEqual(targetFindings(e), []);
+    });
+    it("counts regions apart without the global database: each holds its own data, the weakest counts", () => {
+        const e = estimate(twoRegions().filter((x) => x.type !== "aws:rds/globalCluster:GlobalCluster"));
+        assert.deepStrictEqual(e.regionGroups, [{ regions: ["r1"], inParallel: false }, { regions: ["r2"], inParallel: false }]);
+        close(e.percent ?? 0, Math.floor(99.99 * 0.9999 * 0.9999 * 1e5) / 1e5);
+    });
+    it("counts regions apart when one region's steering entry has no health check", () => {
+        const e = estimate(twoRegions().filter((x) => x.urn !== "urn:undefined:hc-r2"));
+        assert.deepStrictEqual(e.regionGroups, [{ regions: ["r1", "r2"], inParallel: false, why: "no steering health check for r2" }]);
+        close(e.percent ?? 0, Math.floor(99.99 * 0.9999 * 0.9999 * 1e5) / 1e5);
     });
     it("does not count regions as redundant without steering", () => {
         const e = estimate([...awsRegion("r1"), ...awsRegion("r2")]);
@@ -92,5 +116,57 @@ describe("availability estimate", () => {
         const e = estimate([...awsRegion("r1"), ...pools]);
         const compute = e.regions[0].tiers.find((t) => t.tier === "compute");
         assert.deepStrictEqual(compute?.components.map((c) => c.figure), ["aws.ec2.multi-az", "aws.ec2.multi-az"]);
+    });
+});
+
+describe("availability per flow", () => {
+    const front = 0.9999 * 0.9999; // load balancer x compute of one region
+    const flow = (nodes: Node[], key: string, failoverSeconds: Record<string, number> = {}) => {
+        const f = estimate(nodes, { targetPercent: 99.99, failoverBudgetSeconds: 30, figures: {}, failoverSeconds, offPathTypes: [] }).flows.find((x) => x.key === key);
+        assert.ok(f !== undefined, `no ${key} flow`);
+        return f;
+    };
+    it("an order needs the primary region's writer in series: a manual promotion does not count the secondaries", () => {
+        const order = flow(twoRegions(), "order");
+        const secondaryFront = front * 0.9999; // r2's app writes through its own (forwarding) cluster
+        const want = (1 - (1 - front) * (1 - secondaryFront)) * 0.9999;
+        assert.strictEqual(order.percent, Math.floor(want * 1e7 + 1e-7) / 1e5);
+        assert.ok((order.percent ?? 100) < 99.99);
+        const writer = order.groups[0].writer;
+        assert.deepStrictEqual([writer?.region, writer?.urn, writer?.percent, writer?.promotion.mode, writer?.promotion.status, writer?.promotion.budgetSeconds], ["r1", clusterUrn("r1"), 99.99, "manual", "over", 180]);
+        const [finding] = flowTargetFindings([order]);
+        assert.strictEqual(finding.urn, clusterUrn("r1"));
+        assert.match(finding.message, /^flow "placing an order": estimated 99\.98\d+% .* below the 99\.99% target: an order in r1, r2 needs the writer in r1 \(99\.99%\) in series; .*promoting one is a manual operator action \(Aurora global database: FailoverGlobalCluster/);
+    });
+    it("an automated promotion measured within the region failover budget counts the secondaries beside the writer", () => {
+        const order = flow(twoRegions(), "order", { "aws.aurora.global-promotion": 90 });
+        assert.deepStrictEqual([order.groups[0].writer?.promotion.mode, order.groups[0].writer?.promotion.status], ["automated", "within"]);
+        assert.ok((order.percent ?? 0) >= 99.99, `${order.percent}`);
+        assert.deepStrictEqual(flowTargetFindings([order]), []);
+        const slow = flow(twoRegions(), "order", { "aws.aurora.global-promotion": 600 });
+        assert.strictEqual(slow.groups[0].writer?.promotion.status, "over");
+        assert.ok((slow.percent ?? 100) < 99.99);
+    });
+    it("interaction needs no writer: its regions stand in for each other behind the health-checked steering", () => {
+        const interaction = flow(twoRegions(), "interaction");
+        assert.strictEqual(interaction.groups[0].writer, undefined);
+        assert.strictEqual(interaction.percent, Math.floor((1 - (1 - front) ** 2) * 1e7 + 1e-7) / 1e5);
+    });
+    const cdn = (originGroups: unknown[]): Node => withDeps(n("aws:cloudfront/distribution:Distribution", { origins: [{ originId: "r1" }, { originId: "r2" }], originGroups, defaultCacheBehavior: { targetOriginId: originGroups.length > 0 ? "regions" : "r1" } }, undefined, "cdn"), { origins: [lbUrn("r1"), lbUrn("r2")] });
+    const group = { originId: "regions", failoverCriteria: { statusCodes: [500, 502, 503, 504] }, members: [{ originId: "r1" }, { originId: "r2" }] };
+    it("the viewer flow enters through the CDN: its figure in series, its origin failover puts the regions in parallel", () => {
+        const viewer = flow([...twoRegions(), cdn([group])], "viewer");
+        assert.deepStrictEqual([viewer.entry?.tier, viewer.entry?.percent, viewer.groups[0].inParallel], ["cdn", 99.9, true]);
+        assert.strictEqual(viewer.percent, Math.floor((1 - (1 - front) ** 2) * 0.999 * 1e7 + 1e-7) / 1e5);
+        assert.match(flowTargetFindings([viewer])[0].message, /its entry aws\.cloudfront has a published figure of 99\.9%/);
+        const noFailover = flow([...twoRegions(), cdn([])], "viewer");
+        assert.deepStrictEqual([noFailover.groups[0].inParallel, noFailover.groups[0].why], [false, "no CDN origin failover: the distribution has no origin group"]);
+        assert.ok((noFailover.percent ?? 100) < (viewer.percent ?? 0));
+    });
+    it("a stack without steering enters every flow through the CDN, as the flow walk does", () => {
+        const single = flow([...awsRegion("r1"), cdn([])], "order");
+        assert.strictEqual(single.entry?.tier, "cdn");
+        assert.strictEqual(single.groups[0].writer, undefined);
+        assert.strictEqual(single.percent, Math.floor(front * 0.9999 * 0.999 * 1e7 + 1e-7) / 1e5);
     });
 });

@@ -26,3 +26,29 @@ export function patch(base: Record<string, unknown>, p: Record<string, unknown>)
     }
     return out;
 }
+
+/** Sets (or with `undefined` removes) a top-level input and its recorded dependencies together, as a program would. */
+export const setRef = (prop: string, value: unknown, deps: readonly string[]) => (r: EvalResource): EvalResource => {
+    const inputs = Object.fromEntries(Object.entries(r.inputs).filter(([k]) => k !== prop));
+    const propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).filter(([k]) => k !== prop));
+    return { ...r, inputs: value === undefined ? inputs : { ...inputs, [prop]: value }, propertyDependencies: deps.length === 0 ? propertyDependencies : { ...propertyDependencies, [prop]: [...deps] } };
+};
+
+/**
+ * The resources without `removed`, as a program that stops declaring it would leave them: every
+ * property that referred to it (by its recorded dependency) loses the reference, and a property
+ * that referred to nothing else is no longer set.
+ */
+export function withoutResource(resources: readonly EvalResource[], removed: EvalResource): EvalResource[] {
+    return resources.filter((r) => r !== removed).map((r) => {
+        const hit = Object.entries(r.propertyDependencies ?? {}).filter(([, urns]) => urns.includes(removed.urn));
+        if (hit.length === 0) return r;
+        let next = r;
+        for (const [prop, urns] of hit) {
+            const rest = urns.filter((u) => u !== removed.urn);
+            next = setRef(prop, rest.length === 0 ? undefined : next.inputs[prop], rest)(next);
+        }
+        return next;
+    });
+}
+

@@ -11,8 +11,9 @@ import { POLICIES } from "../../policies/all";
 import { EvalResource, evaluatePolicies } from "../../tools/lib/evaluate";
 import { Plan } from "../../tools/lib/record";
 import { listStacks } from "../../tools/lib/stackfiles";
-import { isRecord } from "../../policies/lib/values";
+import { isRecord, list } from "../../policies/lib/values";
 import { shippedPlan, shippedPreviewPlan } from "../support/shipped";
+import { setRef, withoutResource } from "./helpers";
 
 interface Mutant {
     readonly policy: string;
@@ -24,7 +25,7 @@ interface Mutant {
     /** Remove the resource instead (and every other of its type under the same parent when `siblings`). */
     readonly remove?: "one" | "siblings";
     /** Which resource of `type` to break (default: the first). */
-    readonly pick?: (r: EvalResource) => boolean;
+    readonly pick?: (r: EvalResource, all: readonly EvalResource[]) => boolean;
     /** Resources the mutant adds beside the broken one (a provider in another region, a replication rule). */
     readonly add?: (broken: EvalResource, all: readonly EvalResource[]) => EvalResource[];
 }
@@ -54,6 +55,32 @@ const firstRef = (path: string) => (r: EvalResource): EvalResource | undefined =
     const kept = deps.filter((d) => !subnets.includes(d) || d === subnets[0]);
     return { ...r, inputs: at(r.inputs, parts, [values[0]]), propertyDependencies: { ...r.propertyDependencies, [parts[0]]: kept } };
 };
+
+/** Keeps the first element of a list input and the first of its dependencies. */
+const firstOnly = (prop: string) => (r: EvalResource): EvalResource | undefined => {
+    const values = r.inputs[prop];
+    const deps = r.propertyDependencies?.[prop] ?? [];
+    return Array.isArray(values) && values.length > 1 ? setRef(prop, values.slice(0, 1), deps.slice(0, 1))(r) : undefined;
+};
+
+/** The load balancer of another region than the one `prop` of `r` depends on. */
+function otherLoadBalancer(r: EvalResource, prop: string, all: readonly EvalResource[]): EvalResource | undefined {
+    const own = r.propertyDependencies?.[prop] ?? [];
+    return all.find((x) => /:(lb\/loadBalancer:LoadBalancer|alb\/loadBalancer:LoadBalancer)::/.test(x.urn) && !own.includes(x.urn));
+}
+
+/** Points `prop` (a list of `{field: name}` or a plain string) of `r` at another region's load balancer. */
+const toOtherLoadBalancer = (prop: string, field?: string) => (r: EvalResource, all: readonly EvalResource[]): EvalResource | undefined => {
+    const lb = otherLoadBalancer(r, prop, all);
+    if (lb === undefined) return undefined;
+    const name = `${lb.name}.elb.example`;
+    const value = field === undefined ? name : list(r.inputs[prop]).map((v) => (isRecord(v) ? { ...v, [field]: name } : v));
+    return setRef(prop, value, [lb.urn])(r);
+};
+
+const isSecondaryAurora = (r: EvalResource): boolean => r.inputs.globalClusterIdentifier !== undefined;
+const isSecondaryPolardb = (r: EvalResource): boolean => r.inputs.creationOption === "CreateGdnStandby";
+const isLatencyRecord = (r: EvalResource): boolean => r.inputs.latencyRoutingPolicies !== undefined;
 
 /** A Kubernetes Deployment's first container with `key` removed. */
 const dropContainerKey = (key: string) => (r: EvalResource): EvalResource => {
@@ -181,13 +208,58 @@ const MUTANTS: readonly Mutant[] = [
             }];
         },
     },
+    // The mature multi-region guarantees: a global database spanning the regions.
+    { policy: "ha-stack-require-global-database", what: "the Aurora global cluster removed", type: "aws:rds/globalCluster:GlobalCluster", mutate: (r) => r, remove: "one" },
+    { policy: "ha-stack-require-global-database", what: "sourceDbClusterIdentifier unset (no primary)", type: "aws:rds/globalCluster:GlobalCluster", mutate: setRef("sourceDbClusterIdentifier", undefined, []) },
+    { policy: "ha-stack-require-global-database", what: "a secondary's globalClusterIdentifier unset", type: "aws:rds/cluster:Cluster", pick: isSecondaryAurora, mutate: setRef("globalClusterIdentifier", undefined, []) },
+    { policy: "ha-stack-require-global-database", what: "a secondary's enableGlobalWriteForwarding false", type: "aws:rds/cluster:Cluster", pick: isSecondaryAurora, mutate: set("enableGlobalWriteForwarding", false) },
+    { policy: "ha-stack-require-global-database", what: "the PolarDB global database network removed", type: "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork", mutate: (r) => r, remove: "one" },
+    { policy: "ha-stack-require-global-database", what: "dbClusterId unset (no primary)", type: "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork", mutate: setRef("dbClusterId", undefined, []) },
+    { policy: "ha-stack-require-global-database", what: "a secondary's gdnId unset", type: "alicloud:polardb/cluster:Cluster", pick: isSecondaryPolardb, mutate: setRef("gdnId", undefined, []) },
+    { policy: "ha-stack-require-global-database", what: "a secondary created Normal, not CreateGdnStandby", type: "alicloud:polardb/cluster:Cluster", pick: isSecondaryPolardb, mutate: set("creationOption", "Normal") },
+    // CDN origin failover across regions.
+    { policy: "ha-stack-require-cdn-origin-failover", what: "originGroups removed, the default behaviour on the first origin", type: "aws:cloudfront/distribution:Distribution", mutate: withOriginGroup((r) => set("defaultCacheBehavior.targetOriginId", firstOriginId(r))(set("originGroups", [])(r))) },
+    { policy: "ha-stack-require-cdn-origin-failover", what: "origin group without failoverCriteria.statusCodes", type: "aws:cloudfront/distribution:Distribution", mutate: withOriginGroup((r) => set("originGroups", list(r.inputs.originGroups).map((g) => (isRecord(g) ? { ...g, failoverCriteria: { statusCodes: [] } } : g)))(r)) },
+    { policy: "ha-stack-require-cdn-origin-failover", what: "origin group with one member", type: "aws:cloudfront/distribution:Distribution", mutate: withOriginGroup((r) => set("originGroups", list(r.inputs.originGroups).map((g) => (isRecord(g) ? { ...g, members: list(g.members).slice(0, 1) } : g)))(r)) },
+    { policy: "ha-stack-require-cdn-origin-failover", what: "default behaviour targets the first origin, not the group", type: "aws:cloudfront/distribution:Distribution", mutate: withOriginGroup((r) => set("defaultCacheBehavior.targetOriginId", firstOriginId(r))(r)) },
+    { policy: "ha-stack-require-cdn-origin-failover", what: "origins: one region's load balancer", type: "aws:cloudfront/distribution:Distribution", mutate: firstOnly("origins") },
+    { policy: "ha-stack-require-cdn-origin-failover", what: "sources: one region's load balancer", type: "alicloud:cdn/domainNew:DomainNew", mutate: firstOnly("sources") },
+    // A steering health check per region.
+    { policy: "ha-stack-require-steering-health-checks", what: "a region's Route 53 health check removed", type: "aws:route53/healthCheck:HealthCheck", mutate: (r) => r, remove: "one" },
+    { policy: "ha-stack-require-steering-health-checks", what: "a latency record's healthCheckId unset", type: "aws:route53/record:Record", pick: isLatencyRecord, mutate: setRef("healthCheckId", undefined, []) },
+    { policy: "ha-stack-require-steering-health-checks", what: "a latency record without a routing policy", type: "aws:route53/record:Record", pick: isLatencyRecord, mutate: (r) => setRef("setIdentifier", undefined, [])(setRef("latencyRoutingPolicies", undefined, [])(r)) },
+    { policy: "ha-stack-require-steering-health-checks", what: "a health check disabled", type: "aws:route53/healthCheck:HealthCheck", mutate: set("disabled", true) },
+    { policy: "ha-stack-require-steering-health-checks", what: "a health check inverted", type: "aws:route53/healthCheck:HealthCheck", mutate: set("invertHealthcheck", true) },
+    { policy: "ha-stack-require-steering-health-checks", what: "a health check's fqdn on another region's load balancer", type: "aws:route53/healthCheck:HealthCheck", mutate: toOtherLoadBalancer("fqdn") },
+    { policy: "ha-stack-require-steering-health-checks", what: "a GTM pool's monitor removed", type: "alicloud:dns/monitorConfig:MonitorConfig", mutate: (r) => r, remove: "one" },
+    { policy: "ha-stack-require-steering-health-checks", what: "a monitor's addrPoolId on another pool", type: "alicloud:dns/monitorConfig:MonitorConfig", mutate: (r, all) => {
+        const other = all.find((x) => x.type === "alicloud:dns/addressPool:AddressPool" && !(r.propertyDependencies?.addrPoolId ?? []).includes(x.urn));
+        return other === undefined ? undefined : setRef("addrPoolId", `${other.name}-id`, [other.urn])(r);
+    } },
+    { policy: "ha-stack-require-steering-health-checks", what: "a pool left out of the access strategy", type: "alicloud:dns/accessStrategy:AccessStrategy", mutate: (r) => {
+        const pools = list(r.inputs.defaultAddrPools);
+        const deps = r.propertyDependencies?.defaultAddrPools ?? [];
+        return pools.length < 2 ? undefined : setRef("defaultAddrPools", pools.slice(1), deps.slice(1))(r);
+    } },
+    { policy: "ha-stack-require-steering-health-checks", what: "a pool's address on another region's load balancer", type: "alicloud:dns/addressPool:AddressPool", mutate: toOtherLoadBalancer("addresses", "address") },
 ];
+
+/** A distribution mutant that applies only where the distribution has an origin group (the mature stacks). */
+function withOriginGroup(mutate: (r: EvalResource) => EvalResource): (r: EvalResource) => EvalResource | undefined {
+    return (r) => (list(r.inputs.originGroups).length > 0 ? mutate(r) : undefined);
+}
+
+/** The id of a distribution's first origin. */
+function firstOriginId(r: EvalResource): unknown {
+    const first = list(r.inputs.origins)[0];
+    return isRecord(first) ? first.originId : undefined;
+}
 
 /** Applies a mutant to a plan's resources; undefined when the plan has no resource it applies to. */
 function applyMutant(m: Mutant, resources: readonly EvalResource[]): EvalResource[] | undefined {
-    const target = resources.find((r) => r.type === m.type && (m.pick === undefined || m.pick(r)));
+    const target = resources.find((r) => r.type === m.type && (m.pick === undefined || m.pick(r, resources)));
     if (target === undefined) return undefined;
-    if (m.remove === "one") return resources.filter((r) => r !== target);
+    if (m.remove === "one") return withoutResource(resources, target);
     if (m.remove === "siblings") {
         const siblings = resources.filter((r) => r.type === m.type && r.parent === target.parent);
         return siblings.length < 2 ? undefined : resources.filter((r) => !siblings.includes(r) || r === target);

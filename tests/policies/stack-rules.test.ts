@@ -2,6 +2,7 @@ import * as assert from "assert";
 
 import { POLICIES } from "../../policies/all";
 import { res, violations } from "./helpers";
+import { EvalResource } from "../../tools/lib/evaluate";
 
 const policy = (name: string) => {
     const p = POLICIES.find((x) => x.name === name);
@@ -77,6 +78,53 @@ describe("per-stage pack config files", () => {
         assert.deepStrictEqual(growth["ha-stack-failover-budget"], { enforcementLevel: "mandatory", stage: "growth" });
         assert.strictEqual(packConfigFor(POLICIES, "startup")["ha-database-require-multi-zone"], "advisory");
         assert.strictEqual(packConfigFor(POLICIES, "startup")["sec-security-group-forbid-world-sensitive-ports"], "mandatory");
+    });
+    it("the multi-region guarantees are mandatory for mature, advisory below; the per-flow target is advisory at every stage", async () => {
+        const { packConfigFor } = await import("../../policies/lib/pack-config");
+        for (const name of ["ha-stack-require-global-database", "ha-stack-require-cdn-origin-failover", "ha-stack-require-steering-health-checks"]) {
+            assert.deepStrictEqual(packConfigFor(POLICIES, "mature")[name], { enforcementLevel: "mandatory", stage: "mature" }, name);
+            assert.deepStrictEqual(packConfigFor(POLICIES, "growth")[name], { enforcementLevel: "advisory", stage: "growth" }, name);
+        }
+        for (const stage of ["startup", "growth", "mature"] as const) assert.deepStrictEqual(packConfigFor(POLICIES, stage)["ha-stack-flow-availability-target"], { enforcementLevel: "advisory", stage }, stage);
+    });
+});
+
+describe("ha-stack-require-global-database: the residency boundary", () => {
+    const p = policy("ha-stack-require-global-database");
+    const provider = (region: string): EvalResource => ({ ...res("pulumi:providers:aws", { region }, `p-${region}`), provider: null });
+    const inRegion = (type: string, props: Record<string, unknown>, region: string, deps: Record<string, string[]> = {}): EvalResource => ({ ...res(type, props, `${type.split(":")[1]}-${region}`), provider: `${provider(region).urn}::id`, propertyDependencies: deps });
+    const regions = ["r1", "r2", "r3"];
+    const lbs = regions.map((r) => inRegion("aws:lb/loadBalancer:LoadBalancer", {}, r));
+    const primary = inRegion("aws:rds/cluster:Cluster", { engine: "aurora-mysql" }, "r1");
+    const global = { ...res("aws:rds/globalCluster:GlobalCluster", { globalClusterIdentifier: "g" }, "global"), propertyDependencies: { sourceDbClusterIdentifier: [primary.urn] } };
+    const second = inRegion("aws:rds/cluster:Cluster", { engine: "aurora-mysql", globalClusterIdentifier: "g", enableGlobalWriteForwarding: true }, "r2", { globalClusterIdentifier: [global.urn] });
+    const third = inRegion("aws:rds/cluster:Cluster", { engine: "aurora-mysql" }, "r3");
+    const stack = [...regions.map(provider), ...lbs, primary, global, second, third];
+    it("requires a secondary in every region by default, naming the region's cluster", async () => {
+        const found = await violations(p, stack, "mature");
+        assert.deepStrictEqual(found.map((v) => [v.enforcement, v.urn]), [["mandatory", third.urn]]);
+        assert.match(found[0].message, /^region r3 holds no secondary of the global database/);
+    });
+    it("accepts a region outside the residency boundary that keeps its own database", async () => {
+        assert.deepStrictEqual(await violations(p, stack, "mature", { "ha-stack-require-global-database": { residencyRegions: ["r1", "r2"] } }), []);
+    });
+    it("accepts a region the stack tags as outside its residency boundary (residency: separate:<region>)", async () => {
+        const tagged = stack.map((r) => (r === third ? { ...r, inputs: { ...r.inputs, tags: { residency: "separate:r3" } } } : r));
+        assert.deepStrictEqual(await violations(p, tagged, "mature"), []);
+    });
+    it("ha-stack-require-steering-health-checks asks a health check only of regions that hold the same data as another", async () => {
+        const steering = policy("ha-stack-require-steering-health-checks");
+        const found = await violations(steering, stack, "mature");
+        assert.deepStrictEqual(found.map((v) => v.urn).sort(), [lbs[0].urn, lbs[1].urn].sort());
+        assert.match(found[0].message, /has no health-checked steering entry/);
+    });
+    it("requires write forwarding of an Aurora secondary", async () => {
+        const found = await violations(p, stack.map((r) => (r === second ? { ...r, inputs: { ...r.inputs, enableGlobalWriteForwarding: false } } : r)), "mature", { "ha-stack-require-global-database": { residencyRegions: ["r1", "r2"] } });
+        assert.deepStrictEqual(found.map((v) => v.urn), [second.urn]);
+        assert.match(found[0].message, /does not forward writes \(enableGlobalWriteForwarding\)/);
+    });
+    it("is not applicable to a stack serving from one region", async () => {
+        assert.deepStrictEqual(await violations(p, [provider("r1"), lbs[0], primary], "mature"), []);
     });
 });
 

@@ -7,7 +7,8 @@ import * as path from "path";
 
 import { estimate } from "../../policies/availability/estimate";
 import type { Violation } from "../../tools/lib/evaluate";
-import { StackReport, fingerprint, markdownCell, renderMarkdown, renderSarif } from "../../tools/lib/report";
+import { StackReport, fingerprint, markdownCell, renderMarkdown, renderSarif, renderTable } from "../../tools/lib/report";
+import { Node } from "../../policies/availability/tiers";
 import { ROOT, STACKS_DIR, keyLine, locateFinding } from "../../tools/lib/stackfiles";
 
 const empty = estimate([]);
@@ -27,6 +28,32 @@ describe("Markdown report", () => {
         assert.match(renderMarkdown([upper]), /at most 99\.94% \(upper bound: some components have no published figure\) \(at least 25\.92 min\/month downtime\)/);
         const known: StackReport = { ...upper, availability: { ...upper.availability, status: "estimated" } };
         assert.doesNotMatch(renderMarkdown([known]), /upper bound|at most/);
+    });
+});
+
+describe("availability per flow in the reports", () => {
+    const n = (type: string, props: Record<string, unknown>, name: string, region: string | undefined = "r1"): Node => ({ urn: `urn:${name}`, type, props, region });
+    const nodes: Node[] = [
+        n("aws:lb/loadBalancer:LoadBalancer", { subnets: ["a", "b"] }, "lb"),
+        n("aws:autoscaling/group:Group", { vpcZoneIdentifiers: ["a", "b"], minSize: 2 }, "app"),
+        n("aws:rds/cluster:Cluster", { engine: "aurora-mysql" }, "db"),
+        n("aws:rds/clusterInstance:ClusterInstance", {}, "i1"),
+        n("aws:rds/clusterInstance:ClusterInstance", {}, "i2"),
+        { ...n("aws:cloudfront/distribution:Distribution", { origins: [{ originId: "r1" }] }, "cdn", undefined), deps: { origins: ["urn:lb"] } },
+    ];
+    const report: StackReport = { stack: "s", stage: "growth", policy: { violations: [] }, conformance: { violations: [] }, flows: [], availability: estimate(nodes) };
+    it("Markdown: one row per flow with its target verdict, estimate and how it is made", () => {
+        const md = renderMarkdown([report]);
+        assert.match(md, /<details open><summary>Availability per flow of s: 3 target flow\(s\) below 99\.99%<\/summary>/);
+        assert.match(md, /\| viewer web and API \| 99\.99% ❌ \| 99\.88002% \| cdn 99\.9000 x \(r1 99\.9800\) \|/);
+        assert.match(md, /\| reading hot products \(cache\) \| - \|/);
+        assert.match(md, /lowest target flow: placing an order 99\.87003% \(below target\)/);
+    });
+    it("text: one line per flow", () => {
+        const text = renderTable([report]);
+        assert.match(text, /\n {2}flow placing an order: 99\.87003% \[BELOW 99\.99%\] = cdn 99\.9000 x \(r1 99\.9700\)\n/);
+        // a region without the tier a flow crosses (no cache) has no estimate for it, never 100%
+        assert.match(text, /\n {2}flow reading hot products \(cache\): unknown \(incomplete\) \[no target\] = cdn 99\.9000 x \(r1 \?\)\n/);
     });
 });
 

@@ -8,6 +8,7 @@ import type { ConformanceViolation } from "../../policies/conformance";
 import type { Violation } from "./evaluate";
 import type { FlowResult } from "../../policies/flows/walk";
 import { flowLine, flowMermaid } from "../../policies/flows/render";
+import { flowEstimateLine } from "../../policies/availability/flows";
 
 export const OUTPUTS = ["table", "json", "sarif", "markdown"] as const;
 export type Output = (typeof OUTPUTS)[number];
@@ -33,7 +34,16 @@ export function percentText(a: Estimate): string {
 function availabilityLine(a: Estimate): string {
     if (a.status === "no-request-path") return "availability: no request-path tier declared yet (nothing to estimate)";
     const pct = a.percent === null ? "unknown" : `${percentText(a)} (${a.status === "upper-bound" ? "at least " : ""}${a.monthlyDowntimeMinutes} min/month downtime)`;
-    return `availability: ${pct}, target ${a.targetPercent}%, ${a.status}${a.regionsInParallel ? ", regions in parallel" : ""}`;
+    const lowest = lowestTargetFlowText(a);
+    return `availability: ${pct}, target ${a.targetPercent}%, ${a.status}${a.regionsInParallel ? ", regions in parallel" : ""}${lowest === "" ? "" : `; ${lowest}`}`;
+}
+
+/** The lowest estimate among the flows the target applies to, in words ("" when none is estimated). */
+export function lowestTargetFlowText(a: Estimate): string {
+    const flows = a.flows.filter((f) => f.target && f.percent !== null);
+    if (flows.length === 0) return "";
+    const low = flows.reduce((m, f) => ((f.percent ?? 0) < (m.percent ?? 0) ? f : m));
+    return `lowest target flow: ${low.name} ${low.status === "upper-bound" ? "at most " : ""}${low.percent}%${(low.percent ?? 0) < low.targetPercent ? " (below target)" : ""}`;
 }
 
 /** SARIF rule id of provider-conformance violations. */
@@ -58,6 +68,7 @@ export function renderTable(reports: readonly StackReport[]): string {
         .map((r) => {
             const lines = [`stack ${r.stack} (stage ${r.stage || "unknown"}): ${r.policy.violations.length} violation(s), ${r.policy.violations.filter((v) => v.enforcement === "mandatory").length} mandatory`, availabilityLine(r.availability)];
             for (const f of r.flows) lines.push(`  ${flowLine(f)}`);
+            for (const f of r.availability.flows) lines.push(`  ${flowEstimateLine(f)}`);
             for (const reg of r.availability.regions) lines.push(`  ${reg.region}: ${reg.percent === null ? "unknown" : `${reg.percent.toFixed(4)}%`}  ${reg.tiers.map((t) => `${t.tier} ${t.percent === null ? "?" : t.percent.toFixed(4)}`).join(" x ")}`);
             for (const v of r.policy.violations) lines.push(`  [${v.enforcement}] ${v.policy}: ${v.message}${v.urn ? `\n      ${v.urn}` : ""}`);
             lines.push(...conformanceLines(r.conformance.violations));
@@ -91,7 +102,19 @@ export function renderMarkdown(reports: readonly StackReport[]): string {
         const a = r.availability;
         const pct = a.status === "no-request-path" ? "n/a (no request path yet)" : a.percent === null ? `unknown (${a.status})` : `${percentText(a)} (${a.status === "upper-bound" ? "at least " : ""}${a.monthlyDowntimeMinutes} min/month downtime)`;
         const c = r.conformance.violations.length;
-        lines.push(`| ${markdownCell(r.stack)} | ${markdownCell(r.stage)} | ${m === 0 ? "0 ✅" : `${m} ❌`} | ${r.policy.violations.length - m} | ${c === 0 ? "0 ✅" : `${c} ❌`} | ${markdownCell(pct)} |`);
+        const lowest = lowestTargetFlowText(a);
+        lines.push(`| ${markdownCell(r.stack)} | ${markdownCell(r.stage)} | ${m === 0 ? "0 ✅" : `${m} ❌`} | ${r.policy.violations.length - m} | ${c === 0 ? "0 ✅" : `${c} ❌`} | ${markdownCell(lowest === "" ? pct : `${pct}; ${lowest}`)} |`);
+    }
+    for (const r of reports.filter((x) => x.availability.flows.length > 0)) {
+        const flows = r.availability.flows;
+        const below = flows.filter((f) => f.target && f.percent !== null && f.percent < f.targetPercent).length;
+        lines.push("", `<details${below > 0 ? " open" : ""}><summary>Availability per flow of ${markdownCell(r.stack)}: ${below === 0 ? "every target flow meets its target" : `${below} target flow(s) below ${flows[0].targetPercent}%`}</summary>`, "", "| flow | target | estimate | how |", "|---|---|---|---|");
+        for (const f of flows) {
+            const value = f.percent === null ? `unknown (${f.status})` : f.status === "upper-bound" ? `at most ${f.percent}% (upper bound)` : `${f.percent}%`;
+            const verdict = !f.target ? "-" : f.percent === null ? "not judged" : f.percent >= f.targetPercent ? `${f.targetPercent}% ✅` : `${f.targetPercent}% ❌`;
+            lines.push(`| ${markdownCell(f.name)} | ${verdict} | ${markdownCell(value)} | ${markdownCell(flowEstimateLine(f).split(" = ")[1] ?? "")} |`);
+        }
+        lines.push("", "</details>");
     }
     for (const r of reports.filter((x) => x.flows.length > 0)) {
         const broken = r.flows.filter((f) => f.status !== "connected").length;
