@@ -78,6 +78,8 @@ export class FlowGraph {
     private readonly byIdentity = new Map<string, Map<string, FlowResource[]>>();
     /** `${type}\0${path}` -> referenced value or dependency URN -> referrers, built on first use. */
     private readonly byReference = new Map<string, Map<string, FlowResource[]>>();
+    /** `${type}\0${urn}` -> resources of that type with that URN (a derived resource shares its creator's URN). */
+    private readonly byTypeUrn = new Map<string, FlowResource[]>();
     /** Position of each resource in `resources`, to return lookups in input order. */
     private readonly position = new Map<FlowResource, number>();
 
@@ -93,6 +95,7 @@ export class FlowGraph {
             const same = this.byType.get(r.type);
             if (same === undefined) this.byType.set(r.type, [r]);
             else same.push(r);
+            push(this.byTypeUrn, `${r.type}\0${r.urn}`, r);
         });
         for (const r of resources) {
             if (r.parent === null) continue;
@@ -209,11 +212,9 @@ export class FlowGraph {
         const found = this.ordered(wanted.flatMap((w) => index.get(w) ?? []));
         if (found.length > 0) return { kind: "found", resource: found };
         if (wanted.includes(UNKNOWN) || (wanted.length === 0 && value === UNKNOWN)) {
-            const deps = from.propertyDependencies?.[property] ?? [];
-            const viaDeps = this.ordered(deps.flatMap((urn) => {
-                const r = this.byUrn.get(urn);
-                return r !== undefined && r.type === type ? [r] : [];
-            }));
+            // the engine records dependencies per top-level input property
+            const deps = from.propertyDependencies?.[property.split(".")[0]] ?? [];
+            const viaDeps = this.ordered(deps.flatMap((urn) => this.byTypeUrn.get(`${type}\0${urn}`) ?? []));
             return viaDeps.length > 0 ? { kind: "found", resource: viaDeps } : UNKNOWN_REF;
         }
         return MISSING;

@@ -25,11 +25,23 @@ export const FLOW_POLICY = "flow-connected";
  */
 export function flowViolations(flows: readonly FlowResult[], unset: readonly string[] = []): Violation[] {
     return flows.flatMap((f) => {
-        if (f.broken === undefined) return [];
+        if (f.broken === undefined) return f.status === "unknown" ? undeterminedHops(f) : [];
         const pending = f.broken.setting !== undefined && unset.includes(f.broken.setting);
         const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${f.broken.hop}": ${f.broken.reason}`;
         return [{ policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: f.broken.urn, message: pending ? `${where} (not deployable until ${f.broken.setting} is set)` : where }];
     });
+}
+
+/**
+ * The hops of a flow that cannot be judged until their resources exist (a first preview), as
+ * advisory findings naming the resource and the unknown property: never a broken flow.
+ */
+function undeterminedHops(f: FlowResult): Violation[] {
+    return f.hops.flatMap((h) =>
+        h.ok === null
+            ? [{ policy: FLOW_POLICY, enforcement: "advisory" as const, urn: h.urn, message: `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged until created at hop "${h.check}": ${h.unknown !== undefined ? `${h.resource} ${h.unknown}` : `the reference from ${h.resource}`} is not known before the resources exist` }]
+            : [],
+    );
 }
 
 export interface StackInput {
