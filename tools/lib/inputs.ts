@@ -7,7 +7,7 @@ import { PROJECT } from "../../components/model";
 import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
 import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
-import { isRecord, list, str } from "../../policies/lib/values";
+import { depthOf, isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
 import { StackReport } from "./report";
@@ -64,11 +64,21 @@ function stackFromUrn(urn: string): string {
 /** Where a resource sits in the input, for error messages: "resources[3]". */
 type Where = string;
 
+/**
+ * Deepest nesting of a resource's inputs or outputs that `check` reads. The providers' schemas nest
+ * blocks a few levels and a Kubernetes object about a dozen; deeper is not a resource but a hostile
+ * or corrupted input, rejected before any rule walks it.
+ */
+export const MAX_PROPERTY_DEPTH = 64;
+
 /** A ResourceV3 (preview newState, export resource, plan resource) as an evaluator resource; secrets become "[secret]". */
 export function fromResourceV3(v: unknown, where: Where): EvalResource {
     if (!isRecord(v)) throw new InputFormatError(`${where}: a resource must be a JSON object`);
     if (typeof v.urn !== "string" || v.urn === "") throw new InputFormatError(`${where}: the resource has no "urn"`);
     if (typeof v.type !== "string" || v.type === "") throw new InputFormatError(`${where}: resource ${v.urn} has no "type"`);
+    for (const key of ["inputs", "outputs"]) {
+        if (depthOf(v[key], MAX_PROPERTY_DEPTH) > MAX_PROPERTY_DEPTH) throw new InputFormatError(`${where}: "${key}" of ${v.urn} nest deeper than ${MAX_PROPERTY_DEPTH} levels; no provider resource does`);
+    }
     if (v.inputs !== undefined && !isRecord(v.inputs)) throw new InputFormatError(`${where}: "inputs" of ${v.urn} must be an object`);
     const inputs = sanitize(isRecord(v.inputs) ? v.inputs : {});
     const outputs = sanitize(isRecord(v.outputs) ? v.outputs : {});
