@@ -7,7 +7,7 @@ import { PROJECT } from "../../components/model";
 import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
 import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
-import { depthOf, isRecord, list, str } from "../../policies/lib/values";
+import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
 import { StackReport } from "./report";
@@ -80,8 +80,9 @@ export function fromResourceV3(v: unknown, where: Where): EvalResource {
         if (depthOf(v[key], MAX_PROPERTY_DEPTH) > MAX_PROPERTY_DEPTH) throw new InputFormatError(`${where}: "${key}" of ${v.urn} nest deeper than ${MAX_PROPERTY_DEPTH} levels; no provider resource does`);
     }
     if (v.inputs !== undefined && !isRecord(v.inputs)) throw new InputFormatError(`${where}: "inputs" of ${v.urn} must be an object`);
-    const inputs = sanitize(isRecord(v.inputs) ? v.inputs : {});
-    const outputs = sanitize(isRecord(v.outputs) ? v.outputs : {});
+    // the resource's own copies, deeply frozen: every policy reads them without a copy of its own
+    const inputs = deepFreeze(sanitize(isRecord(v.inputs) ? v.inputs : {}));
+    const outputs = deepFreeze(sanitize(isRecord(v.outputs) ? v.outputs : {}));
     const deps = isRecord(v.propertyDependencies) ? v.propertyDependencies : {};
     const propertyDependencies = Object.fromEntries(Object.entries(deps).map(([k, urns]) => [k, list(urns).filter((u): u is string => typeof u === "string")]));
     const id = str(v.id);
