@@ -13,6 +13,7 @@ import { Plan, planStack } from "../tools/lib/record";
 import { listStacks } from "../tools/lib/stackfiles";
 import { POLARDB_STACK, polardbStackDir } from "./alicloud/plans";
 import { shippedPlan, shippedPreviewPlan } from "./support/shipped";
+import { Mutate, breakLink } from "./support/break-link";
 
 /**
  * The hops a first preview cannot judge, each an input the program computes from a new resource's
@@ -67,19 +68,6 @@ describe("flows of a first preview equal those of the resolved plan", function (
     });
 });
 
-type Mutate = (r: FlowResource) => FlowResource | null;
-
-function breakLink(resources: readonly FlowResource[], type: string, nameEnds: string, mutate: Mutate): FlowResource[] {
-    let hit = 0;
-    const out = resources.flatMap((r) => {
-        if (r.type !== type || !r.name.endsWith(nameEnds)) return [r];
-        hit++;
-        const m = mutate(JSON.parse(JSON.stringify(r)));
-        return m === null ? [] : [m];
-    });
-    assert.ok(hit > 0, `no ${type} named *${nameEnds}`);
-    return out;
-}
 
 interface PreviewCase {
     readonly plan: () => Promise<Plan>;
