@@ -13,7 +13,7 @@ import { Plan, planStack } from "../tools/lib/record";
 import { listStacks } from "../tools/lib/stackfiles";
 import { POLARDB_STACK, polardbStackDir } from "./alicloud/plans";
 import { shippedPlan, shippedPreviewPlan } from "./support/shipped";
-import { Mutate, breakLink } from "./support/break-link";
+import { LinkCase, breakLink } from "./support/break-link";
 
 /**
  * The hops a first preview cannot judge, each an input the program computes from a new resource's
@@ -69,16 +69,10 @@ describe("flows of a first preview equal those of the resolved plan", function (
 });
 
 
-interface PreviewCase {
+interface PreviewCase extends LinkCase {
     readonly plan: () => Promise<Plan>;
     readonly stack: string;
     readonly region: string;
-    readonly flow: string;
-    readonly link: string;
-    readonly type: string;
-    readonly nameEnds: string;
-    readonly mutate: Mutate;
-    readonly hop: string;
 }
 
 let polardbPreview: Promise<Plan> | undefined;

@@ -12,24 +12,14 @@ import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
 import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
 import { shippedPlan, shippedPreviewPlan } from "./support/shipped";
-import { Mutate, breakLink } from "./support/break-link";
+import { LinkCase, breakLink } from "./support/break-link";
 
 
 function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
     return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);
 }
 
-interface Case {
-    readonly flow: string;
-    readonly link: string;
-    readonly type: string;
-    readonly nameEnds: string;
-    readonly mutate: Mutate;
-    /** The check of the hop that must break (a prefix). */
-    readonly hop: string;
-    /** The check the broken hop reports, when removing the link renames it (a missing rule). */
-    readonly reported?: string;
-}
+type Case = LinkCase;
 
 function with_<K extends string>(r: FlowResource, key: K, value: unknown): FlowResource {
     return { ...r, inputs: { ...r.inputs, [key]: value } };

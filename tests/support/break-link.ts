@@ -19,3 +19,16 @@ export function breakLink(resources: readonly FlowResource[], type: string, name
     assert.ok(hit > 0, `no ${type} named *${nameEnds}`);
     return out;
 }
+
+/** A link to break and the hop of the flow that must then break. */
+export interface LinkCase {
+    readonly flow: string;
+    readonly link: string;
+    readonly type: string;
+    readonly nameEnds: string;
+    readonly mutate: Mutate;
+    /** The check of the hop that must break (a prefix). */
+    readonly hop: string;
+    /** The check the broken hop reports, when removing the link renames it (a missing rule). */
+    readonly reported?: string;
+}
