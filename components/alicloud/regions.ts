@@ -23,6 +23,9 @@ export const ALICLOUD_REGIONS: RegionTable = {
     regionsSource: "Alibaba Cloud ECS Regions and zones (alibabacloud.com/help/en/ecs/product-overview/regions-and-zones)",
     zonesSource: "Alibaba Cloud Regions and zones supported by ECI (help.aliyun.com/en/eci/product-overview/regions-and-zones)",
     zoneSeparator,
+    // ApsaraVideo Live runs in a few regions; a stack region uses the nearest one (liveRegionFor,
+    // components/model/flows.ts), so no region is refused for it here.
+    regionalServices: [],
     regions: {
         "cn-qingdao": { title: "China (Qingdao)", zones: letters("cn-qingdao", "bc") },
         "cn-beijing": { title: "China (Beijing)", zones: letters("cn-beijing", "cdefghijkl") },

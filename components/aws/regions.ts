@@ -19,6 +19,15 @@ export const AWS_REGIONS: RegionTable = {
     regionsSource: "AWS Regions (docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html)",
     zonesSource: "AWS Availability Zones (docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html)",
     zoneSeparator: () => "",
+    regionalServices: [
+        {
+            name: "Amazon IVS low-latency streaming",
+            usedFor: "every region's live video channel",
+            // AWS General Reference, "Amazon Interactive Video Service endpoints and quotas", IVS low-latency streaming endpoints
+            regions: ["us-east-1", "us-west-2", "ap-south-1", "ap-northeast-2", "ap-northeast-1", "eu-central-1", "eu-west-1"],
+            source: "AWS General Reference, Amazon Interactive Video Service endpoints (docs.aws.amazon.com/general/latest/gr/ivs.html)",
+        },
+    ],
     regions: {
         "us-east-1": { title: "US East (N. Virginia)", zones: letters("us-east-1", "abcdef") },
         "us-east-2": { title: "US East (Ohio)", zones: letters("us-east-2", "abc") },

@@ -20,6 +20,18 @@ export interface RegionTable {
     readonly regions: Readonly<Record<string, RegionEntry>>;
     /** The zone id form of a region: the region followed by this separator and one letter. */
     readonly zoneSeparator: (region: string) => "" | "-";
+    /** Services the blueprint declares in every region of the stack that only some regions offer. */
+    readonly regionalServices: readonly RegionalService[];
+}
+
+/** A service offered in some regions only, with the source of that list. */
+export interface RegionalService {
+    /** The service's name, e.g. "Amazon IVS low-latency streaming". */
+    readonly name: string;
+    /** What the blueprint uses it for, e.g. "the region's live video channel". */
+    readonly usedFor: string;
+    readonly regions: readonly string[];
+    readonly source: string;
 }
 
 /** Edit distance (insertions, deletions, substitutions) between two strings. */
@@ -58,6 +70,17 @@ function didYouMean(value: string, names: readonly string[]): string {
 export function checkRegionId(table: RegionTable, field: string, region: string): string[] {
     if (Object.hasOwn(table.regions, region)) return [];
     return [`${field}: unknown region ${JSON.stringify(region)}${didYouMean(region, Object.keys(table.regions))} (allowed: ${Object.keys(table.regions).join(", ")}; source: ${table.regionsSource})`];
+}
+
+/**
+ * Errors of a region the table lists whose regional services (the table's `regionalServices`) are
+ * not offered there: `pulumi up` would fail creating them.
+ */
+export function checkRegionServices(table: RegionTable, field: string, region: string): string[] {
+    if (!Object.hasOwn(table.regions, region)) return [];
+    return table.regionalServices
+        .filter((s) => !s.regions.includes(region))
+        .map((s) => `${field}: ${s.name} (${s.usedFor}) is not offered in ${region} (allowed: ${s.regions.join(", ")}; source: ${s.source})`);
 }
 
 /** Whether `zone` has the form of a zone id of `region`: the region, the table's separator, one letter. */

@@ -11,7 +11,7 @@ import { PLANNED_UTILISATION, instancesForOnline } from "./scaling";
 import { MINUTES_PER_DAY, parseInstant, parseLocalTime, zoneOffsetMinutes } from "./timezone";
 import { LiveEvent, RecurringPeak, RegionSpec, StackSpec, WEEKDAYS } from "./types";
 import { CloudProfile } from "./profile";
-import { checkRegionId, checkZoneId } from "./regions";
+import { checkRegionId, checkRegionServices, checkZoneId } from "./regions";
 
 /**
  * Every issue of a resolved spec: the cloud-neutral checks, then the cloud's own (profile.check).
@@ -51,7 +51,7 @@ export function checkRegion(spec: StackSpec, profile: CloudProfile, preset: Stag
     const field = `regions[${i}]`;
     const issues: string[] = [];
     if (region.name === "") return issues; // reported as missing by the reader
-    issues.push(...checkRegionId(profile.regions, `${field}.name`, region.name));
+    issues.push(...checkRegionId(profile.regions, `${field}.name`, region.name), ...checkRegionServices(profile.regions, `${field}.name`, region.name));
     if (region.zones.length < preset.minZonesPerRegion) {
         issues.push(
             `${field}.zones: ${spec.stage} stage needs >= ${preset.minZonesPerRegion} zone${preset.minZonesPerRegion > 1 ? "s" : ""} ` +
