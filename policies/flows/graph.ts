@@ -92,9 +92,7 @@ export class FlowGraph {
         this.byUrn = new Map(resources.map((r) => [r.urn, r]));
         this.resources.forEach((r, i) => {
             this.position.set(r, i);
-            const same = this.byType.get(r.type);
-            if (same === undefined) this.byType.set(r.type, [r]);
-            else same.push(r);
+            push(this.byType, r.type, r);
             push(this.byTypeUrn, `${r.type}\0${r.urn}`, r);
         });
         for (const r of resources) {
