@@ -122,6 +122,17 @@ describe("check: the pack config is validated as the CLI validates it", () => {
             assert.match(message, expected);
         });
     }
+    for (const [what, where, expected] of [
+        ["a missing --config file", () => path.join(dir, "no-config.json"), /--config .*no-config\.json: no such file/],
+        ["a folder as --config", () => dir, /--config .*: not a file/],
+    ] as const) {
+        it(`rejects ${what}`, async () => {
+            const [code, message] = await run(["--from", input(), "--config", where()]);
+            assert.strictEqual(code, 2, message);
+            assert.match(message, expected);
+            assert.doesNotMatch(message, /\n\s+at /);
+        });
+    }
     it("honours all: every policy at that level, a policy's own level first", async () => {
         const from = input();
         assert.strictEqual((await run(["--from", from, "--config", file({ all: "advisory" })]))[0], 0);
