@@ -94,7 +94,7 @@ const CASES: readonly PreviewCase[] = [
         mutate: (r) => ({ ...r, inputs: { ...r.inputs, origins: Array.isArray(r.inputs.origins) ? r.inputs.origins.slice(0, 1) : [] }, propertyDependencies: { ...r.propertyDependencies, origins: (r.propertyDependencies?.origins ?? []).filter((u) => !u.includes("us-west-2")) } }),
         hop: "origin ->",
     },
-    { plan: shipped("growth-aws-serverless"), stack: "growth-aws-serverless", region: "us-east-1", flow: "viewer", link: "the tasks' rule from the load balancer, after an unknown hop", type: ingress, nameEnds: "sg-app-8080-from-lb", mutate: () => null, hop: "admits the load balancer" },
+    { plan: shipped("growth-aws-serverless"), stack: "growth-aws-serverless", region: "us-east-1", flow: "hot-products", link: "the target type of the route's target group, before the unknown hop", type: "aws:lb/targetGroup:TargetGroup", nameEnds: "tg-product", mutate: (r) => ({ ...r, inputs: { ...r.inputs, targetType: "instance" } }), hop: "registered targets: ECS service" },
     { plan: shipped("startup-aws"), stack: "startup-aws", region: "us-east-1", flow: "scaling", link: "the role's PutMetricData statement", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "-app-publish-metrics", mutate: () => null, hop: "may cloudwatch:PutMetricData" },
     { plan: polardb, stack: POLARDB_STACK, region: "cn-hangzhou", flow: "interaction", link: "the /ws rule", type: "alicloud:alb/rule:Rule", nameEnds: "rule-ws", mutate: () => null, hop: "rule /ws" },
     { plan: polardb, stack: POLARDB_STACK, region: "cn-hangzhou", flow: "order", link: "the Kafka rule from the nodes' group", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "-9092-from-app", mutate: () => null, hop: "admits the targets on 9092" },

@@ -254,8 +254,9 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     const container = containerDefinitions(task).find((c) => c.name === containerName);
     const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port);
     // In a first preview the definitions wait for endpoints and secrets not created yet (one JSON string): unknown, not broken.
-    const definitionsUnknown = FlowGraph.isUnknown(task.inputs.containerDefinitions);
-    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : definitionsUnknown ? undetermined("containerDefinitions") : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
+    // The later hops read the same definitions (environment, secrets): the walk stops here.
+    if (!maps && FlowGraph.isUnknown(task.inputs.containerDefinitions)) w.stopUndetermined(task, `container ${containerName} maps port ${port}`, "containerDefinitions");
+    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
     const hcPort = at(tg.inputs, "healthCheck.port");
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent("tasks' security group", `${svc.name} has no security group the stack declares`);

@@ -85,6 +85,15 @@ export class Walk {
         throw new Stop(check);
     }
 
+    /**
+     * A hop whose unknown input (`property`) the rest of the walk is built on: recorded as
+     * undetermined, and the walk stops there (nothing after it can be judged).
+     */
+    stopUndetermined(resource: FlowResource, check: string, property: string): never {
+        this.hop(resource, check, undetermined(property));
+        throw new Stop(check);
+    }
+
     /** A hop that follows a reference: kept when `ref` found a resource, which it returns. */
     follow<T>(resource: FlowResource, check: string, ref: Ref<T>, missing: string): T {
         if (ref.kind === "found") {
