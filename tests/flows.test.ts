@@ -13,37 +13,14 @@ import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
 import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
 import { shippedPlan, shippedPreviewPlan } from "./support/shipped";
+import { LinkCase, breakLink } from "./support/break-link";
 
-type Mutate = (r: FlowResource) => FlowResource | null;
-
-/** The resources with `mutate` applied to the resources of `type` whose name ends with `nameEnds` (null removes one). */
-function breakLink(resources: readonly FlowResource[], type: string, nameEnds: string, mutate: Mutate): FlowResource[] {
-    let hit = 0;
-    const out = resources.flatMap((r) => {
-        if (r.type !== type || !r.name.endsWith(nameEnds)) return [r];
-        hit++;
-        const m = mutate(JSON.parse(JSON.stringify(r)));
-        return m === null ? [] : [m];
-    });
-    assert.ok(hit > 0, `no ${type} named *${nameEnds}`);
-    return out;
-}
 
 function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
     return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);
 }
 
-interface Case {
-    readonly flow: string;
-    readonly link: string;
-    readonly type: string;
-    readonly nameEnds: string;
-    readonly mutate: Mutate;
-    /** The check of the hop that must break (a prefix). */
-    readonly hop: string;
-    /** The check the broken hop reports, when removing the link renames it (a missing rule). */
-    readonly reported?: string;
-}
+type Case = LinkCase;
 
 function with_<K extends string>(r: FlowResource, key: K, value: unknown): FlowResource {
     return { ...r, inputs: { ...r.inputs, [key]: value } };

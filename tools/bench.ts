@@ -2,7 +2,12 @@
 // README runs them (`npm run -s plan -- ...`, npm's own start included), against the floor of merely
 // loading the SDK modules those plans load; and the test suite's wall time.
 //
-//   npm run bench [-- --runs 3] [--skip-tests]
+//   npm run bench [-- --runs 3] [--skip-tests] [--skip-check]
+//
+// `check` rows: `npm run -s check` of a `pulumi stack export` of 2, 20 and 200 MB, made of copies of
+// the growth-aws plan's resources with distinct URNs and ids (tools/lib/replicate.ts). Targets: time
+// linear in the input (200 MB well under a minute) and peak memory a small multiple of it; they
+// have no floor.
 //
 // Every figure is the median of --runs fresh processes (default 3, at least 1). The floor of a row
 // is a bare `node` that requires every @pulumi/* module file that row's plan loaded (the runtime, the
@@ -15,6 +20,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
+import { writeLargeExport } from "./lib/replicate";
+import { isRecord, str } from "../policies/lib/values";
 import { ROOT, listStacks } from "./lib/stackfiles";
 
 interface Sample {
@@ -129,12 +136,22 @@ export function floorScript(modules: readonly string[]): string {
 export interface BenchArgs {
     readonly runs: number;
     readonly tests: boolean;
+    /** The `check` rows on large exports. */
+    readonly check: boolean;
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     const i = argv.indexOf("--runs");
     const runs = i >= 0 ? Math.max(1, Math.floor(Number(argv[i + 1])) || 1) : 3;
-    return { runs, tests: !argv.includes("--skip-tests") };
+    return { runs, tests: !argv.includes("--skip-tests"), check: !argv.includes("--skip-check") };
+}
+
+/** Sizes of the generated exports the `check` rows read, in MB (10^6 bytes). */
+export const CHECK_SIZES_MB: readonly number[] = [2, 20, 200];
+
+/** Whether a check run completed: exit 0 or 1 (a finding) with its report written. */
+function checkCompleted(out: string): (status: number | null) => boolean {
+    return (status) => (status === 0 || status === 1) && fs.existsSync(out) && fs.statSync(out).size > 0;
 }
 
 export function renderRows(runs: number, rows: readonly Row[]): string {
@@ -163,6 +180,20 @@ function main(): void {
     };
     try {
         const rows: Row[] = [...listStacks().map((stack) => planRow(stack, ["--stack", stack])), planRow("all stacks (--all)", ["--all"])];
+        if (args.check) {
+            const planFile = bench.file("growth-aws.json", "");
+            bench.run(npm, ["run", "-s", "plan", "--", "--stack", "growth-aws", "--format", "json", "--out", planFile], false, checkCompleted(planFile));
+            const doc: unknown = JSON.parse(fs.readFileSync(planFile, "utf8"));
+            if (!isRecord(doc) || !Array.isArray(doc.resources)) throw new Error(`${planFile}: not a plan`);
+            const plan = { stack: str(doc.stack) ?? "growth-aws", stage: str(doc.stage) ?? "growth", cloud: str(doc.cloud) ?? "aws", resources: doc.resources };
+            for (const mb of CHECK_SIZES_MB) {
+                const input = bench.file(`export-${mb}mb.json`, "");
+                writeLargeExport(input, plan, mb * 1e6);
+                const out = `${input}.report.json`;
+                rows.push({ name: `check ${mb} MB export`, ...measure(args.runs, () => bench.run(npm, ["run", "-s", "check", "--", "--from", input, "--output", "json", "--out", out], false, checkCompleted(out))) });
+                fs.rmSync(input);
+            }
+        }
         if (args.tests) rows.push({ name: "npm test (type-check + mocha)", ...bench.run(npm, ["test", "--silent"]) });
         process.stdout.write(renderRows(args.runs, rows));
     } finally {

@@ -117,15 +117,17 @@ export function renderReports(reports: readonly StackReport[], output: Output, u
 
 /** Runs the check and returns [exit code, output]. */
 export async function check(args: CheckArgs): Promise<[number, string]> {
-    const doc = parseJsonFile(readInputFile(args.from, "--from"), args.from);
-    const inputs = parseInput(doc, args.from, args.stage);
-    const config = readPackConfig(args.config);
-    let upgrade: UpgradeReport | undefined;
-    if (args.base !== undefined) {
+    // The parsed document is read in this scope only: once its resources are converted (their own
+    // frozen copies), the document and its text are garbage, so a large input is not held twice.
+    const { inputs, upgrade } = ((): { inputs: ReturnType<typeof parseInput>; upgrade: UpgradeReport | undefined } => {
+        const doc = parseJsonFile(readInputFile(args.from, "--from"), args.from);
+        const parsed = parseInput(doc, args.from, args.stage);
+        if (args.base === undefined) return { inputs: parsed, upgrade: undefined };
         const head = readSingleStack(doc, args.from, args.stage);
         const base = readSingleStack(parseJsonFile(readInputFile(args.base, "--base"), args.base), args.base);
-        upgrade = diffPlans(base.resources, head.resources, { base: base.stack || args.base, head: head.stack || args.from });
-    }
+        return { inputs: parsed, upgrade: diffPlans(base.resources, head.resources, { base: base.stack || args.base, head: head.stack || args.from }) };
+    })();
+    const config = readPackConfig(args.config);
     const reports = await Promise.all(inputs.map((i) => evaluateStack(i, config)));
     const failed = reports.some((r) => hasMandatory(r.policy.violations) || hasConformanceViolations(r)) || (upgrade !== undefined && upgrade.undocumented.length > 0);
     return [failed ? 1 : 0, renderReports(reports, args.output, upgrade)];

@@ -3,6 +3,7 @@
 
 import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, SAE_TIME_ZONE, StackSpec, checkComputeSize, eventWindow, recurringActions, saeTimers, show } from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
+import { ALICLOUD_REGIONS } from "./regions";
 
 /**
  * SAE takes at most SAE_MAX_SCALING_RULES scaling rules per application and SAE_MAX_TRIGGER_POINTS
@@ -32,8 +33,6 @@ export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" |
     ];
 }
 
-/** Alibaba Cloud region ids: `cn-hangzhou`, `ap-southeast-1`. */
-const REGION_PATTERN = /^[a-z]{2}-[a-z]+(-\d+)?$/;
 
 /**
  * Alibaba Cloud as the model sees it.
@@ -58,10 +57,7 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // schema, provider v1.294: "Valid values: 1 PCU to 32 PCUs when serverlessType is AgileServerless");
     // a default floor of 1 PCU.
     serverlessCapacity: { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1 },
-    isRegionName: (region) => REGION_PATTERN.test(region),
-    regionExample: "cn-hangzhou",
-    zoneBelongsToRegion: (region, zone) => zone.startsWith(region) && /^-?[a-z]$/.test(zone.slice(region.length)),
-    zoneExample: (region) => (/\d$/.test(region) ? `${region}a` : `${region}-h`),
+    regions: ALICLOUD_REGIONS,
     instances: ECS_CATALOGUE,
     stepScalingCooldown: true,
     dnsHealthCheck: { service: "Alibaba Cloud GTM", shortestIntervalSeconds: 60, ttlSeconds: 60, failureThresholds: [1, 2, 3], timeoutSeconds: 3 },

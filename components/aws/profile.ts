@@ -4,6 +4,7 @@
 import { CloudProfile, StackSpec, shortHash, show } from "../model";
 import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
 import { checkClusterAutoscaler } from "./cluster-addons";
+import { AWS_REGIONS } from "./regions";
 
 /**
  * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
@@ -36,8 +37,6 @@ export function checkInstanceTagKeys(spec: Pick<StackSpec, "tags">): string[] {
         .map((k) => `tags: key ${show(k)} cannot be an instance tag readable in the instance metadata (the app servers read their group name there); allowed: letters, digits and + - = . , _ : @, not ".", ".." or "_index"`);
 }
 
-/** AWS region ids: `us-east-1`, `eu-west-2`, `us-gov-west-1`, `us-iso-east-1`. */
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /**
  * AWS as the model sees it.
@@ -61,10 +60,7 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // Aurora Serverless v2: 0 to 256 ACU in steps of 0.5 (aws_rds_cluster
     // `serverlessv2_scaling_configuration`, provider v6.66); a default floor of 2 ACU.
     serverlessCapacity: { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
-    isRegionName: (region) => REGION_PATTERN.test(region),
-    regionExample: "us-east-1",
-    zoneBelongsToRegion: (region, zone) => zone.startsWith(region) && /^[a-z]$/.test(zone.slice(region.length)),
-    zoneExample: (region) => `${region}a`,
+    regions: AWS_REGIONS,
     instances: EC2_CATALOGUE,
     stepScalingCooldown: false,
     dnsHealthCheck: { service: "Route 53", shortestIntervalSeconds: 10, ttlSeconds: 60, failureThresholds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], timeoutSeconds: 4 },

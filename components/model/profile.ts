@@ -2,6 +2,7 @@
 // pure functions. Each cloud folder implements it once (components/<cloud>/profile.ts); the model
 // takes a profile as an argument and never names a cloud itself.
 
+import { RegionTable } from "./regions";
 import { InstanceCatalogue } from "./sizes";
 import { Cloud, DatabaseEngine, StackSpec } from "./types";
 
@@ -55,14 +56,11 @@ export interface CloudProfile {
     readonly clusteredEngine: DatabaseEngine;
     /** Serverless capacity of the clustered engine, per node (`database.serverless`). */
     readonly serverlessCapacity: ServerlessCapacityRange;
-    /** Whether `region` is a region id of the cloud. */
-    readonly isRegionName: (region: string) => boolean;
-    /** A region id, for error messages. */
-    readonly regionExample: string;
-    /** Whether `zone` is a zone id of `region` (it starts with the region id). */
-    readonly zoneBelongsToRegion: (region: string, zone: string) => boolean;
-    /** What a zone id of `region` looks like, for error messages. */
-    readonly zoneExample: (region: string) => string;
+    /**
+     * The cloud's regions and zones, each list with its source (components/<cloud>/regions.ts):
+     * config validation checks `regions[].name` and `regions[].zones` against it (./regions).
+     */
+    readonly regions: RegionTable;
     /** The instance types the compute sizes map to (app servers, nodes, transcoders). */
     readonly instances: InstanceCatalogue;
     /**

@@ -12,6 +12,7 @@ import { PLANNED_UTILISATION, instancesForOnline } from "./scaling";
 import { MINUTES_PER_DAY, parseInstant, parseLocalTime, zoneOffsetMinutes } from "./timezone";
 import { LiveEvent, RecurringPeak, RegionSpec, StackSpec, WEEKDAYS } from "./types";
 import { CloudProfile } from "./profile";
+import { checkRegionId, checkRegionServices, checkZoneId } from "./regions";
 
 /**
  * Every issue of a resolved spec: the cloud-neutral checks, then the cloud's own (profile.check).
@@ -52,9 +53,7 @@ export function checkRegion(spec: StackSpec, profile: CloudProfile, preset: Stag
     const field = `regions[${i}]`;
     const issues: string[] = [];
     if (region.name === "") return issues; // reported as missing by the reader
-    if (!profile.isRegionName(region.name)) {
-        issues.push(`${field}.name: not a ${spec.cloud} region id (got ${show(region.name)}); allowed: a region id such as ${profile.regionExample}`);
-    }
+    issues.push(...checkRegionId(profile.regions, `${field}.name`, region.name), ...checkRegionServices(profile.regions, `${field}.name`, region.name));
     if (region.zones.length < preset.minZonesPerRegion) {
         issues.push(
             `${field}.zones: ${spec.stage} stage needs >= ${preset.minZonesPerRegion} zone${preset.minZonesPerRegion > 1 ? "s" : ""} ` +
@@ -65,11 +64,7 @@ export function checkRegion(spec: StackSpec, profile: CloudProfile, preset: Stag
         issues.push(`${field}.zones: at most ${ZONE_SLOTS} zones per region (got ${region.zones.length})`);
     }
     region.zones.forEach((zone, z) => {
-        if (!profile.zoneBelongsToRegion(region.name, zone)) {
-            issues.push(
-                `${field}.zones[${z}]: zone ${show(zone)} is not in region ${region.name}; allowed: a zone id of ${region.name} such as ${profile.zoneExample(region.name)}`,
-            );
-        }
+        issues.push(...checkZoneId(profile.regions, `${field}.zones[${z}]`, region.name, zone));
         if (region.zones.indexOf(zone) !== z) issues.push(`${field}.zones[${z}]: zone ${show(zone)} is listed twice`);
     });
     const cidr = parseCidr(region.cidr);

@@ -3,7 +3,7 @@
 
 import { POLARDB_STANDBY_ON, RDS_HA_CATEGORIES, hasDistinctZone, isAurora } from "../lib/database";
 import { Props, num, record, str } from "../lib/values";
-import { depsOf, referenceKey, refersTo } from "../lib/refs";
+import { depsOf, isUnknown, referenceKey } from "../lib/refs";
 import { detectionSeconds, zoneNamesOf, zonesOfType } from "../lib/zones";
 
 /**
@@ -38,6 +38,43 @@ export function byUrnOf(nodes: readonly Node[]): ReadonlyMap<string, Node> {
     const index = new Map(nodes.map((n) => [n.urn, n]));
     INDEXES.set(nodes, index);
     return index;
+}
+
+/**
+ * A lookup table derived from a node list, built once per list and key: the stack checks ask the
+ * same question of every resource, so each answer over the whole list is computed once (linear in
+ * the stack, not quadratic).
+ */
+function perList<V>(cache: WeakMap<readonly Node[], Map<string, V>>, nodes: readonly Node[], key: string, build: () => V): V {
+    const tables = cache.get(nodes) ?? new Map<string, V>();
+    cache.set(nodes, tables);
+    const known = tables.get(key);
+    if (known !== undefined) return known;
+    const value = build();
+    tables.set(key, value);
+    return value;
+}
+
+const GROUPS = new WeakMap<readonly Node[], Map<string, ReadonlyMap<string, readonly Node[]>>>();
+
+/** The nodes grouped by `keyOf` (nodes it gives undefined are left out), in list order; `name` names the grouping for the cache. */
+function groupedBy(nodes: readonly Node[], name: string, keysOf: (n: Node) => readonly string[]): ReadonlyMap<string, readonly Node[]> {
+    return perList(GROUPS, nodes, name, () => {
+        const groups = new Map<string, Node[]>();
+        for (const n of nodes) {
+            for (const key of new Set(keysOf(n))) {
+                const same = groups.get(key);
+                if (same === undefined) groups.set(key, [n]);
+                else same.push(n);
+            }
+        }
+        return groups;
+    });
+}
+
+/** The nodes of a type token, in list order. */
+export function nodesOfType(nodes: readonly Node[], type: string): readonly Node[] {
+    return groupedBy(nodes, "type", (n) => [n.type]).get(type) ?? [];
 }
 
 /** Distinct zones a zonal resource is known to cover (see ZONE_SOURCES). */
@@ -191,9 +228,16 @@ export function clusterKeyOf(pool: Node): string | undefined {
 /** Node pools of the same cluster in the node's region, sorted by URN. */
 export function clusterNodePools(pool: Node, nodes: readonly Node[]): Node[] {
     const key = clusterKeyOf(pool);
-    return nodes
-        .filter((n) => n === pool || (n.type === pool.type && n.region === pool.region && key !== undefined && clusterKeyOf(n) === key))
-        .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    if (key === undefined) return [pool];
+    const poolKey = (n: Node): string | undefined => {
+        const k = clusterKeyOf(n);
+        return k === undefined ? undefined : JSON.stringify([n.type, n.region ?? null, k]);
+    };
+    const members = groupedBy(nodes, "cluster-node-pools", (n) => {
+        const k = poolKey(n);
+        return k === undefined ? [] : [k];
+    }).get(poolKey(pool) ?? "") ?? [];
+    return [...(members.includes(pool) ? members : [...members, pool])].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }
 
 /** Distinct zones the pools cover together. */
@@ -209,15 +253,30 @@ export function poolZones(pools: readonly Node[], nodes: readonly Node[]): numbe
  */
 export function clusterInstances(cluster: Node, nodes: readonly Node[]): Node[] {
     const id = str(cluster.props.clusterIdentifier);
-    const instances = nodes.filter((n) => n.type === "aws:rds/clusterInstance:ClusterInstance");
-    const resolvable = id !== undefined || instances.some((n) => depsOf(n, "clusterIdentifier").length > 0);
-    return resolvable ? instances.filter((n) => refersTo(n, "clusterIdentifier", cluster.urn, id)) : instances.filter((n) => n.region === cluster.region);
+    const resolvable = id !== undefined || groupedBy(nodes, "cluster-instances-with-deps", (n) => (n.type === "aws:rds/clusterInstance:ClusterInstance" && depsOf(n, "clusterIdentifier").length > 0 ? ["any"] : [])).has("any");
+    if (!resolvable) return [...(groupedBy(nodes, "cluster-instances-by-region", (n) => (n.type === "aws:rds/clusterInstance:ClusterInstance" ? [n.region ?? ""] : [])).get(cluster.region ?? "") ?? [])];
+    // refersTo(n, "clusterIdentifier", cluster.urn, id), answered from an index of the instances by what they refer to
+    const byTarget = groupedBy(nodes, "cluster-instances-by-target", (n) => {
+        if (n.type !== "aws:rds/clusterInstance:ClusterInstance") return [];
+        const deps = depsOf(n, "clusterIdentifier");
+        if (deps.length > 0) return deps.map((u) => `urn:${u}`);
+        const v = n.props.clusterIdentifier;
+        return typeof v === "string" && !isUnknown(v) ? [`value:${v}`] : [];
+    });
+    const found = new Set([...(byTarget.get(`urn:${cluster.urn}`) ?? []), ...(id === undefined ? [] : byTarget.get(`value:${id}`) ?? [])]);
+    return [...found];
 }
 
 /** Compute failover = how fast the load balancer stops sending to a dead target in that region (slowest group). */
 function healthCheckSeconds(group: Node, nodes: readonly Node[]): number | undefined {
+    return perList(HEALTH_CHECK_SECONDS, nodes, group.region ?? "", () => slowestHealthCheck(nodes.filter((n) => n.region === group.region)) ?? null) ?? undefined;
+}
+
+const HEALTH_CHECK_SECONDS = new WeakMap<readonly Node[], Map<string, number | null>>();
+
+/** The slowest failure detection of the target groups / server groups among `nodes`. */
+function slowestHealthCheck(nodes: readonly Node[]): number | undefined {
     const seconds = nodes
-        .filter((n) => n.region === group.region)
         .flatMap((n) => {
             if (n.type === "aws:lb/targetGroup:TargetGroup") {
                 const hc = record(n.props.healthCheck);

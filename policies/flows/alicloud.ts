@@ -22,7 +22,7 @@ import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
 import { NodeAutoscaling, hpaScaling, podSecretHolds } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
+import { CloudWalkers, FlowResult, RequestFlowKey, Walk, undetermined, walk } from "./walk";
 import { cidrContains, decodeUserData, statementsAllow } from "./contracts";
 
 const T = {
@@ -284,7 +284,12 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
     const nats = g.ofType(T.nat, region);
     for (const v of targets.vswitches) {
         const snat = g.referrers(v, T.snat, "sourceVswitchId")[0];
-        const nat = snat === undefined ? undefined : nats.find((n) => strings(n.outputs?.snatTableIds).includes(String(snat.inputs.snatTableId)));
+        // the SNAT table id is the gateway's output: unknown in a first preview, then followed through the entry's dependencies
+        const nat =
+            snat === undefined
+                ? undefined
+                : (nats.find((n) => strings(n.outputs?.snatTableIds).includes(String(snat.inputs.snatTableId))) ??
+                  (FlowGraph.isUnknown(snat.inputs.snatTableId) ? found(g.ref(snat, "snatTableId", snat.inputs.snatTableId, T.nat)) : undefined));
         if (nat === undefined) w.hop(v, "SNAT entry on a NAT gateway", `${v.name} has no SNAT entry: no egress`);
         const attachment = g.referrers(v, T.routeTableAttachment, "vswitchId")[0];
         if (attachment === undefined) {
@@ -463,10 +468,13 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         w.hop(
             cfg,
             `agent publishes ${APP_CONNECTIONS_METRIC} to the alarm's application group`,
-            !publishes
+            // the user data names the application group: unknown in a first preview of a new group
+            FlowGraph.isUnknown(cfg.inputs.userData)
+                ? undetermined("userData")
+                : !publishes
                 ? `no user data publishes ${APP_CONNECTIONS_METRIC} (PutCustomMetric): the metric is never sent`
                 : groupId === UNKNOWN
-                  ? null
+                  ? undetermined("cloudMonitorGroupId")
                   : typeof groupId !== "number" || found(g.ref(alarm, "cloudMonitorGroupId", String(groupId), T.monitorGroup)) === undefined
                     ? `the alarm reads no application group the stack declares (cloudMonitorGroupId ${String(groupId)})`
                     : userData.includes(`GroupId ${groupId} `)

@@ -21,7 +21,7 @@ import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Walk, walk } from "./walk";
+import { CloudWalkers, FlowResult, RequestFlowKey, Walk, undetermined, walk } from "./walk";
 import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, releasesOf } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
@@ -106,9 +106,12 @@ function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: Fl
     if (dist !== undefined) {
         const origins = list(dist.inputs.origins).filter(isRecord);
         const viaRecord = (host: string): boolean => g.ofType(T.record).some((r) => r.inputs.name === host && aliasesTo(g, r, alb));
+        // In a first preview every origin's domain name is unknown; the distribution's dependencies
+        // on `origins` then name the load balancers it reaches (any of them, hence refs, not ref).
         const origin = origins.find((o) => {
             const host = str(o.domainName) ?? "";
-            return found(g.ref(dist, "origins", host, T.lb, ["dnsName"]))?.urn === alb.urn || viaRecord(host);
+            const lbs = g.refs(dist, "origins", host, T.lb, ["dnsName"]);
+            return (lbs.kind === "found" && lbs.resource.some((lb) => lb.urn === alb.urn)) || viaRecord(host);
         });
         if (origin !== undefined) {
             const behaviours = [dist.inputs.defaultCacheBehavior, ...list(dist.inputs.orderedCacheBehaviors)].filter(isRecord);
@@ -268,9 +271,10 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     const task = w.follow(svc, "task definition", g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition), "the service's task definition is not declared");
     const container = containerDefinitions(task).find((c) => c.name === containerName);
     const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port);
-    // In a first preview the definitions wait for endpoints and secrets not created yet: unknown, not broken.
-    const definitionsUnknown = FlowGraph.isUnknown(task.inputs.containerDefinitions);
-    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : definitionsUnknown ? null : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
+    // In a first preview the definitions wait for endpoints and secrets not created yet (one JSON string): unknown, not broken.
+    // The later hops read the same definitions (environment, secrets): the walk stops here.
+    if (!maps && FlowGraph.isUnknown(task.inputs.containerDefinitions)) w.stopUndetermined(task, `container ${containerName} maps port ${port}`, "containerDefinitions");
+    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
     const hcPort = at(tg.inputs, "healthCheck.port");
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent("tasks' security group", `${svc.name} has no security group the stack declares`);
@@ -587,7 +591,9 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         w.hop(
             lt,
             `agent publishes ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} per AutoScalingGroupName`,
-            !publishes
+            FlowGraph.isUnknown(lt.inputs.userData)
+                ? undetermined("userData")
+                : !publishes
                 ? `no user data publishes ${APP_CONNECTIONS_METRIC} with the AutoScalingGroupName dimension: the metric is never sent`
                 : tagsInMetadata
                   ? true
@@ -598,7 +604,8 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         if (alarm === undefined) w.hop(asg, "scale-out alarm acts on the group", "no alarm triggers a scaling policy of the group");
         const a = alarm ?? asg;
         const reads = list(a.inputs.metricQueries).filter(isRecord).some((q) => at(q, "metric.metricName") === APP_CONNECTIONS_METRIC && at(q, "metric.namespace") === APP_METRICS_NAMESPACE);
-        w.hop(a, `reads ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} and triggers the scale-out policy`, reads ? true : `the alarm does not read ${APP_CONNECTIONS_METRIC}`);
+        // metricQueries name the group: unknown as a whole in a first preview of a new group
+        w.hop(a, `reads ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} and triggers the scale-out policy`, FlowGraph.isUnknown(a.inputs.metricQueries) ? undetermined("metricQueries") : reads ? true : `the alarm does not read ${APP_CONNECTIONS_METRIC}`);
     });
 }
 

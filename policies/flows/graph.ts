@@ -59,11 +59,29 @@ function identities(r: FlowResource, fields: readonly string[]): string[] {
     return out;
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const values = map.get(key);
+    if (values === undefined) map.set(key, [value]);
+    else values.push(value);
+}
+
 export class FlowGraph {
     readonly resources: readonly FlowResource[];
     private readonly byUrn: ReadonlyMap<string, FlowResource>;
     private readonly children = new Map<string, FlowResource[]>();
     private readonly regions = new Map<string, string | undefined>();
+    /** Resources by type token, in input order. */
+    private readonly byType = new Map<string, FlowResource[]>();
+    /** `${type}\0${region}` -> resources of that type in that region, built on first use. */
+    private readonly byTypeRegion = new Map<string, FlowResource[]>();
+    /** `${type}\0${fields}` -> identity -> resources of that type carrying it, built on first use. */
+    private readonly byIdentity = new Map<string, Map<string, FlowResource[]>>();
+    /** `${type}\0${path}` -> referenced value or dependency URN -> referrers, built on first use. */
+    private readonly byReference = new Map<string, Map<string, FlowResource[]>>();
+    /** `${type}\0${urn}` -> resources of that type with that URN (a derived resource shares its creator's URN). */
+    private readonly byTypeUrn = new Map<string, FlowResource[]>();
+    /** Position of each resource in `resources`, to return lookups in input order. */
+    private readonly position = new Map<FlowResource, number>();
 
     /**
      * `derived` are resources the cloud creates that the program does not declare (an EKS cluster's
@@ -72,6 +90,11 @@ export class FlowGraph {
     constructor(resources: readonly FlowResource[], derived: readonly FlowResource[] = []) {
         this.resources = [...resources, ...derived];
         this.byUrn = new Map(resources.map((r) => [r.urn, r]));
+        this.resources.forEach((r, i) => {
+            this.position.set(r, i);
+            push(this.byType, r.type, r);
+            push(this.byTypeUrn, `${r.type}\0${r.urn}`, r);
+        });
         for (const r of resources) {
             if (r.parent === null) continue;
             const siblings = this.children.get(r.parent) ?? [];
@@ -86,7 +109,50 @@ export class FlowGraph {
 
     /** Resources of a type token, optionally only those in `region`. */
     ofType(type: string, region?: string): FlowResource[] {
-        return this.resources.filter((r) => r.type === type && (region === undefined || this.regionOf(r) === region));
+        const all = this.byType.get(type) ?? [];
+        if (region === undefined) return [...all];
+        const key = `${type}\0${region}`;
+        let inRegion = this.byTypeRegion.get(key);
+        if (inRegion === undefined) {
+            inRegion = all.filter((r) => this.regionOf(r) === region);
+            this.byTypeRegion.set(key, inRegion);
+        }
+        return [...inRegion];
+    }
+
+    /** Resources of `type` by each value that identifies them (id, ARN, `fields`). */
+    private identityIndex(type: string, fields: readonly string[]): Map<string, FlowResource[]> {
+        const key = `${type}\0${fields.join(",")}`;
+        let index = this.byIdentity.get(key);
+        if (index === undefined) {
+            index = new Map();
+            for (const r of this.byType.get(type) ?? []) for (const id of new Set(identities(r, fields))) push(index, id, r);
+            this.byIdentity.set(key, index);
+        }
+        return index;
+    }
+
+    /** Referrers of `type` by each string at `path` of their inputs and each URN its top-level property depends on. */
+    private referenceIndex(type: string, path: string): Map<string, FlowResource[]> {
+        const key = `${type}\0${path}`;
+        let index = this.byReference.get(key);
+        if (index === undefined) {
+            index = new Map();
+            const top = path.split(".")[0];
+            for (const r of this.byType.get(type) ?? []) {
+                const values = strings(at(r.inputs, path));
+                const keys = new Set(values.map((v) => `value:${v}`));
+                if (values.includes(UNKNOWN)) for (const urn of r.propertyDependencies?.[top] ?? []) keys.add(`urn:${urn}`);
+                for (const k of keys) push(index, k, r);
+            }
+            this.byReference.set(key, index);
+        }
+        return index;
+    }
+
+    /** `found` in input order, each once. */
+    private ordered(found: Iterable<FlowResource>): FlowResource[] {
+        return [...new Set(found)].sort((a, b) => (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0));
     }
 
     /**
@@ -140,12 +206,13 @@ export class FlowGraph {
      */
     refs(from: FlowResource, property: string, value: unknown, type: string, fields: readonly string[] = []): Ref<FlowResource[]> {
         const wanted = strings(value);
-        const candidates = this.ofType(type);
-        const found = candidates.filter((c) => identities(c, fields).some((id) => wanted.includes(id)));
+        const index = this.identityIndex(type, fields);
+        const found = this.ordered(wanted.flatMap((w) => index.get(w) ?? []));
         if (found.length > 0) return { kind: "found", resource: found };
         if (wanted.includes(UNKNOWN) || (wanted.length === 0 && value === UNKNOWN)) {
-            const deps = from.propertyDependencies?.[property] ?? [];
-            const viaDeps = candidates.filter((c) => deps.includes(c.urn));
+            // the engine records dependencies per top-level input property
+            const deps = from.propertyDependencies?.[property.split(".")[0]] ?? [];
+            const viaDeps = this.ordered(deps.flatMap((urn) => this.byTypeUrn.get(`${type}\0${urn}`) ?? []));
             return viaDeps.length > 0 ? { kind: "found", resource: viaDeps } : UNKNOWN_REF;
         }
         return MISSING;
@@ -159,13 +226,8 @@ export class FlowGraph {
 
     /** Resources of `type` whose input at `path` refers to `target` (reverse reference). */
     referrers(target: FlowResource, type: string, path: string, fields: readonly string[] = []): FlowResource[] {
-        const ids = identities(target, fields);
-        return this.ofType(type).filter((r) => {
-            const v = at(r.inputs, path);
-            if (strings(v).some((s) => ids.includes(s))) return true;
-            const top = path.split(".")[0];
-            return strings(v).includes(UNKNOWN) && (r.propertyDependencies?.[top] ?? []).includes(target.urn);
-        });
+        const index = this.referenceIndex(type, path);
+        return this.ordered([...identities(target, fields).map((id) => `value:${id}`), `urn:${target.urn}`].flatMap((k) => index.get(k) ?? []));
     }
 
     /** Whether a value is unknown (a first preview). */

@@ -1,6 +1,7 @@
 // One flow walked hop by hop: each hop is a resource and the contract it must keep for the flow's
-// traffic to pass. The first hop that fails breaks the flow; a hop that cannot be judged (values
-// unknown in a first preview) makes it `unknown`; the walk stops at either.
+// traffic to pass. The first hop that fails breaks the flow, and the walk stops there. A hop that
+// cannot be judged (an input unknown in a first preview) makes the flow `unknown` and the walk goes
+// on, so a broken hop after it is still found; a reference that cannot be followed stops it.
 
 import { FlowGraph, FlowResource, Ref } from "./graph";
 
@@ -14,6 +15,8 @@ export interface Hop {
     readonly check: string;
     /** true kept, false broken, null unknown (a first preview). */
     readonly ok: boolean | null;
+    /** For an unknown hop: the input property of `resource` not known before it exists. */
+    readonly unknown?: string;
 }
 
 export interface Broken {
@@ -52,8 +55,22 @@ export function settingKey(urn: string, key: string): string {
     return project === undefined ? key : `${project}:${key}`;
 }
 
-/** A hop's verdict: true kept, a string (or Unset) is the reason it is broken, null unknown. */
-export type Verdict = true | string | Unset | null;
+/** A hop that cannot be judged until its resource exists: the input property that is unknown. */
+export interface Undetermined {
+    readonly unknown: string;
+}
+
+/** A hop's verdict: true kept, a string (or Unset) is the reason it is broken, null or Undetermined unknown. */
+export type Verdict = true | string | Unset | Undetermined | null;
+
+/** The verdict of a hop whose input `property` is unknown (a first preview). */
+export function undetermined(property: string): Undetermined {
+    return { unknown: property };
+}
+
+function isUndetermined(v: Verdict): v is Undetermined {
+    return typeof v === "object" && v !== null && "unknown" in v;
+}
 
 /** Stops a walk (broken or unknown); caught by `walk`. */
 class Stop extends Error {}
@@ -63,13 +80,26 @@ export class Walk {
     broken: Broken | undefined;
     unknown = false;
 
-    /** Records a hop on `resource` with its verdict; stops the walk unless it holds. */
+    /** Records a hop on `resource` with its verdict; stops the walk when it is broken. */
     hop(resource: FlowResource, check: string, verdict: Verdict): void {
-        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : verdict === null ? null : false });
+        const unknown = verdict === null || isUndetermined(verdict);
+        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown } : {}) });
         if (verdict === true) return;
-        if (verdict === null) this.unknown = true;
-        else if (typeof verdict === "string") this.broken = { hop: check, reason: verdict, urn: resource.urn };
+        if (verdict === null || isUndetermined(verdict)) {
+            this.unknown = true;
+            return;
+        }
+        if (typeof verdict === "string") this.broken = { hop: check, reason: verdict, urn: resource.urn };
         else this.broken = { hop: check, reason: verdict.reason, urn: resource.urn, setting: settingKey(resource.urn, verdict.setting) };
+        throw new Stop(check);
+    }
+
+    /**
+     * A hop whose unknown input (`property`) the rest of the walk is built on: recorded as
+     * undetermined, and the walk stops there (nothing after it can be judged).
+     */
+    stopUndetermined(resource: FlowResource, check: string, property: string): never {
+        this.hop(resource, check, undetermined(property));
         throw new Stop(check);
     }
 
@@ -80,7 +110,7 @@ export class Walk {
             return ref.resource;
         }
         this.hop(resource, check, ref.kind === "unknown" ? null : missing);
-        throw new Stop(check); // unreachable: hop throws on a non-true verdict
+        throw new Stop(check); // nothing to walk on: the reference is unknown (or hop threw, broken)
     }
 
     /** A hop with no resource to name (the flow's first resource is absent). */

@@ -11,12 +11,21 @@ export function regionOf(providerProps: Props | undefined, props: Props): string
     return str(record(providerProps).region) ?? tagValue(props, "region");
 }
 
-/** Stack resources as nodes: plain props (unknowns as sentinels, never thrown) and their dependencies. */
-export function toNodes(resources: readonly PolicyResource[]): Node[] {
-    return resources.map((r) => {
+const NODES = new WeakMap<readonly PolicyResource[], readonly Node[]>();
+
+/**
+ * Stack resources as nodes: plain props (unknowns as sentinels, never thrown) and their
+ * dependencies. Built once per resource list: every stack check of one evaluation shares it.
+ */
+export function toNodes(resources: readonly PolicyResource[]): readonly Node[] {
+    const known = NODES.get(resources);
+    if (known !== undefined) return known;
+    const nodes = Object.freeze(resources.map((r) => {
         const props = plainProps(r.props);
         return { urn: r.urn, type: r.type, props, region: regionOf(r.provider === undefined ? undefined : plainProps(r.provider.props), props), deps: dependencyUrns(r) };
-    });
+    }));
+    NODES.set(resources, nodes);
+    return nodes;
 }
 
 /** Parent URN of a resource (for grouping siblings of one component). */

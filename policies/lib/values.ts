@@ -16,6 +16,21 @@ export function deepFreeze<T>(value: T): T {
     return value;
 }
 
+/**
+ * How deep objects and arrays nest in `v` (a scalar is 0), counted no further than `limit` + 1: a
+ * bounded walk, so a hostile value nested 10,000 deep costs `limit` frames, not a stack overflow.
+ */
+export function depthOf(v: unknown, limit: number): number {
+    if (typeof v !== "object" || v === null) return 0;
+    if (limit <= 0) return 1;
+    let deepest = 0;
+    for (const x of Object.values(v)) {
+        deepest = Math.max(deepest, depthOf(x, limit - 1));
+        if (deepest >= limit) break;
+    }
+    return 1 + deepest;
+}
+
 /** A property as a record, or an empty record. */
 export function record(v: unknown): Props {
     return isRecord(v) ? v : {};

@@ -54,9 +54,45 @@ export function targetsBucket(r: PolicyResource, bucket: PolicyResource, all: re
     return siblings.length === 1;
 }
 
-/** The separate resources of `types` that configure `bucket`. */
+/**
+ * The separate resources of `types` in `all`, indexed once per stack: those whose `bucket` recorded
+ * dependencies by the URNs they depend on (rule 0), the others to be matched one by one.
+ */
+interface BucketConfigIndex {
+    readonly byDependency: ReadonlyMap<string, readonly PolicyResource[]>;
+    readonly unresolved: readonly PolicyResource[];
+}
+
+const CONFIG_INDEXES = new WeakMap<readonly PolicyResource[], Map<string, BucketConfigIndex>>();
+
+function configIndex(all: readonly PolicyResource[], types: readonly string[]): BucketConfigIndex {
+    const perStack = CONFIG_INDEXES.get(all) ?? new Map<string, BucketConfigIndex>();
+    CONFIG_INDEXES.set(all, perStack);
+    const key = types.join(",");
+    const cached = perStack.get(key);
+    if (cached !== undefined) return cached;
+    const byDependency = new Map<string, PolicyResource[]>();
+    const unresolved: PolicyResource[] = [];
+    for (const r of all) {
+        if (!types.includes(r.type)) continue;
+        const deps = (r.propertyDependencies?.bucket ?? []).map((d) => d.urn);
+        if (deps.length === 0) unresolved.push(r);
+        for (const urn of new Set(deps)) {
+            const same = byDependency.get(urn);
+            if (same === undefined) byDependency.set(urn, [r]);
+            else same.push(r);
+        }
+    }
+    const index = { byDependency, unresolved };
+    perStack.set(key, index);
+    return index;
+}
+
+/** The separate resources of `types` that configure `bucket`, in stack order of their kind. */
 export function bucketResources(bucket: PolicyResource, all: readonly PolicyResource[], types: readonly string[]): PolicyResource[] {
-    return all.filter((r) => types.includes(r.type) && targetsBucket(r, bucket, all));
+    const index = configIndex(all, types);
+    const viaDependency = (index.byDependency.get(bucket.urn) ?? []).filter((r) => cloudOf(r.type) === cloudOf(bucket.type));
+    return [...viaDependency, ...index.unresolved.filter((r) => targetsBucket(r, bucket, all))];
 }
 
 export function bucketsOf(all: readonly PolicyResource[]): PolicyResource[] {

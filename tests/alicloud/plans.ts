@@ -29,7 +29,7 @@ export const CERTIFICATE_ID = "14211234-cn-hangzhou";
 /** An image id of the test stack: a fixture, not a real image. */
 export const APP_IMAGE_ID = "m-test0000000000000001";
 
-function polardbStackDir(): string {
+export function polardbStackDir(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-stacks-"));
     const config = {
         config: {

@@ -91,14 +91,21 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
         [
             "zone of another region",
             rawConfig("growth", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-west-2b"] }] }),
-            'regions[0].zones[1]: zone "us-west-2b" is not in region us-east-1; allowed: a zone id of us-east-1 such as us-east-1a',
+            'regions[0].zones[1]: zone "us-west-2b" is not a zone of us-east-1 (allowed: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f; source: AWS Availability Zones',
         ],
         [
             "zone listed twice",
             rawConfig("growth", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-h"] }] }),
             'regions[0].zones[1]: zone "cn-hangzhou-h" is listed twice',
         ],
-        ["not a region id", rawConfig("startup", "aws", { regions: [{ name: "virginia", zones: ["virginiaa", "virginiab"] }] }), 'regions[0].name: not a aws region id (got "virginia")'],
+        ["not a region id", rawConfig("startup", "aws", { regions: [{ name: "virginia", zones: ["virginiaa", "virginiab"] }] }), 'regions[0].name: unknown region "virginia" (allowed: us-east-1, us-east-2,'],
+        // the three of issue 16: each passed the old pattern check
+        ["a misspelt Alibaba Cloud region", rawConfig("startup", "alicloud", { regions: [{ name: "cn-hangzou", zones: ["cn-hangzou-h", "cn-hangzou-i"] }] }), 'regions[0].name: unknown region "cn-hangzou"; did you mean cn-hangzhou?'],
+        ["an AWS region that does not exist", rawConfig("startup", "aws", { regions: [{ name: "us-east-7", zones: ["us-east-7a", "us-east-7b"] }] }), 'regions[0].name: unknown region "us-east-7"; did you mean us-east-1 or us-east-2?'],
+        ["an AWS zone that does not exist", rawConfig("startup", "aws", { regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1z"] }] }), 'regions[0].zones[1]: zone "us-east-1z" is not a zone of us-east-1; did you mean us-east-1a or us-east-1b or us-east-1c? (allowed: us-east-1a'],
+        ["an Alibaba Cloud zone the region does not have", rawConfig("growth", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-a"] }] }), 'regions[0].zones[1]: zone "cn-hangzhou-a" is not a zone of cn-hangzhou; did you mean cn-hangzhou-b or cn-hangzhou-e or cn-hangzhou-f? (allowed: cn-hangzhou-b, cn-hangzhou-e, cn-hangzhou-f, cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k; source: Alibaba Cloud Regions and zones supported by ECI'],
+        ["an AWS region without Amazon IVS (every region's live video channel)", rawConfig("startup", "aws", { regions: [{ name: "eu-west-3", zones: ["eu-west-3a", "eu-west-3b"] }] }), "regions[0].name: Amazon IVS low-latency streaming (every region's live video channel) is not offered in eu-west-3 (allowed: us-east-1, us-west-2, ap-south-1, ap-northeast-2, ap-northeast-1, eu-central-1, eu-west-1; source: AWS General Reference"],
+        ["a zone of the wrong form in a region whose zones are not tabulated", rawConfig("startup", "alicloud", { regions: [{ name: "eu-central-1", zones: ["eu-central-1a", "eu-central-1-b"] }] }), 'regions[0].zones[1]: zone "eu-central-1-b" is not a zone id of eu-central-1 (allowed: eu-central-1 followed by one letter, e.g. eu-central-1a)'],
         [
             "one zone: the load balancer needs two",
             rawConfig("startup", "alicloud", { regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h"] }] }),

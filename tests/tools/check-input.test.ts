@@ -91,6 +91,8 @@ describe("check: bad input is one clear error with exit 2", () => {
         ["a resource without a type", () => file({ stack: "s", stage: "growth", resources: [{ urn: "urn:pulumi:s::p::x::y", inputs: {} }] }), /resources\[0\]: resource urn:pulumi:s::p::x::y has no "type"/],
         ["a resource without a urn", () => file({ stack: "s", stage: "growth", resources: [{ type: "aws:s3/bucket:Bucket" }] }), /resources\[0\]: the resource has no "urn"/],
         ["an unknown document", () => file({ hello: 1 }), /unknown input/],
+        ["a resource nested 10,000 deep (lists)", () => file(`{"stack":"s","stage":"growth","resources":[{"urn":"urn:pulumi:s::p::aws:s3/bucket:Bucket::b","type":"aws:s3/bucket:Bucket","inputs":{"tags":${"[".repeat(10_000)}${"]".repeat(10_000)}}}]}`), /resources\[0\]: "inputs" of urn:pulumi:s::p::aws:s3\/bucket:Bucket::b nest deeper than 64 levels/],
+        ["a resource nested 10,000 deep (objects)", () => file(`{"stack":"s","stage":"growth","resources":[{"urn":"urn:pulumi:s::p::aws:s3/bucket:Bucket::b","type":"aws:s3/bucket:Bucket","outputs":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}]}`), /resources\[0\]: "outputs" of urn:pulumi:s::p::aws:s3\/bucket:Bucket::b nest deeper than 64 levels/],
     ];
     for (const [what, make, expected] of cases) {
         it(what, async () => {
@@ -118,6 +120,17 @@ describe("check: the pack config is validated as the CLI validates it", () => {
             const [code, message] = await run(["--from", input(), "--config", file(config)]);
             assert.strictEqual(code, 2, message);
             assert.match(message, expected);
+        });
+    }
+    for (const [what, where, expected] of [
+        ["a missing --config file", () => path.join(dir, "no-config.json"), /--config .*no-config\.json: no such file/],
+        ["a folder as --config", () => dir, /--config .*: not a file/],
+    ] as const) {
+        it(`rejects ${what}`, async () => {
+            const [code, message] = await run(["--from", input(), "--config", where()]);
+            assert.strictEqual(code, 2, message);
+            assert.match(message, expected);
+            assert.doesNotMatch(message, /\n\s+at /);
         });
     }
     it("honours all: every policy at that level, a policy's own level first", async () => {

@@ -18,11 +18,13 @@ import { UNKNOWN_STRING } from "../../policies/lib/refs";
 import { shippedPlan, shippedPreviewPlan } from "../support/shipped";
 
 /**
- * The flow findings (policies/flows, `flow-connected`) walk resolved ids and outputs and do not yet
- * follow a first preview's unknowns; the policy pack's verdicts are compared without them.
+ * The flow findings (policies/flows, `flow-connected`) follow a first preview's unknowns through its
+ * propertyDependencies; a hop whose input is unknown until creation is an advisory "cannot be judged
+ * until created" of the flow (tests/flows-preview.test.ts lists which), compared apart.
  */
 const FLOWS = "flow-connected";
-const verdicts = (vs: readonly Violation[]): string[] => vs.filter((v) => v.policy !== FLOWS).map((v) => `${v.enforcement} ${v.policy} ${v.urn}`).sort();
+const flowUndetermined = (v: Violation): boolean => v.policy === FLOWS && v.enforcement === "advisory" && /cannot be judged until created/.test(v.message);
+const verdicts = (vs: readonly Violation[]): string[] => vs.filter((v) => !flowUndetermined(v)).map((v) => `${v.enforcement} ${v.policy} ${v.urn}`).sort();
 
 describe("plan --preview gives the verdicts of the resolved plan", () => {
     for (const stack of listStacks()) {
@@ -31,7 +33,7 @@ describe("plan --preview gives the verdicts of the resolved plan", () => {
             assert.ok(preview.preview && !resolved.preview);
             assert.ok(JSON.stringify(preview.resources).includes(UNKNOWN_STRING), "a first preview has unknown ids");
             assert.deepStrictEqual(verdicts(preview.policy.violations), verdicts(resolved.policy.violations));
-            assert.deepStrictEqual(preview.policy.violations.filter((v) => /during preview|cannot be judged/.test(v.message)), []);
+            assert.deepStrictEqual(preview.policy.violations.filter((v) => !flowUndetermined(v) && /during preview|cannot be judged/.test(v.message)), []);
             assert.strictEqual(preview.availability.percent, resolved.availability.percent);
         });
     }
@@ -70,8 +72,13 @@ describe("check --from a first-preview JSON of growth-aws", () => {
         assert.strictEqual(report.stage, "growth");
         const found: Violation[] = report.policy.violations.filter((v: unknown): v is Violation => typeof v === "object" && v !== null && "policy" in v && "enforcement" in v && "urn" in v && "message" in v);
         const mandatory = (vs: readonly Violation[]): string[] => verdicts(vs.filter((v) => v.enforcement === "mandatory"));
-        assert.deepStrictEqual(mandatory(found), mandatory(resolved.policy.violations));
-        assert.deepStrictEqual(mandatory(found), []);
+        // The shipped stack waits for settings (notDeployableUntilSet); a real program stops before
+        // declaring anything then, so no real preview carries the flow hops waiting for them.
+        const waiting = new Set(resolved.policy.violations.filter((v) => v.policy === FLOWS && /not deployable until/.test(v.message)).map((v) => v.urn));
+        assert.ok(waiting.size > 0);
+        const judged = found.filter((v) => !(v.policy === FLOWS && waiting.has(v.urn)));
+        assert.deepStrictEqual(mandatory(judged), mandatory(resolved.policy.violations));
+        assert.deepStrictEqual(mandatory(judged), []);
         assert.doesNotMatch(out, /can't run policy|cannot be judged until created/);
     });
 

@@ -67,7 +67,8 @@ function enforcementConfig(policy: ResourceValidationPolicy | StackValidationPol
  * (runOnce). The copy is untyped JSON, which is what lets `asType` return the class's args.
  */
 function frozenProps(props: Record<string, unknown>) {
-    return deepFreeze(freshProps(props));
+    // props already deeply frozen (an input resource's own copy, tools/lib/inputs.ts) are shared as they are
+    return Object.isFrozen(props) ? props : deepFreeze(freshProps(props));
 }
 
 function freshProps(props: Record<string, unknown>) {

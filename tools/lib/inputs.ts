@@ -6,7 +6,7 @@
 import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
 import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
-import { isRecord, list, str } from "../../policies/lib/values";
+import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
 import { StackReport } from "./report";
@@ -24,11 +24,23 @@ export const FLOW_POLICY = "flow-connected";
  */
 export function flowViolations(flows: readonly FlowResult[], unset: readonly string[] = []): Violation[] {
     return flows.flatMap((f) => {
-        if (f.broken === undefined) return [];
+        if (f.broken === undefined) return f.status === "unknown" ? undeterminedHops(f) : [];
         const pending = f.broken.setting !== undefined && unset.includes(f.broken.setting);
         const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${f.broken.hop}": ${f.broken.reason}`;
         return [{ policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: f.broken.urn, message: pending ? `${where} (not deployable until ${f.broken.setting} is set)` : where }];
     });
+}
+
+/**
+ * The hops of a flow that cannot be judged until their resources exist (a first preview), as
+ * advisory findings naming the resource and the unknown property: never a broken flow.
+ */
+function undeterminedHops(f: FlowResult): Violation[] {
+    return f.hops.flatMap((h) =>
+        h.ok === null
+            ? [{ policy: FLOW_POLICY, enforcement: "advisory" as const, urn: h.urn, message: `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged until created at hop "${h.check}": ${h.unknown !== undefined ? `${h.resource} ${h.unknown}` : `the reference from ${h.resource}`} is not known before the resources exist` }]
+            : [],
+    );
 }
 
 export interface StackInput {
@@ -56,14 +68,25 @@ function projectFromUrn(urn: string): string {
 /** Where a resource sits in the input, for error messages: "resources[3]". */
 type Where = string;
 
+/**
+ * Deepest nesting of a resource's inputs or outputs that `check` reads. The providers' schemas nest
+ * blocks a few levels and a Kubernetes object about a dozen; deeper is not a resource but a hostile
+ * or corrupted input, rejected before any rule walks it.
+ */
+export const MAX_PROPERTY_DEPTH = 64;
+
 /** A ResourceV3 (preview newState, export resource, plan resource) as an evaluator resource; secrets become "[secret]". */
 export function fromResourceV3(v: unknown, where: Where): EvalResource {
     if (!isRecord(v)) throw new InputFormatError(`${where}: a resource must be a JSON object`);
     if (typeof v.urn !== "string" || v.urn === "") throw new InputFormatError(`${where}: the resource has no "urn"`);
     if (typeof v.type !== "string" || v.type === "") throw new InputFormatError(`${where}: resource ${v.urn} has no "type"`);
+    for (const key of ["inputs", "outputs"]) {
+        if (depthOf(v[key], MAX_PROPERTY_DEPTH) > MAX_PROPERTY_DEPTH) throw new InputFormatError(`${where}: "${key}" of ${v.urn} nest deeper than ${MAX_PROPERTY_DEPTH} levels; no provider resource does`);
+    }
     if (v.inputs !== undefined && !isRecord(v.inputs)) throw new InputFormatError(`${where}: "inputs" of ${v.urn} must be an object`);
-    const inputs = sanitize(isRecord(v.inputs) ? v.inputs : {});
-    const outputs = sanitize(isRecord(v.outputs) ? v.outputs : {});
+    // the resource's own copies, deeply frozen: every policy reads them without a copy of its own
+    const inputs = deepFreeze(sanitize(isRecord(v.inputs) ? v.inputs : {}));
+    const outputs = deepFreeze(sanitize(isRecord(v.outputs) ? v.outputs : {}));
     const deps = isRecord(v.propertyDependencies) ? v.propertyDependencies : {};
     const propertyDependencies = Object.fromEntries(Object.entries(deps).map(([k, urns]) => [k, list(urns).filter((u): u is string => typeof u === "string")]));
     const id = str(v.id);

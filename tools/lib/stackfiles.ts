@@ -5,7 +5,7 @@ import * as yaml from "js-yaml";
 import * as path from "path";
 
 import { isConfigObject } from "../../components/model/reader";
-import { isRecord } from "../../policies/lib/values";
+import { depthOf, isRecord } from "../../policies/lib/values";
 
 /**
  * The project root: the nearest folder above this module holding `Pulumi.yaml` (this file runs
@@ -51,14 +51,6 @@ export class StackFileError extends Error {}
 
 /** Deepest nesting a config value may have (the program's config is a few levels deep). */
 export const MAX_CONFIG_DEPTH = 32;
-
-function depthOf(v: unknown, limit: number): number {
-    if (typeof v !== "object" || v === null) return 0;
-    if (limit <= 0) return 1;
-    let deepest = 0;
-    for (const x of Object.values(v)) deepest = Math.max(deepest, depthOf(x, limit - 1));
-    return 1 + deepest;
-}
 
 /**
  * One YAML mapping from a file. Rejected with a StackFileError naming the file: a missing file or
