@@ -16,7 +16,8 @@
 //
 // Off when Node maps stack traces through source maps (`--enable-source-maps`, which the tools set
 // when they re-run a crashed command): Node registers source maps while it compiles a module, which
-// this hook would skip. Off too with LC_COMPILE_CACHE=0.
+// this hook would skip. Off too with LC_COMPILE_CACHE=0. LC_COMPILE_CACHE_REPORT=1 prints, at exit,
+// how many modules came from the cache.
 //
 // Written in plain JavaScript because it runs before anything is compiled.
 "use strict";
@@ -27,8 +28,12 @@ const path = require("path");
 const vm = require("vm");
 
 const ROOT = path.resolve(__dirname, "..");
-const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "live-commerce");
+/** The cache's folder; LC_COMPILE_CACHE_DIR overrides it (tests). */
+const CACHE_DIR = process.env.LC_COMPILE_CACHE_DIR || path.join(ROOT, "node_modules", ".cache", "live-commerce");
 const CACHE_FILE = path.join(CACHE_DIR, `v8-${process.version}-${process.arch}.bin`);
+
+/** What this process compiled: from cached data, and without (new, changed or rejected). */
+const counts = { cached: 0, compiled: 0 };
 
 /**
  * A file's identity for the cache: any rewrite of its content changes it. Undefined for code that is
@@ -111,11 +116,15 @@ function install() {
             cachedData,
             importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
         });
-        if (cachedData === undefined || script.cachedDataRejected === true) fresh.set(filename, [stamp, script]);
+        if (cachedData === undefined || script.cachedDataRejected === true) {
+            fresh.set(filename, [stamp, script]);
+            counts.compiled++;
+        } else counts.cached++;
         const wrapper = script.runInThisContext({ displayErrors: true });
         return Reflect.apply(wrapper, this.exports, [this.exports, makeRequire(this), this, filename, path.dirname(filename)]);
     };
     process.once("exit", () => {
+        if (process.env.LC_COMPILE_CACHE_REPORT === "1") process.stderr.write(`compile-cache: ${counts.cached} from cache, ${counts.compiled} compiled\n`);
         if (fresh.size === 0) return;
         try {
             const entries = new Map();
@@ -133,4 +142,4 @@ function install() {
 const sourceMaps = process.sourceMapsEnabled === true || process.execArgv.includes("--enable-source-maps");
 if (!sourceMaps && process.env.LC_COMPILE_CACHE !== "0") install();
 
-module.exports = { CACHE_FILE };
+module.exports = { CACHE_FILE, counts };
