@@ -1,5 +1,6 @@
 // What the tools preload to start fast (tools/preload.cjs): the V8 code cache (compile-cache.cjs) and
-// the deferred runtime dependencies (defer-modules.cjs); and planning without stack-trace capture.
+// the deferred runtime dependencies (defer-modules.cjs); planning without stack-trace capture; and
+// the mock engine's responses without protobuf.
 
 import * as assert from "assert";
 import { spawnSync } from "child_process";
@@ -7,6 +8,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+
+import { mockUrn, structFields } from "../../tools/lib/monitor";
 import { planProgram } from "../../tools/lib/record";
 import { matrixStacks } from "../../tools/bench";
 import { ROOT } from "../../tools/lib/stackfiles";
@@ -114,5 +119,28 @@ describe("bench matrix stacks", () => {
             "mature-alicloud",
             "mature-aws",
         ]);
+    });
+});
+
+describe("mock engine responses (tools/lib/monitor.ts)", () => {
+    it("hold what a protobuf Struct round trip holds, keys in the same order", () => {
+        const state = { zeta: [1, "two", null, { b: true, a: -0 }], alpha: { "10": "x", "9": "y", b: { d: 1.5, c: [] } }, "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", empty: {} };
+        const roundTrip = Struct.fromJavaScript(state).toJavaScript();
+        assert.strictEqual(JSON.stringify(structFields(state)), JSON.stringify(roundTrip));
+        assert.deepStrictEqual(structFields(state), roundTrip);
+    });
+
+    it("refuse what a Struct cannot hold, as Struct.fromJavaScript does", () => {
+        assert.throws(() => Reflect.apply(Struct.fromJavaScript, Struct, [{ a: undefined }]), /Unexpected struct type/);
+        assert.throws(() => structFields({ a: undefined }), /Unexpected struct type/);
+    });
+
+    it("give the URN MockMonitor gives, with the parent's type chain", () => {
+        const monitor = new MockMonitor({ call: () => ({}), newResource: () => ({ id: undefined, state: {} }) });
+        const newUrn: unknown = Reflect.get(monitor, "newUrn");
+        assert.ok(typeof newUrn === "function");
+        const parent = "urn:pulumi:stack::project::pulumi:pulumi:Stack$lc:region:Region::r1";
+        assert.strictEqual(mockUrn(parent, "aws:ec2/vpc:Vpc", "v"), Reflect.apply(newUrn, monitor, [parent, "aws:ec2/vpc:Vpc", "v"]));
+        assert.strictEqual(mockUrn("", "pulumi:pulumi:Stack", "s"), Reflect.apply(newUrn, monitor, ["", "pulumi:pulumi:Stack", "s"]));
     });
 });

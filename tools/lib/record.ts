@@ -7,6 +7,7 @@ import { getMonitor } from "@pulumi/pulumi/runtime/settings";
 
 import { ConfigError, MissingSetting } from "../../components/model";
 import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
+import { answerRegistrations } from "./monitor";
 import { ROOT, StackFileError, UnknownStackError, loadStackConfig, projectName } from "./stackfiles";
 
 export const SECRET = "[secret]";
@@ -237,20 +238,16 @@ function dependenciesOf(req: RegisterResourceRequest): Record<string, string[]> 
 }
 
 /**
- * `pulumi.runtime.setMocks`, with the mock monitor also logging what the engine receives besides
- * the inputs: each registration's property dependencies.
+ * `pulumi.runtime.setMocks`, with the mock monitor answering registrations without a protobuf
+ * response (tools/lib/monitor.ts) and logging what the engine receives besides the inputs: each
+ * registration's property dependencies.
  */
 async function setGraphMocks(mocks: pulumi.runtime.Mocks, project: string, stack: string, preview: boolean): Promise<DependencyLog> {
     await pulumi.runtime.setMocks(mocks, project, stack, preview);
     const log: DependencyLog = new Map();
     const installed = getMonitor();
     if (!(installed instanceof MockMonitor)) throw new Error("setMocks did not install a MockMonitor");
-    const monitor: MockMonitor = installed;
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: unknown, callback: (err: unknown, response: unknown) => void): Promise<void> => {
-        if (req instanceof RegisterResourceRequest) log.set(`${req.getType()}::${req.getName()}`, dependenciesOf(req));
-        return register(req, callback);
-    };
+    answerRegistrations(installed, mocks, (req) => log.set(`${req.getType()}::${req.getName()}`, dependenciesOf(req)));
     return log;
 }
 
