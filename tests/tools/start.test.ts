@@ -107,6 +107,18 @@ describe("planning without stack traces", () => {
         assert.deepStrictEqual(Object.getOwnPropertyDescriptor(Error, "stackTraceLimit"), before);
         assert.match(new Error("after").stack ?? "", /\n\s+at /);
     });
+
+    it("plans again with traces on after an unexpected error, so the error it rejects with has one", async () => {
+        const error = await planProgram("startup-aws", async () => {
+            throw new Error("unexpected");
+        }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
+        assert.ok(error instanceof Error);
+        assert.strictEqual(error.message, "unexpected");
+        assert.match(error.stack ?? "", /\n\s+at .*start\.test\.js/);
+    });
 });
 
 describe("bench matrix stacks", () => {
