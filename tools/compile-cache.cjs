@@ -7,7 +7,8 @@
 // file's size, modification time, change time and inode, which every rewrite of the file changes
 // (npm extracts packages with fixed modification times, so those alone would not do).
 //
-// The cache is one file, node_modules/.cache/live-commerce/v8-<node version>-<arch>.bin: a 4-byte
+// The cache is one file per set of node options (V8 rejects data made under other flags),
+// node_modules/.cache/live-commerce/v8-<node version>-<arch>-<options hash>.bin: a 4-byte
 // length, a JSON index {file: [stamp, offset, length]}, then the cached data of every file. It is
 // written at exit when the run compiled a file the cache lacked, atomically (write, then rename),
 // so concurrent runs never read a torn file (the last writer wins; a lost entry is added by the
@@ -30,7 +31,19 @@ const vm = require("vm");
 const ROOT = path.resolve(__dirname, "..");
 /** The cache's folder; LC_COMPILE_CACHE_DIR overrides it (tests). */
 const CACHE_DIR = process.env.LC_COMPILE_CACHE_DIR || path.join(ROOT, "node_modules", ".cache", "live-commerce");
-const CACHE_FILE = path.join(CACHE_DIR, `v8-${process.version}-${process.arch}.bin`);
+
+/**
+ * The options node runs with, preloads left out: V8 rejects cached data made under other flags (it
+ * checks a hash of them, the heap sizes of `npm run plan` included), so each set of options keeps a
+ * cache file of its own instead of the runs of one set replacing the cache of the other.
+ */
+function optionsKey() {
+    const words = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/).filter((w) => w !== "")];
+    const kept = words.filter((w, i) => !/^(-r|--require)$/.test(w) && !/^(-r|--require)$/.test(words[i - 1] ?? "") && !w.startsWith("--require="));
+    return require("crypto").createHash("sha256").update(kept.join("\n")).digest("hex").slice(0, 12);
+}
+
+const CACHE_FILE = path.join(CACHE_DIR, `v8-${process.version}-${process.arch}-${optionsKey()}.bin`);
 
 /** What this process compiled: from cached data, and without (new, changed or rejected). */
 const counts = { cached: 0, compiled: 0 };

@@ -56,6 +56,12 @@ describe("tools/compile-cache.cjs", () => {
         assert.deepStrictEqual([third.cached, third.compiled], [1, 1]);
     });
 
+    it("keeps a cache per set of V8 flags, which V8 checks, so runs under other flags do not replace it", () => {
+        const flagged = runCached(cacheDir, dir, ["--max-semi-space-size=32", main]);
+        assert.deepStrictEqual([flagged.cached, flagged.compiled], [0, 2]);
+        assert.deepStrictEqual([runCached(cacheDir, dir, [main]).cached, runCached(cacheDir, dir, ["--max-semi-space-size=32", main]).cached], [2, 2]);
+    });
+
     it("leaves code that is not a file (node -e) and source-mapped runs to Node", () => {
         assert.strictEqual(runCached(cacheDir, dir, ["-e", "process.stdout.write(String(require('./dep.js').word))"]).stdout, "other");
         const mapped = runCached(cacheDir, dir, ["--enable-source-maps", main]);
