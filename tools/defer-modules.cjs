@@ -78,8 +78,10 @@ function standIn(request, load, functions) {
 function install() {
     const load = Module._load;
     const suffixes = DEFERRED.map((d) => ({ ...d, suffix: path.join("node_modules", ...d.parent.split("/")) }));
+    const requests = new Set(DEFERRED.map((d) => d.request));
     Module._load = function (request, parent, isMain) {
-        const d = parent && typeof parent.filename === "string" ? suffixes.find((s) => s.request === request && parent.filename.endsWith(s.suffix)) : undefined;
+        // every require passes here: the common case costs one set lookup
+        const d = requests.has(request) && parent && typeof parent.filename === "string" ? suffixes.find((s) => s.request === request && parent.filename.endsWith(s.suffix)) : undefined;
         if (d === undefined) return load.apply(this, arguments);
         try {
             Module._resolveFilename(request, parent, false);
