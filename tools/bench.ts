@@ -12,8 +12,8 @@
 // every @pulumi/* module file that row's plan loaded (the runtime, the resource classes the program
 // declares, the providers and the policy SDK), in the order they loaded, as issue 10 defines it:
 // plain node, without the plan's code cache and deferred modules (tools/preload.cjs), which let a
-// plan load in less time than its floor. Peak memory is the largest resident set of any node process of the row (npm's too).
-// The test suite runs once.
+// plan load in less time than its floor. Peak memory is the largest resident set of any node
+// process of the row (npm's too). The test suite runs once.
 
 import { spawnSync } from "child_process";
 import * as fs from "fs";
