@@ -7,6 +7,7 @@ import { getMonitor } from "@pulumi/pulumi/runtime/settings";
 
 import { ConfigError, MissingSetting } from "../../components/model";
 import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
+import { answerRegistrations } from "./monitor";
 import { ROOT, StackFileError, UnknownStackError, loadStackConfig, projectName } from "./stackfiles";
 
 export const SECRET = "[secret]";
@@ -237,20 +238,16 @@ function dependenciesOf(req: RegisterResourceRequest): Record<string, string[]> 
 }
 
 /**
- * `pulumi.runtime.setMocks`, with the mock monitor also logging what the engine receives besides
- * the inputs: each registration's property dependencies.
+ * `pulumi.runtime.setMocks`, with the mock monitor answering registrations without a protobuf
+ * response (tools/lib/monitor.ts) and logging what the engine receives besides the inputs: each
+ * registration's property dependencies.
  */
 async function setGraphMocks(mocks: pulumi.runtime.Mocks, project: string, stack: string, preview: boolean): Promise<DependencyLog> {
     await pulumi.runtime.setMocks(mocks, project, stack, preview);
     const log: DependencyLog = new Map();
     const installed = getMonitor();
     if (!(installed instanceof MockMonitor)) throw new Error("setMocks did not install a MockMonitor");
-    const monitor: MockMonitor = installed;
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: unknown, callback: (err: unknown, response: unknown) => void): Promise<void> => {
-        if (req instanceof RegisterResourceRequest) log.set(`${req.getType()}::${req.getName()}`, dependenciesOf(req));
-        return register(req, callback);
-    };
+    answerRegistrations(installed, mocks, (req) => log.set(`${req.getType()}::${req.getName()}`, dependenciesOf(req)));
     return log;
 }
 
@@ -261,19 +258,50 @@ async function setGraphMocks(mocks: pulumi.runtime.Mocks, project: string, stack
  */
 export async function planProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir?: string, options: PlanOptions = {}): Promise<Plan> {
     if (process.env[STACK_TRACES_ENV] === "1") return recordProgram(stack, program, stacksDir, options);
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    const restore = withoutStackTraces();
+    let restored = false;
     try {
         return await recordProgram(stack, program, stacksDir, options);
     } catch (first) {
         if (isReported(first)) throw first;
         // An unexpected failure: plan again with stack traces on, so the error carries its trace.
-        Error.stackTraceLimit = limit;
+        restore();
+        restored = true;
         await recordProgram(stack, program, stacksDir, options);
         throw first;
     } finally {
-        Error.stackTraceLimit = limit;
+        if (!restored) restore();
     }
+}
+
+/** How many plans run without stack traces now; the first installs the accessor, the last removes it. */
+let untraced = 0;
+let tracedLimit: PropertyDescriptor | undefined;
+
+/**
+ * Turns stack-trace capture off until the returned function is called: `Error.stackTraceLimit`
+ * becomes an accessor that reads 0 and ignores writes. V8 captures a stack only when that property
+ * is a data property holding a number (Isolate::GetStackTraceLimit reads it with GetDataProperty),
+ * so no error made meanwhile captures a trace or carries a `stack`. The Pulumi runtime records
+ * `new Error().stack` for every promise it tracks (runtime/debuggable.js, four per output property
+ * of every resource), and `Resource.callsites()` (resource.js) sets the limit to Infinity and
+ * parses a full trace for every resource to send the engine its source position; the mocks read
+ * neither, and without the accessor that one assignment would defeat a limit of 0. The plan's own
+ * errors print their message alone; an unexpected one is planned again with traces on.
+ */
+function withoutStackTraces(): () => void {
+    if (untraced++ === 0) {
+        tracedLimit = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit");
+        Object.defineProperty(Error, "stackTraceLimit", { get: () => 0, set: () => undefined, enumerable: true, configurable: true });
+    }
+    let done = false;
+    return () => {
+        if (done) return;
+        done = true;
+        if (--untraced > 0) return;
+        if (tracedLimit !== undefined) Object.defineProperty(Error, "stackTraceLimit", tracedLimit);
+        else Reflect.deleteProperty(Error, "stackTraceLimit");
+    };
 }
 
 /**
@@ -294,7 +322,7 @@ function isReported(e: unknown): boolean {
 /**
  * Runs the program under the recording mocks. The Pulumi runtime captures a stack trace for every
  * promise and resource it tracks (`new Error().stack`), which the plan never shows; planProgram
- * runs this with `Error.stackTraceLimit = 0` (unless STACK_TRACES_ENV is "1"), which makes those
+ * runs this without stack-trace capture (unless STACK_TRACES_ENV is "1"), which makes those
  * captures free.
  */
 async function recordProgram(stack: string, program: () => Promise<Record<string, unknown>>, stacksDir: string | undefined, options: PlanOptions): Promise<Plan> {
