@@ -24,6 +24,9 @@ const DOCUMENTED_UNKNOWNS: readonly (readonly [string, string])[] = [
     ["aws:cloudwatch/metricAlarm:MetricAlarm", "metricQueries"], // names the scaling group
     ["aws:ec2/launchTemplate:LaunchTemplate", "userData"],
     ["alicloud:ess/scalingConfiguration:ScalingConfiguration", "userData"], // names the application group
+    ["aws:iam/role:Role", "assumeRolePolicy"], // an IRSA trust names the cluster's OIDC issuer
+    ["kubernetes:apps/v1:Deployment", "env.DATABASE_SECRET_ARN"], // the RDS-managed secret's ARN
+    ["kubernetes:core/v1:Secret", "stringData"], // holds a generated password (a global database's)
 ];
 
 function statuses(flows: readonly FlowResult[]): Map<string, FlowResult> {

@@ -449,7 +449,8 @@ function irsaTrust(g: FlowGraph, w: Walk, role: FlowResource, eks: FlowResource,
     const issuer = str(at(eks.outputs, "identities.0.oidcs.0.issuer"));
     const provider = issuer === undefined ? undefined : g.ofType(T.oidcProvider).find((p) => p.inputs.url === issuer);
     const check = `trusts exactly ${subject} of ${eks.name}'s OIDC provider`;
-    if (FlowGraph.isUnknown(role.inputs.assumeRolePolicy) || issuer === undefined) return w.hop(role, check, null);
+    // The trust names the cluster's OIDC issuer, unknown until the cluster exists (a first preview).
+    if (FlowGraph.isUnknown(role.inputs.assumeRolePolicy) || issuer === undefined) return w.hop(role, check, undetermined("assumeRolePolicy"));
     if (provider === undefined) return w.hop(role, check, `${eks.name} has no IAM OIDC provider for its issuer ${issuer}: no service account can take a role`);
     let doc: unknown;
     try {
@@ -561,13 +562,15 @@ function databaseCredential(g: FlowGraph, w: Walk, region: string, deployment: F
         const eks = g.ofType(T.eks, region)[0];
         irsaTrust(g, w, role, eks, { namespace: str(at(deployment.inputs, "metadata.namespace")) ?? "default", name: str(at(deployment.inputs, "spec.template.spec.serviceAccountName")) ?? "default" });
         const policies = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);
-        const allows = policies.some((p) => {
-            const doc: unknown = typeof p === "string" ? JSON.parse(p) : p;
-            return list(isRecord(doc) ? doc.Statement : undefined)
-                .filter(isRecord)
-                .some((st) => st.Effect === "Allow" && statementsAllow({ Statement: [st] }, "secretsmanager:GetSecretValue") && strings(st.Resource).some((r) => r === "*" || r === secretArn));
-        });
-        w.hop(role, `may secretsmanager:GetSecretValue on the database secret`, FlowGraph.isUnknown(secretArn) ? null : allows ? true : `no policy of ${role.name} allows secretsmanager:GetSecretValue on ${String(secretArn)}`);
+        const check = "may secretsmanager:GetSecretValue on the database secret";
+        const secret = str(secretArn);
+        // The secret's ARN or a policy document can be unknown in a first preview (the secret and the
+        // policies are created with the stack): the hop is undetermined then, unless a known policy allows it.
+        const allows = secret !== undefined && !FlowGraph.isUnknown(secretArn) && policies.some((p) => !FlowGraph.isUnknown(p) && statementsAllowOn(p, "secretsmanager:GetSecretValue", secret));
+        // The RDS-managed secret's ARN exists once the cluster does: in a first preview the pods' env names an unknown.
+        if (FlowGraph.isUnknown(secretArn)) return w.hop(deployment, check, undetermined(`env.${DATABASE_SECRET_ENV}`));
+        const unknown = policies.some((p) => FlowGraph.isUnknown(p)) ? undetermined("policy") : null;
+        w.hop(role, check, allows ? true : (unknown ?? `no policy of ${role.name} allows secretsmanager:GetSecretValue on ${String(secretArn)}`));
         return;
     }
     podSecretHolds(g, w, region, deployment, DATABASE_PASSWORD_ENV, "the database password");

@@ -5,7 +5,7 @@
 
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, at, strings } from "./graph";
-import { Verdict, Walk } from "./walk";
+import { Verdict, Walk, undetermined } from "./walk";
 
 const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
@@ -179,6 +179,9 @@ export function podSecretHolds(g: FlowGraph, w: Walk, region: string, deployment
     const holds = secrets.find((s) => isRecord(s.inputs.stringData) && key in s.inputs.stringData);
     // A first preview may hide a Secret's data whole (a secret value not known yet): then its keys are unknown too.
     const envKeys = (v: unknown) => isRecord(v) && Object.keys(v).every((k) => /^[A-Z_][A-Z0-9_]*$/.test(k));
-    const hidden = secrets.some((s) => !envKeys(s.inputs.stringData));
-    w.hop(holds ?? deployment, `${deployment.name} gets ${what} (${key})`, holds !== undefined ? true : hidden ? null : `${deployment.name} loads no Secret with ${key}: it cannot log in`);
+    const hidden = secrets.find((s) => !envKeys(s.inputs.stringData));
+    const check = `${deployment.name} gets ${what} (${key})`;
+    if (holds !== undefined) w.hop(holds, check, true);
+    else if (hidden !== undefined) w.hop(hidden, check, undetermined("stringData"));
+    else w.hop(deployment, check, `${deployment.name} loads no Secret with ${key}: it cannot log in`);
 }

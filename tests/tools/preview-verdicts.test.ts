@@ -79,7 +79,11 @@ describe("check --from a first-preview JSON of growth-aws", () => {
         const judged = found.filter((v) => !(v.policy === FLOWS && waiting.has(v.urn)));
         assert.deepStrictEqual(mandatory(judged), mandatory(resolved.policy.violations));
         assert.deepStrictEqual(mandatory(judged), []);
-        assert.doesNotMatch(out, /can't run policy|cannot be judged until created/);
+        // No policy is skipped or left unjudged; a flow hop whose input only exists after creation (an
+        // IRSA trust names the cluster's OIDC issuer) is an advisory naming it (tests/flows-preview.test.ts).
+        assert.doesNotMatch(out, /can't run policy/);
+        const unjudged = found.filter((v) => /cannot be judged until created/.test(v.message));
+        assert.deepStrictEqual(unjudged.filter((v) => v.policy !== FLOWS || v.enforcement !== "advisory"), []);
     });
 
     it("still catches an EKS control plane whose subnets sit in one zone", async () => {
