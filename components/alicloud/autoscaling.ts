@@ -21,7 +21,8 @@ import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 export const STOCK_IMAGE_NAME = "aliyun_3_x64_20G_alibase_20240819.vhd";
 
 export interface AutoScalingArgs {
-    readonly spec: StackSpec;
+    /** What the group reads of the stack spec: the app's size, image, bounds and port, the scaling rule thresholds, and the cloud (the horizon of recurring schedules). */
+    readonly spec: Pick<StackSpec, "app" | "appPort" | "scaling" | "cloud">;
     /** vSwitch per zone of the region, in zone order: instances are balanced over all of them. */
     readonly vswitchIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;

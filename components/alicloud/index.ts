@@ -5,7 +5,7 @@ export { Cache, type CacheArgs } from "./cache";
 export { Cdn, type OriginArgs, type CdnArgs } from "./cdn";
 export { Database, type DatabaseArgs } from "./database";
 export { LoadBalancer, type LoadBalancerArgs } from "./loadbalancer";
-export { Monitoring, type MonitoringArgs } from "./monitoring";
+export { Monitoring, type MonitoringArgs, type MonitoringSpec } from "./monitoring";
 export { Network, type NetworkArgs } from "./network";
 export { Queue, type QueueArgs } from "./queue";
 export { Region, type RegionArgs } from "./region";

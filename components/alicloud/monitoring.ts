@@ -42,8 +42,12 @@ export function cmsAlarm(
     );
 }
 
+/** The part of the stack spec the alarms read. */
+export type MonitoringSpec = Pick<StackSpec, "compute" | "monitoring" | "scaling" | "database" | "cache">;
+
 export interface MonitoringArgs {
-    readonly spec: StackSpec;
+    /** What the alarms read of the stack spec: levels and recipients, the scaling thresholds, the compute tier, and the database engine and cache mode (their CloudMonitor namespaces). */
+    readonly spec: MonitoringSpec;
     readonly loadBalancerId: pulumi.Input<string>;
     readonly databaseId: pulumi.Input<string>;
     readonly cacheId: pulumi.Input<string>;
@@ -100,7 +104,7 @@ export class Monitoring extends pulumi.ComponentResource {
         this.registerOutputs({ contactGroups: this.contactGroups });
     }
 
-    private contactGroup(name: string, level: AlarmLevel, spec: StackSpec, contacts: Map<string, alicloud.cms.AlarmContact>): alicloud.cms.AlarmContactGroup {
+    private contactGroup(name: string, level: AlarmLevel, spec: MonitoringSpec, contacts: Map<string, alicloud.cms.AlarmContact>): alicloud.cms.AlarmContactGroup {
         const members = spec.monitoring.contacts[level].flatMap((email) => {
             const c = contacts.get(email);
             return c === undefined ? [] : [c.alarmContactName];

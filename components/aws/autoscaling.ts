@@ -27,7 +27,8 @@ export function warmPoolPreparedCapacity(minSize: number, maxSize: number): numb
 }
 
 export interface AutoScalingArgs {
-    readonly spec: StackSpec;
+    /** What the group reads of the stack spec: the app's size, image, bounds and port, and the scaling rule thresholds. */
+    readonly spec: Pick<StackSpec, "app" | "appPort" | "scaling">;
     /** Scheduled bounds of the app group (tierSchedule of the region, tier appGroup). */
     readonly schedule: TierSchedule;
     /** One private subnet per zone: the group spans every zone. */

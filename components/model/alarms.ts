@@ -68,7 +68,7 @@ function levelRule(t: Thresholds, level: AlarmLevel, atLeast: boolean): Omit<Ala
  * with compute `vm`). Connection and CPU warnings sit
  * at the scale-out thresholds, so a warning means "scaling should be kicking in".
  */
-export function alarmRules(spec: StackSpec): AlarmRule[] {
+export function alarmRules(spec: Pick<StackSpec, "compute" | "monitoring" | "scaling">): AlarmRule[] {
     const thresholds: typeof ALARM_THRESHOLDS = {
         ...ALARM_THRESHOLDS,
         appCpuPercent: { ...ALARM_THRESHOLDS.appCpuPercent, warning: spec.scaling.scaleOut.cpuPercent },
