@@ -57,7 +57,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
             throw new pulumi.ResourceError(`load balancer needs one vSwitch per zone (got ${args.vswitchIds.length} for ${args.zones.length} zones)`, this);
         }
         if (args.certificateId === null) {
-            pulumi.log.warn("tls.certificateId is not set: the HTTPS listener has no certificate and cannot be created; set live-commerce:tls to {certificateId: <CAS certificate id>}", this);
+            pulumi.log.warn(`tls.certificateId is not set: the HTTPS listener has no certificate and cannot be created; set ${pulumi.getProject()}:tls to {certificateId: <CAS certificate id>}`, this);
         }
 
         const alb = new alicloud.alb.LoadBalancer(
