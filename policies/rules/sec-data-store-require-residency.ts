@@ -15,7 +15,7 @@ import type { Node } from "../availability/tiers";
 import { REPLACE_ON_CHANGE } from "../conformance/replace-on-change";
 import { stackRule, stringListConfig } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
-import { Finding, Judgement, depsOf, isUnknown } from "../lib/refs";
+import { Finding, Judgement, containsUnknown, depsOf, isUnknown } from "../lib/refs";
 import { isRecord, list, record, str, tagValue } from "../lib/values";
 import { BOUNDARY_NAMES, boundaryRegions } from "../../components/model/residency";
 
@@ -78,8 +78,12 @@ function partitionOf(region: string, boundary: Boundary): string {
 interface Link {
     readonly from: Node;
     readonly what: string;
-    /** The far end's region when known, else why it is unknown. */
-    readonly to: { readonly region: string; readonly name: string } | { readonly unknown: string };
+    /**
+     * The far end: its region when known; `outside` when a known value names no resource of the
+     * stack and carries no region (its region cannot be shown inside the boundary: a violation);
+     * `unknown` only while a first preview has not computed the value.
+     */
+    readonly to: { readonly region: string; readonly name: string } | { readonly outside: string } | { readonly unknown: string };
 }
 
 function byUrn(nodes: readonly Node[]): ReadonlyMap<string, Node> {
@@ -101,7 +105,19 @@ function referenceLinks(n: Node, prop: string, types: readonly string[], what: s
     if (value === undefined || value === null || value === "" || value === false) return [];
     const found = targets(n, prop, types, index);
     if (found.length > 0) return found.map((t) => ({ from: n, what, to: t.region === undefined ? { unknown: `the region of ${nameOf(t.urn)} is not known` } : { region: t.region, name: nameOf(t.urn) } }));
-    return [{ from: n, what, to: { unknown: `${prop} names a resource outside the stack (or one not yet created), whose region is not known` } }];
+    return [{ from: n, what, to: farEnd(value, prop) }];
+}
+
+/**
+ * The far end of a reference that names no resource of the stack: unknown while a first preview
+ * has not computed it; else the region an ARN carries (`arn:<partition>:<service>:<region>:...`,
+ * AWS General Reference, "Amazon Resource Names"); else outside the stack, region unknowable.
+ */
+function farEnd(value: unknown, prop: string): Link["to"] {
+    if (containsUnknown(value)) return { unknown: `${prop} is not known before the resources exist and names no resource of the stack` };
+    const s = str(value) ?? JSON.stringify(value);
+    const region = /^arn:[^:]+:[^:]+:([a-z0-9-]+):/.exec(s)?.[1];
+    return region !== undefined ? { region, name: s } : { outside: s };
 }
 
 const T = {
@@ -114,6 +130,7 @@ const T = {
     auroraCluster: "aws:rds/cluster:Cluster",
     globalCluster: "aws:rds/globalCluster:GlobalCluster",
     rdsInstance: "aws:rds/instance:Instance",
+    aliRdsInstance: "alicloud:rds/instance:Instance",
     replicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
     globalReplicationGroup: "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
     s3Bucket: "aws:s3/bucket:Bucket",
@@ -143,13 +160,24 @@ export function replicationLinks(nodes: readonly Node[]): Link[] {
     return nodes.flatMap((n): Link[] => {
         if (n.type === T.ossReplication) return ossReplicationLinks(n, index);
         if (n.type === T.s3Replication) return s3ReplicationLinks(n, index);
-        return (REFERENCE_LINKS[n.type] ?? []).flatMap((l) => referenceLinks(n, l.property, l.targets, l.what, index));
+        return (REFERENCE_LINKS[n.type] ?? []).filter((l) => l.when === undefined || l.when(n)).flatMap((l) => referenceLinks(n, l.property, l.targets, l.what, index));
     });
 }
 
+/**
+ * PolarDB `creationOption` values whose `sourceResourceId` names the cluster or RDS instance the
+ * new cluster copies its data from (polardb.Cluster `sourceResourceId`: "required only when
+ * CreationOption is set to MigrationFromRDS, CloneFromRDS, or CloneFromPolarDB";
+ * @pulumi/alicloud 3.108.0 polardb/cluster.d.ts; CreateDBCluster `SourceResourceId`).
+ */
+export const POLARDB_COPY_OPTIONS: readonly string[] = ["CloneFromPolarDB", "CloneFromRDS", "MigrationFromRDS"];
+
 /** Links read from one reference input: the input, the types it refers to, and what the link is. */
-const REFERENCE_LINKS: Readonly<Record<string, readonly { readonly property: string; readonly targets: readonly string[]; readonly what: string }[]>> = {
-    [T.polardb]: [{ property: "gdnId", targets: [T.gdn], what: "global database secondary of" }],
+const REFERENCE_LINKS: Readonly<Record<string, readonly { readonly property: string; readonly targets: readonly string[]; readonly what: string; readonly when?: (n: Node) => boolean }[]>> = {
+    [T.polardb]: [
+        { property: "gdnId", targets: [T.gdn], what: "global database secondary of" },
+        { property: "sourceResourceId", targets: [T.polardb, T.aliRdsInstance], what: "clone of", when: (n) => POLARDB_COPY_OPTIONS.includes(str(n.props.creationOption) ?? "") },
+    ],
     [T.gdn]: [{ property: "dbClusterId", targets: [T.polardb], what: "global database network of" }],
     [T.kvstore]: [{ property: "globalInstanceId", targets: [T.kvstore], what: "global instance member of" }],
     [T.auroraCluster]: [
@@ -181,8 +209,14 @@ function s3ReplicationLinks(n: Node, index: ReadonlyMap<string, Node>): Link[] {
     const rules = list(n.props.rules).filter(isRecord);
     if (rules.length === 0) return [];
     const destinations = targets(n, "rules", [T.s3Bucket, T.s3BucketV2], index);
-    if (destinations.length === 0) return [{ from: n, what: "S3 replication to", to: { unknown: "rules[].destination.bucket names no bucket of the stack, whose region is not known" } }];
-    return destinations.map((d) => ({ from: n, what: "S3 replication to", to: d.region === undefined ? { unknown: `the region of ${nameOf(d.urn)} is not known` } : { region: d.region, name: nameOf(d.urn) } }));
+    const what = `S3 replication of ${str(n.props.bucket) ?? nameOf(n.urn)} to`;
+    if (destinations.length === 0) {
+        const arns = rules.map((r) => record(r.destination).bucket).filter((b) => b !== undefined && b !== null && b !== "");
+        if (arns.length === 0 || arns.some(containsUnknown)) return [{ from: n, what, to: { unknown: "rules[].destination.bucket is not known before the resources exist and names no bucket of the stack" } }];
+        // An S3 bucket ARN carries no region (arn:aws:s3:::name; AWS General Reference, "Amazon Resource Names").
+        return arns.map((b) => ({ from: n, what, to: farEnd(b, "rules[].destination.bucket") }));
+    }
+    return destinations.map((d) => ({ from: n, what, to: d.region === undefined ? { unknown: `the region of ${nameOf(d.urn)} is not known` } : { region: d.region, name: nameOf(d.urn) } }));
 }
 
 /** Regions the stack declares separate partitions (a resource there tagged `residency: separate:<its region>`). */
@@ -213,7 +247,9 @@ export function residencyJudgement(nodes: readonly Node[], boundary: Boundary): 
         const region = link.from.region;
         if (region === undefined) continue;
         if ("unknown" in link.to) {
-            undetermined.push({ urn: link.from.urn, message: `sec-data-store-require-residency: ${link.what} cannot be judged until created: ${link.to.unknown}.` });
+            undetermined.push({ urn: link.from.urn, message: `sec-data-store-require-residency: ${nameOf(link.from.urn)}, ${link.what} a far end that cannot be judged until created: ${link.to.unknown}.` });
+        } else if ("outside" in link.to) {
+            violations.push({ urn: link.from.urn, message: `${link.what} ${link.to.outside}: replicates to ${link.to.outside}, outside the stack: its region cannot be shown to be inside the residency boundary ${where}.` });
         } else if (partitionOf(region, boundary) !== partitionOf(link.to.region, boundary)) {
             violations.push({ urn: link.from.urn, message: `${link.what} ${link.to.name}: replicates between ${region} (${partitionOf(region, boundary)}) and ${link.to.region} (${partitionOf(link.to.region, boundary)}), across the residency boundary ${where}.` });
         }
