@@ -49,6 +49,7 @@ describe("residency config", () => {
         ["a region id that is not one", { residency: { boundary: ["cn-hangzhou", "Hangzhou"] } }, 'residency.boundary[1]: must be a region id such as cn-hangzhou (got "Hangzhou")'],
         ["an empty list", { residency: { boundary: [] } }, "residency.boundary: must name a boundary (mainland-china, us) or list at least one region id (got [])"],
         ["an unknown key", { residency: { boundry: "us" } }, "residency.boundry: is not a known key; allowed: boundary (value not shown)"],
+        ["a listed region the cloud does not have", { residency: { boundary: ["cn-hangzhou", "cn-shanghai", "cn-hangzou"] } }, 'residency.boundary[2]: unknown region "cn-hangzou"; did you mean cn-hangzhou?'],
         [
             "a first region outside the boundary",
             { regions: [SINGAPORE, ...list(rawConfig("mature", "alicloud").regions)], residency: { boundary: "mainland-china" } },
