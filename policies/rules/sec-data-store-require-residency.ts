@@ -13,11 +13,20 @@
 
 import type { Node } from "../availability/tiers";
 import { REPLACE_ON_CHANGE } from "../conformance/replace-on-change";
-import { stackRule, stringListConfig } from "../lib/policy";
+import { stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
 import { Finding, Judgement, containsUnknown, depsOf, isUnknown } from "../lib/refs";
 import { isRecord, list, record, str, tagValue } from "../lib/values";
 import { BOUNDARY_NAMES, boundaryRegions } from "../../components/model/residency";
+import { ALICLOUD_REGIONS } from "../../components/alicloud/regions";
+import { AWS_REGIONS } from "../../components/aws/regions";
+
+/**
+ * The region ids the pack config's `regions` may list: the union of the clouds' region tables
+ * (components/alicloud/regions.ts, components/aws/regions.ts, each citing its source), since a
+ * pack config is not bound to one cloud.
+ */
+export const RESIDENCY_REGION_IDS: readonly string[] = [...new Set([...Object.keys(ALICLOUD_REGIONS.regions), ...Object.keys(AWS_REGIONS.regions)])].sort();
 
 interface Config {
     readonly boundary: string;
@@ -266,7 +275,8 @@ export const secDataStoreRequireResidency = stackRule(
             "Keep databases, caches, queues and buckets in the regions of `live-commerce:residency`; a region outside it gets its own stores for its own users (no global database secondary, global datastore, read replica or bucket replication rule joins it with the boundary). See docs/GLOBAL.md, Data residency.",
         config: {
             boundary: { type: "string", enum: ["", ...BOUNDARY_NAMES], default: "", description: `Residency boundary by name (${BOUNDARY_NAMES.join(", ")}); empty reads the resources' \`residency\` tag.` },
-            regions: stringListConfig([], "Region ids of the boundary; when set, they override `boundary`."),
+            // no default: an explicit empty list is an error, not "no boundary"
+            regions: { type: "array", items: { type: "string", enum: [...RESIDENCY_REGION_IDS] }, minItems: 1, description: "Region ids of the boundary (of either cloud's region table); when set, they override `boundary`. Defaults to unset." },
         },
     },
     (args, report) => {

@@ -114,6 +114,8 @@ describe("check: the pack config is validated as the CLI validates it", () => {
         ["a misspelled policy name", { "ha-autoscaling-group-require-multizone": "advisory" }, /"ha-autoscaling-group-require-multizone" is not a policy of the pack/],
         ["a level that is not one", { "ha-autoscaling-group-require-multi-zone": "strict" }, /"strict" is not an enforcement level/],
         ["properties under all", { all: { enforcementLevel: "mandatory", minZones: 3 } }, /all: only "enforcementLevel" applies/],
+        ["a residency region that is no region id", { "sec-data-store-require-residency": { regions: ["cn-hangzou"] } }, /sec-data-store-require-residency: regions\.0 must be equal to one of the allowed values \(got "cn-hangzou"\); did you mean cn-hangzhou\?/],
+        ["an empty residency region list", { "sec-data-store-require-residency": { regions: [] } }, /sec-data-store-require-residency: regions must NOT have fewer than 1 items \(got \[\]\)/],
     ];
     for (const [what, config, expected] of cases) {
         it(`rejects ${what}`, async () => {
