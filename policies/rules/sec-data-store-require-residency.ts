@@ -62,8 +62,9 @@ function cloudOf(type: string): "alicloud" | "aws" | undefined {
 
 /**
  * The boundary of a stack: the policy config when set (`regions`, else `boundary` by name), else
- * the single boundary the resources' `residency` tags name (a boundary name, or region ids joined
- * by "+"); undefined when there is none, or the tags disagree.
+ * the boundary most of the resources' `residency` tags name (a boundary name, or region ids joined
+ * by "+"; on a tie, the one named first); undefined when there is none. Tags that disagree do not
+ * switch the rule off: see disagreeingTags.
  */
 export function boundaryOf(nodes: readonly Node[], config: Partial<Config>): Boundary | undefined {
     const cloud = nodes.map((n) => cloudOf(n.type)).find((c) => c !== undefined) ?? "alicloud";
@@ -74,8 +75,39 @@ export function boundaryOf(nodes: readonly Node[], config: Partial<Config>): Bou
         return regions === undefined || regions.length === 0 ? undefined : { name, regions };
     };
     if (config.boundary !== undefined && config.boundary !== "") return named(config.boundary);
-    const tags = new Set(nodes.map((n) => tagValue(n.props, RESIDENCY_TAG)).filter((t): t is string => t !== undefined && !t.startsWith(SEPARATE)));
-    return tags.size === 1 ? named([...tags][0]) : undefined;
+    const majority = majorityTag(nodes);
+    return majority === undefined ? undefined : named(majority);
+}
+
+/** The boundary `residency` tag values of the nodes (separate partitions left out), each with its nodes, in order of first use. */
+function boundaryTags(nodes: readonly Node[]): Map<string, Node[]> {
+    const byTag = new Map<string, Node[]>();
+    for (const n of nodes) {
+        const t = tagValue(n.props, RESIDENCY_TAG);
+        if (t === undefined || t === "" || t.startsWith(SEPARATE)) continue;
+        byTag.set(t, [...(byTag.get(t) ?? []), n]);
+    }
+    return byTag;
+}
+
+/** The boundary tag most nodes carry (the first named on a tie); undefined when none carries one. */
+function majorityTag(nodes: readonly Node[]): string | undefined {
+    let best: [string, number] | undefined;
+    for (const [tag, tagged] of boundaryTags(nodes)) if (best === undefined || tagged.length > best[1]) best = [tag, tagged.length];
+    return best?.[0];
+}
+
+/**
+ * Resources whose boundary `residency` tag disagrees with the one most resources carry: one stack
+ * has one boundary (components/model/residency.ts, residencyTag), so a different value is a
+ * mislabelled resource, reported, never a reason to skip the check.
+ */
+export function disagreeingTags(nodes: readonly Node[]): Finding[] {
+    const majority = majorityTag(nodes);
+    if (majority === undefined) return [];
+    return [...boundaryTags(nodes)].filter(([tag]) => tag !== majority).flatMap(([tag, tagged]) =>
+        tagged.map((n) => ({ urn: n.urn, message: `${n.type} is tagged residency=${tag}, but the stack's other resources name the boundary ${majority}: the residency tags disagree (one stack has one boundary); the links are judged against ${majority}.` })),
+    );
 }
 
 /** The partition a region belongs to: the boundary, or the region itself when outside. */
@@ -283,6 +315,6 @@ export const secDataStoreRequireResidency = stackRule(
         const nodes = toNodes(args.resources);
         const boundary = boundaryOf(nodes, args.getConfig<Config>());
         if (boundary === undefined) args.notApplicable("no residency boundary (stack config live-commerce:residency, or this policy's boundary/regions)");
-        else residencyJudgement(nodes, boundary).violations.forEach((f) => report(f.message, f.urn));
+        else [...disagreeingTags(nodes), ...residencyJudgement(nodes, boundary).violations].forEach((f) => report(f.message, f.urn));
     },
 );

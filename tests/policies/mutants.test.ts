@@ -213,6 +213,8 @@ const MUTANTS: readonly Mutant[] = [
             propertyDependencies: { bucket: [bucket.urn] },
         }],
     },
+    { policy: RESIDENCY, what: "a VPC's residency tag naming another boundary", type: "alicloud:vpc/network:Network", pick: inBoundary, mutate: (r, all) => (hasResidency(all) ? set("tags.residency", "us")(r) : undefined) },
+    { policy: RESIDENCY, what: "a VPC's residency tag naming another boundary", type: "aws:ec2/vpc:Vpc", pick: inBoundary, mutate: (r, all) => (hasResidency(all) ? set("tags.residency", "mainland-china")(r) : undefined) },
     { policy: RESIDENCY, what: "the Aurora global secondary moved to eu-west-1", type: "aws:rds/cluster:Cluster", pick: (r) => r.inputs.globalClusterIdentifier !== undefined && r.inputs.masterUsername === undefined, mutate: toNewRegion("aws", "eu-west-1"), add: (_, all) => [outsideProvider(all, "aws", "eu-west-1")] },
     {
         policy: RESIDENCY,

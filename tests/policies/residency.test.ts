@@ -207,3 +207,23 @@ describe("sec-data-store-require-residency: copies and destinations outside the 
         assert.ok(found.some((f) => f.resource.startsWith("lc-us-west-2") && f.message.startsWith("replica of arn:aws:rds:eu-west-1:123456789012:cluster:eu-db: replicates between us-west-2 (us) and eu-west-1 (separate:eu-west-1)")), JSON.stringify(found));
     });
 });
+
+describe("sec-data-store-require-residency: residency tags that disagree", () => {
+    for (const [mode, planOf] of [["resolved", shippedPlan], ["preview", shippedPreviewPlan]] as const) {
+        it(`one resource tagged another boundary is reported by name and the links are still judged (${mode})`, async () => {
+            const plan = await planOf("mature-alicloud");
+            const vpc = plan.resources.find((r) => r.type === "alicloud:vpc/network:Network" && r.name.startsWith("lc-cn-hangzhou"));
+            const singapore = plan.resources.find((r) => r.name === "lc-ap-southeast-1-db-partition-polardb");
+            const primary = plan.resources.find((r) => r.name === "lc-cn-hangzhou-db-polardb");
+            assert.ok(vpc !== undefined && singapore !== undefined && primary !== undefined);
+            const mixed = plan.resources.map((r) =>
+                r === vpc ? { ...r, inputs: { ...r.inputs, tags: { ...(isRecord(r.inputs.tags) ? r.inputs.tags : {}), residency: "us" } } }
+                : r === singapore ? { ...r, inputs: { ...r.inputs, creationOption: "CloneFromPolarDB", sourceResourceId: primary.id ?? "pc-src" }, propertyDependencies: { ...r.propertyDependencies, sourceResourceId: [primary.urn] } }
+                : r,
+            );
+            const found = await residencyViolations(mixed, plan.stage);
+            assert.deepStrictEqual(found.map((f) => f.resource).sort(), [singapore.name, vpc.name].sort());
+            assert.ok(found.some((f) => f.resource === vpc.name && f.message === "alicloud:vpc/network:Network is tagged residency=us, but the stack's other resources name the boundary mainland-china: the residency tags disagree (one stack has one boundary); the links are judged against mainland-china."), JSON.stringify(found));
+        });
+    }
+});
