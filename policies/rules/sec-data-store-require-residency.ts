@@ -171,6 +171,8 @@ const T = {
     auroraCluster: "aws:rds/cluster:Cluster",
     globalCluster: "aws:rds/globalCluster:GlobalCluster",
     rdsInstance: "aws:rds/instance:Instance",
+    clusterSnapshot: "aws:rds/clusterSnapshot:ClusterSnapshot",
+    dbSnapshot: "aws:rds/snapshot:Snapshot",
     aliRdsInstance: "alicloud:rds/instance:Instance",
     replicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
     globalReplicationGroup: "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
@@ -213,6 +215,22 @@ export function replicationLinks(nodes: readonly Node[]): Link[] {
  */
 export const POLARDB_COPY_OPTIONS: readonly string[] = ["CloneFromPolarDB", "CloneFromRDS", "MigrationFromRDS"];
 
+/**
+ * Whether a restore's `snapshotIdentifier` (rds.Cluster, rds.Instance; @pulumi/aws 7.48.0 .d.ts:
+ * "the name or ARN" of a DB cluster snapshot, "the snapshot ID") may name another region's
+ * snapshot: an ARN (it carries its region), a snapshot of the stack (by dependency), or a value a
+ * first preview has not computed. A bare identifier names a snapshot of the resource's own region:
+ * RDS names a snapshot of another region by its ARN only (Amazon RDS API Reference,
+ * CopyDBClusterSnapshot `SourceDBClusterSnapshotIdentifier`: "If the source snapshot is in a
+ * different AWS Region than the copy, specify a valid cluster snapshot ARN").
+ */
+function snapshotElsewhere(prop: string): (n: Node) => boolean {
+    return (n) => {
+        const v = n.props[prop];
+        return /^arn:/.test(str(v) ?? "") || depsOf(n, prop).length > 0 || containsUnknown(v);
+    };
+}
+
 /** Links read from one reference input: the input, the types it refers to, and what the link is. */
 const REFERENCE_LINKS: Readonly<Record<string, readonly { readonly property: string; readonly targets: readonly string[]; readonly what: string; readonly when?: (n: Node) => boolean }[]>> = {
     [T.polardb]: [
@@ -224,8 +242,12 @@ const REFERENCE_LINKS: Readonly<Record<string, readonly { readonly property: str
     [T.auroraCluster]: [
         { property: "globalClusterIdentifier", targets: [T.globalCluster], what: "global cluster member of" },
         { property: "replicationSourceIdentifier", targets: [T.auroraCluster, T.rdsInstance], what: "replica of" },
+        { property: "snapshotIdentifier", targets: [T.clusterSnapshot], what: "restored from snapshot", when: snapshotElsewhere("snapshotIdentifier") },
     ],
-    [T.rdsInstance]: [{ property: "replicateSourceDb", targets: [T.rdsInstance], what: "read replica of" }],
+    [T.rdsInstance]: [
+        { property: "replicateSourceDb", targets: [T.rdsInstance], what: "read replica of" },
+        { property: "snapshotIdentifier", targets: [T.dbSnapshot], what: "restored from snapshot", when: snapshotElsewhere("snapshotIdentifier") },
+    ],
     [T.replicationGroup]: [{ property: "globalReplicationGroupId", targets: [T.globalReplicationGroup], what: "global datastore member of" }],
     [T.globalReplicationGroup]: [{ property: "primaryReplicationGroupId", targets: [T.replicationGroup], what: "global datastore of" }],
 };

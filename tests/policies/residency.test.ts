@@ -198,6 +198,14 @@ describe("sec-data-store-require-residency: copies and destinations outside the 
         assert.deepStrictEqual(found.map((f) => [f.enforcement, f.resource]), [["mandatory", rule.name]]);
         assert.match(found[0].message, /^S3 replication of lc-media to arn:aws:s3:::some-eu-bucket: replicates to arn:aws:s3:::some-eu-bucket, outside the stack: its region cannot be shown to be inside the residency boundary us/);
     });
+    it("an Aurora cluster restored from another region's snapshot ARN is a violation; a bare snapshot name (same region) is none", async () => {
+        const plan = await shippedPlan("mature-aws");
+        const restore = (snapshotIdentifier: string) => plan.resources.map((r) => (r.type === "aws:rds/cluster:Cluster" && r.name.startsWith("lc-us-east-1") ? { ...r, inputs: { ...r.inputs, snapshotIdentifier } } : r));
+        const found = await residencyViolations(restore("arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:eu-users"), plan.stage);
+        assert.deepStrictEqual(found.map((f) => f.message.split(":")[0]), ["restored from snapshot arn"]);
+        assert.match(found[0].message, /replicates between us-east-1 \(us\) and eu-west-1 \(separate:eu-west-1\)/);
+        assert.deepStrictEqual(await residencyViolations(restore("lc-users-2026-11-01"), plan.stage), []);
+    });
     it("an Aurora replica of a cluster ARN in another region is judged by the ARN's region", async () => {
         const plan = await shippedPlan("mature-aws");
         const replica = plan.resources.map((r) =>
