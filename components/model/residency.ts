@@ -5,6 +5,7 @@
 // of its own users only, never a copy of the boundary's data (docs/GLOBAL.md, "Data residency").
 
 import type { CloudProfile } from "./profile";
+import { checkRegionId } from "./regions";
 import { Cloud, StackSpec } from "./types";
 
 /** A named residency boundary: the regions of each cloud inside it, and where the list was read. */
@@ -55,7 +56,7 @@ export const BOUNDARY_NAMES: readonly string[] = Object.keys(RESIDENCY_BOUNDARIE
 
 /** A stack's residency: the boundary's name (or "regions" for an explicit list) and its regions. */
 export interface ResidencySpec {
-    /** A name of RESIDENCY_BOUNDARIES, or "regions" when the stack file lists the regions itself. */
+    /** A name of RESIDENCY_BOUNDARIES, or the listed region ids joined by "+" when the stack file lists them itself. */
     readonly boundary: string;
     /** Region ids inside the boundary, for the stack's cloud. */
     readonly regions: readonly string[];
@@ -85,14 +86,15 @@ export function homeRegions(spec: Pick<StackSpec, "regions" | "residency">): str
 }
 
 /**
- * The residency problems of a resolved spec: the first region holds the boundary's primary
- * database, so it must be inside the boundary, and so must at least one region.
+ * The residency problems of a resolved spec: a listed boundary region must be a region id of the
+ * cloud's table (profile.regions, with a "did you mean"); the first region holds the boundary's
+ * primary database, so it must be inside the boundary, and so must at least one region.
  */
-export function residencyIssues(spec: Pick<StackSpec, "regions" | "residency">, profile: Pick<CloudProfile, "separateRegions" | "title">): string[] {
+export function residencyIssues(spec: Pick<StackSpec, "regions" | "residency">, profile: Pick<CloudProfile, "separateRegions" | "title" | "regions">): string[] {
     const r = spec.residency;
     const first = spec.regions[0];
     if (r === null || first === undefined) return [];
-    const issues: string[] = [];
+    const issues: string[] = !Object.hasOwn(RESIDENCY_BOUNDARIES, r.boundary) ? r.regions.flatMap((region, i) => checkRegionId(profile.regions, `residency.boundary[${i}]`, region)) : [];
     if (!r.regions.includes(first.name)) {
         issues.push(`residency.boundary: the first region ${first.name} holds the primary database and must be inside ${r.boundary} (${r.regions.join(", ")}) (got regions ${spec.regions.map((x) => x.name).join(", ")}); list a region of the boundary first`);
     }

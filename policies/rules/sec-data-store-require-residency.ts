@@ -13,11 +13,20 @@
 
 import type { Node } from "../availability/tiers";
 import { REPLACE_ON_CHANGE } from "../conformance/replace-on-change";
-import { stackRule, stringListConfig } from "../lib/policy";
+import { stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
-import { Finding, Judgement, depsOf, isUnknown } from "../lib/refs";
+import { Finding, Judgement, containsUnknown, depsOf, isUnknown } from "../lib/refs";
 import { isRecord, list, record, str, tagValue } from "../lib/values";
 import { BOUNDARY_NAMES, boundaryRegions } from "../../components/model/residency";
+import { ALICLOUD_REGIONS } from "../../components/alicloud/regions";
+import { AWS_REGIONS } from "../../components/aws/regions";
+
+/**
+ * The region ids the pack config's `regions` may list: the union of the clouds' region tables
+ * (components/alicloud/regions.ts, components/aws/regions.ts, each citing its source), since a
+ * pack config is not bound to one cloud.
+ */
+export const RESIDENCY_REGION_IDS: readonly string[] = [...new Set([...Object.keys(ALICLOUD_REGIONS.regions), ...Object.keys(AWS_REGIONS.regions)])].sort();
 
 interface Config {
     readonly boundary: string;
@@ -53,8 +62,9 @@ function cloudOf(type: string): "alicloud" | "aws" | undefined {
 
 /**
  * The boundary of a stack: the policy config when set (`regions`, else `boundary` by name), else
- * the single boundary the resources' `residency` tags name (a boundary name, or region ids joined
- * by "+"); undefined when there is none, or the tags disagree.
+ * the boundary most of the resources' `residency` tags name (a boundary name, or region ids joined
+ * by "+"; on a tie, the one named first); undefined when there is none. Tags that disagree do not
+ * switch the rule off: see disagreeingTags.
  */
 export function boundaryOf(nodes: readonly Node[], config: Partial<Config>): Boundary | undefined {
     const cloud = nodes.map((n) => cloudOf(n.type)).find((c) => c !== undefined) ?? "alicloud";
@@ -65,8 +75,39 @@ export function boundaryOf(nodes: readonly Node[], config: Partial<Config>): Bou
         return regions === undefined || regions.length === 0 ? undefined : { name, regions };
     };
     if (config.boundary !== undefined && config.boundary !== "") return named(config.boundary);
-    const tags = new Set(nodes.map((n) => tagValue(n.props, RESIDENCY_TAG)).filter((t): t is string => t !== undefined && !t.startsWith(SEPARATE)));
-    return tags.size === 1 ? named([...tags][0]) : undefined;
+    const majority = majorityTag(nodes);
+    return majority === undefined ? undefined : named(majority);
+}
+
+/** The boundary `residency` tag values of the nodes (separate partitions left out), each with its nodes, in order of first use. */
+function boundaryTags(nodes: readonly Node[]): Map<string, Node[]> {
+    const byTag = new Map<string, Node[]>();
+    for (const n of nodes) {
+        const t = tagValue(n.props, RESIDENCY_TAG);
+        if (t === undefined || t === "" || t.startsWith(SEPARATE)) continue;
+        byTag.set(t, [...(byTag.get(t) ?? []), n]);
+    }
+    return byTag;
+}
+
+/** The boundary tag most nodes carry (the first named on a tie); undefined when none carries one. */
+function majorityTag(nodes: readonly Node[]): string | undefined {
+    let best: [string, number] | undefined;
+    for (const [tag, tagged] of boundaryTags(nodes)) if (best === undefined || tagged.length > best[1]) best = [tag, tagged.length];
+    return best?.[0];
+}
+
+/**
+ * Resources whose boundary `residency` tag disagrees with the one most resources carry: one stack
+ * has one boundary (components/model/residency.ts, residencyTag), so a different value is a
+ * mislabelled resource, reported, never a reason to skip the check.
+ */
+export function disagreeingTags(nodes: readonly Node[]): Finding[] {
+    const majority = majorityTag(nodes);
+    if (majority === undefined) return [];
+    return [...boundaryTags(nodes)].filter(([tag]) => tag !== majority).flatMap(([tag, tagged]) =>
+        tagged.map((n) => ({ urn: n.urn, message: `${n.type} is tagged residency=${tag}, but the stack's other resources name the boundary ${majority}: the residency tags disagree (one stack has one boundary); the links are judged against ${majority}.` })),
+    );
 }
 
 /** The partition a region belongs to: the boundary, or the region itself when outside. */
@@ -78,8 +119,12 @@ function partitionOf(region: string, boundary: Boundary): string {
 interface Link {
     readonly from: Node;
     readonly what: string;
-    /** The far end's region when known, else why it is unknown. */
-    readonly to: { readonly region: string; readonly name: string } | { readonly unknown: string };
+    /**
+     * The far end: its region when known; `outside` when a known value names no resource of the
+     * stack and carries no region (its region cannot be shown inside the boundary: a violation);
+     * `unknown` only while a first preview has not computed the value.
+     */
+    readonly to: { readonly region: string; readonly name: string } | { readonly outside: string } | { readonly unknown: string };
 }
 
 function byUrn(nodes: readonly Node[]): ReadonlyMap<string, Node> {
@@ -101,7 +146,19 @@ function referenceLinks(n: Node, prop: string, types: readonly string[], what: s
     if (value === undefined || value === null || value === "" || value === false) return [];
     const found = targets(n, prop, types, index);
     if (found.length > 0) return found.map((t) => ({ from: n, what, to: t.region === undefined ? { unknown: `the region of ${nameOf(t.urn)} is not known` } : { region: t.region, name: nameOf(t.urn) } }));
-    return [{ from: n, what, to: { unknown: `${prop} names a resource outside the stack (or one not yet created), whose region is not known` } }];
+    return [{ from: n, what, to: farEnd(value, prop) }];
+}
+
+/**
+ * The far end of a reference that names no resource of the stack: unknown while a first preview
+ * has not computed it; else the region an ARN carries (`arn:<partition>:<service>:<region>:...`,
+ * AWS General Reference, "Amazon Resource Names"); else outside the stack, region unknowable.
+ */
+function farEnd(value: unknown, prop: string): Link["to"] {
+    if (containsUnknown(value)) return { unknown: `${prop} is not known before the resources exist and names no resource of the stack` };
+    const s = str(value) ?? JSON.stringify(value);
+    const region = /^arn:[^:]+:[^:]+:([a-z0-9-]+):/.exec(s)?.[1];
+    return region !== undefined ? { region, name: s } : { outside: s };
 }
 
 const T = {
@@ -114,6 +171,9 @@ const T = {
     auroraCluster: "aws:rds/cluster:Cluster",
     globalCluster: "aws:rds/globalCluster:GlobalCluster",
     rdsInstance: "aws:rds/instance:Instance",
+    clusterSnapshot: "aws:rds/clusterSnapshot:ClusterSnapshot",
+    dbSnapshot: "aws:rds/snapshot:Snapshot",
+    aliRdsInstance: "alicloud:rds/instance:Instance",
     replicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
     globalReplicationGroup: "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
     s3Bucket: "aws:s3/bucket:Bucket",
@@ -143,20 +203,51 @@ export function replicationLinks(nodes: readonly Node[]): Link[] {
     return nodes.flatMap((n): Link[] => {
         if (n.type === T.ossReplication) return ossReplicationLinks(n, index);
         if (n.type === T.s3Replication) return s3ReplicationLinks(n, index);
-        return (REFERENCE_LINKS[n.type] ?? []).flatMap((l) => referenceLinks(n, l.property, l.targets, l.what, index));
+        return (REFERENCE_LINKS[n.type] ?? []).filter((l) => l.when === undefined || l.when(n)).flatMap((l) => referenceLinks(n, l.property, l.targets, l.what, index));
     });
 }
 
+/**
+ * PolarDB `creationOption` values whose `sourceResourceId` names the cluster or RDS instance the
+ * new cluster copies its data from (polardb.Cluster `sourceResourceId`: "required only when
+ * CreationOption is set to MigrationFromRDS, CloneFromRDS, or CloneFromPolarDB";
+ * @pulumi/alicloud 3.108.0 polardb/cluster.d.ts; CreateDBCluster `SourceResourceId`).
+ */
+export const POLARDB_COPY_OPTIONS: readonly string[] = ["CloneFromPolarDB", "CloneFromRDS", "MigrationFromRDS"];
+
+/**
+ * Whether a restore's `snapshotIdentifier` (rds.Cluster, rds.Instance; @pulumi/aws 7.48.0 .d.ts:
+ * "the name or ARN" of a DB cluster snapshot, "the snapshot ID") may name another region's
+ * snapshot: an ARN (it carries its region), a snapshot of the stack (by dependency), or a value a
+ * first preview has not computed. A bare identifier names a snapshot of the resource's own region:
+ * RDS names a snapshot of another region by its ARN only (Amazon RDS API Reference,
+ * CopyDBClusterSnapshot `SourceDBClusterSnapshotIdentifier`: "If the source snapshot is in a
+ * different AWS Region than the copy, specify a valid cluster snapshot ARN").
+ */
+function snapshotElsewhere(prop: string): (n: Node) => boolean {
+    return (n) => {
+        const v = n.props[prop];
+        return /^arn:/.test(str(v) ?? "") || depsOf(n, prop).length > 0 || containsUnknown(v);
+    };
+}
+
 /** Links read from one reference input: the input, the types it refers to, and what the link is. */
-const REFERENCE_LINKS: Readonly<Record<string, readonly { readonly property: string; readonly targets: readonly string[]; readonly what: string }[]>> = {
-    [T.polardb]: [{ property: "gdnId", targets: [T.gdn], what: "global database secondary of" }],
+const REFERENCE_LINKS: Readonly<Record<string, readonly { readonly property: string; readonly targets: readonly string[]; readonly what: string; readonly when?: (n: Node) => boolean }[]>> = {
+    [T.polardb]: [
+        { property: "gdnId", targets: [T.gdn], what: "global database secondary of" },
+        { property: "sourceResourceId", targets: [T.polardb, T.aliRdsInstance], what: "clone of", when: (n) => POLARDB_COPY_OPTIONS.includes(str(n.props.creationOption) ?? "") },
+    ],
     [T.gdn]: [{ property: "dbClusterId", targets: [T.polardb], what: "global database network of" }],
     [T.kvstore]: [{ property: "globalInstanceId", targets: [T.kvstore], what: "global instance member of" }],
     [T.auroraCluster]: [
         { property: "globalClusterIdentifier", targets: [T.globalCluster], what: "global cluster member of" },
         { property: "replicationSourceIdentifier", targets: [T.auroraCluster, T.rdsInstance], what: "replica of" },
+        { property: "snapshotIdentifier", targets: [T.clusterSnapshot], what: "restored from snapshot", when: snapshotElsewhere("snapshotIdentifier") },
     ],
-    [T.rdsInstance]: [{ property: "replicateSourceDb", targets: [T.rdsInstance], what: "read replica of" }],
+    [T.rdsInstance]: [
+        { property: "replicateSourceDb", targets: [T.rdsInstance], what: "read replica of" },
+        { property: "snapshotIdentifier", targets: [T.dbSnapshot], what: "restored from snapshot", when: snapshotElsewhere("snapshotIdentifier") },
+    ],
     [T.replicationGroup]: [{ property: "globalReplicationGroupId", targets: [T.globalReplicationGroup], what: "global datastore member of" }],
     [T.globalReplicationGroup]: [{ property: "primaryReplicationGroupId", targets: [T.replicationGroup], what: "global datastore of" }],
 };
@@ -181,8 +272,14 @@ function s3ReplicationLinks(n: Node, index: ReadonlyMap<string, Node>): Link[] {
     const rules = list(n.props.rules).filter(isRecord);
     if (rules.length === 0) return [];
     const destinations = targets(n, "rules", [T.s3Bucket, T.s3BucketV2], index);
-    if (destinations.length === 0) return [{ from: n, what: "S3 replication to", to: { unknown: "rules[].destination.bucket names no bucket of the stack, whose region is not known" } }];
-    return destinations.map((d) => ({ from: n, what: "S3 replication to", to: d.region === undefined ? { unknown: `the region of ${nameOf(d.urn)} is not known` } : { region: d.region, name: nameOf(d.urn) } }));
+    const what = `S3 replication of ${str(n.props.bucket) ?? nameOf(n.urn)} to`;
+    if (destinations.length === 0) {
+        const arns = rules.map((r) => record(r.destination).bucket).filter((b) => b !== undefined && b !== null && b !== "");
+        if (arns.length === 0 || arns.some(containsUnknown)) return [{ from: n, what, to: { unknown: "rules[].destination.bucket is not known before the resources exist and names no bucket of the stack" } }];
+        // An S3 bucket ARN carries no region (arn:aws:s3:::name; AWS General Reference, "Amazon Resource Names").
+        return arns.map((b) => ({ from: n, what, to: farEnd(b, "rules[].destination.bucket") }));
+    }
+    return destinations.map((d) => ({ from: n, what, to: d.region === undefined ? { unknown: `the region of ${nameOf(d.urn)} is not known` } : { region: d.region, name: nameOf(d.urn) } }));
 }
 
 /** Regions the stack declares separate partitions (a resource there tagged `residency: separate:<its region>`). */
@@ -213,7 +310,9 @@ export function residencyJudgement(nodes: readonly Node[], boundary: Boundary): 
         const region = link.from.region;
         if (region === undefined) continue;
         if ("unknown" in link.to) {
-            undetermined.push({ urn: link.from.urn, message: `sec-data-store-require-residency: ${link.what} cannot be judged until created: ${link.to.unknown}.` });
+            undetermined.push({ urn: link.from.urn, message: `sec-data-store-require-residency: ${nameOf(link.from.urn)}, ${link.what} a far end that cannot be judged until created: ${link.to.unknown}.` });
+        } else if ("outside" in link.to) {
+            violations.push({ urn: link.from.urn, message: `${link.what} ${link.to.outside}: replicates to ${link.to.outside}, outside the stack: its region cannot be shown to be inside the residency boundary ${where}.` });
         } else if (partitionOf(region, boundary) !== partitionOf(link.to.region, boundary)) {
             violations.push({ urn: link.from.urn, message: `${link.what} ${link.to.name}: replicates between ${region} (${partitionOf(region, boundary)}) and ${link.to.region} (${partitionOf(link.to.region, boundary)}), across the residency boundary ${where}.` });
         }
@@ -230,13 +329,14 @@ export const secDataStoreRequireResidency = stackRule(
             "Keep databases, caches, queues and buckets in the regions of `live-commerce:residency`; a region outside it gets its own stores for its own users (no global database secondary, global datastore, read replica or bucket replication rule joins it with the boundary). See docs/GLOBAL.md, Data residency.",
         config: {
             boundary: { type: "string", enum: ["", ...BOUNDARY_NAMES], default: "", description: `Residency boundary by name (${BOUNDARY_NAMES.join(", ")}); empty reads the resources' \`residency\` tag.` },
-            regions: stringListConfig([], "Region ids of the boundary; when set, they override `boundary`."),
+            // no default: an explicit empty list is an error, not "no boundary"
+            regions: { type: "array", items: { type: "string", enum: [...RESIDENCY_REGION_IDS] }, minItems: 1, description: "Region ids of the boundary (of either cloud's region table); when set, they override `boundary`. Defaults to unset." },
         },
     },
     (args, report) => {
         const nodes = toNodes(args.resources);
         const boundary = boundaryOf(nodes, args.getConfig<Config>());
         if (boundary === undefined) args.notApplicable("no residency boundary (stack config live-commerce:residency, or this policy's boundary/regions)");
-        else residencyJudgement(nodes, boundary).violations.forEach((f) => report(f.message, f.urn));
+        else [...disagreeingTags(nodes), ...residencyJudgement(nodes, boundary).violations].forEach((f) => report(f.message, f.urn));
     },
 );

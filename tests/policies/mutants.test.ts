@@ -192,6 +192,29 @@ const MUTANTS: readonly Mutant[] = [
             propertyDependencies: { bucket: [bucket.urn] },
         }],
     },
+    {
+        policy: RESIDENCY,
+        what: "the separate region's cluster cloned from a boundary cluster (CloneFromPolarDB)",
+        type: "alicloud:polardb/cluster:Cluster",
+        pick: (r) => residencyOf(r)?.startsWith("separate:") === true,
+        mutate: (r, all) => {
+            const source = all.find((x) => x.type === r.type && inBoundary(x));
+            return source === undefined ? undefined : setRef("sourceResourceId", source.id ?? `${source.name}-id`, [source.urn])(set("creationOption", "CloneFromPolarDB")(r));
+        },
+    },
+    {
+        policy: RESIDENCY,
+        what: "an S3 replication rule to a bucket ARN outside the stack",
+        type: "aws:s3/bucket:Bucket",
+        mutate: (r, all) => (hasResidency(all) ? r : undefined),
+        add: (bucket) => [{
+            urn: `${bucket.urn}-replication`, type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: `${bucket.name}-replication`, parent: bucket.parent, custom: true, provider: bucket.provider,
+            inputs: { bucket: bucket.id ?? bucket.name, role: "arn:aws:iam::123456789012:role/replication", rules: [{ id: "all", status: "Enabled", destination: { bucket: "arn:aws:s3:::a-bucket-outside-the-stack" } }] },
+            propertyDependencies: { bucket: [bucket.urn] },
+        }],
+    },
+    { policy: RESIDENCY, what: "a VPC's residency tag naming another boundary", type: "alicloud:vpc/network:Network", pick: inBoundary, mutate: (r, all) => (hasResidency(all) ? set("tags.residency", "us")(r) : undefined) },
+    { policy: RESIDENCY, what: "a VPC's residency tag naming another boundary", type: "aws:ec2/vpc:Vpc", pick: inBoundary, mutate: (r, all) => (hasResidency(all) ? set("tags.residency", "mainland-china")(r) : undefined) },
     { policy: RESIDENCY, what: "the Aurora global secondary moved to eu-west-1", type: "aws:rds/cluster:Cluster", pick: (r) => r.inputs.globalClusterIdentifier !== undefined && r.inputs.masterUsername === undefined, mutate: toNewRegion("aws", "eu-west-1"), add: (_, all) => [outsideProvider(all, "aws", "eu-west-1")] },
     {
         policy: RESIDENCY,

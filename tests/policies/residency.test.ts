@@ -49,6 +49,7 @@ describe("residency config", () => {
         ["a region id that is not one", { residency: { boundary: ["cn-hangzhou", "Hangzhou"] } }, 'residency.boundary[1]: must be a region id such as cn-hangzhou (got "Hangzhou")'],
         ["an empty list", { residency: { boundary: [] } }, "residency.boundary: must name a boundary (mainland-china, us) or list at least one region id (got [])"],
         ["an unknown key", { residency: { boundry: "us" } }, "residency.boundry: is not a known key; allowed: boundary (value not shown)"],
+        ["a listed region the cloud does not have", { residency: { boundary: ["cn-hangzhou", "cn-shanghai", "cn-hangzou"] } }, 'residency.boundary[2]: unknown region "cn-hangzou"; did you mean cn-hangzhou?'],
         [
             "a first region outside the boundary",
             { regions: [SINGAPORE, ...list(rawConfig("mature", "alicloud").regions)], residency: { boundary: "mainland-china" } },
@@ -154,6 +155,83 @@ describe("sec-data-store-require-residency in a first preview (unknown ids)", ()
         const advisory = await evaluatePolicies(POLICIES.filter((p) => p.name === "ha-preview-cannot-judge-until-created"), resources, { stage: plan.stage });
         const mine = advisory.violations.filter((v) => v.message.startsWith("sec-data-store-require-residency"));
         assert.deepStrictEqual(mine.map((v) => [v.enforcement, v.urn]), [["advisory", rule.urn]]);
-        assert.match(mine[0].message, /OSS replication of lc-cn-hangzhou-storage-media to cannot be judged until created: destination\.location is not known/);
+        assert.match(mine[0].message, /^sec-data-store-require-residency: lc-cn-hangzhou-storage-media-replication, OSS replication of lc-cn-hangzhou-storage-media to a far end that cannot be judged until created: destination\.location is not known/);
     });
+});
+
+describe("sec-data-store-require-residency: copies and destinations outside the stack", () => {
+    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    for (const [mode, planOf] of [["resolved", shippedPlan], ["preview", shippedPreviewPlan]] as const) {
+        it(`a Singapore PolarDB cluster cloned from the mainland primary is a violation (${mode})`, async () => {
+            const plan = await planOf("mature-alicloud");
+            const primary = plan.resources.find((r) => r.name === "lc-cn-hangzhou-db-polardb");
+            assert.ok(primary !== undefined);
+            const cloned = plan.resources.map((r) =>
+                r.name === "lc-ap-southeast-1-db-partition-polardb"
+                    ? { ...r, inputs: { ...r.inputs, creationOption: "CloneFromPolarDB", sourceResourceId: primary.id ?? UNKNOWN }, propertyDependencies: { ...r.propertyDependencies, sourceResourceId: [primary.urn] } }
+                    : r,
+            );
+            const found = await residencyViolations(cloned, plan.stage);
+            assert.deepStrictEqual(found.map((f) => f.resource), ["lc-ap-southeast-1-db-partition-polardb"]);
+            assert.match(found[0].message, /^clone of lc-cn-hangzhou-db-polardb: replicates between ap-southeast-1 \(separate:ap-southeast-1\) and cn-hangzhou \(mainland-china\)/);
+        });
+    }
+    it("sourceResourceId is no link when creationOption does not copy data (Normal)", async () => {
+        const plan = await shippedPlan("mature-alicloud");
+        const primary = plan.resources.find((r) => r.name === "lc-cn-hangzhou-db-polardb");
+        assert.ok(primary !== undefined);
+        const normal = plan.resources.map((r) =>
+            r.name === "lc-ap-southeast-1-db-partition-polardb" ? { ...r, inputs: { ...r.inputs, creationOption: "Normal", sourceResourceId: primary.id }, propertyDependencies: { ...r.propertyDependencies, sourceResourceId: [primary.urn] } } : r,
+        );
+        assert.deepStrictEqual(await residencyViolations(normal, plan.stage), []);
+    });
+    it("a resolved S3 replication to a bucket ARN outside the stack is a violation naming the ARN", async () => {
+        const plan = await shippedPlan("mature-aws");
+        const bucket = plan.resources.find((r) => r.type === "aws:s3/bucket:Bucket");
+        assert.ok(bucket !== undefined);
+        const rule: EvalResource = {
+            urn: `${bucket.urn}-replication`, type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: `${bucket.name}-replication`, parent: bucket.parent, custom: true, provider: bucket.provider,
+            inputs: { bucket: "lc-media", role: "arn:aws:iam::123456789012:role/r", rules: [{ id: "all", status: "Enabled", destination: { bucket: "arn:aws:s3:::some-eu-bucket" } }] },
+            propertyDependencies: { bucket: [bucket.urn] },
+        };
+        const found = await residencyViolations([...plan.resources, rule], plan.stage);
+        assert.deepStrictEqual(found.map((f) => [f.enforcement, f.resource]), [["mandatory", rule.name]]);
+        assert.match(found[0].message, /^S3 replication of lc-media to arn:aws:s3:::some-eu-bucket: replicates to arn:aws:s3:::some-eu-bucket, outside the stack: its region cannot be shown to be inside the residency boundary us/);
+    });
+    it("an Aurora cluster restored from another region's snapshot ARN is a violation; a bare snapshot name (same region) is none", async () => {
+        const plan = await shippedPlan("mature-aws");
+        const restore = (snapshotIdentifier: string) => plan.resources.map((r) => (r.type === "aws:rds/cluster:Cluster" && r.name.startsWith("lc-us-east-1") ? { ...r, inputs: { ...r.inputs, snapshotIdentifier } } : r));
+        const found = await residencyViolations(restore("arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:eu-users"), plan.stage);
+        assert.deepStrictEqual(found.map((f) => f.message.split(":")[0]), ["restored from snapshot arn"]);
+        assert.match(found[0].message, /replicates between us-east-1 \(us\) and eu-west-1 \(separate:eu-west-1\)/);
+        assert.deepStrictEqual(await residencyViolations(restore("lc-users-2026-11-01"), plan.stage), []);
+    });
+    it("an Aurora replica of a cluster ARN in another region is judged by the ARN's region", async () => {
+        const plan = await shippedPlan("mature-aws");
+        const replica = plan.resources.map((r) =>
+            r.type === "aws:rds/cluster:Cluster" && r.name.startsWith("lc-us-west-2") ? { ...r, inputs: { ...r.inputs, replicationSourceIdentifier: "arn:aws:rds:eu-west-1:123456789012:cluster:eu-db" } } : r,
+        );
+        const found = await residencyViolations(replica, plan.stage);
+        assert.ok(found.some((f) => f.resource.startsWith("lc-us-west-2") && f.message.startsWith("replica of arn:aws:rds:eu-west-1:123456789012:cluster:eu-db: replicates between us-west-2 (us) and eu-west-1 (separate:eu-west-1)")), JSON.stringify(found));
+    });
+});
+
+describe("sec-data-store-require-residency: residency tags that disagree", () => {
+    for (const [mode, planOf] of [["resolved", shippedPlan], ["preview", shippedPreviewPlan]] as const) {
+        it(`one resource tagged another boundary is reported by name and the links are still judged (${mode})`, async () => {
+            const plan = await planOf("mature-alicloud");
+            const vpc = plan.resources.find((r) => r.type === "alicloud:vpc/network:Network" && r.name.startsWith("lc-cn-hangzhou"));
+            const singapore = plan.resources.find((r) => r.name === "lc-ap-southeast-1-db-partition-polardb");
+            const primary = plan.resources.find((r) => r.name === "lc-cn-hangzhou-db-polardb");
+            assert.ok(vpc !== undefined && singapore !== undefined && primary !== undefined);
+            const mixed = plan.resources.map((r) =>
+                r === vpc ? { ...r, inputs: { ...r.inputs, tags: { ...(isRecord(r.inputs.tags) ? r.inputs.tags : {}), residency: "us" } } }
+                : r === singapore ? { ...r, inputs: { ...r.inputs, creationOption: "CloneFromPolarDB", sourceResourceId: primary.id ?? "pc-src" }, propertyDependencies: { ...r.propertyDependencies, sourceResourceId: [primary.urn] } }
+                : r,
+            );
+            const found = await residencyViolations(mixed, plan.stage);
+            assert.deepStrictEqual(found.map((f) => f.resource).sort(), [singapore.name, vpc.name].sort());
+            assert.ok(found.some((f) => f.resource === vpc.name && f.message === "alicloud:vpc/network:Network is tagged residency=us, but the stack's other resources name the boundary mainland-china: the residency tags disagree (one stack has one boundary); the links are judged against mainland-china."), JSON.stringify(found));
+        });
+    }
 });

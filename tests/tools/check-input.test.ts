@@ -8,6 +8,7 @@ import * as path from "path";
 
 import { check, isInputError, parseCheckArgs } from "../../tools/check";
 import { UNKNOWN_STRING } from "../../policies/lib/refs";
+import { isRecord } from "../../policies/lib/values";
 import { ROOT } from "../../tools/lib/stackfiles";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-input-"));
@@ -104,6 +105,33 @@ describe("check: bad input is one clear error with exit 2", () => {
     }
 });
 
+describe("check: the residency boundary of a preview's config", () => {
+    // a bucket in eu-west-1 of a project named "shop": outside the us boundary
+    const bucket = { urn: "urn:pulumi:prod::shop::aws:s3/bucket:Bucket::media", type: "aws:s3/bucket:Bucket", custom: true, inputs: { bucket: "media", tags: { region: "eu-west-1" } } };
+    const doc = (residency: unknown) => ({ config: { "shop:stage": "growth", ...(residency === undefined ? {} : { "shop:residency": residency }) }, steps: [{ op: "create", newState: bucket }], diagnostics: [] });
+    const residencyFindings = async (residency: unknown): Promise<unknown[]> => {
+        const [, out] = await run(["--from", file(doc(residency)), "--output", "json"]);
+        const report: unknown = JSON.parse(out);
+        const violations = isRecord(report) && isRecord(report.policy) && Array.isArray(report.policy.violations) ? report.policy.violations : [];
+        return violations.filter((v) => isRecord(v) && v.policy === "sec-data-store-require-residency").map((v) => (isRecord(v) ? [v.enforcement, v.message] : v));
+    };
+    for (const [form, residency] of [["JSON text", '{"boundary": "us"}'], ["an object", { boundary: "us" }], ["a list of regions", '{"boundary": ["us-east-1"]}']] as const) {
+        it(`reads <project>:residency given as ${form}`, async () => {
+            const found = await residencyFindings(residency);
+            assert.strictEqual(found.length, 1, JSON.stringify(found));
+            assert.match(JSON.stringify(found[0]), /"mandatory","aws:s3\/bucket:Bucket is in eu-west-1, outside the residency boundary/);
+        });
+    }
+    it("without it the rule is not applicable", async () => {
+        assert.deepStrictEqual(await residencyFindings(undefined), []);
+    });
+    it("a boundary that is not one is an input error naming the key and the value", async () => {
+        const [code, message] = await run(["--from", file(doc('{"boundary": "europe"}'))]);
+        assert.strictEqual(code, 2);
+        assert.match(message, /preview config shop:residency must be \{"boundary": "mainland-china" \| "us" \| \[region ids\]\} \(got "\{\\"boundary\\": \\"europe\\"\}"\)/);
+    });
+});
+
 describe("check: the pack config is validated as the CLI validates it", () => {
     const input = (): string => file(preview({ "live-commerce:stage": "growth" }, [sshRule("s")]));
     const cases: readonly [string, unknown, RegExp][] = [
@@ -114,6 +142,8 @@ describe("check: the pack config is validated as the CLI validates it", () => {
         ["a misspelled policy name", { "ha-autoscaling-group-require-multizone": "advisory" }, /"ha-autoscaling-group-require-multizone" is not a policy of the pack/],
         ["a level that is not one", { "ha-autoscaling-group-require-multi-zone": "strict" }, /"strict" is not an enforcement level/],
         ["properties under all", { all: { enforcementLevel: "mandatory", minZones: 3 } }, /all: only "enforcementLevel" applies/],
+        ["a residency region that is no region id", { "sec-data-store-require-residency": { regions: ["cn-hangzou"] } }, /sec-data-store-require-residency: regions\.0 must be equal to one of the allowed values \(got "cn-hangzou"\); did you mean cn-hangzhou\?/],
+        ["an empty residency region list", { "sec-data-store-require-residency": { regions: [] } }, /sec-data-store-require-residency: regions must NOT have fewer than 1 items \(got \[\]\)/],
     ];
     for (const [what, config, expected] of cases) {
         it(`rejects ${what}`, async () => {

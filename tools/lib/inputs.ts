@@ -9,6 +9,7 @@ import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage"
 import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
+import { BOUNDARY_NAMES } from "../../components/model/residency";
 import { StackReport } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResult } from "../../policies/flows/walk";
@@ -52,7 +53,15 @@ export interface StackInput {
     readonly resources: EvalResource[];
     /** Config keys the stack has not given yet (an offline plan's `notDeployableUntilSet`). */
     readonly unset?: readonly string[];
+    /**
+     * The residency boundary a preview's config declares (`<project>:residency`), as the
+     * sec-data-store-require-residency config it stands for: `{boundary}` for a name, `{regions}`
+     * for a list. Undefined when the input declares none.
+     */
+    readonly residency?: { readonly boundary: string } | { readonly regions: readonly string[] };
 }
+
+const RESIDENCY_POLICY = "sec-data-store-require-residency";
 
 export class InputFormatError extends Error {}
 
@@ -158,6 +167,40 @@ function configValue(config: unknown, key: string): string | undefined {
     return str(v) ?? (isRecord(v) ? str(v.value) : undefined);
 }
 
+/**
+ * The residency a preview's config declares under `key`: the stack config's shape
+ * (`{boundary: <name> | [region ids]}`, components/model/schema.ts), given as an object or as its
+ * JSON text (`pulumi preview --json` prints an object config value as JSON text), plain or wrapped
+ * in `{value}`. Errors name the key, the value and what is allowed.
+ */
+export function previewResidency(config: unknown, key: string, what: string): StackInput["residency"] {
+    const raw = isRecord(config) ? config[key] : undefined;
+    if (raw === undefined || raw === null) return undefined;
+    const unwrapped = isRecord(raw) && !("boundary" in raw) && "value" in raw ? raw.value : raw;
+    let value: unknown = unwrapped;
+    if (typeof unwrapped === "string") {
+        try {
+            value = JSON.parse(unwrapped);
+        } catch {
+            value = undefined;
+        }
+    }
+    const allowed = `{"boundary": ${BOUNDARY_NAMES.map((n) => JSON.stringify(n)).join(" | ")} | [region ids]}`;
+    const boundary = isRecord(value) ? value.boundary : undefined;
+    if (typeof boundary === "string" && BOUNDARY_NAMES.includes(boundary)) return { boundary };
+    if (Array.isArray(boundary) && boundary.length > 0 && boundary.every((r): r is string => typeof r === "string")) return { regions: boundary };
+    throw new InputFormatError(`${what}: preview config ${key} must be ${allowed} (got ${JSON.stringify(unwrapped)?.slice(0, 80)})`);
+}
+
+/** The pack config with the input's declared residency for the residency policy, unless the pack config sets a boundary itself. */
+export function withInputResidency(config: PackConfig, residency: StackInput["residency"]): PackConfig {
+    if (residency === undefined) return config;
+    const own = config[RESIDENCY_POLICY];
+    const entry = isRecord(own) ? own : typeof own === "string" ? { enforcementLevel: own } : {};
+    const set = (typeof entry.boundary === "string" && entry.boundary !== "") || (Array.isArray(entry.regions) && entry.regions.length > 0);
+    return set ? config : { ...config, [RESIDENCY_POLICY]: { ...entry, ...residency } };
+}
+
 function fromPreview(doc: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
     const errors = list(doc.diagnostics).filter((d) => isRecord(d) && d.severity === "error");
     if (errors.length > 0) {
@@ -169,7 +212,8 @@ function fromPreview(doc: Record<string, unknown>, what: string, override: Stage
     const resources = resourcesOf(what, states.map((s) => s.state), "steps[].newState");
     const project = projectFromUrn(resources[0].urn);
     const declared = { stage: configValue(doc.config, `${project}:stage`), cloud: configValue(doc.config, `${project}:cloud`) };
-    return stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required);
+    const residency = previewResidency(doc.config, `${project}:residency`, what);
+    return { ...stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required), ...(residency !== undefined ? { residency } : {}) };
 }
 
 function fromExport(deployment: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
@@ -196,7 +240,8 @@ export function parseInput(doc: unknown, what = "input", stage?: Stage, stageReq
 }
 
 /** Policies, provider conformance and availability of one stack. */
-export async function evaluateStack(input: Pick<StackInput, "stack" | "resources" | "unset"> & { readonly stage: string }, config: PackConfig = {}): Promise<StackReport> {
+export async function evaluateStack(input: Pick<StackInput, "stack" | "resources" | "unset" | "residency"> & { readonly stage: string }, pack: PackConfig = {}): Promise<StackReport> {
+    const config = withInputResidency(pack, input.residency);
     const result = await evaluatePolicies(POLICIES, input.resources, { stage: input.stage, config });
     const flows = analyzeFlows(input.resources);
     return {

@@ -12,6 +12,7 @@ import type { Policies } from "@pulumi/policy";
 import { ENFORCEMENT_LEVELS, isEnforcementLevel } from "../../policies/lib/stage";
 import { isRecord } from "../../policies/lib/values";
 import { PackConfig } from "./evaluate";
+import { nearestNames } from "../../components/model/regions";
 
 export class PackConfigError extends Error {}
 
@@ -21,6 +22,13 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 function shown(v: unknown): string {
     const text = JSON.stringify(v) ?? String(v);
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** "; did you mean ..." for a value outside an enum (the JSON Schema `enum` keyword's allowedValues). */
+function nearestHint(params: unknown, value: unknown): string {
+    const allowed = isRecord(params) && Array.isArray(params.allowedValues) ? params.allowedValues.filter((v): v is string => typeof v === "string") : [];
+    const near = typeof value === "string" && allowed.length > 0 ? nearestNames(value, allowed) : [];
+    return near.length === 0 ? "" : `; did you mean ${near.join(" or ")}?`;
 }
 
 /**
@@ -61,7 +69,7 @@ export function validatePackConfig(doc: unknown, policies: Policies, file: strin
                 for (const e of validate.errors ?? []) {
                     const property = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(config)";
                     const value = e.instancePath === "" ? undefined : e.instancePath.split("/").slice(1).reduce<unknown>((v, k) => (isRecord(v) ? v[k] : Array.isArray(v) ? v[Number(k)] : undefined), merged);
-                    errors.push(`${policy.name}: ${property} ${e.message ?? "is invalid"}${value !== undefined || e.instancePath !== "" ? ` (got ${shown(value)})` : ""}`);
+                    errors.push(`${policy.name}: ${property} ${e.message ?? "is invalid"}${value !== undefined || e.instancePath !== "" ? ` (got ${shown(value)})` : ""}${nearestHint(e.params, value)}`);
                 }
             }
         } else if (Object.keys(properties).length > 0) errors.push(`${policy.name}: takes no properties (got ${Object.keys(properties).join(", ")})`);
