@@ -21,7 +21,7 @@ import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Walk, undetermined, walk } from "./walk";
+import { CloudWalkers, FlowResult, RequestFlowKey, Walk, levelTargets, undetermined, walk } from "./walk";
 import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, releasesOf } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
@@ -635,6 +635,8 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
         const critical = g.ofType(T.alarm, region).filter((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical");
         const alarm = critical[0] ?? w.absent("critical alarm", `no critical alarm in ${region}`);
         reachesPerson(g, w, alarm, "");
+        // Every level's topic that an alarm notifies reaches a person, not only the critical one.
+        for (const t of levelTargets(g.ofType(T.alarm, region), (a) => JSON.stringify(a.inputs.alarmActions ?? null), alarm)) reachesPerson(g, w, t.alarm, `${t.level}: `);
         // Serverless tier: every ECS service has a critical alarm of its own that reaches a person.
         for (const svc of g.ofType(T.ecsService, region)) {
             const cluster = str(found(g.ref(svc, "cluster", svc.inputs.cluster, T.ecsCluster, ["name"]))?.inputs.name) ?? "";
