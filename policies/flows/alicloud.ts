@@ -519,8 +519,6 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
         const critical = g.ofType(T.cmsAlarm, region).filter((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical");
         const alarm = critical[0] ?? w.absent("critical alarm", `no critical alarm in ${region}`);
         reachesPerson(g, w, region, alarm, "");
-        // Every level's contact group that an alarm notifies reaches a person, not only the critical one.
-        for (const t of levelTargets(g.ofType(T.cmsAlarm, region), (a) => JSON.stringify(a.inputs.contactGroups ?? null), alarm)) reachesPerson(g, w, region, t.alarm, `${t.level}: `);
         // Serverless tier: every SAE application has a critical alarm of its own that reaches a person.
         for (const app of g.ofType(T.saeApp, region)) {
             const ids = [app.id, str(app.outputs?.id)].filter((x): x is string => x !== undefined && x !== "" && x !== UNKNOWN);
@@ -530,6 +528,8 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
             w.hop(own ?? app, `${label}critical alarm on the application`, own !== undefined ? true : ids.length === 0 ? null : `no critical acs_serverless alarm is scoped to ${app.name}: its failures reach no one`);
             reachesPerson(g, w, region, own ?? app, label);
         }
+        // Every level's contact group that an alarm notifies reaches a person, not only the critical one.
+        for (const t of levelTargets(g.ofType(T.cmsAlarm, region), (a) => JSON.stringify(a.inputs.contactGroups ?? null), alarm)) reachesPerson(g, w, region, t.alarm, `${t.level}: `);
     });
 }
 

@@ -635,8 +635,6 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
         const critical = g.ofType(T.alarm, region).filter((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical");
         const alarm = critical[0] ?? w.absent("critical alarm", `no critical alarm in ${region}`);
         reachesPerson(g, w, alarm, "");
-        // Every level's topic that an alarm notifies reaches a person, not only the critical one.
-        for (const t of levelTargets(g.ofType(T.alarm, region), (a) => JSON.stringify(a.inputs.alarmActions ?? null), alarm)) reachesPerson(g, w, t.alarm, `${t.level}: `);
         // Serverless tier: every ECS service has a critical alarm of its own that reaches a person.
         for (const svc of g.ofType(T.ecsService, region)) {
             const cluster = str(found(g.ref(svc, "cluster", svc.inputs.cluster, T.ecsCluster, ["name"]))?.inputs.name) ?? "";
@@ -645,6 +643,8 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
             w.hop(own ?? svc, `${service}: critical alarm on the service`, own !== undefined ? true : `no critical alarm reads a metric of ECS service ${cluster}/${service}: its failures reach no one`);
             reachesPerson(g, w, own ?? svc, `${service}: `);
         }
+        // Every level's topic that an alarm notifies reaches a person, not only the critical one.
+        for (const t of levelTargets(g.ofType(T.alarm, region), (a) => JSON.stringify(a.inputs.alarmActions ?? null), alarm)) reachesPerson(g, w, t.alarm, `${t.level}: `);
     });
 }
 
