@@ -213,7 +213,23 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
         { flow: "scaling", link: "the task definition's task role", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-user-task", mutate: (r) => with_(r, "taskRoleArn", undefined), hop: "task role of user" },
         { flow: "alarm", link: "the order service's critical alarms", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "critical", mutate: (r) => (at(r.inputs, "tags.service") === "order" ? null : r), hop: "order: critical alarm on the service" },
         { flow: "alarm", link: "the order service's critical alarm's topic", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "critical", mutate: (r) => (at(r.inputs, "tags.service") === "order" ? with_(r, "alarmActions", ["arn:aws:sns:us-east-1:1:none"]) : r), hop: "order: notifies an SNS topic" },
+        // Every level's topic, not only the critical one, must reach a person.
+        { flow: "alarm", link: "the fatal topic's subscription", type: "aws:sns/topicSubscription:TopicSubscription", nameEnds: "monitoring-fatal-0", mutate: () => null, hop: "fatal: has a subscriber" },
+        { flow: "alarm", link: "the warning topic's subscription", type: "aws:sns/topicSubscription:TopicSubscription", nameEnds: "monitoring-warning-0", mutate: () => null, hop: "warning: has a subscriber" },
+        { flow: "alarm", link: "the fatal alarms' topic", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "fatal", mutate: (r) => with_(r, "alarmActions", ["arn:aws:sns:us-east-1:1:none"]), hop: "fatal: notifies an SNS topic" },
     ]);
+    it("alarm: a level without recipients (only critical set, or only fatal unset) breaks the flow at that level's topic, naming the monitoring key", () => {
+        const resources = withSubscriptions(serverless.resources).filter((r) => !(r.type === "aws:sns/topicSubscription:TopicSubscription" && /-(warning|fatal)-0$/.test(r.name)));
+        const f = flow(analyzeFlows(resources), "alarm", "us-east-1");
+        assert.strictEqual(f.status, "broken");
+        assert.strictEqual(f.broken?.hop, "warning: has a subscriber");
+        assert.match(f.broken?.urn ?? "", /aws:sns\/topic:Topic::lc-us-east-1-monitoring-warning$/);
+        assert.strictEqual(f.broken?.setting, "live-commerce:monitoring");
+        const fatalOnly = withSubscriptions(serverless.resources).filter((r) => !(r.type === "aws:sns/topicSubscription:TopicSubscription" && r.name.endsWith("-fatal-0")));
+        const g = flow(analyzeFlows(fatalOnly), "alarm", "us-east-1");
+        assert.strictEqual(g.broken?.hop, "fatal: has a subscriber");
+        assert.match(g.broken?.urn ?? "", /aws:sns\/topic:Topic::lc-us-east-1-monitoring-fatal$/);
+    });
     runCases(() => kubernetes.resources, "us-east-1", [
         { flow: "scaling", link: "the HPA's metric source", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "order-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), metrics: [] }), hop: "reads pod CPU utilization" },
         { flow: "scaling", link: "the metrics-server add-on", type: "aws:eks/addon:Addon", nameEnds: "metrics-server", mutate: () => null, hop: "metrics-server serves pod CPU" },
@@ -320,7 +336,25 @@ describe("flows per compute tier on Alibaba Cloud: SAE ingress and scaling rules
     runCases(() => withContacts(withIngressCertificate(serverless.resources)), "cn-hangzhou", [
         { flow: "alarm", link: "the order application's critical alarms", type: "alicloud:cms/alarm:Alarm", nameEnds: "critical", mutate: (r) => (at(r.inputs, "tags.service") === "order" ? null : r), hop: "lc-order: critical alarm on the application" },
         { flow: "alarm", link: "the order application's alarm's contact group", type: "alicloud:cms/alarm:Alarm", nameEnds: "critical", mutate: (r) => (at(r.inputs, "tags.service") === "order" ? with_(r, "contactGroups", ["nobody"]) : r), hop: "lc-order: notifies" },
+        // Every level's contact group, not only the critical one, must reach a person.
+        { flow: "alarm", link: "the fatal contact group's contacts", type: "alicloud:cms/alarmContactGroup:AlarmContactGroup", nameEnds: "contacts-fatal", mutate: (r) => with_(r, "contacts", []), hop: "fatal: has contacts" },
+        { flow: "alarm", link: "the warning contact group's contacts", type: "alicloud:cms/alarmContactGroup:AlarmContactGroup", nameEnds: "contacts-warning", mutate: (r) => with_(r, "contacts", []), hop: "warning: has contacts" },
+        { flow: "alarm", link: "the fatal alarms' contact group", type: "alicloud:cms/alarm:Alarm", nameEnds: "fatal", mutate: (r) => with_(r, "contactGroups", ["nobody"]), hop: "fatal: notifies" },
     ]);
+    it("alarm: with only critical recipients (issue's case), the 14 fatal alarms' empty contact group breaks the flow at that group", () => {
+        const onlyCritical = withContacts(withIngressCertificate(serverless.resources)).map((r) => (r.type === "alicloud:cms/alarmContactGroup:AlarmContactGroup" && !r.name.endsWith("-critical") ? with_(r, "contacts", []) : r));
+        const f = flow(analyzeFlows(onlyCritical), "alarm", "cn-hangzhou");
+        assert.strictEqual(f.status, "broken");
+        assert.strictEqual(f.broken?.hop, "warning: has contacts");
+        assert.match(f.broken?.urn ?? "", /::lc-cn-hangzhou-monitoring-contacts-warning$/);
+        assert.match(f.broken?.reason ?? "", /set monitoring\.contacts\.warning/);
+        assert.strictEqual(f.broken?.setting, "live-commerce:monitoring");
+        const fatalEmpty = withContacts(withIngressCertificate(serverless.resources)).map((r) => (r.type === "alicloud:cms/alarmContactGroup:AlarmContactGroup" && r.name.endsWith("-fatal") ? with_(r, "contacts", []) : r));
+        const g = flow(analyzeFlows(fatalEmpty), "alarm", "cn-hangzhou");
+        assert.strictEqual(g.broken?.hop, "fatal: has contacts");
+        assert.match(g.broken?.urn ?? "", /::lc-cn-hangzhou-monitoring-contacts-fatal$/);
+        assert.match(g.broken?.reason ?? "", /set monitoring\.contacts\.fatal/);
+    });
     runCases(() => plans()["growth-alicloud"].resources, "cn-hangzhou", [
         { flow: "scaling", link: "the HPA's metric source", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "interaction-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), metrics: [{ type: "Pods", pods: { metric: { name: "connections" }, target: { type: "AverageValue", averageValue: "5000" } } }] }), hop: "reads pod CPU utilization" },
         { flow: "scaling", link: "the HPA's target", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "product-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "catalogue" } }), hop: "scales Deployment product", reported: "scales Deployment catalogue" },

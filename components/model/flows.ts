@@ -170,7 +170,7 @@ export const FLOWS: readonly FlowDefinition[] = [
     {
         key: "alarm",
         name: "alarm reaching a person",
-        description: "a critical alarm notifies the on-call contacts; on the serverless tier, one for every service",
+        description: "a critical alarm notifies the on-call contacts; every level's topic / contact group that an alarm notifies (warning, critical, fatal) reaches a person; on the serverless tier, one critical alarm for every service",
         availabilityTarget: false,
         hops: {
             aws: [
@@ -178,8 +178,9 @@ export const FLOWS: readonly FlowDefinition[] = [
                 "topic key: customer managed, its policy lets cloudwatch.amazonaws.com use it",
                 "topic has a subscriber (monitoring.contacts)",
                 "[serverless] each ECS service has a critical alarm on its own metrics (ClusterName, ServiceName) that reaches a subscribed topic the same way",
+                "every other topic an alarm of any level notifies (warning, critical, fatal) reaches a subscriber the same way",
             ],
-            alicloud: ["alarm -> contact group", "contact group has contacts (monitoring.contacts)", "[serverless] each SAE application has a critical acs_serverless alarm scoped to its appId that reaches a contact group with contacts"],
+            alicloud: ["alarm -> contact group", "contact group has contacts (monitoring.contacts)", "[serverless] each SAE application has a critical acs_serverless alarm scoped to its appId that reaches a contact group with contacts", "every other contact group an alarm of any level notifies (warning, critical, fatal) has contacts"],
         },
     },
 ];

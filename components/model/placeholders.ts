@@ -32,9 +32,13 @@ function registryHost(image: string): string {
 
 /**
  * Settings still holding placeholders: the domain (reserved name), the HTTPS certificate where
- * the cloud needs an uploaded one (CloudProfile.tlsCertificateRequired, `tls.certificateId` unset), the Kubernetes images (registry on a reserved domain),
- * the app image where the app scaling group serves the routes (no Kubernetes, `app.imageId`
- * unset) and the alarm recipients (a level without contacts). Empty when the stack can deploy.
+ * the cloud needs an uploaded one (CloudProfile.tlsCertificateRequired, `tls.certificateId` unset),
+ * the images of the compute tier that serves the routes (`compute`): `vm` the app scaling group's
+ * image (`app.imageId` unset: the stock OS image); `kubernetes` and `serverless` the four service
+ * images (Deployments, SAE applications, Fargate tasks all run `serviceImage`, set by
+ * `kubernetes.imageRegistry` or `kubernetes.services.<name>.image`) while their registry is a
+ * reserved documentation domain; and the alarm recipients (a level without contacts). Empty when
+ * the stack can deploy.
  */
 export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tlsCertificateRequired">): MissingSetting[] {
     const missing: MissingSetting[] = [];
@@ -44,15 +48,17 @@ export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tl
     if (profile.tlsCertificateRequired && spec.tls.certificateId === null) {
         missing.push({ key: `${spec.project}:tls`, reason: "no certificateId: the ALB HTTPS listener cannot be created; upload the domain's certificate to Certificate Management Service and set {certificateId: <id>}" });
     }
-    if (spec.kubernetes.enabled) {
+    if (spec.compute === "kubernetes" || spec.compute === "serverless") {
+        // Both tiers run the four services from serviceImage (components/kubernetes/microservice.ts,
+        // components/alicloud/serverless.ts imageUrl, components/aws/serverless.ts container image).
         const placeholders = SERVICE_NAMES.map((service) => ({ service, host: registryHost(serviceImage(spec.kubernetes, service)) })).filter((s) => isReservedDomain(s.host));
         if (placeholders.length > 0) {
             const hosts = [...new Set(placeholders.map((p) => p.host))].join(", ");
-            missing.push({ key: `${spec.project}:kubernetes`, reason: `images of ${placeholders.map((p) => p.service).join(", ")} come from a placeholder registry (${hosts}); set imageRegistry or services.<name>.image` });
+            missing.push({ key: `${spec.project}:kubernetes`, reason: `images of ${placeholders.map((p) => p.service).join(", ")} (compute ${spec.compute}) come from a placeholder registry (${hosts}); set imageRegistry or services.<name>.image` });
         }
     }
-    if (!spec.kubernetes.enabled && spec.app.imageId === null) {
-        // Without Kubernetes the app scaling group serves every route: the stock OS image serves nothing on the health-check path.
+    if (spec.compute === "vm" && spec.app.imageId === null) {
+        // On compute vm the app scaling group serves every route: the stock OS image serves nothing on the health-check path.
         missing.push({ key: `${spec.project}:app`, reason: "no imageId: the app instances boot the stock OS image, which serves nothing on the health-check port; set app.imageId to an image that keeps the app image contract (docs/METRICS.md)" });
     }
     const silent = ALARM_LEVELS.filter((level) => spec.monitoring.contacts[level].length === 0);

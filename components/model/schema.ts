@@ -324,7 +324,7 @@ export const CONFIG_FIELDS = {
             kind: "text",
             pattern: /^(?!.*\/\/)[a-z0-9]([a-z0-9._\/:-]{0,200}[a-z0-9])?$/,
             what: "a registry path such as registry.example.com/live-commerce",
-            doc: "Registry path of the service images <imageRegistry>/<service>:<imageTag> (the default is a placeholder: set your own).",
+            doc: "Registry path of the service images <imageRegistry>/<service>:<imageTag>, run by compute kubernetes (Deployments) and serverless (SAE applications, Fargate tasks) (the default is a placeholder: set your own).",
         },
         imageTag: { kind: "text", pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, what: "an image tag such as 1.0.0", doc: "Image tag of the services." },
         services: section("Per service overrides.", {

@@ -22,7 +22,7 @@ import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
 import { NodeAutoscaling, hpaScaling, podSecretHolds } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Walk, undetermined, walk } from "./walk";
+import { CloudWalkers, FlowResult, RequestFlowKey, Walk, levelTargets, undetermined, walk } from "./walk";
 import { cidrContains, decodeUserData, statementsAllow } from "./contracts";
 
 const T = {
@@ -488,13 +488,18 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
     });
 }
 
+/** The level of a CloudMonitor alarm (tag `level`, components/alicloud/monitoring.ts). */
+function levelOf(alarm: FlowResource): string {
+    return String(at(alarm.inputs, "tags.level") ?? "critical");
+}
+
 /** An alarm reaches a person: it names a contact group the stack declares, and the group has contacts. */
 function reachesPerson(g: FlowGraph, w: Walk, region: string, alarm: FlowResource, label: string): void {
     const names = strings(alarm.inputs.contactGroups);
     const group = g.ofType(T.contactGroup, region).find((c) => names.includes(String(c.inputs.alarmContactGroupName)));
     w.hop(alarm, `${label}notifies ${group?.name ?? "a contact group"}`, group !== undefined ? true : "the alarm names no contact group the stack declares");
     const cg = group ?? alarm;
-    w.hop(cg, `${label}has contacts`, strings(cg.inputs.contacts).length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.critical`, setting: "monitoring" });
+    w.hop(cg, `${label}has contacts`, strings(cg.inputs.contacts).length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.${levelOf(alarm)}`, setting: "monitoring" });
 }
 
 /** Whether a CloudMonitor alarm is scoped to the resource `id` (metricDimensions, a JSON list of {dimension: id}). */
@@ -523,6 +528,8 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
             w.hop(own ?? app, `${label}critical alarm on the application`, own !== undefined ? true : ids.length === 0 ? null : `no critical acs_serverless alarm is scoped to ${app.name}: its failures reach no one`);
             reachesPerson(g, w, region, own ?? app, label);
         }
+        // Every level's contact group that an alarm notifies reaches a person, not only the critical one.
+        for (const t of levelTargets(g.ofType(T.cmsAlarm, region), (a) => JSON.stringify(a.inputs.contactGroups ?? null), alarm)) reachesPerson(g, w, region, t.alarm, `${t.level}: `);
     });
 }
 

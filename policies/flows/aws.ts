@@ -21,7 +21,7 @@ import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Walk, undetermined, walk } from "./walk";
+import { CloudWalkers, FlowResult, RequestFlowKey, Walk, levelTargets, undetermined, walk } from "./walk";
 import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, releasesOf } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
@@ -643,6 +643,8 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
             w.hop(own ?? svc, `${service}: critical alarm on the service`, own !== undefined ? true : `no critical alarm reads a metric of ECS service ${cluster}/${service}: its failures reach no one`);
             reachesPerson(g, w, own ?? svc, `${service}: `);
         }
+        // Every level's topic that an alarm notifies reaches a person, not only the critical one.
+        for (const t of levelTargets(g.ofType(T.alarm, region), (a) => JSON.stringify(a.inputs.alarmActions ?? null), alarm)) reachesPerson(g, w, t.alarm, `${t.level}: `);
     });
 }
 

@@ -3,7 +3,8 @@
 // cannot be judged (an input unknown in a first preview) makes the flow `unknown` and the walk goes
 // on, so a broken hop after it is still found; a reference that cannot be followed stops it.
 
-import { FlowGraph, FlowResource, Ref } from "./graph";
+import { ALARM_LEVELS, AlarmLevel } from "../../components/model";
+import { FlowGraph, FlowResource, Ref, at } from "./graph";
 
 export type FlowStatus = "connected" | "broken" | "unknown";
 
@@ -131,6 +132,36 @@ export function walk(key: string, name: string, region: string | null, steps: (w
     }
     const status: FlowStatus = w.broken !== undefined ? "broken" : w.unknown ? "unknown" : "connected";
     return { key, name, region, status, hops: w.hops, ...(w.broken !== undefined ? { broken: w.broken } : {}) };
+}
+
+/** One alarm standing for a notification target of its level. */
+export interface LevelTarget {
+    readonly level: AlarmLevel;
+    readonly alarm: FlowResource;
+}
+
+/**
+ * One alarm per distinct notification target of each alarm level (`tags.level`), in ALARM_LEVELS
+ * order (warning, critical, fatal), leaving out the target of `checked` (already walked): the alarm
+ * flow walks every target some alarm notifies to a person once. `target` keys an alarm's target
+ * within its level (its SNS actions, its contact groups); alarms without a level (scaling alarms)
+ * notify no one and are left out.
+ */
+export function levelTargets(alarms: readonly FlowResource[], target: (a: FlowResource) => string, checked: FlowResource): LevelTarget[] {
+    const levelOf = (a: FlowResource): AlarmLevel | undefined => ALARM_LEVELS.find((l) => l === at(a.inputs, "tags.level"));
+    const seen = new Set<string>();
+    const checkedLevel = levelOf(checked);
+    if (checkedLevel !== undefined) seen.add(`${checkedLevel} ${target(checked)}`);
+    const out: LevelTarget[] = [];
+    for (const level of ALARM_LEVELS) {
+        for (const alarm of alarms.filter((a) => levelOf(a) === level)) {
+            const key = `${level} ${target(alarm)}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            out.push({ level, alarm });
+        }
+    }
+    return out;
 }
 
 /** The request flows: each enters through the region's load balancer on one route. */

@@ -291,8 +291,10 @@ describe("provider conformance rules", function () {
             assert.ok(keys.includes("live-commerce:domain"), `${p.stack}: ${keys.join(", ")}`);
             assert.ok(keys.includes("live-commerce:monitoring"), `${p.stack}: ${keys.join(", ")}`);
             assert.strictEqual(keys.includes("live-commerce:tls"), p.cloud === "alicloud", `${p.stack}: ${keys.join(", ")}`);
-            // The Kubernetes tier's placeholder images (growth and mature run compute kubernetes; the serverless stacks do not).
-            assert.strictEqual(keys.includes("live-commerce:kubernetes"), p.stage !== "startup" && !p.stack.endsWith("-serverless"), `${p.stack}: ${keys.join(", ")}`);
+            // The service images' placeholder registry: growth and mature run compute kubernetes, the
+            // -serverless stacks compute serverless (both run the service images); startup runs compute vm (app.imageId).
+            assert.strictEqual(keys.includes("live-commerce:kubernetes"), p.stage !== "startup", `${p.stack}: ${keys.join(", ")}`);
+            assert.strictEqual(keys.includes("live-commerce:app"), p.stage === "startup", `${p.stack}: ${keys.join(", ")}`);
         }
     });
 
