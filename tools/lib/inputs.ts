@@ -134,9 +134,14 @@ export function resolveInputStage(what: string, declared: Declared, resources: r
     );
 }
 
+/** A resource the policies judge: a custom resource or a component (not Pulumi's own stack or provider). */
+function isChecked(r: EvalResource): boolean {
+    return r.custom || !r.type.startsWith("pulumi:");
+}
+
 function resourcesOf(what: string, items: readonly unknown[], prefix: string): EvalResource[] {
     const resources = items.map((r, i) => fromResourceV3(r, `${what}: ${prefix}[${i}]`));
-    if (!resources.some((r) => r.custom || !r.type.startsWith("pulumi:"))) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
+    if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     return resources;
 }
 
@@ -165,8 +170,11 @@ function fromPreview(doc: Record<string, unknown>, what: string, override: Stage
         throw new InputFormatError(`${what}: the preview failed (${errors.length} error diagnostic(s)${first !== undefined && typeof first.message === "string" ? `, first: ${first.message.split("\n")[0].slice(0, 200)}` : ""}); fix the preview before checking it`);
     }
     const steps = list(doc.steps);
-    const states = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [{ state: s.newState, i }] : []));
-    const resources = resourcesOf(what, states.map((s) => s.state), "steps[].newState");
+    // every step must be an object: a malformed one is an error naming its index, never skipped
+    const bad = steps.findIndex((s) => !isRecord(s));
+    if (bad !== -1) throw new InputFormatError(`${what}: steps[${bad}] is not an object (got ${Array.isArray(steps[bad]) ? "a list" : steps[bad] === null ? "null" : `a ${typeof steps[bad]}`}); each preview step is {op, urn, newState}`);
+    const resources = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [fromResourceV3(s.newState, `${what}: steps[${i}].newState`)] : []));
+    if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     const project = projectFromUrn(resources[0].urn);
     const declared = { stage: configValue(doc.config, `${project}:stage`), cloud: configValue(doc.config, `${project}:cloud`) };
     return stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required);

@@ -102,7 +102,7 @@ export function loadStackConfig(stack: string, dir: string = STACKS_DIR, root: s
     const values = isConfigObject(file.config) ? file.config : {};
     for (const [key, value] of Object.entries(values)) {
         if (isConfigObject(value) && "secure" in value) {
-            throw new StackFileError(`${stack}: ${key} is an encrypted secret; the offline plan cannot decrypt it. Keep secrets out of stack files (they come from @pulumi/random) or plan a copy without them.`);
+            throw new StackFileError(`${key} is an encrypted secret; the offline plan cannot decrypt it. Keep secrets out of stack files (they come from @pulumi/random) or plan a copy without them.`);
         }
         config[key] = configText(value);
     }
