@@ -17,7 +17,7 @@ import * as fs from "fs";
 
 import { runCli } from "./lib/cli";
 import { PackConfig, hasMandatory } from "./lib/evaluate";
-import { InputFormatError, POLICY_DESCRIPTIONS, evaluateStack, parseInput, readSingleStack } from "./lib/inputs";
+import { FLOW_POLICY, InputFormatError, POLICY_DESCRIPTIONS, evaluateStack, parseInput, readSingleStack } from "./lib/inputs";
 import { PackConfigError, validatePackConfig } from "./lib/pack-config";
 import { scanJson } from "./lib/json-scan";
 import { locateFinding } from "./lib/stackfiles";
@@ -104,7 +104,7 @@ export function parseJsonFile(text: string, file: string): unknown {
 
 export function readPackConfig(file: string | undefined): PackConfig {
     if (file === undefined) return {};
-    return validatePackConfig(parseJsonFile(readInputFile(file, "--config"), file), POLICIES, file);
+    return validatePackConfig(parseJsonFile(readInputFile(file, "--config"), file), POLICIES, file, [FLOW_POLICY]);
 }
 
 export function renderReports(reports: readonly StackReport[], output: Output, upgrade?: UpgradeReport): string {

@@ -170,6 +170,12 @@ describe("check: the pack config is validated as the CLI validates it", () => {
             assert.doesNotMatch(message, /\n\s+at /);
         });
     }
+    it("accepts flow-connected like a policy: a level, never properties", async () => {
+        const from = input();
+        assert.strictEqual((await run(["--from", from, "--config", file({ "flow-connected": "advisory" })]))[0], 1);
+        const bad = file({ "flow-connected": { enforcementLevel: "disabled", hops: 1 } });
+        assert.deepStrictEqual(await run(["--from", from, "--config", bad]), [2, `${bad}: invalid pack config:\n  flow-connected: takes only an enforcement level (got hops)`]);
+    });
     it("honours all: every policy at that level, a policy's own level first", async () => {
         const from = input();
         assert.strictEqual((await run(["--from", from, "--config", file({ all: "advisory" })]))[0], 0);

@@ -5,7 +5,9 @@
 
 import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
-import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
+import type { EnforcementLevel } from "@pulumi/policy";
+
+import { STAGES, Stage, isEnforcementLevel, isStage, stageFromTags } from "../../policies/lib/stage";
 import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
@@ -22,13 +24,27 @@ export const FLOW_POLICY = "flow-connected";
  * `notDeployableUntilSet` keys): then advisory, as the placeholder itself is. A real program with
  * such a setting missing stops before declaring anything, so no preview of it reaches the gate.
  */
-export function flowViolations(flows: readonly FlowResult[], unset: readonly string[] = []): Violation[] {
-    return flows.flatMap((f) => {
+export function flowViolations(flows: readonly FlowResult[], unset: readonly string[] = [], level: EnforcementLevel = "mandatory"): Violation[] {
+    if (level === "disabled") return [];
+    const found = flows.flatMap((f) => {
         if (f.broken === undefined) return f.status === "unknown" ? undeterminedHops(f) : [];
         const pending = f.broken.setting !== undefined && unset.includes(f.broken.setting);
         const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${f.broken.hop}": ${f.broken.reason}`;
         return [{ policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: f.broken.urn, message: pending ? `${where} (not deployable until ${f.broken.setting} is set)` : where }];
     });
+    return level === "advisory" ? found.map((v) => ({ ...v, enforcement: "advisory" as const })) : found;
+}
+
+/**
+ * The enforcement level of the flow findings set by a validated pack config (tools/lib/pack-config.ts
+ * folds `all` into the `flow-connected` entry): "disabled" drops them, "advisory" makes every one
+ * advisory, "mandatory" (and "remediate", as a flow cannot be remediated) keeps the defaults of
+ * flowViolations. Defaults to "mandatory".
+ */
+export function flowEnforcement(config: PackConfig): EnforcementLevel {
+    const own = config[FLOW_POLICY];
+    const level = typeof own === "string" ? own : isRecord(own) ? own.enforcementLevel : undefined;
+    return isEnforcementLevel(level) ? level : "mandatory";
 }
 
 /**
@@ -210,7 +226,7 @@ export async function evaluateStack(input: Pick<StackInput, "stack" | "resources
     return {
         stack: input.stack,
         stage: input.stage || result.stage || "",
-        policy: { violations: [...result.violations, ...flowViolations(flows, input.unset)] },
+        policy: { violations: [...result.violations, ...flowViolations(flows, input.unset, flowEnforcement(config))] },
         conformance: { violations: checkConformance(input.resources) },
         availability: availabilityOf(POLICIES, input.resources, config),
         flows,
