@@ -485,6 +485,19 @@ describe("flow output", () => {
             { policy: FLOW_POLICY, enforcement: "mandatory", urn: "urn:b", message: 'flow "placing an order" in us-east-1 is broken at hop "admits sg-app on 3306": sg-data has no ingress rule admitting sg-app on port 3306' },
         ]);
     });
+    it("the pack config sets the level of the flow findings: flow-connected or all, advisory or disabled", async () => {
+        const { flowViolations, flowEnforcement } = await import("../tools/lib/inputs");
+        const { validatePackConfig } = await import("../tools/lib/pack-config");
+        const { POLICIES } = await import("../policies/all");
+        const levels = (doc: unknown): string[] => flowViolations([broken], [], flowEnforcement(validatePackConfig(doc, POLICIES, "c.json", ["flow-connected"]))).map((v) => v.enforcement);
+        assert.deepStrictEqual(levels({}), ["mandatory"]);
+        assert.deepStrictEqual(levels({ "flow-connected": "advisory" }), ["advisory"]);
+        assert.deepStrictEqual(levels({ "flow-connected": { enforcementLevel: "advisory" } }), ["advisory"]);
+        assert.deepStrictEqual(levels({ all: "disabled" }), []);
+        assert.deepStrictEqual(levels({ all: "disabled", "flow-connected": "mandatory" }), ["mandatory"]);
+        assert.throws(() => validatePackConfig({ "flow-connected": "strict" }, POLICIES, "c.json", ["flow-connected"]), { message: 'c.json: invalid pack config:\n  flow-connected: "strict" is not an enforcement level (advisory, mandatory, remediate, disabled)' });
+        assert.throws(() => validatePackConfig({ "flow-connected": { enforcementLevel: "advisory", minHops: 2 } }, POLICIES, "c.json", ["flow-connected"]), { message: "c.json: invalid pack config:\n  flow-connected: takes only an enforcement level (got minHops)" });
+    });
     it("text: one line per flow, the broken hop marked; Markdown: a Mermaid flowchart with the broken hop in red", async () => {
         const { flowLine, flowMermaid } = await import("../policies/flows/render");
         assert.strictEqual(flowLine(broken), "[BROKEN] placing an order (us-east-1): lb-https -> sg-data x  -- admits sg-app on 3306: sg-data has no ingress rule admitting sg-app on port 3306");

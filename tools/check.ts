@@ -17,8 +17,9 @@ import * as fs from "fs";
 
 import { runCli } from "./lib/cli";
 import { PackConfig, hasMandatory } from "./lib/evaluate";
-import { InputFormatError, POLICY_DESCRIPTIONS, evaluateStack, parseInput, readSingleStack } from "./lib/inputs";
+import { FLOW_POLICY, InputFormatError, POLICY_DESCRIPTIONS, evaluateStack, parseInput, readSingleStack } from "./lib/inputs";
 import { PackConfigError, validatePackConfig } from "./lib/pack-config";
+import { scanJson } from "./lib/json-scan";
 import { locateFinding } from "./lib/stackfiles";
 import { OUTPUTS, Output, StackReport, hasConformanceViolations, renderMarkdown, renderSarif, renderTable } from "./lib/report";
 import { POLICIES } from "../policies/all";
@@ -85,19 +86,25 @@ export function readInputFile(file: string, what: string): string {
     return text;
 }
 
-/** Parses JSON; an error names the file and, for npm's banner (`> live-commerce@...`), how to avoid it. */
+/**
+ * Parses JSON strictly: a key given twice in one object is an error (JSON.parse would keep the
+ * last value silently), and a syntax error names its line and column, never the text around it
+ * (which may be a secret). For npm's banner (`> live-commerce@...`) the error says how to avoid it.
+ */
 export function parseJsonFile(text: string, file: string): unknown {
-    try {
-        return JSON.parse(text);
-    } catch (e) {
+    const problem = scanJson(text);
+    if (problem !== undefined) {
         const hint = text.trimStart().startsWith(">") ? "; it starts with npm's script banner: run `npm run -s ...` or write the file with --out" : "";
-        throw new InputFormatError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})${hint}`);
+        const at = `line ${problem.line}, column ${problem.column}`;
+        if (problem.message.startsWith("duplicate key")) throw new InputFormatError(`${file}: ${problem.message} at ${at}; JSON keeps only the last value, so remove one`);
+        throw new InputFormatError(`${file}: not valid JSON at ${at}: ${problem.message}${hint}`);
     }
+    return JSON.parse(text);
 }
 
 export function readPackConfig(file: string | undefined): PackConfig {
     if (file === undefined) return {};
-    return validatePackConfig(parseJsonFile(readInputFile(file, "--config"), file), POLICIES, file);
+    return validatePackConfig(parseJsonFile(readInputFile(file, "--config"), file), POLICIES, file, [FLOW_POLICY]);
 }
 
 export function renderReports(reports: readonly StackReport[], output: Output, upgrade?: UpgradeReport): string {

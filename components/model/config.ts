@@ -1,7 +1,7 @@
 // Raw Pulumi config (every value a string, as the CLI passes it) -> the untyped object resolveSpec reads.
 
 import { ConfigError, show } from "./errors";
-import { configField } from "./schema";
+import { SHOWS_VALUE, configField } from "./schema";
 import { BLUEPRINT_PROJECT } from "./spec";
 
 /**
@@ -29,7 +29,7 @@ export function parseConfigValues(all: Readonly<Record<string, string>>, project
             out[key] = JSON.parse(text);
         } catch {
             if (field === undefined) out[key] = text;
-            else issues.push(`${key}: not valid ${field.kind === "number" ? "number" : "YAML/JSON structure"} (got ${show(text)})`);
+            else issues.push(`${key}: not valid ${field.kind === "number" ? "number" : "YAML/JSON structure"} (${SHOWS_VALUE[field.kind] ? `got ${show(text)}` : "value not shown"})`);
         }
     }
     if (issues.length > 0) throw new ConfigError(issues);

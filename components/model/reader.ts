@@ -1,7 +1,7 @@
 // Typed reading of untyped stack config by the fields of its declaration (schema.ts), collecting
 // one clear issue per bad field.
 
-import { show } from "./errors";
+import { kindOf, show } from "./errors";
 import { BooleanField, ChoiceField, ChoiceListField, Field, Fields, NumberField, OptionalTextField, TextField, TextListField, TextMapField } from "./schema";
 import type { Cloud } from "./types";
 
@@ -68,6 +68,11 @@ export class ConfigReader {
         this.issues.push(`${field}: ${allowed} (got ${show(value)})`);
     }
 
+    /** An issue of a key whose value is never shown (schema.ts: SHOWS_VALUE): only what kind of value it got. */
+    failHidden(field: string, value: unknown, allowed: string): void {
+        this.issues.push(`${field}: ${allowed} (got ${kindOf(value)}; value not shown)`);
+    }
+
     /**
      * An issue of a key the program does not know: its value is never shown, since an unknown key
      * may hold a secret (the CLI hands the program `secure:` values decrypted).
@@ -81,7 +86,7 @@ export class ConfigReader {
         const keys = Object.keys(fields);
         if (value === undefined || value === null) return {};
         if (!isConfigObject(value)) {
-            this.fail(field, value, `must be an object with keys ${keys.join(", ")}`);
+            this.failHidden(field, value, `must be an object with keys ${keys.join(", ")}`);
             return {};
         }
         for (const k of Object.keys(value)) {
@@ -212,7 +217,7 @@ export class ConfigReader {
     list(value: unknown, field: string): readonly unknown[] {
         if (value === undefined || value === null) return [];
         if (!Array.isArray(value)) {
-            this.fail(field, value, "must be a list");
+            this.failHidden(field, value, "must be a list");
             return [];
         }
         return value;
@@ -221,13 +226,13 @@ export class ConfigReader {
     textMap(_f: TextMapField, value: unknown, field: string, fallback: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
         if (value === undefined || value === null) return fallback;
         if (!isConfigObject(value)) {
-            this.fail(field, value, "must be a map of string to string");
+            this.failHidden(field, value, "must be a map of string to string");
             return fallback;
         }
         const out: Record<string, string> = { ...fallback };
         for (const [k, raw] of Object.entries(value)) {
             const v = textValue(raw);
-            if (typeof v !== "string") this.fail(path(field, k), raw, "must be a string (or a number or true/false, read as its text)");
+            if (typeof v !== "string") this.failHidden(path(field, k), raw, "must be a string (or a number or true/false, read as its text)");
             else out[k] = v;
         }
         return out;

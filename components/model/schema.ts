@@ -126,6 +126,29 @@ export type Field =
 
 export type Fields = { readonly [key: string]: Field };
 
+/**
+ * Whether an error about a key of this kind shows the value it got (decided here, per kind, for
+ * every reader). Shown: numbers, true/false, choices and text read against a pattern or a list (a
+ * prefix, a domain, an image, an e-mail address, a region id), which users need to see to fix.
+ * Not shown, only what kind of value it was ("a string", "an object"): a tag map's free text (a tag
+ * value may carry a token) and a value of the wrong shape where a section, a list of objects or a
+ * map is declared (anything may have been pasted there). A `secure:` object is never shown under
+ * any kind: it reads as "an encrypted secret" (errors.ts: show).
+ */
+export const SHOWS_VALUE: Readonly<Record<Field["kind"], boolean>> = {
+    number: true,
+    boolean: true,
+    text: true,
+    optionalText: true,
+    choice: true,
+    choiceList: true,
+    textList: true,
+    nameOrList: true,
+    textMap: false,
+    section: false,
+    list: false,
+};
+
 /** The value a field resolves to (after defaults). */
 export type ValueOf<F> = F extends NumberField
     ? number

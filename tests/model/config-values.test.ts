@@ -17,15 +17,31 @@ describe("config values as pulumi config set --path types them", () => {
         assert.deepStrictEqual(resolveSpec(rawConfig("startup", "aws", { queue: { topics: ["orders"] } }), { now: NOW }).queue.topics, ["orders"]);
     });
 
-    it("rejects what is not text even so, naming the field and the value", () => {
+    it("rejects what is not text even so, naming the field and the value (a tag's only by its kind: tag values are free text)", () => {
         const issues = configIssues(rawConfig("growth", "aws", { tags: { owner: { name: "x" } } }));
-        assert.ok(issues.includes('tags.owner: must be a string (or a number or true/false, read as its text) (got {"name":"x"})'), issues.join("\n"));
+        assert.ok(issues.includes("tags.owner: must be a string (or a number or true/false, read as its text) (got an object; value not shown)"), issues.join("\n"));
         // A number that is not an integer never comes from the CLI as a number: it is a YAML number
         // that has lost its text (1.30 reads as 1.3), so it is not taken, and the error says to quote it.
         const versionIssues = configIssues(rawConfig("growth", "aws", { kubernetes: { version: 1.3 } }));
         assert.ok(versionIssues.includes("kubernetes.version: must be a Kubernetes minor version such as 1.33, written as quoted text (a YAML number such as 1.30 reads as 1.3) (got 1.3)"), versionIssues.join("\n"));
         // The text of a number still has to match the field's pattern.
         assert.ok(configIssues(rawConfig("growth", "aws", { adminCidrs: [10] })).includes("adminCidrs[0]: must be an IPv4 CIDR (got 10)"));
+    });
+
+    it("never shows a secure: object or free text where a map or section is declared", () => {
+        const cases: readonly [Record<string, unknown>, string][] = [
+            [{ tags: { apikey: { secure: "v1:AAAAhunter2" } } }, "tags.apikey: must be a string (or a number or true/false, read as its text) (got an encrypted secret; value not shown)"],
+            [{ tags: "hunter2SECRETVALUE" }, "tags: must be a map of string to string (got a string; value not shown)"],
+            [{ prefix: { secure: "v1:AAAAhunter2" } }, "prefix: must be 2-10 lower-case letters and digits starting with a letter (got an encrypted secret)"],
+            [{ database: "hunter2SECRETVALUE" }, "database: must be an object with keys " ],
+        ];
+        for (const [config, expected] of cases) {
+            const issues = configIssues(rawConfig("growth", "aws", config));
+            assert.ok(issues.some((i) => i.startsWith(expected)), issues.join("\n"));
+            assert.ok(!issues.some((i) => /hunter2/.test(i)), issues.join("\n"));
+        }
+        // text the CLI hands over that is not the JSON of a map: never shown; a bad number is
+        assert.throws(() => parseConfigValues({ "live-commerce:tags": "hunter2SECRETVALUE", "live-commerce:appPort": "80x" }), (e: unknown) => e instanceof Error && e.message === 'invalid live-commerce stack config:\n  - tags: not valid YAML/JSON structure (value not shown)\n  - appPort: not valid number (got "80x")');
     });
 
     it("reads plain decimal text where a number is declared (\"4\" as YAML minSize: \"4\" or --type string stores it)", () => {

@@ -132,6 +132,43 @@ describe("check: the residency boundary of a preview's config", () => {
     });
 });
 
+describe("check: duplicate keys, malformed steps and JSON syntax errors", () => {
+    const RULE = JSON.stringify(sshRule("s"));
+    const exact: readonly [string, () => string, string][] = [
+        ["config given twice", () => file(`{"config":{"live-commerce:stage":"growth"},"config":{"live-commerce:stage":"startup"},"steps":[{"op":"create","newState":${RULE}}]}`), 'duplicate key "config" at line 1, column 44; JSON keeps only the last value, so remove one'],
+        ["the stage given twice", () => file(`{"config":{"live-commerce:stage":"growth",\n "live-commerce:stage":"startup"},"steps":[]}`), 'duplicate key "live-commerce:stage" in config at line 2, column 2; JSON keeps only the last value, so remove one'],
+        ["a key given twice in a step's resource", () => file(`{"steps":[{"op":"create","newState":{"urn":"u","urn":"v"}}]}`), 'duplicate key "urn" in steps[0].newState at line 1, column 48; JSON keeps only the last value, so remove one'],
+        ["a list as a step", () => file(`{"config":{"live-commerce:stage":"growth"},"steps":[[],{"op":"create","newState":${RULE}}]}`), "steps[0] is not an object (got a list); each preview step is {op, urn, newState}"],
+        ["null as a step", () => file(`{"config":{"live-commerce:stage":"growth"},"steps":[{"op":"create","newState":${RULE}},null]}`), "steps[1] is not an object (got null); each preview step is {op, urn, newState}"],
+        ["a step 10,000 lists deep", () => file(`{"steps":${"[".repeat(10_000)}${"]".repeat(10_000)}}`), "steps[0] is not an object (got a list); each preview step is {op, urn, newState}"],
+        ["a step without a resource, counted among all steps", () => file(`{"config":{"live-commerce:stage":"growth"},"steps":[{"op":"delete"},{"op":"create","newState":${RULE}},{"op":"create"}]}`), "steps[2].newState: a resource must be a JSON object"],
+        ["an unquoted secret", () => file('{"deployment":{"resources":[{"inputs":{"password": SuperSecretHunter2XYZ}}]}}'), "not valid JSON at line 1, column 52: expected a JSON value"],
+        ["a secret never closed", () => file('{"inputs":{"password":"SuperSecretHunter2XYZ'), "not valid JSON at line 1, column 23: a string that is never closed"],
+        ["a byte order mark", () => file('\uFEFF{"steps":[]}'), "not valid JSON at line 1, column 1: a byte order mark before the JSON (save the file without it)"],
+        ["text after the document", () => file('{"steps":[]}\n{"steps":[]}'), "not valid JSON at line 2, column 1: text after the JSON value"],
+    ];
+    for (const [what, make, expected] of exact) {
+        it(`rejects ${what}`, async () => {
+            const f = make();
+            const [code, message] = await run(["--from", f]);
+            assert.strictEqual(code, 2, message);
+            assert.strictEqual(message, `${f}: ${expected}`);
+            assert.doesNotMatch(message, /SuperSecre|Hunter2/);
+        });
+    }
+    it("rejects a pack config with a policy given twice (all: mandatory, then advisory)", async () => {
+        const config = file('{"all":"mandatory","all":"advisory"}');
+        const [code, message] = await run(["--from", file(preview({ "live-commerce:stage": "growth" }, [sshRule("s")])), "--config", config]);
+        assert.strictEqual(code, 2, message);
+        assert.strictEqual(message, `${config}: duplicate key "all" at line 1, column 20; JSON keeps only the last value, so remove one`);
+    });
+    it("still reads JSON with escaped keys and unique keys in sibling objects", async () => {
+        const [code, out] = await run(["--from", file(`{"config":{"live-commerce:st\\u0061ge":"growth"},"steps":[{"op":"create","newState":${RULE}},{"op":"create","newState":${JSON.stringify({ ...sshRule("s"), urn: URN("s", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ssh2") })}}]}`), "--output", "json"]);
+        assert.strictEqual(code, 1, out);
+        assert.strictEqual(JSON.parse(out).stage, "growth");
+    });
+});
+
 describe("check: the pack config is validated as the CLI validates it", () => {
     const input = (): string => file(preview({ "live-commerce:stage": "growth" }, [sshRule("s")]));
     const cases: readonly [string, unknown, RegExp][] = [
@@ -163,6 +200,12 @@ describe("check: the pack config is validated as the CLI validates it", () => {
             assert.doesNotMatch(message, /\n\s+at /);
         });
     }
+    it("accepts flow-connected like a policy: a level, never properties", async () => {
+        const from = input();
+        assert.strictEqual((await run(["--from", from, "--config", file({ "flow-connected": "advisory" })]))[0], 1);
+        const bad = file({ "flow-connected": { enforcementLevel: "disabled", hops: 1 } });
+        assert.deepStrictEqual(await run(["--from", from, "--config", bad]), [2, `${bad}: invalid pack config:\n  flow-connected: takes only an enforcement level (got hops)`]);
+    });
     it("honours all: every policy at that level, a policy's own level first", async () => {
         const from = input();
         assert.strictEqual((await run(["--from", from, "--config", file({ all: "advisory" })]))[0], 0);

@@ -16,11 +16,12 @@ describe("stack file oddities", () => {
         ["a duplicate key", "config:\n  live-commerce:stage: startup\n  live-commerce:stage: growth\n", /duplicated mapping key at line 3/],
         ["an empty file", "", /the file is empty/],
         ["a list, not a mapping", "- a\n- b\n", /not a YAML mapping/],
-        ["an encrypted secret", "config:\n  live-commerce:dbPassword:\n    secure: AAABAxyz\n", /live-commerce:dbPassword is an encrypted secret/],
+        ["an encrypted secret", "config:\n  live-commerce:dbPassword:\n    secure: AAABAxyz\n", /^live-commerce:dbPassword is an encrypted secret; the offline plan cannot decrypt it/],
+        ["an encrypted secret inside a map", "config:\n  live-commerce:tags:\n    owner: team\n    apikey:\n      secure: AAABAxyz\n", /^live-commerce:tags\.apikey is an encrypted secret; the offline plan cannot decrypt it/],
         ["10,000-deep nesting", `config:\n  live-commerce:tags: ${"[".repeat(10000)}${"]".repeat(10000)}\n`, /Pulumi\.deep\.yaml: (nested deeper than 32 levels|not valid YAML)/],
         ["a folder named like a stack file", null, /not a file/],
     ];
-    const names = ["two", "tab", "dup", "empty", "list", "secure", "deep", "dir"];
+    const names = ["two", "tab", "dup", "empty", "list", "secure", "nested", "deep", "dir"];
     cases.forEach(([what, text, expected], i) => {
         it(what, () => {
             const file = path.join(dir, `Pulumi.${names[i]}.yaml`);

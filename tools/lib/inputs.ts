@@ -5,7 +5,9 @@
 
 import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
-import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
+import type { EnforcementLevel } from "@pulumi/policy";
+
+import { STAGES, Stage, isEnforcementLevel, isStage, stageFromTags } from "../../policies/lib/stage";
 import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
@@ -23,13 +25,27 @@ export const FLOW_POLICY = "flow-connected";
  * `notDeployableUntilSet` keys): then advisory, as the placeholder itself is. A real program with
  * such a setting missing stops before declaring anything, so no preview of it reaches the gate.
  */
-export function flowViolations(flows: readonly FlowResult[], unset: readonly string[] = []): Violation[] {
-    return flows.flatMap((f) => {
+export function flowViolations(flows: readonly FlowResult[], unset: readonly string[] = [], level: EnforcementLevel = "mandatory"): Violation[] {
+    if (level === "disabled") return [];
+    const found = flows.flatMap((f) => {
         if (f.broken === undefined) return f.status === "unknown" ? undeterminedHops(f) : [];
         const pending = f.broken.setting !== undefined && unset.includes(f.broken.setting);
         const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${f.broken.hop}": ${f.broken.reason}`;
         return [{ policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: f.broken.urn, message: pending ? `${where} (not deployable until ${f.broken.setting} is set)` : where }];
     });
+    return level === "advisory" ? found.map((v) => ({ ...v, enforcement: "advisory" as const })) : found;
+}
+
+/**
+ * The enforcement level of the flow findings set by a validated pack config (tools/lib/pack-config.ts
+ * folds `all` into the `flow-connected` entry): "disabled" drops them, "advisory" makes every one
+ * advisory, "mandatory" (and "remediate", as a flow cannot be remediated) keeps the defaults of
+ * flowViolations. Defaults to "mandatory".
+ */
+export function flowEnforcement(config: PackConfig): EnforcementLevel {
+    const own = config[FLOW_POLICY];
+    const level = typeof own === "string" ? own : isRecord(own) ? own.enforcementLevel : undefined;
+    return isEnforcementLevel(level) ? level : "mandatory";
 }
 
 /**
@@ -143,9 +159,14 @@ export function resolveInputStage(what: string, declared: Declared, resources: r
     );
 }
 
+/** A resource the policies judge: a custom resource or a component (not Pulumi's own stack or provider). */
+function isChecked(r: EvalResource): boolean {
+    return r.custom || !r.type.startsWith("pulumi:");
+}
+
 function resourcesOf(what: string, items: readonly unknown[], prefix: string): EvalResource[] {
     const resources = items.map((r, i) => fromResourceV3(r, `${what}: ${prefix}[${i}]`));
-    if (!resources.some((r) => r.custom || !r.type.startsWith("pulumi:"))) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
+    if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     return resources;
 }
 
@@ -208,8 +229,11 @@ function fromPreview(doc: Record<string, unknown>, what: string, override: Stage
         throw new InputFormatError(`${what}: the preview failed (${errors.length} error diagnostic(s)${first !== undefined && typeof first.message === "string" ? `, first: ${first.message.split("\n")[0].slice(0, 200)}` : ""}); fix the preview before checking it`);
     }
     const steps = list(doc.steps);
-    const states = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [{ state: s.newState, i }] : []));
-    const resources = resourcesOf(what, states.map((s) => s.state), "steps[].newState");
+    // every step must be an object: a malformed one is an error naming its index, never skipped
+    const bad = steps.findIndex((s) => !isRecord(s));
+    if (bad !== -1) throw new InputFormatError(`${what}: steps[${bad}] is not an object (got ${Array.isArray(steps[bad]) ? "a list" : steps[bad] === null ? "null" : `a ${typeof steps[bad]}`}); each preview step is {op, urn, newState}`);
+    const resources = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [fromResourceV3(s.newState, `${what}: steps[${i}].newState`)] : []));
+    if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     const project = projectFromUrn(resources[0].urn);
     const declared = { stage: configValue(doc.config, `${project}:stage`), cloud: configValue(doc.config, `${project}:cloud`) };
     const residency = previewResidency(doc.config, `${project}:residency`, what);
@@ -247,7 +271,7 @@ export async function evaluateStack(input: Pick<StackInput, "stack" | "resources
     return {
         stack: input.stack,
         stage: input.stage || result.stage || "",
-        policy: { violations: [...result.violations, ...flowViolations(flows, input.unset)] },
+        policy: { violations: [...result.violations, ...flowViolations(flows, input.unset, flowEnforcement(config))] },
         conformance: { violations: checkConformance(input.resources) },
         availability: availabilityOf(POLICIES, input.resources, config),
         flows,

@@ -33,12 +33,13 @@ function nearestHint(params: unknown, value: unknown): string {
 
 /**
  * The validated pack config with `all` folded into every policy's entry: policy name ->
- * `{enforcementLevel?, ...properties}`. Errors name the file, the policy, the property, the value
- * and what is allowed.
+ * `{enforcementLevel?, ...properties}`. `findings` names findings the tools report besides the
+ * pack's policies (`flow-connected`): configurable like a policy, by an enforcement level only.
+ * Errors name the file, the policy, the property, the value and what is allowed.
  */
-export function validatePackConfig(doc: unknown, policies: Policies, file: string): PackConfig {
+export function validatePackConfig(doc: unknown, policies: Policies, file: string, findings: readonly string[] = []): PackConfig {
     if (!isRecord(doc)) throw new PackConfigError(`${file}: a pack config must be a JSON object of policy name -> enforcement level or {enforcementLevel, ...properties}`);
-    const names = policies.map((p) => p.name);
+    const names = [...policies.map((p) => p.name), ...findings];
     const errors: string[] = [];
     const entries = new Map<string, Record<string, unknown>>();
     for (const [name, value] of Object.entries(doc)) {
@@ -75,6 +76,12 @@ export function validatePackConfig(doc: unknown, policies: Policies, file: strin
         } else if (Object.keys(properties).length > 0) errors.push(`${policy.name}: takes no properties (got ${Object.keys(properties).join(", ")})`);
         const level = enforcementLevel ?? all?.enforcementLevel;
         if (entries.has(policy.name) || all !== undefined) out[policy.name] = { ...properties, ...(level !== undefined ? { enforcementLevel: level } : {}) };
+    }
+    for (const name of findings) {
+        const { enforcementLevel, ...properties } = entries.get(name) ?? {};
+        if (Object.keys(properties).length > 0) errors.push(`${name}: takes only an enforcement level (got ${Object.keys(properties).join(", ")})`);
+        const level = enforcementLevel ?? all?.enforcementLevel;
+        if (level !== undefined) out[name] = { enforcementLevel: level };
     }
     if (errors.length > 0) throw new PackConfigError(`${file}: invalid pack config:\n  ${errors.join("\n  ")}`);
     return out;

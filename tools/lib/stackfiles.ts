@@ -93,6 +93,27 @@ export function projectDefaults(root: string = ROOT): { project: string; config:
     return { project: name, config: out };
 }
 
+/**
+ * The path of the first `secure:` value in a config value (`live-commerce:tags.apikey`,
+ * `live-commerce:x[2]`), or undefined. Nesting is bounded by readYamlObject (MAX_CONFIG_DEPTH).
+ */
+export function securePath(value: unknown, at: string): string | undefined {
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+            const found = securePath(value[i], `${at}[${i}]`);
+            if (found !== undefined) return found;
+        }
+        return undefined;
+    }
+    if (!isConfigObject(value)) return undefined;
+    if ("secure" in value) return at;
+    for (const [k, v] of Object.entries(value)) {
+        const found = securePath(v, `${at}.${k}`);
+        if (found !== undefined) return found;
+    }
+    return undefined;
+}
+
 /** The config of a stack: project defaults overlaid with the stack file's values. */
 export function loadStackConfig(stack: string, dir: string = STACKS_DIR, root: string = ROOT): Record<string, string> {
     const known = listStacks(dir);
@@ -101,8 +122,9 @@ export function loadStackConfig(stack: string, dir: string = STACKS_DIR, root: s
     const file = readYamlObject(path.join(dir, `Pulumi.${stack}.yaml`));
     const values = isConfigObject(file.config) ? file.config : {};
     for (const [key, value] of Object.entries(values)) {
-        if (isConfigObject(value) && "secure" in value) {
-            throw new StackFileError(`${stack}: ${key} is an encrypted secret; the offline plan cannot decrypt it. Keep secrets out of stack files (they come from @pulumi/random) or plan a copy without them.`);
+        const secret = securePath(value, key);
+        if (secret !== undefined) {
+            throw new StackFileError(`${secret} is an encrypted secret; the offline plan cannot decrypt it. Keep secrets out of stack files (they come from @pulumi/random) or plan a copy without them.`);
         }
         config[key] = configText(value);
     }
