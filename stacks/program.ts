@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { deployAlicloud } from "../components/alicloud";
 import { deployAws } from "../components/aws";
-import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, saeEventLimit, scalingSimulation, scheduleReport } from "../components/model";
+import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, scalingSimulation, scheduleReport } from "../components/model";
 import { profileOf, resolveSpec } from "../components/profiles";
 
 /**
@@ -45,7 +45,7 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         stage: spec.stage,
         cloud: spec.cloud,
         onlineUsers: spec.onlineUsers,
-        scaling: { schedule: scheduleReport(spec, now.getTime(), saeEventLimit(spec, now.getTime())), ...scalingSimulation(spec, profile) },
+        scaling: { schedule: scheduleReport(spec, now.getTime(), profile.eventLimit(spec, now.getTime())), ...scalingSimulation(spec, profile) },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
         ...deployment.edge.outputs,
         ...(deployment.globalDatabase !== undefined ? { globalDatabase: { id: deployment.globalDatabase.id, primaryRegion: spec.regions[0].name } } : {}),

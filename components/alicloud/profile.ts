@@ -1,7 +1,7 @@
 // The Alibaba Cloud profile: what the cloud-neutral model needs to know about Alibaba Cloud
 // (CloudProfile). Pure: no @pulumi import.
 
-import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, StackSpec, checkComputeSize, saePeakTimers } from "../model";
+import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, StackSpec, checkComputeSize, saeEventLimit, saePeakTimers } from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
 import { ALICLOUD_REGIONS } from "./regions";
 
@@ -67,4 +67,6 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
         ...checkComputeSize(ECS_CATALOGUE, spec.video.transcoderSize, "video.transcoderSize"),
         ...checkSaeScalingRules(spec, now.getTime()),
     ],
+    // SAE's rules per application bound the events a serverless stack declares at once.
+    eventLimit: (spec: StackSpec, now: number) => (spec.compute === "serverless" ? saeEventLimit(spec, now) : null),
 };

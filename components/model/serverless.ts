@@ -139,19 +139,16 @@ export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
  * How many events the SAE applications may take at once: SAE_MAX_SCALING_RULES rules per
  * application less the rules of the peaks' timers (at least one rule, the metric one). One rule per
  * declared event; the earliest events are declared, the others wait for a later `pulumi up` (once
- * earlier ones have passed). null for a stack without SAE (not Alibaba Cloud serverless).
+ * earlier ones have passed). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
  */
-export function saeEventLimit(spec: Pick<StackSpec, "cloud" | "compute" | "peaks" | "scaling">, now: number): EventLimit | null {
-    if (spec.cloud !== "alicloud" || spec.compute !== "serverless") return null;
+export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: number): EventLimit {
     const count = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now).length));
     return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${count} left for events after the peaks' rules` };
 }
 
 /** The events the SAE applications declare now: the declarable ones (declarableEvents) within saeEventLimit. */
-export function saeDeclaredEvents(spec: Pick<StackSpec, "cloud" | "compute" | "peaks" | "scaling" | "events">, now: number): LiveEvent[] {
-    const limit = saeEventLimit(spec, now);
-    const events = declarableEvents(spec, now);
-    return limit === null ? events : events.slice(0, limit.count);
+export function saeDeclaredEvents(spec: Pick<StackSpec, "cloud" | "peaks" | "scaling" | "events">, now: number): LiveEvent[] {
+    return declarableEvents(spec, now).slice(0, saeEventLimit(spec, now).count);
 }
 
 /**

@@ -25,7 +25,7 @@ import {
     unitSchedule,
     targetKind,
 } from "../../components/model";
-import { resolveSpec } from "../../components/profiles";
+import { PROFILES, resolveSpec } from "../../components/profiles";
 import { cmsServiceMetric } from "../../components/alicloud/metrics";
 import { saeEnvs } from "../../components/alicloud/identity";
 import { awsPartition, ecsTaskRoleTrustPolicy, secretKeyReference, secretReadPolicy } from "../../components/aws/identity";
@@ -104,7 +104,7 @@ describe("SAE events within the per-application rule limit", () => {
 
     it("6 future events, 2 beyond 90 days, one daily peak: accepted (no config error); the 4 within the horizon take the 4 rules the peak leaves", () => {
         const spec = resolveSpec(config([40, 10, 20, 30, 95, 120]), { now: NOW });
-        assert.strictEqual(saeEventLimit(spec, NOW.getTime())?.count, 4, "5 rules per application less the daily timer's rule");
+        assert.strictEqual(saeEventLimit(spec, NOW.getTime()).count, 4, "5 rules per application less the daily timer's rule");
         assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime()).map((e) => e.name), ["e2", "e3", "e4", "e1"]);
         assert.deepStrictEqual(
             scheduleReport(spec, NOW.getTime(), saeEventLimit(spec, NOW.getTime())).map((r) => [r.source, r.status]),
@@ -134,7 +134,10 @@ describe("SAE events within the per-application rule limit", () => {
         const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0])[0];
         const s = unitSchedule({ ...spec, events: saeDeclaredEvents(spec, NOW.getTime()) }, spec.regions[0], unit, NOW.getTime());
         assert.deepStrictEqual([...new Set(s.oneOff.map((a) => a.source))], ["e2", "e3", "e4", "e5"]);
-        assert.strictEqual(saeEventLimit(resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW }), NOW.getTime()), null, "the limit is SAE's");
+        const awsServerless = resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW });
+        assert.strictEqual(PROFILES.aws.eventLimit(awsServerless, NOW.getTime()), null, "the limit is SAE's");
+        assert.strictEqual(PROFILES.alicloud.eventLimit(resolveSpec(rawConfig("growth", "alicloud", { compute: "vm" }), { now: NOW }), NOW.getTime()), null, "and only for the serverless tier");
+        assert.strictEqual(PROFILES.alicloud.eventLimit(spec, NOW.getTime())?.count, 4);
     });
 });
 
