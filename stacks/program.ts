@@ -45,7 +45,7 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         stage: spec.stage,
         cloud: spec.cloud,
         onlineUsers: spec.onlineUsers,
-        scaling: { schedule: scheduleReport(spec, now.getTime()), ...scalingSimulation(spec, profile) },
+        scaling: { schedule: scheduleReport(spec, now.getTime(), profile.eventLimit(spec, now.getTime())), ...scalingSimulation(spec, profile) },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
         ...deployment.edge.outputs,
         ...(deployment.globalDatabase !== undefined ? { globalDatabase: { id: deployment.globalDatabase.id, primaryRegion: spec.regions[0].name } } : {}),

@@ -11,6 +11,7 @@ import { FLOW_POLICY } from "../tools/lib/inputs";
 import { planStack } from "../tools/lib/record";
 import { TIME_TO_PEAK_FINDING } from "../tools/lib/scaling";
 import { ROOT } from "../tools/lib/stackfiles";
+import { zonedToUtc } from "../components/model";
 import { at, list, ofType, stackDir, stackFile } from "./helpers";
 
 const DAY = 86_400_000;
@@ -39,7 +40,32 @@ const MATURE_REGIONS = [
     { name: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"] },
     { name: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"] },
 ];
+// An event inside the daily evening peak, 5 days ahead: 20:00-22:00 local within 19:00-23:00.
+const NEW_YORK_DAY = new Date(Date.parse(day(5)));
+const newYork = (minuteOfDay: number): string =>
+    new Date(zonedToUtc(NEW_YORK_DAY.getUTCFullYear(), NEW_YORK_DAY.getUTCMonth() + 1, NEW_YORK_DAY.getUTCDate(), minuteOfDay, "America/New_York")).toISOString().replace(/\.000Z$/, "Z");
+const INSIDE = {
+    aws: { event: { name: "sale", start: newYork(20 * 60), end: newYork(22 * 60), peakOnline: 80000 }, peak: { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "America/New_York" } },
+    // 20:00-22:00 in Shanghai (UTC+8, no daylight saving) is 12:00-14:00 UTC.
+    alicloud: { event: { name: "sale", start: day(5, 12), end: day(5, 14), peakOnline: 80000 }, peak: { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" } },
+};
+/** Further events of the SAE stack: three within 90 days, two beyond (one daily peak leaves 4 rules). */
+const MORE_EVENTS = [20, 30, 40, 100, 120].map((d, i) => ({ name: `later-${i + 1}`, start: day(d, 12), end: day(d, 14), peakOnline: 40000 }));
+
 const DIR = stackDir({
+    "inside-peak-aws": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: REGIONS.aws, events: [INSIDE.aws.event], peaks: [INSIDE.aws.peak] }),
+    "inside-peak-aws-serverless": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: REGIONS.aws, events: [INSIDE.aws.event], peaks: [INSIDE.aws.peak] }),
+    "inside-peak-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: REGIONS.alicloud, events: [INSIDE.alicloud.event], peaks: [INSIDE.alicloud.peak] }),
+    "inside-peak-alicloud-serverless": stackFile({
+        stage: "growth",
+        cloud: "alicloud",
+        compute: "serverless",
+        domain: "live.example.com",
+        regions: REGIONS.alicloud,
+        events: [INSIDE.alicloud.event, ...MORE_EVENTS],
+        peaks: [INSIDE.alicloud.peak],
+        tls: { certificateId: "14211234-cn-hangzhou" },
+    }),
     ...Object.fromEntries(
         (["aws", "alicloud"] as const).map((cloud) => [
             `timetable-${cloud}`,
@@ -209,5 +235,90 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
             );
             assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === TIME_TO_PEAK_FINDING), [], cloud);
         }
+    });
+});
+
+describe("an event inside a recurring peak releases to the peak's floor, on every scheduled tier of both clouds", function () {
+    this.timeout(300_000);
+    // The sale (80,000 online) releases 30 minutes after its end, at 22:30 local: inside the evening
+    // peak (19:00-23:00, released at 23:30). Needs of the peak (20,000 online): app group 6 (floor 4),
+    // readers 2 (floor 1), services 6 (floors 2 and 3).
+    const saleRelease = minute(INSIDE.aws.event.end, 30);
+
+    it("AWS VM: the autoscaling Schedule and the readers' ScheduledAction at 22:30 New York keep the evening's floor", async () => {
+        const plan = await planOf("inside-peak-aws");
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory" && v.policy !== FLOW_POLICY), []);
+        const schedule = (name: string) => ofType(plan, "aws:autoscaling/schedule:Schedule").find((r) => at(r.inputs, "scheduledActionName") === name)?.inputs;
+        assert.deepStrictEqual(schedule("sale-release"), {
+            autoscalingGroupName: at(schedule("sale-prescale"), "autoscalingGroupName"),
+            desiredCapacity: -1,
+            maxSize: 40,
+            minSize: 6,
+            scheduledActionName: "sale-release",
+            startTime: saleRelease,
+        });
+        assert.deepStrictEqual([at(schedule("evening-release"), "recurrence"), at(schedule("evening-release"), "timeZone"), at(schedule("evening-release"), "minSize")], ["30 23 * * *", "America/New_York", 4]);
+        const readers = (name: string) => ofType(plan, "aws:appautoscaling/scheduledAction:ScheduledAction").find((r) => at(r.inputs, "name") === name)?.inputs;
+        assert.deepStrictEqual([at(readers("sale-release"), "schedule"), at(readers("sale-release"), "scalableTargetAction")], [`at(${saleRelease.slice(0, 19)})`, { maxCapacity: 15, minCapacity: 2 }]);
+        assert.deepStrictEqual(at(readers("evening-release"), "scalableTargetAction"), { maxCapacity: 15, minCapacity: 1 });
+    });
+
+    it("AWS Fargate: each service's release ScheduledAction inside the peak keeps the evening's 6, not the floor", async () => {
+        const plan = await planOf("inside-peak-aws-serverless");
+        const action = (name: string) => ofType(plan, "aws:appautoscaling/scheduledAction:ScheduledAction").find((r) => at(r.inputs, "name") === name)?.inputs;
+        assert.deepStrictEqual(
+            ["user", "product", "order", "interaction"].map((service) => [service, at(action(`${service}-sale-release`), "schedule"), at(action(`${service}-sale-release`), "scalableTargetAction")]),
+            [
+                ["user", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 10, minCapacity: 6 }],
+                ["product", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 10, minCapacity: 6 }],
+                ["order", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 20, minCapacity: 6 }],
+                ["interaction", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 40, minCapacity: 6 }],
+            ],
+        );
+        assert.deepStrictEqual(at(action("order-evening-release"), "scalableTargetAction"), { maxCapacity: 20, minCapacity: 3 });
+    });
+
+    it("Alibaba Cloud ESS: the one-off ScheduledTask at 22:30 Shanghai keeps the evening's floor", async () => {
+        const plan = await planOf("inside-peak-alicloud");
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory" && v.policy !== FLOW_POLICY), []);
+        const task = (key: string) => ofType(plan, "alicloud:ess/scheduledTask:ScheduledTask").find((r) => at(r.inputs, "scheduledTaskName") === `lc-cn-hangzhou-app-${key}`)?.inputs;
+        assert.deepStrictEqual(
+            [at(task("sale-release"), "launchTime"), at(task("sale-release"), "minValue"), at(task("sale-release"), "maxValue"), at(task("sale-release"), "recurrenceType")],
+            [minute(INSIDE.alicloud.event.end, 30).slice(0, 16) + "Z", 6, 40, undefined],
+        );
+        assert.deepStrictEqual([at(task("evening-release"), "recurrenceValue"), at(task("evening-release"), "minValue")], ["30 15 * * *", 4]);
+    });
+
+    it("SAE: the event's timer releases to the evening's floor; 6 events (2 beyond 90 days) plan with 5 rules per application, the far 2 reported", async () => {
+        const plan = await planOf("inside-peak-alicloud-serverless");
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory" && v.policy !== FLOW_POLICY), []);
+        const rules = ofType(plan, "alicloud:sae/applicationScalingRule:ApplicationScalingRule");
+        const sale = rules.find((r) => r.name === "lc-cn-hangzhou-sae-order-event-sale")?.inputs;
+        assert.deepStrictEqual(at(sale, "scalingRuleTimer"), {
+            beginDate: day(5).slice(0, 10),
+            endDate: day(5).slice(0, 10),
+            period: "* * *",
+            schedules: [
+                { atTime: "19:30", maxReplicas: 20, minReplicas: 20 },
+                { atTime: "22:30", maxReplicas: 20, minReplicas: 6 },
+            ],
+        });
+        for (const service of ["user", "product", "order", "interaction"]) {
+            const names = rules.filter((r) => r.name.startsWith(`lc-cn-hangzhou-sae-${service}-`)).map((r) => r.name.replace(`lc-cn-hangzhou-sae-${service}-`, "")).sort();
+            assert.deepStrictEqual(names, ["event-later-1", "event-later-2", "event-later-3", "event-sale", "scaling"], service);
+        }
+        assert.deepStrictEqual(
+            list(plan.scaling.schedule).map((r) => [at(r, "source"), at(r, "status")]),
+            [
+                ["sale", "scheduled"],
+                ["later-1", "scheduled"],
+                ["later-2", "scheduled"],
+                ["later-3", "scheduled"],
+                ["later-4", "deferred"],
+                ["later-5", "deferred"],
+                ["evening", "recurring"],
+            ],
+        );
+        assert.match(String(at(list(plan.scaling.schedule)[4], "detail")), /^scheduled when within 90 days/);
     });
 });

@@ -1,35 +1,28 @@
 // The Alibaba Cloud profile: what the cloud-neutral model needs to know about Alibaba Cloud
 // (CloudProfile). Pure: no @pulumi import.
 
-import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, SAE_TIME_ZONE, StackSpec, checkComputeSize, eventWindow, recurringActions, saeTimers, show } from "../model";
+import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, StackSpec, checkComputeSize, saeEventLimit, saePeakTimers } from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
 import { ALICLOUD_REGIONS } from "./regions";
 
 /**
  * SAE takes at most SAE_MAX_SCALING_RULES scaling rules per application and SAE_MAX_TRIGGER_POINTS
  * trigger points a day in one timer. The serverless tier declares one rule per timer period of its
- * recurring peaks (saeTimers: peaks on the same days share one) and one per upcoming event, so those
- * may add up to at most that many; the count here is the largest any service can reach (every peak
- * and every event not yet over).
+ * recurring peaks (saePeakTimers: peaks on the same days share one), so the peaks alone may need at
+ * most that many rules. Events never block: the rules left take the earliest upcoming events and
+ * the others are reported deferred (saeEventLimit, scheduleReport).
  */
-export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" | "events" | "scaling">, now: number): string[] {
+export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" | "scaling">, now: number): string[] {
     if (spec.compute !== "serverless") return [];
-    const bounds = { minSize: 1, maxSize: 2, zones: 1 };
-    const recurring = spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds));
-    const timers = saeTimers(recurring, SAE_TIME_ZONE, now);
+    const timers = saePeakTimers(spec, now);
     const periods = timers.map((t) => t.period);
     const crowded = timers
         .filter((t) => t.schedules.length > SAE_MAX_TRIGGER_POINTS)
         .map((t) => `peaks: ${t.schedules.length} trigger points in the SAE timer ${JSON.stringify(t.period)}; allowed: at most ${SAE_MAX_TRIGGER_POINTS} a day (SAE CreateApplicationScalingRule), so merge peaks`);
-    const events = spec.events.filter((e) => {
-        const w = eventWindow(spec, e.start, e.end);
-        return w !== null && w.to > now;
-    });
-    const rules = Math.max(1, periods.length) + events.length;
-    if (rules <= SAE_MAX_SCALING_RULES) return crowded;
+    if (periods.length <= SAE_MAX_SCALING_RULES) return crowded;
     return [
         ...crowded,
-        `peaks, events: ${rules} SAE scaling rules per application (${periods.length} timer period(s) of the peaks: ${periods.map((p) => JSON.stringify(p)).join(", ") || "none"}; ${events.length} upcoming event(s): ${events.map((e) => show(e.name)).join(", ") || "none"}); allowed: at most ${SAE_MAX_SCALING_RULES} (SAE CreateApplicationScalingRule), so give peaks the same days or declare fewer events at a time`,
+        `peaks: ${periods.length} SAE scaling rules per application (one per timer period of the peaks: ${periods.map((p) => JSON.stringify(p)).join(", ")}); allowed: at most ${SAE_MAX_SCALING_RULES} (SAE CreateApplicationScalingRule), so give peaks the same days`,
     ];
 }
 
@@ -74,4 +67,6 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
         ...checkComputeSize(ECS_CATALOGUE, spec.video.transcoderSize, "video.transcoderSize"),
         ...checkSaeScalingRules(spec, now.getTime()),
     ],
+    // SAE's rules per application bound the events a serverless stack declares at once.
+    eventLimit: (spec: StackSpec, now: number) => (spec.compute === "serverless" ? saeEventLimit(spec, now) : null),
 };

@@ -23,6 +23,7 @@ import {
     saeTimers,
     serviceAlarmRules,
     serviceImage,
+    saeDeclaredEvents,
     unitSchedule,
 } from "../model";
 import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
@@ -161,7 +162,8 @@ export class ServerlessApps extends pulumi.ComponentResource {
                 { parent: this },
             );
             apps.set(unit.service, app);
-            this.scalingRules(name, app, unit, unitSchedule(spec, region, unit, args.now), spec, args.now);
+            // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
+            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: saeDeclaredEvents(spec, args.now) }, region, unit, args.now), spec, args.now);
             for (const rule of serviceAlarmRules(spec, [unit.service], SERVICE_ALARM_METRICS)) {
                 const m = cmsServiceMetric(rule.metric);
                 if (m !== null) cmsAlarm(this, name, rule, m, app.id, args.contactGroups[rule.level], { metric: rule.metric, service: unit.service });
@@ -234,7 +236,8 @@ export class ServerlessApps extends pulumi.ComponentResource {
         };
         const once = (t: OneOffAction) => ({ atTime: oneOffLocal(t, SAE_TIME_ZONE).time, minReplicas: t.minSize, maxReplicas: t.maxSize });
         // One rule per timer period (a rule has one period; checkSaeScalingRules keeps the count
-        // within SAE's limit); the first keeps the rule's original name.
+        // within SAE's limit, saeDeclaredEvents the events within what is left); the first keeps
+        // the rule's original name.
         const timers = saeTimers(timed.recurring, SAE_TIME_ZONE, now);
         (timers.length > 0 ? timers : [null]).forEach((timer, i) => {
             const suffix = i === 0 ? "" : `-${i + 1}`;

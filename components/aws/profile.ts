@@ -72,4 +72,7 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // ACM certificate, which the AWS edge does not build.
     separateRegions: false,
     check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec)],
+    // No event limit is applied on AWS (the service quotas on scheduled actions per Auto Scaling
+    // group and per Application Auto Scaling target are not checked here).
+    eventLimit: () => null,
 };

@@ -3,6 +3,7 @@
 // takes a profile as an argument and never names a cloud itself.
 
 import { RegionTable } from "./regions";
+import { EventLimit } from "./schedule";
 import { InstanceCatalogue } from "./sizes";
 import { Cloud, DatabaseEngine, StackSpec } from "./types";
 
@@ -93,6 +94,11 @@ export interface CloudProfile {
      * the plan is made at (events already over count for nothing).
      */
     readonly check: (spec: StackSpec, now: Date) => string[];
+    /**
+     * The cloud's limit on the events one `pulumi up` declares at `now` (epoch ms), beyond its
+     * horizon; null when it has none (scheduleReport reports the events past it `deferred`).
+     */
+    readonly eventLimit: (spec: StackSpec, now: number) => EventLimit | null;
 }
 
 /** The profile of each cloud, for the code that reads a cloud from config. */

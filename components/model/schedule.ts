@@ -10,9 +10,10 @@
 //   by a later `pulumi up`; an event in progress keeps its floor (re-asserted a few minutes ahead).
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
-//   one-off action restoring the event's floor.
+//   one-off action restoring the event's floor; a one-off action that falls inside a recurring
+//   peak's window sets the floor to the largest need open then (the peak's), never below.
 
-import { RecurringPeak, RegionSpec, StackSpec } from "./types";
+import { LiveEvent, RecurringPeak, RegionSpec, StackSpec } from "./types";
 import { PLANNED_UTILISATION, instancesForOnline, roundUpTo } from "./scaling";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
@@ -181,6 +182,26 @@ export function recurringActions(spec: Pick<StackSpec, "scaling">, peak: Recurri
     ];
 }
 
+/**
+ * The largest floor the recurring peaks hold at instant `t` (epoch ms), 0 when none is open: a
+ * peak is open when its latest pre-scale at or before `t` is later than its latest release at or
+ * before `t` (a release at `t` itself has closed it). Looks back 8 days, longer than a week plus
+ * any peak's window.
+ */
+export function recurringFloorAt(recurring: readonly RecurringAction[], t: number): number {
+    const latest = (action: RecurringAction): number => occurrences(action, t - 8 * DAY_MS, t + 1).at(-1) ?? -Infinity;
+    return Math.max(
+        0,
+        ...recurring
+            .filter((a) => a.kind === "prescale")
+            .filter((open) => {
+                const release = recurring.find((a) => a.kind === "release" && a.source === open.source);
+                return latest(open) > (release === undefined ? -Infinity : latest(release));
+            })
+            .map((a) => a.minSize),
+    );
+}
+
 /** Instants in [from, to) at which a recurring action runs. */
 export function occurrences(action: Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">, from: number, to: number): number[] {
     const first = localDateTime(from - DAY_MS, action.timeZone);
@@ -203,30 +224,33 @@ function compactMinute(ms: number): string {
  * recurring actions of the peaks.
  */
 export function tierSchedule(spec: StackSpec, region: RegionSpec, tier: ScheduledTier, bounds: TierBounds, now: number): TierSchedule {
-    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
     const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
-    const windows = spec.events.flatMap((event): Window[] => {
+    const windows = declarableEvents(spec, now).flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
-        if (w === null || w.to <= now) return [];
-        if (horizon !== null && w.to > now + horizon * DAY_MS) return [];
-        return [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
+        return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
     const ceiling = (floor: number): number => Math.max(bounds.maxSize, floor);
+    const recurring = spec.peaks.flatMap((peak) => {
+        const need = tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams);
+        return need > bounds.minSize ? recurringActions(spec, peak, need, bounds) : [];
+    });
+    // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
+    const withPeaks = (floor: number, t: number): number => Math.max(floor, recurringFloorAt(recurring, t));
     const steps = floorTimeline(windows, bounds.minSize);
     const due = steps.filter((s) => s.at >= earliest);
     const current = [...steps].reverse().find((s) => s.at < earliest);
     const oneOff: OneOffAction[] = [];
     if (current !== undefined && current.floor > bounds.minSize) {
-        oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(earliest), minSize: current.floor, maxSize: ceiling(current.floor) });
+        const floor = withPeaks(current.floor, earliest);
+        oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(earliest), minSize: floor, maxSize: ceiling(floor) });
     }
-    for (const s of due) oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: s.floor, maxSize: ceiling(s.floor) });
+    for (const s of due) {
+        const floor = withPeaks(s.floor, s.at);
+        oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceiling(floor) });
+    }
 
-    const recurring = spec.peaks.flatMap((peak) => {
-        const need = tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams);
-        return need > bounds.minSize ? recurringActions(spec, peak, need, bounds) : [];
-    });
     // A recurring action inside an event would set the event's floor back: restore it a minute later.
-    const floorAt = (t: number): number => Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need));
+    const floorAt = (t: number): number => withPeaks(Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need)), t);
     for (const w of windows) {
         for (const action of recurring) {
             for (const t of occurrences(action, Math.max(w.from, earliest), w.to - MINUTE_MS)) {
@@ -242,9 +266,40 @@ export function tierSchedule(spec: StackSpec, region: RegionSpec, tier: Schedule
     return { tier, plannedAt: now, oneOff, recurring };
 }
 
-/** What becomes of each event and peak, given the cloud's horizon and the instant `now`. */
-export function scheduleReport(spec: StackSpec, now: number): ScheduleReport[] {
+/**
+ * The events a `pulumi up` at `now` declares: those with a valid window that is not over and, on a
+ * cloud with a horizon (SCHEDULE_HORIZON_DAYS), released within it; ordered by pre-scale instant
+ * (then by name), the order in which a per-resource limit (EventLimit) admits them.
+ */
+export function declarableEvents(spec: Pick<StackSpec, "cloud" | "scaling" | "events">, now: number): LiveEvent[] {
     const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
+    return spec.events
+        .flatMap((event) => {
+            const w = eventWindow(spec, event.start, event.end);
+            if (w === null || w.to <= now) return [];
+            return horizon !== null && w.to > now + horizon * DAY_MS ? [] : [{ event, from: w.from }];
+        })
+        .sort((a, b) => a.from - b.from || a.event.name.localeCompare(b.event.name))
+        .map((e) => e.event);
+}
+
+/**
+ * A cloud's limit on how many events one `pulumi up` may declare (beyond the horizon): the first
+ * `count` declarable events are declared, the others reported `deferred` with `why`.
+ */
+export interface EventLimit {
+    readonly count: number;
+    /** The limit and its source, for the report. */
+    readonly why: string;
+}
+
+/**
+ * What becomes of each event and peak, given the cloud's horizon, the instant `now` and an
+ * optional limit on the events declared at once (`eventLimit`; Defaults to none).
+ */
+export function scheduleReport(spec: StackSpec, now: number, eventLimit: EventLimit | null = null): ScheduleReport[] {
+    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
+    const held = eventLimit === null ? [] : declarableEvents(spec, now).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
@@ -255,6 +310,9 @@ export function scheduleReport(spec: StackSpec, now: number): ScheduleReport[] {
                 status: "deferred",
                 detail: `scheduled when within ${horizon} days (${spec.cloud} accepts scheduled tasks up to ${horizon} days ahead): a pulumi up on or after ${utcMinute(w.to - horizon * DAY_MS)} declares it`,
             };
+        }
+        if (eventLimit !== null && held.includes(event)) {
+            return { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed (${eventLimit.why})` };
         }
         if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}` };
         return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, release at ${utcMinute(w.to)}` };

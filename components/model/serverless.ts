@@ -3,9 +3,9 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan } from "./compute";
-import { OneOffAction, RecurringAction, TierSchedule, nextOccurrence, occurrences, tierSchedule } from "./schedule";
+import { EventLimit, OneOffAction, RecurringAction, TierSchedule, declarableEvents, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
 import { DAY_MS, localDateTime, weekday } from "./timezone";
-import { RegionSpec, ServerlessCapacity, StackSpec } from "./types";
+import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 
 /**
  * Timed capacity of one serverless unit in a region: the timetable of the stack's events and
@@ -121,6 +121,35 @@ export function saeTimers(recurring: readonly RecurringAction[], timeZone: strin
 export const SAE_MAX_SCALING_RULES = 5;
 /** Trigger points a day of one timer (CreateApplicationScalingRule: "You can create up to 20 trigger points within one day in a scheduled auto scaling policy"). */
 export const SAE_MAX_TRIGGER_POINTS = 20;
+
+/**
+ * The SAE timers the stack's recurring peaks need at most in one application (saeTimers of every
+ * peak, as if each lifted the service): one scaling rule per timer.
+ */
+export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: number): SaeTimer[] {
+    const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    return saeTimers(
+        spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds)),
+        SAE_TIME_ZONE,
+        now,
+    );
+}
+
+/**
+ * How many events the SAE applications may take at once: SAE_MAX_SCALING_RULES rules per
+ * application less the rules of the peaks' timers (at least one rule, the metric one). One rule per
+ * declared event; the earliest events are declared, the others wait for a later `pulumi up` (once
+ * earlier ones have passed). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
+ */
+export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: number): EventLimit {
+    const count = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now).length));
+    return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${count} left for events after the peaks' rules` };
+}
+
+/** The events the SAE applications declare now: the declarable ones (declarableEvents) within saeEventLimit. */
+export function saeDeclaredEvents(spec: Pick<StackSpec, "cloud" | "peaks" | "scaling" | "events">, now: number): LiveEvent[] {
+    return declarableEvents(spec, now).slice(0, saeEventLimit(spec, now).count);
+}
 
 /**
  * PolarDB Serverless layout, in the provider's argument names (alicloud_polardb_cluster, provider v1.294): the serverless node class

@@ -10,7 +10,10 @@ import {
     SERVICE_ALARM_METRICS,
     SERVICE_ROUTES,
     recurringActions,
+    saeDeclaredEvents,
+    saeEventLimit,
     saePeriod,
+    scheduleReport,
     saeTimers,
     serviceAlarmRules,
     businessRoutes,
@@ -22,7 +25,7 @@ import {
     unitSchedule,
     targetKind,
 } from "../../components/model";
-import { resolveSpec } from "../../components/profiles";
+import { PROFILES, resolveSpec } from "../../components/profiles";
 import { cmsServiceMetric } from "../../components/alicloud/metrics";
 import { saeEnvs } from "../../components/alicloud/identity";
 import { awsPartition, ecsTaskRoleTrustPolicy, secretKeyReference, secretReadPolicy } from "../../components/aws/identity";
@@ -77,7 +80,7 @@ describe("compute config", () => {
         const six = days.map((d) => ({ ...weekly, name: `peak-${d}`, days: [d] }));
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six.slice(0, 5) }), { now: NOW }).peaks.length, 5, "five periods: five rules");
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six })), [
-            'peaks, events: 6 SAE scaling rules per application (6 timer period(s) of the peaks: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"; 0 upcoming event(s): none); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or declare fewer events at a time',
+            'peaks: 6 SAE scaling rules per application (one per timer period of the peaks: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", peaks: six }), { now: NOW }).peaks.length, 6, "the limit is SAE's");
         // Eleven daily half-hour peaks: 22 pre-scale and release points in the one daily timer.
@@ -86,6 +89,55 @@ describe("compute config", () => {
             'peaks: 22 trigger points in the SAE timer "* * *"; allowed: at most 20 a day (SAE CreateApplicationScalingRule), so merge peaks',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", peaks: six }), { now: NOW }).peaks.length, 6, "and only for the serverless tier");
+    });
+});
+
+describe("SAE events within the per-application rule limit", () => {
+    const daily = { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" };
+    // Days after NOW (2026-11-22): 95 and 120 are beyond the 90-day horizon.
+    const event = (name: string, day: number) => {
+        const start = new Date(NOW.getTime() + day * 86_400_000 + 12 * 3_600_000).toISOString().replace(/\.000Z$/, "Z");
+        const end = new Date(NOW.getTime() + day * 86_400_000 + 14 * 3_600_000).toISOString().replace(/\.000Z$/, "Z");
+        return { name, start, end, peakOnline: 40000 };
+    };
+    const config = (days: readonly number[]) => rawConfig("growth", "alicloud", { compute: "serverless", peaks: [daily], events: days.map((d, i) => event(`e${i + 1}`, d)) });
+
+    it("6 future events, 2 beyond 90 days, one daily peak: accepted (no config error); the 4 within the horizon take the 4 rules the peak leaves", () => {
+        const spec = resolveSpec(config([40, 10, 20, 30, 95, 120]), { now: NOW });
+        assert.strictEqual(saeEventLimit(spec, NOW.getTime()).count, 4, "5 rules per application less the daily timer's rule");
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime()).map((e) => e.name), ["e2", "e3", "e4", "e1"]);
+        assert.deepStrictEqual(
+            scheduleReport(spec, NOW.getTime(), saeEventLimit(spec, NOW.getTime())).map((r) => [r.source, r.status]),
+            [
+                ["e1", "scheduled"],
+                ["e2", "scheduled"],
+                ["e3", "scheduled"],
+                ["e4", "scheduled"],
+                ["e5", "deferred"],
+                ["e6", "deferred"],
+                ["evening", "recurring"],
+            ],
+        );
+    });
+
+    it("more declarable events than rules left: the earliest are declared, the others reported deferred until earlier ones pass", () => {
+        const spec = resolveSpec(config([60, 10, 20, 30, 40, 50]), { now: NOW });
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime()).map((e) => e.name), ["e2", "e3", "e4", "e5"]);
+        const report = scheduleReport(spec, NOW.getTime(), saeEventLimit(spec, NOW.getTime()));
+        assert.deepStrictEqual(report.find((r) => r.source === "e1"), {
+            source: "e1",
+            status: "deferred",
+            detail: "scheduled by a later pulumi up when earlier events have passed (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 4 left for events after the peaks' rules)",
+        });
+        assert.deepStrictEqual(report.map((r) => r.status), ["deferred", "scheduled", "scheduled", "scheduled", "scheduled", "deferred", "recurring"]);
+        // Declared events only reach the schedule of each SAE application.
+        const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0])[0];
+        const s = unitSchedule({ ...spec, events: saeDeclaredEvents(spec, NOW.getTime()) }, spec.regions[0], unit, NOW.getTime());
+        assert.deepStrictEqual([...new Set(s.oneOff.map((a) => a.source))], ["e2", "e3", "e4", "e5"]);
+        const awsServerless = resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW });
+        assert.strictEqual(PROFILES.aws.eventLimit(awsServerless, NOW.getTime()), null, "the limit is SAE's");
+        assert.strictEqual(PROFILES.alicloud.eventLimit(resolveSpec(rawConfig("growth", "alicloud", { compute: "vm" }), { now: NOW }), NOW.getTime()), null, "and only for the serverless tier");
+        assert.strictEqual(PROFILES.alicloud.eventLimit(spec, NOW.getTime())?.count, 4);
     });
 });
 
@@ -272,7 +324,8 @@ describe("compute decisions", () => {
             t.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
             [
                 ["launch-prescale", "2026-12-01T11:30:00Z", 10, 20],
-                ["launch-release", "2026-12-01T14:30:00Z", 3, 20],
+                // 22:30 in Shanghai, inside the evening peak (19:00-23:00, released 23:30): its floor 6, not 3.
+                ["launch-release", "2026-12-01T14:30:00Z", 6, 20],
             ],
         );
         assert.deepStrictEqual(

@@ -133,6 +133,32 @@ describe("model: recurring peaks", () => {
             ],
         );
     });
+    it("an event inside a daily peak releases to the peak's floor, not the minimum; the peak's own release lowers it", () => {
+        // Evening 19:00-23:00 America/New_York (00:00-04:00 UTC in December); sale 20:00-22:00 local.
+        const inside = resolveSpec(
+            rawConfig("growth", "aws", {
+                events: [{ name: "sale", start: "2026-12-05T01:00:00Z", end: "2026-12-05T03:00:00Z", peakOnline: 80000 }],
+                peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "America/New_York" }],
+            }),
+            { now: NOW },
+        );
+        const s = tierSchedule(inside, inside.regions[0], "appGroup", bounds, NOW.getTime());
+        assert.deepStrictEqual(
+            s.recurring.map((a) => [a.key, localCron(a), a.minSize]),
+            [
+                ["evening-prescale", "30 18 * * *", 6],
+                ["evening-release", "30 23 * * *", 4],
+            ],
+        );
+        assert.deepStrictEqual(
+            s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
+            [
+                ["sale-prescale", "2026-12-05T00:30:00Z", 20, 40],
+                // 22:30 local, inside the evening window: the evening's floor (6), not minSize (4).
+                ["sale-release", "2026-12-05T03:30:00Z", 6, 40],
+            ],
+        );
+    });
     it("an event in progress re-asserts its floor five minutes ahead; its past pre-scale is not declared", () => {
         const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "live", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
         const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime());
