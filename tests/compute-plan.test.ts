@@ -7,9 +7,24 @@ import * as assert from "assert";
 
 import { Plan, planStack } from "../tools/lib/record";
 import { PlanCache, at, list, ofType, one, stackDir, stackFile } from "./helpers";
-import { eventWindow } from "./alicloud/plans";
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
-const EVENT = { name: "double12", ...eventWindow(), peakOnline: 40000, timeZone: "Asia/Shanghai" };
+/**
+ * A 3-hour event on the first weekday at least 10 days ahead, 06:00-09:00 UTC (14:00-17:00 in
+ * Shanghai, 01:00-04:00 or 02:00-05:00 in New York): clear of the test stacks' peaks (evening
+ * 19:00-23:00 Shanghai and New York, weekend 10:00-14:00 Shanghai) with their 30-minute lead and
+ * release, whatever hour the tests run at, so the exact inputs below do not depend on the clock.
+ */
+function offPeakEventWindow(now: number = Date.now()): { start: string; end: string } {
+    let day = Math.floor(now / DAY_MS) * DAY_MS + 10 * DAY_MS;
+    while ([0, 6].includes(new Date(day).getUTCDay())) day += DAY_MS;
+    const start = day + 6 * HOUR_MS;
+    const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+    return { start: iso(start), end: iso(start + 3 * HOUR_MS) };
+}
+
+const EVENT = { name: "double12", ...offPeakEventWindow(), peakOnline: 40000, timeZone: "Asia/Shanghai" };
 const ALI_EVENT_STACK = "event-alicloud-serverless";
 const AWS_EVENT_STACK = "event-aws-serverless";
 
