@@ -6,7 +6,7 @@ import * as assert from "assert";
 
 import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowGraph, FlowResource, at } from "../policies/flows/graph";
-import { isRecord, list, record } from "../policies/lib/values";
+import { isRecord, list, num, record } from "../policies/lib/values";
 import { scrapesDeployment } from "../policies/flows/kubernetes";
 import { FlowResult } from "../policies/flows/walk";
 import { Plan } from "../tools/lib/record";
@@ -104,6 +104,49 @@ const customMetricCases: readonly Case[] = [
                 job.relabel_configs = list(job.relabel_configs).map((x) => (isRecord(x) && x.regex === "http" ? { ...x, regex: "metrics" } : x));
             }),
         hop: "scrapes lc-",
+    },
+];
+
+/** The Service with `change` applied to a deep copy of its `spec`. */
+function withServiceSpec(r: FlowResource, change: (spec: Record<string, unknown>) => void): FlowResource {
+    const spec: Record<string, unknown> = JSON.parse(JSON.stringify(r.inputs.spec ?? {}));
+    change(spec);
+    return with_(r, "spec", spec);
+}
+
+/** NodePort Service -> pods, and the HPA's replica range, shared by EKS and ACK. */
+const serviceCases: readonly Case[] = [
+    {
+        flow: "interaction",
+        link: "the Service's selector",
+        type: "kubernetes:core/v1:Service",
+        nameEnds: "interaction-service",
+        mutate: (r) => withServiceSpec(r, (spec) => (spec.selector = { "app.kubernetes.io/name": "chat", "app.kubernetes.io/part-of": "live-commerce" })),
+        hop: "selects lc-",
+    },
+    {
+        flow: "order",
+        link: "the Service's target port",
+        type: "kubernetes:core/v1:Service",
+        nameEnds: "order-service",
+        mutate: (r) => withServiceSpec(r, (spec) => (firstAt(spec, "ports").targetPort = "web")),
+        hop: "targets a container port of lc-",
+    },
+    {
+        flow: "order",
+        link: "the Service's numbered target port",
+        type: "kubernetes:core/v1:Service",
+        nameEnds: "order-service",
+        mutate: (r) => withServiceSpec(r, (spec) => (firstAt(spec, "ports").targetPort = 9090)),
+        hop: "targets a container port of lc-",
+    },
+    {
+        flow: "scaling",
+        link: "the HPA's replica range",
+        type: HPA_TYPE,
+        nameEnds: "order-hpa",
+        mutate: (r) => with_(r, "spec", { ...record(r.inputs.spec), maxReplicas: num(at(r.inputs, "spec.minReplicas")) ?? 1 }),
+        hop: "can scale out",
     },
 ];
 
@@ -231,6 +274,7 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
         assert.match(g.broken?.urn ?? "", /aws:sns\/topic:Topic::lc-us-east-1-monitoring-fatal$/);
     });
     runCases(() => kubernetes.resources, "us-east-1", [
+        ...serviceCases,
         { flow: "scaling", link: "the HPA's metric source", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "order-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), metrics: [] }), hop: "reads pod CPU utilization" },
         { flow: "scaling", link: "the metrics-server add-on", type: "aws:eks/addon:Addon", nameEnds: "metrics-server", mutate: () => null, hop: "metrics-server serves pod CPU" },
         { flow: "scaling", link: "the pods' CPU request", type: "kubernetes:apps/v1:Deployment", nameEnds: "user-deployment", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), template: { spec: { containers: [{ name: "user" }] } } }), hop: "containers request CPU" },
@@ -356,6 +400,7 @@ describe("flows per compute tier on Alibaba Cloud: SAE ingress and scaling rules
         assert.match(g.broken?.reason ?? "", /set monitoring\.contacts\.fatal/);
     });
     runCases(() => plans()["growth-alicloud"].resources, "cn-hangzhou", [
+        ...serviceCases.filter((c) => c.flow === "scaling"),
         { flow: "scaling", link: "the HPA's metric source", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "interaction-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), metrics: [{ type: "Pods", pods: { metric: { name: "connections" }, target: { type: "AverageValue", averageValue: "5000" } } }] }), hop: "reads pod CPU utilization" },
         { flow: "scaling", link: "the HPA's target", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "product-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "catalogue" } }), hop: "scales Deployment product", reported: "scales Deployment catalogue" },
         ...customMetricCases,
@@ -377,6 +422,7 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
         { flow: "interaction", link: "the /ws rule", type: "alicloud:alb/rule:Rule", nameEnds: "rule-ws", mutate: () => null, hop: "/ws /ws/* ->", reported: "rule /ws" },
         { flow: "interaction", link: "the node pools' attachment", type: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment", nameEnds: "", mutate: () => null, hop: "registered targets" },
         { flow: "interaction", link: "the interaction NodePort", type: "kubernetes:core/v1:Service", nameEnds: "interaction-service", mutate: (r) => with_(r, "spec", { type: "ClusterIP" }), hop: "node port" },
+        ...serviceCases.filter((c) => c.flow !== "scaling"),
         { flow: "viewer", link: "the node-port rule from the ALB's vSwitches", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "", mutate: (r) => (r.inputs.description === "service node ports from the load balancer" ? null : r), hop: "admits the load balancer" },
         { flow: "order", link: "the database whitelist", type: "alicloud:polardb/cluster:Cluster", nameEnds: "polardb", mutate: (r) => with_(r, "dbClusterIpArrays", [{ dbClusterIpArrayName: "default", securityIps: ["192.168.0.0/24"] }]), hop: "whitelist admits" },
         { flow: "order", link: "the order pods' database password", type: "kubernetes:core/v1:Secret", nameEnds: "order-credentials", mutate: (r) => with_(r, "stringData", { REDIS_PASSWORD: "[secret]" }), hop: "lc-cn-hangzhou-services-order-deployment gets the database password" },
