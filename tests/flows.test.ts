@@ -5,9 +5,9 @@
 import * as assert from "assert";
 
 import { analyzeFlows } from "../policies/flows/analyze";
-import { FlowGraph, FlowResource, at } from "../policies/flows/graph";
+import { FlowGraph, FlowResource, UNKNOWN, at } from "../policies/flows/graph";
 import { isRecord, list, num, record } from "../policies/lib/values";
-import { scrapesDeployment } from "../policies/flows/kubernetes";
+import { replicaRange, scrapesDeployment, selectsPods, targetsContainerPort } from "../policies/flows/kubernetes";
 import { FlowResult } from "../policies/flows/walk";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
@@ -499,6 +499,32 @@ describe("flow graph", () => {
         // Prometheus anchors the regex: "live" does not keep "live-commerce".
         assert.strictEqual(scrapesDeployment(job(["live-commerce"], [{ ...keepPartOf, regex: "live" }, ...labels]), deployment), "job j keeps no port of d's pods");
         assert.strictEqual(scrapesDeployment(job(["live-commerce"], [keepPartOf]), deployment), "job j does not label its targets with namespace and pod");
+    });
+
+    it("a Service reaches a Deployment's pods by selector and target port; an HPA scales within its replica range; unknown in a first preview", () => {
+        const deployment = r("d", "kubernetes:apps/v1:Deployment", {
+            metadata: { namespace: "live-commerce" },
+            spec: { template: { metadata: { labels: { app: "order" } }, spec: { containers: [{ name: "order", ports: [{ name: "http", containerPort: 8080 }] }] } } },
+        });
+        const service = (selector: unknown, targetPort: unknown, namespace = "live-commerce") => r("s", "kubernetes:core/v1:Service", { metadata: { namespace }, spec: { selector, ports: [{ port: 80, nodePort: 30082, targetPort }] } });
+        assert.strictEqual(selectsPods(service({ app: "order" }, "http"), deployment), true);
+        assert.strictEqual(selectsPods(service({ app: "orders" }, "http"), deployment), "s selects app=orders, which d's pods do not carry: it reaches no pods");
+        assert.strictEqual(selectsPods(service({ app: "order" }, "http", "default"), deployment), "s is in namespace default, d's pods in live-commerce");
+        assert.strictEqual(selectsPods(service({}, "http"), deployment), "s has no selector: it reaches no pods");
+        assert.deepStrictEqual(selectsPods(service({ app: UNKNOWN }, "http"), deployment), { unknown: "spec" });
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, "http"), 30082, deployment), true);
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, 8080), 30082, deployment), true);
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, "web"), 30082, deployment), "s targets port web, d's containers declare http/8080: the node port reaches no container");
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, 9090), 30082, deployment), "s targets port 9090, d's containers declare http/8080: the node port reaches no container");
+        // No targetPort: the Service's `port` (80) is used, which no container declares.
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, undefined), 30082, deployment), "s targets port 80, d's containers declare http/8080: the node port reaches no container");
+        assert.deepStrictEqual(targetsContainerPort(service({ app: "order" }, UNKNOWN), 30082, deployment), { unknown: "spec" });
+        const hpa = (spec: Record<string, unknown>) => r("h", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", { spec });
+        assert.strictEqual(replicaRange(hpa({ minReplicas: 2, maxReplicas: 10 })), true);
+        assert.strictEqual(replicaRange(hpa({ minReplicas: 3, maxReplicas: 3 })), "h has maxReplicas 3 and minReplicas 3: it can never scale out");
+        // minReplicas defaults to 1.
+        assert.strictEqual(replicaRange(hpa({ maxReplicas: 1 })), "h has maxReplicas 1 and minReplicas 1: it can never scale out");
+        assert.deepStrictEqual(replicaRange(hpa({ minReplicas: 2, maxReplicas: UNKNOWN })), { unknown: "spec" });
     });
 });
 
