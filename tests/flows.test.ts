@@ -275,6 +275,27 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
     });
     runCases(() => kubernetes.resources, "us-east-1", [
         ...serviceCases,
+        {
+            flow: "order",
+            link: "the IRSA token volume",
+            type: "kubernetes:apps/v1:Deployment",
+            nameEnds: "order-deployment",
+            mutate: (r) => with_(r, "spec", { ...record(r.inputs.spec), template: { ...record(at(r.inputs, "spec.template")), spec: { ...record(at(r.inputs, "spec.template.spec")), volumes: [] } } }),
+            hop: "mounts the web identity token at AWS_WEB_IDENTITY_TOKEN_FILE",
+        },
+        {
+            flow: "order",
+            link: "the IRSA token mount",
+            type: "kubernetes:apps/v1:Deployment",
+            nameEnds: "order-deployment",
+            mutate: (r) => {
+                const spec: Record<string, unknown> = JSON.parse(JSON.stringify(r.inputs.spec));
+                const container = firstAt(spec, "template", "spec", "containers");
+                container.volumeMounts = list(container.volumeMounts).filter((m) => isRecord(m) && m.name !== "aws-iam-token");
+                return with_(r, "spec", spec);
+            },
+            hop: "mounts the web identity token at AWS_WEB_IDENTITY_TOKEN_FILE",
+        },
         { flow: "scaling", link: "the HPA's metric source", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "order-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), metrics: [] }), hop: "reads pod CPU utilization" },
         { flow: "scaling", link: "the metrics-server add-on", type: "aws:eks/addon:Addon", nameEnds: "metrics-server", mutate: () => null, hop: "metrics-server serves pod CPU" },
         { flow: "scaling", link: "the pods' CPU request", type: "kubernetes:apps/v1:Deployment", nameEnds: "user-deployment", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), template: { spec: { containers: [{ name: "user" }] } } }), hop: "containers request CPU" },

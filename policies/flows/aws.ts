@@ -23,7 +23,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, levelTargets, undetermined, walk } from "./walk";
 import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
-import { NodeAutoscaling, hpaScaling, podSecretHolds, releasesOf, serviceReachesPods } from "./kubernetes";
+import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
 const T = {
@@ -560,6 +560,7 @@ function databaseCredential(g: FlowGraph, w: Walk, region: string, deployment: F
     const secretArn = env.get(DATABASE_SECRET_ENV);
     if (secretArn !== undefined) {
         const role = roleByArn(g, w, deployment, "spec", env.get(IRSA_TOKEN.roleEnv), `${deployment.name} reads ${DATABASE_SECRET_ENV} but takes no IAM role (${IRSA_TOKEN.roleEnv})`);
+        w.hop(deployment, `mounts the web identity token at ${IRSA_TOKEN.tokenFileEnv}`, projectsTokenFile(deployment, IRSA_TOKEN.tokenFileEnv, IRSA_TOKEN.audience));
         const eks = g.ofType(T.eks, region)[0];
         irsaTrust(g, w, role, eks, { namespace: str(at(deployment.inputs, "metadata.namespace")) ?? "default", name: str(at(deployment.inputs, "spec.template.spec.serviceAccountName")) ?? "default" });
         const policies = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);

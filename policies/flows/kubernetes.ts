@@ -246,3 +246,34 @@ export function serviceReachesPods(w: Walk, service: FlowResource, nodePort: num
     w.hop(service, `selects ${deployment.name}'s pods`, selectsPods(service, deployment));
     w.hop(service, `targets a container port of ${deployment.name} on node port ${nodePort}`, targetsContainerPort(service, nodePort, deployment));
 }
+
+/**
+ * Whether the first container of a Deployment has the projected service account token its
+ * `tokenFileEnv` variable points at: a volumeMount whose `mountPath` holds that file, naming a pod
+ * volume (VolumeMount `name`: "This must match the Name of a Volume") that projects a
+ * `serviceAccountToken` for `audience` at the rest of the path (Kubernetes, "Projected volumes":
+ * `path` is "the path relative to the mount point of the file to project the token into"). Without
+ * it the SDK's web identity provider reads no token and the pod takes no role. Undetermined when
+ * the pod spec is unknown (a first preview).
+ */
+export function projectsTokenFile(deployment: FlowResource, tokenFileEnv: string, audience: string): Verdict {
+    const pod = at(deployment.inputs, "spec.template.spec");
+    const container = list(at(pod, "containers")).filter(isRecord)[0] ?? {};
+    const file = list(container.env).filter(isRecord).find((e) => e.name === tokenFileEnv)?.value;
+    if (FlowGraph.isUnknown(file) || FlowGraph.isUnknown(container.volumeMounts) || FlowGraph.isUnknown(at(pod, "volumes"))) return undetermined("spec");
+    if (typeof file !== "string" || file === "") return `${deployment.name} sets no ${tokenFileEnv}: the SDK finds no web identity token`;
+    const mount = list(container.volumeMounts)
+        .filter(isRecord)
+        .find((m) => typeof m.mountPath === "string" && file.startsWith(`${m.mountPath.replace(/\/$/, "")}/`));
+    if (mount === undefined) return `${tokenFileEnv} is ${file}, which no volume mount of ${deployment.name} holds: the pod cannot take its role`;
+    const volume = list(at(pod, "volumes")).filter(isRecord).find((v) => v.name === mount.name);
+    if (volume === undefined) return `${deployment.name} mounts volume ${String(mount.name)} at ${String(mount.mountPath)}, and the pod declares no such volume: the pod cannot take its role`;
+    const rest = file.slice(`${String(mount.mountPath).replace(/\/$/, "")}/`.length);
+    const token = list(at(volume, "projected.sources"))
+        .filter(isRecord)
+        .map((s) => s.serviceAccountToken)
+        .filter(isRecord)
+        .find((t) => t.path === rest);
+    if (token === undefined) return `volume ${String(volume.name)} projects no service account token at ${rest}: ${file} does not exist and the pod cannot take its role`;
+    return token.audience === audience ? true : `the token at ${file} is for audience ${String(token.audience ?? "(the API server)")}, STS takes ${audience}`;
+}
