@@ -7,7 +7,7 @@ import * as assert from "assert";
 import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowGraph, FlowResource, UNKNOWN, at } from "../policies/flows/graph";
 import { isRecord, list, num, record } from "../policies/lib/values";
-import { replicaRange, scrapesDeployment, selectsPods, targetsContainerPort } from "../policies/flows/kubernetes";
+import { projectsTokenFile, replicaRange, scrapesDeployment, selectsPods, targetsContainerPort } from "../policies/flows/kubernetes";
 import { FlowResult } from "../policies/flows/walk";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
@@ -546,6 +546,24 @@ describe("flow graph", () => {
         // minReplicas defaults to 1.
         assert.strictEqual(replicaRange(hpa({ maxReplicas: 1 })), "h has maxReplicas 1 and minReplicas 1: it can never scale out");
         assert.deepStrictEqual(replicaRange(hpa({ minReplicas: 2, maxReplicas: UNKNOWN })), { unknown: "spec" });
+        const mounted = (volumes: unknown, file: unknown = "/var/run/secrets/eks.amazonaws.com/serviceaccount/token") =>
+            r("o", "kubernetes:apps/v1:Deployment", {
+                spec: {
+                    template: {
+                        spec: {
+                            containers: [{ name: "order", env: [{ name: "AWS_WEB_IDENTITY_TOKEN_FILE", value: file }], volumeMounts: [{ name: "aws-iam-token", mountPath: "/var/run/secrets/eks.amazonaws.com/serviceaccount" }] }],
+                            volumes,
+                        },
+                    },
+                },
+            });
+        const token = (audience: string, path = "token") => [{ name: "aws-iam-token", projected: { sources: [{ serviceAccountToken: { audience, path } }] } }];
+        assert.strictEqual(projectsTokenFile(mounted(token("sts.amazonaws.com")), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), true);
+        assert.strictEqual(projectsTokenFile(mounted([]), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "o mounts volume aws-iam-token at /var/run/secrets/eks.amazonaws.com/serviceaccount, and the pod declares no such volume: the pod cannot take its role");
+        assert.strictEqual(projectsTokenFile(mounted(token("sts.amazonaws.com", "jwt")), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "volume aws-iam-token projects no service account token at token: /var/run/secrets/eks.amazonaws.com/serviceaccount/token does not exist and the pod cannot take its role");
+        assert.strictEqual(projectsTokenFile(mounted(token("kubernetes.default.svc")), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "the token at /var/run/secrets/eks.amazonaws.com/serviceaccount/token is for audience kubernetes.default.svc, STS takes sts.amazonaws.com");
+        assert.strictEqual(projectsTokenFile(mounted(token("sts.amazonaws.com"), "/tmp/token"), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "AWS_WEB_IDENTITY_TOKEN_FILE is /tmp/token, which no volume mount of o holds: the pod cannot take its role");
+        assert.deepStrictEqual(projectsTokenFile(mounted(UNKNOWN), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), { unknown: "spec" });
     });
 });
 
