@@ -107,6 +107,14 @@ const customMetricCases: readonly Case[] = [
     },
 ];
 
+/** The task definition with the container secret `env` reading JSON key `key` of its secret (`<arn>:<key>::`). */
+function withSecretKey(r: FlowResource, env: string, key: string): FlowResource {
+    const text = typeof r.inputs.containerDefinitions === "string" ? r.inputs.containerDefinitions : assert.fail("no containerDefinitions");
+    const definitions = list(JSON.parse(text)).filter(isRecord);
+    for (const d of definitions) for (const x of list(d.secrets).filter(isRecord)) if (x.name === env && typeof x.valueFrom === "string") x.valueFrom = `${x.valueFrom.split(":").slice(0, 7).join(":")}:${key}::`;
+    return with_(r, "containerDefinitions", JSON.stringify(definitions));
+}
+
 /** The Service with `change` applied to a deep copy of its `spec`. */
 function withServiceSpec(r: FlowResource, change: (spec: Record<string, unknown>) => void): FlowResource {
     const spec: Record<string, unknown> = JSON.parse(JSON.stringify(r.inputs.spec ?? {}));
@@ -230,6 +238,8 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
     });
     const ecsService = "aws:ecs/service:Service";
     runCases(() => serverless.resources, "us-east-1", [
+        { flow: "order", link: "the database password's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "order-task", mutate: (r) => withSecretKey(r, "DATABASE_PASSWORD", "passwd"), hop: "the DATABASE_PASSWORD secret holds the JSON key" },
+        { flow: "hot-products", link: "the cache token's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "product-task", mutate: (r) => withSecretKey(r, "REDIS_PASSWORD", "token"), hop: "the REDIS_PASSWORD secret holds the JSON key" },
         { flow: "order", link: "the ECS service's loadBalancers entry", type: ecsService, nameEnds: "fargate-order", mutate: (r) => with_(r, "loadBalancers", []), hop: "registered targets: ECS service", reported: "registered targets" },
         { flow: "hot-products", link: "the target type of the route's target group", type: "aws:lb/targetGroup:TargetGroup", nameEnds: "tg-product", mutate: (r) => with_(r, "targetType", "instance"), hop: "registered targets: ECS service" },
         { flow: "interaction", link: "the container port of the registration", type: ecsService, nameEnds: "fargate-interaction", mutate: (r) => with_(r, "loadBalancers", [{ ...(Array.isArray(r.inputs.loadBalancers) ? r.inputs.loadBalancers[0] : {}), containerPort: 9090 }]), hop: "container interaction maps port" },
