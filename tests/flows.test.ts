@@ -5,9 +5,9 @@
 import * as assert from "assert";
 
 import { analyzeFlows } from "../policies/flows/analyze";
-import { FlowGraph, FlowResource, at } from "../policies/flows/graph";
-import { isRecord, list, record } from "../policies/lib/values";
-import { scrapesDeployment } from "../policies/flows/kubernetes";
+import { FlowGraph, FlowResource, UNKNOWN, at } from "../policies/flows/graph";
+import { isRecord, list, num, record } from "../policies/lib/values";
+import { projectsTokenFile, replicaRange, scrapesDeployment, selectsPods, targetsContainerPort } from "../policies/flows/kubernetes";
 import { FlowResult } from "../policies/flows/walk";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
@@ -107,6 +107,57 @@ const customMetricCases: readonly Case[] = [
     },
 ];
 
+/** The task definition with the container secret `env` reading JSON key `key` of its secret (`<arn>:<key>::`). */
+function withSecretKey(r: FlowResource, env: string, key: string): FlowResource {
+    const text = typeof r.inputs.containerDefinitions === "string" ? r.inputs.containerDefinitions : assert.fail("no containerDefinitions");
+    const definitions = list(JSON.parse(text)).filter(isRecord);
+    for (const d of definitions) for (const x of list(d.secrets).filter(isRecord)) if (x.name === env && typeof x.valueFrom === "string") x.valueFrom = `${x.valueFrom.split(":").slice(0, 7).join(":")}:${key}::`;
+    return with_(r, "containerDefinitions", JSON.stringify(definitions));
+}
+
+/** The Service with `change` applied to a deep copy of its `spec`. */
+function withServiceSpec(r: FlowResource, change: (spec: Record<string, unknown>) => void): FlowResource {
+    const spec: Record<string, unknown> = JSON.parse(JSON.stringify(r.inputs.spec ?? {}));
+    change(spec);
+    return with_(r, "spec", spec);
+}
+
+/** NodePort Service -> pods, and the HPA's replica range, shared by EKS and ACK. */
+const serviceCases: readonly Case[] = [
+    {
+        flow: "interaction",
+        link: "the Service's selector",
+        type: "kubernetes:core/v1:Service",
+        nameEnds: "interaction-service",
+        mutate: (r) => withServiceSpec(r, (spec) => (spec.selector = { "app.kubernetes.io/name": "chat", "app.kubernetes.io/part-of": "live-commerce" })),
+        hop: "selects lc-",
+    },
+    {
+        flow: "order",
+        link: "the Service's target port",
+        type: "kubernetes:core/v1:Service",
+        nameEnds: "order-service",
+        mutate: (r) => withServiceSpec(r, (spec) => (firstAt(spec, "ports").targetPort = "web")),
+        hop: "targets a container port of lc-",
+    },
+    {
+        flow: "order",
+        link: "the Service's numbered target port",
+        type: "kubernetes:core/v1:Service",
+        nameEnds: "order-service",
+        mutate: (r) => withServiceSpec(r, (spec) => (firstAt(spec, "ports").targetPort = 9090)),
+        hop: "targets a container port of lc-",
+    },
+    {
+        flow: "scaling",
+        link: "the HPA's replica range",
+        type: HPA_TYPE,
+        nameEnds: "order-hpa",
+        mutate: (r) => with_(r, "spec", { ...record(r.inputs.spec), maxReplicas: num(at(r.inputs, "spec.minReplicas")) ?? 1 }),
+        hop: "can scale out",
+    },
+];
+
 function runCases(getResources: () => FlowResource[], region: string, cases: readonly Case[]): void {
     for (const c of cases) {
         it(`${c.flow}: ${c.link} is caught at "${c.hop}"`, () => {
@@ -187,6 +238,8 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
     });
     const ecsService = "aws:ecs/service:Service";
     runCases(() => serverless.resources, "us-east-1", [
+        { flow: "order", link: "the database password's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "order-task", mutate: (r) => withSecretKey(r, "DATABASE_PASSWORD", "passwd"), hop: "the DATABASE_PASSWORD secret holds the JSON key" },
+        { flow: "hot-products", link: "the cache token's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "product-task", mutate: (r) => withSecretKey(r, "REDIS_PASSWORD", "token"), hop: "the REDIS_PASSWORD secret holds the JSON key" },
         { flow: "order", link: "the ECS service's loadBalancers entry", type: ecsService, nameEnds: "fargate-order", mutate: (r) => with_(r, "loadBalancers", []), hop: "registered targets: ECS service", reported: "registered targets" },
         { flow: "hot-products", link: "the target type of the route's target group", type: "aws:lb/targetGroup:TargetGroup", nameEnds: "tg-product", mutate: (r) => with_(r, "targetType", "instance"), hop: "registered targets: ECS service" },
         { flow: "interaction", link: "the container port of the registration", type: ecsService, nameEnds: "fargate-interaction", mutate: (r) => with_(r, "loadBalancers", [{ ...(Array.isArray(r.inputs.loadBalancers) ? r.inputs.loadBalancers[0] : {}), containerPort: 9090 }]), hop: "container interaction maps port" },
@@ -231,6 +284,28 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
         assert.match(g.broken?.urn ?? "", /aws:sns\/topic:Topic::lc-us-east-1-monitoring-fatal$/);
     });
     runCases(() => kubernetes.resources, "us-east-1", [
+        ...serviceCases,
+        {
+            flow: "order",
+            link: "the IRSA token volume",
+            type: "kubernetes:apps/v1:Deployment",
+            nameEnds: "order-deployment",
+            mutate: (r) => with_(r, "spec", { ...record(r.inputs.spec), template: { ...record(at(r.inputs, "spec.template")), spec: { ...record(at(r.inputs, "spec.template.spec")), volumes: [] } } }),
+            hop: "mounts the web identity token at AWS_WEB_IDENTITY_TOKEN_FILE",
+        },
+        {
+            flow: "order",
+            link: "the IRSA token mount",
+            type: "kubernetes:apps/v1:Deployment",
+            nameEnds: "order-deployment",
+            mutate: (r) => {
+                const spec: Record<string, unknown> = JSON.parse(JSON.stringify(r.inputs.spec));
+                const container = firstAt(spec, "template", "spec", "containers");
+                container.volumeMounts = list(container.volumeMounts).filter((m) => isRecord(m) && m.name !== "aws-iam-token");
+                return with_(r, "spec", spec);
+            },
+            hop: "mounts the web identity token at AWS_WEB_IDENTITY_TOKEN_FILE",
+        },
         { flow: "scaling", link: "the HPA's metric source", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "order-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), metrics: [] }), hop: "reads pod CPU utilization" },
         { flow: "scaling", link: "the metrics-server add-on", type: "aws:eks/addon:Addon", nameEnds: "metrics-server", mutate: () => null, hop: "metrics-server serves pod CPU" },
         { flow: "scaling", link: "the pods' CPU request", type: "kubernetes:apps/v1:Deployment", nameEnds: "user-deployment", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), template: { spec: { containers: [{ name: "user" }] } } }), hop: "containers request CPU" },
@@ -356,6 +431,7 @@ describe("flows per compute tier on Alibaba Cloud: SAE ingress and scaling rules
         assert.match(g.broken?.reason ?? "", /set monitoring\.contacts\.fatal/);
     });
     runCases(() => plans()["growth-alicloud"].resources, "cn-hangzhou", [
+        ...serviceCases.filter((c) => c.flow === "scaling"),
         { flow: "scaling", link: "the HPA's metric source", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "interaction-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), metrics: [{ type: "Pods", pods: { metric: { name: "connections" }, target: { type: "AverageValue", averageValue: "5000" } } }] }), hop: "reads pod CPU utilization" },
         { flow: "scaling", link: "the HPA's target", type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", nameEnds: "product-hpa", mutate: (r) => with_(r, "spec", { ...(r.inputs.spec as object), scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "catalogue" } }), hop: "scales Deployment product", reported: "scales Deployment catalogue" },
         ...customMetricCases,
@@ -377,6 +453,7 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
         { flow: "interaction", link: "the /ws rule", type: "alicloud:alb/rule:Rule", nameEnds: "rule-ws", mutate: () => null, hop: "/ws /ws/* ->", reported: "rule /ws" },
         { flow: "interaction", link: "the node pools' attachment", type: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment", nameEnds: "", mutate: () => null, hop: "registered targets" },
         { flow: "interaction", link: "the interaction NodePort", type: "kubernetes:core/v1:Service", nameEnds: "interaction-service", mutate: (r) => with_(r, "spec", { type: "ClusterIP" }), hop: "node port" },
+        ...serviceCases.filter((c) => c.flow !== "scaling"),
         { flow: "viewer", link: "the node-port rule from the ALB's vSwitches", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", nameEnds: "", mutate: (r) => (r.inputs.description === "service node ports from the load balancer" ? null : r), hop: "admits the load balancer" },
         { flow: "order", link: "the database whitelist", type: "alicloud:polardb/cluster:Cluster", nameEnds: "polardb", mutate: (r) => with_(r, "dbClusterIpArrays", [{ dbClusterIpArrayName: "default", securityIps: ["192.168.0.0/24"] }]), hop: "whitelist admits" },
         { flow: "order", link: "the order pods' database password", type: "kubernetes:core/v1:Secret", nameEnds: "order-credentials", mutate: (r) => with_(r, "stringData", { REDIS_PASSWORD: "[secret]" }), hop: "lc-cn-hangzhou-services-order-deployment gets the database password" },
@@ -453,6 +530,50 @@ describe("flow graph", () => {
         // Prometheus anchors the regex: "live" does not keep "live-commerce".
         assert.strictEqual(scrapesDeployment(job(["live-commerce"], [{ ...keepPartOf, regex: "live" }, ...labels]), deployment), "job j keeps no port of d's pods");
         assert.strictEqual(scrapesDeployment(job(["live-commerce"], [keepPartOf]), deployment), "job j does not label its targets with namespace and pod");
+    });
+
+    it("a Service reaches a Deployment's pods by selector and target port; an HPA scales within its replica range; unknown in a first preview", () => {
+        const deployment = r("d", "kubernetes:apps/v1:Deployment", {
+            metadata: { namespace: "live-commerce" },
+            spec: { template: { metadata: { labels: { app: "order" } }, spec: { containers: [{ name: "order", ports: [{ name: "http", containerPort: 8080 }] }] } } },
+        });
+        const service = (selector: unknown, targetPort: unknown, namespace = "live-commerce") => r("s", "kubernetes:core/v1:Service", { metadata: { namespace }, spec: { selector, ports: [{ port: 80, nodePort: 30082, targetPort }] } });
+        assert.strictEqual(selectsPods(service({ app: "order" }, "http"), deployment), true);
+        assert.strictEqual(selectsPods(service({ app: "orders" }, "http"), deployment), "s selects app=orders, which d's pods do not carry: it reaches no pods");
+        assert.strictEqual(selectsPods(service({ app: "order" }, "http", "default"), deployment), "s is in namespace default, d's pods in live-commerce");
+        assert.strictEqual(selectsPods(service({}, "http"), deployment), "s has no selector: it reaches no pods");
+        assert.deepStrictEqual(selectsPods(service({ app: UNKNOWN }, "http"), deployment), { unknown: "spec" });
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, "http"), 30082, deployment), true);
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, 8080), 30082, deployment), true);
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, "web"), 30082, deployment), "s targets port web, d's containers declare http/8080: the node port reaches no container");
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, 9090), 30082, deployment), "s targets port 9090, d's containers declare http/8080: the node port reaches no container");
+        // No targetPort: the Service's `port` (80) is used, which no container declares.
+        assert.strictEqual(targetsContainerPort(service({ app: "order" }, undefined), 30082, deployment), "s targets port 80, d's containers declare http/8080: the node port reaches no container");
+        assert.deepStrictEqual(targetsContainerPort(service({ app: "order" }, UNKNOWN), 30082, deployment), { unknown: "spec" });
+        const hpa = (spec: Record<string, unknown>) => r("h", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", { spec });
+        assert.strictEqual(replicaRange(hpa({ minReplicas: 2, maxReplicas: 10 })), true);
+        assert.strictEqual(replicaRange(hpa({ minReplicas: 3, maxReplicas: 3 })), "h has maxReplicas 3 and minReplicas 3: it can never scale out");
+        // minReplicas defaults to 1.
+        assert.strictEqual(replicaRange(hpa({ maxReplicas: 1 })), "h has maxReplicas 1 and minReplicas 1: it can never scale out");
+        assert.deepStrictEqual(replicaRange(hpa({ minReplicas: 2, maxReplicas: UNKNOWN })), { unknown: "spec" });
+        const mounted = (volumes: unknown, file: unknown = "/var/run/secrets/eks.amazonaws.com/serviceaccount/token") =>
+            r("o", "kubernetes:apps/v1:Deployment", {
+                spec: {
+                    template: {
+                        spec: {
+                            containers: [{ name: "order", env: [{ name: "AWS_WEB_IDENTITY_TOKEN_FILE", value: file }], volumeMounts: [{ name: "aws-iam-token", mountPath: "/var/run/secrets/eks.amazonaws.com/serviceaccount" }] }],
+                            volumes,
+                        },
+                    },
+                },
+            });
+        const token = (audience: string, path = "token") => [{ name: "aws-iam-token", projected: { sources: [{ serviceAccountToken: { audience, path } }] } }];
+        assert.strictEqual(projectsTokenFile(mounted(token("sts.amazonaws.com")), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), true);
+        assert.strictEqual(projectsTokenFile(mounted([]), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "o mounts volume aws-iam-token at /var/run/secrets/eks.amazonaws.com/serviceaccount, and the pod declares no such volume: the pod cannot take its role");
+        assert.strictEqual(projectsTokenFile(mounted(token("sts.amazonaws.com", "jwt")), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "volume aws-iam-token projects no service account token at token: /var/run/secrets/eks.amazonaws.com/serviceaccount/token does not exist and the pod cannot take its role");
+        assert.strictEqual(projectsTokenFile(mounted(token("kubernetes.default.svc")), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "the token at /var/run/secrets/eks.amazonaws.com/serviceaccount/token is for audience kubernetes.default.svc, STS takes sts.amazonaws.com");
+        assert.strictEqual(projectsTokenFile(mounted(token("sts.amazonaws.com"), "/tmp/token"), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "AWS_WEB_IDENTITY_TOKEN_FILE is /tmp/token, which no volume mount of o holds: the pod cannot take its role");
+        assert.deepStrictEqual(projectsTokenFile(mounted(UNKNOWN), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), { unknown: "spec" });
     });
 });
 

@@ -20,7 +20,7 @@ import {
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
-import { NodeAutoscaling, hpaScaling, podSecretHolds } from "./kubernetes";
+import { NodeAutoscaling, hpaScaling, podSecretHolds, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, levelTargets, undetermined, walk } from "./walk";
 import { cidrContains, decodeUserData, statementsAllow } from "./contracts";
@@ -154,6 +154,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
         w.hop(attachments[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
+        if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
         const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
         w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the server group checks ${healthPath}`);
         const pools = g.ofType(T.nodePool, region);

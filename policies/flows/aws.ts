@@ -18,12 +18,12 @@ import {
 } from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
 import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
-import { ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
+import { CREDENTIAL_KEYS, ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Walk, levelTargets, undetermined, walk } from "./walk";
+import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
 import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
-import { NodeAutoscaling, hpaScaling, podSecretHolds, releasesOf } from "./kubernetes";
+import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
 const T = {
@@ -210,6 +210,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(attached[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
         const svcRes = svc ?? attached[0];
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
+        if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
         const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
         w.hop(dep ?? svcRes, `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the target group checks ${healthPath}`);
         const eks = g.ofType(T.eks, region)[0];
@@ -295,6 +296,33 @@ function secretArnOf(valueFrom: string): string {
 }
 
 /**
+ * The JSON key of an ECS `valueFrom` (`<secret-arn>:<json-key>:<version-stage>:<version-id>`; ECS
+ * Developer Guide, "Pass Secrets Manager secrets through Amazon ECS environment variables"): ""
+ * when none is given (the whole secret string is injected), undefined when the ARN is unknown.
+ */
+function secretJsonKey(valueFrom: string): string | undefined {
+    if (FlowGraph.isUnknown(valueFrom) && !valueFrom.includes(":")) return undefined;
+    const parts = valueFrom.split(":");
+    if (parts.length === 10) return parts[7];
+    if (parts.length === 4 && FlowGraph.isUnknown(parts[0])) return parts[1];
+    return parts.length === 7 ? "" : undefined;
+}
+
+/**
+ * Whether the secret holds the JSON key the container injects. The secret RDS manages for a master
+ * user holds `username` and `password` (RDS User Guide, "Password management with Amazon RDS and
+ * AWS Secrets Manager"); a secret the program writes holds the same keys (CREDENTIAL_KEYS). A
+ * missing key fails the task at start; no key injects the whole JSON object, not the credential.
+ */
+function holdsJsonKey(env: string, valueFrom: string | undefined): Verdict {
+    const key = valueFrom === undefined ? undefined : secretJsonKey(valueFrom);
+    if (key === undefined) return undetermined("containerDefinitions");
+    const keys: readonly string[] = Object.values(CREDENTIAL_KEYS);
+    if (keys.includes(key)) return true;
+    return key === "" ? `${env} names no JSON key of its secret: the whole JSON secret would be injected, not the credential (keys ${keys.join(", ")})` : `${env} reads JSON key ${key}, the secret holds ${keys.join(", ")}: the tasks cannot start`;
+}
+
+/**
  * A credential reaches the service's containers: the container injects `env` from Secrets Manager
  * (`secrets[].valueFrom`), the secret is one RDS manages for `store` (`masterUserSecrets`) or one the
  * stack declares, and the task definition's execution role may read it: ECS fetches secrets with
@@ -318,6 +346,7 @@ function ecsSecret(g: FlowGraph, w: Walk, svc: FlowResource, env: string, store:
         `the ${env} secret is ${store !== null ? `managed by RDS for ${store.name} or ` : ""}declared in the stack`,
         managed.includes(arn) || declared !== undefined ? true : `${arn} is neither a secret RDS manages${store !== null ? ` for ${store.name}` : ""} nor a secret the stack declares`,
     );
+    w.hop(task, `the ${env} secret holds the JSON key the container reads`, holdsJsonKey(env, valueFrom));
     const role = w.follow(task, "execution role", g.ref(task, "executionRoleArn", task.inputs.executionRoleArn, T.role, ["name"]), "the task definition has no execution role the stack declares: ECS cannot fetch its secrets");
     const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
     w.hop(
@@ -559,6 +588,7 @@ function databaseCredential(g: FlowGraph, w: Walk, region: string, deployment: F
     const secretArn = env.get(DATABASE_SECRET_ENV);
     if (secretArn !== undefined) {
         const role = roleByArn(g, w, deployment, "spec", env.get(IRSA_TOKEN.roleEnv), `${deployment.name} reads ${DATABASE_SECRET_ENV} but takes no IAM role (${IRSA_TOKEN.roleEnv})`);
+        w.hop(deployment, `mounts the web identity token at ${IRSA_TOKEN.tokenFileEnv}`, projectsTokenFile(deployment, IRSA_TOKEN.tokenFileEnv, IRSA_TOKEN.audience));
         const eks = g.ofType(T.eks, region)[0];
         irsaTrust(g, w, role, eks, { namespace: str(at(deployment.inputs, "metadata.namespace")) ?? "default", name: str(at(deployment.inputs, "spec.template.spec.serviceAccountName")) ?? "default" });
         const policies = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);

@@ -137,6 +137,22 @@ function customMetricPath(g: FlowGraph, w: Walk, region: string, hpa: FlowResour
 }
 
 /**
+ * Whether an HPA has room to scale: `maxReplicas` above `minReplicas` (autoscaling/v2
+ * HorizontalPodAutoscalerSpec: `minReplicas` "defaults to 1 pod", `maxReplicas` "cannot be less
+ * than minReplicas"; equal, the HPA never changes the replica count). Undetermined when either is
+ * unknown (a first preview).
+ */
+export function replicaRange(hpa: FlowResource): Verdict {
+    const min = at(hpa.inputs, "spec.minReplicas");
+    const max = at(hpa.inputs, "spec.maxReplicas");
+    if (FlowGraph.isUnknown(min) || FlowGraph.isUnknown(max)) return undetermined("spec");
+    const lo = min === undefined ? 1 : num(min);
+    const hi = num(max);
+    if (lo === undefined || hi === undefined) return `${hpa.name} has no numeric minReplicas/maxReplicas (${String(min)}, ${String(max)})`;
+    return hi > lo ? true : `${hpa.name} has maxReplicas ${hi} and minReplicas ${lo}: it can never scale out`;
+}
+
+/**
  * The HPA path of the scaling signal in `region`: metrics-server serves pod CPU, then for each HPA:
  * it scales a declared Deployment, reads pod CPU utilization, every container of the Deployment
  * requests CPU (Kubernetes, "Horizontal Pod Autoscaling": "if some of the Pod's containers do not have
@@ -155,6 +171,7 @@ export function hpaScaling(g: FlowGraph, w: Walk, region: string, metricsServer:
         const namespace = at(hpa.inputs, "metadata.namespace");
         const deployment = g.ofType(DEPLOYMENT, region).find((d) => at(d.inputs, "metadata.name") === name && at(d.inputs, "metadata.namespace") === namespace);
         w.hop(hpa, `scales Deployment ${name ?? "(none)"}`, at(ref, "kind") === "Deployment" && deployment !== undefined ? true : `${hpa.name} targets no Deployment the stack declares`);
+        w.hop(hpa, "can scale out (maxReplicas above minReplicas)", replicaRange(hpa));
         const metrics = list(at(hpa.inputs, "spec.metrics"));
         w.hop(hpa, "reads pod CPU utilization (resource metrics)", metrics.some(readsPodCpu) ? true : `${hpa.name} reads no pod CPU utilization: no metric the cluster serves drives it`);
         const d = deployment ?? hpa;
@@ -184,4 +201,79 @@ export function podSecretHolds(g: FlowGraph, w: Walk, region: string, deployment
     if (holds !== undefined) w.hop(holds, check, true);
     else if (hidden !== undefined) w.hop(hidden, check, undetermined("stringData"));
     else w.hop(deployment, check, `${deployment.name} loads no Secret with ${key}: it cannot log in`);
+}
+
+/**
+ * Whether a Service's `spec.selector` selects the Deployment's pods: same namespace, and every
+ * selector label is on the pod template with the same value (Kubernetes API, ServiceSpec
+ * `selector`: "Route service traffic to pods with label keys and values matching this selector").
+ * An empty selector selects no pods for the Service's endpoints (the endpoints controller only
+ * manages Services with a selector). Undetermined when a label is unknown (a first preview).
+ */
+export function selectsPods(service: FlowResource, deployment: FlowResource): Verdict {
+    const selector = at(service.inputs, "spec.selector");
+    const labels = at(deployment.inputs, "spec.template.metadata.labels");
+    if (FlowGraph.isUnknown(selector) || (isRecord(selector) && Object.values(selector).some((v) => FlowGraph.isUnknown(v)))) return undetermined("spec");
+    const entries = isRecord(selector) ? Object.entries(selector) : [];
+    if (entries.length === 0) return `${service.name} has no selector: it reaches no pods`;
+    if (at(service.inputs, "metadata.namespace") !== at(deployment.inputs, "metadata.namespace")) return `${service.name} is in namespace ${String(at(service.inputs, "metadata.namespace"))}, ${deployment.name}'s pods in ${String(at(deployment.inputs, "metadata.namespace"))}`;
+    const unmatched = entries.filter(([k, v]) => !isRecord(labels) || labels[k] !== v).map(([k, v]) => `${k}=${String(v)}`);
+    return unmatched.length === 0 ? true : `${service.name} selects ${unmatched.join(", ")}, which ${deployment.name}'s pods do not carry: it reaches no pods`;
+}
+
+/**
+ * Whether the Service port on `nodePort` targets a port the selected pods declare. `targetPort`
+ * (Kubernetes API, ServicePort): "Number or name of the port to access on the pods targeted by
+ * the service ... If this is a string, it will be looked up as a named port in the target Pod's
+ * container ports. If this is not specified, the value of the 'port' field is used." A number must
+ * be a declared `containerPort` too: the app image contract (docs/METRICS.md) serves on the port
+ * its container declares. Undetermined when the port is unknown (a first preview).
+ */
+export function targetsContainerPort(service: FlowResource, nodePort: number, deployment: FlowResource): Verdict {
+    const port = list(at(service.inputs, "spec.ports")).filter(isRecord).find((p) => num(p.nodePort) === nodePort);
+    if (port === undefined) return `${service.name} has no port on node port ${nodePort}`;
+    const target = port.targetPort ?? port.port;
+    if (FlowGraph.isUnknown(target)) return undetermined("spec");
+    const declared = list(at(deployment.inputs, "spec.template.spec.containers")).filter(isRecord).flatMap((c) => list(c.ports).filter(isRecord));
+    const numbered = typeof target === "number" || (typeof target === "string" && /^[0-9]+$/.test(target));
+    const hit = declared.some((p) => (numbered ? num(p.containerPort) === Number(target) : p.name === target));
+    const names = declared.map((p) => `${String(p.name ?? "(unnamed)")}/${String(p.containerPort)}`).join(", ") || "none";
+    return hit ? true : `${service.name} targets port ${String(target)}, ${deployment.name}'s containers declare ${names}: the node port reaches no container`;
+}
+
+/** The hops from a NodePort Service to the Deployment's pods: the selector selects them, the node port's target port is theirs. */
+export function serviceReachesPods(w: Walk, service: FlowResource, nodePort: number, deployment: FlowResource): void {
+    w.hop(service, `selects ${deployment.name}'s pods`, selectsPods(service, deployment));
+    w.hop(service, `targets a container port of ${deployment.name} on node port ${nodePort}`, targetsContainerPort(service, nodePort, deployment));
+}
+
+/**
+ * Whether the first container of a Deployment has the projected service account token its
+ * `tokenFileEnv` variable points at: a volumeMount whose `mountPath` holds that file, naming a pod
+ * volume (VolumeMount `name`: "This must match the Name of a Volume") that projects a
+ * `serviceAccountToken` for `audience` at the rest of the path (Kubernetes, "Projected volumes":
+ * `path` is "the path relative to the mount point of the file to project the token into"). Without
+ * it the SDK's web identity provider reads no token and the pod takes no role. Undetermined when
+ * the pod spec is unknown (a first preview).
+ */
+export function projectsTokenFile(deployment: FlowResource, tokenFileEnv: string, audience: string): Verdict {
+    const pod = at(deployment.inputs, "spec.template.spec");
+    const container = list(at(pod, "containers")).filter(isRecord)[0] ?? {};
+    const file = list(container.env).filter(isRecord).find((e) => e.name === tokenFileEnv)?.value;
+    if (FlowGraph.isUnknown(file) || FlowGraph.isUnknown(container.volumeMounts) || FlowGraph.isUnknown(at(pod, "volumes"))) return undetermined("spec");
+    if (typeof file !== "string" || file === "") return `${deployment.name} sets no ${tokenFileEnv}: the SDK finds no web identity token`;
+    const mount = list(container.volumeMounts)
+        .filter(isRecord)
+        .find((m) => typeof m.mountPath === "string" && file.startsWith(`${m.mountPath.replace(/\/$/, "")}/`));
+    if (mount === undefined) return `${tokenFileEnv} is ${file}, which no volume mount of ${deployment.name} holds: the pod cannot take its role`;
+    const volume = list(at(pod, "volumes")).filter(isRecord).find((v) => v.name === mount.name);
+    if (volume === undefined) return `${deployment.name} mounts volume ${String(mount.name)} at ${String(mount.mountPath)}, and the pod declares no such volume: the pod cannot take its role`;
+    const rest = file.slice(`${String(mount.mountPath).replace(/\/$/, "")}/`.length);
+    const token = list(at(volume, "projected.sources"))
+        .filter(isRecord)
+        .map((s) => s.serviceAccountToken)
+        .filter(isRecord)
+        .find((t) => t.path === rest);
+    if (token === undefined) return `volume ${String(volume.name)} projects no service account token at ${rest}: ${file} does not exist and the pod cannot take its role`;
+    return token.audience === audience ? true : `the token at ${file} is for audience ${String(token.audience ?? "(the API server)")}, STS takes ${audience}`;
 }
