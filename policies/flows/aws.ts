@@ -22,7 +22,7 @@ import { CREDENTIAL_KEYS, ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../co
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { allowedConditionValues, coversName, decodeUserData, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { allowedConditionValues, coversName, decodeUserData, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -481,16 +481,8 @@ function irsaTrust(g: FlowGraph, w: Walk, role: FlowResource, eks: FlowResource,
     // The trust names the cluster's OIDC issuer, unknown until the cluster exists (a first preview).
     if (FlowGraph.isUnknown(role.inputs.assumeRolePolicy) || issuer === undefined) return w.hop(role, check, undetermined("assumeRolePolicy"));
     if (provider === undefined) return w.hop(role, check, `${eks.name} has no IAM OIDC provider for its issuer ${issuer}: no service account can take a role`);
-    let doc: unknown;
-    try {
-        doc = typeof role.inputs.assumeRolePolicy === "string" ? JSON.parse(role.inputs.assumeRolePolicy) : role.inputs.assumeRolePolicy;
-    } catch {
-        doc = undefined;
-    }
     const providerArn = str(provider.outputs?.arn) ?? "";
-    const federated = list(isRecord(doc) ? doc.Statement : undefined)
-        .filter(isRecord)
-        .some((st) => st.Effect === "Allow" && strings(st.Action).includes("sts:AssumeRoleWithWebIdentity") && strings(at(st, "Principal.Federated")).includes(providerArn));
+    const federated = policyStatements(role.inputs.assumeRolePolicy).some((st) => st.Effect === "Allow" && strings(st.Action).includes("sts:AssumeRoleWithWebIdentity") && strings(at(st, "Principal.Federated")).includes(providerArn));
     const subjects = allowedConditionValues(role.inputs.assumeRolePolicy, "sts:AssumeRoleWithWebIdentity", `${issuer.replace(/^https:\/\//, "")}:sub`);
     w.hop(
         role,
@@ -512,14 +504,8 @@ function roleByArn(g: FlowGraph, w: Walk, from: FlowResource, property: string, 
 
 /** The `aws:ResourceTag/<key>` values the Allow statements of `action` require (StringEquals), by key; null when some statement is unconditioned. */
 function resourceTagConditions(policy: unknown, action: string): Record<string, string[]> | null {
-    let doc: unknown = policy;
-    try {
-        if (typeof policy === "string") doc = JSON.parse(policy);
-    } catch {
-        return {};
-    }
     const out: Record<string, string[]> = {};
-    for (const st of list(isRecord(doc) ? doc.Statement : undefined).filter(isRecord)) {
+    for (const st of policyStatements(policy)) {
         if (st.Effect !== "Allow" || !statementsAllow({ Statement: [st] }, action)) continue;
         const eq = at(st, "Condition.StringEquals");
         const tagKeys = isRecord(eq) ? Object.keys(eq).filter((k) => k.startsWith("aws:ResourceTag/")) : [];

@@ -40,7 +40,7 @@ function actionMatches(pattern: string, action: string): boolean {
 }
 
 /** The statements of a policy document (a JSON string or an object; `Statement` one or a list); none when it does not parse. */
-function policyStatements(policy: unknown): Record<string, unknown>[] {
+export function policyStatements(policy: unknown): Record<string, unknown>[] {
     let doc: unknown = policy;
     if (typeof policy === "string") {
         try {
