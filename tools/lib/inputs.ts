@@ -130,10 +130,71 @@ export function fromResourceV3(v: unknown, where: Where): EvalResource {
     };
 }
 
+/**
+ * A resource of the input converted as soon as the reader completed it (`inputReviver`), so that the
+ * raw document is never held whole; a conversion error is kept and thrown where the resource is
+ * read, in the order the document's checks read it.
+ */
+export class ConvertedResource {
+    constructor(private readonly result: EvalResource | InputFormatError) {}
+
+    resource(): EvalResource {
+        if (this.result instanceof InputFormatError) throw this.result;
+        return this.result;
+    }
+
+    /** The converted resource, or undefined when it did not convert. */
+    peek(): EvalResource | undefined {
+        return this.result instanceof InputFormatError ? undefined : this.result;
+    }
+}
+
+function convert(v: unknown, where: Where): ConvertedResource {
+    try {
+        return new ConvertedResource(fromResourceV3(v, where));
+    } catch (e) {
+        if (e instanceof InputFormatError) return new ConvertedResource(e);
+        throw e;
+    }
+}
+
+/** A resource of a parsed document: converted already (ConvertedResource) or converted now. */
+function resourceAt(v: unknown, where: Where): EvalResource {
+    return v instanceof ConvertedResource ? v.resource() : fromResourceV3(v, where);
+}
+
+/** Top-level keys of a preview step that `check` reads; the others (oldState, diffs) are dropped as they are read. */
+function reviveStep(step: unknown, what: string, i: number): unknown {
+    if (!isRecord(step) || step.op === "delete" || step.op === "discard") return isRecord(step) ? { op: step.op } : step;
+    return { op: step.op, newState: convert(step.newState, `${what}: steps[${i}].newState`) };
+}
+
+/** How deep in a document `inputReviver` looks: `deployment.resources[i]`, `[i].resources[j]`. */
+export const INPUT_REVIVE_DEPTH = 3;
+
+/**
+ * The reviver (tools/lib/json-scan.ts) that converts each resource of an input the moment the
+ * reader completes it: a plan's `resources[i]` (also in a list of plans), an export's
+ * `deployment.resources[i]`, a preview's `steps[i]` (its `newState`). `what` names the input in errors.
+ */
+export function inputReviver(what: string): (path: readonly (string | number)[], value: unknown) => unknown {
+    return (path, value) => {
+        const [a, b, c] = path;
+        if (path.length === 2 && a === "resources" && typeof b === "number") return convert(value, `${what}: resources[${b}]`);
+        if (path.length === 2 && a === "steps" && typeof b === "number") return reviveStep(value, what, b);
+        if (path.length === 3 && typeof a === "number" && b === "resources" && typeof c === "number") return convert(value, `${what}[${a}]: resources[${c}]`);
+        if (path.length === 3 && a === "deployment" && b === "resources" && typeof c === "number") return convert(value, `${what}: deployment.resources[${c}]`);
+        return value;
+    };
+}
+
 /** The stack outputs of a ResourceV3 list: the root `pulumi:pulumi:Stack` resource's `outputs`. */
 function stackOutputs(resources: readonly unknown[]): Record<string, unknown> {
-    const root = resources.find((r) => isRecord(r) && r.type === "pulumi:pulumi:Stack");
-    return isRecord(root) && isRecord(root.outputs) ? root.outputs : {};
+    for (const r of resources) {
+        const v = r instanceof ConvertedResource ? r.peek() : r;
+        if (isRecord(v) && v.type === "pulumi:pulumi:Stack") return isRecord(v.outputs) ? v.outputs : {};
+    }
+    return {};
 }
 
 interface Declared {
@@ -165,7 +226,7 @@ function isChecked(r: EvalResource): boolean {
 }
 
 function resourcesOf(what: string, items: readonly unknown[], prefix: string): EvalResource[] {
-    const resources = items.map((r, i) => fromResourceV3(r, `${what}: ${prefix}[${i}]`));
+    const resources = items.map((r, i) => resourceAt(r, `${what}: ${prefix}[${i}]`));
     if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     return resources;
 }
@@ -232,7 +293,7 @@ function fromPreview(doc: Record<string, unknown>, what: string, override: Stage
     // every step must be an object: a malformed one is an error naming its index, never skipped
     const bad = steps.findIndex((s) => !isRecord(s));
     if (bad !== -1) throw new InputFormatError(`${what}: steps[${bad}] is not an object (got ${Array.isArray(steps[bad]) ? "a list" : steps[bad] === null ? "null" : `a ${typeof steps[bad]}`}); each preview step is {op, urn, newState}`);
-    const resources = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [fromResourceV3(s.newState, `${what}: steps[${i}].newState`)] : []));
+    const resources = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [resourceAt(s.newState, `${what}: steps[${i}].newState`)] : []));
     if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     const project = projectFromUrn(resources[0].urn);
     const declared = { stage: configValue(doc.config, `${project}:stage`), cloud: configValue(doc.config, `${project}:cloud`) };
@@ -284,9 +345,12 @@ export const POLICY_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The one stack of a base file (`--base`): a saved plan, a preview or an export; two or more stacks are an error. */
-export function readSingleStack(doc: unknown, file: string, stage?: Stage): StackInput {
-    // a base is compared, not judged: it needs no stage
-    const stacks = parseInput(doc, file, stage, false);
+export function singleStack(stacks: readonly StackInput[], file: string): StackInput {
     if (stacks.length !== 1) throw new InputFormatError(`${file}: a base must hold exactly one stack (got ${stacks.length}); plan one stack with --stack`);
     return stacks[0];
+}
+
+/** The one stack of a parsed base document (`--base`); it needs no stage (a base is compared, not judged). */
+export function readSingleStack(doc: unknown, file: string, stage?: Stage): StackInput {
+    return singleStack(parseInput(doc, file, stage, false), file);
 }
