@@ -17,12 +17,13 @@ import * as fs from "fs";
 
 import { runCli } from "./lib/cli";
 import { PackConfig, hasMandatory } from "./lib/evaluate";
-import { FLOW_POLICY, INPUT_REVIVE_DEPTH, InputFormatError, POLICY_DESCRIPTIONS, StackInput, evaluateStack, inputReviver, parseInput, singleStack } from "./lib/inputs";
+import { INPUT_REVIVE_DEPTH, InputFormatError, POLICY_DESCRIPTIONS, StackInput, evaluateStack, inputReviver, parseInput, singleStack } from "./lib/inputs";
 import { PackConfigError, validatePackConfig } from "./lib/pack-config";
 import { JsonReadError, JsonReadOptions, readJsonFile } from "./lib/json-scan";
 import { locateFinding } from "./lib/stackfiles";
 import { OUTPUTS, Output, StackReport, hasConformanceViolations, renderMarkdown, renderSarif, renderTable } from "./lib/report";
 import { POLICIES } from "../policies/all";
+import { FLOW_CONNECTED } from "../policies/flows/finding";
 import { STAGES, Stage } from "../policies/lib/stage";
 import { UpgradeReport, diffPlans } from "./lib/upgrade";
 import { renderUpgradeMarkdown, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
@@ -115,7 +116,7 @@ export function readInputStacks(file: string, what: string, stage: Stage | undef
 
 export function readPackConfig(file: string | undefined): PackConfig {
     if (file === undefined) return {};
-    return validatePackConfig(readJsonInput(file, "--config"), POLICIES, file, [FLOW_POLICY]);
+    return validatePackConfig(readJsonInput(file, "--config"), POLICIES, file, [FLOW_CONNECTED]);
 }
 
 export function renderReports(reports: readonly StackReport[], output: Output, upgrade?: UpgradeReport): string {

@@ -172,12 +172,12 @@ describe("check: duplicate keys, malformed steps and JSON syntax errors", () => 
 describe("check: the pack config is validated as the CLI validates it", () => {
     const input = (): string => file(preview({ "live-commerce:stage": "growth" }, [sshRule("s")]));
     const cases: readonly [string, unknown, RegExp][] = [
-        ["a string where an integer is required", { "ha-database-require-backups": { minRetentionDays: "seven" } }, /ha-database-require-backups: minRetentionDays must be integer \(got "seven"\)/],
+        ["a string where an integer is required", { "ha-database-require-backups": { minRetentionDays: "seven" } }, /^[^\n]*: invalid pack config:\n  ha-database-require-backups: minRetentionDays must be integer \(got a string; value not shown\)$/],
         ["null for a threshold", { "ha-autoscaling-group-require-multi-zone": { minZones: null } }, /minZones must be integer \(got null\)/],
-        ["a string where a list is required", { "sec-security-group-forbid-world-sensitive-ports": { ports: "22" } }, /ports must be array \(got "22"\)/],
+        ["a string where a list is required", { "sec-security-group-forbid-world-sensitive-ports": { ports: "22" } }, /ports must be array \(got a string; value not shown\)/],
         ["below the minimum", { "ha-autoscaling-group-require-multi-zone": { minZones: 0 } }, /minZones must be >= 1 \(got 0\)/],
         ["a misspelled policy name", { "ha-autoscaling-group-require-multizone": "advisory" }, /"ha-autoscaling-group-require-multizone" is not a policy of the pack/],
-        ["a level that is not one", { "ha-autoscaling-group-require-multi-zone": "strict" }, /"strict" is not an enforcement level/],
+        ["a level that is not one", { "ha-autoscaling-group-require-multi-zone": "strict" }, /ha-autoscaling-group-require-multi-zone: must be an enforcement level \(advisory, mandatory, remediate, disabled\) or an object \(got "strict"\)/],
         ["properties under all", { all: { enforcementLevel: "mandatory", minZones: 3 } }, /all: only "enforcementLevel" applies/],
         ["a residency region that is no region id", { "sec-data-store-require-residency": { regions: ["cn-hangzou"] } }, /sec-data-store-require-residency: regions\.0 must be equal to one of the allowed values \(got "cn-hangzou"\); did you mean cn-hangzhou\?/],
         ["an empty residency region list", { "sec-data-store-require-residency": { regions: [] } }, /sec-data-store-require-residency: regions must NOT have fewer than 1 items \(got \[\]\)/],
@@ -189,6 +189,25 @@ describe("check: the pack config is validated as the CLI validates it", () => {
             assert.match(message, expected);
         });
     }
+    it("never shows a value that may be a secret: free text, a secure: object, a password-like property; shows levels, numbers and region ids", async () => {
+        const cases: readonly [unknown, string][] = [
+            [{ "ha-database-require-backups": { minRetentionDays: "Hunter2SuperSecret" } }, "ha-database-require-backups: minRetentionDays must be integer (got a string; value not shown)"],
+            [{ "ha-database-require-backups": { minRetentionDays: { secure: "AAABAHunter2SuperSecret" } } }, "ha-database-require-backups: minRetentionDays must be integer (got an encrypted secret)"],
+            [{ "ha-database-require-backups": { password: "Hunter2SuperSecret" } }, 'ha-database-require-backups: "password" is not a property of the policy; allowed: enforcementLevel, minRetentionDays, stages'],
+            [{ "ha-database-require-backups": ["Hunter2SuperSecret"] }, "ha-database-require-backups: must be an enforcement level (advisory, mandatory, remediate, disabled) or an object (got a list; value not shown)"],
+            [{ "ha-database-require-backups": { enforcementLevel: "Hunter2SuperSecretHunter2SuperSecretHunter2SuperSecret" } }, "ha-database-require-backups: enforcementLevel must be one of advisory, mandatory, remediate, disabled (got a string; value not shown)"],
+            [{ "ha-database-require-backups": { stages: { growth: "strict" } } }, 'ha-database-require-backups: stages.growth must be equal to one of the allowed values (got "strict")'],
+            [{ "ha-database-require-backups": { minRetentionDays: 7.5 } }, "ha-database-require-backups: minRetentionDays must be integer (got 7.5)"],
+            [{ "ha-database-require-backup": "advisory" }, '"ha-database-require-backup" is not a policy of the pack (nor "all"); did you mean ha-database-require-backups?'],
+        ];
+        for (const [config, expected] of cases) {
+            const f = file(config);
+            const [code, message] = await run(["--from", input(), "--config", f]);
+            assert.strictEqual(code, 2, message);
+            assert.strictEqual(message, `${f}: invalid pack config:\n  ${expected}`);
+            assert.doesNotMatch(message, /Hunter2/);
+        }
+    });
     for (const [what, where, expected] of [
         ["a missing --config file", () => path.join(dir, "no-config.json"), /--config .*no-config\.json: no such file/],
         ["a folder as --config", () => dir, /--config .*: not a file/],
@@ -200,11 +219,13 @@ describe("check: the pack config is validated as the CLI validates it", () => {
             assert.doesNotMatch(message, /\n\s+at /);
         });
     }
-    it("accepts flow-connected like a policy: a level, never properties", async () => {
+    it("accepts flow-connected like a policy: a level or stages, no other property", async () => {
         const from = input();
         assert.strictEqual((await run(["--from", from, "--config", file({ "flow-connected": "advisory" })]))[0], 1);
         const bad = file({ "flow-connected": { enforcementLevel: "disabled", hops: 1 } });
-        assert.deepStrictEqual(await run(["--from", from, "--config", bad]), [2, `${bad}: invalid pack config:\n  flow-connected: takes only an enforcement level (got hops)`]);
+        assert.deepStrictEqual(await run(["--from", from, "--config", bad]), [2, `${bad}: invalid pack config:\n  flow-connected: "hops" is not a property of the policy; allowed: enforcementLevel, stages`]);
+        // growth input: flow-connected off for growth only leaves the security rule's violation
+        assert.strictEqual((await run(["--from", from, "--config", file({ "flow-connected": { stages: { growth: "disabled" } } })]))[0], 1);
     });
     it("honours all: every policy at that level, a policy's own level first", async () => {
         const from = input();

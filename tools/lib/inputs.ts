@@ -7,7 +7,7 @@ import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
 import type { EnforcementLevel } from "@pulumi/policy";
 
-import { STAGES, Stage, isEnforcementLevel, isStage, stageFromTags } from "../../policies/lib/stage";
+import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
 import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
@@ -15,9 +15,10 @@ import { BOUNDARY_NAMES } from "../../components/model/residency";
 import { StackReport } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResult } from "../../policies/flows/walk";
+import { FLOW_CONNECTED, flowConnectedLevel } from "../../policies/flows/finding";
 
 /** The policy name under which a broken flow is reported. */
-export const FLOW_POLICY = "flow-connected";
+export const FLOW_POLICY = FLOW_CONNECTED.name;
 
 /**
  * A broken flow as a finding naming the broken hop and its resource: mandatory, except where the
@@ -37,15 +38,14 @@ export function flowViolations(flows: readonly FlowResult[], unset: readonly str
 }
 
 /**
- * The enforcement level of the flow findings set by a validated pack config (tools/lib/pack-config.ts
- * folds `all` into the `flow-connected` entry): "disabled" drops them, "advisory" makes every one
- * advisory, "mandatory" (and "remediate", as a flow cannot be remediated) keeps the defaults of
+ * The enforcement level of the flow findings at `stage` set by a validated pack config
+ * (tools/lib/pack-config.ts folds `all` into the `flow-connected` entry; policies/flows/finding.ts
+ * reads its level and `stages`): "disabled" drops them, "advisory" makes every one advisory,
+ * "mandatory" (and "remediate", as a flow cannot be remediated) keeps the defaults of
  * flowViolations. Defaults to "mandatory".
  */
-export function flowEnforcement(config: PackConfig): EnforcementLevel {
-    const own = config[FLOW_POLICY];
-    const level = typeof own === "string" ? own : isRecord(own) ? own.enforcementLevel : undefined;
-    return isEnforcementLevel(level) ? level : "mandatory";
+export function flowEnforcement(config: PackConfig, stage?: Stage): EnforcementLevel {
+    return flowConnectedLevel(config, stage);
 }
 
 /**
@@ -332,7 +332,7 @@ export async function evaluateStack(input: Pick<StackInput, "stack" | "resources
     return {
         stack: input.stack,
         stage: input.stage || result.stage || "",
-        policy: { violations: [...result.violations, ...flowViolations(flows, input.unset, flowEnforcement(config))] },
+        policy: { violations: [...result.violations, ...flowViolations(flows, input.unset, flowEnforcement(config, isStage(input.stage) ? input.stage : result.stage))] },
         conformance: { violations: checkConformance(input.resources) },
         availability: availabilityOf(POLICIES, input.resources, config),
         flows,
@@ -341,7 +341,7 @@ export async function evaluateStack(input: Pick<StackInput, "stack" | "resources
 
 export const POLICY_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
     ...POLICIES.map((p): [string, string] => [p.name, p.description]),
-    [FLOW_POLICY, "Every live-commerce flow connects end to end, hop by hop (certificate names, listener to targets answering the health check, security-group path, identity, route to egress)"],
+    [FLOW_POLICY, FLOW_CONNECTED.description],
 ]);
 
 /** The one stack of a base file (`--base`): a saved plan, a preview or an export; two or more stacks are an error. */
