@@ -17,12 +17,14 @@ import * as fs from "fs";
 
 import { runCli } from "./lib/cli";
 import { PackConfig, hasMandatory } from "./lib/evaluate";
-import { INPUT_REVIVE_DEPTH, InputFormatError, POLICY_DESCRIPTIONS, StackInput, evaluateStack, inputReviver, parseInput, singleStack } from "./lib/inputs";
+import { RESIDENCY_POLICY, INPUT_REVIVE_DEPTH, InputFormatError, POLICY_DESCRIPTIONS, StackInput, evaluateStack, inputReviver, parseInput, singleStack } from "./lib/inputs";
 import { PackConfigError, validatePackConfig } from "./lib/pack-config";
 import { JsonReadError, JsonReadOptions, readJsonFile } from "./lib/json-scan";
 import { locateFinding } from "./lib/stackfiles";
 import { OUTPUTS, Output, StackReport, hasConformanceViolations, renderMarkdown, renderSarif, renderTable } from "./lib/report";
 import { POLICIES } from "../policies/all";
+import { BOUNDARY_NAMES } from "../components/model/residency";
+import { isRecord } from "../policies/lib/values";
 import { FLOW_CONNECTED } from "../policies/flows/finding";
 import { STAGES, Stage } from "../policies/lib/stage";
 import { UpgradeReport, diffPlans } from "./lib/upgrade";
@@ -30,7 +32,7 @@ import { renderUpgradeMarkdown, renderUpgradeText, upgradeJson } from "./lib/upg
 
 export class UsageError extends Error {}
 
-const USAGE = "usage: npm run -s check -- --from <file> [--output table|json|sarif|markdown] [--out <file>] [--config <pack-config.json>] [--stage startup|growth|mature] [--base <file of the stack before the change>]";
+const USAGE = "usage: npm run -s check -- --from <file> [--output table|json|sarif|markdown] [--out <file>] [--config <pack-config.json>] [--stage startup|growth|mature] [--residency <boundary name>|<region id,...>] [--base <file of the stack before the change>]";
 
 export interface CheckArgs {
     readonly from: string;
@@ -42,6 +44,8 @@ export interface CheckArgs {
     readonly stage: Stage | undefined;
     /** File to write the report to; stdout when undefined. */
     readonly out: string | undefined;
+    /** Overrides the residency boundary of the input and of the pack config: a boundary name or region ids separated by commas. */
+    readonly residency?: string;
 }
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
@@ -51,6 +55,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     let base: string | undefined;
     let stage: Stage | undefined;
     let out: string | undefined;
+    let residency: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = argv[i + 1];
@@ -59,6 +64,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         else if (arg === "--config") config = value;
         else if (arg === "--out") out = value;
         else if (arg === "--base") base = value;
+        else if (arg === "--residency") residency = value;
         else if (arg === "--stage") {
             stage = STAGES.find((s) => s === value);
             if (stage === undefined) throw new UsageError(`--stage must be one of ${STAGES.join(", ")} (got ${JSON.stringify(value)})\n${USAGE}`);
@@ -70,7 +76,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         i++;
     }
     if (from === undefined) throw new UsageError(`--from is required\n${USAGE}`);
-    return { from, output, config, base, stage, out };
+    return { from, output, config, base, stage, out, ...(residency !== undefined ? { residency } : {}) };
 }
 
 /** Checks that an input file exists and is a file; else an InputFormatError naming the file. */
@@ -119,6 +125,26 @@ export function readPackConfig(file: string | undefined): PackConfig {
     return validatePackConfig(readJsonInput(file, "--config"), POLICIES, file, [FLOW_CONNECTED]);
 }
 
+/**
+ * The pack config with `--residency` in force: the residency policy's `boundary` (a name of
+ * RESIDENCY_BOUNDARIES) or `regions` (ids separated by commas), replacing what the pack config and
+ * the input declare. Validated against the policy's configSchema; errors name the flag.
+ */
+export function withResidencyFlag(config: PackConfig, flag: string | undefined): PackConfig {
+    if (flag === undefined) return config;
+    const entry = BOUNDARY_NAMES.includes(flag) ? { boundary: flag } : { regions: flag.split(",").map((r) => r.trim()).filter((r) => r !== "") };
+    try {
+        validatePackConfig({ [RESIDENCY_POLICY]: entry }, POLICIES, "--residency");
+    } catch (e) {
+        if (!(e instanceof PackConfigError)) throw e;
+        const problems = e.message.split("\n").slice(1).map((l) => l.trim().replace(`${RESIDENCY_POLICY}: `, ""));
+        throw new UsageError(`--residency must be ${BOUNDARY_NAMES.join(", ")} or region ids separated by commas: ${problems.join("; ")}\n${USAGE}`);
+    }
+    const own = config[RESIDENCY_POLICY];
+    const { boundary: _boundary, regions: _regions, ...rest } = isRecord(own) ? own : typeof own === "string" ? { enforcementLevel: own } : {};
+    return { ...config, [RESIDENCY_POLICY]: { ...rest, ...entry } };
+}
+
 export function renderReports(reports: readonly StackReport[], output: Output, upgrade?: UpgradeReport): string {
     switch (output) {
         case "json": {
@@ -143,7 +169,7 @@ export async function check(args: CheckArgs): Promise<[number, string]> {
         const base = singleStack(readInputStacks(args.base, "--base", undefined, false), args.base);
         upgrade = diffPlans(base.resources, inputs[0].resources, { base: base.stack || args.base, head: inputs[0].stack || args.from });
     }
-    const config = readPackConfig(args.config);
+    const config = withResidencyFlag(readPackConfig(args.config), args.residency);
     const reports = await Promise.all(inputs.map((i) => evaluateStack(i, config)));
     const failed = reports.some((r) => hasMandatory(r.policy.violations) || hasConformanceViolations(r)) || (upgrade !== undefined && upgrade.undocumented.length > 0);
     return [failed ? 1 : 0, renderReports(reports, args.output, upgrade)];

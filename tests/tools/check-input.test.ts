@@ -128,7 +128,39 @@ describe("check: the residency boundary of a preview's config", () => {
     it("a boundary that is not one is an input error naming the key and the value", async () => {
         const [code, message] = await run(["--from", file(doc('{"boundary": "europe"}'))]);
         assert.strictEqual(code, 2);
-        assert.match(message, /preview config shop:residency must be \{"boundary": "mainland-china" \| "us" \| \[region ids\]\} \(got "\{\\"boundary\\": \\"europe\\"\}"\)/);
+        assert.match(message, /preview config shop:residency must be \{"boundary": "mainland-china" \| "us" \| \[region ids\]\} \(got boundary "europe"\)/);
+    });
+    const residencyOf = async (args: string[]): Promise<unknown[]> => {
+        const [, out] = await run([...args, "--output", "json"]);
+        const report: unknown = JSON.parse(out);
+        const violations = isRecord(report) && isRecord(report.policy) && Array.isArray(report.policy.violations) ? report.policy.violations : [];
+        return violations.filter((v) => isRecord(v) && v.policy === "sec-data-store-require-residency").map((v) => (isRecord(v) ? v.message : v));
+    };
+    const plan = (residency: unknown) => ({ stack: "prod", stage: "growth", cloud: "aws", resources: [bucket], ...(residency === undefined ? {} : { outputs: { residency } }) });
+    const exported = (residency: unknown) => ({ deployment: { resources: [{ urn: "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod", type: "pulumi:pulumi:Stack", outputs: { stage: "growth", ...(residency === undefined ? {} : { residency }) } }, bucket] } });
+    for (const [kind, make] of [["a plan's outputs.residency", plan], ["an export's stack output residency", exported]] as const) {
+        it(`reads ${kind} (the program's residency output)`, async () => {
+            const found = await residencyOf(["--from", file(make({ boundary: "us" }))]);
+            assert.strictEqual(found.length, 1, JSON.stringify(found));
+            assert.match(String(found[0]), /aws:s3\/bucket:Bucket is in eu-west-1, outside the residency boundary/);
+            assert.deepStrictEqual(await residencyOf(["--from", file(make(undefined))]), []);
+            assert.deepStrictEqual(await residencyOf(["--from", file(make({ boundary: ["eu-west-1"] }))]), []);
+            const [code, message] = await run(["--from", file(make({ boundary: { secure: "Hunter2" } }))]);
+            assert.strictEqual(code, 2, message);
+            assert.match(message, /residency" must be \{"boundary": .*\(got boundary an encrypted secret; value not shown\)/);
+        });
+    }
+    it("--residency overrides the input and the pack config; a region that is none is a usage error", async () => {
+        const from = file(doc('{"boundary": "us"}'));
+        assert.deepStrictEqual(await residencyOf(["--from", from, "--residency", "eu-west-1"]), []);
+        assert.strictEqual((await residencyOf(["--from", from, "--residency", "us-east-1,us-west-2"])).length, 1);
+        assert.deepStrictEqual(await residencyOf(["--from", from, "--residency", "eu-west-1", "--config", file({ "sec-data-store-require-residency": { boundary: "us" } })]), []);
+        const [code, message] = await run(["--from", from, "--residency", "eu-west-7"]);
+        assert.strictEqual(code, 2);
+        assert.match(message, /^--residency must be mainland-china, us or region ids separated by commas: regions\.0 must be equal to one of the allowed values \(got "eu-west-7"\)/);
+    });
+    it("the pack config's boundary comes before the input's", async () => {
+        assert.deepStrictEqual(await residencyOf(["--from", file(plan({ boundary: "us" })), "--config", file({ "sec-data-store-require-residency": { regions: ["eu-west-1"] } })]), []);
     });
 });
 

@@ -12,6 +12,7 @@ import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/val
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
 import { BOUNDARY_NAMES } from "../../components/model/residency";
+import { kindOf } from "../../components/model/errors";
 import { StackReport } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResult } from "../../policies/flows/walk";
@@ -77,7 +78,7 @@ export interface StackInput {
     readonly residency?: { readonly boundary: string } | { readonly regions: readonly string[] };
 }
 
-const RESIDENCY_POLICY = "sec-data-store-require-residency";
+export const RESIDENCY_POLICY = "sec-data-store-require-residency";
 
 export class InputFormatError extends Error {}
 
@@ -240,7 +241,8 @@ function fromPlan(v: unknown, what: string, override: Stage | undefined, require
     if (!Array.isArray(v.resources)) throw new InputFormatError(`${what}: a plan needs a "resources" list`);
     const resources = resourcesOf(what, v.resources, "resources");
     const unset = list(v.notDeployableUntilSet).flatMap((m) => (isRecord(m) && typeof m.key === "string" ? [m.key] : []));
-    return { ...stackInput(what, str(v.stack) ?? stackFromUrn(resources[0].urn), { stage: str(v.stage), cloud: str(v.cloud) }, resources, override, required), unset };
+    const residency = declaredResidency(isRecord(v.outputs) ? v.outputs.residency : undefined, 'plan output "residency"', what);
+    return { ...stackInput(what, str(v.stack) ?? stackFromUrn(resources[0].urn), { stage: str(v.stage), cloud: str(v.cloud) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
 }
 
 /** A configuration value of a preview's `config` map (plain string, or a `{value}`/`{secret}` object). */
@@ -250,13 +252,15 @@ function configValue(config: unknown, key: string): string | undefined {
 }
 
 /**
- * The residency a preview's config declares under `key`: the stack config's shape
- * (`{boundary: <name> | [region ids]}`, components/model/schema.ts), given as an object or as its
- * JSON text (`pulumi preview --json` prints an object config value as JSON text), plain or wrapped
- * in `{value}`. Errors name the key, the value and what is allowed.
+ * The residency an input declares: the stack config's shape (`{boundary: <name> | [region ids]}`,
+ * components/model/schema.ts) as a preview's `<project>:residency` config (an object or its JSON
+ * text, `pulumi preview --json` prints an object config value as JSON text, plain or wrapped in
+ * `{value}`), or as the `residency` stack output of an export or a plan
+ * (components/model/residency.ts, residencyOutput). `source` names where it was read, for errors,
+ * which name the key and what is allowed and show a boundary name only (the project's rule:
+ * a choice is shown, a value of the wrong shape only by its kind).
  */
-export function previewResidency(config: unknown, key: string, what: string): StackInput["residency"] {
-    const raw = isRecord(config) ? config[key] : undefined;
+export function declaredResidency(raw: unknown, source: string, what: string): StackInput["residency"] {
     if (raw === undefined || raw === null) return undefined;
     const unwrapped = isRecord(raw) && !("boundary" in raw) && "value" in raw ? raw.value : raw;
     let value: unknown = unwrapped;
@@ -271,7 +275,13 @@ export function previewResidency(config: unknown, key: string, what: string): St
     const boundary = isRecord(value) ? value.boundary : undefined;
     if (typeof boundary === "string" && BOUNDARY_NAMES.includes(boundary)) return { boundary };
     if (Array.isArray(boundary) && boundary.length > 0 && boundary.every((r): r is string => typeof r === "string")) return { regions: boundary };
-    throw new InputFormatError(`${what}: preview config ${key} must be ${allowed} (got ${JSON.stringify(unwrapped)?.slice(0, 80)})`);
+    const got = typeof boundary === "string" && boundary.length <= 40 ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
+    throw new InputFormatError(`${what}: ${source} must be ${allowed} (got ${got})`);
+}
+
+/** The residency a preview's config declares under `key` (see declaredResidency). */
+export function previewResidency(config: unknown, key: string, what: string): StackInput["residency"] {
+    return declaredResidency(isRecord(config) ? config[key] : undefined, `preview config ${key}`, what);
 }
 
 /** The pack config with the input's declared residency for the residency policy, unless the pack config sets a boundary itself. */
@@ -305,7 +315,8 @@ function fromExport(deployment: Record<string, unknown>, what: string, override:
     if (!Array.isArray(deployment.resources)) throw new InputFormatError(`${what}: "deployment.resources" must be a list`);
     const resources = resourcesOf(what, deployment.resources, "deployment.resources");
     const outputs = stackOutputs(deployment.resources);
-    return stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required);
+    const residency = declaredResidency(outputs.residency, 'stack output "residency"', what);
+    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required), ...(residency !== undefined ? { residency } : {}) };
 }
 
 /**
