@@ -159,6 +159,17 @@ describe("check: the residency boundary of a preview's config", () => {
         assert.strictEqual(code, 2);
         assert.match(message, /^--residency must be mainland-china, us or region ids separated by commas: regions\.0 must be equal to one of the allowed values \(got "eu-west-7"\)/);
     });
+    it("the shipped mature stacks export their boundary; check reads it from the plan without the resources' tags", async () => {
+        const { shippedPlan } = await import("../support/shipped");
+        const plan = await shippedPlan("mature-aws");
+        assert.deepStrictEqual(plan.outputs.residency, { boundary: "us" });
+        assert.strictEqual((await shippedPlan("growth-aws")).outputs.residency, undefined);
+        // the tags gone, a replica moved outside: only the plan's output can name the boundary
+        const untagged = plan.resources.map((r) => (isRecord(r.inputs.tags) ? { ...r, inputs: { ...r.inputs, tags: { ...r.inputs.tags, residency: undefined } } } : r));
+        const moved = [...untagged, { ...bucket, urn: "urn:pulumi:mature-aws::live-commerce::aws:s3/bucket:Bucket::eu-copy" }];
+        const found = await residencyOf(["--from", file({ ...plan, resources: moved })]);
+        assert.ok(found.some((m) => /eu-copy|eu-west-1, outside the residency boundary/.test(String(m))), JSON.stringify(found));
+    });
     it("the pack config's boundary comes before the input's", async () => {
         assert.deepStrictEqual(await residencyOf(["--from", file(plan({ boundary: "us" })), "--config", file({ "sec-data-store-require-residency": { regions: ["eu-west-1"] } })]), []);
     });
