@@ -296,8 +296,10 @@ export function withInputResidency(config: PackConfig, residency: StackInput["re
 function fromPreview(doc: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
     const errors = list(doc.diagnostics).filter((d) => isRecord(d) && d.severity === "error");
     if (errors.length > 0) {
+        // the diagnostic's text is not repeated: a program's error may quote a decrypted secret
         const first = errors.find(isRecord);
-        throw new InputFormatError(`${what}: the preview failed (${errors.length} error diagnostic(s)${first !== undefined && typeof first.message === "string" ? `, first: ${first.message.split("\n")[0].slice(0, 200)}` : ""}); fix the preview before checking it`);
+        const urn = first !== undefined && typeof first.urn === "string" && /^urn:pulumi:[^\s]*$/.test(first.urn) ? `, first of ${first.urn}` : "";
+        throw new InputFormatError(`${what}: the preview failed (${errors.length} error diagnostic(s)${urn}; their text is in the preview's output, not repeated here); fix the preview before checking it`);
     }
     const steps = list(doc.steps);
     // every step must be an object: a malformed one is an error naming its index, never skipped

@@ -10,6 +10,7 @@
 // as soon as its last byte is read, so the raw document is never held either). No recursion: time
 // and stack are linear in the input whatever its nesting.
 
+import { isUtf8 } from "buffer";
 import * as fs from "fs";
 
 /** What is wrong with a JSON text and where. */
@@ -69,6 +70,12 @@ function pathText(stack: readonly Frame[]): string {
     return stack
         .map((f, i) => (f.kind === "array" ? `[${f.value.length}]` : IDENTIFIER.test(f.key) ? `${i === 0 ? "" : "."}${f.key}` : `[${JSON.stringify(f.key)}]`))
         .join("");
+}
+
+/** Whether bytes [from, to) hold a byte >= 0x80 (a lead byte not followed by continuation bytes counts too). */
+function hasHighByte(buf: Buffer, from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (buf[k] >= 0x80) return true;
+    return false;
 }
 
 function isDigit(b: number): boolean {
@@ -317,6 +324,8 @@ export class StrictJsonReader {
             if (final) this.fail(i, "a string that is never closed");
             return MORE;
         }
+        // RFC 8259 8.1: JSON text is UTF-8; a byte sequence that is not would be replaced without a word
+        if ((wide > 0 || hasHighByte(buf, i + 1, j)) && !isUtf8(buf.subarray(i + 1, j))) this.fail(i, "a string that is not valid UTF-8 (save the file as UTF-8)");
         // a fresh string (never a slice of the chunk, which would keep the chunk alive)
         const s = escaped ? String(JSON.parse(buf.toString("utf8", i, j + 1))) : buf.toString("utf8", i + 1, j);
         this.wide += wide;
