@@ -2,6 +2,7 @@
 //
 //   npm run -s check -- --from <file> [--output table|json|sarif|markdown] [--out <file>]
 //                       [--config <pack-config.json>] [--stage startup|growth|mature] [--base <file>]
+//                       [--residency <boundary name>|<region id,...>]
 //
 // The stage comes from the input (plan `stage`, preview config `<project>:stage`, export stack
 // output `stage`, or the resources' `stage` tags); `--stage` overrides it. `--out` writes the
