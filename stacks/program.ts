@@ -6,6 +6,7 @@ import { deployAlicloud } from "../components/alicloud";
 import { deployAws } from "../components/aws";
 import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, scalingSimulation, scheduleReport } from "../components/model";
 import { profileOf, resolveSpec } from "../components/profiles";
+import { residencyOutput } from "../components/model/residency";
 
 /**
  * Reads and validates the stack's config: the keys of the project named in Pulumi.yaml
@@ -44,6 +45,7 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
     return {
         stage: spec.stage,
         cloud: spec.cloud,
+        ...(spec.residency !== null ? { residency: residencyOutput(spec.residency) } : {}),
         onlineUsers: spec.onlineUsers,
         scaling: { schedule: scheduleReport(spec, now.getTime(), profile.eventLimit(spec, now.getTime())), ...scalingSimulation(spec, profile) },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),

@@ -9,6 +9,7 @@ import { FlowGraph, FlowResource, UNKNOWN, at } from "../policies/flows/graph";
 import { isRecord, list, num, record } from "../policies/lib/values";
 import { projectsTokenFile, replicaRange, scrapesDeployment, selectsPods, targetsContainerPort } from "../policies/flows/kubernetes";
 import { FlowResult } from "../policies/flows/walk";
+import { FLOW_CONNECTED } from "../policies/flows/finding";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
 import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
@@ -610,14 +611,26 @@ describe("flow output", () => {
         const { flowViolations, flowEnforcement } = await import("../tools/lib/inputs");
         const { validatePackConfig } = await import("../tools/lib/pack-config");
         const { POLICIES } = await import("../policies/all");
-        const levels = (doc: unknown): string[] => flowViolations([broken], [], flowEnforcement(validatePackConfig(doc, POLICIES, "c.json", ["flow-connected"]))).map((v) => v.enforcement);
+        const levels = (doc: unknown): string[] => flowViolations([broken], [], flowEnforcement(validatePackConfig(doc, POLICIES, "c.json", [FLOW_CONNECTED]))).map((v) => v.enforcement);
         assert.deepStrictEqual(levels({}), ["mandatory"]);
         assert.deepStrictEqual(levels({ "flow-connected": "advisory" }), ["advisory"]);
         assert.deepStrictEqual(levels({ "flow-connected": { enforcementLevel: "advisory" } }), ["advisory"]);
         assert.deepStrictEqual(levels({ all: "disabled" }), []);
         assert.deepStrictEqual(levels({ all: "disabled", "flow-connected": "mandatory" }), ["mandatory"]);
-        assert.throws(() => validatePackConfig({ "flow-connected": "strict" }, POLICIES, "c.json", ["flow-connected"]), { message: 'c.json: invalid pack config:\n  flow-connected: "strict" is not an enforcement level (advisory, mandatory, remediate, disabled)' });
-        assert.throws(() => validatePackConfig({ "flow-connected": { enforcementLevel: "advisory", minHops: 2 } }, POLICIES, "c.json", ["flow-connected"]), { message: "c.json: invalid pack config:\n  flow-connected: takes only an enforcement level (got minHops)" });
+        assert.throws(() => validatePackConfig({ "flow-connected": "strict" }, POLICIES, "c.json", [FLOW_CONNECTED]), { message: 'c.json: invalid pack config:\n  flow-connected: must be an enforcement level (advisory, mandatory, remediate, disabled) or an object (got "strict")' });
+        assert.throws(() => validatePackConfig({ "flow-connected": { enforcementLevel: "advisory", minHops: 2 } }, POLICIES, "c.json", [FLOW_CONNECTED]), { message: 'c.json: invalid pack config:\n  flow-connected: "minHops" is not a property of the policy; allowed: enforcementLevel, stages' });
+    });
+    it("flow-connected takes a level per stage (stages), validated against its configSchema like every policy's", async () => {
+        const { flowViolations, flowEnforcement } = await import("../tools/lib/inputs");
+        const { validatePackConfig } = await import("../tools/lib/pack-config");
+        const { POLICIES } = await import("../policies/all");
+        const config = validatePackConfig({ "flow-connected": { stages: { startup: "advisory", mature: "disabled" } } }, POLICIES, "c.json", [FLOW_CONNECTED]);
+        const at = (stage: "startup" | "growth" | "mature"): string[] => flowViolations([broken], [], flowEnforcement(config, stage)).map((v) => v.enforcement);
+        assert.deepStrictEqual([at("startup"), at("growth"), at("mature")], [["advisory"], ["mandatory"], []]);
+        // the stage level comes before the entry's own level and all, as for the pack's policies
+        assert.deepStrictEqual(flowViolations([broken], [], flowEnforcement(validatePackConfig({ all: "advisory", "flow-connected": { stages: { growth: "mandatory" } } }, POLICIES, "c.json", [FLOW_CONNECTED]), "growth")).map((v) => v.enforcement), ["mandatory"]);
+        assert.throws(() => validatePackConfig({ "flow-connected": { stages: { growth: "strict" } } }, POLICIES, "c.json", [FLOW_CONNECTED]), { message: 'c.json: invalid pack config:\n  flow-connected: stages.growth must be equal to one of the allowed values (got "strict")' });
+        assert.throws(() => validatePackConfig({ "flow-connected": { stages: { prod: "advisory" } } }, POLICIES, "c.json", [FLOW_CONNECTED]), { message: 'c.json: invalid pack config:\n  flow-connected: stages must NOT have additional properties ("prod")' });
     });
     it("text: one line per flow, the broken hop marked; Markdown: a Mermaid flowchart with the broken hop in red", async () => {
         const { flowLine, flowMermaid } = await import("../policies/flows/render");

@@ -2,6 +2,7 @@
 //
 //   npm run -s check -- --from <file> [--output table|json|sarif|markdown] [--out <file>]
 //                       [--config <pack-config.json>] [--stage startup|growth|mature] [--base <file>]
+//                       [--residency <boundary name>|<region id,...>]
 //
 // The stage comes from the input (plan `stage`, preview config `<project>:stage`, export stack
 // output `stage`, or the resources' `stage` tags); `--stage` overrides it. `--out` writes the
@@ -17,19 +18,22 @@ import * as fs from "fs";
 
 import { runCli } from "./lib/cli";
 import { PackConfig, hasMandatory } from "./lib/evaluate";
-import { FLOW_POLICY, InputFormatError, POLICY_DESCRIPTIONS, evaluateStack, parseInput, readSingleStack } from "./lib/inputs";
+import { RESIDENCY_POLICY, INPUT_REVIVE_DEPTH, InputFormatError, POLICY_DESCRIPTIONS, StackInput, evaluateStack, inputReviver, parseInput, singleStack } from "./lib/inputs";
 import { PackConfigError, validatePackConfig } from "./lib/pack-config";
-import { scanJson } from "./lib/json-scan";
+import { JsonReadError, JsonReadOptions, readJsonFile } from "./lib/json-scan";
 import { locateFinding } from "./lib/stackfiles";
 import { OUTPUTS, Output, StackReport, hasConformanceViolations, renderMarkdown, renderSarif, renderTable } from "./lib/report";
 import { POLICIES } from "../policies/all";
+import { BOUNDARY_NAMES } from "../components/model/residency";
+import { isRecord } from "../policies/lib/values";
+import { FLOW_CONNECTED } from "../policies/flows/finding";
 import { STAGES, Stage } from "../policies/lib/stage";
 import { UpgradeReport, diffPlans } from "./lib/upgrade";
 import { renderUpgradeMarkdown, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
 
 export class UsageError extends Error {}
 
-const USAGE = "usage: npm run -s check -- --from <file> [--output table|json|sarif|markdown] [--out <file>] [--config <pack-config.json>] [--stage startup|growth|mature] [--base <file of the stack before the change>]";
+const USAGE = "usage: npm run -s check -- --from <file> [--output table|json|sarif|markdown] [--out <file>] [--config <pack-config.json>] [--stage startup|growth|mature] [--residency <boundary name>|<region id,...>] [--base <file of the stack before the change>]";
 
 export interface CheckArgs {
     readonly from: string;
@@ -41,6 +45,8 @@ export interface CheckArgs {
     readonly stage: Stage | undefined;
     /** File to write the report to; stdout when undefined. */
     readonly out: string | undefined;
+    /** Overrides the residency boundary of the input and of the pack config: a boundary name or region ids separated by commas. */
+    readonly residency?: string;
 }
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
@@ -50,6 +56,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     let base: string | undefined;
     let stage: Stage | undefined;
     let out: string | undefined;
+    let residency: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = argv[i + 1];
@@ -58,6 +65,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         else if (arg === "--config") config = value;
         else if (arg === "--out") out = value;
         else if (arg === "--base") base = value;
+        else if (arg === "--residency") residency = value;
         else if (arg === "--stage") {
             stage = STAGES.find((s) => s === value);
             if (stage === undefined) throw new UsageError(`--stage must be one of ${STAGES.join(", ")} (got ${JSON.stringify(value)})\n${USAGE}`);
@@ -69,11 +77,11 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         i++;
     }
     if (from === undefined) throw new UsageError(`--from is required\n${USAGE}`);
-    return { from, output, config, base, stage, out };
+    return { from, output, config, base, stage, out, ...(residency !== undefined ? { residency } : {}) };
 }
 
-/** The text of an input file, or an InputFormatError naming the file and what is wrong with it. */
-export function readInputFile(file: string, what: string): string {
+/** Checks that an input file exists and is a file; else an InputFormatError naming the file. */
+function statInput(file: string, what: string): void {
     let stat: fs.Stats;
     try {
         stat = fs.statSync(file);
@@ -81,30 +89,61 @@ export function readInputFile(file: string, what: string): string {
         throw new InputFormatError(`${what} ${file}: no such file`);
     }
     if (!stat.isFile()) throw new InputFormatError(`${what} ${file}: not a file`);
-    const text = fs.readFileSync(file, "utf8");
-    if (text.trim() === "") throw new InputFormatError(`${what} ${file}: the file is empty`);
-    return text;
 }
 
 /**
- * Parses JSON strictly: a key given twice in one object is an error (JSON.parse would keep the
- * last value silently), and a syntax error names its line and column, never the text around it
- * (which may be a secret). For npm's banner (`> live-commerce@...`) the error says how to avoid it.
+ * Reads a JSON input file strictly and in one pass (tools/lib/json-scan.ts): a key given twice in
+ * one object is an error (JSON.parse would keep the last value silently), and a syntax error names
+ * its line and column, never the text around it (which may be a secret). For npm's banner
+ * (`> live-commerce@...`) the error says how to avoid it. `what` names the option (`--from`).
  */
-export function parseJsonFile(text: string, file: string): unknown {
-    const problem = scanJson(text);
-    if (problem !== undefined) {
-        const hint = text.trimStart().startsWith(">") ? "; it starts with npm's script banner: run `npm run -s ...` or write the file with --out" : "";
-        const at = `line ${problem.line}, column ${problem.column}`;
-        if (problem.message.startsWith("duplicate key")) throw new InputFormatError(`${file}: ${problem.message} at ${at}; JSON keeps only the last value, so remove one`);
-        throw new InputFormatError(`${file}: not valid JSON at ${at}: ${problem.message}${hint}`);
+export function readJsonInput(file: string, what: string, options: JsonReadOptions = {}): unknown {
+    statInput(file, what);
+    try {
+        return readJsonFile(file, options);
+    } catch (e) {
+        if (!(e instanceof JsonReadError)) throw e;
+        const at = `line ${e.line}, column ${e.column}`;
+        if (e.kind === "empty") throw new InputFormatError(`${what} ${file}: the file is empty`);
+        if (e.kind === "duplicate") throw new InputFormatError(`${file}: ${e.problem} at ${at}; JSON keeps only the last value, so remove one`);
+        const hint = e.startsWithBanner ? "; it starts with npm's script banner: run `npm run -s ...` or write the file with --out" : "";
+        throw new InputFormatError(`${file}: not valid JSON at ${at}: ${e.problem}${hint}`);
     }
-    return JSON.parse(text);
+}
+
+/**
+ * The stacks of a plan, preview or export file, read in one pass: each resource is converted as
+ * its last byte is read (tools/lib/inputs.ts, inputReviver), so neither the text nor the raw
+ * document is ever held whole. `stageRequired` false for a `--base` file (compared, not judged).
+ */
+export function readInputStacks(file: string, what: string, stage: Stage | undefined, stageRequired = true): StackInput[] {
+    const doc = readJsonInput(file, what, { revive: inputReviver(file), reviveDepth: INPUT_REVIVE_DEPTH });
+    return parseInput(doc, file, stage, stageRequired);
 }
 
 export function readPackConfig(file: string | undefined): PackConfig {
     if (file === undefined) return {};
-    return validatePackConfig(parseJsonFile(readInputFile(file, "--config"), file), POLICIES, file, [FLOW_POLICY]);
+    return validatePackConfig(readJsonInput(file, "--config"), POLICIES, file, [FLOW_CONNECTED]);
+}
+
+/**
+ * The pack config with `--residency` in force: the residency policy's `boundary` (a name of
+ * RESIDENCY_BOUNDARIES) or `regions` (ids separated by commas), replacing what the pack config and
+ * the input declare. Validated against the policy's configSchema; errors name the flag.
+ */
+export function withResidencyFlag(config: PackConfig, flag: string | undefined): PackConfig {
+    if (flag === undefined) return config;
+    const entry = BOUNDARY_NAMES.includes(flag) ? { boundary: flag } : { regions: flag.split(",").map((r) => r.trim()).filter((r) => r !== "") };
+    try {
+        validatePackConfig({ [RESIDENCY_POLICY]: entry }, POLICIES, "--residency");
+    } catch (e) {
+        if (!(e instanceof PackConfigError)) throw e;
+        const problems = e.message.split("\n").slice(1).map((l) => l.trim().replace(`${RESIDENCY_POLICY}: `, ""));
+        throw new UsageError(`--residency must be ${BOUNDARY_NAMES.join(", ")} or region ids separated by commas: ${problems.join("; ")}\n${USAGE}`);
+    }
+    const own = config[RESIDENCY_POLICY];
+    const { boundary: _boundary, regions: _regions, ...rest } = isRecord(own) ? own : typeof own === "string" ? { enforcementLevel: own } : {};
+    return { ...config, [RESIDENCY_POLICY]: { ...rest, ...entry } };
 }
 
 export function renderReports(reports: readonly StackReport[], output: Output, upgrade?: UpgradeReport): string {
@@ -124,17 +163,14 @@ export function renderReports(reports: readonly StackReport[], output: Output, u
 
 /** Runs the check and returns [exit code, output]. */
 export async function check(args: CheckArgs): Promise<[number, string]> {
-    // The parsed document is read in this scope only: once its resources are converted (their own
-    // frozen copies), the document and its text are garbage, so a large input is not held twice.
-    const { inputs, upgrade } = ((): { inputs: ReturnType<typeof parseInput>; upgrade: UpgradeReport | undefined } => {
-        const doc = parseJsonFile(readInputFile(args.from, "--from"), args.from);
-        const parsed = parseInput(doc, args.from, args.stage);
-        if (args.base === undefined) return { inputs: parsed, upgrade: undefined };
-        const head = readSingleStack(doc, args.from, args.stage);
-        const base = readSingleStack(parseJsonFile(readInputFile(args.base, "--base"), args.base), args.base);
-        return { inputs: parsed, upgrade: diffPlans(base.resources, head.resources, { base: base.stack || args.base, head: head.stack || args.from }) };
-    })();
-    const config = readPackConfig(args.config);
+    const inputs = readInputStacks(args.from, "--from", args.stage);
+    let upgrade: UpgradeReport | undefined;
+    if (args.base !== undefined) {
+        if (inputs.length !== 1) throw new InputFormatError(`${args.from}: --base compares one stack (got ${inputs.length}); plan one stack with --stack`);
+        const base = singleStack(readInputStacks(args.base, "--base", undefined, false), args.base);
+        upgrade = diffPlans(base.resources, inputs[0].resources, { base: base.stack || args.base, head: inputs[0].stack || args.from });
+    }
+    const config = withResidencyFlag(readPackConfig(args.config), args.residency);
     const reports = await Promise.all(inputs.map((i) => evaluateStack(i, config)));
     const failed = reports.some((r) => hasMandatory(r.policy.violations) || hasConformanceViolations(r)) || (upgrade !== undefined && upgrade.undocumented.length > 0);
     return [failed ? 1 : 0, renderReports(reports, args.output, upgrade)];

@@ -16,7 +16,8 @@ import * as path from "path";
 
 import { ConfigError, STAGES } from "../components/model";
 import { hasMandatory } from "./lib/evaluate";
-import { InputFormatError, StackInput, evaluateStack, readSingleStack } from "./lib/inputs";
+import { InputFormatError, StackInput, evaluateStack, singleStack } from "./lib/inputs";
+import { readInputStacks } from "./check";
 import { runCli } from "./lib/cli";
 import { UnmockedCallError } from "./lib/mocks";
 import { Plan, planStack } from "./lib/record";
@@ -117,7 +118,7 @@ export function renderPlans(plans: readonly CheckedPlan[], format: Format, upgra
 
 /** The one stack of a base file (a saved plan, preview or export). */
 export function readBase(baseFile: string): StackInput {
-    return readSingleStack(JSON.parse(fs.readFileSync(baseFile, "utf8")), baseFile);
+    return singleStack(readInputStacks(baseFile, "--base", undefined, false), baseFile);
 }
 
 /** The change preview of a plan against its base. */

@@ -111,3 +111,13 @@ export function residencyTag(spec: Pick<StackSpec, "regions" | "residency">, reg
     if (r === null || !spec.regions.some((x) => x.name === region)) return undefined;
     return r.regions.includes(region) ? r.boundary : `separate:${region}`;
 }
+
+/**
+ * The residency a stack declares, in its config's shape (`{boundary: <name> | [region ids]}`), as
+ * the stack output `residency` carries it for the gate (`check --from` of an export or a plan reads
+ * it like the stage). Undefined without a boundary.
+ */
+export function residencyOutput(residency: ResidencySpec | null): { readonly boundary: string | readonly string[] } | undefined {
+    if (residency === null) return undefined;
+    return { boundary: BOUNDARY_NAMES.includes(residency.boundary) ? residency.boundary : [...residency.regions] };
+}

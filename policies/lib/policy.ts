@@ -2,7 +2,7 @@
 
 import type { EnforcementLevel, PolicyConfigSchema, ResourceValidation, ResourceValidationPolicy, StackValidation, StackValidationPolicy } from "@pulumi/policy";
 
-import { Category, Stage } from "./stage";
+import { Category, ENFORCEMENT_LEVELS, STAGES, Stage } from "./stage";
 
 export interface RuleSpec {
     /** Scoped name, e.g. `ha-database-require-multi-zone`. */
@@ -31,13 +31,17 @@ function base(spec: RuleSpec): Omit<ResourceValidationPolicy, "validateResource"
 
 /**
  * Every policy accepts per-stage enforcement overrides, e.g. `{"stages": {"growth": "advisory"}}`;
- * the property's default holds the policy's own per-stage defaults.
+ * the property's default holds the policy's own per-stage defaults. Each stage takes an
+ * enforcement level (the CLI validates the schema too: `{"growth": "strict"}` or a stage that is no
+ * stage is an error, never a level silently ignored).
  */
-function stageOverrides(defaults: Partial<Record<Stage, EnforcementLevel>>): PolicyConfigSchema["properties"] {
+export function stageOverrides(defaults: Partial<Record<Stage, EnforcementLevel>>): PolicyConfigSchema["properties"] {
     return {
         stages: {
             type: "object",
             description: "Enforcement level per stage (startup, growth, mature); overrides the category default.",
+            properties: Object.fromEntries(STAGES.map((s) => [s, { type: "string", enum: [...ENFORCEMENT_LEVELS] }])),
+            additionalProperties: false,
             default: defaults,
         },
     };

@@ -2,6 +2,7 @@ import * as assert from "assert";
 
 import { POLICIES } from "../../policies/all";
 import { res, violations } from "./helpers";
+import { isRecord } from "../../policies/lib/values";
 import { EvalResource } from "../../tools/lib/evaluate";
 
 const policy = (name: string) => {
@@ -86,6 +87,15 @@ describe("per-stage pack config files", () => {
             assert.deepStrictEqual(packConfigFor(POLICIES, "growth")[name], { enforcementLevel: "advisory", stage: "growth" }, name);
         }
         for (const stage of ["startup", "growth", "mature"] as const) assert.deepStrictEqual(packConfigFor(POLICIES, stage)["ha-stack-flow-availability-target"], { enforcementLevel: "advisory", stage }, stage);
+    });
+    it("the stage files set flow-connected like a policy: mandatory at every stage, as a broken flow fails its request", async () => {
+        const fs = await import("fs");
+        const path = await import("path");
+        const { ROOT } = await import("../../tools/lib/stackfiles");
+        for (const stage of ["startup", "growth", "mature"] as const) {
+            const file: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, "policies", "config", `${stage}.json`), "utf8"));
+            assert.strictEqual(isRecord(file) ? file["flow-connected"] : undefined, "mandatory", stage);
+        }
     });
 });
 

@@ -88,7 +88,13 @@ describe("check: bad input is one clear error with exit 2", () => {
         ["an empty list", () => file([]), /empty list of plans; a gate never passes on nothing/],
         ["a preview without steps", () => file({ steps: [] }), /no resource to check/],
         ["an export without resources", () => file({ deployment: {} }), /"deployment.resources" must be a list/],
-        ["a failed preview", () => file(preview({ "live-commerce:stage": "growth" }, [], [{ severity: "error", message: "error: program failed" }])), /the preview failed \(1 error diagnostic\(s\), first: error: program failed\)/],
+        ["a failed preview", () => file(preview({ "live-commerce:stage": "growth" }, [], [{ severity: "error", message: "error: program failed" }])), /the preview failed \(1 error diagnostic\(s\); their text is in the preview's output, not repeated here\)/],
+        ["a failed preview whose error quotes a secret", () => file(preview({ "live-commerce:stage": "growth" }, [], [{ severity: "error", urn: "urn:pulumi:s::p::aws:rds/cluster:Cluster::db", message: "masterPassword Hunter2Secret rejected" }])), /^(?!.*Hunter2).*the preview failed \(1 error diagnostic\(s\), first of urn:pulumi:s::p::aws:rds\/cluster:Cluster::db;/],
+        ["a string that is not UTF-8", () => { const f = path.join(dir, `in-${n++}.json`); fs.writeFileSync(f, Buffer.concat([Buffer.from('{"stack":"s","stage":"growth","resources":[{"urn":"u","type":"t","inputs":{"cidr":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}}]}')])); return f; }, /not valid JSON at line 1, column 83: a string that is not valid UTF-8/],
+        ["a number beyond a double", () => file('{"stack":"s","stage":"growth","resources":[{"urn":"u","type":"t","inputs":{"minSize":1e400}}]}'), /not valid JSON at line 1, column 86: a number beyond the range of a double/],
+        ["NaN", () => file('{"stack":"s","stage":"growth","resources":[{"urn":"u","type":"t","inputs":{"minSize":NaN}}]}'), /not valid JSON at line 1, column 86: expected a JSON value/],
+        ["a UTF-16 file (PowerShell's >)", () => { const f = path.join(dir, `in-${n++}.json`); fs.writeFileSync(f, Buffer.from('\uFEFF{"steps":[]}', "utf16le")); return f; }, /not valid JSON at line 1, column 1: a UTF-16 byte order mark/],
+        ["a list nested 200,000 deep", () => file(`${"[".repeat(200_000)}${"]".repeat(200_000)}`), /\[0\]: a plan must be a JSON object/],
         ["a resource without a type", () => file({ stack: "s", stage: "growth", resources: [{ urn: "urn:pulumi:s::p::x::y", inputs: {} }] }), /resources\[0\]: resource urn:pulumi:s::p::x::y has no "type"/],
         ["a resource without a urn", () => file({ stack: "s", stage: "growth", resources: [{ type: "aws:s3/bucket:Bucket" }] }), /resources\[0\]: the resource has no "urn"/],
         ["an unknown document", () => file({ hello: 1 }), /unknown input/],
@@ -128,7 +134,50 @@ describe("check: the residency boundary of a preview's config", () => {
     it("a boundary that is not one is an input error naming the key and the value", async () => {
         const [code, message] = await run(["--from", file(doc('{"boundary": "europe"}'))]);
         assert.strictEqual(code, 2);
-        assert.match(message, /preview config shop:residency must be \{"boundary": "mainland-china" \| "us" \| \[region ids\]\} \(got "\{\\"boundary\\": \\"europe\\"\}"\)/);
+        assert.match(message, /preview config shop:residency must be \{"boundary": "mainland-china" \| "us" \| \[region ids\]\} \(got boundary "europe"\)/);
+    });
+    const residencyOf = async (args: string[]): Promise<unknown[]> => {
+        const [, out] = await run([...args, "--output", "json"]);
+        const report: unknown = JSON.parse(out);
+        const violations = isRecord(report) && isRecord(report.policy) && Array.isArray(report.policy.violations) ? report.policy.violations : [];
+        return violations.filter((v) => isRecord(v) && v.policy === "sec-data-store-require-residency").map((v) => (isRecord(v) ? v.message : v));
+    };
+    const plan = (residency: unknown) => ({ stack: "prod", stage: "growth", cloud: "aws", resources: [bucket], ...(residency === undefined ? {} : { outputs: { residency } }) });
+    const exported = (residency: unknown) => ({ deployment: { resources: [{ urn: "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod", type: "pulumi:pulumi:Stack", outputs: { stage: "growth", ...(residency === undefined ? {} : { residency }) } }, bucket] } });
+    for (const [kind, make] of [["a plan's outputs.residency", plan], ["an export's stack output residency", exported]] as const) {
+        it(`reads ${kind} (the program's residency output)`, async () => {
+            const found = await residencyOf(["--from", file(make({ boundary: "us" }))]);
+            assert.strictEqual(found.length, 1, JSON.stringify(found));
+            assert.match(String(found[0]), /aws:s3\/bucket:Bucket is in eu-west-1, outside the residency boundary/);
+            assert.deepStrictEqual(await residencyOf(["--from", file(make(undefined))]), []);
+            assert.deepStrictEqual(await residencyOf(["--from", file(make({ boundary: ["eu-west-1"] }))]), []);
+            const [code, message] = await run(["--from", file(make({ boundary: { secure: "Hunter2" } }))]);
+            assert.strictEqual(code, 2, message);
+            assert.match(message, /residency" must be \{"boundary": .*\(got boundary an encrypted secret; value not shown\)/);
+        });
+    }
+    it("--residency overrides the input and the pack config; a region that is none is a usage error", async () => {
+        const from = file(doc('{"boundary": "us"}'));
+        assert.deepStrictEqual(await residencyOf(["--from", from, "--residency", "eu-west-1"]), []);
+        assert.strictEqual((await residencyOf(["--from", from, "--residency", "us-east-1,us-west-2"])).length, 1);
+        assert.deepStrictEqual(await residencyOf(["--from", from, "--residency", "eu-west-1", "--config", file({ "sec-data-store-require-residency": { boundary: "us" } })]), []);
+        const [code, message] = await run(["--from", from, "--residency", "eu-west-7"]);
+        assert.strictEqual(code, 2);
+        assert.match(message, /^--residency must be mainland-china, us or region ids separated by commas: regions\.0 must be equal to one of the allowed values \(got "eu-west-7"\)/);
+    });
+    it("the shipped mature stacks export their boundary; check reads it from the plan without the resources' tags", async () => {
+        const { shippedPlan } = await import("../support/shipped");
+        const plan = await shippedPlan("mature-aws");
+        assert.deepStrictEqual(plan.outputs.residency, { boundary: "us" });
+        assert.strictEqual((await shippedPlan("growth-aws")).outputs.residency, undefined);
+        // the tags gone, a replica moved outside: only the plan's output can name the boundary
+        const untagged = plan.resources.map((r) => (isRecord(r.inputs.tags) ? { ...r, inputs: { ...r.inputs, tags: { ...r.inputs.tags, residency: undefined } } } : r));
+        const moved = [...untagged, { ...bucket, urn: "urn:pulumi:mature-aws::live-commerce::aws:s3/bucket:Bucket::eu-copy" }];
+        const found = await residencyOf(["--from", file({ ...plan, resources: moved })]);
+        assert.ok(found.some((m) => /eu-copy|eu-west-1, outside the residency boundary/.test(String(m))), JSON.stringify(found));
+    });
+    it("the pack config's boundary comes before the input's", async () => {
+        assert.deepStrictEqual(await residencyOf(["--from", file(plan({ boundary: "us" })), "--config", file({ "sec-data-store-require-residency": { regions: ["eu-west-1"] } })]), []);
     });
 });
 
@@ -172,12 +221,12 @@ describe("check: duplicate keys, malformed steps and JSON syntax errors", () => 
 describe("check: the pack config is validated as the CLI validates it", () => {
     const input = (): string => file(preview({ "live-commerce:stage": "growth" }, [sshRule("s")]));
     const cases: readonly [string, unknown, RegExp][] = [
-        ["a string where an integer is required", { "ha-database-require-backups": { minRetentionDays: "seven" } }, /ha-database-require-backups: minRetentionDays must be integer \(got "seven"\)/],
+        ["a string where an integer is required", { "ha-database-require-backups": { minRetentionDays: "seven" } }, /^[^\n]*: invalid pack config:\n  ha-database-require-backups: minRetentionDays must be integer \(got a string; value not shown\)$/],
         ["null for a threshold", { "ha-autoscaling-group-require-multi-zone": { minZones: null } }, /minZones must be integer \(got null\)/],
-        ["a string where a list is required", { "sec-security-group-forbid-world-sensitive-ports": { ports: "22" } }, /ports must be array \(got "22"\)/],
+        ["a string where a list is required", { "sec-security-group-forbid-world-sensitive-ports": { ports: "22" } }, /ports must be array \(got a string; value not shown\)/],
         ["below the minimum", { "ha-autoscaling-group-require-multi-zone": { minZones: 0 } }, /minZones must be >= 1 \(got 0\)/],
         ["a misspelled policy name", { "ha-autoscaling-group-require-multizone": "advisory" }, /"ha-autoscaling-group-require-multizone" is not a policy of the pack/],
-        ["a level that is not one", { "ha-autoscaling-group-require-multi-zone": "strict" }, /"strict" is not an enforcement level/],
+        ["a level that is not one", { "ha-autoscaling-group-require-multi-zone": "strict" }, /ha-autoscaling-group-require-multi-zone: must be an enforcement level \(advisory, mandatory, remediate, disabled\) or an object \(got "strict"\)/],
         ["properties under all", { all: { enforcementLevel: "mandatory", minZones: 3 } }, /all: only "enforcementLevel" applies/],
         ["a residency region that is no region id", { "sec-data-store-require-residency": { regions: ["cn-hangzou"] } }, /sec-data-store-require-residency: regions\.0 must be equal to one of the allowed values \(got "cn-hangzou"\); did you mean cn-hangzhou\?/],
         ["an empty residency region list", { "sec-data-store-require-residency": { regions: [] } }, /sec-data-store-require-residency: regions must NOT have fewer than 1 items \(got \[\]\)/],
@@ -189,6 +238,25 @@ describe("check: the pack config is validated as the CLI validates it", () => {
             assert.match(message, expected);
         });
     }
+    it("never shows a value that may be a secret: free text, a secure: object, a password-like property; shows levels, numbers and region ids", async () => {
+        const cases: readonly [unknown, string][] = [
+            [{ "ha-database-require-backups": { minRetentionDays: "Hunter2SuperSecret" } }, "ha-database-require-backups: minRetentionDays must be integer (got a string; value not shown)"],
+            [{ "ha-database-require-backups": { minRetentionDays: { secure: "AAABAHunter2SuperSecret" } } }, "ha-database-require-backups: minRetentionDays must be integer (got an encrypted secret)"],
+            [{ "ha-database-require-backups": { password: "Hunter2SuperSecret" } }, 'ha-database-require-backups: "password" is not a property of the policy; allowed: enforcementLevel, minRetentionDays, stages'],
+            [{ "ha-database-require-backups": ["Hunter2SuperSecret"] }, "ha-database-require-backups: must be an enforcement level (advisory, mandatory, remediate, disabled) or an object (got a list; value not shown)"],
+            [{ "ha-database-require-backups": { enforcementLevel: "Hunter2SuperSecretHunter2SuperSecretHunter2SuperSecret" } }, "ha-database-require-backups: enforcementLevel must be one of advisory, mandatory, remediate, disabled (got a string; value not shown)"],
+            [{ "ha-database-require-backups": { stages: { growth: "strict" } } }, 'ha-database-require-backups: stages.growth must be equal to one of the allowed values (got "strict")'],
+            [{ "ha-database-require-backups": { minRetentionDays: 7.5 } }, "ha-database-require-backups: minRetentionDays must be integer (got 7.5)"],
+            [{ "ha-database-require-backup": "advisory" }, '"ha-database-require-backup" is not a policy of the pack (nor "all"); did you mean ha-database-require-backups?'],
+        ];
+        for (const [config, expected] of cases) {
+            const f = file(config);
+            const [code, message] = await run(["--from", input(), "--config", f]);
+            assert.strictEqual(code, 2, message);
+            assert.strictEqual(message, `${f}: invalid pack config:\n  ${expected}`);
+            assert.doesNotMatch(message, /Hunter2/);
+        }
+    });
     for (const [what, where, expected] of [
         ["a missing --config file", () => path.join(dir, "no-config.json"), /--config .*no-config\.json: no such file/],
         ["a folder as --config", () => dir, /--config .*: not a file/],
@@ -200,11 +268,13 @@ describe("check: the pack config is validated as the CLI validates it", () => {
             assert.doesNotMatch(message, /\n\s+at /);
         });
     }
-    it("accepts flow-connected like a policy: a level, never properties", async () => {
+    it("accepts flow-connected like a policy: a level or stages, no other property", async () => {
         const from = input();
         assert.strictEqual((await run(["--from", from, "--config", file({ "flow-connected": "advisory" })]))[0], 1);
         const bad = file({ "flow-connected": { enforcementLevel: "disabled", hops: 1 } });
-        assert.deepStrictEqual(await run(["--from", from, "--config", bad]), [2, `${bad}: invalid pack config:\n  flow-connected: takes only an enforcement level (got hops)`]);
+        assert.deepStrictEqual(await run(["--from", from, "--config", bad]), [2, `${bad}: invalid pack config:\n  flow-connected: "hops" is not a property of the policy; allowed: enforcementLevel, stages`]);
+        // growth input: flow-connected off for growth only leaves the security rule's violation
+        assert.strictEqual((await run(["--from", from, "--config", file({ "flow-connected": { stages: { growth: "disabled" } } })]))[0], 1);
     });
     it("honours all: every policy at that level, a policy's own level first", async () => {
         const from = input();

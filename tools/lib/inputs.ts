@@ -7,17 +7,19 @@ import { POLICIES } from "../../policies/all";
 import { checkConformance } from "../../policies/conformance";
 import type { EnforcementLevel } from "@pulumi/policy";
 
-import { STAGES, Stage, isEnforcementLevel, isStage, stageFromTags } from "../../policies/lib/stage";
+import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
 import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
 import { BOUNDARY_NAMES } from "../../components/model/residency";
+import { kindOf } from "../../components/model/errors";
 import { StackReport } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResult } from "../../policies/flows/walk";
+import { FLOW_CONNECTED, flowConnectedLevel } from "../../policies/flows/finding";
 
 /** The policy name under which a broken flow is reported. */
-export const FLOW_POLICY = "flow-connected";
+export const FLOW_POLICY = FLOW_CONNECTED.name;
 
 /**
  * A broken flow as a finding naming the broken hop and its resource: mandatory, except where the
@@ -37,15 +39,14 @@ export function flowViolations(flows: readonly FlowResult[], unset: readonly str
 }
 
 /**
- * The enforcement level of the flow findings set by a validated pack config (tools/lib/pack-config.ts
- * folds `all` into the `flow-connected` entry): "disabled" drops them, "advisory" makes every one
- * advisory, "mandatory" (and "remediate", as a flow cannot be remediated) keeps the defaults of
+ * The enforcement level of the flow findings at `stage` set by a validated pack config
+ * (tools/lib/pack-config.ts folds `all` into the `flow-connected` entry; policies/flows/finding.ts
+ * reads its level and `stages`): "disabled" drops them, "advisory" makes every one advisory,
+ * "mandatory" (and "remediate", as a flow cannot be remediated) keeps the defaults of
  * flowViolations. Defaults to "mandatory".
  */
-export function flowEnforcement(config: PackConfig): EnforcementLevel {
-    const own = config[FLOW_POLICY];
-    const level = typeof own === "string" ? own : isRecord(own) ? own.enforcementLevel : undefined;
-    return isEnforcementLevel(level) ? level : "mandatory";
+export function flowEnforcement(config: PackConfig, stage?: Stage): EnforcementLevel {
+    return flowConnectedLevel(config, stage);
 }
 
 /**
@@ -77,7 +78,7 @@ export interface StackInput {
     readonly residency?: { readonly boundary: string } | { readonly regions: readonly string[] };
 }
 
-const RESIDENCY_POLICY = "sec-data-store-require-residency";
+export const RESIDENCY_POLICY = "sec-data-store-require-residency";
 
 export class InputFormatError extends Error {}
 
@@ -130,10 +131,71 @@ export function fromResourceV3(v: unknown, where: Where): EvalResource {
     };
 }
 
+/**
+ * A resource of the input converted as soon as the reader completed it (`inputReviver`), so that the
+ * raw document is never held whole; a conversion error is kept and thrown where the resource is
+ * read, in the order the document's checks read it.
+ */
+export class ConvertedResource {
+    constructor(private readonly result: EvalResource | InputFormatError) {}
+
+    resource(): EvalResource {
+        if (this.result instanceof InputFormatError) throw this.result;
+        return this.result;
+    }
+
+    /** The converted resource, or undefined when it did not convert. */
+    peek(): EvalResource | undefined {
+        return this.result instanceof InputFormatError ? undefined : this.result;
+    }
+}
+
+function convert(v: unknown, where: Where): ConvertedResource {
+    try {
+        return new ConvertedResource(fromResourceV3(v, where));
+    } catch (e) {
+        if (e instanceof InputFormatError) return new ConvertedResource(e);
+        throw e;
+    }
+}
+
+/** A resource of a parsed document: converted already (ConvertedResource) or converted now. */
+function resourceAt(v: unknown, where: Where): EvalResource {
+    return v instanceof ConvertedResource ? v.resource() : fromResourceV3(v, where);
+}
+
+/** Top-level keys of a preview step that `check` reads; the others (oldState, diffs) are dropped as they are read. */
+function reviveStep(step: unknown, what: string, i: number): unknown {
+    if (!isRecord(step) || step.op === "delete" || step.op === "discard") return isRecord(step) ? { op: step.op } : step;
+    return { op: step.op, newState: convert(step.newState, `${what}: steps[${i}].newState`) };
+}
+
+/** How deep in a document `inputReviver` looks: `deployment.resources[i]`, `[i].resources[j]`. */
+export const INPUT_REVIVE_DEPTH = 3;
+
+/**
+ * The reviver (tools/lib/json-scan.ts) that converts each resource of an input the moment the
+ * reader completes it: a plan's `resources[i]` (also in a list of plans), an export's
+ * `deployment.resources[i]`, a preview's `steps[i]` (its `newState`). `what` names the input in errors.
+ */
+export function inputReviver(what: string): (path: readonly (string | number)[], value: unknown) => unknown {
+    return (path, value) => {
+        const [a, b, c] = path;
+        if (path.length === 2 && a === "resources" && typeof b === "number") return convert(value, `${what}: resources[${b}]`);
+        if (path.length === 2 && a === "steps" && typeof b === "number") return reviveStep(value, what, b);
+        if (path.length === 3 && typeof a === "number" && b === "resources" && typeof c === "number") return convert(value, `${what}[${a}]: resources[${c}]`);
+        if (path.length === 3 && a === "deployment" && b === "resources" && typeof c === "number") return convert(value, `${what}: deployment.resources[${c}]`);
+        return value;
+    };
+}
+
 /** The stack outputs of a ResourceV3 list: the root `pulumi:pulumi:Stack` resource's `outputs`. */
 function stackOutputs(resources: readonly unknown[]): Record<string, unknown> {
-    const root = resources.find((r) => isRecord(r) && r.type === "pulumi:pulumi:Stack");
-    return isRecord(root) && isRecord(root.outputs) ? root.outputs : {};
+    for (const r of resources) {
+        const v = r instanceof ConvertedResource ? r.peek() : r;
+        if (isRecord(v) && v.type === "pulumi:pulumi:Stack") return isRecord(v.outputs) ? v.outputs : {};
+    }
+    return {};
 }
 
 interface Declared {
@@ -165,7 +227,7 @@ function isChecked(r: EvalResource): boolean {
 }
 
 function resourcesOf(what: string, items: readonly unknown[], prefix: string): EvalResource[] {
-    const resources = items.map((r, i) => fromResourceV3(r, `${what}: ${prefix}[${i}]`));
+    const resources = items.map((r, i) => resourceAt(r, `${what}: ${prefix}[${i}]`));
     if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     return resources;
 }
@@ -179,7 +241,8 @@ function fromPlan(v: unknown, what: string, override: Stage | undefined, require
     if (!Array.isArray(v.resources)) throw new InputFormatError(`${what}: a plan needs a "resources" list`);
     const resources = resourcesOf(what, v.resources, "resources");
     const unset = list(v.notDeployableUntilSet).flatMap((m) => (isRecord(m) && typeof m.key === "string" ? [m.key] : []));
-    return { ...stackInput(what, str(v.stack) ?? stackFromUrn(resources[0].urn), { stage: str(v.stage), cloud: str(v.cloud) }, resources, override, required), unset };
+    const residency = declaredResidency(isRecord(v.outputs) ? v.outputs.residency : undefined, 'plan output "residency"', what);
+    return { ...stackInput(what, str(v.stack) ?? stackFromUrn(resources[0].urn), { stage: str(v.stage), cloud: str(v.cloud) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
 }
 
 /** A configuration value of a preview's `config` map (plain string, or a `{value}`/`{secret}` object). */
@@ -189,13 +252,15 @@ function configValue(config: unknown, key: string): string | undefined {
 }
 
 /**
- * The residency a preview's config declares under `key`: the stack config's shape
- * (`{boundary: <name> | [region ids]}`, components/model/schema.ts), given as an object or as its
- * JSON text (`pulumi preview --json` prints an object config value as JSON text), plain or wrapped
- * in `{value}`. Errors name the key, the value and what is allowed.
+ * The residency an input declares: the stack config's shape (`{boundary: <name> | [region ids]}`,
+ * components/model/schema.ts) as a preview's `<project>:residency` config (an object or its JSON
+ * text, `pulumi preview --json` prints an object config value as JSON text, plain or wrapped in
+ * `{value}`), or as the `residency` stack output of an export or a plan
+ * (components/model/residency.ts, residencyOutput). `source` names where it was read, for errors,
+ * which name the key and what is allowed and show a boundary name only (the project's rule:
+ * a choice is shown, a value of the wrong shape only by its kind).
  */
-export function previewResidency(config: unknown, key: string, what: string): StackInput["residency"] {
-    const raw = isRecord(config) ? config[key] : undefined;
+export function declaredResidency(raw: unknown, source: string, what: string): StackInput["residency"] {
     if (raw === undefined || raw === null) return undefined;
     const unwrapped = isRecord(raw) && !("boundary" in raw) && "value" in raw ? raw.value : raw;
     let value: unknown = unwrapped;
@@ -210,7 +275,13 @@ export function previewResidency(config: unknown, key: string, what: string): St
     const boundary = isRecord(value) ? value.boundary : undefined;
     if (typeof boundary === "string" && BOUNDARY_NAMES.includes(boundary)) return { boundary };
     if (Array.isArray(boundary) && boundary.length > 0 && boundary.every((r): r is string => typeof r === "string")) return { regions: boundary };
-    throw new InputFormatError(`${what}: preview config ${key} must be ${allowed} (got ${JSON.stringify(unwrapped)?.slice(0, 80)})`);
+    const got = typeof boundary === "string" && boundary.length <= 40 ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
+    throw new InputFormatError(`${what}: ${source} must be ${allowed} (got ${got})`);
+}
+
+/** The residency a preview's config declares under `key` (see declaredResidency). */
+export function previewResidency(config: unknown, key: string, what: string): StackInput["residency"] {
+    return declaredResidency(isRecord(config) ? config[key] : undefined, `preview config ${key}`, what);
 }
 
 /** The pack config with the input's declared residency for the residency policy, unless the pack config sets a boundary itself. */
@@ -225,14 +296,16 @@ export function withInputResidency(config: PackConfig, residency: StackInput["re
 function fromPreview(doc: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
     const errors = list(doc.diagnostics).filter((d) => isRecord(d) && d.severity === "error");
     if (errors.length > 0) {
+        // the diagnostic's text is not repeated: a program's error may quote a decrypted secret
         const first = errors.find(isRecord);
-        throw new InputFormatError(`${what}: the preview failed (${errors.length} error diagnostic(s)${first !== undefined && typeof first.message === "string" ? `, first: ${first.message.split("\n")[0].slice(0, 200)}` : ""}); fix the preview before checking it`);
+        const urn = first !== undefined && typeof first.urn === "string" && /^urn:pulumi:[^\s]*$/.test(first.urn) ? `, first of ${first.urn}` : "";
+        throw new InputFormatError(`${what}: the preview failed (${errors.length} error diagnostic(s)${urn}; their text is in the preview's output, not repeated here); fix the preview before checking it`);
     }
     const steps = list(doc.steps);
     // every step must be an object: a malformed one is an error naming its index, never skipped
     const bad = steps.findIndex((s) => !isRecord(s));
     if (bad !== -1) throw new InputFormatError(`${what}: steps[${bad}] is not an object (got ${Array.isArray(steps[bad]) ? "a list" : steps[bad] === null ? "null" : `a ${typeof steps[bad]}`}); each preview step is {op, urn, newState}`);
-    const resources = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [fromResourceV3(s.newState, `${what}: steps[${i}].newState`)] : []));
+    const resources = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [resourceAt(s.newState, `${what}: steps[${i}].newState`)] : []));
     if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     const project = projectFromUrn(resources[0].urn);
     const declared = { stage: configValue(doc.config, `${project}:stage`), cloud: configValue(doc.config, `${project}:cloud`) };
@@ -244,7 +317,8 @@ function fromExport(deployment: Record<string, unknown>, what: string, override:
     if (!Array.isArray(deployment.resources)) throw new InputFormatError(`${what}: "deployment.resources" must be a list`);
     const resources = resourcesOf(what, deployment.resources, "deployment.resources");
     const outputs = stackOutputs(deployment.resources);
-    return stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required);
+    const residency = declaredResidency(outputs.residency, 'stack output "residency"', what);
+    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required), ...(residency !== undefined ? { residency } : {}) };
 }
 
 /**
@@ -271,7 +345,7 @@ export async function evaluateStack(input: Pick<StackInput, "stack" | "resources
     return {
         stack: input.stack,
         stage: input.stage || result.stage || "",
-        policy: { violations: [...result.violations, ...flowViolations(flows, input.unset, flowEnforcement(config))] },
+        policy: { violations: [...result.violations, ...flowViolations(flows, input.unset, flowEnforcement(config, isStage(input.stage) ? input.stage : result.stage))] },
         conformance: { violations: checkConformance(input.resources) },
         availability: availabilityOf(POLICIES, input.resources, config),
         flows,
@@ -280,13 +354,16 @@ export async function evaluateStack(input: Pick<StackInput, "stack" | "resources
 
 export const POLICY_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
     ...POLICIES.map((p): [string, string] => [p.name, p.description]),
-    [FLOW_POLICY, "Every live-commerce flow connects end to end, hop by hop (certificate names, listener to targets answering the health check, security-group path, identity, route to egress)"],
+    [FLOW_POLICY, FLOW_CONNECTED.description],
 ]);
 
 /** The one stack of a base file (`--base`): a saved plan, a preview or an export; two or more stacks are an error. */
-export function readSingleStack(doc: unknown, file: string, stage?: Stage): StackInput {
-    // a base is compared, not judged: it needs no stage
-    const stacks = parseInput(doc, file, stage, false);
+export function singleStack(stacks: readonly StackInput[], file: string): StackInput {
     if (stacks.length !== 1) throw new InputFormatError(`${file}: a base must hold exactly one stack (got ${stacks.length}); plan one stack with --stack`);
     return stacks[0];
+}
+
+/** The one stack of a parsed base document (`--base`); it needs no stage (a base is compared, not judged). */
+export function readSingleStack(doc: unknown, file: string, stage?: Stage): StackInput {
+    return singleStack(parseInput(doc, file, stage, false), file);
 }

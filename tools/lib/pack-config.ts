@@ -7,21 +7,36 @@
 // misspelled policy name would otherwise be ignored without a word.
 
 import Ajv from "ajv";
-import type { Policies } from "@pulumi/policy";
+import type { Policies, Policy } from "@pulumi/policy";
 
 import { ENFORCEMENT_LEVELS, isEnforcementLevel } from "../../policies/lib/stage";
 import { isRecord } from "../../policies/lib/values";
 import { PackConfig } from "./evaluate";
 import { nearestNames } from "../../components/model/regions";
+import { holdsSecret, kindOf } from "../../components/model/errors";
 
 export class PackConfigError extends Error {}
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 
-/** A short JSON rendering of a value for error messages (pack configs hold no secrets). */
-function shown(v: unknown): string {
-    const text = JSON.stringify(v) ?? String(v);
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/** Property names whose values are never shown, whatever the schema (the project's rule for password-like keys). */
+const SECRET_LIKE = /pass(word|wd|phrase)?|secret|token|credential|private|auth/i;
+
+/**
+ * A value as an error shows it, by the rule the stack config follows (components/model/schema.ts,
+ * SHOWS_VALUE): a number, true/false or null as given; text only where it was checked against a
+ * closed list (an enforcement level, a stage, a region id; `enum`) and is short; an empty list or
+ * object; anything else only by its kind ("a string; value not shown"). Never a value under a
+ * password-like name, never a `secure:` object ("an encrypted secret").
+ */
+export function shownValue(value: unknown, closedList: boolean, property = ""): string {
+    if (holdsSecret(value)) return "an encrypted secret";
+    const hidden = `${kindOf(value)}; value not shown`;
+    if (SECRET_LIKE.test(property)) return hidden;
+    if (value === null || typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
+    if (typeof value === "string") return closedList && value.length <= 40 ? JSON.stringify(value) : hidden;
+    if (Array.isArray(value) ? value.length === 0 : isRecord(value) && Object.keys(value).length === 0) return JSON.stringify(value);
+    return hidden;
 }
 
 /** "; did you mean ..." for a value outside an enum (the JSON Schema `enum` keyword's allowedValues). */
@@ -31,57 +46,72 @@ function nearestHint(params: unknown, value: unknown): string {
     return near.length === 0 ? "" : `; did you mean ${near.join(" or ")}?`;
 }
 
+/** What the pack config configures: a policy of the pack, or a finding the tools report beside them (`flow-connected`). */
+export type Configurable = Pick<Policy, "name" | "configSchema" | "tags">;
+
+/** The value at an ajv instance path (`/regions/0`) of a config. */
+function valueAt(config: unknown, instancePath: string): unknown {
+    return instancePath
+        .split("/")
+        .slice(1)
+        .reduce<unknown>((v, k) => (Array.isArray(v) ? v[Number(k)] : isRecord(v) ? v[k] : undefined), config);
+}
+
 /**
  * The validated pack config with `all` folded into every policy's entry: policy name ->
- * `{enforcementLevel?, ...properties}`. `findings` names findings the tools report besides the
- * pack's policies (`flow-connected`): configurable like a policy, by an enforcement level only.
- * Errors name the file, the policy, the property, the value and what is allowed.
+ * `{enforcementLevel?, ...properties}`. `findings` are reported by the tools beside the pack's
+ * policies (`flow-connected`) and configured like them, against their own configSchema.
+ * Errors name the file, the policy, the property and what is allowed; they show the value given
+ * only by shownValue's rule (never free text, never a password-like property's value).
  */
-export function validatePackConfig(doc: unknown, policies: Policies, file: string, findings: readonly string[] = []): PackConfig {
+export function validatePackConfig(doc: unknown, policies: Policies, file: string, findings: readonly Configurable[] = []): PackConfig {
     if (!isRecord(doc)) throw new PackConfigError(`${file}: a pack config must be a JSON object of policy name -> enforcement level or {enforcementLevel, ...properties}`);
-    const names = [...policies.map((p) => p.name), ...findings];
+    const configurable: readonly Configurable[] = [...policies, ...findings];
+    const names = configurable.map((p) => p.name);
     const errors: string[] = [];
     const entries = new Map<string, Record<string, unknown>>();
     for (const [name, value] of Object.entries(doc)) {
         if (name !== "all" && !names.includes(name)) {
-            errors.push(`"${name}" is not a policy of the pack (nor "all")`);
+            const near = nearestNames(name, names);
+            errors.push(`${JSON.stringify(name.length > 80 ? `${name.slice(0, 77)}...` : name)} is not a policy of the pack (nor "all")${near.length > 0 ? `; did you mean ${near.join(" or ")}?` : ""}`);
             continue;
         }
         if (typeof value === "string") {
-            if (!isEnforcementLevel(value)) errors.push(`${name}: ${shown(value)} is not an enforcement level (${ENFORCEMENT_LEVELS.join(", ")})`);
+            if (!isEnforcementLevel(value)) errors.push(`${name}: must be an enforcement level (${ENFORCEMENT_LEVELS.join(", ")}) or an object (got ${shownValue(value, true)})${nearestHint({ allowedValues: ENFORCEMENT_LEVELS }, value)}`);
             else entries.set(name, { enforcementLevel: value });
         } else if (isRecord(value)) {
-            if (value.enforcementLevel !== undefined && !isEnforcementLevel(value.enforcementLevel)) errors.push(`${name}: enforcementLevel ${shown(value.enforcementLevel)} is not one of ${ENFORCEMENT_LEVELS.join(", ")}`);
+            if (value.enforcementLevel !== undefined && !isEnforcementLevel(value.enforcementLevel)) errors.push(`${name}: enforcementLevel must be one of ${ENFORCEMENT_LEVELS.join(", ")} (got ${shownValue(value.enforcementLevel, true)})${nearestHint({ allowedValues: ENFORCEMENT_LEVELS }, value.enforcementLevel)}`);
             else entries.set(name, { ...value });
-        } else errors.push(`${name}: ${shown(value)} must be an enforcement level or an object`);
+        } else errors.push(`${name}: must be an enforcement level (${ENFORCEMENT_LEVELS.join(", ")}) or an object (got ${shownValue(value, false)})`);
     }
     const all = entries.get("all");
     if (all !== undefined && Object.keys(all).some((k) => k !== "enforcementLevel")) errors.push(`all: only "enforcementLevel" applies to every policy`);
     const out: Record<string, Record<string, unknown>> = {};
-    for (const policy of policies) {
+    for (const policy of configurable) {
         const own = entries.get(policy.name) ?? {};
         const { enforcementLevel, ...properties } = own;
-        const schema = policy.configSchema;
-        if (schema !== undefined) {
-            const defaults = Object.fromEntries(Object.entries(schema.properties ?? {}).flatMap(([k, s]) => ("default" in s ? [[k, s.default]] : [])));
+        const schema = policy.configSchema?.properties ?? {};
+        const known = Object.keys(schema);
+        // stricter than the CLI (which ignores it): a misspelled property would leave its default in force
+        for (const k of Object.keys(properties)) {
+            if (!known.includes(k)) errors.push(`${policy.name}: ${JSON.stringify(k.length > 60 ? `${k.slice(0, 57)}...` : k)} is not a property of the policy; ${known.length > 0 ? `allowed: enforcementLevel, ${known.join(", ")}` : "it takes only enforcementLevel"}`);
+        }
+        if (known.length > 0) {
+            const defaults = Object.fromEntries(Object.entries(schema).flatMap(([k, v]) => ("default" in v ? [[k, v.default]] : [])));
             const merged = { ...defaults, ...properties };
-            const validate = ajv.compile({ type: "object", properties: schema.properties ?? {}, ...(schema.required !== undefined ? { required: schema.required } : {}) });
+            const validate = ajv.compile({ type: "object", properties: schema, ...(policy.configSchema?.required !== undefined ? { required: policy.configSchema.required } : {}) });
             if (!validate(merged)) {
                 for (const e of validate.errors ?? []) {
                     const property = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(config)";
-                    const value = e.instancePath === "" ? undefined : e.instancePath.split("/").slice(1).reduce<unknown>((v, k) => (isRecord(v) ? v[k] : Array.isArray(v) ? v[Number(k)] : undefined), merged);
-                    errors.push(`${policy.name}: ${property} ${e.message ?? "is invalid"}${value !== undefined || e.instancePath !== "" ? ` (got ${shown(value)})` : ""}${nearestHint(e.params, value)}`);
+                    const extra = e.keyword === "additionalProperties" && isRecord(e.params) && typeof e.params.additionalProperty === "string" ? ` (${JSON.stringify(e.params.additionalProperty.slice(0, 60))})` : "";
+                    const value = valueAt(merged, e.instancePath);
+                    const shown = e.instancePath === "" || e.keyword === "additionalProperties" ? "" : ` (got ${shownValue(value, e.keyword === "enum", property)})`;
+                    errors.push(`${policy.name}: ${property} ${e.message ?? "is invalid"}${extra}${shown}${e.keyword === "enum" ? nearestHint(e.params, value) : ""}`);
                 }
             }
-        } else if (Object.keys(properties).length > 0) errors.push(`${policy.name}: takes no properties (got ${Object.keys(properties).join(", ")})`);
+        }
         const level = enforcementLevel ?? all?.enforcementLevel;
         if (entries.has(policy.name) || all !== undefined) out[policy.name] = { ...properties, ...(level !== undefined ? { enforcementLevel: level } : {}) };
-    }
-    for (const name of findings) {
-        const { enforcementLevel, ...properties } = entries.get(name) ?? {};
-        if (Object.keys(properties).length > 0) errors.push(`${name}: takes only an enforcement level (got ${Object.keys(properties).join(", ")})`);
-        const level = enforcementLevel ?? all?.enforcementLevel;
-        if (level !== undefined) out[name] = { enforcementLevel: level };
     }
     if (errors.length > 0) throw new PackConfigError(`${file}: invalid pack config:\n  ${errors.join("\n  ")}`);
     return out;
