@@ -67,6 +67,10 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
         ...checkComputeSize(ECS_CATALOGUE, spec.video.transcoderSize, "video.transcoderSize"),
         ...checkSaeScalingRules(spec, now.getTime()),
     ],
+    // ESS CreateScheduledTask: LaunchTime "cannot be later than 90 days from the date of scheduled
+    // task creation" (and RecurrenceEndTime the same in the ROS ALIYUN::ESS::ScheduledTask
+    // reference; the provider docstring of recurrence_end_time says 365, the stricter 90 is used).
+    scheduleHorizon: { days: 90, service: "Alibaba Cloud ESS" },
     // SAE's rules per application bound the events a serverless stack declares at once.
     eventLimit: (spec: StackSpec, now: number) => (spec.compute === "serverless" ? saeEventLimit(spec, now) : null),
 };

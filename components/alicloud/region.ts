@@ -13,6 +13,7 @@ import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
 import { ServerlessApps } from "./serverless";
+import { ALICLOUD_PROFILE } from "./profile";
 import { Storage } from "./storage";
 
 export interface RegionArgs {
@@ -63,7 +64,7 @@ export class Region extends pulumi.ComponentResource {
         // Exactly one business tier serves the ALB's routes (businessRoutes decides the routes).
         const routes = businessRoutes(spec.compute);
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, ALICLOUD_PROFILE.scheduleHorizon);
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
             {

@@ -29,6 +29,7 @@ import {
 import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
 import { cmsServiceMetric } from "./metrics";
 import { cmsAlarm } from "./monitoring";
+import { ALICLOUD_PROFILE } from "./profile";
 
 /** Endpoints the services read from their environment (host names only; the passwords reach them by ConfigMap reference). */
 export interface ServiceEndpoints {
@@ -163,7 +164,7 @@ export class ServerlessApps extends pulumi.ComponentResource {
             );
             apps.set(unit.service, app);
             // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
-            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: saeDeclaredEvents(spec, args.now) }, region, unit, args.now), spec, args.now);
+            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: saeDeclaredEvents(spec, args.now, ALICLOUD_PROFILE.scheduleHorizon) }, region, unit, args.now, ALICLOUD_PROFILE.scheduleHorizon), spec, args.now);
             for (const rule of serviceAlarmRules(spec, [unit.service], SERVICE_ALARM_METRICS)) {
                 const m = cmsServiceMetric(rule.metric);
                 if (m !== null) cmsAlarm(this, name, rule, m, app.id, args.contactGroups[rule.level], { metric: rule.metric, service: unit.service });

@@ -72,6 +72,9 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // ACM certificate, which the AWS edge does not build.
     separateRegions: false,
     check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec)],
+    // PutScheduledUpdateGroupAction documents no upper limit on StartTime (only "in the past" is an
+    // error; EC2 Auto Scaling API Reference), nor does Application Auto Scaling PutScheduledAction.
+    scheduleHorizon: null,
     // No event limit is applied on AWS (the service quotas on scheduled actions per Auto Scaling
     // group and per Application Auto Scaling target are not checked here).
     eventLimit: () => null,

@@ -22,7 +22,7 @@ import {
     serviceAccountOf,
     targetKind,
 } from "../model";
-import { AWS_NAME_LIMITS, awsName } from "./profile";
+import { AWS_NAME_LIMITS, AWS_PROFILE, awsName } from "./profile";
 import { AlarmDimensions } from "./metrics";
 import { cacheLayout, databaseLayout, queueLayout } from "./catalogue";
 import { LiveCommerceServices, PodIdentity } from "../kubernetes";
@@ -83,7 +83,7 @@ export class Region extends pulumi.ComponentResource {
         // Exactly one business tier serves the load balancer's routes (businessRoutes decides the routes).
         const routes = businessRoutes(spec.compute);
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, AWS_PROFILE.scheduleHorizon);
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
             {
@@ -155,7 +155,7 @@ export class Region extends pulumi.ComponentResource {
                     minReaders: readers,
                     maxReaders: AURORA_MAX_READ_REPLICAS,
                     targetCpuPercent: spec.scaling.scaleOut.cpuPercent,
-                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now),
+                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now, AWS_PROFILE.scheduleHorizon),
                     dependsOn: [this.database],
                     tags,
                 },

@@ -17,6 +17,7 @@ import {
     unitSchedule,
     serviceImage,
 } from "../model";
+import { AWS_PROFILE } from "./profile";
 import { scheduledActions } from "./scaling-rule";
 import {
     SCALING_ALARM_THRESHOLD,
@@ -273,7 +274,7 @@ export class FargateServices extends pulumi.ComponentResource {
         );
         const rules = scalingActions(spec);
         for (const action of [rules.out, rules.in]) this.stepPolicy(prefix, target, cluster, service, action, tags);
-        scheduledActions(prefix, target, unitSchedule(spec, args.region, unit, args.now), (key) => `${unit.service}-${key}`, { parent: this });
+        scheduledActions(prefix, target, unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon), (key) => `${unit.service}-${key}`, { parent: this });
     }
 
     /**

@@ -3,7 +3,7 @@
 // takes a profile as an argument and never names a cloud itself.
 
 import { RegionTable } from "./regions";
-import { EventLimit } from "./schedule";
+import { EventLimit, ScheduleHorizon } from "./schedule";
 import { InstanceCatalogue } from "./sizes";
 import { Cloud, DatabaseEngine, StackSpec } from "./types";
 
@@ -94,6 +94,12 @@ export interface CloudProfile {
      * the plan is made at (events already over count for nothing).
      */
     readonly check: (spec: StackSpec, now: Date) => string[];
+    /**
+     * How far ahead the cloud's scaling service accepts a one-off scheduled action; null when it
+     * documents no limit. Events released beyond it are reported deferred (scheduleReport), and
+     * recurring tasks the cloud takes in UTC end within it (recurringUntil).
+     */
+    readonly scheduleHorizon: ScheduleHorizon | null;
     /**
      * The cloud's limit on the events one `pulumi up` declares at `now` (epoch ms), beyond its
      * horizon; null when it has none (scheduleReport reports the events past it `deferred`).

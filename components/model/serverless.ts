@@ -3,7 +3,7 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan } from "./compute";
-import { EventLimit, OneOffAction, RecurringAction, TierSchedule, declarableEvents, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
+import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
 import { DAY_MS, localDateTime, weekday } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 
@@ -11,9 +11,10 @@ import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
  * Timed capacity of one serverless unit in a region: the timetable of the stack's events and
  * recurring peaks (tierSchedule, tier `serverlessUnit`) within the unit's own floor and ceiling.
  * Releases restore the bounds only: capacity then drains by the metric rules, never by a jump.
+ * `horizon` is the cloud's (CloudProfile.scheduleHorizon).
  */
-export function unitSchedule(spec: StackSpec, region: RegionSpec, unit: ServerlessUnitPlan, now: number): TierSchedule {
-    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length }, now);
+export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null): TierSchedule {
+    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length }, now, horizon);
 }
 
 /** Date (YYYY-MM-DD) and time (HH:MM) of an instant (epoch ms) in a time zone. */
@@ -146,9 +147,12 @@ export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
     return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${count} left for events after the peaks' rules` };
 }
 
-/** The events the SAE applications declare now: the declarable ones (declarableEvents) within saeEventLimit. */
-export function saeDeclaredEvents(spec: Pick<StackSpec, "cloud" | "peaks" | "scaling" | "events">, now: number): LiveEvent[] {
-    return declarableEvents(spec, now).slice(0, saeEventLimit(spec, now).count);
+/**
+ * The events the SAE applications declare now: the declarable ones within Alibaba Cloud's horizon
+ * (declarableEvents, `horizon` from the profile) within saeEventLimit.
+ */
+export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon | null): LiveEvent[] {
+    return declarableEvents(spec, now, horizon).slice(0, saeEventLimit(spec, now).count);
 }
 
 /**

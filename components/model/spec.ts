@@ -25,15 +25,20 @@ export interface ResolveOptions {
     readonly project?: string;
 }
 
+/** One identity key read: its value, or the issue naming the key, the value and what is allowed. */
+type IdentityRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: string };
+
+function readOneOf<T extends string>(key: string, allowed: readonly T[], value: unknown): IdentityRead<T> {
+    const found = allowed.find((a) => a === value);
+    return found !== undefined ? { ok: true, value: found } : { ok: false, issue: `${key}: must be one of ${allowed.join(", ")} (got ${show(value)})` };
+}
+
 /** Reads the stage and cloud; both decide everything else, so a bad one stops resolution at once. */
 export function readIdentity(raw: ConfigObject): { stage: Stage; cloud: Cloud } {
-    const issues: string[] = [];
-    const stage = STAGES.find((s) => s === raw.stage);
-    const cloud = CLOUDS.find((c) => c === raw.cloud);
-    if (stage === undefined) issues.push(`stage: must be one of ${STAGES.join(", ")} (got ${show(raw.stage)})`);
-    if (cloud === undefined) issues.push(`cloud: must be one of ${CLOUDS.join(", ")} (got ${show(raw.cloud)})`);
-    if (stage === undefined || cloud === undefined) throw new ConfigError(issues);
-    return { stage, cloud };
+    const stage = readOneOf("stage", STAGES, raw.stage);
+    const cloud = readOneOf("cloud", CLOUDS, raw.cloud);
+    if (stage.ok && cloud.ok) return { stage: stage.value, cloud: cloud.value };
+    throw new ConfigError([stage, cloud].flatMap((read) => (read.ok ? [] : [read.issue])));
 }
 
 const F = CONFIG_FIELDS;

@@ -105,9 +105,9 @@ describe("SAE events within the per-application rule limit", () => {
     it("6 future events, 2 beyond 90 days, one daily peak: accepted (no config error); the 4 within the horizon take the 4 rules the peak leaves", () => {
         const spec = resolveSpec(config([40, 10, 20, 30, 95, 120]), { now: NOW });
         assert.strictEqual(saeEventLimit(spec, NOW.getTime()).count, 4, "5 rules per application less the daily timer's rule");
-        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime()).map((e) => e.name), ["e2", "e3", "e4", "e1"]);
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).map((e) => e.name), ["e2", "e3", "e4", "e1"]);
         assert.deepStrictEqual(
-            scheduleReport(spec, NOW.getTime(), saeEventLimit(spec, NOW.getTime())).map((r) => [r.source, r.status]),
+            scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(spec, NOW.getTime())).map((r) => [r.source, r.status]),
             [
                 ["e1", "scheduled"],
                 ["e2", "scheduled"],
@@ -122,8 +122,8 @@ describe("SAE events within the per-application rule limit", () => {
 
     it("more declarable events than rules left: the earliest are declared, the others reported deferred until earlier ones pass", () => {
         const spec = resolveSpec(config([60, 10, 20, 30, 40, 50]), { now: NOW });
-        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime()).map((e) => e.name), ["e2", "e3", "e4", "e5"]);
-        const report = scheduleReport(spec, NOW.getTime(), saeEventLimit(spec, NOW.getTime()));
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).map((e) => e.name), ["e2", "e3", "e4", "e5"]);
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(spec, NOW.getTime()));
         assert.deepStrictEqual(report.find((r) => r.source === "e1"), {
             source: "e1",
             status: "deferred",
@@ -132,7 +132,7 @@ describe("SAE events within the per-application rule limit", () => {
         assert.deepStrictEqual(report.map((r) => r.status), ["deferred", "scheduled", "scheduled", "scheduled", "scheduled", "deferred", "recurring"]);
         // Declared events only reach the schedule of each SAE application.
         const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0])[0];
-        const s = unitSchedule({ ...spec, events: saeDeclaredEvents(spec, NOW.getTime()) }, spec.regions[0], unit, NOW.getTime());
+        const s = unitSchedule({ ...spec, events: saeDeclaredEvents(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon) }, spec.regions[0], unit, NOW.getTime(), PROFILES.alicloud.scheduleHorizon);
         assert.deepStrictEqual([...new Set(s.oneOff.map((a) => a.source))], ["e2", "e3", "e4", "e5"]);
         const awsServerless = resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW });
         assert.strictEqual(PROFILES.aws.eventLimit(awsServerless, NOW.getTime()), null, "the limit is SAE's");
@@ -318,7 +318,7 @@ describe("compute decisions", () => {
         );
         const region = spec.regions[0];
         const order = planServerlessUnits(spec.kubernetes.services, region)[2];
-        const t = unitSchedule(spec, region, order, NOW.getTime());
+        const t = unitSchedule(spec, region, order, NOW.getTime(), PROFILES.aws.scheduleHorizon);
         // 40,000 / (5,000 x 0.8) = 10 instances; 20,000 -> 5, rounded up to the 2 zones: 6. Floor 3, ceiling 20.
         assert.deepStrictEqual(
             t.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),

@@ -122,7 +122,7 @@ describe("model: recurring peaks", () => {
             }),
             { now: NOW },
         );
-        const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, NOW.getTime());
+        const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon);
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
             [
@@ -142,7 +142,7 @@ describe("model: recurring peaks", () => {
             }),
             { now: NOW },
         );
-        const s = tierSchedule(inside, inside.regions[0], "appGroup", bounds, NOW.getTime());
+        const s = tierSchedule(inside, inside.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon);
         assert.deepStrictEqual(
             s.recurring.map((a) => [a.key, localCron(a), a.minSize]),
             [
@@ -161,7 +161,7 @@ describe("model: recurring peaks", () => {
     });
     it("an event in progress re-asserts its floor five minutes ahead; its past pre-scale is not declared", () => {
         const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "live", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
-        const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime());
+        const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon);
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize]),
             [
