@@ -12,12 +12,25 @@ import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
-import { ServerlessApps } from "./serverless";
+import { ServerlessServices } from "./serverless";
 import { ALICLOUD_PROFILE } from "./profile";
 import { Storage } from "./storage";
 
+/**
+ * What a region reads of the stack spec: names and tags (`prefix`, `project`, `domain`, `tags`),
+ * the network (`natStrategy`, `adminCidrs`, `appPort`), the business tier (`compute`, `app`,
+ * `kubernetes`, `scaling`, `events`, `peaks`), the data tier (`database`, `cache`, `queue`), the
+ * alarms (`monitoring`) and the listener certificate (`tls`). The stage, the cloud, the other
+ * regions, the CDN and the video layer are the deployment's (deployAlicloud, deployAws).
+ */
+export type RegionStackSpec = Pick<
+    StackSpec,
+    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls"
+>;
+
+/** Inputs of one region of the stack. */
 export interface RegionArgs {
-    readonly spec: StackSpec;
+    readonly spec: RegionStackSpec;
     readonly region: RegionSpec;
     /** The instant scheduled tasks are planned against (epoch ms; the program passes the wall clock). */
     readonly now: number;
@@ -27,13 +40,13 @@ export interface RegionArgs {
 
 /** One Alibaba Cloud region of the stack: everything a viewer's request needs, in that region. */
 export class Region extends pulumi.ComponentResource {
-    private readonly spec: StackSpec;
+    private readonly spec: RegionStackSpec;
     readonly network: Network;
     readonly loadBalancer: LoadBalancer;
     /** The VM app group: compute `vm` only. */
     readonly autoScaling: AutoScaling | null;
     /** The SAE applications: compute `serverless` only. */
-    readonly serverless: ServerlessApps | null;
+    readonly serverless: ServerlessServices | null;
     readonly cache: Cache;
     readonly database: Database;
     /** null when the stack has no queue (`queue.enabled` false). */
@@ -139,7 +152,7 @@ export class Region extends pulumi.ComponentResource {
 
         this.serverless =
             spec.compute === "serverless"
-                ? new ServerlessApps(
+                ? new ServerlessServices(
                       `${name}-sae`,
                       {
                           spec,

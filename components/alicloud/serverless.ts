@@ -39,8 +39,19 @@ export interface ServiceEndpoints {
     readonly kafkaBrokers: pulumi.Input<string> | null;
 }
 
-export interface ServerlessAppsArgs {
-    readonly spec: StackSpec;
+/**
+ * What the serverless tier reads of the stack spec: the name prefix and project (namespace id and
+ * descriptions), the domain (the ingress hostname), the app port, the services (images, sizes,
+ * instance bounds), the scaling thresholds, the alarm thresholds, the events and peaks it is
+ * scheduled for, the app group's floor (the capacity an event needs is sized against it) and the
+ * listener certificate (`tls.certificateId`).
+ */
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls">;
+
+/** Inputs of ServerlessServices on Alibaba Cloud (SAE). Every field is required. */
+export interface ServerlessServicesArgs {
+    readonly spec: ServerlessServicesSpec;
+    /** The region: its name and zones (the instances spread over every zone's vSwitch). */
     readonly region: RegionSpec;
     readonly vpcId: pulumi.Input<string>;
     /** Private vSwitch of every zone: the instances spread over all of them. */
@@ -77,13 +88,14 @@ const NAMESPACE_SHORT_ID_MAX = 20;
  * (acs_serverless CPU and memory), the database and cache passwords by reference to a namespace
  * ConfigMap, and one SAE ingress that creates the ALB's HTTPS listener with a path rule per service.
  */
-export class ServerlessApps extends pulumi.ComponentResource {
+export class ServerlessServices extends pulumi.ComponentResource {
     readonly namespaceId: pulumi.Output<string>;
     readonly appIds: Readonly<Record<ServiceName, pulumi.Output<string>>>;
     readonly ingressId: pulumi.Output<string>;
 
-    constructor(name: string, args: ServerlessAppsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("live-commerce:alicloud:ServerlessApps", name, {}, opts);
+    constructor(name: string, args: ServerlessServicesArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Type token renamed from ServerlessApps (the same role on both clouds): the alias keeps the URNs of deployed stacks.
+        super("live-commerce:alicloud:ServerlessServices", name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: "live-commerce:alicloud:ServerlessApps" }] });
         const { spec, region, tags } = args;
         const shortId = `${spec.prefix}${region.name.replace(/-/g, "")}`.slice(0, NAMESPACE_SHORT_ID_MAX);
         const namespace = new alicloud.sae.Namespace(
@@ -223,7 +235,7 @@ export class ServerlessApps extends pulumi.ComponentResource {
      * limited to its days by begin and end date, its schedules lifting the floor before the start and
      * restoring the bounds after the end.
      */
-    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, spec: StackSpec, now: number): void {
+    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, spec: Pick<StackSpec, "scaling">, now: number): void {
         const m = saeMetricPlan(spec, unit);
         const metric = {
             minReplicas: unit.minInstances,
@@ -274,3 +286,8 @@ export class ServerlessApps extends pulumi.ComponentResource {
         }
     }
 }
+
+/** @deprecated Renamed ServerlessServices (the same name on both clouds). */
+export const ServerlessApps = ServerlessServices;
+/** @deprecated Renamed ServerlessServicesArgs. */
+export type ServerlessAppsArgs = ServerlessServicesArgs;

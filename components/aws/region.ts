@@ -36,11 +36,24 @@ import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
-import { FargateServices } from "./serverless";
+import { ServerlessServices } from "./serverless";
 import { LB_LOG_PREFIX, Storage } from "./storage";
 
+/**
+ * What a region reads of the stack spec: names and tags (`prefix`, `project`, `domain`, `tags`),
+ * the network (`natStrategy`, `adminCidrs`, `appPort`), the business tier (`compute`, `app`,
+ * `kubernetes`, `scaling`, `events`, `peaks`), the data tier (`database`, `cache`, `queue`), the
+ * alarms (`monitoring`) and the listener certificate (`tls`). The stage, the cloud, the other
+ * regions, the CDN and the video layer are the deployment's (deployAlicloud, deployAws).
+ */
+export type RegionStackSpec = Pick<
+    StackSpec,
+    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls"
+>;
+
+/** Inputs of one region of the stack. */
 export interface RegionArgs {
-    readonly spec: StackSpec;
+    readonly spec: RegionStackSpec;
     readonly region: RegionSpec;
     /** The instant scheduled actions are planned against (epoch ms; the program passes the wall clock). */
     readonly now: number;
@@ -50,14 +63,14 @@ export interface RegionArgs {
 
 /** One AWS region of the stack: everything a viewer's request needs, in that region. */
 export class Region extends pulumi.ComponentResource {
-    private readonly spec: StackSpec;
+    private readonly spec: RegionStackSpec;
     readonly network: Network;
     readonly storage: Storage;
     readonly loadBalancer: LoadBalancer;
     /** The VM app group: compute `vm` only. */
     readonly autoScaling: AutoScaling | null;
     /** The ECS services on Fargate: compute `serverless` only. */
-    readonly serverless: FargateServices | null;
+    readonly serverless: ServerlessServices | null;
     readonly cache: Cache;
     readonly database: Database;
     /** Present when spec.queue.enabled. */
@@ -202,7 +215,7 @@ export class Region extends pulumi.ComponentResource {
         const reader = this.database.readerEndpoints[0];
         this.serverless =
             spec.compute === "serverless"
-                ? new FargateServices(
+                ? new ServerlessServices(
                       `${name}-fargate`,
                       {
                           spec,
@@ -277,7 +290,7 @@ export class Region extends pulumi.ComponentResource {
      * and its nodes use the cluster security group when the node group has no launch template
      * (EKS User Guide, "View Amazon EKS security group requirements for clusters").
      */
-    private bindKubernetes(name: string, spec: StackSpec, cluster: KubernetesCluster, tags: Record<string, string>): void {
+    private bindKubernetes(name: string, spec: RegionStackSpec, cluster: KubernetesCluster, tags: Record<string, string>): void {
         const parent = { parent: this };
         const groups = this.network.securityGroupIds;
         cluster.nodeAutoScalingGroupNames.forEach((groupName, zone) =>

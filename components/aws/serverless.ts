@@ -34,8 +34,18 @@ import {
 import { DatabaseCredential } from "./database";
 import { CREDENTIAL_KEYS, awsPartition, ecsExecutionRoleTrustPolicy, ecsTaskRoleTrustPolicy, secretKeyReference, secretReadPolicy } from "./identity";
 
-export interface FargateServicesArgs {
-    readonly spec: StackSpec;
+/**
+ * What the serverless tier reads of the stack spec: the name prefix (task families), the app port,
+ * the services (images, sizes, task bounds), the app group's health check grace period and floor
+ * (an event's need is sized against it), the scaling and alarm thresholds, and the events and peaks
+ * it is scheduled for.
+ */
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks">;
+
+/** Inputs of ServerlessServices on AWS (ECS on Fargate). Every field is required. */
+export interface ServerlessServicesArgs {
+    readonly spec: ServerlessServicesSpec;
+    /** The region: its name and zones (the tasks spread over every zone's private subnet). */
     readonly region: RegionSpec;
     /** One private subnet per zone: the tasks spread over all of them. */
     readonly privateSubnetIds: pulumi.Input<string>[];
@@ -88,12 +98,13 @@ export const TASK_EXECUTION_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/A
  * a task execution role that reads exactly the database and cache secrets the containers get, a task
  * role that may only publish the connection metric, and three-level alarms per service.
  */
-export class FargateServices extends pulumi.ComponentResource {
+export class ServerlessServices extends pulumi.ComponentResource {
     readonly clusterName: pulumi.Output<string>;
     readonly serviceNames: Readonly<Record<ServiceName, pulumi.Output<string>>>;
 
-    constructor(name: string, args: FargateServicesArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("live-commerce:aws:FargateServices", name, {}, opts);
+    constructor(name: string, args: ServerlessServicesArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Type token renamed from FargateServices (the same role on both clouds): the alias keeps the URNs of deployed stacks.
+        super("live-commerce:aws:ServerlessServices", name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: "live-commerce:aws:FargateServices" }] });
         const { spec, region, tags } = args;
         // Named explicitly: the alarms' dimensions and the scalable target's resource id carry the names.
         const cluster = new aws.ecs.Cluster(`${name}-cluster`, { name, settings: [{ name: "containerInsights", value: "enabled" }], tags }, { parent: this });
@@ -196,7 +207,7 @@ export class FargateServices extends pulumi.ComponentResource {
      */
     private identity(
         name: string,
-        args: FargateServicesArgs,
+        args: ServerlessServicesArgs,
     ): { executionRole: aws.iam.Role; taskRole: aws.iam.Role; secretArn: pulumi.Output<string>; cacheSecretArn: pulumi.Output<string> } {
         const { tags, region } = args;
         const parent = { parent: this };
@@ -235,7 +246,7 @@ export class FargateServices extends pulumi.ComponentResource {
     }
 
     /** Three-level alarms of one service (serviceAlarmRules) on its CPU, memory, unhealthy targets and 5xx share, to each level's SNS topic. */
-    private serviceAlarms(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, serviceName: ServiceName, args: FargateServicesArgs): void {
+    private serviceAlarms(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, serviceName: ServiceName, args: ServerlessServicesArgs): void {
         const { alarms, tags } = args;
         // Each alarm waits only for the dimensions it reads: the ECS names are known in a first
         // preview, the target group's ARN suffix is not.
@@ -264,7 +275,7 @@ export class FargateServices extends pulumi.ComponentResource {
     }
 
     /** The service's scalable target, its two step policies with their alarms, and its scheduled actions. */
-    private scaling(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, unit: ServerlessUnitPlan, args: FargateServicesArgs): void {
+    private scaling(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, unit: ServerlessUnitPlan, args: ServerlessServicesArgs): void {
         const { spec, tags } = args;
         const prefix = `${name}-${unit.service}`;
         const target = new aws.appautoscaling.Target(
@@ -320,3 +331,8 @@ export class FargateServices extends pulumi.ComponentResource {
         );
     }
 }
+
+/** @deprecated Renamed ServerlessServices (the same name on both clouds). */
+export const FargateServices = ServerlessServices;
+/** @deprecated Renamed ServerlessServicesArgs. */
+export type FargateServicesArgs = ServerlessServicesArgs;

@@ -105,4 +105,18 @@ describe("renames keep existing stacks in place (aliases)", function () {
         assert.deepStrictEqual(await aliasOf("startup-aws", "live-commerce:aws:Region$live-commerce:aws:AutoScaling::lc-us-east-1-app"), [`${aws}live-commerce:aws:AutoScaling::lc-us-east-1-autoscaling`]);
         assert.deepStrictEqual(await aliasOf("startup-aws", "live-commerce:aws:Region$live-commerce:aws:Database::lc-us-east-1-db"), [`${aws}live-commerce:aws:Database::lc-us-east-1-database`]);
     });
+
+    it("the renames: the serverless tier's type token ServerlessServices on both clouds (was ServerlessApps, FargateServices)", async () => {
+        const aliasOf = async (stack: string, urnEnd: string): Promise<readonly string[]> => {
+            const hit = (await shippedPlan(stack)).resources.find((r) => r.urn.endsWith(urnEnd));
+            assert.ok(hit !== undefined, `${stack}: no resource ${urnEnd}`);
+            return hit.aliases ?? [];
+        };
+        assert.deepStrictEqual(await aliasOf("growth-alicloud-serverless", "live-commerce:alicloud:Region$live-commerce:alicloud:ServerlessServices::lc-cn-hangzhou-sae"), [
+            "urn:pulumi:growth-alicloud-serverless::live-commerce::live-commerce:alicloud:Region$live-commerce:alicloud:ServerlessApps::lc-cn-hangzhou-sae",
+        ]);
+        assert.deepStrictEqual(await aliasOf("growth-aws-serverless", "live-commerce:aws:Region$live-commerce:aws:ServerlessServices::lc-us-east-1-fargate"), [
+            "urn:pulumi:growth-aws-serverless::live-commerce::live-commerce:aws:Region$live-commerce:aws:FargateServices::lc-us-east-1-fargate",
+        ]);
+    });
 });
