@@ -4,7 +4,7 @@ import { defaultRegionCidr } from "./cidr";
 import { checkCompute } from "./compute";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
-import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn } from "./reader";
+import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn, keysUnusedWith } from "./reader";
 import { CONFIG_FIELDS, CONFIG_KEY_NAMES, Fields, SectionValue } from "./schema";
 import { ALARM_LEVELS, CLOUDS, Cloud, ComputeSize, ComputeTier, LiveEvent, RecurringPeak, RegionSpec, STAGES, ServerlessCapacity, ServiceName, ServiceSpec, StackSpec, Stage } from "./types";
 import { validateSpec } from "./validate";
@@ -88,7 +88,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
+    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues);
     return spec;
 }
