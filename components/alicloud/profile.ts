@@ -3,7 +3,7 @@
 
 import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, StackSpec, checkComputeSize, saeEventLimit, saePeakTimers } from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
-import { ALICLOUD_REGIONS } from "./regions";
+import { ALICLOUD_REGIONS, ALICLOUD_RESIDENCY_BOUNDARIES } from "./regions";
 
 /**
  * SAE takes at most SAE_MAX_SCALING_RULES scaling rules per application and SAE_MAX_TRIGGER_POINTS
@@ -51,6 +51,7 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // a default floor of 1 PCU.
     serverlessCapacity: { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1 },
     regions: ALICLOUD_REGIONS,
+    residencyBoundaries: ALICLOUD_RESIDENCY_BOUNDARIES,
     instances: ECS_CATALOGUE,
     stepScalingCooldown: true,
     dnsHealthCheck: { service: "Alibaba Cloud GTM", shortestIntervalSeconds: 60, ttlSeconds: 60, failureThresholds: [1, 2, 3], timeoutSeconds: 3 },

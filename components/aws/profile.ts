@@ -4,7 +4,7 @@
 import { CloudProfile, StackSpec, shortHash, show } from "../model";
 import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
 import { checkClusterAutoscaler } from "./cluster-addons";
-import { AWS_REGIONS } from "./regions";
+import { AWS_REGIONS, AWS_RESIDENCY_BOUNDARIES } from "./regions";
 
 /**
  * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
@@ -61,6 +61,7 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // `serverlessv2_scaling_configuration`, provider v6.66); a default floor of 2 ACU.
     serverlessCapacity: { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
     regions: AWS_REGIONS,
+    residencyBoundaries: AWS_RESIDENCY_BOUNDARIES,
     instances: EC2_CATALOGUE,
     stepScalingCooldown: false,
     dnsHealthCheck: { service: "Route 53", shortestIntervalSeconds: 10, ttlSeconds: 60, failureThresholds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], timeoutSeconds: 4 },

@@ -3,6 +3,7 @@
 // takes a profile as an argument and never names a cloud itself.
 
 import { RegionTable } from "./regions";
+import { BoundaryName, BoundaryRegions } from "./residency";
 import { EventLimit, ScheduleHorizon } from "./schedule";
 import { InstanceCatalogue } from "./sizes";
 import { Cloud, DatabaseEngine, StackSpec } from "./types";
@@ -62,6 +63,11 @@ export interface CloudProfile {
      * config validation checks `regions[].name` and `regions[].zones` against it (./regions).
      */
     readonly regions: RegionTable;
+    /**
+     * The cloud's regions inside each named residency boundary, with their sources: `residency:
+     * boundary: <name>` keeps the stack's user data in them.
+     */
+    readonly residencyBoundaries: Readonly<Record<BoundaryName, BoundaryRegions>>;
     /** The instance types the compute sizes map to (app servers, nodes, transcoders). */
     readonly instances: InstanceCatalogue;
     /**

@@ -246,7 +246,7 @@ export class ConfigReader {
  */
 export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields): string[] {
     return keysUnused(raw, fields, "", (f, field) => {
-        if (f.clouds === undefined || f.clouds.some((c) => c === cloud)) return null;
+        if (f.clouds === undefined || f.clouds.includes(cloud)) return null;
         const why = f.cloudNote === undefined ? "" : `: ${f.cloudNote}`;
         return `${field}: is not used on ${cloud} (${f.clouds.join(", ")} only${why}); allowed: leave it unset on ${cloud}`;
     });

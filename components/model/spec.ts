@@ -82,7 +82,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         cdn: readCdn(r, raw.cdn, preset, profile),
         dns: readDns(r, raw.dns, profile),
         video: readVideo(r, raw.video, preset),
-        residency: readResidency(r, raw.residency, cloud),
+        residency: readResidency(r, raw.residency, profile),
         events: readEvents(r, raw.events),
         peaks: readPeaks(r, raw.peaks),
         tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
@@ -311,13 +311,13 @@ function readVideo(r: ConfigReader, value: unknown, preset: StagePreset): StackS
     };
 }
 
-function readResidency(r: ConfigReader, value: unknown, cloud: Cloud): ResidencySpec | null {
+function readResidency(r: ConfigReader, value: unknown, profile: Pick<CloudProfile, "residencyBoundaries">): ResidencySpec | null {
     const f = F.residency.fields.boundary;
     const s = r.section(value, "residency", F.residency.fields);
     const b = s.boundary;
     if (b === undefined || b === null) return null;
     if (typeof b === "string") {
-        const regions = boundaryRegions(b, cloud);
+        const regions = boundaryRegions(b, profile);
         if (regions === undefined) {
             r.fail("residency.boundary", b, `must be one of ${BOUNDARY_NAMES.join(", ")}, or a list of region ids`);
             return null;
