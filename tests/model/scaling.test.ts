@@ -12,6 +12,7 @@ import {
     parseInstant,
     percentStep,
     recurringActions,
+    scheduleReport,
     scalingSimulation,
     simulateDrain,
     simulateJump,
@@ -169,6 +170,34 @@ describe("model: recurring peaks", () => {
                 ["live-release", "2026-11-22T02:30:00Z", 4],
             ],
         );
+    });
+});
+
+describe("model: the schedule horizon is the cloud profile's", () => {
+    // An event 120 days ahead: beyond the 90 days ESS takes a scheduled task, within AWS's (no horizon).
+    const event = { name: "anniversary", start: "2027-03-22T12:00:00Z", end: "2027-03-22T15:00:00Z", peakOnline: 20000 };
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+
+    it("Alibaba Cloud (ESS, 90 days): the event declares nothing yet and is reported deferred, naming the service", () => {
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { events: [event] }), { now: NOW });
+        assert.deepStrictEqual(PROFILES.alicloud.scheduleHorizon, { days: 90, service: "Alibaba Cloud ESS" });
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).oneOff, []);
+        assert.deepStrictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon)[0], {
+            source: "anniversary",
+            status: "deferred",
+            detail: "scheduled when within 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-22T15:30:00Z declares it",
+        });
+    });
+
+    it("AWS (no horizon): the same event is declared now, pre-scale and release", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { events: [event] }), { now: NOW });
+        assert.strictEqual(PROFILES.aws.scheduleHorizon, null);
+        const s = tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon);
+        assert.deepStrictEqual(s.oneOff.map((a) => [a.key, a.at]), [
+            ["anniversary-prescale", "2027-03-22T11:30:00Z"],
+            ["anniversary-release", "2027-03-22T15:30:00Z"],
+        ]);
+        assert.strictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon)[0].status, "scheduled");
     });
 });
 
