@@ -70,6 +70,13 @@ function aliasesOf(plan: Plan): ReadonlyMap<string, readonly string[]> {
     return new Map(plan.resources.map((r) => [engine.get(r.urn) ?? r.urn, of(r)]));
 }
 
+/** The aliases of the resource of `stack`'s plan whose URN ends with `urnEnd`. */
+async function aliasOf(stack: string, urnEnd: string): Promise<readonly string[]> {
+    const hit = (await shippedPlan(stack)).resources.find((r) => r.urn.endsWith(urnEnd));
+    assert.ok(hit !== undefined, `${stack}: no resource ${urnEnd}`);
+    return hit.aliases ?? [];
+}
+
 describe("renames keep existing stacks in place (aliases)", function () {
     const fixture = loadFixture();
 
@@ -92,11 +99,6 @@ describe("renames keep existing stacks in place (aliases)", function () {
     }
 
     it("the renames: the Alibaba Cloud app group's type token and the AWS child roles -lb, -app, -db", async () => {
-        const aliasOf = async (stack: string, urnEnd: string): Promise<readonly string[]> => {
-            const hit = (await shippedPlan(stack)).resources.find((r) => r.urn.endsWith(urnEnd));
-            assert.ok(hit !== undefined, `${stack}: no resource ${urnEnd}`);
-            return hit.aliases ?? [];
-        };
         assert.deepStrictEqual(await aliasOf("startup-alicloud", "live-commerce:alicloud:Region$live-commerce:alicloud:AutoScaling::lc-cn-hangzhou-app"), [
             "urn:pulumi:startup-alicloud::live-commerce::live-commerce:alicloud:Region$live-commerce:alicloud:Autoscaling::lc-cn-hangzhou-app",
         ]);
@@ -107,11 +109,6 @@ describe("renames keep existing stacks in place (aliases)", function () {
     });
 
     it("the renames: the serverless tier's type token ServerlessServices on both clouds (was ServerlessApps, FargateServices)", async () => {
-        const aliasOf = async (stack: string, urnEnd: string): Promise<readonly string[]> => {
-            const hit = (await shippedPlan(stack)).resources.find((r) => r.urn.endsWith(urnEnd));
-            assert.ok(hit !== undefined, `${stack}: no resource ${urnEnd}`);
-            return hit.aliases ?? [];
-        };
         assert.deepStrictEqual(await aliasOf("growth-alicloud-serverless", "live-commerce:alicloud:Region$live-commerce:alicloud:ServerlessServices::lc-cn-hangzhou-sae"), [
             "urn:pulumi:growth-alicloud-serverless::live-commerce::live-commerce:alicloud:Region$live-commerce:alicloud:ServerlessApps::lc-cn-hangzhou-sae",
         ]);
