@@ -31,7 +31,7 @@ const REGIONS: Readonly<Record<Stage, unknown>> = {
 };
 
 function resolve(stage: Stage, kubernetes?: unknown) {
-    return resolveSpec({ stage, cloud: "alicloud", regions: REGIONS[stage], ...(kubernetes === undefined ? {} : { kubernetes }) }, { now: NOW });
+    return resolveSpec({ stage, cloud: "alicloud", compute: "kubernetes", regions: REGIONS[stage], ...(kubernetes === undefined ? {} : { kubernetes }) }, { now: NOW });
 }
 
 function issuesOf(f: () => unknown): readonly string[] {

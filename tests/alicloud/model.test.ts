@@ -96,7 +96,7 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
         ]);
     });
     it("an app size without an ECS type is a named error", () => {
-        const issues = issuesOf(raw({ app: { size: { vcpu: 3, memoryGiB: 6 } } }));
+        const issues = issuesOf(raw({ compute: "vm", app: { size: { vcpu: 3, memoryGiB: 6 } } }));
         assert.strictEqual(issues.length, 1);
         assert.match(issues[0], /^app\.size: no instance type for 3 vCPU \/ 6 GiB/);
     });
