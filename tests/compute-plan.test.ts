@@ -244,21 +244,37 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule").length, 12, "three rules per service: daily timer, weekly timer, event");
         });
 
-        it("the database and cache passwords reach the applications by reference to a ConfigMap, never in their envs", () => {
+        it("each application reads only its own service's passwords, by reference to a ConfigMap of its own, never in its envs", () => {
             const p = plan("growth-alicloud-serverless");
-            const configMap = one(p, "alicloud:sae/configMap:ConfigMap", "lc-cn-hangzhou-sae-database-credential");
-            assert.strictEqual(configMap.inputs.data, "[secret]");
-            assert.strictEqual(configMap.inputs.namespaceId, "cn-hangzhou:lccnhangzhou");
-            for (const app of ofType(p, "alicloud:sae/application:Application")) {
-                const envs: unknown = JSON.parse(String(app.inputs.envs));
-                assert.deepStrictEqual(list(envs).slice(-3), [
-                    { name: "DATABASE_USER", value: "app" },
-                    { name: "DATABASE_PASSWORD", valueFrom: { configMapRef: { configMapId: Number(configMap.id), key: "DATABASE_PASSWORD" } } },
-                    { name: "REDIS_PASSWORD", valueFrom: { configMapRef: { configMapId: Number(configMap.id), key: "REDIS_PASSWORD" } } },
-                ]);
-                assert.ok(!String(app.inputs.envs).includes("mock-secret-"), "no password in the envs");
+            const needs: Record<string, string[]> = { user: ["DATABASE_PASSWORD", "REDIS_PASSWORD"], product: ["DATABASE_PASSWORD", "REDIS_PASSWORD"], order: ["DATABASE_PASSWORD", "REDIS_PASSWORD"], interaction: ["REDIS_PASSWORD"] };
+            const configMaps = ofType(p, "alicloud:sae/configMap:ConfigMap");
+            assert.deepStrictEqual(configMaps.map((c) => c.inputs.name).sort(), ["interaction-credentials", "order-credentials", "product-credentials", "user-credentials"]);
+            for (const [service, keys] of Object.entries(needs)) {
+                const app = one(p, "alicloud:sae/application:Application", `lc-cn-hangzhou-sae-${service}`);
+                const configMap = one(p, "alicloud:sae/configMap:ConfigMap", `lc-cn-hangzhou-sae-${service}-credentials`);
+                assert.strictEqual(configMap.inputs.data, "[secret]");
+                assert.strictEqual(configMap.inputs.namespaceId, "cn-hangzhou:lccnhangzhou");
                 assert.strictEqual(app.inputs.namespaceId, configMap.inputs.namespaceId);
+                const envs = list(JSON.parse(String(app.inputs.envs)));
+                const database = keys.includes("DATABASE_PASSWORD");
+                assert.deepStrictEqual(
+                    envs.filter((e) => at(e, "valueFrom") !== undefined),
+                    keys.map((key) => ({ name: key, valueFrom: { configMapRef: { configMapId: Number(configMap.id), key } } })),
+                    `${service} reads ${keys.join(", ")} from its own ConfigMap and nothing else`,
+                );
+                assert.deepStrictEqual(envs.filter((e) => String(at(e, "name")).startsWith("DATABASE_")).map((e) => at(e, "name")), database ? ["DATABASE_HOST", "DATABASE_READER_HOST", "DATABASE_USER", "DATABASE_PASSWORD"] : []);
+                assert.ok(!String(app.inputs.envs).includes("mock-secret-"), "no password in the envs");
             }
+        });
+
+        it("releases with the scaling rules on: autoEnableApplicationScalingRule, one ready instance per zone on the application and on every rule", () => {
+            const p = plan(ALI_EVENT_STACK);
+            for (const app of ofType(p, "alicloud:sae/application:Application")) {
+                assert.deepStrictEqual([app.inputs.autoEnableApplicationScalingRule, app.inputs.minReadyInstances, app.inputs.minReadyInstanceRatio], [true, 2, -1], app.name);
+            }
+            const rules = ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule");
+            assert.strictEqual(rules.length, 12);
+            for (const rule of rules) assert.deepStrictEqual([rule.inputs.scalingRuleEnable, rule.inputs.minReadyInstances, rule.inputs.minReadyInstanceRatio], [true, 2, -1], rule.name);
         });
 
         it("three-level alarms per application on acs_serverless cpu and memoryPercent, each level to its own contact group", () => {

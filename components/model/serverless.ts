@@ -66,6 +66,37 @@ export function saeMetricPlan(spec: Pick<StackSpec, "scaling">, unit: Serverless
 }
 
 /**
+ * How an SAE application is released while its scaling rules are enabled. SAE,
+ * CreateApplicationScalingRule, "Precautions": "If an auto scaling policy is enabled for an
+ * application, you cannot manually manage the lifecycle of the application. For example, you cannot
+ * scale, deploy (including single-batch release, phased release, and canary release), stop, or
+ * restart the application, or change the instance type. If you want to perform the preceding
+ * operations on the application, disable the auto scaling policy and then manually perform the
+ * operations." The provider releases every change of an application with DeployApplication
+ * (resource_alicloud_sae_application.go, Update: `deployApplicationReq`, which always carries
+ * `AutoEnableApplicationScalingRule` and `MinReadyInstances`), and DeployApplication's
+ * `AutoEnableApplicationScalingRule` ("Specifies whether to automatically enable an auto scaling
+ * policy for the application") turns the rules back on once the release is done, so a `pulumi up`
+ * that changes an application releases it and the rules resume on their own:
+ * - `autoEnableApplicationScalingRule`: true (alicloud_sae_application);
+ * - `minReadyInstances`: one instance per zone stays ready through a rolling release, on the
+ *   application and on each scaling rule (ALIYUN::SAE::ApplicationScalingRule `MinReadyInstances`,
+ *   "The minimum number of available instances ... 0: ... business interruption during upgrade ...
+ *   we recommend that you set it to at least 1"), `minReadyInstanceRatio` -1 ("-1: Initialization
+ *   value, indicating that percentages are not used", so the count rules).
+ */
+export interface SaeReleasePlan {
+    readonly autoEnableApplicationScalingRule: true;
+    readonly minReadyInstances: number;
+    readonly minReadyInstanceRatio: -1;
+}
+
+/** The release settings of an SAE application in `region` and of its scaling rules (SaeReleasePlan): one ready instance per zone. */
+export function saeReleasePlan(region: Pick<RegionSpec, "zones">): SaeReleasePlan {
+    return { autoEnableApplicationScalingRule: true, minReadyInstances: Math.max(1, region.zones.length), minReadyInstanceRatio: -1 };
+}
+
+/**
  * SAE timer periods (CreateApplicationScalingRule `ScalingRuleTimer.period`, SAE API 2019-05-06;
  * alibabacloud sae20190506 CreateApplicationScalingRuleRequest): `* * *` runs the schedules every
  * day; `* * Fri,Mon` on the listed days of the week, "The time zone is GMT+8", day names Sun, Mon,
