@@ -260,7 +260,7 @@ export class ServerlessApps extends pulumi.ComponentResource {
                     minReadyInstanceRatio,
                     scalingRuleType: timer !== null ? "mix" : "metric",
                     scalingRuleMetric: metric,
-                    ...(timer !== null ? { scalingRuleTimer: { period: timer.period, schedules: [...timer.schedules] } } : {}),
+                    ...(timer !== null ? { scalingRuleTimer: { ...(timer.beginDate !== undefined ? { beginDate: timer.beginDate } : {}), ...(timer.endDate !== undefined ? { endDate: timer.endDate } : {}), period: timer.period, schedules: [...timer.schedules] } } : {}),
                 },
                 { parent: this },
             );

@@ -425,8 +425,8 @@ function saeCredentialScope(g: FlowGraph, w: Walk, region: string): void {
             const configMap = found(g.ref(app, "envs", id, T.saeConfigMap));
             if (configMap === undefined) continue; // saeCredential judges an undeclared ConfigMap
             const other = readers.get(configMap.urn);
-            w.hop(configMap, `${service}: credentials in a ConfigMap of its own`, other === undefined || other === app.urn ? true : `${configMap.name} is read by ${app.name} and another application: each can read the other's passwords`);
-            readers.set(configMap.urn, app.urn);
+            w.hop(configMap, `${service}: credentials in a ConfigMap of its own`, other === undefined || other === app.name ? true : `${configMap.name} is read by ${other} and ${app.name}: each can read the other's passwords`);
+            readers.set(configMap.urn, app.name);
         }
     }
 }

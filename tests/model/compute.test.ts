@@ -15,6 +15,7 @@ import {
     saePeriod,
     scheduleReport,
     saeTimers,
+    offsetSpans,
     serviceAlarmRules,
     businessRoutes,
     defaultRoute,
@@ -173,9 +174,12 @@ describe("SAE timers, envs and per-service alarms", () => {
     });
 
     it("a weekly peak in another zone lands on the SAE zone's days and times: Saturday 00:10 in Berlin (CET) is Saturday 07:10 in Shanghai", () => {
+        // Berlin keeps daylight saving: the timer runs between the last offset change (25 October) and the next (28 March 2027), Shanghai dates.
         assert.deepStrictEqual(saeTimers(peak("sat", ["sat"], "00:10", "01:00", "Europe/Berlin"), SAE_TIME_ZONE, NOW.getTime()), [
             {
                 period: "* * Sat",
+                beginDate: "2026-10-31",
+                endDate: "2027-03-27",
                 schedules: [
                     { atTime: "06:40", minReplicas: 6, maxReplicas: 40 },
                     { atTime: "08:30", minReplicas: 4, maxReplicas: 40 },
@@ -186,12 +190,60 @@ describe("SAE timers, envs and per-service alarms", () => {
         assert.deepStrictEqual(saeTimers(peak("mon", ["mon"], "06:30", "09:00", "America/New_York"), SAE_TIME_ZONE, NOW.getTime()), [
             {
                 period: "* * Mon",
+                beginDate: "2026-11-02",
+                endDate: "2027-03-08",
                 schedules: [
                     { atTime: "19:00", minReplicas: 6, maxReplicas: 40 },
                     { atTime: "22:30", minReplicas: 4, maxReplicas: 40 },
                 ],
             },
         ]);
+    });
+
+    it("daylight saving: a daily London peak across the March change is two timers, each at its offset's GMT+8 times, limited to its dates", () => {
+        const beforeChange = Date.parse("2027-03-01T00:00:00Z");
+        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Europe/London"), SAE_TIME_ZONE, beforeChange), [
+            // GMT: 18:30 and 23:30 in London are 02:30 and 07:30 the next day in Shanghai, until the night of 27/28 March.
+            {
+                period: "* * *",
+                beginDate: "2026-10-26",
+                endDate: "2027-03-28",
+                schedules: [
+                    { atTime: "02:30", minReplicas: 6, maxReplicas: 40 },
+                    { atTime: "07:30", minReplicas: 4, maxReplicas: 40 },
+                ],
+            },
+            // BST from 28 March: an hour earlier in Shanghai, until the October change.
+            {
+                period: "* * *",
+                beginDate: "2027-03-29",
+                endDate: "2027-10-31",
+                schedules: [
+                    { atTime: "01:30", minReplicas: 6, maxReplicas: 40 },
+                    { atTime: "06:30", minReplicas: 4, maxReplicas: 40 },
+                ],
+            },
+        ]);
+        // Shanghai has no daylight saving: one long-term timer, no dates.
+        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Asia/Shanghai"), SAE_TIME_ZONE, beforeChange)[0], {
+            period: "* * *",
+            schedules: [
+                { atTime: "18:30", minReplicas: 6, maxReplicas: 40 },
+                { atTime: "23:30", minReplicas: 4, maxReplicas: 40 },
+            ],
+        });
+    });
+
+    it("offset spans: split at each change within the horizon, from the last change before now to the first after the horizon", () => {
+        const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+        assert.deepStrictEqual(
+            offsetSpans(["Europe/London", "Asia/Shanghai"], Date.parse("2027-03-01T00:00:00Z"), 90).map((x) => [iso(x.start), iso(x.end)]),
+            [
+                ["2026-10-25T01:00:00.000Z", "2027-03-28T01:00:00.000Z"],
+                ["2027-03-28T01:00:00.000Z", "2027-10-31T01:00:00.000Z"],
+            ],
+        );
+        assert.deepStrictEqual(offsetSpans(["Asia/Shanghai"], Date.parse("2027-03-01T00:00:00Z"), 90), [{ start: null, end: null }]);
     });
 
     it("envs: plain values (empty ones left out) and ConfigMap references by numeric id and key, never the value", () => {
