@@ -344,15 +344,9 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
  * ConfigMapId) is one the stack declares in the application's namespace.
  */
 function saeCredential(g: FlowGraph, w: Walk, app: FlowResource, env: string): void {
-    const envs = app.inputs.envs;
-    if (FlowGraph.isUnknown(envs)) return w.hop(app, `instances get ${env} from a ConfigMap`, null);
-    let parsed: unknown = [];
-    try {
-        parsed = typeof envs === "string" ? JSON.parse(envs) : [];
-    } catch {
-        parsed = [];
-    }
-    const ref = at(list(parsed).filter(isRecord).find((e) => e.name === env), "valueFrom.configMapRef");
+    const parsed = saeEnvs(app);
+    if (parsed === null) return w.hop(app, `instances get ${env} from a ConfigMap`, null);
+    const ref = at(parsed.find((e) => e.name === env), "valueFrom.configMapRef");
     const id = isRecord(ref) ? ref.configMapId : undefined;
     const keyed = isRecord(ref) && typeof ref.key === "string" && ref.key !== "";
     w.hop(app, `instances get ${env} from a ConfigMap`, typeof id === "number" && keyed ? true : `${app.name} sets no ${env} from a ConfigMap key (envs valueFrom.configMapRef): the instances cannot log in`);
@@ -364,18 +358,22 @@ function saeCredential(g: FlowGraph, w: Walk, app: FlowResource, env: string): v
     );
 }
 
-/** The ConfigMap keys an SAE application reads: its envs' `valueFrom.configMapRef` and its ConfigMap mounts (`configMapMountDescV2`); null when its envs are unknown (a first preview). */
-function saeConfigMapReads(app: FlowResource): { readonly configMapId: string; readonly key: string }[] | null {
+/** The entries of an SAE application's `envs` (a JSON array; CreateApplication Envs); none when it does not parse, null when unknown (a first preview). */
+function saeEnvs(app: FlowResource): Record<string, unknown>[] | null {
     const envs = app.inputs.envs;
     if (FlowGraph.isUnknown(envs)) return null;
-    let parsed: unknown = [];
     try {
-        parsed = typeof envs === "string" ? JSON.parse(envs) : [];
+        return list(typeof envs === "string" ? JSON.parse(envs) : []).filter(isRecord);
     } catch {
-        parsed = [];
+        return [];
     }
-    const fromEnvs = list(parsed)
-        .filter(isRecord)
+}
+
+/** The ConfigMap keys an SAE application reads: its envs' `valueFrom.configMapRef` and its ConfigMap mounts (`configMapMountDescV2`); null when its envs are unknown (a first preview). */
+function saeConfigMapReads(app: FlowResource): { readonly configMapId: string; readonly key: string }[] | null {
+    const parsed = saeEnvs(app);
+    if (parsed === null) return null;
+    const fromEnvs = parsed
         .map((e) => at(e, "valueFrom.configMapRef"))
         .filter(isRecord)
         .map((r) => ({ configMapId: String(r.configMapId), key: String(r.key) }));
