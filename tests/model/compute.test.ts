@@ -81,7 +81,7 @@ describe("compute config", () => {
         const six = days.map((d) => ({ ...weekly, name: `peak-${d}`, days: [d] }));
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six.slice(0, 5) }), { now: NOW }).peaks.length, 5, "five periods: five rules");
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six })), [
-            'peaks: 6 SAE scaling rules per application (one per timer period of the peaks: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days',
+            'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", peaks: six }), { now: NOW }).peaks.length, 6, "the limit is SAE's");
         // Eleven daily half-hour peaks: 22 pre-scale and release points in the one daily timer.
@@ -90,6 +90,20 @@ describe("compute config", () => {
             'peaks: 22 trigger points in the SAE timer "* * *"; allowed: at most 20 a day (SAE CreateApplicationScalingRule), so merge peaks',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", peaks: six }), { now: NOW }).peaks.length, 6, "and only for the serverless tier");
+    });
+
+    it("daylight saving counts: three weekly London peaks within 90 days of the March change need six rules, an error naming each timer's dates", () => {
+        const london = ["mon", "tue", "wed"].map((d) => ({ name: `peak-${d}`, recurrence: "weekly", days: [d], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Europe/London" }));
+        const raw = rawConfig("growth", "alicloud", { compute: "serverless", peaks: london });
+        assert.strictEqual(resolveSpec(raw, { now: NOW }).peaks.length, 3, "in November the next change is beyond the horizon: three rules");
+        assert.throws(
+            () => resolveSpec(raw, { now: new Date("2027-03-01T00:00:00Z") }),
+            (e: unknown) =>
+                e instanceof Error &&
+                e.message.includes(
+                    'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: "* * Tue from 2026-10-27 to 2027-03-23", "* * Tue from 2027-03-30 to 2027-10-26", "* * Wed from 2026-10-28 to 2027-03-24", "* * Wed from 2027-03-31 to 2027-10-27", "* * Thu from 2026-10-29 to 2027-03-25", "* * Thu from 2027-04-01 to 2027-10-28"); allowed: at most 5',
+                ),
+        );
     });
 });
 
