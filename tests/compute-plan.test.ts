@@ -28,6 +28,8 @@ function offPeakEventWindow(now: number = Date.now()): { start: string; end: str
 
 const EVENT = { name: "double12", ...offPeakEventWindow(), peakOnline: 40000, timeZone: "Asia/Shanghai" };
 const ALI_EVENT_STACK = "event-alicloud-serverless";
+/** An SAE stack whose evening peak is in London (daylight saving: GMT in winter, BST in summer). */
+const ALI_LONDON_STACK = "london-alicloud-serverless";
 const AWS_EVENT_STACK = "event-aws-serverless";
 
 /** The shipped serverless stack's settings plus a planned event 10 days ahead. */
@@ -42,6 +44,15 @@ function eventStacks(): string {
                 { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
                 { name: "weekend", recurrence: "weekly", days: ["sat", "sun"], start: "10:00", end: "14:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
             ],
+            tls: { certificateId: "14211234-cn-hangzhou" },
+        }),
+        [ALI_LONDON_STACK]: stackFile({
+            stage: "growth",
+            compute: "serverless",
+            domain: "live.example.com",
+            cloud: "alicloud",
+            regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
+            peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Europe/London" }],
             tls: { certificateId: "14211234-cn-hangzhou" },
         }),
         [AWS_EVENT_STACK]: stackFile({
@@ -74,7 +85,7 @@ describe("compute choices on the plan", function () {
             plans.set(stack, await shippedPlan(stack));
         }
         const dir = eventStacks();
-        for (const stack of [ALI_EVENT_STACK, AWS_EVENT_STACK]) plans.set(stack, await planStack(stack, dir));
+        for (const stack of [ALI_EVENT_STACK, AWS_EVENT_STACK, ALI_LONDON_STACK]) plans.set(stack, await planStack(stack, dir));
     });
 
     // The app group only: Alibaba Cloud's video tier runs a second ESS group of transcoders.
@@ -246,21 +257,67 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule").length, 12, "three rules per service: daily timer, weekly timer, event");
         });
 
-        it("the database and cache passwords reach the applications by reference to a ConfigMap, never in their envs", () => {
+        it("each application reads only its own service's passwords, by reference to a ConfigMap of its own, never in its envs", () => {
             const p = plan("growth-alicloud-serverless");
-            const configMap = one(p, "alicloud:sae/configMap:ConfigMap", "lc-cn-hangzhou-sae-database-credential");
-            assert.strictEqual(configMap.inputs.data, "[secret]");
-            assert.strictEqual(configMap.inputs.namespaceId, "cn-hangzhou:lccnhangzhou");
-            for (const app of ofType(p, "alicloud:sae/application:Application")) {
-                const envs: unknown = JSON.parse(String(app.inputs.envs));
-                assert.deepStrictEqual(list(envs).slice(-3), [
-                    { name: "DATABASE_USER", value: "app" },
-                    { name: "DATABASE_PASSWORD", valueFrom: { configMapRef: { configMapId: Number(configMap.id), key: "DATABASE_PASSWORD" } } },
-                    { name: "REDIS_PASSWORD", valueFrom: { configMapRef: { configMapId: Number(configMap.id), key: "REDIS_PASSWORD" } } },
-                ]);
-                assert.ok(!String(app.inputs.envs).includes("mock-secret-"), "no password in the envs");
+            const needs: Record<string, string[]> = { user: ["DATABASE_PASSWORD", "REDIS_PASSWORD"], product: ["DATABASE_PASSWORD", "REDIS_PASSWORD"], order: ["DATABASE_PASSWORD", "REDIS_PASSWORD"], interaction: ["REDIS_PASSWORD"] };
+            const configMaps = ofType(p, "alicloud:sae/configMap:ConfigMap");
+            assert.deepStrictEqual(configMaps.map((c) => c.inputs.name).sort(), ["interaction-credentials", "order-credentials", "product-credentials", "user-credentials"]);
+            for (const [service, keys] of Object.entries(needs)) {
+                const app = one(p, "alicloud:sae/application:Application", `lc-cn-hangzhou-sae-${service}`);
+                const configMap = one(p, "alicloud:sae/configMap:ConfigMap", `lc-cn-hangzhou-sae-${service}-credentials`);
+                assert.strictEqual(configMap.inputs.data, "[secret]");
+                assert.strictEqual(configMap.inputs.namespaceId, "cn-hangzhou:lccnhangzhou");
                 assert.strictEqual(app.inputs.namespaceId, configMap.inputs.namespaceId);
+                const envs = list(JSON.parse(String(app.inputs.envs)));
+                const database = keys.includes("DATABASE_PASSWORD");
+                assert.deepStrictEqual(
+                    envs.filter((e) => at(e, "valueFrom") !== undefined),
+                    keys.map((key) => ({ name: key, valueFrom: { configMapRef: { configMapId: Number(configMap.id), key } } })),
+                    `${service} reads ${keys.join(", ")} from its own ConfigMap and nothing else`,
+                );
+                assert.deepStrictEqual(envs.filter((e) => String(at(e, "name")).startsWith("DATABASE_")).map((e) => at(e, "name")), database ? ["DATABASE_HOST", "DATABASE_READER_HOST", "DATABASE_USER", "DATABASE_PASSWORD"] : []);
+                assert.ok(!String(app.inputs.envs).includes("mock-secret-"), "no password in the envs");
             }
+        });
+
+        it("a London peak: each timer is limited to dates of one London offset, at that offset's Shanghai times (02:30/07:30 in GMT, 01:30/06:30 in BST)", () => {
+            const p = plan(ALI_LONDON_STACK);
+            // London's offset from UTC in hours at noon UTC of a date, read from Intl (not from the blueprint's time zone code).
+            const londonOffset = (date: string): number => {
+                const hour = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(new Date(`${date}T12:00:00Z`));
+                return Number(hour) - 12;
+            };
+            for (const service of ["user", "product", "order", "interaction"]) {
+                const rules = ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule")
+                    .filter((r) => r.name.startsWith(`lc-cn-hangzhou-sae-${service}-scaling`))
+                    .map((r) => at(r.inputs, "scalingRuleTimer"));
+                assert.ok(rules.length === 1 || rules.length === 2, `${service}: one span, or two when an offset change falls within the 90-day horizon`);
+                let previousEnd = "";
+                for (const timer of rules) {
+                    const begin = String(at(timer, "beginDate"));
+                    const end = String(at(timer, "endDate"));
+                    assert.match(begin, /^\d{4}-\d{2}-\d{2}$/);
+                    assert.match(end, /^\d{4}-\d{2}-\d{2}$/);
+                    assert.ok(begin > previousEnd && end > begin, `${service}: spans follow each other without overlap (${previousEnd} < ${begin} < ${end})`);
+                    previousEnd = end;
+                    // The middle of the span: one London offset holds throughout it.
+                    const middle = new Date((Date.parse(begin) + Date.parse(end)) / 2).toISOString().slice(0, 10);
+                    const expected = londonOffset(middle) === 0 ? ["02:30", "07:30"] : ["01:30", "06:30"];
+                    assert.strictEqual(londonOffset(begin), londonOffset(middle), `${service}: the span starts after its offset took effect`);
+                    assert.strictEqual(at(timer, "period"), "* * *");
+                    assert.deepStrictEqual(list(at(timer, "schedules")).map((x) => at(x, "atTime")), expected, `${service} ${begin}..${end}`);
+                }
+            }
+        });
+
+        it("releases with the scaling rules on: autoEnableApplicationScalingRule, one ready instance per zone on the application and on every rule", () => {
+            const p = plan(ALI_EVENT_STACK);
+            for (const app of ofType(p, "alicloud:sae/application:Application")) {
+                assert.deepStrictEqual([app.inputs.autoEnableApplicationScalingRule, app.inputs.minReadyInstances, app.inputs.minReadyInstanceRatio], [true, 2, -1], app.name);
+            }
+            const rules = ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule");
+            assert.strictEqual(rules.length, 12);
+            for (const rule of rules) assert.deepStrictEqual([rule.inputs.scalingRuleEnable, rule.inputs.minReadyInstances, rule.inputs.minReadyInstanceRatio], [true, 2, -1], rule.name);
         });
 
         it("three-level alarms per application on acs_serverless cpu and memoryPercent, each level to its own contact group", () => {

@@ -1,12 +1,13 @@
 // Three-level alarms (warning, critical, fatal): which metric, which threshold, per level.
 // Both clouds translate the same rules into their monitoring service.
 
-import { AlarmLevel, ServiceName, StackSpec } from "./types";
+import { AlarmLevel, Cloud, ServiceName, StackSpec } from "./types";
 
 export const ALARM_METRICS = [
     "appCpuPercent",
     "appConnectionsPerInstance",
     "lb5xxPercent",
+    "lb5xxPerSecond",
     "lbUnhealthyHosts",
     "dbCpuPercent",
     "dbConnectionUsagePercent",
@@ -32,12 +33,27 @@ export const ALARM_THRESHOLDS: Readonly<Record<AlarmMetric, { readonly warning: 
     appCpuPercent: { warning: 70, critical: 85, fatal: 95, what: "app server CPU %" },
     appConnectionsPerInstance: { warning: 5000, critical: 7000, fatal: 9000, what: "connections per app server" },
     lb5xxPercent: { warning: 1, critical: 5, fatal: 20, what: "load balancer 5xx responses %" },
+    lb5xxPerSecond: { warning: 1, critical: 5, fatal: 20, what: "backend 5xx responses per second at the load balancer" },
     lbUnhealthyHosts: { warning: 1, critical: 2, fatal: 4, what: "unhealthy app servers behind the load balancer" },
     dbCpuPercent: { warning: 70, critical: 85, fatal: 95, what: "database CPU %" },
     dbConnectionUsagePercent: { warning: 70, critical: 85, fatal: 95, what: "database connection usage %" },
     cacheCpuPercent: { warning: 60, critical: 80, fatal: 95, what: "Redis CPU %" },
     cacheMemoryPercent: { warning: 70, critical: 85, fatal: 95, what: "Redis memory usage %" },
 };
+
+/**
+ * The load balancer's 5xx alarm metric per cloud. AWS: the share of requests the targets answer
+ * with a 5xx (`lb5xxPercent`, metric math HTTPCode_Target_5XX_Count / RequestCount). Alibaba
+ * Cloud's ALB publishes a 5xx share only per forwarding rule and only through the API
+ * (`RuleHTTPCodeUpstream5XXRatio`, dimensions loadBalancerId, listenerProtocol, listenerPort,
+ * ruleId; "ALB monitoring metrics", "ALB metrics that you can view only using an API or an SDK"),
+ * and CloudMonitor alarms take no metric math; the rules of the serverless tier belong to the SAE
+ * ingress (no rule id the program knows) and the default action has no rule. So the Alibaba alarm
+ * counts what ALB publishes per instance, `LoadBalancerHTTPCodeUpstream5XX` ("The number of 5XX
+ * status codes that are returned by backend servers to the ALB instance per second. Unit:
+ * Count/s"), under its own name, `lb5xxPerSecond`: a count per second, not a share.
+ */
+export const LB_5XX_METRIC: Readonly<Record<Cloud, AlarmMetric>> = { aws: "lb5xxPercent", alicloud: "lb5xxPerSecond" };
 
 /** Consecutive periods before each level fires. */
 export const LEVEL_PERIODS: Readonly<Record<AlarmLevel, number>> = { warning: 5, critical: 3, fatal: 1 };
@@ -65,16 +81,17 @@ function levelRule(t: Thresholds, level: AlarmLevel, atLeast: boolean): Omit<Ala
 
 /**
  * Every alarm of a stack: each metric at each of the three levels (the app group's metrics only
- * with compute `vm`). Connection and CPU warnings sit
+ * with compute `vm`; the load balancer's 5xx metric of the stack's cloud, LB_5XX_METRIC). Connection and CPU warnings sit
  * at the scale-out thresholds, so a warning means "scaling should be kicking in".
  */
-export function alarmRules(spec: Pick<StackSpec, "compute" | "monitoring" | "scaling">): AlarmRule[] {
+export function alarmRules(spec: Pick<StackSpec, "cloud" | "compute" | "monitoring" | "scaling">): AlarmRule[] {
     const thresholds: typeof ALARM_THRESHOLDS = {
         ...ALARM_THRESHOLDS,
         appCpuPercent: { ...ALARM_THRESHOLDS.appCpuPercent, warning: spec.scaling.scaleOut.cpuPercent },
         appConnectionsPerInstance: { ...ALARM_THRESHOLDS.appConnectionsPerInstance, warning: spec.scaling.scaleOut.connectionsPerInstance },
     };
-    return ALARM_METRICS.filter((metric) => spec.compute === "vm" || !APP_GROUP_METRICS.includes(metric)).flatMap((metric) =>
+    const otherCloud5xx = Object.values(LB_5XX_METRIC).filter((m) => m !== LB_5XX_METRIC[spec.cloud]);
+    return ALARM_METRICS.filter((metric) => (spec.compute === "vm" || !APP_GROUP_METRICS.includes(metric)) && !otherCloud5xx.includes(metric)).flatMap((metric) =>
         spec.monitoring.levels.map((level): AlarmRule => ({ key: `${metric}-${level}`, metric, ...levelRule(thresholds[metric], level, metric === "lbUnhealthyHosts") })),
     );
 }

@@ -267,5 +267,16 @@ export interface WebIdentityToken {
 export const DATABASE_PASSWORD_ENV = "DATABASE_PASSWORD";
 export const REDIS_PASSWORD_ENV = "REDIS_PASSWORD";
 
+/**
+ * The credential environment variables a business service is given, in this order: the database
+ * password when it uses the database, the cache password when it uses the cache (SERVICE_DATA_ACCESS).
+ * Every tier gives a service exactly these (the Kubernetes Secret, the SAE ConfigMap of the
+ * application) and the flows check each service holds these and no others.
+ */
+export function serviceCredentialEnvs(service: ServiceName): readonly string[] {
+    const access = SERVICE_DATA_ACCESS[service];
+    return [...(access.database ? [DATABASE_PASSWORD_ENV] : []), ...(access.cache ? [REDIS_PASSWORD_ENV] : [])];
+}
+
 /** Environment variable that names the database secret for services that read it with their own identity. */
 export const DATABASE_SECRET_ENV = "DATABASE_SECRET_ARN";

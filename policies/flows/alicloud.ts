@@ -10,12 +10,15 @@ import {
     MEDIA_HTTP_PORT,
     PLAY_ORIGIN_PORT,
     POD_CONNECTIONS_SERIES,
+    REDIS_PASSWORD_ENV,
     RENDITIONS,
     ROUTES,
     ROUTE_SERVICE,
     RouteName,
+    SERVICE_NAMES,
     SRS_IMAGE,
     flowDefinition,
+    serviceCredentialEnvs,
     srsConfig,
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
@@ -223,17 +226,46 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource
 const SAE_METRICS = ["CPU", "MEMORY", "tcpActiveConn", "SLB_QPS", "SLB_RT", "INTRANET_SLB_QPS", "INTRANET_SLB_RT"];
 const SAE_JAVA_METRICS = ["QPS", "RT"];
 
-/** The serverless tier's scaling signal: each SAE application has an enabled scaling rule on metrics SAE measures for it. */
+/**
+ * The seed's scale-out signal on SAE (connections > scaleOut.connectionsPerInstance OR CPU >
+ * scaleOut.cpuPercent): SAE adds instances when any metric of a rule is above its target
+ * (saeMetricPlan), and `tcpActiveConn` ("The average number of TCP active connections for a single
+ * instance in 30 seconds", alicloud_sae_application_scaling_rule `metric_type`) is SAE's metric
+ * nearest to the connections per instance of the VM tier (docs/SCALING.md).
+ */
+const SAE_SIGNAL = ["tcpActiveConn", "CPU"] as const;
+
+/**
+ * The serverless tier's scaling signal: each SAE application has an enabled scaling rule on
+ * metrics SAE measures for it, every enabled rule keeps the seed's connection OR CPU signal
+ * (SAE_SIGNAL), and the application releases with its rules enabled (saeReleasePlan: the rules
+ * re-enabled after a DeployApplication, at least one ready instance).
+ */
 function saeScaling(g: FlowGraph, w: Walk, region: string): void {
     for (const app of g.ofType(T.saeApp, region)) {
         const rules = g.referrers(app, T.saeRule, "appId").filter((r) => r.inputs.scalingRuleEnable === true && (r.inputs.scalingRuleType === "metric" || r.inputs.scalingRuleType === "mix"));
         if (rules.length === 0) w.hop(app, "enabled metric scaling rule", `${app.name} has no enabled metric or mix scaling rule`);
         const java = String(app.inputs.programmingLanguage ?? "").toLowerCase() === "java";
         for (const rule of rules) {
-            const types = list(at(rule.inputs, "scalingRuleMetric.metrics")).filter(isRecord).map((m) => String(m.metricType));
+            const metrics = list(at(rule.inputs, "scalingRuleMetric.metrics")).filter(isRecord);
+            const types = metrics.map((m) => String(m.metricType));
             const unmeasured = types.filter((t) => !SAE_METRICS.includes(t) && !(java && SAE_JAVA_METRICS.includes(t)));
             w.hop(rule, `reads ${types.join(", ") || "no metric"} that SAE measures for ${app.name}`, types.length > 0 && unmeasured.length === 0 ? true : `${rule.name} reads ${unmeasured.join(", ") || "no metric"}, which SAE does not measure for this application`);
+            const lacking = SAE_SIGNAL.filter((t) => !metrics.some((m) => m.metricType === t && (num(m.metricTargetAverageUtilization) ?? 0) > 0));
+            w.hop(rule, `scales out on ${SAE_SIGNAL.join(" OR ")} (the seed's connections OR CPU)`, lacking.length === 0 ? true : `${rule.name} has no ${lacking.join(", ")} metric with a target: the seed's ${lacking.includes("tcpActiveConn") ? "connection" : "CPU"} signal is lost`);
+            const ready = num(rule.inputs.minReadyInstances);
+            w.hop(rule, "keeps an instance ready while SAE releases or scales (minReadyInstances >= 1)", ready !== undefined && ready >= 1 ? true : `${rule.name} sets minReadyInstances ${String(rule.inputs.minReadyInstances)}: 0 interrupts the business during an upgrade`);
         }
+        const ready = num(app.inputs.minReadyInstances);
+        w.hop(
+            app,
+            "releases with its scaling rules on (autoEnableApplicationScalingRule, minReadyInstances >= 1)",
+            app.inputs.autoEnableApplicationScalingRule !== true
+                ? `${app.name} does not set autoEnableApplicationScalingRule: SAE deploys only with the scaling rules disabled, and they would stay off after the release`
+                : ready === undefined || ready < 1
+                  ? `${app.name} sets minReadyInstances ${String(app.inputs.minReadyInstances)}: a release stops every instance at once`
+                  : true,
+        );
     }
 }
 
@@ -312,15 +344,9 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
  * ConfigMapId) is one the stack declares in the application's namespace.
  */
 function saeCredential(g: FlowGraph, w: Walk, app: FlowResource, env: string): void {
-    const envs = app.inputs.envs;
-    if (FlowGraph.isUnknown(envs)) return w.hop(app, `instances get ${env} from a ConfigMap`, null);
-    let parsed: unknown = [];
-    try {
-        parsed = typeof envs === "string" ? JSON.parse(envs) : [];
-    } catch {
-        parsed = [];
-    }
-    const ref = at(list(parsed).filter(isRecord).find((e) => e.name === env), "valueFrom.configMapRef");
+    const parsed = saeEnvs(app);
+    if (parsed === null) return w.hop(app, `instances get ${env} from a ConfigMap`, null);
+    const ref = at(parsed.find((e) => e.name === env), "valueFrom.configMapRef");
     const id = isRecord(ref) ? ref.configMapId : undefined;
     const keyed = isRecord(ref) && typeof ref.key === "string" && ref.key !== "";
     w.hop(app, `instances get ${env} from a ConfigMap`, typeof id === "number" && keyed ? true : `${app.name} sets no ${env} from a ConfigMap key (envs valueFrom.configMapRef): the instances cannot log in`);
@@ -330,6 +356,77 @@ function saeCredential(g: FlowGraph, w: Walk, app: FlowResource, env: string): v
         `ConfigMap ${String(id)} in the application's namespace`,
         configMap === undefined ? `${app.name} reads ConfigMap ${String(id)}, which the stack does not declare` : configMap.inputs.namespaceId === app.inputs.namespaceId ? true : `ConfigMap ${configMap.name} is in namespace ${String(configMap.inputs.namespaceId)}, ${app.name} in ${String(app.inputs.namespaceId)}`,
     );
+}
+
+/** The entries of an SAE application's `envs` (a JSON array; CreateApplication Envs); none when it does not parse, null when unknown (a first preview). */
+function saeEnvs(app: FlowResource): Record<string, unknown>[] | null {
+    const envs = app.inputs.envs;
+    if (FlowGraph.isUnknown(envs)) return null;
+    try {
+        return list(typeof envs === "string" ? JSON.parse(envs) : []).filter(isRecord);
+    } catch {
+        return [];
+    }
+}
+
+/** The ConfigMap keys an SAE application reads: its envs' `valueFrom.configMapRef` and its ConfigMap mounts (`configMapMountDescV2`); null when its envs are unknown (a first preview). */
+function saeConfigMapReads(app: FlowResource): { readonly configMapId: string; readonly key: string }[] | null {
+    const parsed = saeEnvs(app);
+    if (parsed === null) return null;
+    const fromEnvs = parsed
+        .map((e) => at(e, "valueFrom.configMapRef"))
+        .filter(isRecord)
+        .map((r) => ({ configMapId: String(r.configMapId), key: String(r.key) }));
+    const mounts = list(app.inputs.configMapMountDescV2)
+        .filter(isRecord)
+        .map((m) => ({ configMapId: String(m.configMapId), key: String(m.key) }));
+    return [...fromEnvs, ...mounts];
+}
+
+/** Every credential an SAE application may hold (serviceCredentialEnvs of all services). */
+const SAE_CREDENTIALS: readonly string[] = [DATABASE_PASSWORD_ENV, REDIS_PASSWORD_ENV];
+/** SAE's key that mounts every key of a ConfigMap (CreateApplication ConfigMapMountDesc: "sae-sys-configmap-all"). */
+const SAE_ALL_KEYS = "sae-sys-configmap-all";
+
+/**
+ * Each SAE application reads exactly the credentials its service uses (serviceCredentialEnvs of its
+ * `service` tag): no password it does not need, none it needs missing; and the ConfigMaps it reads
+ * credentials from are its own (no other application reads them), so a mount of every key exposes
+ * no other service's password.
+ */
+function saeCredentialScope(g: FlowGraph, w: Walk, region: string): void {
+    const readers = new Map<string, string>();
+    for (const app of g.ofType(T.saeApp, region)) {
+        const tag = at(app.inputs, "tags.service");
+        const service = SERVICE_NAMES.find((s) => s === tag);
+        if (service === undefined) {
+            w.hop(app, "names its service (tag service)", `${app.name} has no service tag (${String(tag)}): the credentials it needs are unknown`);
+            continue;
+        }
+        const needs = serviceCredentialEnvs(service);
+        const reads = saeConfigMapReads(app);
+        const check = `${service}: reads exactly the credentials it needs (${needs.join(", ") || "none"})`;
+        if (reads === null) {
+            w.hop(app, check, undetermined("envs"));
+            continue;
+        }
+        const credentialReads = reads.filter((r) => SAE_CREDENTIALS.includes(r.key) || r.key === SAE_ALL_KEYS);
+        const keys = new Set(credentialReads.flatMap((r) => (r.key === SAE_ALL_KEYS ? [...SAE_CREDENTIALS] : [r.key])));
+        const extra = [...keys].filter((k) => !needs.includes(k));
+        const missing = needs.filter((k) => !keys.has(k));
+        w.hop(
+            app,
+            check,
+            extra.length > 0 ? `${app.name} can read ${extra.join(", ")}, which the ${service} service does not use` : missing.length > 0 ? `${app.name} gets no ${missing.join(", ")}, which the ${service} service needs` : true,
+        );
+        for (const id of new Set(credentialReads.map((r) => r.configMapId))) {
+            const configMap = found(g.ref(app, "envs", id, T.saeConfigMap));
+            if (configMap === undefined) continue; // saeCredential judges an undeclared ConfigMap
+            const other = readers.get(configMap.urn);
+            w.hop(configMap, `${service}: credentials in a ConfigMap of its own`, other === undefined || other === app.name ? true : `${configMap.name} is read by ${other} and ${app.name}: each can read the other's passwords`);
+            readers.set(configMap.urn, app.name);
+        }
+    }
 }
 
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
@@ -343,7 +440,10 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 const rds = g.ofType(T.rds, region)[0];
                 whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
             }
-            if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, "DATABASE_PASSWORD");
+            if (targets.answerer.type === T.saeApp) {
+                saeCredential(g, w, targets.answerer, DATABASE_PASSWORD_ENV);
+                saeCredentialScope(g, w, region);
+            }
             const kafka = g.ofType(T.kafka, region)[0];
             if (kafka !== undefined) {
                 const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent("Kafka security group", `${kafka.name} names no security group of the stack`);
@@ -357,7 +457,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         if (key === "hot-products") {
             const redis = g.ofType(T.redis, region)[0];
             whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
-            if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, "REDIS_PASSWORD");
+            if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, REDIS_PASSWORD_ENV);
         }
     });
 }

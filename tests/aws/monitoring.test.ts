@@ -47,6 +47,16 @@ describe("aws Monitoring", () => {
         assert.ok(names.some((n) => n.endsWith("-dbCpuPercent-fatal")));
     });
 
+    it("5xx: AWS alarms on the targets' 5xx share (metric math), Alibaba Cloud on the count per second; the same thresholds", async () => {
+        const aws = growthSpec();
+        const fives = (spec: StackSpec) => alarmRules(spec).filter((r) => r.metric.startsWith("lb5xx")).map((r) => [r.key, r.threshold]);
+        assert.deepStrictEqual(fives(aws), [["lb5xxPercent-warning", 1], ["lb5xxPercent-critical", 5], ["lb5xxPercent-fatal", 20]]);
+        assert.deepStrictEqual(fives({ ...aws, cloud: "alicloud" }), [["lb5xxPerSecond-warning", 1], ["lb5xxPerSecond-critical", 5], ["lb5xxPerSecond-fatal", 20]]);
+        const p = await plan("growth-aws");
+        assert.strictEqual(expressionOf(one(p, ALARM, "-monitoring-lb5xxPercent-critical")), "IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)");
+        assert.strictEqual(ofType(p, ALARM).filter((a) => a.name.includes("lb5xxPerSecond")).length, 0);
+    });
+
     it("alarm thresholds, periods and comparisons are exactly alarmRules(), each sent to its level's topic", async () => {
         const p = await plan("growth-aws");
         const spec = growthSpec();

@@ -15,6 +15,7 @@ import {
     saePeriod,
     scheduleReport,
     saeTimers,
+    offsetSpans,
     serviceAlarmRules,
     businessRoutes,
     defaultRoute,
@@ -80,7 +81,7 @@ describe("compute config", () => {
         const six = days.map((d) => ({ ...weekly, name: `peak-${d}`, days: [d] }));
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six.slice(0, 5) }), { now: NOW }).peaks.length, 5, "five periods: five rules");
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six })), [
-            'peaks: 6 SAE scaling rules per application (one per timer period of the peaks: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days',
+            'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", peaks: six }), { now: NOW }).peaks.length, 6, "the limit is SAE's");
         // Eleven daily half-hour peaks: 22 pre-scale and release points in the one daily timer.
@@ -89,6 +90,20 @@ describe("compute config", () => {
             'peaks: 22 trigger points in the SAE timer "* * *"; allowed: at most 20 a day (SAE CreateApplicationScalingRule), so merge peaks',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", peaks: six }), { now: NOW }).peaks.length, 6, "and only for the serverless tier");
+    });
+
+    it("daylight saving counts: three weekly London peaks within 90 days of the March change need six rules, an error naming each timer's dates", () => {
+        const london = ["mon", "tue", "wed"].map((d) => ({ name: `peak-${d}`, recurrence: "weekly", days: [d], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Europe/London" }));
+        const raw = rawConfig("growth", "alicloud", { compute: "serverless", peaks: london });
+        assert.strictEqual(resolveSpec(raw, { now: NOW }).peaks.length, 3, "in November the next change is beyond the horizon: three rules");
+        assert.throws(
+            () => resolveSpec(raw, { now: new Date("2027-03-01T00:00:00Z") }),
+            (e: unknown) =>
+                e instanceof Error &&
+                e.message.includes(
+                    'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: "* * Tue from 2026-10-27 to 2027-03-23", "* * Tue from 2027-03-30 to 2027-10-26", "* * Wed from 2026-10-28 to 2027-03-24", "* * Wed from 2027-03-31 to 2027-10-27", "* * Thu from 2026-10-29 to 2027-03-25", "* * Thu from 2027-04-01 to 2027-10-28"); allowed: at most 5',
+                ),
+        );
     });
 });
 
@@ -173,9 +188,12 @@ describe("SAE timers, envs and per-service alarms", () => {
     });
 
     it("a weekly peak in another zone lands on the SAE zone's days and times: Saturday 00:10 in Berlin (CET) is Saturday 07:10 in Shanghai", () => {
+        // Berlin keeps daylight saving: the timer runs between the last offset change (25 October) and the next (28 March 2027), Shanghai dates.
         assert.deepStrictEqual(saeTimers(peak("sat", ["sat"], "00:10", "01:00", "Europe/Berlin"), SAE_TIME_ZONE, NOW.getTime()), [
             {
                 period: "* * Sat",
+                beginDate: "2026-10-31",
+                endDate: "2027-03-27",
                 schedules: [
                     { atTime: "06:40", minReplicas: 6, maxReplicas: 40 },
                     { atTime: "08:30", minReplicas: 4, maxReplicas: 40 },
@@ -186,12 +204,60 @@ describe("SAE timers, envs and per-service alarms", () => {
         assert.deepStrictEqual(saeTimers(peak("mon", ["mon"], "06:30", "09:00", "America/New_York"), SAE_TIME_ZONE, NOW.getTime()), [
             {
                 period: "* * Mon",
+                beginDate: "2026-11-02",
+                endDate: "2027-03-08",
                 schedules: [
                     { atTime: "19:00", minReplicas: 6, maxReplicas: 40 },
                     { atTime: "22:30", minReplicas: 4, maxReplicas: 40 },
                 ],
             },
         ]);
+    });
+
+    it("daylight saving: a daily London peak across the March change is two timers, each at its offset's GMT+8 times, limited to its dates", () => {
+        const beforeChange = Date.parse("2027-03-01T00:00:00Z");
+        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Europe/London"), SAE_TIME_ZONE, beforeChange), [
+            // GMT: 18:30 and 23:30 in London are 02:30 and 07:30 the next day in Shanghai, until the night of 27/28 March.
+            {
+                period: "* * *",
+                beginDate: "2026-10-26",
+                endDate: "2027-03-28",
+                schedules: [
+                    { atTime: "02:30", minReplicas: 6, maxReplicas: 40 },
+                    { atTime: "07:30", minReplicas: 4, maxReplicas: 40 },
+                ],
+            },
+            // BST from 28 March: an hour earlier in Shanghai, until the October change.
+            {
+                period: "* * *",
+                beginDate: "2027-03-29",
+                endDate: "2027-10-31",
+                schedules: [
+                    { atTime: "01:30", minReplicas: 6, maxReplicas: 40 },
+                    { atTime: "06:30", minReplicas: 4, maxReplicas: 40 },
+                ],
+            },
+        ]);
+        // Shanghai has no daylight saving: one long-term timer, no dates.
+        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Asia/Shanghai"), SAE_TIME_ZONE, beforeChange)[0], {
+            period: "* * *",
+            schedules: [
+                { atTime: "18:30", minReplicas: 6, maxReplicas: 40 },
+                { atTime: "23:30", minReplicas: 4, maxReplicas: 40 },
+            ],
+        });
+    });
+
+    it("offset spans: split at each change within the horizon, from the last change before now to the first after the horizon", () => {
+        const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+        assert.deepStrictEqual(
+            offsetSpans(["Europe/London", "Asia/Shanghai"], Date.parse("2027-03-01T00:00:00Z"), 90).map((x) => [iso(x.start), iso(x.end)]),
+            [
+                ["2026-10-25T01:00:00.000Z", "2027-03-28T01:00:00.000Z"],
+                ["2027-03-28T01:00:00.000Z", "2027-10-31T01:00:00.000Z"],
+            ],
+        );
+        assert.deepStrictEqual(offsetSpans(["Asia/Shanghai"], Date.parse("2027-03-01T00:00:00Z"), 90), [{ start: null, end: null }]);
     });
 
     it("envs: plain values (empty ones left out) and ConfigMap references by numeric id and key, never the value", () => {
