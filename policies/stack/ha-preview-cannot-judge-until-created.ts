@@ -7,6 +7,8 @@ import { clusterJudgement } from "../rules/ha-kubernetes-cluster-require-multi-z
 import { loadBalancerJudgement } from "../rules/ha-load-balancer-require-multi-zone";
 import { queueJudgement } from "../rules/ha-queue-require-multi-zone";
 import { boundaryOf, residencyJudgement } from "../rules/sec-data-store-require-residency";
+import { sensitivePortJudgement } from "../rules/sec-security-group-forbid-world-sensitive-ports";
+import { DEFAULT_SENSITIVE_PORTS } from "../lib/network";
 import { serverlessJudgement } from "../rules/ha-serverless-app-require-multi-zone";
 import { nodePoolJudgement } from "./ha-kubernetes-node-pools-require-multi-zone";
 import { unresolvedReferences } from "../availability/global";
@@ -21,7 +23,8 @@ export function undeterminedFindings(nodes: readonly Node[], minZones: number): 
     const boundary = boundaryOf(nodes, {});
     const residency = boundary === undefined ? [] : residencyJudgement(nodes, boundary).undetermined;
     const placements = [scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement].flatMap((judge) => judge(nodes, minZones).undetermined);
-    return [...placements, ...residency, ...MULTI_REGION_REFERENCES.flatMap(([rule, references]) => unresolvedReferences(rule, nodes, references))];
+    const ports = sensitivePortJudgement(nodes, DEFAULT_SENSITIVE_PORTS).undetermined;
+    return [...placements, ...residency, ...ports, ...MULTI_REGION_REFERENCES.flatMap(([rule, references]) => unresolvedReferences(rule, nodes, references))];
 }
 
 /**

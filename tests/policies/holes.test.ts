@@ -56,7 +56,7 @@ describe("address ranges are judged by coverage", () => {
 describe("every place a property can live", () => {
     it("a PolarDB whitelist group (dbClusterIpArrays[].securityIps) open to the world is seen", async () => {
         const open = res("alicloud:polardb/cluster:Cluster", { dbType: "MySQL", dbVersion: "8.0", dbNodeClass: "polar.mysql.x4.large", dbClusterIpArrays: [{ dbClusterIpArrayName: "ops", securityIps: ["0.0.0.0/0"] }] }, "pc");
-        assert.deepStrictEqual((await violations(policy("sec-data-store-forbid-public-access"), [open])).map((v) => v.message), ["PolarDB cluster whitelist group ops (dbClusterIpArrays) admits the whole internet."]);
+        assert.deepStrictEqual((await violations(policy("sec-data-store-forbid-public-access"), [open])).map((v) => v.message), ["PolarDB cluster whitelists (securityIps, dbClusterIpArrays ops) admit the whole IPv4 internet."]);
     });
 });
 
