@@ -10,6 +10,7 @@ import { boundaryOf, residencyJudgement } from "../rules/sec-data-store-require-
 import { sensitivePortJudgement } from "../rules/sec-security-group-forbid-world-sensitive-ports";
 import { DEFAULT_SENSITIVE_PORTS } from "../lib/network";
 import { serverlessJudgement } from "../rules/ha-serverless-app-require-multi-zone";
+import { DEFAULT_MIN_INSTANCES, clusterNodesJudgement } from "./ha-database-cluster-require-multiple-nodes";
 import { nodePoolJudgement } from "./ha-kubernetes-node-pools-require-multi-zone";
 import { unresolvedReferences } from "../availability/global";
 import { MULTI_REGION_REFERENCES } from "./multi-region-rule";
@@ -24,7 +25,8 @@ export function undeterminedFindings(nodes: readonly Node[], minZones: number): 
     const residency = boundary === undefined ? [] : residencyJudgement(nodes, boundary).undetermined;
     const placements = [scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement].flatMap((judge) => judge(nodes, minZones).undetermined);
     const ports = sensitivePortJudgement(nodes, DEFAULT_SENSITIVE_PORTS).undetermined;
-    return [...placements, ...residency, ...ports, ...MULTI_REGION_REFERENCES.flatMap(([rule, references]) => unresolvedReferences(rule, nodes, references))];
+    const instances = clusterNodesJudgement(nodes, DEFAULT_MIN_INSTANCES).undetermined;
+    return [...placements, ...residency, ...ports, ...instances, ...MULTI_REGION_REFERENCES.flatMap(([rule, references]) => unresolvedReferences(rule, nodes, references))];
 }
 
 /**
