@@ -58,6 +58,15 @@ const firstRef = (path: string) => (r: EvalResource): EvalResource | undefined =
     return { ...r, inputs: at(r.inputs, parts, [values[0]]), propertyDependencies: { ...r.propertyDependencies, [parts[0]]: kept } };
 };
 
+/** Keeps the first id of a comma-separated reference text (SAE `vswitchId`) and the first subnet/vSwitch its property depends on. */
+const firstRefText = (prop: string) => (r: EvalResource): EvalResource | undefined => {
+    const v = r.inputs[prop];
+    if (typeof v !== "string") return undefined;
+    const deps = r.propertyDependencies?.[prop] ?? [];
+    const switches = deps.filter((d) => /:(ec2\/subnet:Subnet|vpc\/switch:Switch)::/.test(d));
+    return { ...r, inputs: { ...r.inputs, [prop]: v.split(",")[0] }, propertyDependencies: { ...r.propertyDependencies, [prop]: deps.filter((d) => !switches.includes(d) || d === switches[0]) } };
+};
+
 /** Keeps the first element of a list input and the first of its dependencies. */
 const firstOnly = (prop: string) => (r: EvalResource): EvalResource | undefined => {
     const values = r.inputs[prop];
@@ -442,6 +451,48 @@ const MUTANTS: readonly Mutant[] = [
         },
     },
     { policy: RESIDENCY, what: "a bucket's own region input eu-west-1", type: "aws:s3/bucket:Bucket", pick: inBoundary, mutate: (r, all) => (hasResidency(all) ? set("region", "eu-west-1")(r) : undefined) },
+
+    // Every property the resource rules read, in each place it lives.
+    { policy: "ha-stateful-require-deletion-protection", what: "deletionLock 0", type: "alicloud:polardb/cluster:Cluster", mutate: set("deletionLock", 0) },
+    { policy: "ha-stateful-require-deletion-protection", what: "instanceReleaseProtection false", type: "alicloud:kvstore/instance:Instance", mutate: set("instanceReleaseProtection", false) },
+    { policy: "ha-stateful-require-deletion-protection", what: "deletionProtection false", type: "aws:rds/cluster:Cluster", mutate: set("deletionProtection", false) },
+    { policy: "ha-stateful-require-deletion-protection", what: "skipFinalSnapshot true", type: "aws:rds/cluster:Cluster", mutate: set("skipFinalSnapshot", true) },
+    { policy: "sec-data-store-require-encryption", what: "tdeStatus Disabled", type: "alicloud:polardb/cluster:Cluster", mutate: set("tdeStatus", "Disabled") },
+    { policy: "sec-data-store-require-encryption", what: "tdeStatus disabled", type: "alicloud:redis/tairInstance:TairInstance", mutate: set("tdeStatus", "disabled") },
+    { policy: "sec-data-store-require-encryption", what: "tdeStatus unset", type: "alicloud:kvstore/instance:Instance", mutate: set("tdeStatus", undefined) },
+    { policy: "sec-data-store-require-encryption", what: "storageEncrypted false", type: "aws:rds/cluster:Cluster", mutate: set("storageEncrypted", false) },
+    { policy: "sec-data-store-require-encryption", what: "atRestEncryptionEnabled false", type: "aws:elasticache/replicationGroup:ReplicationGroup", mutate: set("atRestEncryptionEnabled", false) },
+    { policy: "sec-data-store-require-encryption", what: "transitEncryptionEnabled false", type: "aws:elasticache/replicationGroup:ReplicationGroup", mutate: set("transitEncryptionEnabled", false) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheckEnabled false", type: "alicloud:alb/serverGroup:ServerGroup", mutate: set("healthCheckConfig.healthCheckEnabled", false) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "interval 30 s x 3", type: "alicloud:alb/serverGroup:ServerGroup", mutate: (r) => set("healthCheckConfig.unhealthyThreshold", 3)(set("healthCheckConfig.healthCheckInterval", 30)(r)) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck interval and threshold unset (10 s x 2 default), enabled false", type: "alicloud:nlb/serverGroup:ServerGroup", mutate: set("healthCheck.healthCheckEnabled", false) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "interval 20 s x 2", type: "alicloud:nlb/serverGroup:ServerGroup", mutate: (r) => set("healthCheck.unhealthyThreshold", 2)(set("healthCheck.healthCheckInterval", 20)(r)) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck removed (30 s x 3 default)", type: "aws:lb/targetGroup:TargetGroup", mutate: set("healthCheck", undefined) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck.enabled false", type: "aws:lb/targetGroup:TargetGroup", mutate: set("healthCheck.enabled", false) },
+    { policy: "sec-object-storage-require-private", what: "a public access block flag false", type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", mutate: set("restrictPublicBuckets", false) },
+    { policy: "sec-object-storage-require-private", what: "the public access block removed", type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", mutate: (r) => r, remove: "one" },
+    { policy: "sec-object-storage-require-private", what: "blockPublicAccess false", type: "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock", mutate: set("blockPublicAccess", false) },
+    { policy: "sec-object-storage-require-private", what: "acl public-read", type: "alicloud:oss/bucketAcl:BucketAcl", mutate: set("acl", "public-read") },
+    { policy: "sec-object-storage-require-private", what: "bucket acl public-read-write", type: "aws:s3/bucket:Bucket", mutate: set("acl", "public-read-write") },
+    { policy: "sec-object-storage-require-encryption", what: "sseAlgorithm unset", type: "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", mutate: set("sseAlgorithm", undefined) },
+    { policy: "sec-object-storage-require-encryption", what: "the encryption resource removed", type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", mutate: (r) => r, remove: "one" },
+    { policy: "sec-object-storage-require-encryption", what: "rules without an algorithm", type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", mutate: set("rules", [{ bucketKeyEnabled: true }]) },
+    { policy: "sec-listener-require-https", what: "HTTPS sslPolicy ELBSecurityPolicy-2016-08", type: "aws:lb/listener:Listener", pick: (r) => r.inputs.protocol === "HTTPS", mutate: set("sslPolicy", "ELBSecurityPolicy-2016-08") },
+    { policy: "sec-listener-require-https", what: "HTTP listener forwarding instead of redirecting", type: "aws:lb/listener:Listener", pick: (r) => r.inputs.protocol === "HTTP", mutate: set("defaultActions", [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1" }]) },
+    { policy: "sec-listener-require-https", what: "HTTPS securityPolicyId tls_cipher_policy_1_0", type: "alicloud:alb/listener:Listener", pick: (r) => r.inputs.listenerProtocol === "HTTPS", mutate: set("securityPolicyId", "tls_cipher_policy_1_0") },
+    { policy: "sec-listener-require-https", what: "the redirect rule of the HTTP listener removed", type: "alicloud:alb/rule:Rule", pick: (r) => JSON.stringify(r.inputs.ruleActions ?? []).includes("Redirect"), mutate: (r) => r, remove: "one" },
+    { policy: "sec-k8s-deployment-require-non-root", what: "a container's runAsUser 0", type: "kubernetes:apps/v1:Deployment", mutate: (r) => set("spec.template.spec.containers", list(get(r.inputs, ["spec", "template", "spec", "containers"])).map((c, i) => (i === 0 && isRecord(c) ? { ...c, securityContext: { ...(isRecord(c.securityContext) ? c.securityContext : {}), runAsUser: 0 } } : c)))(r) },
+    {
+        policy: "sec-k8s-deployment-require-non-root", what: "runAsNonRoot false on the pod and on every container", type: "kubernetes:apps/v1:Deployment",
+        mutate: (r) => set("spec.template.spec.containers", list(get(r.inputs, ["spec", "template", "spec", "containers"])).map((c) => (isRecord(c) ? { ...c, securityContext: { ...(isRecord(c.securityContext) ? c.securityContext : {}), runAsNonRoot: false } } : c)))(set("spec.template.spec.securityContext.runAsNonRoot", false)(r)),
+    },
+    { policy: "sec-k8s-deployment-require-non-root", what: "an init container running as root", type: "kubernetes:apps/v1:Deployment", mutate: set("spec.template.spec.initContainers", [{ name: "migrate", image: "busybox:1.36", securityContext: { runAsUser: 0 }, resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { memory: "64Mi" } } }]) },
+    { policy: "ha-k8s-deployment-require-resources", what: "a container without resources", type: "kubernetes:apps/v1:Deployment", mutate: dropContainerKey("resources") },
+    { policy: "ha-k8s-deployment-require-resources", what: "an init container without resources", type: "kubernetes:apps/v1:Deployment", mutate: set("spec.template.spec.initContainers", [{ name: "migrate", image: "busybox:1.36" }]) },
+    { policy: "ha-serverless-app-require-multi-zone", what: "vswitchId: one vSwitch", type: "alicloud:sae/application:Application", mutate: (r) => (typeof r.inputs.vswitchId === "string" && r.inputs.vswitchId.includes(",") ? firstRefText("vswitchId")(r) : undefined) },
+    { policy: "ha-serverless-app-require-multi-zone", what: "replicas 1", type: "alicloud:sae/application:Application", mutate: set("replicas", 1) },
+    { policy: "ha-serverless-app-require-multi-zone", what: "desiredCount 1", type: "aws:ecs/service:Service", mutate: set("desiredCount", 1) },
+    { policy: "ha-serverless-app-require-multi-zone", what: "networkConfiguration.subnets: one subnet", type: "aws:ecs/service:Service", mutate: firstRef("networkConfiguration.subnets") },
     // The mature multi-region guarantees: a global database spanning the regions.
     { policy: "ha-stack-require-global-database", what: "the Aurora global cluster removed", type: "aws:rds/globalCluster:GlobalCluster", mutate: (r) => r, remove: "one" },
     { policy: "ha-stack-require-global-database", what: "sourceDbClusterIdentifier unset (no primary)", type: "aws:rds/globalCluster:GlobalCluster", mutate: setRef("sourceDbClusterIdentifier", undefined, []) },
