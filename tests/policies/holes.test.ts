@@ -141,6 +141,13 @@ describe("too wide: public addresses admitted together, over every rule reaching
         const privateOnly = { ...orphan, inputs: { ...orphan.inputs, cidrIpv4: "10.0.0.0/8" } };
         assert.deepStrictEqual(await violations(policy("ha-preview-cannot-judge-until-created"), [a, privateOnly]), []);
     });
+    it("a resource whose security groups are unknown and resolved by no dependency is listed when some rule admits public addresses on a sensitive port", async () => {
+        const a = group("sg-a");
+        const vm = res("aws:ec2/instance:Instance", { vpcSecurityGroupIds: [UNKNOWN_STRING] }, "vm");
+        const listed = async (rs: readonly EvalResource[]) => (await violations(policy("ha-preview-cannot-judge-until-created"), rs)).map((v) => v.urn);
+        assert.deepStrictEqual(await listed([a, ssh("a", a, "203.0.113.0/24"), vm]), [vm.urn]);
+        assert.deepStrictEqual(await listed([a, ssh("a", a, "10.0.0.0/8"), vm]), []);
+    });
     it("a prefix list of the stack is read for its CIDRs; an unknown one resolved by nothing is listed", async () => {
         const a = group("sg-a");
         const pl = res("aws:ec2/managedPrefixList:ManagedPrefixList", { name: "ops", addressFamily: "IPv4", maxEntries: 2, entries: [{ cidr: "0.0.0.0/0" }] }, "pl");

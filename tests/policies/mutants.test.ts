@@ -465,7 +465,7 @@ const MUTANTS: readonly Mutant[] = [
     { policy: "sec-data-store-require-encryption", what: "transitEncryptionEnabled false", type: "aws:elasticache/replicationGroup:ReplicationGroup", mutate: set("transitEncryptionEnabled", false) },
     { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheckEnabled false", type: "alicloud:alb/serverGroup:ServerGroup", mutate: set("healthCheckConfig.healthCheckEnabled", false) },
     { policy: "ha-load-balancer-require-fast-health-check", what: "interval 30 s x 3", type: "alicloud:alb/serverGroup:ServerGroup", mutate: (r) => set("healthCheckConfig.unhealthyThreshold", 3)(set("healthCheckConfig.healthCheckInterval", 30)(r)) },
-    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck interval and threshold unset (10 s x 2 default), enabled false", type: "alicloud:nlb/serverGroup:ServerGroup", mutate: set("healthCheck.healthCheckEnabled", false) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck.healthCheckEnabled false", type: "alicloud:nlb/serverGroup:ServerGroup", mutate: set("healthCheck.healthCheckEnabled", false) },
     { policy: "ha-load-balancer-require-fast-health-check", what: "interval 20 s x 2", type: "alicloud:nlb/serverGroup:ServerGroup", mutate: (r) => set("healthCheck.unhealthyThreshold", 2)(set("healthCheck.healthCheckInterval", 20)(r)) },
     { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck removed (30 s x 3 default)", type: "aws:lb/targetGroup:TargetGroup", mutate: set("healthCheck", undefined) },
     { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck.enabled false", type: "aws:lb/targetGroup:TargetGroup", mutate: set("healthCheck.enabled", false) },
