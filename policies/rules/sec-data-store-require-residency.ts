@@ -334,9 +334,10 @@ function isSet(v: unknown): boolean {
 /**
  * Where one end of a data movement is: the region of the stack resource its reference depends on,
  * else its region input, else what its reference's value says (an ARN's region, unknown in a
- * first preview, outside the stack); undefined when neither input is set (the mover's own region).
+ * first preview, outside the stack for a destination; a bare source id is of the mover's own
+ * region); undefined when neither input is set (the mover's own region).
  */
-function moveEnd(n: Node, end: MoveEnd, index: ReadonlyMap<string, Node>): Link["to"] | undefined {
+function moveEnd(n: Node, end: MoveEnd, index: ReadonlyMap<string, Node>, side: "from" | "to"): Link["to"] | undefined {
     if (end.ref !== undefined) {
         const found = depsOf(n, end.ref).map((u) => index.get(u)).filter((t): t is Node => t !== undefined && t.type.split(":")[0] === n.type.split(":")[0] && !t.type.startsWith("pulumi:"));
         const placed = found.find((t) => t.region !== undefined);
@@ -350,8 +351,9 @@ function moveEnd(n: Node, end: MoveEnd, index: ReadonlyMap<string, Node>): Link[
     }
     if (end.ref !== undefined && isSet(n.props[end.ref])) {
         const to = farEnd(n.props[end.ref], end.ref);
-        // a bare id (not an ARN) names a resource of the mover's own region unless a region input says otherwise
-        return "outside" in to ? undefined : to;
+        // a bare source id (not an ARN) names a resource of the mover's own region (a snapshot, an instance);
+        // a destination named by a bare id and no region (a self-built database, an instance elsewhere) cannot be shown inside
+        return "outside" in to && side === "from" ? undefined : to;
     }
     return undefined;
 }
@@ -364,8 +366,8 @@ function dataMoveLinks(n: Node, move: DataMove, index: ReadonlyMap<string, Node>
     // a movement whose far end is its own region is named by its source only (a snapshot copy, a backups replication, an HBR replication vault)
     const farSet = move.to.region === undefined && move.to.ref === undefined ? true : isSet(toRegion) || isSet(toRef);
     if (!farSet) return [];
-    const from = moveEnd(n, move.from, index) ?? own;
-    const to = moveEnd(n, move.to, index) ?? own;
+    const from = moveEnd(n, move.from, index, "from") ?? own;
+    const to = moveEnd(n, move.to, index, "to") ?? own;
     if (from === undefined || to === undefined) return [];
     if ("unknown" in from) return [{ from: n, what: move.what, to: from }];
     if ("outside" in from) return [];

@@ -19,7 +19,7 @@ interface Config {
     readonly minZones: number;
 }
 
-/** Facts the reference-reading rules cannot judge until the resources exist, with `minZones` zones required. */
+/** Facts the reference-reading rules cannot judge until the resources exist (zones with `minZones` required; sensitive ports and Aurora instance counts at their rules' defaults). */
 export function undeterminedFindings(nodes: readonly Node[], minZones: number): Finding[] {
     const boundary = boundaryOf(nodes, {});
     const residency = boundary === undefined ? [] : residencyJudgement(nodes, boundary).undetermined;
@@ -39,7 +39,7 @@ export function undeterminedFindings(nodes: readonly Node[], minZones: number): 
 export const haPreviewCannotJudgeUntilCreated = stackRule(
     {
         name: "ha-preview-cannot-judge-until-created",
-        description: "Lists placements that cannot be judged until the resources are created (unknown in a first preview and not resolvable through the resource graph).",
+        description: "Lists what the reference-reading rules cannot judge until the resources are created (placements, the security groups a rule or resource belongs to, residency links, Aurora cluster membership): unknown in a first preview and not resolvable through the resource graph.",
         category: "availability",
         remediation: "Pass zones (or subnets declared in the stack) instead of ids computed outside it, or run the check again after `pulumi up`.",
         config: { minZones: intConfig(2, "Minimum zones the multi-zone rules require (as their own minZones).", 1) },

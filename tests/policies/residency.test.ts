@@ -249,6 +249,10 @@ describe("residency follows data movements", () => {
         assert.deepStrictEqual(out, ["DTS synchronization to destinationEndpointRegion ap-southeast-1: replicates between cn-hangzhou (cn-hangzhou+cn-shanghai) and ap-southeast-1 (separate:ap-southeast-1), across the residency boundary cn-hangzhou+cn-shanghai (cn-hangzhou, cn-shanghai)."]);
         assert.deepStrictEqual(await judge([cluster, job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointRegion: "cn-shanghai" }, { sourceEndpointInstanceId: [cluster.urn] })]), []);
     });
+    it("a DTS destination named by an id alone (a self-built database, no region) cannot be shown inside: a violation", async () => {
+        const out = await judge([cluster, job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointInstanceType: "ECS", destinationEndpointInstanceId: "i-elsewhere" }, { sourceEndpointInstanceId: [cluster.urn] })]);
+        assert.deepStrictEqual(out, ["DTS synchronization to i-elsewhere: replicates to i-elsewhere, outside the stack: its region cannot be shown to be inside the residency boundary cn-hangzhou+cn-shanghai (cn-hangzhou, cn-shanghai)."]);
+    });
     it("a DTS destination unknown before creation is listed as undetermined, never a violation", async () => {
         const unknownFar = job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointRegion: UNKNOWN_STRING }, { sourceEndpointInstanceId: [cluster.urn] });
         assert.deepStrictEqual(await judge([cluster, unknownFar]), []);
