@@ -177,10 +177,19 @@ export function sensitivePortJudgement(nodes: readonly Node[], sensitive: readon
     };
     for (const i of ingress) addReach([i.group ?? `rule:${i.urn}`]);
     for (const a of attachments) addReach(a.groups, a.urn);
+    // rules by group: each resource reached reads only its groups' rules (linear in the stack, not quadratic)
+    const byGroup = new Map<string, Ingress[]>();
+    for (const i of ingress) {
+        const g = i.group ?? `rule:${i.urn}`;
+        const same = byGroup.get(g);
+        if (same === undefined) byGroup.set(g, [i]);
+        else same.push(i);
+    }
     const violations: Finding[] = [];
     const reported = new Set<string>();
     for (const { groups, via } of reach) {
-        const rules = ingress.filter((i) => groups.has(i.group ?? `rule:${i.urn}`));
+        const rules = [...groups].flatMap((g) => byGroup.get(g) ?? []);
+        if (!rules.some((r) => publicOnPorts(r, sensitive))) continue;
         const byRules = new Map<string, { ports: number[]; open: Ingress[]; wide: string }>();
         for (const port of sensitive) {
             const open = rules.filter((r) => exposedPorts(r.range, [port]).length > 0);
