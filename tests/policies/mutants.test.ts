@@ -373,6 +373,10 @@ const MUTANTS: readonly Mutant[] = [
         add: (c, all) => [beside(c, "mutant-dts-sync", "alicloud:dts/synchronizationJob:SynchronizationJob", { dtsInstanceId: "dts-mutant", dtsJobName: "sync", sourceEndpointInstanceType: "PolarDB", sourceEndpointEngineName: "MySQL", sourceEndpointInstanceId: refTo(c, all), sourceEndpointRegion: regionOfRes(c, all), destinationEndpointInstanceType: "PolarDB", destinationEndpointEngineName: "MySQL", destinationEndpointInstanceId: "pc-singapore", destinationEndpointRegion: "ap-southeast-1", dbList: "{}" }, { sourceEndpointInstanceId: [c.urn] })],
     },
     {
+        policy: RESIDENCY, what: "a DTS synchronization job from a boundary cluster to a self-built database named by id alone", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => [beside(c, "mutant-dts-self-built", "alicloud:dts/synchronizationJob:SynchronizationJob", { dtsInstanceId: "dts-mutant", dtsJobName: "sync", sourceEndpointInstanceType: "PolarDB", sourceEndpointEngineName: "MySQL", sourceEndpointInstanceId: refTo(c, all), destinationEndpointInstanceType: "ECS", destinationEndpointEngineName: "MySQL", destinationEndpointInstanceId: "i-elsewhere", dbList: "{}" }, { sourceEndpointInstanceId: [c.urn] })],
+    },
+    {
         policy: RESIDENCY, what: "a DTS migration job from a boundary cluster into the separate region's cluster", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary,
         mutate: (r, all) => (separateOf(r.type, all) === undefined ? undefined : anchoredInBoundary(r, all)),
         add: (c, all) => {
