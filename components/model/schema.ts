@@ -283,7 +283,7 @@ export const CONFIG_FIELDS = {
         "The one business tier of every region: vm (one autoscaling group serves every route), kubernetes (user, product, order, interaction on ACK Pro / EKS, one route each) or serverless (the four services on SAE / ECS Fargate, one route each, with PolarDB Serverless / Aurora Serverless v2).",
     ),
     appPort: integer(1024, 65535, "TCP port the app servers listen on behind the load balancer."),
-    adminCidrs: { kind: "textList", pattern: CIDR_TEXT, what: "an IPv4 CIDR", doc: "Networks allowed to SSH into app servers; empty: no SSH from anywhere." },
+    adminCidrs: { kind: "textList", pattern: CIDR_TEXT, what: "an IPv4 CIDR", doc: "Networks allowed to SSH into app servers; empty: no SSH from anywhere. Together they may admit at most one /16 of public addresses (private ranges such as 10.0.0.0/8 are free); wider, or ranges that add up to the internet, is an error." },
     app: section("The app tier of compute vm (one scaling group per region).", {
         size: section("Size of one app server.", SIZE),
         minSize: integer(1, 1000, "Fewest app servers per region."),
