@@ -75,6 +75,16 @@ export function secretKeyReference(secretArn: string, jsonKey: string): string {
 }
 
 /**
+ * The secret ARN of an ECS `valueFrom`, the inverse of secretKeyReference: the first seven
+ * colon-separated fields (`arn:<partition>:secretsmanager:<region>:<account>:secret:<name-with-suffix>`),
+ * without `:<json-key>:<version-stage>:<version-id>` (ECS Developer Guide, "Pass Secrets Manager
+ * secrets through Amazon ECS environment variables"; a secret's name holds no colon).
+ */
+export function secretArnOf(valueFrom: string): string {
+    return valueFrom.split(":").slice(0, 7).join(":");
+}
+
+/**
  * The keys of a database credential secret: `username` and `password`, the keys of the secret RDS
  * manages for a master user (RDS User Guide, "Password management with Amazon RDS and AWS Secrets
  * Manager"); a secret the program writes itself uses the same keys.
