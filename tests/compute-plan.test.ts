@@ -6,6 +6,8 @@
 import * as assert from "assert";
 
 import { Plan, planStack } from "../tools/lib/record";
+import { evaluatePolicies } from "../tools/lib/evaluate";
+import { POLICIES } from "../policies/all";
 import { PlanCache, at, list, ofType, one, stackDir, stackFile } from "./helpers";
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -435,6 +437,24 @@ describe("compute choices on the plan", function () {
                 assert.ok(!String(def.inputs.containerDefinitions).includes("mock-secret-"), "no password in the task definition");
             }
             assert.strictEqual(roleArns.size, 8, "no two services share a role");
+        });
+
+        it("least privilege: the plan keeps sec-ecs-task-require-least-privilege-secrets; the interaction execution role reading the database secret is a mandatory finding on its task definition", async () => {
+            const p = plan("growth-aws-serverless");
+            const rule = POLICIES.filter((x) => x.name === "sec-ecs-task-require-least-privilege-secrets");
+            assert.deepStrictEqual((await evaluatePolicies(rule, p.resources, { stage: "growth" })).violations, []);
+            const secretArn = String(at(ofType(p, "aws:rds/cluster:Cluster")[0].outputs, "masterUserSecrets", 0, "secretArn"));
+            const widened = p.resources.map((r) => {
+                if (r.type !== "aws:iam/rolePolicy:RolePolicy" || r.name !== "lc-us-east-1-fargate-interaction-execution-secrets") return r;
+                const doc = JSON.parse(String(r.inputs.policy));
+                return { ...r, inputs: { ...r.inputs, policy: JSON.stringify({ ...doc, Statement: [{ ...doc.Statement[0], Resource: [secretArn, ...doc.Statement[0].Resource] }] }) } };
+            });
+            const found = (await evaluatePolicies(rule, widened, { stage: "growth" })).violations;
+            assert.deepStrictEqual(
+                found.map((v) => [v.enforcement, v.urn.split("::").pop()]),
+                [["mandatory", "lc-us-east-1-fargate-interaction-task"]],
+            );
+            assert.ok(found[0].message.includes(secretArn));
         });
 
         it("three-level alarms per ECS service on AWS/ECS CPU and memory and its target group's unhealthy hosts and 5xx share, each to its level's topic", () => {
