@@ -433,6 +433,23 @@ function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store:
     return s;
 }
 
+/**
+ * The port the app reaches an MSK cluster's brokers on from inside the VPC, as the cluster is
+ * configured (MSK Developer Guide, "Port information": 9092 plaintext, 9094 TLS, 9096 SASL/SCRAM,
+ * 9098 IAM access control). With unauthenticated access (or no client authentication) the client
+ * port follows `encryptionInfo.encryptionInTransit.clientBroker` ("Valid values: `TLS`,
+ * `TLS_PLAINTEXT`, and `PLAINTEXT`. Default value is `TLS`", aws.msk.Cluster): 9092 for PLAINTEXT,
+ * else 9094 (the TLS listener, which the app's bootstrapBrokersTls names); a cluster with SASL only
+ * is reached on 9098 (IAM) or 9096 (SCRAM).
+ */
+export function mskClientPort(msk: FlowResource): number {
+    const auth = at(msk.inputs, "clientAuthentication");
+    const sasl = at(auth, "sasl");
+    const open = auth === undefined || at(auth, "unauthenticated") === true || (at(sasl, "iam") !== true && at(sasl, "scram") !== true);
+    if (!open) return at(sasl, "iam") === true ? 9098 : 9096;
+    return at(msk.inputs, "encryptionInfo.encryptionInTransit.clientBroker") === "PLAINTEXT" ? 9092 : 9094;
+}
+
 function egressHop(g: FlowGraph, w: Walk, targets: Targets): void {
     for (const subnetId of targets.subnets) {
         const subnet = found(g.ref(targets.subnetsOf, "subnetIds", subnetId, T.subnet));
@@ -461,7 +478,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             }
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
             const msk = g.ofType(T.msk, region)[0];
-            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", DATA_PORTS.kafka.from, "Kafka");
+            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", mskClientPort(msk), "Kafka");
             egressHop(g, w, targets);
         }
         if (key === "hot-products") {
