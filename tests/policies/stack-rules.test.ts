@@ -24,6 +24,11 @@ describe("stack rules", () => {
         const i = (k: string) => res("aws:rds/clusterInstance:ClusterInstance", { clusterIdentifier: "orders" }, k);
         assert.deepStrictEqual(await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, i("a"), i("b")]), []);
         assert.strictEqual((await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, i("a")])).length, 1);
+        // A reader in another zone: two instances pinned to one zone are a finding; unpinned ones are RDS's choice.
+        const z = (k: string, zone: string) => res("aws:rds/clusterInstance:ClusterInstance", { clusterIdentifier: "orders", availabilityZone: zone }, k);
+        assert.deepStrictEqual(await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, z("a", "us-east-1a"), z("b", "us-east-1b")]), []);
+        const oneZone = await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, z("a", "us-east-1a"), z("b", "us-east-1a")]);
+        assert.deepStrictEqual(oneZone.map((v) => v.message), ["Aurora cluster's 2 instances all sit in us-east-1a: no reader in another availability zone to fail over to."]);
     });
     it("sec-listener-require-https: redirect and modern TLS pass; plain HTTP and old TLS fail", async () => {
         const p = policy("sec-listener-require-https");
