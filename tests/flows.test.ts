@@ -10,6 +10,7 @@ import { isRecord, list, num, record } from "../policies/lib/values";
 import { projectsTokenFile, replicaRange, scrapesDeployment, selectsPods, targetsContainerPort } from "../policies/flows/kubernetes";
 import { FlowResult } from "../policies/flows/walk";
 import { FLOW_CONNECTED } from "../policies/flows/finding";
+import { mskClientPort } from "../policies/flows/aws";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
 import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
@@ -227,6 +228,23 @@ describe("flows on AWS: one broken link is caught at exactly its hop", function 
         { flow: "alarm", link: "the alarm's topic", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "critical", mutate: (r) => with_(r, "alarmActions", ["arn:aws:sns:us-east-1:1:none"]), hop: "notifies an SNS topic" },
         { flow: "alarm", link: "the key policy's CloudWatch statement", type: "aws:kms/key:Key", nameEnds: "alarms-key", mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [] })), hop: "encrypted with a key CloudWatch may use" },
     ]);
+});
+
+describe("MSK client port as configured", () => {
+    const msk = (inputs: Record<string, unknown>): FlowResource => ({ urn: "urn:msk", type: "aws:msk/cluster:Cluster", name: "kafka", parent: null, provider: null, inputs });
+    it("TLS (the default) 9094, plaintext 9092, IAM only 9098, SCRAM only 9096; unauthenticated access keeps the encryption's port", () => {
+        assert.deepStrictEqual(
+            [
+                msk({}),
+                msk({ encryptionInfo: { encryptionInTransit: { clientBroker: "TLS" } }, clientAuthentication: { unauthenticated: true } }),
+                msk({ encryptionInfo: { encryptionInTransit: { clientBroker: "PLAINTEXT" } } }),
+                msk({ clientAuthentication: { sasl: { iam: true } } }),
+                msk({ clientAuthentication: { sasl: { scram: true } } }),
+                msk({ clientAuthentication: { unauthenticated: true, sasl: { iam: true } } }),
+            ].map(mskClientPort),
+            [9094, 9094, 9092, 9098, 9096, 9094],
+        );
+    });
 });
 
 describe("flows per compute tier on AWS: ECS services and HPAs", function () {
