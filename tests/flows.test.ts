@@ -315,6 +315,14 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
         );
         assert.strictEqual(flow(analyzeFlows(elsewhere), "order", "us-east-1").broken?.hop, "the DATABASE_PASSWORD secret is managed by RDS for lc-us-east-1-db-cluster or declared in the stack");
     });
+    it("ECS image pull: tasks in a private subnet without a NAT route cannot pull their image or fetch their secrets", () => {
+        const resources = withSubscriptions(serverless.resources);
+        const before = flow(analyzeFlows(resources), "scaling", "us-east-1");
+        assert.ok(before.hops.some((h) => h.check === "user: every subnet of the targets routes 0.0.0.0/0 to a NAT gateway" && h.ok === true));
+        const f = flow(analyzeFlows(breakLink(resources, "aws:ec2/route:Route", "rt-private-us-east-1a-default", () => null)), "scaling", "us-east-1");
+        assert.strictEqual(f.broken?.hop, "interaction: routes 0.0.0.0/0 to a NAT gateway");
+        assert.match(f.broken?.reason ?? "", /private-us-east-1a has no default route to a NAT gateway: the interaction tasks cannot pull .* or fetch their secrets/);
+    });
     it("ECS secrets: a secret under a customer managed key needs kms:Decrypt on that key; a private ECR image needs the ECR pull actions", () => {
         const resources = withSubscriptions(serverless.resources);
         const keyArn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";

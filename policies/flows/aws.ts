@@ -406,6 +406,13 @@ function ecsTasksStart(g: FlowGraph, w: Walk, region: string, svc: FlowResource)
         w.hop(role, `${who}: execution role may ${AWSLOGS_ACTIONS.join(", ")} on the log group`, denied.length === 0 ? true : `no policy of ${role.name} allows ${denied.join(", ")} on ${groupArn}: the awslogs driver cannot write and the tasks fail`);
     }
     const image = str(container?.image) ?? "";
+    // Tasks without a public IP (assignPublicIp false) in private subnets reach the registry, ECR,
+    // Secrets Manager and CloudWatch Logs through the NAT gateway, as the stack declares no VPC
+    // endpoints ("for a job that's running on Fargate resources in a private subnet to send outbound
+    // traffic to the internet (for example, to pull container images), the private subnet requires a
+    // NAT gateway", AWS Batch API NetworkConfiguration.assignPublicIp, pointing to the ECS Developer
+    // Guide, "Amazon ECS task networking").
+    egressHop(g, w, { subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc }, `the ${who} tasks cannot pull ${image || "their image"} or fetch their secrets`, `${who}: `);
     if (isPrivateEcrImage(image)) {
         const denied = ECR_PULL_ACTIONS.filter((a) => !policies.some((p) => statementsAllow(p, a)));
         w.hop(role, `${who}: execution role may pull ${image} from ECR`, denied.length === 0 ? true : `no policy of ${role.name} allows ${denied.join(", ")}: the image cannot be pulled`);
@@ -450,7 +457,8 @@ export function mskClientPort(msk: FlowResource): number {
     return at(msk.inputs, "encryptionInfo.encryptionInTransit.clientBroker") === "PLAINTEXT" ? 9092 : 9094;
 }
 
-function egressHop(g: FlowGraph, w: Walk, targets: Targets): void {
+/** Every subnet of the targets routes 0.0.0.0/0 to a NAT gateway; `why` says what breaks without it. */
+function egressHop(g: FlowGraph, w: Walk, targets: Pick<Targets, "subnets" | "subnetsOf">, why = "payment APIs are unreachable", label = ""): void {
     for (const subnetId of targets.subnets) {
         const subnet = found(g.ref(targets.subnetsOf, "subnetIds", subnetId, T.subnet));
         if (subnet === undefined) continue;
@@ -458,9 +466,9 @@ function egressHop(g: FlowGraph, w: Walk, targets: Targets): void {
         const table = assoc === undefined ? undefined : found(g.ref(assoc, "routeTableId", assoc.inputs.routeTableId, "aws:ec2/routeTable:RouteTable"));
         const route = table === undefined ? undefined : g.referrers(table, T.route, "routeTableId").find((r) => r.inputs.destinationCidrBlock === "0.0.0.0/0");
         const nat = route === undefined ? undefined : found(g.ref(route, "natGatewayId", route.inputs.natGatewayId, T.nat));
-        if (nat === undefined) w.hop(subnet, "routes 0.0.0.0/0 to a NAT gateway", `${subnet.name} has no default route to a NAT gateway: payment APIs are unreachable`);
+        if (nat === undefined) w.hop(subnet, `${label}routes 0.0.0.0/0 to a NAT gateway`, `${subnet.name} has no default route to a NAT gateway: ${why}`);
     }
-    w.hop(targets.subnetsOf, "every subnet of the targets routes 0.0.0.0/0 to a NAT gateway", true);
+    w.hop(targets.subnetsOf, `${label}every subnet of the targets routes 0.0.0.0/0 to a NAT gateway`, true);
 }
 
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
