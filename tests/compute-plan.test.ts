@@ -6,6 +6,8 @@
 import * as assert from "assert";
 
 import { Plan, planStack } from "../tools/lib/record";
+import { evaluatePolicies } from "../tools/lib/evaluate";
+import { POLICIES } from "../policies/all";
 import { PlanCache, at, list, ofType, one, stackDir, stackFile } from "./helpers";
 import { shippedPlan } from "./support/shipped";
 
@@ -438,42 +440,80 @@ describe("compute choices on the plan", function () {
             for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 10, minCapacity: 10 });
         });
 
-        it("identities: the execution role reads exactly the database and cache secrets, the task role only publishes into LiveCommerce/App and trusts tasks of this account", () => {
+        it("identities: each service has its own execution role reading exactly its credentials' secrets and its own task role that only publishes into LiveCommerce/App", () => {
             const p = plan("growth-aws-serverless");
             const cluster = ofType(p, "aws:rds/cluster:Cluster")[0];
             const secretArn = String(at(cluster.outputs, "masterUserSecrets", 0, "secretArn"));
             assert.match(secretArn, /^arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-/);
-            const execution = one(p, "aws:iam/role:Role", "lc-us-east-1-fargate-execution");
-            const task = one(p, "aws:iam/role:Role", "lc-us-east-1-fargate-task");
-            assert.deepStrictEqual(JSON.parse(String(execution.inputs.assumeRolePolicy)), {
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
-            });
-            assert.deepStrictEqual(JSON.parse(String(task.inputs.assumeRolePolicy)).Statement[0].Condition, {
-                ArnLike: { "aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*" },
-                StringEquals: { "aws:SourceAccount": "123456789012" },
-            });
             const cacheSecret = one(p, "aws:secretsmanager/secret:Secret", "lc-us-east-1-fargate-cache-token");
             const cacheSecretArn = String(at(cacheSecret.outputs, "arn"));
             assert.strictEqual(one(p, "aws:secretsmanager/secretVersion:SecretVersion", "lc-us-east-1-fargate-cache-token").inputs.secretString, "[secret]");
-            assert.deepStrictEqual(JSON.parse(String(one(p, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-fargate-execution-secrets").inputs.policy)), {
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secretArn, cacheSecretArn] }],
-            });
-            assert.deepStrictEqual(JSON.parse(String(one(p, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-fargate-task-publish").inputs.policy)), {
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "LiveCommerce/App" } } }],
-            });
-            for (const def of ofType(p, "aws:ecs/taskDefinition:TaskDefinition")) {
+            const database = [
+                { name: "DATABASE_USER", valueFrom: `${secretArn}:username::` },
+                { name: "DATABASE_PASSWORD", valueFrom: `${secretArn}:password::` },
+            ];
+            const cache = [{ name: "REDIS_PASSWORD", valueFrom: `${cacheSecretArn}:password::` }];
+            // What each service gets: the interaction service (likes, comments, WebSocket push) no database credential.
+            const expected = {
+                user: { secrets: [...database, ...cache], reads: [secretArn, cacheSecretArn] },
+                product: { secrets: [...database, ...cache], reads: [secretArn, cacheSecretArn] },
+                order: { secrets: [...database, ...cache], reads: [secretArn, cacheSecretArn] },
+                interaction: { secrets: cache, reads: [cacheSecretArn] },
+            };
+            const roleArns = new Set<unknown>();
+            for (const [service, want] of Object.entries(expected)) {
+                const execution = one(p, "aws:iam/role:Role", `lc-us-east-1-fargate-${service}-execution`);
+                const task = one(p, "aws:iam/role:Role", `lc-us-east-1-fargate-${service}-task-role`);
+                assert.deepStrictEqual(JSON.parse(String(execution.inputs.assumeRolePolicy)), {
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                });
+                assert.deepStrictEqual(JSON.parse(String(task.inputs.assumeRolePolicy)).Statement[0].Condition, {
+                    ArnLike: { "aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*" },
+                    StringEquals: { "aws:SourceAccount": "123456789012" },
+                });
+                assert.strictEqual(one(p, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", `lc-us-east-1-fargate-${service}-execution-policy`).inputs.policyArn, "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+                assert.deepStrictEqual(JSON.parse(String(one(p, "aws:iam/rolePolicy:RolePolicy", `lc-us-east-1-fargate-${service}-execution-secrets`).inputs.policy)), {
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: want.reads }],
+                });
+                // The task role's only policy: publishing the connection metric.
+                const taskPolicies = ofType(p, "aws:iam/rolePolicy:RolePolicy").filter((r) => r.inputs.role === at(task.outputs, "name"));
+                assert.deepStrictEqual(
+                    taskPolicies.map((r) => JSON.parse(String(r.inputs.policy))),
+                    [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "LiveCommerce/App" } } }] }],
+                );
+                const def = one(p, "aws:ecs/taskDefinition:TaskDefinition", `lc-us-east-1-fargate-${service}-task`);
                 assert.deepStrictEqual([def.inputs.executionRoleArn, def.inputs.taskRoleArn], [at(execution.outputs, "arn"), at(task.outputs, "arn")]);
+                roleArns.add(def.inputs.executionRoleArn).add(def.inputs.taskRoleArn);
                 const container = JSON.parse(String(def.inputs.containerDefinitions))[0];
-                assert.deepStrictEqual(container.secrets, [
-                    { name: "DATABASE_USER", valueFrom: `${secretArn}:username::` },
-                    { name: "DATABASE_PASSWORD", valueFrom: `${secretArn}:password::` },
-                    { name: "REDIS_PASSWORD", valueFrom: `${cacheSecretArn}:password::` },
-                ]);
+                assert.deepStrictEqual(container.secrets, want.secrets, `${service}'s container secrets`);
+                assert.deepStrictEqual(container.logConfiguration.options, {
+                    "awslogs-group": at(one(p, "aws:cloudwatch/logGroup:LogGroup", "lc-us-east-1-fargate-logs").outputs, "name"),
+                    "awslogs-region": "us-east-1",
+                    "awslogs-stream-prefix": service,
+                });
                 assert.ok(!String(def.inputs.containerDefinitions).includes("mock-secret-"), "no password in the task definition");
             }
+            assert.strictEqual(roleArns.size, 8, "no two services share a role");
+        });
+
+        it("least privilege: the plan keeps sec-ecs-task-require-least-privilege-secrets; the interaction execution role reading the database secret is a mandatory finding on its task definition", async () => {
+            const p = plan("growth-aws-serverless");
+            const rule = POLICIES.filter((x) => x.name === "sec-ecs-task-require-least-privilege-secrets");
+            assert.deepStrictEqual((await evaluatePolicies(rule, p.resources, { stage: "growth" })).violations, []);
+            const secretArn = String(at(ofType(p, "aws:rds/cluster:Cluster")[0].outputs, "masterUserSecrets", 0, "secretArn"));
+            const widened = p.resources.map((r) => {
+                if (r.type !== "aws:iam/rolePolicy:RolePolicy" || r.name !== "lc-us-east-1-fargate-interaction-execution-secrets") return r;
+                const doc = JSON.parse(String(r.inputs.policy));
+                return { ...r, inputs: { ...r.inputs, policy: JSON.stringify({ ...doc, Statement: [{ ...doc.Statement[0], Resource: [secretArn, ...doc.Statement[0].Resource] }] }) } };
+            });
+            const found = (await evaluatePolicies(rule, widened, { stage: "growth" })).violations;
+            assert.deepStrictEqual(
+                found.map((v) => [v.enforcement, v.urn.split("::").pop()]),
+                [["mandatory", "lc-us-east-1-fargate-interaction-task"]],
+            );
+            assert.ok(found[0].message.includes(secretArn));
         });
 
         it("three-level alarms per ECS service on AWS/ECS CPU and memory and its target group's unhealthy hosts and 5xx share, each to its level's topic", () => {

@@ -226,7 +226,7 @@ describe("kubernetes layer in the offline plan", function () {
             });
             assert.deepStrictEqual(JSON.parse(String(one(aws, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-k8s-order-role-policy").inputs.policy)), {
                 Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secretArn }],
+                Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secretArn] }],
             });
             const interaction = one(aws, DEPLOYMENT, "lc-us-east-1-services-interaction-deployment");
             assert.deepStrictEqual(at(interaction.inputs, "spec", "template", "spec", "containers", 0, "env"), [{ name: "SERVICE_NAME", value: "interaction" }]);

@@ -9,9 +9,12 @@ import { AWS_REGIONS } from "./regions";
 /**
  * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
  * RDS instance and cluster ids 63. (Load balancers and target groups are auto-named by the provider
- * within their 32-character limit.)
+ * within their 32-character limit.) `iamRoleLogical`: the logical name of an auto-named IAM role,
+ * 64 (IAM API CreateRole `RoleName`: "Maximum length of 64") less the "-" and 7 random characters
+ * Pulumi's auto-naming appends (tfbridge AutoName, default random length 7), so the physical name
+ * keeps the whole logical name.
  */
-export const AWS_NAME_LIMITS = { cacheId: 40, dbId: 63 } as const;
+export const AWS_NAME_LIMITS = { cacheId: 40, dbId: 63, iamRoleLogical: 64 - 8 } as const;
 
 /** `${base}-${role}` when it fits `max`, else a cut base plus a hash of the full name: unique and stable. */
 export function awsName(base: string, role: string, max: number): string {

@@ -16,7 +16,7 @@ import {
     ROUTES,
     planRegionNetwork,
     tierSchedule,
-    SERVICE_DATA_ACCESS,
+    serviceCredentials,
     SERVICE_NAMES,
     ServiceName,
     serviceAccountOf,
@@ -26,7 +26,8 @@ import { AWS_NAME_LIMITS, awsName } from "./profile";
 import { AlarmDimensions } from "./metrics";
 import { cacheLayout, databaseLayout, queueLayout } from "./catalogue";
 import { LiveCommerceServices, PodIdentity } from "../kubernetes";
-import { IRSA_TOKEN, secretReadPolicy } from "./cluster-addons";
+import { IRSA_TOKEN } from "./cluster-addons";
+import { secretReadPolicy } from "./identity";
 import { RegionOutputs } from "../region-outputs";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
@@ -236,8 +237,8 @@ export class Region extends pulumi.ComponentResource {
             const secretArn = "secretArn" in credential ? pulumi.output(credential.secretArn) : null;
             const identities: Partial<Record<ServiceName, PodIdentity>> = {};
             if (secretArn !== null) {
-                for (const service of SERVICE_NAMES.filter((s) => SERVICE_DATA_ACCESS[s].database)) {
-                    identities[service] = { token: IRSA_TOKEN, roleArn: cluster.podRole(`${name}-k8s-${service}-role`, serviceAccountOf(service), secretArn.apply(secretReadPolicy)).arn };
+                for (const service of SERVICE_NAMES.filter((s) => serviceCredentials(s).includes("database"))) {
+                    identities[service] = { token: IRSA_TOKEN, roleArn: cluster.podRole(`${name}-k8s-${service}-role`, serviceAccountOf(service), secretArn.apply((arn) => secretReadPolicy([arn]))).arn };
                 }
             }
             // The database password stays in Secrets Manager (managed master password) where RDS can

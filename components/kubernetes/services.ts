@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_DATA_ACCESS, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceAccountOf, serviceNodePort } from "../model";
+import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceAccountOf, serviceCredentials, serviceNodePort } from "../model";
 import { ConnectionMetrics } from "./connection-metrics";
 import { Microservice, PodIdentity } from "./microservice";
 import { ReplicaFloors } from "./replica-floors";
@@ -59,7 +59,7 @@ export interface LiveCommerceServicesArgs {
  * The business tier on Kubernetes: a namespace under the `restricted` Pod Security Standard, the
  * ConfigMap with the region's data-tier endpoints, and the user, product, order and interaction
  * microservices, each with its own service account and a Secret of the credentials it uses
- * (SERVICE_DATA_ACCESS) and no others.
+ * (serviceCredentials) and no others.
  */
 export class LiveCommerceServices extends pulumi.ComponentResource {
     readonly namespace: pulumi.Output<string>;
@@ -89,7 +89,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         const config = new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: "data-endpoints", namespace, labels }, data }, { parent: this });
 
         const build = (service: ServiceName): Microservice => {
-            const access = SERVICE_DATA_ACCESS[service];
+            const access = new Set(serviceCredentials(service));
             const account = new k8s.core.v1.ServiceAccount(
                 `${name}-${service}-account`,
                 { metadata: { name: serviceAccountOf(service).name, namespace, labels }, automountServiceAccountToken: false },
@@ -97,8 +97,8 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
             );
             // This service's credentials only: the database password for the services that use the database, the cache's for all.
             const credentials: Record<string, pulumi.Output<string>> = {};
-            if (access.database && endpoints.databasePassword !== undefined) credentials[CREDENTIAL_ENV.databasePassword] = pulumi.secret(endpoints.databasePassword);
-            if (access.cache && endpoints.redisPassword !== undefined) credentials[CREDENTIAL_ENV.redisPassword] = pulumi.secret(endpoints.redisPassword);
+            if (access.has("database") && endpoints.databasePassword !== undefined) credentials[CREDENTIAL_ENV.databasePassword] = pulumi.secret(endpoints.databasePassword);
+            if (access.has("cache") && endpoints.redisPassword !== undefined) credentials[CREDENTIAL_ENV.redisPassword] = pulumi.secret(endpoints.redisPassword);
             const secret =
                 Object.keys(credentials).length === 0
                     ? undefined
@@ -107,7 +107,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
                           { metadata: { name: `${service}-credentials`, namespace, labels }, type: "Opaque", stringData: credentials },
                           { parent: this },
                       );
-            const secretArn = access.database ? endpoints.databaseSecretArn : undefined;
+            const secretArn = access.has("database") ? endpoints.databaseSecretArn : undefined;
             const identity = args.identities?.[service];
             return new Microservice(
                 `${name}-${service}`,

@@ -18,7 +18,7 @@ import {
 } from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
 import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
-import { CREDENTIAL_KEYS, ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
+import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, READ_SECRET_ACTION, TASK_EXECUTION_POLICY_DOCUMENT, TASK_EXECUTION_POLICY_NAME, isPrivateEcrImage, secretArnOf } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
@@ -65,6 +65,8 @@ const T = {
     topic: "aws:sns/topic:Topic",
     subscription: "aws:sns/topicSubscription:TopicSubscription",
     key: "aws:kms/key:Key",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     ecsService: "aws:ecs/service:Service",
     ecsCluster: "aws:ecs/cluster:Cluster",
     taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
@@ -276,6 +278,8 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     // The later hops read the same definitions (environment, secrets): the walk stops here.
     if (!maps && FlowGraph.isUnknown(task.inputs.containerDefinitions)) w.stopUndetermined(task, `container ${containerName} maps port ${port}`, "containerDefinitions");
     w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
+    // Only tasks that start register: their secrets, log stream and image come with the execution role.
+    ecsTasksStart(g, w, region, svc);
     const hcPort = at(tg.inputs, "healthCheck.port");
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent("tasks' security group", `${svc.name} has no security group the stack declares`);
@@ -290,10 +294,6 @@ function ecsContainer(g: FlowGraph, w: Walk, svc: FlowResource): { task: FlowRes
     return { task, container: containerDefinitions(task).find((c) => c.name === name), name };
 }
 
-/** The secret ARN of an ECS `valueFrom` (`arn:aws:secretsmanager:<region>:<account>:secret:<name>` then `:json-key:stage:id`). */
-function secretArnOf(valueFrom: string): string {
-    return valueFrom.split(":").slice(0, 7).join(":");
-}
 
 /**
  * The JSON key of an ECS `valueFrom` (`<secret-arn>:<json-key>:<version-stage>:<version-id>`; ECS
@@ -323,12 +323,10 @@ function holdsJsonKey(env: string, valueFrom: string | undefined): Verdict {
 }
 
 /**
- * A credential reaches the service's containers: the container injects `env` from Secrets Manager
- * (`secrets[].valueFrom`), the secret is one RDS manages for `store` (`masterUserSecrets`) or one the
- * stack declares, and the task definition's execution role may read it: ECS fetches secrets with
- * the execution role before the container starts (ECS Developer Guide, "Pass Secrets Manager
- * secrets through Amazon ECS environment variables"; "Amazon ECS task execution IAM role":
- * secretsmanager:GetSecretValue on the secret).
+ * A credential reaches the service's container: the container injects `env` from Secrets Manager
+ * (`secrets[].valueFrom`), and the secret is one RDS manages for `store` (`masterUserSecrets`) or
+ * one the stack declares. That the execution role may read it is a hop of ecsTasksStart (ECS
+ * Developer Guide, "Pass Secrets Manager secrets through Amazon ECS environment variables").
  */
 function ecsSecret(g: FlowGraph, w: Walk, svc: FlowResource, env: string, store: FlowResource | null): void {
     const { task, container, name } = ecsContainer(g, w, svc);
@@ -346,14 +344,79 @@ function ecsSecret(g: FlowGraph, w: Walk, svc: FlowResource, env: string, store:
         `the ${env} secret is ${store !== null ? `managed by RDS for ${store.name} or ` : ""}declared in the stack`,
         managed.includes(arn) || declared !== undefined ? true : `${arn} is neither a secret RDS manages${store !== null ? ` for ${store.name}` : ""} nor a secret the stack declares`,
     );
-    w.hop(task, `the ${env} secret holds the JSON key the container reads`, holdsJsonKey(env, valueFrom));
-    const role = w.follow(task, "execution role", g.ref(task, "executionRoleArn", task.inputs.executionRoleArn, T.role, ["name"]), "the task definition has no execution role the stack declares: ECS cannot fetch its secrets");
-    const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
-    w.hop(
-        role,
-        `may ${READ_SECRET_ACTION} on the ${env} secret`,
-        policies.some((p) => statementsAllowOn(p.inputs.policy, READ_SECRET_ACTION, arn)) ? true : `no policy of ${role.name} allows ${READ_SECRET_ACTION} on ${arn}: the tasks cannot start (ECS fetches secrets with the execution role)`,
-    );
+}
+
+/** The documents of a role's policies: its inline policies and the AWS managed policies attached to it that the flows know (AmazonECSTaskExecutionRolePolicy). */
+function rolePolicyDocuments(g: FlowGraph, role: FlowResource): unknown[] {
+    const inline = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);
+    const managed = g
+        .referrers(role, T.rolePolicyAttachment, "role", ["name"])
+        .filter((a) => typeof a.inputs.policyArn === "string" && a.inputs.policyArn.endsWith(`:iam::aws:policy/${TASK_EXECUTION_POLICY_NAME}`))
+        .map(() => TASK_EXECUTION_POLICY_DOCUMENT);
+    return [...inline, ...managed];
+}
+
+/** The verdict of "one of `policies` allows `action` on `arn`": undetermined while a document is unknown (a first preview) and none allows it yet. */
+function allowsOn(policies: readonly unknown[], action: string, arn: string, denied: string): Verdict {
+    if (policies.some((p) => !FlowGraph.isUnknown(p) && statementsAllowOn(p, action, arn))) return true;
+    return policies.some((p) => FlowGraph.isUnknown(p)) || FlowGraph.isUnknown(arn) ? undetermined("policy") : denied;
+}
+
+/**
+ * The service's tasks start: ECS, with the task definition's execution role, fetches every secret
+ * the container references (`secrets[].valueFrom`) and, before the container starts, fails the task
+ * when one cannot be read (ECS Developer Guide, "Amazon ECS task execution IAM role": Secrets Manager
+ * permissions, secretsmanager:GetSecretValue on the secret, kms:Decrypt "only if your secret uses a
+ * custom KMS key"); each secret holds the JSON key the container reads; the awslogs driver writes to
+ * a log group the stack declares in the region, with logs:CreateLogStream and logs:PutLogEvents; an
+ * image in a private ECR registry is pulled with the ECR actions (same page, AmazonECSTaskExecutionRolePolicy).
+ */
+function ecsTasksStart(g: FlowGraph, w: Walk, region: string, svc: FlowResource): void {
+    const { task, container, name } = ecsContainer(g, w, svc);
+    const who = str(svc.inputs.name) ?? svc.name;
+    const role = w.follow(task, `${who}: execution role`, g.ref(task, "executionRoleArn", task.inputs.executionRoleArn, T.role, ["name"]), "the task definition has no execution role the stack declares: ECS cannot fetch its secrets, image or log stream");
+    w.hop(role, `${who}: execution role trusted by ${ECS_TASKS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicy, "sts:AssumeRole", ECS_TASKS_SERVICE) ? true : `${role.name} does not trust ${ECS_TASKS_SERVICE}: ECS cannot take it to start the tasks`);
+    // In a first preview the definitions wait for endpoints and secrets not created yet (one JSON string).
+    if (container === undefined) return w.hop(task, `${who}: container ${name} is defined`, FlowGraph.isUnknown(task.inputs.containerDefinitions) ? undetermined("containerDefinitions") : `${task.name} defines no container ${name}`);
+    const policies = rolePolicyDocuments(g, role);
+    const stores = [...g.ofType(T.auroraCluster, region), ...g.ofType(T.rdsInstance, region)];
+    for (const secret of list(container?.secrets).filter(isRecord)) {
+        const env = str(secret.name) ?? "";
+        const valueFrom = str(secret.valueFrom) ?? "";
+        const arn = secretArnOf(valueFrom);
+        w.hop(task, `${who}: the ${env} secret holds the JSON key the container reads`, holdsJsonKey(env, valueFrom));
+        w.hop(role, `${who}: execution role may ${READ_SECRET_ACTION} on the ${env} secret`, allowsOn(policies, READ_SECRET_ACTION, arn, `no policy of ${role.name} allows ${READ_SECRET_ACTION} on ${arn}: the ${who} tasks cannot start (ECS fetches secrets with the execution role)`));
+        // A customer managed key: the secret's `kmsKeyId`, or the key RDS encrypts its managed secret with.
+        const declared = found(g.ref(task, "containerDefinitions", arn, T.secret));
+        const managedBy = stores.find((s) => list(s.outputs?.masterUserSecrets).filter(isRecord).some((m) => m.secretArn === arn));
+        const keyRef = declared?.inputs.kmsKeyId ?? managedBy?.inputs.masterUserSecretKmsKeyId;
+        if (keyRef !== undefined) {
+            const key = found(g.ref(declared ?? managedBy ?? task, declared !== undefined ? "kmsKeyId" : "masterUserSecretKmsKeyId", keyRef, T.key, ["keyId"]));
+            const keyArn = str(key?.outputs?.arn) ?? str(keyRef) ?? "";
+            w.hop(role, `${who}: execution role may kms:Decrypt with the ${env} secret's key`, allowsOn(policies, "kms:Decrypt", keyArn, `the ${env} secret is encrypted with ${keyArn} and no policy of ${role.name} allows kms:Decrypt on it: the ${who} tasks cannot start`));
+        }
+    }
+    const log = isRecord(container?.logConfiguration) ? container?.logConfiguration : undefined;
+    if (log !== undefined && log.logDriver === "awslogs") {
+        const options = isRecord(log.options) ? log.options : {};
+        const group = found(g.ref(task, "containerDefinitions", options["awslogs-group"], T.logGroup, ["name"]));
+        w.hop(group ?? task, `${who}: awslogs writes to a log group of the stack in ${region}`, group !== undefined && options["awslogs-region"] === region ? true : `awslogs-group ${String(options["awslogs-group"])} in ${String(options["awslogs-region"])} is not a log group the stack declares in ${region} (awslogs-create-group is unset): the tasks cannot start`);
+        const groupArn = `${str(group?.outputs?.arn) ?? "*"}:log-stream:${str(options["awslogs-stream-prefix"]) ?? ""}*`;
+        const denied = AWSLOGS_ACTIONS.filter((a) => allowsOn(policies, a, groupArn, "denied") === "denied");
+        w.hop(role, `${who}: execution role may ${AWSLOGS_ACTIONS.join(", ")} on the log group`, denied.length === 0 ? true : `no policy of ${role.name} allows ${denied.join(", ")} on ${groupArn}: the awslogs driver cannot write and the tasks fail`);
+    }
+    const image = str(container?.image) ?? "";
+    // Tasks without a public IP (assignPublicIp false) in private subnets reach the registry, ECR,
+    // Secrets Manager and CloudWatch Logs through the NAT gateway, as the stack declares no VPC
+    // endpoints ("for a job that's running on Fargate resources in a private subnet to send outbound
+    // traffic to the internet (for example, to pull container images), the private subnet requires a
+    // NAT gateway", AWS Batch API NetworkConfiguration.assignPublicIp, pointing to the ECS Developer
+    // Guide, "Amazon ECS task networking").
+    egressHop(g, w, { subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc }, `the ${who} tasks cannot pull ${image || "their image"} or fetch their secrets`, `${who}: `);
+    if (isPrivateEcrImage(image)) {
+        const denied = ECR_PULL_ACTIONS.filter((a) => !policies.some((p) => statementsAllow(p, a)));
+        w.hop(role, `${who}: execution role may pull ${image} from ECR`, denied.length === 0 ? true : `no policy of ${role.name} allows ${denied.join(", ")}: the image cannot be pulled`);
+    }
 }
 
 /** The role may publish into the namespace the scaling alarms read: cloudwatch:PutMetricData, any `cloudwatch:namespace` condition admitting it. */
@@ -377,7 +440,25 @@ function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store:
     return s;
 }
 
-function egressHop(g: FlowGraph, w: Walk, targets: Targets): void {
+/**
+ * The port the app reaches an MSK cluster's brokers on from inside the VPC, as the cluster is
+ * configured (MSK Developer Guide, "Port information": 9092 plaintext, 9094 TLS, 9096 SASL/SCRAM,
+ * 9098 IAM access control). With unauthenticated access (or no client authentication) the client
+ * port follows `encryptionInfo.encryptionInTransit.clientBroker` ("Valid values: `TLS`,
+ * `TLS_PLAINTEXT`, and `PLAINTEXT`. Default value is `TLS`", aws.msk.Cluster): 9092 for PLAINTEXT,
+ * else 9094 (the TLS listener, which the app's bootstrapBrokersTls names); a cluster with SASL only
+ * is reached on 9098 (IAM) or 9096 (SCRAM).
+ */
+export function mskClientPort(msk: FlowResource): number {
+    const auth = at(msk.inputs, "clientAuthentication");
+    const sasl = at(auth, "sasl");
+    const open = auth === undefined || at(auth, "unauthenticated") === true || (at(sasl, "iam") !== true && at(sasl, "scram") !== true);
+    if (!open) return at(sasl, "iam") === true ? 9098 : 9096;
+    return at(msk.inputs, "encryptionInfo.encryptionInTransit.clientBroker") === "PLAINTEXT" ? 9092 : 9094;
+}
+
+/** Every subnet of the targets routes 0.0.0.0/0 to a NAT gateway; `why` says what breaks without it. */
+function egressHop(g: FlowGraph, w: Walk, targets: Pick<Targets, "subnets" | "subnetsOf">, why = "payment APIs are unreachable", label = ""): void {
     for (const subnetId of targets.subnets) {
         const subnet = found(g.ref(targets.subnetsOf, "subnetIds", subnetId, T.subnet));
         if (subnet === undefined) continue;
@@ -385,9 +466,9 @@ function egressHop(g: FlowGraph, w: Walk, targets: Targets): void {
         const table = assoc === undefined ? undefined : found(g.ref(assoc, "routeTableId", assoc.inputs.routeTableId, "aws:ec2/routeTable:RouteTable"));
         const route = table === undefined ? undefined : g.referrers(table, T.route, "routeTableId").find((r) => r.inputs.destinationCidrBlock === "0.0.0.0/0");
         const nat = route === undefined ? undefined : found(g.ref(route, "natGatewayId", route.inputs.natGatewayId, T.nat));
-        if (nat === undefined) w.hop(subnet, "routes 0.0.0.0/0 to a NAT gateway", `${subnet.name} has no default route to a NAT gateway: payment APIs are unreachable`);
+        if (nat === undefined) w.hop(subnet, `${label}routes 0.0.0.0/0 to a NAT gateway`, `${subnet.name} has no default route to a NAT gateway: ${why}`);
     }
-    w.hop(targets.subnetsOf, "every subnet of the targets routes 0.0.0.0/0 to a NAT gateway", true);
+    w.hop(targets.subnetsOf, `${label}every subnet of the targets routes 0.0.0.0/0 to a NAT gateway`, true);
 }
 
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
@@ -405,7 +486,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             }
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
             const msk = g.ofType(T.msk, region)[0];
-            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", DATA_PORTS.kafka.from, "Kafka");
+            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", mskClientPort(msk), "Kafka");
             egressHop(g, w, targets);
         }
         if (key === "hot-products") {
@@ -441,6 +522,8 @@ function ecsScaling(g: FlowGraph, w: Walk, region: string): void {
         const serviceName = str(svc.inputs.name) ?? "";
         const resourceId = `service/${clusterName}/${serviceName}`;
         // The app publishes its connection count with the task role (the scale-out alarm reads it with the CPU).
+        // New tasks must start for a scale-out to add capacity.
+        ecsTasksStart(g, w, region, svc);
         const { task } = ecsContainer(g, w, svc);
         const role = w.follow(task, `task role of ${serviceName}`, g.ref(task, "taskRoleArn", task.inputs.taskRoleArn, T.role, ["name"]), "the task definition has no task role the stack declares: the app cannot publish its connection metric");
         w.hop(role, `trusted by ${ECS_TASKS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicy, "sts:AssumeRole", ECS_TASKS_SERVICE) ? true : `${role.name} does not trust ${ECS_TASKS_SERVICE}: the tasks cannot take its credentials`);

@@ -83,6 +83,16 @@ export function statementsAllowOn(policy: unknown, action: string, arn: string):
 }
 
 /**
+ * The `Resource` patterns of a policy document's Allow statements for `action` (wildcards either
+ * side of the action), in document order; [] when none allows it or the document does not parse.
+ */
+export function allowedResources(policy: unknown, action: string): string[] {
+    return policyStatements(policy)
+        .filter((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)))
+        .flatMap((s) => strings(s.Resource));
+}
+
+/**
  * The values a policy's Allow statements for `action` require of a condition key under
  * StringEquals: null when some statement allows the action without that condition (any value),
  * [] when none allows it.

@@ -2,7 +2,7 @@ import { Node, clusterInstances } from "../availability/tiers";
 import { isAurora } from "../lib/database";
 import { intConfig, stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
-import { Finding, Judgement, containsUnknown, depsOf, undeterminedMessage } from "../lib/refs";
+import { Finding, Judgement, containsUnknown, depsOf, isUnknown, undeterminedMessage } from "../lib/refs";
 import { str } from "../lib/values";
 
 const NAME = "ha-database-cluster-require-multiple-nodes";
@@ -26,7 +26,11 @@ export function clusterNodesJudgement(nodes: readonly Node[], min: number): Judg
     const undetermined: Finding[] = [];
     for (const c of nodes.filter((n) => n.type === "aws:rds/cluster:Cluster" && isAurora(str(n.props.engine)))) {
         const found = clusterInstances(c, nodes);
-        if (found.length >= min) continue;
+        if (found.length >= min) {
+            const zone = singlePinnedZone(found);
+            if (zone !== undefined) violations.push({ urn: c.urn, message: `Aurora cluster's ${found.length} instances all sit in ${zone}: no reader in another availability zone to fail over to.` });
+            continue;
+        }
         const unplaced = nodes.filter((n) => n.type === INSTANCE && n.region === c.region && !found.includes(n) && containsUnknown(n.props.clusterIdentifier) && depsOf(n, "clusterIdentifier").length === 0);
         if (found.length + unplaced.length >= min) {
             undetermined.push({ urn: c.urn, message: undeterminedMessage(NAME, `the instances of Aurora cluster ${c.urn.split("::").pop() ?? c.urn}`, unplaced.map((u) => `${u.urn.split("::").pop() ?? u.urn}.clusterIdentifier`)) });
@@ -35,6 +39,19 @@ export function clusterNodesJudgement(nodes: readonly Node[], min: number): Judg
         }
     }
     return { violations, undetermined };
+}
+
+/**
+ * The one zone every instance pins (aws.rds.ClusterInstance `availabilityZone`), when at least two
+ * instances all pin the same known zone: a zone outage would take the writer and every reader.
+ * Undefined when any zone is unset (RDS's choice) or unknown, or the zones differ.
+ */
+export function singlePinnedZone(instances: readonly Node[]): string | undefined {
+    if (instances.length < 2) return undefined;
+    const zones = instances.map((i) => str(i.props.availabilityZone));
+    if (!zones.every((z): z is string => z !== undefined && !isUnknown(z))) return undefined;
+    const pinned = new Set(zones);
+    return pinned.size === 1 ? zones[0] : undefined;
 }
 
 export const haDatabaseClusterRequireMultipleNodes = stackRule(

@@ -29,7 +29,9 @@ import {
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { cmsServiceMetric } from "../../components/alicloud/metrics";
 import { saeEnvs } from "../../components/alicloud/identity";
-import { awsPartition, ecsTaskRoleTrustPolicy, secretKeyReference, secretReadPolicy } from "../../components/aws/identity";
+import { awsPartition, containerSecrets, ecsTaskRoleTrustPolicy, isPrivateEcrImage, secretArnOf, secretKeyReference, secretReadPolicy, taskExecutionPolicyArn } from "../../components/aws/identity";
+import { AWS_NAME_LIMITS, awsName } from "../../components/aws/profile";
+import { serviceCredentials } from "../../components/model";
 import { serviceAlarmQueries } from "../../components/aws/metrics";
 import { NOW, configIssues, rawConfig } from "../helpers";
 
@@ -330,6 +332,37 @@ describe("ECS task identities", () => {
         const arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1a2b-AbCdEf";
         assert.deepStrictEqual(JSON.parse(secretReadPolicy([arn])), { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [arn] }] });
         assert.strictEqual(secretKeyReference(arn, "password"), `${arn}:password::`);
+        assert.strictEqual(secretArnOf(secretKeyReference(arn, "password")), arn);
+        assert.throws(() => secretReadPolicy([]), /at least one secret ARN/);
+    });
+
+    it("each service's credentials: the interaction service gets the cache token only; containers get exactly those keys", () => {
+        assert.deepStrictEqual(
+            (["user", "product", "order", "interaction"] as const).map((s) => [s, serviceCredentials(s)]),
+            [["user", ["database", "cache"]], ["product", ["database", "cache"]], ["order", ["database", "cache"]], ["interaction", ["cache"]]],
+        );
+        const arns = { database: "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1-AbCdEf", cache: "arn:aws:secretsmanager:us-east-1:111122223333:secret:cache-GhIjKl" };
+        assert.deepStrictEqual(containerSecrets(serviceCredentials("interaction"), arns), [{ name: "REDIS_PASSWORD", valueFrom: `${arns.cache}:password::` }]);
+        assert.deepStrictEqual(containerSecrets(serviceCredentials("order"), arns), [
+            { name: "DATABASE_USER", valueFrom: `${arns.database}:username::` },
+            { name: "DATABASE_PASSWORD", valueFrom: `${arns.database}:password::` },
+            { name: "REDIS_PASSWORD", valueFrom: `${arns.cache}:password::` },
+        ]);
+    });
+
+    it("role names: the longest prefix and region keep the whole logical name within IAM's 64 characters once auto-named; a longer one is cut with a hash", () => {
+        // prefix: 10 characters at most (config schema); ap-southeast-1 is among the longest AWS regions.
+        const base = "abcdefghij-ap-southeast-1-fargate-interaction";
+        assert.strictEqual(awsName(base, "execution", AWS_NAME_LIMITS.iamRoleLogical), `${base}-execution`);
+        assert.ok(`${base}-execution`.length + 8 <= 64);
+        const cut = awsName(`${base}-and-more-words`, "execution", AWS_NAME_LIMITS.iamRoleLogical);
+        assert.strictEqual(cut.length, AWS_NAME_LIMITS.iamRoleLogical);
+        assert.match(cut, /-[0-9a-z]{6}-execution$/);
+        assert.deepStrictEqual(["aws", "aws-cn"].map(taskExecutionPolicyArn), [
+            "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+            "arn:aws-cn:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+        ]);
+        assert.deepStrictEqual(["111122223333.dkr.ecr.us-east-1.amazonaws.com/order:1", "111122223333.dkr.ecr.cn-north-1.amazonaws.com.cn/order:1", "public.ecr.aws/x/order:1", "docker.io/library/nginx"].map(isPrivateEcrImage), [true, true, false, false]);
     });
 });
 
