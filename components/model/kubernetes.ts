@@ -221,12 +221,14 @@ export interface NodePoolPlan {
 }
 
 /**
- * One node pool per zone: each zone keeps minNodesPerZone nodes, so the region's minimum is
- * minNodesPerZone x zones and the zone spread of the pods always has a node to land on; the
- * cluster autoscaler grows each zone up to maxNodesPerZone.
+ * One node pool per zone: each zone keeps `nodesPerZone` nodes (Defaults to minNodesPerZone; the
+ * stacks pass surgeNodesPerZone, the node pool headroom a 10x jump of pods starts on), so the zone
+ * spread of the pods always has a node to land on; the cluster autoscaler grows each zone up to
+ * maxNodesPerZone.
  */
-export function planNodePools(k: Pick<KubernetesSpec, "minNodesPerZone" | "maxNodesPerZone">, zones: readonly string[]): NodePoolPlan[] {
-    return zones.map((zone) => ({ zone, minSize: k.minNodesPerZone, maxSize: k.maxNodesPerZone, desiredSize: Math.max(1, k.minNodesPerZone) }));
+export function planNodePools(k: Pick<KubernetesSpec, "minNodesPerZone" | "maxNodesPerZone">, zones: readonly string[], nodesPerZone: number = k.minNodesPerZone): NodePoolPlan[] {
+    const min = Math.min(k.maxNodesPerZone, Math.max(k.minNodesPerZone, nodesPerZone));
+    return zones.map((zone) => ({ zone, minSize: min, maxSize: k.maxNodesPerZone, desiredSize: Math.max(1, min) }));
 }
 
 /** The instance type of a node size in a cloud's catalogue (the same as the app tier's), or null when none matches. */
