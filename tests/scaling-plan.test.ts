@@ -74,8 +74,14 @@ const DIR = stackDir({
     ),
     // The same timetable on the Kubernetes tier (the growth default): the pods' floors follow it.
     "timetable-kubernetes-alicloud": stackFile({ stage: "growth", cloud: "alicloud", domain: "live.example.com", regions: REGIONS.alicloud, events: EVENTS, peaks: [PEAK] }),
-    // A mature stack whose ceiling cannot hold a 10x jump (6 -> 48 needed, maxSize 12).
-    "capped-mature-aws": stackFile({ stage: "mature", cloud: "aws", domain: "live.example.com", regions: MATURE_REGIONS, app: { maxSize: 12 } }),
+    // A mature stack whose pods' ceiling cannot hold a 10x jump (interaction 3 -> 24 needed, maxReplicas 12).
+    "capped-mature-aws": stackFile({
+        stage: "mature",
+        cloud: "aws",
+        domain: "live.example.com",
+        regions: MATURE_REGIONS,
+        kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 12 } } },
+    }),
 });
 
 const planned = new Map<string, Promise<CheckedPlan>>();
@@ -217,7 +223,8 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
             plan.policy.violations.filter((v) => v.policy === TIME_TO_PEAK_FINDING).map((v) => [v.enforcement, v.message]),
             ["us-east-1", "us-west-2"].map((region) => [
                 "mandatory",
-                `${region} appGroup: an unplanned 10x jump is never served, more than 5 (10x load needs 48 instances; app.maxSize 12 caps the group at 12)`,
+                `${region} pods: an unplanned 10x jump is never served, more than 5 (interaction 3 -> 24 pods: HPA acts after 30 s (15 s scrape + 15 s sync), ` +
+                    "scale-up up to +900% or 4 pods per 60 s; 28 pods fit the 2 nodes per zone kept as headroom, the rest wait 250 s for a new node; 125 s pod start to Ready; maxReplicas 12 caps it at 12)",
             ]),
         );
     });

@@ -343,7 +343,7 @@ describe("compute decisions", () => {
         assert.deepStrictEqual(saeMetricPlan(spec, unit), {
             cpuPercent: 80,
             tcpActiveConnections: 5000,
-            scaleUp: { step: 3, stabilizationWindowSeconds: 0 },
+            scaleUp: { step: 21, stabilizationWindowSeconds: 0 },
             scaleDown: { step: 1, stabilizationWindowSeconds: 3600 },
         });
         assert.deepStrictEqual(polardbServerlessPlan(spec, { minCapacity: 2, maxCapacity: 8 }, 0), {
