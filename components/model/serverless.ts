@@ -159,7 +159,7 @@ export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
 }
 
 /** The events the SAE applications declare now: the declarable ones (declarableEvents) within saeEventLimit. */
-export function saeDeclaredEvents(spec: Pick<StackSpec, "cloud" | "peaks" | "scaling" | "events">, now: number): LiveEvent[] {
+export function saeDeclaredEvents(spec: Pick<StackSpec, "cloud" | "compute" | "peaks" | "scaling" | "events">, now: number): LiveEvent[] {
     return declarableEvents(spec, now).slice(0, saeEventLimit(spec, now).count);
 }
 

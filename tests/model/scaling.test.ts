@@ -6,15 +6,19 @@ import * as assert from "assert";
 import {
     GroupScaling,
     PodScaling,
+    awsEventLimit,
+    checkAwsPeakActions,
+    eventActionCount,
     floorTimeline,
     headroomPods,
-    groupScaling,
     localCron,
     nextOffsetChange,
     parseInstant,
     percentStep,
+    peakActionCount,
     recurringActions,
     scalingSimulation,
+    scheduleReport,
     simulateDrain,
     simulateJump,
     simulatePodJump,
@@ -270,5 +274,45 @@ describe("model: time to peak and drain", () => {
             "us-east-1 appGroup: an unplanned 10x jump is never served, more than 5 (10x load needs 32 instances; the ceiling 8 caps it at 8)",
         ]);
         assert.deepStrictEqual((["startup", "growth", "mature"] as const).map(timeToPeakEnforcement), ["advisory", "advisory", "mandatory"]);
+    });
+});
+
+describe("model: AWS scheduled-action quotas", () => {
+    // 70 two-hour events, one a day from 2026-12-01, and a daily evening peak (19:00-23:00 Shanghai,
+    // 11:00-15:00 UTC) that none of them overlaps: each event takes 2 actions, the peak 2.
+    const events = Array.from({ length: 70 }, (_, i) => {
+        const day = new Date(Date.parse("2026-12-01T00:00:00Z") + i * 86_400_000).toISOString().slice(0, 10);
+        return { name: `e${String(i).padStart(2, "0")}`, start: `${day}T01:00:00Z`, end: `${day}T03:00:00Z`, peakOnline: 40000 };
+    });
+    const peak = { name: "evening", recurrence: "daily", start: "19:00", end: "23:00", timeZone: "Asia/Shanghai", peakOnline: 20000 };
+    it("a VM stack declares the first 61 events (125 per Auto Scaling group - 2 for the peak = 123, 2 an event) and reports the others deferred, naming the quota", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events, peaks: [peak] }), { now: NOW });
+        assert.deepStrictEqual([eventActionCount(spec, spec.events[0], NOW.getTime()), peakActionCount(spec)], [2, 2]);
+        const limit = awsEventLimit(spec, NOW.getTime());
+        assert.strictEqual(limit.count, 61);
+        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: 2 }, NOW.getTime());
+        assert.strictEqual(schedule.oneOff.length + schedule.recurring.length, 124);
+        assert.deepStrictEqual(schedule.oneOff.at(-1)?.source, "e60");
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.aws.eventLimit(spec, NOW.getTime()));
+        assert.deepStrictEqual(report.find((r) => r.source === "e61"), {
+            source: "e61",
+            status: "deferred",
+            detail: "scheduled by a later pulumi up when earlier events have passed (AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); the peaks take 2, the events declared now take the rest)",
+        });
+        assert.strictEqual(report.filter((r) => r.status === "scheduled").length, 61);
+    });
+    it("kubernetes and serverless stacks count against 200 per scalable target: all 70 events fit", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", events, peaks: [peak] }), { now: NOW });
+        assert.strictEqual(awsEventLimit(spec, NOW.getTime()).count, 70);
+    });
+    it("an event over a recurring action costs a restore too; peaks beyond the quota are a config error naming peaks", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }], peaks: [peak] }), { now: NOW });
+        // The peak's pre-scale (18:30 Shanghai, 10:30 UTC) and release (23:30, 15:30 UTC) fall inside the
+        // sale's window (09:30-16:30 UTC): at most one restore after each.
+        assert.strictEqual(eventActionCount(spec, spec.events[0], NOW.getTime()), 4);
+        const many = Array.from({ length: 63 }, (_, i) => ({ ...peak, name: `p${i}` }));
+        assert.deepStrictEqual(checkAwsPeakActions({ compute: "vm", peaks: resolveSpec(rawConfig("growth", "aws", { compute: "vm" }), { now: NOW }).peaks.concat(many.map((p) => ({ ...p, recurrence: "daily" as const, days: [], streams: 1 }))) }), [
+            "peaks: 63 recurring peaks need 126 scheduled actions on each scaled tier; AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); allowed: at most 62 peaks (merge peaks that share a window)",
+        ]);
     });
 });
