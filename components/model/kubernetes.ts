@@ -284,9 +284,18 @@ export function podFloors(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor:
     return { user: floor("user"), product: floor("product"), order: floor("order"), interaction: floor("interaction") };
 }
 
-/** Image of the jobs that set the autoscalers' floors: the Kubernetes project's kubectl (shell-free, entrypoint kubectl). */
-export function kubectlImage(version: string): string {
-    return `registry.k8s.io/kubectl:v${version}.0`;
+/**
+ * Image of the jobs that set the autoscalers' floors: `kubernetes.kubectlImage`, or on AWS the
+ * Kubernetes project's kubectl of the cluster's minor (`registry.k8s.io/kubectl:v<minor>.0`,
+ * shell-free, entrypoint kubectl). null on Alibaba Cloud without a setting: registry.k8s.io is not
+ * reachable from mainland China and no ACR-hosted kubectl of a current minor is documented (ACK's
+ * own guides use `registry.cn-beijing.aliyuncs.com/acs/kubectl:1.14.8`, seventeen minors behind the
+ * cluster, outside kubectl's one-minor version skew), so the stack requires the setting
+ * (missingSettings) when it schedules floors.
+ */
+export function kubectlImage(spec: Pick<StackSpec, "cloud" | "kubernetes">): string | null {
+    if (spec.kubernetes.kubectlImage !== null) return spec.kubernetes.kubectlImage;
+    return spec.cloud === "aws" ? `registry.k8s.io/kubectl:v${spec.kubernetes.version}.0` : null;
 }
 
 /** A one-off instant (UTC minute) as a 5-field cron (minute hour day month *), read in Etc/UTC. */
