@@ -33,7 +33,7 @@ export class ReplicaFloors extends pulumi.ComponentResource {
         const account = new k8s.core.v1.ServiceAccount(`${name}-account`, { metadata: meta("replica-floors") }, { parent: this });
         const role = new k8s.rbac.v1.Role(
             `${name}-role`,
-            { metadata: meta("replica-floors"), rules: [{ apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], resourceNames: [...SERVICE_NAMES], verbs: ["get", "patch"] }] },
+            { metadata: meta("replica-floors"), rules: [{ apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], resourceNames: [...SERVICE_NAMES], verbs: ["patch"] }] },
             { parent: this },
         );
         new k8s.rbac.v1.RoleBinding(
