@@ -341,7 +341,7 @@ export const CONFIG_FIELDS = {
         enabled: flag("Follows compute (true exactly with compute kubernetes); setting it against compute is an error, so leave it unset.", { defaultDoc: "true with compute kubernetes, else false" }),
         version: { kind: "text", pattern: /^1\.\d{2}$/, what: "a Kubernetes minor version such as 1.33", doc: "Kubernetes minor version of the cluster." },
         nodeSize: section("Size of one node.", SIZE),
-        minNodesPerZone: integer(0, 100, "Nodes per zone at minimum."),
+        minNodesPerZone: integer(0, 100, "Nodes per zone at minimum; each pool keeps more when a 10x jump of the interaction pods needs them to start without new nodes (node pool headroom, docs/SCALING.md), within maxNodesPerZone."),
         maxNodesPerZone: integer(1, 100, "Nodes per zone at most."),
         imageRegistry: {
             kind: "text",
