@@ -295,8 +295,15 @@ export function podFloors(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor:
  */
 export function kubectlImage(spec: Pick<StackSpec, "cloud" | "kubernetes">): string | null {
     if (spec.kubernetes.kubectlImage !== null) return spec.kubernetes.kubectlImage;
-    return spec.cloud === "aws" ? `registry.k8s.io/kubectl:v${spec.kubernetes.version}.0` : null;
+    const image = DEFAULT_KUBECTL_IMAGE[spec.cloud];
+    return image === null ? null : image(spec.kubernetes.version);
 }
+
+/** The default kubectl image per cloud, from the cluster's minor version; null where none is verified (kubectlImage). */
+export const DEFAULT_KUBECTL_IMAGE: Readonly<Record<StackSpec["cloud"], ((minor: string) => string) | null>> = {
+    aws: (minor) => `registry.k8s.io/kubectl:v${minor}.0`,
+    alicloud: null,
+};
 
 /** A one-off instant (UTC minute) as a 5-field cron (minute hour day month *), read in Etc/UTC. */
 export function oneOffCron(at: string): string {

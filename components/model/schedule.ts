@@ -289,7 +289,7 @@ export function eventsInHorizon(spec: Pick<StackSpec, "cloud" | "scaling" | "eve
  */
 export function declarableEvents(spec: Pick<StackSpec, "cloud" | "compute" | "scaling" | "events" | "peaks">, now: number): LiveEvent[] {
     const events = eventsInHorizon(spec, now);
-    return spec.cloud === "aws" ? events.slice(0, awsEventLimit(spec, now).count) : events;
+    return SCHEDULED_ACTION_QUOTAS_APPLY[spec.cloud] ? events.slice(0, awsEventLimit(spec, now).count) : events;
 }
 
 /**
@@ -299,6 +299,12 @@ export function declarableEvents(spec: Pick<StackSpec, "cloud" | "compute" | "sc
  * Application Auto Scaling"; the ECS services and the Aurora readers are scalable targets).
  */
 export const AWS_SCHEDULED_ACTION_QUOTAS = { autoScalingGroup: 125, scalableTarget: 200 } as const;
+
+/**
+ * Clouds whose scheduled-action quotas limit the events one `pulumi up` declares (AWS_SCHEDULED_ACTION_QUOTAS).
+ * Alibaba Cloud's limit is SAE's rule count, applied through its profile's eventLimit (saeEventLimit).
+ */
+export const SCHEDULED_ACTION_QUOTAS_APPLY: Readonly<Record<StackSpec["cloud"], boolean>> = { aws: true, alicloud: false };
 
 /**
  * The strictest scheduled-action quota among a stack's scheduled tiers: the app Auto Scaling group

@@ -304,7 +304,12 @@ export function simulatePodJump(p: PodScaling, factor: number = SURGE_FACTOR): P
     return desired >= needed ? { seconds: last, needed, reached: desired } : { seconds: null, needed, reached: desired };
 }
 
-/** An ECS service on Fargate scaled by Application Auto Scaling step policies (the VM's bands). */
+/**
+ * An ECS service on Fargate scaled by Application Auto Scaling step policies (the VM's bands). Its
+ * cooldown acts like EC2's warm-up: "The scaling policy won't increase the desired capacity again
+ * unless either a larger scale out is triggered or the cooldown period ends" (Application Auto
+ * Scaling, StepScalingPolicyConfiguration `Cooldown`), which simulateJump models without a cooldown.
+ */
 export function fargateScaling(spec: StackSpec, unit: ServerlessUnitPlan): GroupScaling {
     const g = groupScaling(spec, { stepScalingCooldown: false });
     return { ...g, minSize: unit.minInstances, maxSize: unit.maxInstances, readySeconds: FARGATE_TASK_START_SECONDS + HEALTH_CHECK.healthyThreshold * HEALTH_CHECK.intervalSeconds };
@@ -444,13 +449,21 @@ function saeFigures(spec: StackSpec, unit: ServerlessUnitPlan): TierFigures {
     };
 }
 
+/**
+ * What scales each cloud's serverless units: Application Auto Scaling step policies on the ECS
+ * services (components/aws/serverless.ts), SAE scaling rules (components/alicloud/serverless.ts).
+ */
+export const SERVERLESS_SCALER: Readonly<Record<StackSpec["cloud"], "applicationAutoScalingSteps" | "saeRules">> = { aws: "applicationAutoScalingSteps", alicloud: "saeRules" };
+
 /** The figures of the tier that serves a region's viewers, by the stack's compute and cloud. */
 export function tierFigures(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown">, region: RegionSpec): TierFigures {
     if (spec.compute === "kubernetes") return podFigures(spec, region.zones.length);
     if (spec.compute === "serverless") {
         const unit = planServerlessUnits(spec.kubernetes.services, region).find((u) => u.service === SURGE_SERVICE);
         if (unit === undefined) throw new RangeError(`no serverless unit for ${SURGE_SERVICE}`);
-        return spec.cloud === "alicloud" ? saeFigures(spec, unit) : vmFigures(spec, "serverlessUnit", fargateScaling(spec, unit), `Fargate tasks of ${SURGE_SERVICE} (${FARGATE_TASK_START_SECONDS} s task start)`);
+        return SERVERLESS_SCALER[spec.cloud] === "saeRules"
+            ? saeFigures(spec, unit)
+            : vmFigures(spec, "serverlessUnit", fargateScaling(spec, unit), `Fargate tasks of ${SURGE_SERVICE} (${FARGATE_TASK_START_SECONDS} s task start)`);
     }
     return vmFigures(spec, "appGroup", groupScaling(spec, profile), "instances");
 }
