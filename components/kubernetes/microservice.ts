@@ -16,6 +16,7 @@ import {
     TERMINATION_GRACE_SECONDS,
     TMP_VOLUME,
     hostAntiAffinity,
+    hpaIgnoreChanges,
     planHpa,
     podLabels,
     serviceImage,
@@ -191,7 +192,7 @@ export class Microservice extends pulumi.ComponentResource {
             // ensures that we don't get any conflict errors", pulumi-kubernetes#2566, v4.3.0), so the next
             // `pulumi up` neither fights nor co-owns the floor. A changed minReplicas reaches the HPA
             // through the floor jobs' release action (docs/SCALING.md, "Pods").
-            { parent: this, ...(args.scheduledFloors === true ? { ignoreChanges: ["spec.minReplicas"] } : {}) },
+            { parent: this, ignoreChanges: hpaIgnoreChanges(args.scheduledFloors === true) },
         );
 
         new k8s.policy.v1.PodDisruptionBudget(

@@ -299,6 +299,14 @@ export function kubectlImage(spec: Pick<StackSpec, "cloud" | "kubernetes">): str
     return image === null ? null : image(spec.kubernetes.version);
 }
 
+/**
+ * Fields of an HPA Pulumi sets at creation only: `spec.minReplicas` while floor jobs own it on a
+ * timetable (ReplicaFloors; docs/SCALING.md, "One owner of minReplicas"), none otherwise.
+ */
+export function hpaIgnoreChanges(scheduledFloors: boolean): string[] {
+    return scheduledFloors ? ["spec.minReplicas"] : [];
+}
+
 /** The default kubectl image per cloud, from the cluster's minor version; null where none is verified (kubectlImage). */
 export const DEFAULT_KUBECTL_IMAGE: Readonly<Record<StackSpec["cloud"], ((minor: string) => string) | null>> = {
     aws: (minor) => `registry.k8s.io/kubectl:v${minor}.0`,
