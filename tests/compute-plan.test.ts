@@ -222,7 +222,7 @@ describe("compute choices on the plan", function () {
             ]);
             assert.strictEqual(at(rule, "scalingRuleMetric", "minReplicas"), 3);
             assert.strictEqual(at(rule, "scalingRuleMetric", "maxReplicas"), 20);
-            assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleUpRules"), { disabled: false, stabilizationWindowSeconds: 0, step: 3 });
+            assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleUpRules"), { disabled: false, stabilizationWindowSeconds: 0, step: 21 });
             assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleDownRules"), { disabled: false, stabilizationWindowSeconds: 1800, step: 1 });
             // 20,000 viewers / (5,000 x 0.8) = 5, rounded up to whole zones: 6; pre-scaled 30 min before 19:00, released 30 min after 23:00.
             assert.deepStrictEqual(at(rule, "scalingRuleTimer"), {

@@ -1,7 +1,7 @@
 // The AWS profile: what the cloud-neutral model needs to know about AWS (CloudProfile), and the
 // names the program gives AWS resources itself. Pure: no @pulumi import.
 
-import { CloudProfile, StackSpec, shortHash, show } from "../model";
+import { CloudProfile, StackSpec, awsEventLimit, checkAwsPeakActions, shortHash, show } from "../model";
 import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
 import { checkClusterAutoscaler } from "./cluster-addons";
 import { AWS_REGIONS } from "./regions";
@@ -74,8 +74,8 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // A separate region's api-<region> name would need a Route 53 record and a name on the region's
     // ACM certificate, which the AWS edge does not build.
     separateRegions: false,
-    check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec)],
-    // No event limit is applied on AWS (the service quotas on scheduled actions per Auto Scaling
-    // group and per Application Auto Scaling target are not checked here).
-    eventLimit: () => null,
+    check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec), ...checkAwsPeakActions(spec)],
+    // The scheduled-action quotas (125 per Auto Scaling group, 200 per scalable target): the events
+    // that do not fit are deferred to a later pulumi up, never an error (awsEventLimit).
+    eventLimit: (spec: StackSpec, now: number) => awsEventLimit(spec, now),
 };

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceAccountOf, serviceCredentials, serviceNodePort } from "../model";
+import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, kubectlImage, serviceAccountOf, serviceCredentials, serviceNodePort } from "../model";
 import { ConnectionMetrics } from "./connection-metrics";
 import { Microservice, PodIdentity } from "./microservice";
 import { ReplicaFloors } from "./replica-floors";
@@ -47,7 +47,7 @@ export const CREDENTIAL_ENV: Readonly<Record<(typeof CREDENTIALS)[number], strin
 };
 
 export interface LiveCommerceServicesArgs {
-    readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage" | "app">;
+    readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage" | "app" | "cloud">;
     readonly endpoints: DataEndpoints;
     /** The region's app-group schedule: the pods' floors follow it (ReplicaFloors). Defaults to none: no timed floors (a stack without events or peaks). */
     readonly schedule?: TierSchedule;
@@ -88,6 +88,13 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         }
         const config = new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: "data-endpoints", namespace, labels }, data }, { parent: this });
 
+        // The pods' floors follow the timetable when there is one and a kubectl image to run it (kubectlImage).
+        const schedule = args.schedule;
+        const image = kubectlImage(args.spec);
+        const timed = schedule !== undefined && schedule.oneOff.length + schedule.recurring.length > 0;
+        // Only in an offline plan: pulumi up refuses such a stack first (missingSettings names kubernetes.kubectlImage).
+        if (timed && image === null) pulumi.log.warn("kubernetes.kubectlImage is not set: the pods' floors are not scheduled; set it to a kubectl image on a registry the region reaches", this);
+        const scheduledFloors = timed && image !== null;
         const build = (service: ServiceName): Microservice => {
             const access = new Set(serviceCredentials(service));
             const account = new k8s.core.v1.ServiceAccount(
@@ -121,6 +128,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
                     ...(identity !== undefined ? { identity } : {}),
                     ...(secretArn !== undefined ? { env: { [DATABASE_SECRET_ENV]: secretArn } } : {}),
                     nodePort: serviceNodePort(service),
+                    scheduledFloors,
                 },
                 { parent: this },
             );
@@ -128,9 +136,8 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         // The pods' connection count as the custom metric the connection-holding services' HPAs read.
         new ConnectionMetrics(`${name}-connection-metrics`, { parent: this });
         this.services = { user: build("user"), product: build("product"), order: build("order"), interaction: build("interaction") };
-        const schedule = args.schedule;
-        if (schedule !== undefined && schedule.oneOff.length + schedule.recurring.length > 0) {
-            new ReplicaFloors(`${name}-floors`, { spec: args.spec, namespace, schedule }, { parent: this, dependsOn: Object.values(this.services) });
+        if (schedule !== undefined && image !== null && scheduledFloors) {
+            new ReplicaFloors(`${name}-floors`, { spec: args.spec, image, namespace, schedule }, { parent: this, dependsOn: Object.values(this.services) });
         }
         this.namespace = namespace;
         this.registerOutputs({ namespace: this.namespace, addresses: SERVICE_NAMES.map((s) => this.services[s].address) });

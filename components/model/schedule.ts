@@ -267,11 +267,11 @@ export function tierSchedule(spec: StackSpec, region: RegionSpec, tier: Schedule
 }
 
 /**
- * The events a `pulumi up` at `now` declares: those with a valid window that is not over and, on a
- * cloud with a horizon (SCHEDULE_HORIZON_DAYS), released within it; ordered by pre-scale instant
- * (then by name), the order in which a per-resource limit (EventLimit) admits them.
+ * The events within reach of a `pulumi up` at `now`: a valid window that is not over and, on a cloud
+ * with a horizon (SCHEDULE_HORIZON_DAYS), released within it; ordered by pre-scale instant (then by
+ * name), the order in which a per-resource limit admits them.
  */
-export function declarableEvents(spec: Pick<StackSpec, "cloud" | "scaling" | "events">, now: number): LiveEvent[] {
+export function eventsInHorizon(spec: Pick<StackSpec, "cloud" | "scaling" | "events">, now: number): LiveEvent[] {
     const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
     return spec.events
         .flatMap((event) => {
@@ -281,6 +281,87 @@ export function declarableEvents(spec: Pick<StackSpec, "cloud" | "scaling" | "ev
         })
         .sort((a, b) => a.from - b.from || a.event.name.localeCompare(b.event.name))
         .map((e) => e.event);
+}
+
+/**
+ * The events a `pulumi up` at `now` declares: those in reach (eventsInHorizon) and, on AWS, within
+ * the scheduled-action quota of the tiers' Auto Scaling group and scalable targets (awsEventLimit).
+ */
+export function declarableEvents(spec: Pick<StackSpec, "cloud" | "compute" | "scaling" | "events" | "peaks">, now: number): LiveEvent[] {
+    const events = eventsInHorizon(spec, now);
+    return SCHEDULED_ACTION_QUOTAS_APPLY[spec.cloud] ? events.slice(0, awsEventLimit(spec, now).count) : events;
+}
+
+/**
+ * AWS quotas on scheduled actions, which cannot be raised: "Scheduled actions per Auto Scaling group
+ * 125" (Amazon EC2 Auto Scaling user guide, "Quotas for Auto Scaling resources and groups") and
+ * "Scheduled actions per scalable target 200" (Application Auto Scaling user guide, "Quotas for
+ * Application Auto Scaling"; the ECS services and the Aurora readers are scalable targets).
+ */
+export const AWS_SCHEDULED_ACTION_QUOTAS = { autoScalingGroup: 125, scalableTarget: 200 } as const;
+
+/**
+ * Clouds whose scheduled-action quotas limit the events one `pulumi up` declares (AWS_SCHEDULED_ACTION_QUOTAS).
+ * Alibaba Cloud's limit is SAE's rule count, applied through its profile's eventLimit (saeEventLimit).
+ */
+export const SCHEDULED_ACTION_QUOTAS_APPLY: Readonly<Record<StackSpec["cloud"], boolean>> = { aws: true, alicloud: false };
+
+/**
+ * The strictest scheduled-action quota among a stack's scheduled tiers: the app Auto Scaling group
+ * (compute vm) or the scalable targets (every other compute; the Aurora readers on every stack).
+ */
+export function awsScheduledActionQuota(spec: Pick<StackSpec, "compute">): { readonly count: number; readonly what: string } {
+    return spec.compute === "vm"
+        ? { count: AWS_SCHEDULED_ACTION_QUOTAS.autoScalingGroup, what: "scheduled actions per Auto Scaling group (EC2 Auto Scaling quota)" }
+        : { count: AWS_SCHEDULED_ACTION_QUOTAS.scalableTarget, what: "scheduled actions per scalable target (Application Auto Scaling quota)" };
+}
+
+/** Scheduled actions the recurring peaks take on one tier at most: a pre-scale and a release each. */
+export function peakActionCount(spec: Pick<StackSpec, "peaks">): number {
+    return 2 * spec.peaks.length;
+}
+
+/**
+ * Scheduled actions one event takes on one tier at most: its pre-scale and release, plus a restore
+ * after each recurring action that runs inside its window (tierSchedule).
+ */
+export function eventActionCount(spec: Pick<StackSpec, "scaling" | "peaks">, event: LiveEvent, now: number): number {
+    const w = eventWindow(spec, event.start, event.end);
+    if (w === null) return 0;
+    const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    const recurring = spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds));
+    return 2 + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
+}
+
+/**
+ * The recurring peaks alone must fit the strictest scheduled-action quota (a recurring action is
+ * declared for good, unlike an event that can wait): an issue names `peaks`, the count of actions
+ * and the quota.
+ */
+export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">): string[] {
+    const quota = awsScheduledActionQuota(spec);
+    const need = peakActionCount(spec);
+    return need <= quota.count
+        ? []
+        : [`peaks: ${spec.peaks.length} recurring peaks need ${need} scheduled actions on each scaled tier; AWS allows ${quota.count} ${quota.what}; allowed: at most ${Math.floor(quota.count / 2)} peaks (merge peaks that share a window)`];
+}
+
+/**
+ * How many events an AWS `pulumi up` may declare: the earliest events in reach whose actions, with
+ * the peaks', fit the strictest scheduled-action quota (awsScheduledActionQuota); the others are
+ * reported `deferred` and declared by a later `pulumi up` once earlier events have passed.
+ */
+export function awsEventLimit(spec: Pick<StackSpec, "cloud" | "compute" | "scaling" | "events" | "peaks">, now: number): EventLimit {
+    const quota = awsScheduledActionQuota(spec);
+    let left = quota.count - peakActionCount(spec);
+    let count = 0;
+    for (const event of eventsInHorizon(spec, now)) {
+        const cost = eventActionCount(spec, event, now);
+        if (cost > left) break;
+        left -= cost;
+        count += 1;
+    }
+    return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest` };
 }
 
 /**
@@ -299,7 +380,7 @@ export interface EventLimit {
  */
 export function scheduleReport(spec: StackSpec, now: number, eventLimit: EventLimit | null = null): ScheduleReport[] {
     const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
-    const held = eventLimit === null ? [] : declarableEvents(spec, now).slice(eventLimit.count);
+    const held = eventLimit === null ? [] : eventsInHorizon(spec, now).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };

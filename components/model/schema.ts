@@ -341,7 +341,7 @@ export const CONFIG_FIELDS = {
         enabled: flag("Follows compute (true exactly with compute kubernetes); setting it against compute is an error, so leave it unset.", { defaultDoc: "true with compute kubernetes, else false" }),
         version: { kind: "text", pattern: /^1\.\d{2}$/, what: "a Kubernetes minor version such as 1.33", doc: "Kubernetes minor version of the cluster." },
         nodeSize: section("Size of one node.", SIZE),
-        minNodesPerZone: integer(0, 100, "Nodes per zone at minimum."),
+        minNodesPerZone: integer(0, 100, "Nodes per zone at minimum; each pool keeps more when a 10x jump of the interaction pods needs them to start without new nodes (node pool headroom, docs/SCALING.md), within maxNodesPerZone."),
         maxNodesPerZone: integer(1, 100, "Nodes per zone at most."),
         imageRegistry: {
             kind: "text",
@@ -350,6 +350,11 @@ export const CONFIG_FIELDS = {
             doc: "Registry path of the service images <imageRegistry>/<service>:<imageTag>, run by compute kubernetes (Deployments) and serverless (SAE applications, Fargate tasks) (the default is a placeholder: set your own).",
         },
         imageTag: { kind: "text", pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, what: "an image tag such as 1.0.0", doc: "Image tag of the services." },
+        kubectlImage: {
+            kind: "optionalText",
+            what: "an image reference such as registry.example.com/mirror/kubectl:v1.33.0",
+            doc: "Image of the jobs that raise and lower the pods' floors on the timetable (its entrypoint must be kubectl, of the cluster's minor version or one next to it). Unset: on aws registry.k8s.io/kubectl:v<version>.0 (the Kubernetes project's image); on alicloud required when events or peaks are set, because registry.k8s.io is not reachable from mainland China: mirror that image to your Container Registry (ACR) and set it here.",
+        },
         services: section("Per service overrides.", {
             user: section("The user service.", SERVICE),
             product: section("The product service (also the default route).", SERVICE),

@@ -6,6 +6,7 @@ import { ServerlessUnitPlan } from "./compute";
 import { EventLimit, OneOffAction, RecurringAction, SCHEDULE_HORIZON_DAYS, TierSchedule, declarableEvents, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
 import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
+import { surgeNeed } from "./scaling";
 
 /**
  * Timed capacity of one serverless unit in a region: the timetable of the stack's events and
@@ -51,13 +52,24 @@ export const SAE_MAX_STABILIZATION_SECONDS = 3600;
 /** Shortest scale-in stabilisation (a stream's end must not remove instances the next stream needs). */
 export const SAE_MIN_SCALE_IN_STABILIZATION_SECONDS = 300;
 
+/**
+ * Instances a SURGE_FACTOR jump adds to a floor at planned utilisation (the jump's need less the
+ * floor): SURGE_FACTOR is the 10x of the requirements, PLANNED_UTILISATION the share of the
+ * threshold the floor runs at.
+ */
+export function surgeStep(floor: number): number {
+    return Math.max(0, surgeNeed(floor) - floor);
+}
+
 export function saeMetricPlan(spec: Pick<StackSpec, "scaling">, unit: ServerlessUnitPlan): SaeMetricPlan {
     const s = spec.scaling;
     return {
         cpuPercent: s.scaleOut.cpuPercent,
         tcpActiveConnections: s.scaleOut.connectionsPerInstance,
-        // One step adds scaleOutStepPercent of the floor (100%: doubles it), at least two instances.
-        scaleUp: { step: Math.max(2, Math.ceil((unit.minInstances * s.scaleOutStepPercent) / 100)), stabilizationWindowSeconds: 0 },
+        // One step takes the floor to the peak of an unplanned SURGE_FACTOR jump (the step is "the
+        // maximum number of instances to be scaled" per unit time: SAE still adds only what the
+        // metric asks for), at least scaleOutStepPercent of the floor and two instances.
+        scaleUp: { step: Math.max(2, Math.ceil((unit.minInstances * s.scaleOutStepPercent) / 100), surgeStep(unit.minInstances)), stabilizationWindowSeconds: 0 },
         scaleDown: {
             step: s.scaleInStep,
             stabilizationWindowSeconds: Math.min(SAE_MAX_STABILIZATION_SECONDS, Math.max(SAE_MIN_SCALE_IN_STABILIZATION_SECONDS, s.releaseAfterMinutes * 60)),
@@ -257,7 +269,7 @@ export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
 }
 
 /** The events the SAE applications declare now: the declarable ones (declarableEvents) within saeEventLimit. */
-export function saeDeclaredEvents(spec: Pick<StackSpec, "cloud" | "peaks" | "scaling" | "events">, now: number): LiveEvent[] {
+export function saeDeclaredEvents(spec: Pick<StackSpec, "cloud" | "compute" | "peaks" | "scaling" | "events">, now: number): LiveEvent[] {
     return declarableEvents(spec, now).slice(0, saeEventLimit(spec, now).count);
 }
 
