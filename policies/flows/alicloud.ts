@@ -23,7 +23,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Walk, levelTargets, undetermined, walk } from "./walk";
-import { cidrContains, decodeUserData, statementsAllow } from "./contracts";
+import { aliRulesAdmit, cidrContains, decodeUserData, protocolCarries, rangeIncludes, statementsAllow } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -92,29 +92,23 @@ function vswitchesOf(g: FlowGraph, r: FlowResource): FlowResource[] {
     return refs.kind === "found" ? refs.resource : [];
 }
 
-/** The security group admits traffic from the CIDRs (all of them) on `port`. */
+/** The ingress rules of an Alibaba Cloud security group. */
+function rulesOf(g: FlowGraph, sg: FlowResource): FlowResource[] {
+    return g.ofType(T.sgRule).filter((r) => found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === sg.urn);
+}
+
+/** The security group admits TCP traffic from the CIDRs (all of them) on `port`: an accept rule, no drop rule of the same or a higher priority (contracts.aliRulesAdmit). */
 function sgAdmitsCidrs(g: FlowGraph, sg: FlowResource, cidrs: readonly string[], port: number): true | string {
-    const rules = g.ofType(T.sgRule).filter((r) => r.inputs.type === "ingress" && r.inputs.policy !== "drop" && found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === sg.urn && inRange(port, r.inputs.portRange));
-    const missing = cidrs.filter((c) => !rules.some((r) => typeof r.inputs.cidrIp === "string" && cidrContains(r.inputs.cidrIp, c)));
-    return missing.length === 0 ? true : `${sg.name} does not admit ${missing.join(", ")} on port ${port}`;
+    const rules = rulesOf(g, sg).filter((r) => protocolCarries(r.inputs.ipProtocol, "tcp") && rangeIncludes(r.inputs.portRange, port));
+    const missing = cidrs.filter((c) => !aliRulesAdmit(rules, (r) => typeof r.inputs.cidrIp === "string" && cidrContains(r.inputs.cidrIp, c)));
+    return missing.length === 0 ? true : `${sg.name} does not admit ${missing.join(", ")} on TCP ${port}`;
 }
 
+/** The security group admits TCP traffic from one of the groups `from` on `port` (a drop rule for every source, 0.0.0.0/0, also counts against it). */
 function sgAdmitsGroup(g: FlowGraph, sg: FlowResource, from: readonly FlowResource[], port: number): true | string {
-    const ok = g
-        .ofType(T.sgRule)
-        .some(
-            (r) =>
-                r.inputs.type === "ingress" &&
-                found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === sg.urn &&
-                inRange(port, r.inputs.portRange) &&
-                from.some((f) => found(g.ref(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, T.sg))?.urn === f.urn),
-        );
-    return ok ? true : `${sg.name} has no rule admitting ${from.map((f) => f.name).join(" or ") || "the targets' security group"} on port ${port}`;
-}
-
-function inRange(port: number, range: unknown): boolean {
-    const [from, to] = String(range ?? "").split("/").map(Number);
-    return from <= port && port <= to;
+    const rules = rulesOf(g, sg).filter((r) => protocolCarries(r.inputs.ipProtocol, "tcp") && rangeIncludes(r.inputs.portRange, port));
+    const ok = from.some((f) => aliRulesAdmit(rules, (r) => r.inputs.cidrIp === "0.0.0.0/0" || found(g.ref(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, T.sg))?.urn === f.urn));
+    return ok ? true : `${sg.name} has no rule admitting ${from.map((f) => f.name).join(" or ") || "the targets' security group"} on TCP ${port}`;
 }
 
 function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): Targets {
@@ -385,7 +379,8 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
             const probe = num(at(sg.inputs, "healthCheck.healthCheckConnectPort"));
             const served = [...INGEST_LISTENERS.filter((x) => x.transport === "TCP").map((x) => x.port), MEDIA_HTTP_PORT];
             w.hop(sg, `health check probes a port the media server serves (${served.join(", ")})`, probe !== undefined && served.includes(probe) ? true : `${sg.name} probes port ${String(probe)}, where nothing listens: every transcoder stays unhealthy`);
-            const open = groups.some((grp) => g.referrers(grp, T.sgRule, "securityGroupId").some((r) => r.inputs.type === "ingress" && r.inputs.policy !== "drop" && String(r.inputs.ipProtocol).toUpperCase() === p.proto && rangeHas(str(r.inputs.portRange), p.backend)));
+            const transport = p.proto === "UDP" ? "udp" : "tcp";
+            const open = groups.some((grp) => aliRulesAdmit(rulesOf(g, grp), (r) => protocolCarries(r.inputs.ipProtocol, transport) && rangeIncludes(r.inputs.portRange, p.backend)));
             w.hop(cfg, `security group admits ${p.proto} ${p.backend}`, open ? true : `no security group of ${cfg.name} admits ${p.proto} ${p.backend}: the NLB cannot reach the media server`);
         }
         // the transcoders run the media server: the user data starts it with these ports and the ladder
@@ -423,12 +418,6 @@ function managedStream(g: FlowGraph, w: Walk, region: string): void {
     w.hop(ingest, `ingest domain in a Live region (${liveRegion})`, LIVE_REGIONS.includes(liveRegion) ? true : `${liveRegion} is not an ApsaraVideo Live region (${LIVE_REGIONS.join(", ")})`);
     const play = domains.find((d) => d.inputs.domainType === "liveVideo") ?? w.absent("play domain", `no ApsaraVideo Live play domain in ${region}`);
     w.hop(play, "play domain in the ingest domain's Live region", play.inputs.region === ingest.inputs.region ? true : `play domain in ${String(play.inputs.region)}, ingest in ${liveRegion}`);
-}
-
-/** Whether an Alibaba Cloud port range `from/to` includes `port`. */
-function rangeHas(range: string | undefined, port: number): boolean {
-    const m = /^(\d+)\/(\d+)$/.exec(range ?? "");
-    return m !== null && Number(m[1]) <= port && port <= Number(m[2]);
 }
 
 /** The SRS config as the user data carries it (indented under its write_files entry). */

@@ -24,12 +24,65 @@ export function decodeUserData(v: unknown): string | null {
     return /^[A-Za-z0-9+/]+={0,2}$/.test(v.replace(/\s/g, "")) ? Buffer.from(v, "base64").toString("utf8") : v;
 }
 
-/** Whether a security group rule's ports (fromPort/toPort, or protocol -1 = all) include `port`. */
-export function portInRange(port: number, rule: Record<string, unknown>): boolean {
-    if (rule.ipProtocol === "-1") return true;
+/** The transport a flow's traffic uses on a security-group path. */
+export type Transport = "tcp" | "udp";
+
+/** IANA protocol numbers of the transports (AWS accepts a number or a name for `ipProtocol`). */
+const PROTOCOL_NUMBER: Record<Transport, string> = { tcp: "6", udp: "17" };
+
+/**
+ * Whether a security group rule's protocol carries `transport`: the name or protocol number, or
+ * all protocols (AWS `-1`: EC2 API IpPermission.IpProtocol "Use -1 to specify all protocols";
+ * Alibaba Cloud `all`: alicloud_security_group_rule `ip_protocol` is one of tcp, udp, icmp, gre,
+ * all). A TCP flow through a `udp` or `icmp` rule is not admitted.
+ */
+export function protocolCarries(protocol: unknown, transport: Transport): boolean {
+    const p = String(protocol ?? "").toLowerCase();
+    return p === "-1" || p === "all" || p === transport || p === PROTOCOL_NUMBER[transport];
+}
+
+/**
+ * Whether an AWS security group rule (vpc ingress/egress rule: ipProtocol, fromPort/toPort)
+ * admits `transport` on `port`: its protocol carries the transport, and the port is in range
+ * (protocol -1 = all ports).
+ */
+export function portInRange(port: number, rule: Record<string, unknown>, transport: Transport = "tcp"): boolean {
+    if (!protocolCarries(rule.ipProtocol, transport)) return false;
+    if (String(rule.ipProtocol) === "-1") return true;
     const from = num(rule.fromPort);
     const to = num(rule.toPort);
     return from !== undefined && to !== undefined && from <= port && port <= to;
+}
+
+/** Whether an Alibaba Cloud port range `from/to` (alicloud_security_group_rule `port_range`) includes `port`; `-1/-1` is every port. */
+export function rangeIncludes(range: unknown, port: number): boolean {
+    const m = /^(-?\d+)\/(-?\d+)$/.exec(String(range ?? ""));
+    if (m === null) return false;
+    if (m[1] === "-1" && m[2] === "-1") return true;
+    return Number(m[1]) <= port && port <= Number(m[2]);
+}
+
+/** An Alibaba Cloud security group rule's verdict on a packet: its policy and priority. */
+interface AliRuleMatch {
+    readonly drop: boolean;
+    readonly priority: number;
+}
+
+/**
+ * Whether the ingress rules of an Alibaba Cloud security group admit a packet the predicate
+ * `matches` picks (source and port): some `accept` rule matches, and no `drop` rule that matches
+ * has the same or a higher priority. Rules are ordered by `priority` (1-100, 1 the highest,
+ * default 1: terraform-provider-alicloud docs r/security_group_rule `priority`, `policy` accept or
+ * drop, default accept); at the same priority a drop rule is applied before an accept rule
+ * (Alibaba Cloud ECS User Guide, "Security group rules", section "Security group custom rule
+ * matching policy": rules are sorted by priority, then drop before accept, and the first match decides).
+ */
+export function aliRulesAdmit<R extends { readonly inputs: Record<string, unknown> }>(rules: readonly R[], matches: (rule: R) => boolean): boolean {
+    const hits: AliRuleMatch[] = rules.filter((r) => r.inputs.type === "ingress" && matches(r)).map((r) => ({ drop: r.inputs.policy === "drop", priority: num(r.inputs.priority) ?? 1 }));
+    const accept = hits.filter((h) => !h.drop).map((h) => h.priority);
+    if (accept.length === 0) return false;
+    const best = Math.min(...accept);
+    return !hits.some((h) => h.drop && h.priority <= best);
 }
 
 function actionMatches(pattern: string, action: string): boolean {

@@ -31,9 +31,13 @@ export function flowViolations(flows: readonly FlowResult[], unset: readonly str
     if (level === "disabled") return [];
     const found = flows.flatMap((f) => {
         if (f.broken === undefined) return f.status === "unknown" ? undeterminedHops(f) : [];
-        const pending = f.broken.setting !== undefined && unset.includes(f.broken.setting);
-        const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${f.broken.hop}": ${f.broken.reason}`;
-        return [{ policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: f.broken.urn, message: pending ? `${where} (not deployable until ${f.broken.setting} is set)` : where }];
+        // The break, then every hop waiting for a setting the walk went past (the break may be one).
+        const breaks = [f.broken, ...(f.advisories ?? []).filter((a) => a !== f.broken && a.hop !== f.broken?.hop)];
+        return breaks.map((b) => {
+            const pending = b.setting !== undefined && unset.includes(b.setting);
+            const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${b.hop}": ${b.reason}`;
+            return { policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: b.urn, message: pending ? `${where} (not deployable until ${b.setting} is set)` : where };
+        });
     });
     return level === "advisory" ? found.map((v) => ({ ...v, enforcement: "advisory" as const })) : found;
 }
