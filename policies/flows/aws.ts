@@ -22,7 +22,7 @@ import { CREDENTIAL_KEYS, ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../co
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { allowedConditionValues, coversName, decodeUserData, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { allowedConditionValues, coversName, decodeUserData, endpointReaches, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -45,6 +45,7 @@ const T = {
     record: "aws:route53/record:Record",
     service: "kubernetes:core/v1:Service",
     deployment: "kubernetes:apps/v1:Deployment",
+    configMap: "kubernetes:core/v1:ConfigMap",
     auroraCluster: "aws:rds/cluster:Cluster",
     rdsInstance: "aws:rds/instance:Instance",
     cache: "aws:elasticache/replicationGroup:ReplicationGroup",
@@ -368,12 +369,63 @@ function publishHop(g: FlowGraph, w: Walk, role: FlowResource): void {
     );
 }
 
-/** The data store of `type` in the region, in a security group that admits the targets on `port`. */
-function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store: FlowResource | undefined, sgProperty: string, port: number, what: string): FlowResource {
+/**
+ * The TCP port a data store listens on, read from its resource: an Aurora cluster's or RDS
+ * instance's `port` (Defaults to 3306 for MySQL engines: RDS API CreateDBCluster/CreateDBInstance
+ * `Port`), a replication group's `port` (Defaults to 6379: ElastiCache API CreateReplicationGroup
+ * `Port`), and for MSK the port of the client authentication it takes (MSK Developer Guide, "Port
+ * information": 9092 plaintext, 9094 TLS, 9096 SASL/SCRAM, 9098 IAM; `encryptionInTransit.clientBroker`
+ * defaults to TLS).
+ */
+export function listenPort(store: FlowResource): number {
+    if (store.type === T.msk) {
+        if (at(store.inputs, "clientAuthentication.sasl.iam") === true) return 9098;
+        if (at(store.inputs, "clientAuthentication.sasl.scram") === true) return 9096;
+        const clientBroker = str(at(store.inputs, "encryptionInfo.encryptionInTransit.clientBroker")) ?? "TLS";
+        return clientBroker === "PLAINTEXT" ? DATA_PORTS.kafka.from : 9094;
+    }
+    if (store.type === T.cache) return num(store.inputs.port) ?? DATA_PORTS.redis;
+    return num(store.inputs.port) ?? DATA_PORTS.mysql;
+}
+
+/** The endpoints (hosts, or MSK's `host:port` broker lists) a data store answers on: its outputs. */
+function storeEndpoints(store: FlowResource): string[] {
+    const fields = ["endpoint", "address", "primaryEndpointAddress", "configurationEndpointAddress", "bootstrapBrokers", "bootstrapBrokersTls", "bootstrapBrokersSaslIam", "bootstrapBrokersSaslScram"];
+    return fields.map((f) => str(store.outputs?.[f])).filter((x): x is string => x !== undefined && x !== "");
+}
+
+/**
+ * The endpoint settings the app reads (env name -> value), from where its tier takes them: the
+ * ECS container's `environment`, the Kubernetes ConfigMap `data-endpoints` of the region. None for
+ * the VM tier (the app image reads them itself: docs/METRICS.md).
+ */
+function appEndpointSettings(g: FlowGraph, w: Walk, region: string, targets: Targets): Map<string, unknown> | undefined {
+    if (targets.answerer.type === T.ecsService) {
+        const { container } = ecsContainer(g, w, targets.answerer);
+        return container === undefined ? undefined : new Map(list(container.environment).filter(isRecord).map((e) => [String(e.name), e.value]));
+    }
+    const config = g.ofType(T.configMap, region).find((c) => at(c.inputs, "metadata.name") === "data-endpoints");
+    const data = config?.inputs.data;
+    return isRecord(data) ? new Map(Object.entries(data)) : undefined;
+}
+
+/**
+ * The data store in the region: in a security group that admits the targets on the port the store
+ * listens on (listenPort), and, where the app's endpoint settings are in the plan, named there by
+ * one of its endpoints on that port (`env`).
+ */
+function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store: FlowResource | undefined, sgProperty: string, what: string, env: string): FlowResource {
     const s = store ?? w.absent(what, `no ${what} in ${region}`);
+    const port = listenPort(s);
     const sg = securityGroupsOf(g, s, sgProperty)[0] ?? w.absent(`${what} security group`, `${s.name} has no security group the stack declares`);
     w.hop(sg, `admits ${targets.securityGroup.name} on ${port}`, sgAdmits(g, [targets.securityGroup], sg, port));
     w.hop(s, `${what} in ${sg.name}`, true);
+    const setting = appEndpointSettings(g, w, region, targets)?.get(env);
+    if (setting !== undefined) {
+        const endpoints = storeEndpoints(s);
+        const verdict: Verdict = FlowGraph.isUnknown(setting) || endpoints.length === 0 ? undetermined(env) : typeof setting === "string" ? endpointReaches(setting, endpoints, port) : `${env} is not a string`;
+        w.hop(s, `the app's ${env} names ${s.name} on ${port}`, verdict === true || typeof verdict !== "string" ? verdict : `${env} ${verdict}`);
+    }
     return s;
 }
 
@@ -397,7 +449,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         if (key === "order") {
             const cluster = g.ofType(T.auroraCluster, region)[0];
             const store = cluster ?? g.ofType(T.rdsInstance, region).find((i) => i.inputs.replicateSourceDb === undefined);
-            const db = dataHop(g, w, region, targets, store, "vpcSecurityGroupIds", DATA_PORTS.mysql, "database writer");
+            const db = dataHop(g, w, region, targets, store, "vpcSecurityGroupIds", "database writer", "DATABASE_HOST");
             const orderPods = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === ROUTE_SERVICE.order);
             if (orderPods !== undefined) databaseCredential(g, w, region, orderPods);
             if (db.type === T.auroraCluster && db.inputs.globalClusterIdentifier !== undefined && db.inputs.masterUsername === undefined) {
@@ -405,11 +457,11 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             }
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
             const msk = g.ofType(T.msk, region)[0];
-            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", DATA_PORTS.kafka.from, "Kafka");
+            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", "Kafka", "KAFKA_BROKERS");
             egressHop(g, w, targets);
         }
         if (key === "hot-products") {
-            dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", DATA_PORTS.redis, "cache");
+            dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", "cache", "REDIS_HOST");
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "REDIS_PASSWORD", null);
         }
     });

@@ -166,3 +166,36 @@ export function cidrContains(outer: string, inner: string): boolean {
     return ((o[0] & mask) >>> 0) === ((i[0] & mask) >>> 0);
 }
 
+
+/** One `host[:port]` of an endpoint setting (a host, or a comma-separated broker list). */
+export interface HostPort {
+    readonly host: string;
+    readonly port?: number;
+}
+
+/** The hosts (and ports, when given) of an endpoint setting: `host`, `host:port` or a comma-separated list of them. */
+export function hostPorts(value: string): HostPort[] {
+    return value
+        .split(",")
+        .map((x) => x.trim())
+        .filter((x) => x !== "")
+        .map((x) => {
+            const m = /^(.*):(\d+)$/.exec(x);
+            return m === null ? { host: x.toLowerCase() } : { host: m[1].toLowerCase(), port: Number(m[2]) };
+        });
+}
+
+/**
+ * Whether an app's endpoint setting reaches a data store: every host it names is one of the
+ * store's endpoint `hosts`, and every port it names is the port the store listens on. A reason
+ * when not.
+ */
+export function endpointReaches(setting: string, hosts: readonly string[], port: number): true | string {
+    const known = new Set(hosts.flatMap((h) => hostPorts(h).map((x) => x.host)));
+    const named = hostPorts(setting);
+    if (named.length === 0) return "names no host";
+    const elsewhere = named.filter((n) => !known.has(n.host));
+    if (elsewhere.length > 0) return `names ${elsewhere.map((n) => n.host).join(", ")}, not an endpoint of the store (${[...known].join(", ") || "none known"})`;
+    const wrongPort = named.filter((n) => n.port !== undefined && n.port !== port);
+    return wrongPort.length === 0 ? true : `names port ${wrongPort.map((n) => n.port).join(", ")}, the store listens on ${port}`;
+}

@@ -1,0 +1,172 @@
+// Single links of the shipped plans broken as a reviewer would break them in the plan JSON: each
+// must break its flow at exactly that hop and resource, also when an earlier hop only waits for a
+// setting (the stock image, no certificate), and a link the traffic does not use must not.
+
+import * as assert from "assert";
+
+import { analyzeFlows } from "../policies/flows/analyze";
+import { FlowResource } from "../policies/flows/graph";
+import { FlowResult } from "../policies/flows/walk";
+import { record } from "../policies/lib/values";
+import { Mutate, breakLink } from "./support/break-link";
+import { shippedPlan } from "./support/shipped";
+
+function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
+    return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);
+}
+
+function with_(r: FlowResource, key: string, value: unknown): FlowResource {
+    return { ...r, inputs: { ...r.inputs, [key]: value } };
+}
+
+interface Link {
+    readonly flow: string;
+    readonly region: string;
+    readonly link: string;
+    readonly type: string;
+    readonly nameEnds: string;
+    readonly mutate: Mutate;
+    /** The check of the hop that must break (a prefix). */
+    readonly hop: string;
+    /** The logical name of the resource the broken hop is on. */
+    readonly resource: string;
+    /** The check of that hop before the break, when the break renames it (a port). Defaults to `hop`. */
+    readonly held?: string;
+    /** Extra resources added with the break (a drop rule). */
+    readonly add?: (resources: readonly FlowResource[]) => FlowResource[];
+}
+
+/** Each link: the hop holds before, and after the break the flow is broken at that hop on that resource. */
+function breaks(stack: string, links: readonly Link[]): void {
+    let resources: FlowResource[] = [];
+    before(async () => {
+        resources = (await shippedPlan(stack)).resources;
+    });
+    for (const l of links) {
+        it(`${stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, () => {
+            const beforeFlow = flow(analyzeFlows(resources), l.flow, l.region);
+            const held = l.held ?? l.hop;
+            const hop = beforeFlow.hops.find((h) => h.check.startsWith(held) && h.resource === l.resource);
+            assert.ok(hop?.ok === true, `hop "${held}" on ${l.resource} holds before (hops: ${beforeFlow.hops.map((h) => `${h.resource}: ${h.check}=${h.ok}`).join("; ")})`);
+            const broken = breakLink(resources, l.type, l.nameEnds, l.mutate);
+            const after = flow(analyzeFlows([...broken, ...(l.add?.(resources) ?? [])]), l.flow, l.region);
+            assert.strictEqual(after.status, "broken");
+            assert.ok(after.broken?.hop.startsWith(l.hop), `broken at "${after.broken?.hop}": ${after.broken?.reason}, expected "${l.hop}"`);
+            assert.strictEqual(after.broken?.setting, undefined, "the break is the resources', not a placeholder's");
+            const urn = resources.find((r) => r.name === l.resource)?.urn;
+            assert.strictEqual(after.broken?.urn, urn, `the broken hop names ${l.resource}`);
+        });
+    }
+}
+
+const AWS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const ALI_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
+
+/** A copy of the rule named `name` as a new rule (another name and URN) with `change` applied. */
+function ruleCopy(resources: readonly FlowResource[], name: string, suffix: string, change: Record<string, unknown>): FlowResource[] {
+    const r = resources.find((x) => x.name === name) ?? assert.fail(`no ${name}`);
+    return [{ ...r, name: `${r.name}-${suffix}`, urn: `${r.urn}-${suffix}`, inputs: { ...r.inputs, ...change } }];
+}
+
+describe("flow links past a hop waiting for a setting (startup-aws runs the stock image)", function () {
+    this.timeout(240_000);
+    breaks("startup-aws", [
+        { flow: "order", region: "us-east-1", link: "the data tier's 3306 rule removed", type: AWS_RULE, nameEnds: "sg-data-3306-from-app", mutate: () => null, hop: "admits lc-us-east-1-network-sg-app on 3306", resource: "lc-us-east-1-network-sg-data" },
+        { flow: "order", region: "us-east-1", link: "the 3306 rule on UDP", type: AWS_RULE, nameEnds: "sg-data-3306-from-app", mutate: (r) => with_(r, "ipProtocol", "udp"), hop: "admits lc-us-east-1-network-sg-app on 3306", resource: "lc-us-east-1-network-sg-data" },
+        { flow: "hot-products", region: "us-east-1", link: "the 6379 rule on ICMP", type: AWS_RULE, nameEnds: "sg-data-6379-from-app", mutate: (r) => with_(r, "ipProtocol", "icmp"), hop: "admits lc-us-east-1-network-sg-app on 6379", resource: "lc-us-east-1-network-sg-data" },
+        { flow: "order", region: "us-east-1", link: "the database on port 3307", type: "aws:rds/instance:Instance", nameEnds: "db-primary", mutate: (r) => with_(r, "port", 3307), hop: "admits lc-us-east-1-network-sg-app on 3307", held: "admits lc-us-east-1-network-sg-app on 3306", resource: "lc-us-east-1-network-sg-data" },
+        { flow: "hot-products", region: "us-east-1", link: "the cache on port 6380", type: "aws:elasticache/replicationGroup:ReplicationGroup", nameEnds: "cache-valkey", mutate: (r) => with_(r, "port", 6380), hop: "admits lc-us-east-1-network-sg-app on 6380", held: "admits lc-us-east-1-network-sg-app on 6379", resource: "lc-us-east-1-network-sg-data" },
+    ]);
+
+    it("the broken flow lists the placeholder it went past, and both are findings (the placeholder advisory)", async () => {
+        const resources = (await shippedPlan("startup-aws")).resources;
+        const order = flow(analyzeFlows(breakLink(resources, AWS_RULE, "sg-data-3306-from-app", () => null)), "order", "us-east-1");
+        assert.deepStrictEqual(order.advisories?.map((a) => [a.hop, a.setting]), [["instances answer /healthz on 8080", "live-commerce:app"]]);
+        const { flowViolations } = await import("../tools/lib/inputs");
+        assert.deepStrictEqual(
+            flowViolations([order], ["live-commerce:app"]).map((v) => [v.enforcement, v.message.replace(/:.*/, "")]),
+            [
+                ["mandatory", 'flow "placing an order" in us-east-1 is broken at hop "admits lc-us-east-1-network-sg-app on 3306"'],
+                ["advisory", 'flow "placing an order" in us-east-1 is broken at hop "instances answer /healthz on 8080"'],
+            ],
+        );
+    });
+});
+
+describe("flow links on Alibaba Cloud past the missing certificate (mature-alicloud)", function () {
+    this.timeout(240_000);
+    const data = "lc-ap-southeast-1-network-sg-data";
+    const hop = "admits the targets on 9092";
+    breaks("mature-alicloud", [
+        { flow: "order", region: "ap-southeast-1", link: "the Kafka rule removed", type: ALI_RULE, nameEnds: "sg-data-9092-from-app", mutate: () => null, hop, resource: data },
+        { flow: "order", region: "ap-southeast-1", link: "the Kafka rule on UDP", type: ALI_RULE, nameEnds: "sg-data-9092-from-app", mutate: (r) => with_(r, "ipProtocol", "udp"), hop, resource: data },
+        {
+            flow: "order",
+            region: "ap-southeast-1",
+            link: "a drop rule of the same priority for every source",
+            type: ALI_RULE,
+            nameEnds: "sg-data-9092-from-app",
+            mutate: (r) => r,
+            add: (resources) => ruleCopy(resources, "lc-ap-southeast-1-network-sg-data-9092-from-app", "drop", { policy: "drop", priority: 1, sourceSecurityGroupId: undefined, cidrIp: "0.0.0.0/0" }),
+            hop,
+            resource: data,
+        },
+        {
+            flow: "order",
+            region: "ap-southeast-1",
+            link: "a drop rule for the app group of a higher priority",
+            type: ALI_RULE,
+            nameEnds: "sg-data-9092-from-app",
+            mutate: (r) => with_(r, "priority", 10),
+            add: (resources) => ruleCopy(resources, "lc-ap-southeast-1-network-sg-data-9092-from-app", "drop", { policy: "drop", priority: 5 }),
+            hop,
+            resource: data,
+        },
+    ]);
+
+    it("a drop rule of a lower priority (a higher number) than the accept rule leaves the flow connected past it", async () => {
+        const resources = (await shippedPlan("mature-alicloud")).resources;
+        const drop = ruleCopy(resources, "lc-ap-southeast-1-network-sg-data-9092-from-app", "drop", { policy: "drop", priority: 100 });
+        const order = flow(analyzeFlows([...resources, ...drop]), "order", "ap-southeast-1");
+        assert.strictEqual(order.hops.find((h) => h.check === hop)?.ok, true);
+    });
+});
+
+describe("flow links of the data tier's ports and endpoints (growth-aws)", function () {
+    this.timeout(240_000);
+    const nodes = "lc-us-east-1-k8s-cluster cluster security group";
+    breaks("growth-aws", [
+        { flow: "order", region: "us-east-1", link: "Aurora on port 3307", type: "aws:rds/cluster:Cluster", nameEnds: "db-cluster", mutate: (r) => with_(r, "port", 3307), hop: `admits ${nodes} on 3307`, held: `admits ${nodes} on 3306`, resource: "lc-us-east-1-network-sg-data" },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "the Kafka rule admitting only the plaintext port 9092 of a TLS-only cluster",
+            type: AWS_RULE,
+            nameEnds: "k8s-data-9092-from-nodes",
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, fromPort: 9092, toPort: 9092 } }),
+            hop: `admits ${nodes} on 9094`,
+            resource: "lc-us-east-1-network-sg-data",
+        },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "DATABASE_HOST pointing elsewhere",
+            type: "kubernetes:core/v1:ConfigMap",
+            nameEnds: "services-config",
+            mutate: (r) => with_(r, "data", { ...record(r.inputs.data), DATABASE_HOST: "db.elsewhere.example.net" }),
+            hop: "the app's DATABASE_HOST names",
+            resource: "lc-us-east-1-db-cluster",
+        },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "KAFKA_BROKERS on the plaintext port 9092 of a TLS-only cluster",
+            type: "kubernetes:core/v1:ConfigMap",
+            nameEnds: "services-config",
+            mutate: (r) => with_(r, "data", { ...record(r.inputs.data), KAFKA_BROKERS: String(record(r.inputs.data).KAFKA_BROKERS).replace(/:9094/g, ":9092") }),
+            hop: "the app's KAFKA_BROKERS names",
+            resource: "lc-us-east-1-queue-kafka",
+        },
+        { flow: "hot-products", region: "us-east-1", link: "the cache on port 6380", type: "aws:elasticache/replicationGroup:ReplicationGroup", nameEnds: "cache-valkey", mutate: (r) => with_(r, "port", 6380), hop: `admits ${nodes} on 6380`, held: `admits ${nodes} on 6379`, resource: "lc-us-east-1-network-sg-data" },
+    ]);
+});
