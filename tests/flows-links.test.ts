@@ -170,3 +170,66 @@ describe("flow links of the data tier's ports and endpoints (growth-aws)", funct
         { flow: "hot-products", region: "us-east-1", link: "the cache on port 6380", type: "aws:elasticache/replicationGroup:ReplicationGroup", nameEnds: "cache-valkey", mutate: (r) => with_(r, "port", 6380), hop: `admits ${nodes} on 6380`, held: `admits ${nodes} on 6379`, resource: "lc-us-east-1-network-sg-data" },
     ]);
 });
+
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const policyOf = (statements: readonly Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+
+describe("flow links of identities: Deny statements, conditions and trust (startup-aws)", function () {
+    this.timeout(240_000);
+    const put = { Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" };
+    breaks("startup-aws", [
+        {
+            flow: "scaling",
+            region: "us-east-1",
+            link: "a Deny of PutMetricData next to the Allow",
+            type: ROLE_POLICY,
+            nameEnds: "-app-publish-metrics",
+            mutate: (r) => with_(r, "policy", policyOf([put, { Sid: "NoMetrics", Effect: "Deny", Action: "cloudwatch:*", Resource: "*" }])),
+            hop: "may cloudwatch:PutMetricData",
+            resource: "lc-us-east-1-app-role",
+        },
+        {
+            flow: "scaling",
+            region: "us-east-1",
+            link: "a StringLike namespace condition the request does not meet",
+            type: ROLE_POLICY,
+            nameEnds: "-app-publish-metrics",
+            mutate: (r) => with_(r, "policy", policyOf([{ ...put, Condition: { StringLike: { "cloudwatch:namespace": "Other/*" } } }])),
+            hop: "may cloudwatch:PutMetricData",
+            resource: "lc-us-east-1-app-role",
+        },
+        {
+            flow: "scaling",
+            region: "us-east-1",
+            link: "the instance role trusting another service",
+            type: "aws:iam/role:Role",
+            nameEnds: "-app-role",
+            mutate: (r) => with_(r, "assumeRolePolicy", policyOf([{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "lambda.amazonaws.com" } }])),
+            hop: "trusted by ec2.amazonaws.com",
+            resource: "lc-us-east-1-app-role",
+        },
+        {
+            flow: "alarm",
+            region: "us-east-1",
+            link: "the key policy's CloudWatch statement limited to another account",
+            type: "aws:kms/key:Key",
+            nameEnds: "alarms-key",
+            mutate: (r) =>
+                with_(
+                    r,
+                    "policy",
+                    policyOf([{ Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": "210987654321" } } }]),
+                ),
+            hop: "encrypted with a key CloudWatch may use",
+            resource: "lc-us-east-1-monitoring-alarms-key",
+        },
+    ]);
+
+    it("a condition the request does not carry (aws:SourceIp) leaves the hop undetermined, never kept", async () => {
+        const resources = (await shippedPlan("startup-aws")).resources;
+        const broken = breakLink(resources, ROLE_POLICY, "-app-publish-metrics", (r) => with_(r, "policy", policyOf([{ ...put, Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } } }])));
+        const scaling = flow(analyzeFlows(broken), "scaling", "us-east-1");
+        const hop = scaling.hops.find((h) => h.check.startsWith("may cloudwatch:PutMetricData")) ?? assert.fail("no publish hop");
+        assert.deepStrictEqual([scaling.status, hop.ok, hop.unknown], ["unknown", null, "Condition IpAddress aws:SourceIp"]);
+    });
+});

@@ -22,7 +22,7 @@ import { CREDENTIAL_KEYS, ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../co
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { allowedConditionValues, coversName, decodeUserData, endpointReaches, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { accessVerdict, allowedConditionValues, coversName, decodeUserData, endpointReaches, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -86,6 +86,10 @@ const T = {
  * domain name or, when the Host header is forwarded, the Host header.
  */
 export const ALL_VIEWER_ORIGIN_REQUEST_POLICY = "216adef6-5c7f-47e4-b989-5492eafa07d3";
+
+/** The service principals that take roles and use keys on the flows' hops. */
+const EC2_SERVICE = "ec2.amazonaws.com";
+const CLOUDWATCH_SERVICE = "cloudwatch.amazonaws.com";
 
 function found<T>(r: Ref<T>): T | undefined {
     return r.kind === "found" ? r.resource : undefined;
@@ -357,16 +361,31 @@ function ecsSecret(g: FlowGraph, w: Walk, svc: FlowResource, env: string, store:
     );
 }
 
-/** The role may publish into the namespace the scaling alarms read: cloudwatch:PutMetricData, any `cloudwatch:namespace` condition admitting it. */
+/**
+ * The role may publish into the namespace the scaling alarms read: cloudwatch:PutMetricData with
+ * the request's `cloudwatch:namespace` (CloudWatch User Guide, "Using condition keys to limit
+ * access to CloudWatch namespaces"), no Deny overriding it, every condition met (contracts.accessVerdict).
+ */
 function publishHop(g: FlowGraph, w: Walk, role: FlowResource): void {
-    const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
-    const namespaces = policies.filter((p) => statementsAllow(p.inputs.policy, "cloudwatch:PutMetricData")).map((p) => allowedConditionValues(p.inputs.policy, "cloudwatch:PutMetricData", "cloudwatch:namespace"));
-    const admitsNamespace = namespaces.some((v) => v === null || v.includes(APP_METRICS_NAMESPACE));
-    w.hop(
-        role,
-        `may cloudwatch:PutMetricData into ${APP_METRICS_NAMESPACE}`,
-        admitsNamespace ? true : namespaces.length === 0 ? `no policy of ${role.name} allows cloudwatch:PutMetricData` : `${role.name} may publish only into ${namespaces.flatMap((v) => v ?? []).join(", ")}, the alarms read ${APP_METRICS_NAMESPACE}`,
-    );
+    const policies = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);
+    const verdict = policies.some((p) => FlowGraph.isUnknown(p)) ? undetermined("policy") : accessVerdict(policies, { action: "cloudwatch:PutMetricData", context: { "cloudwatch:namespace": APP_METRICS_NAMESPACE } }, role.name);
+    w.hop(role, `may cloudwatch:PutMetricData into ${APP_METRICS_NAMESPACE}`, verdict);
+}
+
+/**
+ * The role's trust policy lets `service` take it: sts:AssumeRole for that service principal, no
+ * Deny overriding it (EC2 instance profiles: ec2.amazonaws.com, IAM User Guide "Use an IAM role to
+ * grant permissions to applications running on Amazon EC2 instances"; ECS tasks: ecs-tasks.amazonaws.com).
+ */
+function trustHop(w: Walk, role: FlowResource, service: string): void {
+    const policy = role.inputs.assumeRolePolicy;
+    w.hop(role, `trusted by ${service}`, FlowGraph.isUnknown(policy) ? undetermined("assumeRolePolicy") : accessVerdict([policy], { action: "sts:AssumeRole", service }, `the trust policy of ${role.name}`));
+}
+
+/** The account id of an ARN (`arn:<partition>:<service>:<region>:<account>:...`), when known. */
+function accountOf(arn: unknown): string | undefined {
+    const account = typeof arn === "string" && !FlowGraph.isUnknown(arn) ? arn.split(":")[4] : undefined;
+    return account === undefined || account === "" ? undefined : account;
 }
 
 /**
@@ -634,11 +653,11 @@ function databaseCredential(g: FlowGraph, w: Walk, region: string, deployment: F
         const secret = str(secretArn);
         // The secret's ARN or a policy document can be unknown in a first preview (the secret and the
         // policies are created with the stack): the hop is undetermined then, unless a known policy allows it.
-        const allows = secret !== undefined && !FlowGraph.isUnknown(secretArn) && policies.some((p) => !FlowGraph.isUnknown(p) && statementsAllowOn(p, "secretsmanager:GetSecretValue", secret));
         // The RDS-managed secret's ARN exists once the cluster does: in a first preview the pods' env names an unknown.
-        if (FlowGraph.isUnknown(secretArn)) return w.hop(deployment, check, undetermined(`env.${DATABASE_SECRET_ENV}`));
-        const unknown = policies.some((p) => FlowGraph.isUnknown(p)) ? undetermined("policy") : null;
-        w.hop(role, check, allows ? true : (unknown ?? `no policy of ${role.name} allows secretsmanager:GetSecretValue on ${String(secretArn)}`));
+        if (secret === undefined || FlowGraph.isUnknown(secretArn)) return w.hop(deployment, check, undetermined(`env.${DATABASE_SECRET_ENV}`));
+        const known = policies.filter((p) => !FlowGraph.isUnknown(p));
+        const verdict = accessVerdict(known, { action: "secretsmanager:GetSecretValue", resource: secret }, role.name);
+        w.hop(role, check, verdict !== true && known.length < policies.length ? undetermined("policy") : verdict);
         return;
     }
     podSecretHolds(g, w, region, deployment, DATABASE_PASSWORD_ENV, "the database password");
@@ -655,6 +674,7 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         const profileRef = at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name");
         const profile = w.follow(lt, "instance profile", profileRef === undefined ? MISSING : g.ref(lt, "iamInstanceProfile", profileRef, T.instanceProfile, ["name"]), "no instance profile: instances have no identity to publish the connection metric");
         const role = w.follow(profile, "role", g.ref(profile, "role", profile.inputs.role, T.role, ["name"]), "the profile's role is not declared");
+        trustHop(w, role, EC2_SERVICE);
         publishHop(g, w, role);
         const userData = decodeUserData(lt.inputs.userData) ?? "";
         const publishes = [APP_METRICS_NAMESPACE, APP_CONNECTIONS_METRIC, "AutoScalingGroupName"].every((x) => userData.includes(x));
@@ -686,7 +706,18 @@ function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string
     const keyId = topic.inputs.kmsMasterKeyId;
     const key = keyId === undefined ? undefined : found(g.ref(topic, "kmsMasterKeyId", keyId, T.key, ["keyId"]));
     if (keyId !== undefined) {
-        w.hop(topic, `${label}encrypted with a key CloudWatch may use`, key !== undefined && statementsAllow(key.inputs.policy, "kms:GenerateDataKey*", "cloudwatch.amazonaws.com") && statementsAllow(key.inputs.policy, "kms:Decrypt", "cloudwatch.amazonaws.com") ? true : `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
+        // CloudWatch publishes to an encrypted topic with kms:GenerateDataKey* and kms:Decrypt (SNS
+        // Developer Guide, "Configure KMS permissions for AWS services"); the request carries the
+        // alarm's account and ARN as aws:SourceAccount / aws:SourceArn.
+        const arn = alarm.outputs?.arn;
+        const account = accountOf(arn) ?? accountOf(topic.outputs?.arn);
+        const context: Record<string, string> = { ...(account !== undefined ? { "aws:SourceAccount": account } : {}), ...(typeof arn === "string" && !FlowGraph.isUnknown(arn) ? { "aws:SourceArn": arn } : {}) };
+        const check = `${label}encrypted with a key CloudWatch may use`;
+        if (key === undefined) w.hop(topic, check, `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
+        else {
+            const verdicts = ["kms:GenerateDataKey", "kms:Decrypt"].map((action) => accessVerdict([key.inputs.policy], { action, service: CLOUDWATCH_SERVICE, context }, `the key policy of ${key.name}`));
+            w.hop(key, check, verdicts.find((v) => v !== true) ?? true);
+        }
     }
     const subs = g.referrers(topic, T.subscription, "topic");
     w.hop(topic, `${label}has a subscriber`, subs.length > 0 ? true : { reason: `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`, setting: "monitoring" });

@@ -1,6 +1,6 @@
 // Small contracts a hop checks, shared by both clouds' flows.
 
-import { isRecord, num } from "../lib/values";
+import { isRecord, num, str } from "../lib/values";
 import { strings } from "./graph";
 
 /**
@@ -106,19 +106,30 @@ export function policyStatements(policy: unknown): Record<string, unknown>[] {
     return (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]).filter(isRecord);
 }
 
+/** Whether a statement's Action (or NotAction) covers `action` (wildcards either side). */
+export function statementActs(s: Record<string, unknown>, action: string): boolean {
+    if (s.NotAction !== undefined) return !strings(s.NotAction).some((a) => actionMatches(a, action));
+    return strings(s.Action).some((a) => actionMatches(a, action));
+}
+
+/** Whether a statement's Principal names the service principal `service` (or `*`). */
+function principalIs(s: Record<string, unknown>, service: string): boolean {
+    const principal = s.Principal;
+    if (principal === "*") return true;
+    return isRecord(principal) && (strings(principal.Service).includes(service) || strings(principal.AWS).includes("*"));
+}
+
 /**
  * Whether a policy document (JSON string or object; IAM and KMS key policies, RAM policies) has an
  * Allow statement for `action` (wildcards either side), and, when `service` is given, with that
- * service principal.
+ * service principal, and no Deny statement without a condition for it (an explicit deny overrides
+ * any allow: IAM User Guide, "Policy evaluation logic"). Conditions are not read: use
+ * `accessVerdict` where the request's condition keys matter.
  */
 export function statementsAllow(policy: unknown, action: string, service?: string): boolean {
-    return policyStatements(policy).some((s) => {
-        if (s.Effect !== "Allow") return false;
-        if (!strings(s.Action).some((a) => actionMatches(a, action))) return false;
-        if (service === undefined) return true;
-        const principal = s.Principal;
-        return isRecord(principal) && strings(principal.Service).includes(service);
-    });
+    const statements = policyStatements(policy).filter((s) => statementActs(s, action) && (service === undefined || principalIs(s, service)));
+    if (statements.some((s) => s.Effect === "Deny" && s.Condition === undefined)) return false;
+    return statements.some((s) => s.Effect === "Allow");
 }
 
 /** Whether an IAM resource pattern (`*` and `?` wildcards) matches an ARN. */
@@ -132,7 +143,131 @@ function resourceMatches(pattern: string, arn: string): boolean {
  * `Resource` covers `arn` (exactly or by wildcard; IAM User Guide, "IAM JSON policy elements: Resource").
  */
 export function statementsAllowOn(policy: unknown, action: string, arn: string): boolean {
-    return policyStatements(policy).some((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)) && strings(s.Resource).some((r) => resourceMatches(r, arn)));
+    return accessDecision([policy], { action, resource: arn }).kind === "allow";
+}
+
+/** A request a hop needs allowed: the action, the resource ARN, the calling service principal, and the condition keys known for it. */
+export interface AccessRequest {
+    readonly action: string;
+    /** The resource ARN; omitted, every statement's Resource is taken to cover it (trust and key policies name none that matter). */
+    readonly resource?: string;
+    /** The service principal that calls (resource and trust policies: `Principal.Service`). */
+    readonly service?: string;
+    /** Condition keys of the request and their values (e.g. `cloudwatch:namespace`); a key not given cannot be evaluated. */
+    readonly context?: Readonly<Record<string, string>>;
+}
+
+/** The outcome of evaluating policies for a request (IAM User Guide, "Policy evaluation logic"). */
+export type AccessDecision =
+    | { readonly kind: "allow" }
+    | { readonly kind: "deny"; readonly statement: string }
+    | { readonly kind: "undetermined"; readonly keys: readonly string[] }
+    | { readonly kind: "none"; readonly unmet: readonly string[] };
+
+/** One condition operator's test of a request value against a statement's values; undefined for an operator not evaluated here. */
+function conditionTest(operator: string, actual: string, values: readonly string[]): boolean | undefined {
+    const like = (p: string) => resourceMatches(p, actual);
+    switch (operator) {
+        case "StringEquals":
+        case "ArnEquals":
+            return values.includes(actual);
+        case "StringNotEquals":
+        case "ArnNotEquals":
+            return !values.includes(actual);
+        case "StringEqualsIgnoreCase":
+            return values.some((v) => v.toLowerCase() === actual.toLowerCase());
+        case "StringLike":
+        case "ArnLike":
+            return values.some(like);
+        case "StringNotLike":
+        case "ArnNotLike":
+            return !values.some(like);
+        default:
+            return undefined;
+    }
+}
+
+/**
+ * A statement's Condition against the request: met, not met (with the first unmet key), or not
+ * evaluable (the keys the request does not carry, or an operator not evaluated here). All keys of
+ * all operators must hold (IAM User Guide, "IAM JSON policy elements: Condition operators");
+ * `...IfExists` holds when the key is absent.
+ */
+function conditionMet(s: Record<string, unknown>, context: Readonly<Record<string, string>>): { met: boolean; unknown: string[]; unmet: string[] } {
+    const unknown: string[] = [];
+    const unmet: string[] = [];
+    const condition = s.Condition;
+    if (!isRecord(condition)) return { met: true, unknown, unmet };
+    for (const [rawOperator, block] of Object.entries(condition)) {
+        if (!isRecord(block)) continue;
+        const ifExists = rawOperator.endsWith("IfExists");
+        const operator = ifExists ? rawOperator.slice(0, -"IfExists".length) : rawOperator;
+        for (const [key, expected] of Object.entries(block)) {
+            const actual = context[key];
+            if (actual === undefined) {
+                if (!ifExists) unknown.push(`${rawOperator} ${key}`);
+                continue;
+            }
+            const ok = conditionTest(operator, actual, strings(expected));
+            if (ok === undefined) unknown.push(`${rawOperator} ${key}`);
+            else if (!ok) unmet.push(`${key} ${rawOperator} ${strings(expected).join("|")} (the request has ${actual})`);
+        }
+    }
+    return { met: unknown.length === 0 && unmet.length === 0, unknown, unmet };
+}
+
+/**
+ * Evaluates policy documents (identity, trust, KMS key or RAM policies: JSON strings or objects)
+ * for a request: an applicable Deny whose condition holds overrides every Allow; else an Allow
+ * whose condition holds allows; else, when a Deny or an Allow depends on a condition the request
+ * does not carry, the decision is undetermined (never taken as allowed); else nothing allows
+ * (implicit deny). IAM User Guide, "Policy evaluation logic" and "IAM JSON policy elements: Condition".
+ */
+export function accessDecision(policies: readonly unknown[], req: AccessRequest): AccessDecision {
+    const context = req.context ?? {};
+    const applicable = policies.flatMap((p) => policyStatements(p)).filter((s) => {
+        if (!statementActs(s, req.action)) return false;
+        if (req.service !== undefined && !principalIs(s, req.service)) return false;
+        if (req.resource === undefined) return true;
+        if (s.NotResource !== undefined) return !strings(s.NotResource).some((r) => resourceMatches(r, req.resource ?? ""));
+        return s.Resource === undefined || strings(s.Resource).some((r) => resourceMatches(r, req.resource ?? ""));
+    });
+    const unknownKeys: string[] = [];
+    for (const s of applicable.filter((x) => x.Effect === "Deny")) {
+        const c = conditionMet(s, context);
+        if (c.met) return { kind: "deny", statement: str(s.Sid) ?? JSON.stringify(s) };
+        if (c.unmet.length === 0) unknownKeys.push(...c.unknown);
+    }
+    const unmet: string[] = [];
+    let allowed = false;
+    for (const s of applicable.filter((x) => x.Effect === "Allow")) {
+        const c = conditionMet(s, context);
+        if (c.met) allowed = true;
+        else if (c.unmet.length === 0) unknownKeys.push(...c.unknown);
+        else unmet.push(...c.unmet);
+    }
+    if (unknownKeys.length > 0) return { kind: "undetermined", keys: [...new Set(unknownKeys)] };
+    return allowed ? { kind: "allow" } : { kind: "none", unmet };
+}
+
+/**
+ * The verdict of a hop that needs `req` allowed by `policies` of `holder`: kept when allowed;
+ * broken by an explicit deny or when nothing allows it (naming the unmet condition); undetermined
+ * (`Condition`) when a condition the request does not carry decides it.
+ */
+export function accessVerdict(policies: readonly unknown[], req: AccessRequest, holder: string): true | string | { readonly unknown: string } {
+    const d = accessDecision(policies, req);
+    const what = `${req.action}${req.resource !== undefined ? ` on ${req.resource}` : ""}${req.service !== undefined ? ` for ${req.service}` : ""}`;
+    switch (d.kind) {
+        case "allow":
+            return true;
+        case "deny":
+            return `a Deny statement of ${holder} overrides any Allow of ${what} (${d.statement})`;
+        case "undetermined":
+            return { unknown: `Condition ${d.keys.join(", ")}` };
+        case "none":
+            return d.unmet.length > 0 ? `${holder} allows ${what} only when ${d.unmet.join("; ")}` : `no statement of ${holder} allows ${what}`;
+    }
 }
 
 /**
@@ -141,7 +276,7 @@ export function statementsAllowOn(policy: unknown, action: string, arn: string):
  * [] when none allows it.
  */
 export function allowedConditionValues(policy: unknown, action: string, key: string): string[] | null {
-    const statements = policyStatements(policy).filter((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)));
+    const statements = policyStatements(policy).filter((s) => s.Effect === "Allow" && statementActs(s, action));
     const values: string[] = [];
     for (const s of statements) {
         const equals = isRecord(s.Condition) && isRecord(s.Condition.StringEquals) ? s.Condition.StringEquals[key] : undefined;

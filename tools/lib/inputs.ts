@@ -60,7 +60,17 @@ export function flowEnforcement(config: PackConfig, stage?: Stage): EnforcementL
 function undeterminedHops(f: FlowResult): Violation[] {
     return f.hops.flatMap((h) =>
         h.ok === null
-            ? [{ policy: FLOW_POLICY, enforcement: "advisory" as const, urn: h.urn, message: `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged until created at hop "${h.check}": ${h.unknown !== undefined ? `${h.resource} ${h.unknown}` : `the reference from ${h.resource}`} is not known before the resources exist` }]
+            ? [
+                  {
+                      policy: FLOW_POLICY,
+                      enforcement: "advisory" as const,
+                      urn: h.urn,
+                      // A policy condition the plan cannot evaluate (contracts.accessVerdict) stays undetermined after creation too.
+                      message: h.unknown?.startsWith("Condition ")
+                          ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": ${h.resource} depends on a policy ${h.unknown} the plan cannot evaluate`
+                          : `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged until created at hop "${h.check}": ${h.unknown !== undefined ? `${h.resource} ${h.unknown}` : `the reference from ${h.resource}`} is not known before the resources exist`,
+                  },
+              ]
             : [],
     );
 }
