@@ -43,6 +43,7 @@ const T = {
     ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     record: "aws:route53/record:Record",
+    zone: "aws:route53/zone:Zone",
     service: "kubernetes:core/v1:Service",
     deployment: "kubernetes:apps/v1:Deployment",
     configMap: "kubernetes:core/v1:ConfigMap",
@@ -122,7 +123,7 @@ function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: Fl
             const behaviours = [dist.inputs.defaultCacheBehavior, ...list(dist.inputs.orderedCacheBehaviors)].filter(isRecord);
             const hostForwarded = behaviours.every((b) => b.originRequestPolicyId === ALL_VIEWER_ORIGIN_REQUEST_POLICY);
             names.push(...(hostForwarded ? strings(dist.inputs.aliases) : [str(origin.domainName) ?? ""]));
-            cdnOk = true;
+            cdnOk = originReachesListener(origin);
         }
     }
     const records = g.ofType(T.record).filter((r) => aliasesTo(g, r, alb));
@@ -130,8 +131,65 @@ function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: Fl
     return { names: [...new Set(names)], cdn: dist, cdnOk, records };
 }
 
+/**
+ * CloudFront reaches the load balancer's HTTPS listener: `originProtocolPolicy` https-only (the
+ * HTTP listener only redirects to HTTPS, so http-only or match-viewer loops on the redirect) on
+ * `httpsPort` 443, the listener's port (CloudFront Developer Guide, "Origin settings": Protocol,
+ * HTTPS port; httpsPort defaults to 443).
+ */
+function originReachesListener(origin: Record<string, unknown>): true | string {
+    const policy = str(at(origin, "customOriginConfig.originProtocolPolicy"));
+    if (policy !== "https-only") return `the origin's protocol policy is ${String(policy)}: CloudFront would call the load balancer over HTTP, whose listener only redirects to HTTPS (a redirect loop); use https-only`;
+    const port = num(at(origin, "customOriginConfig.httpsPort")) ?? 443;
+    return port === 443 ? true : `the origin's HTTPS port is ${port}; the load balancer listens for HTTPS on 443`;
+}
+
+/**
+ * Route 53 alias records to a load balancer or distribution are of type A or AAAA (Route 53
+ * Developer Guide, "Choosing between alias and non-alias records": an alias record's type is A or
+ * AAAA for ELB and CloudFront targets), in the hosted zone of the stack that serves the name.
+ */
+function recordVerdict(g: FlowGraph, record: FlowResource): Verdict {
+    const type = str(record.inputs.type);
+    if (type !== "A" && type !== "AAAA") return `${record.name} is of type ${String(type)}: an alias to a load balancer or distribution is an A or AAAA record`;
+    const zones = g.ofType(T.zone);
+    if (zones.length === 0) return true; // the zone is managed outside the stack
+    const zone = found(g.ref(record, "zoneId", record.inputs.zoneId, T.zone, ["zoneId"]));
+    if (zone === undefined) return FlowGraph.isUnknown(record.inputs.zoneId) ? undetermined("zoneId") : `${record.name} is in zone ${String(record.inputs.zoneId)}, not a hosted zone of the stack (${zones.map((z) => String(z.inputs.name)).join(", ")})`;
+    const name = (str(record.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
+    const zoneName = (str(zone.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
+    return name === zoneName || name.endsWith(`.${zoneName}`) ? true : `${record.name} names ${name}, outside its zone ${zoneName}`;
+}
+
 function aliasesTo(g: FlowGraph, record: FlowResource, alb: FlowResource): boolean {
     return list(record.inputs.aliases).filter(isRecord).some((a) => found(g.ref(record, "aliases", a.name, T.lb, ["dnsName"]))?.urn === alb.urn);
+}
+
+/** Whether two DNS names are the same (case and a trailing dot aside). */
+function sameName(a: unknown, b: string): boolean {
+    return typeof a === "string" && a.toLowerCase().replace(/\.$/, "") === b.toLowerCase().replace(/\.$/, "");
+}
+
+/** Whether a record aliases the distribution (its `domainName` output, or in a first preview its dependency). */
+function aliasesToDistribution(g: FlowGraph, record: FlowResource, dist: FlowResource): boolean {
+    return list(record.inputs.aliases).filter(isRecord).some((a) => found(g.ref(record, "aliases", a.name, T.distribution, ["domainName"]))?.urn === dist.urn);
+}
+
+/**
+ * The distribution serves its aliases on its own certificate: at least one alias, and the ACM
+ * certificate of `viewerCertificate.acmCertificateArn` (a stack's certificate, through its
+ * validation) covers every alias (CloudFront Developer Guide, "Requirements for using alternate
+ * domain names": the certificate must cover each alternate domain name).
+ */
+function cdnCertificate(g: FlowGraph, dist: FlowResource, aliases: readonly string[]): Verdict {
+    const arn = at(dist.inputs, "viewerCertificate.acmCertificateArn");
+    if (aliases.length === 0 || str(arn) === undefined) return "the distribution serves no alias (cdn.certificate unset): viewers reach only *.cloudfront.net";
+    const viaValidation = found(g.ref(dist, "viewerCertificate", arn, T.validation, ["certificateArn"]));
+    const cert = found(g.ref(viaValidation ?? dist, viaValidation !== undefined ? "certificateArn" : "viewerCertificate", viaValidation?.inputs.certificateArn ?? arn, T.certificate));
+    if (cert === undefined) return true; // a certificate imported outside the stack: its names are not in the plan
+    const names = [str(cert.inputs.domainName) ?? "", ...strings(cert.inputs.subjectAlternativeNames)];
+    const uncovered = aliases.filter((a) => !coversName(names, a));
+    return uncovered.length === 0 ? true : `${uncovered.join(", ")} not on the distribution's certificate (${names.join(", ")}): CloudFront rejects the alias`;
 }
 
 function certificateNames(g: FlowGraph, listener: FlowResource): { names: string[]; certificate: FlowResource | undefined } {
@@ -165,6 +223,53 @@ function securityGroupsOf(g: FlowGraph, r: FlowResource, property: string): Flow
     return refs.kind === "found" ? refs.resource : [];
 }
 
+/**
+ * The target group ARN of the action that answers: actions run in `order` (lowest first, then in
+ * list order); authenticate actions come first, then the one that ends the chain (ELB User Guide,
+ * "Listener rules": action types forward, redirect, fixed-response, authenticate-oidc,
+ * authenticate-cognito). A reason when that action is not a forward.
+ */
+function forwardAction(actions: unknown): { readonly arn: unknown } | string {
+    const ordered = list(actions)
+        .filter(isRecord)
+        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
+        .sort((x, y) => x.order - y.order)
+        .map((x) => x.a)
+        .filter((a) => !String(a.type).startsWith("authenticate-"));
+    const first = ordered[0];
+    if (first === undefined) return "is missing";
+    if (first.type !== "forward") return `is ${String(first.type)}, not forward: requests never reach a target group`;
+    const arn = first.targetGroupArn ?? at(first, "forward.targetGroups.0.arn");
+    return arn === undefined ? "forwards to no target group" : { arn };
+}
+
+/** Whether a host-header pattern (`*` and `?` wildcards, case-insensitive) matches a host. */
+function hostMatches(pattern: string, host: string): boolean {
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    return re.test(host);
+}
+
+/**
+ * A rule's conditions all match the flow's requests (a rule applies only when every condition
+ * does: ELB User Guide, "Listener rules", Condition types): a path pattern of the route, host
+ * headers covering every name that reaches the listener; a condition on headers, methods, query
+ * strings or source addresses cannot be judged from the plan (undetermined).
+ */
+function ruleMatches(conditions: unknown, path: string, hosts: readonly string[]): Verdict {
+    for (const c of list(conditions).filter(isRecord)) {
+        if (c.pathPattern !== undefined) {
+            if (!strings(at(c, "pathPattern.values")).some((p) => hostMatches(p, path))) return `a pathPattern condition (${strings(at(c, "pathPattern.values")).join(", ")}) does not match ${path}`;
+        } else if (c.hostHeader !== undefined) {
+            const values = strings(at(c, "hostHeader.values"));
+            const unmatched = hosts.filter((h) => !values.some((v) => hostMatches(v, h)));
+            if (unmatched.length > 0) return `a hostHeader condition (${values.join(", ")}) does not match ${unmatched.join(", ")}: those requests never take the rule`;
+        } else {
+            return undetermined(`conditions (${Object.keys(c).join(", ")})`);
+        }
+    }
+    return true;
+}
+
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
 function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
     const alb = g.ofType(T.lb, region)[0] ?? w.absent("load balancer", `no application load balancer in ${region}`);
@@ -172,11 +277,16 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     if (key === "viewer" || entry.records.length === 0) {
         const dist = entry.cdn ?? w.absent("CDN", "no CloudFront distribution serves the domain");
         const aliases = strings(dist.inputs.aliases);
-        w.hop(dist, "serves the viewer hostname on its own certificate", aliases.length > 0 && str(at(dist.inputs, "viewerCertificate.acmCertificateArn")) !== undefined ? true : "the distribution serves no alias (cdn.certificate unset): viewers reach only *.cloudfront.net");
+        w.hop(dist, "serves the viewer hostname on its own certificate", cdnCertificate(g, dist, aliases));
+        // Where the stack holds the zone, each alias is an alias record of the distribution.
+        if (g.ofType(T.zone).length > 0) {
+            const missing = aliases.filter((a) => !g.ofType(T.record).some((r) => sameName(r.inputs.name, a) && aliasesToDistribution(g, r, dist) && recordVerdict(g, r) === true));
+            w.hop(dist, `DNS: ${aliases.join(", ")} alias the distribution`, missing.length === 0 ? true : `no A/AAAA alias record of the stack's zone points ${missing.join(", ")} at ${dist.name}: viewers cannot resolve it`);
+        }
         w.hop(dist, `origin -> ${alb.name}`, entry.cdnOk);
     } else {
         const record = entry.records[0];
-        w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, true);
+        w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, recordVerdict(g, record));
     }
     const https = g.ofType(T.listener, region).find((l) => l.inputs.protocol === "HTTPS" && num(l.inputs.port) === 443 && found(g.ref(l, "loadBalancerArn", l.inputs.loadBalancerArn, T.lb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener on 443", `${alb.name} has no HTTPS listener on 443`);
@@ -193,14 +303,19 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     let tgRef: Ref;
     let router: FlowResource = listener;
     if (patterns.length === 0) {
-        tgRef = g.ref(listener, "defaultActions", at(listener.inputs, "defaultActions.0.targetGroupArn"), T.targetGroup);
+        const action = forwardAction(listener.inputs.defaultActions);
+        w.hop(listener, "default action forwards", typeof action === "string" ? `the listener's default action ${action}` : true);
+        tgRef = g.ref(listener, "defaultActions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     } else {
         const rule = g.ofType(T.rule, region).find(
-            (x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn && strings(at(x.inputs, "conditions.0.pathPattern.values")).includes(patterns[0]),
+            (x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn && list(x.inputs.conditions).filter(isRecord).some((c) => strings(at(c, "pathPattern.values")).includes(patterns[0])),
         );
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
-        tgRef = g.ref(router, "actions", at(router.inputs, "actions.0.targetGroupArn"), T.targetGroup);
+        w.hop(router, `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`, ruleMatches(router.inputs.conditions, patterns[0], entry.names));
+        const action = forwardAction(router.inputs.actions);
+        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        tgRef = g.ref(router, "actions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     }
     const tg = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} target group`, tgRef, `forwards to no target group the stack declares`);
     const port = num(tg.inputs.port) ?? 0;
