@@ -22,7 +22,7 @@ import { CREDENTIAL_KEYS, ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../co
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { accessVerdict, allowedConditionValues, coversName, decodeUserData, endpointReaches, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, accessVerdict, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -270,6 +270,22 @@ function ruleMatches(conditions: unknown, path: string, hosts: readonly string[]
     return true;
 }
 
+/**
+ * A target group's health check (ELB API TargetGroup: Protocol; HealthCheckProtocol defaults to
+ * the group's HTTP/HTTPS protocol; HealthCheckPort `traffic-port` by default; Matcher.HttpCode
+ * defaults to 200). For an ECS service the traffic port is the registered container port, checked there.
+ */
+function awsHealthCheck(tg: FlowResource): HealthCheck {
+    const protocol = str(tg.inputs.protocol) ?? "HTTP";
+    const port = at(tg.inputs, "healthCheck.port");
+    return {
+        protocol,
+        checkProtocol: str(at(tg.inputs, "healthCheck.protocol")) ?? protocol,
+        checkPort: port === undefined || port === "traffic-port" ? undefined : (num(port) ?? Number(port)),
+        codes: [str(at(tg.inputs, "healthCheck.matcher")) ?? "200"],
+    };
+}
+
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
 function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
     const alb = g.ofType(T.lb, region)[0] ?? w.absent("load balancer", `no application load balancer in ${region}`);
@@ -320,12 +336,30 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     const tg = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} target group`, tgRef, `forwards to no target group the stack declares`);
     const port = num(tg.inputs.port) ?? 0;
     const healthPath = str(at(tg.inputs, "healthCheck.path")) ?? "/";
+    w.hop(tg, `health check ${healthPath} over HTTP on the traffic port answers 200`, healthCheckVerdict(tg.name, awsHealthCheck(tg), port));
     const albGroups = securityGroupsOf(g, alb, "securityGroups");
 
     if (g.ofType(T.eks, region).length > 0) {
         const service = ROUTE_SERVICE[route];
-        const attached = g.referrers(tg, T.attachment, "lbTargetGroupArn");
-        w.hop(tg, `registered targets: the EKS nodes`, attached.length > 0 ? true : `no node group is attached to ${tg.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
+        const attachments = g.referrers(tg, T.attachment, "lbTargetGroupArn");
+        // Each attachment registers the Auto Scaling group of a node group of the cluster (output
+        // resources[0].autoscalingGroups[0].name; in a first preview followed through its dependency).
+        const nodeGroups = g.ofType(T.nodeGroup, region);
+        const groupNames = nodeGroups.map((n) => at(n.outputs, "resources.0.autoscalingGroups.0.name")).filter((x): x is string => typeof x === "string" && !FlowGraph.isUnknown(x));
+        const ofNodes = (a: FlowResource) => groupNames.includes(String(a.inputs.autoscalingGroupName)) || (FlowGraph.isUnknown(a.inputs.autoscalingGroupName) && nodeGroups.some((n) => (a.propertyDependencies?.autoscalingGroupName ?? []).includes(n.urn)));
+        const attached = attachments.filter(ofNodes);
+        const strays = attachments.filter((a) => !ofNodes(a)).map((a) => String(a.inputs.autoscalingGroupName));
+        w.hop(
+            tg,
+            `registered targets: the EKS nodes`,
+            attached.length > 0 && strays.length === 0
+                ? true
+                : attachments.length === 0
+                  ? `no node group is attached to ${tg.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`
+                  : groupNames.length === 0 && nodeGroups.length > 0 && attached.length === 0
+                    ? undetermined("autoscalingGroupName")
+                    : `${tg.name} registers ${strays.join(", ")}, not an Auto Scaling group of a node group of the cluster`,
+        );
         const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
         w.hop(attached[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
         const svcRes = svc ?? attached[0];
@@ -391,11 +425,12 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     const containerName = str(entry.containerName) ?? "";
     const task = w.follow(svc, "task definition", g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition), "the service's task definition is not declared");
     const container = containerDefinitions(task).find((c) => c.name === containerName);
-    const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port);
+    // A port mapping's protocol defaults to tcp (ECS API PortMapping.protocol: tcp | udp); the load balancer speaks TCP.
+    const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port && (m.protocol === undefined || m.protocol === "tcp"));
     // In a first preview the definitions wait for endpoints and secrets not created yet (one JSON string): unknown, not broken.
     // The later hops read the same definitions (environment, secrets): the walk stops here.
     if (!maps && FlowGraph.isUnknown(task.inputs.containerDefinitions)) w.stopUndetermined(task, `container ${containerName} maps port ${port}`, "containerDefinitions");
-    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
+    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping TCP port ${port} in ${task.name}: ECS cannot register the tasks`);
     const hcPort = at(tg.inputs, "healthCheck.port");
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent("tasks' security group", `${svc.name} has no security group the stack declares`);

@@ -334,3 +334,44 @@ export function endpointReaches(setting: string, hosts: readonly string[], port:
     const wrongPort = named.filter((n) => n.port !== undefined && n.port !== port);
     return wrongPort.length === 0 ? true : `names port ${wrongPort.map((n) => n.port).join(", ")}, the store listens on ${port}`;
 }
+
+/**
+ * Whether a health check's success codes include `code`: an ELB matcher (`200`, `200,202`,
+ * `200-299`; ELB User Guide, "Health checks for Application Load Balancer target groups":
+ * Matcher, default 200) or Alibaba Cloud ALB codes (`http_2xx` ...; alicloud_alb_server_group
+ * `health_check_codes`, default http_2xx).
+ */
+export function healthCodesInclude(codes: readonly string[], code: number): boolean {
+    return codes.some((c) => {
+        const klass = /^http_(\d)xx$/.exec(c);
+        if (klass !== null) return Math.floor(code / 100) === Number(klass[1]);
+        return c.split(",").some((part) => {
+            const [from, to] = part.trim().split("-").map(Number);
+            return to === undefined ? from === code : from <= code && code <= to;
+        });
+    });
+}
+
+/** A target group's (or server group's) health check as the flow reads it. */
+export interface HealthCheck {
+    /** The protocol the group speaks to its targets. */
+    readonly protocol: string;
+    /** The health check's protocol. */
+    readonly checkProtocol: string;
+    /** The health check's port, undefined when it checks the port traffic goes to. */
+    readonly checkPort: number | undefined;
+    /** The success codes. */
+    readonly codes: readonly string[];
+}
+
+/**
+ * Whether a group's health check passes on targets that keep the app image contract
+ * (docs/METRICS.md: they serve HTTP on the app port and `GET /healthz` answers 200): the group
+ * and the check speak HTTP, the check goes to the port traffic goes to, and 200 is a success code.
+ */
+export function healthCheckVerdict(group: string, hc: HealthCheck, trafficPort: number): true | string {
+    if (hc.protocol !== "HTTP") return `${group} speaks ${hc.protocol} to its targets, which serve HTTP on ${trafficPort}`;
+    if (hc.checkProtocol !== "HTTP") return `${group}'s health check uses ${hc.checkProtocol}, the targets serve HTTP: every target stays unhealthy`;
+    if (hc.checkPort !== undefined && hc.checkPort !== trafficPort) return `${group} checks port ${hc.checkPort}, the targets serve ${trafficPort}: every target stays unhealthy`;
+    return healthCodesInclude(hc.codes, 200) ? true : `${group}'s health check accepts ${hc.codes.join(", ")}, the health path answers 200: every target stays unhealthy`;
+}
