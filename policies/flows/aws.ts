@@ -55,6 +55,8 @@ const T = {
     routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
     route: "aws:ec2/route:Route",
     nat: "aws:ec2/natGateway:NatGateway",
+    igw: "aws:ec2/internetGateway:InternetGateway",
+    routeTable: "aws:ec2/routeTable:RouteTable",
     channel: "aws:ivs/channel:Channel",
     recording: "aws:ivs/recordingConfiguration:RecordingConfiguration",
     bucket: "aws:s3/bucket:Bucket",
@@ -598,15 +600,46 @@ function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store:
     return s;
 }
 
+/** The route table a subnet is associated with, and its 0.0.0.0/0 route. */
+function defaultRoute(g: FlowGraph, subnet: FlowResource): FlowResource | undefined {
+    const assoc = g.referrers(subnet, T.routeTableAssociation, "subnetId")[0];
+    const table = assoc === undefined ? undefined : found(g.ref(assoc, "routeTableId", assoc.inputs.routeTableId, T.routeTable));
+    return table === undefined ? undefined : g.referrers(table, T.route, "routeTableId").find((r) => r.inputs.destinationCidrBlock === "0.0.0.0/0");
+}
+
+/**
+ * Each subnet of the targets routes 0.0.0.0/0 to a public NAT gateway (connectivityType `public`,
+ * the default; a private NAT gateway cannot reach the internet: VPC User Guide, "NAT gateways",
+ * Connectivity type) that sits in a public subnet, one whose default route goes to an internet
+ * gateway (VPC User Guide: "create a public NAT gateway in a public subnet"). A subnet the plan
+ * does not declare cannot be judged (undetermined), never taken as routed.
+ */
 function egressHop(g: FlowGraph, w: Walk, targets: Targets): void {
     for (const subnetId of targets.subnets) {
         const subnet = found(g.ref(targets.subnetsOf, "subnetIds", subnetId, T.subnet));
-        if (subnet === undefined) continue;
-        const assoc = g.referrers(subnet, T.routeTableAssociation, "subnetId")[0];
-        const table = assoc === undefined ? undefined : found(g.ref(assoc, "routeTableId", assoc.inputs.routeTableId, "aws:ec2/routeTable:RouteTable"));
-        const route = table === undefined ? undefined : g.referrers(table, T.route, "routeTableId").find((r) => r.inputs.destinationCidrBlock === "0.0.0.0/0");
+        if (subnet === undefined) {
+            w.hop(targets.subnetsOf, `subnet ${String(subnetId)} routes 0.0.0.0/0 to a NAT gateway`, undetermined(`subnet ${String(subnetId)} (not declared in the plan)`));
+            continue;
+        }
+        const route = defaultRoute(g, subnet);
         const nat = route === undefined ? undefined : found(g.ref(route, "natGatewayId", route.inputs.natGatewayId, T.nat));
         if (nat === undefined) w.hop(subnet, "routes 0.0.0.0/0 to a NAT gateway", `${subnet.name} has no default route to a NAT gateway: payment APIs are unreachable`);
+        const gateway = nat ?? subnet;
+        const connectivity = str(gateway.inputs.connectivityType) ?? "public";
+        const natSubnet = found(g.ref(gateway, "subnetId", gateway.inputs.subnetId, T.subnet));
+        const natRoute = natSubnet === undefined ? undefined : defaultRoute(g, natSubnet);
+        const igw = natRoute === undefined ? undefined : found(g.ref(natRoute, "gatewayId", natRoute.inputs.gatewayId, T.igw));
+        w.hop(
+            gateway,
+            `${subnet.name}: a public NAT gateway in a subnet routed to the internet gateway`,
+            connectivity !== "public"
+                ? `${gateway.name} is a ${connectivity} NAT gateway: it cannot reach the internet`
+                : natSubnet === undefined
+                  ? FlowGraph.isUnknown(gateway.inputs.subnetId) ? undetermined("subnetId") : `${gateway.name} sits in a subnet the plan does not declare`
+                  : igw === undefined
+                    ? `${gateway.name} sits in ${natSubnet.name}, which has no default route to an internet gateway: its traffic goes nowhere`
+                    : true,
+        );
     }
     w.hop(targets.subnetsOf, "every subnet of the targets routes 0.0.0.0/0 to a NAT gateway", true);
 }
@@ -813,6 +846,17 @@ function databaseCredential(g: FlowGraph, w: Walk, region: string, deployment: F
     podSecretHolds(g, w, region, deployment, DATABASE_PASSWORD_ENV, "the database password");
 }
 
+/**
+ * A scale-out alarm acts: its actions are enabled (`actionsEnabled`, default true) and it fires
+ * when the value rises above the threshold (GreaterThanThreshold or GreaterThanOrEqualToThreshold:
+ * CloudWatch API PutMetricAlarm ComparisonOperator).
+ */
+function alarmActs(alarm: FlowResource): true | string {
+    if (alarm.inputs.actionsEnabled === false) return `${alarm.name} has its actions disabled (actionsEnabled false): it never scales out`;
+    const op = str(alarm.inputs.comparisonOperator) ?? "";
+    return op === "GreaterThanThreshold" || op === "GreaterThanOrEqualToThreshold" ? true : `${alarm.name} compares ${op}: a scale-out alarm fires when the load rises above the threshold`;
+}
+
 function scalingFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("scaling");
     return walk("scaling", def.name, region, (w) => {
@@ -828,7 +872,9 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         publishHop(g, w, role);
         const userData = decodeUserData(lt.inputs.userData) ?? "";
         const publishes = [APP_METRICS_NAMESPACE, APP_CONNECTIONS_METRIC, "AutoScalingGroupName"].every((x) => userData.includes(x));
-        const tagsInMetadata = at(lt.inputs, "metadataOptions.instanceMetadataTags") === "enabled";
+        // The publisher reads its group name from the instance metadata tags: the metadata endpoint
+        // must be on (httpEndpoint defaults to enabled) and expose tags (EC2 User Guide, "Instance metadata options").
+        const tagsInMetadata = at(lt.inputs, "metadataOptions.instanceMetadataTags") === "enabled" && at(lt.inputs, "metadataOptions.httpEndpoint") !== "disabled";
         w.hop(
             lt,
             `agent publishes ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} per AutoScalingGroupName`,
@@ -838,15 +884,29 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
                 ? `no user data publishes ${APP_CONNECTIONS_METRIC} with the AutoScalingGroupName dimension: the metric is never sent`
                 : tagsInMetadata
                   ? true
-                  : "instance metadata tags are disabled (metadataOptions.instanceMetadataTags): the publisher cannot read its group name",
+                  : "instance metadata or its tags are disabled (metadataOptions.httpEndpoint, instanceMetadataTags): the publisher cannot read its group name",
         );
         const policy = g.referrers(asg, T.policy, "autoscalingGroupName", ["name"]).find((p) => p.name.endsWith("scale-out"));
         const alarm = policy === undefined ? undefined : g.referrers(policy, T.alarm, "alarmActions")[0];
         if (alarm === undefined) w.hop(asg, "scale-out alarm acts on the group", "no alarm triggers a scaling policy of the group");
         const a = alarm ?? asg;
-        const reads = list(a.inputs.metricQueries).filter(isRecord).some((q) => at(q, "metric.metricName") === APP_CONNECTIONS_METRIC && at(q, "metric.namespace") === APP_METRICS_NAMESPACE);
+        const groupName = str(asg.outputs?.name) ?? str(asg.inputs.name);
+        const query = list(a.inputs.metricQueries).filter(isRecord).find((q) => at(q, "metric.metricName") === APP_CONNECTIONS_METRIC && at(q, "metric.namespace") === APP_METRICS_NAMESPACE);
+        const dimension = at(query, "metric.dimensions.AutoScalingGroupName");
         // metricQueries name the group: unknown as a whole in a first preview of a new group
-        w.hop(a, `reads ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} and triggers the scale-out policy`, FlowGraph.isUnknown(a.inputs.metricQueries) ? undetermined("metricQueries") : reads ? true : `the alarm does not read ${APP_CONNECTIONS_METRIC}`);
+        w.hop(
+            a,
+            `reads ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} of ${asg.name} and triggers the scale-out policy`,
+            FlowGraph.isUnknown(a.inputs.metricQueries) || FlowGraph.isUnknown(dimension)
+                ? undetermined("metricQueries")
+                : query === undefined
+                  ? `the alarm does not read ${APP_CONNECTIONS_METRIC}`
+                  : groupName === undefined || FlowGraph.isUnknown(groupName)
+                    ? undetermined("name")
+                    : dimension !== groupName
+                      ? `the alarm reads ${APP_CONNECTIONS_METRIC} of AutoScalingGroupName=${String(dimension)}, the publisher sends it as ${groupName}: the alarm never sees it`
+                      : alarmActs(a),
+        );
     });
 }
 
