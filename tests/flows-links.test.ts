@@ -233,3 +233,96 @@ describe("flow links of identities: Deny statements, conditions and trust (start
         assert.deepStrictEqual([scaling.status, hop.ok, hop.unknown], ["unknown", null, "Condition IpAddress aws:SourceIp"]);
     });
 });
+
+const DIST = "aws:cloudfront/distribution:Distribution";
+const TG = "aws:lb/targetGroup:TargetGroup";
+
+/** The distribution with its first origin's customOriginConfig changed. */
+function withOrigin(r: FlowResource, change: Record<string, unknown>): FlowResource {
+    const origins = JSON.parse(JSON.stringify(r.inputs.origins ?? []));
+    const first = Array.isArray(origins) ? origins[0] : undefined;
+    if (first === undefined || typeof first !== "object" || first === null) return assert.fail("no origin");
+    first.customOriginConfig = { ...first.customOriginConfig, ...change };
+    return with_(r, "origins", origins);
+}
+
+/** The target group with its health check changed. */
+function withHealthCheck(r: FlowResource, change: Record<string, unknown>): FlowResource {
+    return with_(r, "healthCheck", { ...record(r.inputs.healthCheck), ...change });
+}
+
+describe("flow links of the request path: origin, rules, target groups, registration, DNS (mature-aws)", function () {
+    this.timeout(240_000);
+    const tgApi = "lc-us-east-1-lb-tg-api";
+    breaks("mature-aws", [
+        { flow: "viewer", region: "us-east-1", link: "origin protocol http-only (the ALB's 80 redirects)", type: DIST, nameEnds: "distribution", mutate: (r) => withOrigin(r, { originProtocolPolicy: "http-only" }), hop: "origin ->", resource: "lc-cdn-distribution" },
+        { flow: "viewer", region: "us-east-1", link: "origin HTTPS port 8443", type: DIST, nameEnds: "distribution", mutate: (r) => withOrigin(r, { httpsPort: 8443 }), hop: "origin ->", resource: "lc-cdn-distribution" },
+        { flow: "viewer", region: "us-east-1", link: "the CDN certificate not covering the alias", type: DIST, nameEnds: "distribution", mutate: (r) => with_(r, "aliases", ["shop.example.org"]), hop: "serves the viewer hostname", resource: "lc-cdn-distribution" },
+        { flow: "viewer", region: "us-east-1", link: "the apex alias record removed", type: "aws:route53/record:Record", nameEnds: "steering-cdn", mutate: () => null, hop: "DNS: live.example.com alias the distribution", resource: "lc-cdn-distribution" },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "an extra hostHeader condition that never matches",
+            type: "aws:lb/listenerRule:ListenerRule",
+            nameEnds: "rule-order",
+            mutate: (r) => with_(r, "conditions", [...(Array.isArray(r.inputs.conditions) ? r.inputs.conditions : []), { hostHeader: { values: ["admin.example.org"] } }]),
+            hop: "rule /order /order/* matches requests",
+            resource: "lc-us-east-1-lb-rule-order",
+        },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "the rule's action a fixed response",
+            type: "aws:lb/listenerRule:ListenerRule",
+            nameEnds: "rule-order",
+            mutate: (r) => with_(r, "actions", [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "503" } }]),
+            hop: "rule /order /order/* forwards",
+            resource: "lc-us-east-1-lb-rule-order",
+        },
+        { flow: "viewer", region: "us-east-1", link: "health check on port 9999", type: TG, nameEnds: "tg-api", mutate: (r) => withHealthCheck(r, { port: "9999" }), hop: "health check /healthz", resource: tgApi },
+        { flow: "viewer", region: "us-east-1", link: "health check over HTTPS on HTTP targets", type: TG, nameEnds: "tg-api", mutate: (r) => withHealthCheck(r, { protocol: "HTTPS" }), hop: "health check /healthz", resource: tgApi },
+        { flow: "viewer", region: "us-east-1", link: "health check matcher 204", type: TG, nameEnds: "tg-api", mutate: (r) => withHealthCheck(r, { matcher: "204" }), hop: "health check /healthz", resource: tgApi },
+        { flow: "viewer", region: "us-east-1", link: "the target group speaking HTTPS", type: TG, nameEnds: "tg-api", mutate: (r) => with_(r, "protocol", "HTTPS"), hop: "health check /healthz", resource: tgApi },
+        { flow: "viewer", region: "us-east-1", link: "an attachment of another Auto Scaling group", type: "aws:autoscaling/attachment:Attachment", nameEnds: "k8s-api-nodes-us-east-1a", mutate: (r) => with_(r, "autoscalingGroupName", "some-other-asg"), hop: "registered targets: the EKS nodes", resource: tgApi },
+        { flow: "order", region: "us-east-1", link: "the latency record of type TXT", type: "aws:route53/record:Record", nameEnds: "steering-latency-us-east-1", mutate: (r) => with_(r, "type", "TXT"), hop: "api.live.example.com aliases", resource: "lc-steering-latency-us-east-1" },
+        { flow: "order", region: "us-east-1", link: "the latency record in another zone", type: "aws:route53/record:Record", nameEnds: "steering-latency-us-east-1", mutate: (r) => with_(r, "zoneId", "Z0THERZONE"), hop: "api.live.example.com aliases", resource: "lc-steering-latency-us-east-1" },
+    ]);
+});
+
+describe("flow links of egress and the scaling signal (startup-aws)", function () {
+    this.timeout(240_000);
+    const nat = "lc-us-east-1-network-nat-us-east-1a";
+    breaks("startup-aws", [
+        { flow: "order", region: "us-east-1", link: "a private NAT gateway", type: "aws:ec2/natGateway:NatGateway", nameEnds: "nat-us-east-1a", mutate: (r) => with_(r, "connectivityType", "private"), hop: "lc-us-east-1-network-private-us-east-1a: a public NAT gateway", resource: nat },
+        { flow: "order", region: "us-east-1", link: "the internet gateway route removed", type: "aws:ec2/route:Route", nameEnds: "rt-public-default", mutate: () => null, hop: "lc-us-east-1-network-private-us-east-1a: a public NAT gateway", resource: nat },
+        { flow: "scaling", region: "us-east-1", link: "the alarm's dimension naming another group", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "metricQueries", JSON.parse(JSON.stringify(r.inputs.metricQueries).replace(/"AutoScalingGroupName":"[^"]*"/g, '"AutoScalingGroupName":"nosuch"'))), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
+        { flow: "scaling", region: "us-east-1", link: "the alarm's actions disabled", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "actionsEnabled", false), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
+        { flow: "scaling", region: "us-east-1", link: "the alarm comparing LessThanThreshold", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "comparisonOperator", "LessThanThreshold"), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
+        { flow: "scaling", region: "us-east-1", link: "the metadata endpoint disabled", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "-app-launch-template", mutate: (r) => with_(r, "metadataOptions", { ...record(r.inputs.metadataOptions), httpEndpoint: "disabled" }), hop: "agent publishes", resource: "lc-us-east-1-app-launch-template" },
+    ]);
+
+    it("a subnet the plan does not declare leaves the egress hop undetermined, not connected", async () => {
+        const resources = (await shippedPlan("startup-aws")).resources;
+        const broken = breakLink(resources, "aws:autoscaling/group:Group", "app-group", (r) => with_(r, "vpcZoneIdentifiers", [...(Array.isArray(r.inputs.vpcZoneIdentifiers) ? r.inputs.vpcZoneIdentifiers : []), "subnet-elsewhere"]));
+        const order = flow(analyzeFlows(broken), "order", "us-east-1");
+        const hop = order.hops.find((h) => h.check === "subnet subnet-elsewhere routes 0.0.0.0/0 to a NAT gateway") ?? assert.fail(order.hops.map((h) => h.check).join("; "));
+        assert.deepStrictEqual([hop.ok, hop.resource], [null, "lc-us-east-1-app-group"]);
+        assert.notStrictEqual(order.status, "connected");
+    });
+});
+
+describe("flow links of the ECS tier's registration (growth-aws-serverless)", function () {
+    this.timeout(240_000);
+    breaks("growth-aws-serverless", [
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "the container's port mapping on UDP",
+            type: "aws:ecs/taskDefinition:TaskDefinition",
+            nameEnds: "product-task",
+            mutate: (r) => with_(r, "containerDefinitions", String(r.inputs.containerDefinitions).replace(/"protocol":"tcp"/g, '"protocol":"udp"')),
+            hop: "container product maps port",
+            resource: "lc-us-east-1-fargate-product-task",
+        },
+    ]);
+});
