@@ -22,7 +22,7 @@ import { CREDENTIAL_KEYS, ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../co
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, accessVerdict, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, accessVerdict, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -245,12 +245,6 @@ function forwardAction(actions: unknown): { readonly arn: unknown } | string {
     return arn === undefined ? "forwards to no target group" : { arn };
 }
 
-/** Whether a host-header pattern (`*` and `?` wildcards, case-insensitive) matches a host. */
-function hostMatches(pattern: string, host: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-    return re.test(host);
-}
-
 /**
  * A rule's conditions all match the flow's requests (a rule applies only when every condition
  * does: ELB User Guide, "Listener rules", Condition types): a path pattern of the route, host
@@ -260,10 +254,10 @@ function hostMatches(pattern: string, host: string): boolean {
 function ruleMatches(conditions: unknown, path: string, hosts: readonly string[]): Verdict {
     for (const c of list(conditions).filter(isRecord)) {
         if (c.pathPattern !== undefined) {
-            if (!strings(at(c, "pathPattern.values")).some((p) => hostMatches(p, path))) return `a pathPattern condition (${strings(at(c, "pathPattern.values")).join(", ")}) does not match ${path}`;
+            if (!strings(at(c, "pathPattern.values")).some((p) => wildcardMatches(p, path))) return `a pathPattern condition (${strings(at(c, "pathPattern.values")).join(", ")}) does not match ${path}`;
         } else if (c.hostHeader !== undefined) {
             const values = strings(at(c, "hostHeader.values"));
-            const unmatched = hosts.filter((h) => !values.some((v) => hostMatches(v, h)));
+            const unmatched = hosts.filter((h) => !values.some((v) => wildcardMatches(v, h)));
             if (unmatched.length > 0) return `a hostHeader condition (${values.join(", ")}) does not match ${unmatched.join(", ")}: those requests never take the rule`;
         } else {
             return undetermined(`conditions (${Object.keys(c).join(", ")})`);
@@ -570,14 +564,14 @@ function storeEndpoints(store: FlowResource): string[] {
  * ECS container's `environment`, the Kubernetes ConfigMap `data-endpoints` of the region. None for
  * the VM tier (the app image reads them itself: docs/METRICS.md).
  */
-function appEndpointSettings(g: FlowGraph, w: Walk, region: string, targets: Targets): Map<string, unknown> | undefined {
+function appEndpointSettings(g: FlowGraph, w: Walk, region: string, targets: Targets): { readonly holder: FlowResource; readonly property: string; readonly settings: Map<string, unknown> } | undefined {
     if (targets.answerer.type === T.ecsService) {
-        const { container } = ecsContainer(g, w, targets.answerer);
-        return container === undefined ? undefined : new Map(list(container.environment).filter(isRecord).map((e) => [String(e.name), e.value]));
+        const { task, container } = ecsContainer(g, w, targets.answerer);
+        return container === undefined ? undefined : { holder: task, property: "containerDefinitions", settings: new Map(list(container.environment).filter(isRecord).map((e) => [String(e.name), e.value])) };
     }
     const config = g.ofType(T.configMap, region).find((c) => at(c.inputs, "metadata.name") === "data-endpoints");
     const data = config?.inputs.data;
-    return isRecord(data) ? new Map(Object.entries(data)) : undefined;
+    return config !== undefined && isRecord(data) ? { holder: config, property: "data", settings: new Map(Object.entries(data)) } : undefined;
 }
 
 /**
@@ -591,10 +585,14 @@ function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store:
     const sg = securityGroupsOf(g, s, sgProperty)[0] ?? w.absent(`${what} security group`, `${s.name} has no security group the stack declares`);
     w.hop(sg, `admits ${targets.securityGroup.name} on ${port}`, sgAdmits(g, [targets.securityGroup], sg, port));
     w.hop(s, `${what} in ${sg.name}`, true);
-    const setting = appEndpointSettings(g, w, region, targets)?.get(env);
-    if (setting !== undefined) {
+    const app = appEndpointSettings(g, w, region, targets);
+    const setting = app?.settings.get(env);
+    if (app !== undefined && setting !== undefined) {
         const endpoints = storeEndpoints(s);
-        const verdict: Verdict = FlowGraph.isUnknown(setting) || endpoints.length === 0 ? undetermined(env) : typeof setting === "string" ? endpointReaches(setting, endpoints, port) : `${env} is not a string`;
+        // In a first preview the endpoint is unknown; when the setting is computed from the store (a dependency on it), it is the store's own endpoint.
+        const fromStore = (app.holder.propertyDependencies?.[app.property] ?? []).includes(s.urn);
+        const verdict: Verdict =
+            FlowGraph.isUnknown(setting) || endpoints.length === 0 ? (fromStore ? true : undetermined(env)) : typeof setting === "string" ? endpointReaches(setting, endpoints, port) : `${env} is not a string`;
         w.hop(s, `the app's ${env} names ${s.name} on ${port}`, verdict === true || typeof verdict !== "string" ? verdict : `${env} ${verdict}`);
     }
     return s;

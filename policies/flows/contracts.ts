@@ -375,3 +375,13 @@ export function healthCheckVerdict(group: string, hc: HealthCheck, trafficPort: 
     if (hc.checkPort !== undefined && hc.checkPort !== trafficPort) return `${group} checks port ${hc.checkPort}, the targets serve ${trafficPort}: every target stays unhealthy`;
     return healthCodesInclude(hc.codes, 200) ? true : `${group}'s health check accepts ${hc.codes.join(", ")}, the health path answers 200: every target stays unhealthy`;
 }
+
+/**
+ * Whether a host or path pattern with `*` (any characters) and `?` (one character) wildcards
+ * matches a value, case-insensitively (ELB listener-rule host-header and path-pattern conditions;
+ * Alibaba Cloud ALB Host and Path rule conditions take the same wildcards).
+ */
+export function wildcardMatches(pattern: string, value: string): boolean {
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    return re.test(value);
+}
