@@ -326,3 +326,60 @@ describe("flow links of the ECS tier's registration (growth-aws-serverless)", fu
         },
     ]);
 });
+
+describe("flow links of the request path on Alibaba Cloud past the missing certificate (mature-alicloud)", function () {
+    this.timeout(240_000);
+    const region = "cn-hangzhou";
+    breaks("mature-alicloud", [
+        {
+            flow: "viewer",
+            region,
+            link: "the CDN source on port 80",
+            type: "alicloud:cdn/domainNew:DomainNew",
+            nameEnds: "cdn-domain",
+            mutate: (r) => with_(r, "sources", (Array.isArray(r.inputs.sources) ? r.inputs.sources : []).map((x) => ({ ...record(x), port: 80 }))),
+            hop: "origin -> lc-cn-hangzhou-lb-alb:443",
+            resource: "lc-cdn-domain",
+        },
+        {
+            flow: "order",
+            region,
+            link: "an extra Host condition in ruleConditions",
+            type: "alicloud:alb/rule:Rule",
+            nameEnds: "cn-hangzhou-lb-rule-order",
+            mutate: (r) => with_(r, "ruleConditions", [...(Array.isArray(r.inputs.ruleConditions) ? r.inputs.ruleConditions : []), { type: "Host", hostConfig: { values: ["admin.example.org"] } }]),
+            hop: "rule /order /order/* matches requests",
+            resource: "lc-cn-hangzhou-lb-rule-order",
+        },
+        {
+            flow: "order",
+            region,
+            link: "the rule's action a fixed response",
+            type: "alicloud:alb/rule:Rule",
+            nameEnds: "cn-hangzhou-lb-rule-order",
+            mutate: (r) => with_(r, "ruleActions", [{ type: "FixedResponse", order: 1, fixedResponseConfig: { content: "closed", httpCode: "503" } }]),
+            hop: "rule /order /order/* forwards",
+            resource: "lc-cn-hangzhou-lb-rule-order",
+        },
+        {
+            flow: "viewer",
+            region,
+            link: "the server group's health-check port 9999",
+            type: "alicloud:alb/serverGroup:ServerGroup",
+            nameEnds: "cn-hangzhou-lb-group-api",
+            mutate: (r) => with_(r, "healthCheckConfig", { ...record(r.inputs.healthCheckConfig), healthCheckPort: 9999 }),
+            hop: "health check /healthz",
+            resource: "lc-cn-hangzhou-lb-group-api",
+        },
+        {
+            flow: "viewer",
+            region,
+            link: "the server group's health-check codes 3xx",
+            type: "alicloud:alb/serverGroup:ServerGroup",
+            nameEnds: "cn-hangzhou-lb-group-api",
+            mutate: (r) => with_(r, "healthCheckConfig", { ...record(r.inputs.healthCheckConfig), healthCheckCodes: ["http_3xx"] }),
+            hop: "health check /healthz",
+            resource: "lc-cn-hangzhou-lb-group-api",
+        },
+    ]);
+});
