@@ -18,6 +18,7 @@ import {
 } from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
 import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
+import { MANAGED_POLICY } from "../../components/aws/cdn";
 import { CREDENTIAL_KEYS, ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
@@ -88,7 +89,7 @@ const T = {
  * and your custom origin": CloudFront verifies that the origin certificate matches the origin
  * domain name or, when the Host header is forwarded, the Host header.
  */
-export const ALL_VIEWER_ORIGIN_REQUEST_POLICY = "216adef6-5c7f-47e4-b989-5492eafa07d3";
+export const ALL_VIEWER_ORIGIN_REQUEST_POLICY: string = MANAGED_POLICY.allViewer;
 
 /** The service principals that take roles and use keys on the flows' hops. */
 const EC2_SERVICE = "ec2.amazonaws.com";
@@ -282,10 +283,26 @@ function awsHealthCheck(tg: FlowResource): HealthCheck {
     };
 }
 
+/** A request path of the API route (the load balancer's default action): dynamic, per user. */
+const DYNAMIC_API_PATH = "/api/products";
+
+/**
+ * The CDN behaviour that serves a dynamic path (the first ordered behaviour whose pathPattern
+ * matches it, else the default: CloudFront Developer Guide, "Cache behavior settings", Path
+ * pattern) uses the managed CachingDisabled policy: API, order and WebSocket responses differ per
+ * user and are never served from the edge cache (the managed policy ids: "Use managed cache policies").
+ */
+function dynamicNotCached(dist: FlowResource, path: string): true | string {
+    const behaviour = list(dist.inputs.orderedCacheBehaviors).filter(isRecord).find((b) => wildcardMatches(str(b.pathPattern) ?? "", path)) ?? (isRecord(dist.inputs.defaultCacheBehavior) ? dist.inputs.defaultCacheBehavior : {});
+    const policy = str(behaviour.cachePolicyId);
+    return policy === MANAGED_POLICY.cachingDisabled ? true : `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) uses cache policy ${String(policy)}, not CachingDisabled (${MANAGED_POLICY.cachingDisabled}): per-user responses would be served from the edge cache`;
+}
+
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
 function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
     const alb = g.ofType(T.lb, region)[0] ?? w.absent("load balancer", `no application load balancer in ${region}`);
     const entry = entryNames(g, alb);
+    const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     if (key === "viewer" || entry.records.length === 0) {
         const dist = entry.cdn ?? w.absent("CDN", "no CloudFront distribution serves the domain");
         const aliases = strings(dist.inputs.aliases);
@@ -296,6 +313,8 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
             w.hop(dist, `DNS: ${aliases.join(", ")} alias the distribution`, missing.length === 0 ? true : `no A/AAAA alias record of the stack's zone points ${missing.join(", ")} at ${dist.name}: viewers cannot resolve it`);
         }
         w.hop(dist, `origin -> ${alb.name}`, entry.cdnOk);
+        const path = patterns[0] ?? DYNAMIC_API_PATH;
+        w.hop(dist, `${path} is not cached at the edge`, dynamicNotCached(dist, path));
     } else {
         const record = entry.records[0];
         w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, recordVerdict(g, record));
@@ -310,8 +329,6 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         `certificate covers ${entry.names.join(", ")}`,
         cert.certificate === undefined ? "the listener's certificate is not one the stack declares" : uncovered.length === 0 ? true : `${uncovered.join(", ")} not on the certificate (${cert.names.join(", ")}): TLS to this listener fails for that name`,
     );
-    const r = ROUTES.find((x) => x.name === route);
-    const patterns = r?.pathPatterns ?? [];
     let tgRef: Ref;
     let router: FlowResource = listener;
     if (patterns.length === 0) {
