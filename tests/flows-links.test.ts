@@ -331,9 +331,21 @@ describe("flow links of egress and the scaling signal (startup-aws)", function (
     });
 });
 
-describe("flow links of the ECS tier's registration (growth-aws-serverless)", function () {
+describe("flow links of the ECS tier's registration and roles (growth-aws-serverless)", function () {
     this.timeout(240_000);
+    const lambdaTrust = (r: FlowResource) => with_(r, "assumeRolePolicy", policyOf([{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "lambda.amazonaws.com" } }]));
     breaks("growth-aws-serverless", [
+        { flow: "order", region: "us-east-1", link: "the execution role trusting another service", type: "aws:iam/role:Role", nameEnds: "fargate-execution", mutate: lambdaTrust, hop: "trusted by ecs-tasks.amazonaws.com", resource: "lc-us-east-1-fargate-execution" },
+        {
+            flow: "scaling",
+            region: "us-east-1",
+            link: "the task role's trust limited to another account",
+            type: "aws:iam/role:Role",
+            nameEnds: "fargate-task",
+            mutate: (r) => with_(r, "assumeRolePolicy", String(r.inputs.assumeRolePolicy).replace(/"aws:SourceAccount":"\d+"/, '"aws:SourceAccount":"210987654321"')),
+            hop: "trusted by ecs-tasks.amazonaws.com",
+            resource: "lc-us-east-1-fargate-task",
+        },
         {
             flow: "viewer",
             region: "us-east-1",

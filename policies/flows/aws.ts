@@ -516,6 +516,7 @@ function ecsSecret(g: FlowGraph, w: Walk, svc: FlowResource, env: string, store:
     );
     w.hop(task, `the ${env} secret holds the JSON key the container reads`, holdsJsonKey(env, valueFrom));
     const role = w.follow(task, "execution role", g.ref(task, "executionRoleArn", task.inputs.executionRoleArn, T.role, ["name"]), "the task definition has no execution role the stack declares: ECS cannot fetch its secrets");
+    trustHop(w, role, ECS_TASKS_SERVICE);
     const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
     w.hop(
         role,
@@ -540,9 +541,18 @@ function publishHop(g: FlowGraph, w: Walk, role: FlowResource): void {
  * Deny overriding it (EC2 instance profiles: ec2.amazonaws.com, IAM User Guide "Use an IAM role to
  * grant permissions to applications running on Amazon EC2 instances"; ECS tasks: ecs-tasks.amazonaws.com).
  */
-function trustHop(w: Walk, role: FlowResource, service: string): void {
+function trustHop(w: Walk, role: FlowResource, service: string, sourceArn?: string): void {
     const policy = role.inputs.assumeRolePolicy;
-    w.hop(role, `trusted by ${service}`, FlowGraph.isUnknown(policy) ? undetermined("assumeRolePolicy") : accessVerdict([policy], { action: "sts:AssumeRole", service }, `the trust policy of ${role.name}`));
+    // The service assumes the role on behalf of this account and, where given, this source (the
+    // confused-deputy condition keys aws:SourceAccount and aws:SourceArn: IAM User Guide, "The confused deputy problem").
+    const account = accountOf(role.outputs?.arn);
+    const context: Record<string, string> = { ...(account !== undefined ? { "aws:SourceAccount": account } : {}), ...(sourceArn !== undefined && account !== undefined ? { "aws:SourceArn": sourceArn.replace("<account>", account) } : {}) };
+    w.hop(role, `trusted by ${service}`, FlowGraph.isUnknown(policy) ? undetermined("assumeRolePolicy") : accessVerdict([policy], { action: "sts:AssumeRole", service, context }, `the trust policy of ${role.name}`));
+}
+
+/** The ARN of a task of an ECS cluster, as ECS names the source when tasks take their roles (`arn:aws:ecs:<region>:<account>:task/<cluster>/<task id>`). */
+function ecsTaskArn(region: string, cluster: string): string {
+    return `arn:aws:ecs:${region}:<account>:task/${cluster}/0`;
 }
 
 /** The account id of an ARN (`arn:<partition>:<service>:<region>:<account>:...`), when known. */
@@ -712,7 +722,7 @@ function ecsScaling(g: FlowGraph, w: Walk, region: string): void {
         // The app publishes its connection count with the task role (the scale-out alarm reads it with the CPU).
         const { task } = ecsContainer(g, w, svc);
         const role = w.follow(task, `task role of ${serviceName}`, g.ref(task, "taskRoleArn", task.inputs.taskRoleArn, T.role, ["name"]), "the task definition has no task role the stack declares: the app cannot publish its connection metric");
-        w.hop(role, `trusted by ${ECS_TASKS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicy, "sts:AssumeRole", ECS_TASKS_SERVICE) ? true : `${role.name} does not trust ${ECS_TASKS_SERVICE}: the tasks cannot take its credentials`);
+        trustHop(w, role, ECS_TASKS_SERVICE, ecsTaskArn(region, clusterName));
         publishHop(g, w, role);
         const target = g.ofType(T.scalableTarget, region).find((t) => t.inputs.resourceId === resourceId && t.inputs.scalableDimension === "ecs:service:DesiredCount");
         w.hop(target ?? svc, `scalable target ${resourceId}`, target !== undefined ? true : `no Application Auto Scaling target ${resourceId} (ecs:service:DesiredCount)`);
