@@ -547,7 +547,9 @@ function trustHop(w: Walk, role: FlowResource, service: string, sourceArn?: stri
     // confused-deputy condition keys aws:SourceAccount and aws:SourceArn: IAM User Guide, "The confused deputy problem").
     const account = accountOf(role.outputs?.arn);
     const context: Record<string, string> = { ...(account !== undefined ? { "aws:SourceAccount": account } : {}), ...(sourceArn !== undefined && account !== undefined ? { "aws:SourceArn": sourceArn.replace("<account>", account) } : {}) };
-    w.hop(role, `trusted by ${service}`, FlowGraph.isUnknown(policy) ? undetermined("assumeRolePolicy") : accessVerdict([policy], { action: "sts:AssumeRole", service, context }, `the trust policy of ${role.name}`));
+    const verdict = FlowGraph.isUnknown(policy) ? undetermined("assumeRolePolicy") : accessVerdict([policy], { action: "sts:AssumeRole", service, context }, `the trust policy of ${role.name}`);
+    // In a first preview the role's ARN (its account) is unknown: a trust conditioned on the account waits for it.
+    w.hop(role, `trusted by ${service}`, account === undefined && typeof verdict === "object" ? undetermined("assumeRolePolicy") : verdict);
 }
 
 /** The ARN of a task of an ECS cluster, as ECS names the source when tasks take their roles (`arn:aws:ecs:<region>:<account>:task/<cluster>/<task id>`). */
