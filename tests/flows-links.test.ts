@@ -5,6 +5,7 @@
 import * as assert from "assert";
 
 import { analyzeFlows } from "../policies/flows/analyze";
+import { policyStatements } from "../policies/flows/contracts";
 import { FlowResource } from "../policies/flows/graph";
 import { FlowResult } from "../policies/flows/walk";
 import { record } from "../policies/lib/values";
@@ -239,10 +240,8 @@ const TG = "aws:lb/targetGroup:TargetGroup";
 
 /** The distribution with its first origin's customOriginConfig changed. */
 function withOrigin(r: FlowResource, change: Record<string, unknown>): FlowResource {
-    const origins = JSON.parse(JSON.stringify(r.inputs.origins ?? []));
-    const first = Array.isArray(origins) ? origins[0] : undefined;
-    if (first === undefined || typeof first !== "object" || first === null) return assert.fail("no origin");
-    first.customOriginConfig = { ...first.customOriginConfig, ...change };
+    const origins = (Array.isArray(r.inputs.origins) ? r.inputs.origins : []).map((o, i) => (i === 0 ? { ...record(o), customOriginConfig: { ...record(record(o).customOriginConfig), ...change } } : o));
+    if (origins.length === 0) return assert.fail("no origin");
     return with_(r, "origins", origins);
 }
 
@@ -304,6 +303,26 @@ describe("flow links of the request path: origin, rules, target groups, registra
         { flow: "viewer", region: "us-east-1", link: "health check matcher 204", type: TG, nameEnds: "tg-api", mutate: (r) => withHealthCheck(r, { matcher: "204" }), hop: "health check /healthz", resource: tgApi },
         { flow: "viewer", region: "us-east-1", link: "the target group speaking HTTPS", type: TG, nameEnds: "tg-api", mutate: (r) => with_(r, "protocol", "HTTPS"), hop: "health check /healthz", resource: tgApi },
         { flow: "viewer", region: "us-east-1", link: "an attachment of another Auto Scaling group", type: "aws:autoscaling/attachment:Attachment", nameEnds: "k8s-api-nodes-us-east-1a", mutate: (r) => with_(r, "autoscalingGroupName", "some-other-asg"), hop: "registered targets: the EKS nodes", resource: tgApi },
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "the node role trusting another service",
+            type: "aws:iam/role:Role",
+            nameEnds: "k8s-node-role",
+            mutate: (r) => with_(r, "assumeRolePolicy", policyOf([{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "lambda.amazonaws.com" } }])),
+            hop: "trusted by ec2.amazonaws.com",
+            resource: "lc-us-east-1-k8s-node-role",
+        },
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "a Deny of sts:AssumeRole in the cluster role's trust",
+            type: "aws:iam/role:Role",
+            nameEnds: "k8s-cluster-role",
+            mutate: (r) => with_(r, "assumeRolePolicy", policyOf([...policyStatements(r.inputs.assumeRolePolicy), { Sid: "NoOne", Effect: "Deny", Action: "sts:AssumeRole", Principal: "*" }])),
+            hop: "trusted by eks.amazonaws.com",
+            resource: "lc-us-east-1-k8s-cluster-role",
+        },
         { flow: "order", region: "us-east-1", link: "the latency record of type TXT", type: "aws:route53/record:Record", nameEnds: "steering-latency-us-east-1", mutate: (r) => with_(r, "type", "TXT"), hop: "api.live.example.com aliases", resource: "lc-steering-latency-us-east-1" },
         { flow: "order", region: "us-east-1", link: "the latency record in another zone", type: "aws:route53/record:Record", nameEnds: "steering-latency-us-east-1", mutate: (r) => with_(r, "zoneId", "Z0THERZONE"), hop: "api.live.example.com aliases", resource: "lc-steering-latency-us-east-1" },
     ]);
@@ -315,7 +334,7 @@ describe("flow links of egress and the scaling signal (startup-aws)", function (
     breaks("startup-aws", [
         { flow: "order", region: "us-east-1", link: "a private NAT gateway", type: "aws:ec2/natGateway:NatGateway", nameEnds: "nat-us-east-1a", mutate: (r) => with_(r, "connectivityType", "private"), hop: "lc-us-east-1-network-private-us-east-1a: a public NAT gateway", resource: nat },
         { flow: "order", region: "us-east-1", link: "the internet gateway route removed", type: "aws:ec2/route:Route", nameEnds: "rt-public-default", mutate: () => null, hop: "lc-us-east-1-network-private-us-east-1a: a public NAT gateway", resource: nat },
-        { flow: "scaling", region: "us-east-1", link: "the alarm's dimension naming another group", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "metricQueries", JSON.parse(JSON.stringify(r.inputs.metricQueries).replace(/"AutoScalingGroupName":"[^"]*"/g, '"AutoScalingGroupName":"nosuch"'))), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
+        { flow: "scaling", region: "us-east-1", link: "the alarm's dimension naming another group", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "metricQueries", (Array.isArray(r.inputs.metricQueries) ? r.inputs.metricQueries : []).map((q) => ({ ...record(q), metric: { ...record(record(q).metric), dimensions: { AutoScalingGroupName: "nosuch" } } }))), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
         { flow: "scaling", region: "us-east-1", link: "the alarm's actions disabled", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "actionsEnabled", false), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
         { flow: "scaling", region: "us-east-1", link: "the alarm comparing LessThanThreshold", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "comparisonOperator", "LessThanThreshold"), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
         { flow: "scaling", region: "us-east-1", link: "the metadata endpoint disabled", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "-app-launch-template", mutate: (r) => with_(r, "metadataOptions", { ...record(r.inputs.metadataOptions), httpEndpoint: "disabled" }), hop: "agent publishes", resource: "lc-us-east-1-app-launch-template" },

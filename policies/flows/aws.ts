@@ -93,6 +93,7 @@ export const ALL_VIEWER_ORIGIN_REQUEST_POLICY: string = MANAGED_POLICY.allViewer
 
 /** The service principals that take roles and use keys on the flows' hops. */
 const EC2_SERVICE = "ec2.amazonaws.com";
+const EKS_SERVICE = "eks.amazonaws.com";
 const CLOUDWATCH_SERVICE = "cloudwatch.amazonaws.com";
 
 function found<T>(r: Ref<T>): T | undefined {
@@ -382,6 +383,10 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(dep ?? svcRes, `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the target group checks ${healthPath}`);
         const eks = g.ofType(T.eks, region)[0];
         const nodes = g.ofType(T.nodeGroup, region);
+        // The cluster and its nodes act with their roles: the cluster role trusts eks.amazonaws.com,
+        // each node role ec2.amazonaws.com (EKS User Guide, "Amazon EKS cluster IAM role", "Amazon EKS node IAM role").
+        trustHop(w, w.follow(eks, "cluster role", g.ref(eks, "roleArn", eks.inputs.roleArn, T.role), "the cluster's role is not declared in the stack"), EKS_SERVICE);
+        for (const role of new Set(nodes.map((n) => w.follow(n, "node role", g.ref(n, "nodeRoleArn", n.inputs.nodeRoleArn, T.role), "the node group's role is not declared in the stack")))) trustHop(w, role, EC2_SERVICE);
         const sg = g.ofType(T.sg, region).find((x) => x.urn === eks.urn) ?? w.absent("cluster security group", `${eks.name} has no cluster security group`);
         w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
         return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
