@@ -31,8 +31,15 @@ export function flowViolations(flows: readonly FlowResult[], unset: readonly str
     if (level === "disabled") return [];
     const found = flows.flatMap((f) => {
         if (f.broken === undefined) return f.status === "unknown" ? undeterminedHops(f) : [];
-        // The break, then every hop waiting for a setting the walk went past (the break may be one).
-        const breaks = [f.broken, ...(f.advisories ?? []).filter((a) => a !== f.broken && a.hop !== f.broken?.hop)];
+        // The break, then every resource waiting for a setting the walk went past, once per resource
+        // and key (the break may be one; a contact group several alarms notify is one finding).
+        const seen = new Set<string>();
+        const breaks = [f.broken, ...(f.advisories ?? [])].filter((b) => {
+            const key = `${b.urn}\0${b.setting ?? b.hop}`;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+        });
         return breaks.map((b) => {
             const pending = b.setting !== undefined && unset.includes(b.setting);
             const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${b.hop}": ${b.reason}`;
