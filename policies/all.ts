@@ -41,6 +41,7 @@ import { haStackRequireGlobalDatabase } from "./stack/ha-stack-require-global-da
 import { haStackRequireCdnOriginFailover } from "./stack/ha-stack-require-cdn-origin-failover";
 import { haStackRequireSteeringHealthChecks } from "./stack/ha-stack-require-steering-health-checks";
 import { haStackFlowAvailabilityTarget } from "./stack/ha-stack-flow-availability-target";
+import { secEcsTaskRequireLeastPrivilegeSecrets } from "./stack/sec-ecs-task-require-least-privilege-secrets";
 import { secListenerRequireHttps } from "./stack/sec-listener-require-https";
 import { secListenerTlsPolicyUnsettable } from "./stack/sec-listener-tls-policy-unsettable";
 
@@ -84,6 +85,7 @@ export const POLICIES: Policies = [
     secObjectStorageRequirePrivate,
     secObjectStorageRequireEncryption,
     secListenerRequireHttps,
+    secEcsTaskRequireLeastPrivilegeSecrets,
     secListenerTlsPolicyUnsettable,
     secK8sDeploymentRequireNonRoot,
 ];

@@ -6,7 +6,11 @@
 import * as assert from "assert";
 
 import { Plan, planStack } from "../tools/lib/record";
+import { evaluatePolicies } from "../tools/lib/evaluate";
+import { POLICIES } from "../policies/all";
 import { PlanCache, at, list, ofType, one, stackDir, stackFile } from "./helpers";
+import { shippedPlan } from "./support/shipped";
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -26,6 +30,8 @@ function offPeakEventWindow(now: number = Date.now()): { start: string; end: str
 
 const EVENT = { name: "double12", ...offPeakEventWindow(), peakOnline: 40000, timeZone: "Asia/Shanghai" };
 const ALI_EVENT_STACK = "event-alicloud-serverless";
+/** An SAE stack whose evening peak is in London (daylight saving: GMT in winter, BST in summer). */
+const ALI_LONDON_STACK = "london-alicloud-serverless";
 const AWS_EVENT_STACK = "event-aws-serverless";
 
 /** The shipped serverless stack's settings plus a planned event 10 days ahead. */
@@ -40,6 +46,15 @@ function eventStacks(): string {
                 { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
                 { name: "weekend", recurrence: "weekly", days: ["sat", "sun"], start: "10:00", end: "14:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
             ],
+            tls: { certificateId: "14211234-cn-hangzhou" },
+        }),
+        [ALI_LONDON_STACK]: stackFile({
+            stage: "growth",
+            compute: "serverless",
+            domain: "live.example.com",
+            cloud: "alicloud",
+            regions: [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
+            peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Europe/London" }],
             tls: { certificateId: "14211234-cn-hangzhou" },
         }),
         [AWS_EVENT_STACK]: stackFile({
@@ -69,10 +84,10 @@ describe("compute choices on the plan", function () {
 
     before(async () => {
         for (const stack of ["startup-alicloud", "startup-aws", "growth-alicloud", "growth-aws", "growth-alicloud-serverless", "growth-aws-serverless"]) {
-            plans.set(stack, await planStack(stack));
+            plans.set(stack, await shippedPlan(stack));
         }
         const dir = eventStacks();
-        for (const stack of [ALI_EVENT_STACK, AWS_EVENT_STACK]) plans.set(stack, await planStack(stack, dir));
+        for (const stack of [ALI_EVENT_STACK, AWS_EVENT_STACK, ALI_LONDON_STACK]) plans.set(stack, await planStack(stack, dir));
     });
 
     // The app group only: Alibaba Cloud's video tier runs a second ESS group of transcoders.
@@ -207,7 +222,7 @@ describe("compute choices on the plan", function () {
             ]);
             assert.strictEqual(at(rule, "scalingRuleMetric", "minReplicas"), 3);
             assert.strictEqual(at(rule, "scalingRuleMetric", "maxReplicas"), 20);
-            assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleUpRules"), { disabled: false, stabilizationWindowSeconds: 0, step: 3 });
+            assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleUpRules"), { disabled: false, stabilizationWindowSeconds: 0, step: 21 });
             assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleDownRules"), { disabled: false, stabilizationWindowSeconds: 1800, step: 1 });
             // 20,000 viewers / (5,000 x 0.8) = 5, rounded up to whole zones: 6; pre-scaled 30 min before 19:00, released 30 min after 23:00.
             assert.deepStrictEqual(at(rule, "scalingRuleTimer"), {
@@ -244,21 +259,67 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule").length, 12, "three rules per service: daily timer, weekly timer, event");
         });
 
-        it("the database and cache passwords reach the applications by reference to a ConfigMap, never in their envs", () => {
+        it("each application reads only its own service's passwords, by reference to a ConfigMap of its own, never in its envs", () => {
             const p = plan("growth-alicloud-serverless");
-            const configMap = one(p, "alicloud:sae/configMap:ConfigMap", "lc-cn-hangzhou-sae-database-credential");
-            assert.strictEqual(configMap.inputs.data, "[secret]");
-            assert.strictEqual(configMap.inputs.namespaceId, "cn-hangzhou:lccnhangzhou");
-            for (const app of ofType(p, "alicloud:sae/application:Application")) {
-                const envs: unknown = JSON.parse(String(app.inputs.envs));
-                assert.deepStrictEqual(list(envs).slice(-3), [
-                    { name: "DATABASE_USER", value: "app" },
-                    { name: "DATABASE_PASSWORD", valueFrom: { configMapRef: { configMapId: Number(configMap.id), key: "DATABASE_PASSWORD" } } },
-                    { name: "REDIS_PASSWORD", valueFrom: { configMapRef: { configMapId: Number(configMap.id), key: "REDIS_PASSWORD" } } },
-                ]);
-                assert.ok(!String(app.inputs.envs).includes("mock-secret-"), "no password in the envs");
+            const needs: Record<string, string[]> = { user: ["DATABASE_PASSWORD", "REDIS_PASSWORD"], product: ["DATABASE_PASSWORD", "REDIS_PASSWORD"], order: ["DATABASE_PASSWORD", "REDIS_PASSWORD"], interaction: ["REDIS_PASSWORD"] };
+            const configMaps = ofType(p, "alicloud:sae/configMap:ConfigMap");
+            assert.deepStrictEqual(configMaps.map((c) => c.inputs.name).sort(), ["interaction-credentials", "order-credentials", "product-credentials", "user-credentials"]);
+            for (const [service, keys] of Object.entries(needs)) {
+                const app = one(p, "alicloud:sae/application:Application", `lc-cn-hangzhou-sae-${service}`);
+                const configMap = one(p, "alicloud:sae/configMap:ConfigMap", `lc-cn-hangzhou-sae-${service}-credentials`);
+                assert.strictEqual(configMap.inputs.data, "[secret]");
+                assert.strictEqual(configMap.inputs.namespaceId, "cn-hangzhou:lccnhangzhou");
                 assert.strictEqual(app.inputs.namespaceId, configMap.inputs.namespaceId);
+                const envs = list(JSON.parse(String(app.inputs.envs)));
+                const database = keys.includes("DATABASE_PASSWORD");
+                assert.deepStrictEqual(
+                    envs.filter((e) => at(e, "valueFrom") !== undefined),
+                    keys.map((key) => ({ name: key, valueFrom: { configMapRef: { configMapId: Number(configMap.id), key } } })),
+                    `${service} reads ${keys.join(", ")} from its own ConfigMap and nothing else`,
+                );
+                assert.deepStrictEqual(envs.filter((e) => String(at(e, "name")).startsWith("DATABASE_")).map((e) => at(e, "name")), database ? ["DATABASE_HOST", "DATABASE_READER_HOST", "DATABASE_USER", "DATABASE_PASSWORD"] : []);
+                assert.ok(!String(app.inputs.envs).includes("mock-secret-"), "no password in the envs");
             }
+        });
+
+        it("a London peak: each timer is limited to dates of one London offset, at that offset's Shanghai times (02:30/07:30 in GMT, 01:30/06:30 in BST)", () => {
+            const p = plan(ALI_LONDON_STACK);
+            // London's offset from UTC in hours at noon UTC of a date, read from Intl (not from the blueprint's time zone code).
+            const londonOffset = (date: string): number => {
+                const hour = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(new Date(`${date}T12:00:00Z`));
+                return Number(hour) - 12;
+            };
+            for (const service of ["user", "product", "order", "interaction"]) {
+                const rules = ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule")
+                    .filter((r) => r.name.startsWith(`lc-cn-hangzhou-sae-${service}-scaling`))
+                    .map((r) => at(r.inputs, "scalingRuleTimer"));
+                assert.ok(rules.length === 1 || rules.length === 2, `${service}: one span, or two when an offset change falls within the 90-day horizon`);
+                let previousEnd = "";
+                for (const timer of rules) {
+                    const begin = String(at(timer, "beginDate"));
+                    const end = String(at(timer, "endDate"));
+                    assert.match(begin, /^\d{4}-\d{2}-\d{2}$/);
+                    assert.match(end, /^\d{4}-\d{2}-\d{2}$/);
+                    assert.ok(begin > previousEnd && end > begin, `${service}: spans follow each other without overlap (${previousEnd} < ${begin} < ${end})`);
+                    previousEnd = end;
+                    // The middle of the span: one London offset holds throughout it.
+                    const middle = new Date((Date.parse(begin) + Date.parse(end)) / 2).toISOString().slice(0, 10);
+                    const expected = londonOffset(middle) === 0 ? ["02:30", "07:30"] : ["01:30", "06:30"];
+                    assert.strictEqual(londonOffset(begin), londonOffset(middle), `${service}: the span starts after its offset took effect`);
+                    assert.strictEqual(at(timer, "period"), "* * *");
+                    assert.deepStrictEqual(list(at(timer, "schedules")).map((x) => at(x, "atTime")), expected, `${service} ${begin}..${end}`);
+                }
+            }
+        });
+
+        it("releases with the scaling rules on: autoEnableApplicationScalingRule, one ready instance per zone on the application and on every rule", () => {
+            const p = plan(ALI_EVENT_STACK);
+            for (const app of ofType(p, "alicloud:sae/application:Application")) {
+                assert.deepStrictEqual([app.inputs.autoEnableApplicationScalingRule, app.inputs.minReadyInstances, app.inputs.minReadyInstanceRatio], [true, 2, -1], app.name);
+            }
+            const rules = ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule");
+            assert.strictEqual(rules.length, 12);
+            for (const rule of rules) assert.deepStrictEqual([rule.inputs.scalingRuleEnable, rule.inputs.minReadyInstances, rule.inputs.minReadyInstanceRatio], [true, 2, -1], rule.name);
         });
 
         it("three-level alarms per application on acs_serverless cpu and memoryPercent, each level to its own contact group", () => {
@@ -379,42 +440,80 @@ describe("compute choices on the plan", function () {
             for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 10, minCapacity: 10 });
         });
 
-        it("identities: the execution role reads exactly the database and cache secrets, the task role only publishes into LiveCommerce/App and trusts tasks of this account", () => {
+        it("identities: each service has its own execution role reading exactly its credentials' secrets and its own task role that only publishes into LiveCommerce/App", () => {
             const p = plan("growth-aws-serverless");
             const cluster = ofType(p, "aws:rds/cluster:Cluster")[0];
             const secretArn = String(at(cluster.outputs, "masterUserSecrets", 0, "secretArn"));
             assert.match(secretArn, /^arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-/);
-            const execution = one(p, "aws:iam/role:Role", "lc-us-east-1-fargate-execution");
-            const task = one(p, "aws:iam/role:Role", "lc-us-east-1-fargate-task");
-            assert.deepStrictEqual(JSON.parse(String(execution.inputs.assumeRolePolicy)), {
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
-            });
-            assert.deepStrictEqual(JSON.parse(String(task.inputs.assumeRolePolicy)).Statement[0].Condition, {
-                ArnLike: { "aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*" },
-                StringEquals: { "aws:SourceAccount": "123456789012" },
-            });
             const cacheSecret = one(p, "aws:secretsmanager/secret:Secret", "lc-us-east-1-fargate-cache-token");
             const cacheSecretArn = String(at(cacheSecret.outputs, "arn"));
             assert.strictEqual(one(p, "aws:secretsmanager/secretVersion:SecretVersion", "lc-us-east-1-fargate-cache-token").inputs.secretString, "[secret]");
-            assert.deepStrictEqual(JSON.parse(String(one(p, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-fargate-execution-secrets").inputs.policy)), {
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secretArn, cacheSecretArn] }],
-            });
-            assert.deepStrictEqual(JSON.parse(String(one(p, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-fargate-task-publish").inputs.policy)), {
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "LiveCommerce/App" } } }],
-            });
-            for (const def of ofType(p, "aws:ecs/taskDefinition:TaskDefinition")) {
+            const database = [
+                { name: "DATABASE_USER", valueFrom: `${secretArn}:username::` },
+                { name: "DATABASE_PASSWORD", valueFrom: `${secretArn}:password::` },
+            ];
+            const cache = [{ name: "REDIS_PASSWORD", valueFrom: `${cacheSecretArn}:password::` }];
+            // What each service gets: the interaction service (likes, comments, WebSocket push) no database credential.
+            const expected = {
+                user: { secrets: [...database, ...cache], reads: [secretArn, cacheSecretArn] },
+                product: { secrets: [...database, ...cache], reads: [secretArn, cacheSecretArn] },
+                order: { secrets: [...database, ...cache], reads: [secretArn, cacheSecretArn] },
+                interaction: { secrets: cache, reads: [cacheSecretArn] },
+            };
+            const roleArns = new Set<unknown>();
+            for (const [service, want] of Object.entries(expected)) {
+                const execution = one(p, "aws:iam/role:Role", `lc-us-east-1-fargate-${service}-execution`);
+                const task = one(p, "aws:iam/role:Role", `lc-us-east-1-fargate-${service}-task-role`);
+                assert.deepStrictEqual(JSON.parse(String(execution.inputs.assumeRolePolicy)), {
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                });
+                assert.deepStrictEqual(JSON.parse(String(task.inputs.assumeRolePolicy)).Statement[0].Condition, {
+                    ArnLike: { "aws:SourceArn": "arn:aws:ecs:us-east-1:123456789012:*" },
+                    StringEquals: { "aws:SourceAccount": "123456789012" },
+                });
+                assert.strictEqual(one(p, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", `lc-us-east-1-fargate-${service}-execution-policy`).inputs.policyArn, "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+                assert.deepStrictEqual(JSON.parse(String(one(p, "aws:iam/rolePolicy:RolePolicy", `lc-us-east-1-fargate-${service}-execution-secrets`).inputs.policy)), {
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: want.reads }],
+                });
+                // The task role's only policy: publishing the connection metric.
+                const taskPolicies = ofType(p, "aws:iam/rolePolicy:RolePolicy").filter((r) => r.inputs.role === at(task.outputs, "name"));
+                assert.deepStrictEqual(
+                    taskPolicies.map((r) => JSON.parse(String(r.inputs.policy))),
+                    [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "LiveCommerce/App" } } }] }],
+                );
+                const def = one(p, "aws:ecs/taskDefinition:TaskDefinition", `lc-us-east-1-fargate-${service}-task`);
                 assert.deepStrictEqual([def.inputs.executionRoleArn, def.inputs.taskRoleArn], [at(execution.outputs, "arn"), at(task.outputs, "arn")]);
+                roleArns.add(def.inputs.executionRoleArn).add(def.inputs.taskRoleArn);
                 const container = JSON.parse(String(def.inputs.containerDefinitions))[0];
-                assert.deepStrictEqual(container.secrets, [
-                    { name: "DATABASE_USER", valueFrom: `${secretArn}:username::` },
-                    { name: "DATABASE_PASSWORD", valueFrom: `${secretArn}:password::` },
-                    { name: "REDIS_PASSWORD", valueFrom: `${cacheSecretArn}:password::` },
-                ]);
+                assert.deepStrictEqual(container.secrets, want.secrets, `${service}'s container secrets`);
+                assert.deepStrictEqual(container.logConfiguration.options, {
+                    "awslogs-group": at(one(p, "aws:cloudwatch/logGroup:LogGroup", "lc-us-east-1-fargate-logs").outputs, "name"),
+                    "awslogs-region": "us-east-1",
+                    "awslogs-stream-prefix": service,
+                });
                 assert.ok(!String(def.inputs.containerDefinitions).includes("mock-secret-"), "no password in the task definition");
             }
+            assert.strictEqual(roleArns.size, 8, "no two services share a role");
+        });
+
+        it("least privilege: the plan keeps sec-ecs-task-require-least-privilege-secrets; the interaction execution role reading the database secret is a mandatory finding on its task definition", async () => {
+            const p = plan("growth-aws-serverless");
+            const rule = POLICIES.filter((x) => x.name === "sec-ecs-task-require-least-privilege-secrets");
+            assert.deepStrictEqual((await evaluatePolicies(rule, p.resources, { stage: "growth" })).violations, []);
+            const secretArn = String(at(ofType(p, "aws:rds/cluster:Cluster")[0].outputs, "masterUserSecrets", 0, "secretArn"));
+            const widened = p.resources.map((r) => {
+                if (r.type !== "aws:iam/rolePolicy:RolePolicy" || r.name !== "lc-us-east-1-fargate-interaction-execution-secrets") return r;
+                const doc = JSON.parse(String(r.inputs.policy));
+                return { ...r, inputs: { ...r.inputs, policy: JSON.stringify({ ...doc, Statement: [{ ...doc.Statement[0], Resource: [secretArn, ...doc.Statement[0].Resource] }] }) } };
+            });
+            const found = (await evaluatePolicies(rule, widened, { stage: "growth" })).violations;
+            assert.deepStrictEqual(
+                found.map((v) => [v.enforcement, v.urn.split("::").pop()]),
+                [["mandatory", "lc-us-east-1-fargate-interaction-task"]],
+            );
+            assert.ok(found[0].message.includes(secretArn));
         });
 
         it("three-level alarms per ECS service on AWS/ECS CPU and memory and its target group's unhealthy hosts and 5xx share, each to its level's topic", () => {

@@ -10,6 +10,7 @@ import { isRecord, list, num, record } from "../policies/lib/values";
 import { projectsTokenFile, replicaRange, scrapesDeployment, selectsPods, targetsContainerPort } from "../policies/flows/kubernetes";
 import { FlowResult } from "../policies/flows/walk";
 import { FLOW_CONNECTED } from "../policies/flows/finding";
+import { mskClientPort } from "../policies/flows/aws";
 import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
 import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
@@ -199,7 +200,7 @@ describe("flows on AWS: one broken link is caught at exactly its hop", function 
         { flow: "interaction", link: "the pods' health path", type: "kubernetes:apps/v1:Deployment", nameEnds: "interaction-deployment", mutate: () => null, hop: "pods answer" },
         { flow: "viewer", link: "the node-port rule from the load balancer", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "node-ports-from-lb", mutate: () => null, hop: "admits the load balancer" },
         { flow: "order", link: "the data tier's MySQL rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-3306-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 3306" },
-        { flow: "order", link: "the data tier's Kafka rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-9092-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 9092" },
+        { flow: "order", link: "the data tier's Kafka rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-9092-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 9094" },
         { flow: "order", link: "a zone's default route", type: "aws:ec2/route:Route", nameEnds: "rt-private-us-east-1b-default", mutate: () => null, hop: "every subnet of the targets routes" , reported: "routes 0.0.0.0/0 to a NAT gateway" },
         { flow: "hot-products", link: "the data tier's Redis rule for the nodes", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "k8s-data-6379-from-nodes", mutate: () => null, hop: "admits lc-us-east-1-k8s-cluster cluster security group on 6379" },
         { flow: "order", link: "the api.<domain> SAN", type: "aws:acm/certificate:Certificate", nameEnds: "-lb-certificate", mutate: (r) => with_(r, "subjectAlternativeNames", []), hop: "certificate covers" },
@@ -229,6 +230,23 @@ describe("flows on AWS: one broken link is caught at exactly its hop", function 
     ]);
 });
 
+describe("MSK client port as configured", () => {
+    const msk = (inputs: Record<string, unknown>): FlowResource => ({ urn: "urn:msk", type: "aws:msk/cluster:Cluster", name: "kafka", parent: null, provider: null, inputs });
+    it("TLS (the default) 9094, plaintext 9092, IAM only 9098, SCRAM only 9096; unauthenticated access keeps the encryption's port", () => {
+        assert.deepStrictEqual(
+            [
+                msk({}),
+                msk({ encryptionInfo: { encryptionInTransit: { clientBroker: "TLS" } }, clientAuthentication: { unauthenticated: true } }),
+                msk({ encryptionInfo: { encryptionInTransit: { clientBroker: "PLAINTEXT" } } }),
+                msk({ clientAuthentication: { sasl: { iam: true } } }),
+                msk({ clientAuthentication: { sasl: { scram: true } } }),
+                msk({ clientAuthentication: { unauthenticated: true, sasl: { iam: true } } }),
+            ].map(mskClientPort),
+            [9094, 9094, 9092, 9098, 9096, 9094],
+        );
+    });
+});
+
 describe("flows per compute tier on AWS: ECS services and HPAs", function () {
     this.timeout(240_000);
     let serverless: Plan;
@@ -239,14 +257,16 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
     });
     const ecsService = "aws:ecs/service:Service";
     runCases(() => serverless.resources, "us-east-1", [
-        { flow: "order", link: "the database password's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "order-task", mutate: (r) => withSecretKey(r, "DATABASE_PASSWORD", "passwd"), hop: "the DATABASE_PASSWORD secret holds the JSON key" },
-        { flow: "hot-products", link: "the cache token's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "product-task", mutate: (r) => withSecretKey(r, "REDIS_PASSWORD", "token"), hop: "the REDIS_PASSWORD secret holds the JSON key" },
+        { flow: "order", link: "the database password's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "order-task", mutate: (r) => withSecretKey(r, "DATABASE_PASSWORD", "passwd"), hop: "order: the DATABASE_PASSWORD secret holds the JSON key" },
+        { flow: "hot-products", link: "the cache token's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "product-task", mutate: (r) => withSecretKey(r, "REDIS_PASSWORD", "token"), hop: "product: the REDIS_PASSWORD secret holds the JSON key" },
         { flow: "order", link: "the ECS service's loadBalancers entry", type: ecsService, nameEnds: "fargate-order", mutate: (r) => with_(r, "loadBalancers", []), hop: "registered targets: ECS service", reported: "registered targets" },
         { flow: "hot-products", link: "the target type of the route's target group", type: "aws:lb/targetGroup:TargetGroup", nameEnds: "tg-product", mutate: (r) => with_(r, "targetType", "instance"), hop: "registered targets: ECS service" },
         { flow: "interaction", link: "the container port of the registration", type: ecsService, nameEnds: "fargate-interaction", mutate: (r) => with_(r, "loadBalancers", [{ ...(Array.isArray(r.inputs.loadBalancers) ? r.inputs.loadBalancers[0] : {}), containerPort: 9090 }]), hop: "container interaction maps port" },
         { flow: "viewer", link: "the tasks' rule from the load balancer", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "sg-app-8080-from-lb", mutate: () => null, hop: "admits the load balancer on 8080" },
         { flow: "scaling", link: "the scale-out alarm's ECS metric", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "fargate-order-scale-out-alarm", mutate: (r) => with_(r, "metricQueries", []), hop: "reads AWS/ECS CPUUtilization of service/lc-us-east-1-fargate/order" },
         { flow: "scaling", link: "the service's scalable target", type: "aws:appautoscaling/target:Target", nameEnds: "fargate-user-target", mutate: () => null, hop: "scalable target service/lc-us-east-1-fargate/user" },
+        // MSK serves TLS clients on 9094 (clientBroker TLS, unauthenticated): a rule for 9092 only does not reach it.
+        { flow: "order", link: "the Kafka rule's TLS port", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "sg-data-9092-from-app", mutate: (r) => with_(r, "toPort", 9092), hop: "admits lc-us-east-1-network-sg-app on 9094" },
     ]);
     runCases(() => withSubscriptions(serverless.resources), "us-east-1", [
         { flow: "order", link: "the container's DATABASE_PASSWORD secret", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-order-task", mutate: (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, secrets: [] }))), hop: "container gets DATABASE_PASSWORD" },
@@ -256,14 +276,20 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
             type: "aws:ecs/taskDefinition:TaskDefinition",
             nameEnds: "fargate-order-task",
             mutate: (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, secrets: [{ name: "DATABASE_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:other-AbCdEf:password::" }] }))),
-            hop: "the DATABASE_PASSWORD secret is managed by RDS",
+            hop: "order: execution role may secretsmanager:GetSecretValue on the DATABASE_PASSWORD secret",
         },
-        { flow: "order", link: "the execution role's read of the secret", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-execution-secrets", mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:other-*"] }] })), hop: "may secretsmanager:GetSecretValue on the DATABASE_PASSWORD secret" },
+        { flow: "order", link: "the execution role's read of the secret", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-order-execution-secrets", mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:other-*"] }] })), hop: "order: execution role may secretsmanager:GetSecretValue on the DATABASE_USER secret" },
+        // Each service's own execution role: breaking one breaks that service at its secret and no other.
+        { flow: "interaction", link: "the interaction execution role's read of the cache token", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-interaction-execution-secrets", mutate: () => null, hop: "interaction: execution role may secretsmanager:GetSecretValue on the REDIS_PASSWORD secret" },
+        { flow: "scaling", link: "the user execution role's read of the database secret", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-user-execution-secrets", mutate: () => null, hop: "user: execution role may secretsmanager:GetSecretValue on the DATABASE_USER secret" },
+        { flow: "hot-products", link: "the product execution role's managed policy (awslogs)", type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", nameEnds: "fargate-product-execution-policy", mutate: () => null, hop: "product: execution role may logs:CreateLogStream, logs:PutLogEvents on the log group" },
+        { flow: "order", link: "the services' log group", type: "aws:cloudwatch/logGroup:LogGroup", nameEnds: "fargate-logs", mutate: () => null, hop: "order: awslogs writes to a log group of the stack in us-east-1" },
+        { flow: "order", link: "the execution role's trust in ECS tasks", type: "aws:iam/role:Role", nameEnds: "fargate-order-execution", mutate: (r) => with_(r, "assumeRolePolicy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] })), hop: "trusted by ecs-tasks.amazonaws.com" },
         { flow: "hot-products", link: "the container's REDIS_PASSWORD secret", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-product-task", mutate: (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, secrets: [] }))), hop: "container gets REDIS_PASSWORD" },
         { flow: "hot-products", link: "the cache token secret", type: "aws:secretsmanager/secret:Secret", nameEnds: "cache-token", mutate: () => null, hop: "the REDIS_PASSWORD secret is declared in the stack" },
-        { flow: "order", link: "the task definition's execution role", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-order-task", mutate: (r) => with_(r, "executionRoleArn", "arn:aws:iam::123456789012:role/elsewhere"), hop: "execution role" },
-        { flow: "scaling", link: "the task role's publish policy", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-task-publish", mutate: () => null, hop: "may cloudwatch:PutMetricData into LiveCommerce/App" },
-        { flow: "scaling", link: "the task role's trust in ECS tasks", type: "aws:iam/role:Role", nameEnds: "fargate-task", mutate: (r) => with_(r, "assumeRolePolicy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] })), hop: "trusted by ecs-tasks.amazonaws.com" },
+        { flow: "order", link: "the task definition's execution role", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-order-task", mutate: (r) => with_(r, "executionRoleArn", "arn:aws:iam::123456789012:role/elsewhere"), hop: "order: execution role" },
+        { flow: "scaling", link: "the task role's publish policy", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-user-task-role-publish", mutate: () => null, hop: "may cloudwatch:PutMetricData into LiveCommerce/App" },
+        { flow: "scaling", link: "the task role's trust in ECS tasks", type: "aws:iam/role:Role", nameEnds: "fargate-order-task-role", mutate: (r) => with_(r, "assumeRolePolicy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] })), hop: "trusted by ecs-tasks.amazonaws.com" },
         { flow: "scaling", link: "the task definition's task role", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-user-task", mutate: (r) => with_(r, "taskRoleArn", undefined), hop: "task role of user" },
         { flow: "alarm", link: "the order service's critical alarms", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "critical", mutate: (r) => (at(r.inputs, "tags.service") === "order" ? null : r), hop: "order: critical alarm on the service" },
         { flow: "alarm", link: "the order service's critical alarm's topic", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "critical", mutate: (r) => (at(r.inputs, "tags.service") === "order" ? with_(r, "alarmActions", ["arn:aws:sns:us-east-1:1:none"]) : r), hop: "order: notifies an SNS topic" },
@@ -272,6 +298,56 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
         { flow: "alarm", link: "the warning topic's subscription", type: "aws:sns/topicSubscription:TopicSubscription", nameEnds: "monitoring-warning-0", mutate: () => null, hop: "warning: has a subscriber" },
         { flow: "alarm", link: "the fatal alarms' topic", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "fatal", mutate: (r) => with_(r, "alarmActions", ["arn:aws:sns:us-east-1:1:none"]), hop: "fatal: notifies an SNS topic" },
     ]);
+    it("ECS secrets: one service's execution role losing a secret breaks that service only; a readable secret neither RDS-managed nor declared is caught at its origin", () => {
+        const resources = withSubscriptions(serverless.resources);
+        const noCache = breakLink(resources, "aws:iam/rolePolicy:RolePolicy", "fargate-interaction-execution-secrets", () => null);
+        const flows = analyzeFlows(noCache);
+        assert.strictEqual(flow(flows, "interaction", "us-east-1").broken?.hop, "interaction: execution role may secretsmanager:GetSecretValue on the REDIS_PASSWORD secret");
+        assert.match(flow(flows, "interaction", "us-east-1").broken?.urn ?? "", /aws:iam\/role:Role::lc-us-east-1-fargate-interaction-execution$/);
+        for (const other of ["order", "hot-products", "viewer"]) assert.strictEqual(flow(flows, other, "us-east-1").status, "connected", `${other} does not use the interaction service's role`);
+        // A secret the role may read but the stack neither declares nor has RDS manage.
+        const other = "arn:aws:secretsmanager:us-east-1:123456789012:secret:other-AbCdEf";
+        const elsewhere = breakLink(
+            breakLink(resources, "aws:ecs/taskDefinition:TaskDefinition", "fargate-order-task", (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, secrets: [{ name: "DATABASE_PASSWORD", valueFrom: `${other}:password::` }] })))),
+            "aws:iam/rolePolicy:RolePolicy",
+            "fargate-order-execution-secrets",
+            (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [other] }] })),
+        );
+        assert.strictEqual(flow(analyzeFlows(elsewhere), "order", "us-east-1").broken?.hop, "the DATABASE_PASSWORD secret is managed by RDS for lc-us-east-1-db-cluster or declared in the stack");
+    });
+    it("ECS image pull: tasks in a private subnet without a NAT route cannot pull their image or fetch their secrets", () => {
+        const resources = withSubscriptions(serverless.resources);
+        const before = flow(analyzeFlows(resources), "scaling", "us-east-1");
+        assert.ok(before.hops.some((h) => h.check === "user: every subnet of the targets routes 0.0.0.0/0 to a NAT gateway" && h.ok === true));
+        const f = flow(analyzeFlows(breakLink(resources, "aws:ec2/route:Route", "rt-private-us-east-1a-default", () => null)), "scaling", "us-east-1");
+        assert.strictEqual(f.broken?.hop, "interaction: routes 0.0.0.0/0 to a NAT gateway");
+        assert.match(f.broken?.reason ?? "", /private-us-east-1a has no default route to a NAT gateway: the interaction tasks cannot pull .* or fetch their secrets/);
+    });
+    it("ECS secrets: a secret under a customer managed key needs kms:Decrypt on that key; a private ECR image needs the ECR pull actions", () => {
+        const resources = withSubscriptions(serverless.resources);
+        const keyArn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        const cmk = breakLink(resources, "aws:secretsmanager/secret:Secret", "fargate-cache-token", (r) => with_(r, "kmsKeyId", keyArn));
+        const f = flow(analyzeFlows(cmk), "interaction", "us-east-1");
+        assert.strictEqual(f.broken?.hop, "interaction: execution role may kms:Decrypt with the REDIS_PASSWORD secret's key");
+        assert.match(f.broken?.reason ?? "", /kms:Decrypt/);
+        const granted = breakLink(cmk, "aws:iam/rolePolicy:RolePolicy", "fargate-interaction-execution-secrets", (r) => {
+            const doc = JSON.parse(String(r.inputs.policy));
+            return with_(r, "policy", JSON.stringify({ ...doc, Statement: [...doc.Statement, { Effect: "Allow", Action: ["kms:Decrypt"], Resource: [keyArn] }] }));
+        });
+        assert.strictEqual(flow(analyzeFlows(granted), "interaction", "us-east-1").status, "connected");
+        // An image in this account's private registry, with the logs granted inline but no ECR action.
+        const ecr = breakLink(
+            breakLink(resources, "aws:ecs/taskDefinition:TaskDefinition", "fargate-order-task", (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/order:1.0.0" })))),
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+            "fargate-order-execution-policy",
+            (r) => with_(r, "policyArn", "arn:aws:iam::123456789012:policy/logs-only"),
+        ).map((r) =>
+            r.type === "aws:iam/rolePolicy:RolePolicy" && r.name.endsWith("fargate-order-execution-secrets")
+                ? with_(r, "policy", JSON.stringify({ ...JSON.parse(String(r.inputs.policy)), Statement: [...JSON.parse(String(r.inputs.policy)).Statement, { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: "*" }] }))
+                : r,
+        );
+        assert.strictEqual(flow(analyzeFlows(ecr), "order", "us-east-1").broken?.hop, "order: execution role may pull 123456789012.dkr.ecr.us-east-1.amazonaws.com/order:1.0.0 from ECR");
+    });
     it("alarm: a level without recipients (only critical set, or only fatal unset) breaks the flow at that level's topic, naming the monitoring key", () => {
         const resources = withSubscriptions(serverless.resources).filter((r) => !(r.type === "aws:sns/topicSubscription:TopicSubscription" && /-(warning|fatal)-0$/.test(r.name)));
         const f = flow(analyzeFlows(resources), "alarm", "us-east-1");
@@ -400,14 +476,26 @@ describe("flows per compute tier on Alibaba Cloud: SAE ingress and scaling rules
         serverless = await shippedPlan("growth-alicloud-serverless");
     });
     const plans = usePlans();
+    /** The numeric id of the stack's SAE ConfigMap whose name ends with `nameEnds` (what envs reference). */
+    const configMapId = (nameEnds: string): number => Number(serverless.resources.find((r) => r.type === "alicloud:sae/configMap:ConfigMap" && r.name.endsWith(nameEnds))?.id);
     runCases(() => withIngressCertificate(serverless.resources), "cn-hangzhou", [
         { flow: "interaction", link: "the SAE ingress rule for /ws", type: "alicloud:sae/ingress:Ingress", nameEnds: "ingress", mutate: (r) => with_(r, "rules", (Array.isArray(r.inputs.rules) ? r.inputs.rules : []).filter((x: { path?: unknown }) => x.path !== "/ws")), hop: "/ws /ws/* -> application", reported: "rule /ws" },
         { flow: "order", link: "the rule's container port", type: "alicloud:sae/ingress:Ingress", nameEnds: "ingress", mutate: (r) => with_(r, "rules", (Array.isArray(r.inputs.rules) ? r.inputs.rules : []).map((x: object) => ({ ...x, containerPort: 9090 }))), hop: "instances answer /ready on" },
         { flow: "viewer", link: "the ingress's listener protocol", type: "alicloud:sae/ingress:Ingress", nameEnds: "ingress", mutate: (r) => with_(r, "listenerProtocol", "HTTP"), hop: "HTTPS listener on 443" },
         { flow: "order", link: "the application's DATABASE_PASSWORD reference", type: "alicloud:sae/application:Application", nameEnds: "sae-order", mutate: (r) => with_(r, "envs", JSON.stringify(JSON.parse(String(r.inputs.envs)).filter((e: { name?: unknown }) => e.name !== "DATABASE_PASSWORD"))), hop: "instances get DATABASE_PASSWORD from a ConfigMap" },
         { flow: "hot-products", link: "the application's REDIS_PASSWORD reference", type: "alicloud:sae/application:Application", nameEnds: "sae-product", mutate: (r) => with_(r, "envs", JSON.stringify(JSON.parse(String(r.inputs.envs)).filter((e: { name?: unknown }) => e.name !== "REDIS_PASSWORD"))), hop: "instances get REDIS_PASSWORD from a ConfigMap" },
-        { flow: "order", link: "the ConfigMap that holds the password", type: "alicloud:sae/configMap:ConfigMap", nameEnds: "database-credential", mutate: () => null, hop: "ConfigMap " },
+        { flow: "order", link: "the ConfigMap that holds the password", type: "alicloud:sae/configMap:ConfigMap", nameEnds: "order-credentials", mutate: () => null, hop: "ConfigMap " },
+        // Credential scope: each application reads exactly its service's passwords, from a ConfigMap of its own.
+        { flow: "order", link: "the interaction service's scope (a DATABASE_PASSWORD it does not use)", type: "alicloud:sae/application:Application", nameEnds: "sae-interaction", mutate: (r) => with_(r, "envs", JSON.stringify([...list(JSON.parse(String(r.inputs.envs))), { name: "DATABASE_PASSWORD", valueFrom: { configMapRef: { configMapId: configMapId("order-credentials"), key: "DATABASE_PASSWORD" } } }])), hop: "interaction: reads exactly the credentials it needs" },
+        { flow: "order", link: "the user service's REDIS_PASSWORD (a credential it needs)", type: "alicloud:sae/application:Application", nameEnds: "sae-user", mutate: (r) => with_(r, "envs", JSON.stringify(list(JSON.parse(String(r.inputs.envs))).filter((e) => at(e, "name") !== "REDIS_PASSWORD"))), hop: "user: reads exactly the credentials it needs" },
+        { flow: "order", link: "a ConfigMap of its own (interaction reads the order service's)", type: "alicloud:sae/application:Application", nameEnds: "sae-interaction", mutate: (r) => with_(r, "envs", String(r.inputs.envs).split(`"configMapId":${configMapId("interaction-credentials")}`).join(`"configMapId":${configMapId("order-credentials")}`)), hop: "interaction: credentials in a ConfigMap of its own", reported: "order: credentials in a ConfigMap of its own" },
+        { flow: "order", link: "the application's service tag (which credentials it needs)", type: "alicloud:sae/application:Application", nameEnds: "sae-interaction", mutate: (r) => with_(r, "tags", { ...record(r.inputs.tags), service: undefined }), hop: "interaction: reads exactly the credentials it needs", reported: "names its service" },
+        { flow: "order", link: "a mount of every key of a ConfigMap", type: "alicloud:sae/application:Application", nameEnds: "sae-interaction", mutate: (r) => with_(r, "configMapMountDescV2", [{ configMapId: String(configMapId("interaction-credentials")), key: "sae-sys-configmap-all", mountPath: "/etc/secrets" }]), hop: "interaction: reads exactly the credentials it needs" },
         { flow: "scaling", link: "the SAE scaling rule's metric", type: "alicloud:sae/applicationScalingRule:ApplicationScalingRule", nameEnds: "order-scaling", mutate: (r) => with_(r, "scalingRuleMetric", { ...(r.inputs.scalingRuleMetric as object), metrics: [{ metricType: "QPS", metricTargetAverageUtilization: 100 }] }), hop: "reads CPU, tcpActiveConn that SAE measures for lc-cn-hangzhou-sae-order", reported: "reads QPS" },
+        // The seed's connection OR CPU signal, and releases that keep the rules working.
+        { flow: "scaling", link: "the rule's connection metric (tcpActiveConn)", type: "alicloud:sae/applicationScalingRule:ApplicationScalingRule", nameEnds: "order-scaling", mutate: (r) => with_(r, "scalingRuleMetric", { ...(r.inputs.scalingRuleMetric as object), metrics: [{ metricType: "CPU", metricTargetAverageUtilization: 70 }] }), hop: "scales out on tcpActiveConn OR CPU" },
+        { flow: "scaling", link: "the rule's ready instances during a release", type: "alicloud:sae/applicationScalingRule:ApplicationScalingRule", nameEnds: "order-scaling", mutate: (r) => with_(r, "minReadyInstances", 0), hop: "keeps an instance ready while SAE releases or scales" },
+        { flow: "scaling", link: "the application's autoEnableApplicationScalingRule", type: "alicloud:sae/application:Application", nameEnds: "sae-order", mutate: (r) => with_(r, "autoEnableApplicationScalingRule", false), hop: "releases with its scaling rules on" },
     ]);
     runCases(() => withContacts(withIngressCertificate(serverless.resources)), "cn-hangzhou", [
         { flow: "alarm", link: "the order application's critical alarms", type: "alicloud:cms/alarm:Alarm", nameEnds: "critical", mutate: (r) => (at(r.inputs, "tags.service") === "order" ? null : r), hop: "lc-order: critical alarm on the application" },

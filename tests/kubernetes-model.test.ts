@@ -11,6 +11,8 @@ import {
     ServiceName,
     Stage,
     nodeInstanceType,
+    hpaIgnoreChanges,
+    kubectlImage,
     planHpa,
     planNodePools,
     podLabels,
@@ -171,5 +173,18 @@ describe("kubernetes model", () => {
 
     it("pod labels are the service name and the project", () => {
         assert.deepStrictEqual(podLabels("order"), { "app.kubernetes.io/name": "order", "app.kubernetes.io/part-of": "live-commerce" });
+    });
+});
+
+describe("kubernetes model: the owner of the HPA's minReplicas and the floor jobs' image", () => {
+    it("with floor jobs Pulumi sets minReplicas at creation only; without them it keeps it", () => {
+        assert.deepStrictEqual(hpaIgnoreChanges(true), ["spec.minReplicas"]);
+        assert.deepStrictEqual(hpaIgnoreChanges(false), []);
+    });
+    it("kubectl image: the setting wins; else registry.k8s.io/kubectl of the minor on aws, none on alicloud", () => {
+        const k = resolve("growth").kubernetes;
+        assert.strictEqual(kubectlImage({ kubernetes: k }, PROFILES.aws), "registry.k8s.io/kubectl:v1.33.0");
+        assert.strictEqual(kubectlImage({ kubernetes: k }, PROFILES.alicloud), null);
+        assert.strictEqual(kubectlImage({ kubernetes: { ...k, kubectlImage: "registry.example.com/mirror/kubectl:v1.33.0" } }, PROFILES.alicloud), "registry.example.com/mirror/kubectl:v1.33.0");
     });
 });

@@ -55,8 +55,10 @@ describe("kubernetes layer in the offline plan", function () {
             // a launch template version rolls each group one node at a time.
             const template = one(p, "aws:ec2/launchTemplate:LaunchTemplate", "lc-us-east-1-k8s-nodes");
             assert.strictEqual(at(template.inputs, "instanceType"), "c6i.xlarge");
+            // Node pool headroom (surgeNodesPerZone): the floor pods' requests (5.5 CPU) and the 21 pods a
+            // 10x jump adds to interaction's 3 (21 CPU) over 2.8 CPU per 4 vCPU node = 10 nodes, 5 per zone.
             for (const g of groups) {
-                assert.deepStrictEqual(at(g.inputs, "scalingConfig"), { desiredSize: 1, maxSize: 10, minSize: 1 });
+                assert.deepStrictEqual(at(g.inputs, "scalingConfig"), { desiredSize: 5, maxSize: 10, minSize: 5 });
                 assert.strictEqual(at(g.inputs, "instanceTypes"), undefined);
                 assert.deepStrictEqual(at(g.inputs, "launchTemplate"), { id: mockId("aws:ec2/launchTemplate:LaunchTemplate", "lc-us-east-1-k8s-nodes"), version: "1" });
                 assert.deepStrictEqual(at(g.inputs, "updateConfig"), { maxUnavailable: 1 });
@@ -79,7 +81,7 @@ describe("kubernetes layer in the offline plan", function () {
             const pools = ofType(p, "alicloud:cs/nodePool:NodePool");
             assert.strictEqual(pools.length, 2);
             assert.deepStrictEqual(pools.map((x) => at(x.inputs, "vswitchIds", 0)).sort(), [...clusterVswitches].sort());
-            for (const pool of pools) assert.deepStrictEqual(at(pool.inputs, "scalingConfig"), { enable: true, maxSize: 10, minSize: 1 });
+            for (const pool of pools) assert.deepStrictEqual(at(pool.inputs, "scalingConfig"), { enable: true, maxSize: 10, minSize: 5 });
         });
 
         it("mature: a cluster per region and node pools in 3 zones of each", () => {
@@ -88,7 +90,7 @@ describe("kubernetes layer in the offline plan", function () {
             assert.strictEqual(ofType(plan("mature-aws"), "aws:eks/cluster:Cluster").length, 2);
             const groups = ofType(plan("mature-aws"), "aws:eks/nodeGroup:NodeGroup");
             assert.strictEqual(groups.length, 6);
-            for (const g of groups) assert.deepStrictEqual(at(g.inputs, "scalingConfig"), { desiredSize: 1, maxSize: 20, minSize: 1 });
+            for (const g of groups) assert.deepStrictEqual(at(g.inputs, "scalingConfig"), { desiredSize: 2, maxSize: 20, minSize: 2 });
         });
 
         it("the kubeconfig is secret and no credential text reaches the plan", () => {
@@ -226,7 +228,7 @@ describe("kubernetes layer in the offline plan", function () {
             });
             assert.deepStrictEqual(JSON.parse(String(one(aws, "aws:iam/rolePolicy:RolePolicy", "lc-us-east-1-k8s-order-role-policy").inputs.policy)), {
                 Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secretArn }],
+                Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secretArn] }],
             });
             const interaction = one(aws, DEPLOYMENT, "lc-us-east-1-services-interaction-deployment");
             assert.deepStrictEqual(at(interaction.inputs, "spec", "template", "spec", "containers", 0, "env"), [{ name: "SERVICE_NAME", value: "interaction" }]);

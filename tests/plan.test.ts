@@ -2,6 +2,7 @@
 
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
 import { ROOT, listStacks } from "../tools/lib/stackfiles";
@@ -13,8 +14,24 @@ interface Run {
     readonly stderr: string;
 }
 
+/**
+ * The arguments `npm run plan` gives node (package.json scripts.plan: its V8 flags, the preload,
+ * bin/tools/plan.js), so that a run here starts as the user's does, without npm's own start.
+ */
+function planCommand(): string[] {
+    const pkg: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    const scripts = isRecord(pkg) ? pkg.scripts : undefined;
+    const script = isRecord(scripts) ? scripts.plan : undefined;
+    if (typeof script !== "string") throw new Error("package.json has no plan script");
+    const [command, ...args] = script.split(/\s+/);
+    if (command !== "node" || !args.includes("bin/tools/plan.js")) throw new Error(`package.json scripts.plan is not a node command running bin/tools/plan.js: ${script}`);
+    return args;
+}
+
+const PLAN_COMMAND = planCommand();
+
 function plan(...args: string[]): Run {
-    const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "tools", "plan.js"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [...PLAN_COMMAND, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -52,6 +52,9 @@ const INSIDE = {
 /** Further events of the SAE stack: three within 90 days, two beyond (one daily peak leaves 4 rules). */
 const MORE_EVENTS = [20, 30, 40, 100, 120].map((d, i) => ({ name: `later-${i + 1}`, start: day(d, 12), end: day(d, 14), peakOnline: 40000 }));
 
+/** A kubectl mirror in the stack's own registry (the setting Alibaba Cloud stacks need for the floor jobs). */
+const KUBECTL_MIRROR = "registry.example.com/mirror/kubectl:v1.33.0";
+
 const DIR = stackDir({
     "inside-peak-aws": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: REGIONS.aws, events: [INSIDE.aws.event], peaks: [INSIDE.aws.peak] }),
     "inside-peak-aws-serverless": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: REGIONS.aws, events: [INSIDE.aws.event], peaks: [INSIDE.aws.peak] }),
@@ -73,9 +76,26 @@ const DIR = stackDir({
         ]),
     ),
     // The same timetable on the Kubernetes tier (the growth default): the pods' floors follow it.
-    "timetable-kubernetes-alicloud": stackFile({ stage: "growth", cloud: "alicloud", domain: "live.example.com", regions: REGIONS.alicloud, events: EVENTS, peaks: [PEAK] }),
-    // A mature stack whose ceiling cannot hold a 10x jump (6 -> 48 needed, maxSize 12).
-    "capped-mature-aws": stackFile({ stage: "mature", cloud: "aws", domain: "live.example.com", regions: MATURE_REGIONS, app: { maxSize: 12 } }),
+    "timetable-kubernetes-alicloud": stackFile({
+        stage: "growth",
+        cloud: "alicloud",
+        domain: "live.example.com",
+        regions: REGIONS.alicloud,
+        events: EVENTS,
+        peaks: [PEAK],
+        kubernetes: { kubectlImage: KUBECTL_MIRROR },
+    }),
+    // Without kubectlImage: AWS runs registry.k8s.io/kubectl; Alibaba Cloud schedules no floors and is not deployable until set.
+    "timetable-kubernetes-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: REGIONS.aws, events: EVENTS, peaks: [PEAK] }),
+    "timetable-kubernetes-alicloud-unset": stackFile({ stage: "growth", cloud: "alicloud", domain: "live.example.com", regions: REGIONS.alicloud, events: EVENTS, peaks: [PEAK] }),
+    // A mature stack whose pods' ceiling cannot hold a 10x jump (interaction 3 -> 24 needed, maxReplicas 12).
+    "capped-mature-aws": stackFile({
+        stage: "mature",
+        cloud: "aws",
+        domain: "live.example.com",
+        regions: MATURE_REGIONS,
+        kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 12 } } },
+    }),
 });
 
 const planned = new Map<string, Promise<CheckedPlan>>();
@@ -197,8 +217,23 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
                 [utc(day(10, 8), 30), "Etc/UTC", "user=2 product=2 order=3 interaction=3"],
             ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );
+        // kubectl patch sends one PATCH per named object (RunPatch: the builder maps names without a GET), so the role allows exactly that.
         const role = ofType(plan, "kubernetes:rbac.authorization.k8s.io/v1:Role").find((r) => r.name.endsWith("-floors-role"));
-        assert.deepStrictEqual(at(role?.inputs, "rules"), [{ apiGroups: ["autoscaling"], resourceNames: ["user", "product", "order", "interaction"], resources: ["horizontalpodautoscalers"], verbs: ["get", "patch"] }]);
+        assert.deepStrictEqual(at(role?.inputs, "rules"), [{ apiGroups: ["autoscaling"], resourceNames: ["user", "product", "order", "interaction"], resources: ["horizontalpodautoscalers"], verbs: ["patch"] }]);
+        const images = ofType(plan, "kubernetes:batch/v1:CronJob").flatMap((r) => list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => at(c, "image")));
+        assert.deepStrictEqual([...new Set(images)], [KUBECTL_MIRROR]);
+    });
+
+    it("the kubectl image: registry.k8s.io/kubectl of the cluster's minor on AWS; on Alibaba Cloud a required setting, no floor jobs and not deployable until set", async () => {
+        const aws = await planOf("timetable-kubernetes-aws");
+        const images = ofType(aws, "kubernetes:batch/v1:CronJob").flatMap((r) => list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => at(c, "image")));
+        assert.deepStrictEqual([...new Set(images)], ["registry.k8s.io/kubectl:v1.33.0"]);
+        const unset = await planOf("timetable-kubernetes-alicloud-unset");
+        assert.deepStrictEqual(ofType(unset, "kubernetes:batch/v1:CronJob"), []);
+        assert.ok(
+            unset.notDeployableUntilSet.some((m) => m.key === "live-commerce:kubernetes" && m.reason.startsWith("no kubectlImage: the jobs that raise the pods' floors for events and peaks need kubectl from a registry the region reaches")),
+            JSON.stringify(unset.notDeployableUntilSet),
+        );
     });
 
     it("the floor jobs and their access are valid Kubernetes objects (OpenAPI schema)", async () => {
@@ -217,7 +252,8 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
             plan.policy.violations.filter((v) => v.policy === TIME_TO_PEAK_FINDING).map((v) => [v.enforcement, v.message]),
             ["us-east-1", "us-west-2"].map((region) => [
                 "mandatory",
-                `${region} appGroup: an unplanned 10x jump is never served, more than 5 (10x load needs 48 instances; app.maxSize 12 caps the group at 12)`,
+                `${region} pods: an unplanned 10x jump is never served, more than 5 (interaction 3 -> 24 pods: HPA acts after 30 s (15 s scrape + 15 s sync), ` +
+                    "scale-up up to +900% or 4 pods per 60 s; 28 pods fit the 2 nodes per zone kept as headroom, the rest wait 250 s for a new node; 125 s pod start to Ready; maxReplicas 12 caps it at 12)",
             ]),
         );
     });

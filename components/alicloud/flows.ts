@@ -25,6 +25,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "entry and listener rule /order -> order server group -> targets, as above",
         "database whitelist admits the targets' vSwitches",
         "[serverless] the order application sets DATABASE_PASSWORD from a ConfigMap key (envs valueFrom.configMapRef); the ConfigMap is declared in the application's namespace",
+        "[serverless] every SAE application reads exactly its service's passwords (interaction: the cache's only), from a ConfigMap no other application reads",
         "[growth, mature] the order pods load a Secret holding DATABASE_PASSWORD",
         "[growth, mature] Kafka: its security group admits the targets' group on 9092",
         "egress: the targets' vSwitch routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry",
@@ -32,7 +33,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "hot-products": [
         "entry and listener -> api server group -> targets, as above",
         "Redis whitelist admits the targets' vSwitches",
-        "[serverless] the product application sets REDIS_PASSWORD from the same ConfigMap",
+        "[serverless] the product application sets REDIS_PASSWORD from its own ConfigMap",
     ],
     "stream": [
         "NLB listeners RTMP 1935/TCP, SRT 10080/UDP and the play origin 80/TCP -> server groups -> the transcoder scaling group attached on 1935, 10080 and 8080; each group's TCP health check probes a port the media server serves (1935, 8080)",
@@ -51,7 +52,8 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "[kubernetes] metrics-server (an ACK system component) serves pod CPU; each HPA scales its Deployment, with maxReplicas above minReplicas, on pod CPU utilization; the containers request CPU",
         "[kubernetes] an HPA's Pods metric (app_connections) is served by prometheus-adapter from Prometheus, which scrapes the pods, as on AWS",
         "[kubernetes] Pending pods: the cluster's AutoscalingConfig runs cluster-autoscaler (with the account's AliyunCSManagedAutoScalerRole); each node pool has auto scaling enabled and room to grow",
-        "[serverless] each SAE application has an enabled metric rule on metrics SAE measures for it (CPU, tcpActiveConn)",
+        "[serverless] each SAE application has an enabled metric rule on metrics SAE measures for it; every enabled rule scales out on tcpActiveConn OR CPU (the seed's connections OR CPU) and keeps minReadyInstances >= 1",
+        "[serverless] each SAE application releases with autoEnableApplicationScalingRule and minReadyInstances >= 1 (SAE deploys only with the rules off; the release turns them back on)",
     ],
     "alarm": [
         "alarm -> contact group",

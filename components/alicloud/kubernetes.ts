@@ -2,7 +2,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CLUSTER_POD_CIDR, CLUSTER_SERVICE_CIDR, KubernetesSpec, nodeInstanceType, planNodePools } from "../model";
+import { CLUSTER_POD_CIDR, CLUSTER_SERVICE_CIDR, KubernetesSpec, nodeInstanceType, planNodePools, surgeNodesPerZone } from "../model";
 import { ackAutoscalingSettings } from "./cluster-addons";
 import { ALICLOUD_PROFILE } from "./profile";
 import { Network } from "./network";
@@ -86,7 +86,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const nodePools = planNodePools(k, network.zones).map(
+        const nodePools = planNodePools(k, network.zones, surgeNodesPerZone({ kubernetes: k }, network.zones.length)).map(
             (pool, i) =>
                 new alicloud.cs.NodePool(
                     `${name}-nodes-${pool.zone}`,

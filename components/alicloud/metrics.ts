@@ -29,11 +29,12 @@ export interface CmsMetric {
  * Unverified (docs/CONFORMANCE.md): whether cloud-native Tair (`redis.TairInstance`) instances
  * publish the `Standard*`/`Sharding*` names, and the name and statistics of acs_ecs_dashboard
  * `net_tcpconnection`.
- * ALB publishes no instance-level 5xx ratio: `lb5xxPercent` reads the backend 5xx responses per
- * second (`LoadBalancerHTTPCodeUpstream5XX`), so on Alibaba Cloud its thresholds count responses
- * per second (docs/CONFORMANCE.md).
+ * ALB publishes no instance-level 5xx ratio (only `RuleHTTPCodeUpstream5XXRatio` per forwarding
+ * rule, API only): Alibaba Cloud stacks alarm on `lb5xxPerSecond`, the backend 5xx responses per
+ * second (`LoadBalancerHTTPCodeUpstream5XX`, "Unit: Count/s"), and never on `lb5xxPercent`
+ * (CloudProfile.lb5xxMetric; docs/CONFORMANCE.md).
  */
-export function cmsMetric(metric: AlarmMetric, engine: DatabaseEngine, cacheMode: CacheMode): CmsMetric {
+export function cmsMetric(metric: Exclude<AlarmMetric, "lb5xxPercent">, engine: DatabaseEngine, cacheMode: CacheMode): CmsMetric {
     const polardb = engine === "polardb";
     const db = (rds: string, polar: string): CmsMetric =>
         polardb
@@ -51,7 +52,7 @@ export function cmsMetric(metric: AlarmMetric, engine: DatabaseEngine, cacheMode
             return { project: "acs_ecs_dashboard", metric: "CPUUtilization", statistics: "Average", target: "group", dimension: "instanceId" };
         case "appConnectionsPerInstance":
             return { project: "acs_ecs_dashboard", metric: "net_tcpconnection", statistics: "Average", target: "group", dimension: "instanceId" };
-        case "lb5xxPercent":
+        case "lb5xxPerSecond":
             return { project: "acs_alb", metric: "LoadBalancerHTTPCodeUpstream5XX", statistics: "Value", target: "loadBalancer", dimension: "loadBalancerId" };
         case "lbUnhealthyHosts":
             return { project: "acs_alb", metric: "LoadBalancerUnHealthyHostCount", statistics: "Value", target: "loadBalancer", dimension: "loadBalancerId" };

@@ -2,6 +2,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
 import { ALARM_LEVELS, AlarmLevel, AlarmRule, StackSpec, alarmRules } from "../model";
+import { ALICLOUD_PROFILE } from "./profile";
 import { CMS_ALL_RESOURCES, CMS_ESCALATION, CmsMetric, cmsComparisonOperator, cmsMetric } from "./metrics";
 
 /**
@@ -88,9 +89,12 @@ export class Monitoring extends pulumi.ComponentResource {
             database: args.databaseId,
             cache: args.cacheId,
         };
-        const rules = alarmRules(spec);
+        const rules = alarmRules(spec, ALICLOUD_PROFILE);
         for (const rule of rules) {
-            const m = cmsMetric(rule.metric, spec.database.engine, spec.cache.mode);
+            const metric = rule.metric;
+            // alarmRules keeps the 5xx count of this cloud (ALICLOUD_PROFILE.lb5xxMetric): ALB publishes no 5xx share per instance.
+            if (metric === "lb5xxPercent") throw new pulumi.ResourceError(`alarm ${rule.key}: Alibaba Cloud's ALB publishes no 5xx share per instance; its alarm is lb5xxPerSecond`, this);
+            const m = cmsMetric(metric, spec.database.engine, spec.cache.mode);
             if (m.target === "application") throw new pulumi.ResourceError(`alarm ${rule.key} reads an application metric: per-application alarms belong to the SAE applications`, this);
             cmsAlarm(this, name, rule, m, targets[m.target], groups[rule.level].alarmContactGroupName, { metric: rule.metric });
         }

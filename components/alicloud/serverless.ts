@@ -19,17 +19,20 @@ import {
     globalHostnames,
     planServerlessUnits,
     saeMetricPlan,
+    saeReleasePlan,
     oneOffLocal,
     saeTimers,
     serviceAlarmRules,
     serviceImage,
     saeDeclaredEvents,
+    SERVICE_DATA_ACCESS,
+    serviceCredentialEnvs,
     unitSchedule,
 } from "../model";
 import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
 import { cmsServiceMetric } from "./metrics";
 import { cmsAlarm } from "./monitoring";
-import { ALICLOUD_PROFILE } from "./profile";
+import { ALICLOUD_SCHEDULE_HORIZON } from "./profile";
 
 /** Endpoints the services read from their environment (host names only; the passwords reach them by ConfigMap reference). */
 export interface ServiceEndpoints {
@@ -62,12 +65,12 @@ export interface ServerlessServicesArgs {
     readonly routes: readonly BusinessRoute[];
     readonly endpoints: ServiceEndpoints;
     /**
-     * The database account the services log in with. The password is written into a ConfigMap of
-     * the namespace and reaches the containers by reference (envs `valueFrom.configMapRef`), so
-     * the application's `envs` never hold it.
+     * The database account the services that use the database (SERVICE_DATA_ACCESS) log in with.
+     * The password is written into each such application's own ConfigMap and reaches the containers
+     * by reference (envs `valueFrom.configMapRef`), so the application's `envs` never hold it.
      */
     readonly databaseCredential: { readonly username: string; readonly password: pulumi.Input<string> };
-    /** The cache password (secret): in the same ConfigMap, referenced as REDIS_PASSWORD. */
+    /** The cache password (secret): in the ConfigMap of every application whose service uses the cache, referenced as REDIS_PASSWORD. */
     readonly cachePassword: pulumi.Input<string>;
     /** The CloudMonitor contact group of each alarm level: the per-application alarms notify them. */
     readonly contactGroups: Readonly<Record<AlarmLevel, pulumi.Input<string>>>;
@@ -85,8 +88,8 @@ const NAMESPACE_SHORT_ID_MAX = 20;
  * paths as the Kubernetes tier, mixed scaling rules per service (metric rules at the seed's
  * thresholds plus one timer per period of the recurring peaks: daily, or the days of a weekly
  * peak), one mixed rule per planned event (its days only), three-level alarms per application
- * (acs_serverless CPU and memory), the database and cache passwords by reference to a namespace
- * ConfigMap, and one SAE ingress that creates the ALB's HTTPS listener with a path rule per service.
+ * (acs_serverless CPU and memory), each application's passwords (only those its service uses,
+ * serviceCredentialEnvs) by reference to a ConfigMap of its own, and one SAE ingress that creates the ALB's HTTPS listener with a path rule per service.
  */
 export class ServerlessServices extends pulumi.ComponentResource {
     readonly namespaceId: pulumi.Output<string>;
@@ -105,38 +108,44 @@ export class ServerlessServices extends pulumi.ComponentResource {
         );
         // SAE takes the vSwitches of an application as one comma-separated VSwitchId (as RDS does).
         const vswitchId = pulumi.all(args.vswitchIds).apply((ids) => ids.join(","));
-        // The credentials: a ConfigMap of the namespace (alicloud_sae_config_map `data`, a JSON object),
-        // kept secret in state and plan. SAE's Secret (CreateSecret, envs `secretRef`) would be the
-        // dedicated store, but the pinned provider has no resource for it (docs/CONFORMANCE.md).
-        const credential = new alicloud.sae.ConfigMap(
-            `${name}-database-credential`,
-            {
-                namespaceId: namespace.namespaceId,
-                name: "database-credential",
-                description: `${spec.project} database and cache passwords`,
-                data: pulumi.secret(
-                    pulumi.all([args.databaseCredential.password, args.cachePassword]).apply(([db, cache]) => JSON.stringify({ [DATABASE_PASSWORD_KEY]: db, [REDIS_PASSWORD_KEY]: cache })),
-                ),
-            },
-            { parent: this, additionalSecretOutputs: ["data"] },
-        );
-        const envs = pulumi
-            .all([args.endpoints.databaseHost, args.endpoints.databaseReaderHost ?? "", args.endpoints.redisHost, args.endpoints.kafkaBrokers ?? "", credential.id])
-            .apply(([db, reader, redis, kafka, configMapId]) =>
-                saeEnvs(
-                    [
-                        { name: "DATABASE_HOST", value: db },
-                        { name: "DATABASE_READER_HOST", value: reader },
-                        { name: "REDIS_HOST", value: redis },
-                        { name: "KAFKA_BROKERS", value: kafka },
-                        { name: "DATABASE_USER", value: args.databaseCredential.username },
-                    ],
-                    [
-                        { name: "DATABASE_PASSWORD", configMapId, key: DATABASE_PASSWORD_KEY },
-                        { name: "REDIS_PASSWORD", configMapId, key: REDIS_PASSWORD_KEY },
-                    ],
-                ),
+        // The credentials: one ConfigMap per application (alicloud_sae_config_map `data`, a JSON
+        // object), holding only the passwords its service uses (serviceCredentialEnvs), kept secret
+        // in state and plan. SAE's Secret (CreateSecret, envs `secretRef`) would be the dedicated
+        // store, but the pinned provider (@pulumi/alicloud 3.108.0, sae/*.d.ts) has no resource for
+        // it (docs/CONFORMANCE.md). A ConfigMap of its own per application means a mount of every key
+        // (ConfigMapMountDesc `sae-sys-configmap-all`) still exposes no other service's password.
+        const passwords: Readonly<Record<string, pulumi.Input<string>>> = { [DATABASE_PASSWORD_KEY]: args.databaseCredential.password, [REDIS_PASSWORD_KEY]: args.cachePassword };
+        const credentialsOf = (service: ServiceName): alicloud.sae.ConfigMap => {
+            const keys = serviceCredentialEnvs(service);
+            return new alicloud.sae.ConfigMap(
+                `${name}-${service}-credentials`,
+                {
+                    namespaceId: namespace.namespaceId,
+                    name: `${service}-credentials`,
+                    description: `${spec.project} ${service} service credentials`,
+                    data: pulumi.secret(pulumi.all(keys.map((k) => passwords[k])).apply((values) => JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, values[i]]))))),
+                },
+                { parent: this, additionalSecretOutputs: ["data"] },
             );
+        };
+        const envsOf = (service: ServiceName, configMap: alicloud.sae.ConfigMap): pulumi.Output<string> => {
+            const database = SERVICE_DATA_ACCESS[service].database;
+            return pulumi
+                .all([args.endpoints.databaseHost, args.endpoints.databaseReaderHost ?? "", args.endpoints.redisHost, args.endpoints.kafkaBrokers ?? "", configMap.id])
+                .apply(([db, reader, redis, kafka, configMapId]) =>
+                    saeEnvs(
+                        [
+                            // A service without the database gets neither its address nor its account.
+                            { name: "DATABASE_HOST", value: database ? db : "" },
+                            { name: "DATABASE_READER_HOST", value: database ? reader : "" },
+                            { name: "REDIS_HOST", value: redis },
+                            { name: "KAFKA_BROKERS", value: kafka },
+                            { name: "DATABASE_USER", value: database ? args.databaseCredential.username : "" },
+                        ],
+                        serviceCredentialEnvs(service).map((key) => ({ name: key, configMapId, key })),
+                    ),
+                );
+        };
         const units = planServerlessUnits(spec.kubernetes.services, region);
         const apps = new Map<ServiceName, alicloud.sae.Application>();
         for (const unit of units) {
@@ -162,21 +171,20 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     vswitchId,
                     securityGroupId: args.securityGroupId,
                     timezone: SAE_TIME_ZONE,
-                    envs,
+                    envs: envsOf(unit.service, credentialsOf(unit.service)),
                     readinessV2: { ...probe(PROBES.readiness), successThreshold: PROBES.readiness.successThreshold, initialDelaySeconds: 0 },
                     livenessV2: { ...probe(PROBES.liveness), initialDelaySeconds: PROBES.startup.periodSeconds * PROBES.startup.failureThreshold },
                     terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
-                    // Rolling releases keep at least one instance per zone serving.
-                    minReadyInstances: region.zones.length,
-                    minReadyInstanceRatio: -1,
-                    autoEnableApplicationScalingRule: true,
+                    // Releases with the scaling rules enabled: at least one instance per zone serving,
+                    // the rules re-enabled after each DeployApplication (saeReleasePlan).
+                    ...saeReleasePlan(region),
                     tags: { ...tags, service: unit.service },
                 },
                 { parent: this },
             );
             apps.set(unit.service, app);
             // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
-            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: saeDeclaredEvents(spec, args.now, ALICLOUD_PROFILE.scheduleHorizon) }, region, unit, args.now, ALICLOUD_PROFILE.scheduleHorizon), spec, args.now);
+            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: saeDeclaredEvents(spec, args.now, ALICLOUD_SCHEDULE_HORIZON) }, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON, null), spec, region, args.now);
             for (const rule of serviceAlarmRules(spec, [unit.service], SERVICE_ALARM_METRICS)) {
                 const m = cmsServiceMetric(rule.metric);
                 if (m !== null) cmsAlarm(this, name, rule, m, app.id, args.contactGroups[rule.level], { metric: rule.metric, service: unit.service });
@@ -235,8 +243,9 @@ export class ServerlessServices extends pulumi.ComponentResource {
      * limited to its days by begin and end date, its schedules lifting the floor before the start and
      * restoring the bounds after the end.
      */
-    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, spec: Pick<StackSpec, "scaling">, now: number): void {
+    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">, now: number): void {
         const m = saeMetricPlan(spec, unit);
+        const { minReadyInstances, minReadyInstanceRatio } = saeReleasePlan(region);
         const metric = {
             minReplicas: unit.minInstances,
             maxReplicas: unit.maxInstances,
@@ -251,7 +260,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
         // One rule per timer period (a rule has one period; checkSaeScalingRules keeps the count
         // within SAE's limit, saeDeclaredEvents the events within what is left); the first keeps
         // the rule's original name.
-        const timers = saeTimers(timed.recurring, SAE_TIME_ZONE, now);
+        const timers = saeTimers(timed.recurring, SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON);
         (timers.length > 0 ? timers : [null]).forEach((timer, i) => {
             const suffix = i === 0 ? "" : `-${i + 1}`;
             new alicloud.sae.ApplicationScalingRule(
@@ -260,9 +269,11 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     appId: app.id,
                     scalingRuleName: `${unit.service}-elastic${suffix}`,
                     scalingRuleEnable: true,
+                    minReadyInstances,
+                    minReadyInstanceRatio,
                     scalingRuleType: timer !== null ? "mix" : "metric",
                     scalingRuleMetric: metric,
-                    ...(timer !== null ? { scalingRuleTimer: { period: timer.period, schedules: [...timer.schedules] } } : {}),
+                    ...(timer !== null ? { scalingRuleTimer: { ...(timer.beginDate !== undefined ? { beginDate: timer.beginDate } : {}), ...(timer.endDate !== undefined ? { endDate: timer.endDate } : {}), period: timer.period, schedules: [...timer.schedules] } } : {}),
                 },
                 { parent: this },
             );
@@ -277,6 +288,8 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     appId: app.id,
                     scalingRuleName: `${unit.service}-${event}`.slice(0, 32),
                     scalingRuleEnable: true,
+                    minReadyInstances,
+                    minReadyInstanceRatio,
                     scalingRuleType: "mix",
                     scalingRuleMetric: metric,
                     scalingRuleTimer: { beginDate: dates[0], endDate: dates[dates.length - 1], period: SAE_DAILY_PERIOD, schedules: changes.map(once) },

@@ -14,7 +14,7 @@ import { CDN_TLS, CdnOrigin, ORIGIN_FAILOVER_STATUS_CODES, cdnAllowedMethods } f
  * CloudFront and your custom origin"). Without it CloudFront checks the *.elb.amazonaws.com name,
  * which no certificate of the domain covers, and every request fails with 502.
  */
-const MANAGED_POLICY = {
+export const MANAGED_POLICY = {
     cachingDisabled: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
     cachingOptimized: "658327ea-f89d-4fab-a63d-7e88639e58f6",
     allViewer: "216adef6-5c7f-47e4-b989-5492eafa07d3",

@@ -150,17 +150,6 @@ export function clusterAutoscalerValues<Arn>(args: { clusterName: string; region
 }
 
 /**
- * IAM policy of a service that reads the database's master secret from Secrets Manager: GetSecretValue
- * on that one secret. RDS encrypts the secret with the account's `aws/secretsmanager` key when no key
- * is given (RDS User Guide, "Password management with Amazon RDS and AWS Secrets Manager"), whose key
- * policy lets any principal of the account that may call Secrets Manager decrypt through it, so no
- * kms statement is needed.
- */
-export function secretReadPolicy(secretArn: string): string {
-    return JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secretArn }] });
-}
-
-/**
  * How a pod takes its IAM role with IRSA without the EKS webhook: a projected service account token
  * for the audience sts.amazonaws.com, and the two variables the AWS SDKs' web identity provider
  * reads (EKS User Guide, "Configure Pods to use a Kubernetes service account": the webhook adds

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CLUSTER_SERVICE_CIDR, EKS_METRICS_SERVER_ADDON, KubernetesSpec, ServiceAccountRef, nodeInstanceType, planNodePools } from "../model";
+import { CLUSTER_SERVICE_CIDR, EKS_METRICS_SERVER_ADDON, KubernetesSpec, ServiceAccountRef, nodeInstanceType, planNodePools, surgeNodesPerZone } from "../model";
 import { RELEASE_TIMEOUT_SECONDS, chartArgs } from "../kubernetes";
 import {
     CLUSTER_AUTOSCALER_ACCOUNT,
@@ -125,7 +125,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const nodeGroups = planNodePools(k, network.zones).map(
+        const nodeGroups = planNodePools(k, network.zones, surgeNodesPerZone({ kubernetes: k }, network.zones.length)).map(
             (pool, i) =>
                 new aws.eks.NodeGroup(
                     `${name}-nodes-${pool.zone}`,

@@ -1,7 +1,7 @@
 // The AWS profile: what the cloud-neutral model needs to know about AWS (CloudProfile), and the
 // names the program gives AWS resources itself. Pure: no @pulumi import.
 
-import { CloudProfile, StackSpec, shortHash, show } from "../model";
+import { CloudProfile, StackSpec, awsEventLimit, checkAwsPeakActions, shortHash, show } from "../model";
 import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
 import { checkClusterAutoscaler } from "./cluster-addons";
 import { AWS_REGIONS, AWS_RESIDENCY_BOUNDARIES } from "./regions";
@@ -9,9 +9,12 @@ import { AWS_REGIONS, AWS_RESIDENCY_BOUNDARIES } from "./regions";
 /**
  * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
  * RDS instance and cluster ids 63. (Load balancers and target groups are auto-named by the provider
- * within their 32-character limit.)
+ * within their 32-character limit.) `iamRoleLogical`: the logical name of an auto-named IAM role,
+ * 64 (IAM API CreateRole `RoleName`: "Maximum length of 64") less the "-" and 7 random characters
+ * Pulumi's auto-naming appends (tfbridge AutoName, default random length 7), so the physical name
+ * keeps the whole logical name.
  */
-export const AWS_NAME_LIMITS = { cacheId: 40, dbId: 63 } as const;
+export const AWS_NAME_LIMITS = { cacheId: 40, dbId: 63, iamRoleLogical: 64 - 8 } as const;
 
 /** `${base}-${role}` when it fits `max`, else a cut base plus a hash of the full name: unique and stable. */
 export function awsName(base: string, role: string, max: number): string {
@@ -64,6 +67,13 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     residencyBoundaries: AWS_RESIDENCY_BOUNDARIES,
     instances: EC2_CATALOGUE,
     stepScalingCooldown: false,
+    // Application Auto Scaling step policies on the ECS services (components/aws/serverless.ts).
+    serverlessScaler: "applicationAutoScalingSteps",
+    // The share of requests the targets answer with a 5xx (metric math HTTPCode_Target_5XX_Count /
+    // RequestCount, serviceAlarmQueries).
+    lb5xxMetric: "lb5xxPercent",
+    // The Kubernetes project's kubectl of the cluster's minor (shell-free, entrypoint kubectl).
+    defaultKubectlImage: (minor: string) => `registry.k8s.io/kubectl:v${minor}.0`,
     dnsHealthCheck: { service: "Route 53", shortestIntervalSeconds: 10, ttlSeconds: 60, failureThresholds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], timeoutSeconds: 4 },
     cdnOriginLimit: 2,
     cdnCertificate: { pattern: /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, what: "the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates from us-east-1 only)" },
@@ -72,11 +82,11 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // A separate region's api-<region> name would need a Route 53 record and a name on the region's
     // ACM certificate, which the AWS edge does not build.
     separateRegions: false,
-    check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec)],
+    check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec), ...checkAwsPeakActions(spec)],
     // PutScheduledUpdateGroupAction documents no upper limit on StartTime (only "in the past" is an
     // error; EC2 Auto Scaling API Reference), nor does Application Auto Scaling PutScheduledAction.
     scheduleHorizon: null,
-    // No event limit is applied on AWS (the service quotas on scheduled actions per Auto Scaling
-    // group and per Application Auto Scaling target are not checked here).
-    eventLimit: () => null,
+    // The scheduled-action quotas (125 per Auto Scaling group, 200 per scalable target): the events
+    // that do not fit are deferred to a later pulumi up, never an error (awsEventLimit).
+    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => awsEventLimit(spec, now, null),
 };

@@ -15,8 +15,9 @@ import {
     ROUTE_NODE_PORTS,
     ROUTES,
     planRegionNetwork,
+    kubectlImage,
     tierSchedule,
-    SERVICE_DATA_ACCESS,
+    serviceCredentials,
     SERVICE_NAMES,
     ServiceName,
     serviceAccountOf,
@@ -26,7 +27,8 @@ import { AWS_NAME_LIMITS, AWS_PROFILE, awsName } from "./profile";
 import { AlarmDimensions } from "./metrics";
 import { cacheLayout, databaseLayout, queueLayout } from "./catalogue";
 import { LiveCommerceServices, PodIdentity } from "../kubernetes";
-import { IRSA_TOKEN, secretReadPolicy } from "./cluster-addons";
+import { IRSA_TOKEN } from "./cluster-addons";
+import { secretReadPolicy } from "./identity";
 import { RegionOutputs } from "../region-outputs";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
@@ -96,7 +98,7 @@ export class Region extends pulumi.ComponentResource {
         // Exactly one business tier serves the load balancer's routes (businessRoutes decides the routes).
         const routes = businessRoutes(spec.compute);
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, AWS_PROFILE.scheduleHorizon);
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now));
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
             {
@@ -168,7 +170,7 @@ export class Region extends pulumi.ComponentResource {
                     minReaders: readers,
                     maxReaders: AURORA_MAX_READ_REPLICAS,
                     targetCpuPercent: spec.scaling.scaleOut.cpuPercent,
-                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now, AWS_PROFILE.scheduleHorizon),
+                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now)),
                     dependsOn: [this.database],
                     tags,
                 },
@@ -200,7 +202,7 @@ export class Region extends pulumi.ComponentResource {
                 databaseMaxConnections: this.database.maxConnections,
                 cacheNodes: this.cache.nodeIds,
             }));
-        this.monitoring = new Monitoring(`${name}-monitoring`, { rules: alarmRules(spec), contacts: spec.monitoring.contacts, dimensions, tags }, parent);
+        this.monitoring = new Monitoring(`${name}-monitoring`, { rules: alarmRules(spec, AWS_PROFILE), contacts: spec.monitoring.contacts, dimensions, tags }, parent);
         const tg = this.loadBalancer.targetGroupArnByRoute;
         const targetOf = (service: ServiceName): pulumi.Output<string> => {
             const arn = tg[service];
@@ -249,8 +251,8 @@ export class Region extends pulumi.ComponentResource {
             const secretArn = "secretArn" in credential ? pulumi.output(credential.secretArn) : null;
             const identities: Partial<Record<ServiceName, PodIdentity>> = {};
             if (secretArn !== null) {
-                for (const service of SERVICE_NAMES.filter((s) => SERVICE_DATA_ACCESS[s].database)) {
-                    identities[service] = { token: IRSA_TOKEN, roleArn: cluster.podRole(`${name}-k8s-${service}-role`, serviceAccountOf(service), secretArn.apply(secretReadPolicy)).arn };
+                for (const service of SERVICE_NAMES.filter((s) => serviceCredentials(s).includes("database"))) {
+                    identities[service] = { token: IRSA_TOKEN, roleArn: cluster.podRole(`${name}-k8s-${service}-role`, serviceAccountOf(service), secretArn.apply((arn) => secretReadPolicy([arn]))).arn };
                 }
             }
             // The database password stays in Secrets Manager (managed master password) where RDS can
@@ -260,6 +262,7 @@ export class Region extends pulumi.ComponentResource {
                 `${name}-services`,
                 {
                     spec,
+                    kubectlImage: kubectlImage(spec, AWS_PROFILE),
                     schedule: appSchedule,
                     endpoints: {
                         redisHost: this.cache.endpoint,

@@ -9,8 +9,10 @@ import {
     RegionSpec,
     ScalingAction,
     ServerlessUnitPlan,
+    ServiceCredential,
     ServiceName,
     StackSpec,
+    serviceCredentials,
     serviceAlarmRules,
     planServerlessUnits,
     scalingActions,
@@ -32,15 +34,16 @@ import {
     serviceAlarmQueries,
 } from "./metrics";
 import { DatabaseCredential } from "./database";
-import { CREDENTIAL_KEYS, awsPartition, ecsExecutionRoleTrustPolicy, ecsTaskRoleTrustPolicy, secretKeyReference, secretReadPolicy } from "./identity";
+import { CREDENTIAL_KEYS, awsPartition, containerSecrets, ecsExecutionRoleTrustPolicy, ecsTaskRoleTrustPolicy, secretReadPolicy, taskExecutionPolicyArn } from "./identity";
+import { AWS_NAME_LIMITS, awsName } from "./profile";
 
 /**
  * What the serverless tier reads of the stack spec: the name prefix (task families), the app port,
  * the services (images, sizes, task bounds), the app group's health check grace period and floor
- * (an event's need is sized against it), the scaling and alarm thresholds, and the events and peaks
- * it is scheduled for.
+ * (an event's need is sized against it), the scaling and alarm thresholds, the events and peaks
+ * it is scheduled for, and the compute (which scheduled-action quota applies, awsEventLimit).
  */
-export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks">;
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "compute" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks">;
 
 /** Inputs of ServerlessServices on AWS (ECS on Fargate). Every field is required. */
 export interface ServerlessServicesArgs {
@@ -86,8 +89,6 @@ const CPU_UNITS_PER_VCPU = 1024;
 const MIB_PER_GIB = 1024;
 /** Days the services' logs are kept. */
 export const LOG_RETENTION_DAYS = 30;
-/** AWS managed policy that lets ECS pull images and write logs for a task. */
-export const TASK_EXECUTION_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
 
 /**
  * The business tier on ECS with Fargate: one cluster (Container Insights on), one task definition
@@ -95,8 +96,9 @@ export const TASK_EXECUTION_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/A
  * group, a deployment circuit breaker with rollback, and Application Auto Scaling per service:
  * step policies driven by the same metric-math alarms as the VM tier (scale out on connections OR
  * CPU, scale in on connections AND CPU) plus scheduled actions for planned events and recurring peaks;
- * a task execution role that reads exactly the database and cache secrets the containers get, a task
- * role that may only publish the connection metric, and three-level alarms per service.
+ * per service an execution role that reads exactly the secrets of that service's credentials
+ * (serviceCredentials: the interaction service gets no database credential) and a task role that
+ * may only publish the connection metric, and three-level alarms per service.
  */
 export class ServerlessServices extends pulumi.ComponentResource {
     readonly clusterName: pulumi.Output<string>;
@@ -109,7 +111,8 @@ export class ServerlessServices extends pulumi.ComponentResource {
         // Named explicitly: the alarms' dimensions and the scalable target's resource id carry the names.
         const cluster = new aws.ecs.Cluster(`${name}-cluster`, { name, settings: [{ name: "containerInsights", value: "enabled" }], tags }, { parent: this });
         const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { retentionInDays: LOG_RETENTION_DAYS, tags }, { parent: this });
-        const { executionRole, taskRole, secretArn, cacheSecretArn } = this.identity(name, args);
+        const secretArns = this.credentialSecrets(name, args);
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const environment = pulumi
             .all([args.endpoints.databaseHost, args.endpoints.databaseReaderHost ?? "", args.endpoints.redisHost, args.endpoints.kafkaBrokers ?? ""])
             .apply(([db, reader, redis, kafka]) =>
@@ -124,6 +127,8 @@ export class ServerlessServices extends pulumi.ComponentResource {
         const names = new Map<ServiceName, pulumi.Output<string>>();
         for (const unit of planServerlessUnits(spec.kubernetes.services, region)) {
             const container = unit.service;
+            const credentials = serviceCredentials(unit.service);
+            const { executionRole, taskRole } = this.serviceIdentity(name, unit.service, credentials, secretArns, account, args);
             const taskDefinition = new aws.ecs.TaskDefinition(
                 `${name}-${unit.service}-task`,
                 {
@@ -135,7 +140,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     executionRoleArn: executionRole.arn,
                     taskRoleArn: taskRole.arn,
                     runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
-                    containerDefinitions: pulumi.all([logs.name, environment, secretArn, cacheSecretArn]).apply(([group, env, secret, cacheSecret]) =>
+                    containerDefinitions: pulumi.all([logs.name, environment, secretArns]).apply(([group, env, arns]) =>
                         JSON.stringify([
                             {
                                 name: container,
@@ -146,11 +151,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
                                 portMappings: [{ containerPort: spec.appPort, protocol: "tcp" }],
                                 environment: env,
                                 // Injected by ECS from Secrets Manager with the execution role: never in the task definition.
-                                secrets: [
-                                    { name: "DATABASE_USER", valueFrom: secretKeyReference(secret, CREDENTIAL_KEYS.username) },
-                                    { name: "DATABASE_PASSWORD", valueFrom: secretKeyReference(secret, CREDENTIAL_KEYS.password) },
-                                    { name: "REDIS_PASSWORD", valueFrom: secretKeyReference(cacheSecret, CREDENTIAL_KEYS.password) },
-                                ],
+                                secrets: containerSecrets(credentials, arns),
                                 logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": group, "awslogs-region": region.name, "awslogs-stream-prefix": unit.service } },
                             },
                         ]),
@@ -199,39 +200,53 @@ export class ServerlessServices extends pulumi.ComponentResource {
     }
 
     /**
-     * The tasks' two identities. The execution role (used by ECS itself) pulls the image and writes
-     * the logs (AmazonECSTaskExecutionRolePolicy) and reads exactly the two credential secrets
-     * (the database's, the cache AUTH token's);
-     * the task role (used by the app) may only publish the connection metric into the app namespace
-     * (awsPublishPolicy), and only tasks of this account may assume it.
+     * The secret of each credential: the database's (the Secrets Manager secret RDS manages for the
+     * master user, or, for a global database, one this component writes with the same keys) and
+     * the cache AUTH token's (key `password`).
      */
-    private identity(
-        name: string,
-        args: ServerlessServicesArgs,
-    ): { executionRole: aws.iam.Role; taskRole: aws.iam.Role; secretArn: pulumi.Output<string>; cacheSecretArn: pulumi.Output<string> } {
-        const { tags, region } = args;
-        const parent = { parent: this };
+    private credentialSecrets(name: string, args: ServerlessServicesArgs): pulumi.Output<Record<ServiceCredential, string>> {
+        const { tags } = args;
         const credential = args.databaseCredential;
-        const secretArn =
+        const database =
             "secretArn" in credential
                 ? pulumi.output(credential.secretArn)
                 : this.credentialSecret(`${name}-database-credential`, "database credential", { [CREDENTIAL_KEYS.username]: credential.username, [CREDENTIAL_KEYS.password]: credential.password }, tags);
-        const cacheSecretArn = this.credentialSecret(`${name}-cache-token`, "cache AUTH token", { [CREDENTIAL_KEYS.password]: args.cacheAuthToken }, tags);
-        const executionRole = new aws.iam.Role(`${name}-execution`, { assumeRolePolicy: ecsExecutionRoleTrustPolicy(), tags }, parent);
-        new aws.iam.RolePolicyAttachment(`${name}-execution-policy`, { role: executionRole.name, policyArn: TASK_EXECUTION_POLICY_ARN }, parent);
-        new aws.iam.RolePolicy(
-            `${name}-execution-secrets`,
-            { role: executionRole.name, policy: pulumi.all([secretArn, cacheSecretArn]).apply((arns) => secretReadPolicy(arns)) },
-            parent,
-        );
-        const account = aws.getCallerIdentityOutput({}, parent).accountId;
-        const taskRole = new aws.iam.Role(
-            `${name}-task`,
-            { assumeRolePolicy: account.apply((id) => ecsTaskRoleTrustPolicy(id, region.name, awsPartition(region.name))), tags },
-            parent,
-        );
-        new aws.iam.RolePolicy(`${name}-task-publish`, { role: taskRole.name, policy: publishPolicy() }, parent);
-        return { executionRole, taskRole, secretArn, cacheSecretArn };
+        const cache = this.credentialSecret(`${name}-cache-token`, "cache AUTH token", { [CREDENTIAL_KEYS.password]: args.cacheAuthToken }, tags);
+        return pulumi.all([database, cache]).apply(([d, c]): Record<ServiceCredential, string> => ({ database: d, cache: c }));
+    }
+
+    /**
+     * One service's two identities (ECS Developer Guide, "Amazon ECS task execution IAM role" and
+     * "Amazon ECS task IAM role"). The execution role, used by ECS itself, pulls the image and writes
+     * the logs (AmazonECSTaskExecutionRolePolicy in the region's partition) and reads exactly the
+     * secrets of `credentials` (secretReadPolicy; no policy when the service has none); the task
+     * role, used by the app, may only publish the connection metric into the app namespace
+     * (publishPolicy), and only tasks of this account may assume it. Logical names are
+     * `<name>-<service>-execution` and `<name>-<service>-task-role`, cut with a hash (awsName) so the
+     * auto-named role stays within IAM's 64 characters.
+     */
+    private serviceIdentity(
+        name: string,
+        service: ServiceName,
+        credentials: readonly ServiceCredential[],
+        secretArns: pulumi.Output<Record<ServiceCredential, string>>,
+        account: pulumi.Output<string>,
+        args: ServerlessServicesArgs,
+    ): { executionRole: aws.iam.Role; taskRole: aws.iam.Role } {
+        const { tags, region } = args;
+        const parent = { parent: this };
+        const partition = awsPartition(region.name);
+        const serviceTags = { ...tags, service };
+        const executionName = awsName(`${name}-${service}`, "execution", AWS_NAME_LIMITS.iamRoleLogical);
+        const executionRole = new aws.iam.Role(executionName, { assumeRolePolicy: ecsExecutionRoleTrustPolicy(), tags: serviceTags }, parent);
+        new aws.iam.RolePolicyAttachment(`${executionName}-policy`, { role: executionRole.name, policyArn: taskExecutionPolicyArn(partition) }, parent);
+        if (credentials.length > 0) {
+            new aws.iam.RolePolicy(`${executionName}-secrets`, { role: executionRole.name, policy: secretArns.apply((arns) => secretReadPolicy(credentials.map((c) => arns[c]))) }, parent);
+        }
+        const taskName = awsName(`${name}-${service}`, "task-role", AWS_NAME_LIMITS.iamRoleLogical);
+        const taskRole = new aws.iam.Role(taskName, { assumeRolePolicy: account.apply((id) => ecsTaskRoleTrustPolicy(id, region.name, partition)), tags: serviceTags }, parent);
+        new aws.iam.RolePolicy(`${taskName}-publish`, { role: taskRole.name, policy: publishPolicy() }, parent);
+        return { executionRole, taskRole };
     }
 
     /** A Secrets Manager secret of the program's own holding `values` (a JSON object, kept secret in state and plan); its ARN. */
@@ -285,7 +300,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
         );
         const rules = scalingActions(spec);
         for (const action of [rules.out, rules.in]) this.stepPolicy(prefix, target, cluster, service, action, tags);
-        scheduledActions(prefix, target, unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon), (key) => `${unit.service}-${key}`, { parent: this });
+        scheduledActions(prefix, target, unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now)), (key) => `${unit.service}-${key}`, { parent: this });
     }
 
     /**

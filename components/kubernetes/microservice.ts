@@ -16,6 +16,7 @@ import {
     TERMINATION_GRACE_SECONDS,
     TMP_VOLUME,
     hostAntiAffinity,
+    hpaIgnoreChanges,
     planHpa,
     podLabels,
     serviceImage,
@@ -58,6 +59,11 @@ export interface MicroserviceArgs {
     readonly env?: Readonly<Record<string, pulumi.Input<string>>>;
     /** Expose the service on this node port (type NodePort) for the load balancer. Defaults to none: a ClusterIP service. */
     readonly nodePort?: number;
+    /**
+     * The HPA's minReplicas is set on a timetable by the floor CronJobs (ReplicaFloors): Pulumi then
+     * sets it at creation only. Defaults to false (Pulumi keeps minReplicas).
+     */
+    readonly scheduledFloors?: boolean;
 }
 
 /**
@@ -179,7 +185,14 @@ export class Microservice extends pulumi.ComponentResource {
                     },
                 },
             },
-            { parent: this },
+            // With floors on a timetable, one owner of spec.minReplicas after creation: the floor CronJobs (replica-floors.ts) patch it
+            // on the timetable. With server-side apply, pulumi-kubernetes drops an ignoreChanges field
+            // from its apply when another field manager owns it on the cluster ("Drop the field from the
+            // inputs if it is present on the cluster and not managed by the current field manager. This
+            // ensures that we don't get any conflict errors", pulumi-kubernetes#2566, v4.3.0), so the next
+            // `pulumi up` neither fights nor co-owns the floor. A changed minReplicas reaches the HPA
+            // through the floor jobs' release action (docs/SCALING.md, "Pods").
+            { parent: this, ignoreChanges: hpaIgnoreChanges(args.scheduledFloors === true) },
         );
 
         new k8s.policy.v1.PodDisruptionBudget(

@@ -1,10 +1,12 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, StackSpec, TierSchedule, kubectlImage, localCron, oneOffCron, podFloors } from "../model";
+import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, StackSpec, TierSchedule, localCron, oneOffCron, podFloors } from "../model";
 
 export interface ReplicaFloorsArgs {
     readonly spec: Pick<StackSpec, "app" | "kubernetes">;
+    /** The kubectl image the jobs run (kubectlImage: kubernetes.kubectlImage or the cloud's default). */
+    readonly image: string;
     readonly namespace: pulumi.Input<string>;
     /** The app group's schedule of the region (tierSchedule, tier appGroup): the pod floors follow its floors. */
     readonly schedule: TierSchedule;
@@ -25,13 +27,13 @@ const STARTING_DEADLINE_SECONDS = 600;
 export class ReplicaFloors extends pulumi.ComponentResource {
     constructor(name: string, args: ReplicaFloorsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:kubernetes:ReplicaFloors", name, {}, opts);
-        const { namespace, schedule, spec } = args;
+        const { image, namespace, schedule, spec } = args;
         const labels = { [PART_OF_LABEL]: NAMESPACE };
         const meta = (n: string) => ({ name: n, namespace, labels });
         const account = new k8s.core.v1.ServiceAccount(`${name}-account`, { metadata: meta("replica-floors") }, { parent: this });
         const role = new k8s.rbac.v1.Role(
             `${name}-role`,
-            { metadata: meta("replica-floors"), rules: [{ apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], resourceNames: [...SERVICE_NAMES], verbs: ["get", "patch"] }] },
+            { metadata: meta("replica-floors"), rules: [{ apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], resourceNames: [...SERVICE_NAMES], verbs: ["patch"] }] },
             { parent: this },
         );
         new k8s.rbac.v1.RoleBinding(
@@ -69,7 +71,7 @@ export class ReplicaFloors extends pulumi.ComponentResource {
                                         securityContext: { runAsNonRoot: true, runAsUser: RUN_AS_USER, runAsGroup: RUN_AS_USER, seccompProfile: { type: "RuntimeDefault" } },
                                         containers: SERVICE_NAMES.map((service) => ({
                                             name: service,
-                                            image: kubectlImage(spec.kubernetes.version),
+                                            image,
                                             args: ["patch", "hpa", service, "--namespace", NAMESPACE, "--type", "merge", "--patch", JSON.stringify({ spec: { minReplicas: floors[service] } })],
                                             resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
                                             securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_DATA_ACCESS, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceAccountOf, serviceNodePort } from "../model";
+import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceAccountOf, serviceCredentials, serviceNodePort } from "../model";
 import { ConnectionMetrics } from "./connection-metrics";
 import { Microservice, PodIdentity } from "./microservice";
 import { ReplicaFloors } from "./replica-floors";
@@ -48,6 +48,8 @@ export const CREDENTIAL_ENV: Readonly<Record<(typeof CREDENTIALS)[number], strin
 
 export interface LiveCommerceServicesArgs {
     readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage" | "app">;
+    /** Image of the pod floor jobs (kubectlImage of the spec and the cloud's profile); null: the floors are not scheduled. */
+    readonly kubectlImage: string | null;
     readonly endpoints: DataEndpoints;
     /** The region's app-group schedule: the pods' floors follow it (ReplicaFloors). Defaults to none: no timed floors (a stack without events or peaks). */
     readonly schedule?: TierSchedule;
@@ -59,7 +61,7 @@ export interface LiveCommerceServicesArgs {
  * The business tier on Kubernetes: a namespace under the `restricted` Pod Security Standard, the
  * ConfigMap with the region's data-tier endpoints, and the user, product, order and interaction
  * microservices, each with its own service account and a Secret of the credentials it uses
- * (SERVICE_DATA_ACCESS) and no others.
+ * (serviceCredentials) and no others.
  */
 export class LiveCommerceServices extends pulumi.ComponentResource {
     readonly namespace: pulumi.Output<string>;
@@ -88,8 +90,15 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         }
         const config = new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: { name: "data-endpoints", namespace, labels }, data }, { parent: this });
 
+        // The pods' floors follow the timetable when there is one and a kubectl image to run it (kubectlImage).
+        const schedule = args.schedule;
+        const image = args.kubectlImage;
+        const timed = schedule !== undefined && schedule.oneOff.length + schedule.recurring.length > 0;
+        // Only in an offline plan: pulumi up refuses such a stack first (missingSettings names kubernetes.kubectlImage).
+        if (timed && image === null) pulumi.log.warn("kubernetes.kubectlImage is not set: the pods' floors are not scheduled; set it to a kubectl image on a registry the region reaches", this);
+        const scheduledFloors = timed && image !== null;
         const build = (service: ServiceName): Microservice => {
-            const access = SERVICE_DATA_ACCESS[service];
+            const access = new Set(serviceCredentials(service));
             const account = new k8s.core.v1.ServiceAccount(
                 `${name}-${service}-account`,
                 { metadata: { name: serviceAccountOf(service).name, namespace, labels }, automountServiceAccountToken: false },
@@ -97,8 +106,8 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
             );
             // This service's credentials only: the database password for the services that use the database, the cache's for all.
             const credentials: Record<string, pulumi.Output<string>> = {};
-            if (access.database && endpoints.databasePassword !== undefined) credentials[CREDENTIAL_ENV.databasePassword] = pulumi.secret(endpoints.databasePassword);
-            if (access.cache && endpoints.redisPassword !== undefined) credentials[CREDENTIAL_ENV.redisPassword] = pulumi.secret(endpoints.redisPassword);
+            if (access.has("database") && endpoints.databasePassword !== undefined) credentials[CREDENTIAL_ENV.databasePassword] = pulumi.secret(endpoints.databasePassword);
+            if (access.has("cache") && endpoints.redisPassword !== undefined) credentials[CREDENTIAL_ENV.redisPassword] = pulumi.secret(endpoints.redisPassword);
             const secret =
                 Object.keys(credentials).length === 0
                     ? undefined
@@ -107,7 +116,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
                           { metadata: { name: `${service}-credentials`, namespace, labels }, type: "Opaque", stringData: credentials },
                           { parent: this },
                       );
-            const secretArn = access.database ? endpoints.databaseSecretArn : undefined;
+            const secretArn = access.has("database") ? endpoints.databaseSecretArn : undefined;
             const identity = args.identities?.[service];
             return new Microservice(
                 `${name}-${service}`,
@@ -121,6 +130,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
                     ...(identity !== undefined ? { identity } : {}),
                     ...(secretArn !== undefined ? { env: { [DATABASE_SECRET_ENV]: secretArn } } : {}),
                     nodePort: serviceNodePort(service),
+                    scheduledFloors,
                 },
                 { parent: this },
             );
@@ -128,9 +138,8 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         // The pods' connection count as the custom metric the connection-holding services' HPAs read.
         new ConnectionMetrics(`${name}-connection-metrics`, { parent: this });
         this.services = { user: build("user"), product: build("product"), order: build("order"), interaction: build("interaction") };
-        const schedule = args.schedule;
-        if (schedule !== undefined && schedule.oneOff.length + schedule.recurring.length > 0) {
-            new ReplicaFloors(`${name}-floors`, { spec: args.spec, namespace, schedule }, { parent: this, dependsOn: Object.values(this.services) });
+        if (schedule !== undefined && image !== null && scheduledFloors) {
+            new ReplicaFloors(`${name}-floors`, { spec: args.spec, image, namespace, schedule }, { parent: this, dependsOn: Object.values(this.services) });
         }
         this.namespace = namespace;
         this.registerOutputs({ namespace: this.namespace, addresses: SERVICE_NAMES.map((s) => this.services[s].address) });

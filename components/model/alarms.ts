@@ -1,12 +1,14 @@
 // Three-level alarms (warning, critical, fatal): which metric, which threshold, per level.
 // Both clouds translate the same rules into their monitoring service.
 
+import type { CloudProfile } from "./profile";
 import { AlarmLevel, ServiceName, StackSpec } from "./types";
 
 export const ALARM_METRICS = [
     "appCpuPercent",
     "appConnectionsPerInstance",
     "lb5xxPercent",
+    "lb5xxPerSecond",
     "lbUnhealthyHosts",
     "dbCpuPercent",
     "dbConnectionUsagePercent",
@@ -32,12 +34,23 @@ export const ALARM_THRESHOLDS: Readonly<Record<AlarmMetric, { readonly warning: 
     appCpuPercent: { warning: 70, critical: 85, fatal: 95, what: "app server CPU %" },
     appConnectionsPerInstance: { warning: 5000, critical: 7000, fatal: 9000, what: "connections per app server" },
     lb5xxPercent: { warning: 1, critical: 5, fatal: 20, what: "load balancer 5xx responses %" },
+    lb5xxPerSecond: { warning: 1, critical: 5, fatal: 20, what: "backend 5xx responses per second at the load balancer" },
     lbUnhealthyHosts: { warning: 1, critical: 2, fatal: 4, what: "unhealthy app servers behind the load balancer" },
     dbCpuPercent: { warning: 70, critical: 85, fatal: 95, what: "database CPU %" },
     dbConnectionUsagePercent: { warning: 70, critical: 85, fatal: 95, what: "database connection usage %" },
     cacheCpuPercent: { warning: 60, critical: 80, fatal: 95, what: "Redis CPU %" },
     cacheMemoryPercent: { warning: 70, critical: 85, fatal: 95, what: "Redis memory usage %" },
 };
+
+/**
+ * The load balancer's 5xx alarm metrics: the share of requests the targets answer with a 5xx
+ * (`lb5xxPercent`) or their count per second (`lb5xxPerSecond`). A stack alarms on its cloud's one
+ * (CloudProfile.lb5xxMetric).
+ */
+export const LB_5XX_METRICS = ["lb5xxPercent", "lb5xxPerSecond"] as const satisfies readonly AlarmMetric[];
+
+/** One of LB_5XX_METRICS. */
+export type Lb5xxMetric = (typeof LB_5XX_METRICS)[number];
 
 /** Consecutive periods before each level fires. */
 export const LEVEL_PERIODS: Readonly<Record<AlarmLevel, number>> = { warning: 5, critical: 3, fatal: 1 };
@@ -65,16 +78,17 @@ function levelRule(t: Thresholds, level: AlarmLevel, atLeast: boolean): Omit<Ala
 
 /**
  * Every alarm of a stack: each metric at each of the three levels (the app group's metrics only
- * with compute `vm`). Connection and CPU warnings sit
+ * with compute `vm`; of the load balancer's 5xx metrics the cloud's, `profile.lb5xxMetric`). Connection and CPU warnings sit
  * at the scale-out thresholds, so a warning means "scaling should be kicking in".
  */
-export function alarmRules(spec: Pick<StackSpec, "compute" | "monitoring" | "scaling">): AlarmRule[] {
+export function alarmRules(spec: Pick<StackSpec, "compute" | "monitoring" | "scaling">, profile: Pick<CloudProfile, "lb5xxMetric">): AlarmRule[] {
     const thresholds: typeof ALARM_THRESHOLDS = {
         ...ALARM_THRESHOLDS,
         appCpuPercent: { ...ALARM_THRESHOLDS.appCpuPercent, warning: spec.scaling.scaleOut.cpuPercent },
         appConnectionsPerInstance: { ...ALARM_THRESHOLDS.appConnectionsPerInstance, warning: spec.scaling.scaleOut.connectionsPerInstance },
     };
-    return ALARM_METRICS.filter((metric) => spec.compute === "vm" || !APP_GROUP_METRICS.includes(metric)).flatMap((metric) =>
+    const otherCloud5xx: readonly AlarmMetric[] = LB_5XX_METRICS.filter((m) => m !== profile.lb5xxMetric);
+    return ALARM_METRICS.filter((metric) => (spec.compute === "vm" || !APP_GROUP_METRICS.includes(metric)) && !otherCloud5xx.includes(metric)).flatMap((metric) =>
         spec.monitoring.levels.map((level): AlarmRule => ({ key: `${metric}-${level}`, metric, ...levelRule(thresholds[metric], level, metric === "lbUnhealthyHosts") })),
     );
 }

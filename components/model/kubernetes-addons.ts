@@ -248,6 +248,22 @@ export const SERVICE_DATA_ACCESS: Readonly<Record<ServiceName, DataAccess>> = {
     interaction: { database: false, cache: true },
 };
 
+/** A credential a business service may be given: the database's (user and password) or the cache's AUTH token. */
+export type ServiceCredential = keyof DataAccess;
+
+/** Every credential, in the order a container lists them. */
+export const SERVICE_CREDENTIALS: readonly ServiceCredential[] = ["database", "cache"];
+
+/**
+ * The credentials `service` is given and may read, in SERVICE_CREDENTIALS order (SERVICE_DATA_ACCESS):
+ * the Kubernetes tier's per-service Secret and IRSA role and the serverless tier's per-service
+ * execution role and container secrets both hold exactly these. The queue (MSK with TLS, no client
+ * authentication; Kafka on Alibaba Cloud in the VPC) takes no credential.
+ */
+export function serviceCredentials(service: ServiceName): ServiceCredential[] {
+    return SERVICE_CREDENTIALS.filter((c) => SERVICE_DATA_ACCESS[service][c]);
+}
+
 /**
  * How a pod takes a cloud role with a projected service account token (web identity federation):
  * the volume and where it is mounted, the token's audience and lifetime, and the environment
@@ -266,6 +282,17 @@ export interface WebIdentityToken {
 /** Environment variables of the credentials a service's Secret holds. */
 export const DATABASE_PASSWORD_ENV = "DATABASE_PASSWORD";
 export const REDIS_PASSWORD_ENV = "REDIS_PASSWORD";
+
+/**
+ * The credential environment variables a business service is given, in this order: the database
+ * password when it uses the database, the cache password when it uses the cache (SERVICE_DATA_ACCESS).
+ * Every tier gives a service exactly these (the Kubernetes Secret, the SAE ConfigMap of the
+ * application) and the flows check each service holds these and no others.
+ */
+export function serviceCredentialEnvs(service: ServiceName): readonly string[] {
+    const access = SERVICE_DATA_ACCESS[service];
+    return [...(access.database ? [DATABASE_PASSWORD_ENV] : []), ...(access.cache ? [REDIS_PASSWORD_ENV] : [])];
+}
 
 /** Environment variable that names the database secret for services that read it with their own identity. */
 export const DATABASE_SECRET_ENV = "DATABASE_SECRET_ARN";

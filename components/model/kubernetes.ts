@@ -6,6 +6,7 @@ import { cidrsOverlap, parseCidr } from "./cidr";
 import { scalingActions } from "./scaling";
 import { InstanceCatalogue, UnsupportedSizeError, instanceTypeFor } from "./sizes";
 import { ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
+import { CloudProfile } from "./profile";
 
 /** Namespace the business services run in. */
 export const NAMESPACE = "live-commerce";
@@ -221,12 +222,14 @@ export interface NodePoolPlan {
 }
 
 /**
- * One node pool per zone: each zone keeps minNodesPerZone nodes, so the region's minimum is
- * minNodesPerZone x zones and the zone spread of the pods always has a node to land on; the
- * cluster autoscaler grows each zone up to maxNodesPerZone.
+ * One node pool per zone: each zone keeps `nodesPerZone` nodes (Defaults to minNodesPerZone; the
+ * stacks pass surgeNodesPerZone, the node pool headroom a 10x jump of pods starts on), so the zone
+ * spread of the pods always has a node to land on; the cluster autoscaler grows each zone up to
+ * maxNodesPerZone.
  */
-export function planNodePools(k: Pick<KubernetesSpec, "minNodesPerZone" | "maxNodesPerZone">, zones: readonly string[]): NodePoolPlan[] {
-    return zones.map((zone) => ({ zone, minSize: k.minNodesPerZone, maxSize: k.maxNodesPerZone, desiredSize: Math.max(1, k.minNodesPerZone) }));
+export function planNodePools(k: Pick<KubernetesSpec, "minNodesPerZone" | "maxNodesPerZone">, zones: readonly string[], nodesPerZone: number = k.minNodesPerZone): NodePoolPlan[] {
+    const min = Math.min(k.maxNodesPerZone, Math.max(k.minNodesPerZone, nodesPerZone));
+    return zones.map((zone) => ({ zone, minSize: min, maxSize: k.maxNodesPerZone, desiredSize: Math.max(1, min) }));
 }
 
 /** The instance type of a node size in a cloud's catalogue (the same as the app tier's), or null when none matches. */
@@ -282,9 +285,27 @@ export function podFloors(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor:
     return { user: floor("user"), product: floor("product"), order: floor("order"), interaction: floor("interaction") };
 }
 
-/** Image of the jobs that set the autoscalers' floors: the Kubernetes project's kubectl (shell-free, entrypoint kubectl). */
-export function kubectlImage(version: string): string {
-    return `registry.k8s.io/kubectl:v${version}.0`;
+/**
+ * Image of the jobs that set the autoscalers' floors: `kubernetes.kubectlImage`, or the cloud's
+ * default (CloudProfile.defaultKubectlImage; on AWS the Kubernetes project's kubectl of the cluster's minor (`registry.k8s.io/kubectl:v<minor>.0`,
+ * shell-free, entrypoint kubectl). null on Alibaba Cloud without a setting: registry.k8s.io is not
+ * reachable from mainland China and no ACR-hosted kubectl of a current minor is documented (ACK's
+ * own guides use `registry.cn-beijing.aliyuncs.com/acs/kubectl:1.14.8`, seventeen minors behind the
+ * cluster, outside kubectl's one-minor version skew), so the stack requires the setting
+ * (missingSettings) when it schedules floors.
+ */
+export function kubectlImage(spec: Pick<StackSpec, "kubernetes">, profile: Pick<CloudProfile, "defaultKubectlImage">): string | null {
+    if (spec.kubernetes.kubectlImage !== null) return spec.kubernetes.kubectlImage;
+    const image = profile.defaultKubectlImage;
+    return image === null ? null : image(spec.kubernetes.version);
+}
+
+/**
+ * Fields of an HPA Pulumi sets at creation only: `spec.minReplicas` while floor jobs own it on a
+ * timetable (ReplicaFloors; docs/SCALING.md, "One owner of minReplicas"), none otherwise.
+ */
+export function hpaIgnoreChanges(scheduledFloors: boolean): string[] {
+    return scheduledFloors ? ["spec.minReplicas"] : [];
 }
 
 /** A one-off instant (UTC minute) as a 5-field cron (minute hour day month *), read in Etc/UTC. */

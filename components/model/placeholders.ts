@@ -2,7 +2,7 @@
 // plan offline with documentation values (reserved example domains, an example registry, no
 // certificate, no alarm recipients); a real deployment of them would fail or alarm nobody.
 
-import { serviceImage } from "./kubernetes";
+import { kubectlImage, serviceImage } from "./kubernetes";
 import { CloudProfile } from "./profile";
 import { ALARM_LEVELS, SERVICE_NAMES, StackSpec } from "./types";
 
@@ -40,7 +40,7 @@ function registryHost(image: string): string {
  * reserved documentation domain; and the alarm recipients (a level without contacts). Empty when
  * the stack can deploy.
  */
-export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tlsCertificateRequired">): MissingSetting[] {
+export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tlsCertificateRequired" | "defaultKubectlImage">): MissingSetting[] {
     const missing: MissingSetting[] = [];
     if (isReservedDomain(spec.domain)) {
         missing.push({ key: `${spec.project}:domain`, reason: `${spec.domain} is a reserved documentation domain (RFC 2606): no certificate can be issued for it and no public zone serves it; set your own domain` });
@@ -57,6 +57,13 @@ export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tl
             missing.push({ key: `${spec.project}:kubernetes`, reason: `images of ${placeholders.map((p) => p.service).join(", ")} (compute ${spec.compute}) come from a placeholder registry (${hosts}); set imageRegistry or services.<name>.image` });
         }
     }
+    if (spec.compute === "kubernetes" && spec.events.length + spec.peaks.length > 0 && kubectlImage(spec, profile) === null) {
+        // The pod floors' CronJobs (components/kubernetes/replica-floors.ts) run kubectl from this image.
+        missing.push({
+            key: `${spec.project}:kubernetes`,
+            reason: "no kubectlImage: the jobs that raise the pods' floors for events and peaks need kubectl from a registry the region reaches (registry.k8s.io is not reachable from mainland China); mirror registry.k8s.io/kubectl:v" + spec.kubernetes.version + ".0 to your ACR and set kubectlImage",
+        });
+    }
     if (spec.compute === "vm" && spec.app.imageId === null) {
         // On compute vm the app scaling group serves every route: the stock OS image serves nothing on the health-check path.
         missing.push({ key: `${spec.project}:app`, reason: "no imageId: the app instances boot the stock OS image, which serves nothing on the health-check port; set app.imageId to an image that keeps the app image contract (docs/METRICS.md)" });
@@ -70,7 +77,7 @@ export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tl
 
 /** The one-line summary the offline plan prints: `not deployable until set: key, key`. */
 export function notDeployableLine(missing: readonly MissingSetting[]): string {
-    return `not deployable until set: ${missing.map((m) => m.key).join(", ")}`;
+    return `not deployable until set: ${[...new Set(missing.map((m) => m.key))].join(", ")}`;
 }
 
 /** Thrown by the real program before any resource is declared while settings are placeholders. */

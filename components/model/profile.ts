@@ -2,6 +2,7 @@
 // pure functions. Each cloud folder implements it once (components/<cloud>/profile.ts); the model
 // takes a profile as an argument and never names a cloud itself.
 
+import { Lb5xxMetric } from "./alarms";
 import { RegionTable } from "./regions";
 import { BoundaryName, BoundaryRegions } from "./residency";
 import { EventLimit, ScheduleHorizon } from "./schedule";
@@ -75,6 +76,19 @@ export interface CloudProfile {
      * step waits its cooldown before it acts again (false: the next evaluation period acts).
      */
     readonly stepScalingCooldown: boolean;
+    /**
+     * What scales the serverless tier's units: Application Auto Scaling step policies on the ECS
+     * services (components/aws/serverless.ts) or SAE scaling rules (components/alicloud/serverless.ts);
+     * time to peak models each (tierFigures).
+     */
+    readonly serverlessScaler: "applicationAutoScalingSteps" | "saeRules";
+    /** The load balancer's 5xx metric the stack alarms on (alarmRules): a share or a count per second. */
+    readonly lb5xxMetric: Lb5xxMetric;
+    /**
+     * The kubectl image the pod floor jobs run when `kubernetes.kubectlImage` is unset, from the
+     * cluster's minor version; null where none is verified (kubectlImage: the setting is then required).
+     */
+    readonly defaultKubectlImage: ((minor: string) => string) | null;
     /** The health checks of the cloud's DNS steering service. */
     readonly dnsHealthCheck: DnsHealthCheckService;
     /** Origins the cloud's CDN can fail over between. */
@@ -110,7 +124,7 @@ export interface CloudProfile {
      * The cloud's limit on the events one `pulumi up` declares at `now` (epoch ms), beyond its
      * horizon; null when it has none (scheduleReport reports the events past it `deferred`).
      */
-    readonly eventLimit: (spec: StackSpec, now: number) => EventLimit | null;
+    readonly eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => EventLimit | null;
 }
 
 /** The profile of each cloud, for the code that reads a cloud from config. */

@@ -107,6 +107,14 @@ export function scalingActions(spec: Pick<StackSpec, "scaling">): { readonly out
  */
 export const PLANNED_UTILISATION = 0.8;
 
+/** The unplanned jump the time-to-peak simulation replays: 10x the everyday load (requirements: peaks are 10x-100x). */
+export const SURGE_FACTOR = 10;
+
+/** Instances (or pods) a `factor` jump needs from a floor running at PLANNED_UTILISATION of the threshold. */
+export function surgeNeed(floor: number, factor: number = SURGE_FACTOR): number {
+    return Math.ceil(factor * floor * PLANNED_UTILISATION - 1e-9);
+}
+
 /** Rounds up to a multiple of `step` (instances spread evenly over zones). */
 export function roundUpTo(value: number, step: number): number {
     return Math.ceil(value / step) * step;

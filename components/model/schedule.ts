@@ -227,11 +227,12 @@ function compactMinute(ms: number): string {
  * The schedule of one tier in one region: one-off actions of the events from the merged floor
  * timeline (past steps dropped; the current floor of an event in progress re-asserted
  * SCHEDULE_LEAD_MINUTES ahead), restores after recurring actions inside an event, and the
- * recurring actions of the peaks.
+ * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
+ * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
  */
-export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, horizon: ScheduleHorizon | null): TierSchedule {
+export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
     const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
-    const windows = declarableEvents(spec, now, horizon).flatMap((event): Window[] => {
+    const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
@@ -273,11 +274,12 @@ export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones
 }
 
 /**
- * The events a `pulumi up` at `now` declares: those with a valid window that is not over and, on a
- * cloud with a horizon (`horizon`, null when none), released within it; ordered by pre-scale
- * instant (then by name), the order in which a per-resource limit (EventLimit) admits them.
+ * The events within reach of a `pulumi up` at `now`: a valid window that is not over and, on a cloud
+ * with a horizon (`horizon`, the profile's scheduleHorizon; null when none), released within it;
+ * ordered by pre-scale instant (then by name), the order in which a per-resource limit (EventLimit)
+ * admits them.
  */
-export function declarableEvents(spec: Pick<StackSpec, "scaling" | "events">, now: number, horizon: ScheduleHorizon | null): LiveEvent[] {
+export function eventsInHorizon(spec: Pick<StackSpec, "scaling" | "events">, now: number, horizon: ScheduleHorizon | null): LiveEvent[] {
     return spec.events
         .flatMap((event) => {
             const w = eventWindow(spec, event.start, event.end);
@@ -286,6 +288,83 @@ export function declarableEvents(spec: Pick<StackSpec, "scaling" | "events">, no
         })
         .sort((a, b) => a.from - b.from || a.event.name.localeCompare(b.event.name))
         .map((e) => e.event);
+}
+
+/**
+ * The events a `pulumi up` at `now` declares on a tier: those in reach (eventsInHorizon) and, when
+ * the tier's cloud limits the events declared at once (`eventLimit`, null when none; on AWS the
+ * scheduled-action quota of the Auto Scaling group and scalable targets, awsEventLimit), the first
+ * `eventLimit.count` of them.
+ */
+export function declarableEvents(spec: Pick<StackSpec, "scaling" | "events">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): LiveEvent[] {
+    const events = eventsInHorizon(spec, now, horizon);
+    return eventLimit === null ? events : events.slice(0, eventLimit.count);
+}
+
+/**
+ * AWS quotas on scheduled actions, which cannot be raised: "Scheduled actions per Auto Scaling group
+ * 125" (Amazon EC2 Auto Scaling user guide, "Quotas for Auto Scaling resources and groups") and
+ * "Scheduled actions per scalable target 200" (Application Auto Scaling user guide, "Quotas for
+ * Application Auto Scaling"; the ECS services and the Aurora readers are scalable targets).
+ */
+export const AWS_SCHEDULED_ACTION_QUOTAS = { autoScalingGroup: 125, scalableTarget: 200 } as const;
+
+/**
+ * The strictest scheduled-action quota among a stack's scheduled tiers: the app Auto Scaling group
+ * (compute vm) or the scalable targets (every other compute; the Aurora readers on every stack).
+ */
+export function awsScheduledActionQuota(spec: Pick<StackSpec, "compute">): { readonly count: number; readonly what: string } {
+    return spec.compute === "vm"
+        ? { count: AWS_SCHEDULED_ACTION_QUOTAS.autoScalingGroup, what: "scheduled actions per Auto Scaling group (EC2 Auto Scaling quota)" }
+        : { count: AWS_SCHEDULED_ACTION_QUOTAS.scalableTarget, what: "scheduled actions per scalable target (Application Auto Scaling quota)" };
+}
+
+/** Scheduled actions the recurring peaks take on one tier at most: a pre-scale and a release each. */
+export function peakActionCount(spec: Pick<StackSpec, "peaks">): number {
+    return 2 * spec.peaks.length;
+}
+
+/**
+ * Scheduled actions one event takes on one tier at most: its pre-scale and release, plus a restore
+ * after each recurring action that runs inside its window (tierSchedule).
+ */
+export function eventActionCount(spec: Pick<StackSpec, "scaling" | "peaks">, event: LiveEvent, now: number): number {
+    const w = eventWindow(spec, event.start, event.end);
+    if (w === null) return 0;
+    const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    const recurring = spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds));
+    return 2 + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
+}
+
+/**
+ * The recurring peaks alone must fit the strictest scheduled-action quota (a recurring action is
+ * declared for good, unlike an event that can wait): an issue names `peaks`, the count of actions
+ * and the quota.
+ */
+export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">): string[] {
+    const quota = awsScheduledActionQuota(spec);
+    const need = peakActionCount(spec);
+    return need <= quota.count
+        ? []
+        : [`peaks: ${spec.peaks.length} recurring peaks need ${need} scheduled actions on each scaled tier; AWS allows ${quota.count} ${quota.what}; allowed: at most ${Math.floor(quota.count / 2)} peaks (merge peaks that share a window)`];
+}
+
+/**
+ * How many events an AWS `pulumi up` may declare: the earliest events in reach whose actions, with
+ * the peaks', fit the strictest scheduled-action quota (awsScheduledActionQuota); the others are
+ * reported `deferred` and declared by a later `pulumi up` once earlier events have passed.
+ */
+export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null): EventLimit {
+    const quota = awsScheduledActionQuota(spec);
+    let left = quota.count - peakActionCount(spec);
+    let count = 0;
+    for (const event of eventsInHorizon(spec, now, horizon)) {
+        const cost = eventActionCount(spec, event, now);
+        if (cost > left) break;
+        left -= cost;
+        count += 1;
+    }
+    return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest` };
 }
 
 /**
@@ -303,7 +382,7 @@ export interface EventLimit {
  * instant `now` and an optional limit on the events declared at once (`eventLimit`; Defaults to none).
  */
 export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null = null): ScheduleReport[] {
-    const held = eventLimit === null ? [] : declarableEvents(spec, now, horizon).slice(eventLimit.count);
+    const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };

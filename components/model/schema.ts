@@ -299,7 +299,7 @@ export const CONFIG_FIELDS = {
         "The one business tier of every region: vm (one autoscaling group serves every route), kubernetes (user, product, order, interaction on ACK Pro / EKS, one route each) or serverless (the four services on SAE / ECS Fargate, one route each, with PolarDB Serverless / Aurora Serverless v2).",
     ),
     appPort: integer(1024, 65535, "TCP port the app servers listen on behind the load balancer."),
-    adminCidrs: { kind: "textList", pattern: CIDR_TEXT, what: "an IPv4 CIDR", doc: "Networks allowed to SSH into app servers; empty: no SSH from anywhere." },
+    adminCidrs: { kind: "textList", pattern: CIDR_TEXT, what: "an IPv4 CIDR", doc: "Networks allowed to SSH into app servers; empty: no SSH from anywhere. Together they may admit at most one /16 of public addresses (private ranges such as 10.0.0.0/8 are free); wider, or ranges that add up to the internet, is an error." },
     app: section("The app tier of compute vm (one scaling group per region). Keys only the app servers use are errors with another compute; minSize, maxSize and healthCheckGracePeriodSeconds also serve the other tiers as said below.", {
         size: section("Size of one app server.", SIZE, { computes: ["vm"], computeNote: APP_SERVERS_NOTE }),
         minSize: integer(1, 1000, "Fewest app servers per region. With compute kubernetes or serverless no app servers run, and it is the everyday floor that event and peak pre-scaling is measured against: a scheduled need of N app servers raises the services' pod floors (kubernetes) and the Aurora read replicas by N / minSize."),
@@ -366,7 +366,7 @@ export const CONFIG_FIELDS = {
         enabled: flag("Follows compute (true exactly with compute kubernetes); setting it against compute is an error, so leave it unset.", { defaultDoc: "true with compute kubernetes, else false" }),
         version: { kind: "text", pattern: /^1\.\d{2}$/, what: "a Kubernetes minor version such as 1.33", doc: "Kubernetes minor version of the cluster.", ...CLUSTER_ONLY },
         nodeSize: section("Size of one node.", SIZE, CLUSTER_ONLY),
-        minNodesPerZone: integer(0, 100, "Nodes per zone at minimum.", CLUSTER_ONLY),
+        minNodesPerZone: integer(0, 100, "Nodes per zone at minimum; each pool keeps more when a 10x jump of the interaction pods needs them to start without new nodes (node pool headroom, docs/SCALING.md), within maxNodesPerZone.", CLUSTER_ONLY),
         maxNodesPerZone: integer(1, 100, "Nodes per zone at most.", CLUSTER_ONLY),
         imageRegistry: {
             kind: "text",
@@ -376,6 +376,12 @@ export const CONFIG_FIELDS = {
             ...SERVICES_ONLY,
         },
         imageTag: { kind: "text", pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, what: "an image tag such as 1.0.0", doc: "Image tag of the services.", ...SERVICES_ONLY },
+        kubectlImage: {
+            kind: "optionalText",
+            what: "an image reference such as registry.example.com/mirror/kubectl:v1.33.0",
+            doc: "Image of the jobs that raise and lower the pods' floors on the timetable (its entrypoint must be kubectl, of the cluster's minor version or one next to it). Unset: on aws registry.k8s.io/kubectl:v<version>.0 (the Kubernetes project's image); on alicloud required when events or peaks are set, because registry.k8s.io is not reachable from mainland China: mirror that image to your Container Registry (ACR) and set it here.",
+            ...CLUSTER_ONLY,
+        },
         services: section("Per service overrides (compute kubernetes: pods; compute serverless: SAE application or ECS service instances).", {
             user: section("The user service.", SERVICE),
             product: section("The product service (also the default route).", SERVICE),

@@ -4,17 +4,19 @@
 
 import { ServerlessUnitPlan } from "./compute";
 import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
-import { DAY_MS, localDateTime, weekday } from "./timezone";
+import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
+import { surgeNeed } from "./scaling";
 
 /**
  * Timed capacity of one serverless unit in a region: the timetable of the stack's events and
  * recurring peaks (tierSchedule, tier `serverlessUnit`) within the unit's own floor and ceiling.
  * Releases restore the bounds only: capacity then drains by the metric rules, never by a jump.
- * `horizon` is the cloud's (CloudProfile.scheduleHorizon).
+ * `horizon` is the cloud's (CloudProfile.scheduleHorizon), `eventLimit` the cloud's limit on the
+ * events declared at once (CloudProfile.eventLimit; null when none).
  */
-export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null): TierSchedule {
-    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length }, now, horizon);
+export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
+    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length }, now, horizon, eventLimit);
 }
 
 /** Date (YYYY-MM-DD) and time (HH:MM) of an instant (epoch ms) in a time zone. */
@@ -52,18 +54,60 @@ export const SAE_MAX_STABILIZATION_SECONDS = 3600;
 /** Shortest scale-in stabilisation (a stream's end must not remove instances the next stream needs). */
 export const SAE_MIN_SCALE_IN_STABILIZATION_SECONDS = 300;
 
+/**
+ * Instances a SURGE_FACTOR jump adds to a floor at planned utilisation (the jump's need less the
+ * floor): SURGE_FACTOR is the 10x of the requirements, PLANNED_UTILISATION the share of the
+ * threshold the floor runs at.
+ */
+export function surgeStep(floor: number): number {
+    return Math.max(0, surgeNeed(floor) - floor);
+}
+
 export function saeMetricPlan(spec: Pick<StackSpec, "scaling">, unit: ServerlessUnitPlan): SaeMetricPlan {
     const s = spec.scaling;
     return {
         cpuPercent: s.scaleOut.cpuPercent,
         tcpActiveConnections: s.scaleOut.connectionsPerInstance,
-        // One step adds scaleOutStepPercent of the floor (100%: doubles it), at least two instances.
-        scaleUp: { step: Math.max(2, Math.ceil((unit.minInstances * s.scaleOutStepPercent) / 100)), stabilizationWindowSeconds: 0 },
+        // One step takes the floor to the peak of an unplanned SURGE_FACTOR jump (the step is "the
+        // maximum number of instances to be scaled" per unit time: SAE still adds only what the
+        // metric asks for), at least scaleOutStepPercent of the floor and two instances.
+        scaleUp: { step: Math.max(2, Math.ceil((unit.minInstances * s.scaleOutStepPercent) / 100), surgeStep(unit.minInstances)), stabilizationWindowSeconds: 0 },
         scaleDown: {
             step: s.scaleInStep,
             stabilizationWindowSeconds: Math.min(SAE_MAX_STABILIZATION_SECONDS, Math.max(SAE_MIN_SCALE_IN_STABILIZATION_SECONDS, s.releaseAfterMinutes * 60)),
         },
     };
+}
+
+/**
+ * How an SAE application is released while its scaling rules are enabled. SAE,
+ * CreateApplicationScalingRule, "Precautions": "If an auto scaling policy is enabled for an
+ * application, you cannot manually manage the lifecycle of the application. For example, you cannot
+ * scale, deploy (including single-batch release, phased release, and canary release), stop, or
+ * restart the application, or change the instance type. If you want to perform the preceding
+ * operations on the application, disable the auto scaling policy and then manually perform the
+ * operations." The provider releases every change of an application with DeployApplication
+ * (resource_alicloud_sae_application.go, Update: `deployApplicationReq`, which always carries
+ * `AutoEnableApplicationScalingRule` and `MinReadyInstances`), and DeployApplication's
+ * `AutoEnableApplicationScalingRule` ("Specifies whether to automatically enable an auto scaling
+ * policy for the application") turns the rules back on once the release is done, so a `pulumi up`
+ * that changes an application releases it and the rules resume on their own:
+ * - `autoEnableApplicationScalingRule`: true (alicloud_sae_application);
+ * - `minReadyInstances`: one instance per zone stays ready through a rolling release, on the
+ *   application and on each scaling rule (ALIYUN::SAE::ApplicationScalingRule `MinReadyInstances`,
+ *   "The minimum number of available instances ... 0: ... business interruption during upgrade ...
+ *   we recommend that you set it to at least 1"), `minReadyInstanceRatio` -1 ("-1: Initialization
+ *   value, indicating that percentages are not used", so the count rules).
+ */
+export interface SaeReleasePlan {
+    readonly autoEnableApplicationScalingRule: true;
+    readonly minReadyInstances: number;
+    readonly minReadyInstanceRatio: -1;
+}
+
+/** The release settings of an SAE application in `region` and of its scaling rules (SaeReleasePlan): one ready instance per zone. */
+export function saeReleasePlan(region: Pick<RegionSpec, "zones">): SaeReleasePlan {
+    return { autoEnableApplicationScalingRule: true, minReadyInstances: Math.max(1, region.zones.length), minReadyInstanceRatio: -1 };
 }
 
 /**
@@ -90,32 +134,112 @@ export function saePeriod(days: readonly number[]): string {
     return set.length === 7 ? SAE_DAILY_PERIOD : `* * ${set.map((d) => SAE_WEEKDAYS[d]).join(",")}`;
 }
 
-/** One SAE timer: the period and its trigger points (`atTime` HH:MM in the application's zone). */
+/**
+ * One SAE timer: the period, its trigger points (`atTime` HH:MM in the application's zone) and, for
+ * a peak in a zone whose UTC offset changes (daylight saving), the dates it runs between
+ * (`beginDate`/`endDate`, YYYY-MM-DD in GMT+8; CreateApplicationScalingRule ScalingRuleTimer:
+ * "beginDate and endDate ... When both are null, the policy is executed for a long term, which is the
+ * default value. When they are set to specific dates, e.g. beginDate 2021-03-25 and endDate
+ * 2021-04-25, the policy is valid for one month").
+ */
 export interface SaeTimer {
     readonly period: string;
+    readonly beginDate?: string;
+    readonly endDate?: string;
     readonly schedules: readonly { readonly atTime: string; readonly minReplicas: number; readonly maxReplicas: number }[];
+}
+
+/** How far an offset change is looked for on either side of `now` (a year and a month: every daylight-saving zone changes within it). */
+const OFFSET_LOOKAROUND_MS = 400 * DAY_MS;
+
+/** The earliest UTC-offset change of any of `zones` in (from, until], or null. */
+function firstOffsetChange(zones: readonly string[], from: number, until: number): number | null {
+    const changes = zones.map((z) => nextOffsetChange(from, until, z)).filter((c): c is number => c !== null);
+    return changes.length === 0 ? null : Math.min(...changes);
+}
+
+/**
+ * The spans of one constant UTC offset of every zone in `zones` that meet [now, now + horizonDays):
+ * split at each offset change within the horizon; the first span starts at the last change before
+ * `now` (so its dates stay put from one `pulumi up` to the next), the last one ends at the first
+ * change after the horizon; `null` ends: no change within a year either way.
+ */
+export function offsetSpans(zones: readonly string[], now: number, horizonDays: number): { readonly start: number | null; readonly end: number | null }[] {
+    let previous: number | null = null;
+    for (let t = now - OFFSET_LOOKAROUND_MS; ; ) {
+        const c = firstOffsetChange(zones, t, now);
+        if (c === null || c > now) break;
+        previous = c;
+        t = c;
+    }
+    const horizonEnd = now + horizonDays * DAY_MS;
+    const spans: { start: number | null; end: number | null }[] = [];
+    let start: number | null = previous;
+    for (let from = now; ; ) {
+        const change = firstOffsetChange(zones, from, from + OFFSET_LOOKAROUND_MS);
+        spans.push({ start, end: change });
+        if (change === null || change >= horizonEnd) return spans;
+        start = change;
+        from = change;
+    }
 }
 
 /**
  * The recurring actions as SAE timers in `timeZone` (the applications' zone, GMT+8 for SAE timers):
- * each action runs at its local time on its days in its own zone; over the week after `now` those
- * instants fall on some days at one time in `timeZone` (the day moves when the zones' dates differ).
- * Actions with the same days share one timer (one rule per period); timers keep first-seen order,
- * schedules are sorted by time.
+ * each action runs at its local time on its days in its own zone; over a week of its occurrences
+ * those instants fall on some days at one time in `timeZone` (the day moves when the zones' dates
+ * differ). Actions with the same days share one timer (one rule per period); timers keep first-seen
+ * order, schedules are sorted by time.
+ *
+ * Daylight saving: SAE timers are fixed GMT+8, so a peak in a zone that changes its offset (e.g.
+ * Europe/London) would run an hour off half the year. When an action's zone (or `timeZone`)
+ * changes its offset, each span of one offset (offsetSpans) within the `horizon` (the cloud's
+ * scheduleHorizon) after `now`
+ * gets timers of its own, at that span's times, limited by `beginDate`/`endDate` to the GMT+8 dates
+ * of the span's first and last occurrences; a later `pulumi up` declares the spans after the
+ * horizon. Zones without offset changes keep long-term timers without dates.
  */
-export function saeTimers(recurring: readonly RecurringAction[], timeZone: string, now: number): SaeTimer[] {
-    const timers = new Map<string, { atTime: string; minReplicas: number; maxReplicas: number }[]>();
+export function saeTimers(recurring: readonly RecurringAction[], timeZone: string, now: number, horizon: ScheduleHorizon): SaeTimer[] {
+    const timers = new Map<string, { period: string; beginDate?: string; endDate?: string; schedules: { atTime: string; minReplicas: number; maxReplicas: number }[] }>();
     for (const action of recurring) {
-        const first = nextOccurrence(action, now);
-        const week = occurrences(action, first, first + 7 * DAY_MS);
-        const days = week.map((t) => {
-            const l = localDateTime(t, timeZone);
-            return weekday(l.year, l.month, l.day);
+        const spans = offsetSpans([action.timeZone, timeZone], now, horizon.days);
+        const dated = spans.some((s) => s.end !== null || s.start !== null);
+        spans.forEach((span, i) => {
+            const from = Math.max(now, span.start ?? now);
+            const to = span.end ?? Infinity;
+            const first = nextOccurrence(action, from);
+            if (first >= to) return;
+            const week = occurrences(action, first, Math.min(first + 7 * DAY_MS, to));
+            const days = week.map((t) => {
+                const l = localDateTime(t, timeZone);
+                return weekday(l.year, l.month, l.day);
+            });
+            // A span shorter than a week: its days follow the occurrences at this offset over a whole week.
+            const period = saePeriod(to - first < 7 * DAY_MS ? weekDays(action, first, timeZone) : days);
+            let dates: { beginDate?: string; endDate?: string } = {};
+            if (dated) {
+                const begin = span.start === null ? first : (occurrences(action, span.start, span.start + 8 * DAY_MS)[0] ?? first);
+                const inSpan = span.end === null ? [] : occurrences(action, span.end - 8 * DAY_MS, span.end);
+                dates = { beginDate: localStamp(begin, timeZone).date, ...(span.end !== null && inSpan.length > 0 ? { endDate: localStamp(inSpan[inSpan.length - 1], timeZone).date } : {}) };
+            }
+            const key = `${i} ${period}`;
+            const timer = timers.get(key) ?? { period, schedules: [] };
+            if (dates.beginDate !== undefined) timer.beginDate = timer.beginDate === undefined || dates.beginDate < timer.beginDate ? dates.beginDate : timer.beginDate;
+            if (dates.endDate !== undefined) timer.endDate = timer.endDate === undefined || dates.endDate > timer.endDate ? dates.endDate : timer.endDate;
+            timer.schedules.push({ atTime: localStamp(first, timeZone).time, minReplicas: action.minSize, maxReplicas: action.maxSize });
+            timers.set(key, timer);
         });
-        const period = saePeriod(days);
-        timers.set(period, [...(timers.get(period) ?? []), { atTime: localStamp(first, timeZone).time, minReplicas: action.minSize, maxReplicas: action.maxSize }]);
     }
-    return [...timers].map(([period, schedules]) => ({ period, schedules: [...schedules].sort((a, b) => a.atTime.localeCompare(b.atTime)) }));
+    return [...timers.values()].map((t) => ({ ...t, schedules: [...t.schedules].sort((a, b) => a.atTime.localeCompare(b.atTime)) }));
+}
+
+/** The days (in `timeZone`) an action's occurrences fall on over a week at the offset of `first`: each occurrence shifted by the offset difference to `first`'s. */
+function weekDays(action: RecurringAction, first: number, timeZone: string): number[] {
+    const base = zoneOffsetMinutes(first, action.timeZone);
+    return occurrences(action, first, first + 7 * DAY_MS).map((t) => {
+        const l = localDateTime(t + (zoneOffsetMinutes(t, action.timeZone) - base) * MINUTE_MS, timeZone);
+        return weekday(l.year, l.month, l.day);
+    });
 }
 
 /** SAE's limit on scaling rules per application (CreateApplicationScalingRule: "You can create up to five auto scaling policies for one application"). */
@@ -127,12 +251,13 @@ export const SAE_MAX_TRIGGER_POINTS = 20;
  * The SAE timers the stack's recurring peaks need at most in one application (saeTimers of every
  * peak, as if each lifted the service): one scaling rule per timer.
  */
-export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: number): SaeTimer[] {
+export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: number, horizon: ScheduleHorizon): SaeTimer[] {
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     return saeTimers(
         spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds)),
         SAE_TIME_ZONE,
         now,
+        horizon,
     );
 }
 
@@ -142,8 +267,8 @@ export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
  * declared event; the earliest events are declared, the others wait for a later `pulumi up` (once
  * earlier ones have passed). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
  */
-export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: number): EventLimit {
-    const count = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now).length));
+export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: number, horizon: ScheduleHorizon): EventLimit {
+    const count = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now, horizon).length));
     return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${count} left for events after the peaks' rules` };
 }
 
@@ -151,8 +276,8 @@ export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
  * The events the SAE applications declare now: the declarable ones within Alibaba Cloud's horizon
  * (declarableEvents, `horizon` from the profile) within saeEventLimit.
  */
-export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon | null): LiveEvent[] {
-    return declarableEvents(spec, now, horizon).slice(0, saeEventLimit(spec, now).count);
+export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon): LiveEvent[] {
+    return declarableEvents(spec, now, horizon, saeEventLimit(spec, now, horizon));
 }
 
 /**

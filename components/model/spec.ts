@@ -255,6 +255,7 @@ function readKubernetes(r: ConfigReader, value: unknown, preset: StagePreset, co
         maxNodesPerZone: r.number(f.maxNodesPerZone, s, "maxNodesPerZone", "kubernetes", d.maxNodesPerZone),
         imageRegistry: r.text(f.imageRegistry, s, "imageRegistry", "kubernetes", d.imageRegistry),
         imageTag: r.text(f.imageTag, s, "imageTag", "kubernetes", d.imageTag),
+        kubectlImage: r.optionalText(f.kubectlImage, s, "kubectlImage", "kubernetes", d.kubectlImage),
         services: { user: readService("user"), product: readService("product"), order: readService("order"), interaction: readService("interaction") },
     };
 }

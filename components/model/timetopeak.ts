@@ -1,16 +1,19 @@
-// Time to peak and time to drain: a pure, minute-by-minute simulation of the app group's scaling
-// configuration (detection, boot, health check, steps, cooldown, limits). Nothing is measured here:
+// Time to peak and time to drain: a pure simulation of the scaling configuration of the tier that
+// serves (the app group, the pods and node pools, or the serverless units): detection, boot,
+// health check, steps, cooldown, limits. Nothing is measured here:
 // every input is a value the plan sets, so a change of configuration changes the figures.
 
+import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
+import { PROBES, SERVICE_RESOURCES, planHpa } from "./kubernetes";
+import { MAX_POD_SHARE_OF_NODE, SCRAPE_INTERVAL_SECONDS, cpuCores, memoryGiB } from "./kubernetes-addons";
 import { HEALTH_CHECK } from "./loadbalancer";
-import { PLANNED_UTILISATION, ScalingAction, StepBand, scalingActions } from "./scaling";
+import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
-import { StackSpec, Stage } from "./types";
+import { saeMetricPlan } from "./serverless";
+import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
 /** The peak must be served within this many minutes of a stream's start (requirements). */
 export const PEAK_DEADLINE_MINUTES = 5;
-/** The unplanned jump the simulation replays: 10x the everyday load (requirements: peaks are 10x-100x). */
-export const SURGE_FACTOR = 10;
 /** Simulated time limit: a configuration that has not reached the peak after an hour never will. */
 const LIMIT_SECONDS = 3600;
 
@@ -150,9 +153,193 @@ export function simulateDrain(g: GroupScaling, from: number): number {
     }
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// The tier that really serves: the app group (compute vm), the pods of the connection-holding
+// service and the node pools under them (compute kubernetes), the serverless units (compute
+// serverless: ECS on Fargate, SAE).
+
+/**
+ * Seconds between two HPA evaluations: kube-controller-manager `--horizontal-pod-autoscaler-sync-period`,
+ * "the interval is set by the --horizontal-pod-autoscaler-sync-period parameter ... (and the default
+ * interval is 15 seconds)" (Kubernetes, "Horizontal Pod Autoscaling", how it works).
+ */
+export const HPA_SYNC_PERIOD_SECONDS = 15;
+/**
+ * Seconds between two cluster autoscaler loops: `--scan-interval`, default 10 s
+ * (kubernetes/autoscaler cluster-autoscaler FAQ, "What are the parameters to CA?").
+ */
+export const CLUSTER_AUTOSCALER_SCAN_SECONDS = 10;
+/**
+ * Seconds from the cluster autoscaler growing a node pool to a Ready node that takes pods: a new
+ * instance boots, joins the cluster and starts its daemons. Neither cloud publishes a figure: the
+ * EKS Workshop ("Cluster Over-Provisioning") reports that "it took several minutes before the pods
+ * ... became available" after the autoscaler grew the group, the EKS best-practices autoscaling
+ * reference gives 60-90 s for the Cluster Autoscaler's provisioning alone. The simulation takes 240 s
+ * (4 minutes), the conservative end, so that no figure depends on a lucky boot.
+ */
+export const NODE_READY_SECONDS = 240;
+/**
+ * Seconds from a Fargate task's launch to its start: "It is normal for new AWS Fargate tasks to take
+ * 30-45 seconds or longer to start ... launching the compute instance, allocating and attaching a
+ * network interface, downloading your task image ..., starting the program" (AWS re:Post, "How to
+ * speed up provisioning of ECS Fargate task"). The upper figure is taken.
+ */
+export const FARGATE_TASK_START_SECONDS = 45;
+/**
+ * Seconds the SAE metric window averages connections over: `tcpActiveConn` is "the average number of
+ * TCP active connections for a single instance in 30 seconds" (alicloud_sae_application_scaling_rule,
+ * `metric_type`, provider v1.294).
+ */
+export const SAE_METRIC_WINDOW_SECONDS = 30;
+
+/**
+ * Seconds a pod or an SAE instance takes from its start to Ready, at most: SAE publishes no instance
+ * start time and a pod's app start is the app's own, so the simulation takes the longest start the
+ * blueprint allows before the liveness probe acts (the startup probe's period x failures, 120 s;
+ * the same budget is SAE's `livenessV2.initialDelaySeconds`) plus one readiness period.
+ */
+export function appStartSeconds(): number {
+    return PROBES.startup.periodSeconds * PROBES.startup.failureThreshold + PROBES.readiness.periodSeconds;
+}
+
+/** The service that holds the viewers' connections: the tier a 10x jump of viewers lands on. */
+export const SURGE_SERVICE: ServiceName = "interaction";
+
+
+/**
+ * Nodes each zone keeps so that a SURGE_FACTOR jump of the connection-holding pods starts on nodes
+ * that are already there (node pool headroom): the requests of every service's floor pods plus the
+ * pods the jump adds, over the share of a node pods may request (MAX_POD_SHARE_OF_NODE), by CPU and
+ * memory, spread over the zones; never below `minNodesPerZone` nor above `maxNodesPerZone`. New
+ * nodes take NODE_READY_SECONDS, too long for a 5-minute peak, so the jump's pods must fit first;
+ * the cluster autoscaler then restores the headroom behind them.
+ */
+export function surgeNodesPerZone(spec: Pick<StackSpec, "kubernetes">, zones: number): number {
+    const k = spec.kubernetes;
+    const extra = surgeNeed(k.services[SURGE_SERVICE].minReplicas) - k.services[SURGE_SERVICE].minReplicas;
+    const request = (s: ServiceName, what: "cpu" | "memory"): number => {
+        const q = SERVICE_RESOURCES[s].requests[what];
+        return (what === "cpu" ? cpuCores(q) : memoryGiB(q)) ?? 0;
+    };
+    const total = (what: "cpu" | "memory"): number =>
+        SERVICE_NAMES.reduce((sum, s) => sum + request(s, what) * k.services[s].minReplicas, 0) + request(SURGE_SERVICE, what) * Math.max(0, extra);
+    const nodes = Math.max(
+        Math.ceil(total("cpu") / (k.nodeSize.vcpu * MAX_POD_SHARE_OF_NODE)),
+        Math.ceil(total("memory") / (k.nodeSize.memoryGiB * MAX_POD_SHARE_OF_NODE)),
+    );
+    return Math.min(k.maxNodesPerZone, Math.max(k.minNodesPerZone, Math.ceil(nodes / Math.max(1, zones))));
+}
+
+/** What the pod simulation reads from one region's cluster. */
+export interface PodScaling {
+    readonly minReplicas: number;
+    readonly maxReplicas: number;
+    /** Seconds from the jump to the HPA acting: the metric's next scrape plus one sync period. */
+    readonly detectionSeconds: number;
+    /** HPA scale-up policies: the larger of percent and pods per period. */
+    readonly scaleUp: { readonly percent: number; readonly pods: number; readonly periodSeconds: number };
+    /** Seconds from a pod's scheduling to Ready. */
+    readonly podReadySeconds: number;
+    /** Pods of the service the nodes standing by can take without a new node. */
+    readonly headroomPods: number;
+    /** Seconds from Pending pods to a Ready node: the autoscaler's loop plus the node's boot and join. */
+    readonly nodeSeconds: number;
+}
+
+/** Pods of `service` the nodes a region keeps at minimum can take beyond every service's floor pods. */
+export function headroomPods(spec: Pick<StackSpec, "kubernetes">, zones: number, nodesPerZone: number): number {
+    const k = spec.kubernetes;
+    const room = (what: "cpu" | "memory"): number => {
+        const per = what === "cpu" ? k.nodeSize.vcpu : k.nodeSize.memoryGiB;
+        const used = SERVICE_NAMES.reduce((sum, s) => {
+            const q = SERVICE_RESOURCES[s].requests[what];
+            return sum + ((what === "cpu" ? cpuCores(q) : memoryGiB(q)) ?? 0) * k.services[s].minReplicas;
+        }, 0);
+        const q = SERVICE_RESOURCES[SURGE_SERVICE].requests[what];
+        const one = (what === "cpu" ? cpuCores(q) : memoryGiB(q)) ?? Infinity;
+        return Math.floor((per * MAX_POD_SHARE_OF_NODE * zones * nodesPerZone - used) / one + 1e-9);
+    };
+    return Math.max(0, Math.min(room("cpu"), room("memory")));
+}
+
+/** The HPA of the connection-holding service and the node pools under it, as the plan sets them. */
+export function podScaling(spec: StackSpec, zones: number): PodScaling {
+    const hpa = planHpa(spec, SURGE_SERVICE);
+    const svc = spec.kubernetes.services[SURGE_SERVICE];
+    return {
+        minReplicas: svc.minReplicas,
+        maxReplicas: svc.maxReplicas,
+        detectionSeconds: SCRAPE_INTERVAL_SECONDS + HPA_SYNC_PERIOD_SECONDS,
+        scaleUp: { percent: hpa.behavior.scaleUp.percent, pods: hpa.behavior.scaleUp.pods, periodSeconds: hpa.behavior.scaleUp.periodSeconds },
+        podReadySeconds: appStartSeconds(),
+        headroomPods: headroomPods(spec, zones, surgeNodesPerZone(spec, zones)),
+        nodeSeconds: CLUSTER_AUTOSCALER_SCAN_SECONDS + NODE_READY_SECONDS,
+    };
+}
+
+/**
+ * An unplanned jump on the pods: at t = 0 the load goes to `factor` x the floor at planned
+ * utilisation. The HPA reads it after `detectionSeconds` and sets `desired = ceil(current x value /
+ * target)`, limited each period by its scale-up policies (the larger of percent and pods, selectPolicy
+ * Max) and by maxReplicas. Pods that fit the headroom start at once; the others stay Pending until
+ * the cluster autoscaler's node is Ready (`nodeSeconds`). Reached when every needed pod is Ready.
+ */
+export function simulatePodJump(p: PodScaling, factor: number = SURGE_FACTOR): PeakResult {
+    const needed = surgeNeed(p.minReplicas, factor);
+    let desired = p.minReplicas;
+    let scheduled = p.minReplicas;
+    let last = 0;
+    for (let t = p.detectionSeconds; t <= LIMIT_SECONDS && desired < Math.min(needed, p.maxReplicas); t += p.scaleUp.periodSeconds) {
+        const allowed = desired + Math.max(Math.floor((desired * p.scaleUp.percent) / 100), p.scaleUp.pods);
+        const next = Math.min(p.maxReplicas, needed, allowed);
+        const added = next - desired;
+        const onHeadroom = Math.max(0, Math.min(added, p.headroomPods - (scheduled - p.minReplicas)));
+        scheduled += onHeadroom;
+        const ready = Math.max(onHeadroom > 0 ? t + p.podReadySeconds : 0, added > onHeadroom ? t + p.nodeSeconds + p.podReadySeconds : 0);
+        last = Math.max(last, ready);
+        scheduled += added - onHeadroom;
+        desired = next;
+    }
+    return desired >= needed ? { seconds: last, needed, reached: desired } : { seconds: null, needed, reached: desired };
+}
+
+/**
+ * An ECS service on Fargate scaled by Application Auto Scaling step policies (the VM's bands). Its
+ * cooldown acts like EC2's warm-up: "The scaling policy won't increase the desired capacity again
+ * unless either a larger scale out is triggered or the cooldown period ends" (Application Auto
+ * Scaling, StepScalingPolicyConfiguration `Cooldown`), which simulateJump models without a cooldown.
+ */
+export function fargateScaling(spec: StackSpec, unit: ServerlessUnitPlan): GroupScaling {
+    const g = groupScaling(spec, { stepScalingCooldown: false });
+    return { ...g, minSize: unit.minInstances, maxSize: unit.maxInstances, readySeconds: FARGATE_TASK_START_SECONDS + HEALTH_CHECK.healthyThreshold * HEALTH_CHECK.intervalSeconds };
+}
+
+/**
+ * An SAE application's metric rule: SAE acts on the connections its 30 s window averaged (plus one
+ * evaluation, the HPA sync SAE's elasticity runs on) and adds up to `scaleUp.step` instances per
+ * evaluation (saeMetricPlan); an instance serves after appStartSeconds.
+ */
+export function saeJump(spec: StackSpec, unit: ServerlessUnitPlan, factor: number = SURGE_FACTOR): PeakResult {
+    const step = saeMetricPlan(spec, unit).scaleUp.step;
+    const needed = surgeNeed(unit.minInstances, factor);
+    const steps = Math.ceil(Math.max(0, Math.min(needed, unit.maxInstances) - unit.minInstances) / step);
+    const reached = Math.min(needed, unit.maxInstances);
+    if (reached < needed) return { seconds: null, needed, reached };
+    return { seconds: SAE_METRIC_WINDOW_SECONDS + HPA_SYNC_PERIOD_SECONDS * Math.max(1, steps) + appStartSeconds(), needed, reached };
+}
+
+/**
+ * Tiers the simulation reports: `appGroup` (compute vm: the ESS / EC2 Auto Scaling group), `pods`
+ * (compute kubernetes: the HPA of the connection-holding service and the node pools under it),
+ * `serverlessUnit` (compute serverless: the connection-holding ECS service on Fargate or SAE application).
+ */
+export const TIME_TO_PEAK_TIERS = ["appGroup", "pods", "serverlessUnit"] as const;
+export type TimeToPeakTier = (typeof TIME_TO_PEAK_TIERS)[number];
+
 export interface TimeToPeak {
     readonly region: string;
-    readonly tier: "appGroup";
+    readonly tier: TimeToPeakTier;
     readonly scenario: Scenario;
     /** Minutes to the peak (unplanned: from the jump; planned: from the pre-scale), one decimal; null: never reached. */
     readonly minutes: number | null;
@@ -163,7 +350,7 @@ export interface TimeToPeak {
 
 export interface Drain {
     readonly region: string;
-    readonly tier: "appGroup";
+    readonly tier: TimeToPeakTier;
     readonly fromInstances: number;
     readonly toInstances: number;
     readonly minutes: number;
@@ -172,42 +359,129 @@ export interface Drain {
 
 const minutesOf = (seconds: number): number => Math.round(seconds / 6) / 10;
 
-/** The plan's `scaling` section: time to peak and drain of every region's app group. */
-export function scalingSimulation(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown">): { timeToPeak: TimeToPeak[]; drain: Drain[] } {
-    const g = groupScaling(spec, profile);
+/** One tier's figures in one region: the jump, the planned event's readiness and the drain. */
+export interface TierFigures {
+    readonly tier: TimeToPeakTier;
+    readonly jump: PeakResult;
+    readonly jumpDetail: string;
+    readonly plannedSeconds: number;
+    readonly plannedDetail: string;
+    readonly drain: { readonly from: number; readonly to: number; readonly seconds: number; readonly detail: string };
+}
+
+function vmFigures(spec: StackSpec, tier: TimeToPeakTier, g: GroupScaling, what: string): TierFigures {
     const jump = simulateJump(g);
-    const planned = simulatePlanned(g);
     const peak = Math.min(g.maxSize, Math.max(jump.reached, jump.needed));
-    const drainSeconds = simulateDrain(g, peak);
-    const timeToPeak = spec.regions.flatMap((r): TimeToPeak[] => [
-        {
-            region: r.name,
-            tier: "appGroup",
-            scenario: "unplanned10x",
-            minutes: jump.seconds === null ? null : minutesOf(jump.seconds),
-            meets5Minutes: jump.seconds !== null && jump.seconds <= PEAK_DEADLINE_MINUTES * 60,
-            detail:
-                jump.seconds === null
-                    ? `${SURGE_FACTOR}x load needs ${jump.needed} instances; app.maxSize ${g.maxSize} caps the group at ${jump.reached}`
-                    : `${g.minSize} -> ${jump.needed} instances: alarm after ${g.detectionSeconds} s, steps ${g.bands.map((b) => `+${b.percent}% from ${b.fromRatio}x`).join(", ")}, ${g.readySeconds} s boot to serving`,
+    return {
+        tier,
+        jump,
+        jumpDetail:
+            jump.seconds === null
+                ? `${SURGE_FACTOR}x load needs ${jump.needed} ${what}; the ceiling ${g.maxSize} caps it at ${jump.reached}`
+                : `${g.minSize} -> ${jump.needed} ${what}: alarm after ${g.detectionSeconds} s, steps ${g.bands.map((b) => `+${b.percent}% from ${b.fromRatio}x`).join(", ")}, ${g.readySeconds} s launch to serving`,
+        plannedSeconds: g.readySeconds,
+        plannedDetail: `floor raised ${g.plannedLeadSeconds / 60} min before the start; serving ${g.readySeconds} s later`,
+        drain: {
+            from: peak,
+            to: g.minSize,
+            seconds: simulateDrain(g, peak),
+            detail: `load gone: connections < ${spec.scaling.scaleIn.connectionsPerInstance} AND CPU < ${spec.scaling.scaleIn.cpuPercent}% for ${g.scaleIn.detectionSeconds} s, then -${g.scaleIn.percent}% (at least ${g.scaleIn.minStep}) every ${g.scaleIn.intervalSeconds} s`,
         },
-        {
-            region: r.name,
-            tier: "appGroup",
-            scenario: "plannedEvent",
-            minutes: minutesOf(planned.seconds),
-            meets5Minutes: planned.beforeStart,
-            detail: `floor raised ${g.plannedLeadSeconds / 60} min before the start; serving ${planned.seconds} s later`,
+    };
+}
+
+function podFigures(spec: StackSpec, zones: number): TierFigures {
+    const p = podScaling(spec, zones);
+    const jump = simulatePodJump(p);
+    const hpa = planHpa(spec, SURGE_SERVICE);
+    const down = hpa.behavior.scaleDown;
+    const peak = Math.min(p.maxReplicas, Math.max(jump.reached, jump.needed));
+    // Scale-in: after the stabilisation window, the larger of percent and pods per period (selectPolicy Max).
+    let pods = peak;
+    let t = down.stabilizationWindowSeconds;
+    while (pods > p.minReplicas) {
+        pods = Math.max(p.minReplicas, pods - Math.max(Math.floor((pods * down.percent) / 100), down.pods));
+        if (pods > p.minReplicas) t += down.periodSeconds;
+    }
+    const nodes = surgeNodesPerZone(spec, zones);
+    return {
+        tier: "pods",
+        jump,
+        jumpDetail:
+            `${SURGE_SERVICE} ${p.minReplicas} -> ${jump.needed} pods: HPA acts after ${p.detectionSeconds} s (${SCRAPE_INTERVAL_SECONDS} s scrape + ${HPA_SYNC_PERIOD_SECONDS} s sync), ` +
+            `scale-up up to +${p.scaleUp.percent}% or ${p.scaleUp.pods} pods per ${p.scaleUp.periodSeconds} s; ${p.headroomPods} pods fit the ${nodes} nodes per zone kept as headroom, ` +
+            `the rest wait ${p.nodeSeconds} s for a new node; ${p.podReadySeconds} s pod start to Ready` +
+            (jump.seconds === null ? `; maxReplicas ${p.maxReplicas} caps it at ${jump.reached}` : ""),
+        // A raised floor schedules its pods on the headroom or on nodes the autoscaler adds within the lead.
+        plannedSeconds: p.nodeSeconds + p.podReadySeconds,
+        plannedDetail: `pod floors raised ${spec.scaling.preScaleMinutes} min before the start; Pending pods get a node within ${p.nodeSeconds} s and are Ready ${p.podReadySeconds} s later`,
+        drain: {
+            from: peak,
+            to: p.minReplicas,
+            seconds: peak > p.minReplicas ? t : 0,
+            detail: `HPA: every metric below its target for the ${down.stabilizationWindowSeconds} s window, then -${down.percent}% (at least ${down.pods} pods) every ${down.periodSeconds} s; nodes follow ${NODE_SCALE_DOWN_NOTE}`,
         },
-    ]);
-    const drain = spec.regions.map((r): Drain => ({
-        region: r.name,
-        tier: "appGroup",
-        fromInstances: peak,
-        toInstances: g.minSize,
-        minutes: minutesOf(drainSeconds),
-        detail: `load gone: connections < ${spec.scaling.scaleIn.connectionsPerInstance} AND CPU < ${spec.scaling.scaleIn.cpuPercent}% for ${g.scaleIn.detectionSeconds} s, then -${g.scaleIn.percent}% (at least ${g.scaleIn.minStep}) every ${g.scaleIn.intervalSeconds} s`,
-    }));
+    };
+}
+
+const NODE_SCALE_DOWN_NOTE = "10 minutes after they fall below half their requests (cluster autoscaler)";
+
+function saeFigures(spec: StackSpec, unit: ServerlessUnitPlan): TierFigures {
+    const jump = saeJump(spec, unit);
+    const m = saeMetricPlan(spec, unit);
+    const peak = Math.min(unit.maxInstances, Math.max(jump.reached, jump.needed));
+    const steps = Math.ceil(Math.max(0, peak - unit.minInstances) / m.scaleDown.step);
+    return {
+        tier: "serverlessUnit",
+        jump,
+        jumpDetail:
+            `SAE ${unit.service} ${unit.minInstances} -> ${jump.needed} instances: tcpActiveConn averaged over ${SAE_METRIC_WINDOW_SECONDS} s, evaluated every ${HPA_SYNC_PERIOD_SECONDS} s, ` +
+            `up to ${m.scaleUp.step} instances a step, ${appStartSeconds()} s instance start to Ready` +
+            (jump.seconds === null ? `; maxReplicas ${unit.maxInstances} caps it at ${jump.reached}` : ""),
+        plannedSeconds: appStartSeconds(),
+        plannedDetail: `timer raises minReplicas ${spec.scaling.preScaleMinutes} min before the start; instances Ready ${appStartSeconds()} s later`,
+        drain: {
+            from: peak,
+            to: unit.minInstances,
+            seconds: peak > unit.minInstances ? m.scaleDown.stabilizationWindowSeconds + Math.max(0, steps - 1) * HPA_SYNC_PERIOD_SECONDS : 0,
+            detail: `both metrics under target for the ${m.scaleDown.stabilizationWindowSeconds} s window, then ${m.scaleDown.step} instances per evaluation`,
+        },
+    };
+}
+
+/** The figures of the tier that serves a region's viewers, by the stack's compute and cloud. */
+export function tierFigures(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, region: RegionSpec): TierFigures {
+    if (spec.compute === "kubernetes") return podFigures(spec, region.zones.length);
+    if (spec.compute === "serverless") {
+        const unit = planServerlessUnits(spec.kubernetes.services, region).find((u) => u.service === SURGE_SERVICE);
+        if (unit === undefined) throw new RangeError(`no serverless unit for ${SURGE_SERVICE}`);
+        return profile.serverlessScaler === "saeRules"
+            ? saeFigures(spec, unit)
+            : vmFigures(spec, "serverlessUnit", fargateScaling(spec, unit), `Fargate tasks of ${SURGE_SERVICE} (${FARGATE_TASK_START_SECONDS} s task start)`);
+    }
+    return vmFigures(spec, "appGroup", groupScaling(spec, profile), "instances");
+}
+
+/** The plan's `scaling` section: time to peak and drain of the serving tier of every region. */
+export function scalingSimulation(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">): { timeToPeak: TimeToPeak[]; drain: Drain[] } {
+    const timeToPeak: TimeToPeak[] = [];
+    const drain: Drain[] = [];
+    for (const r of spec.regions) {
+        const f = tierFigures(spec, profile, r);
+        const lead = spec.scaling.preScaleMinutes * 60;
+        timeToPeak.push(
+            {
+                region: r.name,
+                tier: f.tier,
+                scenario: "unplanned10x",
+                minutes: f.jump.seconds === null ? null : minutesOf(f.jump.seconds),
+                meets5Minutes: f.jump.seconds !== null && f.jump.seconds <= PEAK_DEADLINE_MINUTES * 60,
+                detail: f.jumpDetail,
+            },
+            { region: r.name, tier: f.tier, scenario: "plannedEvent", minutes: minutesOf(f.plannedSeconds), meets5Minutes: f.plannedSeconds <= lead, detail: f.plannedDetail },
+        );
+        drain.push({ region: r.name, tier: f.tier, fromInstances: f.drain.from, toInstances: f.drain.to, minutes: minutesOf(f.drain.seconds), detail: f.drain.detail });
+    }
     return { timeToPeak, drain };
 }
 

@@ -1,7 +1,7 @@
 // Cross-field validation of a resolved spec. Each check is a small pure function returning issues;
 // an issue names the field, the value and what is allowed.
 
-import { worldCovered } from "../../policies/lib/network";
+import { DEFAULT_MIN_PUBLIC_PREFIX, describeWideness, tooWide, worldCovered } from "../../policies/lib/network";
 import { REGION_PREFIX_RANGE, ZONE_SLOTS, cidrsOverlap, parseCidr } from "./cidr";
 import { show } from "./errors";
 import { checkKubernetesServices } from "./kubernetes";
@@ -204,6 +204,9 @@ export function checkAdminCidrs(spec: StackSpec): string[] {
     if (each.length > 0) return each;
     // Judged by what they cover: 0.0.0.0/1 and 128.0.0.0/1 together are the whole internet.
     if (worldCovered(spec.adminCidrs).length > 0) return [`adminCidrs: ${spec.adminCidrs.join(", ")} together cover the whole internet and open administrative ports to it; allowed: networks of your operators, e.g. 203.0.113.0/24`];
+    // Judged as the policy judges SSH ingress (sec-security-group-forbid-world-sensitive-ports): no more public addresses than one /16 holds.
+    const wide = tooWide(spec.adminCidrs, DEFAULT_MIN_PUBLIC_PREFIX);
+    if (wide.length > 0) return [`adminCidrs: ${spec.adminCidrs.join(", ")} together admit ${describeWideness(wide)} to administrative ports; allowed: networks of your operators, together at most one /${DEFAULT_MIN_PUBLIC_PREFIX[4]} of public addresses, e.g. 203.0.113.0/24`];
     return [];
 }
 

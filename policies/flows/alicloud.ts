@@ -10,20 +10,23 @@ import {
     MEDIA_HTTP_PORT,
     PLAY_ORIGIN_PORT,
     POD_CONNECTIONS_SERIES,
+    REDIS_PASSWORD_ENV,
     RENDITIONS,
     ROUTES,
     ROUTE_SERVICE,
     RouteName,
+    SERVICE_NAMES,
     SRS_IMAGE,
     flowDefinition,
+    serviceCredentialEnvs,
     srsConfig,
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Walk, levelTargets, undetermined, walk } from "./walk";
-import { cidrContains, decodeUserData, statementsAllow } from "./contracts";
+import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
+import { HealthCheck, aliRulesAdmit, cidrContains, decodeUserData, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -92,29 +95,72 @@ function vswitchesOf(g: FlowGraph, r: FlowResource): FlowResource[] {
     return refs.kind === "found" ? refs.resource : [];
 }
 
-/** The security group admits traffic from the CIDRs (all of them) on `port`. */
+/** The ingress rules of an Alibaba Cloud security group. */
+function rulesOf(g: FlowGraph, sg: FlowResource): FlowResource[] {
+    return g.ofType(T.sgRule).filter((r) => found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === sg.urn);
+}
+
+/** The security group admits TCP traffic from the CIDRs (all of them) on `port`: an accept rule, no drop rule of the same or a higher priority (contracts.aliRulesAdmit). */
 function sgAdmitsCidrs(g: FlowGraph, sg: FlowResource, cidrs: readonly string[], port: number): true | string {
-    const rules = g.ofType(T.sgRule).filter((r) => r.inputs.type === "ingress" && r.inputs.policy !== "drop" && found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === sg.urn && inRange(port, r.inputs.portRange));
-    const missing = cidrs.filter((c) => !rules.some((r) => typeof r.inputs.cidrIp === "string" && cidrContains(r.inputs.cidrIp, c)));
-    return missing.length === 0 ? true : `${sg.name} does not admit ${missing.join(", ")} on port ${port}`;
+    const rules = rulesOf(g, sg).filter((r) => protocolCarries(r.inputs.ipProtocol, "tcp") && rangeIncludes(r.inputs.portRange, port));
+    const missing = cidrs.filter((c) => !aliRulesAdmit(rules, (r) => typeof r.inputs.cidrIp === "string" && cidrContains(r.inputs.cidrIp, c)));
+    return missing.length === 0 ? true : `${sg.name} does not admit ${missing.join(", ")} on TCP ${port}`;
 }
 
+/** The security group admits TCP traffic from one of the groups `from` on `port` (a drop rule for every source, 0.0.0.0/0, also counts against it). */
 function sgAdmitsGroup(g: FlowGraph, sg: FlowResource, from: readonly FlowResource[], port: number): true | string {
-    const ok = g
-        .ofType(T.sgRule)
-        .some(
-            (r) =>
-                r.inputs.type === "ingress" &&
-                found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === sg.urn &&
-                inRange(port, r.inputs.portRange) &&
-                from.some((f) => found(g.ref(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, T.sg))?.urn === f.urn),
-        );
-    return ok ? true : `${sg.name} has no rule admitting ${from.map((f) => f.name).join(" or ") || "the targets' security group"} on port ${port}`;
+    const rules = rulesOf(g, sg).filter((r) => protocolCarries(r.inputs.ipProtocol, "tcp") && rangeIncludes(r.inputs.portRange, port));
+    const ok = from.some((f) => aliRulesAdmit(rules, (r) => r.inputs.cidrIp === "0.0.0.0/0" || found(g.ref(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, T.sg))?.urn === f.urn));
+    return ok ? true : `${sg.name} has no rule admitting ${from.map((f) => f.name).join(" or ") || "the targets' security group"} on TCP ${port}`;
 }
 
-function inRange(port: number, range: unknown): boolean {
-    const [from, to] = String(range ?? "").split("/").map(Number);
-    return from <= port && port <= to;
+/**
+ * A server group's health check (alicloud_alb_server_group: `protocol` HTTP/HTTPS/gRPC, default
+ * HTTP; health_check_config `health_check_protocol` default HTTP, `health_check_port` 0 or unset
+ * = the backend port, `health_check_codes` default http_2xx).
+ */
+function aliHealthCheck(sgp: FlowResource): HealthCheck {
+    const protocol = str(sgp.inputs.protocol) ?? "HTTP";
+    const port = num(at(sgp.inputs, "healthCheckConfig.healthCheckPort"));
+    const codes = strings(at(sgp.inputs, "healthCheckConfig.healthCheckCodes"));
+    return { protocol, checkProtocol: str(at(sgp.inputs, "healthCheckConfig.healthCheckProtocol")) ?? "HTTP", checkPort: port === undefined || port === 0 ? undefined : port, codes: codes.length > 0 ? codes : ["http_2xx"] };
+}
+
+/**
+ * The server group of the action that ends an ALB rule's chain: actions run in `order`; Rewrite,
+ * InsertHeader, RemoveHeader, TrafficLimit, TrafficMirror and Cors go on, ForwardGroup, Redirect
+ * and FixedResponse end it (alicloud_alb_rule `rule_actions.type`; ALB API CreateRule RuleActions).
+ * A reason when the chain does not end in a forward.
+ */
+function aliForwardAction(actions: unknown): { readonly serverGroupId: unknown } | string {
+    const terminal = ["ForwardGroup", "Redirect", "FixedResponse"];
+    const end = list(actions)
+        .filter(isRecord)
+        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
+        .sort((x, y) => x.order - y.order)
+        .map((x) => x.a)
+        .find((a) => terminal.includes(String(a.type)));
+    if (end === undefined) return "ends in no forward";
+    if (end.type !== "ForwardGroup") return `is ${String(end.type)}, not ForwardGroup: requests never reach a server group`;
+    return { serverGroupId: at(end, "forwardGroupConfig.serverGroupTuples.0.serverGroupId") };
+}
+
+/**
+ * An ALB rule applies only when all its conditions match (ALB API CreateRule RuleConditions): a
+ * Path condition with the route's pattern, a Host condition covering the domain the CDN forwards
+ * as Host; a condition on headers, methods, query strings, cookies or source IPs cannot be judged
+ * from the plan (undetermined).
+ */
+function aliRuleMatches(conditions: unknown, path: string, host: string): Verdict {
+    for (const c of list(conditions).filter(isRecord)) {
+        if (c.type === "Path") {
+            if (!strings(at(c, "pathConfig.values")).some((p) => wildcardMatches(p, path))) return `a Path condition (${strings(at(c, "pathConfig.values")).join(", ")}) does not match ${path}`;
+        } else if (c.type === "Host") {
+            const values = strings(at(c, "hostConfig.values"));
+            if (!values.some((v) => wildcardMatches(v, host))) return `a Host condition (${values.join(", ")}) does not match ${host}: those requests never take the rule`;
+        } else return undetermined(`ruleConditions (${String(c.type)})`);
+    }
+    return true;
 }
 
 function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): Targets {
@@ -122,8 +168,15 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent("CDN", "no CDN domain serves the viewers");
     w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
-    const reaches = list(cdn.inputs.sources).filter(isRecord).some((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
-    w.hop(cdn, `origin -> ${alb.name} (Host = ${String(cdn.inputs.domainName)})`, reaches ? true : `no CDN origin reaches ${alb.name}`);
+    const toAlb = list(cdn.inputs.sources).filter(isRecord).filter((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
+    // The CDN fetches from the source's port (alicloud_cdn_domain_new sources.port, default 80); the
+    // ALB answers the domain on its HTTPS listener (443), its HTTP listener only redirects.
+    const sourcePorts = toAlb.map((s) => num(s.port) ?? 80);
+    w.hop(
+        cdn,
+        `origin -> ${alb.name}:443 (Host = ${String(cdn.inputs.domainName)})`,
+        toAlb.length === 0 ? `no CDN origin reaches ${alb.name}` : sourcePorts.every((p) => p === 443) ? true : `the CDN source for ${alb.name} is on port ${sourcePorts.join(", ")}: the load balancer answers HTTPS on 443 (its HTTP listener only redirects)`,
+    );
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     // The ALB reaches its backends from its own vSwitches (it carries no security group).
     const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
@@ -137,13 +190,18 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     let groupId: unknown;
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
     else {
-        const rule = g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && strings(at(r.inputs, "ruleConditions.0.pathConfig.values")).includes(patterns[0]));
+        const rule = g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
-        groupId = at(router.inputs, "ruleActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
+        const host = str(cdn.inputs.domainName) ?? "";
+        w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));
+        const action = aliForwardAction(router.inputs.ruleActions);
+        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        groupId = typeof action === "string" ? undefined : action.serverGroupId;
     }
     const sgp = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} server group`, g.ref(router, patterns.length === 0 ? "defaultActions" : "ruleActions", groupId, T.serverGroup), "forwards to no server group the stack declares");
     const healthPath = str(at(sgp.inputs, "healthCheckConfig.healthCheckPath")) ?? "/";
+    const checkHealth = (port: number) => w.hop(sgp, `health check ${healthPath} over HTTP on the traffic port answers 200`, healthCheckVerdict(sgp.name, aliHealthCheck(sgp), port));
 
     const cluster = g.ofType(T.cluster, region)[0];
     if (cluster !== undefined) {
@@ -151,6 +209,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         const attachments = g.referrers(sgp, T.albAttachment, "albServerGroupId");
         w.hop(sgp, "registered targets: the ACK node pools", attachments.length > 0 ? true : `no node pool is attached to ${sgp.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
         const port = num(attachments[0].inputs.port) ?? 0;
+        checkHealth(port);
         const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
         w.hop(attachments[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
@@ -167,11 +226,13 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         return { answerer: pools[0] ?? cluster, securityGroups: sgs, vswitches: pools.flatMap((p) => vswitchesOf(g, p)) };
     }
 
-    const group = g.ofType(T.group, region).find((x) => list(x.inputs.albServerGroups).filter(isRecord).some((s) => found(g.ref(x, "albServerGroups", s.albServerGroupId, T.serverGroup))?.urn === sgp.urn));
+    // In a first preview every group id is unknown: the dependencies of albServerGroups name all the groups it registers in (refs, not ref).
+    const group = g.ofType(T.group, region).find((x) => list(x.inputs.albServerGroups).filter(isRecord).some((s) => (found(g.refs(x, "albServerGroups", s.albServerGroupId, T.serverGroup)) ?? []).some((r) => r.urn === sgp.urn)));
     if (group === undefined) w.hop(sgp, "registered targets", `no scaling group is attached to ${sgp.name}`);
     const asg = group ?? sgp;
     const port = num(list(asg.inputs.albServerGroups).filter(isRecord).map((s) => s.port)[0]) ?? 0;
     w.hop(sgp, `registered targets: ${asg.name} on ${port}`, true);
+    checkHealth(port);
     const config = g.referrers(asg, T.config, "scalingGroupId")[0];
     if (config === undefined) w.hop(asg, "scaling configuration", "the group has no scaling configuration");
     const cfg = config ?? asg;
@@ -223,17 +284,46 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource
 const SAE_METRICS = ["CPU", "MEMORY", "tcpActiveConn", "SLB_QPS", "SLB_RT", "INTRANET_SLB_QPS", "INTRANET_SLB_RT"];
 const SAE_JAVA_METRICS = ["QPS", "RT"];
 
-/** The serverless tier's scaling signal: each SAE application has an enabled scaling rule on metrics SAE measures for it. */
+/**
+ * The seed's scale-out signal on SAE (connections > scaleOut.connectionsPerInstance OR CPU >
+ * scaleOut.cpuPercent): SAE adds instances when any metric of a rule is above its target
+ * (saeMetricPlan), and `tcpActiveConn` ("The average number of TCP active connections for a single
+ * instance in 30 seconds", alicloud_sae_application_scaling_rule `metric_type`) is SAE's metric
+ * nearest to the connections per instance of the VM tier (docs/SCALING.md).
+ */
+const SAE_SIGNAL = ["tcpActiveConn", "CPU"] as const;
+
+/**
+ * The serverless tier's scaling signal: each SAE application has an enabled scaling rule on
+ * metrics SAE measures for it, every enabled rule keeps the seed's connection OR CPU signal
+ * (SAE_SIGNAL), and the application releases with its rules enabled (saeReleasePlan: the rules
+ * re-enabled after a DeployApplication, at least one ready instance).
+ */
 function saeScaling(g: FlowGraph, w: Walk, region: string): void {
     for (const app of g.ofType(T.saeApp, region)) {
         const rules = g.referrers(app, T.saeRule, "appId").filter((r) => r.inputs.scalingRuleEnable === true && (r.inputs.scalingRuleType === "metric" || r.inputs.scalingRuleType === "mix"));
         if (rules.length === 0) w.hop(app, "enabled metric scaling rule", `${app.name} has no enabled metric or mix scaling rule`);
         const java = String(app.inputs.programmingLanguage ?? "").toLowerCase() === "java";
         for (const rule of rules) {
-            const types = list(at(rule.inputs, "scalingRuleMetric.metrics")).filter(isRecord).map((m) => String(m.metricType));
+            const metrics = list(at(rule.inputs, "scalingRuleMetric.metrics")).filter(isRecord);
+            const types = metrics.map((m) => String(m.metricType));
             const unmeasured = types.filter((t) => !SAE_METRICS.includes(t) && !(java && SAE_JAVA_METRICS.includes(t)));
             w.hop(rule, `reads ${types.join(", ") || "no metric"} that SAE measures for ${app.name}`, types.length > 0 && unmeasured.length === 0 ? true : `${rule.name} reads ${unmeasured.join(", ") || "no metric"}, which SAE does not measure for this application`);
+            const lacking = SAE_SIGNAL.filter((t) => !metrics.some((m) => m.metricType === t && (num(m.metricTargetAverageUtilization) ?? 0) > 0));
+            w.hop(rule, `scales out on ${SAE_SIGNAL.join(" OR ")} (the seed's connections OR CPU)`, lacking.length === 0 ? true : `${rule.name} has no ${lacking.join(", ")} metric with a target: the seed's ${lacking.includes("tcpActiveConn") ? "connection" : "CPU"} signal is lost`);
+            const ready = num(rule.inputs.minReadyInstances);
+            w.hop(rule, "keeps an instance ready while SAE releases or scales (minReadyInstances >= 1)", ready !== undefined && ready >= 1 ? true : `${rule.name} sets minReadyInstances ${String(rule.inputs.minReadyInstances)}: 0 interrupts the business during an upgrade`);
         }
+        const ready = num(app.inputs.minReadyInstances);
+        w.hop(
+            app,
+            "releases with its scaling rules on (autoEnableApplicationScalingRule, minReadyInstances >= 1)",
+            app.inputs.autoEnableApplicationScalingRule !== true
+                ? `${app.name} does not set autoEnableApplicationScalingRule: SAE deploys only with the scaling rules disabled, and they would stay off after the release`
+                : ready === undefined || ready < 1
+                  ? `${app.name} sets minReadyInstances ${String(app.inputs.minReadyInstances)}: a release stops every instance at once`
+                  : true,
+        );
     }
 }
 
@@ -312,15 +402,9 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
  * ConfigMapId) is one the stack declares in the application's namespace.
  */
 function saeCredential(g: FlowGraph, w: Walk, app: FlowResource, env: string): void {
-    const envs = app.inputs.envs;
-    if (FlowGraph.isUnknown(envs)) return w.hop(app, `instances get ${env} from a ConfigMap`, null);
-    let parsed: unknown = [];
-    try {
-        parsed = typeof envs === "string" ? JSON.parse(envs) : [];
-    } catch {
-        parsed = [];
-    }
-    const ref = at(list(parsed).filter(isRecord).find((e) => e.name === env), "valueFrom.configMapRef");
+    const parsed = saeEnvs(app);
+    if (parsed === null) return w.hop(app, `instances get ${env} from a ConfigMap`, null);
+    const ref = at(parsed.find((e) => e.name === env), "valueFrom.configMapRef");
     const id = isRecord(ref) ? ref.configMapId : undefined;
     const keyed = isRecord(ref) && typeof ref.key === "string" && ref.key !== "";
     w.hop(app, `instances get ${env} from a ConfigMap`, typeof id === "number" && keyed ? true : `${app.name} sets no ${env} from a ConfigMap key (envs valueFrom.configMapRef): the instances cannot log in`);
@@ -330,6 +414,77 @@ function saeCredential(g: FlowGraph, w: Walk, app: FlowResource, env: string): v
         `ConfigMap ${String(id)} in the application's namespace`,
         configMap === undefined ? `${app.name} reads ConfigMap ${String(id)}, which the stack does not declare` : configMap.inputs.namespaceId === app.inputs.namespaceId ? true : `ConfigMap ${configMap.name} is in namespace ${String(configMap.inputs.namespaceId)}, ${app.name} in ${String(app.inputs.namespaceId)}`,
     );
+}
+
+/** The entries of an SAE application's `envs` (a JSON array; CreateApplication Envs); none when it does not parse, null when unknown (a first preview). */
+function saeEnvs(app: FlowResource): Record<string, unknown>[] | null {
+    const envs = app.inputs.envs;
+    if (FlowGraph.isUnknown(envs)) return null;
+    try {
+        return list(typeof envs === "string" ? JSON.parse(envs) : []).filter(isRecord);
+    } catch {
+        return [];
+    }
+}
+
+/** The ConfigMap keys an SAE application reads: its envs' `valueFrom.configMapRef` and its ConfigMap mounts (`configMapMountDescV2`); null when its envs are unknown (a first preview). */
+function saeConfigMapReads(app: FlowResource): { readonly configMapId: string; readonly key: string }[] | null {
+    const parsed = saeEnvs(app);
+    if (parsed === null) return null;
+    const fromEnvs = parsed
+        .map((e) => at(e, "valueFrom.configMapRef"))
+        .filter(isRecord)
+        .map((r) => ({ configMapId: String(r.configMapId), key: String(r.key) }));
+    const mounts = list(app.inputs.configMapMountDescV2)
+        .filter(isRecord)
+        .map((m) => ({ configMapId: String(m.configMapId), key: String(m.key) }));
+    return [...fromEnvs, ...mounts];
+}
+
+/** Every credential an SAE application may hold (serviceCredentialEnvs of all services). */
+const SAE_CREDENTIALS: readonly string[] = [DATABASE_PASSWORD_ENV, REDIS_PASSWORD_ENV];
+/** SAE's key that mounts every key of a ConfigMap (CreateApplication ConfigMapMountDesc: "sae-sys-configmap-all"). */
+const SAE_ALL_KEYS = "sae-sys-configmap-all";
+
+/**
+ * Each SAE application reads exactly the credentials its service uses (serviceCredentialEnvs of its
+ * `service` tag): no password it does not need, none it needs missing; and the ConfigMaps it reads
+ * credentials from are its own (no other application reads them), so a mount of every key exposes
+ * no other service's password.
+ */
+function saeCredentialScope(g: FlowGraph, w: Walk, region: string): void {
+    const readers = new Map<string, string>();
+    for (const app of g.ofType(T.saeApp, region)) {
+        const tag = at(app.inputs, "tags.service");
+        const service = SERVICE_NAMES.find((s) => s === tag);
+        if (service === undefined) {
+            w.hop(app, "names its service (tag service)", `${app.name} has no service tag (${String(tag)}): the credentials it needs are unknown`);
+            continue;
+        }
+        const needs = serviceCredentialEnvs(service);
+        const reads = saeConfigMapReads(app);
+        const check = `${service}: reads exactly the credentials it needs (${needs.join(", ") || "none"})`;
+        if (reads === null) {
+            w.hop(app, check, undetermined("envs"));
+            continue;
+        }
+        const credentialReads = reads.filter((r) => SAE_CREDENTIALS.includes(r.key) || r.key === SAE_ALL_KEYS);
+        const keys = new Set(credentialReads.flatMap((r) => (r.key === SAE_ALL_KEYS ? [...SAE_CREDENTIALS] : [r.key])));
+        const extra = [...keys].filter((k) => !needs.includes(k));
+        const missing = needs.filter((k) => !keys.has(k));
+        w.hop(
+            app,
+            check,
+            extra.length > 0 ? `${app.name} can read ${extra.join(", ")}, which the ${service} service does not use` : missing.length > 0 ? `${app.name} gets no ${missing.join(", ")}, which the ${service} service needs` : true,
+        );
+        for (const id of new Set(credentialReads.map((r) => r.configMapId))) {
+            const configMap = found(g.ref(app, "envs", id, T.saeConfigMap));
+            if (configMap === undefined) continue; // saeCredential judges an undeclared ConfigMap
+            const other = readers.get(configMap.urn);
+            w.hop(configMap, `${service}: credentials in a ConfigMap of its own`, other === undefined || other === app.name ? true : `${configMap.name} is read by ${other} and ${app.name}: each can read the other's passwords`);
+            readers.set(configMap.urn, app.name);
+        }
+    }
 }
 
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
@@ -343,7 +498,10 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 const rds = g.ofType(T.rds, region)[0];
                 whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
             }
-            if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, "DATABASE_PASSWORD");
+            if (targets.answerer.type === T.saeApp) {
+                saeCredential(g, w, targets.answerer, DATABASE_PASSWORD_ENV);
+                saeCredentialScope(g, w, region);
+            }
             const kafka = g.ofType(T.kafka, region)[0];
             if (kafka !== undefined) {
                 const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent("Kafka security group", `${kafka.name} names no security group of the stack`);
@@ -357,7 +515,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         if (key === "hot-products") {
             const redis = g.ofType(T.redis, region)[0];
             whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
-            if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, "REDIS_PASSWORD");
+            if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, REDIS_PASSWORD_ENV);
         }
     });
 }
@@ -385,7 +543,8 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
             const probe = num(at(sg.inputs, "healthCheck.healthCheckConnectPort"));
             const served = [...INGEST_LISTENERS.filter((x) => x.transport === "TCP").map((x) => x.port), MEDIA_HTTP_PORT];
             w.hop(sg, `health check probes a port the media server serves (${served.join(", ")})`, probe !== undefined && served.includes(probe) ? true : `${sg.name} probes port ${String(probe)}, where nothing listens: every transcoder stays unhealthy`);
-            const open = groups.some((grp) => g.referrers(grp, T.sgRule, "securityGroupId").some((r) => r.inputs.type === "ingress" && r.inputs.policy !== "drop" && String(r.inputs.ipProtocol).toUpperCase() === p.proto && rangeHas(str(r.inputs.portRange), p.backend)));
+            const transport = p.proto === "UDP" ? "udp" : "tcp";
+            const open = groups.some((grp) => aliRulesAdmit(rulesOf(g, grp), (r) => protocolCarries(r.inputs.ipProtocol, transport) && rangeIncludes(r.inputs.portRange, p.backend)));
             w.hop(cfg, `security group admits ${p.proto} ${p.backend}`, open ? true : `no security group of ${cfg.name} admits ${p.proto} ${p.backend}: the NLB cannot reach the media server`);
         }
         // the transcoders run the media server: the user data starts it with these ports and the ladder
@@ -423,12 +582,6 @@ function managedStream(g: FlowGraph, w: Walk, region: string): void {
     w.hop(ingest, `ingest domain in a Live region (${liveRegion})`, LIVE_REGIONS.includes(liveRegion) ? true : `${liveRegion} is not an ApsaraVideo Live region (${LIVE_REGIONS.join(", ")})`);
     const play = domains.find((d) => d.inputs.domainType === "liveVideo") ?? w.absent("play domain", `no ApsaraVideo Live play domain in ${region}`);
     w.hop(play, "play domain in the ingest domain's Live region", play.inputs.region === ingest.inputs.region ? true : `play domain in ${String(play.inputs.region)}, ingest in ${liveRegion}`);
-}
-
-/** Whether an Alibaba Cloud port range `from/to` includes `port`. */
-function rangeHas(range: string | undefined, port: number): boolean {
-    const m = /^(\d+)\/(\d+)$/.exec(range ?? "");
-    return m !== null && Number(m[1]) <= port && port <= Number(m[2]);
 }
 
 /** The SRS config as the user data carries it (indented under its write_files entry). */
@@ -527,7 +680,8 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
             const own = critical.find((a) => a.inputs.project === "acs_serverless" && ids.some((id) => scopedTo(a, id)));
             // The application's id is unknown in a first preview: the hop cannot be judged then.
             w.hop(own ?? app, `${label}critical alarm on the application`, own !== undefined ? true : ids.length === 0 ? null : `no critical acs_serverless alarm is scoped to ${app.name}: its failures reach no one`);
-            reachesPerson(g, w, region, own ?? app, label);
+            // Without its own alarm (its id unknown in a first preview) there is no alarm of the application to follow.
+            if (own !== undefined) reachesPerson(g, w, region, own, label);
         }
         // Every level's contact group that an alarm notifies reaches a person, not only the critical one.
         for (const t of levelTargets(g.ofType(T.cmsAlarm, region), (a) => JSON.stringify(a.inputs.contactGroups ?? null), alarm)) reachesPerson(g, w, region, t.alarm, `${t.level}: `);

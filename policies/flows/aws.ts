@@ -18,11 +18,12 @@ import {
 } from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
 import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
-import { CREDENTIAL_KEYS, ECS_TASKS_SERVICE, READ_SECRET_ACTION } from "../../components/aws/identity";
+import { MANAGED_POLICY } from "../../components/aws/cdn";
+import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, READ_SECRET_ACTION, TASK_EXECUTION_POLICY_DOCUMENT, TASK_EXECUTION_POLICY_NAME, isPrivateEcrImage, secretArnOf } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { allowedConditionValues, coversName, decodeUserData, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, accessVerdict, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -43,8 +44,10 @@ const T = {
     ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     record: "aws:route53/record:Record",
+    zone: "aws:route53/zone:Zone",
     service: "kubernetes:core/v1:Service",
     deployment: "kubernetes:apps/v1:Deployment",
+    configMap: "kubernetes:core/v1:ConfigMap",
     auroraCluster: "aws:rds/cluster:Cluster",
     rdsInstance: "aws:rds/instance:Instance",
     cache: "aws:elasticache/replicationGroup:ReplicationGroup",
@@ -53,6 +56,8 @@ const T = {
     routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
     route: "aws:ec2/route:Route",
     nat: "aws:ec2/natGateway:NatGateway",
+    igw: "aws:ec2/internetGateway:InternetGateway",
+    routeTable: "aws:ec2/routeTable:RouteTable",
     channel: "aws:ivs/channel:Channel",
     recording: "aws:ivs/recordingConfiguration:RecordingConfiguration",
     bucket: "aws:s3/bucket:Bucket",
@@ -65,6 +70,8 @@ const T = {
     topic: "aws:sns/topic:Topic",
     subscription: "aws:sns/topicSubscription:TopicSubscription",
     key: "aws:kms/key:Key",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     ecsService: "aws:ecs/service:Service",
     ecsCluster: "aws:ecs/cluster:Cluster",
     taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
@@ -84,7 +91,12 @@ const T = {
  * and your custom origin": CloudFront verifies that the origin certificate matches the origin
  * domain name or, when the Host header is forwarded, the Host header.
  */
-export const ALL_VIEWER_ORIGIN_REQUEST_POLICY = "216adef6-5c7f-47e4-b989-5492eafa07d3";
+export const ALL_VIEWER_ORIGIN_REQUEST_POLICY: string = MANAGED_POLICY.allViewer;
+
+/** The service principals that take roles and use keys on the flows' hops. */
+const EC2_SERVICE = "ec2.amazonaws.com";
+const EKS_SERVICE = "eks.amazonaws.com";
+const CLOUDWATCH_SERVICE = "cloudwatch.amazonaws.com";
 
 function found<T>(r: Ref<T>): T | undefined {
     return r.kind === "found" ? r.resource : undefined;
@@ -117,7 +129,7 @@ function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: Fl
             const behaviours = [dist.inputs.defaultCacheBehavior, ...list(dist.inputs.orderedCacheBehaviors)].filter(isRecord);
             const hostForwarded = behaviours.every((b) => b.originRequestPolicyId === ALL_VIEWER_ORIGIN_REQUEST_POLICY);
             names.push(...(hostForwarded ? strings(dist.inputs.aliases) : [str(origin.domainName) ?? ""]));
-            cdnOk = true;
+            cdnOk = originReachesListener(origin);
         }
     }
     const records = g.ofType(T.record).filter((r) => aliasesTo(g, r, alb));
@@ -125,8 +137,65 @@ function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: Fl
     return { names: [...new Set(names)], cdn: dist, cdnOk, records };
 }
 
+/**
+ * CloudFront reaches the load balancer's HTTPS listener: `originProtocolPolicy` https-only (the
+ * HTTP listener only redirects to HTTPS, so http-only or match-viewer loops on the redirect) on
+ * `httpsPort` 443, the listener's port (CloudFront Developer Guide, "Origin settings": Protocol,
+ * HTTPS port; httpsPort defaults to 443).
+ */
+function originReachesListener(origin: Record<string, unknown>): true | string {
+    const policy = str(at(origin, "customOriginConfig.originProtocolPolicy"));
+    if (policy !== "https-only") return `the origin's protocol policy is ${String(policy)}: CloudFront would call the load balancer over HTTP, whose listener only redirects to HTTPS (a redirect loop); use https-only`;
+    const port = num(at(origin, "customOriginConfig.httpsPort")) ?? 443;
+    return port === 443 ? true : `the origin's HTTPS port is ${port}; the load balancer listens for HTTPS on 443`;
+}
+
+/**
+ * Route 53 alias records to a load balancer or distribution are of type A or AAAA (Route 53
+ * Developer Guide, "Choosing between alias and non-alias records": an alias record's type is A or
+ * AAAA for ELB and CloudFront targets), in the hosted zone of the stack that serves the name.
+ */
+function recordVerdict(g: FlowGraph, record: FlowResource): Verdict {
+    const type = str(record.inputs.type);
+    if (type !== "A" && type !== "AAAA") return `${record.name} is of type ${String(type)}: an alias to a load balancer or distribution is an A or AAAA record`;
+    const zones = g.ofType(T.zone);
+    if (zones.length === 0) return true; // the zone is managed outside the stack
+    const zone = found(g.ref(record, "zoneId", record.inputs.zoneId, T.zone, ["zoneId"]));
+    if (zone === undefined) return FlowGraph.isUnknown(record.inputs.zoneId) ? undetermined("zoneId") : `${record.name} is in zone ${String(record.inputs.zoneId)}, not a hosted zone of the stack (${zones.map((z) => String(z.inputs.name)).join(", ")})`;
+    const name = (str(record.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
+    const zoneName = (str(zone.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
+    return name === zoneName || name.endsWith(`.${zoneName}`) ? true : `${record.name} names ${name}, outside its zone ${zoneName}`;
+}
+
 function aliasesTo(g: FlowGraph, record: FlowResource, alb: FlowResource): boolean {
     return list(record.inputs.aliases).filter(isRecord).some((a) => found(g.ref(record, "aliases", a.name, T.lb, ["dnsName"]))?.urn === alb.urn);
+}
+
+/** Whether two DNS names are the same (case and a trailing dot aside). */
+function sameName(a: unknown, b: string): boolean {
+    return typeof a === "string" && a.toLowerCase().replace(/\.$/, "") === b.toLowerCase().replace(/\.$/, "");
+}
+
+/** Whether a record aliases the distribution (its `domainName` output, or in a first preview its dependency). */
+function aliasesToDistribution(g: FlowGraph, record: FlowResource, dist: FlowResource): boolean {
+    return list(record.inputs.aliases).filter(isRecord).some((a) => found(g.ref(record, "aliases", a.name, T.distribution, ["domainName"]))?.urn === dist.urn);
+}
+
+/**
+ * The distribution serves its aliases on its own certificate: at least one alias, and the ACM
+ * certificate of `viewerCertificate.acmCertificateArn` (a stack's certificate, through its
+ * validation) covers every alias (CloudFront Developer Guide, "Requirements for using alternate
+ * domain names": the certificate must cover each alternate domain name).
+ */
+function cdnCertificate(g: FlowGraph, dist: FlowResource, aliases: readonly string[]): Verdict {
+    const arn = at(dist.inputs, "viewerCertificate.acmCertificateArn");
+    if (aliases.length === 0 || str(arn) === undefined) return "the distribution serves no alias (cdn.certificate unset): viewers reach only *.cloudfront.net";
+    const viaValidation = found(g.ref(dist, "viewerCertificate", arn, T.validation, ["certificateArn"]));
+    const cert = found(g.ref(viaValidation ?? dist, viaValidation !== undefined ? "certificateArn" : "viewerCertificate", viaValidation?.inputs.certificateArn ?? arn, T.certificate));
+    if (cert === undefined) return true; // a certificate imported outside the stack: its names are not in the plan
+    const names = [str(cert.inputs.domainName) ?? "", ...strings(cert.inputs.subjectAlternativeNames)];
+    const uncovered = aliases.filter((a) => !coversName(names, a));
+    return uncovered.length === 0 ? true : `${uncovered.join(", ")} not on the distribution's certificate (${names.join(", ")}): CloudFront rejects the alias`;
 }
 
 function certificateNames(g: FlowGraph, listener: FlowResource): { names: string[]; certificate: FlowResource | undefined } {
@@ -160,18 +229,98 @@ function securityGroupsOf(g: FlowGraph, r: FlowResource, property: string): Flow
     return refs.kind === "found" ? refs.resource : [];
 }
 
+/**
+ * The target group ARN of the action that answers: actions run in `order` (lowest first, then in
+ * list order); authenticate actions come first, then the one that ends the chain (ELB User Guide,
+ * "Listener rules": action types forward, redirect, fixed-response, authenticate-oidc,
+ * authenticate-cognito). A reason when that action is not a forward.
+ */
+function forwardAction(actions: unknown): { readonly arn: unknown } | string {
+    const ordered = list(actions)
+        .filter(isRecord)
+        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
+        .sort((x, y) => x.order - y.order)
+        .map((x) => x.a)
+        .filter((a) => !String(a.type).startsWith("authenticate-"));
+    const first = ordered[0];
+    if (first === undefined) return "is missing";
+    if (first.type !== "forward") return `is ${String(first.type)}, not forward: requests never reach a target group`;
+    const arn = first.targetGroupArn ?? at(first, "forward.targetGroups.0.arn");
+    return arn === undefined ? "forwards to no target group" : { arn };
+}
+
+/**
+ * A rule's conditions all match the flow's requests (a rule applies only when every condition
+ * does: ELB User Guide, "Listener rules", Condition types): a path pattern of the route, host
+ * headers covering every name that reaches the listener; a condition on headers, methods, query
+ * strings or source addresses cannot be judged from the plan (undetermined).
+ */
+function ruleMatches(conditions: unknown, path: string, hosts: readonly string[]): Verdict {
+    for (const c of list(conditions).filter(isRecord)) {
+        if (c.pathPattern !== undefined) {
+            if (!strings(at(c, "pathPattern.values")).some((p) => wildcardMatches(p, path))) return `a pathPattern condition (${strings(at(c, "pathPattern.values")).join(", ")}) does not match ${path}`;
+        } else if (c.hostHeader !== undefined) {
+            const values = strings(at(c, "hostHeader.values"));
+            const unmatched = hosts.filter((h) => !values.some((v) => wildcardMatches(v, h)));
+            if (unmatched.length > 0) return `a hostHeader condition (${values.join(", ")}) does not match ${unmatched.join(", ")}: those requests never take the rule`;
+        } else {
+            return undetermined(`conditions (${Object.keys(c).join(", ")})`);
+        }
+    }
+    return true;
+}
+
+/**
+ * A target group's health check (ELB API TargetGroup: Protocol; HealthCheckProtocol defaults to
+ * the group's HTTP/HTTPS protocol; HealthCheckPort `traffic-port` by default; Matcher.HttpCode
+ * defaults to 200). For an ECS service the traffic port is the registered container port, checked there.
+ */
+function awsHealthCheck(tg: FlowResource): HealthCheck {
+    const protocol = str(tg.inputs.protocol) ?? "HTTP";
+    const port = at(tg.inputs, "healthCheck.port");
+    return {
+        protocol,
+        checkProtocol: str(at(tg.inputs, "healthCheck.protocol")) ?? protocol,
+        checkPort: port === undefined || port === "traffic-port" ? undefined : (num(port) ?? Number(port)),
+        codes: [str(at(tg.inputs, "healthCheck.matcher")) ?? "200"],
+    };
+}
+
+/** A request path of the API route (the load balancer's default action): dynamic, per user. */
+const DYNAMIC_API_PATH = "/api/products";
+
+/**
+ * The CDN behaviour that serves a dynamic path (the first ordered behaviour whose pathPattern
+ * matches it, else the default: CloudFront Developer Guide, "Cache behavior settings", Path
+ * pattern) uses the managed CachingDisabled policy: API, order and WebSocket responses differ per
+ * user and are never served from the edge cache (the managed policy ids: "Use managed cache policies").
+ */
+function dynamicNotCached(dist: FlowResource, path: string): true | string {
+    const behaviour = list(dist.inputs.orderedCacheBehaviors).filter(isRecord).find((b) => wildcardMatches(str(b.pathPattern) ?? "", path)) ?? (isRecord(dist.inputs.defaultCacheBehavior) ? dist.inputs.defaultCacheBehavior : {});
+    const policy = str(behaviour.cachePolicyId);
+    return policy === MANAGED_POLICY.cachingDisabled ? true : `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) uses cache policy ${String(policy)}, not CachingDisabled (${MANAGED_POLICY.cachingDisabled}): per-user responses would be served from the edge cache`;
+}
+
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
 function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
     const alb = g.ofType(T.lb, region)[0] ?? w.absent("load balancer", `no application load balancer in ${region}`);
     const entry = entryNames(g, alb);
+    const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     if (key === "viewer" || entry.records.length === 0) {
         const dist = entry.cdn ?? w.absent("CDN", "no CloudFront distribution serves the domain");
         const aliases = strings(dist.inputs.aliases);
-        w.hop(dist, "serves the viewer hostname on its own certificate", aliases.length > 0 && str(at(dist.inputs, "viewerCertificate.acmCertificateArn")) !== undefined ? true : "the distribution serves no alias (cdn.certificate unset): viewers reach only *.cloudfront.net");
+        w.hop(dist, "serves the viewer hostname on its own certificate", cdnCertificate(g, dist, aliases));
+        // Where the stack holds the zone, each alias is an alias record of the distribution.
+        if (g.ofType(T.zone).length > 0) {
+            const missing = aliases.filter((a) => !g.ofType(T.record).some((r) => sameName(r.inputs.name, a) && aliasesToDistribution(g, r, dist) && recordVerdict(g, r) === true));
+            w.hop(dist, `DNS: ${aliases.join(", ")} alias the distribution`, missing.length === 0 ? true : `no A/AAAA alias record of the stack's zone points ${missing.join(", ")} at ${dist.name}: viewers cannot resolve it`);
+        }
         w.hop(dist, `origin -> ${alb.name}`, entry.cdnOk);
+        const path = patterns[0] ?? DYNAMIC_API_PATH;
+        w.hop(dist, `${path} is not cached at the edge`, dynamicNotCached(dist, path));
     } else {
         const record = entry.records[0];
-        w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, true);
+        w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, recordVerdict(g, record));
     }
     const https = g.ofType(T.listener, region).find((l) => l.inputs.protocol === "HTTPS" && num(l.inputs.port) === 443 && found(g.ref(l, "loadBalancerArn", l.inputs.loadBalancerArn, T.lb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener on 443", `${alb.name} has no HTTPS listener on 443`);
@@ -183,29 +332,50 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         `certificate covers ${entry.names.join(", ")}`,
         cert.certificate === undefined ? "the listener's certificate is not one the stack declares" : uncovered.length === 0 ? true : `${uncovered.join(", ")} not on the certificate (${cert.names.join(", ")}): TLS to this listener fails for that name`,
     );
-    const r = ROUTES.find((x) => x.name === route);
-    const patterns = r?.pathPatterns ?? [];
     let tgRef: Ref;
     let router: FlowResource = listener;
     if (patterns.length === 0) {
-        tgRef = g.ref(listener, "defaultActions", at(listener.inputs, "defaultActions.0.targetGroupArn"), T.targetGroup);
+        const action = forwardAction(listener.inputs.defaultActions);
+        w.hop(listener, "default action forwards", typeof action === "string" ? `the listener's default action ${action}` : true);
+        tgRef = g.ref(listener, "defaultActions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     } else {
         const rule = g.ofType(T.rule, region).find(
-            (x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn && strings(at(x.inputs, "conditions.0.pathPattern.values")).includes(patterns[0]),
+            (x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn && list(x.inputs.conditions).filter(isRecord).some((c) => strings(at(c, "pathPattern.values")).includes(patterns[0])),
         );
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
-        tgRef = g.ref(router, "actions", at(router.inputs, "actions.0.targetGroupArn"), T.targetGroup);
+        w.hop(router, `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`, ruleMatches(router.inputs.conditions, patterns[0], entry.names));
+        const action = forwardAction(router.inputs.actions);
+        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        tgRef = g.ref(router, "actions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     }
     const tg = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} target group`, tgRef, `forwards to no target group the stack declares`);
     const port = num(tg.inputs.port) ?? 0;
     const healthPath = str(at(tg.inputs, "healthCheck.path")) ?? "/";
+    w.hop(tg, `health check ${healthPath} over HTTP on the traffic port answers 200`, healthCheckVerdict(tg.name, awsHealthCheck(tg), port));
     const albGroups = securityGroupsOf(g, alb, "securityGroups");
 
     if (g.ofType(T.eks, region).length > 0) {
         const service = ROUTE_SERVICE[route];
-        const attached = g.referrers(tg, T.attachment, "lbTargetGroupArn");
-        w.hop(tg, `registered targets: the EKS nodes`, attached.length > 0 ? true : `no node group is attached to ${tg.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
+        const attachments = g.referrers(tg, T.attachment, "lbTargetGroupArn");
+        // Each attachment registers the Auto Scaling group of a node group of the cluster (output
+        // resources[0].autoscalingGroups[0].name; in a first preview followed through its dependency).
+        const nodeGroups = g.ofType(T.nodeGroup, region);
+        const groupNames = nodeGroups.map((n) => at(n.outputs, "resources.0.autoscalingGroups.0.name")).filter((x): x is string => typeof x === "string" && !FlowGraph.isUnknown(x));
+        const ofNodes = (a: FlowResource) => groupNames.includes(String(a.inputs.autoscalingGroupName)) || (FlowGraph.isUnknown(a.inputs.autoscalingGroupName) && nodeGroups.some((n) => (a.propertyDependencies?.autoscalingGroupName ?? []).includes(n.urn)));
+        const attached = attachments.filter(ofNodes);
+        const strays = attachments.filter((a) => !ofNodes(a)).map((a) => String(a.inputs.autoscalingGroupName));
+        w.hop(
+            tg,
+            `registered targets: the EKS nodes`,
+            attached.length > 0 && strays.length === 0
+                ? true
+                : attachments.length === 0
+                  ? `no node group is attached to ${tg.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`
+                  : groupNames.length === 0 && nodeGroups.length > 0 && attached.length === 0
+                    ? undetermined("autoscalingGroupName")
+                    : `${tg.name} registers ${strays.join(", ")}, not an Auto Scaling group of a node group of the cluster`,
+        );
         const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
         w.hop(attached[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
         const svcRes = svc ?? attached[0];
@@ -215,6 +385,10 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(dep ?? svcRes, `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the target group checks ${healthPath}`);
         const eks = g.ofType(T.eks, region)[0];
         const nodes = g.ofType(T.nodeGroup, region);
+        // The cluster and its nodes act with their roles: the cluster role trusts eks.amazonaws.com,
+        // each node role ec2.amazonaws.com (EKS User Guide, "Amazon EKS cluster IAM role", "Amazon EKS node IAM role").
+        trustHop(w, w.follow(eks, "cluster role", g.ref(eks, "roleArn", eks.inputs.roleArn, T.role), "the cluster's role is not declared in the stack"), EKS_SERVICE);
+        for (const role of new Set(nodes.map((n) => w.follow(n, "node role", g.ref(n, "nodeRoleArn", n.inputs.nodeRoleArn, T.role), "the node group's role is not declared in the stack")))) trustHop(w, role, EC2_SERVICE);
         const sg = g.ofType(T.sg, region).find((x) => x.urn === eks.urn) ?? w.absent("cluster security group", `${eks.name} has no cluster security group`);
         w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
         return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
@@ -271,11 +445,14 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     const containerName = str(entry.containerName) ?? "";
     const task = w.follow(svc, "task definition", g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition), "the service's task definition is not declared");
     const container = containerDefinitions(task).find((c) => c.name === containerName);
-    const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port);
+    // A port mapping's protocol defaults to tcp (ECS API PortMapping.protocol: tcp | udp); the load balancer speaks TCP.
+    const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port && (m.protocol === undefined || m.protocol === "tcp"));
     // In a first preview the definitions wait for endpoints and secrets not created yet (one JSON string): unknown, not broken.
     // The later hops read the same definitions (environment, secrets): the walk stops here.
     if (!maps && FlowGraph.isUnknown(task.inputs.containerDefinitions)) w.stopUndetermined(task, `container ${containerName} maps port ${port}`, "containerDefinitions");
-    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping port ${port} in ${task.name}: ECS cannot register the tasks`);
+    w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping TCP port ${port} in ${task.name}: ECS cannot register the tasks`);
+    // Only tasks that start register: their secrets, log stream and image come with the execution role.
+    ecsTasksStart(g, w, region, svc);
     const hcPort = at(tg.inputs, "healthCheck.port");
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent("tasks' security group", `${svc.name} has no security group the stack declares`);
@@ -290,10 +467,6 @@ function ecsContainer(g: FlowGraph, w: Walk, svc: FlowResource): { task: FlowRes
     return { task, container: containerDefinitions(task).find((c) => c.name === name), name };
 }
 
-/** The secret ARN of an ECS `valueFrom` (`arn:aws:secretsmanager:<region>:<account>:secret:<name>` then `:json-key:stage:id`). */
-function secretArnOf(valueFrom: string): string {
-    return valueFrom.split(":").slice(0, 7).join(":");
-}
 
 /**
  * The JSON key of an ECS `valueFrom` (`<secret-arn>:<json-key>:<version-stage>:<version-id>`; ECS
@@ -323,12 +496,10 @@ function holdsJsonKey(env: string, valueFrom: string | undefined): Verdict {
 }
 
 /**
- * A credential reaches the service's containers: the container injects `env` from Secrets Manager
- * (`secrets[].valueFrom`), the secret is one RDS manages for `store` (`masterUserSecrets`) or one the
- * stack declares, and the task definition's execution role may read it: ECS fetches secrets with
- * the execution role before the container starts (ECS Developer Guide, "Pass Secrets Manager
- * secrets through Amazon ECS environment variables"; "Amazon ECS task execution IAM role":
- * secretsmanager:GetSecretValue on the secret).
+ * A credential reaches the service's container: the container injects `env` from Secrets Manager
+ * (`secrets[].valueFrom`), and the secret is one RDS manages for `store` (`masterUserSecrets`) or
+ * one the stack declares. That the execution role may read it is a hop of ecsTasksStart (ECS
+ * Developer Guide, "Pass Secrets Manager secrets through Amazon ECS environment variables").
  */
 function ecsSecret(g: FlowGraph, w: Walk, svc: FlowResource, env: string, store: FlowResource | null): void {
     const { task, container, name } = ecsContainer(g, w, svc);
@@ -346,48 +517,239 @@ function ecsSecret(g: FlowGraph, w: Walk, svc: FlowResource, env: string, store:
         `the ${env} secret is ${store !== null ? `managed by RDS for ${store.name} or ` : ""}declared in the stack`,
         managed.includes(arn) || declared !== undefined ? true : `${arn} is neither a secret RDS manages${store !== null ? ` for ${store.name}` : ""} nor a secret the stack declares`,
     );
-    w.hop(task, `the ${env} secret holds the JSON key the container reads`, holdsJsonKey(env, valueFrom));
-    const role = w.follow(task, "execution role", g.ref(task, "executionRoleArn", task.inputs.executionRoleArn, T.role, ["name"]), "the task definition has no execution role the stack declares: ECS cannot fetch its secrets");
-    const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
-    w.hop(
-        role,
-        `may ${READ_SECRET_ACTION} on the ${env} secret`,
-        policies.some((p) => statementsAllowOn(p.inputs.policy, READ_SECRET_ACTION, arn)) ? true : `no policy of ${role.name} allows ${READ_SECRET_ACTION} on ${arn}: the tasks cannot start (ECS fetches secrets with the execution role)`,
-    );
 }
 
-/** The role may publish into the namespace the scaling alarms read: cloudwatch:PutMetricData, any `cloudwatch:namespace` condition admitting it. */
+/** The documents of a role's policies: its inline policies and the AWS managed policies attached to it that the flows know (AmazonECSTaskExecutionRolePolicy). */
+function rolePolicyDocuments(g: FlowGraph, role: FlowResource): unknown[] {
+    const inline = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);
+    const managed = g
+        .referrers(role, T.rolePolicyAttachment, "role", ["name"])
+        .filter((a) => typeof a.inputs.policyArn === "string" && a.inputs.policyArn.endsWith(`:iam::aws:policy/${TASK_EXECUTION_POLICY_NAME}`))
+        .map(() => TASK_EXECUTION_POLICY_DOCUMENT);
+    return [...inline, ...managed];
+}
+
+/** The verdict of "one of `policies` allows `action` on `arn`": undetermined while a document is unknown (a first preview) and none allows it yet. */
+function allowsOn(policies: readonly unknown[], action: string, arn: string, denied: string): Verdict {
+    if (policies.some((p) => FlowGraph.isUnknown(p)) || FlowGraph.isUnknown(arn)) return policies.some((p) => !FlowGraph.isUnknown(p) && statementsAllowOn(p, action, arn)) ? true : undetermined("policy");
+    // IAM's evaluation: an explicit Deny overrides, an Allow counts only when its conditions hold (contracts.accessVerdict).
+    const verdict = accessVerdict(policies, { action, resource: arn }, "the role's policies");
+    return verdict === true || typeof verdict === "object" ? verdict : verdict.startsWith("a Deny") ? verdict : denied;
+}
+
+/**
+ * The service's tasks start: ECS, with the task definition's execution role, fetches every secret
+ * the container references (`secrets[].valueFrom`) and, before the container starts, fails the task
+ * when one cannot be read (ECS Developer Guide, "Amazon ECS task execution IAM role": Secrets Manager
+ * permissions, secretsmanager:GetSecretValue on the secret, kms:Decrypt "only if your secret uses a
+ * custom KMS key"); each secret holds the JSON key the container reads; the awslogs driver writes to
+ * a log group the stack declares in the region, with logs:CreateLogStream and logs:PutLogEvents; an
+ * image in a private ECR registry is pulled with the ECR actions (same page, AmazonECSTaskExecutionRolePolicy).
+ */
+function ecsTasksStart(g: FlowGraph, w: Walk, region: string, svc: FlowResource): void {
+    const { task, container, name } = ecsContainer(g, w, svc);
+    const who = str(svc.inputs.name) ?? svc.name;
+    const role = w.follow(task, `${who}: execution role`, g.ref(task, "executionRoleArn", task.inputs.executionRoleArn, T.role, ["name"]), "the task definition has no execution role the stack declares: ECS cannot fetch its secrets, image or log stream");
+    trustHop(w, role, ECS_TASKS_SERVICE);
+    // In a first preview the definitions wait for endpoints and secrets not created yet (one JSON string).
+    if (container === undefined) return w.hop(task, `${who}: container ${name} is defined`, FlowGraph.isUnknown(task.inputs.containerDefinitions) ? undetermined("containerDefinitions") : `${task.name} defines no container ${name}`);
+    const policies = rolePolicyDocuments(g, role);
+    const stores = [...g.ofType(T.auroraCluster, region), ...g.ofType(T.rdsInstance, region)];
+    for (const secret of list(container?.secrets).filter(isRecord)) {
+        const env = str(secret.name) ?? "";
+        const valueFrom = str(secret.valueFrom) ?? "";
+        const arn = secretArnOf(valueFrom);
+        w.hop(task, `${who}: the ${env} secret holds the JSON key the container reads`, holdsJsonKey(env, valueFrom));
+        w.hop(role, `${who}: execution role may ${READ_SECRET_ACTION} on the ${env} secret`, allowsOn(policies, READ_SECRET_ACTION, arn, `no policy of ${role.name} allows ${READ_SECRET_ACTION} on ${arn}: the ${who} tasks cannot start (ECS fetches secrets with the execution role)`));
+        // A customer managed key: the secret's `kmsKeyId`, or the key RDS encrypts its managed secret with.
+        const declared = found(g.ref(task, "containerDefinitions", arn, T.secret));
+        const managedBy = stores.find((s) => list(s.outputs?.masterUserSecrets).filter(isRecord).some((m) => m.secretArn === arn));
+        const keyRef = declared?.inputs.kmsKeyId ?? managedBy?.inputs.masterUserSecretKmsKeyId;
+        if (keyRef !== undefined) {
+            const key = found(g.ref(declared ?? managedBy ?? task, declared !== undefined ? "kmsKeyId" : "masterUserSecretKmsKeyId", keyRef, T.key, ["keyId"]));
+            const keyArn = str(key?.outputs?.arn) ?? str(keyRef) ?? "";
+            w.hop(role, `${who}: execution role may kms:Decrypt with the ${env} secret's key`, allowsOn(policies, "kms:Decrypt", keyArn, `the ${env} secret is encrypted with ${keyArn} and no policy of ${role.name} allows kms:Decrypt on it: the ${who} tasks cannot start`));
+        }
+    }
+    const log = isRecord(container?.logConfiguration) ? container?.logConfiguration : undefined;
+    if (log !== undefined && log.logDriver === "awslogs") {
+        const options = isRecord(log.options) ? log.options : {};
+        const group = found(g.ref(task, "containerDefinitions", options["awslogs-group"], T.logGroup, ["name"]));
+        w.hop(group ?? task, `${who}: awslogs writes to a log group of the stack in ${region}`, group !== undefined && options["awslogs-region"] === region ? true : `awslogs-group ${String(options["awslogs-group"])} in ${String(options["awslogs-region"])} is not a log group the stack declares in ${region} (awslogs-create-group is unset): the tasks cannot start`);
+        const groupArn = `${str(group?.outputs?.arn) ?? "*"}:log-stream:${str(options["awslogs-stream-prefix"]) ?? ""}*`;
+        const denied = AWSLOGS_ACTIONS.filter((a) => typeof allowsOn(policies, a, groupArn, "denied") === "string");
+        w.hop(role, `${who}: execution role may ${AWSLOGS_ACTIONS.join(", ")} on the log group`, denied.length === 0 ? true : `no policy of ${role.name} allows ${denied.join(", ")} on ${groupArn}: the awslogs driver cannot write and the tasks fail`);
+    }
+    const image = str(container?.image) ?? "";
+    // Tasks without a public IP (assignPublicIp false) in private subnets reach the registry, ECR,
+    // Secrets Manager and CloudWatch Logs through the NAT gateway, as the stack declares no VPC
+    // endpoints ("for a job that's running on Fargate resources in a private subnet to send outbound
+    // traffic to the internet (for example, to pull container images), the private subnet requires a
+    // NAT gateway", AWS Batch API NetworkConfiguration.assignPublicIp, pointing to the ECS Developer
+    // Guide, "Amazon ECS task networking").
+    egressHop(g, w, { subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc }, `the ${who} tasks cannot pull ${image || "their image"} or fetch their secrets`, `${who}: `);
+    if (isPrivateEcrImage(image)) {
+        const denied = ECR_PULL_ACTIONS.filter((a) => !policies.some((p) => statementsAllow(p, a)));
+        w.hop(role, `${who}: execution role may pull ${image} from ECR`, denied.length === 0 ? true : `no policy of ${role.name} allows ${denied.join(", ")}: the image cannot be pulled`);
+    }
+}
+
+/**
+ * The role may publish into the namespace the scaling alarms read: cloudwatch:PutMetricData with
+ * the request's `cloudwatch:namespace` (CloudWatch User Guide, "Using condition keys to limit
+ * access to CloudWatch namespaces"), no Deny overriding it, every condition met (contracts.accessVerdict).
+ */
 function publishHop(g: FlowGraph, w: Walk, role: FlowResource): void {
-    const policies = g.referrers(role, T.rolePolicy, "role", ["name"]);
-    const namespaces = policies.filter((p) => statementsAllow(p.inputs.policy, "cloudwatch:PutMetricData")).map((p) => allowedConditionValues(p.inputs.policy, "cloudwatch:PutMetricData", "cloudwatch:namespace"));
-    const admitsNamespace = namespaces.some((v) => v === null || v.includes(APP_METRICS_NAMESPACE));
-    w.hop(
-        role,
-        `may cloudwatch:PutMetricData into ${APP_METRICS_NAMESPACE}`,
-        admitsNamespace ? true : namespaces.length === 0 ? `no policy of ${role.name} allows cloudwatch:PutMetricData` : `${role.name} may publish only into ${namespaces.flatMap((v) => v ?? []).join(", ")}, the alarms read ${APP_METRICS_NAMESPACE}`,
-    );
+    const policies = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);
+    const verdict = policies.some((p) => FlowGraph.isUnknown(p)) ? undetermined("policy") : accessVerdict(policies, { action: "cloudwatch:PutMetricData", context: { "cloudwatch:namespace": APP_METRICS_NAMESPACE } }, role.name);
+    w.hop(role, `may cloudwatch:PutMetricData into ${APP_METRICS_NAMESPACE}`, verdict);
 }
 
-/** The data store of `type` in the region, in a security group that admits the targets on `port`. */
-function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store: FlowResource | undefined, sgProperty: string, port: number, what: string): FlowResource {
+/**
+ * The role's trust policy lets `service` take it: sts:AssumeRole for that service principal, no
+ * Deny overriding it (EC2 instance profiles: ec2.amazonaws.com, IAM User Guide "Use an IAM role to
+ * grant permissions to applications running on Amazon EC2 instances"; ECS tasks: ecs-tasks.amazonaws.com).
+ */
+function trustHop(w: Walk, role: FlowResource, service: string, sourceArn?: string): void {
+    const policy = role.inputs.assumeRolePolicy;
+    // The service assumes the role on behalf of this account and, where given, this source (the
+    // confused-deputy condition keys aws:SourceAccount and aws:SourceArn: IAM User Guide, "The confused deputy problem").
+    const account = accountOf(role.outputs?.arn);
+    const context: Record<string, string> = { ...(account !== undefined ? { "aws:SourceAccount": account } : {}), ...(sourceArn !== undefined && account !== undefined ? { "aws:SourceArn": sourceArn.replace("<account>", account) } : {}) };
+    const verdict = FlowGraph.isUnknown(policy) ? undetermined("assumeRolePolicy") : accessVerdict([policy], { action: "sts:AssumeRole", service, context }, `the trust policy of ${role.name}`);
+    // In a first preview the role's ARN (its account) is unknown: a trust conditioned on the account waits for it.
+    w.hop(role, `trusted by ${service}`, account === undefined && typeof verdict === "object" ? undetermined("assumeRolePolicy") : verdict);
+}
+
+/** The ARN of a task of an ECS cluster, as ECS names the source when tasks take their roles (`arn:aws:ecs:<region>:<account>:task/<cluster>/<task id>`). */
+function ecsTaskArn(region: string, cluster: string): string {
+    return `arn:aws:ecs:${region}:<account>:task/${cluster}/0`;
+}
+
+/** The account id of an ARN (`arn:<partition>:<service>:<region>:<account>:...`), when known. */
+function accountOf(arn: unknown): string | undefined {
+    const account = typeof arn === "string" && !FlowGraph.isUnknown(arn) ? arn.split(":")[4] : undefined;
+    return account === undefined || account === "" ? undefined : account;
+}
+
+/**
+ * The TCP port a data store listens on, read from its resource: an Aurora cluster's or RDS
+ * instance's `port` (Defaults to 3306 for MySQL engines: RDS API CreateDBCluster/CreateDBInstance
+ * `Port`), a replication group's `port` (Defaults to 6379: ElastiCache API CreateReplicationGroup
+ * `Port`), and for MSK the port of the client authentication it takes (MSK Developer Guide, "Port
+ * information": 9092 plaintext, 9094 TLS, 9096 SASL/SCRAM, 9098 IAM; `encryptionInTransit.clientBroker`
+ * defaults to TLS).
+ */
+export function listenPort(store: FlowResource): number {
+    if (store.type === T.msk) return mskClientPort(store);
+    if (store.type === T.cache) return num(store.inputs.port) ?? DATA_PORTS.redis;
+    return num(store.inputs.port) ?? DATA_PORTS.mysql;
+}
+
+/** The endpoints (hosts, or MSK's `host:port` broker lists) a data store answers on: its outputs. */
+function storeEndpoints(store: FlowResource): string[] {
+    const fields = ["endpoint", "address", "primaryEndpointAddress", "configurationEndpointAddress", "bootstrapBrokers", "bootstrapBrokersTls", "bootstrapBrokersSaslIam", "bootstrapBrokersSaslScram"];
+    return fields.map((f) => str(store.outputs?.[f])).filter((x): x is string => x !== undefined && x !== "");
+}
+
+/**
+ * The endpoint settings the app reads (env name -> value), from where its tier takes them: the
+ * ECS container's `environment`, the Kubernetes ConfigMap `data-endpoints` of the region. None for
+ * the VM tier (the app image reads them itself: docs/METRICS.md).
+ */
+function appEndpointSettings(g: FlowGraph, w: Walk, region: string, targets: Targets): { readonly holder: FlowResource; readonly property: string; readonly settings: Map<string, unknown> } | undefined {
+    if (targets.answerer.type === T.ecsService) {
+        const { task, container } = ecsContainer(g, w, targets.answerer);
+        return container === undefined ? undefined : { holder: task, property: "containerDefinitions", settings: new Map(list(container.environment).filter(isRecord).map((e) => [String(e.name), e.value])) };
+    }
+    const config = g.ofType(T.configMap, region).find((c) => at(c.inputs, "metadata.name") === "data-endpoints");
+    const data = config?.inputs.data;
+    return config !== undefined && isRecord(data) ? { holder: config, property: "data", settings: new Map(Object.entries(data)) } : undefined;
+}
+
+/**
+ * The data store in the region: in a security group that admits the targets on the port the store
+ * listens on (listenPort), and, where the app's endpoint settings are in the plan, named there by
+ * one of its endpoints on that port (`env`).
+ */
+function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store: FlowResource | undefined, sgProperty: string, what: string, env: string): FlowResource {
     const s = store ?? w.absent(what, `no ${what} in ${region}`);
+    const port = listenPort(s);
     const sg = securityGroupsOf(g, s, sgProperty)[0] ?? w.absent(`${what} security group`, `${s.name} has no security group the stack declares`);
     w.hop(sg, `admits ${targets.securityGroup.name} on ${port}`, sgAdmits(g, [targets.securityGroup], sg, port));
     w.hop(s, `${what} in ${sg.name}`, true);
+    const app = appEndpointSettings(g, w, region, targets);
+    const setting = app?.settings.get(env);
+    if (app !== undefined && setting !== undefined) {
+        const endpoints = storeEndpoints(s);
+        // In a first preview the endpoint is unknown; when the setting is computed from the store (a dependency on it), it is the store's own endpoint.
+        const fromStore = (app.holder.propertyDependencies?.[app.property] ?? []).includes(s.urn);
+        const verdict: Verdict =
+            FlowGraph.isUnknown(setting) || endpoints.length === 0 ? (fromStore ? true : undetermined(env)) : typeof setting === "string" ? endpointReaches(setting, endpoints, port) : `${env} is not a string`;
+        w.hop(s, `the app's ${env} names ${s.name} on ${port}`, verdict === true || typeof verdict !== "string" ? verdict : `${env} ${verdict}`);
+    }
     return s;
 }
 
-function egressHop(g: FlowGraph, w: Walk, targets: Targets): void {
+/**
+ * The port the app reaches an MSK cluster's brokers on from inside the VPC, as the cluster is
+ * configured (MSK Developer Guide, "Port information": 9092 plaintext, 9094 TLS, 9096 SASL/SCRAM,
+ * 9098 IAM access control). With unauthenticated access (or no client authentication) the client
+ * port follows `encryptionInfo.encryptionInTransit.clientBroker` ("Valid values: `TLS`,
+ * `TLS_PLAINTEXT`, and `PLAINTEXT`. Default value is `TLS`", aws.msk.Cluster): 9092 for PLAINTEXT,
+ * else 9094 (the TLS listener, which the app's bootstrapBrokersTls names); a cluster with SASL only
+ * is reached on 9098 (IAM) or 9096 (SCRAM).
+ */
+export function mskClientPort(msk: FlowResource): number {
+    const auth = at(msk.inputs, "clientAuthentication");
+    const sasl = at(auth, "sasl");
+    const open = auth === undefined || at(auth, "unauthenticated") === true || (at(sasl, "iam") !== true && at(sasl, "scram") !== true);
+    if (!open) return at(sasl, "iam") === true ? 9098 : 9096;
+    return at(msk.inputs, "encryptionInfo.encryptionInTransit.clientBroker") === "PLAINTEXT" ? 9092 : 9094;
+}
+
+/** The route table a subnet is associated with, and its 0.0.0.0/0 route. */
+function defaultRoute(g: FlowGraph, subnet: FlowResource): FlowResource | undefined {
+    const assoc = g.referrers(subnet, T.routeTableAssociation, "subnetId")[0];
+    const table = assoc === undefined ? undefined : found(g.ref(assoc, "routeTableId", assoc.inputs.routeTableId, T.routeTable));
+    return table === undefined ? undefined : g.referrers(table, T.route, "routeTableId").find((r) => r.inputs.destinationCidrBlock === "0.0.0.0/0");
+}
+
+/**
+ * Each subnet of the targets routes 0.0.0.0/0 to a public NAT gateway (connectivityType `public`,
+ * the default; a private NAT gateway cannot reach the internet: VPC User Guide, "NAT gateways",
+ * Connectivity type) that sits in a public subnet, one whose default route goes to an internet
+ * gateway (VPC User Guide: "create a public NAT gateway in a public subnet"). A subnet the plan
+ * does not declare cannot be judged (undetermined), never taken as routed.
+ */
+function egressHop(g: FlowGraph, w: Walk, targets: Pick<Targets, "subnets" | "subnetsOf">, why = "payment APIs are unreachable", label = ""): void {
     for (const subnetId of targets.subnets) {
         const subnet = found(g.ref(targets.subnetsOf, "subnetIds", subnetId, T.subnet));
-        if (subnet === undefined) continue;
-        const assoc = g.referrers(subnet, T.routeTableAssociation, "subnetId")[0];
-        const table = assoc === undefined ? undefined : found(g.ref(assoc, "routeTableId", assoc.inputs.routeTableId, "aws:ec2/routeTable:RouteTable"));
-        const route = table === undefined ? undefined : g.referrers(table, T.route, "routeTableId").find((r) => r.inputs.destinationCidrBlock === "0.0.0.0/0");
+        if (subnet === undefined) {
+            w.hop(targets.subnetsOf, `subnet ${String(subnetId)} routes 0.0.0.0/0 to a NAT gateway`, undetermined(`subnet ${String(subnetId)} (not declared in the plan)`));
+            continue;
+        }
+        const route = defaultRoute(g, subnet);
         const nat = route === undefined ? undefined : found(g.ref(route, "natGatewayId", route.inputs.natGatewayId, T.nat));
-        if (nat === undefined) w.hop(subnet, "routes 0.0.0.0/0 to a NAT gateway", `${subnet.name} has no default route to a NAT gateway: payment APIs are unreachable`);
+        if (nat === undefined) w.hop(subnet, `${label}routes 0.0.0.0/0 to a NAT gateway`, `${subnet.name} has no default route to a NAT gateway: ${why}`);
+        const gateway = nat ?? subnet;
+        const connectivity = str(gateway.inputs.connectivityType) ?? "public";
+        const natSubnet = found(g.ref(gateway, "subnetId", gateway.inputs.subnetId, T.subnet));
+        const natRoute = natSubnet === undefined ? undefined : defaultRoute(g, natSubnet);
+        const igw = natRoute === undefined ? undefined : found(g.ref(natRoute, "gatewayId", natRoute.inputs.gatewayId, T.igw));
+        w.hop(
+            gateway,
+            `${label}${subnet.name}: a public NAT gateway in a subnet routed to the internet gateway`,
+            connectivity !== "public"
+                ? `${gateway.name} is a ${connectivity} NAT gateway: it cannot reach the internet`
+                : natSubnet === undefined
+                  ? FlowGraph.isUnknown(gateway.inputs.subnetId) ? undetermined("subnetId") : `${gateway.name} sits in a subnet the plan does not declare`
+                  : igw === undefined
+                    ? `${gateway.name} sits in ${natSubnet.name}, which has no default route to an internet gateway: its traffic goes nowhere`
+                    : true,
+        );
     }
-    w.hop(targets.subnetsOf, "every subnet of the targets routes 0.0.0.0/0 to a NAT gateway", true);
+    w.hop(targets.subnetsOf, `${label}every subnet of the targets routes 0.0.0.0/0 to a NAT gateway`, true);
 }
 
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
@@ -397,7 +759,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         if (key === "order") {
             const cluster = g.ofType(T.auroraCluster, region)[0];
             const store = cluster ?? g.ofType(T.rdsInstance, region).find((i) => i.inputs.replicateSourceDb === undefined);
-            const db = dataHop(g, w, region, targets, store, "vpcSecurityGroupIds", DATA_PORTS.mysql, "database writer");
+            const db = dataHop(g, w, region, targets, store, "vpcSecurityGroupIds", "database writer", "DATABASE_HOST");
             const orderPods = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === ROUTE_SERVICE.order);
             if (orderPods !== undefined) databaseCredential(g, w, region, orderPods);
             if (db.type === T.auroraCluster && db.inputs.globalClusterIdentifier !== undefined && db.inputs.masterUsername === undefined) {
@@ -405,11 +767,11 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             }
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
             const msk = g.ofType(T.msk, region)[0];
-            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", DATA_PORTS.kafka.from, "Kafka");
+            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", "Kafka", "KAFKA_BROKERS");
             egressHop(g, w, targets);
         }
         if (key === "hot-products") {
-            dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", DATA_PORTS.redis, "cache");
+            dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", "cache", "REDIS_HOST");
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "REDIS_PASSWORD", null);
         }
     });
@@ -441,9 +803,11 @@ function ecsScaling(g: FlowGraph, w: Walk, region: string): void {
         const serviceName = str(svc.inputs.name) ?? "";
         const resourceId = `service/${clusterName}/${serviceName}`;
         // The app publishes its connection count with the task role (the scale-out alarm reads it with the CPU).
+        // New tasks must start for a scale-out to add capacity.
+        ecsTasksStart(g, w, region, svc);
         const { task } = ecsContainer(g, w, svc);
         const role = w.follow(task, `task role of ${serviceName}`, g.ref(task, "taskRoleArn", task.inputs.taskRoleArn, T.role, ["name"]), "the task definition has no task role the stack declares: the app cannot publish its connection metric");
-        w.hop(role, `trusted by ${ECS_TASKS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicy, "sts:AssumeRole", ECS_TASKS_SERVICE) ? true : `${role.name} does not trust ${ECS_TASKS_SERVICE}: the tasks cannot take its credentials`);
+        trustHop(w, role, ECS_TASKS_SERVICE, ecsTaskArn(region, clusterName));
         publishHop(g, w, role);
         const target = g.ofType(T.scalableTarget, region).find((t) => t.inputs.resourceId === resourceId && t.inputs.scalableDimension === "ecs:service:DesiredCount");
         w.hop(target ?? svc, `scalable target ${resourceId}`, target !== undefined ? true : `no Application Auto Scaling target ${resourceId} (ecs:service:DesiredCount)`);
@@ -582,14 +946,25 @@ function databaseCredential(g: FlowGraph, w: Walk, region: string, deployment: F
         const secret = str(secretArn);
         // The secret's ARN or a policy document can be unknown in a first preview (the secret and the
         // policies are created with the stack): the hop is undetermined then, unless a known policy allows it.
-        const allows = secret !== undefined && !FlowGraph.isUnknown(secretArn) && policies.some((p) => !FlowGraph.isUnknown(p) && statementsAllowOn(p, "secretsmanager:GetSecretValue", secret));
         // The RDS-managed secret's ARN exists once the cluster does: in a first preview the pods' env names an unknown.
-        if (FlowGraph.isUnknown(secretArn)) return w.hop(deployment, check, undetermined(`env.${DATABASE_SECRET_ENV}`));
-        const unknown = policies.some((p) => FlowGraph.isUnknown(p)) ? undetermined("policy") : null;
-        w.hop(role, check, allows ? true : (unknown ?? `no policy of ${role.name} allows secretsmanager:GetSecretValue on ${String(secretArn)}`));
+        if (secret === undefined || FlowGraph.isUnknown(secretArn)) return w.hop(deployment, check, undetermined(`env.${DATABASE_SECRET_ENV}`));
+        const known = policies.filter((p) => !FlowGraph.isUnknown(p));
+        const verdict = accessVerdict(known, { action: "secretsmanager:GetSecretValue", resource: secret }, role.name);
+        w.hop(role, check, verdict !== true && known.length < policies.length ? undetermined("policy") : verdict);
         return;
     }
     podSecretHolds(g, w, region, deployment, DATABASE_PASSWORD_ENV, "the database password");
+}
+
+/**
+ * A scale-out alarm acts: its actions are enabled (`actionsEnabled`, default true) and it fires
+ * when the value rises above the threshold (GreaterThanThreshold or GreaterThanOrEqualToThreshold:
+ * CloudWatch API PutMetricAlarm ComparisonOperator).
+ */
+function alarmActs(alarm: FlowResource): true | string {
+    if (alarm.inputs.actionsEnabled === false) return `${alarm.name} has its actions disabled (actionsEnabled false): it never scales out`;
+    const op = str(alarm.inputs.comparisonOperator) ?? "";
+    return op === "GreaterThanThreshold" || op === "GreaterThanOrEqualToThreshold" ? true : `${alarm.name} compares ${op}: a scale-out alarm fires when the load rises above the threshold`;
 }
 
 function scalingFlow(g: FlowGraph, region: string): FlowResult {
@@ -603,10 +978,13 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         const profileRef = at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name");
         const profile = w.follow(lt, "instance profile", profileRef === undefined ? MISSING : g.ref(lt, "iamInstanceProfile", profileRef, T.instanceProfile, ["name"]), "no instance profile: instances have no identity to publish the connection metric");
         const role = w.follow(profile, "role", g.ref(profile, "role", profile.inputs.role, T.role, ["name"]), "the profile's role is not declared");
+        trustHop(w, role, EC2_SERVICE);
         publishHop(g, w, role);
         const userData = decodeUserData(lt.inputs.userData) ?? "";
         const publishes = [APP_METRICS_NAMESPACE, APP_CONNECTIONS_METRIC, "AutoScalingGroupName"].every((x) => userData.includes(x));
-        const tagsInMetadata = at(lt.inputs, "metadataOptions.instanceMetadataTags") === "enabled";
+        // The publisher reads its group name from the instance metadata tags: the metadata endpoint
+        // must be on (httpEndpoint defaults to enabled) and expose tags (EC2 User Guide, "Instance metadata options").
+        const tagsInMetadata = at(lt.inputs, "metadataOptions.instanceMetadataTags") === "enabled" && at(lt.inputs, "metadataOptions.httpEndpoint") !== "disabled";
         w.hop(
             lt,
             `agent publishes ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} per AutoScalingGroupName`,
@@ -616,15 +994,29 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
                 ? `no user data publishes ${APP_CONNECTIONS_METRIC} with the AutoScalingGroupName dimension: the metric is never sent`
                 : tagsInMetadata
                   ? true
-                  : "instance metadata tags are disabled (metadataOptions.instanceMetadataTags): the publisher cannot read its group name",
+                  : "instance metadata or its tags are disabled (metadataOptions.httpEndpoint, instanceMetadataTags): the publisher cannot read its group name",
         );
         const policy = g.referrers(asg, T.policy, "autoscalingGroupName", ["name"]).find((p) => p.name.endsWith("scale-out"));
         const alarm = policy === undefined ? undefined : g.referrers(policy, T.alarm, "alarmActions")[0];
         if (alarm === undefined) w.hop(asg, "scale-out alarm acts on the group", "no alarm triggers a scaling policy of the group");
         const a = alarm ?? asg;
-        const reads = list(a.inputs.metricQueries).filter(isRecord).some((q) => at(q, "metric.metricName") === APP_CONNECTIONS_METRIC && at(q, "metric.namespace") === APP_METRICS_NAMESPACE);
+        const groupName = str(asg.outputs?.name) ?? str(asg.inputs.name);
+        const query = list(a.inputs.metricQueries).filter(isRecord).find((q) => at(q, "metric.metricName") === APP_CONNECTIONS_METRIC && at(q, "metric.namespace") === APP_METRICS_NAMESPACE);
+        const dimension = at(query, "metric.dimensions.AutoScalingGroupName");
         // metricQueries name the group: unknown as a whole in a first preview of a new group
-        w.hop(a, `reads ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} and triggers the scale-out policy`, FlowGraph.isUnknown(a.inputs.metricQueries) ? undetermined("metricQueries") : reads ? true : `the alarm does not read ${APP_CONNECTIONS_METRIC}`);
+        w.hop(
+            a,
+            `reads ${APP_METRICS_NAMESPACE} ${APP_CONNECTIONS_METRIC} of ${asg.name} and triggers the scale-out policy`,
+            FlowGraph.isUnknown(a.inputs.metricQueries) || FlowGraph.isUnknown(dimension)
+                ? undetermined("metricQueries")
+                : query === undefined
+                  ? `the alarm does not read ${APP_CONNECTIONS_METRIC}`
+                  : groupName === undefined || FlowGraph.isUnknown(groupName)
+                    ? undetermined("name")
+                    : dimension !== groupName
+                      ? `the alarm reads ${APP_CONNECTIONS_METRIC} of AutoScalingGroupName=${String(dimension)}, the publisher sends it as ${groupName}: the alarm never sees it`
+                      : alarmActs(a),
+        );
     });
 }
 
@@ -634,7 +1026,18 @@ function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string
     const keyId = topic.inputs.kmsMasterKeyId;
     const key = keyId === undefined ? undefined : found(g.ref(topic, "kmsMasterKeyId", keyId, T.key, ["keyId"]));
     if (keyId !== undefined) {
-        w.hop(topic, `${label}encrypted with a key CloudWatch may use`, key !== undefined && statementsAllow(key.inputs.policy, "kms:GenerateDataKey*", "cloudwatch.amazonaws.com") && statementsAllow(key.inputs.policy, "kms:Decrypt", "cloudwatch.amazonaws.com") ? true : `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
+        // CloudWatch publishes to an encrypted topic with kms:GenerateDataKey* and kms:Decrypt (SNS
+        // Developer Guide, "Configure KMS permissions for AWS services"); the request carries the
+        // alarm's account and ARN as aws:SourceAccount / aws:SourceArn.
+        const arn = alarm.outputs?.arn;
+        const account = accountOf(arn) ?? accountOf(topic.outputs?.arn);
+        const context: Record<string, string> = { ...(account !== undefined ? { "aws:SourceAccount": account } : {}), ...(typeof arn === "string" && !FlowGraph.isUnknown(arn) ? { "aws:SourceArn": arn } : {}) };
+        const check = `${label}encrypted with a key CloudWatch may use`;
+        if (key === undefined) w.hop(topic, check, `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
+        else {
+            const verdicts = ["kms:GenerateDataKey", "kms:Decrypt"].map((action) => accessVerdict([key.inputs.policy], { action, service: CLOUDWATCH_SERVICE, context }, `the key policy of ${key.name}`));
+            w.hop(key, check, verdicts.find((v) => v !== true) ?? true);
+        }
     }
     const subs = g.referrers(topic, T.subscription, "topic");
     w.hop(topic, `${label}has a subscriber`, subs.length > 0 ? true : { reason: `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`, setting: "monitoring" });

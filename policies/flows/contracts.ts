@@ -1,6 +1,6 @@
 // Small contracts a hop checks, shared by both clouds' flows.
 
-import { isRecord, num } from "../lib/values";
+import { isRecord, num, str } from "../lib/values";
 import { strings } from "./graph";
 
 /**
@@ -24,12 +24,65 @@ export function decodeUserData(v: unknown): string | null {
     return /^[A-Za-z0-9+/]+={0,2}$/.test(v.replace(/\s/g, "")) ? Buffer.from(v, "base64").toString("utf8") : v;
 }
 
-/** Whether a security group rule's ports (fromPort/toPort, or protocol -1 = all) include `port`. */
-export function portInRange(port: number, rule: Record<string, unknown>): boolean {
-    if (rule.ipProtocol === "-1") return true;
+/** The transport a flow's traffic uses on a security-group path. */
+export type Transport = "tcp" | "udp";
+
+/** IANA protocol numbers of the transports (AWS accepts a number or a name for `ipProtocol`). */
+const PROTOCOL_NUMBER: Record<Transport, string> = { tcp: "6", udp: "17" };
+
+/**
+ * Whether a security group rule's protocol carries `transport`: the name or protocol number, or
+ * all protocols (AWS `-1`: EC2 API IpPermission.IpProtocol "Use -1 to specify all protocols";
+ * Alibaba Cloud `all`: alicloud_security_group_rule `ip_protocol` is one of tcp, udp, icmp, gre,
+ * all). A TCP flow through a `udp` or `icmp` rule is not admitted.
+ */
+export function protocolCarries(protocol: unknown, transport: Transport): boolean {
+    const p = String(protocol ?? "").toLowerCase();
+    return p === "-1" || p === "all" || p === transport || p === PROTOCOL_NUMBER[transport];
+}
+
+/**
+ * Whether an AWS security group rule (vpc ingress/egress rule: ipProtocol, fromPort/toPort)
+ * admits `transport` on `port`: its protocol carries the transport, and the port is in range
+ * (protocol -1 = all ports).
+ */
+export function portInRange(port: number, rule: Record<string, unknown>, transport: Transport = "tcp"): boolean {
+    if (!protocolCarries(rule.ipProtocol, transport)) return false;
+    if (String(rule.ipProtocol) === "-1") return true;
     const from = num(rule.fromPort);
     const to = num(rule.toPort);
     return from !== undefined && to !== undefined && from <= port && port <= to;
+}
+
+/** Whether an Alibaba Cloud port range `from/to` (alicloud_security_group_rule `port_range`) includes `port`; `-1/-1` is every port. */
+export function rangeIncludes(range: unknown, port: number): boolean {
+    const m = /^(-?\d+)\/(-?\d+)$/.exec(String(range ?? ""));
+    if (m === null) return false;
+    if (m[1] === "-1" && m[2] === "-1") return true;
+    return Number(m[1]) <= port && port <= Number(m[2]);
+}
+
+/** An Alibaba Cloud security group rule's verdict on a packet: its policy and priority. */
+interface AliRuleMatch {
+    readonly drop: boolean;
+    readonly priority: number;
+}
+
+/**
+ * Whether the ingress rules of an Alibaba Cloud security group admit a packet the predicate
+ * `matches` picks (source and port): some `accept` rule matches, and no `drop` rule that matches
+ * has the same or a higher priority. Rules are ordered by `priority` (1-100, 1 the highest,
+ * default 1: terraform-provider-alicloud docs r/security_group_rule `priority`, `policy` accept or
+ * drop, default accept); at the same priority a drop rule is applied before an accept rule
+ * (Alibaba Cloud ECS User Guide, "Security group rules", section "Security group custom rule
+ * matching policy": rules are sorted by priority, then drop before accept, and the first match decides).
+ */
+export function aliRulesAdmit<R extends { readonly inputs: Record<string, unknown> }>(rules: readonly R[], matches: (rule: R) => boolean): boolean {
+    const hits: AliRuleMatch[] = rules.filter((r) => r.inputs.type === "ingress" && matches(r)).map((r) => ({ drop: r.inputs.policy === "drop", priority: num(r.inputs.priority) ?? 1 }));
+    const accept = hits.filter((h) => !h.drop).map((h) => h.priority);
+    if (accept.length === 0) return false;
+    const best = Math.min(...accept);
+    return !hits.some((h) => h.drop && h.priority <= best);
 }
 
 function actionMatches(pattern: string, action: string): boolean {
@@ -53,19 +106,30 @@ export function policyStatements(policy: unknown): Record<string, unknown>[] {
     return (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]).filter(isRecord);
 }
 
+/** Whether a statement's Action (or NotAction) covers `action` (wildcards either side). */
+export function statementActs(s: Record<string, unknown>, action: string): boolean {
+    if (s.NotAction !== undefined) return !strings(s.NotAction).some((a) => actionMatches(a, action));
+    return strings(s.Action).some((a) => actionMatches(a, action));
+}
+
+/** Whether a statement's Principal names the service principal `service` (or `*`). */
+function principalIs(s: Record<string, unknown>, service: string): boolean {
+    const principal = s.Principal;
+    if (principal === "*") return true;
+    return isRecord(principal) && (strings(principal.Service).includes(service) || strings(principal.AWS).includes("*"));
+}
+
 /**
  * Whether a policy document (JSON string or object; IAM and KMS key policies, RAM policies) has an
  * Allow statement for `action` (wildcards either side), and, when `service` is given, with that
- * service principal.
+ * service principal, and no Deny statement without a condition for it (an explicit deny overrides
+ * any allow: IAM User Guide, "Policy evaluation logic"). Conditions are not read: use
+ * `accessVerdict` where the request's condition keys matter.
  */
 export function statementsAllow(policy: unknown, action: string, service?: string): boolean {
-    return policyStatements(policy).some((s) => {
-        if (s.Effect !== "Allow") return false;
-        if (!strings(s.Action).some((a) => actionMatches(a, action))) return false;
-        if (service === undefined) return true;
-        const principal = s.Principal;
-        return isRecord(principal) && strings(principal.Service).includes(service);
-    });
+    const statements = policyStatements(policy).filter((s) => statementActs(s, action) && (service === undefined || principalIs(s, service)));
+    if (statements.some((s) => s.Effect === "Deny" && s.Condition === undefined)) return false;
+    return statements.some((s) => s.Effect === "Allow");
 }
 
 /** Whether an IAM resource pattern (`*` and `?` wildcards) matches an ARN. */
@@ -79,7 +143,141 @@ function resourceMatches(pattern: string, arn: string): boolean {
  * `Resource` covers `arn` (exactly or by wildcard; IAM User Guide, "IAM JSON policy elements: Resource").
  */
 export function statementsAllowOn(policy: unknown, action: string, arn: string): boolean {
-    return policyStatements(policy).some((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)) && strings(s.Resource).some((r) => resourceMatches(r, arn)));
+    return accessDecision([policy], { action, resource: arn }).kind === "allow";
+}
+
+/** A request a hop needs allowed: the action, the resource ARN, the calling service principal, and the condition keys known for it. */
+export interface AccessRequest {
+    readonly action: string;
+    /** The resource ARN; omitted, every statement's Resource is taken to cover it (trust and key policies name none that matter). */
+    readonly resource?: string;
+    /** The service principal that calls (resource and trust policies: `Principal.Service`). */
+    readonly service?: string;
+    /** Condition keys of the request and their values (e.g. `cloudwatch:namespace`); a key not given cannot be evaluated. */
+    readonly context?: Readonly<Record<string, string>>;
+}
+
+/** The outcome of evaluating policies for a request (IAM User Guide, "Policy evaluation logic"). */
+export type AccessDecision =
+    | { readonly kind: "allow" }
+    | { readonly kind: "deny"; readonly statement: string }
+    | { readonly kind: "undetermined"; readonly keys: readonly string[] }
+    | { readonly kind: "none"; readonly unmet: readonly string[] };
+
+/** One condition operator's test of a request value against a statement's values; undefined for an operator not evaluated here. */
+function conditionTest(operator: string, actual: string, values: readonly string[]): boolean | undefined {
+    const like = (p: string) => resourceMatches(p, actual);
+    switch (operator) {
+        case "StringEquals":
+        case "ArnEquals":
+            return values.includes(actual);
+        case "StringNotEquals":
+        case "ArnNotEquals":
+            return !values.includes(actual);
+        case "StringEqualsIgnoreCase":
+            return values.some((v) => v.toLowerCase() === actual.toLowerCase());
+        case "StringLike":
+        case "ArnLike":
+            return values.some(like);
+        case "StringNotLike":
+        case "ArnNotLike":
+            return !values.some(like);
+        default:
+            return undefined;
+    }
+}
+
+/**
+ * A statement's Condition against the request: met, not met (with the first unmet key), or not
+ * evaluable (the keys the request does not carry, or an operator not evaluated here). All keys of
+ * all operators must hold (IAM User Guide, "IAM JSON policy elements: Condition operators");
+ * `...IfExists` holds when the key is absent.
+ */
+function conditionMet(s: Record<string, unknown>, context: Readonly<Record<string, string>>): { met: boolean; unknown: string[]; unmet: string[] } {
+    const unknown: string[] = [];
+    const unmet: string[] = [];
+    const condition = s.Condition;
+    if (!isRecord(condition)) return { met: true, unknown, unmet };
+    for (const [rawOperator, block] of Object.entries(condition)) {
+        if (!isRecord(block)) continue;
+        const ifExists = rawOperator.endsWith("IfExists");
+        const operator = ifExists ? rawOperator.slice(0, -"IfExists".length) : rawOperator;
+        for (const [key, expected] of Object.entries(block)) {
+            const actual = context[key];
+            if (actual === undefined) {
+                if (!ifExists) unknown.push(`${rawOperator} ${key}`);
+                continue;
+            }
+            const ok = conditionTest(operator, actual, strings(expected));
+            if (ok === undefined) unknown.push(`${rawOperator} ${key}`);
+            else if (!ok) unmet.push(`${key} ${rawOperator} ${strings(expected).join("|")} (the request has ${actual})`);
+        }
+    }
+    return { met: unknown.length === 0 && unmet.length === 0, unknown, unmet };
+}
+
+/**
+ * Evaluates policy documents (identity, trust, KMS key or RAM policies: JSON strings or objects)
+ * for a request: an applicable Deny whose condition holds overrides every Allow; else an Allow
+ * whose condition holds allows; else, when a Deny or an Allow depends on a condition the request
+ * does not carry, the decision is undetermined (never taken as allowed); else nothing allows
+ * (implicit deny). IAM User Guide, "Policy evaluation logic" and "IAM JSON policy elements: Condition".
+ */
+export function accessDecision(policies: readonly unknown[], req: AccessRequest): AccessDecision {
+    const context = req.context ?? {};
+    const applicable = policies.flatMap((p) => policyStatements(p)).filter((s) => {
+        if (!statementActs(s, req.action)) return false;
+        if (req.service !== undefined && !principalIs(s, req.service)) return false;
+        if (req.resource === undefined) return true;
+        if (s.NotResource !== undefined) return !strings(s.NotResource).some((r) => resourceMatches(r, req.resource ?? ""));
+        return s.Resource === undefined || strings(s.Resource).some((r) => resourceMatches(r, req.resource ?? ""));
+    });
+    const unknownKeys: string[] = [];
+    for (const s of applicable.filter((x) => x.Effect === "Deny")) {
+        const c = conditionMet(s, context);
+        if (c.met) return { kind: "deny", statement: str(s.Sid) ?? JSON.stringify(s) };
+        if (c.unmet.length === 0) unknownKeys.push(...c.unknown);
+    }
+    const unmet: string[] = [];
+    let allowed = false;
+    for (const s of applicable.filter((x) => x.Effect === "Allow")) {
+        const c = conditionMet(s, context);
+        if (c.met) allowed = true;
+        else if (c.unmet.length === 0) unknownKeys.push(...c.unknown);
+        else unmet.push(...c.unmet);
+    }
+    if (unknownKeys.length > 0) return { kind: "undetermined", keys: [...new Set(unknownKeys)] };
+    return allowed ? { kind: "allow" } : { kind: "none", unmet };
+}
+
+/**
+ * The verdict of a hop that needs `req` allowed by `policies` of `holder`: kept when allowed;
+ * broken by an explicit deny or when nothing allows it (naming the unmet condition); undetermined
+ * (`Condition`) when a condition the request does not carry decides it.
+ */
+export function accessVerdict(policies: readonly unknown[], req: AccessRequest, holder: string): true | string | { readonly unknown: string } {
+    const d = accessDecision(policies, req);
+    const what = `${req.action}${req.resource !== undefined ? ` on ${req.resource}` : ""}${req.service !== undefined ? ` for ${req.service}` : ""}`;
+    switch (d.kind) {
+        case "allow":
+            return true;
+        case "deny":
+            return `a Deny statement of ${holder} overrides any Allow of ${what} (${d.statement})`;
+        case "undetermined":
+            return { unknown: `Condition ${d.keys.join(", ")}` };
+        case "none":
+            return d.unmet.length > 0 ? `${holder} allows ${what} only when ${d.unmet.join("; ")}` : `no statement of ${holder} allows ${what}`;
+    }
+}
+
+/**
+ * The `Resource` patterns of a policy document's Allow statements for `action` (wildcards either
+ * side of the action), in document order; [] when none allows it or the document does not parse.
+ */
+export function allowedResources(policy: unknown, action: string): string[] {
+    return policyStatements(policy)
+        .filter((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)))
+        .flatMap((s) => strings(s.Resource));
 }
 
 /**
@@ -88,7 +286,7 @@ export function statementsAllowOn(policy: unknown, action: string, arn: string):
  * [] when none allows it.
  */
 export function allowedConditionValues(policy: unknown, action: string, key: string): string[] | null {
-    const statements = policyStatements(policy).filter((s) => s.Effect === "Allow" && strings(s.Action).some((a) => actionMatches(a, action)));
+    const statements = policyStatements(policy).filter((s) => s.Effect === "Allow" && statementActs(s, action));
     const values: string[] = [];
     for (const s of statements) {
         const equals = isRecord(s.Condition) && isRecord(s.Condition.StringEquals) ? s.Condition.StringEquals[key] : undefined;
@@ -113,3 +311,87 @@ export function cidrContains(outer: string, inner: string): boolean {
     return ((o[0] & mask) >>> 0) === ((i[0] & mask) >>> 0);
 }
 
+
+/** One `host[:port]` of an endpoint setting (a host, or a comma-separated broker list). */
+export interface HostPort {
+    readonly host: string;
+    readonly port?: number;
+}
+
+/** The hosts (and ports, when given) of an endpoint setting: `host`, `host:port` or a comma-separated list of them. */
+export function hostPorts(value: string): HostPort[] {
+    return value
+        .split(",")
+        .map((x) => x.trim())
+        .filter((x) => x !== "")
+        .map((x) => {
+            const m = /^(.*):(\d+)$/.exec(x);
+            return m === null ? { host: x.toLowerCase() } : { host: m[1].toLowerCase(), port: Number(m[2]) };
+        });
+}
+
+/**
+ * Whether an app's endpoint setting reaches a data store: every host it names is one of the
+ * store's endpoint `hosts`, and every port it names is the port the store listens on. A reason
+ * when not.
+ */
+export function endpointReaches(setting: string, hosts: readonly string[], port: number): true | string {
+    const known = new Set(hosts.flatMap((h) => hostPorts(h).map((x) => x.host)));
+    const named = hostPorts(setting);
+    if (named.length === 0) return "names no host";
+    const elsewhere = named.filter((n) => !known.has(n.host));
+    if (elsewhere.length > 0) return `names ${elsewhere.map((n) => n.host).join(", ")}, not an endpoint of the store (${[...known].join(", ") || "none known"})`;
+    const wrongPort = named.filter((n) => n.port !== undefined && n.port !== port);
+    return wrongPort.length === 0 ? true : `names port ${wrongPort.map((n) => n.port).join(", ")}, the store listens on ${port}`;
+}
+
+/**
+ * Whether a health check's success codes include `code`: an ELB matcher (`200`, `200,202`,
+ * `200-299`; ELB User Guide, "Health checks for Application Load Balancer target groups":
+ * Matcher, default 200) or Alibaba Cloud ALB codes (`http_2xx` ...; alicloud_alb_server_group
+ * `health_check_codes`, default http_2xx).
+ */
+export function healthCodesInclude(codes: readonly string[], code: number): boolean {
+    return codes.some((c) => {
+        const klass = /^http_(\d)xx$/.exec(c);
+        if (klass !== null) return Math.floor(code / 100) === Number(klass[1]);
+        return c.split(",").some((part) => {
+            const [from, to] = part.trim().split("-").map(Number);
+            return to === undefined ? from === code : from <= code && code <= to;
+        });
+    });
+}
+
+/** A target group's (or server group's) health check as the flow reads it. */
+export interface HealthCheck {
+    /** The protocol the group speaks to its targets. */
+    readonly protocol: string;
+    /** The health check's protocol. */
+    readonly checkProtocol: string;
+    /** The health check's port, undefined when it checks the port traffic goes to. */
+    readonly checkPort: number | undefined;
+    /** The success codes. */
+    readonly codes: readonly string[];
+}
+
+/**
+ * Whether a group's health check passes on targets that keep the app image contract
+ * (docs/METRICS.md: they serve HTTP on the app port and `GET /healthz` answers 200): the group
+ * and the check speak HTTP, the check goes to the port traffic goes to, and 200 is a success code.
+ */
+export function healthCheckVerdict(group: string, hc: HealthCheck, trafficPort: number): true | string {
+    if (hc.protocol !== "HTTP") return `${group} speaks ${hc.protocol} to its targets, which serve HTTP on ${trafficPort}`;
+    if (hc.checkProtocol !== "HTTP") return `${group}'s health check uses ${hc.checkProtocol}, the targets serve HTTP: every target stays unhealthy`;
+    if (hc.checkPort !== undefined && hc.checkPort !== trafficPort) return `${group} checks port ${hc.checkPort}, the targets serve ${trafficPort}: every target stays unhealthy`;
+    return healthCodesInclude(hc.codes, 200) ? true : `${group}'s health check accepts ${hc.codes.join(", ")}, the health path answers 200: every target stays unhealthy`;
+}
+
+/**
+ * Whether a host or path pattern with `*` (any characters) and `?` (one character) wildcards
+ * matches a value, case-insensitively (ELB listener-rule host-header and path-pattern conditions;
+ * Alibaba Cloud ALB Host and Path rule conditions take the same wildcards).
+ */
+export function wildcardMatches(pattern: string, value: string): boolean {
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    return re.test(value);
+}

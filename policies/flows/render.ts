@@ -4,11 +4,12 @@ import { FlowResult } from "./walk";
 
 const MARK = { connected: "ok", broken: "BROKEN", unknown: "unknown" } as const;
 
-/** One line per flow: status, name, region and its hops (`x` marks the broken one, `?` an unknown one). */
+/** One line per flow: status, name, region and its hops (`x` marks a broken one, `?` an unknown one), then the break and the hops waiting for a setting. */
 export function flowLine(f: FlowResult): string {
     const hops = f.hops.map((h) => `${h.resource}${h.ok === false ? " x" : h.ok === null ? " ?" : ""}`);
     const collapsed = hops.filter((h, i) => i === 0 || h !== hops[i - 1]);
-    const tail = f.broken !== undefined ? `  -- ${f.broken.hop}: ${f.broken.reason}` : "";
+    const waiting = (f.advisories ?? []).filter((a) => a.hop !== f.broken?.hop).map((a) => `; waiting for ${a.setting ?? "a setting"} at ${a.hop}`);
+    const tail = f.broken !== undefined ? `  -- ${f.broken.hop}: ${f.broken.reason}${waiting.join("")}` : "";
     return `[${MARK[f.status]}] ${f.name}${f.region !== null ? ` (${f.region})` : ""}: ${collapsed.join(" -> ")}${tail}`;
 }
 

@@ -1,7 +1,10 @@
 // One flow walked hop by hop: each hop is a resource and the contract it must keep for the flow's
 // traffic to pass. The first hop that fails breaks the flow, and the walk stops there. A hop that
 // cannot be judged (an input unknown in a first preview) makes the flow `unknown` and the walk goes
-// on, so a broken hop after it is still found; a reference that cannot be followed stops it.
+// on, so a broken hop after it is still found; a reference that cannot be followed stops it. A hop
+// waiting for a setting only the user can give (Unset: a certificate, recipients, the app image) is
+// advisory: the walk goes on past it too, so a real break after the placeholder is still judged
+// and reported as the flow's break (the advisory stays listed in `advisories`).
 
 import { ALARM_LEVELS, AlarmLevel } from "../../components/model";
 import { FlowGraph, FlowResource, Ref, at } from "./graph";
@@ -37,7 +40,13 @@ export interface FlowResult {
     readonly region: string | null;
     readonly status: FlowStatus;
     readonly hops: Hop[];
+    /**
+     * The flow's break: the first hop broken by the resources themselves, else the first hop
+     * waiting for a setting (then `setting` is set). Absent when connected or unknown.
+     */
     readonly broken?: Broken;
+    /** Hops waiting for a setting only the user can give (each names its config key), in walk order. */
+    readonly advisories?: Broken[];
 }
 
 /** A hop broken for want of a setting only the user can give (a certificate, recipients, the app image). */
@@ -79,9 +88,13 @@ class Stop extends Error {}
 export class Walk {
     readonly hops: Hop[] = [];
     broken: Broken | undefined;
+    readonly advisories: Broken[] = [];
     unknown = false;
 
-    /** Records a hop on `resource` with its verdict; stops the walk when it is broken. */
+    /**
+     * Records a hop on `resource` with its verdict; stops the walk when it is broken. A hop waiting
+     * for a setting (Unset) is recorded as an advisory and the walk goes on.
+     */
     hop(resource: FlowResource, check: string, verdict: Verdict): void {
         const unknown = verdict === null || isUndetermined(verdict);
         this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown } : {}) });
@@ -90,8 +103,11 @@ export class Walk {
             this.unknown = true;
             return;
         }
-        if (typeof verdict === "string") this.broken = { hop: check, reason: verdict, urn: resource.urn };
-        else this.broken = { hop: check, reason: verdict.reason, urn: resource.urn, setting: settingKey(resource.urn, verdict.setting) };
+        if (typeof verdict !== "string") {
+            this.advisories.push({ hop: check, reason: verdict.reason, urn: resource.urn, setting: settingKey(resource.urn, verdict.setting) });
+            return;
+        }
+        this.broken = { hop: check, reason: verdict, urn: resource.urn };
         throw new Stop(check);
     }
 
@@ -130,8 +146,9 @@ export function walk(key: string, name: string, region: string | null, steps: (w
     } catch (e) {
         if (!(e instanceof Stop)) throw e;
     }
-    const status: FlowStatus = w.broken !== undefined ? "broken" : w.unknown ? "unknown" : "connected";
-    return { key, name, region, status, hops: w.hops, ...(w.broken !== undefined ? { broken: w.broken } : {}) };
+    const broken = w.broken ?? w.advisories[0];
+    const status: FlowStatus = broken !== undefined ? "broken" : w.unknown ? "unknown" : "connected";
+    return { key, name, region, status, hops: w.hops, ...(broken !== undefined ? { broken } : {}), ...(w.advisories.length > 0 ? { advisories: w.advisories } : {}) };
 }
 
 /** One alarm standing for a notification target of its level. */

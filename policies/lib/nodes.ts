@@ -3,12 +3,18 @@
 import type { PolicyResource } from "@pulumi/policy";
 
 import { Node } from "../availability/tiers";
-import { dependencyUrns, plainProps } from "./refs";
+import { dependencyUrns, isUnknown, plainProps } from "./refs";
 import { Props, record, str, tagValue } from "./values";
 
-/** Region of a resource: its provider's `region`, else its `region` tag. */
-export function regionOf(providerProps: Props | undefined, props: Props): string | undefined {
-    return str(record(providerProps).region) ?? tagValue(props, "region");
+/**
+ * Region of a resource: its own `region` input where its type has one (every regional resource of
+ * @pulumi/aws 7.x: "Region where this resource will be managed. Defaults to the Region set in the
+ * provider configuration"), else its provider's `region`, else its `region` tag. `type` is the
+ * resource's type token; the own input is read for `aws:` types only.
+ */
+export function regionOf(providerProps: Props | undefined, props: Props, type = ""): string | undefined {
+    const own = type.startsWith("aws:") ? str(props.region) : undefined;
+    return (own !== undefined && own !== "" && !isUnknown(own) ? own : undefined) ?? str(record(providerProps).region) ?? tagValue(props, "region");
 }
 
 const NODES = new WeakMap<readonly PolicyResource[], readonly Node[]>();
@@ -22,7 +28,7 @@ export function toNodes(resources: readonly PolicyResource[]): readonly Node[] {
     if (known !== undefined) return known;
     const nodes = Object.freeze(resources.map((r) => {
         const props = plainProps(r.props);
-        return { urn: r.urn, type: r.type, props, region: regionOf(r.provider === undefined ? undefined : plainProps(r.provider.props), props), deps: dependencyUrns(r) };
+        return { urn: r.urn, type: r.type, props, region: regionOf(r.provider === undefined ? undefined : plainProps(r.provider.props), props, r.type), deps: dependencyUrns(r) };
     }));
     NODES.set(resources, nodes);
     return nodes;

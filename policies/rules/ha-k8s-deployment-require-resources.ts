@@ -12,7 +12,8 @@ export const haK8sDeploymentRequireResources = resourceRule(
     },
     [
         validateResourceOfType(k8s.apps.v1.Deployment, (d, _args, report) => {
-            for (const c of d.spec?.template?.spec?.containers ?? []) {
+            // init containers too: the scheduler sizes a pod by the larger of its init and app containers' requests
+            for (const c of [...(d.spec?.template?.spec?.initContainers ?? []), ...(d.spec?.template?.spec?.containers ?? [])]) {
                 const requests = c.resources?.requests ?? {};
                 const limits = c.resources?.limits ?? {};
                 const missing = [requests.cpu === undefined ? "requests.cpu" : "", requests.memory === undefined ? "requests.memory" : "", limits.memory === undefined ? "limits.memory" : ""].filter((m) => m !== "");

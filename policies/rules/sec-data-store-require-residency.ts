@@ -182,6 +182,16 @@ const T = {
     s3Bucket: "aws:s3/bucket:Bucket",
     s3BucketV2: "aws:s3/bucketV2:BucketV2",
     s3Replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    backupPlan: "aws:backup/plan:Plan",
+    backupVault: "aws:backup/vault:Vault",
+    airGappedVault: "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault",
+    polardbBackupPolicy: "alicloud:polardb/backupPolicy:BackupPolicy",
+    rdsCrossBackup: "alicloud:rds/rdsInstanceCrossBackupPolicy:RdsInstanceCrossBackupPolicy",
+    hbrVault: "alicloud:hbr/vault:Vault",
+    hbrReplicationVault: "alicloud:hbr/replicationVault:ReplicationVault",
+    snapshotCopy: "aws:rds/snapshotCopy:SnapshotCopy",
+    clusterSnapshotCopy: "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
+    backupsReplication: "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
 } as const;
 
 /** OSS names regions `oss-<region id>` (oss.BucketReplication `destination.location`, oss.Bucket `location`). */
@@ -199,13 +209,17 @@ function ossRegion(location: unknown): string | undefined {
  * elasticache_replication_group `global_replication_group_id` and
  * elasticache_global_replication_group `primary_replication_group_id`; oss_bucket_replication
  * `bucket` and `destination.{bucket, location}`; s3_bucket_replication_configuration `bucket` and
- * `rule.destination.bucket`.
+ * `rule.destination.bucket`; and the data movements of DATA_MOVES and backupCopyLinks (DTS jobs,
+ * cross-region backups and snapshot copies, AWS Backup copy actions).
  */
 export function replicationLinks(nodes: readonly Node[]): Link[] {
     const index = byUrn(nodes);
     return nodes.flatMap((n): Link[] => {
         if (n.type === T.ossReplication) return ossReplicationLinks(n, index);
         if (n.type === T.s3Replication) return s3ReplicationLinks(n, index);
+        if (n.type === T.backupPlan) return backupCopyLinks(n, index);
+        const moves = DATA_MOVES[n.type];
+        if (moves !== undefined) return moves.flatMap((m) => dataMoveLinks(n, m, index));
         return (REFERENCE_LINKS[n.type] ?? []).filter((l) => l.when === undefined || l.when(n)).flatMap((l) => referenceLinks(n, l.property, l.targets, l.what, index));
     });
 }
@@ -254,6 +268,134 @@ const REFERENCE_LINKS: Readonly<Record<string, readonly { readonly property: str
     [T.replicationGroup]: [{ property: "globalReplicationGroupId", targets: [T.globalReplicationGroup], what: "global datastore member of" }],
     [T.globalReplicationGroup]: [{ property: "primaryReplicationGroupId", targets: [T.replicationGroup], what: "global datastore of" }],
 };
+
+/**
+ * One end of a data movement: the input naming its region and/or the input naming the resource
+ * there (resolved through the dependency graph to a resource of the stack). Absent ends default to
+ * the mover's own region.
+ */
+interface MoveEnd {
+    readonly region?: string;
+    readonly ref?: string;
+}
+
+/** A data movement a resource sets up: from one end to the other, both copies of one data set. */
+interface DataMove {
+    readonly what: string;
+    readonly from: MoveEnd;
+    readonly to: MoveEnd;
+}
+
+/**
+ * Resources that copy a data store's data to another place (inputs read at @pulumi/alicloud
+ * 3.108.0 / @pulumi/aws 7.48.0 .d.ts, terraform-provider-alicloud v1.294 / -aws v6.66 docs):
+ * - alicloud dts.SynchronizationJob, dts.MigrationJob: `sourceEndpointRegion`/
+ *   `sourceEndpointInstanceId` to `destinationEndpointRegion`/`destinationEndpointInstanceId`
+ *   ("The region of destination instance ... if the target is an Alibaba Cloud database, this
+ *   parameter must be passed in");
+ * - alicloud dts.SubscriptionJob: `sourceEndpointRegion`/`sourceEndpointInstanceId` to
+ *   `destinationRegion` (where the change data is served to subscribers);
+ * - alicloud dts.SynchronizationInstance, dts.MigrationInstance: `sourceEndpointRegion` to
+ *   `destinationEndpointRegion`; dts.Instance: `sourceRegion` to `destinationRegion`;
+ * - alicloud polardb.BackupPolicy: the cluster (`dbClusterId`) to
+ *   `dataLevel2BackupAnotherRegionRegion` ("level-2 backup is a cross regional backup area") and
+ *   to `logBackupAnotherRegionRegion` ("the region in which you want to store cross-region log
+ *   backups");
+ * - alicloud rds.RdsInstanceCrossBackupPolicy: the instance (`instanceId`) to `crossBackupRegion`;
+ * - alicloud hbr.ReplicationVault: `replicationSourceRegionId`/`replicationSourceVaultId` to the
+ *   replication vault's own region ("the replication vault used by the cross-region backup
+ *   function");
+ * - aws rds.SnapshotCopy / rds.ClusterSnapshotCopy: `sourceDbSnapshotIdentifier` /
+ *   `sourceDbClusterSnapshotIdentifier` (an ARN in another region) to `destinationRegion`, else
+ *   the copy's own region;
+ * - aws rds.InstanceAutomatedBackupsReplication: `sourceDbInstanceArn` to its own region (the
+ *   resource is declared in the destination region).
+ */
+const DATA_MOVES: Readonly<Record<string, readonly DataMove[]>> = {
+    "alicloud:dts/synchronizationJob:SynchronizationJob": [{ what: "DTS synchronization to", from: { region: "sourceEndpointRegion", ref: "sourceEndpointInstanceId" }, to: { region: "destinationEndpointRegion", ref: "destinationEndpointInstanceId" } }],
+    "alicloud:dts/migrationJob:MigrationJob": [{ what: "DTS migration to", from: { region: "sourceEndpointRegion", ref: "sourceEndpointInstanceId" }, to: { region: "destinationEndpointRegion", ref: "destinationEndpointInstanceId" } }],
+    "alicloud:dts/subscriptionJob:SubscriptionJob": [{ what: "DTS change-data subscription in", from: { region: "sourceEndpointRegion", ref: "sourceEndpointInstanceId" }, to: { region: "destinationRegion" } }],
+    "alicloud:dts/synchronizationInstance:SynchronizationInstance": [{ what: "DTS synchronization instance to", from: { region: "sourceEndpointRegion" }, to: { region: "destinationEndpointRegion" } }],
+    "alicloud:dts/migrationInstance:MigrationInstance": [{ what: "DTS migration instance to", from: { region: "sourceEndpointRegion" }, to: { region: "destinationEndpointRegion" } }],
+    "alicloud:dts/instance:Instance": [{ what: "DTS instance to", from: { region: "sourceRegion" }, to: { region: "destinationRegion" } }],
+    [T.polardbBackupPolicy]: [
+        { what: "PolarDB cross-region data backup to", from: { ref: "dbClusterId" }, to: { region: "dataLevel2BackupAnotherRegionRegion" } },
+        { what: "PolarDB cross-region log backup to", from: { ref: "dbClusterId" }, to: { region: "logBackupAnotherRegionRegion" } },
+    ],
+    [T.rdsCrossBackup]: [{ what: "RDS cross-region backup to", from: { ref: "instanceId" }, to: { region: "crossBackupRegion" } }],
+    [T.hbrReplicationVault]: [{ what: "HBR vault replication to", from: { region: "replicationSourceRegionId", ref: "replicationSourceVaultId" }, to: {} }],
+    [T.snapshotCopy]: [{ what: "RDS snapshot copy to", from: { ref: "sourceDbSnapshotIdentifier" }, to: { region: "destinationRegion" } }],
+    [T.clusterSnapshotCopy]: [{ what: "Aurora cluster snapshot copy to", from: { ref: "sourceDbClusterSnapshotIdentifier" }, to: { region: "destinationRegion" } }],
+    [T.backupsReplication]: [{ what: "RDS automated backups replication to", from: { ref: "sourceDbInstanceArn" }, to: {} }],
+};
+
+/** Whether an input is set (not absent, empty, or null). */
+function isSet(v: unknown): boolean {
+    return v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+}
+
+/**
+ * Where one end of a data movement is: the region of the stack resource its reference depends on,
+ * else its region input, else what its reference's value says (an ARN's region, unknown in a
+ * first preview, outside the stack for a destination; a bare source id is of the mover's own
+ * region); undefined when neither input is set (the mover's own region).
+ */
+function moveEnd(n: Node, end: MoveEnd, index: ReadonlyMap<string, Node>, side: "from" | "to"): Link["to"] | undefined {
+    if (end.ref !== undefined) {
+        const found = depsOf(n, end.ref).map((u) => index.get(u)).filter((t): t is Node => t !== undefined && t.type.split(":")[0] === n.type.split(":")[0] && !t.type.startsWith("pulumi:"));
+        const placed = found.find((t) => t.region !== undefined);
+        if (placed !== undefined && placed.region !== undefined) return { region: placed.region, name: nameOf(placed.urn) };
+        if (found.length > 0) return { unknown: `the region of ${nameOf(found[0].urn)} is not known` };
+    }
+    if (end.region !== undefined) {
+        const v = n.props[end.region];
+        if (containsUnknown(v)) return { unknown: `${end.region} is not known before the resources exist` };
+        if (typeof v === "string" && v !== "") return { region: v, name: `${end.region} ${v}` };
+    }
+    if (end.ref !== undefined && isSet(n.props[end.ref])) {
+        const to = farEnd(n.props[end.ref], end.ref);
+        // a bare source id (not an ARN) names a resource of the mover's own region (a snapshot, an instance);
+        // a destination named by a bare id and no region (a self-built database, an instance elsewhere) cannot be shown inside
+        return "outside" in to && side === "from" ? undefined : to;
+    }
+    return undefined;
+}
+
+/** The link a data movement sets up, when its far end is set (a movement without a destination region copies within the mover's region). */
+function dataMoveLinks(n: Node, move: DataMove, index: ReadonlyMap<string, Node>): Link[] {
+    const toRegion = move.to.region === undefined ? undefined : n.props[move.to.region];
+    const toRef = move.to.ref === undefined ? undefined : n.props[move.to.ref];
+    const own: Link["to"] | undefined = n.region === undefined ? undefined : { region: n.region, name: nameOf(n.urn) };
+    // a movement whose far end is its own region is named by its source only (a snapshot copy, a backups replication, an HBR replication vault)
+    const farSet = move.to.region === undefined && move.to.ref === undefined ? true : isSet(toRegion) || isSet(toRef);
+    if (!farSet) return [];
+    const from = moveEnd(n, move.from, index, "from") ?? own;
+    const to = moveEnd(n, move.to, index, "to") ?? own;
+    if (from === undefined || to === undefined) return [];
+    if ("unknown" in from) return [{ from: n, what: move.what, to: from }];
+    if ("outside" in from) return [];
+    return [{ from: { ...n, region: from.region }, what: `${move.what}`, to }];
+}
+
+/**
+ * An AWS Backup plan copies every recovery point of a rule to each `rules[].copyActions[]
+ * .destinationVaultArn` (backup.Plan; aws_backup_plan `copy_action.destination_vault_arn`: "ARN
+ * that uniquely identifies the destination backup vault for the copied backup"): a link from the
+ * plan's region to the vault's, read from a vault of the stack the rules depend on, else the ARN.
+ */
+function backupCopyLinks(n: Node, index: ReadonlyMap<string, Node>): Link[] {
+    const arns = list(n.props.rules).filter(isRecord).flatMap((r) => list(r.copyActions).filter(isRecord).map((c) => c.destinationVaultArn)).filter(isSet);
+    if (arns.length === 0) return [];
+    const vaults = targets(n, "rules", [T.backupVault, T.airGappedVault], index);
+    const what = `AWS Backup copy of ${nameOf(n.urn)} to`;
+    return arns.map((arn): Link => {
+        // a known ARN carries its region; an unknown one (a vault created with the plan) is placed by the vault the rules depend on
+        if (!containsUnknown(arn) || vaults.length === 0) return { from: n, what, to: farEnd(arn, "rules[].copyActions[].destinationVaultArn") };
+        const regions = [...new Set(vaults.map((v) => v.region))];
+        const region = regions.length === 1 ? regions[0] : undefined;
+        return { from: n, what, to: region === undefined ? { unknown: "rules[].copyActions[].destinationVaultArn is not known and the vaults the rules depend on are in several regions or none" } : { region, name: vaults.map((v) => nameOf(v.urn)).join(", ") } };
+    });
+}
 
 /** An OSS replication rule joins its source bucket with the destination (by its location, else the destination bucket it depends on). */
 function ossReplicationLinks(n: Node, index: ReadonlyMap<string, Node>): Link[] {

@@ -14,7 +14,8 @@ export const secK8sDeploymentRequireNonRoot = resourceRule(
         validateResourceOfType(k8s.apps.v1.Deployment, (d, _args, report) => {
             const pod = d.spec?.template?.spec;
             const podNonRoot = pod?.securityContext?.runAsNonRoot === true && pod.securityContext.runAsUser !== 0;
-            for (const c of pod?.containers ?? []) {
+            // init containers run in the same pod, before the app: they must not run as root either
+            for (const c of [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])]) {
                 const sc = c.securityContext;
                 const nonRoot = (sc?.runAsNonRoot ?? podNonRoot) === true && sc?.runAsUser !== 0;
                 if (!nonRoot) report(`Container ${c.name} may run as root (runAsNonRoot not true, or runAsUser 0).`);

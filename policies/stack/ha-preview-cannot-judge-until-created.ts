@@ -7,7 +7,10 @@ import { clusterJudgement } from "../rules/ha-kubernetes-cluster-require-multi-z
 import { loadBalancerJudgement } from "../rules/ha-load-balancer-require-multi-zone";
 import { queueJudgement } from "../rules/ha-queue-require-multi-zone";
 import { boundaryOf, residencyJudgement } from "../rules/sec-data-store-require-residency";
+import { sensitivePortJudgement } from "../rules/sec-security-group-forbid-world-sensitive-ports";
+import { DEFAULT_SENSITIVE_PORTS } from "../lib/network";
 import { serverlessJudgement } from "../rules/ha-serverless-app-require-multi-zone";
+import { DEFAULT_MIN_INSTANCES, clusterNodesJudgement } from "./ha-database-cluster-require-multiple-nodes";
 import { nodePoolJudgement } from "./ha-kubernetes-node-pools-require-multi-zone";
 import { unresolvedReferences } from "../availability/global";
 import { MULTI_REGION_REFERENCES } from "./multi-region-rule";
@@ -16,12 +19,14 @@ interface Config {
     readonly minZones: number;
 }
 
-/** Facts the reference-reading rules cannot judge until the resources exist, with `minZones` zones required. */
+/** Facts the reference-reading rules cannot judge until the resources exist (zones with `minZones` required; sensitive ports and Aurora instance counts at their rules' defaults). */
 export function undeterminedFindings(nodes: readonly Node[], minZones: number): Finding[] {
     const boundary = boundaryOf(nodes, {});
     const residency = boundary === undefined ? [] : residencyJudgement(nodes, boundary).undetermined;
     const placements = [scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement].flatMap((judge) => judge(nodes, minZones).undetermined);
-    return [...placements, ...residency, ...MULTI_REGION_REFERENCES.flatMap(([rule, references]) => unresolvedReferences(rule, nodes, references))];
+    const ports = sensitivePortJudgement(nodes, DEFAULT_SENSITIVE_PORTS).undetermined;
+    const instances = clusterNodesJudgement(nodes, DEFAULT_MIN_INSTANCES).undetermined;
+    return [...placements, ...residency, ...ports, ...instances, ...MULTI_REGION_REFERENCES.flatMap(([rule, references]) => unresolvedReferences(rule, nodes, references))];
 }
 
 /**
@@ -34,7 +39,7 @@ export function undeterminedFindings(nodes: readonly Node[], minZones: number): 
 export const haPreviewCannotJudgeUntilCreated = stackRule(
     {
         name: "ha-preview-cannot-judge-until-created",
-        description: "Lists placements that cannot be judged until the resources are created (unknown in a first preview and not resolvable through the resource graph).",
+        description: "Lists what the reference-reading rules cannot judge until the resources are created (placements, the security groups a rule or resource belongs to, residency links, Aurora cluster membership): unknown in a first preview and not resolvable through the resource graph.",
         category: "availability",
         remediation: "Pass zones (or subnets declared in the stack) instead of ids computed outside it, or run the check again after `pulumi up`.",
         config: { minZones: intConfig(2, "Minimum zones the multi-zone rules require (as their own minZones).", 1) },

@@ -122,7 +122,7 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
         assert.deepStrictEqual(issuesOf(config), []);
         const spec = resolveSpec(config, { now: NOW });
         const bounds = { minSize: 4, maxSize: 40, zones: 2 };
-        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).oneOff, []);
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null).oneOff, []);
         assert.deepStrictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon), [
             {
                 source: "double11",
@@ -135,7 +135,7 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
         const config = raw({ events: [{ name: "gone", start: "2026-11-01T12:00:00Z", end: "2026-11-01T15:00:00Z", peakOnline: 100 }] });
         assert.deepStrictEqual(issuesOf(config), []);
         const spec = resolveSpec(config, { now: NOW });
-        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).oneOff, []);
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null).oneOff, []);
         assert.strictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon)[0].status, "past");
     });
     it("a bad tls value is named", () => {
@@ -159,7 +159,7 @@ describe("model: ESS launch times of scheduled events", () => {
     it("rejects a non-UTC instant", () => assert.throws(() => essLaunchTime("2026-12-12T11:30:00+08:00"), /not a UTC minute instant/));
     it("event schedule feeds ESS: pre-scale 30 min before start, release 30 min after end, bounds only", () => {
         const spec = resolveSpec(raw({ events: [{ name: "sale", start: "2026-12-12T12:00:00+08:00", end: "2026-12-12T15:00:00+08:00", peakOnline: 40000 }] }), { now: NOW });
-        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon);
+        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null);
         assert.deepStrictEqual(
             schedule.oneOff.map((t) => [t.key, essLaunchTime(t.at), t.minSize, t.maxSize]),
             [

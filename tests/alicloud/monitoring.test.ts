@@ -45,7 +45,7 @@ describe("alicloud Monitoring", function () {
         const dims = (key: string) => input(alarm(plan, key), "metricDimensions");
         const what = (key: string) => [input(alarm(plan, key), "project"), input(alarm(plan, key), "metric")];
         assert.deepStrictEqual(
-            ["appCpuPercent", "appConnectionsPerInstance", "lb5xxPercent", "lbUnhealthyHosts", "dbCpuPercent", "dbConnectionUsagePercent", "cacheCpuPercent", "cacheMemoryPercent"].map((m) =>
+            ["appCpuPercent", "appConnectionsPerInstance", "lb5xxPerSecond", "lbUnhealthyHosts", "dbCpuPercent", "dbConnectionUsagePercent", "cacheCpuPercent", "cacheMemoryPercent"].map((m) =>
                 what(`${m}-critical`),
             ),
             [
@@ -59,10 +59,24 @@ describe("alicloud Monitoring", function () {
                 ["acs_kvstore", "ShardingMemoryUsage"],
             ],
         );
-        assert.strictEqual(dims("lb5xxPercent-fatal"), JSON.stringify([{ loadBalancerId: mockId("alicloud:alb/loadBalancer:LoadBalancer", "lc-cn-hangzhou-lb-alb") }]));
+        assert.strictEqual(dims("lb5xxPerSecond-fatal"), JSON.stringify([{ loadBalancerId: mockId("alicloud:alb/loadBalancer:LoadBalancer", "lc-cn-hangzhou-lb-alb") }]));
         assert.strictEqual(dims("dbCpuPercent-fatal"), JSON.stringify([{ instanceId: mockId("alicloud:rds/instance:Instance", "lc-cn-hangzhou-db-mysql") }]));
         assert.strictEqual(dims("cacheMemoryPercent-fatal"), JSON.stringify([{ instanceId: mockId("alicloud:redis/tairInstance:TairInstance", "lc-cn-hangzhou-cache-redis") }]));
         assert.strictEqual(dims("appCpuPercent-fatal"), JSON.stringify([{ resource: "_ALL" }]));
+    });
+
+    it("5xx: Alibaba Cloud alarms on the backend 5xx count per second under its own name, never as a percentage", () => {
+        const plan = stacks()[MYSQL_STACK];
+        assert.deepStrictEqual(
+            ofType(plan, ALARM)
+                .map((a) => String(input(a, "name")))
+                .filter((n) => n.includes("5xx"))
+                .sort(),
+            ["lc-cn-hangzhou-monitoring-lb5xxPerSecond-critical", "lc-cn-hangzhou-monitoring-lb5xxPerSecond-fatal", "lc-cn-hangzhou-monitoring-lb5xxPerSecond-warning"],
+        );
+        const critical = alarm(plan, "lb5xxPerSecond-critical");
+        assert.deepStrictEqual([input(critical, "project"), input(critical, "metric")], ["acs_alb", "LoadBalancerHTTPCodeUpstream5XX"]);
+        assert.deepStrictEqual(input(critical, "escalationsWarn"), { comparisonOperator: ">", statistics: "Value", threshold: "5", times: 3 });
     });
 
     it("PolarDB stacks (the growth default) watch the cluster's own metrics", () => {

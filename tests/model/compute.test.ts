@@ -15,6 +15,7 @@ import {
     saePeriod,
     scheduleReport,
     saeTimers,
+    offsetSpans,
     serviceAlarmRules,
     businessRoutes,
     defaultRoute,
@@ -28,7 +29,10 @@ import {
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { cmsServiceMetric } from "../../components/alicloud/metrics";
 import { saeEnvs } from "../../components/alicloud/identity";
-import { awsPartition, ecsTaskRoleTrustPolicy, secretKeyReference, secretReadPolicy } from "../../components/aws/identity";
+import { awsPartition, containerSecrets, ecsTaskRoleTrustPolicy, isPrivateEcrImage, secretArnOf, secretKeyReference, secretReadPolicy, taskExecutionPolicyArn } from "../../components/aws/identity";
+import { AWS_NAME_LIMITS, awsName } from "../../components/aws/profile";
+import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
+import { serviceCredentials } from "../../components/model";
 import { serviceAlarmQueries } from "../../components/aws/metrics";
 import { NOW, configIssues, rawConfig } from "../helpers";
 
@@ -80,7 +84,7 @@ describe("compute config", () => {
         const six = days.map((d) => ({ ...weekly, name: `peak-${d}`, days: [d] }));
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six.slice(0, 5) }), { now: NOW }).peaks.length, 5, "five periods: five rules");
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six })), [
-            'peaks: 6 SAE scaling rules per application (one per timer period of the peaks: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days',
+            'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", peaks: six }), { now: NOW }).peaks.length, 6, "the limit is SAE's");
         // Eleven daily half-hour peaks: 22 pre-scale and release points in the one daily timer.
@@ -89,6 +93,20 @@ describe("compute config", () => {
             'peaks: 22 trigger points in the SAE timer "* * *"; allowed: at most 20 a day (SAE CreateApplicationScalingRule), so merge peaks',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", peaks: six }), { now: NOW }).peaks.length, 6, "and only for the serverless tier");
+    });
+
+    it("daylight saving counts: three weekly London peaks within 90 days of the March change need six rules, an error naming each timer's dates", () => {
+        const london = ["mon", "tue", "wed"].map((d) => ({ name: `peak-${d}`, recurrence: "weekly", days: [d], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Europe/London" }));
+        const raw = rawConfig("growth", "alicloud", { compute: "serverless", peaks: london });
+        assert.strictEqual(resolveSpec(raw, { now: NOW }).peaks.length, 3, "in November the next change is beyond the horizon: three rules");
+        assert.throws(
+            () => resolveSpec(raw, { now: new Date("2027-03-01T00:00:00Z") }),
+            (e: unknown) =>
+                e instanceof Error &&
+                e.message.includes(
+                    'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: "* * Tue from 2026-10-27 to 2027-03-23", "* * Tue from 2027-03-30 to 2027-10-26", "* * Wed from 2026-10-28 to 2027-03-24", "* * Wed from 2027-03-31 to 2027-10-27", "* * Thu from 2026-10-29 to 2027-03-25", "* * Thu from 2027-04-01 to 2027-10-28"); allowed: at most 5',
+                ),
+        );
     });
 });
 
@@ -104,10 +122,10 @@ describe("SAE events within the per-application rule limit", () => {
 
     it("6 future events, 2 beyond 90 days, one daily peak: accepted (no config error); the 4 within the horizon take the 4 rules the peak leaves", () => {
         const spec = resolveSpec(config([40, 10, 20, 30, 95, 120]), { now: NOW });
-        assert.strictEqual(saeEventLimit(spec, NOW.getTime()).count, 4, "5 rules per application less the daily timer's rule");
-        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).map((e) => e.name), ["e2", "e3", "e4", "e1"]);
+        assert.strictEqual(saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).count, 4, "5 rules per application less the daily timer's rule");
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).map((e) => e.name), ["e2", "e3", "e4", "e1"]);
         assert.deepStrictEqual(
-            scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(spec, NOW.getTime())).map((r) => [r.source, r.status]),
+            scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON)).map((r) => [r.source, r.status]),
             [
                 ["e1", "scheduled"],
                 ["e2", "scheduled"],
@@ -122,8 +140,8 @@ describe("SAE events within the per-application rule limit", () => {
 
     it("more declarable events than rules left: the earliest are declared, the others reported deferred until earlier ones pass", () => {
         const spec = resolveSpec(config([60, 10, 20, 30, 40, 50]), { now: NOW });
-        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).map((e) => e.name), ["e2", "e3", "e4", "e5"]);
-        const report = scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(spec, NOW.getTime()));
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).map((e) => e.name), ["e2", "e3", "e4", "e5"]);
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON));
         assert.deepStrictEqual(report.find((r) => r.source === "e1"), {
             source: "e1",
             status: "deferred",
@@ -132,10 +150,10 @@ describe("SAE events within the per-application rule limit", () => {
         assert.deepStrictEqual(report.map((r) => r.status), ["deferred", "scheduled", "scheduled", "scheduled", "scheduled", "deferred", "recurring"]);
         // Declared events only reach the schedule of each SAE application.
         const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0])[0];
-        const s = unitSchedule({ ...spec, events: saeDeclaredEvents(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon) }, spec.regions[0], unit, NOW.getTime(), PROFILES.alicloud.scheduleHorizon);
+        const s = unitSchedule({ ...spec, events: saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON) }, spec.regions[0], unit, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON, null);
         assert.deepStrictEqual([...new Set(s.oneOff.map((a) => a.source))], ["e2", "e3", "e4", "e5"]);
         const awsServerless = resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW });
-        assert.strictEqual(PROFILES.aws.eventLimit(awsServerless, NOW.getTime()), null, "the limit is SAE's");
+        assert.strictEqual(PROFILES.aws.eventLimit(awsServerless, NOW.getTime())?.count, 0, "on AWS the limit is the scheduled-action quota; this stack has no event in reach");
         assert.strictEqual(PROFILES.alicloud.eventLimit(resolveSpec(rawConfig("growth", "alicloud", { compute: "vm" }), { now: NOW }), NOW.getTime()), null, "and only for the serverless tier");
         assert.strictEqual(PROFILES.alicloud.eventLimit(spec, NOW.getTime())?.count, 4);
     });
@@ -159,7 +177,7 @@ describe("SAE timers, envs and per-service alarms", () => {
 
     it("a daily peak is one \"* * *\" timer; a weekly peak ending after midnight splits into the start day's and the next day's timers", () => {
         const actions = [...peak("evening", null, "19:00", "23:00", "Asia/Shanghai"), ...peak("sunday-late", ["sun"], "23:00", "01:00", "Asia/Shanghai")];
-        assert.deepStrictEqual(saeTimers(actions, SAE_TIME_ZONE, NOW.getTime()), [
+        assert.deepStrictEqual(saeTimers(actions, SAE_TIME_ZONE, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), [
             {
                 period: "* * *",
                 schedules: [
@@ -173,9 +191,12 @@ describe("SAE timers, envs and per-service alarms", () => {
     });
 
     it("a weekly peak in another zone lands on the SAE zone's days and times: Saturday 00:10 in Berlin (CET) is Saturday 07:10 in Shanghai", () => {
-        assert.deepStrictEqual(saeTimers(peak("sat", ["sat"], "00:10", "01:00", "Europe/Berlin"), SAE_TIME_ZONE, NOW.getTime()), [
+        // Berlin keeps daylight saving: the timer runs between the last offset change (25 October) and the next (28 March 2027), Shanghai dates.
+        assert.deepStrictEqual(saeTimers(peak("sat", ["sat"], "00:10", "01:00", "Europe/Berlin"), SAE_TIME_ZONE, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), [
             {
                 period: "* * Sat",
+                beginDate: "2026-10-31",
+                endDate: "2027-03-27",
                 schedules: [
                     { atTime: "06:40", minReplicas: 6, maxReplicas: 40 },
                     { atTime: "08:30", minReplicas: 4, maxReplicas: 40 },
@@ -183,15 +204,63 @@ describe("SAE timers, envs and per-service alarms", () => {
             },
         ]);
         // Monday 06:30-09:00 in New York (EST, UTC-5): pre-scale 06:00 is 19:00 Monday in Shanghai.
-        assert.deepStrictEqual(saeTimers(peak("mon", ["mon"], "06:30", "09:00", "America/New_York"), SAE_TIME_ZONE, NOW.getTime()), [
+        assert.deepStrictEqual(saeTimers(peak("mon", ["mon"], "06:30", "09:00", "America/New_York"), SAE_TIME_ZONE, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), [
             {
                 period: "* * Mon",
+                beginDate: "2026-11-02",
+                endDate: "2027-03-08",
                 schedules: [
                     { atTime: "19:00", minReplicas: 6, maxReplicas: 40 },
                     { atTime: "22:30", minReplicas: 4, maxReplicas: 40 },
                 ],
             },
         ]);
+    });
+
+    it("daylight saving: a daily London peak across the March change is two timers, each at its offset's GMT+8 times, limited to its dates", () => {
+        const beforeChange = Date.parse("2027-03-01T00:00:00Z");
+        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Europe/London"), SAE_TIME_ZONE, beforeChange, ALICLOUD_SCHEDULE_HORIZON), [
+            // GMT: 18:30 and 23:30 in London are 02:30 and 07:30 the next day in Shanghai, until the night of 27/28 March.
+            {
+                period: "* * *",
+                beginDate: "2026-10-26",
+                endDate: "2027-03-28",
+                schedules: [
+                    { atTime: "02:30", minReplicas: 6, maxReplicas: 40 },
+                    { atTime: "07:30", minReplicas: 4, maxReplicas: 40 },
+                ],
+            },
+            // BST from 28 March: an hour earlier in Shanghai, until the October change.
+            {
+                period: "* * *",
+                beginDate: "2027-03-29",
+                endDate: "2027-10-31",
+                schedules: [
+                    { atTime: "01:30", minReplicas: 6, maxReplicas: 40 },
+                    { atTime: "06:30", minReplicas: 4, maxReplicas: 40 },
+                ],
+            },
+        ]);
+        // Shanghai has no daylight saving: one long-term timer, no dates.
+        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Asia/Shanghai"), SAE_TIME_ZONE, beforeChange, ALICLOUD_SCHEDULE_HORIZON)[0], {
+            period: "* * *",
+            schedules: [
+                { atTime: "18:30", minReplicas: 6, maxReplicas: 40 },
+                { atTime: "23:30", minReplicas: 4, maxReplicas: 40 },
+            ],
+        });
+    });
+
+    it("offset spans: split at each change within the horizon, from the last change before now to the first after the horizon", () => {
+        const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+        assert.deepStrictEqual(
+            offsetSpans(["Europe/London", "Asia/Shanghai"], Date.parse("2027-03-01T00:00:00Z"), 90).map((x) => [iso(x.start), iso(x.end)]),
+            [
+                ["2026-10-25T01:00:00.000Z", "2027-03-28T01:00:00.000Z"],
+                ["2027-03-28T01:00:00.000Z", "2027-10-31T01:00:00.000Z"],
+            ],
+        );
+        assert.deepStrictEqual(offsetSpans(["Asia/Shanghai"], Date.parse("2027-03-01T00:00:00Z"), 90), [{ start: null, end: null }]);
     });
 
     it("envs: plain values (empty ones left out) and ConfigMap references by numeric id and key, never the value", () => {
@@ -264,6 +333,37 @@ describe("ECS task identities", () => {
         const arn = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1a2b-AbCdEf";
         assert.deepStrictEqual(JSON.parse(secretReadPolicy([arn])), { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [arn] }] });
         assert.strictEqual(secretKeyReference(arn, "password"), `${arn}:password::`);
+        assert.strictEqual(secretArnOf(secretKeyReference(arn, "password")), arn);
+        assert.throws(() => secretReadPolicy([]), /at least one secret ARN/);
+    });
+
+    it("each service's credentials: the interaction service gets the cache token only; containers get exactly those keys", () => {
+        assert.deepStrictEqual(
+            (["user", "product", "order", "interaction"] as const).map((s) => [s, serviceCredentials(s)]),
+            [["user", ["database", "cache"]], ["product", ["database", "cache"]], ["order", ["database", "cache"]], ["interaction", ["cache"]]],
+        );
+        const arns = { database: "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!cluster-1-AbCdEf", cache: "arn:aws:secretsmanager:us-east-1:111122223333:secret:cache-GhIjKl" };
+        assert.deepStrictEqual(containerSecrets(serviceCredentials("interaction"), arns), [{ name: "REDIS_PASSWORD", valueFrom: `${arns.cache}:password::` }]);
+        assert.deepStrictEqual(containerSecrets(serviceCredentials("order"), arns), [
+            { name: "DATABASE_USER", valueFrom: `${arns.database}:username::` },
+            { name: "DATABASE_PASSWORD", valueFrom: `${arns.database}:password::` },
+            { name: "REDIS_PASSWORD", valueFrom: `${arns.cache}:password::` },
+        ]);
+    });
+
+    it("role names: the longest prefix and region keep the whole logical name within IAM's 64 characters once auto-named; a longer one is cut with a hash", () => {
+        // prefix: 10 characters at most (config schema); ap-southeast-1 is among the longest AWS regions.
+        const base = "abcdefghij-ap-southeast-1-fargate-interaction";
+        assert.strictEqual(awsName(base, "execution", AWS_NAME_LIMITS.iamRoleLogical), `${base}-execution`);
+        assert.ok(`${base}-execution`.length + 8 <= 64);
+        const cut = awsName(`${base}-and-more-words`, "execution", AWS_NAME_LIMITS.iamRoleLogical);
+        assert.strictEqual(cut.length, AWS_NAME_LIMITS.iamRoleLogical);
+        assert.match(cut, /-[0-9a-z]{6}-execution$/);
+        assert.deepStrictEqual(["aws", "aws-cn"].map(taskExecutionPolicyArn), [
+            "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+            "arn:aws-cn:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+        ]);
+        assert.deepStrictEqual(["111122223333.dkr.ecr.us-east-1.amazonaws.com/order:1", "111122223333.dkr.ecr.cn-north-1.amazonaws.com.cn/order:1", "public.ecr.aws/x/order:1", "docker.io/library/nginx"].map(isPrivateEcrImage), [true, true, false, false]);
     });
 });
 
@@ -318,7 +418,7 @@ describe("compute decisions", () => {
         );
         const region = spec.regions[0];
         const order = planServerlessUnits(spec.kubernetes.services, region)[2];
-        const t = unitSchedule(spec, region, order, NOW.getTime(), PROFILES.aws.scheduleHorizon);
+        const t = unitSchedule(spec, region, order, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(spec, NOW.getTime()));
         // 40,000 / (5,000 x 0.8) = 10 instances; 20,000 -> 5, rounded up to the 2 zones: 6. Floor 3, ceiling 20.
         assert.deepStrictEqual(
             t.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
@@ -343,7 +443,7 @@ describe("compute decisions", () => {
         assert.deepStrictEqual(saeMetricPlan(spec, unit), {
             cpuPercent: 80,
             tcpActiveConnections: 5000,
-            scaleUp: { step: 3, stabilizationWindowSeconds: 0 },
+            scaleUp: { step: 21, stabilizationWindowSeconds: 0 },
             scaleDown: { step: 1, stabilizationWindowSeconds: 3600 },
         });
         assert.deepStrictEqual(polardbServerlessPlan(spec, { minCapacity: 2, maxCapacity: 8 }, 0), {

@@ -5,17 +5,24 @@ import * as assert from "assert";
 
 import {
     GroupScaling,
+    PodScaling,
+    awsEventLimit,
+    checkAwsPeakActions,
+    eventActionCount,
     floorTimeline,
-    groupScaling,
+    headroomPods,
     localCron,
     nextOffsetChange,
     parseInstant,
     percentStep,
+    peakActionCount,
     recurringActions,
-    scheduleReport,
     scalingSimulation,
+    scheduleReport,
     simulateDrain,
     simulateJump,
+    simulatePodJump,
+    surgeNodesPerZone,
     tierSchedule,
     timeToPeakEnforcement,
     timeToPeakFindings,
@@ -123,7 +130,7 @@ describe("model: recurring peaks", () => {
             }),
             { now: NOW },
         );
-        const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon);
+        const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(withEvent, NOW.getTime()));
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
             [
@@ -143,7 +150,7 @@ describe("model: recurring peaks", () => {
             }),
             { now: NOW },
         );
-        const s = tierSchedule(inside, inside.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon);
+        const s = tierSchedule(inside, inside.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(inside, NOW.getTime()));
         assert.deepStrictEqual(
             s.recurring.map((a) => [a.key, localCron(a), a.minSize]),
             [
@@ -162,7 +169,7 @@ describe("model: recurring peaks", () => {
     });
     it("an event in progress re-asserts its floor five minutes ahead; its past pre-scale is not declared", () => {
         const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "live", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
-        const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon);
+        const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(live, NOW.getTime()));
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize]),
             [
@@ -181,7 +188,7 @@ describe("model: the schedule horizon is the cloud profile's", () => {
     it("Alibaba Cloud (ESS, 90 days): the event declares nothing yet and is reported deferred, naming the service", () => {
         const spec = resolveSpec(rawConfig("growth", "alicloud", { events: [event] }), { now: NOW });
         assert.deepStrictEqual(PROFILES.alicloud.scheduleHorizon, { days: 90, service: "Alibaba Cloud ESS" });
-        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).oneOff, []);
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null).oneOff, []);
         assert.deepStrictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon)[0], {
             source: "anniversary",
             status: "deferred",
@@ -192,7 +199,7 @@ describe("model: the schedule horizon is the cloud profile's", () => {
     it("AWS (no horizon): the same event is declared now, pre-scale and release", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { events: [event] }), { now: NOW });
         assert.strictEqual(PROFILES.aws.scheduleHorizon, null);
-        const s = tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon);
+        const s = tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(spec, NOW.getTime()));
         assert.deepStrictEqual(s.oneOff.map((a) => [a.key, a.at]), [
             ["anniversary-prescale", "2027-03-22T11:30:00Z"],
             ["anniversary-release", "2027-03-22T15:30:00Z"],
@@ -237,30 +244,103 @@ describe("model: time to peak and drain", () => {
         assert.strictEqual(simulateDrain(base, 40), 600 + 9 * 60);
         assert.strictEqual(simulateDrain(base, 4), 0);
     });
-    it("presets: growth and mature meet 5 minutes on both clouds; startup is capped by maxSize 6 and reported", () => {
+    it("presets: each stage reports the tier that serves it; growth and mature meet 5 minutes on both clouds, startup is capped by maxSize 6", () => {
         const regions = { aws: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"] }, { name: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"] }] };
         const rows = (["startup", "growth", "mature"] as const).flatMap((stage) =>
             (["aws", "alicloud"] as const).map((cloud) => {
                 const extra = stage === "mature" && cloud === "aws" ? { regions: regions.aws } : {};
                 const spec = resolveSpec(rawConfig(stage, cloud, extra), { now: NOW });
                 const jump = scalingSimulation(spec, PROFILES[cloud]).timeToPeak.find((e) => e.scenario === "unplanned10x");
-                return [stage, cloud, jump?.minutes, jump?.meets5Minutes, groupScaling(spec, PROFILES[cloud]).scaleOutCooldownSeconds];
+                return [stage, cloud, jump?.tier, jump?.minutes, jump?.meets5Minutes];
             }),
         );
         assert.deepStrictEqual(rows, [
-            ["startup", "aws", null, false, 0],
-            ["startup", "alicloud", null, false, 60],
-            ["growth", "aws", 3.2, true, 0],
-            ["growth", "alicloud", 3.2, true, 60],
-            ["mature", "aws", 3.2, true, 0],
-            ["mature", "alicloud", 3.2, true, 60],
+            ["startup", "aws", "appGroup", null, false],
+            ["startup", "alicloud", "appGroup", null, false],
+            // 30 s (scrape + HPA sync) + 125 s pod start, the 21 new pods on the node pool headroom.
+            ["growth", "aws", "pods", 2.6, true],
+            ["growth", "alicloud", "pods", 2.6, true],
+            ["mature", "aws", "pods", 2.6, true],
+            ["mature", "alicloud", "pods", 2.6, true],
         ]);
     });
+    it("serverless: Fargate tasks by the step bands (60 s alarm + 45 s task start + 10 s healthy checks), SAE in one step sized to the jump", () => {
+        const rows = (["aws", "alicloud"] as const).map((cloud) => {
+            const spec = resolveSpec(rawConfig("growth", cloud, { compute: "serverless" }), { now: NOW });
+            return scalingSimulation(spec, PROFILES[cloud]).timeToPeak.map((e) => [e.tier, e.scenario, e.minutes, e.meets5Minutes]);
+        });
+        assert.deepStrictEqual(rows, [
+            [
+                ["serverlessUnit", "unplanned10x", 1.9, true],
+                ["serverlessUnit", "plannedEvent", 0.9, true],
+            ],
+            [
+                // 30 s metric window + 15 s evaluation + 125 s instance start: 170 s.
+                ["serverlessUnit", "unplanned10x", 2.8, true],
+                ["serverlessUnit", "plannedEvent", 2.1, true],
+            ],
+        ]);
+    });
+    it("pods: a jump that fits the headroom is Ready after detection + pod start; pods beyond it wait for a node", () => {
+        const p: PodScaling = { minReplicas: 3, maxReplicas: 40, detectionSeconds: 30, scaleUp: { percent: 900, pods: 4, periodSeconds: 60 }, podReadySeconds: 125, headroomPods: 21, nodeSeconds: 250 };
+        assert.deepStrictEqual(simulatePodJump(p), { seconds: 155, needed: 24, reached: 24 });
+        // Without headroom (the nodes at 1 per zone hold the floors only): 30 + 250 + 125 = 405 s, more than 5 minutes.
+        assert.deepStrictEqual(simulatePodJump({ ...p, headroomPods: 0 }), { seconds: 405, needed: 24, reached: 24 });
+        // Doubling-only scale-up policies take three periods: 3 -> 6 -> 12 -> 24.
+        assert.deepStrictEqual(simulatePodJump({ ...p, scaleUp: { percent: 100, pods: 1, periodSeconds: 60 } }), { seconds: 30 + 120 + 125, needed: 24, reached: 24 });
+        assert.deepStrictEqual(simulatePodJump({ ...p, maxReplicas: 12 }), { seconds: null, needed: 24, reached: 12 });
+    });
+    it("node pool headroom: growth keeps 5 nodes per zone of 4 vCPU (2 zones), mature 2 of 8 vCPU (3 zones); within maxNodesPerZone", () => {
+        const growth = resolveSpec(rawConfig("growth", "aws"), { now: NOW });
+        const mature = resolveSpec(rawConfig("mature", "alicloud"), { now: NOW });
+        assert.deepStrictEqual([surgeNodesPerZone(growth, 2), headroomPods(growth, 2, 5), surgeNodesPerZone(mature, 3), headroomPods(mature, 3, 2)], [5, 22, 2, 28]);
+        assert.strictEqual(surgeNodesPerZone({ kubernetes: { ...growth.kubernetes, maxNodesPerZone: 3 } }, 2), 3);
+    });
     it("a missed peak is a finding naming region, minutes and cause; mandatory for mature only", () => {
-        const spec = resolveSpec(rawConfig("growth", "aws", { scaling: { scaleOutStepPercent: 100 }, app: { maxSize: 8 } }), { now: NOW });
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", scaling: { scaleOutStepPercent: 100 }, app: { maxSize: 8 } }), { now: NOW });
         assert.deepStrictEqual(timeToPeakFindings(scalingSimulation(spec, PROFILES.aws).timeToPeak), [
-            "us-east-1 appGroup: an unplanned 10x jump is never served, more than 5 (10x load needs 32 instances; app.maxSize 8 caps the group at 8)",
+            "us-east-1 appGroup: an unplanned 10x jump is never served, more than 5 (10x load needs 32 instances; the ceiling 8 caps it at 8)",
         ]);
         assert.deepStrictEqual((["startup", "growth", "mature"] as const).map(timeToPeakEnforcement), ["advisory", "advisory", "mandatory"]);
+    });
+});
+
+describe("model: AWS scheduled-action quotas", () => {
+    // 70 two-hour events, one a day from 2026-12-01, and a daily evening peak (19:00-23:00 Shanghai,
+    // 11:00-15:00 UTC) that none of them overlaps: each event takes 2 actions, the peak 2.
+    const events = Array.from({ length: 70 }, (_, i) => {
+        const day = new Date(Date.parse("2026-12-01T00:00:00Z") + i * 86_400_000).toISOString().slice(0, 10);
+        return { name: `e${String(i).padStart(2, "0")}`, start: `${day}T01:00:00Z`, end: `${day}T03:00:00Z`, peakOnline: 40000 };
+    });
+    const peak = { name: "evening", recurrence: "daily", start: "19:00", end: "23:00", timeZone: "Asia/Shanghai", peakOnline: 20000 };
+    it("a VM stack declares the first 61 events (125 per Auto Scaling group - 2 for the peak = 123, 2 an event) and reports the others deferred, naming the quota", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events, peaks: [peak] }), { now: NOW });
+        assert.deepStrictEqual([eventActionCount(spec, spec.events[0], NOW.getTime()), peakActionCount(spec)], [2, 2]);
+        const limit = awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon);
+        assert.strictEqual(limit.count, 61);
+        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: 2 }, NOW.getTime(), PROFILES.aws.scheduleHorizon, limit);
+        assert.strictEqual(schedule.oneOff.length + schedule.recurring.length, 124);
+        assert.deepStrictEqual(schedule.oneOff.at(-1)?.source, "e60");
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(spec, NOW.getTime()));
+        assert.deepStrictEqual(report.find((r) => r.source === "e61"), {
+            source: "e61",
+            status: "deferred",
+            detail: "scheduled by a later pulumi up when earlier events have passed (AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); the peaks take 2, the events declared now take the rest)",
+        });
+        assert.strictEqual(report.filter((r) => r.status === "scheduled").length, 61);
+    });
+    it("kubernetes and serverless stacks count against 200 per scalable target: all 70 events fit", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", events, peaks: [peak] }), { now: NOW });
+        assert.strictEqual(awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon).count, 70);
+    });
+    it("an event over a recurring action costs a restore too; peaks beyond the quota are a config error naming peaks", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }], peaks: [peak] }), { now: NOW });
+        // The peak's pre-scale (18:30 Shanghai, 10:30 UTC) and release (23:30, 15:30 UTC) fall inside the
+        // sale's window (09:30-16:30 UTC): at most one restore after each.
+        assert.strictEqual(eventActionCount(spec, spec.events[0], NOW.getTime()), 4);
+        const many = Array.from({ length: 63 }, (_, i) => ({ ...peak, name: `p${i}` }));
+        assert.deepStrictEqual(checkAwsPeakActions({ compute: "vm", peaks: resolveSpec(rawConfig("growth", "aws", { compute: "vm" }), { now: NOW }).peaks.concat(many.map((p) => ({ ...p, recurrence: "daily" as const, days: [], streams: 1 }))) }), [
+            "peaks: 63 recurring peaks need 126 scheduled actions on each scaled tier; AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); allowed: at most 62 peaks (merge peaks that share a window)",
+        ]);
     });
 });

@@ -12,6 +12,7 @@ import { EvalResource, evaluatePolicies } from "../../tools/lib/evaluate";
 import { Plan } from "../../tools/lib/record";
 import { listStacks } from "../../tools/lib/stackfiles";
 import { isRecord, list } from "../../policies/lib/values";
+import { UNKNOWN_STRING } from "../../policies/lib/refs";
 import { shippedPlan, shippedPreviewPlan } from "../support/shipped";
 import { setRef, withoutResource } from "./helpers";
 
@@ -19,6 +20,7 @@ interface Mutant {
     readonly policy: string;
     /** What is broken, e.g. "vpcZoneIdentifiers: one subnet". */
     readonly what: string;
+    /** The type of the resource to break; "*" lets `pick` choose among every type. */
     readonly type: string;
     /** The broken copy of the first resource of `type` (undefined: the rule cannot apply here). */
     readonly mutate: (r: EvalResource, all: readonly EvalResource[]) => EvalResource | undefined;
@@ -54,6 +56,15 @@ const firstRef = (path: string) => (r: EvalResource): EvalResource | undefined =
     const subnets = deps.filter((d) => /:(ec2\/subnet:Subnet|vpc\/switch:Switch)::/.test(d));
     const kept = deps.filter((d) => !subnets.includes(d) || d === subnets[0]);
     return { ...r, inputs: at(r.inputs, parts, [values[0]]), propertyDependencies: { ...r.propertyDependencies, [parts[0]]: kept } };
+};
+
+/** Keeps the first id of a comma-separated reference text (SAE `vswitchId`) and the first subnet/vSwitch its property depends on. */
+const firstRefText = (prop: string) => (r: EvalResource): EvalResource | undefined => {
+    const v = r.inputs[prop];
+    if (typeof v !== "string") return undefined;
+    const deps = r.propertyDependencies?.[prop] ?? [];
+    const switches = deps.filter((d) => /:(ec2\/subnet:Subnet|vpc\/switch:Switch)::/.test(d));
+    return { ...r, inputs: { ...r.inputs, [prop]: v.split(",")[0] }, propertyDependencies: { ...r.propertyDependencies, [prop]: deps.filter((d) => !switches.includes(d) || d === switches[0]) } };
 };
 
 /** Keeps the first element of a list input and the first of its dependencies. */
@@ -132,6 +143,106 @@ const toSeparateRegion = (relabel: boolean) => (r: EvalResource, all: readonly E
 /** Moves `r` to a new provider in `region` (outside every boundary the shipped stacks use). */
 const toNewRegion = (cloud: string, region: string) => (r: EvalResource, all: readonly EvalResource[]): EvalResource | undefined =>
     hasResidency(all) && residencyOf(r)?.startsWith("separate:") === false ? { ...r, provider: refOf(outsideProvider(all, cloud, region)) } : undefined;
+
+
+// Address-range mutants: a sensitive port opened to a range too wide alone, to IPv4-mapped IPv6,
+// split over two security groups attached to one resource, or through a prefix list of the stack.
+
+const SG_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "alicloud:ecs/securityGroup:SecurityGroup"];
+const SSH = 22;
+
+/** Whether the plan is a first preview (ids unknown): a reference input of `r` holds the sentinel. */
+function previewOf(r: EvalResource): boolean {
+    return JSON.stringify(r.inputs).includes(UNKNOWN_STRING);
+}
+
+/** What a program passes for the id of `target`: the sentinel in a first preview, else a resolved id. */
+function idOf(target: EvalResource, preview: boolean): string {
+    return preview ? UNKNOWN_STRING : target.id ?? `${target.name}-id`;
+}
+
+/** An ingress rule of the cloud of `group` opening `port` to `cidr` (IPv6 when it has a colon), its group by dependency. */
+function ruleOn(group: EvalResource, name: string, port: number, cidr: string, preview: boolean, extra: Inputs = {}): EvalResource {
+    const v6 = cidr.includes(":");
+    const base = { urn: `${group.urn}-${name}`, name: `${group.name}-${name}`, parent: group.parent, custom: true, provider: group.provider, propertyDependencies: { securityGroupId: [group.urn] } };
+    return group.type.startsWith("aws:")
+        ? { ...base, type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", inputs: { securityGroupId: idOf(group, preview), ipProtocol: "tcp", fromPort: port, toPort: port, ...(v6 ? { cidrIpv6: cidr } : { cidrIpv4: cidr }), ...extra } }
+        : { ...base, type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", inputs: { securityGroupId: idOf(group, preview), type: "ingress", policy: "accept", ipProtocol: "tcp", portRange: `${port}/${port}`, ...(v6 ? { ipv6CidrIp: cidr } : { cidrIp: cidr }), ...extra } };
+}
+
+/** The security groups of the stack a property of `r` depends on. */
+function groupsOf(r: EvalResource, all: readonly EvalResource[]): { prop: string; groups: EvalResource[] }[] {
+    return Object.entries(r.propertyDependencies ?? {}).map(([prop, urns]) => ({ prop, groups: all.filter((g) => SG_TYPES.includes(g.type) && urns.includes(g.urn)) })).filter((x) => x.groups.length > 0);
+}
+
+/** A resource with a security group attached (not a rule, not a group). */
+const hasGroup = (all: readonly EvalResource[]) => (r: EvalResource): boolean => !/securityGroup/.test(r.type) && groupsOf(r, all).length > 0;
+
+/** The security group of the same provider that `r` does not have attached yet. */
+function otherGroup(r: EvalResource, all: readonly EvalResource[]): EvalResource | undefined {
+    const [{ groups }] = groupsOf(r, all);
+    return all.find((g) => SG_TYPES.includes(g.type) && g.provider === groups[0].provider && !groups.includes(g));
+}
+
+/** Attaches a second security group of the same provider to `r` (a resource with one), reference and dependency together. */
+const attachSecondGroup = (r: EvalResource, all: readonly EvalResource[]): EvalResource | undefined => {
+    const [{ prop }] = groupsOf(r, all);
+    const second = otherGroup(r, all);
+    if (second === undefined) return undefined;
+    const value = r.inputs[prop];
+    const deps = [...(r.propertyDependencies?.[prop] ?? []), second.urn];
+    return Array.isArray(value) ? setRef(prop, [...value, idOf(second, previewOf(r))], deps)(r) : { ...r, propertyDependencies: { ...r.propertyDependencies, [prop]: deps } };
+};
+
+/**
+ * Opens SSH to `low` on the first security group of `broken` and to `high` on the one
+ * attachSecondGroup attached (its last): neither group alone need be too wide, the resource
+ * admits both.
+ */
+const splitOverGroups = (low: string, high: string) => (broken: EvalResource, all: readonly EvalResource[]): EvalResource[] => {
+    const [{ prop, groups }] = groupsOf(broken, all);
+    const urns = broken.propertyDependencies?.[prop] ?? [];
+    const second = all.find((g) => g.urn === urns[urns.length - 1]);
+    const first = groups.find((g) => g !== second);
+    if (second === undefined || first === undefined) return [];
+    return [ruleOn(first, "mutant-low", SSH, low, previewOf(broken)), ruleOn(second, "mutant-high", SSH, high, previewOf(broken))];
+};
+
+/** Opens `port` to `cidr` through a prefix list of the stack (the rule names the list, not the CIDR). */
+const throughPrefixList = (cidr: string) => (g: EvalResource): EvalResource[] => {
+    const preview = JSON.stringify(g.inputs).includes(UNKNOWN_STRING) || g.id === undefined;
+    const aws = g.type.startsWith("aws:");
+    const list: EvalResource = {
+        urn: `${g.urn}-mutant-prefix-list`, name: `${g.name}-mutant-prefix-list`, parent: g.parent, custom: true, provider: g.provider,
+        type: aws ? "aws:ec2/managedPrefixList:ManagedPrefixList" : "alicloud:vpc/prefixList:PrefixList",
+        inputs: aws ? { name: "admins", addressFamily: "IPv4", maxEntries: 5, entries: [{ cidr }] } : { prefixListName: "admins", ipVersion: "IPV4", maxEntries: 5, entrys: [{ cidr }] },
+    };
+    const rule = ruleOn(g, "mutant-prefix", SSH, "", preview, aws ? { cidrIpv4: undefined, prefixListId: idOf(list, preview) } : { cidrIp: undefined, prefixListId: idOf(list, preview) });
+    return [list, { ...rule, propertyDependencies: { ...rule.propertyDependencies, prefixListId: [list.urn] } }];
+};
+
+/** A resource the mutant adds beside `anchor` (same parent), of `type`, on `provider` (default: the anchor's). */
+function beside(anchor: EvalResource, suffix: string, type: string, inputs: Inputs, deps: Record<string, string[]> = {}, provider: string | null = anchor.provider): EvalResource {
+    return { urn: `${anchor.urn}-${suffix}`, type, name: `${anchor.name}-${suffix}`, parent: anchor.parent, custom: true, provider, inputs, propertyDependencies: deps };
+}
+
+/** The region of a resource's provider. */
+function regionOfRes(r: EvalResource, all: readonly EvalResource[]): string {
+    const urn = r.provider?.split("::").slice(0, -1).join("::");
+    const p = all.find((x) => x.urn === urn);
+    return isRecord(p?.inputs) && typeof p.inputs.region === "string" ? p.inputs.region : "";
+}
+
+/** The separate partition's resource of `type` (a region outside the boundary the stack declares). */
+function separateOf(type: string, all: readonly EvalResource[]): EvalResource | undefined {
+    return all.find((x) => x.type === type && residencyOf(x)?.startsWith("separate:") === true);
+}
+
+/** A mutant anchored on a boundary resource of a stack with a residency (the resource itself unchanged). */
+const anchoredInBoundary = (r: EvalResource, all: readonly EvalResource[]): EvalResource | undefined => (hasResidency(all) && inBoundary(r) ? r : undefined);
+
+/** The id a program passes for `r` (the sentinel in a first preview). */
+const refTo = (r: EvalResource, all: readonly EvalResource[]): string => (all.some(previewOf) ? UNKNOWN_STRING : r.id ?? `${r.name}-id`);
 
 const MUTANTS: readonly Mutant[] = [
     { policy: "ha-autoscaling-group-require-multi-zone", what: "vpcZoneIdentifiers: one subnet", type: "aws:autoscaling/group:Group", mutate: firstRef("vpcZoneIdentifiers") },
@@ -231,6 +342,161 @@ const MUTANTS: readonly Mutant[] = [
             }];
         },
     },
+
+    // Address ranges judged by the addresses they admit, wherever the range lives.
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "an ingress rule open to 0.0.0.0/1 alone on 22", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", mutate: (r) => setRef("referencedSecurityGroupId", undefined, [])(set("cidrIpv4", "0.0.0.0/1")(set("fromPort", 22)(set("toPort", 22)(set("ipProtocol", "tcp")(r))))) },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "an ingress rule open to ::ffff:0.0.0.0/96 (IPv4-mapped) on 22", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", mutate: (r) => setRef("referencedSecurityGroupId", undefined, [])(set("cidrIpv6", "::ffff:0.0.0.0/96")(set("fromPort", 22)(set("toPort", 22)(set("ipProtocol", "tcp")(r))))) },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "an ingress rule of every protocol open to 0.0.0.0/1", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", mutate: (r) => setRef("referencedSecurityGroupId", undefined, [])(set("cidrIpv4", "0.0.0.0/1")(set("fromPort", undefined)(set("toPort", undefined)(set("ipProtocol", "-1")(r))))) },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "an ingress rule open to 0.0.0.0/0 on 22 whose group is unknown and resolved by no dependency", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", mutate: (r) => setRef("securityGroupId", UNKNOWN_STRING, [])(setRef("referencedSecurityGroupId", undefined, [])(set("cidrIpv4", "0.0.0.0/0")(set("fromPort", 22)(set("toPort", 22)(set("ipProtocol", "tcp")(r)))))) },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "a rule open to 0.0.0.0/1 alone on 22", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", mutate: (r) => setRef("sourceSecurityGroupId", undefined, [])(set("cidrIp", "0.0.0.0/1")(set("portRange", "22/22")(set("type", "ingress")(set("ipProtocol", "tcp")(set("policy", "accept")(r)))))) },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "a rule open to ::ffff:0.0.0.0/96 (ipv6CidrIp) on 3306", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", mutate: (r) => setRef("sourceSecurityGroupId", undefined, [])(set("cidrIp", undefined)(set("ipv6CidrIp", "::ffff:0.0.0.0/96")(set("portRange", "3306/3306")(set("type", "ingress")(set("ipProtocol", "tcp")(set("policy", "accept")(r))))))) },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "a rule of every protocol (ipProtocol all) open to 0.0.0.0/1", type: "alicloud:ecs/securityGroupRule:SecurityGroupRule", mutate: (r) => setRef("sourceSecurityGroupId", undefined, [])(set("cidrIp", "0.0.0.0/1")(set("portRange", "-1/-1")(set("type", "ingress")(set("ipProtocol", "all")(set("policy", "accept")(r)))))) },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "SSH split over two groups attached to one resource, the halves of the IPv4 internet", type: "*", pick: (r, all) => hasGroup(all)(r), mutate: attachSecondGroup, add: splitOverGroups("0.0.0.0/1", "128.0.0.0/1") },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "SSH split over two groups attached to one resource, a /16 and a /17 (each within the limit)", type: "*", pick: (r, all) => hasGroup(all)(r), mutate: attachSecondGroup, add: splitOverGroups("8.0.0.0/16", "9.0.0.0/17") },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "SSH open through a prefix list of the stack holding 0.0.0.0/1", type: "aws:ec2/securityGroup:SecurityGroup", mutate: (r) => r, add: throughPrefixList("0.0.0.0/1") },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "SSH open through a prefix list of the stack holding 0.0.0.0/1", type: "alicloud:ecs/securityGroup:SecurityGroup", mutate: (r) => r, add: throughPrefixList("0.0.0.0/1") },
+    { policy: "sec-security-group-forbid-world-sensitive-ports", what: "an inline ingress block open to 0.0.0.0/1 on 22", type: "aws:ec2/securityGroup:SecurityGroup", mutate: set("ingress", [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1"] }]) },
+    {
+        policy: "sec-security-group-forbid-world-sensitive-ports",
+        what: "an ec2.SecurityGroupRule open to ::/1 and 8000::/1 on 22",
+        type: "aws:ec2/securityGroup:SecurityGroup",
+        mutate: (r) => r,
+        add: (g, all) => [beside(g, "mutant-rule", "aws:ec2/securityGroupRule:SecurityGroupRule", { type: "ingress", securityGroupId: refTo(g, all), protocol: "tcp", fromPort: 22, toPort: 22, ipv6CidrBlocks: ["::/1", "8000::/1"] }, { securityGroupId: [g.urn] })],
+    },
+    { policy: "sec-data-store-forbid-public-access", what: "securityIps 0.0.0.0/1", type: "alicloud:kvstore/instance:Instance", mutate: set("securityIps", ["0.0.0.0/1"]) },
+    { policy: "sec-data-store-forbid-public-access", what: "securityIps ::ffff:0.0.0.0/96", type: "alicloud:kvstore/instance:Instance", mutate: set("securityIps", ["::ffff:0.0.0.0/96"]) },
+    { policy: "sec-data-store-forbid-public-access", what: "securityIps 0.0.0.0/1", type: "alicloud:redis/tairInstance:TairInstance", mutate: set("securityIps", "0.0.0.0/1") },
+    { policy: "sec-data-store-forbid-public-access", what: "securityIps 8.0.0.0/16 and a whitelist group 9.0.0.0/17 (each within the limit)", type: "alicloud:polardb/cluster:Cluster", mutate: (r) => set("securityIps", ["8.0.0.0/16"])(set("dbClusterIpArrays", [{ dbClusterIpArrayName: "ops", securityIps: ["9.0.0.0/17"] }])(r)) },
+    // Data movements out of the residency boundary.
+    {
+        policy: RESIDENCY, what: "a DTS synchronization job from a boundary cluster to ap-southeast-1", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => [beside(c, "mutant-dts-sync", "alicloud:dts/synchronizationJob:SynchronizationJob", { dtsInstanceId: "dts-mutant", dtsJobName: "sync", sourceEndpointInstanceType: "PolarDB", sourceEndpointEngineName: "MySQL", sourceEndpointInstanceId: refTo(c, all), sourceEndpointRegion: regionOfRes(c, all), destinationEndpointInstanceType: "PolarDB", destinationEndpointEngineName: "MySQL", destinationEndpointInstanceId: "pc-singapore", destinationEndpointRegion: "ap-southeast-1", dbList: "{}" }, { sourceEndpointInstanceId: [c.urn] })],
+    },
+    {
+        policy: RESIDENCY, what: "a DTS synchronization job from a boundary cluster to a self-built database named by id alone", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => [beside(c, "mutant-dts-self-built", "alicloud:dts/synchronizationJob:SynchronizationJob", { dtsInstanceId: "dts-mutant", dtsJobName: "sync", sourceEndpointInstanceType: "PolarDB", sourceEndpointEngineName: "MySQL", sourceEndpointInstanceId: refTo(c, all), destinationEndpointInstanceType: "ECS", destinationEndpointEngineName: "MySQL", destinationEndpointInstanceId: "i-elsewhere", dbList: "{}" }, { sourceEndpointInstanceId: [c.urn] })],
+    },
+    {
+        policy: RESIDENCY, what: "a DTS migration job from a boundary cluster into the separate region's cluster", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary,
+        mutate: (r, all) => (separateOf(r.type, all) === undefined ? undefined : anchoredInBoundary(r, all)),
+        add: (c, all) => {
+            const far = separateOf(c.type, all);
+            return far === undefined ? [] : [beside(c, "mutant-dts-migration", "alicloud:dts/migrationJob:MigrationJob", { dtsInstanceId: "dts-mutant", dtsJobName: "migrate", sourceEndpointInstanceType: "PolarDB", sourceEndpointEngineName: "MySQL", sourceEndpointInstanceId: refTo(c, all), destinationEndpointInstanceType: "PolarDB", destinationEndpointEngineName: "MySQL", destinationEndpointInstanceId: refTo(far, all), dbList: "{}" }, { sourceEndpointInstanceId: [c.urn], destinationEndpointInstanceId: [far.urn] })];
+        },
+    },
+    {
+        policy: RESIDENCY, what: "a DTS subscription of a boundary cluster served in eu-central-1", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => [beside(c, "mutant-dts-subscription", "alicloud:dts/subscriptionJob:SubscriptionJob", { paymentType: "PayAsYouGo", sourceEndpointInstanceType: "PolarDB", sourceEndpointEngineName: "MySQL", sourceEndpointInstanceId: refTo(c, all), sourceEndpointRegion: regionOfRes(c, all), destinationRegion: "eu-central-1" }, { sourceEndpointInstanceId: [c.urn] })],
+    },
+    {
+        policy: RESIDENCY, what: "a DTS instance from the boundary region to ap-southeast-1", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => [beside(c, "mutant-dts-instance", "alicloud:dts/instance:Instance", { paymentType: "PayAsYouGo", type: "sync", sourceRegion: regionOfRes(c, all), destinationRegion: "ap-southeast-1", sourceEndpointEngineName: "MySQL", destinationEndpointEngineName: "MySQL" })],
+    },
+    {
+        policy: RESIDENCY, what: "a DTS synchronization instance from the boundary region to ap-southeast-1", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => [beside(c, "mutant-dts-sync-instance", "alicloud:dts/synchronizationInstance:SynchronizationInstance", { paymentType: "PayAsYouGo", sourceEndpointRegion: regionOfRes(c, all), destinationEndpointRegion: "ap-southeast-1", sourceEndpointEngineName: "MySQL", destinationEndpointEngineName: "MySQL" })],
+    },
+    { policy: RESIDENCY, what: "a boundary cluster's level-2 backups in ap-southeast-1", type: "alicloud:polardb/backupPolicy:BackupPolicy", pick: (r, all) => hasResidency(all) && all.some((c) => (r.propertyDependencies?.dbClusterId ?? []).includes(c.urn) && inBoundary(c)), mutate: set("dataLevel2BackupAnotherRegionRegion", "ap-southeast-1") },
+    { policy: RESIDENCY, what: "a boundary cluster's log backups in ap-southeast-1", type: "alicloud:polardb/backupPolicy:BackupPolicy", pick: (r, all) => hasResidency(all) && all.some((c) => (r.propertyDependencies?.dbClusterId ?? []).includes(c.urn) && inBoundary(c)), mutate: set("logBackupAnotherRegionRegion", "ap-southeast-1") },
+    {
+        policy: RESIDENCY, what: "an RDS cross-region backup policy of a boundary instance to ap-southeast-1", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c) => [beside(c, "mutant-rds-cross-backup", "alicloud:rds/rdsInstanceCrossBackupPolicy:RdsInstanceCrossBackupPolicy", { instanceId: "rm-mutant", crossBackupRegion: "ap-southeast-1" })],
+    },
+    {
+        policy: RESIDENCY, what: "an HBR replication vault in the separate region replicating a boundary region's vault", type: "alicloud:polardb/cluster:Cluster", pick: inBoundary,
+        mutate: (r, all) => (separateOf(r.type, all) === undefined ? undefined : anchoredInBoundary(r, all)),
+        add: (c, all) => {
+            const far = separateOf(c.type, all);
+            return far === undefined ? [] : [beside(c, "mutant-hbr-replica", "alicloud:hbr/replicationVault:ReplicationVault", { vaultName: "replica", replicationSourceRegionId: regionOfRes(c, all), replicationSourceVaultId: "v-mutant" }, {}, far.provider)];
+        },
+    },
+    {
+        policy: RESIDENCY, what: "an AWS Backup plan copying to a vault ARN in eu-west-1", type: "aws:rds/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c) => [beside(c, "mutant-backup-plan", "aws:backup/plan:Plan", { name: "daily", rules: [{ ruleName: "daily", targetVaultName: "Default", schedule: "cron(0 5 * * ? *)", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-west-1:123456789012:backup-vault:offsite" }] }] })],
+    },
+    {
+        policy: RESIDENCY, what: "an AWS Backup plan copying to a vault of the stack in eu-west-1", type: "aws:rds/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => {
+            const provider = outsideProvider(all, "aws", "eu-west-1");
+            const vault = beside(c, "mutant-offsite-vault", "aws:backup/vault:Vault", { name: "offsite" }, {}, refOf(provider));
+            const arn = all.some(previewOf) ? UNKNOWN_STRING : "arn:aws:backup:eu-west-1:123456789012:backup-vault:offsite";
+            return [provider, vault, beside(c, "mutant-backup-plan", "aws:backup/plan:Plan", { name: "daily", rules: [{ ruleName: "daily", targetVaultName: "Default", schedule: "cron(0 5 * * ? *)", copyActions: [{ destinationVaultArn: arn }] }] }, { rules: [vault.urn] })];
+        },
+    },
+    {
+        policy: RESIDENCY, what: "an Aurora cluster snapshot copy to eu-west-1", type: "aws:rds/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => [beside(c, "mutant-snapshot-copy", "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", { sourceDbClusterSnapshotIdentifier: `arn:aws:rds:${regionOfRes(c, all)}:123456789012:cluster-snapshot:nightly`, targetDbClusterSnapshotIdentifier: "nightly-copy", destinationRegion: "eu-west-1" })],
+    },
+    {
+        policy: RESIDENCY, what: "an RDS snapshot copy to eu-west-1", type: "aws:rds/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => [beside(c, "mutant-db-snapshot-copy", "aws:rds/snapshotCopy:SnapshotCopy", { sourceDbSnapshotIdentifier: `arn:aws:rds:${regionOfRes(c, all)}:123456789012:snapshot:nightly`, targetDbSnapshotIdentifier: "nightly-copy", destinationRegion: "eu-west-1" })],
+    },
+    {
+        policy: RESIDENCY, what: "automated backups of a boundary instance replicated to eu-west-1", type: "aws:rds/clusterInstance:ClusterInstance", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (i, all) => {
+            const provider = outsideProvider(all, "aws", "eu-west-1");
+            return [provider, beside(i, "mutant-backups-replication", "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", { sourceDbInstanceArn: all.some(previewOf) ? UNKNOWN_STRING : `arn:aws:rds:${regionOfRes(i, all)}:123456789012:db:${i.name}`, retentionPeriod: 7 }, { sourceDbInstanceArn: [i.urn] }, refOf(provider))];
+        },
+    },
+    {
+        policy: RESIDENCY, what: "an ElastiCache global datastore with a secondary in eu-west-1", type: "aws:elasticache/replicationGroup:ReplicationGroup", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (rg, all) => {
+            const provider = outsideProvider(all, "aws", "eu-west-1");
+            const global = beside(rg, "mutant-global", "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", { globalReplicationGroupIdSuffix: "cart", primaryReplicationGroupId: refTo(rg, all) }, { primaryReplicationGroupId: [rg.urn] });
+            const secondary = beside(rg, "mutant-secondary", rg.type, { replicationGroupId: "cart-eu", description: "secondary", globalReplicationGroupId: refTo(global, all) }, { globalReplicationGroupId: [global.urn] }, refOf(provider));
+            return [provider, global, secondary];
+        },
+    },
+    {
+        policy: RESIDENCY, what: "an Aurora cross-region read replica in eu-west-1", type: "aws:rds/cluster:Cluster", pick: inBoundary, mutate: anchoredInBoundary,
+        add: (c, all) => {
+            const provider = outsideProvider(all, "aws", "eu-west-1");
+            return [provider, beside(c, "mutant-replica", c.type, { engine: "aurora-mysql", replicationSourceIdentifier: all.some(previewOf) ? UNKNOWN_STRING : `arn:aws:rds:${regionOfRes(c, all)}:123456789012:cluster:${c.name}` }, { replicationSourceIdentifier: [c.urn] }, refOf(provider))];
+        },
+    },
+    { policy: RESIDENCY, what: "a bucket's own region input eu-west-1", type: "aws:s3/bucket:Bucket", pick: inBoundary, mutate: (r, all) => (hasResidency(all) ? set("region", "eu-west-1")(r) : undefined) },
+
+    // Every property the resource rules read, in each place it lives.
+    { policy: "ha-stateful-require-deletion-protection", what: "deletionLock 0", type: "alicloud:polardb/cluster:Cluster", mutate: set("deletionLock", 0) },
+    { policy: "ha-stateful-require-deletion-protection", what: "instanceReleaseProtection false", type: "alicloud:kvstore/instance:Instance", mutate: set("instanceReleaseProtection", false) },
+    { policy: "ha-stateful-require-deletion-protection", what: "deletionProtection false", type: "aws:rds/cluster:Cluster", mutate: set("deletionProtection", false) },
+    { policy: "ha-stateful-require-deletion-protection", what: "skipFinalSnapshot true", type: "aws:rds/cluster:Cluster", mutate: set("skipFinalSnapshot", true) },
+    { policy: "sec-data-store-require-encryption", what: "tdeStatus Disabled", type: "alicloud:polardb/cluster:Cluster", mutate: set("tdeStatus", "Disabled") },
+    { policy: "sec-data-store-require-encryption", what: "tdeStatus disabled", type: "alicloud:redis/tairInstance:TairInstance", mutate: set("tdeStatus", "disabled") },
+    { policy: "sec-data-store-require-encryption", what: "tdeStatus unset", type: "alicloud:kvstore/instance:Instance", mutate: set("tdeStatus", undefined) },
+    { policy: "sec-data-store-require-encryption", what: "storageEncrypted false", type: "aws:rds/cluster:Cluster", mutate: set("storageEncrypted", false) },
+    { policy: "sec-data-store-require-encryption", what: "atRestEncryptionEnabled false", type: "aws:elasticache/replicationGroup:ReplicationGroup", mutate: set("atRestEncryptionEnabled", false) },
+    { policy: "sec-data-store-require-encryption", what: "transitEncryptionEnabled false", type: "aws:elasticache/replicationGroup:ReplicationGroup", mutate: set("transitEncryptionEnabled", false) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheckEnabled false", type: "alicloud:alb/serverGroup:ServerGroup", mutate: set("healthCheckConfig.healthCheckEnabled", false) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "interval 30 s x 3", type: "alicloud:alb/serverGroup:ServerGroup", mutate: (r) => set("healthCheckConfig.unhealthyThreshold", 3)(set("healthCheckConfig.healthCheckInterval", 30)(r)) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck.healthCheckEnabled false", type: "alicloud:nlb/serverGroup:ServerGroup", mutate: set("healthCheck.healthCheckEnabled", false) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "interval 20 s x 2", type: "alicloud:nlb/serverGroup:ServerGroup", mutate: (r) => set("healthCheck.unhealthyThreshold", 2)(set("healthCheck.healthCheckInterval", 20)(r)) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck removed (30 s x 3 default)", type: "aws:lb/targetGroup:TargetGroup", mutate: set("healthCheck", undefined) },
+    { policy: "ha-load-balancer-require-fast-health-check", what: "healthCheck.enabled false", type: "aws:lb/targetGroup:TargetGroup", mutate: set("healthCheck.enabled", false) },
+    { policy: "sec-object-storage-require-private", what: "a public access block flag false", type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", mutate: set("restrictPublicBuckets", false) },
+    { policy: "sec-object-storage-require-private", what: "the public access block removed", type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", mutate: (r) => r, remove: "one" },
+    { policy: "sec-object-storage-require-private", what: "blockPublicAccess false", type: "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock", mutate: set("blockPublicAccess", false) },
+    { policy: "sec-object-storage-require-private", what: "acl public-read", type: "alicloud:oss/bucketAcl:BucketAcl", mutate: set("acl", "public-read") },
+    { policy: "sec-object-storage-require-private", what: "bucket acl public-read-write", type: "aws:s3/bucket:Bucket", mutate: set("acl", "public-read-write") },
+    { policy: "sec-object-storage-require-encryption", what: "sseAlgorithm unset", type: "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", mutate: set("sseAlgorithm", undefined) },
+    { policy: "sec-object-storage-require-encryption", what: "the encryption resource removed", type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", mutate: (r) => r, remove: "one" },
+    { policy: "sec-object-storage-require-encryption", what: "rules without an algorithm", type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", mutate: set("rules", [{ bucketKeyEnabled: true }]) },
+    { policy: "sec-listener-require-https", what: "HTTPS sslPolicy ELBSecurityPolicy-2016-08", type: "aws:lb/listener:Listener", pick: (r) => r.inputs.protocol === "HTTPS", mutate: set("sslPolicy", "ELBSecurityPolicy-2016-08") },
+    { policy: "sec-listener-require-https", what: "HTTP listener forwarding instead of redirecting", type: "aws:lb/listener:Listener", pick: (r) => r.inputs.protocol === "HTTP", mutate: set("defaultActions", [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1" }]) },
+    { policy: "sec-listener-require-https", what: "HTTPS securityPolicyId tls_cipher_policy_1_0", type: "alicloud:alb/listener:Listener", pick: (r) => r.inputs.listenerProtocol === "HTTPS", mutate: set("securityPolicyId", "tls_cipher_policy_1_0") },
+    { policy: "sec-listener-require-https", what: "the redirect rule of the HTTP listener removed", type: "alicloud:alb/rule:Rule", pick: (r) => JSON.stringify(r.inputs.ruleActions ?? []).includes("Redirect"), mutate: (r) => r, remove: "one" },
+    { policy: "sec-k8s-deployment-require-non-root", what: "a container's runAsUser 0", type: "kubernetes:apps/v1:Deployment", mutate: (r) => set("spec.template.spec.containers", list(get(r.inputs, ["spec", "template", "spec", "containers"])).map((c, i) => (i === 0 && isRecord(c) ? { ...c, securityContext: { ...(isRecord(c.securityContext) ? c.securityContext : {}), runAsUser: 0 } } : c)))(r) },
+    {
+        policy: "sec-k8s-deployment-require-non-root", what: "runAsNonRoot false on the pod and on every container", type: "kubernetes:apps/v1:Deployment",
+        mutate: (r) => set("spec.template.spec.containers", list(get(r.inputs, ["spec", "template", "spec", "containers"])).map((c) => (isRecord(c) ? { ...c, securityContext: { ...(isRecord(c.securityContext) ? c.securityContext : {}), runAsNonRoot: false } } : c)))(set("spec.template.spec.securityContext.runAsNonRoot", false)(r)),
+    },
+    { policy: "sec-k8s-deployment-require-non-root", what: "an init container running as root", type: "kubernetes:apps/v1:Deployment", mutate: set("spec.template.spec.initContainers", [{ name: "migrate", image: "busybox:1.36", securityContext: { runAsUser: 0 }, resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { memory: "64Mi" } } }]) },
+    { policy: "ha-k8s-deployment-require-resources", what: "a container without resources", type: "kubernetes:apps/v1:Deployment", mutate: dropContainerKey("resources") },
+    { policy: "ha-k8s-deployment-require-resources", what: "an init container without resources", type: "kubernetes:apps/v1:Deployment", mutate: set("spec.template.spec.initContainers", [{ name: "migrate", image: "busybox:1.36" }]) },
+    { policy: "ha-serverless-app-require-multi-zone", what: "vswitchId: one vSwitch", type: "alicloud:sae/application:Application", mutate: (r) => (typeof r.inputs.vswitchId === "string" && r.inputs.vswitchId.includes(",") ? firstRefText("vswitchId")(r) : undefined) },
+    { policy: "ha-serverless-app-require-multi-zone", what: "replicas 1", type: "alicloud:sae/application:Application", mutate: set("replicas", 1) },
+    { policy: "ha-serverless-app-require-multi-zone", what: "desiredCount 1", type: "aws:ecs/service:Service", mutate: set("desiredCount", 1) },
+    { policy: "ha-serverless-app-require-multi-zone", what: "networkConfiguration.subnets: one subnet", type: "aws:ecs/service:Service", mutate: firstRef("networkConfiguration.subnets") },
     // The mature multi-region guarantees: a global database spanning the regions.
     { policy: "ha-stack-require-global-database", what: "the Aurora global cluster removed", type: "aws:rds/globalCluster:GlobalCluster", mutate: (r) => r, remove: "one" },
     { policy: "ha-stack-require-global-database", what: "sourceDbClusterIdentifier unset (no primary)", type: "aws:rds/globalCluster:GlobalCluster", mutate: setRef("sourceDbClusterIdentifier", undefined, []) },
@@ -280,7 +546,7 @@ function firstOriginId(r: EvalResource): unknown {
 
 /** Applies a mutant to a plan's resources; undefined when the plan has no resource it applies to. */
 function applyMutant(m: Mutant, resources: readonly EvalResource[]): EvalResource[] | undefined {
-    const target = resources.find((r) => r.type === m.type && (m.pick === undefined || m.pick(r, resources)));
+    const target = resources.find((r) => (m.type === "*" || r.type === m.type) && (m.pick === undefined || m.pick(r, resources)));
     if (target === undefined) return undefined;
     if (m.remove === "one") return withoutResource(resources, target);
     if (m.remove === "siblings") {

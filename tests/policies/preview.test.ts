@@ -97,6 +97,15 @@ describe("policies on a first preview (ids unknown)", () => {
             ["cluster", "Aurora cluster has 1 instance(s); at least 2 are required."],
             ["other", "Aurora cluster has 1 instance(s); at least 2 are required."],
         ]);
+        // an instance whose clusterIdentifier is unknown and resolved by no dependency may be either cluster's: not judged, listed
+        const orphan = res("aws:rds/clusterInstance:ClusterInstance", { clusterIdentifier: U, instanceClass: "db.r6g.large", engine: "aurora-mysql" }, "orphan");
+        const open = await run([cluster, instance("i0", cluster), orphan], ["ha-database-cluster-require-multiple-nodes", UNDETERMINED]);
+        assert.deepStrictEqual(open.map((v) => [v.policy, v.enforcement, v.urn.split("::").pop(), v.message]), [[
+            UNDETERMINED, "advisory", "cluster",
+            "ha-database-cluster-require-multiple-nodes: the instances of Aurora cluster cluster cannot be judged until created: orphan.clusterIdentifier is not known before the resources exist and no known input resolves it.",
+        ]]);
+        // a cluster the orphan cannot complete (one instance at most) stays a violation
+        assert.strictEqual(mandatory(await run([cluster, orphan], ["ha-database-cluster-require-multiple-nodes"]), "ha-database-cluster-require-multiple-nodes").length, 1);
     });
 
     it("node pools whose clusterId is unknown are grouped by the cluster they depend on", async () => {

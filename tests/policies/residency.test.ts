@@ -13,6 +13,9 @@ import { diffPlans } from "../../tools/lib/upgrade";
 import { globalPlans, SINGAPORE } from "../global/plans";
 import { NOW, configIssues, list, rawConfig } from "../helpers";
 import { shippedPlan, shippedPreviewPlan } from "../support/shipped";
+import { providerRes, res } from "./helpers";
+import { UNKNOWN_STRING } from "../../policies/lib/refs";
+import { residencyJudgement } from "../../policies/rules/sec-data-store-require-residency";
 
 const POLICY = "sec-data-store-require-residency";
 const policies = POLICIES.filter((p) => p.name === POLICY);
@@ -234,4 +237,32 @@ describe("sec-data-store-require-residency: residency tags that disagree", () =>
             assert.ok(found.some((f) => f.resource === vpc.name && f.message === "alicloud:vpc/network:Network is tagged residency=us, but the stack's other resources name the boundary mainland-china: the residency tags disagree (one stack has one boundary); the links are judged against mainland-china."), JSON.stringify(found));
         });
     }
+});
+
+describe("residency follows data movements", () => {
+    const cluster: EvalResource = { ...res("alicloud:polardb/cluster:Cluster", { dbType: "MySQL" }, "pc") };
+    const job = (inputs: Record<string, unknown>, deps: Record<string, string[]> = {}): EvalResource => ({ ...res("alicloud:dts/synchronizationJob:SynchronizationJob", { dtsInstanceId: "dts-1", ...inputs }, "sync"), propertyDependencies: deps });
+    const judge = async (resources: readonly EvalResource[]) => (await evaluatePolicies(policies, [providerRes("cn-hangzhou"), ...resources], { stage: "mature", config: { [POLICY]: { regions: ["cn-hangzhou", "cn-shanghai"] } } })).violations.map((v) => v.message);
+
+    it("a DTS job from a boundary cluster to a region outside is a violation; to a region inside is not", async () => {
+        const out = await judge([cluster, job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointRegion: "ap-southeast-1" }, { sourceEndpointInstanceId: [cluster.urn] })]);
+        assert.deepStrictEqual(out, ["DTS synchronization to destinationEndpointRegion ap-southeast-1: replicates between cn-hangzhou (cn-hangzhou+cn-shanghai) and ap-southeast-1 (separate:ap-southeast-1), across the residency boundary cn-hangzhou+cn-shanghai (cn-hangzhou, cn-shanghai)."]);
+        assert.deepStrictEqual(await judge([cluster, job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointRegion: "cn-shanghai" }, { sourceEndpointInstanceId: [cluster.urn] })]), []);
+    });
+    it("a DTS destination named by an id alone (a self-built database, no region) cannot be shown inside: a violation", async () => {
+        const out = await judge([cluster, job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointInstanceType: "ECS", destinationEndpointInstanceId: "i-elsewhere" }, { sourceEndpointInstanceId: [cluster.urn] })]);
+        assert.deepStrictEqual(out, ["DTS synchronization to i-elsewhere: replicates to i-elsewhere, outside the stack: its region cannot be shown to be inside the residency boundary cn-hangzhou+cn-shanghai (cn-hangzhou, cn-shanghai)."]);
+    });
+    it("a DTS destination unknown before creation is listed as undetermined, never a violation", async () => {
+        const unknownFar = job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointRegion: UNKNOWN_STRING }, { sourceEndpointInstanceId: [cluster.urn] });
+        assert.deepStrictEqual(await judge([cluster, unknownFar]), []);
+        const nodes = [providerRes("cn-hangzhou"), cluster, unknownFar].map((r) => ({ urn: r.urn, type: r.type, props: r.inputs, region: r.type.startsWith("pulumi:") ? undefined : "cn-hangzhou", deps: r.propertyDependencies ?? {} }));
+        assert.deepStrictEqual(residencyJudgement(nodes, { name: "b", regions: ["cn-hangzhou"] }).undetermined.map((f) => f.urn), [unknownFar.urn]);
+    });
+    it("an AWS Backup copy action to another region's vault ARN is a violation; a PolarDB cross-region backup too", async () => {
+        const plan = res("aws:backup/plan:Plan", { name: "daily", rules: [{ ruleName: "daily", targetVaultName: "Default", copyActions: [{ destinationVaultArn: "arn:aws:backup:ap-southeast-1:123456789012:backup-vault:x" }] }] }, "plan");
+        assert.strictEqual((await judge([plan])).length, 1);
+        const backup = { ...res("alicloud:polardb/backupPolicy:BackupPolicy", { dbClusterId: UNKNOWN_STRING, logBackupAnotherRegionRegion: "ap-southeast-1" }, "bp"), propertyDependencies: { dbClusterId: [cluster.urn] } };
+        assert.deepStrictEqual(await judge([cluster, backup]), ["PolarDB cross-region log backup to logBackupAnotherRegionRegion ap-southeast-1: replicates between cn-hangzhou (cn-hangzhou+cn-shanghai) and ap-southeast-1 (separate:ap-southeast-1), across the residency boundary cn-hangzhou+cn-shanghai (cn-hangzhou, cn-shanghai)."]);
+    });
 });

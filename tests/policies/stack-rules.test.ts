@@ -24,6 +24,11 @@ describe("stack rules", () => {
         const i = (k: string) => res("aws:rds/clusterInstance:ClusterInstance", { clusterIdentifier: "orders" }, k);
         assert.deepStrictEqual(await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, i("a"), i("b")]), []);
         assert.strictEqual((await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, i("a")])).length, 1);
+        // A reader in another zone: two instances pinned to one zone are a finding; unpinned ones are RDS's choice.
+        const z = (k: string, zone: string) => res("aws:rds/clusterInstance:ClusterInstance", { clusterIdentifier: "orders", availabilityZone: zone }, k);
+        assert.deepStrictEqual(await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, z("a", "us-east-1a"), z("b", "us-east-1b")]), []);
+        const oneZone = await violations(policy("ha-database-cluster-require-multiple-nodes"), [c, z("a", "us-east-1a"), z("b", "us-east-1a")]);
+        assert.deepStrictEqual(oneZone.map((v) => v.message), ["Aurora cluster's 2 instances all sit in us-east-1a: no reader in another availability zone to fail over to."]);
     });
     it("sec-listener-require-https: redirect and modern TLS pass; plain HTTP and old TLS fail", async () => {
         const p = policy("sec-listener-require-https");
@@ -45,6 +50,33 @@ describe("stack rules", () => {
         assert.match(found[0].message, /ALB's default TLS policy: alicloud_sae_ingress \(provider v1.294\) has no security policy argument/);
         assert.deepStrictEqual(await violations(p, [res("alicloud:sae/ingress:Ingress", { listenerProtocol: "HTTP", listenerPort: 80 }, "i")]), []);
         assert.deepStrictEqual(await violations(p, [res("alicloud:alb/listener:Listener", { listenerProtocol: "HTTPS", securityPolicyId: "tls_cipher_policy_1_0" }, "l")]), []);
+    });
+    it("sec-ecs-task-require-least-privilege-secrets: an execution role that reads a secret its task definition does not reference, or a task role that reads any, is a finding", async () => {
+        const p = policy("sec-ecs-task-require-least-privilege-secrets");
+        const db = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-1-AbCdEf";
+        const cache = "arn:aws:secretsmanager:us-east-1:123456789012:secret:cache-token-GhIjKl";
+        const read = (...arns: string[]) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: arns }] });
+        const publish = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" }] });
+        const stack = (executionReads: string, taskPolicy: string): EvalResource[] => {
+            const execution = res("aws:iam/role:Role", {}, "interaction-execution");
+            const task = res("aws:iam/role:Role", {}, "interaction-task-role");
+            const def = {
+                ...res("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: JSON.stringify([{ name: "interaction", secrets: [{ name: "REDIS_PASSWORD", valueFrom: `${cache}:password::` }] }]) }, "interaction-task"),
+                propertyDependencies: { executionRoleArn: [execution.urn], taskRoleArn: [task.urn] },
+            };
+            const secrets = { ...res("aws:iam/rolePolicy:RolePolicy", { policy: executionReads }, "interaction-execution-secrets"), propertyDependencies: { role: [execution.urn] } };
+            const app = { ...res("aws:iam/rolePolicy:RolePolicy", { policy: taskPolicy }, "interaction-task-role-publish"), propertyDependencies: { role: [task.urn] } };
+            return [execution, task, def, secrets, app];
+        };
+        assert.deepStrictEqual(await violations(p, stack(read(cache), publish)), []);
+        const shared = await violations(p, stack(read(db, cache), publish));
+        assert.strictEqual(shared.length, 1);
+        assert.match(shared[0].urn, /interaction-task$/);
+        assert.match(shared[0].message, /execution role may secretsmanager:GetSecretValue on arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-1-AbCdEf, which the task definition does not reference/);
+        assert.strictEqual((await violations(p, stack(read("arn:aws:secretsmanager:us-east-1:123456789012:secret:*"), publish))).length, 1, "a wildcard is more than the referenced secret");
+        const appReads = await violations(p, stack(read(cache), read(cache)));
+        assert.strictEqual(appReads.length, 1);
+        assert.match(appReads[0].message, /task role lets the application code secretsmanager:GetSecretValue/);
     });
     it("ha-stack-require-multi-region: mature needs >= 2 regions, not applicable below mature", async () => {
         const p = policy("ha-stack-require-multi-region");

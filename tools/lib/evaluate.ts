@@ -306,7 +306,7 @@ export function availabilityOf(policies: Policies, resources: readonly EvalResou
     const policy = policies.find((p) => p.name === "ha-stack-availability-target");
     const config = policy !== undefined ? policyConfig(policy, pack) : {};
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const nodes = resources.map((r) => ({ urn: r.urn, type: r.type, props: r.inputs, region: regionOf(record(providerOf(r, byUrn)?.props), r.inputs), deps: r.propertyDependencies ?? {} }));
+    const nodes = resources.map((r) => ({ urn: r.urn, type: r.type, props: r.inputs, region: regionOf(record(providerOf(r, byUrn)?.props), r.inputs, r.type), deps: r.propertyDependencies ?? {} }));
     return estimate(nodes, estimateConfig(config));
 }
 

@@ -31,9 +31,20 @@ export function flowViolations(flows: readonly FlowResult[], unset: readonly str
     if (level === "disabled") return [];
     const found = flows.flatMap((f) => {
         if (f.broken === undefined) return f.status === "unknown" ? undeterminedHops(f) : [];
-        const pending = f.broken.setting !== undefined && unset.includes(f.broken.setting);
-        const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${f.broken.hop}": ${f.broken.reason}`;
-        return [{ policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: f.broken.urn, message: pending ? `${where} (not deployable until ${f.broken.setting} is set)` : where }];
+        // The break, then every resource waiting for a setting the walk went past, once per resource
+        // and key (the break may be one; a contact group several alarms notify is one finding).
+        const seen = new Set<string>();
+        const breaks = [f.broken, ...(f.advisories ?? [])].filter((b) => {
+            const key = `${b.urn}\0${b.setting ?? b.hop}`;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+        });
+        return breaks.map((b) => {
+            const pending = b.setting !== undefined && unset.includes(b.setting);
+            const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${b.hop}": ${b.reason}`;
+            return { policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: b.urn, message: pending ? `${where} (not deployable until ${b.setting} is set)` : where };
+        });
     });
     return level === "advisory" ? found.map((v) => ({ ...v, enforcement: "advisory" as const })) : found;
 }
@@ -56,7 +67,17 @@ export function flowEnforcement(config: PackConfig, stage?: Stage): EnforcementL
 function undeterminedHops(f: FlowResult): Violation[] {
     return f.hops.flatMap((h) =>
         h.ok === null
-            ? [{ policy: FLOW_POLICY, enforcement: "advisory" as const, urn: h.urn, message: `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged until created at hop "${h.check}": ${h.unknown !== undefined ? `${h.resource} ${h.unknown}` : `the reference from ${h.resource}`} is not known before the resources exist` }]
+            ? [
+                  {
+                      policy: FLOW_POLICY,
+                      enforcement: "advisory" as const,
+                      urn: h.urn,
+                      // A policy condition the plan cannot evaluate (contracts.accessVerdict) stays undetermined after creation too.
+                      message: h.unknown?.startsWith("Condition ")
+                          ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": ${h.resource} depends on a policy ${h.unknown} the plan cannot evaluate`
+                          : `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged until created at hop "${h.check}": ${h.unknown !== undefined ? `${h.resource} ${h.unknown}` : `the reference from ${h.resource}`} is not known before the resources exist`,
+                  },
+              ]
             : [],
     );
 }

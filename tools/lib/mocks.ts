@@ -75,6 +75,7 @@ export const PREVIEW_KNOWN_OUTPUTS: Readonly<Record<string, readonly string[]>> 
     "aws:elasticache/subnetGroup:SubnetGroup": ["name"],
     "aws:rds/subnetGroup:SubnetGroup": ["name"],
     "aws:msk/cluster:Cluster": ["clusterName"],
+    "aws:cloudwatch/logGroup:LogGroup": ["name"],
 };
 
 /**
@@ -231,6 +232,10 @@ export const MOCK_ATTRIBUTES: Readonly<Record<string, (c: AttributeContext) => R
         zoneId: `Z${stableHash(c.name, 20).toUpperCase()}`,
         nameServers: [1, 2, 3, 4].map((i) => `ns-${i}.awsdns-mock.example`),
     }),
+    // Log groups are auto-named (the provider's "name": "If omitted, this provider will assign a random,
+    // unique name", filled in by Pulumi's auto-naming); ARN `arn:aws:logs:<region>:<account>:log-group:<name>`
+    // without the `:*` suffix (aws.cloudwatch.LogGroup `arn`: "Any `:*` suffix added by the API ... is removed").
+    "aws:cloudwatch/logGroup:LogGroup": (c) => ({ name: autoName(c, "name"), arn: `arn:aws:logs:${c.region}:${MOCK_ACCOUNT}:log-group:${autoName(c, "name")}` }),
     // Secrets Manager ARNs: `arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 random characters>`
     // (Secrets Manager User Guide, "Secret ARN"); the name is the one given or the auto-name.
     "aws:secretsmanager/secret:Secret": (c) => ({ name: autoName(c, "name"), arn: `arn:aws:secretsmanager:${c.region}:${MOCK_ACCOUNT}:secret:${autoName(c, "name")}-${stableHash(`${c.name}/suffix`, 6)}` }),

@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { SCENARIOS, Stage, TimeToPeak, timeToPeakEnforcement, timeToPeakFindings } from "../../components/model";
+import { SCENARIOS, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, timeToPeakEnforcement, timeToPeakFindings } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 
@@ -18,7 +18,7 @@ export function isTimeToPeak(v: unknown): v is TimeToPeak {
     return (
         isRecord(v) &&
         typeof v.region === "string" &&
-        v.tier === "appGroup" &&
+        TIME_TO_PEAK_TIERS.some((t) => t === v.tier) &&
         SCENARIOS.some((s) => s === v.scenario) &&
         (v.minutes === null || typeof v.minutes === "number") &&
         typeof v.meets5Minutes === "boolean" &&

@@ -1,0 +1,436 @@
+// Single links of the shipped plans broken as a reviewer would break them in the plan JSON: each
+// must break its flow at exactly that hop and resource, also when an earlier hop only waits for a
+// setting (the stock image, no certificate), and a link the traffic does not use must not.
+
+import * as assert from "assert";
+
+import { analyzeFlows } from "../policies/flows/analyze";
+import { policyStatements } from "../policies/flows/contracts";
+import { FlowResource } from "../policies/flows/graph";
+import { FlowResult } from "../policies/flows/walk";
+import { record } from "../policies/lib/values";
+import { Mutate, breakLink } from "./support/break-link";
+import { shippedPlan } from "./support/shipped";
+
+function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
+    return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);
+}
+
+function with_(r: FlowResource, key: string, value: unknown): FlowResource {
+    return { ...r, inputs: { ...r.inputs, [key]: value } };
+}
+
+interface Link {
+    readonly flow: string;
+    readonly region: string;
+    readonly link: string;
+    readonly type: string;
+    readonly nameEnds: string;
+    readonly mutate: Mutate;
+    /** The check of the hop that must break (a prefix). */
+    readonly hop: string;
+    /** The logical name of the resource the broken hop is on. */
+    readonly resource: string;
+    /** The check of that hop before the break, when the break renames it (a port). Defaults to `hop`. */
+    readonly held?: string;
+    /** Extra resources added with the break (a drop rule). */
+    readonly add?: (resources: readonly FlowResource[]) => FlowResource[];
+}
+
+/** Each link: the hop holds before, and after the break the flow is broken at that hop on that resource. */
+function breaks(stack: string, links: readonly Link[]): void {
+    let resources: FlowResource[] = [];
+    before(async () => {
+        resources = (await shippedPlan(stack)).resources;
+    });
+    for (const l of links) {
+        it(`${stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, () => {
+            const beforeFlow = flow(analyzeFlows(resources), l.flow, l.region);
+            const held = l.held ?? l.hop;
+            const hop = beforeFlow.hops.find((h) => h.check.startsWith(held) && h.resource === l.resource);
+            assert.ok(hop?.ok === true, `hop "${held}" on ${l.resource} holds before (hops: ${beforeFlow.hops.map((h) => `${h.resource}: ${h.check}=${h.ok}`).join("; ")})`);
+            const broken = breakLink(resources, l.type, l.nameEnds, l.mutate);
+            const after = flow(analyzeFlows([...broken, ...(l.add?.(resources) ?? [])]), l.flow, l.region);
+            assert.strictEqual(after.status, "broken");
+            assert.ok(after.broken?.hop.startsWith(l.hop), `broken at "${after.broken?.hop}": ${after.broken?.reason}, expected "${l.hop}"`);
+            assert.strictEqual(after.broken?.setting, undefined, "the break is the resources', not a placeholder's");
+            const urn = resources.find((r) => r.name === l.resource)?.urn;
+            assert.strictEqual(after.broken?.urn, urn, `the broken hop names ${l.resource}`);
+        });
+    }
+}
+
+const AWS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const ALI_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
+
+/** A copy of the rule named `name` as a new rule (another name and URN) with `change` applied. */
+function ruleCopy(resources: readonly FlowResource[], name: string, suffix: string, change: Record<string, unknown>): FlowResource[] {
+    const r = resources.find((x) => x.name === name) ?? assert.fail(`no ${name}`);
+    return [{ ...r, name: `${r.name}-${suffix}`, urn: `${r.urn}-${suffix}`, inputs: { ...r.inputs, ...change } }];
+}
+
+describe("flow links past a hop waiting for a setting (startup-aws runs the stock image)", function () {
+    this.timeout(240_000);
+    breaks("startup-aws", [
+        { flow: "order", region: "us-east-1", link: "the data tier's 3306 rule removed", type: AWS_RULE, nameEnds: "sg-data-3306-from-app", mutate: () => null, hop: "admits lc-us-east-1-network-sg-app on 3306", resource: "lc-us-east-1-network-sg-data" },
+        { flow: "order", region: "us-east-1", link: "the 3306 rule on UDP", type: AWS_RULE, nameEnds: "sg-data-3306-from-app", mutate: (r) => with_(r, "ipProtocol", "udp"), hop: "admits lc-us-east-1-network-sg-app on 3306", resource: "lc-us-east-1-network-sg-data" },
+        { flow: "hot-products", region: "us-east-1", link: "the 6379 rule on ICMP", type: AWS_RULE, nameEnds: "sg-data-6379-from-app", mutate: (r) => with_(r, "ipProtocol", "icmp"), hop: "admits lc-us-east-1-network-sg-app on 6379", resource: "lc-us-east-1-network-sg-data" },
+        { flow: "order", region: "us-east-1", link: "the database on port 3307", type: "aws:rds/instance:Instance", nameEnds: "db-primary", mutate: (r) => with_(r, "port", 3307), hop: "admits lc-us-east-1-network-sg-app on 3307", held: "admits lc-us-east-1-network-sg-app on 3306", resource: "lc-us-east-1-network-sg-data" },
+        { flow: "hot-products", region: "us-east-1", link: "the cache on port 6380", type: "aws:elasticache/replicationGroup:ReplicationGroup", nameEnds: "cache-valkey", mutate: (r) => with_(r, "port", 6380), hop: "admits lc-us-east-1-network-sg-app on 6380", held: "admits lc-us-east-1-network-sg-app on 6379", resource: "lc-us-east-1-network-sg-data" },
+    ]);
+
+    it("the broken flow lists the placeholder it went past, and both are findings (the placeholder advisory)", async () => {
+        const resources = (await shippedPlan("startup-aws")).resources;
+        const order = flow(analyzeFlows(breakLink(resources, AWS_RULE, "sg-data-3306-from-app", () => null)), "order", "us-east-1");
+        assert.deepStrictEqual(order.advisories?.map((a) => [a.hop, a.setting]), [["instances answer /healthz on 8080", "live-commerce:app"]]);
+        const { flowViolations } = await import("../tools/lib/inputs");
+        assert.deepStrictEqual(
+            flowViolations([order], ["live-commerce:app"]).map((v) => [v.enforcement, v.message.replace(/:.*/, "")]),
+            [
+                ["mandatory", 'flow "placing an order" in us-east-1 is broken at hop "admits lc-us-east-1-network-sg-app on 3306"'],
+                ["advisory", 'flow "placing an order" in us-east-1 is broken at hop "instances answer /healthz on 8080"'],
+            ],
+        );
+    });
+});
+
+describe("flow links on Alibaba Cloud past the missing certificate (mature-alicloud)", function () {
+    this.timeout(240_000);
+    const data = "lc-ap-southeast-1-network-sg-data";
+    const hop = "admits the targets on 9092";
+    breaks("mature-alicloud", [
+        { flow: "order", region: "ap-southeast-1", link: "the Kafka rule removed", type: ALI_RULE, nameEnds: "sg-data-9092-from-app", mutate: () => null, hop, resource: data },
+        { flow: "order", region: "ap-southeast-1", link: "the Kafka rule on UDP", type: ALI_RULE, nameEnds: "sg-data-9092-from-app", mutate: (r) => with_(r, "ipProtocol", "udp"), hop, resource: data },
+        {
+            flow: "order",
+            region: "ap-southeast-1",
+            link: "a drop rule of the same priority for every source",
+            type: ALI_RULE,
+            nameEnds: "sg-data-9092-from-app",
+            mutate: (r) => r,
+            add: (resources) => ruleCopy(resources, "lc-ap-southeast-1-network-sg-data-9092-from-app", "drop", { policy: "drop", priority: 1, sourceSecurityGroupId: undefined, cidrIp: "0.0.0.0/0" }),
+            hop,
+            resource: data,
+        },
+        {
+            flow: "order",
+            region: "ap-southeast-1",
+            link: "a drop rule for the app group of a higher priority",
+            type: ALI_RULE,
+            nameEnds: "sg-data-9092-from-app",
+            mutate: (r) => with_(r, "priority", 10),
+            add: (resources) => ruleCopy(resources, "lc-ap-southeast-1-network-sg-data-9092-from-app", "drop", { policy: "drop", priority: 5 }),
+            hop,
+            resource: data,
+        },
+    ]);
+
+    it("a drop rule of a lower priority (a higher number) than the accept rule leaves the flow connected past it", async () => {
+        const resources = (await shippedPlan("mature-alicloud")).resources;
+        const drop = ruleCopy(resources, "lc-ap-southeast-1-network-sg-data-9092-from-app", "drop", { policy: "drop", priority: 100 });
+        const order = flow(analyzeFlows([...resources, ...drop]), "order", "ap-southeast-1");
+        assert.strictEqual(order.hops.find((h) => h.check === hop)?.ok, true);
+    });
+});
+
+describe("flow links of the data tier's ports and endpoints (growth-aws)", function () {
+    this.timeout(240_000);
+    const nodes = "lc-us-east-1-k8s-cluster cluster security group";
+    breaks("growth-aws", [
+        { flow: "order", region: "us-east-1", link: "Aurora on port 3307", type: "aws:rds/cluster:Cluster", nameEnds: "db-cluster", mutate: (r) => with_(r, "port", 3307), hop: `admits ${nodes} on 3307`, held: `admits ${nodes} on 3306`, resource: "lc-us-east-1-network-sg-data" },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "the Kafka rule admitting only the plaintext port 9092 of a TLS-only cluster",
+            type: AWS_RULE,
+            nameEnds: "k8s-data-9092-from-nodes",
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, fromPort: 9092, toPort: 9092 } }),
+            hop: `admits ${nodes} on 9094`,
+            resource: "lc-us-east-1-network-sg-data",
+        },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "DATABASE_HOST pointing elsewhere",
+            type: "kubernetes:core/v1:ConfigMap",
+            nameEnds: "services-config",
+            mutate: (r) => with_(r, "data", { ...record(r.inputs.data), DATABASE_HOST: "db.elsewhere.example.net" }),
+            hop: "the app's DATABASE_HOST names",
+            resource: "lc-us-east-1-db-cluster",
+        },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "KAFKA_BROKERS on the plaintext port 9092 of a TLS-only cluster",
+            type: "kubernetes:core/v1:ConfigMap",
+            nameEnds: "services-config",
+            mutate: (r) => with_(r, "data", { ...record(r.inputs.data), KAFKA_BROKERS: String(record(r.inputs.data).KAFKA_BROKERS).replace(/:9094/g, ":9092") }),
+            hop: "the app's KAFKA_BROKERS names",
+            resource: "lc-us-east-1-queue-kafka",
+        },
+        { flow: "hot-products", region: "us-east-1", link: "the cache on port 6380", type: "aws:elasticache/replicationGroup:ReplicationGroup", nameEnds: "cache-valkey", mutate: (r) => with_(r, "port", 6380), hop: `admits ${nodes} on 6380`, held: `admits ${nodes} on 6379`, resource: "lc-us-east-1-network-sg-data" },
+    ]);
+});
+
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const policyOf = (statements: readonly Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+
+describe("flow links of identities: Deny statements, conditions and trust (startup-aws)", function () {
+    this.timeout(240_000);
+    const put = { Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" };
+    breaks("startup-aws", [
+        {
+            flow: "scaling",
+            region: "us-east-1",
+            link: "a Deny of PutMetricData next to the Allow",
+            type: ROLE_POLICY,
+            nameEnds: "-app-publish-metrics",
+            mutate: (r) => with_(r, "policy", policyOf([put, { Sid: "NoMetrics", Effect: "Deny", Action: "cloudwatch:*", Resource: "*" }])),
+            hop: "may cloudwatch:PutMetricData",
+            resource: "lc-us-east-1-app-role",
+        },
+        {
+            flow: "scaling",
+            region: "us-east-1",
+            link: "a StringLike namespace condition the request does not meet",
+            type: ROLE_POLICY,
+            nameEnds: "-app-publish-metrics",
+            mutate: (r) => with_(r, "policy", policyOf([{ ...put, Condition: { StringLike: { "cloudwatch:namespace": "Other/*" } } }])),
+            hop: "may cloudwatch:PutMetricData",
+            resource: "lc-us-east-1-app-role",
+        },
+        {
+            flow: "scaling",
+            region: "us-east-1",
+            link: "the instance role trusting another service",
+            type: "aws:iam/role:Role",
+            nameEnds: "-app-role",
+            mutate: (r) => with_(r, "assumeRolePolicy", policyOf([{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "lambda.amazonaws.com" } }])),
+            hop: "trusted by ec2.amazonaws.com",
+            resource: "lc-us-east-1-app-role",
+        },
+        {
+            flow: "alarm",
+            region: "us-east-1",
+            link: "the key policy's CloudWatch statement limited to another account",
+            type: "aws:kms/key:Key",
+            nameEnds: "alarms-key",
+            mutate: (r) =>
+                with_(
+                    r,
+                    "policy",
+                    policyOf([{ Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*", Condition: { StringEquals: { "aws:SourceAccount": "210987654321" } } }]),
+                ),
+            hop: "encrypted with a key CloudWatch may use",
+            resource: "lc-us-east-1-monitoring-alarms-key",
+        },
+    ]);
+
+    it("a condition the request does not carry (aws:SourceIp) leaves the hop undetermined, never kept", async () => {
+        const resources = (await shippedPlan("startup-aws")).resources;
+        const broken = breakLink(resources, ROLE_POLICY, "-app-publish-metrics", (r) => with_(r, "policy", policyOf([{ ...put, Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } } }])));
+        const scaling = flow(analyzeFlows(broken), "scaling", "us-east-1");
+        const hop = scaling.hops.find((h) => h.check.startsWith("may cloudwatch:PutMetricData")) ?? assert.fail("no publish hop");
+        assert.deepStrictEqual([scaling.status, hop.ok, hop.unknown], ["unknown", null, "Condition IpAddress aws:SourceIp"]);
+    });
+});
+
+const DIST = "aws:cloudfront/distribution:Distribution";
+const TG = "aws:lb/targetGroup:TargetGroup";
+
+/** The distribution with its first origin's customOriginConfig changed. */
+function withOrigin(r: FlowResource, change: Record<string, unknown>): FlowResource {
+    const origins = (Array.isArray(r.inputs.origins) ? r.inputs.origins : []).map((o, i) => (i === 0 ? { ...record(o), customOriginConfig: { ...record(record(o).customOriginConfig), ...change } } : o));
+    if (origins.length === 0) return assert.fail("no origin");
+    return with_(r, "origins", origins);
+}
+
+/** The target group with its health check changed. */
+function withHealthCheck(r: FlowResource, change: Record<string, unknown>): FlowResource {
+    return with_(r, "healthCheck", { ...record(r.inputs.healthCheck), ...change });
+}
+
+describe("flow links of the request path: origin, rules, target groups, registration, DNS (mature-aws)", function () {
+    this.timeout(240_000);
+    const tgApi = "lc-us-east-1-lb-tg-api";
+    breaks("mature-aws", [
+        { flow: "viewer", region: "us-east-1", link: "origin protocol http-only (the ALB's 80 redirects)", type: DIST, nameEnds: "distribution", mutate: (r) => withOrigin(r, { originProtocolPolicy: "http-only" }), hop: "origin ->", resource: "lc-cdn-distribution" },
+        { flow: "viewer", region: "us-east-1", link: "origin HTTPS port 8443", type: DIST, nameEnds: "distribution", mutate: (r) => withOrigin(r, { httpsPort: 8443 }), hop: "origin ->", resource: "lc-cdn-distribution" },
+        { flow: "viewer", region: "us-east-1", link: "the CDN certificate not covering the alias", type: DIST, nameEnds: "distribution", mutate: (r) => with_(r, "aliases", ["shop.example.org"]), hop: "serves the viewer hostname", resource: "lc-cdn-distribution" },
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "the API (default) behaviour cached with CachingOptimized",
+            type: DIST,
+            nameEnds: "distribution",
+            mutate: (r) => with_(r, "defaultCacheBehavior", { ...record(r.inputs.defaultCacheBehavior), cachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6" }),
+            hop: "/api/products is not cached at the edge",
+            resource: "lc-cdn-distribution",
+        },
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "a cached behaviour for /api/* ahead of the default",
+            type: DIST,
+            nameEnds: "distribution",
+            mutate: (r) => with_(r, "orderedCacheBehaviors", [{ ...record(r.inputs.defaultCacheBehavior), pathPattern: "/api/*", cachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6" }, ...(Array.isArray(r.inputs.orderedCacheBehaviors) ? r.inputs.orderedCacheBehaviors : [])]),
+            hop: "/api/products is not cached at the edge",
+            resource: "lc-cdn-distribution",
+        },
+        { flow: "viewer", region: "us-east-1", link: "the apex alias record removed", type: "aws:route53/record:Record", nameEnds: "steering-cdn", mutate: () => null, hop: "DNS: live.example.com alias the distribution", resource: "lc-cdn-distribution" },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "an extra hostHeader condition that never matches",
+            type: "aws:lb/listenerRule:ListenerRule",
+            nameEnds: "rule-order",
+            mutate: (r) => with_(r, "conditions", [...(Array.isArray(r.inputs.conditions) ? r.inputs.conditions : []), { hostHeader: { values: ["admin.example.org"] } }]),
+            hop: "rule /order /order/* matches requests",
+            resource: "lc-us-east-1-lb-rule-order",
+        },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "the rule's action a fixed response",
+            type: "aws:lb/listenerRule:ListenerRule",
+            nameEnds: "rule-order",
+            mutate: (r) => with_(r, "actions", [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "503" } }]),
+            hop: "rule /order /order/* forwards",
+            resource: "lc-us-east-1-lb-rule-order",
+        },
+        { flow: "viewer", region: "us-east-1", link: "health check on port 9999", type: TG, nameEnds: "tg-api", mutate: (r) => withHealthCheck(r, { port: "9999" }), hop: "health check /healthz", resource: tgApi },
+        { flow: "viewer", region: "us-east-1", link: "health check over HTTPS on HTTP targets", type: TG, nameEnds: "tg-api", mutate: (r) => withHealthCheck(r, { protocol: "HTTPS" }), hop: "health check /healthz", resource: tgApi },
+        { flow: "viewer", region: "us-east-1", link: "health check matcher 204", type: TG, nameEnds: "tg-api", mutate: (r) => withHealthCheck(r, { matcher: "204" }), hop: "health check /healthz", resource: tgApi },
+        { flow: "viewer", region: "us-east-1", link: "the target group speaking HTTPS", type: TG, nameEnds: "tg-api", mutate: (r) => with_(r, "protocol", "HTTPS"), hop: "health check /healthz", resource: tgApi },
+        { flow: "viewer", region: "us-east-1", link: "an attachment of another Auto Scaling group", type: "aws:autoscaling/attachment:Attachment", nameEnds: "k8s-api-nodes-us-east-1a", mutate: (r) => with_(r, "autoscalingGroupName", "some-other-asg"), hop: "registered targets: the EKS nodes", resource: tgApi },
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "the node role trusting another service",
+            type: "aws:iam/role:Role",
+            nameEnds: "k8s-node-role",
+            mutate: (r) => with_(r, "assumeRolePolicy", policyOf([{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "lambda.amazonaws.com" } }])),
+            hop: "trusted by ec2.amazonaws.com",
+            resource: "lc-us-east-1-k8s-node-role",
+        },
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "a Deny of sts:AssumeRole in the cluster role's trust",
+            type: "aws:iam/role:Role",
+            nameEnds: "k8s-cluster-role",
+            mutate: (r) => with_(r, "assumeRolePolicy", policyOf([...policyStatements(r.inputs.assumeRolePolicy), { Sid: "NoOne", Effect: "Deny", Action: "sts:AssumeRole", Principal: "*" }])),
+            hop: "trusted by eks.amazonaws.com",
+            resource: "lc-us-east-1-k8s-cluster-role",
+        },
+        { flow: "order", region: "us-east-1", link: "the latency record of type TXT", type: "aws:route53/record:Record", nameEnds: "steering-latency-us-east-1", mutate: (r) => with_(r, "type", "TXT"), hop: "api.live.example.com aliases", resource: "lc-steering-latency-us-east-1" },
+        { flow: "order", region: "us-east-1", link: "the latency record in another zone", type: "aws:route53/record:Record", nameEnds: "steering-latency-us-east-1", mutate: (r) => with_(r, "zoneId", "Z0THERZONE"), hop: "api.live.example.com aliases", resource: "lc-steering-latency-us-east-1" },
+    ]);
+});
+
+describe("flow links of egress and the scaling signal (startup-aws)", function () {
+    this.timeout(240_000);
+    const nat = "lc-us-east-1-network-nat-us-east-1a";
+    breaks("startup-aws", [
+        { flow: "order", region: "us-east-1", link: "a private NAT gateway", type: "aws:ec2/natGateway:NatGateway", nameEnds: "nat-us-east-1a", mutate: (r) => with_(r, "connectivityType", "private"), hop: "lc-us-east-1-network-private-us-east-1a: a public NAT gateway", resource: nat },
+        { flow: "order", region: "us-east-1", link: "the internet gateway route removed", type: "aws:ec2/route:Route", nameEnds: "rt-public-default", mutate: () => null, hop: "lc-us-east-1-network-private-us-east-1a: a public NAT gateway", resource: nat },
+        { flow: "scaling", region: "us-east-1", link: "the alarm's dimension naming another group", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "metricQueries", (Array.isArray(r.inputs.metricQueries) ? r.inputs.metricQueries : []).map((q) => ({ ...record(q), metric: { ...record(record(q).metric), dimensions: { AutoScalingGroupName: "nosuch" } } }))), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
+        { flow: "scaling", region: "us-east-1", link: "the alarm's actions disabled", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "actionsEnabled", false), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
+        { flow: "scaling", region: "us-east-1", link: "the alarm comparing LessThanThreshold", type: "aws:cloudwatch/metricAlarm:MetricAlarm", nameEnds: "app-scale-out-alarm", mutate: (r) => with_(r, "comparisonOperator", "LessThanThreshold"), hop: "reads LiveCommerce/App", resource: "lc-us-east-1-app-scale-out-alarm" },
+        { flow: "scaling", region: "us-east-1", link: "the metadata endpoint disabled", type: "aws:ec2/launchTemplate:LaunchTemplate", nameEnds: "-app-launch-template", mutate: (r) => with_(r, "metadataOptions", { ...record(r.inputs.metadataOptions), httpEndpoint: "disabled" }), hop: "agent publishes", resource: "lc-us-east-1-app-launch-template" },
+    ]);
+
+    it("a subnet the plan does not declare leaves the egress hop undetermined, not connected", async () => {
+        const resources = (await shippedPlan("startup-aws")).resources;
+        const broken = breakLink(resources, "aws:autoscaling/group:Group", "app-group", (r) => with_(r, "vpcZoneIdentifiers", [...(Array.isArray(r.inputs.vpcZoneIdentifiers) ? r.inputs.vpcZoneIdentifiers : []), "subnet-elsewhere"]));
+        const order = flow(analyzeFlows(broken), "order", "us-east-1");
+        const hop = order.hops.find((h) => h.check === "subnet subnet-elsewhere routes 0.0.0.0/0 to a NAT gateway") ?? assert.fail(order.hops.map((h) => h.check).join("; "));
+        assert.deepStrictEqual([hop.ok, hop.resource], [null, "lc-us-east-1-app-group"]);
+        assert.notStrictEqual(order.status, "connected");
+    });
+});
+
+describe("flow links of the ECS tier's registration and roles (growth-aws-serverless)", function () {
+    this.timeout(240_000);
+    const lambdaTrust = (r: FlowResource) => with_(r, "assumeRolePolicy", policyOf([{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "lambda.amazonaws.com" } }]));
+    breaks("growth-aws-serverless", [
+        { flow: "order", region: "us-east-1", link: "the execution role trusting another service", type: "aws:iam/role:Role", nameEnds: "fargate-order-execution", mutate: lambdaTrust, hop: "trusted by ecs-tasks.amazonaws.com", resource: "lc-us-east-1-fargate-order-execution" },
+        {
+            flow: "scaling",
+            region: "us-east-1",
+            link: "the task role's trust limited to another account",
+            type: "aws:iam/role:Role",
+            nameEnds: "fargate-interaction-task-role",
+            mutate: (r) => with_(r, "assumeRolePolicy", String(r.inputs.assumeRolePolicy).replace(/"aws:SourceAccount":"\d+"/, '"aws:SourceAccount":"210987654321"')),
+            hop: "trusted by ecs-tasks.amazonaws.com",
+            resource: "lc-us-east-1-fargate-interaction-task-role",
+        },
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "the container's port mapping on UDP",
+            type: "aws:ecs/taskDefinition:TaskDefinition",
+            nameEnds: "product-task",
+            mutate: (r) => with_(r, "containerDefinitions", String(r.inputs.containerDefinitions).replace(/"protocol":"tcp"/g, '"protocol":"udp"')),
+            hop: "container product maps port",
+            resource: "lc-us-east-1-fargate-product-task",
+        },
+    ]);
+});
+
+describe("flow links of the request path on Alibaba Cloud past the missing certificate (mature-alicloud)", function () {
+    this.timeout(240_000);
+    const region = "cn-hangzhou";
+    breaks("mature-alicloud", [
+        {
+            flow: "viewer",
+            region,
+            link: "the CDN source on port 80",
+            type: "alicloud:cdn/domainNew:DomainNew",
+            nameEnds: "cdn-domain",
+            mutate: (r) => with_(r, "sources", (Array.isArray(r.inputs.sources) ? r.inputs.sources : []).map((x) => ({ ...record(x), port: 80 }))),
+            hop: "origin -> lc-cn-hangzhou-lb-alb:443",
+            resource: "lc-cdn-domain",
+        },
+        {
+            flow: "order",
+            region,
+            link: "an extra Host condition in ruleConditions",
+            type: "alicloud:alb/rule:Rule",
+            nameEnds: "cn-hangzhou-lb-rule-order",
+            mutate: (r) => with_(r, "ruleConditions", [...(Array.isArray(r.inputs.ruleConditions) ? r.inputs.ruleConditions : []), { type: "Host", hostConfig: { values: ["admin.example.org"] } }]),
+            hop: "rule /order /order/* matches requests",
+            resource: "lc-cn-hangzhou-lb-rule-order",
+        },
+        {
+            flow: "order",
+            region,
+            link: "the rule's action a fixed response",
+            type: "alicloud:alb/rule:Rule",
+            nameEnds: "cn-hangzhou-lb-rule-order",
+            mutate: (r) => with_(r, "ruleActions", [{ type: "FixedResponse", order: 1, fixedResponseConfig: { content: "closed", httpCode: "503" } }]),
+            hop: "rule /order /order/* forwards",
+            resource: "lc-cn-hangzhou-lb-rule-order",
+        },
+        {
+            flow: "viewer",
+            region,
+            link: "the server group's health-check port 9999",
+            type: "alicloud:alb/serverGroup:ServerGroup",
+            nameEnds: "cn-hangzhou-lb-group-api",
+            mutate: (r) => with_(r, "healthCheckConfig", { ...record(r.inputs.healthCheckConfig), healthCheckPort: 9999 }),
+            hop: "health check /healthz",
+            resource: "lc-cn-hangzhou-lb-group-api",
+        },
+        {
+            flow: "viewer",
+            region,
+            link: "the server group's health-check codes 3xx",
+            type: "alicloud:alb/serverGroup:ServerGroup",
+            nameEnds: "cn-hangzhou-lb-group-api",
+            mutate: (r) => with_(r, "healthCheckConfig", { ...record(r.inputs.healthCheckConfig), healthCheckCodes: ["http_3xx"] }),
+            hop: "health check /healthz",
+            resource: "lc-cn-hangzhou-lb-group-api",
+        },
+    ]);
+});
