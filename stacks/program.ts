@@ -47,7 +47,7 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         cloud: spec.cloud,
         ...(spec.residency !== null ? { residency: residencyOutput(spec.residency) } : {}),
         onlineUsers: spec.onlineUsers,
-        scaling: { schedule: scheduleReport(spec, now.getTime(), profile.eventLimit(spec, now.getTime())), ...scalingSimulation(spec, profile) },
+        scaling: { schedule: scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime())), ...scalingSimulation(spec, profile) },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
         ...deployment.edge.outputs,
         ...(deployment.globalDatabase !== undefined ? { globalDatabase: { id: deployment.globalDatabase.id, primaryRegion: spec.regions[0].name } } : {}),

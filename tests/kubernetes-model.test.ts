@@ -33,7 +33,7 @@ const REGIONS: Readonly<Record<Stage, unknown>> = {
 };
 
 function resolve(stage: Stage, kubernetes?: unknown) {
-    return resolveSpec({ stage, cloud: "alicloud", regions: REGIONS[stage], ...(kubernetes === undefined ? {} : { kubernetes }) }, { now: NOW });
+    return resolveSpec({ stage, cloud: "alicloud", compute: "kubernetes", regions: REGIONS[stage], ...(kubernetes === undefined ? {} : { kubernetes }) }, { now: NOW });
 }
 
 function issuesOf(f: () => unknown): readonly string[] {
@@ -183,8 +183,8 @@ describe("kubernetes model: the owner of the HPA's minReplicas and the floor job
     });
     it("kubectl image: the setting wins; else registry.k8s.io/kubectl of the minor on aws, none on alicloud", () => {
         const k = resolve("growth").kubernetes;
-        assert.strictEqual(kubectlImage({ cloud: "aws", kubernetes: k }), "registry.k8s.io/kubectl:v1.33.0");
-        assert.strictEqual(kubectlImage({ cloud: "alicloud", kubernetes: k }), null);
-        assert.strictEqual(kubectlImage({ cloud: "alicloud", kubernetes: { ...k, kubectlImage: "registry.example.com/mirror/kubectl:v1.33.0" } }), "registry.example.com/mirror/kubectl:v1.33.0");
+        assert.strictEqual(kubectlImage({ kubernetes: k }, PROFILES.aws), "registry.k8s.io/kubectl:v1.33.0");
+        assert.strictEqual(kubectlImage({ kubernetes: k }, PROFILES.alicloud), null);
+        assert.strictEqual(kubectlImage({ kubernetes: { ...k, kubectlImage: "registry.example.com/mirror/kubectl:v1.33.0" } }, PROFILES.alicloud), "registry.example.com/mirror/kubectl:v1.33.0");
     });
 });

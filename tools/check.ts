@@ -24,7 +24,7 @@ import { JsonReadError, JsonReadOptions, readJsonFile } from "./lib/json-scan";
 import { locateFinding } from "./lib/stackfiles";
 import { OUTPUTS, Output, StackReport, hasConformanceViolations, renderMarkdown, renderSarif, renderTable } from "./lib/report";
 import { POLICIES } from "../policies/all";
-import { BOUNDARY_NAMES } from "../components/model/residency";
+import { BOUNDARY_NAMES, isBoundaryName } from "../components/model/residency";
 import { isRecord } from "../policies/lib/values";
 import { FLOW_CONNECTED } from "../policies/flows/finding";
 import { STAGES, Stage } from "../policies/lib/stage";
@@ -133,7 +133,7 @@ export function readPackConfig(file: string | undefined): PackConfig {
  */
 export function withResidencyFlag(config: PackConfig, flag: string | undefined): PackConfig {
     if (flag === undefined) return config;
-    const entry = BOUNDARY_NAMES.includes(flag) ? { boundary: flag } : { regions: flag.split(",").map((r) => r.trim()).filter((r) => r !== "") };
+    const entry = isBoundaryName(flag) ? { boundary: flag } : { regions: flag.split(",").map((r) => r.trim()).filter((r) => r !== "") };
     try {
         validatePackConfig({ [RESIDENCY_POLICY]: entry }, POLICIES, "--residency");
     } catch (e) {

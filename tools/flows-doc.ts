@@ -1,4 +1,5 @@
-// Writes the README section "What flows where" from the flow definitions (components/model/flows.ts).
+// Writes the README section "What flows where" from the flow definitions (components/model/flows.ts)
+// and each cloud's hops (components/<cloud>/flows.ts).
 //
 //   npm run flows-doc            rewrite README.md between the markers
 //   npm run flows-doc -- --check exit 1 when README.md is out of date
@@ -6,6 +7,8 @@
 import * as fs from "fs";
 import * as path from "path";
 
+import { FLOW_HOPS as ALICLOUD_FLOW_HOPS } from "../components/alicloud/flows";
+import { FLOW_HOPS as AWS_FLOW_HOPS } from "../components/aws/flows";
 import { FLOWS, FlowDefinition } from "../components/model";
 import { runCli } from "./lib/cli";
 import { ROOT } from "./lib/stackfiles";
@@ -20,7 +23,7 @@ function hopList(hops: readonly string[]): string {
 
 /** The generated section: one row per flow with its hops on each cloud. */
 export function renderFlowsSection(flows: readonly FlowDefinition[] = FLOWS): string {
-    const rows = flows.map((f) => `| **${f.name}**<br>${f.description}${f.availabilityTarget ? "<br>(99.99% target)" : ""} | ${hopList(f.hops.aws)} | ${hopList(f.hops.alicloud)} |`);
+    const rows = flows.map((f) => `| **${f.name}**<br>${f.description}${f.availabilityTarget ? "<br>(99.99% target)" : ""} | ${hopList(AWS_FLOW_HOPS[f.key])} | ${hopList(ALICLOUD_FLOW_HOPS[f.key])} |`);
     return [
         BEGIN,
         "Every stage has every flow; a hop marked [growth, mature] exists only in the stages with Kubernetes and Kafka",

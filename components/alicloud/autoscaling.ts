@@ -21,8 +21,8 @@ import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 export const STOCK_IMAGE_NAME = "aliyun_3_x64_20G_alibase_20240819.vhd";
 
 export interface AutoScalingArgs {
-    /** What the group reads of the stack spec: the app's size, image, bounds and port, the scaling rule thresholds, and the cloud (the horizon of recurring schedules). */
-    readonly spec: Pick<StackSpec, "app" | "appPort" | "scaling" | "cloud">;
+    /** What the group reads of the stack spec: the app's size, image, bounds and port, and the scaling rule thresholds. */
+    readonly spec: Pick<StackSpec, "app" | "appPort" | "scaling">;
     /** vSwitch per zone of the region, in zone order: instances are balanced over all of them. */
     readonly vswitchIds: pulumi.Input<string>[];
     readonly securityGroupId: pulumi.Input<string>;
@@ -129,7 +129,7 @@ export class AutoScaling extends pulumi.ComponentResource {
         this.alarm(name, "in", group, actions.in, inRule, monitorGroupId);
 
         actions.out.bands.slice(1).forEach((band, i) => this.surge(name, group, actions.out, actions.out.bands[i], band, monitorGroupId));
-        essScheduledTasks(name, group.id, args.schedule, spec, this);
+        essScheduledTasks(name, group.id, args.schedule, this);
 
         this.scalingGroupId = group.id;
         this.scaleOutRuleAri = outRule.ari;

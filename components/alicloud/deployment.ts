@@ -39,7 +39,8 @@ export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment
                     liveRegion: liveRegionFor(region.name) ?? region.name,
                     hostnames: videoHostnames(spec, region.name),
                     tier,
-                    schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now),
+                    // ESS scheduled tasks: no limit on the events at once applied (as the app group's).
+                    schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now, ALICLOUD_PROFILE.scheduleHorizon, null),
                     imageId: spec.video.transcoderImageId,
                     network: built.network,
                     recordingBucketName: built.storage.bucketName,

@@ -32,7 +32,7 @@ export interface CmsMetric {
  * ALB publishes no instance-level 5xx ratio (only `RuleHTTPCodeUpstream5XXRatio` per forwarding
  * rule, API only): Alibaba Cloud stacks alarm on `lb5xxPerSecond`, the backend 5xx responses per
  * second (`LoadBalancerHTTPCodeUpstream5XX`, "Unit: Count/s"), and never on `lb5xxPercent`
- * (LB_5XX_METRIC; docs/CONFORMANCE.md).
+ * (CloudProfile.lb5xxMetric; docs/CONFORMANCE.md).
  */
 export function cmsMetric(metric: Exclude<AlarmMetric, "lb5xxPercent">, engine: DatabaseEngine, cacheMode: CacheMode): CmsMetric {
     const polardb = engine === "polardb";

@@ -2,6 +2,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
 import { ALARM_LEVELS, AlarmLevel, AlarmRule, StackSpec, alarmRules } from "../model";
+import { ALICLOUD_PROFILE } from "./profile";
 import { CMS_ALL_RESOURCES, CMS_ESCALATION, CmsMetric, cmsComparisonOperator, cmsMetric } from "./metrics";
 
 /**
@@ -43,7 +44,7 @@ export function cmsAlarm(
 }
 
 /** The part of the stack spec the alarms read. */
-export type MonitoringSpec = Pick<StackSpec, "cloud" | "compute" | "monitoring" | "scaling" | "database" | "cache">;
+export type MonitoringSpec = Pick<StackSpec, "compute" | "monitoring" | "scaling" | "database" | "cache">;
 
 export interface MonitoringArgs {
     /** What the alarms read of the stack spec: levels and recipients, the scaling thresholds, the compute tier, and the database engine and cache mode (their CloudMonitor namespaces). */
@@ -88,10 +89,10 @@ export class Monitoring extends pulumi.ComponentResource {
             database: args.databaseId,
             cache: args.cacheId,
         };
-        const rules = alarmRules(spec);
+        const rules = alarmRules(spec, ALICLOUD_PROFILE);
         for (const rule of rules) {
             const metric = rule.metric;
-            // alarmRules keeps the 5xx count of this cloud (LB_5XX_METRIC): ALB publishes no 5xx share per instance.
+            // alarmRules keeps the 5xx count of this cloud (ALICLOUD_PROFILE.lb5xxMetric): ALB publishes no 5xx share per instance.
             if (metric === "lb5xxPercent") throw new pulumi.ResourceError(`alarm ${rule.key}: Alibaba Cloud's ALB publishes no 5xx share per instance; its alarm is lb5xxPerSecond`, this);
             const m = cmsMetric(metric, spec.database.engine, spec.cache.mode);
             if (m.target === "application") throw new pulumi.ResourceError(`alarm ${rule.key} reads an application metric: per-application alarms belong to the SAE applications`, this);

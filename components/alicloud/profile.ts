@@ -1,9 +1,18 @@
 // The Alibaba Cloud profile: what the cloud-neutral model needs to know about Alibaba Cloud
 // (CloudProfile). Pure: no @pulumi import.
 
-import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, StackSpec, checkComputeSize, saeEventLimit, saePeakTimers } from "../model";
+import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, ScheduleHorizon, StackSpec, checkComputeSize, saeEventLimit, saePeakTimers } from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
-import { ALICLOUD_REGIONS } from "./regions";
+import { ALICLOUD_REGIONS, ALICLOUD_RESIDENCY_BOUNDARIES } from "./regions";
+
+/**
+ * How far ahead Alibaba Cloud accepts a one-off scheduled action (the profile's scheduleHorizon):
+ * ESS CreateScheduledTask: LaunchTime "cannot be later than 90 days from the date of scheduled task
+ * creation" (and RecurrenceEndTime the same in the ROS ALIYUN::ESS::ScheduledTask reference; the
+ * provider docstring of recurrence_end_time says 365, the stricter 90 is used). The SAE timers of
+ * daylight-saving zones are planned over the same span (saeTimers).
+ */
+export const ALICLOUD_SCHEDULE_HORIZON: ScheduleHorizon = { days: 90, service: "Alibaba Cloud ESS" };
 
 /**
  * SAE takes at most SAE_MAX_SCALING_RULES scaling rules per application and SAE_MAX_TRIGGER_POINTS
@@ -14,7 +23,7 @@ import { ALICLOUD_REGIONS } from "./regions";
  */
 export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" | "scaling">, now: number): string[] {
     if (spec.compute !== "serverless") return [];
-    const timers = saePeakTimers(spec, now);
+    const timers = saePeakTimers(spec, now, ALICLOUD_SCHEDULE_HORIZON);
     // A timer limited to one daylight-saving offset names its dates (saeTimers).
     const periods = timers.map((t) => (t.beginDate === undefined ? t.period : `${t.period} from ${t.beginDate} to ${t.endDate ?? "open"}`));
     const crowded = timers
@@ -52,8 +61,23 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // a default floor of 1 PCU.
     serverlessCapacity: { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1 },
     regions: ALICLOUD_REGIONS,
+    residencyBoundaries: ALICLOUD_RESIDENCY_BOUNDARIES,
     instances: ECS_CATALOGUE,
     stepScalingCooldown: true,
+    // SAE scaling rules on the applications (components/alicloud/serverless.ts).
+    serverlessScaler: "saeRules",
+    // ALB publishes a 5xx share only per forwarding rule and only through the API
+    // (`RuleHTTPCodeUpstream5XXRatio`, dimensions loadBalancerId, listenerProtocol, listenerPort,
+    // ruleId; "ALB monitoring metrics", "ALB metrics that you can view only using an API or an SDK"),
+    // and CloudMonitor alarms take no metric math; the rules of the serverless tier belong to the SAE
+    // ingress (no rule id the program knows) and the default action has no rule. So the alarm counts
+    // what ALB publishes per instance, `LoadBalancerHTTPCodeUpstream5XX` ("The number of 5XX status
+    // codes that are returned by backend servers to the ALB instance per second. Unit: Count/s"),
+    // under its own name: a count per second, not a share.
+    lb5xxMetric: "lb5xxPerSecond",
+    // registry.k8s.io is not reachable from mainland China and no ACR-hosted kubectl of a current
+    // minor is documented (kubectlImage): the setting is required when pod floors are scheduled.
+    defaultKubectlImage: null,
     dnsHealthCheck: { service: "Alibaba Cloud GTM", shortestIntervalSeconds: 60, ttlSeconds: 60, failureThresholds: [1, 2, 3], timeoutSeconds: 3 },
     cdnOriginLimit: 20,
     cdnCertificate: { pattern: /^\d{1,20}$/, what: "the numeric id of a Certificate Management Service certificate" },
@@ -68,6 +92,7 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
         ...checkComputeSize(ECS_CATALOGUE, spec.video.transcoderSize, "video.transcoderSize"),
         ...checkSaeScalingRules(spec, now.getTime()),
     ],
+    scheduleHorizon: ALICLOUD_SCHEDULE_HORIZON,
     // SAE's rules per application bound the events a serverless stack declares at once.
-    eventLimit: (spec: StackSpec, now: number) => (spec.compute === "serverless" ? saeEventLimit(spec, now) : null),
+    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => (spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
 };

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
 import { RegionOutputs } from "../region-outputs";
-import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, tierSchedule } from "../model";
+import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule } from "../model";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -12,11 +12,25 @@ import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
-import { ServerlessApps } from "./serverless";
+import { ServerlessServices } from "./serverless";
+import { ALICLOUD_PROFILE } from "./profile";
 import { Storage } from "./storage";
 
+/**
+ * What a region reads of the stack spec: names and tags (`prefix`, `project`, `domain`, `tags`),
+ * the network (`natStrategy`, `adminCidrs`, `appPort`), the business tier (`compute`, `app`,
+ * `kubernetes`, `scaling`, `events`, `peaks`), the data tier (`database`, `cache`, `queue`), the
+ * alarms (`monitoring`) and the listener certificate (`tls`). The stage, the cloud, the other
+ * regions, the CDN and the video layer are the deployment's (deployAlicloud, deployAws).
+ */
+export type RegionStackSpec = Pick<
+    StackSpec,
+    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls"
+>;
+
+/** Inputs of one region of the stack. */
 export interface RegionArgs {
-    readonly spec: StackSpec;
+    readonly spec: RegionStackSpec;
     readonly region: RegionSpec;
     /** The instant scheduled tasks are planned against (epoch ms; the program passes the wall clock). */
     readonly now: number;
@@ -26,13 +40,13 @@ export interface RegionArgs {
 
 /** One Alibaba Cloud region of the stack: everything a viewer's request needs, in that region. */
 export class Region extends pulumi.ComponentResource {
-    private readonly spec: StackSpec;
+    private readonly spec: RegionStackSpec;
     readonly network: Network;
     readonly loadBalancer: LoadBalancer;
     /** The VM app group: compute `vm` only. */
     readonly autoScaling: AutoScaling | null;
     /** The SAE applications: compute `serverless` only. */
-    readonly serverless: ServerlessApps | null;
+    readonly serverless: ServerlessServices | null;
     readonly cache: Cache;
     readonly database: Database;
     /** null when the stack has no queue (`queue.enabled` false). */
@@ -63,7 +77,9 @@ export class Region extends pulumi.ComponentResource {
         // Exactly one business tier serves the ALB's routes (businessRoutes decides the routes).
         const routes = businessRoutes(spec.compute);
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
+        // No limit on the events at once: ESS takes the group's scheduled tasks without one applied here
+        // (the SAE rule count limits the serverless tier only, ALICLOUD_PROFILE.eventLimit).
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, ALICLOUD_PROFILE.scheduleHorizon, null);
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
             {
@@ -138,7 +154,7 @@ export class Region extends pulumi.ComponentResource {
 
         this.serverless =
             spec.compute === "serverless"
-                ? new ServerlessApps(
+                ? new ServerlessServices(
                       `${name}-sae`,
                       {
                           spec,
@@ -186,6 +202,7 @@ export class Region extends pulumi.ComponentResource {
                 `${name}-services`,
                 {
                     spec,
+                    kubectlImage: kubectlImage(spec, ALICLOUD_PROFILE),
                     schedule: appSchedule,
                     endpoints: {
                         redisHost: this.cache.host,

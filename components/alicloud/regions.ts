@@ -11,6 +11,7 @@
 // A zone added by Alibaba Cloud after that page is an error until it is added here.
 
 import type { RegionTable } from "../model/regions";
+import type { BoundaryName, BoundaryRegions } from "../model/residency";
 
 /** `cn-hangzhou` + "-" + letter; `ap-southeast-1` + letter (region ids ending in a digit). */
 function zoneSeparator(region: string): "" | "-" {
@@ -57,5 +58,27 @@ export const ALICLOUD_REGIONS: RegionTable = {
         "me-east-1": { title: "UAE (Dubai)" },
         "me-central-1": { title: "Saudi Arabia (Riyadh)" },
         "na-south-1": { title: "Mexico" },
+    },
+};
+
+/**
+ * Alibaba Cloud regions inside each named residency boundary. Hong Kong (`cn-hongkong`) is outside
+ * the mainland and is not listed.
+ */
+export const ALICLOUD_RESIDENCY_BOUNDARIES: Readonly<Record<BoundaryName, BoundaryRegions>> = {
+    "mainland-china": {
+        regions: [
+            "cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu", "cn-hangzhou", "cn-shanghai",
+            "cn-shenzhen", "cn-heyuan", "cn-guangzhou", "cn-chengdu", "cn-nanjing", "cn-fuzhou", "cn-shanghai-finance-1",
+        ],
+        sources: [
+            "Alibaba Cloud, Regions and zones, 'Chinese mainland regions' (https://www.alibabacloud.com/help/doc-detail/188196.htm)",
+            "Alibaba Cloud Tag API endpoints, local regions cn-nanjing and cn-fuzhou (https://www.alibabacloud.com/help/en/resource-management/tag/developer-reference/api-tag-2018-08-28-endpoint)",
+            "Alibaba Finance Cloud region list, cn-shanghai-finance-1 (https://www.alibabacloud.com/help/doc-detail/72379.htm)",
+        ],
+    },
+    us: {
+        regions: ["us-west-1", "us-east-1"],
+        sources: ["Alibaba Cloud, Regions and zones: US (Silicon Valley) us-west-1, US (Virginia) us-east-1 (https://www.alibabacloud.com/help/doc-detail/188196.htm)"],
     },
 };

@@ -1,7 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ScalingAction, StackSpec, TierSchedule, shortHash, utcRecurrence } from "../model";
+import { ScalingAction, TierSchedule, shortHash, utcRecurrence } from "../model";
+import { ALICLOUD_PROFILE } from "./profile";
 
 /**
  * The ESS simple scaling rule of a scaling action from the model: percent steps (with a minimum
@@ -41,13 +42,13 @@ export function essLaunchTime(at: string): string {
  * The ESS scheduled tasks of a tier's schedule on a scaling group. Each sets MinValue and MaxValue
  * only (never DesiredCapacity): raising the floor makes ESS add instances up to it, lowering it
  * leaves running instances to the scale-in alarm. One-off tasks run once at LaunchTime; recurring
- * ones are RecurrenceType Cron (a UTC cron) from their first run to RecurrenceEndTime.
+ * ones are RecurrenceType Cron (a UTC cron) from their first run to RecurrenceEndTime, within
+ * the ESS horizon (ALICLOUD_PROFILE.scheduleHorizon).
  */
 export function essScheduledTasks(
     name: string,
     groupId: pulumi.Input<string>,
     schedule: TierSchedule,
-    spec: Pick<StackSpec, "cloud">,
     parent: pulumi.Resource,
 ): alicloud.ess.ScheduledTask[] {
     const oneOff = schedule.oneOff.map(
@@ -68,7 +69,7 @@ export function essScheduledTasks(
             ),
     );
     const recurring = schedule.recurring.map((a) => {
-        const r = utcRecurrence(spec, a, schedule.plannedAt);
+        const r = utcRecurrence(ALICLOUD_PROFILE.scheduleHorizon, a, schedule.plannedAt);
         return new alicloud.ess.ScheduledTask(
             `${name}-schedule-${a.key}`,
             {

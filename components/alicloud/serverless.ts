@@ -32,6 +32,7 @@ import {
 import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
 import { cmsServiceMetric } from "./metrics";
 import { cmsAlarm } from "./monitoring";
+import { ALICLOUD_SCHEDULE_HORIZON } from "./profile";
 
 /** Endpoints the services read from their environment (host names only; the passwords reach them by ConfigMap reference). */
 export interface ServiceEndpoints {
@@ -41,8 +42,19 @@ export interface ServiceEndpoints {
     readonly kafkaBrokers: pulumi.Input<string> | null;
 }
 
-export interface ServerlessAppsArgs {
-    readonly spec: StackSpec;
+/**
+ * What the serverless tier reads of the stack spec: the name prefix and project (namespace id and
+ * descriptions), the domain (the ingress hostname), the app port, the services (images, sizes,
+ * instance bounds), the scaling thresholds, the alarm thresholds, the events and peaks it is
+ * scheduled for, the app group's floor (the capacity an event needs is sized against it) and the
+ * listener certificate (`tls.certificateId`).
+ */
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls">;
+
+/** Inputs of ServerlessServices on Alibaba Cloud (SAE). Every field is required. */
+export interface ServerlessServicesArgs {
+    readonly spec: ServerlessServicesSpec;
+    /** The region: its name and zones (the instances spread over every zone's vSwitch). */
     readonly region: RegionSpec;
     readonly vpcId: pulumi.Input<string>;
     /** Private vSwitch of every zone: the instances spread over all of them. */
@@ -79,13 +91,14 @@ const NAMESPACE_SHORT_ID_MAX = 20;
  * (acs_serverless CPU and memory), each application's passwords (only those its service uses,
  * serviceCredentialEnvs) by reference to a ConfigMap of its own, and one SAE ingress that creates the ALB's HTTPS listener with a path rule per service.
  */
-export class ServerlessApps extends pulumi.ComponentResource {
+export class ServerlessServices extends pulumi.ComponentResource {
     readonly namespaceId: pulumi.Output<string>;
     readonly appIds: Readonly<Record<ServiceName, pulumi.Output<string>>>;
     readonly ingressId: pulumi.Output<string>;
 
-    constructor(name: string, args: ServerlessAppsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("live-commerce:alicloud:ServerlessApps", name, {}, opts);
+    constructor(name: string, args: ServerlessServicesArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Type token renamed from ServerlessApps (the same role on both clouds): the alias keeps the URNs of deployed stacks.
+        super("live-commerce:alicloud:ServerlessServices", name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: "live-commerce:alicloud:ServerlessApps" }] });
         const { spec, region, tags } = args;
         const shortId = `${spec.prefix}${region.name.replace(/-/g, "")}`.slice(0, NAMESPACE_SHORT_ID_MAX);
         const namespace = new alicloud.sae.Namespace(
@@ -171,7 +184,7 @@ export class ServerlessApps extends pulumi.ComponentResource {
             );
             apps.set(unit.service, app);
             // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
-            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: saeDeclaredEvents(spec, args.now) }, region, unit, args.now), spec, region, args.now);
+            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: saeDeclaredEvents(spec, args.now, ALICLOUD_SCHEDULE_HORIZON) }, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON, null), spec, region, args.now);
             for (const rule of serviceAlarmRules(spec, [unit.service], SERVICE_ALARM_METRICS)) {
                 const m = cmsServiceMetric(rule.metric);
                 if (m !== null) cmsAlarm(this, name, rule, m, app.id, args.contactGroups[rule.level], { metric: rule.metric, service: unit.service });
@@ -230,7 +243,7 @@ export class ServerlessApps extends pulumi.ComponentResource {
      * limited to its days by begin and end date, its schedules lifting the floor before the start and
      * restoring the bounds after the end.
      */
-    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, spec: StackSpec, region: RegionSpec, now: number): void {
+    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">, now: number): void {
         const m = saeMetricPlan(spec, unit);
         const { minReadyInstances, minReadyInstanceRatio } = saeReleasePlan(region);
         const metric = {
@@ -247,7 +260,7 @@ export class ServerlessApps extends pulumi.ComponentResource {
         // One rule per timer period (a rule has one period; checkSaeScalingRules keeps the count
         // within SAE's limit, saeDeclaredEvents the events within what is left); the first keeps
         // the rule's original name.
-        const timers = saeTimers(timed.recurring, SAE_TIME_ZONE, now);
+        const timers = saeTimers(timed.recurring, SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON);
         (timers.length > 0 ? timers : [null]).forEach((timer, i) => {
             const suffix = i === 0 ? "" : `-${i + 1}`;
             new alicloud.sae.ApplicationScalingRule(
@@ -286,3 +299,8 @@ export class ServerlessApps extends pulumi.ComponentResource {
         }
     }
 }
+
+/** @deprecated Renamed ServerlessServices (the same name on both clouds). */
+export const ServerlessApps = ServerlessServices;
+/** @deprecated Renamed ServerlessServicesArgs. */
+export type ServerlessAppsArgs = ServerlessServicesArgs;

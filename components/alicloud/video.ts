@@ -348,7 +348,7 @@ export class Video extends pulumi.ComponentResource {
         }
         this.scalingRule(name, "out", group, tier.scaleOut);
         this.scalingRule(name, "in", group, tier.scaleIn);
-        essScheduledTasks(`${name}-transcoders`, group.id, args.schedule, { cloud: "alicloud" }, this);
+        essScheduledTasks(`${name}-transcoders`, group.id, args.schedule, this);
         return { ingestEndpoint: nlb.dnsName, scalingGroupId: group.id };
     }
 

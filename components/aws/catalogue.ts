@@ -171,7 +171,7 @@ export const CACHE_SNAPSHOT_RETENTION_DAYS = 7;
  * standalone: one node, no failover (startup). cluster: `shards` node groups of 1 primary plus
  * `replicasPerShard` replicas, automatic failover on and Multi-AZ whenever replicas and zones allow.
  */
-export function cacheLayout(spec: StackSpec, region: RegionSpec): CacheLayout {
+export function cacheLayout(spec: Pick<StackSpec, "cache">, region: RegionSpec): CacheLayout {
     const cluster = spec.cache.mode === "cluster";
     const replicas = cluster ? spec.cache.replicasPerShard : 0;
     const failover = replicas >= 1;
@@ -232,7 +232,7 @@ export type DatabaseLayout =
  * aurora: a cluster of one writer and `readReplicas` readers, at least one reader when highly
  * available, so a second zone always holds a failover target.
  */
-export function databaseLayout(spec: StackSpec, region: RegionSpec): DatabaseLayout {
+export function databaseLayout(spec: Pick<StackSpec, "database">, region: RegionSpec): DatabaseLayout {
     const db = spec.database;
     const dbClass = dbClassFor(db.engine, db.size);
     const { primaryZone } = primaryStandby(region);
@@ -280,7 +280,7 @@ export const BROKERS_PER_ZONE = 1;
  * topic's replication factor is replace-on-change (policies/conformance/replace-on-change.ts), so
  * growth -> mature only adds partitions in place.
  */
-export function queueLayout(spec: StackSpec, region: RegionSpec): QueueLayout {
+export function queueLayout(spec: Pick<StackSpec, "queue">, region: RegionSpec): QueueLayout {
     const zones = queueZones(region);
     const brokers = zones.length * BROKERS_PER_ZONE;
     const replicationFactor = zones.length;

@@ -166,7 +166,7 @@ export function alarmQueries(rule: AlarmRule, d: AlarmDimensions): MetricQuery[]
         appConnectionsPerInstance: () =>
             single("connections", { namespace: APP_METRICS_NAMESPACE, metricName: APP_CONNECTIONS_METRIC, stat: "Average", period, dimensions: asg }, "connections", label),
         lb5xxPercent: () => target5xxPercent(period, { LoadBalancer: d.loadBalancer }, label),
-        // The same count Alibaba Cloud alarms on (LB_5XX_METRIC): the targets' 5xx responses per second.
+        // The same count Alibaba Cloud alarms on (its profile's lb5xxMetric): the targets' 5xx responses per second.
         lb5xxPerSecond: () =>
             single("errors", { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", stat: "Sum", period, dimensions: { LoadBalancer: d.loadBalancer } }, `FILL(errors, 0) / ${period}`, label),
         lbUnhealthyHosts: () =>

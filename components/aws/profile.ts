@@ -4,7 +4,7 @@
 import { CloudProfile, StackSpec, awsEventLimit, checkAwsPeakActions, shortHash, show } from "../model";
 import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
 import { checkClusterAutoscaler } from "./cluster-addons";
-import { AWS_REGIONS } from "./regions";
+import { AWS_REGIONS, AWS_RESIDENCY_BOUNDARIES } from "./regions";
 
 /**
  * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
@@ -64,8 +64,16 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // `serverlessv2_scaling_configuration`, provider v6.66); a default floor of 2 ACU.
     serverlessCapacity: { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
     regions: AWS_REGIONS,
+    residencyBoundaries: AWS_RESIDENCY_BOUNDARIES,
     instances: EC2_CATALOGUE,
     stepScalingCooldown: false,
+    // Application Auto Scaling step policies on the ECS services (components/aws/serverless.ts).
+    serverlessScaler: "applicationAutoScalingSteps",
+    // The share of requests the targets answer with a 5xx (metric math HTTPCode_Target_5XX_Count /
+    // RequestCount, serviceAlarmQueries).
+    lb5xxMetric: "lb5xxPercent",
+    // The Kubernetes project's kubectl of the cluster's minor (shell-free, entrypoint kubectl).
+    defaultKubectlImage: (minor: string) => `registry.k8s.io/kubectl:v${minor}.0`,
     dnsHealthCheck: { service: "Route 53", shortestIntervalSeconds: 10, ttlSeconds: 60, failureThresholds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], timeoutSeconds: 4 },
     cdnOriginLimit: 2,
     cdnCertificate: { pattern: /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, what: "the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates from us-east-1 only)" },
@@ -75,7 +83,10 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // ACM certificate, which the AWS edge does not build.
     separateRegions: false,
     check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec), ...checkAwsPeakActions(spec)],
+    // PutScheduledUpdateGroupAction documents no upper limit on StartTime (only "in the past" is an
+    // error; EC2 Auto Scaling API Reference), nor does Application Auto Scaling PutScheduledAction.
+    scheduleHorizon: null,
     // The scheduled-action quotas (125 per Auto Scaling group, 200 per scalable target): the events
     // that do not fit are deferred to a later pulumi up, never an error (awsEventLimit).
-    eventLimit: (spec: StackSpec, now: number) => awsEventLimit(spec, now),
+    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => awsEventLimit(spec, now, null),
 };

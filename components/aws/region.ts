@@ -15,6 +15,7 @@ import {
     ROUTE_NODE_PORTS,
     ROUTES,
     planRegionNetwork,
+    kubectlImage,
     tierSchedule,
     serviceCredentials,
     SERVICE_NAMES,
@@ -22,7 +23,7 @@ import {
     serviceAccountOf,
     targetKind,
 } from "../model";
-import { AWS_NAME_LIMITS, awsName } from "./profile";
+import { AWS_NAME_LIMITS, AWS_PROFILE, awsName } from "./profile";
 import { AlarmDimensions } from "./metrics";
 import { cacheLayout, databaseLayout, queueLayout } from "./catalogue";
 import { LiveCommerceServices, PodIdentity } from "../kubernetes";
@@ -37,11 +38,24 @@ import { LoadBalancer } from "./loadbalancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 import { Queue } from "./queue";
-import { FargateServices } from "./serverless";
+import { ServerlessServices } from "./serverless";
 import { LB_LOG_PREFIX, Storage } from "./storage";
 
+/**
+ * What a region reads of the stack spec: names and tags (`prefix`, `project`, `domain`, `tags`),
+ * the network (`natStrategy`, `adminCidrs`, `appPort`), the business tier (`compute`, `app`,
+ * `kubernetes`, `scaling`, `events`, `peaks`), the data tier (`database`, `cache`, `queue`), the
+ * alarms (`monitoring`) and the listener certificate (`tls`). The stage, the cloud, the other
+ * regions, the CDN and the video layer are the deployment's (deployAlicloud, deployAws).
+ */
+export type RegionStackSpec = Pick<
+    StackSpec,
+    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls"
+>;
+
+/** Inputs of one region of the stack. */
 export interface RegionArgs {
-    readonly spec: StackSpec;
+    readonly spec: RegionStackSpec;
     readonly region: RegionSpec;
     /** The instant scheduled actions are planned against (epoch ms; the program passes the wall clock). */
     readonly now: number;
@@ -51,14 +65,14 @@ export interface RegionArgs {
 
 /** One AWS region of the stack: everything a viewer's request needs, in that region. */
 export class Region extends pulumi.ComponentResource {
-    private readonly spec: StackSpec;
+    private readonly spec: RegionStackSpec;
     readonly network: Network;
     readonly storage: Storage;
     readonly loadBalancer: LoadBalancer;
     /** The VM app group: compute `vm` only. */
     readonly autoScaling: AutoScaling | null;
     /** The ECS services on Fargate: compute `serverless` only. */
-    readonly serverless: FargateServices | null;
+    readonly serverless: ServerlessServices | null;
     readonly cache: Cache;
     readonly database: Database;
     /** Present when spec.queue.enabled. */
@@ -84,7 +98,7 @@ export class Region extends pulumi.ComponentResource {
         // Exactly one business tier serves the load balancer's routes (businessRoutes decides the routes).
         const routes = businessRoutes(spec.compute);
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now);
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now));
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
             {
@@ -156,7 +170,7 @@ export class Region extends pulumi.ComponentResource {
                     minReaders: readers,
                     maxReaders: AURORA_MAX_READ_REPLICAS,
                     targetCpuPercent: spec.scaling.scaleOut.cpuPercent,
-                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now),
+                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now)),
                     dependsOn: [this.database],
                     tags,
                 },
@@ -188,7 +202,7 @@ export class Region extends pulumi.ComponentResource {
                 databaseMaxConnections: this.database.maxConnections,
                 cacheNodes: this.cache.nodeIds,
             }));
-        this.monitoring = new Monitoring(`${name}-monitoring`, { rules: alarmRules(spec), contacts: spec.monitoring.contacts, dimensions, tags }, parent);
+        this.monitoring = new Monitoring(`${name}-monitoring`, { rules: alarmRules(spec, AWS_PROFILE), contacts: spec.monitoring.contacts, dimensions, tags }, parent);
         const tg = this.loadBalancer.targetGroupArnByRoute;
         const targetOf = (service: ServiceName): pulumi.Output<string> => {
             const arn = tg[service];
@@ -203,7 +217,7 @@ export class Region extends pulumi.ComponentResource {
         const reader = this.database.readerEndpoints[0];
         this.serverless =
             spec.compute === "serverless"
-                ? new FargateServices(
+                ? new ServerlessServices(
                       `${name}-fargate`,
                       {
                           spec,
@@ -248,6 +262,7 @@ export class Region extends pulumi.ComponentResource {
                 `${name}-services`,
                 {
                     spec,
+                    kubectlImage: kubectlImage(spec, AWS_PROFILE),
                     schedule: appSchedule,
                     endpoints: {
                         redisHost: this.cache.endpoint,
@@ -278,7 +293,7 @@ export class Region extends pulumi.ComponentResource {
      * and its nodes use the cluster security group when the node group has no launch template
      * (EKS User Guide, "View Amazon EKS security group requirements for clusters").
      */
-    private bindKubernetes(name: string, spec: StackSpec, cluster: KubernetesCluster, tags: Record<string, string>): void {
+    private bindKubernetes(name: string, spec: RegionStackSpec, cluster: KubernetesCluster, tags: Record<string, string>): void {
         const parent = { parent: this };
         const groups = this.network.securityGroupIds;
         cluster.nodeAutoScalingGroupNames.forEach((groupName, zone) =>

@@ -12,6 +12,7 @@
 // letters are not listed here are checked by form only (region code + one letter).
 
 import type { RegionTable } from "../model/regions";
+import type { BoundaryName, BoundaryRegions } from "../model/residency";
 
 const letters = (region: string, ls: string): string[] => [...ls].map((l) => `${region}${l}`);
 
@@ -67,5 +68,17 @@ export const AWS_REGIONS: RegionTable = {
         "us-gov-west-1": { title: "AWS GovCloud (US-West)", zones: letters("us-gov-west-1", "abc") },
         "cn-north-1": { title: "China (Beijing)" },
         "cn-northwest-1": { title: "China (Ningxia)" },
+    },
+};
+
+/** AWS regions inside each named residency boundary (the commercial partition and the China partition). */
+export const AWS_RESIDENCY_BOUNDARIES: Readonly<Record<BoundaryName, BoundaryRegions>> = {
+    "mainland-china": {
+        regions: ["cn-north-1", "cn-northwest-1"],
+        sources: ["AWS General Reference, Regions: China (Beijing) cn-north-1, China (Ningxia) cn-northwest-1 (https://docs.aws.amazon.com/general/latest/gr/rande.html)"],
+    },
+    us: {
+        regions: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
+        sources: ["AWS General Reference, Regions: us-east-1, us-east-2, us-west-1, us-west-2 (https://docs.aws.amazon.com/general/latest/gr/rande.html)"],
     },
 };

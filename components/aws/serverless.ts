@@ -19,6 +19,7 @@ import {
     unitSchedule,
     serviceImage,
 } from "../model";
+import { AWS_PROFILE } from "./profile";
 import { scheduledActions } from "./scaling-rule";
 import {
     SCALING_ALARM_THRESHOLD,
@@ -36,8 +37,18 @@ import { DatabaseCredential } from "./database";
 import { CREDENTIAL_KEYS, awsPartition, containerSecrets, ecsExecutionRoleTrustPolicy, ecsTaskRoleTrustPolicy, secretReadPolicy, taskExecutionPolicyArn } from "./identity";
 import { AWS_NAME_LIMITS, awsName } from "./profile";
 
-export interface FargateServicesArgs {
-    readonly spec: StackSpec;
+/**
+ * What the serverless tier reads of the stack spec: the name prefix (task families), the app port,
+ * the services (images, sizes, task bounds), the app group's health check grace period and floor
+ * (an event's need is sized against it), the scaling and alarm thresholds, the events and peaks
+ * it is scheduled for, and the compute (which scheduled-action quota applies, awsEventLimit).
+ */
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "compute" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks">;
+
+/** Inputs of ServerlessServices on AWS (ECS on Fargate). Every field is required. */
+export interface ServerlessServicesArgs {
+    readonly spec: ServerlessServicesSpec;
+    /** The region: its name and zones (the tasks spread over every zone's private subnet). */
     readonly region: RegionSpec;
     /** One private subnet per zone: the tasks spread over all of them. */
     readonly privateSubnetIds: pulumi.Input<string>[];
@@ -89,12 +100,13 @@ export const LOG_RETENTION_DAYS = 30;
  * (serviceCredentials: the interaction service gets no database credential) and a task role that
  * may only publish the connection metric, and three-level alarms per service.
  */
-export class FargateServices extends pulumi.ComponentResource {
+export class ServerlessServices extends pulumi.ComponentResource {
     readonly clusterName: pulumi.Output<string>;
     readonly serviceNames: Readonly<Record<ServiceName, pulumi.Output<string>>>;
 
-    constructor(name: string, args: FargateServicesArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("live-commerce:aws:FargateServices", name, {}, opts);
+    constructor(name: string, args: ServerlessServicesArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Type token renamed from FargateServices (the same role on both clouds): the alias keeps the URNs of deployed stacks.
+        super("live-commerce:aws:ServerlessServices", name, {}, { ...opts, aliases: [...(opts?.aliases ?? []), { type: "live-commerce:aws:FargateServices" }] });
         const { spec, region, tags } = args;
         // Named explicitly: the alarms' dimensions and the scalable target's resource id carry the names.
         const cluster = new aws.ecs.Cluster(`${name}-cluster`, { name, settings: [{ name: "containerInsights", value: "enabled" }], tags }, { parent: this });
@@ -192,7 +204,7 @@ export class FargateServices extends pulumi.ComponentResource {
      * master user, or, for a global database, one this component writes with the same keys) and
      * the cache AUTH token's (key `password`).
      */
-    private credentialSecrets(name: string, args: FargateServicesArgs): pulumi.Output<Record<ServiceCredential, string>> {
+    private credentialSecrets(name: string, args: ServerlessServicesArgs): pulumi.Output<Record<ServiceCredential, string>> {
         const { tags } = args;
         const credential = args.databaseCredential;
         const database =
@@ -219,7 +231,7 @@ export class FargateServices extends pulumi.ComponentResource {
         credentials: readonly ServiceCredential[],
         secretArns: pulumi.Output<Record<ServiceCredential, string>>,
         account: pulumi.Output<string>,
-        args: FargateServicesArgs,
+        args: ServerlessServicesArgs,
     ): { executionRole: aws.iam.Role; taskRole: aws.iam.Role } {
         const { tags, region } = args;
         const parent = { parent: this };
@@ -249,7 +261,7 @@ export class FargateServices extends pulumi.ComponentResource {
     }
 
     /** Three-level alarms of one service (serviceAlarmRules) on its CPU, memory, unhealthy targets and 5xx share, to each level's SNS topic. */
-    private serviceAlarms(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, serviceName: ServiceName, args: FargateServicesArgs): void {
+    private serviceAlarms(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, serviceName: ServiceName, args: ServerlessServicesArgs): void {
         const { alarms, tags } = args;
         // Each alarm waits only for the dimensions it reads: the ECS names are known in a first
         // preview, the target group's ARN suffix is not.
@@ -278,7 +290,7 @@ export class FargateServices extends pulumi.ComponentResource {
     }
 
     /** The service's scalable target, its two step policies with their alarms, and its scheduled actions. */
-    private scaling(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, unit: ServerlessUnitPlan, args: FargateServicesArgs): void {
+    private scaling(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, unit: ServerlessUnitPlan, args: ServerlessServicesArgs): void {
         const { spec, tags } = args;
         const prefix = `${name}-${unit.service}`;
         const target = new aws.appautoscaling.Target(
@@ -288,7 +300,7 @@ export class FargateServices extends pulumi.ComponentResource {
         );
         const rules = scalingActions(spec);
         for (const action of [rules.out, rules.in]) this.stepPolicy(prefix, target, cluster, service, action, tags);
-        scheduledActions(prefix, target, unitSchedule(spec, args.region, unit, args.now), (key) => `${unit.service}-${key}`, { parent: this });
+        scheduledActions(prefix, target, unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now)), (key) => `${unit.service}-${key}`, { parent: this });
     }
 
     /**
@@ -334,3 +346,8 @@ export class FargateServices extends pulumi.ComponentResource {
         );
     }
 }
+
+/** @deprecated Renamed ServerlessServices (the same name on both clouds). */
+export const FargateServices = ServerlessServices;
+/** @deprecated Renamed ServerlessServicesArgs. */
+export type FargateServicesArgs = ServerlessServicesArgs;

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, kubectlImage, serviceAccountOf, serviceCredentials, serviceNodePort } from "../model";
+import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceAccountOf, serviceCredentials, serviceNodePort } from "../model";
 import { ConnectionMetrics } from "./connection-metrics";
 import { Microservice, PodIdentity } from "./microservice";
 import { ReplicaFloors } from "./replica-floors";
@@ -47,7 +47,9 @@ export const CREDENTIAL_ENV: Readonly<Record<(typeof CREDENTIALS)[number], strin
 };
 
 export interface LiveCommerceServicesArgs {
-    readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage" | "app" | "cloud">;
+    readonly spec: Pick<StackSpec, "kubernetes" | "scaling" | "appPort" | "stage" | "app">;
+    /** Image of the pod floor jobs (kubectlImage of the spec and the cloud's profile); null: the floors are not scheduled. */
+    readonly kubectlImage: string | null;
     readonly endpoints: DataEndpoints;
     /** The region's app-group schedule: the pods' floors follow it (ReplicaFloors). Defaults to none: no timed floors (a stack without events or peaks). */
     readonly schedule?: TierSchedule;
@@ -90,7 +92,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
 
         // The pods' floors follow the timetable when there is one and a kubectl image to run it (kubectlImage).
         const schedule = args.schedule;
-        const image = kubectlImage(args.spec);
+        const image = args.kubectlImage;
         const timed = schedule !== undefined && schedule.oneOff.length + schedule.recurring.length > 0;
         // Only in an offline plan: pulumi up refuses such a stack first (missingSettings names kubernetes.kubectlImage).
         if (timed && image === null) pulumi.log.warn("kubernetes.kubectlImage is not set: the pods' floors are not scheduled; set it to a kubectl image on a registry the region reaches", this);

@@ -1,7 +1,8 @@
 // Three-level alarms (warning, critical, fatal): which metric, which threshold, per level.
 // Both clouds translate the same rules into their monitoring service.
 
-import { AlarmLevel, Cloud, ServiceName, StackSpec } from "./types";
+import type { CloudProfile } from "./profile";
+import { AlarmLevel, ServiceName, StackSpec } from "./types";
 
 export const ALARM_METRICS = [
     "appCpuPercent",
@@ -42,18 +43,14 @@ export const ALARM_THRESHOLDS: Readonly<Record<AlarmMetric, { readonly warning: 
 };
 
 /**
- * The load balancer's 5xx alarm metric per cloud. AWS: the share of requests the targets answer
- * with a 5xx (`lb5xxPercent`, metric math HTTPCode_Target_5XX_Count / RequestCount). Alibaba
- * Cloud's ALB publishes a 5xx share only per forwarding rule and only through the API
- * (`RuleHTTPCodeUpstream5XXRatio`, dimensions loadBalancerId, listenerProtocol, listenerPort,
- * ruleId; "ALB monitoring metrics", "ALB metrics that you can view only using an API or an SDK"),
- * and CloudMonitor alarms take no metric math; the rules of the serverless tier belong to the SAE
- * ingress (no rule id the program knows) and the default action has no rule. So the Alibaba alarm
- * counts what ALB publishes per instance, `LoadBalancerHTTPCodeUpstream5XX` ("The number of 5XX
- * status codes that are returned by backend servers to the ALB instance per second. Unit:
- * Count/s"), under its own name, `lb5xxPerSecond`: a count per second, not a share.
+ * The load balancer's 5xx alarm metrics: the share of requests the targets answer with a 5xx
+ * (`lb5xxPercent`) or their count per second (`lb5xxPerSecond`). A stack alarms on its cloud's one
+ * (CloudProfile.lb5xxMetric).
  */
-export const LB_5XX_METRIC: Readonly<Record<Cloud, AlarmMetric>> = { aws: "lb5xxPercent", alicloud: "lb5xxPerSecond" };
+export const LB_5XX_METRICS = ["lb5xxPercent", "lb5xxPerSecond"] as const satisfies readonly AlarmMetric[];
+
+/** One of LB_5XX_METRICS. */
+export type Lb5xxMetric = (typeof LB_5XX_METRICS)[number];
 
 /** Consecutive periods before each level fires. */
 export const LEVEL_PERIODS: Readonly<Record<AlarmLevel, number>> = { warning: 5, critical: 3, fatal: 1 };
@@ -81,16 +78,16 @@ function levelRule(t: Thresholds, level: AlarmLevel, atLeast: boolean): Omit<Ala
 
 /**
  * Every alarm of a stack: each metric at each of the three levels (the app group's metrics only
- * with compute `vm`; the load balancer's 5xx metric of the stack's cloud, LB_5XX_METRIC). Connection and CPU warnings sit
+ * with compute `vm`; of the load balancer's 5xx metrics the cloud's, `profile.lb5xxMetric`). Connection and CPU warnings sit
  * at the scale-out thresholds, so a warning means "scaling should be kicking in".
  */
-export function alarmRules(spec: Pick<StackSpec, "cloud" | "compute" | "monitoring" | "scaling">): AlarmRule[] {
+export function alarmRules(spec: Pick<StackSpec, "compute" | "monitoring" | "scaling">, profile: Pick<CloudProfile, "lb5xxMetric">): AlarmRule[] {
     const thresholds: typeof ALARM_THRESHOLDS = {
         ...ALARM_THRESHOLDS,
         appCpuPercent: { ...ALARM_THRESHOLDS.appCpuPercent, warning: spec.scaling.scaleOut.cpuPercent },
         appConnectionsPerInstance: { ...ALARM_THRESHOLDS.appConnectionsPerInstance, warning: spec.scaling.scaleOut.connectionsPerInstance },
     };
-    const otherCloud5xx = Object.values(LB_5XX_METRIC).filter((m) => m !== LB_5XX_METRIC[spec.cloud]);
+    const otherCloud5xx: readonly AlarmMetric[] = LB_5XX_METRICS.filter((m) => m !== profile.lb5xxMetric);
     return ALARM_METRICS.filter((metric) => (spec.compute === "vm" || !APP_GROUP_METRICS.includes(metric)) && !otherCloud5xx.includes(metric)).flatMap((metric) =>
         spec.monitoring.levels.map((level): AlarmRule => ({ key: `${metric}-${level}`, metric, ...levelRule(thresholds[metric], level, metric === "lbUnhealthyHosts") })),
     );

@@ -6,6 +6,7 @@ import { cidrsOverlap, parseCidr } from "./cidr";
 import { scalingActions } from "./scaling";
 import { InstanceCatalogue, UnsupportedSizeError, instanceTypeFor } from "./sizes";
 import { ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
+import { CloudProfile } from "./profile";
 
 /** Namespace the business services run in. */
 export const NAMESPACE = "live-commerce";
@@ -285,17 +286,17 @@ export function podFloors(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor:
 }
 
 /**
- * Image of the jobs that set the autoscalers' floors: `kubernetes.kubectlImage`, or on AWS the
- * Kubernetes project's kubectl of the cluster's minor (`registry.k8s.io/kubectl:v<minor>.0`,
+ * Image of the jobs that set the autoscalers' floors: `kubernetes.kubectlImage`, or the cloud's
+ * default (CloudProfile.defaultKubectlImage; on AWS the Kubernetes project's kubectl of the cluster's minor (`registry.k8s.io/kubectl:v<minor>.0`,
  * shell-free, entrypoint kubectl). null on Alibaba Cloud without a setting: registry.k8s.io is not
  * reachable from mainland China and no ACR-hosted kubectl of a current minor is documented (ACK's
  * own guides use `registry.cn-beijing.aliyuncs.com/acs/kubectl:1.14.8`, seventeen minors behind the
  * cluster, outside kubectl's one-minor version skew), so the stack requires the setting
  * (missingSettings) when it schedules floors.
  */
-export function kubectlImage(spec: Pick<StackSpec, "cloud" | "kubernetes">): string | null {
+export function kubectlImage(spec: Pick<StackSpec, "kubernetes">, profile: Pick<CloudProfile, "defaultKubectlImage">): string | null {
     if (spec.kubernetes.kubectlImage !== null) return spec.kubernetes.kubectlImage;
-    const image = DEFAULT_KUBECTL_IMAGE[spec.cloud];
+    const image = profile.defaultKubectlImage;
     return image === null ? null : image(spec.kubernetes.version);
 }
 
@@ -306,12 +307,6 @@ export function kubectlImage(spec: Pick<StackSpec, "cloud" | "kubernetes">): str
 export function hpaIgnoreChanges(scheduledFloors: boolean): string[] {
     return scheduledFloors ? ["spec.minReplicas"] : [];
 }
-
-/** The default kubectl image per cloud, from the cluster's minor version; null where none is verified (kubectlImage). */
-export const DEFAULT_KUBECTL_IMAGE: Readonly<Record<StackSpec["cloud"], ((minor: string) => string) | null>> = {
-    aws: (minor) => `registry.k8s.io/kubectl:v${minor}.0`,
-    alicloud: null,
-};
 
 /** A one-off instant (UTC minute) as a 5-field cron (minute hour day month *), read in Etc/UTC. */
 export function oneOffCron(at: string): string {

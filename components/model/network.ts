@@ -34,7 +34,7 @@ export interface RegionNetworkPlan {
     readonly ingress: readonly IngressRule[];
 }
 
-export function planRegionNetwork(spec: StackSpec, region: RegionSpec): RegionNetworkPlan {
+export function planRegionNetwork(spec: Pick<StackSpec, "natStrategy" | "adminCidrs" | "appPort" | "kubernetes" | "queue">, region: RegionSpec): RegionNetworkPlan {
     return {
         region: region.name,
         cidr: region.cidr,

@@ -40,7 +40,7 @@ function registryHost(image: string): string {
  * reserved documentation domain; and the alarm recipients (a level without contacts). Empty when
  * the stack can deploy.
  */
-export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tlsCertificateRequired">): MissingSetting[] {
+export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tlsCertificateRequired" | "defaultKubectlImage">): MissingSetting[] {
     const missing: MissingSetting[] = [];
     if (isReservedDomain(spec.domain)) {
         missing.push({ key: `${spec.project}:domain`, reason: `${spec.domain} is a reserved documentation domain (RFC 2606): no certificate can be issued for it and no public zone serves it; set your own domain` });
@@ -57,7 +57,7 @@ export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tl
             missing.push({ key: `${spec.project}:kubernetes`, reason: `images of ${placeholders.map((p) => p.service).join(", ")} (compute ${spec.compute}) come from a placeholder registry (${hosts}); set imageRegistry or services.<name>.image` });
         }
     }
-    if (spec.compute === "kubernetes" && spec.events.length + spec.peaks.length > 0 && kubectlImage(spec) === null) {
+    if (spec.compute === "kubernetes" && spec.events.length + spec.peaks.length > 0 && kubectlImage(spec, profile) === null) {
         // The pod floors' CronJobs (components/kubernetes/replica-floors.ts) run kubectl from this image.
         missing.push({
             key: `${spec.project}:kubernetes`,

@@ -2,8 +2,10 @@
 // pure functions. Each cloud folder implements it once (components/<cloud>/profile.ts); the model
 // takes a profile as an argument and never names a cloud itself.
 
+import { Lb5xxMetric } from "./alarms";
 import { RegionTable } from "./regions";
-import { EventLimit } from "./schedule";
+import { BoundaryName, BoundaryRegions } from "./residency";
+import { EventLimit, ScheduleHorizon } from "./schedule";
 import { InstanceCatalogue } from "./sizes";
 import { Cloud, DatabaseEngine, StackSpec } from "./types";
 
@@ -62,6 +64,11 @@ export interface CloudProfile {
      * config validation checks `regions[].name` and `regions[].zones` against it (./regions).
      */
     readonly regions: RegionTable;
+    /**
+     * The cloud's regions inside each named residency boundary, with their sources: `residency:
+     * boundary: <name>` keeps the stack's user data in them.
+     */
+    readonly residencyBoundaries: Readonly<Record<BoundaryName, BoundaryRegions>>;
     /** The instance types the compute sizes map to (app servers, nodes, transcoders). */
     readonly instances: InstanceCatalogue;
     /**
@@ -69,6 +76,19 @@ export interface CloudProfile {
      * step waits its cooldown before it acts again (false: the next evaluation period acts).
      */
     readonly stepScalingCooldown: boolean;
+    /**
+     * What scales the serverless tier's units: Application Auto Scaling step policies on the ECS
+     * services (components/aws/serverless.ts) or SAE scaling rules (components/alicloud/serverless.ts);
+     * time to peak models each (tierFigures).
+     */
+    readonly serverlessScaler: "applicationAutoScalingSteps" | "saeRules";
+    /** The load balancer's 5xx metric the stack alarms on (alarmRules): a share or a count per second. */
+    readonly lb5xxMetric: Lb5xxMetric;
+    /**
+     * The kubectl image the pod floor jobs run when `kubernetes.kubectlImage` is unset, from the
+     * cluster's minor version; null where none is verified (kubectlImage: the setting is then required).
+     */
+    readonly defaultKubectlImage: ((minor: string) => string) | null;
     /** The health checks of the cloud's DNS steering service. */
     readonly dnsHealthCheck: DnsHealthCheckService;
     /** Origins the cloud's CDN can fail over between. */
@@ -95,10 +115,16 @@ export interface CloudProfile {
      */
     readonly check: (spec: StackSpec, now: Date) => string[];
     /**
+     * How far ahead the cloud's scaling service accepts a one-off scheduled action; null when it
+     * documents no limit. Events released beyond it are reported deferred (scheduleReport), and
+     * recurring tasks the cloud takes in UTC end within it (recurringUntil).
+     */
+    readonly scheduleHorizon: ScheduleHorizon | null;
+    /**
      * The cloud's limit on the events one `pulumi up` declares at `now` (epoch ms), beyond its
      * horizon; null when it has none (scheduleReport reports the events past it `deferred`).
      */
-    readonly eventLimit: (spec: StackSpec, now: number) => EventLimit | null;
+    readonly eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => EventLimit | null;
 }
 
 /** The profile of each cloud, for the code that reads a cloud from config. */

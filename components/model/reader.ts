@@ -3,7 +3,7 @@
 
 import { kindOf, show } from "./errors";
 import { BooleanField, ChoiceField, ChoiceListField, Field, Fields, NumberField, OptionalTextField, TextField, TextListField, TextMapField } from "./schema";
-import type { Cloud } from "./types";
+import type { Cloud, ComputeTier } from "./types";
 
 export type ConfigObject = Readonly<Record<string, unknown>>;
 
@@ -241,25 +241,41 @@ export class ConfigReader {
 
 /**
  * Keys set on a cloud that does not use them: one issue per key, naming the key and the cloud.
- * Walks the raw config along the declaration; values are never shown (they are not judged).
+ * Walks the raw config along the declaration (`clouds`, `cloudNote`); values are never shown
+ * (they are not judged).
  */
-export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields, parent = ""): string[] {
+export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields): string[] {
+    return keysUnused(raw, fields, "", (f, field) => {
+        if (f.clouds === undefined || f.clouds.includes(cloud)) return null;
+        const why = f.cloudNote === undefined ? "" : `: ${f.cloudNote}`;
+        return `${field}: is not used on ${cloud} (${f.clouds.join(", ")} only${why}); allowed: leave it unset on ${cloud}`;
+    });
+}
+
+/**
+ * Keys set on a stack whose compute tier does not use them (`computes`, `computeNote` of the
+ * declaration): one issue per key, naming the key, the compute and the tiers that use it.
+ */
+export function keysUnusedWith(compute: ComputeTier, raw: ConfigObject, fields: Fields): string[] {
+    return keysUnused(raw, fields, "", (f, field) => {
+        if (f.computes === undefined || f.computes.some((c) => c === compute)) return null;
+        const why = f.computeNote === undefined ? "" : `: ${f.computeNote}`;
+        return `${field}: is not used with compute ${compute} (compute ${f.computes.join(", ")} only${why}); allowed: leave it unset with compute ${compute}`;
+    });
+}
+
+/** Walks the keys set in `raw` along the declaration; `unused` returns the issue of a key set where it is not used (its keys are then not walked). */
+function keysUnused(raw: ConfigObject, fields: Fields, parent: string, unused: (f: Field, field: string) => string | null): string[] {
     return Object.entries(fields).flatMap(([key, f]) => {
         const value = raw[key];
         if (value === undefined || value === null) return [];
         const field = path(parent, key);
-        if (f.clouds !== undefined && !f.clouds.some((c) => c === cloud)) {
-            const why = f.cloudNote === undefined ? "" : `: ${f.cloudNote}`;
-            return [`${field}: is not used on ${cloud} (${f.clouds.join(", ")} only${why}); allowed: leave it unset on ${cloud}`];
+        const issue = unused(f, field);
+        if (issue !== null) return [issue];
+        if (f.kind === "section" && isConfigObject(value)) return keysUnused(value, f.fields, field, unused);
+        if (f.kind === "list" && Array.isArray(value)) {
+            return value.flatMap((item: unknown, i: number) => (isConfigObject(item) ? keysUnused(item, f.item, `${field}[${i}]`, unused) : []));
         }
-        return nestedUnused(cloud, value, f, field);
+        return [];
     });
-}
-
-function nestedUnused(cloud: Cloud, value: unknown, f: Field, field: string): string[] {
-    if (f.kind === "section" && isConfigObject(value)) return keysUnusedOn(cloud, value, f.fields, field);
-    if (f.kind === "list" && Array.isArray(value)) {
-        return value.flatMap((item: unknown, i: number) => (isConfigObject(item) ? keysUnusedOn(cloud, item, f.item, `${field}[${i}]`) : []));
-    }
-    return [];
 }

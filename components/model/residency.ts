@@ -6,65 +6,53 @@
 
 import type { CloudProfile } from "./profile";
 import { checkRegionId } from "./regions";
-import { Cloud, StackSpec } from "./types";
+import { StackSpec } from "./types";
 
-/** A named residency boundary: the regions of each cloud inside it, and where the list was read. */
+/** A named residency boundary, as users name it; each cloud lists its regions inside it (CloudProfile.residencyBoundaries). */
 export interface NamedBoundary {
     readonly description: string;
-    readonly regions: Readonly<Record<Cloud, readonly string[]>>;
-    readonly sources: readonly string[];
 }
 
 /**
- * The named boundaries. Region ids are the clouds' own; a region absent here is outside.
- * - `mainland-china`: the regions in the Chinese mainland. Hong Kong (`cn-hongkong`) is outside the
- *   mainland and is not listed: data sent there leaves the mainland (a cross-border transfer under
- *   the Personal Information Protection Law, art. 38-40).
+ * The named boundaries. Each cloud's profile lists the region ids inside each one, with their
+ * sources (components/<cloud>/regions.ts); a region absent there is outside.
+ * - `mainland-china`: the regions in the Chinese mainland. Hong Kong is outside the mainland: data
+ *   sent there leaves the mainland (a cross-border transfer under the Personal Information
+ *   Protection Law, art. 38-40).
  * - `us`: the commercial United States regions.
  */
-export const RESIDENCY_BOUNDARIES: Readonly<Record<string, NamedBoundary>> = {
-    "mainland-china": {
-        description: "the Chinese mainland (Hong Kong, Macao and Taiwan are outside)",
-        regions: {
-            alicloud: [
-                "cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu", "cn-hangzhou", "cn-shanghai",
-                "cn-shenzhen", "cn-heyuan", "cn-guangzhou", "cn-chengdu", "cn-nanjing", "cn-fuzhou", "cn-shanghai-finance-1",
-            ],
-            aws: ["cn-north-1", "cn-northwest-1"],
-        },
-        sources: [
-            "Alibaba Cloud, Regions and zones, 'Chinese mainland regions' (https://www.alibabacloud.com/help/doc-detail/188196.htm)",
-            "Alibaba Cloud Tag API endpoints, local regions cn-nanjing and cn-fuzhou (https://www.alibabacloud.com/help/en/resource-management/tag/developer-reference/api-tag-2018-08-28-endpoint)",
-            "Alibaba Finance Cloud region list, cn-shanghai-finance-1 (https://www.alibabacloud.com/help/doc-detail/72379.htm)",
-            "AWS General Reference, Regions: China (Beijing) cn-north-1, China (Ningxia) cn-northwest-1 (https://docs.aws.amazon.com/general/latest/gr/rande.html)",
-        ],
-    },
-    us: {
-        description: "the United States (commercial regions)",
-        regions: {
-            alicloud: ["us-west-1", "us-east-1"],
-            aws: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
-        },
-        sources: [
-            "Alibaba Cloud, Regions and zones: US (Silicon Valley) us-west-1, US (Virginia) us-east-1 (https://www.alibabacloud.com/help/doc-detail/188196.htm)",
-            "AWS General Reference, Regions: us-east-1, us-east-2, us-west-1, us-west-2 (https://docs.aws.amazon.com/general/latest/gr/rande.html)",
-        ],
-    },
-};
+export const RESIDENCY_BOUNDARIES = {
+    "mainland-china": { description: "the Chinese mainland (Hong Kong, Macao and Taiwan are outside)" },
+    us: { description: "the United States (commercial regions)" },
+} as const satisfies Readonly<Record<string, NamedBoundary>>;
 
-export const BOUNDARY_NAMES: readonly string[] = Object.keys(RESIDENCY_BOUNDARIES);
+/** The name of a named residency boundary. */
+export type BoundaryName = keyof typeof RESIDENCY_BOUNDARIES;
+
+/** The regions of one cloud inside a named boundary, and where the list was read. */
+export interface BoundaryRegions {
+    readonly regions: readonly string[];
+    readonly sources: readonly string[];
+}
+
+export const BOUNDARY_NAMES: readonly BoundaryName[] = ["mainland-china", "us"];
+
+/** Whether `name` names a residency boundary. */
+export function isBoundaryName(name: string): name is BoundaryName {
+    return BOUNDARY_NAMES.some((n) => n === name);
+}
 
 /** A stack's residency: the boundary's name (or "regions" for an explicit list) and its regions. */
 export interface ResidencySpec {
-    /** A name of RESIDENCY_BOUNDARIES, or the listed region ids joined by "+" when the stack file lists them itself. */
+    /** A boundary's name (BOUNDARY_NAMES), or the listed region ids joined by "+" when the stack file lists them itself. */
     readonly boundary: string;
     /** Region ids inside the boundary, for the stack's cloud. */
     readonly regions: readonly string[];
 }
 
-/** The regions a boundary holds on a cloud; undefined for an unknown name. */
-export function boundaryRegions(name: string, cloud: Cloud): readonly string[] | undefined {
-    return RESIDENCY_BOUNDARIES[name]?.regions[cloud];
+/** The regions a boundary holds on a cloud (its profile's residencyBoundaries); undefined for an unknown name. */
+export function boundaryRegions(name: string, profile: Pick<CloudProfile, "residencyBoundaries">): readonly string[] | undefined {
+    return isBoundaryName(name) ? profile.residencyBoundaries[name].regions : undefined;
 }
 
 /** Where a stack region stands against the residency: inside the boundary, or a separate partition. */
@@ -94,7 +82,7 @@ export function residencyIssues(spec: Pick<StackSpec, "regions" | "residency">, 
     const r = spec.residency;
     const first = spec.regions[0];
     if (r === null || first === undefined) return [];
-    const issues: string[] = !Object.hasOwn(RESIDENCY_BOUNDARIES, r.boundary) ? r.regions.flatMap((region, i) => checkRegionId(profile.regions, `residency.boundary[${i}]`, region)) : [];
+    const issues: string[] = !isBoundaryName(r.boundary) ? r.regions.flatMap((region, i) => checkRegionId(profile.regions, `residency.boundary[${i}]`, region)) : [];
     if (!r.regions.includes(first.name)) {
         issues.push(`residency.boundary: the first region ${first.name} holds the primary database and must be inside ${r.boundary} (${r.regions.join(", ")}) (got regions ${spec.regions.map((x) => x.name).join(", ")}); list a region of the boundary first`);
     }
@@ -119,5 +107,5 @@ export function residencyTag(spec: Pick<StackSpec, "regions" | "residency">, reg
  */
 export function residencyOutput(residency: ResidencySpec | null): { readonly boundary: string | readonly string[] } | undefined {
     if (residency === null) return undefined;
-    return { boundary: BOUNDARY_NAMES.includes(residency.boundary) ? residency.boundary : [...residency.regions] };
+    return { boundary: isBoundaryName(residency.boundary) ? residency.boundary : [...residency.regions] };
 }

@@ -125,7 +125,7 @@ export function roundUpTo(value: number, step: number): number {
  * connection: online / (scale-out connections x planned utilisation), rounded up to whole zones,
  * never below the group's minimum.
  */
-export function instancesForOnline(spec: StackSpec, region: RegionSpec, online: number): number {
+export function instancesForOnline(spec: Pick<StackSpec, "scaling" | "app">, region: Pick<RegionSpec, "zones">, online: number): number {
     const perInstance = spec.scaling.scaleOut.connectionsPerInstance * PLANNED_UTILISATION;
     const needed = Math.ceil(online / perInstance);
     return Math.max(spec.app.minSize, roundUpTo(needed, Math.max(1, region.zones.length)));

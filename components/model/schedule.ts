@@ -19,13 +19,16 @@ import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, pa
 import { WEEKDAYS } from "./types";
 
 /**
- * How far ahead each cloud accepts a one-off scheduled action, in days. Alibaba Cloud ESS
- * CreateScheduledTask: LaunchTime "cannot be later than 90 days from the date of scheduled task
- * creation" (and RecurrenceEndTime the same in the ROS ALIYUN::ESS::ScheduledTask reference; the
- * provider docstring of recurrence_end_time says 365, the stricter 90 is used). AWS
- * PutScheduledUpdateGroupAction documents no upper limit (only "in the past" is an error): null.
+ * How far ahead a cloud accepts a one-off scheduled action (CloudProfile.scheduleHorizon; null on a
+ * cloud without such a limit). Events released beyond it are reported deferred and declared by a
+ * later `pulumi up`; recurring tasks scheduled in UTC end within it (recurringUntil).
  */
-export const SCHEDULE_HORIZON_DAYS = { alicloud: 90, aws: null } as const;
+export interface ScheduleHorizon {
+    /** Days ahead of the `pulumi up`. */
+    readonly days: number;
+    /** The service that sets the limit, for the report ("Alibaba Cloud ESS"). */
+    readonly service: string;
+}
 
 /**
  * Actions due sooner than this are moved to now + this lead: both clouds reject a start time in the
@@ -57,7 +60,7 @@ export interface TierBounds {
 }
 
 /** Capacity a tier needs for an audience of `online` viewers over `streams` broadcasts. */
-export function tierNeed(spec: StackSpec, region: RegionSpec, tier: ScheduledTier, bounds: TierBounds, online: number, streams: number): number {
+export function tierNeed(spec: Pick<StackSpec, "scaling" | "app">, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, online: number, streams: number): number {
     if (tier === "appGroup") return instancesForOnline(spec, region, online);
     // A serverless service holds the audience's connections like the app group, within its own floor.
     if (tier === "serverlessUnit") {
@@ -69,6 +72,9 @@ export function tierNeed(spec: StackSpec, region: RegionSpec, tier: ScheduledTie
     const ratio = instancesForOnline(spec, region, online) / spec.app.minSize;
     return Math.min(bounds.maxSize, Math.max(bounds.minSize, Math.ceil(bounds.minSize * ratio)));
 }
+
+/** What a tier's schedule reads of the stack: the scaling settings, the app group's floor, the events and peaks. */
+export type ScheduleSpec = Pick<StackSpec, "scaling" | "app" | "events" | "peaks">;
 
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
 export interface OneOffAction {
@@ -221,11 +227,12 @@ function compactMinute(ms: number): string {
  * The schedule of one tier in one region: one-off actions of the events from the merged floor
  * timeline (past steps dropped; the current floor of an event in progress re-asserted
  * SCHEDULE_LEAD_MINUTES ahead), restores after recurring actions inside an event, and the
- * recurring actions of the peaks.
+ * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
+ * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
  */
-export function tierSchedule(spec: StackSpec, region: RegionSpec, tier: ScheduledTier, bounds: TierBounds, now: number): TierSchedule {
+export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
     const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
-    const windows = declarableEvents(spec, now).flatMap((event): Window[] => {
+    const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
@@ -268,28 +275,30 @@ export function tierSchedule(spec: StackSpec, region: RegionSpec, tier: Schedule
 
 /**
  * The events within reach of a `pulumi up` at `now`: a valid window that is not over and, on a cloud
- * with a horizon (SCHEDULE_HORIZON_DAYS), released within it; ordered by pre-scale instant (then by
- * name), the order in which a per-resource limit admits them.
+ * with a horizon (`horizon`, the profile's scheduleHorizon; null when none), released within it;
+ * ordered by pre-scale instant (then by name), the order in which a per-resource limit (EventLimit)
+ * admits them.
  */
-export function eventsInHorizon(spec: Pick<StackSpec, "cloud" | "scaling" | "events">, now: number): LiveEvent[] {
-    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
+export function eventsInHorizon(spec: Pick<StackSpec, "scaling" | "events">, now: number, horizon: ScheduleHorizon | null): LiveEvent[] {
     return spec.events
         .flatMap((event) => {
             const w = eventWindow(spec, event.start, event.end);
             if (w === null || w.to <= now) return [];
-            return horizon !== null && w.to > now + horizon * DAY_MS ? [] : [{ event, from: w.from }];
+            return horizon !== null && w.to > now + horizon.days * DAY_MS ? [] : [{ event, from: w.from }];
         })
         .sort((a, b) => a.from - b.from || a.event.name.localeCompare(b.event.name))
         .map((e) => e.event);
 }
 
 /**
- * The events a `pulumi up` at `now` declares: those in reach (eventsInHorizon) and, on AWS, within
- * the scheduled-action quota of the tiers' Auto Scaling group and scalable targets (awsEventLimit).
+ * The events a `pulumi up` at `now` declares on a tier: those in reach (eventsInHorizon) and, when
+ * the tier's cloud limits the events declared at once (`eventLimit`, null when none; on AWS the
+ * scheduled-action quota of the Auto Scaling group and scalable targets, awsEventLimit), the first
+ * `eventLimit.count` of them.
  */
-export function declarableEvents(spec: Pick<StackSpec, "cloud" | "compute" | "scaling" | "events" | "peaks">, now: number): LiveEvent[] {
-    const events = eventsInHorizon(spec, now);
-    return SCHEDULED_ACTION_QUOTAS_APPLY[spec.cloud] ? events.slice(0, awsEventLimit(spec, now).count) : events;
+export function declarableEvents(spec: Pick<StackSpec, "scaling" | "events">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): LiveEvent[] {
+    const events = eventsInHorizon(spec, now, horizon);
+    return eventLimit === null ? events : events.slice(0, eventLimit.count);
 }
 
 /**
@@ -299,12 +308,6 @@ export function declarableEvents(spec: Pick<StackSpec, "cloud" | "compute" | "sc
  * Application Auto Scaling"; the ECS services and the Aurora readers are scalable targets).
  */
 export const AWS_SCHEDULED_ACTION_QUOTAS = { autoScalingGroup: 125, scalableTarget: 200 } as const;
-
-/**
- * Clouds whose scheduled-action quotas limit the events one `pulumi up` declares (AWS_SCHEDULED_ACTION_QUOTAS).
- * Alibaba Cloud's limit is SAE's rule count, applied through its profile's eventLimit (saeEventLimit).
- */
-export const SCHEDULED_ACTION_QUOTAS_APPLY: Readonly<Record<StackSpec["cloud"], boolean>> = { aws: true, alicloud: false };
 
 /**
  * The strictest scheduled-action quota among a stack's scheduled tiers: the app Auto Scaling group
@@ -351,11 +354,11 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
  * the peaks', fit the strictest scheduled-action quota (awsScheduledActionQuota); the others are
  * reported `deferred` and declared by a later `pulumi up` once earlier events have passed.
  */
-export function awsEventLimit(spec: Pick<StackSpec, "cloud" | "compute" | "scaling" | "events" | "peaks">, now: number): EventLimit {
+export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null): EventLimit {
     const quota = awsScheduledActionQuota(spec);
     let left = quota.count - peakActionCount(spec);
     let count = 0;
-    for (const event of eventsInHorizon(spec, now)) {
+    for (const event of eventsInHorizon(spec, now, horizon)) {
         const cost = eventActionCount(spec, event, now);
         if (cost > left) break;
         left -= cost;
@@ -375,21 +378,20 @@ export interface EventLimit {
 }
 
 /**
- * What becomes of each event and peak, given the cloud's horizon, the instant `now` and an
- * optional limit on the events declared at once (`eventLimit`; Defaults to none).
+ * What becomes of each event and peak, given the cloud's horizon (`horizon`, null when none), the
+ * instant `now` and an optional limit on the events declared at once (`eventLimit`; Defaults to none).
  */
-export function scheduleReport(spec: StackSpec, now: number, eventLimit: EventLimit | null = null): ScheduleReport[] {
-    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
-    const held = eventLimit === null ? [] : eventsInHorizon(spec, now).slice(eventLimit.count);
+export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null = null): ScheduleReport[] {
+    const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
         if (w.to <= now) return { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` };
-        if (horizon !== null && w.to > now + horizon * DAY_MS) {
+        if (horizon !== null && w.to > now + horizon.days * DAY_MS) {
             return {
                 source: event.name,
                 status: "deferred",
-                detail: `scheduled when within ${horizon} days (${spec.cloud} accepts scheduled tasks up to ${horizon} days ahead): a pulumi up on or after ${utcMinute(w.to - horizon * DAY_MS)} declares it`,
+                detail: `scheduled when within ${horizon.days} days (${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead): a pulumi up on or after ${utcMinute(w.to - horizon.days * DAY_MS)} declares it`,
             };
         }
         if (eventLimit !== null && held.includes(event)) {
@@ -400,7 +402,7 @@ export function scheduleReport(spec: StackSpec, now: number, eventLimit: EventLi
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
         const days = peak.recurrence === "daily" ? "every day" : `on ${peak.days.join(", ")}`;
-        const until = recurringUntil(spec, peak.timeZone, now);
+        const until = recurringUntil(horizon, peak.timeZone, now);
         return {
             source: peak.name,
             status: "recurring",
@@ -414,13 +416,13 @@ export function scheduleReport(spec: StackSpec, now: number, eventLimit: EventLi
  * The end of a recurring schedule on a cloud that schedules recurring tasks in UTC with a bounded
  * end (Alibaba Cloud ESS: cron in UTC, RecurrenceEndTime within the horizon): the horizon, or the
  * zone's next daylight-saving change, whichever is first (the UTC cron is right only until then).
- * null on clouds that read recurrences in the zone itself without an end (AWS `TimeZone`).
+ * null on clouds without a horizon, which read recurrences in the zone itself without an end (AWS
+ * `TimeZone`).
  */
-export function recurringUntil(spec: Pick<StackSpec, "cloud">, timeZone: string, now: number): number | null {
-    const horizon = SCHEDULE_HORIZON_DAYS[spec.cloud];
+export function recurringUntil(horizon: ScheduleHorizon | null, timeZone: string, now: number): number | null {
     if (horizon === null) return null;
     // Whole UTC days, so the end moves once a day rather than on every run.
-    const limit = Math.floor((now + horizon * DAY_MS) / DAY_MS) * DAY_MS - DAY_MS;
+    const limit = Math.floor((now + horizon.days * DAY_MS) / DAY_MS) * DAY_MS - DAY_MS;
     const change = nextOffsetChange(now, limit, timeZone);
     return change === null ? limit : Math.max(now + MINUTE_MS, change - MINUTE_MS);
 }
@@ -466,9 +468,9 @@ export interface UtcRecurrence {
  * the horizon). The cron holds while the zone keeps its offset, so the recurrence ends at the next
  * daylight-saving change; a later `pulumi up` plans the next stretch.
  */
-export function utcRecurrence(spec: Pick<StackSpec, "cloud">, action: RecurringAction, now: number): UtcRecurrence {
+export function utcRecurrence(horizon: ScheduleHorizon | null, action: RecurringAction, now: number): UtcRecurrence {
     const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
-    const until = recurringUntil(spec, action.timeZone, now) ?? earliest + 365 * DAY_MS;
+    const until = recurringUntil(horizon, action.timeZone, now) ?? earliest + 365 * DAY_MS;
     return { cron: utcCron(action, earliest), launchAt: utcMinute(nextOccurrence(action, earliest)), endAt: utcMinute(until) };
 }
 

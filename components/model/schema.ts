@@ -17,6 +17,13 @@ interface FieldBase {
     readonly clouds?: readonly Cloud[];
     /** Why the other clouds do without the key (with `clouds`), for the error. */
     readonly cloudNote?: string;
+    /**
+     * The compute tiers that use the key; setting it on a stack of another `compute` is an error
+     * naming the key, the compute and the tiers that use it. Defaults to every tier.
+     */
+    readonly computes?: readonly (typeof COMPUTE_TIERS)[number][];
+    /** What the other tiers use instead (with `computes`), for the error. */
+    readonly computeNote?: string;
     /** The default when the stage presets do not hold it (a computed or fixed default), as prose. */
     readonly defaultDoc?: string;
     /** A value the user must set (no default); a missing one is an error. */
@@ -247,6 +254,15 @@ const SERVICE = {
     maxReplicas: integer(1, 1000, "Pods at most (the autoscaler's ceiling)."),
 } as const satisfies Fields;
 
+/** Why compute kubernetes and serverless take no app server settings. */
+const APP_SERVERS_NOTE = "compute kubernetes and serverless run no app servers";
+
+/** The keys of the cluster itself: compute kubernetes only (serverless runs the services without a cluster, vm runs no services). */
+const CLUSTER_ONLY = { computes: ["kubernetes"], computeNote: "compute vm and serverless run no cluster" } as const satisfies Pick<FieldBase, "computes" | "computeNote">;
+
+/** The keys of the four services: compute kubernetes and serverless (vm runs one app on its servers). */
+const SERVICES_ONLY = { computes: ["kubernetes", "serverless"], computeNote: "compute vm runs the app on its app servers (app.*), not the four services" } as const satisfies Pick<FieldBase, "computes" | "computeNote">;
+
 /** Why AWS stacks take no transcoder settings. */
 const VIDEO_NOTE = "AWS transcodes in IVS, which runs no transcoders of the stack";
 
@@ -284,12 +300,21 @@ export const CONFIG_FIELDS = {
     ),
     appPort: integer(1024, 65535, "TCP port the app servers listen on behind the load balancer."),
     adminCidrs: { kind: "textList", pattern: CIDR_TEXT, what: "an IPv4 CIDR", doc: "Networks allowed to SSH into app servers; empty: no SSH from anywhere. Together they may admit at most one /16 of public addresses (private ranges such as 10.0.0.0/8 are free); wider, or ranges that add up to the internet, is an error." },
-    app: section("The app tier of compute vm (one scaling group per region).", {
-        size: section("Size of one app server.", SIZE),
-        minSize: integer(1, 1000, "Fewest app servers per region."),
-        maxSize: integer(1, 1000, "Most app servers per region."),
-        healthCheckGracePeriodSeconds: integer(0, 3600, "Seconds a new server gets before health checks count (boot and app start)."),
-        imageId: { kind: "optionalText", what: "a non-empty string", doc: "Image of the app servers (one that keeps the app image contract, docs/METRICS.md); unset: the cloud's stock Linux image of the region." },
+    app: section("The app tier of compute vm (one scaling group per region). Keys only the app servers use are errors with another compute; minSize, maxSize and healthCheckGracePeriodSeconds also serve the other tiers as said below.", {
+        size: section("Size of one app server.", SIZE, { computes: ["vm"], computeNote: APP_SERVERS_NOTE }),
+        minSize: integer(1, 1000, "Fewest app servers per region. With compute kubernetes or serverless no app servers run, and it is the everyday floor that event and peak pre-scaling is measured against: a scheduled need of N app servers raises the services' pod floors (kubernetes) and the Aurora read replicas by N / minSize."),
+        maxSize: integer(1, 1000, "Most app servers per region (at least minSize). With compute kubernetes or serverless, the ceiling of the scheduled floor minSize is measured against."),
+        healthCheckGracePeriodSeconds: integer(0, 3600, "Seconds a new server gets before health checks count (boot and app start). With compute serverless on AWS, the health check grace period of the ECS services; SAE applications (Alibaba Cloud) wait by their probes' delays and do not read it.", {
+            computes: ["vm", "serverless"],
+            computeNote: "the Kubernetes tier's pods are judged by their readiness probes",
+        }),
+        imageId: {
+            kind: "optionalText",
+            what: "a non-empty string",
+            doc: "Image of the app servers (one that keeps the app image contract, docs/METRICS.md); unset: the cloud's stock Linux image of the region.",
+            computes: ["vm"],
+            computeNote: "compute kubernetes and serverless run the service images (kubernetes.imageRegistry, kubernetes.services.<service>.image)",
+        },
     }),
     scaling: section(
         "Elastic scaling: out when connections > scaleOut.connectionsPerInstance OR CPU > scaleOut.cpuPercent, in only when connections < scaleIn.connectionsPerInstance AND CPU < scaleIn.cpuPercent (docs/SCALING.md).",
@@ -337,30 +362,32 @@ export const CONFIG_FIELDS = {
         partitions: integer(1, 360, "Partitions per topic."),
         retentionHours: integer(24, 8760, "Message retention in hours."),
     }),
-    kubernetes: section("The managed Kubernetes tier (ACK Pro / EKS) of compute kubernetes.", {
+    kubernetes: section("The managed Kubernetes tier (ACK Pro / EKS) of compute kubernetes; its service images and per service bounds also serve compute serverless. Keys a stack's compute does not use are errors.", {
         enabled: flag("Follows compute (true exactly with compute kubernetes); setting it against compute is an error, so leave it unset.", { defaultDoc: "true with compute kubernetes, else false" }),
-        version: { kind: "text", pattern: /^1\.\d{2}$/, what: "a Kubernetes minor version such as 1.33", doc: "Kubernetes minor version of the cluster." },
-        nodeSize: section("Size of one node.", SIZE),
-        minNodesPerZone: integer(0, 100, "Nodes per zone at minimum; each pool keeps more when a 10x jump of the interaction pods needs them to start without new nodes (node pool headroom, docs/SCALING.md), within maxNodesPerZone."),
-        maxNodesPerZone: integer(1, 100, "Nodes per zone at most."),
+        version: { kind: "text", pattern: /^1\.\d{2}$/, what: "a Kubernetes minor version such as 1.33", doc: "Kubernetes minor version of the cluster.", ...CLUSTER_ONLY },
+        nodeSize: section("Size of one node.", SIZE, CLUSTER_ONLY),
+        minNodesPerZone: integer(0, 100, "Nodes per zone at minimum; each pool keeps more when a 10x jump of the interaction pods needs them to start without new nodes (node pool headroom, docs/SCALING.md), within maxNodesPerZone.", CLUSTER_ONLY),
+        maxNodesPerZone: integer(1, 100, "Nodes per zone at most.", CLUSTER_ONLY),
         imageRegistry: {
             kind: "text",
             pattern: /^(?!.*\/\/)[a-z0-9]([a-z0-9._\/:-]{0,200}[a-z0-9])?$/,
             what: "a registry path such as registry.example.com/live-commerce",
             doc: "Registry path of the service images <imageRegistry>/<service>:<imageTag>, run by compute kubernetes (Deployments) and serverless (SAE applications, Fargate tasks) (the default is a placeholder: set your own).",
+            ...SERVICES_ONLY,
         },
-        imageTag: { kind: "text", pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, what: "an image tag such as 1.0.0", doc: "Image tag of the services." },
+        imageTag: { kind: "text", pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, what: "an image tag such as 1.0.0", doc: "Image tag of the services.", ...SERVICES_ONLY },
         kubectlImage: {
             kind: "optionalText",
             what: "an image reference such as registry.example.com/mirror/kubectl:v1.33.0",
             doc: "Image of the jobs that raise and lower the pods' floors on the timetable (its entrypoint must be kubectl, of the cluster's minor version or one next to it). Unset: on aws registry.k8s.io/kubectl:v<version>.0 (the Kubernetes project's image); on alicloud required when events or peaks are set, because registry.k8s.io is not reachable from mainland China: mirror that image to your Container Registry (ACR) and set it here.",
+            ...CLUSTER_ONLY,
         },
-        services: section("Per service overrides.", {
+        services: section("Per service overrides (compute kubernetes: pods; compute serverless: SAE application or ECS service instances).", {
             user: section("The user service.", SERVICE),
             product: section("The product service (also the default route).", SERVICE),
             order: section("The order service (/order).", SERVICE),
             interaction: section("The interaction service (/ws: likes, comments, WebSocket push).", SERVICE),
-        } satisfies Record<ServiceName, SectionField<typeof SERVICE>>),
+        } satisfies Record<ServiceName, SectionField<typeof SERVICE>>, SERVICES_ONLY),
     }),
     monitoring: section("Alarms at three levels (warning, critical, fatal), each to its own contact group / SNS topic; pulumi up refuses the stack until every level has a recipient (without a critical one the flow \"alarm reaching a person\" is broken).", {
         contacts: section("Alarm recipients per level.", {
@@ -390,7 +417,7 @@ export const CONFIG_FIELDS = {
     dns: section("Global DNS.", {
         zoneId: {
             kind: "optionalText",
-            what: "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ (format: CloudProfile.dnsZoneId)",
+            what: "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ",
             clouds: ["aws"],
             cloudNote: "Alibaba Cloud stacks steer with GTM and take no zone id",
             defaultDoc: "unset",
@@ -437,10 +464,10 @@ export const CONFIG_FIELDS = {
             timeZone: { kind: "text", required: true, pattern: /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, what: "an IANA time zone such as Asia/Shanghai", check: checkTimeZone, doc: "IANA time zone of start and end, e.g. Asia/Shanghai." },
         },
     },
-    residency: section("Data residency: user data (databases, caches, queues, buckets and every replica) stays inside the boundary; the first region must be inside; a region outside keeps only its own users' data (its own database, no global database secondary) and answers api-<region>.<domain> (Alibaba Cloud only) (components/model/residency.ts).", {
+    residency: section("Data residency: user data (databases, caches, queues, buckets and every replica) stays inside the boundary; the first region must be inside; a region outside keeps only its own users' data (its own database, no global database secondary) and answers api-<region>.<domain> (Alibaba Cloud only); docs/GLOBAL.md (Data residency) lists the regions of each boundary.", {
         boundary: {
             kind: "nameOrList",
-            names: "mainland-china, us (RESIDENCY_BOUNDARIES)",
+            names: "mainland-china, us",
             pattern: /^[a-z]{2}(-[a-z0-9]+){1,4}$/,
             what: "a region id such as cn-hangzhou",
             doc: "The boundary: a named boundary or the list of region ids inside it.",

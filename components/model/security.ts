@@ -32,7 +32,7 @@ export interface IngressRule {
  * internet (HTTPS, and HTTP which only redirects); SSH is opened solely to `adminCidrs`; the data
  * tier only to the app tier, and Kafka only when the stack has a queue.
  */
-export function ingressRules(spec: StackSpec): IngressRule[] {
+export function ingressRules(spec: Pick<StackSpec, "adminCidrs" | "appPort" | "kubernetes" | "queue">): IngressRule[] {
     const fromLb: RuleSource = { kind: "role", role: "lb" };
     const fromApp: RuleSource = { kind: "role", role: "app" };
     const rules: IngressRule[] = [

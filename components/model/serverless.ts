@@ -3,7 +3,7 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan } from "./compute";
-import { EventLimit, OneOffAction, RecurringAction, SCHEDULE_HORIZON_DAYS, TierSchedule, declarableEvents, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
+import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
 import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 import { surgeNeed } from "./scaling";
@@ -12,9 +12,11 @@ import { surgeNeed } from "./scaling";
  * Timed capacity of one serverless unit in a region: the timetable of the stack's events and
  * recurring peaks (tierSchedule, tier `serverlessUnit`) within the unit's own floor and ceiling.
  * Releases restore the bounds only: capacity then drains by the metric rules, never by a jump.
+ * `horizon` is the cloud's (CloudProfile.scheduleHorizon), `eventLimit` the cloud's limit on the
+ * events declared at once (CloudProfile.eventLimit; null when none).
  */
-export function unitSchedule(spec: StackSpec, region: RegionSpec, unit: ServerlessUnitPlan, now: number): TierSchedule {
-    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length }, now);
+export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
+    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length }, now, horizon, eventLimit);
 }
 
 /** Date (YYYY-MM-DD) and time (HH:MM) of an instant (epoch ms) in a time zone. */
@@ -191,15 +193,16 @@ export function offsetSpans(zones: readonly string[], now: number, horizonDays: 
  *
  * Daylight saving: SAE timers are fixed GMT+8, so a peak in a zone that changes its offset (e.g.
  * Europe/London) would run an hour off half the year. When an action's zone (or `timeZone`)
- * changes its offset, each span of one offset (offsetSpans) within the `horizonDays` after `now`
+ * changes its offset, each span of one offset (offsetSpans) within the `horizon` (the cloud's
+ * scheduleHorizon) after `now`
  * gets timers of its own, at that span's times, limited by `beginDate`/`endDate` to the GMT+8 dates
  * of the span's first and last occurrences; a later `pulumi up` declares the spans after the
  * horizon. Zones without offset changes keep long-term timers without dates.
  */
-export function saeTimers(recurring: readonly RecurringAction[], timeZone: string, now: number, horizonDays: number = SCHEDULE_HORIZON_DAYS.alicloud): SaeTimer[] {
+export function saeTimers(recurring: readonly RecurringAction[], timeZone: string, now: number, horizon: ScheduleHorizon): SaeTimer[] {
     const timers = new Map<string, { period: string; beginDate?: string; endDate?: string; schedules: { atTime: string; minReplicas: number; maxReplicas: number }[] }>();
     for (const action of recurring) {
-        const spans = offsetSpans([action.timeZone, timeZone], now, horizonDays);
+        const spans = offsetSpans([action.timeZone, timeZone], now, horizon.days);
         const dated = spans.some((s) => s.end !== null || s.start !== null);
         spans.forEach((span, i) => {
             const from = Math.max(now, span.start ?? now);
@@ -248,12 +251,13 @@ export const SAE_MAX_TRIGGER_POINTS = 20;
  * The SAE timers the stack's recurring peaks need at most in one application (saeTimers of every
  * peak, as if each lifted the service): one scaling rule per timer.
  */
-export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: number): SaeTimer[] {
+export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: number, horizon: ScheduleHorizon): SaeTimer[] {
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     return saeTimers(
         spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds)),
         SAE_TIME_ZONE,
         now,
+        horizon,
     );
 }
 
@@ -263,14 +267,17 @@ export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
  * declared event; the earliest events are declared, the others wait for a later `pulumi up` (once
  * earlier ones have passed). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
  */
-export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: number): EventLimit {
-    const count = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now).length));
+export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: number, horizon: ScheduleHorizon): EventLimit {
+    const count = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now, horizon).length));
     return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${count} left for events after the peaks' rules` };
 }
 
-/** The events the SAE applications declare now: the declarable ones (declarableEvents) within saeEventLimit. */
-export function saeDeclaredEvents(spec: Pick<StackSpec, "cloud" | "compute" | "peaks" | "scaling" | "events">, now: number): LiveEvent[] {
-    return declarableEvents(spec, now).slice(0, saeEventLimit(spec, now).count);
+/**
+ * The events the SAE applications declare now: the declarable ones within Alibaba Cloud's horizon
+ * (declarableEvents, `horizon` from the profile) within saeEventLimit.
+ */
+export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon): LiveEvent[] {
+    return declarableEvents(spec, now, horizon, saeEventLimit(spec, now, horizon));
 }
 
 /**

@@ -4,7 +4,7 @@ import { defaultRegionCidr } from "./cidr";
 import { checkCompute } from "./compute";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
-import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn } from "./reader";
+import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn, keysUnusedWith } from "./reader";
 import { CONFIG_FIELDS, CONFIG_KEY_NAMES, Fields, SectionValue } from "./schema";
 import { ALARM_LEVELS, CLOUDS, Cloud, ComputeSize, ComputeTier, LiveEvent, RecurringPeak, RegionSpec, STAGES, ServerlessCapacity, ServiceName, ServiceSpec, StackSpec, Stage } from "./types";
 import { validateSpec } from "./validate";
@@ -25,15 +25,20 @@ export interface ResolveOptions {
     readonly project?: string;
 }
 
+/** One identity key read: its value, or the issue naming the key, the value and what is allowed. */
+type IdentityRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: string };
+
+function readOneOf<T extends string>(key: string, allowed: readonly T[], value: unknown): IdentityRead<T> {
+    const found = allowed.find((a) => a === value);
+    return found !== undefined ? { ok: true, value: found } : { ok: false, issue: `${key}: must be one of ${allowed.join(", ")} (got ${show(value)})` };
+}
+
 /** Reads the stage and cloud; both decide everything else, so a bad one stops resolution at once. */
 export function readIdentity(raw: ConfigObject): { stage: Stage; cloud: Cloud } {
-    const issues: string[] = [];
-    const stage = STAGES.find((s) => s === raw.stage);
-    const cloud = CLOUDS.find((c) => c === raw.cloud);
-    if (stage === undefined) issues.push(`stage: must be one of ${STAGES.join(", ")} (got ${show(raw.stage)})`);
-    if (cloud === undefined) issues.push(`cloud: must be one of ${CLOUDS.join(", ")} (got ${show(raw.cloud)})`);
-    if (stage === undefined || cloud === undefined) throw new ConfigError(issues);
-    return { stage, cloud };
+    const stage = readOneOf("stage", STAGES, raw.stage);
+    const cloud = readOneOf("cloud", CLOUDS, raw.cloud);
+    if (stage.ok && cloud.ok) return { stage: stage.value, cloud: cloud.value };
+    throw new ConfigError([stage, cloud].flatMap((read) => (read.ok ? [] : [read.issue])));
 }
 
 const F = CONFIG_FIELDS;
@@ -77,13 +82,13 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         cdn: readCdn(r, raw.cdn, preset, profile),
         dns: readDns(r, raw.dns, profile),
         video: readVideo(r, raw.video, preset),
-        residency: readResidency(r, raw.residency, cloud),
+        residency: readResidency(r, raw.residency, profile),
         events: readEvents(r, raw.events),
         peaks: readPeaks(r, raw.peaks),
         tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
+    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues);
     return spec;
 }
@@ -307,13 +312,13 @@ function readVideo(r: ConfigReader, value: unknown, preset: StagePreset): StackS
     };
 }
 
-function readResidency(r: ConfigReader, value: unknown, cloud: Cloud): ResidencySpec | null {
+function readResidency(r: ConfigReader, value: unknown, profile: Pick<CloudProfile, "residencyBoundaries">): ResidencySpec | null {
     const f = F.residency.fields.boundary;
     const s = r.section(value, "residency", F.residency.fields);
     const b = s.boundary;
     if (b === undefined || b === null) return null;
     if (typeof b === "string") {
-        const regions = boundaryRegions(b, cloud);
+        const regions = boundaryRegions(b, profile);
         if (regions === undefined) {
             r.fail("residency.boundary", b, `must be one of ${BOUNDARY_NAMES.join(", ")}, or a list of region ids`);
             return null;

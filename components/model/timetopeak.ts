@@ -449,19 +449,13 @@ function saeFigures(spec: StackSpec, unit: ServerlessUnitPlan): TierFigures {
     };
 }
 
-/**
- * What scales each cloud's serverless units: Application Auto Scaling step policies on the ECS
- * services (components/aws/serverless.ts), SAE scaling rules (components/alicloud/serverless.ts).
- */
-export const SERVERLESS_SCALER: Readonly<Record<StackSpec["cloud"], "applicationAutoScalingSteps" | "saeRules">> = { aws: "applicationAutoScalingSteps", alicloud: "saeRules" };
-
 /** The figures of the tier that serves a region's viewers, by the stack's compute and cloud. */
-export function tierFigures(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown">, region: RegionSpec): TierFigures {
+export function tierFigures(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, region: RegionSpec): TierFigures {
     if (spec.compute === "kubernetes") return podFigures(spec, region.zones.length);
     if (spec.compute === "serverless") {
         const unit = planServerlessUnits(spec.kubernetes.services, region).find((u) => u.service === SURGE_SERVICE);
         if (unit === undefined) throw new RangeError(`no serverless unit for ${SURGE_SERVICE}`);
-        return SERVERLESS_SCALER[spec.cloud] === "saeRules"
+        return profile.serverlessScaler === "saeRules"
             ? saeFigures(spec, unit)
             : vmFigures(spec, "serverlessUnit", fargateScaling(spec, unit), `Fargate tasks of ${SURGE_SERVICE} (${FARGATE_TASK_START_SECONDS} s task start)`);
     }
@@ -469,7 +463,7 @@ export function tierFigures(spec: StackSpec, profile: Pick<CloudProfile, "stepSc
 }
 
 /** The plan's `scaling` section: time to peak and drain of the serving tier of every region. */
-export function scalingSimulation(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown">): { timeToPeak: TimeToPeak[]; drain: Drain[] } {
+export function scalingSimulation(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">): { timeToPeak: TimeToPeak[]; drain: Drain[] } {
     const timeToPeak: TimeToPeak[] = [];
     const drain: Drain[] = [];
     for (const r of spec.regions) {

@@ -17,15 +17,18 @@ import { stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
 import { Finding, Judgement, containsUnknown, depsOf, isUnknown } from "../lib/refs";
 import { isRecord, list, record, str, tagValue } from "../lib/values";
-import { BOUNDARY_NAMES, boundaryRegions } from "../../components/model/residency";
-import { ALICLOUD_REGIONS } from "../../components/alicloud/regions";
-import { AWS_REGIONS } from "../../components/aws/regions";
+import { BOUNDARY_NAMES, boundaryRegions, isBoundaryName } from "../../components/model/residency";
+import { ALICLOUD_REGIONS, ALICLOUD_RESIDENCY_BOUNDARIES } from "../../components/alicloud/regions";
+import { AWS_REGIONS, AWS_RESIDENCY_BOUNDARIES } from "../../components/aws/regions";
 
 /**
  * The region ids the pack config's `regions` may list: the union of the clouds' region tables
  * (components/alicloud/regions.ts, components/aws/regions.ts, each citing its source), since a
  * pack config is not bound to one cloud.
  */
+/** Each cloud's regions inside the named boundaries (the cloud profiles' residencyBoundaries). */
+const RESIDENCY_BOUNDARIES_OF = { alicloud: ALICLOUD_RESIDENCY_BOUNDARIES, aws: AWS_RESIDENCY_BOUNDARIES } as const;
+
 export const RESIDENCY_REGION_IDS: readonly string[] = [...new Set([...Object.keys(ALICLOUD_REGIONS.regions), ...Object.keys(AWS_REGIONS.regions)])].sort();
 
 interface Config {
@@ -71,7 +74,7 @@ export function boundaryOf(nodes: readonly Node[], config: Partial<Config>): Bou
     if (config.regions !== undefined && config.regions.length > 0) return { name: config.regions.join("+"), regions: config.regions };
     const named = (name: string): Boundary | undefined => {
         if (name === "") return undefined;
-        const regions = boundaryRegions(name, cloud) ?? (BOUNDARY_NAMES.includes(name) ? undefined : name.split("+").filter((r) => r !== ""));
+        const regions = boundaryRegions(name, { residencyBoundaries: RESIDENCY_BOUNDARIES_OF[cloud] }) ?? (isBoundaryName(name) ? undefined : name.split("+").filter((r) => r !== ""));
         return regions === undefined || regions.length === 0 ? undefined : { name, regions };
     };
     if (config.boundary !== undefined && config.boundary !== "") return named(config.boundary);

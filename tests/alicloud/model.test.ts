@@ -6,7 +6,7 @@ import {
     tierSchedule,
 } from "../../components/model";
 import { checkAlicloudClasses, polardbClassFor, polardbNodeCount, rdsClassFor, redisClassFor } from "../../components/alicloud/catalogue";
-import { resolveSpec } from "../../components/profiles";
+import { PROFILES, resolveSpec } from "../../components/profiles";
 import { essLaunchTime } from "../../components/alicloud/scaling-rule";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
@@ -96,7 +96,7 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
         ]);
     });
     it("an app size without an ECS type is a named error", () => {
-        const issues = issuesOf(raw({ app: { size: { vcpu: 3, memoryGiB: 6 } } }));
+        const issues = issuesOf(raw({ compute: "vm", app: { size: { vcpu: 3, memoryGiB: 6 } } }));
         assert.strictEqual(issues.length, 1);
         assert.match(issues[0], /^app\.size: no instance type for 3 vCPU \/ 6 GiB/);
     });
@@ -122,12 +122,12 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
         assert.deepStrictEqual(issuesOf(config), []);
         const spec = resolveSpec(config, { now: NOW });
         const bounds = { minSize: 4, maxSize: 40, zones: 2 };
-        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime()).oneOff, []);
-        assert.deepStrictEqual(scheduleReport(spec, NOW.getTime()), [
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null).oneOff, []);
+        assert.deepStrictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon), [
             {
                 source: "double11",
                 status: "deferred",
-                detail: "scheduled when within 90 days (alicloud accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-01T15:30:00Z declares it",
+                detail: "scheduled when within 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-01T15:30:00Z declares it",
             },
         ]);
     });
@@ -135,8 +135,8 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
         const config = raw({ events: [{ name: "gone", start: "2026-11-01T12:00:00Z", end: "2026-11-01T15:00:00Z", peakOnline: 100 }] });
         assert.deepStrictEqual(issuesOf(config), []);
         const spec = resolveSpec(config, { now: NOW });
-        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime()).oneOff, []);
-        assert.strictEqual(scheduleReport(spec, NOW.getTime())[0].status, "past");
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null).oneOff, []);
+        assert.strictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon)[0].status, "past");
     });
     it("a bad tls value is named", () => {
         assert.deepStrictEqual(issuesOf(raw({ tls: { certificateId: "" } })), ['tls.certificateId: must be a non-empty string (got "")']);
@@ -159,7 +159,7 @@ describe("model: ESS launch times of scheduled events", () => {
     it("rejects a non-UTC instant", () => assert.throws(() => essLaunchTime("2026-12-12T11:30:00+08:00"), /not a UTC minute instant/));
     it("event schedule feeds ESS: pre-scale 30 min before start, release 30 min after end, bounds only", () => {
         const spec = resolveSpec(raw({ events: [{ name: "sale", start: "2026-12-12T12:00:00+08:00", end: "2026-12-12T15:00:00+08:00", peakOnline: 40000 }] }), { now: NOW });
-        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime());
+        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null);
         assert.deepStrictEqual(
             schedule.oneOff.map((t) => [t.key, essLaunchTime(t.at), t.minSize, t.maxSize]),
             [

@@ -39,7 +39,6 @@ export function polardbStackDir(): string {
             "live-commerce:database": { engine: "polardb", size: { vcpu: 4, memoryGiB: 16 }, readReplicas: 1, backupRetentionDays: 10 },
             "live-commerce:events": [POLARDB_EVENT],
             "live-commerce:tls": { certificateId: CERTIFICATE_ID },
-            "live-commerce:app": { imageId: APP_IMAGE_ID },
             "live-commerce:monitoring": { contacts: { warning: ["ops@example.com"], critical: ["ops@example.com", "lead@example.com"], fatal: ["cto@example.com"] } },
         },
     };

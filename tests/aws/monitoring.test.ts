@@ -9,6 +9,7 @@ import {
 } from "../../components/model";
 import { cacheLayout, cacheNodeIds } from "../../components/aws/catalogue";
 import { comparisonOperator } from "../../components/aws/metrics";
+import { PROFILES } from "../../components/profiles";
 import { MOCK_ACCOUNT, mockId } from "../../tools/lib/mocks";
 import { at, childrenOf, countByType, dig, ofType, one, plan, specOf } from "./plans";
 
@@ -27,7 +28,7 @@ function expressionOf(alarm: ReturnType<typeof one>): string {
 describe("aws Monitoring", () => {
     it("declares a topic per level, an e-mail subscription per contact and an alarm per rule", async () => {
         const p = await plan("events-aws");
-        const rules = alarmRules(specOf("events-aws"));
+        const rules = alarmRules(specOf("events-aws"), PROFILES.aws);
         assert.deepStrictEqual(countByType(childrenOf(p, "lc-us-east-1-monitoring")), {
             "aws:kms/key:Key": 1,
             "aws:sns/topic:Topic": 3,
@@ -49,7 +50,7 @@ describe("aws Monitoring", () => {
 
     it("5xx: AWS alarms on the targets' 5xx share (metric math), Alibaba Cloud on the count per second; the same thresholds", async () => {
         const aws = growthSpec();
-        const fives = (spec: StackSpec) => alarmRules(spec).filter((r) => r.metric.startsWith("lb5xx")).map((r) => [r.key, r.threshold]);
+        const fives = (spec: StackSpec) => alarmRules(spec, PROFILES[spec.cloud]).filter((r) => r.metric.startsWith("lb5xx")).map((r) => [r.key, r.threshold]);
         assert.deepStrictEqual(fives(aws), [["lb5xxPercent-warning", 1], ["lb5xxPercent-critical", 5], ["lb5xxPercent-fatal", 20]]);
         assert.deepStrictEqual(fives({ ...aws, cloud: "alicloud" }), [["lb5xxPerSecond-warning", 1], ["lb5xxPerSecond-critical", 5], ["lb5xxPerSecond-fatal", 20]]);
         const p = await plan("growth-aws");
@@ -66,7 +67,7 @@ describe("aws Monitoring", () => {
                 return [l, `arn:aws:sns:us-east-1:${MOCK_ACCOUNT}:${mockId(t.type, t.name)}`];
             }),
         );
-        for (const rule of alarmRules(spec)) {
+        for (const rule of alarmRules(spec, PROFILES[spec.cloud])) {
             const alarm = one(p, ALARM, `-monitoring-${rule.key}`);
             assert.strictEqual(at(alarm, "threshold"), rule.threshold, rule.key);
             assert.strictEqual(at(alarm, "evaluationPeriods"), rule.evaluationPeriods, rule.key);

@@ -70,6 +70,13 @@ function aliasesOf(plan: Plan): ReadonlyMap<string, readonly string[]> {
     return new Map(plan.resources.map((r) => [engine.get(r.urn) ?? r.urn, of(r)]));
 }
 
+/** The aliases of the resource of `stack`'s plan whose URN ends with `urnEnd`. */
+async function aliasOf(stack: string, urnEnd: string): Promise<readonly string[]> {
+    const hit = (await shippedPlan(stack)).resources.find((r) => r.urn.endsWith(urnEnd));
+    assert.ok(hit !== undefined, `${stack}: no resource ${urnEnd}`);
+    return hit.aliases ?? [];
+}
+
 describe("renames keep existing stacks in place (aliases)", function () {
     const fixture = loadFixture();
 
@@ -92,11 +99,6 @@ describe("renames keep existing stacks in place (aliases)", function () {
     }
 
     it("the renames: the Alibaba Cloud app group's type token and the AWS child roles -lb, -app, -db", async () => {
-        const aliasOf = async (stack: string, urnEnd: string): Promise<readonly string[]> => {
-            const hit = (await shippedPlan(stack)).resources.find((r) => r.urn.endsWith(urnEnd));
-            assert.ok(hit !== undefined, `${stack}: no resource ${urnEnd}`);
-            return hit.aliases ?? [];
-        };
         assert.deepStrictEqual(await aliasOf("startup-alicloud", "live-commerce:alicloud:Region$live-commerce:alicloud:AutoScaling::lc-cn-hangzhou-app"), [
             "urn:pulumi:startup-alicloud::live-commerce::live-commerce:alicloud:Region$live-commerce:alicloud:Autoscaling::lc-cn-hangzhou-app",
         ]);
@@ -104,5 +106,14 @@ describe("renames keep existing stacks in place (aliases)", function () {
         assert.deepStrictEqual(await aliasOf("startup-aws", "live-commerce:aws:Region$live-commerce:aws:LoadBalancer::lc-us-east-1-lb"), [`${aws}live-commerce:aws:LoadBalancer::lc-us-east-1-loadbalancer`]);
         assert.deepStrictEqual(await aliasOf("startup-aws", "live-commerce:aws:Region$live-commerce:aws:AutoScaling::lc-us-east-1-app"), [`${aws}live-commerce:aws:AutoScaling::lc-us-east-1-autoscaling`]);
         assert.deepStrictEqual(await aliasOf("startup-aws", "live-commerce:aws:Region$live-commerce:aws:Database::lc-us-east-1-db"), [`${aws}live-commerce:aws:Database::lc-us-east-1-database`]);
+    });
+
+    it("the renames: the serverless tier's type token ServerlessServices on both clouds (was ServerlessApps, FargateServices)", async () => {
+        assert.deepStrictEqual(await aliasOf("growth-alicloud-serverless", "live-commerce:alicloud:Region$live-commerce:alicloud:ServerlessServices::lc-cn-hangzhou-sae"), [
+            "urn:pulumi:growth-alicloud-serverless::live-commerce::live-commerce:alicloud:Region$live-commerce:alicloud:ServerlessApps::lc-cn-hangzhou-sae",
+        ]);
+        assert.deepStrictEqual(await aliasOf("growth-aws-serverless", "live-commerce:aws:Region$live-commerce:aws:ServerlessServices::lc-us-east-1-fargate"), [
+            "urn:pulumi:growth-aws-serverless::live-commerce::live-commerce:aws:Region$live-commerce:aws:FargateServices::lc-us-east-1-fargate",
+        ]);
     });
 });

@@ -31,6 +31,7 @@ import { cmsServiceMetric } from "../../components/alicloud/metrics";
 import { saeEnvs } from "../../components/alicloud/identity";
 import { awsPartition, containerSecrets, ecsTaskRoleTrustPolicy, isPrivateEcrImage, secretArnOf, secretKeyReference, secretReadPolicy, taskExecutionPolicyArn } from "../../components/aws/identity";
 import { AWS_NAME_LIMITS, awsName } from "../../components/aws/profile";
+import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
 import { serviceCredentials } from "../../components/model";
 import { serviceAlarmQueries } from "../../components/aws/metrics";
 import { NOW, configIssues, rawConfig } from "../helpers";
@@ -121,10 +122,10 @@ describe("SAE events within the per-application rule limit", () => {
 
     it("6 future events, 2 beyond 90 days, one daily peak: accepted (no config error); the 4 within the horizon take the 4 rules the peak leaves", () => {
         const spec = resolveSpec(config([40, 10, 20, 30, 95, 120]), { now: NOW });
-        assert.strictEqual(saeEventLimit(spec, NOW.getTime()).count, 4, "5 rules per application less the daily timer's rule");
-        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime()).map((e) => e.name), ["e2", "e3", "e4", "e1"]);
+        assert.strictEqual(saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).count, 4, "5 rules per application less the daily timer's rule");
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).map((e) => e.name), ["e2", "e3", "e4", "e1"]);
         assert.deepStrictEqual(
-            scheduleReport(spec, NOW.getTime(), saeEventLimit(spec, NOW.getTime())).map((r) => [r.source, r.status]),
+            scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON)).map((r) => [r.source, r.status]),
             [
                 ["e1", "scheduled"],
                 ["e2", "scheduled"],
@@ -139,8 +140,8 @@ describe("SAE events within the per-application rule limit", () => {
 
     it("more declarable events than rules left: the earliest are declared, the others reported deferred until earlier ones pass", () => {
         const spec = resolveSpec(config([60, 10, 20, 30, 40, 50]), { now: NOW });
-        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime()).map((e) => e.name), ["e2", "e3", "e4", "e5"]);
-        const report = scheduleReport(spec, NOW.getTime(), saeEventLimit(spec, NOW.getTime()));
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).map((e) => e.name), ["e2", "e3", "e4", "e5"]);
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON));
         assert.deepStrictEqual(report.find((r) => r.source === "e1"), {
             source: "e1",
             status: "deferred",
@@ -149,7 +150,7 @@ describe("SAE events within the per-application rule limit", () => {
         assert.deepStrictEqual(report.map((r) => r.status), ["deferred", "scheduled", "scheduled", "scheduled", "scheduled", "deferred", "recurring"]);
         // Declared events only reach the schedule of each SAE application.
         const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0])[0];
-        const s = unitSchedule({ ...spec, events: saeDeclaredEvents(spec, NOW.getTime()) }, spec.regions[0], unit, NOW.getTime());
+        const s = unitSchedule({ ...spec, events: saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON) }, spec.regions[0], unit, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON, null);
         assert.deepStrictEqual([...new Set(s.oneOff.map((a) => a.source))], ["e2", "e3", "e4", "e5"]);
         const awsServerless = resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW });
         assert.strictEqual(PROFILES.aws.eventLimit(awsServerless, NOW.getTime())?.count, 0, "on AWS the limit is the scheduled-action quota; this stack has no event in reach");
@@ -176,7 +177,7 @@ describe("SAE timers, envs and per-service alarms", () => {
 
     it("a daily peak is one \"* * *\" timer; a weekly peak ending after midnight splits into the start day's and the next day's timers", () => {
         const actions = [...peak("evening", null, "19:00", "23:00", "Asia/Shanghai"), ...peak("sunday-late", ["sun"], "23:00", "01:00", "Asia/Shanghai")];
-        assert.deepStrictEqual(saeTimers(actions, SAE_TIME_ZONE, NOW.getTime()), [
+        assert.deepStrictEqual(saeTimers(actions, SAE_TIME_ZONE, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), [
             {
                 period: "* * *",
                 schedules: [
@@ -191,7 +192,7 @@ describe("SAE timers, envs and per-service alarms", () => {
 
     it("a weekly peak in another zone lands on the SAE zone's days and times: Saturday 00:10 in Berlin (CET) is Saturday 07:10 in Shanghai", () => {
         // Berlin keeps daylight saving: the timer runs between the last offset change (25 October) and the next (28 March 2027), Shanghai dates.
-        assert.deepStrictEqual(saeTimers(peak("sat", ["sat"], "00:10", "01:00", "Europe/Berlin"), SAE_TIME_ZONE, NOW.getTime()), [
+        assert.deepStrictEqual(saeTimers(peak("sat", ["sat"], "00:10", "01:00", "Europe/Berlin"), SAE_TIME_ZONE, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), [
             {
                 period: "* * Sat",
                 beginDate: "2026-10-31",
@@ -203,7 +204,7 @@ describe("SAE timers, envs and per-service alarms", () => {
             },
         ]);
         // Monday 06:30-09:00 in New York (EST, UTC-5): pre-scale 06:00 is 19:00 Monday in Shanghai.
-        assert.deepStrictEqual(saeTimers(peak("mon", ["mon"], "06:30", "09:00", "America/New_York"), SAE_TIME_ZONE, NOW.getTime()), [
+        assert.deepStrictEqual(saeTimers(peak("mon", ["mon"], "06:30", "09:00", "America/New_York"), SAE_TIME_ZONE, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), [
             {
                 period: "* * Mon",
                 beginDate: "2026-11-02",
@@ -218,7 +219,7 @@ describe("SAE timers, envs and per-service alarms", () => {
 
     it("daylight saving: a daily London peak across the March change is two timers, each at its offset's GMT+8 times, limited to its dates", () => {
         const beforeChange = Date.parse("2027-03-01T00:00:00Z");
-        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Europe/London"), SAE_TIME_ZONE, beforeChange), [
+        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Europe/London"), SAE_TIME_ZONE, beforeChange, ALICLOUD_SCHEDULE_HORIZON), [
             // GMT: 18:30 and 23:30 in London are 02:30 and 07:30 the next day in Shanghai, until the night of 27/28 March.
             {
                 period: "* * *",
@@ -241,7 +242,7 @@ describe("SAE timers, envs and per-service alarms", () => {
             },
         ]);
         // Shanghai has no daylight saving: one long-term timer, no dates.
-        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Asia/Shanghai"), SAE_TIME_ZONE, beforeChange)[0], {
+        assert.deepStrictEqual(saeTimers(peak("evening", null, "19:00", "23:00", "Asia/Shanghai"), SAE_TIME_ZONE, beforeChange, ALICLOUD_SCHEDULE_HORIZON)[0], {
             period: "* * *",
             schedules: [
                 { atTime: "18:30", minReplicas: 6, maxReplicas: 40 },
@@ -417,7 +418,7 @@ describe("compute decisions", () => {
         );
         const region = spec.regions[0];
         const order = planServerlessUnits(spec.kubernetes.services, region)[2];
-        const t = unitSchedule(spec, region, order, NOW.getTime());
+        const t = unitSchedule(spec, region, order, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(spec, NOW.getTime()));
         // 40,000 / (5,000 x 0.8) = 10 instances; 20,000 -> 5, rounded up to the 2 zones: 6. Floor 3, ceiling 20.
         assert.deepStrictEqual(
             t.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),

@@ -119,6 +119,58 @@ describe("keys a cloud does not use", () => {
     });
 });
 
+describe("keys the stack's compute tier does not use", () => {
+    const cases: readonly { readonly compute: "vm" | "kubernetes" | "serverless"; readonly extra: Record<string, unknown>; readonly issue: string }[] = [
+        {
+            compute: "kubernetes",
+            extra: { app: { size: { vcpu: 4, memoryGiB: 8 } } },
+            issue: "app.size: is not used with compute kubernetes (compute vm only: compute kubernetes and serverless run no app servers); allowed: leave it unset with compute kubernetes",
+        },
+        {
+            compute: "serverless",
+            extra: { app: { imageId: "m-bp1example" } },
+            issue: "app.imageId: is not used with compute serverless (compute vm only: compute kubernetes and serverless run the service images (kubernetes.imageRegistry, kubernetes.services.<service>.image)); allowed: leave it unset with compute serverless",
+        },
+        {
+            compute: "kubernetes",
+            extra: { app: { healthCheckGracePeriodSeconds: 120 } },
+            issue: "app.healthCheckGracePeriodSeconds: is not used with compute kubernetes (compute vm, serverless only: the Kubernetes tier's pods are judged by their readiness probes); allowed: leave it unset with compute kubernetes",
+        },
+        {
+            compute: "serverless",
+            extra: { kubernetes: { nodeSize: { vcpu: 4, memoryGiB: 8 } } },
+            issue: "kubernetes.nodeSize: is not used with compute serverless (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute serverless",
+        },
+        {
+            compute: "vm",
+            extra: { kubernetes: { version: "1.33" } },
+            issue: "kubernetes.version: is not used with compute vm (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute vm",
+        },
+        {
+            compute: "vm",
+            extra: { kubernetes: { services: { order: { maxReplicas: 30 } } } },
+            issue: "kubernetes.services: is not used with compute vm (compute kubernetes, serverless only: compute vm runs the app on its app servers (app.*), not the four services); allowed: leave it unset with compute vm",
+        },
+    ];
+    for (const cloud of ["alicloud", "aws"] as const) {
+        for (const c of cases) {
+            it(`${cloud}: rejects ${Object.keys(c.extra)[0]} keys with compute ${c.compute}, naming the key, the compute and the tiers that use it`, () => {
+                const issues = configIssues(rawConfig("growth", cloud, { compute: c.compute, ...c.extra }));
+                assert.ok(issues.includes(c.issue), issues.join("\n"));
+            });
+        }
+    }
+
+    it("accepts the keys the tier uses: app.minSize on every tier, the service keys on serverless, the cluster keys on kubernetes", () => {
+        const serverless = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { minSize: 4, healthCheckGracePeriodSeconds: 90 }, kubernetes: { imageTag: "2.0.0", services: { order: { maxReplicas: 30 } } } }), { now: NOW });
+        assert.deepStrictEqual([serverless.app.minSize, serverless.app.healthCheckGracePeriodSeconds, serverless.kubernetes.imageTag, serverless.kubernetes.services.order.maxReplicas], [4, 90, "2.0.0", 30]);
+        const kubernetes = resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", app: { minSize: 4 }, kubernetes: { version: "1.33", minNodesPerZone: 2 } }), { now: NOW });
+        assert.deepStrictEqual([kubernetes.app.minSize, kubernetes.kubernetes.version, kubernetes.kubernetes.minNodesPerZone], [4, "1.33", 2]);
+        const vm = resolveSpec(rawConfig("growth", "aws", { compute: "vm", app: { size: { vcpu: 4, memoryGiB: 8 }, imageId: "ami-0123456789abcdef0" } }), { now: NOW });
+        assert.strictEqual(vm.app.imageId, "ami-0123456789abcdef0");
+    });
+});
+
 describe("the project name", () => {
     it("namespaces the keys: only <project>:* is read", () => {
         const all = { "shop:stage": "growth", "shop:cloud": "aws", "live-commerce:stage": "mature", "aws:region": "us-east-1" };

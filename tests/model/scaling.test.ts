@@ -130,7 +130,7 @@ describe("model: recurring peaks", () => {
             }),
             { now: NOW },
         );
-        const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, NOW.getTime());
+        const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(withEvent, NOW.getTime()));
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
             [
@@ -150,7 +150,7 @@ describe("model: recurring peaks", () => {
             }),
             { now: NOW },
         );
-        const s = tierSchedule(inside, inside.regions[0], "appGroup", bounds, NOW.getTime());
+        const s = tierSchedule(inside, inside.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(inside, NOW.getTime()));
         assert.deepStrictEqual(
             s.recurring.map((a) => [a.key, localCron(a), a.minSize]),
             [
@@ -169,7 +169,7 @@ describe("model: recurring peaks", () => {
     });
     it("an event in progress re-asserts its floor five minutes ahead; its past pre-scale is not declared", () => {
         const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "live", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
-        const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime());
+        const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(live, NOW.getTime()));
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize]),
             [
@@ -177,6 +177,34 @@ describe("model: recurring peaks", () => {
                 ["live-release", "2026-11-22T02:30:00Z", 4],
             ],
         );
+    });
+});
+
+describe("model: the schedule horizon is the cloud profile's", () => {
+    // An event 120 days ahead: beyond the 90 days ESS takes a scheduled task, within AWS's (no horizon).
+    const event = { name: "anniversary", start: "2027-03-22T12:00:00Z", end: "2027-03-22T15:00:00Z", peakOnline: 20000 };
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+
+    it("Alibaba Cloud (ESS, 90 days): the event declares nothing yet and is reported deferred, naming the service", () => {
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { events: [event] }), { now: NOW });
+        assert.deepStrictEqual(PROFILES.alicloud.scheduleHorizon, { days: 90, service: "Alibaba Cloud ESS" });
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null).oneOff, []);
+        assert.deepStrictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon)[0], {
+            source: "anniversary",
+            status: "deferred",
+            detail: "scheduled when within 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-22T15:30:00Z declares it",
+        });
+    });
+
+    it("AWS (no horizon): the same event is declared now, pre-scale and release", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { events: [event] }), { now: NOW });
+        assert.strictEqual(PROFILES.aws.scheduleHorizon, null);
+        const s = tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(spec, NOW.getTime()));
+        assert.deepStrictEqual(s.oneOff.map((a) => [a.key, a.at]), [
+            ["anniversary-prescale", "2027-03-22T11:30:00Z"],
+            ["anniversary-release", "2027-03-22T15:30:00Z"],
+        ]);
+        assert.strictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon)[0].status, "scheduled");
     });
 });
 
@@ -288,12 +316,12 @@ describe("model: AWS scheduled-action quotas", () => {
     it("a VM stack declares the first 61 events (125 per Auto Scaling group - 2 for the peak = 123, 2 an event) and reports the others deferred, naming the quota", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events, peaks: [peak] }), { now: NOW });
         assert.deepStrictEqual([eventActionCount(spec, spec.events[0], NOW.getTime()), peakActionCount(spec)], [2, 2]);
-        const limit = awsEventLimit(spec, NOW.getTime());
+        const limit = awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon);
         assert.strictEqual(limit.count, 61);
-        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: 2 }, NOW.getTime());
+        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: 2 }, NOW.getTime(), PROFILES.aws.scheduleHorizon, limit);
         assert.strictEqual(schedule.oneOff.length + schedule.recurring.length, 124);
         assert.deepStrictEqual(schedule.oneOff.at(-1)?.source, "e60");
-        const report = scheduleReport(spec, NOW.getTime(), PROFILES.aws.eventLimit(spec, NOW.getTime()));
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(spec, NOW.getTime()));
         assert.deepStrictEqual(report.find((r) => r.source === "e61"), {
             source: "e61",
             status: "deferred",
@@ -303,7 +331,7 @@ describe("model: AWS scheduled-action quotas", () => {
     });
     it("kubernetes and serverless stacks count against 200 per scalable target: all 70 events fit", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", events, peaks: [peak] }), { now: NOW });
-        assert.strictEqual(awsEventLimit(spec, NOW.getTime()).count, 70);
+        assert.strictEqual(awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon).count, 70);
     });
     it("an event over a recurring action costs a restore too; peaks beyond the quota are a config error naming peaks", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }], peaks: [peak] }), { now: NOW });

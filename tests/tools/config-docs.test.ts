@@ -21,6 +21,18 @@ describe("config documentation generated from the declaration", () => {
         assert.strictEqual(withProjectConfig(committed), committed, "Pulumi.yaml is out of date: run npm run config-docs");
     });
 
+    it("every description speaks to users: no source file, no name of the program's own code", () => {
+        const internal = /components\/|\.ts\b|CloudProfile|StackSpec|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
+        const texts = (fields: Fields, parent: string): string[] =>
+            Object.entries(fields).flatMap(([key, f]) => {
+                const at = parent === "" ? key : `${parent}.${key}`;
+                const own = [f.doc, f.defaultDoc, f.cloudNote, f.computeNote, "what" in f ? f.what : undefined, "names" in f ? f.names : undefined, "itemWhat" in f ? f.itemWhat : undefined];
+                const mine = own.flatMap((t) => (t !== undefined && internal.test(t) ? [`${at}: ${t}`] : []));
+                return [...mine, ...(f.kind === "section" ? texts(f.fields, at) : f.kind === "list" ? texts(f.item, `${at}[]`) : [])];
+            });
+        assert.deepStrictEqual(texts(CONFIG_FIELDS, ""), []);
+    });
+
     it("docs/CONFIG.md is what npm run config-docs renders", () => {
         assert.strictEqual(renderConfigDoc(), read("docs/CONFIG.md"), "docs/CONFIG.md is out of date: run npm run config-docs");
     });

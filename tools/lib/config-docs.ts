@@ -81,6 +81,8 @@ export interface ConfigRow {
     readonly allowed: string;
     readonly default: string | undefined;
     readonly clouds: string;
+    /** The compute tiers that use the key ("" when every tier does). */
+    readonly computes: string;
     readonly doc: string;
     readonly required: boolean;
     /** An object or a list of objects, whose keys follow as rows of their own. */
@@ -88,14 +90,24 @@ export interface ConfigRow {
 }
 
 /** One row per leaf of the declaration (sections are flattened; list items as `key[].field`), plus each section's own row. */
-export function configRows(fields: Fields = CONFIG_FIELDS, parent: readonly string[] = [], label = "", inheritedClouds = ""): ConfigRow[] {
+export function configRows(fields: Fields = CONFIG_FIELDS, parent: readonly string[] = [], label = "", inheritedClouds = "", inheritedComputes = ""): ConfigRow[] {
     return Object.entries(fields).flatMap(([key, f]) => {
         const keys = [...parent, key];
         const name = label === "" ? key : `${label}.${key}`;
         const clouds = f.clouds !== undefined ? f.clouds.join(", ") : inheritedClouds;
-        const row: ConfigRow = { key: name, allowed: allowedText(f), default: f.kind === "section" || f.kind === "list" ? undefined : defaultText(f, keys), clouds, doc: f.doc, required: f.required === true, container: f.kind === "section" || f.kind === "list" };
-        if (f.kind === "section") return [row, ...configRows(f.fields, keys, name, clouds)];
-        if (f.kind === "list") return [row, ...configRows(f.item, [], `${name}[]`, clouds)];
+        const computes = f.computes !== undefined ? f.computes.join(", ") : inheritedComputes;
+        const row: ConfigRow = {
+            key: name,
+            allowed: allowedText(f),
+            default: f.kind === "section" || f.kind === "list" ? undefined : defaultText(f, keys),
+            clouds,
+            computes,
+            doc: f.doc,
+            required: f.required === true,
+            container: f.kind === "section" || f.kind === "list",
+        };
+        if (f.kind === "section") return [row, ...configRows(f.fields, keys, name, clouds, computes)];
+        if (f.kind === "list") return [row, ...configRows(f.item, [], `${name}[]`, clouds, computes)];
         return [row];
     });
 }
@@ -105,6 +117,7 @@ function sentence(row: ConfigRow): string {
     if (row.required) parts.push("required");
     else if (row.default !== undefined) parts.push(`defaults to ${row.default}`);
     if (row.clouds !== "") parts.push(`${row.clouds} only`);
+    if (row.computes !== "") parts.push(`compute ${row.computes} only`);
     return `${row.key} (${parts.join("; ")})`;
 }
 
@@ -118,6 +131,7 @@ export function projectDescription(key: string, f: Field): string {
         if (top.required) head.push("Required.");
         else if (top.default !== undefined) head.push(`Defaults to ${top.default}.`);
         if (top.clouds !== "") head.push(`Used on ${top.clouds} only.`);
+        if (top.computes !== "") head.push(`Used with compute ${top.computes} only.`);
         return head.join(" ");
     }
     if (top.required) head.push("Required.");
@@ -193,8 +207,9 @@ export function renderConfigDoc(): string {
         "",
         "Every key of the stack config, namespaced by the project name of `Pulumi.yaml` (`live-commerce:app` in the shipped",
         "stacks; a fork that renames the project uses its own name). A stack file sets only what differs from its stage",
-        "preset. A key a cloud does not use is an error on the other cloud, naming the key and the cloud; an unknown key",
-        "is an error naming the key (its value is never shown: it may be a secret). Errors show the value given for",
+        "preset. A key a cloud does not use is an error on the other cloud, naming the key and the cloud; a key the stack's",
+        "`compute` does not use (\"Compute ... only\" below) is an error naming the key, the compute and the tiers that use it;",
+        "an unknown key is an error naming the key (its value is never shown: it may be a secret). Errors show the value given for",
         "numbers, true/false, choices and patterned text; for a tag value, or a value of the wrong shape where a section,",
         "a list of objects or a map is declared, only its kind (\"a string\", \"an object\"); a `secure:` value never",
         "(\"an encrypted secret\"). The offline plan rejects a `secure:` value anywhere in a stack file by its path.",
@@ -212,7 +227,7 @@ export function renderConfigDoc(): string {
         "",
         "| key | allowed | default | clouds | meaning |",
         "|---|---|---|---|---|",
-        ...rows.map((r) => `| \`${r.key}\` | ${cell(r.allowed)} | ${cell(r.required ? "required" : (r.default ?? ""))} | ${r.clouds === "" ? "both" : r.clouds} | ${cell(r.doc)} |`),
+        ...rows.map((r) => `| \`${r.key}\` | ${cell(r.allowed)} | ${cell(r.required ? "required" : (r.default ?? ""))} | ${r.clouds === "" ? "both" : r.clouds} | ${cell(r.computes === "" ? r.doc : `Compute ${r.computes} only. ${r.doc}`)} |`),
         "",
     ].join("\n");
 }

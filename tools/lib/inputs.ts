@@ -11,7 +11,7 @@ import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage"
 import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
-import { BOUNDARY_NAMES } from "../../components/model/residency";
+import { BOUNDARY_NAMES, isBoundaryName } from "../../components/model/residency";
 import { kindOf } from "../../components/model/errors";
 import { StackReport } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
@@ -294,7 +294,7 @@ export function declaredResidency(raw: unknown, source: string, what: string): S
     }
     const allowed = `{"boundary": ${BOUNDARY_NAMES.map((n) => JSON.stringify(n)).join(" | ")} | [region ids]}`;
     const boundary = isRecord(value) ? value.boundary : undefined;
-    if (typeof boundary === "string" && BOUNDARY_NAMES.includes(boundary)) return { boundary };
+    if (typeof boundary === "string" && isBoundaryName(boundary)) return { boundary };
     if (Array.isArray(boundary) && boundary.length > 0 && boundary.every((r): r is string => typeof r === "string")) return { regions: boundary };
     const got = typeof boundary === "string" && boundary.length <= 40 ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
     throw new InputFormatError(`${what}: ${source} must be ${allowed} (got ${got})`);

@@ -1,0 +1,64 @@
+// The hops of each live-commerce flow on Alibaba Cloud, in order (components/model/flows.ts defines the
+// flows; tools/flows-doc.ts renders both clouds side by side in the README, "What flows where").
+// A hop in brackets exists only in the stages named. Pure data.
+
+import type { FlowKey } from "../model/flows";
+
+export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
+    "viewer": [
+        "CDN domain serves the domain over HTTPS",
+        "origin: the region's ALB, Host = the domain on the listener certificate",
+        "HTTPS listener has a certificate",
+        "listener default action -> api server group",
+        "server group -> scaling group attached ([growth, mature] ACK node pool on the product NodePort, whose Service selects the Deployment's pods and targets a container port they declare; [serverless] the SAE ingress holds the HTTPS listener and one rule per domain and path to the application's container port)",
+        "targets answer the health check (the app image contract of app.imageId; [growth, mature] the pods probe /healthz)",
+        "security group of the targets admits the load balancer's vSwitches on the target port",
+    ],
+    "interaction": [
+        "entry as for the viewer flow",
+        "listener rule /ws -> ws server group",
+        "server group -> targets ([growth, mature] the interaction service)",
+        "targets answer the health check",
+        "security group admits the load balancer",
+    ],
+    "order": [
+        "entry and listener rule /order -> order server group -> targets, as above",
+        "database whitelist admits the targets' vSwitches",
+        "[serverless] the order application sets DATABASE_PASSWORD from a ConfigMap key (envs valueFrom.configMapRef); the ConfigMap is declared in the application's namespace",
+        "[serverless] every SAE application reads exactly its service's passwords (interaction: the cache's only), from a ConfigMap no other application reads",
+        "[growth, mature] the order pods load a Secret holding DATABASE_PASSWORD",
+        "[growth, mature] Kafka: its security group admits the targets' group on 9092",
+        "egress: the targets' vSwitch routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry",
+    ],
+    "hot-products": [
+        "entry and listener -> api server group -> targets, as above",
+        "Redis whitelist admits the targets' vSwitches",
+        "[serverless] the product application sets REDIS_PASSWORD from its own ConfigMap",
+    ],
+    "stream": [
+        "NLB listeners RTMP 1935/TCP, SRT 10080/UDP and the play origin 80/TCP -> server groups -> the transcoder scaling group attached on 1935, 10080 and 8080; each group's TCP health check probes a port the media server serves (1935, 8080)",
+        "the transcoders' security group admits 1935/TCP, 10080/UDP and 8080/TCP",
+        "user data runs the pinned SRS image with RTMP, SRT, HTTP (HLS/HTTP-FLV) and the 1080p/720p/480p transcode engines",
+        "play domain: a CDN domain (cdnType video, HTTPS) whose origin is the NLB's 80 listener",
+        "RAM role of the transcoders, trusted by ecs.aliyuncs.com, may oss:PutObject into the region's bucket; the user data uploads recordings there",
+        "bucket encrypted (KMS server-side encryption)",
+        "(a one-zone region: ApsaraVideo Live ingest and play domains in a Live region, mapped outside the stack)",
+    ],
+    "scaling": [
+        "scaling configuration: RAM role trusted by ecs.aliyuncs.com, its attached policy allows cms:PutCustomMetric",
+        "user data installs the publisher of ConnectionsPerInstance (the same count) into the app group's CloudMonitor application group",
+        "the scale-out alarm reads that custom metric and triggers a scaling rule",
+        "the rule acts on the app group",
+        "[kubernetes] metrics-server (an ACK system component) serves pod CPU; each HPA scales its Deployment, with maxReplicas above minReplicas, on pod CPU utilization; the containers request CPU",
+        "[kubernetes] an HPA's Pods metric (app_connections) is served by prometheus-adapter from Prometheus, which scrapes the pods, as on AWS",
+        "[kubernetes] Pending pods: the cluster's AutoscalingConfig runs cluster-autoscaler (with the account's AliyunCSManagedAutoScalerRole); each node pool has auto scaling enabled and room to grow",
+        "[serverless] each SAE application has an enabled metric rule on metrics SAE measures for it; every enabled rule scales out on tcpActiveConn OR CPU (the seed's connections OR CPU) and keeps minReadyInstances >= 1",
+        "[serverless] each SAE application releases with autoEnableApplicationScalingRule and minReadyInstances >= 1 (SAE deploys only with the rules off; the release turns them back on)",
+    ],
+    "alarm": [
+        "alarm -> contact group",
+        "contact group has contacts (monitoring.contacts)",
+        "[serverless] each SAE application has a critical acs_serverless alarm scoped to its appId that reaches a contact group with contacts",
+        "every other contact group an alarm of any level notifies (warning, critical, fatal) has contacts",
+    ],
+};

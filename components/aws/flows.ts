@@ -1,0 +1,60 @@
+// The hops of each live-commerce flow on AWS, in order (components/model/flows.ts defines the
+// flows; tools/flows-doc.ts renders both clouds side by side in the README, "What flows where").
+// A hop in brackets exists only in the stages named. Pure data.
+
+import type { FlowKey } from "../model/flows";
+
+export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
+    "viewer": [
+        "CloudFront serves the domain on its own certificate",
+        "origin: the region's ALB, reached by a name on the ALB certificate (Host forwarded)",
+        "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
+        "listener default action -> api target group",
+        "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort, whose Service selects the Deployment's pods and targets a container port they declare; [serverless] the ECS service whose loadBalancers entry names the target group (type ip) on a container port its task definition maps)",
+        "targets answer the health check (the app image contract of app.imageId, or user data serving /healthz; [growth, mature] the pods probe /healthz)",
+        "security groups: load balancer -> targets on the target port",
+    ],
+    "interaction": [
+        "entry (CDN, or the api.{domain} latency record in mature) as for the viewer flow",
+        "listener rule /ws -> ws target group",
+        "target group -> targets ([growth, mature] the interaction service)",
+        "targets answer the health check",
+        "security groups: load balancer -> targets",
+    ],
+    "order": [
+        "entry and listener rule /order -> order target group -> targets, as above",
+        "security groups: targets admitted by the data tier on 3306",
+        "Aurora/RDS writer in the data security group ([mature] secondary regions forward writes to the primary)",
+        "[serverless] the order tasks start: their private subnets route 0.0.0.0/0 to a NAT gateway (image, secrets, logs); for every secret the container references, the secret holds the JSON key it reads (username, password) and the service's own execution role may secretsmanager:GetSecretValue on it (and kms:Decrypt on a customer managed key); the awslogs driver writes to a log group of the stack with logs:CreateLogStream/PutLogEvents; a private ECR image is pulled with the ECR actions. The order container injects DATABASE_PASSWORD from the writer's RDS-managed secret (or one the stack declares)",
+        "[growth, mature] the order pods' database credential: the RDS-managed secret, read with their IAM role (IRSA: the projected token AWS_WEB_IDENTITY_TOKEN_FILE names is mounted, the role trusted for exactly system:serviceaccount:live-commerce:order, GetSecretValue on that secret), or a Secret holding DATABASE_PASSWORD (a global database)",
+        "[growth, mature] security groups: targets admitted on the port MSK serves them (9094 for TLS clients; 9092 plaintext, 9096 SCRAM, 9098 IAM) -> MSK in the data security group",
+        "egress: the targets' private subnet routes 0.0.0.0/0 to a NAT gateway (payment APIs)",
+    ],
+    "hot-products": [
+        "entry and listener -> api target group -> targets, as above",
+        "security groups: targets admitted by the data tier on 6379",
+        "ElastiCache replication group in the data security group",
+        "[serverless] the product tasks start (as for the order tasks); the product container injects REDIS_PASSWORD from a secret the stack declares (the cache AUTH token) by its JSON key password",
+    ],
+    "stream": [
+        "IVS channel (STANDARD: 1080p passed through, 720p/480p transcoded, played over the IVS delivery network)",
+        "recording configuration -> the region's media bucket",
+        "bucket encrypted (server-side encryption configuration)",
+    ],
+    "scaling": [
+        "launch template: instance profile, its role may cloudwatch:PutMetricData into LiveCommerce/App",
+        "user data installs the publisher of LiveCommerce/App ConnectionsPerInstance (established TCP connections to the app port) per AutoScalingGroupName; instance tags readable in the metadata",
+        "the scale-out alarm reads that metric and triggers the group's scaling policy",
+        "[kubernetes] the metrics-server EKS add-on serves pod CPU; each HPA scales its Deployment, with maxReplicas above minReplicas, on pod CPU utilization; the containers request CPU",
+        "[serverless] each ECS service's new tasks start (its own execution role reads every secret its container references and writes its logs); its task role trusts ecs-tasks.amazonaws.com and may cloudwatch:PutMetricData into LiveCommerce/App; the service has a scalable target; its scale-out alarm reads AWS/ECS CPUUtilization of the service and triggers the policy",
+        "[kubernetes] an HPA's Pods metric (app_connections) is served by a prometheus-adapter rule of that name mapped to pods; the adapter queries the Prometheus release's server Service; the rule reads the series the pods publish (live_commerce_app_connections); a scrape job keeps the Deployment's pods and labels them namespace and pod",
+        "[kubernetes] Pending pods: the cluster-autoscaler release discovers this cluster's node groups in this region; its service account's IAM role trusts exactly system:serviceaccount:kube-system:cluster-autoscaler and may SetDesiredCapacity / TerminateInstanceInAutoScalingGroup / Describe*; each node group can grow, its Auto Scaling group carries the discovery tags, which the role's tag condition matches",
+    ],
+    "alarm": [
+        "alarm action -> SNS topic",
+        "topic key: customer managed, its policy lets cloudwatch.amazonaws.com use it",
+        "topic has a subscriber (monitoring.contacts)",
+        "[serverless] each ECS service has a critical alarm on its own metrics (ClusterName, ServiceName) that reaches a subscribed topic the same way",
+        "every other topic an alarm of any level notifies (warning, critical, fatal) reaches a subscriber the same way",
+    ],
+};
