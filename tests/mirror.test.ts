@@ -14,7 +14,7 @@ const COMPONENTS = path.join(ROOT, "components");
 
 /**
  * The names a cloud's index.ts exports, read from its export list (the file is a plain list of
- * `export { ... } from`; an `export *` would hide names, so it fails here).
+ * `export { ... } from` and `export * as name from`; a bare `export *` would hide names, so it fails here).
  */
 function exportedNames(cloud: string): string[] {
     const file = path.join(COMPONENTS, cloud, "index.ts");
@@ -23,6 +23,8 @@ function exportedNames(cloud: string): string[] {
         .flatMap((statement) => {
             if (!ts.isExportDeclaration(statement)) return [];
             const clause = statement.exportClause;
+            // `export * as name from` exports the one name of the namespace.
+            if (clause !== undefined && ts.isNamespaceExport(clause)) return [clause.name.text];
             if (clause === undefined || !ts.isNamedExports(clause)) throw new Error(`components/${cloud}/index.ts: export * hides the names it exports; list them`);
             return clause.elements.map((e) => e.name.text);
         })

@@ -16,6 +16,9 @@ export { Storage, type StorageArgs } from "./storage";
 export { Video, type VideoArgs } from "./video";
 export { KubernetesCluster, type KubernetesClusterArgs } from "./kubernetes";
 export { ServerlessServices, type ServerlessServicesArgs, type ServerlessServicesSpec } from "./serverless";
+// The catalogue of this cloud's classes, sizes and layouts (the types some *Args take, e.g. a
+// cache's or database's layout, and the functions that compute them from a spec).
+export * as catalogue from "./catalogue";
 // The stack's deployment under the names both clouds share, and under this cloud's own names.
 export {
     deployAws as deploy,

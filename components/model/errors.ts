@@ -1,9 +1,13 @@
-/** A stack configuration that cannot be deployed. `issues` holds one line per problem. */
+/**
+ * A stack configuration that cannot be deployed. `issues` holds one line per problem; `project` is
+ * the Pulumi project whose config it is (the message's header). Defaults to "live-commerce", the
+ * project name as shipped.
+ */
 export class ConfigError extends Error {
     readonly issues: readonly string[];
 
-    constructor(issues: readonly string[]) {
-        super(`invalid live-commerce stack config:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    constructor(issues: readonly string[], project = "live-commerce") {
+        super(`invalid ${project} stack config:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
         this.name = "ConfigError";
         this.issues = issues;
     }

@@ -33,12 +33,15 @@ function readOneOf<T extends string>(key: string, allowed: readonly T[], value: 
     return found !== undefined ? { ok: true, value: found } : { ok: false, issue: `${key}: must be one of ${allowed.join(", ")} (got ${show(value)})` };
 }
 
-/** Reads the stage and cloud; both decide everything else, so a bad one stops resolution at once. */
-export function readIdentity(raw: ConfigObject): { stage: Stage; cloud: Cloud } {
+/**
+ * Reads the stage and cloud; both decide everything else, so a bad one stops resolution at once.
+ * Throws a ConfigError headed by `project` (Defaults to BLUEPRINT_PROJECT).
+ */
+export function readIdentity(raw: ConfigObject, project: string = BLUEPRINT_PROJECT): { stage: Stage; cloud: Cloud } {
     const stage = readOneOf("stage", STAGES, raw.stage);
     const cloud = readOneOf("cloud", CLOUDS, raw.cloud);
     if (stage.ok && cloud.ok) return { stage: stage.value, cloud: cloud.value };
-    throw new ConfigError([stage, cloud].flatMap((read) => (read.ok ? [] : [read.issue])));
+    throw new ConfigError([stage, cloud].flatMap((read) => (read.ok ? [] : [read.issue])), project);
 }
 
 const F = CONFIG_FIELDS;
@@ -49,9 +52,9 @@ const F = CONFIG_FIELDS;
  * defaults. Throws a ConfigError listing every problem; returns only a spec that is safe to deploy.
  */
 export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, options: ResolveOptions): StackSpec {
-    const { stage, cloud } = readIdentity(raw);
-    const profile: CloudProfile = profiles[cloud];
     const project = options.project ?? BLUEPRINT_PROJECT;
+    const { stage, cloud } = readIdentity(raw, project);
+    const profile: CloudProfile = profiles[cloud];
     const preset = STAGE_PRESETS[stage];
     const d = preset.spec;
     const r = new ConfigReader();
@@ -89,7 +92,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
     const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
-    if (issues.length > 0) throw new ConfigError(issues);
+    if (issues.length > 0) throw new ConfigError(issues, project);
     return spec;
 }
 

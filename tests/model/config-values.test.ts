@@ -172,9 +172,23 @@ describe("keys the stack's compute tier does not use", () => {
 });
 
 describe("the project name", () => {
-    it("namespaces the keys: only <project>:* is read", () => {
-        const all = { "shop:stage": "growth", "shop:cloud": "aws", "live-commerce:stage": "mature", "aws:region": "us-east-1" };
+    it("namespaces the keys: only <project>:* is read, provider keys are left to the providers", () => {
+        const all = { "shop:stage": "growth", "shop:cloud": "aws", "aws:region": "us-east-1", "kubernetes:context": "dev", "other:colour": "red" };
         assert.deepStrictEqual(parseConfigValues(all, "shop"), { stage: "growth", cloud: "aws" });
+    });
+
+    it("rejects a key of the blueprint left under the old project name after a rename, naming the key to move it to", () => {
+        const all = { "shop:stage": "growth", "shop:cloud": "aws", "live-commerce:domain": "shop.example.com" };
+        assert.throws(
+            () => parseConfigValues(all, "shop"),
+            (e: unknown) =>
+                e instanceof Error &&
+                e.message === "invalid shop stack config:\n  - live-commerce:domain: is a key of project live-commerce, but this project is shop (Pulumi.yaml name), so it would be ignored; rename it to shop:domain",
+        );
+    });
+
+    it("heads the errors of a renamed project with its name", () => {
+        assert.throws(() => resolveSpec(rawConfig("growth", "aws", { appPort: 0 }), { now: NOW, project: "shop" }), (e: unknown) => e instanceof Error && e.message.startsWith("invalid shop stack config:\n  - appPort: "));
     });
 
     it("is the project tag and names the unknown-key message", () => {
