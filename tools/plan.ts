@@ -23,7 +23,7 @@ import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
 import { ScalingSection, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
-import { STACKS_DIR, StackFileError, UnknownStackError, listStacks } from "./lib/stackfiles";
+import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
 import { UpgradeReport, diffPlans } from "./lib/upgrade";
 import { UpgradeJson, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
@@ -119,12 +119,14 @@ export type StackOutcome = { readonly kind: "planned"; readonly plan: CheckedPla
 
 /** Plans and checks one stack. Any other error (a crash) is thrown. */
 export async function planOutcome(stack: string, dir: string, preview: boolean): Promise<StackOutcome> {
-    const { planStack } = await import("./lib/record");
-    const { UnmockedCallError } = await import("./lib/mocks");
     try {
+        // An unknown stack or an unreadable stack file is reported before the SDKs load.
+        loadStackConfig(stack, dir);
+        const { planStack } = await import("./lib/record");
         return { kind: "planned", plan: await checkPlan(await planStack(stack, dir, { preview })) };
     } catch (e) {
         if (e instanceof UnknownStackError || e instanceof ConfigError || e instanceof StackFileError) return { kind: "refused", code: 2, message: e.message };
+        const { UnmockedCallError } = await import("./lib/mocks");
         if (e instanceof UnmockedCallError) return { kind: "refused", code: 1, message: e.message };
         throw e;
     }

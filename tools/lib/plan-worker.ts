@@ -10,13 +10,17 @@ import { PlanReply, isPlanRequest } from "./plan-threads";
 
 type WriteCallback = (err?: Error | null) => void;
 
-/** Makes `stream.write` append to `chunks` instead of writing. */
-function capture(stream: NodeJS.WriteStream, chunks: Buffer[]): void {
+/** Makes `stream.write` append to `chunks` instead of writing; the returned function undoes it. */
+function capture(stream: NodeJS.WriteStream, chunks: Buffer[]): () => void {
+    const write = stream.write;
     stream.write = (chunk: string | Uint8Array, encoding?: BufferEncoding | WriteCallback, callback?: WriteCallback): boolean => {
         chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk));
         const done = typeof encoding === "function" ? encoding : callback;
         if (done !== undefined) process.nextTick(done);
         return true;
+    };
+    return () => {
+        stream.write = write;
     };
 }
 
@@ -32,10 +36,13 @@ function serve(): void {
     if (port === null) throw new Error("tools/lib/plan-worker.js runs as a worker thread of tools/lib/plan-threads.ts");
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    capture(process.stdout, stdout);
-    capture(process.stderr, stderr);
+    const restore = [capture(process.stdout, stdout), capture(process.stderr, stderr)];
     port.on("message", (m: unknown) => {
-        if (m === null) process.exit(0);
+        if (m === null) {
+            // what runs at exit (the code cache's report) writes to the thread's own streams
+            for (const r of restore) r();
+            process.exit(0);
+        }
         if (!isPlanRequest(m)) throw new Error(`a planning thread got an unexpected request: ${JSON.stringify(m)}`);
         planOutcome(m.stack, m.dir, m.preview).then(
             (outcome) => {
