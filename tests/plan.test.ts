@@ -8,6 +8,7 @@ import * as path from "path";
 import { ROOT, listStacks } from "../tools/lib/stackfiles";
 import { PLAN_THREADS_ENV, planningThreads } from "../tools/plan";
 import { STACK_TRACES_ENV } from "../tools/lib/stack-traces";
+import { nextFor } from "../tools/lib/plan-threads";
 import { rawConfig, stackDir, stackFile } from "./helpers";
 
 interface Run {
@@ -217,6 +218,14 @@ describe("planning threads", () => {
         assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "4" }, 2), 4);
         assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "0" }, 2), 2);
         assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "two" }, 2), 2);
+    });
+
+    it("a free thread plans the next stack of the cloud it planned last, else the next stack", () => {
+        const clouds = ["alicloud", "aws", "alicloud", "aws", undefined];
+        assert.strictEqual(nextFor(undefined, [0, 1, 2, 3, 4], clouds), 0);
+        assert.strictEqual(nextFor("aws", [2, 3, 4], clouds), 1);
+        assert.strictEqual(nextFor("alicloud", [3, 4], clouds), 0);
+        assert.strictEqual(nextFor("aws", [], clouds), -1);
     });
 
     it("a crashed command run again with stack traces on plans in one thread", () => {

@@ -1,7 +1,8 @@
 // Plans several stacks at once on worker threads (`npm run plan -- --all`, or several --stack): each
 // thread loads its own Pulumi runtime, mocks and SDKs (the runtime's state - settings, mocks, the
 // root stack resource - is per thread, like every module's), takes the next stack not yet planned
-// when it is free, and sends back the checked plan with what planning wrote to stdout and stderr.
+// when it is free (one of the cloud it planned last, if any is left: each cloud's components load
+// that provider's SDK), and sends back the checked plan with what planning wrote to stdout and stderr.
 // This thread hands the outcomes out in the order the stacks were named, each with its output, so
 // the command prints exactly what planning the stacks one after the other prints: a refused stack
 // stops the command after the output of the stacks before it, and the output of the stacks after it
@@ -14,6 +15,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 
 import type { NamedOutcome, StackOutcome } from "../plan";
+import { loadStackConfig, projectName } from "./stackfiles";
 
 /** The compiled planning thread (tools/lib/plan-worker.ts), beside this file in bin/. */
 const WORKER_FILE = path.join(__dirname, "plan-worker.js");
@@ -57,6 +59,29 @@ export function isPlanReply(m: unknown): m is PlanReply {
 }
 
 /**
+ * The cloud a stack's config names (`<project>:cloud`); undefined when the stack file cannot be read
+ * (planning it reports why) or names none.
+ */
+export function cloudOf(stack: string, dir: string): string | undefined {
+    try {
+        return loadStackConfig(stack, dir)[`${projectName()}:cloud`];
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The position in `pending` (stack positions, in command order) of the stack a thread that last
+ * planned a stack of `cloud` plans next: the first of the same cloud (whose SDK and components that
+ * thread has loaded already), else the first. -1 when none is left.
+ */
+export function nextFor(cloud: string | undefined, pending: readonly number[], clouds: readonly (string | undefined)[]): number {
+    if (pending.length === 0) return -1;
+    const same = cloud === undefined ? -1 : pending.findIndex((i) => clouds[i] === cloud);
+    return same >= 0 ? same : 0;
+}
+
+/**
  * Plans `stacks` on `threads` worker threads and yields each stack's outcome in the order of
  * `stacks`, after writing what planning it wrote to stdout and stderr. A stack that crashed is
  * thrown (the error as the thread threw it: message and stack trace), as is a thread that failed
@@ -64,7 +89,8 @@ export function isPlanReply(m: unknown): m is PlanReply {
  */
 export async function* planOnThreads(stacks: readonly string[], dir: string, preview: boolean, threads: number): AsyncGenerator<NamedOutcome> {
     const replies = new Map<number, PlanReply>();
-    let next = 0;
+    const clouds = stacks.map((stack) => cloudOf(stack, dir));
+    const pending = stacks.map((_, i) => i);
     let failure: { readonly error: unknown } | undefined;
     let wake: (() => void) | undefined;
     const notify = (): void => {
@@ -74,13 +100,17 @@ export async function* planOnThreads(stacks: readonly string[], dir: string, pre
     };
     const exited: Promise<void>[] = [];
     const workers: Worker[] = [];
+    /** The cloud of the stack each thread planned last. */
+    const lastCloud = new Map<Worker, string | undefined>();
     const askNext = (w: Worker): void => {
-        if (next >= stacks.length) {
+        const at = nextFor(lastCloud.get(w), pending, clouds);
+        if (at < 0) {
             w.postMessage(null);
             return;
         }
-        const request: PlanRequest = { index: next, stack: stacks[next], dir, preview };
-        next++;
+        const [index] = pending.splice(at, 1);
+        lastCloud.set(w, clouds[index]);
+        const request: PlanRequest = { index, stack: stacks[index], dir, preview };
         w.postMessage(request);
     };
     for (let i = 0; i < Math.min(threads, stacks.length); i++) {
