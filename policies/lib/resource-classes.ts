@@ -9,6 +9,7 @@ import { LoadBalancer as AlbLoadBalancer } from "@pulumi/alicloud/alb/loadBalanc
 import { ServerGroup as AlbServerGroup } from "@pulumi/alicloud/alb/serverGroup";
 import { ScalingGroup as EssScalingGroup } from "@pulumi/alicloud/ess/scalingGroup";
 import { Instance as KvstoreInstance } from "@pulumi/alicloud/kvstore/instance";
+import { ServerGroup as NlbServerGroup } from "@pulumi/alicloud/nlb/serverGroup";
 import { BackupPolicy as PolardbBackupPolicy } from "@pulumi/alicloud/polardb/backupPolicy";
 import { Cluster as PolardbCluster } from "@pulumi/alicloud/polardb/cluster";
 import { BackupPolicy as RdsBackupPolicy } from "@pulumi/alicloud/rds/backupPolicy";
@@ -27,6 +28,7 @@ export const alicloud = {
     alb: { LoadBalancer: AlbLoadBalancer, ServerGroup: AlbServerGroup },
     ess: { ScalingGroup: EssScalingGroup },
     kvstore: { Instance: KvstoreInstance },
+    nlb: { ServerGroup: NlbServerGroup },
     polardb: { BackupPolicy: PolardbBackupPolicy, Cluster: PolardbCluster },
     rds: { BackupPolicy: RdsBackupPolicy, Instance: RdsInstance },
     redis: { TairInstance: RedisTairInstance },
