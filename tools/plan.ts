@@ -7,6 +7,9 @@
 //   npm run plan -- --stack growth-aws --base startup-aws.json   # change preview against a base plan
 //   npm run plan -- --stack growth-aws --preview   (as a first `pulumi preview` sees it: ids unknown)
 //
+// Several stacks plan on worker threads, one per core (tools/lib/plan-threads.ts; LC_PLAN_THREADS
+// sets the limit), printed in the order named, as planning them one after the other prints them.
+//
 // Exit codes: 0 planned, no mandatory violation and no value a provider would reject; 1 a mandatory
 // policy violation, a provider-conformance violation (or an unmocked call, or with --base a stateful
 // replace/delete without a documented migration); 2 unknown stack, invalid config or bad arguments.
