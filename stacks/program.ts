@@ -2,8 +2,6 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { deployAlicloud } from "../components/alicloud";
-import { deployAws } from "../components/aws";
 import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, scalingSimulation, scheduleReport } from "../components/model";
 import { profileOf, resolveSpec } from "../components/profiles";
 import { residencyOutput } from "../components/model/residency";
@@ -41,7 +39,8 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
     const missing = missingSettings(spec, profile);
     if (options.onPlaceholders !== undefined) options.onPlaceholders(missing);
     else if (missing.length > 0) throw new NotDeployableError(missing);
-    const deployment = spec.cloud === "alicloud" ? deployAlicloud(spec, now.getTime()) : deployAws(spec, now.getTime());
+    // Only the stack's own cloud is loaded: each cloud's components load that provider's SDK index.
+    const deployment = spec.cloud === "alicloud" ? (await import("../components/alicloud")).deployAlicloud(spec, now.getTime()) : (await import("../components/aws")).deployAws(spec, now.getTime());
     return {
         stage: spec.stage,
         cloud: spec.cloud,

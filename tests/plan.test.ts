@@ -6,6 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 
 import { ROOT, listStacks } from "../tools/lib/stackfiles";
+import { PLAN_THREADS_ENV, planningThreads } from "../tools/plan";
+import { STACK_TRACES_ENV } from "../tools/lib/stack-traces";
+import { nextFor } from "../tools/lib/plan-threads";
 import { rawConfig, stackDir, stackFile } from "./helpers";
 
 interface Run {
@@ -31,7 +34,12 @@ function planCommand(): string[] {
 const PLAN_COMMAND = planCommand();
 
 function plan(...args: string[]): Run {
-    const r = spawnSync(process.execPath, [...PLAN_COMMAND, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    return planWith({}, ...args);
+}
+
+/** `plan` with extra environment variables. */
+function planWith(env: NodeJS.ProcessEnv, ...args: string[]): Run {
+    const r = spawnSync(process.execPath, [...PLAN_COMMAND, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -181,10 +189,47 @@ describe("npm run plan", function () {
         assert.strictEqual(run.stdout, "");
     });
 
+    it("several stacks planned on threads print what planning them in order prints, up to a refused stack", () => {
+        const args = ["--stack", "startup-aws", "--stack", "growth-gcp", "--stack", "startup-alicloud", "--format", "json"];
+        const threads = planWith({ [PLAN_THREADS_ENV]: "2" }, ...args);
+        const inOrder = planWith({ [PLAN_THREADS_ENV]: "1" }, ...args);
+        assert.strictEqual(threads.status, 2);
+        assert.strictEqual(threads.stdout, "");
+        assert.match(threads.stderr, /(^|\n)growth-gcp: unknown stack "growth-gcp"; stacks: [^\n]*\n$/);
+        assert.deepStrictEqual(threads, inOrder);
+    });
+
     it("bad arguments exit 2 with the usage", () => {
         const run = plan("--stack", "growth-aws", "--format", "yaml");
         assert.strictEqual(run.status, 2);
         assert.match(run.stderr, /--format must be one of text, json \(got yaml\)\nusage:/);
+    });
+});
+
+describe("planning threads", () => {
+    it("one per stack, at most the machine's available parallelism", () => {
+        assert.strictEqual(planningThreads(6, {}, 2), 2);
+        assert.strictEqual(planningThreads(1, {}, 2), 1);
+        assert.strictEqual(planningThreads(3, {}, 8), 3);
+    });
+
+    it("LC_PLAN_THREADS sets the limit; a value that is not a whole number >= 1 is ignored", () => {
+        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "1" }, 2), 1);
+        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "4" }, 2), 4);
+        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "0" }, 2), 2);
+        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "two" }, 2), 2);
+    });
+
+    it("a free thread plans the next stack of the cloud it planned last, else the next stack", () => {
+        const clouds = ["alicloud", "aws", "alicloud", "aws", undefined];
+        assert.strictEqual(nextFor(undefined, [0, 1, 2, 3, 4], clouds), 0);
+        assert.strictEqual(nextFor("aws", [2, 3, 4], clouds), 1);
+        assert.strictEqual(nextFor("alicloud", [3, 4], clouds), 0);
+        assert.strictEqual(nextFor("aws", [], clouds), -1);
+    });
+
+    it("a crashed command run again with stack traces on plans in one thread", () => {
+        assert.strictEqual(planningThreads(6, { [STACK_TRACES_ENV]: "1" }, 2), 1);
     });
 });
 

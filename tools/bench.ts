@@ -50,13 +50,16 @@ interface Row extends Sample {
  */
 const PROBE = `
 const fs = require("fs");
+const { isMainThread } = require("worker_threads");
 process.on("exit", () => {
     const out = process.env.LC_BENCH_OUT;
     if (!out) return;
     const modules = process.env.LC_BENCH_MODULES === "1"
         ? Object.keys(require.cache).filter((f) => /[\\\\/]node_modules[\\\\/]@pulumi[\\\\/]/.test(f))
         : [];
-    const usage = process.resourceUsage();
+    // A worker thread (the plan's planning threads) reports only the modules it loaded: resource
+    // usage is the whole process's, which its main thread reports once.
+    const usage = isMainThread ? process.resourceUsage() : { maxRSS: 0, userCPUTime: 0, systemCPUTime: 0 };
     fs.appendFileSync(out, JSON.stringify({ maxRssKiB: usage.maxRSS, cpuMicros: usage.userCPUTime + usage.systemCPUTime, modules }) + "\\n");
 });
 `;

@@ -116,7 +116,8 @@ function build() {
 if (require.main === module) {
     const r = build();
     process.stdout.write(`build: ${r.compiled} of ${r.total} file(s) compiled to bin/, ${r.removed} removed\n`);
-} else {
+} else if (require("worker_threads").isMainThread) {
+    // preloaded into a worker thread too (the plan's planning threads): its process built bin/ already
     build();
 }
 

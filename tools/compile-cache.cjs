@@ -84,7 +84,8 @@ function writeCache(entries) {
     const header = Buffer.alloc(4);
     header.writeUInt32LE(json.length, 0);
     fs.mkdirSync(CACHE_DIR, { recursive: true });
-    const tmp = `${CACHE_FILE}.${process.pid}.tmp`;
+    // one temporary file per thread: the planning threads of one process write at their exit too
+    const tmp = `${CACHE_FILE}.${process.pid}.${require("worker_threads").threadId}.tmp`;
     fs.writeFileSync(tmp, Buffer.concat([header, json, ...buffers]));
     fs.renameSync(tmp, CACHE_FILE);
 }

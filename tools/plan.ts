@@ -7,27 +7,34 @@
 //   npm run plan -- --stack growth-aws --base startup-aws.json   # change preview against a base plan
 //   npm run plan -- --stack growth-aws --preview   (as a first `pulumi preview` sees it: ids unknown)
 //
+// Several stacks plan on worker threads, one per core (tools/lib/plan-threads.ts; LC_PLAN_THREADS
+// sets the limit), printed in the order named, as planning them one after the other prints them.
+//
 // Exit codes: 0 planned, no mandatory violation and no value a provider would reject; 1 a mandatory
 // policy violation, a provider-conformance violation (or an unmocked call, or with --base a stateful
 // replace/delete without a documented migration); 2 unknown stack, invalid config or bad arguments.
 
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 import { ConfigError, STAGES } from "../components/model";
 import { hasMandatory } from "./lib/evaluate";
-import { InputFormatError, StackInput, evaluateStack, singleStack } from "./lib/inputs";
-import { readInputStacks } from "./check";
+import type { StackInput } from "./lib/inputs";
 import { runCli } from "./lib/cli";
-import { UnmockedCallError } from "./lib/mocks";
-import { Plan, planStack } from "./lib/record";
+import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
 import { ScalingSection, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
-import { STACKS_DIR, StackFileError, UnknownStackError, listStacks } from "./lib/stackfiles";
+import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
+import { STACK_TRACES_ENV } from "./lib/stack-traces";
 import { UpgradeReport, diffPlans } from "./lib/upgrade";
 import { UpgradeJson, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
 
+// Only what parses the arguments and prints the plans is imported here: the Pulumi runtime, the
+// SDKs and the policy pack load when a stack is planned (`import()` below), so a bad argument is
+// reported at once, and the thread printing the plans of planning threads (tools/lib/plan-threads.ts)
+// never loads them.
 export const FORMATS = ["text", "json"] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -98,11 +105,34 @@ export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "a
 
 /** Evaluates the policy pack on a plan and adds the time-to-peak findings of its scaling section. */
 export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
+    const { evaluateStack } = await import("./lib/inputs");
     const report = await evaluateStack({ stack: plan.stack, stage: plan.stage, resources: plan.resources, unset: plan.notDeployableUntilSet.map((m) => m.key) });
     const scaling = scalingSection(plan.outputs);
     const stage = STAGES.find((s) => s === plan.stage);
     const findings = stage === undefined ? [] : scalingFindings(scaling, stage);
     return { ...plan, policy: { violations: [...report.policy.violations, ...findings] }, conformance: report.conformance, availability: report.availability, flows: report.flows, scaling };
+}
+
+/**
+ * What planning one stack came to: its checked plan, or the error the command reports by its
+ * message alone with its exit code (2 an unknown stack, an invalid config or stack file; 1 a data
+ * source the mocks do not answer).
+ */
+export type StackOutcome = { readonly kind: "planned"; readonly plan: CheckedPlan } | { readonly kind: "refused"; readonly code: 1 | 2; readonly message: string };
+
+/** Plans and checks one stack. Any other error (a crash) is thrown. */
+export async function planOutcome(stack: string, dir: string, preview: boolean): Promise<StackOutcome> {
+    try {
+        // An unknown stack or an unreadable stack file is reported before the SDKs load.
+        loadStackConfig(stack, dir);
+        const { planStack } = await import("./lib/record");
+        return { kind: "planned", plan: await checkPlan(await planStack(stack, dir, { preview })) };
+    } catch (e) {
+        if (e instanceof UnknownStackError || e instanceof ConfigError || e instanceof StackFileError) return { kind: "refused", code: 2, message: e.message };
+        const { UnmockedCallError } = await import("./lib/mocks");
+        if (e instanceof UnmockedCallError) return { kind: "refused", code: 1, message: e.message };
+        throw e;
+    }
 }
 
 /** Exit code of planned stacks: 1 when any has a mandatory policy violation or a value a provider would reject, else 0. */
@@ -117,13 +147,44 @@ export function renderPlans(plans: readonly CheckedPlan[], format: Format, upgra
 }
 
 /** The one stack of a base file (a saved plan, preview or export). */
-export function readBase(baseFile: string): StackInput {
+export async function readBase(baseFile: string): Promise<StackInput> {
+    const { readInputStacks } = await import("./check");
+    const { singleStack } = await import("./lib/inputs");
     return singleStack(readInputStacks(baseFile, "--base", undefined, false), baseFile);
 }
 
 /** The change preview of a plan against its base. */
 export function upgradeAgainst(plan: Plan, base: StackInput, baseFile: string): UpgradeReport {
     return diffPlans(base.resources, plan.resources, { base: base.stack || baseFile, head: plan.stack });
+}
+
+/** One stack's outcome, by name. */
+export interface NamedOutcome {
+    readonly stack: string;
+    readonly outcome: StackOutcome;
+}
+
+/** Plans the stacks one after the other in this thread, yielding each outcome as it is known. */
+async function* planInOrder(stacks: readonly string[], dir: string, preview: boolean): AsyncGenerator<NamedOutcome> {
+    for (const stack of stacks) yield { stack, outcome: await planOutcome(stack, dir, preview) };
+}
+
+/**
+ * Set to a whole number, the most threads that plan stacks at once (1: all in the command's own
+ * thread). Defaults to the machine's available parallelism (`os.availableParallelism()`).
+ */
+export const PLAN_THREADS_ENV = "LC_PLAN_THREADS";
+
+/**
+ * How many threads plan `stacks` stacks: one per stack, at most the machine's available
+ * parallelism (or LC_PLAN_THREADS); 1 (this thread) for a single stack, and when a crashed
+ * command runs again with stack traces on (tools/lib/cli.ts), so the trace comes from one thread.
+ */
+export function planningThreads(stacks: number, env: NodeJS.ProcessEnv = process.env, parallelism: number = os.availableParallelism()): number {
+    if (env[STACK_TRACES_ENV] === "1") return 1;
+    const set = env[PLAN_THREADS_ENV];
+    const limit = set !== undefined && /^[1-9][0-9]*$/.test(set) ? Number(set) : parallelism;
+    return Math.max(1, Math.min(stacks, limit));
 }
 
 async function main(): Promise<number> {
@@ -140,8 +201,9 @@ async function main(): Promise<number> {
     // A bad base is reported before the (slower) plan runs.
     let base: StackInput | undefined;
     if (args.base !== undefined) {
+        const { InputFormatError } = await import("./lib/inputs");
         try {
-            base = readBase(args.base);
+            base = await readBase(args.base);
         } catch (e) {
             if (e instanceof InputFormatError || e instanceof SyntaxError || (e instanceof Error && "code" in e && e.code === "ENOENT")) {
                 process.stderr.write(`--base ${args.base}: ${e.message}\n`);
@@ -150,21 +212,15 @@ async function main(): Promise<number> {
             throw e;
         }
     }
+    const threads = planningThreads(args.stacks.length);
     const plans: CheckedPlan[] = [];
-    for (const stack of args.stacks) {
-        try {
-            plans.push(await checkPlan(await planStack(stack, args.dir, { preview: args.preview })));
-        } catch (e) {
-            if (e instanceof UnknownStackError || e instanceof ConfigError || e instanceof StackFileError) {
-                process.stderr.write(`${stack}: ${e.message}\n`);
-                return 2;
-            }
-            if (e instanceof UnmockedCallError) {
-                process.stderr.write(`${stack}: ${e.message}\n`);
-                return 1;
-            }
-            throw e;
+    const outcomes = threads > 1 ? (await import("./lib/plan-threads")).planOnThreads(args.stacks, args.dir, args.preview, threads) : planInOrder(args.stacks, args.dir, args.preview);
+    for await (const { stack, outcome } of outcomes) {
+        if (outcome.kind === "refused") {
+            process.stderr.write(`${stack}: ${outcome.message}\n`);
+            return outcome.code;
         }
+        plans.push(outcome.plan);
     }
     let upgrade: UpgradeReport | undefined;
     if (base !== undefined && args.base !== undefined) {

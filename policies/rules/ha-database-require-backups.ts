@@ -1,5 +1,4 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as aws from "@pulumi/aws";
+import { alicloud, aws } from "../lib/resource-classes";
 import { validateResourceOfType } from "@pulumi/policy";
 
 import { intConfig, resourceRule } from "../lib/policy";

@@ -2,7 +2,7 @@
 
 import { spawnSync } from "child_process";
 
-import { STACK_TRACES_ENV } from "./record";
+import { STACK_TRACES_ENV } from "./stack-traces";
 
 /**
  * Runs `main` and exits with its code once stdout is flushed (a large report piped to another

@@ -9,6 +9,9 @@ import { ConfigError, MissingSetting } from "../../components/model";
 import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
 import { answerRegistrations } from "./monitor";
 import { ROOT, StackFileError, UnknownStackError, loadStackConfig, projectName } from "./stackfiles";
+import { STACK_TRACES_ENV } from "./stack-traces";
+
+export { STACK_TRACES_ENV };
 
 export const SECRET = "[secret]";
 /**
@@ -304,12 +307,6 @@ function withoutStackTraces(): () => void {
     };
 }
 
-/**
- * Set to "1", planning keeps stack traces on. The command-line tools set it when they run a failed
- * command again to show where it crashed (tools/lib/cli.ts): a failure that never reaches
- * planProgram (an error thrown inside an `apply`, an unhandled rejection) is re-run that way.
- */
-export const STACK_TRACES_ENV = "LC_PLAN_STACK_TRACES";
 
 /**
  * Errors the tools report by their message alone (a user's config, an unknown stack, an unmocked
