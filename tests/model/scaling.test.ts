@@ -167,13 +167,13 @@ describe("model: recurring peaks", () => {
             ],
         );
     });
-    it("an event in progress re-asserts its floor five minutes ahead; its past pre-scale is not declared", () => {
+    it("an event in progress re-asserts its floor at the next half hour at least 30 minutes ahead; its past pre-scale is not declared", () => {
         const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "live", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
         const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(live, NOW.getTime()));
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize]),
             [
-                ["live-prescale", "2026-11-22T00:05:00Z", 10],
+                ["live-prescale", "2026-11-22T00:30:00Z", 10],
                 ["live-release", "2026-11-22T02:30:00Z", 4],
             ],
         );
