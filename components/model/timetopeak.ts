@@ -305,14 +305,25 @@ export function simulatePodJump(p: PodScaling, factor: number = SURGE_FACTOR): P
 }
 
 /**
- * An ECS service on Fargate scaled by Application Auto Scaling step policies (the VM's bands). Its
- * cooldown acts like EC2's warm-up: "The scaling policy won't increase the desired capacity again
- * unless either a larger scale out is triggered or the cooldown period ends" (Application Auto
- * Scaling, StepScalingPolicyConfiguration `Cooldown`), which simulateJump models without a cooldown.
+ * An ECS service on Fargate scaled by Application Auto Scaling step policies (the VM's bands, each
+ * policy with the plan's `cooldown`, components/aws/serverless.ts). StepScalingPolicyConfiguration
+ * `Cooldown` (Application Auto Scaling API reference): "For scale-out policies, while the cooldown
+ * period is in effect, the capacity that has been added by the previous scale-out event ... is
+ * calculated as part of the desired capacity for the next scale out" (EC2's warm-up, which
+ * simulateJump models without a cooldown), and "For scale-in policies, the cooldown period is used
+ * to block subsequent scale-in requests until it has expired": the drain removes one step per
+ * max(period, cooldown).
  */
 export function fargateScaling(spec: StackSpec, unit: ServerlessUnitPlan): GroupScaling {
     const g = groupScaling(spec, { stepScalingCooldown: false });
-    return { ...g, minSize: unit.minInstances, maxSize: unit.maxInstances, readySeconds: FARGATE_TASK_START_SECONDS + HEALTH_CHECK.healthyThreshold * HEALTH_CHECK.intervalSeconds };
+    const inward = scalingActions(spec).in;
+    return {
+        ...g,
+        minSize: unit.minInstances,
+        maxSize: unit.maxInstances,
+        readySeconds: FARGATE_TASK_START_SECONDS + HEALTH_CHECK.healthyThreshold * HEALTH_CHECK.intervalSeconds,
+        scaleIn: { ...g.scaleIn, intervalSeconds: Math.max(inward.periodSeconds, inward.cooldownSeconds) },
+    };
 }
 
 /**
