@@ -254,7 +254,7 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
             ["us-east-1", "us-west-2"].map((region) => [
                 "mandatory",
                 `${region} pods: an unplanned 10x jump is never served, more than 5 (interaction 3 -> 24 pods: HPA acts after 30 s (15 s scrape + 15 s sync), ` +
-                    "scale-up up to +900% or 4 pods per 60 s; 28 pods fit the 2 nodes per zone kept as headroom, the rest wait 250 s for a new node; 125 s pod start to Ready; maxReplicas 12 caps it at 12)",
+                    "scale-up up to +900% or 4 pods per 60 s; 27 pods fit the 2 nodes per zone kept as headroom, the rest wait 250 s for a new node; 125 s pod start to Ready; maxReplicas 12 caps it at 12)",
             ]),
         );
     });

@@ -5,7 +5,7 @@
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
 import { PROBES, SERVICE_RESOURCES, planHpa } from "./kubernetes";
-import { MAX_POD_SHARE_OF_NODE, SCRAPE_INTERVAL_SECONDS, cpuCores, memoryGiB } from "./kubernetes-addons";
+import { MAX_POD_SHARE_OF_NODE, SCRAPE_INTERVAL_SECONDS, addonRequests, cpuCores, memoryGiB } from "./kubernetes-addons";
 import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
@@ -209,7 +209,8 @@ export const SURGE_SERVICE: ServiceName = "interaction";
 
 /**
  * Nodes each zone keeps so that a SURGE_FACTOR jump of the connection-holding pods starts on nodes
- * that are already there (node pool headroom): the requests of every service's floor pods plus the
+ * that are already there (node pool headroom): the requests of the system pods the plan sets
+ * (ADDON_POD_REQUESTS), of every service's floor pods and of the
  * pods the jump adds, over the share of a node pods may request (MAX_POD_SHARE_OF_NODE), by CPU and
  * memory, spread over the zones; never below `minNodesPerZone` nor above `maxNodesPerZone`. New
  * nodes take NODE_READY_SECONDS, too long for a 5-minute peak, so the jump's pods must fit first;
@@ -223,7 +224,7 @@ export function surgeNodesPerZone(spec: Pick<StackSpec, "kubernetes">, zones: nu
         return (what === "cpu" ? cpuCores(q) : memoryGiB(q)) ?? 0;
     };
     const total = (what: "cpu" | "memory"): number =>
-        SERVICE_NAMES.reduce((sum, s) => sum + request(s, what) * k.services[s].minReplicas, 0) + request(SURGE_SERVICE, what) * Math.max(0, extra);
+        addonRequests(what) + SERVICE_NAMES.reduce((sum, s) => sum + request(s, what) * k.services[s].minReplicas, 0) + request(SURGE_SERVICE, what) * Math.max(0, extra);
     const nodes = Math.max(
         Math.ceil(total("cpu") / (k.nodeSize.vcpu * MAX_POD_SHARE_OF_NODE)),
         Math.ceil(total("memory") / (k.nodeSize.memoryGiB * MAX_POD_SHARE_OF_NODE)),
@@ -252,7 +253,7 @@ export function headroomPods(spec: Pick<StackSpec, "kubernetes">, zones: number,
     const k = spec.kubernetes;
     const room = (what: "cpu" | "memory"): number => {
         const per = what === "cpu" ? k.nodeSize.vcpu : k.nodeSize.memoryGiB;
-        const used = SERVICE_NAMES.reduce((sum, s) => {
+        const used = addonRequests(what) + SERVICE_NAMES.reduce((sum, s) => {
             const q = SERVICE_RESOURCES[s].requests[what];
             return sum + ((what === "cpu" ? cpuCores(q) : memoryGiB(q)) ?? 0) * k.services[s].minReplicas;
         }, 0);
