@@ -224,7 +224,8 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(at(rule, "scalingRuleMetric", "maxReplicas"), 20);
             assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleUpRules"), { disabled: false, stabilizationWindowSeconds: 0, step: 21 });
             assert.deepStrictEqual(at(rule, "scalingRuleMetric", "scaleDownRules"), { disabled: false, stabilizationWindowSeconds: 1800, step: 1 });
-            // 20,000 viewers / (5,000 x 0.8) = 5, rounded up to whole zones: 6; pre-scaled 30 min before 19:00, released 30 min after 23:00.
+            // order is CPU-bound (serviceFloor): 20,000 viewers / (5,000 x 0.8) = 5 -> 6 app instances (2 zones), order 3 x 6 / 4 = 4.5 -> 5,
+            // rounded up to whole zones: 6; pre-scaled 30 min before 19:00, released 30 min after 23:00.
             assert.deepStrictEqual(at(rule, "scalingRuleTimer"), {
                 period: "* * *",
                 schedules: [
@@ -241,7 +242,8 @@ describe("compute choices on the plan", function () {
                 endDate: release.date,
                 period: "* * *",
                 schedules: [
-                    { atTime: prescale.time, maxReplicas: 20, minReplicas: 10 },
+                    // 40,000 viewers: 10 app instances; order 3 x 10 / 4 = 7.5 -> 8.
+                    { atTime: prescale.time, maxReplicas: 20, minReplicas: 8 },
                     { atTime: release.time, maxReplicas: 20, minReplicas: 3 },
                 ],
             });
@@ -413,31 +415,34 @@ describe("compute choices on the plan", function () {
             assert.deepStrictEqual(at(queries[0], "metric", "dimensions"), { ClusterName: "lc-us-east-1-fargate", ServiceName: "interaction" });
             assert.strictEqual(target.resourceId, "service/lc-us-east-1-fargate/interaction");
             const alarmIn = one(p, "aws:cloudwatch/metricAlarm:MetricAlarm", "lc-us-east-1-fargate-interaction-scale-in-alarm").inputs;
-            assert.strictEqual(at(list(alarmIn.metricQueries)[2], "expression"), "IF(FILL(connections, 1000) < 1000 AND FILL(cpu, 30) < 30, 1, 0)");
+            // The count is the app's contract on Fargate: a missing one leaves scale-in to CPU (missingConnections).
+            assert.strictEqual(at(list(alarmIn.metricQueries)[2], "expression"), "IF(FILL(connections, 0) < 1000 AND FILL(cpu, 30) < 30, 1, 0)");
             assert.strictEqual(alarmIn.evaluationPeriods, 10);
         });
 
         it("scheduled actions: the event at its UTC instants, the evening peak as cron in its own zone; releases restore bounds only", () => {
             const p = plan(AWS_EVENT_STACK);
+            // user is CPU-bound (serviceFloor, floor 2, app.minSize 4): the event's 10 app instances -> 5 -> 6 on 2 zones;
+            // the evening's 6 -> 3 -> 4.
             const action = (key: string) => one(p, "aws:appautoscaling/scheduledAction:ScheduledAction", `lc-us-east-1-fargate-user-schedule-${key}`).inputs;
             const prescaleAt = shifted(EVENT.start, -30).slice(0, 16);
             assert.deepStrictEqual([action("double12-prescale").schedule, action("double12-prescale").timezone, action("double12-prescale").scalableTargetAction], [
                 `at(${prescaleAt}:00)`,
                 undefined,
-                { maxCapacity: 10, minCapacity: 10 },
+                { maxCapacity: 10, minCapacity: 6 },
             ]);
             assert.deepStrictEqual(action("double12-release").scalableTargetAction, { maxCapacity: 10, minCapacity: 2 });
             assert.deepStrictEqual([action("evening-prescale").schedule, action("evening-prescale").timezone, action("evening-prescale").scalableTargetAction], [
                 "cron(30 18 * * ? *)",
                 "America/New_York",
-                { maxCapacity: 10, minCapacity: 6 },
+                { maxCapacity: 10, minCapacity: 4 },
             ]);
             assert.deepStrictEqual([action("evening-release").schedule, action("evening-release").scalableTargetAction], ["cron(30 23 * * ? *)", { maxCapacity: 10, minCapacity: 2 }]);
             // A peak occurrence inside the event is followed by a restore of the event's floor (shared timetable).
             const user = ofType(p, "aws:appautoscaling/scheduledAction:ScheduledAction").filter((a) => a.name.startsWith("lc-us-east-1-fargate-user-schedule-"));
             const keys = user.map((a) => a.name.replace("lc-us-east-1-fargate-user-schedule-", ""));
             assert.deepStrictEqual(keys.filter((k) => !k.includes("-restore-")).sort(), ["double12-prescale", "double12-release", "evening-prescale", "evening-release"]);
-            for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 10, minCapacity: 10 });
+            for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 10, minCapacity: 6 });
         });
 
         it("identities: each service has its own execution role reading exactly its credentials' secrets and its own task role that only publishes into LiveCommerce/App", () => {

@@ -68,14 +68,32 @@ function combined(action: ScalingAction, name: (m: ScalingMetric) => string): st
 }
 
 /**
+ * What a missing connection count means to a scaling alarm of `scope` (CPU is always published by
+ * the cloud):
+ * - `holds` on the EC2 app group, whose publisher the blueprint installs (user data): a missing
+ *   count is a broken publisher, so it satisfies no condition (filled with the threshold) and
+ *   scale-in waits until the count is back;
+ * - `cpuOnly` on an ECS service, where the count is the app's own contract (the task role may
+ *   PutMetricData ConnectionsPerInstance with ClusterName and ServiceName, docs/METRICS.md): an app
+ *   that does not publish would otherwise block scale-in for ever, so a missing count is filled with
+ *   0 and the AND rule falls back to CPU < scaleIn.cpuPercent alone (docs/SCALING.md).
+ */
+export function missingConnections(scope: Pick<ScalingScope, "kind">): "holds" | "cpuOnly" {
+    return scope.kind === "autoScalingGroup" ? "holds" : "cpuOnly";
+}
+
+/**
  * `IF(FILL(connections, 5000) > 5000 OR FILL(cpu, 70) > 70, 1, 0)`: 1 while the action's combined
  * condition holds. A missing data point is filled with the threshold itself, which satisfies no
  * condition: a silent metric can neither trigger a scale-out nor let a scale-in through, and CPU
- * alone still scales out when the app publishes no connection count.
+ * alone still scales out when the app publishes no connection count. With `missing` `cpuOnly`
+ * (missingConnections) a missing connection count is filled with 0 instead: it never triggers a
+ * scale-out and satisfies a scale-in's `connections < 1000`, leaving the decision to CPU.
  */
-export function scalingExpression(action: ScalingAction): string {
+export function scalingExpression(action: ScalingAction, missing: "holds" | "cpuOnly" = "holds"): string {
     const threshold = (m: ScalingMetric): number => action.conditions.find((c) => c.metric === m)?.threshold ?? 0;
-    return `IF(${combined(action, (m) => `FILL(${SCALING_IDS[m]}, ${threshold(m)})`)}, 1, 0)`;
+    const fill = (m: ScalingMetric): number => (m === "connectionsPerInstance" && missing === "cpuOnly" ? 0 : threshold(m));
+    return `IF(${combined(action, (m) => `FILL(${SCALING_IDS[m]}, ${fill(m)})`)}, 1, 0)`;
 }
 
 /** `scale out: connectionsPerInstance > 5000 OR cpuPercent > 70`, for alarm descriptions. */
@@ -120,7 +138,7 @@ export function scaleOutSteps(action: ScalingAction): { metricIntervalLowerBound
 
 /** The metric queries of a scaling alarm: the group's average of each metric and the combined condition. */
 export function scalingQueries(action: ScalingAction, scope: ScalingScope): MetricQuery[] {
-    return [...metricQueries(action, scope), { id: "condition", expression: scalingExpression(action), label: `scale ${action.direction}`, returnData: true }];
+    return [...metricQueries(action, scope), { id: "condition", expression: scalingExpression(action, missingConnections(scope)), label: `scale ${action.direction}`, returnData: true }];
 }
 
 function metricQueries(action: ScalingAction, scope: ScalingScope): MetricQuery[] {

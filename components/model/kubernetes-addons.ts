@@ -112,7 +112,7 @@ export function prometheusValues(): Record<string, unknown> {
         server: {
             retention: "1d",
             persistentVolume: { enabled: false },
-            resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+            resources: { requests: PROMETHEUS_SERVER_REQUESTS, limits: { cpu: "1", memory: "1Gi" } },
         },
         serverFiles: { "prometheus.yml": { scrape_configs: [podScrapeConfig()] } },
     };
@@ -155,8 +155,30 @@ export function adapterValues(): Record<string, unknown> {
         prometheus: { url: PROMETHEUS_URL, port: PROMETHEUS_SERVER_PORT },
         replicas: ADAPTER_REPLICAS,
         rules: { default: false, custom: [connectionsAdapterRule()] },
-        resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+        resources: { requests: ADAPTER_REQUESTS, limits: { cpu: "500m", memory: "256Mi" } },
     };
+}
+
+/** Requests of the Prometheus server pod (one replica), Kubernetes quantities. */
+export const PROMETHEUS_SERVER_REQUESTS = { cpu: "250m", memory: "512Mi" } as const;
+/** Requests of one prometheus-adapter pod (ADAPTER_REPLICAS of them), Kubernetes quantities. */
+export const ADAPTER_REQUESTS = { cpu: "100m", memory: "128Mi" } as const;
+
+/**
+ * The system pods whose requests the blueprint sets, with their replicas: they take node room
+ * before any service pod (node pool headroom, components/model/timetopeak.ts). The cluster
+ * autoscaler, metrics-server and the DaemonSets (CNI, kube-proxy) keep their charts' or the
+ * managed add-ons' own requests, which the plan does not set; they fall within the 30 % of each
+ * node that MAX_POD_SHARE_OF_NODE leaves to the system.
+ */
+export const ADDON_POD_REQUESTS: readonly { readonly what: string; readonly replicas: number; readonly requests: { readonly cpu: string; readonly memory: string } }[] = [
+    { what: "prometheus-server", replicas: 1, requests: PROMETHEUS_SERVER_REQUESTS },
+    { what: "prometheus-adapter", replicas: ADAPTER_REPLICAS, requests: ADAPTER_REQUESTS },
+];
+
+/** The summed requests of ADDON_POD_REQUESTS in cores or GiB. */
+export function addonRequests(what: "cpu" | "memory"): number {
+    return ADDON_POD_REQUESTS.reduce((sum, a) => sum + a.replicas * ((what === "cpu" ? cpuCores(a.requests.cpu) : memoryGiB(a.requests.memory)) ?? 0), 0);
 }
 
 /**

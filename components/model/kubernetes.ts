@@ -3,7 +3,7 @@
 // what these functions return, so the same numbers hold on ACK and on EKS.
 
 import { cidrsOverlap, parseCidr } from "./cidr";
-import { scalingActions } from "./scaling";
+import { scalingActions, serviceFloor } from "./scaling";
 import { InstanceCatalogue, UnsupportedSizeError, instanceTypeFor } from "./sizes";
 import { ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
 import { CloudProfile } from "./profile";
@@ -272,17 +272,33 @@ export function checkKubernetesServices(spec: Pick<StackSpec, "stage" | "cloud" 
 }
 
 /**
- * Pod floors of the services at a scheduled app-group floor: each service's minReplicas grown in
- * proportion to the app floor (`appFloor / app.minSize`), within its maxReplicas. At the everyday
- * app floor every service is back at its minReplicas.
+ * Pod floors of the services at a scheduled app-group floor (serviceFloor, the rule the serverless
+ * services follow too): interaction, which holds the viewers' connections, one pod per app
+ * instance (both sized at PLANNED_UTILISATION of the connection threshold); the CPU-bound services
+ * in proportion to the app floor (`minReplicas x appFloor / app.minSize`). At the everyday app
+ * floor every service is back at its minReplicas. Within maxReplicas (the HorizontalPodAutoscaler
+ * rejects minReplicas above maxReplicas); a floor cut by it is reported by podFloorCaps.
  */
 export function podFloors(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): Record<ServiceName, number> {
-    const ratio = appFloor / spec.app.minSize;
-    const floor = (s: ServiceName): number => {
-        const svc = spec.kubernetes.services[s];
-        return Math.min(svc.maxReplicas, Math.max(svc.minReplicas, Math.ceil(svc.minReplicas * ratio)));
-    };
+    const floor = (s: ServiceName): number => Math.min(spec.kubernetes.services[s].maxReplicas, podFloorNeed(spec, s, appFloor));
     return { user: floor("user"), product: floor("product"), order: floor("order"), interaction: floor("interaction") };
+}
+
+function podFloorNeed(spec: Pick<StackSpec, "app" | "kubernetes">, s: ServiceName, appFloor: number): number {
+    return serviceFloor(spec, { minReplicas: spec.kubernetes.services[s].minReplicas, holdsConnections: SCALES_ON_CONNECTIONS[s] }, appFloor, 1);
+}
+
+/**
+ * The services whose pod floor at `appFloor` exceeds their maxReplicas, each as
+ * "<service> needs N pods, maxReplicas M (kubernetes.services.<service>.maxReplicas)"; empty when
+ * every floor fits. The schedule report names them so the ceiling is raised in the stack file.
+ */
+export function podFloorCaps(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): string[] {
+    return SERVICE_NAMES.flatMap((s) => {
+        const need = podFloorNeed(spec, s, appFloor);
+        const max = spec.kubernetes.services[s].maxReplicas;
+        return need > max ? [`${s} needs ${need} pods, maxReplicas ${max} (kubernetes.services.${s}.maxReplicas)`] : [];
+    });
 }
 
 /**

@@ -130,3 +130,22 @@ export function instancesForOnline(spec: Pick<StackSpec, "scaling" | "app">, reg
     const needed = Math.ceil(online / perInstance);
     return Math.max(spec.app.minSize, roundUpTo(needed, Math.max(1, region.zones.length)));
 }
+
+/**
+ * The floor of one service (a Kubernetes Deployment's minReplicas, a serverless service's
+ * instances) while the app tier is lifted to `appFloor` (instancesForOnline of the audience), one
+ * rule for pods and serverless services:
+ * - at or below the everyday app floor (app.minSize) the service keeps its own `minReplicas`;
+ * - the service that holds the viewers' connections (`holdsConnections`: interaction) carries them
+ *   at the same planned utilisation as an app instance (scaleOut.connectionsPerInstance x
+ *   PLANNED_UTILISATION), so it needs the app floor itself (one pod or instance per app instance);
+ * - a CPU-bound service (user, product, order) grows in proportion to the app floor
+ *   (minReplicas x appFloor / app.minSize, rounded up).
+ * Rounded up to whole `zones`; never below `minReplicas`. Not clamped to a ceiling: the caller
+ * raises its ceiling or reports the excess.
+ */
+export function serviceFloor(spec: Pick<StackSpec, "app">, service: { readonly minReplicas: number; readonly holdsConnections: boolean }, appFloor: number, zones: number): number {
+    if (appFloor <= spec.app.minSize) return service.minReplicas;
+    const need = service.holdsConnections ? appFloor : Math.ceil((service.minReplicas * appFloor) / spec.app.minSize - 1e-9);
+    return Math.max(service.minReplicas, roundUpTo(need, Math.max(1, zones)));
+}

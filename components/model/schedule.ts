@@ -7,14 +7,16 @@
 //   capacity in place, and the metric scale-in rule (connections AND CPU low) drains it.
 // - Events never block a deploy: a past event declares nothing and is reported as past; an event
 //   beyond a cloud's scheduling horizon is reported as "scheduled when within N days" and declared
-//   by a later `pulumi up`; an event in progress keeps its floor (re-asserted a few minutes ahead).
+//   by a later `pulumi up`; an event in progress keeps its floor (re-asserted at the next half-hour
+//   boundary at least 30 minutes ahead, earliestActionAt).
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
 //   one-off action restoring the event's floor; a one-off action that falls inside a recurring
 //   peak's window sets the floor to the largest need open then (the peak's), never below.
 
-import { LiveEvent, RecurringPeak, RegionSpec, StackSpec } from "./types";
-import { PLANNED_UTILISATION, instancesForOnline, roundUpTo } from "./scaling";
+import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
+import { instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
+import { SCALES_ON_CONNECTIONS, podFloorCaps } from "./kubernetes";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
 
@@ -31,11 +33,24 @@ export interface ScheduleHorizon {
 }
 
 /**
- * Actions due sooner than this are moved to now + this lead: both clouds reject a start time in the
- * past ("If you try to schedule your action in the past, Amazon EC2 Auto Scaling returns an error
- * message"; ESS LaunchTime must be a future time), and `pulumi up` needs time to reach the API.
+ * Lead and boundary of the earliest instant a `pulumi up` schedules an action at (earliestActionAt):
+ * both clouds reject a start time in the past ("If you try to schedule your action in the past,
+ * Amazon EC2 Auto Scaling returns an error message"; ESS LaunchTime must be a future time), and a
+ * first `pulumi up` may take well over ten minutes (clusters, databases) before it reaches the
+ * scheduled actions. 30 minutes of lead, rounded up to a 30-minute boundary, keeps the instant the
+ * same for every `pulumi up` within one half hour (no update on each run) and in the future at
+ * creation. Steps due before it (an event in progress, a pre-scale less than half an hour away)
+ * are re-asserted at it.
  */
-export const SCHEDULE_LEAD_MINUTES = 5;
+export const SCHEDULE_LEAD_MINUTES = 30;
+/** The boundary the earliest instant is rounded up to, minutes (SCHEDULE_LEAD_MINUTES). */
+export const SCHEDULE_BOUNDARY_MINUTES = 30;
+
+/** The earliest instant (epoch ms) a `pulumi up` at `now` schedules an action at: now + SCHEDULE_LEAD_MINUTES, rounded up to SCHEDULE_BOUNDARY_MINUTES. */
+export function earliestActionAt(now: number): number {
+    const boundary = SCHEDULE_BOUNDARY_MINUTES * MINUTE_MS;
+    return Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / boundary) * boundary;
+}
 
 /** Broadcasts one transcoder carries: a 16 vCPU transcoder carries about four 1080p inputs into the ladder. */
 export const STREAMS_PER_TRANSCODER = 4;
@@ -57,15 +72,21 @@ export interface TierBounds {
     readonly maxSize: number;
     /** Zones the tier is spread over: floors are whole multiples of it. */
     readonly zones: number;
+    /**
+     * The service of a `serverlessUnit` tier (serviceFloor sizes the connection-holding one on the
+     * viewers, the others on their own ratio). Defaults to interaction, the connection-holding one.
+     */
+    readonly service?: ServiceName;
 }
 
 /** Capacity a tier needs for an audience of `online` viewers over `streams` broadcasts. */
 export function tierNeed(spec: Pick<StackSpec, "scaling" | "app">, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, online: number, streams: number): number {
     if (tier === "appGroup") return instancesForOnline(spec, region, online);
-    // A serverless service holds the audience's connections like the app group, within its own floor.
+    // A serverless service follows the same rule as its pods (serviceFloor): the connection-holding
+    // service is sized on the viewers, the CPU-bound ones in proportion to the app floor.
     if (tier === "serverlessUnit") {
-        const perInstance = spec.scaling.scaleOut.connectionsPerInstance * PLANNED_UTILISATION;
-        return Math.max(bounds.minSize, roundUpTo(Math.ceil(online / perInstance), Math.max(1, bounds.zones)));
+        const holdsConnections = SCALES_ON_CONNECTIONS[bounds.service ?? "interaction"];
+        return serviceFloor(spec, { minReplicas: bounds.minSize, holdsConnections }, instancesForOnline(spec, region, online), bounds.zones);
     }
     if (tier === "transcoders") return Math.max(bounds.minSize, roundUpTo(Math.ceil(streams / STREAMS_PER_TRANSCODER), Math.max(1, bounds.zones)));
     // Readers grow in proportion to the app tier's floor (reads come from the app servers), within the ceiling.
@@ -75,6 +96,29 @@ export function tierNeed(spec: Pick<StackSpec, "scaling" | "app">, region: Pick<
 
 /** What a tier's schedule reads of the stack: the scaling settings, the app group's floor, the events and peaks. */
 export type ScheduleSpec = Pick<StackSpec, "scaling" | "app" | "events" | "peaks">;
+
+/**
+ * The one ceiling every scheduled action of a tier sets: the everyday maxSize, or the largest floor
+ * any declared event or peak needs, whichever is larger. Releases lower the floor only and keep this
+ * ceiling, because lowering a ceiling below the running capacity makes every cloud remove capacity
+ * at once, whatever the load (the AND scale-in rule would be bypassed):
+ * - AWS Application Auto Scaling (Fargate services, Aurora readers): "If the current capacity is
+ *   above the maximum capacity, Application Auto Scaling scales in to the maximum capacity"
+ *   (PutScheduledAction, ScalableTargetAction). EC2 Auto Scaling keeps the desired capacity within
+ *   [MinSize, MaxSize] the same way (a scheduled action's MaxSize bounds the group).
+ * - Alibaba Cloud ESS: "If you modify MaxSize, and the number of ECS or ECI instances in the
+ *   scaling group exceeds the new MaxSize, Auto Scaling automatically removes instances until the
+ *   number of instances is equal to MaxSize" (ModifyScalingGroup; a scheduled task's MaxValue sets
+ *   the same bound).
+ * - SAE timers: SAE documents no exception for a period whose maxReplicas is below the running
+ *   instances; it is treated like the two above (an assumption on the safe side).
+ * Capacity above the everyday maxSize therefore drains by the metric scale-in rule only; the
+ * ceiling returns to maxSize when a later `pulumi up` no longer declares an event or peak that needs
+ * more (docs/SCALING.md, "Releases keep the ceiling").
+ */
+export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: readonly number[]): number {
+    return Math.max(bounds.maxSize, ...needs);
+}
 
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
 export interface OneOffAction {
@@ -171,7 +215,7 @@ export function floorTimeline(windows: readonly Window[], normal: number): Step[
 }
 
 /** The local wall-time actions of a recurring peak: pre-scale `preScaleMinutes` before start, release after end. */
-export function recurringActions(spec: Pick<StackSpec, "scaling">, peak: RecurringPeak, need: number, bounds: TierBounds): RecurringAction[] {
+export function recurringActions(spec: Pick<StackSpec, "scaling">, peak: RecurringPeak, need: number, bounds: TierBounds, ceiling: number = Math.max(bounds.maxSize, need)): RecurringAction[] {
     const start = parseLocalTime(peak.start);
     const end = parseLocalTime(peak.end);
     if (start === null || end === null) return [];
@@ -183,8 +227,9 @@ export function recurringActions(spec: Pick<StackSpec, "scaling">, peak: Recurri
         return { minuteOfDay: ((minute % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY, days };
     };
     return [
-        { key: `${peak.name}-prescale`, source: peak.name, kind: "prescale", ...at(start - spec.scaling.preScaleMinutes), timeZone: peak.timeZone, minSize: need, maxSize: Math.max(bounds.maxSize, need) },
-        { key: `${peak.name}-release`, source: peak.name, kind: "release", ...at(endMinute), timeZone: peak.timeZone, minSize: bounds.minSize, maxSize: bounds.maxSize },
+        { key: `${peak.name}-prescale`, source: peak.name, kind: "prescale", ...at(start - spec.scaling.preScaleMinutes), timeZone: peak.timeZone, minSize: need, maxSize: ceiling },
+        // The release lowers the floor only: the ceiling stays raised (scheduleCeiling).
+        { key: `${peak.name}-release`, source: peak.name, kind: "release", ...at(endMinute), timeZone: peak.timeZone, minSize: bounds.minSize, maxSize: ceiling },
     ];
 }
 
@@ -225,22 +270,21 @@ function compactMinute(ms: number): string {
 
 /**
  * The schedule of one tier in one region: one-off actions of the events from the merged floor
- * timeline (past steps dropped; the current floor of an event in progress re-asserted
- * SCHEDULE_LEAD_MINUTES ahead), restores after recurring actions inside an event, and the
+ * timeline (past steps dropped; the current floor of an event in progress re-asserted at
+ * earliestActionAt), restores after recurring actions inside an event, and the
  * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
  * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
  */
 export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
-    const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+    const earliest = earliestActionAt(now);
     const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
-    const ceiling = (floor: number): number => Math.max(bounds.maxSize, floor);
-    const recurring = spec.peaks.flatMap((peak) => {
-        const need = tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams);
-        return need > bounds.minSize ? recurringActions(spec, peak, need, bounds) : [];
-    });
+    const peakNeeds = spec.peaks.map((peak) => ({ peak, need: tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams) })).filter((p) => p.need > bounds.minSize);
+    const top = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)]);
+    const ceiling = (floor: number): number => Math.max(top, floor);
+    const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, top));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
     const withPeaks = (floor: number, t: number): number => Math.max(floor, recurringFloorAt(recurring, t));
     const steps = floorTimeline(windows, bounds.minSize);
@@ -378,10 +422,30 @@ export interface EventLimit {
 }
 
 /**
+ * Whether an audience of `online` viewers lifts the app tiers above their everyday floor in some
+ * region (instancesForOnline above app.minSize); when it does not, the app group, the pods and the
+ * serverless services declare no scheduled action for it (serviceFloor).
+ */
+export function liftsAppTier(spec: Pick<StackSpec, "scaling" | "app" | "regions">, online: number): boolean {
+    return spec.regions.some((region) => instancesForOnline(spec, region, online) > spec.app.minSize);
+}
+
+/**
+ * On a Kubernetes stack, the pod floors an audience needs above their maxReplicas (podFloorCaps at
+ * the largest app floor of the regions), as a report suffix; "" when they fit or on other computes.
+ */
+function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number): string {
+    if (spec.compute !== "kubernetes") return "";
+    const appFloor = Math.max(...spec.regions.map((region) => instancesForOnline(spec, region, online)));
+    const caps = podFloorCaps(spec, appFloor);
+    return caps.length === 0 ? "" : `; pod floors capped at maxReplicas: ${caps.join("; ")}: raise them to serve this audience`;
+}
+
+/**
  * What becomes of each event and peak, given the cloud's horizon (`horizon`, null when none), the
  * instant `now` and an optional limit on the events declared at once (`eventLimit`; Defaults to none).
  */
-export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null = null): ScheduleReport[] {
+export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null = null): ScheduleReport[] {
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
@@ -397,17 +461,18 @@ export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "pea
         if (eventLimit !== null && held.includes(event)) {
             return { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed (${eventLimit.why})` };
         }
-        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}` };
-        return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, release at ${utcMinute(w.to)}` };
+        const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
+        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}${lift}` };
+        return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, release at ${utcMinute(w.to)}${lift}` };
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
         const days = peak.recurrence === "daily" ? "every day" : `on ${peak.days.join(", ")}`;
+        const window = `${peak.start}-${peak.end} ${peak.timeZone} ${days}`;
+        if (!liftsAppTier(spec, peak.peakOnline)) {
+            return { source: peak.name, status: "recurring", detail: `${window}; no lift needed: ${peak.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances` };
+        }
         const until = recurringUntil(horizon, peak.timeZone, now);
-        return {
-            source: peak.name,
-            status: "recurring",
-            detail: `${peak.start}-${peak.end} ${peak.timeZone} ${days}` + (until === null ? "" : `; declared until ${utcMinute(until)}, each pulumi up extends it`),
-        };
+        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; declared until ${utcMinute(until)}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
     });
     return [...events, ...peaks];
 }
@@ -469,7 +534,7 @@ export interface UtcRecurrence {
  * daylight-saving change; a later `pulumi up` plans the next stretch.
  */
 export function utcRecurrence(horizon: ScheduleHorizon | null, action: RecurringAction, now: number): UtcRecurrence {
-    const earliest = Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+    const earliest = earliestActionAt(now);
     const until = recurringUntil(horizon, action.timeZone, now) ?? earliest + 365 * DAY_MS;
     return { cron: utcCron(action, earliest), launchAt: utcMinute(nextOccurrence(action, earliest)), endAt: utcMinute(until) };
 }

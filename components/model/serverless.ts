@@ -16,7 +16,7 @@ import { surgeNeed } from "./scaling";
  * events declared at once (CloudProfile.eventLimit; null when none).
  */
 export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
-    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length }, now, horizon, eventLimit);
+    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service }, now, horizon, eventLimit);
 }
 
 /** Date (YYYY-MM-DD) and time (HH:MM) of an instant (epoch ms) in a time zone. */

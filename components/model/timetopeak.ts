@@ -5,7 +5,7 @@
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
 import { PROBES, SERVICE_RESOURCES, planHpa } from "./kubernetes";
-import { MAX_POD_SHARE_OF_NODE, SCRAPE_INTERVAL_SECONDS, cpuCores, memoryGiB } from "./kubernetes-addons";
+import { MAX_POD_SHARE_OF_NODE, SCRAPE_INTERVAL_SECONDS, addonRequests, cpuCores, memoryGiB } from "./kubernetes-addons";
 import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
@@ -209,7 +209,8 @@ export const SURGE_SERVICE: ServiceName = "interaction";
 
 /**
  * Nodes each zone keeps so that a SURGE_FACTOR jump of the connection-holding pods starts on nodes
- * that are already there (node pool headroom): the requests of every service's floor pods plus the
+ * that are already there (node pool headroom): the requests of the system pods the plan sets
+ * (ADDON_POD_REQUESTS), of every service's floor pods and of the
  * pods the jump adds, over the share of a node pods may request (MAX_POD_SHARE_OF_NODE), by CPU and
  * memory, spread over the zones; never below `minNodesPerZone` nor above `maxNodesPerZone`. New
  * nodes take NODE_READY_SECONDS, too long for a 5-minute peak, so the jump's pods must fit first;
@@ -223,7 +224,7 @@ export function surgeNodesPerZone(spec: Pick<StackSpec, "kubernetes">, zones: nu
         return (what === "cpu" ? cpuCores(q) : memoryGiB(q)) ?? 0;
     };
     const total = (what: "cpu" | "memory"): number =>
-        SERVICE_NAMES.reduce((sum, s) => sum + request(s, what) * k.services[s].minReplicas, 0) + request(SURGE_SERVICE, what) * Math.max(0, extra);
+        addonRequests(what) + SERVICE_NAMES.reduce((sum, s) => sum + request(s, what) * k.services[s].minReplicas, 0) + request(SURGE_SERVICE, what) * Math.max(0, extra);
     const nodes = Math.max(
         Math.ceil(total("cpu") / (k.nodeSize.vcpu * MAX_POD_SHARE_OF_NODE)),
         Math.ceil(total("memory") / (k.nodeSize.memoryGiB * MAX_POD_SHARE_OF_NODE)),
@@ -252,7 +253,7 @@ export function headroomPods(spec: Pick<StackSpec, "kubernetes">, zones: number,
     const k = spec.kubernetes;
     const room = (what: "cpu" | "memory"): number => {
         const per = what === "cpu" ? k.nodeSize.vcpu : k.nodeSize.memoryGiB;
-        const used = SERVICE_NAMES.reduce((sum, s) => {
+        const used = addonRequests(what) + SERVICE_NAMES.reduce((sum, s) => {
             const q = SERVICE_RESOURCES[s].requests[what];
             return sum + ((what === "cpu" ? cpuCores(q) : memoryGiB(q)) ?? 0) * k.services[s].minReplicas;
         }, 0);
@@ -305,14 +306,25 @@ export function simulatePodJump(p: PodScaling, factor: number = SURGE_FACTOR): P
 }
 
 /**
- * An ECS service on Fargate scaled by Application Auto Scaling step policies (the VM's bands). Its
- * cooldown acts like EC2's warm-up: "The scaling policy won't increase the desired capacity again
- * unless either a larger scale out is triggered or the cooldown period ends" (Application Auto
- * Scaling, StepScalingPolicyConfiguration `Cooldown`), which simulateJump models without a cooldown.
+ * An ECS service on Fargate scaled by Application Auto Scaling step policies (the VM's bands, each
+ * policy with the plan's `cooldown`, components/aws/serverless.ts). StepScalingPolicyConfiguration
+ * `Cooldown` (Application Auto Scaling API reference): "For scale-out policies, while the cooldown
+ * period is in effect, the capacity that has been added by the previous scale-out event ... is
+ * calculated as part of the desired capacity for the next scale out" (EC2's warm-up, which
+ * simulateJump models without a cooldown), and "For scale-in policies, the cooldown period is used
+ * to block subsequent scale-in requests until it has expired": the drain removes one step per
+ * max(period, cooldown).
  */
 export function fargateScaling(spec: StackSpec, unit: ServerlessUnitPlan): GroupScaling {
     const g = groupScaling(spec, { stepScalingCooldown: false });
-    return { ...g, minSize: unit.minInstances, maxSize: unit.maxInstances, readySeconds: FARGATE_TASK_START_SECONDS + HEALTH_CHECK.healthyThreshold * HEALTH_CHECK.intervalSeconds };
+    const inward = scalingActions(spec).in;
+    return {
+        ...g,
+        minSize: unit.minInstances,
+        maxSize: unit.maxInstances,
+        readySeconds: FARGATE_TASK_START_SECONDS + HEALTH_CHECK.healthyThreshold * HEALTH_CHECK.intervalSeconds,
+        scaleIn: { ...g.scaleIn, intervalSeconds: Math.max(inward.periodSeconds, inward.cooldownSeconds) },
+    };
 }
 
 /**

@@ -8,7 +8,7 @@ import { ALICLOUD_PROFILE } from "../../components/alicloud/profile";
 import { awsName } from "../../components/aws/profile";
 import { cacheNodeTypeFor, checkAwsServices, databaseLayout, dbClassFor, queueLayout, rdsMysqlMaxConnections } from "../../components/aws/catalogue";
 import { resolveSpec } from "../../components/profiles";
-import { scalingExpression } from "../../components/aws/metrics";
+import { ScalingScope, scalingExpression, scalingQueries } from "../../components/aws/metrics";
 import { specOf } from "./plans";
 
 const NOW = { now: new Date("2026-01-01T00:00:00Z") };
@@ -90,6 +90,15 @@ describe("aws model decisions", () => {
         const spec = specOf("growth-aws");
         const tuned = { ...spec, scaling: { ...spec.scaling, scaleOut: { connectionsPerInstance: 4000, cpuPercent: 65 } } };
         assert.strictEqual(scalingExpression(scalingActions(tuned).out), "IF(FILL(connections, 4000) > 4000 OR FILL(cpu, 65) > 65, 1, 0)");
+    });
+
+    it("missing connections: the app group's scale-in waits for the count; an ECS service's falls back to CPU alone", () => {
+        const inward = scalingActions(specOf("growth-aws")).in;
+        const condition = (scope: ScalingScope) => scalingQueries(inward, scope).find((q) => q.id === "condition")?.expression;
+        assert.strictEqual(condition({ kind: "autoScalingGroup", name: "g" }), "IF(FILL(connections, 1000) < 1000 AND FILL(cpu, 30) < 30, 1, 0)");
+        assert.strictEqual(condition({ kind: "ecsService", cluster: "c", service: "s" }), "IF(FILL(connections, 0) < 1000 AND FILL(cpu, 30) < 30, 1, 0)");
+        // Scale-out never fires on a missing count, on either scope.
+        assert.strictEqual(scalingExpression(scalingActions(specOf("growth-aws")).out, "cpuOnly"), "IF(FILL(connections, 0) > 5000 OR FILL(cpu, 70) > 70, 1, 0)");
     });
 
     it("cuts long names to the AWS limit, stable and distinct", () => {

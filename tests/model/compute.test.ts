@@ -419,11 +419,12 @@ describe("compute decisions", () => {
         const region = spec.regions[0];
         const order = planServerlessUnits(spec.kubernetes.services, region)[2];
         const t = unitSchedule(spec, region, order, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(spec, NOW.getTime()));
-        // 40,000 / (5,000 x 0.8) = 10 instances; 20,000 -> 5, rounded up to the 2 zones: 6. Floor 3, ceiling 20.
+        // order is CPU-bound: it grows with the app floor (growth app.minSize 4). 40,000 / (5,000 x 0.8) = 10 app
+        // instances -> 3 x 10 / 4 = 7.5 -> 8; 20,000 -> 5 -> 6 app instances (2 zones) -> 3 x 6 / 4 = 4.5 -> 5 -> 6. Floor 3, ceiling 20.
         assert.deepStrictEqual(
             t.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
             [
-                ["launch-prescale", "2026-12-01T11:30:00Z", 10, 20],
+                ["launch-prescale", "2026-12-01T11:30:00Z", 8, 20],
                 // 22:30 in Shanghai, inside the evening peak (19:00-23:00, released 23:30): its floor 6, not 3.
                 ["launch-release", "2026-12-01T14:30:00Z", 6, 20],
             ],

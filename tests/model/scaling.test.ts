@@ -8,6 +8,11 @@ import {
     PodScaling,
     awsEventLimit,
     checkAwsPeakActions,
+    earliestActionAt,
+    podFloorCaps,
+    podFloors,
+    scheduleCeiling,
+    serviceFloor,
     eventActionCount,
     floorTimeline,
     headroomPods,
@@ -167,13 +172,13 @@ describe("model: recurring peaks", () => {
             ],
         );
     });
-    it("an event in progress re-asserts its floor five minutes ahead; its past pre-scale is not declared", () => {
+    it("an event in progress re-asserts its floor at the next half hour at least 30 minutes ahead; its past pre-scale is not declared", () => {
         const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "live", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
         const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(live, NOW.getTime()));
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize]),
             [
-                ["live-prescale", "2026-11-22T00:05:00Z", 10],
+                ["live-prescale", "2026-11-22T00:30:00Z", 10],
                 ["live-release", "2026-11-22T02:30:00Z", 4],
             ],
         );
@@ -205,6 +210,136 @@ describe("model: the schedule horizon is the cloud profile's", () => {
             ["anniversary-release", "2027-03-22T15:30:00Z"],
         ]);
         assert.strictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon)[0].status, "scheduled");
+    });
+});
+
+describe("model: releases never lower the ceiling below what an event reaches", () => {
+    const spec = resolveSpec(
+        rawConfig("growth", "aws", {
+            events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }],
+            peaks: [{ name: "evening", start: "20:00", end: "23:00", peakOnline: 60000, timeZone: "Asia/Shanghai" }],
+        }),
+        { now: NOW },
+    );
+    it("an event floor (20) above maxSize (12): every action, release included, keeps max 20; the release lowers only the floor", () => {
+        const s = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 12, zones: 2 }, NOW.getTime(), PROFILES.aws.scheduleHorizon, null);
+        assert.deepStrictEqual(
+            s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
+            [
+                ["sale-prescale", "2026-12-12T09:30:00Z", 20, 20],
+                ["sale-restore-202612121131", "2026-12-12T11:31:00Z", 20, 20],
+                ["sale-restore-202612121531", "2026-12-12T15:31:00Z", 20, 20],
+                ["sale-release", "2026-12-12T16:30:00Z", 4, 20],
+            ],
+        );
+        // The evening (60,000 online -> 15 -> 16 on 2 zones) releases to the floor 4 and keeps max 20.
+        assert.deepStrictEqual(
+            s.recurring.map((a) => [a.key, a.minSize, a.maxSize]),
+            [
+                ["evening-prescale", 16, 20],
+                ["evening-release", 4, 20],
+            ],
+        );
+    });
+    it("needs within maxSize keep maxSize; the ceiling is the largest of maxSize and the needs", () => {
+        assert.strictEqual(scheduleCeiling({ maxSize: 40 }, [20, 16]), 40);
+        assert.strictEqual(scheduleCeiling({ maxSize: 12 }, [20, 16]), 20);
+        assert.strictEqual(scheduleCeiling({ maxSize: 12 }, []), 12);
+    });
+    it("serverless: each service's release keeps the service's largest event floor as its ceiling (user 2..4 lifted to 10 by 80,000 viewers)", () => {
+        const s = tierSchedule(spec, spec.regions[0], "serverlessUnit", { minSize: 2, maxSize: 4, zones: 2, service: "user" }, NOW.getTime(), PROFILES.aws.scheduleHorizon, null);
+        assert.deepStrictEqual(s.oneOff.find((a) => a.kind === "release"), { key: "sale-release", source: "sale", kind: "release", at: "2026-12-12T16:30:00Z", minSize: 2, maxSize: 10 });
+    });
+});
+
+describe("model: floors per service", () => {
+    const spec = resolveSpec(rawConfig("growth", "aws"), { now: NOW });
+    it("the connection-holding service takes one instance per app instance; CPU-bound ones their own ratio; minReplicas at the everyday floor", () => {
+        // growth: app.minSize 4. App floor 20 (80,000 viewers at 4,000 each).
+        assert.strictEqual(spec.app.minSize, 4);
+        assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: true }, 20, 1), 20);
+        assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: false }, 20, 1), 15);
+        assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: false }, 20, 2), 16);
+        assert.strictEqual(serviceFloor(spec, { minReplicas: 2, holdsConnections: false }, 6, 2), 4);
+        assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: true }, 4, 1), 3);
+        assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: true }, 2, 1), 3);
+    });
+    it("serverless interaction is sized on the viewers, user on its ratio: 80,000 online -> 20 and 10", () => {
+        const tier = (service: "user" | "interaction") => tierSchedule(
+            resolveSpec(rawConfig("growth", "aws", { events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }] }), { now: NOW }),
+            spec.regions[0], "serverlessUnit", { minSize: 2, maxSize: 40, zones: 2, service }, NOW.getTime(), PROFILES.aws.scheduleHorizon, null,
+        ).oneOff[0].minSize;
+        assert.deepStrictEqual([tier("interaction"), tier("user")], [20, 10]);
+    });
+    it("pods: interaction at 4,000 connections per pod (app floor 20 -> 20 pods); a floor above maxReplicas is cut and reported", () => {
+        assert.deepStrictEqual(podFloors(spec, 20), { user: 10, product: 10, order: 15, interaction: 20 });
+        const small = { ...spec, kubernetes: { ...spec.kubernetes, services: { ...spec.kubernetes.services, interaction: { ...spec.kubernetes.services.interaction, maxReplicas: 12 } } } };
+        assert.strictEqual(podFloors(small, 20).interaction, 12);
+        assert.deepStrictEqual(podFloorCaps(small, 20), ["interaction needs 20 pods, maxReplicas 12 (kubernetes.services.interaction.maxReplicas)"]);
+        assert.deepStrictEqual(podFloorCaps(spec, 20), []);
+    });
+    it("the schedule report names pod floors cut by maxReplicas on a Kubernetes stack", () => {
+        const k = resolveSpec(
+            rawConfig("growth", "aws", {
+                compute: "kubernetes",
+                kubernetes: { services: { interaction: { maxReplicas: 12 } } },
+                events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }],
+            }),
+            { now: NOW },
+        );
+        assert.deepStrictEqual(scheduleReport(k, NOW.getTime(), PROFILES.aws.scheduleHorizon)[0], {
+            source: "sale",
+            status: "scheduled",
+            detail:
+                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; pod floors capped at maxReplicas: interaction needs 20 pods, maxReplicas 12 (kubernetes.services.interaction.maxReplicas): raise them to serve this audience",
+        });
+    });
+});
+
+describe("model: the schedule report of peaks and events that lift nothing", () => {
+    it("a peak and an event whose audience fits the everyday floor report no lift needed, not a declaration", () => {
+        const spec = resolveSpec(
+            rawConfig("growth", "alicloud", {
+                events: [{ name: "small", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 8000 }],
+                peaks: [{ name: "quiet", start: "20:00", end: "23:00", peakOnline: 12000, timeZone: "Asia/Shanghai" }],
+            }),
+            { now: NOW },
+        );
+        assert.deepStrictEqual(
+            scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).map((r) => r.detail),
+            [
+                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; no lift needed: 8000 viewers fit the everyday floor of 4 app instances",
+                "20:00-23:00 Asia/Shanghai every day; no lift needed: 12000 viewers fit the everyday floor of 4 app instances",
+            ],
+        );
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null), {
+            tier: "appGroup",
+            plannedAt: NOW.getTime(),
+            oneOff: [],
+            recurring: [],
+        });
+    });
+});
+
+describe("model: the earliest scheduled instant", () => {
+    it("is at least 30 minutes ahead and the same for every pulumi up within one half hour", () => {
+        const t = (iso: string) => new Date(earliestActionAt(Date.parse(iso))).toISOString();
+        assert.strictEqual(t("2026-11-22T00:00:00Z"), "2026-11-22T00:30:00.000Z");
+        assert.strictEqual(t("2026-11-22T00:00:01Z"), "2026-11-22T01:00:00.000Z");
+        assert.strictEqual(t("2026-11-22T00:29:59Z"), "2026-11-22T01:00:00.000Z");
+        assert.strictEqual(t("2026-11-22T00:30:00Z"), "2026-11-22T01:00:00.000Z");
+        assert.strictEqual(t("2026-11-22T00:30:01Z"), "2026-11-22T01:30:00.000Z");
+    });
+    it("a pre-scale due within the lead is re-asserted at the earliest instant, never in the past", () => {
+        const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "soon", start: "2026-11-22T00:40:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
+        const s = tierSchedule(live, live.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, Date.parse("2026-11-22T00:07:00Z"), PROFILES.aws.scheduleHorizon, null);
+        assert.deepStrictEqual(
+            s.oneOff.map((a) => [a.key, a.at, a.minSize]),
+            [
+                ["soon-prescale", "2026-11-22T01:00:00Z", 10],
+                ["soon-release", "2026-11-22T02:30:00Z", 4],
+            ],
+        );
     });
 });
 
@@ -293,7 +428,7 @@ describe("model: time to peak and drain", () => {
     it("node pool headroom: growth keeps 5 nodes per zone of 4 vCPU (2 zones), mature 2 of 8 vCPU (3 zones); within maxNodesPerZone", () => {
         const growth = resolveSpec(rawConfig("growth", "aws"), { now: NOW });
         const mature = resolveSpec(rawConfig("mature", "alicloud"), { now: NOW });
-        assert.deepStrictEqual([surgeNodesPerZone(growth, 2), headroomPods(growth, 2, 5), surgeNodesPerZone(mature, 3), headroomPods(mature, 3, 2)], [5, 22, 2, 28]);
+        assert.deepStrictEqual([surgeNodesPerZone(growth, 2), headroomPods(growth, 2, 5), surgeNodesPerZone(mature, 3), headroomPods(mature, 3, 2)], [5, 22, 2, 27]);
         assert.strictEqual(surgeNodesPerZone({ kubernetes: { ...growth.kubernetes, maxNodesPerZone: 3 } }, 2), 3);
     });
     it("a missed peak is a finding naming region, minutes and cause; mandatory for mature only", () => {
