@@ -164,8 +164,8 @@ function aliRuleMatches(conditions: unknown, path: string, host: string): Verdic
 }
 
 function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): Targets {
-    const alb = g.ofType(T.alb, region)[0] ?? w.absent("load balancer", `no ALB in ${region}`);
-    const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent("CDN", "no CDN domain serves the viewers");
+    const alb = g.ofType(T.alb, region)[0] ?? w.absent(undefined, "load balancer", `no ALB in ${region}`);
+    const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
     w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
     const toAlb = list(cdn.inputs.sources).filter(isRecord).filter((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
@@ -221,7 +221,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
             const r = g.refs(p, "securityGroupIds", p.inputs.securityGroupIds, T.sg);
             return r.kind === "found" ? r.resource : [];
         });
-        const sg = sgs[0] ?? w.absent("node security group", "the node pools name no security group of the stack: no rule can admit them");
+        const sg = sgs[0] ?? w.absent(pools[0], "node security group", "the node pools name no security group of the stack: no rule can admit them");
         w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
         return { answerer: pools[0] ?? cluster, securityGroups: sgs, vswitches: pools.flatMap((p) => vswitchesOf(g, p)) };
     }
@@ -244,7 +244,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     w.hop(cfg, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(cfg.inputs.imageName ?? "none")}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract`, setting: "app" });
     const sgsRef = g.refs(cfg, "securityGroupIds", cfg.inputs.securityGroupIds, T.sg);
     const sgs = sgsRef.kind === "found" ? sgsRef.resource : [];
-    const sg = sgs[0] ?? w.absent("targets' security group", `${cfg.name} has no security group the stack declares`);
+    const sg = sgs[0] ?? w.absent(cfg, "targets' security group", `${cfg.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     return { answerer: asg, securityGroups: sgs, vswitches: vswitchesOf(g, asg) };
 }
@@ -257,7 +257,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
  * port its readiness probe checks, and the application's security group admits the ALB's vSwitches.
  */
 function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[]): Targets {
-    const i = ingress ?? w.absent("HTTPS listener", `no SAE ingress on the ALB in ${region}: nothing listens for HTTPS`);
+    const i = ingress ?? w.absent(g.ofType(T.alb, region)[0], "HTTPS listener", `no SAE ingress on the ALB in ${region}: nothing listens for HTTPS`);
     w.hop(i, "HTTPS listener on 443 (SAE ingress)", i.inputs.listenerProtocol === "HTTPS" && num(i.inputs.listenerPort) === 443 ? true : `${i.name} listens on ${String(i.inputs.listenerProtocol)} ${String(i.inputs.listenerPort)}, not HTTPS 443`);
     w.hop(i, `certificate for ${host}`, str(i.inputs.certIds) !== undefined ? true : { reason: "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created", setting: "tls" });
     let rule: Record<string, unknown> | undefined;
@@ -270,7 +270,7 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource
     const probePath = str(at(app.inputs, "readinessV2.httpGet.path"));
     const probePort = num(at(app.inputs, "readinessV2.httpGet.port"));
     w.hop(app, `instances answer ${probePath ?? "a readiness probe"} on ${port}`, probePath !== undefined && probePort === port ? true : `${app.name} probes ${probePath ?? "nothing"} on ${String(probePort)}, the ingress sends to ${port}`);
-    const sg = found(g.ref(app, "securityGroupId", app.inputs.securityGroupId, T.sg)) ?? w.absent("application security group", `${app.name} names no security group of the stack`);
+    const sg = found(g.ref(app, "securityGroupId", app.inputs.securityGroupId, T.sg)) ?? w.absent(app, "application security group", `${app.name} names no security group of the stack`);
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     const vswitches = g.refs(app, "vswitchId", strings(app.inputs.vswitchId).flatMap((v) => v.split(",")), T.vswitch);
     return { answerer: app, securityGroups: [sg], vswitches: vswitches.kind === "found" ? vswitches.resource : [] };
@@ -363,7 +363,7 @@ function ackNodeAutoscaling(g: FlowGraph, cluster: FlowResource): NodeAutoscalin
 
 /** A data store whose IP whitelist must admit the targets' vSwitches. */
 function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, targets: Targets, what: string): void {
-    const s = store ?? w.absent(what, `no ${what}`);
+    const s = store ?? w.absent(targets.answerer, what, `no ${what}`);
     // a whitelist is a list, or one comma-separated string (kvstore `security_ips`)
     const whitelist = strings(ips).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
     const missing = targets.vswitches.map((v) => str(v.inputs.cidrBlock) ?? "").filter((c) => !whitelist.some((ip) => cidrContains(ip, c)));
@@ -504,7 +504,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             }
             const kafka = g.ofType(T.kafka, region)[0];
             if (kafka !== undefined) {
-                const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent("Kafka security group", `${kafka.name} names no security group of the stack`);
+                const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent(kafka, "Kafka security group", `${kafka.name} names no security group of the stack`);
                 w.hop(sg, `admits the targets on ${DATA_PORTS.kafka.from}`, sgAdmitsGroup(g, sg, targets.securityGroups, DATA_PORTS.kafka.from));
                 w.hop(kafka, "Kafka in that security group", true);
             }
@@ -525,8 +525,8 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
     return walk("stream", def.name, region, (w) => {
         const nlb = g.ofType(T.nlb, region)[0];
         if (nlb === undefined) return managedStream(g, w, region);
-        const asg = g.ofType(T.group, region).find((x) => g.referrers(x, T.nlbAttachment, "scalingGroupId").length > 0) ?? w.absent("transcoder group", `no scaling group is attached to ${nlb.name}'s server groups`);
-        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("transcoder launch", `${asg.name} has no scaling configuration`);
+        const asg = g.ofType(T.group, region).find((x) => g.referrers(x, T.nlbAttachment, "scalingGroupId").length > 0) ?? w.absent(nlb, "transcoder group", `no scaling group is attached to ${nlb.name}'s server groups`);
+        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent(asg, "transcoder launch", `${asg.name} has no scaling configuration`);
         const userData = decodeUserData(cfg.inputs.userData) ?? "";
         const groups = found(g.refs(cfg, "securityGroupIds", cfg.inputs.securityGroupIds, T.sg)) ?? [];
         // ingest (RTMP, SRT) and the play origin (HTTP): listener -> server group -> the transcoders on the backend port
@@ -535,7 +535,7 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
             { what: "play origin (HLS/HTTP-FLV)", port: PLAY_ORIGIN_PORT, backend: MEDIA_HTTP_PORT, proto: "TCP" },
         ];
         for (const p of ports) {
-            const listener = g.referrers(nlb, T.nlbListener, "loadBalancerId").find((l) => l.inputs.listenerPort === p.port && l.inputs.listenerProtocol === p.proto) ?? w.absent(`${p.what} listener`, `${nlb.name} has no ${p.proto} listener on ${p.port}`);
+            const listener = g.referrers(nlb, T.nlbListener, "loadBalancerId").find((l) => l.inputs.listenerPort === p.port && l.inputs.listenerProtocol === p.proto) ?? w.absent(nlb, `${p.what} listener`, `${nlb.name} has no ${p.proto} listener on ${p.port}`);
             const sg = w.follow(listener, `${p.what} ${p.proto} ${p.port} -> server group`, g.ref(listener, "serverGroupId", listener.inputs.serverGroupId, T.nlbServerGroup), "the listener forwards to no server group the stack declares");
             const attached = g.referrers(sg, T.nlbAttachment, "serverGroupId").find((a) => found(g.ref(a, "scalingGroupId", a.inputs.scalingGroupId, T.group))?.urn === asg.urn);
             w.hop(sg, `${sg.name} -> ${asg.name} on ${p.backend}`, attached === undefined ? `no attachment registers ${asg.name} in ${sg.name}` : attached.inputs.port === p.backend ? true : `${asg.name} is registered on ${String(attached.inputs.port)}, the media server serves ${p.what} on ${p.backend}`);
@@ -555,12 +555,12 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
             const sources = list(c.inputs.sources).filter(isRecord).filter((src) => src.port === PLAY_ORIGIN_PORT);
             return (found(g.refs(c, "sources", sources.map((src) => src.content), T.nlb, ["dnsName"])) ?? []).some((x) => x.urn === nlb.urn);
         };
-        const play = g.ofType(T.cdn, region).find(fromNlb) ?? w.absent("play domain", `no CDN domain in ${region} has ${nlb.name} (port ${PLAY_ORIGIN_PORT}) as its origin`);
+        const play = g.ofType(T.cdn, region).find(fromNlb) ?? w.absent(g.ofType(T.cdn, region).find((c) => c.inputs.cdnType === "video") ?? nlb, "play domain", `no CDN domain in ${region} has ${nlb.name} (port ${PLAY_ORIGIN_PORT}) as its origin`);
         w.hop(play, `play domain ${String(play.inputs.domainName)} (cdnType ${String(play.inputs.cdnType)}) serves HTTPS from ${nlb.name}:${PLAY_ORIGIN_PORT}`, play.inputs.cdnType === "video" && at(play.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the play domain is not a video CDN domain with an HTTPS certificate");
         // recording: the instances' RAM role may put objects into the region's encrypted bucket
         const role = w.follow(cfg, "RAM role", cfg.inputs.roleName === undefined ? MISSING : g.ref(cfg, "roleName", cfg.inputs.roleName, T.ramRole, ["roleName"]), "no RAM role (roleName): the recording uploader has no credentials");
         w.hop(role, `trusted by ${ECS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicyDocument, "sts:AssumeRole", ECS_SERVICE) ? true : `${role.name} does not trust ${ECS_SERVICE}`);
-        const bucket = g.ofType(T.bucket, region)[0] ?? w.absent("recordings bucket", `no OSS bucket in ${region}`);
+        const bucket = g.ofType(T.bucket, region)[0] ?? w.absent(role, "recordings bucket", `no OSS bucket in ${region}`);
         const names = identitiesOf(bucket, "bucket");
         const policies = g
             .referrers(role, T.ramAttachment, "roleName", ["roleName"])
@@ -577,10 +577,10 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
 /** A one-zone region: the managed ApsaraVideo Live domains (mapping and templates set outside the stack). */
 function managedStream(g: FlowGraph, w: Walk, region: string): void {
     const domains = g.ofType(T.liveDomain, region);
-    const ingest = domains.find((d) => d.inputs.domainType === "liveEdge") ?? w.absent("ingest domain", `no ApsaraVideo Live ingest domain or self-run ingest NLB in ${region}`);
+    const ingest = domains.find((d) => d.inputs.domainType === "liveEdge") ?? w.absent(g.ofType(T.alb, region)[0], "ingest domain", `no ApsaraVideo Live ingest domain or self-run ingest NLB in ${region}`);
     const liveRegion = str(ingest.inputs.region) ?? "";
     w.hop(ingest, `ingest domain in a Live region (${liveRegion})`, LIVE_REGIONS.includes(liveRegion) ? true : `${liveRegion} is not an ApsaraVideo Live region (${LIVE_REGIONS.join(", ")})`);
-    const play = domains.find((d) => d.inputs.domainType === "liveVideo") ?? w.absent("play domain", `no ApsaraVideo Live play domain in ${region}`);
+    const play = domains.find((d) => d.inputs.domainType === "liveVideo") ?? w.absent(ingest, "play domain", `no ApsaraVideo Live play domain in ${region}`);
     w.hop(play, "play domain in the ingest domain's Live region", play.inputs.region === ingest.inputs.region ? true : `play domain in ${String(play.inputs.region)}, ingest in ${liveRegion}`);
 }
 
@@ -601,8 +601,8 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         if (g.ofType(T.saeApp, region).length > 0) return saeScaling(g, w, region);
         const cluster = g.ofType(T.cluster, region)[0];
         if (cluster !== undefined) return hpaScaling(g, w, region, ackMetricsServer(cluster), POD_CONNECTIONS_SERIES, ackNodeAutoscaling(g, cluster));
-        const asg = g.ofType(T.group, region).find((x) => x.name.endsWith("-app-group") || list(x.inputs.albServerGroups).length > 0) ?? w.absent("app scaling group", `no app scaling group in ${region}`);
-        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("scaling configuration", `${asg.name} has no scaling configuration`);
+        const asg = g.ofType(T.group, region).find((x) => x.name.endsWith("-app-group") || list(x.inputs.albServerGroups).length > 0) ?? w.absent(g.ofType(T.alb, region)[0], "app scaling group", `no app scaling group in ${region}`);
+        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent(asg, "scaling configuration", `${asg.name} has no scaling configuration`);
         const role = w.follow(
             cfg,
             "RAM role",
@@ -615,7 +615,7 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
             .map((a) => found(g.ref(a, "policyName", a.inputs.policyName, T.ramPolicy, ["policyName"])))
             .filter((p): p is FlowResource => p !== undefined);
         w.hop(role, `may ${PUBLISH_ACTION}`, policies.some((p) => statementsAllow(p.inputs.policyDocument, PUBLISH_ACTION)) ? true : `no policy attached to ${role.name} allows ${PUBLISH_ACTION}`);
-        const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("out")) ?? w.absent("scale-out alarm", `no scale-out alarm on ${asg.name}`);
+        const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("out")) ?? w.absent(asg, "scale-out alarm", `no scale-out alarm on ${asg.name}`);
         const groupId = alarm.inputs.cloudMonitorGroupId;
         const userData = decodeUserData(cfg.inputs.userData) ?? "";
         const publishes = userData.includes("PutCustomMetric") && userData.includes(APP_CONNECTIONS_METRIC);
@@ -671,7 +671,7 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("alarm");
     return walk("alarm", def.name, region, (w) => {
         const critical = g.ofType(T.cmsAlarm, region).filter((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical");
-        const alarm = critical[0] ?? w.absent("critical alarm", `no critical alarm in ${region}`);
+        const alarm = critical[0] ?? w.absent(g.ofType(T.alb, region)[0], "critical alarm", `no critical alarm in ${region}`);
         reachesPerson(g, w, region, alarm, "");
         // Serverless tier: every SAE application has a critical alarm of its own that reaches a person.
         for (const app of g.ofType(T.saeApp, region)) {

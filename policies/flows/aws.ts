@@ -303,11 +303,11 @@ function dynamicNotCached(dist: FlowResource, path: string): true | string {
 
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
 function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
-    const alb = g.ofType(T.lb, region)[0] ?? w.absent("load balancer", `no application load balancer in ${region}`);
+    const alb = g.ofType(T.lb, region)[0] ?? w.absent(undefined, "load balancer", `no application load balancer in ${region}`);
     const entry = entryNames(g, alb);
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     if (key === "viewer" || entry.records.length === 0) {
-        const dist = entry.cdn ?? w.absent("CDN", "no CloudFront distribution serves the domain");
+        const dist = entry.cdn ?? w.absent(alb, "CDN", "no CloudFront distribution serves the domain");
         const aliases = strings(dist.inputs.aliases);
         w.hop(dist, "serves the viewer hostname on its own certificate", cdnCertificate(g, dist, aliases));
         // Where the stack holds the zone, each alias is an alias record of the distribution.
@@ -389,7 +389,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         // each node role ec2.amazonaws.com (EKS User Guide, "Amazon EKS cluster IAM role", "Amazon EKS node IAM role").
         trustHop(w, w.follow(eks, "cluster role", g.ref(eks, "roleArn", eks.inputs.roleArn, T.role), "the cluster's role is not declared in the stack"), EKS_SERVICE);
         for (const role of new Set(nodes.map((n) => w.follow(n, "node role", g.ref(n, "nodeRoleArn", n.inputs.nodeRoleArn, T.role), "the node group's role is not declared in the stack")))) trustHop(w, role, EC2_SERVICE);
-        const sg = g.ofType(T.sg, region).find((x) => x.urn === eks.urn) ?? w.absent("cluster security group", `${eks.name} has no cluster security group`);
+        const sg = g.ofType(T.sg, region).find((x) => x.urn === eks.urn) ?? w.absent(eks, "cluster security group", `${eks.name} has no cluster security group`);
         w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
         return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
     }
@@ -408,7 +408,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     // appPort with the health path; the stock OS image serves nothing.
     const appImage = typeof lt.inputs.imageId === "string" && lt.inputs.imageId !== AWS_DEFAULT_IMAGE;
     w.hop(lt, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(lt.inputs.imageId)}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract; the ELB health check replaces instances forever`, setting: "app" });
-    const sg = securityGroupsOf(g, lt, "vpcSecurityGroupIds")[0] ?? w.absent("targets' security group", `${lt.name} has no security group the stack declares`);
+    const sg = securityGroupsOf(g, lt, "vpcSecurityGroupIds")[0] ?? w.absent(lt, "targets' security group", `${lt.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: asg, securityGroup: sg, subnets: strings(asg.inputs.vpcZoneIdentifiers), subnetsOf: asg };
 }
@@ -455,7 +455,7 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     ecsTasksStart(g, w, region, svc);
     const hcPort = at(tg.inputs, "healthCheck.port");
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
-    const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent("tasks' security group", `${svc.name} has no security group the stack declares`);
+    const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent(svc, "tasks' security group", `${svc.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: svc, securityGroup: sg, subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc };
 }
@@ -673,9 +673,9 @@ function appEndpointSettings(g: FlowGraph, w: Walk, region: string, targets: Tar
  * one of its endpoints on that port (`env`).
  */
 function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store: FlowResource | undefined, sgProperty: string, what: string, env: string): FlowResource {
-    const s = store ?? w.absent(what, `no ${what} in ${region}`);
+    const s = store ?? w.absent(targets.answerer, what, `no ${what} in ${region}`);
     const port = listenPort(s);
-    const sg = securityGroupsOf(g, s, sgProperty)[0] ?? w.absent(`${what} security group`, `${s.name} has no security group the stack declares`);
+    const sg = securityGroupsOf(g, s, sgProperty)[0] ?? w.absent(s, `${what} security group`, `${s.name} has no security group the stack declares`);
     w.hop(sg, `admits ${targets.securityGroup.name} on ${port}`, sgAdmits(g, [targets.securityGroup], sg, port));
     w.hop(s, `${what} in ${sg.name}`, true);
     const app = appEndpointSettings(g, w, region, targets);
@@ -780,7 +780,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
 function streamFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("stream");
     return walk("stream", def.name, region, (w) => {
-        const channel = g.ofType(T.channel, region)[0] ?? w.absent("IVS channel", `no live channel in ${region}`);
+        const channel = g.ofType(T.channel, region)[0] ?? w.absent(g.ofType(T.lb, region)[0], "IVS channel", `no live channel in ${region}`);
         const type = str(channel.inputs.type) ?? "STANDARD";
         w.hop(channel, "ingest RTMPS/SRT, transcodes 720p/480p, plays over the IVS network", type === "STANDARD" ? true : `channel type ${type} passes the source through only`);
         const recording = w.follow(channel, "records", g.ref(channel, "recordingConfigurationArn", channel.inputs.recordingConfigurationArn, T.recording), "the channel records nowhere");
@@ -973,7 +973,7 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         // The compute tier, read from the resources present: serverless (ECS services), kubernetes (EKS), else the VM app group.
         if (g.ofType(T.ecsService, region).length > 0) return ecsScaling(g, w, region);
         if (g.ofType(T.eks, region).length > 0) return hpaScaling(g, w, region, eksMetricsServer(g, region), POD_CONNECTIONS_SERIES, eksNodeAutoscaling(g, region));
-        const asg = g.ofType(T.group, region)[0] ?? w.absent("app scaling group", `no scaling group in ${region}`);
+        const asg = g.ofType(T.group, region)[0] ?? w.absent(g.ofType(T.lb, region)[0], "app scaling group", `no scaling group in ${region}`);
         const lt = w.follow(asg, "launch template", g.ref(asg, "launchTemplate", at(asg.inputs, "launchTemplate.id"), T.launchTemplate), "the group's launch template is not declared");
         const profileRef = at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name");
         const profile = w.follow(lt, "instance profile", profileRef === undefined ? MISSING : g.ref(lt, "iamInstanceProfile", profileRef, T.instanceProfile, ["name"]), "no instance profile: instances have no identity to publish the connection metric");
@@ -1052,7 +1052,7 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("alarm");
     return walk("alarm", def.name, region, (w) => {
         const critical = g.ofType(T.alarm, region).filter((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical");
-        const alarm = critical[0] ?? w.absent("critical alarm", `no critical alarm in ${region}`);
+        const alarm = critical[0] ?? w.absent(g.ofType(T.lb, region)[0], "critical alarm", `no critical alarm in ${region}`);
         reachesPerson(g, w, alarm, "");
         // Serverless tier: every ECS service has a critical alarm of its own that reaches a person.
         for (const svc of g.ofType(T.ecsService, region)) {

@@ -163,7 +163,7 @@ export function replicaRange(hpa: FlowResource): Verdict {
  */
 export function hpaScaling(g: FlowGraph, w: Walk, region: string, metricsServer: MetricsServer, series: string, nodes: NodeAutoscaling): void {
     const hpas = g.ofType(HPA, region);
-    if (hpas.length === 0) w.absent("HorizontalPodAutoscaler", `no HorizontalPodAutoscaler in ${region}`);
+    if (hpas.length === 0) w.absent(g.ofType(DEPLOYMENT, region)[0], "HorizontalPodAutoscaler", `no HorizontalPodAutoscaler in ${region}`);
     w.hop(metricsServer.resource, metricsServer.check, metricsServer.verdict);
     for (const hpa of hpas) {
         const ref = at(hpa.inputs, "spec.scaleTargetRef");
