@@ -23,7 +23,7 @@ import {
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
-import { NodeAutoscaling, hpaScaling, podSecretHolds, serviceReachesPods } from "./kubernetes";
+import { NodeAutoscaling, exposesNodePort, hpaScaling, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
 import { HealthCheck, aliRulesAdmit, cidrContains, decodeUserData, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
@@ -210,19 +210,20 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         w.hop(sgp, "registered targets: the ACK node pools", attachments.length > 0 ? true : `no node pool is attached to ${sgp.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
         const port = num(attachments[0].inputs.port) ?? 0;
         checkHealth(port);
-        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
+        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && exposesNodePort(s, port));
         w.hop(attachments[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
-        const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
-        w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the server group checks ${healthPath}`);
+        w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, podsAnswer(dep, healthPath, service, "server group"));
         const pools = g.ofType(T.nodePool, region);
+        // Every node pool's nodes answer the load balancer: each pool sits in a security group of the stack that admits it.
         const sgs = pools.flatMap((p) => {
             const r = g.refs(p, "securityGroupIds", p.inputs.securityGroupIds, T.sg);
-            return r.kind === "found" ? r.resource : [];
+            if (r.kind === "found" && r.resource.length > 0) return r.resource;
+            return r.kind === "unknown" ? [] : w.absent(p, "node security group", `${p.name} names no security group of the stack: no rule can admit its nodes`);
         });
-        const sg = sgs[0] ?? w.absent(pools[0], "node security group", "the node pools name no security group of the stack: no rule can admit them");
-        w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
+        if (pools.length === 0) w.absent(cluster, "node security group", `${cluster.name} has no node pool: nothing answers the load balancer`);
+        for (const sg of new Set(sgs)) w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
         return { answerer: pools[0] ?? cluster, securityGroups: sgs, vswitches: pools.flatMap((p) => vswitchesOf(g, p)) };
     }
 
@@ -508,14 +509,15 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 w.hop(sg, `admits the targets on ${DATA_PORTS.kafka.from}`, sgAdmitsGroup(g, sg, targets.securityGroups, DATA_PORTS.kafka.from));
                 w.hop(kafka, "Kafka in that security group", true);
             }
-            const orderPods = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === ROUTE_SERVICE.order);
-            if (orderPods !== undefined) podSecretHolds(g, w, region, orderPods, DATABASE_PASSWORD_ENV, "the database password");
+            podsReachStore(g, w, region, ROUTE_SERVICE.order, { key: DATABASE_PASSWORD_ENV, what: "the database password" });
             egressHop(g, w, region, targets);
         }
         if (key === "hot-products") {
             const redis = g.ofType(T.redis, region)[0];
             whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
             if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, REDIS_PASSWORD_ENV);
+            // A Tair instance with a password and VPC auth not off (alicloud.redis.TairInstance `vpcAuthMode`: "Open (enables password authentication), Close (disables password authentication ...)") takes only clients that send it.
+            if (redis !== undefined && redis.inputs.password !== undefined && redis.inputs.vpcAuthMode !== "Close") podsReachStore(g, w, region, ROUTE_SERVICE[FLOW_ROUTE[key]], { key: REDIS_PASSWORD_ENV, what: "the cache password" });
         }
     });
 }

@@ -24,7 +24,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
 import { HealthCheck, accessVerdict, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
-import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
+import { NodeAutoscaling, exposesNodePort, hpaScaling, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
 const T = {
@@ -376,13 +376,12 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
                     ? undetermined("autoscalingGroupName")
                     : `${tg.name} registers ${strays.join(", ")}, not an Auto Scaling group of a node group of the cluster`,
         );
-        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
+        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && exposesNodePort(s, port));
         w.hop(attached[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
         const svcRes = svc ?? attached[0];
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
-        const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
-        w.hop(dep ?? svcRes, `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the target group checks ${healthPath}`);
+        w.hop(dep ?? svcRes, `pods answer ${healthPath}`, podsAnswer(dep, healthPath, service, "target group"));
         const eks = g.ofType(T.eks, region)[0];
         const nodes = g.ofType(T.nodeGroup, region);
         // The cluster and its nodes act with their roles: the cluster role trusts eks.amazonaws.com,
@@ -766,12 +765,15 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 w.hop(db, "writes reach the primary region (write forwarding)", db.inputs.enableGlobalWriteForwarding === true ? true : "a secondary cluster without write forwarding: orders fail here");
             }
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
+            podsReachStore(g, w, region, ROUTE_SERVICE.order);
             const msk = g.ofType(T.msk, region)[0];
             if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", "Kafka", "KAFKA_BROKERS");
             egressHop(g, w, targets);
         }
         if (key === "hot-products") {
-            dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", "cache", "REDIS_HOST");
+            const cache = dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", "cache", "REDIS_HOST");
+            // A cache with an AUTH token (aws.elasticache.ReplicationGroup `authToken`) takes only clients that send it: the pods need it from a Secret.
+            podsReachStore(g, w, region, ROUTE_SERVICE[FLOW_ROUTE[key]], cache.inputs.authToken === undefined ? undefined : { key: "REDIS_PASSWORD", what: "the cache password" });
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "REDIS_PASSWORD", null);
         }
     });
@@ -859,6 +861,10 @@ function irsaTrust(g: FlowGraph, w: Walk, role: FlowResource, eks: FlowResource,
                 ? true
                 : `${role.name} trusts ${subjects.join(", ") || "no service account"}, the pods run as ${subject}`,
     );
+    // The projected token's `aud` is the audience the pod requests (IRSA_TOKEN.audience, sts.amazonaws.com); a trust
+    // that requires another `<issuer>:aud` rejects it (IAM User Guide, "Available keys for AWS web identity federation": `aud`).
+    const audiences = allowedConditionValues(role.inputs.assumeRolePolicy, "sts:AssumeRoleWithWebIdentity", `${issuer.replace(/^https:\/\//, "")}:aud`);
+    w.hop(role, `trusts the token's audience ${IRSA_TOKEN.audience}`, audiences === null || audiences.includes(IRSA_TOKEN.audience) ? true : `${role.name} requires the token's aud to be ${audiences.join(", ") || "nothing"}, the pods' token is for ${IRSA_TOKEN.audience}: STS rejects it`);
 }
 
 /** The IAM role an IRSA-annotated or IRSA-mounted workload names, followed to the stack's role. */

@@ -10,6 +10,7 @@ import { Verdict, Walk, undetermined } from "./walk";
 const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const SECRET = "kubernetes:core/v1:Secret";
+const CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
 export const RELEASE = "kubernetes:helm.sh/v3:Release";
 
 /** Where the cluster's resource metrics come from: the resource that provides metrics-server and its verdict. */
@@ -276,4 +277,69 @@ export function projectsTokenFile(deployment: FlowResource, tokenFileEnv: string
         .find((t) => t.path === rest);
     if (token === undefined) return `volume ${String(volume.name)} projects no service account token at ${rest}: ${file} does not exist and the pod cannot take its role`;
     return token.audience === audience ? true : `the token at ${file} is for audience ${String(token.audience ?? "(the API server)")}, STS takes ${audience}`;
+}
+
+/**
+ * Whether a Service exposes `nodePort` on every node: its `spec.type` is NodePort or LoadBalancer
+ * and a port of it has that `nodePort` (Kubernetes API, ServiceSpec `type`: "Defaults to
+ * ClusterIP"; "NodePort builds on ClusterIP and allocates a port on every node"; "LoadBalancer
+ * builds on NodePort"; a ClusterIP Service allocates no node port, whatever its ports list).
+ */
+export function exposesNodePort(service: FlowResource, nodePort: number): boolean {
+    const type = at(service.inputs, "spec.type") ?? "ClusterIP";
+    return (type === "NodePort" || type === "LoadBalancer") && list(at(service.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === nodePort);
+}
+
+/**
+ * Whether the Deployment's pods answer the load balancer's health check on `path`: a readiness,
+ * liveness or startup probe of its first container GETs that path on a port the container declares
+ * (Kubernetes API, HTTPGetAction `port`: "Name or number of the port to access on the container.
+ * Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME"): a probe on another port
+ * proves nothing about the port the Service sends to. `checker` names who checks (the target group).
+ */
+export function podsAnswer(deployment: FlowResource | undefined, path: string, service: string, checker: string): Verdict {
+    const container = list(at(deployment?.inputs, "spec.template.spec.containers")).filter(isRecord)[0] ?? {};
+    const declared = list(container.ports).filter(isRecord);
+    const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => at(container, `${k}.httpGet`)).filter(isRecord);
+    if (probes.some((p) => FlowGraph.isUnknown(p.port) || FlowGraph.isUnknown(p.path))) return undetermined("spec");
+    const onPath = probes.filter((p) => p.path === path);
+    if (onPath.length === 0) return `the ${service} pods probe ${probes.map((p) => String(p.path)).join(", ") || "nothing"}, the ${checker} checks ${path}`;
+    const onDeclared = (port: unknown) => declared.some((d) => (typeof port === "string" && !/^[0-9]+$/.test(port) ? d.name === port : num(d.containerPort) === Number(port)));
+    if (onPath.some((p) => onDeclared(p.port))) return true;
+    const names = declared.map((d) => `${String(d.name ?? "(unnamed)")}/${String(d.containerPort)}`).join(", ") || "none";
+    return `the ${service} pods probe ${path} on port ${onPath.map((p) => String(p.port)).join(", ")}, which is not a port the container declares (${names}): the probe proves nothing about the port the Service sends to`;
+}
+
+/**
+ * Whether the Deployment's first container loads the ConfigMap `name` into its environment
+ * (`envFrom[].configMapRef.name`, Kubernetes API EnvFromSource): the endpoint settings the flow
+ * checks in that ConfigMap reach the app only then. Undetermined when envFrom is unknown.
+ */
+export function loadsConfigMap(deployment: FlowResource, name: string): Verdict {
+    const container = list(at(deployment.inputs, "spec.template.spec.containers")).filter(isRecord)[0] ?? {};
+    if (FlowGraph.isUnknown(container.envFrom)) return undetermined("spec");
+    const names = list(container.envFrom).filter(isRecord).map((e) => at(e, "configMapRef.name"));
+    return names.includes(name) ? true : `${deployment.name} loads no ConfigMap ${name} (envFrom configMapRef): the app gets none of its endpoint settings`;
+}
+
+/** The ConfigMap of the data tier's endpoints the services load (components/kubernetes/services.ts). */
+export const DATA_ENDPOINTS_CONFIG_MAP = "data-endpoints";
+
+/** The Deployment named `service` (metadata.name) in the region, if the stack declares it. */
+export function deploymentOf(g: FlowGraph, region: string, service: string): FlowResource | undefined {
+    return g.ofType(DEPLOYMENT, region).find((d) => at(d.inputs, "metadata.name") === service);
+}
+
+/**
+ * The Kubernetes hops between a route's pods and a data store: the pods of `service` load the
+ * endpoints ConfigMap (when the stack declares it), and, when the store requires a password
+ * (`credential`), a Secret holding it. Nothing when the region runs no such Deployment.
+ */
+export function podsReachStore(g: FlowGraph, w: Walk, region: string, service: string, credential?: { readonly key: string; readonly what: string }): void {
+    const pods = deploymentOf(g, region, service);
+    if (pods === undefined) return;
+    if (g.ofType(CONFIG_MAP, region).some((c) => at(c.inputs, "metadata.name") === DATA_ENDPOINTS_CONFIG_MAP)) {
+        w.hop(pods, `${pods.name} loads ConfigMap ${DATA_ENDPOINTS_CONFIG_MAP}`, loadsConfigMap(pods, DATA_ENDPOINTS_CONFIG_MAP));
+    }
+    if (credential !== undefined) podSecretHolds(g, w, region, pods, credential.key, credential.what);
 }
