@@ -33,6 +33,8 @@ interface Link {
     readonly resource: string;
     /** The check of that hop before the break, when the break renames it (a port). Defaults to `hop`. */
     readonly held?: string;
+    /** The resource that hop holds on before the break, when the break moves it (a missing link). Defaults to `resource`. */
+    readonly heldOn?: string;
     /** Extra resources added with the break (a drop rule). */
     readonly add?: (resources: readonly FlowResource[]) => FlowResource[];
 }
@@ -47,14 +49,16 @@ function breaks(stack: string, links: readonly Link[]): void {
         it(`${stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, () => {
             const beforeFlow = flow(analyzeFlows(resources), l.flow, l.region);
             const held = l.held ?? l.hop;
-            const hop = beforeFlow.hops.find((h) => h.check.startsWith(held) && h.resource === l.resource);
-            assert.ok(hop?.ok === true, `hop "${held}" on ${l.resource} holds before (hops: ${beforeFlow.hops.map((h) => `${h.resource}: ${h.check}=${h.ok}`).join("; ")})`);
+            const heldOn = l.heldOn ?? l.resource;
+            const hop = beforeFlow.hops.find((h) => h.check.startsWith(held) && h.resource === heldOn);
+            assert.ok(hop?.ok === true, `hop "${held}" on ${heldOn} holds before (hops: ${beforeFlow.hops.map((h) => `${h.resource}: ${h.check}=${h.ok}`).join("; ")})`);
             const broken = breakLink(resources, l.type, l.nameEnds, l.mutate);
             const after = flow(analyzeFlows([...broken, ...(l.add?.(resources) ?? [])]), l.flow, l.region);
             assert.strictEqual(after.status, "broken");
             assert.ok(after.broken?.hop.startsWith(l.hop), `broken at "${after.broken?.hop}": ${after.broken?.reason}, expected "${l.hop}"`);
             assert.strictEqual(after.broken?.setting, undefined, "the break is the resources', not a placeholder's");
             const urn = resources.find((r) => r.name === l.resource)?.urn;
+            assert.ok(urn !== undefined && urn !== "", `${l.resource} is in the plan`);
             assert.strictEqual(after.broken?.urn, urn, `the broken hop names ${l.resource}`);
         });
     }
@@ -432,5 +436,84 @@ describe("flow links of the request path on Alibaba Cloud past the missing certi
             hop: "health check /healthz",
             resource: "lc-cn-hangzhou-lb-group-api",
         },
+    ]);
+});
+
+/** The first container of a Deployment with `change` applied. */
+function withContainer(r: FlowResource, change: (c: Record<string, unknown>) => Record<string, unknown>): FlowResource {
+    const spec = record(r.inputs.spec);
+    const template = record(spec.template);
+    const pod = record(template.spec);
+    const containers = (Array.isArray(pod.containers) ? pod.containers : []).map((c, i) => (i === 0 ? change(record(c)) : c));
+    return with_(r, "spec", { ...spec, template: { ...template, spec: { ...pod, containers } } });
+}
+
+describe("a missing link names the resource that holds it (growth-alicloud, growth-aws-serverless)", function () {
+    this.timeout(240_000);
+    breaks("growth-alicloud", [
+        {
+            flow: "stream",
+            region: "cn-hangzhou",
+            link: "the play domain's origin on port 81",
+            type: "alicloud:cdn/domainNew:DomainNew",
+            nameEnds: "video-play-domain",
+            mutate: (r) => with_(r, "sources", (Array.isArray(r.inputs.sources) ? r.inputs.sources : []).map((x) => ({ ...record(x), port: 81 }))),
+            hop: "play domain",
+            resource: "lc-cn-hangzhou-video-play-domain",
+        },
+        {
+            flow: "viewer",
+            region: "cn-hangzhou",
+            link: "a node pool in a security group the stack does not declare",
+            type: "alicloud:cs/nodePool:NodePool",
+            nameEnds: "k8s-nodes-cn-hangzhou-i",
+            mutate: (r) => with_(r, "securityGroupIds", ["sg-elsewhere"]),
+            hop: "node security group",
+            held: "admits the load balancer's vSwitches on 30080",
+            heldOn: "lc-cn-hangzhou-network-sg-app",
+            resource: "lc-cn-hangzhou-k8s-nodes-cn-hangzhou-i",
+        },
+    ]);
+    breaks("growth-aws-serverless", [
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "the tasks in a security group the stack does not declare",
+            type: "aws:ecs/service:Service",
+            nameEnds: "fargate-product",
+            mutate: (r) => with_(r, "networkConfiguration", { ...record(r.inputs.networkConfiguration), securityGroups: ["sg-elsewhere"] }),
+            hop: "tasks' security group",
+            held: "task definition",
+            resource: "lc-us-east-1-fargate-product",
+        },
+    ]);
+});
+
+describe("flow links of the Kubernetes tier: probes, Service type, ConfigMap, Secret, IRSA audience (growth-aws, growth-alicloud)", function () {
+    this.timeout(240_000);
+    const probeOn9999 = (r: FlowResource) => withContainer(r, (c) => ({ ...c, livenessProbe: { ...record(c.livenessProbe), httpGet: { ...record(record(c.livenessProbe).httpGet), port: 9999 } } }));
+    const clusterIp = (r: FlowResource) => with_(r, "spec", { ...record(r.inputs.spec), type: "ClusterIP" });
+    const noConfigMap = (r: FlowResource) => withContainer(r, (c) => ({ ...c, envFrom: (Array.isArray(c.envFrom) ? c.envFrom : []).filter((e) => record(e).configMapRef === undefined) }));
+    const noRedisPassword = (r: FlowResource) => with_(r, "stringData", Object.fromEntries(Object.entries(record(r.inputs.stringData)).filter(([k]) => k !== "REDIS_PASSWORD")));
+    breaks("growth-aws", [
+        { flow: "viewer", region: "us-east-1", link: "the liveness probe on port 9999", type: "kubernetes:apps/v1:Deployment", nameEnds: "services-product-deployment", mutate: probeOn9999, hop: "pods answer /healthz", resource: "lc-us-east-1-services-product-deployment" },
+        { flow: "viewer", region: "us-east-1", link: "the Service of type ClusterIP with its nodePort kept", type: "kubernetes:core/v1:Service", nameEnds: "services-product-service", mutate: clusterIp, hop: "node port 30080 -> service product", resource: "lc-us-east-1-services-product-service" },
+        { flow: "order", region: "us-east-1", link: "envFrom without the endpoints ConfigMap", type: "kubernetes:apps/v1:Deployment", nameEnds: "services-order-deployment", mutate: noConfigMap, hop: "lc-us-east-1-services-order-deployment loads ConfigMap data-endpoints", resource: "lc-us-east-1-services-order-deployment" },
+        { flow: "hot-products", region: "us-east-1", link: "the Secret without REDIS_PASSWORD", type: "kubernetes:core/v1:Secret", nameEnds: "services-product-credentials", mutate: noRedisPassword, hop: "lc-us-east-1-services-product-deployment gets the cache password (REDIS_PASSWORD)", heldOn: "lc-us-east-1-services-product-credentials", resource: "lc-us-east-1-services-product-deployment" },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "the IRSA trust requiring another token audience",
+            type: "aws:iam/role:Role",
+            nameEnds: "k8s-order-role",
+            mutate: (r) => with_(r, "assumeRolePolicy", String(r.inputs.assumeRolePolicy).replace(/sts\.amazonaws\.com/g, "sts.example.com")),
+            hop: "trusts the token's audience sts.amazonaws.com",
+            resource: "lc-us-east-1-k8s-order-role",
+        },
+    ]);
+    breaks("growth-alicloud", [
+        { flow: "interaction", region: "cn-hangzhou", link: "the liveness probe on port 9999", type: "kubernetes:apps/v1:Deployment", nameEnds: "services-interaction-deployment", mutate: probeOn9999, hop: "pods answer /healthz", resource: "lc-cn-hangzhou-services-interaction-deployment" },
+        { flow: "order", region: "cn-hangzhou", link: "the Service of type ClusterIP with its nodePort kept", type: "kubernetes:core/v1:Service", nameEnds: "services-order-service", mutate: clusterIp, hop: "node port 30082 -> service order", resource: "lc-cn-hangzhou-services-order-service" },
+        { flow: "hot-products", region: "cn-hangzhou", link: "the Secret without REDIS_PASSWORD", type: "kubernetes:core/v1:Secret", nameEnds: "services-product-credentials", mutate: noRedisPassword, hop: "lc-cn-hangzhou-services-product-deployment gets the cache password (REDIS_PASSWORD)", heldOn: "lc-cn-hangzhou-services-product-credentials", resource: "lc-cn-hangzhou-services-product-deployment" },
     ]);
 });

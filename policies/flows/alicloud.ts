@@ -23,7 +23,7 @@ import {
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
-import { NodeAutoscaling, exposesNodePort, hpaScaling, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
+import { NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
 import { HealthCheck, aliRulesAdmit, cidrContains, decodeUserData, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
@@ -210,8 +210,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         w.hop(sgp, "registered targets: the ACK node pools", attachments.length > 0 ? true : `no node pool is attached to ${sgp.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
         const port = num(attachments[0].inputs.port) ?? 0;
         checkHealth(port);
-        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && exposesNodePort(s, port));
-        w.hop(attachments[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
+        const svc = nodePortService(g, w, region, attachments[0], service, port);
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
         w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, podsAnswer(dep, healthPath, service, "server group"));
@@ -220,7 +219,11 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         const sgs = pools.flatMap((p) => {
             const r = g.refs(p, "securityGroupIds", p.inputs.securityGroupIds, T.sg);
             if (r.kind === "found" && r.resource.length > 0) return r.resource;
-            return r.kind === "unknown" ? [] : w.absent(p, "node security group", `${p.name} names no security group of the stack: no rule can admit its nodes`);
+            if (r.kind === "unknown") {
+                w.hop(p, "node security group", undetermined("securityGroupIds"));
+                return [];
+            }
+            return w.absent(p, "node security group", `${p.name} names no security group of the stack: no rule can admit its nodes`);
         });
         if (pools.length === 0) w.absent(cluster, "node security group", `${cluster.name} has no node pool: nothing answers the load balancer`);
         for (const sg of new Set(sgs)) w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));

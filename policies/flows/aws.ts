@@ -24,7 +24,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
 import { HealthCheck, accessVerdict, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
-import { NodeAutoscaling, exposesNodePort, hpaScaling, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
+import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
 const T = {
@@ -376,8 +376,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
                     ? undetermined("autoscalingGroupName")
                     : `${tg.name} registers ${strays.join(", ")}, not an Auto Scaling group of a node group of the cluster`,
         );
-        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && exposesNodePort(s, port));
-        w.hop(attached[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
+        const svc = nodePortService(g, w, region, attached[0], service, port);
         const svcRes = svc ?? attached[0];
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);

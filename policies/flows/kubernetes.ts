@@ -11,6 +11,7 @@ const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const SECRET = "kubernetes:core/v1:Secret";
 const CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
+const SERVICE = "kubernetes:core/v1:Service";
 export const RELEASE = "kubernetes:helm.sh/v3:Release";
 
 /** Where the cluster's resource metrics come from: the resource that provides metrics-server and its verdict. */
@@ -292,22 +293,25 @@ export function exposesNodePort(service: FlowResource, nodePort: number): boolea
 
 /**
  * Whether the Deployment's pods answer the load balancer's health check on `path`: a readiness,
- * liveness or startup probe of its first container GETs that path on a port the container declares
- * (Kubernetes API, HTTPGetAction `port`: "Name or number of the port to access on the container.
- * Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME"): a probe on another port
- * proves nothing about the port the Service sends to. `checker` names who checks (the target group).
+ * liveness or startup probe of its first container GETs that path, and every HTTP probe targets a
+ * port the container declares (Kubernetes API, HTTPGetAction `port`: "Name or number of the port
+ * to access on the container"; the app image contract, docs/METRICS.md, serves only on its declared
+ * port): a liveness probe elsewhere restarts the pods forever, a readiness probe elsewhere keeps
+ * them out of the Service, a startup probe elsewhere never lets them start. `checker` names who
+ * sends the health check (the target group). Undetermined when a probe is unknown (a first preview).
  */
 export function podsAnswer(deployment: FlowResource | undefined, path: string, service: string, checker: string): Verdict {
     const container = list(at(deployment?.inputs, "spec.template.spec.containers")).filter(isRecord)[0] ?? {};
     const declared = list(container.ports).filter(isRecord);
-    const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => at(container, `${k}.httpGet`)).filter(isRecord);
-    if (probes.some((p) => FlowGraph.isUnknown(p.port) || FlowGraph.isUnknown(p.path))) return undetermined("spec");
-    const onPath = probes.filter((p) => p.path === path);
-    if (onPath.length === 0) return `the ${service} pods probe ${probes.map((p) => String(p.path)).join(", ") || "nothing"}, the ${checker} checks ${path}`;
+    const kinds = ["readinessProbe", "livenessProbe", "startupProbe"];
+    const probes = kinds.map((k) => ({ kind: k, get: at(container, `${k}.httpGet`) })).filter((p): p is { kind: string; get: Record<string, unknown> } => isRecord(p.get));
+    if (probes.some((p) => FlowGraph.isUnknown(p.get.port) || FlowGraph.isUnknown(p.get.path))) return undetermined("spec");
+    if (!probes.some((p) => p.get.path === path)) return `the ${service} pods probe ${probes.map((p) => String(p.get.path)).join(", ") || "nothing"}, the ${checker} checks ${path}`;
     const onDeclared = (port: unknown) => declared.some((d) => (typeof port === "string" && !/^[0-9]+$/.test(port) ? d.name === port : num(d.containerPort) === Number(port)));
-    if (onPath.some((p) => onDeclared(p.port))) return true;
+    const stray = probes.filter((p) => !onDeclared(p.get.port));
+    if (stray.length === 0) return true;
     const names = declared.map((d) => `${String(d.name ?? "(unnamed)")}/${String(d.containerPort)}`).join(", ") || "none";
-    return `the ${service} pods probe ${path} on port ${onPath.map((p) => String(p.port)).join(", ")}, which is not a port the container declares (${names}): the probe proves nothing about the port the Service sends to`;
+    return `the ${service} pods' ${stray.map((p) => `${p.kind} GETs ${String(p.get.path)} on port ${String(p.get.port)}`).join(", ")}, not a port the container declares (${names}): the probe fails and the pods never serve`;
 }
 
 /**
@@ -342,4 +346,19 @@ export function podsReachStore(g: FlowGraph, w: Walk, region: string, service: s
         w.hop(pods, `${pods.name} loads ConfigMap ${DATA_ENDPOINTS_CONFIG_MAP}`, loadsConfigMap(pods, DATA_ENDPOINTS_CONFIG_MAP));
     }
     if (credential !== undefined) podSecretHolds(g, w, region, pods, credential.key, credential.what);
+}
+
+/**
+ * The Service of `service` (metadata.name) that exposes `nodePort` (exposesNodePort), and the hop
+ * from the load balancer's registration (`registration`) to it: broken on the Service when it is
+ * declared but not a NodePort/LoadBalancer Service on that port, on `registration` when no Service
+ * of that name exists.
+ */
+export function nodePortService(g: FlowGraph, w: Walk, region: string, registration: FlowResource, service: string, nodePort: number): FlowResource | undefined {
+    const named = g.ofType(SERVICE, region).filter((s) => at(s.inputs, "metadata.name") === service);
+    const svc = named.find((s) => exposesNodePort(s, nodePort));
+    const holder = svc ?? named[0] ?? registration;
+    const type = String(at(named[0]?.inputs, "spec.type") ?? "ClusterIP");
+    w.hop(holder, `node port ${nodePort} -> service ${service}`, svc !== undefined ? true : named.length === 0 ? `no ${service} Service of type NodePort on ${nodePort}` : `${named[0].name} is of type ${type} on ports ${list(at(named[0].inputs, "spec.ports")).filter(isRecord).map((p) => String(p.nodePort ?? p.port)).join(", ")}: no node port ${nodePort} is allocated (only NodePort and LoadBalancer Services get one)`);
+    return svc;
 }
