@@ -9,7 +9,7 @@ import { policyStatements } from "../policies/flows/contracts";
 import { FlowResource } from "../policies/flows/graph";
 import { FlowResult } from "../policies/flows/walk";
 import { record } from "../policies/lib/values";
-import { Mutate, breakLink } from "./support/break-link";
+import { Mutate, breakLink, withContacts, withSubscriptions } from "./support/break-link";
 import { shippedPlan } from "./support/shipped";
 
 function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
@@ -40,10 +40,10 @@ interface Link {
 }
 
 /** Each link: the hop holds before, and after the break the flow is broken at that hop on that resource. */
-function breaks(stack: string, links: readonly Link[]): void {
+function breaks(stack: string, links: readonly Link[], prepare: (resources: readonly FlowResource[]) => FlowResource[] = (r) => [...r]): void {
     let resources: FlowResource[] = [];
     before(async () => {
-        resources = (await shippedPlan(stack)).resources;
+        resources = prepare((await shippedPlan(stack)).resources);
     });
     for (const l of links) {
         it(`${stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, () => {
@@ -516,4 +516,69 @@ describe("flow links of the Kubernetes tier: probes, Service type, ConfigMap, Se
         { flow: "order", region: "cn-hangzhou", link: "the Service of type ClusterIP with its nodePort kept", type: "kubernetes:core/v1:Service", nameEnds: "services-order-service", mutate: clusterIp, hop: "node port 30082 -> service order", resource: "lc-cn-hangzhou-services-order-service" },
         { flow: "hot-products", region: "cn-hangzhou", link: "the Secret without REDIS_PASSWORD", type: "kubernetes:core/v1:Secret", nameEnds: "services-product-credentials", mutate: noRedisPassword, hop: "lc-cn-hangzhou-services-product-deployment gets the cache password (REDIS_PASSWORD)", heldOn: "lc-cn-hangzhou-services-product-credentials", resource: "lc-cn-hangzhou-services-product-deployment" },
     ]);
+});
+
+describe("flow links of an alarm reaching a person (startup-aws with subscriptions, growth-alicloud with contacts)", function () {
+    this.timeout(240_000);
+    const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    const SUB = "aws:sns/topicSubscription:TopicSubscription";
+    const criticalAlarm = "lc-us-east-1-monitoring-appConnectionsPerInstance-critical";
+    const criticalSub = "lc-us-east-1-monitoring-critical-0";
+    const key = "lc-us-east-1-monitoring-alarms-key";
+    const topicPolicy = (resources: readonly FlowResource[], statement: Record<string, unknown>): FlowResource[] => {
+        const topic = resources.find((r) => r.name === "lc-us-east-1-monitoring-critical") ?? assert.fail("no critical topic");
+        return [
+            ...resources,
+            { urn: `${topic.urn}-policy`, type: "aws:sns/topicPolicy:TopicPolicy", name: "lc-us-east-1-monitoring-critical-policy", parent: topic.parent, provider: topic.provider, inputs: { arn: record(topic.outputs).arn, policy: policyOf([statement]) } },
+        ];
+    };
+    breaks(
+        "startup-aws",
+        [
+            { flow: "alarm", region: "us-east-1", link: "the critical alarm's actions disabled", type: ALARM, nameEnds: "appConnectionsPerInstance-critical", mutate: (r) => with_(r, "actionsEnabled", false), hop: "alarm actions enabled", resource: criticalAlarm },
+            { flow: "alarm", region: "us-east-1", link: "the subscription's protocol sqs with an e-mail endpoint", type: SUB, nameEnds: "monitoring-critical-0", mutate: (r) => with_(r, "protocol", "sqs"), hop: "subscription reaches a person", resource: criticalSub },
+            { flow: "alarm", region: "us-east-1", link: "the subscription's endpoint empty", type: SUB, nameEnds: "monitoring-critical-0", mutate: (r) => with_(r, "endpoint", ""), hop: "subscription reaches a person", resource: criticalSub },
+            { flow: "alarm", region: "us-east-1", link: "the alarm key disabled", type: "aws:kms/key:Key", nameEnds: "alarms-key", mutate: (r) => with_(r, "isEnabled", false), hop: "key enabled", resource: key },
+        ],
+        withSubscriptions,
+    );
+
+    it("the moved subscription's break names where it went, not a setting to set", async () => {
+        const resources = withSubscriptions((await shippedPlan("startup-aws")).resources);
+        const topics = resources.filter((r) => r.type === "aws:sns/topic:Topic").map((t) => [t.name, String(record(t.outputs).arn)]);
+        const fatalArn = topics.find(([n]) => n.endsWith("-fatal"))?.[1] ?? assert.fail("no fatal topic");
+        const alarm = flow(analyzeFlows(breakLink(resources, SUB, "monitoring-critical-0", (r) => with_(r, "topic", fatalArn))), "alarm", "us-east-1");
+        assert.deepStrictEqual([alarm.broken?.hop, alarm.broken?.reason, alarm.broken?.setting], ["has a subscriber", "lc-us-east-1-monitoring-critical has no subscription: lc-us-east-1-monitoring-critical-0 subscribes to lc-us-east-1-monitoring-fatal", undefined]);
+    });
+
+    it("a topic policy denying CloudWatch sns:Publish breaks the alarm flow on that policy", async () => {
+        const resources = withSubscriptions((await shippedPlan("startup-aws")).resources);
+        const denied = topicPolicy(resources, { Sid: "NoAlarms", Effect: "Deny", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: "*" });
+        const alarm = flow(analyzeFlows(denied), "alarm", "us-east-1");
+        assert.deepStrictEqual([alarm.status, alarm.broken?.hop, alarm.broken?.urn], ["broken", "topic policy lets CloudWatch publish", denied[denied.length - 1].urn]);
+        const allowed = topicPolicy(resources, { Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: "*" });
+        assert.strictEqual(flow(analyzeFlows(allowed), "alarm", "us-east-1").hops.find((h) => h.check === "topic policy lets CloudWatch publish")?.ok, true);
+    });
+
+    const CMS_ALARM = "alicloud:cms/alarm:Alarm";
+    const group = "lc-cn-hangzhou-monitoring-contacts-critical";
+    breaks(
+        "growth-alicloud",
+        [
+            { flow: "alarm", region: "cn-hangzhou", link: "the critical alarm rule disabled", type: CMS_ALARM, nameEnds: "alarm-cacheCpuPercent-critical", mutate: (r) => with_(r, "enabled", false), hop: "alarm rule enabled", resource: "lc-cn-hangzhou-monitoring-alarm-cacheCpuPercent-critical" },
+            {
+                flow: "alarm",
+                region: "cn-hangzhou",
+                link: "the contact group listing an undeclared contact",
+                type: "alicloud:cms/alarmContactGroup:AlarmContactGroup",
+                nameEnds: "contacts-critical",
+                mutate: (r) => with_(r, "contacts", ["oncall", "ghost"]),
+                hop: "contact ghost has a channel",
+                held: "has contacts",
+                resource: group,
+            },
+            { flow: "alarm", region: "cn-hangzhou", link: "the contact's channelsMail empty", type: "alicloud:cms/alarmContact:AlarmContact", nameEnds: "oncall-contact", mutate: (r) => with_(r, "channelsMail", ""), hop: "contact oncall has a channel", resource: "oncall-contact" },
+        ],
+        withContacts,
+    );
 });

@@ -65,6 +65,7 @@ const T = {
     scalingRule: "alicloud:ess/scalingRule:ScalingRule",
     cmsAlarm: "alicloud:cms/alarm:Alarm",
     contactGroup: "alicloud:cms/alarmContactGroup:AlarmContactGroup",
+    contact: "alicloud:cms/alarmContact:AlarmContact",
     ramRole: "alicloud:ram/role:Role",
     ramPolicy: "alicloud:ram/policy:Policy",
     ramAttachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
@@ -654,11 +655,32 @@ function levelOf(alarm: FlowResource): string {
 
 /** An alarm reaches a person: it names a contact group the stack declares, and the group has contacts. */
 function reachesPerson(g: FlowGraph, w: Walk, region: string, alarm: FlowResource, label: string): void {
+    // alicloud.cms.Alarm `enabled`: "Whether to enable alarm rule. Default value: `true`."
+    if (alarm.type === T.cmsAlarm) w.hop(alarm, `${label}alarm rule enabled`, alarm.inputs.enabled === false ? `${alarm.name} is disabled (enabled false): it never notifies` : true);
     const names = strings(alarm.inputs.contactGroups);
     const group = g.ofType(T.contactGroup, region).find((c) => names.includes(String(c.inputs.alarmContactGroupName)));
     w.hop(alarm, `${label}notifies ${group?.name ?? "a contact group"}`, group !== undefined ? true : "the alarm names no contact group the stack declares");
     const cg = group ?? alarm;
-    w.hop(cg, `${label}has contacts`, strings(cg.inputs.contacts).length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.${levelOf(alarm)}`, setting: "monitoring" });
+    const members = strings(cg.inputs.contacts);
+    w.hop(cg, `${label}has contacts`, members.length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.${levelOf(alarm)}`, setting: "monitoring" });
+    // Each member is an alarm contact (alicloud.cms.AlarmContactGroup `contacts`: "The name of the alarm contacts in the alarm group") with a channel to reach it.
+    for (const name of members) {
+        const contact = g.ofType(T.contact).find((c) => c.inputs.alarmContactName === name);
+        w.hop(contact ?? cg, `${label}contact ${name} has a channel`, contact === undefined ? `${cg.name} lists ${name}, which is not an alarm contact the stack declares: no one is notified` : contactReachable(contact));
+    }
+}
+
+/**
+ * Whether a CloudMonitor alarm contact has a channel that reaches a person: an e-mail address
+ * (`channelsMail`), a phone number (`channelsSms`), a DingTalk webhook (`channelsDingWebHook`) or
+ * a TradeManager id (`channelsAliim`) (alicloud.cms.AlarmContact). Undetermined when unknown.
+ */
+function contactReachable(contact: FlowResource): Verdict {
+    const channels = ["channelsMail", "channelsSms", "channelsDingWebHook", "channelsAliim"].map((k) => contact.inputs[k]);
+    if (channels.some((c) => FlowGraph.isUnknown(c))) return undetermined("channelsMail");
+    const mail = contact.inputs.channelsMail;
+    if (typeof mail === "string" && mail.trim() !== "" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mail.trim())) return `${contact.name}'s channelsMail is not an e-mail address: nothing is delivered`;
+    return channels.some((c) => typeof c === "string" && c.trim() !== "") ? true : `${contact.name} has no channel (channelsMail, channelsSms, channelsDingWebHook, channelsAliim all empty): no one is notified`;
 }
 
 /** Whether a CloudMonitor alarm is scoped to the resource `id` (metricDimensions, a JSON list of {dimension: id}). */

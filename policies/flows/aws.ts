@@ -23,7 +23,7 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, accessVerdict, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -69,6 +69,7 @@ const T = {
     policy: "aws:autoscaling/policy:Policy",
     topic: "aws:sns/topic:Topic",
     subscription: "aws:sns/topicSubscription:TopicSubscription",
+    topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
     key: "aws:kms/key:Key",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
@@ -1027,6 +1028,8 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
 
 /** An alarm reaches a person: its action is an SNS topic, encrypted with a key CloudWatch may use, with a subscriber. */
 function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string): void {
+    // aws.cloudwatch.MetricAlarm `actionsEnabled`: "Indicates whether or not actions should be executed during any changes to the alarm's state. Defaults to `true`."
+    if (alarm.type === T.alarm) w.hop(alarm, `${label}alarm actions enabled`, alarm.inputs.actionsEnabled === false ? `${alarm.name} has actionsEnabled false: it changes state and notifies no one` : true);
     const topic = w.follow(alarm, `${label}notifies an SNS topic`, g.ref(alarm, "alarmActions", alarm.inputs.alarmActions, T.topic), "the alarm notifies no topic the stack declares");
     const keyId = topic.inputs.kmsMasterKeyId;
     const key = keyId === undefined ? undefined : found(g.ref(topic, "kmsMasterKeyId", keyId, T.key, ["keyId"]));
@@ -1040,12 +1043,27 @@ function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string
         const check = `${label}encrypted with a key CloudWatch may use`;
         if (key === undefined) w.hop(topic, check, `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
         else {
+            // aws.kms.Key `isEnabled`: "Specifies whether the key is enabled. Defaults to `true`"; a disabled key encrypts nothing (KMS Developer Guide, "Enable and disable keys").
+            w.hop(key, `${label}key enabled`, key.inputs.isEnabled === false ? `${key.name} is disabled (isEnabled false): SNS cannot encrypt the alarm messages and CloudWatch cannot publish` : true);
             const verdicts = ["kms:GenerateDataKey", "kms:Decrypt"].map((action) => accessVerdict([key.inputs.policy], { action, service: CLOUDWATCH_SERVICE, context }, `the key policy of ${key.name}`));
             w.hop(key, check, verdicts.find((v) => v !== true) ?? true);
         }
     }
+    // A topic policy that denies CloudWatch sns:Publish stops every notification (an explicit Deny overrides any Allow: IAM User Guide, "Policy evaluation logic").
+    for (const policy of g.referrers(topic, T.topicPolicy, "arn")) {
+        const decision = accessDecision([policy.inputs.policy], { action: "sns:Publish", service: CLOUDWATCH_SERVICE, resource: str(topic.outputs?.arn) });
+        w.hop(policy, `${label}topic policy lets CloudWatch publish`, decision.kind === "deny" ? `the topic policy of ${topic.name} denies sns:Publish to ${CLOUDWATCH_SERVICE} (${decision.statement}): no alarm reaches the topic` : true);
+    }
+    const level = String(at(topic.inputs, "tags.level") ?? "critical");
     const subs = g.referrers(topic, T.subscription, "topic");
-    w.hop(topic, `${label}has a subscriber`, subs.length > 0 ? true : { reason: `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`, setting: "monitoring" });
+    if (subs.length === 0) {
+        // The monitoring component names a level's subscriptions `<name>-<level>-<i>` (components/aws/monitoring.ts): one of them on another topic is a moved link, not an unset setting.
+        const moved = g.ofType(T.subscription).filter((x) => x.name.includes(`-${level}-`) && found(g.ref(x, "topic", x.inputs.topic, T.topic))?.urn !== topic.urn);
+        const elsewhere = moved.map((x) => `${x.name} subscribes to ${found(g.ref(x, "topic", x.inputs.topic, T.topic))?.name ?? "a topic the stack does not declare"}`);
+        return w.hop(topic, `${label}has a subscriber`, moved.length > 0 ? `${topic.name} has no subscription: ${elsewhere.join("; ")}` : { reason: `${topic.name} has no subscription: set monitoring.contacts.${level}`, setting: "monitoring" });
+    }
+    w.hop(topic, `${label}has a subscriber`, true);
+    for (const sub of subs) w.hop(sub, `${label}subscription reaches a person`, subscriptionReachesPerson(sub.inputs.protocol, sub.inputs.endpoint));
 }
 
 /** Whether an alarm's metric queries read a metric of the ECS service (ClusterName and ServiceName dimensions). */

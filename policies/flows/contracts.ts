@@ -395,3 +395,26 @@ export function wildcardMatches(pattern: string, value: string): boolean {
     const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
     return re.test(value);
 }
+
+/**
+ * Whether a notification subscription reaches a person: its protocol delivers to one and its
+ * endpoint has that protocol's form (aws.sns.TopicSubscription `protocol`: `email`/`email-json`
+ * deliver to an e-mail address, `sms` to a phone number, `http`/`https` to a URL; `sqs`, `lambda`,
+ * `firehose`, `application` deliver to another service's ARN, not a person; SNS Developer Guide,
+ * "Subscribe" endpoint formats). The reason names the protocol and endpoint shape, never the value.
+ */
+export function subscriptionReachesPerson(protocol: unknown, endpoint: unknown): true | string {
+    const p = String(protocol);
+    const e = typeof endpoint === "string" ? endpoint.trim() : "";
+    if (e === "") return `the ${p} subscription has an empty endpoint: nothing is delivered`;
+    const forms: Readonly<Record<string, { readonly form: RegExp; readonly what: string }>> = {
+        email: { form: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, what: "an e-mail address" },
+        "email-json": { form: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, what: "an e-mail address" },
+        sms: { form: /^\+?[0-9]{6,15}$/, what: "a phone number (E.164)" },
+        http: { form: /^http:\/\/\S+$/, what: "an http:// URL" },
+        https: { form: /^https:\/\/\S+$/, what: "an https:// URL" },
+    };
+    const f = forms[p];
+    if (f === undefined) return `protocol ${p} delivers to another service, not a person (email, email-json, sms, http or https do)`;
+    return f.form.test(e) ? true : `the ${p} subscription's endpoint is not ${f.what}: nothing is delivered`;
+}
