@@ -582,3 +582,16 @@ describe("flow links of an alarm reaching a person (startup-aws with subscriptio
         withContacts,
     );
 });
+
+describe("flow links of egress on Alibaba Cloud: the NAT gateway, its EIP and the SNAT address (growth-alicloud)", function () {
+    this.timeout(240_000);
+    const region = "cn-hangzhou";
+    const snat = "lc-cn-hangzhou-network-snat-cn-hangzhou-h";
+    const bound = `${snat} translates to an EIP bound to`;
+    breaks("growth-alicloud", [
+        { flow: "order", region, link: "the EIP association removed from the NAT gateway", type: "alicloud:ecs/eipAssociation:EipAssociation", nameEnds: "nat-eip-assoc-cn-hangzhou-h", mutate: () => null, hop: bound, resource: snat },
+        { flow: "order", region, link: "the SNAT address not an EIP of the gateway", type: "alicloud:vpc/snatEntry:SnatEntry", nameEnds: "snat-cn-hangzhou-h", mutate: (r) => with_(r, "snatIp", "198.51.100.7"), hop: bound, resource: snat },
+        { flow: "order", region, link: "the SNAT address the other zone's EIP", type: "alicloud:vpc/snatEntry:SnatEntry", nameEnds: "snat-cn-hangzhou-h", mutate: (r) => with_(r, "snatIp", "203.0.113.101"), hop: bound, resource: snat },
+        { flow: "order", region, link: "a VPC NAT gateway (networkType intranet)", type: "alicloud:vpc/natGateway:NatGateway", nameEnds: "network-nat-cn-hangzhou-h", mutate: (r) => with_(r, "networkType", "intranet"), hop: "lc-cn-hangzhou-network-nat-cn-hangzhou-h is an Internet NAT gateway", resource: "lc-cn-hangzhou-network-nat-cn-hangzhou-h" },
+    ]);
+});

@@ -51,6 +51,8 @@ const T = {
     kafka: "alicloud:alikafka/instance:Instance",
     nat: "alicloud:vpc/natGateway:NatGateway",
     snat: "alicloud:vpc/snatEntry:SnatEntry",
+    eip: "alicloud:ecs/eipAddress:EipAddress",
+    eipAssociation: "alicloud:ecs/eipAssociation:EipAssociation",
     routeTable: "alicloud:vpc/routeTable:RouteTable",
     routeTableAttachment: "alicloud:vpc/routeTableAttachment:RouteTableAttachment",
     routeEntry: "alicloud:vpc/routeEntry:RouteEntry",
@@ -376,6 +378,26 @@ function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, ta
 }
 
 /** Each vSwitch of the targets routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry. */
+/**
+ * Whether every address of a SNAT entry (`snatIp`: "Separate multiple EIP or NAT IP addresses with
+ * commas", alicloud.vpc.SnatEntry) is an EIP of the stack associated with the entry's NAT gateway
+ * (alicloud.ecs.EipAssociation `allocationId` on `instanceId` of `instanceType` Nat): an address not
+ * bound to the gateway translates nothing. Undetermined while the addresses are unknown (a first preview).
+ */
+function snatOnBoundEip(g: FlowGraph, snat: FlowResource, nat: FlowResource): Verdict {
+    if (FlowGraph.isUnknown(snat.inputs.snatIp)) return undetermined("snatIp");
+    const ips = strings(snat.inputs.snatIp).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
+    if (ips.length === 0) return `${snat.name} has no snatIp: no egress`;
+    const bound = g
+        .referrers(nat, T.eipAssociation, "instanceId")
+        .map((a) => found(g.ref(a, "allocationId", a.inputs.allocationId, T.eip)))
+        .filter((e): e is FlowResource => e !== undefined);
+    const boundIps = bound.map((e) => e.outputs?.ipAddress);
+    if (boundIps.some((ip) => ip === undefined || FlowGraph.isUnknown(ip))) return undetermined("snatIp");
+    const stray = ips.filter((ip) => !boundIps.includes(ip));
+    return stray.length === 0 ? true : `${snat.name} translates to ${stray.join(", ")}, which is no EIP associated with ${nat.name} (${boundIps.map(String).join(", ") || "none"}): no egress`;
+}
+
 function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): void {
     const nats = g.ofType(T.nat, region);
     for (const v of targets.vswitches) {
@@ -387,6 +409,11 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
                 : (nats.find((n) => strings(n.outputs?.snatTableIds).includes(String(snat.inputs.snatTableId))) ??
                   (FlowGraph.isUnknown(snat.inputs.snatTableId) ? found(g.ref(snat, "snatTableId", snat.inputs.snatTableId, T.nat)) : undefined));
         if (nat === undefined) w.hop(v, "SNAT entry on a NAT gateway", `${v.name} has no SNAT entry: no egress`);
+        else {
+            // alicloud.vpc.NatGateway `networkType`: "`internet`: Internet NAT Gateway. `intranet`: VPC NAT Gateway" (a VPC NAT gateway reaches no internet).
+            w.hop(nat, `${nat.name} is an Internet NAT gateway`, nat.inputs.networkType === "intranet" ? `${nat.name} is a VPC NAT gateway (networkType intranet): it cannot reach the internet` : true);
+            if (snat !== undefined) w.hop(snat, `${snat.name} translates to an EIP bound to ${nat.name}`, snatOnBoundEip(g, snat, nat));
+        }
         const attachment = g.referrers(v, T.routeTableAttachment, "vswitchId")[0];
         if (attachment === undefined) {
             // Without a custom route table a vSwitch uses the VPC's system route table, which holds one
