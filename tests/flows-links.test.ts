@@ -595,3 +595,22 @@ describe("flow links of egress on Alibaba Cloud: the NAT gateway, its EIP and th
         { flow: "order", region, link: "a VPC NAT gateway (networkType intranet)", type: "alicloud:vpc/natGateway:NatGateway", nameEnds: "network-nat-cn-hangzhou-h", mutate: (r) => with_(r, "networkType", "intranet"), hop: "lc-cn-hangzhou-network-nat-cn-hangzhou-h is an Internet NAT gateway", resource: "lc-cn-hangzhou-network-nat-cn-hangzhou-h" },
     ]);
 });
+
+describe("flow links of the order topic and the recording bucket (growth-alicloud, growth-aws)", function () {
+    this.timeout(240_000);
+    breaks("growth-alicloud", [
+        { flow: "order", region: "cn-hangzhou", link: "the orders topic deleted", type: "alicloud:alikafka/topic:Topic", nameEnds: "queue-topic-orders", mutate: () => null, hop: "topic orders exists on", resource: "lc-cn-hangzhou-queue-kafka" },
+    ]);
+    breaks("growth-aws", [
+        {
+            flow: "stream",
+            region: "us-east-1",
+            link: "the media bucket policy denying s3:PutObject",
+            type: "aws:s3/bucketPolicy:BucketPolicy",
+            nameEnds: "storage-media-policy",
+            mutate: (r) => with_(r, "policy", policyOf([...policyStatements(r.inputs.policy), { Sid: "NoWrites", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: "*" }])),
+            hop: "bucket policy lets IVS put the recordings",
+            resource: "lc-us-east-1-storage-media-policy",
+        },
+    ]);
+});

@@ -49,6 +49,7 @@ const T = {
     rds: "alicloud:rds/instance:Instance",
     redis: "alicloud:redis/tairInstance:TairInstance",
     kafka: "alicloud:alikafka/instance:Instance",
+    kafkaTopic: "alicloud:alikafka/topic:Topic",
     nat: "alicloud:vpc/natGateway:NatGateway",
     snat: "alicloud:vpc/snatEntry:SnatEntry",
     eip: "alicloud:ecs/eipAddress:EipAddress",
@@ -519,6 +520,9 @@ function saeCredentialScope(g: FlowGraph, w: Walk, region: string): void {
     }
 }
 
+/** The Kafka topic the order service writes each order to (components/model/presets.ts COMMON.queueTopics). */
+const ORDERS_TOPIC = "orders";
+
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
     const def = flowDefinition(key);
     return walk(key, def.name, region, (w) => {
@@ -539,6 +543,10 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent(kafka, "Kafka security group", `${kafka.name} names no security group of the stack`);
                 w.hop(sg, `admits the targets on ${DATA_PORTS.kafka.from}`, sgAdmitsGroup(g, sg, targets.securityGroups, DATA_PORTS.kafka.from));
                 w.hop(kafka, "Kafka in that security group", true);
+                // The order service publishes each order to the `orders` topic (presets COMMON.queueTopics); an ApsaraMQ for
+                // Kafka instance creates no topic on first write (alicloud.alikafka.Topic is the only way a topic exists).
+                const topics = g.referrers(kafka, T.kafkaTopic, "instanceId");
+                w.hop(kafka, `topic ${ORDERS_TOPIC} exists on ${kafka.name}`, topics.some((t) => t.inputs.topic === ORDERS_TOPIC) ? true : `${kafka.name} has no topic ${ORDERS_TOPIC} (alikafka Topic): the order service's writes fail`);
             }
             podsReachStore(g, w, region, ROUTE_SERVICE.order, { key: DATABASE_PASSWORD_ENV, what: "the database password" });
             egressHop(g, w, region, targets);

@@ -70,6 +70,7 @@ const T = {
     topic: "aws:sns/topic:Topic",
     subscription: "aws:sns/topicSubscription:TopicSubscription",
     topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
     key: "aws:kms/key:Key",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
@@ -779,6 +780,9 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
     });
 }
 
+/** The service principal of Amazon IVS (its service-linked role AWSServiceRoleForIVSRecordToS3 writes the recordings). */
+const IVS_SERVICE = "ivs.amazonaws.com";
+
 function streamFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("stream");
     return walk("stream", def.name, region, (w) => {
@@ -787,6 +791,14 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
         w.hop(channel, "ingest RTMPS/SRT, transcodes 720p/480p, plays over the IVS network", type === "STANDARD" ? true : `channel type ${type} passes the source through only`);
         const recording = w.follow(channel, "records", g.ref(channel, "recordingConfigurationArn", channel.inputs.recordingConfigurationArn, T.recording), "the channel records nowhere");
         const bucket = w.follow(recording, "to the region's media bucket", g.ref(recording, "destinationConfiguration", at(recording.inputs, "destinationConfiguration.s3.bucketName"), T.bucket, ["bucket"]), "the recording bucket is not declared");
+        // IVS writes the recordings with its service-linked role (IVS User Guide, "Auto-Record to Amazon S3"), allowed by that
+        // role's own policy in the account; a bucket policy Deny of s3:PutObject that applies to it overrides that Allow
+        // (IAM User Guide, "Policy evaluation logic"). IVS calls S3 over TLS (aws:SecureTransport true).
+        const name = str(bucket.inputs.bucket) ?? str(bucket.outputs?.bucket) ?? "";
+        for (const policy of g.referrers(bucket, T.bucketPolicy, "bucket", ["bucket"])) {
+            const decision = accessDecision([policy.inputs.policy], { action: "s3:PutObject", service: IVS_SERVICE, resource: `arn:aws:s3:::${name}/ivs/recording`, context: { "aws:SecureTransport": "true" } });
+            w.hop(policy, "bucket policy lets IVS put the recordings", decision.kind === "deny" ? `the bucket policy of ${bucket.name} denies s3:PutObject (${decision.statement}): IVS records nothing` : decision.kind === "undetermined" ? undetermined(`Condition ${decision.keys.join(", ")}`) : true);
+        }
         const sse = g.referrers(bucket, T.sse, "bucket", ["bucket"]);
         w.hop(bucket, "encrypted at rest", sse.length > 0 ? true : `${bucket.name} has no server-side encryption configuration`);
     });

@@ -182,6 +182,9 @@ function conditionTest(operator: string, actual: string, values: readonly string
         case "StringNotLike":
         case "ArnNotLike":
             return !values.some(like);
+        // IAM User Guide, "Condition operators", Boolean: `Bool` matches a key's true/false value.
+        case "Bool":
+            return values.some((v) => v.toLowerCase() === actual.toLowerCase());
         default:
             return undefined;
     }
