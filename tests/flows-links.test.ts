@@ -614,3 +614,25 @@ describe("flow links of the order topic and the recording bucket (growth-aliclou
         },
     ]);
 });
+
+describe("flow links of the app's endpoint settings on Alibaba Cloud (growth-alicloud)", function () {
+    this.timeout(240_000);
+    const region = "cn-hangzhou";
+    const CONFIG = "kubernetes:core/v1:ConfigMap";
+    const setting = (key: string, value: (old: string) => string) => (r: FlowResource) => with_(r, "data", { ...record(r.inputs.data), [key]: value(String(record(r.inputs.data)[key])) });
+    breaks("growth-alicloud", [
+        { flow: "order", region, link: "DATABASE_HOST pointing elsewhere", type: CONFIG, nameEnds: "services-config", mutate: setting("DATABASE_HOST", () => "db.elsewhere.example.net"), hop: "the app's DATABASE_HOST names", resource: "lc-cn-hangzhou-db-polardb" },
+        { flow: "order", region, link: "KAFKA_BROKERS on port 9093", type: CONFIG, nameEnds: "services-config", mutate: setting("KAFKA_BROKERS", (v) => v.replace(/:9092/g, ":9093")), hop: "the app's KAFKA_BROKERS names", resource: "lc-cn-hangzhou-queue-kafka" },
+        {
+            flow: "hot-products",
+            region,
+            link: "the Tair instance on port 6380 (REDIS_HOST names no port: the client's 6379)",
+            type: "alicloud:redis/tairInstance:TairInstance",
+            nameEnds: "cache-redis",
+            mutate: (r) => with_(r, "port", 6380),
+            hop: "the app's REDIS_HOST names lc-cn-hangzhou-cache-redis on 6380",
+            held: "the app's REDIS_HOST names lc-cn-hangzhou-cache-redis on 6379",
+            resource: "lc-cn-hangzhou-cache-redis",
+        },
+    ]);
+});

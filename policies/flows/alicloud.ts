@@ -23,10 +23,10 @@ import {
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
-import { NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
+import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, aliRulesAdmit, cidrContains, decodeUserData, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
+import { HealthCheck, aliRulesAdmit, cidrContains, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -77,6 +77,7 @@ const T = {
     saeIngress: "alicloud:sae/ingress:Ingress",
     saeRule: "alicloud:sae/applicationScalingRule:ApplicationScalingRule",
     saeConfigMap: "alicloud:sae/configMap:ConfigMap",
+    configMap: "kubernetes:core/v1:ConfigMap",
 } as const;
 
 /** The trusted service of a RAM role for ECS (RAM: "Create a RAM role for a trusted Alibaba Cloud service"). */
@@ -520,6 +521,22 @@ function saeCredentialScope(g: FlowGraph, w: Walk, region: string): void {
     }
 }
 
+/**
+ * The hop from the app's endpoint setting `env` to a data store, where the tier takes its settings
+ * from the stack (the Kubernetes ConfigMap data-endpoints): the setting names one of the store's
+ * endpoints (`endpoints`, its outputs) on the port it listens on; a host without a port is reached
+ * on the client's `defaultPort`. Nothing when the region has no such ConfigMap (the VM tier's image
+ * reads its settings itself: docs/METRICS.md).
+ */
+function endpointSettingHop(g: FlowGraph, w: Walk, region: string, store: FlowResource, env: string, endpoints: readonly unknown[], port: number, defaultPort?: number): void {
+    const config = g.ofType(T.configMap, region).find((c) => at(c.inputs, "metadata.name") === DATA_ENDPOINTS_CONFIG_MAP);
+    const data = config?.inputs.data;
+    if (config === undefined || !isRecord(data) || data[env] === undefined) return;
+    const fromStore = (config.propertyDependencies?.data ?? []).includes(store.urn);
+    const known = endpoints.filter((e): e is string => typeof e === "string" && e !== "" && !FlowGraph.isUnknown(e));
+    w.hop(store, `the app's ${env} names ${store.name} on ${port}`, endpointSettingVerdict(env, data[env], known, port, fromStore, defaultPort));
+}
+
 /** The Kafka topic the order service writes each order to (components/model/presets.ts COMMON.queueTopics). */
 const ORDERS_TOPIC = "orders";
 
@@ -529,7 +546,11 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         const targets = requestPath(g, w, region, FLOW_ROUTE[key]);
         if (key === "order") {
             const polar = g.ofType(T.polardb, region)[0];
-            if (polar !== undefined) whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
+            if (polar !== undefined) {
+                whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
+                // alicloud.polardb.Cluster outputs `connectionString` (the cluster endpoint) and `port`.
+                endpointSettingHop(g, w, region, polar, "DATABASE_HOST", [polar.outputs?.connectionString], num(polar.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
+            }
             else {
                 const rds = g.ofType(T.rds, region)[0];
                 whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
@@ -543,6 +564,8 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent(kafka, "Kafka security group", `${kafka.name} names no security group of the stack`);
                 w.hop(sg, `admits the targets on ${DATA_PORTS.kafka.from}`, sgAdmitsGroup(g, sg, targets.securityGroups, DATA_PORTS.kafka.from));
                 w.hop(kafka, "Kafka in that security group", true);
+                // alicloud.alikafka.Instance output `endPoint`: the default (VPC, PLAINTEXT) endpoint, host:port pairs.
+                endpointSettingHop(g, w, region, kafka, "KAFKA_BROKERS", [kafka.outputs?.endPoint], DATA_PORTS.kafka.from);
                 // The order service publishes each order to the `orders` topic (presets COMMON.queueTopics); an ApsaraMQ for
                 // Kafka instance creates no topic on first write (alicloud.alikafka.Topic is the only way a topic exists).
                 const topics = g.referrers(kafka, T.kafkaTopic, "instanceId");
@@ -554,6 +577,8 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         if (key === "hot-products") {
             const redis = g.ofType(T.redis, region)[0];
             whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
+            // alicloud.redis.TairInstance `port` (the instance's service port) and output `connectionDomain`; a REDIS_HOST without a port reaches 6379 (Redis's default).
+            if (redis !== undefined) endpointSettingHop(g, w, region, redis, "REDIS_HOST", [redis.outputs?.connectionDomain], num(redis.inputs.port) ?? num(redis.outputs?.port) ?? DATA_PORTS.redis, DATA_PORTS.redis);
             if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, REDIS_PASSWORD_ENV);
             // A Tair instance with a password and VPC auth not off (alicloud.redis.TairInstance `vpcAuthMode`: "Open (enables password authentication), Close (disables password authentication ...)") takes only clients that send it.
             if (redis !== undefined && redis.inputs.password !== undefined && redis.inputs.vpcAuthMode !== "Close") podsReachStore(g, w, region, ROUTE_SERVICE[FLOW_ROUTE[key]], { key: REDIS_PASSWORD_ENV, what: "the cache password" });

@@ -23,7 +23,7 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -684,9 +684,7 @@ function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store:
         const endpoints = storeEndpoints(s);
         // In a first preview the endpoint is unknown; when the setting is computed from the store (a dependency on it), it is the store's own endpoint.
         const fromStore = (app.holder.propertyDependencies?.[app.property] ?? []).includes(s.urn);
-        const verdict: Verdict =
-            FlowGraph.isUnknown(setting) || endpoints.length === 0 ? (fromStore ? true : undetermined(env)) : typeof setting === "string" ? endpointReaches(setting, endpoints, port) : `${env} is not a string`;
-        w.hop(s, `the app's ${env} names ${s.name} on ${port}`, verdict === true || typeof verdict !== "string" ? verdict : `${env} ${verdict}`);
+        w.hop(s, `the app's ${env} names ${s.name} on ${port}`, endpointSettingVerdict(env, setting, endpoints, port, fromStore));
     }
     return s;
 }

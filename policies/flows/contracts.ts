@@ -1,7 +1,7 @@
 // Small contracts a hop checks, shared by both clouds' flows.
 
 import { isRecord, num, str } from "../lib/values";
-import { strings } from "./graph";
+import { FlowGraph, strings } from "./graph";
 
 /**
  * Whether a certificate with `names` is valid for `host`: an exact name, or a wildcard
@@ -335,16 +335,17 @@ export function hostPorts(value: string): HostPort[] {
 
 /**
  * Whether an app's endpoint setting reaches a data store: every host it names is one of the
- * store's endpoint `hosts`, and every port it names is the port the store listens on. A reason
- * when not.
+ * store's endpoint `hosts`, and every port it names (or, for a host without one, the client's
+ * `defaultPort`) is the port the store listens on. A reason when not.
  */
-export function endpointReaches(setting: string, hosts: readonly string[], port: number): true | string {
+export function endpointReaches(setting: string, hosts: readonly string[], port: number, defaultPort?: number): true | string {
     const known = new Set(hosts.flatMap((h) => hostPorts(h).map((x) => x.host)));
     const named = hostPorts(setting);
     if (named.length === 0) return "names no host";
     const elsewhere = named.filter((n) => !known.has(n.host));
     if (elsewhere.length > 0) return `names ${elsewhere.map((n) => n.host).join(", ")}, not an endpoint of the store (${[...known].join(", ") || "none known"})`;
-    const wrongPort = named.filter((n) => n.port !== undefined && n.port !== port);
+    // A host without a port is reached on the client's default port (`defaultPort`, e.g. Redis 6379, MySQL 3306), when it has one.
+    const wrongPort = named.map((n) => ({ ...n, port: n.port ?? defaultPort })).filter((n) => n.port !== undefined && n.port !== port);
     return wrongPort.length === 0 ? true : `names port ${wrongPort.map((n) => n.port).join(", ")}, the store listens on ${port}`;
 }
 
@@ -420,4 +421,18 @@ export function subscriptionReachesPerson(protocol: unknown, endpoint: unknown):
     const f = forms[p];
     if (f === undefined) return `protocol ${p} delivers to another service, not a person (email, email-json, sms, http or https do)`;
     return f.form.test(e) ? true : `the ${p} subscription's endpoint is not ${f.what}: nothing is delivered`;
+}
+
+/**
+ * The verdict of an app's endpoint setting `env` (a ConfigMap key, a container variable) against
+ * a data store's endpoints and listening port (endpointReaches): undetermined while the setting or
+ * the endpoints are unknown (a first preview), unless the setting is computed from the store
+ * itself (`fromStore`, a dependency on it), which names the store's own endpoint. Shared by the
+ * clouds' order and hot-products flows.
+ */
+export function endpointSettingVerdict(env: string, setting: unknown, endpoints: readonly string[], port: number, fromStore: boolean, defaultPort?: number): true | string | { readonly unknown: string } {
+    if (FlowGraph.isUnknown(setting) || endpoints.length === 0) return fromStore ? true : { unknown: env };
+    if (typeof setting !== "string") return `${env} is not a string`;
+    const v = endpointReaches(setting, endpoints, port, defaultPort);
+    return v === true ? true : `${env} ${v}`;
 }
