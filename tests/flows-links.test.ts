@@ -565,6 +565,16 @@ describe("flow links of an alarm reaching a person (startup-aws with subscriptio
     breaks(
         "growth-alicloud",
         [
+            {
+                flow: "alarm",
+                region: "cn-hangzhou",
+                link: "the critical alarm's dimensions naming another instance",
+                type: CMS_ALARM,
+                nameEnds: "alarm-cacheCpuPercent-critical",
+                mutate: (r) => with_(r, "metricDimensions", JSON.stringify([{ instanceId: "r-elsewhere" }])),
+                hop: "alarm watches a resource of the stack",
+                resource: "lc-cn-hangzhou-monitoring-alarm-cacheCpuPercent-critical",
+            },
             { flow: "alarm", region: "cn-hangzhou", link: "the critical alarm rule disabled", type: CMS_ALARM, nameEnds: "alarm-cacheCpuPercent-critical", mutate: (r) => with_(r, "enabled", false), hop: "alarm rule enabled", resource: "lc-cn-hangzhou-monitoring-alarm-cacheCpuPercent-critical" },
             {
                 flow: "alarm",

@@ -717,6 +717,7 @@ function levelOf(alarm: FlowResource): string {
 function reachesPerson(g: FlowGraph, w: Walk, region: string, alarm: FlowResource, label: string): void {
     // alicloud.cms.Alarm `enabled`: "Whether to enable alarm rule. Default value: `true`."
     if (alarm.type === T.cmsAlarm) w.hop(alarm, `${label}alarm rule enabled`, alarm.inputs.enabled === false ? `${alarm.name} is disabled (enabled false): it never notifies` : true);
+    if (alarm.type === T.cmsAlarm) w.hop(alarm, `${label}alarm watches a resource of the stack`, watchesStackResource(g, alarm));
     const names = strings(alarm.inputs.contactGroups);
     const group = g.ofType(T.contactGroup, region).find((c) => names.includes(String(c.inputs.alarmContactGroupName)));
     w.hop(alarm, `${label}notifies ${group?.name ?? "a contact group"}`, group !== undefined ? true : "the alarm names no contact group the stack declares");
@@ -741,6 +742,33 @@ function contactReachable(contact: FlowResource): Verdict {
     const mail = contact.inputs.channelsMail;
     if (typeof mail === "string" && mail.trim() !== "" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mail.trim())) return `${contact.name}'s channelsMail is not an e-mail address: nothing is delivered`;
     return channels.some((c) => typeof c === "string" && c.trim() !== "") ? true : `${contact.name} has no channel (channelsMail, channelsSms, channelsDingWebHook, channelsAliim all empty): no one is notified`;
+}
+
+/**
+ * Whether every resource a CloudMonitor alarm's `metricDimensions` (a JSON list of {dimension: id},
+ * alicloud.cms.Alarm) names is one the stack declares (a load balancer, database, cache, queue,
+ * scaling group or SAE application): an alarm on another resource watches nothing of this platform.
+ * Undetermined while the dimensions are unknown (a first preview).
+ */
+function watchesStackResource(g: FlowGraph, alarm: FlowResource): Verdict {
+    const dims = alarm.inputs.metricDimensions;
+    if (FlowGraph.isUnknown(dims) || (typeof dims === "string" && dims.includes(UNKNOWN))) return undetermined("metricDimensions");
+    let parsed: unknown;
+    try {
+        parsed = typeof dims === "string" ? JSON.parse(dims) : undefined;
+    } catch {
+        return `${alarm.name}'s metricDimensions is not JSON`;
+    }
+    // `{"resource":"_ALL"}` scopes the alarm to every instance of its project in the region (components/alicloud/metrics.ts CMS_ALL_RESOURCES).
+    const ids = list(parsed)
+        .filter(isRecord)
+        .flatMap((d) => Object.entries(d).filter(([k, v]) => !(k === "resource" && v === "_ALL")).map(([, v]) => v))
+        .filter((v): v is string => typeof v === "string");
+    if (ids.length === 0 && list(parsed).length > 0) return true;
+    if (ids.length === 0) return `${alarm.name} names no resource in metricDimensions`;
+    const declared = new Set([T.alb, T.polardb, T.rds, T.redis, T.kafka, T.group, T.saeApp, T.nlb].flatMap((t) => g.ofType(t)).flatMap((r) => [r.id, str(r.outputs?.id)]).filter((x): x is string => x !== undefined && x !== ""));
+    const stray = ids.filter((id) => !declared.has(id));
+    return stray.length === 0 ? true : `${alarm.name} watches ${stray.join(", ")}, which is no resource of the stack: its alarm never fires for this platform`;
 }
 
 /** Whether a CloudMonitor alarm is scoped to the resource `id` (metricDimensions, a JSON list of {dimension: id}). */
