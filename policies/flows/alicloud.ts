@@ -744,6 +744,17 @@ function contactReachable(contact: FlowResource): Verdict {
     return channels.some((c) => typeof c === "string" && c.trim() !== "") ? true : `${contact.name} has no channel (channelsMail, channelsSms, channelsDingWebHook, channelsAliim all empty): no one is notified`;
 }
 
+const MONITORED_IDS = new WeakMap<FlowGraph, ReadonlySet<string>>();
+
+/** The ids of the resources an alarm of the stack may watch (load balancers, stores, queues, groups, SAE applications), once per graph. */
+function monitoredIds(g: FlowGraph): ReadonlySet<string> {
+    const hit = MONITORED_IDS.get(g);
+    if (hit !== undefined) return hit;
+    const ids = new Set([T.alb, T.polardb, T.rds, T.redis, T.kafka, T.group, T.saeApp, T.nlb].flatMap((t) => g.ofType(t)).flatMap((r) => [r.id, str(r.outputs?.id)]).filter((x): x is string => x !== undefined && x !== ""));
+    MONITORED_IDS.set(g, ids);
+    return ids;
+}
+
 /**
  * Whether every resource a CloudMonitor alarm's `metricDimensions` (a JSON list of {dimension: id},
  * alicloud.cms.Alarm) names is one the stack declares (a load balancer, database, cache, queue,
@@ -766,7 +777,7 @@ function watchesStackResource(g: FlowGraph, alarm: FlowResource): Verdict {
         .filter((v): v is string => typeof v === "string");
     if (ids.length === 0 && list(parsed).length > 0) return true;
     if (ids.length === 0) return `${alarm.name} names no resource in metricDimensions`;
-    const declared = new Set([T.alb, T.polardb, T.rds, T.redis, T.kafka, T.group, T.saeApp, T.nlb].flatMap((t) => g.ofType(t)).flatMap((r) => [r.id, str(r.outputs?.id)]).filter((x): x is string => x !== undefined && x !== ""));
+    const declared = monitoredIds(g);
     const stray = ids.filter((id) => !declared.has(id));
     return stray.length === 0 ? true : `${alarm.name} watches ${stray.join(", ")}, which is no resource of the stack: its alarm never fires for this platform`;
 }
