@@ -9,7 +9,7 @@ import { policyStatements } from "../policies/flows/contracts";
 import { FlowResource } from "../policies/flows/graph";
 import { FlowResult } from "../policies/flows/walk";
 import { record } from "../policies/lib/values";
-import { Mutate, breakLink } from "./support/break-link";
+import { Mutate, breakLink, withContacts, withSubscriptions } from "./support/break-link";
 import { shippedPlan } from "./support/shipped";
 
 function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
@@ -33,28 +33,32 @@ interface Link {
     readonly resource: string;
     /** The check of that hop before the break, when the break renames it (a port). Defaults to `hop`. */
     readonly held?: string;
+    /** The resource that hop holds on before the break, when the break moves it (a missing link). Defaults to `resource`. */
+    readonly heldOn?: string;
     /** Extra resources added with the break (a drop rule). */
     readonly add?: (resources: readonly FlowResource[]) => FlowResource[];
 }
 
 /** Each link: the hop holds before, and after the break the flow is broken at that hop on that resource. */
-function breaks(stack: string, links: readonly Link[]): void {
+function breaks(stack: string, links: readonly Link[], prepare: (resources: readonly FlowResource[]) => FlowResource[] = (r) => [...r]): void {
     let resources: FlowResource[] = [];
     before(async () => {
-        resources = (await shippedPlan(stack)).resources;
+        resources = prepare((await shippedPlan(stack)).resources);
     });
     for (const l of links) {
         it(`${stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, () => {
             const beforeFlow = flow(analyzeFlows(resources), l.flow, l.region);
             const held = l.held ?? l.hop;
-            const hop = beforeFlow.hops.find((h) => h.check.startsWith(held) && h.resource === l.resource);
-            assert.ok(hop?.ok === true, `hop "${held}" on ${l.resource} holds before (hops: ${beforeFlow.hops.map((h) => `${h.resource}: ${h.check}=${h.ok}`).join("; ")})`);
+            const heldOn = l.heldOn ?? l.resource;
+            const hop = beforeFlow.hops.find((h) => h.check.startsWith(held) && h.resource === heldOn);
+            assert.ok(hop?.ok === true, `hop "${held}" on ${heldOn} holds before (hops: ${beforeFlow.hops.map((h) => `${h.resource}: ${h.check}=${h.ok}`).join("; ")})`);
             const broken = breakLink(resources, l.type, l.nameEnds, l.mutate);
             const after = flow(analyzeFlows([...broken, ...(l.add?.(resources) ?? [])]), l.flow, l.region);
             assert.strictEqual(after.status, "broken");
             assert.ok(after.broken?.hop.startsWith(l.hop), `broken at "${after.broken?.hop}": ${after.broken?.reason}, expected "${l.hop}"`);
             assert.strictEqual(after.broken?.setting, undefined, "the break is the resources', not a placeholder's");
             const urn = resources.find((r) => r.name === l.resource)?.urn;
+            assert.ok(urn !== undefined && urn !== "", `${l.resource} is in the plan`);
             assert.strictEqual(after.broken?.urn, urn, `the broken hop names ${l.resource}`);
         });
     }
@@ -431,6 +435,214 @@ describe("flow links of the request path on Alibaba Cloud past the missing certi
             mutate: (r) => with_(r, "healthCheckConfig", { ...record(r.inputs.healthCheckConfig), healthCheckCodes: ["http_3xx"] }),
             hop: "health check /healthz",
             resource: "lc-cn-hangzhou-lb-group-api",
+        },
+    ]);
+});
+
+/** The first container of a Deployment with `change` applied. */
+function withContainer(r: FlowResource, change: (c: Record<string, unknown>) => Record<string, unknown>): FlowResource {
+    const spec = record(r.inputs.spec);
+    const template = record(spec.template);
+    const pod = record(template.spec);
+    const containers = (Array.isArray(pod.containers) ? pod.containers : []).map((c, i) => (i === 0 ? change(record(c)) : c));
+    return with_(r, "spec", { ...spec, template: { ...template, spec: { ...pod, containers } } });
+}
+
+describe("a missing link names the resource that holds it (growth-alicloud, growth-aws-serverless)", function () {
+    this.timeout(240_000);
+    breaks("growth-alicloud", [
+        {
+            flow: "stream",
+            region: "cn-hangzhou",
+            link: "the play domain's origin on port 81",
+            type: "alicloud:cdn/domainNew:DomainNew",
+            nameEnds: "video-play-domain",
+            mutate: (r) => with_(r, "sources", (Array.isArray(r.inputs.sources) ? r.inputs.sources : []).map((x) => ({ ...record(x), port: 81 }))),
+            hop: "play domain",
+            resource: "lc-cn-hangzhou-video-play-domain",
+        },
+        {
+            flow: "viewer",
+            region: "cn-hangzhou",
+            link: "a node pool in a security group the stack does not declare",
+            type: "alicloud:cs/nodePool:NodePool",
+            nameEnds: "k8s-nodes-cn-hangzhou-i",
+            mutate: (r) => with_(r, "securityGroupIds", ["sg-elsewhere"]),
+            hop: "node security group",
+            held: "admits the load balancer's vSwitches on 30080",
+            heldOn: "lc-cn-hangzhou-network-sg-app",
+            resource: "lc-cn-hangzhou-k8s-nodes-cn-hangzhou-i",
+        },
+    ]);
+    breaks("growth-aws-serverless", [
+        {
+            flow: "viewer",
+            region: "us-east-1",
+            link: "the tasks in a security group the stack does not declare",
+            type: "aws:ecs/service:Service",
+            nameEnds: "fargate-product",
+            mutate: (r) => with_(r, "networkConfiguration", { ...record(r.inputs.networkConfiguration), securityGroups: ["sg-elsewhere"] }),
+            hop: "tasks' security group",
+            held: "task definition",
+            resource: "lc-us-east-1-fargate-product",
+        },
+    ]);
+});
+
+describe("flow links of the Kubernetes tier: probes, Service type, ConfigMap, Secret, IRSA audience (growth-aws, growth-alicloud)", function () {
+    this.timeout(240_000);
+    const probeOn9999 = (r: FlowResource) => withContainer(r, (c) => ({ ...c, livenessProbe: { ...record(c.livenessProbe), httpGet: { ...record(record(c.livenessProbe).httpGet), port: 9999 } } }));
+    const clusterIp = (r: FlowResource) => with_(r, "spec", { ...record(r.inputs.spec), type: "ClusterIP" });
+    const noConfigMap = (r: FlowResource) => withContainer(r, (c) => ({ ...c, envFrom: (Array.isArray(c.envFrom) ? c.envFrom : []).filter((e) => record(e).configMapRef === undefined) }));
+    const noRedisPassword = (r: FlowResource) => with_(r, "stringData", Object.fromEntries(Object.entries(record(r.inputs.stringData)).filter(([k]) => k !== "REDIS_PASSWORD")));
+    breaks("growth-aws", [
+        { flow: "viewer", region: "us-east-1", link: "the liveness probe on port 9999", type: "kubernetes:apps/v1:Deployment", nameEnds: "services-product-deployment", mutate: probeOn9999, hop: "pods answer /healthz", resource: "lc-us-east-1-services-product-deployment" },
+        { flow: "viewer", region: "us-east-1", link: "the Service of type ClusterIP with its nodePort kept", type: "kubernetes:core/v1:Service", nameEnds: "services-product-service", mutate: clusterIp, hop: "node port 30080 -> service product", resource: "lc-us-east-1-services-product-service" },
+        { flow: "order", region: "us-east-1", link: "envFrom without the endpoints ConfigMap", type: "kubernetes:apps/v1:Deployment", nameEnds: "services-order-deployment", mutate: noConfigMap, hop: "lc-us-east-1-services-order-deployment loads ConfigMap data-endpoints", resource: "lc-us-east-1-services-order-deployment" },
+        { flow: "hot-products", region: "us-east-1", link: "the Secret without REDIS_PASSWORD", type: "kubernetes:core/v1:Secret", nameEnds: "services-product-credentials", mutate: noRedisPassword, hop: "lc-us-east-1-services-product-deployment gets the cache password (REDIS_PASSWORD)", heldOn: "lc-us-east-1-services-product-credentials", resource: "lc-us-east-1-services-product-deployment" },
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "the IRSA trust requiring another token audience",
+            type: "aws:iam/role:Role",
+            nameEnds: "k8s-order-role",
+            mutate: (r) => with_(r, "assumeRolePolicy", String(r.inputs.assumeRolePolicy).replace(/sts\.amazonaws\.com/g, "sts.example.com")),
+            hop: "trusts the token's audience sts.amazonaws.com",
+            resource: "lc-us-east-1-k8s-order-role",
+        },
+    ]);
+    breaks("growth-alicloud", [
+        { flow: "interaction", region: "cn-hangzhou", link: "the liveness probe on port 9999", type: "kubernetes:apps/v1:Deployment", nameEnds: "services-interaction-deployment", mutate: probeOn9999, hop: "pods answer /healthz", resource: "lc-cn-hangzhou-services-interaction-deployment" },
+        { flow: "order", region: "cn-hangzhou", link: "the Service of type ClusterIP with its nodePort kept", type: "kubernetes:core/v1:Service", nameEnds: "services-order-service", mutate: clusterIp, hop: "node port 30082 -> service order", resource: "lc-cn-hangzhou-services-order-service" },
+        { flow: "hot-products", region: "cn-hangzhou", link: "the Secret without REDIS_PASSWORD", type: "kubernetes:core/v1:Secret", nameEnds: "services-product-credentials", mutate: noRedisPassword, hop: "lc-cn-hangzhou-services-product-deployment gets the cache password (REDIS_PASSWORD)", heldOn: "lc-cn-hangzhou-services-product-credentials", resource: "lc-cn-hangzhou-services-product-deployment" },
+    ]);
+});
+
+describe("flow links of an alarm reaching a person (startup-aws with subscriptions, growth-alicloud with contacts)", function () {
+    this.timeout(240_000);
+    const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    const SUB = "aws:sns/topicSubscription:TopicSubscription";
+    const criticalAlarm = "lc-us-east-1-monitoring-appConnectionsPerInstance-critical";
+    const criticalSub = "lc-us-east-1-monitoring-critical-0";
+    const key = "lc-us-east-1-monitoring-alarms-key";
+    const topicPolicy = (resources: readonly FlowResource[], statement: Record<string, unknown>): FlowResource[] => {
+        const topic = resources.find((r) => r.name === "lc-us-east-1-monitoring-critical") ?? assert.fail("no critical topic");
+        return [
+            ...resources,
+            { urn: `${topic.urn}-policy`, type: "aws:sns/topicPolicy:TopicPolicy", name: "lc-us-east-1-monitoring-critical-policy", parent: topic.parent, provider: topic.provider, inputs: { arn: record(topic.outputs).arn, policy: policyOf([statement]) } },
+        ];
+    };
+    breaks(
+        "startup-aws",
+        [
+            { flow: "alarm", region: "us-east-1", link: "the critical alarm's actions disabled", type: ALARM, nameEnds: "appConnectionsPerInstance-critical", mutate: (r) => with_(r, "actionsEnabled", false), hop: "alarm actions enabled", resource: criticalAlarm },
+            { flow: "alarm", region: "us-east-1", link: "the subscription's protocol sqs with an e-mail endpoint", type: SUB, nameEnds: "monitoring-critical-0", mutate: (r) => with_(r, "protocol", "sqs"), hop: "subscription reaches a person", resource: criticalSub },
+            { flow: "alarm", region: "us-east-1", link: "the subscription's endpoint empty", type: SUB, nameEnds: "monitoring-critical-0", mutate: (r) => with_(r, "endpoint", ""), hop: "subscription reaches a person", resource: criticalSub },
+            { flow: "alarm", region: "us-east-1", link: "the alarm key disabled", type: "aws:kms/key:Key", nameEnds: "alarms-key", mutate: (r) => with_(r, "isEnabled", false), hop: "key enabled", resource: key },
+        ],
+        withSubscriptions,
+    );
+
+    it("the moved subscription's break names where it went, not a setting to set", async () => {
+        const resources = withSubscriptions((await shippedPlan("startup-aws")).resources);
+        const topics = resources.filter((r) => r.type === "aws:sns/topic:Topic").map((t) => [t.name, String(record(t.outputs).arn)]);
+        const fatalArn = topics.find(([n]) => n.endsWith("-fatal"))?.[1] ?? assert.fail("no fatal topic");
+        const alarm = flow(analyzeFlows(breakLink(resources, SUB, "monitoring-critical-0", (r) => with_(r, "topic", fatalArn))), "alarm", "us-east-1");
+        assert.deepStrictEqual([alarm.broken?.hop, alarm.broken?.reason, alarm.broken?.setting], ["has a subscriber", "lc-us-east-1-monitoring-critical has no subscription: lc-us-east-1-monitoring-critical-0 subscribes to lc-us-east-1-monitoring-fatal", undefined]);
+    });
+
+    it("a topic policy denying CloudWatch sns:Publish breaks the alarm flow on that policy", async () => {
+        const resources = withSubscriptions((await shippedPlan("startup-aws")).resources);
+        const denied = topicPolicy(resources, { Sid: "NoAlarms", Effect: "Deny", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: "*" });
+        const alarm = flow(analyzeFlows(denied), "alarm", "us-east-1");
+        assert.deepStrictEqual([alarm.status, alarm.broken?.hop, alarm.broken?.urn], ["broken", "topic policy lets CloudWatch publish", denied[denied.length - 1].urn]);
+        const allowed = topicPolicy(resources, { Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: "*" });
+        assert.strictEqual(flow(analyzeFlows(allowed), "alarm", "us-east-1").hops.find((h) => h.check === "topic policy lets CloudWatch publish")?.ok, true);
+    });
+
+    const CMS_ALARM = "alicloud:cms/alarm:Alarm";
+    const group = "lc-cn-hangzhou-monitoring-contacts-critical";
+    breaks(
+        "growth-alicloud",
+        [
+            {
+                flow: "alarm",
+                region: "cn-hangzhou",
+                link: "the critical alarm's dimensions naming another instance",
+                type: CMS_ALARM,
+                nameEnds: "alarm-cacheCpuPercent-critical",
+                mutate: (r) => with_(r, "metricDimensions", JSON.stringify([{ instanceId: "r-elsewhere" }])),
+                hop: "alarm watches a resource of the stack",
+                resource: "lc-cn-hangzhou-monitoring-alarm-cacheCpuPercent-critical",
+            },
+            { flow: "alarm", region: "cn-hangzhou", link: "the critical alarm rule disabled", type: CMS_ALARM, nameEnds: "alarm-cacheCpuPercent-critical", mutate: (r) => with_(r, "enabled", false), hop: "alarm rule enabled", resource: "lc-cn-hangzhou-monitoring-alarm-cacheCpuPercent-critical" },
+            {
+                flow: "alarm",
+                region: "cn-hangzhou",
+                link: "the contact group listing an undeclared contact",
+                type: "alicloud:cms/alarmContactGroup:AlarmContactGroup",
+                nameEnds: "contacts-critical",
+                mutate: (r) => with_(r, "contacts", ["oncall", "ghost"]),
+                hop: "contact ghost has a channel",
+                held: "has contacts",
+                resource: group,
+            },
+            { flow: "alarm", region: "cn-hangzhou", link: "the contact's channelsMail empty", type: "alicloud:cms/alarmContact:AlarmContact", nameEnds: "oncall-contact", mutate: (r) => with_(r, "channelsMail", ""), hop: "contact oncall has a channel", resource: "oncall-contact" },
+        ],
+        withContacts,
+    );
+});
+
+describe("flow links of egress on Alibaba Cloud: the NAT gateway, its EIP and the SNAT address (growth-alicloud)", function () {
+    this.timeout(240_000);
+    const region = "cn-hangzhou";
+    const snat = "lc-cn-hangzhou-network-snat-cn-hangzhou-h";
+    const bound = `${snat} translates to an EIP bound to`;
+    breaks("growth-alicloud", [
+        { flow: "order", region, link: "the EIP association removed from the NAT gateway", type: "alicloud:ecs/eipAssociation:EipAssociation", nameEnds: "nat-eip-assoc-cn-hangzhou-h", mutate: () => null, hop: bound, resource: snat },
+        { flow: "order", region, link: "the SNAT address not an EIP of the gateway", type: "alicloud:vpc/snatEntry:SnatEntry", nameEnds: "snat-cn-hangzhou-h", mutate: (r) => with_(r, "snatIp", "198.51.100.7"), hop: bound, resource: snat },
+        { flow: "order", region, link: "the SNAT address the other zone's EIP", type: "alicloud:vpc/snatEntry:SnatEntry", nameEnds: "snat-cn-hangzhou-h", mutate: (r) => with_(r, "snatIp", "203.0.113.101"), hop: bound, resource: snat },
+        { flow: "order", region, link: "a VPC NAT gateway (networkType intranet)", type: "alicloud:vpc/natGateway:NatGateway", nameEnds: "network-nat-cn-hangzhou-h", mutate: (r) => with_(r, "networkType", "intranet"), hop: "lc-cn-hangzhou-network-nat-cn-hangzhou-h is an Internet NAT gateway", resource: "lc-cn-hangzhou-network-nat-cn-hangzhou-h" },
+    ]);
+});
+
+describe("flow links of the order topic and the recording bucket (growth-alicloud, growth-aws)", function () {
+    this.timeout(240_000);
+    breaks("growth-alicloud", [
+        { flow: "order", region: "cn-hangzhou", link: "the orders topic deleted", type: "alicloud:alikafka/topic:Topic", nameEnds: "queue-topic-orders", mutate: () => null, hop: "topic orders exists on", resource: "lc-cn-hangzhou-queue-kafka" },
+    ]);
+    breaks("growth-aws", [
+        {
+            flow: "stream",
+            region: "us-east-1",
+            link: "the media bucket policy denying s3:PutObject",
+            type: "aws:s3/bucketPolicy:BucketPolicy",
+            nameEnds: "storage-media-policy",
+            mutate: (r) => with_(r, "policy", policyOf([...policyStatements(r.inputs.policy), { Sid: "NoWrites", Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: "*" }])),
+            hop: "bucket policy lets IVS put the recordings",
+            resource: "lc-us-east-1-storage-media-policy",
+        },
+    ]);
+});
+
+describe("flow links of the app's endpoint settings on Alibaba Cloud (growth-alicloud)", function () {
+    this.timeout(240_000);
+    const region = "cn-hangzhou";
+    const CONFIG = "kubernetes:core/v1:ConfigMap";
+    const setting = (key: string, value: (old: string) => string) => (r: FlowResource) => with_(r, "data", { ...record(r.inputs.data), [key]: value(String(record(r.inputs.data)[key])) });
+    breaks("growth-alicloud", [
+        { flow: "order", region, link: "DATABASE_HOST pointing elsewhere", type: CONFIG, nameEnds: "services-config", mutate: setting("DATABASE_HOST", () => "db.elsewhere.example.net"), hop: "the app's DATABASE_HOST names", resource: "lc-cn-hangzhou-db-polardb" },
+        { flow: "order", region, link: "KAFKA_BROKERS on port 9093", type: CONFIG, nameEnds: "services-config", mutate: setting("KAFKA_BROKERS", (v) => v.replace(/:9092/g, ":9093")), hop: "the app's KAFKA_BROKERS names", resource: "lc-cn-hangzhou-queue-kafka" },
+        {
+            flow: "hot-products",
+            region,
+            link: "the Tair instance on port 6380 (REDIS_HOST names no port: the client's 6379)",
+            type: "alicloud:redis/tairInstance:TairInstance",
+            nameEnds: "cache-redis",
+            mutate: (r) => with_(r, "port", 6380),
+            hop: "the app's REDIS_HOST names lc-cn-hangzhou-cache-redis on 6380",
+            held: "the app's REDIS_HOST names lc-cn-hangzhou-cache-redis on 6379",
+            resource: "lc-cn-hangzhou-cache-redis",
         },
     ]);
 });

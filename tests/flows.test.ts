@@ -15,7 +15,7 @@ import { Plan } from "../tools/lib/record";
 import { plan as awsPlan } from "./aws/plans";
 import { MYSQL_STACK, POLARDB_STACK, usePlans } from "./alicloud/plans";
 import { shippedPlan, shippedPreviewPlan } from "./support/shipped";
-import { LinkCase, breakLink } from "./support/break-link";
+import { LinkCase, breakLink, withContacts, withSubscriptions } from "./support/break-link";
 
 
 function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
@@ -449,19 +449,6 @@ describe("flows of the ECS tier in a first preview", function () {
 function mapContainers(r: FlowResource, f: (c: Record<string, unknown>) => Record<string, unknown>): string {
     const parsed: unknown = JSON.parse(String(r.inputs.containerDefinitions));
     return JSON.stringify((Array.isArray(parsed) ? parsed : []).map((c: unknown) => f(typeof c === "object" && c !== null ? Object.fromEntries(Object.entries(c)) : {})));
-}
-
-/** One e-mail subscription per SNS topic (monitoring.contacts given), so the alarm walk goes past the first topic. */
-function withSubscriptions(resources: readonly FlowResource[]): FlowResource[] {
-    const subscriptions = resources
-        .filter((r) => r.type === "aws:sns/topic:Topic")
-        .map((t): FlowResource => ({ urn: `${t.urn}-subscription`, type: "aws:sns/topicSubscription:TopicSubscription", name: `${t.name}-0`, parent: t.parent, provider: t.provider, inputs: { topic: at(t.outputs, "arn"), protocol: "email", endpoint: "oncall@example.com" } }));
-    return [...resources, ...subscriptions];
-}
-
-/** Contacts in every CloudMonitor contact group (monitoring.contacts given). */
-function withContacts(resources: readonly FlowResource[]): FlowResource[] {
-    return resources.map((r) => (r.type === "alicloud:cms/alarmContactGroup:AlarmContactGroup" ? with_(r, "contacts", ["oncall"]) : r));
 }
 
 /** The SAE ingress with a certificate (tls.certificateId given), so the walk goes past the listener. */

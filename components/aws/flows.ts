@@ -10,8 +10,8 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "origin: the region's ALB, reached by a name on the ALB certificate (Host forwarded)",
         "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
         "listener default action -> api target group",
-        "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort, whose Service selects the Deployment's pods and targets a container port they declare; [serverless] the ECS service whose loadBalancers entry names the target group (type ip) on a container port its task definition maps)",
-        "targets answer the health check (the app image contract of app.imageId, or user data serving /healthz; [growth, mature] the pods probe /healthz)",
+        "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort, whose Service (type NodePort or LoadBalancer) selects the Deployment's pods and targets a container port they declare; [serverless] the ECS service whose loadBalancers entry names the target group (type ip) on a container port its task definition maps)",
+        "targets answer the health check (the app image contract of app.imageId, or user data serving /healthz; [growth, mature] a pod probe GETs /healthz, and every HTTP probe targets a port the container declares)",
         "security groups: load balancer -> targets on the target port",
     ],
     "interaction": [
@@ -26,8 +26,9 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "security groups: targets admitted by the data tier on 3306",
         "Aurora/RDS writer in the data security group ([mature] secondary regions forward writes to the primary)",
         "[serverless] the order tasks start: their private subnets route 0.0.0.0/0 to a NAT gateway (image, secrets, logs); for every secret the container references, the secret holds the JSON key it reads (username, password) and the service's own execution role may secretsmanager:GetSecretValue on it (and kms:Decrypt on a customer managed key); the awslogs driver writes to a log group of the stack with logs:CreateLogStream/PutLogEvents; a private ECR image is pulled with the ECR actions. The order container injects DATABASE_PASSWORD from the writer's RDS-managed secret (or one the stack declares)",
-        "[growth, mature] the order pods' database credential: the RDS-managed secret, read with their IAM role (IRSA: the projected token AWS_WEB_IDENTITY_TOKEN_FILE names is mounted, the role trusted for exactly system:serviceaccount:live-commerce:order, GetSecretValue on that secret), or a Secret holding DATABASE_PASSWORD (a global database)",
+        "[growth, mature] the order pods' database credential: the RDS-managed secret, read with their IAM role (IRSA: the projected token AWS_WEB_IDENTITY_TOKEN_FILE names is mounted, the role trusted for exactly system:serviceaccount:live-commerce:order and the token audience sts.amazonaws.com, GetSecretValue on that secret), or a Secret holding DATABASE_PASSWORD (a global database)",
         "[growth, mature] security groups: targets admitted on the port MSK serves them (9094 for TLS clients; 9092 plaintext, 9096 SCRAM, 9098 IAM) -> MSK in the data security group",
+        "[growth, mature] the order pods load the data-endpoints ConfigMap (envFrom)",
         "egress: the targets' private subnet routes 0.0.0.0/0 to a NAT gateway (payment APIs)",
     ],
     "hot-products": [
@@ -35,10 +36,11 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "security groups: targets admitted by the data tier on 6379",
         "ElastiCache replication group in the data security group",
         "[serverless] the product tasks start (as for the order tasks); the product container injects REDIS_PASSWORD from a secret the stack declares (the cache AUTH token) by its JSON key password",
+        "[growth, mature] the product pods load the data-endpoints ConfigMap and, with an AUTH token on the cache, a Secret holding REDIS_PASSWORD",
     ],
     "stream": [
         "IVS channel (STANDARD: 1080p passed through, 720p/480p transcoded, played over the IVS delivery network)",
-        "recording configuration -> the region's media bucket",
+        "recording configuration -> the region's media bucket, whose bucket policy denies IVS no s3:PutObject",
         "bucket encrypted (server-side encryption configuration)",
     ],
     "scaling": [
@@ -51,9 +53,9 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "[kubernetes] Pending pods: the cluster-autoscaler release discovers this cluster's node groups in this region; its service account's IAM role trusts exactly system:serviceaccount:kube-system:cluster-autoscaler and may SetDesiredCapacity / TerminateInstanceInAutoScalingGroup / Describe*; each node group can grow, its Auto Scaling group carries the discovery tags, which the role's tag condition matches",
     ],
     "alarm": [
-        "alarm action -> SNS topic",
-        "topic key: customer managed, its policy lets cloudwatch.amazonaws.com use it",
-        "topic has a subscriber (monitoring.contacts)",
+        "alarm actions enabled (actionsEnabled) -> SNS topic",
+        "topic key: customer managed, enabled, its policy lets cloudwatch.amazonaws.com use it; no topic policy denies CloudWatch sns:Publish",
+        "topic has a subscriber (monitoring.contacts), each subscription on a protocol that reaches a person (email, email-json, sms, http, https) with an endpoint of that form",
         "[serverless] each ECS service has a critical alarm on its own metrics (ClusterName, ServiceName) that reaches a subscribed topic the same way",
         "every other topic an alarm of any level notifies (warning, critical, fatal) reaches a subscriber the same way",
     ],

@@ -23,10 +23,10 @@ import {
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
-import { NodeAutoscaling, hpaScaling, podSecretHolds, serviceReachesPods } from "./kubernetes";
+import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, aliRulesAdmit, cidrContains, decodeUserData, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
+import { HealthCheck, aliRulesAdmit, cidrContains, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -49,8 +49,11 @@ const T = {
     rds: "alicloud:rds/instance:Instance",
     redis: "alicloud:redis/tairInstance:TairInstance",
     kafka: "alicloud:alikafka/instance:Instance",
+    kafkaTopic: "alicloud:alikafka/topic:Topic",
     nat: "alicloud:vpc/natGateway:NatGateway",
     snat: "alicloud:vpc/snatEntry:SnatEntry",
+    eip: "alicloud:ecs/eipAddress:EipAddress",
+    eipAssociation: "alicloud:ecs/eipAssociation:EipAssociation",
     routeTable: "alicloud:vpc/routeTable:RouteTable",
     routeTableAttachment: "alicloud:vpc/routeTableAttachment:RouteTableAttachment",
     routeEntry: "alicloud:vpc/routeEntry:RouteEntry",
@@ -65,6 +68,7 @@ const T = {
     scalingRule: "alicloud:ess/scalingRule:ScalingRule",
     cmsAlarm: "alicloud:cms/alarm:Alarm",
     contactGroup: "alicloud:cms/alarmContactGroup:AlarmContactGroup",
+    contact: "alicloud:cms/alarmContact:AlarmContact",
     ramRole: "alicloud:ram/role:Role",
     ramPolicy: "alicloud:ram/policy:Policy",
     ramAttachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
@@ -73,6 +77,7 @@ const T = {
     saeIngress: "alicloud:sae/ingress:Ingress",
     saeRule: "alicloud:sae/applicationScalingRule:ApplicationScalingRule",
     saeConfigMap: "alicloud:sae/configMap:ConfigMap",
+    configMap: "kubernetes:core/v1:ConfigMap",
 } as const;
 
 /** The trusted service of a RAM role for ECS (RAM: "Create a RAM role for a trusted Alibaba Cloud service"). */
@@ -164,8 +169,8 @@ function aliRuleMatches(conditions: unknown, path: string, host: string): Verdic
 }
 
 function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): Targets {
-    const alb = g.ofType(T.alb, region)[0] ?? w.absent("load balancer", `no ALB in ${region}`);
-    const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent("CDN", "no CDN domain serves the viewers");
+    const alb = g.ofType(T.alb, region)[0] ?? w.absent(undefined, "load balancer", `no ALB in ${region}`);
+    const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
     w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
     const toAlb = list(cdn.inputs.sources).filter(isRecord).filter((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
@@ -210,19 +215,23 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         w.hop(sgp, "registered targets: the ACK node pools", attachments.length > 0 ? true : `no node pool is attached to ${sgp.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
         const port = num(attachments[0].inputs.port) ?? 0;
         checkHealth(port);
-        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
-        w.hop(attachments[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
+        const svc = nodePortService(g, w, region, attachments[0], service, port);
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
-        const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
-        w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the server group checks ${healthPath}`);
+        w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, podsAnswer(dep, healthPath, service, "server group"));
         const pools = g.ofType(T.nodePool, region);
+        // Every node pool's nodes answer the load balancer: each pool sits in a security group of the stack that admits it.
         const sgs = pools.flatMap((p) => {
             const r = g.refs(p, "securityGroupIds", p.inputs.securityGroupIds, T.sg);
-            return r.kind === "found" ? r.resource : [];
+            if (r.kind === "found" && r.resource.length > 0) return r.resource;
+            if (r.kind === "unknown") {
+                w.hop(p, "node security group", undetermined("securityGroupIds"));
+                return [];
+            }
+            return w.absent(p, "node security group", `${p.name} names no security group of the stack: no rule can admit its nodes`);
         });
-        const sg = sgs[0] ?? w.absent("node security group", "the node pools name no security group of the stack: no rule can admit them");
-        w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
+        if (pools.length === 0) w.absent(cluster, "node security group", `${cluster.name} has no node pool: nothing answers the load balancer`);
+        for (const sg of new Set(sgs)) w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
         return { answerer: pools[0] ?? cluster, securityGroups: sgs, vswitches: pools.flatMap((p) => vswitchesOf(g, p)) };
     }
 
@@ -244,7 +253,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     w.hop(cfg, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(cfg.inputs.imageName ?? "none")}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract`, setting: "app" });
     const sgsRef = g.refs(cfg, "securityGroupIds", cfg.inputs.securityGroupIds, T.sg);
     const sgs = sgsRef.kind === "found" ? sgsRef.resource : [];
-    const sg = sgs[0] ?? w.absent("targets' security group", `${cfg.name} has no security group the stack declares`);
+    const sg = sgs[0] ?? w.absent(cfg, "targets' security group", `${cfg.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     return { answerer: asg, securityGroups: sgs, vswitches: vswitchesOf(g, asg) };
 }
@@ -257,7 +266,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
  * port its readiness probe checks, and the application's security group admits the ALB's vSwitches.
  */
 function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[]): Targets {
-    const i = ingress ?? w.absent("HTTPS listener", `no SAE ingress on the ALB in ${region}: nothing listens for HTTPS`);
+    const i = ingress ?? w.absent(g.ofType(T.alb, region)[0], "HTTPS listener", `no SAE ingress on the ALB in ${region}: nothing listens for HTTPS`);
     w.hop(i, "HTTPS listener on 443 (SAE ingress)", i.inputs.listenerProtocol === "HTTPS" && num(i.inputs.listenerPort) === 443 ? true : `${i.name} listens on ${String(i.inputs.listenerProtocol)} ${String(i.inputs.listenerPort)}, not HTTPS 443`);
     w.hop(i, `certificate for ${host}`, str(i.inputs.certIds) !== undefined ? true : { reason: "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created", setting: "tls" });
     let rule: Record<string, unknown> | undefined;
@@ -270,7 +279,7 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource
     const probePath = str(at(app.inputs, "readinessV2.httpGet.path"));
     const probePort = num(at(app.inputs, "readinessV2.httpGet.port"));
     w.hop(app, `instances answer ${probePath ?? "a readiness probe"} on ${port}`, probePath !== undefined && probePort === port ? true : `${app.name} probes ${probePath ?? "nothing"} on ${String(probePort)}, the ingress sends to ${port}`);
-    const sg = found(g.ref(app, "securityGroupId", app.inputs.securityGroupId, T.sg)) ?? w.absent("application security group", `${app.name} names no security group of the stack`);
+    const sg = found(g.ref(app, "securityGroupId", app.inputs.securityGroupId, T.sg)) ?? w.absent(app, "application security group", `${app.name} names no security group of the stack`);
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     const vswitches = g.refs(app, "vswitchId", strings(app.inputs.vswitchId).flatMap((v) => v.split(",")), T.vswitch);
     return { answerer: app, securityGroups: [sg], vswitches: vswitches.kind === "found" ? vswitches.resource : [] };
@@ -363,7 +372,7 @@ function ackNodeAutoscaling(g: FlowGraph, cluster: FlowResource): NodeAutoscalin
 
 /** A data store whose IP whitelist must admit the targets' vSwitches. */
 function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, targets: Targets, what: string): void {
-    const s = store ?? w.absent(what, `no ${what}`);
+    const s = store ?? w.absent(targets.answerer, what, `no ${what}`);
     // a whitelist is a list, or one comma-separated string (kvstore `security_ips`)
     const whitelist = strings(ips).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
     const missing = targets.vswitches.map((v) => str(v.inputs.cidrBlock) ?? "").filter((c) => !whitelist.some((ip) => cidrContains(ip, c)));
@@ -371,6 +380,26 @@ function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, ta
 }
 
 /** Each vSwitch of the targets routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry. */
+/**
+ * Whether every address of a SNAT entry (`snatIp`: "Separate multiple EIP or NAT IP addresses with
+ * commas", alicloud.vpc.SnatEntry) is an EIP of the stack associated with the entry's NAT gateway
+ * (alicloud.ecs.EipAssociation `allocationId` on `instanceId` of `instanceType` Nat): an address not
+ * bound to the gateway translates nothing. Undetermined while the addresses are unknown (a first preview).
+ */
+function snatOnBoundEip(g: FlowGraph, snat: FlowResource, nat: FlowResource): Verdict {
+    if (FlowGraph.isUnknown(snat.inputs.snatIp)) return undetermined("snatIp");
+    const ips = strings(snat.inputs.snatIp).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
+    if (ips.length === 0) return `${snat.name} has no snatIp: no egress`;
+    const bound = g
+        .referrers(nat, T.eipAssociation, "instanceId")
+        .map((a) => found(g.ref(a, "allocationId", a.inputs.allocationId, T.eip)))
+        .filter((e): e is FlowResource => e !== undefined);
+    const boundIps = bound.map((e) => e.outputs?.ipAddress);
+    if (boundIps.some((ip) => ip === undefined || FlowGraph.isUnknown(ip))) return undetermined("snatIp");
+    const stray = ips.filter((ip) => !boundIps.includes(ip));
+    return stray.length === 0 ? true : `${snat.name} translates to ${stray.join(", ")}, which is no EIP associated with ${nat.name} (${boundIps.map(String).join(", ") || "none"}): no egress`;
+}
+
 function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): void {
     const nats = g.ofType(T.nat, region);
     for (const v of targets.vswitches) {
@@ -382,6 +411,11 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
                 : (nats.find((n) => strings(n.outputs?.snatTableIds).includes(String(snat.inputs.snatTableId))) ??
                   (FlowGraph.isUnknown(snat.inputs.snatTableId) ? found(g.ref(snat, "snatTableId", snat.inputs.snatTableId, T.nat)) : undefined));
         if (nat === undefined) w.hop(v, "SNAT entry on a NAT gateway", `${v.name} has no SNAT entry: no egress`);
+        else {
+            // alicloud.vpc.NatGateway `networkType`: "`internet`: Internet NAT Gateway. `intranet`: VPC NAT Gateway" (a VPC NAT gateway reaches no internet).
+            w.hop(nat, `${nat.name} is an Internet NAT gateway`, nat.inputs.networkType === "intranet" ? `${nat.name} is a VPC NAT gateway (networkType intranet): it cannot reach the internet` : true);
+            if (snat !== undefined) w.hop(snat, `${snat.name} translates to an EIP bound to ${nat.name}`, snatOnBoundEip(g, snat, nat));
+        }
         const attachment = g.referrers(v, T.routeTableAttachment, "vswitchId")[0];
         if (attachment === undefined) {
             // Without a custom route table a vSwitch uses the VPC's system route table, which holds one
@@ -487,13 +521,36 @@ function saeCredentialScope(g: FlowGraph, w: Walk, region: string): void {
     }
 }
 
+/**
+ * The hop from the app's endpoint setting `env` to a data store, where the tier takes its settings
+ * from the stack (the Kubernetes ConfigMap data-endpoints): the setting names one of the store's
+ * endpoints (`endpoints`, its outputs) on the port it listens on; a host without a port is reached
+ * on the client's `defaultPort`. Nothing when the region has no such ConfigMap (the VM tier's image
+ * reads its settings itself: docs/METRICS.md).
+ */
+function endpointSettingHop(g: FlowGraph, w: Walk, region: string, store: FlowResource, env: string, endpoints: readonly unknown[], port: number, defaultPort?: number): void {
+    const config = g.ofType(T.configMap, region).find((c) => at(c.inputs, "metadata.name") === DATA_ENDPOINTS_CONFIG_MAP);
+    const data = config?.inputs.data;
+    if (config === undefined || !isRecord(data) || data[env] === undefined) return;
+    const fromStore = (config.propertyDependencies?.data ?? []).includes(store.urn);
+    const known = endpoints.filter((e): e is string => typeof e === "string" && e !== "" && !FlowGraph.isUnknown(e));
+    w.hop(store, `the app's ${env} names ${store.name} on ${port}`, endpointSettingVerdict(env, data[env], known, port, fromStore, defaultPort));
+}
+
+/** The Kafka topic the order service writes each order to (components/model/presets.ts COMMON.queueTopics). */
+const ORDERS_TOPIC = "orders";
+
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
     const def = flowDefinition(key);
     return walk(key, def.name, region, (w) => {
         const targets = requestPath(g, w, region, FLOW_ROUTE[key]);
         if (key === "order") {
             const polar = g.ofType(T.polardb, region)[0];
-            if (polar !== undefined) whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
+            if (polar !== undefined) {
+                whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
+                // alicloud.polardb.Cluster outputs `connectionString` (the cluster endpoint) and `port`.
+                endpointSettingHop(g, w, region, polar, "DATABASE_HOST", [polar.outputs?.connectionString], num(polar.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
+            }
             else {
                 const rds = g.ofType(T.rds, region)[0];
                 whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
@@ -504,18 +561,27 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             }
             const kafka = g.ofType(T.kafka, region)[0];
             if (kafka !== undefined) {
-                const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent("Kafka security group", `${kafka.name} names no security group of the stack`);
+                const sg = found(g.ref(kafka, "securityGroup", kafka.inputs.securityGroup, T.sg)) ?? w.absent(kafka, "Kafka security group", `${kafka.name} names no security group of the stack`);
                 w.hop(sg, `admits the targets on ${DATA_PORTS.kafka.from}`, sgAdmitsGroup(g, sg, targets.securityGroups, DATA_PORTS.kafka.from));
                 w.hop(kafka, "Kafka in that security group", true);
+                // alicloud.alikafka.Instance output `endPoint`: the default (VPC, PLAINTEXT) endpoint, host:port pairs.
+                endpointSettingHop(g, w, region, kafka, "KAFKA_BROKERS", [kafka.outputs?.endPoint], DATA_PORTS.kafka.from);
+                // The order service publishes each order to the `orders` topic (presets COMMON.queueTopics); an ApsaraMQ for
+                // Kafka instance creates no topic on first write (alicloud.alikafka.Topic is the only way a topic exists).
+                const topics = g.referrers(kafka, T.kafkaTopic, "instanceId");
+                w.hop(kafka, `topic ${ORDERS_TOPIC} exists on ${kafka.name}`, topics.some((t) => t.inputs.topic === ORDERS_TOPIC) ? true : `${kafka.name} has no topic ${ORDERS_TOPIC} (alikafka Topic): the order service's writes fail`);
             }
-            const orderPods = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === ROUTE_SERVICE.order);
-            if (orderPods !== undefined) podSecretHolds(g, w, region, orderPods, DATABASE_PASSWORD_ENV, "the database password");
+            podsReachStore(g, w, region, ROUTE_SERVICE.order, { key: DATABASE_PASSWORD_ENV, what: "the database password" });
             egressHop(g, w, region, targets);
         }
         if (key === "hot-products") {
             const redis = g.ofType(T.redis, region)[0];
             whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
+            // alicloud.redis.TairInstance `port` (the instance's service port) and output `connectionDomain`; a REDIS_HOST without a port reaches 6379 (Redis's default).
+            if (redis !== undefined) endpointSettingHop(g, w, region, redis, "REDIS_HOST", [redis.outputs?.connectionDomain], num(redis.inputs.port) ?? num(redis.outputs?.port) ?? DATA_PORTS.redis, DATA_PORTS.redis);
             if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, REDIS_PASSWORD_ENV);
+            // A Tair instance with a password and VPC auth not off (alicloud.redis.TairInstance `vpcAuthMode`: "Open (enables password authentication), Close (disables password authentication ...)") takes only clients that send it.
+            if (redis !== undefined && redis.inputs.password !== undefined && redis.inputs.vpcAuthMode !== "Close") podsReachStore(g, w, region, ROUTE_SERVICE[FLOW_ROUTE[key]], { key: REDIS_PASSWORD_ENV, what: "the cache password" });
         }
     });
 }
@@ -525,8 +591,8 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
     return walk("stream", def.name, region, (w) => {
         const nlb = g.ofType(T.nlb, region)[0];
         if (nlb === undefined) return managedStream(g, w, region);
-        const asg = g.ofType(T.group, region).find((x) => g.referrers(x, T.nlbAttachment, "scalingGroupId").length > 0) ?? w.absent("transcoder group", `no scaling group is attached to ${nlb.name}'s server groups`);
-        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("transcoder launch", `${asg.name} has no scaling configuration`);
+        const asg = g.ofType(T.group, region).find((x) => g.referrers(x, T.nlbAttachment, "scalingGroupId").length > 0) ?? w.absent(nlb, "transcoder group", `no scaling group is attached to ${nlb.name}'s server groups`);
+        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent(asg, "transcoder launch", `${asg.name} has no scaling configuration`);
         const userData = decodeUserData(cfg.inputs.userData) ?? "";
         const groups = found(g.refs(cfg, "securityGroupIds", cfg.inputs.securityGroupIds, T.sg)) ?? [];
         // ingest (RTMP, SRT) and the play origin (HTTP): listener -> server group -> the transcoders on the backend port
@@ -535,7 +601,7 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
             { what: "play origin (HLS/HTTP-FLV)", port: PLAY_ORIGIN_PORT, backend: MEDIA_HTTP_PORT, proto: "TCP" },
         ];
         for (const p of ports) {
-            const listener = g.referrers(nlb, T.nlbListener, "loadBalancerId").find((l) => l.inputs.listenerPort === p.port && l.inputs.listenerProtocol === p.proto) ?? w.absent(`${p.what} listener`, `${nlb.name} has no ${p.proto} listener on ${p.port}`);
+            const listener = g.referrers(nlb, T.nlbListener, "loadBalancerId").find((l) => l.inputs.listenerPort === p.port && l.inputs.listenerProtocol === p.proto) ?? w.absent(nlb, `${p.what} listener`, `${nlb.name} has no ${p.proto} listener on ${p.port}`);
             const sg = w.follow(listener, `${p.what} ${p.proto} ${p.port} -> server group`, g.ref(listener, "serverGroupId", listener.inputs.serverGroupId, T.nlbServerGroup), "the listener forwards to no server group the stack declares");
             const attached = g.referrers(sg, T.nlbAttachment, "serverGroupId").find((a) => found(g.ref(a, "scalingGroupId", a.inputs.scalingGroupId, T.group))?.urn === asg.urn);
             w.hop(sg, `${sg.name} -> ${asg.name} on ${p.backend}`, attached === undefined ? `no attachment registers ${asg.name} in ${sg.name}` : attached.inputs.port === p.backend ? true : `${asg.name} is registered on ${String(attached.inputs.port)}, the media server serves ${p.what} on ${p.backend}`);
@@ -555,12 +621,12 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
             const sources = list(c.inputs.sources).filter(isRecord).filter((src) => src.port === PLAY_ORIGIN_PORT);
             return (found(g.refs(c, "sources", sources.map((src) => src.content), T.nlb, ["dnsName"])) ?? []).some((x) => x.urn === nlb.urn);
         };
-        const play = g.ofType(T.cdn, region).find(fromNlb) ?? w.absent("play domain", `no CDN domain in ${region} has ${nlb.name} (port ${PLAY_ORIGIN_PORT}) as its origin`);
+        const play = g.ofType(T.cdn, region).find(fromNlb) ?? w.absent(g.ofType(T.cdn, region).find((c) => c.inputs.cdnType === "video") ?? nlb, "play domain", `no CDN domain in ${region} has ${nlb.name} (port ${PLAY_ORIGIN_PORT}) as its origin`);
         w.hop(play, `play domain ${String(play.inputs.domainName)} (cdnType ${String(play.inputs.cdnType)}) serves HTTPS from ${nlb.name}:${PLAY_ORIGIN_PORT}`, play.inputs.cdnType === "video" && at(play.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the play domain is not a video CDN domain with an HTTPS certificate");
         // recording: the instances' RAM role may put objects into the region's encrypted bucket
         const role = w.follow(cfg, "RAM role", cfg.inputs.roleName === undefined ? MISSING : g.ref(cfg, "roleName", cfg.inputs.roleName, T.ramRole, ["roleName"]), "no RAM role (roleName): the recording uploader has no credentials");
         w.hop(role, `trusted by ${ECS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicyDocument, "sts:AssumeRole", ECS_SERVICE) ? true : `${role.name} does not trust ${ECS_SERVICE}`);
-        const bucket = g.ofType(T.bucket, region)[0] ?? w.absent("recordings bucket", `no OSS bucket in ${region}`);
+        const bucket = g.ofType(T.bucket, region)[0] ?? w.absent(role, "recordings bucket", `no OSS bucket in ${region}`);
         const names = identitiesOf(bucket, "bucket");
         const policies = g
             .referrers(role, T.ramAttachment, "roleName", ["roleName"])
@@ -577,10 +643,10 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
 /** A one-zone region: the managed ApsaraVideo Live domains (mapping and templates set outside the stack). */
 function managedStream(g: FlowGraph, w: Walk, region: string): void {
     const domains = g.ofType(T.liveDomain, region);
-    const ingest = domains.find((d) => d.inputs.domainType === "liveEdge") ?? w.absent("ingest domain", `no ApsaraVideo Live ingest domain or self-run ingest NLB in ${region}`);
+    const ingest = domains.find((d) => d.inputs.domainType === "liveEdge") ?? w.absent(g.ofType(T.alb, region)[0], "ingest domain", `no ApsaraVideo Live ingest domain or self-run ingest NLB in ${region}`);
     const liveRegion = str(ingest.inputs.region) ?? "";
     w.hop(ingest, `ingest domain in a Live region (${liveRegion})`, LIVE_REGIONS.includes(liveRegion) ? true : `${liveRegion} is not an ApsaraVideo Live region (${LIVE_REGIONS.join(", ")})`);
-    const play = domains.find((d) => d.inputs.domainType === "liveVideo") ?? w.absent("play domain", `no ApsaraVideo Live play domain in ${region}`);
+    const play = domains.find((d) => d.inputs.domainType === "liveVideo") ?? w.absent(ingest, "play domain", `no ApsaraVideo Live play domain in ${region}`);
     w.hop(play, "play domain in the ingest domain's Live region", play.inputs.region === ingest.inputs.region ? true : `play domain in ${String(play.inputs.region)}, ingest in ${liveRegion}`);
 }
 
@@ -601,8 +667,8 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         if (g.ofType(T.saeApp, region).length > 0) return saeScaling(g, w, region);
         const cluster = g.ofType(T.cluster, region)[0];
         if (cluster !== undefined) return hpaScaling(g, w, region, ackMetricsServer(cluster), POD_CONNECTIONS_SERIES, ackNodeAutoscaling(g, cluster));
-        const asg = g.ofType(T.group, region).find((x) => x.name.endsWith("-app-group") || list(x.inputs.albServerGroups).length > 0) ?? w.absent("app scaling group", `no app scaling group in ${region}`);
-        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent("scaling configuration", `${asg.name} has no scaling configuration`);
+        const asg = g.ofType(T.group, region).find((x) => x.name.endsWith("-app-group") || list(x.inputs.albServerGroups).length > 0) ?? w.absent(g.ofType(T.alb, region)[0], "app scaling group", `no app scaling group in ${region}`);
+        const cfg = g.referrers(asg, T.config, "scalingGroupId")[0] ?? w.absent(asg, "scaling configuration", `${asg.name} has no scaling configuration`);
         const role = w.follow(
             cfg,
             "RAM role",
@@ -615,7 +681,7 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
             .map((a) => found(g.ref(a, "policyName", a.inputs.policyName, T.ramPolicy, ["policyName"])))
             .filter((p): p is FlowResource => p !== undefined);
         w.hop(role, `may ${PUBLISH_ACTION}`, policies.some((p) => statementsAllow(p.inputs.policyDocument, PUBLISH_ACTION)) ? true : `no policy attached to ${role.name} allows ${PUBLISH_ACTION}`);
-        const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("out")) ?? w.absent("scale-out alarm", `no scale-out alarm on ${asg.name}`);
+        const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("out")) ?? w.absent(asg, "scale-out alarm", `no scale-out alarm on ${asg.name}`);
         const groupId = alarm.inputs.cloudMonitorGroupId;
         const userData = decodeUserData(cfg.inputs.userData) ?? "";
         const publishes = userData.includes("PutCustomMetric") && userData.includes(APP_CONNECTIONS_METRIC);
@@ -649,11 +715,71 @@ function levelOf(alarm: FlowResource): string {
 
 /** An alarm reaches a person: it names a contact group the stack declares, and the group has contacts. */
 function reachesPerson(g: FlowGraph, w: Walk, region: string, alarm: FlowResource, label: string): void {
+    // alicloud.cms.Alarm `enabled`: "Whether to enable alarm rule. Default value: `true`."
+    if (alarm.type === T.cmsAlarm) w.hop(alarm, `${label}alarm rule enabled`, alarm.inputs.enabled === false ? `${alarm.name} is disabled (enabled false): it never notifies` : true);
+    if (alarm.type === T.cmsAlarm) w.hop(alarm, `${label}alarm watches a resource of the stack`, watchesStackResource(g, alarm));
     const names = strings(alarm.inputs.contactGroups);
     const group = g.ofType(T.contactGroup, region).find((c) => names.includes(String(c.inputs.alarmContactGroupName)));
     w.hop(alarm, `${label}notifies ${group?.name ?? "a contact group"}`, group !== undefined ? true : "the alarm names no contact group the stack declares");
     const cg = group ?? alarm;
-    w.hop(cg, `${label}has contacts`, strings(cg.inputs.contacts).length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.${levelOf(alarm)}`, setting: "monitoring" });
+    const members = strings(cg.inputs.contacts);
+    w.hop(cg, `${label}has contacts`, members.length > 0 ? true : { reason: `${cg.name} has no contacts: set monitoring.contacts.${levelOf(alarm)}`, setting: "monitoring" });
+    // Each member is an alarm contact (alicloud.cms.AlarmContactGroup `contacts`: "The name of the alarm contacts in the alarm group") with a channel to reach it.
+    for (const name of members) {
+        const contact = g.ofType(T.contact).find((c) => c.inputs.alarmContactName === name);
+        w.hop(contact ?? cg, `${label}contact ${name} has a channel`, contact === undefined ? `${cg.name} lists ${name}, which is not an alarm contact the stack declares: no one is notified` : contactReachable(contact));
+    }
+}
+
+/**
+ * Whether a CloudMonitor alarm contact has a channel that reaches a person: an e-mail address
+ * (`channelsMail`), a phone number (`channelsSms`), a DingTalk webhook (`channelsDingWebHook`) or
+ * a TradeManager id (`channelsAliim`) (alicloud.cms.AlarmContact). Undetermined when unknown.
+ */
+function contactReachable(contact: FlowResource): Verdict {
+    const channels = ["channelsMail", "channelsSms", "channelsDingWebHook", "channelsAliim"].map((k) => contact.inputs[k]);
+    if (channels.some((c) => FlowGraph.isUnknown(c))) return undetermined("channelsMail");
+    const mail = contact.inputs.channelsMail;
+    if (typeof mail === "string" && mail.trim() !== "" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mail.trim())) return `${contact.name}'s channelsMail is not an e-mail address: nothing is delivered`;
+    return channels.some((c) => typeof c === "string" && c.trim() !== "") ? true : `${contact.name} has no channel (channelsMail, channelsSms, channelsDingWebHook, channelsAliim all empty): no one is notified`;
+}
+
+const MONITORED_IDS = new WeakMap<FlowGraph, ReadonlySet<string>>();
+
+/** The ids of the resources an alarm of the stack may watch (load balancers, stores, queues, groups, SAE applications), once per graph. */
+function monitoredIds(g: FlowGraph): ReadonlySet<string> {
+    const hit = MONITORED_IDS.get(g);
+    if (hit !== undefined) return hit;
+    const ids = new Set([T.alb, T.polardb, T.rds, T.redis, T.kafka, T.group, T.saeApp, T.nlb].flatMap((t) => g.ofType(t)).flatMap((r) => [r.id, str(r.outputs?.id)]).filter((x): x is string => x !== undefined && x !== ""));
+    MONITORED_IDS.set(g, ids);
+    return ids;
+}
+
+/**
+ * Whether every resource a CloudMonitor alarm's `metricDimensions` (a JSON list of {dimension: id},
+ * alicloud.cms.Alarm) names is one the stack declares (a load balancer, database, cache, queue,
+ * scaling group or SAE application): an alarm on another resource watches nothing of this platform.
+ * Undetermined while the dimensions are unknown (a first preview).
+ */
+function watchesStackResource(g: FlowGraph, alarm: FlowResource): Verdict {
+    const dims = alarm.inputs.metricDimensions;
+    if (FlowGraph.isUnknown(dims) || (typeof dims === "string" && dims.includes(UNKNOWN))) return undetermined("metricDimensions");
+    let parsed: unknown;
+    try {
+        parsed = typeof dims === "string" ? JSON.parse(dims) : undefined;
+    } catch {
+        return `${alarm.name}'s metricDimensions is not JSON`;
+    }
+    // `{"resource":"_ALL"}` scopes the alarm to every instance of its project in the region (components/alicloud/metrics.ts CMS_ALL_RESOURCES).
+    const ids = list(parsed)
+        .filter(isRecord)
+        .flatMap((d) => Object.entries(d).filter(([k, v]) => !(k === "resource" && v === "_ALL")).map(([, v]) => v))
+        .filter((v): v is string => typeof v === "string");
+    if (ids.length === 0 && list(parsed).length > 0) return true;
+    if (ids.length === 0) return `${alarm.name} names no resource in metricDimensions`;
+    const declared = monitoredIds(g);
+    const stray = ids.filter((id) => !declared.has(id));
+    return stray.length === 0 ? true : `${alarm.name} watches ${stray.join(", ")}, which is no resource of the stack: its alarm never fires for this platform`;
 }
 
 /** Whether a CloudMonitor alarm is scoped to the resource `id` (metricDimensions, a JSON list of {dimension: id}). */
@@ -671,7 +797,7 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("alarm");
     return walk("alarm", def.name, region, (w) => {
         const critical = g.ofType(T.cmsAlarm, region).filter((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical");
-        const alarm = critical[0] ?? w.absent("critical alarm", `no critical alarm in ${region}`);
+        const alarm = critical[0] ?? w.absent(g.ofType(T.alb, region)[0], "critical alarm", `no critical alarm in ${region}`);
         reachesPerson(g, w, region, alarm, "");
         // Serverless tier: every SAE application has a critical alarm of its own that reaches a person.
         for (const app of g.ofType(T.saeApp, region)) {

@@ -23,8 +23,8 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, accessVerdict, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointReaches, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
-import { NodeAutoscaling, hpaScaling, podSecretHolds, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
+import { HealthCheck, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
 const T = {
@@ -69,6 +69,8 @@ const T = {
     policy: "aws:autoscaling/policy:Policy",
     topic: "aws:sns/topic:Topic",
     subscription: "aws:sns/topicSubscription:TopicSubscription",
+    topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
     key: "aws:kms/key:Key",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
@@ -303,11 +305,11 @@ function dynamicNotCached(dist: FlowResource, path: string): true | string {
 
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
 function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
-    const alb = g.ofType(T.lb, region)[0] ?? w.absent("load balancer", `no application load balancer in ${region}`);
+    const alb = g.ofType(T.lb, region)[0] ?? w.absent(undefined, "load balancer", `no application load balancer in ${region}`);
     const entry = entryNames(g, alb);
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     if (key === "viewer" || entry.records.length === 0) {
-        const dist = entry.cdn ?? w.absent("CDN", "no CloudFront distribution serves the domain");
+        const dist = entry.cdn ?? w.absent(alb, "CDN", "no CloudFront distribution serves the domain");
         const aliases = strings(dist.inputs.aliases);
         w.hop(dist, "serves the viewer hostname on its own certificate", cdnCertificate(g, dist, aliases));
         // Where the stack holds the zone, each alias is an alias record of the distribution.
@@ -376,20 +378,18 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
                     ? undetermined("autoscalingGroupName")
                     : `${tg.name} registers ${strays.join(", ")}, not an Auto Scaling group of a node group of the cluster`,
         );
-        const svc = g.ofType(T.service, region).find((s) => at(s.inputs, "metadata.name") === service && list(at(s.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === port));
-        w.hop(attached[0], `node port ${port} -> service ${service}`, svc !== undefined ? true : `no ${service} Service of type NodePort on ${port}`);
+        const svc = nodePortService(g, w, region, attached[0], service, port);
         const svcRes = svc ?? attached[0];
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
-        const probes = ["readinessProbe", "livenessProbe", "startupProbe"].map((k) => str(at(dep?.inputs, `spec.template.spec.containers.0.${k}.httpGet.path`))).filter((x): x is string => x !== undefined);
-        w.hop(dep ?? svcRes, `pods answer ${healthPath}`, probes.includes(healthPath) ? true : `the ${service} pods probe ${probes.join(", ") || "nothing"}, the target group checks ${healthPath}`);
+        w.hop(dep ?? svcRes, `pods answer ${healthPath}`, podsAnswer(dep, healthPath, service, "target group"));
         const eks = g.ofType(T.eks, region)[0];
         const nodes = g.ofType(T.nodeGroup, region);
         // The cluster and its nodes act with their roles: the cluster role trusts eks.amazonaws.com,
         // each node role ec2.amazonaws.com (EKS User Guide, "Amazon EKS cluster IAM role", "Amazon EKS node IAM role").
         trustHop(w, w.follow(eks, "cluster role", g.ref(eks, "roleArn", eks.inputs.roleArn, T.role), "the cluster's role is not declared in the stack"), EKS_SERVICE);
         for (const role of new Set(nodes.map((n) => w.follow(n, "node role", g.ref(n, "nodeRoleArn", n.inputs.nodeRoleArn, T.role), "the node group's role is not declared in the stack")))) trustHop(w, role, EC2_SERVICE);
-        const sg = g.ofType(T.sg, region).find((x) => x.urn === eks.urn) ?? w.absent("cluster security group", `${eks.name} has no cluster security group`);
+        const sg = g.ofType(T.sg, region).find((x) => x.urn === eks.urn) ?? w.absent(eks, "cluster security group", `${eks.name} has no cluster security group`);
         w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
         return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
     }
@@ -408,7 +408,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     // appPort with the health path; the stock OS image serves nothing.
     const appImage = typeof lt.inputs.imageId === "string" && lt.inputs.imageId !== AWS_DEFAULT_IMAGE;
     w.hop(lt, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(lt.inputs.imageId)}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract; the ELB health check replaces instances forever`, setting: "app" });
-    const sg = securityGroupsOf(g, lt, "vpcSecurityGroupIds")[0] ?? w.absent("targets' security group", `${lt.name} has no security group the stack declares`);
+    const sg = securityGroupsOf(g, lt, "vpcSecurityGroupIds")[0] ?? w.absent(lt, "targets' security group", `${lt.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: asg, securityGroup: sg, subnets: strings(asg.inputs.vpcZoneIdentifiers), subnetsOf: asg };
 }
@@ -455,7 +455,7 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     ecsTasksStart(g, w, region, svc);
     const hcPort = at(tg.inputs, "healthCheck.port");
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
-    const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent("tasks' security group", `${svc.name} has no security group the stack declares`);
+    const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent(svc, "tasks' security group", `${svc.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: svc, securityGroup: sg, subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc };
 }
@@ -673,9 +673,9 @@ function appEndpointSettings(g: FlowGraph, w: Walk, region: string, targets: Tar
  * one of its endpoints on that port (`env`).
  */
 function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store: FlowResource | undefined, sgProperty: string, what: string, env: string): FlowResource {
-    const s = store ?? w.absent(what, `no ${what} in ${region}`);
+    const s = store ?? w.absent(targets.answerer, what, `no ${what} in ${region}`);
     const port = listenPort(s);
-    const sg = securityGroupsOf(g, s, sgProperty)[0] ?? w.absent(`${what} security group`, `${s.name} has no security group the stack declares`);
+    const sg = securityGroupsOf(g, s, sgProperty)[0] ?? w.absent(s, `${what} security group`, `${s.name} has no security group the stack declares`);
     w.hop(sg, `admits ${targets.securityGroup.name} on ${port}`, sgAdmits(g, [targets.securityGroup], sg, port));
     w.hop(s, `${what} in ${sg.name}`, true);
     const app = appEndpointSettings(g, w, region, targets);
@@ -684,9 +684,7 @@ function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store:
         const endpoints = storeEndpoints(s);
         // In a first preview the endpoint is unknown; when the setting is computed from the store (a dependency on it), it is the store's own endpoint.
         const fromStore = (app.holder.propertyDependencies?.[app.property] ?? []).includes(s.urn);
-        const verdict: Verdict =
-            FlowGraph.isUnknown(setting) || endpoints.length === 0 ? (fromStore ? true : undetermined(env)) : typeof setting === "string" ? endpointReaches(setting, endpoints, port) : `${env} is not a string`;
-        w.hop(s, `the app's ${env} names ${s.name} on ${port}`, verdict === true || typeof verdict !== "string" ? verdict : `${env} ${verdict}`);
+        w.hop(s, `the app's ${env} names ${s.name} on ${port}`, endpointSettingVerdict(env, setting, endpoints, port, fromStore));
     }
     return s;
 }
@@ -766,25 +764,39 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 w.hop(db, "writes reach the primary region (write forwarding)", db.inputs.enableGlobalWriteForwarding === true ? true : "a secondary cluster without write forwarding: orders fail here");
             }
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
+            podsReachStore(g, w, region, ROUTE_SERVICE.order);
             const msk = g.ofType(T.msk, region)[0];
             if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", "Kafka", "KAFKA_BROKERS");
             egressHop(g, w, targets);
         }
         if (key === "hot-products") {
-            dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", "cache", "REDIS_HOST");
+            const cache = dataHop(g, w, region, targets, g.ofType(T.cache, region)[0], "securityGroupIds", "cache", "REDIS_HOST");
+            // A cache with an AUTH token (aws.elasticache.ReplicationGroup `authToken`) takes only clients that send it: the pods need it from a Secret.
+            podsReachStore(g, w, region, ROUTE_SERVICE[FLOW_ROUTE[key]], cache.inputs.authToken === undefined ? undefined : { key: "REDIS_PASSWORD", what: "the cache password" });
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "REDIS_PASSWORD", null);
         }
     });
 }
 
+/** The service principal of Amazon IVS (its service-linked role AWSServiceRoleForIVSRecordToS3 writes the recordings). */
+const IVS_SERVICE = "ivs.amazonaws.com";
+
 function streamFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("stream");
     return walk("stream", def.name, region, (w) => {
-        const channel = g.ofType(T.channel, region)[0] ?? w.absent("IVS channel", `no live channel in ${region}`);
+        const channel = g.ofType(T.channel, region)[0] ?? w.absent(g.ofType(T.lb, region)[0], "IVS channel", `no live channel in ${region}`);
         const type = str(channel.inputs.type) ?? "STANDARD";
         w.hop(channel, "ingest RTMPS/SRT, transcodes 720p/480p, plays over the IVS network", type === "STANDARD" ? true : `channel type ${type} passes the source through only`);
         const recording = w.follow(channel, "records", g.ref(channel, "recordingConfigurationArn", channel.inputs.recordingConfigurationArn, T.recording), "the channel records nowhere");
         const bucket = w.follow(recording, "to the region's media bucket", g.ref(recording, "destinationConfiguration", at(recording.inputs, "destinationConfiguration.s3.bucketName"), T.bucket, ["bucket"]), "the recording bucket is not declared");
+        // IVS writes the recordings with its service-linked role (IVS User Guide, "Auto-Record to Amazon S3"), allowed by that
+        // role's own policy in the account; a bucket policy Deny of s3:PutObject that applies to it overrides that Allow
+        // (IAM User Guide, "Policy evaluation logic"). IVS calls S3 over TLS (aws:SecureTransport true).
+        const name = str(bucket.inputs.bucket) ?? str(bucket.outputs?.bucket) ?? "";
+        for (const policy of g.referrers(bucket, T.bucketPolicy, "bucket", ["bucket"])) {
+            const decision = accessDecision([policy.inputs.policy], { action: "s3:PutObject", service: IVS_SERVICE, resource: `arn:aws:s3:::${name}/ivs/recording`, context: { "aws:SecureTransport": "true" } });
+            w.hop(policy, "bucket policy lets IVS put the recordings", decision.kind === "deny" ? `the bucket policy of ${bucket.name} denies s3:PutObject (${decision.statement}): IVS records nothing` : decision.kind === "undetermined" ? undetermined(`Condition ${decision.keys.join(", ")}`) : true);
+        }
         const sse = g.referrers(bucket, T.sse, "bucket", ["bucket"]);
         w.hop(bucket, "encrypted at rest", sse.length > 0 ? true : `${bucket.name} has no server-side encryption configuration`);
     });
@@ -859,6 +871,10 @@ function irsaTrust(g: FlowGraph, w: Walk, role: FlowResource, eks: FlowResource,
                 ? true
                 : `${role.name} trusts ${subjects.join(", ") || "no service account"}, the pods run as ${subject}`,
     );
+    // The projected token's `aud` is the audience the pod requests (IRSA_TOKEN.audience, sts.amazonaws.com); a trust
+    // that requires another `<issuer>:aud` rejects it (IAM User Guide, "Available keys for AWS web identity federation": `aud`).
+    const audiences = allowedConditionValues(role.inputs.assumeRolePolicy, "sts:AssumeRoleWithWebIdentity", `${issuer.replace(/^https:\/\//, "")}:aud`);
+    w.hop(role, `trusts the token's audience ${IRSA_TOKEN.audience}`, audiences === null || audiences.includes(IRSA_TOKEN.audience) ? true : `${role.name} requires the token's aud to be ${audiences.join(", ") || "nothing"}, the pods' token is for ${IRSA_TOKEN.audience}: STS rejects it`);
 }
 
 /** The IAM role an IRSA-annotated or IRSA-mounted workload names, followed to the stack's role. */
@@ -973,7 +989,7 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
         // The compute tier, read from the resources present: serverless (ECS services), kubernetes (EKS), else the VM app group.
         if (g.ofType(T.ecsService, region).length > 0) return ecsScaling(g, w, region);
         if (g.ofType(T.eks, region).length > 0) return hpaScaling(g, w, region, eksMetricsServer(g, region), POD_CONNECTIONS_SERIES, eksNodeAutoscaling(g, region));
-        const asg = g.ofType(T.group, region)[0] ?? w.absent("app scaling group", `no scaling group in ${region}`);
+        const asg = g.ofType(T.group, region)[0] ?? w.absent(g.ofType(T.lb, region)[0], "app scaling group", `no scaling group in ${region}`);
         const lt = w.follow(asg, "launch template", g.ref(asg, "launchTemplate", at(asg.inputs, "launchTemplate.id"), T.launchTemplate), "the group's launch template is not declared");
         const profileRef = at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name");
         const profile = w.follow(lt, "instance profile", profileRef === undefined ? MISSING : g.ref(lt, "iamInstanceProfile", profileRef, T.instanceProfile, ["name"]), "no instance profile: instances have no identity to publish the connection metric");
@@ -1022,6 +1038,8 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
 
 /** An alarm reaches a person: its action is an SNS topic, encrypted with a key CloudWatch may use, with a subscriber. */
 function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string): void {
+    // aws.cloudwatch.MetricAlarm `actionsEnabled`: "Indicates whether or not actions should be executed during any changes to the alarm's state. Defaults to `true`."
+    if (alarm.type === T.alarm) w.hop(alarm, `${label}alarm actions enabled`, alarm.inputs.actionsEnabled === false ? `${alarm.name} has actionsEnabled false: it changes state and notifies no one` : true);
     const topic = w.follow(alarm, `${label}notifies an SNS topic`, g.ref(alarm, "alarmActions", alarm.inputs.alarmActions, T.topic), "the alarm notifies no topic the stack declares");
     const keyId = topic.inputs.kmsMasterKeyId;
     const key = keyId === undefined ? undefined : found(g.ref(topic, "kmsMasterKeyId", keyId, T.key, ["keyId"]));
@@ -1035,12 +1053,27 @@ function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string
         const check = `${label}encrypted with a key CloudWatch may use`;
         if (key === undefined) w.hop(topic, check, `key ${String(keyId)} does not let cloudwatch.amazonaws.com use it (an AWS managed key's policy cannot): CloudWatch cannot publish`);
         else {
+            // aws.kms.Key `isEnabled`: "Specifies whether the key is enabled. Defaults to `true`"; a disabled key encrypts nothing (KMS Developer Guide, "Enable and disable keys").
+            w.hop(key, `${label}key enabled`, key.inputs.isEnabled === false ? `${key.name} is disabled (isEnabled false): SNS cannot encrypt the alarm messages and CloudWatch cannot publish` : true);
             const verdicts = ["kms:GenerateDataKey", "kms:Decrypt"].map((action) => accessVerdict([key.inputs.policy], { action, service: CLOUDWATCH_SERVICE, context }, `the key policy of ${key.name}`));
             w.hop(key, check, verdicts.find((v) => v !== true) ?? true);
         }
     }
+    // A topic policy that denies CloudWatch sns:Publish stops every notification (an explicit Deny overrides any Allow: IAM User Guide, "Policy evaluation logic").
+    for (const policy of g.referrers(topic, T.topicPolicy, "arn")) {
+        const decision = accessDecision([policy.inputs.policy], { action: "sns:Publish", service: CLOUDWATCH_SERVICE, resource: str(topic.outputs?.arn) });
+        w.hop(policy, `${label}topic policy lets CloudWatch publish`, decision.kind === "deny" ? `the topic policy of ${topic.name} denies sns:Publish to ${CLOUDWATCH_SERVICE} (${decision.statement}): no alarm reaches the topic` : true);
+    }
+    const level = String(at(topic.inputs, "tags.level") ?? "critical");
     const subs = g.referrers(topic, T.subscription, "topic");
-    w.hop(topic, `${label}has a subscriber`, subs.length > 0 ? true : { reason: `${topic.name} has no subscription: set monitoring.contacts.${String(at(topic.inputs, "tags.level") ?? "critical")}`, setting: "monitoring" });
+    if (subs.length === 0) {
+        // The monitoring component names a level's subscriptions `<name>-<level>-<i>` (components/aws/monitoring.ts): one of them on another topic is a moved link, not an unset setting.
+        const moved = g.ofType(T.subscription).filter((x) => x.name.includes(`-${level}-`) && found(g.ref(x, "topic", x.inputs.topic, T.topic))?.urn !== topic.urn);
+        const elsewhere = moved.map((x) => `${x.name} subscribes to ${found(g.ref(x, "topic", x.inputs.topic, T.topic))?.name ?? "a topic the stack does not declare"}`);
+        return w.hop(topic, `${label}has a subscriber`, moved.length > 0 ? `${topic.name} has no subscription: ${elsewhere.join("; ")}` : { reason: `${topic.name} has no subscription: set monitoring.contacts.${level}`, setting: "monitoring" });
+    }
+    w.hop(topic, `${label}has a subscriber`, true);
+    for (const sub of subs) w.hop(sub, `${label}subscription reaches a person`, subscriptionReachesPerson(sub.inputs.protocol, sub.inputs.endpoint));
 }
 
 /** Whether an alarm's metric queries read a metric of the ECS service (ClusterName and ServiceName dimensions). */
@@ -1052,7 +1085,7 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
     const def = flowDefinition("alarm");
     return walk("alarm", def.name, region, (w) => {
         const critical = g.ofType(T.alarm, region).filter((a) => isRecord(a.inputs.tags) && a.inputs.tags.level === "critical");
-        const alarm = critical[0] ?? w.absent("critical alarm", `no critical alarm in ${region}`);
+        const alarm = critical[0] ?? w.absent(g.ofType(T.lb, region)[0], "critical alarm", `no critical alarm in ${region}`);
         reachesPerson(g, w, alarm, "");
         // Serverless tier: every ECS service has a critical alarm of its own that reaches a person.
         for (const svc of g.ofType(T.ecsService, region)) {

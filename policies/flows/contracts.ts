@@ -1,7 +1,7 @@
 // Small contracts a hop checks, shared by both clouds' flows.
 
 import { isRecord, num, str } from "../lib/values";
-import { strings } from "./graph";
+import { FlowGraph, strings } from "./graph";
 
 /**
  * Whether a certificate with `names` is valid for `host`: an exact name, or a wildcard
@@ -182,6 +182,9 @@ function conditionTest(operator: string, actual: string, values: readonly string
         case "StringNotLike":
         case "ArnNotLike":
             return !values.some(like);
+        // IAM User Guide, "Condition operators", Boolean: `Bool` matches a key's true/false value.
+        case "Bool":
+            return values.some((v) => v.toLowerCase() === actual.toLowerCase());
         default:
             return undefined;
     }
@@ -332,16 +335,17 @@ export function hostPorts(value: string): HostPort[] {
 
 /**
  * Whether an app's endpoint setting reaches a data store: every host it names is one of the
- * store's endpoint `hosts`, and every port it names is the port the store listens on. A reason
- * when not.
+ * store's endpoint `hosts`, and every port it names (or, for a host without one, the client's
+ * `defaultPort`) is the port the store listens on. A reason when not.
  */
-export function endpointReaches(setting: string, hosts: readonly string[], port: number): true | string {
+export function endpointReaches(setting: string, hosts: readonly string[], port: number, defaultPort?: number): true | string {
     const known = new Set(hosts.flatMap((h) => hostPorts(h).map((x) => x.host)));
     const named = hostPorts(setting);
     if (named.length === 0) return "names no host";
     const elsewhere = named.filter((n) => !known.has(n.host));
     if (elsewhere.length > 0) return `names ${elsewhere.map((n) => n.host).join(", ")}, not an endpoint of the store (${[...known].join(", ") || "none known"})`;
-    const wrongPort = named.filter((n) => n.port !== undefined && n.port !== port);
+    // A host without a port is reached on the client's default port (`defaultPort`, e.g. Redis 6379, MySQL 3306), when it has one.
+    const wrongPort = named.map((n) => ({ ...n, port: n.port ?? defaultPort })).filter((n) => n.port !== undefined && n.port !== port);
     return wrongPort.length === 0 ? true : `names port ${wrongPort.map((n) => n.port).join(", ")}, the store listens on ${port}`;
 }
 
@@ -394,4 +398,41 @@ export function healthCheckVerdict(group: string, hc: HealthCheck, trafficPort: 
 export function wildcardMatches(pattern: string, value: string): boolean {
     const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
     return re.test(value);
+}
+
+/**
+ * Whether a notification subscription reaches a person: its protocol delivers to one and its
+ * endpoint has that protocol's form (aws.sns.TopicSubscription `protocol`: `email`/`email-json`
+ * deliver to an e-mail address, `sms` to a phone number, `http`/`https` to a URL; `sqs`, `lambda`,
+ * `firehose`, `application` deliver to another service's ARN, not a person; SNS Developer Guide,
+ * "Subscribe" endpoint formats). The reason names the protocol and endpoint shape, never the value.
+ */
+export function subscriptionReachesPerson(protocol: unknown, endpoint: unknown): true | string {
+    const p = String(protocol);
+    const e = typeof endpoint === "string" ? endpoint.trim() : "";
+    if (e === "") return `the ${p} subscription has an empty endpoint: nothing is delivered`;
+    const forms: Readonly<Record<string, { readonly form: RegExp; readonly what: string }>> = {
+        email: { form: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, what: "an e-mail address" },
+        "email-json": { form: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, what: "an e-mail address" },
+        sms: { form: /^\+?[0-9]{6,15}$/, what: "a phone number (E.164)" },
+        http: { form: /^http:\/\/\S+$/, what: "an http:// URL" },
+        https: { form: /^https:\/\/\S+$/, what: "an https:// URL" },
+    };
+    const f = forms[p];
+    if (f === undefined) return `protocol ${p} delivers to another service, not a person (email, email-json, sms, http or https do)`;
+    return f.form.test(e) ? true : `the ${p} subscription's endpoint is not ${f.what}: nothing is delivered`;
+}
+
+/**
+ * The verdict of an app's endpoint setting `env` (a ConfigMap key, a container variable) against
+ * a data store's endpoints and listening port (endpointReaches): undetermined while the setting or
+ * the endpoints are unknown (a first preview), unless the setting is computed from the store
+ * itself (`fromStore`, a dependency on it), which names the store's own endpoint. Shared by the
+ * clouds' order and hot-products flows.
+ */
+export function endpointSettingVerdict(env: string, setting: unknown, endpoints: readonly string[], port: number, fromStore: boolean, defaultPort?: number): true | string | { readonly unknown: string } {
+    if (FlowGraph.isUnknown(setting) || endpoints.length === 0) return fromStore ? true : { unknown: env };
+    if (typeof setting !== "string") return `${env} is not a string`;
+    const v = endpointReaches(setting, endpoints, port, defaultPort);
+    return v === true ? true : `${env} ${v}`;
 }

@@ -10,6 +10,8 @@ import { Verdict, Walk, undetermined } from "./walk";
 const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const SECRET = "kubernetes:core/v1:Secret";
+const CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
+const SERVICE = "kubernetes:core/v1:Service";
 export const RELEASE = "kubernetes:helm.sh/v3:Release";
 
 /** Where the cluster's resource metrics come from: the resource that provides metrics-server and its verdict. */
@@ -163,7 +165,7 @@ export function replicaRange(hpa: FlowResource): Verdict {
  */
 export function hpaScaling(g: FlowGraph, w: Walk, region: string, metricsServer: MetricsServer, series: string, nodes: NodeAutoscaling): void {
     const hpas = g.ofType(HPA, region);
-    if (hpas.length === 0) w.absent("HorizontalPodAutoscaler", `no HorizontalPodAutoscaler in ${region}`);
+    if (hpas.length === 0) w.absent(g.ofType(DEPLOYMENT, region)[0], "HorizontalPodAutoscaler", `no HorizontalPodAutoscaler in ${region}`);
     w.hop(metricsServer.resource, metricsServer.check, metricsServer.verdict);
     for (const hpa of hpas) {
         const ref = at(hpa.inputs, "spec.scaleTargetRef");
@@ -276,4 +278,87 @@ export function projectsTokenFile(deployment: FlowResource, tokenFileEnv: string
         .find((t) => t.path === rest);
     if (token === undefined) return `volume ${String(volume.name)} projects no service account token at ${rest}: ${file} does not exist and the pod cannot take its role`;
     return token.audience === audience ? true : `the token at ${file} is for audience ${String(token.audience ?? "(the API server)")}, STS takes ${audience}`;
+}
+
+/**
+ * Whether a Service exposes `nodePort` on every node: its `spec.type` is NodePort or LoadBalancer
+ * and a port of it has that `nodePort` (Kubernetes API, ServiceSpec `type`: "Defaults to
+ * ClusterIP"; "NodePort builds on ClusterIP and allocates a port on every node"; "LoadBalancer
+ * builds on NodePort"; a ClusterIP Service allocates no node port, whatever its ports list).
+ */
+export function exposesNodePort(service: FlowResource, nodePort: number): boolean {
+    const type = at(service.inputs, "spec.type") ?? "ClusterIP";
+    return (type === "NodePort" || type === "LoadBalancer") && list(at(service.inputs, "spec.ports")).some((p) => isRecord(p) && num(p.nodePort) === nodePort);
+}
+
+/**
+ * Whether the Deployment's pods answer the load balancer's health check on `path`: a readiness,
+ * liveness or startup probe of its first container GETs that path, and every HTTP probe targets a
+ * port the container declares (Kubernetes API, HTTPGetAction `port`: "Name or number of the port
+ * to access on the container"; the app image contract, docs/METRICS.md, serves only on its declared
+ * port): a liveness probe elsewhere restarts the pods forever, a readiness probe elsewhere keeps
+ * them out of the Service, a startup probe elsewhere never lets them start. `checker` names who
+ * sends the health check (the target group). Undetermined when a probe is unknown (a first preview).
+ */
+export function podsAnswer(deployment: FlowResource | undefined, path: string, service: string, checker: string): Verdict {
+    const container = list(at(deployment?.inputs, "spec.template.spec.containers")).filter(isRecord)[0] ?? {};
+    const declared = list(container.ports).filter(isRecord);
+    const kinds = ["readinessProbe", "livenessProbe", "startupProbe"];
+    const probes = kinds.map((k) => ({ kind: k, get: at(container, `${k}.httpGet`) })).filter((p): p is { kind: string; get: Record<string, unknown> } => isRecord(p.get));
+    if (probes.some((p) => FlowGraph.isUnknown(p.get.port) || FlowGraph.isUnknown(p.get.path))) return undetermined("spec");
+    if (!probes.some((p) => p.get.path === path)) return `the ${service} pods probe ${probes.map((p) => String(p.get.path)).join(", ") || "nothing"}, the ${checker} checks ${path}`;
+    const onDeclared = (port: unknown) => declared.some((d) => (typeof port === "string" && !/^[0-9]+$/.test(port) ? d.name === port : num(d.containerPort) === Number(port)));
+    const stray = probes.filter((p) => !onDeclared(p.get.port));
+    if (stray.length === 0) return true;
+    const names = declared.map((d) => `${String(d.name ?? "(unnamed)")}/${String(d.containerPort)}`).join(", ") || "none";
+    return `the ${service} pods' ${stray.map((p) => `${p.kind} GETs ${String(p.get.path)} on port ${String(p.get.port)}`).join(", ")}, not a port the container declares (${names}): the probe fails and the pods never serve`;
+}
+
+/**
+ * Whether the Deployment's first container loads the ConfigMap `name` into its environment
+ * (`envFrom[].configMapRef.name`, Kubernetes API EnvFromSource): the endpoint settings the flow
+ * checks in that ConfigMap reach the app only then. Undetermined when envFrom is unknown.
+ */
+export function loadsConfigMap(deployment: FlowResource, name: string): Verdict {
+    const container = list(at(deployment.inputs, "spec.template.spec.containers")).filter(isRecord)[0] ?? {};
+    if (FlowGraph.isUnknown(container.envFrom)) return undetermined("spec");
+    const names = list(container.envFrom).filter(isRecord).map((e) => at(e, "configMapRef.name"));
+    return names.includes(name) ? true : `${deployment.name} loads no ConfigMap ${name} (envFrom configMapRef): the app gets none of its endpoint settings`;
+}
+
+/** The ConfigMap of the data tier's endpoints the services load (components/kubernetes/services.ts). */
+export const DATA_ENDPOINTS_CONFIG_MAP = "data-endpoints";
+
+/** The Deployment named `service` (metadata.name) in the region, if the stack declares it. */
+export function deploymentOf(g: FlowGraph, region: string, service: string): FlowResource | undefined {
+    return g.ofType(DEPLOYMENT, region).find((d) => at(d.inputs, "metadata.name") === service);
+}
+
+/**
+ * The Kubernetes hops between a route's pods and a data store: the pods of `service` load the
+ * endpoints ConfigMap (when the stack declares it), and, when the store requires a password
+ * (`credential`), a Secret holding it. Nothing when the region runs no such Deployment.
+ */
+export function podsReachStore(g: FlowGraph, w: Walk, region: string, service: string, credential?: { readonly key: string; readonly what: string }): void {
+    const pods = deploymentOf(g, region, service);
+    if (pods === undefined) return;
+    if (g.ofType(CONFIG_MAP, region).some((c) => at(c.inputs, "metadata.name") === DATA_ENDPOINTS_CONFIG_MAP)) {
+        w.hop(pods, `${pods.name} loads ConfigMap ${DATA_ENDPOINTS_CONFIG_MAP}`, loadsConfigMap(pods, DATA_ENDPOINTS_CONFIG_MAP));
+    }
+    if (credential !== undefined) podSecretHolds(g, w, region, pods, credential.key, credential.what);
+}
+
+/**
+ * The Service of `service` (metadata.name) that exposes `nodePort` (exposesNodePort), and the hop
+ * from the load balancer's registration (`registration`) to it: broken on the Service when it is
+ * declared but not a NodePort/LoadBalancer Service on that port, on `registration` when no Service
+ * of that name exists.
+ */
+export function nodePortService(g: FlowGraph, w: Walk, region: string, registration: FlowResource, service: string, nodePort: number): FlowResource | undefined {
+    const named = g.ofType(SERVICE, region).filter((s) => at(s.inputs, "metadata.name") === service);
+    const svc = named.find((s) => exposesNodePort(s, nodePort));
+    const holder = svc ?? named[0] ?? registration;
+    const type = String(at(named[0]?.inputs, "spec.type") ?? "ClusterIP");
+    w.hop(holder, `node port ${nodePort} -> service ${service}`, svc !== undefined ? true : named.length === 0 ? `no ${service} Service of type NodePort on ${nodePort}` : `${named[0].name} is of type ${type} on ports ${list(at(named[0].inputs, "spec.ports")).filter(isRecord).map((p) => String(p.nodePort ?? p.port)).join(", ")}: no node port ${nodePort} is allocated (only NodePort and LoadBalancer Services get one)`);
+    return svc;
 }

@@ -130,10 +130,15 @@ export class Walk {
         throw new Stop(check); // nothing to walk on: the reference is unknown (or hop threw, broken)
     }
 
-    /** A hop with no resource to name (the flow's first resource is absent). */
-    absent(check: string, reason: string): never {
-        this.hops.push({ resource: "(none)", urn: "", check, ok: false });
-        this.broken = { hop: check, reason, urn: "" };
+    /**
+     * A hop whose resource is absent: broken on `holder`, the resource that holds the missing link
+     * (the one whose reference or counterpart is missing), so the finding names a resource. Only a
+     * stack with nothing the flow could name (no load balancer in the region) passes undefined.
+     */
+    absent(holder: FlowResource | undefined, check: string, reason: string): never {
+        const urn = holder?.urn ?? "";
+        this.hops.push({ resource: holder?.name ?? "(none)", urn, check, ok: false });
+        this.broken = { hop: check, reason, urn };
         throw new Stop(check);
     }
 }

@@ -3,7 +3,7 @@
 
 import * as assert from "assert";
 
-import { FlowResource } from "../../policies/flows/graph";
+import { FlowResource, at } from "../../policies/flows/graph";
 
 export type Mutate = (r: FlowResource) => FlowResource | null;
 
@@ -31,4 +31,19 @@ export interface LinkCase {
     readonly hop: string;
     /** The check the broken hop reports, when removing the link renames it (a missing rule). */
     readonly reported?: string;
+}
+
+/** One e-mail subscription per SNS topic (monitoring.contacts given), so the alarm walk goes past the first topic. */
+export function withSubscriptions(resources: readonly FlowResource[]): FlowResource[] {
+    const subscriptions = resources
+        .filter((r) => r.type === "aws:sns/topic:Topic")
+        .map((t): FlowResource => ({ urn: `${t.urn}-subscription`, type: "aws:sns/topicSubscription:TopicSubscription", name: `${t.name}-0`, parent: t.parent, provider: t.provider, inputs: { topic: at(t.outputs, "arn"), protocol: "email", endpoint: "oncall@example.com" } }));
+    return [...resources, ...subscriptions];
+}
+
+/** A contact in every CloudMonitor contact group, declared with an e-mail channel (monitoring.contacts given). */
+export function withContacts(resources: readonly FlowResource[]): FlowResource[] {
+    const group = resources.find((r) => r.type === "alicloud:cms/alarmContactGroup:AlarmContactGroup") ?? assert.fail("no contact group");
+    const contact: FlowResource = { urn: `${group.urn}-oncall`, type: "alicloud:cms/alarmContact:AlarmContact", name: "oncall-contact", parent: group.parent, provider: group.provider, inputs: { alarmContactName: "oncall", channelsMail: "oncall@example.com", describe: "on-call", lang: "en" } };
+    return [...resources.map((r) => (r.type === "alicloud:cms/alarmContactGroup:AlarmContactGroup" ? ({ ...r, inputs: { ...r.inputs, contacts: ["oncall"] } }) : r)), contact];
 }
