@@ -388,6 +388,26 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(container.user, "10001:10001");
         });
 
+        it("each ECS service waits for the HTTPS listener and its route's rule (CreateService rejects a target group no listener forwards to); the running count is left to Application Auto Scaling", () => {
+            const p = plan("growth-aws-serverless");
+            const urn = (type: string, name: string): string => one(p, type, name).urn;
+            const https = urn("aws:lb/listener:Listener", "lc-us-east-1-lb-https");
+            const ruleOf = (route: string): string => urn("aws:lb/listenerRule:ListenerRule", `lc-us-east-1-lb-rule-${route}`);
+            // product is the listener's default action: no rule of its own.
+            const expected: Readonly<Record<string, readonly string[]>> = { user: [https, ruleOf("user")], order: [https, ruleOf("order")], interaction: [https, ruleOf("interaction")], product: [https] };
+            for (const [service, waits] of Object.entries(expected)) {
+                const s = one(p, "aws:ecs/service:Service", `lc-us-east-1-fargate-${service}`);
+                const deps = s.dependencies ?? [];
+                for (const d of waits) assert.ok(deps.includes(d), `${service} waits for ${d}`);
+                // neither the listener nor a rule is one of its inputs: only dependsOn orders them
+                assert.ok(Object.values(s.propertyDependencies ?? {}).every((urns) => !urns.some((u) => waits.includes(u))), service);
+                // the listener rules of other routes are not waited for
+                const others = ["user", "order", "interaction"].filter((r) => r !== service).map(ruleOf);
+                assert.deepStrictEqual(deps.filter((d) => others.includes(d)), [], service);
+                assert.deepStrictEqual(s.ignoreChanges, ["desiredCount"], service);
+            }
+        });
+
         it("Application Auto Scaling: bounds per service, step policies on the OR / AND metric-math alarms of the VM tier", () => {
             const p = plan("growth-aws-serverless");
             const target = one(p, "aws:appautoscaling/target:Target", "lc-us-east-1-fargate-interaction-target").inputs;
