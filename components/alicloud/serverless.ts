@@ -79,6 +79,9 @@ export interface ServerlessServicesArgs {
     readonly tags: Record<string, string>;
 }
 
+/** Properties of an SAE application a later `pulumi up` leaves as the scaling rules set them (see the application's options). */
+export const SAE_APPLICATION_IGNORE_CHANGES = ["replicas"] as const;
+
 /** SAE namespace short ids: "up to 20 characters ... only lowercase letters and digits" (alicloud_sae_namespace). */
 const NAMESPACE_SHORT_ID_MAX = 20;
 
@@ -180,7 +183,14 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     ...saeReleasePlan(region),
                     tags: { ...tags, service: unit.service },
                 },
-                { parent: this },
+                // The scaling rules own the instance count after creation: the provider's Update
+                // calls RescaleApplication whenever `replicas` differs from the state
+                // (resource_alicloud_sae_application.go, `d.HasChange("replicas") &&
+                // !d.IsNewResource()` -> PUT /pop/v1/sam/app/rescaleApplication), so a later
+                // `pulumi up` would set a scaled-out application back to its floor in the middle of
+                // a peak. The floor itself lives in every rule's minReplicas (as ECS desiredCount
+                // is left to Application Auto Scaling on AWS).
+                { parent: this, ignoreChanges: [...SAE_APPLICATION_IGNORE_CHANGES] },
             );
             apps.set(unit.service, app);
             // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
