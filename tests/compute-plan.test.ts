@@ -362,8 +362,10 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(db.serverlessRuleCpuShrinkThreshold, 30);
             assert.strictEqual(db.dbNodeCount, undefined);
             assert.strictEqual(db.hotStandbyCluster, "ON");
-            // Transaction resumption: the first read-only node is a hot replica.
+            // Transaction resumption: the first read-only node is a hot replica, and transaction status
+            // preservation is on (it must be enabled separately: loose_innodb_trx_resume ON).
             assert.deepStrictEqual([db.hotReplicaMode, db.dbNodeId], ["ON", "1"]);
+            assert.deepStrictEqual(db.parameters, [{ name: "loose_innodb_trx_resume", value: "ON" }]);
         });
     });
 

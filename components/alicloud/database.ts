@@ -215,7 +215,9 @@ export class Database extends pulumi.ComponentResource {
     private polardbCompute(args: DatabaseArgs): PolardbCompute {
         const { database } = args;
         if (database.serverless === null) return { dbNodeClass: polardbClassFor(database.size), dbNodeCount: polardbNodeCount(database.readReplicas) };
-        return polardbServerlessPlan({ scaling: args.scaling }, database.serverless, database.readReplicas);
+        const plan = polardbServerlessPlan({ scaling: args.scaling }, database.serverless, database.readReplicas);
+        // transaction resumption (loose_innodb_trx_resume) with the hot replica: polardbServerlessPlan
+        return { ...plan, parameters: plan.parameters.map((p) => ({ ...p })) };
     }
 
     private polardb(name: string, args: DatabaseArgs, password: pulumi.Output<string>): Built {
@@ -281,7 +283,7 @@ export class Database extends pulumi.ComponentResource {
     }
 }
 
-type PolardbCompute = { readonly dbNodeClass: string; readonly dbNodeCount: number } | PolardbServerlessPlan;
+type PolardbCompute = { readonly dbNodeClass: string; readonly dbNodeCount: number } | (Omit<PolardbServerlessPlan, "parameters"> & { readonly parameters: { name: string; value: string }[] });
 
 interface Built {
     readonly instanceId: pulumi.Output<string>;

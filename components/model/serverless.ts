@@ -296,6 +296,14 @@ export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "e
  * resource_alicloud_polardb_cluster.go, `d.HasChange("hot_replica_mode")`). PolarDB, "Failover
  * with hot replica": hot replica read-only nodes speed up failover and "implement transaction
  * status preservation", PolarProxy keeping connections and transactions across the switchover.
+ * The hot replica alone does not resume transactions: "The transaction status preservation feature
+ * must be separately enabled. To enable this feature, you must set the loose_innodb_trx_resume
+ * parameter to ON" (PolarDB, "Configure hot replica nodes", Precautions). The plan sets it in the
+ * cluster's `parameters` block (alicloud_polardb_cluster `parameters`, name/value pairs "set after
+ * DB cluster was launched", polardb/cluster.d.ts): the provider applies it with
+ * ModifyDBClusterParameters in Update (resource_alicloud_polardb_cluster.go,
+ * `d.HasChange("parameters")` -> ModifyParameters), also right after Create, in place (not
+ * ForceNew): a later change never replaces the cluster.
  */
 export interface PolardbServerlessPlan {
     readonly dbNodeClass: string;
@@ -308,7 +316,12 @@ export interface PolardbServerlessPlan {
     readonly serverlessRuleCpuShrinkThreshold: number;
     readonly hotReplicaMode: "ON";
     readonly dbNodeId: string;
+    /** Cluster parameters (alicloud_polardb_cluster `parameters`): TRANSACTION_RESUMPTION_PARAMETER. */
+    readonly parameters: readonly { readonly name: string; readonly value: string }[];
 }
+
+/** The cluster parameter that turns transaction status preservation on with a hot replica ("Configure hot replica nodes": loose_innodb_trx_resume ON). */
+export const TRANSACTION_RESUMPTION_PARAMETER = { name: "loose_innodb_trx_resume", value: "ON" } as const;
 
 export const POLARDB_SERVERLESS_NODE_CLASS = "polar.mysql.sl.small";
 /** Node subscript of the first read-only node (alicloud_polardb_cluster `db_node_id`: "node subscript values: 1 to 15"; 0 is the primary). */
@@ -329,5 +342,6 @@ export function polardbServerlessPlan(spec: Pick<StackSpec, "scaling">, capacity
         serverlessRuleCpuShrinkThreshold: Math.min(spec.scaling.scaleIn.cpuPercent, Math.max(40, spec.scaling.scaleOut.cpuPercent) - 30),
         hotReplicaMode: "ON",
         dbNodeId: FIRST_READ_ONLY_NODE,
+        parameters: [{ ...TRANSACTION_RESUMPTION_PARAMETER }],
     };
 }

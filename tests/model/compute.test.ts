@@ -458,6 +458,7 @@ describe("compute decisions", () => {
             serverlessRuleCpuShrinkThreshold: 30,
             hotReplicaMode: "ON",
             dbNodeId: "1",
+            parameters: [{ name: "loose_innodb_trx_resume", value: "ON" }],
         });
     });
 });
