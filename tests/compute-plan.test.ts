@@ -233,9 +233,11 @@ describe("compute choices on the plan", function () {
                     { atTime: "23:30", maxReplicas: 20, minReplicas: 3 },
                 ],
             });
-            const event = one(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule", "lc-cn-hangzhou-sae-order-event-double12").inputs;
             const prescale = shanghai(shifted(EVENT.start, -30));
             const release = shanghai(shifted(EVENT.end, 30));
+            // 14:00-17:00 in Shanghai: one calendar day, one rule valid on that day only, named by it.
+            const event = one(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule", `lc-cn-hangzhou-sae-order-event-double12-${prescale.date.replace(/-/g, "")}`).inputs;
+            assert.strictEqual(event.scalingRuleName, `order-double12-${prescale.date.slice(5).replace("-", "")}`);
             assert.strictEqual(event.scalingRuleType, "mix");
             assert.deepStrictEqual(at(event, "scalingRuleTimer"), {
                 beginDate: prescale.date,
