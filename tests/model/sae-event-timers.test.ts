@@ -6,7 +6,8 @@
 import * as assert from "assert";
 
 import { OneOffAction, SAE_TIME_ZONE, SaeTimer, planServerlessUnits, saeDeclaredEvents, saeEventLimit, saeEventTimers, scheduleReport, unitSchedule } from "../../components/model";
-import { resolveSpec } from "../../components/profiles";
+import { PROFILES, resolveSpec } from "../../components/profiles";
+import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
 import { NOW, rawConfig } from "../helpers";
 
 const HOUR_MS = 3_600_000;
@@ -58,7 +59,7 @@ function assertFiresOnItsDayOnly(actions: readonly OneOffAction[], timers: reado
 function eventPlan(event: { name: string; start: string; end: string }, peaks: readonly unknown[] = []) {
     const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: [...peaks], events: [{ ...event, peakOnline: 40000, timeZone: "Asia/Shanghai" }] }), { now: NOW });
     const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0])[0];
-    const actions = unitSchedule(spec, spec.regions[0], unit, NOW.getTime()).oneOff.filter((a) => a.source === event.name);
+    const actions = unitSchedule(spec, spec.regions[0], unit, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON, null).oneOff.filter((a) => a.source === event.name);
     return { spec, unit, actions, timers: saeEventTimers(actions, SAE_TIME_ZONE) };
 }
 
@@ -155,11 +156,11 @@ describe("SAE event timers: each trigger point fires on its own day only", () =>
             }),
             { now: NOW },
         );
-        const limit = saeEventLimit(spec, NOW.getTime());
+        const limit = saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON);
         assert.strictEqual(limit.count, 2, "a and b take one rule each; c needs three of the two left");
-        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime()).map((e) => e.name), ["ev-a", "ev-b"]);
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).map((e) => e.name), ["ev-a", "ev-b"]);
         assert.deepStrictEqual(
-            scheduleReport(spec, NOW.getTime(), limit).map((r) => [r.source, r.status]),
+            scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, limit).map((r) => [r.source, r.status]),
             [
                 ["ev-a", "scheduled"],
                 ["ev-b", "scheduled"],
