@@ -233,9 +233,11 @@ describe("compute choices on the plan", function () {
                     { atTime: "23:30", maxReplicas: 20, minReplicas: 3 },
                 ],
             });
-            const event = one(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule", "lc-cn-hangzhou-sae-order-event-double12").inputs;
             const prescale = shanghai(shifted(EVENT.start, -30));
             const release = shanghai(shifted(EVENT.end, 30));
+            // 14:00-17:00 in Shanghai: one calendar day, one rule valid on that day only, named by it.
+            const event = one(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule", `lc-cn-hangzhou-sae-order-event-double12-${prescale.date.replace(/-/g, "")}`).inputs;
+            assert.strictEqual(event.scalingRuleName, `order-double12-${prescale.date.slice(5).replace("-", "")}`);
             assert.strictEqual(event.scalingRuleType, "mix");
             assert.deepStrictEqual(at(event, "scalingRuleTimer"), {
                 beginDate: prescale.date,
@@ -318,6 +320,8 @@ describe("compute choices on the plan", function () {
             const p = plan(ALI_EVENT_STACK);
             for (const app of ofType(p, "alicloud:sae/application:Application")) {
                 assert.deepStrictEqual([app.inputs.autoEnableApplicationScalingRule, app.inputs.minReadyInstances, app.inputs.minReadyInstanceRatio], [true, 2, -1], app.name);
+                // a later `pulumi up` leaves the instance count the rules set (no RescaleApplication back to the floor)
+                assert.deepStrictEqual(app.ignoreChanges, ["replicas"], app.name);
             }
             const rules = ofType(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule");
             assert.strictEqual(rules.length, 12);
@@ -360,8 +364,10 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(db.serverlessRuleCpuShrinkThreshold, 30);
             assert.strictEqual(db.dbNodeCount, undefined);
             assert.strictEqual(db.hotStandbyCluster, "ON");
-            // Transaction resumption: the first read-only node is a hot replica.
+            // Transaction resumption: the first read-only node is a hot replica, and transaction status
+            // preservation is on (it must be enabled separately: loose_innodb_trx_resume ON).
             assert.deepStrictEqual([db.hotReplicaMode, db.dbNodeId], ["ON", "1"]);
+            assert.deepStrictEqual(db.parameters, [{ name: "loose_innodb_trx_resume", value: "ON" }]);
         });
     });
 
@@ -386,6 +392,26 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(container.image, "registry.example.com/live-commerce/order:1.0.0");
             assert.strictEqual(container.readonlyRootFilesystem, true);
             assert.strictEqual(container.user, "10001:10001");
+        });
+
+        it("each ECS service waits for the HTTPS listener and its route's rule (CreateService rejects a target group no listener forwards to); the running count is left to Application Auto Scaling", () => {
+            const p = plan("growth-aws-serverless");
+            const urn = (type: string, name: string): string => one(p, type, name).urn;
+            const https = urn("aws:lb/listener:Listener", "lc-us-east-1-lb-https");
+            const ruleOf = (route: string): string => urn("aws:lb/listenerRule:ListenerRule", `lc-us-east-1-lb-rule-${route}`);
+            // product is the listener's default action: no rule of its own.
+            const expected: Readonly<Record<string, readonly string[]>> = { user: [https, ruleOf("user")], order: [https, ruleOf("order")], interaction: [https, ruleOf("interaction")], product: [https] };
+            for (const [service, waits] of Object.entries(expected)) {
+                const s = one(p, "aws:ecs/service:Service", `lc-us-east-1-fargate-${service}`);
+                const deps = s.dependencies ?? [];
+                for (const d of waits) assert.ok(deps.includes(d), `${service} waits for ${d}`);
+                // neither the listener nor a rule is one of its inputs: only dependsOn orders them
+                assert.ok(Object.values(s.propertyDependencies ?? {}).every((urns) => !urns.some((u) => waits.includes(u))), service);
+                // the listener rules of other routes are not waited for
+                const others = ["user", "order", "interaction"].filter((r) => r !== service).map(ruleOf);
+                assert.deepStrictEqual(deps.filter((d) => others.includes(d)), [], service);
+                assert.deepStrictEqual(s.ignoreChanges, ["desiredCount"], service);
+            }
         });
 
         it("Application Auto Scaling: bounds per service, step policies on the OR / AND metric-math alarms of the VM tier", () => {

@@ -646,3 +646,35 @@ describe("flow links of the app's endpoint settings on Alibaba Cloud (growth-ali
         },
     ]);
 });
+
+describe("flow links of the database grant: the app's Normal account has a privilege on the schema", function () {
+    this.timeout(240_000);
+    const grant = "account app has a privilege on the application's database";
+    const polardb = "alicloud:polardb/accountPrivilege:AccountPrivilege";
+    const rds = "alicloud:rds/accountPrivilege:AccountPrivilege";
+    const region = "cn-hangzhou";
+    const privilege = "lc-cn-hangzhou-db-account-privilege";
+    breaks("growth-alicloud-serverless", [
+        { flow: "order", region, link: "the PolarDB privilege ReadOnly", type: polardb, nameEnds: "db-account-privilege", mutate: (r) => with_(r, "accountPrivilege", "ReadOnly"), hop: grant, resource: privilege },
+        { flow: "order", region, link: "the PolarDB privilege's default (ReadOnly)", type: polardb, nameEnds: "db-account-privilege", mutate: (r) => with_(r, "accountPrivilege", undefined), hop: grant, resource: privilege },
+        { flow: "order", region, link: "the PolarDB privilege on another database", type: polardb, nameEnds: "db-account-privilege", mutate: (r) => with_(r, "dbNames", ["other"]), hop: grant, resource: privilege },
+    ]);
+    breaks("startup-alicloud", [
+        { flow: "order", region, link: "the RDS privilege DDLOnly", type: rds, nameEnds: "db-account-privilege", mutate: (r) => with_(r, "privilege", "DDLOnly"), hop: grant, resource: privilege },
+        { flow: "order", region, link: "the RDS privilege on another database", type: rds, nameEnds: "db-account-privilege", mutate: (r) => with_(r, "dbNames", ["other"]), hop: grant, resource: privilege },
+    ]);
+
+    for (const [stack, type] of [
+        ["growth-alicloud-serverless", polardb],
+        ["startup-alicloud", rds],
+    ] as const) {
+        it(`${stack}: without the privilege the order flow breaks at the account, which can log in but reach no database`, async () => {
+            const resources = (await shippedPlan(stack)).resources;
+            const after = flow(analyzeFlows(breakLink(resources, type, "db-account-privilege", () => null)), "order", region);
+            assert.strictEqual(after.status, "broken");
+            assert.strictEqual(after.broken?.hop, grant);
+            assert.strictEqual(after.broken?.urn, resources.find((r) => r.name === "lc-cn-hangzhou-db-account")?.urn);
+            assert.match(after.broken?.reason ?? "", /type Normal\) has no account privilege \(alicloud:(polardb|rds)\/accountPrivilege:AccountPrivilege\) on lc-cn-hangzhou-db-/);
+        });
+    }
+});

@@ -106,6 +106,15 @@ describe("npm run plan", function () {
             // then the id and the computed outputs the flow analysis joins resources by
             for (const k of ["id", "outputs"]) if (k in r) keys.push(k);
             keys.push("propertyDependencies");
+            // every resource it waits for (inputs and dependsOn) and the properties it leaves alone, when there are any
+            if ("dependencies" in r) {
+                assert.ok(Array.isArray(r.dependencies) && r.dependencies.length > 0 && r.dependencies.every((u) => typeof u === "string" && u.startsWith("urn:pulumi:growth-alicloud::")));
+                keys.push("dependencies");
+            }
+            if ("ignoreChanges" in r) {
+                assert.ok(Array.isArray(r.ignoreChanges) && r.ignoreChanges.length > 0);
+                keys.push("ignoreChanges");
+            }
             assert.deepStrictEqual(Object.keys(r), keys);
             assert.ok(r.parent === null || (typeof r.parent === "string" && r.parent.startsWith("urn:pulumi:")));
         }

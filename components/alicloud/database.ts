@@ -34,6 +34,12 @@ export const MYSQL_VERSION = "8.0";
 /** Application account and schema created on every database; AWS names its schema `livecommerce` (docs/CLOUDS.md, "Differences that stay"). */
 export const APP_ACCOUNT = "app";
 export const APP_SCHEMA = "commerce";
+/**
+ * The application account's privilege on the schema: read and write (DML and DDL) on `commerce`
+ * only, nothing on other databases. The same value on RDS (`privilege`) and PolarDB
+ * (`account_privilege`): "ReadWrite" in both providers' valid values.
+ */
+export const APP_ACCOUNT_PRIVILEGE = "ReadWrite";
 /** Daily backups at 02:00-03:00 China Standard Time, every day of the week. */
 const BACKUP_WINDOW_UTC = "18:00Z-19:00Z";
 const EVERY_DAY = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -144,11 +150,19 @@ export class Database extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        new alicloud.rds.Database(`${name}-schema`, { instanceId: instance.id, dataBaseName: APP_SCHEMA, characterSet: "utf8mb4" }, { parent: this, retainOnDelete: true });
-        new alicloud.rds.RdsAccount(
+        const schema = new alicloud.rds.Database(`${name}-schema`, { instanceId: instance.id, dataBaseName: APP_SCHEMA, characterSet: "utf8mb4" }, { parent: this, retainOnDelete: true });
+        const account = new alicloud.rds.RdsAccount(
             `${name}-account`,
             { dbInstanceId: instance.id, accountName: APP_ACCOUNT, accountPassword: password, accountType: "Normal" },
             { parent: this, additionalSecretOutputs: ["accountPassword"] },
+        );
+        // A Normal account has no privilege on any database until one is granted (RDS
+        // GrantAccountPrivilege; alicloud_db_account_privilege `privilege` "ReadWrite": "only for
+        // MySQL, MariaDB and SQL Server", rds/accountPrivilege.d.ts): read and write on the schema only.
+        new alicloud.rds.AccountPrivilege(
+            `${name}-account-privilege`,
+            { instanceId: instance.id, accountName: account.accountName, dbNames: [schema.dataBaseName], privilege: APP_ACCOUNT_PRIVILEGE },
+            { parent: this },
         );
         const replicas = args.replicaZones.map(
             (zone, i) =>
@@ -201,7 +215,9 @@ export class Database extends pulumi.ComponentResource {
     private polardbCompute(args: DatabaseArgs): PolardbCompute {
         const { database } = args;
         if (database.serverless === null) return { dbNodeClass: polardbClassFor(database.size), dbNodeCount: polardbNodeCount(database.readReplicas) };
-        return polardbServerlessPlan({ scaling: args.scaling }, database.serverless, database.readReplicas);
+        const plan = polardbServerlessPlan({ scaling: args.scaling }, database.serverless, database.readReplicas);
+        // transaction resumption (loose_innodb_trx_resume) with the hot replica: polardbServerlessPlan
+        return { ...plan, parameters: plan.parameters.map((p) => ({ ...p })) };
     }
 
     private polardb(name: string, args: DatabaseArgs, password: pulumi.Output<string>): Built {
@@ -241,11 +257,19 @@ export class Database extends pulumi.ComponentResource {
             { parent: this },
         );
         if (args.global?.role !== "secondary") {
-            new alicloud.polardb.Database(`${name}-schema`, { dbClusterId: cluster.id, dbName: APP_SCHEMA, characterSetName: "utf8mb4" }, { parent: this, retainOnDelete: true });
-            new alicloud.polardb.Account(
+            const schema = new alicloud.polardb.Database(`${name}-schema`, { dbClusterId: cluster.id, dbName: APP_SCHEMA, characterSetName: "utf8mb4" }, { parent: this, retainOnDelete: true });
+            const account = new alicloud.polardb.Account(
                 `${name}-account`,
                 { dbClusterId: cluster.id, accountName: APP_ACCOUNT, accountPassword: password, accountType: "Normal" },
                 { parent: this, additionalSecretOutputs: ["accountPassword"] },
+            );
+            // A Normal account reaches no database until granted (PolarDB GrantAccountPrivilege;
+            // alicloud_polardb_account_privilege `account_privilege`, valid values "ReadOnly",
+            // "ReadWrite", "DMLOnly", "DDLOnly", default "ReadOnly", polardb/accountPrivilege.d.ts).
+            new alicloud.polardb.AccountPrivilege(
+                `${name}-account-privilege`,
+                { dbClusterId: cluster.id, accountName: account.accountName, dbNames: [schema.dbName], accountPrivilege: APP_ACCOUNT_PRIVILEGE },
+                { parent: this },
             );
         }
         return {
@@ -259,7 +283,7 @@ export class Database extends pulumi.ComponentResource {
     }
 }
 
-type PolardbCompute = { readonly dbNodeClass: string; readonly dbNodeCount: number } | PolardbServerlessPlan;
+type PolardbCompute = { readonly dbNodeClass: string; readonly dbNodeCount: number } | (Omit<PolardbServerlessPlan, "parameters"> & { readonly parameters: { name: string; value: string }[] });
 
 interface Built {
     readonly instanceId: pulumi.Output<string>;

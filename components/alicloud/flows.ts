@@ -23,7 +23,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     ],
     "order": [
         "entry and listener rule /order -> order server group -> targets, as above",
-        "database whitelist admits the targets' vSwitches",
+        "database whitelist admits the targets' vSwitches; the application's Normal account holds ReadWrite (or DMLOnly) on a database of that store",
         "[serverless] the order application sets DATABASE_PASSWORD from a ConfigMap key (envs valueFrom.configMapRef); the ConfigMap is declared in the application's namespace",
         "[serverless] every SAE application reads exactly its service's passwords (interaction: the cache's only), from a ConfigMap no other application reads",
         "[growth, mature] the order pods load the data-endpoints ConfigMap (envFrom) and a Secret holding DATABASE_PASSWORD",

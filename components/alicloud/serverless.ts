@@ -6,7 +6,6 @@ import {
     PROBES,
     RegionSpec,
     AlarmLevel,
-    SAE_DAILY_PERIOD,
     SAE_TIME_ZONE,
     SERVICE_ALARM_METRICS,
     ServerlessUnitPlan,
@@ -20,8 +19,8 @@ import {
     planServerlessUnits,
     saeMetricPlan,
     saeReleasePlan,
-    oneOffLocal,
     saeTimers,
+    saeEventTimers,
     serviceAlarmRules,
     serviceImage,
     saeDeclaredEvents,
@@ -79,15 +78,20 @@ export interface ServerlessServicesArgs {
     readonly tags: Record<string, string>;
 }
 
+/** Properties of an SAE application a later `pulumi up` leaves as the scaling rules set them (see the application's options). */
+export const SAE_APPLICATION_IGNORE_CHANGES = ["replicas"] as const;
+
 /** SAE namespace short ids: "up to 20 characters ... only lowercase letters and digits" (alicloud_sae_namespace). */
 const NAMESPACE_SHORT_ID_MAX = 20;
+/** SAE scaling rule names: "It cannot exceed 32 characters in length" (UpdateApplicationScalingRule ScalingRuleName). */
+const SAE_RULE_NAME_MAX = 32;
 
 /**
  * The business tier on Serverless App Engine: a namespace, one Image application per service over
  * every zone's vSwitch (at least one instance per zone), readiness and liveness probes on the same
  * paths as the Kubernetes tier, mixed scaling rules per service (metric rules at the seed's
  * thresholds plus one timer per period of the recurring peaks: daily, or the days of a weekly
- * peak), one mixed rule per planned event (its days only), three-level alarms per application
+ * peak), one mixed rule per planned event and calendar day it touches (that day only), three-level alarms per application
  * (acs_serverless CPU and memory), each application's passwords (only those its service uses,
  * serviceCredentialEnvs) by reference to a ConfigMap of its own, and one SAE ingress that creates the ALB's HTTPS listener with a path rule per service.
  */
@@ -180,7 +184,14 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     ...saeReleasePlan(region),
                     tags: { ...tags, service: unit.service },
                 },
-                { parent: this },
+                // The scaling rules own the instance count after creation: the provider's Update
+                // calls RescaleApplication whenever `replicas` differs from the state
+                // (resource_alicloud_sae_application.go, `d.HasChange("replicas") &&
+                // !d.IsNewResource()` -> PUT /pop/v1/sam/app/rescaleApplication), so a later
+                // `pulumi up` would set a scaled-out application back to its floor in the middle of
+                // a peak. The floor itself lives in every rule's minReplicas (as ECS desiredCount
+                // is left to Application Auto Scaling on AWS).
+                { parent: this, ignoreChanges: [...SAE_APPLICATION_IGNORE_CHANGES] },
             );
             apps.set(unit.service, app);
             // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
@@ -239,9 +250,10 @@ export class ServerlessServices extends pulumi.ComponentResource {
      * Metric rules and recurring peaks in `mix` rules, one per timer period (SAE combines a timer
      * with metric rules in one rule of type mix: alicloud_sae_application_scaling_rule
      * `scaling_rule_type` "mix", `scaling_rule_timer.schedules` with min/max replicas, one `period`
-     * per timer); one more `mix` rule per planned event,
-     * limited to its days by begin and end date, its schedules lifting the floor before the start and
-     * restoring the bounds after the end.
+     * per timer); for each planned event one more `mix` rule per calendar day (GMT+8) it touches,
+     * valid on that day only (beginDate = endDate) with that day's points: lifting the floor before
+     * the start, holding it from 00:00 on the days after the first, restoring the bounds after the
+     * end (saeEventTimers).
      */
     private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">, now: number): void {
         const m = saeMetricPlan(spec, unit);
@@ -256,7 +268,6 @@ export class ServerlessServices extends pulumi.ComponentResource {
             scaleUpRules: { step: m.scaleUp.step, stabilizationWindowSeconds: m.scaleUp.stabilizationWindowSeconds, disabled: false },
             scaleDownRules: { step: m.scaleDown.step, stabilizationWindowSeconds: m.scaleDown.stabilizationWindowSeconds, disabled: false },
         };
-        const once = (t: OneOffAction) => ({ atTime: oneOffLocal(t, SAE_TIME_ZONE).time, minReplicas: t.minSize, maxReplicas: t.maxSize });
         // One rule per timer period (a rule has one period; checkSaeScalingRules keeps the count
         // within SAE's limit, saeDeclaredEvents the events within what is left); the first keeps
         // the rule's original name.
@@ -281,21 +292,26 @@ export class ServerlessServices extends pulumi.ComponentResource {
         const events = new Map<string, OneOffAction[]>();
         for (const t of timed.oneOff) events.set(t.source, [...(events.get(t.source) ?? []), t]);
         for (const [event, changes] of events) {
-            const dates = changes.map((t) => oneOffLocal(t, SAE_TIME_ZONE).date).sort();
-            new alicloud.sae.ApplicationScalingRule(
-                `${name}-${unit.service}-event-${event}`,
-                {
-                    appId: app.id,
-                    scalingRuleName: `${unit.service}-${event}`.slice(0, 32),
-                    scalingRuleEnable: true,
-                    minReadyInstances,
-                    minReadyInstanceRatio,
-                    scalingRuleType: "mix",
-                    scalingRuleMetric: metric,
-                    scalingRuleTimer: { beginDate: dates[0], endDate: dates[dates.length - 1], period: SAE_DAILY_PERIOD, schedules: changes.map(once) },
-                },
-                { parent: this },
-            );
+            // One rule per calendar day the event touches, valid on that day only (saeEventTimers).
+            for (const timer of saeEventTimers(changes, SAE_TIME_ZONE)) {
+                const day = timer.beginDate ?? "";
+                const mmdd = day.slice(5).replace("-", "");
+                new alicloud.sae.ApplicationScalingRule(
+                    `${name}-${unit.service}-event-${event}-${day.replace(/-/g, "")}`,
+                    {
+                        appId: app.id,
+                        // SAE rule names: up to 32 characters (CreateApplicationScalingRule ScalingRuleName).
+                        scalingRuleName: `${`${unit.service}-${event}`.slice(0, SAE_RULE_NAME_MAX - mmdd.length - 1)}-${mmdd}`,
+                        scalingRuleEnable: true,
+                        minReadyInstances,
+                        minReadyInstanceRatio,
+                        scalingRuleType: "mix",
+                        scalingRuleMetric: metric,
+                        scalingRuleTimer: { beginDate: day, endDate: timer.endDate ?? day, period: timer.period, schedules: [...timer.schedules] },
+                    },
+                    { parent: this },
+                );
+            }
         }
     }
 }

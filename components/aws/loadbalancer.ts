@@ -50,6 +50,17 @@ export class LoadBalancer extends pulumi.ComponentResource {
     readonly targetGroupArnByRoute: Readonly<Record<string, pulumi.Output<string>>>;
     /** ARN suffix (`targetgroup/<name>/<id>`, the CloudWatch TargetGroup dimension) of each route's target group by route name. */
     readonly targetGroupArnSuffixByRoute: Readonly<Record<string, pulumi.Output<string>>>;
+    /**
+     * What a consumer that registers targets with each route's target group must wait for, by
+     * route name: the HTTPS listener (whose default action forwards to the fallback route's group)
+     * and the route's own listener rule (none for a route without path patterns). ECS CreateService
+     * with `loadBalancers` fails with InvalidParameterException "The target group with
+     * targetGroupArn ... does not have an associated load balancer" while no listener or rule
+     * forwards to the group yet (aws/aws-cdk#1160, hashicorp/terraform#32908; the fix there is an
+     * explicit dependency on the listener and its rules), and the service takes only the group's
+     * ARN, which carries no dependency on the listener.
+     */
+    readonly routeListeners: Readonly<Record<string, readonly pulumi.Resource[]>>;
     /** DNS records to create at the domain's DNS host so that ACM issues the certificate. */
     readonly certificateValidationRecords: pulumi.Output<{ name: string; type: string; value: string }[]>;
 
@@ -115,8 +126,9 @@ export class LoadBalancer extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        const rules = new Map<string, aws.lb.ListenerRule>();
         for (const route of args.routes.filter((r) => r.pathPatterns.length > 0)) {
-            new aws.lb.ListenerRule(
+            const rule = new aws.lb.ListenerRule(
                 `${name}-rule-${route.name}`,
                 {
                     listenerArn: https.arn,
@@ -127,6 +139,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
+            rules.set(route.name, rule);
         }
 
         this.dnsName = lb.dnsName;
@@ -136,6 +149,12 @@ export class LoadBalancer extends pulumi.ComponentResource {
         this.targetGroupArnSuffixes = args.routes.map((r) => groupOf(r).arnSuffix);
         this.targetGroupArnByRoute = Object.fromEntries(args.routes.map((r) => [r.name, groupOf(r).arn]));
         this.targetGroupArnSuffixByRoute = Object.fromEntries(args.routes.map((r) => [r.name, groupOf(r).arnSuffix]));
+        this.routeListeners = Object.fromEntries(
+            args.routes.map((r): [string, pulumi.Resource[]] => {
+                const rule = rules.get(r.name);
+                return [r.name, rule === undefined ? [https] : [https, rule]];
+            }),
+        );
         this.certificateValidationRecords = certificate.domainValidationOptions.apply((options) =>
             options.map((o) => ({ name: o.resourceRecordName ?? "", type: o.resourceRecordType ?? "", value: o.resourceRecordValue ?? "" })),
         );

@@ -214,6 +214,11 @@ export class Region extends pulumi.ComponentResource {
             if (suffix === undefined) throw new pulumi.ResourceError(`no target group routes to the ${service} service`, this);
             return suffix;
         };
+        const listenersOf = (service: ServiceName): readonly pulumi.Resource[] => {
+            const listeners = this.loadBalancer.routeListeners[service];
+            if (listeners === undefined) throw new pulumi.ResourceError(`no listener routes to the ${service} service`, this);
+            return listeners;
+        };
         const reader = this.database.readerEndpoints[0];
         this.serverless =
             spec.compute === "serverless"
@@ -225,6 +230,7 @@ export class Region extends pulumi.ComponentResource {
                           privateSubnetIds: net.privateSubnetIds,
                           securityGroupId: net.securityGroupIds.app,
                           targetGroupArns: { user: targetOf("user"), product: targetOf("product"), order: targetOf("order"), interaction: targetOf("interaction") },
+                          listeners: { user: listenersOf("user"), product: listenersOf("product"), order: listenersOf("order"), interaction: listenersOf("interaction") },
                           endpoints: {
                               databaseHost: this.database.endpoint,
                               databaseReaderHost: reader ?? null,

@@ -56,6 +56,13 @@ export interface ServerlessServicesArgs {
     readonly securityGroupId: pulumi.Input<string>;
     /** Target group (type ip) of each service's route. */
     readonly targetGroupArns: Readonly<Record<ServiceName, pulumi.Input<string>>>;
+    /**
+     * What each service waits for before ECS creates it: the HTTPS listener and the listener rule
+     * of the service's route (LoadBalancer.routeListeners). ECS CreateService rejects a target
+     * group that no listener forwards to yet ("The target group ... does not have an associated
+     * load balancer", aws/aws-cdk#1160).
+     */
+    readonly listeners: Readonly<Record<ServiceName, readonly pulumi.Resource[]>>;
     readonly endpoints: {
         readonly databaseHost: pulumi.Input<string>;
         readonly databaseReaderHost: pulumi.Input<string> | null;
@@ -181,8 +188,9 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     propagateTags: "SERVICE",
                     tags: { ...tags, service: unit.service },
                 },
-                // Application Auto Scaling owns the running count after creation.
-                { parent: this, ignoreChanges: ["desiredCount"] },
+                // Application Auto Scaling owns the running count after creation; the target group
+                // must be behind the listener before ECS accepts it (FargateServicesArgs.listeners).
+                { parent: this, ignoreChanges: ["desiredCount"], dependsOn: [...args.listeners[unit.service]] },
             );
             names.set(unit.service, service.name);
             this.scaling(name, cluster, service, unit, args);

@@ -400,15 +400,24 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
  */
 export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null): EventLimit {
     const quota = awsScheduledActionQuota(spec);
-    let left = quota.count - peakActionCount(spec);
+    const count = eventsThatFit(eventsInHorizon(spec, now, horizon), quota.count - peakActionCount(spec), (event) => eventActionCount(spec, event, now));
+    return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest` };
+}
+
+/**
+ * How many of `events` (in the order they are declared) fit `budget`, each taking `cost(event)`:
+ * the earliest that fit; the first that does not fit ends the count (later events wait with it).
+ */
+export function eventsThatFit(events: readonly LiveEvent[], budget: number, cost: (event: LiveEvent) => number): number {
+    let left = budget;
     let count = 0;
-    for (const event of eventsInHorizon(spec, now, horizon)) {
-        const cost = eventActionCount(spec, event, now);
-        if (cost > left) break;
-        left -= cost;
+    for (const event of events) {
+        const c = cost(event);
+        if (c > left) break;
+        left -= c;
         count += 1;
     }
-    return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest` };
+    return count;
 }
 
 /**

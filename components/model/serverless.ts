@@ -3,7 +3,7 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan } from "./compute";
-import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
+import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, eventsThatFit, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
 import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 import { surgeNeed } from "./scaling";
@@ -262,14 +262,59 @@ export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
 }
 
 /**
- * How many events the SAE applications may take at once: SAE_MAX_SCALING_RULES rules per
- * application less the rules of the peaks' timers (at least one rule, the metric one). One rule per
- * declared event; the earliest events are declared, the others wait for a later `pulumi up` (once
- * earlier ones have passed). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
+ * The SAE timers of one event: one per calendar day in `timeZone` (GMT+8 for SAE timers) from its
+ * first action's day to its last's, each limited to that day (`beginDate` = `endDate`), daily
+ * period, holding only that day's trigger points. A timer runs its points on every day from
+ * beginDate to endDate (ScalingRuleTimer: "When they are set to specific dates ... the policy is
+ * valid" between them; period "* * *" every day), so one timer over the event's whole range would
+ * fire each point on each day of it: the pre-scale again the day after, the release in the middle
+ * of a multi-day event. A day the event is already running at 00:00 (a day after its first one)
+ * starts with a point at 00:00 holding the bounds in force since the last earlier action, so the
+ * floor stays up while that day's timer alone is valid. Timers in day order; points by time.
  */
-export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling">, now: number, horizon: ScheduleHorizon): EventLimit {
-    const count = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now, horizon).length));
-    return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${count} left for events after the peaks' rules` };
+export function saeEventTimers(actions: readonly Pick<OneOffAction, "at" | "minSize" | "maxSize">[], timeZone: string): SaeTimer[] {
+    const sorted = [...actions].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    if (sorted.length === 0) return [];
+    const days = calendarDays(Date.parse(sorted[0].at), Date.parse(sorted[sorted.length - 1].at), timeZone);
+    return days.map((day) => {
+        const points = sorted.filter((a) => oneOffLocal(a, timeZone).date === day).map((a) => ({ atTime: oneOffLocal(a, timeZone).time, minReplicas: a.minSize, maxReplicas: a.maxSize }));
+        const before = sorted.filter((a) => oneOffLocal(a, timeZone).date < day);
+        const carried = before[before.length - 1];
+        const carry = carried !== undefined && !points.some((p) => p.atTime === "00:00") ? [{ atTime: "00:00", minReplicas: carried.minSize, maxReplicas: carried.maxSize }] : [];
+        return { period: SAE_DAILY_PERIOD, beginDate: day, endDate: day, schedules: [...carry, ...points].sort((a, b) => a.atTime.localeCompare(b.atTime)) };
+    });
+}
+
+/** The calendar dates (YYYY-MM-DD in `timeZone`) from the date of `from` to the date of `to`, both included (epoch ms). */
+export function calendarDays(from: number, to: number, timeZone: string): string[] {
+    const last = localStamp(to, timeZone).date;
+    const days: string[] = [];
+    // Steps of 12 hours never skip a date (a local day lasts 23 to 25 hours).
+    for (let t = from; ; t += DAY_MS / 2) {
+        const day = localStamp(Math.min(t, to), timeZone).date;
+        if (days[days.length - 1] !== day) days.push(day);
+        if (day === last) return days;
+    }
+}
+
+/** Scaling rules one event takes in each SAE application: one per calendar day (GMT+8) its window touches from `now` on (saeEventTimers); 0 when it has no valid window or has passed. */
+export function saeEventRuleCount(spec: Pick<StackSpec, "scaling">, event: LiveEvent, now: number): number {
+    const w = eventWindow(spec, event.start, event.end);
+    if (w === null || w.to <= now) return 0;
+    return calendarDays(Math.max(w.from, now), w.to, SAE_TIME_ZONE).length;
+}
+
+/**
+ * How many events the SAE applications may take at once: SAE_MAX_SCALING_RULES rules per
+ * application less the rules of the peaks' timers (at least one rule, the metric one), each event
+ * taking one rule per calendar day it touches (saeEventRuleCount). The earliest events that fit are
+ * declared; the first that does not fit and all after it wait for a later `pulumi up` (once earlier
+ * ones have passed). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
+ */
+export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon): EventLimit {
+    const rules = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now, horizon).length));
+    const count = eventsThatFit(eventsInHorizon(spec, now, horizon), rules, (event) => saeEventRuleCount(spec, event, now));
+    return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches` };
 }
 
 /**
@@ -296,6 +341,14 @@ export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "e
  * resource_alicloud_polardb_cluster.go, `d.HasChange("hot_replica_mode")`). PolarDB, "Failover
  * with hot replica": hot replica read-only nodes speed up failover and "implement transaction
  * status preservation", PolarProxy keeping connections and transactions across the switchover.
+ * The hot replica alone does not resume transactions: "The transaction status preservation feature
+ * must be separately enabled. To enable this feature, you must set the loose_innodb_trx_resume
+ * parameter to ON" (PolarDB, "Configure hot replica nodes", Precautions). The plan sets it in the
+ * cluster's `parameters` block (alicloud_polardb_cluster `parameters`, name/value pairs "set after
+ * DB cluster was launched", polardb/cluster.d.ts): the provider applies it with
+ * ModifyDBClusterParameters in Update (resource_alicloud_polardb_cluster.go,
+ * `d.HasChange("parameters")` -> ModifyParameters), also right after Create, in place (not
+ * ForceNew): a later change never replaces the cluster.
  */
 export interface PolardbServerlessPlan {
     readonly dbNodeClass: string;
@@ -308,7 +361,12 @@ export interface PolardbServerlessPlan {
     readonly serverlessRuleCpuShrinkThreshold: number;
     readonly hotReplicaMode: "ON";
     readonly dbNodeId: string;
+    /** Cluster parameters (alicloud_polardb_cluster `parameters`): TRANSACTION_RESUMPTION_PARAMETER. */
+    readonly parameters: readonly { readonly name: string; readonly value: string }[];
 }
+
+/** The cluster parameter that turns transaction status preservation on with a hot replica ("Configure hot replica nodes": loose_innodb_trx_resume ON). */
+export const TRANSACTION_RESUMPTION_PARAMETER = { name: "loose_innodb_trx_resume", value: "ON" } as const;
 
 export const POLARDB_SERVERLESS_NODE_CLASS = "polar.mysql.sl.small";
 /** Node subscript of the first read-only node (alicloud_polardb_cluster `db_node_id`: "node subscript values: 1 to 15"; 0 is the primary). */
@@ -329,5 +387,6 @@ export function polardbServerlessPlan(spec: Pick<StackSpec, "scaling">, capacity
         serverlessRuleCpuShrinkThreshold: Math.min(spec.scaling.scaleIn.cpuPercent, Math.max(40, spec.scaling.scaleOut.cpuPercent) - 30),
         hotReplicaMode: "ON",
         dbNodeId: FIRST_READ_ONLY_NODE,
+        parameters: [{ ...TRANSACTION_RESUMPTION_PARAMETER }],
     };
 }

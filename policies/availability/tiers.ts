@@ -94,8 +94,8 @@ export interface Placement {
 export const SUPPORTING_TYPES: readonly string[] = [
     "alicloud:alb/listener:Listener", "alicloud:alb/serverGroup:ServerGroup", "alicloud:alb/rule:Rule",
     "alicloud:ess/scalingConfiguration:ScalingConfiguration", "alicloud:ess/scalingRule:ScalingRule", "alicloud:ess/scheduledTask:ScheduledTask", "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment",
-    "alicloud:rds/readOnlyInstance:ReadOnlyInstance", "alicloud:rds/rdsDbProxy:RdsDbProxy", "alicloud:rds/backupPolicy:BackupPolicy", "alicloud:rds/database:Database", "alicloud:rds/account:Account", "alicloud:rds/rdsAccount:RdsAccount",
-    "alicloud:polardb/backupPolicy:BackupPolicy", "alicloud:polardb/database:Database", "alicloud:polardb/account:Account", "alicloud:polardb/endpoint:Endpoint", "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork",
+    "alicloud:rds/readOnlyInstance:ReadOnlyInstance", "alicloud:rds/rdsDbProxy:RdsDbProxy", "alicloud:rds/backupPolicy:BackupPolicy", "alicloud:rds/database:Database", "alicloud:rds/account:Account", "alicloud:rds/rdsAccount:RdsAccount", "alicloud:rds/accountPrivilege:AccountPrivilege",
+    "alicloud:polardb/backupPolicy:BackupPolicy", "alicloud:polardb/database:Database", "alicloud:polardb/account:Account", "alicloud:polardb/accountPrivilege:AccountPrivilege", "alicloud:polardb/endpoint:Endpoint", "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork",
     "alicloud:alikafka/topic:Topic", "alicloud:alikafka/consumerGroup:ConsumerGroup", "alicloud:ess/alarm:Alarm",
     "aws:lb/listener:Listener", "aws:lb/targetGroup:TargetGroup", "aws:lb/listenerRule:ListenerRule", "aws:ec2/launchTemplate:LaunchTemplate",
     "aws:autoscaling/policy:Policy", "aws:autoscaling/schedule:Schedule", "aws:autoscaling/attachment:Attachment", "aws:autoscaling/tag:Tag",

@@ -364,6 +364,8 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
         test: name(2, 16, /^[a-z](?:[a-z0-9_]*[a-z0-9])?$/, "starting with a lowercase letter, ending with a letter or digit; lowercase letters, digits and _ only; not root or admin"),
         source: `${SDK}polardb/account.d.ts (accountName)`,
     },
+    { type: "alicloud:polardb/accountPrivilege:AccountPrivilege", property: "accountPrivilege", test: oneOf(["ReadOnly", "ReadWrite", "DMLOnly", "DDLOnly"]), source: `${SDK}polardb/accountPrivilege.d.ts (accountPrivilege)` },
+    { type: "alicloud:rds/accountPrivilege:AccountPrivilege", property: "privilege", test: oneOf(["ReadOnly", "ReadWrite", "DDLOnly", "DMLOnly", "DBOwner"]), source: `${SDK}rds/accountPrivilege.d.ts (privilege)` },
     { type: "alicloud:polardb/cluster:Cluster", property: "creationCategory", test: oneOf(["Normal", "Basic", "ArchiveNormal", "NormalMultimaster", "SENormal"]), source: `${SDK}polardb/cluster.d.ts (creationCategory)` },
     {
         type: "alicloud:polardb/cluster:Cluster",

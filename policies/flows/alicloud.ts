@@ -78,7 +78,27 @@ const T = {
     saeRule: "alicloud:sae/applicationScalingRule:ApplicationScalingRule",
     saeConfigMap: "alicloud:sae/configMap:ConfigMap",
     configMap: "kubernetes:core/v1:ConfigMap",
+    polardbAccount: "alicloud:polardb/account:Account",
+    polardbDatabase: "alicloud:polardb/database:Database",
+    polardbPrivilege: "alicloud:polardb/accountPrivilege:AccountPrivilege",
+    rdsAccount: "alicloud:rds/rdsAccount:RdsAccount",
+    rdsDatabase: "alicloud:rds/database:Database",
+    rdsPrivilege: "alicloud:rds/accountPrivilege:AccountPrivilege",
 } as const;
+
+/**
+ * The account, database and privilege types of each database store, and their field names
+ * (polardb/account.d.ts `dbClusterId`, `accountName`, `accountType`; polardb/database.d.ts `dbName`;
+ * polardb/accountPrivilege.d.ts `dbClusterId`, `accountName`, `dbNames`, `accountPrivilege`;
+ * rds/rdsAccount.d.ts `dbInstanceId`; rds/database.d.ts `instanceId`, `dataBaseName`;
+ * rds/accountPrivilege.d.ts `instanceId`, `accountName`, `dbNames`, `privilege`).
+ */
+const GRANTS = {
+    polardb: { account: T.polardbAccount, accountStore: "dbClusterId", database: T.polardbDatabase, databaseStore: "dbClusterId", databaseName: "dbName", privilege: T.polardbPrivilege, privilegeStore: "dbClusterId", privilegeField: "accountPrivilege" },
+    rds: { account: T.rdsAccount, accountStore: "dbInstanceId", database: T.rdsDatabase, databaseStore: "instanceId", databaseName: "dataBaseName", privilege: T.rdsPrivilege, privilegeStore: "instanceId", privilegeField: "privilege" },
+} as const;
+/** Privileges that let an application read and write its data (both providers' valid values; "ReadOnly" and "DDLOnly" do not). */
+const DATA_PRIVILEGES: readonly string[] = ["ReadWrite", "DMLOnly"];
 
 /** The trusted service of a RAM role for ECS (RAM: "Create a RAM role for a trusted Alibaba Cloud service"). */
 const ECS_SERVICE = "ecs.aliyuncs.com";
@@ -431,6 +451,46 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
 }
 
 /**
+ * The application's account may use the application's database: every Normal account of the store
+ * (a Normal account has no privilege until one is granted: GrantAccountPrivilege) holds a privilege
+ * that reads and writes data (DATA_PRIVILEGES) on a database the stack declares on that store. A
+ * store without accounts of the stack's own (a global database's secondary cluster, whose accounts
+ * replicate from the primary) has nothing to check.
+ */
+function grantHop(g: FlowGraph, w: Walk, store: FlowResource, kind: keyof typeof GRANTS): void {
+    const k = GRANTS[kind];
+    const accounts = g.referrers(store, k.account, k.accountStore).filter((a) => a.inputs.accountType === "Normal");
+    const databases = g.referrers(store, k.database, k.databaseStore);
+    const privileges = g.referrers(store, k.privilege, k.privilegeStore);
+    for (const account of accounts) {
+        const name = String(account.inputs.accountName);
+        const grants = privileges.filter((p) => {
+            const r = g.refs(p, "accountName", p.inputs.accountName, k.account, ["accountName"]);
+            return r.kind === "found" && r.resource.some((a) => a.urn === account.urn);
+        });
+        if (grants.length === 0) {
+            w.hop(account, `account ${name} has a privilege on the application's database`, `${account.name} (type Normal) has no account privilege (${k.privilege}) on ${store.name}: it can log in but reach no database`);
+            continue;
+        }
+        const onDatabase = grants.filter((p) => {
+            const r = g.refs(p, "dbNames", p.inputs.dbNames, k.database, [k.databaseName]);
+            return r.kind === "found" && r.resource.some((d) => databases.includes(d));
+        });
+        const grant = onDatabase[0] ?? grants[0];
+        const privilege = String(grant.inputs[k.privilegeField] ?? "ReadOnly");
+        w.hop(
+            grant,
+            `account ${name} has a privilege on the application's database`,
+            onDatabase.length === 0
+                ? `${grant.name} grants ${name} ${strings(grant.inputs.dbNames).join(", ") || "no database"}, none of the databases of ${store.name}`
+                : DATA_PRIVILEGES.includes(privilege)
+                  ? true
+                  : `${grant.name} grants ${privilege} (default ReadOnly), not ${DATA_PRIVILEGES.join(" or ")}: the application cannot write`,
+        );
+    }
+}
+
+/**
  * A password reaches the SAE application's instances: its `envs` set `env` from one key of a
  * ConfigMap (`valueFrom.configMapRef`, CreateApplication Envs), and that ConfigMap (its id is the
  * ConfigMapId) is one the stack declares in the application's namespace.
@@ -550,10 +610,11 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
                 // alicloud.polardb.Cluster outputs `connectionString` (the cluster endpoint) and `port`.
                 endpointSettingHop(g, w, region, polar, "DATABASE_HOST", [polar.outputs?.connectionString], num(polar.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
-            }
-            else {
+                grantHop(g, w, polar, "polardb");
+            } else {
                 const rds = g.ofType(T.rds, region)[0];
                 whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
+                if (rds !== undefined) grantHop(g, w, rds, "rds");
             }
             if (targets.answerer.type === T.saeApp) {
                 saeCredential(g, w, targets.answerer, DATABASE_PASSWORD_ENV);

@@ -80,6 +80,22 @@ describe("alicloud Database", function () {
         assert.strictEqual(input(single(plan, "alicloud:polardb/account:Account"), "accountPassword"), SECRET);
     });
 
+    it("the Normal account app gets ReadWrite on the schema commerce only, after the account and the schema exist (RDS and PolarDB)", () => {
+        const cases = [
+            { plan: stacks()[MYSQL_STACK], type: "alicloud:rds/accountPrivilege:AccountPrivilege", store: "instanceId", storeType: RDS, field: "privilege", account: "alicloud:rds/rdsAccount:RdsAccount", schema: "alicloud:rds/database:Database" },
+            { plan: stacks()[POLARDB_STACK], type: "alicloud:polardb/accountPrivilege:AccountPrivilege", store: "dbClusterId", storeType: POLAR, field: "accountPrivilege", account: "alicloud:polardb/account:Account", schema: "alicloud:polardb/database:Database" },
+        ];
+        for (const c of cases) {
+            const grant = single(c.plan, c.type);
+            assert.strictEqual(grant.name, "lc-cn-hangzhou-db-account-privilege");
+            assert.deepStrictEqual([input(grant, c.store), input(grant, "accountName"), input(grant, "dbNames"), input(grant, c.field)], [single(c.plan, c.storeType).id, "app", ["commerce"], "ReadWrite"]);
+            assert.strictEqual(input(single(c.plan, c.account), "accountType"), "Normal");
+            // The grant reads the account's and the schema's outputs: it is created after both.
+            assert.deepStrictEqual(grant.propertyDependencies?.accountName, [single(c.plan, c.account).urn]);
+            assert.deepStrictEqual(grant.propertyDependencies?.dbNames, [single(c.plan, c.schema).urn]);
+        }
+    });
+
     it("mature: a PolarDB cluster of 3 nodes with hot standby in every region", () => {
         const cs = ofType(stacks()["mature-alicloud"], POLAR);
         assert.deepStrictEqual(
@@ -97,6 +113,7 @@ describe("alicloud Database", function () {
         const kidsOf = (plan: Plan) => childrenOf(plan, named(plan, "live-commerce:alicloud:Database", "lc-cn-hangzhou-db")).map((k) => k.type).sort();
         assert.deepStrictEqual(kidsOf(stacks()["growth-alicloud"]), [
             "alicloud:polardb/account:Account",
+            "alicloud:polardb/accountPrivilege:AccountPrivilege",
             "alicloud:polardb/backupPolicy:BackupPolicy",
             "alicloud:polardb/cluster:Cluster",
             "alicloud:polardb/database:Database",
@@ -104,6 +121,7 @@ describe("alicloud Database", function () {
         ]);
         assert.deepStrictEqual(kidsOf(stacks()[MYSQL_STACK]), [
             "alicloud:kms/key:Key",
+            "alicloud:rds/accountPrivilege:AccountPrivilege",
             "alicloud:rds/backupPolicy:BackupPolicy",
             "alicloud:rds/database:Database",
             "alicloud:rds/instance:Instance",

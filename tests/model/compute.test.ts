@@ -145,7 +145,7 @@ describe("SAE events within the per-application rule limit", () => {
         assert.deepStrictEqual(report.find((r) => r.source === "e1"), {
             source: "e1",
             status: "deferred",
-            detail: "scheduled by a later pulumi up when earlier events have passed (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 4 left for events after the peaks' rules)",
+            detail: "scheduled by a later pulumi up when earlier events have passed (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 4 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches)",
         });
         assert.deepStrictEqual(report.map((r) => r.status), ["deferred", "scheduled", "scheduled", "scheduled", "scheduled", "deferred", "recurring"]);
         // Declared events only reach the schedule of each SAE application.
@@ -458,6 +458,7 @@ describe("compute decisions", () => {
             serverlessRuleCpuShrinkThreshold: 30,
             hotReplicaMode: "ON",
             dbNodeId: "1",
+            parameters: [{ name: "loose_innodb_trx_resume", value: "ON" }],
         });
     });
 });

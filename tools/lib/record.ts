@@ -52,6 +52,13 @@ export interface PlannedResource {
     readonly outputs?: Record<string, unknown>;
     /** Input property -> URNs of the resources its value comes from (`pulumi preview --json`). */
     readonly propertyDependencies?: Record<string, string[]>;
+    /**
+     * URNs of every resource this one waits for (the registration's `dependencies`: its inputs'
+     * resources plus the `dependsOn` option), sorted. Absent when there are none.
+     */
+    readonly dependencies?: readonly string[];
+    /** The properties the `ignoreChanges` option names, as given. Absent when there are none. */
+    readonly ignoreChanges?: readonly string[];
 }
 
 export interface Plan {
@@ -227,8 +234,8 @@ export interface PlanOptions {
     readonly root?: string;
 }
 
-/** Each registration's property dependencies (input property -> URNs), by `type::name`. */
-export type DependencyLog = Map<string, Record<string, string[]>>;
+/** Each registration's property dependencies (input property -> URNs), all its dependencies and its ignoreChanges, by `type::name`. */
+export type DependencyLog = Map<string, { readonly properties: Record<string, string[]>; readonly all: string[]; readonly ignoreChanges: string[] }>;
 
 /** The dependencies a RegisterResourceRequest carries, sorted and without duplicates. */
 function dependenciesOf(req: RegisterResourceRequest): Record<string, string[]> {
@@ -238,6 +245,12 @@ function dependenciesOf(req: RegisterResourceRequest): Record<string, string[]> 
         if (urns.length > 0) deps[key] = [...new Set(urns)].sort();
     });
     return deps;
+}
+
+/** The `dependencies` and `ignoreChanges` fields of a planned resource: present only when not empty. */
+function dependencyFields(logged: { readonly all: string[]; readonly ignoreChanges: string[] } | undefined): { dependencies?: string[]; ignoreChanges?: string[] } {
+    if (logged === undefined) return {};
+    return { ...(logged.all.length > 0 ? { dependencies: logged.all } : {}), ...(logged.ignoreChanges.length > 0 ? { ignoreChanges: logged.ignoreChanges } : {}) };
 }
 
 /**
@@ -250,7 +263,9 @@ async function setGraphMocks(mocks: pulumi.runtime.Mocks, project: string, stack
     const log: DependencyLog = new Map();
     const installed = getMonitor();
     if (!(installed instanceof MockMonitor)) throw new Error("setMocks did not install a MockMonitor");
-    answerRegistrations(installed, mocks, (req) => log.set(`${req.getType()}::${req.getName()}`, dependenciesOf(req)));
+    answerRegistrations(installed, mocks, (req) =>
+        log.set(`${req.getType()}::${req.getName()}`, { properties: dependenciesOf(req), all: [...new Set(req.getDependenciesList())].sort(), ignoreChanges: req.getIgnorechangesList() }),
+    );
     return log;
 }
 
@@ -393,7 +408,8 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
                 ...(aliasesOf.has(s.resource) ? { aliases: aliasesOf.get(s.resource) } : {}),
                 ...(reg.id === null ? {} : { id: reg.id }),
                 ...(Object.keys(reg.outputs).length === 0 ? {} : { outputs: sanitizeRecord(reg.outputs) }),
-                propertyDependencies: dependencies.get(`${s.type}::${s.name}`) ?? {},
+                propertyDependencies: dependencies.get(`${s.type}::${s.name}`)?.properties ?? {},
+                ...dependencyFields(dependencies.get(`${s.type}::${s.name}`)),
             };
         }),
     ].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));

@@ -1,0 +1,174 @@
+// SAE event timers fire each trigger point on its own day only: a timer runs every point on every
+// day from beginDate to endDate, so the plan gives each calendar day (GMT+8) of an event a timer of
+// its own. The firing days are simulated here from the timer inputs alone, independently of the
+// code that wrote them.
+
+import * as assert from "assert";
+
+import { OneOffAction, SAE_TIME_ZONE, SaeTimer, planServerlessUnits, saeDeclaredEvents, saeEventLimit, saeEventTimers, scheduleReport, unitSchedule } from "../../components/model";
+import { PROFILES, resolveSpec } from "../../components/profiles";
+import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
+import { NOW, rawConfig } from "../helpers";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** GMT+8, the zone of SAE timers ("The time zone is GMT+8"). */
+const GMT8_MS = 8 * HOUR_MS;
+
+interface Firing {
+    readonly at: number;
+    readonly minReplicas: number;
+    readonly maxReplicas: number;
+}
+
+/** Every instant (UTC ms) a timer fires: each point on each day from beginDate to endDate (daily period), at its GMT+8 time. */
+function firings(timers: readonly SaeTimer[]): Firing[] {
+    const out: Firing[] = [];
+    for (const t of timers) {
+        assert.strictEqual(t.period, "* * *");
+        assert.ok(t.beginDate !== undefined && t.endDate !== undefined, "an event timer is limited by dates");
+        for (let day = Date.parse(`${t.beginDate}T00:00:00Z`); day <= Date.parse(`${t.endDate}T00:00:00Z`); day += DAY_MS) {
+            for (const s of t.schedules) {
+                const [h, m] = s.atTime.split(":").map(Number);
+                out.push({ at: day + h * HOUR_MS + m * 60_000 - GMT8_MS, minReplicas: s.minReplicas, maxReplicas: s.maxReplicas });
+            }
+        }
+    }
+    return out.sort((a, b) => a.at - b.at);
+}
+
+/** The bounds the event's actions put in force at `t`: those of the last action at or before it. */
+function boundsAt(actions: readonly OneOffAction[], t: number): { minReplicas: number; maxReplicas: number } | null {
+    const last = actions.filter((a) => Date.parse(a.at) <= t).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).pop();
+    return last === undefined ? null : { minReplicas: last.minSize, maxReplicas: last.maxSize };
+}
+
+/** Each action fires exactly once, at its instant; every other firing is a 00:00 GMT+8 hold of the bounds already in force; nothing fires outside the event's first and last action. */
+function assertFiresOnItsDayOnly(actions: readonly OneOffAction[], timers: readonly SaeTimer[]): void {
+    const fired = firings(timers);
+    const first = Math.min(...actions.map((a) => Date.parse(a.at)));
+    const last = Math.max(...actions.map((a) => Date.parse(a.at)));
+    for (const a of actions) assert.strictEqual(fired.filter((f) => f.at === Date.parse(a.at)).length, 1, `${a.key} fires once`);
+    for (const f of fired) {
+        assert.ok(f.at >= first && f.at <= last, `${new Date(f.at).toISOString()} is within the event's actions`);
+        assert.deepStrictEqual({ minReplicas: f.minReplicas, maxReplicas: f.maxReplicas }, boundsAt(actions, f.at), `bounds at ${new Date(f.at).toISOString()}`);
+        if (!actions.some((a) => Date.parse(a.at) === f.at)) assert.strictEqual((f.at + GMT8_MS) % DAY_MS, 0, "a hold fires at 00:00 GMT+8");
+    }
+}
+
+function eventPlan(event: { name: string; start: string; end: string }, peaks: readonly unknown[] = []) {
+    const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: [...peaks], events: [{ ...event, peakOnline: 40000, timeZone: "Asia/Shanghai" }] }), { now: NOW });
+    const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0])[0];
+    const actions = unitSchedule(spec, spec.regions[0], unit, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON, null).oneOff.filter((a) => a.source === event.name);
+    return { spec, unit, actions, timers: saeEventTimers(actions, SAE_TIME_ZONE) };
+}
+
+describe("SAE event timers: each trigger point fires on its own day only", () => {
+    it("the README's double-12 (12:00-16:00Z, the evening peak inside): Dec 12 19:30, 19:31 and 23:31, Dec 13 a hold at 00:00 and the release at 00:30; the pre-scale never fires on Dec 13", () => {
+        const evening = { name: "evening", start: "20:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" };
+        const { actions, timers } = eventPlan({ name: "double-12", start: "2026-12-12T12:00:00Z", end: "2026-12-12T16:00:00Z" }, [evening]);
+        // The evening peak's own pre-scale (19:30) and release (23:30) inside the event are each followed by a restore of the event's floor.
+        assert.deepStrictEqual(
+            actions.map((a) => [a.kind, a.at]),
+            [
+                ["prescale", "2026-12-12T11:30:00Z"],
+                ["restore", "2026-12-12T11:31:00Z"],
+                ["restore", "2026-12-12T15:31:00Z"],
+                ["release", "2026-12-12T16:30:00Z"],
+            ],
+        );
+        const bounds = (at: string) => {
+            const a = actions.find((x) => x.at === at);
+            assert.ok(a !== undefined, at);
+            return { minReplicas: a.minSize, maxReplicas: a.maxSize };
+        };
+        assert.deepStrictEqual(timers, [
+            {
+                period: "* * *",
+                beginDate: "2026-12-12",
+                endDate: "2026-12-12",
+                schedules: [
+                    { atTime: "19:30", ...bounds("2026-12-12T11:30:00Z") },
+                    { atTime: "19:31", ...bounds("2026-12-12T11:31:00Z") },
+                    { atTime: "23:31", ...bounds("2026-12-12T15:31:00Z") },
+                ],
+            },
+            {
+                period: "* * *",
+                beginDate: "2026-12-13",
+                endDate: "2026-12-13",
+                schedules: [
+                    { atTime: "00:00", ...bounds("2026-12-12T15:31:00Z") },
+                    { atTime: "00:30", ...bounds("2026-12-12T16:30:00Z") },
+                ],
+            },
+        ]);
+        assert.ok(bounds("2026-12-12T11:30:00Z").minReplicas > bounds("2026-12-12T16:30:00Z").minReplicas, "the pre-scale lifts the floor, the release restores it");
+        assertFiresOnItsDayOnly(actions, timers);
+        assert.ok(!firings(timers).some((f) => f.at === Date.parse("2026-12-13T11:30:00Z")), "no pre-scale again on Dec 13");
+    });
+
+    it("an overnight event 22:00-03:00 GMT+8: the pre-scale on its day, a hold at 00:00 and the release at 03:30 on the next", () => {
+        const { actions, timers } = eventPlan({ name: "overnight", start: "2026-12-20T14:00:00Z", end: "2026-12-20T19:00:00Z" });
+        assert.deepStrictEqual(
+            timers.map((t) => [t.beginDate, t.endDate, t.schedules.map((s) => s.atTime)]),
+            [
+                ["2026-12-20", "2026-12-20", ["21:30"]],
+                ["2026-12-21", "2026-12-21", ["00:00", "03:30"]],
+            ],
+        );
+        assertFiresOnItsDayOnly(actions, timers);
+    });
+
+    it("a three-day event: the floor is held at 00:00 on days 2 and 3 and released only at the end, never at 02:30 of day 2", () => {
+        const { actions, timers } = eventPlan({ name: "festival", start: "2026-12-20T02:00:00Z", end: "2026-12-21T18:00:00Z" });
+        assert.deepStrictEqual(
+            actions.map((a) => [a.kind, a.at]),
+            [
+                ["prescale", "2026-12-20T01:30:00Z"],
+                ["release", "2026-12-21T18:30:00Z"],
+            ],
+        );
+        const [prescale, release] = actions;
+        const hold = { minReplicas: prescale.minSize, maxReplicas: prescale.maxSize };
+        assert.deepStrictEqual(timers, [
+            { period: "* * *", beginDate: "2026-12-20", endDate: "2026-12-20", schedules: [{ atTime: "09:30", ...hold }] },
+            { period: "* * *", beginDate: "2026-12-21", endDate: "2026-12-21", schedules: [{ atTime: "00:00", ...hold }] },
+            { period: "* * *", beginDate: "2026-12-22", endDate: "2026-12-22", schedules: [{ atTime: "00:00", ...hold }, { atTime: "02:30", minReplicas: release.minSize, maxReplicas: release.maxSize }] },
+        ]);
+        assertFiresOnItsDayOnly(actions, timers);
+    });
+
+    it("a timer over the whole range (the old design) fails the simulation: the pre-scale would fire again on day 2", () => {
+        const { actions, timers } = eventPlan({ name: "overnight", start: "2026-12-20T14:00:00Z", end: "2026-12-20T19:00:00Z" });
+        const merged: SaeTimer = { period: "* * *", beginDate: timers[0].beginDate, endDate: timers[timers.length - 1].endDate, schedules: timers.flatMap((t) => t.schedules) };
+        assert.throws(() => assertFiresOnItsDayOnly(actions, [merged]), assert.AssertionError);
+    });
+
+    it("each calendar day takes a rule of its own against SAE's 5 per application: a 3-day event after two 1-day events does not fit the 4 rules a daily peak leaves and is deferred", () => {
+        const daily = { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" };
+        const day = (name: string, start: string, end: string) => ({ name, start, end, peakOnline: 40000, timeZone: "Asia/Shanghai" });
+        const spec = resolveSpec(
+            rawConfig("growth", "alicloud", {
+                compute: "serverless",
+                peaks: [daily],
+                events: [day("ev-a", "2026-12-01T02:00:00Z", "2026-12-01T04:00:00Z"), day("ev-b", "2026-12-02T02:00:00Z", "2026-12-02T04:00:00Z"), day("ev-c", "2026-12-05T02:00:00Z", "2026-12-07T04:00:00Z"), day("ev-d", "2026-12-10T02:00:00Z", "2026-12-10T04:00:00Z")],
+            }),
+            { now: NOW },
+        );
+        const limit = saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON);
+        assert.strictEqual(limit.count, 2, "a and b take one rule each; c needs three of the two left");
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).map((e) => e.name), ["ev-a", "ev-b"]);
+        assert.deepStrictEqual(
+            scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, limit).map((r) => [r.source, r.status]),
+            [
+                ["ev-a", "scheduled"],
+                ["ev-b", "scheduled"],
+                ["ev-c", "deferred"],
+                ["ev-d", "deferred"],
+                ["evening", "recurring"],
+            ],
+        );
+        assert.match(limit.why, /4 left for events after the peaks' rules, one per calendar day \(GMT\+8\) an event touches/);
+    });
+});
