@@ -13,6 +13,8 @@ import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies }
 import { sanitize } from "./record";
 import { BOUNDARY_NAMES, isBoundaryName } from "../../components/model/residency";
 import { kindOf } from "../../components/model/errors";
+import { missingSettings, parseConfigValues } from "../../components/model";
+import { profileOf, resolveSpec } from "../../components/profiles";
 import { StackReport } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResult } from "../../policies/flows/walk";
@@ -292,6 +294,8 @@ export function declaredResidency(raw: unknown, source: string, what: string): S
             value = undefined;
         }
     }
+    // the project default `{}` (and an empty text): no residency, as the program reads it
+    if (unwrapped === "" || (isRecord(value) && Object.keys(value).length === 0)) return undefined;
     const allowed = `{"boundary": ${BOUNDARY_NAMES.map((n) => JSON.stringify(n)).join(" | ")} | [region ids]}`;
     const boundary = isRecord(value) ? value.boundary : undefined;
     if (typeof boundary === "string" && isBoundaryName(boundary)) return { boundary };
@@ -331,7 +335,8 @@ function fromPreview(doc: Record<string, unknown>, what: string, override: Stage
     const project = projectFromUrn(resources[0].urn);
     const declared = { stage: configValue(doc.config, `${project}:stage`), cloud: configValue(doc.config, `${project}:cloud`) };
     const residency = previewResidency(doc.config, `${project}:residency`, what);
-    return { ...stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required), ...(residency !== undefined ? { residency } : {}) };
+    const unset = unsetInPreviewConfig(doc.config, project);
+    return { ...stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
 }
 
 function fromExport(deployment: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
@@ -339,7 +344,32 @@ function fromExport(deployment: Record<string, unknown>, what: string, override:
     const resources = resourcesOf(what, deployment.resources, "deployment.resources");
     const outputs = stackOutputs(deployment.resources);
     const residency = declaredResidency(outputs.residency, 'stack output "residency"', what);
-    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required), ...(residency !== undefined ? { residency } : {}) };
+    const unset = list(outputs.notDeployableUntilSet).filter((k): k is string => typeof k === "string");
+    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
+}
+
+/**
+ * The settings a preview's stack config still lacks (components/model/placeholders.ts,
+ * missingSettings, as the program and the offline plan's `notDeployableUntilSet` compute them),
+ * so the flow hops waiting for them get the verdict the plan of the same stack gets. The config
+ * map as `pulumi preview --json` prints it: `<project>:<key>` to text or `{value}` (an object
+ * value as its JSON text). Config the program would refuse (ConfigError), or a secret that
+ * hides a value, gives no keys: the hops stay mandatory, as a real preview could not run.
+ */
+export function unsetInPreviewConfig(config: unknown, project: string, now: Date = new Date()): string[] {
+    if (!isRecord(config)) return [];
+    const text: Record<string, string> = {};
+    for (const [key, raw] of Object.entries(config)) {
+        const v = isRecord(raw) ? (raw.secret === true ? undefined : raw.value) : raw;
+        if (v === undefined || v === null) continue;
+        text[key] = typeof v === "string" ? v : JSON.stringify(v);
+    }
+    try {
+        const spec = resolveSpec(parseConfigValues(text, project), { now, project });
+        return [...new Set(missingSettings(spec, profileOf(spec.cloud)).map((m) => m.key))];
+    } catch {
+        return [];
+    }
 }
 
 /**
