@@ -2,7 +2,8 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, scalingSimulation, scheduleReport } from "../components/model";
+import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, scalingSimulation, scheduleReport } from "../components/model";
+import { redactSecrets, secretConfigKeys } from "../components/model/errors";
 import { profileOf, resolveSpec } from "../components/profiles";
 import { residencyOutput } from "../components/model/residency";
 
@@ -13,7 +14,13 @@ import { residencyOutput } from "../components/model/residency";
  */
 export function readSpec(now: Date = new Date()): StackSpec {
     const project = pulumi.getProject();
-    return resolveSpec(parseConfigValues(pulumi.runtime.allConfig(), project), { now, project });
+    const config = pulumi.runtime.allConfig();
+    try {
+        return resolveSpec(parseConfigValues(config, project), { now, project });
+    } catch (e) {
+        // a key the CLI lists as secret (PULUMI_CONFIG_SECRET_KEYS) is never quoted, whatever its kind
+        throw e instanceof ConfigError ? redactSecrets(e, config, secretConfigKeys(process.env.PULUMI_CONFIG_SECRET_KEYS)) : e;
+    }
 }
 
 export interface DeployOptions {

@@ -13,6 +13,7 @@ import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies }
 import { sanitize } from "./record";
 import { BOUNDARY_NAMES, isBoundaryName } from "../../components/model/residency";
 import { kindOf } from "../../components/model/errors";
+import { NAME_ALPHABET } from "./pack-config";
 import { missingSettings, parseConfigValues } from "../../components/model";
 import { profileOf, resolveSpec } from "../../components/profiles";
 import { StackReport } from "./report";
@@ -300,7 +301,7 @@ export function declaredResidency(raw: unknown, source: string, what: string): S
     const boundary = isRecord(value) ? value.boundary : undefined;
     if (typeof boundary === "string" && isBoundaryName(boundary)) return { boundary };
     if (Array.isArray(boundary) && boundary.length > 0 && boundary.every((r): r is string => typeof r === "string")) return { regions: boundary };
-    const got = typeof boundary === "string" && boundary.length <= 40 ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
+    const got = typeof boundary === "string" && NAME_ALPHABET.test(boundary) ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
     throw new InputFormatError(`${what}: ${source} must be ${allowed} (got ${got})`);
 }
 
