@@ -8,7 +8,7 @@ import { checkConformance } from "../../policies/conformance";
 import type { EnforcementLevel } from "@pulumi/policy";
 
 import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
-import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
+import { deepFreeze, depthOf, isRecord, list, str, tagValue } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
 import { BOUNDARY_NAMES, isBoundaryName } from "../../components/model/residency";
@@ -233,12 +233,19 @@ interface Declared {
  */
 export function resolveInputStage(what: string, declared: Declared, resources: readonly EvalResource[], override: Stage | undefined, required = true): Stage | "" {
     if (override !== undefined) return override;
+    const shown = (v: string): string => (NAME_ALPHABET.test(v) ? JSON.stringify(v) : "a value not shown");
+    const tags = [...new Set(resources.map((r) => tagValue(r.inputs, "stage")).filter((t): t is string => t !== undefined))].sort();
     if (declared.stage !== undefined) {
-        if (isStage(declared.stage)) return declared.stage;
-        throw new InputFormatError(`${what}: stage ${JSON.stringify(declared.stage)} is not one of ${STAGES.join(", ")}`);
+        if (!isStage(declared.stage)) throw new InputFormatError(`${what}: stage ${shown(declared.stage)} is not one of ${STAGES.join(", ")}`);
+        // the stage the input declares and the one its resources are tagged with must agree
+        const other = tags.filter((t) => t !== declared.stage);
+        if (other.length > 0) throw new InputFormatError(`${what}: the input declares stage ${declared.stage} but its resources are tagged stage ${other.map(shown).join(", ")}; pass --stage ${STAGES.join("|")} to judge it at one stage`);
+        return declared.stage;
     }
     const tagged = stageFromTags(resources.map((r) => r.inputs));
     if (tagged !== undefined) return tagged;
+    if (tags.length > 1) throw new InputFormatError(`${what}: the resources are tagged with more than one stage (${tags.map(shown).join(", ")}); pass --stage ${STAGES.join("|")}`);
+    if (tags.length === 1) throw new InputFormatError(`${what}: the resources' stage tag ${shown(tags[0])} is not one of ${STAGES.join(", ")}; pass --stage ${STAGES.join("|")}`);
     if (!required) return "";
     throw new InputFormatError(
         `${what}: the stage cannot be found (plan "stage", preview config "<project>:stage", export stack output "stage", or one "stage" tag on the resources); pass --stage ${STAGES.join("|")}`,
