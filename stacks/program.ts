@@ -2,7 +2,8 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, scalingSimulation, scheduleReport } from "../components/model";
+import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, scalingSimulation, scheduleReport } from "../components/model";
+import { redactSecrets, secretConfigKeys } from "../components/model/errors";
 import { profileOf, resolveSpec } from "../components/profiles";
 import { residencyOutput } from "../components/model/residency";
 
@@ -13,7 +14,13 @@ import { residencyOutput } from "../components/model/residency";
  */
 export function readSpec(now: Date = new Date()): StackSpec {
     const project = pulumi.getProject();
-    return resolveSpec(parseConfigValues(pulumi.runtime.allConfig(), project), { now, project });
+    const config = pulumi.runtime.allConfig();
+    try {
+        return resolveSpec(parseConfigValues(config, project), { now, project });
+    } catch (e) {
+        // a key the CLI lists as secret (PULUMI_CONFIG_SECRET_KEYS) is never quoted, whatever its kind
+        throw e instanceof ConfigError ? redactSecrets(e, config, secretConfigKeys(process.env.PULUMI_CONFIG_SECRET_KEYS)) : e;
+    }
 }
 
 export interface DeployOptions {
@@ -45,6 +52,8 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         stage: spec.stage,
         cloud: spec.cloud,
         ...(spec.residency !== null ? { residency: residencyOutput(spec.residency) } : {}),
+        // Only an offline plan gets here with placeholders: the keys, so an export of it is judged as the plan is (tools/lib/inputs.ts).
+        ...(missing.length > 0 ? { notDeployableUntilSet: [...new Set(missing.map((m) => m.key))] } : {}),
         onlineUsers: spec.onlineUsers,
         scaling: { schedule: scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime())), ...scalingSimulation(spec, profile) },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),

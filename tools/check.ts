@@ -15,6 +15,7 @@
 // migration; 2 bad arguments or input (one line naming what is wrong; never a stack trace).
 
 import * as fs from "fs";
+import * as path from "path";
 
 import { runCli } from "./lib/cli";
 import { PackConfig, hasMandatory } from "./lib/evaluate";
@@ -161,6 +162,29 @@ export function renderReports(reports: readonly StackReport[], output: Output, u
     }
 }
 
+/**
+ * The stage a pack config file is for: its name, as the shipped ones are (`policies/config/<stage>.json`,
+ * the workflow picks one by the stack's configured stage); undefined for any other name.
+ */
+export function packConfigStage(file: string): Stage | undefined {
+    const name = path.basename(file).replace(/\.json$/i, "");
+    return STAGES.find((s) => s === name);
+}
+
+/**
+ * A pack config made for another stage than the input's is an error naming both (exit 2): applied
+ * silently it would judge a growth stack by startup's levels. `--stage` given explicitly judges the
+ * input at that stage, with whatever config the caller chose.
+ */
+export function checkConfigStage(config: string | undefined, inputs: readonly Pick<StackInput, "stack" | "stage">[], override: Stage | undefined): void {
+    if (config === undefined || override !== undefined) return;
+    const configStage = packConfigStage(config);
+    const other = inputs.filter((i) => configStage !== undefined && i.stage !== "" && i.stage !== configStage);
+    if (configStage !== undefined && other.length > 0) {
+        throw new UsageError(`--config ${config} is the pack config of stage ${configStage}, but ${other.map((i) => `${i.stack || "the input"} is stage ${i.stage}`).join(", ")}; use policies/config/${other[0].stage}.json, or pass --stage ${configStage} to judge it at stage ${configStage}\n${USAGE}`);
+    }
+}
+
 /** Runs the check and returns [exit code, output]. */
 export async function check(args: CheckArgs): Promise<[number, string]> {
     const inputs = readInputStacks(args.from, "--from", args.stage);
@@ -170,6 +194,7 @@ export async function check(args: CheckArgs): Promise<[number, string]> {
         const base = singleStack(readInputStacks(args.base, "--base", undefined, false), args.base);
         upgrade = diffPlans(base.resources, inputs[0].resources, { base: base.stack || args.base, head: inputs[0].stack || args.from });
     }
+    checkConfigStage(args.config, inputs, args.stage);
     const config = withResidencyFlag(readPackConfig(args.config), args.residency);
     const reports = await Promise.all(inputs.map((i) => evaluateStack(i, config)));
     const failed = reports.some((r) => hasMandatory(r.policy.violations) || hasConformanceViolations(r)) || (upgrade !== undefined && upgrade.undocumented.length > 0);

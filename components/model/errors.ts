@@ -33,7 +33,18 @@ export function holdsSecret(value: unknown): boolean {
 export function show(value: unknown): string {
     if (value === undefined) return "nothing";
     if (holdsSecret(value)) return "an encrypted secret";
+    if (readsLikePassword(value)) return "a string; value not shown";
     return JSON.stringify(value);
+}
+
+/**
+ * Text written like a password or key (no whitespace; lower-case and upper-case letters and a
+ * digit): no id, name, address or choice of the stack config is written so, and the CLI hands the
+ * program `secure:` values decrypted, so such text is never shown, even where the key shows
+ * values. The keys the CLI lists as secret are redacted whatever they hold (redactSecrets).
+ */
+export function readsLikePassword(value: unknown): boolean {
+    return typeof value === "string" && !/\s/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
 }
 
 /**
@@ -49,4 +60,49 @@ export function kindOf(value: unknown): string {
     if (typeof value === "object") return "an object";
     if (typeof value === "boolean") return "true/false";
     return `a ${typeof value}`;
+}
+
+/**
+ * The keys the Pulumi CLI lists as secret: the environment variable PULUMI_CONFIG_SECRET_KEYS, a
+ * JSON list of full keys (`<project>:<key>`) the CLI sets for the program (the name is
+ * `configSecretKeysEnvKey` in @pulumi/pulumi runtime/config.js, read there by isConfigSecret).
+ * Text that is not such a list gives none.
+ */
+export function secretConfigKeys(envValue: string | undefined): string[] {
+    if (envValue === undefined || envValue === "") return [];
+    try {
+        const keys: unknown = JSON.parse(envValue);
+        return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string") : [];
+    } catch {
+        return [];
+    }
+}
+
+/** Every text a secret config value holds: the value as given and, when it is JSON, each string and number in it. */
+function secretTexts(value: string): string[] {
+    const texts = [value];
+    try {
+        const pending: unknown[] = [JSON.parse(value)];
+        while (pending.length > 0) {
+            const v = pending.pop();
+            if (typeof v === "string" || typeof v === "number") texts.push(String(v));
+            else if (typeof v === "object" && v !== null) pending.push(...(Array.isArray(v) ? v : Object.values(v)));
+        }
+    } catch {
+        // plain text: the value itself
+    }
+    return texts.filter((t) => t.length > 0);
+}
+
+/**
+ * A ConfigError whose issues never quote the value of a secret key (`secretKeys` from
+ * secretConfigKeys; `config` the program's config map of `<project>:<key>` to text): every
+ * occurrence of that value, or of a text inside it, reads "an encrypted secret". The CLI hands the
+ * program `secure:` values decrypted, so the value-showing rules alone cannot tell a secret.
+ */
+export function redactSecrets(error: ConfigError, config: Readonly<Record<string, string>>, secretKeys: readonly string[]): ConfigError {
+    const texts = secretKeys.flatMap((k) => (config[k] !== undefined ? secretTexts(config[k]) : [])).sort((a, b) => b.length - a.length);
+    if (texts.length === 0) return error;
+    const redact = (issue: string): string => texts.reduce((out, t) => out.split(JSON.stringify(t)).join("an encrypted secret").split(t).join("an encrypted secret"), issue);
+    return new ConfigError(error.issues.map(redact));
 }

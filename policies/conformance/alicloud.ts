@@ -4,6 +4,8 @@
 // pinned version (generated from the provider's website/docs/r/*.html.markdown) or the API page.
 
 import { Props, isRecord, num, str } from "../lib/values";
+import { ALICLOUD_REGIONS } from "../../components/alicloud/regions";
+import { checkZoneId } from "../../components/model/regions";
 import { ConformanceRule, ValueTest, between, forbidden, lengthBetween, matches, name, not, oneOf, present } from "./checkers";
 
 const TF = "terraform-provider-alicloud alicloud/";
@@ -168,7 +170,28 @@ const dimensionsJson: ValueTest = {
     },
 };
 
+/**
+ * A zone id of the regions and zones table config validation uses (components/alicloud/regions.ts,
+ * each region's zones as its cited source lists them, else the region's zone form): a zone id the
+ * cloud does not have (`cn-hangzhou-z`, or `cn-hangzhou-h ` with a trailing space) is rejected by the
+ * API (InvalidZoneId.NotFound / Zone.NotExist).
+ */
+export const ALICLOUD_ZONE: ValueTest = {
+    describe: `a zone id of an Alibaba Cloud region (${ALICLOUD_REGIONS.zonesSource}; components/alicloud/regions.ts)`,
+    accepts: (v) => typeof v === "string" && Object.keys(ALICLOUD_REGIONS.regions).some((region) => v.startsWith(region) && checkZoneId(ALICLOUD_REGIONS, "", region, v).length === 0),
+};
+
+/** The zone properties of the resources the blueprint places in a zone, checked against ALICLOUD_ZONE. */
+const ZONE_RULES: readonly ConformanceRule[] = [
+    ["alicloud:vpc/switch:Switch", "zoneId"],
+    ["alicloud:redis/tairInstance:TairInstance", "zoneId"],
+    ["alicloud:redis/tairInstance:TairInstance", "secondaryZoneId"],
+    ["alicloud:kvstore/instance:Instance", "zoneId"],
+    ["alicloud:kvstore/instance:Instance", "secondaryZoneId"],
+].map(([type, property]) => ({ type, property, test: ALICLOUD_ZONE, source: ALICLOUD_REGIONS.zonesSource }));
+
 export const ALICLOUD_RULES: readonly ConformanceRule[] = [
+    ...ZONE_RULES,
     // CloudMonitor alarms
     ...ESCALATIONS.map(
         (e): ConformanceRule => ({

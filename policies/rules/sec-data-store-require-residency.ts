@@ -277,7 +277,21 @@ const REFERENCE_LINKS: Readonly<Record<string, readonly { readonly property: str
 interface MoveEnd {
     readonly region?: string;
     readonly ref?: string;
+    /** The input naming the end's instance type, where some types are a database reached by address (OFF_CLOUD_TYPES), and the input of that address. */
+    readonly instanceType?: { readonly type: string; readonly ip: string };
 }
+
+/**
+ * DTS endpoint instance types that reach a database by its address rather than as an instance of
+ * an Alibaba Cloud region: `OTHER` (a self-built database over the public IP), `EXPRESS` (over a
+ * leased line or VPN), `DG` (through a database gateway), `CEN` (through Cloud Enterprise Network):
+ * "When `destinationEndpointInstanceType` is `OTHER`, `EXPRESS`, `DG`, `CEN`, this parameter
+ * [destinationEndpointIp] is available and must be passed in" (@pulumi/alicloud 3.108.0
+ * dts/synchronizationJob.d.ts; the DTS API ConfigureMigrationJob / ConfigureSynchronizationJob
+ * DestinationEndpoint.InstanceType). Such a database is on premises or in another cloud: its
+ * region input only says where DTS connects from, so the copy cannot be shown inside a boundary.
+ */
+export const OFF_CLOUD_TYPES: readonly string[] = ["OTHER", "EXPRESS", "DG", "CEN"];
 
 /** A data movement a resource sets up: from one end to the other, both copies of one data set. */
 interface DataMove {
@@ -285,6 +299,9 @@ interface DataMove {
     readonly from: MoveEnd;
     readonly to: MoveEnd;
 }
+
+/** The destination instance type and address inputs of dts.SynchronizationJob and dts.MigrationJob. */
+const DTS_DESTINATION = { type: "destinationEndpointInstanceType", ip: "destinationEndpointIp" };
 
 /**
  * Resources that copy a data store's data to another place (inputs read at @pulumi/alicloud
@@ -312,8 +329,8 @@ interface DataMove {
  *   resource is declared in the destination region).
  */
 const DATA_MOVES: Readonly<Record<string, readonly DataMove[]>> = {
-    "alicloud:dts/synchronizationJob:SynchronizationJob": [{ what: "DTS synchronization to", from: { region: "sourceEndpointRegion", ref: "sourceEndpointInstanceId" }, to: { region: "destinationEndpointRegion", ref: "destinationEndpointInstanceId" } }],
-    "alicloud:dts/migrationJob:MigrationJob": [{ what: "DTS migration to", from: { region: "sourceEndpointRegion", ref: "sourceEndpointInstanceId" }, to: { region: "destinationEndpointRegion", ref: "destinationEndpointInstanceId" } }],
+    "alicloud:dts/synchronizationJob:SynchronizationJob": [{ what: "DTS synchronization to", from: { region: "sourceEndpointRegion", ref: "sourceEndpointInstanceId" }, to: { region: "destinationEndpointRegion", ref: "destinationEndpointInstanceId", instanceType: DTS_DESTINATION } }],
+    "alicloud:dts/migrationJob:MigrationJob": [{ what: "DTS migration to", from: { region: "sourceEndpointRegion", ref: "sourceEndpointInstanceId" }, to: { region: "destinationEndpointRegion", ref: "destinationEndpointInstanceId", instanceType: DTS_DESTINATION } }],
     "alicloud:dts/subscriptionJob:SubscriptionJob": [{ what: "DTS change-data subscription in", from: { region: "sourceEndpointRegion", ref: "sourceEndpointInstanceId" }, to: { region: "destinationRegion" } }],
     "alicloud:dts/synchronizationInstance:SynchronizationInstance": [{ what: "DTS synchronization instance to", from: { region: "sourceEndpointRegion" }, to: { region: "destinationEndpointRegion" } }],
     "alicloud:dts/migrationInstance:MigrationInstance": [{ what: "DTS migration instance to", from: { region: "sourceEndpointRegion" }, to: { region: "destinationEndpointRegion" } }],
@@ -341,6 +358,13 @@ function isSet(v: unknown): boolean {
  * region); undefined when neither input is set (the mover's own region).
  */
 function moveEnd(n: Node, end: MoveEnd, index: ReadonlyMap<string, Node>, side: "from" | "to"): Link["to"] | undefined {
+    if (side === "to" && end.instanceType !== undefined) {
+        const type = n.props[end.instanceType.type];
+        if (typeof type === "string" && OFF_CLOUD_TYPES.includes(type.toUpperCase())) {
+            const ip = n.props[end.instanceType.ip];
+            return { outside: `a database reached by address (${end.instanceType.type} ${type}${typeof ip === "string" && ip !== "" ? `, ${end.instanceType.ip} ${ip}` : ""}), in no Alibaba Cloud region` };
+        }
+    }
     if (end.ref !== undefined) {
         const found = depsOf(n, end.ref).map((u) => index.get(u)).filter((t): t is Node => t !== undefined && t.type.split(":")[0] === n.type.split(":")[0] && !t.type.startsWith("pulumi:"));
         const placed = found.find((t) => t.region !== undefined);

@@ -15,10 +15,19 @@ export function steeringFindings(nodes: readonly Node[]): RegionFinding[] {
     const shared = dataGroups(nodes, regions).filter((g) => g.length > 1).flat();
     return shared
         .filter((r) => !steered.includes(r))
-        .map((r) => ({
-            message: `region ${r} has no health-checked steering entry (a Route 53 record with a routing policy aliasing its load balancer and an active health check of it, or a GTM address pool of it in the access strategy with a monitor): DNS keeps sending users to ${r} when it fails.`,
-            urn: nodes.find((n) => LOAD_BALANCERS.includes(n.type) && n.region === r)?.urn,
-        }));
+        .map((r) => {
+            const lb = nodes.find((n) => LOAD_BALANCERS.includes(n.type) && n.region === r);
+            return { message: `region ${r} has no health-checked steering entry (${steeringEntry(lb?.type)}): DNS keeps sending users to ${r} when it fails.`, urn: lb?.urn };
+        });
+}
+
+/** What a health-checked steering entry is on the cloud of a load balancer type (the provider's prefix); both when unknown. */
+export function steeringEntry(loadBalancerType: string | undefined): string {
+    const aws = "a Route 53 record with a routing policy aliasing its load balancer and an active health check of it";
+    const alicloud = "a GTM address pool of it in the access strategy with a monitor";
+    if (loadBalancerType?.startsWith("aws:") === true) return aws;
+    if (loadBalancerType?.startsWith("alicloud:") === true) return alicloud;
+    return `${aws}, or ${alicloud}`;
 }
 
 export const haStackRequireSteeringHealthChecks = multiRegionRule(

@@ -53,6 +53,9 @@ const CONDITIONS: Readonly<Record<string, Record<string, unknown>>> = {
 
 /** Values the provider accepts, for rules whose property no shipped stack sets. */
 const ACCEPTED: Readonly<Record<string, unknown>> = {
+    // the shipped stacks run Tair (redis.TairInstance), not kvstore.Instance: zone ids of the table
+    "alicloud:kvstore/instance:Instance zoneId": "cn-hangzhou-h",
+    "alicloud:kvstore/instance:Instance secondaryZoneId": "cn-hangzhou-i",
     "alicloud:rds/instance:Instance tdeStatus": "Disabled",
     "alicloud:ess/scalingRule:ScalingRule minAdjustmentMagnitude": undefined,
     "aws:autoscaling/policy:Policy minAdjustmentMagnitude": undefined,

@@ -253,6 +253,15 @@ describe("residency follows data movements", () => {
         const out = await judge([cluster, job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointInstanceType: "ECS", destinationEndpointInstanceId: "i-elsewhere" }, { sourceEndpointInstanceId: [cluster.urn] })]);
         assert.deepStrictEqual(out, ["DTS synchronization to i-elsewhere: replicates to i-elsewhere, outside the stack: its region cannot be shown to be inside the residency boundary cn-hangzhou+cn-shanghai (cn-hangzhou, cn-shanghai)."]);
     });
+    it("a DTS destination reached by address (OTHER, EXPRESS, DG, CEN: on premises or another cloud) is a violation whatever its region input says", async () => {
+        const offCloud = job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointRegion: "cn-hangzhou", destinationEndpointInstanceType: "OTHER", destinationEndpointIp: "203.0.113.5", destinationEndpointPort: "3306" }, { sourceEndpointInstanceId: [cluster.urn] });
+        assert.deepStrictEqual(await judge([cluster, offCloud]), [
+            "DTS synchronization to a database reached by address (destinationEndpointInstanceType OTHER, destinationEndpointIp 203.0.113.5), in no Alibaba Cloud region: replicates to a database reached by address (destinationEndpointInstanceType OTHER, destinationEndpointIp 203.0.113.5), in no Alibaba Cloud region, outside the stack: its region cannot be shown to be inside the residency boundary cn-hangzhou+cn-shanghai (cn-hangzhou, cn-shanghai).",
+        ]);
+        for (const type of ["EXPRESS", "DG", "CEN"]) assert.strictEqual((await judge([cluster, job({ ...offCloud.inputs, destinationEndpointInstanceType: type }, offCloud.propertyDependencies)])).length, 1, type);
+        // a database of a region (RDS, PolarDB) with its region inside: no violation
+        assert.deepStrictEqual(await judge([cluster, job({ ...offCloud.inputs, destinationEndpointInstanceType: "RDS", destinationEndpointIp: undefined }, offCloud.propertyDependencies)]), []);
+    });
     it("a DTS destination unknown before creation is listed as undetermined, never a violation", async () => {
         const unknownFar = job({ sourceEndpointInstanceId: UNKNOWN_STRING, destinationEndpointRegion: UNKNOWN_STRING }, { sourceEndpointInstanceId: [cluster.urn] });
         assert.deepStrictEqual(await judge([cluster, unknownFar]), []);

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 
 import { POLICIES } from "../../policies/all";
+import { steeringEntry } from "../../policies/stack/ha-stack-require-steering-health-checks";
 import { res, violations } from "./helpers";
 import { isRecord } from "../../policies/lib/values";
 import { EvalResource } from "../../tools/lib/evaluate";
@@ -159,6 +160,12 @@ describe("ha-stack-require-global-database: the residency boundary", () => {
         const found = await violations(steering, stack, "mature");
         assert.deepStrictEqual(found.map((v) => v.urn).sort(), [lbs[0].urn, lbs[1].urn].sort());
         assert.match(found[0].message, /has no health-checked steering entry/);
+    });
+    it("ha-stack-require-steering-health-checks names the steering entry of the stack's own cloud", () => {
+        assert.match(steeringEntry("alicloud:alb/loadBalancer:LoadBalancer"), /^a GTM address pool/);
+        assert.doesNotMatch(steeringEntry("alicloud:alb/loadBalancer:LoadBalancer"), /Route 53/);
+        assert.match(steeringEntry("aws:lb/loadBalancer:LoadBalancer"), /^a Route 53 record/);
+        assert.doesNotMatch(steeringEntry("aws:lb/loadBalancer:LoadBalancer"), /GTM/);
     });
     it("requires write forwarding of an Aurora secondary", async () => {
         const found = await violations(p, stack.map((r) => (r === second ? { ...r, inputs: { ...r.inputs, enableGlobalWriteForwarding: false } } : r)), "mature", { "ha-stack-require-global-database": { residencyRegions: ["r1", "r2"] } });

@@ -283,7 +283,8 @@ describe("check: the pack config is validated as the CLI validates it", () => {
     });
     it("accepts the shipped stage configs", async () => {
         for (const stage of ["startup", "growth", "mature"]) {
-            const [code, message] = await run(["--from", input(), "--config", path.join(ROOT, "policies", "config", `${stage}.json`)]);
+            // --stage: each config judges the input at its own stage (without it, another stage's config is an error)
+            const [code, message] = await run(["--from", input(), "--config", path.join(ROOT, "policies", "config", `${stage}.json`), "--stage", stage]);
             assert.strictEqual(code, 1, message);
         }
     });

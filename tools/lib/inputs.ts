@@ -8,11 +8,14 @@ import { checkConformance } from "../../policies/conformance";
 import type { EnforcementLevel } from "@pulumi/policy";
 
 import { STAGES, Stage, isStage, stageFromTags } from "../../policies/lib/stage";
-import { deepFreeze, depthOf, isRecord, list, str } from "../../policies/lib/values";
+import { deepFreeze, depthOf, isRecord, list, str, tagValue } from "../../policies/lib/values";
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
 import { BOUNDARY_NAMES, isBoundaryName } from "../../components/model/residency";
 import { kindOf } from "../../components/model/errors";
+import { NAME_ALPHABET } from "./pack-config";
+import { missingSettings, parseConfigValues } from "../../components/model";
+import { profileOf, resolveSpec } from "../../components/profiles";
 import { StackReport } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResult } from "../../policies/flows/walk";
@@ -230,12 +233,19 @@ interface Declared {
  */
 export function resolveInputStage(what: string, declared: Declared, resources: readonly EvalResource[], override: Stage | undefined, required = true): Stage | "" {
     if (override !== undefined) return override;
+    const shown = (v: string): string => (NAME_ALPHABET.test(v) ? JSON.stringify(v) : "a value not shown");
+    const tags = [...new Set(resources.map((r) => tagValue(r.inputs, "stage")).filter((t): t is string => t !== undefined))].sort();
     if (declared.stage !== undefined) {
-        if (isStage(declared.stage)) return declared.stage;
-        throw new InputFormatError(`${what}: stage ${JSON.stringify(declared.stage)} is not one of ${STAGES.join(", ")}`);
+        if (!isStage(declared.stage)) throw new InputFormatError(`${what}: stage ${shown(declared.stage)} is not one of ${STAGES.join(", ")}`);
+        // the stage the input declares and the one its resources are tagged with must agree
+        const other = tags.filter((t) => t !== declared.stage);
+        if (other.length > 0) throw new InputFormatError(`${what}: the input declares stage ${declared.stage} but its resources are tagged stage ${other.map(shown).join(", ")}; pass --stage ${STAGES.join("|")} to judge it at one stage`);
+        return declared.stage;
     }
     const tagged = stageFromTags(resources.map((r) => r.inputs));
     if (tagged !== undefined) return tagged;
+    if (tags.length > 1) throw new InputFormatError(`${what}: the resources are tagged with more than one stage (${tags.map(shown).join(", ")}); pass --stage ${STAGES.join("|")}`);
+    if (tags.length === 1) throw new InputFormatError(`${what}: the resources' stage tag ${shown(tags[0])} is not one of ${STAGES.join(", ")}; pass --stage ${STAGES.join("|")}`);
     if (!required) return "";
     throw new InputFormatError(
         `${what}: the stage cannot be found (plan "stage", preview config "<project>:stage", export stack output "stage", or one "stage" tag on the resources); pass --stage ${STAGES.join("|")}`,
@@ -292,11 +302,13 @@ export function declaredResidency(raw: unknown, source: string, what: string): S
             value = undefined;
         }
     }
+    // the project default `{}` (and an empty text): no residency, as the program reads it
+    if (unwrapped === "" || (isRecord(value) && Object.keys(value).length === 0)) return undefined;
     const allowed = `{"boundary": ${BOUNDARY_NAMES.map((n) => JSON.stringify(n)).join(" | ")} | [region ids]}`;
     const boundary = isRecord(value) ? value.boundary : undefined;
     if (typeof boundary === "string" && isBoundaryName(boundary)) return { boundary };
     if (Array.isArray(boundary) && boundary.length > 0 && boundary.every((r): r is string => typeof r === "string")) return { regions: boundary };
-    const got = typeof boundary === "string" && boundary.length <= 40 ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
+    const got = typeof boundary === "string" && NAME_ALPHABET.test(boundary) ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
     throw new InputFormatError(`${what}: ${source} must be ${allowed} (got ${got})`);
 }
 
@@ -331,7 +343,8 @@ function fromPreview(doc: Record<string, unknown>, what: string, override: Stage
     const project = projectFromUrn(resources[0].urn);
     const declared = { stage: configValue(doc.config, `${project}:stage`), cloud: configValue(doc.config, `${project}:cloud`) };
     const residency = previewResidency(doc.config, `${project}:residency`, what);
-    return { ...stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required), ...(residency !== undefined ? { residency } : {}) };
+    const unset = unsetInPreviewConfig(doc.config, project);
+    return { ...stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
 }
 
 function fromExport(deployment: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
@@ -339,7 +352,32 @@ function fromExport(deployment: Record<string, unknown>, what: string, override:
     const resources = resourcesOf(what, deployment.resources, "deployment.resources");
     const outputs = stackOutputs(deployment.resources);
     const residency = declaredResidency(outputs.residency, 'stack output "residency"', what);
-    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required), ...(residency !== undefined ? { residency } : {}) };
+    const unset = list(outputs.notDeployableUntilSet).filter((k): k is string => typeof k === "string");
+    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
+}
+
+/**
+ * The settings a preview's stack config still lacks (components/model/placeholders.ts,
+ * missingSettings, as the program and the offline plan's `notDeployableUntilSet` compute them),
+ * so the flow hops waiting for them get the verdict the plan of the same stack gets. The config
+ * map as `pulumi preview --json` prints it: `<project>:<key>` to text or `{value}` (an object
+ * value as its JSON text). Config the program would refuse (ConfigError), or a secret that
+ * hides a value, gives no keys: the hops stay mandatory, as a real preview could not run.
+ */
+export function unsetInPreviewConfig(config: unknown, project: string, now: Date = new Date()): string[] {
+    if (!isRecord(config)) return [];
+    const text: Record<string, string> = {};
+    for (const [key, raw] of Object.entries(config)) {
+        const v = isRecord(raw) ? (raw.secret === true ? undefined : raw.value) : raw;
+        if (v === undefined || v === null) continue;
+        text[key] = typeof v === "string" ? v : JSON.stringify(v);
+    }
+    try {
+        const spec = resolveSpec(parseConfigValues(text, project), { now, project });
+        return [...new Set(missingSettings(spec, profileOf(spec.cloud)).map((m) => m.key))];
+    } catch {
+        return [];
+    }
 }
 
 /**

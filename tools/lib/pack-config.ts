@@ -23,9 +23,17 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 const SECRET_LIKE = /pass(word|wd|phrase)?|secret|token|credential|private|auth/i;
 
 /**
+ * The alphabet of every closed list a pack config is checked against (enforcement levels, stages,
+ * boundary names, region ids): lower-case letters, digits and dashes, at most 40. A value outside
+ * the list is shown only when written so (`strict`, `cn-hangzou`); anything else (`TopSecretPW123`)
+ * may be a pasted secret and is shown by its kind.
+ */
+export const NAME_ALPHABET = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/**
  * A value as an error shows it, by the rule the stack config follows (components/model/schema.ts,
  * SHOWS_VALUE): a number, true/false or null as given; text only where it was checked against a
- * closed list (an enforcement level, a stage, a region id; `enum`) and is short; an empty list or
+ * closed list (an enforcement level, a stage, a region id; `enum`) and written in NAME_ALPHABET; an empty list or
  * object; anything else only by its kind ("a string; value not shown"). Never a value under a
  * password-like name, never a `secure:` object ("an encrypted secret").
  */
@@ -34,7 +42,7 @@ export function shownValue(value: unknown, closedList: boolean, property = ""): 
     const hidden = `${kindOf(value)}; value not shown`;
     if (SECRET_LIKE.test(property)) return hidden;
     if (value === null || typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
-    if (typeof value === "string") return closedList && value.length <= 40 ? JSON.stringify(value) : hidden;
+    if (typeof value === "string") return closedList && NAME_ALPHABET.test(value) ? JSON.stringify(value) : hidden;
     if (Array.isArray(value) ? value.length === 0 : isRecord(value) && Object.keys(value).length === 0) return JSON.stringify(value);
     return hidden;
 }
