@@ -216,17 +216,19 @@ describe("npm run plan", function () {
 });
 
 describe("planning threads", () => {
-    it("one per stack, at most the machine's available parallelism", () => {
-        assert.strictEqual(planningThreads(6, {}, 2), 2);
-        assert.strictEqual(planningThreads(1, {}, 2), 1);
+    it("one per stack, at most the machine's available parallelism from 4 cores; one thread below", () => {
+        assert.strictEqual(planningThreads(6, {}, 2), 1);
+        assert.strictEqual(planningThreads(6, {}, 4), 4);
+        assert.strictEqual(planningThreads(1, {}, 8), 1);
         assert.strictEqual(planningThreads(3, {}, 8), 3);
     });
 
     it("LC_PLAN_THREADS sets the limit; a value that is not a whole number >= 1 is ignored", () => {
-        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "1" }, 2), 1);
+        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "1" }, 8), 1);
+        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "2" }, 2), 2);
         assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "4" }, 2), 4);
-        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "0" }, 2), 2);
-        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "two" }, 2), 2);
+        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "0" }, 8), 6);
+        assert.strictEqual(planningThreads(6, { [PLAN_THREADS_ENV]: "two" }, 2), 1);
     });
 
     it("a free thread plans the next stack of the cloud it planned last, else the next stack", () => {

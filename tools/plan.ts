@@ -171,19 +171,29 @@ async function* planInOrder(stacks: readonly string[], dir: string, preview: boo
 
 /**
  * Set to a whole number, the most threads that plan stacks at once (1: all in the command's own
- * thread). Defaults to the machine's available parallelism (`os.availableParallelism()`).
+ * thread). Defaults to the machine's available parallelism when it is at least
+ * MIN_PARALLELISM_FOR_THREADS, else 1.
  */
 export const PLAN_THREADS_ENV = "LC_PLAN_THREADS";
 
 /**
- * How many threads plan `stacks` stacks: one per stack, at most the machine's available
- * parallelism (or LC_PLAN_THREADS); 1 (this thread) for a single stack, and when a crashed
- * command runs again with stack traces on (tools/lib/cli.ts), so the trace comes from one thread.
+ * The available parallelism from which several stacks plan on threads by default. Each thread
+ * loads the runtime and SDKs again and runs its own garbage collection (about 1-1.5 s of CPU more
+ * for the six matrix stacks): on a 2-core machine the six stacks took 3.6-4.1 s on two threads
+ * and 2.9-3.4 s in one (npm run bench, quiet machine), so threads pay only with spare cores.
+ */
+export const MIN_PARALLELISM_FOR_THREADS = 4;
+
+/**
+ * How many threads plan `stacks` stacks: one per stack, at most LC_PLAN_THREADS or, unset, the
+ * machine's available parallelism when it is at least MIN_PARALLELISM_FOR_THREADS (else 1); 1
+ * (this thread) for a single stack, and when a crashed command runs again with stack traces on
+ * (tools/lib/cli.ts), so the trace comes from one thread.
  */
 export function planningThreads(stacks: number, env: NodeJS.ProcessEnv = process.env, parallelism: number = os.availableParallelism()): number {
     if (env[STACK_TRACES_ENV] === "1") return 1;
     const set = env[PLAN_THREADS_ENV];
-    const limit = set !== undefined && /^[1-9][0-9]*$/.test(set) ? Number(set) : parallelism;
+    const limit = set !== undefined && /^[1-9][0-9]*$/.test(set) ? Number(set) : parallelism >= MIN_PARALLELISM_FOR_THREADS ? parallelism : 1;
     return Math.max(1, Math.min(stacks, limit));
 }
 
