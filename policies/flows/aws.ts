@@ -533,8 +533,7 @@ function rolePolicyDocuments(g: FlowGraph, role: FlowResource): unknown[] {
 function allowsOn(policies: readonly unknown[], action: string, arn: string, denied: string): Verdict {
     if (policies.some((p) => FlowGraph.isUnknown(p)) || FlowGraph.isUnknown(arn)) return policies.some((p) => !FlowGraph.isUnknown(p) && statementsAllowOn(p, action, arn)) ? true : undetermined("policy");
     // IAM's evaluation: an explicit Deny overrides, an Allow counts only when its conditions hold (contracts.accessVerdict).
-    const verdict = accessVerdict(policies, { action, resource: arn }, "the role's policies");
-    return verdict === true || typeof verdict === "object" ? verdict : verdict.startsWith("a Deny") ? verdict : denied;
+    return accessVerdict(policies, { action, resource: arn }, "the role's policies", denied);
 }
 
 /**

@@ -255,10 +255,11 @@ export function accessDecision(policies: readonly unknown[], req: AccessRequest)
 
 /**
  * The verdict of a hop that needs `req` allowed by `policies` of `holder`: kept when allowed;
- * broken by an explicit deny or when nothing allows it (naming the unmet condition); undetermined
- * (`Condition`) when a condition the request does not carry decides it.
+ * broken by an explicit deny or when nothing allows it (naming the unmet condition, or
+ * `nothingAllows` when the hop gives its own reason); undetermined (`Condition`) when a condition
+ * the request does not carry decides it.
  */
-export function accessVerdict(policies: readonly unknown[], req: AccessRequest, holder: string): true | string | { readonly unknown: string } {
+export function accessVerdict(policies: readonly unknown[], req: AccessRequest, holder: string, nothingAllows?: string): true | string | { readonly unknown: string } {
     const d = accessDecision(policies, req);
     const what = `${req.action}${req.resource !== undefined ? ` on ${req.resource}` : ""}${req.service !== undefined ? ` for ${req.service}` : ""}`;
     switch (d.kind) {
@@ -269,6 +270,7 @@ export function accessVerdict(policies: readonly unknown[], req: AccessRequest, 
         case "undetermined":
             return { unknown: `Condition ${d.keys.join(", ")}` };
         case "none":
+            if (nothingAllows !== undefined) return nothingAllows;
             return d.unmet.length > 0 ? `${holder} allows ${what} only when ${d.unmet.join("; ")}` : `no statement of ${holder} allows ${what}`;
     }
 }
