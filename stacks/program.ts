@@ -31,6 +31,12 @@ export interface DeployOptions {
      * NotDeployableError naming each key, before any resource is declared.
      */
     readonly onPlaceholders?: (missing: readonly MissingSetting[]) => void;
+    /**
+     * The instant validation and every schedule are planned against (the offline planner's tests
+     * plan at fixed instants, e.g. on either side of a daylight-saving change). Defaults to the
+     * wall clock.
+     */
+    readonly now?: Date;
 }
 
 /**
@@ -40,7 +46,7 @@ export interface DeployOptions {
  * beyond the cloud's horizon, recurring) and the simulated time to peak.
  */
 export async function deploy(options: DeployOptions = {}): Promise<Record<string, unknown>> {
-    const now = new Date();
+    const now = options.now ?? new Date();
     const spec = readSpec(now);
     const profile = profileOf(spec.cloud);
     const missing = missingSettings(spec, profile);

@@ -495,10 +495,14 @@ export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "pea
  */
 export function recurringUntil(horizon: ScheduleHorizon | null, timeZone: string, now: number): number | null {
     if (horizon === null) return null;
-    // Whole UTC days, so the end moves once a day rather than on every run.
-    const limit = Math.floor((now + horizon.days * DAY_MS) / DAY_MS) * DAY_MS - DAY_MS;
+    const limit = horizonLimit(horizon, now);
     const change = nextOffsetChange(now, limit, timeZone);
     return change === null ? limit : Math.max(now + MINUTE_MS, change - MINUTE_MS);
+}
+
+/** The last instant a recurrence declared at `now` may run to under `horizon`: whole UTC days, a day short of it, so the end moves once a day rather than on every run. */
+export function horizonLimit(horizon: ScheduleHorizon, now: number): number {
+    return Math.floor((now + horizon.days * DAY_MS) / DAY_MS) * DAY_MS - DAY_MS;
 }
 
 /**
@@ -539,13 +543,20 @@ export interface UtcRecurrence {
 /**
  * A recurring action for a cloud that takes recurrences in UTC with a bounded end (Alibaba Cloud
  * ESS: "RecurrenceType Cron: a cron expression which is written in UTC"; RecurrenceEndTime within
- * the horizon). The cron holds while the zone keeps its offset, so the recurrence ends at the next
- * daylight-saving change; a later `pulumi up` plans the next stretch.
+ * the horizon). The declared stretch is the span of one UTC offset that holds the action's next run
+ * at or after earliestActionAt(now): its cron is that offset's, it launches at that run and it ends
+ * at the zone's first offset change after that run (a minute before it) or at the horizon of `now`
+ * (recurringUntil), whichever is first. So when a daylight-saving change falls between the `pulumi
+ * up` and the next run, the new offset's span is declared (never the old offset's cron with an end
+ * before its launch); a later `pulumi up` plans the span after it. `horizon` null (no bounded end):
+ * a year from the next run.
  */
 export function utcRecurrence(horizon: ScheduleHorizon | null, action: RecurringAction, now: number): UtcRecurrence {
-    const earliest = earliestActionAt(now);
-    const until = recurringUntil(horizon, action.timeZone, now) ?? earliest + 365 * DAY_MS;
-    return { cron: utcCron(action, earliest), launchAt: utcMinute(nextOccurrence(action, earliest)), endAt: utcMinute(until) };
+    const first = nextOccurrence(action, earliestActionAt(now));
+    const limit = horizon === null ? first + 365 * DAY_MS : horizonLimit(horizon, now);
+    const change = nextOffsetChange(first, Math.max(first, limit), action.timeZone);
+    const until = change === null ? Math.max(first, limit) : Math.max(first, change - MINUTE_MS);
+    return { cron: utcCron(action, first), launchAt: utcMinute(first), endAt: utcMinute(until) };
 }
 
 const CRON_DAY_NAMES = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] as const;

@@ -1,0 +1,125 @@
+// Recurring peaks on a cloud that takes recurrences as a UTC cron with an end (Alibaba Cloud ESS:
+// the app group and the transcoders): planned next to a daylight-saving change, the declared task
+// must run at the peak's local time on every run from its launch to its end. The runs are
+// simulated here from the cron text alone and read back in the peak's zone with Intl.
+
+import * as assert from "assert";
+
+import { RecurringAction, recurringActions, utcRecurrence } from "../../components/model";
+import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const SCALING = { scaling: { preScaleMinutes: 30, releaseAfterMinutes: 30 } } as const;
+const BOUNDS = { minSize: 4, maxSize: 40, zones: 2 };
+
+/** The instants a five-field UTC cron (`m h * * days`) runs at in [from, to], both included. */
+function cronRuns(cron: string, from: number, to: number): number[] {
+    const [m, h, dom, month, dow] = cron.split(" ");
+    assert.strictEqual(`${dom} ${month}`, "* *", `only day-of-week crons are written: ${cron}`);
+    const days = dow === "*" ? [0, 1, 2, 3, 4, 5, 6] : dow.split(",").map(Number);
+    const runs: number[] = [];
+    for (let day = Math.floor(from / DAY) * DAY; day <= to; day += DAY) {
+        const t = day + Number(h) * 3_600_000 + Number(m) * MINUTE;
+        if (t >= from && t <= to && days.includes(new Date(day).getUTCDay())) runs.push(t);
+    }
+    return runs;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** Local wall time (minutes after midnight) and weekday (0 = Sunday) of an instant in a zone, read with Intl. */
+function local(t: number, timeZone: string): { minute: number; weekday: number } {
+    const format = formats.get(timeZone) ?? new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "numeric", minute: "numeric", weekday: "short" });
+    formats.set(timeZone, format);
+    const parts = format.formatToParts(new Date(t));
+    const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? "";
+    return { minute: Number(get("hour")) * 60 + Number(get("minute")), weekday: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday")) };
+}
+
+function offsetAt(t: number, timeZone: string): string {
+    return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(new Date(t)).find((p) => p.type === "timeZoneName")?.value ?? "";
+}
+
+/**
+ * Every run of the declared task is at the action's local time on one of its days; the launch is
+ * the first run; the end is not before the launch; no run is missed inside [launch, end] (two runs
+ * are as many days apart as the local days to the action's next day); the zone keeps one offset
+ * over it.
+ */
+function assertRunsAtLocalTime(action: RecurringAction, now: number): { cron: string; launchAt: string; endAt: string } {
+    const r = utcRecurrence(ALICLOUD_SCHEDULE_HORIZON, action, now);
+    const launch = Date.parse(r.launchAt);
+    const end = Date.parse(r.endAt);
+    assert.ok(launch > now, `${r.launchAt} after the pulumi up at ${new Date(now).toISOString()}`);
+    assert.ok(end >= launch, `RecurrenceEndTime ${r.endAt} not before LaunchTime ${r.launchAt}`);
+    assert.ok(end <= now + ALICLOUD_SCHEDULE_HORIZON.days * DAY, `${r.endAt} within 90 days`);
+    assert.strictEqual(offsetAt(launch, action.timeZone), offsetAt(end, action.timeZone), `one offset from ${r.launchAt} to ${r.endAt}`);
+    const runs = cronRuns(r.cron, launch, end);
+    assert.strictEqual(runs[0], launch, `${r.cron} first runs at the launch ${r.launchAt}`);
+    for (const t of runs) {
+        const l = local(t, action.timeZone);
+        assert.strictEqual(l.minute, action.minuteOfDay, `${new Date(t).toISOString()} at local ${action.minuteOfDay} min (${action.timeZone})`);
+        assert.ok(action.days.includes(l.weekday), `${new Date(t).toISOString()} on a local day of ${JSON.stringify(action.days)}`);
+    }
+    for (let i = 1; i < runs.length; i++) {
+        const from = local(runs[i - 1], action.timeZone).weekday;
+        const ahead = [1, 2, 3, 4, 5, 6, 7].find((n) => action.days.includes((from + n) % 7));
+        assert.strictEqual((runs[i] - runs[i - 1]) / DAY, ahead, `no run missed between ${new Date(runs[i - 1]).toISOString()} and ${new Date(runs[i]).toISOString()}`);
+    }
+    return r;
+}
+
+function peakActions(timeZone: string, days: readonly ("sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")[] = []): { prescale: RecurringAction; release: RecurringAction } {
+    const [prescale, release] = recurringActions(
+        SCALING,
+        days.length === 0
+            ? { name: "evening", recurrence: "daily", days: [], start: "19:00", end: "23:00", peakOnline: 40000, streams: 1, timeZone }
+            : { name: "evening", recurrence: "weekly", days: [...days], start: "19:00", end: "23:00", peakOnline: 40000, streams: 1, timeZone },
+        12,
+        BOUNDS,
+    );
+    return { prescale, release };
+}
+
+describe("ESS recurring tasks across a daylight-saving change: the span of the next run", () => {
+    it("Europe/London planned at 2027-03-27T19:00Z (BST from 2027-03-28T01:00Z): the pre-scale is the BST cron from its first BST run to the horizon; the release's last GMT run ends before the change", () => {
+        const now = Date.parse("2027-03-27T19:00:00Z");
+        const { prescale, release } = peakActions("Europe/London");
+        assert.deepStrictEqual(assertRunsAtLocalTime(prescale, now), { cron: "30 17 * * *", launchAt: "2027-03-28T17:30:00Z", endAt: "2027-06-24T00:00:00Z" });
+        assert.deepStrictEqual(assertRunsAtLocalTime(release, now), { cron: "30 23 * * *", launchAt: "2027-03-27T23:30:00Z", endAt: "2027-03-28T00:59:00Z" });
+    });
+
+    it("Australia/Lord_Howe planned at 2027-04-03T12:00Z (+11 to +10:30 at 2027-04-03T15:00Z): the pre-scale takes the half-hour offset's cron", () => {
+        const now = Date.parse("2027-04-03T12:00:00Z");
+        const { prescale, release } = peakActions("Australia/Lord_Howe");
+        assert.deepStrictEqual(assertRunsAtLocalTime(prescale, now), { cron: "0 8 * * *", launchAt: "2027-04-04T08:00:00Z", endAt: "2027-07-01T00:00:00Z" });
+        assert.deepStrictEqual(assertRunsAtLocalTime(release, now), { cron: "30 12 * * *", launchAt: "2027-04-03T12:30:00Z", endAt: "2027-04-03T14:59:00Z" });
+    });
+
+    it("Pacific/Chatham weekly on Sunday planned at 2027-04-03T12:00Z (+13:45 to +12:45 on 2027-04-03T14:00Z): the days shift with the offset", () => {
+        const now = Date.parse("2027-04-03T12:00:00Z");
+        const { prescale, release } = peakActions("Pacific/Chatham", ["sun"]);
+        assert.deepStrictEqual(assertRunsAtLocalTime(prescale, now), { cron: "45 5 * * 0", launchAt: "2027-04-04T05:45:00Z", endAt: "2027-07-01T00:00:00Z" });
+        assert.deepStrictEqual(assertRunsAtLocalTime(release, now), { cron: "45 10 * * 0", launchAt: "2027-04-04T10:45:00Z", endAt: "2027-07-01T00:00:00Z" });
+    });
+
+    it("every 6 hours over the week around each 2027 change of London, New York, Sydney, Lord Howe and Chatham: each declared task runs at the local time", function () {
+        this.timeout(60_000);
+        const zones = ["Europe/London", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Chatham"];
+        const changes: Record<string, string[]> = {
+            "Europe/London": ["2027-03-28T01:00:00Z", "2027-10-31T01:00:00Z"],
+            "America/New_York": ["2027-03-14T07:00:00Z", "2027-11-07T06:00:00Z"],
+            "Australia/Sydney": ["2027-04-03T16:00:00Z", "2027-10-02T16:00:00Z"],
+            "Australia/Lord_Howe": ["2027-04-03T15:00:00Z", "2027-10-02T15:30:00Z"],
+            "Pacific/Chatham": ["2027-04-03T14:00:00Z", "2027-09-25T14:00:00Z"],
+        };
+        for (const zone of zones) {
+            for (const change of changes[zone]) {
+                assert.notStrictEqual(offsetAt(Date.parse(change) - MINUTE, zone), offsetAt(Date.parse(change), zone), `${zone} changes at ${change}`);
+                for (let now = Date.parse(change) - 3 * DAY; now <= Date.parse(change) + 3 * DAY; now += 6 * 3_600_000) {
+                    for (const a of [...Object.values(peakActions(zone)), ...Object.values(peakActions(zone, ["sat", "sun"]))]) assertRunsAtLocalTime(a, now);
+                }
+            }
+        }
+    });
+});
