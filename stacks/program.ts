@@ -61,7 +61,10 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         // Only an offline plan gets here with placeholders: the keys, so an export of it is judged as the plan is (tools/lib/inputs.ts).
         ...(missing.length > 0 ? { notDeployableUntilSet: [...new Set(missing.map((m) => m.key))] } : {}),
         onlineUsers: spec.onlineUsers,
-        scaling: { schedule: scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime())), ...scalingSimulation(spec, profile) },
+        scaling: {
+            schedule: scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime()), (t) => profile.eventLimit(spec, t)),
+            ...scalingSimulation(spec, profile),
+        },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
         ...deployment.edge.outputs,
         ...(deployment.globalDatabase !== undefined ? { globalDatabase: { id: deployment.globalDatabase.id, primaryRegion: spec.regions[0].name } } : {}),

@@ -4,7 +4,7 @@
 import * as assert from "assert";
 
 import { planStack } from "../tools/lib/record";
-import { at, ofType, stackDir, stackFile } from "./helpers";
+import { at, stackDir, stackFile } from "./helpers";
 
 const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
 const LONDON_PEAK = { name: "evening", recurrence: "daily", start: "19:00", end: "23:00", peakOnline: 40000, streams: 40, timeZone: "Europe/London" };

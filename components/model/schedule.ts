@@ -147,7 +147,12 @@ export interface RecurringAction {
     readonly maxSize: number;
 }
 
-export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "deferred" | "recurring";
+/**
+ * `unschedulable`: an event a cloud's limit holds back (EventLimit) that no later `pulumi up` can
+ * declare before its pre-scale (the earlier events it waits for pass only after it), a finding of
+ * the plan; the metric rules alone meet it.
+ */
+export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "deferred" | "unschedulable" | "recurring";
 
 /** What became of one event or peak in one region, for the plan and the stack outputs. */
 export interface ScheduleReport {
@@ -451,10 +456,40 @@ function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" 
 }
 
 /**
- * What becomes of each event and peak, given the cloud's horizon (`horizon`, null when none), the
- * instant `now` and an optional limit on the events declared at once (`eventLimit`; Defaults to none).
+ * The instant from which a `pulumi up` declares `event`, which the cloud's limit holds back at
+ * `now`: the first release of another event after `now` at which the events in reach then, under
+ * the limit then (`limitAt`, the profile's eventLimit), include it, when that `pulumi up` can still
+ * schedule its pre-scale (earliestActionAt at or before it); null when none can (the events it
+ * waits for pass only after its pre-scale), or the event has no valid window.
  */
-export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null = null): ScheduleReport[] {
+export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number, horizon: ScheduleHorizon | null, limitAt: (t: number) => EventLimit | null): number | null {
+    const w = eventWindow(spec, event.start, event.end);
+    if (w === null) return null;
+    const releases = spec.events.flatMap((e) => {
+        const other = eventWindow(spec, e.start, e.end);
+        return other !== null && e !== event && other.to > now && other.to <= w.from ? [other.to] : [];
+    });
+    for (const t of [...new Set(releases)].sort((a, b) => a - b)) {
+        if (earliestActionAt(t) > w.from) return null;
+        if (declarableEvents(spec, t, horizon, limitAt(t)).includes(event)) return t;
+    }
+    return null;
+}
+
+/**
+ * What becomes of each event and peak, given the cloud's horizon (`horizon`, null when none), the
+ * instant `now` and an optional limit on the events declared at once (`eventLimit`; Defaults to none)
+ * with the same limit at a later instant (`limitAt`, the profile's eventLimit; Defaults to
+ * `eventLimit` at every instant): an event the limit holds back is `deferred` when a later `pulumi
+ * up` can declare it before its pre-scale (heldEventDeclaredAt), `unschedulable` when none can.
+ */
+export function scheduleReport(
+    spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
+    now: number,
+    horizon: ScheduleHorizon | null,
+    eventLimit: EventLimit | null = null,
+    limitAt: (t: number) => EventLimit | null = () => eventLimit,
+): ScheduleReport[] {
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
@@ -468,7 +503,14 @@ export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "pea
             };
         }
         if (eventLimit !== null && held.includes(event)) {
-            return { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed (${eventLimit.why})` };
+            const declaredAt = heldEventDeclaredAt(spec, event, now, horizon, limitAt);
+            return declaredAt === null
+                ? {
+                      source: event.name,
+                      status: "unschedulable",
+                      detail: `not pre-scaled: no pulumi up can declare it before its pre-scale at ${utcMinute(w.from)}, the earlier events it waits for pass after it (${eventLimit.why}); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer`,
+                  }
+                : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
         const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}${lift}` };

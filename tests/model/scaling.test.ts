@@ -460,7 +460,8 @@ describe("model: AWS scheduled-action quotas", () => {
         assert.deepStrictEqual(report.find((r) => r.source === "e61"), {
             source: "e61",
             status: "deferred",
-            detail: "scheduled by a later pulumi up when earlier events have passed (AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); the peaks take 2, the events declared now take the rest)",
+            // the release of the first event (e00, 03:30 UTC on 1 December) frees its 2 actions
+            detail: "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-01T03:30:00Z declares it (AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); the peaks take 2, the events declared now take the rest)",
         });
         assert.strictEqual(report.filter((r) => r.status === "scheduled").length, 61);
     });

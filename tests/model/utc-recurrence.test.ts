@@ -7,10 +7,13 @@ import * as assert from "assert";
 
 import { RecurringAction, recurringActions, utcRecurrence } from "../../components/model";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
+import { resolveSpec } from "../../components/profiles";
+import { NOW, rawConfig } from "../helpers";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const SCALING = { scaling: { preScaleMinutes: 30, releaseAfterMinutes: 30 } } as const;
+/** The growth preset's scaling settings: pre-scale 30 minutes ahead, release 30 minutes after. */
+const SCALING = resolveSpec(rawConfig("growth", "alicloud"), { now: NOW }).scaling;
 const BOUNDS = { minSize: 4, maxSize: 40, zones: 2 };
 
 /** The instants a five-field UTC cron (`m h * * days`) runs at in [from, to], both included. */
@@ -71,7 +74,7 @@ function assertRunsAtLocalTime(action: RecurringAction, now: number): { cron: st
 
 function peakActions(timeZone: string, days: readonly ("sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")[] = []): { prescale: RecurringAction; release: RecurringAction } {
     const [prescale, release] = recurringActions(
-        SCALING,
+        { scaling: SCALING },
         days.length === 0
             ? { name: "evening", recurrence: "daily", days: [], start: "19:00", end: "23:00", peakOnline: 40000, streams: 1, timeZone }
             : { name: "evening", recurrence: "weekly", days: [...days], start: "19:00", end: "23:00", peakOnline: 40000, streams: 1, timeZone },
