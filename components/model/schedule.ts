@@ -508,7 +508,7 @@ export function scheduleReport(
                 ? {
                       source: event.name,
                       status: "unschedulable",
-                      detail: `not pre-scaled: no pulumi up can declare it before its pre-scale at ${utcMinute(w.from)}, the earlier events it waits for pass after it (${eventLimit.why}); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer`,
+                      detail: `not pre-scaled: no pulumi up can declare it before its pre-scale at ${utcMinute(w.from)}, the events ahead of it hold the limit until after then (${eventLimit.why}); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer`,
                   }
                 : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
