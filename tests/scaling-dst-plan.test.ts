@@ -3,15 +3,32 @@
 
 import * as assert from "assert";
 
+import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
+import { EVENT_PRESCALE_FINDING } from "../tools/lib/scaling";
 import { at, stackDir, stackFile } from "./helpers";
 
 const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
 const LONDON_PEAK = { name: "evening", recurrence: "daily", start: "19:00", end: "23:00", peakOnline: 40000, streams: 40, timeZone: "Europe/London" };
 
+const shanghai = (name: string, start: string, end: string, peakOnline: number) => ({ name, start, end, peakOnline, timeZone: "Asia/Shanghai" });
+const DOUBLE_12 = shanghai("double-12", "2026-12-12T20:00:00+08:00", "2026-12-13T00:00:00+08:00", 40000);
+const OVERLAP_12 = shanghai("overlap-12", "2026-12-12T22:00:00+08:00", "2026-12-13T02:00:00+08:00", 80000);
+/** Three peak timers (daily, Saturday, Sunday) leave 2 of SAE's 5 rules per application to the events. */
+const THREE_TIMERS = [
+    { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+    { name: "saturday", recurrence: "weekly", days: ["sat"], start: "09:00", end: "11:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+    { name: "sunday", recurrence: "weekly", days: ["sun"], start: "09:00", end: "11:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+];
+const SERVERLESS = { stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } };
+
 const DIR = stackDir({
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
+    "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
+    "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
 });
+/** The instant the SAE stacks plan at. */
+const NOV_22 = new Date("2026-11-22T00:00:00Z");
 
 /** ESS recurring tasks of the plan: name, launch, cron, end, floor, ceiling. */
 function recurringTasks(resources: readonly { type: string; name: string; inputs: unknown }[], prefix: string): unknown[][] {
@@ -33,5 +50,38 @@ describe("scheduled actions planned next to a daylight-saving change", function 
             ["lc-cn-hangzhou-video-transcoders-01be0t", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 12],
             ["lc-cn-hangzhou-video-transcoders-0skeou", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 12],
         ]);
+    });
+});
+
+describe("SAE overlapping events planned at 2026-11-22", function () {
+    this.timeout(120_000);
+
+    it("double-12 and overlap-12: the interaction application gets one rule per calendar day of the combined timeline, the 00:00 hold at overlap-12's floor", async () => {
+        const plan = await planStack("overlap-sae", DIR, { now: NOV_22 });
+        const rules = plan.resources
+            .filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-"))
+            .map((r) => [at(r.inputs, "scalingRuleName"), at(r.inputs, "scalingRuleTimer", "beginDate"), at(r.inputs, "scalingRuleTimer", "endDate"), at(r.inputs, "scalingRuleTimer", "period"), at(r.inputs, "scalingRuleTimer", "schedules")]);
+        const point = (atTime: string, minReplicas: number) => ({ atTime, minReplicas, maxReplicas: 40 });
+        assert.deepStrictEqual(rules, [
+            ["interaction-events-1212", "2026-12-12", "2026-12-12", "* * *", [point("19:30", 10), point("21:30", 20)]],
+            ["interaction-events-1213", "2026-12-13", "2026-12-13", "* * *", [point("00:00", 20), point("02:30", 3)]],
+        ]);
+        assert.deepStrictEqual(
+            plan.outputs.scaling !== undefined ? at(plan.outputs, "scaling", "schedule") : undefined,
+            [
+                { source: "double-12", status: "scheduled", detail: "pre-scale at 2026-12-12T11:30:00Z, release at 2026-12-12T16:30:00Z" },
+                { source: "overlap-12", status: "scheduled", detail: "pre-scale at 2026-12-12T13:30:00Z, release at 2026-12-12T18:30:00Z" },
+            ],
+        );
+    });
+
+    it("an overlapping event the rules left cannot hold before its pre-scale is an advisory finding, not deferred, and declares nothing", async () => {
+        const plan = await checkPlan(await planStack("held-sae", DIR, { now: NOV_22 }));
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message.split(", ")[0]]),
+            [["advisory", "event overlap-12: not pre-scaled: no pulumi up can declare it before its pre-scale at 2026-12-12T13:30:00Z"]],
+        );
+        const eventRules = plan.resources.filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-"));
+        assert.deepStrictEqual(eventRules.map((r) => at(r.inputs, "scalingRuleName")), ["interaction-events-1212", "interaction-events-1213"]);
     });
 });
