@@ -6,7 +6,7 @@ import * as assert from "assert";
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
 import { EVENT_PRESCALE_FINDING } from "../tools/lib/scaling";
-import { at, stackDir, stackFile } from "./helpers";
+import { at, list, stackDir, stackFile } from "./helpers";
 
 const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
 const LONDON_PEAK = { name: "evening", recurrence: "daily", start: "19:00", end: "23:00", peakOnline: 40000, streams: 40, timeZone: "Europe/London" };
@@ -22,7 +22,16 @@ const THREE_TIMERS = [
 ];
 const SERVERLESS = { stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } };
 
+const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 };
+const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
+
 const DIR = stackDir({
+    // interaction's everyday maxReplicas 12 is below the sale's floor of 20 pods.
+    "raised-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [SALE], kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 12 } } } }),
+    "bounds-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
+    "bounds-aws-serverless": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
+    "bounds-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
+    "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
     "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
     "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
@@ -83,5 +92,44 @@ describe("SAE overlapping events planned at 2026-11-22", function () {
         );
         const eventRules = plan.resources.filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-"));
         assert.deepStrictEqual(eventRules.map((r) => at(r.inputs, "scalingRuleName")), ["interaction-events-1212", "interaction-events-1213"]);
+    });
+});
+
+describe("the bounds the schedules own are left to them after creation (a refresh and up during a drain lowers no maximum)", function () {
+    this.timeout(300_000);
+    const ignored = (plan: { resources: readonly { type: string; name: string; ignoreChanges?: readonly string[] }[] }, type: string) =>
+        plan.resources.filter((r) => r.type === type).map((r) => [r.name, r.ignoreChanges ?? []]);
+
+    it("AWS: the app Auto Scaling group, the ECS services' and the Aurora readers' scalable targets ignore their bounds while schedules exist; without events or peaks they keep them", async () => {
+        const vm = await planStack("bounds-aws-vm", DIR, { now: NOV_22 });
+        assert.deepStrictEqual(ignored(vm, "aws:autoscaling/group:Group"), [["lc-us-east-1-app-group", ["minSize", "maxSize"]]]);
+        const serverless = await planStack("bounds-aws-serverless", DIR, { now: NOV_22 });
+        const targets = ignored(serverless, "aws:appautoscaling/target:Target");
+        assert.ok(targets.length >= 5, JSON.stringify(targets));
+        for (const [name, fields] of targets) assert.deepStrictEqual(fields, ["minCapacity", "maxCapacity"], String(name));
+        const quiet = await planStack("no-events-aws-vm", DIR, { now: NOV_22 });
+        assert.deepStrictEqual(ignored(quiet, "aws:autoscaling/group:Group"), [["lc-us-east-1-app-group", []]]);
+    });
+
+    it("Alibaba Cloud: the app scaling group and the transcoder group (40 streams lift it) ignore minSize and maxSize while schedules exist", async () => {
+        const plan = await planStack("bounds-alicloud-vm", DIR, { now: NOV_22 });
+        assert.deepStrictEqual(ignored(plan, "alicloud:ess/scalingGroup:ScalingGroup"), [
+            ["lc-cn-hangzhou-app-group", ["desiredCapacity", "minSize", "maxSize"]],
+            ["lc-cn-hangzhou-video-asg", ["minSize", "maxSize"]],
+        ]);
+    });
+
+    it("Kubernetes: a sale floor of 20 interaction pods above maxReplicas 12 raises maxReplicas to 20 in every floor job, the release included; the HPAs leave both bounds to the jobs", async () => {
+        const plan = await planStack("raised-pods-aws", DIR, { now: NOV_22 });
+        const patches = plan.resources
+            .filter((r) => r.type === "kubernetes:batch/v1:CronJob")
+            .map((r) => [at(r.inputs, "spec", "schedule"), list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => list(at(c, "args")).join(" ")).filter((a) => a.includes("hpa interaction"))]);
+        assert.deepStrictEqual(patches, [
+            ["30 9 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":20,"maxReplicas":20}}']],
+            ["30 16 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":3,"maxReplicas":20}}']],
+        ]);
+        const hpas = ignored(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
+        assert.strictEqual(hpas.length, 4);
+        for (const [name, fields] of hpas) assert.deepStrictEqual(fields, ["spec.minReplicas", "spec.maxReplicas"], String(name));
     });
 });

@@ -20,6 +20,9 @@ export function scalingRuleArgs(name: string, direction: string, groupId: pulumi
     };
 }
 
+/** The inputs of an ESS scaling group that its scheduled tasks set when they run (MinValue, MaxValue): scheduledBoundsIgnoreChanges. */
+export const ESS_GROUP_BOUNDS = ["minSize", "maxSize"] as const;
+
 /** ESS scheduled task names: 2-40 characters, unique per account and region (ScheduledTaskName). */
 export const ESS_TASK_NAME_MAX = 40;
 

@@ -16,7 +16,7 @@
 
 import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
 import { instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
-import { SCALES_ON_CONNECTIONS, podFloorCaps } from "./kubernetes";
+import { SCALES_ON_CONNECTIONS, podCeilingRaises } from "./kubernetes";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
 
@@ -118,6 +118,27 @@ export type ScheduleSpec = Pick<StackSpec, "scaling" | "app" | "events" | "peaks
  */
 export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: readonly number[]): number {
     return Math.max(bounds.maxSize, ...needs);
+}
+
+/**
+ * The bound inputs of a tier's base resource (`fields`: the scaling group's minSize/maxSize, the
+ * scalable target's minCapacity/maxCapacity) that Pulumi leaves alone once the tier's schedule
+ * declares any action ([] when it declares none). A scheduled action changes the base resource's
+ * own bounds when it runs (ESS: a scheduled task's MinValue/MaxValue become the group's
+ * MinSize/MaxSize; EC2 Auto Scaling: "the scheduled action sets the minimum, maximum, and desired
+ * sizes" of the group; Application Auto Scaling: a ScalableTargetAction "specifies the minimum and
+ * maximum capacity" the target takes), and each provider's Read puts the running bounds back into
+ * state on `pulumi refresh` (alicloud_ess_scaling_group min_size/max_size from
+ * DescribeScalingGroups; aws_autoscaling_group min_size/max_size from DescribeAutoScalingGroups;
+ * aws_appautoscaling_target min_capacity/max_capacity from DescribeScalableTargets). Without this, a
+ * `pulumi refresh` and `up` during an event's drain would set the everyday maxSize again, and every
+ * cloud removes the capacity above a lowered maximum at once (scheduleCeiling). With it, the
+ * schedules alone move the bounds after creation: a changed everyday minSize or maxSize reaches the
+ * group through the next action that sets it (every action carries the ceiling, every release the
+ * floor), as a changed HPA minReplicas does through the floor jobs.
+ */
+export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring">, fields: readonly string[]): string[] {
+    return schedule.oneOff.length + schedule.recurring.length > 0 ? [...fields] : [];
 }
 
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
@@ -445,14 +466,14 @@ export function liftsAppTier(spec: Pick<StackSpec, "scaling" | "app" | "regions"
 }
 
 /**
- * On a Kubernetes stack, the pod floors an audience needs above their maxReplicas (podFloorCaps at
- * the largest app floor of the regions), as a report suffix; "" when they fit or on other computes.
+ * On a Kubernetes stack, the pods' maxReplicas the floor jobs raise for an audience (podCeilingRaises
+ * at the largest app floor of the regions), as a report suffix; "" when the floors fit or on other computes.
  */
 function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number): string {
     if (spec.compute !== "kubernetes") return "";
     const appFloor = Math.max(...spec.regions.map((region) => instancesForOnline(spec, region, online)));
-    const caps = podFloorCaps(spec, appFloor);
-    return caps.length === 0 ? "" : `; pod floors capped at maxReplicas: ${caps.join("; ")}: raise them to serve this audience`;
+    const raises = podCeilingRaises(spec, appFloor);
+    return raises.length === 0 ? "" : `; pod maxReplicas raised with the floors: ${raises.join("; ")}, kept until a pulumi up no longer declares it`;
 }
 
 /**
