@@ -1,7 +1,22 @@
 // The Alibaba Cloud profile: what the cloud-neutral model needs to know about Alibaba Cloud
 // (CloudProfile). Pure: no @pulumi import.
 
-import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, ScheduleHorizon, StackSpec, checkComputeSize, saeEventLimit, saePeakTimers } from "../model";
+import {
+    CloudProfile,
+    HorizonText,
+    RecurringPeak,
+    SAE_MAX_SCALING_RULES,
+    SAE_MAX_TRIGGER_POINTS,
+    SAE_TIME_ZONE,
+    ScheduleHorizon,
+    StackSpec,
+    checkComputeSize,
+    recurringActions,
+    saeEventLimit,
+    saePeakTimers,
+    saeTimers,
+    utcRecurrence,
+} from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
 import { ALICLOUD_REGIONS, ALICLOUD_RESIDENCY_BOUNDARIES } from "./regions";
 
@@ -36,6 +51,32 @@ export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" |
     ];
 }
 
+
+/**
+ * The schedule report's words for Alibaba Cloud's tiers (HorizonText): the ESS scheduled tasks (app
+ * group on compute vm, transcoders on every compute) take the 90-day horizon and end at the peak
+ * zone's next daylight-saving change (utcRecurrence); the SAE rules of a serverless stack hold
+ * timers dated per offset up to the first change after the horizon (saeTimers), or long-term
+ * timers without dates in a zone without changes.
+ */
+export function alicloudHorizonText(spec: Pick<StackSpec, "compute" | "scaling">, now: number): HorizonText {
+    const ess = spec.compute === "vm" ? "ESS tasks (app group, transcoders)" : "ESS tasks (transcoders)";
+    const declaredUntil = (peak: RecurringPeak): string => {
+        const actions = recurringActions(spec, peak, 2, { minSize: 1, maxSize: 2, zones: 1 });
+        const essEnd = actions.map((a) => utcRecurrence(ALICLOUD_SCHEDULE_HORIZON, a, now).endAt).sort()[0];
+        if (spec.compute !== "serverless") return `${ess} declared until ${essEnd}`;
+        const ends = saeTimers(actions, SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON).map((t) => t.endDate);
+        const sae = ends.some((e) => e === undefined) ? "SAE timers long-term (no end date)" : `SAE timers dated until ${ends.filter((e): e is string => e !== undefined).sort().at(-1) ?? ""} (GMT+8)`;
+        return `${ess} declared until ${essEnd}, ${sae}`;
+    };
+    return {
+        deferral:
+            spec.compute === "serverless"
+                ? `Alibaba Cloud ESS accepts the transcoders' scheduled tasks up to ${ALICLOUD_SCHEDULE_HORIZON.days} days ahead; the SAE rules' dated timers are planned over the same span`
+                : `Alibaba Cloud ESS accepts scheduled tasks up to ${ALICLOUD_SCHEDULE_HORIZON.days} days ahead`,
+        declaredUntil,
+    };
+}
 
 /**
  * Alibaba Cloud as the model sees it.
@@ -95,4 +136,5 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     scheduleHorizon: ALICLOUD_SCHEDULE_HORIZON,
     // SAE's rules per application bound the events a serverless stack declares at once.
     eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => (spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
+    horizonText: alicloudHorizonText,
 };

@@ -33,6 +33,21 @@ export interface ScheduleHorizon {
 }
 
 /**
+ * What a cloud says about its horizon in the schedule report, per the tiers a stack schedules
+ * (CloudProfile.horizonText): the ESS tasks of the app group and transcoders end within 90 days and
+ * at a daylight-saving change, SAE timers are dated per offset or long-term.
+ */
+export interface HorizonText {
+    /** Why an event released beyond the horizon waits ("Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead"). */
+    readonly deferral: string;
+    /**
+     * Until when this `pulumi up` declares a peak's recurring actions, per tier ("ESS tasks (app
+     * group, transcoders) declared until 2027-06-24T00:00:00Z"); null when they run without an end.
+     */
+    readonly declaredUntil: (peak: RecurringPeak) => string | null;
+}
+
+/**
  * Lead and boundary of the earliest instant a `pulumi up` schedules an action at (earliestActionAt):
  * both clouds reject a start time in the past ("If you try to schedule your action in the past,
  * Amazon EC2 Auto Scaling returns an error message"; ESS LaunchTime must be a future time), and a
@@ -503,6 +518,8 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
  * with the same limit at a later instant (`limitAt`, the profile's eventLimit; Defaults to
  * `eventLimit` at every instant): an event the limit holds back is `deferred` when a later `pulumi
  * up` can declare it before its pre-scale (heldEventDeclaredAt), `unschedulable` when none can.
+ * `text` (the profile's horizonText; Defaults to the horizon's service and recurringUntil) words the
+ * horizon per tier.
  */
 export function scheduleReport(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
@@ -510,6 +527,7 @@ export function scheduleReport(
     horizon: ScheduleHorizon | null,
     eventLimit: EventLimit | null = null,
     limitAt: (t: number) => EventLimit | null = () => eventLimit,
+    text: HorizonText | null = null,
 ): ScheduleReport[] {
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
@@ -520,7 +538,7 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: "deferred",
-                detail: `scheduled when within ${horizon.days} days (${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead): a pulumi up on or after ${utcMinute(w.to - horizon.days * DAY_MS)} declares it`,
+                detail: `scheduled when within ${horizon.days} days (${text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`}): a pulumi up on or after ${utcMinute(w.to - horizon.days * DAY_MS)} declares it`,
             };
         }
         if (eventLimit !== null && held.includes(event)) {
@@ -543,8 +561,9 @@ export function scheduleReport(
         if (!liftsAppTier(spec, peak.peakOnline)) {
             return { source: peak.name, status: "recurring", detail: `${window}; no lift needed: ${peak.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances` };
         }
-        const until = recurringUntil(horizon, peak.timeZone, now);
-        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; declared until ${utcMinute(until)}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
+        const end = recurringUntil(horizon, peak.timeZone, now);
+        const until = text !== null ? text.declaredUntil(peak) : end === null ? null : `declared until ${utcMinute(end)}`;
+        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
     });
     return [...events, ...peaks];
 }

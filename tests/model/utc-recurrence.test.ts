@@ -5,9 +5,9 @@
 
 import * as assert from "assert";
 
-import { RecurringAction, recurringActions, utcRecurrence } from "../../components/model";
+import { RecurringAction, recurringActions, scheduleReport, utcRecurrence } from "../../components/model";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
-import { resolveSpec } from "../../components/profiles";
+import { PROFILES, resolveSpec } from "../../components/profiles";
 import { NOW, rawConfig } from "../helpers";
 
 const MINUTE = 60_000;
@@ -124,5 +124,34 @@ describe("ESS recurring tasks across a daylight-saving change: the span of the n
                 }
             }
         }
+    });
+});
+
+describe("the schedule report words each tier's horizon on Alibaba Cloud", () => {
+    const peaks = [
+        { name: "evening", recurrence: "daily", start: "19:00", end: "23:00", peakOnline: 40000, timeZone: "Europe/London" },
+        { name: "saturday", recurrence: "weekly", days: ["sat"], start: "09:00", end: "11:00", peakOnline: 40000, timeZone: "Asia/Shanghai" },
+    ];
+    const far = { name: "far", start: "2027-04-20T20:00:00+08:00", end: "2027-04-20T22:00:00+08:00", peakOnline: 40000 };
+    const report = (compute: "vm" | "serverless") => {
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { compute, peaks, events: [far] }), { now: NOW });
+        const p = PROFILES.alicloud;
+        return scheduleReport(spec, NOW.getTime(), p.scheduleHorizon, p.eventLimit(spec, NOW.getTime()), (t) => p.eventLimit(spec, t), p.horizonText(spec, NOW.getTime())).map((r) => r.detail);
+    };
+
+    it("compute vm: the ESS tasks of the app group and transcoders, to the horizon a day short (2027-02-19)", () => {
+        assert.deepStrictEqual(report("vm"), [
+            "scheduled when within 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2027-01-20T14:30:00Z declares it",
+            "19:00-23:00 Europe/London every day; ESS tasks (app group, transcoders) declared until 2027-02-19T00:00:00Z, each pulumi up extends it",
+            "09:00-11:00 Asia/Shanghai on sat; ESS tasks (app group, transcoders) declared until 2027-02-19T00:00:00Z, each pulumi up extends it",
+        ]);
+    });
+
+    it("compute serverless: SAE timers dated to the London change after the horizon (2027-03-28) or long-term in Shanghai; the far event's wait names the SAE rules, not ESS alone", () => {
+        assert.deepStrictEqual(report("serverless"), [
+            "scheduled when within 90 days (Alibaba Cloud ESS accepts the transcoders' scheduled tasks up to 90 days ahead; the SAE rules' dated timers are planned over the same span): a pulumi up on or after 2027-01-20T14:30:00Z declares it",
+            "19:00-23:00 Europe/London every day; ESS tasks (transcoders) declared until 2027-02-19T00:00:00Z, SAE timers dated until 2027-03-28 (GMT+8), each pulumi up extends it",
+            "09:00-11:00 Asia/Shanghai on sat; ESS tasks (transcoders) declared until 2027-02-19T00:00:00Z, SAE timers long-term (no end date), each pulumi up extends it",
+        ]);
     });
 });
