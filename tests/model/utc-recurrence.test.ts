@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 
-import { RecurringAction, recurringActions, scheduleReport, utcRecurrence } from "../../components/model";
+import { RecurringAction, SAE_TIME_ZONE, SaeTimer, recurringActions, saeTimers, scheduleReport, utcRecurrence } from "../../components/model";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { NOW, rawConfig } from "../helpers";
@@ -154,4 +154,41 @@ describe("the schedule report words each tier's horizon on Alibaba Cloud", () =>
             "09:00-11:00 Asia/Shanghai on sat; ESS tasks (transcoders) declared until 2027-02-19T00:00:00Z, SAE timers long-term (no end date), each pulumi up extends it",
         ]);
     });
+});
+
+describe("SAE timers (fixed GMT+8) across a daylight-saving change: one dated timer per offset", () => {
+    /** Instants (UTC ms) a daily SAE timer fires in [from, to): each point on each GMT+8 date from beginDate to endDate. */
+    function saeFirings(timers: readonly SaeTimer[], from: number, to: number): { at: number; minReplicas: number }[] {
+        const out: { at: number; minReplicas: number }[] = [];
+        for (const t of timers) {
+            assert.strictEqual(t.period, "* * *");
+            const first = Date.parse(`${t.beginDate ?? "2000-01-01"}T00:00:00+08:00`);
+            const last = Date.parse(`${t.endDate ?? "2100-01-01"}T00:00:00+08:00`);
+            for (let day = first; day <= last; day += DAY) {
+                for (const s of t.schedules) {
+                    const [h, m] = s.atTime.split(":").map(Number);
+                    const at = day + (h * 60 + m) * MINUTE;
+                    if (at >= from && at < to) out.push({ at, minReplicas: s.minReplicas });
+                }
+            }
+        }
+        return out.sort((a, b) => a.at - b.at);
+    }
+
+    for (const [zone, planned] of [
+        ["Europe/London", "2027-03-27T19:00:00Z"],
+        ["Australia/Lord_Howe", "2027-04-03T12:00:00Z"],
+    ] as const) {
+        it(`${zone} planned at ${planned}: over 30 days every firing is at local 18:30 (floor 12) or 23:30 (floor 4), one each a day, none missed`, () => {
+            const now = Date.parse(planned);
+            const { prescale, release } = peakActions(zone);
+            const fired = saeFirings(saeTimers([prescale, release], SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON), now, now + 30 * DAY);
+            for (const f of fired) {
+                const l = local(f.at, zone);
+                assert.deepStrictEqual([l.minute, f.minReplicas], l.minute === prescale.minuteOfDay ? [prescale.minuteOfDay, 12] : [release.minuteOfDay, 4], new Date(f.at).toISOString());
+            }
+            assert.strictEqual(fired.filter((f) => f.minReplicas === 12).length, 30, "one pre-scale a day");
+            assert.strictEqual(fired.filter((f) => f.minReplicas === 4).length, 30, "one release a day");
+        });
+    }
 });
