@@ -139,10 +139,12 @@ export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: read
  * The bound inputs of a tier's base resource (`fields`: the scaling group's minSize/maxSize, the
  * scalable target's minCapacity/maxCapacity) that Pulumi leaves alone once the tier's schedule
  * declares any action ([] when it declares none). A scheduled action changes the base resource's
- * own bounds when it runs (ESS: a scheduled task's MinValue/MaxValue become the group's
- * MinSize/MaxSize; EC2 Auto Scaling: "the scheduled action sets the minimum, maximum, and desired
- * sizes" of the group; Application Auto Scaling: a ScalableTargetAction "specifies the minimum and
- * maximum capacity" the target takes), and each provider's Read puts the running bounds back into
+ * own bounds when it runs (ESS: the task's MinValue/MaxValue are written to the group's
+ * MinSize/MaxSize; EC2 Auto Scaling: "With scheduled actions, the group size properties of an Auto
+ * Scaling group can change at any time", AWS CloudFormation AutoScalingScheduledAction update
+ * policy, whose reason is the same: an update "always sets the group size property values ... even
+ * if a scheduled action is in effect"; Application Auto Scaling: a ScalableTargetAction sets the
+ * target's MinCapacity/MaxCapacity), and each provider's Read puts the running bounds back into
  * state on `pulumi refresh` (alicloud_ess_scaling_group min_size/max_size from
  * DescribeScalingGroups; aws_autoscaling_group min_size/max_size from DescribeAutoScalingGroups;
  * aws_appautoscaling_target min_capacity/max_capacity from DescribeScalableTargets). Without this, a
