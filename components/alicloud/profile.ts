@@ -15,6 +15,9 @@ import {
     saeEventLimit,
     saePeakTimers,
     saeTimers,
+    liftsAppTier,
+    tierNeed,
+    transcodeTier,
     utcRecurrence,
 } from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
@@ -53,21 +56,28 @@ export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" |
 
 
 /**
- * The schedule report's words for Alibaba Cloud's tiers (HorizonText): the ESS scheduled tasks (app
- * group on compute vm, transcoders on every compute) take the 90-day horizon and end at the peak
+ * The schedule report's words for Alibaba Cloud's tiers (HorizonText), naming the tiers a peak
+ * lifts: the ESS scheduled tasks (app group on compute vm, transcoders on every compute when the
+ * peak's streams need more than their floor) take the 90-day horizon and end at the peak
  * zone's next daylight-saving change (utcRecurrence); the SAE rules of a serverless stack hold
  * timers dated per offset up to the first change after the horizon (saeTimers), or long-term
  * timers without dates in a zone without changes.
  */
-export function alicloudHorizonText(spec: Pick<StackSpec, "compute" | "scaling">, now: number): HorizonText {
-    const ess = spec.compute === "vm" ? "ESS tasks (app group, transcoders)" : "ESS tasks (transcoders)";
-    const declaredUntil = (peak: RecurringPeak): string => {
+export function alicloudHorizonText(spec: StackSpec, now: number): HorizonText {
+    const declaredUntil = (peak: RecurringPeak): string | null => {
+        // The ESS tiers the peak lifts in some region: the app group (compute vm) and the transcoders.
+        const lifts = (tier: "appGroup" | "transcoders"): boolean =>
+            spec.regions.some((region) => {
+                const bounds = tier === "appGroup" ? { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length } : { ...transcodeTier(spec, region), zones: region.zones.length };
+                return tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams) > bounds.minSize;
+            });
+        const tiers = [...(spec.compute === "vm" && lifts("appGroup") ? ["app group"] : []), ...(lifts("transcoders") ? ["transcoders"] : [])];
         const actions = recurringActions(spec, peak, 2, { minSize: 1, maxSize: 2, zones: 1 });
         const essEnd = actions.map((a) => utcRecurrence(ALICLOUD_SCHEDULE_HORIZON, a, now).endAt).sort()[0];
-        if (spec.compute !== "serverless") return `${ess} declared until ${essEnd}`;
-        const ends = saeTimers(actions, SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON).map((t) => t.endDate);
-        const sae = ends.some((e) => e === undefined) ? "SAE timers long-term (no end date)" : `SAE timers dated until ${ends.filter((e): e is string => e !== undefined).sort().at(-1) ?? ""} (GMT+8)`;
-        return `${ess} declared until ${essEnd}, ${sae}`;
+        const ess = tiers.length === 0 ? [] : [`ESS tasks (${tiers.join(", ")}) declared until ${essEnd}`];
+        const ends = spec.compute === "serverless" && liftsAppTier(spec, peak.peakOnline) ? saeTimers(actions, SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON).map((t) => t.endDate) : [];
+        const sae = ends.length === 0 ? [] : [ends.some((e) => e === undefined) ? "SAE timers long-term (no end date)" : `SAE timers dated until ${ends.filter((e): e is string => e !== undefined).sort().at(-1) ?? ""} (GMT+8)`];
+        return ess.length + sae.length === 0 ? null : [...ess, ...sae].join(", ");
     };
     return {
         deferral:

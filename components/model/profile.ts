@@ -126,7 +126,7 @@ export interface CloudProfile {
      */
     readonly eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => EventLimit | null;
     /** How the schedule report words the horizon for the stack's tiers at `now` (HorizonText); null when the cloud has no horizon. */
-    readonly horizonText: (spec: Pick<StackSpec, "compute" | "scaling">, now: number) => HorizonText | null;
+    readonly horizonText: (spec: StackSpec, now: number) => HorizonText | null;
 }
 
 /** The profile of each cloud, for the code that reads a cloud from config. */

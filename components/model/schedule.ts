@@ -42,7 +42,8 @@ export interface HorizonText {
     readonly deferral: string;
     /**
      * Until when this `pulumi up` declares a peak's recurring actions, per tier ("ESS tasks (app
-     * group, transcoders) declared until 2027-06-24T00:00:00Z"); null when they run without an end.
+     * group, transcoders) declared until 2027-06-24T00:00:00Z"), naming only the tiers the peak
+     * lifts; null when none of them has an end.
      */
     readonly declaredUntil: (peak: RecurringPeak) => string | null;
 }
