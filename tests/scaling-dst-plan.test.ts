@@ -49,15 +49,17 @@ function recurringTasks(resources: readonly { type: string; name: string; inputs
 describe("scheduled actions planned next to a daylight-saving change", function () {
     this.timeout(120_000);
 
-    it("Alibaba Cloud ESS (app group and transcoders), London evening planned at 2027-03-27T19:00Z: the pre-scale is declared at its BST cron from its first BST run", async () => {
+    it("Alibaba Cloud ESS (app group and transcoders), London evening planned at 2027-03-27T19:00Z: the pre-scale is declared at its BST cron from its first BST run, the release as one task per offset", async () => {
         const plan = await planStack("london-alicloud", DIR, { now: new Date("2027-03-27T19:00:00Z") });
         // 19:00-23:00 London: pre-scale 18:30 BST = 17:30Z from 28 March; release 23:30 GMT on the
-        // 27th, its last run before the change at 01:00Z (a later pulumi up declares its BST span).
+        // 27th, its last run before the change at 01:00Z, and a second task from 23:30 BST (22:30Z) on the 28th.
         assert.deepStrictEqual(recurringTasks(plan.resources, "lc-cn-hangzhou-"), [
             ["lc-cn-hangzhou-app-evening-prescale", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 40],
             ["lc-cn-hangzhou-app-evening-release", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 4, 40],
+            ["lc-cn-hangzhou-app-evening-release-2", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 4, 40],
             ["lc-cn-hangzhou-video-transcoders-01be0t", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 12],
             ["lc-cn-hangzhou-video-transcoders-0skeou", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 12],
+            ["lc-cn-hangzhou-video-transcoders-1ej18f", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 12],
         ]);
     });
 });

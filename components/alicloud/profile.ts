@@ -18,7 +18,7 @@ import {
     liftsAppTier,
     tierNeed,
     transcodeTier,
-    utcRecurrence,
+    utcRecurrences,
 } from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
 import { ALICLOUD_REGIONS, ALICLOUD_RESIDENCY_BOUNDARIES } from "./regions";
@@ -73,7 +73,7 @@ export function alicloudHorizonText(spec: StackSpec, now: number): HorizonText {
             });
         const tiers = [...(spec.compute === "vm" && lifts("appGroup") ? ["app group"] : []), ...(lifts("transcoders") ? ["transcoders"] : [])];
         const actions = recurringActions(spec, peak, 2, { minSize: 1, maxSize: 2, zones: 1 });
-        const essEnd = actions.map((a) => utcRecurrence(ALICLOUD_SCHEDULE_HORIZON, a, now).endAt).sort()[0];
+        const essEnd = actions.map((a) => utcRecurrences(ALICLOUD_SCHEDULE_HORIZON, a, now).at(-1)?.endAt ?? "").sort()[0];
         const ess = tiers.length === 0 ? [] : [`ESS tasks (${tiers.join(", ")}) declared until ${essEnd}`];
         const ends = spec.compute === "serverless" && liftsAppTier(spec, peak.peakOnline) ? saeTimers(actions, SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON).map((t) => t.endDate) : [];
         const sae = ends.length === 0 ? [] : [ends.some((e) => e === undefined) ? "SAE timers long-term (no end date)" : `SAE timers dated until ${ends.filter((e): e is string => e !== undefined).sort().at(-1) ?? ""} (GMT+8)`];

@@ -633,15 +633,39 @@ export interface UtcRecurrence {
  * at the zone's first offset change after that run (a minute before it) or at the horizon of `now`
  * (recurringUntil), whichever is first. So when a daylight-saving change falls between the `pulumi
  * up` and the next run, the new offset's span is declared (never the old offset's cron with an end
- * before its launch); a later `pulumi up` plans the span after it. `horizon` null (no bounded end):
- * a year from the next run.
+ * before its launch); the spans after it are utcRecurrences'. `horizon` null (no bounded end): a
+ * year from the next run.
  */
 export function utcRecurrence(horizon: ScheduleHorizon | null, action: RecurringAction, now: number): UtcRecurrence {
-    const first = nextOccurrence(action, earliestActionAt(now));
+    return utcRecurrenceFrom(horizon, action, now, earliestActionAt(now));
+}
+
+/** The offset span of `action` whose first run is the first at or after `from`, declared at `now` (utcRecurrence). */
+function utcRecurrenceFrom(horizon: ScheduleHorizon | null, action: RecurringAction, now: number, from: number): UtcRecurrence {
+    const first = nextOccurrence(action, from);
     const limit = horizon === null ? first + 365 * DAY_MS : horizonLimit(horizon, now);
     const change = nextOffsetChange(first, Math.max(first, limit), action.timeZone);
     const until = change === null ? Math.max(first, limit) : Math.max(first, change - MINUTE_MS);
     return { cron: utcCron(action, first), launchAt: utcMinute(first), endAt: utcMinute(until) };
+}
+
+/**
+ * Every offset span of a recurring action a `pulumi up` at `now` declares under `horizon`: the span
+ * of its next run (utcRecurrence), then the span after each of the zone's offset changes whose first
+ * run is still within the horizon, each with its own cron, launch and end. So the action keeps
+ * running across a daylight-saving change without a `pulumi up` in between (one ESS task per span).
+ */
+export function utcRecurrences(horizon: ScheduleHorizon | null, action: RecurringAction, now: number): UtcRecurrence[] {
+    const spans = [utcRecurrence(horizon, action, now)];
+    const limit = horizon === null ? null : horizonLimit(horizon, now);
+    for (;;) {
+        const last = spans[spans.length - 1];
+        const after = Date.parse(last.endAt) + MINUTE_MS;
+        if (limit === null || after > limit) return spans;
+        const next = utcRecurrenceFrom(horizon, action, now, after);
+        if (Date.parse(next.launchAt) > limit) return spans;
+        spans.push(next);
+    }
 }
 
 const CRON_DAY_NAMES = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] as const;

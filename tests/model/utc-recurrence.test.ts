@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 
-import { RecurringAction, SAE_TIME_ZONE, SaeTimer, recurringActions, saeTimers, scheduleReport, utcRecurrence } from "../../components/model";
+import { RecurringAction, SAE_TIME_ZONE, SaeTimer, UtcRecurrence, recurringActions, saeTimers, scheduleReport, utcRecurrence, utcRecurrences } from "../../components/model";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { NOW, rawConfig } from "../helpers";
@@ -43,22 +43,38 @@ function offsetAt(t: number, timeZone: string): string {
     return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(new Date(t)).find((p) => p.type === "timeZoneName")?.value ?? "";
 }
 
+const days = new Map<string, Intl.DateTimeFormat>();
+/** The local calendar date of an instant in a zone, as a day number (days since 1970-01-01 of that date). */
+function localDay(t: number, timeZone: string): number {
+    const format = days.get(timeZone) ?? new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
+    days.set(timeZone, format);
+    const parts = format.formatToParts(new Date(t));
+    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? "0");
+    return Date.UTC(get("year"), get("month") - 1, get("day")) / DAY;
+}
+
 /**
- * Every run of the declared task is at the action's local time on one of its days; the launch is
- * the first run; the end is not before the launch; no run is missed inside [launch, end] (two runs
- * are as many days apart as the local days to the action's next day); the zone keeps one offset
- * over it.
+ * The declared tasks of an action, one per offset span (utcRecurrences): each launches after the
+ * `pulumi up`, ends within 90 days and not before its launch, keeps one offset, and its first run
+ * is its launch. Over all of them, every run is at the action's local time on one of its days and
+ * none is missed from the first launch to the last end (two consecutive runs are as many local days
+ * apart as the action's next day), across the daylight-saving changes between the spans.
  */
-function assertRunsAtLocalTime(action: RecurringAction, now: number): { cron: string; launchAt: string; endAt: string } {
-    const r = utcRecurrence(ALICLOUD_SCHEDULE_HORIZON, action, now);
-    const launch = Date.parse(r.launchAt);
-    const end = Date.parse(r.endAt);
-    assert.ok(launch > now, `${r.launchAt} after the pulumi up at ${new Date(now).toISOString()}`);
-    assert.ok(end >= launch, `RecurrenceEndTime ${r.endAt} not before LaunchTime ${r.launchAt}`);
-    assert.ok(end <= now + ALICLOUD_SCHEDULE_HORIZON.days * DAY, `${r.endAt} within 90 days`);
-    assert.strictEqual(offsetAt(launch, action.timeZone), offsetAt(end, action.timeZone), `one offset from ${r.launchAt} to ${r.endAt}`);
-    const runs = cronRuns(r.cron, launch, end);
-    assert.strictEqual(runs[0], launch, `${r.cron} first runs at the launch ${r.launchAt}`);
+function assertRunsAtLocalTime(action: RecurringAction, now: number): UtcRecurrence[] {
+    const spans = utcRecurrences(ALICLOUD_SCHEDULE_HORIZON, action, now);
+    assert.deepStrictEqual(spans[0], utcRecurrence(ALICLOUD_SCHEDULE_HORIZON, action, now), "the first span is the next run's");
+    const runs: number[] = [];
+    for (const r of spans) {
+        const launch = Date.parse(r.launchAt);
+        const end = Date.parse(r.endAt);
+        assert.ok(launch > now, `${r.launchAt} after the pulumi up at ${new Date(now).toISOString()}`);
+        assert.ok(end >= launch, `RecurrenceEndTime ${r.endAt} not before LaunchTime ${r.launchAt}`);
+        assert.ok(end <= now + ALICLOUD_SCHEDULE_HORIZON.days * DAY, `${r.endAt} within 90 days`);
+        assert.strictEqual(offsetAt(launch, action.timeZone), offsetAt(end, action.timeZone), `one offset from ${r.launchAt} to ${r.endAt}`);
+        const mine = cronRuns(r.cron, launch, end);
+        assert.strictEqual(mine[0], launch, `${r.cron} first runs at the launch ${r.launchAt}`);
+        runs.push(...mine);
+    }
     for (const t of runs) {
         const l = local(t, action.timeZone);
         assert.strictEqual(l.minute, action.minuteOfDay, `${new Date(t).toISOString()} at local ${action.minuteOfDay} min (${action.timeZone})`);
@@ -67,9 +83,9 @@ function assertRunsAtLocalTime(action: RecurringAction, now: number): { cron: st
     for (let i = 1; i < runs.length; i++) {
         const from = local(runs[i - 1], action.timeZone).weekday;
         const ahead = [1, 2, 3, 4, 5, 6, 7].find((n) => action.days.includes((from + n) % 7));
-        assert.strictEqual((runs[i] - runs[i - 1]) / DAY, ahead, `no run missed between ${new Date(runs[i - 1]).toISOString()} and ${new Date(runs[i]).toISOString()}`);
+        assert.strictEqual(localDay(runs[i], action.timeZone) - localDay(runs[i - 1], action.timeZone), ahead, `no run missed between ${new Date(runs[i - 1]).toISOString()} and ${new Date(runs[i]).toISOString()}`);
     }
-    return r;
+    return spans;
 }
 
 function peakActions(timeZone: string, days: readonly ("sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")[] = []): { prescale: RecurringAction; release: RecurringAction } {
@@ -84,29 +100,35 @@ function peakActions(timeZone: string, days: readonly ("sun" | "mon" | "tue" | "
     return { prescale, release };
 }
 
-describe("ESS recurring tasks across a daylight-saving change: the span of the next run", () => {
-    it("Europe/London planned at 2027-03-27T19:00Z (BST from 2027-03-28T01:00Z): the pre-scale is the BST cron from its first BST run to the horizon; the release's last GMT run ends before the change", () => {
+describe("ESS recurring tasks across a daylight-saving change: one task per offset span, from the next run", () => {
+    it("Europe/London planned at 2027-03-27T19:00Z (BST from 2027-03-28T01:00Z): the pre-scale is the BST cron from its first BST run to the horizon; the release's last GMT run ends before the change and a second task carries its BST runs", () => {
         const now = Date.parse("2027-03-27T19:00:00Z");
         const { prescale, release } = peakActions("Europe/London");
-        assert.deepStrictEqual(assertRunsAtLocalTime(prescale, now), { cron: "30 17 * * *", launchAt: "2027-03-28T17:30:00Z", endAt: "2027-06-24T00:00:00Z" });
-        assert.deepStrictEqual(assertRunsAtLocalTime(release, now), { cron: "30 23 * * *", launchAt: "2027-03-27T23:30:00Z", endAt: "2027-03-28T00:59:00Z" });
+        assert.deepStrictEqual(assertRunsAtLocalTime(prescale, now), [{ cron: "30 17 * * *", launchAt: "2027-03-28T17:30:00Z", endAt: "2027-06-24T00:00:00Z" }]);
+        assert.deepStrictEqual(assertRunsAtLocalTime(release, now), [
+            { cron: "30 23 * * *", launchAt: "2027-03-27T23:30:00Z", endAt: "2027-03-28T00:59:00Z" },
+            { cron: "30 22 * * *", launchAt: "2027-03-28T22:30:00Z", endAt: "2027-06-24T00:00:00Z" },
+        ]);
     });
 
     it("Australia/Lord_Howe planned at 2027-04-03T12:00Z (+11 to +10:30 at 2027-04-03T15:00Z): the pre-scale takes the half-hour offset's cron", () => {
         const now = Date.parse("2027-04-03T12:00:00Z");
         const { prescale, release } = peakActions("Australia/Lord_Howe");
-        assert.deepStrictEqual(assertRunsAtLocalTime(prescale, now), { cron: "0 8 * * *", launchAt: "2027-04-04T08:00:00Z", endAt: "2027-07-01T00:00:00Z" });
-        assert.deepStrictEqual(assertRunsAtLocalTime(release, now), { cron: "30 12 * * *", launchAt: "2027-04-03T12:30:00Z", endAt: "2027-04-03T14:59:00Z" });
+        assert.deepStrictEqual(assertRunsAtLocalTime(prescale, now), [{ cron: "0 8 * * *", launchAt: "2027-04-04T08:00:00Z", endAt: "2027-07-01T00:00:00Z" }]);
+        assert.deepStrictEqual(assertRunsAtLocalTime(release, now), [
+            { cron: "30 12 * * *", launchAt: "2027-04-03T12:30:00Z", endAt: "2027-04-03T14:59:00Z" },
+            { cron: "0 13 * * *", launchAt: "2027-04-04T13:00:00Z", endAt: "2027-07-01T00:00:00Z" },
+        ]);
     });
 
     it("Pacific/Chatham weekly on Sunday planned at 2027-04-03T12:00Z (+13:45 to +12:45 on 2027-04-03T14:00Z): the days shift with the offset", () => {
         const now = Date.parse("2027-04-03T12:00:00Z");
         const { prescale, release } = peakActions("Pacific/Chatham", ["sun"]);
-        assert.deepStrictEqual(assertRunsAtLocalTime(prescale, now), { cron: "45 5 * * 0", launchAt: "2027-04-04T05:45:00Z", endAt: "2027-07-01T00:00:00Z" });
-        assert.deepStrictEqual(assertRunsAtLocalTime(release, now), { cron: "45 10 * * 0", launchAt: "2027-04-04T10:45:00Z", endAt: "2027-07-01T00:00:00Z" });
+        assert.deepStrictEqual(assertRunsAtLocalTime(prescale, now), [{ cron: "45 5 * * 0", launchAt: "2027-04-04T05:45:00Z", endAt: "2027-07-01T00:00:00Z" }]);
+        assert.deepStrictEqual(assertRunsAtLocalTime(release, now), [{ cron: "45 10 * * 0", launchAt: "2027-04-04T10:45:00Z", endAt: "2027-07-01T00:00:00Z" }]);
     });
 
-    it("every 6 hours over the week around each 2027 change of London, New York, Sydney, Lord Howe and Chatham: each declared task runs at the local time", function () {
+    it("every 12 hours over the week around each 2027 change of London, New York, Sydney, Lord Howe and Chatham: each declared task runs at the local time", function () {
         this.timeout(60_000);
         const zones = ["Europe/London", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Chatham"];
         const changes: Record<string, string[]> = {
@@ -119,7 +141,7 @@ describe("ESS recurring tasks across a daylight-saving change: the span of the n
         for (const zone of zones) {
             for (const change of changes[zone]) {
                 assert.notStrictEqual(offsetAt(Date.parse(change) - MINUTE, zone), offsetAt(Date.parse(change), zone), `${zone} changes at ${change}`);
-                for (let now = Date.parse(change) - 3 * DAY; now <= Date.parse(change) + 3 * DAY; now += 6 * 3_600_000) {
+                for (let now = Date.parse(change) - 3 * DAY; now <= Date.parse(change) + 3 * DAY; now += 12 * 3_600_000) {
                     for (const a of [...Object.values(peakActions(zone)), ...Object.values(peakActions(zone, ["sat", "sun"]))]) assertRunsAtLocalTime(a, now);
                 }
             }
