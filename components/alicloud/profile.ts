@@ -58,8 +58,8 @@ export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" |
 /**
  * The schedule report's words for Alibaba Cloud's tiers (HorizonText), naming the tiers a peak
  * lifts: the ESS scheduled tasks (app group on compute vm, transcoders on every compute when the
- * peak's streams need more than their floor) take the 90-day horizon and end at the peak
- * zone's next daylight-saving change (utcRecurrence); the SAE rules of a serverless stack hold
+ * peak's streams need more than their floor) take the 90-day horizon, one task per span of one
+ * UTC offset (utcRecurrences), reported by the earliest end of the actions' last tasks; the SAE rules of a serverless stack hold
  * timers dated per offset up to the first change after the horizon (saeTimers), or long-term
  * timers without dates in a zone without changes.
  */
