@@ -31,6 +31,12 @@ export interface DeployOptions {
      * NotDeployableError naming each key, before any resource is declared.
      */
     readonly onPlaceholders?: (missing: readonly MissingSetting[]) => void;
+    /**
+     * The instant validation and every schedule are planned against (the offline planner's tests
+     * plan at fixed instants, e.g. on either side of a daylight-saving change). Defaults to the
+     * wall clock.
+     */
+    readonly now?: Date;
 }
 
 /**
@@ -40,7 +46,7 @@ export interface DeployOptions {
  * beyond the cloud's horizon, recurring) and the simulated time to peak.
  */
 export async function deploy(options: DeployOptions = {}): Promise<Record<string, unknown>> {
-    const now = new Date();
+    const now = options.now ?? new Date();
     const spec = readSpec(now);
     const profile = profileOf(spec.cloud);
     const missing = missingSettings(spec, profile);
@@ -55,7 +61,10 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         // Only an offline plan gets here with placeholders: the keys, so an export of it is judged as the plan is (tools/lib/inputs.ts).
         ...(missing.length > 0 ? { notDeployableUntilSet: [...new Set(missing.map((m) => m.key))] } : {}),
         onlineUsers: spec.onlineUsers,
-        scaling: { schedule: scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime())), ...scalingSimulation(spec, profile) },
+        scaling: {
+            schedule: scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime()), (t) => profile.eventLimit(spec, t), profile.horizonText(spec, now.getTime())),
+            ...scalingSimulation(spec, profile),
+        },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
         ...deployment.edge.outputs,
         ...(deployment.globalDatabase !== undefined ? { globalDatabase: { id: deployment.globalDatabase.id, primaryRegion: spec.regions[0].name } } : {}),

@@ -235,9 +235,9 @@ describe("compute choices on the plan", function () {
             });
             const prescale = shanghai(shifted(EVENT.start, -30));
             const release = shanghai(shifted(EVENT.end, 30));
-            // 14:00-17:00 in Shanghai: one calendar day, one rule valid on that day only, named by it.
-            const event = one(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule", `lc-cn-hangzhou-sae-order-event-double12-${prescale.date.replace(/-/g, "")}`).inputs;
-            assert.strictEqual(event.scalingRuleName, `order-double12-${prescale.date.slice(5).replace("-", "")}`);
+            // 14:00-17:00 in Shanghai: one calendar day, one rule of the events valid on that day only, named by it.
+            const event = one(p, "alicloud:sae/applicationScalingRule:ApplicationScalingRule", `lc-cn-hangzhou-sae-order-events-${prescale.date.replace(/-/g, "")}`).inputs;
+            assert.strictEqual(event.scalingRuleName, `order-events-${prescale.date.slice(5).replace("-", "")}`);
             assert.strictEqual(event.scalingRuleType, "mix");
             assert.deepStrictEqual(at(event, "scalingRuleTimer"), {
                 beginDate: prescale.date,

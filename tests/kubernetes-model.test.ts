@@ -178,7 +178,7 @@ describe("kubernetes model", () => {
 
 describe("kubernetes model: the owner of the HPA's minReplicas and the floor jobs' image", () => {
     it("with floor jobs Pulumi sets minReplicas at creation only; without them it keeps it", () => {
-        assert.deepStrictEqual(hpaIgnoreChanges(true), ["spec.minReplicas"]);
+        assert.deepStrictEqual(hpaIgnoreChanges(true), ["spec.minReplicas", "spec.maxReplicas"]);
         assert.deepStrictEqual(hpaIgnoreChanges(false), []);
     });
     it("kubectl image: the setting wins; else registry.k8s.io/kubectl of the minor on aws, none on alicloud", () => {

@@ -196,11 +196,11 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
         assert.strictEqual(at(policy.inputs, "targetTrackingScalingPolicyConfiguration", "targetValue"), 70);
     });
 
-    it("pods follow the timetable: one CronJob per action patching every HPA's minReplicas in proportion to the app floor", async () => {
+    it("pods follow the timetable: one CronJob per action patching every HPA's minReplicas in proportion to the app floor, and one maxReplicas", async () => {
         const plan = await planOf("timetable-kubernetes-alicloud");
         const jobs = ofType(plan, "kubernetes:batch/v1:CronJob").map((r) => {
             const containers = list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers"));
-            return [at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "timeZone"), containers.map((c) => list(at(c, "args")).join(" ").replace(/^patch hpa (\w+) --namespace live-commerce --type merge --patch \{"spec":\{"minReplicas":(\d+)\}\}$/, "$1=$2")).join(" ")];
+            return [at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "timeZone"), containers.map((c) => list(at(c, "args")).join(" ").replace(/^patch hpa (\w+) --namespace live-commerce --type merge --patch \{"spec":\{"minReplicas":(\d+),"maxReplicas":(\d+)\}\}$/, "$1=$2/$3")).join(" ")];
         });
         const utc = (iso: string, delta: number) => {
             const d = new Date(Date.parse(iso) + delta * 60_000);
@@ -208,14 +208,15 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
         };
         // Growth floors 2/2/3/3. The CPU-bound services grow with the app floor (x10/4 -> 5/5/8, x20/4 -> 10/10/15,
         // x6/4 -> 3/3/5); interaction holds the connections: one pod per app instance (10, 20, 6). Releases back to 2/2/3/3.
+        // Every job sets the same maxReplicas (the growth ceilings 10/10/20/40 hold every floor here).
         assert.deepStrictEqual(
             jobs.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
             [
-                ["30 19 * * *", "Asia/Shanghai", "user=3 product=3 order=5 interaction=6"],
-                ["30 23 * * *", "Asia/Shanghai", "user=2 product=2 order=3 interaction=3"],
-                [utc(day(10, 2), -30), "Etc/UTC", "user=5 product=5 order=8 interaction=10"],
-                [utc(day(10, 4), -30), "Etc/UTC", "user=10 product=10 order=15 interaction=20"],
-                [utc(day(10, 8), 30), "Etc/UTC", "user=2 product=2 order=3 interaction=3"],
+                ["30 19 * * *", "Asia/Shanghai", "user=3/10 product=3/10 order=5/20 interaction=6/40"],
+                ["30 23 * * *", "Asia/Shanghai", "user=2/10 product=2/10 order=3/20 interaction=3/40"],
+                [utc(day(10, 2), -30), "Etc/UTC", "user=5/10 product=5/10 order=8/20 interaction=10/40"],
+                [utc(day(10, 4), -30), "Etc/UTC", "user=10/10 product=10/10 order=15/20 interaction=20/40"],
+                [utc(day(10, 8), 30), "Etc/UTC", "user=2/10 product=2/10 order=3/20 interaction=3/40"],
             ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );
         // kubectl patch sends one PATCH per named object (RunPatch: the builder maps names without a GET), so the role allows exactly that.
@@ -331,9 +332,9 @@ describe("an event inside a recurring peak releases to the peak's floor, on ever
         const plan = await planOf("inside-peak-alicloud-serverless");
         assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory" && v.policy !== FLOW_POLICY), []);
         const rules = ofType(plan, "alicloud:sae/applicationScalingRule:ApplicationScalingRule");
-        // One rule per event and calendar day (GMT+8), named by the day: each event here is one evening.
+        // One rule per calendar day (GMT+8) the events touch, named by the day: each event here is one evening.
         const ymd = (days: number): string => day(days).slice(0, 10).replace(/-/g, "");
-        const sale = rules.find((r) => r.name === `lc-cn-hangzhou-sae-order-event-sale-${ymd(5)}`)?.inputs;
+        const sale = rules.find((r) => r.name === `lc-cn-hangzhou-sae-order-events-${ymd(5)}`)?.inputs;
         assert.deepStrictEqual(at(sale, "scalingRuleTimer"), {
             beginDate: day(5).slice(0, 10),
             endDate: day(5).slice(0, 10),
@@ -346,7 +347,7 @@ describe("an event inside a recurring peak releases to the peak's floor, on ever
         });
         for (const service of ["user", "product", "order", "interaction"]) {
             const names = rules.filter((r) => r.name.startsWith(`lc-cn-hangzhou-sae-${service}-`)).map((r) => r.name.replace(`lc-cn-hangzhou-sae-${service}-`, "")).sort();
-            assert.deepStrictEqual(names, [`event-later-1-${ymd(20)}`, `event-later-2-${ymd(30)}`, `event-later-3-${ymd(40)}`, `event-sale-${ymd(5)}`, "scaling"], service);
+            assert.deepStrictEqual(names, [`events-${ymd(20)}`, `events-${ymd(30)}`, `events-${ymd(40)}`, `events-${ymd(5)}`, "scaling"].sort(), service);
         }
         assert.deepStrictEqual(
             list(plan.scaling.schedule).map((r) => [at(r, "source"), at(r, "status")]),

@@ -6,13 +6,14 @@ import {
     StackSpec,
     StepBand,
     TierSchedule,
+    scheduledBoundsIgnoreChanges,
     instanceTypeFor,
     publisherUserData,
     scalingActions,
 } from "../model";
 import { ESS_APP_METRIC_TYPE, ESS_METRIC, ecsTrustPolicy, publishPolicy, publisherSteps } from "./metrics";
 import { ECS_CATALOGUE } from "./catalogue";
-import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
+import { ESS_GROUP_BOUNDS, essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 
 /**
  * Stock Alibaba Cloud Linux 3 image used when `app.imageId` is unset. It is named, not looked up,
@@ -86,8 +87,9 @@ export class AutoScaling extends pulumi.ComponentResource {
                 groupDeletionProtection: true,
                 tags,
             },
-            // ESS owns the expected number once running (rules and scheduled bounds move it).
-            { parent: this, ignoreChanges: ["desiredCapacity"] },
+            // ESS owns the expected number once running (rules and scheduled bounds move it); the
+            // scheduled tasks own the bounds while there are any (scheduledBoundsIgnoreChanges).
+            { parent: this, ignoreChanges: ["desiredCapacity", ...scheduledBoundsIgnoreChanges(args.schedule, ESS_GROUP_BOUNDS)] },
         );
 
         const identity = this.publisherIdentity(name, tags);

@@ -1,7 +1,25 @@
 // The Alibaba Cloud profile: what the cloud-neutral model needs to know about Alibaba Cloud
 // (CloudProfile). Pure: no @pulumi import.
 
-import { CloudProfile, SAE_MAX_SCALING_RULES, SAE_MAX_TRIGGER_POINTS, ScheduleHorizon, StackSpec, checkComputeSize, saeEventLimit, saePeakTimers } from "../model";
+import {
+    CloudProfile,
+    HorizonText,
+    RecurringPeak,
+    SAE_MAX_SCALING_RULES,
+    SAE_MAX_TRIGGER_POINTS,
+    SAE_TIME_ZONE,
+    ScheduleHorizon,
+    StackSpec,
+    checkComputeSize,
+    recurringActions,
+    saeEventLimit,
+    saePeakTimers,
+    saeTimers,
+    liftsAppTier,
+    tierNeed,
+    transcodeTier,
+    utcRecurrences,
+} from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
 import { ALICLOUD_REGIONS, ALICLOUD_RESIDENCY_BOUNDARIES } from "./regions";
 
@@ -36,6 +54,39 @@ export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" |
     ];
 }
 
+
+/**
+ * The schedule report's words for Alibaba Cloud's tiers (HorizonText), naming the tiers a peak
+ * lifts: the ESS scheduled tasks (app group on compute vm, transcoders on every compute when the
+ * peak's streams need more than their floor) take the 90-day horizon, one task per span of one
+ * UTC offset (utcRecurrences), reported by the earliest end of the actions' last tasks; the SAE rules of a serverless stack hold
+ * timers dated per offset up to the first change after the horizon (saeTimers), or long-term
+ * timers without dates in a zone without changes.
+ */
+export function alicloudHorizonText(spec: StackSpec, now: number): HorizonText {
+    const declaredUntil = (peak: RecurringPeak): string | null => {
+        // The ESS tiers the peak lifts in some region: the app group (compute vm) and the transcoders.
+        const lifts = (tier: "appGroup" | "transcoders"): boolean =>
+            spec.regions.some((region) => {
+                const bounds = tier === "appGroup" ? { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length } : { ...transcodeTier(spec, region), zones: region.zones.length };
+                return tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams) > bounds.minSize;
+            });
+        const tiers = [...(spec.compute === "vm" && lifts("appGroup") ? ["app group"] : []), ...(lifts("transcoders") ? ["transcoders"] : [])];
+        const actions = recurringActions(spec, peak, 2, { minSize: 1, maxSize: 2, zones: 1 });
+        const essEnd = actions.map((a) => utcRecurrences(ALICLOUD_SCHEDULE_HORIZON, a, now).at(-1)?.endAt ?? "").sort()[0];
+        const ess = tiers.length === 0 ? [] : [`ESS tasks (${tiers.join(", ")}) declared until ${essEnd}`];
+        const ends = spec.compute === "serverless" && liftsAppTier(spec, peak.peakOnline) ? saeTimers(actions, SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON).map((t) => t.endDate) : [];
+        const sae = ends.length === 0 ? [] : [ends.some((e) => e === undefined) ? "SAE timers long-term (no end date)" : `SAE timers dated until ${ends.filter((e): e is string => e !== undefined).sort().at(-1) ?? ""} (GMT+8)`];
+        return ess.length + sae.length === 0 ? null : [...ess, ...sae].join(", ");
+    };
+    return {
+        deferral:
+            spec.compute === "serverless"
+                ? `Alibaba Cloud ESS accepts the transcoders' scheduled tasks up to ${ALICLOUD_SCHEDULE_HORIZON.days} days ahead; the SAE rules' dated timers are planned over the same span`
+                : `Alibaba Cloud ESS accepts scheduled tasks up to ${ALICLOUD_SCHEDULE_HORIZON.days} days ahead`,
+        declaredUntil,
+    };
+}
 
 /**
  * Alibaba Cloud as the model sees it.
@@ -95,4 +146,5 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     scheduleHorizon: ALICLOUD_SCHEDULE_HORIZON,
     // SAE's rules per application bound the events a serverless stack declares at once.
     eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => (spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
+    horizonText: alicloudHorizonText,
 };

@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ScalingAction, TierSchedule, shortHash, utcRecurrence } from "../model";
+import { ScalingAction, TierSchedule, shortHash, utcRecurrences } from "../model";
 import { ALICLOUD_PROFILE } from "./profile";
 
 /**
@@ -19,6 +19,9 @@ export function scalingRuleArgs(name: string, direction: string, groupId: pulumi
         cooldown: action.cooldownSeconds,
     };
 }
+
+/** The inputs of an ESS scaling group that its scheduled tasks set when they run (MinValue, MaxValue): scheduledBoundsIgnoreChanges. */
+export const ESS_GROUP_BOUNDS = ["minSize", "maxSize"] as const;
 
 /** ESS scheduled task names: 2-40 characters, unique per account and region (ScheduledTaskName). */
 export const ESS_TASK_NAME_MAX = 40;
@@ -42,8 +45,8 @@ export function essLaunchTime(at: string): string {
  * The ESS scheduled tasks of a tier's schedule on a scaling group. Each sets MinValue and MaxValue
  * only (never DesiredCapacity): raising the floor makes ESS add instances up to it, lowering it
  * leaves running instances to the scale-in alarm. One-off tasks run once at LaunchTime; recurring
- * ones are RecurrenceType Cron (a UTC cron) from their first run to RecurrenceEndTime, within
- * the ESS horizon (ALICLOUD_PROFILE.scheduleHorizon).
+ * ones are RecurrenceType Cron (a UTC cron) from their first run to RecurrenceEndTime, one task per
+ * span of one UTC offset within the ESS horizon (utcRecurrences, ALICLOUD_PROFILE.scheduleHorizon).
  */
 export function essScheduledTasks(
     name: string,
@@ -68,26 +71,29 @@ export function essScheduledTasks(
                 { parent },
             ),
     );
-    const recurring = schedule.recurring.map((a) => {
-        const r = utcRecurrence(ALICLOUD_PROFILE.scheduleHorizon, a, schedule.plannedAt);
-        return new alicloud.ess.ScheduledTask(
-            `${name}-schedule-${a.key}`,
-            {
-                scheduledTaskName: essTaskName(name, a.key),
-                description: `${a.kind} of ${a.source} (${a.timeZone}): bounds ${a.minSize}-${a.maxSize}`,
-                scalingGroupId: groupId,
-                launchTime: essLaunchTime(r.launchAt),
-                recurrenceType: "Cron",
-                recurrenceValue: r.cron,
-                recurrenceEndTime: essLaunchTime(r.endAt),
-                launchExpirationTime: LAUNCH_EXPIRATION_SECONDS,
-                minValue: a.minSize,
-                maxValue: a.maxSize,
-                taskEnabled: true,
-            },
-            { parent },
-        );
-    });
+    // One task per offset span of each action (utcRecurrences): the first keeps the action's key.
+    const recurring = schedule.recurring.flatMap((a) =>
+        utcRecurrences(ALICLOUD_PROFILE.scheduleHorizon, a, schedule.plannedAt).map((r, i) => {
+            const key = i === 0 ? a.key : `${a.key}-${i + 1}`;
+            return new alicloud.ess.ScheduledTask(
+                `${name}-schedule-${key}`,
+                {
+                    scheduledTaskName: essTaskName(name, key),
+                    description: `${a.kind} of ${a.source} (${a.timeZone}): bounds ${a.minSize}-${a.maxSize}`,
+                    scalingGroupId: groupId,
+                    launchTime: essLaunchTime(r.launchAt),
+                    recurrenceType: "Cron",
+                    recurrenceValue: r.cron,
+                    recurrenceEndTime: essLaunchTime(r.endAt),
+                    launchExpirationTime: LAUNCH_EXPIRATION_SECONDS,
+                    minValue: a.minSize,
+                    maxValue: a.maxSize,
+                    taskEnabled: true,
+                },
+                { parent },
+            );
+        }),
+    );
     return [...oneOff, ...recurring];
 }
 

@@ -12,7 +12,8 @@ import {
     ServiceName,
     StackSpec,
     TERMINATION_GRACE_SECONDS,
-    OneOffAction,
+    LiveEvent,
+    eventWindowsFrom,
     TierSchedule,
     defaultRoute,
     globalHostnames,
@@ -195,7 +196,8 @@ export class ServerlessServices extends pulumi.ComponentResource {
             );
             apps.set(unit.service, app);
             // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
-            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: saeDeclaredEvents(spec, args.now, ALICLOUD_SCHEDULE_HORIZON) }, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON, null), spec, region, args.now);
+            const declared = saeDeclaredEvents(spec, args.now, ALICLOUD_SCHEDULE_HORIZON);
+            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: declared }, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON, null), declared, spec, region, args.now);
             for (const rule of serviceAlarmRules(spec, [unit.service], SERVICE_ALARM_METRICS)) {
                 const m = cmsServiceMetric(rule.metric);
                 if (m !== null) cmsAlarm(this, name, rule, m, app.id, args.contactGroups[rule.level], { metric: rule.metric, service: unit.service });
@@ -250,12 +252,13 @@ export class ServerlessServices extends pulumi.ComponentResource {
      * Metric rules and recurring peaks in `mix` rules, one per timer period (SAE combines a timer
      * with metric rules in one rule of type mix: alicloud_sae_application_scaling_rule
      * `scaling_rule_type` "mix", `scaling_rule_timer.schedules` with min/max replicas, one `period`
-     * per timer); for each planned event one more `mix` rule per calendar day (GMT+8) it touches,
-     * valid on that day only (beginDate = endDate) with that day's points: lifting the floor before
-     * the start, holding it from 00:00 on the days after the first, restoring the bounds after the
-     * end (saeEventTimers).
+     * per timer); for the `declared` events one more `mix` rule per calendar day (GMT+8) any of
+     * them touches, valid on that day only (beginDate = endDate) with that day's points of the one
+     * floor timeline of the events (tierSchedule): lifting the floor before a start, holding it from
+     * 00:00 on a day an event is running at midnight, restoring the bounds after the last end
+     * (saeEventTimers).
      */
-    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">, now: number): void {
+    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, declared: readonly LiveEvent[], spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">, now: number): void {
         const m = saeMetricPlan(spec, unit);
         const { minReadyInstances, minReadyInstanceRatio } = saeReleasePlan(region);
         const metric = {
@@ -289,29 +292,27 @@ export class ServerlessServices extends pulumi.ComponentResource {
                 { parent: this },
             );
         });
-        const events = new Map<string, OneOffAction[]>();
-        for (const t of timed.oneOff) events.set(t.source, [...(events.get(t.source) ?? []), t]);
-        for (const [event, changes] of events) {
-            // One rule per calendar day the event touches, valid on that day only (saeEventTimers).
-            for (const timer of saeEventTimers(changes, SAE_TIME_ZONE)) {
-                const day = timer.beginDate ?? "";
-                const mmdd = day.slice(5).replace("-", "");
-                new alicloud.sae.ApplicationScalingRule(
-                    `${name}-${unit.service}-event-${event}-${day.replace(/-/g, "")}`,
-                    {
-                        appId: app.id,
-                        // SAE rule names: up to 32 characters (CreateApplicationScalingRule ScalingRuleName).
-                        scalingRuleName: `${`${unit.service}-${event}`.slice(0, SAE_RULE_NAME_MAX - mmdd.length - 1)}-${mmdd}`,
-                        scalingRuleEnable: true,
-                        minReadyInstances,
-                        minReadyInstanceRatio,
-                        scalingRuleType: "mix",
-                        scalingRuleMetric: metric,
-                        scalingRuleTimer: { beginDate: day, endDate: timer.endDate ?? day, period: timer.period, schedules: [...timer.schedules] },
-                    },
-                    { parent: this },
-                );
-            }
+        // One rule per calendar day the declared events touch, valid on that day only, shared by
+        // overlapping events (one floor timeline; saeEventTimers).
+        const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name));
+        for (const timer of saeEventTimers(timed.oneOff, SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now))) {
+            const day = timer.beginDate ?? "";
+            const mmdd = day.slice(5).replace("-", "");
+            new alicloud.sae.ApplicationScalingRule(
+                `${name}-${unit.service}-events-${day.replace(/-/g, "")}`,
+                {
+                    appId: app.id,
+                    // SAE rule names: up to 32 characters (CreateApplicationScalingRule ScalingRuleName).
+                    scalingRuleName: `${`${unit.service}-events`.slice(0, SAE_RULE_NAME_MAX - mmdd.length - 1)}-${mmdd}`,
+                    scalingRuleEnable: true,
+                    minReadyInstances,
+                    minReadyInstanceRatio,
+                    scalingRuleType: "mix",
+                    scalingRuleMetric: metric,
+                    scalingRuleTimer: { beginDate: day, endDate: timer.endDate ?? day, period: timer.period, schedules: [...timer.schedules] },
+                },
+                { parent: this },
+            );
         }
     }
 }

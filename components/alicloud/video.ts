@@ -9,6 +9,7 @@ import {
     RENDITIONS,
     ScalingAction,
     TierSchedule,
+    scheduledBoundsIgnoreChanges,
     TranscodeTier,
     CONTAINER_HTML,
     HOST_RECORDING_DIR,
@@ -26,7 +27,7 @@ import { ECS_CATALOGUE } from "./catalogue";
 import { Cdn } from "./cdn";
 import { ecsTrustPolicy } from "./metrics";
 import { Network } from "./network";
-import { essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
+import { ESS_GROUP_BOUNDS, essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
 
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +279,8 @@ export class Video extends pulumi.ComponentResource {
                 healthCheckTypes: ["ECS", "LOAD_BALANCER"],
                 tags,
             },
-            { parent: this },
+            // The scheduled tasks own the bounds while there are any (scheduledBoundsIgnoreChanges).
+            { parent: this, ignoreChanges: scheduledBoundsIgnoreChanges(args.schedule, ESS_GROUP_BOUNDS) },
         );
         const userData = pulumi
             .all([args.recordingBucketName ?? null, role.roleName])

@@ -7,6 +7,7 @@ import {
     ScalingAction,
     StackSpec,
     TierSchedule,
+    scheduledBoundsIgnoreChanges,
     instanceTypeFor,
     localCron,
     scalingActions,
@@ -114,7 +115,8 @@ export class AutoScaling extends pulumi.ComponentResource {
                 metricsGranularity: "1Minute",
                 tags: Object.entries({ ...tags, Name: name }).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
             },
-            { parent: this },
+            // The scheduled actions own the bounds while there are any (scheduledBoundsIgnoreChanges).
+            { parent: this, ignoreChanges: scheduledBoundsIgnoreChanges(args.schedule, ["minSize", "maxSize"]) },
         );
 
         const actions = scalingActions(spec);

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATA_PORTS, TierSchedule } from "../model";
+import { DATA_PORTS, TierSchedule, scheduledBoundsIgnoreChanges } from "../model";
 import { DatabaseLayout } from "./catalogue";
-import { scheduledActions } from "./scaling-rule";
+import { SCALABLE_TARGET_BOUNDS, scheduledActions } from "./scaling-rule";
 
 /** The instance class of Aurora Serverless v2 (aws_rds_cluster_instance `instance_class`: "For Aurora Serverless v2 use db.serverless"). */
 export const AURORA_SERVERLESS_CLASS = "db.serverless";
@@ -241,7 +241,8 @@ export class ReadCapacity extends pulumi.ComponentResource {
         const target = new aws.appautoscaling.Target(
             `${name}-target`,
             { ...READ_REPLICA_SCALING, resourceId, minCapacity: args.minReaders, maxCapacity: args.maxReaders, tags: args.tags },
-            { parent: this, dependsOn: args.dependsOn },
+            // The scheduled actions own the bounds while there are any (scheduledBoundsIgnoreChanges).
+            { parent: this, dependsOn: args.dependsOn, ignoreChanges: scheduledBoundsIgnoreChanges(args.schedule, SCALABLE_TARGET_BOUNDS) },
         );
         new aws.appautoscaling.Policy(
             `${name}-cpu`,

@@ -10,6 +10,9 @@ export interface ScalableTarget {
     readonly scalableDimension: pulumi.Input<string>;
 }
 
+/** The inputs of an Application Auto Scaling target that its scheduled actions set when they run (ScalableTargetAction MinCapacity, MaxCapacity): scheduledBoundsIgnoreChanges. */
+export const SCALABLE_TARGET_BOUNDS = ["minCapacity", "maxCapacity"] as const;
+
 /**
  * The Application Auto Scaling scheduled actions of a tier's timetable (the Aurora readers, each ECS
  * service): one per one-off action at its UTC instant (`at(...)`, timezone unset: "at" expressions

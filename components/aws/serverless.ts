@@ -18,9 +18,10 @@ import {
     scalingActions,
     unitSchedule,
     serviceImage,
+    scheduledBoundsIgnoreChanges,
 } from "../model";
 import { AWS_PROFILE } from "./profile";
-import { scheduledActions } from "./scaling-rule";
+import { SCALABLE_TARGET_BOUNDS, scheduledActions } from "./scaling-rule";
 import {
     SCALING_ALARM_THRESHOLD,
     SERVICE_ALARM_DIMENSIONS,
@@ -301,14 +302,16 @@ export class ServerlessServices extends pulumi.ComponentResource {
     private scaling(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, unit: ServerlessUnitPlan, args: ServerlessServicesArgs): void {
         const { spec, tags } = args;
         const prefix = `${name}-${unit.service}`;
+        const schedule = unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now));
         const target = new aws.appautoscaling.Target(
             `${prefix}-target`,
             { ...ECS_SCALING, resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`, minCapacity: unit.minInstances, maxCapacity: unit.maxInstances, tags },
-            { parent: this },
+            // The scheduled actions own the bounds while there are any (scheduledBoundsIgnoreChanges).
+            { parent: this, ignoreChanges: scheduledBoundsIgnoreChanges(schedule, SCALABLE_TARGET_BOUNDS) },
         );
         const rules = scalingActions(spec);
         for (const action of [rules.out, rules.in]) this.stepPolicy(prefix, target, cluster, service, action, tags);
-        scheduledActions(prefix, target, unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now)), (key) => `${unit.service}-${key}`, { parent: this });
+        scheduledActions(prefix, target, schedule, (key) => `${unit.service}-${key}`, { parent: this });
     }
 
     /**

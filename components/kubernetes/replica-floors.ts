@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 
-import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, StackSpec, TierSchedule, localCron, oneOffCron, podFloors } from "../model";
+import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, StackSpec, TierSchedule, localCron, oneOffCron, podCeilings, podFloors } from "../model";
 
 export interface ReplicaFloorsArgs {
     readonly spec: Pick<StackSpec, "app" | "kubernetes">;
@@ -17,8 +17,8 @@ const STARTING_DEADLINE_SECONDS = 600;
 
 /**
  * The pods' floors on the app group's timetable: one CronJob per scheduled action, one container
- * per service running `kubectl patch hpa <service> --type merge -p {"spec":{"minReplicas":N}}`
- * (the floor from podFloors), under a service account that may only get and patch the namespace's
+ * per service running `kubectl patch hpa <service> --type merge -p {"spec":{"minReplicas":N,"maxReplicas":M}}`
+ * (the floor from podFloors, the one ceiling of every job from podCeilings), under a service account that may only get and patch the namespace's
  * HorizontalPodAutoscalers. Recurring actions run on the peak's cron in its IANA zone
  * (CronJob `timeZone`); one-off ones on their UTC minute (cron has no year: a later `pulumi up`
  * after the event removes the job, as past events declare nothing). The cluster autoscaler adds the
@@ -49,6 +49,8 @@ export class ReplicaFloors extends pulumi.ComponentResource {
             ...schedule.oneOff.map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", appFloor: a.minSize })),
             ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, appFloor: a.minSize })),
         ];
+        // One ceiling for every job (podCeilings): a release never lowers maxReplicas below the running pods.
+        const ceilings = podCeilings(spec, jobs.map((j) => j.appFloor));
         for (const job of jobs) {
             const floors = podFloors(spec, job.appFloor);
             new k8s.batch.v1.CronJob(
@@ -72,7 +74,7 @@ export class ReplicaFloors extends pulumi.ComponentResource {
                                         containers: SERVICE_NAMES.map((service) => ({
                                             name: service,
                                             image,
-                                            args: ["patch", "hpa", service, "--namespace", NAMESPACE, "--type", "merge", "--patch", JSON.stringify({ spec: { minReplicas: floors[service] } })],
+                                            args: ["patch", "hpa", service, "--namespace", NAMESPACE, "--type", "merge", "--patch", JSON.stringify({ spec: { minReplicas: floors[service], maxReplicas: ceilings[service] } })],
                                             resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
                                             securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
                                         })),

@@ -276,11 +276,12 @@ export function checkKubernetesServices(spec: Pick<StackSpec, "stage" | "cloud" 
  * services follow too): interaction, which holds the viewers' connections, one pod per app
  * instance (both sized at PLANNED_UTILISATION of the connection threshold); the CPU-bound services
  * in proportion to the app floor (`minReplicas x appFloor / app.minSize`). At the everyday app
- * floor every service is back at its minReplicas. Within maxReplicas (the HorizontalPodAutoscaler
- * rejects minReplicas above maxReplicas); a floor cut by it is reported by podFloorCaps.
+ * floor every service is back at its minReplicas. A floor above a service's maxReplicas comes with
+ * a raised maxReplicas (podCeilings; the HorizontalPodAutoscaler rejects minReplicas above
+ * maxReplicas).
  */
 export function podFloors(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): Record<ServiceName, number> {
-    const floor = (s: ServiceName): number => Math.min(spec.kubernetes.services[s].maxReplicas, podFloorNeed(spec, s, appFloor));
+    const floor = (s: ServiceName): number => podFloorNeed(spec, s, appFloor);
     return { user: floor("user"), product: floor("product"), order: floor("order"), interaction: floor("interaction") };
 }
 
@@ -289,15 +290,31 @@ function podFloorNeed(spec: Pick<StackSpec, "app" | "kubernetes">, s: ServiceNam
 }
 
 /**
- * The services whose pod floor at `appFloor` exceeds their maxReplicas, each as
- * "<service> needs N pods, maxReplicas M (kubernetes.services.<service>.maxReplicas)"; empty when
- * every floor fits. The schedule report names them so the ceiling is raised in the stack file.
+ * The maxReplicas every floor job sets with its floors: per service its everyday maxReplicas or the
+ * largest floor any of `appFloors` (the app floors of the tier's declared actions) needs, whichever
+ * is larger. The same for every job, releases included, as scheduleCeiling for the other tiers: an
+ * HPA whose maxReplicas falls below its current replicas scales the Deployment down to it at its
+ * next sync whatever the metrics (the controller keeps the desired replicas within [minReplicas,
+ * maxReplicas]; its scale-down behavior does not apply to that clamp), which would bypass the AND
+ * scale-in rule. The raised ceiling returns
+ * to the everyday one when a later `pulumi up` no longer declares an event or peak that needs it.
  */
-export function podFloorCaps(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): string[] {
+export function podCeilings(spec: Pick<StackSpec, "app" | "kubernetes">, appFloors: readonly number[]): Record<ServiceName, number> {
+    const ceiling = (s: ServiceName): number => Math.max(spec.kubernetes.services[s].maxReplicas, ...appFloors.map((f) => podFloorNeed(spec, s, f)));
+    return { user: ceiling("user"), product: ceiling("product"), order: ceiling("order"), interaction: ceiling("interaction") };
+}
+
+/**
+ * The services whose pod floor at `appFloor` exceeds their everyday maxReplicas, each as
+ * "<service> <maxReplicas> -> <floor> (kubernetes.services.<service>.maxReplicas)"; empty when every
+ * floor fits. The schedule report names them: the floor jobs raise maxReplicas with the floor
+ * (podCeilings).
+ */
+export function podCeilingRaises(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): string[] {
     return SERVICE_NAMES.flatMap((s) => {
         const need = podFloorNeed(spec, s, appFloor);
         const max = spec.kubernetes.services[s].maxReplicas;
-        return need > max ? [`${s} needs ${need} pods, maxReplicas ${max} (kubernetes.services.${s}.maxReplicas)`] : [];
+        return need > max ? [`${s} ${max} -> ${need} (kubernetes.services.${s}.maxReplicas)`] : [];
     });
 }
 
@@ -317,11 +334,14 @@ export function kubectlImage(spec: Pick<StackSpec, "kubernetes">, profile: Pick<
 }
 
 /**
- * Fields of an HPA Pulumi sets at creation only: `spec.minReplicas` while floor jobs own it on a
- * timetable (ReplicaFloors; docs/SCALING.md, "One owner of minReplicas"), none otherwise.
+ * Fields of an HPA Pulumi sets at creation only: `spec.minReplicas` and `spec.maxReplicas` while
+ * floor jobs own them on a timetable (ReplicaFloors patch both: podFloors, podCeilings;
+ * docs/SCALING.md, "One owner of minReplicas"), none otherwise. So a `pulumi refresh` and `up`
+ * during an event's drain never lowers a raised maxReplicas (scheduledBoundsIgnoreChanges does the
+ * same for the scaling groups and scalable targets).
  */
 export function hpaIgnoreChanges(scheduledFloors: boolean): string[] {
-    return scheduledFloors ? ["spec.minReplicas"] : [];
+    return scheduledFloors ? ["spec.minReplicas", "spec.maxReplicas"] : [];
 }
 
 /** A one-off instant (UTC minute) as a 5-field cron (minute hour day month *), read in Etc/UTC. */

@@ -5,7 +5,7 @@
 import { Lb5xxMetric } from "./alarms";
 import { RegionTable } from "./regions";
 import { BoundaryName, BoundaryRegions } from "./residency";
-import { EventLimit, ScheduleHorizon } from "./schedule";
+import { EventLimit, HorizonText, ScheduleHorizon } from "./schedule";
 import { InstanceCatalogue } from "./sizes";
 import { Cloud, DatabaseEngine, StackSpec } from "./types";
 
@@ -125,6 +125,8 @@ export interface CloudProfile {
      * horizon; null when it has none (scheduleReport reports the events past it `deferred`).
      */
     readonly eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => EventLimit | null;
+    /** How the schedule report words the horizon for the stack's tiers at `now` (HorizonText); null when the cloud has no horizon. */
+    readonly horizonText: (spec: StackSpec, now: number) => HorizonText | null;
 }
 
 /** The profile of each cloud, for the code that reads a cloud from config. */

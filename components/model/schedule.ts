@@ -16,7 +16,7 @@
 
 import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
 import { instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
-import { SCALES_ON_CONNECTIONS, podFloorCaps } from "./kubernetes";
+import { SCALES_ON_CONNECTIONS, podCeilingRaises } from "./kubernetes";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
 
@@ -30,6 +30,22 @@ export interface ScheduleHorizon {
     readonly days: number;
     /** The service that sets the limit, for the report ("Alibaba Cloud ESS"). */
     readonly service: string;
+}
+
+/**
+ * What a cloud says about its horizon in the schedule report, per the tiers a stack schedules
+ * (CloudProfile.horizonText): the ESS tasks of the app group and transcoders end within 90 days and
+ * at a daylight-saving change, SAE timers are dated per offset or long-term.
+ */
+export interface HorizonText {
+    /** Why an event released beyond the horizon waits ("Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead"). */
+    readonly deferral: string;
+    /**
+     * Until when this `pulumi up` declares a peak's recurring actions, per tier ("ESS tasks (app
+     * group, transcoders) declared until 2027-06-24T00:00:00Z"), naming only the tiers the peak
+     * lifts; null when none of them has an end.
+     */
+    readonly declaredUntil: (peak: RecurringPeak) => string | null;
 }
 
 /**
@@ -120,6 +136,29 @@ export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: read
     return Math.max(bounds.maxSize, ...needs);
 }
 
+/**
+ * The bound inputs of a tier's base resource (`fields`: the scaling group's minSize/maxSize, the
+ * scalable target's minCapacity/maxCapacity) that Pulumi leaves alone once the tier's schedule
+ * declares any action ([] when it declares none). A scheduled action changes the base resource's
+ * own bounds when it runs (ESS: the task's MinValue/MaxValue are written to the group's
+ * MinSize/MaxSize; EC2 Auto Scaling: "With scheduled actions, the group size properties of an Auto
+ * Scaling group can change at any time", AWS CloudFormation AutoScalingScheduledAction update
+ * policy, whose reason is the same: an update "always sets the group size property values ... even
+ * if a scheduled action is in effect"; Application Auto Scaling: a ScalableTargetAction sets the
+ * target's MinCapacity/MaxCapacity), and each provider's Read puts the running bounds back into
+ * state on `pulumi refresh` (alicloud_ess_scaling_group min_size/max_size from
+ * DescribeScalingGroups; aws_autoscaling_group min_size/max_size from DescribeAutoScalingGroups;
+ * aws_appautoscaling_target min_capacity/max_capacity from DescribeScalableTargets). Without this, a
+ * `pulumi refresh` and `up` during an event's drain would set the everyday maxSize again, and every
+ * cloud removes the capacity above a lowered maximum at once (scheduleCeiling). With it, the
+ * schedules alone move the bounds after creation: a changed everyday minSize or maxSize reaches the
+ * group through the next action that sets it (every action carries the ceiling, every release the
+ * floor), as a changed HPA minReplicas does through the floor jobs.
+ */
+export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring">, fields: readonly string[]): string[] {
+    return schedule.oneOff.length + schedule.recurring.length > 0 ? [...fields] : [];
+}
+
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
 export interface OneOffAction {
     /** Unique, stable key: `<event>-prescale`, `<event>-release`, `<event>-restore-<yyyymmddhhmm>`. */
@@ -147,7 +186,12 @@ export interface RecurringAction {
     readonly maxSize: number;
 }
 
-export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "deferred" | "recurring";
+/**
+ * `unschedulable`: an event a cloud's limit holds back (EventLimit) that no later `pulumi up` can
+ * declare before its pre-scale (the earlier events it waits for pass only after it), a finding of
+ * the plan; the metric rules alone meet it.
+ */
+export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "deferred" | "unschedulable" | "recurring";
 
 /** What became of one event or peak in one region, for the plan and the stack outputs. */
 export interface ScheduleReport {
@@ -440,21 +484,54 @@ export function liftsAppTier(spec: Pick<StackSpec, "scaling" | "app" | "regions"
 }
 
 /**
- * On a Kubernetes stack, the pod floors an audience needs above their maxReplicas (podFloorCaps at
- * the largest app floor of the regions), as a report suffix; "" when they fit or on other computes.
+ * On a Kubernetes stack, the pods' maxReplicas the floor jobs raise for an audience (podCeilingRaises
+ * at the largest app floor of the regions), as a report suffix; "" when the floors fit or on other computes.
  */
 function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number): string {
     if (spec.compute !== "kubernetes") return "";
     const appFloor = Math.max(...spec.regions.map((region) => instancesForOnline(spec, region, online)));
-    const caps = podFloorCaps(spec, appFloor);
-    return caps.length === 0 ? "" : `; pod floors capped at maxReplicas: ${caps.join("; ")}: raise them to serve this audience`;
+    const raises = podCeilingRaises(spec, appFloor);
+    return raises.length === 0 ? "" : `; pod maxReplicas raised with the floors: ${raises.join("; ")}, kept until a pulumi up no longer declares it`;
+}
+
+/**
+ * The instant from which a `pulumi up` declares `event`, which the cloud's limit holds back at
+ * `now`: the first release of another event after `now` at which the events in reach then, under
+ * the limit then (`limitAt`, the profile's eventLimit), include it, when that `pulumi up` can still
+ * schedule its pre-scale (earliestActionAt at or before it); null when none can (the events it
+ * waits for pass only after its pre-scale), or the event has no valid window.
+ */
+export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number, horizon: ScheduleHorizon | null, limitAt: (t: number) => EventLimit | null): number | null {
+    const w = eventWindow(spec, event.start, event.end);
+    if (w === null) return null;
+    const releases = spec.events.flatMap((e) => {
+        const other = eventWindow(spec, e.start, e.end);
+        return other !== null && e !== event && other.to > now && other.to <= w.from ? [other.to] : [];
+    });
+    for (const t of [...new Set(releases)].sort((a, b) => a - b)) {
+        if (earliestActionAt(t) > w.from) return null;
+        if (declarableEvents(spec, t, horizon, limitAt(t)).includes(event)) return t;
+    }
+    return null;
 }
 
 /**
  * What becomes of each event and peak, given the cloud's horizon (`horizon`, null when none), the
- * instant `now` and an optional limit on the events declared at once (`eventLimit`; Defaults to none).
+ * instant `now` and an optional limit on the events declared at once (`eventLimit`; Defaults to none)
+ * with the same limit at a later instant (`limitAt`, the profile's eventLimit; Defaults to
+ * `eventLimit` at every instant): an event the limit holds back is `deferred` when a later `pulumi
+ * up` can declare it before its pre-scale (heldEventDeclaredAt), `unschedulable` when none can.
+ * `text` (the profile's horizonText; Defaults to the horizon's service and recurringUntil) words the
+ * horizon per tier.
  */
-export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null = null): ScheduleReport[] {
+export function scheduleReport(
+    spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
+    now: number,
+    horizon: ScheduleHorizon | null,
+    eventLimit: EventLimit | null = null,
+    limitAt: (t: number) => EventLimit | null = () => eventLimit,
+    text: HorizonText | null = null,
+): ScheduleReport[] {
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
@@ -464,11 +541,18 @@ export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "pea
             return {
                 source: event.name,
                 status: "deferred",
-                detail: `scheduled when within ${horizon.days} days (${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead): a pulumi up on or after ${utcMinute(w.to - horizon.days * DAY_MS)} declares it`,
+                detail: `scheduled when within ${horizon.days} days (${text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`}): a pulumi up on or after ${utcMinute(w.to - horizon.days * DAY_MS)} declares it`,
             };
         }
         if (eventLimit !== null && held.includes(event)) {
-            return { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed (${eventLimit.why})` };
+            const declaredAt = heldEventDeclaredAt(spec, event, now, horizon, limitAt);
+            return declaredAt === null
+                ? {
+                      source: event.name,
+                      status: "unschedulable",
+                      detail: `not pre-scaled: no pulumi up can declare it before its pre-scale at ${utcMinute(w.from)}, the events ahead of it hold the limit until after then (${eventLimit.why}); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer`,
+                  }
+                : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
         const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}${lift}` };
@@ -480,8 +564,9 @@ export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "pea
         if (!liftsAppTier(spec, peak.peakOnline)) {
             return { source: peak.name, status: "recurring", detail: `${window}; no lift needed: ${peak.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances` };
         }
-        const until = recurringUntil(horizon, peak.timeZone, now);
-        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; declared until ${utcMinute(until)}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
+        const end = recurringUntil(horizon, peak.timeZone, now);
+        const until = text !== null ? text.declaredUntil(peak) : end === null ? null : `declared until ${utcMinute(end)}`;
+        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
     });
     return [...events, ...peaks];
 }
@@ -495,10 +580,14 @@ export function scheduleReport(spec: Pick<StackSpec, "scaling" | "events" | "pea
  */
 export function recurringUntil(horizon: ScheduleHorizon | null, timeZone: string, now: number): number | null {
     if (horizon === null) return null;
-    // Whole UTC days, so the end moves once a day rather than on every run.
-    const limit = Math.floor((now + horizon.days * DAY_MS) / DAY_MS) * DAY_MS - DAY_MS;
+    const limit = horizonLimit(horizon, now);
     const change = nextOffsetChange(now, limit, timeZone);
     return change === null ? limit : Math.max(now + MINUTE_MS, change - MINUTE_MS);
+}
+
+/** The last instant a recurrence declared at `now` may run to under `horizon`: whole UTC days, a day short of it, so the end moves once a day rather than on every run. */
+export function horizonLimit(horizon: ScheduleHorizon, now: number): number {
+    return Math.floor((now + horizon.days * DAY_MS) / DAY_MS) * DAY_MS - DAY_MS;
 }
 
 /**
@@ -539,13 +628,44 @@ export interface UtcRecurrence {
 /**
  * A recurring action for a cloud that takes recurrences in UTC with a bounded end (Alibaba Cloud
  * ESS: "RecurrenceType Cron: a cron expression which is written in UTC"; RecurrenceEndTime within
- * the horizon). The cron holds while the zone keeps its offset, so the recurrence ends at the next
- * daylight-saving change; a later `pulumi up` plans the next stretch.
+ * the horizon). The declared stretch is the span of one UTC offset that holds the action's next run
+ * at or after earliestActionAt(now): its cron is that offset's, it launches at that run and it ends
+ * at the zone's first offset change after that run (a minute before it) or at the horizon of `now`
+ * (recurringUntil), whichever is first. So when a daylight-saving change falls between the `pulumi
+ * up` and the next run, the new offset's span is declared (never the old offset's cron with an end
+ * before its launch); the spans after it are utcRecurrences'. `horizon` null (no bounded end): a
+ * year from the next run.
  */
 export function utcRecurrence(horizon: ScheduleHorizon | null, action: RecurringAction, now: number): UtcRecurrence {
-    const earliest = earliestActionAt(now);
-    const until = recurringUntil(horizon, action.timeZone, now) ?? earliest + 365 * DAY_MS;
-    return { cron: utcCron(action, earliest), launchAt: utcMinute(nextOccurrence(action, earliest)), endAt: utcMinute(until) };
+    return utcRecurrenceFrom(horizon, action, now, earliestActionAt(now));
+}
+
+/** The offset span of `action` whose first run is the first at or after `from`, declared at `now` (utcRecurrence). */
+function utcRecurrenceFrom(horizon: ScheduleHorizon | null, action: RecurringAction, now: number, from: number): UtcRecurrence {
+    const first = nextOccurrence(action, from);
+    const limit = horizon === null ? first + 365 * DAY_MS : horizonLimit(horizon, now);
+    const change = nextOffsetChange(first, Math.max(first, limit), action.timeZone);
+    const until = change === null ? Math.max(first, limit) : Math.max(first, change - MINUTE_MS);
+    return { cron: utcCron(action, first), launchAt: utcMinute(first), endAt: utcMinute(until) };
+}
+
+/**
+ * Every offset span of a recurring action a `pulumi up` at `now` declares under `horizon`: the span
+ * of its next run (utcRecurrence), then the span after each of the zone's offset changes whose first
+ * run is still within the horizon, each with its own cron, launch and end. So the action keeps
+ * running across a daylight-saving change without a `pulumi up` in between (one ESS task per span).
+ */
+export function utcRecurrences(horizon: ScheduleHorizon | null, action: RecurringAction, now: number): UtcRecurrence[] {
+    const spans = [utcRecurrence(horizon, action, now)];
+    const limit = horizon === null ? null : horizonLimit(horizon, now);
+    for (;;) {
+        const last = spans[spans.length - 1];
+        const after = Date.parse(last.endAt) + MINUTE_MS;
+        if (limit === null || after > limit) return spans;
+        const next = utcRecurrenceFrom(horizon, action, now, after);
+        if (Date.parse(next.launchAt) > limit) return spans;
+        spans.push(next);
+    }
 }
 
 const CRON_DAY_NAMES = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] as const;

@@ -3,8 +3,8 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan } from "./compute";
-import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, eventsThatFit, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
-import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes } from "./timezone";
+import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
+import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 import { surgeNeed } from "./scaling";
 
@@ -262,26 +262,44 @@ export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
 }
 
 /**
- * The SAE timers of one event: one per calendar day in `timeZone` (GMT+8 for SAE timers) from its
- * first action's day to its last's, each limited to that day (`beginDate` = `endDate`), daily
- * period, holding only that day's trigger points. A timer runs its points on every day from
- * beginDate to endDate (ScalingRuleTimer: "When they are set to specific dates ... the policy is
- * valid" between them; period "* * *" every day), so one timer over the event's whole range would
- * fire each point on each day of it: the pre-scale again the day after, the release in the middle
- * of a multi-day event. A day the event is already running at 00:00 (a day after its first one)
- * starts with a point at 00:00 holding the bounds in force since the last earlier action, so the
- * floor stays up while that day's timer alone is valid. Timers in day order; points by time.
+ * The SAE timers of the events' one-off actions (the tier's one floor timeline, tierSchedule): one
+ * per calendar day in `timeZone` (GMT+8 for SAE timers) an event window touches, each limited to
+ * that day (`beginDate` = `endDate`), daily period, holding only that day's trigger points. A timer
+ * runs its points on every day from beginDate to endDate (ScalingRuleTimer: "When they are set to
+ * specific dates ... the policy is valid" between them; period "* * *" every day), so one timer
+ * over an event's whole range would fire each point on each day of it: the pre-scale again the day
+ * after, the release in the middle of a multi-day event. Overlapping events share the days' rules
+ * (one timeline: an earlier event's release never lowers the floor while a later one runs). A day
+ * an event window is open at 00:00 starts with a point at 00:00 holding the bounds in force since
+ * the last earlier action, so the floor stays up while that day's timer alone is valid. `windows`
+ * (epoch ms, the declared events' pre-scale to release) give the days; Defaults to one window from
+ * the first action to the last. Timers in day order; points by time.
  */
-export function saeEventTimers(actions: readonly Pick<OneOffAction, "at" | "minSize" | "maxSize">[], timeZone: string): SaeTimer[] {
+export function saeEventTimers(actions: readonly Pick<OneOffAction, "at" | "minSize" | "maxSize">[], timeZone: string, windows?: readonly { readonly from: number; readonly to: number }[]): SaeTimer[] {
     const sorted = [...actions].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     if (sorted.length === 0) return [];
-    const days = calendarDays(Date.parse(sorted[0].at), Date.parse(sorted[sorted.length - 1].at), timeZone);
-    return days.map((day) => {
+    const spans = windows ?? [{ from: Date.parse(sorted[0].at), to: Date.parse(sorted[sorted.length - 1].at) }];
+    const days = [...new Set(spans.flatMap((w) => calendarDays(w.from, w.to, timeZone)))].sort();
+    const openAtMidnight = (day: string): boolean => {
+        const [y, m, d] = day.split("-").map(Number);
+        const midnight = zonedToUtc(y, m, d, 0, timeZone);
+        return spans.some((w) => w.from < midnight && midnight < w.to);
+    };
+    return days.flatMap((day) => {
         const points = sorted.filter((a) => oneOffLocal(a, timeZone).date === day).map((a) => ({ atTime: oneOffLocal(a, timeZone).time, minReplicas: a.minSize, maxReplicas: a.maxSize }));
         const before = sorted.filter((a) => oneOffLocal(a, timeZone).date < day);
         const carried = before[before.length - 1];
-        const carry = carried !== undefined && !points.some((p) => p.atTime === "00:00") ? [{ atTime: "00:00", minReplicas: carried.minSize, maxReplicas: carried.maxSize }] : [];
-        return { period: SAE_DAILY_PERIOD, beginDate: day, endDate: day, schedules: [...carry, ...points].sort((a, b) => a.atTime.localeCompare(b.atTime)) };
+        const carry = carried !== undefined && openAtMidnight(day) && !points.some((p) => p.atTime === "00:00") ? [{ atTime: "00:00", minReplicas: carried.minSize, maxReplicas: carried.maxSize }] : [];
+        const schedules = [...carry, ...points].sort((a, b) => a.atTime.localeCompare(b.atTime));
+        return schedules.length === 0 ? [] : [{ period: SAE_DAILY_PERIOD, beginDate: day, endDate: day, schedules }];
+    });
+}
+
+/** The windows (epoch ms) of `events` from `now` on: pre-scale (or `now`) to release; events over or without a valid window are left out. */
+export function eventWindowsFrom(spec: Pick<StackSpec, "scaling">, events: readonly LiveEvent[], now: number): { readonly from: number; readonly to: number }[] {
+    return events.flatMap((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        return w === null || w.to <= now ? [] : [{ from: Math.max(w.from, now), to: w.to }];
     });
 }
 
@@ -297,24 +315,25 @@ export function calendarDays(from: number, to: number, timeZone: string): string
     }
 }
 
-/** Scaling rules one event takes in each SAE application: one per calendar day (GMT+8) its window touches from `now` on (saeEventTimers); 0 when it has no valid window or has passed. */
-export function saeEventRuleCount(spec: Pick<StackSpec, "scaling">, event: LiveEvent, now: number): number {
-    const w = eventWindow(spec, event.start, event.end);
-    if (w === null || w.to <= now) return 0;
-    return calendarDays(Math.max(w.from, now), w.to, SAE_TIME_ZONE).length;
+/** Scaling rules `events` take together in each SAE application: one per calendar day (GMT+8) any of their windows touches from `now` on (overlapping events share a day's rule, saeEventTimers). */
+export function saeEventsRuleCount(spec: Pick<StackSpec, "scaling">, events: readonly LiveEvent[], now: number): number {
+    return new Set(eventWindowsFrom(spec, events, now).flatMap((w) => calendarDays(w.from, w.to, SAE_TIME_ZONE))).size;
 }
 
 /**
  * How many events the SAE applications may take at once: SAE_MAX_SCALING_RULES rules per
- * application less the rules of the peaks' timers (at least one rule, the metric one), each event
- * taking one rule per calendar day it touches (saeEventRuleCount). The earliest events that fit are
- * declared; the first that does not fit and all after it wait for a later `pulumi up` (once earlier
- * ones have passed). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
+ * application less the rules of the peaks' timers (at least one rule, the metric one), the events
+ * together taking one rule per calendar day any of them touches (saeEventsRuleCount). The earliest
+ * events that fit are declared; the first that does not fit and all after it wait for a later
+ * `pulumi up` (once earlier ones have passed; scheduleReport tells whether that comes before their
+ * pre-scale). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
  */
 export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon): EventLimit {
     const rules = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now, horizon).length));
-    const count = eventsThatFit(eventsInHorizon(spec, now, horizon), rules, (event) => saeEventRuleCount(spec, event, now));
-    return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches` };
+    const events = eventsInHorizon(spec, now, horizon);
+    let count = 0;
+    while (count < events.length && saeEventsRuleCount(spec, events.slice(0, count + 1), now) <= rules) count += 1;
+    return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events` };
 }
 
 /**

@@ -9,7 +9,7 @@ import { checkPodsFitNodes } from "./kubernetes-addons";
 import { StagePreset } from "./presets";
 import { checkComputeSize } from "./sizes";
 import { PLANNED_UTILISATION, instancesForOnline } from "./scaling";
-import { MINUTES_PER_DAY, parseInstant, parseLocalTime, zoneOffsetMinutes } from "./timezone";
+import { DAY_MS, MINUTES_PER_DAY, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, zoneOffsetMinutes } from "./timezone";
 import { LiveEvent, RecurringPeak, RegionSpec, StackSpec, WEEKDAYS } from "./types";
 import { CloudProfile } from "./profile";
 import { checkRegionId, checkRegionServices, checkZoneId } from "./regions";
@@ -260,9 +260,30 @@ export function peakWeekRanges(peak: RecurringPeak, offsetMinutes: number): [num
 }
 
 /**
+ * The UTC offsets (minutes) `zones` take together over [from, to) (epoch ms), each combination once
+ * with the first instant it holds: at `from`, then at each offset change of any of the zones.
+ */
+export function zoneOffsetCombinations(zones: readonly string[], from: number, to: number): { readonly at: number; readonly offsets: readonly number[] }[] {
+    const out: { at: number; offsets: number[] }[] = [];
+    for (let t: number | null = from; t !== null && t < to; ) {
+        const at: number = t;
+        const offsets = zones.map((z) => zoneOffsetMinutes(at, z));
+        if (!out.some((o) => o.offsets.every((x, k) => x === offsets[k]))) out.push({ at, offsets });
+        const changes = zones.map((z) => nextOffsetChange(at, to, z)).filter((c): c is number => c !== null);
+        t = changes.length === 0 ? null : Math.min(...changes);
+    }
+    return out;
+}
+
+/** How far ahead two peaks' zones are compared (checkPeaks): a year, every daylight-saving change of it. */
+const PEAK_OVERLAP_YEAR_MS = 366 * DAY_MS;
+
+/**
  * Recurring peaks: a start different from the end, a holdable audience, names listed once, and no
  * two peaks overlapping (each one's release would cut the other's floor; merge them into one peak).
- * Zones are compared at their offsets at `now`.
+ * Zones are compared at every combination of offsets they take over the year from `now`
+ * (zoneOffsetCombinations), so a pair that plans in one season is not refused after a
+ * daylight-saving change; the issue names the first instant the overlap holds when it is not now.
  */
 export function checkPeaks(spec: StackSpec, now: Date): string[] {
     const names = spec.peaks.map((p) => p.name);
@@ -271,11 +292,23 @@ export function checkPeaks(spec: StackSpec, now: Date): string[] {
         ...checkAudience(spec, `peaks[${i}]`, peak.peakOnline),
         ...(peak.name !== "" && names.indexOf(peak.name) !== i ? [`peaks[${i}].name: peak ${show(peak.name)} is listed twice`] : []),
     ]);
-    const ranges = spec.peaks.map((p) => peakWeekRanges(p, zoneOffsetMinutes(now.getTime(), p.timeZone)));
+    // Once per pair of zones (many peaks usually share one or two zones).
+    const combinations = new Map<string, ReturnType<typeof zoneOffsetCombinations>>();
+    const combinationsOf = (a: string, b: string): ReturnType<typeof zoneOffsetCombinations> => {
+        const key = `${a}\n${b}`;
+        const hit = combinations.get(key) ?? zoneOffsetCombinations([a, b], now.getTime(), now.getTime() + PEAK_OVERLAP_YEAR_MS);
+        combinations.set(key, hit);
+        return hit;
+    };
     spec.peaks.forEach((peak, i) => {
         spec.peaks.slice(0, i).forEach((other, j) => {
-            if (ranges[i].some(([a, b]) => ranges[j].some(([c, d]) => a < d && c < b))) {
-                issues.push(`peaks[${i}]: peak ${show(peak.name)} (${peak.start}-${peak.end} ${peak.timeZone}) overlaps peaks[${j}] ${show(other.name)}; allowed: peaks that do not overlap (merge them into one peak with the larger audience)`);
+            const clash = combinationsOf(peak.timeZone, other.timeZone).find(({ offsets }) => {
+                const [mine, theirs] = [peakWeekRanges(peak, offsets[0]), peakWeekRanges(other, offsets[1])];
+                return mine.some(([a, b]) => theirs.some(([c, d]) => a < d && c < b));
+            });
+            if (clash !== undefined) {
+                const when = clash.at === now.getTime() ? "" : ` from ${utcMinute(clash.at)} (a daylight-saving change)`;
+                issues.push(`peaks[${i}]: peak ${show(peak.name)} (${peak.start}-${peak.end} ${peak.timeZone}) overlaps peaks[${j}] ${show(other.name)}${when}; allowed: peaks that do not overlap in any season (merge them into one peak with the larger audience)`);
             }
         });
     });

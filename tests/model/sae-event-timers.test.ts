@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 
-import { OneOffAction, SAE_TIME_ZONE, SaeTimer, planServerlessUnits, saeDeclaredEvents, saeEventLimit, saeEventTimers, scheduleReport, unitSchedule } from "../../components/model";
+import { OneOffAction, SAE_TIME_ZONE, SaeTimer, eventWindowsFrom, planServerlessUnits, saeDeclaredEvents, saeEventLimit, saeEventTimers, scheduleReport, unitSchedule } from "../../components/model";
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
 import { NOW, rawConfig } from "../helpers";
@@ -170,5 +170,67 @@ describe("SAE event timers: each trigger point fires on its own day only", () =>
             ],
         );
         assert.match(limit.why, /4 left for events after the peaks' rules, one per calendar day \(GMT\+8\) an event touches/);
+    });
+});
+
+describe("SAE overlapping events: one floor timeline, one rule per calendar day", () => {
+    const shanghai = (name: string, start: string, end: string, peakOnline: number) => ({ name, start, end, peakOnline, timeZone: "Asia/Shanghai" });
+    const DOUBLE_12 = shanghai("double-12", "2026-12-12T20:00:00+08:00", "2026-12-13T00:00:00+08:00", 40000);
+    const OVERLAP_12 = shanghai("overlap-12", "2026-12-12T22:00:00+08:00", "2026-12-13T02:00:00+08:00", 80000);
+
+    function plan(events: readonly unknown[], peaks: readonly unknown[] = []) {
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: [...peaks], events: [...events] }), { now: NOW });
+        const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0]).find((u) => u.service === "interaction");
+        assert.ok(unit !== undefined);
+        const declared = saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON);
+        const actions = unitSchedule({ ...spec, events: declared }, spec.regions[0], unit, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON, null).oneOff;
+        return { spec, unit, declared, actions, timers: saeEventTimers(actions, SAE_TIME_ZONE, eventWindowsFrom(spec, declared, NOW.getTime())) };
+    }
+
+    it("double-12 (20:00-24:00 +08:00, 40,000) and overlap-12 (22:00-02:00, 80,000): both declared, two day rules; the floor holds overlap-12's 20 instances until its release at 02:30, never 3 at 00:30", () => {
+        const { spec, declared, actions, timers } = plan([DOUBLE_12, OVERLAP_12]);
+        assert.deepStrictEqual(declared.map((e) => e.name), ["double-12", "overlap-12"]);
+        assert.deepStrictEqual(
+            timers.map((t) => [t.beginDate, t.endDate, t.schedules.map((s) => `${s.atTime} ${s.minReplicas}-${s.maxReplicas}`)]),
+            [
+                ["2026-12-12", "2026-12-12", ["19:30 10-40", "21:30 20-40"]],
+                ["2026-12-13", "2026-12-13", ["00:00 20-40", "02:30 3-40"]],
+            ],
+        );
+        assertFiresOnItsDayOnly(actions, timers);
+        // Minute by minute from overlap-12's pre-scale to its release, the bounds the timers set hold its need.
+        const fired = firings(timers);
+        for (let t = Date.parse("2026-12-12T13:30:00Z"); t < Date.parse("2026-12-12T18:30:00Z"); t += 60_000) {
+            const last = fired.filter((f) => f.at <= t).pop();
+            assert.strictEqual(last?.minReplicas, 20, new Date(t).toISOString());
+        }
+        assert.deepStrictEqual(
+            scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON)).map((r) => r.status),
+            ["scheduled", "scheduled"],
+        );
+    });
+
+    it("three peak timers leave 2 rules: overlap-12 running to 12-14 needs a third day, is held, and its wait ends after its pre-scale: unschedulable, not deferred", () => {
+        const peaks = [
+            { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+            { name: "saturday", recurrence: "weekly", days: ["sat"], start: "09:00", end: "11:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+            { name: "sunday", recurrence: "weekly", days: ["sun"], start: "09:00", end: "11:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+        ];
+        const long = { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" };
+        const { spec, declared } = plan([DOUBLE_12, long], peaks);
+        const limit = saeEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON);
+        assert.strictEqual(limit.count, 1);
+        assert.deepStrictEqual(declared.map((e) => e.name), ["double-12"]);
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, limit, (t) => saeEventLimit(spec, t, ALICLOUD_SCHEDULE_HORIZON));
+        assert.deepStrictEqual(report[1], {
+            source: "overlap-12",
+            status: "unschedulable",
+            detail:
+                "not pre-scaled: no pulumi up can declare it before its pre-scale at 2026-12-12T13:30:00Z, the events ahead of it hold the limit until after then (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 2 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer",
+        });
+        // Moved to the night of the 20th (two days, 4 with double-12's), it waits for double-12's release only: deferred, with the instant.
+        const later = plan([DOUBLE_12, { ...OVERLAP_12, start: "2026-12-20T22:00:00+08:00", end: "2026-12-21T02:00:00+08:00" }], peaks).spec;
+        const deferred = scheduleReport(later, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(later, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), (t) => saeEventLimit(later, t, ALICLOUD_SCHEDULE_HORIZON))[1];
+        assert.deepStrictEqual([deferred.status, deferred.detail.slice(0, 108)], ["deferred", "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-12T16:30:00Z"]);
     });
 });

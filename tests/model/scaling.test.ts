@@ -9,7 +9,8 @@ import {
     awsEventLimit,
     checkAwsPeakActions,
     earliestActionAt,
-    podFloorCaps,
+    podCeilingRaises,
+    podCeilings,
     podFloors,
     scheduleCeiling,
     serviceFloor,
@@ -271,14 +272,18 @@ describe("model: floors per service", () => {
         ).oneOff[0].minSize;
         assert.deepStrictEqual([tier("interaction"), tier("user")], [20, 10]);
     });
-    it("pods: interaction at 4,000 connections per pod (app floor 20 -> 20 pods); a floor above maxReplicas is cut and reported", () => {
+    it("pods: interaction at 4,000 connections per pod (app floor 20 -> 20 pods); a floor above maxReplicas raises the ceiling of every job, releases included", () => {
         assert.deepStrictEqual(podFloors(spec, 20), { user: 10, product: 10, order: 15, interaction: 20 });
         const small = { ...spec, kubernetes: { ...spec.kubernetes, services: { ...spec.kubernetes.services, interaction: { ...spec.kubernetes.services.interaction, maxReplicas: 12 } } } };
-        assert.strictEqual(podFloors(small, 20).interaction, 12);
-        assert.deepStrictEqual(podFloorCaps(small, 20), ["interaction needs 20 pods, maxReplicas 12 (kubernetes.services.interaction.maxReplicas)"]);
-        assert.deepStrictEqual(podFloorCaps(spec, 20), []);
+        assert.strictEqual(podFloors(small, 20).interaction, 20);
+        // The pre-scale (app floor 20) and the release (4): one ceiling for both, never below the floor.
+        const ceilings = podCeilings(small, [20, 4]);
+        assert.strictEqual(ceilings.interaction, 20);
+        assert.deepStrictEqual([ceilings.user, ceilings.order], [spec.kubernetes.services.user.maxReplicas, spec.kubernetes.services.order.maxReplicas]);
+        assert.deepStrictEqual(podCeilingRaises(small, 20), ["interaction 12 -> 20 (kubernetes.services.interaction.maxReplicas)"]);
+        assert.deepStrictEqual(podCeilingRaises(spec, 20), []);
     });
-    it("the schedule report names pod floors cut by maxReplicas on a Kubernetes stack", () => {
+    it("the schedule report names the pods' maxReplicas the floor jobs raise on a Kubernetes stack", () => {
         const k = resolveSpec(
             rawConfig("growth", "aws", {
                 compute: "kubernetes",
@@ -291,7 +296,7 @@ describe("model: floors per service", () => {
             source: "sale",
             status: "scheduled",
             detail:
-                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; pod floors capped at maxReplicas: interaction needs 20 pods, maxReplicas 12 (kubernetes.services.interaction.maxReplicas): raise them to serve this audience",
+                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; pod maxReplicas raised with the floors: interaction 12 -> 20 (kubernetes.services.interaction.maxReplicas), kept until a pulumi up no longer declares it",
         });
     });
 });
@@ -460,7 +465,8 @@ describe("model: AWS scheduled-action quotas", () => {
         assert.deepStrictEqual(report.find((r) => r.source === "e61"), {
             source: "e61",
             status: "deferred",
-            detail: "scheduled by a later pulumi up when earlier events have passed (AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); the peaks take 2, the events declared now take the rest)",
+            // the release of the first event (e00, 03:30 UTC on 1 December) frees its 2 actions
+            detail: "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-01T03:30:00Z declares it (AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); the peaks take 2, the events declared now take the rest)",
         });
         assert.strictEqual(report.filter((r) => r.status === "scheduled").length, 61);
     });

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 
-import { STAGES, STAGE_PRESETS, StackSpec } from "../../components/model";
+import { STAGES, STAGE_PRESETS, StackSpec, checkPeaks, zoneOffsetCombinations } from "../../components/model";
 import { resolveSpec } from "../../components/profiles";
 import { ConfigObject } from "../../components/model/reader";
 import { NOW, configIssues, rawConfig } from "../helpers";
@@ -176,6 +176,18 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
             'peaks[1]: peak "saturday" (12:00-13:00 UTC) overlaps peaks[0] "evening"',
         ],
         [
+            // Apart in winter (20:00Z and 21:00Z) and in summer (19:00Z and 20:00Z), together between
+            // the US change (14 March) and the UK change (28 March): refused now, not in March.
+            "peaks that overlap only between two zones' daylight-saving changes",
+            rawConfig("growth", "aws", {
+                peaks: [
+                    { name: "london", start: "20:00", end: "21:00", peakOnline: 20000, timeZone: "Europe/London" },
+                    { name: "new-york", start: "16:00", end: "17:00", peakOnline: 20000, timeZone: "America/New_York" },
+                ],
+            }),
+            'peaks[1]: peak "new-york" (16:00-17:00 America/New_York) overlaps peaks[0] "london" from 2027-03-14T07:00:00Z (a daylight-saving change); allowed: peaks that do not overlap in any season',
+        ],
+        [
             "event ending before it starts",
             rawConfig("startup", "aws", { events: [{ name: "launch", start: future(3), end: future(2), peakOnline: 5000 }] }),
             `events[0].end: ${future(2)} is not after start ${future(3)}; allowed: end > start`,
@@ -232,5 +244,32 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
         );
         assert.strictEqual(spec.events.length, 1);
         assert.strictEqual(spec.events[0].timeZone, "Asia/Shanghai");
+    });
+});
+
+describe("peaks compared at every offset their zones take within a year", () => {
+    it("zoneOffsetCombinations: London and New York take three pairs from 2026-11-22 (GMT/EST, GMT/EDT from 14 March, BST/EDT from 28 March); Shanghai with UTC one", () => {
+        const year = NOW.getTime() + 366 * 86_400_000;
+        assert.deepStrictEqual(
+            zoneOffsetCombinations(["Europe/London", "America/New_York"], NOW.getTime(), year).map((c) => [new Date(c.at).toISOString(), ...c.offsets]),
+            [
+                ["2026-11-22T00:00:00.000Z", 0, -300],
+                ["2027-03-14T07:00:00.000Z", 0, -240],
+                ["2027-03-28T01:00:00.000Z", 60, -240],
+            ],
+        );
+        assert.deepStrictEqual(zoneOffsetCombinations(["Asia/Shanghai", "UTC"], NOW.getTime(), year).map((c) => c.offsets), [[480, 0]]);
+    });
+    it("the pair apart in every season plans", () => {
+        const spec = resolveSpec(
+            rawConfig("growth", "aws", {
+                peaks: [
+                    { name: "london", start: "20:00", end: "21:00", peakOnline: 20000, timeZone: "Europe/London" },
+                    { name: "new-york", start: "12:00", end: "13:00", peakOnline: 20000, timeZone: "America/New_York" },
+                ],
+            }),
+            { now: NOW },
+        );
+        assert.deepStrictEqual(checkPeaks(spec, NOW), []);
     });
 });

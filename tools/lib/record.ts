@@ -217,6 +217,7 @@ export async function planStack(stack: string, stacksDir?: string, options: Plan
                 onPlaceholders: (m) => {
                     missing = m;
                 },
+                ...(options.now !== undefined ? { now: options.now } : {}),
             }),
         stacksDir,
         options,
@@ -232,6 +233,8 @@ export interface PlanOptions {
      * the CLI reads it. Defaults to the repository root.
      */
     readonly root?: string;
+    /** The instant the program plans against (DeployOptions.now). Defaults to the wall clock. */
+    readonly now?: Date;
 }
 
 /** Each registration's property dependencies (input property -> URNs), all its dependencies and its ignoreChanges, by `type::name`. */

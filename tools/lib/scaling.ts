@@ -32,9 +32,21 @@ export function scalingSection(outputs: Readonly<Record<string, unknown>>): Scal
     return { timeToPeak: list(s.timeToPeak).filter(isTimeToPeak), drain: list(s.drain), schedule: list(s.schedule) };
 }
 
-/** A missed 5-minute peak as a finding: advisory, mandatory for mature stacks. */
+/** Name of the finding of an event no `pulumi up` can pre-scale in time (schedule status `unschedulable`). */
+export const EVENT_PRESCALE_FINDING = "ha-scaling-event-prescale";
+
+/**
+ * A missed 5-minute peak as a finding: advisory, mandatory for mature stacks. An event no `pulumi
+ * up` can pre-scale in time (status `unschedulable`): advisory on every stage (events never block a
+ * deploy; the metric rules still meet it).
+ */
 export function scalingFindings(section: ScalingSection, stage: Stage): Violation[] {
-    return timeToPeakFindings(section.timeToPeak).map((message) => ({ policy: TIME_TO_PEAK_FINDING, enforcement: timeToPeakEnforcement(stage), urn: "", message }));
+    const peaks = timeToPeakFindings(section.timeToPeak).map((message): Violation => ({ policy: TIME_TO_PEAK_FINDING, enforcement: timeToPeakEnforcement(stage), urn: "", message }));
+    const events = section.schedule
+        .filter(isRecord)
+        .filter((r) => r.status === "unschedulable")
+        .map((r): Violation => ({ policy: EVENT_PRESCALE_FINDING, enforcement: "advisory", urn: "", message: `event ${String(r.source)}: ${String(r.detail)}` }));
+    return [...peaks, ...events];
 }
 
 /** Text lines of the section for the human-readable plan. */

@@ -1,0 +1,137 @@
+// Plans at fixed instants next to daylight-saving changes and around overlapping events: the exact
+// scheduled actions each tier declares (DeployOptions.now fixes the instant the program plans at).
+
+import * as assert from "assert";
+
+import { checkPlan } from "../tools/plan";
+import { planStack } from "../tools/lib/record";
+import { EVENT_PRESCALE_FINDING } from "../tools/lib/scaling";
+import { at, list, stackDir, stackFile } from "./helpers";
+
+const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
+const LONDON_PEAK = { name: "evening", recurrence: "daily", start: "19:00", end: "23:00", peakOnline: 40000, streams: 40, timeZone: "Europe/London" };
+
+const shanghai = (name: string, start: string, end: string, peakOnline: number) => ({ name, start, end, peakOnline, timeZone: "Asia/Shanghai" });
+const DOUBLE_12 = shanghai("double-12", "2026-12-12T20:00:00+08:00", "2026-12-13T00:00:00+08:00", 40000);
+const OVERLAP_12 = shanghai("overlap-12", "2026-12-12T22:00:00+08:00", "2026-12-13T02:00:00+08:00", 80000);
+/** Three peak timers (daily, Saturday, Sunday) leave 2 of SAE's 5 rules per application to the events. */
+const THREE_TIMERS = [
+    { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+    { name: "saturday", recurrence: "weekly", days: ["sat"], start: "09:00", end: "11:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+    { name: "sunday", recurrence: "weekly", days: ["sun"], start: "09:00", end: "11:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+];
+const SERVERLESS = { stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } };
+
+const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 };
+const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
+
+const DIR = stackDir({
+    // interaction's everyday maxReplicas 12 is below the sale's floor of 20 pods.
+    "raised-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [SALE], kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 12 } } } }),
+    "bounds-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
+    "bounds-aws-serverless": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
+    "bounds-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
+    "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
+    "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
+    "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
+    "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
+});
+/** The instant the SAE stacks plan at. */
+const NOV_22 = new Date("2026-11-22T00:00:00Z");
+
+/** ESS recurring tasks of the plan: name, launch, cron, end, floor, ceiling. */
+function recurringTasks(resources: readonly { type: string; name: string; inputs: unknown }[], prefix: string): unknown[][] {
+    return resources
+        .filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask" && r.name.startsWith(prefix) && at(r.inputs, "recurrenceType") === "Cron")
+        .map((r) => [at(r.inputs, "scheduledTaskName"), at(r.inputs, "launchTime"), at(r.inputs, "recurrenceValue"), at(r.inputs, "recurrenceEndTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]);
+}
+
+describe("scheduled actions planned next to a daylight-saving change", function () {
+    this.timeout(120_000);
+
+    it("Alibaba Cloud ESS (app group and transcoders), London evening planned at 2027-03-27T19:00Z: the pre-scale is declared at its BST cron from its first BST run, the release as one task per offset", async () => {
+        const plan = await planStack("london-alicloud", DIR, { now: new Date("2027-03-27T19:00:00Z") });
+        // 19:00-23:00 London: pre-scale 18:30 BST = 17:30Z from 28 March; release 23:30 GMT on the
+        // 27th, its last run before the change at 01:00Z, and a second task from 23:30 BST (22:30Z) on the 28th.
+        assert.deepStrictEqual(recurringTasks(plan.resources, "lc-cn-hangzhou-"), [
+            ["lc-cn-hangzhou-app-evening-prescale", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 40],
+            ["lc-cn-hangzhou-app-evening-release", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 4, 40],
+            ["lc-cn-hangzhou-app-evening-release-2", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 4, 40],
+            ["lc-cn-hangzhou-video-transcoders-01be0t", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 12],
+            ["lc-cn-hangzhou-video-transcoders-0skeou", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 12],
+            ["lc-cn-hangzhou-video-transcoders-1ej18f", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 12],
+        ]);
+    });
+});
+
+describe("SAE overlapping events planned at 2026-11-22", function () {
+    this.timeout(120_000);
+
+    it("double-12 and overlap-12: the interaction application gets one rule per calendar day of the combined timeline, the 00:00 hold at overlap-12's floor", async () => {
+        const plan = await planStack("overlap-sae", DIR, { now: NOV_22 });
+        const rules = plan.resources
+            .filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-"))
+            .map((r) => [at(r.inputs, "scalingRuleName"), at(r.inputs, "scalingRuleTimer", "beginDate"), at(r.inputs, "scalingRuleTimer", "endDate"), at(r.inputs, "scalingRuleTimer", "period"), at(r.inputs, "scalingRuleTimer", "schedules")]);
+        const point = (atTime: string, minReplicas: number) => ({ atTime, minReplicas, maxReplicas: 40 });
+        assert.deepStrictEqual(rules, [
+            ["interaction-events-1212", "2026-12-12", "2026-12-12", "* * *", [point("19:30", 10), point("21:30", 20)]],
+            ["interaction-events-1213", "2026-12-13", "2026-12-13", "* * *", [point("00:00", 20), point("02:30", 3)]],
+        ]);
+        assert.deepStrictEqual(
+            plan.outputs.scaling !== undefined ? at(plan.outputs, "scaling", "schedule") : undefined,
+            [
+                { source: "double-12", status: "scheduled", detail: "pre-scale at 2026-12-12T11:30:00Z, release at 2026-12-12T16:30:00Z" },
+                { source: "overlap-12", status: "scheduled", detail: "pre-scale at 2026-12-12T13:30:00Z, release at 2026-12-12T18:30:00Z" },
+            ],
+        );
+    });
+
+    it("an overlapping event the rules left cannot hold before its pre-scale is an advisory finding, not deferred, and declares nothing", async () => {
+        const plan = await checkPlan(await planStack("held-sae", DIR, { now: NOV_22 }));
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message.split(", ")[0]]),
+            [["advisory", "event overlap-12: not pre-scaled: no pulumi up can declare it before its pre-scale at 2026-12-12T13:30:00Z"]],
+        );
+        const eventRules = plan.resources.filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-"));
+        assert.deepStrictEqual(eventRules.map((r) => at(r.inputs, "scalingRuleName")), ["interaction-events-1212", "interaction-events-1213"]);
+    });
+});
+
+describe("the bounds the schedules own are left to them after creation (a refresh and up during a drain lowers no maximum)", function () {
+    this.timeout(300_000);
+    const ignored = (plan: { resources: readonly { type: string; name: string; ignoreChanges?: readonly string[] }[] }, type: string) =>
+        plan.resources.filter((r) => r.type === type).map((r) => [r.name, r.ignoreChanges ?? []]);
+
+    it("AWS: the app Auto Scaling group, the ECS services' and the Aurora readers' scalable targets ignore their bounds while schedules exist; without events or peaks they keep them", async () => {
+        const vm = await planStack("bounds-aws-vm", DIR, { now: NOV_22 });
+        assert.deepStrictEqual(ignored(vm, "aws:autoscaling/group:Group"), [["lc-us-east-1-app-group", ["minSize", "maxSize"]]]);
+        const serverless = await planStack("bounds-aws-serverless", DIR, { now: NOV_22 });
+        const targets = ignored(serverless, "aws:appautoscaling/target:Target");
+        assert.ok(targets.length >= 5, JSON.stringify(targets));
+        for (const [name, fields] of targets) assert.deepStrictEqual(fields, ["minCapacity", "maxCapacity"], String(name));
+        const quiet = await planStack("no-events-aws-vm", DIR, { now: NOV_22 });
+        assert.deepStrictEqual(ignored(quiet, "aws:autoscaling/group:Group"), [["lc-us-east-1-app-group", []]]);
+    });
+
+    it("Alibaba Cloud: the app scaling group and the transcoder group (40 streams lift it) ignore minSize and maxSize while schedules exist", async () => {
+        const plan = await planStack("bounds-alicloud-vm", DIR, { now: NOV_22 });
+        assert.deepStrictEqual(ignored(plan, "alicloud:ess/scalingGroup:ScalingGroup"), [
+            ["lc-cn-hangzhou-app-group", ["desiredCapacity", "minSize", "maxSize"]],
+            ["lc-cn-hangzhou-video-asg", ["minSize", "maxSize"]],
+        ]);
+    });
+
+    it("Kubernetes: a sale floor of 20 interaction pods above maxReplicas 12 raises maxReplicas to 20 in every floor job, the release included; the HPAs leave both bounds to the jobs", async () => {
+        const plan = await planStack("raised-pods-aws", DIR, { now: NOV_22 });
+        const patches = plan.resources
+            .filter((r) => r.type === "kubernetes:batch/v1:CronJob")
+            .map((r) => [at(r.inputs, "spec", "schedule"), list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => list(at(c, "args")).join(" ")).filter((a) => a.includes("hpa interaction"))]);
+        assert.deepStrictEqual(patches, [
+            ["30 9 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":20,"maxReplicas":20}}']],
+            ["30 16 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":3,"maxReplicas":20}}']],
+        ]);
+        const hpas = ignored(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
+        assert.strictEqual(hpas.length, 4);
+        for (const [name, fields] of hpas) assert.deepStrictEqual(fields, ["spec.minReplicas", "spec.maxReplicas"], String(name));
+    });
+});
