@@ -64,7 +64,7 @@ const COMMON = {
     /** Placeholder registry (a documentation domain): a stack sets its own registry or per-service images. */
     imageRegistry: "registry.example.com/live-commerce",
     imageTag: "1.0.0",
-    tls: { certificateId: null },
+    tls: { certificateId: null, certificateNames: [] },
     /** A compute-optimised 16 vCPU transcoder carries about four 1080p inputs into the three-rendition ladder. */
     transcoderSize: { vcpu: 16, memoryGiB: 32 },
     /** Alibaba Cloud Linux 3 public image (public image ids are their names); a baked image scales out faster. */

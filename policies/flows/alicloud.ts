@@ -17,6 +17,7 @@ import {
     RouteName,
     SERVICE_NAMES,
     SRS_IMAGE,
+    certificateNamesOf,
     flowDefinition,
     serviceCredentialEnvs,
     srsConfig,
@@ -26,7 +27,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, aliRulesAdmit, cidrContains, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
+import { HealthCheck, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -188,8 +189,81 @@ function aliRuleMatches(conditions: unknown, path: string, host: string): Verdic
     return true;
 }
 
+/**
+ * The host names the route's requests must carry to take it: the values of the Host condition of
+ * its ALB rule, or the domains of its SAE ingress rules; null when it takes any host (no Host
+ * condition, or no rule for the route yet: the walk then finds that break itself).
+ */
+function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: readonly string[]): string[] | null {
+    if (patterns.length === 0) return null;
+    const ingress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
+    if (ingress !== undefined) {
+        const domains = list(ingress.inputs.rules).filter(isRecord).filter((r) => r.path === patterns[0]).map((r) => str(r.domain)).filter((d): d is string => d !== undefined);
+        return domains.length === 0 ? null : [...new Set(domains)];
+    }
+    const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
+    const rule = listener === undefined ? undefined : g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
+    const hosts = list(rule?.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").flatMap((c) => strings(at(c, "hostConfig.values")));
+    return hosts.length === 0 ? null : hosts;
+}
+
+/**
+ * The entry of the WebSocket route: Alibaba Cloud CDN does not carry WebSocket ("CDN does not
+ * support Websocket, but Dynamic Route for CDN supports Websocket", FAQ
+ * https://www.alibabacloud.com/help/faq-detail/40177.htm), so a WebSocket name served by a CDN
+ * domain breaks the flow there; a name the CDN does not serve resolves to the ALB, whose HTTP and
+ * HTTPS listeners carry WebSocket with no setting. Where GTM answers the name
+ * (alicloud.dns.GtmInstance `publicUserDomainName`), one of its address pools must hold this ALB
+ * (alicloud.dns.AddressPool `addresses[].address`, type DOMAIN). Returns the host the ALB sees.
+ */
+function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): string {
+    const hosts = routedHosts(g, region, alb, patterns);
+    const cdns = g.ofType(T.cdn).filter((c) => c.inputs.cdnType !== "video");
+    const viaCdn = hosts === null ? cdns[0] : cdns.find((c) => hosts.includes(String(c.inputs.domainName)));
+    const check = "the edge carries WebSocket";
+    if (viaCdn !== undefined) {
+        w.hop(
+            viaCdn,
+            check,
+            `${String(viaCdn.inputs.domainName)}${patterns[0]} enters through the CDN domain ${viaCdn.name}${hosts === null ? " (the ALB rule takes any host)" : ""}: Alibaba Cloud CDN does not carry WebSocket (only DCDN's websocket feature does); give the route a host name resolved straight to the ALB`,
+        );
+    }
+    const host = hosts?.[0] ?? w.absent(alb, check, `no host name reaches ${alb.name}'s WebSocket route`);
+    const gtm = g.ofType("alicloud:dns/gtmInstance:GtmInstance").find((x) => x.inputs.publicUserDomainName === host);
+    if (gtm === undefined) {
+        w.hop(alb, `${check}: ${host} resolves to ${alb.name} (stack output websocket or separateRegions), whose HTTPS listener carries WebSocket`, true);
+        return host;
+    }
+    const pools = g.referrers(gtm, "alicloud:dns/addressPool:AddressPool", "instanceId");
+    const holds = pools.some((p) => list(p.inputs.addresses).filter(isRecord).some((a) => (found(g.refs(p, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn)));
+    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries WebSocket`, holds ? true : `no address pool of ${gtm.name} holds ${alb.name}: ${host} never reaches this region's WebSocket route`);
+    return host;
+}
+
+/**
+ * The listener certificate is valid for `host`: a certificate is set (else the hop waits for
+ * `tls`), and `host` is one of the names the ALB's tags declare it covers (tls.certificateNames,
+ * certificateNameTags; a wildcard matches one label, RFC 6125 section 6.4.3). Without declared
+ * names the hop cannot be judged: undetermined, never assumed.
+ */
+function certificateVerdict(alb: FlowResource, certificateId: unknown, host: string, unset: string): Verdict {
+    if (str(certificateId) === undefined) return { reason: unset, setting: "tls" };
+    const names = certificateNamesOf(alb.inputs.tags);
+    if (names.length === 0) return undetermined(`tags (tls.certificateNames: the names certificate ${String(certificateId)} covers are not given)`);
+    return coversName(names, host) ? true : `certificate ${String(certificateId)} covers ${names.join(", ")}, not ${host}: clients refuse the TLS handshake`;
+}
+
 function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): Targets {
     const alb = g.ofType(T.alb, region)[0] ?? w.absent(undefined, "load balancer", `no ALB in ${region}`);
+    const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
+    // The ALB reaches its backends from its own vSwitches (it carries no security group).
+    const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
+    const host = ROUTES.find((x) => x.name === route)?.longLived === true ? websocketEntry(g, w, region, alb, patterns) : cdnEntry(g, w, alb);
+    return albPath(g, w, region, alb, route, patterns, host, lbCidrs);
+}
+
+/** The CDN in front of the ALB: HTTPS for viewers, an origin on the ALB's HTTPS listener. Returns the host the CDN forwards (its domain). */
+function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource): string {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
     w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
@@ -202,15 +276,17 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         `origin -> ${alb.name}:443 (Host = ${String(cdn.inputs.domainName)})`,
         toAlb.length === 0 ? `no CDN origin reaches ${alb.name}` : sourcePorts.every((p) => p === 443) ? true : `the CDN source for ${alb.name} is on port ${sourcePorts.join(", ")}: the load balancer answers HTTPS on 443 (its HTTP listener only redirects)`,
     );
-    const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
-    // The ALB reaches its backends from its own vSwitches (it carries no security group).
-    const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
+    return str(cdn.inputs.domainName) ?? "";
+}
+
+/** From the ALB's HTTPS listener (or the SAE ingress on it) for requests carrying `host` to the targets that answer the route. */
+function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route: RouteName, patterns: readonly string[], host: string, lbCidrs: readonly string[]): Targets {
     const saeIngress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
-    if (g.ofType(T.saeApp, region).length > 0) return saeTargets(g, w, region, saeIngress, str(cdn.inputs.domainName) ?? "", patterns, lbCidrs);
+    if (g.ofType(T.saeApp, region).length > 0) return saeTargets(g, w, region, alb, saeIngress, host, patterns, lbCidrs);
     const https = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener", `${alb.name} has no HTTPS listener`);
     const listener = https ?? alb;
-    w.hop(listener, `certificate for ${String(cdn.inputs.domainName)}`, str(at(listener.inputs, "certificates.certificateId")) !== undefined ? true : { reason: "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created", setting: "tls" });
+    w.hop(listener, `certificate for ${host}`, certificateVerdict(alb, at(listener.inputs, "certificates.certificateId"), host, "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created"));
     let router: FlowResource = listener;
     let groupId: unknown;
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
@@ -218,7 +294,6 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         const rule = g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
-        const host = str(cdn.inputs.domainName) ?? "";
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));
         const action = aliForwardAction(router.inputs.ruleActions);
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
@@ -285,10 +360,10 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
  * rest: terraform-provider-alicloud docs r/sae_ingress). Each rule reaches the application on the
  * port its readiness probe checks, and the application's security group admits the ALB's vSwitches.
  */
-function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[]): Targets {
+function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[]): Targets {
     const i = ingress ?? w.absent(g.ofType(T.alb, region)[0], "HTTPS listener", `no SAE ingress on the ALB in ${region}: nothing listens for HTTPS`);
     w.hop(i, "HTTPS listener on 443 (SAE ingress)", i.inputs.listenerProtocol === "HTTPS" && num(i.inputs.listenerPort) === 443 ? true : `${i.name} listens on ${String(i.inputs.listenerProtocol)} ${String(i.inputs.listenerPort)}, not HTTPS 443`);
-    w.hop(i, `certificate for ${host}`, str(i.inputs.certIds) !== undefined ? true : { reason: "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created", setting: "tls" });
+    w.hop(i, `certificate for ${host}`, certificateVerdict(alb, i.inputs.certIds, host, "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created"));
     let rule: Record<string, unknown> | undefined;
     if (patterns.length === 0) rule = isRecord(i.inputs.defaultRule) ? i.inputs.defaultRule : undefined;
     else rule = list(i.inputs.rules).filter(isRecord).find((r) => r.path === patterns[0] && r.domain === host);
