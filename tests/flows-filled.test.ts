@@ -1,30 +1,139 @@
 // The shipped stacks plan with placeholder settings (components/model/placeholders.ts), so their
 // flows report broken at those hops, "not deployable until set". With the settings a deployment
-// gives filled in (tests/support/filled.ts), every flow of every shipped stack is connected.
+// gives filled in (tests/support/filled.ts), every flow of every shipped stack is connected, and
+// single links of those plans break their flow at exactly that hop.
 
 import * as assert from "assert";
-import * as fs from "fs";
 
 import { analyzeFlows } from "../policies/flows/analyze";
-import { planStack } from "../tools/lib/record";
+import { FlowResource } from "../policies/flows/graph";
+import { FlowResult } from "../policies/flows/walk";
+import { isRecord, list, record } from "../policies/lib/values";
 import { listStacks } from "../tools/lib/stackfiles";
-import { filledStacksDir } from "./support/filled";
+import { Mutate, breakLink } from "./support/break-link";
+import { FILLED_DOMAIN, filledPlan } from "./support/filled";
+
+function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
+    return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);
+}
+
+function with_(r: FlowResource, key: string, value: unknown): FlowResource {
+    return { ...r, inputs: { ...r.inputs, [key]: value } };
+}
 
 describe("every flow of every shipped stack is connected once its placeholder settings are set", function () {
     this.timeout(600_000);
-    let dir = "";
-    before(() => {
-        dir = filledStacksDir();
-    });
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
     for (const stack of listStacks()) {
         it(stack, async () => {
-            const plan = await planStack(stack, dir);
+            const plan = await filledPlan(stack);
             assert.deepStrictEqual(plan.notDeployableUntilSet.map((m) => `${m.key}: ${m.reason}`), [], "the filled settings leave nothing unset");
             const flows = analyzeFlows(plan.resources);
             assert.ok(flows.length > 0, "the stack has flows");
-            const notConnected = flows.filter((f) => f.status !== "connected").map((f) => `${f.key} ${f.region}: ${f.status}${f.broken !== undefined ? ` at "${f.broken.hop}": ${f.broken.reason}` : ""}${f.status === "unknown" ? ` (${f.hops.filter((h) => h.ok === null).map((h) => `${h.resource}: ${h.check} [${h.unknown ?? ""}]`).join("; ")})` : ""}`);
+            const notConnected = flows
+                .filter((f) => f.status !== "connected")
+                .map((f) => `${f.key} ${f.region}: ${f.status}${f.broken !== undefined ? ` at "${f.broken.hop}": ${f.broken.reason}` : ""}${f.status === "unknown" ? ` (${f.hops.filter((h) => h.ok === null).map((h) => `${h.resource}: ${h.check} [${h.unknown ?? ""}]`).join("; ")})` : ""}`);
             assert.deepStrictEqual(notConnected, []);
         });
     }
+});
+
+interface Link {
+    readonly stack: string;
+    readonly flow: string;
+    readonly region: string;
+    readonly link: string;
+    readonly type: string;
+    readonly nameEnds: string;
+    readonly mutate: Mutate;
+    /** The check of the hop that must break (a prefix). */
+    readonly hop: string;
+    /** The logical name of the resource the broken hop is on. */
+    readonly resource: string;
+    /** The resource the hop holds on before the break, when the break moves it (the entry). Defaults to `resource`. */
+    readonly heldOn?: string;
+}
+
+const ALB = "alicloud:alb/loadBalancer:LoadBalancer";
+const RULE = "alicloud:alb/rule:Rule";
+const INGRESS = "alicloud:sae/ingress:Ingress";
+
+/** The ALB's tags with only the certificate names `names` (certificateNameTags). */
+const certificateNames =
+    (...names: string[]): Mutate =>
+    (r) =>
+        with_(r, "tags", { ...Object.fromEntries(Object.entries(record(r.inputs.tags)).filter(([k]) => !k.startsWith("certificate-name-"))), ...Object.fromEntries(names.map((n, i) => [`certificate-name-${i + 1}`, n])) });
+
+const LINKS: readonly Link[] = [
+    {
+        stack: "growth-alicloud",
+        flow: "interaction",
+        region: "cn-hangzhou",
+        link: "the /ws rule without its Host condition (WebSocket through the CDN domain)",
+        type: RULE,
+        nameEnds: "rule-ws",
+        mutate: (r) => with_(r, "ruleConditions", list(r.inputs.ruleConditions).filter((c) => !(isRecord(c) && c.type === "Host"))),
+        hop: "the edge carries WebSocket",
+        resource: "lc-cdn-domain",
+        heldOn: "lc-cn-hangzhou-lb-alb",
+    },
+    {
+        stack: "growth-alicloud-serverless",
+        flow: "interaction",
+        region: "cn-hangzhou",
+        link: "the SAE ingress /ws rule for the CDN domain",
+        type: INGRESS,
+        nameEnds: "ingress",
+        mutate: (r) => with_(r, "rules", list(r.inputs.rules).map((x) => (isRecord(x) && x.path === "/ws" ? { ...x, domain: FILLED_DOMAIN } : x))),
+        hop: "the edge carries WebSocket",
+        resource: "lc-cdn-domain",
+        heldOn: "lc-cn-hangzhou-lb-alb",
+    },
+    { stack: "growth-alicloud", flow: "interaction", region: "cn-hangzhou", link: "a certificate without the API name", type: ALB, nameEnds: "lb-alb", mutate: certificateNames(FILLED_DOMAIN), hop: "certificate for api.", resource: "lc-cn-hangzhou-lb-https" },
+    { stack: "growth-alicloud", flow: "viewer", region: "cn-hangzhou", link: "a certificate for another domain", type: ALB, nameEnds: "lb-alb", mutate: certificateNames("*.other.cn"), hop: `certificate for ${FILLED_DOMAIN}`, resource: "lc-cn-hangzhou-lb-https" },
+    { stack: "growth-alicloud", flow: "interaction", region: "cn-hangzhou", link: "a wildcard two labels above the API name", type: ALB, nameEnds: "lb-alb", mutate: certificateNames(FILLED_DOMAIN, "*.live-commerce.cn"), hop: "certificate for api.", resource: "lc-cn-hangzhou-lb-https" },
+    { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the SAE ingress certificate without the domain", type: ALB, nameEnds: "lb-alb", mutate: certificateNames(`*.${FILLED_DOMAIN}`), hop: `certificate for ${FILLED_DOMAIN}`, resource: "lc-cn-hangzhou-sae-ingress" },
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "cn-shanghai",
+        link: "GTM's address pool of the region removed",
+        type: "alicloud:dns/addressPool:AddressPool",
+        nameEnds: "pool-cn-shanghai",
+        mutate: () => null,
+        hop: "the edge carries WebSocket: GTM steers",
+        resource: "lc-steering-gtm",
+    },
+];
+
+describe("flow links of the plans with settings filled in", function () {
+    this.timeout(600_000);
+    for (const l of LINKS) {
+        it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => {
+            const resources = (await filledPlan(l.stack)).resources;
+            const hop = flow(analyzeFlows(resources), l.flow, l.region).hops.find((h) => h.check.startsWith(l.hop) && h.resource === (l.heldOn ?? l.resource));
+            assert.ok(hop?.ok === true, `hop "${l.hop}" on ${l.heldOn ?? l.resource} holds before`);
+            const after = flow(analyzeFlows(breakLink(resources, l.type, l.nameEnds, l.mutate)), l.flow, l.region);
+            assert.strictEqual(after.status, "broken");
+            assert.ok(after.broken?.hop.startsWith(l.hop), `broken at "${after.broken?.hop}": ${after.broken?.reason}, expected "${l.hop}"`);
+            assert.strictEqual(after.broken?.setting, undefined);
+            assert.strictEqual(after.broken?.urn, resources.find((r) => r.name === l.resource)?.urn);
+        });
+    }
+
+    it("growth-alicloud: a certificate whose names are not given leaves the certificate hops unknown, never ok", async () => {
+        const resources = breakLink((await filledPlan("growth-alicloud")).resources, ALB, "lb-alb", certificateNames());
+        for (const key of ["viewer", "interaction", "order", "hot-products"]) {
+            const f = flow(analyzeFlows(resources), key, "cn-hangzhou");
+            assert.strictEqual(f.status, "unknown", key);
+            const hop = f.hops.find((h) => h.check.startsWith("certificate for")) ?? assert.fail(`${key} has no certificate hop`);
+            assert.strictEqual(hop.ok, null);
+            assert.match(hop.unknown ?? "", /tls\.certificateNames/);
+        }
+    });
+
+    it("growth-alicloud: the WebSocket route takes only the API name, the others any host", async () => {
+        const rules = (await filledPlan("growth-alicloud")).resources.filter((r) => r.type === RULE && r.name.startsWith("lc-cn-hangzhou-lb-rule-"));
+        const hosts = Object.fromEntries(rules.map((r) => [r.name, list(r.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").map((c) => record(c.hostConfig).values)]));
+        assert.deepStrictEqual(hosts, { "lc-cn-hangzhou-lb-rule-order": [], "lc-cn-hangzhou-lb-rule-ws": [[`api.${FILLED_DOMAIN}`]], "lc-cn-hangzhou-lb-rule-redirect": [] });
+    });
 });

@@ -10,7 +10,8 @@ import * as path from "path";
 
 import { StackSpec, parseConfigValues } from "../../components/model";
 import { resolveSpec } from "../../components/profiles";
-import { isRecord } from "../../policies/lib/values";
+import { deepFreeze, isRecord } from "../../policies/lib/values";
+import { Plan, planStack } from "../../tools/lib/record";
 import { STACKS_DIR, listStacks, loadStackConfig } from "../../tools/lib/stackfiles";
 
 /** A domain of the user's own (not reserved by RFC 2606). */
@@ -52,4 +53,25 @@ export function filledStacksDir(project: string = "live-commerce"): string {
         fs.writeFileSync(file, yaml.dump({ ...(isRecord(doc) ? doc : {}), config: next }));
     }
     return dir;
+}
+
+let filledDir: string | undefined;
+const filledPlans = new Map<string, Promise<Plan>>();
+/** The runtime runs one program at a time: plans are made one after the other. */
+let filledQueue: Promise<unknown> = Promise.resolve();
+
+/** The plan of a shipped stack with its placeholder settings filled in, made once per process (deeply frozen). */
+export function filledPlan(stack: string): Promise<Plan> {
+    const hit = filledPlans.get(stack);
+    if (hit !== undefined) return hit;
+    if (filledDir === undefined) {
+        const dir = filledStacksDir();
+        filledDir = dir;
+        process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+    }
+    const dir = filledDir;
+    const next = filledQueue.then(() => planStack(stack, dir)).then(deepFreeze);
+    filledQueue = next.catch(() => undefined);
+    filledPlans.set(stack, next);
+    return next;
 }
