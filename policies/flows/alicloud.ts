@@ -192,18 +192,19 @@ function aliRuleMatches(conditions: unknown, path: string, host: string): Verdic
 /**
  * The host names the route's requests must carry to take it: the values of the Host condition of
  * its ALB rule, or the domains of its SAE ingress rules; null when it takes any host (no Host
- * condition, or no rule for the route yet: the walk then finds that break itself).
+ * condition); undefined when nothing routes it (no rule: the walk finds that break itself).
  */
-function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: readonly string[]): string[] | null {
+function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: readonly string[]): string[] | null | undefined {
     if (patterns.length === 0) return null;
     const ingress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
     if (ingress !== undefined) {
         const domains = list(ingress.inputs.rules).filter(isRecord).filter((r) => r.path === patterns[0]).map((r) => str(r.domain)).filter((d): d is string => d !== undefined);
-        return domains.length === 0 ? null : [...new Set(domains)];
+        return domains.length === 0 ? undefined : [...new Set(domains)];
     }
     const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     const rule = listener === undefined ? undefined : g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
-    const hosts = list(rule?.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").flatMap((c) => strings(at(c, "hostConfig.values")));
+    if (rule === undefined) return undefined;
+    const hosts = list(rule.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").flatMap((c) => strings(at(c, "hostConfig.values")));
     return hosts.length === 0 ? null : hosts;
 }
 
@@ -218,6 +219,8 @@ function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: 
  */
 function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): string {
     const hosts = routedHosts(g, region, alb, patterns);
+    // Nothing routes the WebSocket path: the walk goes on from the viewers' entry to that missing rule.
+    if (hosts === undefined) return cdnEntry(g, w, alb);
     const cdns = g.ofType(T.cdn).filter((c) => c.inputs.cdnType !== "video");
     const viaCdn = hosts === null ? cdns[0] : cdns.find((c) => hosts.includes(String(c.inputs.domainName)));
     const check = "the edge carries WebSocket";
