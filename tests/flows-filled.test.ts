@@ -63,7 +63,18 @@ const certificateNames =
     (r) =>
         with_(r, "tags", { ...Object.fromEntries(Object.entries(record(r.inputs.tags)).filter(([k]) => !k.startsWith("certificate-name-"))), ...Object.fromEntries(names.map((n, i) => [`certificate-name-${i + 1}`, n])) });
 
+const CDN_CONFIG = "alicloud:cdn/domainConfig:DomainConfig";
+
+/** A CDN domain config with its argument `name` set to `value`. */
+const withArg =
+    (name: string, value: string): Mutate =>
+    (r) =>
+        with_(r, "functionArgs", list(r.inputs.functionArgs).map((a) => (isRecord(a) && a.argName === name ? { ...a, argValue: value } : a)));
+
 const LINKS: readonly Link[] = [
+    { stack: "growth-alicloud", flow: "order", region: "cn-hangzhou", link: "the /order zero-TTL cache rule removed", type: CDN_CONFIG, nameEnds: "no-cache-order", mutate: () => null, hop: "/order is not cached at the edge", resource: "lc-cdn-domain" },
+    { stack: "growth-alicloud", flow: "viewer", region: "cn-hangzhou", link: "the /api cache rule keeping responses an hour", type: CDN_CONFIG, nameEnds: "no-cache-api", mutate: withArg("ttl", "3600"), hop: "/api/products is not cached at the edge", resource: "lc-cdn-domain" },
+    { stack: "mature-alicloud", flow: "hot-products", region: "cn-shanghai", link: "the /api cache rule for another directory", type: CDN_CONFIG, nameEnds: "no-cache-api", mutate: withArg("path", "/apis"), hop: "/api/products is not cached at the edge", resource: "lc-cdn-domain" },
     {
         stack: "growth-alicloud",
         flow: "interaction",

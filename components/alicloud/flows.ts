@@ -8,6 +8,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "viewer": [
         "CDN domain serves the domain over HTTPS",
         "origin: the region's ALB, Host = the domain on the listener certificate",
+        "the dynamic paths (/api, /order) are not cached at the edge: a zero-TTL directory cache rule (path_based_ttl_set) applies",
         "HTTPS listener has a certificate (tls.certificateId) whose names (tls.certificateNames, tagged on the ALB) cover the domain; unknown when the names are not given",
         "listener default action -> api server group",
         "server group -> scaling group attached ([growth, mature] ACK node pool on the product NodePort, whose Service (type NodePort or LoadBalancer) selects the Deployment's pods and targets a container port they declare; [serverless] the SAE ingress holds the HTTPS listener and one rule per domain and path to the application's container port)",

@@ -21,6 +21,17 @@ export const ROUTES: readonly Route[] = [
     { name: "api", pathPatterns: [], priority: 100, longLived: false },
 ];
 
+/** The path prefix of the product, user and cart APIs the default route answers (compute.ts routes /api/users to the user service). */
+export const API_PATH = "/api";
+
+/**
+ * Directories whose responses differ per user and are never served from a CDN cache: the APIs,
+ * the orders and the WebSocket endpoint (each route's first path pattern). AWS leaves everything
+ * but STATIC_PATH uncached (CachingDisabled on the default behaviour); Alibaba Cloud CDN gets a
+ * zero-TTL cache rule per directory.
+ */
+export const DYNAMIC_PATHS: readonly string[] = [API_PATH, ...ROUTES.filter((r) => r.pathPatterns.length > 0).map((r) => r.pathPatterns[0])];
+
 /** Idle timeout for listeners carrying WebSocket traffic (clients ping every 30 s; 10 minutes tolerates lulls). */
 export const WEBSOCKET_IDLE_TIMEOUT_SECONDS = 600;
 

@@ -1,6 +1,7 @@
 // The live-commerce flows on Alibaba Cloud, walked over the planned resources of one region.
 
 import {
+    API_PATH,
     APP_CONNECTIONS_METRIC,
     DATABASE_PASSWORD_ENV,
     DATA_PORTS,
@@ -31,6 +32,7 @@ import { HealthCheck, aliRulesAdmit, cidrContains, coversName, decodeUserData, e
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
+    cdnConfig: "alicloud:cdn/domainConfig:DomainConfig",
     alb: "alicloud:alb/loadBalancer:LoadBalancer",
     listener: "alicloud:alb/listener:Listener",
     rule: "alicloud:alb/rule:Rule",
@@ -220,7 +222,7 @@ function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: 
 function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): string {
     const hosts = routedHosts(g, region, alb, patterns);
     // Nothing routes the WebSocket path: the walk goes on from the viewers' entry to that missing rule.
-    if (hosts === undefined) return cdnEntry(g, w, alb);
+    if (hosts === undefined) return cdnEntry(g, w, alb, patterns[0]);
     const cdns = g.ofType(T.cdn).filter((c) => c.inputs.cdnType !== "video");
     const viaCdn = hosts === null ? cdns[0] : cdns.find((c) => hosts.includes(String(c.inputs.domainName)));
     const check = "the edge carries WebSocket";
@@ -261,12 +263,39 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     // The ALB reaches its backends from its own vSwitches (it carries no security group).
     const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
-    const host = ROUTES.find((x) => x.name === route)?.longLived === true ? websocketEntry(g, w, region, alb, patterns) : cdnEntry(g, w, alb);
+    const host = ROUTES.find((x) => x.name === route)?.longLived === true ? websocketEntry(g, w, region, alb, patterns) : cdnEntry(g, w, alb, patterns[0] ?? DYNAMIC_API_PATH);
     return albPath(g, w, region, alb, route, patterns, host, lbCidrs);
 }
 
-/** The CDN in front of the ALB: HTTPS for viewers, an origin on the ALB's HTTPS listener. Returns the host the CDN forwards (its domain). */
-function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource): string {
+/** A request path of the API route (the load balancer's default action): dynamic, per user (as on AWS). */
+const DYNAMIC_API_PATH = `${API_PATH}/products`;
+
+/** The arguments of a CDN domain config (alicloud.cdn.DomainConfig `functionArgs`: argName -> argValue). */
+function functionArgs(config: FlowResource): Record<string, string> {
+    return Object.fromEntries(list(config.inputs.functionArgs).filter(isRecord).map((a) => [String(a.argName), String(a.argValue)]));
+}
+
+/**
+ * The CDN serves `path` uncached: of the domain's directory cache rules (DomainConfig
+ * `path_based_ttl_set`: path, ttl, weight 1-99 with 1 the default, the larger weight applying)
+ * that cover the path, the one that applies has TTL 0 ("not cached on CDN nodes", doc-detail/27145).
+ * With no rule the default policy caches a response with an ETag or Last-Modified up to 3,600 s
+ * (CDN default cache policy, doc-detail/40080): a per-user response could be served to another user.
+ */
+function cdnDynamicNotCached(g: FlowGraph, cdn: FlowResource, path: string): Verdict {
+    const configs = g.referrers(cdn, T.cdnConfig, "domainName", ["domainName"]).filter((c) => c.inputs.functionName === "path_based_ttl_set");
+    if (configs.some((c) => FlowGraph.isUnknown(c.inputs.functionArgs))) return undetermined("functionArgs");
+    const covering = configs
+        .map(functionArgs)
+        .filter((a) => a.path !== undefined && (path === a.path || path.startsWith(a.path.endsWith("/") ? a.path : `${a.path}/`)))
+        .sort((x, y) => (num(y.weight) ?? Number(y.weight ?? 1)) - (num(x.weight) ?? Number(x.weight ?? 1)));
+    const rule = covering[0];
+    if (rule === undefined) return `no cache rule (path_based_ttl_set) of ${cdn.name} covers ${path}: the CDN's default policy caches a response with an ETag or Last-Modified up to 3,600 s, so a per-user response could be served to another user`;
+    return Number(rule.ttl) === 0 ? true : `the cache rule for ${rule.path} of ${cdn.name} keeps ${path} ${rule.ttl} s at the edge: per-user responses would be served from the cache`;
+}
+
+/** The CDN in front of the ALB: HTTPS for viewers, an origin on the ALB's HTTPS listener, `path` not cached. Returns the host the CDN forwards (its domain). */
+function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): string {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
     w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
@@ -279,6 +308,7 @@ function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource): string {
         `origin -> ${alb.name}:443 (Host = ${String(cdn.inputs.domainName)})`,
         toAlb.length === 0 ? `no CDN origin reaches ${alb.name}` : sourcePorts.every((p) => p === 443) ? true : `the CDN source for ${alb.name} is on port ${sourcePorts.join(", ")}: the load balancer answers HTTPS on 443 (its HTTP listener only redirects)`,
     );
+    w.hop(cdn, `${path} is not cached at the edge`, cdnDynamicNotCached(g, cdn, path));
     return str(cdn.inputs.domainName) ?? "";
 }
 

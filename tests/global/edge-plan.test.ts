@@ -97,6 +97,10 @@ describe("cross-region edge over the regions' load balancers", function () {
                 ["forward_scheme", [{ argName: "enable", argValue: "on" }, { argName: "scheme_origin", argValue: "https" }]],
                 ["https_force", [{ argName: "enable", argValue: "on" }, { argName: "https_rediret_code", argValue: "301" }]],
                 ["https_tls_version", [{ argName: "tls10", argValue: "off" }, { argName: "tls11", argValue: "off" }, { argName: "tls12", argValue: "on" }, { argName: "tls13", argValue: "on" }]],
+                // the per-user directories are never cached at the edge (TTL 0, the highest weight)
+                ["path_based_ttl_set", [{ argName: "path", argValue: "/api" }, { argName: "ttl", argValue: "0" }, { argName: "weight", argValue: "99" }]],
+                ["path_based_ttl_set", [{ argName: "path", argValue: "/order" }, { argName: "ttl", argValue: "0" }, { argName: "weight", argValue: "99" }]],
+                ["path_based_ttl_set", [{ argName: "path", argValue: "/ws" }, { argName: "ttl", argValue: "0" }, { argName: "weight", argValue: "99" }]],
             ]);
         });
 
