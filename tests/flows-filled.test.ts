@@ -71,7 +71,21 @@ const withArg =
     (r) =>
         with_(r, "functionArgs", list(r.inputs.functionArgs).map((a) => (isRecord(a) && a.argName === name ? { ...a, argValue: value } : a)));
 
+const SAE_APP = "alicloud:sae/application:Application";
+
+/** The SAE application with the env `name` set to `value` (removed when undefined). */
+const withEnv =
+    (name: string, value: string | undefined): Mutate =>
+    (r) => {
+        const envs = list(JSON.parse(String(r.inputs.envs))).filter(isRecord);
+        return with_(r, "envs", JSON.stringify(value === undefined ? envs.filter((e) => e.name !== name) : envs.map((e) => (e.name === name ? { ...e, value } : e))));
+    };
+
 const LINKS: readonly Link[] = [
+    { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application's DATABASE_HOST naming another cluster", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("DATABASE_HOST", "pc-0000000000000000.rwlb.rds.aliyuncs.com"), hop: "lc-cn-hangzhou-sae-order's DATABASE_HOST names", resource: "lc-cn-hangzhou-sae-order" },
+    { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application without KAFKA_BROKERS", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("KAFKA_BROKERS", undefined), hop: "lc-cn-hangzhou-sae-order's KAFKA_BROKERS names", resource: "lc-cn-hangzhou-sae-order" },
+    { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application's brokers on another port", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("KAFKA_BROKERS", "203.0.113.43:9093"), hop: "lc-cn-hangzhou-sae-order's KAFKA_BROKERS names", resource: "lc-cn-hangzhou-sae-order" },
+    { stack: "growth-alicloud-serverless", flow: "hot-products", region: "cn-hangzhou", link: "the product application's REDIS_HOST naming another instance", type: SAE_APP, nameEnds: "sae-product", mutate: withEnv("REDIS_HOST", "r-0000000000000000.redis.rds.aliyuncs.com"), hop: "lc-cn-hangzhou-sae-product's REDIS_HOST names", resource: "lc-cn-hangzhou-sae-product" },
     { stack: "growth-alicloud", flow: "order", region: "cn-hangzhou", link: "the /order zero-TTL cache rule removed", type: CDN_CONFIG, nameEnds: "no-cache-order", mutate: () => null, hop: "/order is not cached at the edge", resource: "lc-cdn-domain" },
     { stack: "growth-alicloud", flow: "viewer", region: "cn-hangzhou", link: "the /api cache rule keeping responses an hour", type: CDN_CONFIG, nameEnds: "no-cache-api", mutate: withArg("ttl", "3600"), hop: "/api/products is not cached at the edge", resource: "lc-cdn-domain" },
     { stack: "mature-alicloud", flow: "hot-products", region: "cn-shanghai", link: "the /api cache rule for another directory", type: CDN_CONFIG, nameEnds: "no-cache-api", mutate: withArg("path", "/apis"), hop: "/api/products is not cached at the edge", resource: "lc-cdn-domain" },

@@ -26,6 +26,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "order": [
         "entry and listener rule /order -> order server group -> targets, as above",
         "database whitelist admits the targets' vSwitches; the application's Normal account holds ReadWrite (or DMLOnly) on a database of that store",
+        "[serverless] the order application's envs name this region's stores: DATABASE_HOST the PolarDB connectionString (or the RDS instance's), KAFKA_BROKERS the Kafka endPoint on 9092",
         "[serverless] the order application sets DATABASE_PASSWORD from a ConfigMap key (envs valueFrom.configMapRef); the ConfigMap is declared in the application's namespace",
         "[serverless] every SAE application reads exactly its service's passwords (interaction: the cache's only), from a ConfigMap no other application reads",
         "[growth, mature] the order pods load the data-endpoints ConfigMap (envFrom) and a Secret holding DATABASE_PASSWORD",
@@ -36,6 +37,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "hot-products": [
         "entry and listener -> api server group -> targets, as above",
         "Redis whitelist admits the targets' vSwitches",
+        "[serverless] the product application's REDIS_HOST names this region's Tair connectionDomain (no port: 6379)",
         "[serverless] the product application sets REDIS_PASSWORD from its own ConfigMap",
         "[growth, mature] with a password on the Tair instance (vpcAuthMode not Close), the product pods load a Secret holding REDIS_PASSWORD",
     ],

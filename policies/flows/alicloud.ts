@@ -690,18 +690,29 @@ function saeCredentialScope(g: FlowGraph, w: Walk, region: string): void {
 }
 
 /**
- * The hop from the app's endpoint setting `env` to a data store, where the tier takes its settings
- * from the stack (the Kubernetes ConfigMap data-endpoints): the setting names one of the store's
- * endpoints (`endpoints`, its outputs) on the port it listens on; a host without a port is reached
- * on the client's `defaultPort`. Nothing when the region has no such ConfigMap (the VM tier's image
- * reads its settings itself: docs/METRICS.md).
+ * The hop from the app's endpoint setting `env` to a data store of this region, where the tier
+ * takes its settings from the stack: the SAE application that answers the route (`answerer`; its
+ * `envs`, CreateApplication Envs: a JSON array of {name, value}) or the Kubernetes ConfigMap
+ * data-endpoints. The setting names one of the store's endpoints (`endpoints`, its outputs) on the
+ * port it listens on; a host without a port is reached on the client's `defaultPort`; a store of
+ * another region (or any other host) breaks the hop. Nothing for the VM tier, whose image reads
+ * its settings itself (docs/METRICS.md).
  */
-function endpointSettingHop(g: FlowGraph, w: Walk, region: string, store: FlowResource, env: string, endpoints: readonly unknown[], port: number, defaultPort?: number): void {
+function endpointSettingHop(g: FlowGraph, w: Walk, region: string, answerer: FlowResource, store: FlowResource, env: string, endpoints: readonly unknown[], port: number, defaultPort?: number): void {
+    const known = endpoints.filter((e): e is string => typeof e === "string" && e !== "" && !FlowGraph.isUnknown(e));
+    if (answerer.type === T.saeApp) {
+        const check = `${answerer.name}'s ${env} names ${store.name} on ${port}`;
+        const envs = saeEnvs(answerer);
+        if (envs === null) return w.hop(answerer, check, undetermined("envs"));
+        const entry = envs.find((e) => e.name === env);
+        const fromStore = (answerer.propertyDependencies?.envs ?? []).includes(store.urn);
+        w.hop(answerer, check, entry === undefined ? `${answerer.name} is given no ${env} (envs): it cannot find ${store.name}` : endpointSettingVerdict(env, entry.value, known, port, fromStore, defaultPort));
+        return;
+    }
     const config = g.ofType(T.configMap, region).find((c) => at(c.inputs, "metadata.name") === DATA_ENDPOINTS_CONFIG_MAP);
     const data = config?.inputs.data;
     if (config === undefined || !isRecord(data) || data[env] === undefined) return;
     const fromStore = (config.propertyDependencies?.data ?? []).includes(store.urn);
-    const known = endpoints.filter((e): e is string => typeof e === "string" && e !== "" && !FlowGraph.isUnknown(e));
     w.hop(store, `the app's ${env} names ${store.name} on ${port}`, endpointSettingVerdict(env, data[env], known, port, fromStore, defaultPort));
 }
 
@@ -717,11 +728,13 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             if (polar !== undefined) {
                 whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
                 // alicloud.polardb.Cluster outputs `connectionString` (the cluster endpoint) and `port`.
-                endpointSettingHop(g, w, region, polar, "DATABASE_HOST", [polar.outputs?.connectionString], num(polar.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
+                endpointSettingHop(g, w, region, targets.answerer, polar, "DATABASE_HOST", [polar.outputs?.connectionString], num(polar.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
                 grantHop(g, w, polar, "polardb");
             } else {
                 const rds = g.ofType(T.rds, region)[0];
                 whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
+                // alicloud.rds.Instance outputs `connectionString` (the instance's internal endpoint) and `port`.
+                if (rds !== undefined) endpointSettingHop(g, w, region, targets.answerer, rds, "DATABASE_HOST", [rds.outputs?.connectionString], num(rds.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
                 if (rds !== undefined) grantHop(g, w, rds, "rds");
             }
             if (targets.answerer.type === T.saeApp) {
@@ -734,7 +747,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 w.hop(sg, `admits the targets on ${DATA_PORTS.kafka.from}`, sgAdmitsGroup(g, sg, targets.securityGroups, DATA_PORTS.kafka.from));
                 w.hop(kafka, "Kafka in that security group", true);
                 // alicloud.alikafka.Instance output `endPoint`: the default (VPC, PLAINTEXT) endpoint, host:port pairs.
-                endpointSettingHop(g, w, region, kafka, "KAFKA_BROKERS", [kafka.outputs?.endPoint], DATA_PORTS.kafka.from);
+                endpointSettingHop(g, w, region, targets.answerer, kafka, "KAFKA_BROKERS", [kafka.outputs?.endPoint], DATA_PORTS.kafka.from);
                 // The order service publishes each order to the `orders` topic (presets COMMON.queueTopics); an ApsaraMQ for
                 // Kafka instance creates no topic on first write (alicloud.alikafka.Topic is the only way a topic exists).
                 const topics = g.referrers(kafka, T.kafkaTopic, "instanceId");
@@ -747,7 +760,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             const redis = g.ofType(T.redis, region)[0];
             whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
             // alicloud.redis.TairInstance `port` (the instance's service port) and output `connectionDomain`; a REDIS_HOST without a port reaches 6379 (Redis's default).
-            if (redis !== undefined) endpointSettingHop(g, w, region, redis, "REDIS_HOST", [redis.outputs?.connectionDomain], num(redis.inputs.port) ?? num(redis.outputs?.port) ?? DATA_PORTS.redis, DATA_PORTS.redis);
+            if (redis !== undefined) endpointSettingHop(g, w, region, targets.answerer, redis, "REDIS_HOST", [redis.outputs?.connectionDomain], num(redis.inputs.port) ?? num(redis.outputs?.port) ?? DATA_PORTS.redis, DATA_PORTS.redis);
             if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, REDIS_PASSWORD_ENV);
             // A Tair instance with a password and VPC auth not off (alicloud.redis.TairInstance `vpcAuthMode`: "Open (enables password authentication), Close (disables password authentication ...)") takes only clients that send it.
             if (redis !== undefined && redis.inputs.password !== undefined && redis.inputs.vpcAuthMode !== "Close") podsReachStore(g, w, region, ROUTE_SERVICE[FLOW_ROUTE[key]], { key: REDIS_PASSWORD_ENV, what: "the cache password" });
