@@ -81,7 +81,12 @@ const withEnv =
         return with_(r, "envs", JSON.stringify(value === undefined ? envs.filter((e) => e.name !== name) : envs.map((e) => (e.name === name ? { ...e, value } : e))));
     };
 
+/** The resource without its recorded dependencies on listeners and listener rules (its `dependsOn`). */
+const withoutListenerDependencies: Mutate = (r) => ({ ...r, dependencies: (r.dependencies ?? []).filter((u) => !u.includes("aws:lb/listener")) });
+
 const LINKS: readonly Link[] = [
+    { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "the order service not waiting for its listener rule", type: "aws:ecs/service:Service", nameEnds: "fargate-order", mutate: withoutListenerDependencies, hop: "created after", resource: "lc-us-east-1-fargate-order" },
+    { stack: "growth-aws-serverless", flow: "viewer", region: "us-east-1", link: "the product service not waiting for the HTTPS listener", type: "aws:ecs/service:Service", nameEnds: "fargate-product", mutate: withoutListenerDependencies, hop: "created after", resource: "lc-us-east-1-fargate-product" },
     { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application's DATABASE_HOST naming another cluster", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("DATABASE_HOST", "pc-0000000000000000.rwlb.rds.aliyuncs.com"), hop: "lc-cn-hangzhou-sae-order's DATABASE_HOST names", resource: "lc-cn-hangzhou-sae-order" },
     { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application without KAFKA_BROKERS", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("KAFKA_BROKERS", undefined), hop: "lc-cn-hangzhou-sae-order's KAFKA_BROKERS names", resource: "lc-cn-hangzhou-sae-order" },
     { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application's brokers on another port", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("KAFKA_BROKERS", "203.0.113.43:9093"), hop: "lc-cn-hangzhou-sae-order's KAFKA_BROKERS names", resource: "lc-cn-hangzhou-sae-order" },

@@ -394,7 +394,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
     }
 
-    if (g.ofType(T.ecsService, region).length > 0) return ecsTargets(g, w, region, tg, healthPath, albGroups);
+    if (g.ofType(T.ecsService, region).length > 0) return ecsTargets(g, w, region, tg, router, healthPath, albGroups);
 
     const groups = g.referrers(tg, T.group, "targetGroupArns");
     const group = groups[0];
@@ -434,13 +434,14 @@ function containerDefinitions(taskDefinition: FlowResource): Record<string, unkn
  * goes to the registered port (`traffic-port`, the default: ELB User Guide, "Health checks for
  * Application Load Balancer target groups"); the tasks' security group admits the load balancer on it.
  */
-function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, healthPath: string, albGroups: readonly FlowResource[]): Targets {
+function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, router: FlowResource, healthPath: string, albGroups: readonly FlowResource[]): Targets {
     const entryOf = (s: FlowResource) => list(s.inputs.loadBalancers).filter(isRecord).find((lb) => found(g.ref(s, "loadBalancers", lb.targetGroupArn, T.targetGroup))?.urn === tg.urn);
     const service = g.ofType(T.ecsService, region).find((s) => entryOf(s) !== undefined);
     if (service === undefined) w.hop(tg, "registered targets", `no ECS service registers its tasks in ${tg.name} (loadBalancers[].targetGroupArn)`);
     const svc = service ?? tg;
     const entry = entryOf(svc) ?? {};
     w.hop(tg, `registered targets: ECS service ${svc.name}`, tg.inputs.targetType === "ip" ? true : `${tg.name} has target type ${String(tg.inputs.targetType ?? "instance")}: awsvpc tasks register by IP (target type ip)`);
+    w.hop(svc, `created after ${router.name} forwards to ${tg.name} (dependsOn)`, waitsForRouter(svc, router, tg));
     const port = num(entry.containerPort) ?? 0;
     const containerName = str(entry.containerName) ?? "";
     const task = w.follow(svc, "task definition", g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition), "the service's task definition is not declared");
@@ -458,6 +459,21 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent(svc, "tasks' security group", `${svc.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: svc, securityGroup: sg, subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc };
+}
+
+/**
+ * An ECS service registering in a target group is created only once a listener (or rule) forwards
+ * to that group: ECS CreateService refuses a target group that is not yet behind a load balancer
+ * ("InvalidParameterException: The target group with targetGroupArn ... does not have an associated
+ * load balancer"; aws/aws-cdk#1160 "AWS::ECS::Service needs DependsOn ListenerRule",
+ * hashicorp/terraform-provider-aws#3495: depends_on recommended). Nothing in the service's inputs
+ * names the listener, so the order comes only from `dependsOn`: the service's recorded
+ * `dependencies` must hold the router (the rule, or the listener of the default route). Unknown
+ * when the input records no dependencies.
+ */
+function waitsForRouter(svc: FlowResource, router: FlowResource, tg: FlowResource): Verdict {
+    if (svc.dependencies === undefined) return undetermined("dependencies");
+    return svc.dependencies.includes(router.urn) ? true : `${svc.name} does not wait for ${router.name} (dependsOn): a first pulumi up may create it before ${tg.name} is behind the load balancer, and ECS refuses it (the target group "does not have an associated load balancer")`;
 }
 
 /** The task definition of an ECS service and the container its load balancer entry names. */
