@@ -84,7 +84,21 @@ const withEnv =
 /** The resource without its recorded dependencies on listeners and listener rules (its `dependsOn`). */
 const withoutListenerDependencies: Mutate = (r) => ({ ...r, dependencies: (r.dependencies ?? []).filter((u) => !u.includes("aws:lb/listener")) });
 
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+
+/** The alarm with the dimensions of every metric it reads (`dimensions`, `metricQueries[].metric.dimensions`) changed by `change`. */
+const withDimensions =
+    (change: (d: Record<string, unknown>) => Record<string, unknown>): Mutate =>
+    (r) => {
+        const queries = list(r.inputs.metricQueries).map((q) => (isRecord(q) && isRecord(q.metric) ? { ...q, metric: { ...q.metric, dimensions: change({ ...record(q.metric.dimensions) }) } } : q));
+        const own = r.inputs.dimensions === undefined ? r : with_(r, "dimensions", change({ ...record(r.inputs.dimensions) }));
+        return r.inputs.metricQueries === undefined ? own : with_(own, "metricQueries", queries);
+    };
+
 const LINKS: readonly Link[] = [
+    { stack: "growth-aws", flow: "alarm", region: "us-east-1", link: "the 5xx alarm on another load balancer", type: ALARM, nameEnds: "lb5xxPercent-critical", mutate: withDimensions((d) => ({ ...d, LoadBalancer: "app/other-alb/0123456789abcdef" })), hop: "lc-us-east-1-monitoring-lb5xxPercent-critical watches", resource: "lc-us-east-1-monitoring-lb5xxPercent-critical" },
+    { stack: "growth-aws", flow: "alarm", region: "us-east-1", link: "the database alarm under a dimension AWS/RDS does not publish", type: ALARM, nameEnds: "dbConnectionUsagePercent-critical", mutate: withDimensions((d) => ({ DBClusterName: d.DBClusterIdentifier })), hop: "lc-us-east-1-monitoring-dbConnectionUsagePercent-critical watches", resource: "lc-us-east-1-monitoring-dbConnectionUsagePercent-critical" },
+    { stack: "mature-aws", flow: "alarm", region: "us-east-1", link: "the cache alarm on a cluster of no replication group of the stack", type: ALARM, nameEnds: "cacheCpuPercent-warning", mutate: withDimensions(() => ({ CacheClusterId: "other-cache-0001-001" })), hop: "lc-us-east-1-monitoring-cacheCpuPercent-warning watches", resource: "lc-us-east-1-monitoring-cacheCpuPercent-warning" },
     { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "the order service not waiting for its listener rule", type: "aws:ecs/service:Service", nameEnds: "fargate-order", mutate: withoutListenerDependencies, hop: "created after", resource: "lc-us-east-1-fargate-order" },
     { stack: "growth-aws-serverless", flow: "viewer", region: "us-east-1", link: "the product service not waiting for the HTTPS listener", type: "aws:ecs/service:Service", nameEnds: "fargate-product", mutate: withoutListenerDependencies, hop: "created after", resource: "lc-us-east-1-fargate-product" },
     { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application's DATABASE_HOST naming another cluster", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("DATABASE_HOST", "pc-0000000000000000.rwlb.rds.aliyuncs.com"), hop: "lc-cn-hangzhou-sae-order's DATABASE_HOST names", resource: "lc-cn-hangzhou-sae-order" },

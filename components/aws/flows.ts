@@ -58,5 +58,6 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "topic has a subscriber (monitoring.contacts), each subscription on a protocol that reaches a person (email, email-json, sms, http, https) with an endpoint of that form",
         "[serverless] each ECS service has a critical alarm on its own metrics (ClusterName, ServiceName) that reaches a subscribed topic the same way",
         "every other topic an alarm of any level notifies (warning, critical, fatal) reaches a subscriber the same way",
+        "every alarm of a level reads its metrics under the dimensions the namespace publishes (AWS/ApplicationELB LoadBalancer, TargetGroup; AWS/RDS DBClusterIdentifier, DBInstanceIdentifier; AWS/ElastiCache CacheClusterId; AWS/Kafka Cluster Name; AWS/ECS ClusterName, ServiceName), each naming a resource of the stack",
     ],
 };

@@ -1052,6 +1052,78 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
 }
 
 /** An alarm reaches a person: its action is an SNS topic, encrypted with a key CloudWatch may use, with a subscriber. */
+/**
+ * The dimensions CloudWatch publishes each AWS namespace's metrics under, and the values of the
+ * stack's resources they take: AWS/ApplicationELB LoadBalancer and TargetGroup (the ARN suffixes;
+ * ELB User Guide, "CloudWatch metrics for your Application Load Balancer": Metric dimensions, also
+ * AvailabilityZone), AWS/RDS DBClusterIdentifier and DBInstanceIdentifier (Aurora User Guide,
+ * "Amazon CloudWatch metrics for Amazon Aurora"; RDS User Guide, dimensions), AWS/ElastiCache
+ * CacheClusterId (the member cluster `<replicationGroupId>-<node group>-<node>`) and CacheNodeId
+ * (ElastiCache User Guide, "Host-level metrics"/"Metrics for Valkey and Redis OSS": dimensions), AWS/Kafka
+ * "Cluster Name" (MSK Developer Guide, "Metrics"), AWS/EC2 and AWS/AutoScaling
+ * AutoScalingGroupName, AWS/ECS ClusterName and ServiceName. A metric under another dimension name
+ * does not exist: the alarm stays INSUFFICIENT_DATA and never fires.
+ */
+const NAMESPACE_DIMENSIONS: Readonly<Record<string, readonly string[]>> = {
+    "AWS/ApplicationELB": ["LoadBalancer", "TargetGroup", "AvailabilityZone"],
+    "AWS/RDS": ["DBClusterIdentifier", "DBInstanceIdentifier", "Role", "EngineName", "DatabaseClass"],
+    "AWS/ElastiCache": ["CacheClusterId", "CacheNodeId"],
+    "AWS/Kafka": ["Cluster Name", "Broker ID", "Topic"],
+    "AWS/EC2": ["AutoScalingGroupName", "InstanceId"],
+    "AWS/AutoScaling": ["AutoScalingGroupName"],
+    "AWS/ECS": ["ClusterName", "ServiceName"],
+};
+/** Dimensions whose value is not a resource of the stack (a zone, a role, an engine). */
+const DESCRIPTIVE_DIMENSIONS = ["AvailabilityZone", "Role", "EngineName", "DatabaseClass", "Broker ID", "Topic", "CacheNodeId"];
+
+const STACK_VALUES = new WeakMap<FlowGraph, ReadonlySet<string>>();
+
+/** The values by which a metric dimension names a resource of the stack (ARN suffixes, identifiers, names), once per graph. */
+function stackDimensionValues(g: FlowGraph): ReadonlySet<string> {
+    const hit = STACK_VALUES.get(g);
+    if (hit !== undefined) return hit;
+    const values = new Set<string>();
+    const add = (v: unknown) => {
+        if (typeof v === "string" && v !== "" && !FlowGraph.isUnknown(v)) values.add(v);
+    };
+    for (const r of [...g.ofType(T.lb), ...g.ofType(T.targetGroup)]) add(r.outputs?.arnSuffix);
+    for (const r of [...g.ofType(T.auroraCluster), ...g.ofType("aws:rds/clusterInstance:ClusterInstance"), ...g.ofType(T.rdsInstance)]) [r.inputs.clusterIdentifier, r.inputs.identifier, r.id].forEach(add);
+    for (const r of g.ofType(T.msk)) [r.inputs.clusterName, r.outputs?.clusterName].forEach(add);
+    for (const r of g.ofType(T.group)) [r.inputs.name, r.outputs?.name, r.id].forEach(add);
+    for (const r of [...g.ofType(T.ecsCluster), ...g.ofType(T.ecsService)]) [r.inputs.name, r.outputs?.name].forEach(add);
+    STACK_VALUES.set(g, values);
+    return values;
+}
+
+/**
+ * Whether a CloudWatch alarm watches a resource of the stack under the dimensions its namespace
+ * publishes (NAMESPACE_DIMENSIONS): every dimension of each metric it reads (`dimensions`, or each
+ * `metricQueries[].metric`) is a documented one, and each naming a resource names one of the stack
+ * (an ElastiCache member cluster of a replication group of the stack). A custom namespace (the
+ * app's own metrics) is judged by its values only. Undetermined while a value is unknown.
+ */
+function alarmWatchesStack(g: FlowGraph, alarm: FlowResource): Verdict {
+    const metrics = [
+        ...(alarm.inputs.namespace !== undefined ? [{ namespace: str(alarm.inputs.namespace) ?? "", dimensions: alarm.inputs.dimensions }] : []),
+        ...list(alarm.inputs.metricQueries).filter(isRecord).map((q) => q.metric).filter(isRecord).map((m) => ({ namespace: str(m.namespace) ?? "", dimensions: m.dimensions })),
+    ];
+    const values = stackDimensionValues(g);
+    const groups = g.ofType(T.cache).map((r) => str(r.inputs.replicationGroupId)).filter((x): x is string => x !== undefined);
+    for (const m of metrics) {
+        const dims = isRecord(m.dimensions) ? Object.entries(m.dimensions) : [];
+        const known = NAMESPACE_DIMENSIONS[m.namespace];
+        for (const [name, value] of dims) {
+            if (known !== undefined && !known.includes(name)) return `${alarm.name} reads ${m.namespace} under dimension ${name}, which ${m.namespace} does not publish (${known.join(", ")}): the metric never exists and the alarm never fires`;
+            if (DESCRIPTIVE_DIMENSIONS.includes(name)) continue;
+            if (FlowGraph.isUnknown(value)) return undetermined(`dimensions.${name}`);
+            const v = String(value);
+            const ours = values.has(v) || (name === "CacheClusterId" && groups.some((id) => v.startsWith(`${id}-`)));
+            if (!ours) return `${alarm.name} watches ${name} ${v}, which is no resource of the stack: its alarm never fires for this platform`;
+        }
+    }
+    return true;
+}
+
 function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string): void {
     // aws.cloudwatch.MetricAlarm `actionsEnabled`: "Indicates whether or not actions should be executed during any changes to the alarm's state. Defaults to `true`."
     if (alarm.type === T.alarm) w.hop(alarm, `${label}alarm actions enabled`, alarm.inputs.actionsEnabled === false ? `${alarm.name} has actionsEnabled false: it changes state and notifies no one` : true);
@@ -1112,6 +1184,8 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
         }
         // Every level's topic that an alarm notifies reaches a person, not only the critical one.
         for (const t of levelTargets(g.ofType(T.alarm, region), (a) => JSON.stringify(a.inputs.alarmActions ?? null), alarm)) reachesPerson(g, w, t.alarm, `${t.level}: `);
+        // Every alarm that notifies a person watches a metric of the stack under the dimensions its namespace publishes.
+        for (const a of g.ofType(T.alarm, region).filter((x) => isRecord(x.inputs.tags) && typeof x.inputs.tags.level === "string")) w.hop(a, `${a.name} watches a resource of the stack`, alarmWatchesStack(g, a));
     });
 }
 
