@@ -51,6 +51,8 @@ interface Link {
     readonly resource: string;
     /** The resource the hop holds on before the break, when the break moves it (the entry). Defaults to `resource`. */
     readonly heldOn?: string;
+    /** The other resources changed with the break (a data-tier rule for the port the break moves to). */
+    readonly also?: readonly { readonly type: string; readonly nameEnds: string; readonly mutate: Mutate }[];
 }
 
 const ALB = "alicloud:alb/loadBalancer:LoadBalancer";
@@ -95,7 +97,12 @@ const withDimensions =
         return r.inputs.metricQueries === undefined ? own : with_(own, "metricQueries", queries);
     };
 
+const MSK = "aws:msk/cluster:Cluster";
+
 const LINKS: readonly Link[] = [
+    { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "an MSK cluster taking only mutual-TLS clients", type: MSK, nameEnds: "queue-kafka", mutate: (r) => with_(r, "clientAuthentication", { tls: { certificateAuthorityArns: ["arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/0b0b0b0b-0b0b-0b0b-0b0b-0b0b0b0b0b0b"] } }), hop: "the order service authenticates", resource: "lc-us-east-1-queue-kafka" },
+    { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "an MSK cluster taking only SASL/IAM clients, the task role without kafka-cluster permissions", type: MSK, nameEnds: "queue-kafka", mutate: (r) => with_(r, "clientAuthentication", { sasl: { iam: true } }), hop: "the order service authenticates", resource: "lc-us-east-1-queue-kafka" },
+    { stack: "growth-aws", flow: "order", region: "us-east-1", link: "an MSK cluster taking only SASL/SCRAM clients with no secret associated", type: MSK, nameEnds: "queue-kafka", mutate: (r) => with_(r, "clientAuthentication", { sasl: { scram: true } }), hop: "the order service authenticates", resource: "lc-us-east-1-queue-kafka" },
     { stack: "growth-aws", flow: "alarm", region: "us-east-1", link: "the 5xx alarm on another load balancer", type: ALARM, nameEnds: "lb5xxPercent-critical", mutate: withDimensions((d) => ({ ...d, LoadBalancer: "app/other-alb/0123456789abcdef" })), hop: "lc-us-east-1-monitoring-lb5xxPercent-critical watches", resource: "lc-us-east-1-monitoring-lb5xxPercent-critical" },
     { stack: "growth-aws", flow: "alarm", region: "us-east-1", link: "the database alarm under a dimension AWS/RDS does not publish", type: ALARM, nameEnds: "dbConnectionUsagePercent-critical", mutate: withDimensions((d) => ({ DBClusterName: d.DBClusterIdentifier })), hop: "lc-us-east-1-monitoring-dbConnectionUsagePercent-critical watches", resource: "lc-us-east-1-monitoring-dbConnectionUsagePercent-critical" },
     { stack: "mature-aws", flow: "alarm", region: "us-east-1", link: "the cache alarm on a cluster of no replication group of the stack", type: ALARM, nameEnds: "cacheCpuPercent-warning", mutate: withDimensions(() => ({ CacheClusterId: "other-cache-0001-001" })), hop: "lc-us-east-1-monitoring-cacheCpuPercent-warning watches", resource: "lc-us-east-1-monitoring-cacheCpuPercent-warning" },
@@ -156,13 +163,38 @@ describe("flow links of the plans with settings filled in", function () {
             const resources = (await filledPlan(l.stack)).resources;
             const hop = flow(analyzeFlows(resources), l.flow, l.region).hops.find((h) => h.check.startsWith(l.hop) && h.resource === (l.heldOn ?? l.resource));
             assert.ok(hop?.ok === true, `hop "${l.hop}" on ${l.heldOn ?? l.resource} holds before`);
-            const after = flow(analyzeFlows(breakLink(resources, l.type, l.nameEnds, l.mutate)), l.flow, l.region);
+            const broken = (l.also ?? []).reduce((rs, x) => breakLink(rs, x.type, x.nameEnds, x.mutate), breakLink(resources, l.type, l.nameEnds, l.mutate));
+            const after = flow(analyzeFlows(broken), l.flow, l.region);
             assert.strictEqual(after.status, "broken");
             assert.ok(after.broken?.hop.startsWith(l.hop), `broken at "${after.broken?.hop}": ${after.broken?.reason}, expected "${l.hop}"`);
             assert.strictEqual(after.broken?.setting, undefined);
             assert.strictEqual(after.broken?.urn, resources.find((r) => r.name === l.resource)?.urn);
         });
     }
+
+    it("growth-aws-serverless: SASL/IAM: the task role allowed to connect and write the orders topic authenticates; without WriteData the flow breaks there", async () => {
+        const resources = (await filledPlan("growth-aws-serverless")).resources;
+        const clusterArn = "arn:aws:kafka:us-east-1:123456789012:cluster/lc-us-east-1-queue-kafka/0f0f0f0f-0f0f-0f0f-0f0f-0f0f0f0f0f0f-1";
+        const iam = breakLink(resources, MSK, "queue-kafka", (r) => ({ ...with_(r, "clientAuthentication", { sasl: { iam: true } }), outputs: { ...r.outputs, arn: clusterArn } }));
+        const task = resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition" && r.name.endsWith("fargate-order-task")) ?? assert.fail("no order task definition");
+        const role = resources.find((r) => r.type === "aws:iam/role:Role" && r.outputs?.arn === task.inputs.taskRoleArn) ?? assert.fail("no task role");
+        const grant = (actions: string[]): FlowResource => ({
+            urn: `${role.urn}-kafka`,
+            type: "aws:iam/rolePolicy:RolePolicy",
+            name: `${role.name}-kafka`,
+            parent: role.parent,
+            provider: role.provider,
+            inputs: {
+                role: role.inputs.name ?? role.outputs?.name,
+                policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: [clusterArn, "arn:aws:kafka:us-east-1:123456789012:topic/lc-us-east-1-queue-kafka/*"] }] }),
+            },
+        });
+        const auth = (extra: FlowResource[]) => flow(analyzeFlows([...iam, ...extra]), "order", "us-east-1").hops.find((h) => h.check.startsWith("the order service authenticates"));
+        assert.strictEqual(auth([grant(["kafka-cluster:Connect", "kafka-cluster:WriteData", "kafka-cluster:DescribeTopic"])])?.ok, true);
+        const without = flow(analyzeFlows([...iam, grant(["kafka-cluster:Connect", "kafka-cluster:DescribeTopic"])]), "order", "us-east-1");
+        assert.ok(without.broken?.hop.startsWith("the order service authenticates"), without.broken?.hop);
+        assert.match(without.broken?.reason ?? "", /kafka-cluster:WriteData on topic orders/);
+    });
 
     it("growth-alicloud: a certificate whose names are not given leaves the certificate hops unknown, never ok", async () => {
         const resources = breakLink((await filledPlan("growth-alicloud")).resources, ALB, "lb-alb", certificateNames());

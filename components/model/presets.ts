@@ -8,6 +8,7 @@
 // - scale out when connections > 5,000 OR CPU > 70%; scale in when connections < 1,000 AND CPU < 30%.
 // A stack file overrides any of these (see spec.ts); a stack never needs to repeat them.
 
+import { ORDERS_TOPIC } from "./flows";
 import { presetServices } from "./kubernetes";
 import { CloudProfile } from "./profile";
 import { ComputeSize, DatabaseEngine, ComputeTier, OnlineRange, ServerlessCapacity, Stage, StackSpec } from "./types";
@@ -60,7 +61,7 @@ const COMMON = {
         releaseAfterMinutes: 30,
     },
     monitoringContacts: { warning: [], critical: [], fatal: [] },
-    queueTopics: ["orders", "interactions"],
+    queueTopics: [ORDERS_TOPIC, "interactions"],
     /** Placeholder registry (a documentation domain): a stack sets its own registry or per-service images. */
     imageRegistry: "registry.example.com/live-commerce",
     imageTag: "1.0.0",

@@ -22,6 +22,7 @@ import {
     flowDefinition,
     serviceCredentialEnvs,
     srsConfig,
+    ORDERS_TOPIC,
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
@@ -715,9 +716,6 @@ function endpointSettingHop(g: FlowGraph, w: Walk, region: string, answerer: Flo
     const fromStore = (config.propertyDependencies?.data ?? []).includes(store.urn);
     w.hop(store, `the app's ${env} names ${store.name} on ${port}`, endpointSettingVerdict(env, data[env], known, port, fromStore, defaultPort));
 }
-
-/** The Kafka topic the order service writes each order to (components/model/presets.ts COMMON.queueTopics). */
-const ORDERS_TOPIC = "orders";
 
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
     const def = flowDefinition(key);

@@ -15,13 +15,14 @@ import {
     ServiceAccountRef,
     flowDefinition,
     serviceAccountSubject,
+    ORDERS_TOPIC,
 } from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
 import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { MANAGED_POLICY } from "../../components/aws/cdn";
 import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, READ_SECRET_ACTION, TASK_EXECUTION_POLICY_DOCUMENT, TASK_EXECUTION_POLICY_NAME, isPrivateEcrImage, secretArnOf } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
-import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
+import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
 import { HealthCheck, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
@@ -721,6 +722,68 @@ export function mskClientPort(msk: FlowResource): number {
     return at(msk.inputs, "encryptionInfo.encryptionInTransit.clientBroker") === "PLAINTEXT" ? 9092 : 9094;
 }
 
+/**
+ * The IAM role the order service's clients act with, where the tier gives them one the plan
+ * names: the ECS task role (task definition `taskRoleArn`), or the VM tier's instance profile role
+ * (launch template `iamInstanceProfile`). undefined when the plan does not tell (the EKS pods' role
+ * comes from their service account).
+ */
+function clientRole(g: FlowGraph, targets: Targets): FlowResource | undefined {
+    const svc = targets.answerer;
+    if (svc.type === T.ecsService) {
+        const task = found(g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition));
+        return task === undefined ? undefined : found(g.ref(task, "taskRoleArn", task.inputs.taskRoleArn, T.role, ["name"]));
+    }
+    if (svc.type === T.group) {
+        const lt = found(g.ref(svc, "launchTemplate", at(svc.inputs, "launchTemplate.id"), T.launchTemplate));
+        const profileRef = lt === undefined ? undefined : (at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name"));
+        const profile = lt === undefined || profileRef === undefined ? undefined : found(g.ref(lt, "iamInstanceProfile", profileRef, T.instanceProfile, ["name"]));
+        return profile === undefined ? undefined : found(g.ref(profile, "role", profile.inputs.role, T.role, ["name"]));
+    }
+    return undefined;
+}
+
+/**
+ * The order service's clients can authenticate to the MSK cluster by a method it enables
+ * (aws.msk.Cluster `clientAuthentication`: `unauthenticated`, `tls.certificateAuthorityArns`,
+ * `sasl.iam`, `sasl.scram`; no block: unauthenticated access). Unauthenticated: any client of the
+ * security group. SASL/IAM: the clients' role allows kafka-cluster:Connect on the cluster and
+ * kafka-cluster:WriteData and kafka-cluster:DescribeTopic on the orders topic (MSK Developer Guide,
+ * "IAM access control": the actions a producer needs; topic ARN
+ * arn:aws:kafka:<region>:<account>:topic/<cluster name>/<cluster uuid>/<topic>). Mutual TLS only:
+ * each client presents a certificate issued by one of the cluster's private CAs, and the stack gives
+ * the app none (no certificate, keystore or ACM Private CA in the plan): every connection is
+ * refused. SCRAM only: the credentials come from a Secrets Manager secret associated with the
+ * cluster (aws.msk.ScramSecretAssociation), which the app's settings would have to name.
+ */
+function mskClientAuthVerdict(g: FlowGraph, msk: FlowResource, targets: Targets): Verdict {
+    const auth = msk.inputs.clientAuthentication;
+    if (!isRecord(auth) || auth.unauthenticated === true) return true;
+    const sasl = isRecord(auth.sasl) ? auth.sasl : {};
+    if (sasl.iam === true) {
+        const role = clientRole(g, targets);
+        if (role === undefined) return undetermined("the clients' IAM role (clientAuthentication.sasl.iam)");
+        const clusterArn = str(msk.outputs?.arn) ?? UNKNOWN;
+        const parts = /^arn:aws[\w-]*:kafka:([^:]+):(\d+):cluster\/([^/]+)\/([^/]+)$/.exec(clusterArn);
+        const topicArn = parts === null ? undefined : `arn:aws:kafka:${parts[1]}:${parts[2]}:topic/${parts[3]}/${parts[4]}/${ORDERS_TOPIC}`;
+        const policies = rolePolicyDocuments(g, role);
+        const connect = allowsOn(policies, "kafka-cluster:Connect", clusterArn, `${role.name} may not kafka-cluster:Connect to ${msk.name} (SASL/IAM): the order service cannot connect`);
+        if (connect !== true) return connect;
+        if (topicArn === undefined) return undetermined("arn (the topic ARN follows the cluster's)");
+        for (const action of ["kafka-cluster:WriteData", "kafka-cluster:DescribeTopic"]) {
+            const v = allowsOn(policies, action, topicArn, `${role.name} may not ${action} on topic ${ORDERS_TOPIC} of ${msk.name}: orders are not published`);
+            if (v !== true) return v;
+        }
+        return true;
+    }
+    if (sasl.scram === true) {
+        const associated = g.ofType("aws:msk/scramSecretAssociation:ScramSecretAssociation").some((a) => found(g.ref(a, "clusterArn", a.inputs.clusterArn, T.msk))?.urn === msk.urn);
+        return associated ? undetermined("the app's SCRAM credentials (not in the plan)") : `${msk.name} takes only SASL/SCRAM clients and no secret is associated with it (aws.msk.ScramSecretAssociation): no client can log in`;
+    }
+    if (isRecord(auth.tls)) return `${msk.name} takes only mutual-TLS clients (clientAuthentication.tls) and the order service has no client certificate from its CAs: every connection is refused`;
+    return `${msk.name} enables no client authentication the order service can use`;
+}
+
 /** The route table a subnet is associated with, and its 0.0.0.0/0 route. */
 function defaultRoute(g: FlowGraph, subnet: FlowResource): FlowResource | undefined {
     const assoc = g.referrers(subnet, T.routeTableAssociation, "subnetId")[0];
@@ -781,7 +844,11 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
             podsReachStore(g, w, region, ROUTE_SERVICE.order);
             const msk = g.ofType(T.msk, region)[0];
-            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", "Kafka", "KAFKA_BROKERS");
+            if (msk !== undefined) {
+                // Authentication first: the client port and the brokers' endpoint follow from it (mskClientPort).
+                w.hop(msk, "the order service authenticates as the cluster requires (clientAuthentication)", mskClientAuthVerdict(g, msk, targets));
+                dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", "Kafka", "KAFKA_BROKERS");
+            }
             egressHop(g, w, targets);
         }
         if (key === "hot-products") {
