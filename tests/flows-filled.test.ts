@@ -7,15 +7,11 @@ import * as assert from "assert";
 
 import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowResource } from "../policies/flows/graph";
-import { FlowResult } from "../policies/flows/walk";
 import { isRecord, list, record } from "../policies/lib/values";
 import { listStacks } from "../tools/lib/stackfiles";
-import { Mutate, breakLink } from "./support/break-link";
+import { HopLink, Mutate, assertBreaksAt, breakLink, flowOf as flow } from "./support/break-link";
 import { FILLED_DOMAIN, filledPlan } from "./support/filled";
 
-function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
-    return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);
-}
 
 function with_(r: FlowResource, key: string, value: unknown): FlowResource {
     return { ...r, inputs: { ...r.inputs, [key]: value } };
@@ -37,22 +33,8 @@ describe("every flow of every shipped stack is connected once its placeholder se
     }
 });
 
-interface Link {
+interface Link extends HopLink {
     readonly stack: string;
-    readonly flow: string;
-    readonly region: string;
-    readonly link: string;
-    readonly type: string;
-    readonly nameEnds: string;
-    readonly mutate: Mutate;
-    /** The check of the hop that must break (a prefix). */
-    readonly hop: string;
-    /** The logical name of the resource the broken hop is on. */
-    readonly resource: string;
-    /** The resource the hop holds on before the break, when the break moves it (the entry). Defaults to `resource`. */
-    readonly heldOn?: string;
-    /** The other resources changed with the break (a data-tier rule for the port the break moves to). */
-    readonly also?: readonly { readonly type: string; readonly nameEnds: string; readonly mutate: Mutate }[];
 }
 
 const ALB = "alicloud:alb/loadBalancer:LoadBalancer";
@@ -159,17 +141,7 @@ const LINKS: readonly Link[] = [
 describe("flow links of the plans with settings filled in", function () {
     this.timeout(600_000);
     for (const l of LINKS) {
-        it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => {
-            const resources = (await filledPlan(l.stack)).resources;
-            const hop = flow(analyzeFlows(resources), l.flow, l.region).hops.find((h) => h.check.startsWith(l.hop) && h.resource === (l.heldOn ?? l.resource));
-            assert.ok(hop?.ok === true, `hop "${l.hop}" on ${l.heldOn ?? l.resource} holds before`);
-            const broken = (l.also ?? []).reduce((rs, x) => breakLink(rs, x.type, x.nameEnds, x.mutate), breakLink(resources, l.type, l.nameEnds, l.mutate));
-            const after = flow(analyzeFlows(broken), l.flow, l.region);
-            assert.strictEqual(after.status, "broken");
-            assert.ok(after.broken?.hop.startsWith(l.hop), `broken at "${after.broken?.hop}": ${after.broken?.reason}, expected "${l.hop}"`);
-            assert.strictEqual(after.broken?.setting, undefined);
-            assert.strictEqual(after.broken?.urn, resources.find((r) => r.name === l.resource)?.urn);
-        });
+        it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => assertBreaksAt((await filledPlan(l.stack)).resources, l));
     }
 
     it("growth-aws-serverless: SASL/IAM: the task role allowed to connect and write the orders topic authenticates; without WriteData the flow breaks there", async () => {
