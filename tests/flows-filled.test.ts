@@ -81,7 +81,26 @@ const withDimensions =
 
 const MSK = "aws:msk/cluster:Cluster";
 
+/** The task definition with the environment variable `name` removed from every container. */
+const withoutEnvironment =
+    (name: string): Mutate =>
+    (r) =>
+        with_(r, "containerDefinitions", JSON.stringify(list(JSON.parse(String(r.inputs.containerDefinitions))).map((c) => (isRecord(c) ? { ...c, environment: list(c.environment).filter((e) => !(isRecord(e) && e.name === name)) } : c))));
+
 const LINKS: readonly Link[] = [
+    { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "the order container without KAFKA_BROKERS", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-order-task", mutate: withoutEnvironment("KAFKA_BROKERS"), hop: "the app's KAFKA_BROKERS names", resource: "lc-us-east-1-fargate-order-task", heldOn: "lc-us-east-1-queue-kafka" },
+    {
+        stack: "growth-aws",
+        flow: "hot-products",
+        region: "us-east-1",
+        link: "the services' ConfigMap without REDIS_HOST",
+        type: "kubernetes:core/v1:ConfigMap",
+        nameEnds: "services-config",
+        mutate: (r) => with_(r, "data", Object.fromEntries(Object.entries(record(r.inputs.data)).filter(([k]) => k !== "REDIS_HOST"))),
+        hop: "the app's REDIS_HOST names",
+        resource: "lc-us-east-1-services-config",
+        heldOn: "lc-us-east-1-cache-valkey",
+    },
     { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "an MSK cluster taking only mutual-TLS clients", type: MSK, nameEnds: "queue-kafka", mutate: (r) => with_(r, "clientAuthentication", { tls: { certificateAuthorityArns: ["arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/0b0b0b0b-0b0b-0b0b-0b0b-0b0b0b0b0b0b"] } }), hop: "the order service authenticates", resource: "lc-us-east-1-queue-kafka" },
     { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "an MSK cluster taking only SASL/IAM clients, the task role without kafka-cluster permissions", type: MSK, nameEnds: "queue-kafka", mutate: (r) => with_(r, "clientAuthentication", { sasl: { iam: true } }), hop: "the order service authenticates", resource: "lc-us-east-1-queue-kafka" },
     { stack: "growth-aws", flow: "order", region: "us-east-1", link: "an MSK cluster taking only SASL/SCRAM clients with no secret associated", type: MSK, nameEnds: "queue-kafka", mutate: (r) => with_(r, "clientAuthentication", { sasl: { scram: true } }), hop: "the order service authenticates", resource: "lc-us-east-1-queue-kafka" },

@@ -30,6 +30,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "[growth, mature] MSK client authentication the order service can use: unauthenticated access; SASL/IAM with its role allowed kafka-cluster:Connect on the cluster and kafka-cluster:WriteData, DescribeTopic on the orders topic; mutual TLS only (no client certificate in the stack) and SCRAM without an associated secret are broken",
         "[growth, mature] security groups: targets admitted on the port MSK serves them (9094 for TLS clients; 9092 plaintext, 9096 SCRAM, 9098 IAM) -> MSK in the data security group",
         "[growth, mature] the order pods load the data-endpoints ConfigMap (envFrom)",
+        "[serverless, kubernetes] the app's settings (the ECS container's environment, the data-endpoints ConfigMap) name this region's writer (DATABASE_HOST) and brokers (KAFKA_BROKERS) on the port each listens on; a setting missing breaks the hop",
         "egress: the targets' private subnet routes 0.0.0.0/0 to a NAT gateway (payment APIs)",
     ],
     "hot-products": [

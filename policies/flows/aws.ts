@@ -696,6 +696,8 @@ function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store:
     w.hop(s, `${what} in ${sg.name}`, true);
     const app = appEndpointSettings(g, w, region, targets);
     const setting = app?.settings.get(env);
+    // A tier that takes its settings from the stack and is given no setting for the store cannot find it.
+    if (app !== undefined && setting === undefined) w.hop(app.holder, `the app's ${env} names ${s.name} on ${port}`, `${app.holder.name} gives the app no ${env}: it cannot find ${s.name}`);
     if (app !== undefined && setting !== undefined) {
         const endpoints = storeEndpoints(s);
         // In a first preview the endpoint is unknown; when the setting is computed from the store (a dependency on it), it is the store's own endpoint.
