@@ -187,6 +187,20 @@ describe("flow links of the plans with settings filled in", function () {
         assert.match(without.broken?.reason ?? "", /kafka-cluster:WriteData on topic orders/);
     });
 
+    it("growth-alicloud: a CDN domain on an uploaded (cas) certificate is judged by cdn.certificateNames: covered ok, another name broken, none given unknown", async () => {
+        const resources = (await filledPlan("growth-alicloud")).resources;
+        const cas = (names: string[]): Mutate => (r) => certificateNames(...names)(with_(r, "certificateConfig", { certType: "cas", certId: "12345", certRegion: "cn-hangzhou", serverCertificateStatus: "on" }));
+        const viewer = (names: string[]) => flow(analyzeFlows(breakLink(resources, "alicloud:cdn/domainNew:DomainNew", "cdn-domain", cas(names))), "viewer", "cn-hangzhou");
+        const hop = (f: ReturnType<typeof viewer>) => f.hops.find((h) => h.check === "serves the domain over HTTPS");
+        assert.strictEqual(hop(viewer([`*.live-commerce.cn`]))?.ok, true);
+        const other = viewer(["*.other.cn"]);
+        assert.strictEqual(other.broken?.hop, "serves the domain over HTTPS");
+        assert.strictEqual(other.broken?.urn, resources.find((r) => r.name === "lc-cdn-domain")?.urn);
+        const none = viewer([]);
+        assert.strictEqual(none.status, "unknown");
+        assert.strictEqual(hop(none)?.ok, null);
+    });
+
     it("growth-alicloud: a certificate whose names are not given leaves the certificate hops unknown, never ok", async () => {
         const resources = breakLink((await filledPlan("growth-alicloud")).resources, ALB, "lb-alb", certificateNames());
         for (const key of ["viewer", "interaction", "order", "hot-products"]) {

@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CDN_TLS, CdnOrigin, DYNAMIC_PATHS, PLAY_ORIGIN_PORT, cdnScope } from "../model";
+import { CDN_TLS, CdnOrigin, DYNAMIC_PATHS, PLAY_ORIGIN_PORT, cdnScope, certificateNameTags } from "../model";
 
 /** A CDN origin from components/model with the hostname of its region's load balancer. */
 export interface OriginArgs extends CdnOrigin {
@@ -17,6 +17,8 @@ export interface CdnArgs {
     readonly regions: readonly string[];
     /** Certificate Management Service certificate id; null uses the CDN's free certificate. */
     readonly certificateId: string | null;
+    /** The names that certificate covers (config `cdn.certificateNames`), tagged on the domain (certificateNameTags) for the flows. */
+    readonly certificateNames: readonly string[];
     readonly tags: Record<string, string>;
     /**
      * What the domain delivers. Defaults to `web` (cdnType web, origins over HTTPS on 443). `live`:
@@ -64,7 +66,7 @@ export class Cdn extends pulumi.ComponentResource {
                     args.certificateId === null
                         ? { certType: "free", serverCertificateStatus: "on" }
                         : { certType: "cas", certId: args.certificateId, certRegion: certificateRegion(scope), serverCertificateStatus: "on" },
-                tags: args.tags,
+                tags: { ...args.tags, ...(args.certificateId === null ? {} : certificateNameTags(args.certificateNames)) },
             },
             { parent: this },
         );

@@ -6,7 +6,7 @@ import type { FlowKey } from "../model/flows";
 
 export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "viewer": [
-        "CDN domain serves the domain over HTTPS",
+        "CDN domain serves the domain over HTTPS: the CDN's free certificate, or an uploaded one (cdn.certificate) whose names (cdn.certificateNames, tagged on the domain) cover it; unknown when the names are not given",
         "origin: the region's ALB, Host = the domain on the listener certificate",
         "the dynamic paths (/api, /order) are not cached at the edge: a zero-TTL directory cache rule (path_based_ttl_set) applies",
         "HTTPS listener has a certificate (tls.certificateId) whose names (tls.certificateNames, tagged on the ALB) cover the domain; unknown when the names are not given",
@@ -45,7 +45,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "NLB listeners RTMP 1935/TCP, SRT 10080/UDP and the play origin 80/TCP -> server groups -> the transcoder scaling group attached on 1935, 10080 and 8080; each group's TCP health check probes a port the media server serves (1935, 8080)",
         "the transcoders' security group admits 1935/TCP, 10080/UDP and 8080/TCP",
         "user data runs the pinned SRS image with RTMP, SRT, HTTP (HLS/HTTP-FLV) and the 1080p/720p/480p transcode engines",
-        "play domain: a CDN domain (cdnType video, HTTPS) whose origin is the NLB's 80 listener",
+        "play domain: a CDN domain (cdnType video, HTTPS on a certificate covering play-<region>.<domain>) whose origin is the NLB's 80 listener",
         "RAM role of the transcoders, trusted by ecs.aliyuncs.com, may oss:PutObject into the region's bucket; the user data uploads recordings there",
         "bucket encrypted (KMS server-side encryption)",
         "(a one-zone region: ApsaraVideo Live ingest and play domains in a Live region, mapped outside the stack)",

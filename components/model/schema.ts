@@ -411,6 +411,15 @@ export const CONFIG_FIELDS = {
             what: "a certificate reference",
             doc: "HTTPS certificate of the CDN domain: on aws the ARN of an existing ACM certificate in us-east-1 (unset: the stack requests one for the domain, DNS validation records in the output cdn.certificateValidationRecords); on alicloud the numeric id of a Certificate Management Service certificate (unset: the CDN's free certificate).",
         },
+        certificateNames: {
+            kind: "textList",
+            pattern: CERTIFICATE_NAME_PATTERN,
+            what: "a host name the certificate covers (a domain such as live.example.com, or a wildcard such as *.live.example.com, up to 128 characters)",
+            clouds: ["alicloud"],
+            cloudNote: "CloudFront's certificate is an ACM certificate whose names the plan carries",
+            defaultDoc: "none: with cdn.certificate set, the CDN's certificate hops cannot be judged (unknown)",
+            doc: "The names the Certificate Management Service certificate of cdn.certificate covers. The flows check the CDN domain (the domain) and each play domain (play-<region>.<domain>) against them, a wildcard matching one label; each is tagged on the CDN domain. Not needed with the CDN's free certificate, which is issued for the domain itself.",
+        },
     }),
     tls: section("TLS of the load balancers' public HTTPS listeners.", {
         certificateId: {

@@ -284,6 +284,7 @@ function readCdn(r: ConfigReader, value: unknown, preset: StagePreset, profile: 
         enabled: r.boolean(f.enabled, s, "enabled", "cdn", d.enabled),
         originFailover: r.boolean(f.originFailover, s, "originFailover", "cdn", d.originFailover),
         certificate: certificateOk ? certificate : d.certificate,
+        certificateNames: r.textList(f.certificateNames, s, "certificateNames", "cdn", d.certificateNames),
     };
 }
 

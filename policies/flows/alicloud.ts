@@ -268,6 +268,22 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
     return albPath(g, w, region, alb, route, patterns, host, lbCidrs);
 }
 
+/**
+ * A CDN domain serves its name over HTTPS on a certificate valid for it (alicloud.cdn.DomainNew
+ * `certificateConfig`: `serverCertificateStatus` on; `certType` free, issued by the CDN for the
+ * domain itself, or cas, a Certificate Management Service certificate whose names the domain's
+ * tags declare: cdn.certificateNames, certificateNameTags). Without declared names a cas
+ * certificate cannot be judged: undetermined, never assumed.
+ */
+function cdnCertificateVerdict(cdn: FlowResource): Verdict {
+    if (at(cdn.inputs, "certificateConfig.serverCertificateStatus") !== "on") return `${cdn.name} has no HTTPS certificate (certificateConfig.serverCertificateStatus on)`;
+    if (at(cdn.inputs, "certificateConfig.certType") !== "cas") return true;
+    const host = String(cdn.inputs.domainName);
+    const names = certificateNamesOf(cdn.inputs.tags);
+    if (names.length === 0) return undetermined(`tags (cdn.certificateNames: the names certificate ${String(at(cdn.inputs, "certificateConfig.certId"))} covers are not given)`);
+    return coversName(names, host) ? true : `the CDN certificate covers ${names.join(", ")}, not ${host}: viewers refuse the TLS handshake`;
+}
+
 /** A request path of the API route (the load balancer's default action): dynamic, per user (as on AWS). */
 const DYNAMIC_API_PATH = `${API_PATH}/products`;
 
@@ -298,7 +314,7 @@ function cdnDynamicNotCached(g: FlowGraph, cdn: FlowResource, path: string): Ver
 /** The CDN in front of the ALB: HTTPS for viewers, an origin on the ALB's HTTPS listener, `path` not cached. Returns the host the CDN forwards (its domain). */
 function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): string {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
-    w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
+    w.hop(cdn, "serves the domain over HTTPS", cdnCertificateVerdict(cdn));
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
     const toAlb = list(cdn.inputs.sources).filter(isRecord).filter((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
     // The CDN fetches from the source's port (alicloud_cdn_domain_new sources.port, default 80); the
@@ -802,7 +818,7 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
             return (found(g.refs(c, "sources", sources.map((src) => src.content), T.nlb, ["dnsName"])) ?? []).some((x) => x.urn === nlb.urn);
         };
         const play = g.ofType(T.cdn, region).find(fromNlb) ?? w.absent(g.ofType(T.cdn, region).find((c) => c.inputs.cdnType === "video") ?? nlb, "play domain", `no CDN domain in ${region} has ${nlb.name} (port ${PLAY_ORIGIN_PORT}) as its origin`);
-        w.hop(play, `play domain ${String(play.inputs.domainName)} (cdnType ${String(play.inputs.cdnType)}) serves HTTPS from ${nlb.name}:${PLAY_ORIGIN_PORT}`, play.inputs.cdnType === "video" && at(play.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the play domain is not a video CDN domain with an HTTPS certificate");
+        w.hop(play, `play domain ${String(play.inputs.domainName)} (cdnType ${String(play.inputs.cdnType)}) serves HTTPS from ${nlb.name}:${PLAY_ORIGIN_PORT}`, play.inputs.cdnType === "video" ? cdnCertificateVerdict(play) : "the play domain is not a video CDN domain (cdnType video)");
         // recording: the instances' RAM role may put objects into the region's encrypted bucket
         const role = w.follow(cfg, "RAM role", cfg.inputs.roleName === undefined ? MISSING : g.ref(cfg, "roleName", cfg.inputs.roleName, T.ramRole, ["roleName"]), "no RAM role (roleName): the recording uploader has no credentials");
         w.hop(role, `trusted by ${ECS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicyDocument, "sts:AssumeRole", ECS_SERVICE) ? true : `${role.name} does not trust ${ECS_SERVICE}`);

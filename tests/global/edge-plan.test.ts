@@ -8,6 +8,8 @@ import { Plan, PlannedResource } from "../../tools/lib/record";
 import { mockId, stableHash } from "../../tools/lib/mocks";
 import { at, list, ofType } from "../helpers";
 import { ACM_ARN, ZONE_ID, regionOutput, useGlobalPlans } from "./plans";
+import { analyzeFlows } from "../../policies/flows/analyze";
+import { record } from "../../policies/lib/values";
 
 /** The one resource of `type` of the edge (the video layer's play domains, cdnType video, are tested in video-plan). */
 function only(plan: Plan, type: string): PlannedResource {
@@ -112,6 +114,16 @@ describe("cross-region edge over the regions' load balancers", function () {
             }
             const cas = only(plan("ali-cas"), "alicloud:cdn/domainNew:DomainNew");
             assert.deepStrictEqual(cas.inputs.certificateConfig, { certId: "12345", certRegion: "cn-hangzhou", certType: "cas", serverCertificateStatus: "on" });
+            // the names it covers (cdn.certificateNames) are tagged on the domain, for the flows to check
+            assert.deepStrictEqual(Object.entries(record(cas.inputs.tags)).filter(([k]) => k.startsWith("certificate-name-")), [
+                ["certificate-name-1", "live.example.com"],
+                ["certificate-name-2", "*.live.example.com"],
+            ]);
+            const flows = analyzeFlows(plan("ali-cas").resources);
+            for (const key of ["viewer", "stream"]) {
+                const hop = flows.find((f) => f.key === key)?.hops.find((h) => h.check.startsWith(key === "viewer" ? "serves the domain over HTTPS" : "play domain"));
+                assert.strictEqual(hop?.ok, true, `${key}: the certificate covers the CDN and play domains`);
+            }
         });
     });
 
