@@ -7,37 +7,15 @@ import * as assert from "assert";
 import { analyzeFlows } from "../policies/flows/analyze";
 import { policyStatements } from "../policies/flows/contracts";
 import { FlowResource } from "../policies/flows/graph";
-import { FlowResult } from "../policies/flows/walk";
 import { record } from "../policies/lib/values";
-import { Mutate, breakLink, withContacts, withSubscriptions } from "./support/break-link";
+import { HopLink, assertBreaksAt, breakLink, flowOf as flow, withContacts, withSubscriptions } from "./support/break-link";
 import { shippedPlan } from "./support/shipped";
-
-function flow(flows: readonly FlowResult[], key: string, region: string): FlowResult {
-    return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);
-}
 
 function with_(r: FlowResource, key: string, value: unknown): FlowResource {
     return { ...r, inputs: { ...r.inputs, [key]: value } };
 }
 
-interface Link {
-    readonly flow: string;
-    readonly region: string;
-    readonly link: string;
-    readonly type: string;
-    readonly nameEnds: string;
-    readonly mutate: Mutate;
-    /** The check of the hop that must break (a prefix). */
-    readonly hop: string;
-    /** The logical name of the resource the broken hop is on. */
-    readonly resource: string;
-    /** The check of that hop before the break, when the break renames it (a port). Defaults to `hop`. */
-    readonly held?: string;
-    /** The resource that hop holds on before the break, when the break moves it (a missing link). Defaults to `resource`. */
-    readonly heldOn?: string;
-    /** Extra resources added with the break (a drop rule). */
-    readonly add?: (resources: readonly FlowResource[]) => FlowResource[];
-}
+type Link = HopLink;
 
 /** Each link: the hop holds before, and after the break the flow is broken at that hop on that resource. */
 function breaks(stack: string, links: readonly Link[], prepare: (resources: readonly FlowResource[]) => FlowResource[] = (r) => [...r]): void {
@@ -46,21 +24,7 @@ function breaks(stack: string, links: readonly Link[], prepare: (resources: read
         resources = prepare((await shippedPlan(stack)).resources);
     });
     for (const l of links) {
-        it(`${stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, () => {
-            const beforeFlow = flow(analyzeFlows(resources), l.flow, l.region);
-            const held = l.held ?? l.hop;
-            const heldOn = l.heldOn ?? l.resource;
-            const hop = beforeFlow.hops.find((h) => h.check.startsWith(held) && h.resource === heldOn);
-            assert.ok(hop?.ok === true, `hop "${held}" on ${heldOn} holds before (hops: ${beforeFlow.hops.map((h) => `${h.resource}: ${h.check}=${h.ok}`).join("; ")})`);
-            const broken = breakLink(resources, l.type, l.nameEnds, l.mutate);
-            const after = flow(analyzeFlows([...broken, ...(l.add?.(resources) ?? [])]), l.flow, l.region);
-            assert.strictEqual(after.status, "broken");
-            assert.ok(after.broken?.hop.startsWith(l.hop), `broken at "${after.broken?.hop}": ${after.broken?.reason}, expected "${l.hop}"`);
-            assert.strictEqual(after.broken?.setting, undefined, "the break is the resources', not a placeholder's");
-            const urn = resources.find((r) => r.name === l.resource)?.urn;
-            assert.ok(urn !== undefined && urn !== "", `${l.resource} is in the plan`);
-            assert.strictEqual(after.broken?.urn, urn, `the broken hop names ${l.resource}`);
-        });
+        it(`${stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, () => assertBreaksAt(resources, l));
     }
 }
 

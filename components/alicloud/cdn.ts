@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { CDN_TLS, CdnOrigin, PLAY_ORIGIN_PORT, cdnScope } from "../model";
+import { CDN_TLS, CdnOrigin, DYNAMIC_PATHS, PLAY_ORIGIN_PORT, cdnScope, certificateNameTags } from "../model";
 
 /** A CDN origin from components/model with the hostname of its region's load balancer. */
 export interface OriginArgs extends CdnOrigin {
@@ -17,6 +17,8 @@ export interface CdnArgs {
     readonly regions: readonly string[];
     /** Certificate Management Service certificate id; null uses the CDN's free certificate. */
     readonly certificateId: string | null;
+    /** The names that certificate covers (config `cdn.certificateNames`), tagged on the domain (certificateNameTags) for the flows. */
+    readonly certificateNames: readonly string[];
     readonly tags: Record<string, string>;
     /**
      * What the domain delivers. Defaults to `web` (cdnType web, origins over HTTPS on 443). `live`:
@@ -27,6 +29,11 @@ export interface CdnArgs {
      */
     readonly delivery?: "web" | "live";
 }
+
+/** TTL of the dynamic paths' cache rules: 0 s, not cached (doc-detail/27145). */
+export const DYNAMIC_TTL_SECONDS = 0;
+/** Weight of those rules: 99, the highest of 1-99, so no file-type rule outranks them (a larger weight wins). */
+export const DYNAMIC_RULE_WEIGHT = 99;
 
 /** Region Certificate Management Service keeps certificates of mainland (cn-hangzhou) or international (ap-southeast-1) accounts in. */
 function certificateRegion(scope: string): string {
@@ -59,7 +66,7 @@ export class Cdn extends pulumi.ComponentResource {
                     args.certificateId === null
                         ? { certType: "free", serverCertificateStatus: "on" }
                         : { certType: "cas", certId: args.certificateId, certRegion: certificateRegion(scope), serverCertificateStatus: "on" },
-                tags: args.tags,
+                tags: { ...args.tags, ...(args.certificateId === null ? {} : certificateNameTags(args.certificateNames)) },
             },
             { parent: this },
         );
@@ -72,6 +79,12 @@ export class Cdn extends pulumi.ComponentResource {
         config("https-force", "https_force", { enable: "on", https_rediret_code: String(CDN_TLS.redirectStatus) });
         config("tls", "https_tls_version", { tls10: "off", tls11: "off", tls12: "on", tls13: "on" });
         config(live ? "origin-http" : "origin-https", "forward_scheme", { enable: "on", scheme_origin: live ? "http" : "https" });
+        // Per-user paths are never cached at the edge: a directory cache rule (path_based_ttl_set:
+        // path, ttl in seconds, weight 1-99, the larger first; BatchSetCdnDomainConfig feature list)
+        // of TTL 0, "which indicates that dynamic content is not cached on CDN nodes" (CDN "Cache
+        // policy" best practice, https://www.alibabacloud.com/help/doc-detail/27145.htm). Without a
+        // rule the CDN's default policy caches a response with an ETag or Last-Modified up to 3,600 s.
+        if (!live) for (const path of DYNAMIC_PATHS) config(`no-cache${path.replace(/\//g, "-")}`, "path_based_ttl_set", { path, ttl: String(DYNAMIC_TTL_SECONDS), weight: String(DYNAMIC_RULE_WEIGHT) });
         this.cname = domain.cname;
         this.domainName = domain.domainName;
         this.registerOutputs({ cname: this.cname, domainName: this.domainName });

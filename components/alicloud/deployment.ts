@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 
 import { Deployment, Edge, RegionalEndpoint, cdnOriginHosts, deployStack } from "../deployment";
-import { StackSpec, baseTags, edgePlan, forRegion, liveRegionFor, regionBaseName, tierSchedule, transcodeTier, videoHostnames } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, homeRegions, liveRegionFor, regionBaseName, tierSchedule, transcodeTier, videoHostnames, websocketHostname } from "../model";
 import { Cdn } from "./cdn";
 import { ALICLOUD_PROFILE } from "./profile";
 import { Region } from "./region";
@@ -46,6 +46,7 @@ export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment
                     recordingBucketName: built.storage.bucketName,
                     stackRegions: spec.regions.map((r) => r.name),
                     certificateId: spec.cdn.certificate,
+                    certificateNames: spec.cdn.certificateNames,
                     tags: baseTags(spec, region.name),
                 },
                 { providers: [provider] },
@@ -81,6 +82,7 @@ export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly Regional
                       hostname: plan.hostnames.cdn,
                       regions: spec.regions.map((r) => r.name),
                       certificateId: spec.cdn.certificate,
+                      certificateNames: spec.cdn.certificateNames,
                       tags: baseTags(spec, "global"),
                   },
                   { providers: [provider] },
@@ -93,6 +95,9 @@ export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly Regional
                   { hostname: plan.hostnames.api, regions: plan.steering.regions.map((r) => forRegion(endpoints, r)), failover: plan.steering.failover },
                   { providers: [provider] },
               );
+    const home = homeRegions(spec);
+    const wsHost = home.length === 1 ? websocketHostname(spec, ALICLOUD_PROFILE, home[0]) : null;
+    const websocket = wsHost === null || steering !== undefined ? undefined : { hostname: wsHost, cname: forRegion(endpoints, home[0]).loadBalancerDnsName };
     return {
         cdn,
         steering,
@@ -101,6 +106,9 @@ export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly Regional
             ...(steering === undefined || plan.steering === null
                 ? {}
                 : { steering: { hostname: plan.hostnames.api, gtmInstanceId: steering.instanceId, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
+            // One region inside the boundary and a CDN that does not carry WebSocket: point the API name,
+            // which WebSocket clients use (websocketHostname), at the region's load balancer (CNAME).
+            ...(websocket === undefined ? {} : { websocket }),
             // Regions outside the residency boundary: point each name (CNAME) at its load balancer.
             ...(plan.separate.length === 0 ? {} : { separateRegions: Object.fromEntries(plan.separate.map((x) => [x.region, { hostname: x.api, cname: forRegion(endpoints, x.region).loadBalancerDnsName }])) }),
         },

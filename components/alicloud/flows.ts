@@ -6,17 +6,19 @@ import type { FlowKey } from "../model/flows";
 
 export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "viewer": [
-        "CDN domain serves the domain over HTTPS",
+        "CDN domain serves the domain over HTTPS: the CDN's free certificate, or an uploaded one (cdn.certificate) whose names (cdn.certificateNames, tagged on the domain) cover it; unknown when the names are not given",
         "origin: the region's ALB, Host = the domain on the listener certificate",
-        "HTTPS listener has a certificate",
+        "the dynamic paths (/api, /order) are not cached at the edge: a zero-TTL directory cache rule (path_based_ttl_set) applies",
+        "HTTPS listener has a certificate (tls.certificateId) whose names (tls.certificateNames, tagged on the ALB) cover the domain; unknown when the names are not given",
         "listener default action -> api server group",
         "server group -> scaling group attached ([growth, mature] ACK node pool on the product NodePort, whose Service (type NodePort or LoadBalancer) selects the Deployment's pods and targets a container port they declare; [serverless] the SAE ingress holds the HTTPS listener and one rule per domain and path to the application's container port)",
         "targets answer the health check (the app image contract of app.imageId; [growth, mature] a pod probe GETs /healthz, and every HTTP probe targets a port the container declares)",
         "security group of the targets admits the load balancer's vSwitches on the target port",
     ],
     "interaction": [
-        "entry as for the viewer flow",
-        "listener rule /ws -> ws server group",
+        "the edge carries WebSocket: Alibaba Cloud CDN does not, so the /ws route (the ALB rule's Host condition, the SAE ingress rule's domain) takes only api.<domain> (api-<region>.<domain> outside the residency boundary), which resolves straight to the ALB (GTM's address pool of the region in mature, else the stack output websocket / separateRegions CNAME)",
+        "HTTPS listener certificate names cover that host",
+        "listener rule /ws (Host = that name) -> ws server group",
         "server group -> targets ([growth, mature] the interaction service)",
         "targets answer the health check",
         "security group admits the load balancer",
@@ -24,6 +26,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "order": [
         "entry and listener rule /order -> order server group -> targets, as above",
         "database whitelist admits the targets' vSwitches; the application's Normal account holds ReadWrite (or DMLOnly) on a database of that store",
+        "[serverless] the order application's envs name this region's stores: DATABASE_HOST the PolarDB connectionString (or the RDS instance's), KAFKA_BROKERS the Kafka endPoint on 9092",
         "[serverless] the order application sets DATABASE_PASSWORD from a ConfigMap key (envs valueFrom.configMapRef); the ConfigMap is declared in the application's namespace",
         "[serverless] every SAE application reads exactly its service's passwords (interaction: the cache's only), from a ConfigMap no other application reads",
         "[growth, mature] the order pods load the data-endpoints ConfigMap (envFrom) and a Secret holding DATABASE_PASSWORD",
@@ -34,6 +37,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "hot-products": [
         "entry and listener -> api server group -> targets, as above",
         "Redis whitelist admits the targets' vSwitches",
+        "[serverless] the product application's REDIS_HOST names this region's Tair connectionDomain (no port: 6379)",
         "[serverless] the product application sets REDIS_PASSWORD from its own ConfigMap",
         "[growth, mature] with a password on the Tair instance (vpcAuthMode not Close), the product pods load a Secret holding REDIS_PASSWORD",
     ],
@@ -41,7 +45,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "NLB listeners RTMP 1935/TCP, SRT 10080/UDP and the play origin 80/TCP -> server groups -> the transcoder scaling group attached on 1935, 10080 and 8080; each group's TCP health check probes a port the media server serves (1935, 8080)",
         "the transcoders' security group admits 1935/TCP, 10080/UDP and 8080/TCP",
         "user data runs the pinned SRS image with RTMP, SRT, HTTP (HLS/HTTP-FLV) and the 1080p/720p/480p transcode engines",
-        "play domain: a CDN domain (cdnType video, HTTPS) whose origin is the NLB's 80 listener",
+        "play domain: a CDN domain (cdnType video, HTTPS on a certificate covering play-<region>.<domain>) whose origin is the NLB's 80 listener",
         "RAM role of the transcoders, trusted by ecs.aliyuncs.com, may oss:PutObject into the region's bucket; the user data uploads recordings there",
         "bucket encrypted (KMS server-side encryption)",
         "(a one-zone region: ApsaraVideo Live ingest and play domains in a Live region, mapped outside the stack)",

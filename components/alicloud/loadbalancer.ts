@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 
-import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, WEBSOCKET_IDLE_TIMEOUT_SECONDS, defaultRoute } from "../model";
+import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute } from "../model";
 
 export interface LoadBalancerArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -10,6 +10,13 @@ export interface LoadBalancerArgs {
     readonly vswitchIds: pulumi.Input<string>[];
     /** Certificate Management Service certificate id of the HTTPS listener (config `tls.certificateId`). */
     readonly certificateId: string | null;
+    /** Names the certificate covers (config `tls.certificateNames`), tagged on the ALB (certificateNameTags). */
+    readonly certificateNames: readonly string[];
+    /**
+     * The host name WebSocket clients use (websocketHostname): the long-lived route's rule takes only
+     * requests for it (a Host condition), since the CDN does not carry WebSocket. null: any host.
+     */
+    readonly websocketHost: string | null;
     /** Routes of the compute tier (businessRoutes): one server group and path rule each. */
     readonly routes: readonly BusinessRoute[];
     /** `instance`: ECS servers (server group type `Instance`); `ip`: pods by address (type `Ip`). */
@@ -72,7 +79,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 zoneMappings: args.zones.map((zoneId, i) => ({ zoneId, vswitchId: args.vswitchIds[i] })),
                 deletionProtectionEnabled: true,
                 modificationProtectionConfig: { status: "ConsoleProtection", reason: "managed-by-pulumi" },
-                tags,
+                tags: { ...tags, ...certificateNameTags(args.certificateNames) },
             },
             { parent: this },
         );
@@ -143,7 +150,12 @@ export class LoadBalancer extends pulumi.ComponentResource {
                         ruleName: `${name}-${route.name}`,
                         listenerId: https.id,
                         priority: route.priority,
-                        ruleConditions: [{ type: "Path", pathConfig: { values: [...route.pathPatterns] } }],
+                        // All conditions of a rule must match (ALB API CreateRule RuleConditions): the
+                        // WebSocket route takes only its own host name (Host condition, hostConfig.values).
+                        ruleConditions: [
+                            { type: "Path", pathConfig: { values: [...route.pathPatterns] } },
+                            ...(route.longLived && args.websocketHost !== null ? [{ type: "Host", hostConfig: { values: [args.websocketHost] } }] : []),
+                        ],
                         ruleActions: [{ order: 1, ...forwardTo(groupOf(route))[0] }],
                     },
                     { parent: this },

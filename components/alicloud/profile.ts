@@ -134,6 +134,12 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     cdnCertificate: { pattern: /^\d{1,20}$/, what: "the numeric id of a Certificate Management Service certificate" },
     // GTM steers without a Route 53 zone: `dns.zoneId` is declared aws only (schema.ts).
     dnsZoneId: null,
+    // Alibaba Cloud CDN does not carry WebSocket ("CDN does not support Websocket, but Dynamic Route
+    // for CDN supports Websocket", FAQ https://www.alibabacloud.com/help/faq-detail/40177.htm), and
+    // DCDN's WebSocket is a value-added feature enabled by ticket after enterprise real-name
+    // verification (DCDN "Configure WebSocket", doc-detail/145585), which no `pulumi up` can do. ALB
+    // HTTP and HTTPS listeners carry WebSocket with no setting, so the WebSocket name resolves to them.
+    cdnCarriesWebSocket: false,
     tlsCertificateRequired: true,
     // The edge outputs each separate region's api-<region> name and its load balancer (CNAME at the
     // user's DNS); the listener certificate of tls.certificateId must cover the name.

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
 import { RegionOutputs } from "../region-outputs";
-import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule } from "../model";
+import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule, websocketHostname } from "../model";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -20,12 +20,13 @@ import { Storage } from "./storage";
  * What a region reads of the stack spec: names and tags (`prefix`, `project`, `domain`, `tags`),
  * the network (`natStrategy`, `adminCidrs`, `appPort`), the business tier (`compute`, `app`,
  * `kubernetes`, `scaling`, `events`, `peaks`), the data tier (`database`, `cache`, `queue`), the
- * alarms (`monitoring`) and the listener certificate (`tls`). The stage, the cloud, the other
- * regions, the CDN and the video layer are the deployment's (deployAlicloud, deployAws).
+ * alarms (`monitoring`), the listener certificate (`tls`) and whether a CDN fronts the regions
+ * (`cdn`: WebSocket clients then use the API name, websocketHostname). The stage, the cloud, the
+ * other regions, the CDN itself and the video layer are the deployment's (deployAlicloud, deployAws).
  */
 export type RegionStackSpec = Pick<
     StackSpec,
-    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls"
+    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls" | "cdn"
 >;
 
 /** Inputs of one region of the stack. */
@@ -87,6 +88,8 @@ export class Region extends pulumi.ComponentResource {
                 zones: net.zones,
                 vswitchIds: net.vswitchIds,
                 certificateId: spec.tls.certificateId,
+                certificateNames: spec.tls.certificateNames,
+                websocketHost: websocketHostname(spec, ALICLOUD_PROFILE, region.name),
                 routes,
                 targetKind: targetKind(spec.compute),
                 httpsOwner: spec.compute === "serverless" ? "sae" : "loadBalancer",
@@ -164,6 +167,7 @@ export class Region extends pulumi.ComponentResource {
                           securityGroupId: net.securityGroupIds.app,
                           loadBalancerId: this.loadBalancer.loadBalancerId,
                           routes,
+                          websocketHost: websocketHostname(spec, ALICLOUD_PROFILE, region.name),
                           endpoints: {
                               databaseHost: this.database.endpoint,
                               databaseReaderHost: this.database.readWriteSplitEndpoint,

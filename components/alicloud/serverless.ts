@@ -63,6 +63,8 @@ export interface ServerlessServicesArgs {
     /** The region's ALB: the SAE ingress creates the HTTPS listener and its path rules on it. */
     readonly loadBalancerId: pulumi.Input<string>;
     readonly routes: readonly BusinessRoute[];
+    /** The host name WebSocket clients use (websocketHostname): the long-lived route's ingress rule is for it only. null: every host of the stack. */
+    readonly websocketHost: string | null;
     readonly endpoints: ServiceEndpoints;
     /**
      * The database account the services that use the database (SERVICE_DATA_ACCESS) log in with.
@@ -228,7 +230,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
                 rules: args.routes
                     .filter((r) => r.pathPatterns.length > 0)
                     .flatMap((route) =>
-                        hosts.map((domain) => ({
+                        (route.longLived && args.websocketHost !== null ? [args.websocketHost] : hosts).map((domain) => ({
                             appId: appOf(serviceOf(route)).id,
                             appName: appOf(serviceOf(route)).appName,
                             containerPort: spec.appPort,

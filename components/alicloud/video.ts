@@ -155,6 +155,8 @@ export interface VideoArgs {
     readonly stackRegions: readonly string[];
     /** Certificate Management Service certificate id of the play domain; null: the CDN's free certificate. */
     readonly certificateId: string | null;
+    /** The names that certificate covers (config `cdn.certificateNames`). */
+    readonly certificateNames: readonly string[];
     readonly tags: Record<string, string>;
 }
 
@@ -201,6 +203,7 @@ export class Video extends pulumi.ComponentResource {
                     hostname: args.hostnames.play,
                     regions: args.stackRegions,
                     certificateId: args.certificateId,
+                    certificateNames: args.certificateNames,
                     tags: args.tags,
                     delivery: "live",
                 },

@@ -10,7 +10,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "origin: the region's ALB, reached by a name on the ALB certificate (Host forwarded)",
         "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
         "listener default action -> api target group",
-        "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort, whose Service (type NodePort or LoadBalancer) selects the Deployment's pods and targets a container port they declare; [serverless] the ECS service whose loadBalancers entry names the target group (type ip) on a container port its task definition maps)",
+        "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort, whose Service (type NodePort or LoadBalancer) selects the Deployment's pods and targets a container port they declare; [serverless] the ECS service whose loadBalancers entry names the target group (type ip) on a container port its task definition maps, created after the listener or rule that forwards to it (dependsOn: ECS refuses a target group with no associated load balancer))",
         "targets answer the health check (the app image contract of app.imageId, or user data serving /healthz; [growth, mature] a pod probe GETs /healthz, and every HTTP probe targets a port the container declares)",
         "security groups: load balancer -> targets on the target port",
     ],
@@ -27,8 +27,10 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "Aurora/RDS writer in the data security group ([mature] secondary regions forward writes to the primary)",
         "[serverless] the order tasks start: their private subnets route 0.0.0.0/0 to a NAT gateway (image, secrets, logs); for every secret the container references, the secret holds the JSON key it reads (username, password) and the service's own execution role may secretsmanager:GetSecretValue on it (and kms:Decrypt on a customer managed key); the awslogs driver writes to a log group of the stack with logs:CreateLogStream/PutLogEvents; a private ECR image is pulled with the ECR actions. The order container injects DATABASE_PASSWORD from the writer's RDS-managed secret (or one the stack declares)",
         "[growth, mature] the order pods' database credential: the RDS-managed secret, read with their IAM role (IRSA: the projected token AWS_WEB_IDENTITY_TOKEN_FILE names is mounted, the role trusted for exactly system:serviceaccount:live-commerce:order and the token audience sts.amazonaws.com, GetSecretValue on that secret), or a Secret holding DATABASE_PASSWORD (a global database)",
+        "[growth, mature] MSK client authentication the order service can use: unauthenticated access; SASL/IAM with its role allowed kafka-cluster:Connect on the cluster and kafka-cluster:WriteData, DescribeTopic on the orders topic; mutual TLS only (no client certificate in the stack) and SCRAM without an associated secret are broken",
         "[growth, mature] security groups: targets admitted on the port MSK serves them (9094 for TLS clients; 9092 plaintext, 9096 SCRAM, 9098 IAM) -> MSK in the data security group",
         "[growth, mature] the order pods load the data-endpoints ConfigMap (envFrom)",
+        "[serverless, kubernetes] the app's settings (the ECS container's environment, the data-endpoints ConfigMap) name this region's writer (DATABASE_HOST) and brokers (KAFKA_BROKERS) on the port each listens on; a setting missing breaks the hop",
         "egress: the targets' private subnet routes 0.0.0.0/0 to a NAT gateway (payment APIs)",
     ],
     "hot-products": [
@@ -58,5 +60,6 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "topic has a subscriber (monitoring.contacts), each subscription on a protocol that reaches a person (email, email-json, sms, http, https) with an endpoint of that form",
         "[serverless] each ECS service has a critical alarm on its own metrics (ClusterName, ServiceName) that reaches a subscribed topic the same way",
         "every other topic an alarm of any level notifies (warning, critical, fatal) reaches a subscriber the same way",
+        "every alarm of a level reads its metrics under the dimensions the namespace publishes (AWS/ApplicationELB LoadBalancer, TargetGroup; AWS/RDS DBClusterIdentifier, DBInstanceIdentifier; AWS/ElastiCache CacheClusterId; AWS/Kafka Cluster Name; AWS/ECS ClusterName, ServiceName), each naming a resource of the stack",
     ],
 };

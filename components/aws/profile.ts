@@ -78,6 +78,11 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     cdnOriginLimit: 2,
     cdnCertificate: { pattern: /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, what: "the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates from us-east-1 only)" },
     dnsZoneId: { pattern: /^Z[A-Z0-9]{1,31}$/, what: "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ" },
+    // "WebSocket functionality is automatically enabled to work with any distribution" (CloudFront
+    // Developer Guide, "Use WebSockets with CloudFront distributions"), given the viewer's
+    // Sec-WebSocket-* headers reach the origin (the default behaviour, which serves /ws, forwards
+    // every viewer header with the managed AllViewer origin request policy: components/aws/cdn.ts).
+    cdnCarriesWebSocket: true,
     tlsCertificateRequired: false,
     // A separate region's api-<region> name would need a Route 53 record and a name on the region's
     // ACM certificate, which the AWS edge does not build.

@@ -42,6 +42,9 @@ export function serviceNodePort(service: string): number | undefined {
     return route === undefined ? undefined : ROUTE_NODE_PORTS[route];
 }
 
+/** The Kafka topic the order service publishes each order to (presets COMMON.queueTopics creates it). */
+export const ORDERS_TOPIC = "orders";
+
 export const FLOWS: readonly FlowDefinition[] = [
     {
         key: "viewer",

@@ -257,6 +257,19 @@ export function edgePlan(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "r
     };
 }
 
+/**
+ * The host name WebSocket clients of `region` connect to when the cloud's CDN does not carry
+ * WebSocket (CloudProfile.cdnCarriesWebSocket false): the region's API name, which resolves to its
+ * load balancer (GTM steering of `api.<domain>` across the boundary's regions, the stack output
+ * `websocket` with one region, `api-<region>.<domain>` outside the boundary). null when WebSocket
+ * goes through the CDN with the other routes (or the stack has no CDN: every name reaches the load
+ * balancer, any host).
+ */
+export function websocketHostname(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "residency">, profile: Pick<CloudProfile, "cdnCarriesWebSocket">, region: string): string | null {
+    if (profile.cdnCarriesWebSocket || !spec.cdn.enabled) return null;
+    return homeRegions(spec).includes(region) ? globalHostnames(spec).api : separateApiHostname(spec, region);
+}
+
 /** API hostname of a region outside the residency boundary, e.g. api-ap-southeast-1.live.example.com. */
 export function separateApiHostname(spec: Pick<StackSpec, "domain">, region: string): string {
     return `api-${region}.${spec.domain}`;

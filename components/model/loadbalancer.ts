@@ -21,6 +21,17 @@ export const ROUTES: readonly Route[] = [
     { name: "api", pathPatterns: [], priority: 100, longLived: false },
 ];
 
+/** The path prefix of the product, user and cart APIs the default route answers (compute.ts routes /api/users to the user service). */
+export const API_PATH = "/api";
+
+/**
+ * Directories whose responses differ per user and are never served from a CDN cache: the APIs,
+ * the orders and the WebSocket endpoint (each route's first path pattern). AWS leaves everything
+ * but STATIC_PATH uncached (CachingDisabled on the default behaviour); Alibaba Cloud CDN gets a
+ * zero-TTL cache rule per directory.
+ */
+export const DYNAMIC_PATHS: readonly string[] = [API_PATH, ...ROUTES.filter((r) => r.pathPatterns.length > 0).map((r) => r.pathPatterns[0])];
+
 /** Idle timeout for listeners carrying WebSocket traffic (clients ping every 30 s; 10 minutes tolerates lulls). */
 export const WEBSOCKET_IDLE_TIMEOUT_SECONDS = 600;
 
@@ -61,4 +72,25 @@ export const ELB_NAME_PREFIX_MAX = 6;
 export function elbNamePrefix(role: string): string {
     // Service routes are longer than the prefix allows: interaction -> inter-, product -> produ-.
     return `${role.slice(0, ELB_NAME_PREFIX_MAX - 1)}-`;
+}
+
+/** Key prefix of the tags naming what the load balancer's listener certificate covers: `certificate-name-1`, `certificate-name-2`, ... */
+export const CERTIFICATE_NAME_TAG = "certificate-name-";
+
+/**
+ * Tags declaring the names the listener certificate covers (config `tls.certificateNames`), one
+ * name a tag (a tag value holds at most 128 characters, CERTIFICATE_NAME_PATTERN), so the plan
+ * carries them and the flows can check each served host name against them.
+ */
+export function certificateNameTags(names: readonly string[]): Record<string, string> {
+    return Object.fromEntries(names.map((n, i) => [`${CERTIFICATE_NAME_TAG}${i + 1}`, n]));
+}
+
+/** The names a load balancer's tags declare its certificate covers (certificateNameTags), in tag order. */
+export function certificateNamesOf(tags: unknown): string[] {
+    if (typeof tags !== "object" || tags === null) return [];
+    return Object.entries(tags)
+        .filter((e): e is [string, string] => e[0].startsWith(CERTIFICATE_NAME_TAG) && typeof e[1] === "string")
+        .sort(([a], [b]) => Number(a.slice(CERTIFICATE_NAME_TAG.length)) - Number(b.slice(CERTIFICATE_NAME_TAG.length)))
+        .map(([, v]) => v);
 }

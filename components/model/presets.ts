@@ -8,6 +8,7 @@
 // - scale out when connections > 5,000 OR CPU > 70%; scale in when connections < 1,000 AND CPU < 30%.
 // A stack file overrides any of these (see spec.ts); a stack never needs to repeat them.
 
+import { ORDERS_TOPIC } from "./flows";
 import { presetServices } from "./kubernetes";
 import { CloudProfile } from "./profile";
 import { ComputeSize, DatabaseEngine, ComputeTier, OnlineRange, ServerlessCapacity, Stage, StackSpec } from "./types";
@@ -60,11 +61,11 @@ const COMMON = {
         releaseAfterMinutes: 30,
     },
     monitoringContacts: { warning: [], critical: [], fatal: [] },
-    queueTopics: ["orders", "interactions"],
+    queueTopics: [ORDERS_TOPIC, "interactions"],
     /** Placeholder registry (a documentation domain): a stack sets its own registry or per-service images. */
     imageRegistry: "registry.example.com/live-commerce",
     imageTag: "1.0.0",
-    tls: { certificateId: null },
+    tls: { certificateId: null, certificateNames: [] },
     /** A compute-optimised 16 vCPU transcoder carries about four 1080p inputs into the three-rendition ladder. */
     transcoderSize: { vcpu: 16, memoryGiB: 32 },
     /** Alibaba Cloud Linux 3 public image (public image ids are their names); a baked image scales out faster. */
@@ -107,7 +108,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts },
             tls: COMMON.tls,
-            cdn: { enabled: true, originFailover: false, certificate: null },
+            cdn: { enabled: true, originFailover: false, certificate: null, certificateNames: [] },
             video: { transcoderSize: COMMON.transcoderSize, maxTranscoders: 4, transcoderImageId: COMMON.transcoderImageId },
             prefix: COMMON.prefix,
             domain: COMMON.domain,
@@ -155,7 +156,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts },
             tls: COMMON.tls,
-            cdn: { enabled: true, originFailover: false, certificate: null },
+            cdn: { enabled: true, originFailover: false, certificate: null, certificateNames: [] },
             video: { transcoderSize: COMMON.transcoderSize, maxTranscoders: 12, transcoderImageId: COMMON.transcoderImageId },
             prefix: COMMON.prefix,
             domain: COMMON.domain,
@@ -200,7 +201,7 @@ export const STAGE_PRESETS: Readonly<Record<Stage, StagePreset>> = {
             },
             monitoring: { levels: ["warning", "critical", "fatal"], contacts: COMMON.monitoringContacts },
             tls: COMMON.tls,
-            cdn: { enabled: true, originFailover: true, certificate: null },
+            cdn: { enabled: true, originFailover: true, certificate: null, certificateNames: [] },
             video: { transcoderSize: COMMON.transcoderSize, maxTranscoders: 40, transcoderImageId: COMMON.transcoderImageId },
             prefix: COMMON.prefix,
             domain: COMMON.domain,

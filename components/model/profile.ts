@@ -100,6 +100,11 @@ export interface CloudProfile {
      * declaration says which clouds use the key, schema.ts, and rejects it on the others).
      */
     readonly dnsZoneId: CertificateFormat | null;
+    /**
+     * Whether the cloud's CDN carries WebSocket (an HTTP/1.1 Upgrade held open end to end). False:
+     * WebSocket clients reach the regions' load balancers by the API name instead (websocketHostname).
+     */
+    readonly cdnCarriesWebSocket: boolean;
     /** Whether the HTTPS listener needs an uploaded certificate (`tls.certificateId`) to deploy. */
     readonly tlsCertificateRequired: boolean;
     /**

@@ -217,6 +217,13 @@ export const ALARM_LEVELS = ["warning", "critical", "fatal"] as const;
 
 export const CIDR_TEXT = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
 export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+/**
+ * A name a certificate covers: a domain (DOMAIN_PATTERN) or a wildcard in its left-most label only
+ * (`*.live.example.com`; RFC 6125 section 6.4.3), at most 128 characters: the value of an Alibaba
+ * Cloud tag ("The value can be up to 128 characters in length", TagResources Tag.N.Value), which
+ * is where the ALB carries it for the flow analysis.
+ */
+export const CERTIFICATE_NAME_PATTERN = /^(?=.{1,128}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const LOCAL_TIME_TEXT = /^\d{2}:\d{2}$/;
@@ -404,6 +411,15 @@ export const CONFIG_FIELDS = {
             what: "a certificate reference",
             doc: "HTTPS certificate of the CDN domain: on aws the ARN of an existing ACM certificate in us-east-1 (unset: the stack requests one for the domain, DNS validation records in the output cdn.certificateValidationRecords); on alicloud the numeric id of a Certificate Management Service certificate (unset: the CDN's free certificate).",
         },
+        certificateNames: {
+            kind: "textList",
+            pattern: CERTIFICATE_NAME_PATTERN,
+            what: "a host name the certificate covers (a domain such as live.example.com, or a wildcard such as *.live.example.com, up to 128 characters)",
+            clouds: ["alicloud"],
+            cloudNote: "CloudFront's certificate is an ACM certificate whose names the plan carries",
+            defaultDoc: "none: with cdn.certificate set, the CDN's certificate hops cannot be judged (unknown)",
+            doc: "The names the Certificate Management Service certificate of cdn.certificate covers. The flows check the CDN domain (the domain) and each play domain (play-<region>.<domain>) against them, a wildcard matching one label; each is tagged on the CDN domain. Not needed with the CDN's free certificate, which is issued for the domain itself.",
+        },
     }),
     tls: section("TLS of the load balancers' public HTTPS listeners.", {
         certificateId: {
@@ -412,6 +428,15 @@ export const CONFIG_FIELDS = {
             clouds: ["alicloud"],
             cloudNote: "AWS stacks request their ACM certificates for the domain and api.<domain>",
             doc: "Certificate Management Service certificate id (e.g. 12345678-cn-hangzhou) of the domain; unset, the ALB HTTPS listener has no certificate and pulumi up refuses the stack. AWS stacks request their ACM certificates for the domain and api.<domain> and take no id.",
+        },
+        certificateNames: {
+            kind: "textList",
+            pattern: CERTIFICATE_NAME_PATTERN,
+            what: "a host name the certificate covers (its subject alternative names: a domain such as live.example.com, or a wildcard such as *.live.example.com, up to 128 characters)",
+            clouds: ["alicloud"],
+            cloudNote: "AWS stacks request their ACM certificates, whose names the plan carries",
+            defaultDoc: "none: the flows' certificate hops cannot be judged (unknown)",
+            doc: "The names the certificate of tls.certificateId covers (its subject alternative names, as Certificate Management Service lists them). The flows check that every host name the load balancer answers (the domain the CDN forwards, api.<domain> for the API and WebSocket) is one of them, a wildcard matching exactly one label (RFC 6125 section 6.4.3). Each is tagged on the ALB (tags hold at most 128 characters).",
         },
     }),
     dns: section("Global DNS.", {

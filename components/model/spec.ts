@@ -284,6 +284,7 @@ function readCdn(r: ConfigReader, value: unknown, preset: StagePreset, profile: 
         enabled: r.boolean(f.enabled, s, "enabled", "cdn", d.enabled),
         originFailover: r.boolean(f.originFailover, s, "originFailover", "cdn", d.originFailover),
         certificate: certificateOk ? certificate : d.certificate,
+        certificateNames: r.textList(f.certificateNames, s, "certificateNames", "cdn", d.certificateNames),
     };
 }
 
@@ -340,7 +341,10 @@ function readResidency(r: ConfigReader, value: unknown, profile: Pick<CloudProfi
 function readTls(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["tls"] {
     const f = F.tls.fields;
     const s = r.section(value, "tls", f);
-    return { certificateId: r.optionalText(f.certificateId, s, "certificateId", "tls", preset.spec.tls.certificateId) };
+    return {
+        certificateId: r.optionalText(f.certificateId, s, "certificateId", "tls", preset.spec.tls.certificateId),
+        certificateNames: r.textList(f.certificateNames, s, "certificateNames", "tls", preset.spec.tls.certificateNames),
+    };
 }
 
 function readEvents(r: ConfigReader, value: unknown): LiveEvent[] {

@@ -1,6 +1,7 @@
 // The live-commerce flows on Alibaba Cloud, walked over the planned resources of one region.
 
 import {
+    API_PATH,
     APP_CONNECTIONS_METRIC,
     DATABASE_PASSWORD_ENV,
     DATA_PORTS,
@@ -17,19 +18,22 @@ import {
     RouteName,
     SERVICE_NAMES,
     SRS_IMAGE,
+    certificateNamesOf,
     flowDefinition,
     serviceCredentialEnvs,
     srsConfig,
+    ORDERS_TOPIC,
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, aliRulesAdmit, cidrContains, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
+import { HealthCheck, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
+    cdnConfig: "alicloud:cdn/domainConfig:DomainConfig",
     alb: "alicloud:alb/loadBalancer:LoadBalancer",
     listener: "alicloud:alb/listener:Listener",
     rule: "alicloud:alb/rule:Rule",
@@ -188,10 +192,129 @@ function aliRuleMatches(conditions: unknown, path: string, host: string): Verdic
     return true;
 }
 
+/**
+ * The host names the route's requests must carry to take it: the values of the Host condition of
+ * its ALB rule, or the domains of its SAE ingress rules; null when it takes any host (no Host
+ * condition); undefined when nothing routes it (no rule: the walk finds that break itself).
+ */
+function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: readonly string[]): string[] | null | undefined {
+    if (patterns.length === 0) return null;
+    const ingress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
+    if (ingress !== undefined) {
+        const domains = list(ingress.inputs.rules).filter(isRecord).filter((r) => r.path === patterns[0]).map((r) => str(r.domain)).filter((d): d is string => d !== undefined);
+        return domains.length === 0 ? undefined : [...new Set(domains)];
+    }
+    const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
+    const rule = listener === undefined ? undefined : g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
+    if (rule === undefined) return undefined;
+    const hosts = list(rule.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").flatMap((c) => strings(at(c, "hostConfig.values")));
+    return hosts.length === 0 ? null : hosts;
+}
+
+/**
+ * The entry of the WebSocket route: Alibaba Cloud CDN does not carry WebSocket ("CDN does not
+ * support Websocket, but Dynamic Route for CDN supports Websocket", FAQ
+ * https://www.alibabacloud.com/help/faq-detail/40177.htm), so a WebSocket name served by a CDN
+ * domain breaks the flow there; a name the CDN does not serve resolves to the ALB, whose HTTP and
+ * HTTPS listeners carry WebSocket with no setting. Where GTM answers the name
+ * (alicloud.dns.GtmInstance `publicUserDomainName`), one of its address pools must hold this ALB
+ * (alicloud.dns.AddressPool `addresses[].address`, type DOMAIN). Returns the host the ALB sees.
+ */
+function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): string {
+    const hosts = routedHosts(g, region, alb, patterns);
+    // Nothing routes the WebSocket path: the walk goes on from the viewers' entry to that missing rule.
+    if (hosts === undefined) return cdnEntry(g, w, alb, patterns[0]);
+    const cdns = g.ofType(T.cdn).filter((c) => c.inputs.cdnType !== "video");
+    const viaCdn = hosts === null ? cdns[0] : cdns.find((c) => hosts.includes(String(c.inputs.domainName)));
+    const check = "the edge carries WebSocket";
+    if (viaCdn !== undefined) {
+        w.hop(
+            viaCdn,
+            check,
+            `${String(viaCdn.inputs.domainName)}${patterns[0]} enters through the CDN domain ${viaCdn.name}${hosts === null ? " (the ALB rule takes any host)" : ""}: Alibaba Cloud CDN does not carry WebSocket (only DCDN's websocket feature does); give the route a host name resolved straight to the ALB`,
+        );
+    }
+    const host = hosts?.[0] ?? w.absent(alb, check, `no host name reaches ${alb.name}'s WebSocket route`);
+    const gtm = g.ofType("alicloud:dns/gtmInstance:GtmInstance").find((x) => x.inputs.publicUserDomainName === host);
+    if (gtm === undefined) {
+        w.hop(alb, `${check}: ${host} resolves to ${alb.name} (stack output websocket or separateRegions), whose HTTPS listener carries WebSocket`, true);
+        return host;
+    }
+    const pools = g.referrers(gtm, "alicloud:dns/addressPool:AddressPool", "instanceId");
+    const holds = pools.some((p) => list(p.inputs.addresses).filter(isRecord).some((a) => (found(g.refs(p, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn)));
+    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries WebSocket`, holds ? true : `no address pool of ${gtm.name} holds ${alb.name}: ${host} never reaches this region's WebSocket route`);
+    return host;
+}
+
+/**
+ * The listener certificate is valid for `host`: a certificate is set (else the hop waits for
+ * `tls`), and `host` is one of the names the ALB's tags declare it covers (tls.certificateNames,
+ * certificateNameTags; a wildcard matches one label, RFC 6125 section 6.4.3). Without declared
+ * names the hop cannot be judged: undetermined, never assumed.
+ */
+function certificateVerdict(alb: FlowResource, certificateId: unknown, host: string, unset: string): Verdict {
+    if (str(certificateId) === undefined) return { reason: unset, setting: "tls" };
+    const names = certificateNamesOf(alb.inputs.tags);
+    if (names.length === 0) return undetermined(`tags (tls.certificateNames: the names certificate ${String(certificateId)} covers are not given)`);
+    return coversName(names, host) ? true : `certificate ${String(certificateId)} covers ${names.join(", ")}, not ${host}: clients refuse the TLS handshake`;
+}
+
 function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): Targets {
     const alb = g.ofType(T.alb, region)[0] ?? w.absent(undefined, "load balancer", `no ALB in ${region}`);
+    const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
+    // The ALB reaches its backends from its own vSwitches (it carries no security group).
+    const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
+    const host = ROUTES.find((x) => x.name === route)?.longLived === true ? websocketEntry(g, w, region, alb, patterns) : cdnEntry(g, w, alb, patterns[0] ?? DYNAMIC_API_PATH);
+    return albPath(g, w, region, alb, route, patterns, host, lbCidrs);
+}
+
+/**
+ * A CDN domain serves its name over HTTPS on a certificate valid for it (alicloud.cdn.DomainNew
+ * `certificateConfig`: `serverCertificateStatus` on; `certType` free, issued by the CDN for the
+ * domain itself, or cas, a Certificate Management Service certificate whose names the domain's
+ * tags declare: cdn.certificateNames, certificateNameTags). Without declared names a cas
+ * certificate cannot be judged: undetermined, never assumed.
+ */
+function cdnCertificateVerdict(cdn: FlowResource): Verdict {
+    if (at(cdn.inputs, "certificateConfig.serverCertificateStatus") !== "on") return `${cdn.name} has no HTTPS certificate (certificateConfig.serverCertificateStatus on)`;
+    if (at(cdn.inputs, "certificateConfig.certType") !== "cas") return true;
+    const host = String(cdn.inputs.domainName);
+    const names = certificateNamesOf(cdn.inputs.tags);
+    if (names.length === 0) return undetermined(`tags (cdn.certificateNames: the names certificate ${String(at(cdn.inputs, "certificateConfig.certId"))} covers are not given)`);
+    return coversName(names, host) ? true : `the CDN certificate covers ${names.join(", ")}, not ${host}: viewers refuse the TLS handshake`;
+}
+
+/** A request path of the API route (the load balancer's default action): dynamic, per user (as on AWS). */
+const DYNAMIC_API_PATH = `${API_PATH}/products`;
+
+/** The arguments of a CDN domain config (alicloud.cdn.DomainConfig `functionArgs`: argName -> argValue). */
+function functionArgs(config: FlowResource): Record<string, string> {
+    return Object.fromEntries(list(config.inputs.functionArgs).filter(isRecord).map((a) => [String(a.argName), String(a.argValue)]));
+}
+
+/**
+ * The CDN serves `path` uncached: of the domain's directory cache rules (DomainConfig
+ * `path_based_ttl_set`: path, ttl, weight 1-99 with 1 the default, the larger weight applying)
+ * that cover the path, the one that applies has TTL 0 ("not cached on CDN nodes", doc-detail/27145).
+ * With no rule the default policy caches a response with an ETag or Last-Modified up to 3,600 s
+ * (CDN default cache policy, doc-detail/40080): a per-user response could be served to another user.
+ */
+function cdnDynamicNotCached(g: FlowGraph, cdn: FlowResource, path: string): Verdict {
+    const configs = g.referrers(cdn, T.cdnConfig, "domainName", ["domainName"]).filter((c) => c.inputs.functionName === "path_based_ttl_set");
+    if (configs.some((c) => FlowGraph.isUnknown(c.inputs.functionArgs))) return undetermined("functionArgs");
+    const covering = configs
+        .map(functionArgs)
+        .filter((a) => a.path !== undefined && (path === a.path || path.startsWith(a.path.endsWith("/") ? a.path : `${a.path}/`)))
+        .sort((x, y) => (num(y.weight) ?? Number(y.weight ?? 1)) - (num(x.weight) ?? Number(x.weight ?? 1)));
+    const rule = covering[0];
+    if (rule === undefined) return `no cache rule (path_based_ttl_set) of ${cdn.name} covers ${path}: the CDN's default policy caches a response with an ETag or Last-Modified up to 3,600 s, so a per-user response could be served to another user`;
+    return Number(rule.ttl) === 0 ? true : `the cache rule for ${rule.path} of ${cdn.name} keeps ${path} ${rule.ttl} s at the edge: per-user responses would be served from the cache`;
+}
+
+/** The CDN in front of the ALB: HTTPS for viewers, an origin on the ALB's HTTPS listener, `path` not cached. Returns the host the CDN forwards (its domain). */
+function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): string {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
-    w.hop(cdn, "serves the domain over HTTPS", at(cdn.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the CDN domain has no HTTPS certificate");
+    w.hop(cdn, "serves the domain over HTTPS", cdnCertificateVerdict(cdn));
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
     const toAlb = list(cdn.inputs.sources).filter(isRecord).filter((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
     // The CDN fetches from the source's port (alicloud_cdn_domain_new sources.port, default 80); the
@@ -202,15 +325,18 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         `origin -> ${alb.name}:443 (Host = ${String(cdn.inputs.domainName)})`,
         toAlb.length === 0 ? `no CDN origin reaches ${alb.name}` : sourcePorts.every((p) => p === 443) ? true : `the CDN source for ${alb.name} is on port ${sourcePorts.join(", ")}: the load balancer answers HTTPS on 443 (its HTTP listener only redirects)`,
     );
-    const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
-    // The ALB reaches its backends from its own vSwitches (it carries no security group).
-    const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
+    w.hop(cdn, `${path} is not cached at the edge`, cdnDynamicNotCached(g, cdn, path));
+    return str(cdn.inputs.domainName) ?? "";
+}
+
+/** From the ALB's HTTPS listener (or the SAE ingress on it) for requests carrying `host` to the targets that answer the route. */
+function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route: RouteName, patterns: readonly string[], host: string, lbCidrs: readonly string[]): Targets {
     const saeIngress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
-    if (g.ofType(T.saeApp, region).length > 0) return saeTargets(g, w, region, saeIngress, str(cdn.inputs.domainName) ?? "", patterns, lbCidrs);
+    if (g.ofType(T.saeApp, region).length > 0) return saeTargets(g, w, region, alb, saeIngress, host, patterns, lbCidrs);
     const https = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener", `${alb.name} has no HTTPS listener`);
     const listener = https ?? alb;
-    w.hop(listener, `certificate for ${String(cdn.inputs.domainName)}`, str(at(listener.inputs, "certificates.certificateId")) !== undefined ? true : { reason: "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created", setting: "tls" });
+    w.hop(listener, `certificate for ${host}`, certificateVerdict(alb, at(listener.inputs, "certificates.certificateId"), host, "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created"));
     let router: FlowResource = listener;
     let groupId: unknown;
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
@@ -218,7 +344,6 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
         const rule = g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
-        const host = str(cdn.inputs.domainName) ?? "";
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));
         const action = aliForwardAction(router.inputs.ruleActions);
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
@@ -285,10 +410,10 @@ function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): T
  * rest: terraform-provider-alicloud docs r/sae_ingress). Each rule reaches the application on the
  * port its readiness probe checks, and the application's security group admits the ALB's vSwitches.
  */
-function saeTargets(g: FlowGraph, w: Walk, region: string, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[]): Targets {
+function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[]): Targets {
     const i = ingress ?? w.absent(g.ofType(T.alb, region)[0], "HTTPS listener", `no SAE ingress on the ALB in ${region}: nothing listens for HTTPS`);
     w.hop(i, "HTTPS listener on 443 (SAE ingress)", i.inputs.listenerProtocol === "HTTPS" && num(i.inputs.listenerPort) === 443 ? true : `${i.name} listens on ${String(i.inputs.listenerProtocol)} ${String(i.inputs.listenerPort)}, not HTTPS 443`);
-    w.hop(i, `certificate for ${host}`, str(i.inputs.certIds) !== undefined ? true : { reason: "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created", setting: "tls" });
+    w.hop(i, `certificate for ${host}`, certificateVerdict(alb, i.inputs.certIds, host, "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created"));
     let rule: Record<string, unknown> | undefined;
     if (patterns.length === 0) rule = isRecord(i.inputs.defaultRule) ? i.inputs.defaultRule : undefined;
     else rule = list(i.inputs.rules).filter(isRecord).find((r) => r.path === patterns[0] && r.domain === host);
@@ -582,23 +707,31 @@ function saeCredentialScope(g: FlowGraph, w: Walk, region: string): void {
 }
 
 /**
- * The hop from the app's endpoint setting `env` to a data store, where the tier takes its settings
- * from the stack (the Kubernetes ConfigMap data-endpoints): the setting names one of the store's
- * endpoints (`endpoints`, its outputs) on the port it listens on; a host without a port is reached
- * on the client's `defaultPort`. Nothing when the region has no such ConfigMap (the VM tier's image
- * reads its settings itself: docs/METRICS.md).
+ * The hop from the app's endpoint setting `env` to a data store of this region, where the tier
+ * takes its settings from the stack: the SAE application that answers the route (`answerer`; its
+ * `envs`, CreateApplication Envs: a JSON array of {name, value}) or the Kubernetes ConfigMap
+ * data-endpoints. The setting names one of the store's endpoints (`endpoints`, its outputs) on the
+ * port it listens on; a host without a port is reached on the client's `defaultPort`; a store of
+ * another region (or any other host) breaks the hop. Nothing for the VM tier, whose image reads
+ * its settings itself (docs/METRICS.md).
  */
-function endpointSettingHop(g: FlowGraph, w: Walk, region: string, store: FlowResource, env: string, endpoints: readonly unknown[], port: number, defaultPort?: number): void {
+function endpointSettingHop(g: FlowGraph, w: Walk, region: string, answerer: FlowResource, store: FlowResource, env: string, endpoints: readonly unknown[], port: number, defaultPort?: number): void {
+    const known = endpoints.filter((e): e is string => typeof e === "string" && e !== "" && !FlowGraph.isUnknown(e));
+    if (answerer.type === T.saeApp) {
+        const check = `${answerer.name}'s ${env} names ${store.name} on ${port}`;
+        const envs = saeEnvs(answerer);
+        if (envs === null) return w.hop(answerer, check, undetermined("envs"));
+        const entry = envs.find((e) => e.name === env);
+        const fromStore = (answerer.propertyDependencies?.envs ?? []).includes(store.urn);
+        w.hop(answerer, check, entry === undefined ? `${answerer.name} is given no ${env} (envs): it cannot find ${store.name}` : endpointSettingVerdict(env, entry.value, known, port, fromStore, defaultPort));
+        return;
+    }
     const config = g.ofType(T.configMap, region).find((c) => at(c.inputs, "metadata.name") === DATA_ENDPOINTS_CONFIG_MAP);
     const data = config?.inputs.data;
     if (config === undefined || !isRecord(data) || data[env] === undefined) return;
     const fromStore = (config.propertyDependencies?.data ?? []).includes(store.urn);
-    const known = endpoints.filter((e): e is string => typeof e === "string" && e !== "" && !FlowGraph.isUnknown(e));
     w.hop(store, `the app's ${env} names ${store.name} on ${port}`, endpointSettingVerdict(env, data[env], known, port, fromStore, defaultPort));
 }
-
-/** The Kafka topic the order service writes each order to (components/model/presets.ts COMMON.queueTopics). */
-const ORDERS_TOPIC = "orders";
 
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
     const def = flowDefinition(key);
@@ -609,11 +742,13 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             if (polar !== undefined) {
                 whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
                 // alicloud.polardb.Cluster outputs `connectionString` (the cluster endpoint) and `port`.
-                endpointSettingHop(g, w, region, polar, "DATABASE_HOST", [polar.outputs?.connectionString], num(polar.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
+                endpointSettingHop(g, w, region, targets.answerer, polar, "DATABASE_HOST", [polar.outputs?.connectionString], num(polar.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
                 grantHop(g, w, polar, "polardb");
             } else {
                 const rds = g.ofType(T.rds, region)[0];
                 whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
+                // alicloud.rds.Instance outputs `connectionString` (the instance's internal endpoint) and `port`.
+                if (rds !== undefined) endpointSettingHop(g, w, region, targets.answerer, rds, "DATABASE_HOST", [rds.outputs?.connectionString], num(rds.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
                 if (rds !== undefined) grantHop(g, w, rds, "rds");
             }
             if (targets.answerer.type === T.saeApp) {
@@ -626,7 +761,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
                 w.hop(sg, `admits the targets on ${DATA_PORTS.kafka.from}`, sgAdmitsGroup(g, sg, targets.securityGroups, DATA_PORTS.kafka.from));
                 w.hop(kafka, "Kafka in that security group", true);
                 // alicloud.alikafka.Instance output `endPoint`: the default (VPC, PLAINTEXT) endpoint, host:port pairs.
-                endpointSettingHop(g, w, region, kafka, "KAFKA_BROKERS", [kafka.outputs?.endPoint], DATA_PORTS.kafka.from);
+                endpointSettingHop(g, w, region, targets.answerer, kafka, "KAFKA_BROKERS", [kafka.outputs?.endPoint], DATA_PORTS.kafka.from);
                 // The order service publishes each order to the `orders` topic (presets COMMON.queueTopics); an ApsaraMQ for
                 // Kafka instance creates no topic on first write (alicloud.alikafka.Topic is the only way a topic exists).
                 const topics = g.referrers(kafka, T.kafkaTopic, "instanceId");
@@ -639,7 +774,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             const redis = g.ofType(T.redis, region)[0];
             whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
             // alicloud.redis.TairInstance `port` (the instance's service port) and output `connectionDomain`; a REDIS_HOST without a port reaches 6379 (Redis's default).
-            if (redis !== undefined) endpointSettingHop(g, w, region, redis, "REDIS_HOST", [redis.outputs?.connectionDomain], num(redis.inputs.port) ?? num(redis.outputs?.port) ?? DATA_PORTS.redis, DATA_PORTS.redis);
+            if (redis !== undefined) endpointSettingHop(g, w, region, targets.answerer, redis, "REDIS_HOST", [redis.outputs?.connectionDomain], num(redis.inputs.port) ?? num(redis.outputs?.port) ?? DATA_PORTS.redis, DATA_PORTS.redis);
             if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, REDIS_PASSWORD_ENV);
             // A Tair instance with a password and VPC auth not off (alicloud.redis.TairInstance `vpcAuthMode`: "Open (enables password authentication), Close (disables password authentication ...)") takes only clients that send it.
             if (redis !== undefined && redis.inputs.password !== undefined && redis.inputs.vpcAuthMode !== "Close") podsReachStore(g, w, region, ROUTE_SERVICE[FLOW_ROUTE[key]], { key: REDIS_PASSWORD_ENV, what: "the cache password" });
@@ -683,7 +818,7 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
             return (found(g.refs(c, "sources", sources.map((src) => src.content), T.nlb, ["dnsName"])) ?? []).some((x) => x.urn === nlb.urn);
         };
         const play = g.ofType(T.cdn, region).find(fromNlb) ?? w.absent(g.ofType(T.cdn, region).find((c) => c.inputs.cdnType === "video") ?? nlb, "play domain", `no CDN domain in ${region} has ${nlb.name} (port ${PLAY_ORIGIN_PORT}) as its origin`);
-        w.hop(play, `play domain ${String(play.inputs.domainName)} (cdnType ${String(play.inputs.cdnType)}) serves HTTPS from ${nlb.name}:${PLAY_ORIGIN_PORT}`, play.inputs.cdnType === "video" && at(play.inputs, "certificateConfig.serverCertificateStatus") === "on" ? true : "the play domain is not a video CDN domain with an HTTPS certificate");
+        w.hop(play, `play domain ${String(play.inputs.domainName)} (cdnType ${String(play.inputs.cdnType)}) serves HTTPS from ${nlb.name}:${PLAY_ORIGIN_PORT}`, play.inputs.cdnType === "video" ? cdnCertificateVerdict(play) : "the play domain is not a video CDN domain (cdnType video)");
         // recording: the instances' RAM role may put objects into the region's encrypted bucket
         const role = w.follow(cfg, "RAM role", cfg.inputs.roleName === undefined ? MISSING : g.ref(cfg, "roleName", cfg.inputs.roleName, T.ramRole, ["roleName"]), "no RAM role (roleName): the recording uploader has no credentials");
         w.hop(role, `trusted by ${ECS_SERVICE}`, statementsAllow(role.inputs.assumeRolePolicyDocument, "sts:AssumeRole", ECS_SERVICE) ? true : `${role.name} does not trust ${ECS_SERVICE}`);

@@ -15,13 +15,14 @@ import {
     ServiceAccountRef,
     flowDefinition,
     serviceAccountSubject,
+    ORDERS_TOPIC,
 } from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
 import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { MANAGED_POLICY } from "../../components/aws/cdn";
 import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, READ_SECRET_ACTION, TASK_EXECUTION_POLICY_DOCUMENT, TASK_EXECUTION_POLICY_NAME, isPrivateEcrImage, secretArnOf } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
-import { FlowGraph, FlowResource, MISSING, Ref, at, strings } from "./graph";
+import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
 import { HealthCheck, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
@@ -394,7 +395,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
     }
 
-    if (g.ofType(T.ecsService, region).length > 0) return ecsTargets(g, w, region, tg, healthPath, albGroups);
+    if (g.ofType(T.ecsService, region).length > 0) return ecsTargets(g, w, region, tg, router, healthPath, albGroups);
 
     const groups = g.referrers(tg, T.group, "targetGroupArns");
     const group = groups[0];
@@ -434,13 +435,14 @@ function containerDefinitions(taskDefinition: FlowResource): Record<string, unkn
  * goes to the registered port (`traffic-port`, the default: ELB User Guide, "Health checks for
  * Application Load Balancer target groups"); the tasks' security group admits the load balancer on it.
  */
-function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, healthPath: string, albGroups: readonly FlowResource[]): Targets {
+function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, router: FlowResource, healthPath: string, albGroups: readonly FlowResource[]): Targets {
     const entryOf = (s: FlowResource) => list(s.inputs.loadBalancers).filter(isRecord).find((lb) => found(g.ref(s, "loadBalancers", lb.targetGroupArn, T.targetGroup))?.urn === tg.urn);
     const service = g.ofType(T.ecsService, region).find((s) => entryOf(s) !== undefined);
     if (service === undefined) w.hop(tg, "registered targets", `no ECS service registers its tasks in ${tg.name} (loadBalancers[].targetGroupArn)`);
     const svc = service ?? tg;
     const entry = entryOf(svc) ?? {};
     w.hop(tg, `registered targets: ECS service ${svc.name}`, tg.inputs.targetType === "ip" ? true : `${tg.name} has target type ${String(tg.inputs.targetType ?? "instance")}: awsvpc tasks register by IP (target type ip)`);
+    w.hop(svc, `created after ${router.name} forwards to ${tg.name} (dependsOn)`, waitsForRouter(svc, router, tg));
     const port = num(entry.containerPort) ?? 0;
     const containerName = str(entry.containerName) ?? "";
     const task = w.follow(svc, "task definition", g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition), "the service's task definition is not declared");
@@ -458,6 +460,21 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, hea
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent(svc, "tasks' security group", `${svc.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
     return { answerer: svc, securityGroup: sg, subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc };
+}
+
+/**
+ * An ECS service registering in a target group is created only once a listener (or rule) forwards
+ * to that group: ECS CreateService refuses a target group that is not yet behind a load balancer
+ * ("InvalidParameterException: The target group with targetGroupArn ... does not have an associated
+ * load balancer"; aws/aws-cdk#1160 "AWS::ECS::Service needs DependsOn ListenerRule",
+ * hashicorp/terraform-provider-aws#3495: depends_on recommended). Nothing in the service's inputs
+ * names the listener, so the order comes only from `dependsOn`: the service's recorded
+ * `dependencies` must hold the router (the rule, or the listener of the default route). Unknown
+ * when the input records no dependencies.
+ */
+function waitsForRouter(svc: FlowResource, router: FlowResource, tg: FlowResource): Verdict {
+    if (svc.dependencies === undefined) return undetermined("dependencies");
+    return svc.dependencies.includes(router.urn) ? true : `${svc.name} does not wait for ${router.name} (dependsOn): a first pulumi up may create it before ${tg.name} is behind the load balancer, and ECS refuses it (the target group "does not have an associated load balancer")`;
 }
 
 /** The task definition of an ECS service and the container its load balancer entry names. */
@@ -679,6 +696,8 @@ function dataHop(g: FlowGraph, w: Walk, region: string, targets: Targets, store:
     w.hop(s, `${what} in ${sg.name}`, true);
     const app = appEndpointSettings(g, w, region, targets);
     const setting = app?.settings.get(env);
+    // A tier that takes its settings from the stack and is given no setting for the store cannot find it.
+    if (app !== undefined && setting === undefined) w.hop(app.holder, `the app's ${env} names ${s.name} on ${port}`, `${app.holder.name} gives the app no ${env}: it cannot find ${s.name}`);
     if (app !== undefined && setting !== undefined) {
         const endpoints = storeEndpoints(s);
         // In a first preview the endpoint is unknown; when the setting is computed from the store (a dependency on it), it is the store's own endpoint.
@@ -703,6 +722,68 @@ export function mskClientPort(msk: FlowResource): number {
     const open = auth === undefined || at(auth, "unauthenticated") === true || (at(sasl, "iam") !== true && at(sasl, "scram") !== true);
     if (!open) return at(sasl, "iam") === true ? 9098 : 9096;
     return at(msk.inputs, "encryptionInfo.encryptionInTransit.clientBroker") === "PLAINTEXT" ? 9092 : 9094;
+}
+
+/**
+ * The IAM role the order service's clients act with, where the tier gives them one the plan
+ * names: the ECS task role (task definition `taskRoleArn`), or the VM tier's instance profile role
+ * (launch template `iamInstanceProfile`). undefined when the plan does not tell (the EKS pods' role
+ * comes from their service account).
+ */
+function clientRole(g: FlowGraph, targets: Targets): FlowResource | undefined {
+    const svc = targets.answerer;
+    if (svc.type === T.ecsService) {
+        const task = found(g.ref(svc, "taskDefinition", svc.inputs.taskDefinition, T.taskDefinition));
+        return task === undefined ? undefined : found(g.ref(task, "taskRoleArn", task.inputs.taskRoleArn, T.role, ["name"]));
+    }
+    if (svc.type === T.group) {
+        const lt = found(g.ref(svc, "launchTemplate", at(svc.inputs, "launchTemplate.id"), T.launchTemplate));
+        const profileRef = lt === undefined ? undefined : (at(lt.inputs, "iamInstanceProfile.arn") ?? at(lt.inputs, "iamInstanceProfile.name"));
+        const profile = lt === undefined || profileRef === undefined ? undefined : found(g.ref(lt, "iamInstanceProfile", profileRef, T.instanceProfile, ["name"]));
+        return profile === undefined ? undefined : found(g.ref(profile, "role", profile.inputs.role, T.role, ["name"]));
+    }
+    return undefined;
+}
+
+/**
+ * The order service's clients can authenticate to the MSK cluster by a method it enables
+ * (aws.msk.Cluster `clientAuthentication`: `unauthenticated`, `tls.certificateAuthorityArns`,
+ * `sasl.iam`, `sasl.scram`; no block: unauthenticated access). Unauthenticated: any client of the
+ * security group. SASL/IAM: the clients' role allows kafka-cluster:Connect on the cluster and
+ * kafka-cluster:WriteData and kafka-cluster:DescribeTopic on the orders topic (MSK Developer Guide,
+ * "IAM access control": the actions a producer needs; topic ARN
+ * arn:aws:kafka:<region>:<account>:topic/<cluster name>/<cluster uuid>/<topic>). Mutual TLS only:
+ * each client presents a certificate issued by one of the cluster's private CAs, and the stack gives
+ * the app none (no certificate, keystore or ACM Private CA in the plan): every connection is
+ * refused. SCRAM only: the credentials come from a Secrets Manager secret associated with the
+ * cluster (aws.msk.ScramSecretAssociation), which the app's settings would have to name.
+ */
+function mskClientAuthVerdict(g: FlowGraph, msk: FlowResource, targets: Targets): Verdict {
+    const auth = msk.inputs.clientAuthentication;
+    if (!isRecord(auth) || auth.unauthenticated === true) return true;
+    const sasl = isRecord(auth.sasl) ? auth.sasl : {};
+    if (sasl.iam === true) {
+        const role = clientRole(g, targets);
+        if (role === undefined) return undetermined("the clients' IAM role (clientAuthentication.sasl.iam)");
+        const clusterArn = str(msk.outputs?.arn) ?? UNKNOWN;
+        const parts = /^arn:aws[\w-]*:kafka:([^:]+):(\d+):cluster\/([^/]+)\/([^/]+)$/.exec(clusterArn);
+        const topicArn = parts === null ? undefined : `arn:aws:kafka:${parts[1]}:${parts[2]}:topic/${parts[3]}/${parts[4]}/${ORDERS_TOPIC}`;
+        const policies = rolePolicyDocuments(g, role);
+        const connect = allowsOn(policies, "kafka-cluster:Connect", clusterArn, `${role.name} may not kafka-cluster:Connect to ${msk.name} (SASL/IAM): the order service cannot connect`);
+        if (connect !== true) return connect;
+        if (topicArn === undefined) return undetermined("arn (the topic ARN follows the cluster's)");
+        for (const action of ["kafka-cluster:WriteData", "kafka-cluster:DescribeTopic"]) {
+            const v = allowsOn(policies, action, topicArn, `${role.name} may not ${action} on topic ${ORDERS_TOPIC} of ${msk.name}: orders are not published`);
+            if (v !== true) return v;
+        }
+        return true;
+    }
+    if (sasl.scram === true) {
+        const associated = g.ofType("aws:msk/scramSecretAssociation:ScramSecretAssociation").some((a) => found(g.ref(a, "clusterArn", a.inputs.clusterArn, T.msk))?.urn === msk.urn);
+        return associated ? undetermined("the app's SCRAM credentials (not in the plan)") : `${msk.name} takes only SASL/SCRAM clients and no secret is associated with it (aws.msk.ScramSecretAssociation): no client can log in`;
+    }
+    if (isRecord(auth.tls)) return `${msk.name} takes only mutual-TLS clients (clientAuthentication.tls) and the order service has no client certificate from its CAs: every connection is refused`;
+    return `${msk.name} enables no client authentication the order service can use`;
 }
 
 /** The route table a subnet is associated with, and its 0.0.0.0/0 route. */
@@ -765,7 +846,11 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
             podsReachStore(g, w, region, ROUTE_SERVICE.order);
             const msk = g.ofType(T.msk, region)[0];
-            if (msk !== undefined) dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", "Kafka", "KAFKA_BROKERS");
+            if (msk !== undefined) {
+                // Authentication first: the client port and the brokers' endpoint follow from it (mskClientPort).
+                w.hop(msk, "the order service authenticates as the cluster requires (clientAuthentication)", mskClientAuthVerdict(g, msk, targets));
+                dataHop(g, w, region, targets, msk, "brokerNodeGroupInfo.securityGroups", "Kafka", "KAFKA_BROKERS");
+            }
             egressHop(g, w, targets);
         }
         if (key === "hot-products") {
@@ -1036,6 +1121,78 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
 }
 
 /** An alarm reaches a person: its action is an SNS topic, encrypted with a key CloudWatch may use, with a subscriber. */
+/**
+ * The dimensions CloudWatch publishes each AWS namespace's metrics under, and the values of the
+ * stack's resources they take: AWS/ApplicationELB LoadBalancer and TargetGroup (the ARN suffixes;
+ * ELB User Guide, "CloudWatch metrics for your Application Load Balancer": Metric dimensions, also
+ * AvailabilityZone), AWS/RDS DBClusterIdentifier and DBInstanceIdentifier (Aurora User Guide,
+ * "Amazon CloudWatch metrics for Amazon Aurora"; RDS User Guide, dimensions), AWS/ElastiCache
+ * CacheClusterId (the member cluster `<replicationGroupId>-<node group>-<node>`) and CacheNodeId
+ * (ElastiCache User Guide, "Host-level metrics"/"Metrics for Valkey and Redis OSS": dimensions), AWS/Kafka
+ * "Cluster Name" (MSK Developer Guide, "Metrics"), AWS/EC2 and AWS/AutoScaling
+ * AutoScalingGroupName, AWS/ECS ClusterName and ServiceName. A metric under another dimension name
+ * does not exist: the alarm stays INSUFFICIENT_DATA and never fires.
+ */
+const NAMESPACE_DIMENSIONS: Readonly<Record<string, readonly string[]>> = {
+    "AWS/ApplicationELB": ["LoadBalancer", "TargetGroup", "AvailabilityZone"],
+    "AWS/RDS": ["DBClusterIdentifier", "DBInstanceIdentifier", "Role", "EngineName", "DatabaseClass"],
+    "AWS/ElastiCache": ["CacheClusterId", "CacheNodeId"],
+    "AWS/Kafka": ["Cluster Name", "Broker ID", "Topic"],
+    "AWS/EC2": ["AutoScalingGroupName", "InstanceId"],
+    "AWS/AutoScaling": ["AutoScalingGroupName"],
+    "AWS/ECS": ["ClusterName", "ServiceName"],
+};
+/** Dimensions whose value is not a resource of the stack (a zone, a role, an engine). */
+const DESCRIPTIVE_DIMENSIONS = ["AvailabilityZone", "Role", "EngineName", "DatabaseClass", "Broker ID", "Topic", "CacheNodeId"];
+
+const STACK_VALUES = new WeakMap<FlowGraph, ReadonlySet<string>>();
+
+/** The values by which a metric dimension names a resource of the stack (ARN suffixes, identifiers, names), once per graph. */
+function stackDimensionValues(g: FlowGraph): ReadonlySet<string> {
+    const hit = STACK_VALUES.get(g);
+    if (hit !== undefined) return hit;
+    const values = new Set<string>();
+    const add = (v: unknown) => {
+        if (typeof v === "string" && v !== "" && !FlowGraph.isUnknown(v)) values.add(v);
+    };
+    for (const r of [...g.ofType(T.lb), ...g.ofType(T.targetGroup)]) add(r.outputs?.arnSuffix);
+    for (const r of [...g.ofType(T.auroraCluster), ...g.ofType("aws:rds/clusterInstance:ClusterInstance"), ...g.ofType(T.rdsInstance)]) [r.inputs.clusterIdentifier, r.inputs.identifier, r.id].forEach(add);
+    for (const r of g.ofType(T.msk)) [r.inputs.clusterName, r.outputs?.clusterName].forEach(add);
+    for (const r of g.ofType(T.group)) [r.inputs.name, r.outputs?.name, r.id].forEach(add);
+    for (const r of [...g.ofType(T.ecsCluster), ...g.ofType(T.ecsService)]) [r.inputs.name, r.outputs?.name].forEach(add);
+    STACK_VALUES.set(g, values);
+    return values;
+}
+
+/**
+ * Whether a CloudWatch alarm watches a resource of the stack under the dimensions its namespace
+ * publishes (NAMESPACE_DIMENSIONS): every dimension of each metric it reads (`dimensions`, or each
+ * `metricQueries[].metric`) is a documented one, and each naming a resource names one of the stack
+ * (an ElastiCache member cluster of a replication group of the stack). A custom namespace (the
+ * app's own metrics) is judged by its values only. Undetermined while a value is unknown.
+ */
+function alarmWatchesStack(g: FlowGraph, alarm: FlowResource): Verdict {
+    const metrics = [
+        ...(alarm.inputs.namespace !== undefined ? [{ namespace: str(alarm.inputs.namespace) ?? "", dimensions: alarm.inputs.dimensions }] : []),
+        ...list(alarm.inputs.metricQueries).filter(isRecord).map((q) => q.metric).filter(isRecord).map((m) => ({ namespace: str(m.namespace) ?? "", dimensions: m.dimensions })),
+    ];
+    const values = stackDimensionValues(g);
+    const groups = g.ofType(T.cache).map((r) => str(r.inputs.replicationGroupId)).filter((x): x is string => x !== undefined);
+    for (const m of metrics) {
+        const dims = isRecord(m.dimensions) ? Object.entries(m.dimensions) : [];
+        const known = NAMESPACE_DIMENSIONS[m.namespace];
+        for (const [name, value] of dims) {
+            if (known !== undefined && !known.includes(name)) return `${alarm.name} reads ${m.namespace} under dimension ${name}, which ${m.namespace} does not publish (${known.join(", ")}): the metric never exists and the alarm never fires`;
+            if (DESCRIPTIVE_DIMENSIONS.includes(name)) continue;
+            if (FlowGraph.isUnknown(value)) return undetermined(`dimensions.${name}`);
+            const v = String(value);
+            const ours = values.has(v) || (name === "CacheClusterId" && groups.some((id) => v.startsWith(`${id}-`)));
+            if (!ours) return `${alarm.name} watches ${name} ${v}, which is no resource of the stack: its alarm never fires for this platform`;
+        }
+    }
+    return true;
+}
+
 function reachesPerson(g: FlowGraph, w: Walk, alarm: FlowResource, label: string): void {
     // aws.cloudwatch.MetricAlarm `actionsEnabled`: "Indicates whether or not actions should be executed during any changes to the alarm's state. Defaults to `true`."
     if (alarm.type === T.alarm) w.hop(alarm, `${label}alarm actions enabled`, alarm.inputs.actionsEnabled === false ? `${alarm.name} has actionsEnabled false: it changes state and notifies no one` : true);
@@ -1096,6 +1253,8 @@ function alarmFlow(g: FlowGraph, region: string): FlowResult {
         }
         // Every level's topic that an alarm notifies reaches a person, not only the critical one.
         for (const t of levelTargets(g.ofType(T.alarm, region), (a) => JSON.stringify(a.inputs.alarmActions ?? null), alarm)) reachesPerson(g, w, t.alarm, `${t.level}: `);
+        // Every alarm that notifies a person watches a metric of the stack under the dimensions its namespace publishes.
+        for (const a of g.ofType(T.alarm, region).filter((x) => isRecord(x.inputs.tags) && typeof x.inputs.tags.level === "string")) w.hop(a, `${a.name} watches a resource of the stack`, alarmWatchesStack(g, a));
     });
 }
 

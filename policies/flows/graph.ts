@@ -23,6 +23,8 @@ export interface FlowResource {
     readonly id?: string;
     readonly outputs?: Record<string, unknown>;
     readonly propertyDependencies?: Record<string, string[]>;
+    /** URNs of every resource this one waits for (its inputs' resources and the `dependsOn` option); absent when none or not recorded. */
+    readonly dependencies?: readonly string[];
 }
 
 /** A followed reference: the resource found, or why none was. */

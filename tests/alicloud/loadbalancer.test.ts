@@ -19,6 +19,15 @@ describe("alicloud LoadBalancer", function () {
         assert.deepStrictEqual([count(LB), count(LISTENER), count(GROUP), count(RULE), kids.length], [1, 2, 3, 3, 9]);
     });
 
+    it("tags the ALB with each name tls.certificateNames says the certificate covers, one tag a name", () => {
+        const tags = input(single(stacks()[POLARDB_STACK], LB), "tags");
+        const names = typeof tags === "object" && tags !== null ? Object.entries(tags).filter(([k]) => k.startsWith("certificate-name-")) : [];
+        assert.deepStrictEqual(names, [
+            ["certificate-name-1", "live.example.com"],
+            ["certificate-name-2", "*.live.example.com"],
+        ]);
+    });
+
     it("growth: an address in each zone, on that zone's vSwitch; deletion protection on", () => {
         const alb = single(stacks()[MYSQL_STACK], LB);
         assert.deepStrictEqual(input(alb, "zoneMappings"), [
@@ -74,7 +83,7 @@ describe("alicloud LoadBalancer", function () {
         assert.strictEqual(input(named(stacks()[MYSQL_STACK], LISTENER, "lc-cn-hangzhou-lb-https"), "certificates"), undefined);
     });
 
-    it("routes /order and /ws by path to their own groups", () => {
+    it("routes /order and /ws by path to their own groups, /ws only for the API name (the CDN carries no WebSocket)", () => {
         const plan = stacks()[MYSQL_STACK];
         const https = mockId(LISTENER, "lc-cn-hangzhou-lb-https");
         const rule = (r: string) => named(plan, RULE, `lc-cn-hangzhou-lb-rule-${r}`);
@@ -82,7 +91,7 @@ describe("alicloud LoadBalancer", function () {
             ["order", "ws"].map((r) => [input(rule(r), "listenerId"), input(rule(r), "priority"), input(rule(r), "ruleConditions"), input(rule(r), "ruleActions")]),
             [
                 [https, 10, [{ pathConfig: { values: ["/order", "/order/*"] }, type: "Path" }], [{ forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: gid("order") }] }, order: 1, type: "ForwardGroup" }]],
-                [https, 20, [{ pathConfig: { values: ["/ws", "/ws/*"] }, type: "Path" }], [{ forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: gid("ws") }] }, order: 1, type: "ForwardGroup" }]],
+                [https, 20, [{ pathConfig: { values: ["/ws", "/ws/*"] }, type: "Path" }, { hostConfig: { values: ["api.live.example.com"] }, type: "Host" }], [{ forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: gid("ws") }] }, order: 1, type: "ForwardGroup" }]],
             ],
         );
     });

@@ -141,7 +141,7 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
     it("a bad tls value is named", () => {
         assert.deepStrictEqual(issuesOf(raw({ tls: { certificateId: "" } })), ['tls.certificateId: must be a non-empty string (got "")']);
         assert.deepStrictEqual(issuesOf(raw({ tls: { cert: "x" } })), [
-            'tls.cert: is not a known key; allowed: certificateId (value not shown)',
+            'tls.cert: is not a known key; allowed: certificateId, certificateNames (value not shown)',
         ]);
     });
     it("tls.certificateId defaults to null and is read when set", () => {

@@ -38,7 +38,7 @@ export function polardbStackDir(): string {
             "live-commerce:regions": [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }],
             "live-commerce:database": { engine: "polardb", size: { vcpu: 4, memoryGiB: 16 }, readReplicas: 1, backupRetentionDays: 10 },
             "live-commerce:events": [POLARDB_EVENT],
-            "live-commerce:tls": { certificateId: CERTIFICATE_ID },
+            "live-commerce:tls": { certificateId: CERTIFICATE_ID, certificateNames: ["live.example.com", "*.live.example.com"] },
             "live-commerce:monitoring": { contacts: { warning: ["ops@example.com"], critical: ["ops@example.com", "lead@example.com"], fatal: ["cto@example.com"] } },
         },
     };

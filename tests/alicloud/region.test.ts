@@ -68,8 +68,8 @@ describe("alicloud Region", function () {
         // the play origin) and 3 server groups, the transcoder ESS group (the only ESS group) with
         // its configuration, 2 rules, 2 alarms and 3 server-group attachments, an ingest security
         // group with 3 rules, the transcoders' RAM role with its recording policy and attachment,
-        // and the play CDN domain with its 3 configs (no Live domains). CDN: the domain and its 3
-        // configs. No steering with one region. A route table, attachment and default route per
+        // and the play CDN domain with its 3 configs (no Live domains). CDN: the domain and its 6
+        // configs (HTTPS, TLS, origin scheme, and a zero-TTL cache rule on /api, /order and /ws). No steering with one region. A route table, attachment and default route per
         // zone (NAT per zone).
         assert.deepStrictEqual(countsByType(stacks()["growth-alicloud"]), {
             "alicloud:alb/listener:Listener": 2,
@@ -78,7 +78,7 @@ describe("alicloud Region", function () {
             "alicloud:alb/serverGroup:ServerGroup": 3,
             "alicloud:alikafka/instance:Instance": 1,
             "alicloud:alikafka/topic:Topic": 2,
-            "alicloud:cdn/domainConfig:DomainConfig": 6,
+            "alicloud:cdn/domainConfig:DomainConfig": 9,
             "alicloud:cdn/domainNew:DomainNew": 2,
             "alicloud:cms/alarm:Alarm": 18,
             "alicloud:cms/alarmContactGroup:AlarmContactGroup": 3,

@@ -8,6 +8,8 @@ import { Plan, PlannedResource } from "../../tools/lib/record";
 import { mockId, stableHash } from "../../tools/lib/mocks";
 import { at, list, ofType } from "../helpers";
 import { ACM_ARN, ZONE_ID, regionOutput, useGlobalPlans } from "./plans";
+import { analyzeFlows } from "../../policies/flows/analyze";
+import { record } from "../../policies/lib/values";
 
 /** The one resource of `type` of the edge (the video layer's play domains, cdnType video, are tested in video-plan). */
 function only(plan: Plan, type: string): PlannedResource {
@@ -97,6 +99,10 @@ describe("cross-region edge over the regions' load balancers", function () {
                 ["forward_scheme", [{ argName: "enable", argValue: "on" }, { argName: "scheme_origin", argValue: "https" }]],
                 ["https_force", [{ argName: "enable", argValue: "on" }, { argName: "https_rediret_code", argValue: "301" }]],
                 ["https_tls_version", [{ argName: "tls10", argValue: "off" }, { argName: "tls11", argValue: "off" }, { argName: "tls12", argValue: "on" }, { argName: "tls13", argValue: "on" }]],
+                // the per-user directories are never cached at the edge (TTL 0, the highest weight)
+                ["path_based_ttl_set", [{ argName: "path", argValue: "/api" }, { argName: "ttl", argValue: "0" }, { argName: "weight", argValue: "99" }]],
+                ["path_based_ttl_set", [{ argName: "path", argValue: "/order" }, { argName: "ttl", argValue: "0" }, { argName: "weight", argValue: "99" }]],
+                ["path_based_ttl_set", [{ argName: "path", argValue: "/ws" }, { argName: "ttl", argValue: "0" }, { argName: "weight", argValue: "99" }]],
             ]);
         });
 
@@ -108,6 +114,16 @@ describe("cross-region edge over the regions' load balancers", function () {
             }
             const cas = only(plan("ali-cas"), "alicloud:cdn/domainNew:DomainNew");
             assert.deepStrictEqual(cas.inputs.certificateConfig, { certId: "12345", certRegion: "cn-hangzhou", certType: "cas", serverCertificateStatus: "on" });
+            // the names it covers (cdn.certificateNames) are tagged on the domain, for the flows to check
+            assert.deepStrictEqual(Object.entries(record(cas.inputs.tags)).filter(([k]) => k.startsWith("certificate-name-")), [
+                ["certificate-name-1", "live.example.com"],
+                ["certificate-name-2", "*.live.example.com"],
+            ]);
+            const flows = analyzeFlows(plan("ali-cas").resources);
+            for (const key of ["viewer", "stream"]) {
+                const hop = flows.find((f) => f.key === key)?.hops.find((h) => h.check.startsWith(key === "viewer" ? "serves the domain over HTTPS" : "play domain"));
+                assert.strictEqual(hop?.ok, true, `${key}: the certificate covers the CDN and play domains`);
+            }
         });
     });
 

@@ -21,7 +21,7 @@ function variantsDir(): string {
         "aws-cert-zone": stackFile(rawConfig("mature", "aws", { cdn: { certificate: ACM_ARN }, dns: { zoneId: ZONE_ID } })),
         "ali-two": stackFile(rawConfig("mature", "alicloud")),
         "ali-three": stackFile(rawConfig("mature", "alicloud", { regions: [...list(rawConfig("mature", "alicloud").regions), SINGAPORE] })),
-        "ali-cas": stackFile(rawConfig("growth", "alicloud", { cdn: { certificate: "12345" } })),
+        "ali-cas": stackFile(rawConfig("growth", "alicloud", { cdn: { certificate: "12345", certificateNames: ["live.example.com", "*.live.example.com"] } })),
     });
 }
 

@@ -202,3 +202,24 @@ describe("the project name", () => {
         assert.ok(issues.includes(`colour: is not a config key of live-commerce; allowed: ${CONFIG_KEY_NAMES.join(", ")} (value not shown)`), issues.join("\n"));
     });
 });
+
+describe("tls.certificateNames", () => {
+    it("reads the names a certificate covers, wildcards in the left-most label only", () => {
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { tls: { certificateId: "12345678-cn-hangzhou", certificateNames: ["live.example.cn", "*.live.example.cn"] } }), { now: NOW });
+        assert.deepStrictEqual(spec.tls, { certificateId: "12345678-cn-hangzhou", certificateNames: ["live.example.cn", "*.live.example.cn"] });
+        assert.deepStrictEqual(resolveSpec(rawConfig("growth", "alicloud", {}), { now: NOW }).tls.certificateNames, []);
+    });
+
+    it("rejects a name that is no host name or wildcard, or is longer than a tag value holds, naming the entry and the value", () => {
+        const what = "must be a host name the certificate covers (its subject alternative names: a domain such as live.example.com, or a wildcard such as *.live.example.com, up to 128 characters)";
+        for (const bad of ["api.*.example.cn", "*", "https://live.example.cn", `${"a".repeat(60)}.${"b".repeat(60)}.example.cn`]) {
+            const issues = configIssues(rawConfig("growth", "alicloud", { tls: { certificateId: "1", certificateNames: ["live.example.cn", bad] } }));
+            assert.ok(issues.includes(`tls.certificateNames[1]: ${what} (got ${JSON.stringify(bad)})`), issues.join("\n"));
+        }
+    });
+
+    it("is an Alibaba Cloud key: AWS stacks request their certificates", () => {
+        const issues = configIssues(rawConfig("growth", "aws", { tls: { certificateNames: ["live.example.com"] } }));
+        assert.ok(issues.some((i) => i.startsWith("tls.certificateNames:") && i.includes("alicloud")), issues.join("\n"));
+    });
+});

@@ -3,7 +3,9 @@
 
 import * as assert from "assert";
 
+import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResource, at } from "../../policies/flows/graph";
+import { FlowResult } from "../../policies/flows/walk";
 
 export type Mutate = (r: FlowResource) => FlowResource | null;
 
@@ -46,4 +48,46 @@ export function withContacts(resources: readonly FlowResource[]): FlowResource[]
     const group = resources.find((r) => r.type === "alicloud:cms/alarmContactGroup:AlarmContactGroup") ?? assert.fail("no contact group");
     const contact: FlowResource = { urn: `${group.urn}-oncall`, type: "alicloud:cms/alarmContact:AlarmContact", name: "oncall-contact", parent: group.parent, provider: group.provider, inputs: { alarmContactName: "oncall", channelsMail: "oncall@example.com", describe: "on-call", lang: "en" } };
     return [...resources.map((r) => (r.type === "alicloud:cms/alarmContactGroup:AlarmContactGroup" ? ({ ...r, inputs: { ...r.inputs, contacts: ["oncall"] } }) : r)), contact];
+}
+
+/** A single link of a planned stack, and the hop and resource its flow must then break at. */
+export interface HopLink {
+    readonly flow: string;
+    readonly region: string;
+    readonly link: string;
+    readonly type: string;
+    readonly nameEnds: string;
+    readonly mutate: Mutate;
+    /** The check of the hop that must break (a prefix). */
+    readonly hop: string;
+    /** The logical name of the resource the broken hop is on. */
+    readonly resource: string;
+    /** The check of that hop before the break, when the break renames it (a port). Defaults to `hop`. */
+    readonly held?: string;
+    /** The resource that hop holds on before the break, when the break moves it (a missing link, the entry). Defaults to `resource`. */
+    readonly heldOn?: string;
+    /** Extra resources added with the break (a drop rule). */
+    readonly add?: (resources: readonly FlowResource[]) => FlowResource[];
+}
+
+/** The flow `key` of `region`; fails when the analysis has none. */
+export function flowOf(flows: readonly FlowResult[], key: string, region: string): FlowResult {
+    return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);
+}
+
+/** The hop holds before; with the link broken the flow is broken at that hop on that resource, by the resources (no setting). */
+export function assertBreaksAt(resources: readonly FlowResource[], l: HopLink): void {
+    const beforeFlow = flowOf(analyzeFlows(resources), l.flow, l.region);
+    const held = l.held ?? l.hop;
+    const heldOn = l.heldOn ?? l.resource;
+    const hop = beforeFlow.hops.find((h) => h.check.startsWith(held) && h.resource === heldOn);
+    assert.ok(hop?.ok === true, `hop "${held}" on ${heldOn} holds before (hops: ${beforeFlow.hops.map((h) => `${h.resource}: ${h.check}=${h.ok}`).join("; ")})`);
+    const broken = breakLink(resources, l.type, l.nameEnds, l.mutate);
+    const after = flowOf(analyzeFlows([...broken, ...(l.add?.(resources) ?? [])]), l.flow, l.region);
+    assert.strictEqual(after.status, "broken");
+    assert.ok(after.broken?.hop.startsWith(l.hop), `broken at "${after.broken?.hop}": ${after.broken?.reason}, expected "${l.hop}"`);
+    assert.strictEqual(after.broken?.setting, undefined, "the break is the resources', not a placeholder's");
+    const urn = resources.find((r) => r.name === l.resource)?.urn;
+    assert.ok(urn !== undefined && urn !== "", `${l.resource} is in the plan`);
+    assert.strictEqual(after.broken?.urn, urn, `the broken hop names ${l.resource}`);
 }

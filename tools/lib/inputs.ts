@@ -140,6 +140,8 @@ export function fromResourceV3(v: unknown, where: Where): EvalResource {
     const deps = isRecord(v.propertyDependencies) ? v.propertyDependencies : {};
     const propertyDependencies = Object.fromEntries(Object.entries(deps).map(([k, urns]) => [k, list(urns).filter((u): u is string => typeof u === "string")]));
     const id = str(v.id);
+    // every resource this one waits for (its inputs' and `dependsOn`): a preview's and an export's `dependencies`
+    const dependencies = [...new Set(list(v.dependencies).filter((u): u is string => typeof u === "string"))].sort();
     return {
         urn: v.urn,
         type: v.type,
@@ -152,6 +154,7 @@ export function fromResourceV3(v: unknown, where: Where): EvalResource {
         ...(id !== undefined && id !== "" ? { id } : {}),
         ...(isRecord(outputs) && Object.keys(outputs).length > 0 ? { outputs } : {}),
         ...(Object.keys(propertyDependencies).length > 0 ? { propertyDependencies } : {}),
+        ...(dependencies.length > 0 ? { dependencies } : {}),
     };
 }
 

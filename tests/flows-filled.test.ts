@@ -1,0 +1,220 @@
+// The shipped stacks plan with placeholder settings (components/model/placeholders.ts), so their
+// flows report broken at those hops, "not deployable until set". With the settings a deployment
+// gives filled in (tests/support/filled.ts), every flow of every shipped stack is connected, and
+// single links of those plans break their flow at exactly that hop.
+
+import * as assert from "assert";
+
+import { analyzeFlows } from "../policies/flows/analyze";
+import { FlowResource } from "../policies/flows/graph";
+import { isRecord, list, record } from "../policies/lib/values";
+import { listStacks } from "../tools/lib/stackfiles";
+import { HopLink, Mutate, assertBreaksAt, breakLink, flowOf as flow } from "./support/break-link";
+import { FILLED_DOMAIN, filledPlan } from "./support/filled";
+
+
+function with_(r: FlowResource, key: string, value: unknown): FlowResource {
+    return { ...r, inputs: { ...r.inputs, [key]: value } };
+}
+
+describe("every flow of every shipped stack is connected once its placeholder settings are set", function () {
+    this.timeout(600_000);
+    for (const stack of listStacks()) {
+        it(stack, async () => {
+            const plan = await filledPlan(stack);
+            assert.deepStrictEqual(plan.notDeployableUntilSet.map((m) => `${m.key}: ${m.reason}`), [], "the filled settings leave nothing unset");
+            const flows = analyzeFlows(plan.resources);
+            assert.ok(flows.length > 0, "the stack has flows");
+            const notConnected = flows
+                .filter((f) => f.status !== "connected")
+                .map((f) => `${f.key} ${f.region}: ${f.status}${f.broken !== undefined ? ` at "${f.broken.hop}": ${f.broken.reason}` : ""}${f.status === "unknown" ? ` (${f.hops.filter((h) => h.ok === null).map((h) => `${h.resource}: ${h.check} [${h.unknown ?? ""}]`).join("; ")})` : ""}`);
+            assert.deepStrictEqual(notConnected, []);
+        });
+    }
+});
+
+interface Link extends HopLink {
+    readonly stack: string;
+}
+
+const ALB = "alicloud:alb/loadBalancer:LoadBalancer";
+const RULE = "alicloud:alb/rule:Rule";
+const INGRESS = "alicloud:sae/ingress:Ingress";
+
+/** The ALB's tags with only the certificate names `names` (certificateNameTags). */
+const certificateNames =
+    (...names: string[]): Mutate =>
+    (r) =>
+        with_(r, "tags", { ...Object.fromEntries(Object.entries(record(r.inputs.tags)).filter(([k]) => !k.startsWith("certificate-name-"))), ...Object.fromEntries(names.map((n, i) => [`certificate-name-${i + 1}`, n])) });
+
+const CDN_CONFIG = "alicloud:cdn/domainConfig:DomainConfig";
+
+/** A CDN domain config with its argument `name` set to `value`. */
+const withArg =
+    (name: string, value: string): Mutate =>
+    (r) =>
+        with_(r, "functionArgs", list(r.inputs.functionArgs).map((a) => (isRecord(a) && a.argName === name ? { ...a, argValue: value } : a)));
+
+const SAE_APP = "alicloud:sae/application:Application";
+
+/** The SAE application with the env `name` set to `value` (removed when undefined). */
+const withEnv =
+    (name: string, value: string | undefined): Mutate =>
+    (r) => {
+        const envs = list(JSON.parse(String(r.inputs.envs))).filter(isRecord);
+        return with_(r, "envs", JSON.stringify(value === undefined ? envs.filter((e) => e.name !== name) : envs.map((e) => (e.name === name ? { ...e, value } : e))));
+    };
+
+/** The resource without its recorded dependencies on listeners and listener rules (its `dependsOn`). */
+const withoutListenerDependencies: Mutate = (r) => ({ ...r, dependencies: (r.dependencies ?? []).filter((u) => !u.includes("aws:lb/listener")) });
+
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+
+/** The alarm with the dimensions of every metric it reads (`dimensions`, `metricQueries[].metric.dimensions`) changed by `change`. */
+const withDimensions =
+    (change: (d: Record<string, unknown>) => Record<string, unknown>): Mutate =>
+    (r) => {
+        const queries = list(r.inputs.metricQueries).map((q) => (isRecord(q) && isRecord(q.metric) ? { ...q, metric: { ...q.metric, dimensions: change({ ...record(q.metric.dimensions) }) } } : q));
+        const own = r.inputs.dimensions === undefined ? r : with_(r, "dimensions", change({ ...record(r.inputs.dimensions) }));
+        return r.inputs.metricQueries === undefined ? own : with_(own, "metricQueries", queries);
+    };
+
+const MSK = "aws:msk/cluster:Cluster";
+
+/** The task definition with the environment variable `name` removed from every container. */
+const withoutEnvironment =
+    (name: string): Mutate =>
+    (r) =>
+        with_(r, "containerDefinitions", JSON.stringify(list(JSON.parse(String(r.inputs.containerDefinitions))).map((c) => (isRecord(c) ? { ...c, environment: list(c.environment).filter((e) => !(isRecord(e) && e.name === name)) } : c))));
+
+const LINKS: readonly Link[] = [
+    { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "the order container without KAFKA_BROKERS", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-order-task", mutate: withoutEnvironment("KAFKA_BROKERS"), hop: "the app's KAFKA_BROKERS names", resource: "lc-us-east-1-fargate-order-task", heldOn: "lc-us-east-1-queue-kafka" },
+    {
+        stack: "growth-aws",
+        flow: "hot-products",
+        region: "us-east-1",
+        link: "the services' ConfigMap without REDIS_HOST",
+        type: "kubernetes:core/v1:ConfigMap",
+        nameEnds: "services-config",
+        mutate: (r) => with_(r, "data", Object.fromEntries(Object.entries(record(r.inputs.data)).filter(([k]) => k !== "REDIS_HOST"))),
+        hop: "the app's REDIS_HOST names",
+        resource: "lc-us-east-1-services-config",
+        heldOn: "lc-us-east-1-cache-valkey",
+    },
+    { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "an MSK cluster taking only mutual-TLS clients", type: MSK, nameEnds: "queue-kafka", mutate: (r) => with_(r, "clientAuthentication", { tls: { certificateAuthorityArns: ["arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/0b0b0b0b-0b0b-0b0b-0b0b-0b0b0b0b0b0b"] } }), hop: "the order service authenticates", resource: "lc-us-east-1-queue-kafka" },
+    { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "an MSK cluster taking only SASL/IAM clients, the task role without kafka-cluster permissions", type: MSK, nameEnds: "queue-kafka", mutate: (r) => with_(r, "clientAuthentication", { sasl: { iam: true } }), hop: "the order service authenticates", resource: "lc-us-east-1-queue-kafka" },
+    { stack: "growth-aws", flow: "order", region: "us-east-1", link: "an MSK cluster taking only SASL/SCRAM clients with no secret associated", type: MSK, nameEnds: "queue-kafka", mutate: (r) => with_(r, "clientAuthentication", { sasl: { scram: true } }), hop: "the order service authenticates", resource: "lc-us-east-1-queue-kafka" },
+    { stack: "growth-aws", flow: "alarm", region: "us-east-1", link: "the 5xx alarm on another load balancer", type: ALARM, nameEnds: "lb5xxPercent-critical", mutate: withDimensions((d) => ({ ...d, LoadBalancer: "app/other-alb/0123456789abcdef" })), hop: "lc-us-east-1-monitoring-lb5xxPercent-critical watches", resource: "lc-us-east-1-monitoring-lb5xxPercent-critical" },
+    { stack: "growth-aws", flow: "alarm", region: "us-east-1", link: "the database alarm under a dimension AWS/RDS does not publish", type: ALARM, nameEnds: "dbConnectionUsagePercent-critical", mutate: withDimensions((d) => ({ DBClusterName: d.DBClusterIdentifier })), hop: "lc-us-east-1-monitoring-dbConnectionUsagePercent-critical watches", resource: "lc-us-east-1-monitoring-dbConnectionUsagePercent-critical" },
+    { stack: "mature-aws", flow: "alarm", region: "us-east-1", link: "the cache alarm on a cluster of no replication group of the stack", type: ALARM, nameEnds: "cacheCpuPercent-warning", mutate: withDimensions(() => ({ CacheClusterId: "other-cache-0001-001" })), hop: "lc-us-east-1-monitoring-cacheCpuPercent-warning watches", resource: "lc-us-east-1-monitoring-cacheCpuPercent-warning" },
+    { stack: "growth-aws-serverless", flow: "order", region: "us-east-1", link: "the order service not waiting for its listener rule", type: "aws:ecs/service:Service", nameEnds: "fargate-order", mutate: withoutListenerDependencies, hop: "created after", resource: "lc-us-east-1-fargate-order" },
+    { stack: "growth-aws-serverless", flow: "viewer", region: "us-east-1", link: "the product service not waiting for the HTTPS listener", type: "aws:ecs/service:Service", nameEnds: "fargate-product", mutate: withoutListenerDependencies, hop: "created after", resource: "lc-us-east-1-fargate-product" },
+    { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application's DATABASE_HOST naming another cluster", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("DATABASE_HOST", "pc-0000000000000000.rwlb.rds.aliyuncs.com"), hop: "lc-cn-hangzhou-sae-order's DATABASE_HOST names", resource: "lc-cn-hangzhou-sae-order" },
+    { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application without KAFKA_BROKERS", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("KAFKA_BROKERS", undefined), hop: "lc-cn-hangzhou-sae-order's KAFKA_BROKERS names", resource: "lc-cn-hangzhou-sae-order" },
+    { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the order application's brokers on another port", type: SAE_APP, nameEnds: "sae-order", mutate: withEnv("KAFKA_BROKERS", "203.0.113.43:9093"), hop: "lc-cn-hangzhou-sae-order's KAFKA_BROKERS names", resource: "lc-cn-hangzhou-sae-order" },
+    { stack: "growth-alicloud-serverless", flow: "hot-products", region: "cn-hangzhou", link: "the product application's REDIS_HOST naming another instance", type: SAE_APP, nameEnds: "sae-product", mutate: withEnv("REDIS_HOST", "r-0000000000000000.redis.rds.aliyuncs.com"), hop: "lc-cn-hangzhou-sae-product's REDIS_HOST names", resource: "lc-cn-hangzhou-sae-product" },
+    { stack: "growth-alicloud", flow: "order", region: "cn-hangzhou", link: "the /order zero-TTL cache rule removed", type: CDN_CONFIG, nameEnds: "no-cache-order", mutate: () => null, hop: "/order is not cached at the edge", resource: "lc-cdn-domain" },
+    { stack: "growth-alicloud", flow: "viewer", region: "cn-hangzhou", link: "the /api cache rule keeping responses an hour", type: CDN_CONFIG, nameEnds: "no-cache-api", mutate: withArg("ttl", "3600"), hop: "/api/products is not cached at the edge", resource: "lc-cdn-domain" },
+    { stack: "mature-alicloud", flow: "hot-products", region: "cn-shanghai", link: "the /api cache rule for another directory", type: CDN_CONFIG, nameEnds: "no-cache-api", mutate: withArg("path", "/apis"), hop: "/api/products is not cached at the edge", resource: "lc-cdn-domain" },
+    {
+        stack: "growth-alicloud",
+        flow: "interaction",
+        region: "cn-hangzhou",
+        link: "the /ws rule without its Host condition (WebSocket through the CDN domain)",
+        type: RULE,
+        nameEnds: "rule-ws",
+        mutate: (r) => with_(r, "ruleConditions", list(r.inputs.ruleConditions).filter((c) => !(isRecord(c) && c.type === "Host"))),
+        hop: "the edge carries WebSocket",
+        resource: "lc-cdn-domain",
+        heldOn: "lc-cn-hangzhou-lb-alb",
+    },
+    {
+        stack: "growth-alicloud-serverless",
+        flow: "interaction",
+        region: "cn-hangzhou",
+        link: "the SAE ingress /ws rule for the CDN domain",
+        type: INGRESS,
+        nameEnds: "ingress",
+        mutate: (r) => with_(r, "rules", list(r.inputs.rules).map((x) => (isRecord(x) && x.path === "/ws" ? { ...x, domain: FILLED_DOMAIN } : x))),
+        hop: "the edge carries WebSocket",
+        resource: "lc-cdn-domain",
+        heldOn: "lc-cn-hangzhou-lb-alb",
+    },
+    { stack: "growth-alicloud", flow: "interaction", region: "cn-hangzhou", link: "a certificate without the API name", type: ALB, nameEnds: "lb-alb", mutate: certificateNames(FILLED_DOMAIN), hop: "certificate for api.", resource: "lc-cn-hangzhou-lb-https" },
+    { stack: "growth-alicloud", flow: "viewer", region: "cn-hangzhou", link: "a certificate for another domain", type: ALB, nameEnds: "lb-alb", mutate: certificateNames("*.other.cn"), hop: `certificate for ${FILLED_DOMAIN}`, resource: "lc-cn-hangzhou-lb-https" },
+    { stack: "growth-alicloud", flow: "interaction", region: "cn-hangzhou", link: "a wildcard two labels above the API name", type: ALB, nameEnds: "lb-alb", mutate: certificateNames(FILLED_DOMAIN, "*.live-commerce.cn"), hop: "certificate for api.", resource: "lc-cn-hangzhou-lb-https" },
+    { stack: "growth-alicloud-serverless", flow: "order", region: "cn-hangzhou", link: "the SAE ingress certificate without the domain", type: ALB, nameEnds: "lb-alb", mutate: certificateNames(`*.${FILLED_DOMAIN}`), hop: `certificate for ${FILLED_DOMAIN}`, resource: "lc-cn-hangzhou-sae-ingress" },
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "cn-shanghai",
+        link: "GTM's address pool of the region removed",
+        type: "alicloud:dns/addressPool:AddressPool",
+        nameEnds: "pool-cn-shanghai",
+        mutate: () => null,
+        hop: "the edge carries WebSocket: GTM steers",
+        resource: "lc-steering-gtm",
+    },
+];
+
+describe("flow links of the plans with settings filled in", function () {
+    this.timeout(600_000);
+    for (const l of LINKS) {
+        it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => assertBreaksAt((await filledPlan(l.stack)).resources, l));
+    }
+
+    it("growth-aws-serverless: SASL/IAM: the task role allowed to connect and write the orders topic authenticates; without WriteData the flow breaks there", async () => {
+        const resources = (await filledPlan("growth-aws-serverless")).resources;
+        const clusterArn = "arn:aws:kafka:us-east-1:123456789012:cluster/lc-us-east-1-queue-kafka/0f0f0f0f-0f0f-0f0f-0f0f-0f0f0f0f0f0f-1";
+        const iam = breakLink(resources, MSK, "queue-kafka", (r) => ({ ...with_(r, "clientAuthentication", { sasl: { iam: true } }), outputs: { ...r.outputs, arn: clusterArn } }));
+        const task = resources.find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition" && r.name.endsWith("fargate-order-task")) ?? assert.fail("no order task definition");
+        const role = resources.find((r) => r.type === "aws:iam/role:Role" && r.outputs?.arn === task.inputs.taskRoleArn) ?? assert.fail("no task role");
+        const grant = (actions: string[]): FlowResource => ({
+            urn: `${role.urn}-kafka`,
+            type: "aws:iam/rolePolicy:RolePolicy",
+            name: `${role.name}-kafka`,
+            parent: role.parent,
+            provider: role.provider,
+            inputs: {
+                role: role.inputs.name ?? role.outputs?.name,
+                policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: [clusterArn, "arn:aws:kafka:us-east-1:123456789012:topic/lc-us-east-1-queue-kafka/*"] }] }),
+            },
+        });
+        const auth = (extra: FlowResource[]) => flow(analyzeFlows([...iam, ...extra]), "order", "us-east-1").hops.find((h) => h.check.startsWith("the order service authenticates"));
+        assert.strictEqual(auth([grant(["kafka-cluster:Connect", "kafka-cluster:WriteData", "kafka-cluster:DescribeTopic"])])?.ok, true);
+        const without = flow(analyzeFlows([...iam, grant(["kafka-cluster:Connect", "kafka-cluster:DescribeTopic"])]), "order", "us-east-1");
+        assert.ok(without.broken?.hop.startsWith("the order service authenticates"), without.broken?.hop);
+        assert.match(without.broken?.reason ?? "", /kafka-cluster:WriteData on topic orders/);
+    });
+
+    it("growth-alicloud: a CDN domain on an uploaded (cas) certificate is judged by cdn.certificateNames: covered ok, another name broken, none given unknown", async () => {
+        const resources = (await filledPlan("growth-alicloud")).resources;
+        const cas = (names: string[]): Mutate => (r) => certificateNames(...names)(with_(r, "certificateConfig", { certType: "cas", certId: "12345", certRegion: "cn-hangzhou", serverCertificateStatus: "on" }));
+        const viewer = (names: string[]) => flow(analyzeFlows(breakLink(resources, "alicloud:cdn/domainNew:DomainNew", "cdn-domain", cas(names))), "viewer", "cn-hangzhou");
+        const hop = (f: ReturnType<typeof viewer>) => f.hops.find((h) => h.check === "serves the domain over HTTPS");
+        assert.strictEqual(hop(viewer([`*.live-commerce.cn`]))?.ok, true);
+        const other = viewer(["*.other.cn"]);
+        assert.strictEqual(other.broken?.hop, "serves the domain over HTTPS");
+        assert.strictEqual(other.broken?.urn, resources.find((r) => r.name === "lc-cdn-domain")?.urn);
+        const none = viewer([]);
+        assert.strictEqual(none.status, "unknown");
+        assert.strictEqual(hop(none)?.ok, null);
+    });
+
+    it("growth-alicloud: a certificate whose names are not given leaves the certificate hops unknown, never ok", async () => {
+        const resources = breakLink((await filledPlan("growth-alicloud")).resources, ALB, "lb-alb", certificateNames());
+        for (const key of ["viewer", "interaction", "order", "hot-products"]) {
+            const f = flow(analyzeFlows(resources), key, "cn-hangzhou");
+            assert.strictEqual(f.status, "unknown", key);
+            const hop = f.hops.find((h) => h.check.startsWith("certificate for")) ?? assert.fail(`${key} has no certificate hop`);
+            assert.strictEqual(hop.ok, null);
+            assert.match(hop.unknown ?? "", /tls\.certificateNames/);
+        }
+    });
+
+    it("growth-alicloud: the WebSocket route takes only the API name, the others any host", async () => {
+        const rules = (await filledPlan("growth-alicloud")).resources.filter((r) => r.type === RULE && r.name.startsWith("lc-cn-hangzhou-lb-rule-"));
+        const hosts = Object.fromEntries(rules.map((r) => [r.name, list(r.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").map((c) => record(c.hostConfig).values)]));
+        assert.deepStrictEqual(hosts, { "lc-cn-hangzhou-lb-rule-order": [], "lc-cn-hangzhou-lb-rule-ws": [[`api.${FILLED_DOMAIN}`]], "lc-cn-hangzhou-lb-rule-redirect": [] });
+    });
+});
