@@ -6,7 +6,7 @@
 // one respect: a name that is neither `all` nor a policy of the pack is an error, since a
 // misspelled policy name would otherwise be ignored without a word.
 
-import Ajv from "ajv";
+import Ajv, { ValidateFunction } from "ajv";
 import type { Policies, Policy } from "@pulumi/policy";
 
 import { ENFORCEMENT_LEVELS, isEnforcementLevel } from "../../policies/lib/stage";
@@ -18,6 +18,22 @@ import { holdsSecret, kindOf } from "../../components/model/errors";
 export class PackConfigError extends Error {}
 
 const ajv = new Ajv({ allErrors: true, strict: false });
+
+/**
+ * The compiled validator of each policy's config schema, made on first use: Ajv compiles a schema
+ * to JavaScript (tens of milliseconds for a pack) and caches it by the schema object, which here is
+ * new on every call.
+ */
+const validators = new WeakMap<Configurable, ValidateFunction>();
+
+function configValidator(policy: Configurable): ValidateFunction {
+    const hit = validators.get(policy);
+    if (hit !== undefined) return hit;
+    const schema = policy.configSchema?.properties ?? {};
+    const validate = ajv.compile({ type: "object", properties: schema, ...(policy.configSchema?.required !== undefined ? { required: policy.configSchema.required } : {}) });
+    validators.set(policy, validate);
+    return validate;
+}
 
 /** Property names whose values are never shown, whatever the schema (the project's rule for password-like keys). */
 const SECRET_LIKE = /pass(word|wd|phrase)?|secret|token|credential|private|auth/i;
@@ -107,7 +123,7 @@ export function validatePackConfig(doc: unknown, policies: Policies, file: strin
         if (known.length > 0) {
             const defaults = Object.fromEntries(Object.entries(schema).flatMap(([k, v]) => ("default" in v ? [[k, v.default]] : [])));
             const merged = { ...defaults, ...properties };
-            const validate = ajv.compile({ type: "object", properties: schema, ...(policy.configSchema?.required !== undefined ? { required: policy.configSchema.required } : {}) });
+            const validate = configValidator(policy);
             if (!validate(merged)) {
                 for (const e of validate.errors ?? []) {
                     const property = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(config)";
