@@ -103,6 +103,24 @@ export function zoneOffsetMinutes(ms: number, timeZone: string): number {
  * daylight-saving change the instant moves forward by the gap, as the zone's clocks do.
  */
 export function zonedToUtc(year: number, month: number, day: number, minuteOfDay: number, timeZone: string): number {
+    const key = `${timeZone} ${year} ${month} ${day} ${minuteOfDay}`;
+    const known = instants.get(key);
+    if (known !== undefined) return known;
+    const found = searchInstant(year, month, day, minuteOfDay, timeZone);
+    if (instants.size >= INSTANTS_KEPT) instants.clear();
+    instants.set(key, found);
+    return found;
+}
+
+/**
+ * Answers of zonedToUtc by zone and local time: a schedule's occurrences are computed again for
+ * each check, report and resource that reads them. Cleared at INSTANTS_KEPT entries.
+ */
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 100_000;
+
+/** zonedToUtc without the memo: two guesses of the zone's offset. */
+function searchInstant(year: number, month: number, day: number, minuteOfDay: number, timeZone: string): number {
     const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay);
     const first = wall - zoneOffsetMinutes(wall, timeZone) * MINUTE_MS;
     const second = wall - zoneOffsetMinutes(first, timeZone) * MINUTE_MS;
