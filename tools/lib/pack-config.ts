@@ -14,6 +14,7 @@ import { isRecord } from "../../policies/lib/values";
 import { PackConfig } from "./evaluate";
 import { nearestNames } from "../../components/model/regions";
 import { holdsSecret, kindOf } from "../../components/model/errors";
+import { NAME_ALPHABET } from "./name-alphabet";
 
 export class PackConfigError extends Error {}
 
@@ -38,13 +39,7 @@ function configValidator(policy: Configurable): ValidateFunction {
 /** Property names whose values are never shown, whatever the schema (the project's rule for password-like keys). */
 const SECRET_LIKE = /pass(word|wd|phrase)?|secret|token|credential|private|auth/i;
 
-/**
- * The alphabet of every closed list a pack config is checked against (enforcement levels, stages,
- * boundary names, region ids): lower-case letters, digits and dashes, at most 40. A value outside
- * the list is shown only when written so (`strict`, `cn-hangzou`); anything else (`TopSecretPW123`)
- * may be a pasted secret and is shown by its kind.
- */
-export const NAME_ALPHABET = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export { NAME_ALPHABET };
 
 /**
  * A value as an error shows it, by the rule the stack config follows (components/model/schema.ts,
