@@ -1,15 +1,19 @@
-// Defers loading two parts of the Pulumi runtime that the offline plan never calls: function
-// serialization's TypeScript parser and the package walk behind `computeCodePaths` (npm's Arborist
-// and normalize-package-data). `require("@pulumi/pulumi")` loads both eagerly (runtime/index.js,
+// Defers loading three parts of the Pulumi runtime that the offline plan never calls: function
+// serialization's TypeScript parser, the package walk behind `computeCodePaths` (npm's Arborist
+// and normalize-package-data) and the Automation API (`pulumi.automation`, which drives the CLI).
+// `require("@pulumi/pulumi")` loads them eagerly (index.js, runtime/index.js,
 // runtime/closure/parseFunction.js), about 9 MB of JavaScript, most of a bare `@pulumi/pulumi`
 // load, while only `pulumi.runtime.serializeFunction` (closures for callback functions and dynamic
-// providers, which this program declares none of) and `computeCodePaths` use them.
+// providers, which this program declares none of), `computeCodePaths` and the Automation API use
+// them.
 //
 // Each deferred module is replaced, for that one requiring module only, by a stand-in that loads
 // the real module (through the same `require`, from the same parent, into the same require cache)
 // on first use of any of its properties, then forwards every operation to it. Functions the parent
 // reads at load time into its own exports (`exports.computeCodePaths = codePaths_1.computeCodePaths`)
-// are handed out as forwarding functions, so reading them loads nothing. A module that cannot be
+// are handed out as forwarding functions, so reading them loads nothing; a module the parent wraps
+// with TypeScript's `__importStar` (which reads `__esModule`) answers that read itself when it is
+// declared `esModule` (compiled by tsc, which marks its exports so). A module that cannot be
 // resolved is not deferred (typescript-shim then falls back to its vendored TypeScript, as without
 // this file).
 //
@@ -31,13 +35,18 @@ const DEFERRED = [
     { parent: "@pulumi/pulumi/typescript-shim.js", request: "typescript", functions: [] },
     // `exports.computeCodePaths = codePaths_1.computeCodePaths` (Arborist, normalize-package-data)
     { parent: "@pulumi/pulumi/runtime/index.js", request: "./closure/codePaths", functions: ["computeCodePaths"] },
+    // `const automation = __importStar(require("./automation")); exports.automation = automation;`
+    { parent: "@pulumi/pulumi/index.js", request: "./automation", functions: [], esModule: true },
 ];
 
 /** Modules deferred and not (yet) loaded, by request: for tests. */
 const pending = new Set();
 
-/** A stand-in for a module: `load()` runs on the first use of anything but `functions`. */
-function standIn(request, load, functions) {
+/**
+ * A stand-in for a module: `load()` runs on the first use of anything but `functions` (and
+ * `__esModule` when `esModule`).
+ */
+function standIn(request, load, functions, esModule) {
     let real;
     const module = () => {
         if (real === undefined) {
@@ -59,7 +68,11 @@ function standIn(request, load, functions) {
     return new Proxy(
         {},
         {
-            get: (_, key) => (real === undefined && forwarders.has(key) ? forwarders.get(key) : Reflect.get(module(), key)),
+            get: (_, key) => {
+                if (real === undefined && forwarders.has(key)) return forwarders.get(key);
+                if (real === undefined && esModule && key === "__esModule") return true;
+                return Reflect.get(module(), key);
+            },
             set: (_, key, value) => Reflect.set(module(), key, value),
             has: (_, key) => Reflect.has(module(), key),
             ownKeys: () => Reflect.ownKeys(module()),
@@ -89,7 +102,7 @@ function install() {
             return load.apply(this, arguments);
         }
         pending.add(request);
-        return standIn(request, () => load.call(Module, request, parent, false), d.functions);
+        return standIn(request, () => load.call(Module, request, parent, false), d.functions, d.esModule === true);
     };
 }
 

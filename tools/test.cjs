@@ -7,7 +7,8 @@
 // declarations in dist/. The runner tells it where tsc's exit status will be written
 // (LC_DECLARATIONS_STATUS, a file that appears when tsc exits); that test waits for it before its
 // own type-check. Run on its own (`npx mocha ...`), the variable is unset and the test reads dist/
-// as it is.
+// as it is. Its file runs after every other test file (AFTER_TSC): mocha runs one test at a time, so
+// a wait for tsc early in the run would leave a core idle while tsc finishes.
 //
 //   node tools/test.cjs [mocha arguments]   (npm test [-- mocha arguments])
 //
@@ -20,7 +21,27 @@ const os = require("os");
 const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
-const SPEC = "bin/tests/**/*.test.js";
+const TESTS = "bin/tests";
+/** Test files that wait for tsc (LC_DECLARATIONS_STATUS): run last, root-relative. */
+const AFTER_TSC = ["bin/tests/examples.test.js"];
+
+/**
+ * Every compiled test file (bin/tests/**\/*.test.js), root-relative, sorted, those of AFTER_TSC
+ * last.
+ */
+function testFiles() {
+    const found = [];
+    const walk = (dir) => {
+        for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+            const rel = `${dir}/${e.name}`;
+            if (e.isDirectory()) walk(rel);
+            else if (e.name.endsWith(".test.js")) found.push(rel);
+        }
+    };
+    walk(TESTS);
+    found.sort();
+    return [...found.filter((f) => !AFTER_TSC.includes(f)), ...found.filter((f) => AFTER_TSC.includes(f))];
+}
 
 /** Runs `args` under this Node, resolving with its exit status (1 when it could not start or was killed). */
 function run(args, options) {
@@ -64,7 +85,7 @@ async function main() {
         const build = spawnSync(process.execPath, [path.join(__dirname, "build.cjs")], { cwd: ROOT, stdio: "inherit" });
         const mocha =
             build.status === 0
-                ? await run([require.resolve("mocha/bin/mocha.js"), SPEC, ...process.argv.slice(2)], {
+                ? await run([require.resolve("mocha/bin/mocha.js"), ...testFiles(), ...process.argv.slice(2)], {
                       stdio: "inherit",
                       env: { ...process.env, LC_DECLARATIONS_STATUS: statusFile },
                   })

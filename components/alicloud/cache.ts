@@ -1,4 +1,4 @@
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { CacheSpec, DATA_PORTS, PrimaryStandby } from "../model";

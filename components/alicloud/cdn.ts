@@ -1,4 +1,4 @@
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { CDN_TLS, CdnOrigin, DYNAMIC_PATHS, PLAY_ORIGIN_PORT, cdnScope, certificateNameTags } from "../model";

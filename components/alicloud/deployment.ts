@@ -1,4 +1,4 @@
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "./sdk";
 
 import { Deployment, Edge, RegionalEndpoint, cdnOriginHosts, deployStack } from "../deployment";
 import { StackSpec, baseTags, edgePlan, forRegion, homeRegions, liveRegionFor, regionBaseName, tierSchedule, transcodeTier, videoHostnames, websocketHostname } from "../model";

@@ -1,5 +1,5 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as k8s from "@pulumi/kubernetes";
+import * as alicloud from "./sdk";
+import * as k8s from "../kubernetes/sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { CLUSTER_POD_CIDR, CLUSTER_SERVICE_CIDR, KubernetesSpec, nodeInstanceType, planNodePools, surgeNodesPerZone } from "../model";

@@ -1,4 +1,4 @@
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute } from "../model";

@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { CDN_TLS, CdnOrigin, ORIGIN_FAILOVER_STATUS_CODES, cdnAllowedMethods } from "../model";

@@ -1,5 +1,5 @@
-import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+import * as aws from "./sdk";
+import * as k8s from "../kubernetes/sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { CLUSTER_SERVICE_CIDR, EKS_METRICS_SERVER_ADDON, KubernetesSpec, ServiceAccountRef, nodeInstanceType, planNodePools, surgeNodesPerZone } from "../model";

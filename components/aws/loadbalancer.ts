@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as aws from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, WEBSOCKET_IDLE_TIMEOUT_SECONDS, defaultRoute, elbNamePrefix } from "../model";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
+import { RandomPassword } from "@pulumi/random/randomPassword";
 
 /**
  * The master password of the Aurora global database, which Secrets Manager cannot manage for
@@ -7,8 +7,8 @@ import * as random from "@pulumi/random";
  * RDS accepts (RDS master password: 8-41 printable ASCII characters other than '/', '"', '@' and
  * space). The result stays a secret.
  */
-export function globalDatabasePassword(name: string, opts?: pulumi.CustomResourceOptions): random.RandomPassword {
-    return new random.RandomPassword(
+export function globalDatabasePassword(name: string, opts?: pulumi.CustomResourceOptions): RandomPassword {
+    return new RandomPassword(
         name,
         { length: 32, special: true, overrideSpecial: "!#%^*-_+=", minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 },
         { ...opts, additionalSecretOutputs: ["result"] },
@@ -21,6 +21,6 @@ export function globalDatabasePassword(name: string, opts?: pulumi.CustomResourc
  * nonalphanumeric characters restricted to !, &, #, $, ^, <, >, -; none are used).
  * The component wraps the result in pulumi.secret.
  */
-export function cacheAuthToken(name: string, parent: pulumi.Resource): random.RandomPassword {
-    return new random.RandomPassword(name, { length: 32, special: false }, { parent });
+export function cacheAuthToken(name: string, parent: pulumi.Resource): RandomPassword {
+    return new RandomPassword(name, { length: 32, special: false }, { parent });
 }

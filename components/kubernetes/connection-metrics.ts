@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { HelmChart, METRICS_NAMESPACE, NAMESPACE, PART_OF_LABEL, PROMETHEUS_ADAPTER_CHART, PROMETHEUS_CHART, PROMETHEUS_RELEASE, adapterValues, prometheusValues } from "../model";

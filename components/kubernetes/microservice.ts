@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import {

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, StackSpec, TierSchedule, localCron, oneOffCron, podCeilings, podFloors } from "../model";

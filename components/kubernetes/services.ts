@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceAccountOf, serviceCredentials, serviceNodePort } from "../model";

@@ -103,6 +103,24 @@ export function zoneOffsetMinutes(ms: number, timeZone: string): number {
  * daylight-saving change the instant moves forward by the gap, as the zone's clocks do.
  */
 export function zonedToUtc(year: number, month: number, day: number, minuteOfDay: number, timeZone: string): number {
+    const key = `${timeZone} ${year} ${month} ${day} ${minuteOfDay}`;
+    const known = instants.get(key);
+    if (known !== undefined) return known;
+    const found = searchInstant(year, month, day, minuteOfDay, timeZone);
+    if (instants.size >= INSTANTS_KEPT) instants.clear();
+    instants.set(key, found);
+    return found;
+}
+
+/**
+ * Answers of zonedToUtc by zone and local time: a schedule's occurrences are computed again for
+ * each check, report and resource that reads them. Cleared at INSTANTS_KEPT entries.
+ */
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 100_000;
+
+/** zonedToUtc without the memo: two guesses of the zone's offset. */
+function searchInstant(year: number, month: number, day: number, minuteOfDay: number, timeZone: string): number {
     const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay);
     const first = wall - zoneOffsetMinutes(wall, timeZone) * MINUTE_MS;
     const second = wall - zoneOffsetMinutes(first, timeZone) * MINUTE_MS;
@@ -117,10 +135,28 @@ export function weekday(year: number, month: number, day: number): number {
 }
 
 /**
+ * Answers of nextOffsetChange by zone, `from` and `until`: a search steps a day at a time through up
+ * to a year, and a plan asks the same question for every scheduled tier (offsetSpans). Cleared when
+ * it reaches OFFSET_CHANGES_KEPT entries, so a long-lived process does not grow it without bound.
+ */
+const offsetChanges = new Map<string, number | null>();
+const OFFSET_CHANGES_KEPT = 10_000;
+
+/**
  * The first instant after `from` and before `until` at which the zone's UTC offset differs from
  * its offset at `from` (a daylight-saving change), to the minute; null when none.
  */
 export function nextOffsetChange(from: number, until: number, timeZone: string): number | null {
+    const key = `${timeZone} ${from} ${until}`;
+    if (offsetChanges.has(key)) return offsetChanges.get(key) ?? null;
+    const found = searchOffsetChange(from, until, timeZone);
+    if (offsetChanges.size >= OFFSET_CHANGES_KEPT) offsetChanges.clear();
+    offsetChanges.set(key, found);
+    return found;
+}
+
+/** nextOffsetChange without the memo: a day at a time, then halving to the minute. */
+function searchOffsetChange(from: number, until: number, timeZone: string): number | null {
     const base = zoneOffsetMinutes(from, timeZone);
     let lo = from;
     for (let t = from + DAY_MS; ; t += DAY_MS) {

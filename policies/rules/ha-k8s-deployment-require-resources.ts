@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import { kubernetes as k8s } from "../lib/resource-classes";
 import { validateResourceOfType } from "@pulumi/policy";
 
 import { resourceRule } from "../lib/policy";

@@ -85,18 +85,18 @@ describe("tools/defer-modules.cjs", () => {
         return r.stdout;
     }
 
-    it("loads @pulumi/pulumi without TypeScript and npm's Arborist", () => {
+    it("loads @pulumi/pulumi without TypeScript, npm's Arborist and the Automation API", () => {
         const loaded = runDeferred(
-            "require('@pulumi/pulumi'); const names = Object.keys(require.cache); process.stdout.write(JSON.stringify(['typescript/lib/typescript.js', '@npmcli/arborist', 'normalize-package-data', 'runtime/closure/codePaths.js'].filter((m) => names.some((n) => n.includes(m)))))",
+            "require('@pulumi/pulumi'); const names = Object.keys(require.cache); process.stdout.write(JSON.stringify(['typescript/lib/typescript.js', '@npmcli/arborist', 'normalize-package-data', 'runtime/closure/codePaths.js', '@pulumi/pulumi/automation/'].filter((m) => names.some((n) => n.includes(m)))))",
         );
         assert.deepStrictEqual(JSON.parse(loaded), []);
     });
 
-    it("loads a deferred module on first use: serializeFunction parses with TypeScript, computeCodePaths stays a function", () => {
+    it("loads a deferred module on first use: serializeFunction parses with TypeScript, computeCodePaths stays a function, pulumi.automation is the Automation API", () => {
         const out = runDeferred(
-            "const pulumi = require('@pulumi/pulumi'); const ts = require('typescript'); process.stdout.write(JSON.stringify([typeof pulumi.runtime.computeCodePaths, require('@pulumi/pulumi/typescript-shim').SyntaxKind.Identifier === ts.SyntaxKind.Identifier])); pulumi.runtime.serializeFunction((a) => a + 1).then((f) => process.stdout.write(' ' + f.text.includes('a + 1')))",
+            "const pulumi = require('@pulumi/pulumi'); const ts = require('typescript'); process.stdout.write(JSON.stringify([typeof pulumi.runtime.computeCodePaths, require('@pulumi/pulumi/typescript-shim').SyntaxKind.Identifier === ts.SyntaxKind.Identifier, pulumi.automation.LocalWorkspace === require('@pulumi/pulumi/automation').LocalWorkspace])); pulumi.runtime.serializeFunction((a) => a + 1).then((f) => process.stdout.write(' ' + f.text.includes('a + 1')))",
         );
-        assert.strictEqual(out, '["function",true] true');
+        assert.strictEqual(out, '["function",true,true] true');
     });
 });
 

@@ -174,10 +174,10 @@ function withConfig(view: ResourceView, config: ReturnType<typeof frozenProps>, 
 }
 
 /** The resources as stack policies see them, each with its parent; built once per evaluation. */
-function policyResources(resources: readonly EvalResource[], views: ReadonlyMap<string, ResourceView>): PolicyResource[] {
+function policyResources(resources: readonly EvalResource[], viewOf: (urn: string) => ResourceView | undefined): PolicyResource[] {
     const out = new Map<string, PolicyResource>();
     for (const r of resources) {
-        const view = views.get(r.urn);
+        const view = viewOf(r.urn);
         if (view !== undefined) out.set(r.urn, { ...view, dependencies: [], propertyDependencies: {} });
     }
     for (const r of resources) {
@@ -265,7 +265,18 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const byType = groupByType(resources);
     const order = new Map(resources.map((r, i) => [r.urn, i]));
-    const views = new Map(resources.map((r) => [r.urn, resourceView(r, byUrn)]));
+    // a resource's view is made when a policy first reads it: a policy of a few types (or the one
+    // policy a test evaluates) prepares the props of those resources only
+    const views = new Map<string, ResourceView>();
+    const viewOf = (urn: string): ResourceView | undefined => {
+        const hit = views.get(urn);
+        if (hit !== undefined) return hit;
+        const r = byUrn.get(urn);
+        if (r === undefined) return undefined;
+        const view = resourceView(r, byUrn);
+        views.set(urn, view);
+        return view;
+    };
     let stackResources: PolicyResource[] | undefined;
     const violations: Violation[] = [];
     for (const policy of policies) {
@@ -274,11 +285,12 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
         const config = frozenProps(withStage(policyConfig(policy, pack), stage));
         if (isStackPolicy(policy)) {
             const report: ReportViolation = (message, urn) => violations.push({ policy: policy.name, enforcement, urn: urn ?? "", message });
-            stackResources ??= policyResources(resources, views);
+            stackResources ??= policyResources(resources, viewOf);
             const args: StackValidationArgs = { resources: stackResources, stackTags, getConfig: () => config, notApplicable };
             const fresh = (): StackValidationArgs => {
                 const own = freshProps(config);
-                return { ...args, resources: policyResources(resources, new Map(resources.map((r) => [r.urn, resourceView(r, byUrn, false)]))), getConfig: () => own };
+                const unfrozen = new Map(resources.map((r) => [r.urn, resourceView(r, byUrn, false)]));
+                return { ...args, resources: policyResources(resources, (urn) => unfrozen.get(urn)), getConfig: () => own };
             };
             const skipped = await runOnce((a, rep) => policy.validateStack(a, rep), args, fresh, report, policy.name);
             if (skipped !== undefined) violations.push({ policy: policy.name, enforcement: "advisory", urn: "", message: skipped });
@@ -286,7 +298,7 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
         }
         const fns = policy.validateResource === undefined ? [] : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
         for (const r of resourcesFor(fns, byType, resources, order)) {
-            const view = views.get(r.urn);
+            const view = viewOf(r.urn);
             if (view === undefined) continue;
             const args = withConfig(view, config, stackTags);
             const report: ReportViolation = (message) => violations.push({ policy: policy.name, enforcement, urn: r.urn, message });

@@ -13,7 +13,7 @@ import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies }
 import { sanitize } from "./record";
 import { BOUNDARY_NAMES, isBoundaryName } from "../../components/model/residency";
 import { kindOf } from "../../components/model/errors";
-import { NAME_ALPHABET } from "./pack-config";
+import { NAME_ALPHABET } from "./name-alphabet";
 import { missingSettings, parseConfigValues } from "../../components/model";
 import { profileOf, resolveSpec } from "../../components/profiles";
 import { StackReport } from "./report";

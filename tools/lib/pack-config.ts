@@ -6,7 +6,7 @@
 // one respect: a name that is neither `all` nor a policy of the pack is an error, since a
 // misspelled policy name would otherwise be ignored without a word.
 
-import Ajv from "ajv";
+import Ajv, { ValidateFunction } from "ajv";
 import type { Policies, Policy } from "@pulumi/policy";
 
 import { ENFORCEMENT_LEVELS, isEnforcementLevel } from "../../policies/lib/stage";
@@ -14,21 +14,32 @@ import { isRecord } from "../../policies/lib/values";
 import { PackConfig } from "./evaluate";
 import { nearestNames } from "../../components/model/regions";
 import { holdsSecret, kindOf } from "../../components/model/errors";
+import { NAME_ALPHABET } from "./name-alphabet";
 
 export class PackConfigError extends Error {}
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 
+/**
+ * The compiled validator of each policy's config schema, made on first use: Ajv compiles a schema
+ * to JavaScript (tens of milliseconds for a pack) and caches it by the schema object, which here is
+ * new on every call.
+ */
+const validators = new WeakMap<Configurable, ValidateFunction>();
+
+function configValidator(policy: Configurable): ValidateFunction {
+    const hit = validators.get(policy);
+    if (hit !== undefined) return hit;
+    const schema = policy.configSchema?.properties ?? {};
+    const validate = ajv.compile({ type: "object", properties: schema, ...(policy.configSchema?.required !== undefined ? { required: policy.configSchema.required } : {}) });
+    validators.set(policy, validate);
+    return validate;
+}
+
 /** Property names whose values are never shown, whatever the schema (the project's rule for password-like keys). */
 const SECRET_LIKE = /pass(word|wd|phrase)?|secret|token|credential|private|auth/i;
 
-/**
- * The alphabet of every closed list a pack config is checked against (enforcement levels, stages,
- * boundary names, region ids): lower-case letters, digits and dashes, at most 40. A value outside
- * the list is shown only when written so (`strict`, `cn-hangzou`); anything else (`TopSecretPW123`)
- * may be a pasted secret and is shown by its kind.
- */
-export const NAME_ALPHABET = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export { NAME_ALPHABET };
 
 /**
  * A value as an error shows it, by the rule the stack config follows (components/model/schema.ts,
@@ -107,7 +118,7 @@ export function validatePackConfig(doc: unknown, policies: Policies, file: strin
         if (known.length > 0) {
             const defaults = Object.fromEntries(Object.entries(schema).flatMap(([k, v]) => ("default" in v ? [[k, v.default]] : [])));
             const merged = { ...defaults, ...properties };
-            const validate = ajv.compile({ type: "object", properties: schema, ...(policy.configSchema?.required !== undefined ? { required: policy.configSchema.required } : {}) });
+            const validate = configValidator(policy);
             if (!validate(merged)) {
                 for (const e of validate.errors ?? []) {
                     const property = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(config)";
