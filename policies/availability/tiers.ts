@@ -248,22 +248,25 @@ export function poolZones(pools: readonly Node[], nodes: readonly Node[]): numbe
 }
 
 /**
- * Instances of an Aurora cluster: those naming its `clusterIdentifier`, else (identifier left
- * to the provider) the cluster instances of the same region.
+ * Instances of an Aurora cluster: those whose known `clusterIdentifier` names the cluster (its
+ * `clusterIdentifier` input or its id: aws_rds_cluster's id is the identifier), and those whose
+ * identifier is unknown (a first preview) and depends on the cluster; with neither an identifier
+ * nor a dependency anywhere (identifier left to the provider), the cluster instances of the same
+ * region. A known identifier wins over a dependency: `clusterIdentifier: "other"` computed beside
+ * the cluster does not place the instance in it.
  */
 export function clusterInstances(cluster: Node, nodes: readonly Node[]): Node[] {
-    const id = str(cluster.props.clusterIdentifier);
-    const resolvable = id !== undefined || groupedBy(nodes, "cluster-instances-with-deps", (n) => (n.type === "aws:rds/clusterInstance:ClusterInstance" && depsOf(n, "clusterIdentifier").length > 0 ? ["any"] : [])).has("any");
+    const names = [str(cluster.props.clusterIdentifier), str(cluster.props.id)].filter((v): v is string => v !== undefined && v !== "" && !isUnknown(v));
+    const resolvable = names.length > 0 || groupedBy(nodes, "cluster-instances-with-deps", (n) => (n.type === "aws:rds/clusterInstance:ClusterInstance" && depsOf(n, "clusterIdentifier").length > 0 ? ["any"] : [])).has("any");
     if (!resolvable) return [...(groupedBy(nodes, "cluster-instances-by-region", (n) => (n.type === "aws:rds/clusterInstance:ClusterInstance" ? [n.region ?? ""] : [])).get(cluster.region ?? "") ?? [])];
-    // refersTo(n, "clusterIdentifier", cluster.urn, id), answered from an index of the instances by what they refer to
+    // refersTo(n, "clusterIdentifier", cluster.urn, names), answered from an index of the instances by what they refer to
     const byTarget = groupedBy(nodes, "cluster-instances-by-target", (n) => {
         if (n.type !== "aws:rds/clusterInstance:ClusterInstance") return [];
-        const deps = depsOf(n, "clusterIdentifier");
-        if (deps.length > 0) return deps.map((u) => `urn:${u}`);
         const v = n.props.clusterIdentifier;
-        return typeof v === "string" && !isUnknown(v) ? [`value:${v}`] : [];
+        if (typeof v === "string" && v !== "" && !isUnknown(v)) return [`value:${v}`];
+        return depsOf(n, "clusterIdentifier").map((u) => `urn:${u}`);
     });
-    const found = new Set([...(byTarget.get(`urn:${cluster.urn}`) ?? []), ...(id === undefined ? [] : byTarget.get(`value:${id}`) ?? [])]);
+    const found = new Set([...(byTarget.get(`urn:${cluster.urn}`) ?? []), ...names.flatMap((id) => byTarget.get(`value:${id}`) ?? [])]);
     return [...found];
 }
 
