@@ -1,7 +1,7 @@
 // Classification of resources into tiers of the request path, with the figure and failover
 // time that apply. Pure: works on type tokens and input properties.
 
-import { POLARDB_STANDBY_ON, RDS_HA_CATEGORIES, hasDistinctZone, isAurora } from "../lib/database";
+import { POLARDB_STANDBY_ON, RDS_HA_CATEGORIES, hasDistinctZone, isAurora, polardbStandbyInPrimaryZone } from "../lib/database";
 import { Props, num, record, str } from "../lib/values";
 import { depsOf, isUnknown, referenceKey } from "../lib/refs";
 import { detectionSeconds, zoneNamesOf, zonesOfType } from "../lib/zones";
@@ -177,7 +177,8 @@ export function place(node: Node, nodes: readonly Node[]): Placement | "supporti
         case "alicloud:rds/instance:Instance":
             return { tier: "database", ...alicloudRds(p) };
         case "alicloud:polardb/cluster:Cluster":
-            return { tier: "database", figure: "alicloud.polardb", failover: POLARDB_STANDBY_ON.includes(str(p.hotStandbyCluster) ?? "") ? "alicloud.polardb.hot-standby" : "alicloud.polardb.no-hot-standby" };
+            // a hot standby in the primary's own zone is no standby across zones (ha-database-require-multi-zone)
+            return { tier: "database", figure: "alicloud.polardb", failover: POLARDB_STANDBY_ON.includes(str(p.hotStandbyCluster) ?? "") && polardbStandbyInPrimaryZone(p.zoneId, p.standbyAz) === undefined ? "alicloud.polardb.hot-standby" : "alicloud.polardb.no-hot-standby" };
         case "aws:rds/instance:Instance":
             if (p.replicateSourceDb !== undefined) return "supporting";
             return p.multiAz === true ? { tier: "database", figure: "aws.rds.multi-az", failover: "aws.rds.multi-az-instance" } : { tier: "database", figure: "aws.rds.single" }; // no standby: no failover

@@ -17,3 +17,16 @@ export function isAurora(engine: string | undefined): boolean {
 export function hasDistinctZone(primary: string | undefined, secondary: string | undefined): boolean {
     return secondary !== undefined && secondary !== "" && secondary !== primary;
 }
+
+/**
+ * The zone a PolarDB cluster's hot standby storage sits in when it is the primary's own: `standbyAz`
+ * ("the availability zone where the hot standby cluster is stored, takes effect when
+ * hotStandbyCluster is ON or EQUAL", @pulumi/alicloud 3.108.0 polardb/cluster.d.ts) equal to
+ * `zoneId` (compared without surrounding spaces). Undefined when it is unset (the cloud's choice),
+ * unknown, or another zone.
+ */
+export function polardbStandbyInPrimaryZone(zoneId: unknown, standbyAz: unknown): string | undefined {
+    if (typeof zoneId !== "string" || typeof standbyAz !== "string") return undefined;
+    const primary = zoneId.trim();
+    return primary !== "" && primary === standbyAz.trim() ? primary : undefined;
+}

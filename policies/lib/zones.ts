@@ -136,8 +136,9 @@ interface Open {
  *   (`propertyDependencies`) that no known id matched. A list whose length is known has that many
  *   entries: as many unknown entries as dependent subnets are those subnets (each computed from
  *   one); fewer entries than dependent subnets cover at most that many of their zones (a program's
- *   `pulumi.all(ids).apply(x => x.slice(0, 1))` depends on every subnet). A value whose length is
- *   unknown covers at most the zones of the subnets it depends on.
+ *   `[subnets[0].id]` beside a dependency on every subnet). A value whose number of entries a
+ *   first preview cannot count (`pulumi.all(ids).apply(...)`, SAE's joined `vswitchId`) is taken as
+ *   the subnets it depends on: the resolved plan, where the ids are known, judges the slice.
  * - A subnet whose zone input is unknown, or unset (the cloud picks one), is undetermined, never a
  *   zone of its own.
  * Unknown values that no dependency resolves are reported as undetermined.
@@ -212,15 +213,15 @@ function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], w
     const standIns = depsOf(r, topOf(path)).filter((u) => !matched.has(u) && SUBNET_ZONE_INPUTS[byUrn.get(u)?.type ?? ""] !== undefined);
     if (standIns.length === 0) {
         for (let i = 0; i < Math.max(unknowns, 1); i++) open.push({ path });
-    } else if (!whole && unknowns >= standIns.length) {
-        // as many entries as subnets: each entry computed from one of them
+    } else if (whole || unknowns >= standIns.length) {
+        // as many entries as subnets (each computed from one of them), or a number of entries a
+        // first preview cannot count (an `apply` joining the ids): the subnets stand in
         standIns.forEach(settle);
     } else {
-        // fewer entries than subnets, or an unknown number of them: at most the subnets' zones
+        // fewer entries than subnets: at most that many of the subnets' zones
         const found = standIns.map((u) => subnetZone(u, byUrn.get(u) ?? { type: "", props: {} }));
         const candidates = found.every((z) => "zone" in z) ? [...new Set(found.map((z) => ("zone" in z ? z.zone : "")))] : undefined;
-        const slots = whole ? (candidates?.length ?? standIns.length) : unknowns;
-        for (let i = 0; i < slots; i++) open.push({ path, candidates });
+        for (let i = 0; i < unknowns; i++) open.push({ path, candidates });
     }
 }
 
