@@ -158,12 +158,16 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
             const zoneKey = s.path.split("[].")[1];
             const subnetKey = pair.path.split("[].")[1];
             const subnetValues: unknown[] = [];
+            // the zones of entries placed by their zone id whose subnet id is unknown: each took one dependent subnet of that zone
+            const taken: string[] = [];
             for (const e of entries) {
                 const z = record(e)[zoneKey];
-                if (typeof z === "string" && z.trim() !== "" && !isUnknown(z)) zones.add(z);
-                else subnetValues.push(isUnknown(e) ? e : record(e)[subnetKey]);
+                if (typeof z === "string" && z.trim() !== "" && !isUnknown(z)) {
+                    zones.add(z);
+                    if (isUnknown(record(e)[subnetKey])) taken.push(z);
+                } else subnetValues.push(isUnknown(e) ? e : record(e)[subnetKey]);
             }
-            resolveSubnets(r, pair.path, subnetValues, whole, byUrn, zones, open);
+            resolveSubnets(r, pair.path, subnetValues, whole, byUrn, zones, open, taken);
             continue;
         }
         if (s.kind === "subnet" && hasZoneIds) continue;
@@ -184,9 +188,10 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
 
 /**
  * Adds the zones of the subnet/vSwitch ids `values` (read at `path`; `whole`: their number is
- * unknown) to `zones`, and what stays open to `open` (see zoneCount).
+ * unknown) to `zones`, and what stays open to `open` (see zoneCount). `taken`: zones whose
+ * dependent subnet another entry of the property already stands for (one subnet each).
  */
-function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], whole: boolean, byUrn: Graph, zones: Set<string>, open: Open[]): void {
+function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], whole: boolean, byUrn: Graph, zones: Set<string>, open: Open[], taken: readonly string[] = []): void {
     const ids = subnetsById(byUrn);
     const settle = (urn: string): void => {
         const z = subnetZone(urn, byUrn.get(urn) ?? { type: "", props: {} });
@@ -210,7 +215,15 @@ function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], w
         }
     }
     if (unknowns === 0 && !whole) return;
-    const standIns = depsOf(r, topOf(path)).filter((u) => !matched.has(u) && SUBNET_ZONE_INPUTS[byUrn.get(u)?.type ?? ""] !== undefined);
+    const left = [...taken];
+    const standIns = depsOf(r, topOf(path)).filter((u) => {
+        if (matched.has(u) || SUBNET_ZONE_INPUTS[byUrn.get(u)?.type ?? ""] === undefined) return false;
+        const z = subnetZone(u, byUrn.get(u) ?? { type: "", props: {} });
+        const i = "zone" in z ? left.indexOf(z.zone) : -1;
+        if (i === -1) return true;
+        left.splice(i, 1);
+        return false;
+    });
     if (standIns.length === 0) {
         for (let i = 0; i < Math.max(unknowns, 1); i++) open.push({ path });
     } else if (whole || unknowns >= standIns.length) {
