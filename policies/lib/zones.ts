@@ -202,18 +202,26 @@ function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], w
     const entries = values.flatMap((x) => (typeof x === "string" && x.includes(",") ? x.split(",").map((t) => t.trim()).filter((t) => t !== "") : [x]));
     let unknowns = 0;
     const matched = new Set<string>();
+    const unmatched: string[] = [];
     for (const v of entries) {
         if (isUnknown(v)) unknowns++;
         else if (typeof v !== "string" || v.trim() === "") continue;
         else {
             const urn = ids.get(v);
-            if (urn === undefined) zones.add(v);
+            if (urn === undefined) unmatched.push(v);
             else {
                 matched.add(urn);
                 settle(urn);
             }
         }
     }
+    // A known id of no subnet by id: a subnet outside the stack (one zone of its own), unless the
+    // stack's subnets carry no ids to match (an input without them): then it is placed like an
+    // unknown id, among the subnets the property depends on.
+    const dependent = depsOf(r, topOf(path)).filter((u) => SUBNET_ZONE_INPUTS[byUrn.get(u)?.type ?? ""] !== undefined);
+    const idless = dependent.length > 0 && dependent.every((u) => { const id = byUrn.get(u)?.props.id; return typeof id !== "string" || id === "" || isUnknown(id); });
+    if (idless) unknowns += unmatched.length;
+    else unmatched.forEach((v) => zones.add(v));
     if (unknowns === 0 && !whole) return;
     const left = [...taken];
     const standIns = depsOf(r, topOf(path)).filter((u) => {

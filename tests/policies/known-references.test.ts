@@ -58,6 +58,12 @@ describe("zone rules count the ids a property holds, not the subnets it depends 
         assert.strictEqual((await run([awsLb(["subnet-outside-1"], [])], [LB])).length, 1);
     });
 
+    it("without ids on the stack's subnets, known ids are placed among the dependent subnets, no more of them than there are ids", async () => {
+        const [na, nb] = [subnet("a", "us-east-1a"), subnet("b", "us-east-1b")];
+        assert.strictEqual((await run([na, nb, awsLb(["subnet-a"], [na, nb])], [LB])).length, 1);
+        assert.deepStrictEqual(await run([na, nb, awsLb(["subnet-a", "subnet-b"], [na, nb])], [LB, UNDETERMINED]), []);
+    });
+
     it("in a first preview, one unknown id beside dependencies on two subnets covers at most one zone", async () => {
         const [pa, pb] = [subnet("a", "us-east-1a"), subnet("b", "us-east-1b")];
         assert.strictEqual((await run([pa, pb, awsLb([U], [pa, pb])], [LB, UNDETERMINED])).filter((v) => v.enforcement === "mandatory").length, 1);
