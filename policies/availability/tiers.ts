@@ -218,20 +218,36 @@ function probeSeconds(probe: unknown): number | undefined {
     return period !== undefined && failures !== undefined ? detectionSeconds(period, failures) : undefined;
 }
 
+/** Managed Kubernetes clusters by what a node pool names them with: ACK `clusterId` is the cluster's id; EKS `clusterName` its `name` (also its id). */
+const CLUSTER_TYPES: Readonly<Record<string, { readonly cluster: string; readonly keys: readonly string[] }>> = {
+    "alicloud:cs/nodePool:NodePool": { cluster: "alicloud:cs/managedKubernetes:ManagedKubernetes", keys: ["id"] },
+    "aws:eks/nodeGroup:NodeGroup": { cluster: "aws:eks/cluster:Cluster", keys: ["name", "id"] },
+};
+
 /**
- * The cluster a node pool belongs to (`clusterId` on ACK, `clusterName` on EKS), resolved through
- * its dependencies when recorded (the cluster's id is unknown in a first preview).
+ * The cluster a node pool belongs to (`clusterId` on ACK, `clusterName` on EKS): the cluster of the
+ * stack its known value names (`urn:<cluster>`; `value:<v>` for a cluster outside the stack), else,
+ * when the value is unknown (a first preview), the cluster its dependency records. A known value
+ * wins over a dependency: `clusterId: "other"` computed beside the cluster is not in it.
  */
-export function clusterKeyOf(pool: Node): string | undefined {
-    return referenceKey(pool, pool.type.startsWith("aws:") ? "clusterName" : "clusterId");
+export function clusterKeyOf(pool: Node, nodes: readonly Node[]): string | undefined {
+    const kind = CLUSTER_TYPES[pool.type];
+    const prop = pool.type.startsWith("aws:") ? "clusterName" : "clusterId";
+    const v = pool.props[prop];
+    if (kind !== undefined && typeof v === "string" && v !== "" && !isUnknown(v)) {
+        const named = groupedBy(nodes, `clusters-by-name:${kind.cluster}`, (n) => (n.type === kind.cluster ? kind.keys.map((k) => n.props[k]).filter((x): x is string => typeof x === "string" && x !== "" && !isUnknown(x)) : []));
+        const cluster = named.get(v)?.[0];
+        return cluster !== undefined ? `urn:${cluster.urn}` : `value:${v}`;
+    }
+    return referenceKey(pool, prop);
 }
 
 /** Node pools of the same cluster in the node's region, sorted by URN. */
 export function clusterNodePools(pool: Node, nodes: readonly Node[]): Node[] {
-    const key = clusterKeyOf(pool);
+    const key = clusterKeyOf(pool, nodes);
     if (key === undefined) return [pool];
     const poolKey = (n: Node): string | undefined => {
-        const k = clusterKeyOf(n);
+        const k = clusterKeyOf(n, nodes);
         return k === undefined ? undefined : JSON.stringify([n.type, n.region ?? null, k]);
     };
     const members = groupedBy(nodes, "cluster-node-pools", (n) => {
