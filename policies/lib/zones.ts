@@ -46,7 +46,7 @@ export interface ZoneCount {
     readonly zones: number;
     /** Those zones (a subnet outside the stack, known by its id alone, appears as its id). */
     readonly names: readonly string[];
-    /** The most zones it can cover once the undetermined values are known. */
+    /** The most zones it can cover once the undetermined values are known (Infinity: a list of unknown length). */
     readonly atMost: number;
     /** Property paths (`subnets`, `<subnet>.zoneId`) holding a value that cannot be resolved until the resources are created. */
     readonly undetermined: readonly string[];
@@ -120,10 +120,14 @@ function subnetZone(urn: string, n: { readonly type: string; readonly props: Pro
     return { open: unknownKey !== undefined ? `${name}.${unknownKey}` : `${name}.${keys[0]} (unset)` };
 }
 
-/** One placement entry not settled yet: the zones it may be in (undefined: any zone) and the path that holds it. */
+/**
+ * One placement entry not settled yet: the zones it may be in (undefined: any zone) and the path
+ * that holds it; `any`: a value of unknown length that no dependency bounds (any number of zones).
+ */
 interface Open {
     readonly path: string;
     readonly candidates?: readonly string[];
+    readonly any?: true;
 }
 
 /**
@@ -176,12 +180,13 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
             resolveSubnets(r, s.path, values, whole, byUrn, zones, open);
             continue;
         }
-        let unknowns = whole ? 1 : 0;
+        let unknowns = 0;
         for (const v of values) {
             if (isUnknown(v)) unknowns++;
             else if (typeof v === "string" && v.trim() !== "") zones.add(v);
         }
         for (let i = 0; i < unknowns; i++) open.push({ path: s.path });
+        if (whole) open.push({ path: s.path, any: true });
     }
     return summarize(zones, open);
 }
@@ -233,7 +238,8 @@ function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], w
         return false;
     });
     if (standIns.length === 0) {
-        for (let i = 0; i < Math.max(unknowns, 1); i++) open.push({ path });
+        for (let i = 0; i < unknowns; i++) open.push({ path });
+        if (whole) open.push({ path, any: true });
     } else if (whole || unknowns >= standIns.length) {
         // as many entries as subnets (each computed from one of them), or a number of entries a
         // first preview cannot count (an `apply` joining the ids): the subnets stand in
@@ -255,7 +261,7 @@ function summarize(zones: ReadonlySet<string>, open: readonly Open[]): ZoneCount
     const free = unsettled.filter((o) => o.candidates === undefined);
     const bounded = unsettled.filter((o) => o.candidates !== undefined);
     const reachable = new Set(bounded.flatMap((o) => o.candidates ?? []).filter((z) => !known.has(z)));
-    const extra = free.length + Math.min(bounded.length, reachable.size);
+    const extra = unsettled.some((o) => o.any === true) ? Number.POSITIVE_INFINITY : free.length + Math.min(bounded.length, reachable.size);
     const paths = [...new Set([...free, ...(reachable.size > 0 ? bounded : [])].map((o) => o.path))];
     return { zones: known.size, names: [...known].sort(), atMost: known.size + extra, undetermined: extra === 0 ? [] : paths };
 }

@@ -71,6 +71,10 @@ describe("zone rules count the ids a property holds, not the subnets it depends 
         // a value whose number of entries a first preview cannot count (an apply) is its dependencies
         assert.deepStrictEqual(await run([pa, pb, awsLb(U, [pa, pb])], [LB, UNDETERMINED]), []);
         assert.strictEqual((await run([pa, pb, awsLb(U, [pa])], [LB])).length, 1);
+        // a list of unknown length that nothing bounds may hold any number of zones: not judged, listed
+        assert.deepStrictEqual(short(await run([awsLb(U, [])], [LB, UNDETERMINED])).map((v) => [v[0], v[1]]), [[UNDETERMINED, "advisory"]]);
+        const asg = res("aws:autoscaling/group:Group", { minSize: 2, maxSize: 4, availabilityZones: U, healthCheckType: "ELB" }, "asg");
+        assert.deepStrictEqual(short(await run([asg], ["ha-autoscaling-group-require-multi-zone", UNDETERMINED])).map((v) => [v[0], v[1]]), [[UNDETERMINED, "advisory"]]);
     });
 
     it("an ALB zone mapping cut to one entry is one zone, its dependencies on both vSwitches notwithstanding", async () => {
