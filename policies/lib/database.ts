@@ -13,9 +13,10 @@ export function isAurora(engine: string | undefined): boolean {
     return engine !== undefined && engine.startsWith("aurora");
 }
 
-/** A second zone id that is set, not "Auto"-less empty and differs from the primary zone. */
+/** A second zone id that is set, not empty and differs from the primary zone (compared without surrounding spaces: `"cn-hangzhou-h "` is the same zone). */
 export function hasDistinctZone(primary: string | undefined, secondary: string | undefined): boolean {
-    return secondary !== undefined && secondary !== "" && secondary !== primary;
+    const second = secondary?.trim();
+    return second !== undefined && second !== "" && second !== primary?.trim();
 }
 
 /**

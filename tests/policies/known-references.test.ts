@@ -136,6 +136,12 @@ describe("values judged by what they mean", () => {
         assert.deepStrictEqual(await run([polardb({})], [RULE]), []);
     });
 
+    it("an RDS standby zone padded with spaces is the primary zone", async () => {
+        const rds = (slave: string): EvalResource => res("alicloud:rds/instance:Instance", { engine: "MySQL", category: "HighAvailability", zoneId: "cn-hangzhou-h", zoneIdSlaveA: slave }, "rds");
+        assert.deepStrictEqual(await run([rds("cn-hangzhou-i")], [RULE]), []);
+        assert.deepStrictEqual(short(await run([rds(" cn-hangzhou-h ")], [RULE])).map((v) => v[3]), ["RDS instance has no zoneIdSlaveA in a zone other than zoneId."]);
+    });
+
     it("a PDB's budget in pods: integers as they are, percentages of the replicas rounded up", () => {
         assert.deepStrictEqual([budgetPods(1, 2), budgetPods("50%", 2), budgetPods("60%", 2), budgetPods("1%", 3), budgetPods("100%", 3), budgetPods(U, 2), budgetPods("x", 2)], [1, 1, 2, 1, 3, undefined, undefined]);
         const cases: [Record<string, unknown>, number, boolean][] = [
