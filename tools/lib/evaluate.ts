@@ -180,7 +180,9 @@ function withConfig(view: ResourceView, config: ReturnType<typeof frozenProps>, 
  * an `id` of their own get the resource's known id; undefined when there is nothing to add.
  */
 export function stackProps(r: EvalResource): Record<string, unknown> | undefined {
-    return r.id === undefined || r.id === "" || isUnknown(r.id) || "id" in r.inputs ? undefined : { ...r.inputs, id: r.id };
+    if (r.id === undefined || r.id === "" || isUnknown(r.id) || "id" in r.inputs) return undefined;
+    // deeply frozen inputs (an input resource's own copy) stay shared: only the top level is new
+    return Object.isFrozen(r.inputs) ? Object.freeze({ ...r.inputs, id: r.id }) : { ...r.inputs, id: r.id };
 }
 
 /** The resources as stack policies see them, each with its parent; built once per evaluation. */
