@@ -86,6 +86,14 @@ const firstKeepingDeps = (path: string) => (r: EvalResource): EvalResource | und
     return Array.isArray(values) && values.length > 1 ? { ...r, inputs: at(r.inputs, parts, values.slice(0, 1)) } : undefined;
 };
 
+/** The first entry of a list input twice, dependencies kept (a first preview, whose entries are all the same sentinel, is left as it is). */
+const firstTwice = (path: string) => (r: EvalResource): EvalResource | undefined => {
+    const parts = path.split(".");
+    const values = get(r.inputs, parts);
+    if (!Array.isArray(values) || values.length < 2 || JSON.stringify(values[0]) === JSON.stringify(values[1])) return undefined;
+    return { ...r, inputs: at(r.inputs, parts, [values[0], values[0]]) };
+};
+
 /** The other pool of the same type whose `prop` differs from this one's (by value or by dependency). */
 function otherPool(r: EvalResource, prop: string, all: readonly EvalResource[]): EvalResource | undefined {
     const key = (x: EvalResource): string => JSON.stringify([x.inputs[prop], x.propertyDependencies?.[prop] ?? []]);
@@ -583,6 +591,10 @@ const MUTANTS: readonly Mutant[] = [
     { policy: "ha-kubernetes-cluster-require-multi-zone", what: "vpcConfig.subnetIds: one subnet, dependencies kept", type: "aws:eks/cluster:Cluster", mutate: firstKeepingDeps("vpcConfig.subnetIds") },
     { policy: "ha-kubernetes-cluster-require-multi-zone", what: "vswitchIds: one vSwitch, dependencies kept", type: "alicloud:cs/managedKubernetes:ManagedKubernetes", mutate: firstKeepingDeps("vswitchIds") },
     { policy: "ha-serverless-app-require-multi-zone", what: "networkConfiguration.subnets: one subnet, dependencies kept", type: "aws:ecs/service:Service", mutate: firstKeepingDeps("networkConfiguration.subnets") },
+    { policy: "ha-load-balancer-require-multi-zone", what: "subnets: the first subnet twice, dependencies kept", type: "aws:lb/loadBalancer:LoadBalancer", mutate: firstTwice("subnets") },
+    { policy: "ha-autoscaling-group-require-multi-zone", what: "vswitchIds: the first vSwitch twice, dependencies kept", type: "alicloud:ess/scalingGroup:ScalingGroup", mutate: firstTwice("vswitchIds") },
+    { policy: "ha-queue-require-multi-zone", what: "clientSubnets: the first subnet twice, dependencies kept", type: "aws:msk/cluster:Cluster", mutate: firstTwice("brokerNodeGroupInfo.clientSubnets") },
+    { policy: "ha-kubernetes-cluster-require-multi-zone", what: "vswitchIds: the first vSwitch twice, dependencies kept", type: "alicloud:cs/managedKubernetes:ManagedKubernetes", mutate: firstTwice("vswitchIds") },
     { policy: "ha-kubernetes-node-pools-require-multi-zone", what: "a node pool moved into the other pool's vSwitch (ids only)", type: "alicloud:cs/nodePool:NodePool", pick: secondOfPair("clusterId"), mutate: intoOtherPoolsSubnets("vswitchIds", false) },
     { policy: "ha-kubernetes-node-pools-require-multi-zone", what: "a node pool moved into the other pool's vSwitch (ids and dependency)", type: "alicloud:cs/nodePool:NodePool", pick: secondOfPair("clusterId"), mutate: intoOtherPoolsSubnets("vswitchIds", true) },
     { policy: "ha-kubernetes-node-pools-require-multi-zone", what: "a node group moved into the other group's subnet (ids only)", type: "aws:eks/nodeGroup:NodeGroup", pick: secondOfPair("clusterName"), mutate: intoOtherPoolsSubnets("subnetIds", false) },
