@@ -92,6 +92,9 @@ describe("zone rules count the ids a property holds, not the subnets it depends 
         const rule = "ha-database-cluster-require-multiple-nodes";
         assert.deepStrictEqual(await run([cluster, instance("i0", "orders"), instance("i1", "orders")], [rule]), []);
         assert.deepStrictEqual(short(await run([cluster, instance("i0", "orders"), instance("i1", "other")], [rule])), [[rule, "mandatory", "cluster", "Aurora cluster has 1 instance(s); at least 2 are required."]]);
+        // two instances pinned to one zone, one of them spelled with a trailing space
+        const pinned = (name: string, zone: string): EvalResource => ({ ...instance(name, "orders"), inputs: { ...instance(name, "orders").inputs, availabilityZone: zone } });
+        assert.deepStrictEqual(short(await run([cluster, pinned("i0", "us-east-1a"), pinned("i1", "us-east-1a ")], [rule])).map((v) => v[3]), ["Aurora cluster's 2 instances all sit in us-east-1a: no reader in another availability zone to fail over to."]);
     });
 });
 

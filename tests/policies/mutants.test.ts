@@ -115,10 +115,15 @@ const intoOtherPoolsSubnets = (prop: string, deps: boolean) => (r: EvalResource,
  * A group of three keeps two when one moves, which the rules rightly accept.
  */
 const secondOfPair = (prop: string) => (r: EvalResource, all: readonly EvalResource[]): boolean => {
-    const key = (x: EvalResource): string => JSON.stringify([x.inputs[prop], x.propertyDependencies?.[prop] ?? []]);
-    const group = all.filter((x) => x.type === r.type && key(x) === key(r));
+    const group = sameReference(r, prop, all);
     return group.length === 2 && group[1] === r;
 };
+
+/** The resources of `r`'s type that refer through `prop` to what `r` refers to (same value, same dependencies), `r` included. */
+function sameReference(r: EvalResource, prop: string, all: readonly EvalResource[]): EvalResource[] {
+    const key = (x: EvalResource): string => JSON.stringify([x.inputs[prop], x.propertyDependencies?.[prop] ?? []]);
+    return all.filter((x) => x.type === r.type && key(x) === key(r));
+}
 
 /** The provider conformance table, judged in the suite beside the policies (check fails on its findings as on a mandatory violation). */
 const CONFORMANCE = "conformance";
@@ -601,6 +606,13 @@ const MUTANTS: readonly Mutant[] = [
     { policy: "ha-kubernetes-node-pools-require-multi-zone", what: "a node group moved into the other group's subnet (ids and dependency)", type: "aws:eks/nodeGroup:NodeGroup", pick: secondOfPair("clusterName"), mutate: intoOtherPoolsSubnets("subnetIds", true) },
     { policy: "ha-kubernetes-node-pools-require-multi-zone", what: "a node pool's clusterId \"other\", its dependency on the cluster kept", type: "alicloud:cs/nodePool:NodePool", pick: secondOfPair("clusterId"), mutate: set("clusterId", "other") },
     { policy: "ha-kubernetes-node-pools-require-multi-zone", what: "a node group's clusterName \"other\", its dependency on the cluster kept", type: "aws:eks/nodeGroup:NodeGroup", pick: secondOfPair("clusterName"), mutate: set("clusterName", "other") },
+    {
+        policy: "ha-database-cluster-require-multiple-nodes", what: "the second instance pinned to the first one's zone (with a trailing space)", type: "aws:rds/clusterInstance:ClusterInstance", pick: secondOfPair("clusterIdentifier"),
+        mutate: (r, all) => {
+            const [first] = sameReference(r, "clusterIdentifier", all);
+            return typeof first?.inputs.availabilityZone === "string" ? set("availabilityZone", `${first.inputs.availabilityZone} `)(r) : undefined;
+        },
+    },
     { policy: "ha-database-cluster-require-multiple-nodes", what: "an instance's clusterIdentifier \"other\", its dependency on the cluster kept", type: "aws:rds/clusterInstance:ClusterInstance", pick: secondOfPair("clusterIdentifier"), mutate: set("clusterIdentifier", "other") },
     // Values a rule must judge by what they mean.
     { policy: "ha-database-require-multi-zone", what: "standbyAz = zoneId", type: "alicloud:polardb/cluster:Cluster", pick: (r) => typeof r.inputs.standbyAz === "string", mutate: (r) => set("standbyAz", r.inputs.zoneId)(r) },
