@@ -114,7 +114,7 @@ function subnetsById(byUrn: Graph): ReadonlyMap<string, string> {
 function subnetZone(urn: string, n: { readonly type: string; readonly props: Props }): { readonly zone: string } | { readonly open: string } {
     const keys = SUBNET_ZONE_INPUTS[n.type];
     const zone = keys.map((k) => n.props[k]).find((z): z is string => typeof z === "string" && z.trim() !== "" && !isUnknown(z));
-    if (zone !== undefined) return { zone };
+    if (zone !== undefined) return { zone: zone.trim() };
     const name = urn.split("::").pop() ?? urn;
     const unknownKey = keys.find((k) => isUnknown(n.props[k]));
     return { open: unknownKey !== undefined ? `${name}.${unknownKey}` : `${name}.${keys[0]} (unset)` };
@@ -132,10 +132,11 @@ interface Open {
 
 /**
  * Zones a resource covers, counting zones (not ids).
- * - Zone ids count as they are; when a resource gives zone ids, its subnet ids are not counted as
- *   well (ids and zones never add up).
+ * - Zone ids count as they are (without surrounding spaces); when a resource gives zone ids, its
+ *   subnet ids are not counted as well (ids and zones never add up).
  * - A known subnet/vSwitch id is matched by id to the subnet of the stack and counts as its zone;
- *   an id of no subnet in the stack counts as one zone of its own.
+ *   an id of no subnet in the stack counts as one zone of its own (when the stack's subnets carry
+ *   no ids at all, it is placed among the subnets the property depends on, as an unknown id is).
  * - Only unknown ids (a first preview) are stood in for by the subnets the property depends on
  *   (`propertyDependencies`) that no known id matched. A list whose length is known has that many
  *   entries: as many unknown entries as dependent subnets are those subnets (each computed from
@@ -167,8 +168,8 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
             for (const e of entries) {
                 const z = record(e)[zoneKey];
                 if (typeof z === "string" && z.trim() !== "" && !isUnknown(z)) {
-                    zones.add(z);
-                    if (isUnknown(record(e)[subnetKey])) taken.push(z);
+                    zones.add(z.trim());
+                    if (isUnknown(record(e)[subnetKey])) taken.push(z.trim());
                 } else subnetValues.push(isUnknown(e) ? e : record(e)[subnetKey]);
             }
             resolveSubnets(r, pair.path, subnetValues, whole, byUrn, zones, open, taken);
@@ -183,7 +184,7 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
         let unknowns = 0;
         for (const v of values) {
             if (isUnknown(v)) unknowns++;
-            else if (typeof v === "string" && v.trim() !== "") zones.add(v);
+            else if (typeof v === "string" && v.trim() !== "") zones.add(v.trim());
         }
         for (let i = 0; i < unknowns; i++) open.push({ path: s.path });
         if (whole) open.push({ path: s.path, any: true });

@@ -82,6 +82,8 @@ describe("zone rules count the ids a property holds, not the subnets it depends 
         const alb = (mappings: unknown[]): EvalResource => deps(res("alicloud:alb/loadBalancer:LoadBalancer", { zoneMappings: mappings }, "alb"), "zoneMappings", [h, i]);
         assert.strictEqual((await run([h, i, alb([{ zoneId: "cn-hangzhou-h", vswitchId: U }])], [LB])).length, 1);
         assert.deepStrictEqual(await run([h, i, alb([{ zoneId: "cn-hangzhou-h", vswitchId: U }, { zoneId: "cn-hangzhou-i", vswitchId: U }])], [LB]), []);
+        // a zone id padded with a space is the same zone
+        assert.strictEqual((await run([h, i, alb([{ zoneId: "cn-hangzhou-h", vswitchId: U }, { zoneId: "cn-hangzhou-h ", vswitchId: U }])], [LB])).length, 1);
         // an entry whose zone id is unknown is placed by its vSwitch
         assert.deepStrictEqual(await run([h, i, alb([{ zoneId: "cn-hangzhou-h", vswitchId: U }, { zoneId: U, vswitchId: U }])], [LB, UNDETERMINED]), []);
     });

@@ -589,6 +589,14 @@ const MUTANTS: readonly Mutant[] = [
     // Placements cut to one id while the property still depends on every subnet: zones come from
     // the ids (matched to the stack's subnets by id), dependencies stand in only for unknown ids.
     { policy: "ha-load-balancer-require-multi-zone", what: "zoneMappings: one entry, dependencies on both vSwitches kept", type: "alicloud:alb/loadBalancer:LoadBalancer", mutate: firstKeepingDeps("zoneMappings") },
+    {
+        policy: "ha-load-balancer-require-multi-zone", what: "zoneMappings: the second entry's zoneId the first one's with a trailing space", type: "alicloud:alb/loadBalancer:LoadBalancer",
+        mutate: (r) => {
+            const z = list(r.inputs.zoneMappings);
+            const [first, second] = [z[0], z[1]];
+            return z.length === 2 && isRecord(first) && isRecord(second) && typeof first.zoneId === "string" ? set("zoneMappings", [first, { ...second, zoneId: `${first.zoneId} ` }])(r) : undefined;
+        },
+    },
     { policy: "ha-load-balancer-require-multi-zone", what: "subnets: one subnet, dependencies kept", type: "aws:lb/loadBalancer:LoadBalancer", mutate: firstKeepingDeps("subnets") },
     { policy: "ha-autoscaling-group-require-multi-zone", what: "vswitchIds: one vSwitch, dependencies kept", type: "alicloud:ess/scalingGroup:ScalingGroup", mutate: firstKeepingDeps("vswitchIds") },
     { policy: "ha-autoscaling-group-require-multi-zone", what: "vpcZoneIdentifiers: one subnet, dependencies kept", type: "aws:autoscaling/group:Group", mutate: firstKeepingDeps("vpcZoneIdentifiers") },
