@@ -1,7 +1,7 @@
 // Classification of resources into tiers of the request path, with the figure and failover
 // time that apply. Pure: works on type tokens and input properties.
 
-import { POLARDB_STANDBY_ON, RDS_HA_CATEGORIES, hasDistinctZone, isAurora } from "../lib/database";
+import { POLARDB_STANDBY_ON, RDS_HA_CATEGORIES, hasDistinctZone, isAurora, polardbStandbyInPrimaryZone } from "../lib/database";
 import { Props, num, record, str } from "../lib/values";
 import { depsOf, isUnknown, referenceKey } from "../lib/refs";
 import { detectionSeconds, zoneNamesOf, zonesOfType } from "../lib/zones";
@@ -177,7 +177,8 @@ export function place(node: Node, nodes: readonly Node[]): Placement | "supporti
         case "alicloud:rds/instance:Instance":
             return { tier: "database", ...alicloudRds(p) };
         case "alicloud:polardb/cluster:Cluster":
-            return { tier: "database", figure: "alicloud.polardb", failover: POLARDB_STANDBY_ON.includes(str(p.hotStandbyCluster) ?? "") ? "alicloud.polardb.hot-standby" : "alicloud.polardb.no-hot-standby" };
+            // a hot standby in the primary's own zone is no standby across zones (ha-database-require-multi-zone)
+            return { tier: "database", figure: "alicloud.polardb", failover: POLARDB_STANDBY_ON.includes(str(p.hotStandbyCluster) ?? "") && polardbStandbyInPrimaryZone(p.zoneId, p.standbyAz) === undefined ? "alicloud.polardb.hot-standby" : "alicloud.polardb.no-hot-standby" };
         case "aws:rds/instance:Instance":
             if (p.replicateSourceDb !== undefined) return "supporting";
             return p.multiAz === true ? { tier: "database", figure: "aws.rds.multi-az", failover: "aws.rds.multi-az-instance" } : { tier: "database", figure: "aws.rds.single" }; // no standby: no failover
@@ -217,20 +218,36 @@ function probeSeconds(probe: unknown): number | undefined {
     return period !== undefined && failures !== undefined ? detectionSeconds(period, failures) : undefined;
 }
 
+/** Managed Kubernetes clusters by what a node pool names them with: ACK `clusterId` is the cluster's id; EKS `clusterName` its `name` (also its id). */
+const CLUSTER_TYPES: Readonly<Record<string, { readonly cluster: string; readonly keys: readonly string[] }>> = {
+    "alicloud:cs/nodePool:NodePool": { cluster: "alicloud:cs/managedKubernetes:ManagedKubernetes", keys: ["id"] },
+    "aws:eks/nodeGroup:NodeGroup": { cluster: "aws:eks/cluster:Cluster", keys: ["name", "id"] },
+};
+
 /**
- * The cluster a node pool belongs to (`clusterId` on ACK, `clusterName` on EKS), resolved through
- * its dependencies when recorded (the cluster's id is unknown in a first preview).
+ * The cluster a node pool belongs to (`clusterId` on ACK, `clusterName` on EKS): the cluster of the
+ * stack its known value names (`urn:<cluster>`; `value:<v>` for a cluster outside the stack), else,
+ * when the value is unknown (a first preview), the cluster its dependency records. A known value
+ * wins over a dependency: `clusterId: "other"` computed beside the cluster is not in it.
  */
-export function clusterKeyOf(pool: Node): string | undefined {
-    return referenceKey(pool, pool.type.startsWith("aws:") ? "clusterName" : "clusterId");
+export function clusterKeyOf(pool: Node, nodes: readonly Node[]): string | undefined {
+    const kind = CLUSTER_TYPES[pool.type];
+    const prop = pool.type.startsWith("aws:") ? "clusterName" : "clusterId";
+    const v = pool.props[prop];
+    if (kind !== undefined && typeof v === "string" && v !== "" && !isUnknown(v)) {
+        const named = groupedBy(nodes, `clusters-by-name:${kind.cluster}`, (n) => (n.type === kind.cluster ? kind.keys.map((k) => n.props[k]).filter((x): x is string => typeof x === "string" && x !== "" && !isUnknown(x)) : []));
+        const cluster = named.get(v)?.[0];
+        return cluster !== undefined ? `urn:${cluster.urn}` : `value:${v}`;
+    }
+    return referenceKey(pool, prop);
 }
 
 /** Node pools of the same cluster in the node's region, sorted by URN. */
 export function clusterNodePools(pool: Node, nodes: readonly Node[]): Node[] {
-    const key = clusterKeyOf(pool);
+    const key = clusterKeyOf(pool, nodes);
     if (key === undefined) return [pool];
     const poolKey = (n: Node): string | undefined => {
-        const k = clusterKeyOf(n);
+        const k = clusterKeyOf(n, nodes);
         return k === undefined ? undefined : JSON.stringify([n.type, n.region ?? null, k]);
     };
     const members = groupedBy(nodes, "cluster-node-pools", (n) => {
@@ -248,22 +265,25 @@ export function poolZones(pools: readonly Node[], nodes: readonly Node[]): numbe
 }
 
 /**
- * Instances of an Aurora cluster: those naming its `clusterIdentifier`, else (identifier left
- * to the provider) the cluster instances of the same region.
+ * Instances of an Aurora cluster: those whose known `clusterIdentifier` names the cluster (its
+ * `clusterIdentifier` input or its id: aws_rds_cluster's id is the identifier), and those whose
+ * identifier is unknown (a first preview) and depends on the cluster; with neither an identifier
+ * nor a dependency anywhere (identifier left to the provider), the cluster instances of the same
+ * region. A known identifier wins over a dependency: `clusterIdentifier: "other"` computed beside
+ * the cluster does not place the instance in it.
  */
 export function clusterInstances(cluster: Node, nodes: readonly Node[]): Node[] {
-    const id = str(cluster.props.clusterIdentifier);
-    const resolvable = id !== undefined || groupedBy(nodes, "cluster-instances-with-deps", (n) => (n.type === "aws:rds/clusterInstance:ClusterInstance" && depsOf(n, "clusterIdentifier").length > 0 ? ["any"] : [])).has("any");
+    const names = [str(cluster.props.clusterIdentifier), str(cluster.props.id)].filter((v): v is string => v !== undefined && v !== "" && !isUnknown(v));
+    const resolvable = names.length > 0 || groupedBy(nodes, "cluster-instances-with-deps", (n) => (n.type === "aws:rds/clusterInstance:ClusterInstance" && depsOf(n, "clusterIdentifier").length > 0 ? ["any"] : [])).has("any");
     if (!resolvable) return [...(groupedBy(nodes, "cluster-instances-by-region", (n) => (n.type === "aws:rds/clusterInstance:ClusterInstance" ? [n.region ?? ""] : [])).get(cluster.region ?? "") ?? [])];
-    // refersTo(n, "clusterIdentifier", cluster.urn, id), answered from an index of the instances by what they refer to
+    // refersTo(n, "clusterIdentifier", cluster.urn, names), answered from an index of the instances by what they refer to
     const byTarget = groupedBy(nodes, "cluster-instances-by-target", (n) => {
         if (n.type !== "aws:rds/clusterInstance:ClusterInstance") return [];
-        const deps = depsOf(n, "clusterIdentifier");
-        if (deps.length > 0) return deps.map((u) => `urn:${u}`);
         const v = n.props.clusterIdentifier;
-        return typeof v === "string" && !isUnknown(v) ? [`value:${v}`] : [];
+        if (typeof v === "string" && v !== "" && !isUnknown(v)) return [`value:${v}`];
+        return depsOf(n, "clusterIdentifier").map((u) => `urn:${u}`);
     });
-    const found = new Set([...(byTarget.get(`urn:${cluster.urn}`) ?? []), ...(id === undefined ? [] : byTarget.get(`value:${id}`) ?? [])]);
+    const found = new Set([...(byTarget.get(`urn:${cluster.urn}`) ?? []), ...names.flatMap((id) => byTarget.get(`value:${id}`) ?? [])]);
     return [...found];
 }
 

@@ -192,6 +192,15 @@ const ZONE_RULES: readonly ConformanceRule[] = [
 
 export const ALICLOUD_RULES: readonly ConformanceRule[] = [
     ...ZONE_RULES,
+    {
+        // Without a zone the cloud rejects the vSwitch, and the zone rules cannot place what uses it.
+        type: "alicloud:vpc/switch:Switch",
+        property: "zoneId",
+        test: present("a zone id (required for a VPC vSwitch)"),
+        required: true,
+        when: { describe: "when its deprecated alias availabilityZone is unset", holds: (i) => i.availabilityZone === undefined || i.availabilityZone === null || i.availabilityZone === "" },
+        source: `${SDK}vpc/switch.d.ts (zoneId: "Required for a VPC VSwitch"); VPC API CreateVSwitch (ZoneId: required)`,
+    },
     // CloudMonitor alarms
     ...ESCALATIONS.map(
         (e): ConformanceRule => ({
@@ -423,6 +432,13 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
     },
     { type: "alicloud:polardb/backupPolicy:BackupPolicy", property: "backupRetentionPolicyOnClusterDeletion", test: oneOf(["ALL", "LATEST", "NONE"]), source: `${SDK}polardb/backupPolicy.d.ts (backupRetentionPolicyOnClusterDeletion)` },
     { type: "alicloud:polardb/backupPolicy:BackupPolicy", property: "preferredBackupPeriods[]", test: oneOf(DAYS), source: `${SDK}polardb/backupPolicy.d.ts (preferredBackupPeriods)` },
+    {
+        // The provider's preferred_backup_period is a TypeSet of day names with no minimum; the API rejects fewer than two days.
+        type: "alicloud:polardb/backupPolicy:BackupPolicy",
+        property: "preferredBackupPeriods",
+        test: { describe: "at least two distinct days of the week", accepts: (v) => Array.isArray(v) && new Set(v.filter((d) => typeof d === "string")).size >= 2 },
+        source: `PolarDB API ModifyBackupPolicy (PreferredBackupPeriod: "Select at least two values", https://www.alibabacloud.com/help/doc-detail/185398.htm); ${TF}resource_alicloud_polardb_backup_policy.go (preferred_backup_period: TypeSet of Monday..Sunday, Optional, Computed)`,
+    },
     {
         type: "alicloud:polardb/database:Database",
         property: "dbName",

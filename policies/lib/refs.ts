@@ -71,14 +71,17 @@ export function depsOf(r: Referrer, prop: string): readonly string[] {
 
 /**
  * Whether property `prop` of `r` refers to the resource `targetUrn`, whose identifying value (its
- * name or id as far as known) is `targetValue`: by the dependency graph when the property recorded
- * dependencies, else by an equal known value.
+ * name or id as far as known) is `targetValue`: by the values when both are known (a dependency
+ * records only what the value was computed from, not what it names), else by the dependency graph
+ * when the property recorded dependencies, else not.
  */
 export function refersTo(r: Referrer, prop: string, targetUrn: string, targetValue: unknown): boolean {
+    const v = r.props[prop];
+    const known = (x: unknown): x is string => typeof x === "string" && x !== "" && !isUnknown(x);
+    if (known(v) && known(targetValue)) return v === targetValue;
     const deps = depsOf(r, prop);
     if (deps.length > 0) return deps.includes(targetUrn);
-    const v = r.props[prop];
-    return typeof v === "string" && !isUnknown(v) && v === targetValue;
+    return false;
 }
 
 /**

@@ -30,36 +30,59 @@ export const SUBNET_ZONE_INPUTS: Readonly<Record<string, readonly string[]>> = {
     "alicloud:vpc/switch:Switch": ["zoneId", "availabilityZone"],
 };
 
-/** Where a placement is read: a property path (`a.b`, `a[].b`) holding zone ids or subnet/vSwitch ids. */
+/**
+ * Where a placement is read: a property path (`a.b`, `a[].b`) holding zone ids or subnet/vSwitch
+ * ids. `single`: the property holds one id (not a list), so an unknown value is one entry.
+ */
 export interface ZoneSource {
     readonly path: string;
     readonly kind: "zone" | "subnet";
+    readonly single?: boolean;
 }
 
 /** What a placement is known to cover. */
 export interface ZoneCount {
     /** Distinct zones known to be covered. */
     readonly zones: number;
-    /** Those zones (a subnet whose zone is not set appears as `subnet <urn>`). */
+    /** Those zones (a subnet outside the stack, known by its id alone, appears as its id). */
     readonly names: readonly string[];
-    /** The most zones it can cover once the undetermined values are known (each may add one). */
+    /** The most zones it can cover once the undetermined values are known (Infinity: a list of unknown length). */
     readonly atMost: number;
-    /** Property paths holding a value that cannot be resolved until the resources are created. */
+    /** Property paths (`subnets`, `<subnet>.zoneId`) holding a value that cannot be resolved until the resources are created. */
     readonly undetermined: readonly string[];
 }
 
 /** The values at a property path; `[]` steps into each element of a list. */
 export function valuesAt(props: Props, path: string): unknown[] {
+    return readPath(props, path).values;
+}
+
+/**
+ * The values at a property path, and whether their number is unknown: a list or an object on the
+ * way is itself unknown (a first preview's `apply` result), or the list property is.
+ */
+function readPath(props: Props, path: string, single = false): { values: unknown[]; whole: boolean } {
     let current: unknown[] = [props];
-    for (const step of path.split(".")) {
+    let whole = false;
+    const steps = path.split(".");
+    steps.forEach((step, i) => {
         const each = step.endsWith("[]");
         const key = each ? step.slice(0, -2) : step;
+        const last = i === steps.length - 1;
         current = current.flatMap((v) => {
+            if (isUnknown(v)) {
+                whole = true;
+                return [];
+            }
             const next = record(v)[key];
+            if (isUnknown(next) && (each || !last || !single)) {
+                whole = true;
+                return [];
+            }
             return each ? [...list(next)] : next === undefined || next === null ? [] : Array.isArray(next) ? next : [next];
         });
-    }
-    return current;
+    });
+    return { values: current, whole };
 }
 
 /** The top-level property of a path (what the engine's property dependencies are keyed by). */
@@ -67,53 +90,181 @@ function topOf(path: string): string {
     return path.split(/[.[]/)[0];
 }
 
+type Graph = ReadonlyMap<string, { readonly type: string; readonly props: Props }>;
+
+const SUBNETS_BY_ID = new WeakMap<Graph, ReadonlyMap<string, string>>();
+
 /**
- * Zones a resource covers, counting zones (not ids): zone ids as they are; subnet/vSwitch ids
- * resolved through the property's dependencies to the subnets and their zone inputs (literal
- * subnet ids count only when the resource gives no zone id, so ids and zones never add up). A subnet
- * whose zone input is unset counts as a zone of its own (the cloud picks one). Without recorded
- * dependencies each distinct known subnet id counts as one zone (its subnet is outside the stack).
+ * Subnet/vSwitch URNs by their known cloud id (`id`: the id a stack policy reads among a bridged
+ * resource's properties, and the offline evaluator gives). Built once per graph.
+ */
+function subnetsById(byUrn: Graph): ReadonlyMap<string, string> {
+    const known = SUBNETS_BY_ID.get(byUrn);
+    if (known !== undefined) return known;
+    const index = new Map<string, string>();
+    for (const [urn, n] of byUrn) {
+        const id = n.props.id;
+        if (SUBNET_ZONE_INPUTS[n.type] !== undefined && typeof id === "string" && id !== "" && !isUnknown(id)) index.set(id, urn);
+    }
+    SUBNETS_BY_ID.set(byUrn, index);
+    return index;
+}
+
+/** The zone of a subnet/vSwitch of the stack, or the path of its zone input when unknown or unset (the cloud then picks it). */
+function subnetZone(urn: string, n: { readonly type: string; readonly props: Props }): { readonly zone: string } | { readonly open: string } {
+    const keys = SUBNET_ZONE_INPUTS[n.type];
+    const zone = keys.map((k) => n.props[k]).find((z): z is string => typeof z === "string" && z.trim() !== "" && !isUnknown(z));
+    if (zone !== undefined) return { zone: zone.trim() };
+    const name = urn.split("::").pop() ?? urn;
+    const unknownKey = keys.find((k) => isUnknown(n.props[k]));
+    return { open: unknownKey !== undefined ? `${name}.${unknownKey}` : `${name}.${keys[0]} (unset)` };
+}
+
+/**
+ * One placement entry not settled yet: the zones it may be in (undefined: any zone) and the path
+ * that holds it; `any`: a value of unknown length that no dependency bounds (any number of zones).
+ */
+interface Open {
+    readonly path: string;
+    readonly candidates?: readonly string[];
+    readonly any?: true;
+}
+
+/**
+ * Zones a resource covers, counting zones (not ids).
+ * - Zone ids count as they are (without surrounding spaces); when a resource gives zone ids, its
+ *   subnet ids are not counted as well (ids and zones never add up).
+ * - A known subnet/vSwitch id is matched by id to the subnet of the stack and counts as its zone;
+ *   an id of no subnet in the stack counts as one zone of its own (when the stack's subnets carry
+ *   no ids at all, it is placed among the subnets the property depends on, as an unknown id is).
+ * - Only unknown ids (a first preview) are stood in for by the subnets the property depends on
+ *   (`propertyDependencies`) that no known id matched. A list whose length is known has that many
+ *   entries: as many unknown entries as dependent subnets are those subnets (each computed from
+ *   one); fewer entries than dependent subnets cover at most that many of their zones (a program's
+ *   `[subnets[0].id]` beside a dependency on every subnet). A value whose number of entries a
+ *   first preview cannot count (`pulumi.all(ids).apply(...)`, SAE's joined `vswitchId`) is taken as
+ *   the subnets it depends on: the resolved plan, where the ids are known, judges the slice.
+ * - A subnet whose zone input is unknown, or unset (the cloud picks one), is undetermined, never a
+ *   zone of its own.
  * Unknown values that no dependency resolves are reported as undetermined.
  */
-export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: ReadonlyMap<string, { readonly type: string; readonly props: Props }>): ZoneCount {
+export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Graph): ZoneCount {
     const zones = new Set<string>();
-    const undetermined: string[] = [];
-    // Paths under one top-level property (zoneMappings[].zoneId, zoneMappings[].vswitchId) describe
-    // the same entries: their unknowns are counted once, and resolved subnets settle them all.
-    const unknownsByTop = new Map<string, number>();
-    const resolvedTops = new Set<string>();
+    const open: Open[] = [];
     // Literal subnet ids count as zones only when no zone id is given: ids and zones never mix.
-    const hasZoneIds = sources.some((s) => s.kind === "zone" && valuesAt(r.props, s.path).length > 0);
+    const hasZoneIds = sources.some((s) => s.kind === "zone" && readPath(r.props, s.path).values.some((v) => typeof v === "string" && v.trim() !== "" && !isUnknown(v)));
+    const paired = (s: ZoneSource): ZoneSource | undefined => sources.find((o) => o.kind !== s.kind && s.path.includes("[]") && topOf(o.path) === topOf(s.path));
     for (const s of sources) {
-        const top = topOf(s.path);
-        const subnets = depsOf(r, top).flatMap((urn) => {
-            const n = byUrn.get(urn);
-            return n !== undefined && SUBNET_ZONE_INPUTS[n.type] !== undefined ? [{ urn, ...n }] : [];
-        });
-        if (s.kind === "subnet" && subnets.length > 0) {
-            resolvedTops.add(top);
-            for (const n of subnets) {
-                const zone = SUBNET_ZONE_INPUTS[n.type].map((k) => n.props[k]).find((z): z is string => typeof z === "string" && !isUnknown(z) && z !== "");
-                zones.add(zone ?? `subnet ${n.urn}`);
+        const pair = paired(s);
+        // entries holding a zone id and a subnet id (zoneMappings[]): each entry's zone id, else its subnet's zone
+        if (pair !== undefined) {
+            if (s.kind === "subnet") continue;
+            const { values: entries, whole } = readPath(r.props, `${s.path.split("[]")[0]}[]`);
+            const zoneKey = s.path.split("[].")[1];
+            const subnetKey = pair.path.split("[].")[1];
+            const subnetValues: unknown[] = [];
+            // the zones of entries placed by their zone id whose subnet id is unknown: each took one dependent subnet of that zone
+            const taken: string[] = [];
+            for (const e of entries) {
+                const z = record(e)[zoneKey];
+                if (typeof z === "string" && z.trim() !== "" && !isUnknown(z)) {
+                    zones.add(z.trim());
+                    if (isUnknown(record(e)[subnetKey])) taken.push(z.trim());
+                } else subnetValues.push(isUnknown(e) ? e : record(e)[subnetKey]);
             }
+            resolveSubnets(r, pair.path, subnetValues, whole, byUrn, zones, open, taken);
             continue;
         }
         if (s.kind === "subnet" && hasZoneIds) continue;
-        let unknowns = 0;
-        // a comma-separated list (SAE's vswitchId) names one id per entry
-        for (const v of valuesAt(r.props, s.path).flatMap((x) => (typeof x === "string" && x.includes(",") ? x.split(",").map((t) => t.trim()).filter((t) => t !== "") : [x]))) {
-            if (typeof v === "string" && v !== "" && !isUnknown(v)) zones.add(v);
-            else if (isUnknown(v)) unknowns++;
+        const { values, whole } = readPath(r.props, s.path, s.single === true);
+        if (s.kind === "subnet") {
+            resolveSubnets(r, s.path, values, whole, byUrn, zones, open);
+            continue;
         }
-        if (unknowns > 0) {
-            unknownsByTop.set(top, Math.max(unknownsByTop.get(top) ?? 0, unknowns));
-            undetermined.push(s.path);
+        let unknowns = 0;
+        for (const v of values) {
+            if (isUnknown(v)) unknowns++;
+            else if (typeof v === "string" && v.trim() !== "") zones.add(v.trim());
+        }
+        for (let i = 0; i < unknowns; i++) open.push({ path: s.path });
+        if (whole) open.push({ path: s.path, any: true });
+    }
+    return summarize(zones, open);
+}
+
+/**
+ * Adds the zones of the subnet/vSwitch ids `values` (read at `path`; `whole`: their number is
+ * unknown) to `zones`, and what stays open to `open` (see zoneCount). `taken`: zones whose
+ * dependent subnet another entry of the property already stands for (one subnet each).
+ */
+function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], whole: boolean, byUrn: Graph, zones: Set<string>, open: Open[], taken: readonly string[] = []): void {
+    const ids = subnetsById(byUrn);
+    const settle = (urn: string): void => {
+        const z = subnetZone(urn, byUrn.get(urn) ?? { type: "", props: {} });
+        if ("zone" in z) zones.add(z.zone);
+        else open.push({ path: z.open });
+    };
+    // a comma-separated list (SAE's vswitchId) names one id per entry
+    const entries = values.flatMap((x) => (typeof x === "string" && x.includes(",") ? x.split(",").map((t) => t.trim()).filter((t) => t !== "") : [x]));
+    let unknowns = 0;
+    const matched = new Set<string>();
+    const unmatched: string[] = [];
+    for (const v of entries) {
+        if (isUnknown(v)) unknowns++;
+        else if (typeof v !== "string" || v.trim() === "") continue;
+        else {
+            const urn = ids.get(v);
+            if (urn === undefined) unmatched.push(v);
+            else {
+                matched.add(urn);
+                settle(urn);
+            }
         }
     }
-    const open = [...unknownsByTop.entries()].filter(([top]) => !resolvedTops.has(top));
-    const unknowns = open.reduce((sum, [, n]) => sum + n, 0);
-    const paths = undetermined.filter((p) => !resolvedTops.has(topOf(p)));
-    return { zones: zones.size, names: [...zones].sort(), atMost: zones.size + unknowns, undetermined: paths };
+    // A known id of no subnet by id: a subnet outside the stack (one zone of its own), unless the
+    // stack's subnets carry no ids to match (an input without them): then it is placed like an
+    // unknown id, among the subnets the property depends on.
+    const dependent = depsOf(r, topOf(path)).filter((u) => SUBNET_ZONE_INPUTS[byUrn.get(u)?.type ?? ""] !== undefined);
+    const idless = dependent.length > 0 && dependent.every((u) => { const id = byUrn.get(u)?.props.id; return typeof id !== "string" || id === "" || isUnknown(id); });
+    if (idless) unknowns += unmatched.length;
+    else unmatched.forEach((v) => zones.add(v));
+    if (unknowns === 0 && !whole) return;
+    const left = [...taken];
+    const standIns = depsOf(r, topOf(path)).filter((u) => {
+        if (matched.has(u) || SUBNET_ZONE_INPUTS[byUrn.get(u)?.type ?? ""] === undefined) return false;
+        const z = subnetZone(u, byUrn.get(u) ?? { type: "", props: {} });
+        const i = "zone" in z ? left.indexOf(z.zone) : -1;
+        if (i === -1) return true;
+        left.splice(i, 1);
+        return false;
+    });
+    if (standIns.length === 0) {
+        for (let i = 0; i < unknowns; i++) open.push({ path });
+        if (whole) open.push({ path, any: true });
+    } else if (whole || unknowns >= standIns.length) {
+        // as many entries as subnets (each computed from one of them), or a number of entries a
+        // first preview cannot count (an `apply` joining the ids): the subnets stand in
+        standIns.forEach(settle);
+    } else {
+        // fewer entries than subnets: at most that many of the subnets' zones
+        const found = standIns.map((u) => subnetZone(u, byUrn.get(u) ?? { type: "", props: {} }));
+        const candidates = found.every((z) => "zone" in z) ? [...new Set(found.map((z) => ("zone" in z ? z.zone : "")))] : undefined;
+        for (let i = 0; i < unknowns; i++) open.push({ path, candidates });
+    }
+}
+
+/** The count of known zones and open entries: each open entry adds at most one zone, and only one it may be in. */
+function summarize(zones: ReadonlySet<string>, open: readonly Open[]): ZoneCount {
+    // an entry that can only be in one zone is in it
+    const known = new Set(zones);
+    for (const o of open) if (o.candidates !== undefined && o.candidates.length === 1) known.add(o.candidates[0]);
+    const unsettled = open.filter((o) => !(o.candidates !== undefined && o.candidates.length === 1));
+    const free = unsettled.filter((o) => o.candidates === undefined);
+    const bounded = unsettled.filter((o) => o.candidates !== undefined);
+    const reachable = new Set(bounded.flatMap((o) => o.candidates ?? []).filter((z) => !known.has(z)));
+    const extra = unsettled.some((o) => o.any === true) ? Number.POSITIVE_INFINITY : free.length + Math.min(bounded.length, reachable.size);
+    const paths = [...new Set([...free, ...(reachable.size > 0 ? bounded : [])].map((o) => o.path))];
+    return { zones: known.size, names: [...known].sort(), atMost: known.size + extra, undetermined: extra === 0 ? [] : paths };
 }
 
 /** A spread verdict: violated for sure, met, or not known until the resources are created. */
@@ -130,7 +281,7 @@ export function zoneVerdict(c: ZoneCount, min: number): Verdict {
  * and @pulumi/aws 7.48.0): zone ids, or subnet/vSwitch ids resolved to their zones.
  */
 export const ZONE_SOURCES: Readonly<Record<string, readonly ZoneSource[]>> = {
-    "alicloud:ess/scalingGroup:ScalingGroup": [{ path: "vswitchIds", kind: "subnet" }, { path: "vswitchId", kind: "subnet" }],
+    "alicloud:ess/scalingGroup:ScalingGroup": [{ path: "vswitchIds", kind: "subnet" }, { path: "vswitchId", kind: "subnet", single: true }],
     "aws:autoscaling/group:Group": [{ path: "vpcZoneIdentifiers", kind: "subnet" }, { path: "availabilityZones", kind: "zone" }],
     "alicloud:alb/loadBalancer:LoadBalancer": [{ path: "zoneMappings[].zoneId", kind: "zone" }, { path: "zoneMappings[].vswitchId", kind: "subnet" }],
     "aws:lb/loadBalancer:LoadBalancer": [{ path: "subnets", kind: "subnet" }, { path: "subnetMappings[].subnetId", kind: "subnet" }],
@@ -143,7 +294,7 @@ export const ZONE_SOURCES: Readonly<Record<string, readonly ZoneSource[]>> = {
     "alicloud:sae/application:Application": [{ path: "vswitchId", kind: "subnet" }],
     "aws:ecs/service:Service": [{ path: "networkConfiguration.subnets", kind: "subnet" }],
     // ApsaraMQ for Kafka: brokers run in `selectedZones` when set; otherwise in the vSwitches' zones.
-    "alicloud:alikafka/instance:Instance": [{ path: "selectedZones", kind: "zone" }, { path: "vswitchIds", kind: "subnet" }, { path: "vswitchId", kind: "subnet" }],
+    "alicloud:alikafka/instance:Instance": [{ path: "selectedZones", kind: "zone" }, { path: "vswitchIds", kind: "subnet" }, { path: "vswitchId", kind: "subnet", single: true }],
 };
 
 /** Zones of a resource by its type's ZONE_SOURCES (Kafka: selectedZones alone when it lists any). */

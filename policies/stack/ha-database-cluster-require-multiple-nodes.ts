@@ -48,8 +48,9 @@ export function clusterNodesJudgement(nodes: readonly Node[], min: number): Judg
  */
 export function singlePinnedZone(instances: readonly Node[]): string | undefined {
     if (instances.length < 2) return undefined;
-    const zones = instances.map((i) => str(i.props.availabilityZone));
-    if (!zones.every((z): z is string => z !== undefined && !isUnknown(z))) return undefined;
+    // compared without surrounding spaces: "us-east-1a " is the zone us-east-1a
+    const zones = instances.map((i) => str(i.props.availabilityZone)?.trim());
+    if (!zones.every((z): z is string => z !== undefined && z !== "" && !isUnknown(z))) return undefined;
     const pinned = new Set(zones);
     return pinned.size === 1 ? zones[0] : undefined;
 }

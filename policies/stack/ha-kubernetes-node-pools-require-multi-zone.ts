@@ -20,8 +20,8 @@ function poolMinimum(pool: Node): number | undefined {
 }
 
 /** How findings name a pool's cluster: its name or known id, else the cluster resource it depends on. */
-function clusterLabel(pool: Node): string {
-    const key = clusterKeyOf(pool);
+function clusterLabel(pool: Node, nodes: readonly Node[]): string {
+    const key = clusterKeyOf(pool, nodes);
     if (key === undefined) return pool.region ?? "(unknown)";
     return key.startsWith("urn:") ? (key.split("::").pop() ?? key) : key.slice("value:".length);
 }
@@ -41,7 +41,7 @@ export function nodePoolJudgement(nodes: readonly Node[], minZones: number): Jud
         const names = new Set(members.flatMap((m) => counts.get(m)?.names ?? []));
         const open = members.flatMap((m) => counts.get(m)?.undetermined ?? []);
         const atMost = names.size + members.reduce((sum, m) => sum + ((counts.get(m)?.atMost ?? 0) - (counts.get(m)?.zones ?? 0)), 0);
-        const cluster = clusterLabel(first);
+        const cluster = clusterLabel(first, nodes);
         const together: ZoneCount = { zones: names.size, names: [...names], atMost, undetermined: [...new Set(open)] };
         const verdict = zoneVerdict(together, minZones);
         if (verdict === "undetermined") undetermined.push({ urn: first.urn, message: undeterminedMessage(NAME, `the zones of the node pools of cluster ${cluster}`, together.undetermined) });

@@ -173,12 +173,25 @@ function withConfig(view: ResourceView, config: ReturnType<typeof frozenProps>, 
     return { ...view, stackTags, getConfig: () => config, notApplicable };
 }
 
+/**
+ * The properties a stack policy reads: the engine calls AnalyzeStack on each resource's outputs,
+ * which for a bridged provider's resource carry its cloud `id` beside the inputs. The rules match
+ * known references (a subnet id in a load balancer's `subnets`) to resources by it. Inputs without
+ * an `id` of their own get the resource's known id; undefined when there is nothing to add.
+ */
+export function stackProps(r: EvalResource): Record<string, unknown> | undefined {
+    if (r.id === undefined || r.id === "" || isUnknown(r.id) || "id" in r.inputs) return undefined;
+    // deeply frozen inputs (an input resource's own copy) stay shared: only the top level is new
+    return Object.isFrozen(r.inputs) ? Object.freeze({ ...r.inputs, id: r.id }) : { ...r.inputs, id: r.id };
+}
+
 /** The resources as stack policies see them, each with its parent; built once per evaluation. */
-function policyResources(resources: readonly EvalResource[], viewOf: (urn: string) => ResourceView | undefined): PolicyResource[] {
+function policyResources(resources: readonly EvalResource[], viewOf: (urn: string) => ResourceView | undefined, freeze = true): PolicyResource[] {
     const out = new Map<string, PolicyResource>();
     for (const r of resources) {
         const view = viewOf(r.urn);
-        if (view !== undefined) out.set(r.urn, { ...view, dependencies: [], propertyDependencies: {} });
+        const props = stackProps(r);
+        if (view !== undefined) out.set(r.urn, { ...view, ...(props === undefined ? {} : { props: policyProps(props, freeze) }), dependencies: [], propertyDependencies: {} });
     }
     for (const r of resources) {
         const self = out.get(r.urn);
@@ -290,7 +303,7 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
             const fresh = (): StackValidationArgs => {
                 const own = freshProps(config);
                 const unfrozen = new Map(resources.map((r) => [r.urn, resourceView(r, byUrn, false)]));
-                return { ...args, resources: policyResources(resources, (urn) => unfrozen.get(urn)), getConfig: () => own };
+                return { ...args, resources: policyResources(resources, (urn) => unfrozen.get(urn), false), getConfig: () => own };
             };
             const skipped = await runOnce((a, rep) => policy.validateStack(a, rep), args, fresh, report, policy.name);
             if (skipped !== undefined) violations.push({ policy: policy.name, enforcement: "advisory", urn: "", message: skipped });
@@ -318,7 +331,7 @@ export function availabilityOf(policies: Policies, resources: readonly EvalResou
     const policy = policies.find((p) => p.name === "ha-stack-availability-target");
     const config = policy !== undefined ? policyConfig(policy, pack) : {};
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const nodes = resources.map((r) => ({ urn: r.urn, type: r.type, props: r.inputs, region: regionOf(record(providerOf(r, byUrn)?.props), r.inputs, r.type), deps: r.propertyDependencies ?? {} }));
+    const nodes = resources.map((r) => ({ urn: r.urn, type: r.type, props: stackProps(r) ?? r.inputs, region: regionOf(record(providerOf(r, byUrn)?.props), r.inputs, r.type), deps: r.propertyDependencies ?? {} }));
     return estimate(nodes, estimateConfig(config));
 }
 

@@ -211,7 +211,7 @@ export function inputReviver(what: string): (path: readonly (string | number)[],
         if (path.length === 2 && a === "resources" && typeof b === "number") return convert(value, `${what}: resources[${b}]`);
         if (path.length === 2 && a === "steps" && typeof b === "number") return reviveStep(value, what, b);
         if (path.length === 3 && typeof a === "number" && b === "resources" && typeof c === "number") return convert(value, `${what}[${a}]: resources[${c}]`);
-        if (path.length === 3 && a === "deployment" && b === "resources" && typeof c === "number") return convert(value, `${what}: deployment.resources[${c}]`);
+        if (path.length === 3 && a === "deployment" && b === "resources" && typeof c === "number") return isPendingDeletion(value) ? PENDING_DELETION : convert(value, `${what}: deployment.resources[${c}]`);
         return value;
     };
 }
@@ -260,8 +260,22 @@ function isChecked(r: EvalResource): boolean {
     return r.custom || !r.type.startsWith("pulumi:");
 }
 
+/**
+ * Whether an export's resource is pending deletion (ResourceV3 `delete: true`: the old copy of a
+ * resource replaced create-before-delete, or one whose deletion has not completed). It is no
+ * longer part of the stack; its replacement, under the same URN, is what the rules judge. A
+ * resource marked `pendingReplacement` (deleted for a delete-before-replace, to be created again)
+ * stays: it is the stack's only copy of that resource.
+ */
+function isPendingDeletion(v: unknown): boolean {
+    return (isRecord(v) && v.delete === true) || v === PENDING_DELETION;
+}
+
+/** What the reviver leaves in place of an export's resource pending deletion. */
+const PENDING_DELETION = Object.freeze({ pendingDeletion: true });
+
 function resourcesOf(what: string, items: readonly unknown[], prefix: string): EvalResource[] {
-    const resources = items.map((r, i) => resourceAt(r, `${what}: ${prefix}[${i}]`));
+    const resources = items.flatMap((r, i) => (isPendingDeletion(r) ? [] : [resourceAt(r, `${what}: ${prefix}[${i}]`)]));
     if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     return resources;
 }
