@@ -21,6 +21,12 @@ export interface Violation {
     readonly enforcement: EnforcementLevel;
     readonly urn: string;
     readonly message: string;
+    /**
+     * What the finding is about within its resource when one rule can report several things there
+     * (a flow's name, region and hop): part of the SARIF fingerprint, never wording or numbers.
+     * Undefined for a policy finding (its rule and resource identify it).
+     */
+    readonly subject?: string;
 }
 
 export interface PolicyResult {

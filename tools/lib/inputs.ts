@@ -46,7 +46,7 @@ export function flowViolations(flows: readonly FlowResult[], unset: readonly str
         return breaks.map((b) => {
             const pending = b.setting !== undefined && unset.includes(b.setting);
             const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${b.hop}": ${b.reason}`;
-            return { policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: b.urn, message: pending ? `${where} (not deployable until ${b.setting} is set)` : where };
+            return { policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: b.urn, message: pending ? `${where} (not deployable until ${b.setting} is set)` : where, subject: flowSubject(f, b.setting ?? b.hop) };
         });
     });
     return level === "advisory" ? found.map((v) => ({ ...v, enforcement: "advisory" as const })) : found;
@@ -63,6 +63,11 @@ export function flowEnforcement(config: PackConfig, stage?: Stage): EnforcementL
     return flowConnectedLevel(config, stage);
 }
 
+/** The stable subject of a flow finding (Violation.subject): the flow, its region and the hop or setting. */
+function flowSubject(f: FlowResult, hop: string): string {
+    return `${f.name}\0${f.region ?? ""}\0${hop}`;
+}
+
 /**
  * The hops of a flow that cannot be judged until their resources exist (a first preview), as
  * advisory findings naming the resource and the unknown property: never a broken flow.
@@ -75,6 +80,7 @@ function undeterminedHops(f: FlowResult): Violation[] {
                       policy: FLOW_POLICY,
                       enforcement: "advisory" as const,
                       urn: h.urn,
+                      subject: flowSubject(f, h.check),
                       // A policy condition the plan cannot evaluate (contracts.accessVerdict) stays undetermined after creation too.
                       message: h.unknown?.startsWith("Condition ")
                           ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": ${h.resource} depends on a policy ${h.unknown} the plan cannot evaluate`

@@ -77,9 +77,17 @@ export function renderTable(reports: readonly StackReport[]): string {
         .join("\n\n");
 }
 
+/** U+200D ZERO WIDTH JOINER: invisible, and no mention, link or reference can span it. */
+const JOINER = "\u200d";
+
 /**
  * Text quoted into a Markdown table cell: HTML-significant characters as entities (a name holding
- * `</details>` stays text), pipes escaped, line breaks as spaces, backticks and emphasis escaped.
+ * `</details>` stays text), pipes escaped, line breaks as spaces, backticks and emphasis escaped;
+ * and nothing GitHub would turn into a notification or a link (GitHub Flavored Markdown's
+ * extended autolinks, https://github.github.com/gfm/#autolinks-extension-, and GitHub's
+ * references): a zero-width joiner after every `@` (`@everyone`, `@org/team`, `a@b.example`),
+ * inside `://` and `www.` and after a `#` before a digit (`#12`), so the text reads the same
+ * but pings no one, links nowhere and references no issue.
  */
 export function markdownCell(text: string): string {
     return text
@@ -87,7 +95,11 @@ export function markdownCell(text: string): string {
         .replace(/</g, "&lt;")
         .replace(/>/g, "&gt;")
         .replace(/\r?\n|\r/g, " ")
-        .replace(/([\\`*_[\]|])/g, "\\$1");
+        .replace(/([\\`*_[\]|])/g, "\\$1")
+        .replace(/@/g, `@${JOINER}`)
+        .replace(/:\/\//g, `:${JOINER}//`)
+        .replace(/\b(www)\./gi, `$1${JOINER}.`)
+        .replace(/#(?=\d)/g, `#${JOINER}`);
 }
 
 /** The logical name of a URN (its last `::` segment). */
@@ -148,12 +160,25 @@ export type Locator = (stack: string, rule: string) => SourceLocation;
 export const STACK_FILE_START: Locator = (stack) => ({ uri: `stacks/Pulumi.${stack}.yaml`, line: 1 });
 
 /**
- * The fingerprint that identifies an alert across runs: the policy, the resource and the message
- * with its numbers removed (estimates and counts change from run to run; the finding does not).
+ * The fingerprint that identifies an alert across runs: the stack, the rule, the resource and the
+ * finding's stable subject (Violation.subject), never the message: its wording and numbers
+ * (estimates, counts) change from run to run while the finding does not. Several findings of one
+ * rule on one resource without a subject are told apart by `occurrence`, their 0-based order
+ * among them (a policy reports them in a fixed order). Defaults to 0.
  */
-export function fingerprint(stack: string, v: Violation): string {
-    const message = v.message.replace(/\d+(\.\d+)?/g, "#");
-    return createHash("sha256").update(`${stack}|${v.policy}|${v.urn}|${message}`).digest("hex").slice(0, 32);
+export function fingerprint(stack: string, v: Violation, occurrence = 0): string {
+    return createHash("sha256").update(`${stack}|${v.policy}|${v.urn}|${v.subject ?? ""}|${occurrence}`).digest("hex").slice(0, 32);
+}
+
+/** Each violation's occurrence among those of the same stack, rule, resource and subject (see fingerprint). */
+export function occurrences(violations: readonly Violation[]): number[] {
+    const seen = new Map<string, number>();
+    return violations.map((v) => {
+        const key = `${v.policy}\0${v.urn}\0${v.subject ?? ""}`;
+        const n = seen.get(key) ?? 0;
+        seen.set(key, n + 1);
+        return n;
+    });
 }
 
 /** A conformance finding's fingerprint: the resource and the property, not the rejected value. */
@@ -172,18 +197,19 @@ export function renderSarif(reports: readonly StackReport[], descriptions: Reado
         ...names.map((n) => ({ id: n, shortDescription: { text: descriptions.get(n) ?? n } })),
         ...(rejected.length > 0 ? [{ id: CONFORMANCE_RULE_ID, shortDescription: { text: "A value the cloud provider would reject (docs/CONFORMANCE.md)" } }] : []),
     ];
-    const results: Result[] = reports.flatMap((r) =>
-        r.policy.violations.map((v): Result => {
+    const results: Result[] = reports.flatMap((r) => {
+        const nth = occurrences(r.policy.violations);
+        return r.policy.violations.map((v, i): Result => {
             const at = locate(r.stack, v.policy);
             return {
                 ruleId: v.policy,
                 level: v.enforcement === "mandatory" ? "error" : "warning",
                 message: { text: `${r.stack}: ${v.message}${v.urn ? ` (${logicalName(v.urn)})` : ""}` },
                 locations: [{ physicalLocation: { artifactLocation: { uri: at.uri }, region: { startLine: at.line } }, ...(v.urn ? { logicalLocations: [{ fullyQualifiedName: v.urn, name: logicalName(v.urn), kind: "resource" }] } : {}) }],
-                partialFingerprints: { "livecommerceFinding/v1": fingerprint(r.stack, v) },
+                partialFingerprints: { "livecommerceFinding/v2": fingerprint(r.stack, v, nth[i]) },
             };
-        }),
-    );
+        });
+    });
     const rejectedResults: Result[] = rejected.map(({ stack, v }): Result => {
         const at = locate(stack, CONFORMANCE_RULE_ID);
         return {
@@ -191,7 +217,7 @@ export function renderSarif(reports: readonly StackReport[], descriptions: Reado
             level: "error",
             message: { text: `${stack}: ${v.type} ${v.property} = ${JSON.stringify(v.value)}: ${v.rule} (source: ${v.source}) (${logicalName(v.urn)})` },
             locations: [{ physicalLocation: { artifactLocation: { uri: at.uri }, region: { startLine: at.line } }, logicalLocations: [{ fullyQualifiedName: v.urn, name: logicalName(v.urn), kind: "resource" }] }],
-            partialFingerprints: { "livecommerceFinding/v1": conformanceFingerprint(stack, v) },
+            partialFingerprints: { "livecommerceFinding/v2": conformanceFingerprint(stack, v) },
         };
     });
     const sarif: Log = {
