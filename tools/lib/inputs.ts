@@ -13,10 +13,10 @@ import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies }
 import { sanitize } from "./record";
 import { BOUNDARY_NAMES, isBoundaryName } from "../../components/model/residency";
 import { kindOf } from "../../components/model/errors";
-import { NAME_ALPHABET } from "./name-alphabet";
+import { quotableName } from "./name-alphabet";
 import { missingSettings, parseConfigValues } from "../../components/model";
 import { profileOf, resolveSpec } from "../../components/profiles";
-import { StackReport } from "./report";
+import { StackReport, reportedConformance } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResult } from "../../policies/flows/walk";
 import { FLOW_CONNECTED, flowConnectedLevel } from "../../policies/flows/finding";
@@ -242,7 +242,7 @@ interface Declared {
  */
 export function resolveInputStage(what: string, declared: Declared, resources: readonly EvalResource[], override: Stage | undefined, required = true): Stage | "" {
     if (override !== undefined) return override;
-    const shown = (v: string): string => (NAME_ALPHABET.test(v) ? JSON.stringify(v) : "a value not shown");
+    const shown = (v: string): string => (quotableName(v) ? JSON.stringify(v) : "a value not shown");
     const tags = [...new Set(resources.map((r) => tagValue(r.inputs, "stage")).filter((t): t is string => t !== undefined))].sort();
     if (declared.stage !== undefined) {
         if (!isStage(declared.stage)) throw new InputFormatError(`${what}: stage ${shown(declared.stage)} is not one of ${STAGES.join(", ")}`);
@@ -331,7 +331,7 @@ export function declaredResidency(raw: unknown, source: string, what: string): S
     const boundary = isRecord(value) ? value.boundary : undefined;
     if (typeof boundary === "string" && isBoundaryName(boundary)) return { boundary };
     if (Array.isArray(boundary) && boundary.length > 0 && boundary.every((r): r is string => typeof r === "string")) return { regions: boundary };
-    const got = typeof boundary === "string" && NAME_ALPHABET.test(boundary) ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
+    const got = typeof boundary === "string" && quotableName(boundary) ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
     throw new InputFormatError(`${what}: ${source} must be ${allowed} (got ${got})`);
 }
 
@@ -428,7 +428,7 @@ export async function evaluateStack(input: Pick<StackInput, "stack" | "resources
         stack: input.stack,
         stage: input.stage || result.stage || "",
         policy: { violations: [...result.violations, ...flowViolations(flows, input.unset, flowEnforcement(config, isStage(input.stage) ? input.stage : result.stage))] },
-        conformance: { violations: checkConformance(input.resources) },
+        conformance: { violations: checkConformance(input.resources).map(reportedConformance) },
         availability: availabilityOf(POLICIES, input.resources, config),
         flows,
     };

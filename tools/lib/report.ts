@@ -9,6 +9,7 @@ import type { Violation } from "./evaluate";
 import type { FlowResult } from "../../policies/flows/walk";
 import { flowLine, flowMermaid } from "../../policies/flows/render";
 import { flowEstimateLine } from "../../policies/availability/flows";
+import { describeHidden, mayQuote } from "../../components/model/errors";
 
 export const OUTPUTS = ["table", "json", "sarif", "markdown"] as const;
 export type Output = (typeof OUTPUTS)[number];
@@ -19,7 +20,7 @@ export interface StackReport {
     readonly stage: string;
     readonly policy: { readonly violations: readonly Violation[] };
     /** Values the providers would reject (policies/conformance): any one fails the plan. */
-    readonly conformance: { readonly violations: readonly ConformanceViolation[] };
+    readonly conformance: { readonly violations: readonly ReportedConformance[] };
     readonly availability: Estimate;
     /** Every flow walked hop by hop (policies/flows). */
     readonly flows: readonly FlowResult[];
@@ -46,6 +47,24 @@ export function lowestTargetFlowText(a: Estimate): string {
     return `lowest target flow: ${low.name} ${low.status === "upper-bound" ? "at most " : ""}${low.percent}%${(low.percent ?? 0) < low.targetPercent ? " (below target)" : ""}`;
 }
 
+/**
+ * A conformance violation as every report gives it (table, JSON, SARIF, Markdown): `got` is the
+ * rejected value as JSON where the project's rule lets an error quote it (components/model/errors.ts,
+ * mayQuote: numbers, choices, formats; never text written like a password or longer than 64
+ * characters) and the property is not free text checked only by its length (a description, a
+ * tag value: ValueTest.freeText); else its kind and length ("a string of 300 characters; value
+ * not shown"). `value` is present only when quoted.
+ */
+export interface ReportedConformance extends Omit<ConformanceViolation, "value" | "freeText"> {
+    readonly value?: unknown;
+    readonly got: string;
+}
+
+export function reportedConformance(v: ConformanceViolation): ReportedConformance {
+    const { value, freeText, ...rest } = v;
+    return !freeText && mayQuote(value) ? { ...rest, value, got: JSON.stringify(value) ?? "nothing" } : { ...rest, got: describeHidden(value) };
+}
+
 /** SARIF rule id of provider-conformance violations. */
 export const CONFORMANCE_RULE_ID = "provider-conformance";
 
@@ -55,10 +74,10 @@ export function hasConformanceViolations(r: Pick<StackReport, "conformance">): b
 }
 
 /** One block per conformance violation: resource, property, value, rule, source. */
-export function conformanceLines(violations: readonly ConformanceViolation[]): string[] {
+export function conformanceLines(violations: readonly ReportedConformance[]): string[] {
     const lines = [`provider conformance: ${violations.length} value(s) a provider would reject`];
     for (const v of violations) {
-        lines.push(`  [rejected] ${v.type} ${v.property} = ${JSON.stringify(v.value)}`, `      ${v.urn}`, `      rule: ${v.rule}`, `      source: ${v.source}`);
+        lines.push(`  [rejected] ${v.type} ${v.property} = ${v.got}`, `      ${v.urn}`, `      rule: ${v.rule}`, `      source: ${v.source}`);
     }
     return lines;
 }
@@ -141,7 +160,7 @@ export function renderMarkdown(reports: readonly StackReport[]): string {
     const rejected = reports.flatMap((r) => r.conformance.violations.map((v) => ({ stack: r.stack, ...v })));
     if (rejected.length > 0) {
         lines.push("", "<details><summary>Values the providers would reject</summary>", "", "| stack | resource | property | value | rule | source |", "|---|---|---|---|---|---|");
-        for (const v of rejected) lines.push(`| ${markdownCell(v.stack)} | ${markdownCell(logicalName(v.urn))} | ${markdownCell(v.property)} | ${markdownCell(JSON.stringify(v.value) ?? "")} | ${markdownCell(v.rule)} | ${markdownCell(v.source)} |`);
+        for (const v of rejected) lines.push(`| ${markdownCell(v.stack)} | ${markdownCell(logicalName(v.urn))} | ${markdownCell(v.property)} | ${markdownCell(v.got)} | ${markdownCell(v.rule)} | ${markdownCell(v.source)} |`);
         lines.push("", "</details>");
     }
     return lines.join("\n");
@@ -182,7 +201,7 @@ export function occurrences(violations: readonly Violation[]): number[] {
 }
 
 /** A conformance finding's fingerprint: the resource and the property, not the rejected value. */
-export function conformanceFingerprint(stack: string, v: ConformanceViolation): string {
+export function conformanceFingerprint(stack: string, v: Pick<ReportedConformance, "urn" | "property">): string {
     return createHash("sha256").update(`${stack}|${CONFORMANCE_RULE_ID}|${v.urn}|${v.property}`).digest("hex").slice(0, 32);
 }
 
@@ -215,7 +234,7 @@ export function renderSarif(reports: readonly StackReport[], descriptions: Reado
         return {
             ruleId: CONFORMANCE_RULE_ID,
             level: "error",
-            message: { text: `${stack}: ${v.type} ${v.property} = ${JSON.stringify(v.value)}: ${v.rule} (source: ${v.source}) (${logicalName(v.urn)})` },
+            message: { text: `${stack}: ${v.type} ${v.property} = ${v.got}: ${v.rule} (source: ${v.source}) (${logicalName(v.urn)})` },
             locations: [{ physicalLocation: { artifactLocation: { uri: at.uri }, region: { startLine: at.line } }, logicalLocations: [{ fullyQualifiedName: v.urn, name: logicalName(v.urn), kind: "resource" }] }],
             partialFingerprints: { "livecommerceFinding/v2": conformanceFingerprint(stack, v) },
         };
