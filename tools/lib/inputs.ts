@@ -67,7 +67,7 @@ export function flowEnforcement(config: PackConfig, stage?: Stage): EnforcementL
 
 /** The stable subject of a flow finding (Violation.subject): the flow, its region and the hop or setting. */
 function flowSubject(f: FlowResult, hop: string): string {
-    return `${f.name}\0${f.region ?? ""}\0${hop}`;
+    return `${f.name} / ${f.region ?? "global"} / ${hop}`;
 }
 
 /**
@@ -170,7 +170,7 @@ function propertyWord(key: string): string {
     return /^[A-Za-z_$][\w$.-]*$/.test(key) && mayQuote(key) ? key : "a property";
 }
 
-function dependenciesOf(raw: unknown, what: string): Record<string, string[]> {
+function dependenciesOf(raw: unknown, what: string, intern: Intern): Record<string, string[]> {
     if (raw === undefined || raw === null) return {};
     if (!isRecord(raw)) throw new InputFormatError(`${what} must be an object of property name to a list of URNs (got ${kindOf(raw)})`);
     const out: Record<string, string[]> = {};
@@ -178,13 +178,83 @@ function dependenciesOf(raw: unknown, what: string): Record<string, string[]> {
         if (!Array.isArray(urns)) throw new InputFormatError(`${what}: ${propertyWord(key)} must be a list of URNs (got ${kindOf(urns)})`);
         const bad = urns.findIndex((u) => typeof u !== "string" || !URN_FORM.test(u));
         if (bad !== -1) throw new InputFormatError(`${what}: ${propertyWord(key)}[${bad}] is not a URN (got ${typeof urns[bad] === "string" ? describeHidden(urns[bad]) : kindOf(urns[bad])})`);
-        out[key] = urns.filter((u): u is string => typeof u === "string");
+        out[key] = urns.filter((u): u is string => typeof u === "string").map(intern);
     }
     return out;
 }
 
-/** A ResourceV3 (preview newState, export resource, plan resource) as an evaluator resource; secrets become "[secret]". */
-export function fromResourceV3(v: unknown, where: Where): EvalResource {
+/** Whether two JSON values are equal (same scalars, same keys, same items). */
+function sameJson(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+    if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+    if (Array.isArray(b) || !isRecord(a) || !isRecord(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+}
+
+/**
+ * A resource's outputs with every property equal to the same input property replaced by the
+ * input's value itself: an export's (or a plan's) outputs repeat most inputs, and one frozen copy
+ * serves both (the values policies read are the same), which halves what such a resource holds.
+ */
+function sharingInputs(outputs: unknown, inputs: unknown): unknown {
+    if (!isRecord(outputs) || !isRecord(inputs)) return outputs;
+    for (const key of Object.keys(outputs)) {
+        if (Object.hasOwn(inputs, key) && outputs[key] !== inputs[key] && sameJson(outputs[key], inputs[key])) outputs[key] = inputs[key];
+    }
+    return outputs;
+}
+
+/** Returns one instance of each text it is given (see internTable); the identity keeps every text as read. */
+export type Intern = (text: string) => string;
+
+const asRead: Intern = (text) => text;
+
+/**
+ * An intern table for the texts one input repeats: a resource's URN is written again as each
+ * child's `parent`, in every `propertyDependencies` naming it, and a provider reference in every
+ * resource it serves; read one by one, each copy would be a string of its own (a URN is 100 to 200
+ * characters, a large export holds several per resource). The table keeps one.
+ */
+export function internTable(): Intern {
+    const seen = new Map<string, string>();
+    return (text) => {
+        const found = seen.get(text);
+        if (found !== undefined) return found;
+        seen.set(text, text);
+        return text;
+    };
+}
+
+/** Longest property text `internTexts` shares: tag values, regions, zones, enumerations, references; not free text. */
+const INTERNED_TEXT = 200;
+
+/** `value` (a fresh copy of its own: sanitize's) with every text of at most INTERNED_TEXT characters in it replaced by `intern`'s instance. */
+function internTexts(value: unknown, intern: Intern): unknown {
+    if (intern === asRead) return value;
+    const pending: unknown[] = [value];
+    while (pending.length > 0) {
+        const v = pending.pop();
+        if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++) {
+                const x: unknown = v[i];
+                if (typeof x === "string") v[i] = x.length <= INTERNED_TEXT ? intern(x) : x;
+                else if (typeof x === "object" && x !== null) pending.push(x);
+            }
+        } else if (isRecord(v)) {
+            for (const k of Object.keys(v)) {
+                const x = v[k];
+                if (typeof x === "string") v[k] = x.length <= INTERNED_TEXT ? intern(x) : x;
+                else if (typeof x === "object" && x !== null) pending.push(x);
+            }
+        }
+    }
+    return value;
+}
+
+/** A ResourceV3 (preview newState, export resource, plan resource) as an evaluator resource; secrets become "[secret]". URNs, types and provider references go through `intern`. */
+export function fromResourceV3(v: unknown, where: Where, intern: Intern = asRead): EvalResource {
     if (!isRecord(v)) throw new InputFormatError(`${where}: a resource must be a JSON object`);
     if (typeof v.urn !== "string" || v.urn === "") throw new InputFormatError(`${where}: the resource has no "urn"`);
     if (typeof v.type !== "string" || v.type === "") throw new InputFormatError(`${where}: resource ${quotedUrn(v.urn)} has no "type"`);
@@ -195,19 +265,21 @@ export function fromResourceV3(v: unknown, where: Where): EvalResource {
     }
     if (v.inputs !== undefined && !isRecord(v.inputs)) throw new InputFormatError(`${where}: "inputs" of ${v.urn} must be an object`);
     // the resource's own copies, deeply frozen: every policy reads them without a copy of its own
-    const inputs = deepFreeze(sanitize(isRecord(v.inputs) ? v.inputs : {}));
-    const outputs = deepFreeze(sanitize(isRecord(v.outputs) ? v.outputs : {}));
-    const propertyDependencies = dependenciesOf(v.propertyDependencies, `${where}: "propertyDependencies" of ${v.urn}`);
+    const inputs = deepFreeze(internTexts(sanitize(isRecord(v.inputs) ? v.inputs : {}), intern));
+    const outputs = deepFreeze(sharingInputs(internTexts(sanitize(isRecord(v.outputs) ? v.outputs : {}), intern), inputs));
+    const propertyDependencies = dependenciesOf(v.propertyDependencies, `${where}: "propertyDependencies" of ${v.urn}`, intern);
     const id = str(v.id);
     // every resource this one waits for (its inputs' and `dependsOn`): a preview's and an export's `dependencies`
-    const dependencies = [...new Set(list(v.dependencies).filter((u): u is string => typeof u === "string"))].sort();
+    const dependencies = [...new Set(list(v.dependencies).filter((u): u is string => typeof u === "string"))].sort().map(intern);
+    const parent = str(v.parent);
+    const provider = str(v.provider);
     return {
-        urn: v.urn,
-        type: v.type,
+        urn: intern(v.urn),
+        type: intern(v.type),
         name: v.urn.split("::").pop() ?? "",
-        parent: str(v.parent) ?? null,
+        parent: parent !== undefined ? intern(parent) : null,
         custom: v.custom === true,
-        provider: str(v.provider) || null,
+        provider: provider !== undefined && provider !== "" ? intern(provider) : null,
         inputs: isRecord(inputs) ? inputs : {},
         ...(v.retainOnDelete === true ? { retainOnDelete: true } : {}),
         ...(id !== undefined && id !== "" ? { id } : {}),
@@ -236,9 +308,9 @@ export class ConvertedResource {
     }
 }
 
-function convert(v: unknown, where: Where): ConvertedResource {
+function convert(v: unknown, where: Where, intern: Intern): ConvertedResource {
     try {
-        return new ConvertedResource(fromResourceV3(v, where));
+        return new ConvertedResource(fromResourceV3(v, where, intern));
     } catch (e) {
         if (e instanceof InputFormatError) return new ConvertedResource(e);
         throw e;
@@ -260,9 +332,9 @@ const REMOVING_OPS: readonly string[] = ["delete", "discard", "delete-replaced",
 const REPLACEMENT_OPS: readonly string[] = ["replace", "create-replacement", "delete-replaced", "read-replacement", "discard-replaced", "import-replacement", "remove-pending-replace"];
 
 /** Top-level keys of a preview step that `check` reads; the others (oldState, diffs) are dropped as they are read. */
-function reviveStep(step: unknown, what: string, i: number): unknown {
+function reviveStep(step: unknown, what: string, i: number, intern: Intern): unknown {
     if (!isRecord(step) || typeof step.op !== "string" || !STEP_OPS.includes(step.op) || REMOVING_OPS.includes(step.op)) return isRecord(step) ? { op: step.op } : step;
-    return { op: step.op, newState: convert(step.newState, `${what}: steps[${i}].newState`) };
+    return { op: step.op, newState: convert(step.newState, `${what}: steps[${i}].newState`, intern) };
 }
 
 /** An error naming the first URN two resources share (`items` as `[where, urn]` in document order); none when every URN is distinct. */
@@ -284,12 +356,13 @@ export const INPUT_REVIVE_DEPTH = 3;
  * `deployment.resources[i]`, a preview's `steps[i]` (its `newState`). `what` names the input in errors.
  */
 export function inputReviver(what: string): (path: readonly (string | number)[], value: unknown) => unknown {
+    const intern = internTable();
     return (path, value) => {
         const [a, b, c] = path;
-        if (path.length === 2 && a === "resources" && typeof b === "number") return convert(value, `${what}: resources[${b}]`);
-        if (path.length === 2 && a === "steps" && typeof b === "number") return reviveStep(value, what, b);
-        if (path.length === 3 && typeof a === "number" && b === "resources" && typeof c === "number") return convert(value, `${what}[${a}]: resources[${c}]`);
-        if (path.length === 3 && a === "deployment" && b === "resources" && typeof c === "number") return isPendingDeletion(value) ? PENDING_DELETION : convert(value, `${what}: deployment.resources[${c}]`);
+        if (path.length === 2 && a === "resources" && typeof b === "number") return convert(value, `${what}: resources[${b}]`, intern);
+        if (path.length === 2 && a === "steps" && typeof b === "number") return reviveStep(value, what, b, intern);
+        if (path.length === 3 && typeof a === "number" && b === "resources" && typeof c === "number") return convert(value, `${what}[${a}]: resources[${c}]`, intern);
+        if (path.length === 3 && a === "deployment" && b === "resources" && typeof c === "number") return isPendingDeletion(value) ? PENDING_DELETION : convert(value, `${what}: deployment.resources[${c}]`, intern);
         return value;
     };
 }
