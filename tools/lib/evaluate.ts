@@ -199,22 +199,35 @@ type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "nam
 /**
  * The view of a resource: frozen props and shared options and provider (`cache`), or, for a
  * validation that wrote to them (runOnce), fresh copies of its own (`cache` undefined).
+ * `isType` and `asType` are the class's methods (read `this.type` and `this.props`, which the
+ * validation args copy), so a view of a large stack holds fields only.
  */
+class View implements ResourceView {
+    parent?: PolicyResource;
+    readonly dependencies: PolicyResource[] = [];
+    readonly propertyDependencies: Record<string, PolicyResource[]> = {};
+
+    constructor(
+        readonly type: string,
+        readonly props: ReturnType<typeof policyProps>,
+        readonly urn: string,
+        readonly name: string,
+        readonly opts: PolicyResourceOptions,
+        readonly provider: PolicyResource["provider"],
+    ) {}
+
+    isType(cls: object): boolean {
+        return sameType(this.type, cls);
+    }
+
+    asType(cls: object) {
+        return sameType(this.type, cls) ? this.props : undefined;
+    }
+}
+
 function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>, cache?: ViewCache): ResourceView {
     const props = policyProps(r.inputs, cache !== undefined);
-    const type = r.type;
-    return {
-        type,
-        props,
-        urn: r.urn,
-        name: r.name,
-        opts: cache !== undefined ? cache.options(r.parent) : optsOf(r.parent),
-        provider: cache !== undefined ? cache.provider(r) : providerOf(r, byUrn),
-        isType: (cls) => sameType(type, cls),
-        asType: (cls) => (sameType(type, cls) ? props : undefined),
-        dependencies: [],
-        propertyDependencies: {},
-    };
+    return new View(r.type, props, r.urn, r.name, cache !== undefined ? cache.options(r.parent) : optsOf(r.parent), cache !== undefined ? cache.provider(r) : providerOf(r, byUrn));
 }
 
 /** `config` is a frozenProps copy: untyped JSON, which is what lets `getConfig<T>()` return the policy's typed config. */
