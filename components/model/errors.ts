@@ -39,11 +39,11 @@ export function show(value: unknown): string {
 }
 
 /**
- * Longest text an error quotes (in UTF-16 code units): no id, name, address or choice of the stack
- * config or of a provider's enumerations and formats is longer; longer text is described by its
- * length only.
+ * Longest text an error quotes (in UTF-16 code units): the ids, ARNs (an ACM certificate's is
+ * about 90), names, addresses and choices of the stack config and the providers' enumerations and
+ * formats are shorter; longer text (a pasted key or document) is described by its length only.
  */
-export const MAX_QUOTED_TEXT = 64;
+export const MAX_QUOTED_TEXT = 256;
 
 /**
  * Text written like a password, key or token, or holding a word so written: one that mixes lower-case and

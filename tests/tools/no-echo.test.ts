@@ -96,8 +96,8 @@ describe("reports never echo a rejected value that may be a secret", () => {
         assert.deepStrictEqual(json.conformance.violations.map((v: unknown) => (isRecord(v) ? [v.property, "value" in v] : [])), [["tag.value", false], ["description", false], ["comparisonOperator", true]]);
     });
     it("one rule for config errors and reports: text written like a password is never quoted, ids and addresses are", () => {
-        for (const hidden of ["hunter2", "s3cr3t", "Hunter2SuperSecret", "a0b1c2d3e4f5", "sale hunter2", "x".repeat(65)]) assert.strictEqual(mayQuote(hidden), false, hidden);
-        for (const shown of ["us-east-1", "cn-hangzhou-k", "us-east-1z", "10.0.0.1/33", "live.example.com", "t3.micro", "80x", "1e3", "mainland-chna", ">", 42, null, ["growth"]]) assert.strictEqual(mayQuote(shown), true, String(shown));
+        for (const hidden of ["hunter2", "s3cr3t", "Hunter2SuperSecret", "a0b1c2d3e4f5", "sale hunter2", "x".repeat(257)]) assert.strictEqual(mayQuote(hidden), false, hidden);
+        for (const shown of ["arn:aws:acm:eu-west-1:123456789012:certificate/0123abcd-0123-4567-89ab-0123456789ab", "us-east-1", "cn-hangzhou-k", "us-east-1z", "10.0.0.1/33", "live.example.com", "t3.micro", "80x", "1e3", "mainland-chna", ">", 42, null, ["growth"]]) assert.strictEqual(mayQuote(shown), true, String(shown));
         const error = configError({ ...BASE, "live-commerce:domain": "hunter2" });
         assert.doesNotMatch(error.message, /hunter2/);
         assert.match(error.message, /domain: .*\(got a string; value not shown\)/);

@@ -213,7 +213,7 @@ export function renderConfigDoc(): string {
         "numbers, true/false, choices and patterned text; for a tag value, or a value of the wrong shape where a section,",
         "a list of objects or a map is declared, only its kind (\"a string\", \"an object\"); a `secure:` value never",
         "(\"an encrypted secret\"), nor text written like a password (a word with lower- and upper-case letters and a",
-        "digit, or letters running into digits without `-./:@`, as `hunter2`), nor text over 64 characters",
+        "digit, or letters running into digits without `-./:@`, as `hunter2`), nor text over 256 characters",
         "(\"a string; value not shown\"), nor any part of the value of a key the Pulumi CLI lists as secret",
         "(`PULUMI_CONFIG_SECRET_KEYS`, the keys set with `pulumi config set --secret`). The offline plan rejects a `secure:`",
         "value anywhere in a stack file by its path.",

@@ -50,7 +50,7 @@ export function lowestTargetFlowText(a: Estimate): string {
 /**
  * A conformance violation as every report gives it (table, JSON, SARIF, Markdown): `got` is the
  * rejected value as JSON where the project's rule lets an error quote it (components/model/errors.ts,
- * mayQuote: numbers, choices, formats; never text written like a password or longer than 64
+ * mayQuote: numbers, choices, formats; never text written like a password or longer than 256
  * characters) and the property is not free text checked only by its length (a description, a
  * tag value: ValueTest.freeText); else its kind and length ("a string of 300 characters; value
  * not shown"). `value` is present only when quoted.
