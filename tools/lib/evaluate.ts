@@ -168,8 +168,7 @@ class ViewCache {
     provider(r: EvalResource): PolicyResource["provider"] {
         if (r.provider === null) return undefined;
         if (this.providers.has(r.provider)) return this.providers.get(r.provider);
-        const p = this.byUrn.get(r.provider.split("::").slice(0, -1).join("::"));
-        const provider = p === undefined ? undefined : deepFreeze({ type: p.type, props: p.inputs, urn: p.urn, name: p.name });
+        const provider = deepFreeze(providerOf(r, this.byUrn));
         this.providers.set(r.provider, provider);
         return provider;
     }
