@@ -679,7 +679,7 @@ describe("flow output", () => {
         const { flowViolations, FLOW_POLICY } = await import("../tools/lib/inputs");
         const connected: FlowResult = { key: "viewer", name: "viewer web and API", region: "us-east-1", status: "connected", hops: [] };
         assert.deepStrictEqual(flowViolations([broken, connected]), [
-            { policy: FLOW_POLICY, enforcement: "mandatory", urn: "urn:b", message: 'flow "placing an order" in us-east-1 is broken at hop "admits sg-app on 3306": sg-data has no ingress rule admitting sg-app on port 3306' },
+            { policy: FLOW_POLICY, enforcement: "mandatory", urn: "urn:b", message: 'flow "placing an order" in us-east-1 is broken at hop "admits sg-app on 3306": sg-data has no ingress rule admitting sg-app on port 3306', subject: "placing an order / us-east-1 / admits sg-app on 3306" },
         ]);
     });
     it("the pack config sets the level of the flow findings: flow-connected or all, advisory or disabled", async () => {

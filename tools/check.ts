@@ -185,6 +185,43 @@ export function checkConfigStage(config: string | undefined, inputs: readonly Pi
     }
 }
 
+/**
+ * The stages a validated pack config sets in its policies' `stage` property (the stack policies
+ * that take one: policies/lib/pack-config.ts writes the stage of the file into each), with the
+ * policies that set it; "" (unset: the input's stage fills it) is left out.
+ */
+export function configuredStages(config: PackConfig): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [name, entry] of Object.entries(config)) {
+        const stage = isRecord(entry) ? entry.stage : undefined;
+        if (typeof stage !== "string" || stage === "") continue;
+        out.set(stage, [...(out.get(stage) ?? []), name]);
+    }
+    return out;
+}
+
+/**
+ * A pack config whose content sets another stage than the one the input is judged at is an error
+ * naming the policies, both stages and the file to use (exit 2), whatever the file is called: the
+ * workflow picks `policies/config/<stage>.json` by the stack's configured stage, and under
+ * `pulumi preview --policy-pack-config` the stack policies judge at the `stage` the file sets, so a
+ * renamed or edited file would judge a growth stack by startup's rules. `--stage` sets the stage
+ * the input is judged at; the config must agree with it too.
+ */
+export function checkConfigContentStage(file: string | undefined, config: PackConfig, inputs: readonly Pick<StackInput, "stack" | "stage">[], override: Stage | undefined): void {
+    if (file === undefined) return;
+    const set = configuredStages(config);
+    const shown = (s: string): string => (STAGES.some((x) => x === s) ? s : "a value not shown");
+    if (set.size > 1) throw new UsageError(`--config ${file} sets more than one stage: ${[...set].map(([s, names]) => `${shown(s)} (${names[0]}${names.length > 1 ? ` and ${names.length - 1} more` : ""})`).join(", ")}; a pack config is for one stage\n${USAGE}`);
+    const [[stage, names] = ["", []]] = [...set];
+    if (stage === "") return;
+    for (const input of inputs) {
+        const judged = override ?? input.stage;
+        if (judged === "" || judged === stage) continue;
+        throw new UsageError(`--config ${file} sets stage ${shown(stage)} (${names.join(", ")}), but ${input.stack || "the input"} is judged at stage ${judged}; use policies/config/${judged}.json${override === undefined ? "" : ` or --stage ${shown(stage)}`}\n${USAGE}`);
+    }
+}
+
 /** Runs the check and returns [exit code, output]. */
 export async function check(args: CheckArgs): Promise<[number, string]> {
     const inputs = readInputStacks(args.from, "--from", args.stage);
@@ -195,7 +232,9 @@ export async function check(args: CheckArgs): Promise<[number, string]> {
         upgrade = diffPlans(base.resources, inputs[0].resources, { base: base.stack || args.base, head: inputs[0].stack || args.from });
     }
     checkConfigStage(args.config, inputs, args.stage);
-    const config = withResidencyFlag(readPackConfig(args.config), args.residency);
+    const own = readPackConfig(args.config);
+    checkConfigContentStage(args.config, own, inputs, args.stage);
+    const config = withResidencyFlag(own, args.residency);
     const reports = await Promise.all(inputs.map((i) => evaluateStack(i, config)));
     const failed = reports.some((r) => hasMandatory(r.policy.violations) || hasConformanceViolations(r)) || (upgrade !== undefined && upgrade.undocumented.length > 0);
     return [failed ? 1 : 0, renderReports(reports, args.output, upgrade)];

@@ -1,6 +1,8 @@
 // The shape of a cloud's table of regions and zones (components/alicloud/regions.ts,
 // components/aws/regions.ts) and the pure checks of a configured region and zone against it.
 
+import { mayQuote, show } from "./errors";
+
 /** One region of a cloud: its zone ids as far as a cited source lists them. */
 export interface RegionEntry {
     /** The region's name in the cloud's documentation, e.g. "China (Hangzhou)". */
@@ -58,6 +60,11 @@ export function nearestNames(value: string, names: readonly string[], max = 3): 
     return scored.filter((s) => s.d === best).slice(0, max).map((s) => s.name);
 }
 
+/** A configured region name as the errors about its zones name it: as given where an error may quote it (errors.ts, mayQuote), else "the region given". */
+export function regionWord(name: string): string {
+    return mayQuote(name) ? name : "the region given";
+}
+
 function didYouMean(value: string, names: readonly string[]): string {
     const near = nearestNames(value, names);
     return near.length === 0 ? "" : `; did you mean ${near.join(" or ")}?`;
@@ -69,7 +76,7 @@ function didYouMean(value: string, names: readonly string[]): string {
  */
 export function checkRegionId(table: RegionTable, field: string, region: string): string[] {
     if (Object.hasOwn(table.regions, region)) return [];
-    return [`${field}: unknown region ${JSON.stringify(region)}${didYouMean(region, Object.keys(table.regions))} (allowed: ${Object.keys(table.regions).join(", ")}; source: ${table.regionsSource})`];
+    return [`${field}: unknown region ${show(region)}${didYouMean(region, Object.keys(table.regions))} (allowed: ${Object.keys(table.regions).join(", ")}; source: ${table.regionsSource})`];
 }
 
 /**
@@ -100,8 +107,8 @@ export function checkZoneId(table: RegionTable, field: string, region: string, z
     if (zones === undefined) {
         if (zoneForm(table, region, zone)) return [];
         const example = `${region}${table.zoneSeparator(region)}a`;
-        return [`${field}: zone ${JSON.stringify(zone)} is not a zone id of ${region} (allowed: ${region}${table.zoneSeparator(region)} followed by one letter, e.g. ${example})`];
+        return [`${field}: zone ${show(zone)} is not a zone id of ${region} (allowed: ${region}${table.zoneSeparator(region)} followed by one letter, e.g. ${example})`];
     }
     if (zones.includes(zone)) return [];
-    return [`${field}: zone ${JSON.stringify(zone)} is not a zone of ${region}${didYouMean(zone, zones)} (allowed: ${zones.join(", ")}; source: ${table.zonesSource})`];
+    return [`${field}: zone ${show(zone)} is not a zone of ${region}${didYouMean(zone, zones)} (allowed: ${zones.join(", ")}; source: ${table.zonesSource})`];
 }

@@ -1,6 +1,7 @@
 // Compute sizes (vCPU, GiB) -> each cloud's instance types, by one rule: the memory/vCPU ratio
 // picks the family, the vCPU count picks the size.
 
+import { show } from "./errors";
 import { ComputeSize } from "./types";
 
 export interface InstanceCatalogue {
@@ -36,6 +37,6 @@ export function checkComputeSize(catalogue: InstanceCatalogue, size: ComputeSize
         instanceTypeFor(catalogue, size);
         return [];
     } catch (e) {
-        return e instanceof UnsupportedSizeError ? [`${field}: ${e.message} (got ${JSON.stringify(size)})`] : [String(e)];
+        return e instanceof UnsupportedSizeError ? [`${field}: ${e.message} (got ${show(size)})`] : [String(e)];
     }
 }

@@ -12,7 +12,7 @@ import { PLANNED_UTILISATION, instancesForOnline } from "./scaling";
 import { DAY_MS, MINUTES_PER_DAY, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, zoneOffsetMinutes } from "./timezone";
 import { LiveEvent, RecurringPeak, RegionSpec, StackSpec, WEEKDAYS } from "./types";
 import { CloudProfile } from "./profile";
-import { checkRegionId, checkRegionServices, checkZoneId } from "./regions";
+import { checkRegionId, checkRegionServices, checkZoneId, regionWord } from "./regions";
 
 /**
  * Every issue of a resolved spec: the cloud-neutral checks, then the cloud's own (profile.check).
@@ -57,7 +57,7 @@ export function checkRegion(spec: StackSpec, profile: CloudProfile, preset: Stag
     if (region.zones.length < preset.minZonesPerRegion) {
         issues.push(
             `${field}.zones: ${spec.stage} stage needs >= ${preset.minZonesPerRegion} zone${preset.minZonesPerRegion > 1 ? "s" : ""} ` +
-                `in region ${region.name} (got ${region.zones.length})`,
+                `in region ${regionWord(region.name)} (got ${region.zones.length})`,
         );
     }
     if (region.zones.length > ZONE_SLOTS) {
@@ -86,7 +86,7 @@ export function checkLoadBalancerZones(regions: readonly RegionSpec[]): string[]
     return regions.flatMap((region, i) =>
         region.zones.length > 0 && region.zones.length < LOAD_BALANCER_MIN_ZONES
             ? [
-                  `regions[${i}].zones: the load balancer needs >= ${LOAD_BALANCER_MIN_ZONES} zones of ${region.name} (got ${region.zones.length}); ` +
+                  `regions[${i}].zones: the load balancer needs >= ${LOAD_BALANCER_MIN_ZONES} zones of ${regionWord(region.name)} (got ${region.zones.length}); ` +
                       "allowed: list a second zone (a startup stack still keeps its database and cache in the first zone)",
               ]
             : [],
@@ -218,7 +218,7 @@ function checkAudience(spec: StackSpec, field: string, online: number): string[]
     return spec.regions.flatMap((region) => {
         const needed = instancesForOnline(spec, region, online);
         return needed > MAX_GROUP_SIZE
-            ? [`${field}.peakOnline: ${online} viewers need ${needed} app instances in ${region.name}, more than the ${MAX_GROUP_SIZE} a group may hold; allowed: at most ${Math.floor(MAX_GROUP_SIZE * spec.scaling.scaleOut.connectionsPerInstance * PLANNED_UTILISATION)} per region`]
+            ? [`${field}.peakOnline: ${online} viewers need ${needed} app instances in ${regionWord(region.name)}, more than the ${MAX_GROUP_SIZE} a group may hold; allowed: at most ${Math.floor(MAX_GROUP_SIZE * spec.scaling.scaleOut.connectionsPerInstance * PLANNED_UTILISATION)} per region`]
             : [];
     }).slice(0, 1);
 }

@@ -9,6 +9,11 @@ export interface ValueTest {
     readonly describe: string;
     /** `inputs` are the resource's inputs, for rules that relate one property to others. */
     readonly accepts: (value: unknown, inputs: Props) => boolean;
+    /**
+     * The property is free text the rule checks only by its length (a description, a tag value):
+     * reports never quote its value, which may be anything, a token too; they give its length.
+     */
+    readonly freeText?: boolean;
 }
 
 /**
@@ -74,6 +79,7 @@ export function oneOf(values: readonly (string | number)[]): ValueTest {
 export function lengthBetween(min: number, max: number): ValueTest {
     return {
         describe: `${min} to ${max} characters`,
+        freeText: true,
         accepts: (value) => {
             const s = text(value);
             return s !== undefined && s.length >= min && s.length <= max;
@@ -105,7 +111,7 @@ export function between(min: number, max: number, integer = true): ValueTest {
 
 /** Every test holds; the description joins theirs. */
 export function allOf(...tests: readonly ValueTest[]): ValueTest {
-    return { describe: tests.map((t) => t.describe).join("; "), accepts: (value, inputs) => tests.every((t) => t.accepts(value, inputs)) };
+    return { describe: tests.map((t) => t.describe).join("; "), accepts: (value, inputs) => tests.every((t) => t.accepts(value, inputs)), ...(tests.some((t) => t.freeText === true) ? { freeText: true } : {}) };
 }
 
 /** The property must not be set to `value` (a feature the edition or membership does not support). */

@@ -28,8 +28,10 @@ export interface ConformanceViolation {
     readonly type: string;
     /** Concrete path of the value, e.g. `escalationsWarn.comparisonOperator` or `zoneMappings[1].zoneId`. */
     readonly property: string;
-    /** The rejected value (an auto-name shows its random part as x's). */
+    /** The rejected value (an auto-name shows its random part as x's). Reports quote it only where `freeText` is false (tools/lib/report.ts). */
     readonly value: unknown;
+    /** The rule checks free text by its length only (ValueTest.freeText): the value may be anything and is never quoted. */
+    readonly freeText: boolean;
     /** What the provider accepts, with the condition the rule applies under. */
     readonly rule: string;
     readonly source: string;
@@ -75,6 +77,7 @@ export function checkRule(rule: ConformanceRule, r: ConformanceResource): Confor
             type: r.type,
             property: path,
             value: value ?? null,
+            freeText: rule.test.freeText === true && !auto,
             rule: auto ? `${describe}; unset, so Pulumi auto-names it: logical name + "-" + 7 random characters` : describe,
             source: rule.source,
         }));

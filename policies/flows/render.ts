@@ -13,8 +13,9 @@ export function flowLine(f: FlowResult): string {
     return `[${MARK[f.status]}] ${f.name}${f.region !== null ? ` (${f.region})` : ""}: ${collapsed.join(" -> ")}${tail}`;
 }
 
+/** Text of a Mermaid node label: no quote, angle bracket, backtick (a run of three would close the code fence) or line break. */
 function escape(text: string): string {
-    return text.replace(/"/g, "'").replace(/[<>]/g, "");
+    return text.replace(/["`]/g, "'").replace(/[<>]/g, "").replace(/\r?\n|\r/g, " ");
 }
 
 /** A Mermaid flowchart: one subgraph per flow, its hops in order, the broken hop in red. */

@@ -289,3 +289,49 @@ describe("check: the pack config is validated as the CLI validates it", () => {
         }
     });
 });
+
+describe("check: malformed previews, exports and plans are one exact error with exit 2", () => {
+    const ok = asg("s");
+    const withStage = (resources: unknown[], extra: Record<string, unknown> = {}) => ({ ...preview({ "live-commerce:stage": "growth" }, resources), ...extra });
+    const steps = (list: { op?: unknown; newState?: unknown }[]) => ({ config: { "live-commerce:stage": "growth" }, steps: list, diagnostics: [] });
+    const root = (outputs: Record<string, unknown>) => ({ urn: URN("s", "pulumi:pulumi:Stack", "live-commerce-s"), type: "pulumi:pulumi:Stack", custom: false, outputs });
+    const ops = "same, create, update, delete, replace, create-replacement, delete-replaced, read, read-replacement, refresh, discard, discard-replaced, remove-pending-replace, import, import-replacement";
+    const cases: readonly [string, unknown, (f: string) => string][] = [
+        ["a step whose op is the unknown value", steps([{ op: UNKNOWN_STRING, newState: ok }]), (f) => `${f}: steps[0].op must be one of ${ops} (got the preview's unknown value)`],
+        ["a step whose op is misspelled", steps([{ op: "craete", newState: ok }]), (f) => `${f}: steps[0].op must be one of ${ops} (got "craete")`],
+        ["a step without an op", steps([{ newState: ok }]), (f) => `${f}: steps[0].op must be one of ${ops} (got nothing)`],
+        ["propertyDependencies as a list", withStage([{ ...ok, propertyDependencies: [ok.urn] }]), (f) => `${f}: steps[0].newState: "propertyDependencies" of ${ok.urn} must be an object of property name to a list of URNs (got a list)`],
+        ["propertyDependencies as a string", withStage([{ ...ok, propertyDependencies: ok.urn }]), (f) => `${f}: steps[0].newState: "propertyDependencies" of ${ok.urn} must be an object of property name to a list of URNs (got a string)`],
+        ["a dependency that is not a URN", withStage([{ ...ok, propertyDependencies: { vpcZoneIdentifiers: ["subnet-1"] } }]), (f) => `${f}: steps[0].newState: "propertyDependencies" of ${ok.urn}: vpcZoneIdentifiers[0] is not a URN (got a string of 8 characters; value not shown)`],
+        ["a preview step repeated", withStage([ok, ok]), (f) => `${f}: steps[0] (create) and steps[1] (create) are the same resource ${ok.urn}; a preview lists each resource once (twice only in the steps of one replacement)`],
+        ["every resource of a plan tripled", { stack: "s", stage: "growth", resources: [ok, ok, ok] }, (f) => `${f}: resources[0] and resources[1] are the same resource ${ok.urn}; each resource is listed once`],
+        ["an export's resource twice", { version: 3, deployment: { resources: [root({ stage: "growth" }), ok, ok] } }, (f) => `${f}: deployment.resources[1] and deployment.resources[2] are the same resource ${ok.urn}; each resource is listed once`],
+        ["a URN that is not one", { stack: "s", stage: "growth", resources: [{ ...ok, urn: "not-a-urn" }] }, (f) => `${f}: resources[0]: "urn" is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>; got "not-a-urn")`],
+        ["the unknown value as a URN", withStage([{ ...ok, urn: UNKNOWN_STRING }]), (f) => `${f}: steps[0].newState: "urn" is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>; got the preview's unknown value)`],
+        ["a URN of another type", { stack: "s", stage: "growth", resources: [{ ...ok, type: "aws:s3/bucket:Bucket" }] }, (f) => `${f}: resources[0]: "urn" ${ok.urn} names type aws:autoscaling/group:Group, but the resource's "type" is aws:s3/bucket:Bucket`],
+        ["the stage as a list", preview({ "live-commerce:stage": JSON.parse('["growth"]') }, [ok]), (f) => `${f}: preview config live-commerce:stage must be text (got a list)`],
+        ["the stage as a secure: object", { config: { "live-commerce:stage": { secure: "v1:AAAA" } }, steps: [{ op: "create", newState: ok }] }, (f) => `${f}: preview config live-commerce:stage must be text (got an encrypted secret; it is never one: set it as plain text)`],
+        ["an export's stage output as a number", { version: 3, deployment: { resources: [root({ stage: 2 }), ok] } }, (f) => `${f}: stack output "stage" must be text (got a number)`],
+        ["a plan whose cloud contradicts its resources", { stack: "s", stage: "growth", cloud: "alicloud", resources: [ok] }, (f) => `${f}: the input declares cloud alicloud, but ${ok.urn} is a resource of aws; check the input's cloud`],
+        ["a plan whose cloud is not one", { stack: "s", stage: "growth", cloud: "gcp", resources: [ok] }, (f) => `${f}: cloud "gcp" is not one of alicloud, aws`],
+    ];
+    for (const [what, doc, expected] of cases) {
+        it(what, async () => {
+            const f = file(doc);
+            const [code, message] = await run(["--from", f]);
+            assert.strictEqual(code, 2, message);
+            assert.strictEqual(message, expected(f));
+        });
+    }
+    it("the steps of one replacement share a URN and count once; removed resources are not judged", async () => {
+        const [code, out] = await run(["--from", file(steps([{ op: "create-replacement", newState: ok }, { op: "replace", newState: ok }, { op: "delete-replaced" }, { op: "delete" }])), "--output", "json"]);
+        assert.strictEqual(code, 1, out);
+        const report: unknown = JSON.parse(out);
+        assert.ok(isRecord(report) && isRecord(report.policy) && Array.isArray(report.policy.violations));
+        assert.strictEqual(report.policy.violations.filter((v) => isRecord(v) && v.policy === "ha-autoscaling-group-require-multi-zone").length, 1);
+    });
+    it("an export's resource pending deletion (delete: true) beside its replacement is left out", async () => {
+        const [code] = await run(["--from", file({ version: 3, deployment: { resources: [root({ stage: "growth" }), { ...ok, delete: true }, ok] } })]);
+        assert.strictEqual(code, 1);
+    });
+});

@@ -64,4 +64,19 @@ describe("a pack config for another stage", () => {
         const [code] = await check(parseCheckArgs(["--from", file, "--config", path.join(ROOT, "policies", "config", "growth.json")]));
         assert.strictEqual(code, 0);
     });
+    it("is the stage its content sets, whatever the file is called: startup's levels renamed growth.json exit 2", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stage-"));
+        const file = path.join(dir, "plan.json");
+        fs.writeFileSync(file, JSON.stringify(await checkPlan(await shippedPlan("growth-aws"))));
+        const renamed = path.join(dir, "growth.json");
+        fs.copyFileSync(path.join(ROOT, "policies", "config", "startup.json"), renamed);
+        await assert.rejects(check(parseCheckArgs(["--from", file, "--config", renamed])), (e: unknown) => isInputError(e) && e.message.startsWith(`--config ${renamed} sets stage startup (ha-stack-require-multi-region, `) && /\), but growth-aws is judged at stage growth; use policies\/config\/growth\.json\n/.test(e.message));
+        // --stage sets the stage the input is judged at: the config must set the same
+        await assert.rejects(check(parseCheckArgs(["--from", file, "--config", path.join(ROOT, "policies", "config", "growth.json"), "--stage", "mature"])), (e: unknown) => isInputError(e) && /sets stage growth .*is judged at stage mature; use policies\/config\/mature\.json or --stage growth/.test(e.message));
+        const mixed = path.join(dir, "mixed.json");
+        fs.writeFileSync(mixed, JSON.stringify({ "ha-stack-require-multi-region": { stage: "startup" }, "ha-stack-availability-model": { stage: "growth" } }));
+        await assert.rejects(check(parseCheckArgs(["--from", file, "--config", mixed])), (e: unknown) => isInputError(e) && /^--config .*mixed\.json sets more than one stage: startup \(ha-stack-require-multi-region\), growth \(ha-stack-availability-model\); a pack config is for one stage/.test(e.message));
+        const [code] = await check(parseCheckArgs(["--from", file, "--config", path.join(ROOT, "policies", "config", "growth.json")]));
+        assert.strictEqual(code, 0);
+    });
 });

@@ -7,7 +7,10 @@ import * as path from "path";
 
 import { estimate } from "../../policies/availability/estimate";
 import type { Violation } from "../../tools/lib/evaluate";
-import { StackReport, fingerprint, markdownCell, renderMarkdown, renderSarif, renderTable } from "../../tools/lib/report";
+import { StackReport, fingerprint, markdownCell, occurrences, renderMarkdown, renderSarif, renderTable } from "../../tools/lib/report";
+import { renderUpgradeMarkdown } from "../../tools/lib/upgrade-report";
+import { flowViolations } from "../../tools/lib/inputs";
+import type { FlowResult } from "../../policies/flows/walk";
 import { Node } from "../../policies/availability/tiers";
 import { ROOT, STACKS_DIR, keyLine, locateFinding } from "../../tools/lib/stackfiles";
 
@@ -22,6 +25,18 @@ describe("Markdown report", () => {
         assert.doesNotMatch(md, /evil\|<\/details>/);
         assert.strictEqual(md.split("\n").filter((l) => l.includes("</details>")).length, 1);
         assert.match(md, /\| orders-db \| keeps backups 1 day\(s\) \|/);
+    });
+    it("pings no one and links nowhere: @mentions, e-mail addresses, URLs and issue references in quoted names", () => {
+        const cell = markdownCell("@everyone @org/team a@e.vil http://e.vil https://e.vil/x www.e.vil #12");
+        // GitHub mentions `@name`, autolinks `scheme://`, `www.` and `a@b.c`, references `#12`: none survives as written
+        assert.doesNotMatch(cell, /@[\w-]|:\/\/|\bwww\.|#\d/i);
+        // and the text reads the same once the zero-width joiners are removed
+        assert.strictEqual(cell.replace(/\u200d/g, ""), "@everyone @org/team a@e.vil http://e.vil https://e.vil/x www.e.vil #12");
+        const report: StackReport = { stack: "@everyone", stage: "growth", policy: { violations: [violation("see http://e.vil", "urn:pulumi:s::live-commerce::aws:rds/instance:Instance::@org/team")] }, conformance: { violations: [] }, flows: [], availability: empty };
+        assert.doesNotMatch(renderMarkdown([report]), /@[\w-]|:\/\//);
+        const upgrade = renderUpgradeMarkdown({ base: "@base", head: "http://head", changes: [{ urn: "urn:pulumi:s::p::aws:rds/instance:Instance::@team", type: "aws:rds/instance:Instance", name: "@team\n</details>", op: "replace", stateful: true, kind: "database", survival: "lost", properties: [{ name: "www.x", replaces: true, source: null }], migration: null }], undocumented: [] });
+        assert.doesNotMatch(upgrade, /@[\w-]|:\/\/|\bwww\.|<\/details>/);
+        assert.match(upgrade, /`aws:rds\/instance:Instance`/);
     });
     it("says upper bound where the estimate is one", () => {
         const upper: StackReport = { stack: "s", stage: "growth", policy: { violations: [] }, conformance: { violations: [] }, flows: [], availability: { ...empty, status: "upper-bound", percent: 99.94, monthlyDowntimeMinutes: 25.92 } };
@@ -58,9 +73,24 @@ describe("availability per flow in the reports", () => {
 });
 
 describe("SARIF report", () => {
-    it("fingerprints do not change with the numbers of a message", () => {
+    it("fingerprints depend on the rule and the resource, never on the message", () => {
         assert.strictEqual(fingerprint("s", violation("estimated 99.94% availability (25.9 min/month)")), fingerprint("s", violation("estimated 98.7% availability (561.6 min/month)")));
+        // the wording may change ("estimated" / "at most") and the alert stays the same
+        assert.strictEqual(fingerprint("s", violation("estimated 99.94% is below the target")), fingerprint("s", violation("at most 99.94% (upper bound) is below the target")));
         assert.notStrictEqual(fingerprint("s", violation("x")), fingerprint("s", violation("x", "urn:pulumi:s::live-commerce::aws:rds/instance:Instance::other")));
+        assert.notStrictEqual(fingerprint("s", violation("x")), fingerprint("s", { ...violation("x"), policy: "ha-database-require-multi-az" }));
+        assert.notStrictEqual(fingerprint("s", violation("x")), fingerprint("t", violation("x")));
+        // two findings of one rule on one resource are told apart by their order, not their text
+        assert.deepStrictEqual(occurrences([violation("a"), violation("b"), violation("c", "urn:other")]), [0, 1, 0]);
+        assert.notStrictEqual(fingerprint("s", violation("a"), 0), fingerprint("s", violation("a"), 1));
+    });
+    it("a flow finding's fingerprint is its flow, region and hop", () => {
+        const flow = (name: string, hop: string, reason: string): FlowResult => ({ key: name, name, region: "us-east-1", status: "broken", hops: [], broken: { hop, urn: "urn:lb", reason } });
+        const [a] = flowViolations([flow("placing an order", "listener", "no HTTPS listener")]);
+        const [b] = flowViolations([flow("placing an order", "listener", "the listener forwards to nothing")]);
+        const [c] = flowViolations([flow("viewer web and API", "listener", "no HTTPS listener")]);
+        assert.strictEqual(fingerprint("s", a), fingerprint("s", b));
+        assert.notStrictEqual(fingerprint("s", a), fingerprint("s", c));
     });
     it("points at the stack file line of the responsible key, and names the resource", () => {
         const text = fs.readFileSync(path.join(STACKS_DIR, "Pulumi.growth-aws.yaml"), "utf8");

@@ -21,6 +21,12 @@ export interface Violation {
     readonly enforcement: EnforcementLevel;
     readonly urn: string;
     readonly message: string;
+    /**
+     * What the finding is about within its resource when one rule can report several things there
+     * (a flow's name, region and hop): part of the SARIF fingerprint, never wording or numbers.
+     * Undefined for a policy finding (its rule and resource identify it).
+     */
+    readonly subject?: string;
 }
 
 export interface PolicyResult {
@@ -143,7 +149,38 @@ function sameType(type: string, cls: object): boolean {
     return Reflect.get(cls, "__pulumiType") === type;
 }
 
-const OPTS: PolicyResourceOptions = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+/** The options of a resource as the engine passes them (none of ours set any), with its parent's URN. */
+function optsOf(parent: string | null): PolicyResourceOptions {
+    return { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [], parent: parent ?? undefined };
+}
+
+/**
+ * What the views of one evaluation share instead of holding copies: the provider of each provider
+ * reference and the (deeply frozen) options of each parent, built once per evaluation. A large
+ * stack has a handful of providers and a parent per component, so a view costs a few fields.
+ */
+class ViewCache {
+    private readonly providers = new Map<string, PolicyResource["provider"]>();
+    private readonly opts = new Map<string | null, PolicyResourceOptions>();
+
+    constructor(private readonly byUrn: ReadonlyMap<string, EvalResource>) {}
+
+    provider(r: EvalResource): PolicyResource["provider"] {
+        if (r.provider === null) return undefined;
+        if (this.providers.has(r.provider)) return this.providers.get(r.provider);
+        const provider = deepFreeze(providerOf(r, this.byUrn));
+        this.providers.set(r.provider, provider);
+        return provider;
+    }
+
+    options(parent: string | null): PolicyResourceOptions {
+        const found = this.opts.get(parent);
+        if (found !== undefined) return found;
+        const opts = deepFreeze(optsOf(parent));
+        this.opts.set(parent, opts);
+        return opts;
+    }
+}
 
 function providerOf(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): PolicyResource["provider"] {
     const urn = r.provider?.split("::").slice(0, -1).join("::");
@@ -151,26 +188,50 @@ function providerOf(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>): 
     return p === undefined ? undefined : { type: p.type, props: p.inputs, urn: p.urn, name: p.name };
 }
 
-/** What a resource's validation args and its stack-policy view have in common. */
-type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "provider" | "isType" | "asType">;
+/**
+ * A resource as both kinds of policies see it: the fields of its validation args, and the
+ * dependencies and parent a stack policy reads (a stack policy gets its own copy, policyResources, before the first stack
+ * policy runs). One object per resource serves every policy of an evaluation.
+ */
+type ResourceView = Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "opts" | "provider" | "isType" | "asType"> & Pick<PolicyResource, "parent" | "dependencies" | "propertyDependencies">;
 
-function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>, freeze = true): ResourceView {
-    const props = policyProps(r.inputs, freeze);
-    return {
-        type: r.type,
-        props,
-        urn: r.urn,
-        name: r.name,
-        opts: { ...OPTS, parent: r.parent ?? undefined },
-        provider: providerOf(r, byUrn),
-        isType: (cls) => sameType(r.type, cls),
-        asType: (cls) => (sameType(r.type, cls) ? props : undefined),
-    };
+/**
+ * The view of a resource: frozen props and shared options and provider (`cache`), or, for a
+ * validation that wrote to them (runOnce), fresh copies of its own (`cache` undefined).
+ * `isType` and `asType` are the class's methods (read `this.type` and `this.props`, which the
+ * validation args copy), so a view of a large stack holds fields only.
+ */
+class View implements ResourceView {
+    parent?: PolicyResource;
+    readonly dependencies: PolicyResource[] = [];
+    readonly propertyDependencies: Record<string, PolicyResource[]> = {};
+
+    constructor(
+        readonly type: string,
+        readonly props: ReturnType<typeof policyProps>,
+        readonly urn: string,
+        readonly name: string,
+        readonly opts: PolicyResourceOptions,
+        readonly provider: PolicyResource["provider"],
+    ) {}
+
+    isType(cls: object): boolean {
+        return sameType(this.type, cls);
+    }
+
+    asType(cls: object) {
+        return sameType(this.type, cls) ? this.props : undefined;
+    }
+}
+
+function resourceView(r: EvalResource, byUrn: ReadonlyMap<string, EvalResource>, cache?: ViewCache): ResourceView {
+    const props = policyProps(r.inputs, cache !== undefined);
+    return new View(r.type, props, r.urn, r.name, cache !== undefined ? cache.options(r.parent) : optsOf(r.parent), cache !== undefined ? cache.provider(r) : providerOf(r, byUrn));
 }
 
 /** `config` is a frozenProps copy: untyped JSON, which is what lets `getConfig<T>()` return the policy's typed config. */
 function withConfig(view: ResourceView, config: ReturnType<typeof frozenProps>, stackTags: ReadonlyMap<string, string>): ResourceValidationArgs {
-    return { ...view, stackTags, getConfig: () => config, notApplicable };
+    return { type: view.type, props: view.props, urn: view.urn, name: view.name, opts: view.opts, provider: view.provider, isType: view.isType, asType: view.asType, stackTags, getConfig: () => config, notApplicable };
 }
 
 /**
@@ -191,7 +252,7 @@ function policyResources(resources: readonly EvalResource[], viewOf: (urn: strin
     for (const r of resources) {
         const view = viewOf(r.urn);
         const props = stackProps(r);
-        if (view !== undefined) out.set(r.urn, { ...view, ...(props === undefined ? {} : { props: policyProps(props, freeze) }), dependencies: [], propertyDependencies: {} });
+        if (view !== undefined) out.set(r.urn, { type: view.type, props: props === undefined ? view.props : policyProps(props, freeze), urn: view.urn, name: view.name, opts: view.opts, provider: view.provider, isType: view.isType, asType: view.asType, dependencies: [], propertyDependencies: {} });
     }
     for (const r of resources) {
         const self = out.get(r.urn);
@@ -279,14 +340,16 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
     const byType = groupByType(resources);
     const order = new Map(resources.map((r, i) => [r.urn, i]));
     // a resource's view is made when a policy first reads it: a policy of a few types (or the one
-    // policy a test evaluates) prepares the props of those resources only
+    // policy a test evaluates) prepares the props of those resources only; options and providers
+    // are shared (ViewCache), and one view serves resource and stack policies
+    const cache = new ViewCache(byUrn);
     const views = new Map<string, ResourceView>();
     const viewOf = (urn: string): ResourceView | undefined => {
         const hit = views.get(urn);
         if (hit !== undefined) return hit;
         const r = byUrn.get(urn);
         if (r === undefined) return undefined;
-        const view = resourceView(r, byUrn);
+        const view = resourceView(r, byUrn, cache);
         views.set(urn, view);
         return view;
     };
@@ -302,7 +365,7 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
             const args: StackValidationArgs = { resources: stackResources, stackTags, getConfig: () => config, notApplicable };
             const fresh = (): StackValidationArgs => {
                 const own = freshProps(config);
-                const unfrozen = new Map(resources.map((r) => [r.urn, resourceView(r, byUrn, false)]));
+                const unfrozen = new Map(resources.map((r) => [r.urn, resourceView(r, byUrn)]));
                 return { ...args, resources: policyResources(resources, (urn) => unfrozen.get(urn), false), getConfig: () => own };
             };
             const skipped = await runOnce((a, rep) => policy.validateStack(a, rep), args, fresh, report, policy.name);
@@ -315,7 +378,7 @@ export async function evaluatePolicies(policies: Policies, resources: readonly E
             if (view === undefined) continue;
             const args = withConfig(view, config, stackTags);
             const report: ReportViolation = (message) => violations.push({ policy: policy.name, enforcement, urn: r.urn, message });
-            const fresh = (): ResourceValidationArgs => withConfig(resourceView(r, byUrn, false), freshProps(config), stackTags);
+            const fresh = (): ResourceValidationArgs => withConfig(resourceView(r, byUrn), freshProps(config), stackTags);
             for (const fn of fns) {
                 if (!appliesTo(fn, r.type)) continue;
                 const skipped = await runOnce(fn, args, fresh, report, policy.name);

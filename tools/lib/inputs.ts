@@ -12,11 +12,13 @@ import { deepFreeze, depthOf, isRecord, list, str, tagValue } from "../../polici
 import { EvalResource, PackConfig, Violation, availabilityOf, evaluatePolicies } from "./evaluate";
 import { sanitize } from "./record";
 import { BOUNDARY_NAMES, isBoundaryName } from "../../components/model/residency";
-import { kindOf } from "../../components/model/errors";
-import { NAME_ALPHABET } from "./name-alphabet";
+import { describeHidden, holdsSecret, kindOf, mayQuote } from "../../components/model/errors";
+import { CLOUDS } from "../../components/model/schema";
+import { isUnknown } from "../../policies/lib/refs";
+import { quotableName } from "./name-alphabet";
 import { missingSettings, parseConfigValues } from "../../components/model";
 import { profileOf, resolveSpec } from "../../components/profiles";
-import { StackReport } from "./report";
+import { StackReport, reportedConformance } from "./report";
 import { analyzeFlows } from "../../policies/flows/analyze";
 import { FlowResult } from "../../policies/flows/walk";
 import { FLOW_CONNECTED, flowConnectedLevel } from "../../policies/flows/finding";
@@ -46,7 +48,7 @@ export function flowViolations(flows: readonly FlowResult[], unset: readonly str
         return breaks.map((b) => {
             const pending = b.setting !== undefined && unset.includes(b.setting);
             const where = `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} is broken at hop "${b.hop}": ${b.reason}`;
-            return { policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: b.urn, message: pending ? `${where} (not deployable until ${b.setting} is set)` : where };
+            return { policy: FLOW_POLICY, enforcement: pending ? ("advisory" as const) : ("mandatory" as const), urn: b.urn, message: pending ? `${where} (not deployable until ${b.setting} is set)` : where, subject: flowSubject(f, b.setting ?? b.hop) };
         });
     });
     return level === "advisory" ? found.map((v) => ({ ...v, enforcement: "advisory" as const })) : found;
@@ -63,6 +65,11 @@ export function flowEnforcement(config: PackConfig, stage?: Stage): EnforcementL
     return flowConnectedLevel(config, stage);
 }
 
+/** The stable subject of a flow finding (Violation.subject): the flow, its region and the hop or setting. */
+function flowSubject(f: FlowResult, hop: string): string {
+    return `${f.name} / ${f.region ?? "global"} / ${hop}`;
+}
+
 /**
  * The hops of a flow that cannot be judged until their resources exist (a first preview), as
  * advisory findings naming the resource and the unknown property: never a broken flow.
@@ -75,6 +82,7 @@ function undeterminedHops(f: FlowResult): Violation[] {
                       policy: FLOW_POLICY,
                       enforcement: "advisory" as const,
                       urn: h.urn,
+                      subject: flowSubject(f, h.check),
                       // A policy condition the plan cannot evaluate (contracts.accessVerdict) stays undetermined after creation too.
                       message: h.unknown?.startsWith("Condition ")
                           ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": ${h.resource} depends on a policy ${h.unknown} the plan cannot evaluate`
@@ -125,30 +133,153 @@ type Where = string;
  */
 export const MAX_PROPERTY_DEPTH = 64;
 
-/** A ResourceV3 (preview newState, export resource, plan resource) as an evaluator resource; secrets become "[secret]". */
-export function fromResourceV3(v: unknown, where: Where): EvalResource {
+/**
+ * The form of a Pulumi URN (pulumi/pulumi sdk/go/common/resource/urn.go):
+ * `urn:pulumi:<stack>::<project>::<qualified type>::<name>`, the qualified type being the parents'
+ * types and the resource's own joined by `$`.
+ */
+const URN_FORM = /^urn:pulumi:([^:\s]+)::([^:\s]+)::([^\s]+?)::([^\n\r]*)$/;
+
+/** A URN as an error quotes it: as given when it has the URN form, else only its kind and length. */
+function quotedUrn(urn: string): string {
+    return URN_FORM.test(urn) && urn.length <= 1024 ? urn : describeHidden(urn);
+}
+
+/** What is wrong with a resource's URN (undefined when nothing): not the URN form, or a last type that is not the resource's `type`. */
+export function urnIssue(urn: string, type: string): string | undefined {
+    const m = URN_FORM.exec(urn);
+    if (m === null) return `is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>; got ${isUnknown(urn) ? "the preview's unknown value" : quotableName(urn) ? JSON.stringify(urn) : describeHidden(urn)})`;
+    const own = m[3].split("$").pop();
+    if (own !== type) return `${urn} names type ${own ?? ""}, but the resource's "type" is ${quotableType(type)}`;
+    return undefined;
+}
+
+/** A resource type as an error quotes it: a Pulumi type token as given, else its kind and length. */
+function quotableType(type: string): string {
+    return /^[\w.-]+:[\w./-]*:[\w.-]+$/.test(type) ? type : describeHidden(type);
+}
+
+/**
+ * A resource's `propertyDependencies` as the engine writes them (ResourceV3 / preview `newState`):
+ * an object of property name to a list of URNs. Anything else (a list, a string, a list holding
+ * something other than a URN) is an error naming the resource and the property; absent (or null)
+ * is none.
+ */
+/** A property name as an error quotes it: an identifier path the stack config's rule lets it quote (mayQuote), else "a property". */
+function propertyWord(key: string): string {
+    return /^[A-Za-z_$][\w$.-]*$/.test(key) && mayQuote(key) ? key : "a property";
+}
+
+function dependenciesOf(raw: unknown, what: string, intern: Intern): Record<string, string[]> {
+    if (raw === undefined || raw === null) return {};
+    if (!isRecord(raw)) throw new InputFormatError(`${what} must be an object of property name to a list of URNs (got ${kindOf(raw)})`);
+    const out: Record<string, string[]> = {};
+    for (const [key, urns] of Object.entries(raw)) {
+        if (!Array.isArray(urns)) throw new InputFormatError(`${what}: ${propertyWord(key)} must be a list of URNs (got ${kindOf(urns)})`);
+        const bad = urns.findIndex((u) => typeof u !== "string" || !URN_FORM.test(u));
+        if (bad !== -1) throw new InputFormatError(`${what}: ${propertyWord(key)}[${bad}] is not a URN (got ${typeof urns[bad] === "string" ? describeHidden(urns[bad]) : kindOf(urns[bad])})`);
+        out[key] = urns.filter((u): u is string => typeof u === "string").map(intern);
+    }
+    return out;
+}
+
+/** Whether two JSON values are equal (same scalars, same keys, same items). */
+function sameJson(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+    if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+    if (Array.isArray(b) || !isRecord(a) || !isRecord(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+}
+
+/**
+ * A resource's outputs with every property equal to the same input property replaced by the
+ * input's value itself: an export's (or a plan's) outputs repeat most inputs, and one frozen copy
+ * serves both (the values policies read are the same), which halves what such a resource holds.
+ */
+function sharingInputs(outputs: unknown, inputs: unknown): unknown {
+    if (!isRecord(outputs) || !isRecord(inputs)) return outputs;
+    for (const key of Object.keys(outputs)) {
+        if (Object.hasOwn(inputs, key) && outputs[key] !== inputs[key] && sameJson(outputs[key], inputs[key])) outputs[key] = inputs[key];
+    }
+    return outputs;
+}
+
+/** Returns one instance of each text it is given (see internTable); the identity keeps every text as read. */
+export type Intern = (text: string) => string;
+
+const asRead: Intern = (text) => text;
+
+/**
+ * An intern table for the texts one input repeats: a resource's URN is written again as each
+ * child's `parent`, in every `propertyDependencies` naming it, and a provider reference in every
+ * resource it serves; read one by one, each copy would be a string of its own (a URN is 100 to 200
+ * characters, a large export holds several per resource). The table keeps one.
+ */
+export function internTable(): Intern {
+    const seen = new Map<string, string>();
+    return (text) => {
+        const found = seen.get(text);
+        if (found !== undefined) return found;
+        seen.set(text, text);
+        return text;
+    };
+}
+
+/** Longest property text `internTexts` shares: tag values, regions, zones, enumerations, references; not free text. */
+const INTERNED_TEXT = 200;
+
+/** `value` (a fresh copy of its own: sanitize's) with every text of at most INTERNED_TEXT characters in it replaced by `intern`'s instance. */
+function internTexts(value: unknown, intern: Intern): unknown {
+    if (intern === asRead) return value;
+    const pending: unknown[] = [value];
+    while (pending.length > 0) {
+        const v = pending.pop();
+        if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++) {
+                const x: unknown = v[i];
+                if (typeof x === "string") v[i] = x.length <= INTERNED_TEXT ? intern(x) : x;
+                else if (typeof x === "object" && x !== null) pending.push(x);
+            }
+        } else if (isRecord(v)) {
+            for (const k of Object.keys(v)) {
+                const x = v[k];
+                if (typeof x === "string") v[k] = x.length <= INTERNED_TEXT ? intern(x) : x;
+                else if (typeof x === "object" && x !== null) pending.push(x);
+            }
+        }
+    }
+    return value;
+}
+
+/** A ResourceV3 (preview newState, export resource, plan resource) as an evaluator resource; secrets become "[secret]". URNs, types and provider references go through `intern`. */
+export function fromResourceV3(v: unknown, where: Where, intern: Intern = asRead): EvalResource {
     if (!isRecord(v)) throw new InputFormatError(`${where}: a resource must be a JSON object`);
     if (typeof v.urn !== "string" || v.urn === "") throw new InputFormatError(`${where}: the resource has no "urn"`);
-    if (typeof v.type !== "string" || v.type === "") throw new InputFormatError(`${where}: resource ${v.urn} has no "type"`);
+    if (typeof v.type !== "string" || v.type === "") throw new InputFormatError(`${where}: resource ${quotedUrn(v.urn)} has no "type"`);
+    const urnProblem = urnIssue(v.urn, v.type);
+    if (urnProblem !== undefined) throw new InputFormatError(`${where}: "urn" ${urnProblem}`);
     for (const key of ["inputs", "outputs"]) {
         if (depthOf(v[key], MAX_PROPERTY_DEPTH) > MAX_PROPERTY_DEPTH) throw new InputFormatError(`${where}: "${key}" of ${v.urn} nest deeper than ${MAX_PROPERTY_DEPTH} levels; no provider resource does`);
     }
     if (v.inputs !== undefined && !isRecord(v.inputs)) throw new InputFormatError(`${where}: "inputs" of ${v.urn} must be an object`);
     // the resource's own copies, deeply frozen: every policy reads them without a copy of its own
-    const inputs = deepFreeze(sanitize(isRecord(v.inputs) ? v.inputs : {}));
-    const outputs = deepFreeze(sanitize(isRecord(v.outputs) ? v.outputs : {}));
-    const deps = isRecord(v.propertyDependencies) ? v.propertyDependencies : {};
-    const propertyDependencies = Object.fromEntries(Object.entries(deps).map(([k, urns]) => [k, list(urns).filter((u): u is string => typeof u === "string")]));
+    const inputs = deepFreeze(internTexts(sanitize(isRecord(v.inputs) ? v.inputs : {}), intern));
+    const outputs = deepFreeze(sharingInputs(internTexts(sanitize(isRecord(v.outputs) ? v.outputs : {}), intern), inputs));
+    const propertyDependencies = dependenciesOf(v.propertyDependencies, `${where}: "propertyDependencies" of ${v.urn}`, intern);
     const id = str(v.id);
     // every resource this one waits for (its inputs' and `dependsOn`): a preview's and an export's `dependencies`
-    const dependencies = [...new Set(list(v.dependencies).filter((u): u is string => typeof u === "string"))].sort();
+    const dependencies = [...new Set(list(v.dependencies).filter((u): u is string => typeof u === "string"))].sort().map(intern);
+    const parent = str(v.parent);
+    const provider = str(v.provider);
     return {
-        urn: v.urn,
-        type: v.type,
+        urn: intern(v.urn),
+        type: intern(v.type),
         name: v.urn.split("::").pop() ?? "",
-        parent: str(v.parent) ?? null,
+        parent: parent !== undefined ? intern(parent) : null,
         custom: v.custom === true,
-        provider: str(v.provider) || null,
+        provider: provider !== undefined && provider !== "" ? intern(provider) : null,
         inputs: isRecord(inputs) ? inputs : {},
         ...(v.retainOnDelete === true ? { retainOnDelete: true } : {}),
         ...(id !== undefined && id !== "" ? { id } : {}),
@@ -177,9 +308,9 @@ export class ConvertedResource {
     }
 }
 
-function convert(v: unknown, where: Where): ConvertedResource {
+function convert(v: unknown, where: Where, intern: Intern): ConvertedResource {
     try {
-        return new ConvertedResource(fromResourceV3(v, where));
+        return new ConvertedResource(fromResourceV3(v, where, intern));
     } catch (e) {
         if (e instanceof InputFormatError) return new ConvertedResource(e);
         throw e;
@@ -191,10 +322,29 @@ function resourceAt(v: unknown, where: Where): EvalResource {
     return v instanceof ConvertedResource ? v.resource() : fromResourceV3(v, where);
 }
 
+/** The ops of a step (pulumi/pulumi pkg/resource/deploy/step.go, StepOps). */
+export const STEP_OPS: readonly string[] = ["same", "create", "update", "delete", "replace", "create-replacement", "delete-replaced", "read", "read-replacement", "refresh", "discard", "discard-replaced", "remove-pending-replace", "import", "import-replacement"];
+
+/** Ops whose step removes a resource: it has no new state to judge. */
+const REMOVING_OPS: readonly string[] = ["delete", "discard", "delete-replaced", "discard-replaced", "remove-pending-replace"];
+
+/** Ops of the steps of one replacement: the only steps that may share a URN (a preview lists each resource once otherwise). */
+const REPLACEMENT_OPS: readonly string[] = ["replace", "create-replacement", "delete-replaced", "read-replacement", "discard-replaced", "import-replacement", "remove-pending-replace"];
+
 /** Top-level keys of a preview step that `check` reads; the others (oldState, diffs) are dropped as they are read. */
-function reviveStep(step: unknown, what: string, i: number): unknown {
-    if (!isRecord(step) || step.op === "delete" || step.op === "discard") return isRecord(step) ? { op: step.op } : step;
-    return { op: step.op, newState: convert(step.newState, `${what}: steps[${i}].newState`) };
+function reviveStep(step: unknown, what: string, i: number, intern: Intern): unknown {
+    if (!isRecord(step) || typeof step.op !== "string" || !STEP_OPS.includes(step.op) || REMOVING_OPS.includes(step.op)) return isRecord(step) ? { op: step.op } : step;
+    return { op: step.op, newState: convert(step.newState, `${what}: steps[${i}].newState`, intern) };
+}
+
+/** An error naming the first URN two resources share (`items` as `[where, urn]` in document order); none when every URN is distinct. */
+function checkDistinctUrns(what: string, items: readonly (readonly [string, string])[]): void {
+    const first = new Map<string, string>();
+    for (const [where, urn] of items) {
+        const seen = first.get(urn);
+        if (seen !== undefined) throw new InputFormatError(`${what}: ${seen} and ${where} are the same resource ${urn}; each resource is listed once`);
+        first.set(urn, where);
+    }
 }
 
 /** How deep in a document `inputReviver` looks: `deployment.resources[i]`, `[i].resources[j]`. */
@@ -206,12 +356,13 @@ export const INPUT_REVIVE_DEPTH = 3;
  * `deployment.resources[i]`, a preview's `steps[i]` (its `newState`). `what` names the input in errors.
  */
 export function inputReviver(what: string): (path: readonly (string | number)[], value: unknown) => unknown {
+    const intern = internTable();
     return (path, value) => {
         const [a, b, c] = path;
-        if (path.length === 2 && a === "resources" && typeof b === "number") return convert(value, `${what}: resources[${b}]`);
-        if (path.length === 2 && a === "steps" && typeof b === "number") return reviveStep(value, what, b);
-        if (path.length === 3 && typeof a === "number" && b === "resources" && typeof c === "number") return convert(value, `${what}[${a}]: resources[${c}]`);
-        if (path.length === 3 && a === "deployment" && b === "resources" && typeof c === "number") return isPendingDeletion(value) ? PENDING_DELETION : convert(value, `${what}: deployment.resources[${c}]`);
+        if (path.length === 2 && a === "resources" && typeof b === "number") return convert(value, `${what}: resources[${b}]`, intern);
+        if (path.length === 2 && a === "steps" && typeof b === "number") return reviveStep(value, what, b, intern);
+        if (path.length === 3 && typeof a === "number" && b === "resources" && typeof c === "number") return convert(value, `${what}[${a}]: resources[${c}]`, intern);
+        if (path.length === 3 && a === "deployment" && b === "resources" && typeof c === "number") return isPendingDeletion(value) ? PENDING_DELETION : convert(value, `${what}: deployment.resources[${c}]`, intern);
         return value;
     };
 }
@@ -236,7 +387,7 @@ interface Declared {
  */
 export function resolveInputStage(what: string, declared: Declared, resources: readonly EvalResource[], override: Stage | undefined, required = true): Stage | "" {
     if (override !== undefined) return override;
-    const shown = (v: string): string => (NAME_ALPHABET.test(v) ? JSON.stringify(v) : "a value not shown");
+    const shown = (v: string): string => (quotableName(v) ? JSON.stringify(v) : "a value not shown");
     const tags = [...new Set(resources.map((r) => tagValue(r.inputs, "stage")).filter((t): t is string => t !== undefined))].sort();
     if (declared.stage !== undefined) {
         if (!isStage(declared.stage)) throw new InputFormatError(`${what}: stage ${shown(declared.stage)} is not one of ${STAGES.join(", ")}`);
@@ -275,12 +426,15 @@ function isPendingDeletion(v: unknown): boolean {
 const PENDING_DELETION = Object.freeze({ pendingDeletion: true });
 
 function resourcesOf(what: string, items: readonly unknown[], prefix: string): EvalResource[] {
-    const resources = items.flatMap((r, i) => (isPendingDeletion(r) ? [] : [resourceAt(r, `${what}: ${prefix}[${i}]`)]));
+    const kept = items.flatMap((r, i): [string, unknown][] => (isPendingDeletion(r) ? [] : [[`${prefix}[${i}]`, r]]));
+    const resources = kept.map(([where, r]) => resourceAt(r, `${what}: ${where}`));
+    checkDistinctUrns(what, resources.map((r, i) => [kept[i][0], r.urn]));
     if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     return resources;
 }
 
 function stackInput(what: string, stack: string, declared: Declared, resources: EvalResource[], override: Stage | undefined, required: boolean): StackInput {
+    checkDeclaredCloud(what, declared.cloud ?? "", resources);
     return { stack, stage: resolveInputStage(what, declared, resources, override, required), cloud: declared.cloud ?? "", resources };
 }
 
@@ -290,13 +444,38 @@ function fromPlan(v: unknown, what: string, override: Stage | undefined, require
     const resources = resourcesOf(what, v.resources, "resources");
     const unset = list(v.notDeployableUntilSet).flatMap((m) => (isRecord(m) && typeof m.key === "string" ? [m.key] : []));
     const residency = declaredResidency(isRecord(v.outputs) ? v.outputs.residency : undefined, 'plan output "residency"', what);
-    return { ...stackInput(what, str(v.stack) ?? stackFromUrn(resources[0].urn), { stage: str(v.stage), cloud: str(v.cloud) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
+    return { ...stackInput(what, str(v.stack) ?? stackFromUrn(resources[0].urn), { stage: declaredText(v.stage, 'plan "stage"', what), cloud: declaredText(v.cloud, 'plan "cloud"', what) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
 }
 
-/** A configuration value of a preview's `config` map (plain string, or a `{value}`/`{secret}` object). */
-function configValue(config: unknown, key: string): string | undefined {
-    const v = isRecord(config) ? config[key] : undefined;
-    return str(v) ?? (isRecord(v) ? str(v.value) : undefined);
+/**
+ * A declared stage or cloud: text, or a preview config's `{value: text}` object; absent (or null)
+ * is undefined. Anything else (a list, a number, a `secure:` or `{secret}` object) is an error
+ * naming `source` and the kind it got: silently read as "not declared" it would let the resources'
+ * tags decide.
+ */
+export function declaredText(raw: unknown, source: string, what: string): string | undefined {
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw === "string") return raw;
+    if (isRecord(raw) && typeof raw.value === "string" && raw.secret !== true) return raw.value;
+    const secret = holdsSecret(raw) || (isRecord(raw) && raw.secret === true);
+    throw new InputFormatError(`${what}: ${source} must be text (got ${secret ? "an encrypted secret; it is never one: set it as plain text" : kindOf(isRecord(raw) && "value" in raw ? raw.value : raw)})`);
+}
+
+/** A configuration value of a preview's `config` map (plain text, or a `{value}` object); see declaredText. */
+function configValue(config: unknown, key: string, what: string): string | undefined {
+    return declaredText(isRecord(config) ? config[key] : undefined, `preview config ${key}`, what);
+}
+
+/**
+ * The cloud an input declares checked against its resources: one of CLOUDS, and no resource of
+ * the other cloud's provider package (`aws:...` in an alicloud stack). "" (not declared) passes.
+ */
+export function checkDeclaredCloud(what: string, cloud: string, resources: readonly EvalResource[]): void {
+    if (cloud === "") return;
+    const known = CLOUDS.find((c) => c === cloud);
+    if (known === undefined) throw new InputFormatError(`${what}: cloud ${quotableName(cloud) ? JSON.stringify(cloud) : describeHidden(cloud)} is not one of ${CLOUDS.join(", ")}`);
+    const other = resources.find((r) => CLOUDS.some((c) => c !== known && r.type.startsWith(`${c}:`)));
+    if (other !== undefined) throw new InputFormatError(`${what}: the input declares cloud ${known}, but ${other.urn} is a resource of ${other.type.split(":")[0]}; check the input's cloud`);
 }
 
 /**
@@ -325,7 +504,7 @@ export function declaredResidency(raw: unknown, source: string, what: string): S
     const boundary = isRecord(value) ? value.boundary : undefined;
     if (typeof boundary === "string" && isBoundaryName(boundary)) return { boundary };
     if (Array.isArray(boundary) && boundary.length > 0 && boundary.every((r): r is string => typeof r === "string")) return { regions: boundary };
-    const got = typeof boundary === "string" && NAME_ALPHABET.test(boundary) ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
+    const got = typeof boundary === "string" && quotableName(boundary) ? `boundary ${JSON.stringify(boundary)}` : isRecord(value) ? `boundary ${kindOf(boundary)}; value not shown` : `${typeof unwrapped === "string" ? "text that is not such JSON" : kindOf(unwrapped)}; value not shown`;
     throw new InputFormatError(`${what}: ${source} must be ${allowed} (got ${got})`);
 }
 
@@ -343,6 +522,30 @@ export function withInputResidency(config: PackConfig, residency: StackInput["re
     return set ? config : { ...config, [RESIDENCY_POLICY]: { ...entry, ...residency } };
 }
 
+/**
+ * The resources a preview's steps declare: each step's `newState`, except for steps that remove
+ * a resource. Every step's `op` must be a step op (STEP_OPS: the unknown value or a typo is an
+ * error, never a skipped step), and a URN may appear in two steps only when both are steps of one
+ * replacement (then its new state counts once).
+ */
+function previewResources(steps: readonly unknown[], what: string): EvalResource[] {
+    const byUrn = new Map<string, { readonly index: number; readonly op: string; resource: EvalResource }>();
+    steps.forEach((s, i) => {
+        if (!isRecord(s)) return;
+        if (typeof s.op !== "string" || !STEP_OPS.includes(s.op)) {
+            const got = s.op === undefined ? "nothing" : isUnknown(s.op) ? "the preview's unknown value" : typeof s.op === "string" && quotableName(s.op) ? JSON.stringify(s.op) : typeof s.op === "string" ? describeHidden(s.op) : kindOf(s.op);
+            throw new InputFormatError(`${what}: steps[${i}].op must be one of ${STEP_OPS.join(", ")} (got ${got})`);
+        }
+        if (REMOVING_OPS.includes(s.op)) return;
+        const resource = resourceAt(s.newState, `${what}: steps[${i}].newState`);
+        const seen = byUrn.get(resource.urn);
+        if (seen === undefined) byUrn.set(resource.urn, { index: i, op: s.op, resource });
+        else if (REPLACEMENT_OPS.includes(seen.op) && REPLACEMENT_OPS.includes(s.op)) seen.resource = resource;
+        else throw new InputFormatError(`${what}: steps[${seen.index}] (${seen.op}) and steps[${i}] (${s.op}) are the same resource ${resource.urn}; a preview lists each resource once (twice only in the steps of one replacement)`);
+    });
+    return [...byUrn.values()].map((e) => e.resource);
+}
+
 function fromPreview(doc: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
     const errors = list(doc.diagnostics).filter((d) => isRecord(d) && d.severity === "error");
     if (errors.length > 0) {
@@ -355,10 +558,10 @@ function fromPreview(doc: Record<string, unknown>, what: string, override: Stage
     // every step must be an object: a malformed one is an error naming its index, never skipped
     const bad = steps.findIndex((s) => !isRecord(s));
     if (bad !== -1) throw new InputFormatError(`${what}: steps[${bad}] is not an object (got ${Array.isArray(steps[bad]) ? "a list" : steps[bad] === null ? "null" : `a ${typeof steps[bad]}`}); each preview step is {op, urn, newState}`);
-    const resources = steps.flatMap((s, i) => (isRecord(s) && s.op !== "delete" && s.op !== "discard" ? [resourceAt(s.newState, `${what}: steps[${i}].newState`)] : []));
+    const resources = previewResources(steps, what);
     if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     const project = projectFromUrn(resources[0].urn);
-    const declared = { stage: configValue(doc.config, `${project}:stage`), cloud: configValue(doc.config, `${project}:cloud`) };
+    const declared = { stage: configValue(doc.config, `${project}:stage`, what), cloud: configValue(doc.config, `${project}:cloud`, what) };
     const residency = previewResidency(doc.config, `${project}:residency`, what);
     const unset = unsetInPreviewConfig(doc.config, project);
     return { ...stackInput(what, stackFromUrn(resources[0].urn), declared, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
@@ -370,7 +573,7 @@ function fromExport(deployment: Record<string, unknown>, what: string, override:
     const outputs = stackOutputs(deployment.resources);
     const residency = declaredResidency(outputs.residency, 'stack output "residency"', what);
     const unset = list(outputs.notDeployableUntilSet).filter((k): k is string => typeof k === "string");
-    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: str(outputs.stage), cloud: str(outputs.cloud) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
+    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: declaredText(outputs.stage, 'stack output "stage"', what), cloud: declaredText(outputs.cloud, 'stack output "cloud"', what) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
 }
 
 /**
@@ -422,7 +625,7 @@ export async function evaluateStack(input: Pick<StackInput, "stack" | "resources
         stack: input.stack,
         stage: input.stage || result.stage || "",
         policy: { violations: [...result.violations, ...flowViolations(flows, input.unset, flowEnforcement(config, isStage(input.stage) ? input.stage : result.stage))] },
-        conformance: { violations: checkConformance(input.resources) },
+        conformance: { violations: checkConformance(input.resources).map(reportedConformance) },
         availability: availabilityOf(POLICIES, input.resources, config),
         flows,
     };

@@ -14,7 +14,7 @@ import { isRecord } from "../../policies/lib/values";
 import { PackConfig } from "./evaluate";
 import { nearestNames } from "../../components/model/regions";
 import { holdsSecret, kindOf } from "../../components/model/errors";
-import { NAME_ALPHABET } from "./name-alphabet";
+import { NAME_ALPHABET, quotableName } from "./name-alphabet";
 
 export class PackConfigError extends Error {}
 
@@ -39,7 +39,7 @@ function configValidator(policy: Configurable): ValidateFunction {
 /** Property names whose values are never shown, whatever the schema (the project's rule for password-like keys). */
 const SECRET_LIKE = /pass(word|wd|phrase)?|secret|token|credential|private|auth/i;
 
-export { NAME_ALPHABET };
+export { NAME_ALPHABET, quotableName };
 
 /**
  * A value as an error shows it, by the rule the stack config follows (components/model/schema.ts,
@@ -53,7 +53,7 @@ export function shownValue(value: unknown, closedList: boolean, property = ""): 
     const hidden = `${kindOf(value)}; value not shown`;
     if (SECRET_LIKE.test(property)) return hidden;
     if (value === null || typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
-    if (typeof value === "string") return closedList && NAME_ALPHABET.test(value) ? JSON.stringify(value) : hidden;
+    if (typeof value === "string") return closedList && quotableName(value) ? JSON.stringify(value) : hidden;
     if (Array.isArray(value) ? value.length === 0 : isRecord(value) && Object.keys(value).length === 0) return JSON.stringify(value);
     return hidden;
 }

@@ -9,6 +9,7 @@ import type { Violation } from "./evaluate";
 import type { FlowResult } from "../../policies/flows/walk";
 import { flowLine, flowMermaid } from "../../policies/flows/render";
 import { flowEstimateLine } from "../../policies/availability/flows";
+import { describeHidden, mayQuote } from "../../components/model/errors";
 
 export const OUTPUTS = ["table", "json", "sarif", "markdown"] as const;
 export type Output = (typeof OUTPUTS)[number];
@@ -19,7 +20,7 @@ export interface StackReport {
     readonly stage: string;
     readonly policy: { readonly violations: readonly Violation[] };
     /** Values the providers would reject (policies/conformance): any one fails the plan. */
-    readonly conformance: { readonly violations: readonly ConformanceViolation[] };
+    readonly conformance: { readonly violations: readonly ReportedConformance[] };
     readonly availability: Estimate;
     /** Every flow walked hop by hop (policies/flows). */
     readonly flows: readonly FlowResult[];
@@ -46,6 +47,24 @@ export function lowestTargetFlowText(a: Estimate): string {
     return `lowest target flow: ${low.name} ${low.status === "upper-bound" ? "at most " : ""}${low.percent}%${(low.percent ?? 0) < low.targetPercent ? " (below target)" : ""}`;
 }
 
+/**
+ * A conformance violation as every report gives it (table, JSON, SARIF, Markdown): `got` is the
+ * rejected value as JSON where the project's rule lets an error quote it (components/model/errors.ts,
+ * mayQuote: numbers, choices, formats; never text written like a password or longer than 256
+ * characters) and the property is not free text checked only by its length (a description, a
+ * tag value: ValueTest.freeText); else its kind and length ("a string of 300 characters; value
+ * not shown"). `value` is present only when quoted.
+ */
+export interface ReportedConformance extends Omit<ConformanceViolation, "value" | "freeText"> {
+    readonly value?: unknown;
+    readonly got: string;
+}
+
+export function reportedConformance(v: ConformanceViolation): ReportedConformance {
+    const { value, freeText, ...rest } = v;
+    return !freeText && mayQuote(value) ? { ...rest, value, got: JSON.stringify(value) ?? "nothing" } : { ...rest, got: describeHidden(value) };
+}
+
 /** SARIF rule id of provider-conformance violations. */
 export const CONFORMANCE_RULE_ID = "provider-conformance";
 
@@ -55,10 +74,10 @@ export function hasConformanceViolations(r: Pick<StackReport, "conformance">): b
 }
 
 /** One block per conformance violation: resource, property, value, rule, source. */
-export function conformanceLines(violations: readonly ConformanceViolation[]): string[] {
+export function conformanceLines(violations: readonly ReportedConformance[]): string[] {
     const lines = [`provider conformance: ${violations.length} value(s) a provider would reject`];
     for (const v of violations) {
-        lines.push(`  [rejected] ${v.type} ${v.property} = ${JSON.stringify(v.value)}`, `      ${v.urn}`, `      rule: ${v.rule}`, `      source: ${v.source}`);
+        lines.push(`  [rejected] ${v.type} ${v.property} = ${v.got}`, `      ${v.urn}`, `      rule: ${v.rule}`, `      source: ${v.source}`);
     }
     return lines;
 }
@@ -77,9 +96,17 @@ export function renderTable(reports: readonly StackReport[]): string {
         .join("\n\n");
 }
 
+/** U+200D ZERO WIDTH JOINER: invisible, and no mention, link or reference can span it. */
+const JOINER = "\u200d";
+
 /**
  * Text quoted into a Markdown table cell: HTML-significant characters as entities (a name holding
- * `</details>` stays text), pipes escaped, line breaks as spaces, backticks and emphasis escaped.
+ * `</details>` stays text), pipes escaped, line breaks as spaces, backticks and emphasis escaped;
+ * and nothing GitHub would turn into a notification or a link (GitHub Flavored Markdown's
+ * extended autolinks, https://github.github.com/gfm/#autolinks-extension-, and GitHub's
+ * references): a zero-width joiner after every `@` (`@everyone`, `@org/team`, `a@b.example`),
+ * inside `://` and `www.` and after a `#` before a digit (`#12`), so the text reads the same
+ * but pings no one, links nowhere and references no issue.
  */
 export function markdownCell(text: string): string {
     return text
@@ -87,7 +114,11 @@ export function markdownCell(text: string): string {
         .replace(/</g, "&lt;")
         .replace(/>/g, "&gt;")
         .replace(/\r?\n|\r/g, " ")
-        .replace(/([\\`*_[\]|])/g, "\\$1");
+        .replace(/([\\`*_[\]|])/g, "\\$1")
+        .replace(/@/g, `@${JOINER}`)
+        .replace(/:\/\//g, `:${JOINER}//`)
+        .replace(/\b(www)\./gi, `$1${JOINER}.`)
+        .replace(/#(?=\d)/g, `#${JOINER}`);
 }
 
 /** The logical name of a URN (its last `::` segment). */
@@ -129,7 +160,7 @@ export function renderMarkdown(reports: readonly StackReport[]): string {
     const rejected = reports.flatMap((r) => r.conformance.violations.map((v) => ({ stack: r.stack, ...v })));
     if (rejected.length > 0) {
         lines.push("", "<details><summary>Values the providers would reject</summary>", "", "| stack | resource | property | value | rule | source |", "|---|---|---|---|---|---|");
-        for (const v of rejected) lines.push(`| ${markdownCell(v.stack)} | ${markdownCell(logicalName(v.urn))} | ${markdownCell(v.property)} | ${markdownCell(JSON.stringify(v.value) ?? "")} | ${markdownCell(v.rule)} | ${markdownCell(v.source)} |`);
+        for (const v of rejected) lines.push(`| ${markdownCell(v.stack)} | ${markdownCell(logicalName(v.urn))} | ${markdownCell(v.property)} | ${markdownCell(v.got)} | ${markdownCell(v.rule)} | ${markdownCell(v.source)} |`);
         lines.push("", "</details>");
     }
     return lines.join("\n");
@@ -148,16 +179,29 @@ export type Locator = (stack: string, rule: string) => SourceLocation;
 export const STACK_FILE_START: Locator = (stack) => ({ uri: `stacks/Pulumi.${stack}.yaml`, line: 1 });
 
 /**
- * The fingerprint that identifies an alert across runs: the policy, the resource and the message
- * with its numbers removed (estimates and counts change from run to run; the finding does not).
+ * The fingerprint that identifies an alert across runs: the stack, the rule, the resource and the
+ * finding's stable subject (Violation.subject), never the message: its wording and numbers
+ * (estimates, counts) change from run to run while the finding does not. Several findings of one
+ * rule on one resource without a subject are told apart by `occurrence`, their 0-based order
+ * among them (a policy reports them in a fixed order). Defaults to 0.
  */
-export function fingerprint(stack: string, v: Violation): string {
-    const message = v.message.replace(/\d+(\.\d+)?/g, "#");
-    return createHash("sha256").update(`${stack}|${v.policy}|${v.urn}|${message}`).digest("hex").slice(0, 32);
+export function fingerprint(stack: string, v: Violation, occurrence = 0): string {
+    return createHash("sha256").update(`${stack}|${v.policy}|${v.urn}|${v.subject ?? ""}|${occurrence}`).digest("hex").slice(0, 32);
+}
+
+/** Each violation's occurrence among those of the same stack, rule, resource and subject (see fingerprint). */
+export function occurrences(violations: readonly Violation[]): number[] {
+    const seen = new Map<string, number>();
+    return violations.map((v) => {
+        const key = `${v.policy}\0${v.urn}\0${v.subject ?? ""}`;
+        const n = seen.get(key) ?? 0;
+        seen.set(key, n + 1);
+        return n;
+    });
 }
 
 /** A conformance finding's fingerprint: the resource and the property, not the rejected value. */
-export function conformanceFingerprint(stack: string, v: ConformanceViolation): string {
+export function conformanceFingerprint(stack: string, v: Pick<ReportedConformance, "urn" | "property">): string {
     return createHash("sha256").update(`${stack}|${CONFORMANCE_RULE_ID}|${v.urn}|${v.property}`).digest("hex").slice(0, 32);
 }
 
@@ -172,26 +216,27 @@ export function renderSarif(reports: readonly StackReport[], descriptions: Reado
         ...names.map((n) => ({ id: n, shortDescription: { text: descriptions.get(n) ?? n } })),
         ...(rejected.length > 0 ? [{ id: CONFORMANCE_RULE_ID, shortDescription: { text: "A value the cloud provider would reject (docs/CONFORMANCE.md)" } }] : []),
     ];
-    const results: Result[] = reports.flatMap((r) =>
-        r.policy.violations.map((v): Result => {
+    const results: Result[] = reports.flatMap((r) => {
+        const nth = occurrences(r.policy.violations);
+        return r.policy.violations.map((v, i): Result => {
             const at = locate(r.stack, v.policy);
             return {
                 ruleId: v.policy,
                 level: v.enforcement === "mandatory" ? "error" : "warning",
                 message: { text: `${r.stack}: ${v.message}${v.urn ? ` (${logicalName(v.urn)})` : ""}` },
                 locations: [{ physicalLocation: { artifactLocation: { uri: at.uri }, region: { startLine: at.line } }, ...(v.urn ? { logicalLocations: [{ fullyQualifiedName: v.urn, name: logicalName(v.urn), kind: "resource" }] } : {}) }],
-                partialFingerprints: { "livecommerceFinding/v1": fingerprint(r.stack, v) },
+                partialFingerprints: { "livecommerceFinding/v2": fingerprint(r.stack, v, nth[i]) },
             };
-        }),
-    );
+        });
+    });
     const rejectedResults: Result[] = rejected.map(({ stack, v }): Result => {
         const at = locate(stack, CONFORMANCE_RULE_ID);
         return {
             ruleId: CONFORMANCE_RULE_ID,
             level: "error",
-            message: { text: `${stack}: ${v.type} ${v.property} = ${JSON.stringify(v.value)}: ${v.rule} (source: ${v.source}) (${logicalName(v.urn)})` },
+            message: { text: `${stack}: ${v.type} ${v.property} = ${v.got}: ${v.rule} (source: ${v.source}) (${logicalName(v.urn)})` },
             locations: [{ physicalLocation: { artifactLocation: { uri: at.uri }, region: { startLine: at.line } }, logicalLocations: [{ fullyQualifiedName: v.urn, name: logicalName(v.urn), kind: "resource" }] }],
-            partialFingerprints: { "livecommerceFinding/v1": conformanceFingerprint(stack, v) },
+            partialFingerprints: { "livecommerceFinding/v2": conformanceFingerprint(stack, v) },
         };
     });
     const sarif: Log = {

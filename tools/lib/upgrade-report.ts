@@ -1,6 +1,7 @@
 // Renders a change preview (tools/lib/upgrade.ts): a text table per resource, JSON, and the
 // Markdown tables of docs/UPGRADING.md and of pull-request comments.
 
+import { markdownCell } from "./report";
 import { CHANGE_OPS, ChangedProperty, UpgradeChange, UpgradeReport, countByOp } from "./upgrade";
 
 /** The JSON form: `"upgrade": {"base", "head", "changes": [{"urn", "op", "stateful", "properties", "migration"}]}`. */
@@ -41,8 +42,9 @@ export function renderUpgradeText(report: UpgradeReport): string {
     return lines.join("\n");
 }
 
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|");
+/** A resource type as a code span when it is written as a Pulumi type token, else escaped text. */
+function typeCell(type: string): string {
+    return /^[\w:/.-]+$/.test(type) ? `\`${type}\`` : markdownCell(type);
 }
 
 /**
@@ -54,14 +56,14 @@ function cell(text: string): string {
 export function renderUpgradeMarkdown(report: UpgradeReport, linkPrefix = ""): string {
     const rows = report.changes.filter((c) => (c.stateful && c.op !== "same" && c.op !== "create") || c.op === "replace" || c.op === "delete");
     const lines = [
-        `**${report.base} -> ${report.head}**: ${countsLine(report)}; ${report.undocumented.length === 0 ? "no stateful resource is lost" : `${report.undocumented.length} stateful replace/delete without a documented migration`}.`,
+        `**${markdownCell(report.base)} -> ${markdownCell(report.head)}**: ${countsLine(report)}; ${report.undocumented.length === 0 ? "no stateful resource is lost" : `${report.undocumented.length} stateful replace/delete without a documented migration`}.`,
         "",
         "| op | resource | holds | data | properties | migration |",
         "|---|---|---|---|---|---|",
         ...rows.map((c) => {
             const migration = c.migration === null ? "" : `[${c.migration.id}](${linkPrefix}${c.migration.doc.replace(/^docs\//, "")})`;
-            const props = c.properties.map((p) => (p.replaces ? `**${p.name}** (replaces)` : p.name)).join(", ");
-            return `| ${c.op} | \`${c.type}\` ${cell(c.name)} | ${c.kind ?? "-"} | ${c.survival ?? "-"} | ${cell(props)} | ${migration} |`;
+            const props = c.properties.map((p) => (p.replaces ? `**${markdownCell(p.name)}** (replaces)` : markdownCell(p.name))).join(", ");
+            return `| ${c.op} | ${typeCell(c.type)} ${markdownCell(c.name)} | ${c.kind ?? "-"} | ${c.survival ?? "-"} | ${props} | ${migration} |`;
         }),
     ];
     return lines.join("\n");
