@@ -4,6 +4,7 @@
 // resource keeps its data.
 
 import { ReplaceRule, StatefulKind, rulesFor } from "../../policies/conformance/replace-on-change";
+import { deferredSettings } from "../../policies/conformance/applied-on-update";
 import { isRecord } from "../../policies/lib/values";
 import { Migration, migrationFor } from "./migrations";
 import { PlannedResource } from "./record";
@@ -21,6 +22,8 @@ export interface ChangedProperty {
     readonly replaces: boolean;
     /** Where the replace-on-change flag was read; null for an in-place property. */
     readonly source: string | null;
+    /** The guide section that says how to make this change without losing data, when the rule names one. */
+    readonly guide: string | null;
 }
 
 /**
@@ -45,6 +48,11 @@ export interface UpgradeChange {
     /** The documented migration of a stateful replace or delete, if any. */
     readonly migration: Migration | null;
     readonly survival: Survival | null;
+    /**
+     * Properties of a created resource its provider applies only on a later update
+     * (policies/conformance/applied-on-update.ts): the second `pulumi up` applies them. Empty for other ops.
+     */
+    readonly secondUp: readonly string[];
 }
 
 export interface UpgradeReport {
@@ -98,9 +106,9 @@ export function changedProperties(type: string, before: Readonly<Record<string, 
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     const inPlace = keys.filter((k) => !replacingTop.has(k) && differs(before[k], after[k]));
     return [
-        ...replacing.map((r): ChangedProperty => ({ name: r.property, replaces: true, source: r.source })),
+        ...replacing.map((r): ChangedProperty => ({ name: r.property, replaces: true, source: r.source, guide: r.guide ?? null })),
         // A nested rule that did not fire leaves its block an in-place change.
-        ...inPlace.filter((k) => !replacing.some((r) => r.property.startsWith(`${k}.`))).map((k): ChangedProperty => ({ name: k, replaces: false, source: null })),
+        ...inPlace.filter((k) => !replacing.some((r) => r.property.startsWith(`${k}.`))).map((k): ChangedProperty => ({ name: k, replaces: false, source: null, guide: null })),
     ];
 }
 
@@ -125,7 +133,8 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
         const kind = rulesFor(r.type).stateful;
         const baseInputs = before.get(matchKey(r))?.inputs ?? {};
         const migration = kind !== null && (op === "replace" || op === "delete") ? migrationFor(r, op, properties, [...after.values()], baseInputs) : null;
-        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained) };
+        const secondUp = op === "create" ? deferredSettings(r).map((d) => d.property) : [];
+        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp };
     };
     const changes: UpgradeChange[] = [];
     for (const [key, r] of after) {
