@@ -28,11 +28,13 @@ import {
     SERVICE_DATA_ACCESS,
     serviceCredentialEnvs,
     unitSchedule,
+    WEBSOCKET_PING_ENV,
+    websocketPingSeconds,
 } from "../model";
 import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
 import { cmsServiceMetric } from "./metrics";
 import { cmsAlarm } from "./monitoring";
-import { ALICLOUD_SCHEDULE_HORIZON } from "./profile";
+import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS, ALICLOUD_SCHEDULE_HORIZON } from "./profile";
 
 /** Endpoints the services read from their environment (host names only; the passwords reach them by ConfigMap reference). */
 export interface ServiceEndpoints {
@@ -135,6 +137,12 @@ export class ServerlessServices extends pulumi.ComponentResource {
                 { parent: this, additionalSecretOutputs: ["data"] },
             );
         };
+        // The SAE ingress's HTTPS listener closes connections idle for ALB's default 15 s (the
+        // ingress takes no idle timeout, ALB_DEFAULT_IDLE_TIMEOUT_SECONDS), where the listeners of
+        // the vm and kubernetes tiers keep them 600 s: the service behind a long-lived route (/ws)
+        // pings its WebSockets often enough to keep them open through that listener
+        // (websocketPingSeconds, the app image contract's WEBSOCKET_PING_ENV, docs/METRICS.md).
+        const holdsWebSockets = (service: ServiceName): boolean => args.routes.some((r) => r.longLived && r.target.kind === "service" && r.target.service === service);
         const envsOf = (service: ServiceName, configMap: alicloud.sae.ConfigMap): pulumi.Output<string> => {
             const database = SERVICE_DATA_ACCESS[service].database;
             return pulumi
@@ -148,6 +156,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
                             { name: "REDIS_HOST", value: redis },
                             { name: "KAFKA_BROKERS", value: kafka },
                             { name: "DATABASE_USER", value: database ? args.databaseCredential.username : "" },
+                            { name: WEBSOCKET_PING_ENV, value: holdsWebSockets(service) ? String(websocketPingSeconds(ALB_DEFAULT_IDLE_TIMEOUT_SECONDS)) : "" },
                         ],
                         serviceCredentialEnvs(service).map((key) => ({ name: key, configMapId, key })),
                     ),
