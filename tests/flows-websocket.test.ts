@@ -16,8 +16,8 @@ const REGION = "cn-hangzhou";
 const SAE_APP = "alicloud:sae/application:Application";
 const HOP = "WebSockets stay open";
 
-function interaction(resources: readonly FlowResource[]): FlowResult {
-    return analyzeFlows(resources).find((f) => f.key === "interaction" && f.region === REGION) ?? assert.fail("no interaction flow");
+function interaction(resources: readonly FlowResource[], region = REGION): FlowResult {
+    return analyzeFlows(resources).find((f) => f.key === "interaction" && f.region === region) ?? assert.fail("no interaction flow");
 }
 
 function envsOf(r: FlowResource): Record<string, unknown>[] {
@@ -40,7 +40,7 @@ describe("WebSocket idle timeout (model)", () => {
     });
 });
 
-describe("WebSocket idle timeout (flows on the shipped Alibaba Cloud stacks)", function () {
+describe("WebSocket idle timeout (flows on the shipped stacks)", function () {
     this.timeout(300_000);
 
     it("SAE: the interaction application pings within ALB's default idle timeout, and the flow checks it", async () => {
@@ -77,5 +77,16 @@ describe("WebSocket idle timeout (flows on the shipped Alibaba Cloud stacks)", f
         const f = interaction(noIdle);
         assert.strictEqual(f.status, "broken");
         assert.ok(f.broken?.hop.startsWith(HOP), `broken at ${f.broken?.hop}`);
+    });
+
+    it("AWS (every tier, Fargate here): the load balancer's 600 s keeps the 30 s pings; 20 s breaks the flow", async () => {
+        const resources = (await shippedPlan("growth-aws-serverless")).resources;
+        const ok = interaction(resources, "us-east-1").hops.find((h) => h.check.startsWith(HOP));
+        assert.ok(ok !== undefined && ok.ok === true);
+        assert.match(ok.check, /within the 600 s idle timeout/);
+        const short = breakLink(resources, "aws:lb/loadBalancer:LoadBalancer", "-lb-alb", (r) => ({ ...r, inputs: { ...r.inputs, idleTimeout: 20 } }));
+        const f = interaction(short, "us-east-1");
+        assert.strictEqual(f.status, "broken");
+        assert.match(f.broken?.reason ?? "", /idle for 20 s \(the load balancer's idleTimeout\) and the interaction service pings every 30 s/);
     });
 });
