@@ -4,32 +4,30 @@
 import * as assert from "assert";
 
 import { SERVICE_NAMES } from "../../components/model";
-import { PlannedResource } from "../../tools/lib/record";
+import { Plan, PlannedResource } from "../../tools/lib/record";
+import { one } from "../helpers";
 import { shippedPlan } from "../support/shipped";
 
 const SG = "alicloud:ecs/securityGroup:SecurityGroup";
 const RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
 const APP = "alicloud:sae/application:Application";
 
-function one(resources: readonly PlannedResource[], type: string, name: string): PlannedResource {
-    const found = resources.filter((r) => r.type === type && r.name === name);
-    assert.strictEqual(found.length, 1, `one ${type} ${name}`);
-    return found[0];
-}
 
 describe("growth-alicloud-serverless: a security group per SAE application", function () {
     this.timeout(300_000);
+    let plan: Plan;
     let resources: readonly PlannedResource[] = [];
     before(async () => {
-        resources = (await shippedPlan("growth-alicloud-serverless")).resources;
+        plan = await shippedPlan("growth-alicloud-serverless");
+        resources = plan.resources;
     });
 
     it("each application's instances are in their own group, which admits the app port from the region's vSwitches only", () => {
         const privateCidrs = resources.filter((r) => r.type === "alicloud:vpc/switch:Switch" && r.name.startsWith("lc-cn-hangzhou-network-vsw-")).map((r) => r.inputs.cidrBlock);
         assert.strictEqual(privateCidrs.length, 2);
         for (const service of SERVICE_NAMES) {
-            const sg = one(resources, SG, `lc-cn-hangzhou-sae-${service}-sg`);
-            assert.strictEqual(one(resources, APP, `lc-cn-hangzhou-sae-${service}`).inputs.securityGroupId, sg.id, service);
+            const sg = one(plan, SG, `lc-cn-hangzhou-sae-${service}-sg`);
+            assert.strictEqual(one(plan, APP, `lc-cn-hangzhou-sae-${service}`).inputs.securityGroupId, sg.id, service);
             const ingress = resources.filter((r) => r.type === RULE && r.inputs.securityGroupId === sg.id);
             assert.deepStrictEqual(
                 ingress.map((r) => [r.inputs.type, r.inputs.portRange, r.inputs.cidrIp]).sort(),
@@ -40,9 +38,9 @@ describe("growth-alicloud-serverless: a security group per SAE application", fun
     });
 
     it("Kafka's group admits the order and interaction applications on 9092-9094, user and product not at all", () => {
-        const data = one(resources, SG, "lc-cn-hangzhou-network-sg-data");
+        const data = one(plan, SG, "lc-cn-hangzhou-network-sg-data");
         const admitted = SERVICE_NAMES.filter((service) => {
-            const sg = one(resources, SG, `lc-cn-hangzhou-sae-${service}-sg`);
+            const sg = one(plan, SG, `lc-cn-hangzhou-sae-${service}-sg`);
             return resources.some((r) => r.type === RULE && r.inputs.securityGroupId === data.id && r.inputs.sourceSecurityGroupId === sg.id && r.inputs.portRange === "9092/9094");
         });
         assert.deepStrictEqual(admitted, ["order", "interaction"]);

@@ -5,7 +5,8 @@ import * as assert from "assert";
 
 import { DATA_PORTS, SERVICE_NAMES, serviceDataRules } from "../../components/model";
 import { at } from "../../policies/flows/graph";
-import { PlannedResource } from "../../tools/lib/record";
+import { Plan, PlannedResource } from "../../tools/lib/record";
+import { one } from "../helpers";
 import { shippedPlan } from "../support/shipped";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -13,11 +14,6 @@ const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 const SERVICE = "aws:ecs/service:Service";
 
-function one(resources: readonly PlannedResource[], type: string, name: string): PlannedResource {
-    const found = resources.filter((r) => r.type === type && r.name === name);
-    assert.strictEqual(found.length, 1, `one ${type} ${name}`);
-    return found[0];
-}
 
 describe("serviceDataRules (model)", () => {
     it("the database for user, product and order, the cache for all, Kafka for order and interaction when the stack has a queue", () => {
@@ -35,16 +31,18 @@ describe("serviceDataRules (model)", () => {
 
 describe("growth-aws-serverless: a security group per ECS service", function () {
     this.timeout(300_000);
+    let plan: Plan;
     let resources: readonly PlannedResource[] = [];
     before(async () => {
-        resources = (await shippedPlan("growth-aws-serverless")).resources;
+        plan = await shippedPlan("growth-aws-serverless");
+        resources = plan.resources;
     });
 
     it("each service's tasks run in their own group, admitted from the load balancer on the app port only", () => {
-        const lb = one(resources, SG, "lc-us-east-1-network-sg-lb");
+        const lb = one(plan, SG, "lc-us-east-1-network-sg-lb");
         for (const service of SERVICE_NAMES) {
-            const svc = one(resources, SERVICE, `lc-us-east-1-fargate-${service}`);
-            const sg = one(resources, SG, `lc-us-east-1-fargate-${service}-sg`);
+            const svc = one(plan, SERVICE, `lc-us-east-1-fargate-${service}`);
+            const sg = one(plan, SG, `lc-us-east-1-fargate-${service}-sg`);
             assert.deepStrictEqual(svc.inputs.networkConfiguration, { subnets: at(svc.inputs, "networkConfiguration.subnets"), securityGroups: [sg.id], assignPublicIp: false }, service);
             const ingress = resources.filter((r) => r.type === INGRESS && r.inputs.securityGroupId === sg.id);
             assert.deepStrictEqual(
@@ -58,9 +56,9 @@ describe("growth-aws-serverless: a security group per ECS service", function () 
     });
 
     it("the data tier admits each service on its own ports: the interaction service reaches Redis and Kafka, never MySQL", () => {
-        const data = one(resources, SG, "lc-us-east-1-network-sg-data");
+        const data = one(plan, SG, "lc-us-east-1-network-sg-data");
         const admitted = (service: string) => {
-            const sg = one(resources, SG, `lc-us-east-1-fargate-${service}-sg`);
+            const sg = one(plan, SG, `lc-us-east-1-fargate-${service}-sg`);
             return resources
                 .filter((r) => r.type === INGRESS && r.inputs.securityGroupId === data.id && r.inputs.referencedSecurityGroupId === sg.id)
                 .map((r) => [r.inputs.fromPort, r.inputs.toPort])
