@@ -29,7 +29,10 @@ export interface AppliedOnUpdateRule {
  * "Configure hot replica nodes"), and resourceAlicloudPolarDBClusterUpdate, called at the end of
  * Create, returns at `if d.IsNewResource()` before its `d.HasChange("hot_replica_mode")` branch
  * (ModifyDBNodeHotReplicaMode). `parameters` is applied before that return, so
- * loose_innodb_trx_resume is ON from the first `pulumi up`; the hot replica is not.
+ * loose_innodb_trx_resume is ON from the first `pulumi up`; the hot replica is not. The provider
+ * source was read at the stored version (commit 006d0e3), whose schema predates the pinned SDK's
+ * `globalSecurityGroupLists` (polardb/cluster.d.ts); the API page's statement holds for any
+ * provider version, the Create path is to be read again on a provider upgrade.
  */
 export const APPLIED_ON_UPDATE: readonly AppliedOnUpdateRule[] = [
     {
