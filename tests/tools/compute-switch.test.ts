@@ -5,7 +5,8 @@ import * as path from "path";
 
 import { APPLIED_ON_UPDATE, deferredSettings } from "../../policies/conformance/applied-on-update";
 import { APPLIED_ON_UPDATE_FINDING, appliedOnUpdateFindings, readBase, upgradeAgainst } from "../../tools/plan";
-import { PlannedResource } from "../../tools/lib/record";
+import { PlannedResource, planStack } from "../../tools/lib/record";
+import { STACKS_DIR } from "../../tools/lib/stackfiles";
 import { UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
 import { renderUpgradeText } from "../../tools/lib/upgrade-report";
 import { shippedPlan } from "../support/shipped";
@@ -59,13 +60,36 @@ describe("compute switches in the change preview (plan --base)", () => {
         assert.strictEqual(healthOnly.op, "update");
     });
 
+    it("the cluster and node pools of compute kubernetes go by the documented migration only when the serverless services are declared", () => {
+        const cluster = res("a", "alicloud:cs/managedKubernetes:ManagedKubernetes", "k8s-cluster", { clusterSpec: "ack.pro.small" });
+        const app = res("b", "alicloud:sae/application:Application", "sae-order", { appName: "lc-order" });
+        const switched = diffPlans([cluster], [app], names);
+        assert.deepStrictEqual(switched.changes.filter((c) => c.op === "delete").map((c) => [c.survival, c.migration?.id]), [["migrated", "compute-kubernetes-to-serverless"]]);
+        assert.deepStrictEqual(switched.undocumented, []);
+        const dropped = diffPlans([cluster], [], names);
+        assert.deepStrictEqual(dropped.undocumented.map((c) => c.name), ["k8s-cluster"]);
+    });
+
     it("growth-alicloud -> growth-alicloud-serverless: the PolarDB cluster is refused, not updated in place", async function () {
         this.timeout(600_000);
         const report = await againstBase("growth-alicloud", "growth-alicloud-serverless");
         const clusters = changesOf(report, POLARDB);
         assert.strictEqual(clusters.length, 1);
         assert.deepStrictEqual([clusters[0].op, clusters[0].survival, clusters[0].properties.filter((p) => p.replaces).map((p) => p.name)], ["replace", "lost", ["serverlessType"]]);
-        assert.ok(report.undocumented.some((u) => u.type === POLARDB), "the preview fails on the cluster");
+        assert.deepStrictEqual(report.undocumented.map((u) => u.type), [POLARDB], "the preview fails on the cluster only");
+    });
+
+    it("the documented path: compute serverless with database.serverless.enabled false keeps the PolarDB cluster as it is", async function () {
+        this.timeout(600_000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-switch-stacks-"));
+        const stack = "growth-alicloud-serverless";
+        const shipped = fs.readFileSync(path.join(STACKS_DIR, `Pulumi.${stack}.yaml`), "utf8");
+        fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), `${shipped.trimEnd()}\n  live-commerce:database:\n    serverless:\n      enabled: false\n`);
+        const baseFile = path.join(dir, "base.json");
+        fs.writeFileSync(baseFile, JSON.stringify(await shippedPlan("growth-alicloud")));
+        const report = upgradeAgainst(await planStack(stack, dir), await readBase(baseFile), baseFile);
+        assert.deepStrictEqual(changesOf(report, POLARDB).map((c) => [c.op, c.survival]), [["same", "kept"]]);
+        assert.deepStrictEqual(report.undocumented, []);
     });
 
     it("growth-aws -> growth-aws-serverless: the /order target group (kept by name) is replaced for its targetType (instance -> ip) and port; Aurora stays in place", async function () {
@@ -79,7 +103,7 @@ describe("compute switches in the change preview (plan --base)", () => {
         for (const c of report.changes.filter((x) => x.type === "aws:rds/cluster:Cluster" || x.type === "aws:rds/clusterInstance:ClusterInstance")) {
             assert.ok(c.op === "same" || c.op === "update" || c.op === "create", `${c.op} ${c.name}`);
         }
-        assert.deepStrictEqual(changesOf(report, TARGET_GROUP).filter((c) => report.undocumented.includes(c)), []);
+        assert.deepStrictEqual(report.undocumented, [], "the EKS cluster and node groups go by the documented migration");
     });
 });
 
