@@ -7,7 +7,9 @@ import { APPLIED_ON_UPDATE, deferredSettings } from "../../policies/conformance/
 import { APPLIED_ON_UPDATE_FINDING, appliedOnUpdateFindings, readBase, upgradeAgainst } from "../../tools/plan";
 import { PlannedResource, planStack } from "../../tools/lib/record";
 import { STACKS_DIR } from "../../tools/lib/stackfiles";
-import { UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
+import { PROGRAM_REPLACE_SOURCE, UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
+import { POLARDB_REPLACE_ON_CHANGES } from "../../components/alicloud/database";
+import { rulesFor } from "../../policies/conformance/replace-on-change";
 import { renderUpgradeText } from "../../tools/lib/upgrade-report";
 import { shippedPlan } from "../support/shipped";
 
@@ -48,6 +50,19 @@ describe("compute switches in the change preview (plan --base)", () => {
         // Only the node class and the bounds of an existing serverless cluster: an in-place update.
         const resized = diffPlans([after], [{ ...after, inputs: { ...after.inputs, scaleMax: 16 } }], names);
         assert.deepStrictEqual([resized.changes[0].op, resized.undocumented], ["update", []]);
+    });
+
+    it("a property the program names in replaceOnChanges replaces the resource, with the option as its source", () => {
+        const sg = (description: string) => ({ ...res("x", "alicloud:ecs/securityGroup:SecurityGroup", "sg", { description }), replaceOnChanges: ["description"] });
+        const [c] = diffPlans([sg("a")], [sg("b")], names).changes;
+        assert.deepStrictEqual([c.op, c.properties], ["replace", [{ name: "description", replaces: true, source: PROGRAM_REPLACE_SOURCE, guide: null }]]);
+    });
+
+    it("the program's replaceOnChanges of the PolarDB Serverless cluster is the provider table's rule", async function () {
+        this.timeout(600_000);
+        const cluster = (await shippedPlan("growth-alicloud-serverless")).resources.find((r) => r.type === POLARDB);
+        assert.deepStrictEqual(cluster?.replaceOnChanges, [...POLARDB_REPLACE_ON_CHANGES]);
+        assert.deepStrictEqual(rulesFor(POLARDB).replaceOn.map((r) => r.property), [...POLARDB_REPLACE_ON_CHANGES]);
     });
 
     it("a target group's port or target type replaces it (ForceNew), without failing the preview: it holds nothing", () => {

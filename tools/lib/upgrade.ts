@@ -13,7 +13,10 @@ export const CHANGE_OPS = ["same", "update", "replace", "create", "delete"] as c
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
 /** The fields of a planned (or exported) resource the comparison reads. */
-export type UpgradeResource = Pick<PlannedResource, "urn" | "type" | "name" | "parent" | "custom" | "inputs" | "retainOnDelete">;
+export type UpgradeResource = Pick<PlannedResource, "urn" | "type" | "name" | "parent" | "custom" | "inputs" | "retainOnDelete" | "replaceOnChanges">;
+
+/** Where a replace named by the program's own `replaceOnChanges` option comes from. */
+export const PROGRAM_REPLACE_SOURCE = "the program's replaceOnChanges resource option";
 
 export interface ChangedProperty {
     /** Input property path (Pulumi names, nested blocks joined by "."). */
@@ -97,10 +100,13 @@ function differs(a: unknown, b: unknown): boolean {
 
 /**
  * The changed input properties of a resource present in both plans: every top-level input that
- * differs, plus each replace-on-change rule (top-level or nested) whose value differs.
+ * differs, plus each replace-on-change rule (top-level or nested) whose value differs. The rules
+ * are the provider's (rulesFor) and the properties the program names in the resource's
+ * `replaceOnChanges` option (`programReplaces`, PROGRAM_REPLACE_SOURCE) the table does not list.
  */
-export function changedProperties(type: string, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): ChangedProperty[] {
-    const rules: readonly ReplaceRule[] = rulesFor(type).replaceOn;
+export function changedProperties(type: string, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>, programReplaces: readonly string[] = []): ChangedProperty[] {
+    const provider = rulesFor(type).replaceOn;
+    const rules: readonly ReplaceRule[] = [...provider, ...programReplaces.filter((p) => !provider.some((r) => r.property === p)).map((property) => ({ property, source: PROGRAM_REPLACE_SOURCE }))];
     const replacing = rules.filter((r) => differs(valueAt(before, r.property), valueAt(after, r.property)));
     const replacingTop = new Set(replacing.map((r) => r.property));
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
@@ -143,7 +149,7 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
             changes.push(change(r, "create", [], false));
             continue;
         }
-        const properties = changedProperties(r.type, old.inputs, r.inputs);
+        const properties = changedProperties(r.type, old.inputs, r.inputs, r.replaceOnChanges ?? []);
         const op: ChangeOp = properties.some((p) => p.replaces) ? "replace" : properties.length > 0 ? "update" : "same";
         changes.push(change(r, op, properties, old.retainOnDelete === true));
     }
