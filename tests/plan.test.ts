@@ -144,6 +144,11 @@ describe("npm run plan", function () {
                 assert.ok(Array.isArray(r.ignoreChanges) && r.ignoreChanges.length > 0);
                 keys.push("ignoreChanges");
             }
+            // and the properties whose change replaces it (the PolarDB cluster's serverlessType)
+            if ("replaceOnChanges" in r) {
+                assert.deepStrictEqual([r.type, r.replaceOnChanges], ["alicloud:polardb/cluster:Cluster", ["serverlessType"]]);
+                keys.push("replaceOnChanges");
+            }
             assert.deepStrictEqual(Object.keys(r), keys);
             assert.ok(r.parent === null || (typeof r.parent === "string" && r.parent.startsWith("urn:pulumi:")));
         }

@@ -29,6 +29,8 @@ import { StackReport, hasConformanceViolations, renderTable } from "./lib/report
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
 import { UpgradeReport, diffPlans } from "./lib/upgrade";
+import { deferredMessage, deferredSettings } from "../policies/conformance/applied-on-update";
+import type { Violation } from "./lib/evaluate";
 import { UpgradeJson, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
 
 // Only what parses the arguments and prints the plans is imported here: the Pulumi runtime, the
@@ -103,13 +105,25 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
  */
 export type CheckedPlan = Plan & Pick<StackReport, "policy" | "conformance" | "availability" | "flows"> & { readonly scaling: ScalingSection; readonly upgrade?: UpgradeJson };
 
-/** Evaluates the policy pack on a plan and adds the time-to-peak findings of its scaling section. */
+/** Policy name of the findings on settings a new resource gets only from its second `pulumi up`. */
+export const APPLIED_ON_UPDATE_FINDING = "provider-applied-on-update";
+
+/**
+ * Advisory findings, one per property a planned resource sets that its provider applies only when
+ * it updates an existing resource (policies/conformance/applied-on-update.ts): the first
+ * `pulumi up` of a new stack leaves them unapplied, the second applies them.
+ */
+export function appliedOnUpdateFindings(resources: Plan["resources"]): Violation[] {
+    return resources.flatMap((r) => deferredSettings(r)).map((d) => ({ policy: APPLIED_ON_UPDATE_FINDING, enforcement: "advisory", urn: d.urn, message: deferredMessage(d) }));
+}
+
+/** Evaluates the policy pack on a plan and adds the time-to-peak findings of its scaling section and the settings only a second `pulumi up` applies. */
 export async function checkPlan(plan: Plan): Promise<CheckedPlan> {
     const { evaluateStack } = await import("./lib/inputs");
     const report = await evaluateStack({ stack: plan.stack, stage: plan.stage, resources: plan.resources, unset: plan.notDeployableUntilSet.map((m) => m.key) });
     const scaling = scalingSection(plan.outputs);
     const stage = STAGES.find((s) => s === plan.stage);
-    const findings = stage === undefined ? [] : scalingFindings(scaling, stage);
+    const findings = [...(stage === undefined ? [] : scalingFindings(scaling, stage)), ...appliedOnUpdateFindings(plan.resources)];
     return { ...plan, policy: { violations: [...report.policy.violations, ...findings] }, conformance: report.conformance, availability: report.availability, flows: report.flows, scaling };
 }
 

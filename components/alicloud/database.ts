@@ -243,7 +243,9 @@ export class Database extends pulumi.ComponentResource {
                 ...(args.global?.role === "secondary" ? { creationOption: "CreateGdnStandby", gdnId: args.global.gdnId } : {}),
                 tags,
             },
-            { parent: this, retainOnDelete: true },
+            // serverless_type has no Update path in the provider: a change replaces the cluster
+            // instead of an update that cannot apply (POLARDB_REPLACE_ON_CHANGES).
+            { parent: this, retainOnDelete: true, replaceOnChanges: [...POLARDB_REPLACE_ON_CHANGES] },
         );
         new alicloud.polardb.BackupPolicy(
             `${name}-backup`,
@@ -282,6 +284,17 @@ export class Database extends pulumi.ComponentResource {
         };
     }
 }
+
+/**
+ * Cluster properties whose change replaces the cluster (Pulumi `replaceOnChanges`): `serverlessType`
+ * is sent only to CreateDBCluster (terraform-provider-alicloud resource_alicloud_polardb_cluster.go,
+ * buildPolarDBCreateRequest: ServerlessType with ScaleMin/ScaleMax/ScaleRoNumMin/ScaleRoNumMax for
+ * AgileServerless) and the resource's Update has no branch for it, so switching a provisioned cluster
+ * to PolarDB Serverless (or back) in place cannot apply. The replacement is a new, empty cluster;
+ * the offline change preview refuses it without a migration (docs/UPGRADING.md, "Compute kubernetes
+ * or vm to serverless").
+ */
+export const POLARDB_REPLACE_ON_CHANGES = ["serverlessType"] as const;
 
 type PolardbCompute = { readonly dbNodeClass: string; readonly dbNodeCount: number } | (Omit<PolardbServerlessPlan, "parameters"> & { readonly parameters: { name: string; value: string }[] });
 

@@ -24,6 +24,16 @@ import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
 import { ALICLOUD_REGIONS, ALICLOUD_RESIDENCY_BOUNDARIES } from "./regions";
 
 /**
+ * Seconds an ALB listener keeps an idle connection when it is created without an idle timeout:
+ * ALB CreateListener / ROS ALIYUN::ALB::Listener `IdleTimeout`, "Default value: 15. Unit: seconds.
+ * If no request is received within the specified timeout period, ALB closes the current connection"
+ * (Resource Orchestration Service, ALIYUN::ALB::Listener). The SAE ingress creates its listener with
+ * no idle timeout: alicloud_sae_ingress at the pinned provider (@pulumi/alicloud 3.108.0,
+ * sae/ingress.d.ts) has no such argument, and SAE CreateIngress none.
+ */
+export const ALB_DEFAULT_IDLE_TIMEOUT_SECONDS = 15;
+
+/**
  * How far ahead Alibaba Cloud accepts a one-off scheduled action (the profile's scheduleHorizon):
  * ESS CreateScheduledTask: LaunchTime "cannot be later than 90 days from the date of scheduled task
  * creation" (and RecurrenceEndTime the same in the ROS ALIYUN::ESS::ScheduledTask reference; the

@@ -28,11 +28,17 @@ import {
     SERVICE_DATA_ACCESS,
     serviceCredentialEnvs,
     unitSchedule,
+    WEBSOCKET_PING_ENV,
+    websocketPingSeconds,
+    cidrLabel,
+    portRange,
+    serviceDataRules,
+    DATA_PORTS,
 } from "../model";
 import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
 import { cmsServiceMetric } from "./metrics";
 import { cmsAlarm } from "./monitoring";
-import { ALICLOUD_SCHEDULE_HORIZON } from "./profile";
+import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS, ALICLOUD_SCHEDULE_HORIZON } from "./profile";
 
 /** Endpoints the services read from their environment (host names only; the passwords reach them by ConfigMap reference). */
 export interface ServiceEndpoints {
@@ -49,7 +55,7 @@ export interface ServiceEndpoints {
  * scheduled for, the app group's floor (the capacity an event needs is sized against it) and the
  * listener certificate (`tls.certificateId`).
  */
-export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls">;
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls" | "queue">;
 
 /** Inputs of ServerlessServices on Alibaba Cloud (SAE). Every field is required. */
 export interface ServerlessServicesArgs {
@@ -59,7 +65,17 @@ export interface ServerlessServicesArgs {
     readonly vpcId: pulumi.Input<string>;
     /** Private vSwitch of every zone: the instances spread over all of them. */
     readonly vswitchIds: pulumi.Input<string>[];
-    readonly securityGroupId: pulumi.Input<string>;
+    /**
+     * The CIDR blocks the ALB reaches the applications from (its zones' vSwitches, the private
+     * vSwitches of the region): each application's own security group admits them on the app port.
+     */
+    readonly loadBalancerCidrs: readonly string[];
+    /**
+     * The data tier's security group (Kafka's): it admits each application's group on the ports of
+     * that service's data-tier rules enforced by a security group (serviceDataRules; the database and
+     * the cache admit by IP whitelist, the region's private vSwitches).
+     */
+    readonly dataSecurityGroupId: pulumi.Input<string>;
     /** The region's ALB: the SAE ingress creates the HTTPS listener and its path rules on it. */
     readonly loadBalancerId: pulumi.Input<string>;
     readonly routes: readonly BusinessRoute[];
@@ -135,6 +151,12 @@ export class ServerlessServices extends pulumi.ComponentResource {
                 { parent: this, additionalSecretOutputs: ["data"] },
             );
         };
+        // The SAE ingress's HTTPS listener closes connections idle for ALB's default 15 s (the
+        // ingress takes no idle timeout, ALB_DEFAULT_IDLE_TIMEOUT_SECONDS), where the listeners of
+        // the vm and kubernetes tiers keep them 600 s: the service behind a long-lived route (/ws)
+        // pings its WebSockets often enough to keep them open through that listener
+        // (websocketPingSeconds, the app image contract's WEBSOCKET_PING_ENV, docs/METRICS.md).
+        const holdsWebSockets = (service: ServiceName): boolean => args.routes.some((r) => r.longLived && r.target.kind === "service" && r.target.service === service);
         const envsOf = (service: ServiceName, configMap: alicloud.sae.ConfigMap): pulumi.Output<string> => {
             const database = SERVICE_DATA_ACCESS[service].database;
             return pulumi
@@ -148,6 +170,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
                             { name: "REDIS_HOST", value: redis },
                             { name: "KAFKA_BROKERS", value: kafka },
                             { name: "DATABASE_USER", value: database ? args.databaseCredential.username : "" },
+                            { name: WEBSOCKET_PING_ENV, value: holdsWebSockets(service) ? String(websocketPingSeconds(ALB_DEFAULT_IDLE_TIMEOUT_SECONDS)) : "" },
                         ],
                         serviceCredentialEnvs(service).map((key) => ({ name: key, configMapId, key })),
                     ),
@@ -176,7 +199,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     replicas: unit.minInstances,
                     vpcId: args.vpcId,
                     vswitchId,
-                    securityGroupId: args.securityGroupId,
+                    securityGroupId: this.applicationSecurityGroup(name, unit.service, args).id,
                     timezone: SAE_TIME_ZONE,
                     envs: envsOf(unit.service, credentialsOf(unit.service)),
                     readinessV2: { ...probe(PROBES.readiness), successThreshold: PROBES.readiness.successThreshold, initialDelaySeconds: 0 },
@@ -248,6 +271,36 @@ export class ServerlessServices extends pulumi.ComponentResource {
         this.appIds = { user: appOf("user").id, product: appOf("product").id, order: appOf("order").id, interaction: appOf("interaction").id };
         this.ingressId = ingress.id;
         this.registerOutputs({ namespaceId: this.namespaceId, ingressId: this.ingressId });
+    }
+
+    /**
+     * The security group of one application's instances (SAE CreateApplication SecurityGroupId,
+     * alicloud_sae_application `security_group_id`): the app port from the ALB's vSwitches only, and
+     * the data tier's group admits it on the Kafka ports when its service publishes
+     * (serviceDataRules). MySQL and Redis admit by IP whitelist (PolarDB / RDS / Tair `securityIps`,
+     * the region's private vSwitches), which a security group does not narrow: on Alibaba Cloud the
+     * interaction service is kept from the database by its credentials (it holds none), not by the network.
+     */
+    private applicationSecurityGroup(name: string, service: ServiceName, args: ServerlessServicesArgs): alicloud.ecs.SecurityGroup {
+        const { spec, tags } = args;
+        const base = `${name}-${service}-sg`;
+        const sg = new alicloud.ecs.SecurityGroup(
+            base,
+            { securityGroupName: `${name}-${service}`, description: `live-commerce ${service} service instances`, vpcId: args.vpcId, securityGroupType: "normal", tags: { ...tags, service } },
+            { parent: this },
+        );
+        const common = { type: "ingress", ipProtocol: "tcp", nicType: "intranet", policy: "accept", priority: 1 };
+        for (const cidr of args.loadBalancerCidrs) {
+            new alicloud.ecs.SecurityGroupRule(`${base}-${spec.appPort}-${cidrLabel(cidr)}`, { ...common, securityGroupId: sg.id, portRange: portRange({ fromPort: spec.appPort, toPort: spec.appPort }), cidrIp: cidr, description: "app traffic from the load balancer" }, { parent: this });
+        }
+        for (const rule of serviceDataRules(spec, service).filter((r) => r.fromPort === DATA_PORTS.kafka.from)) {
+            new alicloud.ecs.SecurityGroupRule(
+                `${base}-data-${rule.fromPort}`,
+                { ...common, securityGroupId: args.dataSecurityGroupId, portRange: portRange(rule), sourceSecurityGroupId: sg.id, description: rule.description },
+                { parent: this },
+            );
+        }
+        return sg;
     }
 
     /**

@@ -16,6 +16,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     ],
     "interaction": [
         "entry (CDN, or the api.{domain} latency record in mature) as for the viewer flow",
+        "WebSockets stay open: the load balancer's idle timeout (idleTimeout, 60 s when unset) is longer than the service's ping interval (30 s)",
         "listener rule /ws -> ws target group",
         "target group -> targets ([growth, mature] the interaction service)",
         "targets answer the health check",

@@ -7,6 +7,13 @@ import { checkClusterAutoscaler } from "./cluster-addons";
 import { AWS_REGIONS, AWS_RESIDENCY_BOUNDARIES } from "./regions";
 
 /**
+ * Seconds an application load balancer keeps an idle connection when `idleTimeout` is unset:
+ * aws_lb `idle_timeout`, "Time in seconds that the connection is allowed to be idle. Only valid for
+ * Load Balancers of type `application`. Default: 60." (@pulumi/aws 7.48.0 lb/loadBalancer.d.ts).
+ */
+export const ALB_DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+
+/**
  * Length limits of the identifiers the program sets itself: ElastiCache replication group ids 40,
  * RDS instance and cluster ids 63. (Load balancers and target groups are auto-named by the provider
  * within their 32-character limit.) `iamRoleLogical`: the logical name of an auto-named IAM role,

@@ -228,7 +228,8 @@ export class Region extends pulumi.ComponentResource {
                           spec,
                           region,
                           privateSubnetIds: net.privateSubnetIds,
-                          securityGroupId: net.securityGroupIds.app,
+                          vpcId: net.vpcId,
+                          securityGroupIds: { lb: net.securityGroupIds.lb, data: net.securityGroupIds.data },
                           targetGroupArns: { user: targetOf("user"), product: targetOf("product"), order: targetOf("order"), interaction: targetOf("interaction") },
                           listeners: { user: listenersOf("user"), product: listenersOf("product"), order: listenersOf("order"), interaction: listenersOf("interaction") },
                           endpoints: {

@@ -19,6 +19,8 @@ import {
     unitSchedule,
     serviceImage,
     scheduledBoundsIgnoreChanges,
+    ANYWHERE,
+    serviceDataRules,
 } from "../model";
 import { AWS_PROFILE } from "./profile";
 import { SCALABLE_TARGET_BOUNDS, scheduledActions } from "./scaling-rule";
@@ -42,9 +44,10 @@ import { AWS_NAME_LIMITS, awsName } from "./profile";
  * What the serverless tier reads of the stack spec: the name prefix (task families), the app port,
  * the services (images, sizes, task bounds), the app group's health check grace period and floor
  * (an event's need is sized against it), the scaling and alarm thresholds, the events and peaks
- * it is scheduled for, and the compute (which scheduled-action quota applies, awsEventLimit).
+ * it is scheduled for, the compute (which scheduled-action quota applies, awsEventLimit) and the
+ * queue (whether the services that publish get the Kafka ports, serviceDataRules).
  */
-export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "compute" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks">;
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "compute" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks" | "queue">;
 
 /** Inputs of ServerlessServices on AWS (ECS on Fargate). Every field is required. */
 export interface ServerlessServicesArgs {
@@ -53,8 +56,14 @@ export interface ServerlessServicesArgs {
     readonly region: RegionSpec;
     /** One private subnet per zone: the tasks spread over all of them. */
     readonly privateSubnetIds: pulumi.Input<string>[];
-    /** The app security group (the app port from the load balancer only; the data tier admits it). */
-    readonly securityGroupId: pulumi.Input<string>;
+    /** The VPC: each service's security group is created in it. */
+    readonly vpcId: pulumi.Input<string>;
+    /**
+     * The security groups of the region's tiers: `lb` (the load balancer's: each service's group
+     * admits it on the app port, and it may send there) and `data` (the data tier's: it admits each
+     * service's group on that service's ports only, serviceDataRules).
+     */
+    readonly securityGroupIds: { readonly lb: pulumi.Input<string>; readonly data: pulumi.Input<string> };
     /** Target group (type ip) of each service's route. */
     readonly targetGroupArns: Readonly<Record<ServiceName, pulumi.Input<string>>>;
     /**
@@ -177,7 +186,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     launchType: "FARGATE",
                     platformVersion: "LATEST",
                     desiredCount: unit.minInstances,
-                    networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [args.securityGroupId], assignPublicIp: false },
+                    networkConfiguration: { subnets: args.privateSubnetIds, securityGroups: [this.serviceSecurityGroup(name, unit.service, args).id], assignPublicIp: false },
                     loadBalancers: [{ targetGroupArn: args.targetGroupArns[unit.service], containerName: container, containerPort: spec.appPort }],
                     healthCheckGracePeriodSeconds: spec.app.healthCheckGracePeriodSeconds,
                     deploymentCircuitBreaker: { enable: true, rollback: true },
@@ -206,6 +215,31 @@ export class ServerlessServices extends pulumi.ComponentResource {
         this.clusterName = cluster.name;
         this.serviceNames = { user: nameOf("user"), product: nameOf("product"), order: nameOf("order"), interaction: nameOf("interaction") };
         this.registerOutputs({ clusterName: this.clusterName });
+    }
+
+    /**
+     * The security group of one service's tasks (least access, serviceDataRules): the app port from
+     * the load balancer only; the data tier admits it on the ports the service uses and no others
+     * (the interaction service reaches no MySQL); outbound through NAT (image pulls, AWS APIs).
+     * A group created by the provider has no egress rule ("Terraform will remove this default
+     * rule", aws_security_group), so each direction is declared.
+     */
+    private serviceSecurityGroup(name: string, service: ServiceName, args: ServerlessServicesArgs): aws.ec2.SecurityGroup {
+        const { spec, tags } = args;
+        const base = `${name}-${service}-sg`;
+        const sg = new aws.ec2.SecurityGroup(base, { name: `${name}-${service}`, description: `live-commerce ${service} service tasks`, vpcId: args.vpcId, revokeRulesOnDelete: true, tags: { ...tags, Name: `${name}-${service}`, service } }, { parent: this });
+        const app = { ipProtocol: "tcp", fromPort: spec.appPort, toPort: spec.appPort, tags };
+        new aws.vpc.SecurityGroupIngressRule(`${base}-from-lb`, { ...app, securityGroupId: sg.id, referencedSecurityGroupId: args.securityGroupIds.lb, description: "app traffic from the load balancer" }, { parent: this });
+        new aws.vpc.SecurityGroupEgressRule(`${base}-lb-egress`, { ...app, securityGroupId: args.securityGroupIds.lb, referencedSecurityGroupId: sg.id, description: `to the ${service} service` }, { parent: this });
+        new aws.vpc.SecurityGroupEgressRule(`${base}-egress-all`, { securityGroupId: sg.id, ipProtocol: "-1", cidrIpv4: ANYWHERE, description: "outbound through NAT", tags }, { parent: this });
+        for (const rule of serviceDataRules(spec, service)) {
+            new aws.vpc.SecurityGroupIngressRule(
+                `${base}-data-${rule.fromPort}`,
+                { securityGroupId: args.securityGroupIds.data, ipProtocol: "tcp", fromPort: rule.fromPort, toPort: rule.toPort, referencedSecurityGroupId: sg.id, description: rule.description, tags },
+                { parent: this },
+            );
+        }
+        return sg;
     }
 
     /**

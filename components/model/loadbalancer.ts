@@ -35,6 +35,37 @@ export const DYNAMIC_PATHS: readonly string[] = [API_PATH, ...ROUTES.filter((r) 
 /** Idle timeout for listeners carrying WebSocket traffic (clients ping every 30 s; 10 minutes tolerates lulls). */
 export const WEBSOCKET_IDLE_TIMEOUT_SECONDS = 600;
 
+/**
+ * Seconds between the WebSocket pings of the app image contract (docs/METRICS.md): the interaction
+ * service pings each open WebSocket this often unless its environment sets WEBSOCKET_PING_ENV.
+ */
+export const WEBSOCKET_PING_INTERVAL_SECONDS = 30;
+
+/** The environment variable that sets the interaction service's WebSocket ping interval in seconds (an integer). */
+export const WEBSOCKET_PING_ENV = "WS_PING_INTERVAL_SECONDS";
+
+/**
+ * The WebSocket ping interval (seconds) that keeps a connection open through a listener closing
+ * connections idle for `idleTimeoutSeconds`: at most half of it (one ping may be lost and the next
+ * still arrives in time), never more than the contract's WEBSOCKET_PING_INTERVAL_SECONDS, at least 1.
+ * A ping frame is payload on the connection, so the load balancer counts it as traffic.
+ * Errors: a timeout that is not a positive number.
+ */
+export function websocketPingSeconds(idleTimeoutSeconds: number): number {
+    if (!(idleTimeoutSeconds > 0)) throw new Error(`websocketPingSeconds: idleTimeoutSeconds must be a positive number of seconds (got ${idleTimeoutSeconds})`);
+    return Math.max(1, Math.min(WEBSOCKET_PING_INTERVAL_SECONDS, Math.floor(idleTimeoutSeconds / 2)));
+}
+
+/**
+ * Whether an open WebSocket survives a lull: true when the pings (every `pingSeconds`) arrive
+ * before the listener's idle timeout closes the connection, else the reason (both numbers named).
+ * `idleFrom` says where the timeout comes from (the listener's setting or the load balancer's default).
+ */
+export function websocketIdleVerdict(idleTimeoutSeconds: number, pingSeconds: number, idleFrom: string): true | string {
+    if (pingSeconds < idleTimeoutSeconds) return true;
+    return `the listener closes a connection idle for ${idleTimeoutSeconds} s (${idleFrom}) and the interaction service pings every ${pingSeconds} s: open WebSockets drop in every lull longer than ${idleTimeoutSeconds} s`;
+}
+
 export interface HealthCheck {
     readonly path: string;
     readonly intervalSeconds: number;

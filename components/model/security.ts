@@ -1,7 +1,8 @@
 // Which tier may talk to which, on which port: one cloud-neutral table both clouds translate.
 
 import { NODE_PORT_RANGE } from "./flows";
-import { StackSpec } from "./types";
+import { SERVICE_DATA_ACCESS } from "./kubernetes-addons";
+import { ServiceName, StackSpec } from "./types";
 
 export const SECURITY_ROLES = ["lb", "app", "data"] as const;
 /** lb: the internet-facing load balancer; app: app servers and Kubernetes nodes; data: databases, caches, queues. */
@@ -52,6 +53,37 @@ export function ingressRules(spec: Pick<StackSpec, "adminCidrs" | "appPort" | "k
         rules.push({ role: "data", fromPort: DATA_PORTS.kafka.from, toPort: DATA_PORTS.kafka.to, source: fromApp, description: "Kafka from the app tier" });
     }
     return rules;
+}
+
+/**
+ * The business services that publish to the queue: order (the `orders` topic) and interaction
+ * (`interactions`: likes and comments), the two topics of the presets (`queue.topics`); user and
+ * product publish nothing.
+ */
+export const SERVICE_QUEUE_ACCESS: Readonly<Record<ServiceName, boolean>> = { user: false, product: false, order: true, interaction: true };
+
+/** A TCP port range of the data tier one business service may reach. */
+export interface ServiceDataRule {
+    readonly fromPort: number;
+    readonly toPort: number;
+    /** What the range serves, "MySQL from the order service". */
+    readonly description: string;
+}
+
+/**
+ * The data-tier ports one business service may reach when it runs in a security group of its own
+ * (compute serverless on AWS): MySQL when it uses the database and Redis when it uses the cache
+ * (SERVICE_DATA_ACCESS), Kafka when the stack has a queue and the service publishes to it
+ * (SERVICE_QUEUE_ACCESS). The data tier's security group admits each service's group on exactly
+ * these: the interaction service reaches no MySQL.
+ */
+export function serviceDataRules(spec: Pick<StackSpec, "queue">, service: ServiceName): ServiceDataRule[] {
+    const access = SERVICE_DATA_ACCESS[service];
+    return [
+        ...(access.database ? [{ fromPort: DATA_PORTS.mysql, toPort: DATA_PORTS.mysql, description: `MySQL from the ${service} service` }] : []),
+        ...(access.cache ? [{ fromPort: DATA_PORTS.redis, toPort: DATA_PORTS.redis, description: `Redis from the ${service} service` }] : []),
+        ...(spec.queue.enabled && SERVICE_QUEUE_ACCESS[service] ? [{ fromPort: DATA_PORTS.kafka.from, toPort: DATA_PORTS.kafka.to, description: `Kafka from the ${service} service` }] : []),
+    ];
 }
 
 /** Alibaba Cloud port range syntax "from/to". */

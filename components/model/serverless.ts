@@ -357,7 +357,11 @@ export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "e
  * Transaction resumption: `hot_replica_mode` "ON" on the node subscript `db_node_id` "1" (the first
  * read-only node, which always runs) turns it into a hot replica; the provider applies it with
  * ModifyDBNodeHotReplicaMode (DBClusterId, DBNodeId, HotReplicaMode ON/OFF;
- * resource_alicloud_polardb_cluster.go, `d.HasChange("hot_replica_mode")`). PolarDB, "Failover
+ * resource_alicloud_polardb_cluster.go, `d.HasChange("hot_replica_mode")`) only when it updates an
+ * existing cluster: the API takes no hot replica at creation ("You cannot directly set hot replica
+ * nodes when you create a cluster", PolarDB "Configure hot replica nodes") and the provider's
+ * Update returns for a new resource before that step, so a new stack gets the hot replica from its
+ * second `pulumi up` (policies/conformance/applied-on-update.ts, docs/UPGRADING.md). PolarDB, "Failover
  * with hot replica": hot replica read-only nodes speed up failover and "implement transaction
  * status preservation", PolarProxy keeping connections and transactions across the switchover.
  * The hot replica alone does not resume transactions: "The transaction status preservation feature

@@ -6,7 +6,7 @@
 // @pulumi/alicloud 3.108.0, provider ~v1.294) and terraform-provider-aws (bridged by @pulumi/aws
 // 7.48.0, provider v6.66). Property paths are the Pulumi input names (camelCase), nested blocks
 // joined by dots. A property not listed here is treated as updatable in place; the database types
-// other than RDS on Alibaba Cloud (PolarDB, AWS RDS and Aurora), object storage buckets and the
+// other than RDS and PolarDB's serverless type on Alibaba Cloud (AWS RDS and Aurora), object storage buckets and the
 // Aurora cluster instances list none yet: the
 // stage layouts never change their identifying properties (names carry no stage, engines are pinned
 // in the stack file), and their rules are to be read from the provider before one is relied on.
@@ -19,6 +19,8 @@ export interface ReplaceRule {
     readonly property: string;
     /** Where the replace-on-change flag was read. */
     readonly source: string;
+    /** The upgrade guide section (`docs/<file>.md#<anchor>`) that makes this change without losing data, where there is one. */
+    readonly guide?: string;
 }
 
 export interface ResourceRules {
@@ -40,6 +42,16 @@ const EKS_NODE_GROUP = "terraform-provider-aws internal/service/eks/node_group.g
 const ELASTICACHE_GROUP = "terraform-provider-aws internal/service/elasticache/replication_group.go";
 const EKS_CLUSTER = "terraform-provider-aws internal/service/eks/cluster.go";
 const RDS_GLOBAL = "terraform-provider-aws internal/service/rds/global_cluster.go";
+// `serverless_type` is not ForceNew, yet it has no Update path: buildPolarDBCreateRequest sends
+// ServerlessType (with ScaleMin/ScaleMax/ScaleRoNum*) only to CreateDBCluster, and
+// resourceAlicloudPolarDBClusterUpdate has no `d.HasChange("serverless_type")` branch (an existing
+// provisioned cluster becomes serverless only as SteadyServerless, `serverless_steady_switch` ->
+// EnableDBClusterServerless). A provisioned -> AgileServerless change would be an update that
+// cannot apply, so the program declares `replaceOnChanges: ["serverlessType"]` on the cluster
+// (components/alicloud/database.ts, POLARDB_REPLACE_ON_CHANGES) and the preview shows the replace.
+const POLARDB_CLUSTER = "terraform-provider-alicloud alicloud/resource_alicloud_polardb_cluster.go (no Update for serverless_type; replaceOnChanges in components/alicloud/database.ts)";
+// ForceNew: port, protocol, protocol_version, target_type, vpc_id, name, name_prefix, ip_address_type.
+const ELB_TARGET_GROUP = "terraform-provider-aws internal/service/elbv2/target_group.go";
 
 function rules(source: string, ...properties: string[]): ReplaceRule[] {
     return properties.map((property) => ({ property, source }));
@@ -65,7 +77,7 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
     "alicloud:rds/instance:Instance": { stateful: "database", replaceOn: rules(RDS_INSTANCE, "engine", "zoneId", "vswitchId", "zoneIdSlaveA", "zoneIdSlaveB", "dbTimeZone") },
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance": { stateful: "database", replaceOn: [] },
     "alicloud:rds/database:Database": { stateful: "database", replaceOn: [] },
-    "alicloud:polardb/cluster:Cluster": { stateful: "database", replaceOn: [] },
+    "alicloud:polardb/cluster:Cluster": { stateful: "database", replaceOn: [{ property: "serverlessType", source: POLARDB_CLUSTER, guide: "docs/UPGRADING.md#compute-kubernetes-or-vm-to-serverless" }] },
     "alicloud:polardb/database:Database": { stateful: "database", replaceOn: [] },
     "alicloud:oss/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
     // `vswitchIds` (control plane vSwitches) updates in place; a zone added later does not replace the cluster.
@@ -125,6 +137,11 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
         ),
     },
     "aws:s3/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
+    // Holds nothing: a replace recreates it (and the listener rules forward to the new ARN).
+    "aws:lb/targetGroup:TargetGroup": {
+        stateful: null,
+        replaceOn: rules(ELB_TARGET_GROUP, "port", "protocol", "protocolVersion", "targetType", "vpcId", "name", "namePrefix", "ipAddressType"),
+    },
     "aws:s3/bucketV2:BucketV2": { stateful: "bucket", replaceOn: [] },
     // `vpcConfig.subnetIds` updates in place (a zone added later does not replace the cluster).
     "aws:eks/cluster:Cluster": {

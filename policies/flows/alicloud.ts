@@ -14,6 +14,9 @@ import {
     REDIS_PASSWORD_ENV,
     RENDITIONS,
     ROUTES,
+    WEBSOCKET_PING_ENV,
+    WEBSOCKET_PING_INTERVAL_SECONDS,
+    websocketIdleVerdict,
     ROUTE_SERVICE,
     RouteName,
     SERVICE_NAMES,
@@ -25,6 +28,7 @@ import {
     ORDERS_TOPIC,
 } from "../../components/model";
 import { PUBLISH_ACTION } from "../../components/alicloud/metrics";
+import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/alicloud/profile";
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
@@ -331,12 +335,15 @@ function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): strin
 
 /** From the ALB's HTTPS listener (or the SAE ingress on it) for requests carrying `host` to the targets that answer the route. */
 function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route: RouteName, patterns: readonly string[], host: string, lbCidrs: readonly string[]): Targets {
+    const longLived = ROUTES.find((x) => x.name === route)?.longLived === true;
     const saeIngress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
-    if (g.ofType(T.saeApp, region).length > 0) return saeTargets(g, w, region, alb, saeIngress, host, patterns, lbCidrs);
+    if (g.ofType(T.saeApp, region).length > 0) return saeTargets(g, w, region, alb, saeIngress, host, patterns, lbCidrs, longLived);
     const https = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener", `${alb.name} has no HTTPS listener`);
     const listener = https ?? alb;
     w.hop(listener, `certificate for ${host}`, certificateVerdict(alb, at(listener.inputs, "certificates.certificateId"), host, "the HTTPS listener has no certificate (set tls.certificateId): it cannot be created"));
+    // The app servers and pods ping at the contract's interval (they set no WEBSOCKET_PING_ENV).
+    if (longLived) websocketIdleHop(w, listener, num(listener.inputs.idleTimeout), WEBSOCKET_PING_INTERVAL_SECONDS);
     let router: FlowResource = listener;
     let groupId: unknown;
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
@@ -404,13 +411,33 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
 }
 
 /**
+ * An open WebSocket survives lulls: the listener's idle timeout (`idleTimeout`, or ALB's default
+ * ALB_DEFAULT_IDLE_TIMEOUT_SECONDS when unset) is longer than the service's ping interval
+ * (websocketIdleVerdict).
+ */
+function websocketIdleHop(w: Walk, resource: FlowResource, idleTimeout: number | undefined, pingSeconds: number): void {
+    const idle = idleTimeout ?? ALB_DEFAULT_IDLE_TIMEOUT_SECONDS;
+    const from = idleTimeout === undefined ? "ALB's default: the listener sets no idle timeout" : "the listener's idleTimeout";
+    w.hop(resource, `WebSockets stay open: pings every ${pingSeconds} s within the ${idle} s idle timeout`, websocketIdleVerdict(idle, pingSeconds, from));
+}
+
+/** The ping interval an SAE application's envs set (WEBSOCKET_PING_ENV), else the contract's WEBSOCKET_PING_INTERVAL_SECONDS; undefined when the envs are unknown (a first preview). */
+function saePingSeconds(app: FlowResource): number | undefined {
+    const envs = saeEnvs(app);
+    if (envs === null) return undefined;
+    const set = envs.find((e) => e.name === WEBSOCKET_PING_ENV);
+    const value = set === undefined ? undefined : Number(set.value);
+    return value !== undefined && Number.isInteger(value) && value > 0 ? value : WEBSOCKET_PING_INTERVAL_SECONDS;
+}
+
+/**
  * The serverless tier's request path: the SAE ingress (alicloud_sae_ingress with
  * `load_balance_type = "alb"`) creates the HTTPS listener on the region's ALB and one forwarding rule
  * per `rules` entry (domain + path prefix -> application and container port; `default_rule` for the
  * rest: terraform-provider-alicloud docs r/sae_ingress). Each rule reaches the application on the
  * port its readiness probe checks, and the application's security group admits the ALB's vSwitches.
  */
-function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[]): Targets {
+function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, ingress: FlowResource | undefined, host: string, patterns: readonly string[], lbCidrs: readonly string[], longLived: boolean): Targets {
     const i = ingress ?? w.absent(g.ofType(T.alb, region)[0], "HTTPS listener", `no SAE ingress on the ALB in ${region}: nothing listens for HTTPS`);
     w.hop(i, "HTTPS listener on 443 (SAE ingress)", i.inputs.listenerProtocol === "HTTPS" && num(i.inputs.listenerPort) === 443 ? true : `${i.name} listens on ${String(i.inputs.listenerProtocol)} ${String(i.inputs.listenerPort)}, not HTTPS 443`);
     w.hop(i, `certificate for ${host}`, certificateVerdict(alb, i.inputs.certIds, host, "the SAE ingress has no certificate (set tls.certificateId): its HTTPS listener cannot be created"));
@@ -421,6 +448,12 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     const r = rule ?? {};
     const port = num(r.containerPort) ?? 0;
     const app = w.follow(i, `${patterns.length === 0 ? "default rule" : patterns.join(" ")} -> application on ${port}`, g.ref(i, patterns.length === 0 ? "defaultRule" : "rules", r.appId, T.saeApp), "routes to no SAE application the stack declares");
+    if (longLived) {
+        // The ingress's listener keeps ALB's default idle timeout: alicloud_sae_ingress has no idle timeout (sae/ingress.d.ts).
+        const ping = saePingSeconds(app);
+        if (ping === undefined) w.hop(app, "WebSocket ping interval", undetermined("envs"));
+        else websocketIdleHop(w, i, undefined, ping);
+    }
     const probePath = str(at(app.inputs, "readinessV2.httpGet.path"));
     const probePort = num(at(app.inputs, "readinessV2.httpGet.port"));
     w.hop(app, `instances answer ${probePath ?? "a readiness probe"} on ${port}`, probePath !== undefined && probePort === port ? true : `${app.name} probes ${probePath ?? "nothing"} on ${String(probePort)}, the ingress sends to ${port}`);

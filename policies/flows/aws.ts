@@ -10,6 +10,8 @@ import {
     FlowKey,
     POD_CONNECTIONS_SERIES,
     ROUTES,
+    WEBSOCKET_PING_INTERVAL_SECONDS,
+    websocketIdleVerdict,
     ROUTE_SERVICE,
     RouteName,
     ServiceAccountRef,
@@ -18,6 +20,7 @@ import {
     ORDERS_TOPIC,
 } from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
+import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/aws/profile";
 import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { MANAGED_POLICY } from "../../components/aws/cdn";
 import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, READ_SECRET_ACTION, TASK_EXECUTION_POLICY_DOCUMENT, TASK_EXECUTION_POLICY_NAME, isPrivateEcrImage, secretArnOf } from "../../components/aws/identity";
@@ -328,6 +331,14 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     const https = g.ofType(T.listener, region).find((l) => l.inputs.protocol === "HTTPS" && num(l.inputs.port) === 443 && found(g.ref(l, "loadBalancerArn", l.inputs.loadBalancerArn, T.lb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener on 443", `${alb.name} has no HTTPS listener on 443`);
     const listener = https ?? alb;
+    if (ROUTES.find((x) => x.name === route)?.longLived === true) {
+        // The idle timeout of an application load balancer is the load balancer's attribute (aws_lb
+        // `idle_timeout`); the app servers, pods and tasks ping at the contract's interval.
+        const idle = num(alb.inputs.idleTimeout);
+        const from = idle === undefined ? "the load balancer's default: idleTimeout unset" : "the load balancer's idleTimeout";
+        const seconds = idle ?? ALB_DEFAULT_IDLE_TIMEOUT_SECONDS;
+        w.hop(alb, `WebSockets stay open: pings every ${WEBSOCKET_PING_INTERVAL_SECONDS} s within the ${seconds} s idle timeout`, websocketIdleVerdict(seconds, WEBSOCKET_PING_INTERVAL_SECONDS, from));
+    }
     const cert = certificateNames(g, listener);
     const uncovered = entry.names.filter((n) => !coversName(cert.names, n));
     w.hop(

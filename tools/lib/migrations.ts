@@ -23,6 +23,8 @@ interface MigrationRule extends Migration {
     readonly successor?: string;
     /** delete: the successor sits under the parent whose name is the resource's parent's name plus this suffix (instead of the same parent). */
     readonly successorParentSuffix?: string;
+    /** delete: the successor may sit anywhere in the head plan (another tier's component of the same stack). */
+    readonly successorAnywhere?: boolean;
     /** The migration covers only a resource whose base inputs hold these values (e.g. a global database secondary). */
     readonly baseInputs?: Readonly<Record<string, string>>;
     /** ...or, instead, has a value set at this input. */
@@ -63,6 +65,12 @@ const SECONDARY_TO_PARTITION = {
     summary: "the secondary outside the residency boundary is detached from the global database and released (its data is a copy of the boundary's); the region's own cluster for its own users is new",
 };
 
+const CLUSTER_TO_SERVERLESS = {
+    id: "compute-kubernetes-to-serverless",
+    doc: `${UPGRADING}#compute-kubernetes-or-vm-to-serverless`,
+    summary: "the cluster runs only the stateless services, which the serverless applications take over (their data is in the database, cache and queue, kept); the HTTPS listener goes first on Alibaba Cloud",
+};
+
 export const MIGRATIONS: readonly MigrationRule[] = [
     { ...RDS_TO_POLARDB, type: "alicloud:rds/instance:Instance", op: "delete", successor: "alicloud:polardb/cluster:Cluster" },
     { ...RDS_TO_POLARDB, type: "alicloud:rds/database:Database", op: "delete", successor: "alicloud:polardb/database:Database" },
@@ -76,6 +84,11 @@ export const MIGRATIONS: readonly MigrationRule[] = [
     { ...SECONDARY_TO_PARTITION, type: "alicloud:polardb/cluster:Cluster", op: "delete", successor: "alicloud:polardb/cluster:Cluster", successorParentSuffix: "-partition", baseInputs: { creationOption: "CreateGdnStandby" } },
     { ...SECONDARY_TO_PARTITION, type: "aws:rds/cluster:Cluster", op: "delete", successor: "aws:rds/cluster:Cluster", successorParentSuffix: "-partition", baseInputSet: "globalClusterIdentifier" },
     { ...SECONDARY_TO_PARTITION, type: "aws:rds/clusterInstance:ClusterInstance", op: "delete", successor: "aws:rds/cluster:Cluster", successorParentSuffix: "-partition" },
+    // compute kubernetes -> serverless: the cluster and its node pools go when the stack declares the serverless services.
+    { ...CLUSTER_TO_SERVERLESS, type: "alicloud:cs/managedKubernetes:ManagedKubernetes", op: "delete", successor: "alicloud:sae/application:Application", successorAnywhere: true },
+    { ...CLUSTER_TO_SERVERLESS, type: "alicloud:cs/nodePool:NodePool", op: "delete", successor: "alicloud:sae/application:Application", successorAnywhere: true },
+    { ...CLUSTER_TO_SERVERLESS, type: "aws:eks/cluster:Cluster", op: "delete", successor: "aws:ecs/service:Service", successorAnywhere: true },
+    { ...CLUSTER_TO_SERVERLESS, type: "aws:eks/nodeGroup:NodeGroup", op: "delete", successor: "aws:ecs/service:Service", successorAnywhere: true },
 ];
 
 function parentName(parentUrn: string | null): string {
@@ -100,7 +113,7 @@ export function migrationFor(
         (m) =>
             m.type === resource.type &&
             m.op === op &&
-            (m.successor === undefined || head.some((h) => h.type === m.successor && parentName(h.parent) === `${parentName(resource.parent)}${m.successorParentSuffix ?? ""}`)) &&
+            (m.successor === undefined || head.some((h) => h.type === m.successor && (m.successorAnywhere === true || parentName(h.parent) === `${parentName(resource.parent)}${m.successorParentSuffix ?? ""}`))) &&
             Object.entries(m.baseInputs ?? {}).every(([k, v]) => baseInputs[k] === v) &&
             (m.baseInputSet === undefined || (baseInputs[m.baseInputSet] !== undefined && baseInputs[m.baseInputSet] !== "")) &&
             (m.properties === undefined || replacing.every((p) => m.properties?.includes(p))) &&

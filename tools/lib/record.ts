@@ -59,6 +59,8 @@ export interface PlannedResource {
     readonly dependencies?: readonly string[];
     /** The properties the `ignoreChanges` option names, as given. Absent when there are none. */
     readonly ignoreChanges?: readonly string[];
+    /** The properties the `replaceOnChanges` option names, as given: a change of one replaces the resource. Absent when there are none. */
+    readonly replaceOnChanges?: readonly string[];
 }
 
 export interface Plan {
@@ -238,7 +240,7 @@ export interface PlanOptions {
 }
 
 /** Each registration's property dependencies (input property -> URNs), all its dependencies and its ignoreChanges, by `type::name`. */
-export type DependencyLog = Map<string, { readonly properties: Record<string, string[]>; readonly all: string[]; readonly ignoreChanges: string[] }>;
+export type DependencyLog = Map<string, { readonly properties: Record<string, string[]>; readonly all: string[]; readonly ignoreChanges: string[]; readonly replaceOnChanges: string[] }>;
 
 /** The dependencies a RegisterResourceRequest carries, sorted and without duplicates. */
 function dependenciesOf(req: RegisterResourceRequest): Record<string, string[]> {
@@ -250,10 +252,14 @@ function dependenciesOf(req: RegisterResourceRequest): Record<string, string[]> 
     return deps;
 }
 
-/** The `dependencies` and `ignoreChanges` fields of a planned resource: present only when not empty. */
-function dependencyFields(logged: { readonly all: string[]; readonly ignoreChanges: string[] } | undefined): { dependencies?: string[]; ignoreChanges?: string[] } {
+/** The `dependencies`, `ignoreChanges` and `replaceOnChanges` fields of a planned resource: present only when not empty. */
+function dependencyFields(logged: { readonly all: string[]; readonly ignoreChanges: string[]; readonly replaceOnChanges: string[] } | undefined): { dependencies?: string[]; ignoreChanges?: string[]; replaceOnChanges?: string[] } {
     if (logged === undefined) return {};
-    return { ...(logged.all.length > 0 ? { dependencies: logged.all } : {}), ...(logged.ignoreChanges.length > 0 ? { ignoreChanges: logged.ignoreChanges } : {}) };
+    return {
+        ...(logged.all.length > 0 ? { dependencies: logged.all } : {}),
+        ...(logged.ignoreChanges.length > 0 ? { ignoreChanges: logged.ignoreChanges } : {}),
+        ...(logged.replaceOnChanges.length > 0 ? { replaceOnChanges: logged.replaceOnChanges } : {}),
+    };
 }
 
 /**
@@ -267,7 +273,7 @@ async function setGraphMocks(mocks: pulumi.runtime.Mocks, project: string, stack
     const installed = getMonitor();
     if (!(installed instanceof MockMonitor)) throw new Error("setMocks did not install a MockMonitor");
     answerRegistrations(installed, mocks, (req) =>
-        log.set(`${req.getType()}::${req.getName()}`, { properties: dependenciesOf(req), all: [...new Set(req.getDependenciesList())].sort(), ignoreChanges: req.getIgnorechangesList() }),
+        log.set(`${req.getType()}::${req.getName()}`, { properties: dependenciesOf(req), all: [...new Set(req.getDependenciesList())].sort(), ignoreChanges: req.getIgnorechangesList(), replaceOnChanges: req.getReplaceonchangesList() }),
     );
     return log;
 }

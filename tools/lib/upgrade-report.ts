@@ -33,6 +33,9 @@ export function renderUpgradeText(report: UpgradeReport): string {
         const props = c.properties.length > 0 ? `  ${c.properties.map(propertyText).join(", ")}` : "";
         lines.push(`  ${c.op.padEnd(7)} ${c.type} ${c.name}${state}${props}`);
         if (c.migration !== null) lines.push(`          migration: ${c.migration.doc} (${c.migration.summary})`);
+        if (c.secondUp.length > 0) lines.push(`          applied by the second pulumi up (the provider sets it on update only): ${c.secondUp.join(", ")}`);
+        const guides = [...new Set(c.properties.flatMap((p) => (p.replaces && p.guide !== null ? [p.guide] : [])))];
+        if (c.migration === null && c.stateful && c.op === "replace" && guides.length > 0) lines.push(`          refused: no in-place path; see ${guides.join(", ")}`);
     }
     lines.push(
         report.undocumented.length === 0

@@ -4,6 +4,7 @@
 // resource keeps its data.
 
 import { ReplaceRule, StatefulKind, rulesFor } from "../../policies/conformance/replace-on-change";
+import { deferredSettings } from "../../policies/conformance/applied-on-update";
 import { isRecord } from "../../policies/lib/values";
 import { Migration, migrationFor } from "./migrations";
 import { PlannedResource } from "./record";
@@ -12,7 +13,10 @@ export const CHANGE_OPS = ["same", "update", "replace", "create", "delete"] as c
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
 /** The fields of a planned (or exported) resource the comparison reads. */
-export type UpgradeResource = Pick<PlannedResource, "urn" | "type" | "name" | "parent" | "custom" | "inputs" | "retainOnDelete">;
+export type UpgradeResource = Pick<PlannedResource, "urn" | "type" | "name" | "parent" | "custom" | "inputs" | "retainOnDelete" | "replaceOnChanges">;
+
+/** Where a replace named by the program's own `replaceOnChanges` option comes from. */
+export const PROGRAM_REPLACE_SOURCE = "the program's replaceOnChanges resource option";
 
 export interface ChangedProperty {
     /** Input property path (Pulumi names, nested blocks joined by "."). */
@@ -21,6 +25,8 @@ export interface ChangedProperty {
     readonly replaces: boolean;
     /** Where the replace-on-change flag was read; null for an in-place property. */
     readonly source: string | null;
+    /** The guide section that says how to make this change without losing data, when the rule names one. */
+    readonly guide: string | null;
 }
 
 /**
@@ -45,6 +51,11 @@ export interface UpgradeChange {
     /** The documented migration of a stateful replace or delete, if any. */
     readonly migration: Migration | null;
     readonly survival: Survival | null;
+    /**
+     * Properties of a created resource its provider applies only on a later update
+     * (policies/conformance/applied-on-update.ts): the second `pulumi up` applies them. Empty for other ops.
+     */
+    readonly secondUp: readonly string[];
 }
 
 export interface UpgradeReport {
@@ -89,18 +100,21 @@ function differs(a: unknown, b: unknown): boolean {
 
 /**
  * The changed input properties of a resource present in both plans: every top-level input that
- * differs, plus each replace-on-change rule (top-level or nested) whose value differs.
+ * differs, plus each replace-on-change rule (top-level or nested) whose value differs. The rules
+ * are the provider's (rulesFor) and the properties the program names in the resource's
+ * `replaceOnChanges` option (`programReplaces`, PROGRAM_REPLACE_SOURCE) the table does not list.
  */
-export function changedProperties(type: string, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): ChangedProperty[] {
-    const rules: readonly ReplaceRule[] = rulesFor(type).replaceOn;
+export function changedProperties(type: string, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>, programReplaces: readonly string[] = []): ChangedProperty[] {
+    const provider = rulesFor(type).replaceOn;
+    const rules: readonly ReplaceRule[] = [...provider, ...programReplaces.filter((p) => !provider.some((r) => r.property === p)).map((property) => ({ property, source: PROGRAM_REPLACE_SOURCE }))];
     const replacing = rules.filter((r) => differs(valueAt(before, r.property), valueAt(after, r.property)));
     const replacingTop = new Set(replacing.map((r) => r.property));
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     const inPlace = keys.filter((k) => !replacingTop.has(k) && differs(before[k], after[k]));
     return [
-        ...replacing.map((r): ChangedProperty => ({ name: r.property, replaces: true, source: r.source })),
+        ...replacing.map((r): ChangedProperty => ({ name: r.property, replaces: true, source: r.source, guide: r.guide ?? null })),
         // A nested rule that did not fire leaves its block an in-place change.
-        ...inPlace.filter((k) => !replacing.some((r) => r.property.startsWith(`${k}.`))).map((k): ChangedProperty => ({ name: k, replaces: false, source: null })),
+        ...inPlace.filter((k) => !replacing.some((r) => r.property.startsWith(`${k}.`))).map((k): ChangedProperty => ({ name: k, replaces: false, source: null, guide: null })),
     ];
 }
 
@@ -125,7 +139,8 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
         const kind = rulesFor(r.type).stateful;
         const baseInputs = before.get(matchKey(r))?.inputs ?? {};
         const migration = kind !== null && (op === "replace" || op === "delete") ? migrationFor(r, op, properties, [...after.values()], baseInputs) : null;
-        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained) };
+        const secondUp = op === "create" ? deferredSettings(r).map((d) => d.property) : [];
+        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp };
     };
     const changes: UpgradeChange[] = [];
     for (const [key, r] of after) {
@@ -134,7 +149,7 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
             changes.push(change(r, "create", [], false));
             continue;
         }
-        const properties = changedProperties(r.type, old.inputs, r.inputs);
+        const properties = changedProperties(r.type, old.inputs, r.inputs, r.replaceOnChanges ?? []);
         const op: ChangeOp = properties.some((p) => p.replaces) ? "replace" : properties.length > 0 ? "update" : "same";
         changes.push(change(r, op, properties, old.retainOnDelete === true));
     }

@@ -1,0 +1,153 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { APPLIED_ON_UPDATE, deferredSettings } from "../../policies/conformance/applied-on-update";
+import { APPLIED_ON_UPDATE_FINDING, appliedOnUpdateFindings, readBase, upgradeAgainst } from "../../tools/plan";
+import { PlannedResource, planStack } from "../../tools/lib/record";
+import { STACKS_DIR } from "../../tools/lib/stackfiles";
+import { PROGRAM_REPLACE_SOURCE, UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
+import { POLARDB_REPLACE_ON_CHANGES } from "../../components/alicloud/database";
+import { rulesFor } from "../../policies/conformance/replace-on-change";
+import { renderUpgradeText } from "../../tools/lib/upgrade-report";
+import { shippedPlan } from "../support/shipped";
+
+const POLARDB = "alicloud:polardb/cluster:Cluster";
+const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
+
+function res(stack: string, type: string, name: string, inputs: Record<string, unknown>): PlannedResource {
+    return { urn: `urn:pulumi:${stack}::live-commerce::${type}::${name}`, type, name, parent: null, custom: true, provider: null, inputs };
+}
+
+function changesOf(report: UpgradeReport, type: string): UpgradeChange[] {
+    return report.changes.filter((c) => c.type === type);
+}
+
+/** `plan --base`: the base plan written to a file and read back as the CLI does, compared with the head plan. */
+async function againstBase(baseStack: string, headStack: string): Promise<UpgradeReport> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-switch-"));
+    const file = path.join(dir, `${baseStack}.json`);
+    fs.writeFileSync(file, JSON.stringify(await shippedPlan(baseStack)));
+    return upgradeAgainst(await shippedPlan(headStack), await readBase(file), file);
+}
+
+describe("compute switches in the change preview (plan --base)", () => {
+    const names = { base: "a", head: "b" };
+
+    it("a provisioned PolarDB cluster turned AgileServerless is a refused replace that points at the guide, not an in-place update", () => {
+        const before = res("a", POLARDB, "db-polardb", { dbNodeClass: "polar.mysql.x4.large", dbNodeCount: 2 });
+        const after = res("b", POLARDB, "db-polardb", { dbNodeClass: "polar.mysql.sl.small", serverlessType: "AgileServerless", scaleMin: 1, scaleMax: 8 });
+        const report = diffPlans([before], [after], names);
+        const [c] = report.changes;
+        assert.deepStrictEqual([c.op, c.survival, c.migration], ["replace", "lost", null]);
+        assert.deepStrictEqual(
+            c.properties.filter((p) => p.replaces).map((p) => [p.name, p.guide]),
+            [["serverlessType", "docs/UPGRADING.md#compute-kubernetes-or-vm-to-serverless"]],
+        );
+        assert.deepStrictEqual(report.undocumented.map((u) => u.name), ["db-polardb"]);
+        assert.match(renderUpgradeText(report), /refused: no in-place path; see docs\/UPGRADING\.md#compute-kubernetes-or-vm-to-serverless/);
+        // Only the node class and the bounds of an existing serverless cluster: an in-place update.
+        const resized = diffPlans([after], [{ ...after, inputs: { ...after.inputs, scaleMax: 16 } }], names);
+        assert.deepStrictEqual([resized.changes[0].op, resized.undocumented], ["update", []]);
+    });
+
+    it("a property the program names in replaceOnChanges replaces the resource, with the option as its source", () => {
+        const sg = (description: string) => ({ ...res("x", "alicloud:ecs/securityGroup:SecurityGroup", "sg", { description }), replaceOnChanges: ["description"] });
+        const [c] = diffPlans([sg("a")], [sg("b")], names).changes;
+        assert.deepStrictEqual([c.op, c.properties], ["replace", [{ name: "description", replaces: true, source: PROGRAM_REPLACE_SOURCE, guide: null }]]);
+    });
+
+    it("the program's replaceOnChanges of the PolarDB Serverless cluster is the provider table's rule", async function () {
+        this.timeout(600_000);
+        const cluster = (await shippedPlan("growth-alicloud-serverless")).resources.find((r) => r.type === POLARDB);
+        assert.deepStrictEqual(cluster?.replaceOnChanges, [...POLARDB_REPLACE_ON_CHANGES]);
+        assert.deepStrictEqual(rulesFor(POLARDB).replaceOn.map((r) => r.property), [...POLARDB_REPLACE_ON_CHANGES]);
+    });
+
+    it("a target group's port or target type replaces it (ForceNew), without failing the preview: it holds nothing", () => {
+        const tg = (targetType: string, port: number) => res("x", TARGET_GROUP, "tg-order", { targetType, port, protocol: "HTTP", healthCheck: { path: "/healthz" } });
+        const report = diffPlans([tg("instance", 30080)], [tg("ip", 8080)], names);
+        const [c] = report.changes;
+        assert.deepStrictEqual([c.op, c.stateful, c.properties.filter((p) => p.replaces).map((p) => p.name)], ["replace", false, ["port", "targetType"]]);
+        assert.deepStrictEqual(report.undocumented, []);
+        const [healthOnly] = diffPlans([tg("ip", 8080)], [{ ...tg("ip", 8080), inputs: { ...tg("ip", 8080).inputs, healthCheck: { path: "/ready" } } }], names).changes;
+        assert.strictEqual(healthOnly.op, "update");
+    });
+
+    it("the cluster and node pools of compute kubernetes go by the documented migration only when the serverless services are declared", () => {
+        const cluster = res("a", "alicloud:cs/managedKubernetes:ManagedKubernetes", "k8s-cluster", { clusterSpec: "ack.pro.small" });
+        const app = res("b", "alicloud:sae/application:Application", "sae-order", { appName: "lc-order" });
+        const switched = diffPlans([cluster], [app], names);
+        assert.deepStrictEqual(switched.changes.filter((c) => c.op === "delete").map((c) => [c.survival, c.migration?.id]), [["migrated", "compute-kubernetes-to-serverless"]]);
+        assert.deepStrictEqual(switched.undocumented, []);
+        const dropped = diffPlans([cluster], [], names);
+        assert.deepStrictEqual(dropped.undocumented.map((c) => c.name), ["k8s-cluster"]);
+    });
+
+    it("growth-alicloud -> growth-alicloud-serverless: the PolarDB cluster is refused, not updated in place", async function () {
+        this.timeout(600_000);
+        const report = await againstBase("growth-alicloud", "growth-alicloud-serverless");
+        const clusters = changesOf(report, POLARDB);
+        assert.strictEqual(clusters.length, 1);
+        assert.deepStrictEqual([clusters[0].op, clusters[0].survival, clusters[0].properties.filter((p) => p.replaces).map((p) => p.name)], ["replace", "lost", ["serverlessType"]]);
+        assert.deepStrictEqual(report.undocumented.map((u) => u.type), [POLARDB], "the preview fails on the cluster only");
+    });
+
+    it("the documented path: compute serverless with database.serverless.enabled false keeps the PolarDB cluster as it is", async function () {
+        this.timeout(600_000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-switch-stacks-"));
+        const stack = "growth-alicloud-serverless";
+        const shipped = fs.readFileSync(path.join(STACKS_DIR, `Pulumi.${stack}.yaml`), "utf8");
+        fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), `${shipped.trimEnd()}\n  live-commerce:database:\n    serverless:\n      enabled: false\n`);
+        const baseFile = path.join(dir, "base.json");
+        fs.writeFileSync(baseFile, JSON.stringify(await shippedPlan("growth-alicloud")));
+        const report = upgradeAgainst(await planStack(stack, dir), await readBase(baseFile), baseFile);
+        assert.deepStrictEqual(changesOf(report, POLARDB).map((c) => [c.op, c.survival]), [["same", "kept"]]);
+        assert.deepStrictEqual(report.undocumented, []);
+    });
+
+    it("growth-aws -> growth-aws-serverless: the /order target group (kept by name) is replaced for its targetType (instance -> ip) and port; Aurora stays in place", async function () {
+        this.timeout(600_000);
+        const report = await againstBase("growth-aws", "growth-aws-serverless");
+        const kept = changesOf(report, TARGET_GROUP).filter((c) => c.op !== "create" && c.op !== "delete");
+        assert.deepStrictEqual(
+            kept.map((g) => [g.name, g.op, g.properties.filter((p) => p.replaces).map((p) => p.name)]),
+            [["lc-us-east-1-lb-tg-order", "replace", ["port", "targetType"]]],
+        );
+        for (const c of report.changes.filter((x) => x.type === "aws:rds/cluster:Cluster" || x.type === "aws:rds/clusterInstance:ClusterInstance")) {
+            assert.ok(c.op === "same" || c.op === "update" || c.op === "create", `${c.op} ${c.name}`);
+        }
+        assert.deepStrictEqual(report.undocumented, [], "the EKS cluster and node groups go by the documented migration");
+    });
+});
+
+describe("settings a provider applies only on update (the second pulumi up)", () => {
+    it("every rule names the provider file it was read from", () => {
+        for (const r of APPLIED_ON_UPDATE) assert.match(r.source, /^terraform-provider-(alicloud|aws) \S+\.go/, `${r.type}.${r.property}`);
+    });
+
+    it("a PolarDB cluster with hotReplicaMode gets an advisory finding; one without it gets none", () => {
+        const hot = res("s", POLARDB, "db-polardb", { hotReplicaMode: "ON", dbNodeId: "1" });
+        const findings = appliedOnUpdateFindings([hot, res("s", POLARDB, "other", { dbNodeClass: "polar.mysql.x4.large" })]);
+        assert.deepStrictEqual(
+            findings.map((f) => [f.policy, f.enforcement, f.urn]),
+            [[APPLIED_ON_UPDATE_FINDING, "advisory", hot.urn]],
+        );
+        assert.match(findings[0].message, /hotReplicaMode = "ON" .*second `pulumi up`/);
+        assert.deepStrictEqual(deferredSettings({ ...hot, type: "alicloud:rds/instance:Instance" }), []);
+    });
+
+    it("the shipped serverless stack's cluster is flagged, and a created cluster is marked for the second up in the change preview", async function () {
+        this.timeout(600_000);
+        const plan = await shippedPlan("growth-alicloud-serverless");
+        const flagged = appliedOnUpdateFindings(plan.resources);
+        assert.deepStrictEqual(
+            flagged.map((f) => plan.resources.find((r) => r.urn === f.urn)?.type),
+            [POLARDB],
+        );
+        const created = diffPlans([], plan.resources, { base: "empty", head: plan.stack });
+        assert.deepStrictEqual(changesOf(created, POLARDB).map((c) => c.secondUp), [["hotReplicaMode"]]);
+        assert.match(renderUpgradeText(created), /applied by the second pulumi up .*: hotReplicaMode/);
+    });
+});
