@@ -135,3 +135,36 @@ describe("the bounds the schedules own are left to them after creation (a refres
         for (const [name, fields] of hpas) assert.deepStrictEqual(fields, ["spec.minReplicas", "spec.maxReplicas"], String(name));
     });
 });
+
+describe("a pulumi up shortly before a pre-scale keeps it at its declared instant", function () {
+    this.timeout(300_000);
+    const groupActions = (plan: { resources: readonly { type: string; inputs: unknown }[] }) =>
+        plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime"), at(r.inputs, "minSize"), at(r.inputs, "maxSize")]);
+
+    it("AWS sale 10:00-16:00Z (pre-scale 09:30) planned at 09:10Z: the pre-scale stays at 09:30, not the next half hour after a 30-minute lead", async () => {
+        const plan = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:10:00Z") });
+        assert.deepStrictEqual(groupActions(plan), [
+            ["sale-prescale", "2026-12-12T09:30:00Z", 20, 40],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
+        ]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "scheduled", detail: "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z" }]);
+    });
+
+    it("planned at 09:25Z (the pre-scale 5 minutes away, under the 10-minute lead): raised at 09:35 and reported late as an advisory finding", async () => {
+        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:25:00Z") }));
+        assert.deepStrictEqual(groupActions(plan), [
+            ["sale-prescale", "2026-12-12T09:35:00Z", 20, 40],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
+        ]);
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message]),
+            [["advisory", "event sale: pre-scale declared at 2026-12-12T09:30:00Z is less than 10 minutes ahead: this pulumi up raises the floors at 2026-12-12T09:35:00Z, 25 min before the start instead of 30; release at 2026-12-12T16:30:00Z"]],
+        );
+    });
+
+    it("Alibaba Cloud ESS, London evening (pre-scale 18:30Z in winter) planned at 2026-12-01T18:10Z: the recurring pre-scale launches that day, not the next", async () => {
+        const plan = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
+        const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-evening-prescale") ?? [];
+        assert.deepStrictEqual(prescale.slice(0, 3), ["lc-cn-hangzhou-app-evening-prescale", "2026-12-01T18:30Z", "30 18 * * *"]);
+    });
+});

@@ -8,7 +8,8 @@
 // - Events never block a deploy: a past event declares nothing and is reported as past; an event
 //   beyond a cloud's scheduling horizon is reported as "scheduled when within N days" and declared
 //   by a later `pulumi up`; an event in progress keeps its floor (re-asserted at the next half-hour
-//   boundary at least 30 minutes ahead, earliestActionAt).
+//   boundary at least 30 minutes ahead, earliestActionAt); a step at least 10 minutes ahead stays
+//   at its declared instant (steadyStart), a closer one runs as soon as the cloud takes it.
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
 //   one-off action restoring the event's floor; a one-off action that falls inside a recurring
@@ -49,23 +50,54 @@ export interface HorizonText {
 }
 
 /**
- * Lead and boundary of the earliest instant a `pulumi up` schedules an action at (earliestActionAt):
- * both clouds reject a start time in the past ("If you try to schedule your action in the past,
- * Amazon EC2 Auto Scaling returns an error message"; ESS LaunchTime must be a future time), and a
- * first `pulumi up` may take well over ten minutes (clusters, databases) before it reaches the
- * scheduled actions. 30 minutes of lead, rounded up to a 30-minute boundary, keeps the instant the
+ * Lead and boundary of the instant a `pulumi up` re-asserts a floor already in force at
+ * (earliestActionAt): an event in progress (its pre-scale in the past) keeps its floor through a
+ * one-off action at now + 30 minutes, rounded up to a 30-minute boundary, so the instant is the
  * same for every `pulumi up` within one half hour (no update on each run) and in the future at
- * creation. Steps due before it (an event in progress, a pre-scale less than half an hour away)
- * are re-asserted at it.
+ * creation even when a first `pulumi up` takes well over ten minutes (clusters, databases) before
+ * it reaches the scheduled actions.
  */
 export const SCHEDULE_LEAD_MINUTES = 30;
 /** The boundary the earliest instant is rounded up to, minutes (SCHEDULE_LEAD_MINUTES). */
 export const SCHEDULE_BOUNDARY_MINUTES = 30;
 
-/** The earliest instant (epoch ms) a `pulumi up` at `now` schedules an action at: now + SCHEDULE_LEAD_MINUTES, rounded up to SCHEDULE_BOUNDARY_MINUTES. */
+/** The earliest instant (epoch ms) a `pulumi up` at `now` re-asserts a floor in force at: now + SCHEDULE_LEAD_MINUTES, rounded up to SCHEDULE_BOUNDARY_MINUTES. */
 export function earliestActionAt(now: number): number {
     const boundary = SCHEDULE_BOUNDARY_MINUTES * MINUTE_MS;
     return Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / boundary) * boundary;
+}
+
+/**
+ * Least lead, minutes, of a declared step a `pulumi up` keeps at its own instant. Both clouds take
+ * any start time in the future and reject one in the past: "If you try to schedule your action in
+ * the past, Amazon EC2 Auto Scaling returns an error message" (PutScheduledUpdateGroupAction,
+ * StartTime); ESS "LaunchTime: the time at which the scheduled task is triggered", a future UTC
+ * minute (CreateScheduledTask; a past one is refused); Application Auto Scaling `at()` and the SAE
+ * timers name a future instant the same way. Neither documents a longer minimum, so the lead is the
+ * project's allowance for a `pulumi up` to reach the scheduled actions once it has planned (an
+ * existing action whose instant is unchanged is not touched at all): 10 minutes. A step closer than
+ * that (or past) moves (steadyStart); every later one stays as declared, so a `pulumi up` shortly
+ * before a pre-scale never pushes it later.
+ */
+export const SCHEDULE_MIN_LEAD_MINUTES = 10;
+
+/** The first instant (epoch ms, a whole minute) a `pulumi up` at `now` keeps a declared step at: now + SCHEDULE_MIN_LEAD_MINUTES, rounded up to the minute. */
+export function steadyStart(now: number): number {
+    return Math.ceil((now + SCHEDULE_MIN_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+}
+
+/**
+ * The instant (epoch ms) a `pulumi up` at `now` re-asserts a floor whose step (`stepAt`) falls
+ * before steadyStart(now), given the first step it keeps (`nextDue`, null when none): a step still
+ * in the future (a pre-scale a few minutes away) runs as soon as the cloud takes it, steadyStart;
+ * a past one (an event in progress) at earliestActionAt, stable over half an hour, unless a kept
+ * step comes before that (then at steadyStart, so the kept step still follows it).
+ */
+export function reassertAt(now: number, stepAt: number, nextDue: number | null): number {
+    const soon = steadyStart(now);
+    if (stepAt > now) return soon;
+    const stable = earliestActionAt(now);
+    return nextDue !== null && nextDue <= stable ? soon : stable;
 }
 
 /** Broadcasts one transcoder carries: a 16 vCPU transcoder carries about four 1080p inputs into the ladder. */
@@ -189,9 +221,10 @@ export interface RecurringAction {
 /**
  * `unschedulable`: an event a cloud's limit holds back (EventLimit) that no later `pulumi up` can
  * declare before its pre-scale (the earlier events it waits for pass only after it), a finding of
- * the plan; the metric rules alone meet it.
+ * the plan; the metric rules alone meet it. `late`: an event whose pre-scale is still ahead but
+ * closer than the cloud's lead (steadyStart), so it is raised later than declared, a finding too.
  */
-export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "deferred" | "unschedulable" | "recurring";
+export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "late" | "deferred" | "unschedulable" | "recurring";
 
 /** What became of one event or peak in one region, for the plan and the stack outputs. */
 export interface ScheduleReport {
@@ -320,7 +353,7 @@ function compactMinute(ms: number): string {
  * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
  */
 export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
-    const earliest = earliestActionAt(now);
+    const keptFrom = steadyStart(now);
     const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
@@ -332,12 +365,13 @@ export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
     const withPeaks = (floor: number, t: number): number => Math.max(floor, recurringFloorAt(recurring, t));
     const steps = floorTimeline(windows, bounds.minSize);
-    const due = steps.filter((s) => s.at >= earliest);
-    const current = [...steps].reverse().find((s) => s.at < earliest);
+    const due = steps.filter((s) => s.at >= keptFrom);
+    const current = [...steps].reverse().find((s) => s.at < keptFrom);
     const oneOff: OneOffAction[] = [];
     if (current !== undefined && current.floor > bounds.minSize) {
-        const floor = withPeaks(current.floor, earliest);
-        oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(earliest), minSize: floor, maxSize: ceiling(floor) });
+        const at = reassertAt(now, current.at, due[0]?.at ?? null);
+        const floor = withPeaks(current.floor, at);
+        oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(at), minSize: floor, maxSize: ceiling(floor) });
     }
     for (const s of due) {
         const floor = withPeaks(s.floor, s.at);
@@ -348,7 +382,7 @@ export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones
     const floorAt = (t: number): number => withPeaks(Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need)), t);
     for (const w of windows) {
         for (const action of recurring) {
-            for (const t of occurrences(action, Math.max(w.from, earliest), w.to - MINUTE_MS)) {
+            for (const t of occurrences(action, Math.max(w.from, keptFrom), w.to - MINUTE_MS)) {
                 const floor = floorAt(t + MINUTE_MS);
                 if (action.minSize >= floor) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
@@ -498,7 +532,7 @@ function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" 
  * The instant from which a `pulumi up` declares `event`, which the cloud's limit holds back at
  * `now`: the first release of another event after `now` at which the events in reach then, under
  * the limit then (`limitAt`, the profile's eventLimit), include it, when that `pulumi up` can still
- * schedule its pre-scale (earliestActionAt at or before it); null when none can (the events it
+ * schedule its pre-scale (steadyStart at or before it); null when none can (the events it
  * waits for pass only after its pre-scale), or the event has no valid window.
  */
 export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number, horizon: ScheduleHorizon | null, limitAt: (t: number) => EventLimit | null): number | null {
@@ -509,7 +543,7 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
         return other !== null && e !== event && other.to > now && other.to <= w.from ? [other.to] : [];
     });
     for (const t of [...new Set(releases)].sort((a, b) => a - b)) {
-        if (earliestActionAt(t) > w.from) return null;
+        if (steadyStart(t) > w.from) return null;
         if (declarableEvents(spec, t, horizon, limitAt(t)).includes(event)) return t;
     }
     return null;
@@ -556,6 +590,15 @@ export function scheduleReport(
         }
         const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}${lift}` };
+        if (w.from < steadyStart(now) && liftsAppTier(spec, event.peakOnline)) {
+            const start = parseInstant(event.start) ?? w.from;
+            const raised = reassertAt(now, w.from, null);
+            return {
+                source: event.name,
+                status: "late",
+                detail: `pre-scale declared at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead: this pulumi up raises the floors at ${utcMinute(raised)}, ${Math.round((start - raised) / MINUTE_MS)} min before the start instead of ${spec.scaling.preScaleMinutes}; release at ${utcMinute(w.to)}${lift}`,
+            };
+        }
         return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, release at ${utcMinute(w.to)}${lift}` };
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
@@ -619,7 +662,7 @@ export function nextOccurrence(action: Pick<RecurringAction, "minuteOfDay" | "da
 export interface UtcRecurrence {
     /** Cron in UTC: minute hour day-of-month month day-of-week. */
     readonly cron: string;
-    /** First run, YYYY-MM-DDThh:mm:00Z, at least SCHEDULE_LEAD_MINUTES after `now`. */
+    /** First run, YYYY-MM-DDThh:mm:00Z, at or after steadyStart(now) (SCHEDULE_MIN_LEAD_MINUTES after `now`). */
     readonly launchAt: string;
     /** YYYY-MM-DDThh:mm:00Z: the horizon or the zone's next daylight-saving change. */
     readonly endAt: string;
@@ -629,7 +672,7 @@ export interface UtcRecurrence {
  * A recurring action for a cloud that takes recurrences in UTC with a bounded end (Alibaba Cloud
  * ESS: "RecurrenceType Cron: a cron expression which is written in UTC"; RecurrenceEndTime within
  * the horizon). The declared stretch is the span of one UTC offset that holds the action's next run
- * at or after earliestActionAt(now): its cron is that offset's, it launches at that run and it ends
+ * at or after steadyStart(now): its cron is that offset's, it launches at that run and it ends
  * at the zone's first offset change after that run (a minute before it) or at the horizon of `now`
  * (recurringUntil), whichever is first. So when a daylight-saving change falls between the `pulumi
  * up` and the next run, the new offset's span is declared (never the old offset's cron with an end
@@ -637,7 +680,7 @@ export interface UtcRecurrence {
  * year from the next run.
  */
 export function utcRecurrence(horizon: ScheduleHorizon | null, action: RecurringAction, now: number): UtcRecurrence {
-    return utcRecurrenceFrom(horizon, action, now, earliestActionAt(now));
+    return utcRecurrenceFrom(horizon, action, now, steadyStart(now));
 }
 
 /** The offset span of `action` whose first run is the first at or after `from`, declared at `now` (utcRecurrence). */

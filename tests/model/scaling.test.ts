@@ -335,16 +335,32 @@ describe("model: the earliest scheduled instant", () => {
         assert.strictEqual(t("2026-11-22T00:30:00Z"), "2026-11-22T01:00:00.000Z");
         assert.strictEqual(t("2026-11-22T00:30:01Z"), "2026-11-22T01:30:00.000Z");
     });
-    it("a pre-scale due within the lead is re-asserted at the earliest instant, never in the past", () => {
-        const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "soon", start: "2026-11-22T00:40:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
-        const s = tierSchedule(live, live.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, Date.parse("2026-11-22T00:07:00Z"), PROFILES.aws.scheduleHorizon, null);
-        assert.deepStrictEqual(
-            s.oneOff.map((a) => [a.key, a.at, a.minSize]),
-            [
-                ["soon-prescale", "2026-11-22T01:00:00Z", 10],
-                ["soon-release", "2026-11-22T02:30:00Z", 4],
-            ],
-        );
+    const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "soon", start: "2026-11-22T00:40:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
+    const planAt = (iso: string) =>
+        tierSchedule(live, live.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, Date.parse(iso), PROFILES.aws.scheduleHorizon, null).oneOff.map((a) => [a.key, a.at, a.minSize]);
+    it("a pre-scale at least 10 minutes ahead stays at its declared instant (00:10, planned at 00:00)", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T00:00:00Z"), [
+            ["soon-prescale", "2026-11-22T00:10:00Z", 10],
+            ["soon-release", "2026-11-22T02:30:00Z", 4],
+        ]);
+    });
+    it("a pre-scale due within the 10-minute lead runs as soon as the cloud takes it (planned at 00:07:30: 00:18), never in the past", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T00:07:30Z"), [
+            ["soon-prescale", "2026-11-22T00:18:00Z", 10],
+            ["soon-release", "2026-11-22T02:30:00Z", 4],
+        ]);
+    });
+    it("an event in progress re-asserts its floor at the next half hour at least 30 minutes ahead (planned at 00:20: 01:00)", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T00:20:00Z"), [
+            ["soon-prescale", "2026-11-22T01:00:00Z", 10],
+            ["soon-release", "2026-11-22T02:30:00Z", 4],
+        ]);
+    });
+    it("an event in progress whose next kept step comes before the half hour re-asserts at the 10-minute lead (planned at 02:10, release at 02:30)", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T02:10:00Z"), [
+            ["soon-prescale", "2026-11-22T02:20:00Z", 10],
+            ["soon-release", "2026-11-22T02:30:00Z", 4],
+        ]);
     });
 });
 

@@ -38,13 +38,14 @@ export const EVENT_PRESCALE_FINDING = "ha-scaling-event-prescale";
 /**
  * A missed 5-minute peak as a finding: advisory, mandatory for mature stacks. An event no `pulumi
  * up` can pre-scale in time (status `unschedulable`): advisory on every stage (events never block a
- * deploy; the metric rules still meet it).
+ * deploy; the metric rules still meet it), and one pre-scaled late (status `late`, its pre-scale
+ * closer than the cloud's lead when planned): advisory too.
  */
 export function scalingFindings(section: ScalingSection, stage: Stage): Violation[] {
     const peaks = timeToPeakFindings(section.timeToPeak).map((message): Violation => ({ policy: TIME_TO_PEAK_FINDING, enforcement: timeToPeakEnforcement(stage), urn: "", message }));
     const events = section.schedule
         .filter(isRecord)
-        .filter((r) => r.status === "unschedulable")
+        .filter((r) => r.status === "unschedulable" || r.status === "late")
         .map((r): Violation => ({ policy: EVENT_PRESCALE_FINDING, enforcement: "advisory", urn: "", message: `event ${String(r.source)}: ${String(r.detail)}` }));
     return [...peaks, ...events];
 }
