@@ -31,6 +31,7 @@ const DIR = stackDir({
     "bounds-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
     "bounds-aws-serverless": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
     "bounds-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
+    "drain-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
     "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
@@ -166,5 +167,35 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
         const plan = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
         const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-evening-prescale") ?? [];
         assert.deepStrictEqual(prescale.slice(0, 3), ["lc-cn-hangzhou-app-evening-prescale", "2026-12-01T18:30Z", "30 18 * * *"]);
+    });
+});
+
+describe("after a release the raised bounds stay with the schedules until the drain from the raised ceiling ends", function () {
+    this.timeout(300_000);
+
+    it("AWS sale of 200,000 viewers (ceiling raised to 50, maxSize 40), released 16:30Z: planned at 16:40Z the group still ignores its bounds and the report gives the drain's end", async () => {
+        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:40:00Z") });
+        const group = plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []);
+        assert.deepStrictEqual(group, [["minSize", "maxSize"]]);
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").length, 0);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
+            {
+                source: "sale",
+                status: "past",
+                detail: "released at 2026-12-12T16:30:00Z; declares no action, but the app group still drains from its raised ceiling of 50 instances (maxSize 40) by the AND scale-in rule until about 2026-12-12T16:49:00Z: its bounds stay with the schedules until then (keep the event in the stack file; delete it after 2026-12-12T16:49:00Z)",
+            },
+        ]);
+        const drain = list(at(plan.outputs, "scaling", "drain"));
+        assert.deepStrictEqual(drain.map((d) => [at(d, "fromInstances"), at(d, "toInstances"), at(d, "minutes")]), [[50, 4, 19]]);
+    });
+});
+
+describe("once the drain from the raised ceiling has ended the bounds return to the stack file", function () {
+    this.timeout(300_000);
+
+    it("the same sale planned at 16:50Z (drain ended 16:49Z): no ignoreChanges, the event declares nothing", async () => {
+        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:50:00Z") });
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []), [[]]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "past", detail: "released at 2026-12-12T16:30:00Z; declares nothing (delete it from the stack file at will)" }]);
     });
 });

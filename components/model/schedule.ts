@@ -187,8 +187,43 @@ export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: read
  * group through the next action that sets it (every action carries the ceiling, every release the
  * floor), as a changed HPA minReplicas does through the floor jobs.
  */
-export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring">, fields: readonly string[]): string[] {
-    return schedule.oneOff.length + schedule.recurring.length > 0 ? [...fields] : [];
+export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold">, fields: readonly string[]): string[] {
+    return schedule.oneOff.length + schedule.recurring.length > 0 || schedule.drainHold !== undefined ? [...fields] : [];
+}
+
+/**
+ * A tier whose last event has been released but whose raised ceiling still drains: the schedules
+ * declare nothing any more, yet lowering the bounds to the everyday maxSize now would make the cloud
+ * remove the capacity above it at once (scheduleCeiling). The bounds stay with the schedules
+ * (scheduledBoundsIgnoreChanges) until the drain from the raised ceiling by the AND scale-in rule
+ * has finished (`until`).
+ */
+export interface DrainHold {
+    /** The event whose release raised the ceiling the tier drains from. */
+    readonly source: string;
+    /** Its release instant, epoch ms. */
+    readonly releasedAt: number;
+    /** The raised ceiling the drain starts from. */
+    readonly from: number;
+    /** The instant the drain ends, epoch ms (releasedAt + drainSeconds(from)). */
+    readonly until: number;
+}
+
+/**
+ * The drain still running at `now` after a released event that raised the tier's ceiling above
+ * bounds.maxSize (the latest-ending one; null when none): `drainSeconds(from)` is the drain
+ * simulation of the tier from `from` instances to its floor (timetopeak simulateDrain), counted
+ * from the release.
+ */
+export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, drainSeconds: (from: number) => number): DrainHold | null {
+    const holds = spec.events.flatMap((event): DrainHold[] => {
+        const w = eventWindow(spec, event.start, event.end);
+        if (w === null || w.to > now) return [];
+        const from = scheduleCeiling(bounds, [tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams)]);
+        const until = w.to + drainSeconds(from) * 1000;
+        return from > bounds.maxSize && until > now ? [{ source: event.name, releasedAt: w.to, from, until }] : [];
+    });
+    return holds.sort((a, b) => b.until - a.until)[0] ?? null;
 }
 
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
@@ -239,6 +274,8 @@ export interface TierSchedule {
     readonly plannedAt: number;
     readonly oneOff: readonly OneOffAction[];
     readonly recurring: readonly RecurringAction[];
+    /** Set while a released event's raised ceiling still drains (drainHold); absent otherwise or when the tier has no drain simulation. */
+    readonly drainHold?: DrainHold;
 }
 
 export interface RegionSchedule {
@@ -351,8 +388,19 @@ function compactMinute(ms: number): string {
  * earliestActionAt), restores after recurring actions inside an event, and the
  * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
  * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
+ * `drainSeconds` (the tier's drain simulation from a number of instances; Defaults to null, no
+ * simulation) sets `drainHold` while a released event's raised ceiling still drains.
  */
-export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
+export function tierSchedule(
+    spec: ScheduleSpec,
+    region: Pick<RegionSpec, "zones">,
+    tier: ScheduledTier,
+    bounds: TierBounds,
+    now: number,
+    horizon: ScheduleHorizon | null,
+    eventLimit: EventLimit | null,
+    drainSeconds: ((from: number) => number) | null = null,
+): TierSchedule {
     const keptFrom = steadyStart(now);
     const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
@@ -392,7 +440,8 @@ export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    return { tier, plannedAt: now, oneOff, recurring };
+    const hold = drainSeconds === null ? null : drainHold(spec, region, tier, bounds, now, drainSeconds);
+    return { tier, plannedAt: now, oneOff, recurring, ...(hold === null ? {} : { drainHold: hold }) };
 }
 
 /**
@@ -556,7 +605,8 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
  * `eventLimit` at every instant): an event the limit holds back is `deferred` when a later `pulumi
  * up` can declare it before its pre-scale (heldEventDeclaredAt), `unschedulable` when none can.
  * `text` (the profile's horizonText; Defaults to the horizon's service and recurringUntil) words the
- * horizon per tier.
+ * horizon per tier. `drainSeconds` (the app group's drain simulation, appDrainSeconds; Defaults to
+ * null) reports a past event whose raised ceiling still drains (pastEventHold).
  */
 export function scheduleReport(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
@@ -565,12 +615,22 @@ export function scheduleReport(
     eventLimit: EventLimit | null = null,
     limitAt: (t: number) => EventLimit | null = () => eventLimit,
     text: HorizonText | null = null,
+    drainSeconds: ((from: number) => number) | null = null,
 ): ScheduleReport[] {
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
-        if (w.to <= now) return { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` };
+        if (w.to <= now) {
+            const hold = drainSeconds === null ? null : pastEventHold(spec, event, w.to, now, drainSeconds);
+            return hold === null
+                ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }
+                : {
+                      source: event.name,
+                      status: "past",
+                      detail: `released at ${utcMinute(w.to)}; declares no action, but the app group still drains from its raised ceiling of ${hold.from} instances (maxSize ${spec.app.maxSize}) by the AND scale-in rule until about ${utcMinute(hold.until)}: its bounds stay with the schedules until then (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
+                  };
+        }
         if (horizon !== null && w.to > now + horizon.days * DAY_MS) {
             return {
                 source: event.name,
@@ -612,6 +672,18 @@ export function scheduleReport(
         return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
     });
     return [...events, ...peaks];
+}
+
+/**
+ * The app group's drain after a past `event` released at `releasedAt` (epoch ms), still running at
+ * `now`: from the largest raised ceiling of the stack's regions (scheduleCeiling of the event's
+ * need) to the floor, `drainSeconds(from)` after the release; null when the event raised no ceiling
+ * above app.maxSize or the drain has finished.
+ */
+export function pastEventHold(spec: Pick<StackSpec, "scaling" | "app" | "regions">, event: LiveEvent, releasedAt: number, now: number, drainSeconds: (from: number) => number): { from: number; until: number } | null {
+    const from = Math.max(...spec.regions.map((region) => scheduleCeiling(spec.app, [instancesForOnline(spec, region, event.peakOnline)])));
+    const until = releasedAt + drainSeconds(from) * 1000;
+    return from > spec.app.maxSize && until > now ? { from, until } : null;
 }
 
 /**
