@@ -5,7 +5,8 @@ import * as assert from "assert";
 
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { EVENT_PRESCALE_FINDING } from "../tools/lib/scaling";
+import { EVENT_PRESCALE_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
+import { renderConfigDoc } from "../tools/lib/config-docs";
 import { at, list, stackDir, stackFile } from "./helpers";
 
 const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
@@ -197,5 +198,24 @@ describe("once the drain from the raised ceiling has ended the bounds return to 
         const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:50:00Z") });
         assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []), [[]]);
         assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "past", detail: "released at 2026-12-12T16:30:00Z; declares nothing (delete it from the stack file at will)" }]);
+    });
+});
+
+describe("an edited app.minSize or app.maxSize while schedules exist is said to wait for the next scheduled action", function () {
+    this.timeout(300_000);
+    const NOTE = "note: while events or peaks are declared, the scheduled actions own the app group's bounds (ignoreChanges): an edited app.minSize or app.maxSize reaches the running group only at its next scheduled action (a release sets the floor, every action the ceiling), not at this pulumi up";
+
+    it("the plan's text has the note with a scheduled sale, and none without events or peaks", async () => {
+        const withSale = await planStack("bounds-aws-vm", DIR, { now: NOV_22 });
+        assert.ok(renderScaling(scalingSection(withSale.outputs)).includes(NOTE));
+        const quiet = await planStack("no-events-aws-vm", DIR, { now: NOV_22 });
+        assert.ok(!renderScaling(scalingSection(quiet.outputs)).includes(NOTE));
+    });
+
+    it("CONFIG.md's app.minSize and app.maxSize rows say a change waits for the next scheduled action", () => {
+        const rows = renderConfigDoc().split("\n").filter((l) => l.startsWith("| `app.minSize`") || l.startsWith("| `app.maxSize`"));
+        assert.strictEqual(rows.length, 2);
+        assert.ok(rows[0].includes("a changed minSize reaches the running group only at its next scheduled release, not at this pulumi up"), rows[0]);
+        assert.ok(rows[1].includes("a changed maxSize reaches the running group only at its next scheduled action, not at this pulumi up"), rows[1]);
     });
 });

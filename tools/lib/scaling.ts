@@ -54,5 +54,20 @@ export function scalingFindings(section: ScalingSection, stage: Stage): Violatio
 export function renderScaling(section: ScalingSection): string[] {
     const peak = section.timeToPeak.map((e) => `  ${e.region} ${e.tier} ${e.scenario}: ${e.minutes === null ? "never" : `${e.minutes} min`} ${e.meets5Minutes ? "(ok)" : "(missed)"}: ${e.detail}`);
     const schedule = section.schedule.filter(isRecord).map((r) => `  ${String(r.source)}: ${String(r.status)}, ${String(r.detail)}`);
-    return ["scaling (time to peak):", ...peak, ...(schedule.length > 0 ? ["schedule:", ...schedule] : [])];
+    return ["scaling (time to peak):", ...peak, ...(schedule.length > 0 ? ["schedule:", ...schedule] : []), ...boundsNote(section)];
+}
+
+/** Statuses of a schedule entry whose actions (or drain) leave the app bounds to the schedules. */
+const OWNING_STATUSES: readonly unknown[] = ["scheduled", "inProgress", "late", "recurring"];
+
+/**
+ * The note of a plan whose schedules own the app group's bounds (scheduledBoundsIgnoreChanges): an
+ * edited app.minSize or app.maxSize does nothing to the running group until its next scheduled
+ * action. [] when no entry declares an action or holds a drain.
+ */
+export function boundsNote(section: ScalingSection): string[] {
+    const owning = section.schedule.filter(isRecord).some((r) => OWNING_STATUSES.includes(r.status) || (r.status === "past" && String(r.detail).includes("still drains")));
+    return owning
+        ? ["note: while events or peaks are declared, the scheduled actions own the app group's bounds (ignoreChanges): an edited app.minSize or app.maxSize reaches the running group only at its next scheduled action (a release sets the floor, every action the ceiling), not at this pulumi up"]
+        : [];
 }
