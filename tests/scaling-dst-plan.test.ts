@@ -59,9 +59,9 @@ describe("scheduled actions planned next to a daylight-saving change", function 
             ["lc-cn-hangzhou-app-evening-prescale", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 40],
             ["lc-cn-hangzhou-app-evening-release", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 4, 40],
             ["lc-cn-hangzhou-app-evening-release-2", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 4, 40],
-            ["lc-cn-hangzhou-video-transcoders-01be0t", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 12],
-            ["lc-cn-hangzhou-video-transcoders-0skeou", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 12],
-            ["lc-cn-hangzhou-video-transcoders-1ej18f", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 12],
+            ["lc-cn-hangzhou-video-transcoders-01be0t", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 20],
+            ["lc-cn-hangzhou-video-transcoders-0skeou", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 20],
+            ["lc-cn-hangzhou-video-transcoders-1ej18f", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 20],
         ]);
     });
 });
@@ -129,8 +129,8 @@ describe("the bounds the schedules own are left to them after creation (a refres
             .filter((r) => r.type === "kubernetes:batch/v1:CronJob")
             .map((r) => [at(r.inputs, "spec", "schedule"), list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => list(at(c, "args")).join(" ")).filter((a) => a.includes("hpa interaction"))]);
         assert.deepStrictEqual(patches, [
-            ["30 9 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":20,"maxReplicas":20}}']],
-            ["30 16 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":3,"maxReplicas":20}}']],
+            ["30 9 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":20,"maxReplicas":40}}']],
+            ["30 16 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":3,"maxReplicas":40}}']],
         ]);
         const hpas = ignored(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
         assert.strictEqual(hpas.length, 4);
@@ -174,7 +174,7 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
 describe("after a release the raised bounds stay with the schedules until the drain from the raised ceiling ends", function () {
     this.timeout(300_000);
 
-    it("AWS sale of 200,000 viewers (ceiling raised to 50, maxSize 40), released 16:30Z: planned at 16:40Z the group still ignores its bounds and the report gives the drain's end", async () => {
+    it("AWS sale of 200,000 viewers (need 50, ceiling raised to 100, maxSize 40), released 16:30Z: planned at 16:40Z the group still ignores its bounds and the report gives the drain's end", async () => {
         const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:40:00Z") });
         const group = plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []);
         assert.deepStrictEqual(group, [["minSize", "maxSize"]]);
@@ -183,19 +183,19 @@ describe("after a release the raised bounds stay with the schedules until the dr
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; declares no action, but the app group still drains from its raised ceiling of 50 instances (maxSize 40) by the AND scale-in rule until about 2026-12-12T16:49:00Z: its bounds stay with the schedules until then (keep the event in the stack file; delete it after 2026-12-12T16:49:00Z)",
+                detail: "released at 2026-12-12T16:30:00Z; declares no action, but the app group still drains from its raised ceiling of 100 instances (maxSize 40) by the AND scale-in rule until about 2026-12-12T16:52:00Z: its bounds stay with the schedules until then (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
             },
         ]);
         const drain = list(at(plan.outputs, "scaling", "drain"));
-        assert.deepStrictEqual(drain.map((d) => [at(d, "fromInstances"), at(d, "toInstances"), at(d, "minutes")]), [[50, 4, 19]]);
+        assert.deepStrictEqual(drain.map((d) => [at(d, "fromInstances"), at(d, "toInstances"), at(d, "minutes")]), [[100, 4, 22]]);
     });
 });
 
 describe("once the drain from the raised ceiling has ended the bounds return to the stack file", function () {
     this.timeout(300_000);
 
-    it("the same sale planned at 16:50Z (drain ended 16:49Z): no ignoreChanges, the event declares nothing", async () => {
-        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:50:00Z") });
+    it("the same sale planned at 16:53Z (drain ended 16:52Z): no ignoreChanges, the event declares nothing", async () => {
+        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:53:00Z") });
         assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []), [[]]);
         assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "past", detail: "released at 2026-12-12T16:30:00Z; declares nothing (delete it from the stack file at will)" }]);
     });

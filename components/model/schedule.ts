@@ -16,7 +16,7 @@
 //   peak's window sets the floor to the largest need open then (the peak's), never below.
 
 import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
-import { instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
+import { MAX_SCHEDULED_CEILING, ceilingAbove, instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
 import { SCALES_ON_CONNECTIONS, podCeilingRaises } from "./kubernetes";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
@@ -164,9 +164,10 @@ export type ScheduleSpec = Pick<StackSpec, "scaling" | "app" | "events" | "peaks
  * ceiling returns to maxSize when a later `pulumi up` no longer declares an event or peak that needs
  * more (docs/SCALING.md, "Releases keep the ceiling").
  */
-export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: readonly number[]): number {
-    return Math.max(bounds.maxSize, ...needs);
+export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: readonly number[], limit: number = MAX_SCHEDULED_CEILING): number {
+    return Math.max(bounds.maxSize, ...needs.map((need) => ceilingAbove(need, limit)));
 }
+
 
 /**
  * The bound inputs of a tier's base resource (`fields`: the scaling group's minSize/maxSize, the
@@ -407,7 +408,8 @@ export function tierSchedule(
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
     const peakNeeds = spec.peaks.map((peak) => ({ peak, need: tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams) })).filter((p) => p.need > bounds.minSize);
-    const top = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)]);
+    // Aurora holds at most AURORA_MAX_READ_REPLICAS readers: their ceiling stays the tier's own maxSize.
+    const top = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING);
     const ceiling = (floor: number): number => Math.max(top, floor);
     const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, top));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
