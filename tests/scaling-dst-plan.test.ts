@@ -5,7 +5,7 @@ import * as assert from "assert";
 
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { EVENT_PRESCALE_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
+import { EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
 import { renderConfigDoc } from "../tools/lib/config-docs";
 import { at, list, stackDir, stackFile } from "./helpers";
 
@@ -33,6 +33,7 @@ const DIR = stackDir({
     "bounds-aws-serverless": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
     "bounds-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
     "drain-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
+    "crowded-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], kubernetes: { maxNodesPerZone: 3 } }),
     "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
     "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
@@ -217,5 +218,21 @@ describe("an edited app.minSize or app.maxSize while schedules exist is said to 
         assert.strictEqual(rows.length, 2);
         assert.ok(rows[0].includes("a changed minSize reaches the running group only at its next scheduled release, not at this pulumi up"), rows[0]);
         assert.ok(rows[1].includes("a changed maxSize reaches the running group only at its next scheduled action, not at this pulumi up"), rows[1]);
+    });
+});
+
+describe("raised pod floors beyond the node pools' capacity are a finding", function () {
+    this.timeout(300_000);
+
+    it("a sale of 200,000 viewers on growth Kubernetes with maxNodesPerZone 3: an advisory finding naming the region and what is short; the 80,000 sale with the stage's pools: none", async () => {
+        const crowded = await checkPlan(await planStack("crowded-pods-aws", DIR, { now: NOV_22 }));
+        assert.deepStrictEqual(crowded.policy.violations.filter((v) => v.policy === POD_FLOORS_NODES_FINDING).map((v) => [v.enforcement, v.message]), [
+            [
+                "advisory",
+                "sale: the raised pod floors exceed the node pools' capacity in us-east-1: CPU 82.0 of 16.8 vCPU requested (maxNodesPerZone 3 x 2 zones x 4 vCPU, 70% for pods); memory 88.5 of 33.6 GiB requested (maxNodesPerZone 3 x 2 zones x 8 GiB, 70% for pods); raise kubernetes.maxNodesPerZone or kubernetes.nodeSize, or the floors' pods stay Pending",
+            ],
+        ]);
+        const fits = await checkPlan(await planStack("raised-pods-aws", DIR, { now: NOV_22 }));
+        assert.deepStrictEqual(fits.policy.violations.filter((v) => v.policy === POD_FLOORS_NODES_FINDING), []);
     });
 });

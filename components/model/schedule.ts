@@ -17,7 +17,8 @@
 
 import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
 import { MAX_SCHEDULED_CEILING, ceilingAbove, instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
-import { SCALES_ON_CONNECTIONS, podCeilingRaises } from "./kubernetes";
+import { SCALES_ON_CONNECTIONS, podCeilingRaises, podFloors } from "./kubernetes";
+import { podFloorsShortfall } from "./kubernetes-addons";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
 
@@ -267,6 +268,12 @@ export interface ScheduleReport {
     readonly source: string;
     readonly status: ScheduleStatus;
     readonly detail: string;
+    /**
+     * On a Kubernetes stack, when the pod floors the event or peak raises exceed what the node pools
+     * can hold at maxNodesPerZone (podFloorsShortfall): the region and what is short, a finding of
+     * the plan. Absent otherwise.
+     */
+    readonly nodeShortfall?: string;
 }
 
 export interface TierSchedule {
@@ -673,7 +680,26 @@ export function scheduleReport(
         const until = text !== null ? text.declaredUntil(peak) : end === null ? null : `declared until ${utcMinute(end)}`;
         return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
     });
-    return [...events, ...peaks];
+    const audiences = new Map<string, number>([...spec.events.map((e): [string, number] => [e.name, e.peakOnline]), ...spec.peaks.map((p): [string, number] => [p.name, p.peakOnline])]);
+    return [...events, ...peaks].map((r) => {
+        const online = audiences.get(r.source);
+        const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) ? "" : nodeShortfall(spec, online);
+        return short === "" ? r : { ...r, nodeShortfall: short };
+    });
+}
+
+/**
+ * On a Kubernetes stack, the first region whose pod floors for an audience of `online` viewers
+ * (podFloors of instancesForOnline) exceed its node pools at maxNodesPerZone (podFloorsShortfall),
+ * as "<region>: <what is short>"; "" when every region's fit or on other computes.
+ */
+export function nodeShortfall(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number): string {
+    if (spec.compute !== "kubernetes") return "";
+    for (const region of spec.regions) {
+        const short = podFloorsShortfall(spec, region.zones.length, podFloors(spec, instancesForOnline(spec, region, online)));
+        if (short !== "") return `${region.name}: ${short}`;
+    }
+    return "";
 }
 
 /**

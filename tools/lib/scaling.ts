@@ -47,8 +47,15 @@ export function scalingFindings(section: ScalingSection, stage: Stage): Violatio
         .filter(isRecord)
         .filter((r) => r.status === "unschedulable" || r.status === "late")
         .map((r): Violation => ({ policy: EVENT_PRESCALE_FINDING, enforcement: "advisory", urn: "", message: `event ${String(r.source)}: ${String(r.detail)}` }));
-    return [...peaks, ...events];
+    const nodes = section.schedule
+        .filter(isRecord)
+        .filter((r) => typeof r.nodeShortfall === "string" && r.nodeShortfall !== "")
+        .map((r): Violation => ({ policy: POD_FLOORS_NODES_FINDING, enforcement: "advisory", urn: "", message: `${String(r.source)}: the raised pod floors exceed the node pools' capacity in ${String(r.nodeShortfall)}; raise kubernetes.maxNodesPerZone or kubernetes.nodeSize, or the floors' pods stay Pending` }));
+    return [...peaks, ...events, ...nodes];
 }
+
+/** Name of the finding of an event or peak whose raised pod floors exceed the node pools at maxNodesPerZone (ScheduleReport.nodeShortfall). */
+export const POD_FLOORS_NODES_FINDING = "ha-scaling-pod-floors-nodes";
 
 /** Text lines of the section for the human-readable plan. */
 export function renderScaling(section: ScalingSection): string[] {
