@@ -449,26 +449,26 @@ describe("compute choices on the plan", function () {
         it("scheduled actions: the event at its UTC instants, the evening peak as cron in its own zone; releases restore bounds only", () => {
             const p = plan(AWS_EVENT_STACK);
             // user is CPU-bound (serviceFloor, floor 2, app.minSize 4): the event's 10 app instances -> 5 -> 6 on 2 zones;
-            // the evening's 6 -> 3 -> 4.
+            // the evening's 6 -> 3 -> 4. Every action keeps the ceiling twice the largest floor: 12 (everyday maxSize 10).
             const action = (key: string) => one(p, "aws:appautoscaling/scheduledAction:ScheduledAction", `lc-us-east-1-fargate-user-schedule-${key}`).inputs;
             const prescaleAt = shifted(EVENT.start, -30).slice(0, 16);
             assert.deepStrictEqual([action("double12-prescale").schedule, action("double12-prescale").timezone, action("double12-prescale").scalableTargetAction], [
                 `at(${prescaleAt}:00)`,
                 undefined,
-                { maxCapacity: 10, minCapacity: 6 },
+                { maxCapacity: 12, minCapacity: 6 },
             ]);
-            assert.deepStrictEqual(action("double12-release").scalableTargetAction, { maxCapacity: 10, minCapacity: 2 });
+            assert.deepStrictEqual(action("double12-release").scalableTargetAction, { maxCapacity: 12, minCapacity: 2 });
             assert.deepStrictEqual([action("evening-prescale").schedule, action("evening-prescale").timezone, action("evening-prescale").scalableTargetAction], [
                 "cron(30 18 * * ? *)",
                 "America/New_York",
-                { maxCapacity: 10, minCapacity: 4 },
+                { maxCapacity: 12, minCapacity: 4 },
             ]);
-            assert.deepStrictEqual([action("evening-release").schedule, action("evening-release").scalableTargetAction], ["cron(30 23 * * ? *)", { maxCapacity: 10, minCapacity: 2 }]);
+            assert.deepStrictEqual([action("evening-release").schedule, action("evening-release").scalableTargetAction], ["cron(30 23 * * ? *)", { maxCapacity: 12, minCapacity: 2 }]);
             // A peak occurrence inside the event is followed by a restore of the event's floor (shared timetable).
             const user = ofType(p, "aws:appautoscaling/scheduledAction:ScheduledAction").filter((a) => a.name.startsWith("lc-us-east-1-fargate-user-schedule-"));
             const keys = user.map((a) => a.name.replace("lc-us-east-1-fargate-user-schedule-", ""));
             assert.deepStrictEqual(keys.filter((k) => !k.includes("-restore-")).sort(), ["double12-prescale", "double12-release", "evening-prescale", "evening-release"]);
-            for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 10, minCapacity: 6 });
+            for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 12, minCapacity: 6 });
         });
 
         it("identities: each service has its own execution role reading exactly its credentials' secrets and its own task role that only publishes into LiveCommerce/App", () => {

@@ -5,7 +5,8 @@ import * as assert from "assert";
 
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { EVENT_PRESCALE_FINDING } from "../tools/lib/scaling";
+import { EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
+import { renderConfigDoc } from "../tools/lib/config-docs";
 import { at, list, stackDir, stackFile } from "./helpers";
 
 const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
@@ -31,6 +32,8 @@ const DIR = stackDir({
     "bounds-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
     "bounds-aws-serverless": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
     "bounds-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
+    "drain-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
+    "crowded-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], kubernetes: { maxNodesPerZone: 3 } }),
     "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
     "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
@@ -57,9 +60,9 @@ describe("scheduled actions planned next to a daylight-saving change", function 
             ["lc-cn-hangzhou-app-evening-prescale", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 40],
             ["lc-cn-hangzhou-app-evening-release", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 4, 40],
             ["lc-cn-hangzhou-app-evening-release-2", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 4, 40],
-            ["lc-cn-hangzhou-video-transcoders-01be0t", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 12],
-            ["lc-cn-hangzhou-video-transcoders-0skeou", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 12],
-            ["lc-cn-hangzhou-video-transcoders-1ej18f", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 12],
+            ["lc-cn-hangzhou-video-transcoders-01be0t", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 20],
+            ["lc-cn-hangzhou-video-transcoders-0skeou", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 20],
+            ["lc-cn-hangzhou-video-transcoders-1ej18f", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 20],
         ]);
     });
 });
@@ -127,11 +130,109 @@ describe("the bounds the schedules own are left to them after creation (a refres
             .filter((r) => r.type === "kubernetes:batch/v1:CronJob")
             .map((r) => [at(r.inputs, "spec", "schedule"), list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => list(at(c, "args")).join(" ")).filter((a) => a.includes("hpa interaction"))]);
         assert.deepStrictEqual(patches, [
-            ["30 9 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":20,"maxReplicas":20}}']],
-            ["30 16 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":3,"maxReplicas":20}}']],
+            ["30 9 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":20,"maxReplicas":40}}']],
+            ["30 16 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":3,"maxReplicas":40}}']],
         ]);
         const hpas = ignored(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
         assert.strictEqual(hpas.length, 4);
         for (const [name, fields] of hpas) assert.deepStrictEqual(fields, ["spec.minReplicas", "spec.maxReplicas"], String(name));
+    });
+});
+
+describe("a pulumi up shortly before a pre-scale keeps it at its declared instant", function () {
+    this.timeout(300_000);
+    const groupActions = (plan: { resources: readonly { type: string; inputs: unknown }[] }) =>
+        plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime"), at(r.inputs, "minSize"), at(r.inputs, "maxSize")]);
+
+    it("AWS sale 10:00-16:00Z (pre-scale 09:30) planned at 09:10Z: the pre-scale stays at 09:30, not the next half hour after a 30-minute lead", async () => {
+        const plan = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:10:00Z") });
+        assert.deepStrictEqual(groupActions(plan), [
+            ["sale-prescale", "2026-12-12T09:30:00Z", 20, 40],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
+        ]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "scheduled", detail: "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z" }]);
+    });
+
+    it("planned at 09:25Z (the pre-scale 5 minutes away, under the 10-minute lead): raised at 09:35 and reported late as an advisory finding", async () => {
+        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:25:00Z") }));
+        assert.deepStrictEqual(groupActions(plan), [
+            ["sale-prescale", "2026-12-12T09:35:00Z", 20, 40],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
+        ]);
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message]),
+            [["advisory", "event sale: pre-scale declared at 2026-12-12T09:30:00Z is less than 10 minutes ahead: this pulumi up raises the floors at 2026-12-12T09:35:00Z, 25 min before the start instead of 30; release at 2026-12-12T16:30:00Z"]],
+        );
+    });
+
+    it("Alibaba Cloud ESS, London evening (pre-scale 18:30Z in winter) planned at 2026-12-01T18:10Z: the recurring pre-scale launches that day, not the next", async () => {
+        const plan = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
+        const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-evening-prescale") ?? [];
+        assert.deepStrictEqual(prescale.slice(0, 3), ["lc-cn-hangzhou-app-evening-prescale", "2026-12-01T18:30Z", "30 18 * * *"]);
+    });
+});
+
+describe("after a release the raised bounds stay with the schedules until the drain from the raised ceiling ends", function () {
+    this.timeout(300_000);
+
+    it("AWS sale of 200,000 viewers (need 50, ceiling raised to 100, maxSize 40), released 16:30Z: planned at 16:40Z the group still ignores its bounds and the report gives the drain's end", async () => {
+        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:40:00Z") });
+        const group = plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []);
+        assert.deepStrictEqual(group, [["minSize", "maxSize"]]);
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").length, 0);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
+            {
+                source: "sale",
+                status: "past",
+                detail: "released at 2026-12-12T16:30:00Z; declares no action, but the app group still drains from its raised ceiling of 100 instances (maxSize 40) by the AND scale-in rule until about 2026-12-12T16:52:00Z: its bounds stay with the schedules until then (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+            },
+        ]);
+        const drain = list(at(plan.outputs, "scaling", "drain"));
+        assert.deepStrictEqual(drain.map((d) => [at(d, "fromInstances"), at(d, "toInstances"), at(d, "minutes")]), [[100, 4, 22]]);
+    });
+});
+
+describe("once the drain from the raised ceiling has ended the bounds return to the stack file", function () {
+    this.timeout(300_000);
+
+    it("the same sale planned at 16:53Z (drain ended 16:52Z): no ignoreChanges, the event declares nothing", async () => {
+        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:53:00Z") });
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []), [[]]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "past", detail: "released at 2026-12-12T16:30:00Z; declares nothing (delete it from the stack file at will)" }]);
+    });
+});
+
+describe("an edited app.minSize or app.maxSize while schedules exist is said to wait for the next scheduled action", function () {
+    this.timeout(300_000);
+    const NOTE = "note: while events or peaks are declared, the scheduled actions own the app group's bounds (ignoreChanges): an edited app.minSize or app.maxSize reaches the running group only at its next scheduled action (a release sets the floor, every action the ceiling), not at this pulumi up";
+
+    it("the plan's text has the note with a scheduled sale, and none without events or peaks", async () => {
+        const withSale = await planStack("bounds-aws-vm", DIR, { now: NOV_22 });
+        assert.ok(renderScaling(scalingSection(withSale.outputs)).includes(NOTE));
+        const quiet = await planStack("no-events-aws-vm", DIR, { now: NOV_22 });
+        assert.ok(!renderScaling(scalingSection(quiet.outputs)).includes(NOTE));
+    });
+
+    it("CONFIG.md's app.minSize and app.maxSize rows say a change waits for the next scheduled action", () => {
+        const rows = renderConfigDoc().split("\n").filter((l) => l.startsWith("| `app.minSize`") || l.startsWith("| `app.maxSize`"));
+        assert.strictEqual(rows.length, 2);
+        assert.ok(rows[0].includes("a changed minSize reaches the running group only at its next scheduled release, not at this pulumi up"), rows[0]);
+        assert.ok(rows[1].includes("a changed maxSize reaches the running group only at its next scheduled action, not at this pulumi up"), rows[1]);
+    });
+});
+
+describe("raised pod floors beyond the node pools' capacity are a finding", function () {
+    this.timeout(300_000);
+
+    it("a sale of 200,000 viewers on growth Kubernetes with maxNodesPerZone 3: an advisory finding naming the region and what is short; the 80,000 sale with the stage's pools: none", async () => {
+        const crowded = await checkPlan(await planStack("crowded-pods-aws", DIR, { now: NOV_22 }));
+        assert.deepStrictEqual(crowded.policy.violations.filter((v) => v.policy === POD_FLOORS_NODES_FINDING).map((v) => [v.enforcement, v.message]), [
+            [
+                "advisory",
+                "sale: the raised pod floors exceed the node pools' capacity in us-east-1: CPU 82.0 of 16.8 vCPU requested (maxNodesPerZone 3 x 2 zones x 4 vCPU, 70% for pods); memory 88.5 of 33.6 GiB requested (maxNodesPerZone 3 x 2 zones x 8 GiB, 70% for pods); raise kubernetes.maxNodesPerZone or kubernetes.nodeSize, or the floors' pods stay Pending",
+            ],
+        ]);
+        const fits = await checkPlan(await planStack("raised-pods-aws", DIR, { now: NOV_22 }));
+        assert.deepStrictEqual(fits.policy.violations.filter((v) => v.policy === POD_FLOORS_NODES_FINDING), []);
     });
 });

@@ -208,15 +208,15 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
         };
         // Growth floors 2/2/3/3. The CPU-bound services grow with the app floor (x10/4 -> 5/5/8, x20/4 -> 10/10/15,
         // x6/4 -> 3/3/5); interaction holds the connections: one pod per app instance (10, 20, 6). Releases back to 2/2/3/3.
-        // Every job sets the same maxReplicas (the growth ceilings 10/10/20/40 hold every floor here).
+        // Every job sets the same maxReplicas: twice the largest floor (SCHEDULED_HEADROOM_FACTOR) above the growth ceilings 10/10/20/40: 20/20/30/40.
         assert.deepStrictEqual(
             jobs.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
             [
-                ["30 19 * * *", "Asia/Shanghai", "user=3/10 product=3/10 order=5/20 interaction=6/40"],
-                ["30 23 * * *", "Asia/Shanghai", "user=2/10 product=2/10 order=3/20 interaction=3/40"],
-                [utc(day(10, 2), -30), "Etc/UTC", "user=5/10 product=5/10 order=8/20 interaction=10/40"],
-                [utc(day(10, 4), -30), "Etc/UTC", "user=10/10 product=10/10 order=15/20 interaction=20/40"],
-                [utc(day(10, 8), 30), "Etc/UTC", "user=2/10 product=2/10 order=3/20 interaction=3/40"],
+                ["30 19 * * *", "Asia/Shanghai", "user=3/20 product=3/20 order=5/30 interaction=6/40"],
+                ["30 23 * * *", "Asia/Shanghai", "user=2/20 product=2/20 order=3/30 interaction=3/40"],
+                [utc(day(10, 2), -30), "Etc/UTC", "user=5/20 product=5/20 order=8/30 interaction=10/40"],
+                [utc(day(10, 4), -30), "Etc/UTC", "user=10/20 product=10/20 order=15/30 interaction=20/40"],
+                [utc(day(10, 8), 30), "Etc/UTC", "user=2/20 product=2/20 order=3/30 interaction=3/40"],
             ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );
         // kubectl patch sends one PATCH per named object (RunPatch: the builder maps names without a GET), so the role allows exactly that.
@@ -308,13 +308,13 @@ describe("an event inside a recurring peak releases to the peak's floor, on ever
         assert.deepStrictEqual(
             ["user", "product", "order", "interaction"].map((service) => [service, at(action(`${service}-sale-release`), "schedule"), at(action(`${service}-sale-release`), "scalableTargetAction")]),
             [
-                ["user", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 10, minCapacity: 4 }],
-                ["product", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 10, minCapacity: 4 }],
-                ["order", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 20, minCapacity: 6 }],
+                ["user", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 20, minCapacity: 4 }],
+                ["product", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 20, minCapacity: 4 }],
+                ["order", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 32, minCapacity: 6 }],
                 ["interaction", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 40, minCapacity: 6 }],
             ],
         );
-        assert.deepStrictEqual(at(action("order-evening-release"), "scalableTargetAction"), { maxCapacity: 20, minCapacity: 3 });
+        assert.deepStrictEqual(at(action("order-evening-release"), "scalableTargetAction"), { maxCapacity: 32, minCapacity: 3 });
     });
 
     it("Alibaba Cloud ESS: the one-off ScheduledTask at 22:30 Shanghai keeps the evening's floor", async () => {
@@ -340,9 +340,9 @@ describe("an event inside a recurring peak releases to the peak's floor, on ever
             endDate: day(5).slice(0, 10),
             period: "* * *",
             schedules: [
-                // order at the sale (80,000 online, 20 app instances): 3 x 20 / 4 = 15 -> 16 (2 zones).
-                { atTime: "19:30", maxReplicas: 20, minReplicas: 16 },
-                { atTime: "22:30", maxReplicas: 20, minReplicas: 6 },
+                // order at the sale (80,000 online, 20 app instances): 3 x 20 / 4 = 15 -> 16 (2 zones); ceiling twice that, 32.
+                { atTime: "19:30", maxReplicas: 32, minReplicas: 16 },
+                { atTime: "22:30", maxReplicas: 32, minReplicas: 6 },
             ],
         });
         for (const service of ["user", "product", "order", "interaction"]) {

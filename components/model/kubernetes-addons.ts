@@ -318,3 +318,29 @@ export function serviceCredentialEnvs(service: ServiceName): readonly string[] {
 
 /** Environment variable that names the database secret for services that read it with their own identity. */
 export const DATABASE_SECRET_ENV = "DATABASE_SECRET_ARN";
+
+/**
+ * Whether raised pod floors (`floors`, per service, podFloors of an event's app floor) fit the most
+ * the node pools of one region can hold: maxNodesPerZone x `zones` nodes of nodeSize, of which pods
+ * may request MAX_POD_SHARE_OF_NODE, minus the system pods (addonRequests), by CPU and by memory.
+ * Returns "" when they fit, else what is short ("CPU 52.1 of 44.8 vCPU requested (maxNodesPerZone 4
+ * x 2 zones x 8 vCPU)"): the cluster autoscaler cannot add the nodes, and the floor's pods stay
+ * Pending.
+ */
+export function podFloorsShortfall(spec: Pick<StackSpec, "kubernetes">, zones: number, floors: Readonly<Record<ServiceName, number>>): string {
+    const k = spec.kubernetes;
+    const nodes = k.maxNodesPerZone * Math.max(1, zones);
+    const short = (what: "cpu" | "memory"): string => {
+        const requested = addonRequests(what) + SERVICE_NAMES.reduce((sum, s) => {
+            const q = SERVICE_RESOURCES[s].requests[what];
+            return sum + ((what === "cpu" ? cpuCores(q) : memoryGiB(q)) ?? 0) * floors[s];
+        }, 0);
+        const per = what === "cpu" ? k.nodeSize.vcpu : k.nodeSize.memoryGiB;
+        const room = per * MAX_POD_SHARE_OF_NODE * nodes;
+        const unit = what === "cpu" ? "vCPU" : "GiB";
+        return requested > room + 1e-9
+            ? `${what === "cpu" ? "CPU" : "memory"} ${requested.toFixed(1)} of ${room.toFixed(1)} ${unit} requested (maxNodesPerZone ${k.maxNodesPerZone} x ${Math.max(1, zones)} zones x ${per} ${unit}, ${Math.round(MAX_POD_SHARE_OF_NODE * 100)}% for pods)`
+            : "";
+    };
+    return [short("cpu"), short("memory")].filter((x) => x !== "").join("; ");
+}

@@ -3,7 +3,7 @@
 // what these functions return, so the same numbers hold on ACK and on EKS.
 
 import { cidrsOverlap, parseCidr } from "./cidr";
-import { scalingActions, serviceFloor } from "./scaling";
+import { ceilingAbove, scalingActions, serviceFloor } from "./scaling";
 import { InstanceCatalogue, UnsupportedSizeError, instanceTypeFor } from "./sizes";
 import { ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
 import { CloudProfile } from "./profile";
@@ -290,9 +290,9 @@ function podFloorNeed(spec: Pick<StackSpec, "app" | "kubernetes">, s: ServiceNam
 }
 
 /**
- * The maxReplicas every floor job sets with its floors: per service its everyday maxReplicas or the
- * largest floor any of `appFloors` (the app floors of the tier's declared actions) needs, whichever
- * is larger. The same for every job, releases included, as scheduleCeiling for the other tiers: an
+ * The maxReplicas every floor job sets with its floors: per service its everyday maxReplicas or
+ * twice the largest floor any of `appFloors` (the app floors of the tier's declared actions) needs
+ * (ceilingAbove: room for the metric rules above the forecast), whichever is larger. The same for every job, releases included, as scheduleCeiling for the other tiers: an
  * HPA whose maxReplicas falls below its current replicas scales the Deployment down to it at its
  * next sync whatever the metrics (the controller keeps the desired replicas within [minReplicas,
  * maxReplicas]; its scale-down behavior does not apply to that clamp), which would bypass the AND
@@ -300,21 +300,21 @@ function podFloorNeed(spec: Pick<StackSpec, "app" | "kubernetes">, s: ServiceNam
  * to the everyday one when a later `pulumi up` no longer declares an event or peak that needs it.
  */
 export function podCeilings(spec: Pick<StackSpec, "app" | "kubernetes">, appFloors: readonly number[]): Record<ServiceName, number> {
-    const ceiling = (s: ServiceName): number => Math.max(spec.kubernetes.services[s].maxReplicas, ...appFloors.map((f) => podFloorNeed(spec, s, f)));
+    const ceiling = (s: ServiceName): number => Math.max(spec.kubernetes.services[s].maxReplicas, ...appFloors.map((f) => ceilingAbove(podFloorNeed(spec, s, f))));
     return { user: ceiling("user"), product: ceiling("product"), order: ceiling("order"), interaction: ceiling("interaction") };
 }
 
 /**
- * The services whose pod floor at `appFloor` exceeds their everyday maxReplicas, each as
- * "<service> <maxReplicas> -> <floor> (kubernetes.services.<service>.maxReplicas)"; empty when every
- * floor fits. The schedule report names them: the floor jobs raise maxReplicas with the floor
+ * The services whose raised ceiling at `appFloor` (twice the pod floor, ceilingAbove) exceeds
+ * their everyday maxReplicas, each as "<service> <maxReplicas> -> <ceiling>
+ * (kubernetes.services.<service>.maxReplicas)"; empty when every ceiling fits. The schedule report names them: the floor jobs raise maxReplicas with the floor
  * (podCeilings).
  */
 export function podCeilingRaises(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): string[] {
     return SERVICE_NAMES.flatMap((s) => {
-        const need = podFloorNeed(spec, s, appFloor);
+        const ceiling = ceilingAbove(podFloorNeed(spec, s, appFloor));
         const max = spec.kubernetes.services[s].maxReplicas;
-        return need > max ? [`${s} ${max} -> ${need} (kubernetes.services.${s}.maxReplicas)`] : [];
+        return ceiling > max ? [`${s} ${max} -> ${ceiling} (kubernetes.services.${s}.maxReplicas)`] : [];
     });
 }
 

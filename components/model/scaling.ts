@@ -149,3 +149,23 @@ export function serviceFloor(spec: Pick<StackSpec, "app">, service: { readonly m
     const need = service.holdsConnections ? appFloor : Math.ceil((service.minReplicas * appFloor) / spec.app.minSize - 1e-9);
     return Math.max(service.minReplicas, roundUpTo(need, Math.max(1, zones)));
 }
+
+/**
+ * Room the metric rules keep above a scheduled floor: the ceiling is at least this many times the
+ * floor. The requirements combine the two ("Both planned peaks (scheduled live events: pre-scale on
+ * a timetable) and unplanned peaks (metric-driven scaling) must be handled; the two are combined",
+ * ../shared/REQUIREMENTS.md, Traffic shape), and a live event's audience is a forecast the hottest
+ * moments exceed (a top host going live, a flash sale inside the event); a ceiling equal to the
+ * forecast floor would leave the OR scale-out rule nothing to add. One doubling above the forecast
+ * is the project's rule: with the floor sized at PLANNED_UTILISATION of the threshold, the ceiling
+ * holds 2.5 times the threshold load the forecast expects at the threshold.
+ */
+export const SCHEDULED_HEADROOM_FACTOR = 2;
+
+/** The largest ceiling a schedule sets: the largest app.maxSize the config accepts (schema: an integer from 1 to 1000). */
+export const MAX_SCHEDULED_CEILING = 1000;
+
+/** The ceiling a scheduled floor of `need` asks for: SCHEDULED_HEADROOM_FACTOR x need, at most `limit` (Defaults to MAX_SCHEDULED_CEILING) but never below the need. */
+export function ceilingAbove(need: number, limit: number = MAX_SCHEDULED_CEILING): number {
+    return Math.max(need, Math.min(limit, need * SCHEDULED_HEADROOM_FACTOR));
+}

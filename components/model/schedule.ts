@@ -8,15 +8,17 @@
 // - Events never block a deploy: a past event declares nothing and is reported as past; an event
 //   beyond a cloud's scheduling horizon is reported as "scheduled when within N days" and declared
 //   by a later `pulumi up`; an event in progress keeps its floor (re-asserted at the next half-hour
-//   boundary at least 30 minutes ahead, earliestActionAt).
+//   boundary at least 30 minutes ahead, earliestActionAt); a step at least 10 minutes ahead stays
+//   at its declared instant (steadyStart), a closer one runs as soon as the cloud takes it.
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
 //   one-off action restoring the event's floor; a one-off action that falls inside a recurring
 //   peak's window sets the floor to the largest need open then (the peak's), never below.
 
 import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
-import { instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
-import { SCALES_ON_CONNECTIONS, podCeilingRaises } from "./kubernetes";
+import { MAX_SCHEDULED_CEILING, ceilingAbove, instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
+import { SCALES_ON_CONNECTIONS, podCeilingRaises, podFloors } from "./kubernetes";
+import { podFloorsShortfall } from "./kubernetes-addons";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
 
@@ -49,23 +51,54 @@ export interface HorizonText {
 }
 
 /**
- * Lead and boundary of the earliest instant a `pulumi up` schedules an action at (earliestActionAt):
- * both clouds reject a start time in the past ("If you try to schedule your action in the past,
- * Amazon EC2 Auto Scaling returns an error message"; ESS LaunchTime must be a future time), and a
- * first `pulumi up` may take well over ten minutes (clusters, databases) before it reaches the
- * scheduled actions. 30 minutes of lead, rounded up to a 30-minute boundary, keeps the instant the
+ * Lead and boundary of the instant a `pulumi up` re-asserts a floor already in force at
+ * (earliestActionAt): an event in progress (its pre-scale in the past) keeps its floor through a
+ * one-off action at now + 30 minutes, rounded up to a 30-minute boundary, so the instant is the
  * same for every `pulumi up` within one half hour (no update on each run) and in the future at
- * creation. Steps due before it (an event in progress, a pre-scale less than half an hour away)
- * are re-asserted at it.
+ * creation even when a first `pulumi up` takes well over ten minutes (clusters, databases) before
+ * it reaches the scheduled actions.
  */
 export const SCHEDULE_LEAD_MINUTES = 30;
 /** The boundary the earliest instant is rounded up to, minutes (SCHEDULE_LEAD_MINUTES). */
 export const SCHEDULE_BOUNDARY_MINUTES = 30;
 
-/** The earliest instant (epoch ms) a `pulumi up` at `now` schedules an action at: now + SCHEDULE_LEAD_MINUTES, rounded up to SCHEDULE_BOUNDARY_MINUTES. */
+/** The earliest instant (epoch ms) a `pulumi up` at `now` re-asserts a floor in force at: now + SCHEDULE_LEAD_MINUTES, rounded up to SCHEDULE_BOUNDARY_MINUTES. */
 export function earliestActionAt(now: number): number {
     const boundary = SCHEDULE_BOUNDARY_MINUTES * MINUTE_MS;
     return Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / boundary) * boundary;
+}
+
+/**
+ * Least lead, minutes, of a declared step a `pulumi up` keeps at its own instant. Both clouds take
+ * any start time in the future and reject one in the past: "If you try to schedule your action in
+ * the past, Amazon EC2 Auto Scaling returns an error message" (PutScheduledUpdateGroupAction,
+ * StartTime); ESS "LaunchTime: the time at which the scheduled task is triggered", a future UTC
+ * minute (CreateScheduledTask; a past one is refused); Application Auto Scaling `at()` and the SAE
+ * timers name a future instant the same way. Neither documents a longer minimum, so the lead is the
+ * project's allowance for a `pulumi up` to reach the scheduled actions once it has planned (an
+ * existing action whose instant is unchanged is not touched at all): 10 minutes. A step closer than
+ * that (or past) moves (steadyStart); every later one stays as declared, so a `pulumi up` shortly
+ * before a pre-scale never pushes it later.
+ */
+export const SCHEDULE_MIN_LEAD_MINUTES = 10;
+
+/** The first instant (epoch ms, a whole minute) a `pulumi up` at `now` keeps a declared step at: now + SCHEDULE_MIN_LEAD_MINUTES, rounded up to the minute. */
+export function steadyStart(now: number): number {
+    return Math.ceil((now + SCHEDULE_MIN_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+}
+
+/**
+ * The instant (epoch ms) a `pulumi up` at `now` re-asserts a floor whose step (`stepAt`) falls
+ * before steadyStart(now), given the first step it keeps (`nextDue`, null when none): a step still
+ * in the future (a pre-scale a few minutes away) runs as soon as the cloud takes it, steadyStart;
+ * a past one (an event in progress) at earliestActionAt, stable over half an hour, unless a kept
+ * step comes before that (then at steadyStart, so the kept step still follows it).
+ */
+export function reassertAt(now: number, stepAt: number, nextDue: number | null): number {
+    const soon = steadyStart(now);
+    if (stepAt > now) return soon;
+    const stable = earliestActionAt(now);
+    return nextDue !== null && nextDue <= stable ? soon : stable;
 }
 
 /** Broadcasts one transcoder carries: a 16 vCPU transcoder carries about four 1080p inputs into the ladder. */
@@ -132,9 +165,10 @@ export type ScheduleSpec = Pick<StackSpec, "scaling" | "app" | "events" | "peaks
  * ceiling returns to maxSize when a later `pulumi up` no longer declares an event or peak that needs
  * more (docs/SCALING.md, "Releases keep the ceiling").
  */
-export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: readonly number[]): number {
-    return Math.max(bounds.maxSize, ...needs);
+export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: readonly number[], limit: number = MAX_SCHEDULED_CEILING): number {
+    return Math.max(bounds.maxSize, ...needs.map((need) => ceilingAbove(need, limit)));
 }
+
 
 /**
  * The bound inputs of a tier's base resource (`fields`: the scaling group's minSize/maxSize, the
@@ -155,8 +189,43 @@ export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: read
  * group through the next action that sets it (every action carries the ceiling, every release the
  * floor), as a changed HPA minReplicas does through the floor jobs.
  */
-export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring">, fields: readonly string[]): string[] {
-    return schedule.oneOff.length + schedule.recurring.length > 0 ? [...fields] : [];
+export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold">, fields: readonly string[]): string[] {
+    return schedule.oneOff.length + schedule.recurring.length > 0 || schedule.drainHold !== undefined ? [...fields] : [];
+}
+
+/**
+ * A tier whose last event has been released but whose raised ceiling still drains: the schedules
+ * declare nothing any more, yet lowering the bounds to the everyday maxSize now would make the cloud
+ * remove the capacity above it at once (scheduleCeiling). The bounds stay with the schedules
+ * (scheduledBoundsIgnoreChanges) until the drain from the raised ceiling by the AND scale-in rule
+ * has finished (`until`).
+ */
+export interface DrainHold {
+    /** The event whose release raised the ceiling the tier drains from. */
+    readonly source: string;
+    /** Its release instant, epoch ms. */
+    readonly releasedAt: number;
+    /** The raised ceiling the drain starts from. */
+    readonly from: number;
+    /** The instant the drain ends, epoch ms (releasedAt + drainSeconds(from)). */
+    readonly until: number;
+}
+
+/**
+ * The drain still running at `now` after a released event that raised the tier's ceiling above
+ * bounds.maxSize (the latest-ending one; null when none): `drainSeconds(from)` is the drain
+ * simulation of the tier from `from` instances to its floor (timetopeak simulateDrain), counted
+ * from the release.
+ */
+export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, drainSeconds: (from: number) => number): DrainHold | null {
+    const holds = spec.events.flatMap((event): DrainHold[] => {
+        const w = eventWindow(spec, event.start, event.end);
+        if (w === null || w.to > now) return [];
+        const from = scheduleCeiling(bounds, [tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams)]);
+        const until = w.to + drainSeconds(from) * 1000;
+        return from > bounds.maxSize && until > now ? [{ source: event.name, releasedAt: w.to, from, until }] : [];
+    });
+    return holds.sort((a, b) => b.until - a.until)[0] ?? null;
 }
 
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
@@ -189,15 +258,22 @@ export interface RecurringAction {
 /**
  * `unschedulable`: an event a cloud's limit holds back (EventLimit) that no later `pulumi up` can
  * declare before its pre-scale (the earlier events it waits for pass only after it), a finding of
- * the plan; the metric rules alone meet it.
+ * the plan; the metric rules alone meet it. `late`: an event whose pre-scale is still ahead but
+ * closer than the cloud's lead (steadyStart), so it is raised later than declared, a finding too.
  */
-export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "deferred" | "unschedulable" | "recurring";
+export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "late" | "deferred" | "unschedulable" | "recurring";
 
 /** What became of one event or peak in one region, for the plan and the stack outputs. */
 export interface ScheduleReport {
     readonly source: string;
     readonly status: ScheduleStatus;
     readonly detail: string;
+    /**
+     * On a Kubernetes stack, when the pod floors the event or peak raises exceed what the node pools
+     * can hold at maxNodesPerZone (podFloorsShortfall): the region and what is short, a finding of
+     * the plan. Absent otherwise.
+     */
+    readonly nodeShortfall?: string;
 }
 
 export interface TierSchedule {
@@ -206,6 +282,8 @@ export interface TierSchedule {
     readonly plannedAt: number;
     readonly oneOff: readonly OneOffAction[];
     readonly recurring: readonly RecurringAction[];
+    /** Set while a released event's raised ceiling still drains (drainHold); absent otherwise or when the tier has no drain simulation. */
+    readonly drainHold?: DrainHold;
 }
 
 export interface RegionSchedule {
@@ -318,26 +396,39 @@ function compactMinute(ms: number): string {
  * earliestActionAt), restores after recurring actions inside an event, and the
  * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
  * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
+ * `drainSeconds` (the tier's drain simulation from a number of instances; Defaults to null, no
+ * simulation) sets `drainHold` while a released event's raised ceiling still drains.
  */
-export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
-    const earliest = earliestActionAt(now);
+export function tierSchedule(
+    spec: ScheduleSpec,
+    region: Pick<RegionSpec, "zones">,
+    tier: ScheduledTier,
+    bounds: TierBounds,
+    now: number,
+    horizon: ScheduleHorizon | null,
+    eventLimit: EventLimit | null,
+    drainSeconds: ((from: number) => number) | null = null,
+): TierSchedule {
+    const keptFrom = steadyStart(now);
     const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
     const peakNeeds = spec.peaks.map((peak) => ({ peak, need: tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams) })).filter((p) => p.need > bounds.minSize);
-    const top = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)]);
+    // Aurora holds at most AURORA_MAX_READ_REPLICAS readers: their ceiling stays the tier's own maxSize.
+    const top = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING);
     const ceiling = (floor: number): number => Math.max(top, floor);
     const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, top));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
     const withPeaks = (floor: number, t: number): number => Math.max(floor, recurringFloorAt(recurring, t));
     const steps = floorTimeline(windows, bounds.minSize);
-    const due = steps.filter((s) => s.at >= earliest);
-    const current = [...steps].reverse().find((s) => s.at < earliest);
+    const due = steps.filter((s) => s.at >= keptFrom);
+    const current = [...steps].reverse().find((s) => s.at < keptFrom);
     const oneOff: OneOffAction[] = [];
     if (current !== undefined && current.floor > bounds.minSize) {
-        const floor = withPeaks(current.floor, earliest);
-        oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(earliest), minSize: floor, maxSize: ceiling(floor) });
+        const at = reassertAt(now, current.at, due[0]?.at ?? null);
+        const floor = withPeaks(current.floor, at);
+        oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(at), minSize: floor, maxSize: ceiling(floor) });
     }
     for (const s of due) {
         const floor = withPeaks(s.floor, s.at);
@@ -348,7 +439,7 @@ export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones
     const floorAt = (t: number): number => withPeaks(Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need)), t);
     for (const w of windows) {
         for (const action of recurring) {
-            for (const t of occurrences(action, Math.max(w.from, earliest), w.to - MINUTE_MS)) {
+            for (const t of occurrences(action, Math.max(w.from, keptFrom), w.to - MINUTE_MS)) {
                 const floor = floorAt(t + MINUTE_MS);
                 if (action.minSize >= floor) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
@@ -358,7 +449,8 @@ export function tierSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    return { tier, plannedAt: now, oneOff, recurring };
+    const hold = drainSeconds === null ? null : drainHold(spec, region, tier, bounds, now, drainSeconds);
+    return { tier, plannedAt: now, oneOff, recurring, ...(hold === null ? {} : { drainHold: hold }) };
 }
 
 /**
@@ -498,7 +590,7 @@ function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" 
  * The instant from which a `pulumi up` declares `event`, which the cloud's limit holds back at
  * `now`: the first release of another event after `now` at which the events in reach then, under
  * the limit then (`limitAt`, the profile's eventLimit), include it, when that `pulumi up` can still
- * schedule its pre-scale (earliestActionAt at or before it); null when none can (the events it
+ * schedule its pre-scale (steadyStart at or before it); null when none can (the events it
  * waits for pass only after its pre-scale), or the event has no valid window.
  */
 export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number, horizon: ScheduleHorizon | null, limitAt: (t: number) => EventLimit | null): number | null {
@@ -509,7 +601,7 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
         return other !== null && e !== event && other.to > now && other.to <= w.from ? [other.to] : [];
     });
     for (const t of [...new Set(releases)].sort((a, b) => a - b)) {
-        if (earliestActionAt(t) > w.from) return null;
+        if (steadyStart(t) > w.from) return null;
         if (declarableEvents(spec, t, horizon, limitAt(t)).includes(event)) return t;
     }
     return null;
@@ -522,7 +614,8 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
  * `eventLimit` at every instant): an event the limit holds back is `deferred` when a later `pulumi
  * up` can declare it before its pre-scale (heldEventDeclaredAt), `unschedulable` when none can.
  * `text` (the profile's horizonText; Defaults to the horizon's service and recurringUntil) words the
- * horizon per tier.
+ * horizon per tier. `drainSeconds` (the app group's drain simulation, appDrainSeconds; Defaults to
+ * null) reports a past event whose raised ceiling still drains (pastEventHold).
  */
 export function scheduleReport(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
@@ -531,12 +624,22 @@ export function scheduleReport(
     eventLimit: EventLimit | null = null,
     limitAt: (t: number) => EventLimit | null = () => eventLimit,
     text: HorizonText | null = null,
+    drainSeconds: ((from: number) => number) | null = null,
 ): ScheduleReport[] {
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
-        if (w.to <= now) return { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` };
+        if (w.to <= now) {
+            const hold = drainSeconds === null ? null : pastEventHold(spec, event, w.to, now, drainSeconds);
+            return hold === null
+                ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }
+                : {
+                      source: event.name,
+                      status: "past",
+                      detail: `released at ${utcMinute(w.to)}; declares no action, but the app group still drains from its raised ceiling of ${hold.from} instances (maxSize ${spec.app.maxSize}) by the AND scale-in rule until about ${utcMinute(hold.until)}: its bounds stay with the schedules until then (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
+                  };
+        }
         if (horizon !== null && w.to > now + horizon.days * DAY_MS) {
             return {
                 source: event.name,
@@ -556,6 +659,15 @@ export function scheduleReport(
         }
         const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}${lift}` };
+        if (w.from < steadyStart(now) && liftsAppTier(spec, event.peakOnline)) {
+            const start = parseInstant(event.start) ?? w.from;
+            const raised = reassertAt(now, w.from, null);
+            return {
+                source: event.name,
+                status: "late",
+                detail: `pre-scale declared at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead: this pulumi up raises the floors at ${utcMinute(raised)}, ${Math.round((start - raised) / MINUTE_MS)} min before the start instead of ${spec.scaling.preScaleMinutes}; release at ${utcMinute(w.to)}${lift}`,
+            };
+        }
         return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, release at ${utcMinute(w.to)}${lift}` };
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
@@ -568,7 +680,38 @@ export function scheduleReport(
         const until = text !== null ? text.declaredUntil(peak) : end === null ? null : `declared until ${utcMinute(end)}`;
         return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
     });
-    return [...events, ...peaks];
+    const audiences = new Map<string, number>([...spec.events.map((e): [string, number] => [e.name, e.peakOnline]), ...spec.peaks.map((p): [string, number] => [p.name, p.peakOnline])]);
+    return [...events, ...peaks].map((r) => {
+        const online = audiences.get(r.source);
+        const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) ? "" : nodeShortfall(spec, online);
+        return short === "" ? r : { ...r, nodeShortfall: short };
+    });
+}
+
+/**
+ * On a Kubernetes stack, the first region whose pod floors for an audience of `online` viewers
+ * (podFloors of instancesForOnline) exceed its node pools at maxNodesPerZone (podFloorsShortfall),
+ * as "<region>: <what is short>"; "" when every region's fit or on other computes.
+ */
+export function nodeShortfall(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number): string {
+    if (spec.compute !== "kubernetes") return "";
+    for (const region of spec.regions) {
+        const short = podFloorsShortfall(spec, region.zones.length, podFloors(spec, instancesForOnline(spec, region, online)));
+        if (short !== "") return `${region.name}: ${short}`;
+    }
+    return "";
+}
+
+/**
+ * The app group's drain after a past `event` released at `releasedAt` (epoch ms), still running at
+ * `now`: from the largest raised ceiling of the stack's regions (scheduleCeiling of the event's
+ * need) to the floor, `drainSeconds(from)` after the release; null when the event raised no ceiling
+ * above app.maxSize or the drain has finished.
+ */
+export function pastEventHold(spec: Pick<StackSpec, "scaling" | "app" | "regions">, event: LiveEvent, releasedAt: number, now: number, drainSeconds: (from: number) => number): { from: number; until: number } | null {
+    const from = Math.max(...spec.regions.map((region) => scheduleCeiling(spec.app, [instancesForOnline(spec, region, event.peakOnline)])));
+    const until = releasedAt + drainSeconds(from) * 1000;
+    return from > spec.app.maxSize && until > now ? { from, until } : null;
 }
 
 /**
@@ -619,7 +762,7 @@ export function nextOccurrence(action: Pick<RecurringAction, "minuteOfDay" | "da
 export interface UtcRecurrence {
     /** Cron in UTC: minute hour day-of-month month day-of-week. */
     readonly cron: string;
-    /** First run, YYYY-MM-DDThh:mm:00Z, at least SCHEDULE_LEAD_MINUTES after `now`. */
+    /** First run, YYYY-MM-DDThh:mm:00Z, at or after steadyStart(now) (SCHEDULE_MIN_LEAD_MINUTES after `now`). */
     readonly launchAt: string;
     /** YYYY-MM-DDThh:mm:00Z: the horizon or the zone's next daylight-saving change. */
     readonly endAt: string;
@@ -629,7 +772,7 @@ export interface UtcRecurrence {
  * A recurring action for a cloud that takes recurrences in UTC with a bounded end (Alibaba Cloud
  * ESS: "RecurrenceType Cron: a cron expression which is written in UTC"; RecurrenceEndTime within
  * the horizon). The declared stretch is the span of one UTC offset that holds the action's next run
- * at or after earliestActionAt(now): its cron is that offset's, it launches at that run and it ends
+ * at or after steadyStart(now): its cron is that offset's, it launches at that run and it ends
  * at the zone's first offset change after that run (a minute before it) or at the horizon of `now`
  * (recurringUntil), whichever is first. So when a daylight-saving change falls between the `pulumi
  * up` and the next run, the new offset's span is declared (never the old offset's cron with an end
@@ -637,7 +780,7 @@ export interface UtcRecurrence {
  * year from the next run.
  */
 export function utcRecurrence(horizon: ScheduleHorizon | null, action: RecurringAction, now: number): UtcRecurrence {
-    return utcRecurrenceFrom(horizon, action, now, earliestActionAt(now));
+    return utcRecurrenceFrom(horizon, action, now, steadyStart(now));
 }
 
 /** The offset span of `action` whose first run is the first at or after `from`, declared at `now` (utcRecurrence). */

@@ -7,9 +7,10 @@ import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
 import { PROBES, SERVICE_RESOURCES, planHpa } from "./kubernetes";
 import { MAX_POD_SHARE_OF_NODE, SCRAPE_INTERVAL_SECONDS, addonRequests, cpuCores, memoryGiB } from "./kubernetes-addons";
 import { HEALTH_CHECK } from "./loadbalancer";
-import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, scalingActions, surgeNeed } from "./scaling";
+import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
+import { scheduleCeiling } from "./schedule";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
 /** The peak must be served within this many minutes of a stream's start (requirements). */
@@ -45,7 +46,7 @@ export interface GroupScaling {
  * warming up count toward the current capacity instead), and its scale-in alarm acts every period;
  * an ESS simple rule waits its cooldown after each execution.
  */
-export function groupScaling(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown">): GroupScaling {
+export function groupScaling(spec: Pick<StackSpec, "scaling" | "app">, profile: Pick<CloudProfile, "stepScalingCooldown">): GroupScaling {
     const { out, in: inward } = scalingActions(spec);
     const stepSeconds = (a: ScalingAction): number => a.periodSeconds * a.evaluationPeriods;
     return {
@@ -153,6 +154,25 @@ export function simulateDrain(g: GroupScaling, from: number): number {
     }
 }
 
+/**
+ * The app group's drain from `from` instances to app.minSize by the AND scale-in rule
+ * (simulateDrain of groupScaling), seconds from the load falling: the time a released event's
+ * raised ceiling takes to empty (schedule.ts drainHold).
+ */
+export function appDrainSeconds(spec: Pick<StackSpec, "scaling" | "app">, profile: Pick<CloudProfile, "stepScalingCooldown">): (from: number) => number {
+    const g = groupScaling(spec, profile);
+    return (from) => simulateDrain(g, from);
+}
+
+/**
+ * The app group's ceiling while the stack declares events or peaks: the everyday maxSize, or the
+ * largest floor any of them needs in `region` (scheduleCeiling), the level a drain after a release
+ * starts from.
+ */
+export function appRaisedCeiling(spec: StackSpec, region: RegionSpec): number {
+    const needs = [...spec.events, ...spec.peaks].map((e) => instancesForOnline(spec, region, e.peakOnline));
+    return scheduleCeiling(spec.app, needs);
+}
 
 // ---------------------------------------------------------------------------------------------
 // The tier that really serves: the app group (compute vm), the pods of the connection-holding
@@ -381,9 +401,10 @@ export interface TierFigures {
     readonly drain: { readonly from: number; readonly to: number; readonly seconds: number; readonly detail: string };
 }
 
-function vmFigures(spec: StackSpec, tier: TimeToPeakTier, g: GroupScaling, what: string): TierFigures {
+/** `raised`: the ceiling the schedules raise the tier to (appRaisedCeiling), where a drain after an event starts; Defaults to the unplanned jump's peak. */
+function vmFigures(spec: StackSpec, tier: TimeToPeakTier, g: GroupScaling, what: string, raised = 0): TierFigures {
     const jump = simulateJump(g);
-    const peak = Math.min(g.maxSize, Math.max(jump.reached, jump.needed));
+    const peak = Math.max(raised, Math.min(g.maxSize, Math.max(jump.reached, jump.needed)));
     return {
         tier,
         jump,
@@ -397,7 +418,9 @@ function vmFigures(spec: StackSpec, tier: TimeToPeakTier, g: GroupScaling, what:
             from: peak,
             to: g.minSize,
             seconds: simulateDrain(g, peak),
-            detail: `load gone: connections < ${spec.scaling.scaleIn.connectionsPerInstance} AND CPU < ${spec.scaling.scaleIn.cpuPercent}% for ${g.scaleIn.detectionSeconds} s, then -${g.scaleIn.percent}% (at least ${g.scaleIn.minStep}) every ${g.scaleIn.intervalSeconds} s`,
+            detail:
+                (raised > g.maxSize ? `from the ceiling ${raised} the events and peaks raise it to (maxSize ${g.maxSize}); ` : "") +
+                `load gone: connections < ${spec.scaling.scaleIn.connectionsPerInstance} AND CPU < ${spec.scaling.scaleIn.cpuPercent}% for ${g.scaleIn.detectionSeconds} s, then -${g.scaleIn.percent}% (at least ${g.scaleIn.minStep}) every ${g.scaleIn.intervalSeconds} s`,
         },
     };
 }
@@ -471,7 +494,7 @@ export function tierFigures(spec: StackSpec, profile: Pick<CloudProfile, "stepSc
             ? saeFigures(spec, unit)
             : vmFigures(spec, "serverlessUnit", fargateScaling(spec, unit), `Fargate tasks of ${SURGE_SERVICE} (${FARGATE_TASK_START_SECONDS} s task start)`);
     }
-    return vmFigures(spec, "appGroup", groupScaling(spec, profile), "instances");
+    return vmFigures(spec, "appGroup", groupScaling(spec, profile), "instances", appRaisedCeiling(spec, region));
 }
 
 /** The plan's `scaling` section: time to peak and drain of the serving tier of every region. */

@@ -245,18 +245,42 @@ export function checkEvents(spec: StackSpec): string[] {
     ]);
 }
 
-/** Minutes of the week a recurring peak occupies (start day and minute, from 0 = Sunday 00:00), as [from, to) ranges. */
-export function peakWeekRanges(peak: RecurringPeak, offsetMinutes: number): [number, number][] {
+/** Minutes a peak's scheduled actions reach beyond its window: the pre-scale before the start, the release after the end (scaling.preScaleMinutes, scaling.releaseAfterMinutes). */
+export interface PeakMargins {
+    readonly before: number;
+    readonly after: number;
+}
+
+/**
+ * Minutes of the week a recurring peak's scheduled actions span (from its pre-scale, `margins.before`
+ * minutes before the start, to its release, `margins.after` minutes after the end; day and minute
+ * from 0 = Sunday 00:00, UTC at `offsetMinutes`), as [from, to) ranges. Defaults to no margins (the
+ * window itself).
+ */
+export function peakWeekRanges(peak: RecurringPeak, offsetMinutes: number, margins: PeakMargins = { before: 0, after: 0 }): [number, number][] {
     const start = parseLocalTime(peak.start);
     const end = parseLocalTime(peak.end);
     if (start === null || end === null) return [];
-    const length = (end <= start ? end + MINUTES_PER_DAY : end) - start;
+    const length = (end <= start ? end + MINUTES_PER_DAY : end) - start + margins.before + margins.after;
     const days = peak.recurrence === "daily" ? [0, 1, 2, 3, 4, 5, 6] : peak.days.map((d) => WEEKDAYS.indexOf(d));
     const week = 7 * MINUTES_PER_DAY;
     return days.flatMap((d): [number, number][] => {
-        const from = (((d * MINUTES_PER_DAY + start - offsetMinutes) % week) + week) % week;
+        const from = (((d * MINUTES_PER_DAY + start - margins.before - offsetMinutes) % week) + week) % week;
         return from + length <= week ? [[from, from + length]] : [[from, week], [0, from + length - week]];
     });
+}
+
+/** A local minute of the day as hh:mm, across midnight ("23:30", "00:15"). */
+function localClock(minute: number): string {
+    const m = ((minute % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+    return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
+
+/** The local span of a peak's scheduled actions, pre-scale to release ("18:30-21:30"), for messages. */
+export function peakActionSpan(peak: Pick<RecurringPeak, "start" | "end">, margins: PeakMargins): string {
+    const start = parseLocalTime(peak.start) ?? 0;
+    const end = parseLocalTime(peak.end) ?? 0;
+    return `${localClock(start - margins.before)}-${localClock(end + margins.after)}`;
 }
 
 /**
@@ -280,7 +304,11 @@ const PEAK_OVERLAP_YEAR_MS = 366 * DAY_MS;
 
 /**
  * Recurring peaks: a start different from the end, a holdable audience, names listed once, and no
- * two peaks overlapping (each one's release would cut the other's floor; merge them into one peak).
+ * two peaks whose scheduled actions overlap or touch, counted from the pre-scale
+ * (scaling.preScaleMinutes before the start) to the release (scaling.releaseAfterMinutes after the
+ * end), not the windows alone: each one's release would cut the other's floor (19:00-21:00 and
+ * 21:00-23:00 with 30-minute margins: the first's release at 21:30 sets the floor back while the
+ * second runs); merge them into one peak.
  * Zones are compared at every combination of offsets they take over the year from `now`
  * (zoneOffsetCombinations), so a pair that plans in one season is not refused after a
  * daylight-saving change; the issue names the first instant the overlap holds when it is not now.
@@ -300,15 +328,20 @@ export function checkPeaks(spec: StackSpec, now: Date): string[] {
         combinations.set(key, hit);
         return hit;
     };
+    const margins: PeakMargins = { before: spec.scaling.preScaleMinutes, after: spec.scaling.releaseAfterMinutes };
     spec.peaks.forEach((peak, i) => {
         spec.peaks.slice(0, i).forEach((other, j) => {
             const clash = combinationsOf(peak.timeZone, other.timeZone).find(({ offsets }) => {
-                const [mine, theirs] = [peakWeekRanges(peak, offsets[0]), peakWeekRanges(other, offsets[1])];
-                return mine.some(([a, b]) => theirs.some(([c, d]) => a < d && c < b));
+                const [mine, theirs] = [peakWeekRanges(peak, offsets[0], margins), peakWeekRanges(other, offsets[1], margins)];
+                // Touching spans clash too: a release and a pre-scale at one instant run in no set order.
+                return mine.some(([a, b]) => theirs.some(([c, d]) => a <= d && c <= b));
             });
             if (clash !== undefined) {
                 const when = clash.at === now.getTime() ? "" : ` from ${utcMinute(clash.at)} (a daylight-saving change)`;
-                issues.push(`peaks[${i}]: peak ${show(peak.name)} (${peak.start}-${peak.end} ${peak.timeZone}) overlaps peaks[${j}] ${show(other.name)}${when}; allowed: peaks that do not overlap in any season (merge them into one peak with the larger audience)`);
+                const zoneOf = (p: RecurringPeak) => (peak.timeZone === other.timeZone ? "" : ` ${p.timeZone}`);
+                issues.push(
+                    `peaks[${i}]: peak ${show(peak.name)} (${peak.start}-${peak.end} ${peak.timeZone}) overlaps peaks[${j}] ${show(other.name)} (${other.start}-${other.end} ${other.timeZone})${when} once the scheduled actions' margins are counted: pre-scale to release ${peakActionSpan(peak, margins)}${zoneOf(peak)} and ${peakActionSpan(other, margins)}${zoneOf(other)} (scaling.preScaleMinutes ${margins.before}, scaling.releaseAfterMinutes ${margins.after}), so one peak's release would cut the other's floor; allowed: peaks whose pre-scale-to-release spans neither overlap nor touch in any season (merge them into one peak with the larger audience, or move one)`,
+                );
             }
         });
     });

@@ -222,34 +222,37 @@ describe("model: releases never lower the ceiling below what an event reaches", 
         }),
         { now: NOW },
     );
-    it("an event floor (20) above maxSize (12): every action, release included, keeps max 20; the release lowers only the floor", () => {
+    it("an event floor (20) above maxSize (12): every action, release included, keeps max 40 (twice the largest floor, SCHEDULED_HEADROOM_FACTOR); the release lowers only the floor", () => {
         const s = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 12, zones: 2 }, NOW.getTime(), PROFILES.aws.scheduleHorizon, null);
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
             [
-                ["sale-prescale", "2026-12-12T09:30:00Z", 20, 20],
-                ["sale-restore-202612121131", "2026-12-12T11:31:00Z", 20, 20],
-                ["sale-restore-202612121531", "2026-12-12T15:31:00Z", 20, 20],
-                ["sale-release", "2026-12-12T16:30:00Z", 4, 20],
+                ["sale-prescale", "2026-12-12T09:30:00Z", 20, 40],
+                ["sale-restore-202612121131", "2026-12-12T11:31:00Z", 20, 40],
+                ["sale-restore-202612121531", "2026-12-12T15:31:00Z", 20, 40],
+                ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
             ],
         );
-        // The evening (60,000 online -> 15 -> 16 on 2 zones) releases to the floor 4 and keeps max 20.
+        // The evening (60,000 online -> 15 -> 16 on 2 zones) releases to the floor 4 and keeps max 40.
         assert.deepStrictEqual(
             s.recurring.map((a) => [a.key, a.minSize, a.maxSize]),
             [
-                ["evening-prescale", 16, 20],
-                ["evening-release", 4, 20],
+                ["evening-prescale", 16, 40],
+                ["evening-release", 4, 40],
             ],
         );
     });
-    it("needs within maxSize keep maxSize; the ceiling is the largest of maxSize and the needs", () => {
+    it("the ceiling is the largest of maxSize and twice each need, capped at the limit but never below a need", () => {
         assert.strictEqual(scheduleCeiling({ maxSize: 40 }, [20, 16]), 40);
-        assert.strictEqual(scheduleCeiling({ maxSize: 12 }, [20, 16]), 20);
+        assert.strictEqual(scheduleCeiling({ maxSize: 40 }, [30, 16]), 60);
+        assert.strictEqual(scheduleCeiling({ maxSize: 12 }, [20, 16]), 40);
         assert.strictEqual(scheduleCeiling({ maxSize: 12 }, []), 12);
+        assert.strictEqual(scheduleCeiling({ maxSize: 40 }, [700]), 1000);
+        assert.strictEqual(scheduleCeiling({ maxSize: 15 }, [12], 15), 15);
     });
-    it("serverless: each service's release keeps the service's largest event floor as its ceiling (user 2..4 lifted to 10 by 80,000 viewers)", () => {
+    it("serverless: each service's release keeps the service's largest event floor as its ceiling (user 2..4 lifted to 10 by 80,000 viewers, ceiling 20)", () => {
         const s = tierSchedule(spec, spec.regions[0], "serverlessUnit", { minSize: 2, maxSize: 4, zones: 2, service: "user" }, NOW.getTime(), PROFILES.aws.scheduleHorizon, null);
-        assert.deepStrictEqual(s.oneOff.find((a) => a.kind === "release"), { key: "sale-release", source: "sale", kind: "release", at: "2026-12-12T16:30:00Z", minSize: 2, maxSize: 10 });
+        assert.deepStrictEqual(s.oneOff.find((a) => a.kind === "release"), { key: "sale-release", source: "sale", kind: "release", at: "2026-12-12T16:30:00Z", minSize: 2, maxSize: 20 });
     });
 });
 
@@ -272,16 +275,19 @@ describe("model: floors per service", () => {
         ).oneOff[0].minSize;
         assert.deepStrictEqual([tier("interaction"), tier("user")], [20, 10]);
     });
-    it("pods: interaction at 4,000 connections per pod (app floor 20 -> 20 pods); a floor above maxReplicas raises the ceiling of every job, releases included", () => {
+    it("pods: interaction at 4,000 connections per pod (app floor 20 -> 20 pods); a floor above half of maxReplicas raises the ceiling of every job to twice the floor, releases included", () => {
         assert.deepStrictEqual(podFloors(spec, 20), { user: 10, product: 10, order: 15, interaction: 20 });
         const small = { ...spec, kubernetes: { ...spec.kubernetes, services: { ...spec.kubernetes.services, interaction: { ...spec.kubernetes.services.interaction, maxReplicas: 12 } } } };
         assert.strictEqual(podFloors(small, 20).interaction, 20);
         // The pre-scale (app floor 20) and the release (4): one ceiling for both, never below the floor.
         const ceilings = podCeilings(small, [20, 4]);
-        assert.strictEqual(ceilings.interaction, 20);
-        assert.deepStrictEqual([ceilings.user, ceilings.order], [spec.kubernetes.services.user.maxReplicas, spec.kubernetes.services.order.maxReplicas]);
-        assert.deepStrictEqual(podCeilingRaises(small, 20), ["interaction 12 -> 20 (kubernetes.services.interaction.maxReplicas)"]);
-        assert.deepStrictEqual(podCeilingRaises(spec, 20), []);
+        // Twice each floor (SCHEDULED_HEADROOM_FACTOR): interaction 20 -> 40, user 10 -> 20 (maxReplicas 10), order 15 -> 30 (maxReplicas 20).
+        assert.strictEqual(ceilings.interaction, 40);
+        assert.deepStrictEqual([spec.kubernetes.services.user.maxReplicas, spec.kubernetes.services.order.maxReplicas], [10, 20]);
+        assert.deepStrictEqual([ceilings.user, ceilings.order], [20, 30]);
+        assert.deepStrictEqual(podCeilingRaises(small, 20), ["user 10 -> 20 (kubernetes.services.user.maxReplicas)", "product 10 -> 20 (kubernetes.services.product.maxReplicas)", "order 20 -> 30 (kubernetes.services.order.maxReplicas)", "interaction 12 -> 40 (kubernetes.services.interaction.maxReplicas)"]);
+        assert.deepStrictEqual(podCeilingRaises(spec, 20), ["user 10 -> 20 (kubernetes.services.user.maxReplicas)", "product 10 -> 20 (kubernetes.services.product.maxReplicas)", "order 20 -> 30 (kubernetes.services.order.maxReplicas)"]);
+        assert.deepStrictEqual(podCeilingRaises(spec, 8), []);
     });
     it("the schedule report names the pods' maxReplicas the floor jobs raise on a Kubernetes stack", () => {
         const k = resolveSpec(
@@ -296,7 +302,7 @@ describe("model: floors per service", () => {
             source: "sale",
             status: "scheduled",
             detail:
-                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; pod maxReplicas raised with the floors: interaction 12 -> 20 (kubernetes.services.interaction.maxReplicas), kept until a pulumi up no longer declares it",
+                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; pod maxReplicas raised with the floors: user 10 -> 20 (kubernetes.services.user.maxReplicas); product 10 -> 20 (kubernetes.services.product.maxReplicas); order 20 -> 30 (kubernetes.services.order.maxReplicas); interaction 12 -> 40 (kubernetes.services.interaction.maxReplicas), kept until a pulumi up no longer declares it",
         });
     });
 });
@@ -335,16 +341,32 @@ describe("model: the earliest scheduled instant", () => {
         assert.strictEqual(t("2026-11-22T00:30:00Z"), "2026-11-22T01:00:00.000Z");
         assert.strictEqual(t("2026-11-22T00:30:01Z"), "2026-11-22T01:30:00.000Z");
     });
-    it("a pre-scale due within the lead is re-asserted at the earliest instant, never in the past", () => {
-        const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "soon", start: "2026-11-22T00:40:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
-        const s = tierSchedule(live, live.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, Date.parse("2026-11-22T00:07:00Z"), PROFILES.aws.scheduleHorizon, null);
-        assert.deepStrictEqual(
-            s.oneOff.map((a) => [a.key, a.at, a.minSize]),
-            [
-                ["soon-prescale", "2026-11-22T01:00:00Z", 10],
-                ["soon-release", "2026-11-22T02:30:00Z", 4],
-            ],
-        );
+    const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "soon", start: "2026-11-22T00:40:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
+    const planAt = (iso: string) =>
+        tierSchedule(live, live.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, Date.parse(iso), PROFILES.aws.scheduleHorizon, null).oneOff.map((a) => [a.key, a.at, a.minSize]);
+    it("a pre-scale at least 10 minutes ahead stays at its declared instant (00:10, planned at 00:00)", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T00:00:00Z"), [
+            ["soon-prescale", "2026-11-22T00:10:00Z", 10],
+            ["soon-release", "2026-11-22T02:30:00Z", 4],
+        ]);
+    });
+    it("a pre-scale due within the 10-minute lead runs as soon as the cloud takes it (planned at 00:07:30: 00:18), never in the past", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T00:07:30Z"), [
+            ["soon-prescale", "2026-11-22T00:18:00Z", 10],
+            ["soon-release", "2026-11-22T02:30:00Z", 4],
+        ]);
+    });
+    it("an event in progress re-asserts its floor at the next half hour at least 30 minutes ahead (planned at 00:20: 01:00)", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T00:20:00Z"), [
+            ["soon-prescale", "2026-11-22T01:00:00Z", 10],
+            ["soon-release", "2026-11-22T02:30:00Z", 4],
+        ]);
+    });
+    it("an event in progress whose next kept step comes before the half hour re-asserts at the 10-minute lead (planned at 02:10, release at 02:30)", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T02:10:00Z"), [
+            ["soon-prescale", "2026-11-22T02:20:00Z", 10],
+            ["soon-release", "2026-11-22T02:30:00Z", 4],
+        ]);
     });
 });
 

@@ -176,16 +176,29 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
             'peaks[1]: peak "saturday" (12:00-13:00 UTC) overlaps peaks[0] "evening"',
         ],
         [
-            // Apart in winter (20:00Z and 21:00Z) and in summer (19:00Z and 20:00Z), together between
-            // the US change (14 March) and the UK change (28 March): refused now, not in March.
-            "peaks that overlap only between two zones' daylight-saving changes",
+            // Pre-scale to release (30-minute margins): London 19:30-21:30Z in winter, 18:30-20:30Z in
+            // summer; New York 22:00-00:00Z in winter, 21:00-23:00Z in summer: apart in both seasons,
+            // together between the US change (14 March) and the UK change (28 March): refused now, naming March.
+            "peaks whose actions overlap only between two zones' daylight-saving changes",
             rawConfig("growth", "aws", {
                 peaks: [
                     { name: "london", start: "20:00", end: "21:00", peakOnline: 20000, timeZone: "Europe/London" },
-                    { name: "new-york", start: "16:00", end: "17:00", peakOnline: 20000, timeZone: "America/New_York" },
+                    { name: "new-york", start: "17:30", end: "18:30", peakOnline: 20000, timeZone: "America/New_York" },
                 ],
             }),
-            'peaks[1]: peak "new-york" (16:00-17:00 America/New_York) overlaps peaks[0] "london" from 2027-03-14T07:00:00Z (a daylight-saving change); allowed: peaks that do not overlap in any season',
+            'peaks[1]: peak "new-york" (17:30-18:30 America/New_York) overlaps peaks[0] "london" (20:00-21:00 Europe/London) from 2027-03-14T07:00:00Z (a daylight-saving change) once the scheduled actions\' margins are counted: pre-scale to release 17:00-19:00 America/New_York and 19:30-21:30 Europe/London (scaling.preScaleMinutes 30, scaling.releaseAfterMinutes 30), so one peak\'s release would cut the other\'s floor; allowed: peaks whose pre-scale-to-release spans neither overlap nor touch in any season',
+        ],
+        [
+            // The windows only touch (21:00), the actions overlap: the first's release at 21:30 would
+            // set the floor back to 4 while the second (floor 10) runs.
+            "back-to-back peaks whose pre-scale and release margins overlap",
+            rawConfig("growth", "alicloud", {
+                peaks: [
+                    { name: "early", start: "19:00", end: "21:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+                    { name: "late", start: "21:00", end: "23:00", peakOnline: 40000, timeZone: "Asia/Shanghai" },
+                ],
+            }),
+            'peaks[1]: peak "late" (21:00-23:00 Asia/Shanghai) overlaps peaks[0] "early" (19:00-21:00 Asia/Shanghai) once the scheduled actions\' margins are counted: pre-scale to release 20:30-23:30 and 18:30-21:30 (scaling.preScaleMinutes 30, scaling.releaseAfterMinutes 30), so one peak\'s release would cut the other\'s floor; allowed: peaks whose pre-scale-to-release spans neither overlap nor touch in any season (merge them into one peak with the larger audience, or move one)',
         ],
         [
             "event ending before it starts",

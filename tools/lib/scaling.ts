@@ -38,20 +38,43 @@ export const EVENT_PRESCALE_FINDING = "ha-scaling-event-prescale";
 /**
  * A missed 5-minute peak as a finding: advisory, mandatory for mature stacks. An event no `pulumi
  * up` can pre-scale in time (status `unschedulable`): advisory on every stage (events never block a
- * deploy; the metric rules still meet it).
+ * deploy; the metric rules still meet it), and one pre-scaled late (status `late`, its pre-scale
+ * closer than the cloud's lead when planned): advisory too.
  */
 export function scalingFindings(section: ScalingSection, stage: Stage): Violation[] {
     const peaks = timeToPeakFindings(section.timeToPeak).map((message): Violation => ({ policy: TIME_TO_PEAK_FINDING, enforcement: timeToPeakEnforcement(stage), urn: "", message }));
     const events = section.schedule
         .filter(isRecord)
-        .filter((r) => r.status === "unschedulable")
+        .filter((r) => r.status === "unschedulable" || r.status === "late")
         .map((r): Violation => ({ policy: EVENT_PRESCALE_FINDING, enforcement: "advisory", urn: "", message: `event ${String(r.source)}: ${String(r.detail)}` }));
-    return [...peaks, ...events];
+    const nodes = section.schedule
+        .filter(isRecord)
+        .filter((r) => typeof r.nodeShortfall === "string" && r.nodeShortfall !== "")
+        .map((r): Violation => ({ policy: POD_FLOORS_NODES_FINDING, enforcement: "advisory", urn: "", message: `${String(r.source)}: the raised pod floors exceed the node pools' capacity in ${String(r.nodeShortfall)}; raise kubernetes.maxNodesPerZone or kubernetes.nodeSize, or the floors' pods stay Pending` }));
+    return [...peaks, ...events, ...nodes];
 }
+
+/** Name of the finding of an event or peak whose raised pod floors exceed the node pools at maxNodesPerZone (ScheduleReport.nodeShortfall). */
+export const POD_FLOORS_NODES_FINDING = "ha-scaling-pod-floors-nodes";
 
 /** Text lines of the section for the human-readable plan. */
 export function renderScaling(section: ScalingSection): string[] {
     const peak = section.timeToPeak.map((e) => `  ${e.region} ${e.tier} ${e.scenario}: ${e.minutes === null ? "never" : `${e.minutes} min`} ${e.meets5Minutes ? "(ok)" : "(missed)"}: ${e.detail}`);
     const schedule = section.schedule.filter(isRecord).map((r) => `  ${String(r.source)}: ${String(r.status)}, ${String(r.detail)}`);
-    return ["scaling (time to peak):", ...peak, ...(schedule.length > 0 ? ["schedule:", ...schedule] : [])];
+    return ["scaling (time to peak):", ...peak, ...(schedule.length > 0 ? ["schedule:", ...schedule] : []), ...boundsNote(section)];
+}
+
+/** Statuses of a schedule entry whose actions (or drain) leave the app bounds to the schedules. */
+const OWNING_STATUSES: readonly unknown[] = ["scheduled", "inProgress", "late", "recurring"];
+
+/**
+ * The note of a plan whose schedules own the app group's bounds (scheduledBoundsIgnoreChanges): an
+ * edited app.minSize or app.maxSize does nothing to the running group until its next scheduled
+ * action. [] when no entry declares an action or holds a drain.
+ */
+export function boundsNote(section: ScalingSection): string[] {
+    const owning = section.schedule.filter(isRecord).some((r) => OWNING_STATUSES.includes(r.status) || (r.status === "past" && String(r.detail).includes("still drains")));
+    return owning
+        ? ["note: while events or peaks are declared, the scheduled actions own the app group's bounds (ignoreChanges): an edited app.minSize or app.maxSize reaches the running group only at its next scheduled action (a release sets the floor, every action the ceiling), not at this pulumi up"]
+        : [];
 }
