@@ -47,6 +47,8 @@ const certificateNames =
     (r) =>
         with_(r, "tags", { ...Object.fromEntries(Object.entries(record(r.inputs.tags)).filter(([k]) => !k.startsWith("certificate-name-"))), ...Object.fromEntries(names.map((n, i) => [`certificate-name-${i + 1}`, n])) });
 
+const GTM = "alicloud:dns/gtmInstance:GtmInstance";
+
 const CDN_CONFIG = "alicloud:cdn/domainConfig:DomainConfig";
 
 /** A CDN domain config with its argument `name` set to `value`. */
@@ -155,6 +157,41 @@ const LINKS: readonly Link[] = [
         hop: "the edge carries WebSocket: GTM steers",
         resource: "lc-steering-gtm",
     },
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "cn-shanghai",
+        link: "GTM answering another name than the WebSocket one",
+        type: GTM,
+        nameEnds: "steering-gtm",
+        mutate: (r) => with_(r, "publicUserDomainName", `www.${FILLED_DOMAIN}`),
+        hop: "the edge carries WebSocket: GTM answers",
+        resource: "lc-steering-gtm",
+        held: "the edge carries WebSocket: GTM steers",
+    },
+    { stack: "mature-alicloud", flow: "interaction", region: "cn-hangzhou", link: "GTM's access strategy removed", type: "alicloud:dns/accessStrategy:AccessStrategy", nameEnds: "steering-latency", mutate: () => null, hop: "the edge carries WebSocket: GTM steers", resource: "lc-steering-gtm" },
+    {
+        stack: "growth-alicloud",
+        flow: "interaction",
+        region: "cn-hangzhou",
+        link: "the stack output websocket giving the API name another load balancer's CNAME",
+        type: "pulumi:pulumi:Stack",
+        nameEnds: "growth-alicloud",
+        mutate: (r) => ({ ...r, outputs: { ...r.outputs, websocket: { hostname: `api.${FILLED_DOMAIN}`, cname: "alb-0000000000000000.cn-hangzhou.alb.aliyuncs.com" } } }),
+        hop: "the edge carries WebSocket",
+        resource: "lc-cn-hangzhou-lb-alb",
+    },
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "ap-southeast-1",
+        link: "the separate region's CNAME output removed",
+        type: "pulumi:pulumi:Stack",
+        nameEnds: "mature-alicloud",
+        mutate: (r) => ({ ...r, outputs: { ...r.outputs, separateRegions: {} } }),
+        hop: "the edge carries WebSocket",
+        resource: "lc-ap-southeast-1-lb-alb",
+    },
 ];
 
 describe("flow links of the plans with settings filled in", function () {
@@ -162,6 +199,15 @@ describe("flow links of the plans with settings filled in", function () {
     for (const l of LINKS) {
         it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => assertBreaksAt((await filledPlan(l.stack)).resources, l));
     }
+
+    it("mature-alicloud interaction: the region's address pool dropped from the access strategy's default pools is caught at \"the edge carries WebSocket: GTM steers\" on lc-steering-gtm", async () => {
+        const resources = (await filledPlan("mature-alicloud")).resources;
+        const pool = resources.find((r) => r.type === "alicloud:dns/addressPool:AddressPool" && r.name === "lc-steering-pool-cn-shanghai") ?? assert.fail("no cn-shanghai pool");
+        const dropPool: Mutate = (r) => with_(r, "defaultAddrPools", list(r.inputs.defaultAddrPools).filter((p) => !(isRecord(p) && p.addrPoolId === pool.id)));
+        assert.ok(resources.some((r) => r.name === "lc-steering-latency" && list(r.inputs.defaultAddrPools).some((p) => isRecord(p) && p.addrPoolId === pool.id)), "the strategy serves the pool before");
+        assertBreaksAt(resources, { flow: "interaction", region: "cn-shanghai", link: "pool dropped", type: "alicloud:dns/accessStrategy:AccessStrategy", nameEnds: "steering-latency", mutate: dropPool, hop: "the edge carries WebSocket: GTM steers", resource: "lc-steering-gtm" });
+        assert.strictEqual(flow(analyzeFlows(breakLink(resources, "alicloud:dns/accessStrategy:AccessStrategy", "steering-latency", dropPool)), "interaction", "cn-hangzhou").status, "connected", "the other region's pool still served");
+    });
 
     it("growth-aws-serverless: SASL/IAM: the task role allowed to connect and write the orders topic authenticates; without WriteData the flow breaks there", async () => {
         const resources = (await filledPlan("growth-aws-serverless")).resources;
