@@ -192,6 +192,17 @@ const LINKS: readonly Link[] = [
         hop: "the edge carries WebSocket",
         resource: "lc-ap-southeast-1-lb-alb",
     },
+    {
+        stack: "growth-alicloud",
+        flow: "interaction",
+        region: "cn-hangzhou",
+        link: "the second zone's node pool attached on another port",
+        type: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment",
+        nameEnds: "k8s-ws-nodes-cn-hangzhou-i",
+        mutate: (r) => with_(r, "port", 30099),
+        hop: "registers node port 30081",
+        resource: "lc-cn-hangzhou-k8s-ws-nodes-cn-hangzhou-i",
+    },
 ];
 
 describe("flow links of the plans with settings filled in", function () {
@@ -207,6 +218,15 @@ describe("flow links of the plans with settings filled in", function () {
         assert.ok(resources.some((r) => r.name === "lc-steering-latency" && list(r.inputs.defaultAddrPools).some((p) => isRecord(p) && p.addrPoolId === pool.id)), "the strategy serves the pool before");
         assertBreaksAt(resources, { flow: "interaction", region: "cn-shanghai", link: "pool dropped", type: "alicloud:dns/accessStrategy:AccessStrategy", nameEnds: "steering-latency", mutate: dropPool, hop: "the edge carries WebSocket: GTM steers", resource: "lc-steering-gtm" });
         assert.strictEqual(flow(analyzeFlows(breakLink(resources, "alicloud:dns/accessStrategy:AccessStrategy", "steering-latency", dropPool)), "interaction", "cn-hangzhou").status, "connected", "the other region's pool still served");
+    });
+
+    it("growth-alicloud interaction: the WebSocket server group's attachments registering the transcoders' scaling group are caught at \"registered targets: the ACK node pools\" on the server group", async () => {
+        const resources = (await filledPlan("growth-alicloud")).resources;
+        const transcoders = resources.find((r) => r.type === "alicloud:ess/scalingGroup:ScalingGroup" && r.name.endsWith("video-asg")) ?? assert.fail("no transcoder scaling group");
+        const toTranscoders: Mutate = (r) => with_(r, "scalingGroupId", transcoders.id);
+        assertBreaksAt(resources, { flow: "interaction", region: "cn-hangzhou", link: "attached to the transcoders", type: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment", nameEnds: "k8s-ws-nodes-cn-hangzhou-h", mutate: toTranscoders, hop: "registered targets: the ACK node pools", resource: "lc-cn-hangzhou-lb-group-ws" });
+        const broken = flow(analyzeFlows(breakLink(resources, "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment", "k8s-ws-nodes-cn-hangzhou-h", toTranscoders)), "interaction", "cn-hangzhou");
+        assert.match(broken.broken?.reason ?? "", /lc-cn-hangzhou-k8s-ws-nodes-cn-hangzhou-h registers lc-cn-hangzhou-video-asg, not the scaling group of a node pool/);
     });
 
     it("growth-aws-serverless: SASL/IAM: the task role allowed to connect and write the orders topic authenticates; without WriteData the flow breaks there", async () => {

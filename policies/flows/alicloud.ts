@@ -306,6 +306,24 @@ function websocketOutputVerdict(g: FlowGraph, region: string, alb: FlowResource,
 }
 
 /**
+ * Every ALB server-group attachment of a route's server group registers the scaling group of a
+ * node pool of the region's cluster (alicloud.ess.AlbServerGroupAttachment `scalingGroupId`;
+ * alicloud.cs.NodePool output `scalingGroupId`; in a first preview followed through the
+ * attachment's dependency on the node pool), as AWS checks its node groups' Auto Scaling groups.
+ */
+function nodePoolTargetsVerdict(g: FlowGraph, region: string, sgp: FlowResource, attachments: readonly FlowResource[], service: string): Verdict {
+    if (attachments.length === 0) return `no node pool is attached to ${sgp.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`;
+    const pools = g.ofType(T.nodePool, region);
+    const groupIds = pools.map((n) => n.outputs?.scalingGroupId).filter((x): x is string => typeof x === "string" && !FlowGraph.isUnknown(x));
+    const ofNodes = (a: FlowResource) => groupIds.includes(String(a.inputs.scalingGroupId)) || (FlowGraph.isUnknown(a.inputs.scalingGroupId) && pools.some((n) => (a.propertyDependencies?.scalingGroupId ?? []).includes(n.urn)));
+    const strays = attachments.filter((a) => !ofNodes(a));
+    if (strays.length === 0) return true;
+    if (groupIds.length === 0 && pools.length > 0 && strays.every((a) => FlowGraph.isUnknown(a.inputs.scalingGroupId))) return undetermined("scalingGroupId");
+    const named = (a: FlowResource) => g.ofType(T.group).find((x) => x.id === a.inputs.scalingGroupId)?.name ?? String(a.inputs.scalingGroupId);
+    return `${strays.map((a) => `${a.name} registers ${named(a)}`).join(", ")}, not the scaling group of a node pool of the cluster: the ${service} service's nodes are not the targets`;
+}
+
+/**
  * The listener certificate is valid for `host`: a certificate is set (else the hop waits for
  * `tls`), and `host` is one of the names the ALB's tags declare it covers (tls.certificateNames,
  * certificateNameTags; a wildcard matches one label, RFC 6125 section 6.4.3). Without declared
@@ -419,10 +437,15 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     if (cluster !== undefined) {
         const service = ROUTE_SERVICE[route];
         const attachments = g.referrers(sgp, T.albAttachment, "albServerGroupId");
-        w.hop(sgp, "registered targets: the ACK node pools", attachments.length > 0 ? true : `no node pool is attached to ${sgp.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
+        w.hop(sgp, "registered targets: the ACK node pools", nodePoolTargetsVerdict(g, region, sgp, attachments, service));
         const port = num(attachments[0].inputs.port) ?? 0;
         checkHealth(port);
         const svc = nodePortService(g, w, region, attachments[0], service, port);
+        // Each attachment registers its scaling group's nodes on its own port (alicloud.ess.AlbServerGroupAttachment `port`): every zone's pool must take the service's node port.
+        for (const a of attachments.slice(1)) {
+            const p = a.inputs.port;
+            w.hop(a, `registers node port ${port} (as ${attachments[0].name})`, FlowGraph.isUnknown(p) ? undetermined("port") : num(p) === port ? true : `${a.name} registers its nodes on ${String(p)}, not the ${service} service's node port ${port}: requests sent to those nodes are refused`);
+        }
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
         w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, podsAnswer(dep, healthPath, service, "server group"));
