@@ -203,6 +203,28 @@ const LINKS: readonly Link[] = [
         hop: "registers node port 30081",
         resource: "lc-cn-hangzhou-k8s-ws-nodes-cn-hangzhou-i",
     },
+    {
+        stack: "growth-aws",
+        flow: "order",
+        region: "us-east-1",
+        link: "the default CloudFront behaviour allowing only GET and HEAD",
+        type: "aws:cloudfront/distribution:Distribution",
+        nameEnds: "cdn-distribution",
+        mutate: (r) => with_(r, "defaultCacheBehavior", { ...record(r.inputs.defaultCacheBehavior), allowedMethods: ["GET", "HEAD"] }),
+        hop: "/order allows POST at the edge",
+        resource: "lc-cdn-distribution",
+    },
+    {
+        stack: "growth-aws",
+        flow: "order",
+        region: "us-east-1",
+        link: "an ordered CloudFront behaviour for /order* allowing only GET and HEAD",
+        type: "aws:cloudfront/distribution:Distribution",
+        nameEnds: "cdn-distribution",
+        mutate: (r) => with_(r, "orderedCacheBehaviors", [...list(r.inputs.orderedCacheBehaviors), { ...record(r.inputs.defaultCacheBehavior), pathPattern: "/order*", allowedMethods: ["GET", "HEAD"] }]),
+        hop: "/order allows POST at the edge",
+        resource: "lc-cdn-distribution",
+    },
 ];
 
 describe("flow links of the plans with settings filled in", function () {

@@ -6,6 +6,8 @@ import {
     DATABASE_SECRET_ENV,
     DATA_PORTS,
     EKS_METRICS_SERVER_ADDON,
+    FLOW_METHODS,
+    methodsNotAllowed,
     FLOW_ROUTE,
     FlowKey,
     POD_CONNECTIONS_SERIES,
@@ -302,9 +304,32 @@ const DYNAMIC_API_PATH = "/api/products";
  * user and are never served from the edge cache (the managed policy ids: "Use managed cache policies").
  */
 function dynamicNotCached(dist: FlowResource, path: string): true | string {
-    const behaviour = list(dist.inputs.orderedCacheBehaviors).filter(isRecord).find((b) => wildcardMatches(str(b.pathPattern) ?? "", path)) ?? (isRecord(dist.inputs.defaultCacheBehavior) ? dist.inputs.defaultCacheBehavior : {});
+    const behaviour = behaviourFor(dist, path);
     const policy = str(behaviour.cachePolicyId);
     return policy === MANAGED_POLICY.cachingDisabled ? true : `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) uses cache policy ${String(policy)}, not CachingDisabled (${MANAGED_POLICY.cachingDisabled}): per-user responses would be served from the edge cache`;
+}
+
+/** The behaviour that serves `path`: the first ordered behaviour whose pathPattern matches it, else the default (CloudFront Developer Guide, "Cache behavior settings", Path pattern). */
+function behaviourFor(dist: FlowResource, path: string): Record<string, unknown> {
+    return list(dist.inputs.orderedCacheBehaviors).filter(isRecord).find((b) => wildcardMatches(str(b.pathPattern) ?? "", path)) ?? (isRecord(dist.inputs.defaultCacheBehavior) ? dist.inputs.defaultCacheBehavior : {});
+}
+
+/**
+ * The behaviour serving `path` allows every method the flow sends (aws.cloudfront.Distribution
+ * `allowedMethods`: GET and HEAD; GET, HEAD and OPTIONS; or all seven, CloudFront Developer Guide,
+ * "Allowed HTTP methods"): CloudFront answers any other method 403 without reaching the origin.
+ */
+function behaviourAllows(dist: FlowResource, path: string, needed: readonly string[]): Verdict {
+    const behaviour = behaviourFor(dist, path);
+    if (FlowGraph.isUnknown(behaviour.allowedMethods)) return undetermined("allowedMethods");
+    const allowed = strings(behaviour.allowedMethods);
+    const missing = methodsNotAllowed(allowed, needed);
+    return missing.length === 0 ? true : `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) allows ${allowed.join(", ")}, not ${missing.join(", ")}: CloudFront answers those requests 403`;
+}
+
+/** Whether a flow key walks a request route (FLOW_ROUTE). */
+function isFlowRoute(key: FlowKey): key is keyof typeof FLOW_METHODS {
+    return key in FLOW_METHODS;
 }
 
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
@@ -324,6 +349,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(dist, `origin -> ${alb.name}`, entry.cdnOk);
         const path = patterns[0] ?? DYNAMIC_API_PATH;
         w.hop(dist, `${path} is not cached at the edge`, dynamicNotCached(dist, path));
+        if (isFlowRoute(key)) w.hop(dist, `${path} allows ${FLOW_METHODS[key].join(", ")} at the edge`, behaviourAllows(dist, path, FLOW_METHODS[key]));
     } else {
         const record = entry.records[0];
         w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, recordVerdict(g, record));
