@@ -251,6 +251,15 @@ describe("flow links of the plans with settings filled in", function () {
         assert.match(broken.broken?.reason ?? "", /lc-cn-hangzhou-k8s-ws-nodes-cn-hangzhou-h registers lc-cn-hangzhou-video-asg, not the scaling group of a node pool/);
     });
 
+    it("growth-aws: an ordered CloudFront behaviour for /ws* without Host forwarded breaks only the WebSocket flow, at the certificate hop", async () => {
+        const resources = (await filledPlan("growth-aws")).resources;
+        // The managed CORS-S3Origin origin request policy (CloudFront Developer Guide, "Use managed origin request policies"): Host is not forwarded.
+        const wsBehaviour: Mutate = (r) => with_(r, "orderedCacheBehaviors", [...list(r.inputs.orderedCacheBehaviors), { ...record(r.inputs.defaultCacheBehavior), pathPattern: "/ws*", originRequestPolicyId: "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf" }]);
+        assertBreaksAt(resources, { flow: "interaction", region: "us-east-1", link: "/ws* without Host", type: "aws:cloudfront/distribution:Distribution", nameEnds: "cdn-distribution", mutate: wsBehaviour, hop: "certificate covers", resource: "lc-us-east-1-lb-https" });
+        const flows = analyzeFlows(breakLink(resources, "aws:cloudfront/distribution:Distribution", "cdn-distribution", wsBehaviour));
+        assert.deepStrictEqual(["viewer", "order", "hot-products"].map((k) => `${k}: ${flow(flows, k, "us-east-1").status}`), ["viewer: connected", "order: connected", "hot-products: connected"]);
+    });
+
     it("growth-aws-serverless: SASL/IAM: the task role allowed to connect and write the orders topic authenticates; without WriteData the flow breaks there", async () => {
         const resources = (await filledPlan("growth-aws-serverless")).resources;
         const clusterArn = "arn:aws:kafka:us-east-1:123456789012:cluster/lc-us-east-1-queue-kafka/0f0f0f0f-0f0f-0f0f-0f0f-0f0f0f0f0f0f-1";

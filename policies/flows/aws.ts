@@ -118,8 +118,13 @@ interface Targets {
     readonly subnetsOf: FlowResource;
 }
 
-/** The names that reach a load balancer and must be on its certificate: CDN and DNS entries. */
-function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: FlowResource | undefined; cdnOk: true | string; records: FlowResource[] } {
+/**
+ * The names that reach a load balancer for requests on `path` and must be on its certificate: DNS
+ * entries, and CloudFront's: the viewer's Host when the behaviour serving `path` forwards it (the
+ * AllViewer origin request policy), else the origin's domain name (CloudFront Developer Guide,
+ * "Origin request policies": without Host forwarded CloudFront sends the origin domain as Host and SNI).
+ */
+function entryNames(g: FlowGraph, alb: FlowResource, path: string): { names: string[]; cdn: FlowResource | undefined; cdnOk: true | string; records: FlowResource[] } {
     const names: string[] = [];
     const dist = g.ofType(T.distribution)[0];
     let cdnOk: true | string = "no CloudFront origin reaches this region's load balancer";
@@ -134,8 +139,7 @@ function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: Fl
             return (lbs.kind === "found" && lbs.resource.some((lb) => lb.urn === alb.urn)) || viaRecord(host);
         });
         if (origin !== undefined) {
-            const behaviours = [dist.inputs.defaultCacheBehavior, ...list(dist.inputs.orderedCacheBehaviors)].filter(isRecord);
-            const hostForwarded = behaviours.every((b) => b.originRequestPolicyId === ALL_VIEWER_ORIGIN_REQUEST_POLICY);
+            const hostForwarded = behaviourFor(dist, path).originRequestPolicyId === ALL_VIEWER_ORIGIN_REQUEST_POLICY;
             names.push(...(hostForwarded ? strings(dist.inputs.aliases) : [str(origin.domainName) ?? ""]));
             cdnOk = originReachesListener(origin);
         }
@@ -335,8 +339,8 @@ function isFlowRoute(key: FlowKey): key is keyof typeof FLOW_METHODS {
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
 function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
     const alb = g.ofType(T.lb, region)[0] ?? w.absent(undefined, "load balancer", `no application load balancer in ${region}`);
-    const entry = entryNames(g, alb);
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
+    const entry = entryNames(g, alb, patterns[0] ?? DYNAMIC_API_PATH);
     if (key === "viewer" || entry.records.length === 0) {
         const dist = entry.cdn ?? w.absent(alb, "CDN", "no CloudFront distribution serves the domain");
         const aliases = strings(dist.inputs.aliases);
