@@ -225,6 +225,18 @@ const LINKS: readonly Link[] = [
         hop: "/order allows POST at the edge",
         resource: "lc-cdn-distribution",
     },
+    {
+        stack: "mature-aws",
+        flow: "interaction",
+        region: "us-west-2",
+        link: "the region's Route 53 latency record renamed",
+        type: "aws:route53/record:Record",
+        nameEnds: "steering-latency-us-west-2",
+        mutate: (r) => with_(r, "name", `apix.${FILLED_DOMAIN}`),
+        hop: `apix.${FILLED_DOMAIN} aliases`,
+        held: `api.${FILLED_DOMAIN} aliases`,
+        resource: "lc-steering-latency-us-west-2",
+    },
 ];
 
 describe("flow links of the plans with settings filled in", function () {

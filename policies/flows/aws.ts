@@ -179,6 +179,21 @@ function recordVerdict(g: FlowGraph, record: FlowResource): Verdict {
     return name === zoneName || name.endsWith(`.${zoneName}`) ? true : `${record.name} names ${name}, outside its zone ${zoneName}`;
 }
 
+/**
+ * A latency record answers the name clients resolve: the stack output steering.hostname (read from
+ * the stack resource's outputs, as the plan and an export record them), else the name the other
+ * regions' records of the latency set carry (Route 53 latency routing answers among the records
+ * of one name and type, Route 53 Developer Guide, "Latency-based routing").
+ */
+function recordNameVerdict(g: FlowGraph, record: FlowResource): Verdict {
+    if (list(record.inputs.latencyRoutingPolicies).length === 0) return true;
+    const name = record.inputs.name;
+    const expected = at(g.ofType("pulumi:pulumi:Stack")[0]?.outputs, "steering.hostname");
+    if (typeof expected === "string" && !FlowGraph.isUnknown(expected)) return sameName(name, expected) ? true : `${record.name} answers ${String(name)}, not ${expected} (stack output steering.hostname), the name clients resolve: they never reach this region`;
+    const others = g.ofType(T.record).filter((r) => r !== record && list(r.inputs.latencyRoutingPolicies).length > 0 && !sameName(r.inputs.name, String(name)));
+    return others.length === 0 ? true : `${record.name} answers ${String(name)}, the other regions' latency records ${String(others[0].inputs.name)}: clients of that name never reach this region`;
+}
+
 function aliasesTo(g: FlowGraph, record: FlowResource, alb: FlowResource): boolean {
     return list(record.inputs.aliases).filter(isRecord).some((a) => found(g.ref(record, "aliases", a.name, T.lb, ["dnsName"]))?.urn === alb.urn);
 }
@@ -356,7 +371,8 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         if (isFlowRoute(key)) w.hop(dist, `${path} allows ${FLOW_METHODS[key].join(", ")} at the edge`, behaviourAllows(dist, path, FLOW_METHODS[key]));
     } else {
         const record = entry.records[0];
-        w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, recordVerdict(g, record));
+        const verdict = recordVerdict(g, record);
+        w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, verdict === true ? recordNameVerdict(g, record) : verdict);
     }
     const https = g.ofType(T.listener, region).find((l) => l.inputs.protocol === "HTTPS" && num(l.inputs.port) === 443 && found(g.ref(l, "loadBalancerArn", l.inputs.loadBalancerArn, T.lb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener on 443", `${alb.name} has no HTTPS listener on 443`);
