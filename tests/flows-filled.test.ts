@@ -47,6 +47,8 @@ const certificateNames =
     (r) =>
         with_(r, "tags", { ...Object.fromEntries(Object.entries(record(r.inputs.tags)).filter(([k]) => !k.startsWith("certificate-name-"))), ...Object.fromEntries(names.map((n, i) => [`certificate-name-${i + 1}`, n])) });
 
+const GTM = "alicloud:dns/gtmInstance:GtmInstance";
+
 const CDN_CONFIG = "alicloud:cdn/domainConfig:DomainConfig";
 
 /** A CDN domain config with its argument `name` set to `value`. */
@@ -155,6 +157,86 @@ const LINKS: readonly Link[] = [
         hop: "the edge carries WebSocket: GTM steers",
         resource: "lc-steering-gtm",
     },
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "cn-shanghai",
+        link: "GTM answering another name than the WebSocket one",
+        type: GTM,
+        nameEnds: "steering-gtm",
+        mutate: (r) => with_(r, "publicUserDomainName", `www.${FILLED_DOMAIN}`),
+        hop: "the edge carries WebSocket: GTM answers",
+        resource: "lc-steering-gtm",
+        held: "the edge carries WebSocket: GTM steers",
+    },
+    { stack: "mature-alicloud", flow: "interaction", region: "cn-hangzhou", link: "GTM's access strategy removed", type: "alicloud:dns/accessStrategy:AccessStrategy", nameEnds: "steering-latency", mutate: () => null, hop: "the edge carries WebSocket: GTM steers", resource: "lc-steering-gtm" },
+    {
+        stack: "growth-alicloud",
+        flow: "interaction",
+        region: "cn-hangzhou",
+        link: "the stack output websocket giving the API name another load balancer's CNAME",
+        type: "pulumi:pulumi:Stack",
+        nameEnds: "growth-alicloud",
+        mutate: (r) => ({ ...r, outputs: { ...r.outputs, websocket: { hostname: `api.${FILLED_DOMAIN}`, cname: "alb-0000000000000000.cn-hangzhou.alb.aliyuncs.com" } } }),
+        hop: "the edge carries WebSocket",
+        resource: "lc-cn-hangzhou-lb-alb",
+    },
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "ap-southeast-1",
+        link: "the separate region's CNAME output removed",
+        type: "pulumi:pulumi:Stack",
+        nameEnds: "mature-alicloud",
+        mutate: (r) => ({ ...r, outputs: { ...r.outputs, separateRegions: {} } }),
+        hop: "the edge carries WebSocket",
+        resource: "lc-ap-southeast-1-lb-alb",
+    },
+    {
+        stack: "growth-alicloud",
+        flow: "interaction",
+        region: "cn-hangzhou",
+        link: "the second zone's node pool attached on another port",
+        type: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment",
+        nameEnds: "k8s-ws-nodes-cn-hangzhou-i",
+        mutate: (r) => with_(r, "port", 30099),
+        hop: "registers node port 30081",
+        resource: "lc-cn-hangzhou-k8s-ws-nodes-cn-hangzhou-i",
+    },
+    {
+        stack: "growth-aws",
+        flow: "order",
+        region: "us-east-1",
+        link: "the default CloudFront behaviour allowing only GET and HEAD",
+        type: "aws:cloudfront/distribution:Distribution",
+        nameEnds: "cdn-distribution",
+        mutate: (r) => with_(r, "defaultCacheBehavior", { ...record(r.inputs.defaultCacheBehavior), allowedMethods: ["GET", "HEAD"] }),
+        hop: "/order allows POST at the edge",
+        resource: "lc-cdn-distribution",
+    },
+    {
+        stack: "growth-aws",
+        flow: "order",
+        region: "us-east-1",
+        link: "an ordered CloudFront behaviour for /order* allowing only GET and HEAD",
+        type: "aws:cloudfront/distribution:Distribution",
+        nameEnds: "cdn-distribution",
+        mutate: (r) => with_(r, "orderedCacheBehaviors", [...list(r.inputs.orderedCacheBehaviors), { ...record(r.inputs.defaultCacheBehavior), pathPattern: "/order*", allowedMethods: ["GET", "HEAD"] }]),
+        hop: "/order allows POST at the edge",
+        resource: "lc-cdn-distribution",
+    },
+    {
+        stack: "mature-aws",
+        flow: "interaction",
+        region: "us-west-2",
+        link: "the region's Route 53 latency record renamed",
+        type: "aws:route53/record:Record",
+        nameEnds: "steering-latency-us-west-2",
+        mutate: (r) => with_(r, "name", `apix.${FILLED_DOMAIN}`),
+        hop: `apix.${FILLED_DOMAIN} aliases`,
+        held: `api.${FILLED_DOMAIN} aliases`,
+        resource: "lc-steering-latency-us-west-2",
+    },
 ];
 
 describe("flow links of the plans with settings filled in", function () {
@@ -162,6 +244,33 @@ describe("flow links of the plans with settings filled in", function () {
     for (const l of LINKS) {
         it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => assertBreaksAt((await filledPlan(l.stack)).resources, l));
     }
+
+    it("mature-alicloud interaction: the region's address pool dropped from the access strategy's default pools is caught at \"the edge carries WebSocket: GTM steers\" on lc-steering-gtm", async () => {
+        const resources = (await filledPlan("mature-alicloud")).resources;
+        const pool = resources.find((r) => r.type === "alicloud:dns/addressPool:AddressPool" && r.name === "lc-steering-pool-cn-shanghai") ?? assert.fail("no cn-shanghai pool");
+        const dropPool: Mutate = (r) => with_(r, "defaultAddrPools", list(r.inputs.defaultAddrPools).filter((p) => !(isRecord(p) && p.addrPoolId === pool.id)));
+        assert.ok(resources.some((r) => r.name === "lc-steering-latency" && list(r.inputs.defaultAddrPools).some((p) => isRecord(p) && p.addrPoolId === pool.id)), "the strategy serves the pool before");
+        assertBreaksAt(resources, { flow: "interaction", region: "cn-shanghai", link: "pool dropped", type: "alicloud:dns/accessStrategy:AccessStrategy", nameEnds: "steering-latency", mutate: dropPool, hop: "the edge carries WebSocket: GTM steers", resource: "lc-steering-gtm" });
+        assert.strictEqual(flow(analyzeFlows(breakLink(resources, "alicloud:dns/accessStrategy:AccessStrategy", "steering-latency", dropPool)), "interaction", "cn-hangzhou").status, "connected", "the other region's pool still served");
+    });
+
+    it("growth-alicloud interaction: the WebSocket server group's attachments registering the transcoders' scaling group are caught at \"registered targets: the ACK node pools\" on the server group", async () => {
+        const resources = (await filledPlan("growth-alicloud")).resources;
+        const transcoders = resources.find((r) => r.type === "alicloud:ess/scalingGroup:ScalingGroup" && r.name.endsWith("video-asg")) ?? assert.fail("no transcoder scaling group");
+        const toTranscoders: Mutate = (r) => with_(r, "scalingGroupId", transcoders.id);
+        assertBreaksAt(resources, { flow: "interaction", region: "cn-hangzhou", link: "attached to the transcoders", type: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment", nameEnds: "k8s-ws-nodes-cn-hangzhou-h", mutate: toTranscoders, hop: "registered targets: the ACK node pools", resource: "lc-cn-hangzhou-lb-group-ws" });
+        const broken = flow(analyzeFlows(breakLink(resources, "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment", "k8s-ws-nodes-cn-hangzhou-h", toTranscoders)), "interaction", "cn-hangzhou");
+        assert.match(broken.broken?.reason ?? "", /lc-cn-hangzhou-k8s-ws-nodes-cn-hangzhou-h registers lc-cn-hangzhou-video-asg, not the scaling group of a node pool/);
+    });
+
+    it("growth-aws: an ordered CloudFront behaviour for /ws* without Host forwarded breaks only the WebSocket flow, at the certificate hop", async () => {
+        const resources = (await filledPlan("growth-aws")).resources;
+        // The managed CORS-S3Origin origin request policy (CloudFront Developer Guide, "Use managed origin request policies"): Host is not forwarded.
+        const wsBehaviour: Mutate = (r) => with_(r, "orderedCacheBehaviors", [...list(r.inputs.orderedCacheBehaviors), { ...record(r.inputs.defaultCacheBehavior), pathPattern: "/ws*", originRequestPolicyId: "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf" }]);
+        assertBreaksAt(resources, { flow: "interaction", region: "us-east-1", link: "/ws* without Host", type: "aws:cloudfront/distribution:Distribution", nameEnds: "cdn-distribution", mutate: wsBehaviour, hop: "certificate covers", resource: "lc-us-east-1-lb-https" });
+        const flows = analyzeFlows(breakLink(resources, "aws:cloudfront/distribution:Distribution", "cdn-distribution", wsBehaviour));
+        assert.deepStrictEqual(["viewer", "order", "hot-products"].map((k) => `${k}: ${flow(flows, k, "us-east-1").status}`), ["viewer: connected", "order: connected", "hot-products: connected"]);
+    });
 
     it("growth-aws-serverless: SASL/IAM: the task role allowed to connect and write the orders topic authenticates; without WriteData the flow breaks there", async () => {
         const resources = (await filledPlan("growth-aws-serverless")).resources;

@@ -16,7 +16,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "security group of the targets admits the load balancer's vSwitches on the target port",
     ],
     "interaction": [
-        "the edge carries WebSocket: Alibaba Cloud CDN does not, so the /ws route (the ALB rule's Host condition, the SAE ingress rule's domain) takes only api.<domain> (api-<region>.<domain> outside the residency boundary), which resolves straight to the ALB (GTM's address pool of the region in mature, else the stack output websocket / separateRegions CNAME)",
+        "the edge carries WebSocket: Alibaba Cloud CDN does not, so the /ws route (the ALB rule's Host condition, the SAE ingress rule's domain) takes only api.<domain> (api-<region>.<domain> outside the residency boundary), which resolves straight to the ALB (in mature the GTM instance answering that name, with the region's address pool in the default pools of its access strategy; else the stack output websocket / separateRegions CNAME naming the ALB)",
         "HTTPS listener certificate names cover that host",
         "WebSockets stay open: the HTTPS listener's idle timeout (idleTimeout; ALB's 15 s when unset, as on the SAE ingress's listener) is longer than the interaction service's ping interval (30 s, or WS_PING_INTERVAL_SECONDS)",
         "listener rule /ws (Host = that name) -> ws server group",

@@ -8,6 +8,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "viewer": [
         "CloudFront serves the domain on its own certificate",
         "origin: the region's ALB, reached by a name on the ALB certificate (Host forwarded)",
+        "the behaviour its path matches (first ordered pathPattern, else the default) is not cached and allows the methods the flow sends (GET for the viewer and WebSocket, POST for an order)",
         "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
         "listener default action -> api target group",
         "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort, whose Service (type NodePort or LoadBalancer) selects the Deployment's pods and targets a container port they declare; [serverless] the ECS service whose loadBalancers entry names the target group (type ip) on a container port its task definition maps, created after the listener or rule that forwards to it (dependsOn: ECS refuses a target group with no associated load balancer))",

@@ -19,6 +19,22 @@ export interface FlowDefinition {
 export const FLOW_ROUTE = { viewer: "api", interaction: "ws", order: "order", "hot-products": "api" } as const;
 
 /**
+ * The HTTP methods each request flow sends through the edge: a viewer opening the shop reads
+ * (GET), an order is a POST, a WebSocket opens with a GET upgrade request (RFC 6455 section 4.1),
+ * hot products are read with GET. (A CloudFront origin group, mature's failover, serves only GET,
+ * HEAD and OPTIONS: there orders and API writes use api.<domain>, resolved to the load balancers.) A CDN behaviour that
+ * does not allow one of them answers it 403 (CloudFront Developer Guide, "Cache behavior
+ * settings", Allowed HTTP methods).
+ */
+export const FLOW_METHODS: Readonly<Record<keyof typeof FLOW_ROUTE, readonly string[]>> = { viewer: ["GET"], interaction: ["GET"], order: ["POST"], "hot-products": ["GET"] };
+
+/** The methods of `needed` that `allowed` does not list (case-insensitive), in `needed`'s order. */
+export function methodsNotAllowed(allowed: readonly string[], needed: readonly string[]): string[] {
+    const ok = new Set(allowed.map((m) => m.toUpperCase()));
+    return needed.filter((m) => !ok.has(m.toUpperCase()));
+}
+
+/**
  * The Kubernetes service (SERVICE_NAMES) that answers each route in the stages with Kubernetes;
  * in startup the app tier's scaling group answers every route.
  */

@@ -38,6 +38,9 @@ import { HealthCheck, aliRulesAdmit, cidrContains, coversName, decodeUserData, e
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
     cdnConfig: "alicloud:cdn/domainConfig:DomainConfig",
+    gtm: "alicloud:dns/gtmInstance:GtmInstance",
+    gtmPool: "alicloud:dns/addressPool:AddressPool",
+    gtmStrategy: "alicloud:dns/accessStrategy:AccessStrategy",
     alb: "alicloud:alb/loadBalancer:LoadBalancer",
     listener: "alicloud:alb/listener:Listener",
     rule: "alicloud:alb/rule:Rule",
@@ -222,7 +225,10 @@ function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: 
  * domain breaks the flow there; a name the CDN does not serve resolves to the ALB, whose HTTP and
  * HTTPS listeners carry WebSocket with no setting. Where GTM answers the name
  * (alicloud.dns.GtmInstance `publicUserDomainName`), one of its address pools must hold this ALB
- * (alicloud.dns.AddressPool `addresses[].address`, type DOMAIN). Returns the host the ALB sees.
+ * (alicloud.dns.AddressPool `addresses[].address`, type DOMAIN) and be served by its access strategy
+ * (gtmSteersVerdict); a region GTM steers under another name breaks on the GTM instance. Without GTM
+ * for the name, a stack output must give it the ALB's CNAME (websocketOutputVerdict). Returns the
+ * host the ALB sees.
  */
 function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): string {
     const hosts = routedHosts(g, region, alb, patterns);
@@ -239,15 +245,82 @@ function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource
         );
     }
     const host = hosts?.[0] ?? w.absent(alb, check, `no host name reaches ${alb.name}'s WebSocket route`);
-    const gtm = g.ofType("alicloud:dns/gtmInstance:GtmInstance").find((x) => x.inputs.publicUserDomainName === host);
+    const poolsHolding = (x: FlowResource) => g.referrers(x, T.gtmPool, "instanceId").filter((p) => list(p.inputs.addresses).filter(isRecord).some((a) => (found(g.refs(p, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((r) => r.urn === alb.urn)));
+    const gtm = g.ofType(T.gtm).find((x) => x.inputs.publicUserDomainName === host);
     if (gtm === undefined) {
-        w.hop(alb, `${check}: ${host} resolves to ${alb.name} (stack output websocket or separateRegions), whose HTTPS listener carries WebSocket`, true);
+        const output = websocketOutputVerdict(g, region, alb, host);
+        // GTM steers this region (a pool holds its ALB) but answers another name, and no output resolves this one: the name reaches no region.
+        const instances = g.ofType(T.gtm).filter((x) => poolsHolding(x).length > 0);
+        if (output !== true && instances.length > 0) {
+            w.hop(instances[0], `${check}: GTM answers ${host}`, `${instances.map((x) => `${x.name} answers ${String(x.inputs.publicUserDomainName)}`).join(", ")}, not ${host}, and no stack output resolves ${host} to ${alb.name}: WebSocket clients reach no region`);
+        }
+        w.hop(alb, `${check}: ${host} resolves to ${alb.name} (stack output websocket or separateRegions), whose HTTPS listener carries WebSocket`, output);
         return host;
     }
-    const pools = g.referrers(gtm, "alicloud:dns/addressPool:AddressPool", "instanceId");
-    const holds = pools.some((p) => list(p.inputs.addresses).filter(isRecord).some((a) => (found(g.refs(p, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn)));
-    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries WebSocket`, holds ? true : `no address pool of ${gtm.name} holds ${alb.name}: ${host} never reaches this region's WebSocket route`);
+    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries WebSocket`, gtmSteersVerdict(g, gtm, poolsHolding(gtm), alb, host));
     return host;
+}
+
+/**
+ * GTM answers with the address pools of an access strategy of the instance: the strategy's
+ * `defaultAddrPools` serve, its `failoverAddrPools` only when the default pools are unavailable
+ * (alicloud.dns.AccessStrategy `instanceId`, `defaultAddrPools[].addrPoolId`,
+ * `failoverAddrPools[].addrPoolId`; GTM 3.0 API CreateDnsGtmAccessStrategy). A pool holding the ALB
+ * that no strategy serves by default is never answered.
+ */
+function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowResource[], alb: FlowResource, host: string): Verdict {
+    if (pools.length === 0) return `no address pool of ${gtm.name} holds ${alb.name}: ${host} never reaches this region's WebSocket route`;
+    const strategies = g.referrers(gtm, T.gtmStrategy, "instanceId");
+    if (strategies.length === 0) return `${gtm.name} has no access strategy: GTM answers ${host} with no address pool`;
+    const serving = strategies.flatMap((s) => list(s.inputs.defaultAddrPools).filter(isRecord).map((d) => d.addrPoolId));
+    if (serving.some((id) => FlowGraph.isUnknown(id))) {
+        const deps = strategies.flatMap((s) => s.propertyDependencies?.defaultAddrPools ?? []);
+        if (pools.some((p) => deps.includes(p.urn))) return true;
+        return undetermined("defaultAddrPools");
+    }
+    const ids = new Set(strings(serving));
+    return pools.some((p) => p.id !== undefined && ids.has(p.id))
+        ? true
+        : `no access strategy of ${gtm.name} serves ${pools.map((p) => p.name).join(", ")} in its defaultAddrPools: GTM never answers ${host} with ${alb.name}`;
+}
+
+/**
+ * Without GTM the WebSocket name resolves to the ALB by the CNAME the stack outputs for the user's
+ * DNS: `websocket` ({hostname, cname}, one home region) or `separateRegions.<region>` (a region
+ * outside the residency boundary), read from the stack resource's outputs (pulumi:pulumi:Stack, as
+ * the plan, a preview and an export record them). Kept when that output names `host` and the ALB's
+ * DNS name (alicloud.alb.LoadBalancer `dnsName`).
+ */
+function websocketOutputVerdict(g: FlowGraph, region: string, alb: FlowResource, host: string): Verdict {
+    const stack = g.ofType("pulumi:pulumi:Stack")[0];
+    const outputs = stack?.outputs;
+    if (stack === undefined || outputs === undefined || Object.keys(outputs).length === 0) return undetermined("outputs (websocket, separateRegions: the stack outputs are not recorded)");
+    const separate = at(outputs, `separateRegions.${region}`);
+    const entries = [outputs.websocket, separate].filter(isRecord).filter((e) => e.hostname === host);
+    if (entries.length === 0) return `no stack output (websocket, separateRegions.${region}) gives ${host} a CNAME: WebSocket clients cannot resolve it to ${alb.name}`;
+    if (entries.some((e) => FlowGraph.isUnknown(e.cname))) return undetermined("outputs (the CNAME of the load balancer)");
+    const cname = entries.map((e) => e.cname);
+    return (found(g.refs(stack, "outputs", cname, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn)
+        ? true
+        : `the stack output gives ${host} the CNAME ${cname.map(String).join(", ")}, not ${alb.name}'s DNS name: WebSocket clients reach another load balancer`;
+}
+
+/**
+ * Every ALB server-group attachment of a route's server group registers the scaling group of a
+ * node pool of the region's cluster (alicloud.ess.AlbServerGroupAttachment `scalingGroupId`;
+ * alicloud.cs.NodePool output `scalingGroupId`; in a first preview followed through the
+ * attachment's dependency on the node pool), as AWS checks its node groups' Auto Scaling groups.
+ */
+function nodePoolTargetsVerdict(g: FlowGraph, region: string, sgp: FlowResource, attachments: readonly FlowResource[], service: string): Verdict {
+    if (attachments.length === 0) return `no node pool is attached to ${sgp.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`;
+    const pools = g.ofType(T.nodePool, region);
+    const groupIds = pools.map((n) => n.outputs?.scalingGroupId).filter((x): x is string => typeof x === "string" && !FlowGraph.isUnknown(x));
+    const ofNodes = (a: FlowResource) => groupIds.includes(String(a.inputs.scalingGroupId)) || (FlowGraph.isUnknown(a.inputs.scalingGroupId) && pools.some((n) => (a.propertyDependencies?.scalingGroupId ?? []).includes(n.urn)));
+    const strays = attachments.filter((a) => !ofNodes(a));
+    if (strays.length === 0) return true;
+    if (groupIds.length === 0 && pools.length > 0 && strays.every((a) => FlowGraph.isUnknown(a.inputs.scalingGroupId))) return undetermined("scalingGroupId");
+    const named = (a: FlowResource) => g.ofType(T.group).find((x) => x.id === a.inputs.scalingGroupId)?.name ?? String(a.inputs.scalingGroupId);
+    return `${strays.map((a) => `${a.name} registers ${named(a)}`).join(", ")}, not the scaling group of a node pool of the cluster: the ${service} service's nodes are not the targets`;
 }
 
 /**
@@ -364,10 +437,15 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     if (cluster !== undefined) {
         const service = ROUTE_SERVICE[route];
         const attachments = g.referrers(sgp, T.albAttachment, "albServerGroupId");
-        w.hop(sgp, "registered targets: the ACK node pools", attachments.length > 0 ? true : `no node pool is attached to ${sgp.name}: the ${service} service is not reachable from the load balancer (a ClusterIP service only)`);
+        w.hop(sgp, "registered targets: the ACK node pools", nodePoolTargetsVerdict(g, region, sgp, attachments, service));
         const port = num(attachments[0].inputs.port) ?? 0;
         checkHealth(port);
         const svc = nodePortService(g, w, region, attachments[0], service, port);
+        // Each attachment registers its scaling group's nodes on its own port (alicloud.ess.AlbServerGroupAttachment `port`): every zone's pool must take the service's node port.
+        for (const a of attachments.slice(1)) {
+            const p = a.inputs.port;
+            w.hop(a, `registers node port ${port} (as ${attachments[0].name})`, FlowGraph.isUnknown(p) ? undetermined("port") : num(p) === port ? true : `${a.name} registers its nodes on ${String(p)}, not the ${service} service's node port ${port}: requests sent to those nodes are refused`);
+        }
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
         w.hop(dep ?? attachments[0], `pods answer ${healthPath}`, podsAnswer(dep, healthPath, service, "server group"));

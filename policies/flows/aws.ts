@@ -6,6 +6,8 @@ import {
     DATABASE_SECRET_ENV,
     DATA_PORTS,
     EKS_METRICS_SERVER_ADDON,
+    FLOW_METHODS,
+    methodsNotAllowed,
     FLOW_ROUTE,
     FlowKey,
     POD_CONNECTIONS_SERIES,
@@ -116,8 +118,13 @@ interface Targets {
     readonly subnetsOf: FlowResource;
 }
 
-/** The names that reach a load balancer and must be on its certificate: CDN and DNS entries. */
-function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: FlowResource | undefined; cdnOk: true | string; records: FlowResource[] } {
+/**
+ * The names that reach a load balancer for requests on `path` and must be on its certificate: DNS
+ * entries, and CloudFront's: the viewer's Host when the behaviour serving `path` forwards it (the
+ * AllViewer origin request policy), else the origin's domain name (CloudFront Developer Guide,
+ * "Origin request policies": without Host forwarded CloudFront sends the origin domain as Host and SNI).
+ */
+function entryNames(g: FlowGraph, alb: FlowResource, path: string): { names: string[]; cdn: FlowResource | undefined; cdnOk: true | string; records: FlowResource[] } {
     const names: string[] = [];
     const dist = g.ofType(T.distribution)[0];
     let cdnOk: true | string = "no CloudFront origin reaches this region's load balancer";
@@ -132,8 +139,7 @@ function entryNames(g: FlowGraph, alb: FlowResource): { names: string[]; cdn: Fl
             return (lbs.kind === "found" && lbs.resource.some((lb) => lb.urn === alb.urn)) || viaRecord(host);
         });
         if (origin !== undefined) {
-            const behaviours = [dist.inputs.defaultCacheBehavior, ...list(dist.inputs.orderedCacheBehaviors)].filter(isRecord);
-            const hostForwarded = behaviours.every((b) => b.originRequestPolicyId === ALL_VIEWER_ORIGIN_REQUEST_POLICY);
+            const hostForwarded = behaviourFor(dist, path).originRequestPolicyId === ALL_VIEWER_ORIGIN_REQUEST_POLICY;
             names.push(...(hostForwarded ? strings(dist.inputs.aliases) : [str(origin.domainName) ?? ""]));
             cdnOk = originReachesListener(origin);
         }
@@ -171,6 +177,21 @@ function recordVerdict(g: FlowGraph, record: FlowResource): Verdict {
     const name = (str(record.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
     const zoneName = (str(zone.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
     return name === zoneName || name.endsWith(`.${zoneName}`) ? true : `${record.name} names ${name}, outside its zone ${zoneName}`;
+}
+
+/**
+ * A latency record answers the name clients resolve: the stack output steering.hostname (read from
+ * the stack resource's outputs, as the plan and an export record them), else the name the other
+ * regions' records of the latency set carry (Route 53 latency routing answers among the records
+ * of one name and type, Route 53 Developer Guide, "Latency-based routing").
+ */
+function recordNameVerdict(g: FlowGraph, record: FlowResource): Verdict {
+    if (list(record.inputs.latencyRoutingPolicies).length === 0) return true;
+    const name = record.inputs.name;
+    const expected = at(g.ofType("pulumi:pulumi:Stack")[0]?.outputs, "steering.hostname");
+    if (typeof expected === "string" && !FlowGraph.isUnknown(expected)) return sameName(name, expected) ? true : `${record.name} answers ${String(name)}, not ${expected} (stack output steering.hostname), the name clients resolve: they never reach this region`;
+    const others = g.ofType(T.record).filter((r) => r !== record && list(r.inputs.latencyRoutingPolicies).length > 0 && !sameName(r.inputs.name, String(name)));
+    return others.length === 0 ? true : `${record.name} answers ${String(name)}, the other regions' latency records ${String(others[0].inputs.name)}: clients of that name never reach this region`;
 }
 
 function aliasesTo(g: FlowGraph, record: FlowResource, alb: FlowResource): boolean {
@@ -302,16 +323,39 @@ const DYNAMIC_API_PATH = "/api/products";
  * user and are never served from the edge cache (the managed policy ids: "Use managed cache policies").
  */
 function dynamicNotCached(dist: FlowResource, path: string): true | string {
-    const behaviour = list(dist.inputs.orderedCacheBehaviors).filter(isRecord).find((b) => wildcardMatches(str(b.pathPattern) ?? "", path)) ?? (isRecord(dist.inputs.defaultCacheBehavior) ? dist.inputs.defaultCacheBehavior : {});
+    const behaviour = behaviourFor(dist, path);
     const policy = str(behaviour.cachePolicyId);
     return policy === MANAGED_POLICY.cachingDisabled ? true : `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) uses cache policy ${String(policy)}, not CachingDisabled (${MANAGED_POLICY.cachingDisabled}): per-user responses would be served from the edge cache`;
+}
+
+/** The behaviour that serves `path`: the first ordered behaviour whose pathPattern matches it, else the default (CloudFront Developer Guide, "Cache behavior settings", Path pattern). */
+function behaviourFor(dist: FlowResource, path: string): Record<string, unknown> {
+    return list(dist.inputs.orderedCacheBehaviors).filter(isRecord).find((b) => wildcardMatches(str(b.pathPattern) ?? "", path)) ?? (isRecord(dist.inputs.defaultCacheBehavior) ? dist.inputs.defaultCacheBehavior : {});
+}
+
+/**
+ * The behaviour serving `path` allows every method the flow sends (aws.cloudfront.Distribution
+ * `allowedMethods`: GET and HEAD; GET, HEAD and OPTIONS; or all seven, CloudFront Developer Guide,
+ * "Allowed HTTP methods"): CloudFront answers any other method 403 without reaching the origin.
+ */
+function behaviourAllows(dist: FlowResource, path: string, needed: readonly string[]): Verdict {
+    const behaviour = behaviourFor(dist, path);
+    if (FlowGraph.isUnknown(behaviour.allowedMethods)) return undetermined("allowedMethods");
+    const allowed = strings(behaviour.allowedMethods);
+    const missing = methodsNotAllowed(allowed, needed);
+    return missing.length === 0 ? true : `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) allows ${allowed.join(", ")}, not ${missing.join(", ")}: CloudFront answers those requests 403`;
+}
+
+/** Whether a flow key walks a request route (FLOW_ROUTE). */
+function isFlowRoute(key: FlowKey): key is keyof typeof FLOW_METHODS {
+    return key in FLOW_METHODS;
 }
 
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
 function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
     const alb = g.ofType(T.lb, region)[0] ?? w.absent(undefined, "load balancer", `no application load balancer in ${region}`);
-    const entry = entryNames(g, alb);
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
+    const entry = entryNames(g, alb, patterns[0] ?? DYNAMIC_API_PATH);
     if (key === "viewer" || entry.records.length === 0) {
         const dist = entry.cdn ?? w.absent(alb, "CDN", "no CloudFront distribution serves the domain");
         const aliases = strings(dist.inputs.aliases);
@@ -324,9 +368,11 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(dist, `origin -> ${alb.name}`, entry.cdnOk);
         const path = patterns[0] ?? DYNAMIC_API_PATH;
         w.hop(dist, `${path} is not cached at the edge`, dynamicNotCached(dist, path));
+        if (isFlowRoute(key)) w.hop(dist, `${path} allows ${FLOW_METHODS[key].join(", ")} at the edge`, behaviourAllows(dist, path, FLOW_METHODS[key]));
     } else {
         const record = entry.records[0];
-        w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, recordVerdict(g, record));
+        const verdict = recordVerdict(g, record);
+        w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, verdict === true ? recordNameVerdict(g, record) : verdict);
     }
     const https = g.ofType(T.listener, region).find((l) => l.inputs.protocol === "HTTPS" && num(l.inputs.port) === 443 && found(g.ref(l, "loadBalancerArn", l.inputs.loadBalancerArn, T.lb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener on 443", `${alb.name} has no HTTPS listener on 443`);

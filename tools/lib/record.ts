@@ -424,7 +424,10 @@ async function recordProgram(stack: string, program: () => Promise<Record<string
     ].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
     const outputs = await resolveOutputs(programOutputs);
     await pulumi.runtime.disconnect(); // wait for outstanding registrations before the next stack resets the runtime
-    const plan: Plan = { stack, stage, cloud, preview, resources, outputs: isPlainObject(outputs) ? outputs : {}, notDeployableUntilSet: [] };
+    const stackOutputs = isPlainObject(outputs) ? outputs : {};
+    // The stack resource carries the stack outputs, as in `pulumi stack export` (the flow analysis reads the CNAMEs it gives).
+    const withStackOutputs = resources.map((r) => (r.urn === stackUrn && Object.keys(stackOutputs).length > 0 ? { urn: r.urn, type: r.type, name: r.name, parent: r.parent, custom: r.custom, provider: r.provider, inputs: r.inputs, outputs: stackOutputs, propertyDependencies: r.propertyDependencies } : r));
+    const plan: Plan = { stack, stage, cloud, preview, resources: withStackOutputs, outputs: stackOutputs, notDeployableUntilSet: [] };
     assertNoSecretLeak(plan, mocks.secretValues);
     return plan;
 }
