@@ -384,3 +384,29 @@ describe("check: which steps of a preview make the whole stack", () => {
         assert.match(message, /steps\[1\] \(refresh\) and steps\[2\] \(refresh\) are the same resource/);
     });
 });
+
+describe("check: an export's subnet without a zone input is in the zone its outputs name", () => {
+    const root = { urn: URN("s", "pulumi:pulumi:Stack", "live-commerce-s"), type: "pulumi:pulumi:Stack", custom: false, outputs: { stage: "growth", cloud: "aws" } };
+    const subnet = (name: string, id: string, inputZone: string | undefined, outputZone: string) => ({
+        urn: URN("s", "aws:ec2/subnet:Subnet", name),
+        type: "aws:ec2/subnet:Subnet",
+        custom: true,
+        id,
+        inputs: { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24", ...(inputZone !== undefined ? { availabilityZone: inputZone } : {}) },
+        outputs: { id, vpcId: "vpc-1", cidrBlock: "10.0.0.0/24", availabilityZone: outputZone, availabilityZoneId: outputZone === "us-east-1a" ? "use1-az1" : "use1-az2" },
+    });
+    const group = { ...asg("s"), id: "lc-asg", inputs: { minSize: 2, maxSize: 4, vpcZoneIdentifiers: ["subnet-a", "subnet-b"], healthCheckType: "ELB" } };
+    const spread = async (outputZoneOfB: string): Promise<string[]> => {
+        const doc = { version: 3, deployment: { resources: [root, subnet("a", "subnet-a", "us-east-1a", "us-east-1a"), subnet("b", "subnet-b", undefined, outputZoneOfB), group] } };
+        const [, out] = await run(["--from", file(doc), "--output", "json"]);
+        return JSON.parse(out).policy.violations.filter((v: { policy: string }) => v.policy === "ha-autoscaling-group-require-multi-zone").map((v: { message: string; enforcement: string }) => `${v.enforcement}: ${v.message}`);
+    };
+    it("both subnets in us-east-1a (the second by its outputs): one zone, a mandatory finding", async () => {
+        const found = await spread("us-east-1a");
+        assert.strictEqual(found.length, 1, found.join("\n"));
+        assert.match(found[0], /^mandatory: .*1 zone/);
+    });
+    it("the second subnet in us-east-1b by its outputs: two zones, no finding", async () => {
+        assert.deepStrictEqual(await spread("us-east-1b"), []);
+    });
+});
