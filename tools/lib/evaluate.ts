@@ -246,17 +246,16 @@ function knownText(v: unknown): v is string {
  * known references (a subnet id in a load balancer's `subnets`) to resources by it. Inputs without
  * an `id` of their own get the resource's known id. A subnet/vSwitch whose zone input is unset has
  * the zone the cloud chose in its outputs (terraform-provider-aws resource_aws_subnet:
- * `availability_zone` / `availability_zone_id` Optional+Computed): the known output zone fills the
- * unset input, as the CLI's stack policies see it. Undefined when there is nothing to add.
+ * `availability_zone` / `availability_zone_id` Optional+Computed): each known output zone fills its
+ * unset input, as the CLI's stack policies see it (a name given, its id from the outputs). Undefined when there is nothing to add.
  */
 export function stackProps(r: EvalResource): Record<string, unknown> | undefined {
     const extra: Record<string, unknown> = {};
     if (r.id !== undefined && r.id !== "" && !isUnknown(r.id) && !("id" in r.inputs)) extra.id = r.id;
     const zoneKeys = SUBNET_ZONE_INPUTS[r.type] ?? [];
-    // only when no zone input is set at all: an input zone is what the program asked for
-    if (r.outputs !== undefined && !zoneKeys.some((k) => knownText(r.inputs[k]))) {
-        for (const k of zoneKeys) if (knownText(r.outputs[k])) extra[k] = r.outputs[k];
-    }
+    // each zone key the inputs leave unset (an AZ name's id, or both): the zone the cloud chose
+    const outputs = r.outputs;
+    if (outputs !== undefined) for (const k of zoneKeys) if (!knownText(r.inputs[k]) && knownText(outputs[k])) extra[k] = outputs[k];
     if (Object.keys(extra).length === 0) return undefined;
     // deeply frozen inputs (an input resource's own copy) stay shared: only the top level is new
     return Object.isFrozen(r.inputs) ? Object.freeze({ ...r.inputs, ...extra }) : { ...r.inputs, ...extra };
