@@ -159,9 +159,11 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
         // entries holding a zone id and a subnet id (zoneMappings[]): each entry's zone id, else its subnet's zone
         if (pair !== undefined) {
             if (s.kind === "subnet") continue;
-            const { values: entries, whole } = readPath(r.props, `${s.path.split("[]")[0]}[]`);
+            const { values: all, whole } = readPath(r.props, `${s.path.split("[]")[0]}[]`);
             const zoneKey = s.path.split("[].")[1];
             const subnetKey = pair.path.split("[].")[1];
+            // a subnet/vSwitch is in one zone: entries on the same known one are one entry, whatever zone ids they claim
+            const entries = onePerKnownSubnet(all, subnetKey);
             const subnetValues: unknown[] = [];
             // the zones of entries placed by their zone id whose subnet id is unknown: each took one dependent subnet of that zone
             const taken: string[] = [];
@@ -239,6 +241,18 @@ function inOneForm(zones: ReadonlySet<string>, open: readonly Open[], byUrn: Gra
         else left.push({ path: o.path, ...(o.any === true ? { any: true } : {}) });
     }
     return [out, left];
+}
+
+/** The entries of a list whose `subnetKey` holds a known id, the first per id; entries without a known id all kept. */
+function onePerKnownSubnet(entries: readonly unknown[], subnetKey: string): unknown[] {
+    const seen = new Set<string>();
+    return entries.filter((e) => {
+        const id = record(e)[subnetKey];
+        if (typeof id !== "string" || id.trim() === "" || isUnknown(id)) return true;
+        if (seen.has(id.trim())) return false;
+        seen.add(id.trim());
+        return true;
+    });
 }
 
 /**
