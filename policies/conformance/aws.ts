@@ -215,6 +215,13 @@ export const AWS_RULES: readonly ConformanceRule[] = [
         when: { describe: "cluster mode enabled", holds: (i) => i.clusterMode === "enabled" },
         source: `${SDK}elasticache/replicationGroup.d.ts (automaticFailoverEnabled: Must be enabled for Redis (cluster mode enabled) replication groups)`,
     },
+    {
+        type: "aws:elasticache/replicationGroup:ReplicationGroup",
+        property: "authToken",
+        // free text (a secret): the finding never quotes the value
+        test: allOf(lengthBetween(16, 128), matches(/^[^@"/]+$/, "no @, \" or /")),
+        source: `${TF}elasticache/validate.go (validReplicationGroupAuthToken: 16 to 128 characters, ^[^@"\\/]+$)`,
+    },
     { type: "aws:elasticache/subnetGroup:SubnetGroup", property: "name", autoName: true, test: name(1, 255, /^[a-zA-Z0-9-]+$/, "letters, digits and hyphens only"), source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSubnetGroup.html (CacheSubnetGroupName: no more than 255 alphanumeric characters or hyphens)" },
     { type: "aws:rds/cluster:Cluster", property: "clusterIdentifier", test: name(1, 63, RDS_IDENTIFIER, RDS_IDENTIFIER_WORDS), source: `${TF}rds/cluster.go (cluster_identifier: validIdentifier); ${RDS_IDENTIFIER_SOURCE}; length: ${RDS_API}-create-db-cluster-request/db-cluster-identifier.html (1 to 63 for Aurora DB clusters)` },
     {
@@ -253,6 +260,18 @@ export const AWS_RULES: readonly ConformanceRule[] = [
         test: forbidden("Secrets Manager master passwords are not supported for clusters in an Aurora global database"),
         when: { describe: "globalClusterIdentifier is set", holds: (i) => truthy(i.manageMasterUserPassword) && str(i.globalClusterIdentifier) !== undefined },
         source: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-secrets-manager.html#rds-secrets-manager-limitations (not supported: DB clusters that are part of an Aurora global database)",
+    },
+    {
+        type: "aws:rds/cluster:Cluster",
+        property: "masterUsername",
+        test: name(1, 16, /^[A-Za-z][A-Za-z0-9]*$/, "letters or numbers, the first a letter"),
+        source: `${RDS_API}-create-db-cluster-request/master-username.html (Aurora DB clusters: 1 to 16 letters or numbers; first character a letter)`,
+    },
+    {
+        type: "aws:rds/cluster:Cluster",
+        property: "databaseName",
+        test: name(1, 64, /^[A-Za-z0-9]+$/, "alphanumeric characters only"),
+        source: `${RDS_API}-create-db-cluster-request/database-name.html (up to 64 alphanumeric characters)`,
     },
     { type: "aws:rds/cluster:Cluster", property: "engine", test: oneOf(["aurora-mysql", "aurora-postgresql", "mysql", "postgres"]), source: `${SDK}rds/cluster.d.ts (engine)` },
     { type: "aws:rds/cluster:Cluster", property: "backupRetentionPeriod", test: between(1, 35), source: `${TF}rds/cluster.go (backup_retention_period: validation.IntAtMost(35)); minimum 1: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html (BackupRetentionPeriod: 1 to 35)` },

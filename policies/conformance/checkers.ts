@@ -52,7 +52,13 @@ export function autoNameOf(logicalName: string): string {
 const UNCHECKABLE = new Set(["04da6b54-80e4-46f7-96ec-b56ff0331ba9", "[secret]"]);
 
 export function isCheckable(value: unknown): boolean {
-    return !(typeof value === "string" && UNCHECKABLE.has(value));
+    if (typeof value === "string") return !UNCHECKABLE.has(value);
+    // a secret kept as its shape (tools/lib/record.ts sanitize: a map's keys, every value "[secret]")
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+        const values = Object.values(value);
+        return !(values.length > 0 && values.every((v) => v === "[secret]"));
+    }
+    return true;
 }
 
 function text(value: unknown): string | undefined {

@@ -159,9 +159,11 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
         // entries holding a zone id and a subnet id (zoneMappings[]): each entry's zone id, else its subnet's zone
         if (pair !== undefined) {
             if (s.kind === "subnet") continue;
-            const { values: entries, whole } = readPath(r.props, `${s.path.split("[]")[0]}[]`);
+            const { values: all, whole } = readPath(r.props, `${s.path.split("[]")[0]}[]`);
             const zoneKey = s.path.split("[].")[1];
             const subnetKey = pair.path.split("[].")[1];
+            // a subnet/vSwitch is in one zone: entries on the same known one are one entry, whatever zone ids they claim
+            const entries = onePerKnownSubnet(all, subnetKey);
             const subnetValues: unknown[] = [];
             // the zones of entries placed by their zone id whose subnet id is unknown: each took one dependent subnet of that zone
             const taken: string[] = [];
@@ -189,7 +191,68 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
         for (let i = 0; i < unknowns; i++) open.push({ path: s.path });
         if (whole) open.push({ path: s.path, any: true });
     }
-    return summarize(zones, open);
+    return summarize(...inOneForm(zones, open, byUrn));
+}
+
+/**
+ * AWS Availability Zone ids (`use1-az1`, a Local Zone's `use1-bos1-az1`) and names (`us-east-1a`):
+ * a name maps to an id per account ("AZ IDs for cross-account consistency", AWS RAM User Guide,
+ * working-with-az-ids), so a name and an id are never compared as text.
+ */
+const AZ_ID = /^[a-z]{2,4}\d(-[a-z]+\d+)?-az\d+$/;
+const AZ_NAME = /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/;
+
+const AZ_IDS_BY_NAME = new WeakMap<Graph, ReadonlyMap<string, string>>();
+
+/** AZ id by AZ name, from the subnets of the stack that know both (an export's outputs, or both inputs set). Built once per graph. */
+function azIdsByName(byUrn: Graph): ReadonlyMap<string, string> {
+    const known = AZ_IDS_BY_NAME.get(byUrn);
+    if (known !== undefined) return known;
+    const index = new Map<string, string>();
+    for (const n of byUrn.values()) {
+        const name = n.props.availabilityZone;
+        const id = n.props.availabilityZoneId;
+        if (n.type === "aws:ec2/subnet:Subnet" && typeof name === "string" && typeof id === "string" && AZ_NAME.test(name.trim()) && AZ_ID.test(id.trim())) index.set(name.trim(), id.trim());
+    }
+    AZ_IDS_BY_NAME.set(byUrn, index);
+    return index;
+}
+
+/**
+ * The zones and open entries with AZ names and AZ ids in one form: when a placement gives both
+ * forms, each name whose id a subnet of the stack tells is counted as that id; a name whose id is
+ * not known stays open (its id is computed at creation), never a second zone beside the ids.
+ */
+function inOneForm(zones: ReadonlySet<string>, open: readonly Open[], byUrn: Graph): [Set<string>, Open[]] {
+    const all = [...zones, ...open.flatMap((o) => o.candidates ?? [])];
+    if (!all.some((z) => AZ_ID.test(z)) || !all.some((z) => AZ_NAME.test(z))) return [new Set(zones), [...open]];
+    const ids = azIdsByName(byUrn);
+    const example = all.find((z) => AZ_ID.test(z)) ?? "";
+    const out = new Set<string>();
+    const left: Open[] = [];
+    for (const z of zones) {
+        const id = AZ_NAME.test(z) ? ids.get(z) : z;
+        if (id !== undefined) out.add(id);
+        else left.push({ path: `the AZ id of ${z} (a name beside AZ ids such as ${example}; names map to ids per account)` });
+    }
+    for (const o of open) {
+        const candidates = o.candidates?.map((z) => (AZ_NAME.test(z) ? ids.get(z) : z));
+        if (candidates === undefined || candidates.every((z): z is string => z !== undefined)) left.push(candidates === undefined ? o : { ...o, candidates: [...new Set(candidates)] });
+        else left.push({ path: o.path, ...(o.any === true ? { any: true } : {}) });
+    }
+    return [out, left];
+}
+
+/** The entries of a list whose `subnetKey` holds a known id, the first per id; entries without a known id all kept. */
+function onePerKnownSubnet(entries: readonly unknown[], subnetKey: string): unknown[] {
+    const seen = new Set<string>();
+    return entries.filter((e) => {
+        const id = record(e)[subnetKey];
+        if (typeof id !== "string" || id.trim() === "" || isUnknown(id)) return true;
+        if (seen.has(id.trim())) return false;
+        seen.add(id.trim());
+        return true;
+    });
 }
 
 /**

@@ -215,3 +215,24 @@ describe("an export's resources pending deletion are not judged", () => {
         fs.rmSync(dir, { recursive: true, force: true });
     });
 });
+
+describe("AWS AZ names and AZ ids are not compared as text (a name maps to an id per account)", () => {
+    const named = (name: string, zone: string, id: string): EvalResource => subnet(name, zone, id);
+    const byId = (name: string, azId: string, id: string): EvalResource => ({ ...res("aws:ec2/subnet:Subnet", { availabilityZoneId: azId, vpcId: "vpc-1", cidrBlock: "10.0.0.0/24" }, name), id });
+    const both = (name: string, zone: string, azId: string, id: string): EvalResource => ({ ...res("aws:ec2/subnet:Subnet", { availabilityZone: zone, availabilityZoneId: azId, vpcId: "vpc-1", cidrBlock: "10.0.0.0/24" }, name), id });
+
+    it("us-east-1a beside use1-az1, the name's id unknown: cannot be judged (advisory, naming the name), never two zones", async () => {
+        const found = short(await run([named("a", "us-east-1a", "subnet-a"), byId("b", "use1-az1", "subnet-b"), awsLb(["subnet-a", "subnet-b"], [])], [LB, UNDETERMINED]));
+        assert.deepStrictEqual(found.map((v) => [v[0], v[1], v[2]]), [[UNDETERMINED, "advisory", "alb"]]);
+        assert.match(found[0][3], /the AZ id of us-east-1a \(a name beside AZ ids such as use1-az1; names map to ids per account\)/);
+    });
+    it("a name whose id a subnet of the stack tells counts as that id: the same zone is one zone, another is two", async () => {
+        const known = both("c", "us-east-1a", "use1-az1", "subnet-c");
+        assert.deepStrictEqual(short(await run([known, named("a", "us-east-1a", "subnet-a"), byId("b", "use1-az1", "subnet-b"), awsLb(["subnet-a", "subnet-b"], [])], [LB, UNDETERMINED])).map((v) => [v[0], v[1]]), [[LB, "mandatory"]]);
+        assert.deepStrictEqual(await run([known, named("a", "us-east-1a", "subnet-a"), byId("b", "use1-az2", "subnet-b"), awsLb(["subnet-a", "subnet-b"], [])], [LB, UNDETERMINED]), []);
+    });
+    it("ids alone and names alone compare as they are", async () => {
+        assert.strictEqual((await run([byId("a", "use1-az1", "subnet-a"), byId("b", "use1-az1", "subnet-b"), awsLb(["subnet-a", "subnet-b"], [])], [LB])).length, 1);
+        assert.deepStrictEqual(await run([byId("a", "use1-az1", "subnet-a"), byId("b", "use1-az2", "subnet-b"), awsLb(["subnet-a", "subnet-b"], [])], [LB, UNDETERMINED]), []);
+    });
+});

@@ -629,6 +629,19 @@ const MUTANTS: readonly Mutant[] = [
     { policy: "ha-k8s-deployment-require-pdb", what: "minAvailable \"0%\"", type: "kubernetes:policy/v1:PodDisruptionBudget", mutate: (r) => set("spec.minAvailable", "0%")(set("spec.maxUnavailable", undefined)(r)) },
     { policy: CONFORMANCE, what: "preferredBackupPeriods: one day", type: "alicloud:polardb/backupPolicy:BackupPolicy", mutate: set("preferredBackupPeriods", ["Monday"]) },
     { policy: CONFORMANCE, what: "a vSwitch without zoneId", type: "alicloud:vpc/switch:Switch", mutate: set("zoneId", undefined) },
+    // A vSwitch is in one zone: two zone mappings on one vSwitch are one zone whatever zoneIds say.
+    {
+        policy: "ha-load-balancer-require-multi-zone", what: "zoneMappings: the second entry on the first entry's vSwitch, zoneIds kept", type: "alicloud:alb/loadBalancer:LoadBalancer",
+        mutate: (r) => {
+            const z = list(r.inputs.zoneMappings);
+            const [first, second] = z;
+            return z.length === 2 && isRecord(first) && isRecord(second) && JSON.stringify(first.vswitchId) !== JSON.stringify(second.vswitchId) ? set("zoneMappings", [first, { ...second, vswitchId: first.vswitchId }])(r) : undefined;
+        },
+    },
+    { policy: CONFORMANCE, what: "authToken of 15 characters", type: "aws:elasticache/replicationGroup:ReplicationGroup", pick: (r) => r.inputs.authToken !== undefined, mutate: set("authToken", "a".repeat(15)) },
+    { policy: CONFORMANCE, what: "authToken of 129 characters", type: "aws:elasticache/replicationGroup:ReplicationGroup", pick: (r) => r.inputs.authToken !== undefined, mutate: set("authToken", "a".repeat(129)) },
+    { policy: CONFORMANCE, what: "masterUsername of 17 characters", type: "aws:rds/cluster:Cluster", pick: (r) => typeof r.inputs.masterUsername === "string", mutate: set("masterUsername", "a".repeat(17)) },
+    { policy: CONFORMANCE, what: "databaseName with a hyphen", type: "aws:rds/cluster:Cluster", pick: (r) => typeof r.inputs.databaseName === "string", mutate: set("databaseName", "live-commerce") },
 ];
 
 /** A distribution mutant that applies only where the distribution has an origin group (the mature stacks). */

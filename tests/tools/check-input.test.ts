@@ -303,7 +303,7 @@ describe("check: malformed previews, exports and plans are one exact error with 
         ["propertyDependencies as a list", withStage([{ ...ok, propertyDependencies: [ok.urn] }]), (f) => `${f}: steps[0].newState: "propertyDependencies" of ${ok.urn} must be an object of property name to a list of URNs (got a list)`],
         ["propertyDependencies as a string", withStage([{ ...ok, propertyDependencies: ok.urn }]), (f) => `${f}: steps[0].newState: "propertyDependencies" of ${ok.urn} must be an object of property name to a list of URNs (got a string)`],
         ["a dependency that is not a URN", withStage([{ ...ok, propertyDependencies: { vpcZoneIdentifiers: ["subnet-1"] } }]), (f) => `${f}: steps[0].newState: "propertyDependencies" of ${ok.urn}: vpcZoneIdentifiers[0] is not a URN (got a string of 8 characters; value not shown)`],
-        ["a preview step repeated", withStage([ok, ok]), (f) => `${f}: steps[0] (create) and steps[1] (create) are the same resource ${ok.urn}; a preview lists each resource once (twice only in the steps of one replacement)`],
+        ["a preview step repeated", withStage([ok, ok]), (f) => `${f}: steps[0] (create) and steps[1] (create) are the same resource ${ok.urn}; a preview lists each resource once (twice only in the steps of one replacement, or after its refresh step)`],
         ["every resource of a plan tripled", { stack: "s", stage: "growth", resources: [ok, ok, ok] }, (f) => `${f}: resources[0] and resources[1] are the same resource ${ok.urn}; each resource is listed once`],
         ["an export's resource twice", { version: 3, deployment: { resources: [root({ stage: "growth" }), ok, ok] } }, (f) => `${f}: deployment.resources[1] and deployment.resources[2] are the same resource ${ok.urn}; each resource is listed once`],
         ["a URN that is not one", { stack: "s", stage: "growth", resources: [{ ...ok, urn: "not-a-urn" }] }, (f) => `${f}: resources[0]: "urn" is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>; got "not-a-urn")`],
@@ -333,5 +333,80 @@ describe("check: malformed previews, exports and plans are one exact error with 
     it("an export's resource pending deletion (delete: true) beside its replacement is left out", async () => {
         const [code] = await run(["--from", file({ version: 3, deployment: { resources: [root({ stage: "growth" }), { ...ok, delete: true }, ok] } })]);
         assert.strictEqual(code, 1);
+    });
+    it("a null propertyDependencies entry (a nil list as older CLIs write it) is no dependency", async () => {
+        const [code, out] = await run(["--from", file(withStage([{ ...ok, propertyDependencies: { vpcZoneIdentifiers: null, minSize: [] } }])), "--output", "json"]);
+        // judged like the same group without the entry: its one unknown subnet is "cannot be judged", not an input error
+        const [plainCode, plainOut] = await run(["--from", file(withStage([ok])), "--output", "json"]);
+        assert.strictEqual(code, plainCode, out);
+        assert.deepStrictEqual(JSON.parse(out).policy, JSON.parse(plainOut).policy);
+    });
+});
+
+describe("check: which steps of a preview make the whole stack", () => {
+    const stackUrn = URN("s", "pulumi:pulumi:Stack", "live-commerce-s");
+    const stackRoot = { urn: stackUrn, type: "pulumi:pulumi:Stack", custom: false, inputs: {} };
+    const group = asg("s");
+    const sg = sshRule("s");
+    const doc = (list: { op: string; newState: unknown }[]) => ({ config: { "live-commerce:stage": "growth" }, steps: list, diagnostics: [] });
+    const partial = (f: string) => `${f}: the preview lists only the resources it changes (no unchanged resource besides the stack); run \`pulumi preview --json --show-sames\` so the whole stack is judged`;
+    it("refuses a preview of an existing stack without --show-sames (no changes: only the Stack's same step)", async () => {
+        const f = file(doc([{ op: "same", newState: stackRoot }]));
+        assert.deepStrictEqual(await run(["--from", f]), [2, partial(f)]);
+    });
+    it("refuses a preview of an existing stack whose only steps are updates (an image-tag bump), never a verdict on the changed resources alone", async () => {
+        const f = file(doc([{ op: "same", newState: stackRoot }, { op: "update", newState: group }]));
+        assert.deepStrictEqual(await run(["--from", f]), [2, partial(f)]);
+    });
+    it("judges the same change listed with --show-sames (unchanged resources as same steps)", async () => {
+        const [code, out] = await run(["--from", file(doc([{ op: "same", newState: stackRoot }, { op: "same", newState: sg }, { op: "update", newState: group }])), "--output", "json"]);
+        assert.strictEqual(code, 1, out);
+        const policies = JSON.parse(out).policy.violations.map((v: { policy: string }) => v.policy);
+        assert.ok(policies.includes("sec-security-group-forbid-world-sensitive-ports"), out);
+    });
+    it("judges a first preview (the Stack and every resource are create) without same steps", async () => {
+        const [code, out] = await run(["--from", file(doc([{ op: "create", newState: stackRoot }, { op: "create", newState: sg }])), "--output", "json"]);
+        assert.strictEqual(code, 1, out);
+    });
+    it("accepts pulumi preview --refresh: a refresh step then the resource's own step; the later state is judged", async () => {
+        const open = { ...sg, inputs: { ...sg.inputs, cidrIpv4: "10.0.0.0/8" } };
+        const f = file(doc([{ op: "refresh", newState: stackRoot }, { op: "refresh", newState: open }, { op: "refresh", newState: group }, { op: "same", newState: stackRoot }, { op: "update", newState: sg }]));
+        const [code, out] = await run(["--from", f, "--output", "json"]);
+        assert.strictEqual(code, 1, out);
+        const ssh = JSON.parse(out).policy.violations.filter((v: { policy: string }) => v.policy === "sec-security-group-forbid-world-sensitive-ports");
+        // the update's state (0.0.0.0/0) counts, not the refreshed one (10.0.0.0/8)
+        assert.strictEqual(ssh.length, 1, out);
+    });
+    it("still refuses two refresh steps of one resource", async () => {
+        const f = file(doc([{ op: "create", newState: stackRoot }, { op: "refresh", newState: group }, { op: "refresh", newState: group }]));
+        const [code, message] = await run(["--from", f]);
+        assert.strictEqual(code, 2);
+        assert.match(message, /steps\[1\] \(refresh\) and steps\[2\] \(refresh\) are the same resource/);
+    });
+});
+
+describe("check: an export's subnet without a zone input is in the zone its outputs name", () => {
+    const root = { urn: URN("s", "pulumi:pulumi:Stack", "live-commerce-s"), type: "pulumi:pulumi:Stack", custom: false, outputs: { stage: "growth", cloud: "aws" } };
+    const subnet = (name: string, id: string, inputZone: string | undefined, outputZone: string) => ({
+        urn: URN("s", "aws:ec2/subnet:Subnet", name),
+        type: "aws:ec2/subnet:Subnet",
+        custom: true,
+        id,
+        inputs: { vpcId: "vpc-1", cidrBlock: "10.0.0.0/24", ...(inputZone !== undefined ? { availabilityZone: inputZone } : {}) },
+        outputs: { id, vpcId: "vpc-1", cidrBlock: "10.0.0.0/24", availabilityZone: outputZone, availabilityZoneId: outputZone === "us-east-1a" ? "use1-az1" : "use1-az2" },
+    });
+    const group = { ...asg("s"), id: "lc-asg", inputs: { minSize: 2, maxSize: 4, vpcZoneIdentifiers: ["subnet-a", "subnet-b"], healthCheckType: "ELB" } };
+    const spread = async (outputZoneOfB: string): Promise<string[]> => {
+        const doc = { version: 3, deployment: { resources: [root, subnet("a", "subnet-a", "us-east-1a", "us-east-1a"), subnet("b", "subnet-b", undefined, outputZoneOfB), group] } };
+        const [, out] = await run(["--from", file(doc), "--output", "json"]);
+        return JSON.parse(out).policy.violations.filter((v: { policy: string }) => v.policy === "ha-autoscaling-group-require-multi-zone").map((v: { message: string; enforcement: string }) => `${v.enforcement}: ${v.message}`);
+    };
+    it("both subnets in us-east-1a (the second by its outputs): one zone, a mandatory finding", async () => {
+        const found = await spread("us-east-1a");
+        assert.strictEqual(found.length, 1, found.join("\n"));
+        assert.match(found[0], /^mandatory: .*1 zone/);
+    });
+    it("the second subnet in us-east-1b by its outputs: two zones, no finding", async () => {
+        assert.deepStrictEqual(await spread("us-east-1b"), []);
     });
 });

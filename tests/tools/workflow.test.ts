@@ -126,6 +126,10 @@ describe(".github/workflows/policy.yml", () => {
         // a stack new to the backend is created before its first preview, never "no stack named"
         assert.match(run, /pulumi stack select --create "\$STACK"\n[^]*pulumi preview --stack "\$STACK"/);
         assert.doesNotMatch(run, /pulumi config get/);
+        // the JSON lists every resource (unchanged ones too), or check refuses it as partial
+        const previews = run.split("\n").filter((l) => /^\s*pulumi preview /.test(l));
+        assert.strictEqual(previews.length, 1);
+        assert.match(previews[0], /--json --show-sames /);
         // every step after the decision runs only when the stack's cloud has credentials
         const after = steps("preview").slice(steps("preview").findIndex((s) => s.id === "decide") + 1);
         assert.ok(after.length >= 2 && after.every((s) => String(s.if).includes("steps.decide.outputs.run == 'true'")));

@@ -11,6 +11,7 @@ import { containsUnknown, isUnknown } from "../../policies/lib/refs";
 import { stageDefaultsOf } from "../../policies/lib/policy";
 import { Stage, categoryOf, enforcementFor, isStage, stageFromTags } from "../../policies/lib/stage";
 import { deepFreeze, isRecord, record } from "../../policies/lib/values";
+import { SUBNET_ZONE_INPUTS } from "../../policies/lib/zones";
 import { estimateConfig } from "../../policies/stack/availability-config";
 
 /** A resource as the evaluator sees it: the plan's PlannedResource (also read from a preview or an export). */
@@ -234,16 +235,30 @@ function withConfig(view: ResourceView, config: ReturnType<typeof frozenProps>, 
     return { type: view.type, props: view.props, urn: view.urn, name: view.name, opts: view.opts, provider: view.provider, isType: view.isType, asType: view.asType, stackTags, getConfig: () => config, notApplicable };
 }
 
+/** A known, non-empty text value (not the preview's unknown sentinel). */
+function knownText(v: unknown): v is string {
+    return typeof v === "string" && v.trim() !== "" && !isUnknown(v);
+}
+
 /**
  * The properties a stack policy reads: the engine calls AnalyzeStack on each resource's outputs,
  * which for a bridged provider's resource carry its cloud `id` beside the inputs. The rules match
  * known references (a subnet id in a load balancer's `subnets`) to resources by it. Inputs without
- * an `id` of their own get the resource's known id; undefined when there is nothing to add.
+ * an `id` of their own get the resource's known id. A subnet/vSwitch whose zone input is unset has
+ * the zone the cloud chose in its outputs (terraform-provider-aws resource_aws_subnet:
+ * `availability_zone` / `availability_zone_id` Optional+Computed): each known output zone fills its
+ * unset input, as the CLI's stack policies see it (a name given, its id from the outputs). Undefined when there is nothing to add.
  */
 export function stackProps(r: EvalResource): Record<string, unknown> | undefined {
-    if (r.id === undefined || r.id === "" || isUnknown(r.id) || "id" in r.inputs) return undefined;
+    const extra: Record<string, unknown> = {};
+    if (r.id !== undefined && r.id !== "" && !isUnknown(r.id) && !("id" in r.inputs)) extra.id = r.id;
+    const zoneKeys = SUBNET_ZONE_INPUTS[r.type] ?? [];
+    // each zone key the inputs leave unset (an AZ name's id, or both): the zone the cloud chose
+    const outputs = r.outputs;
+    if (outputs !== undefined) for (const k of zoneKeys) if (!knownText(r.inputs[k]) && knownText(outputs[k])) extra[k] = outputs[k];
+    if (Object.keys(extra).length === 0) return undefined;
     // deeply frozen inputs (an input resource's own copy) stay shared: only the top level is new
-    return Object.isFrozen(r.inputs) ? Object.freeze({ ...r.inputs, id: r.id }) : { ...r.inputs, id: r.id };
+    return Object.isFrozen(r.inputs) ? Object.freeze({ ...r.inputs, ...extra }) : { ...r.inputs, ...extra };
 }
 
 /** The resources as stack policies see them, each with its parent; built once per evaluation. */

@@ -163,7 +163,8 @@ function quotableType(type: string): string {
  * A resource's `propertyDependencies` as the engine writes them (ResourceV3 / preview `newState`):
  * an object of property name to a list of URNs. Anything else (a list, a string, a list holding
  * something other than a URN) is an error naming the resource and the property; absent (or null)
- * is none.
+ * is none, and so is a property whose list is null (older CLIs serialise a nil list as `null`,
+ * and the Node SDK sends an entry for every input).
  */
 /** A property name as an error quotes it: an identifier path the stack config's rule lets it quote (mayQuote), else "a property". */
 function propertyWord(key: string): string {
@@ -175,6 +176,8 @@ function dependenciesOf(raw: unknown, what: string, intern: Intern): Record<stri
     if (!isRecord(raw)) throw new InputFormatError(`${what} must be an object of property name to a list of URNs (got ${kindOf(raw)})`);
     const out: Record<string, string[]> = {};
     for (const [key, urns] of Object.entries(raw)) {
+        // a nil list as older CLIs serialise it: no dependency
+        if (urns === null) continue;
         if (!Array.isArray(urns)) throw new InputFormatError(`${what}: ${propertyWord(key)} must be a list of URNs (got ${kindOf(urns)})`);
         const bad = urns.findIndex((u) => typeof u !== "string" || !URN_FORM.test(u));
         if (bad !== -1) throw new InputFormatError(`${what}: ${propertyWord(key)}[${bad}] is not a URN (got ${typeof urns[bad] === "string" ? describeHidden(urns[bad]) : kindOf(urns[bad])})`);
@@ -526,10 +529,16 @@ export function withInputResidency(config: PackConfig, residency: StackInput["re
  * The resources a preview's steps declare: each step's `newState`, except for steps that remove
  * a resource. Every step's `op` must be a step op (STEP_OPS: the unknown value or a typo is an
  * error, never a skipped step), and a URN may appear in two steps only when both are steps of one
- * replacement (then its new state counts once).
+ * replacement, or when the first is the `refresh` step of `pulumi preview --refresh` (then its
+ * last new state counts once).
+ *
+ * A partial preview is refused (isPartialPreview): `pulumi preview --json` leaves out unchanged
+ * resources unless `--show-sames` is given, and judging only the changed ones as the whole stack
+ * would give false verdicts.
  */
 function previewResources(steps: readonly unknown[], what: string): EvalResource[] {
     const byUrn = new Map<string, { readonly index: number; readonly op: string; resource: EvalResource }>();
+    const refreshed: { readonly op: string; readonly type: string }[] = [];
     steps.forEach((s, i) => {
         if (!isRecord(s)) return;
         if (typeof s.op !== "string" || !STEP_OPS.includes(s.op)) {
@@ -539,11 +548,36 @@ function previewResources(steps: readonly unknown[], what: string): EvalResource
         if (REMOVING_OPS.includes(s.op)) return;
         const resource = resourceAt(s.newState, `${what}: steps[${i}].newState`);
         const seen = byUrn.get(resource.urn);
+        if (s.op === "refresh") refreshed.push({ op: s.op, type: resource.type });
         if (seen === undefined) byUrn.set(resource.urn, { index: i, op: s.op, resource });
         else if (REPLACEMENT_OPS.includes(seen.op) && REPLACEMENT_OPS.includes(s.op)) seen.resource = resource;
-        else throw new InputFormatError(`${what}: steps[${seen.index}] (${seen.op}) and steps[${i}] (${s.op}) are the same resource ${resource.urn}; a preview lists each resource once (twice only in the steps of one replacement)`);
+        else if (seen.op === "refresh" && s.op !== "refresh") byUrn.set(resource.urn, { index: i, op: s.op, resource });
+        else throw new InputFormatError(`${what}: steps[${seen.index}] (${seen.op}) and steps[${i}] (${s.op}) are the same resource ${resource.urn}; a preview lists each resource once (twice only in the steps of one replacement, or after its refresh step)`);
     });
+    if (isPartialPreview([...byUrn.values()].map((e) => ({ op: e.op, type: e.resource.type })).concat(refreshed))) throw new InputFormatError(`${what}: the preview lists only the resources it changes (no unchanged resource besides the stack); run \`pulumi preview --json --show-sames\` so the whole stack is judged`);
     return [...byUrn.values()].map((e) => e.resource);
+}
+
+/** The root stack type (pulumi/pulumi sdk resource.RootStackType). */
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/**
+ * Whether a preview's steps are a partial list: the stack exists already (its root Stack step is
+ * not `create`), yet no other resource has a `same` or `refresh` step. `pulumi preview --json`
+ * prints a `same` step only with `--show-sames` (pulumi/pulumi pkg/backend/display, shouldShow:
+ * `if step.Op == deploy.OpSame { ... return opts.ShowSameResources }`), while the root Stack is always
+ * printed. A first preview (the Stack is `create`, every resource new) is complete without it.
+ * `steps` are the op and type of each resource's step (removing steps have none and do not count).
+ */
+export function isPartialPreview(steps: readonly { readonly op: string; readonly type: string }[]): boolean {
+    let stackExists = false;
+    let unchangedShown = false;
+    for (const s of steps) {
+        const root = s.type === ROOT_STACK_TYPE;
+        if (root && s.op !== "create" && s.op !== "refresh") stackExists = true;
+        if (!root && (s.op === "same" || s.op === "refresh")) unchangedShown = true;
+    }
+    return stackExists && !unchangedShown;
 }
 
 function fromPreview(doc: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
