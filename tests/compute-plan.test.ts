@@ -4,6 +4,8 @@
 // serverless databases).
 
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 
 import { Plan, planStack } from "../tools/lib/record";
 import { evaluatePolicies } from "../tools/lib/evaluate";
@@ -161,6 +163,34 @@ describe("compute choices on the plan", function () {
                 ["lc-cn-hangzhou-lb-ws", "Instance"],
             ]);
         });
+    });
+
+    it("every path any tier probes is one the app image contract of docs/METRICS.md asks images to answer", () => {
+        const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "METRICS.md"), "utf8");
+        const contract = doc.slice(doc.indexOf("## The app image contract"));
+        const table = contract.slice(0, contract.indexOf("\n## ") > 0 ? contract.indexOf("\n## ") : undefined);
+        const answered = new Set([...table.matchAll(/`GET (\/[a-z]+)`/g)].map((m) => m[1]));
+        assert.deepStrictEqual([...answered].sort(), ["/healthz", "/ready"], "the contract names its paths");
+        const probed = new Map<string, string>();
+        for (const { stack } of CASES) {
+            const p = plan(stack);
+            for (const app of ofType(p, "alicloud:sae/application:Application")) {
+                probed.set(String(at(app.inputs, "readinessV2", "httpGet", "path")), `${stack} ${app.name} readinessV2`);
+                probed.set(String(at(app.inputs, "livenessV2", "httpGet", "path")), `${stack} ${app.name} livenessV2`);
+            }
+            for (const d of ofType(p, "kubernetes:apps/v1:Deployment")) {
+                for (const c of list(at(d.inputs, "spec", "template", "spec", "containers"))) {
+                    for (const probe of ["readinessProbe", "livenessProbe", "startupProbe"]) {
+                        const probedAt = at(c, probe, "httpGet", "path");
+                        if (probedAt !== undefined) probed.set(String(probedAt), `${stack} ${d.name} ${probe}`);
+                    }
+                }
+            }
+            for (const tg of ofType(p, "aws:lb/targetGroup:TargetGroup")) probed.set(String(at(tg.inputs, "healthCheck", "path")), `${stack} ${tg.name} healthCheck`);
+            for (const sg of ofType(p, "alicloud:alb/serverGroup:ServerGroup")) probed.set(String(at(sg.inputs, "healthCheckConfig", "healthCheckPath")), `${stack} ${sg.name} healthCheckConfig`);
+        }
+        for (const [probedPath, where] of probed) assert.ok(answered.has(probedPath), `${where} probes ${probedPath}, which the app image contract does not ask images to answer`);
+        assert.deepStrictEqual([...probed.keys()].sort(), ["/healthz", "/ready"], "both contract paths are probed somewhere");
     });
 
     describe("serverless on Alibaba Cloud (SAE, PolarDB Serverless)", () => {
