@@ -4,6 +4,7 @@
 
 import { ROUTE_NODE_PORTS, ROUTE_SERVICE } from "./flows";
 import { ROUTES } from "./loadbalancer";
+import { ServerlessInstanceLimit } from "./profile";
 import { ComputeTier, RegionSpec, SERVICE_NAMES, ServiceName, ServiceSpec, StackSpec } from "./types";
 
 /** What a load-balancer route forwards to: the app group, or one service of the container tiers. */
@@ -110,6 +111,26 @@ export function planServerlessUnits(services: Readonly<Record<ServiceName, Servi
         const s = services[service];
         const minInstances = Math.max(s.minReplicas, MIN_INSTANCES_PER_ZONE * region.zones.length);
         return { service, ...SERVERLESS_UNIT_SIZE[service], minInstances, maxInstances: Math.max(s.maxReplicas, minInstances) };
+    });
+}
+
+/**
+ * The serverless units' instance ceilings against the cloud's per-unit limit
+ * (CloudProfile.serverlessInstanceLimit: 50 per SAE application): with compute serverless, every
+ * service whose ceiling (maxReplicas, or its floor when higher) exceeds the limit is an issue naming
+ * the field, the value and the limit, unless `kubernetes.<raisedFlag>` says the account was raised.
+ */
+export function checkServerlessInstanceLimit(spec: Pick<StackSpec, "compute" | "kubernetes" | "regions">, limit: ServerlessInstanceLimit | null): string[] {
+    if (spec.compute !== "serverless" || limit === null || spec.kubernetes[limit.raisedFlag]) return [];
+    return SERVICE_NAMES.flatMap((service) => {
+        const s = spec.kubernetes.services[service];
+        const ceiling = Math.max(0, ...spec.regions.flatMap((region) => planServerlessUnits(spec.kubernetes.services, region).filter((u) => u.service === service).map((u) => u.maxInstances)));
+        if (ceiling <= limit.instances) return [];
+        const field = s.maxReplicas >= s.minReplicas ? "maxReplicas" : "minReplicas";
+        return [
+            `kubernetes.services.${service}.${field}: ${s[field]} instances exceed the ${limit.instances} per application allowed without the cloud's whitelist (${limit.source}); ` +
+                `allowed: at most ${limit.instances}, or set kubernetes.${limit.raisedFlag}: true once the account is on the whitelist`,
+        ];
     });
 }
 

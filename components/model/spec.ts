@@ -1,7 +1,7 @@
 // Stack config -> resolved, validated StackSpec: the stage preset with the stack's overrides on top.
 
 import { defaultRegionCidr } from "./cidr";
-import { checkCompute } from "./compute";
+import { checkCompute, checkServerlessInstanceLimit } from "./compute";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
 import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn, keysUnusedWith } from "./reader";
@@ -91,7 +91,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
+    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues, project);
     return spec;
 }
@@ -259,6 +259,7 @@ function readKubernetes(r: ConfigReader, value: unknown, preset: StagePreset, co
         imageRegistry: r.text(f.imageRegistry, s, "imageRegistry", "kubernetes", d.imageRegistry),
         imageTag: r.text(f.imageTag, s, "imageTag", "kubernetes", d.imageTag),
         kubectlImage: r.optionalText(f.kubectlImage, s, "kubectlImage", "kubernetes", d.kubectlImage),
+        saeInstanceWhitelist: r.boolean(f.saeInstanceWhitelist, s, "saeInstanceWhitelist", "kubernetes", d.saeInstanceWhitelist),
         services: { user: readService("user"), product: readService("product"), order: readService("order"), interaction: readService("interaction") },
     };
 }
