@@ -141,9 +141,9 @@ describe("compute choices on the plan", function () {
                     .map((r) => [r.inputs.priority, at(r.inputs, "conditions", 0, "pathPattern", "values")])
                     .sort((a, b) => Number(a[0]) - Number(b[0]));
                 assert.deepStrictEqual(rules, [
-                    [10, ["/api/users", "/api/users/*"]],
-                    [20, ["/order", "/order/*"]],
-                    [30, ["/ws", "/ws/*"]],
+                    [110, ["/api/users", "/api/users/*"]],
+                    [120, ["/order", "/order/*"]],
+                    [130, ["/ws", "/ws/*"]],
                 ]);
                 assert.strictEqual(one(p, "aws:lb/targetGroup:TargetGroup", "lc-us-east-1-lb-tg-interaction").inputs.stickiness !== undefined, true);
             });

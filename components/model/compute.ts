@@ -33,12 +33,21 @@ export interface BusinessRoute {
  * Path scheme of the container tiers: `/api/users` to user, `/api/products` to product, `/order`
  * to order, `/ws` to interaction (the WebSocket push of likes and comments); every other path
  * (pages, cart, search) falls to product, the catalogue service that renders the shop.
+ *
+ * Rule priorities 110, 120, 130 (200 for the default route, the listener's default action, not a
+ * rule): disjoint from those of ROUTES (vm, kubernetes: 10, 20, 100) and from the Alibaba Cloud
+ * HTTP listener's redirect rule (1). A compute switch updates the kept rules and creates the new
+ * ones while Pulumi deletes the removed rules last, so a priority both sets used would be asked for
+ * while the old rule still holds it (ELB `PriorityInUse`; "A listener can't have multiple rules with
+ * the same priority", `aws.lb.ListenerRule.priority`). Both clouds' ranges hold them: AWS
+ * `aws.lb.ListenerRule.priority` 1 to 50000, Alibaba Cloud `alicloud.alb.Rule.priority` 1 to 10000
+ * (the SDK docstrings at the pinned providers).
  */
 export const SERVICE_ROUTES: readonly BusinessRoute[] = [
-    { name: "user", pathPatterns: ["/api/users", "/api/users/*"], priority: 10, longLived: false, target: { kind: "service", service: "user" } },
-    { name: "order", pathPatterns: ["/order", "/order/*"], priority: 20, longLived: false, target: { kind: "service", service: "order" } },
-    { name: "interaction", pathPatterns: ["/ws", "/ws/*"], priority: 30, longLived: true, target: { kind: "service", service: "interaction" } },
-    { name: "product", pathPatterns: [], priority: 100, longLived: false, target: { kind: "service", service: "product" } },
+    { name: "user", pathPatterns: ["/api/users", "/api/users/*"], priority: 110, longLived: false, target: { kind: "service", service: "user" } },
+    { name: "order", pathPatterns: ["/order", "/order/*"], priority: 120, longLived: false, target: { kind: "service", service: "order" } },
+    { name: "interaction", pathPatterns: ["/ws", "/ws/*"], priority: 130, longLived: true, target: { kind: "service", service: "interaction" } },
+    { name: "product", pathPatterns: [], priority: 200, longLived: false, target: { kind: "service", service: "product" } },
 ];
 
 /**
