@@ -164,6 +164,18 @@ describe("listener rule priorities across a compute switch (Pulumi deletes the r
     });
 });
 
+describe("the reverse switch on Alibaba Cloud: serverless back to kubernetes (plan --base warns)", () => {
+    it("growth-alicloud-serverless -> growth-alicloud: the HTTPS listener is created on 443 while the SAE ingress holding 443 is deleted last; the warning points at the guide", async function () {
+        this.timeout(600_000);
+        const report = await againstBase("growth-alicloud-serverless", "growth-alicloud");
+        assert.deepStrictEqual(report.handovers, [{ port: 443, created: "lc-cn-hangzhou-lb-https", deleted: "lc-cn-hangzhou-sae-ingress", guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" }]);
+        assert.match(renderUpgradeText(report), /warning: lc-cn-hangzhou-lb-https is created on port 443 while lc-cn-hangzhou-sae-ingress, which holds it, is deleted only after the creates/);
+        assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").includes("## Compute: serverless back to kubernetes or vm"));
+        // The forward switch creates the ingress, not a listener: nothing to warn about.
+        assert.deepStrictEqual((await againstBase("growth-alicloud", "growth-alicloud-serverless")).handovers, []);
+    });
+});
+
 describe("settings a provider applies only on update (the second pulumi up)", () => {
     it("every rule names the provider file it was read from", () => {
         for (const r of APPLIED_ON_UPDATE) assert.match(r.source, /^terraform-provider-(alicloud|aws) \S+\.go/, `${r.type}.${r.property}`);
