@@ -143,6 +143,28 @@ export function checkServerlessInstanceLimit(spec: Pick<StackSpec, "compute" | "
     });
 }
 
+/**
+ * The scheduled ceilings of the serverless units (the events' and peaks' timers raise maxReplicas
+ * above the service's own: scheduleCeiling) against the same per-unit limit as
+ * checkServerlessInstanceLimit; `scheduledCeiling` gives a unit's largest scheduled maxSize in a
+ * region. Run on a valid spec (the schedule is planned from it).
+ */
+export function checkScheduledInstanceLimit(
+    spec: Pick<StackSpec, "compute" | "kubernetes" | "regions">,
+    limit: ServerlessInstanceLimit | null,
+    scheduledCeiling: (unit: ServerlessUnitPlan, region: RegionSpec) => number,
+): string[] {
+    if (spec.compute !== "serverless" || limit === null || spec.kubernetes[limit.raisedFlag]) return [];
+    return SERVICE_NAMES.flatMap((service) => {
+        const scheduled = Math.max(0, ...spec.regions.flatMap((region) => planServerlessUnits(spec.kubernetes.services, region).filter((u) => u.service === service).map((u) => scheduledCeiling(u, region))));
+        if (scheduled <= limit.instances) return [];
+        return [
+            `events, peaks: they raise the ${service} ceiling (kubernetes.services.${service}.maxReplicas) to ${scheduled} instances, above the ${limit.instances} per application allowed without the cloud's whitelist (${limit.source}); ` +
+                `allowed: events and peaks whose scheduled ceiling stays at most ${limit.instances} (a smaller peakOnline), or set kubernetes.${limit.raisedFlag}: true once the account is on the whitelist`,
+        ];
+    });
+}
+
 /** Cross-field checks of the compute choice; each issue names the field, the value and what is allowed. */
 export function checkCompute(spec: Pick<StackSpec, "compute" | "kubernetes">, kubernetesEnabledSet: boolean): string[] {
     const wantsCluster = spec.compute === "kubernetes";

@@ -1,7 +1,8 @@
 // Stack config -> resolved, validated StackSpec: the stage preset with the stack's overrides on top.
 
 import { defaultRegionCidr } from "./cidr";
-import { checkCompute, checkServerlessInstanceLimit } from "./compute";
+import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit } from "./compute";
+import { unitSchedule } from "./serverless";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
 import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn, keysUnusedWith } from "./reader";
@@ -93,6 +94,13 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
     const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues, project);
+    // The scheduled ceilings of the serverless units (events, peaks), once the spec is valid to plan them on.
+    const now = options.now.getTime();
+    const scheduled = checkScheduledInstanceLimit(spec, profile.serverlessInstanceLimit, (unit, region) => {
+        const schedule = unitSchedule(spec, region, unit, now, profile.scheduleHorizon, profile.eventLimit(spec, now));
+        return Math.max(0, ...schedule.oneOff.map((a) => a.maxSize), ...schedule.recurring.map((a) => a.maxSize));
+    });
+    if (scheduled.length > 0) throw new ConfigError(scheduled, project);
     return spec;
 }
 

@@ -309,6 +309,15 @@ describe("SAE's 50 instances per application (compute serverless on Alibaba Clou
         const spec = resolveSpec(serverless("alicloud", "growth", { saeInstanceWhitelist: true, services: { interaction: { maxReplicas: 120 } } }), { now: NOW });
         assert.strictEqual(spec.kubernetes.services.interaction.maxReplicas, 120);
     });
+    it("an event whose scheduled ceiling passes 50 (interaction raised to 52 for 100,000 viewers) is an error naming events, the service and the limit; the flag accepts it", () => {
+        const big = { events: [{ name: "double11", start: "2026-12-12T19:00:00+08:00", end: "2026-12-12T23:00:00+08:00", peakOnline: 100000 }] };
+        const raw = (kubernetes: ConfigObject): ConfigObject => ({ ...serverless("alicloud", "growth", kubernetes), ...big });
+        assert.deepStrictEqual(configIssues(raw({})), [
+            "events, peaks: they raise the interaction ceiling (kubernetes.services.interaction.maxReplicas) to 52 instances, above the 50 per application allowed without the cloud's whitelist (SAE CreateApplicationScalingRule: more than 50 instances per application need the account on SAE's whitelist (contact SAE technical support)); allowed: events and peaks whose scheduled ceiling stays at most 50 (a smaller peakOnline), or set kubernetes.saeInstanceWhitelist: true once the account is on the whitelist",
+        ]);
+        assert.strictEqual(resolveSpec(raw({ saeInstanceWhitelist: true }), { now: NOW }).events.length, 1);
+        assert.strictEqual(resolveSpec({ ...raw({}), events: [{ ...big.events[0], peakOnline: 50000 }] }, { now: NOW }).events.length, 1);
+    });
     it("ECS services on Fargate take 120; the SAE flag is an error on aws and with compute kubernetes", () => {
         assert.strictEqual(resolveSpec(serverless("aws", "growth", { services: { interaction: { maxReplicas: 120 } } }), { now: NOW }).kubernetes.services.interaction.maxReplicas, 120);
         assert.ok(configIssues(serverless("aws", "growth", { saeInstanceWhitelist: true })).some((i) => i.startsWith("kubernetes.saeInstanceWhitelist")));
