@@ -4,6 +4,8 @@
 // serverless databases).
 
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 
 import { Plan, planStack } from "../tools/lib/record";
 import { evaluatePolicies } from "../tools/lib/evaluate";
@@ -139,9 +141,9 @@ describe("compute choices on the plan", function () {
                     .map((r) => [r.inputs.priority, at(r.inputs, "conditions", 0, "pathPattern", "values")])
                     .sort((a, b) => Number(a[0]) - Number(b[0]));
                 assert.deepStrictEqual(rules, [
-                    [10, ["/api/users", "/api/users/*"]],
-                    [20, ["/order", "/order/*"]],
-                    [30, ["/ws", "/ws/*"]],
+                    [110, ["/api/users", "/api/users/*"]],
+                    [120, ["/order", "/order/*"]],
+                    [130, ["/ws", "/ws/*"]],
                 ]);
                 assert.strictEqual(one(p, "aws:lb/targetGroup:TargetGroup", "lc-us-east-1-lb-tg-interaction").inputs.stickiness !== undefined, true);
             });
@@ -161,6 +163,34 @@ describe("compute choices on the plan", function () {
                 ["lc-cn-hangzhou-lb-ws", "Instance"],
             ]);
         });
+    });
+
+    it("every path any tier probes is one the app image contract of docs/METRICS.md asks images to answer", () => {
+        const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "METRICS.md"), "utf8");
+        const contract = doc.slice(doc.indexOf("## The app image contract"));
+        const table = contract.slice(0, contract.indexOf("\n## ") > 0 ? contract.indexOf("\n## ") : undefined);
+        const answered = new Set([...table.matchAll(/`GET (\/[a-z]+)`/g)].map((m) => m[1]));
+        assert.deepStrictEqual([...answered].sort(), ["/healthz", "/ready"], "the contract names its paths");
+        const probed = new Map<string, string>();
+        for (const { stack } of CASES) {
+            const p = plan(stack);
+            for (const app of ofType(p, "alicloud:sae/application:Application")) {
+                probed.set(String(at(app.inputs, "readinessV2", "httpGet", "path")), `${stack} ${app.name} readinessV2`);
+                probed.set(String(at(app.inputs, "livenessV2", "httpGet", "path")), `${stack} ${app.name} livenessV2`);
+            }
+            for (const d of ofType(p, "kubernetes:apps/v1:Deployment")) {
+                for (const c of list(at(d.inputs, "spec", "template", "spec", "containers"))) {
+                    for (const probe of ["readinessProbe", "livenessProbe", "startupProbe"]) {
+                        const probedAt = at(c, probe, "httpGet", "path");
+                        if (probedAt !== undefined) probed.set(String(probedAt), `${stack} ${d.name} ${probe}`);
+                    }
+                }
+            }
+            for (const tg of ofType(p, "aws:lb/targetGroup:TargetGroup")) probed.set(String(at(tg.inputs, "healthCheck", "path")), `${stack} ${tg.name} healthCheck`);
+            for (const sg of ofType(p, "alicloud:alb/serverGroup:ServerGroup")) probed.set(String(at(sg.inputs, "healthCheckConfig", "healthCheckPath")), `${stack} ${sg.name} healthCheckConfig`);
+        }
+        for (const [probedPath, where] of probed) assert.ok(answered.has(probedPath), `${where} probes ${probedPath}, which the app image contract does not ask images to answer`);
+        assert.deepStrictEqual([...probed.keys()].sort(), ["/healthz", "/ready"], "both contract paths are probed somewhere");
     });
 
     describe("serverless on Alibaba Cloud (SAE, PolarDB Serverless)", () => {
@@ -471,7 +501,7 @@ describe("compute choices on the plan", function () {
             for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 12, minCapacity: 6 });
         });
 
-        it("identities: each service has its own execution role reading exactly its credentials' secrets and its own task role that only publishes into LiveCommerce/App", () => {
+        it("identities: each service has its own execution role reading exactly the secrets ECS injects and its own task role that publishes into LiveCommerce/App and reads the rotating database secret DATABASE_SECRET_ARN names", () => {
             const p = plan("growth-aws-serverless");
             const cluster = ofType(p, "aws:rds/cluster:Cluster")[0];
             const secretArn = String(at(cluster.outputs, "masterUserSecrets", 0, "secretArn"));
@@ -479,17 +509,16 @@ describe("compute choices on the plan", function () {
             const cacheSecret = one(p, "aws:secretsmanager/secret:Secret", "lc-us-east-1-fargate-cache-token");
             const cacheSecretArn = String(at(cacheSecret.outputs, "arn"));
             assert.strictEqual(one(p, "aws:secretsmanager/secretVersion:SecretVersion", "lc-us-east-1-fargate-cache-token").inputs.secretString, "[secret]");
-            const database = [
-                { name: "DATABASE_USER", valueFrom: `${secretArn}:username::` },
-                { name: "DATABASE_PASSWORD", valueFrom: `${secretArn}:password::` },
-            ];
             const cache = [{ name: "REDIS_PASSWORD", valueFrom: `${cacheSecretArn}:password::` }];
-            // What each service gets: the interaction service (likes, comments, WebSocket push) no database credential.
+            // What each service gets: ECS injects the cache token (the stack's own secret, not rotated);
+            // the services that use the database read the RDS-managed secret, which RDS rotates every
+            // seven days by default, themselves with their task role. The interaction service
+            // (likes, comments, WebSocket push) gets no database credential.
             const expected = {
-                user: { secrets: [...database, ...cache], reads: [secretArn, cacheSecretArn] },
-                product: { secrets: [...database, ...cache], reads: [secretArn, cacheSecretArn] },
-                order: { secrets: [...database, ...cache], reads: [secretArn, cacheSecretArn] },
-                interaction: { secrets: cache, reads: [cacheSecretArn] },
+                user: { secrets: cache, reads: [cacheSecretArn], databaseSecret: secretArn },
+                product: { secrets: cache, reads: [cacheSecretArn], databaseSecret: secretArn },
+                order: { secrets: cache, reads: [cacheSecretArn], databaseSecret: secretArn },
+                interaction: { secrets: cache, reads: [cacheSecretArn], databaseSecret: undefined },
             };
             const roleArns = new Set<unknown>();
             for (const [service, want] of Object.entries(expected)) {
@@ -508,17 +537,30 @@ describe("compute choices on the plan", function () {
                     Version: "2012-10-17",
                     Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: want.reads }],
                 });
-                // The task role's only policy: publishing the connection metric.
+                // The task role's policies: publishing the connection metric and, for a service that uses
+                // the database, GetSecretValue on exactly the RDS-managed secret (no kms statement: RDS
+                // encrypts it with the account's aws/secretsmanager key, masterUserSecretKmsKeyId unset).
+                assert.strictEqual(cluster.inputs.masterUserSecretKmsKeyId, undefined);
                 const taskPolicies = ofType(p, "aws:iam/rolePolicy:RolePolicy").filter((r) => r.inputs.role === at(task.outputs, "name"));
                 assert.deepStrictEqual(
-                    taskPolicies.map((r) => JSON.parse(String(r.inputs.policy))),
-                    [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "LiveCommerce/App" } } }] }],
+                    taskPolicies.map((r) => [r.name, JSON.parse(String(r.inputs.policy))]).sort((a, b) => (String(a[0]) < String(b[0]) ? 1 : -1)),
+                    [
+                        [`lc-us-east-1-fargate-${service}-task-role-publish`, { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringEquals: { "cloudwatch:namespace": "LiveCommerce/App" } } }] }],
+                        ...(want.databaseSecret === undefined
+                            ? []
+                            : [[`lc-us-east-1-fargate-${service}-task-role-database-secret`, { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [want.databaseSecret] }] }]]),
+                    ],
                 );
                 const def = one(p, "aws:ecs/taskDefinition:TaskDefinition", `lc-us-east-1-fargate-${service}-task`);
                 assert.deepStrictEqual([def.inputs.executionRoleArn, def.inputs.taskRoleArn], [at(execution.outputs, "arn"), at(task.outputs, "arn")]);
                 roleArns.add(def.inputs.executionRoleArn).add(def.inputs.taskRoleArn);
                 const container = JSON.parse(String(def.inputs.containerDefinitions))[0];
                 assert.deepStrictEqual(container.secrets, want.secrets, `${service}'s container secrets`);
+                assert.deepStrictEqual(
+                    container.environment.filter((e: { name: string }) => e.name === "DATABASE_SECRET_ARN" || e.name.startsWith("DATABASE_USER") || e.name.startsWith("DATABASE_PASSWORD")),
+                    want.databaseSecret === undefined ? [] : [{ name: "DATABASE_SECRET_ARN", value: want.databaseSecret }],
+                    `${service}'s database secret reference`,
+                );
                 assert.deepStrictEqual(container.logConfiguration.options, {
                     "awslogs-group": at(one(p, "aws:cloudwatch/logGroup:LogGroup", "lc-us-east-1-fargate-logs").outputs, "name"),
                     "awslogs-region": "us-east-1",
@@ -545,6 +587,16 @@ describe("compute choices on the plan", function () {
                 [["mandatory", "lc-us-east-1-fargate-interaction-task"]],
             );
             assert.ok(found[0].message.includes(secretArn));
+            // The order task role reading the cache token besides the database secret its DATABASE_SECRET_ARN names.
+            const cacheSecretArn = String(at(one(p, "aws:secretsmanager/secret:Secret", "lc-us-east-1-fargate-cache-token").outputs, "arn"));
+            const appWidened = p.resources.map((r) => {
+                if (r.type !== "aws:iam/rolePolicy:RolePolicy" || r.name !== "lc-us-east-1-fargate-order-task-role-database-secret") return r;
+                const doc = JSON.parse(String(r.inputs.policy));
+                return { ...r, inputs: { ...r.inputs, policy: JSON.stringify({ ...doc, Statement: [{ ...doc.Statement[0], Resource: [...doc.Statement[0].Resource, cacheSecretArn] }] }) } };
+            });
+            const appFound = (await evaluatePolicies(rule, appWidened, { stage: "growth" })).violations;
+            assert.deepStrictEqual(appFound.map((v) => [v.enforcement, v.urn.split("::").pop()]), [["mandatory", "lc-us-east-1-fargate-order-task"]]);
+            assert.ok(appFound[0].message.includes(cacheSecretArn) && !appFound[0].message.includes(`${secretArn},`));
         });
 
         it("three-level alarms per ECS service on AWS/ECS CPU and memory and its target group's unhealthy hosts and 5xx share, each to its level's topic", () => {

@@ -257,7 +257,9 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
     });
     const ecsService = "aws:ecs/service:Service";
     runCases(() => serverless.resources, "us-east-1", [
-        { flow: "order", link: "the database password's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "order-task", mutate: (r) => withSecretKey(r, "DATABASE_PASSWORD", "passwd"), hop: "order: the DATABASE_PASSWORD secret holds the JSON key" },
+        // The rotating RDS-managed secret is read by the app with its task role, not injected at task start.
+        { flow: "order", link: "the task role's read of the database secret", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-order-task-role-database-secret", mutate: () => null, hop: "order: task role may secretsmanager:GetSecretValue on the database secret" },
+        { flow: "order", link: "the task definition's task role (the database secret's reader)", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-order-task", mutate: (r) => with_(r, "taskRoleArn", "arn:aws:iam::123456789012:role/elsewhere"), hop: "order: task role" },
         { flow: "hot-products", link: "the cache token's JSON key", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "product-task", mutate: (r) => withSecretKey(r, "REDIS_PASSWORD", "token"), hop: "product: the REDIS_PASSWORD secret holds the JSON key" },
         { flow: "order", link: "the ECS service's loadBalancers entry", type: ecsService, nameEnds: "fargate-order", mutate: (r) => with_(r, "loadBalancers", []), hop: "registered targets: ECS service", reported: "registered targets" },
         { flow: "hot-products", link: "the target type of the route's target group", type: "aws:lb/targetGroup:TargetGroup", nameEnds: "tg-product", mutate: (r) => with_(r, "targetType", "instance"), hop: "registered targets: ECS service" },
@@ -271,19 +273,18 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
         { flow: "order", link: "the order tasks' MySQL rule", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", nameEnds: "fargate-order-sg-data-3306", mutate: () => null, hop: "admits lc-us-east-1-fargate-order-sg on 3306" },
     ]);
     runCases(() => withSubscriptions(serverless.resources), "us-east-1", [
-        { flow: "order", link: "the container's DATABASE_PASSWORD secret", type: "aws:ecs/taskDefinition:TaskDefinition", nameEnds: "fargate-order-task", mutate: (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, secrets: [] }))), hop: "container gets DATABASE_PASSWORD" },
         {
             flow: "order",
-            link: "the secret the container names",
+            link: "the secret DATABASE_SECRET_ARN names",
             type: "aws:ecs/taskDefinition:TaskDefinition",
             nameEnds: "fargate-order-task",
-            mutate: (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, secrets: [{ name: "DATABASE_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:other-AbCdEf:password::" }] }))),
-            hop: "order: execution role may secretsmanager:GetSecretValue on the DATABASE_PASSWORD secret",
+            mutate: (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, environment: list(c.environment).filter(isRecord).map((e) => (e.name === "DATABASE_SECRET_ARN" ? { ...e, value: "arn:aws:secretsmanager:us-east-1:123456789012:secret:other-AbCdEf" } : e)) }))),
+            hop: "the DATABASE_SECRET_ARN secret is managed by RDS for lc-us-east-1-db-cluster or declared in the stack",
         },
-        { flow: "order", link: "the execution role's read of the secret", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-order-execution-secrets", mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:other-*"] }] })), hop: "order: execution role may secretsmanager:GetSecretValue on the DATABASE_USER secret" },
+        { flow: "order", link: "the task role's read of the secret", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-order-task-role-database-secret", mutate: (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:other-*"] }] })), hop: "order: task role may secretsmanager:GetSecretValue on the database secret" },
         // Each service's own execution role: breaking one breaks that service at its secret and no other.
         { flow: "interaction", link: "the interaction execution role's read of the cache token", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-interaction-execution-secrets", mutate: () => null, hop: "interaction: execution role may secretsmanager:GetSecretValue on the REDIS_PASSWORD secret" },
-        { flow: "scaling", link: "the user execution role's read of the database secret", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-user-execution-secrets", mutate: () => null, hop: "user: execution role may secretsmanager:GetSecretValue on the DATABASE_USER secret" },
+        { flow: "scaling", link: "the user execution role's read of the cache token", type: "aws:iam/rolePolicy:RolePolicy", nameEnds: "fargate-user-execution-secrets", mutate: () => null, hop: "user: execution role may secretsmanager:GetSecretValue on the REDIS_PASSWORD secret" },
         { flow: "hot-products", link: "the product execution role's managed policy (awslogs)", type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", nameEnds: "fargate-product-execution-policy", mutate: () => null, hop: "product: execution role may logs:CreateLogStream, logs:PutLogEvents on the log group" },
         { flow: "order", link: "the services' log group", type: "aws:cloudwatch/logGroup:LogGroup", nameEnds: "fargate-logs", mutate: () => null, hop: "order: awslogs writes to a log group of the stack in us-east-1" },
         { flow: "order", link: "the execution role's trust in ECS tasks", type: "aws:iam/role:Role", nameEnds: "fargate-order-execution", mutate: (r) => with_(r, "assumeRolePolicy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] })), hop: "trusted by ecs-tasks.amazonaws.com" },
@@ -306,16 +307,33 @@ describe("flows per compute tier on AWS: ECS services and HPAs", function () {
         const flows = analyzeFlows(noCache);
         assert.strictEqual(flow(flows, "interaction", "us-east-1").broken?.hop, "interaction: execution role may secretsmanager:GetSecretValue on the REDIS_PASSWORD secret");
         assert.match(flow(flows, "interaction", "us-east-1").broken?.urn ?? "", /aws:iam\/role:Role::lc-us-east-1-fargate-interaction-execution$/);
-        for (const other of ["order", "hot-products", "viewer"]) assert.strictEqual(flow(flows, other, "us-east-1").status, "connected", `${other} does not use the interaction service's role`);
+        for (const other of ["order", "hot-products", "viewer"]) assert.strictEqual(flow(flows, other, "us-east-1").status, "connected", `${other} does not use the interaction service's role: ${JSON.stringify(flow(flows, other, "us-east-1").hops.filter((h) => h.ok !== true))}`);
         // A secret the role may read but the stack neither declares nor has RDS manage.
         const other = "arn:aws:secretsmanager:us-east-1:123456789012:secret:other-AbCdEf";
         const elsewhere = breakLink(
-            breakLink(resources, "aws:ecs/taskDefinition:TaskDefinition", "fargate-order-task", (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, secrets: [{ name: "DATABASE_PASSWORD", valueFrom: `${other}:password::` }] })))),
+            breakLink(resources, "aws:ecs/taskDefinition:TaskDefinition", "fargate-order-task", (r) => with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, environment: list(c.environment).filter(isRecord).map((e) => (e.name === "DATABASE_SECRET_ARN" ? { ...e, value: other } : e)) })))),
             "aws:iam/rolePolicy:RolePolicy",
-            "fargate-order-execution-secrets",
+            "fargate-order-task-role-database-secret",
             (r) => with_(r, "policy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [other] }] })),
         );
-        assert.strictEqual(flow(analyzeFlows(elsewhere), "order", "us-east-1").broken?.hop, "the DATABASE_PASSWORD secret is managed by RDS for lc-us-east-1-db-cluster or declared in the stack");
+        assert.strictEqual(flow(analyzeFlows(elsewhere), "order", "us-east-1").broken?.hop, "the DATABASE_SECRET_ARN secret is managed by RDS for lc-us-east-1-db-cluster or declared in the stack");
+    });
+    it("ECS database credential: without DATABASE_SECRET_ARN nor an injected DATABASE_PASSWORD the order service cannot log in; a customer managed key on the RDS secret needs kms:Decrypt for the task role", () => {
+        const resources = withSubscriptions(serverless.resources);
+        const noArn = breakLink(resources, "aws:ecs/taskDefinition:TaskDefinition", "fargate-order-task", (r) =>
+            with_(r, "containerDefinitions", mapContainers(r, (c) => ({ ...c, environment: list(c.environment).filter(isRecord).filter((e) => e.name !== "DATABASE_SECRET_ARN") }))),
+        );
+        assert.strictEqual(flow(analyzeFlows(noArn), "order", "us-east-1").broken?.hop, "container gets DATABASE_PASSWORD from Secrets Manager");
+        const keyArn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        const cmk = breakLink(resources, "aws:rds/cluster:Cluster", "db-cluster", (r) => with_(r, "masterUserSecretKmsKeyId", keyArn));
+        const f = flow(analyzeFlows(cmk), "order", "us-east-1");
+        assert.strictEqual(f.broken?.hop, "order: task role may kms:Decrypt with the database secret's key");
+        assert.match(f.broken?.urn ?? "", /aws:iam\/role:Role::lc-us-east-1-fargate-order-task-role$/);
+        const granted = breakLink(cmk, "aws:iam/rolePolicy:RolePolicy", "fargate-order-task-role-database-secret", (r) => {
+            const doc = JSON.parse(String(r.inputs.policy));
+            return with_(r, "policy", JSON.stringify({ ...doc, Statement: [...doc.Statement, { Effect: "Allow", Action: ["kms:Decrypt"], Resource: [keyArn] }] }));
+        });
+        assert.strictEqual(flow(analyzeFlows(granted), "order", "us-east-1").status, "connected");
     });
     it("ECS image pull: tasks in a private subnet without a NAT route cannot pull their image or fetch their secrets", () => {
         const resources = withSubscriptions(serverless.resources);
@@ -470,6 +488,7 @@ describe("flows per compute tier on Alibaba Cloud: SAE ingress and scaling rules
     runCases(() => withIngressCertificate(serverless.resources), "cn-hangzhou", [
         { flow: "interaction", link: "the SAE ingress rule for /ws", type: "alicloud:sae/ingress:Ingress", nameEnds: "ingress", mutate: (r) => with_(r, "rules", (Array.isArray(r.inputs.rules) ? r.inputs.rules : []).filter((x: { path?: unknown }) => x.path !== "/ws")), hop: "/ws /ws/* -> application", reported: "rule /ws" },
         { flow: "order", link: "the rule's container port", type: "alicloud:sae/ingress:Ingress", nameEnds: "ingress", mutate: (r) => with_(r, "rules", (Array.isArray(r.inputs.rules) ? r.inputs.rules : []).map((x: object) => ({ ...x, containerPort: 9090 }))), hop: "instances answer /ready on" },
+        { flow: "order", link: "the readiness probe's path (one the app image contract does not answer)", type: "alicloud:sae/application:Application", nameEnds: "sae-order", mutate: (r) => with_(r, "readinessV2", { ...(isRecord(r.inputs.readinessV2) ? r.inputs.readinessV2 : {}), httpGet: { path: "/health", port: 8080, scheme: "HTTP" } }), hop: "instances answer /ready on" },
         { flow: "viewer", link: "the ingress's listener protocol", type: "alicloud:sae/ingress:Ingress", nameEnds: "ingress", mutate: (r) => with_(r, "listenerProtocol", "HTTP"), hop: "HTTPS listener on 443" },
         { flow: "order", link: "the application's DATABASE_PASSWORD reference", type: "alicloud:sae/application:Application", nameEnds: "sae-order", mutate: (r) => with_(r, "envs", JSON.stringify(JSON.parse(String(r.inputs.envs)).filter((e: { name?: unknown }) => e.name !== "DATABASE_PASSWORD"))), hop: "instances get DATABASE_PASSWORD from a ConfigMap" },
         { flow: "hot-products", link: "the application's REDIS_PASSWORD reference", type: "alicloud:sae/application:Application", nameEnds: "sae-product", mutate: (r) => with_(r, "envs", JSON.stringify(JSON.parse(String(r.inputs.envs)).filter((e: { name?: unknown }) => e.name !== "REDIS_PASSWORD"))), hop: "instances get REDIS_PASSWORD from a ConfigMap" },

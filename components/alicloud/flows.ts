@@ -12,7 +12,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "HTTPS listener has a certificate (tls.certificateId) whose names (tls.certificateNames, tagged on the ALB) cover the domain; unknown when the names are not given",
         "listener default action -> api server group",
         "server group -> scaling group attached ([growth, mature] ACK node pool on the product NodePort, whose Service (type NodePort or LoadBalancer) selects the Deployment's pods and targets a container port they declare; [serverless] the SAE ingress holds the HTTPS listener and one rule per domain and path to the application's container port)",
-        "targets answer the health check (the app image contract of app.imageId; [growth, mature] a pod probe GETs /healthz, and every HTTP probe targets a port the container declares)",
+        "targets answer the health check (the app image contract of app.imageId; [growth, mature] pod probes GET /ready (readiness) and /healthz (liveness, startup); [serverless] SAE instances' readiness probe GETs /ready and liveness /healthz; every HTTP probe targets a port the container declares)",
         "security group of the targets admits the load balancer's vSwitches on the target port",
     ],
     "interaction": [

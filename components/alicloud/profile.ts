@@ -139,6 +139,14 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // registry.k8s.io is not reachable from mainland China and no ACR-hosted kubectl of a current
     // minor is documented (kubectlImage): the setting is required when pod floors are scheduled.
     defaultKubectlImage: null,
+    // SAE CreateApplicationScalingRule / UpdateApplicationScalingRule, "Operation description":
+    // "If you want to configure more than 50 instances for an application, you must contact SAE
+    // technical support to add your account to the whitelist."
+    serverlessInstanceLimit: {
+        instances: 50,
+        raisedFlag: "saeInstanceWhitelist",
+        source: "SAE CreateApplicationScalingRule: more than 50 instances per application need the account on SAE's whitelist (contact SAE technical support)",
+    },
     dnsHealthCheck: { service: "Alibaba Cloud GTM", shortestIntervalSeconds: 60, ttlSeconds: 60, failureThresholds: [1, 2, 3], timeoutSeconds: 3 },
     cdnOriginLimit: 20,
     cdnCertificate: { pattern: /^\d{1,20}$/, what: "the numeric id of a Certificate Management Service certificate" },

@@ -119,6 +119,27 @@ export function containerSecrets(credentials: readonly ServiceCredential[], secr
     return credentials.flatMap((c) => CREDENTIAL_VARIABLES[c].map((v) => ({ name: v.env, valueFrom: secretKeyReference(secretArns[c], v.key) })));
 }
 
+/** The credentials ECS injects at task start (`injected`) and those the app reads itself with its task role (`readByTask`). */
+export interface CredentialDelivery {
+    readonly injected: readonly ServiceCredential[];
+    readonly readByTask: readonly ServiceCredential[];
+}
+
+/**
+ * How a service's credentials reach its Fargate container. ECS injects `secrets` once, at task
+ * start, with the execution role; a secret that rotates under running tasks must be read by the app
+ * itself, with the task role, from the ARN in DATABASE_SECRET_ARN, as the Kubernetes tier's pods do
+ * with IRSA. The database secret RDS manages for the master user rotates ("RDS manages the
+ * secret's settings and rotates it every seven days by default", RDS User Guide, "Password
+ * management with Amazon RDS and AWS Secrets Manager"), so with `databaseRotates` the database
+ * credential is `readByTask`; a secret the stack writes itself (a global database's password, the
+ * cache AUTH token) does not rotate and is `injected`.
+ */
+export function credentialDelivery(credentials: readonly ServiceCredential[], databaseRotates: boolean): CredentialDelivery {
+    const readByTask = credentials.filter((c) => c === "database" && databaseRotates);
+    return { injected: credentials.filter((c) => !readByTask.includes(c)), readByTask };
+}
+
 /** Name of the AWS managed policy that lets ECS pull a task's image and write its awslogs logs. */
 export const TASK_EXECUTION_POLICY_NAME = "service-role/AmazonECSTaskExecutionRolePolicy";
 

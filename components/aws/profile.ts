@@ -81,6 +81,9 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     lb5xxMetric: "lb5xxPercent",
     // The Kubernetes project's kubectl of the cluster's minor (shell-free, entrypoint kubectl).
     defaultKubectlImage: (minor: string) => `registry.k8s.io/kubectl:v${minor}.0`,
+    // ECS service quota "Tasks per service" is 5,000 (Amazon ECS service quotas), above the
+    // services' ceilings (maxReplicas is at most 1,000, schema.ts).
+    serverlessInstanceLimit: null,
     dnsHealthCheck: { service: "Route 53", shortestIntervalSeconds: 10, ttlSeconds: 60, failureThresholds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], timeoutSeconds: 4 },
     cdnOriginLimit: 2,
     cdnCertificate: { pattern: /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, what: "the ARN of an ACM certificate in us-east-1 (CloudFront reads certificates from us-east-1 only)" },

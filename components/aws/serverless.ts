@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import {
     AlarmLevel,
+    DATABASE_SECRET_ENV,
     RUN_AS_USER,
     SERVICE_ALARM_METRICS,
     ServiceAlarmMetric,
@@ -37,7 +38,7 @@ import {
     serviceAlarmQueries,
 } from "./metrics";
 import { DatabaseCredential } from "./database";
-import { CREDENTIAL_KEYS, awsPartition, containerSecrets, ecsExecutionRoleTrustPolicy, ecsTaskRoleTrustPolicy, secretReadPolicy, taskExecutionPolicyArn } from "./identity";
+import { CREDENTIAL_KEYS, CredentialDelivery, awsPartition, containerSecrets, credentialDelivery, ecsExecutionRoleTrustPolicy, ecsTaskRoleTrustPolicy, secretReadPolicy, taskExecutionPolicyArn } from "./identity";
 import { AWS_NAME_LIMITS, awsName } from "./profile";
 
 /**
@@ -145,7 +146,9 @@ export class ServerlessServices extends pulumi.ComponentResource {
         for (const unit of planServerlessUnits(spec.kubernetes.services, region)) {
             const container = unit.service;
             const credentials = serviceCredentials(unit.service);
-            const { executionRole, taskRole } = this.serviceIdentity(name, unit.service, credentials, secretArns, account, args);
+            // The RDS-managed secret rotates: the app reads it with its task role (credentialDelivery).
+            const delivery = credentialDelivery(credentials, "secretArn" in args.databaseCredential);
+            const { executionRole, taskRole } = this.serviceIdentity(name, unit.service, delivery, secretArns, account, args);
             const taskDefinition = new aws.ecs.TaskDefinition(
                 `${name}-${unit.service}-task`,
                 {
@@ -166,9 +169,9 @@ export class ServerlessServices extends pulumi.ComponentResource {
                                 user: `${RUN_AS_USER}:${RUN_AS_USER}`,
                                 readonlyRootFilesystem: true,
                                 portMappings: [{ containerPort: spec.appPort, protocol: "tcp" }],
-                                environment: env,
+                                environment: [...env, ...(delivery.readByTask.includes("database") ? [{ name: DATABASE_SECRET_ENV, value: arns.database }] : [])],
                                 // Injected by ECS from Secrets Manager with the execution role: never in the task definition.
-                                secrets: containerSecrets(credentials, arns),
+                                secrets: containerSecrets(delivery.injected, arns),
                                 logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": group, "awslogs-region": region.name, "awslogs-stream-prefix": unit.service } },
                             },
                         ]),
@@ -262,16 +265,18 @@ export class ServerlessServices extends pulumi.ComponentResource {
      * One service's two identities (ECS Developer Guide, "Amazon ECS task execution IAM role" and
      * "Amazon ECS task IAM role"). The execution role, used by ECS itself, pulls the image and writes
      * the logs (AmazonECSTaskExecutionRolePolicy in the region's partition) and reads exactly the
-     * secrets of `credentials` (secretReadPolicy; no policy when the service has none); the task
-     * role, used by the app, may only publish the connection metric into the app namespace
-     * (publishPolicy), and only tasks of this account may assume it. Logical names are
+     * secrets ECS injects (`delivery.injected`; secretReadPolicy, no policy when there is none); the
+     * task role, used by the app, may publish the connection metric into the app namespace
+     * (publishPolicy) and read exactly the secrets the app reads itself (`delivery.readByTask`: the
+     * rotating RDS-managed database secret, named by DATABASE_SECRET_ARN; policy
+     * `<task role>-database-secret`), and only tasks of this account may assume it. Logical names are
      * `<name>-<service>-execution` and `<name>-<service>-task-role`, cut with a hash (awsName) so the
      * auto-named role stays within IAM's 64 characters.
      */
     private serviceIdentity(
         name: string,
         service: ServiceName,
-        credentials: readonly ServiceCredential[],
+        delivery: CredentialDelivery,
         secretArns: pulumi.Output<Record<ServiceCredential, string>>,
         account: pulumi.Output<string>,
         args: ServerlessServicesArgs,
@@ -283,12 +288,15 @@ export class ServerlessServices extends pulumi.ComponentResource {
         const executionName = awsName(`${name}-${service}`, "execution", AWS_NAME_LIMITS.iamRoleLogical);
         const executionRole = new aws.iam.Role(executionName, { assumeRolePolicy: ecsExecutionRoleTrustPolicy(), tags: serviceTags }, parent);
         new aws.iam.RolePolicyAttachment(`${executionName}-policy`, { role: executionRole.name, policyArn: taskExecutionPolicyArn(partition) }, parent);
-        if (credentials.length > 0) {
-            new aws.iam.RolePolicy(`${executionName}-secrets`, { role: executionRole.name, policy: secretArns.apply((arns) => secretReadPolicy(credentials.map((c) => arns[c]))) }, parent);
+        if (delivery.injected.length > 0) {
+            new aws.iam.RolePolicy(`${executionName}-secrets`, { role: executionRole.name, policy: secretArns.apply((arns) => secretReadPolicy(delivery.injected.map((c) => arns[c]))) }, parent);
         }
         const taskName = awsName(`${name}-${service}`, "task-role", AWS_NAME_LIMITS.iamRoleLogical);
         const taskRole = new aws.iam.Role(taskName, { assumeRolePolicy: account.apply((id) => ecsTaskRoleTrustPolicy(id, region.name, partition)), tags: serviceTags }, parent);
         new aws.iam.RolePolicy(`${taskName}-publish`, { role: taskRole.name, policy: publishPolicy() }, parent);
+        if (delivery.readByTask.length > 0) {
+            new aws.iam.RolePolicy(`${taskName}-database-secret`, { role: taskRole.name, policy: secretArns.apply((arns) => secretReadPolicy(delivery.readByTask.map((c) => arns[c]))) }, parent);
+        }
         return { executionRole, taskRole };
     }
 

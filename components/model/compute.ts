@@ -4,6 +4,7 @@
 
 import { ROUTE_NODE_PORTS, ROUTE_SERVICE } from "./flows";
 import { ROUTES } from "./loadbalancer";
+import { ServerlessInstanceLimit } from "./profile";
 import { ComputeTier, RegionSpec, SERVICE_NAMES, ServiceName, ServiceSpec, StackSpec } from "./types";
 
 /** What a load-balancer route forwards to: the app group, or one service of the container tiers. */
@@ -32,12 +33,21 @@ export interface BusinessRoute {
  * Path scheme of the container tiers: `/api/users` to user, `/api/products` to product, `/order`
  * to order, `/ws` to interaction (the WebSocket push of likes and comments); every other path
  * (pages, cart, search) falls to product, the catalogue service that renders the shop.
+ *
+ * Rule priorities 110, 120, 130 (200 for the default route, the listener's default action, not a
+ * rule): disjoint from those of ROUTES (vm, kubernetes: 10, 20, 100) and from the Alibaba Cloud
+ * HTTP listener's redirect rule (1). A compute switch updates the kept rules and creates the new
+ * ones while Pulumi deletes the removed rules last, so a priority both sets used would be asked for
+ * while the old rule still holds it (ELB `PriorityInUse`; "A listener can't have multiple rules with
+ * the same priority", `aws.lb.ListenerRule.priority`). Both clouds' ranges hold them: AWS
+ * `aws.lb.ListenerRule.priority` 1 to 50000, Alibaba Cloud `alicloud.alb.Rule.priority` 1 to 10000
+ * (the SDK docstrings at the pinned providers).
  */
 export const SERVICE_ROUTES: readonly BusinessRoute[] = [
-    { name: "user", pathPatterns: ["/api/users", "/api/users/*"], priority: 10, longLived: false, target: { kind: "service", service: "user" } },
-    { name: "order", pathPatterns: ["/order", "/order/*"], priority: 20, longLived: false, target: { kind: "service", service: "order" } },
-    { name: "interaction", pathPatterns: ["/ws", "/ws/*"], priority: 30, longLived: true, target: { kind: "service", service: "interaction" } },
-    { name: "product", pathPatterns: [], priority: 100, longLived: false, target: { kind: "service", service: "product" } },
+    { name: "user", pathPatterns: ["/api/users", "/api/users/*"], priority: 110, longLived: false, target: { kind: "service", service: "user" } },
+    { name: "order", pathPatterns: ["/order", "/order/*"], priority: 120, longLived: false, target: { kind: "service", service: "order" } },
+    { name: "interaction", pathPatterns: ["/ws", "/ws/*"], priority: 130, longLived: true, target: { kind: "service", service: "interaction" } },
+    { name: "product", pathPatterns: [], priority: 200, longLived: false, target: { kind: "service", service: "product" } },
 ];
 
 /**
@@ -110,6 +120,48 @@ export function planServerlessUnits(services: Readonly<Record<ServiceName, Servi
         const s = services[service];
         const minInstances = Math.max(s.minReplicas, MIN_INSTANCES_PER_ZONE * region.zones.length);
         return { service, ...SERVERLESS_UNIT_SIZE[service], minInstances, maxInstances: Math.max(s.maxReplicas, minInstances) };
+    });
+}
+
+/**
+ * The serverless units' instance ceilings against the cloud's per-unit limit
+ * (CloudProfile.serverlessInstanceLimit: 50 per SAE application): with compute serverless, every
+ * service whose ceiling (maxReplicas, or its floor when higher) exceeds the limit is an issue naming
+ * the field, the value and the limit, unless `kubernetes.<raisedFlag>` says the account was raised.
+ */
+export function checkServerlessInstanceLimit(spec: Pick<StackSpec, "compute" | "kubernetes" | "regions">, limit: ServerlessInstanceLimit | null): string[] {
+    if (spec.compute !== "serverless" || limit === null || spec.kubernetes[limit.raisedFlag]) return [];
+    return SERVICE_NAMES.flatMap((service) => {
+        const s = spec.kubernetes.services[service];
+        const ceiling = Math.max(0, ...spec.regions.flatMap((region) => planServerlessUnits(spec.kubernetes.services, region).filter((u) => u.service === service).map((u) => u.maxInstances)));
+        if (ceiling <= limit.instances) return [];
+        const field = s.maxReplicas >= s.minReplicas ? "maxReplicas" : "minReplicas";
+        return [
+            `kubernetes.services.${service}.${field}: ${s[field]} instances exceed the ${limit.instances} per application allowed without the cloud's whitelist (${limit.source}); ` +
+                `allowed: at most ${limit.instances}, or set kubernetes.${limit.raisedFlag}: true once the account is on the whitelist`,
+        ];
+    });
+}
+
+/**
+ * The scheduled ceilings of the serverless units (the events' and peaks' timers raise maxReplicas
+ * above the service's own: scheduleCeiling) against the same per-unit limit as
+ * checkServerlessInstanceLimit; `scheduledCeiling` gives a unit's largest scheduled maxSize in a
+ * region. Run on a valid spec (the schedule is planned from it).
+ */
+export function checkScheduledInstanceLimit(
+    spec: Pick<StackSpec, "compute" | "kubernetes" | "regions">,
+    limit: ServerlessInstanceLimit | null,
+    scheduledCeiling: (unit: ServerlessUnitPlan, region: RegionSpec) => number,
+): string[] {
+    if (spec.compute !== "serverless" || limit === null || spec.kubernetes[limit.raisedFlag]) return [];
+    return SERVICE_NAMES.flatMap((service) => {
+        const scheduled = Math.max(0, ...spec.regions.flatMap((region) => planServerlessUnits(spec.kubernetes.services, region).filter((u) => u.service === service).map((u) => scheduledCeiling(u, region))));
+        if (scheduled <= limit.instances) return [];
+        return [
+            `events, peaks: they raise the ${service} ceiling (kubernetes.services.${service}.maxReplicas) to ${scheduled} instances, above the ${limit.instances} per application allowed without the cloud's whitelist (${limit.source}); ` +
+                `allowed: events and peaks whose scheduled ceiling stays at most ${limit.instances} (a smaller peakOnline), or set kubernetes.${limit.raisedFlag}: true once the account is on the whitelist`,
+        ];
     });
 }
 

@@ -3,6 +3,7 @@
 // what these functions return, so the same numbers hold on ACK and on EKS.
 
 import { cidrsOverlap, parseCidr } from "./cidr";
+import { APP_CONTRACT_PATHS } from "./loadbalancer";
 import { ceilingAbove, scalingActions, serviceFloor } from "./scaling";
 import { InstanceCatalogue, UnsupportedSizeError, instanceTypeFor } from "./sizes";
 import { ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
@@ -96,9 +97,9 @@ export function probeDetectionSeconds(p: Pick<HttpProbe, "periodSeconds" | "fail
  * it after the same. A startup probe (up to 120 s) holds liveness off while the JVM / runtime warms up.
  */
 export const PROBES: Readonly<Record<"readiness" | "liveness" | "startup", HttpProbe>> = {
-    readiness: { httpGet: { path: "/ready", port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 2, successThreshold: 1 },
-    liveness: { httpGet: { path: "/healthz", port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 2, successThreshold: 1 },
-    startup: { httpGet: { path: "/healthz", port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 24, successThreshold: 1 },
+    readiness: { httpGet: { path: APP_CONTRACT_PATHS.ready, port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 2, successThreshold: 1 },
+    liveness: { httpGet: { path: APP_CONTRACT_PATHS.health, port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 2, successThreshold: 1 },
+    startup: { httpGet: { path: APP_CONTRACT_PATHS.health, port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 24, successThreshold: 1 },
 };
 
 /** Shortest scale-down stabilisation: a stream's end must not remove pods the next stream needs. */

@@ -75,10 +75,21 @@ export interface HealthCheck {
 }
 
 /**
+ * The HTTP paths the app image contract (docs/METRICS.md "The app image contract") asks every app
+ * image to answer on `appPort`, and the only paths any tier probes:
+ * - `health` (`/healthz`): 200 while the process can serve. The load balancer's health check of
+ *   every tier (vm, kubernetes NodePorts, Fargate ip targets), the liveness and startup probes of
+ *   pods and the liveness probe of SAE instances.
+ * - `ready` (`/ready`): 200 while the instance should receive new requests. The readiness probes of
+ *   pods (Kubernetes) and of SAE instances (`readinessV2`).
+ */
+export const APP_CONTRACT_PATHS: Readonly<{ health: "/healthz"; ready: "/ready" }> = { health: "/healthz", ready: "/ready" };
+
+/**
  * Health check of every group: a dead server is taken out after interval x unhealthy threshold =
  * 10 s, well inside the 30 s failover budget of the requirements.
  */
-export const HEALTH_CHECK: HealthCheck = { path: "/healthz", intervalSeconds: 5, timeoutSeconds: 3, healthyThreshold: 2, unhealthyThreshold: 2 };
+export const HEALTH_CHECK: HealthCheck = { path: APP_CONTRACT_PATHS.health, intervalSeconds: 5, timeoutSeconds: 3, healthyThreshold: 2, unhealthyThreshold: 2 };
 
 /** Seconds from a server failing to the load balancer stopping traffic to it. */
 export function failureDetectionSeconds(hc: HealthCheck): number {

@@ -89,6 +89,12 @@ export interface CloudProfile {
      * cluster's minor version; null where none is verified (kubectlImage: the setting is then required).
      */
     readonly defaultKubectlImage: ((minor: string) => string) | null;
+    /**
+     * Instances one serverless unit (SAE application, ECS service) may run without the cloud's
+     * support raising it for the account, with the config flag that says the account was raised;
+     * null when the cloud sets no per-unit limit the stack's ceilings can reach.
+     */
+    readonly serverlessInstanceLimit: ServerlessInstanceLimit | null;
     /** The health checks of the cloud's DNS steering service. */
     readonly dnsHealthCheck: DnsHealthCheckService;
     /** Origins the cloud's CDN can fail over between. */
@@ -135,4 +141,14 @@ export interface CloudProfile {
 }
 
 /** The profile of each cloud, for the code that reads a cloud from config. */
+/** A per-unit instance limit of the serverless tier (CloudProfile.serverlessInstanceLimit). */
+export interface ServerlessInstanceLimit {
+    /** Most instances per unit without the raise. */
+    readonly instances: number;
+    /** The config field (under `kubernetes`) that says the account is allowed more. */
+    readonly raisedFlag: "saeInstanceWhitelist";
+    /** Where the limit is documented. */
+    readonly source: string;
+}
+
 export type CloudProfiles = { readonly [C in Cloud]: CloudProfile & { readonly cloud: C } };

@@ -389,6 +389,10 @@ export const CONFIG_FIELDS = {
             doc: "Image of the jobs that raise and lower the pods' floors on the timetable (its entrypoint must be kubectl, of the cluster's minor version or one next to it). Unset: on aws registry.k8s.io/kubectl:v<version>.0 (the Kubernetes project's image); on alicloud required when events or peaks are set, because registry.k8s.io is not reachable from mainland China: mirror that image to your Container Registry (ACR) and set it here.",
             ...CLUSTER_ONLY,
         },
+        saeInstanceWhitelist: flag(
+            "The Alibaba Cloud account is on SAE's whitelist for more than 50 instances per application (SAE CreateApplicationScalingRule: \"If you want to configure more than 50 instances for an application, you must contact SAE technical support to add your account to the whitelist\"). Unset, a service ceiling (kubernetes.services.<service>.maxReplicas) above 50 is an error with compute serverless.",
+            { computes: ["serverless"], computeNote: "only SAE applications (compute serverless) have the 50 instance limit", clouds: ["alicloud"], cloudNote: "the limit is SAE's; ECS services allow 5,000 tasks" },
+        ),
         services: section("Per service overrides (compute kubernetes: pods; compute serverless: SAE application or ECS service instances).", {
             user: section("The user service.", SERVICE),
             product: section("The product service (also the default route).", SERVICE),

@@ -1,7 +1,8 @@
 // Stack config -> resolved, validated StackSpec: the stage preset with the stack's overrides on top.
 
 import { defaultRegionCidr } from "./cidr";
-import { checkCompute } from "./compute";
+import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit } from "./compute";
+import { unitSchedule } from "./serverless";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
 import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn, keysUnusedWith } from "./reader";
@@ -91,8 +92,15 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...residencyIssues(spec, profile)];
+    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, raw, CONFIG_FIELDS), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues, project);
+    // The scheduled ceilings of the serverless units (events, peaks), once the spec is valid to plan them on.
+    const now = options.now.getTime();
+    const scheduled = checkScheduledInstanceLimit(spec, profile.serverlessInstanceLimit, (unit, region) => {
+        const schedule = unitSchedule(spec, region, unit, now, profile.scheduleHorizon, profile.eventLimit(spec, now));
+        return Math.max(0, ...schedule.oneOff.map((a) => a.maxSize), ...schedule.recurring.map((a) => a.maxSize));
+    });
+    if (scheduled.length > 0) throw new ConfigError(scheduled, project);
     return spec;
 }
 
@@ -259,6 +267,7 @@ function readKubernetes(r: ConfigReader, value: unknown, preset: StagePreset, co
         imageRegistry: r.text(f.imageRegistry, s, "imageRegistry", "kubernetes", d.imageRegistry),
         imageTag: r.text(f.imageTag, s, "imageTag", "kubernetes", d.imageTag),
         kubectlImage: r.optionalText(f.kubectlImage, s, "kubectlImage", "kubernetes", d.kubectlImage),
+        saeInstanceWhitelist: r.boolean(f.saeInstanceWhitelist, s, "saeInstanceWhitelist", "kubernetes", d.saeInstanceWhitelist),
         services: { user: readService("user"), product: readService("product"), order: readService("order"), interaction: readService("interaction") },
     };
 }

@@ -1,6 +1,7 @@
 // The live-commerce flows on Alibaba Cloud, walked over the planned resources of one region.
 
 import {
+    APP_CONTRACT_PATHS,
     API_PATH,
     APP_CONNECTIONS_METRIC,
     DATABASE_PASSWORD_ENV,
@@ -534,7 +535,15 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     }
     const probePath = str(at(app.inputs, "readinessV2.httpGet.path"));
     const probePort = num(at(app.inputs, "readinessV2.httpGet.port"));
-    w.hop(app, `instances answer ${probePath ?? "a readiness probe"} on ${port}`, probePath !== undefined && probePort === port ? true : `${app.name} probes ${probePath ?? "nothing"} on ${String(probePort)}, the ingress sends to ${port}`);
+    // The readiness probe must GET the app image contract's readiness path (docs/METRICS.md): an
+    // image built to the contract answers nothing else, so any other path never becomes ready.
+    const readyVerdict: Verdict =
+        probePath !== APP_CONTRACT_PATHS.ready
+            ? `${app.name} probes ${probePath ?? "nothing"}, the app image contract answers readiness on ${APP_CONTRACT_PATHS.ready}`
+            : probePort === port
+              ? true
+              : `${app.name} probes ${probePath} on ${String(probePort)}, the ingress sends to ${port}`;
+    w.hop(app, `instances answer ${APP_CONTRACT_PATHS.ready} on ${port} (the app image contract)`, readyVerdict);
     const sg = found(g.ref(app, "securityGroupId", app.inputs.securityGroupId, T.sg)) ?? w.absent(app, "application security group", `${app.name} names no security group of the stack`);
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     const vswitches = g.refs(app, "vswitchId", strings(app.inputs.vswitchId).flatMap((v) => v.split(",")), T.vswitch);

@@ -593,6 +593,41 @@ function ecsSecret(g: FlowGraph, w: Walk, svc: FlowResource, env: string, store:
     );
 }
 
+/**
+ * The database credential of an ECS service's tasks: the app reads the secret DATABASE_SECRET_ARN
+ * names with the task definition's task role (the RDS-managed master secret rotates, so a value
+ * ECS injected at task start would go stale: credentialDelivery, components/aws/identity.ts). The
+ * secret is one RDS manages for `store` or one the stack declares; the task role trusts ECS tasks
+ * and may secretsmanager:GetSecretValue on it, and kms:Decrypt on a customer managed key that
+ * encrypts it. Without DATABASE_SECRET_ARN, ECS injects DATABASE_PASSWORD (ecsSecret).
+ */
+function ecsDatabaseCredential(g: FlowGraph, w: Walk, region: string, svc: FlowResource, store: FlowResource | null): void {
+    const { task, container } = ecsContainer(g, w, svc);
+    const secretEnv = list(container?.environment).filter(isRecord).find((e) => e.name === DATABASE_SECRET_ENV);
+    if (secretEnv === undefined) return ecsSecret(g, w, svc, DATABASE_PASSWORD_ENV, store);
+    const who = str(svc.inputs.name) ?? svc.name;
+    const arn = str(secretEnv.value);
+    if (arn === undefined || FlowGraph.isUnknown(secretEnv.value)) return w.hop(task, `${who}: tasks read the database secret ${DATABASE_SECRET_ENV} names`, undetermined(`environment.${DATABASE_SECRET_ENV}`));
+    const managedBy = list(store?.outputs?.masterUserSecrets).filter(isRecord).some((x) => x.secretArn === arn) ? store : undefined;
+    const declared = found(g.ref(task, "containerDefinitions", arn, T.secret));
+    w.hop(
+        declared ?? store ?? task,
+        `the ${DATABASE_SECRET_ENV} secret is ${store !== null ? `managed by RDS for ${store.name} or ` : ""}declared in the stack`,
+        managedBy !== undefined || declared !== undefined ? true : `${arn} is neither a secret RDS manages${store !== null ? ` for ${store.name}` : ""} nor a secret the stack declares`,
+    );
+    const role = w.follow(task, `${who}: task role`, g.ref(task, "taskRoleArn", task.inputs.taskRoleArn, T.role, ["name"]), `the task definition has no task role the stack declares: the ${who} tasks cannot read ${DATABASE_SECRET_ENV}`);
+    const cluster = w.follow(svc, "ECS cluster", g.ref(svc, "cluster", svc.inputs.cluster, T.ecsCluster, ["name"]), "the service's cluster is not declared");
+    trustHop(w, role, ECS_TASKS_SERVICE, ecsTaskArn(region, str(cluster.inputs.name) ?? ""));
+    const policies = rolePolicyDocuments(g, role);
+    w.hop(role, `${who}: task role may ${READ_SECRET_ACTION} on the database secret`, allowsOn(policies, READ_SECRET_ACTION, arn, `no policy of ${role.name} allows ${READ_SECRET_ACTION} on ${arn}: the ${who} tasks cannot log in to the database`));
+    const keyRef = declared?.inputs.kmsKeyId ?? managedBy?.inputs.masterUserSecretKmsKeyId;
+    if (keyRef !== undefined) {
+        const key = found(g.ref(declared ?? managedBy ?? task, declared !== undefined ? "kmsKeyId" : "masterUserSecretKmsKeyId", keyRef, T.key, ["keyId"]));
+        const keyArn = str(key?.outputs?.arn) ?? str(keyRef) ?? "";
+        w.hop(role, `${who}: task role may kms:Decrypt with the database secret's key`, allowsOn(policies, "kms:Decrypt", keyArn, `the database secret is encrypted with ${keyArn} and no policy of ${role.name} allows kms:Decrypt on it: the ${who} tasks cannot read it`));
+    }
+}
+
 /** The documents of a role's policies: its inline policies and the AWS managed policies attached to it that the flows know (AmazonECSTaskExecutionRolePolicy). */
 function rolePolicyDocuments(g: FlowGraph, role: FlowResource): unknown[] {
     const inline = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);
@@ -674,8 +709,11 @@ function ecsTasksStart(g: FlowGraph, w: Walk, region: string, svc: FlowResource)
  */
 function publishHop(g: FlowGraph, w: Walk, role: FlowResource): void {
     const policies = g.referrers(role, T.rolePolicy, "role", ["name"]).map((p) => p.inputs.policy);
-    const verdict = policies.some((p) => FlowGraph.isUnknown(p)) ? undetermined("policy") : accessVerdict(policies, { action: "cloudwatch:PutMetricData", context: { "cloudwatch:namespace": APP_METRICS_NAMESPACE } }, role.name);
-    w.hop(role, `may cloudwatch:PutMetricData into ${APP_METRICS_NAMESPACE}`, verdict);
+    // A policy unknown in a first preview (the task role's database secret policy names the secret
+    // RDS creates with the cluster) leaves the hop undetermined only when the known ones do not allow it.
+    const known = policies.filter((p) => !FlowGraph.isUnknown(p));
+    const verdict = accessVerdict(known, { action: "cloudwatch:PutMetricData", context: { "cloudwatch:namespace": APP_METRICS_NAMESPACE } }, role.name);
+    w.hop(role, `may cloudwatch:PutMetricData into ${APP_METRICS_NAMESPACE}`, verdict !== true && known.length < policies.length ? undetermined("policy") : verdict);
 }
 
 /**
@@ -900,7 +938,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
             if (db.type === T.auroraCluster && db.inputs.globalClusterIdentifier !== undefined && db.inputs.masterUsername === undefined) {
                 w.hop(db, "writes reach the primary region (write forwarding)", db.inputs.enableGlobalWriteForwarding === true ? true : "a secondary cluster without write forwarding: orders fail here");
             }
-            if (targets.answerer.type === T.ecsService) ecsSecret(g, w, targets.answerer, "DATABASE_PASSWORD", db);
+            if (targets.answerer.type === T.ecsService) ecsDatabaseCredential(g, w, region, targets.answerer, db);
             podsReachStore(g, w, region, ROUTE_SERVICE.order);
             const msk = g.ofType(T.msk, region)[0];
             if (msk !== undefined) {

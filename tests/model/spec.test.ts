@@ -286,3 +286,41 @@ describe("peaks compared at every offset their zones take within a year", () => 
         assert.deepStrictEqual(checkPeaks(spec, NOW), []);
     });
 });
+
+describe("SAE's 50 instances per application (compute serverless on Alibaba Cloud)", () => {
+    // SAE CreateApplicationScalingRule: "If you want to configure more than 50 instances for an
+    // application, you must contact SAE technical support to add your account to the whitelist."
+    const serverless = (cloud: "alicloud" | "aws", stage: "growth" | "mature", kubernetes: ConfigObject): ConfigObject =>
+        rawConfig(stage, cloud, { compute: "serverless", domain: "live.example.com", kubernetes });
+    const limitIssue = (service: string, value: number): string =>
+        `kubernetes.services.${service}.maxReplicas: ${value} instances exceed the 50 per application allowed without the cloud's whitelist (SAE CreateApplicationScalingRule: more than 50 instances per application need the account on SAE's whitelist (contact SAE technical support)); allowed: at most 50, or set kubernetes.saeInstanceWhitelist: true once the account is on the whitelist`;
+
+    it("the mature preset's ceilings above 50 (interaction 200, order 60) are errors naming the field, the value and the limit", () => {
+        assert.deepStrictEqual(
+            configIssues(serverless("alicloud", "mature", {})).filter((i) => i.includes("whitelist")),
+            [limitIssue("order", 60), limitIssue("interaction", 200)],
+        );
+    });
+    it("a ceiling of exactly 50 is accepted; 51 is not", () => {
+        assert.strictEqual(resolveSpec(serverless("alicloud", "growth", { services: { interaction: { maxReplicas: 50 } } }), { now: NOW }).kubernetes.services.interaction.maxReplicas, 50);
+        assert.deepStrictEqual(configIssues(serverless("alicloud", "growth", { services: { interaction: { maxReplicas: 51 } } })), [limitIssue("interaction", 51)]);
+    });
+    it("kubernetes.saeInstanceWhitelist: true accepts the ceilings above 50", () => {
+        const spec = resolveSpec(serverless("alicloud", "growth", { saeInstanceWhitelist: true, services: { interaction: { maxReplicas: 120 } } }), { now: NOW });
+        assert.strictEqual(spec.kubernetes.services.interaction.maxReplicas, 120);
+    });
+    it("an event whose scheduled ceiling passes 50 (interaction raised to 52 for 100,000 viewers) is an error naming events, the service and the limit; the flag accepts it", () => {
+        const big = { events: [{ name: "double11", start: "2026-12-12T19:00:00+08:00", end: "2026-12-12T23:00:00+08:00", peakOnline: 100000 }] };
+        const raw = (kubernetes: ConfigObject): ConfigObject => ({ ...serverless("alicloud", "growth", kubernetes), ...big });
+        assert.deepStrictEqual(configIssues(raw({})), [
+            "events, peaks: they raise the interaction ceiling (kubernetes.services.interaction.maxReplicas) to 52 instances, above the 50 per application allowed without the cloud's whitelist (SAE CreateApplicationScalingRule: more than 50 instances per application need the account on SAE's whitelist (contact SAE technical support)); allowed: events and peaks whose scheduled ceiling stays at most 50 (a smaller peakOnline), or set kubernetes.saeInstanceWhitelist: true once the account is on the whitelist",
+        ]);
+        assert.strictEqual(resolveSpec(raw({ saeInstanceWhitelist: true }), { now: NOW }).events.length, 1);
+        assert.strictEqual(resolveSpec({ ...raw({}), events: [{ ...big.events[0], peakOnline: 50000 }] }, { now: NOW }).events.length, 1);
+    });
+    it("ECS services on Fargate take 120; the SAE flag is an error on aws and with compute kubernetes", () => {
+        assert.strictEqual(resolveSpec(serverless("aws", "growth", { services: { interaction: { maxReplicas: 120 } } }), { now: NOW }).kubernetes.services.interaction.maxReplicas, 120);
+        assert.ok(configIssues(serverless("aws", "growth", { saeInstanceWhitelist: true })).some((i) => i.startsWith("kubernetes.saeInstanceWhitelist")));
+        assert.ok(configIssues(rawConfig("growth", "alicloud", { kubernetes: { saeInstanceWhitelist: true } })).some((i) => i.startsWith("kubernetes.saeInstanceWhitelist")));
+    });
+});

@@ -12,6 +12,7 @@ import { POLARDB_REPLACE_ON_CHANGES } from "../../components/alicloud/database";
 import { rulesFor } from "../../policies/conformance/replace-on-change";
 import { renderUpgradeText } from "../../tools/lib/upgrade-report";
 import { shippedPlan } from "../support/shipped";
+import { COMPUTE_TIERS, ComputeTier, businessRoutes } from "../../components/model";
 
 const POLARDB = "alicloud:polardb/cluster:Cluster";
 const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
@@ -119,6 +120,59 @@ describe("compute switches in the change preview (plan --base)", () => {
             assert.ok(c.op === "same" || c.op === "update" || c.op === "create", `${c.op} ${c.name}`);
         }
         assert.deepStrictEqual(report.undocumented, [], "the EKS cluster and node groups go by the documented migration");
+    });
+});
+
+describe("listener rule priorities across a compute switch (Pulumi deletes the removed rules last)", () => {
+    const LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
+    /**
+     * The priorities the head's created or changed rules ask for that a rule of the base still
+     * holds when they are asked for: each base rule keeps its priority until the deletes at the end
+     * of the update, unless the head keeps the same rule (by name) at the same priority.
+     */
+    function clashes(base: readonly PlannedResource[], head: readonly PlannedResource[]): string[] {
+        const held = new Map(base.filter((r) => r.type === LISTENER_RULE).map((r) => [Number(r.inputs.priority), r.name]));
+        return head
+            .filter((r) => r.type === LISTENER_RULE)
+            .filter((r) => base.find((b) => b.type === LISTENER_RULE && b.name === r.name)?.inputs.priority !== r.inputs.priority)
+            .flatMap((r) => {
+                const holder = held.get(Number(r.inputs.priority));
+                return holder === undefined ? [] : [`${r.name} asks for priority ${String(r.inputs.priority)} held by ${holder}`];
+            });
+    }
+
+    it("the vm and kubernetes routes (10, 20) and the serverless routes (110, 120, 130) share no priority, within both clouds' ranges", () => {
+        const rulePriorities = (compute: ComputeTier): number[] => businessRoutes(compute).filter((r) => r.pathPatterns.length > 0).map((r) => r.priority);
+        assert.deepStrictEqual(rulePriorities("serverless"), [110, 120, 130]);
+        for (const compute of ["vm", "kubernetes"] as const) {
+            assert.deepStrictEqual(rulePriorities(compute).filter((p) => rulePriorities("serverless").includes(p)), [], compute);
+        }
+        // aws.lb.ListenerRule.priority 1-50000; alicloud.alb.Rule.priority 1-10000 (SDK docstrings).
+        for (const compute of COMPUTE_TIERS) for (const p of rulePriorities(compute)) assert.ok(p >= 1 && p <= 10000, `${compute} ${p}`);
+    });
+
+    it("growth-aws -> growth-aws-serverless and back: no created or changed rule asks for a priority a rule of the base still holds", async function () {
+        this.timeout(600_000);
+        const vm = (await shippedPlan("growth-aws")).resources;
+        const serverless = (await shippedPlan("growth-aws-serverless")).resources;
+        assert.ok(vm.some((r) => r.type === LISTENER_RULE) && serverless.some((r) => r.type === LISTENER_RULE));
+        assert.deepStrictEqual(clashes(vm, serverless), []);
+        assert.deepStrictEqual(clashes(serverless, vm), []);
+        // What the check catches: the serverless routes' former priorities (10, 20, 30).
+        const former = serverless.map((r) => (r.type === LISTENER_RULE ? { ...r, inputs: { ...r.inputs, priority: Number(r.inputs.priority) - 100 } } : r));
+        assert.ok(clashes(vm, former).length > 0);
+    });
+});
+
+describe("the reverse switch on Alibaba Cloud: serverless back to kubernetes (plan --base warns)", () => {
+    it("growth-alicloud-serverless -> growth-alicloud: the HTTPS listener is created on 443 while the SAE ingress holding 443 is deleted last; the warning points at the guide", async function () {
+        this.timeout(600_000);
+        const report = await againstBase("growth-alicloud-serverless", "growth-alicloud");
+        assert.deepStrictEqual(report.handovers, [{ port: 443, created: "lc-cn-hangzhou-lb-https", deleted: "lc-cn-hangzhou-sae-ingress", guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" }]);
+        assert.match(renderUpgradeText(report), /warning: lc-cn-hangzhou-lb-https is created on port 443 while lc-cn-hangzhou-sae-ingress, which holds it, is deleted only after the creates/);
+        assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").includes("## Compute: serverless back to kubernetes or vm"));
+        // The forward switch creates the ingress, not a listener: nothing to warn about.
+        assert.deepStrictEqual((await againstBase("growth-alicloud", "growth-alicloud-serverless")).handovers, []);
     });
 });
 

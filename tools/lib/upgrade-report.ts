@@ -10,10 +10,11 @@ export interface UpgradeJson {
     readonly head: string;
     readonly changes: readonly UpgradeChange[];
     readonly undocumented: readonly string[];
+    readonly handovers: UpgradeReport["handovers"];
 }
 
 export function upgradeJson(report: UpgradeReport): UpgradeJson {
-    return { base: report.base, head: report.head, changes: report.changes, undocumented: report.undocumented.map((c) => c.urn) };
+    return { base: report.base, head: report.head, changes: report.changes, undocumented: report.undocumented.map((c) => c.urn), handovers: report.handovers };
 }
 
 function propertyText(p: ChangedProperty): string {
@@ -42,6 +43,9 @@ export function renderUpgradeText(report: UpgradeReport): string {
             ? "every stateful resource keeps its data or has a documented migration"
             : `${report.undocumented.length} stateful replace/delete without a documented migration:\n${report.undocumented.map((c) => `  ${c.op} ${c.urn}`).join("\n")}`,
     );
+    for (const h of report.handovers) {
+        lines.push(`warning: ${h.created} is created on port ${h.port} while ${h.deleted}, which holds it, is deleted only after the creates: pulumi up fails there; remove ${h.deleted} first (${h.guide})`);
+    }
     return lines.join("\n");
 }
 

@@ -64,6 +64,39 @@ export interface UpgradeReport {
     readonly changes: readonly UpgradeChange[];
     /** Stateful replaces and deletes without a documented migration: each makes the preview fail. */
     readonly undocumented: readonly UpgradeChange[];
+    /** Listener ports a created resource asks for while a deleted one still holds them (portHandovers). */
+    readonly handovers: readonly PortHandover[];
+}
+
+/** A listener port the head creates a listener on while the resource of the base that holds it is deleted only at the end of the update. */
+export interface PortHandover {
+    readonly port: number;
+    /** Logical name of the created listener. */
+    readonly created: string;
+    /** Logical name of the deleted holder of the port. */
+    readonly deleted: string;
+    /** The guide section with the order of steps. */
+    readonly guide: string;
+}
+
+/**
+ * The listeners the head creates on a port that a resource the head deletes holds on the same load
+ * balancer: Pulumi creates and updates before it deletes removed resources, and an ALB listener port
+ * is taken by one listener (alicloud.alb.Listener `listenerPort`), so the `pulumi up` fails on the
+ * create. The one case the blueprint has: compute serverless -> kubernetes or vm on Alibaba Cloud,
+ * where the SAE ingress (alicloud.sae.Ingress `listenerPort`, on the ALB `slbId`) holds 443 and the
+ * load balancer's own HTTPS listener comes back on 443 (docs/UPGRADING.md).
+ */
+export function portHandovers(base: readonly UpgradeResource[], head: readonly UpgradeResource[]): PortHandover[] {
+    const kept = new Set(head.map(matchKey));
+    const held = base.filter((r) => r.type === "alicloud:sae/ingress:Ingress" && !kept.has(matchKey(r)));
+    const existing = new Set(base.map(matchKey));
+    const created = head.filter((r) => r.type === "alicloud:alb/listener:Listener" && !existing.has(matchKey(r)));
+    return created.flatMap((listener) =>
+        held
+            .filter((ingress) => ingress.inputs.listenerPort === listener.inputs.listenerPort)
+            .map((ingress) => ({ port: Number(listener.inputs.listenerPort), created: listener.name, deleted: ingress.name, guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" })),
+    );
 }
 
 /** The key resources are matched by across stacks: type and logical name (the stack name may differ). */
@@ -156,7 +189,7 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
     for (const [key, r] of before) if (!after.has(key)) changes.push(change(r, "delete", [], r.retainOnDelete === true));
     const severity: Readonly<Record<ChangeOp, number>> = { delete: 0, replace: 1, create: 2, update: 3, same: 4 };
     changes.sort((a, b) => severity[a.op] - severity[b.op] || (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-    return { ...names, changes, undocumented: changes.filter(isUndocumentedLoss) };
+    return { ...names, changes, undocumented: changes.filter(isUndocumentedLoss), handovers: portHandovers(custom(base), custom(head)) };
 }
 
 /** A stateful replace or delete with no documented migration. */
