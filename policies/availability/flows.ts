@@ -10,6 +10,8 @@ import { PROMOTION } from "./figures";
 import { cdnOrigins, globalDatabases } from "./global";
 import { floorPercent, fromPercent, monthlyDowntimeMinutes, parallel, serial } from "./math";
 import { Node, Tier } from "./tiers";
+import { ALICLOUD_PROFILE } from "../../components/alicloud/profile";
+import { AWS_PROFILE } from "../../components/aws/profile";
 
 /** The request flows (the others are not on the transactional path: video, scaling, alarms). */
 export type RequestFlowKey = Extract<FlowKey, "viewer" | "interaction" | "order" | "hot-products">;
@@ -18,13 +20,19 @@ export interface FlowPath {
     /**
      * `cdn`: the flow enters through the CDN (the viewer flow: pages and reads); `steering`: through
      * the DNS steering of `api.<domain>` where the stack steers (mature), else through the CDN, as
-     * the flow walk does (policies/flows: a region without steering records is entered by the CDN).
+     * the flow walk does (policies/flows: a region without steering records is entered by the CDN),
+     * except a long-lived flow where the CDN does not carry WebSocket (entersByCdn).
      */
     readonly entry: "cdn" | "steering";
     /** The tiers the flow crosses in a region, in order. */
     readonly tiers: readonly Tier[];
     /** The flow writes to the database writer (the primary region's under a global database). */
     readonly writes: boolean;
+    /**
+     * The flow holds a WebSocket open: where the CDN does not carry WebSocket, clients reach the
+     * region's load balancer by its API name instead (CloudProfile.cdnCarriesWebSocket).
+     */
+    readonly longLived: boolean;
 }
 
 /**
@@ -35,10 +43,10 @@ export interface FlowPath {
  * through an outbox: docs/POLICIES.md).
  */
 export const FLOW_PATHS: Readonly<Record<RequestFlowKey, FlowPath>> = {
-    viewer: { entry: "cdn", tiers: ["loadBalancer", "compute"], writes: false },
-    interaction: { entry: "steering", tiers: ["loadBalancer", "compute"], writes: false },
-    order: { entry: "steering", tiers: ["loadBalancer", "compute"], writes: true },
-    "hot-products": { entry: "steering", tiers: ["loadBalancer", "compute", "cache"], writes: false },
+    viewer: { entry: "cdn", tiers: ["loadBalancer", "compute"], writes: false, longLived: false },
+    interaction: { entry: "steering", tiers: ["loadBalancer", "compute"], writes: false, longLived: true },
+    order: { entry: "steering", tiers: ["loadBalancer", "compute"], writes: true, longLived: false },
+    "hot-products": { entry: "steering", tiers: ["loadBalancer", "compute", "cache"], writes: false, longLived: false },
 };
 
 export const REQUEST_FLOWS: readonly RequestFlowKey[] = ["viewer", "interaction", "order", "hot-products"];
@@ -50,6 +58,26 @@ const CDN_FIGURES: Readonly<Record<string, string>> = {
     "aws:cloudfront/distribution:Distribution": "aws.cloudfront",
     "alicloud:cdn/domainNew:DomainNew": "alicloud.cdn",
 };
+
+/**
+ * Whether a CDN resource carries WebSocket, as the cloud's profile says (CloudFront does; Alibaba
+ * Cloud CDN does not, FAQ 40177: components/alicloud/profile.ts cdnCarriesWebSocket).
+ */
+const CDN_CARRIES_WEBSOCKET: Readonly<Record<string, boolean>> = {
+    "aws:cloudfront/distribution:Distribution": AWS_PROFILE.cdnCarriesWebSocket,
+    "alicloud:cdn/domainNew:DomainNew": ALICLOUD_PROFILE.cdnCarriesWebSocket,
+};
+
+/**
+ * Whether a flow enters through the CDN: the viewer flow always; the others where the stack does
+ * not steer by DNS, except a WebSocket flow when a CDN of the stack does not carry WebSocket (its
+ * clients resolve the API name straight to the load balancer).
+ */
+export function entersByCdn(path: FlowPath, steers: boolean, nodes: readonly Node[]): boolean {
+    if (path.entry === "cdn") return true;
+    if (steers) return false;
+    return !(path.longLived && nodes.some((n) => CDN_CARRIES_WEBSOCKET[n.type] === false));
+}
 
 /** Promotion key (figures.ts PROMOTION) of a global database kind. */
 const PROMOTION_KEYS = { aurora: "aws.aurora.global-promotion", polardb: "alicloud.polardb.gdn-promotion" } as const;
@@ -161,7 +189,7 @@ function shown(a: number | null): number | null {
 export function flowEstimate(key: RequestFlowKey, inputs: FlowInputs): FlowEstimate {
     const path = FLOW_PATHS[key];
     const def = FLOWS.find((f) => f.key === key);
-    const useCdn = path.entry === "cdn" || !inputs.steers;
+    const useCdn = entersByCdn(path, inputs.steers, inputs.nodes);
     const entry = useCdn ? cdnEntry(inputs.nodes, inputs.figures) : inputs.steering;
     const databases = globalDatabases(inputs.nodes);
     const writerOf = (group: readonly string[]) => databases.find((g) => g.primary !== null && group.includes(g.primary.region));
@@ -187,7 +215,10 @@ export function flowEstimate(key: RequestFlowKey, inputs: FlowInputs): FlowEstim
                   inParallel: o.failoverRegions.length > 1,
                   ...(o.regions.length > 1 && o.failoverRegions.length < 2 ? { why: `no CDN origin failover: ${o.gap ?? "none"}` } : {}),
               }))
-        : inputs.groups.map((g) => ({ regions: g, inParallel: g.length > 1 && inputs.steered(g), ...(g.length > 1 && !inputs.steered(g) ? { why: "a region of the group has no steering health check" } : {}) }));
+        : inputs.groups.map((g) => {
+              const steered = inputs.steers && inputs.steered(g);
+              return { regions: g, inParallel: g.length > 1 && steered, ...(g.length > 1 && !steered ? { why: "a region of the group has no steering health check" } : {}) };
+          });
     const regions = [...new Set(groups.flatMap((g) => g.regions))].sort().map(regionOf);
     const estimated: FlowGroup[] = groups.map((g) => {
         const parts = g.regions.map((r) => regions.find((x) => x.region === r)?.percent ?? null);

@@ -163,10 +163,20 @@ describe("availability per flow", () => {
         assert.deepStrictEqual([noFailover.groups[0].inParallel, noFailover.groups[0].why], [false, "no CDN origin failover: the distribution has no origin group"]);
         assert.ok((noFailover.percent ?? 100) < (viewer.percent ?? 0));
     });
-    it("a stack without steering enters every flow through the CDN, as the flow walk does", () => {
+    it("a stack without steering enters its flows through the CDN, as the flow walk does", () => {
         const single = flow([...awsRegion("r1"), cdn([])], "order");
         assert.strictEqual(single.entry?.tier, "cdn");
         assert.strictEqual(single.groups[0].writer, undefined);
         assert.strictEqual(single.percent, Math.floor(front * 0.9999 * 0.999 * 1e7 + 1e-7) / 1e5);
+    });
+    it("a WebSocket flow bypasses a CDN that does not carry WebSocket (Alibaba Cloud CDN): no CDN figure in series", () => {
+        const aliCdn = withDeps(n("alicloud:cdn/domainNew:DomainNew", { sources: [{ content: "alb.r1" }] }, undefined, "cdn"), { sources: [lbUrn("r1")] });
+        const nodes = [...awsRegion("r1"), aliCdn];
+        const interaction = flow(nodes, "interaction");
+        assert.strictEqual(interaction.entry, null);
+        assert.deepStrictEqual(interaction.groups.map((g) => [g.regions, g.inParallel]), [[["r1"], false]]);
+        assert.strictEqual(interaction.percent, Math.floor(front * 1e7 + 1e-7) / 1e5);
+        assert.strictEqual(flow(nodes, "order").entry?.tier, "cdn", "an order still enters through the CDN");
+        assert.strictEqual(flow([...awsRegion("r1"), cdn([])], "interaction").entry?.tier, "cdn", "CloudFront carries WebSocket");
     });
 });
