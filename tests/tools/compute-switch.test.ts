@@ -164,15 +164,29 @@ describe("listener rule priorities across a compute switch (Pulumi deletes the r
     });
 });
 
-describe("the reverse switch on Alibaba Cloud: serverless back to kubernetes (plan --base warns)", () => {
+describe("the compute switch on Alibaba Cloud hands port 443 between the ALB listener and the SAE ingress (plan --base warns both ways)", () => {
     it("growth-alicloud-serverless -> growth-alicloud: the HTTPS listener is created on 443 while the SAE ingress holding 443 is deleted last; the warning points at the guide", async function () {
         this.timeout(600_000);
         const report = await againstBase("growth-alicloud-serverless", "growth-alicloud");
         assert.deepStrictEqual(report.handovers, [{ port: 443, created: "lc-cn-hangzhou-lb-https", deleted: "lc-cn-hangzhou-sae-ingress", guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" }]);
         assert.match(renderUpgradeText(report), /warning: lc-cn-hangzhou-lb-https is created on port 443 while lc-cn-hangzhou-sae-ingress, which holds it, is deleted only after the creates/);
         assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").includes("## Compute: serverless back to kubernetes or vm"));
-        // The forward switch creates the ingress, not a listener: nothing to warn about.
-        assert.deepStrictEqual((await againstBase("growth-alicloud", "growth-alicloud-serverless")).handovers, []);
+    });
+
+    it("growth-alicloud -> growth-alicloud-serverless: the SAE ingress is created on 443 while the load balancer's HTTPS listener holding 443 is deleted last; the warning points at the forward guide", async function () {
+        this.timeout(600_000);
+        const report = await againstBase("growth-alicloud", "growth-alicloud-serverless");
+        assert.deepStrictEqual(report.handovers, [{ port: 443, created: "lc-cn-hangzhou-sae-ingress", deleted: "lc-cn-hangzhou-lb-https", guide: "docs/UPGRADING.md#compute-kubernetes-or-vm-to-serverless" }]);
+        assert.match(renderUpgradeText(report), /warning: lc-cn-hangzhou-sae-ingress is created on port 443 while lc-cn-hangzhou-lb-https, which holds it, is deleted only after the creates: pulumi up fails there; remove lc-cn-hangzhou-lb-https first \(docs\/UPGRADING\.md#compute-kubernetes-or-vm-to-serverless\)/);
+        assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").includes("## Compute: kubernetes or vm to serverless"));
+    });
+
+    it("a listener or ingress kept across the switch, or on another port, hands nothing over", () => {
+        const listener = (port: number) => res("a", "alicloud:alb/listener:Listener", "lb-https", { listenerPort: port, listenerProtocol: "HTTPS" });
+        const ingress = res("b", "alicloud:sae/ingress:Ingress", "sae-ingress", { listenerPort: 443, loadBalanceType: "alb" });
+        assert.deepStrictEqual(diffPlans([listener(443)], [ingress], { base: "a", head: "b" }).handovers.map((h) => [h.created, h.deleted, h.port]), [["sae-ingress", "lb-https", 443]]);
+        assert.deepStrictEqual(diffPlans([listener(443)], [listener(443), ingress], { base: "a", head: "b" }).handovers, [], "the listener stays: the ingress create fails for another reason, not a handover");
+        assert.deepStrictEqual(diffPlans([listener(80)], [ingress], { base: "a", head: "b" }).handovers, []);
     });
 });
 

@@ -79,23 +79,34 @@ export interface PortHandover {
     readonly guide: string;
 }
 
+/** The resource types that hold an ALB listener port on Alibaba Cloud, with the guide section of the switch that creates each while the other goes. */
+const PORT_HOLDERS: Readonly<Record<string, string>> = {
+    // Created by the switch back from serverless: the load balancer's own HTTPS listener.
+    "alicloud:alb/listener:Listener": "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm",
+    // Created by the switch to serverless: the SAE ingress, which creates its listener itself.
+    "alicloud:sae/ingress:Ingress": "docs/UPGRADING.md#compute-kubernetes-or-vm-to-serverless",
+};
+
 /**
- * The listeners the head creates on a port that a resource the head deletes holds on the same load
- * balancer: Pulumi creates and updates before it deletes removed resources, and an ALB listener port
- * is taken by one listener (alicloud.alb.Listener `listenerPort`), so the `pulumi up` fails on the
- * create. The one case the blueprint has: compute serverless -> kubernetes or vm on Alibaba Cloud,
- * where the SAE ingress (alicloud.sae.Ingress `listenerPort`, on the ALB `slbId`) holds 443 and the
- * load balancer's own HTTPS listener comes back on 443 (docs/UPGRADING.md).
+ * The listener ports the head asks for (a created ALB listener or SAE ingress) that a resource the
+ * head deletes holds: Pulumi creates and updates before it deletes removed resources, and an ALB
+ * listener port is taken by one listener (alicloud.alb.Listener `listenerPort`; SAE CreateIngress
+ * `ListenerPort`, "the port cannot be occupied"), so the `pulumi up` fails on the create. Both
+ * directions of the compute switch on Alibaba Cloud: to serverless, the SAE ingress
+ * (alicloud.sae.Ingress `listenerPort`, on the ALB `slbId`) asks for 443 while the load balancer's
+ * HTTPS listener still holds it; back to kubernetes or vm, the listener asks for 443 while the
+ * ingress holds it (docs/UPGRADING.md).
  */
 export function portHandovers(base: readonly UpgradeResource[], head: readonly UpgradeResource[]): PortHandover[] {
     const kept = new Set(head.map(matchKey));
-    const held = base.filter((r) => r.type === "alicloud:sae/ingress:Ingress" && !kept.has(matchKey(r)));
     const existing = new Set(base.map(matchKey));
-    const created = head.filter((r) => r.type === "alicloud:alb/listener:Listener" && !existing.has(matchKey(r)));
-    return created.flatMap((listener) =>
+    const holds = (r: UpgradeResource): boolean => r.type in PORT_HOLDERS && r.inputs.listenerPort !== undefined;
+    const held = base.filter((r) => holds(r) && !kept.has(matchKey(r)));
+    const created = head.filter((r) => holds(r) && !existing.has(matchKey(r)));
+    return created.flatMap((asker) =>
         held
-            .filter((ingress) => ingress.inputs.listenerPort === listener.inputs.listenerPort)
-            .map((ingress) => ({ port: Number(listener.inputs.listenerPort), created: listener.name, deleted: ingress.name, guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" })),
+            .filter((holder) => Number(holder.inputs.listenerPort) === Number(asker.inputs.listenerPort))
+            .map((holder) => ({ port: Number(asker.inputs.listenerPort), created: asker.name, deleted: holder.name, guide: PORT_HOLDERS[asker.type] })),
     );
 }
 
