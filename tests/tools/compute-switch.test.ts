@@ -119,6 +119,15 @@ describe("compute switches in the change preview (plan --base)", () => {
         for (const c of report.changes.filter((x) => x.type === "aws:rds/cluster:Cluster" || x.type === "aws:rds/clusterInstance:ClusterInstance")) {
             assert.ok(c.op === "same" || c.op === "update" || c.op === "create", `${c.op} ${c.name}`);
         }
+        // The instances' class change waits for their maintenance window (applyImmediately unset), and the preview says so.
+        const instances = changesOf(report, "aws:rds/clusterInstance:ClusterInstance");
+        assert.deepStrictEqual(
+            instances.map((c) => [c.op, c.maintenanceWindow]),
+            instances.map(() => ["update", [{ property: "instanceClass", guide: "docs/UPGRADING.md#aurora-instance-class-applied-in-the-maintenance-window" }]]),
+        );
+        assert.ok(instances.length >= 2);
+        assert.match(renderUpgradeText(report), /pending until the next maintenance window \(applyImmediately is not set\): instanceClass; see docs\/UPGRADING\.md#aurora-instance-class-applied-in-the-maintenance-window/);
+        assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").includes("## Aurora instance class: applied in the maintenance window"));
         assert.deepStrictEqual(report.undocumented, [], "the EKS cluster and node groups go by the documented migration");
     });
 });
@@ -187,6 +196,17 @@ describe("the compute switch on Alibaba Cloud hands port 443 between the ALB lis
         assert.deepStrictEqual(diffPlans([listener(443)], [ingress], { base: "a", head: "b" }).handovers.map((h) => [h.created, h.deleted, h.port]), [["sae-ingress", "lb-https", 443]]);
         assert.deepStrictEqual(diffPlans([listener(443)], [listener(443), ingress], { base: "a", head: "b" }).handovers, [], "the listener stays: the ingress create fails for another reason, not a handover");
         assert.deepStrictEqual(diffPlans([listener(80)], [ingress], { base: "a", head: "b" }).handovers, []);
+    });
+});
+
+describe("changes the cloud applies in the maintenance window", () => {
+    it("an instance class change is pending unless applyImmediately is set; a new instance has none", () => {
+        const instance = (instanceClass: string, extra: Record<string, unknown> = {}) => res("x", "aws:rds/clusterInstance:ClusterInstance", "db-instance-0", { instanceClass, ...extra });
+        const names = { base: "a", head: "b" };
+        assert.deepStrictEqual(diffPlans([instance("db.r6g.large")], [instance("db.serverless")], names).changes[0].maintenanceWindow.map((m) => m.property), ["instanceClass"]);
+        assert.deepStrictEqual(diffPlans([instance("db.r6g.large")], [instance("db.serverless", { applyImmediately: true })], names).changes[0].maintenanceWindow, []);
+        assert.deepStrictEqual(diffPlans([], [instance("db.serverless")], names).changes[0].maintenanceWindow, []);
+        assert.deepStrictEqual(diffPlans([instance("db.r6g.large")], [instance("db.r6g.large", { performanceInsightsEnabled: true })], names).changes[0].maintenanceWindow, []);
     });
 });
 

@@ -35,6 +35,10 @@ export function renderUpgradeText(report: UpgradeReport): string {
         lines.push(`  ${c.op.padEnd(7)} ${c.type} ${c.name}${state}${props}`);
         if (c.migration !== null) lines.push(`          migration: ${c.migration.doc} (${c.migration.summary})`);
         if (c.secondUp.length > 0) lines.push(`          applied by the second pulumi up (the provider sets it on update only): ${c.secondUp.join(", ")}`);
+        for (const guide of [...new Set(c.maintenanceWindow.map((m) => m.guide))]) {
+            const props = c.maintenanceWindow.filter((m) => m.guide === guide).map((m) => m.property);
+            lines.push(`          pending until the next maintenance window (applyImmediately is not set): ${props.join(", ")}; see ${guide}`);
+        }
         const guides = [...new Set(c.properties.flatMap((p) => (p.replaces && p.guide !== null ? [p.guide] : [])))];
         if (c.migration === null && c.stateful && c.op === "replace" && guides.length > 0) lines.push(`          refused: no in-place path; see ${guides.join(", ")}`);
     }

@@ -5,6 +5,7 @@
 
 import { ReplaceRule, StatefulKind, rulesFor } from "../../policies/conformance/replace-on-change";
 import { deferredSettings } from "../../policies/conformance/applied-on-update";
+import { MaintenanceWindowRule, pendingUntilMaintenance } from "../../policies/conformance/applied-in-maintenance-window";
 import { isRecord } from "../../policies/lib/values";
 import { Migration, migrationFor } from "./migrations";
 import { PlannedResource } from "./record";
@@ -56,6 +57,12 @@ export interface UpgradeChange {
      * (policies/conformance/applied-on-update.ts): the second `pulumi up` applies them. Empty for other ops.
      */
     readonly secondUp: readonly string[];
+    /**
+     * Properties an update changes that the cloud applies only in the resource's next maintenance
+     * window (policies/conformance/applied-in-maintenance-window.ts: `applyImmediately` not set),
+     * each with the guide that applies it in order. Empty for other ops.
+     */
+    readonly maintenanceWindow: readonly Pick<MaintenanceWindowRule, "property" | "guide">[];
 }
 
 export interface UpgradeReport {
@@ -184,7 +191,8 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
         const baseInputs = before.get(matchKey(r))?.inputs ?? {};
         const migration = kind !== null && (op === "replace" || op === "delete") ? migrationFor(r, op, properties, [...after.values()], baseInputs) : null;
         const secondUp = op === "create" ? deferredSettings(r).map((d) => d.property) : [];
-        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp };
+        const maintenanceWindow = op === "update" ? pendingUntilMaintenance(r.type, properties.map((p) => p.name), r.inputs).map(({ property, guide }) => ({ property, guide })) : [];
+        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp, maintenanceWindow };
     };
     const changes: UpgradeChange[] = [];
     for (const [key, r] of after) {
