@@ -180,6 +180,12 @@ describe("the compute switch on Alibaba Cloud hands port 443 between the ALB lis
         assert.deepStrictEqual(report.handovers, [{ port: 443, created: "lc-cn-hangzhou-lb-https", deleted: "lc-cn-hangzhou-sae-ingress", guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" }]);
         assert.match(renderUpgradeText(report), /warning: lc-cn-hangzhou-lb-https is created on port 443 while lc-cn-hangzhou-sae-ingress, which holds it, is deleted only after the creates/);
         assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").includes("## Compute: serverless back to kubernetes or vm"));
+        // The PolarDB Serverless cluster turned provisioned: refused, pointing at the reverse switch's section (keep database.serverless.enabled true).
+        const [cluster] = changesOf(report, POLARDB);
+        assert.deepStrictEqual([cluster.op, cluster.properties.filter((p) => p.replaces).map((p) => [p.name, p.guide])], ["replace", [["serverlessType", "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm"]]]);
+        const text = renderUpgradeText(report);
+        assert.match(text, /refused: no in-place path; see docs\/UPGRADING\.md#compute-serverless-back-to-kubernetes-or-vm\n/);
+        assert.match(text, /1 stateful replace\/delete without a documented migration:\n {2}replace \S+::lc-cn-hangzhou-db-polardb \(see docs\/UPGRADING\.md#compute-serverless-back-to-kubernetes-or-vm\)/);
     });
 
     it("growth-alicloud -> growth-alicloud-serverless: the SAE ingress is created on 443 while the load balancer's HTTPS listener holding 443 is deleted last; the warning points at the forward guide", async function () {

@@ -26,6 +26,11 @@ function countsLine(report: UpgradeReport): string {
     return CHANGE_OPS.map((op) => `${counts[op]} ${op}`).join(", ");
 }
 
+/** The guide sections of the properties that replace a resource, once each. */
+function guidesOf(c: UpgradeChange): string[] {
+    return [...new Set(c.properties.flatMap((p) => (p.replaces && p.guide !== null ? [p.guide] : [])))];
+}
+
 /** One line per resource: op, stateful survival, type, logical name, then the changed properties. */
 export function renderUpgradeText(report: UpgradeReport): string {
     const lines = [`change preview ${report.base} -> ${report.head}: ${countsLine(report)}`];
@@ -39,13 +44,13 @@ export function renderUpgradeText(report: UpgradeReport): string {
             const props = c.maintenanceWindow.filter((m) => m.guide === guide).map((m) => m.property);
             lines.push(`          pending until the next maintenance window (applyImmediately is not set): ${props.join(", ")}; see ${guide}`);
         }
-        const guides = [...new Set(c.properties.flatMap((p) => (p.replaces && p.guide !== null ? [p.guide] : [])))];
+        const guides = guidesOf(c);
         if (c.migration === null && c.stateful && c.op === "replace" && guides.length > 0) lines.push(`          refused: no in-place path; see ${guides.join(", ")}`);
     }
     lines.push(
         report.undocumented.length === 0
             ? "every stateful resource keeps its data or has a documented migration"
-            : `${report.undocumented.length} stateful replace/delete without a documented migration:\n${report.undocumented.map((c) => `  ${c.op} ${c.urn}`).join("\n")}`,
+            : `${report.undocumented.length} stateful replace/delete without a documented migration:\n${report.undocumented.map((c) => `  ${c.op} ${c.urn}${guidesOf(c).length > 0 ? ` (see ${guidesOf(c).join(", ")})` : ""}`).join("\n")}`,
     );
     for (const h of report.handovers) {
         lines.push(`warning: ${h.created} is created on port ${h.port} while ${h.deleted}, which holds it, is deleted only after the creates: pulumi up fails there; remove ${h.deleted} first (${h.guide})`);

@@ -3,7 +3,7 @@
 // replace-on-change rules (policies/conformance/replace-on-change.ts), and whether every stateful
 // resource keeps its data.
 
-import { ReplaceRule, StatefulKind, rulesFor } from "../../policies/conformance/replace-on-change";
+import { ReplaceRule, StatefulKind, guideOf, rulesFor } from "../../policies/conformance/replace-on-change";
 import { deferredSettings } from "../../policies/conformance/applied-on-update";
 import { MaintenanceWindowRule, pendingUntilMaintenance } from "../../policies/conformance/applied-in-maintenance-window";
 import { isRecord } from "../../policies/lib/values";
@@ -163,7 +163,7 @@ export function changedProperties(type: string, before: Readonly<Record<string, 
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     const inPlace = keys.filter((k) => !replacingTop.has(k) && differs(before[k], after[k]));
     return [
-        ...replacing.map((r): ChangedProperty => ({ name: r.property, replaces: true, source: r.source, guide: r.guide ?? null })),
+        ...replacing.map((r): ChangedProperty => ({ name: r.property, replaces: true, source: r.source, guide: guideOf(r, valueAt(before, r.property)) })),
         // A nested rule that did not fire leaves its block an in-place change.
         ...inPlace.filter((k) => !replacing.some((r) => r.property.startsWith(`${k}.`))).map((k): ChangedProperty => ({ name: k, replaces: false, source: null, guide: null })),
     ];
