@@ -205,6 +205,21 @@ describe("the compute switch on Alibaba Cloud hands port 443 between the ALB lis
     });
 });
 
+describe("new SAE rules on running applications (SAE refuses them while an application is busy)", () => {
+    const names = { base: "a", head: "b" };
+    const app = res("s", "alicloud:sae/application:Application", "sae-order", { appName: "lc-order" });
+    const rule = (name: string) => res("s", "alicloud:sae/applicationScalingRule:ApplicationScalingRule", name, { scalingRuleName: name });
+
+    it("a rule added to an application the base runs is named, with the note pointing at docs/SCALING.md; rules of a new application or rules kept are not", () => {
+        const report = diffPlans([app, rule("sae-order-scaling")], [app, rule("sae-order-scaling"), rule("sae-order-events-20261212")], names);
+        assert.deepStrictEqual(report.rulesOnRunningApps, ["sae-order-events-20261212"]);
+        assert.match(renderUpgradeText(report), /note: 1 SAE scaling rule\(s\) are created on running applications \(sae-order-events-20261212\): SAE refuses a new rule while the application scales.*\(docs\/SCALING\.md#new-sae-rules-on-a-running-application\)/);
+        assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "SCALING.md"), "utf8").includes("### New SAE rules on a running application"));
+        assert.deepStrictEqual(diffPlans([], [app, rule("sae-order-scaling")], names).rulesOnRunningApps, [], "a new stack: the applications are new");
+        assert.deepStrictEqual(diffPlans([app, rule("sae-order-scaling")], [app, rule("sae-order-scaling")], names).rulesOnRunningApps, []);
+    });
+});
+
 describe("changes the cloud applies in the maintenance window", () => {
     it("an instance class change is pending unless applyImmediately is set; a new instance has none", () => {
         const instance = (instanceClass: string, extra: Record<string, unknown> = {}) => res("x", "aws:rds/clusterInstance:ClusterInstance", "db-instance-0", { instanceClass, ...extra });

@@ -2,7 +2,7 @@
 // Markdown tables of docs/UPGRADING.md and of pull-request comments.
 
 import { markdownCell } from "./report";
-import { CHANGE_OPS, ChangedProperty, UpgradeChange, UpgradeReport, countByOp } from "./upgrade";
+import { CHANGE_OPS, ChangedProperty, SAE_BUSY_GUIDE, UpgradeChange, UpgradeReport, countByOp } from "./upgrade";
 
 /** The JSON form: `"upgrade": {"base", "head", "changes": [{"urn", "op", "stateful", "properties", "migration"}]}`. */
 export interface UpgradeJson {
@@ -11,10 +11,11 @@ export interface UpgradeJson {
     readonly changes: readonly UpgradeChange[];
     readonly undocumented: readonly string[];
     readonly handovers: UpgradeReport["handovers"];
+    readonly rulesOnRunningApps: UpgradeReport["rulesOnRunningApps"];
 }
 
 export function upgradeJson(report: UpgradeReport): UpgradeJson {
-    return { base: report.base, head: report.head, changes: report.changes, undocumented: report.undocumented.map((c) => c.urn), handovers: report.handovers };
+    return { base: report.base, head: report.head, changes: report.changes, undocumented: report.undocumented.map((c) => c.urn), handovers: report.handovers, rulesOnRunningApps: report.rulesOnRunningApps };
 }
 
 function propertyText(p: ChangedProperty): string {
@@ -52,6 +53,11 @@ export function renderUpgradeText(report: UpgradeReport): string {
             ? "every stateful resource keeps its data or has a documented migration"
             : `${report.undocumented.length} stateful replace/delete without a documented migration:\n${report.undocumented.map((c) => `  ${c.op} ${c.urn}${guidesOf(c).length > 0 ? ` (see ${guidesOf(c).join(", ")})` : ""}`).join("\n")}`,
     );
+    if (report.rulesOnRunningApps.length > 0) {
+        lines.push(
+            `note: ${report.rulesOnRunningApps.length} SAE scaling rule(s) are created on running applications (${report.rulesOnRunningApps.join(", ")}): SAE refuses a new rule while the application scales, deploys, restarts or stops, and the provider does not retry that; run this pulumi up outside the peaks and well before the events' pre-scale, and run it again if it fails with the application busy (${SAE_BUSY_GUIDE})`,
+        );
+    }
     for (const h of report.handovers) {
         lines.push(`warning: ${h.created} is created on port ${h.port} while ${h.deleted}, which holds it, is deleted only after the creates: pulumi up fails there; remove ${h.deleted} first (${h.guide})`);
     }

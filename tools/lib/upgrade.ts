@@ -73,6 +73,8 @@ export interface UpgradeReport {
     readonly undocumented: readonly UpgradeChange[];
     /** Listener ports a created resource asks for while a deleted one still holds them (portHandovers). */
     readonly handovers: readonly PortHandover[];
+    /** SAE scaling rules created on applications that already run (rulesOnRunningApps): SAE refuses them while an application is busy. */
+    readonly rulesOnRunningApps: readonly string[];
 }
 
 /** A listener port the head creates a listener on while the resource of the base that holds it is deleted only at the end of the update. */
@@ -115,6 +117,30 @@ export function portHandovers(base: readonly UpgradeResource[], head: readonly U
             .filter((holder) => Number(holder.inputs.listenerPort) === Number(asker.inputs.listenerPort))
             .map((holder) => ({ port: Number(asker.inputs.listenerPort), created: asker.name, deleted: holder.name, guide: PORT_HOLDERS[asker.type] })),
     );
+}
+
+const SAE_APPLICATION = "alicloud:sae/application:Application";
+const SAE_SCALING_RULE = "alicloud:sae/applicationScalingRule:ApplicationScalingRule";
+/** Where the operational note on new SAE rules lives. */
+export const SAE_BUSY_GUIDE = "docs/SCALING.md#new-sae-rules-on-a-running-application";
+
+/**
+ * The SAE scaling rules the head creates (logical names) on applications the base already runs:
+ * SAE CreateApplicationScalingRule, "Operation description": "If an application is in the process of
+ * scale-out, scale-in, deployment (including single-batch release, phased release, and canary
+ * release), instance type change, restart, or stop, you cannot add or enable an auto scaling policy
+ * for the application", and the provider retries the Create only on throttling (NeedRetry), not on
+ * `Application.ChangerOrderRunning` as its Update and Delete do
+ * (terraform-provider-alicloud alicloud/resource_alicloud_sae_application_scaling_rule.go). A
+ * `pulumi up` that adds an event's rules while the application scales (a peak) can fail there.
+ * Rules of applications the head creates come with the stack's or the switch's first `pulumi up`
+ * and are not named here (no peak runs on an application that is not there yet).
+ */
+export function rulesOnRunningApps(base: readonly UpgradeResource[], head: readonly UpgradeResource[]): string[] {
+    const running = new Set(base.filter((r) => r.type === SAE_APPLICATION).map(matchKey));
+    const existing = new Set(base.map(matchKey));
+    const appKept = head.some((r) => r.type === SAE_APPLICATION && running.has(matchKey(r)));
+    return appKept ? head.filter((r) => r.type === SAE_SCALING_RULE && !existing.has(matchKey(r))).map((r) => r.name) : [];
 }
 
 /** The key resources are matched by across stacks: type and logical name (the stack name may differ). */
@@ -208,7 +234,7 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
     for (const [key, r] of before) if (!after.has(key)) changes.push(change(r, "delete", [], r.retainOnDelete === true));
     const severity: Readonly<Record<ChangeOp, number>> = { delete: 0, replace: 1, create: 2, update: 3, same: 4 };
     changes.sort((a, b) => severity[a.op] - severity[b.op] || (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-    return { ...names, changes, undocumented: changes.filter(isUndocumentedLoss), handovers: portHandovers(custom(base), custom(head)) };
+    return { ...names, changes, undocumented: changes.filter(isUndocumentedLoss), handovers: portHandovers(custom(base), custom(head)), rulesOnRunningApps: rulesOnRunningApps(custom(base), custom(head)) };
 }
 
 /** A stateful replace or delete with no documented migration. */
