@@ -248,13 +248,19 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(i.listenerProtocol, "HTTPS");
             assert.strictEqual(i.certIds, "14211234-cn-hangzhou");
             const rules = list(i.rules).map((r) => [at(r, "domain"), at(r, "path"), at(r, "containerPort")]);
+            // Every path pattern of a route: ALB path conditions match exactly or by wildcard, not by prefix.
             assert.deepStrictEqual(rules, [
                 ["live.example.com", "/api/users", 8080],
                 ["api.live.example.com", "/api/users", 8080],
+                ["live.example.com", "/api/users/*", 8080],
+                ["api.live.example.com", "/api/users/*", 8080],
                 ["live.example.com", "/order", 8080],
                 ["api.live.example.com", "/order", 8080],
+                ["live.example.com", "/order/*", 8080],
+                ["api.live.example.com", "/order/*", 8080],
                 // WebSocket only on the API name: Alibaba Cloud CDN does not carry it (websocketHostname)
                 ["api.live.example.com", "/ws", 8080],
+                ["api.live.example.com", "/ws/*", 8080],
             ]);
             assert.strictEqual(at(i, "defaultRule", "containerPort"), 8080);
             const listeners = ofType(p, "alicloud:alb/listener:Listener");

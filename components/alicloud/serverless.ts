@@ -243,19 +243,26 @@ export class ServerlessServices extends pulumi.ComponentResource {
                 listenerProtocol: "HTTPS",
                 ...(spec.tls.certificateId !== null ? { certIds: spec.tls.certificateId } : {}),
                 description: `${name} HTTPS`,
-                // SAE ingress paths are prefixes: the first pattern of each route ("/api/users", "/order", "/ws").
-                rules: args.routes
-                    .filter((r) => r.pathPatterns.length > 0)
-                    .flatMap((route) =>
+                // One rule per domain and path pattern of each route ("/order" and "/order/*"): SAE
+                // keeps its routing rules as forwarding rules of the ALB listener ("Each routing rule
+                // you create in SAE maps to a listener configuration on the ALB instance", SAE "Get
+                // started with ALB Ingress gateway routing"), and an ALB path condition matches
+                // exactly or by wildcard, not by prefix (ALB "Forwarding rules and domain/path
+                // matching": Path, "Exact Match and Wildcard", `/api/*`). SAE CreateIngress
+                // (`Rules[].path`) does not document a prefix match either, so "/order" alone would
+                // send /order/123 to the default rule's application.
+                rules: args.routes.flatMap((route) =>
+                    route.pathPatterns.flatMap((path) =>
                         (route.longLived && args.websocketHost !== null ? [args.websocketHost] : hosts).map((domain) => ({
                             appId: appOf(serviceOf(route)).id,
                             appName: appOf(serviceOf(route)).appName,
                             containerPort: spec.appPort,
                             domain,
-                            path: route.pathPatterns[0],
+                            path,
                             backendProtocol: "http",
                         })),
                     ),
+                ),
                 defaultRule: { appId: appOf(serviceOf(fallback)).id, appName: appOf(serviceOf(fallback)).appName, containerPort: spec.appPort },
             },
             { parent: this },
