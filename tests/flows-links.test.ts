@@ -659,3 +659,19 @@ describe("flow links of the SAE ingress: every path pattern of a route has its r
         },
     ]);
 });
+
+describe("flow links of the Fargate target groups: the health check is the tasks' readiness", function () {
+    this.timeout(240_000);
+    breaks("growth-aws-serverless", [
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "the order target group checking /healthz",
+            type: "aws:lb/targetGroup:TargetGroup",
+            nameEnds: "tg-order",
+            mutate: (r) => with_(r, "healthCheck", { ...record(r.inputs.healthCheck), path: "/healthz" }),
+            hop: "health check is the tasks' readiness (/ready)",
+            resource: "lc-us-east-1-lb-tg-order",
+        },
+    ]);
+});
