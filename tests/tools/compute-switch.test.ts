@@ -10,7 +10,7 @@ import { STACKS_DIR } from "../../tools/lib/stackfiles";
 import { PROGRAM_REPLACE_SOURCE, UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
 import { POLARDB_REPLACE_ON_CHANGES } from "../../components/alicloud/database";
 import { rulesFor } from "../../policies/conformance/replace-on-change";
-import { renderUpgradeText } from "../../tools/lib/upgrade-report";
+import { renderUpgradeMarkdown, renderUpgradeText } from "../../tools/lib/upgrade-report";
 import { shippedPlan } from "../support/shipped";
 import { COMPUTE_TIERS, ComputeTier, businessRoutes } from "../../components/model";
 
@@ -228,6 +228,7 @@ describe("changes the cloud applies in the maintenance window", () => {
         assert.deepStrictEqual(diffPlans([instance("db.r6g.large")], [instance("db.serverless", { applyImmediately: true })], names).changes[0].maintenanceWindow, []);
         assert.deepStrictEqual(diffPlans([], [instance("db.serverless")], names).changes[0].maintenanceWindow, []);
         assert.deepStrictEqual(diffPlans([instance("db.r6g.large")], [instance("db.r6g.large", { performanceInsightsEnabled: true })], names).changes[0].maintenanceWindow, []);
+        assert.match(renderUpgradeMarkdown(diffPlans([instance("db.r6g.large")], [instance("db.serverless")], names)), /\| update \| `aws:rds\/clusterInstance:ClusterInstance` db-instance-0 \| database \| kept \| instanceClass \(applied in the maintenance window\) \|/);
     });
 });
 

@@ -84,7 +84,8 @@ export function renderUpgradeMarkdown(report: UpgradeReport, linkPrefix = ""): s
         "|---|---|---|---|---|---|",
         ...rows.map((c) => {
             const migration = c.migration === null ? "" : `[${c.migration.id}](${linkPrefix}${c.migration.doc.replace(/^docs\//, "")})`;
-            const props = c.properties.map((p) => (p.replaces ? `**${markdownCell(p.name)}** (replaces)` : markdownCell(p.name))).join(", ");
+            const pending = (name: string): string => (c.maintenanceWindow.some((m) => m.property === name) ? " (applied in the maintenance window)" : "");
+            const props = c.properties.map((p) => (p.replaces ? `**${markdownCell(p.name)}** (replaces)` : `${markdownCell(p.name)}${pending(p.name)}`)).join(", ");
             return `| ${c.op} | ${typeCell(c.type)} ${markdownCell(c.name)} | ${c.kind ?? "-"} | ${c.survival ?? "-"} | ${props} | ${migration} |`;
         }),
     ];
