@@ -165,6 +165,27 @@ describe("compute choices on the plan", function () {
         });
     });
 
+    it("the load balancer's health check per tier: /healthz on servers and NodePorts, /ready on Fargate tasks (the only gate in front of a task), within the ECS grace period", () => {
+        const paths = (stack: string): string[] => [...new Set(ofType(plan(stack), "aws:lb/targetGroup:TargetGroup").map((g) => String(at(g.inputs, "healthCheck", "path"))))];
+        assert.deepStrictEqual(paths("startup-aws"), ["/healthz"]);
+        assert.deepStrictEqual(paths("growth-aws"), ["/healthz"]);
+        const p = plan("growth-aws-serverless");
+        const groups = ofType(p, "aws:lb/targetGroup:TargetGroup");
+        assert.ok(groups.length >= 3);
+        for (const g of groups) {
+            assert.deepStrictEqual(
+                [g.inputs.targetType, at(g.inputs, "healthCheck", "path"), at(g.inputs, "healthCheck", "port"), at(g.inputs, "healthCheck", "interval"), at(g.inputs, "healthCheck", "unhealthyThreshold"), at(g.inputs, "healthCheck", "matcher")],
+                ["ip", "/ready", "traffic-port", 5, 2, "200"],
+                g.name,
+            );
+        }
+        // ECS replaces a task failing that check only after its grace period: the warm-up answers 503 on /ready without a restart.
+        for (const svc of ofType(p, "aws:ecs/service:Service")) assert.strictEqual(svc.inputs.healthCheckGracePeriodSeconds, 120, svc.name);
+        const serverGroupPaths = (stack: string): string[] => [...new Set(ofType(plan(stack), "alicloud:alb/serverGroup:ServerGroup").map((g) => String(at(g.inputs, "healthCheckConfig", "healthCheckPath"))))];
+        assert.deepStrictEqual(serverGroupPaths("startup-alicloud"), ["/healthz"]);
+        assert.deepStrictEqual(serverGroupPaths("growth-alicloud"), ["/healthz"]);
+    });
+
     it("every path any tier probes is one the app image contract of docs/METRICS.md asks images to answer", () => {
         const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "METRICS.md"), "utf8");
         const contract = doc.slice(doc.indexOf("## The app image contract"));
@@ -227,13 +248,19 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(i.listenerProtocol, "HTTPS");
             assert.strictEqual(i.certIds, "14211234-cn-hangzhou");
             const rules = list(i.rules).map((r) => [at(r, "domain"), at(r, "path"), at(r, "containerPort")]);
+            // Every path pattern of a route: ALB path conditions match exactly or by wildcard, not by prefix.
             assert.deepStrictEqual(rules, [
                 ["live.example.com", "/api/users", 8080],
                 ["api.live.example.com", "/api/users", 8080],
+                ["live.example.com", "/api/users/*", 8080],
+                ["api.live.example.com", "/api/users/*", 8080],
                 ["live.example.com", "/order", 8080],
                 ["api.live.example.com", "/order", 8080],
+                ["live.example.com", "/order/*", 8080],
+                ["api.live.example.com", "/order/*", 8080],
                 // WebSocket only on the API name: Alibaba Cloud CDN does not carry it (websocketHostname)
                 ["api.live.example.com", "/ws", 8080],
+                ["api.live.example.com", "/ws/*", 8080],
             ]);
             assert.strictEqual(at(i, "defaultRule", "containerPort"), 8080);
             const listeners = ofType(p, "alicloud:alb/listener:Listener");

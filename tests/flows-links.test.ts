@@ -7,7 +7,7 @@ import * as assert from "assert";
 import { analyzeFlows } from "../policies/flows/analyze";
 import { policyStatements } from "../policies/flows/contracts";
 import { FlowResource } from "../policies/flows/graph";
-import { record } from "../policies/lib/values";
+import { isRecord, record } from "../policies/lib/values";
 import { HopLink, assertBreaksAt, breakLink, flowOf as flow, withContacts, withSubscriptions } from "./support/break-link";
 import { shippedPlan } from "./support/shipped";
 
@@ -641,4 +641,37 @@ describe("flow links of the database grant: the app's Normal account has a privi
             assert.match(after.broken?.reason ?? "", /type Normal\) has no account privilege \(alicloud:(polardb|rds)\/accountPrivilege:AccountPrivilege\) on lc-cn-hangzhou-db-/);
         });
     }
+});
+
+describe("flow links of the SAE ingress: every path pattern of a route has its rule (ALB matches exactly or by wildcard)", function () {
+    this.timeout(240_000);
+    const withoutPath = (path: string) => (r: FlowResource) => with_(r, "rules", (Array.isArray(r.inputs.rules) ? r.inputs.rules : []).filter((x) => !(isRecord(x) && x.path === path)));
+    breaks("growth-alicloud-serverless", [
+        {
+            flow: "order",
+            region: "cn-hangzhou",
+            link: "the /order/* rules removed (only the first pattern sent)",
+            type: "alicloud:sae/ingress:Ingress",
+            nameEnds: "sae-ingress",
+            mutate: withoutPath("/order/*"),
+            hop: "rules for every path of the route (/order, /order/*)",
+            resource: "lc-cn-hangzhou-sae-ingress",
+        },
+    ]);
+});
+
+describe("flow links of the Fargate target groups: the health check is the tasks' readiness", function () {
+    this.timeout(240_000);
+    breaks("growth-aws-serverless", [
+        {
+            flow: "order",
+            region: "us-east-1",
+            link: "the order target group checking /healthz",
+            type: "aws:lb/targetGroup:TargetGroup",
+            nameEnds: "tg-order",
+            mutate: (r) => with_(r, "healthCheck", { ...record(r.inputs.healthCheck), path: "/healthz" }),
+            hop: "health check is the tasks' readiness (/ready)",
+            resource: "lc-us-east-1-lb-tg-order",
+        },
+    ]);
 });

@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute } from "../model";
+import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, targetHealthCheck, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute } from "../model";
 
 export interface LoadBalancerArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -97,7 +97,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                         healthCheckEnabled: true,
                         healthCheckProtocol: "HTTP",
                         healthCheckMethod: "GET",
-                        healthCheckPath: HEALTH_CHECK.path,
+                        healthCheckPath: targetHealthCheck(args.targetKind).path,
                         healthCheckCodes: ["http_2xx"],
                         healthCheckInterval: HEALTH_CHECK.intervalSeconds,
                         healthCheckTimeout: HEALTH_CHECK.timeoutSeconds,

@@ -13,6 +13,7 @@ import {
     checkComputeSize,
     recurringActions,
     saeEventLimit,
+    saeEventPointIssues,
     saePeakTimers,
     saeTimers,
     liftsAppTier,
@@ -46,20 +47,23 @@ export const ALICLOUD_SCHEDULE_HORIZON: ScheduleHorizon = { days: 90, service: "
  * SAE takes at most SAE_MAX_SCALING_RULES scaling rules per application and SAE_MAX_TRIGGER_POINTS
  * trigger points a day in one timer. The serverless tier declares one rule per timer period of its
  * recurring peaks (saePeakTimers: peaks on the same days share one), and per span of one offset for
- * a peak in a zone with daylight saving, so the peaks alone may need at most that many rules. Events never block: the rules left take the earliest upcoming events and
- * the others are reported deferred (saeEventLimit, scheduleReport).
+ * a peak in a zone with daylight saving, so the peaks alone may need at most that many rules. Events never block on the rule count: the rules left take the earliest upcoming events and
+ * the others are reported deferred (saeEventLimit, scheduleReport); a day whose events need more
+ * than SAE_MAX_TRIGGER_POINTS points in its rule is an error (saeEventPointIssues).
  */
-export function checkSaeScalingRules(spec: Pick<StackSpec, "compute" | "peaks" | "scaling">, now: number): string[] {
+export function checkSaeScalingRules(spec: StackSpec, now: number): string[] {
     if (spec.compute !== "serverless") return [];
+    const points = saeEventPointIssues(spec, now, ALICLOUD_SCHEDULE_HORIZON);
     const timers = saePeakTimers(spec, now, ALICLOUD_SCHEDULE_HORIZON);
     // A timer limited to one daylight-saving offset names its dates (saeTimers).
     const periods = timers.map((t) => (t.beginDate === undefined ? t.period : `${t.period} from ${t.beginDate} to ${t.endDate ?? "open"}`));
     const crowded = timers
         .filter((t) => t.schedules.length > SAE_MAX_TRIGGER_POINTS)
         .map((t) => `peaks: ${t.schedules.length} trigger points in the SAE timer ${JSON.stringify(t.period)}; allowed: at most ${SAE_MAX_TRIGGER_POINTS} a day (SAE CreateApplicationScalingRule), so merge peaks`);
-    if (periods.length <= SAE_MAX_SCALING_RULES) return crowded;
+    if (periods.length <= SAE_MAX_SCALING_RULES) return [...crowded, ...points];
     return [
         ...crowded,
+        ...points,
         `peaks: ${periods.length} SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: ${periods.map((p) => JSON.stringify(p)).join(", ")}); allowed: at most ${SAE_MAX_SCALING_RULES} (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving`,
     ];
 }

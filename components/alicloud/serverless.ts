@@ -12,22 +12,17 @@ import {
     ServiceName,
     StackSpec,
     TERMINATION_GRACE_SECONDS,
-    LiveEvent,
-    eventWindowsFrom,
-    TierSchedule,
     defaultRoute,
     globalHostnames,
     planServerlessUnits,
     saeMetricPlan,
     saeReleasePlan,
-    saeTimers,
-    saeEventTimers,
+    saeUnitTimers,
+    SaeTimer,
     serviceAlarmRules,
     serviceImage,
-    saeDeclaredEvents,
     SERVICE_DATA_ACCESS,
     serviceCredentialEnvs,
-    unitSchedule,
     WEBSOCKET_PING_ENV,
     websocketPingSeconds,
     cidrLabel,
@@ -221,8 +216,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
             );
             apps.set(unit.service, app);
             // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
-            const declared = saeDeclaredEvents(spec, args.now, ALICLOUD_SCHEDULE_HORIZON);
-            this.scalingRules(name, app, unit, unitSchedule({ ...spec, events: declared }, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON, null), declared, spec, region, args.now);
+            this.scalingRules(name, app, unit, saeUnitTimers(spec, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON), spec, region);
             for (const rule of serviceAlarmRules(spec, [unit.service], SERVICE_ALARM_METRICS)) {
                 const m = cmsServiceMetric(rule.metric);
                 if (m !== null) cmsAlarm(this, name, rule, m, app.id, args.contactGroups[rule.level], { metric: rule.metric, service: unit.service });
@@ -249,19 +243,26 @@ export class ServerlessServices extends pulumi.ComponentResource {
                 listenerProtocol: "HTTPS",
                 ...(spec.tls.certificateId !== null ? { certIds: spec.tls.certificateId } : {}),
                 description: `${name} HTTPS`,
-                // SAE ingress paths are prefixes: the first pattern of each route ("/api/users", "/order", "/ws").
-                rules: args.routes
-                    .filter((r) => r.pathPatterns.length > 0)
-                    .flatMap((route) =>
+                // One rule per domain and path pattern of each route ("/order" and "/order/*"): SAE
+                // keeps its routing rules as forwarding rules of the ALB listener ("Each routing rule
+                // you create in SAE maps to a listener configuration on the ALB instance", SAE "Get
+                // started with ALB Ingress gateway routing"), and an ALB path condition matches
+                // exactly or by wildcard, not by prefix (ALB "Forwarding rules and domain/path
+                // matching": Path, "Exact Match and Wildcard", `/api/*`). SAE CreateIngress
+                // (`Rules[].path`) does not document a prefix match either, so "/order" alone would
+                // send /order/123 to the default rule's application.
+                rules: args.routes.flatMap((route) =>
+                    route.pathPatterns.flatMap((path) =>
                         (route.longLived && args.websocketHost !== null ? [args.websocketHost] : hosts).map((domain) => ({
                             appId: appOf(serviceOf(route)).id,
                             appName: appOf(serviceOf(route)).appName,
                             containerPort: spec.appPort,
                             domain,
-                            path: route.pathPatterns[0],
+                            path,
                             backendProtocol: "http",
                         })),
                     ),
+                ),
                 defaultRule: { appId: appOf(serviceOf(fallback)).id, appName: appOf(serviceOf(fallback)).appName, containerPort: spec.appPort },
             },
             { parent: this },
@@ -313,7 +314,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
      * 00:00 on a day an event is running at midnight, restoring the bounds after the last end
      * (saeEventTimers).
      */
-    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timed: TierSchedule, declared: readonly LiveEvent[], spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">, now: number): void {
+    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timers: { readonly peaks: readonly SaeTimer[]; readonly events: readonly SaeTimer[] }, spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">): void {
         const m = saeMetricPlan(spec, unit);
         const { minReadyInstances, minReadyInstanceRatio } = saeReleasePlan(region);
         const metric = {
@@ -329,8 +330,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
         // One rule per timer period (a rule has one period; checkSaeScalingRules keeps the count
         // within SAE's limit, saeDeclaredEvents the events within what is left); the first keeps
         // the rule's original name.
-        const timers = saeTimers(timed.recurring, SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON);
-        (timers.length > 0 ? timers : [null]).forEach((timer, i) => {
+        (timers.peaks.length > 0 ? timers.peaks : [null]).forEach((timer, i) => {
             const suffix = i === 0 ? "" : `-${i + 1}`;
             new alicloud.sae.ApplicationScalingRule(
                 `${name}-${unit.service}-scaling${suffix}`,
@@ -349,8 +349,8 @@ export class ServerlessServices extends pulumi.ComponentResource {
         });
         // One rule per calendar day the declared events touch, valid on that day only, shared by
         // overlapping events (one floor timeline; saeEventTimers).
-        const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name));
-        for (const timer of saeEventTimers(timed.oneOff, SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now))) {
+        // checkSaeScalingRules keeps each day's points within SAE's limit (saeEventPointIssues).
+        for (const timer of timers.events) {
             const day = timer.beginDate ?? "";
             const mmdd = day.slice(5).replace("-", "");
             new alicloud.sae.ApplicationScalingRule(

@@ -12,7 +12,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
         "listener default action -> api target group",
         "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort, whose Service (type NodePort or LoadBalancer) selects the Deployment's pods and targets a container port they declare; [serverless] the ECS service whose loadBalancers entry names the target group (type ip) on a container port its task definition maps, created after the listener or rule that forwards to it (dependsOn: ECS refuses a target group with no associated load balancer))",
-        "targets answer the health check (the app image contract of app.imageId, or user data serving /healthz; [growth, mature] pod probes GET /ready (readiness) and /healthz (liveness, startup); [serverless] the target group checks /healthz on the task's container port; every HTTP probe targets a port the container declares)",
+        "targets answer the health check (the app image contract of app.imageId, or user data serving /healthz; [growth, mature] pod probes GET /ready (readiness) and /healthz (liveness, startup); [serverless] the target group checks /ready (readiness; ECS replaces a task that fails it after the health check grace period) on the task's container port; every HTTP probe targets a port the container declares)",
         "security groups: load balancer -> targets on the target port",
     ],
     "interaction": [

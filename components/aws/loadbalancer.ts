@@ -1,7 +1,7 @@
 import * as aws from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, WEBSOCKET_IDLE_TIMEOUT_SECONDS, defaultRoute, elbNamePrefix } from "../model";
+import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, targetHealthCheck, WEBSOCKET_IDLE_TIMEOUT_SECONDS, defaultRoute, elbNamePrefix } from "../model";
 
 export interface LoadBalancerArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -175,7 +175,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     enabled: true,
                     protocol: "HTTP",
                     port: "traffic-port",
-                    path: HEALTH_CHECK.path,
+                    path: targetHealthCheck(args.targetKind).path,
                     interval: HEALTH_CHECK.intervalSeconds,
                     timeout: HEALTH_CHECK.timeoutSeconds,
                     healthyThreshold: HEALTH_CHECK.healthyThreshold,

@@ -1,5 +1,7 @@
 // Layer-7 routing and health checking of the app tier, shared by both clouds' load balancers.
 
+import type { TargetKind } from "./compute";
+
 export const ROUTE_NAMES = ["api", "ws", "order"] as const;
 /** api: product, user and cart APIs (default); ws: WebSocket push of likes and comments; order: order creation. */
 export type RouteName = (typeof ROUTE_NAMES)[number];
@@ -78,10 +80,11 @@ export interface HealthCheck {
  * The HTTP paths the app image contract (docs/METRICS.md "The app image contract") asks every app
  * image to answer on `appPort`, and the only paths any tier probes:
  * - `health` (`/healthz`): 200 while the process can serve. The load balancer's health check of
- *   every tier (vm, kubernetes NodePorts, Fargate ip targets), the liveness and startup probes of
- *   pods and the liveness probe of SAE instances.
+ *   the vm and kubernetes tiers (servers, NodePorts), the liveness and startup probes of pods and
+ *   the liveness probe of SAE instances.
  * - `ready` (`/ready`): 200 while the instance should receive new requests. The readiness probes of
- *   pods (Kubernetes) and of SAE instances (`readinessV2`).
+ *   pods (Kubernetes) and of SAE instances (`readinessV2`), and the target groups' health check of
+ *   Fargate tasks (targetHealthCheck).
  */
 export const APP_CONTRACT_PATHS: Readonly<{ health: "/healthz"; ready: "/ready" }> = { health: "/healthz", ready: "/ready" };
 
@@ -90,6 +93,29 @@ export const APP_CONTRACT_PATHS: Readonly<{ health: "/healthz"; ready: "/ready" 
  * 10 s, well inside the 30 s failover budget of the requirements.
  */
 export const HEALTH_CHECK: HealthCheck = { path: APP_CONTRACT_PATHS.health, intervalSeconds: 5, timeoutSeconds: 3, healthyThreshold: 2, unhealthyThreshold: 2 };
+
+/**
+ * The health check of a route's target group by how its targets register (TargetKind):
+ * - `instance` (servers of the app group, Kubernetes nodes on a NodePort): HEALTH_CHECK on
+ *   `/healthz`; a node answers for kube-proxy, and the pods' readiness probes on `/ready` decide
+ *   which pods get the requests (PROBES);
+ * - `ip` (ECS tasks on Fargate, compute serverless): HEALTH_CHECK on `/ready`. The target group is
+ *   the only gate in front of a task, so it checks readiness: a task still warming up or draining
+ *   answers 503 there and gets no new requests. ECS also stops and replaces a task of a service
+ *   whose load balancer health check fails (AWS::ECS::TaskDefinition HealthCheck: "For tasks that
+ *   are part of a service, if the task reports as unhealthy then the task will be stopped and the
+ *   service scheduler will replace it"; ECS does so on the ELB check as well, aws/containers-roadmap#1271),
+ *   except within the service's `healthCheckGracePeriodSeconds` ("ignores unhealthy Elastic Load
+ *   Balancing, VPC Lattice, and container health checks after a task has first started", ECS
+ *   CreateService), which covers the warm-up; so on Fargate `/ready` also stands for liveness: a
+ *   task that answers 503 there for longer than failureDetectionSeconds after its grace period is
+ *   replaced (docs/METRICS.md). No container health check is declared: ECS runs it as a command
+ *   inside the container (ECS HealthCheck `command`, `CMD-SHELL`), which the app image contract
+ *   does not ask images to carry.
+ */
+export function targetHealthCheck(kind: TargetKind): HealthCheck {
+    return kind === "ip" ? { ...HEALTH_CHECK, path: APP_CONTRACT_PATHS.ready } : HEALTH_CHECK;
+}
 
 /** Seconds from a server failing to the load balancer stopping traffic to it. */
 export function failureDetectionSeconds(hc: HealthCheck): number {

@@ -254,13 +254,15 @@ export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields): s
 
 /**
  * Keys set on a stack whose compute tier does not use them (`computes`, `computeNote` of the
- * declaration): one issue per key, naming the key, the compute and the tiers that use it.
+ * declaration): one issue per key, naming the key, the compute, the tiers that use it and the
+ * command that removes it (`<project>` is the Pulumi.yaml name, `live-commerce` as shipped).
  */
 export function keysUnusedWith(compute: ComputeTier, raw: ConfigObject, fields: Fields): string[] {
     return keysUnused(raw, fields, "", (f, field) => {
         if (f.computes === undefined || f.computes.some((c) => c === compute)) return null;
         const why = f.computeNote === undefined ? "" : `: ${f.computeNote}`;
-        return `${field}: is not used with compute ${compute} (compute ${f.computes.join(", ")} only${why}); allowed: leave it unset with compute ${compute}`;
+        // A compute switch leaves the keys of the former tier in the stack file: say how to remove one.
+        return `${field}: is not used with compute ${compute} (compute ${f.computes.join(", ")} only${why}); allowed: leave it unset with compute ${compute}: remove it from the stack file (pulumi config rm --path <project>:${field})`;
     });
 }
 

@@ -2,7 +2,7 @@
 // timed capacity for planned events and recurring peaks, and the metric rules of the seed.
 // Pure: the components translate these plans into each cloud's resources.
 
-import { ServerlessUnitPlan } from "./compute";
+import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
 import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
 import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
@@ -342,6 +342,49 @@ export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling" | "event
  */
 export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon): LiveEvent[] {
     return declarableEvents(spec, now, horizon, saeEventLimit(spec, now, horizon));
+}
+
+/**
+ * The SAE timers of one unit's application in `region` (the component's rules, one each): `peaks`
+ * the timers of the recurring peaks (saeTimers, one mix rule per timer period), `events` one timer
+ * per calendar day (GMT+8) the declared events (saeDeclaredEvents) touch (saeEventTimers), holding
+ * that day's trigger points of the one floor timeline of the events.
+ */
+export function saeUnitTimers(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[] } {
+    const declared = saeDeclaredEvents(spec, now, horizon);
+    const timed = unitSchedule({ ...spec, events: declared }, region, unit, now, horizon, null);
+    const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name));
+    return { peaks: saeTimers(timed.recurring, SAE_TIME_ZONE, now, horizon), events: saeEventTimers(timed.oneOff, SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)) };
+}
+
+/**
+ * The event days whose SAE timer would hold more than SAE_MAX_TRIGGER_POINTS trigger points in some
+ * application (CreateApplicationScalingRule, "Operation description": "You can create up to 20
+ * trigger points within one day in a scheduled auto scaling policy",
+ * https://www.alibabacloud.com/help/en/sae/developer-reference/api-create-application-scaling-rule):
+ * one line per GMT+8 day naming the points, the services, the events that touch the day and the
+ * limit. Each event adds its pre-scale and release (and the steps between) to its days' timers, so
+ * many short events on one day overflow the day's rule; SAE would refuse it at `pulumi up`.
+ */
+export function saeEventPointIssues(spec: ScheduleSpec & Pick<StackSpec, "regions" | "kubernetes">, now: number, horizon: ScheduleHorizon): string[] {
+    const crowded = new Map<string, { points: number; services: Set<string> }>();
+    for (const region of spec.regions) {
+        for (const unit of planServerlessUnits(spec.kubernetes.services, region)) {
+            for (const timer of saeUnitTimers(spec, region, unit, now, horizon).events) {
+                if (timer.schedules.length <= SAE_MAX_TRIGGER_POINTS) continue;
+                const day = timer.beginDate ?? "";
+                const seen = crowded.get(day) ?? { points: 0, services: new Set<string>() };
+                crowded.set(day, { points: Math.max(seen.points, timer.schedules.length), services: seen.services.add(unit.service) });
+            }
+        }
+    }
+    const declared = saeDeclaredEvents(spec, now, horizon);
+    return [...crowded.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([day, c]) => {
+            const touching = declared.filter((e) => eventWindowsFrom(spec, [e], now).some((w) => calendarDays(w.from, w.to, SAE_TIME_ZONE).includes(day))).map((e) => e.name);
+            return `events: ${c.points} trigger points on ${day} (GMT+8) in the SAE event rule of ${[...c.services].join(", ")} (events ${touching.join(", ")}); allowed: at most ${SAE_MAX_TRIGGER_POINTS} a day in one rule (SAE CreateApplicationScalingRule), so merge events of that day that follow each other or move some to another day`;
+        });
 }
 
 /**

@@ -21,6 +21,17 @@ export interface ReplaceRule {
     readonly source: string;
     /** The upgrade guide section (`docs/<file>.md#<anchor>`) that makes this change without losing data, where there is one. */
     readonly guide?: string;
+    /**
+     * The guide of the change back: when the property's value before the change is `before`, the
+     * section `guide` applies instead of the one above (a switch and its reverse are documented apart).
+     */
+    readonly reverse?: { readonly before: string; readonly guide: string };
+}
+
+/** The guide section of a replace by `rule` from the value `before`: its reverse guide when `before` is the reverse's value, else its guide; null when it has none. */
+export function guideOf(rule: ReplaceRule, before: unknown): string | null {
+    if (rule.reverse !== undefined && before === rule.reverse.before) return rule.reverse.guide;
+    return rule.guide ?? null;
 }
 
 export interface ResourceRules {
@@ -77,7 +88,19 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ResourceRules>> = {
     "alicloud:rds/instance:Instance": { stateful: "database", replaceOn: rules(RDS_INSTANCE, "engine", "zoneId", "vswitchId", "zoneIdSlaveA", "zoneIdSlaveB", "dbTimeZone") },
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance": { stateful: "database", replaceOn: [] },
     "alicloud:rds/database:Database": { stateful: "database", replaceOn: [] },
-    "alicloud:polardb/cluster:Cluster": { stateful: "database", replaceOn: [{ property: "serverlessType", source: POLARDB_CLUSTER, guide: "docs/UPGRADING.md#compute-kubernetes-or-vm-to-serverless" }] },
+    "alicloud:polardb/cluster:Cluster": {
+        stateful: "database",
+        replaceOn: [
+            {
+                property: "serverlessType",
+                source: POLARDB_CLUSTER,
+                // Provisioned -> AgileServerless (compute to serverless), and AgileServerless -> provisioned
+                // (compute back to kubernetes or vm, where database.serverless.enabled follows compute).
+                guide: "docs/UPGRADING.md#compute-kubernetes-or-vm-to-serverless",
+                reverse: { before: "AgileServerless", guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" },
+            },
+        ],
+    },
     "alicloud:polardb/database:Database": { stateful: "database", replaceOn: [] },
     "alicloud:oss/bucket:Bucket": { stateful: "bucket", replaceOn: [] },
     // `vswitchIds` (control plane vSwitches) updates in place; a zone added later does not replace the cluster.

@@ -512,7 +512,7 @@ function saePingSeconds(app: FlowResource): number | undefined {
 /**
  * The serverless tier's request path: the SAE ingress (alicloud_sae_ingress with
  * `load_balance_type = "alb"`) creates the HTTPS listener on the region's ALB and one forwarding rule
- * per `rules` entry (domain + path prefix -> application and container port; `default_rule` for the
+ * per `rules` entry (domain + path, matched exactly or by wildcard as ALB does -> application and container port; `default_rule` for the
  * rest: terraform-provider-alicloud docs r/sae_ingress). Each rule reaches the application on the
  * port its readiness probe checks, and the application's security group admits the ALB's vSwitches.
  */
@@ -524,6 +524,9 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     if (patterns.length === 0) rule = isRecord(i.inputs.defaultRule) ? i.inputs.defaultRule : undefined;
     else rule = list(i.inputs.rules).filter(isRecord).find((r) => r.path === patterns[0] && r.domain === host);
     if (rule === undefined) w.hop(i, `rule ${patterns.join(" ") || "default"}`, patterns.length === 0 ? "the ingress has no default rule" : `no ingress rule routes ${host}${patterns[0]}`);
+    // ALB matches a path exactly or by wildcard: every pattern of the route needs its rule to the same application (saeServices' ingress).
+    const unrouted = patterns.filter((p) => !list(i.inputs.rules).filter(isRecord).some((x) => x.path === p && x.domain === host && rule !== undefined && x.appId === rule.appId));
+    if (rule !== undefined && patterns.length > 1) w.hop(i, `rules for every path of the route (${patterns.join(", ")})`, unrouted.length === 0 ? true : `no ingress rule routes ${host}${unrouted.join(", ")} to the same application: ALB matches a path exactly or by wildcard, so those requests go to the default rule's application`);
     const r = rule ?? {};
     const port = num(r.containerPort) ?? 0;
     const app = w.follow(i, `${patterns.length === 0 ? "default rule" : patterns.join(" ")} -> application on ${port}`, g.ref(i, patterns.length === 0 ? "defaultRule" : "rules", r.appId, T.saeApp), "routes to no SAE application the stack declares");

@@ -20,6 +20,7 @@ import {
     flowDefinition,
     serviceAccountSubject,
     ORDERS_TOPIC,
+    targetHealthCheck,
 } from "../../components/model";
 import { APP_METRICS_NAMESPACE } from "../../components/aws/metrics";
 import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/aws/profile";
@@ -512,6 +513,9 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, rou
     w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping TCP port ${port} in ${task.name}: ECS cannot register the tasks`);
     // Only tasks that start register: their secrets, log stream and image come with the execution role.
     ecsTasksStart(g, w, region, svc);
+    // The target group is the only gate in front of a task: it checks readiness (targetHealthCheck), or a task warming up or draining gets new requests.
+    const readyPath = targetHealthCheck("ip").path;
+    w.hop(tg, `health check is the tasks' readiness (${readyPath})`, healthPath === readyPath ? true : `${tg.name} checks ${healthPath}, not ${readyPath}: a task that is warming up or draining (503 on ${readyPath}) still gets new requests`);
     const hcPort = at(tg.inputs, "healthCheck.port");
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent(svc, "tasks' security group", `${svc.name} has no security group the stack declares`);

@@ -95,6 +95,21 @@ describe("compute config", () => {
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", peaks: six }), { now: NOW }).peaks.length, 6, "and only for the serverless tier");
     });
 
+    it("eleven short events on one day: more than 20 trigger points in that day's SAE event rule is an error naming the day, the services and the events", () => {
+        // 2026-12-12 01:00-01:20 +08:00, then every 2 h: each event pre-scales and releases in the day's one rule.
+        const events = Array.from({ length: 11 }, (_, i) => {
+            const hh = String(1 + i * 2).padStart(2, "0");
+            return { name: `ev${i}`, start: `2026-12-12T${hh}:00:00+08:00`, end: `2026-12-12T${hh}:20:00+08:00`, peakOnline: 30000, timeZone: "Asia/Shanghai" };
+        });
+        const issues = configIssues(rawConfig("growth", "alicloud", { compute: "serverless", events }));
+        assert.deepStrictEqual(issues, [
+            "events: 22 trigger points on 2026-12-12 (GMT+8) in the SAE event rule of user, product, order, interaction (events ev0, ev1, ev2, ev3, ev4, ev5, ev6, ev7, ev8, ev9, ev10); allowed: at most 20 a day in one rule (SAE CreateApplicationScalingRule), so merge events of that day that follow each other or move some to another day",
+        ]);
+        // Ten of them fit: 20 points at most.
+        assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", events: events.slice(0, 10) }), { now: NOW }).events.length, 10);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", events }), { now: NOW }).events.length, 11, "only SAE rules have the limit");
+    });
+
     it("daylight saving counts: three weekly London peaks within 90 days of the March change need six rules, an error naming each timer's dates", () => {
         const london = ["mon", "tue", "wed"].map((d) => ({ name: `peak-${d}`, recurrence: "weekly", days: [d], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Europe/London" }));
         const raw = rawConfig("growth", "alicloud", { compute: "serverless", peaks: london });

@@ -124,32 +124,32 @@ describe("keys the stack's compute tier does not use", () => {
         {
             compute: "kubernetes",
             extra: { app: { size: { vcpu: 4, memoryGiB: 8 } } },
-            issue: "app.size: is not used with compute kubernetes (compute vm only: compute kubernetes and serverless run no app servers); allowed: leave it unset with compute kubernetes",
+            issue: "app.size: is not used with compute kubernetes (compute vm only: compute kubernetes and serverless run no app servers); allowed: leave it unset with compute kubernetes: remove it from the stack file (pulumi config rm --path <project>:app.size)",
         },
         {
             compute: "serverless",
             extra: { app: { imageId: "m-bp1example" } },
-            issue: "app.imageId: is not used with compute serverless (compute vm only: compute kubernetes and serverless run the service images (kubernetes.imageRegistry, kubernetes.services.<service>.image)); allowed: leave it unset with compute serverless",
+            issue: "app.imageId: is not used with compute serverless (compute vm only: compute kubernetes and serverless run the service images (kubernetes.imageRegistry, kubernetes.services.<service>.image)); allowed: leave it unset with compute serverless: remove it from the stack file (pulumi config rm --path <project>:app.imageId)",
         },
         {
             compute: "kubernetes",
             extra: { app: { healthCheckGracePeriodSeconds: 120 } },
-            issue: "app.healthCheckGracePeriodSeconds: is not used with compute kubernetes (compute vm, serverless only: the Kubernetes tier's pods are judged by their readiness probes); allowed: leave it unset with compute kubernetes",
+            issue: "app.healthCheckGracePeriodSeconds: is not used with compute kubernetes (compute vm, serverless only: the Kubernetes tier's pods are judged by their readiness probes); allowed: leave it unset with compute kubernetes: remove it from the stack file (pulumi config rm --path <project>:app.healthCheckGracePeriodSeconds)",
         },
         {
             compute: "serverless",
             extra: { kubernetes: { nodeSize: { vcpu: 4, memoryGiB: 8 } } },
-            issue: "kubernetes.nodeSize: is not used with compute serverless (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute serverless",
+            issue: "kubernetes.nodeSize: is not used with compute serverless (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute serverless: remove it from the stack file (pulumi config rm --path <project>:kubernetes.nodeSize)",
         },
         {
             compute: "vm",
             extra: { kubernetes: { version: "1.33" } },
-            issue: "kubernetes.version: is not used with compute vm (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute vm",
+            issue: "kubernetes.version: is not used with compute vm (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute vm: remove it from the stack file (pulumi config rm --path <project>:kubernetes.version)",
         },
         {
             compute: "vm",
             extra: { kubernetes: { services: { order: { maxReplicas: 30 } } } },
-            issue: "kubernetes.services: is not used with compute vm (compute kubernetes, serverless only: compute vm runs the app on its app servers (app.*), not the four services); allowed: leave it unset with compute vm",
+            issue: "kubernetes.services: is not used with compute vm (compute kubernetes, serverless only: compute vm runs the app on its app servers (app.*), not the four services); allowed: leave it unset with compute vm: remove it from the stack file (pulumi config rm --path <project>:kubernetes.services)",
         },
     ];
     for (const cloud of ["alicloud", "aws"] as const) {

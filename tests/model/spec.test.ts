@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 
 import { STAGES, STAGE_PRESETS, StackSpec, checkPeaks, zoneOffsetCombinations } from "../../components/model";
 import { resolveSpec } from "../../components/profiles";
@@ -322,5 +324,13 @@ describe("SAE's 50 instances per application (compute serverless on Alibaba Clou
         assert.strictEqual(resolveSpec(serverless("aws", "growth", { services: { interaction: { maxReplicas: 120 } } }), { now: NOW }).kubernetes.services.interaction.maxReplicas, 120);
         assert.ok(configIssues(serverless("aws", "growth", { saeInstanceWhitelist: true })).some((i) => i.startsWith("kubernetes.saeInstanceWhitelist")));
         assert.ok(configIssues(rawConfig("growth", "alicloud", { kubernetes: { saeInstanceWhitelist: true } })).some((i) => i.startsWith("kubernetes.saeInstanceWhitelist")));
+    });
+    it("switching back to compute kubernetes with the flag left in the stack file: the error says to remove it, and how", () => {
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "kubernetes", kubernetes: { saeInstanceWhitelist: true } })), [
+            "kubernetes.saeInstanceWhitelist: is not used with compute kubernetes (compute serverless only: only SAE applications (compute serverless) have the 50 instance limit); allowed: leave it unset with compute kubernetes: remove it from the stack file (pulumi config rm --path <project>:kubernetes.saeInstanceWhitelist)",
+        ]);
+        const guide = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8");
+        const back = guide.slice(guide.indexOf("## Compute: serverless back to kubernetes or vm"));
+        assert.ok(back.slice(0, back.indexOf("\n## ", 5)).includes("pulumi config rm --path live-commerce:kubernetes.saeInstanceWhitelist"), "the reverse switch's steps remove the flag");
     });
 });

@@ -10,7 +10,7 @@ import { STACKS_DIR } from "../../tools/lib/stackfiles";
 import { PROGRAM_REPLACE_SOURCE, UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
 import { POLARDB_REPLACE_ON_CHANGES } from "../../components/alicloud/database";
 import { rulesFor } from "../../policies/conformance/replace-on-change";
-import { renderUpgradeText } from "../../tools/lib/upgrade-report";
+import { renderUpgradeMarkdown, renderUpgradeText } from "../../tools/lib/upgrade-report";
 import { shippedPlan } from "../support/shipped";
 import { COMPUTE_TIERS, ComputeTier, businessRoutes } from "../../components/model";
 
@@ -119,6 +119,15 @@ describe("compute switches in the change preview (plan --base)", () => {
         for (const c of report.changes.filter((x) => x.type === "aws:rds/cluster:Cluster" || x.type === "aws:rds/clusterInstance:ClusterInstance")) {
             assert.ok(c.op === "same" || c.op === "update" || c.op === "create", `${c.op} ${c.name}`);
         }
+        // The instances' class change waits for their maintenance window (applyImmediately unset), and the preview says so.
+        const instances = changesOf(report, "aws:rds/clusterInstance:ClusterInstance");
+        assert.deepStrictEqual(
+            instances.map((c) => [c.op, c.maintenanceWindow]),
+            instances.map(() => ["update", [{ property: "instanceClass", guide: "docs/UPGRADING.md#aurora-instance-class-applied-in-the-maintenance-window" }]]),
+        );
+        assert.ok(instances.length >= 2);
+        assert.match(renderUpgradeText(report), /pending until the next maintenance window \(applyImmediately is not set\): instanceClass; see docs\/UPGRADING\.md#aurora-instance-class-applied-in-the-maintenance-window/);
+        assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").includes("## Aurora instance class: applied in the maintenance window"));
         assert.deepStrictEqual(report.undocumented, [], "the EKS cluster and node groups go by the documented migration");
     });
 });
@@ -164,15 +173,62 @@ describe("listener rule priorities across a compute switch (Pulumi deletes the r
     });
 });
 
-describe("the reverse switch on Alibaba Cloud: serverless back to kubernetes (plan --base warns)", () => {
+describe("the compute switch on Alibaba Cloud hands port 443 between the ALB listener and the SAE ingress (plan --base warns both ways)", () => {
     it("growth-alicloud-serverless -> growth-alicloud: the HTTPS listener is created on 443 while the SAE ingress holding 443 is deleted last; the warning points at the guide", async function () {
         this.timeout(600_000);
         const report = await againstBase("growth-alicloud-serverless", "growth-alicloud");
         assert.deepStrictEqual(report.handovers, [{ port: 443, created: "lc-cn-hangzhou-lb-https", deleted: "lc-cn-hangzhou-sae-ingress", guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" }]);
         assert.match(renderUpgradeText(report), /warning: lc-cn-hangzhou-lb-https is created on port 443 while lc-cn-hangzhou-sae-ingress, which holds it, is deleted only after the creates/);
         assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").includes("## Compute: serverless back to kubernetes or vm"));
-        // The forward switch creates the ingress, not a listener: nothing to warn about.
-        assert.deepStrictEqual((await againstBase("growth-alicloud", "growth-alicloud-serverless")).handovers, []);
+        // The PolarDB Serverless cluster turned provisioned: refused, pointing at the reverse switch's section (keep database.serverless.enabled true).
+        const [cluster] = changesOf(report, POLARDB);
+        assert.deepStrictEqual([cluster.op, cluster.properties.filter((p) => p.replaces).map((p) => [p.name, p.guide])], ["replace", [["serverlessType", "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm"]]]);
+        const text = renderUpgradeText(report);
+        assert.match(text, /refused: no in-place path; see docs\/UPGRADING\.md#compute-serverless-back-to-kubernetes-or-vm\n/);
+        assert.match(text, /1 stateful replace\/delete without a documented migration:\n {2}replace \S+::lc-cn-hangzhou-db-polardb \(see docs\/UPGRADING\.md#compute-serverless-back-to-kubernetes-or-vm\)/);
+    });
+
+    it("growth-alicloud -> growth-alicloud-serverless: the SAE ingress is created on 443 while the load balancer's HTTPS listener holding 443 is deleted last; the warning points at the forward guide", async function () {
+        this.timeout(600_000);
+        const report = await againstBase("growth-alicloud", "growth-alicloud-serverless");
+        assert.deepStrictEqual(report.handovers, [{ port: 443, created: "lc-cn-hangzhou-sae-ingress", deleted: "lc-cn-hangzhou-lb-https", guide: "docs/UPGRADING.md#compute-kubernetes-or-vm-to-serverless" }]);
+        assert.match(renderUpgradeText(report), /warning: lc-cn-hangzhou-sae-ingress is created on port 443 while lc-cn-hangzhou-lb-https, which holds it, is deleted only after the creates: pulumi up fails there; remove lc-cn-hangzhou-lb-https first \(docs\/UPGRADING\.md#compute-kubernetes-or-vm-to-serverless\)/);
+        assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").includes("## Compute: kubernetes or vm to serverless"));
+    });
+
+    it("a listener or ingress kept across the switch, or on another port, hands nothing over", () => {
+        const listener = (port: number) => res("a", "alicloud:alb/listener:Listener", "lb-https", { listenerPort: port, listenerProtocol: "HTTPS" });
+        const ingress = res("b", "alicloud:sae/ingress:Ingress", "sae-ingress", { listenerPort: 443, loadBalanceType: "alb" });
+        assert.deepStrictEqual(diffPlans([listener(443)], [ingress], { base: "a", head: "b" }).handovers.map((h) => [h.created, h.deleted, h.port]), [["sae-ingress", "lb-https", 443]]);
+        assert.deepStrictEqual(diffPlans([listener(443)], [listener(443), ingress], { base: "a", head: "b" }).handovers, [], "the listener stays: the ingress create fails for another reason, not a handover");
+        assert.deepStrictEqual(diffPlans([listener(80)], [ingress], { base: "a", head: "b" }).handovers, []);
+    });
+});
+
+describe("new SAE rules on running applications (SAE refuses them while an application is busy)", () => {
+    const names = { base: "a", head: "b" };
+    const app = res("s", "alicloud:sae/application:Application", "sae-order", { appName: "lc-order" });
+    const rule = (name: string) => res("s", "alicloud:sae/applicationScalingRule:ApplicationScalingRule", name, { scalingRuleName: name });
+
+    it("a rule added to an application the base runs is named, with the note pointing at docs/SCALING.md; rules of a new application or rules kept are not", () => {
+        const report = diffPlans([app, rule("sae-order-scaling")], [app, rule("sae-order-scaling"), rule("sae-order-events-20261212")], names);
+        assert.deepStrictEqual(report.rulesOnRunningApps, ["sae-order-events-20261212"]);
+        assert.match(renderUpgradeText(report), /note: 1 SAE scaling rule\(s\) are created on running applications \(sae-order-events-20261212\): SAE refuses a new rule while the application scales.*\(docs\/SCALING\.md#new-sae-rules-on-a-running-application\)/);
+        assert.ok(fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "SCALING.md"), "utf8").includes("### New SAE rules on a running application"));
+        assert.deepStrictEqual(diffPlans([], [app, rule("sae-order-scaling")], names).rulesOnRunningApps, [], "a new stack: the applications are new");
+        assert.deepStrictEqual(diffPlans([app, rule("sae-order-scaling")], [app, rule("sae-order-scaling")], names).rulesOnRunningApps, []);
+    });
+});
+
+describe("changes the cloud applies in the maintenance window", () => {
+    it("an instance class change is pending unless applyImmediately is set; a new instance has none", () => {
+        const instance = (instanceClass: string, extra: Record<string, unknown> = {}) => res("x", "aws:rds/clusterInstance:ClusterInstance", "db-instance-0", { instanceClass, ...extra });
+        const names = { base: "a", head: "b" };
+        assert.deepStrictEqual(diffPlans([instance("db.r6g.large")], [instance("db.serverless")], names).changes[0].maintenanceWindow.map((m) => m.property), ["instanceClass"]);
+        assert.deepStrictEqual(diffPlans([instance("db.r6g.large")], [instance("db.serverless", { applyImmediately: true })], names).changes[0].maintenanceWindow, []);
+        assert.deepStrictEqual(diffPlans([], [instance("db.serverless")], names).changes[0].maintenanceWindow, []);
+        assert.deepStrictEqual(diffPlans([instance("db.r6g.large")], [instance("db.r6g.large", { performanceInsightsEnabled: true })], names).changes[0].maintenanceWindow, []);
+        assert.match(renderUpgradeMarkdown(diffPlans([instance("db.r6g.large")], [instance("db.serverless")], names)), /\| update \| `aws:rds\/clusterInstance:ClusterInstance` db-instance-0 \| database \| kept \| instanceClass \(applied in the maintenance window\) \|/);
     });
 });
 

@@ -3,8 +3,9 @@
 // replace-on-change rules (policies/conformance/replace-on-change.ts), and whether every stateful
 // resource keeps its data.
 
-import { ReplaceRule, StatefulKind, rulesFor } from "../../policies/conformance/replace-on-change";
+import { ReplaceRule, StatefulKind, guideOf, rulesFor } from "../../policies/conformance/replace-on-change";
 import { deferredSettings } from "../../policies/conformance/applied-on-update";
+import { MaintenanceWindowRule, pendingUntilMaintenance } from "../../policies/conformance/applied-in-maintenance-window";
 import { isRecord } from "../../policies/lib/values";
 import { Migration, migrationFor } from "./migrations";
 import { PlannedResource } from "./record";
@@ -56,6 +57,12 @@ export interface UpgradeChange {
      * (policies/conformance/applied-on-update.ts): the second `pulumi up` applies them. Empty for other ops.
      */
     readonly secondUp: readonly string[];
+    /**
+     * Properties an update changes that the cloud applies only in the resource's next maintenance
+     * window (policies/conformance/applied-in-maintenance-window.ts: `applyImmediately` not set),
+     * each with the guide that applies it in order. Empty for other ops.
+     */
+    readonly maintenanceWindow: readonly Pick<MaintenanceWindowRule, "property" | "guide">[];
 }
 
 export interface UpgradeReport {
@@ -66,6 +73,8 @@ export interface UpgradeReport {
     readonly undocumented: readonly UpgradeChange[];
     /** Listener ports a created resource asks for while a deleted one still holds them (portHandovers). */
     readonly handovers: readonly PortHandover[];
+    /** SAE scaling rules created on applications that already run (rulesOnRunningApps): SAE refuses them while an application is busy. */
+    readonly rulesOnRunningApps: readonly string[];
 }
 
 /** A listener port the head creates a listener on while the resource of the base that holds it is deleted only at the end of the update. */
@@ -79,24 +88,59 @@ export interface PortHandover {
     readonly guide: string;
 }
 
+/** The resource types that hold an ALB listener port on Alibaba Cloud, with the guide section of the switch that creates each while the other goes. */
+const PORT_HOLDERS: Readonly<Record<string, string>> = {
+    // Created by the switch back from serverless: the load balancer's own HTTPS listener.
+    "alicloud:alb/listener:Listener": "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm",
+    // Created by the switch to serverless: the SAE ingress, which creates its listener itself.
+    "alicloud:sae/ingress:Ingress": "docs/UPGRADING.md#compute-kubernetes-or-vm-to-serverless",
+};
+
 /**
- * The listeners the head creates on a port that a resource the head deletes holds on the same load
- * balancer: Pulumi creates and updates before it deletes removed resources, and an ALB listener port
- * is taken by one listener (alicloud.alb.Listener `listenerPort`), so the `pulumi up` fails on the
- * create. The one case the blueprint has: compute serverless -> kubernetes or vm on Alibaba Cloud,
- * where the SAE ingress (alicloud.sae.Ingress `listenerPort`, on the ALB `slbId`) holds 443 and the
- * load balancer's own HTTPS listener comes back on 443 (docs/UPGRADING.md).
+ * The listener ports the head asks for (a created ALB listener or SAE ingress) that a resource the
+ * head deletes holds: Pulumi creates and updates before it deletes removed resources, and an ALB
+ * listener port is taken by one listener (alicloud.alb.Listener `listenerPort`; SAE CreateIngress
+ * `ListenerPort`, "the port cannot be occupied"), so the `pulumi up` fails on the create. Both
+ * directions of the compute switch on Alibaba Cloud: to serverless, the SAE ingress
+ * (alicloud.sae.Ingress `listenerPort`, on the ALB `slbId`) asks for 443 while the load balancer's
+ * HTTPS listener still holds it; back to kubernetes or vm, the listener asks for 443 while the
+ * ingress holds it (docs/UPGRADING.md).
  */
 export function portHandovers(base: readonly UpgradeResource[], head: readonly UpgradeResource[]): PortHandover[] {
     const kept = new Set(head.map(matchKey));
-    const held = base.filter((r) => r.type === "alicloud:sae/ingress:Ingress" && !kept.has(matchKey(r)));
     const existing = new Set(base.map(matchKey));
-    const created = head.filter((r) => r.type === "alicloud:alb/listener:Listener" && !existing.has(matchKey(r)));
-    return created.flatMap((listener) =>
+    const holds = (r: UpgradeResource): boolean => r.type in PORT_HOLDERS && r.inputs.listenerPort !== undefined;
+    const held = base.filter((r) => holds(r) && !kept.has(matchKey(r)));
+    const created = head.filter((r) => holds(r) && !existing.has(matchKey(r)));
+    return created.flatMap((asker) =>
         held
-            .filter((ingress) => ingress.inputs.listenerPort === listener.inputs.listenerPort)
-            .map((ingress) => ({ port: Number(listener.inputs.listenerPort), created: listener.name, deleted: ingress.name, guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" })),
+            .filter((holder) => Number(holder.inputs.listenerPort) === Number(asker.inputs.listenerPort))
+            .map((holder) => ({ port: Number(asker.inputs.listenerPort), created: asker.name, deleted: holder.name, guide: PORT_HOLDERS[asker.type] })),
     );
+}
+
+const SAE_APPLICATION = "alicloud:sae/application:Application";
+const SAE_SCALING_RULE = "alicloud:sae/applicationScalingRule:ApplicationScalingRule";
+/** Where the operational note on new SAE rules lives. */
+export const SAE_BUSY_GUIDE = "docs/SCALING.md#new-sae-rules-on-a-running-application";
+
+/**
+ * The SAE scaling rules the head creates (logical names) on applications the base already runs:
+ * SAE CreateApplicationScalingRule, "Operation description": "If an application is in the process of
+ * scale-out, scale-in, deployment (including single-batch release, phased release, and canary
+ * release), instance type change, restart, or stop, you cannot add or enable an auto scaling policy
+ * for the application", and the provider retries the Create only on throttling (NeedRetry), not on
+ * `Application.ChangerOrderRunning` as its Update and Delete do
+ * (terraform-provider-alicloud alicloud/resource_alicloud_sae_application_scaling_rule.go). A
+ * `pulumi up` that adds an event's rules while the application scales (a peak) can fail there.
+ * Rules of applications the head creates come with the stack's or the switch's first `pulumi up`
+ * and are not named here (no peak runs on an application that is not there yet).
+ */
+export function rulesOnRunningApps(base: readonly UpgradeResource[], head: readonly UpgradeResource[]): string[] {
+    const running = new Set(base.filter((r) => r.type === SAE_APPLICATION).map(matchKey));
+    const existing = new Set(base.map(matchKey));
+    const appKept = head.some((r) => r.type === SAE_APPLICATION && running.has(matchKey(r)));
+    return appKept ? head.filter((r) => r.type === SAE_SCALING_RULE && !existing.has(matchKey(r))).map((r) => r.name) : [];
 }
 
 /** The key resources are matched by across stacks: type and logical name (the stack name may differ). */
@@ -145,7 +189,7 @@ export function changedProperties(type: string, before: Readonly<Record<string, 
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     const inPlace = keys.filter((k) => !replacingTop.has(k) && differs(before[k], after[k]));
     return [
-        ...replacing.map((r): ChangedProperty => ({ name: r.property, replaces: true, source: r.source, guide: r.guide ?? null })),
+        ...replacing.map((r): ChangedProperty => ({ name: r.property, replaces: true, source: r.source, guide: guideOf(r, valueAt(before, r.property)) })),
         // A nested rule that did not fire leaves its block an in-place change.
         ...inPlace.filter((k) => !replacing.some((r) => r.property.startsWith(`${k}.`))).map((k): ChangedProperty => ({ name: k, replaces: false, source: null, guide: null })),
     ];
@@ -173,7 +217,8 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
         const baseInputs = before.get(matchKey(r))?.inputs ?? {};
         const migration = kind !== null && (op === "replace" || op === "delete") ? migrationFor(r, op, properties, [...after.values()], baseInputs) : null;
         const secondUp = op === "create" ? deferredSettings(r).map((d) => d.property) : [];
-        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp };
+        const maintenanceWindow = op === "update" ? pendingUntilMaintenance(r.type, properties.map((p) => p.name), r.inputs).map(({ property, guide }) => ({ property, guide })) : [];
+        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp, maintenanceWindow };
     };
     const changes: UpgradeChange[] = [];
     for (const [key, r] of after) {
@@ -189,7 +234,7 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
     for (const [key, r] of before) if (!after.has(key)) changes.push(change(r, "delete", [], r.retainOnDelete === true));
     const severity: Readonly<Record<ChangeOp, number>> = { delete: 0, replace: 1, create: 2, update: 3, same: 4 };
     changes.sort((a, b) => severity[a.op] - severity[b.op] || (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-    return { ...names, changes, undocumented: changes.filter(isUndocumentedLoss), handovers: portHandovers(custom(base), custom(head)) };
+    return { ...names, changes, undocumented: changes.filter(isUndocumentedLoss), handovers: portHandovers(custom(base), custom(head)), rulesOnRunningApps: rulesOnRunningApps(custom(base), custom(head)) };
 }
 
 /** A stateful replace or delete with no documented migration. */
