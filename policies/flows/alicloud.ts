@@ -148,17 +148,19 @@ function sgAdmitsCidrs(g: FlowGraph, sg: FlowResource, cidrs: readonly string[],
 function sgAdmitsGroup(g: FlowGraph, sg: FlowResource, from: readonly FlowResource[], port: number): true | string {
     const rules = rulesOf(g, sg).filter((r) => protocolCarries(r.inputs.ipProtocol, "tcp") && rangeIncludes(r.inputs.portRange, port));
     const ok = from.some((f) => aliRulesAdmit(rules, (r) => r.inputs.cidrIp === "0.0.0.0/0" || found(g.ref(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, T.sg))?.urn === f.urn));
-    return ok ? true : `${sg.name} has no rule admitting ${from.map((f) => f.name).join(" or ") || "the targets' security group"} on TCP ${port}`;
+    return ok ? true : `${sg.name} has no rule admitting ${[...new Set(from.map((f) => f.name))].join(" or ") || "the targets' security group"} on TCP ${port}`;
 }
 
 /**
  * A server group's health check (alicloud_alb_server_group: `protocol` HTTP/HTTPS/gRPC, default
- * HTTP; health_check_config `health_check_protocol` default HTTP, `health_check_port` 0 or unset
- * = the backend port, `health_check_codes` default http_2xx).
+ * HTTP; health_check_config `health_check_protocol` default HTTP, `health_check_connect_port`
+ * "The backend port that is used for health checks ... If you set the value to `0`, the backend
+ * port is used" (alicloud types/input.d.ts ServerGroupHealthCheckConfig.healthCheckConnectPort),
+ * `health_check_codes` default http_2xx).
  */
 function aliHealthCheck(sgp: FlowResource): HealthCheck {
     const protocol = str(sgp.inputs.protocol) ?? "HTTP";
-    const port = num(at(sgp.inputs, "healthCheckConfig.healthCheckPort"));
+    const port = num(at(sgp.inputs, "healthCheckConfig.healthCheckConnectPort"));
     const codes = strings(at(sgp.inputs, "healthCheckConfig.healthCheckCodes"));
     return { protocol, checkProtocol: str(at(sgp.inputs, "healthCheckConfig.healthCheckProtocol")) ?? "HTTP", checkPort: port === undefined || port === 0 ? undefined : port, codes: codes.length > 0 ? codes : ["http_2xx"] };
 }
@@ -445,7 +447,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         // Each attachment registers its scaling group's nodes on its own port (alicloud.ess.AlbServerGroupAttachment `port`): every zone's pool must take the service's node port.
         for (const a of attachments.slice(1)) {
             const p = a.inputs.port;
-            w.hop(a, `registers node port ${port} (as ${attachments[0].name})`, FlowGraph.isUnknown(p) ? undetermined("port") : num(p) === port ? true : `${a.name} registers its nodes on ${String(p)}, not the ${service} service's node port ${port}: requests sent to those nodes are refused`);
+            w.hop(a, `registers node port ${port}, the ${service} service's`, FlowGraph.isUnknown(p) ? undetermined("port") : num(p) === port ? true : `${a.name} registers its nodes on ${String(p)}, not the ${service} service's node port ${port}: requests sent to those nodes are refused`);
         }
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
@@ -463,7 +465,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         });
         if (pools.length === 0) w.absent(cluster, "node security group", `${cluster.name} has no node pool: nothing answers the load balancer`);
         for (const sg of new Set(sgs)) w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
-        return { answerer: pools[0] ?? cluster, securityGroups: sgs, vswitches: pools.flatMap((p) => vswitchesOf(g, p)) };
+        return { answerer: pools[0] ?? cluster, securityGroups: [...new Set(sgs)], vswitches: pools.flatMap((p) => vswitchesOf(g, p)) };
     }
 
     // In a first preview every group id is unknown: the dependencies of albServerGroups name all the groups it registers in (refs, not ref).

@@ -238,7 +238,7 @@ function certificateNames(g: FlowGraph, listener: FlowResource): { names: string
 function sgAdmits(g: FlowGraph, from: readonly FlowResource[], to: FlowResource, port: number): true | string {
     const ingress = g.ofType(T.ingress).filter((r) => found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === to.urn);
     const admitted = ingress.some((r) => portInRange(port, r.inputs) && from.some((f) => found(g.ref(r, "referencedSecurityGroupId", r.inputs.referencedSecurityGroupId, T.sg))?.urn === f.urn));
-    if (!admitted) return `${to.name} has no ingress rule admitting ${from.map((f) => f.name).join(" or ")} on port ${port}`;
+    if (!admitted) return `${to.name} has no ingress rule admitting ${[...new Set(from.map((f) => f.name))].join(" or ")} on port ${port}`;
     const egressOf = (f: FlowResource) => g.ofType(T.egress).filter((r) => found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === f.urn);
     const sends = from.some((f) =>
         inlineEgressAll(f) ||

@@ -1,0 +1,83 @@
+// Single links of the shipped plans (settings filled in, tests/support/filled.ts) whose break a
+// user would not see otherwise: health checks that probe what nothing answers, steering entries
+// that never answer, a CDN behaviour that sends a path to another origin, a DNS record of an
+// address family the load balancer does not serve. Each is caught at exactly that hop and resource.
+
+import * as assert from "assert";
+
+import { analyzeFlows } from "../policies/flows/analyze";
+import { FlowResource } from "../policies/flows/graph";
+import { record } from "../policies/lib/values";
+import { HopLink, Mutate, assertBreaksAt, breakLink, flowOf } from "./support/break-link";
+import { filledPlan } from "./support/filled";
+
+interface Link extends HopLink {
+    readonly stack: string;
+}
+
+function with_(r: FlowResource, key: string, value: unknown): FlowResource {
+    return { ...r, inputs: { ...r.inputs, [key]: value } };
+}
+
+/** The resource with the nested object input `key` merged with `over`. */
+const merged =
+    (key: string, over: Record<string, unknown>): Mutate =>
+    (r) =>
+        with_(r, key, { ...record(r.inputs[key]), ...over });
+
+const ALI_SERVER_GROUP = "alicloud:alb/serverGroup:ServerGroup";
+
+const LINKS: readonly Link[] = [
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "cn-shanghai",
+        link: "the WebSocket server group's health check on another port (healthCheckConnectPort)",
+        type: ALI_SERVER_GROUP,
+        nameEnds: "cn-shanghai-lb-group-ws",
+        mutate: merged("healthCheckConfig", { healthCheckConnectPort: 30099 }),
+        hop: "health check",
+        resource: "lc-cn-shanghai-lb-group-ws",
+    },
+    {
+        stack: "growth-alicloud",
+        flow: "order",
+        region: "cn-hangzhou",
+        link: "the order server group's health check on another port (healthCheckConnectPort)",
+        type: ALI_SERVER_GROUP,
+        nameEnds: "lb-group-order",
+        mutate: merged("healthCheckConfig", { healthCheckConnectPort: 8081 }),
+        hop: "health check",
+        resource: "lc-cn-hangzhou-lb-group-order",
+    },
+];
+
+describe("single links of the filled plans are caught at their hop", function () {
+    this.timeout(600_000);
+    for (const l of LINKS) {
+        it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => assertBreaksAt((await filledPlan(l.stack)).resources, l));
+    }
+
+    it("mature-alicloud: healthCheckConnectPort 0 checks the backend port (kept)", async () => {
+        const resources = breakLink((await filledPlan("mature-alicloud")).resources, ALI_SERVER_GROUP, "cn-shanghai-lb-group-ws", merged("healthCheckConfig", { healthCheckConnectPort: 0 }));
+        assert.strictEqual(flowOf(analyzeFlows(resources), "interaction", "cn-shanghai").status, "connected");
+    });
+});
+
+describe("broken-hop reasons and hop labels read once", function () {
+    this.timeout(600_000);
+
+    it("mature-alicloud order: the Kafka group without the app group's rule names the app group once", async () => {
+        const resources = breakLink((await filledPlan("mature-alicloud")).resources, "alicloud:ecs/securityGroupRule:SecurityGroupRule", "cn-shanghai-network-sg-data-9092-from-app", () => null);
+        const f = flowOf(analyzeFlows(resources), "order", "cn-shanghai");
+        assert.strictEqual(f.status, "broken");
+        assert.strictEqual(f.broken?.reason, "lc-cn-shanghai-network-sg-data has no rule admitting lc-cn-shanghai-network-sg-app on TCP 9092");
+    });
+
+    it("mature-alicloud interaction: each zone's node pool attachment is labelled with the service's node port, not another attachment", async () => {
+        const f = flowOf(analyzeFlows((await filledPlan("mature-alicloud")).resources), "interaction", "cn-shanghai");
+        const labels = f.hops.filter((h) => h.check.startsWith("registers node port"));
+        assert.ok(labels.length >= 2, `one hop per further zone (${labels.length})`);
+        for (const h of labels) assert.strictEqual(h.check, "registers node port 30081, the interaction service's");
+    });
+});
