@@ -7,6 +7,9 @@ import * as assert from "assert";
 
 import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowResource } from "../policies/flows/graph";
+import { DATA_PORTS } from "../components/model";
+import { rangeIncludes } from "../policies/flows/contracts";
+import { strings } from "../policies/flows/graph";
 import { record } from "../policies/lib/values";
 import { HopLink, Mutate, assertBreaksAt, breakLink, flowOf } from "./support/break-link";
 import { filledPlan } from "./support/filled";
@@ -80,4 +83,22 @@ describe("broken-hop reasons and hop labels read once", function () {
         assert.ok(labels.length >= 2, `one hop per further zone (${labels.length})`);
         for (const h of labels) assert.strictEqual(h.check, "registers node port 30081, the interaction service's");
     });
+});
+
+describe("least privilege: the transcoders reach no data store", function () {
+    this.timeout(600_000);
+    for (const stack of ["growth-alicloud", "mature-alicloud"]) {
+        it(`${stack}: no data-tier rule admits a security group of the transcoders on ${DATA_PORTS.mysql}, ${DATA_PORTS.redis} or ${DATA_PORTS.kafka.from}`, async () => {
+            const resources = (await filledPlan(stack)).resources;
+            const launches = resources.filter((r) => r.type === "alicloud:ess/scalingConfiguration:ScalingConfiguration" && r.name.endsWith("-video-launch"));
+            assert.ok(launches.length > 0, "the stack runs transcoders");
+            const groups = new Set(launches.flatMap((l) => strings(l.inputs.securityGroupIds)));
+            const ports = [DATA_PORTS.mysql, DATA_PORTS.redis, DATA_PORTS.kafka.from];
+            const admitting = resources
+                .filter((r) => r.type === "alicloud:ecs/securityGroupRule:SecurityGroupRule" && r.inputs.type === "ingress" && r.inputs.policy !== "drop")
+                .filter((r) => groups.has(String(r.inputs.sourceSecurityGroupId)) && ports.some((p) => rangeIncludes(r.inputs.portRange, p)))
+                .map((r) => r.name);
+            assert.deepStrictEqual(admitting, []);
+        });
+    }
 });
