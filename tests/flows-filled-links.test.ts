@@ -10,7 +10,7 @@ import { FlowResource } from "../policies/flows/graph";
 import { DATA_PORTS } from "../components/model";
 import { rangeIncludes } from "../policies/flows/contracts";
 import { strings } from "../policies/flows/graph";
-import { record } from "../policies/lib/values";
+import { isRecord, list, record } from "../policies/lib/values";
 import { HopLink, Mutate, assertBreaksAt, breakLink, flowOf } from "./support/break-link";
 import { filledPlan } from "./support/filled";
 
@@ -30,7 +30,60 @@ const merged =
 
 const ALI_SERVER_GROUP = "alicloud:alb/serverGroup:ServerGroup";
 
+const GTM_POOL = "alicloud:dns/addressPool:AddressPool";
+const GTM_MONITOR = "alicloud:dns/monitorConfig:MonitorConfig";
+
+/** A GTM MonitorConfig whose monitorExtendInfo (a JSON string) is merged with `over`. */
+const monitorInfo =
+    (over: Record<string, unknown>): Mutate =>
+    (r) =>
+        with_(r, "monitorExtendInfo", JSON.stringify({ ...JSON.parse(String(r.inputs.monitorExtendInfo)), ...over }));
+
 const LINKS: readonly Link[] = [
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "cn-shanghai",
+        link: "the region's GTM address set OFFLINE",
+        type: GTM_POOL,
+        nameEnds: "steering-pool-cn-shanghai",
+        mutate: (r) => with_(r, "addresses", list(r.inputs.addresses).map((a) => (isRecord(a) ? { ...a, mode: "OFFLINE" } : a))),
+        hop: "lc-steering-pool-cn-shanghai answers",
+        resource: "lc-steering-pool-cn-shanghai",
+    },
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "cn-shanghai",
+        link: "the region's GTM health check on a path nothing answers",
+        type: GTM_MONITOR,
+        nameEnds: "steering-health-cn-shanghai",
+        mutate: monitorInfo({ path: "/nothing-here" }),
+        hop: "GTM health check",
+        resource: "lc-steering-health-cn-shanghai",
+    },
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "cn-hangzhou",
+        link: "the region's GTM health check on port 8443",
+        type: GTM_MONITOR,
+        nameEnds: "steering-health-cn-hangzhou",
+        mutate: monitorInfo({ port: 8443 }),
+        hop: "GTM health check",
+        resource: "lc-steering-health-cn-hangzhou",
+    },
+    {
+        stack: "mature-alicloud",
+        flow: "interaction",
+        region: "cn-shanghai",
+        link: "the region's GTM health check a TCP connect on 443",
+        type: GTM_MONITOR,
+        nameEnds: "steering-health-cn-shanghai",
+        mutate: (r) => with_(r, "protocolType", "TCP"),
+        hop: "GTM health check",
+        resource: "lc-steering-health-cn-shanghai",
+    },
     {
         stack: "mature-alicloud",
         flow: "interaction",
@@ -60,6 +113,14 @@ describe("single links of the filled plans are caught at their hop", function ()
     for (const l of LINKS) {
         it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => assertBreaksAt((await filledPlan(l.stack)).resources, l));
     }
+
+    it("mature-alicloud: a GTM address ONLINE is still answered; the other region's flow stays connected when one pool is OFFLINE", async () => {
+        const resources = (await filledPlan("mature-alicloud")).resources;
+        const online = breakLink(resources, GTM_POOL, "steering-pool-cn-shanghai", (r) => with_(r, "addresses", list(r.inputs.addresses).map((a) => (isRecord(a) ? { ...a, mode: "ONLINE" } : a))));
+        assert.strictEqual(flowOf(analyzeFlows(online), "interaction", "cn-shanghai").status, "connected");
+        const offline = breakLink(resources, GTM_POOL, "steering-pool-cn-shanghai", (r) => with_(r, "addresses", list(r.inputs.addresses).map((a) => (isRecord(a) ? { ...a, mode: "OFFLINE" } : a))));
+        assert.strictEqual(flowOf(analyzeFlows(offline), "interaction", "cn-hangzhou").status, "connected");
+    });
 
     it("mature-alicloud: healthCheckConnectPort 0 checks the backend port (kept)", async () => {
         const resources = breakLink((await filledPlan("mature-alicloud")).resources, ALI_SERVER_GROUP, "cn-shanghai-lb-group-ws", merged("healthCheckConfig", { healthCheckConnectPort: 0 }));

@@ -34,7 +34,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
+import { HealthCheck, SteeringProbe, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -42,6 +42,7 @@ const T = {
     gtm: "alicloud:dns/gtmInstance:GtmInstance",
     gtmPool: "alicloud:dns/addressPool:AddressPool",
     gtmStrategy: "alicloud:dns/accessStrategy:AccessStrategy",
+    gtmMonitor: "alicloud:dns/monitorConfig:MonitorConfig",
     alb: "alicloud:alb/loadBalancer:LoadBalancer",
     listener: "alicloud:alb/listener:Listener",
     rule: "alicloud:alb/rule:Rule",
@@ -260,8 +261,49 @@ function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource
         w.hop(alb, `${check}: ${host} resolves to ${alb.name} (stack output websocket or separateRegions), whose HTTPS listener carries WebSocket`, output);
         return host;
     }
-    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries WebSocket`, gtmSteersVerdict(g, gtm, poolsHolding(gtm), alb, host));
+    const pools = poolsHolding(gtm);
+    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries WebSocket`, gtmSteersVerdict(g, gtm, pools, alb, host));
+    gtmPoolHops(g, w, pools, alb);
     return host;
+}
+
+/** The port of the ALB's HTTPS listener, which GTM's health checks must probe (components/alicloud/loadbalancer.ts). */
+const ALB_HTTPS_PORT = 443;
+
+/**
+ * GTM answers with the region's ALB only while its address in the pool is not OFFLINE and the
+ * pool's health check passes. Address `mode` (alicloud.dns.AddressPool `addresses[].mode`: SMART,
+ * ONLINE, OFFLINE; Alibaba Cloud DNS API UpdateDnsGtmAddressPool Addr.Mode: SMART "智能返回",
+ * ONLINE "永远在线", OFFLINE "永远离线"; GTM "Function overview": in Always Offline mode GTM
+ * "removes the IP address from the IP address list responded to the DNS request"). The pool's
+ * MonitorConfig (`addrPoolId`) probes what the ALB answers (steeringProbeVerdict; its
+ * `monitorExtendInfo` is a JSON string with `port`, `host`, `path`, `code`, `failureRate`, `sni`
+ * for HTTP(S): API AddDnsGtmMonitor MonitorExtendInfo). A pool without a MonitorConfig is the
+ * multi-region rules' finding (ha-stack-require-steering-health-checks), not a break of the path.
+ */
+function gtmPoolHops(g: FlowGraph, w: Walk, pools: readonly FlowResource[], alb: FlowResource): void {
+    for (const pool of pools) {
+        const addresses = list(pool.inputs.addresses).filter(isRecord).filter((a) => (found(g.refs(pool, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((r) => r.urn === alb.urn));
+        const modes = addresses.map((a) => String(a.mode ?? "SMART"));
+        w.hop(pool, `${pool.name} answers ${alb.name} (address mode not OFFLINE)`, modes.some((m) => m !== "OFFLINE") ? true : `${pool.name} holds ${alb.name} in mode OFFLINE ("always offline"): GTM never answers with it`);
+        const monitor = g.referrers(pool, T.gtmMonitor, "addrPoolId")[0];
+        if (monitor !== undefined) w.hop(monitor, `GTM health check of ${pool.name} requests ${APP_CONTRACT_PATHS.health} over HTTPS on ${ALB_HTTPS_PORT}`, gtmMonitorVerdict(monitor));
+    }
+}
+
+/** A GTM MonitorConfig as a steering probe (`protocolType`, `monitorExtendInfo` port and path), judged by steeringProbeVerdict; undetermined while unknown. */
+function gtmMonitorVerdict(monitor: FlowResource): Verdict {
+    const info = monitor.inputs.monitorExtendInfo;
+    if (FlowGraph.isUnknown(info) || (typeof info === "string" && info.includes(UNKNOWN))) return undetermined("monitorExtendInfo");
+    let parsed: unknown;
+    try {
+        parsed = typeof info === "string" ? JSON.parse(info) : info;
+    } catch {
+        return `${monitor.name}'s monitorExtendInfo is not JSON`;
+    }
+    const extend = isRecord(parsed) ? parsed : {};
+    const probe: SteeringProbe = { protocol: String(monitor.inputs.protocolType ?? "none"), port: num(extend.port), path: str(extend.path) };
+    return steeringProbeVerdict(monitor.name, probe, ALB_HTTPS_PORT, APP_CONTRACT_PATHS.health);
 }
 
 /**
