@@ -12,7 +12,7 @@ import { rangeIncludes } from "../policies/flows/contracts";
 import { strings } from "../policies/flows/graph";
 import { isRecord, list, record } from "../policies/lib/values";
 import { HopLink, Mutate, assertBreaksAt, breakLink, flowOf } from "./support/break-link";
-import { filledPlan } from "./support/filled";
+import { FILLED_DOMAIN, filledPlan } from "./support/filled";
 
 interface Link extends HopLink {
     readonly stack: string;
@@ -39,7 +39,61 @@ const monitorInfo =
     (r) =>
         with_(r, "monitorExtendInfo", JSON.stringify({ ...JSON.parse(String(r.inputs.monitorExtendInfo)), ...over }));
 
+const R53_CHECK = "aws:route53/healthCheck:HealthCheck";
+const R53_RECORD = "aws:route53/record:Record";
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+
+/** An S3 origin added to the distribution and an ordered behaviour sending /order* to it. */
+const orderToS3: Mutate = (r) => {
+    const withOrigin = with_(r, "origins", [...list(r.inputs.origins), { domainName: "static-bucket.s3.us-east-1.amazonaws.com", originId: "static", s3OriginConfig: { originAccessIdentity: "" } }]);
+    return with_(withOrigin, "orderedCacheBehaviors", [{ ...record(r.inputs.defaultCacheBehavior), pathPattern: "/order*", targetOriginId: "static" }, ...list(r.inputs.orderedCacheBehaviors)]);
+};
+
 const LINKS: readonly Link[] = [
+    ...(
+        [
+            ["on a path nothing answers", { resourcePath: "/nothing-here" }],
+            ["on port 8443", { port: 8443 }],
+            ["a TCP connect on port 80", { type: "TCP", resourcePath: undefined, port: 80 }],
+            ["an HTTP request to the redirecting listener on 80", { type: "HTTP", port: 80 }],
+            ["disabled", { disabled: true }],
+            ["inverted", { invertHealthcheck: true }],
+        ] as const
+    ).map(
+        ([what, over]): Link => ({
+            stack: "mature-aws",
+            flow: "interaction",
+            region: "us-west-2",
+            link: `the region's Route 53 health check ${what}`,
+            type: R53_CHECK,
+            nameEnds: "steering-hc-us-west-2",
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, ...over } }),
+            hop: "Route 53 health check",
+            resource: "lc-steering-hc-us-west-2",
+        }),
+    ),
+    {
+        stack: "mature-aws",
+        flow: "order",
+        region: "us-east-1",
+        link: "the region's latency record an AAAA alias of its IPv4-only load balancer",
+        type: R53_RECORD,
+        nameEnds: "steering-latency-us-east-1",
+        mutate: (r) => with_(r, "type", "AAAA"),
+        hop: `api.${FILLED_DOMAIN} aliases`,
+        resource: "lc-steering-latency-us-east-1",
+    },
+    {
+        stack: "growth-aws",
+        flow: "order",
+        region: "us-east-1",
+        link: "an ordered CloudFront behaviour sending /order* to an S3 origin",
+        type: DISTRIBUTION,
+        nameEnds: "cdn-distribution",
+        mutate: orderToS3,
+        hop: "origin ->",
+        resource: "lc-cdn-distribution",
+    },
     {
         stack: "mature-alicloud",
         flow: "interaction",
@@ -120,6 +174,20 @@ describe("single links of the filled plans are caught at their hop", function ()
         assert.strictEqual(flowOf(analyzeFlows(online), "interaction", "cn-shanghai").status, "connected");
         const offline = breakLink(resources, GTM_POOL, "steering-pool-cn-shanghai", (r) => with_(r, "addresses", list(r.inputs.addresses).map((a) => (isRecord(a) ? { ...a, mode: "OFFLINE" } : a))));
         assert.strictEqual(flowOf(analyzeFlows(offline), "interaction", "cn-hangzhou").status, "connected");
+    });
+
+    it("mature-aws: an AAAA latency alias of a dualstack load balancer answers (kept); the health check's unset port is HTTPS's 443", async () => {
+        const resources = (await filledPlan("mature-aws")).resources;
+        const aaaa = breakLink(breakLink(resources, R53_RECORD, "steering-latency-us-east-1", (r) => with_(r, "type", "AAAA")), "aws:lb/loadBalancer:LoadBalancer", "us-east-1-lb-alb", (r) => with_(r, "ipAddressType", "dualstack"));
+        assert.strictEqual(flowOf(analyzeFlows(aaaa), "order", "us-east-1").status, "connected");
+        const defaultPort = breakLink(resources, R53_CHECK, "steering-hc-us-east-1", (r) => with_(r, "port", undefined));
+        assert.strictEqual(flowOf(analyzeFlows(defaultPort), "order", "us-east-1").status, "connected");
+    });
+
+    it("growth-aws: an ordered CloudFront behaviour sending /order* to the S3 origin breaks only the order flow", async () => {
+        const flows = analyzeFlows(breakLink((await filledPlan("growth-aws")).resources, DISTRIBUTION, "cdn-distribution", orderToS3));
+        assert.deepStrictEqual(["viewer", "interaction", "hot-products"].map((k) => `${k}: ${flowOf(flows, k, "us-east-1").status}`), ["viewer: connected", "interaction: connected", "hot-products: connected"]);
+        assert.match(flowOf(flows, "order", "us-east-1").broken?.reason ?? "", /sends requests to static, not an origin that reaches/);
     });
 
     it("mature-alicloud: healthCheckConnectPort 0 checks the backend port (kept)", async () => {

@@ -34,7 +34,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, SteeringProbe, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, SteeringProbe, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -267,8 +267,6 @@ function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource
     return host;
 }
 
-/** The port of the ALB's HTTPS listener, which GTM's health checks must probe (components/alicloud/loadbalancer.ts). */
-const ALB_HTTPS_PORT = 443;
 
 /**
  * GTM answers with the region's ALB only while its address in the pool is not OFFLINE and the
@@ -287,7 +285,7 @@ function gtmPoolHops(g: FlowGraph, w: Walk, pools: readonly FlowResource[], alb:
         const modes = addresses.map((a) => String(a.mode ?? "SMART"));
         w.hop(pool, `${pool.name} answers ${alb.name} (address mode not OFFLINE)`, modes.some((m) => m !== "OFFLINE") ? true : `${pool.name} holds ${alb.name} in mode OFFLINE ("always offline"): GTM never answers with it`);
         const monitor = g.referrers(pool, T.gtmMonitor, "addrPoolId")[0];
-        if (monitor !== undefined) w.hop(monitor, `GTM health check of ${pool.name} requests ${APP_CONTRACT_PATHS.health} over HTTPS on ${ALB_HTTPS_PORT}`, gtmMonitorVerdict(monitor));
+        if (monitor !== undefined) w.hop(monitor, `GTM health check of ${pool.name} requests ${APP_CONTRACT_PATHS.health} over HTTPS on ${LB_HTTPS_PORT}`, gtmMonitorVerdict(monitor));
     }
 }
 
@@ -303,7 +301,7 @@ function gtmMonitorVerdict(monitor: FlowResource): Verdict {
     }
     const extend = isRecord(parsed) ? parsed : {};
     const probe: SteeringProbe = { protocol: String(monitor.inputs.protocolType ?? "none"), port: num(extend.port), path: str(extend.path) };
-    return steeringProbeVerdict(monitor.name, probe, ALB_HTTPS_PORT, APP_CONTRACT_PATHS.health);
+    return steeringProbeVerdict(monitor.name, probe, LB_HTTPS_PORT, APP_CONTRACT_PATHS.health);
 }
 
 /**

@@ -439,6 +439,9 @@ export function endpointSettingVerdict(env: string, setting: unknown, endpoints:
     return v === true ? true : `${env} ${v}`;
 }
 
+/** The port of the load balancers' HTTPS listener (components/<cloud>/loadbalancer.ts; the CDN origin port, CDN_TLS.originPort), which steering health checks probe. */
+export const LB_HTTPS_PORT = 443;
+
 /** A DNS steering health check as a flow reads it (Route 53 HealthCheck, GTM MonitorConfig). */
 export interface SteeringProbe {
     /** What the probe sends, as the service names it: `HTTPS`, `HTTP`, `TCP`, `PING` ... */
