@@ -190,6 +190,9 @@ const ZONE_RULES: readonly ConformanceRule[] = [
     ["alicloud:kvstore/instance:Instance", "secondaryZoneId"],
 ].map(([type, property]) => ({ type, property, test: ALICLOUD_ZONE, source: ALICLOUD_REGIONS.zonesSource }));
 
+/** A GTM access strategy that steers by geography (alicloud.dns.AccessStrategy `strategyMode` GEO), whose own required properties follow. */
+const GEO_STRATEGY = { describe: "when strategyMode is GEO", holds: (i: Props) => i.strategyMode === "GEO" };
+
 export const ALICLOUD_RULES: readonly ConformanceRule[] = [
     ...ZONE_RULES,
     {
@@ -508,7 +511,7 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
         property: "lines",
         test: present("at least one source line (lineCode) to steer"),
         required: true,
-        when: { describe: "when strategyMode is GEO", holds: (i) => i.strategyMode === "GEO" },
+        when: GEO_STRATEGY,
         source: `${SDK}dns/accessStrategy.d.ts (lines: "The \`lines\` is required under the condition that \`strategyMode\` is \`GEO\`")`,
     },
     {
@@ -516,7 +519,7 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
         property: "defaultLbaStrategy",
         test: oneOf(["ALL_RR", "RATIO"]),
         required: true,
-        when: { describe: "when strategyMode is GEO", holds: (i) => i.strategyMode === "GEO" },
+        when: GEO_STRATEGY,
         source: `${SDK}dns/accessStrategy.d.ts (defaultLbaStrategy: "Valid values: \`ALL_RR\`, \`RATIO\`. The \`defaultLbaStrategy\` is required under the condition that \`strategyMode\` is \`GEO\`")`,
     },
     {

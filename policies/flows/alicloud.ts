@@ -289,17 +289,27 @@ function gtmPoolHops(g: FlowGraph, w: Walk, pools: readonly FlowResource[], alb:
     }
 }
 
+/**
+ * A resource's input that the provider takes as a JSON string (CloudMonitor `metricDimensions`,
+ * GTM `monitorExtendInfo`), parsed; undetermined while it is unknown or holds an unknown value (a
+ * first preview), a reason when it is not JSON. A value that is not a string is taken as it is.
+ */
+function jsonInput(r: FlowResource, property: string): { readonly parsed: unknown } | { readonly failed: Verdict } {
+    const v = r.inputs[property];
+    if (FlowGraph.isUnknown(v) || (typeof v === "string" && v.includes(UNKNOWN))) return { failed: undetermined(property) };
+    if (typeof v !== "string") return { parsed: v };
+    try {
+        return { parsed: JSON.parse(v) };
+    } catch {
+        return { failed: `${r.name}'s ${property} is not JSON` };
+    }
+}
+
 /** A GTM MonitorConfig as a steering probe (`protocolType`, `monitorExtendInfo` port and path), judged by steeringProbeVerdict; undetermined while unknown. */
 function gtmMonitorVerdict(monitor: FlowResource): Verdict {
-    const info = monitor.inputs.monitorExtendInfo;
-    if (FlowGraph.isUnknown(info) || (typeof info === "string" && info.includes(UNKNOWN))) return undetermined("monitorExtendInfo");
-    let parsed: unknown;
-    try {
-        parsed = typeof info === "string" ? JSON.parse(info) : info;
-    } catch {
-        return `${monitor.name}'s monitorExtendInfo is not JSON`;
-    }
-    const extend = isRecord(parsed) ? parsed : {};
+    const info = jsonInput(monitor, "monitorExtendInfo");
+    if ("failed" in info) return info.failed;
+    const extend = isRecord(info.parsed) ? info.parsed : {};
     const probe: SteeringProbe = { protocol: String(monitor.inputs.protocolType ?? "none"), port: num(extend.port), path: str(extend.path) };
     return steeringProbeVerdict(monitor.name, probe, LB_HTTPS_PORT, APP_CONTRACT_PATHS.health);
 }
@@ -1123,14 +1133,9 @@ function monitoredIds(g: FlowGraph): ReadonlySet<string> {
  * Undetermined while the dimensions are unknown (a first preview).
  */
 function watchesStackResource(g: FlowGraph, alarm: FlowResource): Verdict {
-    const dims = alarm.inputs.metricDimensions;
-    if (FlowGraph.isUnknown(dims) || (typeof dims === "string" && dims.includes(UNKNOWN))) return undetermined("metricDimensions");
-    let parsed: unknown;
-    try {
-        parsed = typeof dims === "string" ? JSON.parse(dims) : undefined;
-    } catch {
-        return `${alarm.name}'s metricDimensions is not JSON`;
-    }
+    const dims = jsonInput(alarm, "metricDimensions");
+    if ("failed" in dims) return dims.failed;
+    const parsed = dims.parsed;
     // `{"resource":"_ALL"}` scopes the alarm to every instance of its project in the region (components/alicloud/metrics.ts CMS_ALL_RESOURCES).
     const ids = list(parsed)
         .filter(isRecord)
