@@ -176,12 +176,14 @@ describe("single links of the filled plans are caught at their hop", function ()
         assert.strictEqual(flowOf(analyzeFlows(offline), "interaction", "cn-hangzhou").status, "connected");
     });
 
-    it("mature-aws: an AAAA latency alias of a dualstack load balancer answers (kept); the health check's unset port is HTTPS's 443", async () => {
+    it("mature-aws: an AAAA latency alias of a dualstack load balancer answers (kept); a health check without a port is unknown, never kept", async () => {
         const resources = (await filledPlan("mature-aws")).resources;
         const aaaa = breakLink(breakLink(resources, R53_RECORD, "steering-latency-us-east-1", (r) => with_(r, "type", "AAAA")), "aws:lb/loadBalancer:LoadBalancer", "us-east-1-lb-alb", (r) => with_(r, "ipAddressType", "dualstack"));
         assert.strictEqual(flowOf(analyzeFlows(aaaa), "order", "us-east-1").status, "connected");
         const defaultPort = breakLink(resources, R53_CHECK, "steering-hc-us-east-1", (r) => with_(r, "port", undefined));
-        assert.strictEqual(flowOf(analyzeFlows(defaultPort), "order", "us-east-1").status, "connected");
+        const unset = flowOf(analyzeFlows(defaultPort), "order", "us-east-1");
+        assert.strictEqual(unset.status, "unknown");
+        assert.strictEqual(unset.hops.find((h) => h.check.startsWith("Route 53 health check"))?.ok, null);
     });
 
     it("growth-aws: an ordered CloudFront behaviour sending /order* to the S3 origin breaks only the order flow", async () => {

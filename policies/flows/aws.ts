@@ -240,9 +240,11 @@ function recordNameVerdict(g: FlowGraph, record: FlowResource): Verdict {
  * considers the status of the health check to always be healthy") nor `invertHealthcheck`
  * (aws.route53.HealthCheck), it checks this load balancer (`fqdn`, its DNS name), and it probes
  * what the load balancer answers (steeringProbeVerdict). `type` HTTPS or HTTPS_STR_MATCH send an
- * HTTPS request, HTTP and HTTP_STR_MATCH an HTTP one, TCP only connects; `port` defaults to 443
- * for HTTPS and 80 for HTTP (Route 53 API HealthCheckConfig: Type, Port, ResourcePath). A string
- * match needs the body the health path answers, which the plan does not hold: undetermined.
+ * HTTPS request, HTTP and HTTP_STR_MATCH an HTTP one, TCP only connects (Route 53 API
+ * HealthCheckConfig: Type, Port, ResourcePath). The provider sends `port` only when set
+ * (terraform-provider-aws route53/health_check.go), and the API reference gives no default: an
+ * unset port is undetermined, never assumed. A string match needs the body the health path
+ * answers, which the plan does not hold: undetermined.
  */
 function route53ProbeVerdict(g: FlowGraph, check: FlowResource, alb: FlowResource): Verdict {
     if (check.inputs.disabled === true) return `${check.name} is disabled: Route 53 takes it as always healthy, so a dead region keeps its answers`;
@@ -253,8 +255,7 @@ function route53ProbeVerdict(g: FlowGraph, check: FlowResource, alb: FlowResourc
     const type = String(check.inputs.type ?? "none");
     const https = type === "HTTPS" || type === "HTTPS_STR_MATCH";
     const http = type === "HTTP" || type === "HTTP_STR_MATCH";
-    const defaultPort = https ? 443 : http ? 80 : undefined;
-    const probe: SteeringProbe = { protocol: https ? "HTTPS" : http ? "HTTP" : type, port: num(check.inputs.port) ?? defaultPort, path: str(check.inputs.resourcePath) };
+    const probe: SteeringProbe = { protocol: https ? "HTTPS" : http ? "HTTP" : type, port: num(check.inputs.port), path: str(check.inputs.resourcePath) };
     const verdict = steeringProbeVerdict(check.name, probe, LB_HTTPS_PORT, APP_CONTRACT_PATHS.health);
     if (verdict === true && type === "HTTPS_STR_MATCH") return undetermined("searchString");
     return verdict;
