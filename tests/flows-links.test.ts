@@ -386,7 +386,7 @@ describe("flow links of the request path on Alibaba Cloud past the missing certi
             link: "the server group's health-check port 9999",
             type: "alicloud:alb/serverGroup:ServerGroup",
             nameEnds: "cn-hangzhou-lb-group-api",
-            mutate: (r) => with_(r, "healthCheckConfig", { ...record(r.inputs.healthCheckConfig), healthCheckPort: 9999 }),
+            mutate: (r) => with_(r, "healthCheckConfig", { ...record(r.inputs.healthCheckConfig), healthCheckConnectPort: 9999 }),
             hop: "health check /healthz",
             resource: "lc-cn-hangzhou-lb-group-api",
         },

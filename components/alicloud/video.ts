@@ -147,8 +147,8 @@ export interface VideoArgs {
     /** Scheduled bounds of the transcoders (tierSchedule of the region, tier transcoders). */
     readonly schedule: TierSchedule;
     readonly imageId: string;
-    /** The region's network: vSwitches per zone and the app security group. */
-    readonly network: Pick<Network, "vpcId" | "vswitchIds" | "zones" | "securityGroupIds">;
+    /** The region's network: the VPC and its vSwitches per zone (the transcoders get a security group of their own). */
+    readonly network: Pick<Network, "vpcId" | "vswitchIds" | "zones">;
     /** The region's encrypted private recordings bucket. Defaults to none: the transcoders do not record. */
     readonly recordingBucketName?: pulumi.Input<string>;
     /** Regions of the stack (the acceleration scope of the play domain's CDN). */
@@ -295,7 +295,11 @@ export class Video extends pulumi.ComponentResource {
                 scalingConfigurationName: `${name}-transcoder`,
                 instanceType: instanceTypeFor(ECS_CATALOGUE, tier.size),
                 imageId: args.imageId,
-                securityGroupIds: [network.securityGroupIds.app, sg.id],
+                // Their own group only (least privilege): the app group would let them into the data
+                // tier, whose rules admit the app group on 3306/6379/9092; the ingest group admits the
+                // media ports, and a basic (normal) security group allows all outbound traffic by
+                // default (ECS User Guide, "Security group rules"), which the recording upload needs.
+                securityGroupIds: [sg.id],
                 // The RAM role for ECS whose temporary credentials the recording uploader uses.
                 roleName: role.roleName,
                 systemDiskCategory: "cloud_essd",

@@ -7,7 +7,7 @@ import type { FlowKey } from "../model/flows";
 export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "viewer": [
         "CloudFront serves the domain on its own certificate",
-        "origin: the region's ALB, reached by a name on the ALB certificate (Host forwarded)",
+        "origin: the region's ALB (an origin of the behaviour the path matches: its targetOriginId, or a member of the origin group it names), reached by a name on the ALB certificate (Host forwarded)",
         "the behaviour its path matches (first ordered pathPattern, else the default) is not cached and allows the methods the flow sends (GET for the viewer and WebSocket, POST for an order)",
         "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
         "listener default action -> api target group",
@@ -16,7 +16,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "security groups: load balancer -> targets on the target port",
     ],
     "interaction": [
-        "entry (CDN, or the api.{domain} latency record in mature) as for the viewer flow",
+        "entry (CDN, or the api.{domain} latency record in mature) as for the viewer flow; [mature] the latency record is an A alias (AAAA only for a dualstack load balancer) and its Route 53 health check is enabled, not inverted, checks this load balancer and requests /healthz over HTTPS on 443",
         "WebSockets stay open: the load balancer's idle timeout (idleTimeout, 60 s when unset) is longer than the service's ping interval (30 s)",
         "listener rule /ws -> ws target group",
         "target group -> targets ([growth, mature] the interaction service)",

@@ -190,6 +190,9 @@ const ZONE_RULES: readonly ConformanceRule[] = [
     ["alicloud:kvstore/instance:Instance", "secondaryZoneId"],
 ].map(([type, property]) => ({ type, property, test: ALICLOUD_ZONE, source: ALICLOUD_REGIONS.zonesSource }));
 
+/** A GTM access strategy that steers by geography (alicloud.dns.AccessStrategy `strategyMode` GEO), whose own required properties follow. */
+const GEO_STRATEGY = { describe: "when strategyMode is GEO", holds: (i: Props) => i.strategyMode === "GEO" };
+
 export const ALICLOUD_RULES: readonly ConformanceRule[] = [
     ...ZONE_RULES,
     {
@@ -494,6 +497,7 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
     { type: "alicloud:dns/gtmInstance:GtmInstance", property: "paymentType", test: oneOf(["Subscription"]), source: `${SDK}dns/gtmInstance.d.ts (paymentType)` },
     { type: "alicloud:dns/gtmInstance:GtmInstance", property: "strategyMode", test: oneOf(["GEO", "LATENCY"]), source: `${SDK}dns/gtmInstance.d.ts (strategyMode)` },
     { type: "alicloud:dns/gtmInstance:GtmInstance", property: "publicCnameMode", test: oneOf(["CUSTOM", "SYSTEM_ASSIGN"]), source: `${SDK}dns/gtmInstance.d.ts (publicCnameMode)` },
+    { type: "alicloud:dns/gtmInstance:GtmInstance", property: "instanceName", test: present("a non-empty instance name"), required: true, source: `${TF}resource_alicloud_alidns_gtm_instance.go (instance_name: TypeString, Required)` },
     { type: "alicloud:dns/gtmInstance:GtmInstance", property: "renewalStatus", test: oneOf(["AutoRenewal", "ManualRenewal"]), source: `${SDK}dns/gtmInstance.d.ts (renewalStatus)` },
     { type: "alicloud:dns/monitorConfig:MonitorConfig", property: "evaluationCount", test: oneOf([1, 2, 3]), source: `${SDK}dns/monitorConfig.d.ts (evaluationCount)` },
     { type: "alicloud:dns/monitorConfig:MonitorConfig", property: "interval", test: oneOf([60]), source: `${SDK}dns/monitorConfig.d.ts (interval)` },
@@ -502,6 +506,30 @@ export const ALICLOUD_RULES: readonly ConformanceRule[] = [
     { type: "alicloud:dns/addressPool:AddressPool", property: "type", test: oneOf(["IPV4", "IPV6", "DOMAIN"]), source: `${SDK}dns/addressPool.d.ts (type)` },
     { type: "alicloud:dns/addressPool:AddressPool", property: "lbaStrategy", test: oneOf(["ALL_RR", "RATIO"]), source: `${SDK}dns/addressPool.d.ts (lbaStrategy)` },
     { type: "alicloud:dns/accessStrategy:AccessStrategy", property: "strategyMode", test: oneOf(["GEO", "LATENCY"]), source: `${SDK}dns/accessStrategy.d.ts (strategyMode)` },
+    {
+        type: "alicloud:dns/accessStrategy:AccessStrategy",
+        property: "lines",
+        test: present("at least one source line (lineCode) to steer"),
+        required: true,
+        when: GEO_STRATEGY,
+        source: `${SDK}dns/accessStrategy.d.ts (lines: "The \`lines\` is required under the condition that \`strategyMode\` is \`GEO\`")`,
+    },
+    {
+        type: "alicloud:dns/accessStrategy:AccessStrategy",
+        property: "defaultLbaStrategy",
+        test: oneOf(["ALL_RR", "RATIO"]),
+        required: true,
+        when: GEO_STRATEGY,
+        source: `${SDK}dns/accessStrategy.d.ts (defaultLbaStrategy: "Valid values: \`ALL_RR\`, \`RATIO\`. The \`defaultLbaStrategy\` is required under the condition that \`strategyMode\` is \`GEO\`")`,
+    },
+    {
+        type: "alicloud:dns/accessStrategy:AccessStrategy",
+        property: "defaultMaxReturnAddrNum",
+        test: present("the maximum number of addresses the default pools return"),
+        required: true,
+        when: { describe: "when strategyMode is LATENCY", holds: (i) => i.strategyMode === "LATENCY" },
+        source: `${SDK}dns/accessStrategy.d.ts (defaultMaxReturnAddrNum: "required under the condition that \`strategyMode\` is \`LATENCY\`")`,
+    },
     { type: "alicloud:dns/accessStrategy:AccessStrategy", property: "defaultAddrPoolType", test: oneOf(["IPV4", "IPV6", "DOMAIN"]), source: `${SDK}dns/accessStrategy.d.ts (defaultAddrPoolType)` },
     { type: "alicloud:dns/accessStrategy:AccessStrategy", property: "defaultLatencyOptimization", test: oneOf(["OPEN", "CLOSE"]), source: `${SDK}dns/accessStrategy.d.ts (defaultLatencyOptimization)` },
     { type: "alicloud:cdn/domainNew:DomainNew", property: "cdnType", test: oneOf(["web", "download", "video"]), source: `${SDK}cdn/domainNew.d.ts (cdnType)` },

@@ -34,7 +34,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, SteeringProbe, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -42,6 +42,7 @@ const T = {
     gtm: "alicloud:dns/gtmInstance:GtmInstance",
     gtmPool: "alicloud:dns/addressPool:AddressPool",
     gtmStrategy: "alicloud:dns/accessStrategy:AccessStrategy",
+    gtmMonitor: "alicloud:dns/monitorConfig:MonitorConfig",
     alb: "alicloud:alb/loadBalancer:LoadBalancer",
     listener: "alicloud:alb/listener:Listener",
     rule: "alicloud:alb/rule:Rule",
@@ -148,17 +149,19 @@ function sgAdmitsCidrs(g: FlowGraph, sg: FlowResource, cidrs: readonly string[],
 function sgAdmitsGroup(g: FlowGraph, sg: FlowResource, from: readonly FlowResource[], port: number): true | string {
     const rules = rulesOf(g, sg).filter((r) => protocolCarries(r.inputs.ipProtocol, "tcp") && rangeIncludes(r.inputs.portRange, port));
     const ok = from.some((f) => aliRulesAdmit(rules, (r) => r.inputs.cidrIp === "0.0.0.0/0" || found(g.ref(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, T.sg))?.urn === f.urn));
-    return ok ? true : `${sg.name} has no rule admitting ${from.map((f) => f.name).join(" or ") || "the targets' security group"} on TCP ${port}`;
+    return ok ? true : `${sg.name} has no rule admitting ${[...new Set(from.map((f) => f.name))].join(" or ") || "the targets' security group"} on TCP ${port}`;
 }
 
 /**
  * A server group's health check (alicloud_alb_server_group: `protocol` HTTP/HTTPS/gRPC, default
- * HTTP; health_check_config `health_check_protocol` default HTTP, `health_check_port` 0 or unset
- * = the backend port, `health_check_codes` default http_2xx).
+ * HTTP; health_check_config `health_check_protocol` default HTTP, `health_check_connect_port`
+ * "The backend port that is used for health checks ... If you set the value to `0`, the backend
+ * port is used" (alicloud types/input.d.ts ServerGroupHealthCheckConfig.healthCheckConnectPort),
+ * `health_check_codes` default http_2xx).
  */
 function aliHealthCheck(sgp: FlowResource): HealthCheck {
     const protocol = str(sgp.inputs.protocol) ?? "HTTP";
-    const port = num(at(sgp.inputs, "healthCheckConfig.healthCheckPort"));
+    const port = num(at(sgp.inputs, "healthCheckConfig.healthCheckConnectPort"));
     const codes = strings(at(sgp.inputs, "healthCheckConfig.healthCheckCodes"));
     return { protocol, checkProtocol: str(at(sgp.inputs, "healthCheckConfig.healthCheckProtocol")) ?? "HTTP", checkPort: port === undefined || port === 0 ? undefined : port, codes: codes.length > 0 ? codes : ["http_2xx"] };
 }
@@ -258,8 +261,57 @@ function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource
         w.hop(alb, `${check}: ${host} resolves to ${alb.name} (stack output websocket or separateRegions), whose HTTPS listener carries WebSocket`, output);
         return host;
     }
-    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries WebSocket`, gtmSteersVerdict(g, gtm, poolsHolding(gtm), alb, host));
+    const pools = poolsHolding(gtm);
+    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries WebSocket`, gtmSteersVerdict(g, gtm, pools, alb, host));
+    gtmPoolHops(g, w, pools, alb);
     return host;
+}
+
+
+/**
+ * GTM answers with the region's ALB only while its address in the pool is not OFFLINE and the
+ * pool's health check passes. Address `mode` (alicloud.dns.AddressPool `addresses[].mode`: SMART,
+ * ONLINE, OFFLINE; Alibaba Cloud DNS API UpdateDnsGtmAddressPool Addr.Mode: SMART "智能返回",
+ * ONLINE "永远在线", OFFLINE "永远离线"; GTM "Function overview": in Always Offline mode GTM
+ * "removes the IP address from the IP address list responded to the DNS request"). The pool's
+ * MonitorConfig (`addrPoolId`) probes what the ALB answers (steeringProbeVerdict; its
+ * `monitorExtendInfo` is a JSON string with `port`, `host`, `path`, `code`, `failureRate`, `sni`
+ * for HTTP(S): API AddDnsGtmMonitor MonitorExtendInfo). A pool without a MonitorConfig is the
+ * multi-region rules' finding (ha-stack-require-steering-health-checks), not a break of the path.
+ */
+function gtmPoolHops(g: FlowGraph, w: Walk, pools: readonly FlowResource[], alb: FlowResource): void {
+    for (const pool of pools) {
+        const addresses = list(pool.inputs.addresses).filter(isRecord).filter((a) => (found(g.refs(pool, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((r) => r.urn === alb.urn));
+        const modes = addresses.map((a) => String(a.mode ?? "SMART"));
+        w.hop(pool, `${pool.name} answers ${alb.name} (address mode not OFFLINE)`, modes.some((m) => m !== "OFFLINE") ? true : `${pool.name} holds ${alb.name} in mode OFFLINE ("always offline"): GTM never answers with it`);
+        const monitor = g.referrers(pool, T.gtmMonitor, "addrPoolId")[0];
+        if (monitor !== undefined) w.hop(monitor, `GTM health check of ${pool.name} requests ${APP_CONTRACT_PATHS.health} over HTTPS on ${LB_HTTPS_PORT}`, gtmMonitorVerdict(monitor));
+    }
+}
+
+/**
+ * A resource's input that the provider takes as a JSON string (CloudMonitor `metricDimensions`,
+ * GTM `monitorExtendInfo`), parsed; undetermined while it is unknown or holds an unknown value (a
+ * first preview), a reason when it is not JSON. A value that is not a string is taken as it is.
+ */
+function jsonInput(r: FlowResource, property: string): { readonly parsed: unknown } | { readonly failed: Verdict } {
+    const v = r.inputs[property];
+    if (FlowGraph.isUnknown(v) || (typeof v === "string" && v.includes(UNKNOWN))) return { failed: undetermined(property) };
+    if (typeof v !== "string") return { parsed: v };
+    try {
+        return { parsed: JSON.parse(v) };
+    } catch {
+        return { failed: `${r.name}'s ${property} is not JSON` };
+    }
+}
+
+/** A GTM MonitorConfig as a steering probe (`protocolType`, `monitorExtendInfo` port and path), judged by steeringProbeVerdict; undetermined while unknown. */
+function gtmMonitorVerdict(monitor: FlowResource): Verdict {
+    const info = jsonInput(monitor, "monitorExtendInfo");
+    if ("failed" in info) return info.failed;
+    const extend = isRecord(info.parsed) ? info.parsed : {};
+    const probe: SteeringProbe = { protocol: String(monitor.inputs.protocolType ?? "none"), port: num(extend.port), path: str(extend.path) };
+    return steeringProbeVerdict(monitor.name, probe, LB_HTTPS_PORT, APP_CONTRACT_PATHS.health);
 }
 
 /**
@@ -445,7 +497,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         // Each attachment registers its scaling group's nodes on its own port (alicloud.ess.AlbServerGroupAttachment `port`): every zone's pool must take the service's node port.
         for (const a of attachments.slice(1)) {
             const p = a.inputs.port;
-            w.hop(a, `registers node port ${port} (as ${attachments[0].name})`, FlowGraph.isUnknown(p) ? undetermined("port") : num(p) === port ? true : `${a.name} registers its nodes on ${String(p)}, not the ${service} service's node port ${port}: requests sent to those nodes are refused`);
+            w.hop(a, `registers node port ${port}, the ${service} service's`, FlowGraph.isUnknown(p) ? undetermined("port") : num(p) === port ? true : `${a.name} registers its nodes on ${String(p)}, not the ${service} service's node port ${port}: requests sent to those nodes are refused`);
         }
         const dep = g.ofType(T.deployment, region).find((d) => at(d.inputs, "metadata.name") === service);
         if (svc !== undefined && dep !== undefined) serviceReachesPods(w, svc, port, dep);
@@ -463,7 +515,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         });
         if (pools.length === 0) w.absent(cluster, "node security group", `${cluster.name} has no node pool: nothing answers the load balancer`);
         for (const sg of new Set(sgs)) w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
-        return { answerer: pools[0] ?? cluster, securityGroups: sgs, vswitches: pools.flatMap((p) => vswitchesOf(g, p)) };
+        return { answerer: pools[0] ?? cluster, securityGroups: [...new Set(sgs)], vswitches: pools.flatMap((p) => vswitchesOf(g, p)) };
     }
 
     // In a first preview every group id is unknown: the dependencies of albServerGroups name all the groups it registers in (refs, not ref).
@@ -1081,14 +1133,9 @@ function monitoredIds(g: FlowGraph): ReadonlySet<string> {
  * Undetermined while the dimensions are unknown (a first preview).
  */
 function watchesStackResource(g: FlowGraph, alarm: FlowResource): Verdict {
-    const dims = alarm.inputs.metricDimensions;
-    if (FlowGraph.isUnknown(dims) || (typeof dims === "string" && dims.includes(UNKNOWN))) return undetermined("metricDimensions");
-    let parsed: unknown;
-    try {
-        parsed = typeof dims === "string" ? JSON.parse(dims) : undefined;
-    } catch {
-        return `${alarm.name}'s metricDimensions is not JSON`;
-    }
+    const dims = jsonInput(alarm, "metricDimensions");
+    if ("failed" in dims) return dims.failed;
+    const parsed = dims.parsed;
     // `{"resource":"_ALL"}` scopes the alarm to every instance of its project in the region (components/alicloud/metrics.ts CMS_ALL_RESOURCES).
     const ids = list(parsed)
         .filter(isRecord)

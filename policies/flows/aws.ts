@@ -2,6 +2,7 @@
 
 import {
     APP_CONNECTIONS_METRIC,
+    APP_CONTRACT_PATHS,
     DATABASE_PASSWORD_ENV,
     DATABASE_SECRET_ENV,
     DATA_PORTS,
@@ -30,7 +31,7 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, SteeringProbe, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -51,6 +52,7 @@ const T = {
     ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     record: "aws:route53/record:Record",
+    healthCheck: "aws:route53/healthCheck:HealthCheck",
     zone: "aws:route53/zone:Zone",
     service: "kubernetes:core/v1:Service",
     deployment: "kubernetes:apps/v1:Deployment",
@@ -134,15 +136,20 @@ function entryNames(g: FlowGraph, alb: FlowResource, path: string): { names: str
         const viaRecord = (host: string): boolean => g.ofType(T.record).some((r) => r.inputs.name === host && aliasesTo(g, r, alb));
         // In a first preview every origin's domain name is unknown; the distribution's dependencies
         // on `origins` then name the load balancers it reaches (any of them, hence refs, not ref).
-        const origin = origins.find((o) => {
+        const reaching = origins.filter((o) => {
             const host = str(o.domainName) ?? "";
             const lbs = g.refs(dist, "origins", host, T.lb, ["dnsName"]);
             return (lbs.kind === "found" && lbs.resource.some((lb) => lb.urn === alb.urn)) || viaRecord(host);
         });
+        const behaviour = behaviourFor(dist, path);
+        const targeted = behaviourOrigins(dist, behaviour);
+        const origin = reaching.find((o) => targeted.includes(str(o.originId) ?? ""));
         if (origin !== undefined) {
-            const hostForwarded = behaviourFor(dist, path).originRequestPolicyId === ALL_VIEWER_ORIGIN_REQUEST_POLICY;
+            const hostForwarded = behaviour.originRequestPolicyId === ALL_VIEWER_ORIGIN_REQUEST_POLICY;
             names.push(...(hostForwarded ? strings(dist.inputs.aliases) : [str(origin.domainName) ?? ""]));
             cdnOk = originReachesListener(origin);
+        } else if (reaching.length > 0) {
+            cdnOk = `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) sends requests to ${String(behaviour.targetOriginId ?? "no origin")}, not an origin that reaches this region's load balancer (${reaching.map((o) => String(o.originId)).join(", ")}): those requests never reach it`;
         }
     }
     const records = g.ofType(T.record).filter((r) => aliasesTo(g, r, alb));
@@ -171,6 +178,8 @@ function originReachesListener(origin: Record<string, unknown>): true | string {
 function recordVerdict(g: FlowGraph, record: FlowResource): Verdict {
     const type = str(record.inputs.type);
     if (type !== "A" && type !== "AAAA") return `${record.name} is of type ${String(type)}: an alias to a load balancer or distribution is an A or AAAA record`;
+    const family = aliasFamilyVerdict(g, record, type);
+    if (family !== true) return family;
     const zones = g.ofType(T.zone);
     if (zones.length === 0) return true; // the zone is managed outside the stack
     const zone = found(g.ref(record, "zoneId", record.inputs.zoneId, T.zone, ["zoneId"]));
@@ -178,6 +187,34 @@ function recordVerdict(g: FlowGraph, record: FlowResource): Verdict {
     const name = (str(record.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
     const zoneName = (str(zone.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
     return name === zoneName || name.endsWith(`.${zoneName}`) ? true : `${record.name} names ${name}, outside its zone ${zoneName}`;
+}
+
+/** The values of aws.lb.LoadBalancer `ipAddressType` whose load balancer has public IPv6 addresses ("ipv4 (all load balancer types), dualstack (all load balancer types), and dualstack-without-public-ipv4 (type application only)"; default ipv4). */
+const IPV6_ADDRESS_TYPES: readonly string[] = ["dualstack", "dualstack-without-public-ipv4"];
+
+/**
+ * An alias record answers only in an address family its target serves (an alias takes the
+ * target's addresses of the record's type): an application load balancer of `ipAddressType` ipv4
+ * (the default) has no IPv6 address, so an AAAA alias to it answers nothing, and one of
+ * dualstack-without-public-ipv4 has no public IPv4 address for an A alias ("clients resolve the
+ * AAAA DNS records assigned to the Application Load Balancer", AWS Networking blog "Introducing
+ * dual-stack without public IPv4 Application Load Balancer"); a CloudFront distribution answers
+ * AAAA only with `isIpv6Enabled` (aws.cloudfront.Distribution: "Whether the IPv6 is enabled for
+ * the distribution"; Route 53 Developer Guide, "Routing traffic to an Amazon CloudFront
+ * distribution": an AAAA alias record when IPv6 is enabled).
+ */
+function aliasFamilyVerdict(g: FlowGraph, record: FlowResource, type: "A" | "AAAA"): Verdict {
+    for (const a of list(record.inputs.aliases).filter(isRecord)) {
+        const lb = found(g.ref(record, "aliases", a.name, T.lb, ["dnsName"]));
+        if (lb !== undefined) {
+            const addressType = str(lb.inputs.ipAddressType) ?? "ipv4";
+            if (type === "AAAA" && !IPV6_ADDRESS_TYPES.includes(addressType)) return `${record.name} is an AAAA alias of ${lb.name}, whose ipAddressType ${addressType} has no IPv6 address: the record answers nothing; use an A record`;
+            if (type === "A" && addressType === "dualstack-without-public-ipv4") return `${record.name} is an A alias of ${lb.name}, which has no public IPv4 address (ipAddressType ${addressType}): the record answers nothing; use an AAAA record`;
+        }
+        const dist = found(g.ref(record, "aliases", a.name, T.distribution, ["domainName"]));
+        if (dist !== undefined && type === "AAAA" && dist.inputs.isIpv6Enabled !== true) return `${record.name} is an AAAA alias of ${dist.name}, which does not enable IPv6 (isIpv6Enabled): the record answers nothing; use an A record`;
+    }
+    return true;
 }
 
 /**
@@ -193,6 +230,35 @@ function recordNameVerdict(g: FlowGraph, record: FlowResource): Verdict {
     if (typeof expected === "string" && !FlowGraph.isUnknown(expected)) return sameName(name, expected) ? true : `${record.name} answers ${String(name)}, not ${expected} (stack output steering.hostname), the name clients resolve: they never reach this region`;
     const others = g.ofType(T.record).filter((r) => r !== record && list(r.inputs.latencyRoutingPolicies).length > 0 && !sameName(r.inputs.name, String(name)));
     return others.length === 0 ? true : `${record.name} answers ${String(name)}, the other regions' latency records ${String(others[0].inputs.name)}: clients of that name never reach this region`;
+}
+
+
+/**
+ * A Route 53 health check tells whether this region's load balancer answers (Route 53 answers with
+ * a latency record only while its health check is healthy: Developer Guide, "How Amazon Route 53
+ * chooses records when health checking is configured"): it is neither `disabled` ("Route 53
+ * considers the status of the health check to always be healthy") nor `invertHealthcheck`
+ * (aws.route53.HealthCheck), it checks this load balancer (`fqdn`, its DNS name), and it probes
+ * what the load balancer answers (steeringProbeVerdict). `type` HTTPS or HTTPS_STR_MATCH send an
+ * HTTPS request, HTTP and HTTP_STR_MATCH an HTTP one, TCP only connects (Route 53 API
+ * HealthCheckConfig: Type, Port, ResourcePath). The provider sends `port` only when set
+ * (terraform-provider-aws route53/health_check.go), and the API reference gives no default: an
+ * unset port is undetermined, never assumed. A string match needs the body the health path
+ * answers, which the plan does not hold: undetermined.
+ */
+function route53ProbeVerdict(g: FlowGraph, check: FlowResource, alb: FlowResource): Verdict {
+    if (check.inputs.disabled === true) return `${check.name} is disabled: Route 53 takes it as always healthy, so a dead region keeps its answers`;
+    if (check.inputs.invertHealthcheck === true) return `${check.name} is inverted (invertHealthcheck): a live region is taken out of the answers and a dead one kept`;
+    const checked = g.ref(check, "fqdn", check.inputs.fqdn, T.lb, ["dnsName"]);
+    if (checked.kind === "unknown") return undetermined("fqdn");
+    if (checked.kind === "missing" || checked.resource.urn !== alb.urn) return `${check.name} checks ${String(check.inputs.fqdn ?? check.inputs.ipAddress ?? "nothing")}, not ${alb.name}: this region's answers follow another endpoint's health`;
+    const type = String(check.inputs.type ?? "none");
+    const https = type === "HTTPS" || type === "HTTPS_STR_MATCH";
+    const http = type === "HTTP" || type === "HTTP_STR_MATCH";
+    const probe: SteeringProbe = { protocol: https ? "HTTPS" : http ? "HTTP" : type, port: num(check.inputs.port), path: str(check.inputs.resourcePath) };
+    const verdict = steeringProbeVerdict(check.name, probe, LB_HTTPS_PORT, APP_CONTRACT_PATHS.health);
+    if (verdict === true && type === "HTTPS_STR_MATCH") return undetermined("searchString");
+    return verdict;
 }
 
 function aliasesTo(g: FlowGraph, record: FlowResource, alb: FlowResource): boolean {
@@ -238,7 +304,7 @@ function certificateNames(g: FlowGraph, listener: FlowResource): { names: string
 function sgAdmits(g: FlowGraph, from: readonly FlowResource[], to: FlowResource, port: number): true | string {
     const ingress = g.ofType(T.ingress).filter((r) => found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === to.urn);
     const admitted = ingress.some((r) => portInRange(port, r.inputs) && from.some((f) => found(g.ref(r, "referencedSecurityGroupId", r.inputs.referencedSecurityGroupId, T.sg))?.urn === f.urn));
-    if (!admitted) return `${to.name} has no ingress rule admitting ${from.map((f) => f.name).join(" or ")} on port ${port}`;
+    if (!admitted) return `${to.name} has no ingress rule admitting ${[...new Set(from.map((f) => f.name))].join(" or ")} on port ${port}`;
     const egressOf = (f: FlowResource) => g.ofType(T.egress).filter((r) => found(g.ref(r, "securityGroupId", r.inputs.securityGroupId, T.sg))?.urn === f.urn);
     const sends = from.some((f) =>
         inlineEgressAll(f) ||
@@ -329,6 +395,19 @@ function dynamicNotCached(dist: FlowResource, path: string): true | string {
     return policy === MANAGED_POLICY.cachingDisabled ? true : `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) uses cache policy ${String(policy)}, not CachingDisabled (${MANAGED_POLICY.cachingDisabled}): per-user responses would be served from the edge cache`;
 }
 
+/**
+ * The origin ids a cache behaviour sends requests to: its `targetOriginId`, or, when that names an
+ * origin group, the group's member origins (primary, then failover): CloudFront Developer Guide,
+ * "Cache behavior settings" (Origin and origin groups) and "Optimize high availability with
+ * CloudFront origin failover" (aws.cloudfront.Distribution `originGroups[].originId`, `members[].originId`).
+ */
+function behaviourOrigins(dist: FlowResource, behaviour: Record<string, unknown>): string[] {
+    const target = str(behaviour.targetOriginId);
+    if (target === undefined) return [];
+    const group = list(dist.inputs.originGroups).filter(isRecord).find((grp) => grp.originId === target);
+    return group === undefined ? [target] : list(group.members).filter(isRecord).map((m) => str(m.originId)).filter((m): m is string => m !== undefined);
+}
+
 /** The behaviour that serves `path`: the first ordered behaviour whose pathPattern matches it, else the default (CloudFront Developer Guide, "Cache behavior settings", Path pattern). */
 function behaviourFor(dist: FlowResource, path: string): Record<string, unknown> {
     return list(dist.inputs.orderedCacheBehaviors).filter(isRecord).find((b) => wildcardMatches(str(b.pathPattern) ?? "", path)) ?? (isRecord(dist.inputs.defaultCacheBehavior) ? dist.inputs.defaultCacheBehavior : {});
@@ -374,6 +453,9 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         const record = entry.records[0];
         const verdict = recordVerdict(g, record);
         w.hop(record, `${String(record.inputs.name)} aliases ${alb.name}`, verdict === true ? recordNameVerdict(g, record) : verdict);
+        // A record without a health check is the multi-region rules' finding (ha-stack-require-steering-health-checks), not a break of the path.
+        const check = record.inputs.healthCheckId === undefined ? undefined : found(g.ref(record, "healthCheckId", record.inputs.healthCheckId, T.healthCheck));
+        if (check !== undefined) w.hop(check, `Route 53 health check requests ${APP_CONTRACT_PATHS.health} over HTTPS on ${alb.name}:${LB_HTTPS_PORT}`, route53ProbeVerdict(g, check, alb));
     }
     const https = g.ofType(T.listener, region).find((l) => l.inputs.protocol === "HTTPS" && num(l.inputs.port) === 443 && found(g.ref(l, "loadBalancerArn", l.inputs.loadBalancerArn, T.lb))?.urn === alb.urn);
     if (https === undefined) w.hop(alb, "HTTPS listener on 443", `${alb.name} has no HTTPS listener on 443`);

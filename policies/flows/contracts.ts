@@ -438,3 +438,39 @@ export function endpointSettingVerdict(env: string, setting: unknown, endpoints:
     const v = endpointReaches(setting, endpoints, port, defaultPort);
     return v === true ? true : `${env} ${v}`;
 }
+
+/** The port of the load balancers' HTTPS listener (components/<cloud>/loadbalancer.ts; the CDN origin port, CDN_TLS.originPort), which steering health checks probe. */
+export const LB_HTTPS_PORT = 443;
+
+/** A DNS steering health check as a flow reads it (Route 53 HealthCheck, GTM MonitorConfig). */
+export interface SteeringProbe {
+    /** What the probe sends, as the service names it: `HTTPS`, `HTTP`, `TCP`, `PING` ... */
+    readonly protocol: string;
+    /** The port it probes; undefined when neither set nor defaulted by the service. */
+    readonly port: number | undefined;
+    /** The request path (HTTP and HTTPS probes); undefined when unset. */
+    readonly path: string | undefined;
+}
+
+/**
+ * Whether a DNS steering health check tells a live region from a dead one: it sends an HTTPS
+ * request to the load balancer's HTTPS listener (`listenerPort`) for the app image contract's
+ * health path (`healthPath`, docs/METRICS.md), which the listener's default action forwards to
+ * targets that answer it, so the probe fails exactly when no target answers (the load balancer
+ * then returns 5xx, a failure for both services: Route 53 counts only 200-399 as healthy, Route 53
+ * API HealthCheckConfig Type; GTM counts a code above its `code` setting, 400 or 500, as abnormal,
+ * Alibaba Cloud DNS API AddDnsGtmMonitor MonitorExtendInfo). A TCP or PING probe, or an HTTP probe
+ * of the HTTP listener (which only redirects: a 3xx counts as healthy), stays healthy while every
+ * target is dead; another port, or a path the targets do not answer, fails while the region is
+ * healthy: either way the steering answers wrongly. `owner` names the health check in the reason.
+ */
+export function steeringProbeVerdict(owner: string, probe: SteeringProbe, listenerPort: number, healthPath: string): true | string | { readonly unknown: string } {
+    if (probe.protocol === "HTTP" && probe.port === listenerPort) return `${owner} sends plain HTTP to the HTTPS listener (${listenerPort}): the probe fails while the region is healthy`;
+    if (probe.protocol !== "HTTPS") {
+        return `${owner} probes over ${probe.protocol}${probe.port !== undefined ? ` on ${probe.port}` : ""}: it stays healthy while every target of the region is dead (only an HTTPS request for ${healthPath} on the HTTPS listener, ${listenerPort}, reaches the targets)`;
+    }
+    if (probe.port === undefined) return { unknown: "the health check's port" };
+    if (probe.port !== listenerPort) return `${owner} probes port ${probe.port}, the load balancer answers HTTPS on ${listenerPort}: the region is taken out of the answers while healthy`;
+    if (probe.path !== healthPath) return `${owner} requests ${probe.path ?? "no path"}, not ${healthPath}, the health path the targets answer (docs/METRICS.md): the region is taken out of the answers while healthy`;
+    return true;
+}

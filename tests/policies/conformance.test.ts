@@ -47,6 +47,8 @@ const CONDITIONS: Readonly<Record<string, Record<string, unknown>>> = {
     "aws:elasticache/replicationGroup:ReplicationGroup automaticFailoverEnabled": { clusterMode: "enabled" },
     "aws:msk/cluster:Cluster numberOfBrokerNodes": { brokerNodeGroupInfo: { clientSubnets: ["a", "b", "c"] } },
     "alicloud:cms/alarm:Alarm metricDimensions": { project: "acs_ecs_dashboard" },
+    "alicloud:dns/accessStrategy:AccessStrategy lines": { strategyMode: "GEO" },
+    "alicloud:dns/accessStrategy:AccessStrategy defaultLbaStrategy": { strategyMode: "GEO" },
     // The shipped multi-metric ESS alarms (the app group's) are custom; a system one for the rule.
     "alicloud:ess/alarm:Alarm expressions[].metricName": { metricType: "system", expressions: [{ metricName: "CpuUtilization", comparisonOperator: ">", statistics: "Average", period: 60 }] },
 };
@@ -72,6 +74,9 @@ const ACCEPTED: Readonly<Record<string, unknown>> = {
     "alicloud:kvstore/instance:Instance instanceClass": "redis.shard.small.2.ce",
     "aws:lb/loadBalancer:LoadBalancer name": "lc-us-east-1-alb",
     "aws:lb/targetGroup:TargetGroup name": "lc-us-east-1-api",
+    // The shipped access strategies steer by LATENCY; a GEO one names its source lines (SDK example: lineCode default).
+    "alicloud:dns/accessStrategy:AccessStrategy lines": [{ lineCode: "default" }],
+    "alicloud:dns/accessStrategy:AccessStrategy defaultLbaStrategy": "ALL_RR",
     // Live domains remain only for a one-zone region (managed tier), which no shipped stack has.
     "alicloud:live/domain:Domain domainType": "liveVideo",
 };
@@ -276,6 +281,17 @@ describe("provider conformance rules", function () {
         assert.match(v.rule, /1 to 32 characters.*auto-names it/);
         assert.deepStrictEqual(checkConformance([resource("aws:lb/loadBalancer:LoadBalancer", { namePrefix: "alb-" }, "lc-us-east-1-loadbalancer-alb")]), []);
         assert.deepStrictEqual(checkConformance([resource("aws:lb/loadBalancer:LoadBalancer", {}, "lc-use1-alb")]), []);
+    });
+
+    it("GTM: an empty instance name, and a GEO access strategy without source lines, are rejected", () => {
+        const gtm = plans.flatMap((p) => p.resources).find((r) => r.type === "alicloud:dns/gtmInstance:GtmInstance") ?? assert.fail("no shipped GTM instance");
+        assert.deepStrictEqual(checkConformance([resource(gtm.type, gtm.inputs)]), []);
+        assert.deepStrictEqual(checkConformance([resource(gtm.type, { ...gtm.inputs, instanceName: "" })]).map((v) => v.property), ["instanceName"]);
+        const strategy = plans.flatMap((p) => p.resources).find((r) => r.type === "alicloud:dns/accessStrategy:AccessStrategy") ?? assert.fail("no shipped access strategy");
+        assert.deepStrictEqual(checkConformance([resource(strategy.type, strategy.inputs)]), []);
+        const geo = checkConformance([resource(strategy.type, { ...strategy.inputs, strategyMode: "GEO" })]).map((v) => v.property).sort();
+        assert.deepStrictEqual(geo, ["defaultLbaStrategy", "lines"]);
+        assert.deepStrictEqual(checkConformance([resource(strategy.type, { ...strategy.inputs, strategyMode: "GEO", lines: [{ lineCode: "default" }], defaultLbaStrategy: "RATIO" })]), []);
     });
 
     it("values a preview does not know yet, and secrets, are not judged", () => {
