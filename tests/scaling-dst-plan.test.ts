@@ -165,6 +165,38 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
         );
     });
 
+    it("planned again at 09:33Z (the 09:35 pre-scale of the 09:25 plan not yet run): declared at 09:43, before the start, and still reported late; never pushed past the start", async () => {
+        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:33:00Z") }));
+        assert.deepStrictEqual(groupActions(plan), [
+            ["sale-prescale", "2026-12-12T09:43:00Z", 20, 40],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
+        ]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "late");
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message),
+            [
+                "event sale: pre-scale at 2026-12-12T09:30:00Z has passed and may not have run (an event added or moved less than 10 minutes before it, or a pre-scale an earlier pulumi up declared late; if it has run, this re-sets the same floors): this pulumi up raises the floors at 2026-12-12T09:43:00Z, 17 min before the start instead of 30; release at 2026-12-12T16:30:00Z",
+            ],
+        );
+    });
+
+    it("an event added at 09:45Z, 15 minutes before its start (pre-scale 09:30 never declared): raised at 09:55 on every tier (app group, Aurora readers, pod floor jobs), not at 10:30", async () => {
+        const vm = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        assert.deepStrictEqual(groupActions(vm)[0], ["sale-prescale", "2026-12-12T09:55:00Z", 20, 40]);
+        const readers = vm.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => at(r.inputs, "schedule"));
+        assert.deepStrictEqual(readers[0], "at(2026-12-12T09:55:00)");
+        const pods = await planStack("raised-pods-aws", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        assert.deepStrictEqual(pods.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule"))[0], "55 9 12 12 *");
+        assert.strictEqual(at(vm.outputs, "scaling", "schedule", 0, "status"), "late");
+    });
+
+    it("planned at 10:11Z, after the start and the last instant a late pre-scale could have been declared at: the floor in force is re-asserted at the stable half hour, reported in progress", async () => {
+        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T10:11:00Z") }));
+        assert.deepStrictEqual(groupActions(plan)[0], ["sale-prescale", "2026-12-12T11:00:00Z", 20, 40]);
+        assert.strictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "inProgress");
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING), []);
+    });
+
     it("Alibaba Cloud ESS, London evening (pre-scale 18:30Z in winter) planned at 2026-12-01T18:10Z: the recurring pre-scale launches that day, not the next", async () => {
         const plan = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
         const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-evening-prescale") ?? [];

@@ -88,15 +88,37 @@ export function steadyStart(now: number): number {
 }
 
 /**
- * The instant (epoch ms) a `pulumi up` at `now` re-asserts a floor whose step (`stepAt`) falls
- * before steadyStart(now), given the first step it keeps (`nextDue`, null when none): a step still
- * in the future (a pre-scale a few minutes away) runs as soon as the cloud takes it, steadyStart;
- * a past one (an event in progress) at earliestActionAt, stable over half an hour, unless a kept
- * step comes before that (then at steadyStart, so the kept step still follows it).
+ * Whether a step whose instant (`stepAt`, epoch ms) is not ahead of `now` by the lead may still be
+ * pending, not yet run, so a `pulumi up` at `now` must declare it as soon as the cloud takes it
+ * (steadyStart) rather than re-assert it later (earliestActionAt). `dueBy` (epoch ms; Defaults to
+ * `stepAt`) is the instant the step's floor must be in force by: an event's start for its pre-scale.
+ * A step is pending while `now` is before steadyStart(dueBy):
+ * - a step still ahead (a pre-scale a few minutes away);
+ * - a step an earlier `pulumi up` declared late: that one planned before `dueBy` and declared it at
+ *   its own steadyStart, at most steadyStart(dueBy), which may still be ahead of `now`;
+ * - a step no earlier `pulumi up` declared (an event added or moved less than the lead before its
+ *   pre-scale): its instant has passed, yet it has not run.
+ * The plan cannot tell these apart from one that has run (it reads no live state): declaring such a
+ * step again is harmless when it has run (it sets the bounds already in force) and raises the
+ * floors before the start when it has not. Pushing it to earliestActionAt, 30 to 60 minutes ahead,
+ * would raise them after the event's start.
  */
-export function reassertAt(now: number, stepAt: number, nextDue: number | null): number {
+export function stepPending(now: number, stepAt: number, dueBy: number = stepAt): boolean {
+    return stepAt > now || now < steadyStart(Math.max(stepAt, dueBy));
+}
+
+/**
+ * The instant (epoch ms) a `pulumi up` at `now` re-asserts a floor whose step (`stepAt`) falls
+ * before steadyStart(now), given the first step it keeps (`nextDue`, null when none) and the instant
+ * the floor must be in force by (`dueBy`, an event's start for its pre-scale; Defaults to `stepAt`):
+ * a step that may still be pending (stepPending: ahead, or passed but possibly not run before
+ * steadyStart(dueBy)) runs as soon as the cloud takes it, steadyStart; a step that has surely run
+ * (an event in progress) at earliestActionAt, stable over half an hour, unless a kept step comes
+ * before that (then at steadyStart, so the kept step still follows it).
+ */
+export function reassertAt(now: number, stepAt: number, nextDue: number | null, dueBy: number = stepAt): number {
     const soon = steadyStart(now);
-    if (stepAt > now) return soon;
+    if (stepPending(now, stepAt, dueBy)) return soon;
     const stable = earliestActionAt(now);
     return nextDue !== null && nextDue <= stable ? soon : stable;
 }
@@ -426,7 +448,9 @@ export function tierSchedule(
     const current = [...steps].reverse().find((s) => s.at < keptFrom);
     const oneOff: OneOffAction[] = [];
     if (current !== undefined && current.floor > bounds.minSize) {
-        const at = reassertAt(now, current.at, due[0]?.at ?? null);
+        // A pre-scale's floor must be in force by its event's start (stepPending).
+        const dueBy = current.kind === "prescale" ? current.at + spec.scaling.preScaleMinutes * MINUTE_MS : current.at;
+        const at = reassertAt(now, current.at, due[0]?.at ?? null, dueBy);
         const floor = withPeaks(current.floor, at);
         oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(at), minSize: floor, maxSize: ceiling(floor) });
     }
@@ -658,16 +682,23 @@ export function scheduleReport(
                 : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
         const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
-        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}${lift}` };
-        if (w.from < steadyStart(now) && liftsAppTier(spec, event.peakOnline)) {
-            const start = parseInstant(event.start) ?? w.from;
-            const raised = reassertAt(now, w.from, null);
+        const start = parseInstant(event.start) ?? w.from;
+        if (w.from < steadyStart(now) && stepPending(now, w.from, start) && liftsAppTier(spec, event.peakOnline)) {
+            const raised = reassertAt(now, w.from, null, start);
+            const lead = Math.round((start - raised) / MINUTE_MS);
+            const pre = spec.scaling.preScaleMinutes;
+            const when = lead >= 0 ? `${lead} min before the start instead of ${pre}` : `${-lead} min after the start instead of ${pre} min before`;
+            const why =
+                w.from > now
+                    ? `pre-scale declared at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead`
+                    : `pre-scale at ${utcMinute(w.from)} has passed and may not have run (an event added or moved less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes before it, or a pre-scale an earlier pulumi up declared late; if it has run, this re-sets the same floors)`;
             return {
                 source: event.name,
                 status: "late",
-                detail: `pre-scale declared at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead: this pulumi up raises the floors at ${utcMinute(raised)}, ${Math.round((start - raised) / MINUTE_MS)} min before the start instead of ${spec.scaling.preScaleMinutes}; release at ${utcMinute(w.to)}${lift}`,
+                detail: `${why}: this pulumi up raises the floors at ${utcMinute(raised)}, ${when}; release at ${utcMinute(w.to)}${lift}`,
             };
         }
+        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}${lift}` };
         return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, release at ${utcMinute(w.to)}${lift}` };
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
