@@ -5,6 +5,7 @@ import * as assert from "assert";
 
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
+import { diffPlans } from "../tools/lib/upgrade";
 import { EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
 import { renderConfigDoc } from "../tools/lib/config-docs";
 import { at, list, stackDir, stackFile } from "./helpers";
@@ -201,6 +202,22 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
         const plan = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
         const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-evening-prescale") ?? [];
         assert.deepStrictEqual(prescale.slice(0, 3), ["lc-cn-hangzhou-app-evening-prescale", "2026-12-01T18:30Z", "30 18 * * *"]);
+    });
+});
+
+describe("a pulumi up less than 10 minutes before a daily ESS run keeps that day's run", function () {
+    this.timeout(300_000);
+
+    it("London evening (pre-scale 18:30Z) planned at 18:10Z, then again at 18:22Z: the recurring tasks keep their first run (ignoreChanges launchTime), so the change preview updates none of them", async () => {
+        const base = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
+        const head = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:22:00Z") });
+        const tasks = head.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask" && at(r.inputs, "recurrenceType") === "Cron");
+        assert.ok(tasks.length >= 2, JSON.stringify(tasks.map((t) => t.name)));
+        for (const t of tasks) assert.deepStrictEqual(t.ignoreChanges, ["launchTime"], t.name);
+        const report = diffPlans(base.resources, head.resources, { base: "18:10", head: "18:22" });
+        const prescale = report.changes.filter((c) => c.name.endsWith("app-schedule-evening-prescale")).map((c) => [c.op, c.properties.map((p) => p.name)]);
+        assert.deepStrictEqual(prescale, [["same", []]]);
+        assert.deepStrictEqual(report.changes.filter((c) => c.type === "alicloud:ess/scheduledTask:ScheduledTask" && c.op !== "same"), []);
     });
 });
 
