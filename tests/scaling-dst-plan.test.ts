@@ -38,6 +38,7 @@ const DIR = stackDir({
     "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
     "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
+    "drain-sae": stackFile({ ...SERVERLESS, events: [SALE], peaks: [THREE_TIMERS[0]] }),
     "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
 });
 /** The instant the SAE stacks plan at. */
@@ -233,11 +234,47 @@ describe("after a release the raised bounds stay with the schedules until the dr
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; declares no action, but the app group still drains from its raised ceiling of 100 instances (maxSize 40) by the AND scale-in rule until about 2026-12-12T16:52:00Z: its bounds stay with the schedules until then (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+                detail: "released at 2026-12-12T16:30:00Z; declares no action, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
             },
         ]);
         const drain = list(at(plan.outputs, "scaling", "drain"));
         assert.deepStrictEqual(drain.map((d) => [at(d, "fromInstances"), at(d, "toInstances"), at(d, "minutes")]), [[100, 4, 22]]);
+    });
+});
+
+describe("every tier an event raised holds its bounds through the drain after the release, not only the app group", function () {
+    this.timeout(300_000);
+    const RELEASED_10_MIN_AGO = new Date("2026-12-12T16:40:00Z");
+
+    it("Kubernetes (interaction maxReplicas 12, raised to 40 by the sale), 10 minutes after the release: the four HPAs still leave both bounds to the floor jobs, and the report names the pods' drain", async () => {
+        const plan = await planStack("raised-pods-aws", DIR, { now: RELEASED_10_MIN_AGO });
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").length, 0);
+        const hpas = plan.resources.filter((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").map((r) => [r.name, r.ignoreChanges ?? []]);
+        assert.strictEqual(hpas.length, 4);
+        for (const [name, fields] of hpas) assert.deepStrictEqual(fields, ["spec.minReplicas", "spec.maxReplicas"], String(name));
+        const detail = String(at(plan.outputs, "scaling", "schedule", 0, "detail"));
+        assert.ok(detail.includes("the pods of interaction from 40 (everyday 12) until about 2026-12-12T17:"), detail);
+    });
+
+    it("ECS on Fargate, 10 minutes after the release: the scalable targets of the services the sale raised (user, product, order) still ignore their bounds; interaction (maxCapacity 40, not raised) does not", async () => {
+        const plan = await planStack("bounds-aws-serverless", DIR, { now: RELEASED_10_MIN_AGO });
+        const targets = plan.resources.filter((r) => r.type === "aws:appautoscaling/target:Target" && r.name.includes("-fargate-")).map((r) => [r.name, r.ignoreChanges ?? []]);
+        assert.deepStrictEqual(targets, [
+            ["lc-us-east-1-fargate-interaction-target", []],
+            ["lc-us-east-1-fargate-order-target", ["minCapacity", "maxCapacity"]],
+            ["lc-us-east-1-fargate-product-target", ["minCapacity", "maxCapacity"]],
+            ["lc-us-east-1-fargate-user-target", ["minCapacity", "maxCapacity"]],
+        ]);
+    });
+
+    it("SAE with a daily evening peak, 10 minutes after the release: the order rule's timer and metric keep the raised maximum of 32 (everyday 20) instead of cutting to 20", async () => {
+        const plan = await planStack("drain-sae", DIR, { now: RELEASED_10_MIN_AGO });
+        const order = plan.resources.find((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name === "lc-cn-hangzhou-sae-order-scaling");
+        assert.deepStrictEqual(list(at(order?.inputs, "scalingRuleTimer", "schedules")).map((p) => at(p, "maxReplicas")), [32, 32]);
+        assert.strictEqual(at(order?.inputs, "scalingRuleMetric", "maxReplicas"), 32);
+        const after = await planStack("drain-sae", DIR, { now: new Date("2026-12-12T17:08:00Z") });
+        const settled = after.resources.find((r) => r.name === "lc-cn-hangzhou-sae-order-scaling");
+        assert.strictEqual(at(settled?.inputs, "scalingRuleMetric", "maxReplicas"), 20);
     });
 });
 

@@ -229,23 +229,32 @@ export interface DrainHold {
     readonly releasedAt: number;
     /** The raised ceiling the drain starts from. */
     readonly from: number;
-    /** The instant the drain ends, epoch ms (releasedAt + drainSeconds(from)). */
+    /** The instant the drain ends, epoch ms (releasedAt + the tier's drain seconds, TierDrain). */
     readonly until: number;
 }
 
 /**
- * The drain still running at `now` after a released event that raised the tier's ceiling above
- * bounds.maxSize (the latest-ending one; null when none): `drainSeconds(from)` is the drain
- * simulation of the tier from `from` instances to its floor (timetopeak simulateDrain), counted
- * from the release.
+ * What a tier drains from after an event and for how long, given the tier's need for the event's
+ * audience (tierNeed): its raised ceiling `from` (in the tier's own units) and the seconds its
+ * scale-in rules take from there to its floor; null when the need raises no bound above the tier's
+ * everyday ones (nothing to hold). Built per tier by timetopeak (groupDrain, podsDrain, unitDrain).
  */
-export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, drainSeconds: (from: number) => number): DrainHold | null {
+export type TierDrain = (need: number) => { readonly from: number; readonly seconds: number } | null;
+
+/**
+ * The drain still running at `now` after a released event that raised the tier's bounds (`drain`
+ * of the tier's need for it is not null), the latest-ending one; null when none. Every tier that
+ * schedules bounds holds them this way (the app group, the transcoders, the pods' HPAs, the
+ * serverless services), each by its own drain.
+ */
+export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, drain: TierDrain): DrainHold | null {
     const holds = spec.events.flatMap((event): DrainHold[] => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null || w.to > now) return [];
-        const from = scheduleCeiling(bounds, [tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams)]);
-        const until = w.to + drainSeconds(from) * 1000;
-        return from > bounds.maxSize && until > now ? [{ source: event.name, releasedAt: w.to, from, until }] : [];
+        const d = drain(tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams));
+        if (d === null) return [];
+        const until = w.to + d.seconds * 1000;
+        return until > now ? [{ source: event.name, releasedAt: w.to, from: d.from, until }] : [];
     });
     return holds.sort((a, b) => b.until - a.until)[0] ?? null;
 }
@@ -418,8 +427,9 @@ function compactMinute(ms: number): string {
  * earliestActionAt), restores after recurring actions inside an event, and the
  * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
  * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
- * `drainSeconds` (the tier's drain simulation from a number of instances; Defaults to null, no
- * simulation) sets `drainHold` while a released event's raised ceiling still drains.
+ * `drain` (the tier's drain from a raised ceiling, TierDrain; Defaults to null, no hold) sets
+ * `drainHold` while a released event's raised ceiling still drains, and every action keeps that
+ * ceiling until then.
  */
 export function tierSchedule(
     spec: ScheduleSpec,
@@ -429,16 +439,19 @@ export function tierSchedule(
     now: number,
     horizon: ScheduleHorizon | null,
     eventLimit: EventLimit | null,
-    drainSeconds: ((from: number) => number) | null = null,
+    drain: TierDrain | null = null,
 ): TierSchedule {
     const keptFrom = steadyStart(now);
+    const hold = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
     const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
     const peakNeeds = spec.peaks.map((peak) => ({ peak, need: tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams) })).filter((p) => p.need > bounds.minSize);
     // Aurora holds at most AURORA_MAX_READ_REPLICAS readers: their ceiling stays the tier's own maxSize.
-    const top = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING);
+    // While a released event's raised ceiling drains (hold), every action keeps it: a recurring
+    // action's lower ceiling would remove the capacity above it at once (scheduleCeiling).
+    const top = Math.max(hold?.from ?? 0, scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING));
     const ceiling = (floor: number): number => Math.max(top, floor);
     const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, top));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
@@ -473,7 +486,6 @@ export function tierSchedule(
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    const hold = drainSeconds === null ? null : drainHold(spec, region, tier, bounds, now, drainSeconds);
     return { tier, plannedAt: now, oneOff, recurring, ...(hold === null ? {} : { drainHold: hold }) };
 }
 
@@ -638,8 +650,8 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
  * `eventLimit` at every instant): an event the limit holds back is `deferred` when a later `pulumi
  * up` can declare it before its pre-scale (heldEventDeclaredAt), `unschedulable` when none can.
  * `text` (the profile's horizonText; Defaults to the horizon's service and recurringUntil) words the
- * horizon per tier. `drainSeconds` (the app group's drain simulation, appDrainSeconds; Defaults to
- * null) reports a past event whose raised ceiling still drains (pastEventHold).
+ * horizon per tier. `drains` (the tiers an event raises and their drains, eventDrains; Defaults to
+ * null) reports a past event whose raised ceilings still drain (pastEventHold).
  */
 export function scheduleReport(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
@@ -648,20 +660,20 @@ export function scheduleReport(
     eventLimit: EventLimit | null = null,
     limitAt: (t: number) => EventLimit | null = () => eventLimit,
     text: HorizonText | null = null,
-    drainSeconds: ((from: number) => number) | null = null,
+    drains: ((event: LiveEvent) => readonly RaisedDrain[]) | null = null,
 ): ScheduleReport[] {
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
         if (w.to <= now) {
-            const hold = drainSeconds === null ? null : pastEventHold(spec, event, w.to, now, drainSeconds);
+            const hold = drains === null ? null : pastEventHold(event, w.to, now, drains);
             return hold === null
                 ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no action, but the app group still drains from its raised ceiling of ${hold.from} instances (maxSize ${spec.app.maxSize}) by the AND scale-in rule until about ${utcMinute(hold.until)}: its bounds stay with the schedules until then (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no action, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
                   };
         }
         if (horizon !== null && w.to > now + horizon.days * DAY_MS) {
@@ -733,16 +745,27 @@ export function nodeShortfall(spec: Pick<StackSpec, "scaling" | "app" | "regions
     return "";
 }
 
+/** One tier an event raised above its everyday ceiling and still draining from it, for the report. */
+export interface RaisedDrain {
+    /** The tier, as the report names it ("the app group", "the pods of order", "the SAE application of interaction"). */
+    readonly tier: string;
+    /** The raised ceiling the drain starts from, in the tier's units. */
+    readonly from: number;
+    /** The tier's everyday ceiling (maxSize, maxReplicas, maxInstances). */
+    readonly maxSize: number;
+    /** Seconds from the release to the end of the drain. */
+    readonly seconds: number;
+}
+
 /**
- * The app group's drain after a past `event` released at `releasedAt` (epoch ms), still running at
- * `now`: from the largest raised ceiling of the stack's regions (scheduleCeiling of the event's
- * need) to the floor, `drainSeconds(from)` after the release; null when the event raised no ceiling
- * above app.maxSize or the drain has finished.
+ * The tiers still draining at `now` from the ceilings a past `event` released at `releasedAt`
+ * (epoch ms) raised (`drains`, every tier the stack runs: eventDrains), and the instant the last
+ * one ends; null when none still drains.
  */
-export function pastEventHold(spec: Pick<StackSpec, "scaling" | "app" | "regions">, event: LiveEvent, releasedAt: number, now: number, drainSeconds: (from: number) => number): { from: number; until: number } | null {
-    const from = Math.max(...spec.regions.map((region) => scheduleCeiling(spec.app, [instancesForOnline(spec, region, event.peakOnline)])));
-    const until = releasedAt + drainSeconds(from) * 1000;
-    return from > spec.app.maxSize && until > now ? { from, until } : null;
+export function pastEventHold(event: LiveEvent, releasedAt: number, now: number, drains: (event: LiveEvent) => readonly RaisedDrain[]): { tiers: RaisedDrain[]; until: number } | null {
+    const tiers = drains(event).filter((d) => releasedAt + d.seconds * 1000 > now);
+    if (tiers.length === 0) return null;
+    return { tiers, until: releasedAt + Math.max(...tiers.map((d) => d.seconds)) * 1000 };
 }
 
 /**

@@ -3,7 +3,7 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
-import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
+import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierDrain, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
 import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 import { surgeNeed } from "./scaling";
@@ -13,10 +13,12 @@ import { surgeNeed } from "./scaling";
  * recurring peaks (tierSchedule, tier `serverlessUnit`) within the unit's own floor and ceiling.
  * Releases restore the bounds only: capacity then drains by the metric rules, never by a jump.
  * `horizon` is the cloud's (CloudProfile.scheduleHorizon), `eventLimit` the cloud's limit on the
- * events declared at once (CloudProfile.eventLimit; null when none).
+ * events declared at once (CloudProfile.eventLimit; null when none). `drain` (the unit's drain,
+ * timetopeak unitDrain; Defaults to null) holds the bounds and the raised ceiling while a released
+ * event's raised ceiling drains (tierSchedule).
  */
-export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
-    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service }, now, horizon, eventLimit);
+export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null, drain: TierDrain | null = null): TierSchedule {
+    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service }, now, horizon, eventLimit, drain);
 }
 
 /** Date (YYYY-MM-DD) and time (HH:MM) of an instant (epoch ms) in a time zone. */
@@ -348,13 +350,28 @@ export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "e
  * The SAE timers of one unit's application in `region` (the component's rules, one each): `peaks`
  * the timers of the recurring peaks (saeTimers, one mix rule per timer period), `events` one timer
  * per calendar day (GMT+8) the declared events (saeDeclaredEvents) touch (saeEventTimers), holding
- * that day's trigger points of the one floor timeline of the events.
+ * that day's trigger points of the one floor timeline of the events. `drain` (the unit's drain,
+ * timetopeak unitDrain; Defaults to null) gives `heldCeiling`, the raised ceiling a released event
+ * still drains from (null when none): the peaks' timers keep it, and so must the metric bounds.
  */
-export function saeUnitTimers(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[] } {
+export function saeUnitTimers(
+    spec: ScheduleSpec,
+    region: Pick<RegionSpec, "zones">,
+    unit: ServerlessUnitPlan,
+    now: number,
+    horizon: ScheduleHorizon,
+    drain: TierDrain | null = null,
+): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[]; readonly heldCeiling: number | null } {
     const declared = saeDeclaredEvents(spec, now, horizon);
-    const timed = unitSchedule({ ...spec, events: declared }, region, unit, now, horizon, null);
+    // The released events stay in view (they declare nothing): their raised ceilings hold while they drain (drainHold).
+    const released = spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? Infinity) <= now);
+    const timed = unitSchedule({ ...spec, events: [...declared, ...released] }, region, unit, now, horizon, null, drain);
     const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name));
-    return { peaks: saeTimers(timed.recurring, SAE_TIME_ZONE, now, horizon), events: saeEventTimers(timed.oneOff, SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)) };
+    return {
+        peaks: saeTimers(timed.recurring, SAE_TIME_ZONE, now, horizon),
+        events: saeEventTimers(timed.oneOff, SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
+        heldCeiling: timed.drainHold?.from ?? null,
+    };
 }
 
 /**
