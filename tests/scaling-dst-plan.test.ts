@@ -25,6 +25,8 @@ const THREE_TIMERS = [
 const SERVERLESS = { stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } };
 
 const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 };
+/** 100 days from 10 December: longer than the 90-day ESS horizon. */
+const WINTER_FEST = { name: "winter-fest", start: "2026-12-10T12:00:00Z", end: "2027-03-20T12:00:00Z", peakOnline: 40000 };
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
 
 const DIR = stackDir({
@@ -38,6 +40,9 @@ const DIR = stackDir({
     "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
     "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
+    "long-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [WINTER_FEST] }),
+    "long-sae": stackFile({ ...SERVERLESS, events: [WINTER_FEST] }),
+    "week-sae": stackFile({ ...SERVERLESS, peaks: [THREE_TIMERS[0]], events: [{ name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 }] }),
     "drain-sae": stackFile({ ...SERVERLESS, events: [SALE], peaks: [THREE_TIMERS[0]] }),
     "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
 });
@@ -275,6 +280,46 @@ describe("every tier an event raised holds its bounds through the drain after th
         const after = await planStack("drain-sae", DIR, { now: new Date("2026-12-12T17:08:00Z") });
         const settled = after.resources.find((r) => r.name === "lc-cn-hangzhou-sae-order-scaling");
         assert.strictEqual(at(settled?.inputs, "scalingRuleMetric", "maxReplicas"), 20);
+    });
+});
+
+describe("an event longer than the 90-day ESS horizon is pre-scaled now; only its release waits", function () {
+    this.timeout(300_000);
+    const essTasks = (plan: { resources: readonly { type: string; name: string; inputs: unknown }[] }) =>
+        plan.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask" && r.name.includes("-app-")).map((r) => [r.name, at(r.inputs, "launchTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]);
+
+    it("winter-fest (10 December to 20 March) planned on 1 December: the pre-scale task is declared, no release task, and the report says which pulumi up declares the release", async () => {
+        const plan = await planStack("long-alicloud", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        assert.deepStrictEqual(essTasks(plan), [["lc-cn-hangzhou-app-schedule-winter-fest-prescale", "2026-12-10T11:30Z", 10, 40]]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
+            {
+                source: "winter-fest",
+                status: "scheduled",
+                detail: "pre-scale at 2026-12-10T11:30:00Z, release at 2027-03-20T12:30:00Z is beyond 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-20T12:30:00Z declares it, until then the floors stay raised",
+            },
+        ]);
+    });
+
+    it("the same event planned on 21 December (in progress, release within 90 days): the floor is re-asserted and the release declared", async () => {
+        const plan = await planStack("long-alicloud", DIR, { now: new Date("2026-12-21T00:00:00Z") });
+        assert.deepStrictEqual(essTasks(plan), [
+            ["lc-cn-hangzhou-app-schedule-winter-fest-prescale", "2026-12-21T00:30Z", 10, 40],
+            ["lc-cn-hangzhou-app-schedule-winter-fest-release", "2027-03-20T12:30Z", 4, 40],
+        ]);
+    });
+
+    it("SAE, which needs one rule per day of an event: the 101-day event is unschedulable and the report says it alone needs more rules than are left", async () => {
+        const plan = await planStack("long-sae", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "unschedulable");
+        const detail = String(at(plan.outputs, "scaling", "schedule", 0, "detail"));
+        assert.ok(detail.startsWith("not pre-scaled: it touches 101 calendar days (GMT+8) from now on, 101 rules, and 4 are left after the peaks' rules, so it cannot be declared, whatever the other events"), detail);
+    });
+
+    it("SAE, a 7-day event with a daily peak and no other event: the report names its 7 day rules and the 4 left, not events ahead of it", async () => {
+        const plan = await planStack("week-sae", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        const detail = String(at(plan.outputs, "scaling", "schedule", 0, "detail"));
+        assert.ok(detail.startsWith("not pre-scaled: it touches 7 calendar days (GMT+8) from now on, 7 rules, and 4 are left after the peaks' rules"), detail);
+        assert.ok(!detail.includes("events ahead of it"), detail);
     });
 });
 

@@ -457,7 +457,9 @@ export function tierSchedule(
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
     const withPeaks = (floor: number, t: number): number => Math.max(floor, recurringFloorAt(recurring, t));
     const steps = floorTimeline(windows, bounds.minSize);
-    const due = steps.filter((s) => s.at >= keptFrom);
+    // A step beyond the horizon (the release of an event longer than it) waits for a later pulumi up.
+    const reach = horizonEnd(now, horizon);
+    const due = steps.filter((s) => s.at >= keptFrom && s.at <= reach);
     const current = [...steps].reverse().find((s) => s.at < keptFrom);
     const oneOff: OneOffAction[] = [];
     if (current !== undefined && current.floor > bounds.minSize) {
@@ -476,7 +478,7 @@ export function tierSchedule(
     const floorAt = (t: number): number => withPeaks(Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need)), t);
     for (const w of windows) {
         for (const action of recurring) {
-            for (const t of occurrences(action, Math.max(w.from, keptFrom), w.to - MINUTE_MS)) {
+            for (const t of occurrences(action, Math.max(w.from, keptFrom), Math.min(w.to - MINUTE_MS, reach - MINUTE_MS))) {
                 const floor = floorAt(t + MINUTE_MS);
                 if (action.minSize >= floor) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
@@ -490,8 +492,20 @@ export function tierSchedule(
 }
 
 /**
+ * The last instant (epoch ms) a `pulumi up` at `now` may declare a one-off action at under
+ * `horizon` (now + horizon.days); Infinity when the cloud has none. ESS: LaunchTime "cannot be later
+ * than 90 days from the date of scheduled task creation" (CreateScheduledTask; ModifyScheduledTask
+ * the same from the day of the modification).
+ */
+export function horizonEnd(now: number, horizon: ScheduleHorizon | null): number {
+    return horizon === null ? Infinity : now + horizon.days * DAY_MS;
+}
+
+/**
  * The events within reach of a `pulumi up` at `now`: a valid window that is not over and, on a cloud
- * with a horizon (`horizon`, the profile's scheduleHorizon; null when none), released within it;
+ * with a horizon (`horizon`, the profile's scheduleHorizon; null when none), pre-scaled within it
+ * (an event longer than the horizon declares its pre-scale now, its release once a later `pulumi up`
+ * has it within the horizon: tierSchedule);
  * ordered by pre-scale instant (then by name), the order in which a per-resource limit (EventLimit)
  * admits them.
  */
@@ -500,7 +514,7 @@ export function eventsInHorizon(spec: Pick<StackSpec, "scaling" | "events">, now
         .flatMap((event) => {
             const w = eventWindow(spec, event.start, event.end);
             if (w === null || w.to <= now) return [];
-            return horizon !== null && w.to > now + horizon.days * DAY_MS ? [] : [{ event, from: w.from }];
+            return w.from > horizonEnd(now, horizon) ? [] : [{ event, from: w.from }];
         })
         .sort((a, b) => a.from - b.from || a.event.name.localeCompare(b.event.name))
         .map((e) => e.event);
@@ -573,7 +587,15 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
 export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null): EventLimit {
     const quota = awsScheduledActionQuota(spec);
     const count = eventsThatFit(eventsInHorizon(spec, now, horizon), quota.count - peakActionCount(spec), (event) => eventActionCount(spec, event, now));
-    return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest` };
+    const budget = quota.count - peakActionCount(spec);
+    return {
+        count,
+        why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`,
+        alone: (event) => {
+            const n = eventActionCount(spec, event, now);
+            return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;
+        },
+    };
 }
 
 /**
@@ -600,6 +622,12 @@ export interface EventLimit {
     readonly count: number;
     /** The limit and its source, for the report. */
     readonly why: string;
+    /**
+     * What `event` needs on its own when that alone exceeds the limit, whatever the other events
+     * ("it touches 7 calendar days (GMT+8), 7 rules, and 4 are left after the peaks' rules"); null
+     * when it fits alone. Absent: the report does not say.
+     */
+    readonly alone?: (event: LiveEvent) => string | null;
 }
 
 /**
@@ -676,15 +704,30 @@ export function scheduleReport(
                       detail: `released at ${utcMinute(w.to)}; declares no action, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
                   };
         }
-        if (horizon !== null && w.to > now + horizon.days * DAY_MS) {
+        const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
+        if (horizon !== null && w.from > horizonEnd(now, horizon)) {
             return {
                 source: event.name,
                 status: "deferred",
-                detail: `scheduled when within ${horizon.days} days (${text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`}): a pulumi up on or after ${utcMinute(w.to - horizon.days * DAY_MS)} declares it`,
+                detail: `scheduled when within ${horizon.days} days (${deferral}): a pulumi up on or after ${utcMinute(w.from - horizon.days * DAY_MS)} declares it`,
             };
         }
+        // An event longer than the horizon: its pre-scale is declared now, its release by a later pulumi up.
+        const releaseLater =
+            horizon !== null && w.to > horizonEnd(now, horizon)
+                ? ` is beyond ${horizon.days} days (${deferral}): a pulumi up on or after ${utcMinute(w.to - horizon.days * DAY_MS)} declares it, until then the floors stay raised`
+                : "";
+        const releaseAt = `release at ${utcMinute(w.to)}${releaseLater}`;
         if (eventLimit !== null && held.includes(event)) {
             const declaredAt = heldEventDeclaredAt(spec, event, now, horizon, limitAt);
+            const alone = eventLimit.alone?.(event) ?? null;
+            if (alone !== null) {
+                return {
+                    source: event.name,
+                    status: "unschedulable",
+                    detail: `not pre-scaled: ${alone}, so it cannot be declared, whatever the other events (${eventLimit.why}); the metric rules alone meet it: shorten it or split it into shorter events`,
+                };
+            }
             return declaredAt === null
                 ? {
                       source: event.name,
@@ -707,11 +750,11 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: "late",
-                detail: `${why}: this pulumi up raises the floors at ${utcMinute(raised)}, ${when}; release at ${utcMinute(w.to)}${lift}`,
+                detail: `${why}: this pulumi up raises the floors at ${utcMinute(raised)}, ${when}; ${releaseAt}${lift}`,
             };
         }
-        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}${lift}` };
-        return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, release at ${utcMinute(w.to)}${lift}` };
+        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; ${releaseLater === "" ? `released at ${utcMinute(w.to)}` : releaseAt}${lift}` };
+        return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}` };
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
         const days = peak.recurrence === "daily" ? "every day" : `on ${peak.days.join(", ")}`;

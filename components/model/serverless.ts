@@ -335,7 +335,14 @@ export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling" | "event
     const events = eventsInHorizon(spec, now, horizon);
     let count = 0;
     while (count < events.length && saeEventsRuleCount(spec, events.slice(0, count + 1), now) <= rules) count += 1;
-    return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events` };
+    return {
+        count,
+        why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events`,
+        alone: (event) => {
+            const n = saeEventsRuleCount(spec, [event], now);
+            return n > rules ? `it touches ${n} calendar days (GMT+8) from now on, ${n} rules, and ${rules} are left after the peaks' rules` : null;
+        },
+    };
 }
 
 /**
