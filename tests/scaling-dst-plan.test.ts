@@ -100,7 +100,7 @@ describe("SAE overlapping events planned at 2026-11-22", function () {
         const plan = await checkPlan(await planStack("held-sae", DIR, { now: NOV_22 }));
         assert.deepStrictEqual(
             plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message.split(", ")[0]]),
-            [["advisory", "event overlap-12: not pre-scaled: no pulumi up can declare it before its pre-scale at 2026-12-12T13:30:00Z"]],
+            [["advisory", "event overlap-12: not pre-scaled: it touches 3 calendar days (GMT+8) from now on"]],
         );
         const eventRules = plan.resources.filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-"));
         assert.deepStrictEqual(eventRules.map((r) => at(r.inputs, "scalingRuleName")), ["interaction-events-1212", "interaction-events-1213"]);

@@ -210,7 +210,7 @@ describe("SAE overlapping events: one floor timeline, one rule per calendar day"
         );
     });
 
-    it("three peak timers leave 2 rules: overlap-12 running to 12-14 needs a third day, is held, and its wait ends after its pre-scale: unschedulable, not deferred", () => {
+    it("three peak timers leave 2 rules: overlap-12 running to 12-14 needs a third day, more than the 2 left on its own: unschedulable, not deferred, and said so", () => {
         const peaks = [
             { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
             { name: "saturday", recurrence: "weekly", days: ["sat"], start: "09:00", end: "11:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
@@ -226,7 +226,7 @@ describe("SAE overlapping events: one floor timeline, one rule per calendar day"
             source: "overlap-12",
             status: "unschedulable",
             detail:
-                "not pre-scaled: no pulumi up can declare it before its pre-scale at 2026-12-12T13:30:00Z, the events ahead of it hold the limit until after then (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 2 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer",
+                "not pre-scaled: it touches 3 calendar days (GMT+8) from now on, 3 rules, and 2 are left after the peaks' rules, so it cannot be declared, whatever the other events (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 2 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events); the metric rules alone meet it: shorten it or split it into shorter events",
         });
         // Moved to the night of the 20th (two days, 4 with double-12's), it waits for double-12's release only: deferred, with the instant.
         const later = plan([DOUBLE_12, { ...OVERLAP_12, start: "2026-12-20T22:00:00+08:00", end: "2026-12-21T02:00:00+08:00" }], peaks).spec;
