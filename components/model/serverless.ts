@@ -273,7 +273,9 @@ export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
  * after, the release in the middle of a multi-day event. Overlapping events share the days' rules
  * (one timeline: an earlier event's release never lowers the floor while a later one runs). A day
  * an event window is open at 00:00 starts with a point at 00:00 holding the bounds in force since
- * the last earlier action, so the floor stays up while that day's timer alone is valid. `windows`
+ * the last earlier action, so the floor stays up while that day's timer alone is valid; a day a
+ * window opens before its first point (a `pulumi up` during the event re-asserts the floor later)
+ * starts with a point at 00:00 holding that first point's bounds. `windows`
  * (epoch ms, the declared events' pre-scale to release) give the days; Defaults to one window from
  * the first action to the last. Timers in day order; points by time.
  */
@@ -292,7 +294,15 @@ export function saeEventTimers(actions: readonly Pick<OneOffAction, "at" | "minS
         const before = sorted.filter((a) => oneOffLocal(a, timeZone).date < day);
         const carried = before[before.length - 1];
         const carry = carried !== undefined && openAtMidnight(day) && !points.some((p) => p.atTime === "00:00") ? [{ atTime: "00:00", minReplicas: carried.minSize, maxReplicas: carried.maxSize }] : [];
-        const schedules = [...carry, ...points].sort((a, b) => a.atTime.localeCompare(b.atTime));
+        // A window already open this day before its first point (a pulumi up during the event: the
+        // window starts at `now`, the first point is the floor re-asserted later, earliestActionAt)
+        // holds that point's bounds from 00:00: the rule is rewritten now, and without a point in
+        // force before the first one the floor would fall until it.
+        const first = sorted.find((a) => oneOffLocal(a, timeZone).date === day);
+        const firstAt = first === undefined ? NaN : Date.parse(first.at);
+        const openBefore = first !== undefined && spans.some((w) => w.from < firstAt && firstAt <= w.to && localStamp(w.from, timeZone).date === day);
+        const hold = carry.length === 0 && openBefore && first !== undefined && !points.some((p) => p.atTime === "00:00") ? [{ atTime: "00:00", minReplicas: first.minSize, maxReplicas: first.maxSize }] : [];
+        const schedules = [...carry, ...hold, ...points].sort((a, b) => a.atTime.localeCompare(b.atTime));
         return schedules.length === 0 ? [] : [{ period: SAE_DAILY_PERIOD, beginDate: day, endDate: day, schedules }];
     });
 }
