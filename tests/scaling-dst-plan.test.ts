@@ -43,6 +43,7 @@ const DIR = stackDir({
     "long-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [WINTER_FEST] }),
     "long-sae": stackFile({ ...SERVERLESS, events: [WINTER_FEST] }),
     "week-sae": stackFile({ ...SERVERLESS, peaks: [THREE_TIMERS[0]], events: [{ name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 }] }),
+    "nokubectl-alicloud": stackFile({ stage: "growth", cloud: "alicloud", domain: "live.example.com", regions: HANGZHOU, events: [SALE] }),
     "drain-sae": stackFile({ ...SERVERLESS, events: [SALE], peaks: [THREE_TIMERS[0]] }),
     "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
 });
@@ -320,6 +321,22 @@ describe("an event longer than the 90-day ESS horizon is pre-scaled now; only it
         const detail = String(at(plan.outputs, "scaling", "schedule", 0, "detail"));
         assert.ok(detail.startsWith("not pre-scaled: it touches 7 calendar days (GMT+8) from now on, 7 rules, and 4 are left after the peaks' rules"), detail);
         assert.ok(!detail.includes("events ahead of it"), detail);
+    });
+});
+
+describe("a Kubernetes stack without a kubectl image says its events are not declared", function () {
+    this.timeout(300_000);
+
+    it("growth Alibaba Cloud without kubernetes.kubectlImage: no floor job, and the sale's report says it is not declared until the image is set", async () => {
+        const plan = await planStack("nokubectl-alicloud", DIR, { now: NOV_22 });
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").length, 0);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
+            {
+                source: "sale",
+                status: "scheduled",
+                detail: "not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it): pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z",
+            },
+        ]);
     });
 });
 

@@ -775,6 +775,26 @@ export function scheduleReport(
 }
 
 /**
+ * The report of a Kubernetes stack whose pods' floor jobs are not declared (`kubectlImage` null: no
+ * kubectl image the region reaches, kubernetes.kubectlImage unset; only an offline plan gets that
+ * far, `pulumi up` refuses the stack first): every event and peak that would lift the pods
+ * (scheduled, late, in progress, recurring, liftsAppTier) says it is not declared until the image is
+ * set, instead of a pre-scale that never comes, and no longer names raised pod maxReplicas (capped).
+ * Other computes and stacks with an image: unchanged.
+ */
+export function withoutFloorJobs(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "events" | "peaks" | "kubernetes">, reports: readonly ScheduleReport[], kubectlImage: string | null): ScheduleReport[] {
+    if (spec.compute !== "kubernetes" || kubectlImage !== null) return [...reports];
+    const audiences = new Map<string, number>([...spec.events.map((e): [string, number] => [e.name, e.peakOnline]), ...spec.peaks.map((p): [string, number] => [p.name, p.peakOnline])]);
+    return reports.map((r) => {
+        const online = audiences.get(r.source);
+        const lifts = online !== undefined && liftsAppTier(spec, online) && ["scheduled", "late", "inProgress", "recurring"].includes(r.status);
+        // Nor are the pods' maxReplicas raised (the floor jobs raise them): that part of the report goes.
+        const detail = online === undefined ? r.detail : r.detail.replace(capped(spec, online), "");
+        return lifts ? { ...r, detail: `not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it): ${detail}` } : r;
+    });
+}
+
+/**
  * On a Kubernetes stack, the first region whose pod floors for an audience of `online` viewers
  * (podFloors of instancesForOnline) exceed its node pools at maxNodesPerZone (podFloorsShortfall),
  * as "<region>: <what is short>"; "" when every region's fit or on other computes.
