@@ -764,7 +764,7 @@ export function scheduleReport(
         }
         const end = recurringUntil(horizon, peak.timeZone, now);
         const until = text !== null ? text.declaredUntil(peak) : end === null ? null : `declared until ${utcMinute(end)}`;
-        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
+        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}${extension(until)}`) + capped(spec, peak.peakOnline) };
     });
     const audiences = new Map<string, number>([...spec.events.map((e): [string, number] => [e.name, e.peakOnline]), ...spec.peaks.map((p): [string, number] => [p.name, p.peakOnline])]);
     return [...events, ...peaks].map((r) => {
@@ -772,6 +772,18 @@ export function scheduleReport(
         const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) ? "" : nodeShortfall(spec, online);
         return short === "" ? r : { ...r, nodeShortfall: short };
     });
+}
+
+/**
+ * What a `pulumi up` does to the ends a peak's report names (`until`, HorizonText.declaredUntil):
+ * ", each pulumi up extends it" when every end is a date, ", each pulumi up extends the dated ones"
+ * when some are long-term ("no end date"), "" when all are (nothing to extend).
+ */
+export function extension(until: string): string {
+    const dated = /until \d{4}-\d{2}-\d{2}/.test(until);
+    const longTerm = until.includes("no end date");
+    if (!dated) return "";
+    return longTerm ? ", each pulumi up extends the dated ones" : ", each pulumi up extends it";
 }
 
 /**
