@@ -64,7 +64,7 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         scaling: {
             schedule: withoutFloorJobs(
                 spec,
-                scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime()), (t) => profile.eventLimit(spec, t), profile.horizonText(spec, now.getTime()), eventDrains(spec, profile)),
+                scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime()), (t) => profile.eventLimit(spec, t), profile.horizonText(spec, now.getTime()), eventDrains(spec, profile, spec.cloud === "alicloud" /* its self-run transcoders are scheduled; AWS IVS is managed */)),
                 kubectlImage(spec, profile),
             ),
             ...scalingSimulation(spec, profile),

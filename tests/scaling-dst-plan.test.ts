@@ -262,6 +262,15 @@ describe("every tier an event raised holds its bounds through the drain after th
         assert.ok(detail.includes("the pods of interaction from 40 (everyday 12) until about 2026-12-12T17:"), detail);
     });
 
+    it("Alibaba Cloud ESS, 40 streams (transcoders raised to 20, maxSize 12; the app group's ceiling 40 not raised), 10 minutes after the release: the transcoder group keeps ignoring its bounds, the app group does not, and the report names the transcoders", async () => {
+        const plan = await planStack("bounds-alicloud-vm", DIR, { now: RELEASED_10_MIN_AGO });
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "alicloud:ess/scalingGroup:ScalingGroup").map((r) => [r.name, r.ignoreChanges ?? []]), [
+            ["lc-cn-hangzhou-app-group", ["desiredCapacity"]],
+            ["lc-cn-hangzhou-video-asg", ["minSize", "maxSize"]],
+        ]);
+        assert.ok(String(at(plan.outputs, "scaling", "schedule", 0, "detail")).includes("the transcoders from 20 (everyday 12) until about 2026-12-12T16:56:00Z"));
+    });
+
     it("ECS on Fargate, 10 minutes after the release: the scalable targets of the services the sale raised (user, product, order) still ignore their bounds; interaction (maxCapacity 40, not raised) does not", async () => {
         const plan = await planStack("bounds-aws-serverless", DIR, { now: RELEASED_10_MIN_AGO });
         const targets = plan.resources.filter((r) => r.type === "aws:appautoscaling/target:Target" && r.name.includes("-fargate-")).map((r) => [r.name, r.ignoreChanges ?? []]);

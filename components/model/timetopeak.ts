@@ -242,9 +242,11 @@ export function appTierDrain(spec: Pick<StackSpec, "scaling" | "app" | "kubernet
  * Every tier of the stack an event raises above its everyday ceiling, with its drain from there,
  * over the stack's regions (the longest per tier), for the report of a past event (pastEventHold):
  * the app group (compute vm), the pods of each raised service (kubernetes), each serverless service
- * (serverless), the transcoders of a self-run video tier (Alibaba Cloud).
+ * (serverless), and with `scheduledTranscoders` (the cloud runs its own transcoders on the
+ * timetable: Alibaba Cloud's ESS group; AWS's IVS is managed; Defaults to false) the transcoders of
+ * a self-run video tier.
  */
-export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">): (event: LiveEvent) => RaisedDrain[] {
+export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, scheduledTranscoders = false): (event: LiveEvent) => RaisedDrain[] {
     return (event) => {
         const found = new Map<string, RaisedDrain>();
         const add = (d: RaisedDrain): void => {
@@ -266,7 +268,7 @@ export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepSc
                 }
             }
             const video = transcodeTier(spec, region);
-            if (spec.cloud === "alicloud" && video.mode === "selfRun") {
+            if (scheduledTranscoders && video.mode === "selfRun") {
                 const bounds = { minSize: video.minSize, maxSize: video.maxSize, zones: region.zones.length };
                 const d = groupDrain(spec, profile, bounds)(tierNeed(spec, region, "transcoders", bounds, event.peakOnline, event.streams));
                 if (d !== null) add({ tier: "the transcoders", from: d.from, maxSize: video.maxSize, seconds: d.seconds });
