@@ -2,7 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, appDrainSeconds, scalingSimulation, scheduleReport } from "../components/model";
+import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, eventDrains, kubectlImage, scalingSimulation, scheduleReport, withoutFloorJobs } from "../components/model";
 import { redactSecrets, secretConfigKeys } from "../components/model/errors";
 import { profileOf, resolveSpec } from "../components/profiles";
 import { residencyOutput } from "../components/model/residency";
@@ -62,7 +62,11 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         ...(missing.length > 0 ? { notDeployableUntilSet: [...new Set(missing.map((m) => m.key))] } : {}),
         onlineUsers: spec.onlineUsers,
         scaling: {
-            schedule: scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime()), (t) => profile.eventLimit(spec, t), profile.horizonText(spec, now.getTime()), appDrainSeconds(spec, profile)),
+            schedule: withoutFloorJobs(
+                spec,
+                scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime()), (t) => profile.eventLimit(spec, t), profile.horizonText(spec, now.getTime()), eventDrains(spec, profile, spec.cloud === "alicloud" /* its self-run transcoders are scheduled; AWS IVS is managed */)),
+                kubectlImage(spec, profile),
+            ),
             ...scalingSimulation(spec, profile),
         },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),

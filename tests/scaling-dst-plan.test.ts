@@ -5,6 +5,7 @@ import * as assert from "assert";
 
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
+import { diffPlans } from "../tools/lib/upgrade";
 import { EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
 import { renderConfigDoc } from "../tools/lib/config-docs";
 import { at, list, stackDir, stackFile } from "./helpers";
@@ -24,6 +25,8 @@ const THREE_TIMERS = [
 const SERVERLESS = { stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } };
 
 const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 };
+/** 100 days from 10 December: longer than the 90-day ESS horizon. */
+const WINTER_FEST = { name: "winter-fest", start: "2026-12-10T12:00:00Z", end: "2027-03-20T12:00:00Z", peakOnline: 40000 };
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
 
 const DIR = stackDir({
@@ -37,6 +40,11 @@ const DIR = stackDir({
     "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
     "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
+    "long-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [WINTER_FEST] }),
+    "long-sae": stackFile({ ...SERVERLESS, events: [WINTER_FEST] }),
+    "week-sae": stackFile({ ...SERVERLESS, peaks: [THREE_TIMERS[0]], events: [{ name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 }] }),
+    "nokubectl-alicloud": stackFile({ stage: "growth", cloud: "alicloud", domain: "live.example.com", regions: HANGZHOU, events: [SALE] }),
+    "drain-sae": stackFile({ ...SERVERLESS, events: [SALE], peaks: [THREE_TIMERS[0]] }),
     "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
 });
 /** The instant the SAE stacks plan at. */
@@ -93,7 +101,7 @@ describe("SAE overlapping events planned at 2026-11-22", function () {
         const plan = await checkPlan(await planStack("held-sae", DIR, { now: NOV_22 }));
         assert.deepStrictEqual(
             plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message.split(", ")[0]]),
-            [["advisory", "event overlap-12: not pre-scaled: no pulumi up can declare it before its pre-scale at 2026-12-12T13:30:00Z"]],
+            [["advisory", "event overlap-12: not pre-scaled: it touches 3 calendar days (GMT+8) from now on"]],
         );
         const eventRules = plan.resources.filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-"));
         assert.deepStrictEqual(eventRules.map((r) => at(r.inputs, "scalingRuleName")), ["interaction-events-1212", "interaction-events-1213"]);
@@ -165,10 +173,58 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
         );
     });
 
+    it("planned again at 09:33Z (the 09:35 pre-scale of the 09:25 plan not yet run): declared at 09:43, before the start, and still reported late; never pushed past the start", async () => {
+        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:33:00Z") }));
+        assert.deepStrictEqual(groupActions(plan), [
+            ["sale-prescale", "2026-12-12T09:43:00Z", 20, 40],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
+        ]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "late");
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message),
+            [
+                "event sale: pre-scale at 2026-12-12T09:30:00Z has passed and may not have run (an event added or moved less than 10 minutes before it, or a pre-scale an earlier pulumi up declared late; if it has run, this re-sets the same floors): this pulumi up raises the floors at 2026-12-12T09:43:00Z, 17 min before the start instead of 30; release at 2026-12-12T16:30:00Z",
+            ],
+        );
+    });
+
+    it("an event added at 09:45Z, 15 minutes before its start (pre-scale 09:30 never declared): raised at 09:55 on every tier (app group, Aurora readers, pod floor jobs), not at 10:30", async () => {
+        const vm = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        assert.deepStrictEqual(groupActions(vm)[0], ["sale-prescale", "2026-12-12T09:55:00Z", 20, 40]);
+        const readers = vm.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => at(r.inputs, "schedule"));
+        assert.deepStrictEqual(readers[0], "at(2026-12-12T09:55:00)");
+        const pods = await planStack("raised-pods-aws", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        assert.deepStrictEqual(pods.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule"))[0], "55 9 12 12 *");
+        assert.strictEqual(at(vm.outputs, "scaling", "schedule", 0, "status"), "late");
+    });
+
+    it("planned at 10:11Z, after the start and the last instant a late pre-scale could have been declared at: the floor in force is re-asserted at the stable half hour, reported in progress", async () => {
+        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T10:11:00Z") }));
+        assert.deepStrictEqual(groupActions(plan)[0], ["sale-prescale", "2026-12-12T11:00:00Z", 20, 40]);
+        assert.strictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "inProgress");
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING), []);
+    });
+
     it("Alibaba Cloud ESS, London evening (pre-scale 18:30Z in winter) planned at 2026-12-01T18:10Z: the recurring pre-scale launches that day, not the next", async () => {
         const plan = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
         const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-evening-prescale") ?? [];
         assert.deepStrictEqual(prescale.slice(0, 3), ["lc-cn-hangzhou-app-evening-prescale", "2026-12-01T18:30Z", "30 18 * * *"]);
+    });
+});
+
+describe("a pulumi up less than 10 minutes before a daily ESS run keeps that day's run", function () {
+    this.timeout(300_000);
+
+    it("London evening (pre-scale 18:30Z) planned at 18:10Z, then again at 18:22Z: the recurring tasks keep their first run (ignoreChanges launchTime), so the change preview updates none of them", async () => {
+        const base = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
+        const head = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:22:00Z") });
+        const tasks = head.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask" && at(r.inputs, "recurrenceType") === "Cron");
+        assert.ok(tasks.length >= 2, JSON.stringify(tasks.map((t) => t.name)));
+        for (const t of tasks) assert.deepStrictEqual(t.ignoreChanges, ["launchTime"], t.name);
+        const report = diffPlans(base.resources, head.resources, { base: "18:10", head: "18:22" });
+        const prescale = report.changes.filter((c) => c.name.endsWith("app-schedule-evening-prescale")).map((c) => [c.op, c.properties.map((p) => p.name)]);
+        assert.deepStrictEqual(prescale, [["same", []]]);
+        assert.deepStrictEqual(report.changes.filter((c) => c.type === "alicloud:ess/scheduledTask:ScheduledTask" && c.op !== "same"), []);
     });
 });
 
@@ -184,11 +240,112 @@ describe("after a release the raised bounds stay with the schedules until the dr
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; declares no action, but the app group still drains from its raised ceiling of 100 instances (maxSize 40) by the AND scale-in rule until about 2026-12-12T16:52:00Z: its bounds stay with the schedules until then (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+                detail: "released at 2026-12-12T16:30:00Z; declares no action, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
             },
         ]);
         const drain = list(at(plan.outputs, "scaling", "drain"));
         assert.deepStrictEqual(drain.map((d) => [at(d, "fromInstances"), at(d, "toInstances"), at(d, "minutes")]), [[100, 4, 22]]);
+    });
+});
+
+describe("every tier an event raised holds its bounds through the drain after the release, not only the app group", function () {
+    this.timeout(300_000);
+    const RELEASED_10_MIN_AGO = new Date("2026-12-12T16:40:00Z");
+
+    it("Kubernetes (interaction maxReplicas 12, raised to 40 by the sale), 10 minutes after the release: the four HPAs still leave both bounds to the floor jobs, and the report names the pods' drain", async () => {
+        const plan = await planStack("raised-pods-aws", DIR, { now: RELEASED_10_MIN_AGO });
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").length, 0);
+        const hpas = plan.resources.filter((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").map((r) => [r.name, r.ignoreChanges ?? []]);
+        assert.strictEqual(hpas.length, 4);
+        for (const [name, fields] of hpas) assert.deepStrictEqual(fields, ["spec.minReplicas", "spec.maxReplicas"], String(name));
+        const detail = String(at(plan.outputs, "scaling", "schedule", 0, "detail"));
+        assert.ok(detail.includes("the pods of interaction from 40 (everyday 12) until about 2026-12-12T17:"), detail);
+    });
+
+    it("Alibaba Cloud ESS, 40 streams (transcoders raised to 20, maxSize 12; the app group's ceiling 40 not raised), 10 minutes after the release: the transcoder group keeps ignoring its bounds, the app group does not, and the report names the transcoders", async () => {
+        const plan = await planStack("bounds-alicloud-vm", DIR, { now: RELEASED_10_MIN_AGO });
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "alicloud:ess/scalingGroup:ScalingGroup").map((r) => [r.name, r.ignoreChanges ?? []]), [
+            ["lc-cn-hangzhou-app-group", ["desiredCapacity"]],
+            ["lc-cn-hangzhou-video-asg", ["minSize", "maxSize"]],
+        ]);
+        assert.ok(String(at(plan.outputs, "scaling", "schedule", 0, "detail")).includes("the transcoders from 20 (everyday 12) until about 2026-12-12T16:56:00Z"));
+    });
+
+    it("ECS on Fargate, 10 minutes after the release: the scalable targets of the services the sale raised (user, product, order) still ignore their bounds; interaction (maxCapacity 40, not raised) does not", async () => {
+        const plan = await planStack("bounds-aws-serverless", DIR, { now: RELEASED_10_MIN_AGO });
+        const targets = plan.resources.filter((r) => r.type === "aws:appautoscaling/target:Target" && r.name.includes("-fargate-")).map((r) => [r.name, r.ignoreChanges ?? []]);
+        assert.deepStrictEqual(targets, [
+            ["lc-us-east-1-fargate-interaction-target", []],
+            ["lc-us-east-1-fargate-order-target", ["minCapacity", "maxCapacity"]],
+            ["lc-us-east-1-fargate-product-target", ["minCapacity", "maxCapacity"]],
+            ["lc-us-east-1-fargate-user-target", ["minCapacity", "maxCapacity"]],
+        ]);
+    });
+
+    it("SAE with a daily evening peak, 10 minutes after the release: the order rule's timer and metric keep the raised maximum of 32 (everyday 20) instead of cutting to 20", async () => {
+        const plan = await planStack("drain-sae", DIR, { now: RELEASED_10_MIN_AGO });
+        const order = plan.resources.find((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name === "lc-cn-hangzhou-sae-order-scaling");
+        assert.deepStrictEqual(list(at(order?.inputs, "scalingRuleTimer", "schedules")).map((p) => at(p, "maxReplicas")), [32, 32]);
+        assert.strictEqual(at(order?.inputs, "scalingRuleMetric", "maxReplicas"), 32);
+        const after = await planStack("drain-sae", DIR, { now: new Date("2026-12-12T17:08:00Z") });
+        const settled = after.resources.find((r) => r.name === "lc-cn-hangzhou-sae-order-scaling");
+        assert.strictEqual(at(settled?.inputs, "scalingRuleMetric", "maxReplicas"), 20);
+    });
+});
+
+describe("an event longer than the 90-day ESS horizon is pre-scaled now; only its release waits", function () {
+    this.timeout(300_000);
+    const essTasks = (plan: { resources: readonly { type: string; name: string; inputs: unknown }[] }) =>
+        plan.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask" && r.name.includes("-app-")).map((r) => [r.name, at(r.inputs, "launchTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]);
+
+    it("winter-fest (10 December to 20 March) planned on 1 December: the pre-scale task is declared, no release task, and the report says which pulumi up declares the release", async () => {
+        const plan = await planStack("long-alicloud", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        assert.deepStrictEqual(essTasks(plan), [["lc-cn-hangzhou-app-schedule-winter-fest-prescale", "2026-12-10T11:30Z", 10, 40]]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
+            {
+                source: "winter-fest",
+                status: "scheduled",
+                detail: "pre-scale at 2026-12-10T11:30:00Z, release at 2027-03-20T12:30:00Z is beyond 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-20T12:30:00Z declares it, until then the floors stay raised",
+            },
+        ]);
+    });
+
+    it("the same event planned on 21 December (in progress, release within 90 days): the floor is re-asserted and the release declared", async () => {
+        const plan = await planStack("long-alicloud", DIR, { now: new Date("2026-12-21T00:00:00Z") });
+        assert.deepStrictEqual(essTasks(plan), [
+            ["lc-cn-hangzhou-app-schedule-winter-fest-prescale", "2026-12-21T00:30Z", 10, 40],
+            ["lc-cn-hangzhou-app-schedule-winter-fest-release", "2027-03-20T12:30Z", 4, 40],
+        ]);
+    });
+
+    it("SAE, which needs one rule per day of an event: the 101-day event is unschedulable and the report says it alone needs more rules than are left", async () => {
+        const plan = await planStack("long-sae", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "unschedulable");
+        const detail = String(at(plan.outputs, "scaling", "schedule", 0, "detail"));
+        assert.ok(detail.startsWith("not pre-scaled: it touches 101 calendar days (GMT+8) from now on, 101 rules, and 4 are left after the peaks' rules, so it cannot be declared, whatever the other events"), detail);
+    });
+
+    it("SAE, a 7-day event with a daily peak and no other event: the report names its 7 day rules and the 4 left, not events ahead of it", async () => {
+        const plan = await planStack("week-sae", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        const detail = String(at(plan.outputs, "scaling", "schedule", 0, "detail"));
+        assert.ok(detail.startsWith("not pre-scaled: it touches 7 calendar days (GMT+8) from now on, 7 rules, and 4 are left after the peaks' rules"), detail);
+        assert.ok(!detail.includes("events ahead of it"), detail);
+    });
+});
+
+describe("a Kubernetes stack without a kubectl image says its events are not declared", function () {
+    this.timeout(300_000);
+
+    it("growth Alibaba Cloud without kubernetes.kubectlImage: no floor job, and the sale's report says it is not declared until the image is set", async () => {
+        const plan = await planStack("nokubectl-alicloud", DIR, { now: NOV_22 });
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").length, 0);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
+            {
+                source: "sale",
+                status: "scheduled",
+                detail: "not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it): pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z",
+            },
+        ]);
     });
 });
 

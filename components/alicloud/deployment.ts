@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 
 import { Deployment, Edge, RegionalEndpoint, cdnOriginHosts, deployStack } from "../deployment";
-import { StackSpec, baseTags, edgePlan, forRegion, homeRegions, liveRegionFor, regionBaseName, tierSchedule, transcodeTier, videoHostnames, websocketHostname } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, homeRegions, liveRegionFor, regionBaseName, groupDrain, tierSchedule, transcodeTier, videoHostnames, websocketHostname } from "../model";
 import { Cdn } from "./cdn";
 import { ALICLOUD_PROFILE } from "./profile";
 import { Region } from "./region";
@@ -40,7 +40,7 @@ export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment
                     hostnames: videoHostnames(spec, region.name),
                     tier,
                     // ESS scheduled tasks: no limit on the events at once applied (as the app group's).
-                    schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now, ALICLOUD_PROFILE.scheduleHorizon, null),
+                    schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now, ALICLOUD_PROFILE.scheduleHorizon, null, groupDrain(spec, ALICLOUD_PROFILE, tier)),
                     imageId: spec.video.transcoderImageId,
                     network: built.network,
                     recordingBucketName: built.storage.bucketName,

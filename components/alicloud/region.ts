@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
 import { RegionOutputs } from "../region-outputs";
-import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule, appDrainSeconds, websocketHostname } from "../model";
+import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule, appTierDrain, websocketHostname } from "../model";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -80,7 +80,7 @@ export class Region extends pulumi.ComponentResource {
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
         // No limit on the events at once: ESS takes the group's scheduled tasks without one applied here
         // (the SAE rule count limits the serverless tier only, ALICLOUD_PROFILE.eventLimit).
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, ALICLOUD_PROFILE.scheduleHorizon, null, appDrainSeconds(spec, ALICLOUD_PROFILE));
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, ALICLOUD_PROFILE.scheduleHorizon, null, appTierDrain(spec, ALICLOUD_PROFILE));
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
             {

@@ -90,12 +90,26 @@ export function essScheduledTasks(
                     maxValue: a.maxSize,
                     taskEnabled: true,
                 },
-                { parent },
+                // The first run is set at creation only (RECURRING_TASK_IGNORE_CHANGES).
+                { parent, ignoreChanges: [...RECURRING_TASK_IGNORE_CHANGES] },
             );
         }),
     );
     return [...oneOff, ...recurring];
 }
+
+/**
+ * Inputs of a recurring ESS task that Pulumi sets at creation only: `launchTime`, its first run. A
+ * `pulumi up` less than SCHEDULE_MIN_LEAD_MINUTES before today's run computes the next day's run
+ * (utcRecurrence starts at steadyStart), and sending that would skip today's run. The provider
+ * sends LaunchTime on update only when it changed (terraform-provider-alicloud
+ * resource_alicloud_ess_scheduled_task.go, Update: `if d.HasChange("launch_time") { request.LaunchTime
+ * = ... }`; no field of the resource forces a replacement), so keeping the live value keeps today's
+ * run; the cron, the end and the bounds are still updated in place (ModifyScheduledTask takes
+ * RecurrenceEndTime up to 365 days from the day of the modification, not from LaunchTime). A task of
+ * a new offset span or a new peak is created with its own first run.
+ */
+export const RECURRING_TASK_IGNORE_CHANGES = ["launchTime"] as const;
 
 /** Seconds ESS retries a task that could not run (an activity in progress): 0-1800, default 600 (provider docstring). */
 export const LAUNCH_EXPIRATION_SECONDS = 600;

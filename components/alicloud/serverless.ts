@@ -23,6 +23,7 @@ import {
     serviceImage,
     SERVICE_DATA_ACCESS,
     serviceCredentialEnvs,
+    unitDrain,
     WEBSOCKET_PING_ENV,
     websocketPingSeconds,
     cidrLabel,
@@ -33,7 +34,7 @@ import {
 import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
 import { cmsServiceMetric } from "./metrics";
 import { cmsAlarm } from "./monitoring";
-import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS, ALICLOUD_SCHEDULE_HORIZON } from "./profile";
+import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS, ALICLOUD_PROFILE, ALICLOUD_SCHEDULE_HORIZON } from "./profile";
 
 /** Endpoints the services read from their environment (host names only; the passwords reach them by ConfigMap reference). */
 export interface ServiceEndpoints {
@@ -216,7 +217,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
             );
             apps.set(unit.service, app);
             // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
-            this.scalingRules(name, app, unit, saeUnitTimers(spec, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON), spec, region);
+            this.scalingRules(name, app, unit, saeUnitTimers(spec, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON, unitDrain(spec, ALICLOUD_PROFILE, unit)), spec, region);
             for (const rule of serviceAlarmRules(spec, [unit.service], SERVICE_ALARM_METRICS)) {
                 const m = cmsServiceMetric(rule.metric);
                 if (m !== null) cmsAlarm(this, name, rule, m, app.id, args.contactGroups[rule.level], { metric: rule.metric, service: unit.service });
@@ -314,12 +315,14 @@ export class ServerlessServices extends pulumi.ComponentResource {
      * 00:00 on a day an event is running at midnight, restoring the bounds after the last end
      * (saeEventTimers).
      */
-    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timers: { readonly peaks: readonly SaeTimer[]; readonly events: readonly SaeTimer[] }, spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">): void {
+    private scalingRules(name: string, app: alicloud.sae.Application, unit: ServerlessUnitPlan, timers: { readonly peaks: readonly SaeTimer[]; readonly events: readonly SaeTimer[]; readonly heldCeiling: number | null }, spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">): void {
         const m = saeMetricPlan(spec, unit);
         const { minReadyInstances, minReadyInstanceRatio } = saeReleasePlan(region);
         const metric = {
             minReplicas: unit.minInstances,
-            maxReplicas: unit.maxInstances,
+            // While a released event's raised ceiling drains, the metric bounds keep it too: its
+            // day rule is gone, and a maximum below the running instances would cut them at once.
+            maxReplicas: Math.max(unit.maxInstances, timers.heldCeiling ?? 0),
             metrics: [
                 { metricType: "CPU", metricTargetAverageUtilization: m.cpuPercent },
                 { metricType: "tcpActiveConn", metricTargetAverageUtilization: m.tcpActiveConnections },

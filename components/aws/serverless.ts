@@ -18,6 +18,7 @@ import {
     planServerlessUnits,
     scalingActions,
     unitSchedule,
+    unitDrain,
     serviceImage,
     scheduledBoundsIgnoreChanges,
     ANYWHERE,
@@ -344,7 +345,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
     private scaling(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, unit: ServerlessUnitPlan, args: ServerlessServicesArgs): void {
         const { spec, tags } = args;
         const prefix = `${name}-${unit.service}`;
-        const schedule = unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now));
+        const schedule = unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now), unitDrain(spec, AWS_PROFILE, unit));
         const target = new aws.appautoscaling.Target(
             `${prefix}-target`,
             { ...ECS_SCALING, resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`, minCapacity: unit.minInstances, maxCapacity: unit.maxInstances, tags },

@@ -94,9 +94,11 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         const schedule = args.schedule;
         const image = args.kubectlImage;
         const timed = schedule !== undefined && schedule.oneOff.length + schedule.recurring.length > 0;
+        // After the last release the HPAs keep their raised bounds until their drain ends (drainHold).
+        const held = schedule?.drainHold !== undefined;
         // Only in an offline plan: pulumi up refuses such a stack first (missingSettings names kubernetes.kubectlImage).
         if (timed && image === null) pulumi.log.warn("kubernetes.kubectlImage is not set: the pods' floors are not scheduled; set it to a kubectl image on a registry the region reaches", this);
-        const scheduledFloors = timed && image !== null;
+        const scheduledFloors = (timed || held) && image !== null;
         const build = (service: ServiceName): Microservice => {
             const access = new Set(serviceCredentials(service));
             const account = new k8s.core.v1.ServiceAccount(
@@ -138,7 +140,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         // The pods' connection count as the custom metric the connection-holding services' HPAs read.
         new ConnectionMetrics(`${name}-connection-metrics`, { parent: this });
         this.services = { user: build("user"), product: build("product"), order: build("order"), interaction: build("interaction") };
-        if (schedule !== undefined && image !== null && scheduledFloors) {
+        if (schedule !== undefined && image !== null && timed) {
             new ReplicaFloors(`${name}-floors`, { spec: args.spec, image, namespace, schedule }, { parent: this, dependsOn: Object.values(this.services) });
         }
         this.namespace = namespace;

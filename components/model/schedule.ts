@@ -88,15 +88,37 @@ export function steadyStart(now: number): number {
 }
 
 /**
- * The instant (epoch ms) a `pulumi up` at `now` re-asserts a floor whose step (`stepAt`) falls
- * before steadyStart(now), given the first step it keeps (`nextDue`, null when none): a step still
- * in the future (a pre-scale a few minutes away) runs as soon as the cloud takes it, steadyStart;
- * a past one (an event in progress) at earliestActionAt, stable over half an hour, unless a kept
- * step comes before that (then at steadyStart, so the kept step still follows it).
+ * Whether a step whose instant (`stepAt`, epoch ms) is not ahead of `now` by the lead may still be
+ * pending, not yet run, so a `pulumi up` at `now` must declare it as soon as the cloud takes it
+ * (steadyStart) rather than re-assert it later (earliestActionAt). `dueBy` (epoch ms; Defaults to
+ * `stepAt`) is the instant the step's floor must be in force by: an event's start for its pre-scale.
+ * A step is pending while `now` is before steadyStart(dueBy):
+ * - a step still ahead (a pre-scale a few minutes away);
+ * - a step an earlier `pulumi up` declared late: that one planned before `dueBy` and declared it at
+ *   its own steadyStart, at most steadyStart(dueBy), which may still be ahead of `now`;
+ * - a step no earlier `pulumi up` declared (an event added or moved less than the lead before its
+ *   pre-scale): its instant has passed, yet it has not run.
+ * The plan cannot tell these apart from one that has run (it reads no live state): declaring such a
+ * step again is harmless when it has run (it sets the bounds already in force) and raises the
+ * floors before the start when it has not. Pushing it to earliestActionAt, 30 to 60 minutes ahead,
+ * would raise them after the event's start.
  */
-export function reassertAt(now: number, stepAt: number, nextDue: number | null): number {
+export function stepPending(now: number, stepAt: number, dueBy: number = stepAt): boolean {
+    return stepAt > now || now < steadyStart(Math.max(stepAt, dueBy));
+}
+
+/**
+ * The instant (epoch ms) a `pulumi up` at `now` re-asserts a floor whose step (`stepAt`) falls
+ * before steadyStart(now), given the first step it keeps (`nextDue`, null when none) and the instant
+ * the floor must be in force by (`dueBy`, an event's start for its pre-scale; Defaults to `stepAt`):
+ * a step that may still be pending (stepPending: ahead, or passed but possibly not run before
+ * steadyStart(dueBy)) runs as soon as the cloud takes it, steadyStart; a step that has surely run
+ * (an event in progress) at earliestActionAt, stable over half an hour, unless a kept step comes
+ * before that (then at steadyStart, so the kept step still follows it).
+ */
+export function reassertAt(now: number, stepAt: number, nextDue: number | null, dueBy: number = stepAt): number {
     const soon = steadyStart(now);
-    if (stepAt > now) return soon;
+    if (stepPending(now, stepAt, dueBy)) return soon;
     const stable = earliestActionAt(now);
     return nextDue !== null && nextDue <= stable ? soon : stable;
 }
@@ -207,23 +229,32 @@ export interface DrainHold {
     readonly releasedAt: number;
     /** The raised ceiling the drain starts from. */
     readonly from: number;
-    /** The instant the drain ends, epoch ms (releasedAt + drainSeconds(from)). */
+    /** The instant the drain ends, epoch ms (releasedAt + the tier's drain seconds, TierDrain). */
     readonly until: number;
 }
 
 /**
- * The drain still running at `now` after a released event that raised the tier's ceiling above
- * bounds.maxSize (the latest-ending one; null when none): `drainSeconds(from)` is the drain
- * simulation of the tier from `from` instances to its floor (timetopeak simulateDrain), counted
- * from the release.
+ * What a tier drains from after an event and for how long, given the tier's need for the event's
+ * audience (tierNeed): its raised ceiling `from` (in the tier's own units) and the seconds its
+ * scale-in rules take from there to its floor; null when the need raises no bound above the tier's
+ * everyday ones (nothing to hold). Built per tier by timetopeak (groupDrain, podsDrain, unitDrain).
  */
-export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, drainSeconds: (from: number) => number): DrainHold | null {
+export type TierDrain = (need: number) => { readonly from: number; readonly seconds: number } | null;
+
+/**
+ * The drain still running at `now` after a released event that raised the tier's bounds (`drain`
+ * of the tier's need for it is not null), the latest-ending one; null when none. Every tier that
+ * schedules bounds holds them this way (the app group, the transcoders, the pods' HPAs, the
+ * serverless services), each by its own drain.
+ */
+export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, drain: TierDrain): DrainHold | null {
     const holds = spec.events.flatMap((event): DrainHold[] => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null || w.to > now) return [];
-        const from = scheduleCeiling(bounds, [tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams)]);
-        const until = w.to + drainSeconds(from) * 1000;
-        return from > bounds.maxSize && until > now ? [{ source: event.name, releasedAt: w.to, from, until }] : [];
+        const d = drain(tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams));
+        if (d === null) return [];
+        const until = w.to + d.seconds * 1000;
+        return until > now ? [{ source: event.name, releasedAt: w.to, from: d.from, until }] : [];
     });
     return holds.sort((a, b) => b.until - a.until)[0] ?? null;
 }
@@ -396,8 +427,9 @@ function compactMinute(ms: number): string {
  * earliestActionAt), restores after recurring actions inside an event, and the
  * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
  * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
- * `drainSeconds` (the tier's drain simulation from a number of instances; Defaults to null, no
- * simulation) sets `drainHold` while a released event's raised ceiling still drains.
+ * `drain` (the tier's drain from a raised ceiling, TierDrain; Defaults to null, no hold) sets
+ * `drainHold` while a released event's raised ceiling still drains, and every action keeps that
+ * ceiling until then.
  */
 export function tierSchedule(
     spec: ScheduleSpec,
@@ -407,26 +439,33 @@ export function tierSchedule(
     now: number,
     horizon: ScheduleHorizon | null,
     eventLimit: EventLimit | null,
-    drainSeconds: ((from: number) => number) | null = null,
+    drain: TierDrain | null = null,
 ): TierSchedule {
     const keptFrom = steadyStart(now);
+    const hold = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
     const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
     const peakNeeds = spec.peaks.map((peak) => ({ peak, need: tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams) })).filter((p) => p.need > bounds.minSize);
     // Aurora holds at most AURORA_MAX_READ_REPLICAS readers: their ceiling stays the tier's own maxSize.
-    const top = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING);
+    // While a released event's raised ceiling drains (hold), every action keeps it: a recurring
+    // action's lower ceiling would remove the capacity above it at once (scheduleCeiling).
+    const top = Math.max(hold?.from ?? 0, scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING));
     const ceiling = (floor: number): number => Math.max(top, floor);
     const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, top));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
     const withPeaks = (floor: number, t: number): number => Math.max(floor, recurringFloorAt(recurring, t));
     const steps = floorTimeline(windows, bounds.minSize);
-    const due = steps.filter((s) => s.at >= keptFrom);
+    // A step beyond the horizon (the release of an event longer than it) waits for a later pulumi up.
+    const reach = horizonEnd(now, horizon);
+    const due = steps.filter((s) => s.at >= keptFrom && s.at <= reach);
     const current = [...steps].reverse().find((s) => s.at < keptFrom);
     const oneOff: OneOffAction[] = [];
     if (current !== undefined && current.floor > bounds.minSize) {
-        const at = reassertAt(now, current.at, due[0]?.at ?? null);
+        // A pre-scale's floor must be in force by its event's start (stepPending).
+        const dueBy = current.kind === "prescale" ? current.at + spec.scaling.preScaleMinutes * MINUTE_MS : current.at;
+        const at = reassertAt(now, current.at, due[0]?.at ?? null, dueBy);
         const floor = withPeaks(current.floor, at);
         oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(at), minSize: floor, maxSize: ceiling(floor) });
     }
@@ -439,7 +478,7 @@ export function tierSchedule(
     const floorAt = (t: number): number => withPeaks(Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need)), t);
     for (const w of windows) {
         for (const action of recurring) {
-            for (const t of occurrences(action, Math.max(w.from, keptFrom), w.to - MINUTE_MS)) {
+            for (const t of occurrences(action, Math.max(w.from, keptFrom), Math.min(w.to - MINUTE_MS, reach - MINUTE_MS))) {
                 const floor = floorAt(t + MINUTE_MS);
                 if (action.minSize >= floor) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
@@ -449,13 +488,24 @@ export function tierSchedule(
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    const hold = drainSeconds === null ? null : drainHold(spec, region, tier, bounds, now, drainSeconds);
     return { tier, plannedAt: now, oneOff, recurring, ...(hold === null ? {} : { drainHold: hold }) };
 }
 
 /**
+ * The last instant (epoch ms) a `pulumi up` at `now` may declare a one-off action at under
+ * `horizon` (now + horizon.days); Infinity when the cloud has none. ESS: LaunchTime "cannot be later
+ * than 90 days from the date of scheduled task creation" (CreateScheduledTask; ModifyScheduledTask
+ * the same from the day of the modification).
+ */
+export function horizonEnd(now: number, horizon: ScheduleHorizon | null): number {
+    return horizon === null ? Infinity : now + horizon.days * DAY_MS;
+}
+
+/**
  * The events within reach of a `pulumi up` at `now`: a valid window that is not over and, on a cloud
- * with a horizon (`horizon`, the profile's scheduleHorizon; null when none), released within it;
+ * with a horizon (`horizon`, the profile's scheduleHorizon; null when none), pre-scaled within it
+ * (an event longer than the horizon declares its pre-scale now, its release once a later `pulumi up`
+ * has it within the horizon: tierSchedule);
  * ordered by pre-scale instant (then by name), the order in which a per-resource limit (EventLimit)
  * admits them.
  */
@@ -464,7 +514,7 @@ export function eventsInHorizon(spec: Pick<StackSpec, "scaling" | "events">, now
         .flatMap((event) => {
             const w = eventWindow(spec, event.start, event.end);
             if (w === null || w.to <= now) return [];
-            return horizon !== null && w.to > now + horizon.days * DAY_MS ? [] : [{ event, from: w.from }];
+            return w.from > horizonEnd(now, horizon) ? [] : [{ event, from: w.from }];
         })
         .sort((a, b) => a.from - b.from || a.event.name.localeCompare(b.event.name))
         .map((e) => e.event);
@@ -537,7 +587,15 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
 export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null): EventLimit {
     const quota = awsScheduledActionQuota(spec);
     const count = eventsThatFit(eventsInHorizon(spec, now, horizon), quota.count - peakActionCount(spec), (event) => eventActionCount(spec, event, now));
-    return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest` };
+    const budget = quota.count - peakActionCount(spec);
+    return {
+        count,
+        why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`,
+        alone: (event) => {
+            const n = eventActionCount(spec, event, now);
+            return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;
+        },
+    };
 }
 
 /**
@@ -564,6 +622,12 @@ export interface EventLimit {
     readonly count: number;
     /** The limit and its source, for the report. */
     readonly why: string;
+    /**
+     * What `event` needs on its own when that alone exceeds the limit, whatever the other events
+     * ("it touches 7 calendar days (GMT+8), 7 rules, and 4 are left after the peaks' rules"); null
+     * when it fits alone. Absent: the report does not say.
+     */
+    readonly alone?: (event: LiveEvent) => string | null;
 }
 
 /**
@@ -614,8 +678,8 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
  * `eventLimit` at every instant): an event the limit holds back is `deferred` when a later `pulumi
  * up` can declare it before its pre-scale (heldEventDeclaredAt), `unschedulable` when none can.
  * `text` (the profile's horizonText; Defaults to the horizon's service and recurringUntil) words the
- * horizon per tier. `drainSeconds` (the app group's drain simulation, appDrainSeconds; Defaults to
- * null) reports a past event whose raised ceiling still drains (pastEventHold).
+ * horizon per tier. `drains` (the tiers an event raises and their drains, eventDrains; Defaults to
+ * null) reports a past event whose raised ceilings still drain (pastEventHold).
  */
 export function scheduleReport(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
@@ -624,31 +688,46 @@ export function scheduleReport(
     eventLimit: EventLimit | null = null,
     limitAt: (t: number) => EventLimit | null = () => eventLimit,
     text: HorizonText | null = null,
-    drainSeconds: ((from: number) => number) | null = null,
+    drains: ((event: LiveEvent) => readonly RaisedDrain[]) | null = null,
 ): ScheduleReport[] {
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
         if (w.to <= now) {
-            const hold = drainSeconds === null ? null : pastEventHold(spec, event, w.to, now, drainSeconds);
+            const hold = drains === null ? null : pastEventHold(event, w.to, now, drains);
             return hold === null
                 ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no action, but the app group still drains from its raised ceiling of ${hold.from} instances (maxSize ${spec.app.maxSize}) by the AND scale-in rule until about ${utcMinute(hold.until)}: its bounds stay with the schedules until then (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no action, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
                   };
         }
-        if (horizon !== null && w.to > now + horizon.days * DAY_MS) {
+        const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
+        if (horizon !== null && w.from > horizonEnd(now, horizon)) {
             return {
                 source: event.name,
                 status: "deferred",
-                detail: `scheduled when within ${horizon.days} days (${text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`}): a pulumi up on or after ${utcMinute(w.to - horizon.days * DAY_MS)} declares it`,
+                detail: `scheduled when within ${horizon.days} days (${deferral}): a pulumi up on or after ${utcMinute(w.from - horizon.days * DAY_MS)} declares it`,
             };
         }
+        // An event longer than the horizon: its pre-scale is declared now, its release by a later pulumi up.
+        const releaseLater =
+            horizon !== null && w.to > horizonEnd(now, horizon)
+                ? ` is beyond ${horizon.days} days (${deferral}): a pulumi up on or after ${utcMinute(w.to - horizon.days * DAY_MS)} declares it, until then the floors stay raised`
+                : "";
+        const releaseAt = `release at ${utcMinute(w.to)}${releaseLater}`;
         if (eventLimit !== null && held.includes(event)) {
             const declaredAt = heldEventDeclaredAt(spec, event, now, horizon, limitAt);
+            const alone = eventLimit.alone?.(event) ?? null;
+            if (alone !== null) {
+                return {
+                    source: event.name,
+                    status: "unschedulable",
+                    detail: `not pre-scaled: ${alone}, so it cannot be declared, whatever the other events (${eventLimit.why}); the metric rules alone meet it: shorten it or split it into shorter events`,
+                };
+            }
             return declaredAt === null
                 ? {
                       source: event.name,
@@ -658,17 +737,24 @@ export function scheduleReport(
                 : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
         const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
-        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; released at ${utcMinute(w.to)}${lift}` };
-        if (w.from < steadyStart(now) && liftsAppTier(spec, event.peakOnline)) {
-            const start = parseInstant(event.start) ?? w.from;
-            const raised = reassertAt(now, w.from, null);
+        const start = parseInstant(event.start) ?? w.from;
+        if (w.from < steadyStart(now) && stepPending(now, w.from, start) && liftsAppTier(spec, event.peakOnline)) {
+            const raised = reassertAt(now, w.from, null, start);
+            const lead = Math.round((start - raised) / MINUTE_MS);
+            const pre = spec.scaling.preScaleMinutes;
+            const when = lead >= 0 ? `${lead} min before the start instead of ${pre}` : `${-lead} min after the start instead of ${pre} min before`;
+            const why =
+                w.from > now
+                    ? `pre-scale declared at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead`
+                    : `pre-scale at ${utcMinute(w.from)} has passed and may not have run (an event added or moved less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes before it, or a pre-scale an earlier pulumi up declared late; if it has run, this re-sets the same floors)`;
             return {
                 source: event.name,
                 status: "late",
-                detail: `pre-scale declared at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead: this pulumi up raises the floors at ${utcMinute(raised)}, ${Math.round((start - raised) / MINUTE_MS)} min before the start instead of ${spec.scaling.preScaleMinutes}; release at ${utcMinute(w.to)}${lift}`,
+                detail: `${why}: this pulumi up raises the floors at ${utcMinute(raised)}, ${when}; ${releaseAt}${lift}`,
             };
         }
-        return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, release at ${utcMinute(w.to)}${lift}` };
+        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; ${releaseLater === "" ? `released at ${utcMinute(w.to)}` : releaseAt}${lift}` };
+        return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}` };
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
         const days = peak.recurrence === "daily" ? "every day" : `on ${peak.days.join(", ")}`;
@@ -678,13 +764,45 @@ export function scheduleReport(
         }
         const end = recurringUntil(horizon, peak.timeZone, now);
         const until = text !== null ? text.declaredUntil(peak) : end === null ? null : `declared until ${utcMinute(end)}`;
-        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}, each pulumi up extends it`) + capped(spec, peak.peakOnline) };
+        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}${extension(until)}`) + capped(spec, peak.peakOnline) };
     });
     const audiences = new Map<string, number>([...spec.events.map((e): [string, number] => [e.name, e.peakOnline]), ...spec.peaks.map((p): [string, number] => [p.name, p.peakOnline])]);
     return [...events, ...peaks].map((r) => {
         const online = audiences.get(r.source);
         const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) ? "" : nodeShortfall(spec, online);
         return short === "" ? r : { ...r, nodeShortfall: short };
+    });
+}
+
+/**
+ * What a `pulumi up` does to the ends a peak's report names (`until`, HorizonText.declaredUntil):
+ * ", each pulumi up extends it" when every end is a date, ", each pulumi up extends the dated ones"
+ * when some are long-term ("no end date"), "" when all are (nothing to extend).
+ */
+export function extension(until: string): string {
+    const dated = /until \d{4}-\d{2}-\d{2}/.test(until);
+    const longTerm = until.includes("no end date");
+    if (!dated) return "";
+    return longTerm ? ", each pulumi up extends the dated ones" : ", each pulumi up extends it";
+}
+
+/**
+ * The report of a Kubernetes stack whose pods' floor jobs are not declared (`kubectlImage` null: no
+ * kubectl image the region reaches, kubernetes.kubectlImage unset; only an offline plan gets that
+ * far, `pulumi up` refuses the stack first): every event and peak that would lift the pods
+ * (scheduled, late, in progress, recurring, liftsAppTier) says it is not declared until the image is
+ * set, instead of a pre-scale that never comes, and no longer names raised pod maxReplicas (capped).
+ * Other computes and stacks with an image: unchanged.
+ */
+export function withoutFloorJobs(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "events" | "peaks" | "kubernetes">, reports: readonly ScheduleReport[], kubectlImage: string | null): ScheduleReport[] {
+    if (spec.compute !== "kubernetes" || kubectlImage !== null) return [...reports];
+    const audiences = new Map<string, number>([...spec.events.map((e): [string, number] => [e.name, e.peakOnline]), ...spec.peaks.map((p): [string, number] => [p.name, p.peakOnline])]);
+    return reports.map((r) => {
+        const online = audiences.get(r.source);
+        const lifts = online !== undefined && liftsAppTier(spec, online) && ["scheduled", "late", "inProgress", "recurring"].includes(r.status);
+        // Nor are the pods' maxReplicas raised (the floor jobs raise them): that part of the report goes.
+        const detail = online === undefined ? r.detail : r.detail.replace(capped(spec, online), "");
+        return lifts ? { ...r, detail: `not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it): ${detail}` } : r;
     });
 }
 
@@ -702,16 +820,27 @@ export function nodeShortfall(spec: Pick<StackSpec, "scaling" | "app" | "regions
     return "";
 }
 
+/** One tier an event raised above its everyday ceiling and still draining from it, for the report. */
+export interface RaisedDrain {
+    /** The tier, as the report names it ("the app group", "the pods of order", "the SAE application of interaction"). */
+    readonly tier: string;
+    /** The raised ceiling the drain starts from, in the tier's units. */
+    readonly from: number;
+    /** The tier's everyday ceiling (maxSize, maxReplicas, maxInstances). */
+    readonly maxSize: number;
+    /** Seconds from the release to the end of the drain. */
+    readonly seconds: number;
+}
+
 /**
- * The app group's drain after a past `event` released at `releasedAt` (epoch ms), still running at
- * `now`: from the largest raised ceiling of the stack's regions (scheduleCeiling of the event's
- * need) to the floor, `drainSeconds(from)` after the release; null when the event raised no ceiling
- * above app.maxSize or the drain has finished.
+ * The tiers still draining at `now` from the ceilings a past `event` released at `releasedAt`
+ * (epoch ms) raised (`drains`, every tier the stack runs: eventDrains), and the instant the last
+ * one ends; null when none still drains.
  */
-export function pastEventHold(spec: Pick<StackSpec, "scaling" | "app" | "regions">, event: LiveEvent, releasedAt: number, now: number, drainSeconds: (from: number) => number): { from: number; until: number } | null {
-    const from = Math.max(...spec.regions.map((region) => scheduleCeiling(spec.app, [instancesForOnline(spec, region, event.peakOnline)])));
-    const until = releasedAt + drainSeconds(from) * 1000;
-    return from > spec.app.maxSize && until > now ? { from, until } : null;
+export function pastEventHold(event: LiveEvent, releasedAt: number, now: number, drains: (event: LiveEvent) => readonly RaisedDrain[]): { tiers: RaisedDrain[]; until: number } | null {
+    const tiers = drains(event).filter((d) => releasedAt + d.seconds * 1000 > now);
+    if (tiers.length === 0) return null;
+    return { tiers, until: releasedAt + Math.max(...tiers.map((d) => d.seconds)) * 1000 };
 }
 
 /**

@@ -3,7 +3,7 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
-import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
+import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierDrain, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
 import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 import { surgeNeed } from "./scaling";
@@ -13,10 +13,12 @@ import { surgeNeed } from "./scaling";
  * recurring peaks (tierSchedule, tier `serverlessUnit`) within the unit's own floor and ceiling.
  * Releases restore the bounds only: capacity then drains by the metric rules, never by a jump.
  * `horizon` is the cloud's (CloudProfile.scheduleHorizon), `eventLimit` the cloud's limit on the
- * events declared at once (CloudProfile.eventLimit; null when none).
+ * events declared at once (CloudProfile.eventLimit; null when none). `drain` (the unit's drain,
+ * timetopeak unitDrain; Defaults to null) holds the bounds and the raised ceiling while a released
+ * event's raised ceiling drains (tierSchedule).
  */
-export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): TierSchedule {
-    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service }, now, horizon, eventLimit);
+export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null, drain: TierDrain | null = null): TierSchedule {
+    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service }, now, horizon, eventLimit, drain);
 }
 
 /** Date (YYYY-MM-DD) and time (HH:MM) of an instant (epoch ms) in a time zone. */
@@ -271,7 +273,9 @@ export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: n
  * after, the release in the middle of a multi-day event. Overlapping events share the days' rules
  * (one timeline: an earlier event's release never lowers the floor while a later one runs). A day
  * an event window is open at 00:00 starts with a point at 00:00 holding the bounds in force since
- * the last earlier action, so the floor stays up while that day's timer alone is valid. `windows`
+ * the last earlier action, so the floor stays up while that day's timer alone is valid; a day a
+ * window opens before its first point (a `pulumi up` during the event re-asserts the floor later)
+ * starts with a point at 00:00 holding that first point's bounds. `windows`
  * (epoch ms, the declared events' pre-scale to release) give the days; Defaults to one window from
  * the first action to the last. Timers in day order; points by time.
  */
@@ -290,7 +294,15 @@ export function saeEventTimers(actions: readonly Pick<OneOffAction, "at" | "minS
         const before = sorted.filter((a) => oneOffLocal(a, timeZone).date < day);
         const carried = before[before.length - 1];
         const carry = carried !== undefined && openAtMidnight(day) && !points.some((p) => p.atTime === "00:00") ? [{ atTime: "00:00", minReplicas: carried.minSize, maxReplicas: carried.maxSize }] : [];
-        const schedules = [...carry, ...points].sort((a, b) => a.atTime.localeCompare(b.atTime));
+        // A window already open this day before its first point (a pulumi up during the event: the
+        // window starts at `now`, the first point is the floor re-asserted later, earliestActionAt)
+        // holds that point's bounds from 00:00: the rule is rewritten now, and without a point in
+        // force before the first one the floor would fall until it.
+        const first = sorted.find((a) => oneOffLocal(a, timeZone).date === day);
+        const firstAt = first === undefined ? NaN : Date.parse(first.at);
+        const openBefore = first !== undefined && spans.some((w) => w.from < firstAt && firstAt <= w.to && localStamp(w.from, timeZone).date === day);
+        const hold = carry.length === 0 && openBefore && first !== undefined && !points.some((p) => p.atTime === "00:00") ? [{ atTime: "00:00", minReplicas: first.minSize, maxReplicas: first.maxSize }] : [];
+        const schedules = [...carry, ...hold, ...points].sort((a, b) => a.atTime.localeCompare(b.atTime));
         return schedules.length === 0 ? [] : [{ period: SAE_DAILY_PERIOD, beginDate: day, endDate: day, schedules }];
     });
 }
@@ -333,7 +345,14 @@ export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling" | "event
     const events = eventsInHorizon(spec, now, horizon);
     let count = 0;
     while (count < events.length && saeEventsRuleCount(spec, events.slice(0, count + 1), now) <= rules) count += 1;
-    return { count, why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events` };
+    return {
+        count,
+        why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events`,
+        alone: (event) => {
+            const n = saeEventsRuleCount(spec, [event], now);
+            return n > rules ? `it touches ${n} calendar days (GMT+8) from now on, ${n} rules, and ${rules} are left after the peaks' rules` : null;
+        },
+    };
 }
 
 /**
@@ -348,13 +367,28 @@ export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "e
  * The SAE timers of one unit's application in `region` (the component's rules, one each): `peaks`
  * the timers of the recurring peaks (saeTimers, one mix rule per timer period), `events` one timer
  * per calendar day (GMT+8) the declared events (saeDeclaredEvents) touch (saeEventTimers), holding
- * that day's trigger points of the one floor timeline of the events.
+ * that day's trigger points of the one floor timeline of the events. `drain` (the unit's drain,
+ * timetopeak unitDrain; Defaults to null) gives `heldCeiling`, the raised ceiling a released event
+ * still drains from (null when none): the peaks' timers keep it, and so must the metric bounds.
  */
-export function saeUnitTimers(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[] } {
+export function saeUnitTimers(
+    spec: ScheduleSpec,
+    region: Pick<RegionSpec, "zones">,
+    unit: ServerlessUnitPlan,
+    now: number,
+    horizon: ScheduleHorizon,
+    drain: TierDrain | null = null,
+): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[]; readonly heldCeiling: number | null } {
     const declared = saeDeclaredEvents(spec, now, horizon);
-    const timed = unitSchedule({ ...spec, events: declared }, region, unit, now, horizon, null);
+    // The released events stay in view (they declare nothing): their raised ceilings hold while they drain (drainHold).
+    const released = spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? Infinity) <= now);
+    const timed = unitSchedule({ ...spec, events: [...declared, ...released] }, region, unit, now, horizon, null, drain);
     const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name));
-    return { peaks: saeTimers(timed.recurring, SAE_TIME_ZONE, now, horizon), events: saeEventTimers(timed.oneOff, SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)) };
+    return {
+        peaks: saeTimers(timed.recurring, SAE_TIME_ZONE, now, horizon),
+        events: saeEventTimers(timed.oneOff, SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
+        heldCeiling: timed.drainHold?.from ?? null,
+    };
 }
 
 /**

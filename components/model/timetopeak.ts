@@ -4,14 +4,15 @@
 // every input is a value the plan sets, so a change of configuration changes the figures.
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
-import { PROBES, SERVICE_RESOURCES, planHpa } from "./kubernetes";
+import { PROBES, SERVICE_RESOURCES, planHpa, podCeilings } from "./kubernetes";
 import { MAX_POD_SHARE_OF_NODE, SCRAPE_INTERVAL_SECONDS, addonRequests, cpuCores, memoryGiB } from "./kubernetes-addons";
 import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
-import { scheduleCeiling } from "./schedule";
-import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
+import { RaisedDrain, TierDrain, scheduleCeiling, tierNeed } from "./schedule";
+import { transcodeTier } from "./global";
+import { LiveEvent, RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
 /** The peak must be served within this many minutes of a stream's start (requirements). */
 export const PEAK_DEADLINE_MINUTES = 5;
@@ -155,13 +156,126 @@ export function simulateDrain(g: GroupScaling, from: number): number {
 }
 
 /**
- * The app group's drain from `from` instances to app.minSize by the AND scale-in rule
- * (simulateDrain of groupScaling), seconds from the load falling: the time a released event's
- * raised ceiling takes to empty (schedule.ts drainHold).
+ * The drain of a scaling group tier (the app group, the transcoders: the same AND scale-in action,
+ * groupScaling) whose bounds are `bounds`: from the ceiling an event's need raises (scheduleCeiling)
+ * to `bounds.minSize` (simulateDrain); null when that ceiling is the everyday maxSize.
  */
-export function appDrainSeconds(spec: Pick<StackSpec, "scaling" | "app">, profile: Pick<CloudProfile, "stepScalingCooldown">): (from: number) => number {
-    const g = groupScaling(spec, profile);
-    return (from) => simulateDrain(g, from);
+export function groupDrain(spec: Pick<StackSpec, "scaling" | "app">, profile: Pick<CloudProfile, "stepScalingCooldown">, bounds: { readonly minSize: number; readonly maxSize: number }): TierDrain {
+    const g = { ...groupScaling(spec, profile), minSize: bounds.minSize };
+    return (need) => {
+        const from = scheduleCeiling(bounds, [need]);
+        return from > bounds.maxSize ? { from, seconds: simulateDrain(g, from) } : null;
+    };
+}
+
+/**
+ * Seconds the HPA of `service` takes from `from` pods to its minReplicas once every metric is below
+ * target: the scale-down stabilisation window, then the larger of its percent and pods per period
+ * (planHpa behavior, selectPolicy Max).
+ */
+export function hpaDrainSeconds(spec: Pick<StackSpec, "scaling" | "kubernetes">, service: ServiceName, from: number): number {
+    const down = planHpa(spec, service).behavior.scaleDown;
+    const floor = spec.kubernetes.services[service].minReplicas;
+    let pods = from;
+    let t = down.stabilizationWindowSeconds;
+    if (pods <= floor) return 0;
+    while (pods > floor) {
+        pods = Math.max(floor, pods - Math.max(Math.floor((pods * down.percent) / 100), down.pods));
+        if (pods > floor) t += down.periodSeconds;
+    }
+    return t;
+}
+
+/**
+ * The pods' drain after an event whose app floor is `need` (the floor jobs follow the app group's
+ * timetable): every service whose raised maxReplicas (podCeilings) is above its everyday one
+ * drains by its HPA (hpaDrainSeconds); the longest. null when no service's maxReplicas is raised.
+ */
+export function podsDrain(spec: Pick<StackSpec, "scaling" | "app" | "kubernetes">): TierDrain {
+    return (need) => {
+        const raised = podRaises(spec, need);
+        return raised.length === 0 ? null : { from: Math.max(...raised.map((r) => r.from)), seconds: Math.max(...raised.map((r) => r.seconds)) };
+    };
+}
+
+/** The services whose maxReplicas an app floor of `appFloor` raises, with the raised ceiling and its drain. */
+function podRaises(spec: Pick<StackSpec, "scaling" | "app" | "kubernetes">, appFloor: number): { service: ServiceName; from: number; maxSize: number; seconds: number }[] {
+    const ceilings = podCeilings(spec, [appFloor]);
+    return SERVICE_NAMES.filter((s) => ceilings[s] > spec.kubernetes.services[s].maxReplicas).map((s) => ({
+        service: s,
+        from: ceilings[s],
+        maxSize: spec.kubernetes.services[s].maxReplicas,
+        seconds: hpaDrainSeconds(spec, s, ceilings[s]),
+    }));
+}
+
+/**
+ * Seconds an SAE application takes from `from` instances to its minimum once both metrics are under
+ * target: the scale-in stabilisation window, then `scaleDown.step` instances per evaluation
+ * (saeMetricPlan, HPA_SYNC_PERIOD_SECONDS).
+ */
+export function saeDrainSeconds(spec: Pick<StackSpec, "scaling">, unit: ServerlessUnitPlan, from: number): number {
+    const m = saeMetricPlan(spec, unit);
+    const steps = Math.ceil(Math.max(0, from - unit.minInstances) / m.scaleDown.step);
+    return from > unit.minInstances ? m.scaleDown.stabilizationWindowSeconds + Math.max(0, steps - 1) * HPA_SYNC_PERIOD_SECONDS : 0;
+}
+
+/**
+ * The drain of a serverless service (an SAE application, saeDrainSeconds; an ECS service on
+ * Fargate, simulateDrain of fargateScaling) from the ceiling an event's need raises
+ * (scheduleCeiling) to its minimum; null when that ceiling is its everyday maxInstances.
+ */
+export function unitDrain(spec: Pick<StackSpec, "scaling" | "app">, profile: Pick<CloudProfile, "serverlessScaler">, unit: ServerlessUnitPlan): TierDrain {
+    return (need) => {
+        const from = scheduleCeiling({ maxSize: unit.maxInstances }, [need]);
+        if (from <= unit.maxInstances) return null;
+        return { from, seconds: profile.serverlessScaler === "saeRules" ? saeDrainSeconds(spec, unit, from) : simulateDrain(fargateScaling(spec, unit), from) };
+    };
+}
+
+/** The drain of the app tier's timetable: the pods' HPAs on compute kubernetes (the floor jobs follow it), the app group otherwise. */
+export function appTierDrain(spec: Pick<StackSpec, "scaling" | "app" | "kubernetes" | "compute">, profile: Pick<CloudProfile, "stepScalingCooldown">): TierDrain {
+    return spec.compute === "kubernetes" ? podsDrain(spec) : groupDrain(spec, profile, spec.app);
+}
+
+/**
+ * Every tier of the stack an event raises above its everyday ceiling, with its drain from there,
+ * over the stack's regions (the longest per tier), for the report of a past event (pastEventHold):
+ * the app group (compute vm), the pods of each raised service (kubernetes), each serverless service
+ * (serverless), and with `scheduledTranscoders` (the cloud runs its own transcoders on the
+ * timetable: Alibaba Cloud's ESS group; AWS's IVS is managed; Defaults to false) the transcoders of
+ * a self-run video tier.
+ */
+export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, scheduledTranscoders = false): (event: LiveEvent) => RaisedDrain[] {
+    return (event) => {
+        const found = new Map<string, RaisedDrain>();
+        const add = (d: RaisedDrain): void => {
+            const known = found.get(d.tier);
+            if (known === undefined || d.seconds > known.seconds) found.set(d.tier, d);
+        };
+        for (const region of spec.regions) {
+            const appFloor = instancesForOnline(spec, region, event.peakOnline);
+            if (spec.compute === "vm") {
+                const d = groupDrain(spec, profile, spec.app)(appFloor);
+                if (d !== null) add({ tier: "the app group", from: d.from, maxSize: spec.app.maxSize, seconds: d.seconds });
+            }
+            if (spec.compute === "kubernetes") for (const r of podRaises(spec, appFloor)) add({ tier: `the pods of ${r.service}`, from: r.from, maxSize: r.maxSize, seconds: r.seconds });
+            if (spec.compute === "serverless") {
+                for (const unit of planServerlessUnits(spec.kubernetes.services, region)) {
+                    const bounds = { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service };
+                    const d = unitDrain(spec, profile, unit)(tierNeed(spec, region, "serverlessUnit", bounds, event.peakOnline, event.streams));
+                    if (d !== null) add({ tier: `the ${unit.service} service`, from: d.from, maxSize: unit.maxInstances, seconds: d.seconds });
+                }
+            }
+            const video = transcodeTier(spec, region);
+            if (scheduledTranscoders && video.mode === "selfRun") {
+                const bounds = { minSize: video.minSize, maxSize: video.maxSize, zones: region.zones.length };
+                const d = groupDrain(spec, profile, bounds)(tierNeed(spec, region, "transcoders", bounds, event.peakOnline, event.streams));
+                if (d !== null) add({ tier: "the transcoders", from: d.from, maxSize: video.maxSize, seconds: d.seconds });
+            }
+        }
+        return [...found.values()];
+    };
 }
 
 /**
@@ -335,7 +449,7 @@ export function simulatePodJump(p: PodScaling, factor: number = SURGE_FACTOR): P
  * to block subsequent scale-in requests until it has expired": the drain removes one step per
  * max(period, cooldown).
  */
-export function fargateScaling(spec: StackSpec, unit: ServerlessUnitPlan): GroupScaling {
+export function fargateScaling(spec: Pick<StackSpec, "scaling" | "app">, unit: ServerlessUnitPlan): GroupScaling {
     const g = groupScaling(spec, { stepScalingCooldown: false });
     const inward = scalingActions(spec).in;
     return {
@@ -431,13 +545,6 @@ function podFigures(spec: StackSpec, zones: number): TierFigures {
     const hpa = planHpa(spec, SURGE_SERVICE);
     const down = hpa.behavior.scaleDown;
     const peak = Math.min(p.maxReplicas, Math.max(jump.reached, jump.needed));
-    // Scale-in: after the stabilisation window, the larger of percent and pods per period (selectPolicy Max).
-    let pods = peak;
-    let t = down.stabilizationWindowSeconds;
-    while (pods > p.minReplicas) {
-        pods = Math.max(p.minReplicas, pods - Math.max(Math.floor((pods * down.percent) / 100), down.pods));
-        if (pods > p.minReplicas) t += down.periodSeconds;
-    }
     const nodes = surgeNodesPerZone(spec, zones);
     return {
         tier: "pods",
@@ -453,7 +560,7 @@ function podFigures(spec: StackSpec, zones: number): TierFigures {
         drain: {
             from: peak,
             to: p.minReplicas,
-            seconds: peak > p.minReplicas ? t : 0,
+            seconds: hpaDrainSeconds(spec, SURGE_SERVICE, peak),
             detail: `HPA: every metric below its target for the ${down.stabilizationWindowSeconds} s window, then -${down.percent}% (at least ${down.pods} pods) every ${down.periodSeconds} s; nodes follow ${NODE_SCALE_DOWN_NOTE}`,
         },
     };
@@ -465,7 +572,6 @@ function saeFigures(spec: StackSpec, unit: ServerlessUnitPlan): TierFigures {
     const jump = saeJump(spec, unit);
     const m = saeMetricPlan(spec, unit);
     const peak = Math.min(unit.maxInstances, Math.max(jump.reached, jump.needed));
-    const steps = Math.ceil(Math.max(0, peak - unit.minInstances) / m.scaleDown.step);
     return {
         tier: "serverlessUnit",
         jump,
@@ -478,7 +584,7 @@ function saeFigures(spec: StackSpec, unit: ServerlessUnitPlan): TierFigures {
         drain: {
             from: peak,
             to: unit.minInstances,
-            seconds: peak > unit.minInstances ? m.scaleDown.stabilizationWindowSeconds + Math.max(0, steps - 1) * HPA_SYNC_PERIOD_SECONDS : 0,
+            seconds: saeDrainSeconds(spec, unit, peak),
             detail: `both metrics under target for the ${m.scaleDown.stabilizationWindowSeconds} s window, then ${m.scaleDown.step} instances per evaluation`,
         },
     };

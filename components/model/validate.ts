@@ -276,11 +276,11 @@ function localClock(minute: number): string {
     return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 }
 
-/** The local span of a peak's scheduled actions, pre-scale to release ("18:30-21:30"), for messages. */
-export function peakActionSpan(peak: Pick<RecurringPeak, "start" | "end">, margins: PeakMargins): string {
+/** The span of a peak's scheduled actions, pre-scale to release ("18:30-21:30"), for messages: local, or in UTC given the zone's offset then (`offsetMinutes`; Defaults to 0, the local clock). */
+export function peakActionSpan(peak: Pick<RecurringPeak, "start" | "end">, margins: PeakMargins, offsetMinutes = 0): string {
     const start = parseLocalTime(peak.start) ?? 0;
     const end = parseLocalTime(peak.end) ?? 0;
-    return `${localClock(start - margins.before)}-${localClock(end + margins.after)}`;
+    return `${localClock(start - margins.before - offsetMinutes)}-${localClock(end + margins.after - offsetMinutes)}`;
 }
 
 /**
@@ -338,9 +338,11 @@ export function checkPeaks(spec: StackSpec, now: Date): string[] {
             });
             if (clash !== undefined) {
                 const when = clash.at === now.getTime() ? "" : ` from ${utcMinute(clash.at)} (a daylight-saving change)`;
-                const zoneOf = (p: RecurringPeak) => (peak.timeZone === other.timeZone ? "" : ` ${p.timeZone}`);
+                // Peaks in different zones: each span with its zone and in UTC at the clashing offsets; weekly peaks with their days.
+                const zoneOf = (p: RecurringPeak, offset: number) =>
+                    (p.recurrence === "weekly" ? ` on ${p.days.join(", ")}` : "") + (peak.timeZone === other.timeZone ? "" : ` ${p.timeZone} (${peakActionSpan(p, margins, offset)} UTC)`);
                 issues.push(
-                    `peaks[${i}]: peak ${show(peak.name)} (${peak.start}-${peak.end} ${peak.timeZone}) overlaps peaks[${j}] ${show(other.name)} (${other.start}-${other.end} ${other.timeZone})${when} once the scheduled actions' margins are counted: pre-scale to release ${peakActionSpan(peak, margins)}${zoneOf(peak)} and ${peakActionSpan(other, margins)}${zoneOf(other)} (scaling.preScaleMinutes ${margins.before}, scaling.releaseAfterMinutes ${margins.after}), so one peak's release would cut the other's floor; allowed: peaks whose pre-scale-to-release spans neither overlap nor touch in any season (merge them into one peak with the larger audience, or move one)`,
+                    `peaks[${i}]: peak ${show(peak.name)} (${peak.start}-${peak.end} ${peak.timeZone}) overlaps peaks[${j}] ${show(other.name)} (${other.start}-${other.end} ${other.timeZone})${when} once the scheduled actions' margins are counted: pre-scale to release ${peakActionSpan(peak, margins)}${zoneOf(peak, clash.offsets[0])} and ${peakActionSpan(other, margins)}${zoneOf(other, clash.offsets[1])} (scaling.preScaleMinutes ${margins.before}, scaling.releaseAfterMinutes ${margins.after}), so one peak's release would cut the other's floor; allowed: peaks whose pre-scale-to-release spans neither overlap nor touch in any season (merge them into one peak with the larger audience, or move one)`,
                 );
             }
         });

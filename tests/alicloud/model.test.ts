@@ -127,7 +127,7 @@ describe("model: resolveSpec errors for Alibaba Cloud sizes and events", () => {
             {
                 source: "double11",
                 status: "deferred",
-                detail: "scheduled when within 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-01T15:30:00Z declares it",
+                detail: "scheduled when within 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-01T11:30:00Z declares it",
             },
         ]);
     });

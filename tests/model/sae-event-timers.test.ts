@@ -64,6 +64,21 @@ function eventPlan(event: { name: string; start: string; end: string }, peaks: r
 }
 
 describe("SAE event timers: each trigger point fires on its own day only", () => {
+    it("a pulumi up during an event (13:00Z = 21:00 GMT+8, floor re-asserted at 21:30): the day's rewritten rule holds that floor from 00:00, so no moment of the day is left without a point in force", () => {
+        const now = Date.parse("2026-12-12T13:00:00Z");
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", events: [{ name: "soon-sale", start: "2026-12-12T12:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 40000 }] }), { now: NOW });
+        const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0])[0];
+        const actions = unitSchedule(spec, spec.regions[0], unit, now, ALICLOUD_SCHEDULE_HORIZON, null).oneOff;
+        assert.deepStrictEqual(actions.map((a) => [a.kind, a.at]), [["prescale", "2026-12-12T13:30:00Z"], ["release", "2026-12-12T16:30:00Z"]]);
+        const timers = saeEventTimers(actions, SAE_TIME_ZONE, eventWindowsFrom(spec, spec.events, now));
+        const raised = { minReplicas: actions[0].minSize, maxReplicas: actions[0].maxSize };
+        assert.deepStrictEqual(timers[0], { period: "* * *", beginDate: "2026-12-12", endDate: "2026-12-12", schedules: [{ atTime: "00:00", ...raised }, { atTime: "21:30", ...raised }] });
+        // Planned before the pre-scale (at 09:00Z) the day's rule has no hold: the floor rises at 19:30 only.
+        const early = unitSchedule(spec, spec.regions[0], unit, Date.parse("2026-12-12T09:00:00Z"), ALICLOUD_SCHEDULE_HORIZON, null).oneOff;
+        const before = saeEventTimers(early, SAE_TIME_ZONE, eventWindowsFrom(spec, spec.events, Date.parse("2026-12-12T09:00:00Z")));
+        assert.deepStrictEqual(before[0].schedules.map((p) => p.atTime), ["19:30"]);
+    });
+
     it("the README's double-12 (12:00-16:00Z, the evening peak inside): Dec 12 19:30, 19:31 and 23:31, Dec 13 a hold at 00:00 and the release at 00:30; the pre-scale never fires on Dec 13", () => {
         const evening = { name: "evening", start: "20:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" };
         const { actions, timers } = eventPlan({ name: "double-12", start: "2026-12-12T12:00:00Z", end: "2026-12-12T16:00:00Z" }, [evening]);
@@ -210,7 +225,7 @@ describe("SAE overlapping events: one floor timeline, one rule per calendar day"
         );
     });
 
-    it("three peak timers leave 2 rules: overlap-12 running to 12-14 needs a third day, is held, and its wait ends after its pre-scale: unschedulable, not deferred", () => {
+    it("three peak timers leave 2 rules: overlap-12 running to 12-14 needs a third day, more than the 2 left on its own: unschedulable, not deferred, and said so", () => {
         const peaks = [
             { name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
             { name: "saturday", recurrence: "weekly", days: ["sat"], start: "09:00", end: "11:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
@@ -226,7 +241,7 @@ describe("SAE overlapping events: one floor timeline, one rule per calendar day"
             source: "overlap-12",
             status: "unschedulable",
             detail:
-                "not pre-scaled: no pulumi up can declare it before its pre-scale at 2026-12-12T13:30:00Z, the events ahead of it hold the limit until after then (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 2 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer",
+                "not pre-scaled: it touches 3 calendar days (GMT+8) from now on, 3 rules, and 2 are left after the peaks' rules, so it cannot be declared, whatever the other events (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 2 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events); the metric rules alone meet it: shorten it or split it into shorter events",
         });
         // Moved to the night of the 20th (two days, 4 with double-12's), it waits for double-12's release only: deferred, with the instant.
         const later = plan([DOUBLE_12, { ...OVERLAP_12, start: "2026-12-20T22:00:00+08:00", end: "2026-12-21T02:00:00+08:00" }], peaks).spec;

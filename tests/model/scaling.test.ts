@@ -198,7 +198,7 @@ describe("model: the schedule horizon is the cloud profile's", () => {
         assert.deepStrictEqual(scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon)[0], {
             source: "anniversary",
             status: "deferred",
-            detail: "scheduled when within 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-22T15:30:00Z declares it",
+            detail: "scheduled when within 90 days (Alibaba Cloud ESS accepts scheduled tasks up to 90 days ahead): a pulumi up on or after 2026-12-22T11:30:00Z declares it",
         });
     });
 
@@ -356,9 +356,15 @@ describe("model: the earliest scheduled instant", () => {
             ["soon-release", "2026-11-22T02:30:00Z", 4],
         ]);
     });
-    it("an event in progress re-asserts its floor at the next half hour at least 30 minutes ahead (planned at 00:20: 01:00)", () => {
+    it("a passed pre-scale before the start may not have run (an earlier up may have declared it late, or the event is new): declared again at the 10-minute lead (planned at 00:20, start 00:40: 00:30)", () => {
         assert.deepStrictEqual(planAt("2026-11-22T00:20:00Z"), [
-            ["soon-prescale", "2026-11-22T01:00:00Z", 10],
+            ["soon-prescale", "2026-11-22T00:30:00Z", 10],
+            ["soon-release", "2026-11-22T02:30:00Z", 4],
+        ]);
+    });
+    it("an event in progress past its start plus the lead re-asserts its floor at the next half hour at least 30 minutes ahead (planned at 00:51: 01:30)", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T00:51:00Z"), [
+            ["soon-prescale", "2026-11-22T01:30:00Z", 10],
             ["soon-release", "2026-11-22T02:30:00Z", 4],
         ]);
     });

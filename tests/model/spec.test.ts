@@ -188,7 +188,7 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
                     { name: "new-york", start: "17:30", end: "18:30", peakOnline: 20000, timeZone: "America/New_York" },
                 ],
             }),
-            'peaks[1]: peak "new-york" (17:30-18:30 America/New_York) overlaps peaks[0] "london" (20:00-21:00 Europe/London) from 2027-03-14T07:00:00Z (a daylight-saving change) once the scheduled actions\' margins are counted: pre-scale to release 17:00-19:00 America/New_York and 19:30-21:30 Europe/London (scaling.preScaleMinutes 30, scaling.releaseAfterMinutes 30), so one peak\'s release would cut the other\'s floor; allowed: peaks whose pre-scale-to-release spans neither overlap nor touch in any season',
+            'peaks[1]: peak "new-york" (17:30-18:30 America/New_York) overlaps peaks[0] "london" (20:00-21:00 Europe/London) from 2027-03-14T07:00:00Z (a daylight-saving change) once the scheduled actions\' margins are counted: pre-scale to release 17:00-19:00 America/New_York (21:00-23:00 UTC) and 19:30-21:30 Europe/London (19:30-21:30 UTC) (scaling.preScaleMinutes 30, scaling.releaseAfterMinutes 30), so one peak\'s release would cut the other\'s floor; allowed: peaks whose pre-scale-to-release spans neither overlap nor touch in any season',
         ],
         [
             // The windows only touch (21:00), the actions overlap: the first's release at 21:30 would
@@ -201,6 +201,16 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
                 ],
             }),
             'peaks[1]: peak "late" (21:00-23:00 Asia/Shanghai) overlaps peaks[0] "early" (19:00-21:00 Asia/Shanghai) once the scheduled actions\' margins are counted: pre-scale to release 20:30-23:30 and 18:30-21:30 (scaling.preScaleMinutes 30, scaling.releaseAfterMinutes 30), so one peak\'s release would cut the other\'s floor; allowed: peaks whose pre-scale-to-release spans neither overlap nor touch in any season (merge them into one peak with the larger audience, or move one)',
+        ],
+        [
+            "weekly back-to-back peaks: the refusal names their days",
+            rawConfig("growth", "alicloud", {
+                peaks: [
+                    { name: "early", recurrence: "weekly", days: ["sat"], start: "19:00", end: "21:00", peakOnline: 20000, timeZone: "Asia/Shanghai" },
+                    { name: "late", recurrence: "weekly", days: ["sat", "sun"], start: "21:00", end: "23:00", peakOnline: 40000, timeZone: "Asia/Shanghai" },
+                ],
+            }),
+            'peaks[1]: peak "late" (21:00-23:00 Asia/Shanghai) overlaps peaks[0] "early" (19:00-21:00 Asia/Shanghai) once the scheduled actions\' margins are counted: pre-scale to release 20:30-23:30 on sun, sat and 18:30-21:30 on sat (scaling.preScaleMinutes 30',
         ],
         [
             "event ending before it starts",

@@ -14,7 +14,7 @@ export const CHANGE_OPS = ["same", "update", "replace", "create", "delete"] as c
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
 /** The fields of a planned (or exported) resource the comparison reads. */
-export type UpgradeResource = Pick<PlannedResource, "urn" | "type" | "name" | "parent" | "custom" | "inputs" | "retainOnDelete" | "replaceOnChanges">;
+export type UpgradeResource = Pick<PlannedResource, "urn" | "type" | "name" | "parent" | "custom" | "inputs" | "retainOnDelete" | "replaceOnChanges" | "ignoreChanges">;
 
 /** Where a replace named by the program's own `replaceOnChanges` option comes from. */
 export const PROGRAM_REPLACE_SOURCE = "the program's replaceOnChanges resource option";
@@ -227,7 +227,9 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
             changes.push(change(r, "create", [], false));
             continue;
         }
-        const properties = changedProperties(r.type, old.inputs, r.inputs, r.replaceOnChanges ?? []);
+        // A property the head's ignoreChanges names keeps its old value: Pulumi neither updates nor replaces on it.
+        const ignored = r.ignoreChanges ?? [];
+        const properties = changedProperties(r.type, old.inputs, r.inputs, r.replaceOnChanges ?? []).filter((p) => !ignored.includes(p.name));
         const op: ChangeOp = properties.some((p) => p.replaces) ? "replace" : properties.length > 0 ? "update" : "same";
         changes.push(change(r, op, properties, old.retainOnDelete === true));
     }
