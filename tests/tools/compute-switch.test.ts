@@ -232,6 +232,29 @@ describe("changes the cloud applies in the maintenance window", () => {
     });
 });
 
+describe("an RDS instance's class change (database.engine mysql on AWS)", () => {
+    it("is pending until the maintenance window and points at the RDS instance guide, not Aurora's reader-first order", () => {
+        const instance = (instanceClass: string) => res("x", "aws:rds/instance:Instance", "lc-us-east-1-db-primary", { instanceClass, engine: "mysql", multiAz: false });
+        const report = diffPlans([instance("db.m7g.large")], [instance("db.m7g.xlarge")], { base: "a", head: "b" });
+        assert.deepStrictEqual(report.changes[0].maintenanceWindow, [{ property: "instanceClass", guide: "docs/UPGRADING.md#rds-instance-class-applied-in-the-maintenance-window" }]);
+        assert.match(renderUpgradeText(report), /pending until the next maintenance window \(applyImmediately is not set\): instanceClass; see docs\/UPGRADING\.md#rds-instance-class-applied-in-the-maintenance-window/);
+        const guide = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8");
+        const section = guide.slice(guide.indexOf("## RDS instance class: applied in the maintenance window"));
+        assert.ok(section.startsWith("## RDS instance class: applied in the maintenance window"), "the section the link names exists");
+        const body = section.slice(0, section.indexOf("\n## ", 3));
+        assert.ok(body.includes("modify-db-instance") && body.includes("--apply-immediately"), "applies it with modify-db-instance --apply-immediately");
+        assert.ok(!body.includes("failover-db-cluster"), "no Aurora cluster step");
+    });
+
+    it("a class change of an Alibaba Cloud RDS instance or PolarDB cluster applies during the pulumi up: nothing pending", () => {
+        const names = { base: "a", head: "b" };
+        const rds = (instanceType: string) => res("x", "alicloud:rds/instance:Instance", "db-primary", { instanceType });
+        const polardb = (dbNodeClass: string) => res("x", POLARDB, "db-polardb", { dbNodeClass });
+        assert.deepStrictEqual(diffPlans([rds("mysql.n2.medium.1")], [rds("mysql.n4.medium.1")], names).changes[0].maintenanceWindow, []);
+        assert.deepStrictEqual(diffPlans([polardb("polar.mysql.x4.large")], [polardb("polar.mysql.x4.xlarge")], names).changes[0].maintenanceWindow, []);
+    });
+});
+
 describe("settings a provider applies only on update (the second pulumi up)", () => {
     it("every rule names the provider file it was read from", () => {
         for (const r of APPLIED_ON_UPDATE) assert.match(r.source, /^terraform-provider-(alicloud|aws) \S+\.go/, `${r.type}.${r.property}`);
