@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import {
     BusinessRoute,
+    APP_WARM_UP_SECONDS,
     PROBES,
     RegionSpec,
     AlarmLevel,
@@ -199,7 +200,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
                     timezone: SAE_TIME_ZONE,
                     envs: envsOf(unit.service, credentialsOf(unit.service)),
                     readinessV2: { ...probe(PROBES.readiness), successThreshold: PROBES.readiness.successThreshold, initialDelaySeconds: 0 },
-                    livenessV2: { ...probe(PROBES.liveness), initialDelaySeconds: PROBES.startup.periodSeconds * PROBES.startup.failureThreshold },
+                    livenessV2: { ...probe(PROBES.liveness), initialDelaySeconds: APP_WARM_UP_SECONDS },
                     terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
                     // Releases with the scaling rules enabled: at least one instance per zone serving,
                     // the rules re-enabled after each DeployApplication (saeReleasePlan).

@@ -1,7 +1,7 @@
 // The AWS profile: what the cloud-neutral model needs to know about AWS (CloudProfile), and the
 // names the program gives AWS resources itself. Pure: no @pulumi import.
 
-import { CloudProfile, StackSpec, awsEventLimit, checkAwsPeakActions, shortHash, show } from "../model";
+import { CloudProfile, StackSpec, awsEventLimit, checkAwsPeakActions, checkTaskGracePeriod, shortHash, show } from "../model";
 import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
 import { checkClusterAutoscaler } from "./cluster-addons";
 import { AWS_REGIONS, AWS_RESIDENCY_BOUNDARIES } from "./regions";
@@ -97,7 +97,7 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // A separate region's api-<region> name would need a Route 53 record and a name on the region's
     // ACM certificate, which the AWS edge does not build.
     separateRegions: false,
-    check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec), ...checkAwsPeakActions(spec)],
+    check: (spec: StackSpec) => [...checkInstanceTagKeys(spec), ...checkAwsServices(spec), ...checkClusterAutoscaler(spec), ...checkAwsPeakActions(spec), ...checkTaskGracePeriod(spec)],
     // PutScheduledUpdateGroupAction documents no upper limit on StartTime (only "in the past" is an
     // error; EC2 Auto Scaling API Reference), nor does Application Auto Scaling PutScheduledAction.
     scheduleHorizon: null,

@@ -3,6 +3,7 @@
 // load balancers and the availability model read these decisions.
 
 import { ROUTE_NODE_PORTS, ROUTE_SERVICE } from "./flows";
+import { APP_WARM_UP_SECONDS } from "./kubernetes";
 import { ROUTES } from "./loadbalancer";
 import { ServerlessInstanceLimit } from "./profile";
 import { ComputeTier, RegionSpec, SERVICE_NAMES, ServiceName, ServiceSpec, StackSpec } from "./types";
@@ -121,6 +122,25 @@ export function planServerlessUnits(services: Readonly<Record<ServiceName, Servi
         const minInstances = Math.max(s.minReplicas, MIN_INSTANCES_PER_ZONE * region.zones.length);
         return { service, ...SERVERLESS_UNIT_SIZE[service], minInstances, maxInstances: Math.max(s.maxReplicas, minInstances) };
     });
+}
+
+/**
+ * The health check grace period of the ECS services on Fargate (`app.healthCheckGracePeriodSeconds`,
+ * compute serverless on AWS) against the app's warm-up (APP_WARM_UP_SECONDS, 120 s): the target
+ * group checks `/ready` and ECS replaces a task that fails it once the grace period is over ("the
+ * Amazon ECS service scheduler ignores unhealthy Elastic Load Balancing, VPC Lattice, and container
+ * health checks after a task has first started", ECS CreateService `healthCheckGracePeriodSeconds`;
+ * targetHealthCheck), so a shorter period replaces tasks still warming up, a deployment never
+ * becomes steady and the circuit breaker rolls it back. The issue names the field, the value and
+ * the range allowed; none with another compute (SAE waits by its probes' delays and does not read
+ * the key: schema.ts `computeClouds`).
+ */
+export function checkTaskGracePeriod(spec: Pick<StackSpec, "compute" | "app">): string[] {
+    const seconds = spec.app.healthCheckGracePeriodSeconds;
+    if (spec.compute !== "serverless" || seconds >= APP_WARM_UP_SECONDS) return [];
+    return [
+        `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than the app's warm-up with compute serverless (ECS replaces a Fargate task whose target group check of /ready fails after the grace period, so a task still warming up is replaced before it serves; the app image contract gives an app ${APP_WARM_UP_SECONDS} s to start, docs/METRICS.md); allowed: ${APP_WARM_UP_SECONDS} to 3600`,
+    ];
 }
 
 /**

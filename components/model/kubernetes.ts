@@ -102,6 +102,15 @@ export const PROBES: Readonly<Record<"readiness" | "liveness" | "startup", HttpP
     startup: { httpGet: { path: APP_CONTRACT_PATHS.health, port: HTTP_PORT_NAME }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 24, successThreshold: 1 },
 };
 
+/**
+ * Seconds an app image may take from its process start until it serves (its warm-up): the startup
+ * probe's period x failures, 120 s. The project's declared budget of the app image contract
+ * (docs/METRICS.md), the same on every tier: pods (the startup probe holds liveness off), SAE
+ * instances (`livenessV2.initialDelaySeconds`) and ECS tasks on Fargate (the least health check
+ * grace period, checkTaskGracePeriod).
+ */
+export const APP_WARM_UP_SECONDS = PROBES.startup.periodSeconds * PROBES.startup.failureThreshold;
+
 /** Shortest scale-down stabilisation: a stream's end must not remove pods the next stream needs. */
 export const MIN_SCALE_DOWN_STABILIZATION_SECONDS = 300;
 

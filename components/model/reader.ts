@@ -254,15 +254,23 @@ export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields): s
 
 /**
  * Keys set on a stack whose compute tier does not use them (`computes`, `computeNote` of the
- * declaration): one issue per key, naming the key, the compute, the tiers that use it and the
- * command that removes it (`<project>` is the Pulumi.yaml name, `live-commerce` as shipped).
+ * declaration), or whose compute uses them on other clouds only (`computeClouds`,
+ * `computeCloudNote`): one issue per key, naming the key, the compute (and the cloud), what uses it
+ * and the command that removes it, under the project's own name (`project`, the Pulumi.yaml name:
+ * `live-commerce` as shipped).
  */
-export function keysUnusedWith(compute: ComputeTier, raw: ConfigObject, fields: Fields): string[] {
+export function keysUnusedWith(compute: ComputeTier, cloud: Cloud, raw: ConfigObject, fields: Fields, project: string): string[] {
+    // A compute switch leaves the keys of the former tier in the stack file: say how to remove one.
+    const remove = (field: string, where: string): string => `allowed: leave it unset ${where}: remove it from the stack file (pulumi config rm --path ${project}:${field})`;
     return keysUnused(raw, fields, "", (f, field) => {
-        if (f.computes === undefined || f.computes.some((c) => c === compute)) return null;
-        const why = f.computeNote === undefined ? "" : `: ${f.computeNote}`;
-        // A compute switch leaves the keys of the former tier in the stack file: say how to remove one.
-        return `${field}: is not used with compute ${compute} (compute ${f.computes.join(", ")} only${why}); allowed: leave it unset with compute ${compute}: remove it from the stack file (pulumi config rm --path <project>:${field})`;
+        if (f.computes !== undefined && !f.computes.some((c) => c === compute)) {
+            const why = f.computeNote === undefined ? "" : `: ${f.computeNote}`;
+            return `${field}: is not used with compute ${compute} (compute ${f.computes.join(", ")} only${why}); ${remove(field, `with compute ${compute}`)}`;
+        }
+        const clouds = f.computeClouds?.[compute];
+        if (clouds === undefined || clouds.includes(cloud)) return null;
+        const why = f.computeCloudNote === undefined ? "" : `: ${f.computeCloudNote}`;
+        return `${field}: is not used with compute ${compute} on ${cloud} (compute ${compute} on ${clouds.join(", ")} only${why}); ${remove(field, `with compute ${compute} on ${cloud}`)}`;
     });
 }
 

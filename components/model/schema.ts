@@ -24,6 +24,14 @@ interface FieldBase {
     readonly computes?: readonly (typeof COMPUTE_TIERS)[number][];
     /** What the other tiers use instead (with `computes`), for the error. */
     readonly computeNote?: string;
+    /**
+     * The clouds that use the key with one of its `computes`, where not every cloud does: setting it
+     * with that compute on another cloud is an error naming the key, the compute and the cloud.
+     * Defaults to every cloud of `clouds` for each tier of `computes`.
+     */
+    readonly computeClouds?: Readonly<Partial<Record<(typeof COMPUTE_TIERS)[number], readonly Cloud[]>>>;
+    /** Why the other clouds do without the key with that compute (with `computeClouds`), for the error. */
+    readonly computeCloudNote?: string;
     /** The default when the stage presets do not hold it (a computed or fixed default), as prose. */
     readonly defaultDoc?: string;
     /** A value the user must set (no default); a missing one is an error. */
@@ -311,9 +319,11 @@ export const CONFIG_FIELDS = {
         size: section("Size of one app server.", SIZE, { computes: ["vm"], computeNote: APP_SERVERS_NOTE }),
         minSize: integer(1, 1000, "Fewest app servers per region. With compute kubernetes or serverless no app servers run, and it is the everyday floor that event and peak pre-scaling is measured against: a scheduled need of N app servers raises the services' pod floors (kubernetes) and the Aurora read replicas by N / minSize. While events or peaks are declared the scheduled actions own the group's bounds (ignoreChanges until their drain ends, docs/SCALING.md): a changed minSize reaches the running group only at its next scheduled release, not at this pulumi up."),
         maxSize: integer(1, 1000, "Most app servers per region (at least minSize). With compute kubernetes or serverless, the ceiling of the scheduled floor minSize is measured against. While events or peaks are declared the scheduled actions own the group's bounds (ignoreChanges until their drain ends, docs/SCALING.md): a changed maxSize reaches the running group only at its next scheduled action, not at this pulumi up."),
-        healthCheckGracePeriodSeconds: integer(0, 3600, "Seconds a new server gets before health checks count (boot and app start). With compute serverless on AWS, the health check grace period of the ECS services; SAE applications (Alibaba Cloud) wait by their probes' delays and do not read it.", {
+        healthCheckGracePeriodSeconds: integer(0, 3600, "Seconds a new server gets before health checks count (boot and app start). With compute serverless on AWS, the health check grace period of the ECS services, at least the app's warm-up budget (120 s: ECS replaces a task whose /ready check fails after it, docs/METRICS.md); SAE applications (Alibaba Cloud) wait by their probes' delays and do not read it, so setting it there is an error.", {
             computes: ["vm", "serverless"],
             computeNote: "the Kubernetes tier's pods are judged by their readiness probes",
+            computeClouds: { serverless: ["aws"] },
+            computeCloudNote: "SAE applications wait by their probes' delays (livenessV2.initialDelaySeconds), not by a grace period",
         }),
         imageId: {
             kind: "optionalText",

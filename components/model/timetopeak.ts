@@ -4,7 +4,7 @@
 // every input is a value the plan sets, so a change of configuration changes the figures.
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
-import { PROBES, SERVICE_RESOURCES, planHpa, podCeilings } from "./kubernetes";
+import { APP_WARM_UP_SECONDS, PROBES, SERVICE_RESOURCES, planHpa, podCeilings } from "./kubernetes";
 import { MAX_POD_SHARE_OF_NODE, SCRAPE_INTERVAL_SECONDS, addonRequests, cpuCores, memoryGiB } from "./kubernetes-addons";
 import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
@@ -334,7 +334,7 @@ export const SAE_METRIC_WINDOW_SECONDS = 30;
  * the same budget is SAE's `livenessV2.initialDelaySeconds`) plus one readiness period.
  */
 export function appStartSeconds(): number {
-    return PROBES.startup.periodSeconds * PROBES.startup.failureThreshold + PROBES.readiness.periodSeconds;
+    return APP_WARM_UP_SECONDS + PROBES.readiness.periodSeconds;
 }
 
 /** The service that holds the viewers' connections: the tier a 10x jump of viewers lands on. */

@@ -25,6 +25,12 @@ export interface MaintenanceWindowRule {
  * aws.rds.ClusterInstance `applyImmediately` docstring, rds/clusterInstance.d.ts), and its Read sets
  * `instance_class` from the class in force, so until the window each `pulumi up` shows the change
  * again. The RDS instance (`aws.rds.Instance`) has the same setting and default (rds/instance.d.ts).
+ *
+ * Alibaba Cloud applies its class changes during the `pulumi up`, so none is listed: an RDS
+ * instance's `effectiveTime` (ModifyDBInstanceSpec EffectiveTime) "Default value: Immediate"
+ * (alicloud rds/instance.d.ts), and a PolarDB node class change (ModifyDBNodeClass) is scheduled only
+ * with `plannedStartTime` ("If this parameter is left blank, the ... task will be executed
+ * immediately by default", alicloud polardb/cluster.d.ts); the blueprint sets neither.
  */
 export const APPLIED_IN_MAINTENANCE_WINDOW: readonly MaintenanceWindowRule[] = [
     {
@@ -34,10 +40,12 @@ export const APPLIED_IN_MAINTENANCE_WINDOW: readonly MaintenanceWindowRule[] = [
         guide: "docs/UPGRADING.md#aurora-instance-class-applied-in-the-maintenance-window",
     },
     {
+        // An RDS MySQL instance (database.engine mysql) has no reader to move the writer to: its own
+        // guide (modify-db-instance --apply-immediately; an outage single-AZ, a failover Multi-AZ).
         type: "aws:rds/instance:Instance",
         property: "instanceClass",
         source: "@pulumi/aws rds/instance.d.ts applyImmediately: \"applied immediately, or during the next maintenance window. Default is `false`\"",
-        guide: "docs/UPGRADING.md#aurora-instance-class-applied-in-the-maintenance-window",
+        guide: "docs/UPGRADING.md#rds-instance-class-applied-in-the-maintenance-window",
     },
 ];
 

@@ -124,32 +124,32 @@ describe("keys the stack's compute tier does not use", () => {
         {
             compute: "kubernetes",
             extra: { app: { size: { vcpu: 4, memoryGiB: 8 } } },
-            issue: "app.size: is not used with compute kubernetes (compute vm only: compute kubernetes and serverless run no app servers); allowed: leave it unset with compute kubernetes: remove it from the stack file (pulumi config rm --path <project>:app.size)",
+            issue: "app.size: is not used with compute kubernetes (compute vm only: compute kubernetes and serverless run no app servers); allowed: leave it unset with compute kubernetes: remove it from the stack file (pulumi config rm --path live-commerce:app.size)",
         },
         {
             compute: "serverless",
             extra: { app: { imageId: "m-bp1example" } },
-            issue: "app.imageId: is not used with compute serverless (compute vm only: compute kubernetes and serverless run the service images (kubernetes.imageRegistry, kubernetes.services.<service>.image)); allowed: leave it unset with compute serverless: remove it from the stack file (pulumi config rm --path <project>:app.imageId)",
+            issue: "app.imageId: is not used with compute serverless (compute vm only: compute kubernetes and serverless run the service images (kubernetes.imageRegistry, kubernetes.services.<service>.image)); allowed: leave it unset with compute serverless: remove it from the stack file (pulumi config rm --path live-commerce:app.imageId)",
         },
         {
             compute: "kubernetes",
             extra: { app: { healthCheckGracePeriodSeconds: 120 } },
-            issue: "app.healthCheckGracePeriodSeconds: is not used with compute kubernetes (compute vm, serverless only: the Kubernetes tier's pods are judged by their readiness probes); allowed: leave it unset with compute kubernetes: remove it from the stack file (pulumi config rm --path <project>:app.healthCheckGracePeriodSeconds)",
+            issue: "app.healthCheckGracePeriodSeconds: is not used with compute kubernetes (compute vm, serverless only: the Kubernetes tier's pods are judged by their readiness probes); allowed: leave it unset with compute kubernetes: remove it from the stack file (pulumi config rm --path live-commerce:app.healthCheckGracePeriodSeconds)",
         },
         {
             compute: "serverless",
             extra: { kubernetes: { nodeSize: { vcpu: 4, memoryGiB: 8 } } },
-            issue: "kubernetes.nodeSize: is not used with compute serverless (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute serverless: remove it from the stack file (pulumi config rm --path <project>:kubernetes.nodeSize)",
+            issue: "kubernetes.nodeSize: is not used with compute serverless (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute serverless: remove it from the stack file (pulumi config rm --path live-commerce:kubernetes.nodeSize)",
         },
         {
             compute: "vm",
             extra: { kubernetes: { version: "1.33" } },
-            issue: "kubernetes.version: is not used with compute vm (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute vm: remove it from the stack file (pulumi config rm --path <project>:kubernetes.version)",
+            issue: "kubernetes.version: is not used with compute vm (compute kubernetes only: compute vm and serverless run no cluster); allowed: leave it unset with compute vm: remove it from the stack file (pulumi config rm --path live-commerce:kubernetes.version)",
         },
         {
             compute: "vm",
             extra: { kubernetes: { services: { order: { maxReplicas: 30 } } } },
-            issue: "kubernetes.services: is not used with compute vm (compute kubernetes, serverless only: compute vm runs the app on its app servers (app.*), not the four services); allowed: leave it unset with compute vm: remove it from the stack file (pulumi config rm --path <project>:kubernetes.services)",
+            issue: "kubernetes.services: is not used with compute vm (compute kubernetes, serverless only: compute vm runs the app on its app servers (app.*), not the four services); allowed: leave it unset with compute vm: remove it from the stack file (pulumi config rm --path live-commerce:kubernetes.services)",
         },
     ];
     for (const cloud of ["alicloud", "aws"] as const) {
@@ -162,12 +162,55 @@ describe("keys the stack's compute tier does not use", () => {
     }
 
     it("accepts the keys the tier uses: app.minSize on every tier, the service keys on serverless, the cluster keys on kubernetes", () => {
-        const serverless = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { minSize: 4, healthCheckGracePeriodSeconds: 90 }, kubernetes: { imageTag: "2.0.0", services: { order: { maxReplicas: 30 } } } }), { now: NOW });
-        assert.deepStrictEqual([serverless.app.minSize, serverless.app.healthCheckGracePeriodSeconds, serverless.kubernetes.imageTag, serverless.kubernetes.services.order.maxReplicas], [4, 90, "2.0.0", 30]);
+        const serverless = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { minSize: 4, healthCheckGracePeriodSeconds: 180 }, kubernetes: { imageTag: "2.0.0", services: { order: { maxReplicas: 30 } } } }), { now: NOW });
+        assert.deepStrictEqual([serverless.app.minSize, serverless.app.healthCheckGracePeriodSeconds, serverless.kubernetes.imageTag, serverless.kubernetes.services.order.maxReplicas], [4, 180, "2.0.0", 30]);
         const kubernetes = resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", app: { minSize: 4 }, kubernetes: { version: "1.33", minNodesPerZone: 2 } }), { now: NOW });
         assert.deepStrictEqual([kubernetes.app.minSize, kubernetes.kubernetes.version, kubernetes.kubernetes.minNodesPerZone], [4, "1.33", 2]);
         const vm = resolveSpec(rawConfig("growth", "aws", { compute: "vm", app: { size: { vcpu: 4, memoryGiB: 8 }, imageId: "ami-0123456789abcdef0" } }), { now: NOW });
         assert.strictEqual(vm.app.imageId, "ami-0123456789abcdef0");
+    });
+});
+
+describe("keys the stack's compute uses on one cloud only", () => {
+    it("alicloud: rejects app.healthCheckGracePeriodSeconds with compute serverless (SAE does not read it), naming the key, the compute, the cloud and the command", () => {
+        const issues = configIssues(rawConfig("growth", "alicloud", { compute: "serverless", app: { healthCheckGracePeriodSeconds: 600 } }));
+        assert.ok(
+            issues.includes(
+                "app.healthCheckGracePeriodSeconds: is not used with compute serverless on alicloud (compute serverless on aws only: SAE applications wait by their probes' delays (livenessV2.initialDelaySeconds), not by a grace period); allowed: leave it unset with compute serverless on alicloud: remove it from the stack file (pulumi config rm --path live-commerce:app.healthCheckGracePeriodSeconds)",
+            ),
+            issues.join("\n"),
+        );
+    });
+
+    it("accepts it with compute vm on alicloud (the scaling group's grace period) and with compute serverless on aws", () => {
+        assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", app: { healthCheckGracePeriodSeconds: 600 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 600);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: 600 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 600);
+    });
+
+    it("names the command that removes a key under the project's own name", () => {
+        assert.throws(
+            () => resolveSpec(rawConfig("growth", "aws", { compute: "kubernetes", app: { imageId: "ami-0123456789abcdef0" } }), { now: NOW, project: "shop" }),
+            (e: unknown) => e instanceof Error && e.message.includes("remove it from the stack file (pulumi config rm --path shop:app.imageId)"),
+        );
+    });
+});
+
+describe("the health check grace period of the ECS services on Fargate", () => {
+    it("aws: a grace period shorter than the app's 120 s warm-up is an error with compute serverless, naming the field, the value and the range", () => {
+        for (const seconds of [0, 119]) {
+            const issues = configIssues(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: seconds } }));
+            assert.ok(
+                issues.includes(
+                    `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than the app's warm-up with compute serverless (ECS replaces a Fargate task whose target group check of /ready fails after the grace period, so a task still warming up is replaced before it serves; the app image contract gives an app 120 s to start, docs/METRICS.md); allowed: 120 to 3600`,
+                ),
+                issues.join("\n"),
+            );
+        }
+    });
+
+    it("aws: 120 s is taken with compute serverless, and a short grace period still with compute vm (the scaling group's health checks)", () => {
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: 120 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 120);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "vm", app: { healthCheckGracePeriodSeconds: 0 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 0);
     });
 });
 

@@ -337,7 +337,7 @@ describe("SAE's 50 instances per application (compute serverless on Alibaba Clou
     });
     it("switching back to compute kubernetes with the flag left in the stack file: the error says to remove it, and how", () => {
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "kubernetes", kubernetes: { saeInstanceWhitelist: true } })), [
-            "kubernetes.saeInstanceWhitelist: is not used with compute kubernetes (compute serverless only: only SAE applications (compute serverless) have the 50 instance limit); allowed: leave it unset with compute kubernetes: remove it from the stack file (pulumi config rm --path <project>:kubernetes.saeInstanceWhitelist)",
+            "kubernetes.saeInstanceWhitelist: is not used with compute kubernetes (compute serverless only: only SAE applications (compute serverless) have the 50 instance limit); allowed: leave it unset with compute kubernetes: remove it from the stack file (pulumi config rm --path live-commerce:kubernetes.saeInstanceWhitelist)",
         ]);
         const guide = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8");
         const back = guide.slice(guide.indexOf("## Compute: serverless back to kubernetes or vm"));

@@ -232,6 +232,58 @@ describe("changes the cloud applies in the maintenance window", () => {
     });
 });
 
+describe("the Aurora capacity range on the way back from serverless (the provider sends no removal)", () => {
+    const CLUSTER = "aws:rds/cluster:Cluster";
+    const names = { base: "a", head: "b" };
+    const cluster = (extra: Record<string, unknown>) => res("x", CLUSTER, "lc-us-east-1-db-cluster", { engine: "aurora-mysql", engineMode: "provisioned", ...extra });
+    const range = { serverlessv2ScalingConfiguration: { minCapacity: 2, maxCapacity: 16 } };
+
+    it("a removed serverlessv2ScalingConfiguration is no update: the cloud keeps the range, and the preview says so with the guide", () => {
+        const report = diffPlans([cluster(range)], [cluster({})], names);
+        const [c] = report.changes;
+        assert.deepStrictEqual([c.op, c.properties, c.keptByCloud], ["same", [], [{ property: "serverlessv2ScalingConfiguration", guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" }]]);
+        assert.match(renderUpgradeText(report), /kept by the cloud \(no longer declared, but the provider sends no removal\): serverlessv2ScalingConfiguration; see docs\/UPGRADING\.md#compute-serverless-back-to-kubernetes-or-vm/);
+        // A changed range is sent (ModifyDBCluster): an update, nothing kept.
+        const resized = diffPlans([cluster(range)], [cluster({ serverlessv2ScalingConfiguration: { minCapacity: 2, maxCapacity: 32 } })], names).changes[0];
+        assert.deepStrictEqual([resized.op, resized.properties.map((p) => p.name), resized.keptByCloud], ["update", ["serverlessv2ScalingConfiguration"], []]);
+    });
+
+    it("growth-aws-serverless -> growth-aws: the cluster keeps its range while both instances wait for the window to leave db.serverless", async function () {
+        this.timeout(600_000);
+        const report = await againstBase("growth-aws-serverless", "growth-aws");
+        const [c] = changesOf(report, CLUSTER);
+        assert.deepStrictEqual([c.op, c.keptByCloud.map((k) => k.property)], ["same", ["serverlessv2ScalingConfiguration"]]);
+        const instances = changesOf(report, "aws:rds/clusterInstance:ClusterInstance");
+        assert.ok(instances.length >= 2 && instances.every((i) => i.maintenanceWindow.some((m) => m.property === "instanceClass")), "both instances stay db.serverless until their window");
+        const guide = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8");
+        const back = guide.slice(guide.indexOf("## Compute: serverless back to kubernetes or vm"));
+        assert.ok(back.slice(0, back.indexOf("\n## ", 3)).includes("the range must be on the cluster as long as any instance is `db.serverless`"));
+    });
+});
+
+describe("an RDS instance's class change (database.engine mysql on AWS)", () => {
+    it("is pending until the maintenance window and points at the RDS instance guide, not Aurora's reader-first order", () => {
+        const instance = (instanceClass: string) => res("x", "aws:rds/instance:Instance", "lc-us-east-1-db-primary", { instanceClass, engine: "mysql", multiAz: false });
+        const report = diffPlans([instance("db.m7g.large")], [instance("db.m7g.xlarge")], { base: "a", head: "b" });
+        assert.deepStrictEqual(report.changes[0].maintenanceWindow, [{ property: "instanceClass", guide: "docs/UPGRADING.md#rds-instance-class-applied-in-the-maintenance-window" }]);
+        assert.match(renderUpgradeText(report), /pending until the next maintenance window \(applyImmediately is not set\): instanceClass; see docs\/UPGRADING\.md#rds-instance-class-applied-in-the-maintenance-window/);
+        const guide = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8");
+        const section = guide.slice(guide.indexOf("## RDS instance class: applied in the maintenance window"));
+        assert.ok(section.startsWith("## RDS instance class: applied in the maintenance window"), "the section the link names exists");
+        const body = section.slice(0, section.indexOf("\n## ", 3));
+        assert.ok(body.includes("modify-db-instance") && body.includes("--apply-immediately"), "applies it with modify-db-instance --apply-immediately");
+        assert.ok(!body.includes("failover-db-cluster"), "no Aurora cluster step");
+    });
+
+    it("a class change of an Alibaba Cloud RDS instance or PolarDB cluster applies during the pulumi up: nothing pending", () => {
+        const names = { base: "a", head: "b" };
+        const rds = (instanceType: string) => res("x", "alicloud:rds/instance:Instance", "db-primary", { instanceType });
+        const polardb = (dbNodeClass: string) => res("x", POLARDB, "db-polardb", { dbNodeClass });
+        assert.deepStrictEqual(diffPlans([rds("mysql.n2.medium.1")], [rds("mysql.n4.medium.1")], names).changes[0].maintenanceWindow, []);
+        assert.deepStrictEqual(diffPlans([polardb("polar.mysql.x4.large")], [polardb("polar.mysql.x4.xlarge")], names).changes[0].maintenanceWindow, []);
+    });
+});
+
 describe("settings a provider applies only on update (the second pulumi up)", () => {
     it("every rule names the provider file it was read from", () => {
         for (const r of APPLIED_ON_UPDATE) assert.match(r.source, /^terraform-provider-(alicloud|aws) \S+\.go/, `${r.type}.${r.property}`);

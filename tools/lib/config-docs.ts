@@ -95,7 +95,8 @@ export function configRows(fields: Fields = CONFIG_FIELDS, parent: readonly stri
         const keys = [...parent, key];
         const name = label === "" ? key : `${label}.${key}`;
         const clouds = f.clouds !== undefined ? f.clouds.join(", ") : inheritedClouds;
-        const computes = f.computes !== undefined ? f.computes.join(", ") : inheritedComputes;
+        // A tier some clouds use the key with only reads "serverless on aws" (computeClouds).
+        const computes = f.computes !== undefined ? f.computes.map((c) => (f.computeClouds?.[c] !== undefined ? `${c} on ${f.computeClouds[c].join(", ")}` : c)).join(", ") : inheritedComputes;
         const row: ConfigRow = {
             key: name,
             allowed: allowedText(f),
