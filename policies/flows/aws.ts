@@ -29,6 +29,7 @@ import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { MANAGED_POLICY } from "../../components/aws/cdn";
 import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, READ_SECRET_ACTION, TASK_EXECUTION_POLICY_DOCUMENT, TASK_EXECUTION_POLICY_NAME, isPrivateEcrImage, secretArnOf } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
+import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
 import { HealthCheck, LB_HTTPS_PORT, SteeringProbe, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
@@ -985,7 +986,10 @@ function egressHop(g: FlowGraph, w: Walk, targets: Pick<Targets, "subnets" | "su
     for (const subnetId of targets.subnets) {
         const subnet = found(g.ref(targets.subnetsOf, "subnetIds", subnetId, T.subnet));
         if (subnet === undefined) {
-            w.hop(targets.subnetsOf, `subnet ${String(subnetId)} routes 0.0.0.0/0 to a NAT gateway`, undetermined(`subnet ${String(subnetId)} (not declared in the plan)`));
+            // a secret, or an id of no subnet of the stack: its route is nowhere in the input
+            const secret = subnetId === SECRET_TEXT;
+            const what = secret ? "a subnet given as a secret" : FlowGraph.isUnknown(subnetId) ? `subnet ${String(subnetId)}` : `subnet ${String(subnetId)} (not declared by the stack)`;
+            w.hop(targets.subnetsOf, `${secret ? "a secret subnet" : `subnet ${String(subnetId)}`} routes 0.0.0.0/0 to a NAT gateway`, undetermined(what, !FlowGraph.isUnknown(subnetId)));
             continue;
         }
         const route = defaultRoute(g, subnet);

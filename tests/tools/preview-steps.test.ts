@@ -210,3 +210,70 @@ describe("partialPreviewReason", () => {
         assert.match(partialPreviewReason(listing([root("same"), vpc("a", "same"), vpc("b", "same")], 5)) ?? "", /a preview made with --show-sames lists every resource: check the input is the whole output/);
     });
 });
+
+describe("check --from an export whose subnet values cannot be read: undetermined, never a zone of their own", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unreadable-subnets-"));
+    let n = 0;
+    /** Every finding of `check --from` (enforcement, policy, message), and its exit code. */
+    const findings = async (doc: unknown): Promise<[number, { enforcement: string; policy: string; message: string }[]]> => {
+        const f = path.join(dir, `export-${n++}.json`);
+        fs.writeFileSync(f, JSON.stringify(doc));
+        const [code, out] = await check(parseCheckArgs(["--from", f, "--output", "json"]));
+        const report: unknown = JSON.parse(out);
+        assert.ok(typeof report === "object" && report !== null && "policy" in report && typeof report.policy === "object" && report.policy !== null && "violations" in report.policy && Array.isArray(report.policy.violations));
+        return [code, report.policy.violations.flatMap((v: unknown) => (typeof v === "object" && v !== null && "enforcement" in v && "policy" in v && "message" in v ? [{ enforcement: String(v.enforcement), policy: String(v.policy), message: String(v.message) }] : []))];
+    };
+    /** An export secret as `pulumi stack export` writes it (sdk/go/common/resource/sig.go Secret signature, ciphertext). */
+    const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:Zm9vYmFy" };
+    const EXTERNAL = "subnet-0123456789abcdef0";
+    const NODE_POOLS = "ha-kubernetes-node-pools-require-multi-zone";
+
+    let plan: Plan;
+    let pools: PlannedResource[];
+    let baseline: [number, { enforcement: string; policy: string; message: string }[]];
+    before(async () => {
+        plan = await shippedPlan("growth-aws");
+        pools = plan.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup");
+        assert.strictEqual(pools.length, 2, "growth-aws has one node group per zone");
+        baseline = await findings(exportDoc(plan, plan.resources));
+    });
+    /** The export with the node groups `changed` placed on `subnetIds` (inputs and outputs), without the resources `removed`. */
+    const placed = (changed: readonly PlannedResource[], subnetIds: unknown, removed: readonly PlannedResource[] = []): unknown => ({
+        version: 3,
+        deployment: {
+            resources: plan.resources.filter((r) => !removed.includes(r)).map((r) => {
+                const s = state(r, plan, true);
+                if (!changed.includes(r)) return s;
+                return { ...s, inputs: { ...r.inputs, subnetIds }, outputs: { ...(r.outputs ?? {}), subnetIds } };
+            }),
+        },
+    });
+    type Found = { enforcement: string; policy: string; message: string };
+    const nodePoolFindings = (all: readonly Found[]): Found[] => all.filter((f) => f.policy === NODE_POOLS || f.message.startsWith(`${NODE_POOLS}:`));
+
+    for (const [label, changed, value, shown] of [
+        ["a node group on a subnet the stack does not declare", (): PlannedResource[] => [pools[1]], [EXTERNAL], `${EXTERNAL} (no subnet of the stack)`],
+        ["a node group whose subnetIds are a secret", (): PlannedResource[] => [pools[1]], SECRET, "subnetIds (a secret)"],
+        ["both node groups' subnetIds secrets", (): PlannedResource[] => pools, SECRET, "subnetIds (a secret)"],
+    ] as const) {
+        it(`${label}: an advisory that the zones cannot be judged, no zone counted for it, no mandatory node-pool finding`, async () => {
+            const [code, found] = await findings(placed(changed(), value));
+            assert.deepStrictEqual(nodePoolFindings(baseline[1]), []);
+            const pool = nodePoolFindings(found);
+            assert.deepStrictEqual(pool.map((f) => f.enforcement), ["advisory"], JSON.stringify(pool));
+            assert.ok(pool[0].message.includes(shown) && /cannot be judged: .*the input does not carry its zone, and no such value counts as a zone of its own/.test(pool[0].message), pool[0].message);
+            // an export's values exist: never "until created" for what the input cannot tell
+            assert.doesNotMatch(pool[0].message, /until created|before the resources exist/);
+            const flows = found.filter((f) => f.policy === "flow-connected" && f.message.includes("routes 0.0.0.0/0 to a NAT gateway"));
+            assert.ok(flows.length > 0 && flows.every((f) => f.enforcement === "advisory" && /whose state the input does not carry/.test(f.message) && !/before the resources exist/.test(f.message)), JSON.stringify(flows));
+            assert.strictEqual(code, baseline[0]);
+            assert.ok(!JSON.stringify(found).includes("v1:Zm9vYmFy"), "the secret's ciphertext is never shown");
+        });
+    }
+
+    it("a node group whose one subnet is not declared still fails when its other group is removed: one subnet is at most one zone", async () => {
+        const [code, found] = await findings(placed([pools[1]], [EXTERNAL], [pools[0]]));
+        assert.strictEqual(code, 1);
+        assert.ok(nodePoolFindings(found).some((f) => f.enforcement === "mandatory" && /spans 1 zone/.test(f.message)), JSON.stringify(nodePoolFindings(found)));
+    });
+});
