@@ -355,7 +355,8 @@ export function stepNewState(step: Record<string, unknown>): unknown {
 }
 
 /**
- * Whether a step's `protect` flag changes: pulumi/pulumi pkg/backend/display shouldShow prints a
+ * Whether a step's `protect` flag changes (ResourceV3 `protect`, `json:"protect,omitempty"`, absent
+ * when false: pulumi/pulumi sdk/go/common/apitype/core.go): pkg/backend/display shouldShow prints a
  * `same` step whose old and new `protect` differ even without `--show-sames`, so such a step says
  * nothing about whether unchanged resources are listed.
  */
@@ -668,9 +669,10 @@ export function partialPreviewReason(p: PreviewListing): string | undefined {
 }
 
 /**
- * The `same` count of a preview's `changeSummary` (a map of step op to count, display.ResourceChanges;
- * `omitempty`, so absent when no step was counted): 0 when it has no `same` entry, undefined when
- * the preview has no changeSummary. A count that is not a whole number is an input error.
+ * The `same` count of a preview's `changeSummary` (pulumi/pulumi sdk/go/common/display
+ * PreviewDigest: `ChangeSummary ResourceChanges json:"changeSummary,omitempty"`, ResourceChanges
+ * `map[StepOp]int`; absent when no step was counted): 0 when it has no `same` entry, undefined
+ * when the preview has no changeSummary. A count that is not a whole number is an input error.
  */
 export function unchangedCount(changeSummary: unknown, what: string): number | undefined {
     if (changeSummary === undefined || changeSummary === null) return undefined;
