@@ -76,7 +76,15 @@ function exportDoc(plan: Plan, resources: readonly PlannedResource[]): unknown {
     return { version: 3, deployment: { resources: resources.map((r) => state(r, plan, true)) } };
 }
 
-describe("check --from a preview of an existing stack judges what the stack will be", () => {
+/** Shipped stacks and the resource each case deletes: the last of its type (a zone's node pool, the Aurora reader). */
+const DELETIONS: readonly (readonly [string, string])[] = [
+    ["growth-aws", "aws:eks/nodeGroup:NodeGroup"],
+    ["growth-aws", "aws:rds/clusterInstance:ClusterInstance"],
+    ["growth-alicloud", "alicloud:cs/nodePool:NodePool"],
+];
+
+for (const [stack, deletedType] of DELETIONS)
+describe(`check --from a preview of an existing stack judges what the stack will be (${stack}, one ${deletedType.split(":").pop() ?? deletedType} deleted)`, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-steps-"));
     let n = 0;
     const write = (doc: unknown): string => {
@@ -108,10 +116,10 @@ describe("check --from a preview of an existing stack judges what the stack will
     let plan: Plan;
     let dropped: PlannedResource;
     before(async () => {
-        plan = await shippedPlan("growth-aws");
-        const nodeGroups = plan.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup");
-        assert.ok(nodeGroups.length >= 2, "growth-aws has a node group per zone");
-        dropped = nodeGroups[nodeGroups.length - 1];
+        plan = await shippedPlan(stack);
+        const ofType = plan.resources.filter((r) => r.type === deletedType);
+        assert.ok(ofType.length >= 2, `${stack} has two of ${deletedType}`);
+        dropped = ofType[ofType.length - 1];
     });
     const kept = (): PlannedResource[] => plan.resources.filter((r) => r !== dropped);
 
@@ -123,7 +131,7 @@ describe("check --from a preview of an existing stack judges what the stack will
         unchanged = await judged(exportDoc(plan, plan.resources));
         withoutGroup = await judged(exportDoc(plan, kept()));
         assert.strictEqual(withoutGroup[0], 1);
-        assert.ok(withoutGroup[1].length > unchanged[1].length && unchanged[1].every((f) => withoutGroup[1].includes(f)), "removing a zone's node group is a mandatory violation");
+        assert.ok(withoutGroup[1].length > unchanged[1].length && unchanged[1].every((f) => withoutGroup[1].includes(f)), `removing ${dropped.name} is a mandatory violation`);
     });
 
     it("the unchanged stack with --show-sames is judged as its export", async () => {
@@ -131,7 +139,7 @@ describe("check --from a preview of an existing stack judges what the stack will
     });
 
     for (const showSames of [true, false]) {
-        it(`preview --refresh${showSames ? " --show-sames" : ""} that deletes a node group is judged without it (refresh steps never keep a deleted resource)`, async () => {
+        it(`preview --refresh${showSames ? " --show-sames" : ""} that deletes it is judged without it (refresh steps never keep a deleted resource)`, async () => {
             const steps: Step[] = [
                 ...plan.resources.map((r) => ({ op: "refresh", r, shown: true })),
                 ...plan.resources.map((r) => (r === dropped ? { op: "delete", r, shown: true } : { op: "same", r, shown: showSames || r.type === ROOT })),
@@ -154,7 +162,7 @@ describe("check --from a preview of an existing stack judges what the stack will
     });
 
     it("a same step printed for a changed protect flag (no --show-sames) is refused as partial, never judged as the whole stack", async () => {
-        const vpc = plan.resources.find((r) => r.type === "aws:ec2/vpc:Vpc");
+        const vpc = plan.resources.find((r) => r.type === "aws:ec2/vpc:Vpc" || r.type === "alicloud:vpc/network:Network");
         assert.ok(vpc !== undefined);
         const steps: Step[] = plan.resources.map((r) =>
             r === dropped ? { op: "delete", r, shown: true } : r === vpc ? { op: "same", r, newState: state(r, plan, false, { protect: true }), shown: true } : { op: "same", r, shown: r.type === ROOT },
