@@ -274,6 +274,8 @@ describe("check --from an export whose subnet values cannot be read: undetermine
             assert.doesNotMatch(pool[0].message, /until created|before the resources exist/);
             const flows = found.filter((f) => f.policy === "flow-connected" && f.message.includes("routes 0.0.0.0/0 to a NAT gateway"));
             assert.ok(flows.length > 0 && flows.every((f) => f.enforcement === "advisory" && /whose state the input does not carry/.test(f.message) && !/before the resources exist/.test(f.message)), JSON.stringify(flows));
+            // each names the node group that gives the subnet, not another one of the cluster
+            assert.ok(flows.every((f) => changed().some((p) => f.message.includes(`: ${p.name} uses `))), JSON.stringify(flows));
             assert.strictEqual(code, baseline[0]);
             assert.ok(!JSON.stringify(found).includes("v1:Zm9vYmFy"), "the secret's ciphertext is never shown");
         });
