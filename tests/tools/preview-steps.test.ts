@@ -214,6 +214,11 @@ describe("partialPreviewReason", () => {
         assert.strictEqual(partialPreviewReason(listing([root("create"), vpc("a", "create")], undefined)), undefined);
     });
 
+    it("an existing stack of which only the Stack is listed is partial, whatever the changeSummary says", () => {
+        assert.match(partialPreviewReason(listing([root("same")], 1)) ?? "", /lists only the stack's root resource, none of its resources; run `pulumi preview --json --show-sames`/);
+        assert.match(partialPreviewReason(listing([root("same")], undefined)) ?? "", /lists only the stack's root resource/);
+    });
+
     it("says the input is cut short, not to add --show-sames, when unchanged resources are listed already", () => {
         assert.match(partialPreviewReason(listing([root("same"), vpc("a", "same"), vpc("b", "same")], 5)) ?? "", /a preview made with --show-sames lists every resource: check the input is the whole output/);
     });

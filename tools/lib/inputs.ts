@@ -642,6 +642,7 @@ export interface PreviewListing {
  * previewActions.OnResourceStepPost: `acts.Ops[op]++` for `step.Logical()`, not for internal
  * steps such as default providers; a `refresh` step of `preview --refresh` is not logical and not
  * counted). So, in order:
+ * - only the root Stack listed, as a `same` step: an existing stack whose resources are left out;
  * - a listed resource whose parent is in no step: the parent is an unchanged resource left out
  *   (a parent is always registered before its children, and is removed only with them);
  * - with a changeSummary: fewer resources listed unchanged (last step `same` or `refresh`) than
@@ -656,6 +657,8 @@ export function partialPreviewReason(p: PreviewListing): string | undefined {
     const remedy = sameShown
         ? "a preview made with --show-sames lists every resource: check the input is the whole output of `pulumi preview --json --show-sames`"
         : "run `pulumi preview --json --show-sames` so the whole stack is judged";
+    // an existing stack of which only the Stack is listed: nothing to judge whatever the summary says
+    if (p.listed.length > 0 && p.listed.every((r) => r.type === ROOT_STACK_TYPE && r.op === "same") && !p.refreshed) return `the preview lists only the stack's root resource, none of its resources; ${remedy}`;
     const orphan = p.listed.find((r) => r.parent !== null && r.parent !== "" && !urns.has(r.parent) && !p.removed.has(r.parent));
     if (orphan !== undefined) return `the preview lists ${orphan.urn} but not its parent ${orphan.parent}: it leaves out unchanged resources; ${remedy}`;
     if (p.unchangedCounted !== undefined) {
