@@ -320,7 +320,7 @@ function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], w
     const dependent = depsOf(r, topOf(path)).filter((u) => SUBNET_ZONE_INPUTS[byUrn.get(u)?.type ?? ""] !== undefined);
     const idless = dependent.length > 0 && dependent.every((u) => { const id = byUrn.get(u)?.props.id; return typeof id !== "string" || id === "" || isUnknown(id); });
     if (idless) unknowns += unmatched.length;
-    else [...new Set(unmatched.map((v) => v.trim()))].forEach((v) => open.push({ path: `${path}: ${v} (no subnet of the stack)`, unreadable: true }));
+    else [...new Set(unmatched.map((v) => v.trim()))].forEach((v) => open.push({ path: `${path}: ${v}${UNDECLARED_SUBNET}`, unreadable: true }));
     if (unknowns === 0 && !whole) return;
     const left = [...taken];
     const standIns = depsOf(r, topOf(path)).filter((u) => {
@@ -361,6 +361,9 @@ function summarize(zones: ReadonlySet<string>, open: readonly Open[]): ZoneCount
     const unreadable = [...new Set(counted.filter((o) => o.unreadable === true).map((o) => o.path))];
     return { zones: known.size, names: [...known].sort(), atMost: known.size + extra, undetermined: extra === 0 ? [] : paths, ...(extra !== 0 && unreadable.length > 0 ? { unreadable } : {}) };
 }
+
+/** How an undetermined path names a subnet/vSwitch id of no subnet the stack declares (`<path>: <id>` then this). */
+export const UNDECLARED_SUBNET = " (no subnet of the stack)";
 
 /** A spread verdict: violated for sure, met, or not known until the resources are created. */
 export type Verdict = "violated" | "met" | "undetermined";

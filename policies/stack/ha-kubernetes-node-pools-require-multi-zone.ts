@@ -3,7 +3,7 @@ import { intConfig, stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
 import { Finding, Judgement, undeterminedMessage } from "../lib/refs";
 import { num, record } from "../lib/values";
-import { ZoneCount, spreadFindings, zoneVerdict, zonesOfType } from "../lib/zones";
+import { UNDECLARED_SUBNET, ZoneCount, spreadFindings, zoneVerdict, zonesOfType } from "../lib/zones";
 
 interface Config {
     readonly minZones: number;
@@ -40,7 +40,10 @@ export function nodePoolJudgement(nodes: readonly Node[], minZones: number): Jud
         const counts = new Map<Node, ZoneCount>(members.map((m) => [m, zonesOfType(m, index)]));
         const names = new Set(members.flatMap((m) => counts.get(m)?.names ?? []));
         const open = members.flatMap((m) => counts.get(m)?.undetermined ?? []);
-        const atMost = names.size + members.reduce((sum, m) => sum + ((counts.get(m)?.atMost ?? 0) - (counts.get(m)?.zones ?? 0)), 0);
+        // a subnet the stack does not declare is one entry of each pool on it, yet at most one zone for them all
+        const undeclared = members.flatMap((m) => (counts.get(m)?.unreadable ?? []).filter((u) => u.endsWith(UNDECLARED_SUBNET)));
+        const repeated = undeclared.length - new Set(undeclared).size;
+        const atMost = names.size + members.reduce((sum, m) => sum + ((counts.get(m)?.atMost ?? 0) - (counts.get(m)?.zones ?? 0)), 0) - repeated;
         const cluster = clusterLabel(first, nodes);
         const unreadable = [...new Set(members.flatMap((m) => counts.get(m)?.unreadable ?? []))];
         const together: ZoneCount = { zones: names.size, names: [...names], atMost, undetermined: [...new Set(open)], unreadable };

@@ -286,6 +286,12 @@ describe("check --from an export whose subnet values cannot be read: undetermine
         });
     }
 
+    it("both node groups on the same undeclared subnet: one subnet is at most one zone, a mandatory finding", async () => {
+        const [code, found] = await findings(placed(pools, [EXTERNAL]));
+        assert.strictEqual(code, 1);
+        assert.ok(nodePoolFindings(found).some((f) => f.enforcement === "mandatory" && /spans 1 zone/.test(f.message)), JSON.stringify(nodePoolFindings(found)));
+    });
+
     it("a node group whose one subnet is not declared still fails when its other group is removed: one subnet is at most one zone", async () => {
         const [code, found] = await findings(placed([pools[1]], [EXTERNAL], [pools[0]]));
         assert.strictEqual(code, 1);
