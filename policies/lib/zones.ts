@@ -58,6 +58,11 @@ export interface ZoneCount {
     readonly unreadable?: readonly string[];
 }
 
+/** Whether `v` is an id (zone, subnet or vSwitch) the input lets be read: non-empty text, neither unknown nor a secret. */
+function isReadableId(v: unknown): v is string {
+    return typeof v === "string" && v.trim() !== "" && !isUnknown(v) && v !== SECRET_TEXT;
+}
+
 /** The values at a property path; `[]` steps into each element of a list. */
 export function valuesAt(props: Props, path: string): unknown[] {
     return readPath(props, path).values;
@@ -123,14 +128,15 @@ function subnetsById(byUrn: Graph): ReadonlyMap<string, string> {
     return index;
 }
 
-/** The zone of a subnet/vSwitch of the stack, or the path of its zone input when unknown or unset (the cloud then picks it). */
+/** The zone of a subnet/vSwitch of the stack, or the path of its zone input when unknown, a secret or unset (the cloud then picks it). */
 function subnetZone(urn: string, n: { readonly type: string; readonly props: Props }): { readonly zone: string } | { readonly open: string } {
     const keys = SUBNET_ZONE_INPUTS[n.type];
-    const zone = keys.map((k) => n.props[k]).find((z): z is string => typeof z === "string" && z.trim() !== "" && !isUnknown(z));
+    const zone = keys.map((k) => n.props[k]).find(isReadableId);
     if (zone !== undefined) return { zone: zone.trim() };
     const name = urn.split("::").pop() ?? urn;
     const unknownKey = keys.find((k) => isUnknown(n.props[k]));
-    return { open: unknownKey !== undefined ? `${name}.${unknownKey}` : `${name}.${keys[0]} (unset)` };
+    const secretKey = keys.find((k) => n.props[k] === SECRET_TEXT);
+    return { open: unknownKey !== undefined ? `${name}.${unknownKey}` : secretKey !== undefined ? `${name}.${secretKey} (a secret)` : `${name}.${keys[0]} (unset)` };
 }
 
 /**
@@ -176,7 +182,7 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
     const zones = new Set<string>();
     const open: Open[] = [];
     // Literal subnet ids count as zones only when no zone id is given: ids and zones never mix.
-    const hasZoneIds = sources.some((s) => s.kind === "zone" && readPath(r.props, s.path).values.some((v) => typeof v === "string" && v.trim() !== "" && !isUnknown(v)));
+    const hasZoneIds = sources.some((s) => s.kind === "zone" && readPath(r.props, s.path).values.some(isReadableId));
     const paired = (s: ZoneSource): ZoneSource | undefined => sources.find((o) => o.kind !== s.kind && s.path.includes("[]") && topOf(o.path) === topOf(s.path));
     for (const s of sources) {
         const pair = paired(s);
@@ -193,7 +199,7 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
             const taken: string[] = [];
             for (const e of entries) {
                 const z = record(e)[zoneKey];
-                if (typeof z === "string" && z.trim() !== "" && !isUnknown(z)) {
+                if (isReadableId(z)) {
                     zones.add(z.trim());
                     if (isUnknown(record(e)[subnetKey])) taken.push(z.trim());
                 } else subnetValues.push(isUnknown(e) ? e : record(e)[subnetKey]);
@@ -275,7 +281,7 @@ function onePerKnownSubnet(entries: readonly unknown[], subnetKey: string): unkn
     const seen = new Set<string>();
     return entries.filter((e) => {
         const id = record(e)[subnetKey];
-        if (typeof id !== "string" || id.trim() === "" || isUnknown(id)) return true;
+        if (!isReadableId(id)) return true;
         if (seen.has(id.trim())) return false;
         seen.add(id.trim());
         return true;
