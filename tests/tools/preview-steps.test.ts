@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 
 import { check, isInputError, parseCheckArgs } from "../../tools/check";
-import { PreviewListing, partialPreviewReason } from "../../tools/lib/inputs";
+import { PreviewListing, partialPreviewReason, unchangedCount } from "../../tools/lib/inputs";
 import { Plan, PlannedResource } from "../../tools/lib/record";
 import { shippedPlan } from "../support/shipped";
 
@@ -217,6 +217,15 @@ describe("partialPreviewReason", () => {
     it("an existing stack of which only the Stack is listed is partial, whatever the changeSummary says", () => {
         assert.match(partialPreviewReason(listing([root("same")], 1)) ?? "", /lists only the stack's root resource, none of its resources; run `pulumi preview --json --show-sames`/);
         assert.match(partialPreviewReason(listing([root("same")], undefined)) ?? "", /lists only the stack's root resource/);
+    });
+
+    it("reads changeSummary.same as a count: absent summary undefined, no same entry 0, anything else an input error naming it", () => {
+        assert.strictEqual(unchangedCount(undefined, "p.json"), undefined);
+        assert.strictEqual(unchangedCount({ create: 3 }, "p.json"), 0);
+        assert.strictEqual(unchangedCount({ same: 184, delete: 1 }, "p.json"), 184);
+        assert.throws(() => unchangedCount([1], "p.json"), /^Error: p\.json: "changeSummary" must be an object of step op to count \(got a list\)$/);
+        assert.throws(() => unchangedCount({ same: "184" }, "p.json"), /^Error: p\.json: "changeSummary\.same" must be a count/);
+        assert.throws(() => unchangedCount({ same: 1.5 }, "p.json"), /"changeSummary\.same" must be a count/);
     });
 
     it("says the input is cut short, not to add --show-sames, when unchanged resources are listed already", () => {
