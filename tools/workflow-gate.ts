@@ -21,7 +21,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 import { isRecord, record, str } from "../policies/lib/values";
-import { STACKS_DIR, projectName, readYamlObject } from "./lib/stackfiles";
+import { STACKS_DIR, listStacks, projectName, readYamlObject } from "./lib/stackfiles";
 
 /** The login GitHub gives Dependabot's runs and pull requests. */
 export const DEPENDABOT = "dependabot[bot]";
@@ -84,9 +84,22 @@ export function contextFromEnv(env: NodeJS.ProcessEnv): GateContext {
     };
 }
 
-/** `key=value` lines for $GITHUB_OUTPUT. */
-export function outputLines(d: GateDecisions): string {
-    return `upload_sarif=${d.uploadSarif}\ncomment=${d.comment}\npreview=${d.preview}\n`;
+/**
+ * The stacks of the stack files in `dir` (`Pulumi.<stack>.yaml`, whatever the stack's name): the
+ * preview job's matrix. [] when there is none, or no such folder.
+ */
+export function stackNames(dir: string = STACKS_DIR): string[] {
+    return fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? listStacks(dir) : [];
+}
+
+/**
+ * `key=value` lines for $GITHUB_OUTPUT, with the stacks of the preview matrix (JSON). Without a
+ * stack there is no preview: GitHub fails a job whose matrix is empty ("Matrix vector 'stack' does
+ * not contain any values"), so the job is skipped instead.
+ */
+export function outputLines(d: GateDecisions, stacks?: readonly string[]): string {
+    const lines = `upload_sarif=${d.uploadSarif}\ncomment=${d.comment}\npreview=${d.preview && (stacks === undefined || stacks.length > 0)}\n`;
+    return stacks === undefined ? lines : `${lines}stacks=${JSON.stringify(stacks)}\n`;
 }
 
 /** The credentials set in the preview job (true when the secret or variable is non-empty). */
@@ -157,5 +170,5 @@ export function stackDecisionFromFile(stack: string, env: NodeJS.ProcessEnv, dir
 if (require.main === module) {
     const at = process.argv.indexOf("--stack");
     const stack = at >= 0 ? process.argv[at + 1] : undefined;
-    process.stdout.write(stack !== undefined ? stackOutputLines(stackDecisionFromFile(stack, process.env)) : outputLines(gateDecisions(contextFromEnv(process.env))));
+    process.stdout.write(stack !== undefined ? stackOutputLines(stackDecisionFromFile(stack, process.env)) : outputLines(gateDecisions(contextFromEnv(process.env)), stackNames()));
 }

@@ -29,6 +29,7 @@ import { AWS_DEFAULT_IMAGE } from "../../components/aws/catalogue";
 import { MANAGED_POLICY } from "../../components/aws/cdn";
 import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, READ_SECRET_ACTION, TASK_EXECUTION_POLICY_DOCUMENT, TASK_EXECUTION_POLICY_NAME, isPrivateEcrImage, secretArnOf } from "../../components/aws/identity";
 import { isRecord, list, num, str } from "../lib/values";
+import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
 import { HealthCheck, LB_HTTPS_PORT, SteeringProbe, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
@@ -117,8 +118,20 @@ function found<T>(r: Ref<T>): T | undefined {
 interface Targets {
     readonly answerer: FlowResource;
     readonly securityGroup: FlowResource;
-    readonly subnets: readonly unknown[];
+    /** The subnets the answering resources sit in, each with the resource that names it (a node group of several). */
+    readonly subnets: readonly PlacedSubnet[];
     readonly subnetsOf: FlowResource;
+}
+
+/** A subnet id as a resource gives it, and that resource (the one its findings name). */
+interface PlacedSubnet {
+    readonly id: unknown;
+    readonly of: FlowResource;
+}
+
+/** The subnet ids `of` gives in `ids`, each with `of`. */
+function placedIn(of: FlowResource, ids: unknown): PlacedSubnet[] {
+    return strings(ids).map((id) => ({ id, of }));
 }
 
 /**
@@ -532,7 +545,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         for (const role of new Set(nodes.map((n) => w.follow(n, "node role", g.ref(n, "nodeRoleArn", n.inputs.nodeRoleArn, T.role), "the node group's role is not declared in the stack")))) trustHop(w, role, EC2_SERVICE);
         const sg = g.ofType(T.sg, region).find((x) => x.urn === eks.urn) ?? w.absent(eks, "cluster security group", `${eks.name} has no cluster security group`);
         w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
-        return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => strings(n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
+        return { answerer: nodes[0] ?? eks, securityGroup: sg, subnets: nodes.flatMap((n) => placedIn(n, n.inputs.subnetIds)), subnetsOf: nodes[0] ?? eks };
     }
 
     if (g.ofType(T.ecsService, region).length > 0) return ecsTargets(g, w, region, tg, router, healthPath, albGroups);
@@ -551,7 +564,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     w.hop(lt, `instances answer ${healthPath} on ${port}`, servesByUserData || appImage ? true : { reason: `the stock image (${String(lt.inputs.imageId)}) with no user data serves nothing on ${port}: set app.imageId to an image that keeps the app image contract; the ELB health check replaces instances forever`, setting: "app" });
     const sg = securityGroupsOf(g, lt, "vpcSecurityGroupIds")[0] ?? w.absent(lt, "targets' security group", `${lt.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
-    return { answerer: asg, securityGroup: sg, subnets: strings(asg.inputs.vpcZoneIdentifiers), subnetsOf: asg };
+    return { answerer: asg, securityGroup: sg, subnets: placedIn(asg, asg.inputs.vpcZoneIdentifiers), subnetsOf: asg };
 }
 
 /** The container definitions of a task definition (a JSON string, as aws.ecs.TaskDefinition takes them). */
@@ -602,7 +615,7 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, rou
     w.hop(tg, `health check ${healthPath} reaches the container port ${port}`, hcPort === undefined || hcPort === "traffic-port" || num(hcPort) === port || hcPort === String(port) ? true : `${tg.name} checks port ${String(hcPort)}, the tasks serve ${port}`);
     const sg = securityGroupsOf(g, svc, "networkConfiguration.securityGroups")[0] ?? w.absent(svc, "tasks' security group", `${svc.name} has no security group the stack declares`);
     w.hop(sg, `admits the load balancer on ${port}`, sgAdmits(g, albGroups, sg, port));
-    return { answerer: svc, securityGroup: sg, subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc };
+    return { answerer: svc, securityGroup: sg, subnets: placedIn(svc, at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc };
 }
 
 /**
@@ -781,7 +794,7 @@ function ecsTasksStart(g: FlowGraph, w: Walk, region: string, svc: FlowResource)
     // traffic to the internet (for example, to pull container images), the private subnet requires a
     // NAT gateway", AWS Batch API NetworkConfiguration.assignPublicIp, pointing to the ECS Developer
     // Guide, "Amazon ECS task networking").
-    egressHop(g, w, { subnets: strings(at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc }, `the ${who} tasks cannot pull ${image || "their image"} or fetch their secrets`, `${who}: `);
+    egressHop(g, w, { subnets: placedIn(svc, at(svc.inputs, "networkConfiguration.subnets")), subnetsOf: svc }, `the ${who} tasks cannot pull ${image || "their image"} or fetch their secrets`, `${who}: `);
     if (isPrivateEcrImage(image)) {
         const denied = ECR_PULL_ACTIONS.filter((a) => !policies.some((p) => statementsAllow(p, a)));
         w.hop(role, `${who}: execution role may pull ${image} from ECR`, denied.length === 0 ? true : `no policy of ${role.name} allows ${denied.join(", ")}: the image cannot be pulled`);
@@ -982,10 +995,13 @@ function defaultRoute(g: FlowGraph, subnet: FlowResource): FlowResource | undefi
  * does not declare cannot be judged (undetermined), never taken as routed.
  */
 function egressHop(g: FlowGraph, w: Walk, targets: Pick<Targets, "subnets" | "subnetsOf">, why = "payment APIs are unreachable", label = ""): void {
-    for (const subnetId of targets.subnets) {
-        const subnet = found(g.ref(targets.subnetsOf, "subnetIds", subnetId, T.subnet));
+    for (const { id: subnetId, of } of targets.subnets) {
+        const subnet = found(g.ref(of, "subnetIds", subnetId, T.subnet));
         if (subnet === undefined) {
-            w.hop(targets.subnetsOf, `subnet ${String(subnetId)} routes 0.0.0.0/0 to a NAT gateway`, undetermined(`subnet ${String(subnetId)} (not declared in the plan)`));
+            // a secret, or an id of no subnet of the stack: its route is nowhere in the input
+            const secret = subnetId === SECRET_TEXT;
+            const what = secret ? "a subnet given as a secret" : FlowGraph.isUnknown(subnetId) ? `subnet ${String(subnetId)}` : `subnet ${String(subnetId)} (not declared by the stack)`;
+            w.hop(of, `${secret ? "a secret subnet" : `subnet ${String(subnetId)}`} routes 0.0.0.0/0 to a NAT gateway`, undetermined(what, !FlowGraph.isUnknown(subnetId)));
             continue;
         }
         const route = defaultRoute(g, subnet);

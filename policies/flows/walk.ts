@@ -21,6 +21,8 @@ export interface Hop {
     readonly ok: boolean | null;
     /** For an unknown hop: the input property of `resource` not known before it exists. */
     readonly unknown?: string;
+    /** For an unknown hop: the input holds `unknown` but it cannot be read (a secret, a subnet the stack does not declare); creating the resources does not settle it. */
+    readonly unreadable?: true;
 }
 
 export interface Broken {
@@ -65,17 +67,18 @@ export function settingKey(urn: string, key: string): string {
     return project === undefined ? key : `${project}:${key}`;
 }
 
-/** A hop that cannot be judged until its resource exists: the input property that is unknown. */
+/** A hop that cannot be judged until its resource exists: the input property that is unknown (`unreadable`: held by the input but not readable, see Hop). */
 export interface Undetermined {
     readonly unknown: string;
+    readonly unreadable?: true;
 }
 
 /** A hop's verdict: true kept, a string (or Unset) is the reason it is broken, null or Undetermined unknown. */
 export type Verdict = true | string | Unset | Undetermined | null;
 
-/** The verdict of a hop whose input `property` is unknown (a first preview). */
-export function undetermined(property: string): Undetermined {
-    return { unknown: property };
+/** The verdict of a hop whose input `property` is unknown (a first preview), or, `unreadable`, held by the input but not readable. */
+export function undetermined(property: string, unreadable = false): Undetermined {
+    return { unknown: property, ...(unreadable ? { unreadable: true as const } : {}) };
 }
 
 function isUndetermined(v: Verdict): v is Undetermined {
@@ -97,7 +100,7 @@ export class Walk {
      */
     hop(resource: FlowResource, check: string, verdict: Verdict): void {
         const unknown = verdict === null || isUndetermined(verdict);
-        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown } : {}) });
+        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown, ...(verdict.unreadable === true ? { unreadable: true as const } : {}) } : {}) });
         if (verdict === true) return;
         if (verdict === null || isUndetermined(verdict)) {
             this.unknown = true;

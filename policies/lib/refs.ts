@@ -31,6 +31,13 @@ export const UNKNOWN_SENTINELS: readonly string[] = [
 /** The string sentinel: what `pulumi preview --json` prints for an unknown value. */
 export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/**
+ * A secret as the inputs `check` reads show it: `pulumi preview --json` prints every secret as this
+ * text (pulumi/pulumi pkg/backend/display/json.go massagePropertyValue: `resource.NewStringProperty("[secret]")`),
+ * and `check` reads an export's or a plan's secrets the same way (tools/lib/record.ts SECRET).
+ */
+export const SECRET_TEXT = "[secret]";
+
 export function isUnknown(v: unknown): boolean {
     return typeof v === "string" && UNKNOWN_SENTINELS.includes(v);
 }
@@ -110,7 +117,18 @@ export interface Judgement {
     readonly undetermined: Finding[];
 }
 
-/** The "cannot be judged until created" message of a property of a resource. */
-export function undeterminedMessage(rule: string, what: string, paths: readonly string[]): string {
-    return `${rule}: ${what} cannot be judged until created: ${paths.join(", ")} ${paths.length === 1 ? "is" : "are"} not known before the resources exist and no known input resolves ${paths.length === 1 ? "it" : "them"}.`;
+/**
+ * The "cannot be judged" message of properties of a resource: `paths` not known before the
+ * resources exist ("cannot be judged until created"), and, of them, `unreadable` ones the input
+ * holds but the gate cannot read (a secret, a value that is no id, a subnet the stack does not
+ * declare), which creating the resources does not settle.
+ */
+export function undeterminedMessage(rule: string, what: string, paths: readonly string[], unreadable: readonly string[] = []): string {
+    const pending = paths.filter((p) => !unreadable.includes(p));
+    const are = (ps: readonly string[]): string => (ps.length === 1 ? "is" : "are");
+    const unread = `${unreadable.join(", ")}: the input does not carry ${unreadable.length === 1 ? "its zone" : "their zones"}, and no such value counts as a zone of its own`;
+    if (pending.length === 0) return `${rule}: ${what} cannot be judged: ${unread}.`;
+    const unknown = `${pending.join(", ")} ${are(pending)} not known before the resources exist and no known input resolves ${pending.length === 1 ? "it" : "them"}`;
+    if (unreadable.length === 0) return `${rule}: ${what} cannot be judged until created: ${unknown}.`;
+    return `${rule}: ${what} cannot be judged: ${unknown}; ${unread}.`;
 }

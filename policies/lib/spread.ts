@@ -31,7 +31,7 @@ export function spreadJudgement(rule: string, nodes: readonly Node[], targets: r
             const c = zonesOfType(n, index);
             const verdict = zoneVerdict(c, minZones);
             if (verdict === "undetermined") {
-                undetermined.push({ urn: n.urn, message: undeterminedMessage(rule, `the zones of ${t.kind} ${n.urn.split("::").pop() ?? n.urn}`, c.undetermined) });
+                undetermined.push({ urn: n.urn, message: undeterminedMessage(rule, `the zones of ${t.kind} ${n.urn.split("::").pop() ?? n.urn}`, c.undetermined, c.unreadable) });
                 // whatever the zones turn out to be, a minimum below minZones leaves a zone without capacity
                 const min = t.minSize?.(n);
                 if (min !== undefined && min < minZones) violations.push({ urn: n.urn, message: `${t.kind} keeps a minimum of ${min} instance(s); at least ${minZones} (one per zone) are required so one zone can fail.` });

@@ -1,6 +1,6 @@
 // Pure checks of zone spread shared by autoscaling groups, node pools and clusters.
 
-import { Referrer, depsOf, isUnknown } from "./refs";
+import { Referrer, SECRET_TEXT, depsOf, isUnknown } from "./refs";
 import { Props, list, record } from "./values";
 
 /** Findings of a group spread over `zones` distinct zones (zone, subnet or vSwitch ids) with `minSize` instances. */
@@ -48,8 +48,19 @@ export interface ZoneCount {
     readonly names: readonly string[];
     /** The most zones it can cover once the undetermined values are known (Infinity: a list of unknown length). */
     readonly atMost: number;
-    /** Property paths (`subnets`, `<subnet>.zoneId`) holding a value that cannot be resolved until the resources are created. */
+    /** Property paths (`subnets`, `<subnet>.zoneId`) holding a value that cannot be resolved until the resources are created, or that the input does not let be read (`unreadable`). */
     readonly undetermined: readonly string[];
+    /**
+     * Those of `undetermined` whose value the input holds but the gate cannot read: a secret, a
+     * value that is no id, a subnet/vSwitch id of no subnet the stack declares (its zone is
+     * nowhere in the input). Never a zone of their own. Absent or empty when there are none.
+     */
+    readonly unreadable?: readonly string[];
+}
+
+/** Whether `v` is an id (zone, subnet or vSwitch) the input lets be read: non-empty text, neither unknown nor a secret. */
+function isReadableId(v: unknown): v is string {
+    return typeof v === "string" && v.trim() !== "" && !isUnknown(v) && v !== SECRET_TEXT;
 }
 
 /** The values at a property path; `[]` steps into each element of a list. */
@@ -59,11 +70,14 @@ export function valuesAt(props: Props, path: string): unknown[] {
 
 /**
  * The values at a property path, and whether their number is unknown: a list or an object on the
- * way is itself unknown (a first preview's `apply` result), or the list property is.
+ * way is itself unknown (a first preview's `apply` result), or the list property is (`whole`), or
+ * is a secret as a whole (`secret`: pulumi/pulumi pkg/backend/display/json.go massagePropertyValue
+ * and an export read by check show a secret as the text "[secret]", whatever it holds).
  */
-function readPath(props: Props, path: string, single = false): { values: unknown[]; whole: boolean } {
+function readPath(props: Props, path: string, single = false): { values: unknown[]; whole: boolean; secret: boolean } {
     let current: unknown[] = [props];
     let whole = false;
+    let secret = false;
     const steps = path.split(".");
     steps.forEach((step, i) => {
         const each = step.endsWith("[]");
@@ -79,10 +93,14 @@ function readPath(props: Props, path: string, single = false): { values: unknown
                 whole = true;
                 return [];
             }
+            if (next === SECRET_TEXT && (each || !last || !single)) {
+                secret = true;
+                return [];
+            }
             return each ? [...list(next)] : next === undefined || next === null ? [] : Array.isArray(next) ? next : [next];
         });
     });
-    return { values: current, whole };
+    return { values: current, whole, secret };
 }
 
 /** The top-level property of a path (what the engine's property dependencies are keyed by). */
@@ -110,14 +128,15 @@ function subnetsById(byUrn: Graph): ReadonlyMap<string, string> {
     return index;
 }
 
-/** The zone of a subnet/vSwitch of the stack, or the path of its zone input when unknown or unset (the cloud then picks it). */
+/** The zone of a subnet/vSwitch of the stack, or the path of its zone input when unknown, a secret or unset (the cloud then picks it). */
 function subnetZone(urn: string, n: { readonly type: string; readonly props: Props }): { readonly zone: string } | { readonly open: string } {
     const keys = SUBNET_ZONE_INPUTS[n.type];
-    const zone = keys.map((k) => n.props[k]).find((z): z is string => typeof z === "string" && z.trim() !== "" && !isUnknown(z));
+    const zone = keys.map((k) => n.props[k]).find(isReadableId);
     if (zone !== undefined) return { zone: zone.trim() };
     const name = urn.split("::").pop() ?? urn;
     const unknownKey = keys.find((k) => isUnknown(n.props[k]));
-    return { open: unknownKey !== undefined ? `${name}.${unknownKey}` : `${name}.${keys[0]} (unset)` };
+    const secretKey = keys.find((k) => n.props[k] === SECRET_TEXT);
+    return { open: unknownKey !== undefined ? `${name}.${unknownKey}` : secretKey !== undefined ? `${name}.${secretKey} (a secret)` : `${name}.${keys[0]} (unset)` };
 }
 
 /**
@@ -128,6 +147,15 @@ interface Open {
     readonly path: string;
     readonly candidates?: readonly string[];
     readonly any?: true;
+    /** The input holds the value but it cannot be read (ZoneCount.unreadable). */
+    readonly unreadable?: true;
+}
+
+/** What is open about a value the input holds but the gate cannot read, at `path` (see ZoneCount.unreadable); undefined for a value it reads. */
+function unreadableEntry(path: string, v: unknown): Open | undefined {
+    if (v === SECRET_TEXT) return { path: `${path} (a secret)`, unreadable: true };
+    if (typeof v === "string" || v === undefined || v === null || isUnknown(v)) return undefined;
+    return { path: `${path} (${Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `a ${typeof v}`}, not an id)`, unreadable: true };
 }
 
 /**
@@ -135,8 +163,10 @@ interface Open {
  * - Zone ids count as they are (without surrounding spaces); when a resource gives zone ids, its
  *   subnet ids are not counted as well (ids and zones never add up).
  * - A known subnet/vSwitch id is matched by id to the subnet of the stack and counts as its zone;
- *   an id of no subnet in the stack counts as one zone of its own (when the stack's subnets carry
- *   no ids at all, it is placed among the subnets the property depends on, as an unknown id is).
+ *   an id of no subnet in the stack is undetermined (unreadable: its zone is nowhere in the input),
+ *   never a zone of its own (when the stack's subnets carry no ids at all, it is placed among the
+ *   subnets the property depends on, as an unknown id is). So is a secret (an entry, or the whole
+ *   property: any number of entries) and a value that is no id.
  * - Only unknown ids (a first preview) are stood in for by the subnets the property depends on
  *   (`propertyDependencies`) that no known id matched. A list whose length is known has that many
  *   entries: as many unknown entries as dependent subnets are those subnets (each computed from
@@ -152,7 +182,7 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
     const zones = new Set<string>();
     const open: Open[] = [];
     // Literal subnet ids count as zones only when no zone id is given: ids and zones never mix.
-    const hasZoneIds = sources.some((s) => s.kind === "zone" && readPath(r.props, s.path).values.some((v) => typeof v === "string" && v.trim() !== "" && !isUnknown(v)));
+    const hasZoneIds = sources.some((s) => s.kind === "zone" && readPath(r.props, s.path).values.some(isReadableId));
     const paired = (s: ZoneSource): ZoneSource | undefined => sources.find((o) => o.kind !== s.kind && s.path.includes("[]") && topOf(o.path) === topOf(s.path));
     for (const s of sources) {
         const pair = paired(s);
@@ -169,7 +199,7 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
             const taken: string[] = [];
             for (const e of entries) {
                 const z = record(e)[zoneKey];
-                if (typeof z === "string" && z.trim() !== "" && !isUnknown(z)) {
+                if (isReadableId(z)) {
                     zones.add(z.trim());
                     if (isUnknown(record(e)[subnetKey])) taken.push(z.trim());
                 } else subnetValues.push(isUnknown(e) ? e : record(e)[subnetKey]);
@@ -178,14 +208,17 @@ export function zoneCount(r: Referrer, sources: readonly ZoneSource[], byUrn: Gr
             continue;
         }
         if (s.kind === "subnet" && hasZoneIds) continue;
-        const { values, whole } = readPath(r.props, s.path, s.single === true);
+        const { values, whole, secret } = readPath(r.props, s.path, s.single === true);
+        if (secret) open.push({ path: `${s.path} (a secret)`, any: true, unreadable: true });
         if (s.kind === "subnet") {
             resolveSubnets(r, s.path, values, whole, byUrn, zones, open);
             continue;
         }
         let unknowns = 0;
         for (const v of values) {
-            if (isUnknown(v)) unknowns++;
+            const unreadable = unreadableEntry(s.path, v);
+            if (unreadable !== undefined) open.push(unreadable);
+            else if (isUnknown(v)) unknowns++;
             else if (typeof v === "string" && v.trim() !== "") zones.add(v.trim());
         }
         for (let i = 0; i < unknowns; i++) open.push({ path: s.path });
@@ -248,7 +281,7 @@ function onePerKnownSubnet(entries: readonly unknown[], subnetKey: string): unkn
     const seen = new Set<string>();
     return entries.filter((e) => {
         const id = record(e)[subnetKey];
-        if (typeof id !== "string" || id.trim() === "" || isUnknown(id)) return true;
+        if (!isReadableId(id)) return true;
         if (seen.has(id.trim())) return false;
         seen.add(id.trim());
         return true;
@@ -273,7 +306,9 @@ function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], w
     const matched = new Set<string>();
     const unmatched: string[] = [];
     for (const v of entries) {
-        if (isUnknown(v)) unknowns++;
+        const unreadable = unreadableEntry(path, v);
+        if (unreadable !== undefined) open.push(unreadable);
+        else if (isUnknown(v)) unknowns++;
         else if (typeof v !== "string" || v.trim() === "") continue;
         else {
             const urn = ids.get(v);
@@ -284,13 +319,14 @@ function resolveSubnets(r: Referrer, path: string, values: readonly unknown[], w
             }
         }
     }
-    // A known id of no subnet by id: a subnet outside the stack (one zone of its own), unless the
-    // stack's subnets carry no ids to match (an input without them): then it is placed like an
-    // unknown id, among the subnets the property depends on.
+    // A known id of no subnet by id: a subnet outside the stack, whose zone the input does not
+    // carry (undetermined, one entry per distinct id), unless the stack's subnets carry no ids to
+    // match (an input without them): then it is placed like an unknown id, among the subnets the
+    // property depends on.
     const dependent = depsOf(r, topOf(path)).filter((u) => SUBNET_ZONE_INPUTS[byUrn.get(u)?.type ?? ""] !== undefined);
     const idless = dependent.length > 0 && dependent.every((u) => { const id = byUrn.get(u)?.props.id; return typeof id !== "string" || id === "" || isUnknown(id); });
     if (idless) unknowns += unmatched.length;
-    else unmatched.forEach((v) => zones.add(v));
+    else [...new Set(unmatched.map((v) => v.trim()))].forEach((v) => open.push({ path: `${path}: ${v}${UNDECLARED_SUBNET}`, unreadable: true }));
     if (unknowns === 0 && !whole) return;
     const left = [...taken];
     const standIns = depsOf(r, topOf(path)).filter((u) => {
@@ -326,9 +362,14 @@ function summarize(zones: ReadonlySet<string>, open: readonly Open[]): ZoneCount
     const bounded = unsettled.filter((o) => o.candidates !== undefined);
     const reachable = new Set(bounded.flatMap((o) => o.candidates ?? []).filter((z) => !known.has(z)));
     const extra = unsettled.some((o) => o.any === true) ? Number.POSITIVE_INFINITY : free.length + Math.min(bounded.length, reachable.size);
-    const paths = [...new Set([...free, ...(reachable.size > 0 ? bounded : [])].map((o) => o.path))];
-    return { zones: known.size, names: [...known].sort(), atMost: known.size + extra, undetermined: extra === 0 ? [] : paths };
+    const counted = [...free, ...(reachable.size > 0 ? bounded : [])];
+    const paths = [...new Set(counted.map((o) => o.path))];
+    const unreadable = [...new Set(counted.filter((o) => o.unreadable === true).map((o) => o.path))];
+    return { zones: known.size, names: [...known].sort(), atMost: known.size + extra, undetermined: extra === 0 ? [] : paths, ...(extra !== 0 && unreadable.length > 0 ? { unreadable } : {}) };
 }
+
+/** How an undetermined path names a subnet/vSwitch id of no subnet the stack declares (`<path>: <id>` then this). */
+export const UNDECLARED_SUBNET = " (no subnet of the stack)";
 
 /** A spread verdict: violated for sure, met, or not known until the resources are created. */
 export type Verdict = "violated" | "met" | "undetermined";

@@ -3,7 +3,7 @@ import { intConfig, stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
 import type { Finding, Judgement } from "../lib/refs";
 import { SpreadTarget, spreadJudgement } from "../lib/spread";
-import { num } from "../lib/values";
+import { num, record } from "../lib/values";
 import { byUrnOf } from "../availability/tiers";
 import { zonesOfType } from "../lib/zones";
 
@@ -19,6 +19,17 @@ export const KAFKA: readonly SpreadTarget[] = [
 ];
 
 /**
+ * The number of an MSK cluster's client subnets, when the input holds them as a list (its length
+ * is known even where the ids are not): numberOfBrokerNodes "must be a multiple of the number of
+ * specified client subnets" (@pulumi/aws 7.48.0 msk/cluster.d.ts, numberOfBrokerNodes). Undefined
+ * when the list is unknown or a secret as a whole.
+ */
+function clientSubnetCount(n: Node): number | undefined {
+    const subnets = record(n.props.brokerNodeGroupInfo).clientSubnets;
+    return Array.isArray(subnets) ? subnets.length : undefined;
+}
+
+/**
  * Kafka over fewer than `minZones` zones (ApsaraMQ: `selectedZones`, else its vSwitches' zones;
  * MSK: the zones of its client subnets), and MSK brokers not a multiple of the client subnets.
  */
@@ -28,8 +39,10 @@ export function queueJudgement(nodes: readonly Node[], minZones: number): Judgem
     const uneven: Finding[] = nodes
         .filter((n) => n.type === "aws:msk/cluster:Cluster")
         .flatMap((n) => {
-            const c = zonesOfType(n, index);
             const brokers = num(n.props.numberOfBrokerNodes) ?? 0;
+            const subnets = clientSubnetCount(n);
+            if (subnets !== undefined) return subnets > 0 && brokers % subnets !== 0 ? [{ urn: n.urn, message: `MSK numberOfBrokerNodes ${brokers} is not a multiple of its ${subnets} client subnets.` }] : [];
+            const c = zonesOfType(n, index);
             return c.undetermined.length === 0 && c.zones > 0 && brokers % c.zones !== 0 ? [{ urn: n.urn, message: `MSK numberOfBrokerNodes ${brokers} is not a multiple of its ${c.zones} client subnet zones.` }] : [];
         });
     return { violations: [...spread.violations, ...uneven], undetermined: spread.undetermined };

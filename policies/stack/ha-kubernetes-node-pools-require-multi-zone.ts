@@ -3,7 +3,7 @@ import { intConfig, stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
 import { Finding, Judgement, undeterminedMessage } from "../lib/refs";
 import { num, record } from "../lib/values";
-import { ZoneCount, spreadFindings, zoneVerdict, zonesOfType } from "../lib/zones";
+import { UNDECLARED_SUBNET, ZoneCount, spreadFindings, zoneVerdict, zonesOfType } from "../lib/zones";
 
 interface Config {
     readonly minZones: number;
@@ -40,16 +40,27 @@ export function nodePoolJudgement(nodes: readonly Node[], minZones: number): Jud
         const counts = new Map<Node, ZoneCount>(members.map((m) => [m, zonesOfType(m, index)]));
         const names = new Set(members.flatMap((m) => counts.get(m)?.names ?? []));
         const open = members.flatMap((m) => counts.get(m)?.undetermined ?? []);
-        const atMost = names.size + members.reduce((sum, m) => sum + ((counts.get(m)?.atMost ?? 0) - (counts.get(m)?.zones ?? 0)), 0);
+        // a subnet the stack does not declare is one entry of each pool on it, yet at most one zone for them all
+        const undeclared = members.flatMap((m) => (counts.get(m)?.unreadable ?? []).filter((u) => u.endsWith(UNDECLARED_SUBNET)));
+        const repeated = undeclared.length - new Set(undeclared).size;
+        const atMost = names.size + members.reduce((sum, m) => sum + ((counts.get(m)?.atMost ?? 0) - (counts.get(m)?.zones ?? 0)), 0) - repeated;
         const cluster = clusterLabel(first, nodes);
-        const together: ZoneCount = { zones: names.size, names: [...names], atMost, undetermined: [...new Set(open)] };
+        const unreadable = [...new Set(members.flatMap((m) => counts.get(m)?.unreadable ?? []))];
+        const together: ZoneCount = { zones: names.size, names: [...names], atMost, undetermined: [...new Set(open)], unreadable };
         const verdict = zoneVerdict(together, minZones);
-        if (verdict === "undetermined") undetermined.push({ urn: first.urn, message: undeterminedMessage(NAME, `the zones of the node pools of cluster ${cluster}`, together.undetermined) });
+        if (verdict === "undetermined") undetermined.push({ urn: first.urn, message: undeterminedMessage(NAME, `the zones of the node pools of cluster ${cluster}`, together.undetermined, unreadable) });
         else spreadFindings(`node pools of cluster ${cluster}`, verdict === "violated" ? atMost : names.size, undefined, minZones).forEach((message) => violations.push({ urn: first.urn, message }));
         for (const pool of members) {
             const c = counts.get(pool);
-            if (c === undefined || c.undetermined.length > 0) continue;
-            spreadFindings("node pool", c.zones, poolMinimum(pool), 1).forEach((message) => violations.push({ urn: pool.urn, message }));
+            if (c === undefined) continue;
+            if (c.undetermined.length === 0) {
+                spreadFindings("node pool", c.zones, poolMinimum(pool), 1).forEach((message) => violations.push({ urn: pool.urn, message }));
+                continue;
+            }
+            // zones not all known: a pool placed at all covers at least one, so a minimum of 0 leaves it without a node
+            const least = Math.max(c.zones, c.atMost > 0 ? 1 : 0);
+            const min = poolMinimum(pool);
+            if (min !== undefined && least > 0 && min < least) violations.push({ urn: pool.urn, message: `node pool keeps a minimum of ${min} instance(s) over at least ${least} zone(s)/subnet(s); the minimum must be >= the zone count so every zone runs capacity.` });
         }
     }
     return { violations, undetermined };

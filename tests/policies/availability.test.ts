@@ -16,7 +16,13 @@ describe("availability maths", () => {
 });
 
 const n = (type: string, props: Record<string, unknown>, region: string | undefined, name = type): Node => ({ urn: `urn:${region}:${name}`, type, props, region });
+/**
+ * The region's two subnets, `a` and `b`, in two zones: a subnet id counts as the zone of the subnet
+ * of the stack it names, never as a zone of its own (policies/lib/zones.ts).
+ */
+const subnets = (r: string): Node[] => ["a", "b"].map((id) => n("aws:ec2/subnet:Subnet", { id, availabilityZone: `${r}${id}` }, r, `subnet-${id}`));
 const awsRegion = (r: string): Node[] => [
+    ...subnets(r),
     n("aws:lb/loadBalancer:LoadBalancer", { subnets: ["a", "b"] }, r),
     n("aws:lb/targetGroup:TargetGroup", { healthCheck: { interval: 5, unhealthyThreshold: 2 } }, r),
     n("aws:autoscaling/group:Group", { vpcZoneIdentifiers: ["a", "b"], minSize: 2 }, r),
@@ -76,7 +82,7 @@ describe("availability estimate", () => {
         const e = estimate([...awsRegion("r1"), n("aws:dynamodb/table:Table", {}, "r1")]);
         assert.strictEqual(e.status, "incomplete");
         assert.ok(e.findings.some((f) => f.message.includes("aws:dynamodb/table:Table is not in the availability model")));
-        const partial = estimate([n("aws:lb/loadBalancer:LoadBalancer", { subnets: ["a", "b"] }, "r1")]);
+        const partial = estimate([...subnets("r1"), n("aws:lb/loadBalancer:LoadBalancer", { subnets: ["a", "b"] }, "r1")]);
         assert.ok(partial.findings.some((f) => f.message.includes("no compute tier")));
         assert.strictEqual(partial.percent, null);
     });

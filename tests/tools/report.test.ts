@@ -49,6 +49,9 @@ describe("Markdown report", () => {
 describe("availability per flow in the reports", () => {
     const n = (type: string, props: Record<string, unknown>, name: string, region: string | undefined = "r1"): Node => ({ urn: `urn:${name}`, type, props, region });
     const nodes: Node[] = [
+        // subnet ids count as the zones of the stack's subnets they name (policies/lib/zones.ts)
+        n("aws:ec2/subnet:Subnet", { id: "a", availabilityZone: "r1a" }, "subnet-a"),
+        n("aws:ec2/subnet:Subnet", { id: "b", availabilityZone: "r1b" }, "subnet-b"),
         n("aws:lb/loadBalancer:LoadBalancer", { subnets: ["a", "b"] }, "lb"),
         n("aws:autoscaling/group:Group", { vpcZoneIdentifiers: ["a", "b"], minSize: 2 }, "app"),
         n("aws:rds/cluster:Cluster", { engine: "aurora-mysql" }, "db"),

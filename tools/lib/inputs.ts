@@ -86,6 +86,8 @@ function undeterminedHops(f: FlowResult): Violation[] {
                       // A policy condition the plan cannot evaluate (contracts.accessVerdict) stays undetermined after creation too.
                       message: h.unknown?.startsWith("Condition ")
                           ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": ${h.resource} depends on a policy ${h.unknown} the plan cannot evaluate`
+                          : h.unreadable === true
+                          ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": ${h.resource} uses ${h.unknown ?? "a value"}, whose state the input does not carry`
                           : `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged until created at hop "${h.check}": ${h.unknown !== undefined ? `${h.resource} ${h.unknown}` : `the reference from ${h.resource}`} is not known before the resources exist`,
                   },
               ]
@@ -334,10 +336,54 @@ const REMOVING_OPS: readonly string[] = ["delete", "discard", "delete-replaced",
 /** Ops of the steps of one replacement: the only steps that may share a URN (a preview lists each resource once otherwise). */
 const REPLACEMENT_OPS: readonly string[] = ["replace", "create-replacement", "delete-replaced", "read-replacement", "discard-replaced", "import-replacement", "remove-pending-replace"];
 
-/** Top-level keys of a preview step that `check` reads; the others (oldState, diffs) are dropped as they are read. */
+/**
+ * The new state of a preview step as `check` judges it. A `same` step's new state is built from
+ * the program's registration, without the id and outputs (pulumi/pulumi
+ * pkg/resource/deploy/step.go, NewSameStep requires `new.ID == ""`; SameStep.Apply copies the old
+ * id and outputs into it only after the step event the JSON is made from, pulumi/pulumi#9571):
+ * they are the old state's, which a same step leaves as they are. Every other step's new state is
+ * its own.
+ */
+export function stepNewState(step: Record<string, unknown>): unknown {
+    const next = step.newState;
+    const old = step.oldState;
+    if (step.op !== "same" || !isRecord(next) || !isRecord(old)) return next;
+    const lacksId = next.id === undefined || next.id === null || next.id === "";
+    const lacksOutputs = !isRecord(next.outputs) || Object.keys(next.outputs).length === 0;
+    if (!(lacksId && old.id !== undefined) && !(lacksOutputs && old.outputs !== undefined)) return next;
+    return { ...next, ...(lacksId && old.id !== undefined ? { id: old.id } : {}), ...(lacksOutputs && old.outputs !== undefined ? { outputs: old.outputs } : {}) };
+}
+
+/**
+ * Whether a step's `protect` flag changes (ResourceV3 `protect`, `json:"protect,omitempty"`, absent
+ * when false: pulumi/pulumi sdk/go/common/apitype/core.go): pkg/backend/display shouldShow prints a
+ * `same` step whose old and new `protect` differ even without `--show-sames`, so such a step says
+ * nothing about whether unchanged resources are listed.
+ */
+function protectChanges(step: Record<string, unknown>): boolean {
+    const old = isRecord(step.oldState) ? step.oldState.protect === true : false;
+    const next = isRecord(step.newState) ? step.newState.protect === true : false;
+    return isRecord(step.oldState) && isRecord(step.newState) && old !== next;
+}
+
+/** The URN a step names (its own `urn`, else its old or new state's): what a removing step removes. */
+function stepUrn(step: Record<string, unknown>): string | undefined {
+    if (typeof step.urn === "string") return step.urn;
+    for (const state of [step.oldState, step.newState]) if (isRecord(state) && typeof state.urn === "string") return state.urn;
+    return undefined;
+}
+
+/** Whether a step removes its resource: a removing op, or a `refresh` that found it gone (no new state; deploy/step.go RefreshStep.ResultOp is delete). */
+function removesResource(step: Record<string, unknown>): boolean {
+    return typeof step.op === "string" && (REMOVING_OPS.includes(step.op) || (step.op === "refresh" && (step.newState === undefined || step.newState === null)));
+}
+
+/** Top-level keys of a preview step that `check` reads (op, the URN a removing step removes, whether protect changes, the new state); the others (oldState, diffs) are dropped as they are read. */
 function reviveStep(step: unknown, what: string, i: number, intern: Intern): unknown {
-    if (!isRecord(step) || typeof step.op !== "string" || !STEP_OPS.includes(step.op) || REMOVING_OPS.includes(step.op)) return isRecord(step) ? { op: step.op } : step;
-    return { op: step.op, newState: convert(step.newState, `${what}: steps[${i}].newState`, intern) };
+    if (!isRecord(step) || typeof step.op !== "string" || !STEP_OPS.includes(step.op)) return isRecord(step) ? { op: step.op } : step;
+    const urn = stepUrn(step);
+    if (removesResource(step)) return { op: step.op, ...(urn !== undefined ? { urn } : {}) };
+    return { op: step.op, ...(protectChanges(step) ? { protectChanges: true } : {}), newState: convert(stepNewState(step), `${what}: steps[${i}].newState`, intern) };
 }
 
 /** An error naming the first URN two resources share (`items` as `[where, urn]` in document order); none when every URN is distinct. */
@@ -526,58 +572,118 @@ export function withInputResidency(config: PackConfig, residency: StackInput["re
 }
 
 /**
- * The resources a preview's steps declare: each step's `newState`, except for steps that remove
- * a resource. Every step's `op` must be a step op (STEP_OPS: the unknown value or a typo is an
+ * The resources a preview's steps declare: each step's new state (a `same` step's with the id and
+ * outputs of its old state when it lacks them, stepNewState), except for resources the preview
+ * removes. Every step's `op` must be a step op (STEP_OPS: the unknown value or a typo is an
  * error, never a skipped step), and a URN may appear in two steps only when both are steps of one
  * replacement, or when the first is the `refresh` step of `pulumi preview --refresh` (then its
- * last new state counts once).
+ * last new state counts once, and a later `delete` removes it: a refreshed resource the program no
+ * longer declares is deleted, never judged as part of the stack).
  *
- * A partial preview is refused (isPartialPreview): `pulumi preview --json` leaves out unchanged
+ * A partial preview is refused (partialPreviewReason): `pulumi preview --json` leaves out unchanged
  * resources unless `--show-sames` is given, and judging only the changed ones as the whole stack
  * would give false verdicts.
  */
-function previewResources(steps: readonly unknown[], what: string): EvalResource[] {
-    const byUrn = new Map<string, { readonly index: number; readonly op: string; resource: EvalResource }>();
-    const refreshed: { readonly op: string; readonly type: string }[] = [];
+function previewResources(steps: readonly unknown[], what: string, unchangedCounted: number | undefined): EvalResource[] {
+    const byUrn = new Map<string, { readonly index: number; readonly op: string; readonly protectChanges: boolean; resource: EvalResource }>();
+    const removed = new Set<string>();
+    let refreshed = false;
     steps.forEach((s, i) => {
         if (!isRecord(s)) return;
         if (typeof s.op !== "string" || !STEP_OPS.includes(s.op)) {
             const got = s.op === undefined ? "nothing" : isUnknown(s.op) ? "the preview's unknown value" : typeof s.op === "string" && quotableName(s.op) ? JSON.stringify(s.op) : typeof s.op === "string" ? describeHidden(s.op) : kindOf(s.op);
             throw new InputFormatError(`${what}: steps[${i}].op must be one of ${STEP_OPS.join(", ")} (got ${got})`);
         }
-        if (REMOVING_OPS.includes(s.op)) return;
-        const resource = resourceAt(s.newState, `${what}: steps[${i}].newState`);
+        if (removesResource(s)) {
+            const urn = stepUrn(s);
+            if (urn !== undefined) removed.add(urn);
+            return;
+        }
+        const resource = resourceAt(stepNewState(s), `${what}: steps[${i}].newState`);
         const seen = byUrn.get(resource.urn);
-        if (s.op === "refresh") refreshed.push({ op: s.op, type: resource.type });
-        if (seen === undefined) byUrn.set(resource.urn, { index: i, op: s.op, resource });
+        const entry = { index: i, op: s.op, protectChanges: s.protectChanges === true || protectChanges(s), resource };
+        if (s.op === "refresh" && resource.type !== ROOT_STACK_TYPE) refreshed = true;
+        if (seen === undefined) byUrn.set(resource.urn, entry);
         else if (REPLACEMENT_OPS.includes(seen.op) && REPLACEMENT_OPS.includes(s.op)) seen.resource = resource;
-        else if (seen.op === "refresh" && s.op !== "refresh") byUrn.set(resource.urn, { index: i, op: s.op, resource });
+        else if (seen.op === "refresh" && s.op !== "refresh") byUrn.set(resource.urn, entry);
         else throw new InputFormatError(`${what}: steps[${seen.index}] (${seen.op}) and steps[${i}] (${s.op}) are the same resource ${resource.urn}; a preview lists each resource once (twice only in the steps of one replacement, or after its refresh step)`);
     });
-    if (isPartialPreview([...byUrn.values()].map((e) => ({ op: e.op, type: e.resource.type })).concat(refreshed))) throw new InputFormatError(`${what}: the preview lists only the resources it changes (no unchanged resource besides the stack); run \`pulumi preview --json --show-sames\` so the whole stack is judged`);
+    // a refreshed resource the preview then deletes is gone: its refreshed (old) state is not the stack's
+    for (const urn of removed) if (byUrn.get(urn)?.op === "refresh") byUrn.delete(urn);
+    const listed = [...byUrn.values()].map((e) => ({ op: e.op, type: e.resource.type, urn: e.resource.urn, parent: e.resource.parent, protectChanges: e.protectChanges }));
+    const reason = partialPreviewReason({ listed, removed, refreshed, unchangedCounted });
+    if (reason !== undefined) throw new InputFormatError(`${what}: ${reason}`);
     return [...byUrn.values()].map((e) => e.resource);
 }
 
 /** The root stack type (pulumi/pulumi sdk resource.RootStackType). */
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
+/** What a preview lists, as partialPreviewReason reads it. */
+export interface PreviewListing {
+    /** Each listed resource's last step: its op, type, URN, parent, and whether it is a `same` step that changes `protect`. */
+    readonly listed: readonly { readonly op: string; readonly type: string; readonly urn: string; readonly parent: string | null; readonly protectChanges: boolean }[];
+    /** The URNs the preview removes (delete steps, a refresh that found the resource gone). */
+    readonly removed: ReadonlySet<string>;
+    /** Whether a resource other than the stack has a `refresh` step (`pulumi preview --refresh` of a CLI that prints them). */
+    readonly refreshed: boolean;
+    /** The preview's `changeSummary.same`: 0 when the summary counts no same step; undefined when the preview has no changeSummary. */
+    readonly unchangedCounted: number | undefined;
+}
+
 /**
- * Whether a preview's steps are a partial list: the stack exists already (its root Stack step is
- * not `create`), yet no other resource has a `same` or `refresh` step. `pulumi preview --json`
- * prints a `same` step only with `--show-sames` (pulumi/pulumi pkg/backend/display, shouldShow:
- * `if step.Op == deploy.OpSame { ... return opts.ShowSameResources }`), while the root Stack is always
- * printed. A first preview (the Stack is `create`, every resource new) is complete without it.
- * `steps` are the op and type of each resource's step (removing steps have none and do not count).
+ * Why a preview's steps are a partial list of the stack (undefined when they are the whole stack).
+ * `pulumi preview --json` prints a `same` step only with `--show-sames`, or when its `protect`
+ * flag changes, while the root Stack is always printed (pulumi/pulumi pkg/backend/display/json.go
+ * ShowPreviewDigest: `shouldShow(m, opts) || isRootStack(m)`; shouldShow: `if step.Op ==
+ * deploy.OpSame { if step.Old.Protect != step.New.Protect { return true }; return
+ * opts.ShowSameResources }`). Its `changeSummary` (display.PreviewDigest, from the engine's
+ * SummaryEvent ResourceChanges) counts every logical step whether printed or not (pkg/engine/update.go
+ * previewActions.OnResourceStepPost: `acts.Ops[op]++` for `step.Logical()`, not for internal
+ * steps such as default providers; a `refresh` step of `preview --refresh` is not logical and not
+ * counted). So, in order:
+ * - only the root Stack listed, as a `same` step: an existing stack whose resources are left out;
+ * - a listed resource whose parent is in no step: the parent is an unchanged resource left out
+ *   (a parent is always registered before its children, and is removed only with them);
+ * - with a changeSummary: fewer resources listed unchanged (last step `same` or `refresh`) than
+ *   its `same` count;
+ * - without one (an older CLI, a hand-made input): the stack exists already (its Stack step is
+ *   not `create`) yet no other resource has a `same` step (one whose `protect` changes does not
+ *   count) or a `refresh` step.
  */
-export function isPartialPreview(steps: readonly { readonly op: string; readonly type: string }[]): boolean {
-    let stackExists = false;
-    let unchangedShown = false;
-    for (const s of steps) {
-        const root = s.type === ROOT_STACK_TYPE;
-        if (root && s.op !== "create" && s.op !== "refresh") stackExists = true;
-        if (!root && (s.op === "same" || s.op === "refresh")) unchangedShown = true;
+export function partialPreviewReason(p: PreviewListing): string | undefined {
+    const urns = new Set(p.listed.map((r) => r.urn));
+    const sameShown = p.listed.some((r) => r.type !== ROOT_STACK_TYPE && r.op === "same" && !r.protectChanges);
+    const remedy = sameShown
+        ? "a preview made with --show-sames lists every resource: check the input is the whole output of `pulumi preview --json --show-sames`"
+        : "run `pulumi preview --json --show-sames` so the whole stack is judged";
+    // an existing stack of which only the Stack is listed: nothing to judge whatever the summary says
+    if (p.listed.length > 0 && p.listed.every((r) => r.type === ROOT_STACK_TYPE && r.op === "same") && !p.refreshed) return `the preview lists only the stack's root resource, none of its resources; ${remedy}`;
+    const orphan = p.listed.find((r) => r.parent !== null && r.parent !== "" && !urns.has(r.parent) && !p.removed.has(r.parent));
+    if (orphan !== undefined) return `the preview lists ${orphan.urn} but not its parent ${orphan.parent}: it leaves out unchanged resources; ${remedy}`;
+    if (p.unchangedCounted !== undefined) {
+        const shown = p.listed.filter((r) => r.op === "same" || r.op === "refresh").length;
+        if (shown < p.unchangedCounted) return `the preview lists ${shown} of the ${p.unchangedCounted} unchanged resources its changeSummary counts; ${remedy}`;
+        return undefined;
     }
-    return stackExists && !unchangedShown;
+    const stackExists = p.listed.some((r) => r.type === ROOT_STACK_TYPE && r.op !== "create" && r.op !== "refresh");
+    if (stackExists && !sameShown && !p.refreshed) return `the preview lists only the resources it changes (no unchanged resource besides the stack); ${remedy}`;
+    return undefined;
+}
+
+/**
+ * The `same` count of a preview's `changeSummary` (pulumi/pulumi sdk/go/common/display
+ * PreviewDigest: `ChangeSummary ResourceChanges json:"changeSummary,omitempty"`, ResourceChanges
+ * `map[StepOp]int`; absent when no step was counted): 0 when it has no `same` entry, undefined
+ * when the preview has no changeSummary. A count that is not a whole number is an input error.
+ */
+export function unchangedCount(changeSummary: unknown, what: string): number | undefined {
+    if (changeSummary === undefined || changeSummary === null) return undefined;
+    if (!isRecord(changeSummary)) throw new InputFormatError(`${what}: "changeSummary" must be an object of step op to count (got ${kindOf(changeSummary)})`);
+    const same = changeSummary.same;
+    if (same === undefined) return 0;
+    if (typeof same !== "number" || !Number.isInteger(same) || same < 0) throw new InputFormatError(`${what}: "changeSummary.same" must be a count (got ${kindOf(same)})`);
+    return same;
 }
 
 function fromPreview(doc: Record<string, unknown>, what: string, override: Stage | undefined, required: boolean): StackInput {
@@ -592,7 +698,7 @@ function fromPreview(doc: Record<string, unknown>, what: string, override: Stage
     // every step must be an object: a malformed one is an error naming its index, never skipped
     const bad = steps.findIndex((s) => !isRecord(s));
     if (bad !== -1) throw new InputFormatError(`${what}: steps[${bad}] is not an object (got ${Array.isArray(steps[bad]) ? "a list" : steps[bad] === null ? "null" : `a ${typeof steps[bad]}`}); each preview step is {op, urn, newState}`);
-    const resources = previewResources(steps, what);
+    const resources = previewResources(steps, what, unchangedCount(doc.changeSummary, what));
     if (!resources.some(isChecked)) throw new InputFormatError(`${what}: no resource to check; a gate never passes on nothing`);
     const project = projectFromUrn(resources[0].urn);
     const declared = { stage: configValue(doc.config, `${project}:stage`, what), cloud: configValue(doc.config, `${project}:cloud`, what) };
