@@ -22,6 +22,25 @@ export function globalHostnames(spec: Pick<StackSpec, "domain">): GlobalHostname
     return { cdn: spec.domain, api: `api.${spec.domain}` };
 }
 
+/** The host record of GTM's access domain under the stack's domain (gtmAccessName). */
+export const GTM_ACCESS_RR = "gtm";
+
+/**
+ * The name GTM answers DNS queries on (its CNAME access domain), which `api.<domain>` is a CNAME
+ * to: `<rr>.<zone>`. GTM takes it in custom mode only: Alibaba Cloud DNS API
+ * UpdateDnsGtmInstanceGlobalConfig lists PublicCnameMode SYSTEM_ASSIGN as "系统分配（此选项功能关闭）"
+ * (system-assigned: this option is disabled) and CUSTOM with PublicZoneName ("CNAME 接入域名（公网）：
+ * 主域名，且当为自定义接入时为必填", the primary domain without PublicRr, required in custom mode)
+ * (help.aliyun.com/document_detail/2357230.html); terraform-provider-alicloud
+ * resource_alicloud_alidns_gtm_instance.go sends public_rr and public_zone_name as PublicRr and
+ * PublicZoneName. The zone is the stack's `domain`, which must be a domain of the account's
+ * Alibaba Cloud DNS (GTM "Global configurations", doc-detail/87308: "a public domain name within
+ * your account ... added to Alibaba Cloud DNS and associated with a paid instance").
+ */
+export function gtmAccessName(spec: Pick<StackSpec, "domain">): { readonly zone: string; readonly rr: string; readonly name: string } {
+    return { zone: spec.domain, rr: GTM_ACCESS_RR, name: `${GTM_ACCESS_RR}.${spec.domain}` };
+}
+
 /** Ingest (push) and playback hostnames of one region's live video, e.g. push-cn-hangzhou.live.example.com. */
 export function videoHostnames(spec: Pick<StackSpec, "domain">, region: string): { readonly ingest: string; readonly play: string } {
     return { ingest: `push-${region}.${spec.domain}`, play: `play-${region}.${spec.domain}` };
