@@ -9,10 +9,15 @@ import * as assert from "assert";
 import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowResource } from "../policies/flows/graph";
 import { isRecord, list } from "../policies/lib/values";
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import * as path from "path";
+
 import { checkPlan } from "../tools/plan";
+import { planStack } from "../tools/lib/record";
 import { listStacks } from "../tools/lib/stackfiles";
 import { Mutate, assertBreaksAt, breakLink, flowOf } from "./support/break-link";
-import { FILLED_DOMAIN, filledPlan } from "./support/filled";
+import { FILLED_DOMAIN, filledPlan, filledStacksDir } from "./support/filled";
 
 const RULE = "alicloud:alb/rule:Rule";
 const STRATEGY = "alicloud:dns/accessStrategy:AccessStrategy";
@@ -109,4 +114,27 @@ describe("each request flow's entry", function () {
         assert.ok(isRecord(outputs.separateRegions), "the plan outputs separateRegions");
         assertBreaksAt(resources, { flow: "order", region: "ap-southeast-1", link: "CNAME to another load balancer", type: "pulumi:pulumi:Stack", nameEnds: "mature-alicloud", mutate: wrong, hop: "the API name reaches", resource: "lc-ap-southeast-1-lb-alb" });
     });
+
+    for (const [stack, secondaries] of [
+        ["mature-alicloud", ["cn-shanghai", "ap-southeast-1"]],
+        ["mature-aws", ["us-west-2"]],
+    ] as const) {
+        it(`${stack} with cdn.originFailover false: every request flow connected; ${secondaries.join(", ")} not entered through the CDN, whose viewers the first region serves`, async () => {
+            const dir = filledStacksDir();
+            try {
+                const doc = yaml.load(fs.readFileSync(path.join(dir, `Pulumi.${stack}.yaml`), "utf8"));
+                const config = isRecord(doc) && isRecord(doc.config) ? doc.config : {};
+                fs.writeFileSync(path.join(dir, "Pulumi.x-nofail.yaml"), yaml.dump({ config: { ...config, "live-commerce:cdn": { originFailover: false } } }));
+                const flows = analyzeFlows((await planStack("x-nofail", dir)).resources).filter((f) => ["viewer", "interaction", "order", "hot-products"].includes(f.key));
+                assert.deepStrictEqual(flows.filter((f) => f.status !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
+                for (const region of secondaries) {
+                    const viewer = flowOf(flows, "viewer", region);
+                    assert.deepStrictEqual([viewer.hops.length, entryKind(viewer.hops[0]?.urn ?? "")], [1, "cdn"], `${region}: one hop on the CDN`);
+                    assert.match(viewer.hops[0]?.check ?? "", /is no (CDN|CloudFront) origin \(cdn\.originFailover false\)/);
+                }
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+    }
 });
