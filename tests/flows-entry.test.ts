@@ -137,4 +137,13 @@ describe("each request flow's entry", function () {
             }
         });
     }
+
+    it("mature-alicloud viewer cn-shanghai: the region's CDN source dropped while the others fail over is caught at \"origin ->\" on lc-cdn-domain (not taken for cdn.originFailover false)", async () => {
+        const resources = (await filledPlan("mature-alicloud")).resources;
+        const shanghai = resources.find((r) => r.type === "alicloud:alb/loadBalancer:LoadBalancer" && r.name === "lc-cn-shanghai-lb-alb") ?? assert.fail("no cn-shanghai ALB");
+        const names = [shanghai.outputs?.dnsName, shanghai.inputs.dnsName].filter((x): x is string => typeof x === "string");
+        const dropSource: Mutate = (r) => ({ ...r, inputs: { ...r.inputs, sources: list(r.inputs.sources).filter((x) => !(isRecord(x) && typeof x.content === "string" && names.includes(x.content))) } });
+        assert.ok(names.length > 0, "the ALB's DNS name is planned");
+        assertBreaksAt(resources, { flow: "viewer", region: "cn-shanghai", link: "source dropped", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "cdn-domain", mutate: dropSource, hop: "origin ->", resource: "lc-cdn-domain" });
+    });
 });

@@ -513,15 +513,16 @@ function cdnDynamicNotCached(g: FlowGraph, cdn: FlowResource, path: string): Ver
 
 /**
  * The CDN in front of the ALB: HTTPS for viewers, an origin on the ALB's HTTPS listener, `path` not
- * cached. Returns the host the CDN forwards (its domain), or null when the CDN's sources are other
- * regions' load balancers only (cdn.originFailover false: the CDN's viewers are served by the
- * origin's region, whose flow is walked there, and never enter this one).
+ * cached. Returns the host the CDN forwards (its domain), or null when the CDN's one source is another
+ * region's load balancer (cdn.originFailover false: the CDN's viewers are served by the origin's
+ * region, whose flow is walked there, and never enter this one).
  */
 function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): string | null {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
     const origins = list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []);
-    if (origins.length > 0 && !origins.some((x) => x.urn === alb.urn)) {
+    // One origin region and it is another one (cdn.originFailover false); sources in several regions that leave this one out break at the origin hop.
+    if (new Set(origins.map((x) => x.urn)).size === 1 && !origins.some((x) => x.urn === alb.urn)) {
         w.hop(cdn, `${String(cdn.inputs.domainName)} is served by ${[...new Set(origins.map((x) => x.name))].join(", ")}: ${alb.name} is no CDN origin (cdn.originFailover false), its region is not entered through the CDN`, true);
         return null;
     }

@@ -172,9 +172,12 @@ function entryNames(g: FlowGraph, alb: FlowResource, path: string): { names: str
 
 /**
  * The stack's load balancers the distribution's origins reach when none of them is `alb` (by its
- * DNS name or a record aliasing it): the region is then no CloudFront origin. Empty otherwise.
+ * DNS name or a record aliasing it) and the distribution fails over nowhere (no `originGroups`, as
+ * with cdn.originFailover false): the region is then no CloudFront origin by design. Empty otherwise:
+ * a distribution with an origin group that leaves this region out breaks the flow at its origin hop.
  */
 function otherOrigins(g: FlowGraph, dist: FlowResource, alb: FlowResource): FlowResource[] {
+    if (list(dist.inputs.originGroups).length > 0) return [];
     const hosts = list(dist.inputs.origins).filter(isRecord).map((o) => str(o.domainName) ?? "");
     if (hosts.some((h) => g.ofType(T.record).some((r) => r.inputs.name === h && aliasesTo(g, r, alb)))) return [];
     const lbs = hosts.flatMap((h) => found(g.refs(dist, "origins", h, T.lb, ["dnsName"])) ?? []);
