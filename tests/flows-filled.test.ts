@@ -117,7 +117,7 @@ const LINKS: readonly Link[] = [
     { stack: "growth-alicloud-serverless", flow: "hot-products", region: "cn-hangzhou", link: "the product application's REDIS_HOST naming another instance", type: SAE_APP, nameEnds: "sae-product", mutate: withEnv("REDIS_HOST", "r-0000000000000000.redis.rds.aliyuncs.com"), hop: "lc-cn-hangzhou-sae-product's REDIS_HOST names", resource: "lc-cn-hangzhou-sae-product" },
     { stack: "growth-alicloud", flow: "order", region: "cn-hangzhou", link: "the /order zero-TTL cache rule removed", type: CDN_CONFIG, nameEnds: "no-cache-order", mutate: () => null, hop: "/order is not cached at the edge", resource: "lc-cdn-domain" },
     { stack: "growth-alicloud", flow: "viewer", region: "cn-hangzhou", link: "the /api cache rule keeping responses an hour", type: CDN_CONFIG, nameEnds: "no-cache-api", mutate: withArg("ttl", "3600"), hop: "/api/products is not cached at the edge", resource: "lc-cdn-domain" },
-    { stack: "mature-alicloud", flow: "hot-products", region: "cn-shanghai", link: "the /api cache rule for another directory", type: CDN_CONFIG, nameEnds: "no-cache-api", mutate: withArg("path", "/apis"), hop: "/api/products is not cached at the edge", resource: "lc-cdn-domain" },
+    { stack: "mature-alicloud", flow: "viewer", region: "cn-shanghai", link: "the /api cache rule for another directory", type: CDN_CONFIG, nameEnds: "no-cache-api", mutate: withArg("path", "/apis"), hop: "/api/products is not cached at the edge", resource: "lc-cdn-domain" },
     {
         stack: "growth-alicloud",
         flow: "interaction",

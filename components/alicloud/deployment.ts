@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 
 import { Deployment, Edge, RegionalEndpoint, cdnOriginHosts, deployStack } from "../deployment";
-import { StackSpec, baseTags, edgePlan, forRegion, homeRegions, liveRegionFor, regionBaseName, groupDrain, tierSchedule, transcodeTier, videoHostnames, websocketHostname } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, gtmAccessName, homeRegions, liveRegionFor, regionBaseName, groupDrain, tierSchedule, transcodeTier, videoHostnames, websocketHostname } from "../model";
 import { Cdn } from "./cdn";
 import { ALICLOUD_PROFILE } from "./profile";
 import { Region } from "./region";
@@ -92,7 +92,7 @@ export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly Regional
             ? undefined
             : new Steering(
                   `${spec.prefix}-steering`,
-                  { hostname: plan.hostnames.api, regions: plan.steering.regions.map((r) => forRegion(endpoints, r)), failover: plan.steering.failover },
+                  { hostname: plan.hostnames.api, access: gtmAccessName(spec), regions: plan.steering.regions.map((r) => forRegion(endpoints, r)), failover: plan.steering.failover },
                   { providers: [provider] },
               );
     const home = homeRegions(spec);
@@ -105,7 +105,8 @@ export function deployAlicloudEdge(spec: StackSpec, endpoints: readonly Regional
             ...(cdn === undefined ? {} : { cdn: { hostname: plan.hostnames.cdn, cname: cdn.cname } }),
             ...(steering === undefined || plan.steering === null
                 ? {}
-                : { steering: { hostname: plan.hostnames.api, gtmInstanceId: steering.instanceId, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
+                : // accessName: the CNAME target of the api name in the domain's DNS (GTM custom access mode).
+                  { steering: { hostname: plan.hostnames.api, accessName: steering.accessName, gtmInstanceId: steering.instanceId, regionFailoverSeconds: plan.steering.failover.failoverSeconds } }),
             // One region inside the boundary and a CDN that does not carry WebSocket: point the API name,
             // which WebSocket clients use (websocketHostname), at the region's load balancer (CNAME).
             ...(websocket === undefined ? {} : { websocket }),

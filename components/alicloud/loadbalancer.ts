@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, TargetKind, targetHealthCheck, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute } from "../model";
+import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, RouteName, TargetKind, targetHealthCheck, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute, hostOfRoute } from "../model";
 
 export interface LoadBalancerArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -13,10 +13,12 @@ export interface LoadBalancerArgs {
     /** Names the certificate covers (config `tls.certificateNames`), tagged on the ALB (certificateNameTags). */
     readonly certificateNames: readonly string[];
     /**
-     * The host name WebSocket clients use (websocketHostname): the long-lived route's rule takes only
-     * requests for it (a Host condition), since the CDN does not carry WebSocket. null: any host.
+     * The host name each path route takes (routeHostnames): the WebSocket route only the name its
+     * clients use, since the CDN does not carry WebSocket (websocketHostname); the order route only
+     * the API name when the CDN's standby sources could carry an order to another region
+     * (orderHostname). null: any host.
      */
-    readonly websocketHost: string | null;
+    readonly routeHosts: Readonly<Record<RouteName, string | null>>;
     /** Routes of the compute tier (businessRoutes): one server group and path rule each. */
     readonly routes: readonly BusinessRoute[];
     /** `instance`: ECS servers (server group type `Instance`); `ip`: pods by address (type `Ip`). */
@@ -150,12 +152,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
                         ruleName: `${name}-${route.name}`,
                         listenerId: https.id,
                         priority: route.priority,
-                        // All conditions of a rule must match (ALB API CreateRule RuleConditions): the
-                        // WebSocket route takes only its own host name (Host condition, hostConfig.values).
-                        ruleConditions: [
-                            { type: "Path", pathConfig: { values: [...route.pathPatterns] } },
-                            ...(route.longLived && args.websocketHost !== null ? [{ type: "Host", hostConfig: { values: [args.websocketHost] } }] : []),
-                        ],
+                        // All conditions of a rule must match (ALB API CreateRule RuleConditions: a Host
+                        // condition matches the request's Host header against hostConfig.values; alicloud.alb.Rule
+                        // ruleConditions type Host): the WebSocket and order routes take only their host name.
+                        ruleConditions: [{ type: "Path", pathConfig: { values: [...route.pathPatterns] } }, ...hostConditions(hostOfRoute(args.routeHosts, route))],
                         ruleActions: [{ order: 1, ...forwardTo(groupOf(route))[0] }],
                     },
                     { parent: this },
@@ -197,4 +197,9 @@ export class LoadBalancer extends pulumi.ComponentResource {
         this.httpsListenerId = https !== null ? https.id : null;
         this.registerOutputs({ loadBalancerId: this.loadBalancerId, dnsName: this.dnsName });
     }
+}
+
+/** The Host condition of a rule taking only `host` (ALB API CreateRule RuleConditions, type Host, HostConfig.Values), none for any host. */
+function hostConditions(host: string | null): { type: string; hostConfig: { values: string[] } }[] {
+    return host === null ? [] : [{ type: "Host", hostConfig: { values: [host] } }];
 }

@@ -162,6 +162,11 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // verification (DCDN "Configure WebSocket", doc-detail/145585), which no `pulumi up` can do. ALB
     // HTTP and HTTPS listeners carry WebSocket with no setting, so the WebSocket name resolves to them.
     cdnCarriesWebSocket: false,
+    // Standby sources take every request: "If the primary origin server fails the health check three
+    // consecutive times, Alibaba Cloud CDN forwards requests to the origin server whose priority is
+    // Secondary" (CDN "Configure an origin server", priorities Primary and Secondary), whatever the
+    // method: an order posted to the CDN domain can be written in a standby source's region.
+    cdnFailoverReadsOnly: false,
     tlsCertificateRequired: true,
     // The edge outputs each separate region's api-<region> name and its load balancer (CNAME at the
     // user's DNS); the listener certificate of tls.certificateId must cover the name.

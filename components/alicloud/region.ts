@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
 import { RegionOutputs } from "../region-outputs";
-import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule, appTierDrain, websocketHostname } from "../model";
+import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule, appTierDrain, routeHostnames } from "../model";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -89,7 +89,7 @@ export class Region extends pulumi.ComponentResource {
                 vswitchIds: net.vswitchIds,
                 certificateId: spec.tls.certificateId,
                 certificateNames: spec.tls.certificateNames,
-                websocketHost: websocketHostname(spec, ALICLOUD_PROFILE, region.name),
+                routeHosts: routeHostnames(spec, ALICLOUD_PROFILE, region.name),
                 routes,
                 targetKind: targetKind(spec.compute),
                 httpsOwner: spec.compute === "serverless" ? "sae" : "loadBalancer",
@@ -168,7 +168,7 @@ export class Region extends pulumi.ComponentResource {
                           dataSecurityGroupId: net.securityGroupIds.data,
                           loadBalancerId: this.loadBalancer.loadBalancerId,
                           routes,
-                          websocketHost: websocketHostname(spec, ALICLOUD_PROFILE, region.name),
+                          routeHosts: routeHostnames(spec, ALICLOUD_PROFILE, region.name),
                           endpoints: {
                               databaseHost: this.database.endpoint,
                               databaseReaderHost: this.database.readWriteSplitEndpoint,

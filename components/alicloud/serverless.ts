@@ -31,6 +31,8 @@ import {
     portRange,
     serviceDataRules,
     DATA_PORTS,
+    RouteName,
+    hostOfRoute,
 } from "../model";
 import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
 import { cmsServiceMetric } from "./metrics";
@@ -76,8 +78,8 @@ export interface ServerlessServicesArgs {
     /** The region's ALB: the SAE ingress creates the HTTPS listener and its path rules on it. */
     readonly loadBalancerId: pulumi.Input<string>;
     readonly routes: readonly BusinessRoute[];
-    /** The host name WebSocket clients use (websocketHostname): the long-lived route's ingress rule is for it only. null: every host of the stack. */
-    readonly websocketHost: string | null;
+    /** The host name each path route takes (routeHostnames: the WebSocket and order routes); null: every host of the stack. */
+    readonly routeHosts: Readonly<Record<RouteName, string | null>>;
     readonly endpoints: ServiceEndpoints;
     /**
      * The database account the services that use the database (SERVICE_DATA_ACCESS) log in with.
@@ -255,7 +257,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
                 // send /order/123 to the default rule's application.
                 rules: args.routes.flatMap((route) =>
                     route.pathPatterns.flatMap((path) =>
-                        (route.longLived && args.websocketHost !== null ? [args.websocketHost] : hosts).map((domain) => ({
+                        routeDomains(hostOfRoute(args.routeHosts, route), hosts).map((domain) => ({
                             appId: appOf(serviceOf(route)).id,
                             appName: appOf(serviceOf(route)).appName,
                             containerPort: spec.appPort,
@@ -380,3 +382,8 @@ export class ServerlessServices extends pulumi.ComponentResource {
 export const ServerlessApps = ServerlessServices;
 /** @deprecated Renamed ServerlessServicesArgs. */
 export type ServerlessAppsArgs = ServerlessServicesArgs;
+
+/** The domains of a route's ingress rules: its own host name (routeHostnames), else every host of the stack. */
+function routeDomains(host: string | null, hosts: readonly string[]): readonly string[] {
+    return host === null ? hosts : [host];
+}

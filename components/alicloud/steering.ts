@@ -13,6 +13,11 @@ export interface SteeringRegion {
 export interface SteeringArgs {
     /** Name steered to the nearest healthy region, e.g. api.live.example.com (GTM's user domain). */
     readonly hostname: string;
+    /**
+     * GTM's CNAME access domain, `rr.zone` (gtmAccessName in components/model/global.ts): custom
+     * mode, the only one GTM still offers; `hostname` is a CNAME to it.
+     */
+    readonly access: { readonly zone: string; readonly rr: string };
     readonly regions: readonly SteeringRegion[];
     /** Health-check interval and threshold from components/model (dnsFailoverPlan). */
     readonly failover: DnsFailoverPlan;
@@ -37,6 +42,8 @@ const FAILURE_RATE_PERCENT = 50;
  */
 export class Steering extends pulumi.ComponentResource {
     readonly instanceId: pulumi.Output<string>;
+    /** GTM's access domain (publicRr.publicZoneName): the CNAME target of `hostname`. */
+    readonly accessName: pulumi.Output<string>;
     readonly addressPoolIds: Readonly<Record<string, pulumi.Output<string>>>;
 
     constructor(name: string, args: SteeringArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -56,7 +63,13 @@ export class Steering extends pulumi.ComponentResource {
                 strategyMode: "LATENCY",
                 ttl: args.failover.ttlSeconds,
                 cnameType: "PUBLIC",
-                publicCnameMode: "SYSTEM_ASSIGN",
+                // CUSTOM: SYSTEM_ASSIGN is disabled (UpdateDnsGtmInstanceGlobalConfig PublicCnameMode,
+                // help.aliyun.com/document_detail/2357230.html); the access domain is publicRr.publicZoneName
+                // (alicloud.dns.GtmInstance publicRr "The CNAME access domain name", publicZoneName "The
+                // domain name that is used to access GTM over the Internet").
+                publicCnameMode: "CUSTOM",
+                publicZoneName: args.access.zone,
+                publicRr: args.access.rr,
                 publicUserDomainName: args.hostname,
             },
             { parent: this },
@@ -103,7 +116,8 @@ export class Steering extends pulumi.ComponentResource {
             { parent: this },
         );
         this.instanceId = gtm.id;
+        this.accessName = pulumi.interpolate`${gtm.publicRr}.${gtm.publicZoneName}`;
         this.addressPoolIds = Object.fromEntries(pools.map((p) => [p.region, p.pool.id]));
-        this.registerOutputs({ instanceId: this.instanceId, addressPoolIds: this.addressPoolIds });
+        this.registerOutputs({ instanceId: this.instanceId, accessName: this.accessName, addressPoolIds: this.addressPoolIds });
     }
 }

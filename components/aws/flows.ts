@@ -7,7 +7,7 @@ import type { FlowKey } from "../model/flows";
 export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "viewer": [
         "CloudFront serves the domain on its own certificate",
-        "origin: the region's ALB (an origin of the behaviour the path matches: its targetOriginId, or a member of the origin group it names), reached by a name on the ALB certificate (Host forwarded)",
+        "origin: the region's ALB (an origin of the behaviour the path matches: its targetOriginId, or a member of the origin group it names), reached by a name on the ALB certificate (Host forwarded; with cdn.originFailover false a region that is no origin is not entered through CloudFront: the first region serves its viewers)",
         "the behaviour its path matches (first ordered pathPattern, else the default) is not cached and allows the methods the flow sends (GET for the viewer and WebSocket, POST for an order)",
         "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
         "listener default action -> api target group",

@@ -93,6 +93,10 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // Sec-WebSocket-* headers reach the origin (the default behaviour, which serves /ws, forwards
     // every viewer header with the managed AllViewer origin request policy: components/aws/cdn.ts).
     cdnCarriesWebSocket: true,
+    // An origin group serves GET, HEAD and OPTIONS only: "CloudFront fails over to the secondary
+    // origin only when the HTTP method of the viewer request is GET, HEAD, or OPTIONS" (CloudFront
+    // Developer Guide, "Optimize high availability with CloudFront origin failover").
+    cdnFailoverReadsOnly: true,
     tlsCertificateRequired: false,
     // A separate region's api-<region> name would need a Route 53 record and a name on the region's
     // ACM certificate, which the AWS edge does not build.

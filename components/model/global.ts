@@ -2,7 +2,7 @@
 // origins and their failover order, and the live video layer (rendition ladder, ingest ports,
 // transcoding tier). Both clouds translate these tables; neither decides anything on its own.
 
-import { HEALTH_CHECK } from "./loadbalancer";
+import { HEALTH_CHECK, ROUTES, RouteName } from "./loadbalancer";
 import { homeRegions } from "./residency";
 import { ScalingAction, ScalingCondition, scalingActions } from "./scaling";
 import { DnsHealthCheckService, CloudProfile } from "./profile";
@@ -20,6 +20,25 @@ export interface GlobalHostnames {
 
 export function globalHostnames(spec: Pick<StackSpec, "domain">): GlobalHostnames {
     return { cdn: spec.domain, api: `api.${spec.domain}` };
+}
+
+/** The host record of GTM's access domain under the stack's domain (gtmAccessName). */
+export const GTM_ACCESS_RR = "gtm";
+
+/**
+ * The name GTM answers DNS queries on (its CNAME access domain), which `api.<domain>` is a CNAME
+ * to: `<rr>.<zone>`. GTM takes it in custom mode only: Alibaba Cloud DNS API
+ * UpdateDnsGtmInstanceGlobalConfig lists PublicCnameMode SYSTEM_ASSIGN as "系统分配（此选项功能关闭）"
+ * (system-assigned: this option is disabled) and CUSTOM with PublicZoneName ("CNAME 接入域名（公网）：
+ * 主域名，且当为自定义接入时为必填", the primary domain without PublicRr, required in custom mode)
+ * (help.aliyun.com/document_detail/2357230.html); terraform-provider-alicloud
+ * resource_alicloud_alidns_gtm_instance.go sends public_rr and public_zone_name as PublicRr and
+ * PublicZoneName. The zone is the stack's `domain`, which must be a domain of the account's
+ * Alibaba Cloud DNS (GTM "Global configurations", doc-detail/87308: "a public domain name within
+ * your account ... added to Alibaba Cloud DNS and associated with a paid instance").
+ */
+export function gtmAccessName(spec: Pick<StackSpec, "domain">): { readonly zone: string; readonly rr: string; readonly name: string } {
+    return { zone: spec.domain, rr: GTM_ACCESS_RR, name: `${GTM_ACCESS_RR}.${spec.domain}` };
 }
 
 /** Ingest (push) and playback hostnames of one region's live video, e.g. push-cn-hangzhou.live.example.com. */
@@ -267,6 +286,42 @@ export function edgePlan(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "r
  */
 export function websocketHostname(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "residency">, profile: Pick<CloudProfile, "cdnCarriesWebSocket">, region: string): string | null {
     if (profile.cdnCarriesWebSocket || !spec.cdn.enabled) return null;
+    return apiHostname(spec, region);
+}
+
+/**
+ * The host name order clients of `region` post to (`/order`) when the CDN could carry an order to
+ * another region: a CDN with failover origins that fails over writes too
+ * (CloudProfile.cdnFailoverReadsOnly false: Alibaba Cloud CDN's standby sources). Then orders go to
+ * the region's API name (GTM steering of `api.<domain>` inside the residency boundary,
+ * `api-<region>.<domain>` outside), and the load balancer's order route takes only that name (a Host
+ * condition), so an order the CDN forwards never reaches an order service. null: the route takes
+ * any host (a CDN with one origin, or one that fails over reads only, or no CDN).
+ */
+export function orderHostname(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "residency">, profile: Pick<CloudProfile, "cdnFailoverReadsOnly" | "cdnOriginLimit">, region: string): string | null {
+    if (!spec.cdn.enabled || profile.cdnFailoverReadsOnly || cdnOrigins(spec, profile.cdnOriginLimit).length < 2) return null;
+    return apiHostname(spec, region);
+}
+
+/**
+ * The host name each routed path of `region`'s load balancer takes (a Host condition on its rule),
+ * null for any host: the WebSocket route (websocketHostname) and the order route (orderHostname).
+ */
+export function routeHostnames(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "residency">, profile: Pick<CloudProfile, "cdnCarriesWebSocket" | "cdnFailoverReadsOnly" | "cdnOriginLimit">, region: string): Readonly<Record<RouteName, string | null>> {
+    return { api: null, ws: websocketHostname(spec, profile, region), order: orderHostname(spec, profile, region) };
+}
+
+/**
+ * The host name a load balancer route takes (routeHostnames), found by its first path pattern, so a
+ * tier's own route names (the serverless tier's `order`, `interaction`) map to ROUTES; null: any host.
+ */
+export function hostOfRoute(hosts: Readonly<Record<RouteName, string | null>>, route: { readonly pathPatterns: readonly string[] }): string | null {
+    const name = ROUTES.find((r) => r.pathPatterns.length > 0 && r.pathPatterns[0] === route.pathPatterns[0])?.name;
+    return name === undefined ? null : hosts[name];
+}
+
+/** The API name of `region`: `api.<domain>` inside the residency boundary, `api-<region>.<domain>` outside. */
+export function apiHostname(spec: Pick<StackSpec, "domain" | "regions" | "residency">, region: string): string {
     return homeRegions(spec).includes(region) ? globalHostnames(spec).api : separateApiHostname(spec, region);
 }
 

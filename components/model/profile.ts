@@ -111,6 +111,13 @@ export interface CloudProfile {
      * WebSocket clients reach the regions' load balancers by the API name instead (websocketHostname).
      */
     readonly cdnCarriesWebSocket: boolean;
+    /**
+     * Whether the cloud's CDN fails over reads only. True: a write (POST /order) is never sent to a
+     * failover origin, so it reaches one region. False: the CDN sends every request to a standby
+     * source when the primary fails, so a write to the CDN domain could land in another region; the
+     * order route then takes only the API name (orderHostname).
+     */
+    readonly cdnFailoverReadsOnly: boolean;
     /** Whether the HTTPS listener needs an uploaded certificate (`tls.certificateId`) to deploy. */
     readonly tlsCertificateRequired: boolean;
     /**

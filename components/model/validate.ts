@@ -29,6 +29,7 @@ export function validateSpec(spec: StackSpec, profile: CloudProfile, preset: Sta
         ...checkDatabase(spec, profile),
         ...checkServerlessDatabase(spec, profile),
         ...checkCache(spec),
+        ...checkCdn(spec),
         ...checkKubernetes(spec),
         ...checkKubernetesServices(spec),
         ...checkPodsFitNodes(spec),
@@ -184,6 +185,17 @@ export function checkCache(spec: StackSpec): string[] {
         return [`cache.mode: standalone means 1 shard and 0 replicas (got ${c.shards} shards, ${c.replicasPerShard} replicas); allowed: mode cluster for shards or replicas`];
     }
     return [];
+}
+
+/**
+ * `cdn.enabled` false is refused: every request flow enters through the CDN domain (the viewers'
+ * pages and API everywhere, orders and reads wherever no API name reaches the region), and without
+ * it no name the stack declares or outputs resolves the domain to a load balancer, so the viewers
+ * would reach nothing (policies/flows: "no CDN domain serves the viewers").
+ */
+export function checkCdn(spec: Pick<StackSpec, "cdn">): string[] {
+    if (spec.cdn.enabled) return [];
+    return ["cdn.enabled: false leaves the viewers no entry (every request flow enters through the CDN domain, and the stack gives the domain no other name to a load balancer); allowed: true"];
 }
 
 export function checkKubernetes(spec: StackSpec): string[] {

@@ -114,6 +114,13 @@ export interface FlowWriter {
 /** Regions of a flow that serve the same users; `inParallel` when any one of them can serve them. */
 export interface FlowGroup {
     readonly regions: readonly string[];
+    /**
+     * Where the group's users enter, as the flow walk enters its regions: the CDN, the DNS steering
+     * (the group's regions all health-checked behind it), or null: straight to the region's load
+     * balancer by its own name (a region outside the residency boundary answers api-<region>, a
+     * WebSocket name resolved to the load balancer).
+     */
+    readonly entry: TierEstimate | null;
     readonly inParallel: boolean;
     /** Why a group of several regions is not counted in parallel. */
     readonly why?: string;
@@ -207,17 +214,20 @@ export function flowEstimate(key: RequestFlowKey, inputs: FlowInputs): FlowEstim
         return { region, tiers, percent: complete ? knownSerial(tiers) * 100 : null };
     };
     const origins = cdnOrigins(inputs.nodes);
-    const groups: { regions: readonly string[]; inParallel: boolean; why?: string }[] = useCdn
+    const groups: { regions: readonly string[]; inParallel: boolean; why?: string; entry: TierEstimate | null }[] = useCdn
         ? origins.length === 0
-            ? inputs.regions.map((r) => ({ regions: [r.region], inParallel: false }))
+            ? inputs.regions.map((r) => ({ regions: [r.region], inParallel: false, entry }))
             : origins.map((o) => ({
                   regions: o.regions.length > 0 ? o.regions : inputs.regions.map((r) => r.region),
                   inParallel: o.failoverRegions.length > 1,
                   ...(o.regions.length > 1 && o.failoverRegions.length < 2 ? { why: `no CDN origin failover: ${o.gap ?? "none"}` } : {}),
+                  entry,
               }))
         : inputs.groups.map((g) => {
               const steered = inputs.steers && inputs.steered(g);
-              return { regions: g, inParallel: g.length > 1 && steered, ...(g.length > 1 && !steered ? { why: "a region of the group has no steering health check" } : {}) };
+              // A group the steering does not cover (a region outside the residency boundary, no health check) is entered by its own name, straight to the load balancer.
+              const groupEntry = steered || g.length > 1 ? entry : null;
+              return { regions: g, inParallel: g.length > 1 && steered, ...(g.length > 1 && !steered ? { why: "a region of the group has no steering health check" } : {}), entry: groupEntry };
           });
     const regions = [...new Set(groups.flatMap((g) => g.regions))].sort().map(regionOf);
     const estimated: FlowGroup[] = groups.map((g) => {
@@ -236,8 +246,8 @@ export function flowEstimate(key: RequestFlowKey, inputs: FlowInputs): FlowEstim
         return { ...g, writer, percent: front === null || writerValue === null ? null : front * writerValue * 100 };
     });
     const known = estimated.every((g) => g.percent !== null) && estimated.length > 0;
-    const weakest = known ? Math.min(...estimated.map((g) => fromPercent(g.percent ?? 0))) : null;
-    const a = weakest === null ? null : serial([weakest, entry === null ? 1 : knownSerial([entry])]);
+    // Each group's users through their own entry: the weakest group counts.
+    const a = known ? Math.min(...estimated.map((g) => serial([fromPercent(g.percent ?? 0), g.entry === null ? 1 : knownSerial([g.entry])]))) : null;
     const unverified = [entry, ...regions.flatMap((r) => r.tiers), ...estimated.map((g) => (g.writer === undefined ? null : tierOf("database", g.writer.components)))].some((t) => t !== null && t.components.some((c) => c.percent === null));
     return {
         key,

@@ -234,7 +234,7 @@ function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: 
  * for the name, a stack output must give it the ALB's CNAME (websocketOutputVerdict). Returns the
  * host the ALB sees.
  */
-function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): string {
+function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): string | null {
     const hosts = routedHosts(g, region, alb, patterns);
     // Nothing routes the WebSocket path: the walk goes on from the viewers' entry to that missing rule.
     if (hosts === undefined) return cdnEntry(g, w, alb, patterns[0]);
@@ -249,20 +249,30 @@ function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource
         );
     }
     const host = hosts?.[0] ?? w.absent(alb, check, `no host name reaches ${alb.name}'s WebSocket route`);
-    const poolsHolding = (x: FlowResource) => g.referrers(x, T.gtmPool, "instanceId").filter((p) => list(p.inputs.addresses).filter(isRecord).some((a) => (found(g.refs(p, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((r) => r.urn === alb.urn)));
+    return nameEntry(g, w, region, alb, host, check, "WebSocket clients");
+}
+
+/**
+ * The entry by a host name resolved to the ALB (no CDN): where GTM answers the name
+ * (alicloud.dns.GtmInstance `publicUserDomainName`), one of its address pools must hold this ALB
+ * and be served by its access strategy (gtmSteersVerdict); a region GTM steers under another name
+ * breaks on the GTM instance. Without GTM for the name, a stack output must give it the ALB's CNAME
+ * (websocketOutputVerdict). `who` names the clients in the reasons. Returns the host the ALB sees.
+ */
+function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, host: string, check: string, who: string): string {
     const gtm = g.ofType(T.gtm).find((x) => x.inputs.publicUserDomainName === host);
     if (gtm === undefined) {
-        const output = websocketOutputVerdict(g, region, alb, host);
+        const output = websocketOutputVerdict(g, region, alb, host, who);
         // GTM steers this region (a pool holds its ALB) but answers another name, and no output resolves this one: the name reaches no region.
-        const instances = g.ofType(T.gtm).filter((x) => poolsHolding(x).length > 0);
+        const instances = g.ofType(T.gtm).filter((x) => poolsHoldingAlb(g, x, alb).length > 0);
         if (output !== true && instances.length > 0) {
-            w.hop(instances[0], `${check}: GTM answers ${host}`, `${instances.map((x) => `${x.name} answers ${String(x.inputs.publicUserDomainName)}`).join(", ")}, not ${host}, and no stack output resolves ${host} to ${alb.name}: WebSocket clients reach no region`);
+            w.hop(instances[0], `${check}: GTM answers ${host}`, `${instances.map((x) => `${x.name} answers ${String(x.inputs.publicUserDomainName)}`).join(", ")}, not ${host}, and no stack output resolves ${host} to ${alb.name}: ${who} reach no region`);
         }
-        w.hop(alb, `${check}: ${host} resolves to ${alb.name} (stack output websocket or separateRegions), whose HTTPS listener carries WebSocket`, output);
+        w.hop(alb, `${check}: ${host} resolves to ${alb.name} (stack output websocket or separateRegions), whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, output);
         return host;
     }
-    const pools = poolsHolding(gtm);
-    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries WebSocket`, gtmSteersVerdict(g, gtm, pools, alb, host));
+    const pools = poolsHoldingAlb(g, gtm, alb);
+    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host));
     gtmPoolHops(g, w, pools, alb);
     return host;
 }
@@ -344,18 +354,18 @@ function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowR
  * the plan, a preview and an export record them). Kept when that output names `host` and the ALB's
  * DNS name (alicloud.alb.LoadBalancer `dnsName`).
  */
-function websocketOutputVerdict(g: FlowGraph, region: string, alb: FlowResource, host: string): Verdict {
+function websocketOutputVerdict(g: FlowGraph, region: string, alb: FlowResource, host: string, who: string): Verdict {
     const stack = g.ofType("pulumi:pulumi:Stack")[0];
     const outputs = stack?.outputs;
     if (stack === undefined || outputs === undefined || Object.keys(outputs).length === 0) return undetermined("outputs (websocket, separateRegions: the stack outputs are not recorded)");
     const separate = at(outputs, `separateRegions.${region}`);
     const entries = [outputs.websocket, separate].filter(isRecord).filter((e) => e.hostname === host);
-    if (entries.length === 0) return `no stack output (websocket, separateRegions.${region}) gives ${host} a CNAME: WebSocket clients cannot resolve it to ${alb.name}`;
+    if (entries.length === 0) return `no stack output (websocket, separateRegions.${region}) gives ${host} a CNAME: ${who} cannot resolve it to ${alb.name}`;
     if (entries.some((e) => FlowGraph.isUnknown(e.cname))) return undetermined("outputs (the CNAME of the load balancer)");
     const cname = entries.map((e) => e.cname);
     return (found(g.refs(stack, "outputs", cname, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn)
         ? true
-        : `the stack output gives ${host} the CNAME ${cname.map(String).join(", ")}, not ${alb.name}'s DNS name: WebSocket clients reach another load balancer`;
+        : `the stack output gives ${host} the CNAME ${cname.map(String).join(", ")}, not ${alb.name}'s DNS name: ${who} reach another load balancer`;
 }
 
 /**
@@ -389,13 +399,73 @@ function certificateVerdict(alb: FlowResource, certificateId: unknown, host: str
     return coversName(names, host) ? true : `certificate ${String(certificateId)} covers ${names.join(", ")}, not ${host}: clients refuse the TLS handshake`;
 }
 
-function requestPath(g: FlowGraph, w: Walk, region: string, route: RouteName): Targets {
+/**
+ * The request path of a flow in `region`, from its entry to the targets that answer it; null when the
+ * region is not entered (a CDN flow in a region that is no CDN origin). Entries, as on AWS: the viewer
+ * flow through the CDN; the WebSocket flow by its host name (websocketEntry); the order and
+ * hot-products flows by the region's API name where one reaches the region (GTM steering, or the
+ * separateRegions output outside the residency boundary), else through the CDN.
+ */
+function requestPath(g: FlowGraph, w: Walk, region: string, key: RequestFlowKey): Targets | null {
+    const route = FLOW_ROUTE[key];
     const alb = g.ofType(T.alb, region)[0] ?? w.absent(undefined, "load balancer", `no ALB in ${region}`);
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     // The ALB reaches its backends from its own vSwitches (it carries no security group).
     const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
-    const host = ROUTES.find((x) => x.name === route)?.longLived === true ? websocketEntry(g, w, region, alb, patterns) : cdnEntry(g, w, alb, patterns[0] ?? DYNAMIC_API_PATH);
+    const apiName = key === "viewer" ? undefined : apiNameOf(g, region, alb);
+    const host =
+        ROUTES.find((x) => x.name === route)?.longLived === true
+            ? websocketEntry(g, w, region, alb, patterns)
+            : apiName !== undefined
+              ? nameEntry(g, w, region, alb, apiName, `the API name reaches ${alb.name}`, `${key === "order" ? "order" : "API"} clients`)
+              : cdnEntry(g, w, alb, patterns[0] ?? DYNAMIC_API_PATH);
+    if (host === null) return null;
+    if (route === "order") orderOffCdnHop(g, w, region, alb, patterns);
     return albPath(g, w, region, alb, route, patterns, host, lbCidrs);
+}
+
+/** The GTM address pools of an instance holding the ALB (alicloud.dns.AddressPool `addresses[].address`, type DOMAIN, the ALB's DNS name). */
+function poolsHoldingAlb(g: FlowGraph, gtm: FlowResource, alb: FlowResource): FlowResource[] {
+    return g.referrers(gtm, T.gtmPool, "instanceId").filter((p) => list(p.inputs.addresses).filter(isRecord).some((a) => (found(g.refs(p, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((r) => r.urn === alb.urn)));
+}
+
+/**
+ * The API name that reaches the region's ALB: the name a GTM instance answers (alicloud.dns.GtmInstance
+ * `publicUserDomainName`) when one of its pools holds the ALB, else the separateRegions output's
+ * hostname of the region (a region outside the residency boundary); undefined when none does (one
+ * region: the API is read through the CDN).
+ */
+function apiNameOf(g: FlowGraph, region: string, alb: FlowResource): string | undefined {
+    const gtm = g.ofType(T.gtm).find((x) => poolsHoldingAlb(g, x, alb).length > 0);
+    if (gtm !== undefined) return str(gtm.inputs.publicUserDomainName);
+    const outputs = g.ofType("pulumi:pulumi:Stack")[0]?.outputs;
+    return outputs === undefined ? undefined : str(at(outputs, `separateRegions.${region}.hostname`));
+}
+
+/**
+ * Orders stay in the region they are posted to: where the CDN's sources span regions (standby
+ * sources in other regions take every request when the primary fails, CDN "Configure an origin
+ * server"), the region's order rule must not take the CDN domain (a Host condition on the API name,
+ * orderHostname), or an order posted to the CDN domain is written by another region's order service
+ * (across the residency boundary for a separate region).
+ */
+function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): void {
+    const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video");
+    if (cdn === undefined || patterns.length === 0) return;
+    const albs = [...new Map(list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).map((x) => [x.urn, x])).values()];
+    if (albs.length < 2) return;
+    const hosts = routedHosts(g, region, alb, patterns);
+    // No order rule: the walk finds that break at the listener.
+    if (hosts === undefined) return;
+    const domain = String(cdn.inputs.domainName);
+    const others = albs.filter((x) => x.urn !== alb.urn).map((x) => x.name);
+    w.hop(
+        cdn,
+        `orders posted to ${domain} never reach ${alb.name}'s ${patterns[0]} rule (the CDN's sources span ${albs.length} regions)`,
+        hosts !== null && !hosts.some((h) => wildcardMatches(h, domain))
+            ? true
+            : `the ${patterns[0]} rule of ${alb.name} ${hosts === null ? "takes any host" : `takes ${domain}`}, and ${cdn.name} fails over to sources in other regions (${others.join(", ")}): an order posted to ${domain}${patterns[0]} can be written by another region's order service, across the residency boundary for a separate region; give the rule a Host condition on the API name only`,
+    );
 }
 
 /**
@@ -441,11 +511,22 @@ function cdnDynamicNotCached(g: FlowGraph, cdn: FlowResource, path: string): Ver
     return Number(rule.ttl) === 0 ? true : `the cache rule for ${rule.path} of ${cdn.name} keeps ${path} ${rule.ttl} s at the edge: per-user responses would be served from the cache`;
 }
 
-/** The CDN in front of the ALB: HTTPS for viewers, an origin on the ALB's HTTPS listener, `path` not cached. Returns the host the CDN forwards (its domain). */
-function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): string {
+/**
+ * The CDN in front of the ALB: HTTPS for viewers, an origin on the ALB's HTTPS listener, `path` not
+ * cached. Returns the host the CDN forwards (its domain), or null when the CDN's one source is another
+ * region's load balancer (cdn.originFailover false: the CDN's viewers are served by the origin's
+ * region, whose flow is walked there, and never enter this one).
+ */
+function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): string | null {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
-    w.hop(cdn, "serves the domain over HTTPS", cdnCertificateVerdict(cdn));
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
+    const origins = list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []);
+    // One origin region and it is another one (cdn.originFailover false); sources in several regions that leave this one out break at the origin hop.
+    if (new Set(origins.map((x) => x.urn)).size === 1 && !origins.some((x) => x.urn === alb.urn)) {
+        w.hop(cdn, `${String(cdn.inputs.domainName)} is served by ${[...new Set(origins.map((x) => x.name))].join(", ")}: ${alb.name} is no CDN origin (cdn.originFailover false), its region is not entered through the CDN`, true);
+        return null;
+    }
+    w.hop(cdn, "serves the domain over HTTPS", cdnCertificateVerdict(cdn));
     const toAlb = list(cdn.inputs.sources).filter(isRecord).filter((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
     // The CDN fetches from the source's port (alicloud_cdn_domain_new sources.port, default 80); the
     // ALB answers the domain on its HTTPS listener (443), its HTTP listener only redirects.
@@ -911,7 +992,9 @@ function endpointSettingHop(g: FlowGraph, w: Walk, region: string, answerer: Flo
 function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowResult {
     const def = flowDefinition(key);
     return walk(key, def.name, region, (w) => {
-        const targets = requestPath(g, w, region, FLOW_ROUTE[key]);
+        const targets = requestPath(g, w, region, key);
+        // A region that is no CDN origin (cdn.originFailover false): its CDN viewers are served by the origin's region, walked there.
+        if (targets === null) return;
         if (key === "order") {
             const polar = g.ofType(T.polardb, region)[0];
             if (polar !== undefined) {

@@ -171,6 +171,21 @@ function entryNames(g: FlowGraph, alb: FlowResource, path: string): { names: str
 }
 
 /**
+ * The stack's load balancers the distribution's origins reach when none of them is `alb` (by its
+ * DNS name or a record aliasing it) and the distribution fails over nowhere (no `originGroups`, as
+ * with cdn.originFailover false): the region is then no CloudFront origin by design. Empty otherwise:
+ * a distribution with an origin group that leaves this region out breaks the flow at its origin hop.
+ */
+function otherOrigins(g: FlowGraph, dist: FlowResource, alb: FlowResource): FlowResource[] {
+    if (list(dist.inputs.originGroups).length > 0) return [];
+    const hosts = list(dist.inputs.origins).filter(isRecord).map((o) => str(o.domainName) ?? "");
+    if (hosts.some((h) => g.ofType(T.record).some((r) => r.inputs.name === h && aliasesTo(g, r, alb)))) return [];
+    const lbs = hosts.flatMap((h) => found(g.refs(dist, "origins", h, T.lb, ["dnsName"])) ?? []);
+    if (lbs.some((lb) => lb.urn === alb.urn)) return [];
+    return [...new Map(lbs.map((lb) => [lb.urn, lb])).values()];
+}
+
+/**
  * CloudFront reaches the load balancer's HTTPS listener: `originProtocolPolicy` https-only (the
  * HTTP listener only redirects to HTTPS, so http-only or match-viewer loops on the redirect) on
  * `httpsPort` 443, the listener's port (CloudFront Developer Guide, "Origin settings": Protocol,
@@ -445,12 +460,18 @@ function isFlowRoute(key: FlowKey): key is keyof typeof FLOW_METHODS {
 }
 
 /** The request path of a route in a region: entry, listener, rule, target group, targets, health, security groups. */
-function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets {
+/** The request path of a flow in `region`; null when the region is not entered (a CDN flow in a region that is no CloudFront origin). */
+function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route: RouteName): Targets | null {
     const alb = g.ofType(T.lb, region)[0] ?? w.absent(undefined, "load balancer", `no application load balancer in ${region}`);
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     const entry = entryNames(g, alb, patterns[0] ?? DYNAMIC_API_PATH);
     if (key === "viewer" || entry.records.length === 0) {
         const dist = entry.cdn ?? w.absent(alb, "CDN", "no CloudFront distribution serves the domain");
+        const servedBy = otherOrigins(g, dist, alb);
+        if (servedBy.length > 0) {
+            w.hop(dist, `${dist.name} is served by ${servedBy.map((x) => x.name).join(", ")}: ${alb.name} is no CloudFront origin (cdn.originFailover false), its region is not entered through the CDN`, true);
+            return null;
+        }
         const aliases = strings(dist.inputs.aliases);
         w.hop(dist, "serves the viewer hostname on its own certificate", cdnCertificate(g, dist, aliases));
         // Where the stack holds the zone, each alias is an alias record of the distribution.
@@ -1031,6 +1052,8 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
     const def = flowDefinition(key);
     return walk(key, def.name, region, (w) => {
         const targets = requestPath(g, w, region, key, FLOW_ROUTE[key]);
+        // A region that is no CloudFront origin (cdn.originFailover false): its CDN viewers are served by the origin's region, walked there.
+        if (targets === null) return;
         if (key === "order") {
             const cluster = g.ofType(T.auroraCluster, region)[0];
             const store = cluster ?? g.ofType(T.rdsInstance, region).find((i) => i.inputs.replicateSourceDb === undefined);

@@ -174,6 +174,9 @@ describe("cross-region edge over the regions' load balancers", function () {
             const p = plan("ali-two");
             const gtm = only(p, "alicloud:dns/gtmInstance:GtmInstance");
             assert.deepStrictEqual([gtm.inputs.publicUserDomainName, gtm.inputs.strategyMode, gtm.inputs.ttl], ["api.live.example.com", "LATENCY", 60]);
+            // Custom access mode (SYSTEM_ASSIGN is disabled, UpdateDnsGtmInstanceGlobalConfig): the api name is a CNAME to gtm.<domain>, output for the operator.
+            assert.deepStrictEqual([gtm.inputs.publicCnameMode, gtm.inputs.publicZoneName, gtm.inputs.publicRr], ["CUSTOM", "live.example.com", "gtm"]);
+            assert.deepStrictEqual([at(p.outputs, "steering", "hostname"), at(p.outputs, "steering", "accessName")], ["api.live.example.com", "gtm.live.example.com"]);
             const pools = ofType(p, "alicloud:dns/addressPool:AddressPool");
             assert.deepStrictEqual(pools.map((x) => [x.name, x.inputs.type, at(x.inputs, "addresses", 0, "address")]).sort(), [
                 ["lc-steering-pool-cn-hangzhou", "DOMAIN", lb("ali-two", "cn-hangzhou")],

@@ -144,8 +144,11 @@ describe("global model: the edge plan", () => {
         }
     });
 
-    it("cdn.enabled false: no CDN", () => {
-        assert.strictEqual(edgePlan(spec("growth", "aws", { cdn: { enabled: false } }), PROFILES.aws).cdn, null);
+    it("cdn.enabled false is a config error naming the field, the value and what is allowed (the viewers would have no entry)", () => {
+        for (const cloud of ["aws", "alicloud"] as const) {
+            const issues = configIssues(rawConfig("growth", cloud, { cdn: { enabled: false } }));
+            assert.ok(issues.some((i) => i.startsWith("cdn.enabled: false leaves the viewers no entry") && i.endsWith("allowed: true")), `${cloud}: ${issues.join("\n")}`);
+        }
     });
 
     it("forRegion finds a region's value or names the missing region", () => {

@@ -57,7 +57,7 @@ describe("config values as pulumi config set --path types them", () => {
 
     it('reads the text "true" and "false" where true or false is declared, nothing else', () => {
         assert.strictEqual(resolveSpec(rawConfig("startup", "aws", { queue: { enabled: "true" } }), { now: NOW }).queue.enabled, true);
-        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { cdn: { enabled: "false" } }), { now: NOW }).cdn.enabled, false);
+        assert.strictEqual(resolveSpec(rawConfig("mature", "aws", { cdn: { originFailover: "false" } }), { now: NOW }).cdn.originFailover, false);
         assert.ok(configIssues(rawConfig("startup", "aws", { queue: { enabled: "yes" } })).includes('queue.enabled: must be true or false (got "yes")'));
         assert.ok(configIssues(rawConfig("startup", "aws", { queue: { enabled: 1 } })).includes("queue.enabled: must be true or false (got 1)"));
     });

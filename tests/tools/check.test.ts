@@ -24,7 +24,7 @@ const OPEN_FLOWS: Record<string, readonly string[]> = {
     "growth-aws-serverless": ["alarm@has a subscriber"],
     "startup-alicloud": ["viewer@certificate for live.example.com", "interaction@certificate for <api host>", "order@certificate for live.example.com", "hot-products@certificate for live.example.com", "alarm@has contacts"],
     "growth-alicloud": ["viewer@certificate for live.example.com", "interaction@certificate for <api host>", "order@certificate for live.example.com", "hot-products@certificate for live.example.com", "alarm@has contacts"],
-    "mature-alicloud": ["viewer@certificate for live.example.com", "interaction@certificate for <api host>", "order@certificate for live.example.com", "hot-products@certificate for live.example.com", "alarm@has contacts"],
+    "mature-alicloud": ["viewer@certificate for live.example.com", "interaction@certificate for <api host>", "order@certificate for <api host>", "hot-products@certificate for <api host>", "alarm@has contacts"],
     // Compute serverless: the SAE ingress creates the HTTPS listener, which needs the same certificate.
     "growth-alicloud-serverless": ["viewer@certificate for live.example.com", "interaction@certificate for <api host>", "order@certificate for live.example.com", "hot-products@certificate for live.example.com", "alarm@has contacts"],
 };
