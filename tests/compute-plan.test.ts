@@ -658,6 +658,12 @@ describe("compute choices on the plan", function () {
             assert.strictEqual(perService.length, 4 * 4 * 3, "four services, four metrics, three levels");
         });
 
+        it("Aurora with provisioned instances keeps the Serverless v2 range the serverless stack declares (2-16 ACU)", () => {
+            const cluster = ofType(plan("growth-aws"), "aws:rds/cluster:Cluster")[0].inputs;
+            assert.deepStrictEqual(cluster.serverlessv2ScalingConfiguration, { maxCapacity: 16, minCapacity: 2 });
+            assert.ok(ofType(plan("growth-aws"), "aws:rds/clusterInstance:ClusterInstance").every((i) => i.inputs.instanceClass !== "db.serverless"));
+        });
+
         it("Aurora Serverless v2: 2-16 ACU, a db.serverless writer and a reader in the other zone", () => {
             const p = plan("growth-aws-serverless");
             const cluster = ofType(p, "aws:rds/cluster:Cluster")[0].inputs;

@@ -362,8 +362,8 @@ export const CONFIG_FIELDS = {
             "Serverless compute of the database: capacity per node in PCU (PolarDB, 1-32) or ACU (Aurora, 0-256 in steps of 0.5).",
             {
                 enabled: flag("Serverless instead of provisioned nodes (needs polardb or aurora).", { defaultDoc: "true with compute serverless on polardb or aurora, else false" }),
-                minCapacity: { kind: "number", integer: false, min: 0, max: 256, doc: "Least capacity per node.", defaultDoc: "1 PCU (PolarDB), 2 ACU (Aurora) with compute serverless; 1 with another compute" },
-                maxCapacity: { kind: "number", integer: false, min: 0.5, max: 256, doc: "Most capacity per node.", defaultDoc: "the database memory in GiB (database.size.memoryGiB), at most 32 PCU / 256 ACU, with compute serverless; 16 with another compute" },
+                minCapacity: { kind: "number", integer: false, min: 0, max: 256, doc: "Least capacity per node.", defaultDoc: "1 PCU (PolarDB), 2 ACU (Aurora) with compute serverless; 1 with another compute and enabled true; with enabled false, Aurora still declares the range on its cluster: 2 ACU" },
+                maxCapacity: { kind: "number", integer: false, min: 0.5, max: 256, doc: "Most capacity per node.", defaultDoc: "the database memory in GiB (database.size.memoryGiB), at most 32 PCU / 256 ACU, with compute serverless; 16 with another compute and enabled true; with enabled false, Aurora still declares the range on its cluster: the database memory in GiB" },
             },
         ),
     }),

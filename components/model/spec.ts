@@ -191,7 +191,7 @@ function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, prof
     const size = readSize(r, s.size, "database.size", d.size);
     return {
         engine,
-        serverless: readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size, profile)),
+        ...readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size, profile), serverlessCapacityDefault("serverless", engine, size, profile)),
         size,
         highAvailability: r.boolean(f.highAvailability, s, "highAvailability", "database", d.highAvailability),
         readReplicas: r.number(f.readReplicas, s, "readReplicas", "database", d.readReplicas),
@@ -203,18 +203,23 @@ function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, prof
 
 /**
  * `database.serverless`: `{enabled, minCapacity, maxCapacity}` over the default of the compute
- * choice; ranges are checked per engine by checkServerlessDatabase.
+ * choice (`fallback`); ranges are checked per engine by checkServerlessDatabase. With `enabled`
+ * false on the clustered engine (`kept`: the engine's serverless default, null on another engine)
+ * the bounds are still read into `serverlessRange`, the range Aurora keeps declaring on a cluster
+ * of provisioned instances (components/aws/database.ts), so switching back from serverless sends
+ * the same range and not a removal.
  */
-function readServerlessCapacity(r: ConfigReader, value: unknown, fallback: ServerlessCapacity | null): ServerlessCapacity | null {
+function readServerlessCapacity(r: ConfigReader, value: unknown, fallback: ServerlessCapacity | null, kept: ServerlessCapacity | null): Pick<StackSpec["database"], "serverless" | "serverlessRange"> {
     const f = F.database.fields.serverless.fields;
     const s = r.section(value, "database.serverless", f);
     const enabled = r.boolean(f.enabled, s, "enabled", "database.serverless", fallback !== null);
-    if (!enabled) return null;
-    const base = fallback ?? SERVERLESS_CAPACITY_FALLBACK;
-    return {
+    const base = enabled ? (fallback ?? SERVERLESS_CAPACITY_FALLBACK) : kept;
+    if (base === null) return { serverless: null, serverlessRange: null };
+    const range = {
         minCapacity: r.number(f.minCapacity, s, "minCapacity", "database.serverless", base.minCapacity),
         maxCapacity: r.number(f.maxCapacity, s, "maxCapacity", "database.serverless", base.maxCapacity),
     };
+    return { serverless: enabled ? range : null, serverlessRange: enabled && kept === null ? null : range };
 }
 
 function readCache(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["cache"] {
