@@ -179,8 +179,9 @@ describe("compute choices on the plan", function () {
                 g.name,
             );
         }
-        // ECS replaces a task failing that check only after its grace period: the warm-up answers 503 on /ready without a restart.
-        for (const svc of ofType(p, "aws:ecs/service:Service")) assert.strictEqual(svc.inputs.healthCheckGracePeriodSeconds, 120, svc.name);
+        // ECS replaces a task failing that check only after its grace period: the warm-up (120 s) answers 503 on /ready
+        // without a restart, and the target group's 2 healthy checks 5 s apart count it healthy by 130 s.
+        for (const svc of ofType(p, "aws:ecs/service:Service")) assert.strictEqual(svc.inputs.healthCheckGracePeriodSeconds, 130, svc.name);
         const serverGroupPaths = (stack: string): string[] => [...new Set(ofType(plan(stack), "alicloud:alb/serverGroup:ServerGroup").map((g) => String(at(g.inputs, "healthCheckConfig", "healthCheckPath"))))];
         assert.deepStrictEqual(serverGroupPaths("startup-alicloud"), ["/healthz"]);
         assert.deepStrictEqual(serverGroupPaths("growth-alicloud"), ["/healthz"]);

@@ -1,7 +1,7 @@
 // Stack config -> resolved, validated StackSpec: the stage preset with the stack's overrides on top.
 
 import { defaultRegionCidr } from "./cidr";
-import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit } from "./compute";
+import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit, gracePeriodDefault } from "./compute";
 import { unitSchedule } from "./serverless";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
@@ -75,7 +75,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         compute,
         appPort: r.number(F.appPort, raw, "appPort", "", d.appPort),
         adminCidrs: r.textList(F.adminCidrs, raw, "adminCidrs", "", d.adminCidrs),
-        app: readApp(r, raw.app, preset),
+        app: readApp(r, raw.app, preset, compute),
         scaling: readScaling(r, raw.scaling, preset),
         database: readDatabase(r, raw.database, preset, profile, compute),
         cache: readCache(r, raw.cache, preset),
@@ -139,7 +139,7 @@ function readRegions(r: ConfigReader, value: unknown): RegionSpec[] {
     }));
 }
 
-function readApp(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["app"] {
+function readApp(r: ConfigReader, value: unknown, preset: StagePreset, compute: ComputeTier): StackSpec["app"] {
     const d = preset.spec.app;
     const f = F.app.fields;
     const s = r.section(value, "app", f);
@@ -147,7 +147,7 @@ function readApp(r: ConfigReader, value: unknown, preset: StagePreset): StackSpe
         size: readSize(r, s.size, "app.size", d.size),
         minSize: r.number(f.minSize, s, "minSize", "app", d.minSize),
         maxSize: r.number(f.maxSize, s, "maxSize", "app", d.maxSize),
-        healthCheckGracePeriodSeconds: r.number(f.healthCheckGracePeriodSeconds, s, "healthCheckGracePeriodSeconds", "app", d.healthCheckGracePeriodSeconds),
+        healthCheckGracePeriodSeconds: r.number(f.healthCheckGracePeriodSeconds, s, "healthCheckGracePeriodSeconds", "app", gracePeriodDefault(compute, d.healthCheckGracePeriodSeconds)),
         imageId: r.optionalText(f.imageId, s, "imageId", "app", d.imageId),
     };
 }

@@ -3,7 +3,7 @@
 
 import * as assert from "assert";
 
-import { CONFIG_KEY_NAMES, parseConfigValues } from "../../components/model";
+import { APP_WARM_UP_SECONDS, CONFIG_KEY_NAMES, TASK_GRACE_PERIOD_MIN_SECONDS, parseConfigValues, targetHealthCheck } from "../../components/model";
 import { resolveSpec } from "../../components/profiles";
 import { NOW, configIssues, rawConfig } from "../helpers";
 
@@ -196,20 +196,28 @@ describe("keys the stack's compute uses on one cloud only", () => {
 });
 
 describe("the health check grace period of the ECS services on Fargate", () => {
-    it("aws: a grace period shorter than the app's 120 s warm-up is an error with compute serverless, naming the field, the value and the range", () => {
-        for (const seconds of [0, 119]) {
+    it("aws: a grace period shorter than the warm-up plus the /ready target group's healthy checks (130 s) is an error with compute serverless, naming the field, the value and the range", () => {
+        for (const seconds of [0, 120, 129]) {
             const issues = configIssues(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: seconds } }));
             assert.ok(
                 issues.includes(
-                    `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than the app's warm-up with compute serverless (ECS replaces a Fargate task whose target group check of /ready fails after the grace period, so a task still warming up is replaced before it serves; the app image contract gives an app 120 s to start, docs/METRICS.md); allowed: 120 to 3600`,
+                    `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than a Fargate task needs with compute serverless (ECS replaces a task whose target group check of /ready fails after the grace period: the app image contract gives an app 120 s to start, docs/METRICS.md, and the target group counts it healthy after 2 checks 5 s apart); allowed: 130 to 3600`,
                 ),
                 issues.join("\n"),
             );
         }
     });
 
-    it("aws: 120 s is taken with compute serverless, and a short grace period still with compute vm (the scaling group's health checks)", () => {
-        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: 120 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 120);
+    it("the minimum follows the app's warm-up and the target group's check: an app ready at 120 s is healthy to the target group by 130 s", () => {
+        const ready = targetHealthCheck("ip");
+        assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, APP_WARM_UP_SECONDS + ready.healthyThreshold * ready.intervalSeconds);
+        assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, 130);
+    });
+
+    it("aws: 130 s by default and taken with compute serverless; the stage preset (120 s) and a short grace period still with compute vm (the scaling group's health checks)", () => {
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW }).app.healthCheckGracePeriodSeconds, 130);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: 130 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 130);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "vm" }), { now: NOW }).app.healthCheckGracePeriodSeconds, 120);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "vm", app: { healthCheckGracePeriodSeconds: 0 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 0);
     });
 });
