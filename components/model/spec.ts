@@ -92,7 +92,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, cloud, raw, CONFIG_FIELDS, project), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
+    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS, project), ...keysUnusedWith(compute, cloud, raw, CONFIG_FIELDS, project), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues, project);
     // The scheduled ceilings of the serverless units (events, peaks), once the spec is valid to plan them on.
     const now = options.now.getTime();

@@ -74,29 +74,35 @@ describe("keys a cloud does not use", () => {
             name: "tls.certificateId on AWS (the stack requests ACM certificates)",
             cloud: "aws",
             extra: { tls: { certificateId: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } },
-            issue: "tls.certificateId: is not used on aws (alicloud only: AWS stacks request their ACM certificates for the domain and api.<domain>); allowed: leave it unset on aws",
+            issue: "tls.certificateId: is not used on aws (alicloud only: AWS stacks request their ACM certificates for the domain and api.<domain>); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:tls.certificateId)",
         },
         {
             name: "video.maxTranscoders on AWS (IVS transcodes)",
             cloud: "aws",
             extra: { video: { maxTranscoders: 8 } },
-            issue: "video.maxTranscoders: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws",
+            issue: "video.maxTranscoders: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:video.maxTranscoders)",
         },
         {
             name: "video.transcoderSize on AWS",
             cloud: "aws",
             extra: { video: { transcoderSize: { vcpu: 16, memoryGiB: 32 } } },
-            issue: "video.transcoderSize: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws",
+            issue: "video.transcoderSize: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:video.transcoderSize)",
         },
         {
             name: "an event's streams on AWS (they size the Alibaba Cloud transcoders)",
             cloud: "aws",
             extra: { events: [{ name: "launch", start: "2026-12-12T12:00:00Z", end: "2026-12-12T14:00:00Z", peakOnline: 100, streams: 3 }] },
-            issue: "events[0].streams: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws",
+            issue: "events[0].streams: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:events[0].streams)",
+        },
+        {
+            name: "kubernetes.saeInstanceWhitelist on AWS (an SAE account setting)",
+            cloud: "aws",
+            extra: { kubernetes: { saeInstanceWhitelist: true } },
+            issue: "kubernetes.saeInstanceWhitelist: is not used on aws (alicloud only: the limit is SAE's; ECS services allow 5,000 tasks); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:kubernetes.saeInstanceWhitelist)",
         },
     ];
     for (const c of cases) {
-        it(`rejects ${c.name}, naming the key and the cloud`, () => {
+        it(`rejects ${c.name}, naming the key, the cloud and the command that removes it`, () => {
             const issues = configIssues(rawConfig("growth", c.cloud, c.extra));
             assert.ok(issues.includes(c.issue), issues.join("\n"));
         });
