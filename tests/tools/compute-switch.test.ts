@@ -279,6 +279,12 @@ describe("an RDS instance's class change (database.engine mysql on AWS)", () => 
         assert.deepStrictEqual(diffPlans([rds("mysql.n2.medium.1")], [rds("mysql.n4.medium.1")], names).changes[0].maintenanceWindow, []);
         assert.deepStrictEqual(diffPlans([polardb("polar.mysql.x4.large")], [polardb("polar.mysql.x4.xlarge")], names).changes[0].maintenanceWindow, []);
     });
+
+    it("the guide cites ModifyDBNodeClass on an empty PlannedStartTime for the PolarDB class change, not the kernel version upgrade's note", () => {
+        const guide = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").replace(/\s+/g, " ");
+        assert.ok(guide.includes('"If this parameter is empty, the upgrade task is immediately performed" (PolarDB API reference, ModifyDBNodeClass, PlannedStartTime'));
+        assert.ok(!guide.includes("If this parameter is left blank"), "the kernel version upgrade's sentence is not the source of a class change");
+    });
 });
 
 describe("settings a provider applies only on update (the second pulumi up)", () => {
