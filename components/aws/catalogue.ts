@@ -226,7 +226,8 @@ export type DatabaseLayout =
            */
           readonly serverless: ServerlessCapacity | null;
           /**
-           * The capacity range the cluster declares (`serverlessv2ScalingConfiguration`), also when
+           * The capacity range (ACU per db.serverless instance) the cluster declares
+           * (`serverlessv2ScalingConfiguration`), also when
            * every instance is provisioned: `serverless`, or DatabaseSpec.serverlessRange.
            */
           readonly serverlessRange: ServerlessCapacity | null;

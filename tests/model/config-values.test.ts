@@ -3,7 +3,7 @@
 
 import * as assert from "assert";
 
-import { APP_WARM_UP_SECONDS, CONFIG_KEY_NAMES, TASK_GRACE_PERIOD_MIN_SECONDS, parseConfigValues, targetHealthCheck } from "../../components/model";
+import { APP_WARM_UP_SECONDS, CONFIG_FIELDS, CONFIG_KEY_NAMES, TASK_GRACE_PERIOD_MIN_SECONDS, parseConfigValues, targetHealthCheck } from "../../components/model";
 import { resolveSpec } from "../../components/profiles";
 import { NOW, configIssues, rawConfig } from "../helpers";
 
@@ -218,6 +218,11 @@ describe("the health check grace period of the ECS services on Fargate", () => {
         const ready = targetHealthCheck("ip");
         assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, APP_WARM_UP_SECONDS + ready.healthyThreshold * ready.intervalSeconds);
         assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, 130);
+        // The key's documentation (CONFIG.md, Pulumi.yaml) states the same figures.
+        const field = CONFIG_FIELDS.app.fields.healthCheckGracePeriodSeconds;
+        assert.ok(field.doc.includes(`at least ${TASK_GRACE_PERIOD_MIN_SECONDS} s: the app's warm-up budget (${APP_WARM_UP_SECONDS} s`), field.doc);
+        assert.ok(field.doc.includes(`(${ready.healthyThreshold} x ${ready.intervalSeconds} s)`), field.doc);
+        assert.strictEqual(field.defaultDoc, `120 (the stage presets); ${TASK_GRACE_PERIOD_MIN_SECONDS} with compute serverless on aws`);
     });
 
     it("aws: 130 s by default and taken with compute serverless; the stage preset (120 s) and a short grace period still with compute vm (the scaling group's health checks)", () => {
