@@ -179,8 +179,9 @@ describe("compute choices on the plan", function () {
                 g.name,
             );
         }
-        // ECS replaces a task failing that check only after its grace period: the warm-up answers 503 on /ready without a restart.
-        for (const svc of ofType(p, "aws:ecs/service:Service")) assert.strictEqual(svc.inputs.healthCheckGracePeriodSeconds, 120, svc.name);
+        // ECS replaces a task failing that check only after its grace period: the warm-up (120 s) answers 503 on /ready
+        // without a restart, and the target group's 2 healthy checks 5 s apart count it healthy by 130 s.
+        for (const svc of ofType(p, "aws:ecs/service:Service")) assert.strictEqual(svc.inputs.healthCheckGracePeriodSeconds, 130, svc.name);
         const serverGroupPaths = (stack: string): string[] => [...new Set(ofType(plan(stack), "alicloud:alb/serverGroup:ServerGroup").map((g) => String(at(g.inputs, "healthCheckConfig", "healthCheckPath"))))];
         assert.deepStrictEqual(serverGroupPaths("startup-alicloud"), ["/healthz"]);
         assert.deepStrictEqual(serverGroupPaths("growth-alicloud"), ["/healthz"]);
@@ -656,6 +657,12 @@ describe("compute choices on the plan", function () {
             assert.deepStrictEqual([fiveXx.threshold, fiveXx.comparisonOperator], [5, "GreaterThanThreshold"]);
             const perService = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => at(a.inputs, "tags", "service") !== undefined);
             assert.strictEqual(perService.length, 4 * 4 * 3, "four services, four metrics, three levels");
+        });
+
+        it("Aurora with provisioned instances keeps the Serverless v2 range the serverless stack declares (2-16 ACU)", () => {
+            const cluster = ofType(plan("growth-aws"), "aws:rds/cluster:Cluster")[0].inputs;
+            assert.deepStrictEqual(cluster.serverlessv2ScalingConfiguration, { maxCapacity: 16, minCapacity: 2 });
+            assert.ok(ofType(plan("growth-aws"), "aws:rds/clusterInstance:ClusterInstance").every((i) => i.inputs.instanceClass !== "db.serverless"));
         });
 
         it("Aurora Serverless v2: 2-16 ACU, a db.serverless writer and a reader in the other zone", () => {

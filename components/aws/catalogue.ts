@@ -225,6 +225,12 @@ export type DatabaseLayout =
            * instance is `db.serverless` and scales between the bounds; null for provisioned classes.
            */
           readonly serverless: ServerlessCapacity | null;
+          /**
+           * The capacity range (ACU per db.serverless instance) the cluster declares
+           * (`serverlessv2ScalingConfiguration`), also when
+           * every instance is provisioned: `serverless`, or DatabaseSpec.serverlessRange.
+           */
+          readonly serverlessRange: ServerlessCapacity | null;
       };
 
 /**
@@ -246,6 +252,7 @@ export function databaseLayout(spec: Pick<StackSpec, "database">, region: Region
                 ...replicaZones(region, readers).map((zone): DbInstancePlacement => ({ role: "reader", zone })),
             ],
             serverless: db.serverless,
+            serverlessRange: db.serverless ?? db.serverlessRange,
         };
     }
     return {

@@ -110,8 +110,20 @@ export class Database extends pulumi.ComponentResource {
                     engine: "aurora-mysql",
                     engineVersion: AURORA_VERSION,
                     ...protectedData,
-                    // Aurora Serverless v2: instances of class db.serverless scale between these ACU bounds.
-                    ...(layout.serverless !== null ? { serverlessv2ScalingConfiguration: { minCapacity: layout.serverless.minCapacity, maxCapacity: layout.serverless.maxCapacity } } : {}),
+                    // Aurora Serverless v2: instances of class db.serverless scale between these ACU
+                    // bounds. Declared on every cluster, provisioned instances too: the range is set
+                    // at the cluster level and applies to each db.serverless instance only; a cluster
+                    // can mix db.serverless and provisioned instances (Amazon Aurora User Guide,
+                    // "Setting the Aurora Serverless v2 capacity range for a cluster" and "Creating a
+                    // DB cluster that uses Aurora Serverless v2"). Dropping it would not keep the
+                    // range: in terraform-provider-aws internal/service/rds/cluster.go only
+                    // serverlessv2_scaling_configuration.max_capacity carries the diff suppression of
+                    // hashicorp/terraform-provider-aws#40473, min_capacity diffs to 0, and
+                    // resourceClusterUpdate sends ModifyDBCluster ServerlessV2ScalingConfiguration
+                    // with MinCapacity 0 (the old max kept), which this engine accepts (0 ACU pauses
+                    // an idle db.serverless instance) while the instances still wait for their
+                    // maintenance window to leave db.serverless.
+                    ...(layout.serverlessRange !== null ? { serverlessv2ScalingConfiguration: { minCapacity: layout.serverlessRange.minCapacity, maxCapacity: layout.serverlessRange.maxCapacity } } : {}),
                     ...(global?.role === "secondary"
                         ? { globalClusterIdentifier: global.globalClusterIdentifier, enableGlobalWriteForwarding: true }
                         : { databaseName: DATABASE_NAME, masterUsername: MASTER_USERNAME, ...credentials }),

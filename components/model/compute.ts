@@ -4,7 +4,7 @@
 
 import { ROUTE_NODE_PORTS, ROUTE_SERVICE } from "./flows";
 import { APP_WARM_UP_SECONDS } from "./kubernetes";
-import { ROUTES } from "./loadbalancer";
+import { ROUTES, healthySeconds, targetHealthCheck } from "./loadbalancer";
 import { ServerlessInstanceLimit } from "./profile";
 import { ComputeTier, RegionSpec, SERVICE_NAMES, ServiceName, ServiceSpec, StackSpec } from "./types";
 
@@ -125,21 +125,41 @@ export function planServerlessUnits(services: Readonly<Record<ServiceName, Servi
 }
 
 /**
+ * The least health check grace period of an ECS service on Fargate, in seconds: the app's warm-up
+ * (APP_WARM_UP_SECONDS, 120 s: the app image contract gives an app that long to answer 200 on
+ * `/ready`) plus the time its `/ready` target group takes to count the task healthy once it answers
+ * (healthySeconds of targetHealthCheck("ip"): 2 checks 5 s apart, 10 s), so 130 s. An app that turns
+ * ready just before its warm-up ends is still unhealthy to the target group at 120 s, and ECS would
+ * replace it there.
+ */
+export const TASK_GRACE_PERIOD_MIN_SECONDS = APP_WARM_UP_SECONDS + healthySeconds(targetHealthCheck("ip"));
+
+/**
+ * The default of `app.healthCheckGracePeriodSeconds`: the stage preset's (`presetSeconds`, 120 s,
+ * the app servers' boot and app start) with compute vm and kubernetes; with compute serverless at
+ * least TASK_GRACE_PERIOD_MIN_SECONDS (130 s), the ECS services' grace period on Fargate.
+ */
+export function gracePeriodDefault(compute: ComputeTier, presetSeconds: number): number {
+    return compute === "serverless" ? Math.max(presetSeconds, TASK_GRACE_PERIOD_MIN_SECONDS) : presetSeconds;
+}
+
+/**
  * The health check grace period of the ECS services on Fargate (`app.healthCheckGracePeriodSeconds`,
- * compute serverless on AWS) against the app's warm-up (APP_WARM_UP_SECONDS, 120 s): the target
- * group checks `/ready` and ECS replaces a task that fails it once the grace period is over ("the
- * Amazon ECS service scheduler ignores unhealthy Elastic Load Balancing, VPC Lattice, and container
- * health checks after a task has first started", ECS CreateService `healthCheckGracePeriodSeconds`;
- * targetHealthCheck), so a shorter period replaces tasks still warming up, a deployment never
- * becomes steady and the circuit breaker rolls it back. The issue names the field, the value and
- * the range allowed; none with another compute (SAE waits by its probes' delays and does not read
- * the key: schema.ts `computeClouds`).
+ * compute serverless on AWS) against TASK_GRACE_PERIOD_MIN_SECONDS (130 s): the target group
+ * checks `/ready` and ECS replaces a task that fails it once the grace period is over ("the Amazon
+ * ECS service scheduler ignores unhealthy Elastic Load Balancing, VPC Lattice, and container health
+ * checks after a task has first started", ECS CreateService `healthCheckGracePeriodSeconds`;
+ * targetHealthCheck), so a shorter period replaces tasks still warming up or not yet counted
+ * healthy, a deployment never becomes steady and the circuit breaker rolls it back. The issue names
+ * the field, the value and the range allowed; none with another compute (SAE waits by its probes'
+ * delays and does not read the key: schema.ts `computeClouds`).
  */
 export function checkTaskGracePeriod(spec: Pick<StackSpec, "compute" | "app">): string[] {
     const seconds = spec.app.healthCheckGracePeriodSeconds;
-    if (spec.compute !== "serverless" || seconds >= APP_WARM_UP_SECONDS) return [];
+    if (spec.compute !== "serverless" || seconds >= TASK_GRACE_PERIOD_MIN_SECONDS) return [];
+    const ready = targetHealthCheck("ip");
     return [
-        `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than the app's warm-up with compute serverless (ECS replaces a Fargate task whose target group check of /ready fails after the grace period, so a task still warming up is replaced before it serves; the app image contract gives an app ${APP_WARM_UP_SECONDS} s to start, docs/METRICS.md); allowed: ${APP_WARM_UP_SECONDS} to 3600`,
+        `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than a Fargate task needs with compute serverless (ECS replaces a task whose target group check of /ready fails after the grace period: the app image contract gives an app ${APP_WARM_UP_SECONDS} s to start, docs/METRICS.md, and the target group counts it healthy after ${ready.healthyThreshold} checks ${ready.intervalSeconds} s apart); allowed: ${TASK_GRACE_PERIOD_MIN_SECONDS} to 3600`,
     ];
 }
 

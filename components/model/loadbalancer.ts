@@ -117,6 +117,14 @@ export function targetHealthCheck(kind: TargetKind): HealthCheck {
     return kind === "ip" ? { ...HEALTH_CHECK, path: APP_CONTRACT_PATHS.ready } : HEALTH_CHECK;
 }
 
+/**
+ * Seconds from a target answering its check to the load balancer counting it healthy: interval x
+ * healthy threshold (HEALTH_CHECK: 5 s x 2 = 10 s), the checks in a row a target must pass.
+ */
+export function healthySeconds(hc: HealthCheck): number {
+    return hc.intervalSeconds * hc.healthyThreshold;
+}
+
 /** Seconds from a server failing to the load balancer stopping traffic to it. */
 export function failureDetectionSeconds(hc: HealthCheck): number {
     return hc.intervalSeconds * hc.unhealthyThreshold;

@@ -15,7 +15,7 @@ import { ComputeSize, DatabaseEngine, ComputeTier, OnlineRange, ServerlessCapaci
 
 /** The parts of a StackSpec that a stage decides (everything but identity and regions). */
 export type PresetSpec = Omit<StackSpec, "project" | "stage" | "cloud" | "regions" | "events" | "peaks" | "database" | "dns" | "compute" | "residency"> & {
-    readonly database: Omit<StackSpec["database"], "engine" | "serverless">;
+    readonly database: Omit<StackSpec["database"], "engine" | "serverless" | "serverlessRange">;
 };
 
 export interface StagePreset {

@@ -240,15 +240,24 @@ export class ConfigReader {
 }
 
 /**
- * Keys set on a cloud that does not use them: one issue per key, naming the key and the cloud.
- * Walks the raw config along the declaration (`clouds`, `cloudNote`); values are never shown
- * (they are not judged).
+ * The "allowed" part of an unused key's issue: leave it unset `where`, with the command that
+ * removes it from the stack file under the project's own name (`project`, the Pulumi.yaml name).
  */
-export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields): string[] {
+function removeUnused(project: string, field: string, where: string): string {
+    return `allowed: leave it unset ${where}: remove it from the stack file (pulumi config rm --path ${project}:${field})`;
+}
+
+/**
+ * Keys set on a cloud that does not use them: one issue per key, naming the key, the cloud and the
+ * command that removes it, under the project's own name (`project`, the Pulumi.yaml name:
+ * `live-commerce` as shipped). Walks the raw config along the declaration (`clouds`, `cloudNote`);
+ * values are never shown (they are not judged).
+ */
+export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields, project: string): string[] {
     return keysUnused(raw, fields, "", (f, field) => {
         if (f.clouds === undefined || f.clouds.includes(cloud)) return null;
         const why = f.cloudNote === undefined ? "" : `: ${f.cloudNote}`;
-        return `${field}: is not used on ${cloud} (${f.clouds.join(", ")} only${why}); allowed: leave it unset on ${cloud}`;
+        return `${field}: is not used on ${cloud} (${f.clouds.join(", ")} only${why}); ${removeUnused(project, field, `on ${cloud}`)}`;
     });
 }
 
@@ -261,7 +270,7 @@ export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields): s
  */
 export function keysUnusedWith(compute: ComputeTier, cloud: Cloud, raw: ConfigObject, fields: Fields, project: string): string[] {
     // A compute switch leaves the keys of the former tier in the stack file: say how to remove one.
-    const remove = (field: string, where: string): string => `allowed: leave it unset ${where}: remove it from the stack file (pulumi config rm --path ${project}:${field})`;
+    const remove = (field: string, where: string): string => removeUnused(project, field, where);
     return keysUnused(raw, fields, "", (f, field) => {
         if (f.computes !== undefined && !f.computes.some((c) => c === compute)) {
             const why = f.computeNote === undefined ? "" : `: ${f.computeNote}`;

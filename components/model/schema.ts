@@ -319,7 +319,8 @@ export const CONFIG_FIELDS = {
         size: section("Size of one app server.", SIZE, { computes: ["vm"], computeNote: APP_SERVERS_NOTE }),
         minSize: integer(1, 1000, "Fewest app servers per region. With compute kubernetes or serverless no app servers run, and it is the everyday floor that event and peak pre-scaling is measured against: a scheduled need of N app servers raises the services' pod floors (kubernetes) and the Aurora read replicas by N / minSize. While events or peaks are declared the scheduled actions own the group's bounds (ignoreChanges until their drain ends, docs/SCALING.md): a changed minSize reaches the running group only at its next scheduled release, not at this pulumi up."),
         maxSize: integer(1, 1000, "Most app servers per region (at least minSize). With compute kubernetes or serverless, the ceiling of the scheduled floor minSize is measured against. While events or peaks are declared the scheduled actions own the group's bounds (ignoreChanges until their drain ends, docs/SCALING.md): a changed maxSize reaches the running group only at its next scheduled action, not at this pulumi up."),
-        healthCheckGracePeriodSeconds: integer(0, 3600, "Seconds a new server gets before health checks count (boot and app start). With compute serverless on AWS, the health check grace period of the ECS services, at least the app's warm-up budget (120 s: ECS replaces a task whose /ready check fails after it, docs/METRICS.md); SAE applications (Alibaba Cloud) wait by their probes' delays and do not read it, so setting it there is an error.", {
+        healthCheckGracePeriodSeconds: integer(0, 3600, "Seconds a new server gets before health checks count (boot and app start). With compute serverless on AWS, the health check grace period of the ECS services, at least 130 s: the app's warm-up budget (120 s, docs/METRICS.md) plus the /ready target group's healthy checks (2 x 5 s), since ECS replaces a task whose check fails after it; SAE applications (Alibaba Cloud) wait by their probes' delays and do not read it, so setting it there is an error.", {
+            defaultDoc: "120 (the stage presets); 130 with compute serverless on aws",
             computes: ["vm", "serverless"],
             computeNote: "the Kubernetes tier's pods are judged by their readiness probes",
             computeClouds: { serverless: ["aws"] },
@@ -362,8 +363,8 @@ export const CONFIG_FIELDS = {
             "Serverless compute of the database: capacity per node in PCU (PolarDB, 1-32) or ACU (Aurora, 0-256 in steps of 0.5).",
             {
                 enabled: flag("Serverless instead of provisioned nodes (needs polardb or aurora).", { defaultDoc: "true with compute serverless on polardb or aurora, else false" }),
-                minCapacity: { kind: "number", integer: false, min: 0, max: 256, doc: "Least capacity per node.", defaultDoc: "1 PCU (PolarDB), 2 ACU (Aurora) with compute serverless; 1 with another compute" },
-                maxCapacity: { kind: "number", integer: false, min: 0.5, max: 256, doc: "Most capacity per node.", defaultDoc: "the database memory in GiB (database.size.memoryGiB), at most 32 PCU / 256 ACU, with compute serverless; 16 with another compute" },
+                minCapacity: { kind: "number", integer: false, min: 0, max: 256, doc: "Least capacity per node.", defaultDoc: "1 PCU (PolarDB), 2 ACU (Aurora) with compute serverless; 1 with another compute and enabled true; with enabled false, Aurora still declares the range on its cluster: 2 ACU" },
+                maxCapacity: { kind: "number", integer: false, min: 0.5, max: 256, doc: "Most capacity per node.", defaultDoc: "the database memory in GiB (database.size.memoryGiB), at most 32 PCU / 256 ACU, with compute serverless; 16 with another compute and enabled true; with enabled false, Aurora still declares the range on its cluster: the database memory in GiB" },
             },
         ),
     }),

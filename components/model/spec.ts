@@ -1,7 +1,7 @@
 // Stack config -> resolved, validated StackSpec: the stage preset with the stack's overrides on top.
 
 import { defaultRegionCidr } from "./cidr";
-import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit } from "./compute";
+import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit, gracePeriodDefault } from "./compute";
 import { unitSchedule } from "./serverless";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
@@ -75,7 +75,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         compute,
         appPort: r.number(F.appPort, raw, "appPort", "", d.appPort),
         adminCidrs: r.textList(F.adminCidrs, raw, "adminCidrs", "", d.adminCidrs),
-        app: readApp(r, raw.app, preset),
+        app: readApp(r, raw.app, preset, compute),
         scaling: readScaling(r, raw.scaling, preset),
         database: readDatabase(r, raw.database, preset, profile, compute),
         cache: readCache(r, raw.cache, preset),
@@ -92,7 +92,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS), ...keysUnusedWith(compute, cloud, raw, CONFIG_FIELDS, project), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
+    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS, project), ...keysUnusedWith(compute, cloud, raw, CONFIG_FIELDS, project), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues, project);
     // The scheduled ceilings of the serverless units (events, peaks), once the spec is valid to plan them on.
     const now = options.now.getTime();
@@ -139,7 +139,7 @@ function readRegions(r: ConfigReader, value: unknown): RegionSpec[] {
     }));
 }
 
-function readApp(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["app"] {
+function readApp(r: ConfigReader, value: unknown, preset: StagePreset, compute: ComputeTier): StackSpec["app"] {
     const d = preset.spec.app;
     const f = F.app.fields;
     const s = r.section(value, "app", f);
@@ -147,7 +147,7 @@ function readApp(r: ConfigReader, value: unknown, preset: StagePreset): StackSpe
         size: readSize(r, s.size, "app.size", d.size),
         minSize: r.number(f.minSize, s, "minSize", "app", d.minSize),
         maxSize: r.number(f.maxSize, s, "maxSize", "app", d.maxSize),
-        healthCheckGracePeriodSeconds: r.number(f.healthCheckGracePeriodSeconds, s, "healthCheckGracePeriodSeconds", "app", d.healthCheckGracePeriodSeconds),
+        healthCheckGracePeriodSeconds: r.number(f.healthCheckGracePeriodSeconds, s, "healthCheckGracePeriodSeconds", "app", gracePeriodDefault(compute, d.healthCheckGracePeriodSeconds)),
         imageId: r.optionalText(f.imageId, s, "imageId", "app", d.imageId),
     };
 }
@@ -191,7 +191,7 @@ function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, prof
     const size = readSize(r, s.size, "database.size", d.size);
     return {
         engine,
-        serverless: readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size, profile)),
+        ...readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size, profile), serverlessCapacityDefault("serverless", engine, size, profile)),
         size,
         highAvailability: r.boolean(f.highAvailability, s, "highAvailability", "database", d.highAvailability),
         readReplicas: r.number(f.readReplicas, s, "readReplicas", "database", d.readReplicas),
@@ -203,18 +203,23 @@ function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, prof
 
 /**
  * `database.serverless`: `{enabled, minCapacity, maxCapacity}` over the default of the compute
- * choice; ranges are checked per engine by checkServerlessDatabase.
+ * choice (`fallback`); ranges are checked per engine by checkServerlessDatabase. With `enabled`
+ * false on the clustered engine (`kept`: the engine's serverless default, null on another engine)
+ * the bounds are still read into `serverlessRange`, the range Aurora keeps declaring on a cluster
+ * of provisioned instances (components/aws/database.ts), so switching back from serverless sends
+ * the same range and not a removal.
  */
-function readServerlessCapacity(r: ConfigReader, value: unknown, fallback: ServerlessCapacity | null): ServerlessCapacity | null {
+function readServerlessCapacity(r: ConfigReader, value: unknown, fallback: ServerlessCapacity | null, kept: ServerlessCapacity | null): Pick<StackSpec["database"], "serverless" | "serverlessRange"> {
     const f = F.database.fields.serverless.fields;
     const s = r.section(value, "database.serverless", f);
     const enabled = r.boolean(f.enabled, s, "enabled", "database.serverless", fallback !== null);
-    if (!enabled) return null;
-    const base = fallback ?? SERVERLESS_CAPACITY_FALLBACK;
-    return {
+    const base = enabled ? (fallback ?? SERVERLESS_CAPACITY_FALLBACK) : kept;
+    if (base === null) return { serverless: null, serverlessRange: null };
+    const range = {
         minCapacity: r.number(f.minCapacity, s, "minCapacity", "database.serverless", base.minCapacity),
         maxCapacity: r.number(f.maxCapacity, s, "maxCapacity", "database.serverless", base.maxCapacity),
     };
+    return { serverless: enabled ? range : null, serverlessRange: enabled && kept === null ? null : range };
 }
 
 function readCache(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["cache"] {

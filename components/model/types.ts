@@ -66,7 +66,19 @@ export type ServerlessCapacity = Omit<ConfigValue["database"]["serverless"], "en
  * The database: config `database` (schema.ts), with `serverless` resolved to the capacity bounds
  * of a serverless database (PolarDB Serverless, Aurora Serverless v2) or null for provisioned nodes.
  */
-export type DatabaseSpec = Omit<ConfigValue["database"], "serverless"> & { readonly serverless: ServerlessCapacity | null };
+export type DatabaseSpec = Omit<ConfigValue["database"], "serverless"> & {
+    readonly serverless: ServerlessCapacity | null;
+    /**
+     * The serverless capacity range of the cloud's clustered engine (PolarDB, Aurora), whether or
+     * not the nodes are serverless: `serverless` when enabled, else `database.serverless`
+     * minCapacity/maxCapacity over the engine's serverless default (2 ACU and the database memory
+     * in GiB on Aurora). Null on another engine. Aurora keeps it on every cluster: the range is set
+     * at the cluster level and applies only to its db.serverless instances (Amazon Aurora User
+     * Guide, "Setting the Aurora Serverless v2 capacity range for a cluster"). PolarDB uses it only
+     * when serverless.
+     */
+    readonly serverlessRange: ServerlessCapacity | null;
+};
 
 /** Redis: config `cache` (schema.ts). */
 export type CacheSpec = ConfigValue["cache"];

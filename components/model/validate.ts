@@ -153,12 +153,16 @@ export function checkDatabase(spec: StackSpec, profile: Pick<CloudProfile, "engi
     return issues;
 }
 
-/** Issues of `database.serverless`: the cloud's clustered engine, and capacities within its range (CloudProfile.serverlessCapacity). */
+/**
+ * Issues of `database.serverless`: the cloud's clustered engine, and capacities within its range
+ * (CloudProfile.serverlessCapacity), also while the nodes are provisioned (the range a cluster
+ * keeps, DatabaseSpec.serverlessRange).
+ */
 export function checkServerlessDatabase(spec: Pick<StackSpec, "database">, profile: Pick<CloudProfile, "clusteredEngine" | "serverlessCapacity">): string[] {
-    const sl = spec.database.serverless;
+    const sl = spec.database.serverless ?? spec.database.serverlessRange;
     if (sl === null) return [];
     const engine = spec.database.engine;
-    if (engine !== profile.clusteredEngine) {
+    if (spec.database.serverless !== null && engine !== profile.clusteredEngine) {
         return [`database.serverless: a serverless database needs engine ${profile.clusteredEngine} (got engine ${show(engine)}); allowed: database.serverless.enabled false, or that engine`];
     }
     const range = profile.serverlessCapacity;

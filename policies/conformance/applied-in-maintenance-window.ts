@@ -28,9 +28,13 @@ export interface MaintenanceWindowRule {
  *
  * Alibaba Cloud applies its class changes during the `pulumi up`, so none is listed: an RDS
  * instance's `effectiveTime` (ModifyDBInstanceSpec EffectiveTime) "Default value: Immediate"
- * (alicloud rds/instance.d.ts), and a PolarDB node class change (ModifyDBNodeClass) is scheduled only
- * with `plannedStartTime` ("If this parameter is left blank, the ... task will be executed
- * immediately by default", alicloud polardb/cluster.d.ts); the blueprint sets neither.
+ * (alicloud rds/instance.d.ts), and a PolarDB node class change (`dbNodeClass`: ModifyDBNodeClass)
+ * is scheduled only by its PlannedStartTime, which "takes effect only when ModifyType is set to
+ * Upgrade" and "If this parameter is empty, the upgrade task is immediately performed" (PolarDB API
+ * reference, ModifyDBNodeClass, request parameter PlannedStartTime). The blueprint sets neither
+ * (`effectiveTime`, `plannedStartTime`), so both apply during the `pulumi up`. (The docstring of
+ * `plannedStartTime` in alicloud polardb/cluster.d.ts speaks of the kernel version upgrade task,
+ * UpgradeDBClusterVersion, not of a class change.)
  */
 export const APPLIED_IN_MAINTENANCE_WINDOW: readonly MaintenanceWindowRule[] = [
     {

@@ -263,7 +263,7 @@ describe("global config: cdn.certificate, dns.zoneId, video", () => {
             issue: /^cdn\.certificate: must be the numeric id of a Certificate Management Service certificate on alicloud \(got "arn:/,
         },
         { name: "a malformed zone id", cloud: "aws", extra: { dns: { zoneId: "example.com" } }, issue: /^dns\.zoneId: must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ \(got "example\.com"\)$/ },
-        { name: "a zone id on Alibaba Cloud", cloud: "alicloud", extra: { dns: { zoneId: "Z0123456789" } }, issue: /^dns\.zoneId: is not used on alicloud \(aws only: Alibaba Cloud stacks steer with GTM and take no zone id\); allowed: leave it unset on alicloud$/ },
+        { name: "a zone id on Alibaba Cloud", cloud: "alicloud", extra: { dns: { zoneId: "Z0123456789" } }, issue: /^dns\.zoneId: is not used on alicloud \(aws only: Alibaba Cloud stacks steer with GTM and take no zone id\); allowed: leave it unset on alicloud: remove it from the stack file \(pulumi config rm --path live-commerce:dns\.zoneId\)$/ },
         { name: "an unknown dns key", cloud: "aws", extra: { dns: { zone: "Z1" } }, issue: /^dns\.zone: is not a known key; allowed: zoneId \(value not shown\)$/ },
         { name: "zero transcoders", cloud: "alicloud", extra: { video: { maxTranscoders: 0 } }, issue: /^video\.maxTranscoders: must be an integer from 1 to 500 \(got 0\)$/ },
         {

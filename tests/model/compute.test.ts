@@ -77,6 +77,19 @@ describe("compute config", () => {
         assert.strictEqual(off.database.serverless, null);
     });
 
+    it("the clustered engine's capacity range is resolved under every compute: the same bounds on the way back from serverless", () => {
+        const to = resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW }).database;
+        const back = resolveSpec(rawConfig("growth", "aws", { compute: "kubernetes" }), { now: NOW }).database;
+        assert.deepStrictEqual([to.serverlessRange, back.serverless, back.serverlessRange], [{ minCapacity: 2, maxCapacity: 16 }, null, { minCapacity: 2, maxCapacity: 16 }]);
+        const custom = { serverless: { minCapacity: 4, maxCapacity: 64 } };
+        const customBack = resolveSpec(rawConfig("growth", "aws", { compute: "vm", database: custom }), { now: NOW }).database;
+        assert.deepStrictEqual([customBack.serverless, customBack.serverlessRange], [null, { minCapacity: 4, maxCapacity: 64 }], "the user's bounds stay declared with enabled false");
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { database: { engine: "mysql" } }), { now: NOW }).database.serverlessRange, null, "RDS MySQL has no range");
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "aws", { compute: "kubernetes", database: { serverless: { minCapacity: 0.3 } } })), [
+            "database.serverless.minCapacity: 0.3 ACU is outside aurora's range; allowed: 0 to 256 in steps of 0.5",
+        ]);
+    });
+
     it("weekly peaks are accepted on SAE; more scaling rules than SAE takes per application are an error naming them", () => {
         const weekly = { name: "weekend", recurrence: "weekly", days: ["sat", "sun"], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Asia/Shanghai" };
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: [weekly] }), { now: NOW }).peaks[0].recurrence, "weekly");

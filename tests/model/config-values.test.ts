@@ -3,7 +3,7 @@
 
 import * as assert from "assert";
 
-import { CONFIG_KEY_NAMES, parseConfigValues } from "../../components/model";
+import { APP_WARM_UP_SECONDS, CONFIG_FIELDS, CONFIG_KEY_NAMES, TASK_GRACE_PERIOD_MIN_SECONDS, parseConfigValues, targetHealthCheck } from "../../components/model";
 import { resolveSpec } from "../../components/profiles";
 import { NOW, configIssues, rawConfig } from "../helpers";
 
@@ -74,29 +74,35 @@ describe("keys a cloud does not use", () => {
             name: "tls.certificateId on AWS (the stack requests ACM certificates)",
             cloud: "aws",
             extra: { tls: { certificateId: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } },
-            issue: "tls.certificateId: is not used on aws (alicloud only: AWS stacks request their ACM certificates for the domain and api.<domain>); allowed: leave it unset on aws",
+            issue: "tls.certificateId: is not used on aws (alicloud only: AWS stacks request their ACM certificates for the domain and api.<domain>); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:tls.certificateId)",
         },
         {
             name: "video.maxTranscoders on AWS (IVS transcodes)",
             cloud: "aws",
             extra: { video: { maxTranscoders: 8 } },
-            issue: "video.maxTranscoders: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws",
+            issue: "video.maxTranscoders: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:video.maxTranscoders)",
         },
         {
             name: "video.transcoderSize on AWS",
             cloud: "aws",
             extra: { video: { transcoderSize: { vcpu: 16, memoryGiB: 32 } } },
-            issue: "video.transcoderSize: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws",
+            issue: "video.transcoderSize: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:video.transcoderSize)",
         },
         {
             name: "an event's streams on AWS (they size the Alibaba Cloud transcoders)",
             cloud: "aws",
             extra: { events: [{ name: "launch", start: "2026-12-12T12:00:00Z", end: "2026-12-12T14:00:00Z", peakOnline: 100, streams: 3 }] },
-            issue: "events[0].streams: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws",
+            issue: "events[0].streams: is not used on aws (alicloud only: AWS transcodes in IVS, which runs no transcoders of the stack); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:events[0].streams)",
+        },
+        {
+            name: "kubernetes.saeInstanceWhitelist on AWS (an SAE account setting)",
+            cloud: "aws",
+            extra: { kubernetes: { saeInstanceWhitelist: true } },
+            issue: "kubernetes.saeInstanceWhitelist: is not used on aws (alicloud only: the limit is SAE's; ECS services allow 5,000 tasks); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:kubernetes.saeInstanceWhitelist)",
         },
     ];
     for (const c of cases) {
-        it(`rejects ${c.name}, naming the key and the cloud`, () => {
+        it(`rejects ${c.name}, naming the key, the cloud and the command that removes it`, () => {
             const issues = configIssues(rawConfig("growth", c.cloud, c.extra));
             assert.ok(issues.includes(c.issue), issues.join("\n"));
         });
@@ -196,20 +202,33 @@ describe("keys the stack's compute uses on one cloud only", () => {
 });
 
 describe("the health check grace period of the ECS services on Fargate", () => {
-    it("aws: a grace period shorter than the app's 120 s warm-up is an error with compute serverless, naming the field, the value and the range", () => {
-        for (const seconds of [0, 119]) {
+    it("aws: a grace period shorter than the warm-up plus the /ready target group's healthy checks (130 s) is an error with compute serverless, naming the field, the value and the range", () => {
+        for (const seconds of [0, 120, 129]) {
             const issues = configIssues(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: seconds } }));
             assert.ok(
                 issues.includes(
-                    `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than the app's warm-up with compute serverless (ECS replaces a Fargate task whose target group check of /ready fails after the grace period, so a task still warming up is replaced before it serves; the app image contract gives an app 120 s to start, docs/METRICS.md); allowed: 120 to 3600`,
+                    `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than a Fargate task needs with compute serverless (ECS replaces a task whose target group check of /ready fails after the grace period: the app image contract gives an app 120 s to start, docs/METRICS.md, and the target group counts it healthy after 2 checks 5 s apart); allowed: 130 to 3600`,
                 ),
                 issues.join("\n"),
             );
         }
     });
 
-    it("aws: 120 s is taken with compute serverless, and a short grace period still with compute vm (the scaling group's health checks)", () => {
-        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: 120 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 120);
+    it("the minimum follows the app's warm-up and the target group's check: an app ready at 120 s is healthy to the target group by 130 s", () => {
+        const ready = targetHealthCheck("ip");
+        assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, APP_WARM_UP_SECONDS + ready.healthyThreshold * ready.intervalSeconds);
+        assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, 130);
+        // The key's documentation (CONFIG.md, Pulumi.yaml) states the same figures.
+        const field = CONFIG_FIELDS.app.fields.healthCheckGracePeriodSeconds;
+        assert.ok(field.doc.includes(`at least ${TASK_GRACE_PERIOD_MIN_SECONDS} s: the app's warm-up budget (${APP_WARM_UP_SECONDS} s`), field.doc);
+        assert.ok(field.doc.includes(`(${ready.healthyThreshold} x ${ready.intervalSeconds} s)`), field.doc);
+        assert.strictEqual(field.defaultDoc, `120 (the stage presets); ${TASK_GRACE_PERIOD_MIN_SECONDS} with compute serverless on aws`);
+    });
+
+    it("aws: 130 s by default and taken with compute serverless; the stage preset (120 s) and a short grace period still with compute vm (the scaling group's health checks)", () => {
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW }).app.healthCheckGracePeriodSeconds, 130);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: 130 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 130);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "vm" }), { now: NOW }).app.healthCheckGracePeriodSeconds, 120);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "vm", app: { healthCheckGracePeriodSeconds: 0 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 0);
     });
 });

@@ -232,32 +232,29 @@ describe("changes the cloud applies in the maintenance window", () => {
     });
 });
 
-describe("the Aurora capacity range on the way back from serverless (the provider sends no removal)", () => {
+describe("the Aurora capacity range on the way back from serverless", () => {
     const CLUSTER = "aws:rds/cluster:Cluster";
     const names = { base: "a", head: "b" };
     const cluster = (extra: Record<string, unknown>) => res("x", CLUSTER, "lc-us-east-1-db-cluster", { engine: "aurora-mysql", engineMode: "provisioned", ...extra });
     const range = { serverlessv2ScalingConfiguration: { minCapacity: 2, maxCapacity: 16 } };
 
-    it("a removed serverlessv2ScalingConfiguration is no update: the cloud keeps the range, and the preview says so with the guide", () => {
-        const report = diffPlans([cluster(range)], [cluster({})], names);
-        const [c] = report.changes;
-        assert.deepStrictEqual([c.op, c.properties, c.keptByCloud], ["same", [], [{ property: "serverlessv2ScalingConfiguration", guide: "docs/UPGRADING.md#compute-serverless-back-to-kubernetes-or-vm" }]]);
-        assert.match(renderUpgradeText(report), /kept by the cloud \(no longer declared, but the provider sends no removal\): serverlessv2ScalingConfiguration; see docs\/UPGRADING\.md#compute-serverless-back-to-kubernetes-or-vm/);
-        // A changed range is sent (ModifyDBCluster): an update, nothing kept.
-        const resized = diffPlans([cluster(range)], [cluster({ serverlessv2ScalingConfiguration: { minCapacity: 2, maxCapacity: 32 } })], names).changes[0];
-        assert.deepStrictEqual([resized.op, resized.properties.map((p) => p.name), resized.keptByCloud], ["update", ["serverlessv2ScalingConfiguration"], []]);
+    it("a removed serverlessv2ScalingConfiguration is an update (the provider sends MinCapacity 0), not a value the cloud keeps", () => {
+        const [c] = diffPlans([cluster(range)], [cluster({})], names).changes;
+        assert.deepStrictEqual([c.op, c.properties.map((p) => p.name)], ["update", ["serverlessv2ScalingConfiguration"]]);
     });
 
-    it("growth-aws-serverless -> growth-aws: the cluster keeps its range while both instances wait for the window to leave db.serverless", async function () {
+    it("growth-aws-serverless -> growth-aws: the cluster declares the same range, so nothing is sent, while both instances wait for the window to leave db.serverless", async function () {
         this.timeout(600_000);
         const report = await againstBase("growth-aws-serverless", "growth-aws");
         const [c] = changesOf(report, CLUSTER);
-        assert.deepStrictEqual([c.op, c.keptByCloud.map((k) => k.property)], ["same", ["serverlessv2ScalingConfiguration"]]);
+        assert.deepStrictEqual([c.op, c.properties.map((p) => p.name)], ["same", []]);
         const instances = changesOf(report, "aws:rds/clusterInstance:ClusterInstance");
         assert.ok(instances.length >= 2 && instances.every((i) => i.maintenanceWindow.some((m) => m.property === "instanceClass")), "both instances stay db.serverless until their window");
         const guide = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8");
         const back = guide.slice(guide.indexOf("## Compute: serverless back to kubernetes or vm"));
-        assert.ok(back.slice(0, back.indexOf("\n## ", 3)).includes("the range must be on the cluster as long as any instance is `db.serverless`"));
+        const section = back.slice(0, back.indexOf("\n## ", 3)).replace(/\s+/g, " ");
+        assert.ok(section.includes("The range must be on the cluster as long as any instance is `db.serverless`"));
+        assert.ok(!section.includes("sends no removal"), "the false premise is gone");
     });
 });
 
@@ -281,6 +278,12 @@ describe("an RDS instance's class change (database.engine mysql on AWS)", () => 
         const polardb = (dbNodeClass: string) => res("x", POLARDB, "db-polardb", { dbNodeClass });
         assert.deepStrictEqual(diffPlans([rds("mysql.n2.medium.1")], [rds("mysql.n4.medium.1")], names).changes[0].maintenanceWindow, []);
         assert.deepStrictEqual(diffPlans([polardb("polar.mysql.x4.large")], [polardb("polar.mysql.x4.xlarge")], names).changes[0].maintenanceWindow, []);
+    });
+
+    it("the guide cites ModifyDBNodeClass on an empty PlannedStartTime for the PolarDB class change, not the kernel version upgrade's note", () => {
+        const guide = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8").replace(/\s+/g, " ");
+        assert.ok(guide.includes('"If this parameter is empty, the upgrade task is immediately performed" (PolarDB API reference, ModifyDBNodeClass, PlannedStartTime'));
+        assert.ok(!guide.includes("If this parameter is left blank"), "the kernel version upgrade's sentence is not the source of a class change");
     });
 });
 

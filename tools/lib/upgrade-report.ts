@@ -45,10 +45,6 @@ export function renderUpgradeText(report: UpgradeReport): string {
             const props = c.maintenanceWindow.filter((m) => m.guide === guide).map((m) => m.property);
             lines.push(`          pending until the next maintenance window (applyImmediately is not set): ${props.join(", ")}; see ${guide}`);
         }
-        for (const guide of [...new Set(c.keptByCloud.map((k) => k.guide))]) {
-            const props = c.keptByCloud.filter((k) => k.guide === guide).map((k) => k.property);
-            lines.push(`          kept by the cloud (no longer declared, but the provider sends no removal): ${props.join(", ")}; see ${guide}`);
-        }
         const guides = guidesOf(c);
         if (c.migration === null && c.stateful && c.op === "replace" && guides.length > 0) lines.push(`          refused: no in-place path; see ${guides.join(", ")}`);
     }

@@ -6,7 +6,6 @@
 import { ReplaceRule, StatefulKind, guideOf, rulesFor } from "../../policies/conformance/replace-on-change";
 import { deferredSettings } from "../../policies/conformance/applied-on-update";
 import { MaintenanceWindowRule, pendingUntilMaintenance } from "../../policies/conformance/applied-in-maintenance-window";
-import { keptWhenRemoved } from "../../policies/conformance/kept-when-removed";
 import { isRecord } from "../../policies/lib/values";
 import { Migration, migrationFor } from "./migrations";
 import { PlannedResource } from "./record";
@@ -64,12 +63,6 @@ export interface UpgradeChange {
      * each with the guide that applies it in order. Empty for other ops.
      */
     readonly maintenanceWindow: readonly Pick<MaintenanceWindowRule, "property" | "guide">[];
-    /**
-     * Properties the head no longer declares that the provider neither diffs nor sends, so the
-     * cloud keeps their value (policies/conformance/kept-when-removed.ts), each with its guide; they
-     * are not among `properties` and alone make no update. Empty for other ops.
-     */
-    readonly keptByCloud: readonly Pick<MaintenanceWindowRule, "property" | "guide">[];
 }
 
 export interface UpgradeReport {
@@ -219,13 +212,13 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
     const custom = (rs: readonly UpgradeResource[]) => rs.filter((r) => r.custom);
     const before = new Map(custom(base).map((r) => [matchKey(r), r]));
     const after = new Map(custom(head).map((r) => [matchKey(r), r]));
-    const change = (r: UpgradeResource, op: ChangeOp, properties: readonly ChangedProperty[], retained: boolean, keptByCloud: UpgradeChange["keptByCloud"] = []): UpgradeChange => {
+    const change = (r: UpgradeResource, op: ChangeOp, properties: readonly ChangedProperty[], retained: boolean): UpgradeChange => {
         const kind = rulesFor(r.type).stateful;
         const baseInputs = before.get(matchKey(r))?.inputs ?? {};
         const migration = kind !== null && (op === "replace" || op === "delete") ? migrationFor(r, op, properties, [...after.values()], baseInputs) : null;
         const secondUp = op === "create" ? deferredSettings(r).map((d) => d.property) : [];
         const maintenanceWindow = op === "update" ? pendingUntilMaintenance(r.type, properties.map((p) => p.name), r.inputs).map(({ property, guide }) => ({ property, guide })) : [];
-        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp, maintenanceWindow, keptByCloud };
+        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp, maintenanceWindow };
     };
     const changes: UpgradeChange[] = [];
     for (const [key, r] of after) {
@@ -236,13 +229,9 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
         }
         // A property the head's ignoreChanges names keeps its old value: Pulumi neither updates nor replaces on it.
         const ignored = r.ignoreChanges ?? [];
-        // A removal the provider does not send is no change: the cloud keeps the value (keptWhenRemoved).
-        const kept = keptWhenRemoved(r.type, old.inputs, r.inputs).map(({ property, guide }) => ({ property, guide }));
-        const properties = changedProperties(r.type, old.inputs, r.inputs, r.replaceOnChanges ?? [])
-            .filter((p) => !ignored.includes(p.name))
-            .filter((p) => p.replaces || !kept.some((k) => k.property === p.name));
+        const properties = changedProperties(r.type, old.inputs, r.inputs, r.replaceOnChanges ?? []).filter((p) => !ignored.includes(p.name));
         const op: ChangeOp = properties.some((p) => p.replaces) ? "replace" : properties.length > 0 ? "update" : "same";
-        changes.push(change(r, op, properties, old.retainOnDelete === true, op === "replace" ? [] : kept));
+        changes.push(change(r, op, properties, old.retainOnDelete === true));
     }
     for (const [key, r] of before) if (!after.has(key)) changes.push(change(r, "delete", [], r.retainOnDelete === true));
     const severity: Readonly<Record<ChangeOp, number>> = { delete: 0, replace: 1, create: 2, update: 3, same: 4 };
