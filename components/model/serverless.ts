@@ -392,18 +392,19 @@ export function saeUnitTimers(
 }
 
 /**
- * The point of today's SAE event rule that holds the bounds an up inside a raised window asserts
- * (TierSchedule.asserted): at the step's own instant, or at 00:00 (SAE_TIME_ZONE) of the day of
- * `now` when the step came on an earlier day, so every up within the window writes the same rule
- * (no instant computed from `now`) and the rule's point in force is the raised one. [] outside a
- * raised window.
+ * The point of the SAE event rule that holds the bounds an up inside a raised window asserts
+ * (TierSchedule.asserted): at 00:00 (SAE_TIME_ZONE) of the day of `now` once the step has passed,
+ * so the day's rewritten rule holds the raised floor from the start of the day (no moment of it
+ * without a point in force) and every up that day writes the same rule (no instant computed from
+ * `now`); at the step's own instant while it is still ahead (a pre-scale closer than the lead).
+ * [] outside a raised window.
  */
 export function saeAssertedPoint(schedule: Pick<TierSchedule, "asserted">, now: number): Pick<OneOffAction, "at" | "minSize" | "maxSize">[] {
     const asserted = schedule.asserted;
     if (asserted === undefined) return [];
     const [y, m, d] = localStamp(now, SAE_TIME_ZONE).date.split("-").map(Number);
     const midnight = zonedToUtc(y, m, d, 0, SAE_TIME_ZONE);
-    return [{ at: utcMinute(Math.max(asserted.since, midnight)), minSize: asserted.minSize, maxSize: asserted.maxSize }];
+    return [{ at: utcMinute(asserted.since > now ? asserted.since : midnight), minSize: asserted.minSize, maxSize: asserted.maxSize }];
 }
 
 /**
