@@ -151,6 +151,10 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
     this.timeout(300_000);
     const groupActions = (plan: { resources: readonly { type: string; inputs: unknown }[] }) =>
         plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime"), at(r.inputs, "minSize"), at(r.inputs, "maxSize")]);
+    /** The bounds a tier's base resources declare and the fields Pulumi leaves alone: [name, min, max, ignoreChanges]. */
+    const bounds = (plan: { resources: readonly { type: string; name: string; inputs: unknown; ignoreChanges?: readonly string[] }[] }, type: string, min: string[], max: string[]) =>
+        plan.resources.filter((r) => r.type === type).map((r) => [r.name, at(r.inputs, ...min), at(r.inputs, ...max), r.ignoreChanges ?? []]);
+    const GROUP = "aws:autoscaling/group:Group";
 
     it("AWS sale 10:00-16:00Z (pre-scale 09:30) planned at 09:10Z: the pre-scale stays at 09:30, not the next half hour after a 30-minute lead", async () => {
         const plan = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:10:00Z") });
@@ -158,51 +162,71 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
             ["sale-prescale", "2026-12-12T09:30:00Z", 20, 40],
             ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
         ]);
+        assert.deepStrictEqual(bounds(plan, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
         assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "scheduled", detail: "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z" }]);
     });
 
-    it("planned at 09:25Z (the pre-scale 5 minutes away, under the 10-minute lead): raised at 09:35 and reported late as an advisory finding", async () => {
+    it("planned at 09:25Z (the pre-scale 5 minutes away, under the 10-minute lead): the group's own bounds are raised by this up, no pre-scale action is declared at an instant from now, no finding", async () => {
         const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:25:00Z") }));
-        assert.deepStrictEqual(groupActions(plan), [
-            ["sale-prescale", "2026-12-12T09:35:00Z", 20, 40],
-            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
-        ]);
-        assert.deepStrictEqual(
-            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message]),
-            [["advisory", "event sale: pre-scale declared at 2026-12-12T09:30:00Z is less than 10 minutes ahead: this pulumi up raises the floors at 2026-12-12T09:35:00Z, 25 min before the start instead of 30; release at 2026-12-12T16:30:00Z"]],
+        assert.deepStrictEqual(groupActions(plan), [["sale-release", "2026-12-12T16:30:00Z", 4, 40]]);
+        assert.deepStrictEqual(bounds(plan, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 20, 40, []]]);
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING), []);
+        assert.strictEqual(
+            at(plan.outputs, "scaling", "schedule", 0, "detail"),
+            "floor asserted by this pulumi up on the scaled resources (2026-12-12T09:25:00Z): its pre-scale at 2026-12-12T09:30:00Z is less than 10 minutes ahead; release at 2026-12-12T16:30:00Z",
         );
     });
 
-    it("planned again at 09:33Z (the 09:35 pre-scale of the 09:25 plan not yet run): declared at 09:43, before the start, and still reported late; never pushed past the start", async () => {
-        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:33:00Z") }));
-        assert.deepStrictEqual(groupActions(plan), [
-            ["sale-prescale", "2026-12-12T09:43:00Z", 20, 40],
-            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
-        ]);
-        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "late");
+    it("ups at 09:33Z, 09:45Z, 10:11Z and 12:05Z (inside the raised window) assert the same bounds on every tier: the change preview between any two of them is empty, and the release never moves", async () => {
+        const p0933 = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:33:00Z") });
+        const p0945 = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        const p1011 = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T10:11:00Z") });
+        const p1205 = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T12:05:00Z") });
+        for (const plan of [p0933, p0945, p1011, p1205]) {
+            assert.deepStrictEqual(groupActions(plan), [["sale-release", "2026-12-12T16:30:00Z", 4, 40]]);
+            assert.deepStrictEqual(bounds(plan, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 20, 40, []]]);
+        }
+        // The Aurora readers' scalable target carries its raised floor the same way.
+        const readers = bounds(p1011, "aws:appautoscaling/target:Target", ["minCapacity"], ["maxCapacity"]);
+        assert.ok(readers.length === 1 && Number(readers[0][1]) > 1 && (readers[0][3] as string[]).length === 0, JSON.stringify(readers));
+        for (const [base, head] of [[p0933, p0945], [p0945, p1011], [p1011, p1205]]) {
+            assert.deepStrictEqual(diffPlans(base.resources, head.resources, { base: "a", head: "b" }).changes.filter((c) => c.op !== "same" && /schedule|group|target|scheduled/i.test(c.name)).map((c) => [c.name, c.op]), []);
+        }
+    });
+
+    it("the report of an up after the pre-scale says the floor is asserted by this up, an advisory late finding before the event's end (10:11Z, 11 min after the start)", async () => {
+        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T10:11:00Z") }));
         assert.deepStrictEqual(
-            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message),
+            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message]),
             [
-                "event sale: pre-scale at 2026-12-12T09:30:00Z has passed and may not have run (an event added or moved less than 10 minutes before it, or a pre-scale an earlier pulumi up declared late; if it has run, this re-sets the same floors): this pulumi up raises the floors at 2026-12-12T09:43:00Z, 17 min before the start instead of 30; release at 2026-12-12T16:30:00Z",
+                [
+                    "advisory",
+                    "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T10:11:00Z), 41 min after its pre-scale at 2026-12-12T09:30:00Z, 11 min after the start: the floors were in force since then only if an earlier pulumi up declared the event (this plan reads no live state); release at 2026-12-12T16:30:00Z",
+                ],
             ],
         );
     });
 
-    it("an event added at 09:45Z, 15 minutes before its start (pre-scale 09:30 never declared): raised at 09:55 on every tier (app group, Aurora readers, pod floor jobs), not at 10:30", async () => {
-        const vm = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:45:00Z") });
-        assert.deepStrictEqual(groupActions(vm)[0], ["sale-prescale", "2026-12-12T09:55:00Z", 20, 40]);
-        const readers = vm.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => at(r.inputs, "schedule"));
-        assert.deepStrictEqual(readers[0], "at(2026-12-12T09:55:00)");
-        const pods = await planStack("raised-pods-aws", DIR, { now: new Date("2026-12-12T09:45:00Z") });
-        assert.deepStrictEqual(pods.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule"))[0], "55 9 12 12 *");
-        assert.strictEqual(at(vm.outputs, "scaling", "schedule", 0, "status"), "late");
+    it("an up after the release (16:35Z) asserts nothing: the group declares its everyday bounds again", async () => {
+        const plan = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T16:35:00Z") });
+        assert.deepStrictEqual(groupActions(plan), []);
+        assert.deepStrictEqual(bounds(plan, GROUP, ["minSize"], ["maxSize"]).map((b) => b.slice(1, 3)), [[4, 40]]);
     });
 
-    it("planned at 10:11Z, after the start and the last instant a late pre-scale could have been declared at: the floor in force is re-asserted at the stable half hour, reported in progress", async () => {
-        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T10:11:00Z") }));
-        assert.deepStrictEqual(groupActions(plan)[0], ["sale-prescale", "2026-12-12T11:00:00Z", 20, 40]);
-        assert.strictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "inProgress");
-        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING), []);
+    it("an event added at 09:45Z, 15 minutes before its start: every tier carries the raised floor itself (Fargate targets, pods' HPAs, ESS groups), none declares an action at an instant from now", async () => {
+        const serverless = await planStack("bounds-aws-serverless", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        const targets = bounds(serverless, "aws:appautoscaling/target:Target", ["minCapacity"], ["maxCapacity"]);
+        assert.ok(targets.length > 1 && targets.every((t) => (t[3] as string[]).length === 0), JSON.stringify(targets));
+        assert.deepStrictEqual(serverless.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => at(r.inputs, "schedule")).filter((s) => s !== "at(2026-12-12T16:30:00)"), []);
+        const pods = await planStack("raised-pods-aws", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        assert.deepStrictEqual(pods.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule")), ["30 16 12 12 *"]);
+        const interaction = pods.resources.find((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" && r.name.endsWith("interaction-hpa"));
+        assert.deepStrictEqual([at(interaction?.inputs, "spec", "minReplicas"), at(interaction?.inputs, "spec", "maxReplicas"), at(interaction?.inputs, "metadata", "annotations", "pulumi.com/patchForce"), interaction?.ignoreChanges ?? []], [20, 40, "true", []]);
+        const ess = await planStack("bounds-alicloud-vm", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        const groups = bounds(ess, "alicloud:ess/scalingGroup:ScalingGroup", ["minSize"], ["maxSize"]);
+        assert.deepStrictEqual(groups.find((g) => String(g[0]).endsWith("app-group")), ["lc-cn-hangzhou-app-group", 20, 40, ["desiredCapacity"]]);
+        assert.ok(groups.every((g) => !(g[3] as string[]).includes("minSize")), JSON.stringify(groups));
+        assert.deepStrictEqual(ess.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask").map((r) => at(r.inputs, "launchTime")), ["2026-12-12T16:30Z", "2026-12-12T16:30Z"]);
     });
 
     it("Alibaba Cloud ESS, London evening (pre-scale 18:30Z in winter) planned at 2026-12-01T18:10Z: the recurring pre-scale launches that day, not the next", async () => {
@@ -310,12 +334,11 @@ describe("an event longer than the 90-day ESS horizon is pre-scaled now; only it
         ]);
     });
 
-    it("the same event planned on 21 December (in progress, release within 90 days): the floor is re-asserted and the release declared", async () => {
+    it("the same event planned on 21 December (in progress, release within 90 days): the floor is asserted on the group and the release declared", async () => {
         const plan = await planStack("long-alicloud", DIR, { now: new Date("2026-12-21T00:00:00Z") });
-        assert.deepStrictEqual(essTasks(plan), [
-            ["lc-cn-hangzhou-app-schedule-winter-fest-prescale", "2026-12-21T00:30Z", 10, 40],
-            ["lc-cn-hangzhou-app-schedule-winter-fest-release", "2027-03-20T12:30Z", 4, 40],
-        ]);
+        assert.deepStrictEqual(essTasks(plan), [["lc-cn-hangzhou-app-schedule-winter-fest-release", "2027-03-20T12:30Z", 4, 40]]);
+        const group = plan.resources.find((r) => r.type === "alicloud:ess/scalingGroup:ScalingGroup" && r.name === "lc-cn-hangzhou-app-group");
+        assert.deepStrictEqual([at(group?.inputs, "minSize"), at(group?.inputs, "maxSize")], [10, 40]);
     });
 
     it("SAE, which needs one rule per day of an event: the 101-day event is unschedulable and the report says it alone needs more rules than are left", async () => {
