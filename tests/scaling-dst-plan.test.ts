@@ -39,6 +39,7 @@ const DIR = stackDir({
     "crowded-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], kubernetes: { maxNodesPerZone: 3 } }),
     "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
+    "weekly-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [{ ...LONDON_PEAK, recurrence: "weekly", days: ["sat"] }] }),
     "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
     "long-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [WINTER_FEST] }),
     "long-sae": stackFile({ ...SERVERLESS, events: [WINTER_FEST] }),
@@ -50,11 +51,11 @@ const DIR = stackDir({
 /** The instant the SAE stacks plan at. */
 const NOV_22 = new Date("2026-11-22T00:00:00Z");
 
-/** ESS recurring tasks of the plan: name, launch, cron, end, floor, ceiling. */
+/** ESS recurring tasks of the plan: resource name (the cron is part of it, recurringTaskKey), launch, cron, end, floor, ceiling. */
 function recurringTasks(resources: readonly { type: string; name: string; inputs: unknown }[], prefix: string): unknown[][] {
     return resources
         .filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask" && r.name.startsWith(prefix) && at(r.inputs, "recurrenceType") === "Cron")
-        .map((r) => [at(r.inputs, "scheduledTaskName"), at(r.inputs, "launchTime"), at(r.inputs, "recurrenceValue"), at(r.inputs, "recurrenceEndTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]);
+        .map((r) => [r.name, at(r.inputs, "launchTime"), at(r.inputs, "recurrenceValue"), at(r.inputs, "recurrenceEndTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]);
 }
 
 describe("scheduled actions planned next to a daylight-saving change", function () {
@@ -65,12 +66,12 @@ describe("scheduled actions planned next to a daylight-saving change", function 
         // 19:00-23:00 London: pre-scale 18:30 BST = 17:30Z from 28 March; release 23:30 GMT on the
         // 27th, its last run before the change at 01:00Z, and a second task from 23:30 BST (22:30Z) on the 28th.
         assert.deepStrictEqual(recurringTasks(plan.resources, "lc-cn-hangzhou-"), [
-            ["lc-cn-hangzhou-app-evening-prescale", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 40],
-            ["lc-cn-hangzhou-app-evening-release", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 4, 40],
-            ["lc-cn-hangzhou-app-evening-release-2", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 4, 40],
-            ["lc-cn-hangzhou-video-transcoders-01be0t", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 20],
-            ["lc-cn-hangzhou-video-transcoders-0skeou", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 20],
-            ["lc-cn-hangzhou-video-transcoders-1ej18f", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 20],
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1730-all", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 40],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2-2230-all", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 4, 40],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-all", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 4, 40],
+            ["lc-cn-hangzhou-video-transcoders-schedule-evening-prescale-1730-all", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 20],
+            ["lc-cn-hangzhou-video-transcoders-schedule-evening-release-2-2230-all", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 20],
+            ["lc-cn-hangzhou-video-transcoders-schedule-evening-release-2330-all", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 20],
         ]);
     });
 });
@@ -231,8 +232,8 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
 
     it("Alibaba Cloud ESS, London evening (pre-scale 18:30Z in winter) planned at 2026-12-01T18:10Z: the recurring pre-scale launches that day, not the next", async () => {
         const plan = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
-        const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-evening-prescale") ?? [];
-        assert.deepStrictEqual(prescale.slice(0, 3), ["lc-cn-hangzhou-app-evening-prescale", "2026-12-01T18:30Z", "30 18 * * *"]);
+        const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-schedule-evening-prescale-1830-all") ?? [];
+        assert.deepStrictEqual(prescale.slice(0, 3), ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-all", "2026-12-01T18:30Z", "30 18 * * *"]);
     });
 });
 
@@ -246,9 +247,37 @@ describe("a pulumi up less than 10 minutes before a daily ESS run keeps that day
         assert.ok(tasks.length >= 2, JSON.stringify(tasks.map((t) => t.name)));
         for (const t of tasks) assert.deepStrictEqual(t.ignoreChanges, ["launchTime"], t.name);
         const report = diffPlans(base.resources, head.resources, { base: "18:10", head: "18:22" });
-        const prescale = report.changes.filter((c) => c.name.endsWith("app-schedule-evening-prescale")).map((c) => [c.op, c.properties.map((p) => p.name)]);
+        const prescale = report.changes.filter((c) => c.name.endsWith("app-schedule-evening-prescale-1830-all")).map((c) => [c.op, c.properties.map((p) => p.name)]);
         assert.deepStrictEqual(prescale, [["same", []]]);
         assert.deepStrictEqual(report.changes.filter((c) => c.type === "alicloud:ess/scheduledTask:ScheduledTask" && c.op !== "same"), []);
+    });
+});
+
+describe("a changed recurring peak gets fresh ESS tasks with a fresh first run", function () {
+    this.timeout(300_000);
+    const ess = (plan: { resources: readonly { type: string; name: string; inputs: unknown }[] }) =>
+        recurringTasks(plan.resources, "lc-cn-hangzhou-app-").map((t) => [t[0], t[1], t[2]]);
+
+    it("a Saturday peak made daily (planned on Tuesday 2026-12-01T09:00Z): the daily tasks are new resources that first run that evening, not on the old Saturday", async () => {
+        const weekly = await planStack("weekly-alicloud", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        const daily = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        assert.deepStrictEqual(ess(weekly), [
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-6", "2026-12-05T18:30Z", "30 18 * * 6"],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-6", "2026-12-05T23:30Z", "30 23 * * 6"],
+        ]);
+        assert.deepStrictEqual(ess(daily), [
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-all", "2026-12-01T18:30Z", "30 18 * * *"],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-all", "2026-12-01T23:30Z", "30 23 * * *"],
+        ]);
+        // The change preview replaces the tasks (delete the weekly ones, create the daily ones): none keeps the Saturday first run.
+        const report = diffPlans(weekly.resources, daily.resources, { base: "weekly", head: "daily" });
+        const tasks = report.changes.filter((c) => c.type === "alicloud:ess/scheduledTask:ScheduledTask" && c.name.includes("-app-")).map((c) => [c.name, c.op]);
+        assert.deepStrictEqual(tasks.sort(), [
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-6", "delete"],
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-all", "create"],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-6", "delete"],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-all", "create"],
+        ]);
     });
 });
 
