@@ -745,6 +745,14 @@ export function scheduleReport(
         const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         const start = parseInstant(event.start) ?? w.from;
         const end = parseInstant(event.end) ?? w.to;
+        const cover = coveringEvent(spec, event, now);
+        if (cover !== null) {
+            return {
+                source: event.name,
+                status: w.from < now ? "inProgress" : "scheduled",
+                detail: `covered by ${cover.name}: its pre-scale-to-release window (${utcMinute(w.from)} to ${utcMinute(w.to)}) lies inside ${cover.name}'s with no larger audience or streams, so ${cover.name}'s floor holds it and it declares no action of its own${lift}`,
+            };
+        }
         if (w.from < steadyStart(now) && liftsAppTier(spec, event.peakOnline)) {
             // Inside the raised window (or its pre-scale closer than the lead): this up sets the
             // floors on the scaled resources themselves (TierSchedule.asserted).
@@ -779,6 +787,27 @@ export function scheduleReport(
         const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) ? "" : nodeShortfall(spec, online);
         return short === "" ? r : { ...r, nodeShortfall: short };
     });
+}
+
+/**
+ * The event whose floor holds `event` entirely, so the merged floor timeline (floorTimeline) has no
+ * step of `event`'s own and no tier declares an action for it: another event not over at `now` whose
+ * pre-scale-to-release window contains `event`'s, with at least its audience and streams (every
+ * tier's need, tierNeed, grows with them). Of two identical events, the one first by name holds the
+ * other. null when none does.
+ */
+export function coveringEvent(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number): LiveEvent | null {
+    const w = eventWindow(spec, event.start, event.end);
+    if (w === null) return null;
+    return (
+        spec.events.find((other) => {
+            if (other === event) return false;
+            const o = eventWindow(spec, other.start, other.end);
+            if (o === null || o.to <= now || o.from > w.from || o.to < w.to || other.peakOnline < event.peakOnline || other.streams < event.streams) return false;
+            const same = o.from === w.from && o.to === w.to && other.peakOnline === event.peakOnline && other.streams === event.streams;
+            return !same || other.name < event.name;
+        }) ?? null
+    );
 }
 
 /**

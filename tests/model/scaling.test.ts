@@ -364,6 +364,26 @@ describe("model: the bounds an up inside an event's raised window asserts", () =
     });
 });
 
+describe("model: an event inside another's window with no larger need", () => {
+    const fest = { name: "winter-fest", start: "2026-12-10T12:00:00Z", end: "2027-01-20T12:00:00Z", peakOnline: 40000 };
+    const edge = { name: "edge", start: "2026-12-12T12:00:00Z", end: "2026-12-12T14:00:00Z", peakOnline: 40000 };
+    const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", events: [fest, edge] }), { now: NOW });
+    it("declares no action of its own and is reported as covered by the event that holds it, not as scheduled with its own pre-scale", () => {
+        const s = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null);
+        assert.deepStrictEqual(s.oneOff.map((a) => a.source), ["winter-fest", "winter-fest"]);
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).find((r) => r.source === "edge");
+        assert.deepStrictEqual(report, {
+            source: "edge",
+            status: "scheduled",
+            detail: "covered by winter-fest: its pre-scale-to-release window (2026-12-12T11:30:00Z to 2026-12-12T14:30:00Z) lies inside winter-fest's with no larger audience or streams, so winter-fest's floor holds it and it declares no action of its own",
+        });
+    });
+    it("a larger audience is not covered: it keeps its own pre-scale", () => {
+        const larger = resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", events: [fest, { ...edge, peakOnline: 80000 }] }), { now: NOW });
+        assert.strictEqual(scheduleReport(larger, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).find((r) => r.source === "edge")?.detail.startsWith("pre-scale at 2026-12-12T11:30:00Z"), true);
+    });
+});
+
 describe("model: time to peak and drain", () => {
     const base: GroupScaling = {
         minSize: 4,
