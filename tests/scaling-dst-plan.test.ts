@@ -6,7 +6,7 @@ import * as assert from "assert";
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
 import { diffPlans } from "../tools/lib/upgrade";
-import { EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
 import { renderConfigDoc } from "../tools/lib/config-docs";
 import { at, list, stackDir, stackFile } from "./helpers";
 
@@ -404,10 +404,21 @@ describe("a Kubernetes stack without a kubectl image says its events are not dec
 describe("once the drain from the raised ceiling has ended the bounds return to the stack file", function () {
     this.timeout(300_000);
 
-    it("the same sale planned at 16:53Z (drain ended 16:52Z): no ignoreChanges, the event declares nothing", async () => {
-        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:53:00Z") });
-        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []), [[]]);
-        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "past", detail: "released at 2026-12-12T16:30:00Z; declares nothing (delete it from the stack file at will)" }]);
+    it("the same sale planned at 16:53Z (drain ended 16:52Z): no ignoreChanges, the event declares nothing, and the plan warns that this up lowers the raised ceiling (an advisory finding)", async () => {
+        const plan = await checkPlan(await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:53:00Z") }));
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => [at(r.inputs, "maxSize"), r.ignoreChanges ?? []]), [[40, []]]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
+            {
+                source: "sale",
+                status: "past",
+                detail: "released at 2026-12-12T16:30:00Z; its estimated drain has ended (about 2026-12-12T16:52:00Z), so this pulumi up sets the everyday ceilings again (the app group 100 -> 40) if an earlier one has not: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back",
+                ceilingsLowered: "the app group 100 -> 40",
+            },
+        ]);
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING).map((v) => [v.enforcement, v.message]),
+            [["advisory", "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left"]],
+        );
     });
 });
 

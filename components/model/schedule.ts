@@ -266,6 +266,13 @@ export interface ScheduleReport {
      * the plan. Absent otherwise.
      */
     readonly nodeShortfall?: string;
+    /**
+     * A past event whose raised ceilings' estimated drain has ended: the tiers whose everyday
+     * ceiling this `pulumi up` sets again ("the app group 100 -> 40"), a finding of the plan: the
+     * cloud removes capacity above a lowered ceiling at once, whatever the load, and the drain is an
+     * estimate, not a reading of the viewers still online. Absent otherwise.
+     */
+    readonly ceilingsLowered?: string;
 }
 
 export interface TierSchedule {
@@ -702,6 +709,16 @@ export function scheduleReport(
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
         if (w.to <= now) {
             const hold = drains === null ? null : pastEventHold(event, w.to, now, drains);
+            const raised = drains === null ? [] : drains(event);
+            const lowered = raised.map((d) => `${d.tier} ${d.from} -> ${d.maxSize}`).join("; ");
+            if (hold === null && lowered !== "") {
+                return {
+                    source: event.name,
+                    status: "past",
+                    detail: `released at ${utcMinute(w.to)}; its estimated drain has ended (about ${utcMinute(w.to + Math.max(...raised.map((d) => d.seconds)) * 1000)}), so this pulumi up sets the everyday ceilings again (${lowered}) if an earlier one has not: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back`,
+                    ceilingsLowered: lowered,
+                };
+            }
             return hold === null
                 ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }
                 : {
