@@ -60,9 +60,10 @@ export interface HorizonText {
  * minute (CreateScheduledTask; a past one is refused); Application Auto Scaling `at()` and the SAE
  * timers name a future instant the same way. Neither documents a longer minimum, so the lead is the
  * project's allowance for a `pulumi up` to reach the scheduled actions once it has planned (an
- * existing action whose instant is unchanged is not touched at all): 10 minutes. A step closer than
- * that (or past) moves (steadyStart); every later one stays as declared, so a `pulumi up` shortly
- * before a pre-scale never pushes it later.
+ * existing action whose instant is unchanged is not touched at all): 10 minutes. A raising step
+ * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds), a
+ * lowering one (a release a few minutes ahead) goes at steadyStart; every later one stays as
+ * declared, so a `pulumi up` shortly before a pre-scale never pushes it later.
  */
 export const SCHEDULE_MIN_LEAD_MINUTES = 10;
 
