@@ -6,7 +6,7 @@ import * as assert from "assert";
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
 import { diffPlans } from "../tools/lib/upgrade";
-import { EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
 import { renderConfigDoc } from "../tools/lib/config-docs";
 import { at, list, stackDir, stackFile } from "./helpers";
 
@@ -39,6 +39,7 @@ const DIR = stackDir({
     "crowded-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], kubernetes: { maxNodesPerZone: 3 } }),
     "no-events-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "london-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [LONDON_PEAK] }),
+    "weekly-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, peaks: [{ ...LONDON_PEAK, recurrence: "weekly", days: ["sat"] }] }),
     "overlap-sae": stackFile({ ...SERVERLESS, events: [DOUBLE_12, OVERLAP_12] }),
     "long-alicloud": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [WINTER_FEST] }),
     "long-sae": stackFile({ ...SERVERLESS, events: [WINTER_FEST] }),
@@ -50,11 +51,11 @@ const DIR = stackDir({
 /** The instant the SAE stacks plan at. */
 const NOV_22 = new Date("2026-11-22T00:00:00Z");
 
-/** ESS recurring tasks of the plan: name, launch, cron, end, floor, ceiling. */
+/** ESS recurring tasks of the plan: resource name (the cron is part of it, recurringTaskKey), launch, cron, end, floor, ceiling. */
 function recurringTasks(resources: readonly { type: string; name: string; inputs: unknown }[], prefix: string): unknown[][] {
     return resources
         .filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask" && r.name.startsWith(prefix) && at(r.inputs, "recurrenceType") === "Cron")
-        .map((r) => [at(r.inputs, "scheduledTaskName"), at(r.inputs, "launchTime"), at(r.inputs, "recurrenceValue"), at(r.inputs, "recurrenceEndTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]);
+        .map((r) => [r.name, at(r.inputs, "launchTime"), at(r.inputs, "recurrenceValue"), at(r.inputs, "recurrenceEndTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]);
 }
 
 describe("scheduled actions planned next to a daylight-saving change", function () {
@@ -65,12 +66,12 @@ describe("scheduled actions planned next to a daylight-saving change", function 
         // 19:00-23:00 London: pre-scale 18:30 BST = 17:30Z from 28 March; release 23:30 GMT on the
         // 27th, its last run before the change at 01:00Z, and a second task from 23:30 BST (22:30Z) on the 28th.
         assert.deepStrictEqual(recurringTasks(plan.resources, "lc-cn-hangzhou-"), [
-            ["lc-cn-hangzhou-app-evening-prescale", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 40],
-            ["lc-cn-hangzhou-app-evening-release", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 4, 40],
-            ["lc-cn-hangzhou-app-evening-release-2", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 4, 40],
-            ["lc-cn-hangzhou-video-transcoders-01be0t", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 20],
-            ["lc-cn-hangzhou-video-transcoders-0skeou", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 20],
-            ["lc-cn-hangzhou-video-transcoders-1ej18f", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 20],
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1730-all", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 40],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2-2230-all", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 4, 40],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-all", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 4, 40],
+            ["lc-cn-hangzhou-video-transcoders-schedule-evening-prescale-1730-all", "2027-03-28T17:30Z", "30 17 * * *", "2027-06-24T00:00Z", 10, 20],
+            ["lc-cn-hangzhou-video-transcoders-schedule-evening-release-2-2230-all", "2027-03-28T22:30Z", "30 22 * * *", "2027-06-24T00:00Z", 2, 20],
+            ["lc-cn-hangzhou-video-transcoders-schedule-evening-release-2330-all", "2027-03-27T23:30Z", "30 23 * * *", "2027-03-28T00:59Z", 2, 20],
         ]);
     });
 });
@@ -151,6 +152,10 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
     this.timeout(300_000);
     const groupActions = (plan: { resources: readonly { type: string; inputs: unknown }[] }) =>
         plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime"), at(r.inputs, "minSize"), at(r.inputs, "maxSize")]);
+    /** The bounds a tier's base resources declare and the fields Pulumi leaves alone: [name, min, max, ignoreChanges]. */
+    const bounds = (plan: { resources: readonly { type: string; name: string; inputs: unknown; ignoreChanges?: readonly string[] }[] }, type: string, min: string[], max: string[]) =>
+        plan.resources.filter((r) => r.type === type).map((r) => [r.name, at(r.inputs, ...min), at(r.inputs, ...max), r.ignoreChanges ?? []]);
+    const GROUP = "aws:autoscaling/group:Group";
 
     it("AWS sale 10:00-16:00Z (pre-scale 09:30) planned at 09:10Z: the pre-scale stays at 09:30, not the next half hour after a 30-minute lead", async () => {
         const plan = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:10:00Z") });
@@ -158,57 +163,77 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
             ["sale-prescale", "2026-12-12T09:30:00Z", 20, 40],
             ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
         ]);
+        assert.deepStrictEqual(bounds(plan, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
         assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "scheduled", detail: "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z" }]);
     });
 
-    it("planned at 09:25Z (the pre-scale 5 minutes away, under the 10-minute lead): raised at 09:35 and reported late as an advisory finding", async () => {
+    it("planned at 09:25Z (the pre-scale 5 minutes away, under the 10-minute lead): the group's own bounds are raised by this up, no pre-scale action is declared at an instant from now, no finding", async () => {
         const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:25:00Z") }));
-        assert.deepStrictEqual(groupActions(plan), [
-            ["sale-prescale", "2026-12-12T09:35:00Z", 20, 40],
-            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
-        ]);
-        assert.deepStrictEqual(
-            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message]),
-            [["advisory", "event sale: pre-scale declared at 2026-12-12T09:30:00Z is less than 10 minutes ahead: this pulumi up raises the floors at 2026-12-12T09:35:00Z, 25 min before the start instead of 30; release at 2026-12-12T16:30:00Z"]],
+        assert.deepStrictEqual(groupActions(plan), [["sale-release", "2026-12-12T16:30:00Z", 4, 40]]);
+        assert.deepStrictEqual(bounds(plan, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 20, 40, []]]);
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING), []);
+        assert.strictEqual(
+            at(plan.outputs, "scaling", "schedule", 0, "detail"),
+            "floor asserted by this pulumi up on the scaled resources (2026-12-12T09:25:00Z): its pre-scale at 2026-12-12T09:30:00Z is less than 10 minutes ahead; release at 2026-12-12T16:30:00Z",
         );
     });
 
-    it("planned again at 09:33Z (the 09:35 pre-scale of the 09:25 plan not yet run): declared at 09:43, before the start, and still reported late; never pushed past the start", async () => {
-        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:33:00Z") }));
-        assert.deepStrictEqual(groupActions(plan), [
-            ["sale-prescale", "2026-12-12T09:43:00Z", 20, 40],
-            ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
-        ]);
-        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "late");
+    it("ups at 09:33Z, 09:45Z, 10:11Z and 12:05Z (inside the raised window) assert the same bounds on every tier: the change preview between any two of them is empty, and the release never moves", async () => {
+        const p0933 = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:33:00Z") });
+        const p0945 = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        const p1011 = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T10:11:00Z") });
+        const p1205 = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T12:05:00Z") });
+        for (const plan of [p0933, p0945, p1011, p1205]) {
+            assert.deepStrictEqual(groupActions(plan), [["sale-release", "2026-12-12T16:30:00Z", 4, 40]]);
+            assert.deepStrictEqual(bounds(plan, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 20, 40, []]]);
+        }
+        // The Aurora readers' scalable target carries its raised floor the same way.
+        const readers = bounds(p1011, "aws:appautoscaling/target:Target", ["minCapacity"], ["maxCapacity"]);
+        assert.ok(readers.length === 1 && Number(readers[0][1]) > 1 && (readers[0][3] as string[]).length === 0, JSON.stringify(readers));
+        for (const [base, head] of [[p0933, p0945], [p0945, p1011], [p1011, p1205]]) {
+            assert.deepStrictEqual(diffPlans(base.resources, head.resources, { base: "a", head: "b" }).changes.filter((c) => c.op !== "same" && /schedule|group|target|scheduled/i.test(c.name)).map((c) => [c.name, c.op]), []);
+        }
+    });
+
+    it("the report of an up after the pre-scale says the floor is asserted by this up, an advisory late finding before the event's end (10:11Z, 11 min after the start)", async () => {
+        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T10:11:00Z") }));
         assert.deepStrictEqual(
-            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message),
+            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message]),
             [
-                "event sale: pre-scale at 2026-12-12T09:30:00Z has passed and may not have run (an event added or moved less than 10 minutes before it, or a pre-scale an earlier pulumi up declared late; if it has run, this re-sets the same floors): this pulumi up raises the floors at 2026-12-12T09:43:00Z, 17 min before the start instead of 30; release at 2026-12-12T16:30:00Z",
+                [
+                    "advisory",
+                    "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T10:11:00Z), 41 min after its pre-scale at 2026-12-12T09:30:00Z, 11 min after the start: the floors were in force since then only if an earlier pulumi up declared the event (this plan reads no live state); release at 2026-12-12T16:30:00Z",
+                ],
             ],
         );
     });
 
-    it("an event added at 09:45Z, 15 minutes before its start (pre-scale 09:30 never declared): raised at 09:55 on every tier (app group, Aurora readers, pod floor jobs), not at 10:30", async () => {
-        const vm = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T09:45:00Z") });
-        assert.deepStrictEqual(groupActions(vm)[0], ["sale-prescale", "2026-12-12T09:55:00Z", 20, 40]);
-        const readers = vm.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => at(r.inputs, "schedule"));
-        assert.deepStrictEqual(readers[0], "at(2026-12-12T09:55:00)");
-        const pods = await planStack("raised-pods-aws", DIR, { now: new Date("2026-12-12T09:45:00Z") });
-        assert.deepStrictEqual(pods.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule"))[0], "55 9 12 12 *");
-        assert.strictEqual(at(vm.outputs, "scaling", "schedule", 0, "status"), "late");
+    it("an up after the release (16:35Z) asserts nothing: the group declares its everyday bounds again", async () => {
+        const plan = await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T16:35:00Z") });
+        assert.deepStrictEqual(groupActions(plan), []);
+        assert.deepStrictEqual(bounds(plan, GROUP, ["minSize"], ["maxSize"]).map((b) => b.slice(1, 3)), [[4, 40]]);
     });
 
-    it("planned at 10:11Z, after the start and the last instant a late pre-scale could have been declared at: the floor in force is re-asserted at the stable half hour, reported in progress", async () => {
-        const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T10:11:00Z") }));
-        assert.deepStrictEqual(groupActions(plan)[0], ["sale-prescale", "2026-12-12T11:00:00Z", 20, 40]);
-        assert.strictEqual(at(plan.outputs, "scaling", "schedule", 0, "status"), "inProgress");
-        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING), []);
+    it("an event added at 09:45Z, 15 minutes before its start: every tier carries the raised floor itself (Fargate targets, pods' HPAs, ESS groups), none declares an action at an instant from now", async () => {
+        const serverless = await planStack("bounds-aws-serverless", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        const targets = bounds(serverless, "aws:appautoscaling/target:Target", ["minCapacity"], ["maxCapacity"]);
+        assert.ok(targets.length > 1 && targets.every((t) => (t[3] as string[]).length === 0), JSON.stringify(targets));
+        assert.deepStrictEqual(serverless.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => at(r.inputs, "schedule")).filter((s) => s !== "at(2026-12-12T16:30:00)"), []);
+        const pods = await planStack("raised-pods-aws", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        assert.deepStrictEqual(pods.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule")), ["30 16 12 12 *"]);
+        const interaction = pods.resources.find((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" && r.name.endsWith("interaction-hpa"));
+        assert.deepStrictEqual([at(interaction?.inputs, "spec", "minReplicas"), at(interaction?.inputs, "spec", "maxReplicas"), at(interaction?.inputs, "metadata", "annotations", "pulumi.com/patchForce"), interaction?.ignoreChanges ?? []], [20, 40, "true", []]);
+        const ess = await planStack("bounds-alicloud-vm", DIR, { now: new Date("2026-12-12T09:45:00Z") });
+        const groups = bounds(ess, "alicloud:ess/scalingGroup:ScalingGroup", ["minSize"], ["maxSize"]);
+        assert.deepStrictEqual(groups.find((g) => String(g[0]).endsWith("app-group")), ["lc-cn-hangzhou-app-group", 20, 40, ["desiredCapacity"]]);
+        assert.ok(groups.every((g) => !(g[3] as string[]).includes("minSize")), JSON.stringify(groups));
+        assert.deepStrictEqual(ess.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask").map((r) => at(r.inputs, "launchTime")), ["2026-12-12T16:30Z", "2026-12-12T16:30Z"]);
     });
 
     it("Alibaba Cloud ESS, London evening (pre-scale 18:30Z in winter) planned at 2026-12-01T18:10Z: the recurring pre-scale launches that day, not the next", async () => {
         const plan = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T18:10:00Z") });
-        const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-evening-prescale") ?? [];
-        assert.deepStrictEqual(prescale.slice(0, 3), ["lc-cn-hangzhou-app-evening-prescale", "2026-12-01T18:30Z", "30 18 * * *"]);
+        const prescale = recurringTasks(plan.resources, "lc-cn-hangzhou-").find((t) => t[0] === "lc-cn-hangzhou-app-schedule-evening-prescale-1830-all") ?? [];
+        assert.deepStrictEqual(prescale.slice(0, 3), ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-all", "2026-12-01T18:30Z", "30 18 * * *"]);
     });
 });
 
@@ -222,9 +247,37 @@ describe("a pulumi up less than 10 minutes before a daily ESS run keeps that day
         assert.ok(tasks.length >= 2, JSON.stringify(tasks.map((t) => t.name)));
         for (const t of tasks) assert.deepStrictEqual(t.ignoreChanges, ["launchTime"], t.name);
         const report = diffPlans(base.resources, head.resources, { base: "18:10", head: "18:22" });
-        const prescale = report.changes.filter((c) => c.name.endsWith("app-schedule-evening-prescale")).map((c) => [c.op, c.properties.map((p) => p.name)]);
+        const prescale = report.changes.filter((c) => c.name.endsWith("app-schedule-evening-prescale-1830-all")).map((c) => [c.op, c.properties.map((p) => p.name)]);
         assert.deepStrictEqual(prescale, [["same", []]]);
         assert.deepStrictEqual(report.changes.filter((c) => c.type === "alicloud:ess/scheduledTask:ScheduledTask" && c.op !== "same"), []);
+    });
+});
+
+describe("a changed recurring peak gets fresh ESS tasks with a fresh first run", function () {
+    this.timeout(300_000);
+    const ess = (plan: { resources: readonly { type: string; name: string; inputs: unknown }[] }) =>
+        recurringTasks(plan.resources, "lc-cn-hangzhou-app-").map((t) => [t[0], t[1], t[2]]);
+
+    it("a Saturday peak made daily (planned on Tuesday 2026-12-01T09:00Z): the daily tasks are new resources that first run that evening, not on the old Saturday", async () => {
+        const weekly = await planStack("weekly-alicloud", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        const daily = await planStack("london-alicloud", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        assert.deepStrictEqual(ess(weekly), [
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-6", "2026-12-05T18:30Z", "30 18 * * 6"],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-6", "2026-12-05T23:30Z", "30 23 * * 6"],
+        ]);
+        assert.deepStrictEqual(ess(daily), [
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-all", "2026-12-01T18:30Z", "30 18 * * *"],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-all", "2026-12-01T23:30Z", "30 23 * * *"],
+        ]);
+        // The change preview replaces the tasks (delete the weekly ones, create the daily ones): none keeps the Saturday first run.
+        const report = diffPlans(weekly.resources, daily.resources, { base: "weekly", head: "daily" });
+        const tasks = report.changes.filter((c) => c.type === "alicloud:ess/scheduledTask:ScheduledTask" && c.name.includes("-app-")).map((c) => [c.name, c.op]);
+        assert.deepStrictEqual(tasks.sort(), [
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-6", "delete"],
+            ["lc-cn-hangzhou-app-schedule-evening-prescale-1830-all", "create"],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-6", "delete"],
+            ["lc-cn-hangzhou-app-schedule-evening-release-2330-all", "create"],
+        ]);
     });
 });
 
@@ -310,12 +363,11 @@ describe("an event longer than the 90-day ESS horizon is pre-scaled now; only it
         ]);
     });
 
-    it("the same event planned on 21 December (in progress, release within 90 days): the floor is re-asserted and the release declared", async () => {
+    it("the same event planned on 21 December (in progress, release within 90 days): the floor is asserted on the group and the release declared", async () => {
         const plan = await planStack("long-alicloud", DIR, { now: new Date("2026-12-21T00:00:00Z") });
-        assert.deepStrictEqual(essTasks(plan), [
-            ["lc-cn-hangzhou-app-schedule-winter-fest-prescale", "2026-12-21T00:30Z", 10, 40],
-            ["lc-cn-hangzhou-app-schedule-winter-fest-release", "2027-03-20T12:30Z", 4, 40],
-        ]);
+        assert.deepStrictEqual(essTasks(plan), [["lc-cn-hangzhou-app-schedule-winter-fest-release", "2027-03-20T12:30Z", 4, 40]]);
+        const group = plan.resources.find((r) => r.type === "alicloud:ess/scalingGroup:ScalingGroup" && r.name === "lc-cn-hangzhou-app-group");
+        assert.deepStrictEqual([at(group?.inputs, "minSize"), at(group?.inputs, "maxSize")], [10, 40]);
     });
 
     it("SAE, which needs one rule per day of an event: the 101-day event is unschedulable and the report says it alone needs more rules than are left", async () => {
@@ -352,10 +404,21 @@ describe("a Kubernetes stack without a kubectl image says its events are not dec
 describe("once the drain from the raised ceiling has ended the bounds return to the stack file", function () {
     this.timeout(300_000);
 
-    it("the same sale planned at 16:53Z (drain ended 16:52Z): no ignoreChanges, the event declares nothing", async () => {
-        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:53:00Z") });
-        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []), [[]]);
-        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [{ source: "sale", status: "past", detail: "released at 2026-12-12T16:30:00Z; declares nothing (delete it from the stack file at will)" }]);
+    it("the same sale planned at 16:53Z (drain ended 16:52Z): no ignoreChanges, the event declares nothing, and the plan warns that this up lowers the raised ceiling (an advisory finding)", async () => {
+        const plan = await checkPlan(await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:53:00Z") }));
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => [at(r.inputs, "maxSize"), r.ignoreChanges ?? []]), [[40, []]]);
+        assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
+            {
+                source: "sale",
+                status: "past",
+                detail: "released at 2026-12-12T16:30:00Z; its estimated drain has ended (about 2026-12-12T16:52:00Z), so this pulumi up sets the everyday ceilings again (the app group 100 -> 40) if an earlier one has not: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back",
+                ceilingsLowered: "the app group 100 -> 40",
+            },
+        ]);
+        assert.deepStrictEqual(
+            plan.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING).map((v) => [v.enforcement, v.message]),
+            [["advisory", "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left"]],
+        );
     });
 });
 

@@ -156,8 +156,8 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
         );
         const recurring = app.filter((r) => at(r.inputs, "recurrenceType") === "Cron").map((r) => [at(r.inputs, "scheduledTaskName"), at(r.inputs, "recurrenceValue"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]);
         assert.deepStrictEqual(recurring, [
-            ["lc-cn-hangzhou-app-evening-prescale", "30 11 * * *", 6, 40],
-            ["lc-cn-hangzhou-app-evening-release", "30 15 * * *", 4, 40],
+            ["lc-cn-hangzhou-app-evening-presca-1hgm2j", "30 11 * * *", 6, 40],
+            ["lc-cn-hangzhou-app-evening-releas-0phx5m", "30 15 * * *", 4, 40],
         ]);
         for (const r of app.filter((x) => at(x.inputs, "recurrenceType") === "Cron")) {
             const end = Date.parse(String(at(r.inputs, "recurrenceEndTime")).replace(/Z$/, ":00Z"));
@@ -325,7 +325,8 @@ describe("an event inside a recurring peak releases to the peak's floor, on ever
             [at(task("sale-release"), "launchTime"), at(task("sale-release"), "minValue"), at(task("sale-release"), "maxValue"), at(task("sale-release"), "recurrenceType")],
             [minute(INSIDE.alicloud.event.end, 30).slice(0, 16) + "Z", 6, 40, undefined],
         );
-        assert.deepStrictEqual([at(task("evening-release"), "recurrenceValue"), at(task("evening-release"), "minValue")], ["30 15 * * *", 4]);
+        // The recurring task's name carries its cron (recurringTaskKey: evening-release-1530-all, cut to 40 characters with a hash).
+        assert.deepStrictEqual([at(task("evening-releas-0phx5m"), "recurrenceValue"), at(task("evening-releas-0phx5m"), "minValue")], ["30 15 * * *", 4]);
     });
 
     it("SAE: the event's timer releases to the evening's floor; 6 events (2 beyond 90 days) plan with 5 rules per application, the far 2 reported", async () => {

@@ -6,6 +6,7 @@ import {
     StackSpec,
     StepBand,
     TierSchedule,
+    scheduledBounds,
     scheduledBoundsIgnoreChanges,
     instanceTypeFor,
     publisherUserData,
@@ -69,12 +70,19 @@ export class AutoScaling extends pulumi.ComponentResource {
         this.instanceType = instanceTypeFor(ECS_CATALOGUE, spec.app.size);
         const actions = scalingActions(spec);
 
+        // Inside an event's raised window the up sets the raised bounds on the group itself
+        // (TierSchedule.asserted): "If you modify MinSize, and the number of ECS or ECI instances in
+        // the scaling group is less than the new MinSize, Auto Scaling automatically adds instances
+        // until the number of instances is equal to MinSize" (ESS API, ModifyScalingGroup);
+        // terraform-provider-alicloud sends MinSize/MaxSize only when they change
+        // (resource_alicloud_ess_scaling_group.go update, d.HasChange("min_size")).
+        const bounds = scheduledBounds(args.schedule, spec.app);
         const group = new alicloud.ess.ScalingGroup(
             `${name}-group`,
             {
                 scalingGroupName: name,
-                minSize: spec.app.minSize,
-                maxSize: spec.app.maxSize,
+                minSize: bounds.minSize,
+                maxSize: bounds.maxSize,
                 desiredCapacity: spec.app.minSize,
                 scalingPolicy: "recycle",
                 defaultCooldown: spec.scaling.cooldownSeconds,

@@ -72,9 +72,10 @@ export function essScheduledTasks(
             ),
     );
     // One task per offset span of each action (utcRecurrences): the first keeps the action's key.
+    // The cron is part of the task's name (recurringTaskKey): a changed schedule is a new task.
     const recurring = schedule.recurring.flatMap((a) =>
         utcRecurrences(ALICLOUD_PROFILE.scheduleHorizon, a, schedule.plannedAt).map((r, i) => {
-            const key = i === 0 ? a.key : `${a.key}-${i + 1}`;
+            const key = recurringTaskKey(i === 0 ? a.key : `${a.key}-${i + 1}`, r.cron);
             return new alicloud.ess.ScheduledTask(
                 `${name}-schedule-${key}`,
                 {
@@ -110,6 +111,23 @@ export function essScheduledTasks(
  * a new offset span or a new peak is created with its own first run.
  */
 export const RECURRING_TASK_IGNORE_CHANGES = ["launchTime"] as const;
+
+/**
+ * The key of a recurring ESS task: the action's key and its UTC cron as `<hhmm>-<days>` ("all" for
+ * every day), e.g. `evening-prescale-1830-all`, `saturday-release-0330-0`. A recurring task whose
+ * first run is kept (RECURRING_TASK_IGNORE_CHANGES) would keep its old LaunchTime when its cron
+ * changes: ESS runs a recurring task "once at the time specified by LaunchTime" and then by the
+ * cycle (CreateScheduledTask, LaunchTime, RecurrenceType), so a weekly peak made daily would wait
+ * for the old first run, and a moved peak would first run at the old instant. With the cron in the
+ * name, a changed cron (its days, its time, its zone's offset) is a new task with a fresh first run
+ * (Pulumi creates it and deletes the old one; the ESS name changes too, as names are unique per
+ * account and region); an unchanged cron keeps the same task and its first run.
+ */
+export function recurringTaskKey(key: string, cron: string): string {
+    const [minute, hour, , , days] = cron.split(" ");
+    const hhmm = `${hour.padStart(2, "0")}${minute.padStart(2, "0")}`;
+    return `${key}-${hhmm}-${days === "*" ? "all" : days.replace(/,/g, "")}`;
+}
 
 /** Seconds ESS retries a task that could not run (an activity in progress): 0-1800, default 600 (provider docstring). */
 export const LAUNCH_EXPIRATION_SECONDS = 600;

@@ -9,6 +9,7 @@ import {
     RENDITIONS,
     ScalingAction,
     TierSchedule,
+    scheduledBounds,
     scheduledBoundsIgnoreChanges,
     TranscodeTier,
     CONTAINER_HTML,
@@ -272,8 +273,8 @@ export class Video extends pulumi.ComponentResource {
             `${name}-asg`,
             {
                 scalingGroupName: `${name}-transcoders`,
-                minSize: tier.minSize,
-                maxSize: tier.maxSize,
+                // Raised bounds asserted directly inside an event's window (ModifyScalingGroup, as the app group).
+                ...scheduledBounds(args.schedule, tier),
                 vswitchIds: network.vswitchIds,
                 multiAzPolicy: "BALANCE",
                 azBalance: true,

@@ -7,6 +7,7 @@ import {
     ScalingAction,
     StackSpec,
     TierSchedule,
+    scheduledBounds,
     scheduledBoundsIgnoreChanges,
     instanceTypeFor,
     localCron,
@@ -90,12 +91,20 @@ export class AutoScaling extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        // Inside an event's raised window the up sets the raised bounds on the group itself
+        // (TierSchedule.asserted): UpdateAutoScalingGroup "If you specify a new value for MinSize
+        // without specifying a value for DesiredCapacity, and the new MinSize is larger than the
+        // current size of the group, this sets the group's DesiredCapacity to the new MinSize value"
+        // (EC2 Auto Scaling API Reference, UpdateAutoScalingGroup); terraform-provider-aws sends
+        // MinSize/MaxSize only when they change (autoscaling/group.go update, d.HasChange("min_size"))
+        // and never DesiredCapacity here (desiredCapacity is not declared).
+        const bounds = scheduledBounds(args.schedule, app);
         const group = new aws.autoscaling.Group(
             `${name}-group`,
             {
                 vpcZoneIdentifiers: args.privateSubnetIds,
-                minSize: app.minSize,
-                maxSize: app.maxSize,
+                minSize: bounds.minSize,
+                maxSize: bounds.maxSize,
                 healthCheckType: "ELB",
                 healthCheckGracePeriod: app.healthCheckGracePeriodSeconds,
                 defaultInstanceWarmup: app.healthCheckGracePeriodSeconds,
@@ -115,7 +124,8 @@ export class AutoScaling extends pulumi.ComponentResource {
                 metricsGranularity: "1Minute",
                 tags: Object.entries({ ...tags, Name: name }).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
             },
-            // The scheduled actions own the bounds while there are any (scheduledBoundsIgnoreChanges).
+            // The scheduled actions own the bounds while there are any, except during a raised window
+            // (scheduledBoundsIgnoreChanges).
             { parent: this, ignoreChanges: scheduledBoundsIgnoreChanges(args.schedule, ["minSize", "maxSize"]) },
         );
 

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { DATA_PORTS, TierSchedule, scheduledBoundsIgnoreChanges } from "../model";
 import { DatabaseLayout } from "./catalogue";
-import { SCALABLE_TARGET_BOUNDS, scheduledActions } from "./scaling-rule";
+import { SCALABLE_TARGET_BOUNDS, scalableTargetBounds, scheduledActions } from "./scaling-rule";
 
 /** The instance class of Aurora Serverless v2 (aws_rds_cluster_instance `instance_class`: "For Aurora Serverless v2 use db.serverless"). */
 export const AURORA_SERVERLESS_CLASS = "db.serverless";
@@ -250,9 +250,11 @@ export class ReadCapacity extends pulumi.ComponentResource {
     constructor(name: string, args: ReadCapacityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:aws:ReadCapacity", name, {}, opts);
         const resourceId = `cluster:${args.clusterIdentifier}`;
+        // Inside an event's raised window the up sets the raised bounds on the target itself
+        // (TierSchedule.asserted, scalableTargetBounds).
         const target = new aws.appautoscaling.Target(
             `${name}-target`,
-            { ...READ_REPLICA_SCALING, resourceId, minCapacity: args.minReaders, maxCapacity: args.maxReaders, tags: args.tags },
+            { ...READ_REPLICA_SCALING, resourceId, ...scalableTargetBounds(args.schedule, { minSize: args.minReaders, maxSize: args.maxReaders }), tags: args.tags },
             // The scheduled actions own the bounds while there are any (scheduledBoundsIgnoreChanges).
             { parent: this, dependsOn: args.dependsOn, ignoreChanges: scheduledBoundsIgnoreChanges(args.schedule, SCALABLE_TARGET_BOUNDS) },
         );

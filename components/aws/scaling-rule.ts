@@ -1,7 +1,7 @@
 import * as aws from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { TierSchedule, applicationAutoScalingAt, applicationAutoScalingCron } from "../model";
+import { TierSchedule, applicationAutoScalingAt, applicationAutoScalingCron, scheduledBounds } from "../model";
 
 /** The scalable target a scheduled action changes: the three keys of an Application Auto Scaling target. */
 export interface ScalableTarget {
@@ -12,6 +12,19 @@ export interface ScalableTarget {
 
 /** The inputs of an Application Auto Scaling target that its scheduled actions set when they run (ScalableTargetAction MinCapacity, MaxCapacity): scheduledBoundsIgnoreChanges. */
 export const SCALABLE_TARGET_BOUNDS = ["minCapacity", "maxCapacity"] as const;
+
+/**
+ * A scalable target's minCapacity/maxCapacity: the tier's everyday bounds, or the bounds an up
+ * inside an event's raised window asserts (scheduledBounds). aws_appautoscaling_target updates
+ * through RegisterScalableTarget, which "Registers or updates a scalable target ... it changes the
+ * resource's current capacity to a value that is inside of this range" (Application Auto Scaling
+ * API Reference, RegisterScalableTarget): a raised MinCapacity scales the ECS service or the Aurora
+ * readers out to it.
+ */
+export function scalableTargetBounds(schedule: Pick<TierSchedule, "asserted">, everyday: { readonly minSize: number; readonly maxSize: number }): { minCapacity: number; maxCapacity: number } {
+    const bounds = scheduledBounds(schedule, everyday);
+    return { minCapacity: bounds.minSize, maxCapacity: bounds.maxSize };
+}
 
 /**
  * The Application Auto Scaling scheduled actions of a tier's timetable (the Aurora readers, each ECS

@@ -25,7 +25,7 @@ import {
     serviceDataRules,
 } from "../model";
 import { AWS_PROFILE } from "./profile";
-import { SCALABLE_TARGET_BOUNDS, scheduledActions } from "./scaling-rule";
+import { SCALABLE_TARGET_BOUNDS, scalableTargetBounds, scheduledActions } from "./scaling-rule";
 import {
     SCALING_ALARM_THRESHOLD,
     SERVICE_ALARM_DIMENSIONS,
@@ -348,7 +348,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
         const schedule = unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now), unitDrain(spec, AWS_PROFILE, unit));
         const target = new aws.appautoscaling.Target(
             `${prefix}-target`,
-            { ...ECS_SCALING, resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`, minCapacity: unit.minInstances, maxCapacity: unit.maxInstances, tags },
+            { ...ECS_SCALING, resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`, ...scalableTargetBounds(schedule, { minSize: unit.minInstances, maxSize: unit.maxInstances }), tags },
             // The scheduled actions own the bounds while there are any (scheduledBoundsIgnoreChanges).
             { parent: this, ignoreChanges: scheduledBoundsIgnoreChanges(schedule, SCALABLE_TARGET_BOUNDS) },
         );

@@ -23,6 +23,12 @@ import {
     zoneSpread,
 } from "../model";
 
+/**
+ * The annotation under which pulumi-kubernetes applies with Force (provider/pkg/await/await.go
+ * patchForce: metadata.AnnotationPatchForce "pulumi.com/patchForce").
+ */
+export const PATCH_FORCE_ANNOTATION = "pulumi.com/patchForce";
+
 /** A cloud role the pods take with a projected service account token (the cloud gives the token's shape). */
 export interface PodIdentity {
     readonly token: WebIdentityToken;
@@ -64,6 +70,12 @@ export interface MicroserviceArgs {
      * sets it at creation only. Defaults to false (Pulumi keeps minReplicas).
      */
     readonly scheduledFloors?: boolean;
+    /**
+     * The HPA bounds an up inside an event's raised window sets itself (hpaAssertedBounds): Pulumi
+     * then applies minReplicas and maxReplicas, forcing the ownership the floor jobs' `kubectl
+     * patch` holds. Defaults to none.
+     */
+    readonly assertedBounds?: { readonly minReplicas: number; readonly maxReplicas: number };
 }
 
 /**
@@ -88,6 +100,7 @@ export class Microservice extends pulumi.ComponentResource {
         const labels = podLabels(service);
         const metadata = { name: service, namespace, labels };
         const hpa = planHpa(spec, service);
+        const asserted = args.assertedBounds;
         const identity = webIdentity(args.identity);
 
         const deployment = new k8s.apps.v1.Deployment(
@@ -158,11 +171,16 @@ export class Microservice extends pulumi.ComponentResource {
         new k8s.autoscaling.v2.HorizontalPodAutoscaler(
             `${name}-hpa`,
             {
-                metadata,
+                // An asserted floor takes spec.minReplicas/maxReplicas from the floor jobs' field
+                // manager: pulumi-kubernetes applies with Force only under the pulumi.com/patchForce
+                // annotation (provider/pkg/await/await.go patchForce; otherwise an apply over a field
+                // another manager owns fails with a Server-Side Apply conflict). The next floor job
+                // (the release) patches it back, and the up after it ignores the bounds again.
+                metadata: asserted === undefined ? metadata : { ...metadata, annotations: { [PATCH_FORCE_ANNOTATION]: "true" } },
                 spec: {
                     scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deployment.metadata.name },
-                    minReplicas: settings.minReplicas,
-                    maxReplicas: settings.maxReplicas,
+                    minReplicas: asserted?.minReplicas ?? settings.minReplicas,
+                    maxReplicas: asserted?.maxReplicas ?? settings.maxReplicas,
                     metrics: [cpu, ...connections],
                     behavior: {
                         scaleUp: {
@@ -192,7 +210,7 @@ export class Microservice extends pulumi.ComponentResource {
             // ensures that we don't get any conflict errors", pulumi-kubernetes#2566, v4.3.0), so the next
             // `pulumi up` neither fights nor co-owns the floor. A changed minReplicas reaches the HPA
             // through the floor jobs' release action (docs/SCALING.md, "Pods").
-            { parent: this, ignoreChanges: hpaIgnoreChanges(args.scheduledFloors === true) },
+            { parent: this, ignoreChanges: hpaIgnoreChanges(args.scheduledFloors === true, asserted !== undefined) },
         );
 
         new k8s.policy.v1.PodDisruptionBudget(

@@ -1,7 +1,7 @@
 import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, StackSpec, TierSchedule, localCron, oneOffCron, podCeilings, podFloors } from "../model";
+import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, StackSpec, TierSchedule, localCron, oneOffCron, podCeilings, podFloors, scheduleAppFloors } from "../model";
 
 export interface ReplicaFloorsArgs {
     readonly spec: Pick<StackSpec, "app" | "kubernetes">;
@@ -50,7 +50,8 @@ export class ReplicaFloors extends pulumi.ComponentResource {
             ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, appFloor: a.minSize })),
         ];
         // One ceiling for every job (podCeilings): a release never lowers maxReplicas below the running pods.
-        const ceilings = podCeilings(spec, jobs.map((j) => j.appFloor));
+        // The floor an up inside a raised window asserts counts too (scheduleAppFloors, hpaAssertedBounds).
+        const ceilings = podCeilings(spec, scheduleAppFloors(schedule));
         for (const job of jobs) {
             const floors = podFloors(spec, job.appFloor);
             new k8s.batch.v1.CronJob(

@@ -1,7 +1,7 @@
 import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, serviceAccountOf, serviceCredentials, serviceNodePort } from "../model";
+import { DATABASE_PASSWORD_ENV, DATABASE_SECRET_ENV, REDIS_PASSWORD_ENV, NAMESPACE, PART_OF_LABEL, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, hpaAssertedBounds, serviceAccountOf, serviceCredentials, serviceNodePort } from "../model";
 import { ConnectionMetrics } from "./connection-metrics";
 import { Microservice, PodIdentity } from "./microservice";
 import { ReplicaFloors } from "./replica-floors";
@@ -93,7 +93,9 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         // The pods' floors follow the timetable when there is one and a kubectl image to run it (kubectlImage).
         const schedule = args.schedule;
         const image = args.kubectlImage;
-        const timed = schedule !== undefined && schedule.oneOff.length + schedule.recurring.length > 0;
+        const timed = schedule !== undefined && (schedule.oneOff.length + schedule.recurring.length > 0 || schedule.asserted !== undefined);
+        // Inside an event's raised window the HPAs carry the raised bounds themselves (hpaAssertedBounds).
+        const asserted = schedule === undefined || image === null ? null : hpaAssertedBounds(args.spec, schedule);
         // After the last release the HPAs keep their raised bounds until their drain ends (drainHold).
         const held = schedule?.drainHold !== undefined;
         // Only in an offline plan: pulumi up refuses such a stack first (missingSettings names kubernetes.kubectlImage).
@@ -133,6 +135,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
                     ...(secretArn !== undefined ? { env: { [DATABASE_SECRET_ENV]: secretArn } } : {}),
                     nodePort: serviceNodePort(service),
                     scheduledFloors,
+                    ...(asserted === null ? {} : { assertedBounds: asserted[service] }),
                 },
                 { parent: this },
             );

@@ -8,6 +8,7 @@ import { ceilingAbove, scalingActions, serviceFloor } from "./scaling";
 import { InstanceCatalogue, UnsupportedSizeError, instanceTypeFor } from "./sizes";
 import { ComputeSize, KubernetesSpec, SERVICE_NAMES, ServiceName, ServiceSpec, Stage, StackSpec } from "./types";
 import { CloudProfile } from "./profile";
+import type { TierSchedule } from "./schedule";
 
 /** Namespace the business services run in. */
 export const NAMESPACE = "live-commerce";
@@ -350,8 +351,30 @@ export function kubectlImage(spec: Pick<StackSpec, "kubernetes">, profile: Pick<
  * during an event's drain never lowers a raised maxReplicas (scheduledBoundsIgnoreChanges does the
  * same for the scaling groups and scalable targets).
  */
-export function hpaIgnoreChanges(scheduledFloors: boolean): string[] {
-    return scheduledFloors ? ["spec.minReplicas", "spec.maxReplicas"] : [];
+export function hpaIgnoreChanges(scheduledFloors: boolean, asserted: boolean = false): string[] {
+    return scheduledFloors && !asserted ? ["spec.minReplicas", "spec.maxReplicas"] : [];
+}
+
+/**
+ * The app floors of a tier's schedule the pod ceilings are sized on (podCeilings): every declared
+ * action's floor and the floor an up inside a raised window asserts (TierSchedule.asserted).
+ */
+export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted">): number[] {
+    return [...schedule.oneOff.map((a) => a.minSize), ...schedule.recurring.map((a) => a.minSize), ...(schedule.asserted === undefined ? [] : [schedule.asserted.minSize])];
+}
+
+/**
+ * The HPA bounds a `pulumi up` inside an event's raised window sets in each service's HPA spec
+ * itself (TierSchedule.asserted of the app group): the pod floors of the asserted app floor
+ * (podFloors) and the one ceiling of the floor jobs (podCeilings of scheduleAppFloors), instead of a
+ * floor job at an instant that would move with every up; null outside a raised window.
+ */
+export function hpaAssertedBounds(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted">): Record<ServiceName, { minReplicas: number; maxReplicas: number }> | null {
+    if (schedule.asserted === undefined) return null;
+    const floors = podFloors(spec, schedule.asserted.minSize);
+    const ceilings = podCeilings(spec, scheduleAppFloors(schedule));
+    const bounds = (s: ServiceName) => ({ minReplicas: floors[s], maxReplicas: ceilings[s] });
+    return { user: bounds("user"), product: bounds("product"), order: bounds("order"), interaction: bounds("interaction") };
 }
 
 /** A one-off instant (UTC minute) as a 5-field cron (minute hour day month *), read in Etc/UTC. */

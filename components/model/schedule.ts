@@ -7,9 +7,11 @@
 //   capacity in place, and the metric scale-in rule (connections AND CPU low) drains it.
 // - Events never block a deploy: a past event declares nothing and is reported as past; an event
 //   beyond a cloud's scheduling horizon is reported as "scheduled when within N days" and declared
-//   by a later `pulumi up`; an event in progress keeps its floor (re-asserted at the next half-hour
-//   boundary at least 30 minutes ahead, earliestActionAt); a step at least 10 minutes ahead stays
-//   at its declared instant (steadyStart), a closer one runs as soon as the cloud takes it.
+//   by a later `pulumi up`; a step at least 10 minutes ahead stays at its declared instant
+//   (steadyStart). An up inside a raised window (its pre-scale passed or closer than that lead, its
+//   release not) sets the floor and ceiling on the scaled resource itself (TierSchedule.asserted),
+//   the same values on every such up, and declares only the steps still ahead: no declared instant
+//   is computed from `now`, so no up moves a step later (a release closer than the lead excepted).
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
 //   one-off action restoring the event's floor; a one-off action that falls inside a recurring
@@ -51,24 +53,6 @@ export interface HorizonText {
 }
 
 /**
- * Lead and boundary of the instant a `pulumi up` re-asserts a floor already in force at
- * (earliestActionAt): an event in progress (its pre-scale in the past) keeps its floor through a
- * one-off action at now + 30 minutes, rounded up to a 30-minute boundary, so the instant is the
- * same for every `pulumi up` within one half hour (no update on each run) and in the future at
- * creation even when a first `pulumi up` takes well over ten minutes (clusters, databases) before
- * it reaches the scheduled actions.
- */
-export const SCHEDULE_LEAD_MINUTES = 30;
-/** The boundary the earliest instant is rounded up to, minutes (SCHEDULE_LEAD_MINUTES). */
-export const SCHEDULE_BOUNDARY_MINUTES = 30;
-
-/** The earliest instant (epoch ms) a `pulumi up` at `now` re-asserts a floor in force at: now + SCHEDULE_LEAD_MINUTES, rounded up to SCHEDULE_BOUNDARY_MINUTES. */
-export function earliestActionAt(now: number): number {
-    const boundary = SCHEDULE_BOUNDARY_MINUTES * MINUTE_MS;
-    return Math.ceil((now + SCHEDULE_LEAD_MINUTES * MINUTE_MS) / boundary) * boundary;
-}
-
-/**
  * Least lead, minutes, of a declared step a `pulumi up` keeps at its own instant. Both clouds take
  * any start time in the future and reject one in the past: "If you try to schedule your action in
  * the past, Amazon EC2 Auto Scaling returns an error message" (PutScheduledUpdateGroupAction,
@@ -76,51 +60,16 @@ export function earliestActionAt(now: number): number {
  * minute (CreateScheduledTask; a past one is refused); Application Auto Scaling `at()` and the SAE
  * timers name a future instant the same way. Neither documents a longer minimum, so the lead is the
  * project's allowance for a `pulumi up` to reach the scheduled actions once it has planned (an
- * existing action whose instant is unchanged is not touched at all): 10 minutes. A step closer than
- * that (or past) moves (steadyStart); every later one stays as declared, so a `pulumi up` shortly
- * before a pre-scale never pushes it later.
+ * existing action whose instant is unchanged is not touched at all): 10 minutes. A raising step
+ * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds), a
+ * lowering one (a release a few minutes ahead) goes at steadyStart; every later one stays as
+ * declared, so a `pulumi up` shortly before a pre-scale never pushes it later.
  */
 export const SCHEDULE_MIN_LEAD_MINUTES = 10;
 
 /** The first instant (epoch ms, a whole minute) a `pulumi up` at `now` keeps a declared step at: now + SCHEDULE_MIN_LEAD_MINUTES, rounded up to the minute. */
 export function steadyStart(now: number): number {
     return Math.ceil((now + SCHEDULE_MIN_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
-}
-
-/**
- * Whether a step whose instant (`stepAt`, epoch ms) is not ahead of `now` by the lead may still be
- * pending, not yet run, so a `pulumi up` at `now` must declare it as soon as the cloud takes it
- * (steadyStart) rather than re-assert it later (earliestActionAt). `dueBy` (epoch ms; Defaults to
- * `stepAt`) is the instant the step's floor must be in force by: an event's start for its pre-scale.
- * A step is pending while `now` is before steadyStart(dueBy):
- * - a step still ahead (a pre-scale a few minutes away);
- * - a step an earlier `pulumi up` declared late: that one planned before `dueBy` and declared it at
- *   its own steadyStart, at most steadyStart(dueBy), which may still be ahead of `now`;
- * - a step no earlier `pulumi up` declared (an event added or moved less than the lead before its
- *   pre-scale): its instant has passed, yet it has not run.
- * The plan cannot tell these apart from one that has run (it reads no live state): declaring such a
- * step again is harmless when it has run (it sets the bounds already in force) and raises the
- * floors before the start when it has not. Pushing it to earliestActionAt, 30 to 60 minutes ahead,
- * would raise them after the event's start.
- */
-export function stepPending(now: number, stepAt: number, dueBy: number = stepAt): boolean {
-    return stepAt > now || now < steadyStart(Math.max(stepAt, dueBy));
-}
-
-/**
- * The instant (epoch ms) a `pulumi up` at `now` re-asserts a floor whose step (`stepAt`) falls
- * before steadyStart(now), given the first step it keeps (`nextDue`, null when none) and the instant
- * the floor must be in force by (`dueBy`, an event's start for its pre-scale; Defaults to `stepAt`):
- * a step that may still be pending (stepPending: ahead, or passed but possibly not run before
- * steadyStart(dueBy)) runs as soon as the cloud takes it, steadyStart; a step that has surely run
- * (an event in progress) at earliestActionAt, stable over half an hour, unless a kept step comes
- * before that (then at steadyStart, so the kept step still follows it).
- */
-export function reassertAt(now: number, stepAt: number, nextDue: number | null, dueBy: number = stepAt): number {
-    const soon = steadyStart(now);
-    if (stepPending(now, stepAt, dueBy)) return soon;
-    const stable = earliestActionAt(now);
-    return nextDue !== null && nextDue <= stable ? soon : stable;
 }
 
 /** Broadcasts one transcoder carries: a 16 vCPU transcoder carries about four 1080p inputs into the ladder. */
@@ -211,8 +160,21 @@ export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: read
  * group through the next action that sets it (every action carries the ceiling, every release the
  * floor), as a changed HPA minReplicas does through the floor jobs.
  */
-export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold">, fields: readonly string[]): string[] {
+export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold" | "asserted">, fields: readonly string[]): string[] {
+    // An up inside a raised window sets the bounds itself (scheduledBounds): Pulumi must send them.
+    if (schedule.asserted !== undefined) return [];
     return schedule.oneOff.length + schedule.recurring.length > 0 || schedule.drainHold !== undefined ? [...fields] : [];
+}
+
+/**
+ * The bounds a tier's base resource declares: the bounds asserted by an up inside a raised window
+ * (TierSchedule.asserted), else the everyday ones (`everyday`), which Pulumi sets at creation and
+ * then leaves to the schedules while they own them (scheduledBoundsIgnoreChanges). After the
+ * release, the next up declares the everyday bounds again under ignoreChanges: the released bounds
+ * in force stay (the state keeps the asserted inputs) and drain by the scale-in rule.
+ */
+export function scheduledBounds(schedule: Pick<TierSchedule, "asserted">, everyday: { readonly minSize: number; readonly maxSize: number }): { minSize: number; maxSize: number } {
+    return schedule.asserted === undefined ? { minSize: everyday.minSize, maxSize: everyday.maxSize } : { minSize: schedule.asserted.minSize, maxSize: schedule.asserted.maxSize };
 }
 
 /**
@@ -305,6 +267,13 @@ export interface ScheduleReport {
      * the plan. Absent otherwise.
      */
     readonly nodeShortfall?: string;
+    /**
+     * A past event whose raised ceilings' estimated drain has ended: the tiers whose everyday
+     * ceiling this `pulumi up` sets again ("the app group 100 -> 40"), a finding of the plan: the
+     * cloud removes capacity above a lowered ceiling at once, whatever the load, and the drain is an
+     * estimate, not a reading of the viewers still online. Absent otherwise.
+     */
+    readonly ceilingsLowered?: string;
 }
 
 export interface TierSchedule {
@@ -315,6 +284,28 @@ export interface TierSchedule {
     readonly recurring: readonly RecurringAction[];
     /** Set while a released event's raised ceiling still drains (drainHold); absent otherwise or when the tier has no drain simulation. */
     readonly drainHold?: DrainHold;
+    /**
+     * Set when the `pulumi up` runs inside a raised window (its pre-scale has passed or is closer
+     * than the lead, its release not): the bounds the up sets on the tier's base resource itself
+     * (scheduledBounds), instead of a scheduled action at an instant that would move with every up.
+     */
+    readonly asserted?: AssertedBounds;
+}
+
+/**
+ * Bounds a `pulumi up` inside an event's raised window sets directly on the tier's base resource
+ * (the Auto Scaling group's or ESS scaling group's MinSize/MaxSize, the scalable target's
+ * MinCapacity/MaxCapacity, the HPAs' minReplicas/maxReplicas, the SAE rule's point in force): the
+ * same values on every up within the window, so a second up changes nothing; the release that
+ * follows is a scheduled action at its own instant.
+ */
+export interface AssertedBounds {
+    /** The event whose floor is in force (the first one when several step together). */
+    readonly source: string;
+    /** The instant (epoch ms) of the step in force: the pre-scale, or a later step of overlapping events. */
+    readonly since: number;
+    readonly minSize: number;
+    readonly maxSize: number;
 }
 
 export interface RegionSchedule {
@@ -365,6 +356,20 @@ export function floorTimeline(windows: readonly Window[], normal: number): Step[
         current = floor;
     }
     return steps;
+}
+
+/**
+ * The step whose floor a `pulumi up` at `now` asserts directly (AssertedBounds): of the step in force
+ * at `now` (the last at or before it) and the steps closer than the lead (`keptFrom`, steadyStart:
+ * a step there may not be taken by the cloud in time), the one with the largest floor, so a
+ * pre-scale a few minutes ahead is raised now and a release a few minutes ahead waits for its own
+ * action (tierSchedule). null when no step has started by `keptFrom`.
+ */
+export function assertedStep<S extends Pick<Step, "at" | "floor">>(steps: readonly S[], now: number, keptFrom: number): S | null {
+    const inForce = [...steps].reverse().find((s) => s.at <= now);
+    const near = steps.filter((s) => s.at > now && s.at < keptFrom);
+    const candidates = [...(inForce === undefined ? [] : [inForce]), ...near];
+    return candidates.reduce<S | null>((best, s) => (best === null || s.floor > best.floor ? s : best), null);
 }
 
 /** The local wall-time actions of a recurring peak: pre-scale `preScaleMinutes` before start, release after end. */
@@ -423,8 +428,8 @@ function compactMinute(ms: number): string {
 
 /**
  * The schedule of one tier in one region: one-off actions of the events from the merged floor
- * timeline (past steps dropped; the current floor of an event in progress re-asserted at
- * earliestActionAt), restores after recurring actions inside an event, and the
+ * timeline (past steps dropped; the floor of an event in progress asserted on the
+ * base resource, AssertedBounds), restores after recurring actions inside an event, and the
  * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
  * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
  * `drain` (the tier's drain from a raised ceiling, TierDrain; Defaults to null, no hold) sets
@@ -460,14 +465,23 @@ export function tierSchedule(
     // A step beyond the horizon (the release of an event longer than it) waits for a later pulumi up.
     const reach = horizonEnd(now, horizon);
     const due = steps.filter((s) => s.at >= keptFrom && s.at <= reach);
-    const current = [...steps].reverse().find((s) => s.at < keptFrom);
+    // The floor this pulumi up is inside of: once a step's instant has passed (or is closer than the
+    // lead, steadyStart), the up asserts its bounds directly on the tier's base resource
+    // (AssertedBounds) instead of declaring an action at an instant computed from `now`, which would
+    // move with every up. Each up within the raised window re-asserts the same bounds (no change).
+    const asserted = assertedStep(steps, now, keptFrom);
     const oneOff: OneOffAction[] = [];
-    if (current !== undefined && current.floor > bounds.minSize) {
-        // A pre-scale's floor must be in force by its event's start (stepPending).
-        const dueBy = current.kind === "prescale" ? current.at + spec.scaling.preScaleMinutes * MINUTE_MS : current.at;
-        const at = reassertAt(now, current.at, due[0]?.at ?? null, dueBy);
-        const floor = withPeaks(current.floor, at);
-        oneOff.push({ key: `${current.name}-${current.kind}`, source: current.name, kind: current.kind, at: utcMinute(at), minSize: floor, maxSize: ceiling(floor) });
+    let assertedBounds: AssertedBounds | null = null;
+    if (asserted !== null && asserted.floor > bounds.minSize) {
+        const floor = withPeaks(asserted.floor, now);
+        assertedBounds = { source: asserted.name, since: asserted.at, minSize: floor, maxSize: ceiling(floor) };
+        // A step closer than the lead that lowers the floor (a release a few minutes ahead): declared
+        // at steadyStart, the first instant the cloud surely takes, so the asserted floor still ends.
+        const last = [...steps].reverse().find((s) => s.at < keptFrom);
+        if (last !== undefined && last.floor < asserted.floor) {
+            const lowered = withPeaks(last.floor, keptFrom);
+            oneOff.push({ key: `${last.name}-${last.kind}`, source: last.name, kind: last.kind, at: utcMinute(keptFrom), minSize: lowered, maxSize: ceiling(lowered) });
+        }
     }
     for (const s of due) {
         const floor = withPeaks(s.floor, s.at);
@@ -488,7 +502,7 @@ export function tierSchedule(
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    return { tier, plannedAt: now, oneOff, recurring, ...(hold === null ? {} : { drainHold: hold }) };
+    return { tier, plannedAt: now, oneOff, recurring, ...(hold === null ? {} : { drainHold: hold }), ...(assertedBounds === null ? {} : { asserted: assertedBounds }) };
 }
 
 /**
@@ -696,6 +710,16 @@ export function scheduleReport(
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
         if (w.to <= now) {
             const hold = drains === null ? null : pastEventHold(event, w.to, now, drains);
+            const raised = drains === null ? [] : drains(event);
+            const lowered = raised.map((d) => `${d.tier} ${d.from} -> ${d.maxSize}`).join("; ");
+            if (hold === null && lowered !== "") {
+                return {
+                    source: event.name,
+                    status: "past",
+                    detail: `released at ${utcMinute(w.to)}; its estimated drain has ended (about ${utcMinute(w.to + Math.max(...raised.map((d) => d.seconds)) * 1000)}), so this pulumi up sets the everyday ceilings again (${lowered}) if an earlier one has not: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back`,
+                    ceilingsLowered: lowered,
+                };
+            }
             return hold === null
                 ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }
                 : {
@@ -738,22 +762,31 @@ export function scheduleReport(
         }
         const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         const start = parseInstant(event.start) ?? w.from;
-        if (w.from < steadyStart(now) && stepPending(now, w.from, start) && liftsAppTier(spec, event.peakOnline)) {
-            const raised = reassertAt(now, w.from, null, start);
-            const lead = Math.round((start - raised) / MINUTE_MS);
-            const pre = spec.scaling.preScaleMinutes;
-            const when = lead >= 0 ? `${lead} min before the start instead of ${pre}` : `${-lead} min after the start instead of ${pre} min before`;
-            const why =
-                w.from > now
-                    ? `pre-scale declared at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead`
-                    : `pre-scale at ${utcMinute(w.from)} has passed and may not have run (an event added or moved less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes before it, or a pre-scale an earlier pulumi up declared late; if it has run, this re-sets the same floors)`;
+        const end = parseInstant(event.end) ?? w.to;
+        const cover = coveringEvent(spec, event, now);
+        if (cover !== null) {
+            return {
+                source: event.name,
+                status: w.from < now ? "inProgress" : "scheduled",
+                detail: `covered by ${cover.name}: its pre-scale-to-release window (${utcMinute(w.from)} to ${utcMinute(w.to)}) lies inside ${cover.name}'s with no larger audience or streams, so ${cover.name}'s floor holds it and it declares no action of its own${lift}`,
+            };
+        }
+        if (w.from < steadyStart(now) && liftsAppTier(spec, event.peakOnline)) {
+            // Inside the raised window (or its pre-scale closer than the lead): this up sets the
+            // floors on the scaled resources themselves (TierSchedule.asserted).
+            const asserted = `floor asserted by this pulumi up on the scaled resources (${utcMinute(now)})`;
+            if (w.from > now) return { source: event.name, status: "scheduled", detail: `${asserted}: its pre-scale at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead; ${releaseAt}${lift}` };
+            const after = Math.round((now - w.from) / MINUTE_MS);
+            const lateBy = Math.round((now - start) / MINUTE_MS);
+            const when = lateBy >= 0 ? `${lateBy} min after the start` : `${-lateBy} min before the start instead of ${spec.scaling.preScaleMinutes}`;
+            // After the event's end the floor only holds until the release: nothing can be late then.
+            if (now >= end) return { source: event.name, status: "inProgress", detail: `${asserted}, held until the release; ${releaseAt}${lift}` };
             return {
                 source: event.name,
                 status: "late",
-                detail: `${why}: this pulumi up raises the floors at ${utcMinute(raised)}, ${when}; ${releaseAt}${lift}`,
+                detail: `${asserted}, ${after} min after its pre-scale at ${utcMinute(w.from)}, ${when}: the floors were in force since then only if an earlier pulumi up declared the event (this plan reads no live state); ${releaseAt}${lift}`,
             };
         }
-        if (w.from < now) return { source: event.name, status: "inProgress", detail: `pre-scaled since ${utcMinute(w.from)}; ${releaseLater === "" ? `released at ${utcMinute(w.to)}` : releaseAt}${lift}` };
         return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}` };
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
@@ -772,6 +805,27 @@ export function scheduleReport(
         const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) ? "" : nodeShortfall(spec, online);
         return short === "" ? r : { ...r, nodeShortfall: short };
     });
+}
+
+/**
+ * The event whose floor holds `event` entirely, so the merged floor timeline (floorTimeline) has no
+ * step of `event`'s own and no tier declares an action for it: another event not over at `now` whose
+ * pre-scale-to-release window contains `event`'s, with at least its audience and streams (every
+ * tier's need, tierNeed, grows with them). Of two identical events, the one first by name holds the
+ * other. null when none does.
+ */
+export function coveringEvent(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number): LiveEvent | null {
+    const w = eventWindow(spec, event.start, event.end);
+    if (w === null) return null;
+    return (
+        spec.events.find((other) => {
+            if (other === event) return false;
+            const o = eventWindow(spec, other.start, other.end);
+            if (o === null || o.to <= now || o.from > w.from || o.to < w.to || other.peakOnline < event.peakOnline || other.streams < event.streams) return false;
+            const same = o.from === w.from && o.to === w.to && other.peakOnline === event.peakOnline && other.streams === event.streams;
+            return !same || other.name < event.name;
+        }) ?? null
+    );
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
 import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierDrain, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
-import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
+import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 import { surgeNeed } from "./scaling";
 
@@ -295,7 +295,7 @@ export function saeEventTimers(actions: readonly Pick<OneOffAction, "at" | "minS
         const carried = before[before.length - 1];
         const carry = carried !== undefined && openAtMidnight(day) && !points.some((p) => p.atTime === "00:00") ? [{ atTime: "00:00", minReplicas: carried.minSize, maxReplicas: carried.maxSize }] : [];
         // A window already open this day before its first point (a pulumi up during the event: the
-        // window starts at `now`, the first point is the floor re-asserted later, earliestActionAt)
+        // window starts at `now`; its first point is the asserted one, saeAssertedPoint)
         // holds that point's bounds from 00:00: the rule is rewritten now, and without a point in
         // force before the first one the floor would fall until it.
         const first = sorted.find((a) => oneOffLocal(a, timeZone).date === day);
@@ -383,12 +383,28 @@ export function saeUnitTimers(
     // The released events stay in view (they declare nothing): their raised ceilings hold while they drain (drainHold).
     const released = spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? Infinity) <= now);
     const timed = unitSchedule({ ...spec, events: [...declared, ...released] }, region, unit, now, horizon, null, drain);
-    const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name));
+    const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name) || timed.asserted?.source === event.name);
     return {
         peaks: saeTimers(timed.recurring, SAE_TIME_ZONE, now, horizon),
-        events: saeEventTimers(timed.oneOff, SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
+        events: saeEventTimers([...saeAssertedPoint(timed, now), ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
         heldCeiling: timed.drainHold?.from ?? null,
     };
+}
+
+/**
+ * The point of the SAE event rule that holds the bounds an up inside a raised window asserts
+ * (TierSchedule.asserted): at 00:00 (SAE_TIME_ZONE) of the day of `now` once the step has passed,
+ * so the day's rewritten rule holds the raised floor from the start of the day (no moment of it
+ * without a point in force) and every up that day writes the same rule (no instant computed from
+ * `now`); at the step's own instant while it is still ahead (a pre-scale closer than the lead).
+ * [] outside a raised window.
+ */
+export function saeAssertedPoint(schedule: Pick<TierSchedule, "asserted">, now: number): Pick<OneOffAction, "at" | "minSize" | "maxSize">[] {
+    const asserted = schedule.asserted;
+    if (asserted === undefined) return [];
+    const [y, m, d] = localStamp(now, SAE_TIME_ZONE).date.split("-").map(Number);
+    const midnight = zonedToUtc(y, m, d, 0, SAE_TIME_ZONE);
+    return [{ at: utcMinute(asserted.since > now ? asserted.since : midnight), minSize: asserted.minSize, maxSize: asserted.maxSize }];
 }
 
 /**

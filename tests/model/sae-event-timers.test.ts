@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 
-import { OneOffAction, SAE_TIME_ZONE, SaeTimer, eventWindowsFrom, planServerlessUnits, saeDeclaredEvents, saeEventLimit, saeEventTimers, scheduleReport, unitSchedule } from "../../components/model";
+import { OneOffAction, SAE_TIME_ZONE, SaeTimer, eventWindowsFrom, planServerlessUnits, saeDeclaredEvents, saeAssertedPoint, saeEventLimit, saeEventTimers, scheduleReport, unitSchedule } from "../../components/model";
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
 import { NOW, rawConfig } from "../helpers";
@@ -64,15 +64,19 @@ function eventPlan(event: { name: string; start: string; end: string }, peaks: r
 }
 
 describe("SAE event timers: each trigger point fires on its own day only", () => {
-    it("a pulumi up during an event (13:00Z = 21:00 GMT+8, floor re-asserted at 21:30): the day's rewritten rule holds that floor from 00:00, so no moment of the day is left without a point in force", () => {
-        const now = Date.parse("2026-12-12T13:00:00Z");
+    it("pulumi ups during an event (13:00Z = 21:00 GMT+8, then 14:20Z): the day's rewritten rule holds the asserted floor from 00:00 and only the release follows; both ups write the same rule", () => {
         const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", events: [{ name: "soon-sale", start: "2026-12-12T12:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 40000 }] }), { now: NOW });
         const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0])[0];
-        const actions = unitSchedule(spec, spec.regions[0], unit, now, ALICLOUD_SCHEDULE_HORIZON, null).oneOff;
-        assert.deepStrictEqual(actions.map((a) => [a.kind, a.at]), [["prescale", "2026-12-12T13:30:00Z"], ["release", "2026-12-12T16:30:00Z"]]);
-        const timers = saeEventTimers(actions, SAE_TIME_ZONE, eventWindowsFrom(spec, spec.events, now));
-        const raised = { minReplicas: actions[0].minSize, maxReplicas: actions[0].maxSize };
-        assert.deepStrictEqual(timers[0], { period: "* * *", beginDate: "2026-12-12", endDate: "2026-12-12", schedules: [{ atTime: "00:00", ...raised }, { atTime: "21:30", ...raised }] });
+        const timersAt = (iso: string) => {
+            const now = Date.parse(iso);
+            const schedule = unitSchedule(spec, spec.regions[0], unit, now, ALICLOUD_SCHEDULE_HORIZON, null);
+            assert.deepStrictEqual(schedule.oneOff.map((a) => [a.kind, a.at]), [["release", "2026-12-12T16:30:00Z"]]);
+            const raised = { minReplicas: schedule.asserted?.minSize, maxReplicas: schedule.asserted?.maxSize };
+            return { raised, timers: saeEventTimers([...saeAssertedPoint(schedule, now), ...schedule.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, spec.events, now)) };
+        };
+        const first = timersAt("2026-12-12T13:00:00Z");
+        assert.deepStrictEqual(first.timers[0], { period: "* * *", beginDate: "2026-12-12", endDate: "2026-12-12", schedules: [{ atTime: "00:00", ...first.raised }] });
+        assert.deepStrictEqual(timersAt("2026-12-12T14:20:00Z").timers, first.timers);
         // Planned before the pre-scale (at 09:00Z) the day's rule has no hold: the floor rises at 19:30 only.
         const early = unitSchedule(spec, spec.regions[0], unit, Date.parse("2026-12-12T09:00:00Z"), ALICLOUD_SCHEDULE_HORIZON, null).oneOff;
         const before = saeEventTimers(early, SAE_TIME_ZONE, eventWindowsFrom(spec, spec.events, Date.parse("2026-12-12T09:00:00Z")));

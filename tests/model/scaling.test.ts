@@ -8,7 +8,6 @@ import {
     PodScaling,
     awsEventLimit,
     checkAwsPeakActions,
-    earliestActionAt,
     podCeilingRaises,
     podCeilings,
     podFloors,
@@ -25,6 +24,7 @@ import {
     recurringActions,
     scalingSimulation,
     scheduleReport,
+    scheduledBoundsIgnoreChanges,
     simulateDrain,
     simulateJump,
     simulatePodJump,
@@ -173,16 +173,14 @@ describe("model: recurring peaks", () => {
             ],
         );
     });
-    it("an event in progress re-asserts its floor at the next half hour at least 30 minutes ahead; its past pre-scale is not declared", () => {
+    it("an event in progress asserts its floor on the group itself (no action at an instant computed from now); its past pre-scale is not declared", () => {
         const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "live", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
         const s = tierSchedule(live, live.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(live, NOW.getTime()));
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize]),
-            [
-                ["live-prescale", "2026-11-22T00:30:00Z", 10],
-                ["live-release", "2026-11-22T02:30:00Z", 4],
-            ],
+            [["live-release", "2026-11-22T02:30:00Z", 4]],
         );
+        assert.deepStrictEqual(s.asserted, { source: "live", since: Date.parse("2026-11-21T22:30:00Z"), minSize: 10, maxSize: 40 });
     });
 });
 
@@ -332,47 +330,57 @@ describe("model: the schedule report of peaks and events that lift nothing", () 
     });
 });
 
-describe("model: the earliest scheduled instant", () => {
-    it("is at least 30 minutes ahead and the same for every pulumi up within one half hour", () => {
-        const t = (iso: string) => new Date(earliestActionAt(Date.parse(iso))).toISOString();
-        assert.strictEqual(t("2026-11-22T00:00:00Z"), "2026-11-22T00:30:00.000Z");
-        assert.strictEqual(t("2026-11-22T00:00:01Z"), "2026-11-22T01:00:00.000Z");
-        assert.strictEqual(t("2026-11-22T00:29:59Z"), "2026-11-22T01:00:00.000Z");
-        assert.strictEqual(t("2026-11-22T00:30:00Z"), "2026-11-22T01:00:00.000Z");
-        assert.strictEqual(t("2026-11-22T00:30:01Z"), "2026-11-22T01:30:00.000Z");
-    });
+describe("model: the bounds an up inside an event's raised window asserts", () => {
     const live = resolveSpec(rawConfig("growth", "aws", { events: [{ name: "soon", start: "2026-11-22T00:40:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 40000 }] }), { now: NOW });
-    const planAt = (iso: string) =>
-        tierSchedule(live, live.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, Date.parse(iso), PROFILES.aws.scheduleHorizon, null).oneOff.map((a) => [a.key, a.at, a.minSize]);
-    it("a pre-scale at least 10 minutes ahead stays at its declared instant (00:10, planned at 00:00)", () => {
-        assert.deepStrictEqual(planAt("2026-11-22T00:00:00Z"), [
-            ["soon-prescale", "2026-11-22T00:10:00Z", 10],
-            ["soon-release", "2026-11-22T02:30:00Z", 4],
-        ]);
+    const planAt = (iso: string) => {
+        const s = tierSchedule(live, live.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, Date.parse(iso), PROFILES.aws.scheduleHorizon, null);
+        return { actions: s.oneOff.map((a) => [a.key, a.at, a.minSize]), asserted: s.asserted === undefined ? null : [s.asserted.source, s.asserted.minSize, s.asserted.maxSize], ignored: scheduledBoundsIgnoreChanges(s, ["minSize", "maxSize"]) };
+    };
+    const release = ["soon-release", "2026-11-22T02:30:00Z", 4];
+    it("a pre-scale at least 10 minutes ahead stays at its declared instant (00:10, planned at 00:00); the schedules own the bounds", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T00:00:00Z"), { actions: [["soon-prescale", "2026-11-22T00:10:00Z", 10], release], asserted: null, ignored: ["minSize", "maxSize"] });
     });
-    it("a pre-scale due within the 10-minute lead runs as soon as the cloud takes it (planned at 00:07:30: 00:18), never in the past", () => {
-        assert.deepStrictEqual(planAt("2026-11-22T00:07:30Z"), [
-            ["soon-prescale", "2026-11-22T00:18:00Z", 10],
-            ["soon-release", "2026-11-22T02:30:00Z", 4],
-        ]);
+    it("ups at 00:01, 00:04 and 00:09 never move the pre-scale later: a pre-scale closer than the lead is asserted on the group, the release stays at 02:30", () => {
+        for (const t of ["2026-11-22T00:01:00Z", "2026-11-22T00:04:00Z", "2026-11-22T00:09:00Z"]) {
+            assert.deepStrictEqual(planAt(t), { actions: [release], asserted: ["soon", 10, 40], ignored: [] });
+        }
     });
-    it("a passed pre-scale before the start may not have run (an earlier up may have declared it late, or the event is new): declared again at the 10-minute lead (planned at 00:20, start 00:40: 00:30)", () => {
-        assert.deepStrictEqual(planAt("2026-11-22T00:20:00Z"), [
-            ["soon-prescale", "2026-11-22T00:30:00Z", 10],
-            ["soon-release", "2026-11-22T02:30:00Z", 4],
-        ]);
+    it("ups at 00:15, 00:45, 00:51 and 01:35 (after the pre-scale, before and after the start) each assert the same bounds and declare only the release", () => {
+        for (const t of ["2026-11-22T00:15:00Z", "2026-11-22T00:45:00Z", "2026-11-22T00:51:00Z", "2026-11-22T01:35:00Z"]) {
+            assert.deepStrictEqual(planAt(t), { actions: [release], asserted: ["soon", 10, 40], ignored: [] }, t);
+        }
     });
-    it("an event in progress past its start plus the lead re-asserts its floor at the next half hour at least 30 minutes ahead (planned at 00:51: 01:30)", () => {
-        assert.deepStrictEqual(planAt("2026-11-22T00:51:00Z"), [
-            ["soon-prescale", "2026-11-22T01:30:00Z", 10],
-            ["soon-release", "2026-11-22T02:30:00Z", 4],
-        ]);
+    it("a release closer than the lead goes at the lead (planned at 02:25: 02:35) after the asserted floor; an up after the release asserts nothing and leaves the bounds to the schedules again", () => {
+        assert.deepStrictEqual(planAt("2026-11-22T02:25:00Z"), { actions: [["soon-release", "2026-11-22T02:35:00Z", 4]], asserted: ["soon", 10, 40], ignored: [] });
+        assert.deepStrictEqual(planAt("2026-11-22T02:31:00Z").asserted, null);
     });
-    it("an event in progress whose next kept step comes before the half hour re-asserts at the 10-minute lead (planned at 02:10, release at 02:30)", () => {
-        assert.deepStrictEqual(planAt("2026-11-22T02:10:00Z"), [
-            ["soon-prescale", "2026-11-22T02:20:00Z", 10],
-            ["soon-release", "2026-11-22T02:30:00Z", 4],
-        ]);
+    it("the report of an up after the pre-scale says the floor is asserted by this up, late before the event's end and in progress after it", () => {
+        const report = (iso: string) => scheduleReport(live, Date.parse(iso), PROFILES.aws.scheduleHorizon)[0];
+        assert.strictEqual(report("2026-11-22T00:20:00Z").status, "late");
+        assert.match(report("2026-11-22T00:20:00Z").detail, /^floor asserted by this pulumi up on the scaled resources \(2026-11-22T00:20:00Z\), 10 min after its pre-scale at 2026-11-22T00:10:00Z, 20 min before the start instead of 30/);
+        assert.match(report("2026-11-22T01:11:00Z").detail, /61 min after its pre-scale at 2026-11-22T00:10:00Z, 31 min after the start/);
+        assert.deepStrictEqual([report("2026-11-22T02:10:00Z").status, report("2026-11-22T02:10:00Z").detail.split(";")[0]], ["inProgress", "floor asserted by this pulumi up on the scaled resources (2026-11-22T02:10:00Z), held until the release"]);
+        assert.strictEqual(report("2026-11-22T00:05:00Z").status, "scheduled");
+    });
+});
+
+describe("model: an event inside another's window with no larger need", () => {
+    const fest = { name: "winter-fest", start: "2026-12-10T12:00:00Z", end: "2027-01-20T12:00:00Z", peakOnline: 40000 };
+    const edge = { name: "edge", start: "2026-12-12T12:00:00Z", end: "2026-12-12T14:00:00Z", peakOnline: 40000 };
+    const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", events: [fest, edge] }), { now: NOW });
+    it("declares no action of its own and is reported as covered by the event that holds it, not as scheduled with its own pre-scale", () => {
+        const s = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null);
+        assert.deepStrictEqual(s.oneOff.map((a) => a.source), ["winter-fest", "winter-fest"]);
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).find((r) => r.source === "edge");
+        assert.deepStrictEqual(report, {
+            source: "edge",
+            status: "scheduled",
+            detail: "covered by winter-fest: its pre-scale-to-release window (2026-12-12T11:30:00Z to 2026-12-12T14:30:00Z) lies inside winter-fest's with no larger audience or streams, so winter-fest's floor holds it and it declares no action of its own",
+        });
+    });
+    it("a larger audience is not covered: it keeps its own pre-scale", () => {
+        const larger = resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", events: [fest, { ...edge, peakOnline: 80000 }] }), { now: NOW });
+        assert.strictEqual(scheduleReport(larger, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).find((r) => r.source === "edge")?.detail.startsWith("pre-scale at 2026-12-12T11:30:00Z"), true);
     });
 });
 

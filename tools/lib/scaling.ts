@@ -51,8 +51,15 @@ export function scalingFindings(section: ScalingSection, stage: Stage): Violatio
         .filter(isRecord)
         .filter((r) => typeof r.nodeShortfall === "string" && r.nodeShortfall !== "")
         .map((r): Violation => ({ policy: POD_FLOORS_NODES_FINDING, enforcement: "advisory", urn: "", message: `${String(r.source)}: the raised pod floors exceed the node pools' capacity in ${String(r.nodeShortfall)}; raise kubernetes.maxNodesPerZone or kubernetes.nodeSize, or the floors' pods stay Pending` }));
-    return [...peaks, ...events, ...nodes];
+    const ceilings = section.schedule
+        .filter(isRecord)
+        .filter((r) => typeof r.ceilingsLowered === "string" && r.ceilingsLowered !== "")
+        .map((r): Violation => ({ policy: CEILINGS_LOWERED_FINDING, enforcement: "advisory", urn: "", message: `event ${String(r.source)}: this pulumi up may lower raised ceilings (${String(r.ceilingsLowered)}); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left` }));
+    return [...peaks, ...events, ...nodes, ...ceilings];
 }
+
+/** Name of the finding of a past event whose raised ceilings' estimated drain has ended (ScheduleReport.ceilingsLowered): the up sets the everyday ceilings again. */
+export const CEILINGS_LOWERED_FINDING = "ha-scaling-ceilings-lowered";
 
 /** Name of the finding of an event or peak whose raised pod floors exceed the node pools at maxNodesPerZone (ScheduleReport.nodeShortfall). */
 export const POD_FLOORS_NODES_FINDING = "ha-scaling-pod-floors-nodes";
