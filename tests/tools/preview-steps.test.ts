@@ -316,14 +316,14 @@ describe("partialPreviewReason", () => {
 describe("check --from an export whose subnet values cannot be read: undetermined, never a zone of their own", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unreadable-subnets-"));
     let n = 0;
-    /** Every finding of `check --from` (enforcement, policy, message), and its exit code. */
-    const findings = async (doc: unknown): Promise<[number, { enforcement: string; policy: string; message: string }[]]> => {
+    /** Every finding of `check --from` (enforcement, policy, resource, message), and its exit code. */
+    const findings = async (doc: unknown): Promise<[number, { enforcement: string; policy: string; urn: string; message: string }[]]> => {
         const f = path.join(dir, `export-${n++}.json`);
         fs.writeFileSync(f, JSON.stringify(doc));
         const [code, out] = await check(parseCheckArgs(["--from", f, "--output", "json"]));
         const report: unknown = JSON.parse(out);
         assert.ok(typeof report === "object" && report !== null && "policy" in report && typeof report.policy === "object" && report.policy !== null && "violations" in report.policy && Array.isArray(report.policy.violations));
-        return [code, report.policy.violations.flatMap((v: unknown) => (typeof v === "object" && v !== null && "enforcement" in v && "policy" in v && "message" in v ? [{ enforcement: String(v.enforcement), policy: String(v.policy), message: String(v.message) }] : []))];
+        return [code, report.policy.violations.flatMap((v: unknown) => (typeof v === "object" && v !== null && "enforcement" in v && "policy" in v && "urn" in v && "message" in v ? [{ enforcement: String(v.enforcement), policy: String(v.policy), urn: String(v.urn), message: String(v.message) }] : []))];
     };
     /** An export secret as `pulumi stack export` writes it (sdk/go/common/resource/sig.go Secret signature, ciphertext). */
     const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:Zm9vYmFy" };
@@ -332,7 +332,7 @@ describe("check --from an export whose subnet values cannot be read: undetermine
 
     let plan: Plan;
     let pools: PlannedResource[];
-    let baseline: [number, { enforcement: string; policy: string; message: string }[]];
+    let baseline: [number, { enforcement: string; policy: string; urn: string; message: string }[]];
     before(async () => {
         plan = await shippedPlan("growth-aws");
         pools = plan.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup");
@@ -350,7 +350,7 @@ describe("check --from an export whose subnet values cannot be read: undetermine
             }),
         },
     });
-    type Found = { enforcement: string; policy: string; message: string };
+    type Found = { enforcement: string; policy: string; urn: string; message: string };
     const nodePoolFindings = (all: readonly Found[]): Found[] => all.filter((f) => f.policy === NODE_POOLS || f.message.startsWith(`${NODE_POOLS}:`));
 
     for (const [label, changed, value, shown] of [
@@ -363,6 +363,8 @@ describe("check --from an export whose subnet values cannot be read: undetermine
             assert.deepStrictEqual(nodePoolFindings(baseline[1]), []);
             const pool = nodePoolFindings(found);
             assert.deepStrictEqual(pool.map((f) => f.enforcement), ["advisory"], JSON.stringify(pool));
+            // filed under the node group whose subnets cannot be read (the first of them), not the cluster's first group
+            assert.strictEqual(pool[0].urn, changed()[0].urn);
             assert.ok(pool[0].message.includes(shown) && /cannot be judged: .*the input does not carry its zone, and no such value counts as a zone of its own/.test(pool[0].message), pool[0].message);
             // an export's values exist: never "until created" for what the input cannot tell
             assert.doesNotMatch(pool[0].message, /until created|before the resources exist/);
