@@ -226,6 +226,7 @@ describe("check: the pack config is validated as the CLI validates it", () => {
         ["a string where a list is required", { "sec-security-group-forbid-world-sensitive-ports": { ports: "22" } }, /ports must be array \(got a string; value not shown\)/],
         ["below the minimum", { "ha-autoscaling-group-require-multi-zone": { minZones: 0 } }, /minZones must be >= 1 \(got 0\)/],
         ["a misspelled policy name", { "ha-autoscaling-group-require-multizone": "advisory" }, /"ha-autoscaling-group-require-multizone" is not a policy of the pack/],
+        ["a policy's old name", { "ha-preview-cannot-judge-until-created": "advisory" }, /"ha-preview-cannot-judge-until-created" was renamed ha-stack-cannot-judge-from-input .*: rename the key/],
         ["a level that is not one", { "ha-autoscaling-group-require-multi-zone": "strict" }, /ha-autoscaling-group-require-multi-zone: must be an enforcement level \(advisory, mandatory, remediate, disabled\) or an object \(got "strict"\)/],
         ["properties under all", { all: { enforcementLevel: "mandatory", minZones: 3 } }, /all: only "enforcementLevel" applies/],
         ["a residency region that is no region id", { "sec-data-store-require-residency": { regions: ["cn-hangzou"] } }, /sec-data-store-require-residency: regions\.0 must be equal to one of the allowed values \(got "cn-hangzou"\); did you mean cn-hangzhou\?/],

@@ -365,6 +365,7 @@ describe("check --from an export whose subnet values cannot be read: undetermine
             assert.deepStrictEqual(pool.map((f) => f.enforcement), ["advisory"], JSON.stringify(pool));
             // filed under the node group whose subnets cannot be read (the first of them), not the cluster's first group
             assert.strictEqual(pool[0].urn, changed()[0].urn);
+            assert.strictEqual(pool[0].policy, "ha-stack-cannot-judge-from-input");
             assert.ok(pool[0].message.includes(shown) && /cannot be judged: .*the input does not carry its zone, and no such value counts as a zone of its own/.test(pool[0].message), pool[0].message);
             // an export's values exist: never "until created" for what the input cannot tell
             assert.doesNotMatch(pool[0].message, /until created|before the resources exist/);
