@@ -219,6 +219,15 @@ describe(`check --from a preview of an existing stack judges what the stack will
         assert.deepStrictEqual(await judged(previewDoc(plan, steps)), withoutGroup);
     });
 
+    it("two steps of one resource that are not a replacement's or a refresh's (an update, then the same resource's same step) are refused, naming both", async () => {
+        const steps: Step[] = plan.resources.flatMap((r): Step[] => (r === dropped ? [{ op: "update", r, diffReasons: ["tags"], shown: true }, { op: "same", r, shown: true }] : [{ op: "same", r, shown: true }]));
+        const i = plan.resources.indexOf(dropped);
+        assert.strictEqual(
+            await refused(previewDoc(plan, steps)),
+            `${dir}/input-${n - 1}.json: steps[${i}] (update) and steps[${i + 1}] (same) are the same resource ${dropped.urn}; a preview lists each resource once (twice only in the steps of one replacement, or after its refresh step, which \`pulumi preview --json --refresh\` prints with op "refresh"): check the input is the output of \`pulumi preview --json\`, unedited`,
+        );
+    });
+
     it("an update without --show-sames is refused, naming --show-sames", async () => {
         const steps: Step[] = plan.resources.map((r) => (r === dropped ? { op: "update", r, shown: true } : { op: "same", r, shown: r.type === ROOT }));
         assert.match(await refused(previewDoc(plan, steps)), /run `pulumi preview --json --show-sames` so the whole stack is judged/);

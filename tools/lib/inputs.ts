@@ -655,7 +655,10 @@ function previewResources(steps: readonly unknown[], what: string, unchangedCoun
         if (seen === undefined) byUrn.set(resource.urn, entry);
         else if (REPLACEMENT_OPS.includes(seen.op) && REPLACEMENT_OPS.includes(s.op)) seen.resource = resource;
         else if (seen.op === "refresh" && s.op !== "refresh") byUrn.set(resource.urn, entry);
-        else throw new InputFormatError(`${what}: steps[${seen.index}] (${seen.op}) and steps[${i}] (${s.op}) are the same resource ${resource.urn}; a preview lists each resource once (twice only in the steps of one replacement, or after its refresh step)`);
+        // a refresh step is printed as `refresh` whatever it finds (the JSON is made of the steps' pre-events,
+        // pkg/engine/events.go resourcePreEvent: `makeStepEventMetadata(step.Op(), ...)`; its result op, update or
+        // delete, reaches only the outputs event): any other pair is not `pulumi preview --json` output
+        else throw new InputFormatError(`${what}: steps[${seen.index}] (${seen.op}) and steps[${i}] (${s.op}) are the same resource ${resource.urn}; a preview lists each resource once (twice only in the steps of one replacement, or after its refresh step, which \`pulumi preview --json --refresh\` prints with op "refresh"): check the input is the output of \`pulumi preview --json\`, unedited`);
     });
     // a refreshed resource the preview then deletes is gone: its refreshed (old) state is not the stack's
     for (const urn of removed) if (byUrn.get(urn)?.op === "refresh") byUrn.delete(urn);
