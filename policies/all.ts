@@ -31,7 +31,7 @@ import { secSecurityGroupForbidWorldSensitivePorts } from "./rules/sec-security-
 import { haDatabaseClusterRequireMultipleNodes } from "./stack/ha-database-cluster-require-multiple-nodes";
 import { haK8sDeploymentRequirePdb } from "./stack/ha-k8s-deployment-require-pdb";
 import { haKubernetesNodePoolsRequireMultiZone } from "./stack/ha-kubernetes-node-pools-require-multi-zone";
-import { haPreviewCannotJudgeUntilCreated } from "./stack/ha-preview-cannot-judge-until-created";
+import { haStackCannotJudgeFromInput } from "./stack/ha-stack-cannot-judge-from-input";
 import { haStackAvailabilityModel } from "./stack/ha-stack-availability-model";
 import { haStackAvailabilityTarget } from "./stack/ha-stack-availability-target";
 import { haStackAvailabilityUnverified } from "./stack/ha-stack-availability-unverified";
@@ -77,7 +77,7 @@ export const POLICIES: Policies = [
     haStackFlowAvailabilityTarget,
     haStackAvailabilityUnverified,
     haStackFailoverBudget,
-    haPreviewCannotJudgeUntilCreated,
+    haStackCannotJudgeFromInput,
     secSecurityGroupForbidWorldSensitivePorts,
     secDataStoreRequireEncryption,
     secDataStoreForbidPublicAccess,

@@ -93,8 +93,11 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
             i++;
         } else throw new UsageError(`unknown argument ${arg}\n${USAGE}`);
     }
-    if (all) stacks = listStacks(dir);
-    if (stacks.length === 0) throw new UsageError(`name a stack or --all; stacks: ${listStacks(dir).join(", ")}\n${USAGE}`);
+    const known = fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? listStacks(dir) : [];
+    // --all of a folder without stack files plans nothing: an error naming the folder, never "name a stack"
+    if (all && known.length === 0) throw new UsageError(`--all: no stack files (Pulumi.<stack>.yaml) in ${dir}; add one (README "Your own stack"), or name the folder with --dir`);
+    if (all) stacks = known;
+    if (stacks.length === 0) throw new UsageError(`name a stack or --all; stacks: ${known.length > 0 ? known.join(", ") : `none in ${dir}`}\n${USAGE}`);
     if (base !== undefined && stacks.length !== 1) throw new UsageError(`--base compares one stack: name it with --stack (got ${stacks.length} stacks)\n${USAGE}`);
     return { stacks, format, dir, base, preview, out };
 }

@@ -306,7 +306,7 @@ export const STEERING_REFERENCES: readonly Reference[] = [
 /**
  * References whose value is unknown (a first preview) and that no recorded dependency resolves:
  * what they point at cannot be judged until the resources exist. The multi-region rules then
- * report nothing for them; ha-preview-cannot-judge-until-created lists them.
+ * report nothing for them; ha-stack-cannot-judge-from-input lists them.
  */
 export function unresolvedReferences(rule: string, nodes: readonly Node[], references: readonly Reference[]): Finding[] {
     return nodes.flatMap((n) => {

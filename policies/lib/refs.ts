@@ -110,7 +110,7 @@ export interface Finding {
 
 /**
  * What a rule concludes from what is known: violations it is sure of, and facts it cannot judge
- * until the resources are created (reported as advisory by preview-cannot-judge-until-created).
+ * until the resources are created (reported as advisory by ha-stack-cannot-judge-from-input).
  */
 export interface Judgement {
     readonly violations: Finding[];

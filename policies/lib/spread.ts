@@ -45,7 +45,7 @@ export function spreadJudgement(rule: string, nodes: readonly Node[], targets: r
     return { violations, undetermined };
 }
 
-/** A multi-zone rule and its pure judgement (which ha-preview-cannot-judge-until-created also reads). */
+/** A multi-zone rule and its pure judgement (which ha-stack-cannot-judge-from-input also reads). */
 export interface SpreadRule {
     readonly policy: StackValidationPolicy;
     readonly judge: (nodes: readonly Node[], minZones: number) => Judgement;

@@ -9,7 +9,7 @@
 //
 // Where a link's far end cannot be placed before the resources exist (an OSS replication
 // destination computed in a first preview without a dependency), the fact is listed as
-// undetermined by ha-preview-cannot-judge-until-created, never reported as a violation.
+// undetermined by ha-stack-cannot-judge-from-input, never reported as a violation.
 
 import type { Node } from "../availability/tiers";
 import { REPLACE_ON_CHANGE } from "../conformance/replace-on-change";

@@ -48,7 +48,9 @@ export function nodePoolJudgement(nodes: readonly Node[], minZones: number): Jud
         const unreadable = [...new Set(members.flatMap((m) => counts.get(m)?.unreadable ?? []))];
         const together: ZoneCount = { zones: names.size, names: [...names], atMost, undetermined: [...new Set(open)], unreadable };
         const verdict = zoneVerdict(together, minZones);
-        if (verdict === "undetermined") undetermined.push({ urn: first.urn, message: undeterminedMessage(NAME, `the zones of the node pools of cluster ${cluster}`, together.undetermined, unreadable) });
+        // filed under the first pool whose placement is not known (the one to fix), not the cluster's first pool
+        const unsettled = members.find((m) => (counts.get(m)?.undetermined.length ?? 0) > 0 || (counts.get(m)?.unreadable ?? []).length > 0) ?? first;
+        if (verdict === "undetermined") undetermined.push({ urn: unsettled.urn, message: undeterminedMessage(NAME, `the zones of the node pools of cluster ${cluster}`, together.undetermined, unreadable) });
         else spreadFindings(`node pools of cluster ${cluster}`, verdict === "violated" ? atMost : names.size, undefined, minZones).forEach((message) => violations.push({ urn: first.urn, message }));
         for (const pool of members) {
             const c = counts.get(pool);

@@ -18,18 +18,18 @@ export interface RegionFinding {
  * A stack rule over the stack's nodes and its config values, not applicable below two serving
  * regions; `findings` are reported as they come. While one of `references` is unknown and no
  * dependency resolves it (a first preview of resources outside the graph), the rule reports
- * nothing: what it would judge is listed by ha-preview-cannot-judge-until-created instead.
+ * nothing: what it would judge is listed by ha-stack-cannot-judge-from-input instead.
  */
 export function multiRegionRule(spec: Omit<RuleSpec, "category" | "stageDefaults">, references: readonly Reference[], findings: (nodes: readonly Node[], config: Readonly<Record<string, unknown>>) => readonly RegionFinding[]): StackValidationPolicy {
     return stackRule({ ...spec, category: "availability", stageDefaults: { startup: "advisory", growth: "advisory" }, config: { ...STAGE_CONFIG, ...(spec.config ?? {}) } }, (args, report) => {
         const nodes = toNodes(args.resources);
         if (servingRegions(nodes).length < 2) args.notApplicable("the stack serves from one region");
-        if (unresolvedReferences(spec.name, nodes, references).length > 0) args.notApplicable("references unknown until created (see ha-preview-cannot-judge-until-created)");
+        if (unresolvedReferences(spec.name, nodes, references).length > 0) args.notApplicable("references unknown until created (see ha-stack-cannot-judge-from-input)");
         findings(nodes, args.getConfig<Record<string, unknown>>()).forEach((f) => report(f.message, f.urn));
     });
 }
 
-/** The multi-region rules' references that cannot be judged until created, for ha-preview-cannot-judge-until-created. */
+/** The multi-region rules' references that cannot be judged until created, for ha-stack-cannot-judge-from-input. */
 export const MULTI_REGION_REFERENCES: readonly (readonly [rule: string, references: readonly Reference[]])[] = [
     ["ha-stack-require-global-database", GLOBAL_DATABASE_REFERENCES],
     ["ha-stack-require-cdn-origin-failover", CDN_REFERENCES],

@@ -83,13 +83,13 @@ describe("the mature multi-region guarantees are rules, and the estimate drops w
 });
 
 describe("the multi-region rules in a first preview without the dependencies that resolve a reference", () => {
-    it("report nothing for an unknown reference no dependency resolves; ha-preview-cannot-judge-until-created lists it", async () => {
+    it("report nothing for an unknown reference no dependency resolves; ha-stack-cannot-judge-from-input lists it", async () => {
         const plan = await shippedPreviewPlan("mature-aws");
         const blind = plan.resources.map((r) => (r.type === "aws:route53/healthCheck:HealthCheck" ? { ...r, propertyDependencies: {} } : r));
-        const rules = POLICIES.filter((p) => p.name === "ha-stack-require-steering-health-checks" || p.name === "ha-preview-cannot-judge-until-created");
+        const rules = POLICIES.filter((p) => p.name === "ha-stack-require-steering-health-checks" || p.name === "ha-stack-cannot-judge-from-input");
         const found = (await evaluatePolicies(rules, blind, { stage: "mature" })).violations;
         assert.deepStrictEqual(found.filter((v) => v.policy === "ha-stack-require-steering-health-checks"), []);
-        const listed = found.filter((v) => v.policy === "ha-preview-cannot-judge-until-created" && v.message.startsWith("ha-stack-require-steering-health-checks:"));
+        const listed = found.filter((v) => v.policy === "ha-stack-cannot-judge-from-input" && v.message.startsWith("ha-stack-require-steering-health-checks:"));
         assert.strictEqual(listed.length, 2);
         assert.ok(listed.every((v) => v.enforcement === "advisory" && v.urn.includes("aws:route53/healthCheck:HealthCheck") && v.message.includes("fqdn is not known before the resources exist")));
     });

@@ -131,7 +131,7 @@ describe("too wide: public addresses admitted together, over every rule reaching
         const orphan: EvalResource = res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "8.0.0.0/16", securityGroupId: UNKNOWN_STRING }, "orphan");
         const resources = [a, ssh("a", a, "9.0.0.0/17"), orphan];
         assert.deepStrictEqual(await violations(policy(SG), resources), []);
-        const listed = await violations(policy("ha-preview-cannot-judge-until-created"), resources);
+        const listed = await violations(policy("ha-stack-cannot-judge-from-input"), resources);
         assert.deepStrictEqual(listed.map((v) => [v.enforcement, v.urn, v.message]), [[
             "advisory",
             orphan.urn,
@@ -139,12 +139,12 @@ describe("too wide: public addresses admitted together, over every rule reaching
         ]]);
         // a rule that admits only private addresses needs no group to be judged
         const privateOnly = { ...orphan, inputs: { ...orphan.inputs, cidrIpv4: "10.0.0.0/8" } };
-        assert.deepStrictEqual(await violations(policy("ha-preview-cannot-judge-until-created"), [a, privateOnly]), []);
+        assert.deepStrictEqual(await violations(policy("ha-stack-cannot-judge-from-input"), [a, privateOnly]), []);
     });
     it("a resource whose security groups are unknown and resolved by no dependency is listed when some rule admits public addresses on a sensitive port", async () => {
         const a = group("sg-a");
         const vm = res("aws:ec2/instance:Instance", { vpcSecurityGroupIds: [UNKNOWN_STRING] }, "vm");
-        const listed = async (rs: readonly EvalResource[]) => (await violations(policy("ha-preview-cannot-judge-until-created"), rs)).map((v) => v.urn);
+        const listed = async (rs: readonly EvalResource[]) => (await violations(policy("ha-stack-cannot-judge-from-input"), rs)).map((v) => v.urn);
         assert.deepStrictEqual(await listed([a, ssh("a", a, "203.0.113.0/24"), vm]), [vm.urn]);
         assert.deepStrictEqual(await listed([a, ssh("a", a, "10.0.0.0/8"), vm]), []);
     });
@@ -155,7 +155,7 @@ describe("too wide: public addresses admitted together, over every rule reaching
         assert.deepStrictEqual((await violations(policy(SG), [a, pl, viaList])).map((v) => v.message), ["Ingress admits the whole internet (0.0.0.0/0) on port(s) 22."]);
         const unresolved = { ...viaList, propertyDependencies: { securityGroupId: [a.urn] } };
         assert.deepStrictEqual(await violations(policy(SG), [a, unresolved]), []);
-        assert.deepStrictEqual((await violations(policy("ha-preview-cannot-judge-until-created"), [a, unresolved])).map((v) => v.urn), [unresolved.urn]);
+        assert.deepStrictEqual((await violations(policy("ha-stack-cannot-judge-from-input"), [a, unresolved])).map((v) => v.urn), [unresolved.urn]);
     });
     it("adminCidrs wider than one public /16 together are a config error", () => {
         const spec = resolveSpec(rawConfig("startup", "aws", {}), { now: NOW });

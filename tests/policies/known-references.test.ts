@@ -22,7 +22,7 @@ import { shippedPlan } from "../support/shipped";
 import { providerRes, res } from "./helpers";
 
 const U = UNKNOWN_STRING;
-const UNDETERMINED = "ha-preview-cannot-judge-until-created";
+const UNDETERMINED = "ha-stack-cannot-judge-from-input";
 
 async function run(resources: readonly EvalResource[], names: readonly string[]): Promise<Violation[]> {
     const policies: Policies = POLICIES.filter((p) => names.includes(p.name));

@@ -1,6 +1,6 @@
 // The unknown sentinel of a first preview in every policy that reads a reference: references are
 // resolved through property dependencies to known inputs; what stays unknown is never a violation
-// and is listed by ha-preview-cannot-judge-until-created.
+// and is listed by ha-stack-cannot-judge-from-input.
 
 import * as assert from "assert";
 import type { Policies } from "@pulumi/policy";
@@ -23,7 +23,7 @@ async function run(resources: readonly EvalResource[], names: readonly string[] 
 }
 
 const mandatory = (vs: readonly Violation[], policy: string): Violation[] => vs.filter((v) => v.policy === policy && v.enforcement === "mandatory");
-const UNDETERMINED = "ha-preview-cannot-judge-until-created";
+const UNDETERMINED = "ha-stack-cannot-judge-from-input";
 
 const awsSubnet = (name: string, zone: string): EvalResource => res("aws:ec2/subnet:Subnet", { availabilityZone: zone, vpcId: U, cidrBlock: "10.0.0.0/24" }, name);
 const vswitch = (name: string, zone: string): EvalResource => res("alicloud:vpc/switch:Switch", { zoneId: zone, vpcId: U, cidrBlock: "10.0.0.0/24" }, name);

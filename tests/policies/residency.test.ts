@@ -155,7 +155,7 @@ describe("sec-data-store-require-residency in a first preview (unknown ids)", ()
         };
         const resources = [...plan.resources, rule];
         assert.deepStrictEqual(await residencyViolations(resources, plan.stage), []);
-        const advisory = await evaluatePolicies(POLICIES.filter((p) => p.name === "ha-preview-cannot-judge-until-created"), resources, { stage: plan.stage });
+        const advisory = await evaluatePolicies(POLICIES.filter((p) => p.name === "ha-stack-cannot-judge-from-input"), resources, { stage: plan.stage });
         const mine = advisory.violations.filter((v) => v.message.startsWith("sec-data-store-require-residency"));
         assert.deepStrictEqual(mine.map((v) => [v.enforcement, v.urn]), [["advisory", rule.urn]]);
         assert.match(mine[0].message, /^sec-data-store-require-residency: lc-cn-hangzhou-storage-media-replication, OSS replication of lc-cn-hangzhou-storage-media to a far end that cannot be judged until created: destination\.location is not known/);

@@ -12,7 +12,8 @@ import * as os from "os";
 import * as path from "path";
 
 import { check, isInputError, parseCheckArgs } from "../../tools/check";
-import { PreviewListing, partialPreviewReason, unchangedCount } from "../../tools/lib/inputs";
+import { PreviewListing, changedKeys, partialPreviewReason, stepNewState, unchangedCount } from "../../tools/lib/inputs";
+import { UNKNOWN_STRING } from "../../policies/lib/refs";
 import { Plan, PlannedResource } from "../../tools/lib/record";
 import { shippedPlan } from "../support/shipped";
 
@@ -50,6 +51,8 @@ interface Step {
     readonly newState?: Record<string, unknown> | null;
     /** Whether `pulumi preview --json` prints the step (a same step only with --show-sames or a protect change). */
     readonly shown: boolean;
+    /** The step's `diffReasons` (sdk/go/common/display PreviewStep), for an update. */
+    readonly diffReasons?: readonly string[];
 }
 
 /** The JSON of `pulumi preview --json`: the printed steps, and a changeSummary counting every logical step (refresh steps are not logical). */
@@ -65,6 +68,7 @@ function previewDoc(plan: Plan, steps: readonly Step[]): unknown {
                 urn: s.r.urn,
                 ...(s.op !== "create" ? { oldState: state(s.r, plan, true) } : {}),
                 ...(s.op === "delete" || s.newState === null ? {} : { newState: s.newState ?? state(s.r, plan, s.op !== "create") }),
+                ...(s.diffReasons !== undefined ? { diffReasons: s.diffReasons } : {}),
             })),
         duration: 1000,
         changeSummary,
@@ -182,9 +186,94 @@ describe(`check --from a preview of an existing stack judges what the stack will
         assert.deepStrictEqual(await judged(previewDoc(plan, steps)), unchanged);
     });
 
+    /** The resource after an in-place update of its tags (inputs and outputs), as its export shows it; the others as they are. */
+    const retagged = (r: PlannedResource): PlannedResource => {
+        const tags = r.inputs.tags;
+        if (typeof tags !== "object" || tags === null || Array.isArray(tags)) return r;
+        const next = { ...tags, owner: "team-x" };
+        return { ...r, inputs: { ...r.inputs, tags: next }, ...(r.outputs !== undefined ? { outputs: { ...r.outputs, tags: next } } : {}) };
+    };
+    /** Update steps as `pulumi preview --json` prints them: the new state without id and outputs (NewUpdateStep: `new.ID == ""`; the JSON is written at the step's pre-event). */
+    const updates = (pick: (r: PlannedResource) => boolean): Step[] =>
+        plan.resources.map((r) => (pick(r) ? { op: "update", r, newState: state(retagged(r), plan, false), diffReasons: ["tags"], shown: true } : { op: "same", r, newState: state(r, plan, false), shown: true }));
+
+    it("update steps whose new state lacks the id and outputs (as the CLI prints them) are judged as the export of the updated stack: the id kept, the outputs the update leaves", async () => {
+        const updated = (r: PlannedResource): boolean => r.type !== ROOT && r.custom;
+        const after = await judged(exportDoc(plan, plan.resources.map((r) => (updated(r) ? retagged(r) : r))));
+        assert.deepStrictEqual(await judged(previewDoc(plan, updates(updated))), after);
+        assert.deepStrictEqual(after, unchanged, "a new tag value changes no verdict");
+    });
+
+    // one kind at a time: each is what other resources reference by id or ARN (a listener's target
+    // group, an origin's load balancer, a node group's subnets)
+    for (const type of stack.endsWith("-aws")
+        ? ["aws:lb/targetGroup:TargetGroup", "aws:lb/loadBalancer:LoadBalancer", "aws:eks/nodeGroup:NodeGroup", "aws:ec2/subnet:Subnet"]
+        : ["alicloud:alb/serverGroup:ServerGroup", "alicloud:alb/loadBalancer:LoadBalancer", "alicloud:cs/nodePool:NodePool", "alicloud:vpc/switch:Switch"])
+        it(`updating every ${type.split(":").pop() ?? type} (no id, no outputs in the new state) gives the verdicts of the unchanged stack`, async () => {
+            assert.ok(plan.resources.some((r) => r.type === type), `${stack} has a ${type}`);
+            assert.deepStrictEqual(await judged(previewDoc(plan, updates((r) => r.type === type))), unchanged);
+        });
+
+    it("an update that deletes a resource at the same time still counts the deletion", async () => {
+        const steps = updates((r) => r.type !== ROOT && r.custom && r !== dropped).map((s) => (s.r === dropped ? { op: "delete", r: dropped, shown: true } : s));
+        assert.deepStrictEqual(await judged(previewDoc(plan, steps)), withoutGroup);
+    });
+
+    it("two steps of one resource that are not a replacement's or a refresh's (an update, then the same resource's same step) are refused, naming both", async () => {
+        const steps: Step[] = plan.resources.flatMap((r): Step[] => (r === dropped ? [{ op: "update", r, diffReasons: ["tags"], shown: true }, { op: "same", r, shown: true }] : [{ op: "same", r, shown: true }]));
+        const i = plan.resources.indexOf(dropped);
+        assert.strictEqual(
+            await refused(previewDoc(plan, steps)),
+            `${dir}/input-${n - 1}.json: steps[${i}] (update) and steps[${i + 1}] (same) are the same resource ${dropped.urn}; a preview lists each resource once (twice only in the steps of one replacement, or after its refresh step, which \`pulumi preview --json --refresh\` prints with op "refresh"): check the input is the output of \`pulumi preview --json\`, unedited`,
+        );
+    });
+
     it("an update without --show-sames is refused, naming --show-sames", async () => {
         const steps: Step[] = plan.resources.map((r) => (r === dropped ? { op: "update", r, shown: true } : { op: "same", r, shown: r.type === ROOT }));
         assert.match(await refused(previewDoc(plan, steps)), /run `pulumi preview --json --show-sames` so the whole stack is judged/);
+    });
+});
+
+describe("stepNewState: the state a same or update step leaves, from the new state the CLI prints before the step runs", () => {
+    const urn = "urn:pulumi:s::p::aws:lb/targetGroup:TargetGroup::tg";
+    const oldState = {
+        urn,
+        type: "aws:lb/targetGroup:TargetGroup",
+        custom: true,
+        id: "tg-1",
+        inputs: { port: 30080, tags: { stage: "growth" }, healthCheck: { path: "/healthz" }, slowStart: 30 },
+        outputs: { arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/1", port: 30080, tags: { stage: "growth" }, healthCheck: { path: "/healthz" }, slowStart: 30 },
+    };
+    const printed = (inputs: Record<string, unknown>): Record<string, unknown> => ({ urn, type: oldState.type, custom: true, inputs });
+
+    it("an update keeps its id and ARN; a changed input is its new value, a removed one unknown (the provider computes it), an added one set", () => {
+        const step = { op: "update", oldState, newState: printed({ port: 30081, tags: { stage: "growth" }, healthCheck: { path: "/healthz" }, deregistrationDelay: 10 }) };
+        assert.deepStrictEqual(stepNewState(step), {
+            ...printed({ port: 30081, tags: { stage: "growth" }, healthCheck: { path: "/healthz" }, deregistrationDelay: 10 }),
+            id: "tg-1",
+            outputs: { arn: oldState.outputs.arn, port: 30081, tags: { stage: "growth" }, healthCheck: { path: "/healthz" }, slowStart: UNKNOWN_STRING, deregistrationDelay: 10 },
+        });
+    });
+    it("a change only the step's diffReasons or detailedDiff name (a secret prints as [secret] in both states) takes the new input", () => {
+        const step = { op: "update", oldState: { ...oldState, inputs: { ...oldState.inputs, tags: "[secret]" } }, newState: printed({ ...oldState.inputs, tags: "[secret]" }), detailedDiff: { "tags.owner": { kind: "update" } } };
+        const next = stepNewState(step);
+        assert.ok(typeof next === "object" && next !== null && "outputs" in next);
+        assert.deepStrictEqual(next.outputs, { ...oldState.outputs, tags: "[secret]" });
+    });
+    it("reads the changed top-level properties from diffReasons and detailedDiff paths", () => {
+        assert.deepStrictEqual([...changedKeys({ diffReasons: ["port"], detailedDiff: { "tags.owner": {}, "rules[0].port": {}, '["a.b"].c': {}, "healthCheck": {} } })].sort(), ["a.b", "healthCheck", "port", "rules", "tags"]);
+        assert.deepStrictEqual([...changedKeys({ diffReasons: "port", detailedDiff: [] })], []);
+    });
+    it("an unknown new input (it depends on a resource being replaced) is an unknown output", () => {
+        const next = stepNewState({ op: "update", oldState, newState: printed({ ...oldState.inputs, port: UNKNOWN_STRING }) });
+        assert.ok(typeof next === "object" && next !== null && "outputs" in next);
+        assert.deepStrictEqual(next.outputs, { ...oldState.outputs, port: UNKNOWN_STRING });
+    });
+    it("a same step takes the old outputs whole; a create keeps its own (unknown) state; a new state that carries id and outputs is its own", () => {
+        assert.deepStrictEqual(stepNewState({ op: "same", oldState, newState: printed(oldState.inputs) }), { ...printed(oldState.inputs), id: "tg-1", outputs: oldState.outputs });
+        assert.deepStrictEqual(stepNewState({ op: "create", newState: printed(oldState.inputs) }), printed(oldState.inputs));
+        const full = { ...printed({ port: 1 }), id: "tg-2", outputs: { port: 1 } };
+        assert.strictEqual(stepNewState({ op: "update", oldState, newState: full }), full);
     });
 });
 
@@ -236,14 +325,14 @@ describe("partialPreviewReason", () => {
 describe("check --from an export whose subnet values cannot be read: undetermined, never a zone of their own", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unreadable-subnets-"));
     let n = 0;
-    /** Every finding of `check --from` (enforcement, policy, message), and its exit code. */
-    const findings = async (doc: unknown): Promise<[number, { enforcement: string; policy: string; message: string }[]]> => {
+    /** Every finding of `check --from` (enforcement, policy, resource, message), and its exit code. */
+    const findings = async (doc: unknown): Promise<[number, { enforcement: string; policy: string; urn: string; message: string }[]]> => {
         const f = path.join(dir, `export-${n++}.json`);
         fs.writeFileSync(f, JSON.stringify(doc));
         const [code, out] = await check(parseCheckArgs(["--from", f, "--output", "json"]));
         const report: unknown = JSON.parse(out);
         assert.ok(typeof report === "object" && report !== null && "policy" in report && typeof report.policy === "object" && report.policy !== null && "violations" in report.policy && Array.isArray(report.policy.violations));
-        return [code, report.policy.violations.flatMap((v: unknown) => (typeof v === "object" && v !== null && "enforcement" in v && "policy" in v && "message" in v ? [{ enforcement: String(v.enforcement), policy: String(v.policy), message: String(v.message) }] : []))];
+        return [code, report.policy.violations.flatMap((v: unknown) => (typeof v === "object" && v !== null && "enforcement" in v && "policy" in v && "urn" in v && "message" in v ? [{ enforcement: String(v.enforcement), policy: String(v.policy), urn: String(v.urn), message: String(v.message) }] : []))];
     };
     /** An export secret as `pulumi stack export` writes it (sdk/go/common/resource/sig.go Secret signature, ciphertext). */
     const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:Zm9vYmFy" };
@@ -252,7 +341,7 @@ describe("check --from an export whose subnet values cannot be read: undetermine
 
     let plan: Plan;
     let pools: PlannedResource[];
-    let baseline: [number, { enforcement: string; policy: string; message: string }[]];
+    let baseline: [number, { enforcement: string; policy: string; urn: string; message: string }[]];
     before(async () => {
         plan = await shippedPlan("growth-aws");
         pools = plan.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup");
@@ -270,7 +359,7 @@ describe("check --from an export whose subnet values cannot be read: undetermine
             }),
         },
     });
-    type Found = { enforcement: string; policy: string; message: string };
+    type Found = { enforcement: string; policy: string; urn: string; message: string };
     const nodePoolFindings = (all: readonly Found[]): Found[] => all.filter((f) => f.policy === NODE_POOLS || f.message.startsWith(`${NODE_POOLS}:`));
 
     for (const [label, changed, value, shown] of [
@@ -283,6 +372,9 @@ describe("check --from an export whose subnet values cannot be read: undetermine
             assert.deepStrictEqual(nodePoolFindings(baseline[1]), []);
             const pool = nodePoolFindings(found);
             assert.deepStrictEqual(pool.map((f) => f.enforcement), ["advisory"], JSON.stringify(pool));
+            // filed under the node group whose subnets cannot be read (the first of them), not the cluster's first group
+            assert.strictEqual(pool[0].urn, changed()[0].urn);
+            assert.strictEqual(pool[0].policy, "ha-stack-cannot-judge-from-input");
             assert.ok(pool[0].message.includes(shown) && /cannot be judged: .*the input does not carry its zone, and no such value counts as a zone of its own/.test(pool[0].message), pool[0].message);
             // an export's values exist: never "until created" for what the input cannot tell
             assert.doesNotMatch(pool[0].message, /until created|before the resources exist/);

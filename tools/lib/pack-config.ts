@@ -83,6 +83,9 @@ function valueAt(config: unknown, instancePath: string): unknown {
  * Errors name the file, the policy, the property and what is allowed; they show the value given
  * only by shownValue's rule (never free text, never a password-like property's value).
  */
+/** Policies renamed since a release, old name -> new: a pack config that still sets the old name is told the new one. */
+export const RENAMED_POLICIES: ReadonlyMap<string, string> = new Map([["ha-preview-cannot-judge-until-created", "ha-stack-cannot-judge-from-input"]]);
+
 export function validatePackConfig(doc: unknown, policies: Policies, file: string, findings: readonly Configurable[] = []): PackConfig {
     if (!isRecord(doc)) throw new PackConfigError(`${file}: a pack config must be a JSON object of policy name -> enforcement level or {enforcementLevel, ...properties}`);
     const configurable: readonly Configurable[] = [...policies, ...findings];
@@ -91,6 +94,11 @@ export function validatePackConfig(doc: unknown, policies: Policies, file: strin
     const entries = new Map<string, Record<string, unknown>>();
     for (const [name, value] of Object.entries(doc)) {
         if (name !== "all" && !names.includes(name)) {
+            const renamed = RENAMED_POLICIES.get(name);
+            if (renamed !== undefined) {
+                errors.push(`${JSON.stringify(name)} was renamed ${renamed} (it also lists what an export or plan does not carry, not only what waits to be created): rename the key`);
+                continue;
+            }
             const near = nearestNames(name, names);
             errors.push(`${JSON.stringify(name.length > 80 ? `${name.slice(0, 77)}...` : name)} is not a policy of the pack (nor "all")${near.length > 0 ? `; did you mean ${near.join(" or ")}?` : ""}`);
             continue;

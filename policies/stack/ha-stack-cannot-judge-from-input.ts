@@ -30,18 +30,19 @@ export function undeterminedFindings(nodes: readonly Node[], minZones: number): 
 }
 
 /**
- * The rules that read references (subnets, clusters) judge what a first preview already knows:
- * references resolved through the resource graph to known inputs. What stays unknown until
- * creation (a literal list of ids computed by something outside the graph, a subnet without a
- * zone input) is not a violation; it is listed here, advisory at every stage, naming the resource
- * and property, so no mandatory rule is skipped without a word.
+ * The rules that read references (subnets, clusters) judge what the input tells: references
+ * resolved through the resource graph to known inputs. What the input cannot tell is not a
+ * violation: a value unknown until creation (a first preview: a literal list of ids computed
+ * outside the graph, a subnet without a zone input), or one the input does not carry (an export's
+ * or plan's secret, a subnet the stack does not declare). It is listed here, advisory at every
+ * stage, naming the resource and property, so no mandatory rule is skipped without a word.
  */
-export const haPreviewCannotJudgeUntilCreated = stackRule(
+export const haStackCannotJudgeFromInput = stackRule(
     {
-        name: "ha-preview-cannot-judge-until-created",
-        description: "Lists what the reference-reading rules cannot judge until the resources are created (placements, the security groups a rule or resource belongs to, residency links, Aurora cluster membership): unknown in a first preview and not resolvable through the resource graph.",
+        name: "ha-stack-cannot-judge-from-input",
+        description: "Lists what the reference-reading rules cannot judge from the input (placements, the security groups a rule or resource belongs to, residency links, Aurora cluster membership): unknown until the resources are created (a first preview) and not resolvable through the resource graph, or not carried by the input (a secret, a subnet the stack does not declare).",
         category: "availability",
-        remediation: "Pass zones (or subnets declared in the stack) instead of ids computed outside it, or run the check again after `pulumi up`.",
+        remediation: "Pass zones (or subnets declared in the stack) instead of ids computed outside it or secrets, or run the check again after `pulumi up`.",
         config: { minZones: intConfig(2, "Minimum zones the multi-zone rules require (as their own minZones).", 1) },
         stageDefaults: { startup: "advisory", growth: "advisory", mature: "advisory" },
     },
