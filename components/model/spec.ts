@@ -5,7 +5,7 @@ import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit
 import { unitSchedule } from "./serverless";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
-import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn, keysUnusedWith } from "./reader";
+import { ConfigObject, ConfigReader, isConfigObject, keysUnused } from "./reader";
 import { CONFIG_FIELDS, CONFIG_KEY_NAMES, Fields, SectionValue } from "./schema";
 import { ALARM_LEVELS, CLOUDS, Cloud, ComputeSize, ComputeTier, LiveEvent, RecurringPeak, RegionSpec, STAGES, ServerlessCapacity, ServiceName, ServiceSpec, StackSpec, Stage } from "./types";
 import { validateSpec } from "./validate";
@@ -92,7 +92,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS, project), ...keysUnusedWith(compute, cloud, raw, CONFIG_FIELDS, project), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
+    const issues = [...r.issues, ...keysUnused(compute, cloud, raw, CONFIG_FIELDS, project), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues, project);
     // The scheduled ceilings of the serverless units (events, peaks), once the spec is valid to plan them on.
     const now = options.now.getTime();
@@ -304,7 +304,7 @@ function readCdn(r: ConfigReader, value: unknown, preset: StagePreset, profile: 
 
 /**
  * `dns.zoneId` in the cloud's format (CloudProfile.dnsZoneId). A cloud whose steering takes no zone
- * id has none: the key is declared aws only (schema.ts) and keysUnusedOn reports it there.
+ * id has none: the key is declared aws only (schema.ts) and keysUnused reports it there.
  */
 function readDns(r: ConfigReader, value: unknown, profile: CloudProfile): StackSpec["dns"] {
     const f = F.dns.fields;

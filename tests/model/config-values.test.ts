@@ -108,6 +108,13 @@ describe("keys a cloud does not use", () => {
         });
     }
 
+    it("reports a key the cloud does not use once, not again for the compute: kubernetes.saeInstanceWhitelist on growth-aws (compute kubernetes)", () => {
+        const issues = configIssues(rawConfig("growth", "aws", { compute: "kubernetes", kubernetes: { saeInstanceWhitelist: true } }));
+        assert.deepStrictEqual(issues, [
+            "kubernetes.saeInstanceWhitelist: is not used on aws (alicloud only: the limit is SAE's; ECS services allow 5,000 tasks); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:kubernetes.saeInstanceWhitelist)",
+        ]);
+    });
+
     it("never shows the value of such a key", () => {
         const issues = configIssues(rawConfig("growth", "aws", { tls: { certificateId: "do-not-print-me" } }));
         assert.doesNotMatch(issues.join("\n"), /do-not-print-me/);
