@@ -68,8 +68,11 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     engines: ["mysql", "aurora"],
     clusteredEngine: "aurora",
     // Aurora Serverless v2: 0 to 256 ACU in steps of 0.5 (aws_rds_cluster
-    // `serverlessv2_scaling_configuration`, provider v6.66); a default floor of 2 ACU.
-    serverlessCapacity: { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
+    // `serverlessv2_scaling_configuration`, provider v6.66); a default floor of 2 ACU. The range is
+    // a cluster setting that applies to each db.serverless instance (Amazon Aurora User Guide,
+    // "Managing Aurora Serverless v2 DB clusters", "Setting the Aurora Serverless v2 capacity range
+    // for a cluster"): the cluster keeps it with provisioned instances (components/aws/database.ts).
+    serverlessCapacity: { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2, rangeWhileProvisioned: true },
     regions: AWS_REGIONS,
     residencyBoundaries: AWS_RESIDENCY_BOUNDARIES,
     instances: EC2_CATALOGUE,

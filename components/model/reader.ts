@@ -243,7 +243,7 @@ export class ConfigReader {
  * The "allowed" part of an unused key's issue: leave it unset `where`, with the command that
  * removes it from the stack file under the project's own name (`project`, the Pulumi.yaml name).
  */
-function removeUnused(project: string, field: string, where: string): string {
+export function removeUnused(project: string, field: string, where: string): string {
     return `allowed: leave it unset ${where}: remove it from the stack file (pulumi config rm --path ${project}:${field})`;
 }
 

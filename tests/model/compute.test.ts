@@ -90,6 +90,25 @@ describe("compute config", () => {
         ]);
     });
 
+    it("capacity bounds no database uses are errors naming the key and the command that removes it: PolarDB with enabled false, an engine without serverless", () => {
+        // A PolarDB cluster of provisioned nodes declares no scaleMin/scaleMax (components/alicloud/database.ts): nothing reads the bounds.
+        const polardbOff = { serverless: { enabled: false, minCapacity: 4, maxCapacity: 8 } };
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { database: polardbOff })), [
+            "database.serverless.minCapacity: is not used with database.serverless.enabled false on polardb (polardb declares a capacity range on serverless nodes only: a cluster of provisioned nodes has none); allowed: leave it unset with database.serverless.enabled false on polardb: remove it from the stack file (pulumi config rm --path live-commerce:database.serverless.minCapacity)",
+            "database.serverless.maxCapacity: is not used with database.serverless.enabled false on polardb (polardb declares a capacity range on serverless nodes only: a cluster of provisioned nodes has none); allowed: leave it unset with database.serverless.enabled false on polardb: remove it from the stack file (pulumi config rm --path live-commerce:database.serverless.maxCapacity)",
+        ]);
+        assert.deepStrictEqual(resolveSpec(rawConfig("growth", "alicloud", { database: { serverless: { enabled: false } } }), { now: NOW }).database.serverlessRange, null, "PolarDB keeps no range with enabled false");
+        // RDS MySQL (startup's engine) has no serverless capacity at all.
+        assert.deepStrictEqual(configIssues(rawConfig("startup", "aws", { database: { serverless: { minCapacity: 4 } } })), [
+            "database.serverless.minCapacity: is not used with engine mysql (engine aurora only: mysql has no serverless capacity); allowed: leave it unset with engine mysql: remove it from the stack file (pulumi config rm --path live-commerce:database.serverless.minCapacity)",
+        ]);
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { database: { engine: "mysql", serverless: { maxCapacity: 8 } } })), [
+            "database.serverless.maxCapacity: is not used with engine mysql (engine polardb only: mysql has no serverless capacity); allowed: leave it unset with engine mysql: remove it from the stack file (pulumi config rm --path live-commerce:database.serverless.maxCapacity)",
+        ]);
+        // Aurora keeps declaring the range with enabled false: the bounds are read there.
+        assert.deepStrictEqual(resolveSpec(rawConfig("growth", "aws", { database: { serverless: { enabled: false, minCapacity: 4, maxCapacity: 8 } } }), { now: NOW }).database.serverlessRange, { minCapacity: 4, maxCapacity: 8 });
+    });
+
     it("weekly peaks are accepted on SAE; more scaling rules than SAE takes per application are an error naming them", () => {
         const weekly = { name: "weekend", recurrence: "weekly", days: ["sat", "sun"], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Asia/Shanghai" };
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: [weekly] }), { now: NOW }).peaks[0].recurrence, "weekly");

@@ -40,8 +40,8 @@ describe("cloud profiles", () => {
         assert.deepStrictEqual(
             [ALICLOUD_PROFILE.serverlessCapacity, AWS_PROFILE.serverlessCapacity],
             [
-                { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1 },
-                { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
+                { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1, rangeWhileProvisioned: false },
+                { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2, rangeWhileProvisioned: true },
             ],
         );
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", database: { serverless: { minCapacity: 32, maxCapacity: 32 } } })), [
