@@ -126,7 +126,7 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // a default floor of 1 PCU. `scale_min`/`scale_max` belong to a serverless cluster only
     // (serverless_type AgileServerless); a cluster of provisioned nodes declares none
     // (components/alicloud/database.ts).
-    serverlessCapacity: { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1, rangeWhileProvisioned: false },
+    serverlessCapacity: { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1, rangeWhileProvisioned: false, pause: null },
     regions: ALICLOUD_REGIONS,
     residencyBoundaries: ALICLOUD_RESIDENCY_BOUNDARIES,
     instances: ECS_CATALOGUE,

@@ -40,6 +40,12 @@ export interface ServerlessCapacityRange {
      * serverless cluster declares it (PolarDB), so bounds set with `enabled` false are an error.
      */
     readonly rangeWhileProvisioned: boolean;
+    /**
+     * A floor the engine accepts below `min` that pauses idle nodes (Aurora's auto-pause at 0 ACU),
+     * with what it does for the error message; the blueprint refuses it (a paused node makes the
+     * first connection wait). Null where the engine has none below `min`.
+     */
+    readonly pause: { readonly capacity: number; readonly effect: string } | null;
 }
 
 /** What a certificate reference of the cloud looks like, for config validation. */

@@ -360,11 +360,11 @@ export const CONFIG_FIELDS = {
         backupRetentionDays: integer(1, 35, "Days automated backups are kept."),
         globalDatabase: flag("Replicate the database of the first region to every other region (PolarDB global database network, Aurora global database); needs polardb or aurora and >= 2 regions."),
         serverless: section(
-            "Serverless compute of the database: capacity per node in PCU (PolarDB, 1-32) or ACU (Aurora, 0-256 in steps of 0.5).",
+            "Serverless compute of the database: capacity per node in PCU (PolarDB, 1-32) or ACU (Aurora, 0.5-256 in steps of 0.5; a PCU is about 1 CPU core and 2 GB of memory, an ACU about 2 GiB with matching CPU and networking). Aurora's minimum of 0 ACU (auto-pause: an idle instance pauses after 300 s by default and a connection then waits up to about 15 s for it to resume, for systems without a stringent service level objective) is an error. The bounds are read only where a database uses them: set with enabled false on PolarDB, or with engine mysql, they are errors naming the key and the command that removes it.",
             {
                 enabled: flag("Serverless instead of provisioned nodes (needs polardb or aurora).", { defaultDoc: "true with compute serverless on polardb or aurora, else false" }),
                 minCapacity: { kind: "number", integer: false, min: 0, max: 256, doc: "Least capacity per node.", defaultDoc: "1 PCU (PolarDB), 2 ACU (Aurora) with compute serverless; 1 with another compute and enabled true; with enabled false, Aurora still declares the range on its cluster: 2 ACU" },
-                maxCapacity: { kind: "number", integer: false, min: 0.5, max: 256, doc: "Most capacity per node.", defaultDoc: "the database memory in GiB (database.size.memoryGiB), at most 32 PCU / 256 ACU, with compute serverless; 16 with another compute and enabled true; with enabled false, Aurora still declares the range on its cluster: the database memory in GiB" },
+                maxCapacity: { kind: "number", integer: false, min: 0.5, max: 256, doc: "Most capacity per node.", defaultDoc: "as many PCU / ACU as the database has GiB of memory (database.size.memoryGiB: 16 GiB gives 16), so about twice the provisioned size's memory at about 2 GiB per PCU or ACU, at most 32 PCU / 256 ACU, with compute serverless; 16 with another compute and enabled true; with enabled false, Aurora still declares the range on its cluster: the same number of ACU" },
             },
         ),
     }),
