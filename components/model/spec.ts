@@ -230,7 +230,7 @@ function readServerlessCapacity(r: ConfigReader, value: unknown, fallback: Serve
  * (RDS MySQL). One issue per key set, naming the key, why it is not used and the command that
  * removes it, under the project's own name (`project`); the values are not shown (not judged).
  */
-export function serverlessBoundsUnused(raw: ConfigObject, database: Pick<StackSpec["database"], "engine" | "serverless" | "serverlessRange">, profile: Pick<CloudProfile, "clusteredEngine">, project: string): string[] {
+function serverlessBoundsUnused(raw: ConfigObject, database: Pick<StackSpec["database"], "engine" | "serverless" | "serverlessRange">, profile: Pick<CloudProfile, "clusteredEngine">, project: string): string[] {
     if (database.serverless !== null || database.serverlessRange !== null) return [];
     const section = isConfigObject(raw.database) && isConfigObject(raw.database.serverless) ? raw.database.serverless : {};
     const engine = database.engine;
