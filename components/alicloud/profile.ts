@@ -123,8 +123,10 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     clusteredEngine: "polardb",
     // PolarDB AgileServerless: `scale_min` 1 to 31 PCU, `scale_max` 1 to 32 PCU (alicloud_polardb_cluster
     // schema, provider v1.294: "Valid values: 1 PCU to 32 PCUs when serverlessType is AgileServerless");
-    // a default floor of 1 PCU.
-    serverlessCapacity: { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1 },
+    // a default floor of 1 PCU. `scale_min`/`scale_max` belong to a serverless cluster only
+    // (serverless_type AgileServerless); a cluster of provisioned nodes declares none
+    // (components/alicloud/database.ts).
+    serverlessCapacity: { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1, rangeWhileProvisioned: false, pause: null },
     regions: ALICLOUD_REGIONS,
     residencyBoundaries: ALICLOUD_RESIDENCY_BOUNDARIES,
     instances: ECS_CATALOGUE,

@@ -67,9 +67,37 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     title: "AWS",
     engines: ["mysql", "aurora"],
     clusteredEngine: "aurora",
-    // Aurora Serverless v2: 0 to 256 ACU in steps of 0.5 (aws_rds_cluster
-    // `serverlessv2_scaling_configuration`, provider v6.66); a default floor of 2 ACU.
-    serverlessCapacity: { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
+    // Aurora Serverless v2: up to 256 ACU in steps of 0.5 (aws_rds_cluster
+    // `serverlessv2_scaling_configuration`, provider v6.66: "a range of `0` up to `256` in steps of
+    // `0.5`"); a default floor of 2 ACU. The range is a cluster setting that applies to each
+    // db.serverless instance (Amazon Aurora User Guide, "Managing Aurora Serverless v2 DB clusters",
+    // "Setting the Aurora Serverless v2 capacity range for a cluster"): the cluster keeps it with
+    // provisioned instances (components/aws/database.ts).
+    // The floor starts at 0.5: MinCapacity 0 is what engines with auto-pause accept (RDS API
+    // ServerlessV2ScalingConfiguration MinCapacity: "For Aurora versions that support the Aurora
+    // Serverless v2 auto-pause feature, the smallest value that you can use is 0. For versions that
+    // don't support Aurora Serverless v2 auto-pause, the smallest value that you can use is 0.5"),
+    // and AURORA_VERSION 3.08.2 does (Aurora MySQL 3.08.0 and higher). 0 ACU turns auto-pause on:
+    // an instance without user connections for SecondsUntilAutoPause pauses ("The default is 300
+    // seconds", RDS API ServerlessV2ScalingConfigurationInfo SecondsUntilAutoPause), and the first
+    // connection waits for it to resume ("It can take up to 15 seconds for the database to
+    // resume", AWS Database Blog, "Introducing scaling to 0 capacity with Amazon Aurora Serverless
+    // v2"); the feature "helps to manage costs for systems that don't have a stringent service
+    // level objective (SLO)" (Aurora User Guide, "Scaling to Zero ACUs with automatic pause and
+    // resume for Aurora Serverless v2"). The blueprint's 99.99% target is such an objective.
+    serverlessCapacity: {
+        unit: "ACU",
+        min: 0.5,
+        max: 256,
+        step: 0.5,
+        maxMinCapacity: 256,
+        defaultMinCapacity: 2,
+        rangeWhileProvisioned: true,
+        pause: {
+            capacity: 0,
+            effect: "an idle db.serverless instance pauses after 300 s without user connections by default, and a connection to a paused instance waits up to about 15 s for it to resume: meant for systems without a stringent service level objective, not a 99.99% live platform",
+        },
+    },
     regions: AWS_REGIONS,
     residencyBoundaries: AWS_RESIDENCY_BOUNDARIES,
     instances: EC2_CATALOGUE,

@@ -128,16 +128,17 @@ export function planServerlessUnits(services: Readonly<Record<ServiceName, Servi
  * The least health check grace period of an ECS service on Fargate, in seconds: the app's warm-up
  * (APP_WARM_UP_SECONDS, 120 s: the app image contract gives an app that long to answer 200 on
  * `/ready`) plus the time its `/ready` target group takes to count the task healthy once it answers
- * (healthySeconds of targetHealthCheck("ip"): 2 checks 5 s apart, 10 s), so 130 s. An app that turns
- * ready just before its warm-up ends is still unhealthy to the target group at 120 s, and ECS would
- * replace it there.
+ * (healthySeconds of targetHealthCheck("ip"): 2 checks 5 s apart, 10 s) plus the timeout of the
+ * last of those checks (3 s: a check that starts at 130 s may answer until 133 s), so 133 s. An app
+ * that turns ready just before its warm-up ends is still unhealthy to the target group at 120 s,
+ * and ECS would replace it there.
  */
-export const TASK_GRACE_PERIOD_MIN_SECONDS = APP_WARM_UP_SECONDS + healthySeconds(targetHealthCheck("ip"));
+export const TASK_GRACE_PERIOD_MIN_SECONDS = APP_WARM_UP_SECONDS + healthySeconds(targetHealthCheck("ip")) + targetHealthCheck("ip").timeoutSeconds;
 
 /**
  * The default of `app.healthCheckGracePeriodSeconds`: the stage preset's (`presetSeconds`, 120 s,
  * the app servers' boot and app start) with compute vm and kubernetes; with compute serverless at
- * least TASK_GRACE_PERIOD_MIN_SECONDS (130 s), the ECS services' grace period on Fargate.
+ * least TASK_GRACE_PERIOD_MIN_SECONDS (133 s), the ECS services' grace period on Fargate.
  */
 export function gracePeriodDefault(compute: ComputeTier, presetSeconds: number): number {
     return compute === "serverless" ? Math.max(presetSeconds, TASK_GRACE_PERIOD_MIN_SECONDS) : presetSeconds;
@@ -145,7 +146,7 @@ export function gracePeriodDefault(compute: ComputeTier, presetSeconds: number):
 
 /**
  * The health check grace period of the ECS services on Fargate (`app.healthCheckGracePeriodSeconds`,
- * compute serverless on AWS) against TASK_GRACE_PERIOD_MIN_SECONDS (130 s): the target group
+ * compute serverless on AWS) against TASK_GRACE_PERIOD_MIN_SECONDS (133 s): the target group
  * checks `/ready` and ECS replaces a task that fails it once the grace period is over ("the Amazon
  * ECS service scheduler ignores unhealthy Elastic Load Balancing, VPC Lattice, and container health
  * checks after a task has first started", ECS CreateService `healthCheckGracePeriodSeconds`;
@@ -159,7 +160,7 @@ export function checkTaskGracePeriod(spec: Pick<StackSpec, "compute" | "app">): 
     if (spec.compute !== "serverless" || seconds >= TASK_GRACE_PERIOD_MIN_SECONDS) return [];
     const ready = targetHealthCheck("ip");
     return [
-        `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than a Fargate task needs with compute serverless (ECS replaces a task whose target group check of /ready fails after the grace period: the app image contract gives an app ${APP_WARM_UP_SECONDS} s to start, docs/METRICS.md, and the target group counts it healthy after ${ready.healthyThreshold} checks ${ready.intervalSeconds} s apart); allowed: ${TASK_GRACE_PERIOD_MIN_SECONDS} to 3600`,
+        `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than a Fargate task needs with compute serverless (ECS replaces a task whose target group check of /ready fails after the grace period: the app image contract gives an app ${APP_WARM_UP_SECONDS} s to start, docs/METRICS.md, and the target group counts it healthy after ${ready.healthyThreshold} checks ${ready.intervalSeconds} s apart, the last answered within its ${ready.timeoutSeconds} s timeout); allowed: ${TASK_GRACE_PERIOD_MIN_SECONDS} to 3600`,
     ];
 }
 

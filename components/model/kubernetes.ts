@@ -108,7 +108,8 @@ export const PROBES: Readonly<Record<"readiness" | "liveness" | "startup", HttpP
  * probe's period x failures, 120 s. The project's declared budget of the app image contract
  * (docs/METRICS.md), the same on every tier: pods (the startup probe holds liveness off), SAE
  * instances (`livenessV2.initialDelaySeconds`) and ECS tasks on Fargate (the least health check
- * grace period adds the target group's healthy checks to it: TASK_GRACE_PERIOD_MIN_SECONDS).
+ * grace period adds the target group's healthy checks and their timeout to it:
+ * TASK_GRACE_PERIOD_MIN_SECONDS).
  */
 export const APP_WARM_UP_SECONDS = PROBES.startup.periodSeconds * PROBES.startup.failureThreshold;
 

@@ -33,6 +33,19 @@ export interface ServerlessCapacityRange {
     readonly maxMinCapacity: number;
     /** The floor a serverless stack gets by default. */
     readonly defaultMinCapacity: number;
+    /**
+     * Whether the engine's cluster keeps declaring the range while its nodes are provisioned
+     * (`database.serverless.enabled` false, DatabaseSpec.serverlessRange): true where the range is
+     * a cluster setting that provisioned and serverless instances share (Aurora); false where only a
+     * serverless cluster declares it (PolarDB), so bounds set with `enabled` false are an error.
+     */
+    readonly rangeWhileProvisioned: boolean;
+    /**
+     * A floor the engine accepts below `min` that pauses idle nodes (Aurora's auto-pause at 0 ACU),
+     * with what it does for the error message; the blueprint refuses it (a paused node makes the
+     * first connection wait). Null where the engine has none below `min`.
+     */
+    readonly pause: { readonly capacity: number; readonly effect: string } | null;
 }
 
 /** What a certificate reference of the cloud looks like, for config validation. */

@@ -243,57 +243,57 @@ export class ConfigReader {
  * The "allowed" part of an unused key's issue: leave it unset `where`, with the command that
  * removes it from the stack file under the project's own name (`project`, the Pulumi.yaml name).
  */
-function removeUnused(project: string, field: string, where: string): string {
+export function removeUnused(project: string, field: string, where: string): string {
     return `allowed: leave it unset ${where}: remove it from the stack file (pulumi config rm --path ${project}:${field})`;
 }
 
 /**
- * Keys set on a cloud that does not use them: one issue per key, naming the key, the cloud and the
- * command that removes it, under the project's own name (`project`, the Pulumi.yaml name:
- * `live-commerce` as shipped). Walks the raw config along the declaration (`clouds`, `cloudNote`);
- * values are never shown (they are not judged).
+ * Keys set where the stack does not use them: one issue per key, naming the key and the command
+ * that removes it, under the project's own name (`project`, the Pulumi.yaml name: `live-commerce`
+ * as shipped). Walks the raw config along the declaration; values are never shown (they are not
+ * judged). A key is judged by the cloud first (`clouds`, `cloudNote`: no compute uses it there),
+ * then by the compute tier (`computes`, `computeNote`) and the clouds that compute uses it on
+ * (`computeClouds`, `computeCloudNote`); a key unused on the cloud gets that one issue only, not a
+ * second for the compute with the same command.
  */
-export function keysUnusedOn(cloud: Cloud, raw: ConfigObject, fields: Fields, project: string): string[] {
-    return keysUnused(raw, fields, "", (f, field) => {
-        if (f.clouds === undefined || f.clouds.includes(cloud)) return null;
-        const why = f.cloudNote === undefined ? "" : `: ${f.cloudNote}`;
-        return `${field}: is not used on ${cloud} (${f.clouds.join(", ")} only${why}); ${removeUnused(project, field, `on ${cloud}`)}`;
-    });
+export function keysUnused(compute: ComputeTier, cloud: Cloud, raw: ConfigObject, fields: Fields, project: string): string[] {
+    return keysUnusedWalk(raw, fields, "", (f, field) => unusedOnCloud(f, field, cloud, project) ?? unusedWithCompute(f, field, compute, cloud, project));
+}
+
+/** The issue of a key its cloud does not use (`clouds`), or null. */
+function unusedOnCloud(f: Field, field: string, cloud: Cloud, project: string): string | null {
+    if (f.clouds === undefined || f.clouds.includes(cloud)) return null;
+    const why = f.cloudNote === undefined ? "" : `: ${f.cloudNote}`;
+    return `${field}: is not used on ${cloud} (${f.clouds.join(", ")} only${why}); ${removeUnused(project, field, `on ${cloud}`)}`;
 }
 
 /**
- * Keys set on a stack whose compute tier does not use them (`computes`, `computeNote` of the
- * declaration), or whose compute uses them on other clouds only (`computeClouds`,
- * `computeCloudNote`): one issue per key, naming the key, the compute (and the cloud), what uses it
- * and the command that removes it, under the project's own name (`project`, the Pulumi.yaml name:
- * `live-commerce` as shipped).
+ * The issue of a key the compute tier does not use (`computes`), or uses on other clouds only
+ * (`computeClouds`), or null. A compute switch leaves the keys of the former tier in the stack
+ * file: the issue says how to remove one.
  */
-export function keysUnusedWith(compute: ComputeTier, cloud: Cloud, raw: ConfigObject, fields: Fields, project: string): string[] {
-    // A compute switch leaves the keys of the former tier in the stack file: say how to remove one.
-    const remove = (field: string, where: string): string => removeUnused(project, field, where);
-    return keysUnused(raw, fields, "", (f, field) => {
-        if (f.computes !== undefined && !f.computes.some((c) => c === compute)) {
-            const why = f.computeNote === undefined ? "" : `: ${f.computeNote}`;
-            return `${field}: is not used with compute ${compute} (compute ${f.computes.join(", ")} only${why}); ${remove(field, `with compute ${compute}`)}`;
-        }
-        const clouds = f.computeClouds?.[compute];
-        if (clouds === undefined || clouds.includes(cloud)) return null;
-        const why = f.computeCloudNote === undefined ? "" : `: ${f.computeCloudNote}`;
-        return `${field}: is not used with compute ${compute} on ${cloud} (compute ${compute} on ${clouds.join(", ")} only${why}); ${remove(field, `with compute ${compute} on ${cloud}`)}`;
-    });
+function unusedWithCompute(f: Field, field: string, compute: ComputeTier, cloud: Cloud, project: string): string | null {
+    if (f.computes !== undefined && !f.computes.some((c) => c === compute)) {
+        const why = f.computeNote === undefined ? "" : `: ${f.computeNote}`;
+        return `${field}: is not used with compute ${compute} (compute ${f.computes.join(", ")} only${why}); ${removeUnused(project, field, `with compute ${compute}`)}`;
+    }
+    const clouds = f.computeClouds?.[compute];
+    if (clouds === undefined || clouds.includes(cloud)) return null;
+    const why = f.computeCloudNote === undefined ? "" : `: ${f.computeCloudNote}`;
+    return `${field}: is not used with compute ${compute} on ${cloud} (compute ${compute} on ${clouds.join(", ")} only${why}); ${removeUnused(project, field, `with compute ${compute} on ${cloud}`)}`;
 }
 
 /** Walks the keys set in `raw` along the declaration; `unused` returns the issue of a key set where it is not used (its keys are then not walked). */
-function keysUnused(raw: ConfigObject, fields: Fields, parent: string, unused: (f: Field, field: string) => string | null): string[] {
+function keysUnusedWalk(raw: ConfigObject, fields: Fields, parent: string, unused: (f: Field, field: string) => string | null): string[] {
     return Object.entries(fields).flatMap(([key, f]) => {
         const value = raw[key];
         if (value === undefined || value === null) return [];
         const field = path(parent, key);
         const issue = unused(f, field);
         if (issue !== null) return [issue];
-        if (f.kind === "section" && isConfigObject(value)) return keysUnused(value, f.fields, field, unused);
+        if (f.kind === "section" && isConfigObject(value)) return keysUnusedWalk(value, f.fields, field, unused);
         if (f.kind === "list" && Array.isArray(value)) {
-            return value.flatMap((item: unknown, i: number) => (isConfigObject(item) ? keysUnused(item, f.item, `${field}[${i}]`, unused) : []));
+            return value.flatMap((item: unknown, i: number) => (isConfigObject(item) ? keysUnusedWalk(item, f.item, `${field}[${i}]`, unused) : []));
         }
         return [];
     });

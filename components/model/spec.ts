@@ -5,7 +5,7 @@ import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit
 import { unitSchedule } from "./serverless";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
-import { ConfigObject, ConfigReader, isConfigObject, keysUnusedOn, keysUnusedWith } from "./reader";
+import { ConfigObject, ConfigReader, isConfigObject, keysUnused, removeUnused } from "./reader";
 import { CONFIG_FIELDS, CONFIG_KEY_NAMES, Fields, SectionValue } from "./schema";
 import { ALARM_LEVELS, CLOUDS, Cloud, ComputeSize, ComputeTier, LiveEvent, RecurringPeak, RegionSpec, STAGES, ServerlessCapacity, ServiceName, ServiceSpec, StackSpec, Stage } from "./types";
 import { validateSpec } from "./validate";
@@ -92,7 +92,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
         tags: r.textMap(F.tags, raw.tags, "tags", d.tags),
     };
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
-    const issues = [...r.issues, ...keysUnusedOn(cloud, raw, CONFIG_FIELDS, project), ...keysUnusedWith(compute, cloud, raw, CONFIG_FIELDS, project), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
+    const issues = [...r.issues, ...keysUnused(compute, cloud, raw, CONFIG_FIELDS, project), ...serverlessBoundsUnused(raw, spec.database, profile, project), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues, project);
     // The scheduled ceilings of the serverless units (events, peaks), once the spec is valid to plan them on.
     const now = options.now.getTime();
@@ -191,7 +191,7 @@ function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, prof
     const size = readSize(r, s.size, "database.size", d.size);
     return {
         engine,
-        ...readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size, profile), serverlessCapacityDefault("serverless", engine, size, profile)),
+        ...readServerlessCapacity(r, s.serverless, serverlessCapacityDefault(compute, engine, size, profile), profile.serverlessCapacity.rangeWhileProvisioned ? serverlessCapacityDefault("serverless", engine, size, profile) : null),
         size,
         highAvailability: r.boolean(f.highAvailability, s, "highAvailability", "database", d.highAvailability),
         readReplicas: r.number(f.readReplicas, s, "readReplicas", "database", d.readReplicas),
@@ -204,10 +204,11 @@ function readDatabase(r: ConfigReader, value: unknown, preset: StagePreset, prof
 /**
  * `database.serverless`: `{enabled, minCapacity, maxCapacity}` over the default of the compute
  * choice (`fallback`); ranges are checked per engine by checkServerlessDatabase. With `enabled`
- * false on the clustered engine (`kept`: the engine's serverless default, null on another engine)
- * the bounds are still read into `serverlessRange`, the range Aurora keeps declaring on a cluster
- * of provisioned instances (components/aws/database.ts), so switching back from serverless sends
- * the same range and not a removal.
+ * false on an engine that keeps its range on provisioned nodes (`kept`: the engine's serverless
+ * default; null on PolarDB, CloudProfile serverlessCapacity.rangeWhileProvisioned, and on another
+ * engine) the bounds are still read into `serverlessRange`, the range Aurora keeps declaring on a
+ * cluster of provisioned instances (components/aws/database.ts), so switching back from serverless
+ * sends the same range and not a removal. Bounds nothing reads are serverlessBoundsUnused's issues.
  */
 function readServerlessCapacity(r: ConfigReader, value: unknown, fallback: ServerlessCapacity | null, kept: ServerlessCapacity | null): Pick<StackSpec["database"], "serverless" | "serverlessRange"> {
     const f = F.database.fields.serverless.fields;
@@ -220,6 +221,29 @@ function readServerlessCapacity(r: ConfigReader, value: unknown, fallback: Serve
         maxCapacity: r.number(f.maxCapacity, s, "maxCapacity", "database.serverless", base.maxCapacity),
     };
     return { serverless: enabled ? range : null, serverlessRange: enabled && kept === null ? null : range };
+}
+
+/**
+ * `database.serverless.minCapacity` / `maxCapacity` set where no database reads them: the serverless
+ * database is off (`serverless` null) and the engine keeps no range on provisioned nodes
+ * (`serverlessRange` null): PolarDB with `enabled` false, or an engine without serverless capacity
+ * (RDS MySQL). One issue per key set, naming the key, why it is not used and the command that
+ * removes it, under the project's own name (`project`); the values are not shown (not judged).
+ */
+function serverlessBoundsUnused(raw: ConfigObject, database: Pick<StackSpec["database"], "engine" | "serverless" | "serverlessRange">, profile: Pick<CloudProfile, "clusteredEngine">, project: string): string[] {
+    if (database.serverless !== null || database.serverlessRange !== null) return [];
+    const section = isConfigObject(raw.database) && isConfigObject(raw.database.serverless) ? raw.database.serverless : {};
+    const engine = database.engine;
+    const clustered = profile.clusteredEngine;
+    return (["minCapacity", "maxCapacity"] as const).flatMap((key) => {
+        if (section[key] === undefined || section[key] === null) return [];
+        const field = `database.serverless.${key}`;
+        if (engine !== clustered) {
+            return [`${field}: is not used with engine ${engine} (engine ${clustered} only: ${engine} has no serverless capacity); ${removeUnused(project, field, `with engine ${engine}`)}`];
+        }
+        const where = `with database.serverless.enabled false on ${engine}`;
+        return [`${field}: is not used ${where} (${engine} declares a capacity range on serverless nodes only: a cluster of provisioned nodes has none); ${removeUnused(project, field, where)}`];
+    });
 }
 
 function readCache(r: ConfigReader, value: unknown, preset: StagePreset): StackSpec["cache"] {
@@ -304,7 +328,7 @@ function readCdn(r: ConfigReader, value: unknown, preset: StagePreset, profile: 
 
 /**
  * `dns.zoneId` in the cloud's format (CloudProfile.dnsZoneId). A cloud whose steering takes no zone
- * id has none: the key is declared aws only (schema.ts) and keysUnusedOn reports it there.
+ * id has none: the key is declared aws only (schema.ts) and keysUnused reports it there.
  */
 function readDns(r: ConfigReader, value: unknown, profile: CloudProfile): StackSpec["dns"] {
     const f = F.dns.fields;

@@ -71,11 +71,12 @@ export type DatabaseSpec = Omit<ConfigValue["database"], "serverless"> & {
     /**
      * The serverless capacity range of the cloud's clustered engine (PolarDB, Aurora), whether or
      * not the nodes are serverless: `serverless` when enabled, else `database.serverless`
-     * minCapacity/maxCapacity over the engine's serverless default (2 ACU and the database memory
-     * in GiB on Aurora). Null on another engine. Aurora keeps it on every cluster: the range is set
+     * minCapacity/maxCapacity over the engine's serverless default (2 ACU and as many ACU as the
+     * database has GiB of memory on Aurora). Null on another engine. Aurora keeps it on every cluster: the range is set
      * at the cluster level and applies only to its db.serverless instances (Amazon Aurora User
-     * Guide, "Setting the Aurora Serverless v2 capacity range for a cluster"). PolarDB uses it only
-     * when serverless.
+     * Guide, "Setting the Aurora Serverless v2 capacity range for a cluster"). PolarDB declares it
+     * only when serverless, so it is null there with the nodes provisioned
+     * (CloudProfile serverlessCapacity.rangeWhileProvisioned).
      */
     readonly serverlessRange: ServerlessCapacity | null;
 };

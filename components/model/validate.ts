@@ -156,7 +156,8 @@ export function checkDatabase(spec: StackSpec, profile: Pick<CloudProfile, "engi
 /**
  * Issues of `database.serverless`: the cloud's clustered engine, and capacities within its range
  * (CloudProfile.serverlessCapacity), also while the nodes are provisioned (the range a cluster
- * keeps, DatabaseSpec.serverlessRange).
+ * keeps, DatabaseSpec.serverlessRange). A floor the engine takes to pause idle nodes (`pause`:
+ * Aurora's 0 ACU) gets its own issue saying what it does.
  */
 export function checkServerlessDatabase(spec: Pick<StackSpec, "database">, profile: Pick<CloudProfile, "clusteredEngine" | "serverlessCapacity">): string[] {
     const sl = spec.database.serverless ?? spec.database.serverlessRange;
@@ -167,11 +168,14 @@ export function checkServerlessDatabase(spec: Pick<StackSpec, "database">, profi
     }
     const range = profile.serverlessCapacity;
     const issues: string[] = [];
+    const allowed = `${range.min} to ${range.max} in steps of ${range.step}`;
     for (const key of ["minCapacity", "maxCapacity"] as const) {
         const v = sl[key];
         const onStep = Number.isInteger(v / range.step);
-        if (v < range.min || v > range.max || !onStep) {
-            issues.push(`database.serverless.${key}: ${v} ${range.unit} is outside ${engine}'s range; allowed: ${range.min} to ${range.max} in steps of ${range.step}`);
+        if (key === "minCapacity" && range.pause !== null && v === range.pause.capacity) {
+            issues.push(`database.serverless.minCapacity: ${v} ${range.unit} turns on ${engine}'s auto-pause (${range.pause.effect}); allowed: ${allowed}`);
+        } else if (v < range.min || v > range.max || !onStep) {
+            issues.push(`database.serverless.${key}: ${v} ${range.unit} is outside ${engine}'s range; allowed: ${allowed}`);
         }
     }
     if (sl.minCapacity > sl.maxCapacity) {

@@ -32,7 +32,7 @@ import { saeEnvs } from "../../components/alicloud/identity";
 import { awsPartition, containerSecrets, ecsTaskRoleTrustPolicy, isPrivateEcrImage, secretArnOf, secretKeyReference, secretReadPolicy, taskExecutionPolicyArn } from "../../components/aws/identity";
 import { AWS_NAME_LIMITS, awsName } from "../../components/aws/profile";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
-import { serviceCredentials } from "../../components/model";
+import { CONFIG_FIELDS, serviceCredentials } from "../../components/model";
 import { serviceAlarmQueries } from "../../components/aws/metrics";
 import { NOW, configIssues, rawConfig } from "../helpers";
 
@@ -67,7 +67,7 @@ describe("compute config", () => {
             "database.serverless.maxCapacity: 40 PCU is outside polardb's range; allowed: 1 to 32 in steps of 1",
         ]);
         assert.deepStrictEqual(configIssues(rawConfig("growth", "aws", { compute: "serverless", database: { serverless: { minCapacity: 2.25 } } })), [
-            "database.serverless.minCapacity: 2.25 ACU is outside aurora's range; allowed: 0 to 256 in steps of 0.5",
+            "database.serverless.minCapacity: 2.25 ACU is outside aurora's range; allowed: 0.5 to 256 in steps of 0.5",
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", database: { engine: "mysql" } }), { now: NOW }).database.serverless, null, "RDS MySQL stays provisioned");
         assert.deepStrictEqual(configIssues(rawConfig("growth", "aws", { compute: "serverless", database: { engine: "mysql", serverless: { enabled: true } } })), [
@@ -86,8 +86,45 @@ describe("compute config", () => {
         assert.deepStrictEqual([customBack.serverless, customBack.serverlessRange], [null, { minCapacity: 4, maxCapacity: 64 }], "the user's bounds stay declared with enabled false");
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { database: { engine: "mysql" } }), { now: NOW }).database.serverlessRange, null, "RDS MySQL has no range");
         assert.deepStrictEqual(configIssues(rawConfig("growth", "aws", { compute: "kubernetes", database: { serverless: { minCapacity: 0.3 } } })), [
-            "database.serverless.minCapacity: 0.3 ACU is outside aurora's range; allowed: 0 to 256 in steps of 0.5",
+            "database.serverless.minCapacity: 0.3 ACU is outside aurora's range; allowed: 0.5 to 256 in steps of 0.5",
         ]);
+    });
+
+    it("the ceiling by default is as many PCU / ACU as the database has GiB of memory, and the documentation says so with the 2 GiB per unit", () => {
+        for (const cloud of ["alicloud", "aws"] as const) {
+            const spec = resolveSpec(rawConfig("growth", cloud, { compute: "serverless", database: { size: { vcpu: 4, memoryGiB: 32 } } }), { now: NOW });
+            assert.strictEqual(spec.database.serverless?.maxCapacity, 32, cloud);
+        }
+        // 1 ACU (PCU) is about 2 GiB: 32 units hold about 64 GiB, twice the provisioned size, not "the database memory".
+        const doc = CONFIG_FIELDS.database.fields.serverless.fields.maxCapacity.defaultDoc ?? "";
+        assert.ok(doc.startsWith("as many PCU / ACU as the database has GiB of memory (database.size.memoryGiB: 16 GiB gives 16), so about twice the provisioned size's memory at about 2 GiB per PCU or ACU"), doc);
+    });
+
+    it("Aurora minCapacity 0 (auto-pause) is an error with every compute: an idle instance pauses and the first connection waits for it to resume", () => {
+        const pause =
+            "database.serverless.minCapacity: 0 ACU turns on aurora's auto-pause (an idle db.serverless instance pauses after 300 s without user connections by default, and a connection to a paused instance waits up to about 15 s for it to resume: meant for systems without a stringent service level objective, not a 99.99% live platform); allowed: 0.5 to 256 in steps of 0.5";
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "aws", { compute: "serverless", database: { serverless: { minCapacity: 0 } } })), [pause]);
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "aws", { compute: "kubernetes", database: { serverless: { minCapacity: 0 } } })), [pause], "the range the cluster keeps with provisioned instances too");
+        assert.deepStrictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", database: { serverless: { minCapacity: 0.5 } } }), { now: NOW }).database.serverless, { minCapacity: 0.5, maxCapacity: 16 });
+    });
+
+    it("capacity bounds no database uses are errors naming the key and the command that removes it: PolarDB with enabled false, an engine without serverless", () => {
+        // A PolarDB cluster of provisioned nodes declares no scaleMin/scaleMax (components/alicloud/database.ts): nothing reads the bounds.
+        const polardbOff = { serverless: { enabled: false, minCapacity: 4, maxCapacity: 8 } };
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { database: polardbOff })), [
+            "database.serverless.minCapacity: is not used with database.serverless.enabled false on polardb (polardb declares a capacity range on serverless nodes only: a cluster of provisioned nodes has none); allowed: leave it unset with database.serverless.enabled false on polardb: remove it from the stack file (pulumi config rm --path live-commerce:database.serverless.minCapacity)",
+            "database.serverless.maxCapacity: is not used with database.serverless.enabled false on polardb (polardb declares a capacity range on serverless nodes only: a cluster of provisioned nodes has none); allowed: leave it unset with database.serverless.enabled false on polardb: remove it from the stack file (pulumi config rm --path live-commerce:database.serverless.maxCapacity)",
+        ]);
+        assert.deepStrictEqual(resolveSpec(rawConfig("growth", "alicloud", { database: { serverless: { enabled: false } } }), { now: NOW }).database.serverlessRange, null, "PolarDB keeps no range with enabled false");
+        // RDS MySQL (startup's engine) has no serverless capacity at all.
+        assert.deepStrictEqual(configIssues(rawConfig("startup", "aws", { database: { serverless: { minCapacity: 4 } } })), [
+            "database.serverless.minCapacity: is not used with engine mysql (engine aurora only: mysql has no serverless capacity); allowed: leave it unset with engine mysql: remove it from the stack file (pulumi config rm --path live-commerce:database.serverless.minCapacity)",
+        ]);
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { database: { engine: "mysql", serverless: { maxCapacity: 8 } } })), [
+            "database.serverless.maxCapacity: is not used with engine mysql (engine polardb only: mysql has no serverless capacity); allowed: leave it unset with engine mysql: remove it from the stack file (pulumi config rm --path live-commerce:database.serverless.maxCapacity)",
+        ]);
+        // Aurora keeps declaring the range with enabled false: the bounds are read there.
+        assert.deepStrictEqual(resolveSpec(rawConfig("growth", "aws", { database: { serverless: { enabled: false, minCapacity: 4, maxCapacity: 8 } } }), { now: NOW }).database.serverlessRange, { minCapacity: 4, maxCapacity: 8 });
     });
 
     it("weekly peaks are accepted on SAE; more scaling rules than SAE takes per application are an error naming them", () => {

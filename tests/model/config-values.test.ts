@@ -108,6 +108,13 @@ describe("keys a cloud does not use", () => {
         });
     }
 
+    it("reports a key the cloud does not use once, not again for the compute: kubernetes.saeInstanceWhitelist on growth-aws (compute kubernetes)", () => {
+        const issues = configIssues(rawConfig("growth", "aws", { compute: "kubernetes", kubernetes: { saeInstanceWhitelist: true } }));
+        assert.deepStrictEqual(issues, [
+            "kubernetes.saeInstanceWhitelist: is not used on aws (alicloud only: the limit is SAE's; ECS services allow 5,000 tasks); allowed: leave it unset on aws: remove it from the stack file (pulumi config rm --path live-commerce:kubernetes.saeInstanceWhitelist)",
+        ]);
+    });
+
     it("never shows the value of such a key", () => {
         const issues = configIssues(rawConfig("growth", "aws", { tls: { certificateId: "do-not-print-me" } }));
         assert.doesNotMatch(issues.join("\n"), /do-not-print-me/);
@@ -202,32 +209,32 @@ describe("keys the stack's compute uses on one cloud only", () => {
 });
 
 describe("the health check grace period of the ECS services on Fargate", () => {
-    it("aws: a grace period shorter than the warm-up plus the /ready target group's healthy checks (130 s) is an error with compute serverless, naming the field, the value and the range", () => {
-        for (const seconds of [0, 120, 129]) {
+    it("aws: a grace period shorter than the warm-up plus the /ready target group's healthy checks and the last check's timeout (133 s) is an error with compute serverless, naming the field, the value and the range", () => {
+        for (const seconds of [0, 120, 129, 130, 132]) {
             const issues = configIssues(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: seconds } }));
             assert.ok(
                 issues.includes(
-                    `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than a Fargate task needs with compute serverless (ECS replaces a task whose target group check of /ready fails after the grace period: the app image contract gives an app 120 s to start, docs/METRICS.md, and the target group counts it healthy after 2 checks 5 s apart); allowed: 130 to 3600`,
+                    `app.healthCheckGracePeriodSeconds: ${seconds} s is shorter than a Fargate task needs with compute serverless (ECS replaces a task whose target group check of /ready fails after the grace period: the app image contract gives an app 120 s to start, docs/METRICS.md, and the target group counts it healthy after 2 checks 5 s apart, the last answered within its 3 s timeout); allowed: 133 to 3600`,
                 ),
                 issues.join("\n"),
             );
         }
     });
 
-    it("the minimum follows the app's warm-up and the target group's check: an app ready at 120 s is healthy to the target group by 130 s", () => {
+    it("the minimum follows the app's warm-up and the target group's check: an app ready at 120 s is healthy to the target group by 133 s (2 checks 5 s apart, the last answered within its 3 s timeout)", () => {
         const ready = targetHealthCheck("ip");
-        assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, APP_WARM_UP_SECONDS + ready.healthyThreshold * ready.intervalSeconds);
-        assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, 130);
+        assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, APP_WARM_UP_SECONDS + ready.healthyThreshold * ready.intervalSeconds + ready.timeoutSeconds);
+        assert.strictEqual(TASK_GRACE_PERIOD_MIN_SECONDS, 133);
         // The key's documentation (CONFIG.md, Pulumi.yaml) states the same figures.
         const field = CONFIG_FIELDS.app.fields.healthCheckGracePeriodSeconds;
         assert.ok(field.doc.includes(`at least ${TASK_GRACE_PERIOD_MIN_SECONDS} s: the app's warm-up budget (${APP_WARM_UP_SECONDS} s`), field.doc);
-        assert.ok(field.doc.includes(`(${ready.healthyThreshold} x ${ready.intervalSeconds} s)`), field.doc);
+        assert.ok(field.doc.includes(`(${ready.healthyThreshold} x ${ready.intervalSeconds} s) and the last check's ${ready.timeoutSeconds} s timeout`), field.doc);
         assert.strictEqual(field.defaultDoc, `120 (the stage presets); ${TASK_GRACE_PERIOD_MIN_SECONDS} with compute serverless on aws`);
     });
 
-    it("aws: 130 s by default and taken with compute serverless; the stage preset (120 s) and a short grace period still with compute vm (the scaling group's health checks)", () => {
-        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW }).app.healthCheckGracePeriodSeconds, 130);
-        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: 130 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 130);
+    it("aws: 133 s by default and taken with compute serverless; the stage preset (120 s) and a short grace period still with compute vm (the scaling group's health checks)", () => {
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless" }), { now: NOW }).app.healthCheckGracePeriodSeconds, 133);
+        assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", app: { healthCheckGracePeriodSeconds: 133 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 133);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "vm" }), { now: NOW }).app.healthCheckGracePeriodSeconds, 120);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "vm", app: { healthCheckGracePeriodSeconds: 0 } }), { now: NOW }).app.healthCheckGracePeriodSeconds, 0);
     });

@@ -37,18 +37,21 @@ describe("cloud profiles", () => {
     });
 
     it("serverless capacity of the clustered engine: PolarDB PCU, Aurora ACU", () => {
+        const { pause, ...aurora } = AWS_PROFILE.serverlessCapacity;
         assert.deepStrictEqual(
-            [ALICLOUD_PROFILE.serverlessCapacity, AWS_PROFILE.serverlessCapacity],
+            [ALICLOUD_PROFILE.serverlessCapacity, aurora, pause?.capacity],
             [
-                { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1 },
-                { unit: "ACU", min: 0, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2 },
+                { unit: "PCU", min: 1, max: 32, step: 1, maxMinCapacity: 31, defaultMinCapacity: 1, rangeWhileProvisioned: false, pause: null },
+                // 0 ACU is Aurora's auto-pause, refused: the floor starts at 0.5.
+                { unit: "ACU", min: 0.5, max: 256, step: 0.5, maxMinCapacity: 256, defaultMinCapacity: 2, rangeWhileProvisioned: true },
+                0,
             ],
         );
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", database: { serverless: { minCapacity: 32, maxCapacity: 32 } } })), [
             "database.serverless.minCapacity: 32 PCU leaves no room to scale; allowed: 1 to 31 (polardb's floor tops at 31)",
         ]);
-        const aurora = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", database: { serverless: { minCapacity: 256, maxCapacity: 256 } } }), { now: NOW });
-        assert.deepStrictEqual(aurora.database.serverless, { minCapacity: 256, maxCapacity: 256 });
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", database: { serverless: { minCapacity: 256, maxCapacity: 256 } } }), { now: NOW });
+        assert.deepStrictEqual(spec.database.serverless, { minCapacity: 256, maxCapacity: 256 });
     });
 
     it("region and zone tables of each cloud", () => {

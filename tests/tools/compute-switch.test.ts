@@ -7,7 +7,7 @@ import { APPLIED_ON_UPDATE, deferredSettings } from "../../policies/conformance/
 import { APPLIED_ON_UPDATE_FINDING, appliedOnUpdateFindings, readBase, upgradeAgainst } from "../../tools/plan";
 import { PlannedResource, planStack } from "../../tools/lib/record";
 import { STACKS_DIR } from "../../tools/lib/stackfiles";
-import { PROGRAM_REPLACE_SOURCE, UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
+import { AURORA_RANGE_NOTE, PROGRAM_REPLACE_SOURCE, UpgradeChange, UpgradeReport, diffPlans } from "../../tools/lib/upgrade";
 import { POLARDB_REPLACE_ON_CHANGES } from "../../components/alicloud/database";
 import { rulesFor } from "../../policies/conformance/replace-on-change";
 import { renderUpgradeMarkdown, renderUpgradeText } from "../../tools/lib/upgrade-report";
@@ -241,6 +241,51 @@ describe("the Aurora capacity range on the way back from serverless", () => {
     it("a removed serverlessv2ScalingConfiguration is an update (the provider sends MinCapacity 0), not a value the cloud keeps", () => {
         const [c] = diffPlans([cluster(range)], [cluster({})], names).changes;
         assert.deepStrictEqual([c.op, c.properties.map((p) => p.name)], ["update", ["serverlessv2ScalingConfiguration"]]);
+    });
+
+    it("a range added to (or changed on) a cluster is an update the preview explains: applied at once, instances unchanged, with the guide section", () => {
+        const instance = res("x", "aws:rds/clusterInstance:ClusterInstance", "lc-us-east-1-db-instance-0", { instanceClass: "db.r6g.large" });
+        const report = diffPlans([cluster({}), instance], [cluster(range), instance], names);
+        const [c] = changesOf(report, CLUSTER);
+        assert.deepStrictEqual(
+            [c.op, c.notes],
+            ["update", [{ property: "serverlessv2ScalingConfiguration", note: AURORA_RANGE_NOTE, guide: "docs/UPGRADING.md#aurora-capacity-range-applied-at-once" }]],
+        );
+        assert.deepStrictEqual(changesOf(report, "aws:rds/clusterInstance:ClusterInstance").map((i) => i.op), ["same"]);
+        assert.match(
+            renderUpgradeText(report),
+            /update {2}aws:rds\/cluster:Cluster lc-us-east-1-db-cluster \[database: kept\] {2}serverlessv2ScalingConfiguration\n {10}serverlessv2ScalingConfiguration: the capacity range takes effect at once \(whatever applyImmediately says\) and acts on db\.serverless instances only: provisioned instances keep their class and do not restart; see docs\/UPGRADING\.md#aurora-capacity-range-applied-at-once/,
+        );
+        const changed = diffPlans([cluster(range)], [cluster({ serverlessv2ScalingConfiguration: { minCapacity: 4, maxCapacity: 16 } })], names).changes[0];
+        assert.deepStrictEqual(changed.notes.map((n) => n.property), ["serverlessv2ScalingConfiguration"]);
+        assert.deepStrictEqual(diffPlans([], [cluster(range)], names).changes[0].notes, [], "a new cluster: nothing to explain");
+        assert.deepStrictEqual(diffPlans([cluster(range)], [cluster({ ...range, backupRetentionPeriod: 14 })], names).changes[0].notes, [], "another property: no note");
+        const guide = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "UPGRADING.md"), "utf8");
+        const section = guide.slice(guide.indexOf("\n## Aurora capacity range: applied at once\n"));
+        assert.ok(section.startsWith("\n## Aurora capacity range: applied at once\n"), "the section the link names exists");
+        const body = section.slice(0, section.indexOf("\n## ", 3)).replace(/\s+/g, " ");
+        assert.ok(body.includes("Managing Aurora Serverless v2 DB clusters") && body.includes("provisioned instances keep their class"), body);
+    });
+
+    it("mature-aws deployed before the range was declared on every cluster: the preview points each cluster's update at the guide", async function () {
+        this.timeout(600_000);
+        const head = await shippedPlan("mature-aws");
+        const withoutRange = (r: PlannedResource): PlannedResource => {
+            if (r.type !== CLUSTER) return r;
+            const { serverlessv2ScalingConfiguration: _dropped, ...inputs } = r.inputs;
+            return { ...r, inputs };
+        };
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-range-"));
+        const file = path.join(dir, "mature-aws-old.json");
+        fs.writeFileSync(file, JSON.stringify({ ...head, resources: head.resources.map(withoutRange) }));
+        const report = upgradeAgainst(head, await readBase(file), file);
+        const clusters = changesOf(report, CLUSTER);
+        assert.ok(clusters.length >= 2, "both regions' clusters");
+        assert.deepStrictEqual(
+            clusters.map((c) => [c.op, c.notes.map((n) => n.guide)]),
+            clusters.map(() => ["update", ["docs/UPGRADING.md#aurora-capacity-range-applied-at-once"]]),
+        );
+        assert.ok(changesOf(report, "aws:rds/clusterInstance:ClusterInstance").every((i) => i.op === "same"), "the instances do not change");
     });
 
     it("growth-aws-serverless -> growth-aws: the cluster declares the same range, so nothing is sent, while both instances wait for the window to leave db.serverless", async function () {

@@ -34,7 +34,7 @@ describe("Markdown report", () => {
         assert.strictEqual(cell.replace(/\u200d/g, ""), "@everyone @org/team a@e.vil http://e.vil https://e.vil/x www.e.vil #12");
         const report: StackReport = { stack: "@everyone", stage: "growth", policy: { violations: [violation("see http://e.vil", "urn:pulumi:s::live-commerce::aws:rds/instance:Instance::@org/team")] }, conformance: { violations: [] }, flows: [], availability: empty };
         assert.doesNotMatch(renderMarkdown([report]), /@[\w-]|:\/\//);
-        const upgrade = renderUpgradeMarkdown({ base: "@base", head: "http://head", changes: [{ urn: "urn:pulumi:s::p::aws:rds/instance:Instance::@team", type: "aws:rds/instance:Instance", name: "@team\n</details>", op: "replace", stateful: true, kind: "database", survival: "lost", properties: [{ name: "www.x", replaces: true, source: null, guide: null }], migration: null, secondUp: [], maintenanceWindow: [] }], undocumented: [], handovers: [], rulesOnRunningApps: [] });
+        const upgrade = renderUpgradeMarkdown({ base: "@base", head: "http://head", changes: [{ urn: "urn:pulumi:s::p::aws:rds/instance:Instance::@team", type: "aws:rds/instance:Instance", name: "@team\n</details>", op: "replace", stateful: true, kind: "database", survival: "lost", properties: [{ name: "www.x", replaces: true, source: null, guide: null }], migration: null, secondUp: [], maintenanceWindow: [], notes: [] }], undocumented: [], handovers: [], rulesOnRunningApps: [] });
         assert.doesNotMatch(upgrade, /@[\w-]|:\/\/|\bwww\.|<\/details>/);
         assert.match(upgrade, /`aws:rds\/instance:Instance`/);
     });

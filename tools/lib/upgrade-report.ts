@@ -45,6 +45,7 @@ export function renderUpgradeText(report: UpgradeReport): string {
             const props = c.maintenanceWindow.filter((m) => m.guide === guide).map((m) => m.property);
             lines.push(`          pending until the next maintenance window (applyImmediately is not set): ${props.join(", ")}; see ${guide}`);
         }
+        for (const n of c.notes) lines.push(`          ${n.property}: ${n.note}; see ${n.guide}`);
         const guides = guidesOf(c);
         if (c.migration === null && c.stateful && c.op === "replace" && guides.length > 0) lines.push(`          refused: no in-place path; see ${guides.join(", ")}`);
     }

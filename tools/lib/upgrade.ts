@@ -63,6 +63,55 @@ export interface UpgradeChange {
      * each with the guide that applies it in order. Empty for other ops.
      */
     readonly maintenanceWindow: readonly Pick<MaintenanceWindowRule, "property" | "guide">[];
+    /**
+     * Properties an update changes whose effect on the running resource the preview explains
+     * (UPDATE_NOTES), each with its note and guide section. Empty for other ops.
+     */
+    readonly notes: readonly Pick<UpdateNote, "property" | "note" | "guide">[];
+}
+
+/** An in-place change whose effect the preview explains: what the cloud does with it, where that is read, and the guide section. */
+export interface UpdateNote {
+    /** Pulumi type token. */
+    readonly type: string;
+    /** Input property (Pulumi name). */
+    readonly property: string;
+    /** What the cloud does with the change, as the preview prints it. */
+    readonly note: string;
+    /** Where the behaviour was read. */
+    readonly source: string;
+    /** The guide section that says more. */
+    readonly guide: string;
+}
+
+/** The note on an Aurora cluster's capacity range change (UPDATE_NOTES). */
+export const AURORA_RANGE_NOTE = "the capacity range takes effect at once (whatever applyImmediately says) and acts on db.serverless instances only: provisioned instances keep their class and do not restart";
+
+/**
+ * In-place changes the preview explains:
+ * - The Aurora cluster's `serverlessv2ScalingConfiguration` (added to a stack deployed before the
+ *   range was declared on every cluster, or changed by `database.serverless` or the database size):
+ *   resourceClusterUpdate sends it with ModifyDBCluster ServerlessV2ScalingConfiguration
+ *   (terraform-provider-aws v6.66 internal/service/rds/cluster.go), and Aurora applies a new
+ *   capacity range immediately, whether the modification is applied immediately or in the next
+ *   maintenance window (Amazon Aurora User Guide, "Managing Aurora Serverless v2 DB clusters",
+ *   "Setting the Aurora Serverless v2 capacity range for a cluster"). The range is set at the
+ *   cluster level and applies to each db.serverless instance in it, so provisioned instances are not
+ *   modified (same section); the instances' own class changes are MaintenanceWindowRule's.
+ */
+export const UPDATE_NOTES: readonly UpdateNote[] = [
+    {
+        type: "aws:rds/cluster:Cluster",
+        property: "serverlessv2ScalingConfiguration",
+        note: AURORA_RANGE_NOTE,
+        source: 'Amazon Aurora User Guide, "Managing Aurora Serverless v2 DB clusters", "Setting the Aurora Serverless v2 capacity range for a cluster"',
+        guide: "docs/UPGRADING.md#aurora-capacity-range-applied-at-once",
+    },
+];
+
+/** The notes (UPDATE_NOTES) of the properties an update of `type` changes (`changed`, input names). */
+export function updateNotes(type: string, changed: readonly string[], notes: readonly UpdateNote[] = UPDATE_NOTES): Pick<UpdateNote, "property" | "note" | "guide">[] {
+    return notes.filter((n) => n.type === type && changed.includes(n.property)).map(({ property, note, guide }) => ({ property, note, guide }));
 }
 
 export interface UpgradeReport {
@@ -218,7 +267,8 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
         const migration = kind !== null && (op === "replace" || op === "delete") ? migrationFor(r, op, properties, [...after.values()], baseInputs) : null;
         const secondUp = op === "create" ? deferredSettings(r).map((d) => d.property) : [];
         const maintenanceWindow = op === "update" ? pendingUntilMaintenance(r.type, properties.map((p) => p.name), r.inputs).map(({ property, guide }) => ({ property, guide })) : [];
-        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp, maintenanceWindow };
+        const notes = op === "update" ? updateNotes(r.type, properties.map((p) => p.name)) : [];
+        return { urn: r.urn, type: r.type, name: r.name, op, stateful: kind !== null, kind, properties, migration, survival: kind === null ? null : survivalOf(op, migration, retained), secondUp, maintenanceWindow, notes };
     };
     const changes: UpgradeChange[] = [];
     for (const [key, r] of after) {
