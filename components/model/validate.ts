@@ -174,12 +174,16 @@ export function checkServerlessDatabase(spec: Pick<StackSpec, "database">, profi
         const onStep = Number.isInteger(v / range.step);
         if (key === "minCapacity" && range.pause !== null && v === range.pause.capacity) {
             issues.push(`database.serverless.minCapacity: ${v} ${range.unit} turns on ${engine}'s auto-pause (${range.pause.effect}); allowed: ${allowed}`);
-        } else if (v < range.min || v > range.max || !onStep) {
+        } else if (v < range.min || v > range.max) {
             issues.push(`database.serverless.${key}: ${v} ${range.unit} is outside ${engine}'s range; allowed: ${allowed}`);
+        } else if (!onStep) {
+            issues.push(`database.serverless.${key}: ${v} ${range.unit} is not a multiple of ${range.step} ${range.unit}; allowed: ${allowed}`);
         }
     }
     if (sl.minCapacity > sl.maxCapacity) {
-        issues.push(`database.serverless.minCapacity: ${sl.minCapacity} is greater than database.serverless.maxCapacity ${sl.maxCapacity}; allowed: min <= max`);
+        issues.push(
+            `database.serverless.maxCapacity: ${sl.maxCapacity} ${range.unit} is below database.serverless.minCapacity ${sl.minCapacity} ${range.unit} (the value set, or its default when unset); allowed: maxCapacity >= minCapacity (set both together)`,
+        );
     }
     if (sl.minCapacity > range.maxMinCapacity && sl.minCapacity <= range.max) {
         issues.push(`database.serverless.minCapacity: ${sl.minCapacity} ${range.unit} leaves no room to scale; allowed: ${range.min} to ${range.maxMinCapacity} (${engine}'s floor tops at ${range.maxMinCapacity})`);

@@ -67,7 +67,10 @@ describe("compute config", () => {
             "database.serverless.maxCapacity: 40 PCU is outside polardb's range; allowed: 1 to 32 in steps of 1",
         ]);
         assert.deepStrictEqual(configIssues(rawConfig("growth", "aws", { compute: "serverless", database: { serverless: { minCapacity: 2.25 } } })), [
-            "database.serverless.minCapacity: 2.25 ACU is outside aurora's range; allowed: 0.5 to 256 in steps of 0.5",
+            "database.serverless.minCapacity: 2.25 ACU is not a multiple of 0.5 ACU; allowed: 0.5 to 256 in steps of 0.5",
+        ]);
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "aws", { compute: "serverless", database: { serverless: { maxCapacity: 0.5 } } })), [
+            "database.serverless.maxCapacity: 0.5 ACU is below database.serverless.minCapacity 2 ACU (the value set, or its default when unset); allowed: maxCapacity >= minCapacity (set both together)",
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", database: { engine: "mysql" } }), { now: NOW }).database.serverless, null, "RDS MySQL stays provisioned");
         assert.deepStrictEqual(configIssues(rawConfig("growth", "aws", { compute: "serverless", database: { engine: "mysql", serverless: { enabled: true } } })), [
