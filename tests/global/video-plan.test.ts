@@ -191,8 +191,9 @@ describe("live video layer in the offline plan", function () {
                 new Video("test-video", { recordingBucketName: bucket, tags });
             } else {
                 const { Network, Video } = await import("../../components/alicloud");
-                const { planRegionNetwork } = await import("../../components/model");
-                const network = new Network("test-network", { plan: planRegionNetwork(spec, region), tags });
+                const { planRegionNetwork, planTranscoderSubnets } = await import("../../components/model");
+                const plan = planRegionNetwork(spec, region);
+                const network = new Network("test-network", { plan, transcoderSubnets: planTranscoderSubnets(plan), tags });
                 new Video("test-video", { region: region.name, liveRegion: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), schedule: { tier: "transcoders", plannedAt: 0, oneOff: [], recurring: [] }, imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, stackRegions: [region.name], certificateId: null, certificateNames: [], tags });
             }
             return { stage: spec.stage, cloud: spec.cloud };
