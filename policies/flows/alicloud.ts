@@ -780,7 +780,6 @@ function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, ta
     w.hop(s, `whitelist admits the targets' vSwitches`, missing.length === 0 && targets.vswitches.length > 0 ? true : `${s.name} whitelist (${whitelist.join(", ")}) does not admit ${missing.join(", ") || "the targets"}`);
 }
 
-/** Each vSwitch of the targets routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry. */
 /**
  * Whether every address of a SNAT entry (`snatIp`: "Separate multiple EIP or NAT IP addresses with
  * commas", alicloud.vpc.SnatEntry) is an EIP of the stack associated with the entry's NAT gateway
@@ -801,7 +800,12 @@ function snatOnBoundEip(g: FlowGraph, snat: FlowResource, nat: FlowResource): Ve
     return stray.length === 0 ? true : `${snat.name} translates to ${stray.join(", ")}, which is no EIP associated with ${nat.name} (${boundIps.map(String).join(", ") || "none"}): no egress`;
 }
 
-function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): void {
+/**
+ * Each vSwitch of the targets has internet egress: a SNAT entry (`sourceVswitchId`) on an Internet
+ * NAT gateway, translating to an EIP bound to it, and a default route to that gateway.
+ * `consequence` ends the reasons of a break (what the targets cannot do without egress).
+ */
+function egressHop(g: FlowGraph, w: Walk, region: string, targets: Pick<Targets, "vswitches">, consequence = "no egress"): void {
     const nats = g.ofType(T.nat, region);
     for (const v of targets.vswitches) {
         const snat = g.referrers(v, T.snat, "sourceVswitchId")[0];
@@ -811,7 +815,7 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
                 ? undefined
                 : (nats.find((n) => strings(n.outputs?.snatTableIds).includes(String(snat.inputs.snatTableId))) ??
                   (FlowGraph.isUnknown(snat.inputs.snatTableId) ? found(g.ref(snat, "snatTableId", snat.inputs.snatTableId, T.nat)) : undefined));
-        if (nat === undefined) w.hop(v, "SNAT entry on a NAT gateway", `${v.name} has no SNAT entry: no egress`);
+        if (nat === undefined) w.hop(v, "SNAT entry on a NAT gateway", `${v.name} has no SNAT entry: ${consequence}`);
         else {
             // alicloud.vpc.NatGateway `networkType`: "`internet`: Internet NAT Gateway. `intranet`: VPC NAT Gateway" (a VPC NAT gateway reaches no internet).
             w.hop(nat, `${nat.name} is an Internet NAT gateway`, nat.inputs.networkType === "intranet" ? `${nat.name} is a VPC NAT gateway (networkType intranet): it cannot reach the internet` : true);
@@ -821,13 +825,13 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
         if (attachment === undefined) {
             // Without a custom route table a vSwitch uses the VPC's system route table, which holds one
             // 0.0.0.0/0 route (to the first NAT gateway); with one gateway per zone the others carry nothing.
-            w.hop(v, "routes 0.0.0.0/0 to its NAT gateway", nats.length <= 1 ? true : `${v.name} uses the VPC's system route table, whose one default route cannot lead to its zone's NAT gateway ${nat?.name ?? ""}: attach a route table per zone`);
+            w.hop(v, "routes 0.0.0.0/0 to its NAT gateway", nats.length <= 1 ? true : `${v.name} uses the VPC's system route table, whose one default route cannot lead to its zone's NAT gateway ${nat?.name ?? ""}: attach a route table per zone (${consequence})`);
             continue;
         }
         const table = found(g.ref(attachment, "routeTableId", attachment.inputs.routeTableId, T.routeTable));
         const entry = table === undefined ? undefined : g.referrers(table, T.routeEntry, "routeTableId").find((e) => e.inputs.destinationCidrblock === "0.0.0.0/0" && e.inputs.nexthopType === "NatGateway");
         const next = entry === undefined ? undefined : found(g.ref(entry, "nexthopId", entry.inputs.nexthopId, T.nat));
-        w.hop(table ?? attachment, `${v.name} routes 0.0.0.0/0 to ${nat?.name ?? "its NAT gateway"}`, next !== undefined && nat !== undefined && next.urn === nat.urn ? true : `the route table of ${v.name} has no default route to the NAT gateway holding its SNAT entry`);
+        w.hop(table ?? attachment, `${v.name} routes 0.0.0.0/0 to ${nat?.name ?? "its NAT gateway"}`, next !== undefined && nat !== undefined && next.urn === nat.urn ? true : `the route table of ${v.name} has no default route to the NAT gateway holding its SNAT entry: ${consequence}`);
     }
 }
 
@@ -1070,6 +1074,13 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
         // the transcoders run the media server: the user data starts it with these ports and the ladder
         const srs = srsConfig(RENDITIONS);
         w.hop(cfg, `user data runs ${SRS_IMAGE} with RTMP, SRT, HTTP and the ${RENDITIONS.map((r) => r.name).join("/")} ladder`, userData.includes(SRS_IMAGE) && userData.includes(indentOf(srs)) ? true : `the user data does not run the media server (${SRS_IMAGE}) with its configuration: nothing listens on ${ports.map((p) => p.backend).join(", ")}`);
+        // Booting needs the internet: the user data installs Docker from mirrors.aliyun.com and pulls the
+        // media server from registry.cn-hangzhou.aliyuncs.com (components/alicloud/video.ts
+        // transcoderUserData), so every vSwitch the group launches in needs egress.
+        const launchIn = g.refs(asg, "vswitchIds", asg.inputs.vswitchIds, T.vswitch);
+        if (launchIn.kind === "unknown") w.hop(asg, "transcoders' vSwitches", undetermined("vswitchIds"));
+        else if (launchIn.kind === "missing" || launchIn.resource.length === 0) w.hop(asg, "transcoders' vSwitches", `${asg.name} launches in no vSwitch the stack declares: its egress cannot be followed`);
+        else egressHop(g, w, region, { vswitches: launchIn.resource }, `no egress: ${asg.name}'s transcoders cannot install Docker (mirrors.aliyun.com) or pull ${SRS_IMAGE} (registry.cn-hangzhou.aliyuncs.com), so the media server never starts and the NLB health checks fail`);
         // play: the play domain's CDN fetches from the NLB's HTTP listener
         const fromNlb = (c: FlowResource): boolean => {
             const sources = list(c.inputs.sources).filter(isRecord).filter((src) => src.port === PLAY_ORIGIN_PORT);
