@@ -272,6 +272,7 @@ function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, hos
         return host;
     }
     const pools = poolsHoldingAlb(g, gtm, alb);
+    w.hop(gtm, `${check}: ${host} is a CNAME to GTM's access name (stack output steering, set in the domain's DNS)`, steeringOutputVerdict(g, gtm, host, who));
     w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host));
     gtmPoolHops(g, w, pools, alb);
     return host;
@@ -345,6 +346,26 @@ function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowR
     return pools.some((p) => p.id !== undefined && ids.has(p.id))
         ? true
         : `no access strategy of ${gtm.name} serves ${pools.map((p) => p.name).join(", ")} in its defaultAddrPools: GTM never answers ${host} with ${alb.name}`;
+}
+
+/**
+ * GTM answers only queries for its access domain (`publicRr`.`publicZoneName`, custom access mode):
+ * the steered name reaches it by a CNAME the operator sets in the domain's DNS, from the stack
+ * output `steering` ({hostname, accessName}: components/alicloud/deployment.ts, docs/GLOBAL.md), as
+ * the WebSocket name's from `websocket`. Kept when that output names `host` and GTM's access name
+ * (alicloud.dns.GtmInstance `publicRr`, `publicZoneName`); undetermined while the outputs are not
+ * recorded or unknown.
+ */
+function steeringOutputVerdict(g: FlowGraph, gtm: FlowResource, host: string, who: string): Verdict {
+    const outputs = g.ofType("pulumi:pulumi:Stack")[0]?.outputs;
+    if (outputs === undefined || Object.keys(outputs).length === 0) return undetermined("outputs (steering: the stack outputs are not recorded)");
+    const steering = outputs.steering;
+    if (!isRecord(steering) || steering.hostname !== host) return `no stack output (steering) gives ${host} GTM's access name: the operator has no CNAME target for it, and ${who} never reach GTM`;
+    const rr = gtm.inputs.publicRr;
+    const zone = gtm.inputs.publicZoneName;
+    if ([steering.accessName, rr, zone].some((v) => FlowGraph.isUnknown(v))) return undetermined("outputs (steering.accessName)");
+    const access = `${String(rr)}.${String(zone)}`;
+    return steering.accessName === access ? true : `the stack output steering gives ${host} the CNAME ${String(steering.accessName)}, not ${gtm.name}'s access name ${access}: ${who} never reach GTM`;
 }
 
 /**
