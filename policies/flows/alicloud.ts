@@ -805,16 +805,21 @@ function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, ta
  * Whether every address of a SNAT entry (`snatIp`: "Separate multiple EIP or NAT IP addresses with
  * commas", alicloud.vpc.SnatEntry) is an EIP of the stack associated with the entry's NAT gateway
  * (alicloud.ecs.EipAssociation `allocationId` on `instanceId` of `instanceType` Nat): an address not
- * bound to the gateway translates nothing. Undetermined while the addresses are unknown (a first preview).
+ * bound to the gateway translates nothing. In a first preview (the addresses unknown) kept when the
+ * entry's `snatIp` depends on an EIP associated with the gateway, else undetermined.
  */
 function snatOnBoundEip(g: FlowGraph, snat: FlowResource, nat: FlowResource): Verdict {
-    if (FlowGraph.isUnknown(snat.inputs.snatIp)) return undetermined("snatIp");
-    const ips = strings(snat.inputs.snatIp).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
-    if (ips.length === 0) return `${snat.name} has no snatIp: no egress`;
     const bound = g
         .referrers(nat, T.eipAssociation, "instanceId")
         .map((a) => found(g.ref(a, "allocationId", a.inputs.allocationId, T.eip)))
         .filter((e): e is FlowResource => e !== undefined);
+    if (FlowGraph.isUnknown(snat.inputs.snatIp)) {
+        // A first preview: the address of a new EIP is unknown; the entry's dependencies name the EIP it takes.
+        const deps = snat.propertyDependencies?.snatIp ?? [];
+        return bound.some((e) => deps.includes(e.urn)) ? true : undetermined("snatIp");
+    }
+    const ips = strings(snat.inputs.snatIp).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
+    if (ips.length === 0) return `${snat.name} has no snatIp: no egress`;
     const boundIps = bound.map((e) => e.outputs?.ipAddress);
     if (boundIps.some((ip) => ip === undefined || FlowGraph.isUnknown(ip))) return undetermined("snatIp");
     const stray = ips.filter((ip) => !boundIps.includes(ip));
