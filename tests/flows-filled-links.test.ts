@@ -189,6 +189,29 @@ const LINKS: readonly Link[] = [
         held: "lc-cn-hangzhou-network-vsw-media-cn-hangzhou-i routes 0.0.0.0/0",
         heldOn: "lc-cn-hangzhou-network-rt-cn-hangzhou-i",
     },
+    // Least privilege: the transcoders' vSwitches stay outside the data tier's IP whitelists.
+    {
+        stack: "mature-alicloud",
+        flow: "stream",
+        region: "cn-shanghai",
+        link: "PolarDB's whitelist widened to the VPC (admitting the transcoders' vSwitches)",
+        type: "alicloud:polardb/cluster:Cluster",
+        nameEnds: "cn-shanghai-db-polardb",
+        mutate: (r) => with_(r, "dbClusterIpArrays", [{ dbClusterIpArrayName: "default", securityIps: ["10.20.0.0/16"] }]),
+        hop: "lc-cn-shanghai-db-polardb's whitelist admits none of the transcoders' vSwitches",
+        resource: "lc-cn-shanghai-db-polardb",
+    },
+    {
+        stack: "growth-alicloud",
+        flow: "stream",
+        region: "cn-hangzhou",
+        link: "Tair's whitelist admitting a transcoders' vSwitch",
+        type: "alicloud:redis/tairInstance:TairInstance",
+        nameEnds: "cache-redis",
+        mutate: (r) => with_(r, "securityIps", `${String(r.inputs.securityIps)},10.10.48.0/20`),
+        hop: "lc-cn-hangzhou-cache-redis's whitelist admits none of the transcoders' vSwitches",
+        resource: "lc-cn-hangzhou-cache-redis",
+    },
 ];
 
 describe("single links of the filled plans are caught at their hop", function () {

@@ -44,9 +44,10 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     ],
     "stream": [
         "NLB listeners RTMP 1935/TCP, SRT 10080/UDP and the play origin 80/TCP -> server groups -> the transcoder scaling group attached on 1935, 10080 and 8080; each group's TCP health check probes a port the media server serves (1935, 8080)",
-        "the transcoders' own security group admits 1935/TCP, 10080/UDP and 8080/TCP (they are in no group the data tier admits, and in vSwitches of their own that no data store's whitelist admits)",
+        "the transcoders' own security group admits 1935/TCP, 10080/UDP and 8080/TCP (they are in no group the data tier admits)",
         "user data runs the pinned SRS image with RTMP, SRT, HTTP (HLS/HTTP-FLV) and the 1080p/720p/480p transcode engines",
         "egress of every vSwitch the transcoders launch in (the boot installs Docker and pulls the SRS image): a SNAT entry on an Internet NAT gateway, to an EIP associated with it, and a default route to that gateway",
+        "least privilege: the transcoders' vSwitches are their own, admitted by no PolarDB, RDS or Tair IP whitelist of the region",
         "play domain: a CDN domain (cdnType video, HTTPS on a certificate covering play-<region>.<domain>) whose origin is the NLB's 80 listener",
         "RAM role of the transcoders, trusted by ecs.aliyuncs.com, may oss:PutObject into the region's bucket; the user data uploads recordings there",
         "bucket encrypted (KMS server-side encryption)",

@@ -792,11 +792,19 @@ function ackNodeAutoscaling(g: FlowGraph, cluster: FlowResource): NodeAutoscalin
     };
 }
 
+/**
+ * The IP whitelist of a data store: PolarDB's `dbClusterIpArrays[].securityIps` (alicloud.polardb.Cluster),
+ * the RDS instance's and the Tair instance's `securityIps` (a list, or one comma-separated string).
+ */
+function storeWhitelist(store: FlowResource): string[] {
+    const ips = store.type === T.polardb ? list(store.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)) : store.inputs.securityIps;
+    return strings(ips).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
+}
+
 /** A data store whose IP whitelist must admit the targets' vSwitches. */
-function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, targets: Targets, what: string): void {
+function whitelistHop(w: Walk, store: FlowResource | undefined, targets: Targets, what: string): void {
     const s = store ?? w.absent(targets.answerer, what, `no ${what}`);
-    // a whitelist is a list, or one comma-separated string (kvstore `security_ips`)
-    const whitelist = strings(ips).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
+    const whitelist = storeWhitelist(s);
     const missing = targets.vswitches.map((v) => str(v.inputs.cidrBlock) ?? "").filter((c) => !whitelist.some((ip) => cidrContains(ip, c)));
     w.hop(s, `whitelist admits the targets' vSwitches`, missing.length === 0 && targets.vswitches.length > 0 ? true : `${s.name} whitelist (${whitelist.join(", ")}) does not admit ${missing.join(", ") || "the targets"}`);
 }
@@ -1028,13 +1036,13 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         if (key === "order") {
             const polar = g.ofType(T.polardb, region)[0];
             if (polar !== undefined) {
-                whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
+                whitelistHop(w, polar, targets, "database writer");
                 // alicloud.polardb.Cluster outputs `connectionString` (the cluster endpoint) and `port`.
                 endpointSettingHop(g, w, region, targets.answerer, polar, "DATABASE_HOST", [polar.outputs?.connectionString], num(polar.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
                 grantHop(g, w, polar, "polardb");
             } else {
                 const rds = g.ofType(T.rds, region)[0];
-                whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
+                whitelistHop(w, rds, targets, "database writer");
                 // alicloud.rds.Instance outputs `connectionString` (the instance's internal endpoint) and `port`.
                 if (rds !== undefined) endpointSettingHop(g, w, region, targets.answerer, rds, "DATABASE_HOST", [rds.outputs?.connectionString], num(rds.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
                 if (rds !== undefined) grantHop(g, w, rds, "rds");
@@ -1060,7 +1068,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         }
         if (key === "hot-products") {
             const redis = g.ofType(T.redis, region)[0];
-            whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
+            whitelistHop(w, redis, targets, "cache");
             // alicloud.redis.TairInstance `port` (the instance's service port) and output `connectionDomain`; a REDIS_HOST without a port reaches 6379 (Redis's default).
             if (redis !== undefined) endpointSettingHop(g, w, region, targets.answerer, redis, "REDIS_HOST", [redis.outputs?.connectionDomain], num(redis.inputs.port) ?? num(redis.outputs?.port) ?? DATA_PORTS.redis, DATA_PORTS.redis);
             if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, REDIS_PASSWORD_ENV);
@@ -1106,7 +1114,16 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
         const launchIn = g.refs(asg, "vswitchIds", asg.inputs.vswitchIds, T.vswitch);
         if (launchIn.kind === "unknown") w.hop(asg, "transcoders' vSwitches", undetermined("vswitchIds"));
         else if (launchIn.kind === "missing" || launchIn.resource.length === 0) w.hop(asg, "transcoders' vSwitches", `${asg.name} launches in no vSwitch the stack declares: its egress cannot be followed`);
-        else egressHop(g, w, region, { vswitches: launchIn.resource }, `no egress: ${asg.name}'s transcoders cannot install Docker (mirrors.aliyun.com) or pull ${SRS_IMAGE} (registry.cn-hangzhou.aliyuncs.com), so the media server never starts and the NLB health checks fail`);
+        else {
+            egressHop(g, w, region, { vswitches: launchIn.resource }, `no egress: ${asg.name}'s transcoders cannot install Docker (mirrors.aliyun.com) or pull ${SRS_IMAGE} (registry.cn-hangzhou.aliyuncs.com), so the media server never starts and the NLB health checks fail`);
+            // Least privilege: the transcoders sit in vSwitches of their own (planTranscoderSubnets), which no
+            // data store's IP whitelist admits; in the app vSwitches they could reach the stores whatever their security group.
+            const cidrs = launchIn.resource.map((v) => str(v.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
+            for (const store of [T.polardb, T.rds, T.redis].flatMap((t) => g.ofType(t, region))) {
+                const admitted = cidrs.filter((c) => storeWhitelist(store).some((ip) => cidrContains(ip, c)));
+                w.hop(store, `${store.name}'s whitelist admits none of the transcoders' vSwitches`, admitted.length === 0 ? true : `${store.name}'s whitelist admits ${admitted.join(", ")}, where ${asg.name} launches transcoders: they can reach it whatever their security group (give them vSwitches of their own)`);
+            }
+        }
         // play: the play domain's CDN fetches from the NLB's HTTP listener
         const fromNlb = (c: FlowResource): boolean => {
             const sources = list(c.inputs.sources).filter(isRecord).filter((src) => src.port === PLAY_ORIGIN_PORT);
