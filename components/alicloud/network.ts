@@ -91,7 +91,7 @@ export class Network extends pulumi.ComponentResource {
         });
 
         const transcoderVswitches = (args.transcoderSubnets ?? []).map((subnet) => {
-            if (!vswitches.has(subnet.zone)) throw new pulumi.ResourceError(`transcoder vSwitch in zone ${subnet.zone}, which is not a zone of the plan (${plan.zones.join(", ")})`, this);
+            if (!vswitches.has(subnet.zone)) throw new pulumi.ResourceError(`transcoderSubnets: zone ${subnet.zone} is not a zone of the region's plan (${plan.zones.join(", ")})`, this);
             return {
                 zone: subnet.zone,
                 vswitch: new alicloud.vpc.Switch(
@@ -124,10 +124,10 @@ export class Network extends pulumi.ComponentResource {
             // takes several vSwitches, each vSwitch one table); each gets its own SNAT entry
             // (alicloud.vpc.SnatEntry `sourceVswitchId`: the entry translates that vSwitch's traffic).
             const zoneVswitches = [
-                { suffix: "", vswitch: vswitchOf(subnet.zone) },
-                ...transcoderVswitches.filter((t) => t.zone === subnet.zone).map((t) => ({ suffix: "-media", vswitch: t.vswitch })),
+                { suffix: "", transcoders: false, vswitch: vswitchOf(subnet.zone) },
+                ...transcoderVswitches.filter((t) => t.zone === subnet.zone).map((t) => ({ suffix: "-media", transcoders: true, vswitch: t.vswitch })),
             ];
-            for (const { suffix, vswitch } of zoneVswitches) {
+            for (const { suffix, transcoders, vswitch } of zoneVswitches) {
                 const attachment = new alicloud.vpc.RouteTableAttachment(`${name}-rta${suffix}-${subnet.zone}`, { routeTableId: table.id, vswitchId: vswitch.id }, { parent: this });
                 const snat = new alicloud.vpc.SnatEntry(
                     `${name}-snat${suffix}-${subnet.zone}`,
@@ -139,7 +139,7 @@ export class Network extends pulumi.ComponentResource {
                     },
                     { parent: this, dependsOn: [gateway.association] },
                 );
-                if (suffix !== "") transcoderEgress.push(attachment, snat);
+                if (transcoders) transcoderEgress.push(attachment, snat);
             }
         }
 
