@@ -8,7 +8,7 @@ import * as assert from "assert";
 import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowResource } from "../policies/flows/graph";
 import { DATA_PORTS } from "../components/model";
-import { rangeIncludes } from "../policies/flows/contracts";
+import { cidrContains, rangeIncludes } from "../policies/flows/contracts";
 import { strings } from "../policies/flows/graph";
 import { isRecord, list, record } from "../policies/lib/values";
 import { HopLink, Mutate, assertBreaksAt, breakLink, flowOf } from "./support/break-link";
@@ -38,6 +38,8 @@ const monitorInfo =
     (over: Record<string, unknown>): Mutate =>
     (r) =>
         with_(r, "monitorExtendInfo", JSON.stringify({ ...JSON.parse(String(r.inputs.monitorExtendInfo)), ...over }));
+
+const SNAT = "alicloud:vpc/snatEntry:SnatEntry";
 
 const R53_CHECK = "aws:route53/healthCheck:HealthCheck";
 const R53_RECORD = "aws:route53/record:Record";
@@ -160,6 +162,56 @@ const LINKS: readonly Link[] = [
         hop: "health check",
         resource: "lc-cn-hangzhou-lb-group-order",
     },
+    // The transcoders' boot downloads Docker and the media server image: their vSwitches' egress is a hop of the stream.
+    {
+        stack: "mature-alicloud",
+        flow: "stream",
+        region: "cn-shanghai",
+        link: "the SNAT entries of zone cn-shanghai-e removed",
+        type: SNAT,
+        nameEnds: "cn-shanghai-e",
+        mutate: () => null,
+        hop: "SNAT entry on a NAT gateway",
+        resource: "lc-cn-shanghai-network-vsw-media-cn-shanghai-e",
+        held: "lc-cn-shanghai-network-nat-cn-shanghai-e is an Internet NAT gateway",
+        heldOn: "lc-cn-shanghai-network-nat-cn-shanghai-e",
+    },
+    {
+        stack: "growth-alicloud",
+        flow: "stream",
+        region: "cn-hangzhou",
+        link: "the transcoders' vSwitch of zone cn-hangzhou-i detached from its zone's route table",
+        type: "alicloud:vpc/routeTableAttachment:RouteTableAttachment",
+        nameEnds: "rta-media-cn-hangzhou-i",
+        mutate: () => null,
+        hop: "routes 0.0.0.0/0 to its NAT gateway",
+        resource: "lc-cn-hangzhou-network-vsw-media-cn-hangzhou-i",
+        held: "lc-cn-hangzhou-network-vsw-media-cn-hangzhou-i routes 0.0.0.0/0",
+        heldOn: "lc-cn-hangzhou-network-rt-cn-hangzhou-i",
+    },
+    // Least privilege: the transcoders' vSwitches stay outside the data tier's IP whitelists.
+    {
+        stack: "mature-alicloud",
+        flow: "stream",
+        region: "cn-shanghai",
+        link: "PolarDB's whitelist widened to the VPC (admitting the transcoders' vSwitches)",
+        type: "alicloud:polardb/cluster:Cluster",
+        nameEnds: "cn-shanghai-db-polardb",
+        mutate: (r) => with_(r, "dbClusterIpArrays", [{ dbClusterIpArrayName: "default", securityIps: ["10.20.0.0/16"] }]),
+        hop: "lc-cn-shanghai-db-polardb's whitelist admits none of the transcoders' vSwitches",
+        resource: "lc-cn-shanghai-db-polardb",
+    },
+    {
+        stack: "growth-alicloud",
+        flow: "stream",
+        region: "cn-hangzhou",
+        link: "Tair's whitelist admitting a transcoders' vSwitch",
+        type: "alicloud:redis/tairInstance:TairInstance",
+        nameEnds: "cache-redis",
+        mutate: (r) => with_(r, "securityIps", `${String(r.inputs.securityIps)},10.10.48.0/20`),
+        hop: "lc-cn-hangzhou-cache-redis's whitelist admits none of the transcoders' vSwitches",
+        resource: "lc-cn-hangzhou-cache-redis",
+    },
 ];
 
 describe("single links of the filled plans are caught at their hop", function () {
@@ -229,6 +281,25 @@ describe("least privilege: the transcoders reach no data store", function () {
                 .filter((r) => r.type === "alicloud:ecs/securityGroupRule:SecurityGroupRule" && r.inputs.type === "ingress" && r.inputs.policy !== "drop")
                 .filter((r) => groups.has(String(r.inputs.sourceSecurityGroupId)) && ports.some((p) => rangeIncludes(r.inputs.portRange, p)))
                 .map((r) => r.name);
+            assert.deepStrictEqual(admitting, []);
+        });
+
+        it(`${stack}: no PolarDB, RDS or Tair IP whitelist admits a vSwitch the transcoders launch in`, async () => {
+            const resources = (await filledPlan(stack)).resources;
+            const groups = resources.filter((r) => r.type === "alicloud:ess/scalingGroup:ScalingGroup" && r.name.endsWith("-video-asg"));
+            assert.ok(groups.length > 0, "the stack runs transcoders");
+            const ids = new Set(groups.flatMap((g) => strings(g.inputs.vswitchIds)));
+            const cidrs = resources.filter((r) => r.type === "alicloud:vpc/switch:Switch" && ids.has(r.id ?? "")).map((v) => String(v.inputs.cidrBlock));
+            assert.strictEqual(cidrs.length, ids.size, "every vSwitch of the transcoders is declared");
+            const whitelists = resources.flatMap((r) =>
+                r.type === "alicloud:polardb/cluster:Cluster"
+                    ? list(r.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)).map((ip) => ({ store: r.name, ip }))
+                    : r.type === "alicloud:rds/instance:Instance" || r.type === "alicloud:redis/tairInstance:TairInstance"
+                      ? strings(r.inputs.securityIps).flatMap((x) => x.split(",")).map((ip) => ({ store: r.name, ip: ip.trim() }))
+                      : [],
+            );
+            assert.ok(whitelists.length > 0, "the stores have whitelists");
+            const admitting = whitelists.flatMap((w) => cidrs.filter((c) => cidrContains(w.ip, c)).map((c) => `${w.store} admits ${c} (${w.ip})`));
             assert.deepStrictEqual(admitting, []);
         });
     }

@@ -74,10 +74,12 @@ describe("kubernetes layer in the offline plan", function () {
             const key = one(p, "alicloud:kms/key:Key", "lc-cn-hangzhou-k8s-secrets-key");
             assert.ok(typeof at(cluster.inputs, "encryptionProviderKey") === "string" && at(cluster.inputs, "encryptionProviderKey") !== "");
             assert.strictEqual(at(key.inputs, "automaticRotation"), "Enabled");
-            const vswitches = ofType(p, "alicloud:vpc/switch:Switch");
+            // the app vSwitches, not the transcoders' (-vsw-media-)
+            const vswitches = ofType(p, "alicloud:vpc/switch:Switch").filter((v) => !v.name.includes("-vsw-media-"));
             assert.strictEqual(vswitches.length, 2);
             const clusterVswitches = at(cluster.inputs, "vswitchIds");
             assert.ok(Array.isArray(clusterVswitches) && clusterVswitches.length === 2);
+            assert.deepStrictEqual([...clusterVswitches].sort(), vswitches.map((v) => v.id).sort());
             const pools = ofType(p, "alicloud:cs/nodePool:NodePool");
             assert.strictEqual(pools.length, 2);
             assert.deepStrictEqual(pools.map((x) => at(x.inputs, "vswitchIds", 0)).sort(), [...clusterVswitches].sort());

@@ -21,23 +21,39 @@ describe("Alibaba Cloud network", function () {
         startup = await shippedPlan("startup-alicloud");
     });
 
-    it("growth: one VPC and a vSwitch per zone with the allocated CIDRs", () => {
+    it("growth: one VPC, an app vSwitch and a transcoders' vSwitch per zone with the allocated CIDRs", () => {
         assert.strictEqual(ofType(growth, "alicloud:vpc/network:Network").length, 1);
         assert.deepStrictEqual(
-            ofType(growth, "alicloud:vpc/switch:Switch").map((v) => [v.inputs.zoneId, v.inputs.cidrBlock]),
+            ofType(growth, "alicloud:vpc/switch:Switch").map((v) => [v.name, v.inputs.zoneId, v.inputs.cidrBlock]),
             [
-                ["cn-hangzhou-h", "10.10.0.0/20"],
-                ["cn-hangzhou-i", "10.10.32.0/20"],
+                ["lc-cn-hangzhou-network-vsw-cn-hangzhou-h", "cn-hangzhou-h", "10.10.0.0/20"],
+                ["lc-cn-hangzhou-network-vsw-cn-hangzhou-i", "cn-hangzhou-i", "10.10.32.0/20"],
+                // each zone's second slot (the public tier on AWS), outside the data tier's whitelists
+                ["lc-cn-hangzhou-network-vsw-media-cn-hangzhou-h", "cn-hangzhou-h", "10.10.16.0/20"],
+                ["lc-cn-hangzhou-network-vsw-media-cn-hangzhou-i", "cn-hangzhou-i", "10.10.48.0/20"],
             ],
         );
         const vpc = ofType(growth, "alicloud:vpc/network:Network")[0];
         assert.strictEqual(vpc.inputs.cidrBlock, "10.10.0.0/16");
     });
 
-    it("growth (perZone NAT): a NAT gateway, EIP, association and SNAT entry per zone", () => {
-        for (const type of ["alicloud:vpc/natGateway:NatGateway", "alicloud:ecs/eipAddress:EipAddress", "alicloud:ecs/eipAssociation:EipAssociation", "alicloud:vpc/snatEntry:SnatEntry"]) {
+    it("growth (perZone NAT): a NAT gateway, EIP and association per zone; a SNAT entry per vSwitch, on its zone's gateway", () => {
+        for (const type of ["alicloud:vpc/natGateway:NatGateway", "alicloud:ecs/eipAddress:EipAddress", "alicloud:ecs/eipAssociation:EipAssociation"]) {
             assert.strictEqual(ofType(growth, type).length, 2, type);
         }
+        assert.deepStrictEqual(ofType(growth, "alicloud:vpc/snatEntry:SnatEntry").map((e) => e.name).sort(), [
+            "lc-cn-hangzhou-network-snat-cn-hangzhou-h",
+            "lc-cn-hangzhou-network-snat-cn-hangzhou-i",
+            "lc-cn-hangzhou-network-snat-media-cn-hangzhou-h",
+            "lc-cn-hangzhou-network-snat-media-cn-hangzhou-i",
+        ]);
+        const media = byName(growth, "lc-cn-hangzhou-network-snat-media-cn-hangzhou-i");
+        assert.strictEqual(media.inputs.sourceVswitchId, byName(growth, "lc-cn-hangzhou-network-vsw-media-cn-hangzhou-i").id);
+        assert.strictEqual(media.inputs.snatTableId, byName(growth, "lc-cn-hangzhou-network-snat-cn-hangzhou-i").inputs.snatTableId, "the zone's own gateway");
+        // both vSwitches of a zone share its route table
+        const tableOf = (v: string) => ofType(growth, "alicloud:vpc/routeTableAttachment:RouteTableAttachment").find((a) => a.inputs.vswitchId === byName(growth, v).id)?.inputs.routeTableId;
+        assert.strictEqual(tableOf("lc-cn-hangzhou-network-vsw-media-cn-hangzhou-i"), byName(growth, "lc-cn-hangzhou-network-rt-cn-hangzhou-i").id);
+        assert.strictEqual(tableOf("lc-cn-hangzhou-network-vsw-cn-hangzhou-i"), byName(growth, "lc-cn-hangzhou-network-rt-cn-hangzhou-i").id);
         const snatH = byName(growth, "lc-cn-hangzhou-network-snat-cn-hangzhou-h");
         const vswH = byName(growth, "lc-cn-hangzhou-network-vsw-cn-hangzhou-h");
         assert.ok(typeof snatH.inputs.sourceVswitchId === "string" && vswH.urn.endsWith("vsw-cn-hangzhou-h"));
@@ -48,8 +64,10 @@ describe("Alibaba Cloud network", function () {
     it("startup (single NAT): one gateway in the first zone whose SNAT covers both zones", () => {
         const nats = ofType(startup, "alicloud:vpc/natGateway:NatGateway");
         assert.deepStrictEqual(nats.map((n) => n.name), ["lc-cn-hangzhou-network-nat-cn-hangzhou-h"]);
-        assert.strictEqual(ofType(startup, "alicloud:vpc/snatEntry:SnatEntry").length, 2);
-        assert.strictEqual(ofType(startup, "alicloud:vpc/switch:Switch").length, 2);
+        // the app and the transcoders' vSwitch of each zone
+        assert.strictEqual(ofType(startup, "alicloud:vpc/snatEntry:SnatEntry").length, 4);
+        assert.strictEqual(ofType(startup, "alicloud:vpc/switch:Switch").length, 4);
+        assert.strictEqual(new Set(ofType(startup, "alicloud:vpc/snatEntry:SnatEntry").map((e) => e.inputs.snatTableId)).size, 1, "all on the one gateway");
     });
 
     it("security groups: only 443 and 80 from the internet, app port from the vSwitches, data ports from the app group", () => {
@@ -154,12 +172,12 @@ describe("NAT strategy in a stack file", () => {
         assert.strictEqual(ofType(plan, "aws:ec2/routeTableAssociation:RouteTableAssociation").length, 4);
     });
 
-    it("single on a two-zone Alibaba Cloud stack: one gateway, both vSwitches SNAT through it", async () => {
+    it("single on a two-zone Alibaba Cloud stack: one gateway, every vSwitch (app and transcoders') SNATs through it", async () => {
         const dir = stackDir({ shared: stackFile(rawConfig("growth", "alicloud", { natStrategy: "single" })) });
         const plan = await planStack("shared", dir);
         assert.strictEqual(ofType(plan, "alicloud:vpc/natGateway:NatGateway").length, 1);
         const snat = ofType(plan, "alicloud:vpc/snatEntry:SnatEntry");
-        assert.strictEqual(snat.length, 2);
+        assert.strictEqual(snat.length, 4);
         assert.strictEqual(new Set(snat.map((s) => s.inputs.snatTableId)).size, 1);
     });
 });

@@ -16,7 +16,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "security group of the targets admits the load balancer's vSwitches on the target port",
     ],
     "interaction": [
-        "the edge carries WebSocket: Alibaba Cloud CDN does not, so the /ws route (the ALB rule's Host condition, the SAE ingress rule's domain) takes only api.<domain> (api-<region>.<domain> outside the residency boundary), which resolves straight to the ALB (in mature the GTM instance answering that name, with the region's address pool in the default pools of its access strategy, the ALB's address in it not OFFLINE, and the pool's health check (MonitorConfig) requesting /healthz over HTTPS on 443; else the stack output websocket / separateRegions CNAME naming the ALB)",
+        "the edge carries WebSocket: Alibaba Cloud CDN does not, so the /ws route (the ALB rule's Host condition, the SAE ingress rule's domain) takes only api.<domain> (api-<region>.<domain> outside the residency boundary), which resolves straight to the ALB (in mature a CNAME to GTM's access name by the stack output steering, and the GTM instance answering that name, with the region's address pool in the default pools of its access strategy, the ALB's address in it not OFFLINE, and the pool's health check (MonitorConfig) requesting /healthz over HTTPS on 443; else the stack output websocket / separateRegions CNAME naming the ALB)",
         "HTTPS listener certificate names cover that host",
         "WebSockets stay open: the HTTPS listener's idle timeout (idleTimeout; ALB's 15 s when unset, as on the SAE ingress's listener) is longer than the interaction service's ping interval (30 s, or WS_PING_INTERVAL_SECONDS)",
         "listener rule /ws (Host = that name) -> ws server group",
@@ -25,7 +25,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "security group admits the load balancer",
     ],
     "order": [
-        "entry: the region's API name where one reaches it (mature: the GTM instance answering api.<domain> with the region's pool served, api-<region>.<domain> outside the residency boundary by the separateRegions CNAME), else the CDN as for the viewer flow; where the CDN's sources span regions (standby sources take every method) the /order rule takes only the API name (a Host condition), so an order posted to the CDN domain never reaches another region's order service; listener rule /order -> order server group -> targets, as above",
+        "entry: the region's API name where one reaches it (mature: api.<domain> a CNAME to GTM's access name by the stack output steering, the GTM instance answering api.<domain> with the region's pool served; api-<region>.<domain> outside the residency boundary by the separateRegions CNAME), else the CDN as for the viewer flow; where the CDN's sources span regions (standby sources take every method) the /order rule takes only the API name (a Host condition), so an order posted to the CDN domain never reaches another region's order service; listener rule /order -> order server group -> targets, as above",
         "database whitelist admits the targets' vSwitches; the application's Normal account holds ReadWrite (or DMLOnly) on a database of that store",
         "[serverless] the order application's envs name this region's stores: DATABASE_HOST the PolarDB connectionString (or the RDS instance's), KAFKA_BROKERS the Kafka endPoint on 9092",
         "[serverless] the order application sets DATABASE_PASSWORD from a ConfigMap key (envs valueFrom.configMapRef); the ConfigMap is declared in the application's namespace",
@@ -46,6 +46,8 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "NLB listeners RTMP 1935/TCP, SRT 10080/UDP and the play origin 80/TCP -> server groups -> the transcoder scaling group attached on 1935, 10080 and 8080; each group's TCP health check probes a port the media server serves (1935, 8080)",
         "the transcoders' own security group admits 1935/TCP, 10080/UDP and 8080/TCP (they are in no group the data tier admits)",
         "user data runs the pinned SRS image with RTMP, SRT, HTTP (HLS/HTTP-FLV) and the 1080p/720p/480p transcode engines",
+        "egress of every vSwitch the transcoders launch in (the boot installs Docker and pulls the SRS image): a SNAT entry on an Internet NAT gateway, to an EIP associated with it, and a default route to that gateway",
+        "least privilege: the transcoders' vSwitches are their own, admitted by no PolarDB, RDS or Tair IP whitelist of the region",
         "play domain: a CDN domain (cdnType video, HTTPS on a certificate covering play-<region>.<domain>) whose origin is the NLB's 80 listener",
         "RAM role of the transcoders, trusted by ecs.aliyuncs.com, may oss:PutObject into the region's bucket; the user data uploads recordings there",
         "bucket encrypted (KMS server-side encryption)",

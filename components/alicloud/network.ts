@@ -1,17 +1,24 @@
 import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ANYWHERE, IngressRule, RegionNetworkPlan, SecurityRole, cidrLabel, portRange } from "../model";
+import { ANYWHERE, IngressRule, RegionNetworkPlan, SecurityRole, TranscoderSubnet, cidrLabel, portRange } from "../model";
 
 export interface NetworkArgs {
     /** The region's network plan (subnets, NAT placement, ingress rules) from components/model. */
     readonly plan: RegionNetworkPlan;
+    /**
+     * vSwitches of the self-run transcoders (planTranscoderSubnets), one per zone of the plan; each
+     * egresses as its zone's app vSwitch does. Defaults to none (a region without transcoders).
+     */
+    readonly transcoderSubnets?: readonly TranscoderSubnet[];
     readonly tags: Record<string, string>;
 }
 
 /**
  * VPC, one vSwitch per zone, NAT gateways with EIPs and SNAT entries per the NAT strategy, and the
- * lb / app / data security groups with only the ports each tier needs.
+ * lb / app / data security groups with only the ports each tier needs. With transcoders, one more
+ * vSwitch per zone for them (transcoderSubnets), outside the data tier's IP whitelists, with the
+ * same egress as the zone's app vSwitch.
  *
  * Alibaba Cloud ALB instances do not carry security groups, so a rule whose source is the `lb` role
  * admits the vSwitch networks the load balancer runs in.
@@ -23,6 +30,14 @@ export class Network extends pulumi.ComponentResource {
     readonly zones: readonly string[];
     readonly securityGroupIds: Readonly<Record<SecurityRole, pulumi.Output<string>>>;
     readonly natGatewayIds: pulumi.Output<string>[];
+    /** vSwitch id of the transcoders per zone, in zone order; empty without transcoderSubnets. */
+    readonly transcoderVswitchIds: pulumi.Output<string>[];
+    /**
+     * The route table attachments and SNAT entries that give the transcoders' vSwitches internet
+     * egress: a scaling group launching there depends on them, so no transcoder boots before its
+     * user data can download Docker and the media server image.
+     */
+    readonly transcoderEgress: pulumi.Resource[];
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("live-commerce:alicloud:Network", name, {}, opts);
@@ -75,6 +90,18 @@ export class Network extends pulumi.ComponentResource {
             return { zone, nat, eip, association };
         });
 
+        const transcoderVswitches = (args.transcoderSubnets ?? []).map((subnet) => {
+            if (!vswitches.has(subnet.zone)) throw new pulumi.ResourceError(`transcoderSubnets: zone ${subnet.zone} is not a zone of the region's plan (${plan.zones.join(", ")})`, this);
+            return {
+                zone: subnet.zone,
+                vswitch: new alicloud.vpc.Switch(
+                    `${name}-vsw-media-${subnet.zone}`,
+                    { vswitchName: `${name}-media-${subnet.zone}`, vpcId: vpc.id, cidrBlock: subnet.cidr, zoneId: subnet.zone, tags },
+                    { parent: this },
+                ),
+            };
+        });
+        const transcoderEgress: pulumi.Resource[] = [];
         for (const subnet of privateSubnets) {
             const via = plan.nat.egressVia[subnet.zone];
             const gateway = natGateways.find((g) => g.zone === via);
@@ -88,22 +115,32 @@ export class Network extends pulumi.ComponentResource {
                 { vpcId: vpc.id, routeTableName: `${name}-${subnet.zone}`, associateType: "VSwitch", description: `egress of ${subnet.zone} through its NAT gateway`, tags },
                 { parent: this },
             );
-            new alicloud.vpc.RouteTableAttachment(`${name}-rta-${subnet.zone}`, { routeTableId: table.id, vswitchId: vswitchOf(subnet.zone).id }, { parent: this });
             new alicloud.vpc.RouteEntry(
                 `${name}-rt-${subnet.zone}-default`,
                 { routeTableId: table.id, destinationCidrblock: ANYWHERE, nexthopType: "NatGateway", nexthopId: gateway.nat.id, name: `${name}-${subnet.zone}-default` },
                 { parent: this },
             );
-            new alicloud.vpc.SnatEntry(
-                `${name}-snat-${subnet.zone}`,
-                {
-                    snatTableId: gateway.nat.snatTableIds,
-                    sourceVswitchId: vswitchOf(subnet.zone).id,
-                    snatIp: gateway.eip.ipAddress,
-                    snatEntryName: `${name}-${subnet.zone}`,
-                },
-                { parent: this, dependsOn: [gateway.association] },
-            );
+            // The zone's app vSwitch and its transcoders' vSwitch share the route table (a route table
+            // takes several vSwitches, each vSwitch one table); each gets its own SNAT entry
+            // (alicloud.vpc.SnatEntry `sourceVswitchId`: the entry translates that vSwitch's traffic).
+            const zoneVswitches = [
+                { suffix: "", transcoders: false, vswitch: vswitchOf(subnet.zone) },
+                ...transcoderVswitches.filter((t) => t.zone === subnet.zone).map((t) => ({ suffix: "-media", transcoders: true, vswitch: t.vswitch })),
+            ];
+            for (const { suffix, transcoders, vswitch } of zoneVswitches) {
+                const attachment = new alicloud.vpc.RouteTableAttachment(`${name}-rta${suffix}-${subnet.zone}`, { routeTableId: table.id, vswitchId: vswitch.id }, { parent: this });
+                const snat = new alicloud.vpc.SnatEntry(
+                    `${name}-snat${suffix}-${subnet.zone}`,
+                    {
+                        snatTableId: gateway.nat.snatTableIds,
+                        sourceVswitchId: vswitch.id,
+                        snatIp: gateway.eip.ipAddress,
+                        snatEntryName: `${name}${suffix}-${subnet.zone}`,
+                    },
+                    { parent: this, dependsOn: [gateway.association] },
+                );
+                if (transcoders) transcoderEgress.push(attachment, snat);
+            }
         }
 
         const groups = {
@@ -119,6 +156,8 @@ export class Network extends pulumi.ComponentResource {
         this.vswitchIds = privateSubnets.map((s) => vswitchOf(s.zone).id);
         this.securityGroupIds = { lb: groups.lb.id, app: groups.app.id, data: groups.data.id };
         this.natGatewayIds = natGateways.map((g) => g.nat.id);
+        this.transcoderVswitchIds = transcoderVswitches.map((t) => t.vswitch.id);
+        this.transcoderEgress = transcoderEgress;
         this.registerOutputs({ vpcId: this.vpcId, vswitchIds: this.vswitchIds, natGatewayIds: this.natGatewayIds });
     }
 

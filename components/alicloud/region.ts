@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
 import { RegionOutputs } from "../region-outputs";
-import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule, appTierDrain, routeHostnames } from "../model";
+import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, planTranscoderSubnets, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule, appTierDrain, routeHostnames } from "../model";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -63,9 +63,11 @@ export class Region extends pulumi.ComponentResource {
         this.spec = spec;
         const tags = baseTags(spec, region.name);
         const plan = planRegionNetwork(spec, region);
-        this.network = new Network(`${name}-network`, { plan, tags }, { parent: this });
+        // The transcoders (components/alicloud/video.ts) get vSwitches of their own, outside the data tier's whitelists.
+        this.network = new Network(`${name}-network`, { plan, transcoderSubnets: planTranscoderSubnets(plan), tags }, { parent: this });
 
-        // The regional tier, built on the network. Data services admit only the region's private networks.
+        // The regional tier, built on the network. Data services admit only the region's private (app)
+        // networks: not the transcoders' vSwitches (planTranscoderSubnets).
         const net = this.network;
         const privateCidrs = plan.subnets.filter((s) => s.tier === "private").map((s) => s.cidr);
         const vswitchOf = (zone: string): pulumi.Output<string> => {

@@ -14,10 +14,11 @@ export interface SteeringArgs {
     /** Name steered to the nearest healthy region, e.g. api.live.example.com (GTM's user domain). */
     readonly hostname: string;
     /**
-     * GTM's CNAME access domain, `rr.zone` (gtmAccessName in components/model/global.ts): custom
-     * mode, the only one GTM still offers; `hostname` is a CNAME to it.
+     * GTM's CNAME access domain (gtmAccessName in components/model/global.ts): the zone, the host
+     * record and the full name `rr.zone`; custom mode, the only one GTM still offers; `hostname` is
+     * a CNAME to `name`.
      */
-    readonly access: { readonly zone: string; readonly rr: string };
+    readonly access: { readonly zone: string; readonly rr: string; readonly name: string };
     readonly regions: readonly SteeringRegion[];
     /** Health-check interval and threshold from components/model (dnsFailoverPlan). */
     readonly failover: DnsFailoverPlan;
@@ -42,7 +43,16 @@ const FAILURE_RATE_PERCENT = 50;
  */
 export class Steering extends pulumi.ComponentResource {
     readonly instanceId: pulumi.Output<string>;
-    /** GTM's access domain (publicRr.publicZoneName): the CNAME target of `hostname`. */
+    /**
+     * GTM's access domain, the CNAME target of `hostname`: the name computed from the config
+     * (`access.name`), never read back from the instance. The provider's Read sets public_zone_name
+     * from DescribeDnsGtmInstance `Config.PubicZoneName` (terraform-provider-alicloud
+     * resource_alicloud_alidns_gtm_instance.go, resourceAlicloudAlidnsGtmInstanceRead), a field the
+     * API reference gives as the access domain itself rather than its parent zone: joining the
+     * read-back fields could output `gtm.gtm-....<domain>`. Should the read-back differ from the
+     * input, `pulumi preview` shows an update of publicZoneName (an in-place
+     * UpdateDnsGtmInstanceGlobalConfig: the field is not ForceNew), never a replacement.
+     */
     readonly accessName: pulumi.Output<string>;
     readonly addressPoolIds: Readonly<Record<string, pulumi.Output<string>>>;
 
@@ -116,7 +126,7 @@ export class Steering extends pulumi.ComponentResource {
             { parent: this },
         );
         this.instanceId = gtm.id;
-        this.accessName = pulumi.interpolate`${gtm.publicRr}.${gtm.publicZoneName}`;
+        this.accessName = pulumi.output(args.access.name);
         this.addressPoolIds = Object.fromEntries(pools.map((p) => [p.region, p.pool.id]));
         this.registerOutputs({ instanceId: this.instanceId, accessName: this.accessName, addressPoolIds: this.addressPoolIds });
     }

@@ -148,8 +148,12 @@ export interface VideoArgs {
     /** Scheduled bounds of the transcoders (tierSchedule of the region, tier transcoders). */
     readonly schedule: TierSchedule;
     readonly imageId: string;
-    /** The region's network: the VPC and its vSwitches per zone (the transcoders get a security group of their own). */
-    readonly network: Pick<Network, "vpcId" | "vswitchIds" | "zones">;
+    /**
+     * The region's network: the VPC, its app vSwitches per zone (the ingest NLB's zones) and the
+     * transcoders' own vSwitches with their egress (Network `transcoderVswitchIds`,
+     * `transcoderEgress`); the transcoders get a security group of their own.
+     */
+    readonly network: Pick<Network, "vpcId" | "vswitchIds" | "zones" | "transcoderVswitchIds" | "transcoderEgress">;
     /** The region's encrypted private recordings bucket. Defaults to none: the transcoders do not record. */
     readonly recordingBucketName?: pulumi.Input<string>;
     /** Regions of the stack (the acceleration scope of the play domain's CDN). */
@@ -237,6 +241,9 @@ export class Video extends pulumi.ComponentResource {
 
     private transcoders(name: string, args: VideoArgs): { ingestEndpoint: pulumi.Output<string>; scalingGroupId: pulumi.Output<string> } {
         const { network, tier, tags } = args;
+        if (network.transcoderVswitchIds.length !== network.zones.length) {
+            throw new pulumi.ResourceError(`the transcoders need a vSwitch of their own in each zone (${network.zones.join(", ")}); the network has ${network.transcoderVswitchIds.length}: give it transcoderSubnets (planTranscoderSubnets)`, this);
+        }
         const sg = new alicloud.ecs.SecurityGroup(
             `${name}-sg-ingest`,
             { securityGroupName: `${name}-ingest`, description: "live-commerce RTMP and SRT ingest", vpcId: network.vpcId, securityGroupType: "normal", tags },
@@ -275,7 +282,14 @@ export class Video extends pulumi.ComponentResource {
                 scalingGroupName: `${name}-transcoders`,
                 // Raised bounds asserted directly inside an event's window (ModifyScalingGroup, as the app group).
                 ...scheduledBounds(args.schedule, tier),
-                vswitchIds: network.vswitchIds,
+                // Their own vSwitches (planTranscoderSubnets): the data tier's IP whitelists admit the app
+                // vSwitches, so transcoders there could reach PolarDB and Tair whatever their security
+                // group. vswitch_ids is updated in place (terraform-provider-alicloud
+                // resource_alicloud_ess_scaling_group.go: Optional, not ForceNew; Update sends
+                // ModifyScalingGroup VSwitchIds): on a stack whose transcoders ran in the app vSwitches
+                // the group is kept and only new instances launch here; the running ones stay until
+                // scaled in (removal policy OldestInstance) or rotated (docs/UPGRADING.md).
+                vswitchIds: network.transcoderVswitchIds,
                 multiAzPolicy: "BALANCE",
                 azBalance: true,
                 defaultCooldown: tier.scaleOut.cooldownSeconds,
@@ -284,7 +298,9 @@ export class Video extends pulumi.ComponentResource {
                 tags,
             },
             // The scheduled tasks own the bounds while there are any (scheduledBoundsIgnoreChanges).
-            { parent: this, ignoreChanges: scheduledBoundsIgnoreChanges(args.schedule, ESS_GROUP_BOUNDS) },
+            // The group waits for its vSwitches' SNAT entries and route tables: a transcoder booting
+            // without egress cannot install Docker or pull the media server (transcoderUserData).
+            { parent: this, ignoreChanges: scheduledBoundsIgnoreChanges(args.schedule, ESS_GROUP_BOUNDS), dependsOn: network.transcoderEgress },
         );
         const userData = pulumi
             .all([args.recordingBucketName ?? null, role.roleName])
@@ -297,7 +313,8 @@ export class Video extends pulumi.ComponentResource {
                 instanceType: instanceTypeFor(ECS_CATALOGUE, tier.size),
                 imageId: args.imageId,
                 // Their own group only (least privilege): the app group would let them into the data
-                // tier, whose rules admit the app group on 3306/6379/9092; the ingest group admits the
+                // tier, whose rules admit the app group on 3306/6379/9092 (and their own vSwitches keep
+                // them out of the PolarDB and Tair IP whitelists, above); the ingest group admits the
                 // media ports, and a basic (normal) security group allows all outbound traffic by
                 // default (ECS User Guide, "Security group rules"), which the recording upload needs.
                 securityGroupIds: [sg.id],

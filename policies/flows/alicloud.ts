@@ -272,6 +272,7 @@ function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, hos
         return host;
     }
     const pools = poolsHoldingAlb(g, gtm, alb);
+    w.hop(gtm, `${check}: ${host} is a CNAME to GTM's access name (stack output steering, set in the domain's DNS)`, steeringOutputVerdict(g, gtm, host, who));
     w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host));
     gtmPoolHops(g, w, pools, alb);
     return host;
@@ -345,6 +346,26 @@ function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowR
     return pools.some((p) => p.id !== undefined && ids.has(p.id))
         ? true
         : `no access strategy of ${gtm.name} serves ${pools.map((p) => p.name).join(", ")} in its defaultAddrPools: GTM never answers ${host} with ${alb.name}`;
+}
+
+/**
+ * GTM answers only queries for its access domain (`publicRr`.`publicZoneName`, custom access mode):
+ * the steered name reaches it by a CNAME the operator sets in the domain's DNS, from the stack
+ * output `steering` ({hostname, accessName}: components/alicloud/deployment.ts, docs/GLOBAL.md), as
+ * the WebSocket name's from `websocket`. Kept when that output names `host` and GTM's access name
+ * (alicloud.dns.GtmInstance `publicRr`, `publicZoneName`); undetermined while the outputs are not
+ * recorded or unknown.
+ */
+function steeringOutputVerdict(g: FlowGraph, gtm: FlowResource, host: string, who: string): Verdict {
+    const outputs = g.ofType("pulumi:pulumi:Stack")[0]?.outputs;
+    if (outputs === undefined || Object.keys(outputs).length === 0) return undetermined("outputs (steering: the stack outputs are not recorded)");
+    const steering = outputs.steering;
+    if (!isRecord(steering) || steering.hostname !== host) return `no stack output (steering) gives ${host} GTM's access name: the operator has no CNAME target for it, and ${who} never reach GTM`;
+    const rr = gtm.inputs.publicRr;
+    const zone = gtm.inputs.publicZoneName;
+    if ([steering.accessName, rr, zone].some((v) => FlowGraph.isUnknown(v))) return undetermined("outputs (steering.accessName)");
+    const access = `${String(rr)}.${String(zone)}`;
+    return steering.accessName === access ? true : `the stack output steering gives ${host} the CNAME ${String(steering.accessName)}, not ${gtm.name}'s access name ${access}: ${who} never reach GTM`;
 }
 
 /**
@@ -771,37 +792,54 @@ function ackNodeAutoscaling(g: FlowGraph, cluster: FlowResource): NodeAutoscalin
     };
 }
 
+/**
+ * The IP whitelist of a data store: PolarDB's `dbClusterIpArrays[].securityIps` (alicloud.polardb.Cluster),
+ * the RDS instance's and the Tair instance's `securityIps` (a list, or one comma-separated string).
+ */
+function storeWhitelist(store: FlowResource): string[] {
+    const ips = store.type === T.polardb ? list(store.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)) : store.inputs.securityIps;
+    return strings(ips).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
+}
+
 /** A data store whose IP whitelist must admit the targets' vSwitches. */
-function whitelistHop(w: Walk, store: FlowResource | undefined, ips: unknown, targets: Targets, what: string): void {
+function whitelistHop(w: Walk, store: FlowResource | undefined, targets: Targets, what: string): void {
     const s = store ?? w.absent(targets.answerer, what, `no ${what}`);
-    // a whitelist is a list, or one comma-separated string (kvstore `security_ips`)
-    const whitelist = strings(ips).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
+    const whitelist = storeWhitelist(s);
     const missing = targets.vswitches.map((v) => str(v.inputs.cidrBlock) ?? "").filter((c) => !whitelist.some((ip) => cidrContains(ip, c)));
     w.hop(s, `whitelist admits the targets' vSwitches`, missing.length === 0 && targets.vswitches.length > 0 ? true : `${s.name} whitelist (${whitelist.join(", ")}) does not admit ${missing.join(", ") || "the targets"}`);
 }
 
-/** Each vSwitch of the targets routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry. */
 /**
  * Whether every address of a SNAT entry (`snatIp`: "Separate multiple EIP or NAT IP addresses with
  * commas", alicloud.vpc.SnatEntry) is an EIP of the stack associated with the entry's NAT gateway
  * (alicloud.ecs.EipAssociation `allocationId` on `instanceId` of `instanceType` Nat): an address not
- * bound to the gateway translates nothing. Undetermined while the addresses are unknown (a first preview).
+ * bound to the gateway translates nothing. In a first preview (the addresses unknown) kept when the
+ * entry's `snatIp` depends on an EIP associated with the gateway, else undetermined.
  */
 function snatOnBoundEip(g: FlowGraph, snat: FlowResource, nat: FlowResource): Verdict {
-    if (FlowGraph.isUnknown(snat.inputs.snatIp)) return undetermined("snatIp");
-    const ips = strings(snat.inputs.snatIp).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
-    if (ips.length === 0) return `${snat.name} has no snatIp: no egress`;
     const bound = g
         .referrers(nat, T.eipAssociation, "instanceId")
         .map((a) => found(g.ref(a, "allocationId", a.inputs.allocationId, T.eip)))
         .filter((e): e is FlowResource => e !== undefined);
+    if (FlowGraph.isUnknown(snat.inputs.snatIp)) {
+        // A first preview: the address of a new EIP is unknown; the entry's dependencies name the EIP it takes.
+        const deps = snat.propertyDependencies?.snatIp ?? [];
+        return bound.some((e) => deps.includes(e.urn)) ? true : undetermined("snatIp");
+    }
+    const ips = strings(snat.inputs.snatIp).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "");
+    if (ips.length === 0) return `${snat.name} has no snatIp: no egress`;
     const boundIps = bound.map((e) => e.outputs?.ipAddress);
     if (boundIps.some((ip) => ip === undefined || FlowGraph.isUnknown(ip))) return undetermined("snatIp");
     const stray = ips.filter((ip) => !boundIps.includes(ip));
     return stray.length === 0 ? true : `${snat.name} translates to ${stray.join(", ")}, which is no EIP associated with ${nat.name} (${boundIps.map(String).join(", ") || "none"}): no egress`;
 }
 
-function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): void {
+/**
+ * Each vSwitch of the targets has internet egress: a SNAT entry (`sourceVswitchId`) on an Internet
+ * NAT gateway, translating to an EIP bound to it, and a default route to that gateway.
+ * `consequence` ends the reasons of a break (what the targets cannot do without egress).
+ */
+function egressHop(g: FlowGraph, w: Walk, region: string, targets: Pick<Targets, "vswitches">, consequence = "no egress"): void {
     const nats = g.ofType(T.nat, region);
     for (const v of targets.vswitches) {
         const snat = g.referrers(v, T.snat, "sourceVswitchId")[0];
@@ -811,7 +849,7 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
                 ? undefined
                 : (nats.find((n) => strings(n.outputs?.snatTableIds).includes(String(snat.inputs.snatTableId))) ??
                   (FlowGraph.isUnknown(snat.inputs.snatTableId) ? found(g.ref(snat, "snatTableId", snat.inputs.snatTableId, T.nat)) : undefined));
-        if (nat === undefined) w.hop(v, "SNAT entry on a NAT gateway", `${v.name} has no SNAT entry: no egress`);
+        if (nat === undefined) w.hop(v, "SNAT entry on a NAT gateway", `${v.name} has no SNAT entry: ${consequence}`);
         else {
             // alicloud.vpc.NatGateway `networkType`: "`internet`: Internet NAT Gateway. `intranet`: VPC NAT Gateway" (a VPC NAT gateway reaches no internet).
             w.hop(nat, `${nat.name} is an Internet NAT gateway`, nat.inputs.networkType === "intranet" ? `${nat.name} is a VPC NAT gateway (networkType intranet): it cannot reach the internet` : true);
@@ -821,13 +859,13 @@ function egressHop(g: FlowGraph, w: Walk, region: string, targets: Targets): voi
         if (attachment === undefined) {
             // Without a custom route table a vSwitch uses the VPC's system route table, which holds one
             // 0.0.0.0/0 route (to the first NAT gateway); with one gateway per zone the others carry nothing.
-            w.hop(v, "routes 0.0.0.0/0 to its NAT gateway", nats.length <= 1 ? true : `${v.name} uses the VPC's system route table, whose one default route cannot lead to its zone's NAT gateway ${nat?.name ?? ""}: attach a route table per zone`);
+            w.hop(v, "routes 0.0.0.0/0 to its NAT gateway", nats.length <= 1 ? true : `${v.name} uses the VPC's system route table, whose one default route cannot lead to its zone's NAT gateway ${nat?.name ?? ""}: attach a route table per zone (${consequence})`);
             continue;
         }
         const table = found(g.ref(attachment, "routeTableId", attachment.inputs.routeTableId, T.routeTable));
         const entry = table === undefined ? undefined : g.referrers(table, T.routeEntry, "routeTableId").find((e) => e.inputs.destinationCidrblock === "0.0.0.0/0" && e.inputs.nexthopType === "NatGateway");
         const next = entry === undefined ? undefined : found(g.ref(entry, "nexthopId", entry.inputs.nexthopId, T.nat));
-        w.hop(table ?? attachment, `${v.name} routes 0.0.0.0/0 to ${nat?.name ?? "its NAT gateway"}`, next !== undefined && nat !== undefined && next.urn === nat.urn ? true : `the route table of ${v.name} has no default route to the NAT gateway holding its SNAT entry`);
+        w.hop(table ?? attachment, `${v.name} routes 0.0.0.0/0 to ${nat?.name ?? "its NAT gateway"}`, next !== undefined && nat !== undefined && next.urn === nat.urn ? true : `the route table of ${v.name} has no default route to the NAT gateway holding its SNAT entry: ${consequence}`);
     }
 }
 
@@ -998,13 +1036,13 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         if (key === "order") {
             const polar = g.ofType(T.polardb, region)[0];
             if (polar !== undefined) {
-                whitelistHop(w, polar, list(polar.inputs.dbClusterIpArrays).filter(isRecord).flatMap((a) => strings(a.securityIps)), targets, "database writer");
+                whitelistHop(w, polar, targets, "database writer");
                 // alicloud.polardb.Cluster outputs `connectionString` (the cluster endpoint) and `port`.
                 endpointSettingHop(g, w, region, targets.answerer, polar, "DATABASE_HOST", [polar.outputs?.connectionString], num(polar.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
                 grantHop(g, w, polar, "polardb");
             } else {
                 const rds = g.ofType(T.rds, region)[0];
-                whitelistHop(w, rds, rds?.inputs.securityIps, targets, "database writer");
+                whitelistHop(w, rds, targets, "database writer");
                 // alicloud.rds.Instance outputs `connectionString` (the instance's internal endpoint) and `port`.
                 if (rds !== undefined) endpointSettingHop(g, w, region, targets.answerer, rds, "DATABASE_HOST", [rds.outputs?.connectionString], num(rds.outputs?.port) ?? DATA_PORTS.mysql, DATA_PORTS.mysql);
                 if (rds !== undefined) grantHop(g, w, rds, "rds");
@@ -1030,7 +1068,7 @@ function requestFlow(g: FlowGraph, region: string, key: RequestFlowKey): FlowRes
         }
         if (key === "hot-products") {
             const redis = g.ofType(T.redis, region)[0];
-            whitelistHop(w, redis, redis?.inputs.securityIps, targets, "cache");
+            whitelistHop(w, redis, targets, "cache");
             // alicloud.redis.TairInstance `port` (the instance's service port) and output `connectionDomain`; a REDIS_HOST without a port reaches 6379 (Redis's default).
             if (redis !== undefined) endpointSettingHop(g, w, region, targets.answerer, redis, "REDIS_HOST", [redis.outputs?.connectionDomain], num(redis.inputs.port) ?? num(redis.outputs?.port) ?? DATA_PORTS.redis, DATA_PORTS.redis);
             if (targets.answerer.type === T.saeApp) saeCredential(g, w, targets.answerer, REDIS_PASSWORD_ENV);
@@ -1070,6 +1108,22 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
         // the transcoders run the media server: the user data starts it with these ports and the ladder
         const srs = srsConfig(RENDITIONS);
         w.hop(cfg, `user data runs ${SRS_IMAGE} with RTMP, SRT, HTTP and the ${RENDITIONS.map((r) => r.name).join("/")} ladder`, userData.includes(SRS_IMAGE) && userData.includes(indentOf(srs)) ? true : `the user data does not run the media server (${SRS_IMAGE}) with its configuration: nothing listens on ${ports.map((p) => p.backend).join(", ")}`);
+        // Booting needs the internet: the user data installs Docker from mirrors.aliyun.com and pulls the
+        // media server from registry.cn-hangzhou.aliyuncs.com (components/alicloud/video.ts
+        // transcoderUserData), so every vSwitch the group launches in needs egress.
+        const launchIn = g.refs(asg, "vswitchIds", asg.inputs.vswitchIds, T.vswitch);
+        if (launchIn.kind === "unknown") w.hop(asg, "transcoders' vSwitches", undetermined("vswitchIds"));
+        else if (launchIn.kind === "missing" || launchIn.resource.length === 0) w.hop(asg, "transcoders' vSwitches", `${asg.name} launches in no vSwitch the stack declares: its egress cannot be followed`);
+        else {
+            egressHop(g, w, region, { vswitches: launchIn.resource }, `no egress: ${asg.name}'s transcoders cannot install Docker (mirrors.aliyun.com) or pull ${SRS_IMAGE} (registry.cn-hangzhou.aliyuncs.com), so the media server never starts and the NLB health checks fail`);
+            // Least privilege: the transcoders sit in vSwitches of their own (planTranscoderSubnets), which no
+            // data store's IP whitelist admits; in the app vSwitches they could reach the stores whatever their security group.
+            const cidrs = launchIn.resource.map((v) => str(v.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
+            for (const store of [T.polardb, T.rds, T.redis].flatMap((t) => g.ofType(t, region))) {
+                const admitted = cidrs.filter((c) => storeWhitelist(store).some((ip) => cidrContains(ip, c)));
+                w.hop(store, `${store.name}'s whitelist admits none of the transcoders' vSwitches`, admitted.length === 0 ? true : `${store.name}'s whitelist admits ${admitted.join(", ")}, where ${asg.name} launches transcoders: they can reach it whatever their security group (give them vSwitches of their own)`);
+            }
+        }
         // play: the play domain's CDN fetches from the NLB's HTTP listener
         const fromNlb = (c: FlowResource): boolean => {
             const sources = list(c.inputs.sources).filter(isRecord).filter((src) => src.port === PLAY_ORIGIN_PORT);

@@ -119,9 +119,10 @@ describe("alicloud Region", function () {
             "alicloud:vpc/network:Network": 1,
             "alicloud:vpc/routeEntry:RouteEntry": 2,
             "alicloud:vpc/routeTable:RouteTable": 2,
-            "alicloud:vpc/routeTableAttachment:RouteTableAttachment": 2,
-            "alicloud:vpc/snatEntry:SnatEntry": 2,
-            "alicloud:vpc/switch:Switch": 2,
+            // per zone: the app vSwitch and the transcoders', each attached to the zone's route table with a SNAT entry
+            "alicloud:vpc/routeTableAttachment:RouteTableAttachment": 4,
+            "alicloud:vpc/snatEntry:SnatEntry": 4,
+            "alicloud:vpc/switch:Switch": 4,
         });
     });
 

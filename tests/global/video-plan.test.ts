@@ -118,8 +118,9 @@ describe("live video layer in the offline plan", function () {
         const nlb = one(p, "alicloud:nlb/loadBalancer:LoadBalancer", "lc-cn-hangzhou-video-nlb");
         assert.deepStrictEqual([nlb.inputs.addressType, nlb.inputs.crossZoneEnabled], ["Internet", true]);
         assert.deepStrictEqual(list(at(nlb.inputs, "zoneMappings")).map((m) => at(m, "zoneId")), ["cn-hangzhou-h", "cn-hangzhou-i"]);
-        const vswitches = ofType(p, "alicloud:vpc/switch:Switch").map((v) => v.name);
-        assert.strictEqual(vswitches.length, 2);
+        // the NLB in the app vSwitches; the transcoders in their own (below)
+        const vswitchId = (name: string) => one(p, "alicloud:vpc/switch:Switch", name).id;
+        assert.deepStrictEqual(list(at(nlb.inputs, "zoneMappings")).map((m) => at(m, "vswitchId")), ["lc-cn-hangzhou-network-vsw-cn-hangzhou-h", "lc-cn-hangzhou-network-vsw-cn-hangzhou-i"].map(vswitchId));
         const listeners = ofType(p, "alicloud:nlb/listener:Listener").map((l) => [l.name, l.inputs.listenerProtocol, l.inputs.listenerPort]);
         assert.deepStrictEqual(listeners.sort(), [
             ["lc-cn-hangzhou-video-listener-http", "TCP", 80],
@@ -134,7 +135,12 @@ describe("live video layer in the offline plan", function () {
         ]);
         const asg = one(p, "alicloud:ess/scalingGroup:ScalingGroup", "lc-cn-hangzhou-video-asg");
         assert.deepStrictEqual([asg.inputs.minSize, asg.inputs.maxSize, asg.inputs.multiAzPolicy], [2, 12, "BALANCE"]);
-        assert.strictEqual(list(at(asg.inputs, "vswitchIds")).length, 2);
+        assert.deepStrictEqual(list(at(asg.inputs, "vswitchIds")), ["lc-cn-hangzhou-network-vsw-media-cn-hangzhou-h", "lc-cn-hangzhou-network-vsw-media-cn-hangzhou-i"].map(vswitchId), "the transcoders' own vSwitches, not the app vSwitches the whitelists admit");
+        // no transcoder launches before its vSwitch has egress (the boot downloads Docker and the SRS image)
+        const urnOf = (name: string) => p.resources.find((r) => r.name === name)?.urn ?? assert.fail(`no ${name}`);
+        for (const zone of ["cn-hangzhou-h", "cn-hangzhou-i"]) {
+            for (const egress of [`lc-cn-hangzhou-network-snat-media-${zone}`, `lc-cn-hangzhou-network-rta-media-${zone}`]) assert.ok(asg.dependencies?.includes(urnOf(egress)), `the group waits for ${egress}`);
+        }
         const launch = one(p, "alicloud:ess/scalingConfiguration:ScalingConfiguration", "lc-cn-hangzhou-video-launch");
         assert.deepStrictEqual([launch.inputs.instanceType, launch.inputs.systemDiskEncrypted], ["ecs.c7.4xlarge", true]);
         assert.deepStrictEqual(list(at(launch.inputs, "securityGroupIds")), [one(p, "alicloud:ecs/securityGroup:SecurityGroup", "lc-cn-hangzhou-video-sg-ingest").id], "the ingest group only, not the app group the data tier admits");
@@ -191,8 +197,9 @@ describe("live video layer in the offline plan", function () {
                 new Video("test-video", { recordingBucketName: bucket, tags });
             } else {
                 const { Network, Video } = await import("../../components/alicloud");
-                const { planRegionNetwork } = await import("../../components/model");
-                const network = new Network("test-network", { plan: planRegionNetwork(spec, region), tags });
+                const { planRegionNetwork, planTranscoderSubnets } = await import("../../components/model");
+                const plan = planRegionNetwork(spec, region);
+                const network = new Network("test-network", { plan, transcoderSubnets: planTranscoderSubnets(plan), tags });
                 new Video("test-video", { region: region.name, liveRegion: region.name, hostnames: videoHostnames(spec, region.name), tier: transcodeTier(spec, region), schedule: { tier: "transcoders", plannedAt: 0, oneOff: [], recurring: [] }, imageId: spec.video.transcoderImageId, network, recordingBucketName: bucket, stackRegions: [region.name], certificateId: null, certificateNames: [], tags });
             }
             return { stage: spec.stage, cloud: spec.cloud };

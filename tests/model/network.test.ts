@@ -7,6 +7,7 @@ import {
     ingressRules,
     parseCidr,
     planNat,
+    planTranscoderSubnets,
     subnetOf,
 } from "../../components/model";
 import { resolveSpec } from "../../components/profiles";
@@ -64,6 +65,26 @@ describe("zone subnet allocation", () => {
         const cidrs = subnets.map((s) => parseCidr(s.cidr) ?? assert.fail(s.cidr));
         cidrs.forEach((a, i) => cidrs.slice(i + 1).forEach((b) => assert.strictEqual(cidrsOverlap(a, b), false)));
         assert.throws(() => allocateZoneSubnets("10.20.0.0/16", ["1", "2", "3", "4", "5", "6", "7", "8", "9"]), /at most 8 zones/);
+    });
+});
+
+describe("transcoder subnets (Alibaba Cloud)", () => {
+    it("one per zone, in the zone's free public slot: overlapping no app vSwitch and moving none", () => {
+        const zones = ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"];
+        const subnets = allocateZoneSubnets("10.10.0.0/16", zones);
+        const media = planTranscoderSubnets({ zones, subnets });
+        assert.deepStrictEqual(media, [
+            { zone: "cn-hangzhou-h", cidr: "10.10.16.0/20" },
+            { zone: "cn-hangzhou-i", cidr: "10.10.48.0/20" },
+            { zone: "cn-hangzhou-j", cidr: "10.10.80.0/20" },
+        ]);
+        const parsed = (c: string) => parseCidr(c) ?? assert.fail(c);
+        for (const m of media) for (const app of subnets.filter((s) => s.tier === "private")) assert.ok(!cidrsOverlap(parsed(m.cidr), parsed(app.cidr)), `${m.cidr} overlaps ${app.cidr}`);
+    });
+
+    it("none in a one-zone region (ApsaraVideo Live ingests there, no transcoders)", () => {
+        const zones = ["cn-hangzhou-h"];
+        assert.deepStrictEqual(planTranscoderSubnets({ zones, subnets: allocateZoneSubnets("10.10.0.0/16", zones) }), []);
     });
 });
 
