@@ -122,13 +122,20 @@ export interface CdnOrigin {
 
 /**
  * Origins of the CDN: the first region's load balancer is the primary; with `cdn.originFailover`
- * the next regions follow as failover origins, up to what the cloud's CDN takes. Without it the
- * CDN has the first region only.
+ * the next regions inside the residency boundary (homeRegions: every region without one) follow as
+ * failover origins, up to what the cloud's CDN takes. Without it the CDN has the first region only.
+ * A region outside the boundary is never an origin: a CDN's standby source takes every request when
+ * the primary fails, whatever the method (Alibaba Cloud CDN: "If the primary origin server fails the
+ * health check three consecutive times, Alibaba Cloud CDN forwards requests to the origin server
+ * whose priority is Secondary", "Configure an origin server"), so the boundary users' cart and user
+ * API calls on the CDN domain would be written there; its viewers' pages come from the boundary's
+ * origins, and its users' API from its own name (separateApiHostname).
  */
-export function cdnOrigins(spec: Pick<StackSpec, "regions" | "cdn">, originLimit: number): CdnOrigin[] {
-    const count = spec.cdn.originFailover ? Math.min(spec.regions.length, originLimit) : Math.min(1, spec.regions.length);
-    return spec.regions.slice(0, count).map((r, i) => ({
-        region: r.name,
+export function cdnOrigins(spec: Pick<StackSpec, "regions" | "cdn" | "residency">, originLimit: number): CdnOrigin[] {
+    const home = homeRegions(spec);
+    const count = spec.cdn.originFailover ? Math.min(home.length, originLimit) : Math.min(1, home.length);
+    return home.slice(0, count).map((region, i) => ({
+        region,
         role: i === 0 ? "primary" : "failover",
         rank: i,
         priority: i === 0 ? ORIGIN_PRIORITY.primary : ORIGIN_PRIORITY.failover,
@@ -263,8 +270,9 @@ export interface EdgePlan {
  * regions inside it (a user of the boundary is never answered with, nor failed over to, a region
  * outside), and each region outside gets its own API name `api-<region>.<domain>`, which the
  * clients of that partition's users call (the user's home partition is a property of the account,
- * not of where the viewer happens to be). The CDN keeps every region as an origin: it carries
- * only cacheable, cookie-less reads (pages, assets, product data), never user data.
+ * not of where the viewer happens to be). The CDN's origins are the regions inside the boundary
+ * only (cdnOrigins): its standby sources take every request, user and cart APIs included, so a
+ * region outside serves its users by its own name and its viewers' pages come from the boundary.
  */
 export function edgePlan(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "residency">, profile: Pick<CloudProfile, "cdnOriginLimit" | "dnsHealthCheck">): EdgePlan {
     const home = homeRegions(spec);
@@ -318,6 +326,17 @@ export function routeHostnames(spec: Pick<StackSpec, "domain" | "regions" | "cdn
 export function hostOfRoute(hosts: Readonly<Record<RouteName, string | null>>, route: { readonly pathPatterns: readonly string[] }): string | null {
     const name = ROUTES.find((r) => r.pathPatterns.length > 0 && r.pathPatterns[0] === route.pathPatterns[0])?.name;
     return name === undefined ? null : hosts[name];
+}
+
+/**
+ * The host names `region`'s load balancer answers on a route without a name of its own
+ * (routeHostnames null): the CDN domain (the Host the CDN forwards to its origins) and the region's
+ * API name (apiHostname: `api.<domain>` inside the residency boundary, `api-<region>.<domain>`
+ * outside), in that order, without repeats. An SAE ingress rule matches one domain
+ * (alicloud.sae.Ingress `rules[].domain`), so a route such as `/api/users` needs a rule for each.
+ */
+export function regionHostnames(spec: Pick<StackSpec, "domain" | "regions" | "residency">, region: string): string[] {
+    return [...new Set([globalHostnames(spec).cdn, apiHostname(spec, region)])];
 }
 
 /** The API name of `region`: `api.<domain>` inside the residency boundary, `api-<region>.<domain>` outside. */
