@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, RouteName, TargetKind, targetHealthCheck, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute, hostOfRoute } from "../model";
+import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, RouteName, TargetKind, targetHealthCheck, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute, hostOfRoute, offHostRefusals, OFF_HOST_REFUSAL } from "../model";
 
 export interface LoadBalancerArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -157,6 +157,23 @@ export class LoadBalancer extends pulumi.ComponentResource {
                         // ruleConditions type Host): the WebSocket and order routes take only their host name.
                         ruleConditions: [{ type: "Path", pathConfig: { values: [...route.pathPatterns] } }, ...hostConditions(hostOfRoute(args.routeHosts, route))],
                         ruleActions: [{ order: 1, ...forwardTo(groupOf(route))[0] }],
+                    },
+                    { parent: this },
+                );
+            }
+            // An order posted on another host (the CDN domain) is answered 421 by the ALB instead of
+            // falling to the default action, whose servers serve /order too with compute vm
+            // (offHostRefusals): ALB rule action FixedResponse (alicloud.alb.Rule ruleActions type
+            // FixedResponse with fixedResponseConfig content, contentType, httpCode).
+            for (const refusal of offHostRefusals(args.routes, args.routeHosts)) {
+                new alicloud.alb.Rule(
+                    `${name}-rule-${refusal.route}-other-hosts`,
+                    {
+                        ruleName: `${name}-${refusal.route}-other-hosts`,
+                        listenerId: https.id,
+                        priority: refusal.priority,
+                        ruleConditions: [{ type: "Path", pathConfig: { values: [...refusal.pathPatterns] } }],
+                        ruleActions: [{ order: 1, type: "FixedResponse", fixedResponseConfig: { content: refusal.content, contentType: OFF_HOST_REFUSAL.contentType, httpCode: String(OFF_HOST_REFUSAL.httpCode) } }],
                     },
                     { parent: this },
                 );

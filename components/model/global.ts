@@ -2,6 +2,7 @@
 // origins and their failover order, and the live video layer (rendition ladder, ingest ports,
 // transcoding tier). Both clouds translate these tables; neither decides anything on its own.
 
+import type { BusinessRoute } from "./compute";
 import { HEALTH_CHECK, ROUTES, RouteName } from "./loadbalancer";
 import { homeRegions } from "./residency";
 import { ScalingAction, ScalingCondition, scalingActions } from "./scaling";
@@ -317,6 +318,57 @@ export function orderHostname(spec: Pick<StackSpec, "domain" | "regions" | "cdn"
  */
 export function routeHostnames(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "residency">, profile: Pick<CloudProfile, "cdnCarriesWebSocket" | "cdnFailoverReadsOnly" | "cdnOriginLimit">, region: string): Readonly<Record<RouteName, string | null>> {
     return { api: null, ws: websocketHostname(spec, profile, region), order: orderHostname(spec, profile, region) };
+}
+
+/**
+ * Routes whose requests on a host other than their own name (routeHostnames) the load balancer
+ * must answer itself rather than leave to its default action: the order route. With compute `vm`
+ * every route's server group registers the same app servers (businessRoutes), so an order posted to
+ * the CDN domain that misses the Host-restricted `/order` rule would fall to the default action and
+ * still be written, by whichever region the CDN's standby source sent it to.
+ */
+export const OFF_HOST_REFUSED_ROUTES: readonly RouteName[] = ["order"];
+
+/**
+ * The answer to such a request: HTTP 421 Misdirected Request ("the request was directed at a server
+ * that is unable or unwilling to produce an authoritative response for the target URI", RFC 9110
+ * section 15.5.20), as a plain-text body naming the host to use. ALB FixedResponse action
+ * (alicloud.alb.Rule `ruleActions[].fixedResponseConfig`: `content` required, at most 1 KB of
+ * ASCII; `contentType` one of text/plain, text/css, text/html, application/javascript,
+ * application/json; `httpCode` matching `^[2-5][0-9]{2}$`: terraform-provider-alicloud
+ * resource_alicloud_alb_rule.go, ALB API CreateRule FixedResponseConfig HttpCode HTTP_2xx, HTTP_4xx, HTTP_5xx).
+ */
+export const OFF_HOST_REFUSAL = { httpCode: 421, contentType: "text/plain" } as const;
+
+export interface OffHostRefusal {
+    /** The route refused (its name in the tier's routes). */
+    readonly route: string;
+    /** The route's path patterns: the refusing rule matches them on any host. */
+    readonly pathPatterns: readonly string[];
+    /** Rule priority: the route's own plus one, so its Host-restricted rule (lower, first) still takes its own name. */
+    readonly priority: number;
+    /** The one host name the route takes. */
+    readonly host: string;
+    /** The fixed response body (ASCII, under 1 KB). */
+    readonly content: string;
+}
+
+/**
+ * The refusing rules of a load balancer: for each route of OFF_HOST_REFUSED_ROUTES that takes one
+ * host name only (hostOfRoute not null), a rule on its path patterns for any host, one priority
+ * after the route's own rule, answered with OFF_HOST_REFUSAL. Throws when that priority is another
+ * route's (rule priorities are unique per listener, alicloud.alb.Rule `priority`).
+ */
+export function offHostRefusals(routes: readonly BusinessRoute[], hosts: Readonly<Record<RouteName, string | null>>): OffHostRefusal[] {
+    return routes.flatMap((route) => {
+        const host = hostOfRoute(hosts, route);
+        const name = ROUTES.find((r) => r.pathPatterns.length > 0 && r.pathPatterns[0] === route.pathPatterns[0])?.name;
+        if (host === null || name === undefined || !OFF_HOST_REFUSED_ROUTES.includes(name)) return [];
+        const priority = route.priority + 1;
+        const taken = routes.find((r) => r.priority === priority);
+        if (taken !== undefined) throw new Error(`the refusing rule of route ${route.name} needs priority ${priority}, which route ${taken.name} holds`);
+        return [{ route: route.name, pathPatterns: route.pathPatterns, priority, host, content: `Misdirected: send ${route.pathPatterns[0]} requests to https://${host}${route.pathPatterns[0]}` }];
+    });
 }
 
 /**
