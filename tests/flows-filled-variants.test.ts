@@ -113,4 +113,21 @@ describe("mature-alicloud with compute serverless: each region's SAE ingress rou
             [FILLED_DOMAIN, `api-ap-southeast-1.${FILLED_DOMAIN}`],
         ]);
     });
+
+    it("hot-products ap-southeast-1: Singapore's /api/users rules on api.<domain> instead of its own name are caught at \"api-ap-southeast-1.<domain>/api/users reaches\" on its ingress", () => {
+        const ingress = plan.resources.find((r) => r.type === INGRESS && r.name.startsWith("lc-ap-southeast-1-")) ?? assert.fail("no ingress in ap-southeast-1");
+        const own = `api-ap-southeast-1.${FILLED_DOMAIN}`;
+        const before = flowOf(analyzeFlows(plan.resources), "hot-products", "ap-southeast-1");
+        assert.ok(before.hops.some((h) => h.check.startsWith(`${own}/api/users reaches`) && h.ok === true), "the user API hop holds on the region's own name");
+        assertBreaksAt(plan.resources, {
+            flow: "hot-products",
+            region: "ap-southeast-1",
+            link: "user rules on the mainland's API name",
+            type: INGRESS,
+            nameEnds: ingress.name.slice("lc-ap-southeast-1-".length),
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, rules: list(r.inputs.rules).map((x) => (isRecord(x) && x.domain === own && String(x.path).startsWith("/api/users") ? { ...x, domain: `api.${FILLED_DOMAIN}` } : x)) } }),
+            hop: `${own}/api/users reaches`,
+            resource: ingress.name,
+        });
+    });
 });

@@ -37,7 +37,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "egress: the targets' vSwitch routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry; the gateway is an Internet NAT gateway and the entry's snatIp an EIP associated with it",
     ],
     "hot-products": [
-        "entry (the API name where one reaches the region, else the CDN, as for an order) and listener -> api server group -> targets, as above",
+        "entry (the API name where one reaches the region, else the CDN, as for an order) and listener -> api server group -> targets, as above ([serverless] with the SAE ingress's rules routing that name's /api/users and /api/users/* to the user application, as for the viewer flow's CDN domain)",
         "Redis whitelist admits the targets' vSwitches",
         "[serverless] the product application's REDIS_HOST names this region's Tair connectionDomain (no port: 6379)",
         "[serverless] the product application sets REDIS_PASSWORD from its own ConfigMap",

@@ -21,6 +21,7 @@ import {
     ROUTE_SERVICE,
     RouteName,
     SERVICE_NAMES,
+    SERVICE_ROUTES,
     SRS_IMAGE,
     certificateNamesOf,
     flowDefinition,
@@ -773,6 +774,7 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     if (patterns.length === 0) rule = isRecord(i.inputs.defaultRule) ? i.inputs.defaultRule : undefined;
     else rule = list(i.inputs.rules).filter(isRecord).find((r) => r.path === patterns[0] && r.domain === host);
     if (rule === undefined) w.hop(i, `rule ${patterns.join(" ") || "default"}`, patterns.length === 0 ? "the ingress has no default rule" : `no ingress rule routes ${host}${patterns[0]}`);
+    if (patterns.length === 0) saeUserRouteHop(g, w, region, i, host);
     // ALB matches a path exactly or by wildcard: every pattern of the route needs its rule to the same application (saeServices' ingress).
     const unrouted = patterns.filter((p) => !list(i.inputs.rules).filter(isRecord).some((x) => x.path === p && x.domain === host && rule !== undefined && x.appId === rule.appId));
     if (rule !== undefined && patterns.length > 1) w.hop(i, `rules for every path of the route (${patterns.join(", ")})`, unrouted.length === 0 ? true : `no ingress rule routes ${host}${unrouted.join(", ")} to the same application: ALB matches a path exactly or by wildcard, so those requests go to the default rule's application`);
@@ -800,6 +802,28 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     const vswitches = g.refs(app, "vswitchId", strings(app.inputs.vswitchId).flatMap((v) => v.split(",")), T.vswitch);
     return { answerer: app, securityGroups: [sg], vswitches: vswitches.kind === "found" ? vswitches.resource : [] };
+}
+
+/**
+ * The user API on the host a default-route flow enters by (the CDN domain, the region's API name):
+ * the serverless tier routes `/api/users` to the user application (SERVICE_ROUTES), by one ingress
+ * rule per domain and path (alicloud.sae.Ingress `rules[].domain`, `path`; ALB matches a path
+ * exactly or by wildcard). Without rules for this host every path of the route falls to the default
+ * rule's application, which keeps no accounts: the users of that name cannot sign in. The user
+ * application is the SAE application tagged `service: user` (components/alicloud/serverless.ts).
+ */
+function saeUserRouteHop(g: FlowGraph, w: Walk, region: string, ingress: FlowResource, host: string): void {
+    const route = SERVICE_ROUTES.find((r) => r.target.kind === "service" && r.target.service === "user");
+    const app = g.ofType(T.saeApp, region).find((a) => at(a.inputs, "tags.service") === "user");
+    if (route === undefined || app === undefined) return;
+    const rules = list(ingress.inputs.rules).filter(isRecord);
+    const onHost = rules.filter((r) => r.domain === host && route.pathPatterns.includes(String(r.path)));
+    const unrouted = route.pathPatterns.filter((p) => !onHost.some((r) => r.path === p && (FlowGraph.isUnknown(r.appId) || found(g.ref(ingress, "rules", r.appId, T.saeApp))?.urn === app.urn)));
+    w.hop(
+        ingress,
+        `${host}${route.pathPatterns[0]} reaches ${app.name} (the user API)`,
+        unrouted.length === 0 ? (onHost.some((r) => FlowGraph.isUnknown(r.appId)) ? undetermined("rules") : true) : `no ingress rule routes ${unrouted.map((p) => `${host}${p}`).join(", ")} to ${app.name}: the user API of ${host} falls to the default rule's application (${rules.filter((r) => r.path === route.pathPatterns[0]).map((r) => String(r.domain)).join(", ") || "no domain"} routed only)`,
+    );
 }
 
 /**
