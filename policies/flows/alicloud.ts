@@ -174,13 +174,7 @@ function aliHealthCheck(sgp: FlowResource): HealthCheck {
  * A reason when the chain does not end in a forward.
  */
 function aliForwardAction(actions: unknown): { readonly serverGroupId: unknown } | string {
-    const terminal = ["ForwardGroup", "Redirect", "FixedResponse"];
-    const end = list(actions)
-        .filter(isRecord)
-        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
-        .sort((x, y) => x.order - y.order)
-        .map((x) => x.a)
-        .find((a) => terminal.includes(String(a.type)));
+    const end = terminalAction(actions);
     if (end === undefined) return "ends in no forward";
     if (end.type !== "ForwardGroup") return `is ${String(end.type)}, not ForwardGroup: requests never reach a server group`;
     return { serverGroupId: at(end, "forwardGroupConfig.serverGroupTuples.0.serverGroupId") };
@@ -510,15 +504,17 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
     const orderAction = orderRule === undefined ? undefined : aliForwardAction(orderRule.inputs.ruleActions);
     const orderGroup = orderRule === undefined || orderAction === undefined || typeof orderAction === "string" ? undefined : found(g.ref(orderRule, "ruleActions", orderAction.serverGroupId, T.serverGroup));
     const taken = rules.find((r) => aliRuleMatches(r.inputs.ruleConditions, path, domain) === true);
-    if (taken !== undefined && terminalActionType(taken.inputs.ruleActions) !== "ForwardGroup") {
+    const answer = taken === undefined ? undefined : terminalAction(taken.inputs.ruleActions)?.type;
+    if (taken !== undefined && (answer === "FixedResponse" || answer === "Redirect")) {
         w.hop(taken, check, true);
         return;
     }
     const router = taken ?? listener;
     const action = taken === undefined ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(taken.inputs.ruleActions);
-    const ref = typeof action === "string" ? undefined : g.ref(router, taken === undefined ? "defaultActions" : "ruleActions", action.serverGroupId, T.serverGroup);
-    if (ref?.kind === "unknown") return w.hop(router, check, undetermined(taken === undefined ? "defaultActions" : "ruleActions"));
-    const group = ref === undefined ? undefined : found(ref);
+    if (typeof action === "string") return w.hop(router, check, `${domain}${path} takes ${router.name}, whose action ${action}: it neither refuses the order nor reaches a server group`);
+    const ref = g.ref(router, taken === undefined ? "defaultActions" : "ruleActions", action.serverGroupId, T.serverGroup);
+    if (ref.kind === "unknown") return w.hop(router, check, undetermined(taken === undefined ? "defaultActions" : "ruleActions"));
+    const group = found(ref);
     if (group === undefined || orderGroup === undefined) return w.hop(router, check, true);
     const shared = registrations(g, region, group).filter((x) => registrations(g, region, orderGroup).includes(x));
     w.hop(
@@ -535,15 +531,15 @@ function firstHost(rule: FlowResource): string | undefined {
     return list(rule.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").flatMap((c) => strings(at(c, "hostConfig.values")))[0];
 }
 
-/** The type of the action that ends an ALB rule's chain (aliForwardAction's order), undefined without one. */
-function terminalActionType(actions: unknown): string | undefined {
+/** The action that ends an ALB rule's chain (aliForwardAction: actions in `order`, the first ForwardGroup, Redirect or FixedResponse), undefined without one. */
+function terminalAction(actions: unknown): Record<string, unknown> | undefined {
     const terminal = ["ForwardGroup", "Redirect", "FixedResponse"];
-    const end = list(actions)
+    return list(actions)
         .filter(isRecord)
         .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
         .sort((x, y) => x.order - y.order)
-        .find((x) => terminal.includes(String(x.a.type)));
-    return end === undefined ? undefined : String(end.a.type);
+        .map((x) => x.a)
+        .find((a) => terminal.includes(String(a.type)));
 }
 
 /**
