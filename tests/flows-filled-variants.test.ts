@@ -114,6 +114,21 @@ describe("mature-alicloud with compute serverless: each region's SAE ingress rou
         ]);
     });
 
+    it(`order cn-shanghai: the ingress's default rule sent to the order application is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on the ingress`, () => {
+        const ingress = plan.resources.find((r) => r.type === INGRESS && r.name.startsWith("lc-cn-shanghai-")) ?? assert.fail("no ingress in cn-shanghai");
+        const orderRule = list(ingress.inputs.rules).filter(isRecord).find((r) => r.path === "/order") ?? assert.fail("no /order rule");
+        assertBreaksAt(plan.resources, {
+            flow: "order",
+            region: "cn-shanghai",
+            link: "default rule to the order application",
+            type: INGRESS,
+            nameEnds: ingress.name.slice("lc-cn-shanghai-".length),
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, defaultRule: { appId: orderRule.appId, appName: orderRule.appName, containerPort: orderRule.containerPort } } }),
+            hop: `an order posted to ${FILLED_DOMAIN}/order is refused`,
+            resource: ingress.name,
+        });
+    });
+
     it("hot-products ap-southeast-1: Singapore's /api/users rules on api.<domain> instead of its own name are caught at \"api-ap-southeast-1.<domain>/api/users reaches\" on its ingress", () => {
         const ingress = plan.resources.find((r) => r.type === INGRESS && r.name.startsWith("lc-ap-southeast-1-")) ?? assert.fail("no ingress in ap-southeast-1");
         const own = `api-ap-southeast-1.${FILLED_DOMAIN}`;
