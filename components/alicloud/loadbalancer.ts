@@ -47,6 +47,9 @@ export const TLS_SECURITY_POLICY = "tls_cipher_policy_1_2_strict_with_1_3";
 /**
  * Internet-facing ALB over every zone of the region: HTTPS terminates here and is routed by URL path
  * to one server group per route (/order, /ws, the rest to /api); plain HTTP only redirects to HTTPS.
+ * A route that takes only its host name and must not fall to the default action on another host
+ * (offHostRefusals: /order where the CDN's standby sources span regions) gets a second rule on its
+ * paths for any host that answers 421 (OFF_HOST_REFUSAL).
  *
  * ALB idle timeouts are set per listener, so the HTTPS listener carries the WebSocket idle timeout;
  * the /ws group additionally keeps viewers on one server (sticky sessions) across reconnects.
