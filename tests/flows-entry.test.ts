@@ -20,6 +20,7 @@ import { Mutate, assertBreaksAt, breakLink, flowOf } from "./support/break-link"
 import { FILLED_DOMAIN, filledPlan, filledStacksDir } from "./support/filled";
 
 const RULE = "alicloud:alb/rule:Rule";
+const ALB = "alicloud:alb/loadBalancer:LoadBalancer";
 const STRATEGY = "alicloud:dns/accessStrategy:AccessStrategy";
 const CDN_TYPES = ["alicloud:cdn/domainNew:DomainNew", "aws:cloudfront/distribution:Distribution"];
 const STEERING_TYPES = ["alicloud:dns/gtmInstance:GtmInstance", "aws:route53/record:Record"];
@@ -59,6 +60,10 @@ describe("each request flow's entry", function () {
             assert.ok(flows.length > 0);
             const mismatches = flows.flatMap((f) => {
                 const estimate = plan.availability.flows.find((e) => e.key === f.key) ?? assert.fail(`no availability of ${f.key}`);
+                // A region the walk does not enter through the CDN (no source of it): its CDN viewers are counted with the origins' regions, never in a group of its own.
+                if (f.hops.length === 1 && /its region is not entered through the CDN/.test(f.hops[0]?.check ?? "")) {
+                    return estimate.groups.some((g) => f.region !== null && g.regions.includes(f.region)) ? [`${f.key} ${f.region}: not entered through the CDN, counted in a group`] : [];
+                }
                 const group = estimate.groups.find((g) => f.region !== null && g.regions.includes(f.region)) ?? assert.fail(`no group of ${f.region} in ${f.key}`);
                 const counted = group.entry === null ? "direct" : group.entry.tier === "cdn" ? "cdn" : "steering";
                 const walked = entryKind(f.hops[0]?.urn ?? "");
@@ -138,12 +143,44 @@ describe("each request flow's entry", function () {
         });
     }
 
-    it("mature-alicloud viewer cn-shanghai: the region's CDN source dropped while the others fail over is caught at \"origin ->\" on lc-cdn-domain (not taken for cdn.originFailover false)", async () => {
+    it("mature-alicloud: lc-cdn-domain's sources are the ALBs inside the residency boundary only; ap-southeast-1's viewer flow is not entered through it", async () => {
         const resources = (await filledPlan("mature-alicloud")).resources;
-        const shanghai = resources.find((r) => r.type === "alicloud:alb/loadBalancer:LoadBalancer" && r.name === "lc-cn-shanghai-lb-alb") ?? assert.fail("no cn-shanghai ALB");
-        const names = [shanghai.outputs?.dnsName, shanghai.inputs.dnsName].filter((x): x is string => typeof x === "string");
-        const dropSource: Mutate = (r) => ({ ...r, inputs: { ...r.inputs, sources: list(r.inputs.sources).filter((x) => !(isRecord(x) && typeof x.content === "string" && names.includes(x.content))) } });
-        assert.ok(names.length > 0, "the ALB's DNS name is planned");
-        assertBreaksAt(resources, { flow: "viewer", region: "cn-shanghai", link: "source dropped", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "cdn-domain", mutate: dropSource, hop: "origin ->", resource: "lc-cdn-domain" });
+        const cdn = resources.find((r) => r.type === CDN_TYPES[0] && r.name === "lc-cdn-domain") ?? assert.fail("no lc-cdn-domain");
+        const albName = (content: unknown) => resources.find((r) => r.type === ALB && [r.outputs?.dnsName, r.inputs.dnsName].includes(content))?.name;
+        assert.deepStrictEqual(
+            list(cdn.inputs.sources).filter(isRecord).map((x) => [albName(x.content), x.priority]),
+            [["lc-cn-hangzhou-lb-alb", 20], ["lc-cn-shanghai-lb-alb", 30]],
+        );
+        const viewer = flowOf(analyzeFlows(resources), "viewer", "ap-southeast-1");
+        assert.deepStrictEqual([viewer.status, viewer.hops.length, viewer.hops[0]?.resource], ["connected", 1, "lc-cdn-domain"]);
+        assert.match(viewer.hops[0]?.check ?? "", /lc-ap-southeast-1-lb-alb \(residency separate:ap-southeast-1\) is no CDN origin/);
+    });
+
+    it("mature-alicloud viewer: ap-southeast-1's ALB added back as a standby source of lc-cdn-domain is caught in every region at \"the CDN's sources stay inside\" on lc-cdn-domain", async () => {
+        const resources = (await filledPlan("mature-alicloud")).resources;
+        const singapore = resources.find((r) => r.type === ALB && r.name === "lc-ap-southeast-1-lb-alb") ?? assert.fail("no ap-southeast-1 ALB");
+        const addSource: Mutate = (r) => ({
+            ...r,
+            inputs: { ...r.inputs, sources: [...list(r.inputs.sources), { content: singapore.outputs?.dnsName, type: "domain", port: 443, priority: 30, weight: 10 }] },
+            propertyDependencies: { ...r.propertyDependencies, sources: [...(r.propertyDependencies?.sources ?? []), singapore.urn] },
+        });
+        const broken = analyzeFlows(breakLink(resources, CDN_TYPES[0], "cdn-domain", addSource));
+        for (const region of ["cn-hangzhou", "cn-shanghai", "ap-southeast-1"]) {
+            const viewer = flowOf(broken, "viewer", region);
+            assert.deepStrictEqual([viewer.status, viewer.broken?.hop.startsWith("the CDN's sources stay inside"), viewer.broken?.urn], ["broken", true, viewer.hops[0]?.urn], region);
+            assert.match(viewer.broken?.reason ?? "", /lc-ap-southeast-1-lb-alb \(residency separate:ap-southeast-1\)|lc-cn-hangzhou-lb-alb \(residency mainland-china\)/, region);
+        }
+    });
+
+    it("mature-alicloud order and hot-products cn-shanghai: the region's GTM pool pointed at another load balancer is caught at \"the API name reaches\" on lc-steering-gtm (not at the /order rule through the CDN)", async () => {
+        const resources = (await filledPlan("mature-alicloud")).resources;
+        const elsewhere: Mutate = (r) => ({ ...r, inputs: { ...r.inputs, addresses: list(r.inputs.addresses).map((a) => (isRecord(a) ? { ...a, address: "alb-0000000000000000.cn-shanghai.alb.aliyuncs.com" } : a)) }, propertyDependencies: { ...r.propertyDependencies, addresses: [] } });
+        const flows = analyzeFlows(breakLink(resources, "alicloud:dns/addressPool:AddressPool", "steering-pool-cn-shanghai", elsewhere));
+        for (const key of ["order", "hot-products"]) {
+            const f = flowOf(flows, key, "cn-shanghai");
+            assert.deepStrictEqual([f.status, f.hops[0]?.resource, f.broken?.hop.startsWith("the API name reaches"), f.broken?.urn === f.hops[0]?.urn], ["broken", "lc-steering-gtm", true, true], `${key}: ${f.broken?.hop} ${f.broken?.reason}`);
+            assert.match(f.broken?.reason ?? "", /no address pool of lc-steering-gtm holds lc-cn-shanghai-lb-alb/);
+        }
+        assert.strictEqual(flowOf(flows, "order", "cn-hangzhou").status, "connected", "the other region's pool still holds its ALB");
     });
 });

@@ -7,7 +7,8 @@ import type { FlowKey } from "../model/flows";
 export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "viewer": [
         "CDN domain serves the domain over HTTPS: the CDN's free certificate, or an uploaded one (cdn.certificate) whose names (cdn.certificateNames, tagged on the domain) cover it; unknown when the names are not given",
-        "origin: the region's ALB, Host = the domain on the listener certificate (with cdn.originFailover false a region that is no CDN source is not entered through the CDN: the first region serves its viewers)",
+        "the CDN's sources stay inside the region's residency partition (the ALBs' residency tags): a standby source takes every request, user and cart APIs included, so a source across the boundary breaks every region's viewer flow",
+        "origin: the region's ALB, Host = the domain on the listener certificate (with cdn.originFailover false a region that is no CDN source is not entered through the CDN: the first region serves its viewers; a region outside the residency boundary is no source and is not entered either: its users call api-<region>.<domain>)",
         "the dynamic paths (/api, /order) are not cached at the edge: a zero-TTL directory cache rule (path_based_ttl_set) applies",
         "HTTPS listener has a certificate (tls.certificateId) whose names (tls.certificateNames, tagged on the ALB) cover the domain; unknown when the names are not given",
         "listener default action -> api server group",
@@ -25,7 +26,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "security group admits the load balancer",
     ],
     "order": [
-        "entry: the region's API name where one reaches it (mature: api.<domain> a CNAME to GTM's access name by the stack output steering, the GTM instance answering api.<domain> with the region's pool served; api-<region>.<domain> outside the residency boundary by the separateRegions CNAME), else the CDN as for the viewer flow; where the CDN's sources span regions (standby sources take every method) the /order rule takes only the API name (a Host condition), so an order posted to the CDN domain never reaches another region's order service; listener rule /order -> order server group -> targets, as above",
+        "entry: the region's API name where one reaches it (mature: api.<domain> a CNAME to GTM's access name by the stack output steering, the GTM instance answering api.<domain> with the region's pool served; api-<region>.<domain> outside the residency boundary by the separateRegions CNAME), else the CDN as for the viewer flow; where the CDN's sources span regions (standby sources take every method) the /order rule takes only the API name (a Host condition), and an order posted to the CDN domain is refused (a rule on /order for any host answering FixedResponse 421), not served by the default action, whose server group registers the same app servers with compute vm (on serverless the SAE ingress's default rule must not be the order application); a region GTM steers by its routes' Host name but whose ALB no pool holds breaks on the GTM instance; listener rule /order -> order server group -> targets, as above",
         "database whitelist admits the targets' vSwitches; the application's Normal account holds ReadWrite (or DMLOnly) on a database of that store",
         "[serverless] the order application's envs name this region's stores: DATABASE_HOST the PolarDB connectionString (or the RDS instance's), KAFKA_BROKERS the Kafka endPoint on 9092",
         "[serverless] the order application sets DATABASE_PASSWORD from a ConfigMap key (envs valueFrom.configMapRef); the ConfigMap is declared in the application's namespace",
@@ -36,7 +37,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "egress: the targets' vSwitch routes 0.0.0.0/0 to the NAT gateway that holds its SNAT entry; the gateway is an Internet NAT gateway and the entry's snatIp an EIP associated with it",
     ],
     "hot-products": [
-        "entry (the API name where one reaches the region, else the CDN, as for an order) and listener -> api server group -> targets, as above",
+        "entry (the API name where one reaches the region, else the CDN, as for an order) and listener -> api server group -> targets, as above ([serverless] with the SAE ingress's rules routing that name's /api/users and /api/users/* to the user application, as for the viewer flow's CDN domain)",
         "Redis whitelist admits the targets' vSwitches",
         "[serverless] the product application's REDIS_HOST names this region's Tair connectionDomain (no port: 6379)",
         "[serverless] the product application sets REDIS_PASSWORD from its own ConfigMap",

@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, RouteName, TargetKind, targetHealthCheck, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute, hostOfRoute } from "../model";
+import { BusinessRoute, DEREGISTRATION_DELAY_SECONDS, HEALTH_CHECK, RouteName, TargetKind, targetHealthCheck, WEBSOCKET_IDLE_TIMEOUT_SECONDS, certificateNameTags, defaultRoute, hostOfRoute, offHostRefusals, OFF_HOST_REFUSAL } from "../model";
 
 export interface LoadBalancerArgs {
     readonly vpcId: pulumi.Input<string>;
@@ -47,6 +47,9 @@ export const TLS_SECURITY_POLICY = "tls_cipher_policy_1_2_strict_with_1_3";
 /**
  * Internet-facing ALB over every zone of the region: HTTPS terminates here and is routed by URL path
  * to one server group per route (/order, /ws, the rest to /api); plain HTTP only redirects to HTTPS.
+ * A route that takes only its host name and must not fall to the default action on another host
+ * (offHostRefusals: /order where the CDN's standby sources span regions) gets a second rule on its
+ * paths for any host that answers 421 (OFF_HOST_REFUSAL).
  *
  * ALB idle timeouts are set per listener, so the HTTPS listener carries the WebSocket idle timeout;
  * the /ws group additionally keeps viewers on one server (sticky sessions) across reconnects.
@@ -157,6 +160,23 @@ export class LoadBalancer extends pulumi.ComponentResource {
                         // ruleConditions type Host): the WebSocket and order routes take only their host name.
                         ruleConditions: [{ type: "Path", pathConfig: { values: [...route.pathPatterns] } }, ...hostConditions(hostOfRoute(args.routeHosts, route))],
                         ruleActions: [{ order: 1, ...forwardTo(groupOf(route))[0] }],
+                    },
+                    { parent: this },
+                );
+            }
+            // An order posted on another host (the CDN domain) is answered 421 by the ALB instead of
+            // falling to the default action, whose servers serve /order too with compute vm
+            // (offHostRefusals): ALB rule action FixedResponse (alicloud.alb.Rule ruleActions type
+            // FixedResponse with fixedResponseConfig content, contentType, httpCode).
+            for (const refusal of offHostRefusals(args.routes, args.routeHosts)) {
+                new alicloud.alb.Rule(
+                    `${name}-rule-${refusal.route}-other-hosts`,
+                    {
+                        ruleName: `${name}-${refusal.route}-other-hosts`,
+                        listenerId: https.id,
+                        priority: refusal.priority,
+                        ruleConditions: [{ type: "Path", pathConfig: { values: [...refusal.pathPatterns] } }],
+                        ruleActions: [{ order: 1, type: "FixedResponse", fixedResponseConfig: { content: refusal.content, contentType: OFF_HOST_REFUSAL.contentType, httpCode: String(OFF_HOST_REFUSAL.httpCode) } }],
                     },
                     { parent: this },
                 );

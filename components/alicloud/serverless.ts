@@ -14,7 +14,7 @@ import {
     StackSpec,
     TERMINATION_GRACE_SECONDS,
     defaultRoute,
-    globalHostnames,
+    regionHostnames,
     planServerlessUnits,
     saeMetricPlan,
     saeReleasePlan,
@@ -49,12 +49,12 @@ export interface ServiceEndpoints {
 
 /**
  * What the serverless tier reads of the stack spec: the name prefix and project (namespace id and
- * descriptions), the domain (the ingress hostname), the app port, the services (images, sizes,
+ * descriptions), the domain, regions and residency (the ingress hostnames: regionHostnames), the app port, the services (images, sizes,
  * instance bounds), the scaling thresholds, the alarm thresholds, the events and peaks it is
  * scheduled for, the app group's floor (the capacity an event needs is sized against it) and the
  * listener certificate (`tls.certificateId`).
  */
-export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls" | "queue">;
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "regions" | "residency" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls" | "queue">;
 
 /** Inputs of ServerlessServices on Alibaba Cloud (SAE). Every field is required. */
 export interface ServerlessServicesArgs {
@@ -78,7 +78,7 @@ export interface ServerlessServicesArgs {
     /** The region's ALB: the SAE ingress creates the HTTPS listener and its path rules on it. */
     readonly loadBalancerId: pulumi.Input<string>;
     readonly routes: readonly BusinessRoute[];
-    /** The host name each path route takes (routeHostnames: the WebSocket and order routes); null: every host of the stack. */
+    /** The host name each path route takes (routeHostnames: the WebSocket and order routes); null: every name the region answers (regionHostnames). */
     readonly routeHosts: Readonly<Record<RouteName, string | null>>;
     readonly endpoints: ServiceEndpoints;
     /**
@@ -235,7 +235,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
             if (route.target.kind !== "service") throw new pulumi.ResourceError(`route ${route.name} targets the VM app group, which compute serverless does not have`, this);
             return route.target.service;
         };
-        const hosts = Object.values(globalHostnames(spec));
+        const hosts = regionHostnames(spec, region.name);
         const fallback = defaultRoute(args.routes);
         const ingress = new alicloud.sae.Ingress(
             `${name}-ingress`,
@@ -383,7 +383,7 @@ export const ServerlessApps = ServerlessServices;
 /** @deprecated Renamed ServerlessServicesArgs. */
 export type ServerlessAppsArgs = ServerlessServicesArgs;
 
-/** The domains of a route's ingress rules: its own host name (routeHostnames), else every host of the stack. */
+/** The domains of a route's ingress rules: its own host name (routeHostnames), else every name the region answers (regionHostnames). */
 function routeDomains(host: string | null, hosts: readonly string[]): readonly string[] {
     return host === null ? hosts : [host];
 }

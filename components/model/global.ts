@@ -2,6 +2,7 @@
 // origins and their failover order, and the live video layer (rendition ladder, ingest ports,
 // transcoding tier). Both clouds translate these tables; neither decides anything on its own.
 
+import type { BusinessRoute } from "./compute";
 import { HEALTH_CHECK, ROUTES, RouteName } from "./loadbalancer";
 import { homeRegions } from "./residency";
 import { ScalingAction, ScalingCondition, scalingActions } from "./scaling";
@@ -122,13 +123,20 @@ export interface CdnOrigin {
 
 /**
  * Origins of the CDN: the first region's load balancer is the primary; with `cdn.originFailover`
- * the next regions follow as failover origins, up to what the cloud's CDN takes. Without it the
- * CDN has the first region only.
+ * the next regions inside the residency boundary (homeRegions: every region without one) follow as
+ * failover origins, up to what the cloud's CDN takes. Without it the CDN has the first region only.
+ * A region outside the boundary is never an origin: a CDN's standby source takes every request when
+ * the primary fails, whatever the method (Alibaba Cloud CDN: "If the primary origin server fails the
+ * health check three consecutive times, Alibaba Cloud CDN forwards requests to the origin server
+ * whose priority is Secondary", "Configure an origin server"), so the boundary users' cart and user
+ * API calls on the CDN domain would be written there; its viewers' pages come from the boundary's
+ * origins, and its users' API from its own name (separateApiHostname).
  */
-export function cdnOrigins(spec: Pick<StackSpec, "regions" | "cdn">, originLimit: number): CdnOrigin[] {
-    const count = spec.cdn.originFailover ? Math.min(spec.regions.length, originLimit) : Math.min(1, spec.regions.length);
-    return spec.regions.slice(0, count).map((r, i) => ({
-        region: r.name,
+export function cdnOrigins(spec: Pick<StackSpec, "regions" | "cdn" | "residency">, originLimit: number): CdnOrigin[] {
+    const home = homeRegions(spec);
+    const count = spec.cdn.originFailover ? Math.min(home.length, originLimit) : Math.min(1, home.length);
+    return home.slice(0, count).map((region, i) => ({
+        region,
         role: i === 0 ? "primary" : "failover",
         rank: i,
         priority: i === 0 ? ORIGIN_PRIORITY.primary : ORIGIN_PRIORITY.failover,
@@ -263,8 +271,9 @@ export interface EdgePlan {
  * regions inside it (a user of the boundary is never answered with, nor failed over to, a region
  * outside), and each region outside gets its own API name `api-<region>.<domain>`, which the
  * clients of that partition's users call (the user's home partition is a property of the account,
- * not of where the viewer happens to be). The CDN keeps every region as an origin: it carries
- * only cacheable, cookie-less reads (pages, assets, product data), never user data.
+ * not of where the viewer happens to be). The CDN's origins are the regions inside the boundary
+ * only (cdnOrigins): its standby sources take every request, user and cart APIs included, so a
+ * region outside serves its users by its own name and its viewers' pages come from the boundary.
  */
 export function edgePlan(spec: Pick<StackSpec, "domain" | "regions" | "cdn" | "residency">, profile: Pick<CloudProfile, "cdnOriginLimit" | "dnsHealthCheck">): EdgePlan {
     const home = homeRegions(spec);
@@ -312,12 +321,74 @@ export function routeHostnames(spec: Pick<StackSpec, "domain" | "regions" | "cdn
 }
 
 /**
+ * Routes whose requests on a host other than their own name (routeHostnames) the load balancer
+ * must answer itself rather than leave to its default action: the order route. With compute `vm`
+ * every route's server group registers the same app servers (businessRoutes), so an order posted to
+ * the CDN domain that misses the Host-restricted `/order` rule would fall to the default action and
+ * still be written, by whichever region the CDN's standby source sent it to.
+ */
+export const OFF_HOST_REFUSED_ROUTES: readonly RouteName[] = ["order"];
+
+/**
+ * The answer to such a request: HTTP 421 Misdirected Request ("the request was directed at a server
+ * that is unable or unwilling to produce an authoritative response for the target URI", RFC 9110
+ * section 15.5.20), as a plain-text body naming the host to use. ALB FixedResponse action
+ * (alicloud.alb.Rule `ruleActions[].fixedResponseConfig`: `content` required, at most 1 KB of
+ * ASCII; `contentType` one of text/plain, text/css, text/html, application/javascript,
+ * application/json; `httpCode` matching `^[2-5][0-9]{2}$`: terraform-provider-alicloud
+ * resource_alicloud_alb_rule.go, ALB API CreateRule FixedResponseConfig HttpCode HTTP_2xx, HTTP_4xx, HTTP_5xx).
+ */
+export const OFF_HOST_REFUSAL = { httpCode: 421, contentType: "text/plain" } as const;
+
+export interface OffHostRefusal {
+    /** The route refused (its name in the tier's routes). */
+    readonly route: string;
+    /** The route's path patterns: the refusing rule matches them on any host. */
+    readonly pathPatterns: readonly string[];
+    /** Rule priority: the route's own plus one, so its Host-restricted rule (lower, first) still takes its own name. */
+    readonly priority: number;
+    /** The one host name the route takes. */
+    readonly host: string;
+    /** The fixed response body (ASCII, under 1 KB). */
+    readonly content: string;
+}
+
+/**
+ * The refusing rules of a load balancer: for each route of OFF_HOST_REFUSED_ROUTES that takes one
+ * host name only (hostOfRoute not null), a rule on its path patterns for any host, one priority
+ * after the route's own rule, answered with OFF_HOST_REFUSAL. Throws when that priority is another
+ * route's (rule priorities are unique per listener, alicloud.alb.Rule `priority`).
+ */
+export function offHostRefusals(routes: readonly BusinessRoute[], hosts: Readonly<Record<RouteName, string | null>>): OffHostRefusal[] {
+    return routes.flatMap((route) => {
+        const host = hostOfRoute(hosts, route);
+        const name = ROUTES.find((r) => r.pathPatterns.length > 0 && r.pathPatterns[0] === route.pathPatterns[0])?.name;
+        if (host === null || name === undefined || !OFF_HOST_REFUSED_ROUTES.includes(name)) return [];
+        const priority = route.priority + 1;
+        const taken = routes.find((r) => r.priority === priority);
+        if (taken !== undefined) throw new Error(`the refusing rule of route ${route.name} needs priority ${priority}, which route ${taken.name} holds`);
+        return [{ route: route.name, pathPatterns: route.pathPatterns, priority, host, content: `Misdirected: send ${route.pathPatterns[0]} requests to https://${host}${route.pathPatterns[0]}` }];
+    });
+}
+
+/**
  * The host name a load balancer route takes (routeHostnames), found by its first path pattern, so a
  * tier's own route names (the serverless tier's `order`, `interaction`) map to ROUTES; null: any host.
  */
 export function hostOfRoute(hosts: Readonly<Record<RouteName, string | null>>, route: { readonly pathPatterns: readonly string[] }): string | null {
     const name = ROUTES.find((r) => r.pathPatterns.length > 0 && r.pathPatterns[0] === route.pathPatterns[0])?.name;
     return name === undefined ? null : hosts[name];
+}
+
+/**
+ * The host names `region`'s load balancer answers on a route without a name of its own
+ * (routeHostnames null): the CDN domain (the Host the CDN forwards to its origins) and the region's
+ * API name (apiHostname: `api.<domain>` inside the residency boundary, `api-<region>.<domain>`
+ * outside), in that order, without repeats. An SAE ingress rule matches one domain
+ * (alicloud.sae.Ingress `rules[].domain`), so a route such as `/api/users` needs a rule for each.
+ */
+export function regionHostnames(spec: Pick<StackSpec, "domain" | "regions" | "residency">, region: string): string[] {
+    return [...new Set([globalHostnames(spec).cdn, apiHostname(spec, region)])];
 }
 
 /** The API name of `region`: `api.<domain>` inside the residency boundary, `api-<region>.<domain>` outside. */

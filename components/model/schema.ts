@@ -420,7 +420,7 @@ export const CONFIG_FIELDS = {
     }),
     cdn: section("The CDN in front of the regions (Alibaba Cloud CDN, CloudFront).", {
         enabled: flag("Declare the CDN. Must be true: every request flow enters through the CDN domain, and without it the stack gives the domain no name to a load balancer (false is a config error)."),
-        originFailover: flag("The regions after the first become failover origins, up to what the cloud's CDN takes (a CloudFront origin group holds two); with one region there is nothing to fail over to."),
+        originFailover: flag("The regions after the first inside the residency boundary become failover origins, up to what the cloud's CDN takes (a CloudFront origin group holds two); a region outside the boundary is never an origin (a standby source takes every request, user data included); with one region there is nothing to fail over to."),
         certificate: {
             kind: "optionalText",
             what: "a certificate reference",

@@ -21,6 +21,7 @@ import {
     ROUTE_SERVICE,
     RouteName,
     SERVICE_NAMES,
+    SERVICE_ROUTES,
     SRS_IMAGE,
     certificateNamesOf,
     flowDefinition,
@@ -173,13 +174,7 @@ function aliHealthCheck(sgp: FlowResource): HealthCheck {
  * A reason when the chain does not end in a forward.
  */
 function aliForwardAction(actions: unknown): { readonly serverGroupId: unknown } | string {
-    const terminal = ["ForwardGroup", "Redirect", "FixedResponse"];
-    const end = list(actions)
-        .filter(isRecord)
-        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
-        .sort((x, y) => x.order - y.order)
-        .map((x) => x.a)
-        .find((a) => terminal.includes(String(a.type)));
+    const end = terminalAction(actions);
     if (end === undefined) return "ends in no forward";
     if (end.type !== "ForwardGroup") return `is ${String(end.type)}, not ForwardGroup: requests never reach a server group`;
     return { serverGroupId: at(end, "forwardGroupConfig.serverGroupTuples.0.serverGroupId") };
@@ -453,14 +448,21 @@ function poolsHoldingAlb(g: FlowGraph, gtm: FlowResource, alb: FlowResource): Fl
 /**
  * The API name that reaches the region's ALB: the name a GTM instance answers (alicloud.dns.GtmInstance
  * `publicUserDomainName`) when one of its pools holds the ALB, else the separateRegions output's
- * hostname of the region (a region outside the residency boundary); undefined when none does (one
- * region: the API is read through the CDN).
+ * hostname of the region (a region outside the residency boundary), else a name GTM answers that
+ * the region's Host-restricted routes take (the region is meant to be steered though no pool holds
+ * its ALB: the walk then breaks on GTM); undefined when none does (one region: the API is read
+ * through the CDN).
  */
 function apiNameOf(g: FlowGraph, region: string, alb: FlowResource): string | undefined {
     const gtm = g.ofType(T.gtm).find((x) => poolsHoldingAlb(g, x, alb).length > 0);
     if (gtm !== undefined) return str(gtm.inputs.publicUserDomainName);
     const outputs = g.ofType("pulumi:pulumi:Stack")[0]?.outputs;
-    return outputs === undefined ? undefined : str(at(outputs, `separateRegions.${region}.hostname`));
+    const separate = outputs === undefined ? undefined : str(at(outputs, `separateRegions.${region}.hostname`));
+    if (separate !== undefined) return separate;
+    // The region's routes take a name GTM answers (its /order or /ws rule's Host condition) while no
+    // pool holds its ALB: the clients still call that name, and the break is GTM's (gtmSteersVerdict), not the CDN's.
+    const named = ROUTES.filter((r) => r.pathPatterns.length > 0).flatMap((r) => routedHosts(g, region, alb, r.pathPatterns) ?? []);
+    return named.find((h) => g.ofType(T.gtm).some((x) => x.inputs.publicUserDomainName === h));
 }
 
 /**
@@ -487,6 +489,94 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
             ? true
             : `the ${patterns[0]} rule of ${alb.name} ${hosts === null ? "takes any host" : `takes ${domain}`}, and ${cdn.name} fails over to sources in other regions (${others.join(", ")}): an order posted to ${domain}${patterns[0]} can be written by another region's order service, across the residency boundary for a separate region; give the rule a Host condition on the API name only`,
     );
+    offHostOrderHop(g, w, region, alb, patterns, domain);
+}
+
+/**
+ * What an order posted to the CDN domain meets on the ALB once the Host-restricted order rule does
+ * not take it: the first rule by priority whose conditions match (ALB: "rules are evaluated in
+ * ascending order of priority", alicloud.alb.Rule `priority`), else the listener's default action.
+ * A FixedResponse or Redirect answers it (offHostRefusals); a forward to a server group whose
+ * targets also answer the order route (the same scaling group or node pool on the same port: with
+ * compute vm every route's group registers the same app servers) writes the order after all. On
+ * the serverless tier the SAE ingress sends it to the rule for that domain and path, else to its
+ * default rule's application (alicloud.sae.Ingress `rules`, `defaultRule`): the order application breaks.
+ */
+function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[], domain: string): void {
+    const path = patterns[0];
+    const check = `an order posted to ${domain}${path} is refused, not served by the default action`;
+    const ingress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
+    if (ingress !== undefined) {
+        const rules = list(ingress.inputs.rules).filter(isRecord);
+        const orderApps = rules.filter((r) => r.path === path && r.domain !== domain).map((r) => found(g.ref(ingress, "rules", r.appId, T.saeApp))?.urn);
+        const taken = rules.find((r) => r.path === path && r.domain === domain);
+        const fallback = isRecord(ingress.inputs.defaultRule) ? ingress.inputs.defaultRule : undefined;
+        const app = found(g.ref(ingress, taken === undefined ? "defaultRule" : "rules", (taken ?? fallback)?.appId, T.saeApp));
+        w.hop(ingress, check, app !== undefined && orderApps.includes(app.urn) ? `${domain}${path} takes ${taken === undefined ? "the ingress's default rule" : "an ingress rule"} to ${app.name}, the order application: orders posted to the CDN domain are written by whichever region the CDN sent them to` : true);
+        return;
+    }
+    const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
+    if (listener === undefined) return;
+    const rules = g
+        .ofType(T.rule, region)
+        .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn)
+        .sort((a, b) => (num(a.inputs.priority) ?? Number.MAX_SAFE_INTEGER) - (num(b.inputs.priority) ?? Number.MAX_SAFE_INTEGER));
+    const orderRule = rules.find((r) => aliRuleMatches(r.inputs.ruleConditions, path, firstHost(r) ?? domain) === true && firstHost(r) !== undefined);
+    const orderAction = orderRule === undefined ? undefined : aliForwardAction(orderRule.inputs.ruleActions);
+    const orderGroup = orderRule === undefined || orderAction === undefined || typeof orderAction === "string" ? undefined : found(g.ref(orderRule, "ruleActions", orderAction.serverGroupId, T.serverGroup));
+    const taken = rules.find((r) => aliRuleMatches(r.inputs.ruleConditions, path, domain) === true);
+    const answer = taken === undefined ? undefined : terminalAction(taken.inputs.ruleActions)?.type;
+    if (taken !== undefined && (answer === "FixedResponse" || answer === "Redirect")) {
+        w.hop(taken, check, true);
+        return;
+    }
+    const router = taken ?? listener;
+    const action = taken === undefined ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(taken.inputs.ruleActions);
+    if (typeof action === "string") return w.hop(router, check, `${domain}${path} takes ${router.name}, whose action ${action}: it neither refuses the order nor reaches a server group`);
+    const ref = g.ref(router, taken === undefined ? "defaultActions" : "ruleActions", action.serverGroupId, T.serverGroup);
+    if (ref.kind === "unknown") return w.hop(router, check, undetermined(taken === undefined ? "defaultActions" : "ruleActions"));
+    const group = found(ref);
+    if (group === undefined || orderGroup === undefined) return w.hop(router, check, true);
+    const shared = registrations(g, region, group).filter((x) => registrations(g, region, orderGroup).includes(x));
+    w.hop(
+        router,
+        check,
+        group.urn !== orderGroup.urn && shared.length === 0
+            ? true
+            : `${domain}${path} misses the Host-restricted ${path} rule and takes ${taken === undefined ? `${listener.name}'s default action` : taken.name} -> ${group.name}, whose targets (${shared.join(", ") || group.name}) also answer ${path}: an order posted to the CDN domain is written by whichever region the CDN sent it to; refuse it with a rule on ${path} for any host answering a FixedResponse`,
+    );
+}
+
+/** The first Host condition value of an ALB rule, undefined without one. */
+function firstHost(rule: FlowResource): string | undefined {
+    return list(rule.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").flatMap((c) => strings(at(c, "hostConfig.values")))[0];
+}
+
+/** The action that ends an ALB rule's chain (aliForwardAction: actions in `order`, the first ForwardGroup, Redirect or FixedResponse), undefined without one. */
+function terminalAction(actions: unknown): Record<string, unknown> | undefined {
+    const terminal = ["ForwardGroup", "Redirect", "FixedResponse"];
+    return list(actions)
+        .filter(isRecord)
+        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
+        .sort((x, y) => x.order - y.order)
+        .map((x) => x.a)
+        .find((a) => terminal.includes(String(a.type)));
+}
+
+/**
+ * What answers behind an ALB server group, as `<scaling group>:<port>` pairs: the ESS scaling groups
+ * registering in it (alicloud.ess.ScalingGroup `albServerGroups[].albServerGroupId`, `port`) and the
+ * node pools' attachments (alicloud.ess.AlbServerGroupAttachment `albServerGroupId`, `scalingGroupId`, `port`).
+ */
+function registrations(g: FlowGraph, region: string, group: FlowResource): string[] {
+    const ess = g.ofType(T.group, region).flatMap((x) =>
+        list(x.inputs.albServerGroups)
+            .filter(isRecord)
+            .filter((s) => (found(g.refs(x, "albServerGroups", s.albServerGroupId, T.serverGroup)) ?? []).some((r) => r.urn === group.urn))
+            .map((s) => `${x.name}:${String(s.port)}`),
+    );
+    const attached = g.referrers(group, T.albAttachment, "albServerGroupId").map((a) => `${String(a.inputs.scalingGroupId)}:${String(a.inputs.port)}`);
+    return [...ess, ...attached];
 }
 
 /**
@@ -503,6 +593,14 @@ function cdnCertificateVerdict(cdn: FlowResource): Verdict {
     const names = certificateNamesOf(cdn.inputs.tags);
     if (names.length === 0) return undetermined(`tags (cdn.certificateNames: the names certificate ${String(at(cdn.inputs, "certificateConfig.certId"))} covers are not given)`);
     return coversName(names, host) ? true : `the CDN certificate covers ${names.join(", ")}, not ${host}: viewers refuse the TLS handshake`;
+}
+
+/** The `residency` tag value of separate partitions: `separate:<region>` (components/model/residency.ts residencyTag). */
+const SEPARATE_PARTITION = "separate:";
+
+/** The residency partition a resource is tagged with (its `residency` tag: the boundary's name, or `separate:<region>`); undefined without one (no residency). */
+function partitionOf(r: FlowResource): string | undefined {
+    return str(at(r.inputs, "tags.residency"));
 }
 
 /** A request path of the API route (the load balancer's default action): dynamic, per user (as on AWS). */
@@ -542,12 +640,27 @@ function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): strin
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
     const origins = list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []);
+    const servedBy = [...new Map(origins.map((x) => [x.urn, x])).values()];
     // One origin region and it is another one (cdn.originFailover false); sources in several regions that leave this one out break at the origin hop.
-    if (new Set(origins.map((x) => x.urn)).size === 1 && !origins.some((x) => x.urn === alb.urn)) {
-        w.hop(cdn, `${String(cdn.inputs.domainName)} is served by ${[...new Set(origins.map((x) => x.name))].join(", ")}: ${alb.name} is no CDN origin (cdn.originFailover false), its region is not entered through the CDN`, true);
+    if (servedBy.length === 1 && !origins.some((x) => x.urn === alb.urn)) {
+        w.hop(cdn, `${String(cdn.inputs.domainName)} is served by ${servedBy.map((x) => x.name).join(", ")}: ${alb.name} is no CDN origin (cdn.originFailover false), its region is not entered through the CDN`, true);
+        return null;
+    }
+    // A region outside the residency boundary is no source of the boundary's CDN (cdnOrigins): its users reach it by its own API name.
+    const partition = partitionOf(alb);
+    if (servedBy.length > 1 && !origins.some((x) => x.urn === alb.urn) && partition?.startsWith(SEPARATE_PARTITION) === true && servedBy.every((x) => partitionOf(x) !== partition)) {
+        w.hop(cdn, `${String(cdn.inputs.domainName)} is served by ${servedBy.map((x) => x.name).join(", ")}: ${alb.name} (residency ${partition}) is no CDN origin, its region is not entered through the CDN`, true);
         return null;
     }
     w.hop(cdn, "serves the domain over HTTPS", cdnCertificateVerdict(cdn));
+    const foreign = servedBy.filter((x) => partitionOf(x) !== partition);
+    w.hop(
+        cdn,
+        `the CDN's sources stay inside ${alb.name}'s residency partition (${partition ?? "none"})`,
+        foreign.length === 0
+            ? true
+            : `${cdn.name} also has ${foreign.map((x) => `${x.name} (residency ${partitionOf(x) ?? "none"})`).join(", ")} as a source: a standby source takes every request when the primary fails, whatever the method (CDN "Configure an origin server"), so ${alb.name}'s users' cart and user API calls to ${String(cdn.inputs.domainName)} are answered and stored across the residency boundary; keep the CDN's sources inside the boundary`,
+    );
     const toAlb = list(cdn.inputs.sources).filter(isRecord).filter((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
     // The CDN fetches from the source's port (alicloud_cdn_domain_new sources.port, default 80); the
     // ALB answers the domain on its HTTPS listener (443), its HTTP listener only redirects.
@@ -678,6 +791,7 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     if (patterns.length === 0) rule = isRecord(i.inputs.defaultRule) ? i.inputs.defaultRule : undefined;
     else rule = list(i.inputs.rules).filter(isRecord).find((r) => r.path === patterns[0] && r.domain === host);
     if (rule === undefined) w.hop(i, `rule ${patterns.join(" ") || "default"}`, patterns.length === 0 ? "the ingress has no default rule" : `no ingress rule routes ${host}${patterns[0]}`);
+    if (patterns.length === 0) saeUserRouteHop(g, w, region, i, host);
     // ALB matches a path exactly or by wildcard: every pattern of the route needs its rule to the same application (saeServices' ingress).
     const unrouted = patterns.filter((p) => !list(i.inputs.rules).filter(isRecord).some((x) => x.path === p && x.domain === host && rule !== undefined && x.appId === rule.appId));
     if (rule !== undefined && patterns.length > 1) w.hop(i, `rules for every path of the route (${patterns.join(", ")})`, unrouted.length === 0 ? true : `no ingress rule routes ${host}${unrouted.join(", ")} to the same application: ALB matches a path exactly or by wildcard, so those requests go to the default rule's application`);
@@ -705,6 +819,28 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     const vswitches = g.refs(app, "vswitchId", strings(app.inputs.vswitchId).flatMap((v) => v.split(",")), T.vswitch);
     return { answerer: app, securityGroups: [sg], vswitches: vswitches.kind === "found" ? vswitches.resource : [] };
+}
+
+/**
+ * The user API on the host a default-route flow enters by (the CDN domain, the region's API name):
+ * the serverless tier routes `/api/users` to the user application (SERVICE_ROUTES), by one ingress
+ * rule per domain and path (alicloud.sae.Ingress `rules[].domain`, `path`; ALB matches a path
+ * exactly or by wildcard). Without rules for this host every path of the route falls to the default
+ * rule's application, which keeps no accounts: the users of that name cannot sign in. The user
+ * application is the SAE application tagged `service: user` (components/alicloud/serverless.ts).
+ */
+function saeUserRouteHop(g: FlowGraph, w: Walk, region: string, ingress: FlowResource, host: string): void {
+    const route = SERVICE_ROUTES.find((r) => r.target.kind === "service" && r.target.service === "user");
+    const app = g.ofType(T.saeApp, region).find((a) => at(a.inputs, "tags.service") === "user");
+    if (route === undefined || app === undefined) return;
+    const rules = list(ingress.inputs.rules).filter(isRecord);
+    const onHost = rules.filter((r) => r.domain === host && route.pathPatterns.includes(String(r.path)));
+    const unrouted = route.pathPatterns.filter((p) => !onHost.some((r) => r.path === p && (FlowGraph.isUnknown(r.appId) || found(g.ref(ingress, "rules", r.appId, T.saeApp))?.urn === app.urn)));
+    w.hop(
+        ingress,
+        `${host}${route.pathPatterns[0]} reaches ${app.name} (the user API)`,
+        unrouted.length === 0 ? (onHost.some((r) => FlowGraph.isUnknown(r.appId)) ? undetermined("rules") : true) : `no ingress rule routes ${unrouted.map((p) => `${host}${p}`).join(", ")} to ${app.name}: the user API of ${host} falls to the default rule's application (${rules.filter((r) => r.path === route.pathPatterns[0]).map((r) => String(r.domain)).join(", ") || "no domain"} routed only)`,
+    );
 }
 
 /**

@@ -7,6 +7,10 @@
 // Aurora global cluster member, a cross-region read replica, an ElastiCache global datastore
 // member, a Tair global instance, an OSS or S3 replication rule.
 //
+// Requests are not judged here: a CDN whose standby sources sit in another partition carries the
+// boundary's users' requests (cart, user API) there, and the flow walk breaks every viewer flow on
+// that CDN domain (policies/flows/alicloud.ts, "the CDN's sources stay inside"; docs/GLOBAL.md).
+//
 // Where a link's far end cannot be placed before the resources exist (an OSS replication
 // destination computed in a first preview without a dependency), the fact is listed as
 // undetermined by ha-stack-cannot-judge-from-input, never reported as a violation.

@@ -1,12 +1,18 @@
-import { CDN_REFERENCES, cdnOrigins, servingRegions } from "../availability/global";
+import { CDN_REFERENCES, cdnOrigins, separateRegions, servingRegions } from "../availability/global";
 import { Node } from "../availability/tiers";
 import { intConfig } from "../lib/policy";
 import { num } from "../lib/values";
 import { RegionFinding, multiRegionRule } from "./multi-region-rule";
 
-/** CDNs of a multi-region stack that do not fail over between the load balancers of `minRegions` regions. */
+/**
+ * CDNs of a multi-region stack that do not fail over between the load balancers of `minRegions`
+ * regions inside the residency boundary: a region outside it (separateRegions) is never a CDN
+ * source (cdnOrigins in components/model/global.ts: a standby source takes every request, user
+ * data included), so it does not count towards the regions the CDN can fail over between.
+ */
 export function cdnFailoverFindings(nodes: readonly Node[], minRegions: number): RegionFinding[] {
-    const want = Math.min(minRegions, servingRegions(nodes).length);
+    const separate = separateRegions(nodes);
+    const want = Math.min(minRegions, servingRegions(nodes).filter((r) => !separate.includes(r)).length);
     if (want < 2) return [];
     return cdnOrigins(nodes).flatMap((c) => {
         if (c.failoverRegions.length >= want) return [];

@@ -104,6 +104,11 @@ describe("global model: CDN origins", () => {
         assert.deepStrictEqual(origins.map((o) => [o.region, o.priority]), [["cn-hangzhou", 20], ["cn-shanghai", 30], ["ap-southeast-1", 30]]);
     });
 
+    it("mature on Alibaba Cloud with a residency boundary: only the regions inside are origins (a standby source takes every method, user and cart APIs included)", () => {
+        const s = spec("mature", "alicloud", { regions: THREE_ALI_REGIONS, residency: { boundary: "mainland-china" } });
+        assert.deepStrictEqual(cdnOrigins(s, PROFILES.alicloud.cdnOriginLimit).map((o) => [o.region, o.priority]), [["cn-hangzhou", 20], ["cn-shanghai", 30]]);
+    });
+
     it("originFailover false on a mature stack keeps one origin", () => {
         assert.strictEqual(cdnOrigins(spec("mature", "alicloud", { cdn: { originFailover: false } }), PROFILES.alicloud.cdnOriginLimit).length, 1);
     });

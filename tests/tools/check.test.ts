@@ -16,6 +16,13 @@ const fixture = (f: string): string => path.join(ROOT, "tests", "fixtures", f);
  * Management Service); the startup app group boots the stock image (no `app.imageId`); the shipped stacks name no alarm
  * recipients (a placeholder: components/model/placeholders.ts), so no alarm reaches a person.
  */
+/**
+ * Flows some regions of a stack do not enter, by how many regions: mature-alicloud's Singapore
+ * (outside the residency boundary) is no source of the CDN, so its viewer flow is not entered
+ * through it (connected, one hop: docs/GLOBAL.md, "The CDN's sources stay inside the boundary").
+ */
+const NOT_ENTERED: Record<string, Readonly<Record<string, number>>> = { "mature-alicloud": { viewer: 1 } };
+
 const OPEN_FLOWS: Record<string, readonly string[]> = {
     "startup-aws": ["viewer@instances answer /healthz on 8080", "interaction@instances answer /healthz on 8080", "order@instances answer /healthz on 8080", "hot-products@instances answer /healthz on 8080", "alarm@has a subscriber"],
     // Compute kubernetes and serverless: every flow but the alarm connects (HPAs on metrics-server; ECS services and their alarms).
@@ -70,7 +77,7 @@ describe("shipped stacks", () => {
             assert.deepStrictEqual(
                 // The WebSocket name of Alibaba Cloud is the region's API name (api.<domain>, api-<region>.<domain> outside the residency boundary).
                 p.flows.filter((f) => f.status !== "connected").map((f) => `${f.key}@${(f.broken?.hop.split(":")[0] ?? f.status).replace(/ for api(-[a-z0-9-]+)?\.live\.example\.com$/, " for <api host>")}`).sort(),
-                [...new Set(OPEN_FLOWS[stack])].sort().flatMap((x) => Array.from({ length: regionsOf(stack) }, () => x)).sort(),
+                [...new Set(OPEN_FLOWS[stack])].sort().flatMap((x) => Array.from({ length: regionsOf(stack) - (NOT_ENTERED[stack]?.[x.split("@")[0]] ?? 0) }, () => x)).sort(),
             );
             // A flow that waits for a setting the stack has not given (certificate, recipients, app image)
             // is advisory, naming the key; every other broken flow is mandatory.

@@ -1,0 +1,148 @@
+// mature-alicloud with its settings filled in and another compute tier (vm, serverless): where the
+// CDN's standby sources span regions, an order posted to the CDN domain is refused by the ALB
+// (compute vm registers the same app servers behind every route, so the default action would serve
+// it), and each region's SAE ingress routes its users' API on the region's own API name.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import * as path from "path";
+
+import { analyzeFlows } from "../policies/flows/analyze";
+import { FlowResource } from "../policies/flows/graph";
+import { isRecord, list } from "../policies/lib/values";
+import { Plan, planStack } from "../tools/lib/record";
+import { assertBreaksAt, flowOf } from "./support/break-link";
+import { FILLED_DOMAIN, filledStacksDir } from "./support/filled";
+
+const RULE = "alicloud:alb/rule:Rule";
+const INGRESS = "alicloud:sae/ingress:Ingress";
+const REGIONS = ["cn-hangzhou", "cn-shanghai", "ap-southeast-1"];
+
+/** The filled mature-alicloud stack with `over` replacing its config keys (null drops one), planned. */
+async function variant(name: string, over: Record<string, unknown>): Promise<Plan> {
+    const dir = filledStacksDir();
+    try {
+        const doc = yaml.load(fs.readFileSync(path.join(dir, "Pulumi.mature-alicloud.yaml"), "utf8"));
+        const config: Record<string, unknown> = { ...(isRecord(doc) && isRecord(doc.config) ? doc.config : {}) };
+        for (const [key, value] of Object.entries(over)) {
+            if (value === null) delete config[`live-commerce:${key}`];
+            else config[`live-commerce:${key}`] = value;
+        }
+        fs.writeFileSync(path.join(dir, `Pulumi.${name}.yaml`), yaml.dump({ config }));
+        return await planStack(name, dir);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/** The conditions' values of a type (Path, Host) of an ALB rule. */
+function conditionValues(rule: FlowResource, type: string): string[] {
+    return list(rule.inputs.ruleConditions)
+        .filter(isRecord)
+        .filter((c) => c.type === type)
+        .flatMap((c) => list(isRecord(c.pathConfig) ? c.pathConfig.values : isRecord(c.hostConfig) ? c.hostConfig.values : []).map(String));
+}
+
+describe("mature-alicloud with compute vm: orders posted to the CDN domain are refused", function () {
+    this.timeout(600_000);
+    let plan: Plan;
+    before(async () => {
+        plan = await variant("x-ma-vm", { compute: "vm", app: { imageId: "m-bp1filledappimage0" }, kubernetes: null });
+    });
+
+    it("every request flow is connected", () => {
+        const flows = analyzeFlows(plan.resources).filter((f) => ["viewer", "interaction", "order", "hot-products"].includes(f.key));
+        assert.deepStrictEqual(flows.filter((f) => f.status !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
+    });
+
+    it("each region's HTTPS listener has a rule on /order for any host, after the API name's, answering 421 Misdirected Request", () => {
+        for (const region of REGIONS) {
+            const rules = plan.resources.filter((r) => r.type === RULE && r.name.startsWith(`lc-${region}-lb-rule-order`));
+            const byName = (suffix: string) => rules.find((r) => r.name === `lc-${region}-lb-rule-${suffix}`) ?? assert.fail(`no rule ${suffix} in ${region}`);
+            const own = byName("order");
+            const refusal = byName("order-other-hosts");
+            const api = region === "ap-southeast-1" ? `api-ap-southeast-1.${FILLED_DOMAIN}` : `api.${FILLED_DOMAIN}`;
+            assert.deepStrictEqual(
+                [conditionValues(own, "Host"), own.inputs.priority, conditionValues(refusal, "Path"), conditionValues(refusal, "Host"), refusal.inputs.priority, refusal.inputs.ruleActions],
+                [[api], 10, ["/order", "/order/*"], [], 11, [{ order: 1, type: "FixedResponse", fixedResponseConfig: { content: `Misdirected: send /order requests to https://${api}/order`, contentType: "text/plain", httpCode: "421" } }]],
+                region,
+            );
+        }
+    });
+
+    for (const region of REGIONS) {
+        it(`order ${region}: the refusing rule removed is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on the HTTPS listener (its default action forwards to the same app servers)`, () => {
+            assertBreaksAt(plan.resources, {
+                flow: "order",
+                region,
+                link: "refusing rule removed",
+                type: RULE,
+                nameEnds: `${region}-lb-rule-order-other-hosts`,
+                mutate: () => null,
+                hop: `an order posted to ${FILLED_DOMAIN}/order is refused`,
+                resource: `lc-${region}-lb-https`,
+                heldOn: `lc-${region}-lb-rule-order-other-hosts`,
+            });
+            const f = flowOf(analyzeFlows(plan.resources.filter((r) => r.name !== `lc-${region}-lb-rule-order-other-hosts`)), "order", region);
+            assert.match(f.broken?.reason ?? "", new RegExp(`default action -> lc-${region}-lb-group-api, whose targets \\(lc-${region}-app-group:8080\\) also answer /order`));
+        });
+    }
+});
+
+describe("mature-alicloud with compute serverless: each region's SAE ingress routes its users' API on its own API name", function () {
+    this.timeout(600_000);
+    let plan: Plan;
+    before(async () => {
+        plan = await variant("x-ma-serverless", { compute: "serverless", kubernetes: { imageRegistry: "registry-vpc.cn-hangzhou.aliyuncs.com/live-commerce", saeInstanceWhitelist: true } });
+    });
+
+    it("every request flow is connected", () => {
+        const flows = analyzeFlows(plan.resources).filter((f) => ["viewer", "interaction", "order", "hot-products"].includes(f.key));
+        assert.deepStrictEqual(flows.filter((f) => f.status !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
+    });
+
+    it("/api/users takes the CDN domain and the region's API name: api.<domain> in the mainland, api-ap-southeast-1.<domain> in Singapore", () => {
+        const domains = (region: string) => {
+            const ingress = plan.resources.find((r) => r.type === INGRESS && r.name.startsWith(`lc-${region}-`)) ?? assert.fail(`no ingress in ${region}`);
+            return [...new Set(list(ingress.inputs.rules).filter(isRecord).filter((r) => r.path === "/api/users").map((r) => String(r.domain)))];
+        };
+        assert.deepStrictEqual(REGIONS.map(domains), [
+            [FILLED_DOMAIN, `api.${FILLED_DOMAIN}`],
+            [FILLED_DOMAIN, `api.${FILLED_DOMAIN}`],
+            [FILLED_DOMAIN, `api-ap-southeast-1.${FILLED_DOMAIN}`],
+        ]);
+    });
+
+    it(`order cn-shanghai: the ingress's default rule sent to the order application is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on the ingress`, () => {
+        const ingress = plan.resources.find((r) => r.type === INGRESS && r.name.startsWith("lc-cn-shanghai-")) ?? assert.fail("no ingress in cn-shanghai");
+        const orderRule = list(ingress.inputs.rules).filter(isRecord).find((r) => r.path === "/order") ?? assert.fail("no /order rule");
+        assertBreaksAt(plan.resources, {
+            flow: "order",
+            region: "cn-shanghai",
+            link: "default rule to the order application",
+            type: INGRESS,
+            nameEnds: ingress.name.slice("lc-cn-shanghai-".length),
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, defaultRule: { appId: orderRule.appId, appName: orderRule.appName, containerPort: orderRule.containerPort } } }),
+            hop: `an order posted to ${FILLED_DOMAIN}/order is refused`,
+            resource: ingress.name,
+        });
+    });
+
+    it("hot-products ap-southeast-1: Singapore's /api/users rules on api.<domain> instead of its own name are caught at \"api-ap-southeast-1.<domain>/api/users reaches\" on its ingress", () => {
+        const ingress = plan.resources.find((r) => r.type === INGRESS && r.name.startsWith("lc-ap-southeast-1-")) ?? assert.fail("no ingress in ap-southeast-1");
+        const own = `api-ap-southeast-1.${FILLED_DOMAIN}`;
+        const before = flowOf(analyzeFlows(plan.resources), "hot-products", "ap-southeast-1");
+        assert.ok(before.hops.some((h) => h.check.startsWith(`${own}/api/users reaches`) && h.ok === true), "the user API hop holds on the region's own name");
+        assertBreaksAt(plan.resources, {
+            flow: "hot-products",
+            region: "ap-southeast-1",
+            link: "user rules on the mainland's API name",
+            type: INGRESS,
+            nameEnds: ingress.name.slice("lc-ap-southeast-1-".length),
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, rules: list(r.inputs.rules).map((x) => (isRecord(x) && x.domain === own && String(x.path).startsWith("/api/users") ? { ...x, domain: `api.${FILLED_DOMAIN}` } : x)) } }),
+            hop: `${own}/api/users reaches`,
+            resource: ingress.name,
+        });
+    });
+});
