@@ -11,7 +11,9 @@
 //   (steadyStart). An up inside a raised window (its pre-scale passed or closer than that lead, its
 //   release not) sets the floor and ceiling on the scaled resource itself (TierSchedule.asserted),
 //   the same values on every such up, and declares only the steps still ahead: no declared instant
-//   is computed from `now`, so no up moves a step later (a release closer than the lead excepted).
+//   is computed from `now`, so no up moves a step. A release stays declared for
+//   RELEASE_RETENTION_MINUTES after its instant (the clouds' retry windows), and an up in that time
+//   asserts the released bounds.
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
 //   one-off action restoring the event's floor; a one-off action that falls inside a recurring
@@ -61,9 +63,12 @@ export interface HorizonText {
  * timers name a future instant the same way. Neither documents a longer minimum, so the lead is the
  * project's allowance for a `pulumi up` to reach the scheduled actions once it has planned (an
  * existing action whose instant is unchanged is not touched at all): 10 minutes. A raising step
- * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds), a
- * lowering one (a release a few minutes ahead) goes at steadyStart; every later one stays as
- * declared, so a `pulumi up` shortly before a pre-scale never pushes it later.
+ * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds); a
+ * lowering one (a release a few minutes ahead) stays at its own instant, as every later one does, so
+ * a `pulumi up` never moves a step an earlier up declared (a moved release was deleted by the next up
+ * once its first instant had passed, before it ran). A new release declared less than a minute
+ * ahead may reach the cloud after its instant and be refused; releases are declared with their
+ * event, hours ahead.
  */
 export const SCHEDULE_MIN_LEAD_MINUTES = 10;
 
@@ -71,6 +76,22 @@ export const SCHEDULE_MIN_LEAD_MINUTES = 10;
 export function steadyStart(now: number): number {
     return Math.ceil((now + SCHEDULE_MIN_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
 }
+
+/**
+ * Minutes a release stays declared after its instant: a cloud or controller that runs it late still
+ * finds it. ESS retries a scheduled task that could not run (a scaling activity in progress, the
+ * group disabled) within LaunchExpirationTime: "Retry window if the task fails to trigger ... Unit:
+ * seconds. Default value: 600" (ROS ALIYUN::ESS::ScheduledTask; CreateScheduledTask, "the scheduled
+ * task automatically retries within the period specified by LaunchExpirationTime"; the tasks set
+ * LAUNCH_EXPIRATION_SECONDS = 600). A Kubernetes floor job may start up to startingDeadlineSeconds
+ * (600) late and retry its pod (backoffLimit 3: pod back-off 10 s, 20 s, 40 s), and pulumi-kubernetes
+ * deletes a CronJob with Foreground propagation, which deletes a Job still running. 10 minutes of
+ * retry window plus the job's retries and run time fit in 20. Until then the release is kept
+ * declared at its own instant (TierSchedule.retained, unchanged since the up that declared it, so
+ * the provider sends nothing) and the up asserts the released bounds itself (AssertedBounds), so a
+ * release that has not run yet cannot leave the raised floor in force.
+ */
+export const RELEASE_RETENTION_MINUTES = 20;
 
 /** Broadcasts one transcoder carries: a 16 vCPU transcoder carries about four 1080p inputs into the ladder. */
 export const STREAMS_PER_TRANSCODER = 4;
@@ -290,6 +311,19 @@ export interface TierSchedule {
      * (scheduledBounds), instead of a scheduled action at an instant that would move with every up.
      */
     readonly asserted?: AssertedBounds;
+    /**
+     * Releases whose instant has passed less than RELEASE_RETENTION_MINUTES ago, kept declared at
+     * their own instant on the clouds that retry or start them late (ESS tasks, Kubernetes floor
+     * jobs); the AWS actions run once at their instant and are not kept (the up asserts the released
+     * bounds, AssertedBounds). Absent when none.
+     */
+    readonly retained?: readonly RetainedRelease[];
+}
+
+/** A release kept declared after its instant (TierSchedule.retained). */
+export interface RetainedRelease extends OneOffAction {
+    /** The floor in force before the release (the pods' ceilings of its floor job are sized on it, scheduleAppFloors). */
+    readonly raisedFrom: number;
 }
 
 /**
@@ -304,6 +338,12 @@ export interface AssertedBounds {
     readonly source: string;
     /** The instant (epoch ms) of the step in force: the pre-scale, or a later step of overlapping events. */
     readonly since: number;
+    /**
+     * "release" when the step in force is a release passed less than RELEASE_RETENTION_MINUTES ago
+     * (the released bounds, so the raised ones an earlier up asserted leave Pulumi's state);
+     * "prescale" inside a raised window.
+     */
+    readonly kind: "prescale" | "release";
     readonly minSize: number;
     readonly maxSize: number;
 }
@@ -448,7 +488,14 @@ export function tierSchedule(
 ): TierSchedule {
     const keptFrom = steadyStart(now);
     const hold = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
-    const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
+    const retention = RELEASE_RETENTION_MINUTES * MINUTE_MS;
+    // An event released less than RELEASE_RETENTION_MINUTES ago keeps its steps in the timeline:
+    // its release stays declared (retained) and its bounds asserted, with the ceiling it had.
+    const recent = spec.events.filter((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        return w !== null && w.to <= now && w.to > now - retention;
+    });
+    const windows = [...declarableEvents(spec, now, horizon, eventLimit), ...recent].flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
@@ -472,17 +519,29 @@ export function tierSchedule(
     const asserted = assertedStep(steps, now, keptFrom);
     const oneOff: OneOffAction[] = [];
     let assertedBounds: AssertedBounds | null = null;
-    if (asserted !== null && asserted.floor > bounds.minSize) {
+    // A release that has passed less than the retention ago: the up asserts the released bounds, so
+    // the raised ones an earlier up asserted leave Pulumi's state (no ignoreChanges keeps them).
+    const released = asserted !== null && asserted.kind === "release" && asserted.at <= now && now < asserted.at + retention;
+    if (asserted !== null && (asserted.floor > bounds.minSize || released)) {
         const floor = withPeaks(asserted.floor, now);
-        assertedBounds = { source: asserted.name, since: asserted.at, minSize: floor, maxSize: ceiling(floor) };
-        // A step closer than the lead that lowers the floor (a release a few minutes ahead): declared
-        // at steadyStart, the first instant the cloud surely takes, so the asserted floor still ends.
+        assertedBounds = { source: asserted.name, since: asserted.at, kind: released ? "release" : "prescale", minSize: floor, maxSize: ceiling(floor) };
+        // A step closer than the lead that lowers the floor (a release a few minutes ahead) stays at
+        // its own instant: both clouds take any future instant (SCHEDULE_MIN_LEAD_MINUTES), and an
+        // earlier up declared it there, so this up leaves it unchanged (moving it to steadyStart made
+        // each later up move it again, then drop it once its first instant had passed).
         const last = [...steps].reverse().find((s) => s.at < keptFrom);
-        if (last !== undefined && last.floor < asserted.floor) {
-            const lowered = withPeaks(last.floor, keptFrom);
-            oneOff.push({ key: `${last.name}-${last.kind}`, source: last.name, kind: last.kind, at: utcMinute(keptFrom), minSize: lowered, maxSize: ceiling(lowered) });
+        if (last !== undefined && last.floor < asserted.floor && last.at > now) {
+            const lowered = withPeaks(last.floor, last.at);
+            oneOff.push({ key: `${last.name}-${last.kind}`, source: last.name, kind: last.kind, at: utcMinute(last.at), minSize: lowered, maxSize: ceiling(lowered) });
         }
     }
+    // Releases passed less than the retention ago stay declared at their own instant (retained).
+    const retained = steps.flatMap((s, i): RetainedRelease[] => {
+        if (s.kind !== "release" || s.at > now || s.at + retention <= now) return [];
+        const floor = withPeaks(s.floor, s.at);
+        const before = withPeaks(i === 0 ? bounds.minSize : steps[i - 1].floor, s.at - MINUTE_MS);
+        return [{ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceiling(floor), raisedFrom: before }];
+    });
     for (const s of due) {
         const floor = withPeaks(s.floor, s.at);
         oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceiling(floor) });
@@ -502,7 +561,15 @@ export function tierSchedule(
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    return { tier, plannedAt: now, oneOff, recurring, ...(hold === null ? {} : { drainHold: hold }), ...(assertedBounds === null ? {} : { asserted: assertedBounds }) };
+    return {
+        tier,
+        plannedAt: now,
+        oneOff,
+        recurring,
+        ...(hold === null ? {} : { drainHold: hold }),
+        ...(assertedBounds === null ? {} : { asserted: assertedBounds }),
+        ...(retained.length === 0 ? {} : { retained }),
+    };
 }
 
 /**

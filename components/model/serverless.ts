@@ -401,7 +401,8 @@ export function saeUnitTimers(
  */
 export function saeAssertedPoint(schedule: Pick<TierSchedule, "asserted">, now: number): Pick<OneOffAction, "at" | "minSize" | "maxSize">[] {
     const asserted = schedule.asserted;
-    if (asserted === undefined) return [];
+    // SAE rewrites a day's rule whole: the released bounds are the rule's own last point already.
+    if (asserted === undefined || asserted.kind === "release") return [];
     const [y, m, d] = localStamp(now, SAE_TIME_ZONE).date.split("-").map(Number);
     const midnight = zonedToUtc(y, m, d, 0, SAE_TIME_ZONE);
     return [{ at: utcMinute(asserted.since > now ? asserted.since : midnight), minSize: asserted.minSize, maxSize: asserted.maxSize }];

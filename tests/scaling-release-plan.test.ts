@@ -1,0 +1,124 @@
+// Plans at fixed instants around an event's release: the release is never moved by an up shortly
+// before it, stays declared through the clouds' retry windows after it, and the up after it asserts
+// the released bounds (never leaves raised ones in Pulumi's state under ignoreChanges).
+
+import * as assert from "assert";
+
+import { planStack } from "../tools/lib/record";
+import { diffPlans } from "../tools/lib/upgrade";
+import { at, stackDir, stackFile } from "./helpers";
+
+const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
+const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
+/** Pre-scale 09:30Z, release 16:30Z. */
+const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 };
+
+const DIR = stackDir({
+    // 200,000 viewers raise the group's ceiling above its everyday 40: the group drains from it after the release.
+    "release-drain-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
+    "release-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
+    "release-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
+    "release-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [SALE], kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 12 } } } }),
+});
+
+type Planned = { resources: readonly { type: string; name: string; inputs: unknown; ignoreChanges?: readonly string[] }[] };
+const plan = (stack: string, hhmm: string) => planStack(stack, DIR, { now: new Date(`2026-12-12T${hhmm}:00Z`) });
+const of = (p: Planned, type: string) => p.resources.filter((r) => r.type === type);
+/** [name, min, max, ignoreChanges] of the resources of `type`. */
+const bounds = (p: Planned, type: string, min: string[], max: string[]) => of(p, type).map((r) => [r.name, at(r.inputs, ...min), at(r.inputs, ...max), r.ignoreChanges ?? []]);
+/** The change preview's [name, op] of the resources whose name matches `pattern`, unchanged ones left out. */
+const changes = (base: Planned, head: Planned, pattern: RegExp) =>
+    diffPlans(base.resources, head.resources, { base: "base", head: "head" })
+        .changes.filter((c) => c.op !== "same" && pattern.test(c.name))
+        .map((c) => [c.name, c.op]);
+
+const GROUP = "aws:autoscaling/group:Group";
+const GROUP_ACTION = "aws:autoscaling/schedule:Schedule";
+const TARGET = "aws:appautoscaling/target:Target";
+const TARGET_ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
+const ESS_GROUP = "alicloud:ess/scalingGroup:ScalingGroup";
+const ESS_TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+const CRONJOB = "kubernetes:batch/v1:CronJob";
+const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+
+describe("an event's release around its instant (sale, release 16:30Z)", function () {
+    this.timeout(300_000);
+
+    it("AWS: ups at 16:25Z and 16:27Z keep the release at 16:30Z (not now + 10 minutes), so the second changes no action", async () => {
+        const p1625 = await plan("release-aws-vm", "16:25");
+        const p1627 = await plan("release-aws-vm", "16:27");
+        for (const p of [p1625, p1627]) {
+            assert.deepStrictEqual(of(p, GROUP_ACTION).map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime"), at(r.inputs, "minSize"), at(r.inputs, "maxSize")]), [["sale-release", "2026-12-12T16:30:00Z", 4, 40]]);
+            assert.deepStrictEqual(of(p, TARGET_ACTION).map((r) => at(r.inputs, "schedule")), ["at(2026-12-12T16:30:00)"]);
+            assert.deepStrictEqual(bounds(p, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 20, 40, []]]);
+        }
+        assert.deepStrictEqual(changes(p1625, p1627, /schedule|group|target/), []);
+    });
+
+    it("AWS, 200,000 viewers: the up at 16:31Z (release passed, the group draining from its raised ceiling) asserts the released bounds on the group and the readers' target, no ignoreChanges keeps the raised ones in state", async () => {
+        const p = await plan("release-drain-aws-vm", "16:31");
+        assert.deepStrictEqual(bounds(p, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 100, []]]);
+        assert.deepStrictEqual(bounds(p, TARGET, ["minCapacity"], ["maxCapacity"]), [["lc-us-east-1-read-capacity-target", 1, 15, []]]);
+        // EC2 Auto Scaling and Application Auto Scaling run a one-off action once: it is not kept.
+        assert.deepStrictEqual([of(p, GROUP_ACTION).length, of(p, TARGET_ACTION).length], [0, 0]);
+    });
+
+    it("ESS: the release tasks stay declared, unchanged, through their LaunchExpirationTime after 16:30Z (16:31Z, 16:49Z) and go at 16:51Z; the up at 16:31Z asserts the released bounds", async () => {
+        const p1625 = await plan("release-alicloud-vm", "16:25");
+        const p1631 = await plan("release-alicloud-vm", "16:31");
+        const p1649 = await plan("release-alicloud-vm", "16:49");
+        const p1651 = await plan("release-alicloud-vm", "16:51");
+        const tasks = (p: Planned) => of(p, ESS_TASK).map((r) => [r.name, at(r.inputs, "launchTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue"), at(r.inputs, "launchExpirationTime")]);
+        const released = [
+            ["lc-cn-hangzhou-app-schedule-sale-release", "2026-12-12T16:30Z", 4, 40, 600],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-release", "2026-12-12T16:30Z", 2, 20, 600],
+        ];
+        for (const p of [p1625, p1631, p1649]) assert.deepStrictEqual(tasks(p), released);
+        assert.deepStrictEqual(changes(p1625, p1631, /schedule/), []);
+        assert.deepStrictEqual(tasks(p1651), []);
+        assert.deepStrictEqual(bounds(p1631, ESS_GROUP, ["minSize"], ["maxSize"]), [
+            ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity"]],
+            ["lc-cn-hangzhou-video-asg", 2, 20, []],
+        ]);
+    });
+
+    it("Kubernetes: the release floor job and its RBAC stay declared, unchanged, after 16:30Z (16:31Z) and go at 16:51Z; the HPAs carry the released bounds with patchForce", async () => {
+        const p1625 = await plan("release-pods-aws", "16:25");
+        const p1631 = await plan("release-pods-aws", "16:31");
+        const p1651 = await plan("release-pods-aws", "16:51");
+        for (const p of [p1625, p1631]) {
+            assert.deepStrictEqual(of(p, CRONJOB).map((r) => [r.name, at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "startingDeadlineSeconds")]), [["lc-us-east-1-services-floors-sale-release", "30 16 12 12 *", 600]]);
+            assert.deepStrictEqual(p.resources.filter((r) => r.name.startsWith("lc-us-east-1-services-floors-")).map((r) => r.type).sort(), [CRONJOB, "kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"]);
+        }
+        assert.deepStrictEqual(changes(p1625, p1631, /floors/), []);
+        assert.deepStrictEqual(of(p1651, CRONJOB), []);
+        const interaction = of(p1631, HPA).find((r) => r.name.endsWith("interaction-hpa"));
+        assert.deepStrictEqual(
+            [at(interaction?.inputs, "spec", "minReplicas"), at(interaction?.inputs, "spec", "maxReplicas"), at(interaction?.inputs, "metadata", "annotations", "pulumi.com/patchForce"), interaction?.ignoreChanges ?? []],
+            [3, 40, "true", []],
+        );
+    });
+});
+
+describe("bounds a later up sends are accepted by the cloud", function () {
+    this.timeout(300_000);
+
+    it("Kubernetes: after the drain hold ends (2026-12-13T09:00Z, no up during the event) the HPAs declare their everyday bounds with patchForce, so the apply takes spec.maxReplicas back from the floor jobs' kubectl patch instead of a Server-Side Apply conflict", async () => {
+        const p = await planStack("release-pods-aws", DIR, { now: new Date("2026-12-13T09:00:00Z") });
+        assert.deepStrictEqual(
+            of(p, HPA).map((r) => [r.name, at(r.inputs, "spec", "maxReplicas"), at(r.inputs, "metadata", "annotations", "pulumi.com/patchForce"), r.ignoreChanges ?? []]),
+            [
+                ["lc-us-east-1-services-interaction-hpa", 12, "true", []],
+                ["lc-us-east-1-services-order-hpa", 20, "true", []],
+                ["lc-us-east-1-services-product-hpa", 10, "true", []],
+                ["lc-us-east-1-services-user-hpa", 10, "true", []],
+            ],
+        );
+    });
+
+    it("ESS: a scaling group created inside the raised window (12:05Z) starts with desiredCapacity at its asserted minSize, within [minSize, maxSize]", async () => {
+        const p = await plan("release-alicloud-vm", "12:05");
+        const group = of(p, ESS_GROUP).find((r) => r.name === "lc-cn-hangzhou-app-group");
+        assert.deepStrictEqual([at(group?.inputs, "minSize"), at(group?.inputs, "maxSize"), at(group?.inputs, "desiredCapacity")], [20, 40, 20]);
+    });
+});
