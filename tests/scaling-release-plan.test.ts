@@ -21,7 +21,7 @@ const DIR = stackDir({
     "release-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [SALE], kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 12 } } } }),
 });
 
-type Planned = { resources: readonly { type: string; name: string; inputs: unknown; ignoreChanges?: readonly string[] }[] };
+type Planned = Awaited<ReturnType<typeof planStack>>;
 const plan = (stack: string, hhmm: string) => planStack(stack, DIR, { now: new Date(`2026-12-12T${hhmm}:00Z`) });
 const of = (p: Planned, type: string) => p.resources.filter((r) => r.type === type);
 /** [name, min, max, ignoreChanges] of the resources of `type`. */
