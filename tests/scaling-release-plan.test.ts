@@ -4,7 +4,9 @@
 
 import * as assert from "assert";
 
+import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
+import { CEILINGS_LOWERED_FINDING } from "../tools/lib/scaling";
 import { diffPlans } from "../tools/lib/upgrade";
 import { at, stackDir, stackFile } from "./helpers";
 
@@ -16,6 +18,8 @@ const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:
 const DIR = stackDir({
     // 200,000 viewers raise the group's ceiling above its everyday 40: the group drains from it after the release.
     "release-drain-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
+    // The same sale with a daily evening peak of as many viewers: the peak keeps the group's ceiling at 100.
+    "release-drain-peak-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 200000, timeZone: "America/New_York" }] }),
     "release-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
     "release-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
     "release-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [SALE], kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 12 } } } }),
@@ -120,5 +124,22 @@ describe("bounds a later up sends are accepted by the cloud", function () {
         const p = await plan("release-alicloud-vm", "12:05");
         const group = of(p, ESS_GROUP).find((r) => r.name === "lc-cn-hangzhou-app-group");
         assert.deepStrictEqual([at(group?.inputs, "minSize"), at(group?.inputs, "maxSize"), at(group?.inputs, "desiredCapacity")], [20, 40, 20]);
+    });
+});
+
+describe("the ceilings-lowered advisory names only ceilings the up really lowers", function () {
+    this.timeout(300_000);
+    const lowered = async (stack: string) => (await checkPlan(await planStack(stack, DIR, { now: new Date("2026-12-13T09:00:00Z") }))).policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING).map((v) => v.message);
+
+    it("AWS, 200,000 viewers, drain ended 16:52Z: without other events or peaks the group's ceiling goes 100 -> 40", async () => {
+        assert.deepStrictEqual(await lowered("release-drain-aws-vm"), [
+            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+        ]);
+    });
+
+    it("a daily peak of as many viewers still holds the group's ceiling at 100: no finding, and the event is reported as declaring nothing", async () => {
+        const p = await checkPlan(await planStack("release-drain-peak-aws-vm", DIR, { now: new Date("2026-12-13T09:00:00Z") }));
+        assert.deepStrictEqual(p.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING), []);
+        assert.deepStrictEqual(at(p.outputs, "scaling", "schedule", 0), { source: "sale", status: "past", detail: "released at 2026-12-12T16:30:00Z; declares nothing (delete it from the stack file at will)" });
     });
 });

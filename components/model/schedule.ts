@@ -769,7 +769,7 @@ export function scheduleReport(
     eventLimit: EventLimit | null = null,
     limitAt: (t: number) => EventLimit | null = () => eventLimit,
     text: HorizonText | null = null,
-    drains: ((event: LiveEvent) => readonly RaisedDrain[]) | null = null,
+    drains: ((event: Audience) => readonly RaisedDrain[]) | null = null,
 ): ScheduleReport[] {
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
     const events = spec.events.map((event): ScheduleReport => {
@@ -778,7 +778,15 @@ export function scheduleReport(
         if (w.to <= now) {
             const hold = drains === null ? null : pastEventHold(event, w.to, now, drains);
             const raised = drains === null ? [] : drains(event);
-            const lowered = raised.map((d) => `${d.tier} ${d.from} -> ${d.maxSize}`).join("; ");
+            // Only the tiers whose ceiling this up really lowers: not those another event or peak
+            // still holds at or above the raised ceiling (heldCeilings).
+            const held = drains === null ? new Map<string, number>() : heldCeilings(spec, event, now, horizon, drains);
+            const lowered = raised
+                .flatMap((d) => {
+                    const to = Math.max(d.maxSize, held.get(d.tier) ?? 0);
+                    return to < d.from ? [`${d.tier} ${d.from} -> ${to}`] : [];
+                })
+                .join("; ");
             if (hold === null && lowered !== "") {
                 return {
                     source: event.name,
@@ -953,12 +961,42 @@ export interface RaisedDrain {
     readonly seconds: number;
 }
 
+/** What a tier's need reads of an event or peak: its audience and its broadcasts. */
+export type Audience = Pick<LiveEvent, "peakOnline" | "streams">;
+
+/**
+ * The ceilings, per tier (as RaisedDrain names it), that the events and peaks other than `past`
+ * still hold at `now` (`drains`: the raised ceiling each needs, eventDrains): every recurring peak,
+ * every other event not yet released whose pre-scale is within `horizon` (declared now), and every
+ * other released event whose tier still drains (pastEventHold). A past event's raised ceiling is
+ * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier).
+ */
+export function heldCeilings(spec: Pick<StackSpec, "scaling" | "events" | "peaks">, past: LiveEvent, now: number, horizon: ScheduleHorizon | null, drains: (audience: Audience) => readonly RaisedDrain[]): Map<string, number> {
+    const held = new Map<string, number>();
+    const hold = (d: RaisedDrain): void => {
+        held.set(d.tier, Math.max(held.get(d.tier) ?? 0, d.from));
+    };
+    for (const peak of spec.peaks) drains(peak).forEach(hold);
+    for (const other of spec.events) {
+        const w = other === past ? null : eventWindow(spec, other.start, other.end);
+        if (w === null) continue;
+        if (w.to > now) {
+            if (w.from <= horizonEnd(now, horizon)) drains(other).forEach(hold);
+        } else {
+            drains(other)
+                .filter((d) => w.to + d.seconds * 1000 > now)
+                .forEach(hold);
+        }
+    }
+    return held;
+}
+
 /**
  * The tiers still draining at `now` from the ceilings a past `event` released at `releasedAt`
  * (epoch ms) raised (`drains`, every tier the stack runs: eventDrains), and the instant the last
  * one ends; null when none still drains.
  */
-export function pastEventHold(event: LiveEvent, releasedAt: number, now: number, drains: (event: LiveEvent) => readonly RaisedDrain[]): { tiers: RaisedDrain[]; until: number } | null {
+export function pastEventHold(event: LiveEvent, releasedAt: number, now: number, drains: (event: Audience) => readonly RaisedDrain[]): { tiers: RaisedDrain[]; until: number } | null {
     const tiers = drains(event).filter((d) => releasedAt + d.seconds * 1000 > now);
     if (tiers.length === 0) return null;
     return { tiers, until: releasedAt + Math.max(...tiers.map((d) => d.seconds)) * 1000 };
