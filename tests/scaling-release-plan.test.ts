@@ -4,9 +4,13 @@
 
 import * as assert from "assert";
 
-import { checkPlan } from "../tools/plan";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { CEILINGS_LOWERED_FINDING } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, EVENT_PRESCALE_FINDING } from "../tools/lib/scaling";
 import { diffPlans } from "../tools/lib/upgrade";
 import { at, stackDir, stackFile } from "./helpers";
 
@@ -20,6 +24,7 @@ const DIR = stackDir({
     "release-drain-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     // The same sale with a daily evening peak of as many viewers: the peak keeps the group's ceiling at 100.
     "release-drain-peak-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 200000, timeZone: "America/New_York" }] }),
+    "release-none-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "release-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
     "release-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
     "release-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [SALE], kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 12 } } } }),
@@ -141,5 +146,45 @@ describe("the ceilings-lowered advisory names only ceilings the up really lowers
         const p = await checkPlan(await planStack("release-drain-peak-aws-vm", DIR, { now: new Date("2026-12-13T09:00:00Z") }));
         assert.deepStrictEqual(p.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING), []);
         assert.deepStrictEqual(at(p.outputs, "scaling", "schedule", 0), { source: "sale", status: "past", detail: "released at 2026-12-12T16:30:00Z; declares nothing (delete it from the stack file at will)" });
+    });
+});
+
+describe("an up inside the raised window is late only when no earlier up declared the event", function () {
+    this.timeout(300_000);
+    /** The 12:05Z plan of release-aws-vm judged against `baseStack` planned at `baseAt`, as `plan --base` does (the base written to a file and read back). */
+    const against = async (baseStack: string, baseAt: string) => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-late-")), "base.json");
+        fs.writeFileSync(file, JSON.stringify(await planStack(baseStack, DIR, { now: new Date(baseAt) })));
+        const head = await checkPlan(await plan("release-aws-vm", "12:05"));
+        const base = await readBase(file);
+        return withBase(head, base, upgradeAgainst(head, base, file));
+    };
+    const late = (p: Awaited<ReturnType<typeof checkPlan>>) => p.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message);
+    const entry = (p: Awaited<ReturnType<typeof checkPlan>>) => p.scaling.schedule[0];
+
+    it("alone (no --base) the up at 12:05Z reports the event inProgress, says it cannot tell, and has no finding", async () => {
+        const p = await checkPlan(await plan("release-aws-vm", "12:05"));
+        assert.deepStrictEqual(late(p), []);
+        assert.deepStrictEqual([at(entry(p), "status"), at(entry(p), "detail")], [
+            "inProgress",
+            "floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); release at 2026-12-12T16:30:00Z",
+        ]);
+    });
+
+    it("against the plan of an up at 09:00Z, which declared the pre-scale: inProgress, no finding", async () => {
+        const p = await against("release-aws-vm", "2026-12-12T09:00:00Z");
+        assert.deepStrictEqual(late(p), []);
+        assert.deepStrictEqual([at(entry(p), "status"), at(entry(p), "detail")], [
+            "inProgress",
+            "floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: the --base plan declared it, so its floors were in force since its pre-scale; release at 2026-12-12T16:30:00Z",
+        ]);
+    });
+
+    it("against the plan of the stack before the event was added: late, and the advisory finding", async () => {
+        const p = await against("release-none-aws-vm", "2026-12-12T09:00:00Z");
+        assert.strictEqual(at(entry(p), "status"), "late");
+        assert.deepStrictEqual(late(p), [
+            "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; release at 2026-12-12T16:30:00Z",
+        ]);
     });
 });

@@ -272,8 +272,9 @@ export interface RecurringAction {
 /**
  * `unschedulable`: an event a cloud's limit holds back (EventLimit) that no later `pulumi up` can
  * declare before its pre-scale (the earlier events it waits for pass only after it), a finding of
- * the plan; the metric rules alone meet it. `late`: an event whose pre-scale is still ahead but
- * closer than the cloud's lead (steadyStart), so it is raised later than declared, a finding too.
+ * the plan; the metric rules alone meet it. `late`: an event in progress that no earlier `pulumi
+ * up` declared (a `--base` plan holds none of its actions: lateAgainstBase), so its floors are
+ * raised only by this up, a finding too.
  */
 export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "late" | "deferred" | "unschedulable" | "recurring";
 
@@ -295,6 +296,12 @@ export interface ScheduleReport {
      * estimate, not a reading of the viewers still online. Absent otherwise.
      */
     readonly ceilingsLowered?: string;
+    /**
+     * An event in progress whose floor this up asserts after its pre-scale instant and before its
+     * end: the report's detail when the previous up did not declare it (a `--base` plan without any
+     * of its actions), status `late` then; absent otherwise.
+     */
+    readonly lateIfUndeclared?: string;
 }
 
 export interface TierSchedule {
@@ -856,10 +863,14 @@ export function scheduleReport(
             const when = lateBy >= 0 ? `${lateBy} min after the start` : `${-lateBy} min before the start instead of ${spec.scaling.preScaleMinutes}`;
             // After the event's end the floor only holds until the release: nothing can be late then.
             if (now >= end) return { source: event.name, status: "inProgress", detail: `${asserted}, held until the release; ${releaseAt}${lift}` };
+            // Late only if no earlier up declared the event: the plan of the previous up (--base)
+            // tells (lateAgainstBase, tools/lib/scaling.ts); alone the plan cannot.
+            const since = `${asserted}, ${after} min after its pre-scale at ${utcMinute(w.from)}, ${when}`;
             return {
                 source: event.name,
-                status: "late",
-                detail: `${asserted}, ${after} min after its pre-scale at ${utcMinute(w.from)}, ${when}: the floors were in force since then only if an earlier pulumi up declared the event (this plan reads no live state); ${releaseAt}${lift}`,
+                status: "inProgress",
+                detail: `${since}: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); ${releaseAt}${lift}`,
+                lateIfUndeclared: `${since}: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; ${releaseAt}${lift}`,
             };
         }
         return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}` };

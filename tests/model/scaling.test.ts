@@ -363,9 +363,11 @@ describe("model: the bounds an up inside an event's raised window asserts", () =
         }
         assert.deepStrictEqual([planAt("2026-11-22T02:50:00Z").asserted, retained("2026-11-22T02:50:00Z")], [null, []]);
     });
-    it("the report of an up after the pre-scale says the floor is asserted by this up, late before the event's end and in progress after it", () => {
+    it("the report of an up after the pre-scale says the floor is asserted by this up, in progress (late only against a --base without the event) before the event's end and after it", () => {
         const report = (iso: string) => scheduleReport(live, Date.parse(iso), PROFILES.aws.scheduleHorizon)[0];
-        assert.strictEqual(report("2026-11-22T00:20:00Z").status, "late");
+        assert.strictEqual(report("2026-11-22T00:20:00Z").status, "inProgress");
+        assert.match(report("2026-11-22T00:20:00Z").lateIfUndeclared ?? "", /: no earlier pulumi up declared it/);
+        assert.strictEqual(report("2026-11-22T02:10:00Z").lateIfUndeclared, undefined);
         assert.match(report("2026-11-22T00:20:00Z").detail, /^floor asserted by this pulumi up on the scaled resources \(2026-11-22T00:20:00Z\), 10 min after its pre-scale at 2026-11-22T00:10:00Z, 20 min before the start instead of 30/);
         assert.match(report("2026-11-22T01:11:00Z").detail, /61 min after its pre-scale at 2026-11-22T00:10:00Z, 31 min after the start/);
         assert.deepStrictEqual([report("2026-11-22T02:10:00Z").status, report("2026-11-22T02:10:00Z").detail.split(";")[0]], ["inProgress", "floor asserted by this pulumi up on the scaled resources (2026-11-22T02:10:00Z), held until the release"]);
