@@ -125,6 +125,13 @@ describe("bounds a later up sends are accepted by the cloud", function () {
         );
     });
 
+    it("AWS: the app group skips the provider's capacity waiting (waitForCapacityTimeout \"0\"), so an up that raises minSize during an event neither waits up to 10 minutes for the instances nor fails on a scaling activity", async () => {
+        for (const hhmm of ["09:00", "12:05"]) {
+            const p = await plan("release-aws-vm", hhmm);
+            assert.deepStrictEqual(of(p, GROUP).map((r) => [at(r.inputs, "minSize"), at(r.inputs, "waitForCapacityTimeout")]), [[hhmm === "09:00" ? 4 : 20, "0"]]);
+        }
+    });
+
     it("ESS: a scaling group created inside the raised window (12:05Z) starts with desiredCapacity at its asserted minSize, within [minSize, maxSize]", async () => {
         const p = await plan("release-alicloud-vm", "12:05");
         const group = of(p, ESS_GROUP).find((r) => r.name === "lc-cn-hangzhou-app-group");
