@@ -195,3 +195,31 @@ describe("an up inside the raised window is late only when no earlier up declare
         ]);
     });
 });
+
+describe("plan --base carries the values Pulumi keeps for ignored properties, so a chain of plans shows the up that sets them", function () {
+    this.timeout(300_000);
+    const saved = (p: unknown) => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-carry-")), "base.json");
+        fs.writeFileSync(file, JSON.stringify(p));
+        return file;
+    };
+    const chained = async (file: string, hhmm: string) => {
+        const head = await checkPlan(await plan("release-drain-aws-vm", hhmm));
+        const base = await readBase(file);
+        return { head, base, report: upgradeAgainst(head, base, file), carried: withBase(head, base, upgradeAgainst(head, base, file)) };
+    };
+
+    it("AWS, 200,000 viewers: 12:05Z asserts 50/100; 16:51Z (drain hold) ignores the bounds and keeps 50/100 in state; 17:00Z (hold over) updates the group 50 -> 4, 100 -> 40", async () => {
+        const p1205 = await checkPlan(await plan("release-drain-aws-vm", "12:05"));
+        assert.deepStrictEqual(bounds(p1205, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 50, 100, []]]);
+        const at1651 = await chained(saved(p1205), "16:51");
+        assert.deepStrictEqual(bounds(at1651.head, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
+        assert.deepStrictEqual(bounds(at1651.carried, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 50, 100, ["minSize", "maxSize"]]]);
+        assert.deepStrictEqual(at1651.report.changes.filter((c) => c.type === GROUP).map((c) => c.op), ["same"]);
+        const at1700 = await chained(saved(at1651.carried), "17:00");
+        assert.deepStrictEqual(
+            at1700.report.changes.filter((c) => c.type === GROUP).map((c) => [c.op, c.properties.map((p) => p.name).sort()]),
+            [["update", ["maxSize", "minSize"]]],
+        );
+    });
+});

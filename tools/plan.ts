@@ -28,7 +28,7 @@ import { ScalingSection, lateAgainstBase, renderScaling, scalingFindings, scalin
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
-import { UpgradeReport, diffPlans } from "./lib/upgrade";
+import { UpgradeReport, carryIgnored, diffPlans } from "./lib/upgrade";
 import { deferredMessage, deferredSettings } from "../policies/conformance/applied-on-update";
 import type { Violation } from "./lib/evaluate";
 import { UpgradeJson, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
@@ -176,7 +176,9 @@ export async function readBase(baseFile: string): Promise<StackInput> {
  */
 export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport): CheckedPlan {
     const late = lateAgainstBase(plan.scaling, base.resources.map((r) => r.name));
-    return { ...plan, scaling: late.section, policy: { violations: [...plan.policy.violations, ...late.findings] }, upgrade: upgradeJson(upgrade) };
+    // The resources as Pulumi keeps them after this up (carryIgnored): this plan, used as the next
+    // plan's --base, shows the up that sets an ignored property again.
+    return { ...plan, resources: carryIgnored(base.resources, plan.resources), scaling: late.section, policy: { violations: [...plan.policy.violations, ...late.findings] }, upgrade: upgradeJson(upgrade) };
 }
 
 /** The change preview of a plan against its base. */
