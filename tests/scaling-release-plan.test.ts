@@ -12,7 +12,7 @@ import { checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
 import { CEILINGS_LOWERED_FINDING, EVENT_PRESCALE_FINDING } from "../tools/lib/scaling";
 import { diffPlans } from "../tools/lib/upgrade";
-import { at, stackDir, stackFile } from "./helpers";
+import { at, list, stackDir, stackFile } from "./helpers";
 
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
 const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
@@ -220,6 +220,39 @@ describe("plan --base carries the values Pulumi keeps for ignored properties, so
         assert.deepStrictEqual(
             at1700.report.changes.filter((c) => c.type === GROUP).map((c) => [c.op, c.properties.map((p) => p.name).sort()]),
             [["update", ["maxSize", "minSize"]]],
+        );
+    });
+});
+
+describe("SAE: an event that alone exceeds the rules left declares nothing and holds no rule", function () {
+    this.timeout(300_000);
+    const SAE_DIR = stackDir({
+        "cover-sae": stackFile({
+            stage: "growth",
+            cloud: "alicloud",
+            compute: "serverless",
+            domain: "live.example.com",
+            regions: HANGZHOU,
+            tls: { certificateId: "14211234-cn-hangzhou" },
+            peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
+            // Seven calendar days (GMT+8): more rules than SAE leaves after the peak's.
+            events: [
+                { name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 },
+                { name: "inner", start: "2026-12-12T02:00:00Z", end: "2026-12-12T06:00:00Z", peakOnline: 80000 },
+            ],
+        }),
+    });
+
+    it("planned at 2026-11-22: week-fest is unschedulable, inner (one day inside it, a larger audience) is scheduled and gets its day's rule", async () => {
+        const p = await planStack("cover-sae", SAE_DIR, { now: new Date("2026-11-22T00:00:00Z") });
+        assert.deepStrictEqual(list(at(p.outputs, "scaling", "schedule")).map((r) => [at(r, "source"), at(r, "status")]), [
+            ["week-fest", "unschedulable"],
+            ["inner", "scheduled"],
+            ["evening", "recurring"],
+        ]);
+        assert.deepStrictEqual(
+            p.resources.filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-")).map((r) => at(r.inputs, "scalingRuleName")),
+            ["interaction-events-1212"],
         );
     });
 });

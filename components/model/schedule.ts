@@ -616,7 +616,16 @@ export function eventsInHorizon(spec: Pick<StackSpec, "scaling" | "events">, now
  */
 export function declarableEvents(spec: Pick<StackSpec, "scaling" | "events">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): LiveEvent[] {
     const events = eventsInHorizon(spec, now, horizon);
-    return eventLimit === null ? events : events.slice(0, eventLimit.count);
+    return eventLimit === null ? events : admissibleEvents(events, eventLimit).slice(0, eventLimit.count);
+}
+
+/**
+ * The events a limit can ever admit: those that fit it on their own (EventLimit.alone null). An
+ * event that alone exceeds it declares nothing and holds no place under it (it is reported
+ * `unschedulable`), so the events after it are counted without it.
+ */
+export function admissibleEvents(events: readonly LiveEvent[], eventLimit: Pick<EventLimit, "alone">): LiveEvent[] {
+    return events.filter((event) => (eventLimit.alone?.(event) ?? null) === null);
 }
 
 /**
@@ -674,16 +683,14 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
  */
 export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null): EventLimit {
     const quota = awsScheduledActionQuota(spec);
-    const count = eventsThatFit(eventsInHorizon(spec, now, horizon), quota.count - peakActionCount(spec), (event) => eventActionCount(spec, event, now));
     const budget = quota.count - peakActionCount(spec);
-    return {
-        count,
-        why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`,
-        alone: (event) => {
-            const n = eventActionCount(spec, event, now);
-            return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;
-        },
+    const alone = (event: LiveEvent): string | null => {
+        const n = eventActionCount(spec, event, now);
+        return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;
     };
+    // Counted over the events that fit on their own (admissibleEvents), as declarableEvents takes them.
+    const count = eventsThatFit(admissibleEvents(eventsInHorizon(spec, now, horizon), { alone }), budget, (event) => eventActionCount(spec, event, now));
+    return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`, alone };
 }
 
 /**
@@ -778,7 +785,8 @@ export function scheduleReport(
     text: HorizonText | null = null,
     drains: ((event: Audience) => readonly RaisedDrain[]) | null = null,
 ): ScheduleReport[] {
-    const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
+    const declared = declarableEvents(spec, now, horizon, eventLimit);
+    const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).filter((event) => !declared.includes(event));
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
