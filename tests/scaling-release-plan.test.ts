@@ -70,6 +70,13 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
         assert.deepStrictEqual(bounds(p, TARGET, ["minCapacity"], ["maxCapacity"]), [["lc-us-east-1-read-capacity-target", 1, 15, []]]);
         // EC2 Auto Scaling and Application Auto Scaling run a one-off action once: it is not kept.
         assert.deepStrictEqual([of(p, GROUP_ACTION).length, of(p, TARGET_ACTION).length], [0, 0]);
+        assert.deepStrictEqual(at(p.outputs, "scaling", "schedule"), [
+            {
+                source: "sale",
+                status: "past",
+                detail: "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself, and the release stays declared until 2026-12-12T16:50:00Z where the cloud retries or starts it late (ESS tasks, Kubernetes floor jobs); keep the event in the stack file",
+            },
+        ]);
     });
 
     it("ESS: the release tasks stay declared, unchanged, through their LaunchExpirationTime after 16:30Z (16:31Z, 16:49Z) and go at 16:51Z; the up at 16:31Z asserts the released bounds", async () => {
