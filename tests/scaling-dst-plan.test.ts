@@ -195,17 +195,15 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
         }
     });
 
-    it("the report of an up after the pre-scale says the floor is asserted by this up, an advisory late finding before the event's end (10:11Z, 11 min after the start)", async () => {
+    it("the report of an up after the pre-scale says the floor is asserted by this up and, without --base, that it cannot tell whether it is late: no finding (10:11Z, 11 min after the start)", async () => {
         const plan = await checkPlan(await planStack("bounds-aws-vm", DIR, { now: new Date("2026-12-12T10:11:00Z") }));
-        assert.deepStrictEqual(
-            plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => [v.enforcement, v.message]),
-            [
-                [
-                    "advisory",
-                    "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T10:11:00Z), 41 min after its pre-scale at 2026-12-12T09:30:00Z, 11 min after the start: the floors were in force since then only if an earlier pulumi up declared the event (this plan reads no live state); release at 2026-12-12T16:30:00Z",
-                ],
-            ],
-        );
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING), []);
+        assert.deepStrictEqual(at(plan.scaling.schedule, 0), {
+            source: "sale",
+            status: "inProgress",
+            detail: "floor asserted by this pulumi up on the scaled resources (2026-12-12T10:11:00Z), 41 min after its pre-scale at 2026-12-12T09:30:00Z, 11 min after the start: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); release at 2026-12-12T16:30:00Z",
+            lateIfUndeclared: "floor asserted by this pulumi up on the scaled resources (2026-12-12T10:11:00Z), 41 min after its pre-scale at 2026-12-12T09:30:00Z, 11 min after the start: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; release at 2026-12-12T16:30:00Z",
+        });
     });
 
     it("an up after the release (16:35Z) asserts nothing: the group declares its everyday bounds again", async () => {
@@ -284,8 +282,8 @@ describe("a changed recurring peak gets fresh ESS tasks with a fresh first run",
 describe("after a release the raised bounds stay with the schedules until the drain from the raised ceiling ends", function () {
     this.timeout(300_000);
 
-    it("AWS sale of 200,000 viewers (need 50, ceiling raised to 100, maxSize 40), released 16:30Z: planned at 16:40Z the group still ignores its bounds and the report gives the drain's end", async () => {
-        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:40:00Z") });
+    it("AWS sale of 200,000 viewers (need 50, ceiling raised to 100, maxSize 40), released 16:30Z: planned at 16:51Z (its release no longer retained, RELEASE_RETENTION_MINUTES) the group still ignores its bounds and the report gives the drain's end", async () => {
+        const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:51:00Z") });
         const group = plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []);
         assert.deepStrictEqual(group, [["minSize", "maxSize"]]);
         assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").length, 0);
@@ -303,10 +301,11 @@ describe("after a release the raised bounds stay with the schedules until the dr
 
 describe("every tier an event raised holds its bounds through the drain after the release, not only the app group", function () {
     this.timeout(300_000);
-    const RELEASED_10_MIN_AGO = new Date("2026-12-12T16:40:00Z");
+    /** After the release's retention (RELEASE_RETENTION_MINUTES): the up asserts released bounds until then. */
+    const RELEASED_21_MIN_AGO = new Date("2026-12-12T16:51:00Z");
 
-    it("Kubernetes (interaction maxReplicas 12, raised to 40 by the sale), 10 minutes after the release: the four HPAs still leave both bounds to the floor jobs, and the report names the pods' drain", async () => {
-        const plan = await planStack("raised-pods-aws", DIR, { now: RELEASED_10_MIN_AGO });
+    it("Kubernetes (interaction maxReplicas 12, raised to 40 by the sale), 21 minutes after the release: the four HPAs still leave both bounds to the floor jobs, and the report names the pods' drain", async () => {
+        const plan = await planStack("raised-pods-aws", DIR, { now: RELEASED_21_MIN_AGO });
         assert.deepStrictEqual(plan.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").length, 0);
         const hpas = plan.resources.filter((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").map((r) => [r.name, r.ignoreChanges ?? []]);
         assert.strictEqual(hpas.length, 4);
@@ -315,8 +314,8 @@ describe("every tier an event raised holds its bounds through the drain after th
         assert.ok(detail.includes("the pods of interaction from 40 (everyday 12) until about 2026-12-12T17:"), detail);
     });
 
-    it("Alibaba Cloud ESS, 40 streams (transcoders raised to 20, maxSize 12; the app group's ceiling 40 not raised), 10 minutes after the release: the transcoder group keeps ignoring its bounds, the app group does not, and the report names the transcoders", async () => {
-        const plan = await planStack("bounds-alicloud-vm", DIR, { now: RELEASED_10_MIN_AGO });
+    it("Alibaba Cloud ESS, 40 streams (transcoders raised to 20, maxSize 12; the app group's ceiling 40 not raised), 21 minutes after the release: the transcoder group keeps ignoring its bounds, the app group does not, and the report names the transcoders", async () => {
+        const plan = await planStack("bounds-alicloud-vm", DIR, { now: RELEASED_21_MIN_AGO });
         assert.deepStrictEqual(plan.resources.filter((r) => r.type === "alicloud:ess/scalingGroup:ScalingGroup").map((r) => [r.name, r.ignoreChanges ?? []]), [
             ["lc-cn-hangzhou-app-group", ["desiredCapacity"]],
             ["lc-cn-hangzhou-video-asg", ["minSize", "maxSize"]],
@@ -324,8 +323,8 @@ describe("every tier an event raised holds its bounds through the drain after th
         assert.ok(String(at(plan.outputs, "scaling", "schedule", 0, "detail")).includes("the transcoders from 20 (everyday 12) until about 2026-12-12T16:56:00Z"));
     });
 
-    it("ECS on Fargate, 10 minutes after the release: the scalable targets of the services the sale raised (user, product, order) still ignore their bounds; interaction (maxCapacity 40, not raised) does not", async () => {
-        const plan = await planStack("bounds-aws-serverless", DIR, { now: RELEASED_10_MIN_AGO });
+    it("ECS on Fargate, 21 minutes after the release: the scalable targets of the services the sale raised (user, product, order) still ignore their bounds; interaction (maxCapacity 40, not raised) does not", async () => {
+        const plan = await planStack("bounds-aws-serverless", DIR, { now: RELEASED_21_MIN_AGO });
         const targets = plan.resources.filter((r) => r.type === "aws:appautoscaling/target:Target" && r.name.includes("-fargate-")).map((r) => [r.name, r.ignoreChanges ?? []]);
         assert.deepStrictEqual(targets, [
             ["lc-us-east-1-fargate-interaction-target", []],
@@ -335,8 +334,8 @@ describe("every tier an event raised holds its bounds through the drain after th
         ]);
     });
 
-    it("SAE with a daily evening peak, 10 minutes after the release: the order rule's timer and metric keep the raised maximum of 32 (everyday 20) instead of cutting to 20", async () => {
-        const plan = await planStack("drain-sae", DIR, { now: RELEASED_10_MIN_AGO });
+    it("SAE with a daily evening peak, 21 minutes after the release: the order rule's timer and metric keep the raised maximum of 32 (everyday 20) instead of cutting to 20", async () => {
+        const plan = await planStack("drain-sae", DIR, { now: RELEASED_21_MIN_AGO });
         const order = plan.resources.find((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name === "lc-cn-hangzhou-sae-order-scaling");
         assert.deepStrictEqual(list(at(order?.inputs, "scalingRuleTimer", "schedules")).map((p) => at(p, "maxReplicas")), [32, 32]);
         assert.strictEqual(at(order?.inputs, "scalingRuleMetric", "maxReplicas"), 32);

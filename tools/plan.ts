@@ -24,11 +24,11 @@ import type { StackInput } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
-import { ScalingSection, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
+import { ScalingSection, lateAgainstBase, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
-import { UpgradeReport, diffPlans } from "./lib/upgrade";
+import { UpgradeReport, carryIgnored, diffPlans } from "./lib/upgrade";
 import { deferredMessage, deferredSettings } from "../policies/conformance/applied-on-update";
 import type { Violation } from "./lib/evaluate";
 import { UpgradeJson, renderUpgradeText, upgradeJson } from "./lib/upgrade-report";
@@ -170,6 +170,17 @@ export async function readBase(baseFile: string): Promise<StackInput> {
     return singleStack(readInputStacks(baseFile, "--base", undefined, false), baseFile);
 }
 
+/**
+ * A plan judged against its base (the plan of the previous `pulumi up`): the change preview, and
+ * the events in progress it tells late or not (lateAgainstBase).
+ */
+export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport): CheckedPlan {
+    const late = lateAgainstBase(plan.scaling, base.resources.map((r) => r.name));
+    // The resources as Pulumi keeps them after this up (carryIgnored): this plan, used as the next
+    // plan's --base, shows the up that sets an ignored property again.
+    return { ...plan, resources: carryIgnored(base.resources, plan.resources), scaling: late.section, policy: { violations: [...plan.policy.violations, ...late.findings] }, upgrade: upgradeJson(upgrade) };
+}
+
 /** The change preview of a plan against its base. */
 export function upgradeAgainst(plan: Plan, base: StackInput, baseFile: string): UpgradeReport {
     return diffPlans(base.resources, plan.resources, { base: base.stack || baseFile, head: plan.stack });
@@ -252,7 +263,7 @@ async function main(): Promise<number> {
     let upgrade: UpgradeReport | undefined;
     if (base !== undefined && args.base !== undefined) {
         upgrade = upgradeAgainst(plans[0], base, args.base);
-        plans[0] = { ...plans[0], upgrade: upgradeJson(upgrade) };
+        plans[0] = withBase(plans[0], base, upgrade);
     }
     if (args.out !== undefined) fs.writeFileSync(args.out, `${renderPlans(plans, args.format, upgrade)}\n`);
     else process.stdout.write(`${renderPlans(plans, args.format, upgrade)}\n`);

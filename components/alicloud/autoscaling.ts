@@ -83,7 +83,12 @@ export class AutoScaling extends pulumi.ComponentResource {
                 scalingGroupName: name,
                 minSize: bounds.minSize,
                 maxSize: bounds.maxSize,
-                desiredCapacity: spec.app.minSize,
+                // Within the bounds the group declares, the asserted ones included: "Expected number of
+                // ECS instances in the scaling group. Value range: [min_size, maxSize]"
+                // (ess.ScalingGroup desiredCapacity docstring), so a group
+                // created inside a raised window starts at the raised floor. Set at creation only
+                // (ignoreChanges below).
+                desiredCapacity: bounds.minSize,
                 scalingPolicy: "recycle",
                 defaultCooldown: spec.scaling.cooldownSeconds,
                 vswitchIds: args.vswitchIds,

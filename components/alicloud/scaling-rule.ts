@@ -54,7 +54,9 @@ export function essScheduledTasks(
     schedule: TierSchedule,
     parent: pulumi.Resource,
 ): alicloud.ess.ScheduledTask[] {
-    const oneOff = schedule.oneOff.map(
+    // A release stays declared RELEASE_RETENTION_MINUTES after its LaunchTime (TierSchedule.retained):
+    // deleting it right after its instant would cut its LaunchExpirationTime retry window.
+    const oneOff = [...schedule.oneOff, ...(schedule.retained ?? [])].map(
         (a) =>
             new alicloud.ess.ScheduledTask(
                 `${name}-schedule-${a.key}`,

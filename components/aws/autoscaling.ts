@@ -110,6 +110,15 @@ export class AutoScaling extends pulumi.ComponentResource {
                 defaultInstanceWarmup: app.healthCheckGracePeriodSeconds,
                 targetGroupArns: args.targetGroupArns,
                 capacityRebalance: true,
+                // No capacity waiting: terraform-provider-aws waits after creation, and after any
+                // update that changes minSize (an up asserting an event's floor, the released bounds),
+                // for that many healthy InService instances, up to waitForCapacityTimeout (default
+                // "10m"), and fails the up on a failed scaling activity (insufficient capacity in a
+                // zone) or the timeout: a deploy during an event would wait for, or be blocked by,
+                // instances the group adds anyway. "Setting this to "0" causes the provider to skip
+                // all Capacity Waiting behavior" (aws.autoscaling.Group waitForCapacityTimeout
+                // docstring, "Waiting for ASG Capacity"). The time to peak is the simulation's.
+                waitForCapacityTimeout: "0",
                 launchTemplate: { id: template.id, version: template.latestVersion.apply(String) },
                 instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: ROLLING_MIN_HEALTHY_PERCENT } },
                 // Stopped, initialised instances to start instead of launching; scale-in returns

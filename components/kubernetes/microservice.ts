@@ -171,12 +171,17 @@ export class Microservice extends pulumi.ComponentResource {
         new k8s.autoscaling.v2.HorizontalPodAutoscaler(
             `${name}-hpa`,
             {
-                // An asserted floor takes spec.minReplicas/maxReplicas from the floor jobs' field
-                // manager: pulumi-kubernetes applies with Force only under the pulumi.com/patchForce
-                // annotation (provider/pkg/await/await.go patchForce; otherwise an apply over a field
-                // another manager owns fails with a Server-Side Apply conflict). The next floor job
-                // (the release) patches it back, and the up after it ignores the bounds again.
-                metadata: asserted === undefined ? metadata : { ...metadata, annotations: { [PATCH_FORCE_ANNOTATION]: "true" } },
+                // Always applied with Force: a floor job's `kubectl patch` (an Update) moves
+                // spec.minReplicas/maxReplicas to its own field manager, and any later up that sends
+                // them (an asserted floor, the everyday bounds once the drain hold ends or a peak is
+                // removed) would fail with a Server-Side Apply conflict. pulumi-kubernetes forces an
+                // apply only under the pulumi.com/patchForce annotation, the provider's
+                // enablePatchForce or PULUMI_K8S_ENABLE_PATCH_FORCE ("The pulumi.com/patchForce
+                // annotation on the resource" first; provider docs, enablePatchForce;
+                // provider/pkg/await/await.go patchForce). Under ignoreChanges the fields another
+                // manager owns are dropped from the apply (pulumi-kubernetes#2566), so Force takes
+                // nothing from the floor jobs then.
+                metadata: { ...metadata, annotations: { [PATCH_FORCE_ANNOTATION]: "true" } },
                 spec: {
                     scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deployment.metadata.name },
                     minReplicas: asserted?.minReplicas ?? settings.minReplicas,

@@ -46,7 +46,10 @@ export class ReplicaFloors extends pulumi.ComponentResource {
             { parent: this },
         );
         const jobs = [
-            ...schedule.oneOff.map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", appFloor: a.minSize })),
+            // A release stays declared RELEASE_RETENTION_MINUTES after its instant (TierSchedule.retained):
+            // its job may start up to STARTING_DEADLINE_SECONDS late, and deleting the CronJob
+            // (Foreground propagation) would delete the Job still running.
+            ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", appFloor: a.minSize })),
             ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, appFloor: a.minSize })),
         ];
         // One ceiling for every job (podCeilings): a release never lowers maxReplicas below the running pods.

@@ -358,10 +358,17 @@ export function hpaIgnoreChanges(scheduledFloors: boolean, asserted: boolean = f
 
 /**
  * The app floors of a tier's schedule the pod ceilings are sized on (podCeilings): every declared
- * action's floor and the floor an up inside a raised window asserts (TierSchedule.asserted).
+ * action's floor, the floor an up inside a raised window asserts (TierSchedule.asserted) and the
+ * floor a retained release lowered (TierSchedule.retained).
  */
-export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted">): number[] {
-    return [...schedule.oneOff.map((a) => a.minSize), ...schedule.recurring.map((a) => a.minSize), ...(schedule.asserted === undefined ? [] : [schedule.asserted.minSize])];
+export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained">): number[] {
+    return [
+        ...schedule.oneOff.map((a) => a.minSize),
+        ...schedule.recurring.map((a) => a.minSize),
+        ...(schedule.asserted === undefined ? [] : [schedule.asserted.minSize]),
+        // A release kept after its instant (TierSchedule.retained) keeps the ceilings its floor job patched.
+        ...(schedule.retained ?? []).map((a) => a.raisedFrom),
+    ];
 }
 
 /**
@@ -370,7 +377,7 @@ export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recur
  * (podFloors) and the one ceiling of the floor jobs (podCeilings of scheduleAppFloors), instead of a
  * floor job at an instant that would move with every up; null outside a raised window.
  */
-export function hpaAssertedBounds(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted">): Record<ServiceName, { minReplicas: number; maxReplicas: number }> | null {
+export function hpaAssertedBounds(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained">): Record<ServiceName, { minReplicas: number; maxReplicas: number }> | null {
     if (schedule.asserted === undefined) return null;
     const floors = podFloors(spec, schedule.asserted.minSize);
     const ceilings = podCeilings(spec, scheduleAppFloors(schedule));

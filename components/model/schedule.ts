@@ -11,7 +11,9 @@
 //   (steadyStart). An up inside a raised window (its pre-scale passed or closer than that lead, its
 //   release not) sets the floor and ceiling on the scaled resource itself (TierSchedule.asserted),
 //   the same values on every such up, and declares only the steps still ahead: no declared instant
-//   is computed from `now`, so no up moves a step later (a release closer than the lead excepted).
+//   is computed from `now`, so no up moves a step. A release stays declared for
+//   RELEASE_RETENTION_MINUTES after its instant (the clouds' retry windows), and an up in that time
+//   asserts the released bounds.
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
 //   one-off action restoring the event's floor; a one-off action that falls inside a recurring
@@ -61,9 +63,12 @@ export interface HorizonText {
  * timers name a future instant the same way. Neither documents a longer minimum, so the lead is the
  * project's allowance for a `pulumi up` to reach the scheduled actions once it has planned (an
  * existing action whose instant is unchanged is not touched at all): 10 minutes. A raising step
- * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds), a
- * lowering one (a release a few minutes ahead) goes at steadyStart; every later one stays as
- * declared, so a `pulumi up` shortly before a pre-scale never pushes it later.
+ * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds); a
+ * lowering one (a release a few minutes ahead) stays at its own instant, as every later one does, so
+ * a `pulumi up` never moves a step an earlier up declared (a moved release was deleted by the next up
+ * once its first instant had passed, before it ran). A new release declared less than a minute
+ * ahead may reach the cloud after its instant and be refused; releases are declared with their
+ * event, hours ahead.
  */
 export const SCHEDULE_MIN_LEAD_MINUTES = 10;
 
@@ -71,6 +76,22 @@ export const SCHEDULE_MIN_LEAD_MINUTES = 10;
 export function steadyStart(now: number): number {
     return Math.ceil((now + SCHEDULE_MIN_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
 }
+
+/**
+ * Minutes a release stays declared after its instant: a cloud or controller that runs it late still
+ * finds it. ESS retries a scheduled task that could not run (a scaling activity in progress, the
+ * group disabled) within LaunchExpirationTime: "Retry window if the task fails to trigger ... Unit:
+ * seconds. Default value: 600" (ROS ALIYUN::ESS::ScheduledTask; CreateScheduledTask, "the scheduled
+ * task automatically retries within the period specified by LaunchExpirationTime"; the tasks set
+ * LAUNCH_EXPIRATION_SECONDS = 600). A Kubernetes floor job may start up to startingDeadlineSeconds
+ * (600) late and retry its pod (backoffLimit 3: pod back-off 10 s, 20 s, 40 s), and pulumi-kubernetes
+ * deletes a CronJob with Foreground propagation, which deletes a Job still running. 10 minutes of
+ * retry window plus the job's retries and run time fit in 20. Until then the release is kept
+ * declared at its own instant (TierSchedule.retained, unchanged since the up that declared it, so
+ * the provider sends nothing) and the up asserts the released bounds itself (AssertedBounds), so a
+ * release that has not run yet cannot leave the raised floor in force.
+ */
+export const RELEASE_RETENTION_MINUTES = 20;
 
 /** Broadcasts one transcoder carries: a 16 vCPU transcoder carries about four 1080p inputs into the ladder. */
 export const STREAMS_PER_TRANSCODER = 4;
@@ -251,8 +272,9 @@ export interface RecurringAction {
 /**
  * `unschedulable`: an event a cloud's limit holds back (EventLimit) that no later `pulumi up` can
  * declare before its pre-scale (the earlier events it waits for pass only after it), a finding of
- * the plan; the metric rules alone meet it. `late`: an event whose pre-scale is still ahead but
- * closer than the cloud's lead (steadyStart), so it is raised later than declared, a finding too.
+ * the plan; the metric rules alone meet it. `late`: an event in progress that no earlier `pulumi
+ * up` declared (a `--base` plan holds none of its actions: lateAgainstBase), so its floors are
+ * raised only by this up, a finding too.
  */
 export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "late" | "deferred" | "unschedulable" | "recurring";
 
@@ -274,6 +296,12 @@ export interface ScheduleReport {
      * estimate, not a reading of the viewers still online. Absent otherwise.
      */
     readonly ceilingsLowered?: string;
+    /**
+     * An event in progress whose floor this up asserts after its pre-scale instant and before its
+     * end: the report's detail when the previous up did not declare it (a `--base` plan without any
+     * of its actions), status `late` then; absent otherwise.
+     */
+    readonly lateIfUndeclared?: string;
 }
 
 export interface TierSchedule {
@@ -290,6 +318,19 @@ export interface TierSchedule {
      * (scheduledBounds), instead of a scheduled action at an instant that would move with every up.
      */
     readonly asserted?: AssertedBounds;
+    /**
+     * Releases whose instant has passed less than RELEASE_RETENTION_MINUTES ago, kept declared at
+     * their own instant on the clouds that retry or start them late (ESS tasks, Kubernetes floor
+     * jobs); the AWS actions run once at their instant and are not kept (the up asserts the released
+     * bounds, AssertedBounds). Absent when none.
+     */
+    readonly retained?: readonly RetainedRelease[];
+}
+
+/** A release kept declared after its instant (TierSchedule.retained). */
+export interface RetainedRelease extends OneOffAction {
+    /** The floor in force before the release (the pods' ceilings of its floor job are sized on it, scheduleAppFloors). */
+    readonly raisedFrom: number;
 }
 
 /**
@@ -304,6 +345,12 @@ export interface AssertedBounds {
     readonly source: string;
     /** The instant (epoch ms) of the step in force: the pre-scale, or a later step of overlapping events. */
     readonly since: number;
+    /**
+     * "release" when the step in force is a release passed less than RELEASE_RETENTION_MINUTES ago
+     * (the released bounds, so the raised ones an earlier up asserted leave Pulumi's state);
+     * "prescale" inside a raised window.
+     */
+    readonly kind: "prescale" | "release";
     readonly minSize: number;
     readonly maxSize: number;
 }
@@ -448,7 +495,14 @@ export function tierSchedule(
 ): TierSchedule {
     const keptFrom = steadyStart(now);
     const hold = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
-    const windows = declarableEvents(spec, now, horizon, eventLimit).flatMap((event): Window[] => {
+    const retention = RELEASE_RETENTION_MINUTES * MINUTE_MS;
+    // An event released less than RELEASE_RETENTION_MINUTES ago keeps its steps in the timeline:
+    // its release stays declared (retained) and its bounds asserted, with the ceiling it had.
+    const recent = spec.events.filter((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        return w !== null && w.to <= now && w.to > now - retention;
+    });
+    const windows = [...declarableEvents(spec, now, horizon, eventLimit), ...recent].flatMap((event): Window[] => {
         const w = eventWindow(spec, event.start, event.end);
         return w === null ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
     });
@@ -472,17 +526,29 @@ export function tierSchedule(
     const asserted = assertedStep(steps, now, keptFrom);
     const oneOff: OneOffAction[] = [];
     let assertedBounds: AssertedBounds | null = null;
-    if (asserted !== null && asserted.floor > bounds.minSize) {
+    // A release that has passed less than the retention ago: the up asserts the released bounds, so
+    // the raised ones an earlier up asserted leave Pulumi's state (no ignoreChanges keeps them).
+    const released = asserted !== null && asserted.kind === "release" && asserted.at <= now && now < asserted.at + retention;
+    if (asserted !== null && (asserted.floor > bounds.minSize || released)) {
         const floor = withPeaks(asserted.floor, now);
-        assertedBounds = { source: asserted.name, since: asserted.at, minSize: floor, maxSize: ceiling(floor) };
-        // A step closer than the lead that lowers the floor (a release a few minutes ahead): declared
-        // at steadyStart, the first instant the cloud surely takes, so the asserted floor still ends.
+        assertedBounds = { source: asserted.name, since: asserted.at, kind: released ? "release" : "prescale", minSize: floor, maxSize: ceiling(floor) };
+        // A step closer than the lead that lowers the floor (a release a few minutes ahead) stays at
+        // its own instant: both clouds take any future instant (SCHEDULE_MIN_LEAD_MINUTES), and an
+        // earlier up declared it there, so this up leaves it unchanged (moving it to steadyStart made
+        // each later up move it again, then drop it once its first instant had passed).
         const last = [...steps].reverse().find((s) => s.at < keptFrom);
-        if (last !== undefined && last.floor < asserted.floor) {
-            const lowered = withPeaks(last.floor, keptFrom);
-            oneOff.push({ key: `${last.name}-${last.kind}`, source: last.name, kind: last.kind, at: utcMinute(keptFrom), minSize: lowered, maxSize: ceiling(lowered) });
+        if (last !== undefined && last.floor < asserted.floor && last.at > now) {
+            const lowered = withPeaks(last.floor, last.at);
+            oneOff.push({ key: `${last.name}-${last.kind}`, source: last.name, kind: last.kind, at: utcMinute(last.at), minSize: lowered, maxSize: ceiling(lowered) });
         }
     }
+    // Releases passed less than the retention ago stay declared at their own instant (retained).
+    const retained = steps.flatMap((s, i): RetainedRelease[] => {
+        if (s.kind !== "release" || s.at > now || s.at + retention <= now) return [];
+        const floor = withPeaks(s.floor, s.at);
+        const before = withPeaks(i === 0 ? bounds.minSize : steps[i - 1].floor, s.at - MINUTE_MS);
+        return [{ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceiling(floor), raisedFrom: before }];
+    });
     for (const s of due) {
         const floor = withPeaks(s.floor, s.at);
         oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceiling(floor) });
@@ -502,7 +568,15 @@ export function tierSchedule(
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    return { tier, plannedAt: now, oneOff, recurring, ...(hold === null ? {} : { drainHold: hold }), ...(assertedBounds === null ? {} : { asserted: assertedBounds }) };
+    return {
+        tier,
+        plannedAt: now,
+        oneOff,
+        recurring,
+        ...(hold === null ? {} : { drainHold: hold }),
+        ...(assertedBounds === null ? {} : { asserted: assertedBounds }),
+        ...(retained.length === 0 ? {} : { retained }),
+    };
 }
 
 /**
@@ -542,7 +616,16 @@ export function eventsInHorizon(spec: Pick<StackSpec, "scaling" | "events">, now
  */
 export function declarableEvents(spec: Pick<StackSpec, "scaling" | "events">, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null): LiveEvent[] {
     const events = eventsInHorizon(spec, now, horizon);
-    return eventLimit === null ? events : events.slice(0, eventLimit.count);
+    return eventLimit === null ? events : admissibleEvents(events, eventLimit).slice(0, eventLimit.count);
+}
+
+/**
+ * The events a limit can ever admit: those that fit it on their own (EventLimit.alone null). An
+ * event that alone exceeds it declares nothing and holds no place under it (it is reported
+ * `unschedulable`), so the events after it are counted without it.
+ */
+export function admissibleEvents(events: readonly LiveEvent[], eventLimit: Pick<EventLimit, "alone">): LiveEvent[] {
+    return events.filter((event) => (eventLimit.alone?.(event) ?? null) === null);
 }
 
 /**
@@ -600,16 +683,14 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
  */
 export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null): EventLimit {
     const quota = awsScheduledActionQuota(spec);
-    const count = eventsThatFit(eventsInHorizon(spec, now, horizon), quota.count - peakActionCount(spec), (event) => eventActionCount(spec, event, now));
     const budget = quota.count - peakActionCount(spec);
-    return {
-        count,
-        why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`,
-        alone: (event) => {
-            const n = eventActionCount(spec, event, now);
-            return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;
-        },
+    const alone = (event: LiveEvent): string | null => {
+        const n = eventActionCount(spec, event, now);
+        return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;
     };
+    // Counted over the events that fit on their own (admissibleEvents), as declarableEvents takes them.
+    const count = eventsThatFit(admissibleEvents(eventsInHorizon(spec, now, horizon), { alone }), budget, (event) => eventActionCount(spec, event, now));
+    return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`, alone };
 }
 
 /**
@@ -702,16 +783,33 @@ export function scheduleReport(
     eventLimit: EventLimit | null = null,
     limitAt: (t: number) => EventLimit | null = () => eventLimit,
     text: HorizonText | null = null,
-    drains: ((event: LiveEvent) => readonly RaisedDrain[]) | null = null,
+    drains: ((event: Audience) => readonly RaisedDrain[]) | null = null,
 ): ScheduleReport[] {
-    const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).slice(eventLimit.count);
+    const declared = declarableEvents(spec, now, horizon, eventLimit);
+    const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).filter((event) => !declared.includes(event));
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
+        if (w.to > now - RELEASE_RETENTION_MINUTES * MINUTE_MS && w.to <= now && liftsAppTier(spec, event.peakOnline)) {
+            // Within the release's retention (tierSchedule: retained, AssertedBounds kind release).
+            return {
+                source: event.name,
+                status: "past",
+                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself, and the release stays declared until ${utcMinute(w.to + RELEASE_RETENTION_MINUTES * MINUTE_MS)} where the cloud retries or starts it late (ESS tasks, Kubernetes floor jobs); keep the event in the stack file`,
+            };
+        }
         if (w.to <= now) {
             const hold = drains === null ? null : pastEventHold(event, w.to, now, drains);
             const raised = drains === null ? [] : drains(event);
-            const lowered = raised.map((d) => `${d.tier} ${d.from} -> ${d.maxSize}`).join("; ");
+            // Only the tiers whose ceiling this up really lowers: not those another event or peak
+            // still holds at or above the raised ceiling (heldCeilings).
+            const held = drains === null ? new Map<string, number>() : heldCeilings(spec, event, now, horizon, drains);
+            const lowered = raised
+                .flatMap((d) => {
+                    const to = Math.max(d.maxSize, held.get(d.tier) ?? 0);
+                    return to < d.from ? [`${d.tier} ${d.from} -> ${to}`] : [];
+                })
+                .join("; ");
             if (hold === null && lowered !== "") {
                 return {
                     source: event.name,
@@ -781,10 +879,14 @@ export function scheduleReport(
             const when = lateBy >= 0 ? `${lateBy} min after the start` : `${-lateBy} min before the start instead of ${spec.scaling.preScaleMinutes}`;
             // After the event's end the floor only holds until the release: nothing can be late then.
             if (now >= end) return { source: event.name, status: "inProgress", detail: `${asserted}, held until the release; ${releaseAt}${lift}` };
+            // Late only if no earlier up declared the event: the plan of the previous up (--base)
+            // tells (lateAgainstBase, tools/lib/scaling.ts); alone the plan cannot.
+            const since = `${asserted}, ${after} min after its pre-scale at ${utcMinute(w.from)}, ${when}`;
             return {
                 source: event.name,
-                status: "late",
-                detail: `${asserted}, ${after} min after its pre-scale at ${utcMinute(w.from)}, ${when}: the floors were in force since then only if an earlier pulumi up declared the event (this plan reads no live state); ${releaseAt}${lift}`,
+                status: "inProgress",
+                detail: `${since}: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); ${releaseAt}${lift}`,
+                lateIfUndeclared: `${since}: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; ${releaseAt}${lift}`,
             };
         }
         return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}` };
@@ -886,12 +988,42 @@ export interface RaisedDrain {
     readonly seconds: number;
 }
 
+/** What a tier's need reads of an event or peak: its audience and its broadcasts. */
+export type Audience = Pick<LiveEvent, "peakOnline" | "streams">;
+
+/**
+ * The ceilings, per tier (as RaisedDrain names it), that the events and peaks other than `past`
+ * still hold at `now` (`drains`: the raised ceiling each needs, eventDrains): every recurring peak,
+ * every other event not yet released whose pre-scale is within `horizon` (declared now), and every
+ * other released event whose tier still drains (pastEventHold). A past event's raised ceiling is
+ * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier).
+ */
+export function heldCeilings(spec: Pick<StackSpec, "scaling" | "events" | "peaks">, past: LiveEvent, now: number, horizon: ScheduleHorizon | null, drains: (audience: Audience) => readonly RaisedDrain[]): Map<string, number> {
+    const held = new Map<string, number>();
+    const hold = (d: RaisedDrain): void => {
+        held.set(d.tier, Math.max(held.get(d.tier) ?? 0, d.from));
+    };
+    for (const peak of spec.peaks) drains(peak).forEach(hold);
+    for (const other of spec.events) {
+        const w = other === past ? null : eventWindow(spec, other.start, other.end);
+        if (w === null) continue;
+        if (w.to > now) {
+            if (w.from <= horizonEnd(now, horizon)) drains(other).forEach(hold);
+        } else {
+            drains(other)
+                .filter((d) => w.to + d.seconds * 1000 > now)
+                .forEach(hold);
+        }
+    }
+    return held;
+}
+
 /**
  * The tiers still draining at `now` from the ceilings a past `event` released at `releasedAt`
  * (epoch ms) raised (`drains`, every tier the stack runs: eventDrains), and the instant the last
  * one ends; null when none still drains.
  */
-export function pastEventHold(event: LiveEvent, releasedAt: number, now: number, drains: (event: LiveEvent) => readonly RaisedDrain[]): { tiers: RaisedDrain[]; until: number } | null {
+export function pastEventHold(event: LiveEvent, releasedAt: number, now: number, drains: (event: Audience) => readonly RaisedDrain[]): { tiers: RaisedDrain[]; until: number } | null {
     const tiers = drains(event).filter((d) => releasedAt + d.seconds * 1000 > now);
     if (tiers.length === 0) return null;
     return { tiers, until: releasedAt + Math.max(...tiers.map((d) => d.seconds)) * 1000 };

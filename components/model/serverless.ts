@@ -3,7 +3,7 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
-import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierDrain, TierSchedule, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
+import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierDrain, TierSchedule, admissibleEvents, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
 import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 import { surgeNeed } from "./scaling";
@@ -342,16 +342,18 @@ export function saeEventsRuleCount(spec: Pick<StackSpec, "scaling">, events: rea
  */
 export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon): EventLimit {
     const rules = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now, horizon).length));
-    const events = eventsInHorizon(spec, now, horizon);
+    const alone = (event: LiveEvent): string | null => {
+        const n = saeEventsRuleCount(spec, [event], now);
+        return n > rules ? `it touches ${n} calendar days (GMT+8) from now on, ${n} rules, and ${rules} are left after the peaks' rules` : null;
+    };
+    // An event that alone needs more rules than are left declares nothing and holds none (admissibleEvents).
+    const events = admissibleEvents(eventsInHorizon(spec, now, horizon), { alone });
     let count = 0;
     while (count < events.length && saeEventsRuleCount(spec, events.slice(0, count + 1), now) <= rules) count += 1;
     return {
         count,
         why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events`,
-        alone: (event) => {
-            const n = saeEventsRuleCount(spec, [event], now);
-            return n > rules ? `it touches ${n} calendar days (GMT+8) from now on, ${n} rules, and ${rules} are left after the peaks' rules` : null;
-        },
+        alone,
     };
 }
 
@@ -401,7 +403,8 @@ export function saeUnitTimers(
  */
 export function saeAssertedPoint(schedule: Pick<TierSchedule, "asserted">, now: number): Pick<OneOffAction, "at" | "minSize" | "maxSize">[] {
     const asserted = schedule.asserted;
-    if (asserted === undefined) return [];
+    // SAE rewrites a day's rule whole: the released bounds are the rule's own last point already.
+    if (asserted === undefined || asserted.kind === "release") return [];
     const [y, m, d] = localStamp(now, SAE_TIME_ZONE).date.split("-").map(Number);
     const midnight = zonedToUtc(y, m, d, 0, SAE_TIME_ZONE);
     return [{ at: utcMinute(asserted.since > now ? asserted.since : midnight), minSize: asserted.minSize, maxSize: asserted.maxSize }];

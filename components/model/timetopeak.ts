@@ -10,9 +10,9 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
-import { RaisedDrain, TierDrain, scheduleCeiling, tierNeed } from "./schedule";
+import { Audience, RaisedDrain, TierDrain, scheduleCeiling, tierNeed } from "./schedule";
 import { transcodeTier } from "./global";
-import { LiveEvent, RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
+import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
 /** The peak must be served within this many minutes of a stream's start (requirements). */
 export const PEAK_DEADLINE_MINUTES = 5;
@@ -246,7 +246,7 @@ export function appTierDrain(spec: Pick<StackSpec, "scaling" | "app" | "kubernet
  * timetable: Alibaba Cloud's ESS group; AWS's IVS is managed; Defaults to false) the transcoders of
  * a self-run video tier.
  */
-export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, scheduledTranscoders = false): (event: LiveEvent) => RaisedDrain[] {
+export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, scheduledTranscoders = false): (event: Audience) => RaisedDrain[] {
     return (event) => {
         const found = new Map<string, RaisedDrain>();
         const add = (d: RaisedDrain): void => {

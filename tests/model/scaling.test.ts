@@ -180,7 +180,7 @@ describe("model: recurring peaks", () => {
             s.oneOff.map((a) => [a.key, a.at, a.minSize]),
             [["live-release", "2026-11-22T02:30:00Z", 4]],
         );
-        assert.deepStrictEqual(s.asserted, { source: "live", since: Date.parse("2026-11-21T22:30:00Z"), minSize: 10, maxSize: 40 });
+        assert.deepStrictEqual(s.asserted, { source: "live", since: Date.parse("2026-11-21T22:30:00Z"), kind: "prescale", minSize: 10, maxSize: 40 });
     });
 });
 
@@ -350,13 +350,24 @@ describe("model: the bounds an up inside an event's raised window asserts", () =
             assert.deepStrictEqual(planAt(t), { actions: [release], asserted: ["soon", 10, 40], ignored: [] }, t);
         }
     });
-    it("a release closer than the lead goes at the lead (planned at 02:25: 02:35) after the asserted floor; an up after the release asserts nothing and leaves the bounds to the schedules again", () => {
-        assert.deepStrictEqual(planAt("2026-11-22T02:25:00Z"), { actions: [["soon-release", "2026-11-22T02:35:00Z", 4]], asserted: ["soon", 10, 40], ignored: [] });
-        assert.deepStrictEqual(planAt("2026-11-22T02:31:00Z").asserted, null);
+    it("a release closer than the lead stays at its own instant (planned at 02:25 and 02:28: 02:30) after the asserted floor", () => {
+        for (const t of ["2026-11-22T02:25:00Z", "2026-11-22T02:28:00Z"]) {
+            assert.deepStrictEqual(planAt(t), { actions: [release], asserted: ["soon", 10, 40], ignored: [] }, t);
+        }
     });
-    it("the report of an up after the pre-scale says the floor is asserted by this up, late before the event's end and in progress after it", () => {
+    it("an up within 20 minutes after the release (02:31, 02:49) asserts the released bounds and keeps the release as retained; from 02:50 the bounds are the schedules' again", () => {
+        const retained = (iso: string) => (tierSchedule(live, live.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, Date.parse(iso), PROFILES.aws.scheduleHorizon, null).retained ?? []).map((a) => [a.key, a.at, a.minSize, a.maxSize, a.raisedFrom]);
+        for (const t of ["2026-11-22T02:31:00Z", "2026-11-22T02:49:00Z"]) {
+            assert.deepStrictEqual(planAt(t), { actions: [], asserted: ["soon", 4, 40], ignored: [] }, t);
+            assert.deepStrictEqual(retained(t), [["soon-release", "2026-11-22T02:30:00Z", 4, 40, 10]], t);
+        }
+        assert.deepStrictEqual([planAt("2026-11-22T02:50:00Z").asserted, retained("2026-11-22T02:50:00Z")], [null, []]);
+    });
+    it("the report of an up after the pre-scale says the floor is asserted by this up, in progress (late only against a --base without the event) before the event's end and after it", () => {
         const report = (iso: string) => scheduleReport(live, Date.parse(iso), PROFILES.aws.scheduleHorizon)[0];
-        assert.strictEqual(report("2026-11-22T00:20:00Z").status, "late");
+        assert.strictEqual(report("2026-11-22T00:20:00Z").status, "inProgress");
+        assert.match(report("2026-11-22T00:20:00Z").lateIfUndeclared ?? "", /: no earlier pulumi up declared it/);
+        assert.strictEqual(report("2026-11-22T02:10:00Z").lateIfUndeclared, undefined);
         assert.match(report("2026-11-22T00:20:00Z").detail, /^floor asserted by this pulumi up on the scaled resources \(2026-11-22T00:20:00Z\), 10 min after its pre-scale at 2026-11-22T00:10:00Z, 20 min before the start instead of 30/);
         assert.match(report("2026-11-22T01:11:00Z").detail, /61 min after its pre-scale at 2026-11-22T00:10:00Z, 31 min after the start/);
         assert.deepStrictEqual([report("2026-11-22T02:10:00Z").status, report("2026-11-22T02:10:00Z").detail.split(";")[0]], ["inProgress", "floor asserted by this pulumi up on the scaled resources (2026-11-22T02:10:00Z), held until the release"]);

@@ -58,6 +58,36 @@ export function scalingFindings(section: ScalingSection, stage: Stage): Violatio
     return [...peaks, ...events, ...nodes, ...ceilings];
 }
 
+/**
+ * Whether a base plan's resources declare `event`'s scheduled actions: a resource whose logical name
+ * holds `-<event>-prescale` or `-<event>-release` (the action keys, OneOffAction.key: the AWS
+ * scheduled actions, the ESS tasks, the Kubernetes floor jobs).
+ */
+export function declaredInBase(baseNames: readonly string[], event: string): boolean {
+    return baseNames.some((n) => n.includes(`-${event}-prescale`) || n.includes(`-${event}-release`));
+}
+
+/**
+ * The schedule judged against the plan of the previous `pulumi up` (`--base`, its resources'
+ * logical names): an event in progress whose floor this up asserts after its pre-scale
+ * (ScheduleReport.lateIfUndeclared) is `late` only when the base declares none of its actions
+ * (declaredInBase): the up is the first to declare it, after its pre-scale; an advisory finding
+ * then. Otherwise it stays `inProgress`, with the base's word that the pre-scale was declared.
+ */
+export function lateAgainstBase(section: ScalingSection, baseNames: readonly string[]): { readonly section: ScalingSection; readonly findings: Violation[] } {
+    const findings: Violation[] = [];
+    const schedule = section.schedule.map((r) => {
+        if (!isRecord(r) || typeof r.lateIfUndeclared !== "string" || typeof r.source !== "string") return r;
+        // SAE event rules are one per day for every event (`-sae-<service>-events-<MMDD>`): a base
+        // with any cannot tell which events it declared, so the entry says it cannot tell.
+        if (baseNames.some((n) => /-sae-[a-z]+-events-\d{4}$/.test(n))) return r;
+        if (declaredInBase(baseNames, r.source)) return { ...r, detail: String(r.detail).replace(/: the floors were in force since then if .*?\(it reads no live state; plan with --base <the previous up's plan> to tell\)/, ": the --base plan declared it, so its floors were in force since its pre-scale") };
+        findings.push({ policy: EVENT_PRESCALE_FINDING, enforcement: "advisory", urn: "", message: `event ${r.source}: ${r.lateIfUndeclared}` });
+        return { ...r, status: "late", detail: r.lateIfUndeclared };
+    });
+    return { section: { ...section, schedule }, findings };
+}
+
 /** Name of the finding of a past event whose raised ceilings' estimated drain has ended (ScheduleReport.ceilingsLowered): the up sets the everyday ceilings again. */
 export const CEILINGS_LOWERED_FINDING = "ha-scaling-ceilings-lowered";
 

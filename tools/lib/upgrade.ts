@@ -220,6 +220,36 @@ export function valueAt(inputs: Readonly<Record<string, unknown>>, path: string)
     return v;
 }
 
+/** `inputs` with the value at a dotted `path` set to `value` (records along the path created or copied; the input is not changed). */
+export function withValueAt(inputs: Readonly<Record<string, unknown>>, path: string, value: unknown): Record<string, unknown> {
+    const [head, ...rest] = path.split(".");
+    if (rest.length === 0) return { ...inputs, [head]: value };
+    const inner = inputs[head];
+    return { ...inputs, [head]: withValueAt(isRecord(inner) ? inner : {}, rest.join("."), value) };
+}
+
+/**
+ * The head plan's resources as Pulumi keeps them in state after the `pulumi up` (`--base`: the
+ * previous up's plan, itself carried the same way): a property a head resource ignores
+ * (ignoreChanges) keeps the base's value, as Pulumi sends and stores the old value for it. So a plan
+ * taken with --base and used as the next plan's base shows the up that stops ignoring a property
+ * and sets it (the bounds an up inside an event asserted, kept under ignoreChanges, set back to the
+ * everyday ones once the drain has ended). A property the base does not hold stays as declared.
+ */
+export function carryIgnored<R extends UpgradeResource>(base: readonly UpgradeResource[], head: readonly R[]): R[] {
+    const before = new Map(base.map((r) => [matchKey(r), r]));
+    return head.map((r) => {
+        const old = before.get(matchKey(r));
+        const ignored = r.ignoreChanges ?? [];
+        if (old === undefined || ignored.length === 0) return r;
+        const inputs = ignored.reduce((acc, path) => {
+            const kept = valueAt(old.inputs, path);
+            return kept === undefined ? acc : withValueAt(acc, path, kept);
+        }, r.inputs);
+        return { ...r, inputs };
+    });
+}
+
 function differs(a: unknown, b: unknown): boolean {
     return canonical(a) !== canonical(b);
 }

@@ -1,0 +1,265 @@
+// Plans at fixed instants around an event's release: the release is never moved by an up shortly
+// before it, stays declared through the clouds' retry windows after it, and the up after it asserts
+// the released bounds (never leaves raised ones in Pulumi's state under ignoreChanges).
+
+import * as assert from "assert";
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
+import { planStack } from "../tools/lib/record";
+import { CEILINGS_LOWERED_FINDING, EVENT_PRESCALE_FINDING } from "../tools/lib/scaling";
+import { diffPlans } from "../tools/lib/upgrade";
+import { at, list, stackDir, stackFile } from "./helpers";
+
+const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
+const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
+/** Pre-scale 09:30Z, release 16:30Z. */
+const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 };
+
+const DIR = stackDir({
+    // 200,000 viewers raise the group's ceiling above its everyday 40: the group drains from it after the release.
+    "release-drain-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
+    // The same sale with a daily evening peak of as many viewers: the peak keeps the group's ceiling at 100.
+    "release-drain-peak-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 200000, timeZone: "America/New_York" }] }),
+    "release-none-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
+    "release-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
+    "release-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
+    "release-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [SALE], kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 12 } } } }),
+});
+
+type Planned = Awaited<ReturnType<typeof planStack>>;
+const plan = (stack: string, hhmm: string) => planStack(stack, DIR, { now: new Date(`2026-12-12T${hhmm}:00Z`) });
+const of = (p: Planned, type: string) => p.resources.filter((r) => r.type === type);
+/** [name, min, max, ignoreChanges] of the resources of `type`. */
+const bounds = (p: Planned, type: string, min: string[], max: string[]) => of(p, type).map((r) => [r.name, at(r.inputs, ...min), at(r.inputs, ...max), r.ignoreChanges ?? []]);
+/** The change preview's [name, op] of the resources whose name matches `pattern`, unchanged ones left out. */
+const changes = (base: Planned, head: Planned, pattern: RegExp) =>
+    diffPlans(base.resources, head.resources, { base: "base", head: "head" })
+        .changes.filter((c) => c.op !== "same" && pattern.test(c.name))
+        .map((c) => [c.name, c.op]);
+
+const GROUP = "aws:autoscaling/group:Group";
+const GROUP_ACTION = "aws:autoscaling/schedule:Schedule";
+const TARGET = "aws:appautoscaling/target:Target";
+const TARGET_ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
+const ESS_GROUP = "alicloud:ess/scalingGroup:ScalingGroup";
+const ESS_TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+const CRONJOB = "kubernetes:batch/v1:CronJob";
+const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+
+describe("an event's release around its instant (sale, release 16:30Z)", function () {
+    this.timeout(300_000);
+
+    it("AWS: ups at 16:25Z and 16:27Z keep the release at 16:30Z (not now + 10 minutes), so the second changes no action", async () => {
+        const p1625 = await plan("release-aws-vm", "16:25");
+        const p1627 = await plan("release-aws-vm", "16:27");
+        for (const p of [p1625, p1627]) {
+            assert.deepStrictEqual(of(p, GROUP_ACTION).map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime"), at(r.inputs, "minSize"), at(r.inputs, "maxSize")]), [["sale-release", "2026-12-12T16:30:00Z", 4, 40]]);
+            assert.deepStrictEqual(of(p, TARGET_ACTION).map((r) => at(r.inputs, "schedule")), ["at(2026-12-12T16:30:00)"]);
+            assert.deepStrictEqual(bounds(p, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 20, 40, []]]);
+        }
+        assert.deepStrictEqual(changes(p1625, p1627, /schedule|group|target/), []);
+    });
+
+    it("AWS, 200,000 viewers: the up at 16:31Z (release passed, the group draining from its raised ceiling) asserts the released bounds on the group and the readers' target, no ignoreChanges keeps the raised ones in state", async () => {
+        const p = await plan("release-drain-aws-vm", "16:31");
+        assert.deepStrictEqual(bounds(p, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 100, []]]);
+        assert.deepStrictEqual(bounds(p, TARGET, ["minCapacity"], ["maxCapacity"]), [["lc-us-east-1-read-capacity-target", 1, 15, []]]);
+        // EC2 Auto Scaling and Application Auto Scaling run a one-off action once: it is not kept.
+        assert.deepStrictEqual([of(p, GROUP_ACTION).length, of(p, TARGET_ACTION).length], [0, 0]);
+        assert.deepStrictEqual(at(p.outputs, "scaling", "schedule"), [
+            {
+                source: "sale",
+                status: "past",
+                detail: "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself, and the release stays declared until 2026-12-12T16:50:00Z where the cloud retries or starts it late (ESS tasks, Kubernetes floor jobs); keep the event in the stack file",
+            },
+        ]);
+    });
+
+    it("ESS: the release tasks stay declared, unchanged, through their LaunchExpirationTime after 16:30Z (16:31Z, 16:49Z) and go at 16:51Z; the up at 16:31Z asserts the released bounds", async () => {
+        const p1625 = await plan("release-alicloud-vm", "16:25");
+        const p1631 = await plan("release-alicloud-vm", "16:31");
+        const p1649 = await plan("release-alicloud-vm", "16:49");
+        const p1651 = await plan("release-alicloud-vm", "16:51");
+        const tasks = (p: Planned) => of(p, ESS_TASK).map((r) => [r.name, at(r.inputs, "launchTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue"), at(r.inputs, "launchExpirationTime")]);
+        const released = [
+            ["lc-cn-hangzhou-app-schedule-sale-release", "2026-12-12T16:30Z", 4, 40, 600],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-release", "2026-12-12T16:30Z", 2, 20, 600],
+        ];
+        for (const p of [p1625, p1631, p1649]) assert.deepStrictEqual(tasks(p), released);
+        assert.deepStrictEqual(changes(p1625, p1631, /schedule/), []);
+        assert.deepStrictEqual(tasks(p1651), []);
+        assert.deepStrictEqual(bounds(p1631, ESS_GROUP, ["minSize"], ["maxSize"]), [
+            ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity"]],
+            ["lc-cn-hangzhou-video-asg", 2, 20, []],
+        ]);
+    });
+
+    it("Kubernetes: the release floor job and its RBAC stay declared, unchanged, after 16:30Z (16:31Z) and go at 16:51Z; the HPAs carry the released bounds with patchForce", async () => {
+        const p1625 = await plan("release-pods-aws", "16:25");
+        const p1631 = await plan("release-pods-aws", "16:31");
+        const p1651 = await plan("release-pods-aws", "16:51");
+        for (const p of [p1625, p1631]) {
+            assert.deepStrictEqual(of(p, CRONJOB).map((r) => [r.name, at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "startingDeadlineSeconds")]), [["lc-us-east-1-services-floors-sale-release", "30 16 12 12 *", 600]]);
+            assert.deepStrictEqual(p.resources.filter((r) => r.name.startsWith("lc-us-east-1-services-floors-")).map((r) => r.type).sort(), [CRONJOB, "kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"]);
+        }
+        assert.deepStrictEqual(changes(p1625, p1631, /floors/), []);
+        assert.deepStrictEqual(of(p1651, CRONJOB), []);
+        const interaction = of(p1631, HPA).find((r) => r.name.endsWith("interaction-hpa"));
+        assert.deepStrictEqual(
+            [at(interaction?.inputs, "spec", "minReplicas"), at(interaction?.inputs, "spec", "maxReplicas"), at(interaction?.inputs, "metadata", "annotations", "pulumi.com/patchForce"), interaction?.ignoreChanges ?? []],
+            [3, 40, "true", []],
+        );
+    });
+});
+
+describe("bounds a later up sends are accepted by the cloud", function () {
+    this.timeout(300_000);
+
+    it("Kubernetes: after the drain hold ends (2026-12-13T09:00Z, no up during the event) the HPAs declare their everyday bounds with patchForce, so the apply takes spec.maxReplicas back from the floor jobs' kubectl patch instead of a Server-Side Apply conflict", async () => {
+        const p = await planStack("release-pods-aws", DIR, { now: new Date("2026-12-13T09:00:00Z") });
+        assert.deepStrictEqual(
+            of(p, HPA).map((r) => [r.name, at(r.inputs, "spec", "maxReplicas"), at(r.inputs, "metadata", "annotations", "pulumi.com/patchForce"), r.ignoreChanges ?? []]),
+            [
+                ["lc-us-east-1-services-interaction-hpa", 12, "true", []],
+                ["lc-us-east-1-services-order-hpa", 20, "true", []],
+                ["lc-us-east-1-services-product-hpa", 10, "true", []],
+                ["lc-us-east-1-services-user-hpa", 10, "true", []],
+            ],
+        );
+    });
+
+    it("AWS: the app group skips the provider's capacity waiting (waitForCapacityTimeout \"0\"), so an up that raises minSize during an event neither waits up to 10 minutes for the instances nor fails on a scaling activity", async () => {
+        for (const hhmm of ["09:00", "12:05"]) {
+            const p = await plan("release-aws-vm", hhmm);
+            assert.deepStrictEqual(of(p, GROUP).map((r) => [at(r.inputs, "minSize"), at(r.inputs, "waitForCapacityTimeout")]), [[hhmm === "09:00" ? 4 : 20, "0"]]);
+        }
+    });
+
+    it("ESS: a scaling group created inside the raised window (12:05Z) starts with desiredCapacity at its asserted minSize, within [minSize, maxSize]", async () => {
+        const p = await plan("release-alicloud-vm", "12:05");
+        const group = of(p, ESS_GROUP).find((r) => r.name === "lc-cn-hangzhou-app-group");
+        assert.deepStrictEqual([at(group?.inputs, "minSize"), at(group?.inputs, "maxSize"), at(group?.inputs, "desiredCapacity")], [20, 40, 20]);
+    });
+});
+
+describe("the ceilings-lowered advisory names only ceilings the up really lowers", function () {
+    this.timeout(300_000);
+    const lowered = async (stack: string) => (await checkPlan(await planStack(stack, DIR, { now: new Date("2026-12-13T09:00:00Z") }))).policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING).map((v) => v.message);
+
+    it("AWS, 200,000 viewers, drain ended 16:52Z: without other events or peaks the group's ceiling goes 100 -> 40", async () => {
+        assert.deepStrictEqual(await lowered("release-drain-aws-vm"), [
+            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+        ]);
+    });
+
+    it("a daily peak of as many viewers still holds the group's ceiling at 100: no finding, and the event is reported as declaring nothing", async () => {
+        const p = await checkPlan(await planStack("release-drain-peak-aws-vm", DIR, { now: new Date("2026-12-13T09:00:00Z") }));
+        assert.deepStrictEqual(p.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING), []);
+        assert.deepStrictEqual(at(p.outputs, "scaling", "schedule", 0), { source: "sale", status: "past", detail: "released at 2026-12-12T16:30:00Z; declares nothing (delete it from the stack file at will)" });
+    });
+});
+
+describe("an up inside the raised window is late only when no earlier up declared the event", function () {
+    this.timeout(300_000);
+    /** The 12:05Z plan of release-aws-vm judged against `baseStack` planned at `baseAt`, as `plan --base` does (the base written to a file and read back). */
+    const against = async (baseStack: string, baseAt: string) => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-late-")), "base.json");
+        fs.writeFileSync(file, JSON.stringify(await planStack(baseStack, DIR, { now: new Date(baseAt) })));
+        const head = await checkPlan(await plan("release-aws-vm", "12:05"));
+        const base = await readBase(file);
+        return withBase(head, base, upgradeAgainst(head, base, file));
+    };
+    const late = (p: Awaited<ReturnType<typeof checkPlan>>) => p.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message);
+    const entry = (p: Awaited<ReturnType<typeof checkPlan>>) => p.scaling.schedule[0];
+
+    it("alone (no --base) the up at 12:05Z reports the event inProgress, says it cannot tell, and has no finding", async () => {
+        const p = await checkPlan(await plan("release-aws-vm", "12:05"));
+        assert.deepStrictEqual(late(p), []);
+        assert.deepStrictEqual([at(entry(p), "status"), at(entry(p), "detail")], [
+            "inProgress",
+            "floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); release at 2026-12-12T16:30:00Z",
+        ]);
+    });
+
+    it("against the plan of an up at 09:00Z, which declared the pre-scale: inProgress, no finding", async () => {
+        const p = await against("release-aws-vm", "2026-12-12T09:00:00Z");
+        assert.deepStrictEqual(late(p), []);
+        assert.deepStrictEqual([at(entry(p), "status"), at(entry(p), "detail")], [
+            "inProgress",
+            "floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: the --base plan declared it, so its floors were in force since its pre-scale; release at 2026-12-12T16:30:00Z",
+        ]);
+    });
+
+    it("against the plan of the stack before the event was added: late, and the advisory finding", async () => {
+        const p = await against("release-none-aws-vm", "2026-12-12T09:00:00Z");
+        assert.strictEqual(at(entry(p), "status"), "late");
+        assert.deepStrictEqual(late(p), [
+            "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; release at 2026-12-12T16:30:00Z",
+        ]);
+    });
+});
+
+describe("plan --base carries the values Pulumi keeps for ignored properties, so a chain of plans shows the up that sets them", function () {
+    this.timeout(300_000);
+    const saved = (p: unknown) => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-carry-")), "base.json");
+        fs.writeFileSync(file, JSON.stringify(p));
+        return file;
+    };
+    const chained = async (file: string, hhmm: string) => {
+        const head = await checkPlan(await plan("release-drain-aws-vm", hhmm));
+        const base = await readBase(file);
+        return { head, base, report: upgradeAgainst(head, base, file), carried: withBase(head, base, upgradeAgainst(head, base, file)) };
+    };
+
+    it("AWS, 200,000 viewers: 12:05Z asserts 50/100; 16:51Z (drain hold) ignores the bounds and keeps 50/100 in state; 17:00Z (hold over) updates the group 50 -> 4, 100 -> 40", async () => {
+        const p1205 = await checkPlan(await plan("release-drain-aws-vm", "12:05"));
+        assert.deepStrictEqual(bounds(p1205, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 50, 100, []]]);
+        const at1651 = await chained(saved(p1205), "16:51");
+        assert.deepStrictEqual(bounds(at1651.head, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
+        assert.deepStrictEqual(bounds(at1651.carried, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 50, 100, ["minSize", "maxSize"]]]);
+        assert.deepStrictEqual(at1651.report.changes.filter((c) => c.type === GROUP).map((c) => c.op), ["same"]);
+        const at1700 = await chained(saved(at1651.carried), "17:00");
+        assert.deepStrictEqual(
+            at1700.report.changes.filter((c) => c.type === GROUP).map((c) => [c.op, c.properties.map((p) => p.name).sort()]),
+            [["update", ["maxSize", "minSize"]]],
+        );
+    });
+});
+
+describe("SAE: an event that alone exceeds the rules left declares nothing and holds no rule", function () {
+    this.timeout(300_000);
+    const SAE_DIR = stackDir({
+        "cover-sae": stackFile({
+            stage: "growth",
+            cloud: "alicloud",
+            compute: "serverless",
+            domain: "live.example.com",
+            regions: HANGZHOU,
+            tls: { certificateId: "14211234-cn-hangzhou" },
+            peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
+            // Seven calendar days (GMT+8): more rules than SAE leaves after the peak's.
+            events: [
+                { name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 },
+                { name: "inner", start: "2026-12-12T02:00:00Z", end: "2026-12-12T06:00:00Z", peakOnline: 80000 },
+            ],
+        }),
+    });
+
+    it("planned at 2026-11-22: week-fest is unschedulable, inner (one day inside it, a larger audience) is scheduled and gets its day's rule", async () => {
+        const p = await planStack("cover-sae", SAE_DIR, { now: new Date("2026-11-22T00:00:00Z") });
+        assert.deepStrictEqual(list(at(p.outputs, "scaling", "schedule")).map((r) => [at(r, "source"), at(r, "status")]), [
+            ["week-fest", "unschedulable"],
+            ["inner", "scheduled"],
+            ["evening", "recurring"],
+        ]);
+        assert.deepStrictEqual(
+            p.resources.filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-")).map((r) => at(r.inputs, "scalingRuleName")),
+            ["interaction-events-1212"],
+        );
+    });
+});
