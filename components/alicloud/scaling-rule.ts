@@ -54,9 +54,12 @@ export function essScheduledTasks(
     schedule: TierSchedule,
     parent: pulumi.Resource,
 ): alicloud.ess.ScheduledTask[] {
-    // A release stays declared RELEASE_RETENTION_MINUTES after its LaunchTime (TierSchedule.retained):
-    // deleting it right after its instant would cut its LaunchExpirationTime retry window.
-    const oneOff = [...schedule.oneOff, ...(schedule.retained ?? [])].map(
+    // A release whose LaunchTime has passed (TierSchedule.retained) is not declared on ESS: a task
+    // that a stack never held would be created with a past LaunchTime, which CreateScheduledTask
+    // refuses (a future UTC instant: components/model/schedule.ts), failing the whole up. The up that
+    // drops it sets the released bounds on the scaling group itself (TierSchedule.asserted, kind
+    // release), so cutting the task's LaunchExpirationTime retry window loses nothing.
+    const oneOff = schedule.oneOff.map(
         (a) =>
             new alicloud.ess.ScheduledTask(
                 `${name}-schedule-${a.key}`,

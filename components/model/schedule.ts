@@ -795,7 +795,7 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: "past",
-                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself, and the release stays declared until ${utcMinute(w.to + RELEASE_RETENTION_MINUTES * MINUTE_MS)} where the cloud retries or starts it late (ESS tasks, Kubernetes floor jobs); keep the event in the stack file`,
+                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself, and the release stays declared until ${utcMinute(w.to + RELEASE_RETENTION_MINUTES * MINUTE_MS)} where it may still start late (Kubernetes floor jobs; ESS tasks go once their LaunchTime has passed); keep the event in the stack file`,
             };
         }
         if (w.to <= now) {
