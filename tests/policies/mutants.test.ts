@@ -309,6 +309,12 @@ const MUTANTS: readonly Mutant[] = [
         const z = r.inputs.zoneMappings;
         return Array.isArray(z) && z.length > 1 ? firstRef("zoneMappings")({ ...r, inputs: { ...r.inputs, zoneMappings: [z[0], z[0]] } }) : undefined;
     } },
+    // the video ingest NLB (Alibaba Cloud growth and mature): same zone mappings as the ALB
+    { policy: "ha-load-balancer-require-multi-zone", what: "zoneMappings: one zone", type: "alicloud:nlb/loadBalancer:LoadBalancer", mutate: (r) => {
+        const z = r.inputs.zoneMappings;
+        return Array.isArray(z) && z.length > 1 ? firstRef("zoneMappings")({ ...r, inputs: { ...r.inputs, zoneMappings: [z[0], z[0]] } }) : undefined;
+    } },
+    { policy: "ha-load-balancer-require-multi-zone", what: "zoneMappings: one entry, dependencies on both vSwitches kept", type: "alicloud:nlb/loadBalancer:LoadBalancer", mutate: firstKeepingDeps("zoneMappings") },
     { policy: "ha-load-balancer-require-deletion-protection", what: "enableDeletionProtection false", type: "aws:lb/loadBalancer:LoadBalancer", mutate: set("enableDeletionProtection", false) },
     { policy: "ha-load-balancer-require-deletion-protection", what: "deletionProtectionEnabled false", type: "alicloud:alb/loadBalancer:LoadBalancer", mutate: set("deletionProtectionEnabled", false) },
     { policy: "ha-cache-require-multi-zone", what: "multiAzEnabled false", type: "aws:elasticache/replicationGroup:ReplicationGroup", mutate: set("multiAzEnabled", false) },
