@@ -319,13 +319,9 @@ const MUTANTS: readonly Mutant[] = [
     { policy: "ha-load-balancer-require-deletion-protection", what: "enableDeletionProtection false", type: "aws:lb/loadBalancer:LoadBalancer", mutate: set("enableDeletionProtection", false) },
     { policy: "ha-load-balancer-require-deletion-protection", what: "deletionProtectionEnabled false", type: "alicloud:alb/loadBalancer:LoadBalancer", mutate: set("deletionProtectionEnabled", false) },
     { policy: "ha-cache-require-multi-zone", what: "multiAzEnabled false", type: "aws:elasticache/replicationGroup:ReplicationGroup", mutate: set("multiAzEnabled", false) },
-    // ElastiCache: its nodes are placed in the cache subnet group's subnets; preferredCacheClusterAzs picks among them
+    // ElastiCache: its nodes are placed in the cache subnet group's subnets
     { policy: "ha-cache-require-multi-zone", what: "cache subnet group subnetIds: one subnet", type: "aws:elasticache/subnetGroup:SubnetGroup", mutate: firstRef("subnetIds") },
     { policy: "ha-cache-require-multi-zone", what: "cache subnet group subnetIds: one subnet, dependencies kept", type: "aws:elasticache/subnetGroup:SubnetGroup", mutate: firstKeepingDeps("subnetIds") },
-    { policy: "ha-cache-require-multi-zone", what: "preferredCacheClusterAzs: one zone twice", type: "aws:elasticache/replicationGroup:ReplicationGroup", mutate: (r, all) => {
-        const zone = all.map((x) => (x.type === "aws:ec2/subnet:Subnet" ? x.inputs.availabilityZone : undefined)).find((z): z is string => typeof z === "string");
-        return zone === undefined || r.inputs.clusterMode === "enabled" ? undefined : set("preferredCacheClusterAzs", [zone, zone])(r);
-    } },
     { policy: CONFORMANCE, what: "DB subnet group subnetIds: one subnet", type: "aws:rds/subnetGroup:SubnetGroup", mutate: firstRef("subnetIds") },
     { policy: CONFORMANCE, what: "DB subnet group subnetIds: one subnet, dependencies kept", type: "aws:rds/subnetGroup:SubnetGroup", mutate: firstKeepingDeps("subnetIds") },
     { policy: "ha-cache-require-multi-zone", what: "secondaryZoneId = zoneId", type: "alicloud:kvstore/instance:Instance", mutate: (r) => set("secondaryZoneId", r.inputs.zoneId)(r) },
