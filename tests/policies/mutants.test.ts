@@ -15,6 +15,7 @@ import { listStacks } from "../../tools/lib/stackfiles";
 import { isRecord, list } from "../../policies/lib/values";
 import { UNKNOWN_STRING } from "../../policies/lib/refs";
 import { parseInput } from "../../tools/lib/inputs";
+import { resourceV3 } from "../support/resource-v3";
 import { shippedPlan, shippedPreviewPlan } from "../support/shipped";
 import { setRef, withoutResource } from "./helpers";
 
@@ -725,21 +726,6 @@ describe("mutant suite: every mutant of a shipped plan is caught, resolved and i
     });
 });
 
-/** A resource as `pulumi preview --json` prints a state (ResourceV3, sdk/go/common/apitype/core.go); `known`: with its id and outputs (an old state), else without (the new state of a same or update step, written before the step runs). */
-function printedState(r: EvalResource, known: boolean): Record<string, unknown> {
-    return {
-        urn: r.urn,
-        custom: r.custom,
-        type: r.type,
-        ...(known && r.id !== undefined ? { id: r.id } : {}),
-        inputs: r.inputs,
-        ...(known && r.outputs !== undefined ? { outputs: r.outputs } : {}),
-        ...(r.parent !== null ? { parent: r.parent } : {}),
-        ...(r.provider !== null ? { provider: r.provider } : {}),
-        ...(r.propertyDependencies !== undefined ? { propertyDependencies: r.propertyDependencies } : {}),
-    };
-}
-
 /**
  * The `pulumi preview --json --show-sames` document of a pull request that makes `mutated` out of
  * the deployed `original`: every unchanged resource a `same` step, the broken one an `update` step
@@ -751,10 +737,10 @@ function updatePreview(original: readonly EvalResource[], mutated: readonly Eval
     const before = new Map(original.map((r) => [r.urn, r]));
     const steps = mutated.map((r) => {
         const old = before.get(r.urn);
-        if (old === undefined) return { op: "create", urn: r.urn, newState: printedState(r, false) };
-        if (old === r) return { op: "same", urn: r.urn, oldState: printedState(old, true), newState: printedState(r, false) };
+        if (old === undefined) return { op: "create", urn: r.urn, newState: resourceV3(r, false) };
+        if (old === r) return { op: "same", urn: r.urn, oldState: resourceV3(old, true), newState: resourceV3(r, false) };
         const keys = [...new Set([...Object.keys(old.inputs), ...Object.keys(r.inputs)])].filter((k) => JSON.stringify(old.inputs[k]) !== JSON.stringify(r.inputs[k]));
-        return { op: "update", urn: r.urn, oldState: printedState(old, true), newState: printedState(r, false), diffReasons: keys };
+        return { op: "update", urn: r.urn, oldState: resourceV3(old, true), newState: resourceV3(r, false), diffReasons: keys };
     });
     const changeSummary: Record<string, number> = {};
     for (const s of steps) changeSummary[s.op] = (changeSummary[s.op] ?? 0) + 1;

@@ -15,25 +15,14 @@ import { check, isInputError, parseCheckArgs } from "../../tools/check";
 import { PreviewListing, changedKeys, partialPreviewReason, plannedValue, stepNewState, unchangedCount } from "../../tools/lib/inputs";
 import { UNKNOWN_STRING } from "../../policies/lib/refs";
 import { Plan, PlannedResource } from "../../tools/lib/record";
+import { resourceV3 } from "../support/resource-v3";
 import { shippedPlan } from "../support/shipped";
 
 const ROOT = "pulumi:pulumi:Stack";
 
-/** A resource as ResourceV3 (sdk/go/common/apitype/core.go): with or without its id and outputs. */
+/** A resource as ResourceV3: with or without its id and outputs (the Stack's outputs its stage and cloud). */
 function state(r: PlannedResource, plan: Plan, known: boolean, extra: Record<string, unknown> = {}): Record<string, unknown> {
-    const outputs = r.type === ROOT ? stackOutputs(plan) : r.outputs;
-    return {
-        urn: r.urn,
-        custom: r.custom,
-        type: r.type,
-        ...(known && r.id !== undefined ? { id: r.id } : {}),
-        inputs: r.inputs,
-        ...(known && outputs !== undefined ? { outputs } : {}),
-        ...(r.parent !== null ? { parent: r.parent } : {}),
-        ...(r.provider !== null ? { provider: r.provider } : {}),
-        ...(r.propertyDependencies !== undefined ? { propertyDependencies: r.propertyDependencies } : {}),
-        ...extra,
-    };
+    return resourceV3(r, known, r.type === ROOT ? stackOutputs(plan) : r.outputs, extra);
 }
 
 /**
