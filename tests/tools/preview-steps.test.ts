@@ -281,6 +281,14 @@ describe("stepNewState: the state a same or update step leaves, from the new sta
         assert.ok(typeof state === "object" && state !== null && "outputs" in state);
         assert.deepStrictEqual(state.outputs, { arn: old.outputs.arn, vpcConfig: { ...next, clusterSecurityGroupId: "sg-cluster", vpcId: "vpc-1", publicAccessCidrs: UNKNOWN_STRING } });
     });
+    it("an object property only diffReasons names (a nested secret prints as [secret] in both states) keeps its computed keys too", () => {
+        const cluster = "urn:pulumi:s::p::aws:eks/cluster:Cluster::k8s";
+        const vpcConfig = { subnetIds: ["subnet-a", "subnet-b"], publicAccessCidrs: "[secret]" };
+        const old = { urn: cluster, type: "aws:eks/cluster:Cluster", custom: true, id: "k8s", inputs: { vpcConfig }, outputs: { vpcConfig: { ...vpcConfig, clusterSecurityGroupId: "sg-cluster" } } };
+        const state = stepNewState({ op: "update", oldState: old, newState: { urn: cluster, type: old.type, custom: true, inputs: { vpcConfig } }, diffReasons: ["vpcConfig"] });
+        assert.ok(typeof state === "object" && state !== null && "outputs" in state);
+        assert.deepStrictEqual(state.outputs, { vpcConfig: { ...vpcConfig, clusterSecurityGroupId: "sg-cluster" } });
+    });
     it("a list of objects: an element keeps the computed keys of the prior element it could have come from (same index first, else any: a set's order is the provider's); a changed one has them unknown", () => {
         const prior = [
             { port: 80, cidr: "10.0.0.0/8", ruleId: "r-80" },

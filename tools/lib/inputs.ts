@@ -373,13 +373,14 @@ export function stepNewState(step: Record<string, unknown>): unknown {
  * computes what it becomes: unknown, never missing). An in-place update keeps the resource, so its
  * id, ARN and every property the update does not touch stay as they are (a change that needs a new
  * resource is a `replace` step, whose state is new). A change only `diffReasons` / `detailedDiff`
- * name (a secret printed as `[secret]` in both states) takes the new input as printed.
+ * name (a secret printed as `[secret]` in both states) is planned the same way: a secret text is
+ * its new input as printed, an object keeps the computed keys its input does not set.
  */
 export function updatedOutputs(oldOutputs: Record<string, unknown>, oldInputs: Record<string, unknown>, newInputs: Record<string, unknown>, changed: ReadonlySet<string>): Record<string, unknown> {
     const keys = new Set([...changed, ...[...new Set([...Object.keys(oldInputs), ...Object.keys(newInputs)])].filter((k) => !sameJson(oldInputs[k], newInputs[k]))]);
     const outputs: Record<string, unknown> = { ...oldOutputs };
     for (const key of keys) {
-        if (Object.hasOwn(newInputs, key)) outputs[key] = sameJson(oldInputs[key], newInputs[key]) ? newInputs[key] : plannedValue(oldOutputs[key], oldInputs[key], newInputs[key]);
+        if (Object.hasOwn(newInputs, key)) outputs[key] = plannedValue(oldOutputs[key], oldInputs[key], newInputs[key]);
         else if (Object.hasOwn(oldOutputs, key)) outputs[key] = UNKNOWN_STRING;
     }
     return outputs;
