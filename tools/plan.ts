@@ -93,7 +93,10 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
             i++;
         } else throw new UsageError(`unknown argument ${arg}\n${USAGE}`);
     }
-    const known = fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? listStacks(dir) : [];
+    // a --dir that is no folder is named as such, never taken for an empty one
+    if (!fs.existsSync(dir)) throw new UsageError(`--dir ${dir}: no such folder; name the folder that holds the stack files (Pulumi.<stack>.yaml)`);
+    if (!fs.statSync(dir).isDirectory()) throw new UsageError(`--dir ${dir} is a file, not a folder; name the folder that holds the stack files (Pulumi.<stack>.yaml)`);
+    const known = listStacks(dir);
     // --all of a folder without stack files plans nothing: an error naming the folder, never "name a stack"
     if (all && known.length === 0) throw new UsageError(`--all: no stack files (Pulumi.<stack>.yaml) in ${dir}; add one (README "Your own stack"), or name the folder with --dir`);
     if (all) stacks = known;

@@ -7,6 +7,7 @@ import { ALICLOUD_RULES } from "./alicloud";
 import { AWS_RULES } from "./aws";
 import { KUBERNETES_RULES } from "./kubernetes";
 import { ConformanceRule, autoNameOf, isCheckable } from "./checkers";
+import { dbSubnetGroupCoverage } from "./subnet-groups";
 
 export type { ConformanceRule, ValueTest } from "./checkers";
 
@@ -21,6 +22,10 @@ export interface ConformanceResource {
     readonly name: string;
     readonly custom: boolean;
     readonly inputs: Props;
+    /** Cloud id, where known: what a reference to the resource by id is matched with (cross-resource rules). */
+    readonly id?: string;
+    /** Input property -> URNs its value comes from: stands in for unknown ids (cross-resource rules). */
+    readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ConformanceViolation {
@@ -83,11 +88,15 @@ export function checkRule(rule: ConformanceRule, r: ConformanceResource): Confor
         }));
 }
 
-/** Every violation of `rules` (default: the whole table) on `resources`, in resource then rule order. */
+/**
+ * Every violation of `rules` (default: the whole table) on `resources`, in resource then rule
+ * order, then those of the rules across resources (subnet-groups.ts: a DB subnet group's
+ * Availability Zones, which its subnets give).
+ */
 export function checkConformance(resources: readonly ConformanceResource[], rules: readonly ConformanceRule[] = CONFORMANCE_RULES): ConformanceViolation[] {
     const byType = new Map<string, ConformanceRule[]>();
     for (const rule of rules) byType.set(rule.type, [...(byType.get(rule.type) ?? []), rule]);
-    return resources.flatMap((r) => (byType.get(r.type) ?? []).flatMap((rule) => checkRule(rule, r)));
+    return [...resources.flatMap((r) => (byType.get(r.type) ?? []).flatMap((rule) => checkRule(rule, r))), ...dbSubnetGroupCoverage(resources)];
 }
 
 /** Resource types the table has rules for. */

@@ -388,6 +388,9 @@ export const ZONE_SOURCES: Readonly<Record<string, readonly ZoneSource[]>> = {
     "alicloud:ess/scalingGroup:ScalingGroup": [{ path: "vswitchIds", kind: "subnet" }, { path: "vswitchId", kind: "subnet", single: true }],
     "aws:autoscaling/group:Group": [{ path: "vpcZoneIdentifiers", kind: "subnet" }, { path: "availabilityZones", kind: "zone" }],
     "alicloud:alb/loadBalancer:LoadBalancer": [{ path: "zoneMappings[].zoneId", kind: "zone" }, { path: "zoneMappings[].vswitchId", kind: "subnet" }],
+    // NLB: `zoneMappings[]` of `vswitchId` and `zoneId`, both required, "You must add at least two
+    // zones" (@pulumi/alicloud nlb/loadBalancer.d.ts zoneMappings; input.d.ts nlb.LoadBalancerZoneMapping).
+    "alicloud:nlb/loadBalancer:LoadBalancer": [{ path: "zoneMappings[].zoneId", kind: "zone" }, { path: "zoneMappings[].vswitchId", kind: "subnet" }],
     "aws:lb/loadBalancer:LoadBalancer": [{ path: "subnets", kind: "subnet" }, { path: "subnetMappings[].subnetId", kind: "subnet" }],
     "alicloud:cs/managedKubernetes:ManagedKubernetes": [{ path: "zoneIds", kind: "zone" }, { path: "vswitchIds", kind: "subnet" }, { path: "workerVswitchIds", kind: "subnet" }],
     "aws:eks/cluster:Cluster": [{ path: "vpcConfig.subnetIds", kind: "subnet" }],

@@ -3,6 +3,7 @@ import { intConfig, stackRule } from "../lib/policy";
 import { toNodes } from "../lib/nodes";
 import type { Finding } from "../lib/refs";
 import { scalingGroupJudgement } from "../rules/ha-autoscaling-group-require-multi-zone";
+import { cacheZoneJudgement } from "../rules/ha-cache-require-multi-zone";
 import { clusterJudgement } from "../rules/ha-kubernetes-cluster-require-multi-zone";
 import { loadBalancerJudgement } from "../rules/ha-load-balancer-require-multi-zone";
 import { queueJudgement } from "../rules/ha-queue-require-multi-zone";
@@ -23,7 +24,7 @@ interface Config {
 export function undeterminedFindings(nodes: readonly Node[], minZones: number): Finding[] {
     const boundary = boundaryOf(nodes, {});
     const residency = boundary === undefined ? [] : residencyJudgement(nodes, boundary).undetermined;
-    const placements = [scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement].flatMap((judge) => judge(nodes, minZones).undetermined);
+    const placements = [scalingGroupJudgement, loadBalancerJudgement, clusterJudgement, queueJudgement, nodePoolJudgement, serverlessJudgement, cacheZoneJudgement].flatMap((judge) => judge(nodes, minZones).undetermined);
     const ports = sensitivePortJudgement(nodes, DEFAULT_SENSITIVE_PORTS).undetermined;
     const instances = clusterNodesJudgement(nodes, DEFAULT_MIN_INSTANCES).undetermined;
     return [...placements, ...residency, ...ports, ...instances, ...MULTI_REGION_REFERENCES.flatMap(([rule, references]) => unresolvedReferences(rule, nodes, references))];

@@ -236,3 +236,48 @@ describe("AWS AZ names and AZ ids are not compared as text (a name maps to an id
         assert.deepStrictEqual(await run([byId("a", "use1-az1", "subnet-a"), byId("b", "use1-az2", "subnet-b"), awsLb(["subnet-a", "subnet-b"], [])], [LB, UNDETERMINED]), []);
     });
 });
+
+describe("placements behind another resource: the NLB's zone mappings, a cache's and a database's subnet group", () => {
+    const a = subnet("a", "us-east-1a", "subnet-a");
+    const b = subnet("b", "us-east-1b", "subnet-b");
+    const a2 = subnet("a2", "us-east-1a", "subnet-a2");
+
+    it("an Alibaba Cloud NLB whose zone mappings name one zone is a mandatory violation; two zones pass", async () => {
+        const [h, i] = [vswitch("h", "cn-hangzhou-h", "vsw-h"), vswitch("i", "cn-hangzhou-i", "vsw-i")];
+        const nlb = (mappings: readonly Record<string, unknown>[]): EvalResource => res("alicloud:nlb/loadBalancer:LoadBalancer", { loadBalancerType: "Network", addressType: "Internet", zoneMappings: mappings }, "video-nlb");
+        assert.deepStrictEqual(short(await run([h, i, nlb([{ vswitchId: "vsw-h", zoneId: "cn-hangzhou-h" }])], [LB])), [[LB, "mandatory", "video-nlb", "NLB spans 1 zone(s)/subnet(s); at least 2 are required so one zone can fail."]]);
+        assert.deepStrictEqual(await run([h, i, nlb([{ vswitchId: "vsw-h", zoneId: "cn-hangzhou-h" }, { vswitchId: "vsw-i", zoneId: "cn-hangzhou-i" }])], [LB]), []);
+    });
+
+    const CACHE = "ha-cache-require-multi-zone";
+    const cacheSubnets = (ids: readonly string[], on: readonly EvalResource[]): EvalResource => deps(res("aws:elasticache/subnetGroup:SubnetGroup", { name: "lc-cache", description: "cache", subnetIds: ids }, "cache-subnets"), "subnetIds", on);
+    const group = (extra: Record<string, unknown> = {}): EvalResource => res("aws:elasticache/replicationGroup:ReplicationGroup", { multiAzEnabled: true, automaticFailoverEnabled: true, numCacheClusters: 2, subnetGroupName: "lc-cache", ...extra }, "valkey");
+
+    it("an ElastiCache replication group whose cache subnet group's subnets are in one zone is a violation though Multi-AZ is on; two zones pass", async () => {
+        assert.deepStrictEqual(await run([a, b, cacheSubnets(["subnet-a", "subnet-b"], [a, b]), group()], [CACHE]), []);
+        assert.deepStrictEqual(short(await run([a, a2, b, cacheSubnets(["subnet-a", "subnet-a2"], [a, a2]), group()], [CACHE])), [[CACHE, "mandatory", "valkey", "ElastiCache replication group's cache subnet group spans 1 zone(s)/subnet(s); at least 2 are required so one zone can fail."]]);
+    });
+
+    it("the subnet group is found by its dependency when the name is unknown (a first preview); unknown subnet ids resolve through the subnets they depend on", async () => {
+        const unknownName = deps(group({ subnetGroupName: U }), "subnetGroupName", [cacheSubnets([U], [a])]);
+        assert.deepStrictEqual(short(await run([a, b, cacheSubnets([U], [a]), unknownName], [CACHE])).map((v) => v[3]), ["ElastiCache replication group's cache subnet group spans 1 zone(s)/subnet(s); at least 2 are required so one zone can fail."]);
+    });
+
+    it("preferredCacheClusterAzs naming one zone is a violation even over a two-zone subnet group", async () => {
+        assert.deepStrictEqual(short(await run([a, b, cacheSubnets(["subnet-a", "subnet-b"], [a, b]), group({ preferredCacheClusterAzs: ["us-east-1a", "us-east-1a"] })], [CACHE])).map((v) => v[3]), ["ElastiCache replication group's preferredCacheClusterAzs spans 1 zone(s)/subnet(s); at least 2 are required so one zone can fail."]);
+    });
+
+    it("a Tair instance whose zones are unknown (a first preview) is not judged equal: no violation", async () => {
+        assert.deepStrictEqual(await run([res("alicloud:redis/tairInstance:TairInstance", { zoneId: U, secondaryZoneId: U }, "tair")], [CACHE]), []);
+    });
+
+    it("a DB subnet group whose subnets cover one Availability Zone is a conformance finding (RDS: DBSubnetGroupDoesNotCoverEnoughAZs); two AZs or zones not yet known are not", () => {
+        const dbSubnets = (ids: readonly unknown[], on: readonly EvalResource[]): EvalResource => deps(res("aws:rds/subnetGroup:SubnetGroup", { name: "lc-db", description: "db", subnetIds: ids }, "db-subnets"), "subnetIds", on);
+        const found = (rs: readonly EvalResource[]): string[][] => checkConformance(rs).filter((v) => v.type === "aws:rds/subnetGroup:SubnetGroup").map((v) => [v.property, v.rule]);
+        assert.deepStrictEqual(found([a, a2, b, dbSubnets(["subnet-a", "subnet-a2"], [a, a2])]), [["subnetIds", "subnets in at least 2 Availability Zones (these cover 1: us-east-1a)"]]);
+        assert.deepStrictEqual(found([a, b, dbSubnets(["subnet-a", "subnet-b"], [a, b])]), []);
+        assert.deepStrictEqual(found([a, b, dbSubnets([U, U], [a, b])]), [], "unknown ids resolved through their dependencies: two AZs");
+        assert.deepStrictEqual(found([a, b, dbSubnets([U], [a])]), [["subnetIds", "subnets in at least 2 Availability Zones (these cover 1: us-east-1a)"]]);
+        assert.deepStrictEqual(found([subnet("u", U, "subnet-u"), a, dbSubnets(["subnet-u", "subnet-a"], [])]), [], "a subnet whose zone is unknown may be another AZ");
+    });
+});

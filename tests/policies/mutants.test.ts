@@ -14,6 +14,8 @@ import { Plan } from "../../tools/lib/record";
 import { listStacks } from "../../tools/lib/stackfiles";
 import { isRecord, list } from "../../policies/lib/values";
 import { UNKNOWN_STRING } from "../../policies/lib/refs";
+import { parseInput } from "../../tools/lib/inputs";
+import { resourceV3 } from "../support/resource-v3";
 import { shippedPlan, shippedPreviewPlan } from "../support/shipped";
 import { setRef, withoutResource } from "./helpers";
 
@@ -309,9 +311,20 @@ const MUTANTS: readonly Mutant[] = [
         const z = r.inputs.zoneMappings;
         return Array.isArray(z) && z.length > 1 ? firstRef("zoneMappings")({ ...r, inputs: { ...r.inputs, zoneMappings: [z[0], z[0]] } }) : undefined;
     } },
+    // the video ingest NLB (Alibaba Cloud growth and mature): same zone mappings as the ALB
+    { policy: "ha-load-balancer-require-multi-zone", what: "zoneMappings: one zone", type: "alicloud:nlb/loadBalancer:LoadBalancer", mutate: (r) => {
+        const z = r.inputs.zoneMappings;
+        return Array.isArray(z) && z.length > 1 ? firstRef("zoneMappings")({ ...r, inputs: { ...r.inputs, zoneMappings: [z[0], z[0]] } }) : undefined;
+    } },
+    { policy: "ha-load-balancer-require-multi-zone", what: "zoneMappings: one entry, dependencies on both vSwitches kept", type: "alicloud:nlb/loadBalancer:LoadBalancer", mutate: firstKeepingDeps("zoneMappings") },
     { policy: "ha-load-balancer-require-deletion-protection", what: "enableDeletionProtection false", type: "aws:lb/loadBalancer:LoadBalancer", mutate: set("enableDeletionProtection", false) },
     { policy: "ha-load-balancer-require-deletion-protection", what: "deletionProtectionEnabled false", type: "alicloud:alb/loadBalancer:LoadBalancer", mutate: set("deletionProtectionEnabled", false) },
     { policy: "ha-cache-require-multi-zone", what: "multiAzEnabled false", type: "aws:elasticache/replicationGroup:ReplicationGroup", mutate: set("multiAzEnabled", false) },
+    // ElastiCache: its nodes are placed in the cache subnet group's subnets
+    { policy: "ha-cache-require-multi-zone", what: "cache subnet group subnetIds: one subnet", type: "aws:elasticache/subnetGroup:SubnetGroup", mutate: firstRef("subnetIds") },
+    { policy: "ha-cache-require-multi-zone", what: "cache subnet group subnetIds: one subnet, dependencies kept", type: "aws:elasticache/subnetGroup:SubnetGroup", mutate: firstKeepingDeps("subnetIds") },
+    { policy: CONFORMANCE, what: "DB subnet group subnetIds: one subnet", type: "aws:rds/subnetGroup:SubnetGroup", mutate: firstRef("subnetIds") },
+    { policy: CONFORMANCE, what: "DB subnet group subnetIds: one subnet, dependencies kept", type: "aws:rds/subnetGroup:SubnetGroup", mutate: firstKeepingDeps("subnetIds") },
     { policy: "ha-cache-require-multi-zone", what: "secondaryZoneId = zoneId", type: "alicloud:kvstore/instance:Instance", mutate: (r) => set("secondaryZoneId", r.inputs.zoneId)(r) },
     { policy: "ha-cache-require-multi-zone", what: "secondaryZoneId = zoneId", type: "alicloud:redis/tairInstance:TairInstance", mutate: (r) => set("secondaryZoneId", r.inputs.zoneId)(r) },
     { policy: "ha-cache-require-multi-zone", what: "no secondaryZoneId", type: "alicloud:redis/tairInstance:TairInstance", mutate: set("secondaryZoneId", "") },
@@ -710,5 +723,52 @@ describe("mutant suite: every mutant of a shipped plan is caught, resolved and i
     });
     it("covers every rule kind it lists on some shipped stack", () => {
         assert.ok(outcome.size >= MUTANTS.length, `${outcome.size} mutants applied`);
+    });
+});
+
+/**
+ * The `pulumi preview --json --show-sames` document of a pull request that makes `mutated` out of
+ * the deployed `original`: every unchanged resource a `same` step, the broken one an `update` step
+ * whose new state carries its new inputs and neither id nor outputs (pkg/resource/deploy/step.go
+ * NewUpdateStep: `new.ID == ""`; the JSON is written at the step's pre-event), its `diffReasons`
+ * the top-level inputs that differ; a resource the mutant adds a `create` step.
+ */
+function updatePreview(original: readonly EvalResource[], mutated: readonly EvalResource[], plan: Plan): unknown {
+    const before = new Map(original.map((r) => [r.urn, r]));
+    const steps = mutated.map((r) => {
+        const old = before.get(r.urn);
+        if (old === undefined) return { op: "create", urn: r.urn, newState: resourceV3(r, false) };
+        if (old === r) return { op: "same", urn: r.urn, oldState: resourceV3(old, true), newState: resourceV3(r, false) };
+        const keys = [...new Set([...Object.keys(old.inputs), ...Object.keys(r.inputs)])].filter((k) => JSON.stringify(old.inputs[k]) !== JSON.stringify(r.inputs[k]));
+        return { op: "update", urn: r.urn, oldState: resourceV3(old, true), newState: resourceV3(r, false), diffReasons: keys };
+    });
+    const changeSummary: Record<string, number> = {};
+    for (const s of steps) changeSummary[s.op] = (changeSummary[s.op] ?? 0) + 1;
+    return { config: { "live-commerce:stage": plan.stage, "live-commerce:cloud": plan.cloud }, steps, changeSummary };
+}
+
+describe("mutant suite as a pull request's preview: each mutant an update step without id or outputs (as `pulumi preview --json` prints it), judged by check --from", () => {
+    const stacks = listStacks().filter((s) => !s.startsWith("startup"));
+    const counted = { size: 0, caught: 0 };
+    for (const stack of stacks) {
+        it(stack, async () => {
+            const plan: Plan = await shippedPlan(stack);
+            const [deployed] = parseInput(updatePreview(plan.resources, plan.resources, plan), `${stack} unchanged`);
+            const missed: string[] = [];
+            for (const m of MUTANTS) {
+                // an update step changes one resource in place: removals and mutants that add resources are other steps
+                if (m.remove !== undefined || m.add !== undefined) continue;
+                const mutated = applyMutant(m, plan.resources);
+                if (mutated === undefined || mutated.length !== plan.resources.length) continue;
+                const [judged] = parseInput(updatePreview(plan.resources, mutated, plan), `${stack}: ${m.what}`);
+                counted.size++;
+                if (await caught(m, judged.resources, deployed.resources, judged.stage)) counted.caught++;
+                else missed.push(`${stack}: ${m.policy} ${m.type} ${m.what}`);
+            }
+            assert.deepStrictEqual(missed, []);
+        });
+    }
+    after(() => {
+        process.stdout.write(`      update-step mutants: ${counted.size}, ${counted.caught} caught (${counted.size === 0 ? 0 : ((100 * counted.caught) / counted.size).toFixed(1)}%)\n`);
     });
 });

@@ -12,28 +12,17 @@ import * as os from "os";
 import * as path from "path";
 
 import { check, isInputError, parseCheckArgs } from "../../tools/check";
-import { PreviewListing, changedKeys, partialPreviewReason, stepNewState, unchangedCount } from "../../tools/lib/inputs";
+import { PreviewListing, changedKeys, partialPreviewReason, plannedValue, stepNewState, unchangedCount } from "../../tools/lib/inputs";
 import { UNKNOWN_STRING } from "../../policies/lib/refs";
 import { Plan, PlannedResource } from "../../tools/lib/record";
+import { resourceV3 } from "../support/resource-v3";
 import { shippedPlan } from "../support/shipped";
 
 const ROOT = "pulumi:pulumi:Stack";
 
-/** A resource as ResourceV3 (sdk/go/common/apitype/core.go): with or without its id and outputs. */
+/** A resource as ResourceV3: with or without its id and outputs (the Stack's outputs its stage and cloud). */
 function state(r: PlannedResource, plan: Plan, known: boolean, extra: Record<string, unknown> = {}): Record<string, unknown> {
-    const outputs = r.type === ROOT ? stackOutputs(plan) : r.outputs;
-    return {
-        urn: r.urn,
-        custom: r.custom,
-        type: r.type,
-        ...(known && r.id !== undefined ? { id: r.id } : {}),
-        inputs: r.inputs,
-        ...(known && outputs !== undefined ? { outputs } : {}),
-        ...(r.parent !== null ? { parent: r.parent } : {}),
-        ...(r.provider !== null ? { provider: r.provider } : {}),
-        ...(r.propertyDependencies !== undefined ? { propertyDependencies: r.propertyDependencies } : {}),
-        ...extra,
-    };
+    return resourceV3(r, known, r.type === ROOT ? stackOutputs(plan) : r.outputs, extra);
 }
 
 /**
@@ -214,6 +203,20 @@ describe(`check --from a preview of an existing stack judges what the stack will
             assert.deepStrictEqual(await judged(previewDoc(plan, updates((r) => r.type === type))), unchanged);
         });
 
+    if (deletedType === "aws:eks/nodeGroup:NodeGroup")
+        it("an update of the EKS cluster's vpcConfig (its printed input has no clusterSecurityGroupId, which EKS computes) keeps the cluster security group: the verdicts of the export of the updated stack", async () => {
+            const cluster = plan.resources.find((r) => r.type === "aws:eks/cluster:Cluster");
+            assert.ok(cluster !== undefined && cluster.outputs !== undefined);
+            const vpcIn = cluster.inputs.vpcConfig;
+            const vpcOut = cluster.outputs.vpcConfig;
+            assert.ok(typeof vpcIn === "object" && vpcIn !== null && typeof vpcOut === "object" && vpcOut !== null && "clusterSecurityGroupId" in vpcOut && !("clusterSecurityGroupId" in vpcIn), "EKS computes the cluster security group");
+            const updated: PlannedResource = { ...cluster, inputs: { ...cluster.inputs, vpcConfig: { ...vpcIn, endpointPublicAccess: true } }, outputs: { ...cluster.outputs, vpcConfig: { ...vpcOut, endpointPublicAccess: true } } };
+            const steps: Step[] = plan.resources.map((r) => (r === cluster ? { op: "update", r, newState: state(updated, plan, false), diffReasons: ["vpcConfig"], shown: true } : { op: "same", r, newState: state(r, plan, false), shown: true }));
+            const after = await judged(exportDoc(plan, plan.resources.map((r) => (r === cluster ? updated : r))));
+            assert.deepStrictEqual(await judged(previewDoc(plan, steps)), after);
+            assert.ok(!after[1].some((f) => f.includes("cluster security group has no ingress rule")), "the export of the updated stack admits the load balancer");
+        });
+
     it("an update that deletes a resource at the same time still counts the deletion", async () => {
         const steps = updates((r) => r.type !== ROOT && r.custom && r !== dropped).map((s) => (s.r === dropped ? { op: "delete", r: dropped, shown: true } : s));
         assert.deepStrictEqual(await judged(previewDoc(plan, steps)), withoutGroup);
@@ -268,6 +271,44 @@ describe("stepNewState: the state a same or update step leaves, from the new sta
         const next = stepNewState({ op: "update", oldState, newState: printed({ ...oldState.inputs, port: UNKNOWN_STRING }) });
         assert.ok(typeof next === "object" && next !== null && "outputs" in next);
         assert.deepStrictEqual(next.outputs, { ...oldState.outputs, port: UNKNOWN_STRING });
+    });
+    it("an update of an object property keeps the computed keys nested in it the input does not set (an EKS cluster's vpcConfig.clusterSecurityGroupId); a nested input it drops is unknown", () => {
+        const cluster = "urn:pulumi:s::p::aws:eks/cluster:Cluster::k8s";
+        const vpcConfig = { endpointPrivateAccess: true, endpointPublicAccess: false, subnetIds: ["subnet-a", "subnet-b"], publicAccessCidrs: ["10.0.0.0/8"] };
+        const old = { urn: cluster, type: "aws:eks/cluster:Cluster", custom: true, id: "k8s", inputs: { vpcConfig }, outputs: { arn: "arn:aws:eks:us-east-1:123456789012:cluster/k8s", vpcConfig: { ...vpcConfig, clusterSecurityGroupId: "sg-cluster", vpcId: "vpc-1" } } };
+        const next = { endpointPrivateAccess: true, endpointPublicAccess: true, subnetIds: ["subnet-a", "subnet-c"] };
+        const state = stepNewState({ op: "update", oldState: old, newState: { urn: cluster, type: old.type, custom: true, inputs: { vpcConfig: next } }, diffReasons: ["vpcConfig"] });
+        assert.ok(typeof state === "object" && state !== null && "outputs" in state);
+        assert.deepStrictEqual(state.outputs, { arn: old.outputs.arn, vpcConfig: { ...next, clusterSecurityGroupId: "sg-cluster", vpcId: "vpc-1", publicAccessCidrs: UNKNOWN_STRING } });
+    });
+    it("an object property only diffReasons names (a nested secret prints as [secret] in both states) keeps its computed keys too", () => {
+        const cluster = "urn:pulumi:s::p::aws:eks/cluster:Cluster::k8s";
+        const vpcConfig = { subnetIds: ["subnet-a", "subnet-b"], publicAccessCidrs: "[secret]" };
+        const old = { urn: cluster, type: "aws:eks/cluster:Cluster", custom: true, id: "k8s", inputs: { vpcConfig }, outputs: { vpcConfig: { ...vpcConfig, clusterSecurityGroupId: "sg-cluster" } } };
+        const state = stepNewState({ op: "update", oldState: old, newState: { urn: cluster, type: old.type, custom: true, inputs: { vpcConfig } }, diffReasons: ["vpcConfig"] });
+        assert.ok(typeof state === "object" && state !== null && "outputs" in state);
+        assert.deepStrictEqual(state.outputs, { vpcConfig: { ...vpcConfig, clusterSecurityGroupId: "sg-cluster" } });
+    });
+    it("a list of objects: an element keeps the computed keys of the prior element it could have come from (same index first, else any: a set's order is the provider's); a changed one has them unknown", () => {
+        const prior = [
+            { port: 80, cidr: "10.0.0.0/8", ruleId: "r-80" },
+            { port: 443, cidr: "10.0.0.0/8", ruleId: "r-443" },
+        ];
+        const oldInput = [
+            { port: 80, cidr: "10.0.0.0/8" },
+            { port: 443, cidr: "10.0.0.0/8" },
+        ];
+        // reordered (a set), one changed, one added
+        assert.deepStrictEqual(
+            plannedValue(prior, oldInput, [{ port: 443, cidr: "10.0.0.0/8" }, { port: 80, cidr: "10.1.0.0/16" }, { port: 8080, cidr: "10.0.0.0/8" }]),
+            [
+                { port: 443, cidr: "10.0.0.0/8", ruleId: "r-443" },
+                { port: 80, cidr: "10.1.0.0/16", ruleId: UNKNOWN_STRING },
+                { port: 8080, cidr: "10.0.0.0/8" },
+            ],
+        );
+        assert.deepStrictEqual(plannedValue(["subnet-a", "subnet-b"], ["subnet-a", "subnet-b"], ["subnet-a"]), ["subnet-a"], "a list of scalars is its input");
+        assert.strictEqual(plannedValue({ a: 1, b: 2 }, { a: 1 }, UNKNOWN_STRING), UNKNOWN_STRING, "an unknown input is unknown");
     });
     it("a same step takes the old outputs whole; a create keeps its own (unknown) state; a new state that carries id and outputs is its own", () => {
         assert.deepStrictEqual(stepNewState({ op: "same", oldState, newState: printed(oldState.inputs) }), { ...printed(oldState.inputs), id: "tg-1", outputs: oldState.outputs });

@@ -229,13 +229,21 @@ describe(".github/workflows/policy.yml", () => {
 
     describe("a repository without stack files", () => {
         const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-stacks-"));
-        it("plan --all says there is no stack file in the folder (exit 2), never to name a stack", () => {
-            for (const dir of [empty, path.join(empty, "missing")]) {
-                assert.throws(
-                    () => parseArgs(["--all", "--format", "json", "--out", "x.json", "--dir", dir]),
-                    (e: unknown) => e instanceof UsageError && e.message === `--all: no stack files (Pulumi.<stack>.yaml) in ${dir}; add one (README "Your own stack"), or name the folder with --dir`,
-                );
+        it("plan --dir of a folder that does not exist, or of a file, says so (exit 2), not that the folder has no stack files", () => {
+            const missing = path.join(empty, "missing");
+            for (const args of [["--all"], ["--stack", "growth-aws"]]) {
+                assert.throws(() => parseArgs([...args, "--dir", missing]), (e: unknown) => e instanceof UsageError && e.message === `--dir ${missing}: no such folder; name the folder that holds the stack files (Pulumi.<stack>.yaml)`);
             }
+            const file = path.join(empty, "Pulumi.x.yaml.txt");
+            fs.writeFileSync(file, "");
+            assert.throws(() => parseArgs(["--all", "--dir", file]), (e: unknown) => e instanceof UsageError && e.message === `--dir ${file} is a file, not a folder; name the folder that holds the stack files (Pulumi.<stack>.yaml)`);
+            fs.rmSync(file);
+        });
+        it("plan --all says there is no stack file in the folder (exit 2), never to name a stack", () => {
+            assert.throws(
+                () => parseArgs(["--all", "--format", "json", "--out", "x.json", "--dir", empty]),
+                (e: unknown) => e instanceof UsageError && e.message === `--all: no stack files (Pulumi.<stack>.yaml) in ${empty}; add one (README "Your own stack"), or name the folder with --dir`,
+            );
             assert.throws(() => parseArgs(["--dir", empty]), (e: unknown) => e instanceof UsageError && e.message.startsWith(`name a stack or --all; stacks: none in ${empty}\n`));
         });
         it("the offline check skips the plan with a notice", () => {

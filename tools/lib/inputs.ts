@@ -368,20 +368,84 @@ export function stepNewState(step: Record<string, unknown>): unknown {
 /**
  * The outputs an in-place update leaves (UpdateStep.Apply: `s.new.Outputs = resp.Properties` of
  * the provider's Update of the old outputs with the new inputs, a preview's planned state): the old
- * outputs, with each property the update changes (`changed`) as its new input gives it (a
- * configured property's planned value is the configured one), and the unknown value where the
- * update removes the input (the provider computes what it becomes: unknown, never missing). An
- * in-place update keeps the resource, so its id, ARN and every property the update does not touch
- * stay as they are (a change that needs a new resource is a `replace` step, whose state is new).
+ * outputs, with each property the update changes (`changed`) planned from its old output and new
+ * input (plannedValue), and the unknown value where the update removes the input (the provider
+ * computes what it becomes: unknown, never missing). An in-place update keeps the resource, so its
+ * id, ARN and every property the update does not touch stay as they are (a change that needs a new
+ * resource is a `replace` step, whose state is new). A change only `diffReasons` / `detailedDiff`
+ * name (a secret printed as `[secret]` in both states) is planned the same way: a secret text is
+ * its new input as printed, an object keeps the computed keys its input does not set.
  */
 export function updatedOutputs(oldOutputs: Record<string, unknown>, oldInputs: Record<string, unknown>, newInputs: Record<string, unknown>, changed: ReadonlySet<string>): Record<string, unknown> {
     const keys = new Set([...changed, ...[...new Set([...Object.keys(oldInputs), ...Object.keys(newInputs)])].filter((k) => !sameJson(oldInputs[k], newInputs[k]))]);
     const outputs: Record<string, unknown> = { ...oldOutputs };
     for (const key of keys) {
-        if (Object.hasOwn(newInputs, key)) outputs[key] = newInputs[key];
+        if (Object.hasOwn(newInputs, key)) outputs[key] = plannedValue(oldOutputs[key], oldInputs[key], newInputs[key]);
         else if (Object.hasOwn(oldOutputs, key)) outputs[key] = UNKNOWN_STRING;
     }
     return outputs;
+}
+
+/**
+ * The planned value of one changed property: its new input (`config`) merged with its old output
+ * (`prior`) the way a bridged provider plans an in-place update. pulumi-terraform-bridge plans
+ * through Terraform's PlanResourceChange, whose proposed new state (hashicorp/terraform
+ * internal/plans/objchange/objchange.go ProposedNew: "combining the computed attribute values from
+ * prior with the configured attribute values from config ... including the attributes of any
+ * nested blocks") keeps, at every depth, a computed attribute the configuration does not set: an
+ * EKS cluster's `vpcConfig.clusterSecurityGroupId` (computed only, @pulumi/aws eks.Cluster
+ * ClusterVpcConfig) survives an update of `vpcConfig.subnetIds`. So:
+ * - an object keeps the prior's keys the input does not set; a key the input sets is planned in
+ *   turn (one whose input is unchanged keeps its prior output, as a top-level one does); a key the
+ *   old input set and the new one drops is unknown where the prior has it (null or the provider's
+ *   default: the provider decides);
+ * - a list of objects: each input element is planned from a prior element it could have come from
+ *   (every key it sets equal in that element: objchange validPriorFromConfig, how set elements are
+ *   matched), the one at its own index first (lists are matched by index, proposedNewNestingList),
+ *   else the first unused one (sets are matched by content, proposedNewNestingSet, and their order
+ *   is the provider's). A changed element whose prior cannot be told (it matches none) is its new
+ *   input with the keys only its same-index prior element carries unknown: a list would keep
+ *   them, a set would compute them anew, and the JSON does not say which (so "cannot be judged",
+ *   never a stale value nor a missing one);
+ * - anything else (a scalar, a list of scalars, an unknown input) is the new input.
+ */
+export function plannedValue(prior: unknown, oldInput: unknown, config: unknown): unknown {
+    if (isRecord(config) && isRecord(prior)) {
+        const old = isRecord(oldInput) ? oldInput : {};
+        const out: Record<string, unknown> = { ...prior };
+        for (const [k, v] of Object.entries(config)) out[k] = Object.hasOwn(prior, k) && Object.hasOwn(old, k) && sameJson(old[k], v) ? prior[k] : plannedValue(prior[k], old[k], v);
+        for (const k of Object.keys(old)) if (!Object.hasOwn(config, k) && Object.hasOwn(prior, k)) out[k] = UNKNOWN_STRING;
+        return out;
+    }
+    if (Array.isArray(config) && Array.isArray(prior)) {
+        const oldList = Array.isArray(oldInput) && oldInput.length === prior.length ? oldInput : undefined;
+        const used = new Set<number>();
+        return config.map((element, i) => {
+            if (!isRecord(element)) return element;
+            const same = i < prior.length && !used.has(i) && derivable(prior[i], element) ? i : prior.findIndex((p, j) => !used.has(j) && derivable(p, element));
+            if (same !== -1) {
+                used.add(same);
+                return plannedValue(prior[same], oldList?.[same], element);
+            }
+            return withUnknownComputed(prior[i], element);
+        });
+    }
+    return config;
+}
+
+/** Whether a prior (output) value could have come from a configured one: every key it sets is equal in it, or derivable where both are objects (objchange validPriorFromConfig); keys only the prior has are computed. */
+function derivable(prior: unknown, config: unknown): boolean {
+    if (isRecord(config)) return isRecord(prior) && Object.entries(config).every(([k, v]) => Object.hasOwn(prior, k) && derivable(prior[k], v));
+    return sameJson(prior, config);
+}
+
+/** A changed element's planned value where its prior cannot be told: the input, with the keys only `prior` carries unknown (at every depth of objects both have). */
+function withUnknownComputed(prior: unknown, config: Record<string, unknown>): Record<string, unknown> {
+    if (!isRecord(prior)) return config;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(config)) out[k] = isRecord(v) ? withUnknownComputed(prior[k], v) : v;
+    for (const k of Object.keys(prior)) if (!Object.hasOwn(config, k)) out[k] = UNKNOWN_STRING;
+    return out;
 }
 
 /**
