@@ -15,6 +15,7 @@ import {
     REDIS_PASSWORD_ENV,
     RENDITIONS,
     ROUTES,
+    ROUTE_METHOD,
     WEBSOCKET_PING_ENV,
     WEBSOCKET_PING_INTERVAL_SECONDS,
     websocketIdleVerdict,
@@ -35,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, SteeringProbe, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -547,6 +548,51 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
     );
 }
 
+/**
+ * The HTTPS listener's rules as the ALB evaluates them (contracts.answeringRule): priority
+ * (alicloud.alb.Rule `priority`, 1-10000, smaller first), Host, Path and Method condition values
+ * (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a Header, QueryString, Cookie,
+ * SourceIp or response condition cannot be judged from the plan.
+ */
+function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
+    return g
+        .ofType(T.rule, region)
+        .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn)
+        .map((rule) => {
+            const conditions = list(rule.inputs.ruleConditions).filter(isRecord);
+            const values = (type: string, key: string) => conditions.filter((c) => c.type === type).flatMap((c) => strings(at(c, `${key}.values`)));
+            const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)));
+            return { rule, priority: num(rule.inputs.priority), hosts: values("Host", "hostConfig"), paths: values("Path", "pathConfig"), methods: values("Method", "methodConfig"), unjudged: other === undefined ? undefined : `ruleConditions (${String(other.type)})` };
+        });
+}
+
+/**
+ * No rule ahead of the route's answers its requests first: for every path pattern of the route
+ * (samplePaths), the rule that answers `host` (answeringRule, ascending priority) is `router`
+ * (the listener itself: its default action), or one forwarding to the same server group. A
+ * FixedResponse or Redirect ahead of it answers the flow's requests itself; a forward elsewhere
+ * sends them to other targets. Broken at the rule that answers.
+ */
+function aliPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], host: string, route: RouteName): void {
+    const rules = aliListenerRules(g, region, listener);
+    const groupOf = (r: FlowResource) => {
+        const a = r.urn === listener.urn ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(r.inputs.ruleActions);
+        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup))?.urn;
+    };
+    const check = `no rule ahead of ${router.name === listener.name ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
+    for (const path of samplePaths(patterns, DYNAMIC_API_PATH)) {
+        const answer = answeringRule(rules, { host, path, method: ROUTE_METHOD[route] });
+        if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+        const by = answer.kind === "rule" ? answer.rule : listener;
+        if (by.urn === router.urn) continue;
+        const end = by.urn === listener.urn ? undefined : terminalAction(by.inputs.ruleActions);
+        if (end !== undefined && end.type !== "ForwardGroup") return w.hop(by, check, `${host}${path} is answered by ${by.name} (priority ${String(by.inputs.priority)}, ${String(end.type)}) before ${router.name}: the flow's requests never reach its servers`);
+        const mine = groupOf(router);
+        if (mine === undefined || groupOf(by) !== mine) return w.hop(by, check, `${host}${path} takes ${by.name}${by.urn === listener.urn ? "'s default action" : ` (priority ${String(by.inputs.priority)})`} before ${router.name}: it forwards to another server group`);
+    }
+    w.hop(router, check, true);
+}
+
 /** The first Host condition value of an ALB rule, undefined without one. */
 function firstHost(rule: FlowResource): string | undefined {
     return list(rule.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").flatMap((c) => strings(at(c, "hostConfig.values")))[0];
@@ -689,7 +735,10 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     let groupId: unknown;
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
     else {
-        const rule = g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
+        // The route's rule: of the rules naming its pattern, the first by priority that takes the request (else the first of them: its hops say why not).
+        const named = aliListenerRules(g, region, listener).filter((v) => v.paths.includes(patterns[0]));
+        const taking = answeringRule(named, { host, path: samplePaths(patterns, DYNAMIC_API_PATH)[0], method: ROUTE_METHOD[route] });
+        const rule = taking.kind === "default" ? named[0]?.rule : taking.rule;
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));
@@ -697,6 +746,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
         groupId = typeof action === "string" ? undefined : action.serverGroupId;
     }
+    aliPrecedenceHop(g, w, region, listener, router, patterns, host, route);
     const sgp = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} server group`, g.ref(router, patterns.length === 0 ? "defaultActions" : "ruleActions", groupId, T.serverGroup), "forwards to no server group the stack declares");
     const healthPath = str(at(sgp.inputs, "healthCheckConfig.healthCheckPath")) ?? "/";
     const checkHealth = (port: number) => w.hop(sgp, `health check ${healthPath} over HTTP on the traffic port answers 200`, healthCheckVerdict(sgp.name, aliHealthCheck(sgp), port));

@@ -13,6 +13,7 @@ import {
     FlowKey,
     POD_CONNECTIONS_SERIES,
     ROUTES,
+    ROUTE_METHOD,
     WEBSOCKET_PING_INTERVAL_SECONDS,
     websocketIdleVerdict,
     ROUTE_SERVICE,
@@ -32,7 +33,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, SteeringProbe, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, answeringRule, samplePaths, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -371,6 +372,65 @@ function forwardAction(actions: unknown): { readonly arn: unknown } | string {
     return arn === undefined ? "forwards to no target group" : { arn };
 }
 
+/** The type of the action that ends a rule's chain (forwardAction's order: authenticate actions first), undefined without one. */
+function endActionType(actions: unknown): string | undefined {
+    const ordered = list(actions)
+        .filter(isRecord)
+        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
+        .sort((x, y) => x.order - y.order)
+        .map((x) => x.a)
+        .filter((a) => !String(a.type).startsWith("authenticate-"));
+    return str(ordered[0]?.type);
+}
+
+/**
+ * The HTTPS listener's rules as the load balancer evaluates them (contracts.answeringRule):
+ * priority (aws.lb.ListenerRule `priority`, 1-50000, lowest first), host-header, path-pattern and
+ * http-request-method values (`conditions[].hostHeader.values`, `pathPattern.values`,
+ * `httpRequestMethod.values`); an http-header, query-string or source-ip condition, or regex values,
+ * cannot be judged from the plan.
+ */
+function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
+    return g
+        .ofType(T.rule, region)
+        .filter((x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn)
+        .map((rule) => {
+            const conditions = list(rule.inputs.conditions).filter(isRecord);
+            const values = (key: string) => conditions.flatMap((c) => strings(at(c, `${key}.values`)));
+            const other = conditions.find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
+            return { rule, priority: num(rule.inputs.priority), hosts: values("hostHeader"), paths: values("pathPattern"), methods: values("httpRequestMethod"), unjudged: other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})` };
+        });
+}
+
+/**
+ * No rule ahead of the route's answers its requests first: for every name reaching the listener
+ * and every path pattern of the route (samplePaths), the rule that answers (answeringRule,
+ * ascending priority) is `router` (the listener itself: its default action), or one forwarding to
+ * the same target group. A fixed-response or redirect ahead of it answers the flow's requests
+ * itself; a forward elsewhere sends them to other targets. Broken at the rule that answers.
+ */
+function awsPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], names: readonly string[], route: RouteName): void {
+    const rules = awsListenerRules(g, region, listener);
+    const groupOf = (r: FlowResource) => {
+        const a = forwardAction(r.urn === listener.urn ? r.inputs.defaultActions : r.inputs.actions);
+        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "actions", a.arn, T.targetGroup))?.urn;
+    };
+    const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${names.join(", ")} ${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
+    for (const host of names) {
+        for (const path of samplePaths(patterns, DYNAMIC_API_PATH)) {
+            const answer = answeringRule(rules, { host, path, method: ROUTE_METHOD[route] });
+            if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+            const by = answer.kind === "rule" ? answer.rule : listener;
+            if (by.urn === router.urn) continue;
+            const end = by.urn === listener.urn ? undefined : endActionType(by.inputs.actions);
+            if (end !== undefined && end !== "forward") return w.hop(by, check, `${host}${path} is answered by ${by.name} (priority ${String(by.inputs.priority)}, ${end}) before ${router.name}: the flow's requests never reach its targets`);
+            const mine = groupOf(router);
+            if (mine === undefined || groupOf(by) !== mine) return w.hop(by, check, `${host}${path} takes ${by.name}${by.urn === listener.urn ? "'s default action" : ` (priority ${String(by.inputs.priority)})`} before ${router.name}: it forwards to another target group`);
+        }
+    }
+    w.hop(router, check, true);
+}
+
 /**
  * A rule's conditions all match the flow's requests (a rule applies only when every condition
  * does: ELB User Guide, "Listener rules", Condition types): a path pattern of the route, host
@@ -516,9 +576,10 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(listener, "default action forwards", typeof action === "string" ? `the listener's default action ${action}` : true);
         tgRef = g.ref(listener, "defaultActions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     } else {
-        const rule = g.ofType(T.rule, region).find(
-            (x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn && list(x.inputs.conditions).filter(isRecord).some((c) => strings(at(c, "pathPattern.values")).includes(patterns[0])),
-        );
+        // The route's rule: of the rules naming its pattern, the first by priority that takes the request (else the first of them: its hops say why not).
+        const named = awsListenerRules(g, region, listener).filter((v) => v.paths.includes(patterns[0]));
+        const taking = answeringRule(named, { host: entry.names[0] ?? "", path: samplePaths(patterns, DYNAMIC_API_PATH)[0], method: ROUTE_METHOD[route] });
+        const rule = taking.kind === "default" ? named[0]?.rule : taking.rule;
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`, ruleMatches(router.inputs.conditions, patterns[0], entry.names));
@@ -526,6 +587,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
         tgRef = g.ref(router, "actions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     }
+    awsPrecedenceHop(g, w, region, listener, router, patterns, entry.names, route);
     const tg = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} target group`, tgRef, `forwards to no target group the stack declares`);
     const port = num(tg.inputs.port) ?? 0;
     const healthPath = str(at(tg.inputs, "healthCheck.path")) ?? "/";
