@@ -505,7 +505,7 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
  */
 function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[], domain: string): void {
     const path = patterns[0];
-    const check = `an order posted to ${domain}${path} is refused, not served by the default action`;
+    const check = `an order posted to ${domain}${path} is refused, not served by the default action (every path: ${patterns.join(", ")})`;
     const ingress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
     if (ingress !== undefined) {
         const rules = list(ingress.inputs.rules).filter(isRecord);
@@ -518,34 +518,53 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
     }
     const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     if (listener === undefined) return;
-    const rules = g
-        .ofType(T.rule, region)
-        .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn)
-        .sort((a, b) => (num(a.inputs.priority) ?? Number.MAX_SAFE_INTEGER) - (num(b.inputs.priority) ?? Number.MAX_SAFE_INTEGER));
-    const orderRule = rules.find((r) => aliRuleMatches(r.inputs.ruleConditions, path, firstHost(r) ?? domain) === true && firstHost(r) !== undefined);
+    const rules = aliListenerRules(g, region, listener).sort((a, b) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER));
+    const orderRule = rules.map((v) => v.rule).find((r) => aliRuleMatches(r.inputs.ruleConditions, path, firstHost(r) ?? domain) === true && firstHost(r) !== undefined);
     const orderAction = orderRule === undefined ? undefined : aliForwardAction(orderRule.inputs.ruleActions);
     const orderGroup = orderRule === undefined || orderAction === undefined || typeof orderAction === "string" ? undefined : found(g.ref(orderRule, "ruleActions", orderAction.serverGroupId, T.serverGroup));
-    const taken = rules.find((r) => aliRuleMatches(r.inputs.ruleConditions, path, domain) === true);
-    const answer = taken === undefined ? undefined : terminalAction(taken.inputs.ruleActions)?.type;
-    if (taken !== undefined && (answer === "FixedResponse" || answer === "Redirect")) {
-        w.hop(taken, check, true);
-        return;
+    // Every path of the route: an order posted to /order/checkout meets the rules as /order does.
+    let held: FlowResource | undefined;
+    for (const sample of samplePaths(patterns, path)) {
+        const answer = answeringRule(rules, { host: domain, path: sample, method: ROUTE_METHOD.order });
+        if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+        const verdict = offHostAnswerVerdict(g, region, listener, answer.kind === "rule" ? answer.rule : undefined, orderGroup, `${domain}${sample}`, path);
+        if (verdict.ok !== true) return w.hop(verdict.on, check, verdict.ok);
+        held = held ?? verdict.on;
     }
+    w.hop(held ?? listener, check, true);
+}
+
+/**
+ * What an order posted off the API name (`request`, host and path) meets at the rule that answers
+ * it (`taken`; undefined: the listener's default action). A FixedResponse with a 4xx code
+ * (alicloud.alb.Rule `rule_actions.fixed_response_config.http_code`: "2xx, 4xx or 5xx", ALB API
+ * CreateRule FixedResponseConfig.HttpCode) or a Redirect refuses it; a FixedResponse 2xx tells the
+ * client the order was taken while nobody wrote it, a 5xx reports a failure that is the client's
+ * (a misdirected request is 421, RFC 9110 section 15.5.20). A forward to a server group whose
+ * targets also answer the order route writes it after all.
+ */
+function offHostAnswerVerdict(g: FlowGraph, region: string, listener: FlowResource, taken: FlowResource | undefined, orderGroup: FlowResource | undefined, request: string, path: string): { readonly on: FlowResource; readonly ok: Verdict } {
     const router = taken ?? listener;
+    const answer = taken === undefined ? undefined : terminalAction(taken.inputs.ruleActions);
+    if (answer?.type === "Redirect") return { on: router, ok: true };
+    if (answer?.type === "FixedResponse") {
+        const code = str(at(answer, "fixedResponseConfig.httpCode")) ?? String(at(answer, "fixedResponseConfig.httpCode"));
+        return { on: router, ok: /^4\d\d$/.test(code) ? true : `${request} is answered by ${router.name} with a FixedResponse ${code}, not a 4xx refusal: the client ${code.startsWith("2") ? "is told the order was taken while no order service wrote it" : "sees a server failure instead of being sent to the API name"}; answer 421 Misdirected Request` };
+    }
     const action = taken === undefined ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(taken.inputs.ruleActions);
-    if (typeof action === "string") return w.hop(router, check, `${domain}${path} takes ${router.name}, whose action ${action}: it neither refuses the order nor reaches a server group`);
+    if (typeof action === "string") return { on: router, ok: `${request} takes ${router.name}, whose action ${action}: it neither refuses the order nor reaches a server group` };
     const ref = g.ref(router, taken === undefined ? "defaultActions" : "ruleActions", action.serverGroupId, T.serverGroup);
-    if (ref.kind === "unknown") return w.hop(router, check, undetermined(taken === undefined ? "defaultActions" : "ruleActions"));
+    if (ref.kind === "unknown") return { on: router, ok: undetermined(taken === undefined ? "defaultActions" : "ruleActions") };
     const group = found(ref);
-    if (group === undefined || orderGroup === undefined) return w.hop(router, check, true);
+    if (group === undefined || orderGroup === undefined) return { on: router, ok: true };
     const shared = registrations(g, region, group).filter((x) => registrations(g, region, orderGroup).includes(x));
-    w.hop(
-        router,
-        check,
-        group.urn !== orderGroup.urn && shared.length === 0
-            ? true
-            : `${domain}${path} misses the Host-restricted ${path} rule and takes ${taken === undefined ? `${listener.name}'s default action` : taken.name} -> ${group.name}, whose targets (${shared.join(", ") || group.name}) also answer ${path}: an order posted to the CDN domain is written by whichever region the CDN sent it to; refuse it with a rule on ${path} for any host answering a FixedResponse`,
-    );
+    return {
+        on: router,
+        ok:
+            group.urn !== orderGroup.urn && shared.length === 0
+                ? true
+                : `${request} misses the Host-restricted ${path} rule and takes ${taken === undefined ? `${listener.name}'s default action` : taken.name} -> ${group.name}, whose targets (${shared.join(", ") || group.name}) also answer ${path}: an order posted to the CDN domain is written by whichever region the CDN sent it to; refuse it with a rule on every path of the route for any host answering a 4xx FixedResponse`,
+    };
 }
 
 /**
@@ -579,7 +598,7 @@ function aliPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowR
         const a = r.urn === listener.urn ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(r.inputs.ruleActions);
         return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup))?.urn;
     };
-    const check = `no rule ahead of ${router.name === listener.name ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
+    const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
     for (const path of samplePaths(patterns, DYNAMIC_API_PATH)) {
         const answer = answeringRule(rules, { host, path, method: ROUTE_METHOD[route] });
         if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
