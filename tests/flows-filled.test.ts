@@ -267,6 +267,12 @@ describe("flow links of the plans with settings filled in", function () {
         it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => assertBreaksAt((await filledPlan(l.stack)).resources, l));
     }
 
+    it("mature-alicloud order: the region's address pool removed breaks at GTM naming the order clients, not a WebSocket route", async () => {
+        const resources = (await filledPlan("mature-alicloud")).resources;
+        const f = flow(analyzeFlows(breakLink(resources, "alicloud:dns/addressPool:AddressPool", "pool-cn-shanghai", () => null)), "order", "cn-shanghai");
+        assert.deepStrictEqual([f.status, f.broken?.reason], ["broken", `no address pool of lc-steering-gtm holds lc-cn-shanghai-lb-alb: order clients calling api.${FILLED_DOMAIN} never reach this region`]);
+    });
+
     it("mature-alicloud interaction: the region's address pool dropped from the access strategy's default pools is caught at \"the edge carries WebSocket: GTM steers\" on lc-steering-gtm", async () => {
         const resources = (await filledPlan("mature-alicloud")).resources;
         const pool = resources.find((r) => r.type === "alicloud:dns/addressPool:AddressPool" && r.name === "lc-steering-pool-cn-shanghai") ?? assert.fail("no cn-shanghai pool");

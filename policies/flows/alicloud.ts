@@ -269,7 +269,7 @@ function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, hos
     }
     const pools = poolsHoldingAlb(g, gtm, alb);
     w.hop(gtm, `${check}: ${host} is a CNAME to GTM's access name (stack output steering, set in the domain's DNS)`, steeringOutputVerdict(g, gtm, host, who));
-    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host));
+    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host, who));
     gtmPoolHops(g, w, pools, alb);
     return host;
 }
@@ -328,8 +328,8 @@ function gtmMonitorVerdict(monitor: FlowResource): Verdict {
  * `failoverAddrPools[].addrPoolId`; GTM 3.0 API CreateDnsGtmAccessStrategy). A pool holding the ALB
  * that no strategy serves by default is never answered.
  */
-function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowResource[], alb: FlowResource, host: string): Verdict {
-    if (pools.length === 0) return `no address pool of ${gtm.name} holds ${alb.name}: ${host} never reaches this region's WebSocket route`;
+function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowResource[], alb: FlowResource, host: string, who: string): Verdict {
+    if (pools.length === 0) return `no address pool of ${gtm.name} holds ${alb.name}: ${who} calling ${host} never reach this region`;
     const strategies = g.referrers(gtm, T.gtmStrategy, "instanceId");
     if (strategies.length === 0) return `${gtm.name} has no access strategy: GTM answers ${host} with no address pool`;
     const serving = strategies.flatMap((s) => list(s.inputs.defaultAddrPools).filter(isRecord).map((d) => d.addrPoolId));
@@ -495,9 +495,10 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
 
 /**
  * What an order posted to the CDN domain meets on the ALB once the Host-restricted order rule does
- * not take it: the first rule by priority whose conditions match (ALB: "rules are evaluated in
- * ascending order of priority", alicloud.alb.Rule `priority`), else the listener's default action.
- * A FixedResponse or Redirect answers it (offHostRefusals); a forward to a server group whose
+ * not take it, on every path of the route (samplePaths: /order and /order/x): the first rule by
+ * priority whose conditions match (answeringRule; alicloud.alb.Rule `priority`, a smaller value a
+ * higher priority), else the listener's default action. A FixedResponse with a 4xx code or a
+ * Redirect refuses it (offHostAnswerVerdict); a forward to a server group whose
  * targets also answer the order route (the same scaling group or node pool on the same port: with
  * compute vm every route's group registers the same app servers) writes the order after all. On
  * the serverless tier the SAE ingress sends it to the rule for that domain and path, else to its
