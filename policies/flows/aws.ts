@@ -359,28 +359,21 @@ function securityGroupsOf(g: FlowGraph, r: FlowResource, property: string): Flow
  * authenticate-cognito). A reason when that action is not a forward.
  */
 function forwardAction(actions: unknown): { readonly arn: unknown } | string {
-    const ordered = list(actions)
-        .filter(isRecord)
-        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
-        .sort((x, y) => x.order - y.order)
-        .map((x) => x.a)
-        .filter((a) => !String(a.type).startsWith("authenticate-"));
-    const first = ordered[0];
+    const first = endAction(actions);
     if (first === undefined) return "is missing";
     if (first.type !== "forward") return `is ${String(first.type)}, not forward: requests never reach a target group`;
     const arn = first.targetGroupArn ?? at(first, "forward.targetGroups.0.arn");
     return arn === undefined ? "forwards to no target group" : { arn };
 }
 
-/** The type of the action that ends a rule's chain (forwardAction's order: authenticate actions first), undefined without one. */
-function endActionType(actions: unknown): string | undefined {
-    const ordered = list(actions)
+/** The action that ends a rule's chain: in `order` (lowest first, then list order), past the authenticate actions; undefined without one. */
+function endAction(actions: unknown): Record<string, unknown> | undefined {
+    return list(actions)
         .filter(isRecord)
         .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
         .sort((x, y) => x.order - y.order)
         .map((x) => x.a)
-        .filter((a) => !String(a.type).startsWith("authenticate-"));
-    return str(ordered[0]?.type);
+        .find((a) => !String(a.type).startsWith("authenticate-"));
 }
 
 /**
@@ -422,7 +415,7 @@ function awsPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowR
             if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
             const by = answer.kind === "rule" ? answer.rule : listener;
             if (by.urn === router.urn) continue;
-            const end = by.urn === listener.urn ? undefined : endActionType(by.inputs.actions);
+            const end = by.urn === listener.urn ? undefined : str(endAction(by.inputs.actions)?.type);
             if (end !== undefined && end !== "forward") return w.hop(by, check, `${host}${path} is answered by ${by.name} (priority ${String(by.inputs.priority)}, ${end}) before ${router.name}: the flow's requests never reach its targets`);
             const mine = groupOf(router);
             if (mine === undefined || groupOf(by) !== mine) return w.hop(by, check, `${host}${path} takes ${by.name}${by.urn === listener.urn ? "'s default action" : ` (priority ${String(by.inputs.priority)})`} before ${router.name}: it forwards to another target group`);
