@@ -35,7 +35,7 @@ import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/alicloud/prof
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
 import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
@@ -586,31 +586,15 @@ function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource):
         });
 }
 
-/**
- * No rule ahead of the route's answers its requests first: for every path pattern of the route
- * (samplePaths), the rule that answers `host` (answeringRule, ascending priority) is `router`
- * (the listener itself: its default action), or one forwarding to the same server group. A
- * FixedResponse or Redirect ahead of it answers the flow's requests itself; a forward elsewhere
- * sends them to other targets. Broken at the rule that answers.
- */
+/** The route's requests meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
 function aliPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], host: string, route: RouteName): void {
-    const rules = aliListenerRules(g, region, listener);
     const groupOf = (r: FlowResource) => {
         const a = r.urn === listener.urn ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(r.inputs.ruleActions);
         return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup))?.urn;
     };
+    const rules: ListenerRules = { listener, rules: aliListenerRules(g, region, listener), endType: (r) => str(terminalAction(r.inputs.ruleActions)?.type), forwardType: "ForwardGroup", groupOf, groupWord: "server group" };
     const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
-    for (const path of samplePaths(patterns, DYNAMIC_API_PATH)) {
-        const answer = answeringRule(rules, { host, path, method: ROUTE_METHOD[route] });
-        if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
-        const by = answer.kind === "rule" ? answer.rule : listener;
-        if (by.urn === router.urn) continue;
-        const end = by.urn === listener.urn ? undefined : terminalAction(by.inputs.ruleActions);
-        if (end !== undefined && end.type !== "ForwardGroup") return w.hop(by, check, `${host}${path} is answered by ${by.name} (priority ${String(by.inputs.priority)}, ${String(end.type)}) before ${router.name}: the flow's requests never reach its servers`);
-        const mine = groupOf(router);
-        if (mine === undefined || groupOf(by) !== mine) return w.hop(by, check, `${host}${path} takes ${by.name}${by.urn === listener.urn ? "'s default action" : ` (priority ${String(by.inputs.priority)})`} before ${router.name}: it forwards to another server group`);
-    }
-    w.hop(router, check, true);
+    precedenceHop(w, rules, router, [host], samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
 }
 
 /** The first Host condition value of an ALB rule, undefined without one. */

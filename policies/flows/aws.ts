@@ -32,7 +32,7 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
 import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, answeringRule, samplePaths, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
@@ -395,33 +395,15 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
         });
 }
 
-/**
- * No rule ahead of the route's answers its requests first: for every name reaching the listener
- * and every path pattern of the route (samplePaths), the rule that answers (answeringRule,
- * ascending priority) is `router` (the listener itself: its default action), or one forwarding to
- * the same target group. A fixed-response or redirect ahead of it answers the flow's requests
- * itself; a forward elsewhere sends them to other targets. Broken at the rule that answers.
- */
+/** The route's requests, for every name reaching the listener, meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
 function awsPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], names: readonly string[], route: RouteName): void {
-    const rules = awsListenerRules(g, region, listener);
     const groupOf = (r: FlowResource) => {
         const a = forwardAction(r.urn === listener.urn ? r.inputs.defaultActions : r.inputs.actions);
         return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "actions", a.arn, T.targetGroup))?.urn;
     };
+    const rules: ListenerRules = { listener, rules: awsListenerRules(g, region, listener), endType: (r) => str(endAction(r.inputs.actions)?.type), forwardType: "forward", groupOf, groupWord: "target group" };
     const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${names.join(", ")} ${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
-    for (const host of names) {
-        for (const path of samplePaths(patterns, DYNAMIC_API_PATH)) {
-            const answer = answeringRule(rules, { host, path, method: ROUTE_METHOD[route] });
-            if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
-            const by = answer.kind === "rule" ? answer.rule : listener;
-            if (by.urn === router.urn) continue;
-            const end = by.urn === listener.urn ? undefined : str(endAction(by.inputs.actions)?.type);
-            if (end !== undefined && end !== "forward") return w.hop(by, check, `${host}${path} is answered by ${by.name} (priority ${String(by.inputs.priority)}, ${end}) before ${router.name}: the flow's requests never reach its targets`);
-            const mine = groupOf(router);
-            if (mine === undefined || groupOf(by) !== mine) return w.hop(by, check, `${host}${path} takes ${by.name}${by.urn === listener.urn ? "'s default action" : ` (priority ${String(by.inputs.priority)})`} before ${router.name}: it forwards to another target group`);
-        }
-    }
-    w.hop(router, check, true);
+    precedenceHop(w, rules, router, names, samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
 }
 
 /**
