@@ -189,7 +189,7 @@ const LINKS: readonly Link[] = [
         type: "pulumi:pulumi:Stack",
         nameEnds: "mature-alicloud",
         mutate: (r) => ({ ...r, outputs: Object.fromEntries(Object.entries(r.outputs ?? {}).filter(([k]) => k !== "steering")) }),
-        hop: `the API name reaches lc-cn-shanghai-lb-alb: api.${FILLED_DOMAIN} is a CNAME to GTM's access name`,
+        hop: `the API name reaches lc-cn-shanghai-lb-alb: the stack output steering gives api.${FILLED_DOMAIN} GTM's access name`,
         resource: "lc-steering-gtm",
     },
     {
@@ -200,7 +200,7 @@ const LINKS: readonly Link[] = [
         type: "pulumi:pulumi:Stack",
         nameEnds: "mature-alicloud",
         mutate: (r) => ({ ...r, outputs: { ...r.outputs, steering: { ...record(r.outputs?.steering), accessName: `gtm-old.${FILLED_DOMAIN}` } } }),
-        hop: `the edge carries WebSocket: api.${FILLED_DOMAIN} is a CNAME to GTM's access name`,
+        hop: `the edge carries WebSocket: the stack output steering gives api.${FILLED_DOMAIN} GTM's access name`,
         resource: "lc-steering-gtm",
     },
     {

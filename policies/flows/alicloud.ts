@@ -268,7 +268,8 @@ function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, hos
         return host;
     }
     const pools = poolsHoldingAlb(g, gtm, alb);
-    w.hop(gtm, `${check}: ${host} is a CNAME to GTM's access name (stack output steering, set in the domain's DNS)`, steeringOutputVerdict(g, gtm, host, who));
+    // The CNAME record itself is the operator's, in the domain's DNS: not in the plan, so the hop judges only the target the stack gives for it.
+    w.hop(gtm, `${check}: the stack output steering gives ${host} GTM's access name as its CNAME target (the record itself is set by the operator in the domain's DNS, not seen in the plan)`, steeringOutputVerdict(g, gtm, host, who));
     w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host, who));
     gtmPoolHops(g, w, pools, alb);
     return host;
