@@ -88,6 +88,36 @@ describe("mature-alicloud with compute vm: orders posted to the CDN domain are r
             assert.match(f.broken?.reason ?? "", new RegExp(`default action -> lc-${region}-lb-group-api, whose targets \\(lc-${region}-app-group:8080\\) also answer /order`));
         });
     }
+
+    it(`order cn-hangzhou: the refusing rule cut to /order only is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on the HTTPS listener (POST ${FILLED_DOMAIN}/order/x takes the default action)`, () => {
+        assertBreaksAt(plan.resources, {
+            flow: "order",
+            region: "cn-hangzhou",
+            link: "refusing rule on /order only",
+            type: RULE,
+            nameEnds: "cn-hangzhou-lb-rule-order-other-hosts",
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, ruleConditions: [{ type: "Path", pathConfig: { values: ["/order"] } }] } }),
+            hop: `an order posted to ${FILLED_DOMAIN}/order is refused`,
+            resource: "lc-cn-hangzhou-lb-https",
+            heldOn: "lc-cn-hangzhou-lb-rule-order-other-hosts",
+        });
+    });
+
+    it(`order cn-hangzhou: the refusing rule answering 200 is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on that rule (the client is told the order was taken)`, () => {
+        const link = {
+            flow: "order",
+            region: "cn-hangzhou",
+            link: "refusing rule answering 200",
+            type: RULE,
+            nameEnds: "cn-hangzhou-lb-rule-order-other-hosts",
+            mutate: (r: FlowResource): FlowResource => ({ ...r, inputs: { ...r.inputs, ruleActions: [{ order: 1, type: "FixedResponse", fixedResponseConfig: { content: "ok", contentType: "text/plain", httpCode: "200" } }] } }),
+            hop: `an order posted to ${FILLED_DOMAIN}/order is refused`,
+            resource: "lc-cn-hangzhou-lb-rule-order-other-hosts",
+        };
+        assertBreaksAt(plan.resources, link);
+        const f = flowOf(analyzeFlows(plan.resources.map((r) => (r.name === "lc-cn-hangzhou-lb-rule-order-other-hosts" ? link.mutate(r) : r))), "order", "cn-hangzhou");
+        assert.match(f.broken?.reason ?? "", /FixedResponse 200, not a 4xx refusal/);
+    });
 });
 
 describe("mature-alicloud with compute serverless: each region's SAE ingress routes its users' API on its own API name", function () {

@@ -189,7 +189,7 @@ const LINKS: readonly Link[] = [
         type: "pulumi:pulumi:Stack",
         nameEnds: "mature-alicloud",
         mutate: (r) => ({ ...r, outputs: Object.fromEntries(Object.entries(r.outputs ?? {}).filter(([k]) => k !== "steering")) }),
-        hop: `the API name reaches lc-cn-shanghai-lb-alb: api.${FILLED_DOMAIN} is a CNAME to GTM's access name`,
+        hop: `the API name reaches lc-cn-shanghai-lb-alb: the stack output steering gives api.${FILLED_DOMAIN} GTM's access name`,
         resource: "lc-steering-gtm",
     },
     {
@@ -200,7 +200,7 @@ const LINKS: readonly Link[] = [
         type: "pulumi:pulumi:Stack",
         nameEnds: "mature-alicloud",
         mutate: (r) => ({ ...r, outputs: { ...r.outputs, steering: { ...record(r.outputs?.steering), accessName: `gtm-old.${FILLED_DOMAIN}` } } }),
-        hop: `the edge carries WebSocket: api.${FILLED_DOMAIN} is a CNAME to GTM's access name`,
+        hop: `the edge carries WebSocket: the stack output steering gives api.${FILLED_DOMAIN} GTM's access name`,
         resource: "lc-steering-gtm",
     },
     {
@@ -266,6 +266,12 @@ describe("flow links of the plans with settings filled in", function () {
     for (const l of LINKS) {
         it(`${l.stack} ${l.flow}: ${l.link} is caught at "${l.hop}" on ${l.resource}`, async () => assertBreaksAt((await filledPlan(l.stack)).resources, l));
     }
+
+    it("mature-alicloud order: the region's address pool removed breaks at GTM naming the order clients, not a WebSocket route", async () => {
+        const resources = (await filledPlan("mature-alicloud")).resources;
+        const f = flow(analyzeFlows(breakLink(resources, "alicloud:dns/addressPool:AddressPool", "pool-cn-shanghai", () => null)), "order", "cn-shanghai");
+        assert.deepStrictEqual([f.status, f.broken?.reason], ["broken", `no address pool of lc-steering-gtm holds lc-cn-shanghai-lb-alb: order clients calling api.${FILLED_DOMAIN} never reach this region`]);
+    });
 
     it("mature-alicloud interaction: the region's address pool dropped from the access strategy's default pools is caught at \"the edge carries WebSocket: GTM steers\" on lc-steering-gtm", async () => {
         const resources = (await filledPlan("mature-alicloud")).resources;

@@ -10,7 +10,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "origin: the region's ALB (an origin of the behaviour the path matches: its targetOriginId, or a member of the origin group it names), reached by a name on the ALB certificate (Host forwarded; with cdn.originFailover false a region that is no origin is not entered through CloudFront: the first region serves its viewers)",
         "the behaviour its path matches (first ordered pathPattern, else the default) is not cached and allows the methods the flow sends (GET for the viewer and WebSocket, POST for an order)",
         "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
-        "listener default action -> api target group",
+        "listener default action -> api target group, no rule answering /api/products first (rules evaluated by priority, lowest number first; a fixed response or redirect ahead of the default action breaks there)",
         "target group -> registered targets (app scaling group; [growth, mature] EKS nodes on the product NodePort, whose Service (type NodePort or LoadBalancer) selects the Deployment's pods and targets a container port they declare; [serverless] the ECS service whose loadBalancers entry names the target group (type ip) on a container port its task definition maps, created after the listener or rule that forwards to it (dependsOn: ECS refuses a target group with no associated load balancer))",
         "targets answer the health check (the app image contract of app.imageId, or user data serving /healthz; [growth, mature] pod probes GET /ready (readiness) and /healthz (liveness, startup); [serverless] the target group checks /ready (readiness; ECS replaces a task that fails it after the health check grace period) on the task's container port; every HTTP probe targets a port the container declares)",
         "security groups: load balancer -> targets on the target port",
@@ -18,7 +18,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "interaction": [
         "entry (CDN, or the api.{domain} latency record in mature) as for the viewer flow; [mature] the latency record is an A alias (AAAA only for a dualstack load balancer) and its Route 53 health check is enabled, not inverted, checks this load balancer and requests /healthz over HTTPS on 443",
         "WebSockets stay open: the load balancer's idle timeout (idleTimeout, 60 s when unset) is longer than the service's ping interval (30 s)",
-        "listener rule /ws -> ws target group",
+        "listener rule /ws -> ws target group: the first rule by priority whose conditions match /ws and /ws/x for every name reaching the listener",
         "target group -> targets ([growth, mature] the interaction service)",
         "targets answer the health check",
         "security groups: load balancer -> targets",

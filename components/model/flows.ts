@@ -28,6 +28,9 @@ export const FLOW_ROUTE = { viewer: "api", interaction: "ws", order: "order", "h
  */
 export const FLOW_METHODS: Readonly<Record<keyof typeof FLOW_ROUTE, readonly string[]>> = { viewer: ["GET"], interaction: ["GET"], order: ["POST"], "hot-products": ["GET"] };
 
+/** The HTTP method a route's requests carry to the load balancer: the method its flow sends (FLOW_METHODS via FLOW_ROUTE: orders are posted, the API read, the WebSocket opened with a GET). */
+export const ROUTE_METHOD: Readonly<Record<(typeof FLOW_ROUTE)[keyof typeof FLOW_ROUTE], string>> = { api: "GET", ws: "GET", order: "POST" };
+
 /** The methods of `needed` that `allowed` does not list (case-insensitive), in `needed`'s order. */
 export function methodsNotAllowed(allowed: readonly string[], needed: readonly string[]): string[] {
     const ok = new Set(allowed.map((m) => m.toUpperCase()));

@@ -15,6 +15,7 @@ import {
     REDIS_PASSWORD_ENV,
     RENDITIONS,
     ROUTES,
+    ROUTE_METHOD,
     WEBSOCKET_PING_ENV,
     WEBSOCKET_PING_INTERVAL_SECONDS,
     websocketIdleVerdict,
@@ -34,8 +35,8 @@ import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/alicloud/prof
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, SteeringProbe, aliRulesAdmit, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -267,8 +268,9 @@ function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, hos
         return host;
     }
     const pools = poolsHoldingAlb(g, gtm, alb);
-    w.hop(gtm, `${check}: ${host} is a CNAME to GTM's access name (stack output steering, set in the domain's DNS)`, steeringOutputVerdict(g, gtm, host, who));
-    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host));
+    // The CNAME record itself is the operator's, in the domain's DNS: not in the plan, so the hop judges only the target the stack gives for it.
+    w.hop(gtm, `${check}: the stack output steering gives ${host} GTM's access name as its CNAME target (the record itself is set by the operator in the domain's DNS, not seen in the plan)`, steeringOutputVerdict(g, gtm, host, who));
+    w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host, who));
     gtmPoolHops(g, w, pools, alb);
     return host;
 }
@@ -327,8 +329,8 @@ function gtmMonitorVerdict(monitor: FlowResource): Verdict {
  * `failoverAddrPools[].addrPoolId`; GTM 3.0 API CreateDnsGtmAccessStrategy). A pool holding the ALB
  * that no strategy serves by default is never answered.
  */
-function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowResource[], alb: FlowResource, host: string): Verdict {
-    if (pools.length === 0) return `no address pool of ${gtm.name} holds ${alb.name}: ${host} never reaches this region's WebSocket route`;
+function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowResource[], alb: FlowResource, host: string, who: string): Verdict {
+    if (pools.length === 0) return `no address pool of ${gtm.name} holds ${alb.name}: ${who} calling ${host} never reach this region`;
     const strategies = g.referrers(gtm, T.gtmStrategy, "instanceId");
     if (strategies.length === 0) return `${gtm.name} has no access strategy: GTM answers ${host} with no address pool`;
     const serving = strategies.flatMap((s) => list(s.inputs.defaultAddrPools).filter(isRecord).map((d) => d.addrPoolId));
@@ -494,9 +496,10 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
 
 /**
  * What an order posted to the CDN domain meets on the ALB once the Host-restricted order rule does
- * not take it: the first rule by priority whose conditions match (ALB: "rules are evaluated in
- * ascending order of priority", alicloud.alb.Rule `priority`), else the listener's default action.
- * A FixedResponse or Redirect answers it (offHostRefusals); a forward to a server group whose
+ * not take it, on every path of the route (samplePaths: /order and /order/x): the first rule by
+ * priority whose conditions match (answeringRule; alicloud.alb.Rule `priority`, a smaller value a
+ * higher priority), else the listener's default action. A FixedResponse with a 4xx code or a
+ * Redirect refuses it (offHostAnswerVerdict); a forward to a server group whose
  * targets also answer the order route (the same scaling group or node pool on the same port: with
  * compute vm every route's group registers the same app servers) writes the order after all. On
  * the serverless tier the SAE ingress sends it to the rule for that domain and path, else to its
@@ -504,7 +507,7 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
  */
 function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[], domain: string): void {
     const path = patterns[0];
-    const check = `an order posted to ${domain}${path} is refused, not served by the default action`;
+    const check = `an order posted to ${domain}${path} is refused, not served by the default action (every path: ${patterns.join(", ")})`;
     const ingress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
     if (ingress !== undefined) {
         const rules = list(ingress.inputs.rules).filter(isRecord);
@@ -517,34 +520,82 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
     }
     const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     if (listener === undefined) return;
-    const rules = g
-        .ofType(T.rule, region)
-        .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn)
-        .sort((a, b) => (num(a.inputs.priority) ?? Number.MAX_SAFE_INTEGER) - (num(b.inputs.priority) ?? Number.MAX_SAFE_INTEGER));
-    const orderRule = rules.find((r) => aliRuleMatches(r.inputs.ruleConditions, path, firstHost(r) ?? domain) === true && firstHost(r) !== undefined);
+    const rules = aliListenerRules(g, region, listener).sort((a, b) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER));
+    const orderRule = rules.map((v) => v.rule).find((r) => aliRuleMatches(r.inputs.ruleConditions, path, firstHost(r) ?? domain) === true && firstHost(r) !== undefined);
     const orderAction = orderRule === undefined ? undefined : aliForwardAction(orderRule.inputs.ruleActions);
     const orderGroup = orderRule === undefined || orderAction === undefined || typeof orderAction === "string" ? undefined : found(g.ref(orderRule, "ruleActions", orderAction.serverGroupId, T.serverGroup));
-    const taken = rules.find((r) => aliRuleMatches(r.inputs.ruleConditions, path, domain) === true);
-    const answer = taken === undefined ? undefined : terminalAction(taken.inputs.ruleActions)?.type;
-    if (taken !== undefined && (answer === "FixedResponse" || answer === "Redirect")) {
-        w.hop(taken, check, true);
-        return;
+    // Every path of the route: an order posted to /order/checkout meets the rules as /order does.
+    let held: FlowResource | undefined;
+    for (const sample of samplePaths(patterns, path)) {
+        const answer = answeringRule(rules, { host: domain, path: sample, method: ROUTE_METHOD.order });
+        if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+        const verdict = offHostAnswerVerdict(g, region, listener, answer.kind === "rule" ? answer.rule : undefined, orderGroup, `${domain}${sample}`, path);
+        if (verdict.ok !== true) return w.hop(verdict.on, check, verdict.ok);
+        held = held ?? verdict.on;
     }
+    w.hop(held ?? listener, check, true);
+}
+
+/**
+ * What an order posted off the API name (`request`, host and path) meets at the rule that answers
+ * it (`taken`; undefined: the listener's default action). A FixedResponse with a 4xx code
+ * (alicloud.alb.Rule `rule_actions.fixed_response_config.http_code`: "2xx, 4xx or 5xx", ALB API
+ * CreateRule FixedResponseConfig.HttpCode) or a Redirect refuses it; a FixedResponse 2xx tells the
+ * client the order was taken while nobody wrote it, a 5xx reports a failure that is the client's
+ * (a misdirected request is 421, RFC 9110 section 15.5.20). A forward to a server group whose
+ * targets also answer the order route writes it after all.
+ */
+function offHostAnswerVerdict(g: FlowGraph, region: string, listener: FlowResource, taken: FlowResource | undefined, orderGroup: FlowResource | undefined, request: string, path: string): { readonly on: FlowResource; readonly ok: Verdict } {
     const router = taken ?? listener;
+    const answer = taken === undefined ? undefined : terminalAction(taken.inputs.ruleActions);
+    if (answer?.type === "Redirect") return { on: router, ok: true };
+    if (answer?.type === "FixedResponse") {
+        const code = str(at(answer, "fixedResponseConfig.httpCode")) ?? String(at(answer, "fixedResponseConfig.httpCode"));
+        return { on: router, ok: /^4\d\d$/.test(code) ? true : `${request} is answered by ${router.name} with a FixedResponse ${code}, not a 4xx refusal: the client ${code.startsWith("2") ? "is told the order was taken while no order service wrote it" : "sees a server failure instead of being sent to the API name"}; answer 421 Misdirected Request` };
+    }
     const action = taken === undefined ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(taken.inputs.ruleActions);
-    if (typeof action === "string") return w.hop(router, check, `${domain}${path} takes ${router.name}, whose action ${action}: it neither refuses the order nor reaches a server group`);
+    if (typeof action === "string") return { on: router, ok: `${request} takes ${router.name}, whose action ${action}: it neither refuses the order nor reaches a server group` };
     const ref = g.ref(router, taken === undefined ? "defaultActions" : "ruleActions", action.serverGroupId, T.serverGroup);
-    if (ref.kind === "unknown") return w.hop(router, check, undetermined(taken === undefined ? "defaultActions" : "ruleActions"));
+    if (ref.kind === "unknown") return { on: router, ok: undetermined(taken === undefined ? "defaultActions" : "ruleActions") };
     const group = found(ref);
-    if (group === undefined || orderGroup === undefined) return w.hop(router, check, true);
+    if (group === undefined || orderGroup === undefined) return { on: router, ok: true };
     const shared = registrations(g, region, group).filter((x) => registrations(g, region, orderGroup).includes(x));
-    w.hop(
-        router,
-        check,
-        group.urn !== orderGroup.urn && shared.length === 0
-            ? true
-            : `${domain}${path} misses the Host-restricted ${path} rule and takes ${taken === undefined ? `${listener.name}'s default action` : taken.name} -> ${group.name}, whose targets (${shared.join(", ") || group.name}) also answer ${path}: an order posted to the CDN domain is written by whichever region the CDN sent it to; refuse it with a rule on ${path} for any host answering a FixedResponse`,
-    );
+    return {
+        on: router,
+        ok:
+            group.urn !== orderGroup.urn && shared.length === 0
+                ? true
+                : `${request} misses the Host-restricted ${path} rule and takes ${taken === undefined ? `${listener.name}'s default action` : taken.name} -> ${group.name}, whose targets (${shared.join(", ") || group.name}) also answer ${path}: an order posted to the CDN domain is written by whichever region the CDN sent it to; refuse it with a rule on every path of the route for any host answering a 4xx FixedResponse`,
+    };
+}
+
+/**
+ * The HTTPS listener's rules as the ALB evaluates them (contracts.answeringRule): priority
+ * (alicloud.alb.Rule `priority`, 1-10000, smaller first), Host, Path and Method condition values
+ * (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a Header, QueryString, Cookie,
+ * SourceIp or response condition cannot be judged from the plan.
+ */
+function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
+    return g
+        .ofType(T.rule, region)
+        .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn)
+        .map((rule) => {
+            const conditions = list(rule.inputs.ruleConditions).filter(isRecord);
+            const values = (type: string, key: string) => conditions.filter((c) => c.type === type).flatMap((c) => strings(at(c, `${key}.values`)));
+            const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)));
+            return { rule, priority: num(rule.inputs.priority), hosts: values("Host", "hostConfig"), paths: values("Path", "pathConfig"), methods: values("Method", "methodConfig"), unjudged: other === undefined ? undefined : `ruleConditions (${String(other.type)})` };
+        });
+}
+
+/** The route's requests meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
+function aliPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], host: string, route: RouteName): void {
+    const groupOf = (r: FlowResource) => {
+        const a = r.urn === listener.urn ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(r.inputs.ruleActions);
+        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup))?.urn;
+    };
+    const rules: ListenerRules = { listener, rules: aliListenerRules(g, region, listener), endType: (r) => str(terminalAction(r.inputs.ruleActions)?.type), forwardType: "ForwardGroup", groupOf, groupWord: "server group" };
+    const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
+    precedenceHop(w, rules, router, [host], samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
 }
 
 /** The first Host condition value of an ALB rule, undefined without one. */
@@ -689,7 +740,10 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     let groupId: unknown;
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
     else {
-        const rule = g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
+        // The route's rule: of the rules naming its pattern, the first by priority that takes the request (else the first of them: its hops say why not).
+        const named = aliListenerRules(g, region, listener).filter((v) => v.paths.includes(patterns[0]));
+        const taking = answeringRule(named, { host, path: samplePaths(patterns, DYNAMIC_API_PATH)[0], method: ROUTE_METHOD[route] });
+        const rule = taking.kind === "default" ? named[0]?.rule : taking.rule;
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));
@@ -697,6 +751,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
         groupId = typeof action === "string" ? undefined : action.serverGroupId;
     }
+    aliPrecedenceHop(g, w, region, listener, router, patterns, host, route);
     const sgp = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} server group`, g.ref(router, patterns.length === 0 ? "defaultActions" : "ruleActions", groupId, T.serverGroup), "forwards to no server group the stack declares");
     const healthPath = str(at(sgp.inputs, "healthCheckConfig.healthCheckPath")) ?? "/";
     const checkHealth = (port: number) => w.hop(sgp, `health check ${healthPath} over HTTP on the traffic port answers 200`, healthCheckVerdict(sgp.name, aliHealthCheck(sgp), port));

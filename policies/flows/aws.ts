@@ -13,6 +13,7 @@ import {
     FlowKey,
     POD_CONNECTIONS_SERIES,
     ROUTES,
+    ROUTE_METHOD,
     WEBSOCKET_PING_INTERVAL_SECONDS,
     websocketIdleVerdict,
     ROUTE_SERVICE,
@@ -31,8 +32,8 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, RequestFlowKey, Verdict, Walk, levelTargets, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, SteeringProbe, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, answeringRule, samplePaths, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -358,17 +359,51 @@ function securityGroupsOf(g: FlowGraph, r: FlowResource, property: string): Flow
  * authenticate-cognito). A reason when that action is not a forward.
  */
 function forwardAction(actions: unknown): { readonly arn: unknown } | string {
-    const ordered = list(actions)
-        .filter(isRecord)
-        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
-        .sort((x, y) => x.order - y.order)
-        .map((x) => x.a)
-        .filter((a) => !String(a.type).startsWith("authenticate-"));
-    const first = ordered[0];
+    const first = endAction(actions);
     if (first === undefined) return "is missing";
     if (first.type !== "forward") return `is ${String(first.type)}, not forward: requests never reach a target group`;
     const arn = first.targetGroupArn ?? at(first, "forward.targetGroups.0.arn");
     return arn === undefined ? "forwards to no target group" : { arn };
+}
+
+/** The action that ends a rule's chain: in `order` (lowest first, then list order), past the authenticate actions; undefined without one. */
+function endAction(actions: unknown): Record<string, unknown> | undefined {
+    return list(actions)
+        .filter(isRecord)
+        .map((a, i) => ({ a, order: num(a.order) ?? 50_000 + i }))
+        .sort((x, y) => x.order - y.order)
+        .map((x) => x.a)
+        .find((a) => !String(a.type).startsWith("authenticate-"));
+}
+
+/**
+ * The HTTPS listener's rules as the load balancer evaluates them (contracts.answeringRule):
+ * priority (aws.lb.ListenerRule `priority`, 1-50000, lowest first), host-header, path-pattern and
+ * http-request-method values (`conditions[].hostHeader.values`, `pathPattern.values`,
+ * `httpRequestMethod.values`); an http-header, query-string or source-ip condition, or regex values,
+ * cannot be judged from the plan.
+ */
+function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
+    return g
+        .ofType(T.rule, region)
+        .filter((x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn)
+        .map((rule) => {
+            const conditions = list(rule.inputs.conditions).filter(isRecord);
+            const values = (key: string) => conditions.flatMap((c) => strings(at(c, `${key}.values`)));
+            const other = conditions.find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
+            return { rule, priority: num(rule.inputs.priority), hosts: values("hostHeader"), paths: values("pathPattern"), methods: values("httpRequestMethod"), unjudged: other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})` };
+        });
+}
+
+/** The route's requests, for every name reaching the listener, meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
+function awsPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], names: readonly string[], route: RouteName): void {
+    const groupOf = (r: FlowResource) => {
+        const a = forwardAction(r.urn === listener.urn ? r.inputs.defaultActions : r.inputs.actions);
+        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "actions", a.arn, T.targetGroup))?.urn;
+    };
+    const rules: ListenerRules = { listener, rules: awsListenerRules(g, region, listener), endType: (r) => str(endAction(r.inputs.actions)?.type), forwardType: "forward", groupOf, groupWord: "target group" };
+    const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${names.join(", ")} ${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
+    precedenceHop(w, rules, router, names, samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
 }
 
 /**
@@ -516,9 +551,10 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(listener, "default action forwards", typeof action === "string" ? `the listener's default action ${action}` : true);
         tgRef = g.ref(listener, "defaultActions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     } else {
-        const rule = g.ofType(T.rule, region).find(
-            (x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn && list(x.inputs.conditions).filter(isRecord).some((c) => strings(at(c, "pathPattern.values")).includes(patterns[0])),
-        );
+        // The route's rule: of the rules naming its pattern, the first by priority that takes the request (else the first of them: its hops say why not).
+        const named = awsListenerRules(g, region, listener).filter((v) => v.paths.includes(patterns[0]));
+        const taking = answeringRule(named, { host: entry.names[0] ?? "", path: samplePaths(patterns, DYNAMIC_API_PATH)[0], method: ROUTE_METHOD[route] });
+        const rule = taking.kind === "default" ? named[0]?.rule : taking.rule;
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`, ruleMatches(router.inputs.conditions, patterns[0], entry.names));
@@ -526,6 +562,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
         tgRef = g.ref(router, "actions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     }
+    awsPrecedenceHop(g, w, region, listener, router, patterns, entry.names, route);
     const tg = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} target group`, tgRef, `forwards to no target group the stack declares`);
     const port = num(tg.inputs.port) ?? 0;
     const healthPath = str(at(tg.inputs, "healthCheck.path")) ?? "/";

@@ -474,3 +474,62 @@ export function steeringProbeVerdict(owner: string, probe: SteeringProbe, listen
     if (probe.path !== healthPath) return `${owner} requests ${probe.path ?? "no path"}, not ${healthPath}, the health path the targets answer (docs/METRICS.md): the region is taken out of the answers while healthy`;
     return true;
 }
+
+/**
+ * A listener rule as the load balancer evaluates it: its priority and the values of its conditions
+ * (an empty list: no such condition, any value matches). `unjudged` names a condition the plan
+ * cannot evaluate (headers, query strings, cookies, source addresses), undefined without one.
+ */
+export interface ListenerRuleView<R> {
+    readonly rule: R;
+    /** Lower first; undefined (not yet assigned) sorts after every numbered rule. */
+    readonly priority: number | undefined;
+    readonly hosts: readonly string[];
+    readonly paths: readonly string[];
+    readonly methods: readonly string[];
+    readonly unjudged: string | undefined;
+}
+
+/** A request as a listener sees it: its Host, path and HTTP method. */
+export interface ListenerRequest {
+    readonly host: string;
+    readonly path: string;
+    readonly method: string;
+}
+
+/** Which rule answers a request: a rule, the listener's default action, or a rule whose conditions the plan cannot judge. */
+export type RuleAnswer<R> = { readonly kind: "rule"; readonly rule: R } | { readonly kind: "default" } | { readonly kind: "undetermined"; readonly rule: R; readonly condition: string };
+
+/**
+ * The rule that answers a request: the listener evaluates its rules in ascending priority, the
+ * first whose conditions all match performs its actions, and the default action answers when none
+ * does. AWS: "Rules are evaluated in priority order, from the lowest value to the highest value.
+ * The default rule is evaluated last" (ELB User Guide, "Listener rules for your Application Load
+ * Balancer"; aws.lb.ListenerRule `priority` 1-50000). Alibaba Cloud: "The priority of the rule.
+ * Valid values: 1 to 10000. A smaller value indicates a higher priority" (alicloud.alb.Rule
+ * `priority`; ALB API CreateRule Priority), requests not matching any rule take the listener's
+ * default action (ALB API CreateListener DefaultActions). Host and path values take `*` and `?`
+ * wildcards (wildcardMatches); methods compare exactly (both clouds' method conditions are
+ * case-sensitive upper-case names). A rule ahead of the answer whose conditions cannot be judged
+ * makes the answer undetermined.
+ */
+export function answeringRule<R>(rules: readonly ListenerRuleView<R>[], req: ListenerRequest): RuleAnswer<R> {
+    const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => (a.r.priority ?? Number.MAX_SAFE_INTEGER) - (b.r.priority ?? Number.MAX_SAFE_INTEGER) || a.i - b.i);
+    for (const { r } of ordered) {
+        if (r.hosts.length > 0 && !r.hosts.some((h) => wildcardMatches(h, req.host))) continue;
+        if (r.paths.length > 0 && !r.paths.some((p) => wildcardMatches(p, req.path))) continue;
+        if (r.methods.length > 0 && !r.methods.includes(req.method)) continue;
+        if (r.unjudged !== undefined) return { kind: "undetermined", rule: r.rule, condition: r.unjudged };
+        return { kind: "rule", rule: r.rule };
+    }
+    return { kind: "default" };
+}
+
+/**
+ * The request paths a route's path patterns stand for: each pattern with every `*` as one path
+ * segment and every `?` as one character (`/order/*` -> `/order/x`), so a rule is checked against
+ * every pattern of the route; `fallback` for a route without patterns (the default action's).
+ */
+export function samplePaths(patterns: readonly string[], fallback: string): string[] {
+    return patterns.length === 0 ? [fallback] : patterns.map((p) => p.replace(/\*/g, "x").replace(/\?/g, "x"));
+}

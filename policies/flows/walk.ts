@@ -8,6 +8,7 @@
 
 import { ALARM_LEVELS, AlarmLevel } from "../../components/model";
 import { FlowGraph, FlowResource, Ref, at } from "./graph";
+import { ListenerRuleView, answeringRule } from "./contracts";
 
 export type FlowStatus = "connected" | "broken" | "unknown";
 
@@ -214,4 +215,42 @@ export function flowsPerRegion(g: FlowGraph, c: CloudWalkers): FlowResult[] {
         c.scaling(g, region),
         c.alarm(g, region),
     ]);
+}
+
+/** A listener's rules as its cloud reads them, for precedenceHop. */
+export interface ListenerRules {
+    readonly listener: FlowResource;
+    readonly rules: readonly ListenerRuleView<FlowResource>[];
+    /** The type of the action ending a rule's chain, undefined without one. */
+    readonly endType: (rule: FlowResource) => string | undefined;
+    /** The action type that forwards (ForwardGroup on Alibaba Cloud, forward on AWS). */
+    readonly forwardType: string;
+    /** The URN of the group a rule (or the listener: its default action) forwards to, undefined when none is declared. */
+    readonly groupOf: (r: FlowResource) => string | undefined;
+    /** The clouds' word for that group: "server group", "target group". */
+    readonly groupWord: string;
+}
+
+/**
+ * No rule ahead of the route's answers its requests first: for every host and path (a sample of
+ * each pattern of the route), the rule that answers (answeringRule, ascending priority) is `router`
+ * (the listener itself: its default action), or one forwarding to the same group. A fixed response
+ * or redirect ahead of it answers the flow's requests itself; a forward elsewhere sends them to
+ * other targets: broken at the rule that answers. A condition the plan cannot judge ahead of it
+ * leaves the hop unknown.
+ */
+export function precedenceHop(w: Walk, l: ListenerRules, router: FlowResource, hosts: readonly string[], paths: readonly string[], method: string, check: string): void {
+    for (const host of hosts) {
+        for (const path of paths) {
+            const answer = answeringRule(l.rules, { host, path, method });
+            if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+            const by = answer.kind === "rule" ? answer.rule : l.listener;
+            if (by.urn === router.urn) continue;
+            const end = by.urn === l.listener.urn ? undefined : l.endType(by);
+            if (end !== undefined && end !== l.forwardType) return w.hop(by, check, `${host}${path} is answered by ${by.name} (priority ${String(by.inputs.priority)}, ${end}) before ${router.name}: the flow's requests never reach its ${l.groupWord}`);
+            const mine = l.groupOf(router);
+            if (mine === undefined || l.groupOf(by) !== mine) return w.hop(by, check, `${host}${path} takes ${by.name}${by.urn === l.listener.urn ? "'s default action" : ` (priority ${String(by.inputs.priority)})`} before ${router.name}: it forwards to another ${l.groupWord}`);
+        }
+    }
+    w.hop(router, check, true);
 }

@@ -1,0 +1,39 @@
+// contracts.answeringRule: a listener answers with the first rule by ascending priority whose
+// host, path and method conditions all match, else its default action.
+
+import * as assert from "assert";
+
+import { ListenerRuleView, answeringRule, samplePaths } from "../policies/flows/contracts";
+
+function rule(name: string, priority: number | undefined, over: Partial<ListenerRuleView<string>> = {}): ListenerRuleView<string> {
+    return { rule: name, priority, hosts: [], paths: [], methods: [], unjudged: undefined, ...over };
+}
+
+describe("answeringRule: the first rule by priority whose conditions match answers", () => {
+    const order = rule("order", 10, { hosts: ["api.shop.cn"], paths: ["/order", "/order/*"] });
+    const refusal = rule("refusal", 11, { paths: ["/order", "/order/*"] });
+
+    it("a lower priority number answers first, whatever the rules' order", () => {
+        assert.deepStrictEqual(answeringRule([refusal, order], { host: "api.shop.cn", path: "/order/checkout", method: "POST" }), { kind: "rule", rule: "order" });
+        assert.deepStrictEqual(answeringRule([{ ...refusal, priority: 5 }, order], { host: "api.shop.cn", path: "/order", method: "POST" }), { kind: "rule", rule: "refusal" });
+    });
+
+    it("a host condition that does not match passes the request on; wildcards match one or more characters", () => {
+        assert.deepStrictEqual(answeringRule([order, refusal], { host: "shop.cn", path: "/order", method: "POST" }), { kind: "rule", rule: "refusal" });
+        assert.deepStrictEqual(answeringRule([rule("any", 1, { hosts: ["*.shop.cn"] })], { host: "api.shop.cn", path: "/", method: "GET" }), { kind: "rule", rule: "any" });
+    });
+
+    it("a method condition takes only its methods; no rule matching leaves the default action", () => {
+        const posts = rule("posts", 1, { methods: ["POST"] });
+        assert.deepStrictEqual(answeringRule([posts], { host: "shop.cn", path: "/api/products", method: "GET" }), { kind: "default" });
+        assert.deepStrictEqual(answeringRule([posts], { host: "shop.cn", path: "/order", method: "POST" }), { kind: "rule", rule: "posts" });
+    });
+
+    it("a rule with a condition the plan cannot judge, matching otherwise, leaves the answer undetermined", () => {
+        assert.deepStrictEqual(answeringRule([rule("header", 1, { unjudged: "conditions (httpHeader)" }), order], { host: "api.shop.cn", path: "/order", method: "POST" }), { kind: "undetermined", rule: "header", condition: "conditions (httpHeader)" });
+    });
+
+    it("samplePaths stands for every pattern of a route, the fallback for a route without patterns", () => {
+        assert.deepStrictEqual([samplePaths(["/order", "/order/*"], "/api/products"), samplePaths([], "/api/products")], [["/order", "/order/x"], ["/api/products"]]);
+    });
+});
