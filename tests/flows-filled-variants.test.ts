@@ -118,6 +118,22 @@ describe("mature-alicloud with compute vm: orders posted to the CDN domain are r
         const f = flowOf(analyzeFlows(plan.resources.map((r) => (r.name === "lc-cn-hangzhou-lb-rule-order-other-hosts" ? link.mutate(r) : r))), "order", "cn-hangzhou");
         assert.match(f.broken?.reason ?? "", /FixedResponse 200, not a 4xx refusal/);
     });
+
+    it(`order cn-hangzhou: the refusing rule turned into a 302 redirect to the API name is caught on that rule (a POST may come back as a GET)`, () => {
+        const link = {
+            flow: "order",
+            region: "cn-hangzhou",
+            link: "refusing rule redirecting",
+            type: RULE,
+            nameEnds: "cn-hangzhou-lb-rule-order-other-hosts",
+            mutate: (r: FlowResource): FlowResource => ({ ...r, inputs: { ...r.inputs, ruleActions: [{ order: 1, type: "Redirect", redirectConfig: { host: `api.${FILLED_DOMAIN}`, httpCode: "302" } }] } }),
+            hop: `an order posted to ${FILLED_DOMAIN}/order is refused`,
+            resource: "lc-cn-hangzhou-lb-rule-order-other-hosts",
+        };
+        assertBreaksAt(plan.resources, link);
+        const f = flowOf(analyzeFlows(plan.resources.map((r) => (r.name === "lc-cn-hangzhou-lb-rule-order-other-hosts" ? link.mutate(r) : r))), "order", "cn-hangzhou");
+        assert.match(f.broken?.reason ?? "", /with a Redirect, not a 4xx refusal/);
+    });
 });
 
 describe("mature-alicloud with compute serverless: each region's SAE ingress routes its users' API on its own API name", function () {

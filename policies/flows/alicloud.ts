@@ -540,7 +540,7 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
  * What an order posted off the API name (`request`, host and path) meets at the rule that answers
  * it (`taken`; undefined: the listener's default action). A FixedResponse with a 4xx code
  * (alicloud.alb.Rule `rule_actions.fixed_response_config.http_code`: "2xx, 4xx or 5xx", ALB API
- * CreateRule FixedResponseConfig.HttpCode) or a Redirect refuses it; a FixedResponse 2xx tells the
+ * CreateRule FixedResponseConfig.HttpCode) refuses it; a Redirect does not; a FixedResponse 2xx tells the
  * client the order was taken while nobody wrote it, a 5xx reports a failure that is the client's
  * (a misdirected request is 421, RFC 9110 section 15.5.20). A forward to a server group whose
  * targets also answer the order route writes it after all.
@@ -548,7 +548,9 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
 function offHostAnswerVerdict(g: FlowGraph, region: string, listener: FlowResource, taken: FlowResource | undefined, orderGroup: FlowResource | undefined, request: string, path: string): { readonly on: FlowResource; readonly ok: Verdict } {
     const router = taken ?? listener;
     const answer = taken === undefined ? undefined : terminalAction(taken.inputs.ruleActions);
-    if (answer?.type === "Redirect") return { on: router, ok: true };
+    // A redirect is no refusal: a 301, 302 or 303 lets the client retry the POST as a GET (RFC 9110
+    // sections 15.4.2-15.4.4), and a 307 or 308 replays the order to wherever the rule points.
+    if (answer?.type === "Redirect") return { on: router, ok: `${request} is answered by ${router.name} with a Redirect, not a 4xx refusal: the client may retry the order as a GET (301/302/303) or replay it to the redirect's target (307/308); answer 421 Misdirected Request` };
     if (answer?.type === "FixedResponse") {
         const code = str(at(answer, "fixedResponseConfig.httpCode")) ?? String(at(answer, "fixedResponseConfig.httpCode"));
         return { on: router, ok: /^4\d\d$/.test(code) ? true : `${request} is answered by ${router.name} with a FixedResponse ${code}, not a 4xx refusal: the client ${code.startsWith("2") ? "is told the order was taken while no order service wrote it" : "sees a server failure instead of being sent to the API name"}; answer 421 Misdirected Request` };
