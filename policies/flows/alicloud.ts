@@ -498,8 +498,8 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
  * What an order posted to the CDN domain meets on the ALB once the Host-restricted order rule does
  * not take it, on every path of the route (samplePaths: /order and /order/x): the first rule by
  * priority whose conditions match (answeringRule; alicloud.alb.Rule `priority`, a smaller value a
- * higher priority), else the listener's default action. A FixedResponse with a 4xx code or a
- * Redirect refuses it (offHostAnswerVerdict); a forward to a server group whose
+ * higher priority), else the listener's default action. Only a FixedResponse with a 4xx code
+ * refuses it (offHostAnswerVerdict; a Redirect does not); a forward to a server group whose
  * targets also answer the order route (the same scaling group or node pool on the same port: with
  * compute vm every route's group registers the same app servers) writes the order after all. On
  * the serverless tier the SAE ingress sends it to the rule for that domain and path, else to its
