@@ -66,4 +66,15 @@ describe("flows: listener rules answer by priority (the first rule whose conditi
         assert.deepStrictEqual([f.status, f.broken?.hop], ["connected", undefined], `${f.broken?.hop}: ${f.broken?.reason}`);
         assert.ok(f.hops.some((h) => h.resource === "lc-us-east-1-lb-rule-ws" && h.check.startsWith("rule /ws /ws/* forwards") && h.ok === true), "the /ws rule is the one walked");
     });
+
+    it("a route's rule written with a wildcard covering its patterns (/ws* on AWS, /order* on Alibaba Cloud) serves the same requests: the flow stays connected", async () => {
+        const aws = await filledPlan("growth-aws");
+        const awsWild = breakLink(aws.resources, AWS_RULE, "us-east-1-lb-rule-ws", (r) => with_(r, { conditions: list(r.inputs.conditions).map((c) => (isRecord(c) && isRecord(c.pathPattern) ? { pathPattern: { values: ["/ws*"] } } : c)) }));
+        const ws = flowOf(analyzeFlows(awsWild), "interaction", "us-east-1");
+        assert.deepStrictEqual([ws.status, ws.broken?.hop], ["connected", undefined], `${ws.broken?.hop}: ${ws.broken?.reason}`);
+        const ali = await filledPlan("growth-alicloud");
+        const aliWild = breakLink(ali.resources, ALI_RULE, "cn-hangzhou-lb-rule-order", (r) => with_(r, { ruleConditions: list(r.inputs.ruleConditions).map((c) => (isRecord(c) && c.type === "Path" ? { type: "Path", pathConfig: { values: ["/order*"] } } : c)) }));
+        const order = flowOf(analyzeFlows(aliWild), "order", "cn-hangzhou");
+        assert.deepStrictEqual([order.status, order.broken?.hop], ["connected", undefined], `${order.broken?.hop}: ${order.broken?.reason}`);
+    });
 });

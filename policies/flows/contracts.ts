@@ -533,3 +533,17 @@ export function answeringRule<R>(rules: readonly ListenerRuleView<R>[], req: Lis
 export function samplePaths(patterns: readonly string[], fallback: string): string[] {
     return patterns.length === 0 ? [fallback] : patterns.map((p) => p.replace(/\*/g, "x").replace(/\?/g, "x"));
 }
+
+/**
+ * The rules of a listener that route a route's patterns: those naming its first pattern; where none
+ * does, those whose wildcards cover every request path the patterns stand for (samplePaths: `/ws*`
+ * routes `/ws` and `/ws/x`, as `/ws` and `/ws/*` do; ELB path patterns and Alibaba Cloud ALB Path
+ * conditions take `*` as any characters: wildcardMatches). A broader rule ahead of a named one is
+ * judged by the precedence hop, not walked as the route's rule.
+ */
+export function routeRules<V extends { readonly paths: readonly string[] }>(rules: readonly V[], patterns: readonly string[], fallback: string): V[] {
+    const named = rules.filter((v) => patterns[0] !== undefined && v.paths.includes(patterns[0]));
+    if (named.length > 0) return named;
+    const paths = samplePaths(patterns, fallback);
+    return rules.filter((v) => paths.every((path) => v.paths.some((p) => wildcardMatches(p, path))));
+}
