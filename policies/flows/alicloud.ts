@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, routeRules, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, routeRule, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -742,10 +742,8 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     let groupId: unknown;
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
     else {
-        // The route's rule: of the rules routing its patterns (routeRules), the first by priority that takes the request (else the first of them: its hops say why not).
-        const named = routeRules(aliListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH);
-        const taking = answeringRule(named, { host, path: samplePaths(patterns, DYNAMIC_API_PATH)[0], method: ROUTE_METHOD[route] });
-        const rule = taking.kind === "default" ? named[0]?.rule : taking.rule;
+        // The route's rule: the rule routing its patterns that takes the request first (routeRule).
+        const rule = routeRule(aliListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));

@@ -535,15 +535,18 @@ export function samplePaths(patterns: readonly string[], fallback: string): stri
 }
 
 /**
- * The rules of a listener that route a route's patterns: those naming its first pattern; where none
- * does, those whose wildcards cover every request path the patterns stand for (samplePaths: `/ws*`
- * routes `/ws` and `/ws/x`, as `/ws` and `/ws/*` do; ELB path patterns and Alibaba Cloud ALB Path
- * conditions take `*` as any characters: wildcardMatches). A broader rule ahead of a named one is
- * judged by the precedence hop, not walked as the route's rule.
+ * The rule a flow walks as its route's: of the listener's rules routing the route's patterns
+ * (those naming its first pattern; where none does, those whose wildcards cover every request path
+ * the patterns stand for: samplePaths, `/ws*` routes `/ws` and `/ws/x` as `/ws` and `/ws/*` do; ELB
+ * path patterns and Alibaba Cloud ALB Path conditions take `*` as any characters: wildcardMatches),
+ * the first by priority that takes a request from `host` (answeringRule), else the first of them
+ * (its hops say why not); undefined when no rule routes the patterns. A broader rule ahead of the
+ * route's is judged by the precedence hop, not walked as the route's rule.
  */
-export function routeRules<V extends { readonly paths: readonly string[] }>(rules: readonly V[], patterns: readonly string[], fallback: string): V[] {
-    const named = rules.filter((v) => patterns[0] !== undefined && v.paths.includes(patterns[0]));
-    if (named.length > 0) return named;
+export function routeRule<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string, host: string, method: string): R | undefined {
     const paths = samplePaths(patterns, fallback);
-    return rules.filter((v) => paths.every((path) => v.paths.some((p) => wildcardMatches(p, path))));
+    const literal = rules.filter((v) => patterns[0] !== undefined && v.paths.includes(patterns[0]));
+    const named = literal.length > 0 ? literal : rules.filter((v) => paths.every((path) => v.paths.some((p) => wildcardMatches(p, path))));
+    const taking = answeringRule(named, { host, path: paths[0] ?? fallback, method });
+    return taking.kind === "default" ? named[0]?.rule : taking.rule;
 }
