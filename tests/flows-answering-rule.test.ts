@@ -6,7 +6,7 @@ import * as assert from "assert";
 import { ListenerRuleView, answeringRule, samplePaths } from "../policies/flows/contracts";
 
 function rule(name: string, priority: number | undefined, over: Partial<ListenerRuleView<string>> = {}): ListenerRuleView<string> {
-    return { rule: name, priority, hosts: [], paths: [], methods: [], unjudged: undefined, ...over };
+    return { rule: name, priority, hosts: [], paths: [], methods: [], unjudged: undefined, forwards: true, ...over };
 }
 
 describe("answeringRule: the first rule by priority whose conditions match answers", () => {

@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, routeRule, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, routeRule, routeRules, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -212,10 +212,12 @@ function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: 
         return domains.length === 0 ? undefined : [...new Set(domains)];
     }
     const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
-    const rule = listener === undefined ? undefined : g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
+    // The rules written for the route (routeRules), not a rule ahead of them that also names its path: the precedence hop judges that one.
+    const rules = listener === undefined ? [] : routeRules(aliListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH);
+    // Of several, the first the listener evaluates (smaller priority first, unnumbered last).
+    const rule = [...rules].sort((a, b) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER))[0];
     if (rule === undefined) return undefined;
-    const hosts = list(rule.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").flatMap((c) => strings(at(c, "hostConfig.values")));
-    return hosts.length === 0 ? null : hosts;
+    return rule.hosts.length === 0 ? null : [...rule.hosts];
 }
 
 /**
@@ -585,17 +587,28 @@ function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource):
             const conditions = list(rule.inputs.ruleConditions).filter(isRecord);
             const values = (type: string, key: string) => conditions.filter((c) => c.type === type).flatMap((c) => strings(at(c, `${key}.values`)));
             const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)));
-            return { rule, priority: num(rule.inputs.priority), hosts: values("Host", "hostConfig"), paths: values("Path", "pathConfig"), methods: values("Method", "methodConfig"), unjudged: other === undefined ? undefined : `ruleConditions (${String(other.type)})` };
+            return { rule, priority: num(rule.inputs.priority), hosts: values("Host", "hostConfig"), paths: values("Path", "pathConfig"), methods: values("Method", "methodConfig"), unjudged: other === undefined ? undefined : `ruleConditions (${String(other.type)})`, forwards: terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup" };
         });
+}
+
+/**
+ * What an ALB rule that does not forward does: its terminal action (terminalAction) with the code it
+ * answers (alicloud.alb.Rule `ruleActions[].fixedResponseConfig.httpCode`, `redirectConfig.httpCode`).
+ */
+function aliRuleDoes(rule: FlowResource): string {
+    const end = terminalAction(rule.inputs.ruleActions);
+    if (end === undefined) return "rule ending in no action";
+    const code = end.type === "FixedResponse" ? at(end, "fixedResponseConfig.httpCode") : end.type === "Redirect" ? at(end, "redirectConfig.httpCode") : undefined;
+    return `${String(end.type)}${code !== undefined ? ` ${String(code)}` : ""}`;
 }
 
 /** The route's requests meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
 function aliPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], host: string, route: RouteName): void {
     const groupOf = (r: FlowResource) => {
         const a = r.urn === listener.urn ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(r.inputs.ruleActions);
-        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup))?.urn;
+        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup));
     };
-    const rules: ListenerRules = { listener, rules: aliListenerRules(g, region, listener), endType: (r) => str(terminalAction(r.inputs.ruleActions)?.type), forwardType: "ForwardGroup", groupOf, groupWord: "server group" };
+    const rules: ListenerRules = { listener, rules: aliListenerRules(g, region, listener), does: aliRuleDoes, groupOf, groupWord: "server group" };
     const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
     precedenceHop(w, rules, router, [host], samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
 }

@@ -68,6 +68,8 @@ export interface HopLink {
     readonly heldOn?: string;
     /** Extra resources added with the break (a drop rule). */
     readonly add?: (resources: readonly FlowResource[]) => FlowResource[];
+    /** The broken hop's exact check and reason, when the case pins them. */
+    readonly exactly?: { readonly hop: string; readonly reason: string };
 }
 
 /** The flow `key` of `region`; fails when the analysis has none. */
@@ -90,4 +92,5 @@ export function assertBreaksAt(resources: readonly FlowResource[], l: HopLink): 
     const urn = resources.find((r) => r.name === l.resource)?.urn;
     assert.ok(urn !== undefined && urn !== "", `${l.resource} is in the plan`);
     assert.strictEqual(after.broken?.urn, urn, `the broken hop names ${l.resource}`);
+    if (l.exactly !== undefined) assert.deepStrictEqual({ hop: after.broken?.hop, reason: after.broken?.reason }, l.exactly);
 }
