@@ -175,6 +175,26 @@ describe("mature-alicloud with compute serverless: each region's SAE ingress rou
         });
     });
 
+    it(`order cn-shanghai: an ingress rule sending ${FILLED_DOMAIN}/order/* (not /order) to the order application is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on the ingress (every path of the route is judged)`, () => {
+        const ingress = plan.resources.find((r) => r.type === INGRESS && r.name.startsWith("lc-cn-shanghai-")) ?? assert.fail("no ingress in cn-shanghai");
+        const orderRule = list(ingress.inputs.rules).filter(isRecord).find((r) => r.path === "/order/*") ?? assert.fail("no /order/* rule");
+        const order = plan.resources.find((r) => r.type === "alicloud:sae/application:Application" && r.name === "lc-cn-shanghai-sae-order") ?? assert.fail("no order application");
+        assertBreaksAt(plan.resources, {
+            flow: "order",
+            region: "cn-shanghai",
+            link: "an ingress rule for the CDN domain on /order/* to the order application",
+            type: INGRESS,
+            nameEnds: ingress.name.slice("lc-cn-shanghai-".length),
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, rules: [...list(r.inputs.rules), { ...orderRule, domain: FILLED_DOMAIN }] } }),
+            hop: `an order posted to ${FILLED_DOMAIN}/order is refused`,
+            resource: ingress.name,
+            exactly: {
+                hop: `an order posted to ${FILLED_DOMAIN}/order is refused, not served by the default action (every path: /order, /order/*)`,
+                reason: `${FILLED_DOMAIN}/order/x takes the ingress rule ${FILLED_DOMAIN}/order/* to ${order.name}, the order application: orders posted to the CDN domain are written by whichever region the CDN sent them to`,
+            },
+        });
+    });
+
     it("hot-products ap-southeast-1: Singapore's /api/users rules on api.<domain> instead of its own name are caught at \"api-ap-southeast-1.<domain>/api/users reaches\" on its ingress", () => {
         const ingress = plan.resources.find((r) => r.type === INGRESS && r.name.startsWith("lc-ap-southeast-1-")) ?? assert.fail("no ingress in ap-southeast-1");
         const own = `api-ap-southeast-1.${FILLED_DOMAIN}`;

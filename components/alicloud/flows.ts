@@ -20,7 +20,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
         "the edge carries WebSocket: Alibaba Cloud CDN does not, so the /ws route (the ALB rule's Host condition, the SAE ingress rule's domain) takes only api.<domain> (api-<region>.<domain> outside the residency boundary), which resolves straight to the ALB (in mature a CNAME to GTM's access name: the stack output steering gives the target, the operator sets the record in the domain's DNS, and the GTM instance answering that name, with the region's address pool in the default pools of its access strategy, the ALB's address in it not OFFLINE, and the pool's health check (MonitorConfig) requesting /healthz over HTTPS on 443; else the stack output websocket / separateRegions CNAME naming the ALB)",
         "HTTPS listener certificate names cover that host",
         "WebSockets stay open: the HTTPS listener's idle timeout (idleTimeout; ALB's 15 s when unset, as on the SAE ingress's listener) is longer than the interaction service's ping interval (30 s, or WS_PING_INTERVAL_SECONDS)",
-        "listener rule /ws (Host = that name) -> ws server group: the first rule by priority whose conditions match /ws and /ws/x for that name",
+        "listener rule /ws (Host = that name) -> ws server group: the rule written for the route (it forwards and its Path values cover /ws and /ws/x); no rule ahead of it by priority (smaller first) answers /ws or /ws/x for that name: a FixedResponse, a Redirect or a forward to another server group ahead of it breaks there, naming that rule and its priority",
         "server group -> targets ([growth, mature] the interaction service)",
         "targets answer the health check",
         "security group admits the load balancer",

@@ -504,20 +504,15 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
  * refuses it (offHostAnswerVerdict; a Redirect does not); a forward to a server group whose
  * targets also answer the order route (the same scaling group or node pool on the same port: with
  * compute vm every route's group registers the same app servers) writes the order after all. On
- * the serverless tier the SAE ingress sends it to the rule for that domain and path, else to its
- * default rule's application (alicloud.sae.Ingress `rules`, `defaultRule`): the order application breaks.
+ * the serverless tier the SAE ingress's rules for that domain, else its default rule, must not
+ * send any path of the route to the order application (saeOffHostOrderHop).
  */
 function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[], domain: string): void {
     const path = patterns[0];
     const check = `an order posted to ${domain}${path} is refused, not served by the default action (every path: ${patterns.join(", ")})`;
     const ingress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
     if (ingress !== undefined) {
-        const rules = list(ingress.inputs.rules).filter(isRecord);
-        const orderApps = rules.filter((r) => r.path === path && r.domain !== domain).map((r) => found(g.ref(ingress, "rules", r.appId, T.saeApp))?.urn);
-        const taken = rules.find((r) => r.path === path && r.domain === domain);
-        const fallback = isRecord(ingress.inputs.defaultRule) ? ingress.inputs.defaultRule : undefined;
-        const app = found(g.ref(ingress, taken === undefined ? "defaultRule" : "rules", (taken ?? fallback)?.appId, T.saeApp));
-        w.hop(ingress, check, app !== undefined && orderApps.includes(app.urn) ? `${domain}${path} takes ${taken === undefined ? "the ingress's default rule" : "an ingress rule"} to ${app.name}, the order application: orders posted to the CDN domain are written by whichever region the CDN sent them to` : true);
+        saeOffHostOrderHop(g, w, ingress, patterns, domain, check);
         return;
     }
     const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
@@ -536,6 +531,29 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
         held = held ?? verdict.on;
     }
     w.hop(held ?? listener, check, true);
+}
+
+/**
+ * On the serverless tier, an order posted to `domain` (the CDN domain) meets the SAE ingress's
+ * rules (alicloud.sae.Ingress `rules[].domain`, `path`, `appId`; the rest takes `defaultRule`): on
+ * every path of the route (samplePaths: /order and /order/x), no rule for that domain whose path
+ * matches it (exactly or by wildcard, as ALB matches: wildcardMatches) and, without one, not the
+ * default rule sends it to the order application (the application the route's patterns reach on
+ * the API name). The ingress gives its rules no priority of their own, so any rule that matches
+ * may answer: each is judged.
+ */
+function saeOffHostOrderHop(g: FlowGraph, w: Walk, ingress: FlowResource, patterns: readonly string[], domain: string, check: string): void {
+    const rules = list(ingress.inputs.rules).filter(isRecord);
+    const appOf = (property: string, appId: unknown) => found(g.ref(ingress, property, appId, T.saeApp));
+    const orderApps = rules.filter((r) => patterns.includes(String(r.path)) && r.domain !== domain).map((r) => appOf("rules", r.appId)?.urn);
+    const fallback = isRecord(ingress.inputs.defaultRule) ? ingress.inputs.defaultRule : undefined;
+    for (const sample of samplePaths(patterns, patterns[0] ?? "")) {
+        const taking = rules.filter((r) => typeof r.domain === "string" && wildcardMatches(r.domain, domain) && typeof r.path === "string" && wildcardMatches(r.path, sample));
+        const answers = taking.length > 0 ? taking.map((r) => ({ by: `the ingress rule ${String(r.domain)}${String(r.path)}`, app: appOf("rules", r.appId) })) : [{ by: "the ingress's default rule", app: appOf("defaultRule", fallback?.appId) }];
+        const hit = answers.find((a) => a.app !== undefined && orderApps.includes(a.app.urn));
+        if (hit !== undefined) return w.hop(ingress, check, `${domain}${sample} takes ${hit.by} to ${hit.app?.name ?? ""}, the order application: orders posted to the CDN domain are written by whichever region the CDN sent them to`);
+    }
+    w.hop(ingress, check, true);
 }
 
 /**
