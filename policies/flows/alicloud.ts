@@ -35,7 +35,7 @@ import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/alicloud/prof
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, undetermined, walk } from "./walk";
 import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, routeRule, routeRules, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
@@ -270,8 +270,7 @@ function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, hos
         return host;
     }
     const pools = poolsHoldingAlb(g, gtm, alb);
-    // The CNAME record itself is the operator's, in the domain's DNS: not in the plan, so the hop judges only the target the stack gives for it.
-    w.hop(gtm, `${check}: the stack output steering gives ${host} GTM's access name as its CNAME target (the record itself is set by the operator in the domain's DNS, not seen in the plan)`, steeringOutputVerdict(g, gtm, host, who));
+    w.hop(gtm, `${check}: ${host} is a CNAME to GTM's access name, the stack output steering.accessName (a record the operator sets in the domain's DNS)`, steeringRecordVerdict(g, host, who));
     w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host, who));
     gtmPoolHops(g, w, pools, alb);
     return host;
@@ -349,22 +348,19 @@ function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowR
 
 /**
  * GTM answers only queries for its access domain (`publicRr`.`publicZoneName`, custom access mode):
- * the steered name reaches it by a CNAME the operator sets in the domain's DNS, from the stack
- * output `steering` ({hostname, accessName}: components/alicloud/deployment.ts, docs/GLOBAL.md), as
- * the WebSocket name's from `websocket`. Kept when that output names `host` and GTM's access name
- * (alicloud.dns.GtmInstance `publicRr`, `publicZoneName`); undetermined while the outputs are not
- * recorded or unknown.
+ * the steered name reaches it by a CNAME record the operator sets in the domain's DNS, outside the
+ * stack, pointing at the stack output `steering.accessName` (components/alicloud/deployment.ts,
+ * docs/GLOBAL.md). The record is in no plan, preview or export: the hop is the operator's
+ * (operatorSide), never judged kept. Broken only where the stack gives the operator no target (no
+ * `steering` output for `host`); undetermined while the outputs are not recorded or unknown.
  */
-function steeringOutputVerdict(g: FlowGraph, gtm: FlowResource, host: string, who: string): Verdict {
+function steeringRecordVerdict(g: FlowGraph, host: string, who: string): Verdict {
     const outputs = g.ofType("pulumi:pulumi:Stack")[0]?.outputs;
     if (outputs === undefined || Object.keys(outputs).length === 0) return undetermined("outputs (steering: the stack outputs are not recorded)");
     const steering = outputs.steering;
     if (!isRecord(steering) || steering.hostname !== host) return `no stack output (steering) gives ${host} GTM's access name: the operator has no CNAME target for it, and ${who} never reach GTM`;
-    const rr = gtm.inputs.publicRr;
-    const zone = gtm.inputs.publicZoneName;
-    if ([steering.accessName, rr, zone].some((v) => FlowGraph.isUnknown(v))) return undetermined("outputs (steering.accessName)");
-    const access = `${String(rr)}.${String(zone)}`;
-    return steering.accessName === access ? true : `the stack output steering gives ${host} the CNAME ${String(steering.accessName)}, not ${gtm.name}'s access name ${access}: ${who} never reach GTM`;
+    if (FlowGraph.isUnknown(steering.accessName) || str(steering.accessName) === undefined) return undetermined("outputs (steering.accessName)");
+    return operatorSide(`the CNAME record ${host} -> ${String(steering.accessName)} (stack output steering.accessName) in the domain's DNS`);
 }
 
 /**

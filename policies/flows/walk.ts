@@ -24,6 +24,8 @@ export interface Hop {
     readonly unknown?: string;
     /** For an unknown hop: the input holds `unknown` but it cannot be read (a secret, a subnet the stack does not declare); creating the resources does not settle it. */
     readonly unreadable?: true;
+    /** For an unknown hop: `unknown` is a link the operator sets outside the stack (a DNS record from a stack output); no plan, preview or export shows it. */
+    readonly operator?: true;
 }
 
 export interface Broken {
@@ -72,6 +74,7 @@ export function settingKey(urn: string, key: string): string {
 export interface Undetermined {
     readonly unknown: string;
     readonly unreadable?: true;
+    readonly operator?: true;
 }
 
 /** A hop's verdict: true kept, a string (or Unset) is the reason it is broken, null or Undetermined unknown. */
@@ -80,6 +83,15 @@ export type Verdict = true | string | Unset | Undetermined | null;
 /** The verdict of a hop whose input `property` is unknown (a first preview), or, `unreadable`, held by the input but not readable. */
 export function undetermined(property: string, unreadable = false): Undetermined {
     return { unknown: property, ...(unreadable ? { unreadable: true as const } : {}) };
+}
+
+/**
+ * The verdict of a hop whose link the operator sets outside the stack (`link`: what to set and from
+ * which stack output, e.g. a CNAME record in the domain's DNS): never judged kept or broken, as no
+ * plan, preview or export shows it; the flow stays unknown there and the finding says what to set.
+ */
+export function operatorSide(link: string): Undetermined {
+    return { unknown: link, operator: true };
 }
 
 function isUndetermined(v: Verdict): v is Undetermined {
@@ -101,7 +113,7 @@ export class Walk {
      */
     hop(resource: FlowResource, check: string, verdict: Verdict): void {
         const unknown = verdict === null || isUndetermined(verdict);
-        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown, ...(verdict.unreadable === true ? { unreadable: true as const } : {}) } : {}) });
+        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown, ...(verdict.unreadable === true ? { unreadable: true as const } : {}), ...(verdict.operator === true ? { operator: true as const } : {}) } : {}) });
         if (verdict === true) return;
         if (verdict === null || isUndetermined(verdict)) {
             this.unknown = true;
