@@ -1,9 +1,11 @@
 // A listener answers a request with the first rule by priority whose conditions all match (ELB
 // "Listener rules": lowest value first; Alibaba Cloud ALB Rule `priority`: a smaller value is a
-// higher priority), else its default action. On the filled shipped stacks: a rule ahead of a
-// route's that refuses every path breaks every request flow at that rule, a refusing rule moved
-// ahead of the order rule breaks the order flow there, and a route named by two rules is walked
-// through the one that answers first.
+// higher priority), else its default action. On the filled shipped stacks a route is walked
+// through the rule written for it, and a rule ahead of it that answers its requests first breaks
+// the flow at the precedence hop, naming that rule, its priority and what it does: a rule refusing
+// or redirecting every path, a refusal moved ahead of the order rule, an order rule that also lists
+// /ws ahead of the /ws rule (not at the order service's node port, later). A route named by two
+// rules is walked through the one that answers first.
 
 import * as assert from "assert";
 
@@ -129,6 +131,22 @@ const CASES: readonly Case[] = [
         exactly: {
             hop: `no rule ahead of lc-cn-hangzhou-lb-rule-ws answers api.${D}/ws /ws/* first`,
             reason: `GET api.${D}/ws is answered by lc-cn-hangzhou-lb-rule-order (priority 10), forwarding to lc-cn-hangzhou-lb-group-order, ahead of lc-cn-hangzhou-lb-rule-ws (priority 20): the flow's requests never reach lc-cn-hangzhou-lb-group-ws`,
+        },
+    },
+    {
+        stack: "growth-aws",
+        flow: "order",
+        region: "us-east-1",
+        link: "the /ws rule turned into a redirect of /order and /order/* at priority 5, ahead of the order rule",
+        type: AWS_RULE,
+        nameEnds: "us-east-1-lb-rule-ws",
+        mutate: (r) => with_(r, { priority: 5, conditions: [{ pathPattern: { values: ["/order", "/order/*"] } }], actions: [{ type: "redirect", redirect: { host: `www.${FILLED_DOMAIN}`, statusCode: "HTTP_301" } }] }),
+        hop: "no rule ahead of lc-us-east-1-lb-rule-order answers",
+        resource: "lc-us-east-1-lb-rule-ws",
+        heldOn: "lc-us-east-1-lb-rule-order",
+        exactly: {
+            hop: `no rule ahead of lc-us-east-1-lb-rule-order answers ${D} /order /order/* first`,
+            reason: `POST ${D}/order is answered by lc-us-east-1-lb-rule-ws (priority 5), a redirect HTTP_301, ahead of lc-us-east-1-lb-rule-order (priority 10): the flow's requests never reach lc-us-east-1-lb-tg-order`,
         },
     },
     {
