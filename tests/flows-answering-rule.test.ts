@@ -3,10 +3,10 @@
 
 import * as assert from "assert";
 
-import { ListenerRuleView, answeringRule, samplePaths } from "../policies/flows/contracts";
+import { ListenerRuleView, answeringRule, routeRule, samplePaths } from "../policies/flows/contracts";
 
 function rule(name: string, priority: number | undefined, over: Partial<ListenerRuleView<string>> = {}): ListenerRuleView<string> {
-    return { rule: name, priority, hosts: [], paths: [], methods: [], unjudged: undefined, ...over };
+    return { rule: name, priority, hosts: [], paths: [], methods: [], unjudged: undefined, forwards: true, ...over };
 }
 
 describe("answeringRule: the first rule by priority whose conditions match answers", () => {
@@ -35,5 +35,33 @@ describe("answeringRule: the first rule by priority whose conditions match answe
 
     it("samplePaths stands for every pattern of a route, the fallback for a route without patterns", () => {
         assert.deepStrictEqual([samplePaths(["/order", "/order/*"], "/api/products"), samplePaths([], "/api/products")], [["/order", "/order/x"], ["/api/products"]]);
+    });
+});
+
+describe("routeRule: a route is walked through the rule written for it, not a rule ahead of it", () => {
+    const ws = rule("ws", 20, { paths: ["/ws", "/ws/*"] });
+    const route = (rules: ListenerRuleView<string>[], patterns: string[], host = "api.shop.cn", method = "GET") => routeRule(rules, patterns, "/api/products", host, method);
+
+    it("an order rule evaluated first that also lists /ws is not the /ws route's rule (it leaves /ws/x to the /ws rule)", () => {
+        assert.strictEqual(route([rule("order", 10, { paths: ["/order", "/order/*", "/ws"] }), ws], ["/ws", "/ws/*"]), "ws");
+        assert.strictEqual(route([rule("order", 10, { paths: ["/order", "/order/*", "/ws", "/ws/*"] }), ws], ["/ws", "/ws/*"]), "ws");
+    });
+
+    it("a refusal ahead of the order rule is not the route's rule: the rule that forwards is", () => {
+        const refusal = rule("refusal", 5, { paths: ["/order", "/order/*"], forwards: false });
+        const order = rule("order", 10, { hosts: ["api.shop.cn"], paths: ["/order", "/order/*"] });
+        assert.strictEqual(route([refusal, order], ["/order", "/order/*"], "api.shop.cn", "POST"), "order");
+        assert.strictEqual(route([refusal], ["/order", "/order/*"], "api.shop.cn", "POST"), "refusal", "the only rule naming the route is walked, its hops say it does not forward");
+    });
+
+    it("a catch-all forward ahead of the route's rule is no route's own; a wildcard rule covering the route is, when none names it", () => {
+        assert.strictEqual(route([rule("all", 1, { paths: ["/*"] }), ws], ["/ws", "/ws/*"]), "ws");
+        assert.strictEqual(route([rule("wild", 20, { paths: ["/ws*"] }), rule("order", 10, { paths: ["/order", "/order/*"] })], ["/ws", "/ws/*"]), "wild");
+    });
+
+    it("of two rules written for the route, the first by priority that takes the host", () => {
+        const other = rule("other", 5, { hosts: ["api-sg.shop.cn"], paths: ["/ws", "/ws/*"] });
+        assert.strictEqual(route([other, ws], ["/ws", "/ws/*"]), "ws");
+        assert.strictEqual(route([other, ws], ["/ws", "/ws/*"], "api-sg.shop.cn"), "other");
     });
 });

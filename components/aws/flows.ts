@@ -18,7 +18,7 @@ export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "interaction": [
         "entry (CDN, or the api.{domain} latency record in mature) as for the viewer flow; [mature] the latency record is an A alias (AAAA only for a dualstack load balancer) and its Route 53 health check is enabled, not inverted, checks this load balancer and requests /healthz over HTTPS on 443",
         "WebSockets stay open: the load balancer's idle timeout (idleTimeout, 60 s when unset) is longer than the service's ping interval (30 s)",
-        "listener rule /ws -> ws target group: the first rule by priority whose conditions match /ws and /ws/x for every name reaching the listener",
+        "listener rule /ws -> ws target group: the rule written for the route (it forwards and its path patterns cover /ws and /ws/x); no rule ahead of it by priority (lowest number first) answers /ws or /ws/x for a name reaching the listener: a fixed response, a redirect or a forward to another target group ahead of it breaks there, naming that rule and its priority",
         "target group -> targets ([growth, mature] the interaction service)",
         "targets answer the health check",
         "security groups: load balancer -> targets",

@@ -35,8 +35,8 @@ import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/alicloud/prof
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, routeRule, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, undetermined, walk } from "./walk";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, routeRule, routeRules, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -212,10 +212,12 @@ function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: 
         return domains.length === 0 ? undefined : [...new Set(domains)];
     }
     const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
-    const rule = listener === undefined ? undefined : g.ofType(T.rule, region).find((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && list(r.inputs.ruleConditions).filter(isRecord).some((c) => strings(at(c, "pathConfig.values")).includes(patterns[0])));
+    // The rules written for the route (routeRules), not a rule ahead of them that also names its path: the precedence hop judges that one.
+    const rules = listener === undefined ? [] : routeRules(aliListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH);
+    // Of several, the first the listener evaluates (smaller priority first, unnumbered last).
+    const rule = [...rules].sort((a, b) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER))[0];
     if (rule === undefined) return undefined;
-    const hosts = list(rule.inputs.ruleConditions).filter(isRecord).filter((c) => c.type === "Host").flatMap((c) => strings(at(c, "hostConfig.values")));
-    return hosts.length === 0 ? null : hosts;
+    return rule.hosts.length === 0 ? null : [...rule.hosts];
 }
 
 /**
@@ -268,8 +270,7 @@ function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, hos
         return host;
     }
     const pools = poolsHoldingAlb(g, gtm, alb);
-    // The CNAME record itself is the operator's, in the domain's DNS: not in the plan, so the hop judges only the target the stack gives for it.
-    w.hop(gtm, `${check}: the stack output steering gives ${host} GTM's access name as its CNAME target (the record itself is set by the operator in the domain's DNS, not seen in the plan)`, steeringOutputVerdict(g, gtm, host, who));
+    w.hop(gtm, `${check}: ${host} is a CNAME to GTM's access name, the stack output steering.accessName (a record the operator sets in the domain's DNS)`, steeringRecordVerdict(g, host, who));
     w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host, who));
     gtmPoolHops(g, w, pools, alb);
     return host;
@@ -347,22 +348,19 @@ function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowR
 
 /**
  * GTM answers only queries for its access domain (`publicRr`.`publicZoneName`, custom access mode):
- * the steered name reaches it by a CNAME the operator sets in the domain's DNS, from the stack
- * output `steering` ({hostname, accessName}: components/alicloud/deployment.ts, docs/GLOBAL.md), as
- * the WebSocket name's from `websocket`. Kept when that output names `host` and GTM's access name
- * (alicloud.dns.GtmInstance `publicRr`, `publicZoneName`); undetermined while the outputs are not
- * recorded or unknown.
+ * the steered name reaches it by a CNAME record the operator sets in the domain's DNS, outside the
+ * stack, pointing at the stack output `steering.accessName` (components/alicloud/deployment.ts,
+ * docs/GLOBAL.md). The record is in no plan, preview or export: the hop is the operator's
+ * (operatorSide), never judged kept. Broken only where the stack gives the operator no target (no
+ * `steering` output for `host`); undetermined while the outputs are not recorded or unknown.
  */
-function steeringOutputVerdict(g: FlowGraph, gtm: FlowResource, host: string, who: string): Verdict {
+function steeringRecordVerdict(g: FlowGraph, host: string, who: string): Verdict {
     const outputs = g.ofType("pulumi:pulumi:Stack")[0]?.outputs;
     if (outputs === undefined || Object.keys(outputs).length === 0) return undetermined("outputs (steering: the stack outputs are not recorded)");
     const steering = outputs.steering;
     if (!isRecord(steering) || steering.hostname !== host) return `no stack output (steering) gives ${host} GTM's access name: the operator has no CNAME target for it, and ${who} never reach GTM`;
-    const rr = gtm.inputs.publicRr;
-    const zone = gtm.inputs.publicZoneName;
-    if ([steering.accessName, rr, zone].some((v) => FlowGraph.isUnknown(v))) return undetermined("outputs (steering.accessName)");
-    const access = `${String(rr)}.${String(zone)}`;
-    return steering.accessName === access ? true : `the stack output steering gives ${host} the CNAME ${String(steering.accessName)}, not ${gtm.name}'s access name ${access}: ${who} never reach GTM`;
+    if (FlowGraph.isUnknown(steering.accessName) || str(steering.accessName) === undefined) return undetermined("outputs (steering.accessName)");
+    return operatorSide(`the CNAME record ${host} -> ${String(steering.accessName)} (stack output steering.accessName) in the domain's DNS`);
 }
 
 /**
@@ -502,20 +500,15 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
  * refuses it (offHostAnswerVerdict; a Redirect does not); a forward to a server group whose
  * targets also answer the order route (the same scaling group or node pool on the same port: with
  * compute vm every route's group registers the same app servers) writes the order after all. On
- * the serverless tier the SAE ingress sends it to the rule for that domain and path, else to its
- * default rule's application (alicloud.sae.Ingress `rules`, `defaultRule`): the order application breaks.
+ * the serverless tier the SAE ingress's rules for that domain, else its default rule, must not
+ * send any path of the route to the order application (saeOffHostOrderHop).
  */
 function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[], domain: string): void {
     const path = patterns[0];
     const check = `an order posted to ${domain}${path} is refused, not served by the default action (every path: ${patterns.join(", ")})`;
     const ingress = g.ofType(T.saeIngress, region).find((i) => found(g.ref(i, "slbId", i.inputs.slbId, T.alb))?.urn === alb.urn);
     if (ingress !== undefined) {
-        const rules = list(ingress.inputs.rules).filter(isRecord);
-        const orderApps = rules.filter((r) => r.path === path && r.domain !== domain).map((r) => found(g.ref(ingress, "rules", r.appId, T.saeApp))?.urn);
-        const taken = rules.find((r) => r.path === path && r.domain === domain);
-        const fallback = isRecord(ingress.inputs.defaultRule) ? ingress.inputs.defaultRule : undefined;
-        const app = found(g.ref(ingress, taken === undefined ? "defaultRule" : "rules", (taken ?? fallback)?.appId, T.saeApp));
-        w.hop(ingress, check, app !== undefined && orderApps.includes(app.urn) ? `${domain}${path} takes ${taken === undefined ? "the ingress's default rule" : "an ingress rule"} to ${app.name}, the order application: orders posted to the CDN domain are written by whichever region the CDN sent them to` : true);
+        saeOffHostOrderHop(g, w, ingress, patterns, domain, check);
         return;
     }
     const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
@@ -534,6 +527,29 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
         held = held ?? verdict.on;
     }
     w.hop(held ?? listener, check, true);
+}
+
+/**
+ * On the serverless tier, an order posted to `domain` (the CDN domain) meets the SAE ingress's
+ * rules (alicloud.sae.Ingress `rules[].domain`, `path`, `appId`; the rest takes `defaultRule`): on
+ * every path of the route (samplePaths: /order and /order/x), no rule for that domain whose path
+ * matches it (exactly or by wildcard, as ALB matches: wildcardMatches) and, without one, not the
+ * default rule sends it to the order application (the application the route's patterns reach on
+ * the API name). The ingress gives its rules no priority of their own, so any rule that matches
+ * may answer: each is judged.
+ */
+function saeOffHostOrderHop(g: FlowGraph, w: Walk, ingress: FlowResource, patterns: readonly string[], domain: string, check: string): void {
+    const rules = list(ingress.inputs.rules).filter(isRecord);
+    const appOf = (property: string, appId: unknown) => found(g.ref(ingress, property, appId, T.saeApp));
+    const orderApps = rules.filter((r) => patterns.includes(String(r.path)) && r.domain !== domain).map((r) => appOf("rules", r.appId)?.urn);
+    const fallback = isRecord(ingress.inputs.defaultRule) ? ingress.inputs.defaultRule : undefined;
+    for (const sample of samplePaths(patterns, patterns[0] ?? "")) {
+        const taking = rules.filter((r) => typeof r.domain === "string" && wildcardMatches(r.domain, domain) && typeof r.path === "string" && wildcardMatches(r.path, sample));
+        const answers = taking.length > 0 ? taking.map((r) => ({ by: `the ingress rule ${String(r.domain)}${String(r.path)}`, app: appOf("rules", r.appId) })) : [{ by: "the ingress's default rule", app: appOf("defaultRule", fallback?.appId) }];
+        const hit = answers.find((a) => a.app !== undefined && orderApps.includes(a.app.urn));
+        if (hit !== undefined) return w.hop(ingress, check, `${domain}${sample} takes ${hit.by} to ${hit.app?.name ?? ""}, the order application: orders posted to the CDN domain are written by whichever region the CDN sent them to`);
+    }
+    w.hop(ingress, check, true);
 }
 
 /**
@@ -585,17 +601,28 @@ function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource):
             const conditions = list(rule.inputs.ruleConditions).filter(isRecord);
             const values = (type: string, key: string) => conditions.filter((c) => c.type === type).flatMap((c) => strings(at(c, `${key}.values`)));
             const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)));
-            return { rule, priority: num(rule.inputs.priority), hosts: values("Host", "hostConfig"), paths: values("Path", "pathConfig"), methods: values("Method", "methodConfig"), unjudged: other === undefined ? undefined : `ruleConditions (${String(other.type)})` };
+            return { rule, priority: num(rule.inputs.priority), hosts: values("Host", "hostConfig"), paths: values("Path", "pathConfig"), methods: values("Method", "methodConfig"), unjudged: other === undefined ? undefined : `ruleConditions (${String(other.type)})`, forwards: terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup" };
         });
+}
+
+/**
+ * What an ALB rule that does not forward does: its terminal action (terminalAction) with the code it
+ * answers (alicloud.alb.Rule `ruleActions[].fixedResponseConfig.httpCode`, `redirectConfig.httpCode`).
+ */
+function aliRuleDoes(rule: FlowResource): string {
+    const end = terminalAction(rule.inputs.ruleActions);
+    if (end === undefined) return "rule ending in no action";
+    const code = end.type === "FixedResponse" ? at(end, "fixedResponseConfig.httpCode") : end.type === "Redirect" ? at(end, "redirectConfig.httpCode") : undefined;
+    return `${String(end.type)}${code !== undefined ? ` ${String(code)}` : ""}`;
 }
 
 /** The route's requests meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
 function aliPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], host: string, route: RouteName): void {
     const groupOf = (r: FlowResource) => {
         const a = r.urn === listener.urn ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(r.inputs.ruleActions);
-        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup))?.urn;
+        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup));
     };
-    const rules: ListenerRules = { listener, rules: aliListenerRules(g, region, listener), endType: (r) => str(terminalAction(r.inputs.ruleActions)?.type), forwardType: "ForwardGroup", groupOf, groupWord: "server group" };
+    const rules: ListenerRules = { listener, rules: aliListenerRules(g, region, listener), does: aliRuleDoes, groupOf, groupWord: "server group" };
     const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
     precedenceHop(w, rules, router, [host], samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
 }

@@ -391,17 +391,28 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
             const conditions = list(rule.inputs.conditions).filter(isRecord);
             const values = (key: string) => conditions.flatMap((c) => strings(at(c, `${key}.values`)));
             const other = conditions.find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
-            return { rule, priority: num(rule.inputs.priority), hosts: values("hostHeader"), paths: values("pathPattern"), methods: values("httpRequestMethod"), unjudged: other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})` };
+            return { rule, priority: num(rule.inputs.priority), hosts: values("hostHeader"), paths: values("pathPattern"), methods: values("httpRequestMethod"), unjudged: other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})`, forwards: endAction(rule.inputs.actions)?.type === "forward" };
         });
+}
+
+/**
+ * What a listener rule that does not forward does: the action ending its chain (endAction) with the
+ * code it answers (aws.lb.ListenerRule `actions[].fixedResponse.statusCode`, `redirect.statusCode`).
+ */
+function awsRuleDoes(rule: FlowResource): string {
+    const end = endAction(rule.inputs.actions);
+    if (end === undefined) return "rule ending in no action";
+    const code = end.type === "fixed-response" ? at(end, "fixedResponse.statusCode") : end.type === "redirect" ? at(end, "redirect.statusCode") : undefined;
+    return `${String(end.type)}${code !== undefined ? ` ${String(code)}` : ""}`;
 }
 
 /** The route's requests, for every name reaching the listener, meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
 function awsPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], names: readonly string[], route: RouteName): void {
     const groupOf = (r: FlowResource) => {
         const a = forwardAction(r.urn === listener.urn ? r.inputs.defaultActions : r.inputs.actions);
-        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "actions", a.arn, T.targetGroup))?.urn;
+        return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "actions", a.arn, T.targetGroup));
     };
-    const rules: ListenerRules = { listener, rules: awsListenerRules(g, region, listener), endType: (r) => str(endAction(r.inputs.actions)?.type), forwardType: "forward", groupOf, groupWord: "target group" };
+    const rules: ListenerRules = { listener, rules: awsListenerRules(g, region, listener), does: awsRuleDoes, groupOf, groupWord: "target group" };
     const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${names.join(", ")} ${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
     precedenceHop(w, rules, router, names, samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
 }

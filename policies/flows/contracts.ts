@@ -488,6 +488,8 @@ export interface ListenerRuleView<R> {
     readonly paths: readonly string[];
     readonly methods: readonly string[];
     readonly unjudged: string | undefined;
+    /** Whether the rule's action forwards to a group (a fixed response or a redirect answers itself). */
+    readonly forwards: boolean;
 }
 
 /** A request as a listener sees it: its Host, path and HTTP method. */
@@ -534,19 +536,42 @@ export function samplePaths(patterns: readonly string[], fallback: string): stri
     return patterns.length === 0 ? [fallback] : patterns.map((p) => p.replace(/\*/g, "x").replace(/\?/g, "x"));
 }
 
+/** The items `keep` picks, or all of them when it picks none: a preference, never an empty choice. */
+function prefer<T>(items: readonly T[], keep: (item: T) => boolean): readonly T[] {
+    const kept = items.filter(keep);
+    return kept.length > 0 ? kept : items;
+}
+
 /**
- * The rule a flow walks as its route's: of the listener's rules routing the route's patterns
- * (those naming its first pattern; where none does, those whose wildcards cover every request path
- * the patterns stand for: samplePaths, `/ws*` routes `/ws` and `/ws/x` as `/ws` and `/ws/*` do; ELB
- * path patterns and Alibaba Cloud ALB Path conditions take `*` as any characters: wildcardMatches),
- * the first by priority that takes a request from `host` (answeringRule), else the first of them
- * (its hops say why not); undefined when no rule routes the patterns. A broader rule ahead of the
- * route's is judged by the precedence hop, not walked as the route's rule.
+ * The rules written for a route, whichever rule the listener evaluates first (a rule ahead of them
+ * that answers the route's requests is judged by the precedence hop, walk.precedenceHop, and named
+ * there as the break). Of the listener's rules naming the route (its first pattern, or path values
+ * whose wildcards cover every request path the patterns stand for: samplePaths; ELB path patterns
+ * and Alibaba Cloud ALB Path conditions take `*` as any characters, wildcardMatches, so `/ws*`
+ * routes `/ws` and `/ws/x` as `/ws` and `/ws/*` do), preferred in turn: those that forward (a fixed
+ * response or redirect on the route's paths refuses them, it does not route them), those covering
+ * every path of the route, those whose paths all belong to the route (an order rule that also
+ * lists `/ws` is the order route's), those naming the route's first pattern itself (a catch-all
+ * `/*` is no route's own). Empty when no rule names the route.
+ */
+export function routeRules<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string): readonly ListenerRuleView<R>[] {
+    const paths = samplePaths(patterns, fallback);
+    const first = patterns[0];
+    const literal = (v: ListenerRuleView<R>) => first !== undefined && v.paths.includes(first);
+    const covers = (v: ListenerRuleView<R>) => paths.every((path) => v.paths.some((p) => wildcardMatches(p, path)));
+    const own = (v: ListenerRuleView<R>) => v.paths.every((p) => paths.some((path) => wildcardMatches(p, path)));
+    let named: readonly ListenerRuleView<R>[] = rules.filter((v) => literal(v) || covers(v));
+    for (const keep of [(v: ListenerRuleView<R>) => v.forwards, covers, own, literal]) named = prefer(named, keep);
+    return named;
+}
+
+/**
+ * The rule a flow walks as its route's: of the rules written for the route (routeRules), the first
+ * by priority that takes a request from `host` (answeringRule), else the first of them (its hops
+ * say why not); undefined when no rule names the route.
  */
 export function routeRule<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string, host: string, method: string): R | undefined {
-    const paths = samplePaths(patterns, fallback);
-    const literal = rules.filter((v) => patterns[0] !== undefined && v.paths.includes(patterns[0]));
-    const named = literal.length > 0 ? literal : rules.filter((v) => paths.every((path) => v.paths.some((p) => wildcardMatches(p, path))));
-    const taking = answeringRule(named, { host, path: paths[0] ?? fallback, method });
+    const named = routeRules(rules, patterns, fallback);
+    const taking = answeringRule(named, { host, path: samplePaths(patterns, fallback)[0] ?? fallback, method });
     return taking.kind === "default" ? named[0]?.rule : taking.rule;
 }

@@ -24,6 +24,8 @@ export interface Hop {
     readonly unknown?: string;
     /** For an unknown hop: the input holds `unknown` but it cannot be read (a secret, a subnet the stack does not declare); creating the resources does not settle it. */
     readonly unreadable?: true;
+    /** For an unknown hop: `unknown` is a link the operator sets outside the stack (a DNS record from a stack output); no plan, preview or export shows it. */
+    readonly operator?: true;
 }
 
 export interface Broken {
@@ -72,6 +74,7 @@ export function settingKey(urn: string, key: string): string {
 export interface Undetermined {
     readonly unknown: string;
     readonly unreadable?: true;
+    readonly operator?: true;
 }
 
 /** A hop's verdict: true kept, a string (or Unset) is the reason it is broken, null or Undetermined unknown. */
@@ -80,6 +83,15 @@ export type Verdict = true | string | Unset | Undetermined | null;
 /** The verdict of a hop whose input `property` is unknown (a first preview), or, `unreadable`, held by the input but not readable. */
 export function undetermined(property: string, unreadable = false): Undetermined {
     return { unknown: property, ...(unreadable ? { unreadable: true as const } : {}) };
+}
+
+/**
+ * The verdict of a hop whose link the operator sets outside the stack (`link`: what to set and from
+ * which stack output, e.g. a CNAME record in the domain's DNS): never judged kept or broken, as no
+ * plan, preview or export shows it; the flow stays unknown there and the finding says what to set.
+ */
+export function operatorSide(link: string): Undetermined {
+    return { unknown: link, operator: true };
 }
 
 function isUndetermined(v: Verdict): v is Undetermined {
@@ -101,7 +113,7 @@ export class Walk {
      */
     hop(resource: FlowResource, check: string, verdict: Verdict): void {
         const unknown = verdict === null || isUndetermined(verdict);
-        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown, ...(verdict.unreadable === true ? { unreadable: true as const } : {}) } : {}) });
+        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown, ...(verdict.unreadable === true ? { unreadable: true as const } : {}), ...(verdict.operator === true ? { operator: true as const } : {}) } : {}) });
         if (verdict === true) return;
         if (verdict === null || isUndetermined(verdict)) {
             this.unknown = true;
@@ -221,35 +233,46 @@ export function flowsPerRegion(g: FlowGraph, c: CloudWalkers): FlowResult[] {
 export interface ListenerRules {
     readonly listener: FlowResource;
     readonly rules: readonly ListenerRuleView<FlowResource>[];
-    /** The type of the action ending a rule's chain, undefined without one. */
-    readonly endType: (rule: FlowResource) => string | undefined;
-    /** The action type that forwards (ForwardGroup on Alibaba Cloud, forward on AWS). */
-    readonly forwardType: string;
-    /** The URN of the group a rule (or the listener: its default action) forwards to, undefined when none is declared. */
-    readonly groupOf: (r: FlowResource) => string | undefined;
+    /** What a rule that does not forward does, in its cloud's words with its code (`FixedResponse 421`, `redirect HTTP_301`). */
+    readonly does: (rule: FlowResource) => string;
+    /** The group a rule (or the listener: its default action) forwards to, undefined when it names none the stack declares. */
+    readonly groupOf: (r: FlowResource) => FlowResource | undefined;
     /** The clouds' word for that group: "server group", "target group". */
     readonly groupWord: string;
 }
 
+/** A rule as a reason names it: its name and priority, or the listener's default action. */
+function ruleLabel(l: ListenerRules, r: FlowResource): string {
+    return r.urn === l.listener.urn ? `${l.listener.name}'s default action` : `${r.name} (priority ${String(r.inputs.priority)})`;
+}
+
 /**
  * No rule ahead of the route's answers its requests first: for every host and path (a sample of
- * each pattern of the route), the rule that answers (answeringRule, ascending priority) is `router`
- * (the listener itself: its default action), or one forwarding to the same group. A fixed response
- * or redirect ahead of it answers the flow's requests itself; a forward elsewhere sends them to
- * other targets: broken at the rule that answers. A condition the plan cannot judge ahead of it
- * leaves the hop unknown.
+ * each pattern of the route), the rule that answers (answeringRule: the listener evaluates its
+ * rules in ascending priority, the first whose conditions all match decides, its default action
+ * when none does; ELB User Guide, "Listener rules for your Application Load Balancer": "Rules are
+ * evaluated in priority order, from the lowest value to the highest value"; Alibaba Cloud ALB API
+ * CreateRule Priority: "A smaller value indicates a higher priority") is `router` (the listener
+ * itself: its default action), or one forwarding to the same group. A fixed response or redirect
+ * ahead of it answers the flow's requests itself; a forward elsewhere sends them to other targets:
+ * broken at the rule that answers, naming its priority and what it does. A condition the plan
+ * cannot judge ahead of it leaves the hop unknown. A route's rule forwarding to no declared group is
+ * the next hop's break, not this one's.
  */
 export function precedenceHop(w: Walk, l: ListenerRules, router: FlowResource, hosts: readonly string[], paths: readonly string[], method: string, check: string): void {
+    const mine = l.groupOf(router);
     for (const host of hosts) {
         for (const path of paths) {
             const answer = answeringRule(l.rules, { host, path, method });
             if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
             const by = answer.kind === "rule" ? answer.rule : l.listener;
             if (by.urn === router.urn) continue;
-            const end = by.urn === l.listener.urn ? undefined : l.endType(by);
-            if (end !== undefined && end !== l.forwardType) return w.hop(by, check, `${host}${path} is answered by ${by.name} (priority ${String(by.inputs.priority)}, ${end}) before ${router.name}: the flow's requests never reach its ${l.groupWord}`);
-            const mine = l.groupOf(router);
-            if (mine === undefined || l.groupOf(by) !== mine) return w.hop(by, check, `${host}${path} takes ${by.name}${by.urn === l.listener.urn ? "'s default action" : ` (priority ${String(by.inputs.priority)})`} before ${router.name}: it forwards to another ${l.groupWord}`);
+            const forwards = by.urn === l.listener.urn || l.rules.some((v) => v.rule.urn === by.urn && v.forwards);
+            const never = `the flow's requests never reach ${mine?.name ?? `${ruleLabel(l, router)}'s ${l.groupWord}`}`;
+            if (!forwards) return w.hop(by, check, `${method} ${host}${path} is answered by ${ruleLabel(l, by)}, a ${l.does(by)}, ahead of ${ruleLabel(l, router)}: ${never}`);
+            if (mine === undefined) continue;
+            const theirs = l.groupOf(by);
+            if (theirs?.urn !== mine.urn) return w.hop(by, check, `${method} ${host}${path} is answered by ${ruleLabel(l, by)}, forwarding to ${theirs?.name ?? `no ${l.groupWord} the stack declares`}, ahead of ${ruleLabel(l, router)}: ${never}`);
         }
     }
     w.hop(router, check, true);

@@ -71,8 +71,9 @@ function flowSubject(f: FlowResult, hop: string): string {
 }
 
 /**
- * The hops of a flow that cannot be judged until their resources exist (a first preview), as
- * advisory findings naming the resource and the unknown property: never a broken flow.
+ * The hops of a flow that cannot be judged until their resources exist (a first preview), or at
+ * all (a policy condition, an unreadable value, a link the operator sets outside the stack), as
+ * advisory findings naming the resource and what is unknown: never a broken flow.
  */
 function undeterminedHops(f: FlowResult): Violation[] {
     return f.hops.flatMap((h) =>
@@ -86,6 +87,8 @@ function undeterminedHops(f: FlowResult): Violation[] {
                       // A policy condition the plan cannot evaluate (contracts.accessVerdict) stays undetermined after creation too.
                       message: h.unknown?.startsWith("Condition ")
                           ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": ${h.resource} depends on a policy ${h.unknown} the plan cannot evaluate`
+                          : h.operator === true
+                          ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": it depends on ${h.unknown ?? "a link"}, which the operator sets outside the stack (no plan, preview or export shows it)`
                           : h.unreadable === true
                           ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": ${h.resource} uses ${h.unknown ?? "a value"}, whose state the input does not carry`
                           : `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged until created at hop "${h.check}": ${h.unknown !== undefined ? `${h.resource} ${h.unknown}` : `the reference from ${h.resource}`} is not known before the resources exist`,
