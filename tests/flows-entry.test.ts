@@ -16,7 +16,7 @@ import * as path from "path";
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
 import { listStacks } from "../tools/lib/stackfiles";
-import { Mutate, assertBreaksAt, breakLink, flowOf, standing } from "./support/break-link";
+import { Mutate, assertBreaksAt, breakLink, flowOf } from "./support/break-link";
 import { FILLED_DOMAIN, filledPlan, filledStacksDir } from "./support/filled";
 
 const RULE = "alicloud:alb/rule:Rule";
@@ -108,7 +108,7 @@ describe("each request flow's entry", function () {
         const pool = resources.find((r) => r.type === "alicloud:dns/addressPool:AddressPool" && r.name === "lc-steering-pool-cn-shanghai") ?? assert.fail("no cn-shanghai pool");
         const dropPool: Mutate = (r) => ({ ...r, inputs: { ...r.inputs, defaultAddrPools: list(r.inputs.defaultAddrPools).filter((p) => !(isRecord(p) && p.addrPoolId === pool.id)) } });
         for (const key of ["order", "hot-products"]) assertBreaksAt(resources, { flow: key, region: "cn-shanghai", link: "pool dropped", type: STRATEGY, nameEnds: "steering-latency", mutate: dropPool, hop: "the API name reaches", resource: "lc-steering-gtm" });
-        assert.strictEqual(standing(flowOf(analyzeFlows(breakLink(resources, STRATEGY, "steering-latency", dropPool)), "order", "cn-hangzhou")), "connected", "the other region's pool still served");
+        assert.strictEqual(flowOf(analyzeFlows(breakLink(resources, STRATEGY, "steering-latency", dropPool)), "order", "cn-hangzhou").status, "connected", "the other region's pool still served");
     });
 
     it("mature-alicloud order ap-southeast-1: the separate region's CNAME output removed is caught at \"the API name reaches\" on the region's ALB", async () => {
@@ -131,7 +131,7 @@ describe("each request flow's entry", function () {
                 const config = isRecord(doc) && isRecord(doc.config) ? doc.config : {};
                 fs.writeFileSync(path.join(dir, "Pulumi.x-nofail.yaml"), yaml.dump({ config: { ...config, "live-commerce:cdn": { originFailover: false } } }));
                 const flows = analyzeFlows((await planStack("x-nofail", dir)).resources).filter((f) => ["viewer", "interaction", "order", "hot-products"].includes(f.key));
-                assert.deepStrictEqual(flows.filter((f) => standing(f) !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
+                assert.deepStrictEqual(flows.filter((f) => f.status !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
                 for (const region of secondaries) {
                     const viewer = flowOf(flows, "viewer", region);
                     assert.deepStrictEqual([viewer.hops.length, entryKind(viewer.hops[0]?.urn ?? "")], [1, "cdn"], `${region}: one hop on the CDN`);
@@ -181,6 +181,6 @@ describe("each request flow's entry", function () {
             assert.deepStrictEqual([f.status, f.hops[0]?.resource, f.broken?.hop.startsWith("the API name reaches"), f.broken?.urn === f.hops[0]?.urn], ["broken", "lc-steering-gtm", true, true], `${key}: ${f.broken?.hop} ${f.broken?.reason}`);
             assert.match(f.broken?.reason ?? "", /no address pool of lc-steering-gtm holds lc-cn-shanghai-lb-alb/);
         }
-        assert.strictEqual(standing(flowOf(flows, "order", "cn-hangzhou")), "connected", "the other region's pool still holds its ALB");
+        assert.strictEqual(flowOf(flows, "order", "cn-hangzhou").status, "connected", "the other region's pool still holds its ALB");
     });
 });

@@ -12,7 +12,7 @@ import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowResource } from "../policies/flows/graph";
 import { isRecord, list } from "../policies/lib/values";
 import { Plan, planStack } from "../tools/lib/record";
-import { assertBreaksAt, flowOf, standing } from "./support/break-link";
+import { assertBreaksAt, flowOf } from "./support/break-link";
 import { FILLED_DOMAIN, filledStacksDir } from "./support/filled";
 
 const RULE = "alicloud:alb/rule:Rule";
@@ -53,7 +53,7 @@ describe("mature-alicloud with compute vm: orders posted to the CDN domain are r
 
     it("every request flow is connected", () => {
         const flows = analyzeFlows(plan.resources).filter((f) => ["viewer", "interaction", "order", "hot-products"].includes(f.key));
-        assert.deepStrictEqual(flows.filter((f) => standing(f) !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
+        assert.deepStrictEqual(flows.filter((f) => f.status !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
     });
 
     it("each region's HTTPS listener has a rule on /order for any host, after the API name's, answering 421 Misdirected Request", () => {
@@ -145,7 +145,7 @@ describe("mature-alicloud with compute serverless: each region's SAE ingress rou
 
     it("every request flow is connected", () => {
         const flows = analyzeFlows(plan.resources).filter((f) => ["viewer", "interaction", "order", "hot-products"].includes(f.key));
-        assert.deepStrictEqual(flows.filter((f) => standing(f) !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
+        assert.deepStrictEqual(flows.filter((f) => f.status !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
     });
 
     it("/api/users takes the CDN domain and the region's API name: api.<domain> in the mainland, api-ap-southeast-1.<domain> in Singapore", () => {

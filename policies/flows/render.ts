@@ -9,7 +9,8 @@ export function flowLine(f: FlowResult): string {
     const hops = f.hops.map((h) => `${h.resource}${h.ok === false ? " x" : h.ok === null ? " ?" : ""}`);
     const collapsed = hops.filter((h, i) => i === 0 || h !== hops[i - 1]);
     const waiting = (f.advisories ?? []).filter((a) => a.hop !== f.broken?.hop).map((a) => `; waiting for ${a.setting ?? "a setting"} at ${a.hop}`);
-    const tail = f.broken !== undefined ? `  -- ${f.broken.hop}: ${f.broken.reason}${waiting.join("")}` : "";
+    const operator = (f.operatorLinks ?? []).length > 0 ? `  -- set outside the stack: ${(f.operatorLinks ?? []).join("; ")}` : "";
+    const tail = f.broken !== undefined ? `  -- ${f.broken.hop}: ${f.broken.reason}${waiting.join("")}` : operator;
     return `[${MARK[f.status]}] ${f.name}${f.region !== null ? ` (${f.region})` : ""}: ${collapsed.join(" -> ")}${tail}`;
 }
 

@@ -52,6 +52,11 @@ export interface FlowResult {
     readonly broken?: Broken;
     /** Hops waiting for a setting only the user can give (each names its config key), in walk order. */
     readonly advisories?: Broken[];
+    /**
+     * The links the operator sets outside the stack for the flow to carry traffic (a DNS record
+     * from a stack output), in walk order; each is also an advisory finding. Absent when none.
+     */
+    readonly operatorLinks?: string[];
 }
 
 /** A hop broken for want of a setting only the user can give (a certificate, recipients, the app image). */
@@ -168,8 +173,20 @@ export function walk(key: string, name: string, region: string | null, steps: (w
         if (!(e instanceof Stop)) throw e;
     }
     const broken = w.broken ?? w.advisories[0];
-    const status: FlowStatus = broken !== undefined ? "broken" : w.unknown ? "unknown" : "connected";
-    return { key, name, region, status, hops: w.hops, ...(broken !== undefined ? { broken } : {}), ...(w.advisories.length > 0 ? { advisories: w.advisories } : {}) };
+    const status = flowStatus(broken !== undefined, w.hops);
+    const operatorLinks = w.hops.filter((h) => h.ok === null && h.operator === true).map((h) => h.unknown ?? h.check);
+    return { key, name, region, status, hops: w.hops, ...(broken !== undefined ? { broken } : {}), ...(w.advisories.length > 0 ? { advisories: w.advisories } : {}), ...(operatorLinks.length > 0 ? { operatorLinks } : {}) };
+}
+
+/**
+ * A flow's status from its walk: broken when a hop broke; unknown when a hop the stack holds could
+ * not be judged (a first preview, an unreadable value); else connected. A link the operator sets
+ * outside the stack (operatorSide: a DNS record from a stack output) is not the stack's to judge: a
+ * flow whose only undetermined hops are those is connected, and lists them in `operatorLinks`.
+ */
+export function flowStatus(broken: boolean, hops: readonly Hop[]): FlowStatus {
+    if (broken) return "broken";
+    return hops.some((h) => h.ok === null && h.operator !== true) ? "unknown" : "connected";
 }
 
 /** One alarm standing for a notification target of its level. */

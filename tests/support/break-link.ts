@@ -72,15 +72,6 @@ export interface HopLink {
     readonly exactly?: { readonly hop: string; readonly reason: string };
 }
 
-/**
- * A flow's status with the links the operator sets outside the stack taken as set (walk.operatorSide:
- * a DNS record from a stack output, which no plan shows): "connected" when its only unknown hops are
- * those, else its status.
- */
-export function standing(f: FlowResult): FlowResult["status"] {
-    return f.status === "unknown" && f.hops.every((h) => h.ok !== null || h.operator === true) ? "connected" : f.status;
-}
-
 /** The flow `key` of `region`; fails when the analysis has none. */
 export function flowOf(flows: readonly FlowResult[], key: string, region: string): FlowResult {
     return flows.find((f) => f.key === key && f.region === region) ?? assert.fail(`no flow ${key} in ${region}`);

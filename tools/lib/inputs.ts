@@ -35,7 +35,7 @@ export const FLOW_POLICY = FLOW_CONNECTED.name;
 export function flowViolations(flows: readonly FlowResult[], unset: readonly string[] = [], level: EnforcementLevel = "mandatory"): Violation[] {
     if (level === "disabled") return [];
     const found = flows.flatMap((f) => {
-        if (f.broken === undefined) return f.status === "unknown" ? undeterminedHops(f) : [];
+        if (f.broken === undefined) return undeterminedHops(f); // an unknown flow's hops, or a connected flow's operator links
         // The break, then every resource waiting for a setting the walk went past, once per resource
         // and key (the break may be one; a contact group several alarms notify is one finding).
         const seen = new Set<string>();
