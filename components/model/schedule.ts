@@ -831,28 +831,32 @@ export function scheduleReport(
 ): ScheduleReport[] {
     const declared = declarableEvents(spec, now, horizon, eventLimit);
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).filter((event) => !declared.includes(event));
-    // The ceilings each released event raised that this up would set back (only the tiers another
-    // event or peak does not still hold at or above them: heldCeilings), "" when none.
-    const loweredOf = (event: LiveEvent): string => {
+    const released = spec.events.flatMap((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        return w === null || w.to > now ? [] : [{ event, releasedAt: w.to }];
+    });
+    // A tier a released event still drains on holds its bounds (drainHold): nothing of it is lowered.
+    const drainingTiers = new Set(drains === null ? [] : released.flatMap((r) => drains(r.event).filter((d) => r.releasedAt + d.seconds * 1000 > now).map((d) => d.tier)));
+    // The ceilings a released event raised that this up sets back (loweringEvent, per tier): its
+    // tiers whose drain has ended, none still draining, down to what the declared events and
+    // peaks hold (heldCeilings); "" when none.
+    const loweredOf = (event: LiveEvent, releasedAt: number): string => {
         if (drains === null) return "";
         const kept = heldCeilings(spec, event, now, horizon, drains);
         return drains(event)
+            .filter((d) => releasedAt + d.seconds * 1000 <= now && !drainingTiers.has(d.tier))
             .flatMap((d) => {
                 const to = Math.max(d.maxSize, kept.get(d.tier) ?? 0);
                 return to < d.from ? [`${d.tier} ${d.from} -> ${to}`] : [];
             })
             .join("; ");
     };
-    const released = spec.events.flatMap((event) => {
-        const w = eventWindow(spec, event.start, event.end);
-        return w === null || w.to > now ? [] : [{ event, releasedAt: w.to }];
-    });
-    // A released event still draining holds the tiers' bounds (drainHold): nothing is lowered yet.
-    const draining = drains === null ? [] : released.filter((r) => pastEventHold(r.event, r.releasedAt, now, drains) !== null);
-    // Of the released events whose raised ceilings this up would set back, the one released last
-    // names them (loweringEvent asserts the held bounds for it); an earlier one's raise was set
-    // back by the same up or superseded by the actions declared since.
-    const lowering = draining.length > 0 ? undefined : released.filter((r) => r.releasedAt <= now - RELEASE_RETENTION_MINUTES * MINUTE_MS && loweredOf(r.event) !== "").sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
+    // Of the released events whose raised ceilings this up sets back, the one released last names
+    // them (loweringEvent asserts the held bounds for it); an earlier one's raise is set back by the
+    // same up or was superseded by the actions declared since.
+    const lowering = released
+        .filter((r) => r.releasedAt <= now - RELEASE_RETENTION_MINUTES * MINUTE_MS && loweredOf(r.event, r.releasedAt) !== "")
+        .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
@@ -867,18 +871,16 @@ export function scheduleReport(
         if (w.to <= now) {
             const hold = drains === null ? null : pastEventHold(event, w.to, now, drains);
             const raised = drains === null ? [] : drains(event);
+            const still = hold === null ? "" : `${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}`;
             if (event === lowering) {
-                const lowered = loweredOf(event);
+                const lowered = loweredOf(event, w.to);
+                const ended = raised.filter((d) => w.to + d.seconds * 1000 <= now);
                 return {
                     source: event.name,
                     status: "past",
-                    detail: `released at ${utcMinute(w.to)}; its estimated drain has ended (about ${utcMinute(w.to + Math.max(...raised.map((d) => d.seconds)) * 1000)}), so this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), unless an earlier up after the drain already has (plan with --base <the previous up's plan> to tell): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back`,
+                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(w.to + Math.max(...ended.map((d) => d.seconds)) * 1000)}), so this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), unless an earlier up after the drain already has (plan with --base <the previous up's plan> to tell): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
                 };
-            }
-            const waiting = hold === null && loweredOf(event) !== "" ? draining.find((r) => r.event !== event) : undefined;
-            if (waiting !== undefined) {
-                return { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; its estimated drain has ended, but ${waiting.event.name}, released at ${utcMinute(waiting.releasedAt)}, still drains: the raised ceilings stay with the schedules until its drain ends (keep the events in the stack file)` };
             }
             return hold === null
                 ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }

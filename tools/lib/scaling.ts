@@ -118,7 +118,7 @@ export function ceilingsAgainstBase(section: ScalingSection, lowered: readonly s
         }
         return {
             ...r,
-            detail: String(r.detail).replace(/, unless an earlier up after the drain already has \(plan with --base <the previous up's plan> to tell\)/, ` (the --base plan holds the raised ones: ${lowered.join("; ")})`),
+            detail: String(r.detail).replace(/itself \([^()]*\), unless an earlier up after the drain already has \(plan with --base <the previous up's plan> to tell\)/, `itself (${lowered.join("; ")}: the --base plan holds the raised ones)`),
             ceilingsLowered: lowered.join("; "),
             ceilingsChecked: true,
         };
