@@ -74,7 +74,7 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself, and the release stays declared until 2026-12-12T16:50:00Z where it may still start late (Kubernetes floor jobs; ESS tasks go once their LaunchTime has passed); keep the event in the stack file",
+                detail: "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled actions and tasks run once at their instant and are not kept (a new one with a past instant is refused); keep the event in the stack file",
             },
         ]);
     });
@@ -153,7 +153,7 @@ describe("the ceilings-lowered advisory names only ceilings the up really lowers
 
     it("AWS, 200,000 viewers, drain ended 16:52Z: without other events or peaks the group's ceiling goes 100 -> 40", async () => {
         assert.deepStrictEqual(await lowered("release-drain-aws-vm"), [
-            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40) unless an earlier up after the drain already has (plan with --base to tell); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
         ]);
     });
 
