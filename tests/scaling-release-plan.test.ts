@@ -237,23 +237,9 @@ describe("plan --base carries the values Pulumi keeps for ignored properties, so
 
 describe("SAE: an event that alone exceeds the rules left declares nothing and holds no rule", function () {
     this.timeout(300_000);
-    const SAE_DIR = stackDir({
-        "cover-sae": stackFile({
-            stage: "growth",
-            cloud: "alicloud",
-            compute: "serverless",
-            domain: "live.example.com",
-            regions: HANGZHOU,
-            tls: { certificateId: "14211234-cn-hangzhou" },
-            peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
-            // Seven calendar days (GMT+8): more rules than SAE leaves after the peak's.
-            events: [
-                { name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 },
-                { name: "inner", start: "2026-12-12T02:00:00Z", end: "2026-12-12T06:00:00Z", peakOnline: 80000 },
-            ],
-        }),
-        // inner with week-fest's audience: inside its window, so covered by it were week-fest declared.
-        "cover-sae-same": stackFile({
+    /** An SAE stack with a daily peak, week-fest (seven calendar days, GMT+8: more rules than the peak leaves) and inner, one day inside it with `innerOnline` viewers. */
+    const coverSae = (innerOnline: number) =>
+        stackFile({
             stage: "growth",
             cloud: "alicloud",
             compute: "serverless",
@@ -263,10 +249,11 @@ describe("SAE: an event that alone exceeds the rules left declares nothing and h
             peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
             events: [
                 { name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 },
-                { name: "inner", start: "2026-12-12T02:00:00Z", end: "2026-12-12T06:00:00Z", peakOnline: 40000 },
+                { name: "inner", start: "2026-12-12T02:00:00Z", end: "2026-12-12T06:00:00Z", peakOnline: innerOnline },
             ],
-        }),
-    });
+        });
+    // inner with week-fest's audience lies inside its window: covered by it were week-fest declared.
+    const SAE_DIR = stackDir({ "cover-sae": coverSae(80000), "cover-sae-same": coverSae(40000) });
 
     it("planned at 2026-11-22: inner with the same audience as week-fest is not covered by it, since week-fest declares nothing: scheduled, with its own day's rule", async () => {
         const p = await planStack("cover-sae-same", SAE_DIR, { now: new Date("2026-11-22T00:00:00Z") });
