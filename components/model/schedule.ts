@@ -189,11 +189,12 @@ export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOf
 }
 
 /**
- * The bounds a tier's base resource declares: the bounds asserted by an up inside a raised window
- * (TierSchedule.asserted), else the everyday ones (`everyday`), which Pulumi sets at creation and
- * then leaves to the schedules while they own them (scheduledBoundsIgnoreChanges). After the
- * release, the next up declares the everyday bounds again under ignoreChanges: the released bounds
- * in force stay (the state keeps the asserted inputs) and drain by the scale-in rule.
+ * The bounds a tier's base resource declares: the bounds asserted by an up inside a raised window,
+ * in a release's retention or after a drained event's release (TierSchedule.asserted), else the
+ * everyday ones (`everyday`), which Pulumi sets at creation and then leaves to the schedules while
+ * they own them (scheduledBoundsIgnoreChanges). During a drain hold the next up declares the
+ * everyday bounds under ignoreChanges: the released bounds in force stay (the state keeps the
+ * asserted inputs) and drain by the scale-in rule, until the up after the drain sets the held ones.
  */
 export function scheduledBounds(schedule: Pick<TierSchedule, "asserted">, everyday: { readonly minSize: number; readonly maxSize: number }): { minSize: number; maxSize: number } {
     return schedule.asserted === undefined ? { minSize: everyday.minSize, maxSize: everyday.maxSize } : { minSize: schedule.asserted.minSize, maxSize: schedule.asserted.maxSize };
@@ -291,10 +292,12 @@ export interface ScheduleReport {
      */
     readonly nodeShortfall?: string;
     /**
-     * A past event whose raised ceilings' estimated drain has ended: the tiers whose everyday
-     * ceiling this `pulumi up` sets again ("the app group 100 -> 40"), a finding of the plan: the
-     * cloud removes capacity above a lowered ceiling at once, whatever the load, and the drain is an
-     * estimate, not a reading of the viewers still online. Absent otherwise.
+     * The past event released last whose raised ceilings' estimated drain has ended on some tier:
+     * the tiers whose ceiling this `pulumi up` sets back to what the declared events and peaks hold
+     * (AssertedBounds kind lowered; "the app group 100 -> 40"), a finding of the plan: the cloud
+     * removes capacity above a lowered ceiling at once, whatever the load, and the drain is an
+     * estimate, not a reading of the viewers still online. Absent otherwise; judged against the
+     * previous up's plan by `plan --base` (tools/lib/scaling.ts, ceilingsAgainstBase).
      */
     readonly ceilingsLowered?: string;
     /**
