@@ -410,13 +410,13 @@ describe("once the drain from the raised ceiling has ended the bounds return to 
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; its estimated drain has ended (about 2026-12-12T16:52:00Z), so this pulumi up sets the everyday ceilings again (the app group 100 -> 40) if an earlier one has not: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back",
+                detail: "released at 2026-12-12T16:30:00Z; the estimated drain of these tiers has ended (about 2026-12-12T16:52:00Z), so this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (the app group 100 -> 40), unless an earlier up after the drain already has (plan with --base <the previous up's plan> to tell): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back",
                 ceilingsLowered: "the app group 100 -> 40",
             },
         ]);
         assert.deepStrictEqual(
             plan.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING).map((v) => [v.enforcement, v.message]),
-            [["advisory", "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left"]],
+            [["advisory", "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40) unless an earlier up after the drain already has (plan with --base to tell); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left"]],
         );
     });
 });

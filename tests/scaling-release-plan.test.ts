@@ -74,7 +74,7 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself, and the release stays declared until 2026-12-12T16:50:00Z where it may still start late (Kubernetes floor jobs; ESS tasks go once their LaunchTime has passed); keep the event in the stack file",
+                detail: "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled actions and tasks run once at their instant and are not kept (a new one with a past instant is refused); keep the event in the stack file",
             },
         ]);
     });
@@ -114,6 +114,9 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
             [at(interaction?.inputs, "spec", "minReplicas"), at(interaction?.inputs, "spec", "maxReplicas"), at(interaction?.inputs, "metadata", "annotations", "pulumi.com/patchForce"), interaction?.ignoreChanges ?? []],
             [3, 40, "true", []],
         );
+        // Only the floor job is kept: the report says so, and the readers' AWS action is gone.
+        assert.deepStrictEqual(at(p1631.outputs, "scaling", "schedule", 0, "detail"), "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; the pods' floor jobs keep the release declared until 2026-12-12T16:50:00Z, where it may still start late; the other tiers' scheduled actions and tasks run once at their instant and are not kept (a new one with a past instant is refused); keep the event in the stack file");
+        assert.deepStrictEqual(of(p1631, TARGET_ACTION).map((r) => r.name), []);
     });
 });
 
@@ -153,7 +156,7 @@ describe("the ceilings-lowered advisory names only ceilings the up really lowers
 
     it("AWS, 200,000 viewers, drain ended 16:52Z: without other events or peaks the group's ceiling goes 100 -> 40", async () => {
         assert.deepStrictEqual(await lowered("release-drain-aws-vm"), [
-            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40) unless an earlier up after the drain already has (plan with --base to tell); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
         ]);
     });
 
@@ -234,8 +237,9 @@ describe("plan --base carries the values Pulumi keeps for ignored properties, so
 
 describe("SAE: an event that alone exceeds the rules left declares nothing and holds no rule", function () {
     this.timeout(300_000);
-    const SAE_DIR = stackDir({
-        "cover-sae": stackFile({
+    /** An SAE stack with a daily peak, week-fest (seven calendar days, GMT+8: more rules than the peak leaves) and inner, one day inside it with `innerOnline` viewers. */
+    const coverSae = (innerOnline: number) =>
+        stackFile({
             stage: "growth",
             cloud: "alicloud",
             compute: "serverless",
@@ -243,12 +247,25 @@ describe("SAE: an event that alone exceeds the rules left declares nothing and h
             regions: HANGZHOU,
             tls: { certificateId: "14211234-cn-hangzhou" },
             peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
-            // Seven calendar days (GMT+8): more rules than SAE leaves after the peak's.
             events: [
                 { name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 },
-                { name: "inner", start: "2026-12-12T02:00:00Z", end: "2026-12-12T06:00:00Z", peakOnline: 80000 },
+                { name: "inner", start: "2026-12-12T02:00:00Z", end: "2026-12-12T06:00:00Z", peakOnline: innerOnline },
             ],
-        }),
+        });
+    // inner with week-fest's audience lies inside its window: covered by it were week-fest declared.
+    const SAE_DIR = stackDir({ "cover-sae": coverSae(80000), "cover-sae-same": coverSae(40000) });
+
+    it("planned at 2026-11-22: inner with the same audience as week-fest is not covered by it, since week-fest declares nothing: scheduled, with its own day's rule", async () => {
+        const p = await planStack("cover-sae-same", SAE_DIR, { now: new Date("2026-11-22T00:00:00Z") });
+        assert.deepStrictEqual(list(at(p.outputs, "scaling", "schedule")).map((r) => [at(r, "source"), at(r, "status"), String(at(r, "detail")).split(",")[0]]), [
+            ["week-fest", "unschedulable", "not pre-scaled: it touches 7 calendar days (GMT+8) from now on"],
+            ["inner", "scheduled", "pre-scale at 2026-12-12T01:30:00Z"],
+            ["evening", "recurring", "19:00-23:00 Asia/Shanghai every day; SAE timers long-term (no end date)"],
+        ]);
+        assert.deepStrictEqual(
+            p.resources.filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-")).map((r) => at(r.inputs, "scalingRuleName")),
+            ["interaction-events-1212"],
+        );
     });
 
     it("planned at 2026-11-22: week-fest is unschedulable, inner (one day inside it, a larger audience) is scheduled and gets its day's rule", async () => {

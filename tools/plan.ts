@@ -24,7 +24,7 @@ import type { StackInput } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
-import { ScalingSection, lateAgainstBase, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
+import { CEILINGS_LOWERED_FINDING, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
@@ -179,9 +179,13 @@ export async function readBase(baseFile: string): Promise<StackInput> {
  */
 export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport): CheckedPlan {
     const late = lateAgainstBase(plan.scaling, base.resources.map((r) => r.name));
+    // A drained event's raised ceilings are named only when this up really lowers one against the
+    // base (ceilingsAgainstBase): the finding follows the judged entries.
+    const scaling = ceilingsAgainstBase(late.section, loweredCeilings(base.resources, plan.resources));
+    const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...late.findings];
     // The resources as Pulumi keeps them after this up (carryIgnored): this plan, used as the next
     // plan's --base, shows the up that sets an ignored property again.
-    return { ...plan, resources: carryIgnored(base.resources, plan.resources), scaling: late.section, policy: { violations: [...plan.policy.violations, ...late.findings] }, upgrade: upgradeJson(upgrade) };
+    return { ...plan, resources: carryIgnored(base.resources, plan.resources), scaling, policy: { violations }, upgrade: upgradeJson(upgrade) };
 }
 
 /** The change preview of a plan against its base. */

@@ -375,7 +375,10 @@ export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recur
  * The HPA bounds a `pulumi up` inside an event's raised window sets in each service's HPA spec
  * itself (TierSchedule.asserted of the app group): the pod floors of the asserted app floor
  * (podFloors) and the one ceiling of the floor jobs (podCeilings of scheduleAppFloors), instead of a
- * floor job at an instant that would move with every up; null outside a raised window.
+ * floor job at an instant that would move with every up; null when the app group's schedule
+ * asserts nothing. The up after a drained event's release (AssertedBounds kind lowered) sets the
+ * pod floors of the floor in force and the ceilings the declared floors hold the same way, so the
+ * raised maxReplicas leave the HPAs on that up rather than at the next floor job.
  */
 export function hpaAssertedBounds(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained">): Record<ServiceName, { minReplicas: number; maxReplicas: number }> | null {
     if (schedule.asserted === undefined) return null;

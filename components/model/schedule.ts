@@ -182,17 +182,19 @@ export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: read
  * floor), as a changed HPA minReplicas does through the floor jobs.
  */
 export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold" | "asserted">, fields: readonly string[]): string[] {
-    // An up inside a raised window sets the bounds itself (scheduledBounds): Pulumi must send them.
+    // An up inside a raised window, or the one that lowers a drained event's raised ceiling, sets
+    // the bounds itself (scheduledBounds): Pulumi must send them.
     if (schedule.asserted !== undefined) return [];
     return schedule.oneOff.length + schedule.recurring.length > 0 || schedule.drainHold !== undefined ? [...fields] : [];
 }
 
 /**
- * The bounds a tier's base resource declares: the bounds asserted by an up inside a raised window
- * (TierSchedule.asserted), else the everyday ones (`everyday`), which Pulumi sets at creation and
- * then leaves to the schedules while they own them (scheduledBoundsIgnoreChanges). After the
- * release, the next up declares the everyday bounds again under ignoreChanges: the released bounds
- * in force stay (the state keeps the asserted inputs) and drain by the scale-in rule.
+ * The bounds a tier's base resource declares: the bounds asserted by an up inside a raised window,
+ * in a release's retention or after a drained event's release (TierSchedule.asserted), else the
+ * everyday ones (`everyday`), which Pulumi sets at creation and then leaves to the schedules while
+ * they own them (scheduledBoundsIgnoreChanges). During a drain hold the next up declares the
+ * everyday bounds under ignoreChanges: the released bounds in force stay (the state keeps the
+ * asserted inputs) and drain by the scale-in rule, until the up after the drain sets the held ones.
  */
 export function scheduledBounds(schedule: Pick<TierSchedule, "asserted">, everyday: { readonly minSize: number; readonly maxSize: number }): { minSize: number; maxSize: number } {
     return schedule.asserted === undefined ? { minSize: everyday.minSize, maxSize: everyday.maxSize } : { minSize: schedule.asserted.minSize, maxSize: schedule.asserted.maxSize };
@@ -290,10 +292,12 @@ export interface ScheduleReport {
      */
     readonly nodeShortfall?: string;
     /**
-     * A past event whose raised ceilings' estimated drain has ended: the tiers whose everyday
-     * ceiling this `pulumi up` sets again ("the app group 100 -> 40"), a finding of the plan: the
-     * cloud removes capacity above a lowered ceiling at once, whatever the load, and the drain is an
-     * estimate, not a reading of the viewers still online. Absent otherwise.
+     * The past event released last whose raised ceilings' estimated drain has ended on some tier:
+     * the tiers whose ceiling this `pulumi up` sets back to what the declared events and peaks hold
+     * (AssertedBounds kind lowered; "the app group 100 -> 40"), a finding of the plan: the cloud
+     * removes capacity above a lowered ceiling at once, whatever the load, and the drain is an
+     * estimate, not a reading of the viewers still online. Absent otherwise; judged against the
+     * previous up's plan by `plan --base` (tools/lib/scaling.ts, ceilingsAgainstBase).
      */
     readonly ceilingsLowered?: string;
     /**
@@ -348,9 +352,13 @@ export interface AssertedBounds {
     /**
      * "release" when the step in force is a release passed less than RELEASE_RETENTION_MINUTES ago
      * (the released bounds, so the raised ones an earlier up asserted leave Pulumi's state);
-     * "prescale" inside a raised window.
+     * "prescale" inside a raised window; "lowered" once the drain of a released event that raised
+     * the tier's ceiling above what the declared events and peaks hold has ended (loweringEvent):
+     * the bounds in force now with the held ceiling, so this up lowers the raised ceiling itself
+     * (`source` the event, `since` its drain's end) instead of leaving it in force under
+     * ignoreChanges until a recurring action runs.
      */
-    readonly kind: "prescale" | "release";
+    readonly kind: "prescale" | "release" | "lowered";
     readonly minSize: number;
     readonly maxSize: number;
 }
@@ -549,6 +557,15 @@ export function tierSchedule(
         const before = withPeaks(i === 0 ? bounds.minSize : steps[i - 1].floor, s.at - MINUTE_MS);
         return [{ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceiling(floor), raisedFrom: before }];
     });
+    // Once a released event's drain has ended, a ceiling it raised above what the declared events
+    // and peaks hold is set back by this up on the base resource (kind lowered), not left in force
+    // under ignoreChanges: the floor in force now (a recurring peak's, or one closer than the lead),
+    // the held ceiling.
+    const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, now, drain, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)]) : null;
+    if (lowering !== null) {
+        const floor = Math.max(bounds.minSize, recurringFloorNear(recurring, now, keptFrom));
+        assertedBounds = { source: lowering.source, since: lowering.until, kind: "lowered", minSize: floor, maxSize: ceiling(floor) };
+    }
     for (const s of due) {
         const floor = withPeaks(s.floor, s.at);
         oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceiling(floor) });
@@ -577,6 +594,36 @@ export function tierSchedule(
         ...(assertedBounds === null ? {} : { asserted: assertedBounds }),
         ...(retained.length === 0 ? {} : { retained }),
     };
+}
+
+/**
+ * The released event whose raised ceiling a `pulumi up` at `now` lowers on a tier (AssertedBounds
+ * kind lowered): of the events released at or before `now` whose need raised the tier's ceiling
+ * (`drain` of it is not null) above the largest one the needs still declared hold (`heldNeeds`: the
+ * declared events' and the peaks' needs, compared by `drain`'s own `from`, the tier's units), the
+ * one released last, with the instant its drain ended (`until`); null when none does or a drain
+ * still runs (the tier holds its bounds then: drainHold).
+ */
+export function loweringEvent(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, now: number, drain: TierDrain, heldNeeds: readonly number[]): { source: string; releasedAt: number; from: number; until: number } | null {
+    const held = Math.max(0, ...heldNeeds.map((need) => drain(need)?.from ?? 0));
+    const raised = spec.events.flatMap((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        if (w === null || w.to > now) return [];
+        const d = drain(tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams));
+        return d === null || d.from <= held ? [] : [{ source: event.name, releasedAt: w.to, from: d.from, until: w.to + d.seconds * 1000 }];
+    });
+    if (raised.some((r) => r.until > now)) return null;
+    return raised.sort((a, b) => b.releasedAt - a.releasedAt || a.source.localeCompare(b.source))[0] ?? null;
+}
+
+/**
+ * The floor the recurring peaks hold at `now` (recurringFloorAt) or set by a pre-scale before
+ * `keptFrom` (steadyStart: closer than the lead, so this up may reach the base resource after it),
+ * whichever is larger; 0 when none. A release closer than the lead runs at its own instant.
+ */
+export function recurringFloorNear(recurring: readonly RecurringAction[], now: number, keptFrom: number): number {
+    const near = recurring.filter((a) => a.kind === "prescale" && occurrences(a, now + 1, keptFrom).length > 0).map((a) => a.minSize);
+    return Math.max(recurringFloorAt(recurring, now), ...near);
 }
 
 /**
@@ -787,6 +834,32 @@ export function scheduleReport(
 ): ScheduleReport[] {
     const declared = declarableEvents(spec, now, horizon, eventLimit);
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).filter((event) => !declared.includes(event));
+    const released = spec.events.flatMap((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        return w === null || w.to > now ? [] : [{ event, releasedAt: w.to }];
+    });
+    // A tier a released event still drains on holds its bounds (drainHold): nothing of it is lowered.
+    const drainingTiers = new Set(drains === null ? [] : released.flatMap((r) => drains(r.event).filter((d) => r.releasedAt + d.seconds * 1000 > now).map((d) => d.tier)));
+    // The ceilings a released event raised that this up sets back (loweringEvent, per tier): its
+    // tiers whose drain has ended, none still draining, down to what the declared events and
+    // peaks hold (heldCeilings); "" when none.
+    const loweredOf = (event: LiveEvent, releasedAt: number): string => {
+        if (drains === null) return "";
+        const kept = heldCeilings(spec, event, now, horizon, drains);
+        return drains(event)
+            .filter((d) => releasedAt + d.seconds * 1000 <= now && !drainingTiers.has(d.tier))
+            .flatMap((d) => {
+                const to = Math.max(d.maxSize, kept.get(d.tier) ?? 0);
+                return to < d.from ? [`${d.tier} ${d.from} -> ${to}`] : [];
+            })
+            .join("; ");
+    };
+    // Of the released events whose raised ceilings this up sets back, the one released last names
+    // them (loweringEvent asserts the held bounds for it); an earlier one's raise is set back by the
+    // same up or was superseded by the actions declared since.
+    const lowering = released
+        .filter((r) => r.releasedAt <= now - RELEASE_RETENTION_MINUTES * MINUTE_MS && loweredOf(r.event, r.releasedAt) !== "")
+        .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
@@ -795,26 +868,20 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: "past",
-                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself, and the release stays declared until ${utcMinute(w.to + RELEASE_RETENTION_MINUTES * MINUTE_MS)} where it may still start late (Kubernetes floor jobs; ESS tasks go once their LaunchTime has passed); keep the event in the stack file`,
+                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to)}; keep the event in the stack file`,
             };
         }
         if (w.to <= now) {
             const hold = drains === null ? null : pastEventHold(event, w.to, now, drains);
             const raised = drains === null ? [] : drains(event);
-            // Only the tiers whose ceiling this up really lowers: not those another event or peak
-            // still holds at or above the raised ceiling (heldCeilings).
-            const held = drains === null ? new Map<string, number>() : heldCeilings(spec, event, now, horizon, drains);
-            const lowered = raised
-                .flatMap((d) => {
-                    const to = Math.max(d.maxSize, held.get(d.tier) ?? 0);
-                    return to < d.from ? [`${d.tier} ${d.from} -> ${to}`] : [];
-                })
-                .join("; ");
-            if (hold === null && lowered !== "") {
+            const still = hold === null ? "" : `${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}`;
+            if (event === lowering) {
+                const lowered = loweredOf(event, w.to);
+                const ended = raised.filter((d) => w.to + d.seconds * 1000 <= now);
                 return {
                     source: event.name,
                     status: "past",
-                    detail: `released at ${utcMinute(w.to)}; its estimated drain has ended (about ${utcMinute(w.to + Math.max(...raised.map((d) => d.seconds)) * 1000)}), so this pulumi up sets the everyday ceilings again (${lowered}) if an earlier one has not: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back`,
+                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(w.to + Math.max(...ended.map((d) => d.seconds)) * 1000)}), so this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), unless an earlier up after the drain already has (plan with --base <the previous up's plan> to tell): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
                 };
             }
@@ -861,7 +928,7 @@ export function scheduleReport(
         const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         const start = parseInstant(event.start) ?? w.from;
         const end = parseInstant(event.end) ?? w.to;
-        const cover = coveringEvent(spec, event, now);
+        const cover = coveringEvent(spec, event, now, declared);
         if (cover !== null) {
             return {
                 source: event.name,
@@ -910,17 +977,34 @@ export function scheduleReport(
 }
 
 /**
- * The event whose floor holds `event` entirely, so the merged floor timeline (floorTimeline) has no
- * step of `event`'s own and no tier declares an action for it: another event not over at `now` whose
- * pre-scale-to-release window contains `event`'s, with at least its audience and streams (every
- * tier's need, tierNeed, grows with them). Of two identical events, the one first by name holds the
- * other. null when none does.
+ * What becomes of an event's release (at `releasedAt`, epoch ms) in the RELEASE_RETENTION_MINUTES
+ * after it, for the report: only the Kubernetes floor jobs keep it declared (TierSchedule.retained:
+ * a job may start late); the AWS scheduled actions and the ESS tasks run once at their instant and
+ * are not kept (a new one with a past instant is refused: EC2 Auto Scaling "If you try to schedule
+ * your action in the past, Amazon EC2 Auto Scaling returns an error message"; ESS `LaunchTime` a
+ * future minute), nor is any other tier's.
  */
-export function coveringEvent(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number): LiveEvent | null {
+export function retainedReleaseText(spec: Pick<StackSpec, "compute">, releasedAt: number): string {
+    const once = "scheduled actions and tasks run once at their instant and are not kept (a new one with a past instant is refused)";
+    return spec.compute === "kubernetes"
+        ? `the pods' floor jobs keep the release declared until ${utcMinute(releasedAt + RELEASE_RETENTION_MINUTES * MINUTE_MS)}, where it may still start late; the other tiers' ${once}`
+        : `its ${once}`;
+}
+
+/**
+ * The event whose floor holds `event` entirely, so the merged floor timeline (floorTimeline) has no
+ * step of `event`'s own and no tier declares an action for it: another event not over at `now`,
+ * among those this `pulumi up` declares (`declared`, declarableEvents; Defaults to every event of
+ * the stack), whose pre-scale-to-release window contains `event`'s, with at least its audience and
+ * streams (every tier's need, tierNeed, grows with them). An event a limit holds back (deferred,
+ * unschedulable) declares nothing, so it covers nothing. Of two identical events, the one first by
+ * name holds the other. null when none does.
+ */
+export function coveringEvent(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number, declared: readonly LiveEvent[] = spec.events): LiveEvent | null {
     const w = eventWindow(spec, event.start, event.end);
     if (w === null) return null;
     return (
-        spec.events.find((other) => {
+        declared.find((other) => {
             if (other === event) return false;
             const o = eventWindow(spec, other.start, other.end);
             if (o === null || o.to <= now || o.from > w.from || o.to < w.to || other.peakOnline < event.peakOnline || other.streams < event.streams) return false;

@@ -403,8 +403,10 @@ export function saeUnitTimers(
  */
 export function saeAssertedPoint(schedule: Pick<TierSchedule, "asserted">, now: number): Pick<OneOffAction, "at" | "minSize" | "maxSize">[] {
     const asserted = schedule.asserted;
-    // SAE rewrites a day's rule whole: the released bounds are the rule's own last point already.
-    if (asserted === undefined || asserted.kind === "release") return [];
+    // SAE rewrites a day's rule whole: the released bounds are the rule's own last point already;
+    // a drained event's raised ceiling is lowered by the peaks' rules and the metric bounds, which
+    // no longer keep it (heldCeiling), so no event rule holds a point for it.
+    if (asserted === undefined || asserted.kind !== "prescale") return [];
     const [y, m, d] = localStamp(now, SAE_TIME_ZONE).date.split("-").map(Number);
     const midnight = zonedToUtc(y, m, d, 0, SAE_TIME_ZONE);
     return [{ at: utcMinute(asserted.since > now ? asserted.since : midnight), minSize: asserted.minSize, maxSize: asserted.maxSize }];

@@ -8,6 +8,10 @@ import {
     PodScaling,
     awsEventLimit,
     checkAwsPeakActions,
+    coveringEvent,
+    groupDrain,
+    loweringEvent,
+    recurringFloorNear,
     podCeilingRaises,
     podCeilings,
     podFloors,
@@ -392,6 +396,52 @@ describe("model: an event inside another's window with no larger need", () => {
     it("a larger audience is not covered: it keeps its own pre-scale", () => {
         const larger = resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", events: [fest, { ...edge, peakOnline: 80000 }] }), { now: NOW });
         assert.strictEqual(scheduleReport(larger, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).find((r) => r.source === "edge")?.detail.startsWith("pre-scale at 2026-12-12T11:30:00Z"), true);
+    });
+});
+
+describe("model: the up after a drained event's release lowers its raised ceiling itself", () => {
+    // Growth AWS vm (app 4-40): 200,000 viewers need 50, ceiling 100; the group drains from 100 by 16:52Z.
+    const sale = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 200000 };
+    const old = { name: "old-sale", start: "2026-11-11T12:00:00Z", end: "2026-11-11T16:00:00Z", peakOnline: 200000 };
+    const day = { name: "day", start: "11:00", end: "18:00", timeZone: "Europe/London", peakOnline: 100000 };
+    const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [old, sale], peaks: [day] }), { now: NOW });
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+    const drain = groupDrain(spec, PROFILES.aws, spec.app);
+    const schedule = (iso: string) => tierSchedule(spec, spec.regions[0], "appGroup", bounds, Date.parse(iso), PROFILES.aws.scheduleHorizon, null, drain);
+    it("during the drain (16:51Z) nothing is lowered: the bounds stay with the schedules", () => {
+        const s = schedule("2026-12-12T16:51:00Z");
+        assert.deepStrictEqual([s.asserted, s.drainHold?.from, scheduledBoundsIgnoreChanges(s, ["minSize", "maxSize"])], [undefined, 100, ["minSize", "maxSize"]]);
+        assert.strictEqual(loweringEvent(spec, spec.regions[0], "appGroup", bounds, Date.parse("2026-12-12T16:51:00Z"), drain, [26]), null);
+    });
+    it("after it (17:30Z, the day peak open) the up asserts the peak's floor 26 and its ceiling 52, no ignoreChanges; the event released last is the source, not the one of 11 November", () => {
+        const s = schedule("2026-12-12T17:30:00Z");
+        assert.deepStrictEqual(s.asserted, { source: "sale", since: Date.parse("2026-12-12T16:52:00Z"), kind: "lowered", minSize: 26, maxSize: 52 });
+        assert.deepStrictEqual(scheduledBoundsIgnoreChanges(s, ["minSize", "maxSize"]), []);
+    });
+    it("outside the peak (20:00Z) the floor is the everyday 4, and a pre-scale closer than the 10-minute lead (10:25Z the next day, pre-scale 10:30Z) is asserted already", () => {
+        assert.deepStrictEqual([schedule("2026-12-12T20:00:00Z").asserted?.minSize, schedule("2026-12-12T20:00:00Z").asserted?.maxSize], [4, 52]);
+        assert.strictEqual(schedule("2026-12-13T10:25:00Z").asserted?.minSize, 26);
+    });
+    it("a need the declared events or peaks hold at or above the raised ceiling lowers nothing", () => {
+        const held = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [sale], peaks: [{ ...day, peakOnline: 200000 }] }), { now: NOW });
+        assert.strictEqual(tierSchedule(held, held.regions[0], "appGroup", bounds, Date.parse("2026-12-12T17:30:00Z"), PROFILES.aws.scheduleHorizon, null, drain).asserted, undefined);
+    });
+    it("recurringFloorNear: the open peak's floor, a pre-scale within the lead, else 0", () => {
+        const recurring = recurringActions(spec, spec.peaks[0], 26, bounds, 52);
+        assert.deepStrictEqual(
+            ["2026-12-12T17:30:00Z", "2026-12-12T20:00:00Z", "2026-12-13T10:25:00Z"].map((iso) => recurringFloorNear(recurring, Date.parse(iso), Date.parse(iso) + 10 * 60_000)),
+            [26, 0, 26],
+        );
+    });
+});
+
+describe("model: an event held back by a limit covers nothing", () => {
+    const fest = { name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 };
+    const inner = { name: "inner", start: "2026-12-12T12:00:00Z", end: "2026-12-12T14:00:00Z", peakOnline: 40000 };
+    const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", events: [fest, inner] }), { now: NOW });
+    it("inner lies in week-fest's window with its audience: covered when week-fest is declared, not when only inner is", () => {
+        assert.strictEqual(coveringEvent(spec, spec.events[1], NOW.getTime())?.name, "week-fest");
+        assert.strictEqual(coveringEvent(spec, spec.events[1], NOW.getTime(), [spec.events[1]]), null);
     });
 });
 

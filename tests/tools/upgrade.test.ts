@@ -110,6 +110,18 @@ describe("change preview against a base (diffPlans)", () => {
         const reshard = only(diffPlans([cluster(2)], [cluster(4)], names), "redis");
         assert.deepStrictEqual([reshard.op, reshard.migration, reshard.survival], ["replace", null, "lost"]);
     });
+
+    it("a nested property the head ignores (an HPA's spec.maxReplicas) is compared at its old value: the head declaring other bounds under ignoreChanges is no update, another spec field is", () => {
+        const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+        const spec = (min: number, max: number, target: string) => ({ spec: { minReplicas: min, maxReplicas: max, scaleTargetRef: { kind: "Deployment", name: target } } });
+        const base = res("a", HPA, "hpa", spec(6, 40, "order"));
+        const ignoring = { ignoreChanges: ["spec.minReplicas", "spec.maxReplicas"] };
+        assert.strictEqual(only(diffPlans([base], [res("b", HPA, "hpa", spec(3, 12, "order"), "db", ignoring)], names), "hpa").op, "same");
+        const retargeted = only(diffPlans([base], [res("b", HPA, "hpa", spec(3, 12, "user"), "db", ignoring)], names), "hpa");
+        assert.deepStrictEqual([retargeted.op, retargeted.properties.map((p) => p.name)], ["update", ["spec"]]);
+        // Without ignoreChanges the new bounds are an update of spec.
+        assert.strictEqual(only(diffPlans([base], [res("b", HPA, "hpa", spec(3, 12, "order"))], names), "hpa").op, "update");
+    });
 });
 
 describe("replace-on-change rules and migrations", () => {

@@ -4,6 +4,7 @@
 import { SCENARIOS, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, timeToPeakEnforcement, timeToPeakFindings } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
+import { UpgradeResource, keptInputs, matchKey, valueAt } from "./upgrade";
 
 /** Name the time-to-peak finding is reported under (alongside the policy pack's violations). */
 export const TIME_TO_PEAK_FINDING = "ha-scaling-time-to-peak";
@@ -51,11 +52,78 @@ export function scalingFindings(section: ScalingSection, stage: Stage): Violatio
         .filter(isRecord)
         .filter((r) => typeof r.nodeShortfall === "string" && r.nodeShortfall !== "")
         .map((r): Violation => ({ policy: POD_FLOORS_NODES_FINDING, enforcement: "advisory", urn: "", message: `${String(r.source)}: the raised pod floors exceed the node pools' capacity in ${String(r.nodeShortfall)}; raise kubernetes.maxNodesPerZone or kubernetes.nodeSize, or the floors' pods stay Pending` }));
-    const ceilings = section.schedule
+    return [...peaks, ...events, ...nodes, ...ceilingFindings(section)];
+}
+
+/**
+ * The ceilings-lowered findings of a schedule (ScheduleReport.ceilingsLowered): "may lower" alone,
+ * since the plan cannot tell whether an earlier up after the drain has already set them; "lowers"
+ * once judged against the previous up's plan (ceilingsAgainstBase, `ceilingsChecked`).
+ */
+export function ceilingFindings(section: ScalingSection): Violation[] {
+    return section.schedule
         .filter(isRecord)
         .filter((r) => typeof r.ceilingsLowered === "string" && r.ceilingsLowered !== "")
-        .map((r): Violation => ({ policy: CEILINGS_LOWERED_FINDING, enforcement: "advisory", urn: "", message: `event ${String(r.source)}: this pulumi up may lower raised ceilings (${String(r.ceilingsLowered)}); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left` }));
-    return [...peaks, ...events, ...nodes, ...ceilings];
+        .map((r): Violation => {
+            const what = r.ceilingsChecked === true ? `this pulumi up lowers raised ceilings (${String(r.ceilingsLowered)})` : `this pulumi up may lower raised ceilings (${String(r.ceilingsLowered)}) unless an earlier up after the drain already has (plan with --base to tell)`;
+            return { policy: CEILINGS_LOWERED_FINDING, enforcement: "advisory", urn: "", message: `event ${String(r.source)}: ${what}; the cloud removes the capacity above them at once whatever the load: run it once the viewers have left` };
+        });
+}
+
+/**
+ * The input that holds the ceiling in force of each scaled base resource a schedule owns: the
+ * scaling groups' maxSize (EC2 Auto Scaling, ESS), the scalable targets' maxCapacity (ECS services,
+ * Aurora readers), the HPAs' spec.maxReplicas, the SAE rules' metric maxReplicas (the timers' points
+ * carry the same ceiling).
+ */
+export const CEILING_INPUTS: Readonly<Record<string, string>> = {
+    "aws:autoscaling/group:Group": "maxSize",
+    "alicloud:ess/scalingGroup:ScalingGroup": "maxSize",
+    "aws:appautoscaling/target:Target": "maxCapacity",
+    "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": "spec.maxReplicas",
+    "alicloud:sae/applicationScalingRule:ApplicationScalingRule": "scalingRuleMetric.maxReplicas",
+};
+
+/**
+ * The ceilings this `pulumi up` lowers, from the previous up's resources as Pulumi keeps them
+ * (`base`, carried: carryIgnored) to this plan's (`head`; an ignored ceiling keeps the base's value,
+ * keptInputs): "<logical name> <input> <before> -> <after>" for every resource of CEILING_INPUTS
+ * whose ceiling goes down, in head order.
+ */
+export function loweredCeilings(base: readonly UpgradeResource[], head: readonly UpgradeResource[]): string[] {
+    const before = new Map(base.map((r) => [matchKey(r), r]));
+    return head.flatMap((r) => {
+        const path = CEILING_INPUTS[r.type];
+        const old = before.get(matchKey(r));
+        if (path === undefined || old === undefined) return [];
+        const from = valueAt(old.inputs, path);
+        const to = valueAt(keptInputs(old.inputs, r.inputs, r.ignoreChanges ?? []), path);
+        return typeof from === "number" && typeof to === "number" && to < from ? [`${r.name} ${path} ${from} -> ${to}`] : [];
+    });
+}
+
+/**
+ * The ceilings-lowered entries judged against the previous up's plan (`lowered`: loweredCeilings of
+ * its resources and this plan's): with none lowered, the entry loses `ceilingsLowered` (no finding)
+ * and says the base already holds the ceilings; otherwise it names the resources this up lowers
+ * (`ceilingsLowered`, `ceilingsChecked`).
+ */
+export function ceilingsAgainstBase(section: ScalingSection, lowered: readonly string[]): ScalingSection {
+    const schedule = section.schedule.map((r) => {
+        if (!isRecord(r) || typeof r.ceilingsLowered !== "string" || r.ceilingsLowered === "") return r;
+        const released = String(r.detail).split(";")[0];
+        if (lowered.length === 0) {
+            const { ceilingsLowered: _, ...rest } = r;
+            return { ...rest, detail: `${released}; its estimated drain has ended and the --base plan already holds the ceilings the declared events and peaks hold, so this pulumi up lowers none (delete the event from the stack file at will)` };
+        }
+        return {
+            ...r,
+            detail: String(r.detail).replace(/itself \([^()]*\), unless an earlier up after the drain already has \(plan with --base <the previous up's plan> to tell\)/, `itself (${lowered.join("; ")}: the --base plan holds the raised ones)`),
+            ceilingsLowered: lowered.join("; "),
+            ceilingsChecked: true,
+        };
+    });
+    return { ...section, schedule };
 }
 
 /**

@@ -242,12 +242,19 @@ export function carryIgnored<R extends UpgradeResource>(base: readonly UpgradeRe
         const old = before.get(matchKey(r));
         const ignored = r.ignoreChanges ?? [];
         if (old === undefined || ignored.length === 0) return r;
-        const inputs = ignored.reduce((acc, path) => {
-            const kept = valueAt(old.inputs, path);
-            return kept === undefined ? acc : withValueAt(acc, path, kept);
-        }, r.inputs);
-        return { ...r, inputs };
+        return { ...r, inputs: keptInputs(old.inputs, r.inputs, ignored) };
     });
+}
+
+/**
+ * `inputs` with each `ignored` path (ignoreChanges, top-level or nested: `spec.maxReplicas`) set to
+ * its value in `old`, as Pulumi sends and stores it; a path `old` does not hold keeps the new value.
+ */
+export function keptInputs(old: Readonly<Record<string, unknown>>, inputs: Readonly<Record<string, unknown>>, ignored: readonly string[]): Record<string, unknown> {
+    return ignored.reduce<Record<string, unknown>>((acc, path) => {
+        const kept = valueAt(old, path);
+        return kept === undefined ? acc : withValueAt(acc, path, kept);
+    }, { ...inputs });
 }
 
 function differs(a: unknown, b: unknown): boolean {
@@ -307,9 +314,11 @@ export function diffPlans(base: readonly UpgradeResource[], head: readonly Upgra
             changes.push(change(r, "create", [], false));
             continue;
         }
-        // A property the head's ignoreChanges names keeps its old value: Pulumi neither updates nor replaces on it.
+        // A property the head's ignoreChanges names keeps its old value: Pulumi neither updates nor
+        // replaces on it. A nested one (the HPA's `spec.minReplicas`) is compared with its old value
+        // in place, so the rest of its block (`spec`) alone decides whether the block changed.
         const ignored = r.ignoreChanges ?? [];
-        const properties = changedProperties(r.type, old.inputs, r.inputs, r.replaceOnChanges ?? []).filter((p) => !ignored.includes(p.name));
+        const properties = changedProperties(r.type, old.inputs, keptInputs(old.inputs, r.inputs, ignored), r.replaceOnChanges ?? []).filter((p) => !ignored.includes(p.name));
         const op: ChangeOp = properties.some((p) => p.replaces) ? "replace" : properties.length > 0 ? "update" : "same";
         changes.push(change(r, op, properties, old.retainOnDelete === true));
     }
