@@ -306,6 +306,12 @@ export interface ScheduleReport {
      * of its actions), status `late` then; absent otherwise.
      */
     readonly lateIfUndeclared?: string;
+    /**
+     * With `lateIfUndeclared`: the event's pre-scale and release instants (UTC ISO minutes), the
+     * trigger points an earlier up's SAE day rules hold when it declared the event (SAE rules are
+     * named by day, not by event: lateAgainstBase, saeTimersHoldPoint). Absent otherwise.
+     */
+    readonly window?: { readonly preScale: string; readonly release: string };
 }
 
 export interface TierSchedule {
@@ -954,6 +960,7 @@ export function scheduleReport(
                 status: "inProgress",
                 detail: `${since}: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); ${releaseAt}${lift}`,
                 lateIfUndeclared: `${since}: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; ${releaseAt}${lift}`,
+                window: { preScale: utcMinute(w.from), release: utcMinute(w.to) },
             };
         }
         return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}` };
