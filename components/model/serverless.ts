@@ -397,8 +397,8 @@ export function saeUnitTimers(
     now: number,
     horizon: ScheduleHorizon,
     drain: TierDrain | null = null,
+    declared: readonly LiveEvent[] = saeDeclaredEvents(spec, now, horizon),
 ): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[]; readonly heldCeiling: number | null } {
-    const declared = saeDeclaredEvents(spec, now, horizon);
     // The released events stay in view (they declare nothing): their raised ceilings hold while they drain (drainHold).
     const released = spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? Infinity) <= now);
     const timed = unitSchedule({ ...spec, events: [...declared, ...released] }, region, unit, now, horizon, null, drain);
