@@ -3,6 +3,9 @@
 
 import * as assert from "assert";
 
+import { essEventTasks, essPeakTasks } from "../components/model";
+import { ALICLOUD_SCHEDULE_HORIZON } from "../components/alicloud/profile";
+import { resolveSpec } from "../components/profiles";
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
 import { at, stackDir, stackFile } from "./helpers";
@@ -15,12 +18,28 @@ const EVENTS = Array.from({ length: 40 }, (_, i) => {
 });
 const STARTUP = { stage: "startup", cloud: "alicloud", domain: "live.example.com", regions: HANGZHOU, database: { engine: "mysql" }, events: EVENTS };
 
+/** A daily London peak (two UTC offsets within the 90 days from 1 March 2027: a task per offset span) and three events, one over the peak's pre-scale. */
+const LONDON = {
+    stage: "growth",
+    cloud: "alicloud",
+    compute: "vm",
+    domain: "live.example.com",
+    regions: HANGZHOU,
+    peaks: [{ name: "evening", start: "19:00", end: "21:00", timeZone: "Europe/London", peakOnline: 40000, streams: 12 }],
+    events: [
+        { name: "sale-a", start: "2027-03-10T12:00:00Z", end: "2027-03-10T14:00:00Z", peakOnline: 80000 },
+        { name: "sale-b", start: "2027-03-11T17:00:00Z", end: "2027-03-11T20:00:00Z", peakOnline: 80000, streams: 20 },
+        { name: "sale-c", start: "2027-03-12T02:00:00Z", end: "2027-03-12T03:00:00Z", peakOnline: 80000 },
+    ],
+};
+
 const DIR = stackDir({
+    "ess-london": stackFile(LONDON),
     "ess-40": stackFile(STARTUP),
     "ess-40-raised": stackFile({ ...STARTUP, scaling: { essScheduledTaskQuota: 160 } }),
 });
 
-describe("ESS scheduled-task quota: 40 events on startup-alicloud", function () {
+describe("ESS scheduled-task quota: the tasks a plan declares per region, and 40 events on startup-alicloud", function () {
     this.timeout(300_000);
     const tasks = (p: Awaited<ReturnType<typeof planStack>>) => p.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask");
 
@@ -39,6 +58,19 @@ describe("ESS scheduled-task quota: 40 events on startup-alicloud", function () 
             detail: "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-02T14:30:00Z declares it (ESS allows 70 scheduled tasks per account and region (scaling.essScheduledTaskQuota), all for the events declared now)",
         });
         assert.deepStrictEqual(p.policy.violations.filter((v) => v.policy === "ha-scaling-event-prescale"), []);
+    });
+
+    it("the tasks the plan declares are the tasks the quota counts: the peak's per offset span, each event's on each tier it lifts", async () => {
+        const now = new Date("2027-03-01T09:00:00Z");
+        const p = await planStack("ess-london", DIR, { now });
+        const spec = resolveSpec(LONDON, { now });
+        const region = spec.regions[0];
+        const peak = essPeakTasks(spec, region, now.getTime(), ALICLOUD_SCHEDULE_HORIZON);
+        const events = spec.events.map((e) => essEventTasks(spec, region, e, now.getTime()));
+        // the app group and the transcoders, pre-scale and release, in GMT and BST: 8; sale-b (16:30-20:30Z
+        // over the peak's 18:30Z pre-scale: a restore after it) 3 actions on both tiers, sale-a and sale-c 2 on the app group
+        assert.deepStrictEqual([peak, events], [8, [2, 6, 2]]);
+        assert.strictEqual(tasks(p).length, 8 + 2 + 6 + 2);
     });
 
     it("with scaling.essScheduledTaskQuota: 160 all 40 events are declared (160 tasks)", async () => {
