@@ -178,7 +178,7 @@ export async function readBase(baseFile: string): Promise<StackInput> {
  * the events in progress it tells late or not (lateAgainstBase).
  */
 export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport): CheckedPlan {
-    const late = lateAgainstBase(plan.scaling, base.resources.map((r) => r.name));
+    const late = lateAgainstBase(plan.scaling, base.resources);
     // A drained event's raised ceilings are named only when this up really lowers one against the
     // base (ceilingsAgainstBase): the finding follows the judged entries.
     const scaling = ceilingsAgainstBase(late.section, loweredCeilings(base.resources, plan.resources));

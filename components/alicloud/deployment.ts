@@ -39,8 +39,8 @@ export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment
                     liveRegion: liveRegionFor(region.name) ?? region.name,
                     hostnames: videoHostnames(spec, region.name),
                     tier,
-                    // ESS scheduled tasks: no limit on the events at once applied (as the app group's).
-                    schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now, ALICLOUD_PROFILE.scheduleHorizon, null, groupDrain(spec, ALICLOUD_PROFILE, tier)),
+                    // ESS scheduled tasks: the events at once within the quota (ALICLOUD_PROFILE.eventLimit, as the app group's).
+                    schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now, ALICLOUD_PROFILE.scheduleHorizon, ALICLOUD_PROFILE.eventLimit(spec, now), groupDrain(spec, ALICLOUD_PROFILE, tier)),
                     imageId: spec.video.transcoderImageId,
                     network: built.network,
                     recordingBucketName: built.storage.bucketName,

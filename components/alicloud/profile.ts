@@ -10,7 +10,10 @@ import {
     SAE_TIME_ZONE,
     ScheduleHorizon,
     StackSpec,
+    bothEventLimits,
     checkComputeSize,
+    checkEssPeakTasks,
+    essEventLimit,
     recurringActions,
     saeEventLimit,
     saeEventPointIssues,
@@ -177,9 +180,13 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
         ...checkAlicloudClasses(spec),
         ...checkComputeSize(ECS_CATALOGUE, spec.video.transcoderSize, "video.transcoderSize"),
         ...checkSaeScalingRules(spec, now.getTime()),
+        ...checkEssPeakTasks(spec, now.getTime(), ALICLOUD_SCHEDULE_HORIZON),
     ],
     scheduleHorizon: ALICLOUD_SCHEDULE_HORIZON,
-    // SAE's rules per application bound the events a serverless stack declares at once.
-    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => (spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
+    // The ESS scheduled-task quota per account and region bounds the events every stack declares at
+    // once (the app group's and the transcoders' tasks: essEventLimit), and SAE's rules per
+    // application those of a serverless stack too (saeEventLimit).
+    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "regions">, now: number) =>
+        bothEventLimits(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON), spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
     horizonText: alicloudHorizonText,
 };

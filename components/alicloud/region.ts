@@ -26,7 +26,7 @@ import { Storage } from "./storage";
  */
 export type RegionStackSpec = Pick<
     StackSpec,
-    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls" | "cdn"
+    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls" | "cdn" | "video"
 >;
 
 /** Inputs of one region of the stack. */
@@ -80,9 +80,9 @@ export class Region extends pulumi.ComponentResource {
         // Exactly one business tier serves the ALB's routes (businessRoutes decides the routes).
         const routes = businessRoutes(spec.compute);
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
-        // No limit on the events at once: ESS takes the group's scheduled tasks without one applied here
-        // (the SAE rule count limits the serverless tier only, ALICLOUD_PROFILE.eventLimit).
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, ALICLOUD_PROFILE.scheduleHorizon, null, appTierDrain(spec, ALICLOUD_PROFILE));
+        // The events at once within the ESS scheduled-task quota (and the SAE rule count on a
+        // serverless stack): ALICLOUD_PROFILE.eventLimit, the same limit the schedule report reads.
+        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, ALICLOUD_PROFILE.scheduleHorizon, ALICLOUD_PROFILE.eventLimit(spec, args.now), appTierDrain(spec, ALICLOUD_PROFILE));
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
             {

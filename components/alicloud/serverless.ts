@@ -13,6 +13,7 @@ import {
     ServiceName,
     StackSpec,
     TERMINATION_GRACE_SECONDS,
+    declarableEvents,
     defaultRoute,
     regionHostnames,
     planServerlessUnits,
@@ -54,7 +55,7 @@ export interface ServiceEndpoints {
  * scheduled for, the app group's floor (the capacity an event needs is sized against it) and the
  * listener certificate (`tls.certificateId`).
  */
-export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "regions" | "residency" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls" | "queue">;
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "regions" | "residency" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls" | "queue" | "compute" | "video">;
 
 /** Inputs of ServerlessServices on Alibaba Cloud (SAE). Every field is required. */
 export interface ServerlessServicesArgs {
@@ -219,8 +220,11 @@ export class ServerlessServices extends pulumi.ComponentResource {
                 { parent: this, ignoreChanges: [...SAE_APPLICATION_IGNORE_CHANGES] },
             );
             apps.set(unit.service, app);
-            // The earliest events the rules left by the peaks can hold; the others wait (saeEventLimit).
-            this.scalingRules(name, app, unit, saeUnitTimers(spec, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON, unitDrain(spec, ALICLOUD_PROFILE, unit)), spec, region);
+            // The earliest events the rules left by the peaks can hold, within the ESS quota the
+            // transcoders' tasks count against too; the others wait (ALICLOUD_PROFILE.eventLimit:
+            // saeEventLimit, essEventLimit), as the schedule report says.
+            const declared = declarableEvents(spec, args.now, ALICLOUD_SCHEDULE_HORIZON, ALICLOUD_PROFILE.eventLimit(spec, args.now));
+            this.scalingRules(name, app, unit, saeUnitTimers(spec, region, unit, args.now, ALICLOUD_SCHEDULE_HORIZON, unitDrain(spec, ALICLOUD_PROFILE, unit), declared), spec, region);
             for (const rule of serviceAlarmRules(spec, [unit.service], SERVICE_ALARM_METRICS)) {
                 const m = cmsServiceMetric(rule.metric);
                 if (m !== null) cmsAlarm(this, name, rule, m, app.id, args.contactGroups[rule.level], { metric: rule.metric, service: unit.service });

@@ -135,7 +135,7 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     scheduleHorizon: null,
     // The scheduled-action quotas (125 per Auto Scaling group, 200 per scalable target): the events
     // that do not fit are deferred to a later pulumi up, never an error (awsEventLimit).
-    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number) => awsEventLimit(spec, now, null),
+    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "regions">, now: number) => awsEventLimit(spec, now, null),
     // No horizon: recurring actions run in the peak's own zone without an end (`TimeZone`).
     horizonText: () => null,
 };

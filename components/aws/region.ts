@@ -51,7 +51,7 @@ import { LB_LOG_PREFIX, Storage } from "./storage";
  */
 export type RegionStackSpec = Pick<
     StackSpec,
-    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls"
+    "stage" | "regions" | "residency" | "prefix" | "project" | "domain" | "tags" | "natStrategy" | "adminCidrs" | "appPort" | "compute" | "app" | "kubernetes" | "scaling" | "events" | "peaks" | "database" | "cache" | "queue" | "monitoring" | "tls" | "video"
 >;
 
 /** Inputs of one region of the stack. */

@@ -29,4 +29,5 @@ export * from "./placeholders";
 export * from "./flows";
 export * from "./compute";
 export * from "./serverless";
+export * from "./ess-quota";
 export * from "./media-server";

@@ -10,6 +10,7 @@
 
 import { ORDERS_TOPIC } from "./flows";
 import { presetServices } from "./kubernetes";
+import { ESS_SCHEDULED_TASK_QUOTA } from "./ess-quota";
 import { CloudProfile } from "./profile";
 import { ComputeSize, DatabaseEngine, ComputeTier, OnlineRange, ServerlessCapacity, Stage, StackSpec } from "./types";
 
@@ -59,6 +60,7 @@ const COMMON = {
         cooldownSeconds: 60,
         preScaleMinutes: 30,
         releaseAfterMinutes: 30,
+        essScheduledTaskQuota: ESS_SCHEDULED_TASK_QUOTA,
     },
     monitoringContacts: { warning: [], critical: [], fatal: [] },
     queueTopics: [ORDERS_TOPIC, "interactions"],

@@ -306,6 +306,12 @@ export interface ScheduleReport {
      * of its actions), status `late` then; absent otherwise.
      */
     readonly lateIfUndeclared?: string;
+    /**
+     * With `lateIfUndeclared`: the event's pre-scale and release instants (UTC ISO minutes), the
+     * trigger points an earlier up's SAE day rules hold when it declared the event (SAE rules are
+     * named by day, not by event: lateAgainstBase, saeTimersHoldPoint). Absent otherwise.
+     */
+    readonly window?: { readonly preScale: string; readonly release: string };
 }
 
 export interface TierSchedule {
@@ -939,7 +945,7 @@ export function scheduleReport(
         if (w.from < steadyStart(now) && liftsAppTier(spec, event.peakOnline)) {
             // Inside the raised window (or its pre-scale closer than the lead): this up sets the
             // floors on the scaled resources themselves (TierSchedule.asserted).
-            const asserted = `floor asserted by this pulumi up on the scaled resources (${utcMinute(now)})`;
+            const asserted = `${ASSERTED_FLOOR} (${utcMinute(now)})`;
             if (w.from > now) return { source: event.name, status: "scheduled", detail: `${asserted}: its pre-scale at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead; ${releaseAt}${lift}` };
             const after = Math.round((now - w.from) / MINUTE_MS);
             const lateBy = Math.round((now - start) / MINUTE_MS);
@@ -954,6 +960,7 @@ export function scheduleReport(
                 status: "inProgress",
                 detail: `${since}: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); ${releaseAt}${lift}`,
                 lateIfUndeclared: `${since}: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; ${releaseAt}${lift}`,
+                window: { preScale: utcMinute(w.from), release: utcMinute(w.to) },
             };
         }
         return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}` };
@@ -1032,6 +1039,10 @@ export function extension(until: string): string {
  * far, `pulumi up` refuses the stack first): every event and peak that would lift the pods
  * (scheduled, late, in progress, recurring, liftsAppTier) says it is not declared until the image is
  * set, instead of a pre-scale that never comes, and no longer names raised pod maxReplicas (capped).
+ * An event inside its raised window says that no floor is asserted either (the HPAs carry asserted
+ * bounds only with the floor jobs: hpaAssertedBounds in components/kubernetes/services.ts), instead
+ * of "floor asserted by this pulumi up", and is never judged late against a `--base`
+ * (lateIfUndeclared dropped: nothing is declared on the pods, by this up or an earlier one).
  * Other computes and stacks with an image: unchanged.
  */
 export function withoutFloorJobs(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "events" | "peaks" | "kubernetes">, reports: readonly ScheduleReport[], kubectlImage: string | null): ScheduleReport[] {
@@ -1040,11 +1051,22 @@ export function withoutFloorJobs(spec: Pick<StackSpec, "scaling" | "app" | "regi
     return reports.map((r) => {
         const online = audiences.get(r.source);
         const lifts = online !== undefined && liftsAppTier(spec, online) && ["scheduled", "late", "inProgress", "recurring"].includes(r.status);
+        if (!lifts) return r;
         // Nor are the pods' maxReplicas raised (the floor jobs raise them): that part of the report goes.
-        const detail = online === undefined ? r.detail : r.detail.replace(capped(spec, online), "");
-        return lifts ? { ...r, detail: `not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it): ${detail}` } : r;
+        const detail = r.detail.replace(capped(spec, online), "");
+        const because = "not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it)";
+        const event = spec.events.find((e) => e.name === r.source);
+        const w = event === undefined ? null : eventWindow(spec, event.start, event.end);
+        if (w === null || !detail.startsWith(ASSERTED_FLOOR)) return { ...r, detail: `${because}: ${detail}` };
+        // Inside the raised window: the report's "floor asserted" would be untrue without the jobs.
+        const releaseAt = detail.slice(Math.max(0, detail.indexOf("release at ")));
+        const { lateIfUndeclared: _late, window: _window, ...rest } = r;
+        return { ...rest, detail: `${because}, and no floor is asserted on the pods' HPAs either (they carry raised bounds only with the floor jobs): its pre-scale at ${utcMinute(w.from)} raises nothing; ${releaseAt}` };
     });
 }
+
+/** How the report of an event inside its raised window begins (scheduleReport): this up sets the floors itself. */
+export const ASSERTED_FLOOR = "floor asserted by this pulumi up on the scaled resources";
 
 /**
  * On a Kubernetes stack, the first region whose pod floors for an audience of `online` viewers

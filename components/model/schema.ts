@@ -347,6 +347,12 @@ export const CONFIG_FIELDS = {
             cooldownSeconds: integer(0, 3600, "Seconds after a scaling activity before the next one."),
             preScaleMinutes: integer(5, 720, "Minutes before an event or peak when its floor is raised."),
             releaseAfterMinutes: integer(0, 720, "Minutes after an event or peak when its floor is lowered."),
+            essScheduledTaskQuota: integer(
+                1,
+                undefined,
+                "ESS scheduled tasks this stack may hold per region: the account's quota (Auto Scaling DescribeLimitation MaxNumberOfScheduledTasks, \"The maximum number of scheduled tasks that can be created in a region by using an Alibaba Cloud account\"; Quota Center shows it and takes requests to raise it) less the tasks other stacks and scaling groups of the account hold there. The app group (compute vm) and the self-run transcoders take one task per event action and per recurring action and offset span; recurring peaks that need more than this, counted twice for the task a rename creates before it deletes the old one, are an error naming peaks; events beyond it are declared by a later pulumi up (docs/SCALING.md, ESS quota).",
+                { clouds: ["alicloud"], cloudNote: "the quota is ESS's; AWS scheduled-action quotas are fixed per group and scalable target", defaultDoc: "70 (the DescribeLimitation example; the Auto Scaling Limits page points to Quota Center)" },
+            ),
         },
     ),
     database: section("The relational database of every region (orders, users, products).", {

@@ -307,6 +307,23 @@ export function saeEventTimers(actions: readonly Pick<OneOffAction, "at" | "minS
     });
 }
 
+/**
+ * Whether SAE event day rules (the `scalingRuleTimer` of an application's rules) hold a trigger
+ * point at any of `instants` (epoch ms): a timer valid on that instant's date in SAE_TIME_ZONE only
+ * (`beginDate` = `endDate`, as saeEventTimers writes them; the peaks' timers, long-term or over a
+ * span of one offset, are not an event's) with a point at its time of day ("The time zone is
+ * GMT+8", CreateApplicationScalingRule `ScalingRuleTimer`). The event day rules are named by day,
+ * not by event (saeEventTimers), so an earlier plan declared an event when its rules hold a point
+ * at the event's pre-scale (declared ahead) or at its release (an up during the event, whose day
+ * rule starts with the asserted point at 00:00 and ends with the release).
+ */
+export function saeTimersHoldPoint(timers: readonly { readonly beginDate?: string; readonly endDate?: string; readonly schedules: readonly { readonly atTime: string }[] }[], instants: readonly number[]): boolean {
+    return instants.some((at) => {
+        const local = localStamp(at, SAE_TIME_ZONE);
+        return timers.some((t) => t.beginDate === local.date && t.endDate === local.date && t.schedules.some((p) => p.atTime === local.time));
+    });
+}
+
 /** The windows (epoch ms) of `events` from `now` on: pre-scale (or `now`) to release; events over or without a valid window are left out. */
 export function eventWindowsFrom(spec: Pick<StackSpec, "scaling">, events: readonly LiveEvent[], now: number): { readonly from: number; readonly to: number }[] {
     return events.flatMap((event) => {
@@ -380,8 +397,8 @@ export function saeUnitTimers(
     now: number,
     horizon: ScheduleHorizon,
     drain: TierDrain | null = null,
+    declared: readonly LiveEvent[] = saeDeclaredEvents(spec, now, horizon),
 ): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[]; readonly heldCeiling: number | null } {
-    const declared = saeDeclaredEvents(spec, now, horizon);
     // The released events stay in view (they declare nothing): their raised ceilings hold while they drain (drainHold).
     const released = spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? Infinity) <= now);
     const timed = unitSchedule({ ...spec, events: [...declared, ...released] }, region, unit, now, horizon, null, drain);

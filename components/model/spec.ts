@@ -167,7 +167,7 @@ function readScaling(r: ConfigReader, value: unknown, preset: StagePreset): Stac
     const d = preset.spec.scaling;
     const f = F.scaling.fields;
     const s = r.section(value, "scaling", f);
-    const n = (key: "scaleOutStepPercent" | "scaleInStep" | "scaleInStepPercent" | "evaluationPeriodSeconds" | "evaluationPeriods" | "cooldownSeconds" | "preScaleMinutes" | "releaseAfterMinutes"): number =>
+    const n = (key: "scaleOutStepPercent" | "scaleInStep" | "scaleInStepPercent" | "evaluationPeriodSeconds" | "evaluationPeriods" | "cooldownSeconds" | "preScaleMinutes" | "releaseAfterMinutes" | "essScheduledTaskQuota"): number =>
         r.number(f[key], s, key, "scaling", d[key]);
     return {
         scaleOut: readThreshold(r, s.scaleOut, "scaling.scaleOut", d.scaleOut),
@@ -180,6 +180,7 @@ function readScaling(r: ConfigReader, value: unknown, preset: StagePreset): Stac
         cooldownSeconds: n("cooldownSeconds"),
         preScaleMinutes: n("preScaleMinutes"),
         releaseAfterMinutes: n("releaseAfterMinutes"),
+        essScheduledTaskQuota: n("essScheduledTaskQuota"),
     };
 }
 

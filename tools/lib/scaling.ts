@@ -1,9 +1,10 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { SCENARIOS, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, timeToPeakEnforcement, timeToPeakFindings } from "../../components/model";
+import { SCENARIOS, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
+import type { PlannedResource } from "./record";
 import { UpgradeResource, keptInputs, matchKey, valueAt } from "./upgrade";
 
 /** Name the time-to-peak finding is reported under (alongside the policy pack's violations). */
@@ -135,21 +136,46 @@ export function declaredInBase(baseNames: readonly string[], event: string): boo
     return baseNames.some((n) => n.includes(`-${event}-prescale`) || n.includes(`-${event}-release`));
 }
 
+/** Type token of an SAE scaling rule (alicloud.sae.ApplicationScalingRule). */
+const SAE_SCALING_RULE_TYPE = "alicloud:sae/applicationScalingRule:ApplicationScalingRule";
+
+/** The SAE timers (`scalingRuleTimer`: beginDate, endDate, the points' atTime) of a plan's scaling rules; malformed ones are left out. */
+export function saeRuleTimers(resources: readonly Pick<PlannedResource, "type" | "inputs">[]): { readonly beginDate?: string; readonly endDate?: string; readonly schedules: readonly { readonly atTime: string }[] }[] {
+    return resources.flatMap((r) => {
+        const t = r.type === SAE_SCALING_RULE_TYPE ? r.inputs.scalingRuleTimer : undefined;
+        if (!isRecord(t)) return [];
+        const schedules = list(t.schedules).flatMap((p) => (isRecord(p) && typeof p.atTime === "string" ? [{ atTime: p.atTime }] : []));
+        return [{ ...(typeof t.beginDate === "string" ? { beginDate: t.beginDate } : {}), ...(typeof t.endDate === "string" ? { endDate: t.endDate } : {}), schedules }];
+    });
+}
+
 /**
- * The schedule judged against the plan of the previous `pulumi up` (`--base`, its resources'
- * logical names): an event in progress whose floor this up asserts after its pre-scale
- * (ScheduleReport.lateIfUndeclared) is `late` only when the base declares none of its actions
- * (declaredInBase): the up is the first to declare it, after its pre-scale; an advisory finding
- * then. Otherwise it stays `inProgress`, with the base's word that the pre-scale was declared.
+ * Whether a base plan declared the event of a schedule entry: a resource named after one of its
+ * actions (declaredInBase: the AWS actions, the ESS tasks, the floor jobs), or, on SAE, whose event
+ * rules are named by day and shared by the day's events, a day rule holding a trigger point at the
+ * event's pre-scale or release (ScheduleReport.window, saeTimersHoldPoint).
  */
-export function lateAgainstBase(section: ScalingSection, baseNames: readonly string[]): { readonly section: ScalingSection; readonly findings: Violation[] } {
+export function eventDeclaredInBase(base: readonly Pick<PlannedResource, "name" | "type" | "inputs">[], entry: Readonly<Record<string, unknown>>): boolean {
+    if (typeof entry.source !== "string") return false;
+    if (declaredInBase(base.map((r) => r.name), entry.source)) return true;
+    const w = entry.window;
+    if (!isRecord(w) || typeof w.preScale !== "string" || typeof w.release !== "string") return false;
+    return saeTimersHoldPoint(saeRuleTimers(base), [Date.parse(w.preScale), Date.parse(w.release)]);
+}
+
+/**
+ * The schedule judged against the plan of the previous `pulumi up` (`--base`, its resources): an
+ * event in progress whose floor this up asserts after its pre-scale
+ * (ScheduleReport.lateIfUndeclared) is `late` only when the base declares none of its actions
+ * (eventDeclaredInBase): the up is the first to declare it, after its pre-scale; an advisory
+ * finding then. Otherwise it stays `inProgress`, with the base's word that the pre-scale was
+ * declared.
+ */
+export function lateAgainstBase(section: ScalingSection, base: readonly Pick<PlannedResource, "name" | "type" | "inputs">[]): { readonly section: ScalingSection; readonly findings: Violation[] } {
     const findings: Violation[] = [];
     const schedule = section.schedule.map((r) => {
         if (!isRecord(r) || typeof r.lateIfUndeclared !== "string" || typeof r.source !== "string") return r;
-        // SAE event rules are one per day for every event (`-sae-<service>-events-<MMDD>`): a base
-        // with any cannot tell which events it declared, so the entry says it cannot tell.
-        if (baseNames.some((n) => /-sae-[a-z]+-events-\d{4}$/.test(n))) return r;
-        if (declaredInBase(baseNames, r.source)) return { ...r, detail: String(r.detail).replace(/: the floors were in force since then if .*?\(it reads no live state; plan with --base <the previous up's plan> to tell\)/, ": the --base plan declared it, so its floors were in force since its pre-scale") };
+        if (eventDeclaredInBase(base, r)) return { ...r, detail: String(r.detail).replace(/: the floors were in force since then if .*?\(it reads no live state; plan with --base <the previous up's plan> to tell\)/, ": the --base plan declared it, so its floors were in force since its pre-scale") };
         findings.push({ policy: EVENT_PRESCALE_FINDING, enforcement: "advisory", urn: "", message: `event ${r.source}: ${r.lateIfUndeclared}` });
         return { ...r, status: "late", detail: r.lateIfUndeclared };
     });

@@ -1,0 +1,80 @@
+// The ESS scheduled tasks a stack declares in a region stay within scaling.essScheduledTaskQuota:
+// the events beyond it are declared by a later pulumi up, never an error.
+
+import * as assert from "assert";
+
+import { essEventTasks, essPeakTasks } from "../components/model";
+import { ALICLOUD_SCHEDULE_HORIZON } from "../components/alicloud/profile";
+import { resolveSpec } from "../components/profiles";
+import { checkPlan } from "../tools/plan";
+import { planStack } from "../tools/lib/record";
+import { at, stackDir, stackFile } from "./helpers";
+
+const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
+/** 40 two-hour events, one a day from 2 December 2026 at 12:00Z, 40,000 viewers and 12 streams each (app group and transcoders lifted). */
+const EVENTS = Array.from({ length: 40 }, (_, i) => {
+    const day = new Date(Date.parse("2026-12-02T00:00:00Z") + i * 86_400_000).toISOString().slice(0, 10);
+    return { name: `sale${i}`, start: `${day}T12:00:00Z`, end: `${day}T14:00:00Z`, peakOnline: 40000, streams: 12 };
+});
+const STARTUP = { stage: "startup", cloud: "alicloud", domain: "live.example.com", regions: HANGZHOU, database: { engine: "mysql" }, events: EVENTS };
+
+/** A daily London peak (two UTC offsets within the 90 days from 1 March 2027: a task per offset span) and three events, one over the peak's pre-scale. */
+const LONDON = {
+    stage: "growth",
+    cloud: "alicloud",
+    compute: "vm",
+    domain: "live.example.com",
+    regions: HANGZHOU,
+    peaks: [{ name: "evening", start: "19:00", end: "21:00", timeZone: "Europe/London", peakOnline: 40000, streams: 12 }],
+    events: [
+        { name: "sale-a", start: "2027-03-10T12:00:00Z", end: "2027-03-10T14:00:00Z", peakOnline: 80000 },
+        { name: "sale-b", start: "2027-03-11T17:00:00Z", end: "2027-03-11T20:00:00Z", peakOnline: 80000, streams: 20 },
+        { name: "sale-c", start: "2027-03-12T02:00:00Z", end: "2027-03-12T03:00:00Z", peakOnline: 80000 },
+    ],
+};
+
+const DIR = stackDir({
+    "ess-london": stackFile(LONDON),
+    "ess-40": stackFile(STARTUP),
+    "ess-40-raised": stackFile({ ...STARTUP, scaling: { essScheduledTaskQuota: 160 } }),
+});
+
+describe("ESS scheduled-task quota: the tasks a plan declares per region, and 40 events on startup-alicloud", function () {
+    this.timeout(300_000);
+    const tasks = (p: Awaited<ReturnType<typeof planStack>>) => p.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask");
+
+    it("declares 68 tasks (17 events on the app group and the transcoders, 4 each) of the 70 allowed, the rest deferred, exit without a finding", async () => {
+        const p = await checkPlan(await planStack("ess-40", DIR, { now: new Date("2026-12-01T09:00:00Z") }));
+        assert.strictEqual(tasks(p).length, 68);
+        assert.deepStrictEqual(
+            [...new Set(tasks(p).map((r) => String(at(r.inputs, "description")).replace(/ of sale\d+:.*/, "")))].sort(),
+            ["prescale", "release"],
+        );
+        const schedule = p.scaling.schedule;
+        assert.deepStrictEqual(schedule.filter((r) => at(r, "status") === "scheduled").length, 17);
+        assert.deepStrictEqual(schedule.find((r) => at(r, "source") === "sale17"), {
+            source: "sale17",
+            status: "deferred",
+            detail: "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-02T14:30:00Z declares it (ESS allows 70 scheduled tasks per account and region (scaling.essScheduledTaskQuota), all for the events declared now)",
+        });
+        assert.deepStrictEqual(p.policy.violations.filter((v) => v.policy === "ha-scaling-event-prescale"), []);
+    });
+
+    it("the tasks the plan declares are the tasks the quota counts: the peak's per offset span, each event's on each tier it lifts", async () => {
+        const now = new Date("2027-03-01T09:00:00Z");
+        const p = await planStack("ess-london", DIR, { now });
+        const spec = resolveSpec(LONDON, { now });
+        const region = spec.regions[0];
+        const peak = essPeakTasks(spec, region, now.getTime(), ALICLOUD_SCHEDULE_HORIZON);
+        const events = spec.events.map((e) => essEventTasks(spec, region, e, now.getTime()));
+        // the app group and the transcoders, pre-scale and release, in GMT and BST: 8; sale-b (16:30-20:30Z
+        // over the peak's 18:30Z pre-scale: a restore after it) 3 actions on both tiers, sale-a and sale-c 2 on the app group
+        assert.deepStrictEqual([peak, events], [8, [2, 6, 2]]);
+        assert.strictEqual(tasks(p).length, 8 + 2 + 6 + 2);
+    });
+
+    it("with scaling.essScheduledTaskQuota: 160 all 40 events are declared (160 tasks)", async () => {
+        const p = await planStack("ess-40-raised", DIR, { now: new Date("2026-12-01T09:00:00Z") });
+        assert.strictEqual(tasks(p).length, 160);
+    });
+});

@@ -1,0 +1,69 @@
+// SAE event rules are named by day and shared by the day's events: an up during an event is late
+// against its --base only when the base's day rules hold none of the event's trigger points.
+
+import * as assert from "assert";
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
+import { planStack } from "../tools/lib/record";
+import { EVENT_PRESCALE_FINDING } from "../tools/lib/scaling";
+import { at, stackDir, stackFile } from "./helpers";
+
+const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
+/** Pre-scale 09:30Z (17:30 GMT+8), release 16:30Z (00:30 GMT+8 on 13 December). */
+const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 };
+/** Another event the same day (GMT+8): pre-scale 01:30Z (09:30 GMT+8), release 04:30Z (12:30 GMT+8). */
+const MORNING = { name: "morning", start: "2026-12-12T02:00:00Z", end: "2026-12-12T04:00:00Z", peakOnline: 80000 };
+const SAE = { stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU };
+
+const DIR = stackDir({
+    "late-sae": stackFile({ ...SAE, events: [SALE] }),
+    "late-sae-none": stackFile(SAE),
+    "late-sae-morning": stackFile({ ...SAE, events: [MORNING] }),
+});
+
+describe("SAE: an up inside the raised window is late only when the --base never declared the event", function () {
+    this.timeout(300_000);
+    /** The 12:05Z plan of late-sae judged against `baseStack` planned at `baseAt` (the base written to a file and read back, as `plan --base` does). */
+    const against = async (baseStack: string, baseAt: string) => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-late-sae-")), "base.json");
+        fs.writeFileSync(file, JSON.stringify(await planStack(baseStack, DIR, { now: new Date(baseAt) })));
+        const head = await checkPlan(await planStack("late-sae", DIR, { now: new Date("2026-12-12T12:05:00Z") }));
+        const base = await readBase(file);
+        return Object.assign(withBase(head, base, upgradeAgainst(head, base, file)), { baseNames: base.resources.map((r) => r.name) });
+    };
+    const late = (p: Awaited<ReturnType<typeof checkPlan>>) => p.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message);
+    const entry = (p: Awaited<ReturnType<typeof checkPlan>>) => p.scaling.schedule.find((r) => at(r, "source") === "sale");
+    const DECLARED =
+        "floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: the --base plan declared it, so its floors were in force since its pre-scale; release at 2026-12-12T16:30:00Z";
+
+    it("against the plan of an up at 09:00Z, whose day rules hold the 17:30 (GMT+8) pre-scale point: inProgress, no finding", async () => {
+        const p = await against("late-sae", "2026-12-12T09:00:00Z");
+        assert.deepStrictEqual(late(p), []);
+        assert.deepStrictEqual([at(entry(p), "status"), at(entry(p), "detail")], ["inProgress", DECLARED]);
+    });
+
+    it("against the plan of an up at 11:00Z during the event (the asserted point, then the 00:30 release on 13 December): inProgress, no finding", async () => {
+        const p = await against("late-sae", "2026-12-12T11:00:00Z");
+        assert.deepStrictEqual(late(p), []);
+        assert.deepStrictEqual([at(entry(p), "status"), at(entry(p), "detail")], ["inProgress", DECLARED]);
+    });
+
+    it("against the plan of the stack before the event was added: late, and the advisory finding", async () => {
+        const p = await against("late-sae-none", "2026-12-12T09:00:00Z");
+        assert.strictEqual(at(entry(p), "status"), "late");
+        assert.deepStrictEqual(late(p), [
+            "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; release at 2026-12-12T16:30:00Z",
+        ]);
+    });
+
+    it("against a plan whose day rule for 12 December holds another event's points only: late", async () => {
+        const p = await against("late-sae-morning", "2026-12-12T00:00:00Z");
+        assert.ok(p.baseNames.includes("lc-cn-hangzhou-sae-interaction-events-20261212"), "the base declares a day rule for 12 December");
+        assert.strictEqual(at(entry(p), "status"), "late");
+        assert.strictEqual(late(p).length, 1);
+    });
+});
