@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, routeRule, routeRules, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, HTTP_METHODS, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -193,7 +193,7 @@ function aliRuleMatches(conditions: unknown, path: string, host: string): Verdic
             if (!strings(at(c, "pathConfig.values")).some((p) => wildcardMatches(p, path))) return `a Path condition (${strings(at(c, "pathConfig.values")).join(", ")}) does not match ${path}`;
         } else if (c.type === "Host") {
             const values = strings(at(c, "hostConfig.values"));
-            if (!values.some((v) => wildcardMatches(v, host))) return `a Host condition (${values.join(", ")}) does not match ${host}: those requests never take the rule`;
+            if (!values.some((v) => hostMatches(v, host))) return `a Host condition (${values.join(", ")}) does not match ${host}: those requests never take the rule`;
         } else return undetermined(`ruleConditions (${String(c.type)})`);
     }
     return true;
@@ -485,7 +485,7 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
     w.hop(
         cdn,
         `orders posted to ${domain} never reach ${alb.name}'s ${patterns[0]} rule (the CDN's sources span ${albs.length} regions)`,
-        hosts !== null && !hosts.some((h) => wildcardMatches(h, domain))
+        hosts !== null && !hosts.some((h) => hostMatches(h, domain))
             ? true
             : `the ${patterns[0]} rule of ${alb.name} ${hosts === null ? "takes any host" : `takes ${domain}`}, and ${cdn.name} fails over to sources in other regions (${others.join(", ")}): an order posted to ${domain}${patterns[0]} can be written by another region's order service, across the residency boundary for a separate region; give the rule a Host condition on the API name only`,
     );
@@ -518,13 +518,18 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
     const orderAction = orderRule === undefined ? undefined : aliForwardAction(orderRule.inputs.ruleActions);
     const orderGroup = orderRule === undefined || orderAction === undefined || typeof orderAction === "string" ? undefined : found(g.ref(orderRule, "ruleActions", orderAction.serverGroupId, T.serverGroup));
     // Every path of the route: an order posted to /order/checkout meets the rules as /order does.
+    // Every method: GET /order/<id> reads a user's order and PUT, PATCH or DELETE change it as a POST
+    // places one, so a refusal for POST alone lets the others through (HTTP_METHODS: the methods an
+    // ALB Method condition tells apart).
     let held: FlowResource | undefined;
-    for (const sample of samplePaths(patterns, path)) {
-        const answer = answeringRule(rules, { host: domain, path: sample, method: ROUTE_METHOD.order });
-        if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
-        const verdict = offHostAnswerVerdict(g, region, listener, answer.kind === "rule" ? answer.rule : undefined, orderGroup, `${domain}${sample}`, path);
-        if (verdict.ok !== true) return w.hop(verdict.on, check, verdict.ok);
-        held = held ?? verdict.on;
+    for (const sample of samplePaths(patterns, path, rulePatterns(rules))) {
+        for (const method of HTTP_METHODS) {
+            const answer = answeringRule(rules, { host: domain, path: sample, method });
+            if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+            const verdict = offHostAnswerVerdict(g, region, listener, answer.kind === "rule" ? answer.rule : undefined, orderGroup, `${method} ${domain}${sample}`, path);
+            if (verdict.ok !== true) return w.hop(verdict.on, check, verdict.ok);
+            held = held ?? verdict.on;
+        }
     }
     w.hop(held ?? listener, check, true);
 }
@@ -588,20 +593,35 @@ function offHostAnswerVerdict(g: FlowGraph, region: string, listener: FlowResour
 }
 
 /**
- * The HTTPS listener's rules as the ALB evaluates them (contracts.answeringRule): priority
- * (alicloud.alb.Rule `priority`, 1-10000, smaller first), Host, Path and Method condition values
- * (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a Header, QueryString, Cookie,
- * SourceIp or response condition cannot be judged from the plan.
+ * Whether a Host or Path condition value of an ALB rule is a regular expression: ALB matches a
+ * domain name or path exactly, by `*` and `?` wildcards, or, for a value starting with `~`, as a
+ * regular expression (ALB "Configure domain name- and URL path-based forwarding rules": regular
+ * expression match, "~" prefix); the plan does not evaluate it (as ELB regexValues).
+ */
+function aliRegexValue(v: string): boolean {
+    return v.startsWith("~");
+}
+
+/**
+ * The HTTPS listener's rules as the ALB evaluates them for requests (contracts.answeringRule):
+ * priority (alicloud.alb.Rule `priority`, 1-10000, smaller first), Host, Path and Method condition
+ * values (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a Header, QueryString,
+ * Cookie, SourceIp or response condition, or a regular-expression value (aliRegexValue: its
+ * condition then excludes no request), cannot be judged from the plan. A rule of `direction`
+ * Response is left out: it "is applied to the responses returned by backend servers"
+ * (alicloud.alb.Rule `direction`, default Request), so it neither answers a request nor refuses one.
  */
 function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
     return g
         .ofType(T.rule, region)
-        .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn)
+        .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && r.inputs.direction !== "Response")
         .map((rule) => {
             const conditions = list(rule.inputs.ruleConditions).filter(isRecord);
-            const values = (type: string, key: string) => conditions.filter((c) => c.type === type).flatMap((c) => strings(at(c, `${key}.values`)));
-            const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)));
-            return { rule, priority: num(rule.inputs.priority), hosts: values("Host", "hostConfig"), paths: values("Path", "pathConfig"), methods: values("Method", "methodConfig"), unjudged: other === undefined ? undefined : `ruleConditions (${String(other.type)})`, forwards: terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup" };
+            const of = (c: Record<string, unknown>) => strings(at(c, `${String(c.type).toLowerCase()}Config.values`));
+            const values = (type: string) => conditions.filter((c) => c.type === type && !of(c).some(aliRegexValue)).flatMap(of);
+            const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)) || of(c).some(aliRegexValue));
+            const unjudged = other === undefined ? undefined : of(other).some(aliRegexValue) ? `ruleConditions (${String(other.type)} regular expression ${of(other).filter(aliRegexValue).join(", ")})` : `ruleConditions (${String(other.type)})`;
+            return { rule, priority: num(rule.inputs.priority), hosts: values("Host"), paths: values("Path"), methods: values("Method"), unjudged, forwards: terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup" };
         });
 }
 
@@ -624,7 +644,7 @@ function aliPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowR
     };
     const rules: ListenerRules = { listener, rules: aliListenerRules(g, region, listener), does: aliRuleDoes, groupOf, groupWord: "server group" };
     const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
-    precedenceHop(w, rules, router, [host], samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
+    precedenceHop(w, rules, router, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(rules.rules)), ROUTE_METHOD[route], check);
 }
 
 /** The first Host condition value of an ALB rule, undefined without one. */
@@ -770,7 +790,11 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
     else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
-        const rule = routeRule(aliListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
+        const views = aliListenerRules(g, region, listener);
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
+        // A rule the plan cannot judge (a `~` regular expression) may be the one routing it: unknown, not broken.
+        const unjudged = rule === undefined ? answeringRule(views, { host, path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
+        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));

@@ -33,7 +33,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, routeRule, samplePaths, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, answeringRule, hostMatches, routeRule, rulePatterns, samplePaths, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -389,7 +389,8 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
         .filter((x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn)
         .map((rule) => {
             const conditions = list(rule.inputs.conditions).filter(isRecord);
-            const values = (key: string) => conditions.flatMap((c) => strings(at(c, `${key}.values`)));
+            // A condition with regexValues matches when a value or a regular expression does: its values alone never exclude a request.
+            const values = (key: string) => conditions.filter((c) => at(c, `${key}.regexValues`) === undefined).flatMap((c) => strings(at(c, `${key}.values`)));
             const other = conditions.find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
             return { rule, priority: num(rule.inputs.priority), hosts: values("hostHeader"), paths: values("pathPattern"), methods: values("httpRequestMethod"), unjudged: other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})`, forwards: endAction(rule.inputs.actions)?.type === "forward" };
         });
@@ -414,7 +415,7 @@ function awsPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowR
     };
     const rules: ListenerRules = { listener, rules: awsListenerRules(g, region, listener), does: awsRuleDoes, groupOf, groupWord: "target group" };
     const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${names.join(", ")} ${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
-    precedenceHop(w, rules, router, names, samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
+    precedenceHop(w, rules, router, names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(rules.rules)), ROUTE_METHOD[route], check);
 }
 
 /**
@@ -429,7 +430,7 @@ function ruleMatches(conditions: unknown, path: string, hosts: readonly string[]
             if (!strings(at(c, "pathPattern.values")).some((p) => wildcardMatches(p, path))) return `a pathPattern condition (${strings(at(c, "pathPattern.values")).join(", ")}) does not match ${path}`;
         } else if (c.hostHeader !== undefined) {
             const values = strings(at(c, "hostHeader.values"));
-            const unmatched = hosts.filter((h) => !values.some((v) => wildcardMatches(v, h)));
+            const unmatched = hosts.filter((h) => !values.some((v) => hostMatches(v, h)));
             if (unmatched.length > 0) return `a hostHeader condition (${values.join(", ")}) does not match ${unmatched.join(", ")}: those requests never take the rule`;
         } else {
             return undetermined(`conditions (${Object.keys(c).join(", ")})`);
@@ -463,7 +464,16 @@ const DYNAMIC_API_PATH = "/api/products";
  * pattern) uses the managed CachingDisabled policy: API, order and WebSocket responses differ per
  * user and are never served from the edge cache (the managed policy ids: "Use managed cache policies").
  */
-function dynamicNotCached(dist: FlowResource, path: string): true | string {
+function dynamicNotCached(dist: FlowResource, paths: readonly string[]): true | string {
+    for (const path of paths) {
+        const v = pathNotCached(dist, path);
+        if (v !== true) return v;
+    }
+    return true;
+}
+
+/** dynamicNotCached for one request path. */
+function pathNotCached(dist: FlowResource, path: string): true | string {
     const behaviour = behaviourFor(dist, path);
     const policy = str(behaviour.cachePolicyId);
     return policy === MANAGED_POLICY.cachingDisabled ? true : `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) uses cache policy ${String(policy)}, not CachingDisabled (${MANAGED_POLICY.cachingDisabled}): per-user responses would be served from the edge cache`;
@@ -482,7 +492,16 @@ function behaviourOrigins(dist: FlowResource, behaviour: Record<string, unknown>
     return group === undefined ? [target] : list(group.members).filter(isRecord).map((m) => str(m.originId)).filter((m): m is string => m !== undefined);
 }
 
-/** The behaviour that serves `path`: the first ordered behaviour whose pathPattern matches it, else the default (CloudFront Developer Guide, "Cache behavior settings", Path pattern). */
+/**
+ * The request paths of a route as the distribution's behaviours tell them apart: samplePaths
+ * against every ordered behaviour's pathPattern, so a behaviour taking only part of the route
+ * (`/order/*` ahead of `/order*`) is met on that part.
+ */
+function edgePaths(dist: FlowResource, patterns: readonly string[], fallback: string): string[] {
+    return samplePaths(patterns, fallback, list(dist.inputs.orderedCacheBehaviors).filter(isRecord).map((b) => str(b.pathPattern) ?? ""));
+}
+
+/** The behaviour that serves `path`: the first ordered behaviour whose pathPattern matches it (case-sensitively: wildcardMatches), else the default (CloudFront Developer Guide, "Cache behavior settings", Path pattern). */
 function behaviourFor(dist: FlowResource, path: string): Record<string, unknown> {
     return list(dist.inputs.orderedCacheBehaviors).filter(isRecord).find((b) => wildcardMatches(str(b.pathPattern) ?? "", path)) ?? (isRecord(dist.inputs.defaultCacheBehavior) ? dist.inputs.defaultCacheBehavior : {});
 }
@@ -492,7 +511,16 @@ function behaviourFor(dist: FlowResource, path: string): Record<string, unknown>
  * `allowedMethods`: GET and HEAD; GET, HEAD and OPTIONS; or all seven, CloudFront Developer Guide,
  * "Allowed HTTP methods"): CloudFront answers any other method 403 without reaching the origin.
  */
-function behaviourAllows(dist: FlowResource, path: string, needed: readonly string[]): Verdict {
+function behaviourAllows(dist: FlowResource, paths: readonly string[], needed: readonly string[]): Verdict {
+    for (const path of paths) {
+        const v = pathAllows(dist, path, needed);
+        if (v !== true) return v;
+    }
+    return true;
+}
+
+/** behaviourAllows for one request path. */
+function pathAllows(dist: FlowResource, path: string, needed: readonly string[]): Verdict {
     const behaviour = behaviourFor(dist, path);
     if (FlowGraph.isUnknown(behaviour.allowedMethods)) return undetermined("allowedMethods");
     const allowed = strings(behaviour.allowedMethods);
@@ -527,8 +555,9 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         }
         w.hop(dist, `origin -> ${alb.name}`, entry.cdnOk);
         const path = patterns[0] ?? DYNAMIC_API_PATH;
-        w.hop(dist, `${path} is not cached at the edge`, dynamicNotCached(dist, path));
-        if (isFlowRoute(key)) w.hop(dist, `${path} allows ${FLOW_METHODS[key].join(", ")} at the edge`, behaviourAllows(dist, path, FLOW_METHODS[key]));
+        const paths = edgePaths(dist, patterns, path);
+        w.hop(dist, `${path} is not cached at the edge`, dynamicNotCached(dist, paths));
+        if (isFlowRoute(key)) w.hop(dist, `${path} allows ${FLOW_METHODS[key].join(", ")} at the edge`, behaviourAllows(dist, paths, FLOW_METHODS[key]));
     } else {
         const record = entry.records[0];
         const verdict = recordVerdict(g, record);
@@ -563,7 +592,11 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         tgRef = g.ref(listener, "defaultActions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
-        const rule = routeRule(awsListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route]);
+        const views = awsListenerRules(g, region, listener);
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route]);
+        // A rule the plan cannot judge (regexValues) may be the one routing it: unknown, not broken.
+        const unjudged = rule === undefined ? answeringRule(views, { host: entry.names[0] ?? "", path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
+        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`, ruleMatches(router.inputs.conditions, patterns[0], entry.names));

@@ -392,15 +392,41 @@ export function healthCheckVerdict(group: string, hc: HealthCheck, trafficPort: 
     return healthCodesInclude(hc.codes, 200) ? true : `${group}'s health check accepts ${hc.codes.join(", ")}, the health path answers 200: every target stays unhealthy`;
 }
 
-/**
- * Whether a host or path pattern with `*` (any characters) and `?` (one character) wildcards
- * matches a value, case-insensitively (ELB listener-rule host-header and path-pattern conditions;
- * Alibaba Cloud ALB Host and Path rule conditions take the same wildcards).
- */
-export function wildcardMatches(pattern: string, value: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-    return re.test(value);
+/** A `*` (any characters) and `?` (one character) wildcard pattern as a regular expression (`flags`: "i" to ignore case). */
+function wildcardRegExp(pattern: string, flags: string): RegExp {
+    return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, flags);
 }
+
+/**
+ * Whether a path pattern with `*` (zero or more characters) and `?` (exactly one character)
+ * wildcards matches a request path, case-sensitively. ELB path-pattern condition: "The comparison
+ * is case sensitive. The following wildcard characters are supported: * (matches 0 or more
+ * characters) and ? (matches exactly 1 character)" (ELB API PathPatternConditionConfig Values);
+ * CloudFront path patterns: "The path pattern is case sensitive" (CloudFront Developer Guide,
+ * "Cache behavior settings", Path pattern); Alibaba Cloud ALB Path condition: the path matches
+ * exactly apart from the `*` and `?` wildcards (ALB "Configure domain name- and URL path-based
+ * forwarding rules": the request path must be identical to the configured path, the rewrite path
+ * "is case-sensitive", alicloud.alb.Rule `rule_actions.rewrite_config.path`).
+ */
+export function wildcardMatches(pattern: string, path: string): boolean {
+    return wildcardRegExp(pattern, "").test(path);
+}
+
+/**
+ * Whether a host pattern (`*` and `?` wildcards) matches a Host header, without regard to case
+ * (ELB host-header condition: "Not case sensitive", ELB API HostHeaderConditionConfig Values;
+ * DNS names compare case-insensitively, RFC 4343, as Alibaba Cloud ALB Host conditions do).
+ */
+export function hostMatches(pattern: string, host: string): boolean {
+    return wildcardRegExp(pattern, "i").test(host);
+}
+
+/**
+ * The HTTP methods a load balancer's method condition tells apart: Alibaba Cloud ALB CreateRule
+ * MethodConfig Values "HEAD, GET, POST, OPTIONS, PUT, PATCH, and DELETE" (the methods of RFC 9110
+ * section 9 an API takes, and PATCH, RFC 5789); ELB http-request-method conditions name any of them.
+ */
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 /**
  * Whether a notification subscription reaches a person: its protocol delivers to one and its
@@ -518,7 +544,7 @@ export type RuleAnswer<R> = { readonly kind: "rule"; readonly rule: R } | { read
 export function answeringRule<R>(rules: readonly ListenerRuleView<R>[], req: ListenerRequest): RuleAnswer<R> {
     const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => (a.r.priority ?? Number.MAX_SAFE_INTEGER) - (b.r.priority ?? Number.MAX_SAFE_INTEGER) || a.i - b.i);
     for (const { r } of ordered) {
-        if (r.hosts.length > 0 && !r.hosts.some((h) => wildcardMatches(h, req.host))) continue;
+        if (r.hosts.length > 0 && !r.hosts.some((h) => hostMatches(h, req.host))) continue;
         if (r.paths.length > 0 && !r.paths.some((p) => wildcardMatches(p, req.path))) continue;
         if (r.methods.length > 0 && !r.methods.includes(req.method)) continue;
         if (r.unjudged !== undefined) return { kind: "undetermined", rule: r.rule, condition: r.unjudged };
@@ -527,13 +553,96 @@ export function answeringRule<R>(rules: readonly ListenerRuleView<R>[], req: Lis
     return { kind: "default" };
 }
 
+/** The positions of a wildcard pattern reachable without reading a character: a `*` may match nothing. */
+function globClose(pattern: string, positions: readonly number[]): number[] {
+    const out = new Set(positions);
+    for (const i of [...out].sort((a, b) => a - b)) {
+        let j = i;
+        while (pattern[j] === "*") out.add(++j);
+    }
+    return [...out].sort((a, b) => a - b);
+}
+
+/** The positions of a wildcard pattern after reading `c` from `positions` (an NFA step: `*` stays, `?` and the same literal advance). */
+function globStep(pattern: string, positions: readonly number[], c: string): number[] {
+    const next = new Set<number>();
+    for (const i of positions) {
+        if (i >= pattern.length) continue;
+        if (pattern[i] === "*") next.add(i);
+        else if (pattern[i] === "?" || pattern[i] === c) next.add(i + 1);
+    }
+    return globClose(pattern, [...next]);
+}
+
+/** Bound on the states explored by pathWitnesses; far above what listener rules of a few short patterns reach. */
+const WITNESS_STATES = 20_000;
+
 /**
- * The request paths a route's path patterns stand for: each pattern with every `*` as one path
- * segment and every `?` as one character (`/order/*` -> `/order/x`), so a rule is checked against
- * every pattern of the route; `fallback` for a route without patterns (the default action's).
+ * For every distinct way the patterns `against` can match a path of the route (a path matched by
+ * one of `route`), the shortest such path: a breadth-first walk of the product of the patterns'
+ * automata (each wildcard pattern read as an NFA over the characters they name, plus one character
+ * none names, which stands for every other character). Two paths meeting the same `against`
+ * patterns meet the same rules, so a rule that answers any path of the route answers one of these.
  */
-export function samplePaths(patterns: readonly string[], fallback: string): string[] {
-    return patterns.length === 0 ? [fallback] : patterns.map((p) => p.replace(/\*/g, "x").replace(/\?/g, "x"));
+function pathWitnesses(route: readonly string[], against: readonly string[]): string[] {
+    const named = new Set([...route, ...against].flatMap((p) => [...p].filter((c) => c !== "*" && c !== "?")));
+    const other = [..."xzqjkw0123456789_-~"].find((c) => !named.has(c)) ?? "\u00e9";
+    const alphabet = [...named, other];
+    const start = [...route, ...against].map((p) => globClose(p, [0]));
+    const key = (s: readonly number[][]) => s.map((x) => x.join(",")).join("|");
+    const seen = new Set([key(start)]);
+    const signatures = new Set<string>();
+    const out: string[] = [];
+    const queue: { state: number[][]; path: string }[] = [{ state: start, path: "" }];
+    const patterns = [...route, ...against];
+    for (let head = 0; head < queue.length && seen.size <= WITNESS_STATES; head++) {
+        const { state, path } = queue[head];
+        if (route.some((p, i) => state[i].includes(p.length))) {
+            const signature = against.map((p, i) => (state[route.length + i].includes(p.length) ? "1" : "0")).join("");
+            if (!signatures.has(signature)) {
+                signatures.add(signature);
+                out.push(path);
+            }
+        }
+        for (const c of alphabet) {
+            const next = patterns.map((p, i) => globStep(p, state[i], c));
+            if (route.every((_, i) => next[i].length === 0)) continue;
+            const k = key(next);
+            if (seen.has(k)) continue;
+            seen.add(k);
+            queue.push({ state: next, path: path + c });
+        }
+    }
+    return out;
+}
+
+/** The path patterns of a listener's rules, for samplePaths. */
+export function rulePatterns<R>(rules: readonly ListenerRuleView<R>[]): string[] {
+    return rules.flatMap((v) => v.paths);
+}
+
+/**
+ * The request paths a route stands for, chosen so that every rule's verdict on any path of the
+ * route is met on one of them: each pattern with every `*` and `?` as `x` (`/order/*` ->
+ * `/order/x`), then, for every other way the listener's path patterns `against` can match a path
+ * of the route, the shortest such path (`/order/?` matches `/order/x` but not `/order/xx`, so
+ * `/order/xx` stands for the paths it leaves; a rule on `/order/checkout` adds `/order/checkout`).
+ * A rule that takes only part of a route is then met on that part (answeringRule), whichever
+ * rules are ahead of it. `fallback` for a route without patterns (the default action's).
+ */
+export function samplePaths(patterns: readonly string[], fallback: string, against: readonly string[] = []): string[] {
+    if (patterns.length === 0) return [fallback];
+    const others = [...new Set(against)];
+    const signature = (path: string) => others.map((p) => (wildcardMatches(p, path) ? "1" : "0")).join("");
+    const out = [...new Set(patterns.map((p) => p.replace(/[*?]/g, "x")))];
+    const met = new Set(out.map(signature));
+    for (const path of pathWitnesses(patterns, others)) {
+        const s = signature(path);
+        if (met.has(s)) continue;
+        met.add(s);
+        out.push(path);
+    }
+    return out;
 }
 
 /** The items `keep` picks, or all of them when it picks none: a preference, never an empty choice. */
@@ -546,7 +655,8 @@ function prefer<T>(items: readonly T[], keep: (item: T) => boolean): readonly T[
  * The rules written for a route, whichever rule the listener evaluates first (a rule ahead of them
  * that answers the route's requests is judged by the precedence hop, walk.precedenceHop, and named
  * there as the break). Of the listener's rules naming the route (its first pattern, or path values
- * whose wildcards cover every request path the patterns stand for: samplePaths; ELB path patterns
+ * whose wildcards cover every request path the patterns stand for, against every rule's patterns:
+ * samplePaths, so `/order/?` does not cover `/order/*`; ELB path patterns
  * and Alibaba Cloud ALB Path conditions take `*` as any characters, wildcardMatches, so `/ws*`
  * routes `/ws` and `/ws/x` as `/ws` and `/ws/*` do), preferred in turn: those that forward (a fixed
  * response or redirect on the route's paths refuses them, it does not route them), those covering
@@ -555,7 +665,7 @@ function prefer<T>(items: readonly T[], keep: (item: T) => boolean): readonly T[
  * `/*` is no route's own). Empty when no rule names the route.
  */
 export function routeRules<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string): readonly ListenerRuleView<R>[] {
-    const paths = samplePaths(patterns, fallback);
+    const paths = samplePaths(patterns, fallback, rulePatterns(rules));
     const first = patterns[0];
     const literal = (v: ListenerRuleView<R>) => first !== undefined && v.paths.includes(first);
     const covers = (v: ListenerRuleView<R>) => paths.every((path) => v.paths.some((p) => wildcardMatches(p, path)));
