@@ -523,7 +523,7 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
     // ALB Method condition tells apart).
     let held: FlowResource | undefined;
     for (const sample of samplePaths(patterns, path, rulePatterns(rules))) {
-        for (const method of HTTP_METHODS) {
+        for (const method of [ROUTE_METHOD.order, ...HTTP_METHODS.filter((m) => m !== ROUTE_METHOD.order)]) {
             const answer = answeringRule(rules, { host: domain, path: sample, method });
             if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
             const verdict = offHostAnswerVerdict(g, region, listener, answer.kind === "rule" ? answer.rule : undefined, orderGroup, `${method} ${domain}${sample}`, path);
