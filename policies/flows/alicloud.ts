@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, HTTP_METHODS, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, HTTP_METHODS, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -174,11 +174,70 @@ function aliHealthCheck(sgp: FlowResource): HealthCheck {
  * and FixedResponse end it (alicloud_alb_rule `rule_actions.type`; ALB API CreateRule RuleActions).
  * A reason when the chain does not end in a forward.
  */
-function aliForwardAction(actions: unknown): { readonly serverGroupId: unknown } | string {
+function aliForwardAction(actions: unknown): { readonly serverGroupId: unknown; readonly weighted: readonly AliTuple[] } | string {
     const end = terminalAction(actions);
     if (end === undefined) return "ends in no forward";
     if (end.type !== "ForwardGroup") return `is ${String(end.type)}, not ForwardGroup: requests never reach a server group`;
-    return { serverGroupId: at(end, "forwardGroupConfig.serverGroupTuples.0.serverGroupId") };
+    const weighted = serverGroupTuples(end);
+    return { serverGroupId: (weighted.find((x) => x.weight > 0) ?? weighted[0])?.serverGroupId, weighted };
+}
+
+/** One server group of a ForwardGroup action and its weight. */
+interface AliTuple {
+    readonly serverGroupId: unknown;
+    readonly weight: number;
+}
+
+/**
+ * The server groups of a ForwardGroup action (a rule's, or a listener's default action) with their
+ * weights: `forwardGroupConfig.serverGroupTuples[]`, weight 0-100, "Default value: `100`"
+ * (alicloud.alb.Rule RuleRuleActionForwardGroupConfigServerGroupTuple `weight`); requests are split
+ * by weight, and the walk follows the first group that takes any (aliWeightedHop judges the others).
+ */
+function serverGroupTuples(action: unknown): AliTuple[] {
+    return list(at(action, "forwardGroupConfig.serverGroupTuples"))
+        .filter(isRecord)
+        .map((t) => ({ serverGroupId: t.serverGroupId, weight: num(t.weight) ?? 100 }));
+}
+
+/** Every server group a weighted forward of `router` (its `property`) gives requests to answers the route (contracts.weightedForwardVerdict). */
+function aliWeightedHop(g: FlowGraph, w: Walk, region: string, router: FlowResource, property: string, weighted: readonly AliTuple[]): void {
+    if (weighted.length < 2) return;
+    const all = weighted.map((x) => {
+        const group = found(g.ref(router, property, x.serverGroupId, T.serverGroup));
+        return { group: group?.urn, name: group?.name ?? String(x.serverGroupId), weight: x.weight, answers: group === undefined ? [] : registrations(g, region, group) };
+    });
+    w.hop(router, `every weighted server group of ${router.name} serves the route`, weightedForwardVerdict(all.find((x) => x.weight > 0) ?? all[0], all, "server group"));
+}
+
+/**
+ * A rule's Rewrite actions (those ordered before the ForwardGroup: actions run in `order`) keep
+ * the route's requests on the route's paths (contracts.rewriteVerdict). alicloud.alb.Rule
+ * `rule_actions.rewrite_config.path`: "The path is case-sensitive. Default value: ${path}", which
+ * keeps the request's path; any other value replaces it (`${path}` within it stands for the
+ * request's path); a value with another variable or a wildcard is not evaluated here
+ * (undetermined). A host or query rewrite does not change the path the app image contract
+ * (docs/METRICS.md) serves.
+ */
+function aliRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[], samples: readonly string[]): void {
+    const end = terminalAction(router.inputs.ruleActions);
+    const endOrder = end === undefined ? Number.MAX_SAFE_INTEGER : (num(end.order) ?? Number.MAX_SAFE_INTEGER);
+    const rewrites = list(router.inputs.ruleActions)
+        .filter(isRecord)
+        .filter((a) => a.type === "Rewrite" && (num(a.order) ?? 0) < endOrder)
+        .sort((a, b) => (num(a.order) ?? 0) - (num(b.order) ?? 0));
+    if (rewrites.length === 0) return;
+    const apply = (path: string): string | undefined => {
+        let out = path;
+        for (const r of rewrites) {
+            const to = str(at(r, "rewriteConfig.path")) ?? "${path}";
+            const literal = to.split("${path}");
+            if (literal.some((part) => /[*?]|\$\{/.test(part)) || literal.length > 2) return undefined;
+            out = literal.join(out);
+        }
+        return out;
+    };
+    w.hop(router, `${router.name}'s Rewrite keeps requests on ${patterns.join(" ")}`, rewriteVerdict(patterns, samples, apply, `the Rewrite action of ${router.name}`));
 }
 
 /**
@@ -787,8 +846,11 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     if (longLived) websocketIdleHop(w, listener, num(listener.inputs.idleTimeout), WEBSOCKET_PING_INTERVAL_SECONDS);
     let router: FlowResource = listener;
     let groupId: unknown;
-    if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
-    else {
+    if (patterns.length === 0) {
+        const weighted = serverGroupTuples(list(listener.inputs.defaultActions)[0]);
+        aliWeightedHop(g, w, region, listener, "defaultActions", weighted);
+        groupId = (weighted.find((x) => x.weight > 0) ?? weighted[0])?.serverGroupId;
+    } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
         const views = aliListenerRules(g, region, listener);
         const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
@@ -800,6 +862,8 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));
         const action = aliForwardAction(router.inputs.ruleActions);
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        if (typeof action !== "string") aliWeightedHop(g, w, region, router, "ruleActions", action.weighted);
+        aliRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         groupId = typeof action === "string" ? undefined : action.serverGroupId;
     }
     aliPrecedenceHop(g, w, region, listener, router, patterns, host, route);

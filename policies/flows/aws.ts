@@ -33,7 +33,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, answeringRule, hostMatches, routeRule, rulePatterns, samplePaths, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, answeringRule, hostMatches, rewriteVerdict, routeRule, rulePatterns, samplePaths, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -358,12 +358,74 @@ function securityGroupsOf(g: FlowGraph, r: FlowResource, property: string): Flow
  * "Listener rules": action types forward, redirect, fixed-response, authenticate-oidc,
  * authenticate-cognito). A reason when that action is not a forward.
  */
-function forwardAction(actions: unknown): { readonly arn: unknown } | string {
+function forwardAction(actions: unknown): { readonly arn: unknown; readonly weighted: readonly { readonly arn: unknown; readonly weight: number }[] } | string {
     const first = endAction(actions);
     if (first === undefined) return "is missing";
     if (first.type !== "forward") return `is ${String(first.type)}, not forward: requests never reach a target group`;
-    const arn = first.targetGroupArn ?? at(first, "forward.targetGroups.0.arn");
-    return arn === undefined ? "forwards to no target group" : { arn };
+    // A weighted forward (`forward.targetGroups[]`, weight 0-999, default 1: terraform-provider-aws
+    // lb_listener_rule forward target_group `weight`) sends each group its share; the walk follows
+    // the first group that takes any (weightedHop judges the others).
+    const weighted = first.targetGroupArn !== undefined ? [{ arn: first.targetGroupArn, weight: 1 }] : list(at(first, "forward.targetGroups")).filter(isRecord).map((t) => ({ arn: t.arn, weight: num(t.weight) ?? 1 }));
+    const arn = (weighted.find((x) => x.weight > 0) ?? weighted[0])?.arn;
+    return arn === undefined ? "forwards to no target group" : { arn, weighted };
+}
+
+/**
+ * What answers behind a target group, as `<what>:<port>`: the Auto Scaling groups registering in
+ * it (aws.autoscaling.Group `targetGroupArns`, aws.autoscaling.Attachment `lbTargetGroupArn`) on
+ * the group's port, and the ECS services registering their tasks (`loadBalancers[].targetGroupArn`)
+ * on their container port.
+ */
+function awsRegistrations(g: FlowGraph, region: string, tg: FlowResource): string[] {
+    const port = String(tg.inputs.port);
+    const groups = g.referrers(tg, T.group, "targetGroupArns").map((x) => `${x.name}:${port}`);
+    const attached = g.referrers(tg, T.attachment, "lbTargetGroupArn").map((a) => `${String(a.inputs.autoscalingGroupName)}:${port}`);
+    const services = g.ofType(T.ecsService, region).flatMap((svc) =>
+        list(svc.inputs.loadBalancers)
+            .filter(isRecord)
+            .filter((lb) => found(g.ref(svc, "loadBalancers", lb.targetGroupArn, T.targetGroup))?.urn === tg.urn)
+            .map((lb) => `${svc.name}:${String(lb.containerPort)}`),
+    );
+    return [...groups, ...attached, ...services];
+}
+
+/** Every target group a weighted forward of `router` (its `property`) gives requests to answers the route (contracts.weightedForwardVerdict). */
+function awsWeightedHop(g: FlowGraph, w: Walk, region: string, router: FlowResource, property: string, weighted: readonly { readonly arn: unknown; readonly weight: number }[]): void {
+    if (weighted.length < 2) return;
+    const all = weighted.map((x) => {
+        const tg = found(g.ref(router, property, x.arn, T.targetGroup));
+        return { group: tg?.urn, name: tg?.name ?? String(x.arn), weight: x.weight, answers: tg === undefined ? [] : awsRegistrations(g, region, tg) };
+    });
+    w.hop(router, `every weighted target group of ${router.name} serves the route`, weightedForwardVerdict(all.find((x) => x.weight > 0) ?? all[0], all, "target group"));
+}
+
+/**
+ * A listener rule's URL rewrite keeps the route's requests on the route's paths
+ * (contracts.rewriteVerdict): aws.lb.ListenerRule `transforms[]` of type `url-rewrite`
+ * (`urlRewriteConfig.rewrite.regex`, `replace` with `$1` captures) rewrites the request path
+ * before it is forwarded (ELB User Guide, "Transforms for listener rules": URL rewrite). The regular
+ * expression is evaluated as JavaScript's (the PCRE subset both share); one that does not compile
+ * here leaves the hop undetermined. A `host-header-rewrite` changes only the Host, which the app
+ * image contract (docs/METRICS.md) does not route on.
+ */
+function awsRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[], samples: readonly string[]): void {
+    const rewrites = list(router.inputs.transforms).filter(isRecord).filter((t) => t.type === "url-rewrite");
+    if (rewrites.length === 0) return;
+    const apply = (path: string): string | undefined => {
+        let out = path;
+        for (const t of rewrites) {
+            const regex = str(at(t, "urlRewriteConfig.rewrite.regex"));
+            const replace = str(at(t, "urlRewriteConfig.rewrite.replace"));
+            if (regex === undefined || replace === undefined) return undefined;
+            try {
+                out = out.replace(new RegExp(regex), replace);
+            } catch {
+                return undefined;
+            }
+        }
+        return out;
+    };
+    w.hop(router, `${router.name}'s url-rewrite keeps requests on ${patterns.join(" ")}`, rewriteVerdict(patterns, samples, apply, `transforms (url-rewrite of ${router.name})`));
 }
 
 /** The action that ends a rule's chain: in `order` (lowest first, then list order), past the authenticate actions; undefined without one. */
@@ -589,6 +651,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     if (patterns.length === 0) {
         const action = forwardAction(listener.inputs.defaultActions);
         w.hop(listener, "default action forwards", typeof action === "string" ? `the listener's default action ${action}` : true);
+        if (typeof action !== "string") awsWeightedHop(g, w, region, listener, "defaultActions", action.weighted);
         tgRef = g.ref(listener, "defaultActions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
@@ -602,6 +665,8 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`, ruleMatches(router.inputs.conditions, patterns[0], entry.names));
         const action = forwardAction(router.inputs.actions);
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        if (typeof action !== "string") awsWeightedHop(g, w, region, router, "actions", action.weighted);
+        awsRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         tgRef = g.ref(router, "actions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     }
     awsPrecedenceHop(g, w, region, listener, router, patterns, entry.names, route);

@@ -685,3 +685,47 @@ export function routeRule<R>(rules: readonly ListenerRuleView<R>[], patterns: re
     const taking = answeringRule(named, { host, path: samplePaths(patterns, fallback)[0] ?? fallback, method });
     return taking.kind === "default" ? named[0]?.rule : taking.rule;
 }
+
+/** One group of a rule's forward: the group (undefined when it names none the stack declares), its weight, and what answers behind it. */
+export interface WeightedGroup<G> {
+    readonly group: G | undefined;
+    readonly name: string;
+    readonly weight: number;
+    /** The targets behind the group as `<what>:<port>` (a scaling group, node group or service and the port it is registered on). */
+    readonly answers: readonly string[];
+}
+
+/**
+ * Whether a forward splitting a route's requests by weight sends all of them where the route's go:
+ * every group with a weight above 0 is `route` (the group the walk follows), or has the same
+ * targets on the same ports behind it (then the same processes answer). ELB: "the load balancer
+ * routes requests to each target group based on its weight" (ELB User Guide, "Listener rules",
+ * forward action, weighted target groups; aws.lb.ListenerRule `forward.targetGroups[].weight`,
+ * 0-999, default 1 in terraform-provider-aws); Alibaba Cloud ALB ForwardGroup: requests are
+ * distributed by `serverGroupTuples[].weight` (0-100, default 100, alicloud.alb.Rule). A group
+ * with weight 0 takes nothing. `groupWord` names the cloud's group in the reason.
+ */
+export function weightedForwardVerdict<G>(route: WeightedGroup<G>, all: readonly WeightedGroup<G>[], groupWord: string): true | string {
+    const total = all.reduce((s, x) => s + Math.max(0, x.weight), 0);
+    const same = (x: WeightedGroup<G>) => x.group !== undefined && (x.group === route.group || (x.answers.length > 0 && [...x.answers].sort().join(" ") === [...route.answers].sort().join(" ")));
+    const astray = all.filter((x) => x.weight > 0 && !same(x));
+    if (astray.length === 0) return true;
+    const share = (x: WeightedGroup<G>) => (total > 0 ? `${Math.round((x.weight / total) * 100)}%` : `weight ${x.weight}`);
+    return `the rule forwards ${astray.map((x) => `${share(x)} of the route's requests to ${x.name}${x.answers.length > 0 ? ` (${x.answers.join(", ")})` : ""}`).join(", ")}, not to ${route.name}'s targets (${route.answers.join(", ") || route.name}): those requests reach another ${groupWord}'s service`;
+}
+
+/**
+ * Whether a rule's path rewrite leaves every request of the route on a path of the route (the
+ * route's service serves the route's paths: components/model SERVICE_ROUTES, docs/METRICS.md):
+ * each sample path (samplePaths) rewritten by `rewrite` must still match one of `patterns`;
+ * `rewrite` returns undefined where the plan cannot tell the rewritten path (a construct not
+ * evaluated here), leaving the hop undetermined. `what` names the rewrite in the reason.
+ */
+export function rewriteVerdict(patterns: readonly string[], samples: readonly string[], rewrite: (path: string) => string | undefined, what: string): true | string | { readonly unknown: string } {
+    for (const path of samples) {
+        const to = rewrite(path);
+        if (to === undefined) return { unknown: what };
+        if (patterns.length > 0 && !patterns.some((p) => wildcardMatches(p, to))) return `${what} rewrites ${path} to ${to}, not a path of the route (${patterns.join(", ")}): the route's service never serves that request`;
+    }
+    return true;
+}
