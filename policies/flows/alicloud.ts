@@ -965,6 +965,7 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     // ALB matches a path exactly or by wildcard: every pattern of the route needs its rule to the same application (saeServices' ingress).
     const unrouted = patterns.filter((p) => !list(i.inputs.rules).filter(isRecord).some((x) => x.path === p && x.domain === host && rule !== undefined && x.appId === rule.appId));
     if (rule !== undefined && patterns.length > 1) w.hop(i, `rules for every path of the route (${patterns.join(", ")})`, unrouted.length === 0 ? true : `no ingress rule routes ${host}${unrouted.join(", ")} to the same application: ALB matches a path exactly or by wildcard, so those requests go to the default rule's application`);
+    if (rule !== undefined) saePrecedenceHop(w, i, host, patterns, rule);
     const r = rule ?? {};
     const port = num(r.containerPort) ?? 0;
     const app = w.follow(i, `${patterns.length === 0 ? "default rule" : patterns.join(" ")} -> application on ${port}`, g.ref(i, patterns.length === 0 ? "defaultRule" : "rules", r.appId, T.saeApp), "routes to no SAE application the stack declares");
@@ -989,6 +990,31 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     const vswitches = g.refs(app, "vswitchId", strings(app.inputs.vswitchId).flatMap((v) => v.split(",")), T.vswitch);
     return { answerer: app, securityGroups: [sg], vswitches: vswitches.kind === "found" ? vswitches.resource : [] };
+}
+
+/**
+ * No other ingress rule takes part of the route from its own rule (`rule`; the default rule for a
+ * route without patterns). SAE turns each `rules` entry into a forwarding rule of the ALB listener
+ * ("Each routing rule you create in SAE maps to a listener configuration on the ALB instance", SAE
+ * "Get started with ALB Ingress gateway routing"), and sends what matches no entry to the default
+ * rule (SAE API CreateIngress DefaultRule: "All requests that do not match ... Rules are forwarded to
+ * the specified application"): an entry for the host matching the default route's path takes it
+ * from the default rule, broken. Among entries, neither alicloud.sae.Ingress `rules` (appId,
+ * appName, containerPort, domain, path, backendProtocol, rewritePath) nor CreateIngress Rules gives
+ * a priority, and SAE documents no order it assigns: where another entry for the host matches a
+ * path of the route (samplePaths against every entry's path) and sends it to another application
+ * or port, which entry answers cannot be told from the plan: undetermined, never passed.
+ */
+function saePrecedenceHop(w: Walk, ingress: FlowResource, host: string, patterns: readonly string[], rule: Record<string, unknown>): void {
+    const rules = list(ingress.inputs.rules).filter(isRecord);
+    const fallback = DYNAMIC_API_PATH;
+    const samples = samplePaths(patterns, fallback, rules.map((r) => str(r.path) ?? ""));
+    const elsewhere = rules.filter((r) => hostMatches(str(r.domain) ?? "", host) && (r.appId !== rule.appId || r.containerPort !== rule.containerPort) && samples.some((p) => wildcardMatches(str(r.path) ?? "", p)));
+    const named = elsewhere.map((r) => `${String(r.domain)}${String(r.path)} -> ${String(r.appName ?? r.appId)}:${String(r.containerPort)}`).join(", ");
+    const check = `no other ingress rule takes ${host}${patterns.length === 0 ? fallback : patterns.join(" ")} from ${patterns.length === 0 ? "the default rule" : "the route's rules"}`;
+    if (elsewhere.length === 0) return w.hop(ingress, check, true);
+    if (patterns.length === 0) return w.hop(ingress, check, `${named} takes ${host}${fallback} ahead of the default rule: the API's requests reach another application`);
+    w.hop(ingress, check, undetermined(`rules (${named} also matches the route; SAE documents no order among ingress rules)`));
 }
 
 /**
