@@ -607,8 +607,8 @@ function saeOffHostOrderHop(g: FlowGraph, w: Walk, ingress: FlowResource, patter
     const appOf = (property: string, appId: unknown) => found(g.ref(ingress, property, appId, T.saeApp));
     const orderApps = rules.filter((r) => patterns.includes(String(r.path)) && r.domain !== domain).map((r) => appOf("rules", r.appId)?.urn);
     const fallback = isRecord(ingress.inputs.defaultRule) ? ingress.inputs.defaultRule : undefined;
-    for (const sample of samplePaths(patterns, patterns[0] ?? "")) {
-        const taking = rules.filter((r) => typeof r.domain === "string" && wildcardMatches(r.domain, domain) && typeof r.path === "string" && wildcardMatches(r.path, sample));
+    for (const sample of samplePaths(patterns, patterns[0] ?? "", rules.map((r) => str(r.path) ?? ""))) {
+        const taking = rules.filter((r) => typeof r.domain === "string" && hostMatches(r.domain, domain) && typeof r.path === "string" && wildcardMatches(r.path, sample));
         const answers = taking.length > 0 ? taking.map((r) => ({ by: `the ingress rule ${String(r.domain)}${String(r.path)}`, app: appOf("rules", r.appId) })) : [{ by: "the ingress's default rule", app: appOf("defaultRule", fallback?.appId) }];
         const hit = answers.find((a) => a.app !== undefined && orderApps.includes(a.app.urn));
         if (hit !== undefined) return w.hop(ingress, check, `${domain}${sample} takes ${hit.by} to ${hit.app?.name ?? ""}, the order application: orders posted to the CDN domain are written by whichever region the CDN sent them to`);
