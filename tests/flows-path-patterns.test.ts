@@ -47,13 +47,20 @@ describe("listener rule patterns: case, wildcards and the paths a route stands f
 });
 
 describe("weighted forwards and rewrites keep the route's requests on its service", () => {
-    const order = { group: "order", name: "tg-order", weight: 50, answers: ["nodes:30082"] };
+    const group = (name: string) => ({ urn: `urn:${name}`, name });
+    const behind: Readonly<Record<string, readonly string[]>> = { "tg-order": ["nodes:30082"], "tg-blue": ["nodes:30082"], "tg-ws": ["nodes:30081"] };
+    const answers = (g: { readonly name: string }) => behind[g.name] ?? [];
+    const order = { group: group("tg-order"), id: "arn-order", weight: 50 };
     it("every group with a weight above 0 must be the route's, or have the same targets on the same ports", () => {
-        assert.strictEqual(weightedForwardVerdict(order, [order, { group: "ws", name: "tg-ws", weight: 0, answers: ["nodes:30081"] }], "target group"), true);
-        assert.strictEqual(weightedForwardVerdict(order, [order, { group: "blue", name: "tg-blue", weight: 50, answers: ["nodes:30082"] }], "target group"), true);
+        assert.strictEqual(weightedForwardVerdict([order, { group: group("tg-ws"), id: "arn-ws", weight: 0 }], answers, "target group"), true);
+        assert.strictEqual(weightedForwardVerdict([order, { group: group("tg-blue"), id: "arn-blue", weight: 50 }], answers, "target group"), true);
         assert.strictEqual(
-            weightedForwardVerdict(order, [order, { group: "ws", name: "tg-ws", weight: 50, answers: ["nodes:30081"] }], "target group"),
+            weightedForwardVerdict([order, { group: group("tg-ws"), id: "arn-ws", weight: 50 }], answers, "target group"),
             "the rule forwards 50% of the route's requests to tg-ws (nodes:30081), not to tg-order's targets (nodes:30082): those requests reach another target group's service",
+        );
+        assert.strictEqual(
+            weightedForwardVerdict([order, { group: undefined, id: "arn-gone", weight: 150 }], answers, "target group"),
+            "the rule forwards 75% of the route's requests to arn-gone (no target group the stack declares), not to tg-order's targets (nodes:30082): those requests reach another target group's service",
         );
     });
 

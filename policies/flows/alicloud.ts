@@ -200,14 +200,10 @@ function serverGroupTuples(action: unknown): AliTuple[] {
         .map((t) => ({ serverGroupId: t.serverGroupId, weight: num(t.weight) ?? 100 }));
 }
 
-/** Every server group a weighted forward of `router` (its `property`) gives requests to answers the route (contracts.weightedForwardVerdict). */
+/** Every server group a weighted forward of `router` (its `property`) gives requests to serves the route (contracts.weightedForwardVerdict). */
 function aliWeightedHop(g: FlowGraph, w: Walk, region: string, router: FlowResource, property: string, weighted: readonly AliTuple[]): void {
-    if (weighted.length < 2) return;
-    const all = weighted.map((x) => {
-        const group = found(g.ref(router, property, x.serverGroupId, T.serverGroup));
-        return { group: group?.urn, name: group?.name ?? String(x.serverGroupId), weight: x.weight, answers: group === undefined ? [] : registrations(g, region, group) };
-    });
-    w.hop(router, `every weighted server group of ${router.name} serves the route`, weightedForwardVerdict(all.find((x) => x.weight > 0) ?? all[0], all, "server group"));
+    const all = weighted.map((x) => ({ group: found(g.ref(router, property, x.serverGroupId, T.serverGroup)), id: x.serverGroupId, weight: x.weight }));
+    if (all.length > 1) w.hop(router, `every weighted server group of ${router.name} serves the route`, weightedForwardVerdict(all, (group) => registrations(g, region, group), "server group"));
 }
 
 /**

@@ -389,14 +389,10 @@ function awsRegistrations(g: FlowGraph, region: string, tg: FlowResource): strin
     return [...groups, ...attached, ...services];
 }
 
-/** Every target group a weighted forward of `router` (its `property`) gives requests to answers the route (contracts.weightedForwardVerdict). */
+/** Every target group a weighted forward of `router` (its `property`) gives requests to serves the route (contracts.weightedForwardVerdict). */
 function awsWeightedHop(g: FlowGraph, w: Walk, region: string, router: FlowResource, property: string, weighted: readonly { readonly arn: unknown; readonly weight: number }[]): void {
-    if (weighted.length < 2) return;
-    const all = weighted.map((x) => {
-        const tg = found(g.ref(router, property, x.arn, T.targetGroup));
-        return { group: tg?.urn, name: tg?.name ?? String(x.arn), weight: x.weight, answers: tg === undefined ? [] : awsRegistrations(g, region, tg) };
-    });
-    w.hop(router, `every weighted target group of ${router.name} serves the route`, weightedForwardVerdict(all.find((x) => x.weight > 0) ?? all[0], all, "target group"));
+    const all = weighted.map((x) => ({ group: found(g.ref(router, property, x.arn, T.targetGroup)), id: x.arn, weight: x.weight }));
+    if (all.length > 1) w.hop(router, `every weighted target group of ${router.name} serves the route`, weightedForwardVerdict(all, (tg) => awsRegistrations(g, region, tg), "target group"));
 }
 
 /**

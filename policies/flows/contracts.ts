@@ -686,32 +686,36 @@ export function routeRule<R>(rules: readonly ListenerRuleView<R>[], patterns: re
     return taking.kind === "default" ? named[0]?.rule : taking.rule;
 }
 
-/** One group of a rule's forward: the group (undefined when it names none the stack declares), its weight, and what answers behind it. */
+/** One group of a forward: the group (undefined when its id names none the stack declares), the id the action gives, and its weight. */
 export interface WeightedGroup<G> {
     readonly group: G | undefined;
-    readonly name: string;
+    readonly id: unknown;
     readonly weight: number;
-    /** The targets behind the group as `<what>:<port>` (a scaling group, node group or service and the port it is registered on). */
-    readonly answers: readonly string[];
 }
 
 /**
  * Whether a forward splitting a route's requests by weight sends all of them where the route's go:
- * every group with a weight above 0 is `route` (the group the walk follows), or has the same
- * targets on the same ports behind it (then the same processes answer). ELB: "the load balancer
- * routes requests to each target group based on its weight" (ELB User Guide, "Listener rules",
+ * the walk follows the first group with a weight above 0 (else the first), and every other group
+ * with a weight above 0 is that group or has the same targets on the same ports behind it
+ * (`answers`: `<what>:<port>` pairs; then the same processes answer). ELB: the load balancer routes
+ * requests to each target group of a forward by its weight (ELB User Guide, "Listener rules",
  * forward action, weighted target groups; aws.lb.ListenerRule `forward.targetGroups[].weight`,
- * 0-999, default 1 in terraform-provider-aws); Alibaba Cloud ALB ForwardGroup: requests are
- * distributed by `serverGroupTuples[].weight` (0-100, default 100, alicloud.alb.Rule). A group
- * with weight 0 takes nothing. `groupWord` names the cloud's group in the reason.
+ * 0-999, default 1 in terraform-provider-aws); Alibaba Cloud ALB ForwardGroup: by
+ * `serverGroupTuples[].weight` (0-100, default 100, alicloud.alb.Rule). A group with weight 0 takes
+ * nothing. `groupWord` names the cloud's group in the reason.
  */
-export function weightedForwardVerdict<G>(route: WeightedGroup<G>, all: readonly WeightedGroup<G>[], groupWord: string): true | string {
+export function weightedForwardVerdict<G extends { readonly urn: string; readonly name: string }>(all: readonly WeightedGroup<G>[], answers: (group: G) => readonly string[], groupWord: string): true | string {
+    const route = all.find((x) => x.weight > 0) ?? all[0];
+    if (route === undefined) return true;
     const total = all.reduce((s, x) => s + Math.max(0, x.weight), 0);
-    const same = (x: WeightedGroup<G>) => x.group !== undefined && (x.group === route.group || (x.answers.length > 0 && [...x.answers].sort().join(" ") === [...route.answers].sort().join(" ")));
-    const astray = all.filter((x) => x.weight > 0 && !same(x));
+    const behind = (x: WeightedGroup<G>) => (x.group === undefined ? [] : [...answers(x.group)].sort());
+    const mine = behind(route);
+    const same = (x: WeightedGroup<G>) => x.group !== undefined && (x.group.urn === route.group?.urn || (mine.length > 0 && behind(x).join(" ") === mine.join(" ")));
+    const astray = all.filter((x) => x !== route && x.weight > 0 && !same(x));
     if (astray.length === 0) return true;
+    const name = (x: WeightedGroup<G>) => x.group?.name ?? `${String(x.id)} (no ${groupWord} the stack declares)`;
     const share = (x: WeightedGroup<G>) => (total > 0 ? `${Math.round((x.weight / total) * 100)}%` : `weight ${x.weight}`);
-    return `the rule forwards ${astray.map((x) => `${share(x)} of the route's requests to ${x.name}${x.answers.length > 0 ? ` (${x.answers.join(", ")})` : ""}`).join(", ")}, not to ${route.name}'s targets (${route.answers.join(", ") || route.name}): those requests reach another ${groupWord}'s service`;
+    return `the rule forwards ${astray.map((x) => `${share(x)} of the route's requests to ${name(x)}${behind(x).length > 0 ? ` (${behind(x).join(", ")})` : ""}`).join(", ")}, not to ${name(route)}'s targets (${mine.join(", ") || name(route)}): those requests reach another ${groupWord}'s service`;
 }
 
 /**
