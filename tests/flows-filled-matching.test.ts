@@ -152,6 +152,20 @@ const CASES: readonly Case[] = [
         hop: "/order allows POST at the edge",
         resource: "lc-cdn-distribution",
     },
+    {
+        stack: "growth-aws",
+        flow: "order",
+        region: "us-east-1",
+        link: "a CloudFront behaviour /order/* sending part of the route to another origin",
+        type: DISTRIBUTION,
+        nameEnds: "lc-cdn-distribution",
+        mutate: (d) => {
+            const base = isRecord(d.inputs.defaultCacheBehavior) ? d.inputs.defaultCacheBehavior : {};
+            return with_(d, { origins: [...list(d.inputs.origins), { originId: "static-site", domainName: "static.live-commerce.cn" }], orderedCacheBehaviors: [{ ...base, pathPattern: "/order/*", targetOriginId: "static-site" }, ...list(d.inputs.orderedCacheBehaviors)] });
+        },
+        hop: "origin -> lc-us-east-1-lb-alb",
+        resource: "lc-cdn-distribution",
+    },
 ];
 
 /** The order rule of `region` forwarding half its requests to its own group and half to the /ws rule's. */

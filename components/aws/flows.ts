@@ -7,7 +7,7 @@ import type { FlowKey } from "../model/flows";
 export const FLOW_HOPS: Readonly<Record<FlowKey, readonly string[]>> = {
     "viewer": [
         "CloudFront serves the domain on its own certificate",
-        "origin: the region's ALB (an origin of the behaviour the path matches: its targetOriginId, or a member of the origin group it names), reached by a name on the ALB certificate (Host forwarded; with cdn.originFailover false a region that is no origin is not entered through CloudFront: the first region serves its viewers)",
+        "origin: the region's ALB (an origin of the behaviour each path of the route matches: its targetOriginId, or a member of the origin group it names), reached by a name on the ALB certificate (Host forwarded; with cdn.originFailover false a region that is no origin is not entered through CloudFront: the first region serves its viewers)",
         "the behaviour each path of the route meets (first ordered pathPattern, compared with case, else the default; one path for every way the ordered patterns split the route) is not cached and allows the methods the flow sends (GET for the viewer and WebSocket, POST for an order)",
         "HTTPS listener: its certificate covers every name that reaches it (the domain, api.{domain})",
         "listener default action -> api target group (every target group a weighted forward gives a weight above 0 has the same targets on the same ports), no rule answering /api/products first (rules evaluated by priority, lowest number first; a fixed response or redirect ahead of the default action breaks there)",

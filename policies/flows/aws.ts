@@ -611,9 +611,10 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
             const missing = aliases.filter((a) => !g.ofType(T.record).some((r) => sameName(r.inputs.name, a) && aliasesToDistribution(g, r, dist) && recordVerdict(g, r) === true));
             w.hop(dist, `DNS: ${aliases.join(", ")} alias the distribution`, missing.length === 0 ? true : `no A/AAAA alias record of the stack's zone points ${missing.join(", ")} at ${dist.name}: viewers cannot resolve it`);
         }
-        w.hop(dist, `origin -> ${alb.name}`, entry.cdnOk);
         const path = patterns[0] ?? DYNAMIC_API_PATH;
         const paths = edgePaths(dist, patterns, path);
+        // Every path of the route: a behaviour taking part of it (an ordered pathPattern) may send it to another origin.
+        w.hop(dist, `origin -> ${alb.name}`, [entry.cdnOk, ...paths.slice(1).map((p) => entryNames(g, alb, p).cdnOk)].find((v) => v !== true) ?? true);
         w.hop(dist, `${path} is not cached at the edge`, dynamicNotCached(dist, paths));
         if (isFlowRoute(key)) w.hop(dist, `${path} allows ${FLOW_METHODS[key].join(", ")} at the edge`, behaviourAllows(dist, paths, FLOW_METHODS[key]));
     } else {
