@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, HTTP_METHODS, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, HTTP_METHODS, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -863,6 +863,13 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         groupId = typeof action === "string" ? undefined : action.serverGroupId;
     }
     aliPrecedenceHop(g, w, region, listener, router, patterns, host, route);
+    // A rule ahead carrying part of the route to its server group is judged as the route's rule is.
+    const views = aliListenerRules(g, region, listener);
+    for (const s of sharingRules(views, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], router)) {
+        const a = aliForwardAction(s.rule.inputs.ruleActions);
+        if (typeof a !== "string") aliWeightedHop(g, w, region, s.rule, "ruleActions", a.weighted);
+        aliRewriteHop(w, s.rule, patterns, s.paths);
+    }
     const sgp = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} server group`, g.ref(router, patterns.length === 0 ? "defaultActions" : "ruleActions", groupId, T.serverGroup), "forwards to no server group the stack declares");
     const healthPath = str(at(sgp.inputs, "healthCheckConfig.healthCheckPath")) ?? "/";
     const checkHealth = (port: number) => w.hop(sgp, `health check ${healthPath} over HTTP on the traffic port answers 200`, healthCheckVerdict(sgp.name, aliHealthCheck(sgp), port));

@@ -733,3 +733,25 @@ export function rewriteVerdict(patterns: readonly string[], samples: readonly st
     }
     return true;
 }
+
+/**
+ * The rules other than `router` (the route's rule, or the listener's default action) that answer
+ * some request of the route (answeringRule for every host and sample path), each with the sample
+ * paths it answers. Once the precedence hop holds, each forwards to the route's group: it carries
+ * those requests as the route's rule would, so its weighted groups and rewrites are judged as the
+ * route's rule's are (a rule on `/order/checkout` ahead of `/order/*` that rewrites the path breaks
+ * checkout alone).
+ */
+export function sharingRules<R>(rules: readonly ListenerRuleView<R>[], hosts: readonly string[], paths: readonly string[], method: string, router: R): { readonly rule: R; readonly paths: readonly string[] }[] {
+    const out = new Map<R, string[]>();
+    for (const host of hosts) {
+        for (const path of paths) {
+            const answer = answeringRule(rules, { host, path, method });
+            if (answer.kind !== "rule" || answer.rule === router) continue;
+            const seen = out.get(answer.rule) ?? [];
+            if (!seen.includes(path)) seen.push(path);
+            out.set(answer.rule, seen);
+        }
+    }
+    return [...out].map(([rule, answered]) => ({ rule, paths: answered }));
+}
