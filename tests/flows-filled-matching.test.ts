@@ -35,6 +35,12 @@ const aliFixed = [{ type: "FixedResponse", order: 1, fixedResponseConfig: { cont
 const aliPath = (values: readonly string[]) => [{ type: "Path", pathConfig: { values } }];
 const awsPath = (values: readonly string[]) => [{ pathPattern: { values } }];
 
+/** The distribution with a first ordered behaviour on /order/* (part of the order route): the default behaviour with `over`. */
+function withOrderBehaviour(d: FlowResource, over: Record<string, unknown>): FlowResource {
+    const base = isRecord(d.inputs.defaultCacheBehavior) ? d.inputs.defaultCacheBehavior : {};
+    return with_(d, { orderedCacheBehaviors: [{ ...base, pathPattern: "/order/*", ...over }, ...list(d.inputs.orderedCacheBehaviors)] });
+}
+
 interface Case extends HopLink {
     readonly stack: string;
 }
@@ -171,10 +177,7 @@ const CASES: readonly Case[] = [
         link: "a CloudFront behaviour /order/* allowing only GET and HEAD, ahead of the default behaviour",
         type: DISTRIBUTION,
         nameEnds: "lc-cdn-distribution",
-        mutate: (d) => {
-            const base = isRecord(d.inputs.defaultCacheBehavior) ? d.inputs.defaultCacheBehavior : {};
-            return with_(d, { orderedCacheBehaviors: [{ ...base, pathPattern: "/order/*", allowedMethods: ["GET", "HEAD"], cachedMethods: ["GET", "HEAD"] }, ...list(d.inputs.orderedCacheBehaviors)] });
-        },
+        mutate: (d) => withOrderBehaviour(d, { allowedMethods: ["GET", "HEAD"], cachedMethods: ["GET", "HEAD"] }),
         hop: "/order allows POST at the edge",
         resource: "lc-cdn-distribution",
     },
@@ -185,10 +188,7 @@ const CASES: readonly Case[] = [
         link: "a CloudFront behaviour /order/* sending part of the route to another origin",
         type: DISTRIBUTION,
         nameEnds: "lc-cdn-distribution",
-        mutate: (d) => {
-            const base = isRecord(d.inputs.defaultCacheBehavior) ? d.inputs.defaultCacheBehavior : {};
-            return with_(d, { origins: [...list(d.inputs.origins), { originId: "static-site", domainName: "static.live-commerce.cn" }], orderedCacheBehaviors: [{ ...base, pathPattern: "/order/*", targetOriginId: "static-site" }, ...list(d.inputs.orderedCacheBehaviors)] });
-        },
+        mutate: (d) => withOrderBehaviour(with_(d, { origins: [...list(d.inputs.origins), { originId: "static-site", domainName: "static.live-commerce.cn" }] }), { targetOriginId: "static-site" }),
         hop: "origin -> lc-us-east-1-lb-alb",
         resource: "lc-cdn-distribution",
     },
@@ -223,25 +223,21 @@ describe("flows: listener rules match a route's requests as the clouds do", func
         });
     }
 
-    it("growth-aws: a priority-1 rule on /ORDER*, /WS*, /API* answering 503 takes none of the lower-case routes: every request flow stays connected", async () => {
-        const plan = await filledPlan("growth-aws");
-        const upper = ruleLike(plan.resources, "lc-us-east-1-lb-rule-order", "x-upper", { priority: 1, conditions: awsPath(["/ORDER*", "/WS*", "/API*"]), actions: awsFixed });
-        const flows = analyzeFlows([...plan.resources, upper]);
+    /** The request flows of `stack` stay connected with `rule` (a copy of the order rule with `inputs`) added. */
+    async function staysConnected(stack: string, region: string, name: string, inputs: Record<string, unknown>): Promise<void> {
+        const plan = await filledPlan(stack);
+        const flows = analyzeFlows([...plan.resources, ruleLike(plan.resources, `lc-${region}-lb-rule-order`, name, inputs)]);
         for (const key of ["viewer", "interaction", "order"]) {
-            const f = flowOf(flows, key, "us-east-1");
+            const f = flowOf(flows, key, region);
             assert.deepStrictEqual([key, f.status], [key, "connected"], `${f.broken?.hop}: ${f.broken?.reason}`);
         }
-    });
+    }
 
-    it("growth-alicloud: a Response-direction rule on /* answering 503 at priority 5 acts on replies only: every request flow stays connected", async () => {
-        const plan = await filledPlan("growth-alicloud");
-        const reply = ruleLike(plan.resources, "lc-cn-hangzhou-lb-rule-order", "x-reply-503", { priority: 5, direction: "Response", ruleConditions: aliPath(["/*"]), ruleActions: aliFixed });
-        const flows = analyzeFlows([...plan.resources, reply]);
-        for (const key of ["viewer", "interaction", "order"]) {
-            const f = flowOf(flows, key, "cn-hangzhou");
-            assert.deepStrictEqual([key, f.status], [key, "connected"], `${f.broken?.hop}: ${f.broken?.reason}`);
-        }
-    });
+    it("growth-aws: a priority-1 rule on /ORDER*, /WS*, /API* answering 503 takes none of the lower-case routes: every request flow stays connected", () =>
+        staysConnected("growth-aws", "us-east-1", "x-upper", { priority: 1, conditions: awsPath(["/ORDER*", "/WS*", "/API*"]), actions: awsFixed }));
+
+    it("growth-alicloud: a Response-direction rule on /* answering 503 at priority 5 acts on replies only: every request flow stays connected", () =>
+        staysConnected("growth-alicloud", "cn-hangzhou", "x-reply-503", { priority: 5, direction: "Response", ruleConditions: aliPath(["/*"]), ruleActions: aliFixed }));
 
     it("growth-alicloud: a `~` regular expression the plan cannot evaluate leaves the flow unknown at that rule, never connected or falsely broken", async () => {
         const plan = await filledPlan("growth-alicloud");
