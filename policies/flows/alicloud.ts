@@ -650,8 +650,9 @@ function offHostAnswerVerdict(g: FlowGraph, region: string, listener: FlowResour
 /**
  * Whether a Host or Path condition value of an ALB rule is a regular expression: ALB matches a
  * domain name or path exactly, by `*` and `?` wildcards, or, for a value starting with `~`, as a
- * regular expression (ALB "Configure domain name- and URL path-based forwarding rules": regular
- * expression match, "~" prefix); the plan does not evaluate it (as ELB regexValues).
+ * regular expression (ALB "Configure domain name- and URL path-based forwarding rules for ALB":
+ * "Regular expression match"; the value starts with a tilde); the plan does not evaluate it (as ELB
+ * regexValues).
  */
 function aliRegexValue(v: string): boolean {
     return v.startsWith("~");

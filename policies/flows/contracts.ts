@@ -403,10 +403,11 @@ function wildcardRegExp(pattern: string, flags: string): RegExp {
  * is case sensitive. The following wildcard characters are supported: * (matches 0 or more
  * characters) and ? (matches exactly 1 character)" (ELB API PathPatternConditionConfig Values);
  * CloudFront path patterns: "The path pattern is case sensitive" (CloudFront Developer Guide,
- * "Cache behavior settings", Path pattern); Alibaba Cloud ALB Path condition: the path matches
- * exactly apart from the `*` and `?` wildcards (ALB "Configure domain name- and URL path-based
- * forwarding rules": the request path must be identical to the configured path, the rewrite path
- * "is case-sensitive", alicloud.alb.Rule `rule_actions.rewrite_config.path`).
+ * "Cache behavior settings", Path pattern); Alibaba Cloud ALB Path condition: exact match and
+ * wildcard match with `*` and `?` (ALB "Configure domain name- and URL path-based forwarding rules
+ * for ALB": the requested path must be the same as the specified one, or match its wildcard
+ * pattern; ALB paths are case-sensitive, as alicloud.alb.Rule `rule_actions.rewrite_config.path`
+ * states: "The path is case-sensitive"); a `~` regular expression is not a wildcard pattern.
  */
 export function wildcardMatches(pattern: string, path: string): boolean {
     return wildcardRegExp(pattern, "").test(path);
