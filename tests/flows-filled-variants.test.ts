@@ -134,6 +134,43 @@ describe("mature-alicloud with compute vm: orders posted to the CDN domain are r
         const f = flowOf(analyzeFlows(plan.resources.map((r) => (r.name === "lc-cn-hangzhou-lb-rule-order-other-hosts" ? link.mutate(r) : r))), "order", "cn-hangzhou");
         assert.match(f.broken?.reason ?? "", /with a Redirect, not a 4xx refusal/);
     });
+
+    // Each link below leaves part of the route, or part of its methods, to the default action, whose app servers also answer /order.
+    const refusalCuts: readonly { readonly link: string; readonly mutate: (r: FlowResource) => FlowResource; readonly reason: RegExp }[] = [
+        {
+            link: "the refusing rule's paths cut to /order and /order/? (one character): POST /order/<two or more> takes the default action",
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, ruleConditions: [{ type: "Path", pathConfig: { values: ["/order", "/order/?"] } }] } }),
+            reason: new RegExp(`^POST ${FILLED_DOMAIN}/order/ misses the Host-restricted /order rule and takes lc-cn-hangzhou-lb-https's default action`),
+        },
+        {
+            link: "the refusing rule given direction Response: it acts on the app servers' reply, after they wrote the order",
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, direction: "Response" } }),
+            reason: new RegExp(`^POST ${FILLED_DOMAIN}/order misses the Host-restricted /order rule and takes lc-cn-hangzhou-lb-https's default action`),
+        },
+        {
+            link: "the refusing rule limited to POST (a Method condition): GET, PUT, PATCH and DELETE of an order take the default action",
+            mutate: (r) => ({ ...r, inputs: { ...r.inputs, ruleConditions: [...list(r.inputs.ruleConditions), { type: "Method", methodConfig: { values: ["POST"] } }] } }),
+            reason: new RegExp(`^GET ${FILLED_DOMAIN}/order misses the Host-restricted /order rule and takes lc-cn-hangzhou-lb-https's default action`),
+        },
+    ];
+    for (const cut of refusalCuts) {
+        it(`order cn-hangzhou: ${cut.link}, is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on the HTTPS listener`, () => {
+            const link = {
+                flow: "order",
+                region: "cn-hangzhou",
+                link: cut.link,
+                type: RULE,
+                nameEnds: "cn-hangzhou-lb-rule-order-other-hosts",
+                mutate: cut.mutate,
+                hop: `an order posted to ${FILLED_DOMAIN}/order is refused`,
+                resource: "lc-cn-hangzhou-lb-https",
+                heldOn: "lc-cn-hangzhou-lb-rule-order-other-hosts",
+            };
+            assertBreaksAt(plan.resources, link);
+            const f = flowOf(analyzeFlows(plan.resources.map((r) => (r.name === "lc-cn-hangzhou-lb-rule-order-other-hosts" ? cut.mutate(r) : r))), "order", "cn-hangzhou");
+            assert.match(f.broken?.reason ?? "", cut.reason);
+        });
+    }
 });
 
 describe("mature-alicloud with compute serverless: each region's SAE ingress routes its users' API on its own API name", function () {

@@ -7,6 +7,7 @@ import { ALICLOUD_RULES } from "./alicloud";
 import { AWS_RULES } from "./aws";
 import { KUBERNETES_RULES } from "./kubernetes";
 import { ConformanceRule, autoNameOf, isCheckable } from "./checkers";
+import { duplicateRulePriorities } from "./rule-priorities";
 import { dbSubnetGroupCoverage } from "./subnet-groups";
 
 export type { ConformanceRule, ValueTest } from "./checkers";
@@ -91,12 +92,12 @@ export function checkRule(rule: ConformanceRule, r: ConformanceResource): Confor
 /**
  * Every violation of `rules` (default: the whole table) on `resources`, in resource then rule
  * order, then those of the rules across resources (subnet-groups.ts: a DB subnet group's
- * Availability Zones, which its subnets give).
+ * Availability Zones, which its subnets give; rule-priorities.ts: listener rules sharing a priority).
  */
 export function checkConformance(resources: readonly ConformanceResource[], rules: readonly ConformanceRule[] = CONFORMANCE_RULES): ConformanceViolation[] {
     const byType = new Map<string, ConformanceRule[]>();
     for (const rule of rules) byType.set(rule.type, [...(byType.get(rule.type) ?? []), rule]);
-    return [...resources.flatMap((r) => (byType.get(r.type) ?? []).flatMap((rule) => checkRule(rule, r))), ...dbSubnetGroupCoverage(resources)];
+    return [...resources.flatMap((r) => (byType.get(r.type) ?? []).flatMap((rule) => checkRule(rule, r))), ...dbSubnetGroupCoverage(resources), ...duplicateRulePriorities(resources)];
 }
 
 /** Resource types the table has rules for. */

@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, aliRulesAdmit, answeringRule, routeRule, routeRules, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, statementsAllow, steeringProbeVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, HTTP_METHODS, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -174,11 +174,66 @@ function aliHealthCheck(sgp: FlowResource): HealthCheck {
  * and FixedResponse end it (alicloud_alb_rule `rule_actions.type`; ALB API CreateRule RuleActions).
  * A reason when the chain does not end in a forward.
  */
-function aliForwardAction(actions: unknown): { readonly serverGroupId: unknown } | string {
+function aliForwardAction(actions: unknown): { readonly serverGroupId: unknown; readonly weighted: readonly AliTuple[] } | string {
     const end = terminalAction(actions);
     if (end === undefined) return "ends in no forward";
     if (end.type !== "ForwardGroup") return `is ${String(end.type)}, not ForwardGroup: requests never reach a server group`;
-    return { serverGroupId: at(end, "forwardGroupConfig.serverGroupTuples.0.serverGroupId") };
+    const weighted = serverGroupTuples(end);
+    return { serverGroupId: (weighted.find((x) => x.weight > 0) ?? weighted[0])?.serverGroupId, weighted };
+}
+
+/** One server group of a ForwardGroup action and its weight. */
+interface AliTuple {
+    readonly serverGroupId: unknown;
+    readonly weight: number;
+}
+
+/**
+ * The server groups of a ForwardGroup action (a rule's, or a listener's default action) with their
+ * weights: `forwardGroupConfig.serverGroupTuples[]`, weight 0-100, "Default value: `100`"
+ * (alicloud.alb.Rule RuleRuleActionForwardGroupConfigServerGroupTuple `weight`); requests are split
+ * by weight, and the walk follows the first group that takes any (aliWeightedHop judges the others).
+ */
+function serverGroupTuples(action: unknown): AliTuple[] {
+    return list(at(action, "forwardGroupConfig.serverGroupTuples"))
+        .filter(isRecord)
+        .map((t) => ({ serverGroupId: t.serverGroupId, weight: num(t.weight) ?? 100 }));
+}
+
+/** Every server group a weighted forward of `router` (its `property`) gives requests to serves the route (contracts.weightedForwardVerdict). */
+function aliWeightedHop(g: FlowGraph, w: Walk, region: string, router: FlowResource, property: string, weighted: readonly AliTuple[]): void {
+    const all = weighted.map((x) => ({ group: found(g.ref(router, property, x.serverGroupId, T.serverGroup)), id: x.serverGroupId, weight: x.weight }));
+    if (all.length > 1) w.hop(router, `every weighted server group of ${router.name} serves the route`, weightedForwardVerdict(all, (group) => registrations(g, region, group), "server group"));
+}
+
+/**
+ * A rule's Rewrite actions (those ordered before the ForwardGroup: actions run in `order`) keep
+ * the route's requests on the route's paths (contracts.rewriteVerdict). alicloud.alb.Rule
+ * `rule_actions.rewrite_config.path`: "The path is case-sensitive. Default value: ${path}", which
+ * keeps the request's path; any other value replaces it (`${path}` within it stands for the
+ * request's path); a value with another variable or a wildcard is not evaluated here
+ * (undetermined). A host or query rewrite does not change the path the app image contract
+ * (docs/METRICS.md) serves.
+ */
+function aliRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[], samples: readonly string[]): void {
+    const end = terminalAction(router.inputs.ruleActions);
+    const endOrder = end === undefined ? Number.MAX_SAFE_INTEGER : (num(end.order) ?? Number.MAX_SAFE_INTEGER);
+    const rewrites = list(router.inputs.ruleActions)
+        .filter(isRecord)
+        .filter((a) => a.type === "Rewrite" && (num(a.order) ?? 0) < endOrder)
+        .sort((a, b) => (num(a.order) ?? 0) - (num(b.order) ?? 0));
+    if (rewrites.length === 0) return;
+    const apply = (path: string): string | undefined => {
+        let out = path;
+        for (const r of rewrites) {
+            const to = str(at(r, "rewriteConfig.path")) ?? "${path}";
+            const literal = to.split("${path}");
+            if (literal.some((part) => /[*?]|\$\{/.test(part)) || literal.length > 2) return undefined;
+            out = literal.join(out);
+        }
+        return out;
+    };
+    w.hop(router, `${router.name}'s Rewrite keeps requests on ${patterns.join(" ")}`, rewriteVerdict(patterns, samples, apply, `the Rewrite action of ${router.name}`));
 }
 
 /**
@@ -193,7 +248,7 @@ function aliRuleMatches(conditions: unknown, path: string, host: string): Verdic
             if (!strings(at(c, "pathConfig.values")).some((p) => wildcardMatches(p, path))) return `a Path condition (${strings(at(c, "pathConfig.values")).join(", ")}) does not match ${path}`;
         } else if (c.type === "Host") {
             const values = strings(at(c, "hostConfig.values"));
-            if (!values.some((v) => wildcardMatches(v, host))) return `a Host condition (${values.join(", ")}) does not match ${host}: those requests never take the rule`;
+            if (!values.some((v) => hostMatches(v, host))) return `a Host condition (${values.join(", ")}) does not match ${host}: those requests never take the rule`;
         } else return undetermined(`ruleConditions (${String(c.type)})`);
     }
     return true;
@@ -485,7 +540,7 @@ function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource
     w.hop(
         cdn,
         `orders posted to ${domain} never reach ${alb.name}'s ${patterns[0]} rule (the CDN's sources span ${albs.length} regions)`,
-        hosts !== null && !hosts.some((h) => wildcardMatches(h, domain))
+        hosts !== null && !hosts.some((h) => hostMatches(h, domain))
             ? true
             : `the ${patterns[0]} rule of ${alb.name} ${hosts === null ? "takes any host" : `takes ${domain}`}, and ${cdn.name} fails over to sources in other regions (${others.join(", ")}): an order posted to ${domain}${patterns[0]} can be written by another region's order service, across the residency boundary for a separate region; give the rule a Host condition on the API name only`,
     );
@@ -518,13 +573,18 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
     const orderAction = orderRule === undefined ? undefined : aliForwardAction(orderRule.inputs.ruleActions);
     const orderGroup = orderRule === undefined || orderAction === undefined || typeof orderAction === "string" ? undefined : found(g.ref(orderRule, "ruleActions", orderAction.serverGroupId, T.serverGroup));
     // Every path of the route: an order posted to /order/checkout meets the rules as /order does.
+    // Every method: GET /order/<id> reads a user's order and PUT, PATCH or DELETE change it as a POST
+    // places one, so a refusal for POST alone lets the others through (HTTP_METHODS: the methods an
+    // ALB Method condition tells apart).
     let held: FlowResource | undefined;
-    for (const sample of samplePaths(patterns, path)) {
-        const answer = answeringRule(rules, { host: domain, path: sample, method: ROUTE_METHOD.order });
-        if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
-        const verdict = offHostAnswerVerdict(g, region, listener, answer.kind === "rule" ? answer.rule : undefined, orderGroup, `${domain}${sample}`, path);
-        if (verdict.ok !== true) return w.hop(verdict.on, check, verdict.ok);
-        held = held ?? verdict.on;
+    for (const sample of samplePaths(patterns, path, rulePatterns(rules))) {
+        for (const method of [ROUTE_METHOD.order, ...HTTP_METHODS.filter((m) => m !== ROUTE_METHOD.order)]) {
+            const answer = answeringRule(rules, { host: domain, path: sample, method });
+            if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+            const verdict = offHostAnswerVerdict(g, region, listener, answer.kind === "rule" ? answer.rule : undefined, orderGroup, `${method} ${domain}${sample}`, path);
+            if (verdict.ok !== true) return w.hop(verdict.on, check, verdict.ok);
+            held = held ?? verdict.on;
+        }
     }
     w.hop(held ?? listener, check, true);
 }
@@ -543,8 +603,8 @@ function saeOffHostOrderHop(g: FlowGraph, w: Walk, ingress: FlowResource, patter
     const appOf = (property: string, appId: unknown) => found(g.ref(ingress, property, appId, T.saeApp));
     const orderApps = rules.filter((r) => patterns.includes(String(r.path)) && r.domain !== domain).map((r) => appOf("rules", r.appId)?.urn);
     const fallback = isRecord(ingress.inputs.defaultRule) ? ingress.inputs.defaultRule : undefined;
-    for (const sample of samplePaths(patterns, patterns[0] ?? "")) {
-        const taking = rules.filter((r) => typeof r.domain === "string" && wildcardMatches(r.domain, domain) && typeof r.path === "string" && wildcardMatches(r.path, sample));
+    for (const sample of samplePaths(patterns, patterns[0] ?? "", rules.map((r) => str(r.path) ?? ""))) {
+        const taking = rules.filter((r) => typeof r.domain === "string" && hostMatches(r.domain, domain) && typeof r.path === "string" && wildcardMatches(r.path, sample));
         const answers = taking.length > 0 ? taking.map((r) => ({ by: `the ingress rule ${String(r.domain)}${String(r.path)}`, app: appOf("rules", r.appId) })) : [{ by: "the ingress's default rule", app: appOf("defaultRule", fallback?.appId) }];
         const hit = answers.find((a) => a.app !== undefined && orderApps.includes(a.app.urn));
         if (hit !== undefined) return w.hop(ingress, check, `${domain}${sample} takes ${hit.by} to ${hit.app?.name ?? ""}, the order application: orders posted to the CDN domain are written by whichever region the CDN sent them to`);
@@ -588,20 +648,36 @@ function offHostAnswerVerdict(g: FlowGraph, region: string, listener: FlowResour
 }
 
 /**
- * The HTTPS listener's rules as the ALB evaluates them (contracts.answeringRule): priority
- * (alicloud.alb.Rule `priority`, 1-10000, smaller first), Host, Path and Method condition values
- * (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a Header, QueryString, Cookie,
- * SourceIp or response condition cannot be judged from the plan.
+ * Whether a Host or Path condition value of an ALB rule is a regular expression: ALB matches a
+ * domain name or path exactly, by `*` and `?` wildcards, or, for a value starting with `~`, as a
+ * regular expression (ALB "Configure domain name- and URL path-based forwarding rules for ALB":
+ * "Regular expression match"; the value starts with a tilde); the plan does not evaluate it (as ELB
+ * regexValues).
+ */
+function aliRegexValue(v: string): boolean {
+    return v.startsWith("~");
+}
+
+/**
+ * The HTTPS listener's rules as the ALB evaluates them for requests (contracts.answeringRule):
+ * priority (alicloud.alb.Rule `priority`, 1-10000, smaller first), Host, Path and Method condition
+ * values (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a Header, QueryString,
+ * Cookie, SourceIp or response condition, or a regular-expression value (aliRegexValue: its
+ * condition then excludes no request), cannot be judged from the plan. A rule of `direction`
+ * Response is left out: it "is applied to the responses returned by backend servers"
+ * (alicloud.alb.Rule `direction`, default Request), so it neither answers a request nor refuses one.
  */
 function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
     return g
         .ofType(T.rule, region)
-        .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn)
+        .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && r.inputs.direction !== "Response")
         .map((rule) => {
             const conditions = list(rule.inputs.ruleConditions).filter(isRecord);
-            const values = (type: string, key: string) => conditions.filter((c) => c.type === type).flatMap((c) => strings(at(c, `${key}.values`)));
-            const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)));
-            return { rule, priority: num(rule.inputs.priority), hosts: values("Host", "hostConfig"), paths: values("Path", "pathConfig"), methods: values("Method", "methodConfig"), unjudged: other === undefined ? undefined : `ruleConditions (${String(other.type)})`, forwards: terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup" };
+            const of = (c: Record<string, unknown>) => strings(at(c, `${String(c.type).toLowerCase()}Config.values`));
+            const values = (type: string) => conditions.filter((c) => c.type === type && !of(c).some(aliRegexValue)).flatMap(of);
+            const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)) || of(c).some(aliRegexValue));
+            const unjudged = other === undefined ? undefined : of(other).some(aliRegexValue) ? `ruleConditions (${String(other.type)} regular expression ${of(other).filter(aliRegexValue).join(", ")})` : `ruleConditions (${String(other.type)})`;
+            return { rule, priority: num(rule.inputs.priority), hosts: values("Host"), paths: values("Path"), methods: values("Method"), unjudged, forwards: terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup" };
         });
 }
 
@@ -624,7 +700,7 @@ function aliPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowR
     };
     const rules: ListenerRules = { listener, rules: aliListenerRules(g, region, listener), does: aliRuleDoes, groupOf, groupWord: "server group" };
     const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
-    precedenceHop(w, rules, router, [host], samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
+    precedenceHop(w, rules, router, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(rules.rules)), ROUTE_METHOD[route], check);
 }
 
 /** The first Host condition value of an ALB rule, undefined without one. */
@@ -767,18 +843,34 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     if (longLived) websocketIdleHop(w, listener, num(listener.inputs.idleTimeout), WEBSOCKET_PING_INTERVAL_SECONDS);
     let router: FlowResource = listener;
     let groupId: unknown;
-    if (patterns.length === 0) groupId = at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId");
-    else {
+    if (patterns.length === 0) {
+        const weighted = serverGroupTuples(list(listener.inputs.defaultActions)[0]);
+        aliWeightedHop(g, w, region, listener, "defaultActions", weighted);
+        groupId = (weighted.find((x) => x.weight > 0) ?? weighted[0])?.serverGroupId;
+    } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
-        const rule = routeRule(aliListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
+        const views = aliListenerRules(g, region, listener);
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
+        // A rule the plan cannot judge (a `~` regular expression) may be the one routing it: unknown, not broken.
+        const unjudged = rule === undefined ? answeringRule(views, { host, path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
+        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));
         const action = aliForwardAction(router.inputs.ruleActions);
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        if (typeof action !== "string") aliWeightedHop(g, w, region, router, "ruleActions", action.weighted);
+        aliRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         groupId = typeof action === "string" ? undefined : action.serverGroupId;
     }
     aliPrecedenceHop(g, w, region, listener, router, patterns, host, route);
+    // A rule ahead carrying part of the route to its server group is judged as the route's rule is.
+    const views = aliListenerRules(g, region, listener);
+    for (const s of sharingRules(views, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], router)) {
+        const a = aliForwardAction(s.rule.inputs.ruleActions);
+        if (typeof a !== "string") aliWeightedHop(g, w, region, s.rule, "ruleActions", a.weighted);
+        aliRewriteHop(w, s.rule, patterns, s.paths);
+    }
     const sgp = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} server group`, g.ref(router, patterns.length === 0 ? "defaultActions" : "ruleActions", groupId, T.serverGroup), "forwards to no server group the stack declares");
     const healthPath = str(at(sgp.inputs, "healthCheckConfig.healthCheckPath")) ?? "/";
     const checkHealth = (port: number) => w.hop(sgp, `health check ${healthPath} over HTTP on the traffic port answers 200`, healthCheckVerdict(sgp.name, aliHealthCheck(sgp), port));
@@ -877,6 +969,7 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     // ALB matches a path exactly or by wildcard: every pattern of the route needs its rule to the same application (saeServices' ingress).
     const unrouted = patterns.filter((p) => !list(i.inputs.rules).filter(isRecord).some((x) => x.path === p && x.domain === host && rule !== undefined && x.appId === rule.appId));
     if (rule !== undefined && patterns.length > 1) w.hop(i, `rules for every path of the route (${patterns.join(", ")})`, unrouted.length === 0 ? true : `no ingress rule routes ${host}${unrouted.join(", ")} to the same application: ALB matches a path exactly or by wildcard, so those requests go to the default rule's application`);
+    if (rule !== undefined) saePrecedenceHop(w, i, host, patterns, rule);
     const r = rule ?? {};
     const port = num(r.containerPort) ?? 0;
     const app = w.follow(i, `${patterns.length === 0 ? "default rule" : patterns.join(" ")} -> application on ${port}`, g.ref(i, patterns.length === 0 ? "defaultRule" : "rules", r.appId, T.saeApp), "routes to no SAE application the stack declares");
@@ -901,6 +994,31 @@ function saeTargets(g: FlowGraph, w: Walk, region: string, alb: FlowResource, in
     w.hop(sg, `admits the load balancer's vSwitches on ${port}`, sgAdmitsCidrs(g, sg, lbCidrs, port));
     const vswitches = g.refs(app, "vswitchId", strings(app.inputs.vswitchId).flatMap((v) => v.split(",")), T.vswitch);
     return { answerer: app, securityGroups: [sg], vswitches: vswitches.kind === "found" ? vswitches.resource : [] };
+}
+
+/**
+ * No other ingress rule takes part of the route from its own rule (`rule`; the default rule for a
+ * route without patterns). SAE turns each `rules` entry into a forwarding rule of the ALB listener
+ * ("Each routing rule you create in SAE maps to a listener configuration on the ALB instance", SAE
+ * "Get started with ALB Ingress gateway routing"), and sends what matches no entry to the default
+ * rule (SAE API CreateIngress DefaultRule: "All requests that do not match ... Rules are forwarded to
+ * the specified application"): an entry for the host matching the default route's path takes it
+ * from the default rule, broken. Among entries, neither alicloud.sae.Ingress `rules` (appId,
+ * appName, containerPort, domain, path, backendProtocol, rewritePath) nor CreateIngress Rules gives
+ * a priority, and SAE documents no order it assigns: where another entry for the host matches a
+ * path of the route (samplePaths against every entry's path) and sends it to another application
+ * or port, which entry answers cannot be told from the plan: undetermined, never passed.
+ */
+function saePrecedenceHop(w: Walk, ingress: FlowResource, host: string, patterns: readonly string[], rule: Record<string, unknown>): void {
+    const rules = list(ingress.inputs.rules).filter(isRecord);
+    const fallback = DYNAMIC_API_PATH;
+    const samples = samplePaths(patterns, fallback, rules.map((r) => str(r.path) ?? ""));
+    const elsewhere = rules.filter((r) => hostMatches(str(r.domain) ?? "", host) && (r.appId !== rule.appId || r.containerPort !== rule.containerPort) && samples.some((p) => wildcardMatches(str(r.path) ?? "", p)));
+    const named = elsewhere.map((r) => `${String(r.domain)}${String(r.path)} -> ${String(r.appName ?? r.appId)}:${String(r.containerPort)}`).join(", ");
+    const check = `no other ingress rule takes ${host}${patterns.length === 0 ? fallback : patterns.join(" ")} from ${patterns.length === 0 ? "the default rule" : "the route's rules"}`;
+    if (elsewhere.length === 0) return w.hop(ingress, check, true);
+    if (patterns.length === 0) return w.hop(ingress, check, `${named} takes ${host}${fallback} ahead of the default rule: the API's requests reach another application`);
+    w.hop(ingress, check, undetermined(`rules (${named} also matches the route; SAE documents no order among ingress rules)`));
 }
 
 /**

@@ -33,7 +33,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, routeRule, samplePaths, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, answeringRule, hostMatches, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -358,12 +358,70 @@ function securityGroupsOf(g: FlowGraph, r: FlowResource, property: string): Flow
  * "Listener rules": action types forward, redirect, fixed-response, authenticate-oidc,
  * authenticate-cognito). A reason when that action is not a forward.
  */
-function forwardAction(actions: unknown): { readonly arn: unknown } | string {
+function forwardAction(actions: unknown): { readonly arn: unknown; readonly weighted: readonly { readonly arn: unknown; readonly weight: number }[] } | string {
     const first = endAction(actions);
     if (first === undefined) return "is missing";
     if (first.type !== "forward") return `is ${String(first.type)}, not forward: requests never reach a target group`;
-    const arn = first.targetGroupArn ?? at(first, "forward.targetGroups.0.arn");
-    return arn === undefined ? "forwards to no target group" : { arn };
+    // A weighted forward (`forward.targetGroups[]`, weight 0-999, default 1: terraform-provider-aws
+    // lb_listener_rule forward target_group `weight`) sends each group its share; the walk follows
+    // the first group that takes any (weightedHop judges the others).
+    const weighted = first.targetGroupArn !== undefined ? [{ arn: first.targetGroupArn, weight: 1 }] : list(at(first, "forward.targetGroups")).filter(isRecord).map((t) => ({ arn: t.arn, weight: num(t.weight) ?? 1 }));
+    const arn = (weighted.find((x) => x.weight > 0) ?? weighted[0])?.arn;
+    return arn === undefined ? "forwards to no target group" : { arn, weighted };
+}
+
+/**
+ * What answers behind a target group, as `<what>:<port>`: the Auto Scaling groups registering in
+ * it (aws.autoscaling.Group `targetGroupArns`, aws.autoscaling.Attachment `lbTargetGroupArn`) on
+ * the group's port, and the ECS services registering their tasks (`loadBalancers[].targetGroupArn`)
+ * on their container port.
+ */
+function awsRegistrations(g: FlowGraph, region: string, tg: FlowResource): string[] {
+    const port = String(tg.inputs.port);
+    const groups = g.referrers(tg, T.group, "targetGroupArns").map((x) => `${x.name}:${port}`);
+    const attached = g.referrers(tg, T.attachment, "lbTargetGroupArn").map((a) => `${String(a.inputs.autoscalingGroupName)}:${port}`);
+    const services = g.ofType(T.ecsService, region).flatMap((svc) =>
+        list(svc.inputs.loadBalancers)
+            .filter(isRecord)
+            .filter((lb) => found(g.ref(svc, "loadBalancers", lb.targetGroupArn, T.targetGroup))?.urn === tg.urn)
+            .map((lb) => `${svc.name}:${String(lb.containerPort)}`),
+    );
+    return [...groups, ...attached, ...services];
+}
+
+/** Every target group a weighted forward of `router` (its `property`) gives requests to serves the route (contracts.weightedForwardVerdict). */
+function awsWeightedHop(g: FlowGraph, w: Walk, region: string, router: FlowResource, property: string, weighted: readonly { readonly arn: unknown; readonly weight: number }[]): void {
+    const all = weighted.map((x) => ({ group: found(g.ref(router, property, x.arn, T.targetGroup)), id: x.arn, weight: x.weight }));
+    if (all.length > 1) w.hop(router, `every weighted target group of ${router.name} serves the route`, weightedForwardVerdict(all, (tg) => awsRegistrations(g, region, tg), "target group"));
+}
+
+/**
+ * A listener rule's URL rewrite keeps the route's requests on the route's paths
+ * (contracts.rewriteVerdict): aws.lb.ListenerRule `transforms[]` of type `url-rewrite`
+ * (`urlRewriteConfig.rewrite.regex`, `replace` with `$1` captures) rewrites the request path
+ * before it is forwarded (ELB User Guide, "Transforms for listener rules": URL rewrite). The regular
+ * expression is evaluated as JavaScript's (the PCRE subset both share); one that does not compile
+ * here leaves the hop undetermined. A `host-header-rewrite` changes only the Host, which the app
+ * image contract (docs/METRICS.md) does not route on.
+ */
+function awsRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[], samples: readonly string[]): void {
+    const rewrites = list(router.inputs.transforms).filter(isRecord).filter((t) => t.type === "url-rewrite");
+    if (rewrites.length === 0) return;
+    const apply = (path: string): string | undefined => {
+        let out = path;
+        for (const t of rewrites) {
+            const regex = str(at(t, "urlRewriteConfig.rewrite.regex"));
+            const replace = str(at(t, "urlRewriteConfig.rewrite.replace"));
+            if (regex === undefined || replace === undefined) return undefined;
+            try {
+                out = out.replace(new RegExp(regex), replace);
+            } catch {
+                return undefined;
+            }
+        }
+        return out;
+    };
+    w.hop(router, `${router.name}'s url-rewrite keeps requests on ${patterns.join(" ")}`, rewriteVerdict(patterns, samples, apply, `transforms (url-rewrite of ${router.name})`));
 }
 
 /** The action that ends a rule's chain: in `order` (lowest first, then list order), past the authenticate actions; undefined without one. */
@@ -389,7 +447,8 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
         .filter((x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn)
         .map((rule) => {
             const conditions = list(rule.inputs.conditions).filter(isRecord);
-            const values = (key: string) => conditions.flatMap((c) => strings(at(c, `${key}.values`)));
+            // A condition with regexValues matches when a value or a regular expression does: its values alone never exclude a request.
+            const values = (key: string) => conditions.filter((c) => at(c, `${key}.regexValues`) === undefined).flatMap((c) => strings(at(c, `${key}.values`)));
             const other = conditions.find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
             return { rule, priority: num(rule.inputs.priority), hosts: values("hostHeader"), paths: values("pathPattern"), methods: values("httpRequestMethod"), unjudged: other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})`, forwards: endAction(rule.inputs.actions)?.type === "forward" };
         });
@@ -414,7 +473,7 @@ function awsPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowR
     };
     const rules: ListenerRules = { listener, rules: awsListenerRules(g, region, listener), does: awsRuleDoes, groupOf, groupWord: "target group" };
     const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${names.join(", ")} ${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
-    precedenceHop(w, rules, router, names, samplePaths(patterns, DYNAMIC_API_PATH), ROUTE_METHOD[route], check);
+    precedenceHop(w, rules, router, names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(rules.rules)), ROUTE_METHOD[route], check);
 }
 
 /**
@@ -429,7 +488,7 @@ function ruleMatches(conditions: unknown, path: string, hosts: readonly string[]
             if (!strings(at(c, "pathPattern.values")).some((p) => wildcardMatches(p, path))) return `a pathPattern condition (${strings(at(c, "pathPattern.values")).join(", ")}) does not match ${path}`;
         } else if (c.hostHeader !== undefined) {
             const values = strings(at(c, "hostHeader.values"));
-            const unmatched = hosts.filter((h) => !values.some((v) => wildcardMatches(v, h)));
+            const unmatched = hosts.filter((h) => !values.some((v) => hostMatches(v, h)));
             if (unmatched.length > 0) return `a hostHeader condition (${values.join(", ")}) does not match ${unmatched.join(", ")}: those requests never take the rule`;
         } else {
             return undetermined(`conditions (${Object.keys(c).join(", ")})`);
@@ -463,7 +522,16 @@ const DYNAMIC_API_PATH = "/api/products";
  * pattern) uses the managed CachingDisabled policy: API, order and WebSocket responses differ per
  * user and are never served from the edge cache (the managed policy ids: "Use managed cache policies").
  */
-function dynamicNotCached(dist: FlowResource, path: string): true | string {
+function dynamicNotCached(dist: FlowResource, paths: readonly string[]): true | string {
+    for (const path of paths) {
+        const v = pathNotCached(dist, path);
+        if (v !== true) return v;
+    }
+    return true;
+}
+
+/** dynamicNotCached for one request path. */
+function pathNotCached(dist: FlowResource, path: string): true | string {
     const behaviour = behaviourFor(dist, path);
     const policy = str(behaviour.cachePolicyId);
     return policy === MANAGED_POLICY.cachingDisabled ? true : `the behaviour for ${path} (${str(behaviour.pathPattern) ?? "default"}) uses cache policy ${String(policy)}, not CachingDisabled (${MANAGED_POLICY.cachingDisabled}): per-user responses would be served from the edge cache`;
@@ -482,7 +550,16 @@ function behaviourOrigins(dist: FlowResource, behaviour: Record<string, unknown>
     return group === undefined ? [target] : list(group.members).filter(isRecord).map((m) => str(m.originId)).filter((m): m is string => m !== undefined);
 }
 
-/** The behaviour that serves `path`: the first ordered behaviour whose pathPattern matches it, else the default (CloudFront Developer Guide, "Cache behavior settings", Path pattern). */
+/**
+ * The request paths of a route as the distribution's behaviours tell them apart: samplePaths
+ * against every ordered behaviour's pathPattern, so a behaviour taking only part of the route
+ * (`/order/*` ahead of `/order*`) is met on that part.
+ */
+function edgePaths(dist: FlowResource, patterns: readonly string[], fallback: string): string[] {
+    return samplePaths(patterns, fallback, list(dist.inputs.orderedCacheBehaviors).filter(isRecord).map((b) => str(b.pathPattern) ?? ""));
+}
+
+/** The behaviour that serves `path`: the first ordered behaviour whose pathPattern matches it (case-sensitively: wildcardMatches), else the default (CloudFront Developer Guide, "Cache behavior settings", Path pattern). */
 function behaviourFor(dist: FlowResource, path: string): Record<string, unknown> {
     return list(dist.inputs.orderedCacheBehaviors).filter(isRecord).find((b) => wildcardMatches(str(b.pathPattern) ?? "", path)) ?? (isRecord(dist.inputs.defaultCacheBehavior) ? dist.inputs.defaultCacheBehavior : {});
 }
@@ -492,7 +569,16 @@ function behaviourFor(dist: FlowResource, path: string): Record<string, unknown>
  * `allowedMethods`: GET and HEAD; GET, HEAD and OPTIONS; or all seven, CloudFront Developer Guide,
  * "Allowed HTTP methods"): CloudFront answers any other method 403 without reaching the origin.
  */
-function behaviourAllows(dist: FlowResource, path: string, needed: readonly string[]): Verdict {
+function behaviourAllows(dist: FlowResource, paths: readonly string[], needed: readonly string[]): Verdict {
+    for (const path of paths) {
+        const v = pathAllows(dist, path, needed);
+        if (v !== true) return v;
+    }
+    return true;
+}
+
+/** behaviourAllows for one request path. */
+function pathAllows(dist: FlowResource, path: string, needed: readonly string[]): Verdict {
     const behaviour = behaviourFor(dist, path);
     if (FlowGraph.isUnknown(behaviour.allowedMethods)) return undetermined("allowedMethods");
     const allowed = strings(behaviour.allowedMethods);
@@ -525,10 +611,12 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
             const missing = aliases.filter((a) => !g.ofType(T.record).some((r) => sameName(r.inputs.name, a) && aliasesToDistribution(g, r, dist) && recordVerdict(g, r) === true));
             w.hop(dist, `DNS: ${aliases.join(", ")} alias the distribution`, missing.length === 0 ? true : `no A/AAAA alias record of the stack's zone points ${missing.join(", ")} at ${dist.name}: viewers cannot resolve it`);
         }
-        w.hop(dist, `origin -> ${alb.name}`, entry.cdnOk);
         const path = patterns[0] ?? DYNAMIC_API_PATH;
-        w.hop(dist, `${path} is not cached at the edge`, dynamicNotCached(dist, path));
-        if (isFlowRoute(key)) w.hop(dist, `${path} allows ${FLOW_METHODS[key].join(", ")} at the edge`, behaviourAllows(dist, path, FLOW_METHODS[key]));
+        const paths = edgePaths(dist, patterns, path);
+        // Every path of the route: a behaviour taking part of it (an ordered pathPattern) may send it to another origin.
+        w.hop(dist, `origin -> ${alb.name}`, [entry.cdnOk, ...paths.slice(1).map((p) => entryNames(g, alb, p).cdnOk)].find((v) => v !== true) ?? true);
+        w.hop(dist, `${path} is not cached at the edge`, dynamicNotCached(dist, paths));
+        if (isFlowRoute(key)) w.hop(dist, `${path} allows ${FLOW_METHODS[key].join(", ")} at the edge`, behaviourAllows(dist, paths, FLOW_METHODS[key]));
     } else {
         const record = entry.records[0];
         const verdict = recordVerdict(g, record);
@@ -560,18 +648,32 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     if (patterns.length === 0) {
         const action = forwardAction(listener.inputs.defaultActions);
         w.hop(listener, "default action forwards", typeof action === "string" ? `the listener's default action ${action}` : true);
+        if (typeof action !== "string") awsWeightedHop(g, w, region, listener, "defaultActions", action.weighted);
         tgRef = g.ref(listener, "defaultActions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
-        const rule = routeRule(awsListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route]);
+        const views = awsListenerRules(g, region, listener);
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route]);
+        // A rule the plan cannot judge (regexValues) may be the one routing it: unknown, not broken.
+        const unjudged = rule === undefined ? answeringRule(views, { host: entry.names[0] ?? "", path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
+        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         w.hop(router, `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`, ruleMatches(router.inputs.conditions, patterns[0], entry.names));
         const action = forwardAction(router.inputs.actions);
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        if (typeof action !== "string") awsWeightedHop(g, w, region, router, "actions", action.weighted);
+        awsRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         tgRef = g.ref(router, "actions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     }
     awsPrecedenceHop(g, w, region, listener, router, patterns, entry.names, route);
+    // A rule ahead carrying part of the route to its group is judged as the route's rule is.
+    const views = awsListenerRules(g, region, listener);
+    for (const s of sharingRules(views, entry.names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], router)) {
+        const a = forwardAction(s.rule.inputs.actions);
+        if (typeof a !== "string") awsWeightedHop(g, w, region, s.rule, "actions", a.weighted);
+        awsRewriteHop(w, s.rule, patterns, s.paths);
+    }
     const tg = w.follow(router, `${patterns.length === 0 ? "default action" : patterns.join(" ")} -> ${route} target group`, tgRef, `forwards to no target group the stack declares`);
     const port = num(tg.inputs.port) ?? 0;
     const healthPath = str(at(tg.inputs, "healthCheck.path")) ?? "/";

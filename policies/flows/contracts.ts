@@ -392,15 +392,42 @@ export function healthCheckVerdict(group: string, hc: HealthCheck, trafficPort: 
     return healthCodesInclude(hc.codes, 200) ? true : `${group}'s health check accepts ${hc.codes.join(", ")}, the health path answers 200: every target stays unhealthy`;
 }
 
-/**
- * Whether a host or path pattern with `*` (any characters) and `?` (one character) wildcards
- * matches a value, case-insensitively (ELB listener-rule host-header and path-pattern conditions;
- * Alibaba Cloud ALB Host and Path rule conditions take the same wildcards).
- */
-export function wildcardMatches(pattern: string, value: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-    return re.test(value);
+/** A `*` (any characters) and `?` (one character) wildcard pattern as a regular expression (`flags`: "i" to ignore case). */
+function wildcardRegExp(pattern: string, flags: string): RegExp {
+    return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, flags);
 }
+
+/**
+ * Whether a path pattern with `*` (zero or more characters) and `?` (exactly one character)
+ * wildcards matches a request path, case-sensitively. ELB path-pattern condition: "The comparison
+ * is case sensitive. The following wildcard characters are supported: * (matches 0 or more
+ * characters) and ? (matches exactly 1 character)" (ELB API PathPatternConditionConfig Values);
+ * CloudFront path patterns: "The path pattern is case sensitive" (CloudFront Developer Guide,
+ * "Cache behavior settings", Path pattern); Alibaba Cloud ALB Path condition: exact match and
+ * wildcard match with `*` and `?` (ALB "Configure domain name- and URL path-based forwarding rules
+ * for ALB": the requested path must be the same as the specified one, or match its wildcard
+ * pattern; ALB paths are case-sensitive, as alicloud.alb.Rule `rule_actions.rewrite_config.path`
+ * states: "The path is case-sensitive"); a `~` regular expression is not a wildcard pattern.
+ */
+export function wildcardMatches(pattern: string, path: string): boolean {
+    return wildcardRegExp(pattern, "").test(path);
+}
+
+/**
+ * Whether a host pattern (`*` and `?` wildcards) matches a Host header, without regard to case
+ * (ELB host-header condition: "Not case sensitive", ELB API HostHeaderConditionConfig Values;
+ * DNS names compare case-insensitively, RFC 4343, as Alibaba Cloud ALB Host conditions do).
+ */
+export function hostMatches(pattern: string, host: string): boolean {
+    return wildcardRegExp(pattern, "i").test(host);
+}
+
+/**
+ * The HTTP methods a load balancer's method condition tells apart: Alibaba Cloud ALB CreateRule
+ * MethodConfig Values "HEAD, GET, POST, OPTIONS, PUT, PATCH, and DELETE" (the methods of RFC 9110
+ * section 9 an API takes, and PATCH, RFC 5789); ELB http-request-method conditions name any of them.
+ */
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 /**
  * Whether a notification subscription reaches a person: its protocol delivers to one and its
@@ -518,7 +545,7 @@ export type RuleAnswer<R> = { readonly kind: "rule"; readonly rule: R } | { read
 export function answeringRule<R>(rules: readonly ListenerRuleView<R>[], req: ListenerRequest): RuleAnswer<R> {
     const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => (a.r.priority ?? Number.MAX_SAFE_INTEGER) - (b.r.priority ?? Number.MAX_SAFE_INTEGER) || a.i - b.i);
     for (const { r } of ordered) {
-        if (r.hosts.length > 0 && !r.hosts.some((h) => wildcardMatches(h, req.host))) continue;
+        if (r.hosts.length > 0 && !r.hosts.some((h) => hostMatches(h, req.host))) continue;
         if (r.paths.length > 0 && !r.paths.some((p) => wildcardMatches(p, req.path))) continue;
         if (r.methods.length > 0 && !r.methods.includes(req.method)) continue;
         if (r.unjudged !== undefined) return { kind: "undetermined", rule: r.rule, condition: r.unjudged };
@@ -527,13 +554,96 @@ export function answeringRule<R>(rules: readonly ListenerRuleView<R>[], req: Lis
     return { kind: "default" };
 }
 
+/** The positions of a wildcard pattern reachable without reading a character: a `*` may match nothing. */
+function globClose(pattern: string, positions: readonly number[]): number[] {
+    const out = new Set(positions);
+    for (const i of [...out].sort((a, b) => a - b)) {
+        let j = i;
+        while (pattern[j] === "*") out.add(++j);
+    }
+    return [...out].sort((a, b) => a - b);
+}
+
+/** The positions of a wildcard pattern after reading `c` from `positions` (an NFA step: `*` stays, `?` and the same literal advance). */
+function globStep(pattern: string, positions: readonly number[], c: string): number[] {
+    const next = new Set<number>();
+    for (const i of positions) {
+        if (i >= pattern.length) continue;
+        if (pattern[i] === "*") next.add(i);
+        else if (pattern[i] === "?" || pattern[i] === c) next.add(i + 1);
+    }
+    return globClose(pattern, [...next]);
+}
+
+/** Bound on the states explored by pathWitnesses; far above what listener rules of a few short patterns reach. */
+const WITNESS_STATES = 20_000;
+
 /**
- * The request paths a route's path patterns stand for: each pattern with every `*` as one path
- * segment and every `?` as one character (`/order/*` -> `/order/x`), so a rule is checked against
- * every pattern of the route; `fallback` for a route without patterns (the default action's).
+ * For every distinct way the patterns `against` can match a path of the route (a path matched by
+ * one of `route`), the shortest such path: a breadth-first walk of the product of the patterns'
+ * automata (each wildcard pattern read as an NFA over the characters they name, plus one character
+ * none names, which stands for every other character). Two paths meeting the same `against`
+ * patterns meet the same rules, so a rule that answers any path of the route answers one of these.
  */
-export function samplePaths(patterns: readonly string[], fallback: string): string[] {
-    return patterns.length === 0 ? [fallback] : patterns.map((p) => p.replace(/\*/g, "x").replace(/\?/g, "x"));
+function pathWitnesses(route: readonly string[], against: readonly string[]): string[] {
+    const named = new Set([...route, ...against].flatMap((p) => [...p].filter((c) => c !== "*" && c !== "?")));
+    const other = [..."xzqjkw0123456789_-~"].find((c) => !named.has(c)) ?? "\u00e9";
+    const alphabet = [...named, other];
+    const start = [...route, ...against].map((p) => globClose(p, [0]));
+    const key = (s: readonly number[][]) => s.map((x) => x.join(",")).join("|");
+    const seen = new Set([key(start)]);
+    const signatures = new Set<string>();
+    const out: string[] = [];
+    const queue: { state: number[][]; path: string }[] = [{ state: start, path: "" }];
+    const patterns = [...route, ...against];
+    for (let head = 0; head < queue.length && seen.size <= WITNESS_STATES; head++) {
+        const { state, path } = queue[head];
+        if (route.some((p, i) => state[i].includes(p.length))) {
+            const signature = against.map((p, i) => (state[route.length + i].includes(p.length) ? "1" : "0")).join("");
+            if (!signatures.has(signature)) {
+                signatures.add(signature);
+                out.push(path);
+            }
+        }
+        for (const c of alphabet) {
+            const next = patterns.map((p, i) => globStep(p, state[i], c));
+            if (route.every((_, i) => next[i].length === 0)) continue;
+            const k = key(next);
+            if (seen.has(k)) continue;
+            seen.add(k);
+            queue.push({ state: next, path: path + c });
+        }
+    }
+    return out;
+}
+
+/** The path patterns of a listener's rules, for samplePaths. */
+export function rulePatterns<R>(rules: readonly ListenerRuleView<R>[]): string[] {
+    return rules.flatMap((v) => v.paths);
+}
+
+/**
+ * The request paths a route stands for, chosen so that every rule's verdict on any path of the
+ * route is met on one of them: each pattern with every `*` and `?` as `x` (`/order/*` ->
+ * `/order/x`), then, for every other way the listener's path patterns `against` can match a path
+ * of the route, the shortest such path (`/order/?` matches `/order/x` but not `/order/xx`, so
+ * `/order/xx` stands for the paths it leaves; a rule on `/order/checkout` adds `/order/checkout`).
+ * A rule that takes only part of a route is then met on that part (answeringRule), whichever
+ * rules are ahead of it. `fallback` for a route without patterns (the default action's).
+ */
+export function samplePaths(patterns: readonly string[], fallback: string, against: readonly string[] = []): string[] {
+    if (patterns.length === 0) return [fallback];
+    const others = [...new Set(against)];
+    const signature = (path: string) => others.map((p) => (wildcardMatches(p, path) ? "1" : "0")).join("");
+    const out = [...new Set(patterns.map((p) => p.replace(/[*?]/g, "x")))];
+    const met = new Set(out.map(signature));
+    for (const path of pathWitnesses(patterns, others)) {
+        const s = signature(path);
+        if (met.has(s)) continue;
+        met.add(s);
+        out.push(path);
+    }
+    return out;
 }
 
 /** The items `keep` picks, or all of them when it picks none: a preference, never an empty choice. */
@@ -546,7 +656,8 @@ function prefer<T>(items: readonly T[], keep: (item: T) => boolean): readonly T[
  * The rules written for a route, whichever rule the listener evaluates first (a rule ahead of them
  * that answers the route's requests is judged by the precedence hop, walk.precedenceHop, and named
  * there as the break). Of the listener's rules naming the route (its first pattern, or path values
- * whose wildcards cover every request path the patterns stand for: samplePaths; ELB path patterns
+ * whose wildcards cover every request path the patterns stand for, against every rule's patterns:
+ * samplePaths, so `/order/?` does not cover `/order/*`; ELB path patterns
  * and Alibaba Cloud ALB Path conditions take `*` as any characters, wildcardMatches, so `/ws*`
  * routes `/ws` and `/ws/x` as `/ws` and `/ws/*` do), preferred in turn: those that forward (a fixed
  * response or redirect on the route's paths refuses them, it does not route them), those covering
@@ -555,7 +666,7 @@ function prefer<T>(items: readonly T[], keep: (item: T) => boolean): readonly T[
  * `/*` is no route's own). Empty when no rule names the route.
  */
 export function routeRules<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string): readonly ListenerRuleView<R>[] {
-    const paths = samplePaths(patterns, fallback);
+    const paths = samplePaths(patterns, fallback, rulePatterns(rules));
     const first = patterns[0];
     const literal = (v: ListenerRuleView<R>) => first !== undefined && v.paths.includes(first);
     const covers = (v: ListenerRuleView<R>) => paths.every((path) => v.paths.some((p) => wildcardMatches(p, path)));
@@ -574,4 +685,74 @@ export function routeRule<R>(rules: readonly ListenerRuleView<R>[], patterns: re
     const named = routeRules(rules, patterns, fallback);
     const taking = answeringRule(named, { host, path: samplePaths(patterns, fallback)[0] ?? fallback, method });
     return taking.kind === "default" ? named[0]?.rule : taking.rule;
+}
+
+/** One group of a forward: the group (undefined when its id names none the stack declares), the id the action gives, and its weight. */
+export interface WeightedGroup<G> {
+    readonly group: G | undefined;
+    readonly id: unknown;
+    readonly weight: number;
+}
+
+/**
+ * Whether a forward splitting a route's requests by weight sends all of them where the route's go:
+ * the walk follows the first group with a weight above 0 (else the first), and every other group
+ * with a weight above 0 is that group or has the same targets on the same ports behind it
+ * (`answers`: `<what>:<port>` pairs; then the same processes answer). ELB: the load balancer routes
+ * requests to each target group of a forward by its weight (ELB User Guide, "Listener rules",
+ * forward action, weighted target groups; aws.lb.ListenerRule `forward.targetGroups[].weight`,
+ * 0-999, default 1 in terraform-provider-aws); Alibaba Cloud ALB ForwardGroup: by
+ * `serverGroupTuples[].weight` (0-100, default 100, alicloud.alb.Rule). A group with weight 0 takes
+ * nothing. `groupWord` names the cloud's group in the reason.
+ */
+export function weightedForwardVerdict<G extends { readonly urn: string; readonly name: string }>(all: readonly WeightedGroup<G>[], answers: (group: G) => readonly string[], groupWord: string): true | string {
+    const route = all.find((x) => x.weight > 0) ?? all[0];
+    if (route === undefined) return true;
+    const total = all.reduce((s, x) => s + Math.max(0, x.weight), 0);
+    const behind = (x: WeightedGroup<G>) => (x.group === undefined ? [] : [...answers(x.group)].sort());
+    const mine = behind(route);
+    const same = (x: WeightedGroup<G>) => x.group !== undefined && (x.group.urn === route.group?.urn || (mine.length > 0 && behind(x).join(" ") === mine.join(" ")));
+    const astray = all.filter((x) => x !== route && x.weight > 0 && !same(x));
+    if (astray.length === 0) return true;
+    const name = (x: WeightedGroup<G>) => x.group?.name ?? `${String(x.id)} (no ${groupWord} the stack declares)`;
+    const share = (x: WeightedGroup<G>) => (total > 0 ? `${Math.round((x.weight / total) * 100)}%` : `weight ${x.weight}`);
+    return `the rule forwards ${astray.map((x) => `${share(x)} of the route's requests to ${name(x)}${behind(x).length > 0 ? ` (${behind(x).join(", ")})` : ""}`).join(", ")}, not to ${name(route)}'s targets (${mine.join(", ") || name(route)}): those requests reach another ${groupWord}'s service`;
+}
+
+/**
+ * Whether a rule's path rewrite leaves every request of the route on a path of the route (the
+ * route's service serves the route's paths: components/model SERVICE_ROUTES, docs/METRICS.md):
+ * each sample path (samplePaths) rewritten by `rewrite` must still match one of `patterns`;
+ * `rewrite` returns undefined where the plan cannot tell the rewritten path (a construct not
+ * evaluated here), leaving the hop undetermined. `what` names the rewrite in the reason.
+ */
+export function rewriteVerdict(patterns: readonly string[], samples: readonly string[], rewrite: (path: string) => string | undefined, what: string): true | string | { readonly unknown: string } {
+    for (const path of samples) {
+        const to = rewrite(path);
+        if (to === undefined) return { unknown: what };
+        if (patterns.length > 0 && !patterns.some((p) => wildcardMatches(p, to))) return `${what} rewrites ${path} to ${to}, not a path of the route (${patterns.join(", ")}): the route's service never serves that request`;
+    }
+    return true;
+}
+
+/**
+ * The rules other than `router` (the route's rule, or the listener's default action) that answer
+ * some request of the route (answeringRule for every host and sample path), each with the sample
+ * paths it answers. Once the precedence hop holds, each forwards to the route's group: it carries
+ * those requests as the route's rule would, so its weighted groups and rewrites are judged as the
+ * route's rule's are (a rule on `/order/checkout` ahead of `/order/*` that rewrites the path breaks
+ * checkout alone).
+ */
+export function sharingRules<R>(rules: readonly ListenerRuleView<R>[], hosts: readonly string[], paths: readonly string[], method: string, router: R): { readonly rule: R; readonly paths: readonly string[] }[] {
+    const out = new Map<R, string[]>();
+    for (const host of hosts) {
+        for (const path of paths) {
+            const answer = answeringRule(rules, { host, path, method });
+            if (answer.kind !== "rule" || answer.rule === router) continue;
+            const seen = out.get(answer.rule) ?? [];
+            if (!seen.includes(path)) seen.push(path);
+            out.set(answer.rule, seen);
+        }
+    }
+    return [...out].map(([rule, answered]) => ({ rule, paths: answered }));
 }
