@@ -545,13 +545,29 @@ export type RuleAnswer<R> = { readonly kind: "rule"; readonly rule: R } | { read
 export function answeringRule<R>(rules: readonly ListenerRuleView<R>[], req: ListenerRequest): RuleAnswer<R> {
     const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => (a.r.priority ?? Number.MAX_SAFE_INTEGER) - (b.r.priority ?? Number.MAX_SAFE_INTEGER) || a.i - b.i);
     for (const { r } of ordered) {
-        if (r.hosts.length > 0 && !r.hosts.some((h) => hostMatches(h, req.host))) continue;
-        if (r.paths.length > 0 && !r.paths.some((p) => wildcardMatches(p, req.path))) continue;
-        if (r.methods.length > 0 && !r.methods.includes(req.method)) continue;
+        if (excludingCondition(r, req) !== undefined) continue;
         if (r.unjudged !== undefined) return { kind: "undetermined", rule: r.rule, condition: r.unjudged };
         return { kind: "rule", rule: r.rule };
     }
     return { kind: "default" };
+}
+
+/** A condition of a listener rule: on the request's Host, its path or its HTTP method. */
+export type RuleCondition = "host" | "path" | "method";
+
+/**
+ * The first condition of a rule (host, then path, then method) that excludes a request: a host
+ * condition none of whose values matches its Host (hostMatches, without case), a path condition
+ * none of whose values matches its path (wildcardMatches, with case), a method condition not naming
+ * its method; undefined when all match (a condition the plan cannot judge, `unjudged`, is not
+ * read here). A rule applies only when every condition matches (ELB User Guide, "Listener rules",
+ * Condition types; ALB API CreateRule RuleConditions).
+ */
+export function excludingCondition<R>(rule: ListenerRuleView<R>, req: ListenerRequest): RuleCondition | undefined {
+    if (rule.hosts.length > 0 && !rule.hosts.some((h) => hostMatches(h, req.host))) return "host";
+    if (rule.paths.length > 0 && !rule.paths.some((p) => wildcardMatches(p, req.path))) return "path";
+    if (rule.methods.length > 0 && !rule.methods.includes(req.method)) return "method";
+    return undefined;
 }
 
 /** The positions of a wildcard pattern reachable without reading a character: a `*` may match nothing. */
