@@ -525,17 +525,24 @@ function apiNameOf(g: FlowGraph, region: string, alb: FlowResource): string | un
  * sources in other regions take every request when the primary fails, CDN "Configure an origin
  * server"), the region's order rule must not take the CDN domain (a Host condition on the API name,
  * orderHostname), or an order posted to the CDN domain is written by another region's order service
- * (across the residency boundary for a separate region).
+ * (across the residency boundary for a separate region). A region whose ALB is no source of the
+ * CDN domain (a separate region outside the residency boundary: the CDN keeps its sources inside
+ * it) is sent nothing by the CDN, so no order posted to the CDN domain reaches it: the hop says so
+ * and judges no refusal there.
  */
 function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): void {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video");
     if (cdn === undefined || patterns.length === 0) return;
     const albs = [...new Map(list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).map((x) => [x.urn, x])).values()];
     if (albs.length < 2) return;
+    const domain = String(cdn.inputs.domainName);
+    if (!albs.some((x) => x.urn === alb.urn)) {
+        w.hop(cdn, `orders posted to ${domain} never reach ${alb.name}: it is no source of ${cdn.name} (its sources: ${albs.map((x) => x.name).join(", ")}), so the CDN sends it no request for ${domain} and its ${patterns[0]} rule needs no refusal of that host`, true);
+        return;
+    }
     const hosts = routedHosts(g, region, alb, patterns);
     // No order rule: the walk finds that break at the listener.
     if (hosts === undefined) return;
-    const domain = String(cdn.inputs.domainName);
     const others = albs.filter((x) => x.urn !== alb.urn).map((x) => x.name);
     w.hop(
         cdn,
