@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeRuleHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, HTTP_METHODS, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -681,10 +681,15 @@ function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource):
         .map((rule) => {
             const conditions = list(rule.inputs.ruleConditions).filter(isRecord);
             const of = (c: Record<string, unknown>) => strings(at(c, `${String(c.type).toLowerCase()}Config.values`));
-            const values = (type: string) => conditions.filter((c) => c.type === type && !of(c).some(aliRegexValue)).flatMap(of);
+            const kinds: Readonly<Record<string, RuleCondition>> = { Host: "host", Path: "path", Method: "method" };
+            // A condition holding a regular expression matches when a value or the expression does: its values alone never exclude a request.
+            const judged = conditions.flatMap((c) => {
+                const condition = kinds[String(c.type)];
+                return condition === undefined || of(c).some(aliRegexValue) ? [] : [{ condition, values: of(c) }];
+            });
             const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)) || of(c).some(aliRegexValue));
             const unjudged = other === undefined ? undefined : of(other).some(aliRegexValue) ? `ruleConditions (${String(other.type)} regular expression ${of(other).filter(aliRegexValue).join(", ")})` : `ruleConditions (${String(other.type)})`;
-            return { rule, priority: num(rule.inputs.priority), hosts: values("Host"), paths: values("Path"), methods: values("Method"), unjudged, forwards: terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup" };
+            return listenerRuleView(rule, num(rule.inputs.priority), judged, unjudged, terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup");
         });
 }
 

@@ -8,7 +8,7 @@
 
 import { ALARM_LEVELS, AlarmLevel } from "../../components/model";
 import { FlowGraph, FlowResource, Ref, at } from "./graph";
-import { ListenerRequest, ListenerRuleView, RuleCondition, answeringRule, excludingCondition } from "./contracts";
+import { ListenerRequest, ListenerRuleView, RuleCondition, RuleConditionValues, answeringRule, excludingCondition } from "./contracts";
 
 export type FlowStatus = "connected" | "broken" | "unknown";
 
@@ -300,11 +300,11 @@ export function precedenceHop(w: Walk, l: ListenerRules, router: FlowResource, h
 }
 
 /** Why a rule does not take a request: the condition that excludes it, in the cloud's words (conditionWords). */
-function exclusion(l: ListenerRules, rule: ListenerRuleView<FlowResource>, condition: RuleCondition, req: ListenerRequest): string {
-    const word = l.conditionWords[condition];
-    if (condition === "host") return `its ${word} condition (${rule.hosts.join(", ")}) does not match ${req.host}`;
-    if (condition === "path") return `its ${word} condition (${rule.paths.join(", ")}) does not match ${req.path}`;
-    return `its ${word} condition (${rule.methods.join(", ")}) excludes ${req.method}`;
+function exclusion(l: ListenerRules, c: RuleConditionValues, req: ListenerRequest): string {
+    const what = `its ${l.conditionWords[c.condition]} condition (${c.values.join(", ")})`;
+    if (c.condition === "host") return `${what} does not match ${req.host}`;
+    if (c.condition === "path") return `${what} does not match ${req.path}`;
+    return `${what} excludes ${req.method}`;
 }
 
 /**
@@ -340,7 +340,7 @@ export function routeRuleHop(w: Walk, l: ListenerRules, router: FlowResource, ho
             // Another rule carries it to the route's group (the precedence hop judges it with the rules ahead); the route's own group unknown, the next hops judge the rule's forward.
             if (forwards && (mine === undefined || theirs?.urn === mine.urn)) continue;
             const falls = forwards ? `${ruleLabel(l, by)} -> ${theirs?.name ?? `no ${l.groupWord} the stack declares`}` : `${ruleLabel(l, by)}, a ${l.does(by)}`;
-            return w.hop(router, check, `${router.name} does not take ${method} ${host}${path}: ${exclusion(l, view, condition, req)}, so the request falls to ${falls}${mine !== undefined ? `, not ${mine.name}` : ""}`);
+            return w.hop(router, check, `${router.name} does not take ${method} ${host}${path}: ${exclusion(l, condition, req)}, so the request falls to ${falls}${mine !== undefined ? `, not ${mine.name}` : ""}`);
         }
     }
     w.hop(router, check, unjudged === undefined ? true : undetermined(unjudged));
