@@ -11,7 +11,7 @@ import * as assert from "assert";
 import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowResource } from "../policies/flows/graph";
 import { isRecord, list } from "../policies/lib/values";
-import { HopLink, assertBreaksAt, breakLink, flowOf } from "./support/break-link";
+import { HopLink, assertBreaksAt, breakLink, flowOf, ruleLike } from "./support/break-link";
 import { FILLED_DOMAIN, filledPlan } from "./support/filled";
 
 const ALI_RULE = "alicloud:alb/rule:Rule";
@@ -20,12 +20,6 @@ const D = FILLED_DOMAIN;
 
 function with_(r: FlowResource, inputs: Record<string, unknown>): FlowResource {
     return { ...r, inputs: { ...r.inputs, ...inputs } };
-}
-
-/** A copy of the resource named `name` as a new rule `newName` with `inputs` over its own. */
-function ruleLike(resources: readonly FlowResource[], name: string, newName: string, inputs: Record<string, unknown>): FlowResource {
-    const r = resources.find((x) => x.name === name) ?? assert.fail(`no ${name}`);
-    return { ...r, name: newName, urn: r.urn.replace(/::[^:]+$/, `::${newName}`), inputs: { ...r.inputs, ...inputs } };
 }
 
 /** The AWS rule's conditions with its pathPattern values replaced and `extra` conditions added. */
