@@ -3,10 +3,12 @@
 
 import * as assert from "assert";
 
-import { ListenerRuleView, answeringRule, routeRule, samplePaths } from "../policies/flows/contracts";
+import { ListenerRuleView, answeringRule, excludingCondition, listenerRuleView, routeRule, samplePaths } from "../policies/flows/contracts";
 
-function rule(name: string, priority: number | undefined, over: Partial<ListenerRuleView<string>> = {}): ListenerRuleView<string> {
-    return { rule: name, priority, hosts: [], paths: [], methods: [], unjudged: undefined, forwards: true, ...over };
+/** A rule with one host, path and method condition for each of `over`'s lists that is not empty. */
+function rule(name: string, priority: number | undefined, over: { readonly hosts?: readonly string[]; readonly paths?: readonly string[]; readonly methods?: readonly string[]; readonly unjudged?: string; readonly forwards?: boolean } = {}): ListenerRuleView<string> {
+    const one = (condition: "host" | "path" | "method", values: readonly string[] = []) => (values.length > 0 ? [{ condition, values }] : []);
+    return listenerRuleView(name, priority, [...one("host", over.hosts), ...one("path", over.paths), ...one("method", over.methods)], over.unjudged, over.forwards ?? true);
 }
 
 describe("answeringRule: the first rule by priority whose conditions match answers", () => {
@@ -27,6 +29,14 @@ describe("answeringRule: the first rule by priority whose conditions match answe
         const posts = rule("posts", 1, { methods: ["POST"] });
         assert.deepStrictEqual(answeringRule([posts], { host: "shop.cn", path: "/api/products", method: "GET" }), { kind: "default" });
         assert.deepStrictEqual(answeringRule([posts], { host: "shop.cn", path: "/order", method: "POST" }), { kind: "rule", rule: "posts" });
+    });
+
+    it("every condition of a rule must match: two Host conditions take only a Host both match, and the one that excludes a request is named", () => {
+        const both = listenerRuleView("both", 1, [{ condition: "host", values: ["api.shop.cn"] }, { condition: "path", values: ["/order", "/order/*"] }, { condition: "host", values: ["admin.example.org"] }], undefined, true);
+        assert.deepStrictEqual(answeringRule([both], { host: "api.shop.cn", path: "/order", method: "POST" }), { kind: "default" });
+        assert.deepStrictEqual(excludingCondition(both, { host: "api.shop.cn", path: "/order", method: "POST" }), { condition: "host", values: ["admin.example.org"] });
+        assert.deepStrictEqual(excludingCondition(both, { host: "admin.example.org", path: "/ws", method: "GET" }), { condition: "host", values: ["api.shop.cn"] });
+        assert.deepStrictEqual(excludingCondition(rule("gets", 1, { paths: ["/order"], methods: ["GET"] }), { host: "shop.cn", path: "/order", method: "POST" }), { condition: "method", values: ["GET"] });
     });
 
     it("a rule with a condition the plan cannot judge, matching otherwise, leaves the answer undetermined", () => {

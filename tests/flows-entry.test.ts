@@ -97,11 +97,18 @@ describe("each request flow's entry", function () {
         assert.strictEqual(flowOf(growth, "order", "cn-hangzhou").hops[0]?.resource, "lc-cdn-domain", "growth: one region, orders through the CDN");
     });
 
-    for (const region of ["cn-hangzhou", "cn-shanghai", "ap-southeast-1"]) {
+    // The CDN domain's sources: the mainland regions' ALBs.
+    for (const region of ["cn-hangzhou", "cn-shanghai"]) {
         it(`mature-alicloud order ${region}: the /order rule without its Host condition is caught at "orders posted to" on lc-cdn-domain`, async () => {
             assertBreaksAt((await filledPlan("mature-alicloud")).resources, { flow: "order", region, link: "no Host condition", type: RULE, nameEnds: `${region}-lb-rule-order`, mutate: withoutHost, hop: "orders posted to", resource: "lc-cdn-domain" });
         });
     }
+
+    it(`mature-alicloud order ap-southeast-1: Singapore's ALB is no source of the CDN domain, so its /order rule without a Host condition takes no order posted to ${FILLED_DOMAIN}: connected`, async () => {
+        const f = flowOf(analyzeFlows(breakLink((await filledPlan("mature-alicloud")).resources, RULE, "ap-southeast-1-lb-rule-order", withoutHost)), "order", "ap-southeast-1");
+        assert.deepStrictEqual([f.status, f.broken?.hop], ["connected", undefined], `${f.broken?.hop}: ${f.broken?.reason}`);
+        assert.ok(f.hops.some((h) => h.resource === "lc-cdn-domain" && h.check.startsWith(`orders posted to ${FILLED_DOMAIN} never reach lc-ap-southeast-1-lb-alb: it is no source of lc-cdn-domain`) && h.ok === true), "the hop says why no refusal is judged");
+    });
 
     it("mature-alicloud order: the region's pool dropped from the access strategy's default pools is caught at \"the API name reaches\" on lc-steering-gtm", async () => {
         const resources = (await filledPlan("mature-alicloud")).resources;

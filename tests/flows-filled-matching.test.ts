@@ -12,7 +12,7 @@ import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowResource, at } from "../policies/flows/graph";
 import { checkConformance } from "../policies/conformance";
 import { isRecord, list } from "../policies/lib/values";
-import { HopLink, assertBreaksAt, breakLink, flowOf } from "./support/break-link";
+import { HopLink, assertBreaksAt, breakLink, flowOf, ruleLike } from "./support/break-link";
 import { filledPlan } from "./support/filled";
 
 const ALI_RULE = "alicloud:alb/rule:Rule";
@@ -22,12 +22,6 @@ const INGRESS = "alicloud:sae/ingress:Ingress";
 
 function with_(r: FlowResource, inputs: Record<string, unknown>): FlowResource {
     return { ...r, inputs: { ...r.inputs, ...inputs } };
-}
-
-/** A copy of the resource named `name` as a new rule `newName` with `inputs` over its own. */
-function ruleLike(resources: readonly FlowResource[], name: string, newName: string, inputs: Record<string, unknown>): FlowResource {
-    const r = resources.find((x) => x.name === name) ?? assert.fail(`no ${name}`);
-    return { ...r, name: newName, urn: r.urn.replace(/::[^:]+$/, `::${newName}`), inputs: { ...r.inputs, ...inputs } };
 }
 
 const awsFixed = [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "503" } }];

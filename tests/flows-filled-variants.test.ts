@@ -1,7 +1,8 @@
 // mature-alicloud with its settings filled in and another compute tier (vm, serverless): where the
-// CDN's standby sources span regions, an order posted to the CDN domain is refused by the ALB
-// (compute vm registers the same app servers behind every route, so the default action would serve
-// it), and each region's SAE ingress routes its users' API on the region's own API name.
+// CDN's standby sources span regions, an order posted to the CDN domain is refused by the ALB of each
+// source region (compute vm registers the same app servers behind every route, so the default action
+// would serve it; a region that is no source is sent nothing by the CDN and needs no refusal), and
+// each region's SAE ingress routes its users' API on the region's own API name.
 
 import * as assert from "assert";
 import * as fs from "fs";
@@ -71,7 +72,8 @@ describe("mature-alicloud with compute vm: orders posted to the CDN domain are r
         }
     });
 
-    for (const region of REGIONS) {
+    // The CDN domain's sources: the mainland regions' ALBs (Singapore's is outside the residency boundary).
+    for (const region of REGIONS.filter((r) => r !== "ap-southeast-1")) {
         it(`order ${region}: the refusing rule removed is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on the HTTPS listener (its default action forwards to the same app servers)`, () => {
             assertBreaksAt(plan.resources, {
                 flow: "order",
@@ -88,6 +90,38 @@ describe("mature-alicloud with compute vm: orders posted to the CDN domain are r
             assert.match(f.broken?.reason ?? "", new RegExp(`default action -> lc-${region}-lb-group-api, whose targets \\(lc-${region}-app-group:8080\\) also answer /order`));
         });
     }
+
+    it(`order ap-southeast-1: Singapore's ALB is no source of the CDN domain, so the CDN sends it no order posted to ${FILLED_DOMAIN}: its refusing rule removed leaves the flow connected, and the hop says why`, () => {
+        const f = flowOf(analyzeFlows(plan.resources.filter((r) => r.name !== "lc-ap-southeast-1-lb-rule-order-other-hosts")), "order", "ap-southeast-1");
+        assert.deepStrictEqual([f.status, f.broken?.hop], ["connected", undefined], `${f.broken?.hop}: ${f.broken?.reason}`);
+        const hop = f.hops.find((h) => h.resource === "lc-cdn-domain") ?? assert.fail("no hop on the CDN domain");
+        assert.deepStrictEqual(
+            { check: hop.check, ok: hop.ok },
+            {
+                check: `orders posted to ${FILLED_DOMAIN} never reach lc-ap-southeast-1-lb-alb: it is no source of lc-cdn-domain (its sources: lc-cn-hangzhou-lb-alb, lc-cn-shanghai-lb-alb), so the CDN sends it no request for ${FILLED_DOMAIN} and its /order rule needs no refusal of that host`,
+                ok: true,
+            },
+        );
+        assert.ok(!f.hops.some((h) => h.check.startsWith(`an order posted to ${FILLED_DOMAIN}/order is refused`)), "no refusal is judged where the CDN sends nothing");
+    });
+
+    it(`order ap-southeast-1: with Singapore's ALB made a source of the CDN domain, its refusing rule removed is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on the HTTPS listener`, () => {
+        const alb = plan.resources.find((r) => r.name === "lc-ap-southeast-1-lb-alb") ?? assert.fail("no Singapore ALB");
+        const dnsName = alb.outputs?.dnsName;
+        assert.ok(typeof dnsName === "string", "the ALB's DNS name is planned");
+        const sourced = plan.resources.map((r) => (r.name === "lc-cdn-domain" ? { ...r, inputs: { ...r.inputs, sources: [...list(r.inputs.sources), { content: dnsName, port: 443, priority: 40, type: "domain", weight: 10 }] } } : r));
+        assertBreaksAt(sourced, {
+            flow: "order",
+            region: "ap-southeast-1",
+            link: "refusing rule removed",
+            type: RULE,
+            nameEnds: "ap-southeast-1-lb-rule-order-other-hosts",
+            mutate: () => null,
+            hop: `an order posted to ${FILLED_DOMAIN}/order is refused`,
+            resource: "lc-ap-southeast-1-lb-https",
+            heldOn: "lc-ap-southeast-1-lb-rule-order-other-hosts",
+        });
+    });
 
     it(`order cn-hangzhou: the refusing rule cut to /order only is caught at "an order posted to ${FILLED_DOMAIN}/order is refused" on the HTTPS listener (POST ${FILLED_DOMAIN}/order/x takes the default action)`, () => {
         assertBreaksAt(plan.resources, {

@@ -35,8 +35,8 @@ import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/alicloud/prof
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, HTTP_METHODS, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeRuleHop, undetermined, walk } from "./walk";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -525,17 +525,24 @@ function apiNameOf(g: FlowGraph, region: string, alb: FlowResource): string | un
  * sources in other regions take every request when the primary fails, CDN "Configure an origin
  * server"), the region's order rule must not take the CDN domain (a Host condition on the API name,
  * orderHostname), or an order posted to the CDN domain is written by another region's order service
- * (across the residency boundary for a separate region).
+ * (across the residency boundary for a separate region). A region whose ALB is no source of the
+ * CDN domain (a separate region outside the residency boundary: the CDN keeps its sources inside
+ * it) is sent nothing by the CDN, so no order posted to the CDN domain reaches it: the hop says so
+ * and judges no refusal there.
  */
 function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): void {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video");
     if (cdn === undefined || patterns.length === 0) return;
     const albs = [...new Map(list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).map((x) => [x.urn, x])).values()];
     if (albs.length < 2) return;
+    const domain = String(cdn.inputs.domainName);
+    if (!albs.some((x) => x.urn === alb.urn)) {
+        w.hop(cdn, `orders posted to ${domain} never reach ${alb.name}: it is no source of ${cdn.name} (its sources: ${albs.map((x) => x.name).join(", ")}), so the CDN sends it no request for ${domain} and its ${patterns[0]} rule needs no refusal of that host`, true);
+        return;
+    }
     const hosts = routedHosts(g, region, alb, patterns);
     // No order rule: the walk finds that break at the listener.
     if (hosts === undefined) return;
-    const domain = String(cdn.inputs.domainName);
     const others = albs.filter((x) => x.urn !== alb.urn).map((x) => x.name);
     w.hop(
         cdn,
@@ -674,10 +681,15 @@ function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource):
         .map((rule) => {
             const conditions = list(rule.inputs.ruleConditions).filter(isRecord);
             const of = (c: Record<string, unknown>) => strings(at(c, `${String(c.type).toLowerCase()}Config.values`));
-            const values = (type: string) => conditions.filter((c) => c.type === type && !of(c).some(aliRegexValue)).flatMap(of);
+            const kinds: Readonly<Record<string, RuleCondition>> = { Host: "host", Path: "path", Method: "method" };
+            // A condition holding a regular expression matches when a value or the expression does: its values alone never exclude a request.
+            const judged = conditions.flatMap((c) => {
+                const condition = kinds[String(c.type)];
+                return condition === undefined || of(c).some(aliRegexValue) ? [] : [{ condition, values: of(c) }];
+            });
             const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)) || of(c).some(aliRegexValue));
             const unjudged = other === undefined ? undefined : of(other).some(aliRegexValue) ? `ruleConditions (${String(other.type)} regular expression ${of(other).filter(aliRegexValue).join(", ")})` : `ruleConditions (${String(other.type)})`;
-            return { rule, priority: num(rule.inputs.priority), hosts: values("Host"), paths: values("Path"), methods: values("Method"), unjudged, forwards: terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup" };
+            return listenerRuleView(rule, num(rule.inputs.priority), judged, unjudged, terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup");
         });
 }
 
@@ -692,14 +704,21 @@ function aliRuleDoes(rule: FlowResource): string {
     return `${String(end.type)}${code !== undefined ? ` ${String(code)}` : ""}`;
 }
 
-/** The route's requests meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
-function aliPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], host: string, route: RouteName): void {
+/**
+ * The HTTPS listener's rules and what they forward to, for the rule hops (walk.routeRuleHop,
+ * walk.precedenceHop): condition types as alicloud.alb.Rule `ruleConditions[].type` names them.
+ */
+function aliListenerView(g: FlowGraph, region: string, listener: FlowResource): ListenerRules {
     const groupOf = (r: FlowResource) => {
         const a = r.urn === listener.urn ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(r.inputs.ruleActions);
         return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup));
     };
-    const rules: ListenerRules = { listener, rules: aliListenerRules(g, region, listener), does: aliRuleDoes, groupOf, groupWord: "server group" };
-    const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
+    return { listener, rules: aliListenerRules(g, region, listener), does: aliRuleDoes, groupOf, groupWord: "server group", conditionWords: { host: "Host", path: "Path", method: "Method" } };
+}
+
+/** The route's requests meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
+function aliPrecedenceHop(w: Walk, rules: ListenerRules, router: FlowResource, patterns: readonly string[], host: string, route: RouteName): void {
+    const check = `no rule ahead of ${router.urn === rules.listener.urn ? "the default action" : router.name} answers ${host}${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
     precedenceHop(w, rules, router, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(rules.rules)), ROUTE_METHOD[route], check);
 }
 
@@ -843,29 +862,31 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     if (longLived) websocketIdleHop(w, listener, num(listener.inputs.idleTimeout), WEBSOCKET_PING_INTERVAL_SECONDS);
     let router: FlowResource = listener;
     let groupId: unknown;
+    const listenerView = aliListenerView(g, region, listener);
     if (patterns.length === 0) {
         const weighted = serverGroupTuples(list(listener.inputs.defaultActions)[0]);
         aliWeightedHop(g, w, region, listener, "defaultActions", weighted);
         groupId = (weighted.find((x) => x.weight > 0) ?? weighted[0])?.serverGroupId;
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
-        const views = aliListenerRules(g, region, listener);
+        const views = listenerView.rules;
         const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
         // A rule the plan cannot judge (a `~` regular expression) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host, path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
         if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
-        w.hop(router, `rule ${patterns.join(" ")} matches requests for ${host}`, aliRuleMatches(router.inputs.ruleConditions, patterns[0], host));
+        // Every path of the route takes the rule, or another rule forwarding to its server group.
+        routeRuleHop(w, listenerView, router, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], `rule ${patterns.join(" ")} matches requests for ${host}`);
         const action = aliForwardAction(router.inputs.ruleActions);
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
         if (typeof action !== "string") aliWeightedHop(g, w, region, router, "ruleActions", action.weighted);
         aliRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         groupId = typeof action === "string" ? undefined : action.serverGroupId;
     }
-    aliPrecedenceHop(g, w, region, listener, router, patterns, host, route);
+    aliPrecedenceHop(w, listenerView, router, patterns, host, route);
     // A rule ahead carrying part of the route to its server group is judged as the route's rule is.
-    const views = aliListenerRules(g, region, listener);
+    const views = listenerView.rules;
     for (const s of sharingRules(views, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], router)) {
         const a = aliForwardAction(s.rule.inputs.ruleActions);
         if (typeof a !== "string") aliWeightedHop(g, w, region, s.rule, "ruleActions", a.weighted);

@@ -32,8 +32,8 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, SteeringProbe, answeringRule, hostMatches, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeRuleHop, undetermined, walk } from "./walk";
+import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -448,9 +448,10 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
         .map((rule) => {
             const conditions = list(rule.inputs.conditions).filter(isRecord);
             // A condition with regexValues matches when a value or a regular expression does: its values alone never exclude a request.
-            const values = (key: string) => conditions.filter((c) => at(c, `${key}.regexValues`) === undefined).flatMap((c) => strings(at(c, `${key}.values`)));
+            const kinds: readonly (readonly [string, RuleCondition])[] = [["hostHeader", "host"], ["pathPattern", "path"], ["httpRequestMethod", "method"]];
+            const judged = conditions.flatMap((c) => kinds.filter(([key]) => isRecord(c[key]) && at(c, `${key}.regexValues`) === undefined).map(([key, condition]) => ({ condition, values: strings(at(c, `${key}.values`)) })));
             const other = conditions.find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
-            return { rule, priority: num(rule.inputs.priority), hosts: values("hostHeader"), paths: values("pathPattern"), methods: values("httpRequestMethod"), unjudged: other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})`, forwards: endAction(rule.inputs.actions)?.type === "forward" };
+            return listenerRuleView(rule, num(rule.inputs.priority), judged, other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})`, endAction(rule.inputs.actions)?.type === "forward");
         });
 }
 
@@ -465,36 +466,22 @@ function awsRuleDoes(rule: FlowResource): string {
     return `${String(end.type)}${code !== undefined ? ` ${String(code)}` : ""}`;
 }
 
-/** The route's requests, for every name reaching the listener, meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
-function awsPrecedenceHop(g: FlowGraph, w: Walk, region: string, listener: FlowResource, router: FlowResource, patterns: readonly string[], names: readonly string[], route: RouteName): void {
+/**
+ * The HTTPS listener's rules and what they forward to, for the rule hops (walk.routeRuleHop,
+ * walk.precedenceHop): condition types as aws.lb.ListenerRule `conditions[]` names them.
+ */
+function awsListenerView(g: FlowGraph, region: string, listener: FlowResource): ListenerRules {
     const groupOf = (r: FlowResource) => {
         const a = forwardAction(r.urn === listener.urn ? r.inputs.defaultActions : r.inputs.actions);
         return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "actions", a.arn, T.targetGroup));
     };
-    const rules: ListenerRules = { listener, rules: awsListenerRules(g, region, listener), does: awsRuleDoes, groupOf, groupWord: "target group" };
-    const check = `no rule ahead of ${router.urn === listener.urn ? "the default action" : router.name} answers ${names.join(", ")} ${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
-    precedenceHop(w, rules, router, names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(rules.rules)), ROUTE_METHOD[route], check);
+    return { listener, rules: awsListenerRules(g, region, listener), does: awsRuleDoes, groupOf, groupWord: "target group", conditionWords: { host: "hostHeader", path: "pathPattern", method: "httpRequestMethod" } };
 }
 
-/**
- * A rule's conditions all match the flow's requests (a rule applies only when every condition
- * does: ELB User Guide, "Listener rules", Condition types): a path pattern of the route, host
- * headers covering every name that reaches the listener; a condition on headers, methods, query
- * strings or source addresses cannot be judged from the plan (undetermined).
- */
-function ruleMatches(conditions: unknown, path: string, hosts: readonly string[]): Verdict {
-    for (const c of list(conditions).filter(isRecord)) {
-        if (c.pathPattern !== undefined) {
-            if (!strings(at(c, "pathPattern.values")).some((p) => wildcardMatches(p, path))) return `a pathPattern condition (${strings(at(c, "pathPattern.values")).join(", ")}) does not match ${path}`;
-        } else if (c.hostHeader !== undefined) {
-            const values = strings(at(c, "hostHeader.values"));
-            const unmatched = hosts.filter((h) => !values.some((v) => hostMatches(v, h)));
-            if (unmatched.length > 0) return `a hostHeader condition (${values.join(", ")}) does not match ${unmatched.join(", ")}: those requests never take the rule`;
-        } else {
-            return undetermined(`conditions (${Object.keys(c).join(", ")})`);
-        }
-    }
-    return true;
+/** The route's requests, for every name reaching the listener, meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
+function awsPrecedenceHop(w: Walk, rules: ListenerRules, router: FlowResource, patterns: readonly string[], names: readonly string[], route: RouteName): void {
+    const check = `no rule ahead of ${router.urn === rules.listener.urn ? "the default action" : router.name} answers ${names.join(", ")} ${patterns.length === 0 ? DYNAMIC_API_PATH : patterns.join(" ")} first`;
+    precedenceHop(w, rules, router, names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(rules.rules)), ROUTE_METHOD[route], check);
 }
 
 /**
@@ -645,6 +632,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     );
     let tgRef: Ref;
     let router: FlowResource = listener;
+    const listenerView = awsListenerView(g, region, listener);
     if (patterns.length === 0) {
         const action = forwardAction(listener.inputs.defaultActions);
         w.hop(listener, "default action forwards", typeof action === "string" ? `the listener's default action ${action}` : true);
@@ -652,23 +640,24 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         tgRef = g.ref(listener, "defaultActions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
-        const views = awsListenerRules(g, region, listener);
+        const views = listenerView.rules;
         const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route]);
         // A rule the plan cannot judge (regexValues) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host: entry.names[0] ?? "", path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
         if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
-        w.hop(router, `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`, ruleMatches(router.inputs.conditions, patterns[0], entry.names));
+        // Every name and path of the route takes the rule, or another rule forwarding to its group (a route split per host).
+        routeRuleHop(w, listenerView, router, entry.names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`);
         const action = forwardAction(router.inputs.actions);
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
         if (typeof action !== "string") awsWeightedHop(g, w, region, router, "actions", action.weighted);
         awsRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         tgRef = g.ref(router, "actions", typeof action === "string" ? undefined : action.arn, T.targetGroup);
     }
-    awsPrecedenceHop(g, w, region, listener, router, patterns, entry.names, route);
+    awsPrecedenceHop(w, listenerView, router, patterns, entry.names, route);
     // A rule ahead carrying part of the route to its group is judged as the route's rule is.
-    const views = awsListenerRules(g, region, listener);
+    const views = listenerView.rules;
     for (const s of sharingRules(views, entry.names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], router)) {
         const a = forwardAction(s.rule.inputs.actions);
         if (typeof a !== "string") awsWeightedHop(g, w, region, s.rule, "actions", a.weighted);

@@ -511,12 +511,30 @@ export interface ListenerRuleView<R> {
     readonly rule: R;
     /** Lower first; undefined (not yet assigned) sorts after every numbered rule. */
     readonly priority: number | undefined;
+    /** The values of all its host conditions (as `paths`, `methods`: of its path and method conditions), for reasoning over patterns. */
     readonly hosts: readonly string[];
     readonly paths: readonly string[];
     readonly methods: readonly string[];
+    /** Each host, path and method condition with its own values: the rule applies only when every one matches (excludingCondition). */
+    readonly conditions: readonly RuleConditionValues[];
     readonly unjudged: string | undefined;
     /** Whether the rule's action forwards to a group (a fixed response or a redirect answers itself). */
     readonly forwards: boolean;
+}
+
+/** A condition of a listener rule: on the request's Host, its path or its HTTP method. */
+export type RuleCondition = "host" | "path" | "method";
+
+/** One host, path or method condition of a listener rule: it matches a request when one of its values does. */
+export interface RuleConditionValues {
+    readonly condition: RuleCondition;
+    readonly values: readonly string[];
+}
+
+/** A rule's view from its host, path and method conditions (`hosts`, `paths` and `methods` gather their values). */
+export function listenerRuleView<R>(rule: R, priority: number | undefined, conditions: readonly RuleConditionValues[], unjudged: string | undefined, forwards: boolean): ListenerRuleView<R> {
+    const of = (c: RuleCondition) => conditions.filter((x) => x.condition === c).flatMap((x) => x.values);
+    return { rule, priority, hosts: of("host"), paths: of("path"), methods: of("method"), conditions, unjudged, forwards };
 }
 
 /** A request as a listener sees it: its Host, path and HTTP method. */
@@ -545,13 +563,28 @@ export type RuleAnswer<R> = { readonly kind: "rule"; readonly rule: R } | { read
 export function answeringRule<R>(rules: readonly ListenerRuleView<R>[], req: ListenerRequest): RuleAnswer<R> {
     const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => (a.r.priority ?? Number.MAX_SAFE_INTEGER) - (b.r.priority ?? Number.MAX_SAFE_INTEGER) || a.i - b.i);
     for (const { r } of ordered) {
-        if (r.hosts.length > 0 && !r.hosts.some((h) => hostMatches(h, req.host))) continue;
-        if (r.paths.length > 0 && !r.paths.some((p) => wildcardMatches(p, req.path))) continue;
-        if (r.methods.length > 0 && !r.methods.includes(req.method)) continue;
+        if (excludingCondition(r, req) !== undefined) continue;
         if (r.unjudged !== undefined) return { kind: "undetermined", rule: r.rule, condition: r.unjudged };
         return { kind: "rule", rule: r.rule };
     }
     return { kind: "default" };
+}
+
+/**
+ * The first of a rule's host, path and method conditions (in the rule's order) that excludes a
+ * request: a host condition none of whose values matches its Host (hostMatches, without case), a
+ * path condition none of whose values matches its path (wildcardMatches, with case), a method
+ * condition not naming its method; undefined when all match (a condition the plan cannot judge,
+ * `unjudged`, is not read here). A rule applies only when every condition matches, a condition
+ * when one of its values does (ELB User Guide, "Listener rules", Condition types; ALB API
+ * CreateRule RuleConditions).
+ */
+export function excludingCondition<R>(rule: ListenerRuleView<R>, req: ListenerRequest): RuleConditionValues | undefined {
+    return rule.conditions.find((c) => {
+        if (c.condition === "host") return !c.values.some((h) => hostMatches(h, req.host));
+        if (c.condition === "path") return !c.values.some((p) => wildcardMatches(p, req.path));
+        return !c.values.includes(req.method);
+    });
 }
 
 /** The positions of a wildcard pattern reachable without reading a character: a `*` may match nothing. */

@@ -8,7 +8,7 @@
 
 import { ALARM_LEVELS, AlarmLevel } from "../../components/model";
 import { FlowGraph, FlowResource, Ref, at } from "./graph";
-import { ListenerRuleView, answeringRule } from "./contracts";
+import { ListenerRequest, ListenerRuleView, RuleCondition, RuleConditionValues, answeringRule, excludingCondition } from "./contracts";
 
 export type FlowStatus = "connected" | "broken" | "unknown";
 
@@ -256,6 +256,8 @@ export interface ListenerRules {
     readonly groupOf: (r: FlowResource) => FlowResource | undefined;
     /** The clouds' word for that group: "server group", "target group". */
     readonly groupWord: string;
+    /** The cloud's name of each condition type, as its rules spell it (`hostHeader`, `Host` ...). */
+    readonly conditionWords: Readonly<Record<RuleCondition, string>>;
 }
 
 /** A rule as a reason names it: its name and priority, or the listener's default action. */
@@ -286,11 +288,60 @@ export function precedenceHop(w: Walk, l: ListenerRules, router: FlowResource, h
             if (by.urn === router.urn) continue;
             const forwards = by.urn === l.listener.urn || l.rules.some((v) => v.rule.urn === by.urn && v.forwards);
             const never = `the flow's requests never reach ${mine?.name ?? `${ruleLabel(l, router)}'s ${l.groupWord}`}`;
-            if (!forwards) return w.hop(by, check, `${method} ${host}${path} is answered by ${ruleLabel(l, by)}, a ${l.does(by)}, ahead of ${ruleLabel(l, router)}: ${never}`);
+            // The default action is evaluated last: it answers only what `router` does not take (routeRuleHop names why).
+            const where = by.urn === l.listener.urn ? `, which ${ruleLabel(l, router)} does not take` : `, ahead of ${ruleLabel(l, router)}`;
+            if (!forwards) return w.hop(by, check, `${method} ${host}${path} is answered by ${ruleLabel(l, by)}, a ${l.does(by)}${where}: ${never}`);
             if (mine === undefined) continue;
             const theirs = l.groupOf(by);
-            if (theirs?.urn !== mine.urn) return w.hop(by, check, `${method} ${host}${path} is answered by ${ruleLabel(l, by)}, forwarding to ${theirs?.name ?? `no ${l.groupWord} the stack declares`}, ahead of ${ruleLabel(l, router)}: ${never}`);
+            if (theirs?.urn !== mine.urn) return w.hop(by, check, `${method} ${host}${path} is answered by ${ruleLabel(l, by)}, forwarding to ${theirs?.name ?? `no ${l.groupWord} the stack declares`}${where}: ${never}`);
         }
     }
     w.hop(router, check, true);
+}
+
+/** Why a rule does not take a request: the condition that excludes it, in the cloud's words (conditionWords). */
+function exclusion(l: ListenerRules, c: RuleConditionValues, req: ListenerRequest): string {
+    const what = `its ${l.conditionWords[c.condition]} condition (${c.values.join(", ")})`;
+    if (c.condition === "host") return `${what} does not match ${req.host}`;
+    if (c.condition === "path") return `${what} does not match ${req.path}`;
+    return `${what} excludes ${req.method}`;
+}
+
+/**
+ * The route's rule (`router`) takes every request of the route: for every host and path (a sample
+ * of each way the listener's patterns split the route: contracts.samplePaths) with the flow's
+ * method, its conditions all match (contracts.excludingCondition), or, where one excludes the
+ * request, the rule that answers it instead (answeringRule: any rule by priority, else the
+ * listener's default action, which is evaluated last) forwards to the route's own group: a route
+ * split into one rule per host, each forwarding to the route's group, is routed for every host.
+ * Otherwise broken at `router`, naming the request, the condition that excludes it and what the
+ * request falls to (a rule with its priority, or the default action, and its group or what it
+ * does). A condition of `router` the plan cannot judge leaves the hop unknown, as does one ahead
+ * of the rule the request falls to.
+ */
+export function routeRuleHop(w: Walk, l: ListenerRules, router: FlowResource, hosts: readonly string[], paths: readonly string[], method: string, check: string): void {
+    const view = l.rules.find((v) => v.rule.urn === router.urn);
+    if (view === undefined) return w.hop(router, check, `${router.name} is not a rule of ${l.listener.name}`);
+    const mine = l.groupOf(router);
+    let unjudged: string | undefined;
+    for (const host of hosts) {
+        for (const path of paths) {
+            const req = { host, path, method };
+            const condition = excludingCondition(view, req);
+            if (condition === undefined) {
+                unjudged = unjudged ?? view.unjudged;
+                continue;
+            }
+            const answer = answeringRule(l.rules, req);
+            if (answer.kind === "undetermined") return w.hop(router, check, undetermined(answer.condition));
+            const by = answer.kind === "rule" ? answer.rule : l.listener;
+            const forwards = by.urn === l.listener.urn || l.rules.some((v) => v.rule.urn === by.urn && v.forwards);
+            const theirs = forwards ? l.groupOf(by) : undefined;
+            // Another rule carries it to the route's group (the precedence hop judges it with the rules ahead); the route's own group unknown, the next hops judge the rule's forward.
+            if (forwards && (mine === undefined || theirs?.urn === mine.urn)) continue;
+            const falls = forwards ? `${ruleLabel(l, by)} -> ${theirs?.name ?? `no ${l.groupWord} the stack declares`}` : `${ruleLabel(l, by)}, a ${l.does(by)}`;
+            return w.hop(router, check, `${router.name} does not take ${method} ${host}${path}: ${exclusion(l, condition, req)}, so the request falls to ${falls}${mine !== undefined ? `, not ${mine.name}` : ""}`);
+        }
+    }
+    w.hop(router, check, unjudged === undefined ? true : undetermined(unjudged));
 }

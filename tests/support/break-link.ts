@@ -95,3 +95,9 @@ export function assertBreaksAt(resources: readonly FlowResource[], l: HopLink): 
     assert.strictEqual(after.broken?.urn, urn, `the broken hop names ${l.resource}`);
     if (l.exactly !== undefined) assert.deepStrictEqual({ hop: after.broken?.hop, reason: after.broken?.reason }, l.exactly);
 }
+
+/** A copy of the resource named `name` as a new resource `newName` (its own URN) with `inputs` over its own: a rule added beside a planned one. */
+export function ruleLike(resources: readonly FlowResource[], name: string, newName: string, inputs: Record<string, unknown>): FlowResource {
+    const r = resources.find((x) => x.name === name) ?? assert.fail(`no ${name}`);
+    return { ...r, name: newName, urn: r.urn.replace(/::[^:]+$/, `::${newName}`), inputs: { ...r.inputs, ...inputs } };
+}
