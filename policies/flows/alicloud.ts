@@ -35,7 +35,7 @@ import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/alicloud/prof
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeRuleHop, undetermined, walk } from "./walk";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
 import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
@@ -249,7 +249,7 @@ function aliRuleMatches(conditions: unknown, path: string, host: string): Verdic
         } else if (c.type === "Host") {
             const values = strings(at(c, "hostConfig.values"));
             if (!values.some((v) => hostMatches(v, host))) return `a Host condition (${values.join(", ")}) does not match ${host}: those requests never take the rule`;
-        } else return undetermined(`ruleConditions (${String(c.type)})`);
+        } else return unevaluated(`ruleConditions (${String(c.type)})`);
     }
     return true;
 }
@@ -587,7 +587,7 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
     for (const sample of samplePaths(patterns, path, rulePatterns(rules))) {
         for (const method of [ROUTE_METHOD.order, ...HTTP_METHODS.filter((m) => m !== ROUTE_METHOD.order)]) {
             const answer = answeringRule(rules, { host: domain, path: sample, method });
-            if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+            if (answer.kind === "undetermined") return w.hop(answer.rule, check, unevaluated(answer.condition));
             const verdict = offHostAnswerVerdict(g, region, listener, answer.kind === "rule" ? answer.rule : undefined, orderGroup, `${method} ${domain}${sample}`, path);
             if (verdict.ok !== true) return w.hop(verdict.on, check, verdict.ok);
             held = held ?? verdict.on;
@@ -873,7 +873,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
         // A rule the plan cannot judge (a `~` regular expression) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host, path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
-        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
+        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unevaluated(unjudged.condition));
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         // Every path of the route takes the rule, or another rule forwarding to its server group.
@@ -1039,7 +1039,7 @@ function saePrecedenceHop(w: Walk, ingress: FlowResource, host: string, patterns
     const check = `no other ingress rule takes ${host}${patterns.length === 0 ? fallback : patterns.join(" ")} from ${patterns.length === 0 ? "the default rule" : "the route's rules"}`;
     if (elsewhere.length === 0) return w.hop(ingress, check, true);
     if (patterns.length === 0) return w.hop(ingress, check, `${named} takes ${host}${fallback} ahead of the default rule: the API's requests reach another application`);
-    w.hop(ingress, check, undetermined(`rules (${named} also matches the route; SAE documents no order among ingress rules)`));
+    w.hop(ingress, check, unevaluated(`rules (${named} also matches the route; SAE documents no order among ingress rules)`));
 }
 
 /**

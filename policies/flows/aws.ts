@@ -32,7 +32,7 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeRuleHop, undetermined, walk } from "./walk";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
 import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
@@ -644,7 +644,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route]);
         // A rule the plan cannot judge (regexValues) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host: entry.names[0] ?? "", path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
-        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
+        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unevaluated(unjudged.condition));
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         // Every name and path of the route takes the rule, or another rule forwarding to its group (a route split per host).
@@ -762,7 +762,7 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, rou
     const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port && (m.protocol === undefined || m.protocol === "tcp"));
     // In a first preview the definitions wait for endpoints and secrets not created yet (one JSON string): unknown, not broken.
     // The later hops read the same definitions (environment, secrets): the walk stops here.
-    if (!maps && FlowGraph.isUnknown(task.inputs.containerDefinitions)) w.stopUndetermined(task, `container ${containerName} maps port ${port}`, "containerDefinitions");
+    if (!maps && FlowGraph.isUnknown(task.inputs.containerDefinitions)) w.stopUndetermined(task, `container ${containerName} maps port ${port}`, undetermined("containerDefinitions"));
     w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping TCP port ${port} in ${task.name}: ECS cannot register the tasks`);
     // Only tasks that start register: their secrets, log stream and image come with the execution role.
     ecsTasksStart(g, w, region, svc);

@@ -259,7 +259,7 @@ export function accessDecision(policies: readonly unknown[], req: AccessRequest)
  * `nothingAllows` when the hop gives its own reason); undetermined (`Condition`) when a condition
  * the request does not carry decides it.
  */
-export function accessVerdict(policies: readonly unknown[], req: AccessRequest, holder: string, nothingAllows?: string): true | string | { readonly unknown: string } {
+export function accessVerdict(policies: readonly unknown[], req: AccessRequest, holder: string, nothingAllows?: string): true | string | { readonly unknown: string; readonly kind: "unevaluated" } {
     const d = accessDecision(policies, req);
     const what = `${req.action}${req.resource !== undefined ? ` on ${req.resource}` : ""}${req.service !== undefined ? ` for ${req.service}` : ""}`;
     switch (d.kind) {
@@ -268,7 +268,7 @@ export function accessVerdict(policies: readonly unknown[], req: AccessRequest, 
         case "deny":
             return `a Deny statement of ${holder} overrides any Allow of ${what} (${d.statement})`;
         case "undetermined":
-            return { unknown: `Condition ${d.keys.join(", ")}` };
+            return { unknown: `Condition ${d.keys.join(", ")}`, kind: "unevaluated" };
         case "none":
             if (nothingAllows !== undefined) return nothingAllows;
             return d.unmet.length > 0 ? `${holder} allows ${what} only when ${d.unmet.join("; ")}` : `no statement of ${holder} allows ${what}`;
@@ -757,12 +757,14 @@ export function weightedForwardVerdict<G extends { readonly urn: string; readonl
  * route's service serves the route's paths: components/model SERVICE_ROUTES, docs/METRICS.md):
  * each sample path (samplePaths) rewritten by `rewrite` must still match one of `patterns`;
  * `rewrite` returns undefined where the plan cannot tell the rewritten path (a construct not
- * evaluated here), leaving the hop undetermined. `what` names the rewrite in the reason.
+ * evaluated here), leaving the hop undetermined (kind `unevaluated`: walk.UndeterminedKind). `what`
+ * names the rewrite in the reason.
  */
-export function rewriteVerdict(patterns: readonly string[], samples: readonly string[], rewrite: (path: string) => string | undefined, what: string): true | string | { readonly unknown: string } {
+export function rewriteVerdict(patterns: readonly string[], samples: readonly string[], rewrite: (path: string) => string | undefined, what: string): true | string | { readonly unknown: string; readonly kind: "unevaluated" } {
     for (const path of samples) {
         const to = rewrite(path);
-        if (to === undefined) return { unknown: what };
+        // The rewrite is a literal of the plan the analysis cannot apply: no later plan or creation settles it.
+        if (to === undefined) return { unknown: what, kind: "unevaluated" };
         if (patterns.length > 0 && !patterns.some((p) => wildcardMatches(p, to))) return `${what} rewrites ${path} to ${to}, not a path of the route (${patterns.join(", ")}): the route's service never serves that request`;
     }
     return true;
