@@ -35,7 +35,7 @@ import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/alicloud/prof
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
 import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
@@ -268,7 +268,9 @@ function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: 
     }
     const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     // The rules written for the route (routeRules), not a rule ahead of them that also names its path: the precedence hop judges that one.
-    const rules = listener === undefined ? [] : routeRules(aliListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH);
+    const view = listener === undefined ? undefined : aliListenerView(g, region, listener);
+    const route = ROUTES.find((r) => r.pathPatterns.join(" ") === patterns.join(" "))?.name;
+    const rules = view === undefined ? [] : routeRules(view.rules, patterns, DYNAMIC_API_PATH, route === undefined ? undefined : routeGroupTest(view, route));
     // Of several, the first the listener evaluates (smaller priority first, unnumbered last).
     const rule = [...rules].sort((a, b) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER))[0];
     if (rule === undefined) return undefined;
@@ -870,7 +872,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
         const views = listenerView.rules;
-        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route], routeGroupTest(listenerView, route));
         // A rule the plan cannot judge (a `~` regular expression) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host, path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
         if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unevaluated(unjudged.condition));

@@ -32,7 +32,7 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
 import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
@@ -641,7 +641,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
         const views = listenerView.rules;
-        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route]);
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route], routeGroupTest(listenerView, route));
         // A rule the plan cannot judge (regexValues) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host: entry.names[0] ?? "", path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
         if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unevaluated(unjudged.condition));

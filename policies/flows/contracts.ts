@@ -696,26 +696,33 @@ function prefer<T>(items: readonly T[], keep: (item: T) => boolean): readonly T[
  * response or redirect on the route's paths refuses them, it does not route them), those covering
  * every path of the route, those whose paths all belong to the route (an order rule that also
  * lists `/ws` is the order route's), those naming the route's first pattern itself (a catch-all
- * `/*` is no route's own). Empty when no rule names the route.
+ * `/*` is no route's own). When none of them forwards, the rules forwarding to the route's own
+ * group (`ofRoute`: walk.routeGroupTest) join them: a rule whose Path values miss the route
+ * (`/Order`, `/orders`) is still the route's. Empty when no rule names the route.
  */
-export function routeRules<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string): readonly ListenerRuleView<R>[] {
+export function routeRules<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string, ofRoute?: (v: ListenerRuleView<R>) => boolean): readonly ListenerRuleView<R>[] {
     const paths = samplePaths(patterns, fallback, rulePatterns(rules));
     const first = patterns[0];
     const literal = (v: ListenerRuleView<R>) => first !== undefined && v.paths.includes(first);
     const covers = (v: ListenerRuleView<R>) => paths.every((path) => v.paths.some((p) => wildcardMatches(p, path)));
     const own = (v: ListenerRuleView<R>) => v.paths.every((p) => paths.some((path) => wildcardMatches(p, path)));
     let named: readonly ListenerRuleView<R>[] = rules.filter((v) => literal(v) || covers(v));
+    // No forwarding rule names the route (its Path values mistyped, or in another case): the rules
+    // forwarding to the route's own group (`ofRoute`) are the route's, so the break names that rule
+    // and its Path condition, not a refusal that still names the path, nor the listener.
+    if (ofRoute !== undefined && !named.some((v) => v.forwards)) named = [...named, ...rules.filter((v) => v.forwards && ofRoute(v) && !named.includes(v))];
     for (const keep of [(v: ListenerRuleView<R>) => v.forwards, covers, own, literal]) named = prefer(named, keep);
     return named;
 }
 
 /**
- * The rule a flow walks as its route's: of the rules written for the route (routeRules), the first
+ * The rule a flow walks as its route's: of the rules written for the route (routeRules, with
+ * `ofRoute` the rules forwarding to the route's group), the first
  * by priority that takes a request from `host` (answeringRule), else the first of them (its hops
  * say why not); undefined when no rule names the route.
  */
-export function routeRule<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string, host: string, method: string): R | undefined {
-    const named = routeRules(rules, patterns, fallback);
+export function routeRule<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string, host: string, method: string, ofRoute?: (v: ListenerRuleView<R>) => boolean): R | undefined {
+    const named = routeRules(rules, patterns, fallback, ofRoute);
     const taking = answeringRule(named, { host, path: samplePaths(patterns, fallback)[0] ?? fallback, method });
     return taking.kind === "default" ? named[0]?.rule : taking.rule;
 }

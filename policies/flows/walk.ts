@@ -290,6 +290,18 @@ export interface ListenerRules {
     readonly conditionWords: Readonly<Record<RuleCondition, string>>;
 }
 
+/**
+ * Whether a rule forwards to the group of `route`: the group's `route` tag names it (the AWS target
+ * groups and Alibaba Cloud server groups of components/<cloud>/loadbalancer.ts carry it). The
+ * route's rule is found by it when its conditions no longer name the route (contracts.routeRules).
+ */
+export function routeGroupTest(l: ListenerRules, route: string): (v: ListenerRuleView<FlowResource>) => boolean {
+    return (v) => {
+        const group = l.groupOf(v.rule);
+        return group !== undefined && at(group.inputs, "tags.route") === route;
+    };
+}
+
 /** A rule as a reason names it: its name and priority, or the listener's default action. */
 function ruleLabel(l: ListenerRules, r: FlowResource): string {
     return r.urn === l.listener.urn ? `${l.listener.name}'s default action` : `${r.name} (priority ${String(r.inputs.priority)})`;
