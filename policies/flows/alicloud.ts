@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -670,13 +670,23 @@ function aliRegexValue(v: string): boolean {
 /**
  * The HTTPS listener's rules as the ALB evaluates them for requests (contracts.answeringRule):
  * priority (alicloud.alb.Rule `priority`, 1-10000, smaller first), Host, Path and Method condition
- * values (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a Header, QueryString,
+ * values (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a SourceIp condition taking
+ * every client (contracts.sourceIpTakesEveryClient) or a Header condition taking every request
+ * (contracts.headerTakesEveryRequest) matches every request; any other Header, QueryString,
  * Cookie, SourceIp or response condition, or a regular-expression value (aliRegexValue: its
- * condition then excludes no request), cannot be judged from the plan. A rule of `direction`
+ * condition then excludes no request), cannot be judged from the plan (unevaluated). A rule of `direction`
  * Response is left out: it "is applied to the responses returned by backend servers"
  * (alicloud.alb.Rule `direction`, default Request), so it neither answers a request nor refuses one.
  */
 function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
+    const alb = found(g.ref(listener, "loadBalancerId", listener.inputs.loadBalancerId, T.alb));
+    // alicloud.alb.LoadBalancer `addressIpVersion`: IPv4 (the default) or DualStack.
+    const dualStack = alb !== undefined && String(alb.inputs.addressIpVersion ?? "IPv4").toLowerCase() === "dualstack";
+    const takesEveryRequest = (c: Record<string, unknown>): boolean => {
+        if (c.type === "SourceIp") return sourceIpTakesEveryClient(strings(at(c, "sourceIpConfig.values")), dualStack);
+        if (c.type === "Header") return !strings(at(c, "headerConfig.values")).some(aliRegexValue) && headerTakesEveryRequest(at(c, "headerConfig.key"), strings(at(c, "headerConfig.values")));
+        return false;
+    };
     return g
         .ofType(T.rule, region)
         .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && r.inputs.direction !== "Response")
@@ -689,7 +699,8 @@ function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource):
                 const condition = kinds[String(c.type)];
                 return condition === undefined || of(c).some(aliRegexValue) ? [] : [{ condition, values: of(c) }];
             });
-            const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)) || of(c).some(aliRegexValue));
+            // A SourceIp or Header condition that takes every request never excludes one: judged as matching.
+            const other = conditions.filter((c) => !takesEveryRequest(c)).find((c) => !["Host", "Path", "Method"].includes(String(c.type)) || of(c).some(aliRegexValue));
             const unjudged = other === undefined ? undefined : of(other).some(aliRegexValue) ? `ruleConditions (${String(other.type)} regular expression ${of(other).filter(aliRegexValue).join(", ")})` : `ruleConditions (${String(other.type)})`;
             return listenerRuleView(rule, num(rule.inputs.priority), judged, unjudged, terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup");
         });

@@ -33,7 +33,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -438,10 +438,22 @@ function endAction(actions: unknown): Record<string, unknown> | undefined {
  * The HTTPS listener's rules as the load balancer evaluates them (contracts.answeringRule):
  * priority (aws.lb.ListenerRule `priority`, 1-50000, lowest first), host-header, path-pattern and
  * http-request-method values (`conditions[].hostHeader.values`, `pathPattern.values`,
- * `httpRequestMethod.values`); an http-header, query-string or source-ip condition, or regex values,
- * cannot be judged from the plan.
+ * `httpRequestMethod.values`); a source-ip condition taking every client (sourceIpTakesEveryClient)
+ * or an http-header condition taking every request (headerTakesEveryRequest) matches every request;
+ * any other http-header, query-string or source-ip condition, or regex values, cannot be judged
+ * from the plan (unevaluated).
  */
 function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
+    const lb = found(g.ref(listener, "loadBalancerArn", listener.inputs.loadBalancerArn, T.lb));
+    // aws.lb.LoadBalancer `ipAddressType`: ipv4 (the default), dualstack, dualstack-without-public-ipv4.
+    const dualStack = lb !== undefined && String(lb.inputs.ipAddressType ?? "ipv4").startsWith("dualstack");
+    const takesEveryRequest = (c: Record<string, unknown>): boolean => {
+        const keys = Object.keys(c);
+        if (keys.length !== 1) return false;
+        if (isRecord(c.sourceIp)) return sourceIpTakesEveryClient(strings(c.sourceIp.values), dualStack);
+        if (isRecord(c.httpHeader) && c.httpHeader.regexValues === undefined) return headerTakesEveryRequest(c.httpHeader.httpHeaderName, strings(c.httpHeader.values));
+        return false;
+    };
     return g
         .ofType(T.rule, region)
         .filter((x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn)
@@ -450,7 +462,8 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
             // A condition with regexValues matches when a value or a regular expression does: its values alone never exclude a request.
             const kinds: readonly (readonly [string, RuleCondition])[] = [["hostHeader", "host"], ["pathPattern", "path"], ["httpRequestMethod", "method"]];
             const judged = conditions.flatMap((c) => kinds.filter(([key]) => isRecord(c[key]) && at(c, `${key}.regexValues`) === undefined).map(([key, condition]) => ({ condition, values: strings(at(c, `${key}.values`)) })));
-            const other = conditions.find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
+            // A source-ip or http-header condition that takes every request never excludes one: judged as matching.
+            const other = conditions.filter((c) => !takesEveryRequest(c)).find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
             return listenerRuleView(rule, num(rule.inputs.priority), judged, other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})`, endAction(rule.inputs.actions)?.type === "forward");
         });
 }

@@ -423,6 +423,37 @@ export function hostMatches(pattern: string, host: string): boolean {
 }
 
 /**
+ * Whether a source-IP condition takes every client of the load balancer: one of its CIDRs is the
+ * whole IPv4 space (0.0.0.0/0) and, when the load balancer also accepts IPv6 clients (`dualStack`),
+ * one is the whole IPv6 space (::/0). A condition is satisfied when the request's source address
+ * is in one of its CIDRs (ELB User Guide, "Condition types for listener rules", Source IP address
+ * conditions; aws.lb.ListenerRule `condition.sourceIp.values`: "Condition is satisfied if the
+ * source IP address of the request matches one of the CIDR blocks"; Alibaba Cloud ALB CreateRule
+ * SourceIpConfig Values, IP addresses or CIDR blocks); an IPv4-only load balancer (aws.lb
+ * `ipAddressType` ipv4, the default; alicloud.alb `addressIpVersion` IPv4, the default) accepts
+ * no IPv6 client.
+ */
+export function sourceIpTakesEveryClient(values: readonly string[], dualStack: boolean): boolean {
+    const cidrs = values.map((v) => v.trim().toLowerCase());
+    // A prefix length of 0 leaves no bit fixed: the CIDR holds every address of its family.
+    const v4 = cidrs.some((c) => /^\d{1,3}(\.\d{1,3}){3}\/0$/.test(c));
+    const v6 = cidrs.some((c) => /^[0-9a-f:]*:[0-9a-f:]*\/0$/.test(c));
+    return v4 && (v6 || !dualStack);
+}
+
+/**
+ * Whether a header condition takes every request: its header is one every request carries (Host:
+ * "A client MUST send a Host header field in all HTTP/1.1 request messages", RFC 9112 section 3.2)
+ * and one of its values is only `*` wildcards, which match any value ("* (matches 0 or more
+ * characters)", aws.lb.ListenerRule `condition.httpHeader.values`; a condition is satisfied when
+ * one of its values matches). A `*` on another header takes only the requests carrying that
+ * header, which the plan does not tell: such a condition stays unevaluated.
+ */
+export function headerTakesEveryRequest(name: unknown, values: readonly string[]): boolean {
+    return typeof name === "string" && name.trim().toLowerCase() === "host" && values.some((v) => /^\*+$/.test(v));
+}
+
+/**
  * The HTTP methods a load balancer's method condition tells apart: Alibaba Cloud ALB CreateRule
  * MethodConfig Values "HEAD, GET, POST, OPTIONS, PUT, PATCH, and DELETE" (the methods of RFC 9110
  * section 9 an API takes, and PATCH, RFC 5789); ELB http-request-method conditions name any of them.
