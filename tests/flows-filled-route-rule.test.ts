@@ -135,21 +135,6 @@ const CASES: readonly Case[] = [
     },
     {
         stack: "growth-aws",
-        flow: "order",
-        region: "us-east-1",
-        link: "the order rule's path patterns in another case (/Order, /Order/*): the only rule forwarding to the order target group misses /order",
-        type: AWS_RULE,
-        nameEnds: "us-east-1-lb-rule-order",
-        mutate: (r) => awsConditions(r, ["/Order", "/Order/*"]),
-        hop: "rule /order /order/* matches requests",
-        resource: AWS_ORDER,
-        exactly: {
-            hop: `rule /order /order/* matches requests for ${D}`,
-            reason: `${AWS_ORDER} does not take POST ${D}/order: its pathPattern condition (/Order, /Order/*) does not match /order, so the request falls to lc-us-east-1-lb-https's default action -> lc-us-east-1-lb-tg-api, not lc-us-east-1-lb-tg-order`,
-        },
-    },
-    {
-        stack: "growth-aws",
         flow: "interaction",
         region: "us-east-1",
         link: "the WebSocket rule's path patterns in another case (/WS, /WS/*): the only rule forwarding to the ws target group misses /ws",

@@ -223,6 +223,9 @@ function aliRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[
         .filter((a) => a.type === "Rewrite" && (num(a.order) ?? 0) < endOrder)
         .sort((a, b) => (num(a.order) ?? 0) - (num(b.order) ?? 0));
     if (rewrites.length === 0) return;
+    const check = `${router.name}'s Rewrite keeps requests on ${patterns.join(" ")}`;
+    // A path not known yet (a first preview) is settled once created; a known one this cannot apply is not.
+    if (rewrites.some((r) => FlowGraph.isUnknown(at(r, "rewriteConfig.path")))) return w.hop(router, check, undetermined("ruleActions"));
     const apply = (path: string): string | undefined => {
         let out = path;
         for (const r of rewrites) {
@@ -233,7 +236,7 @@ function aliRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[
         }
         return out;
     };
-    w.hop(router, `${router.name}'s Rewrite keeps requests on ${patterns.join(" ")}`, rewriteVerdict(patterns, samples, apply, `the Rewrite action of ${router.name}`));
+    w.hop(router, check, rewriteVerdict(patterns, samples, apply, `the Rewrite action of ${router.name}`));
 }
 
 /**

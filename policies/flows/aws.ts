@@ -407,6 +407,9 @@ function awsWeightedHop(g: FlowGraph, w: Walk, region: string, router: FlowResou
 function awsRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[], samples: readonly string[]): void {
     const rewrites = list(router.inputs.transforms).filter(isRecord).filter((t) => t.type === "url-rewrite");
     if (rewrites.length === 0) return;
+    const check = `${router.name}'s url-rewrite keeps requests on ${patterns.join(" ")}`;
+    // A regex or replacement not known yet (a first preview) is settled once created; a known one this cannot apply is not.
+    if (rewrites.some((t) => FlowGraph.isUnknown(at(t, "urlRewriteConfig.rewrite.regex")) || FlowGraph.isUnknown(at(t, "urlRewriteConfig.rewrite.replace")))) return w.hop(router, check, undetermined("transforms"));
     const apply = (path: string): string | undefined => {
         let out = path;
         for (const t of rewrites) {
@@ -421,7 +424,7 @@ function awsRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[
         }
         return out;
     };
-    w.hop(router, `${router.name}'s url-rewrite keeps requests on ${patterns.join(" ")}`, rewriteVerdict(patterns, samples, apply, `transforms (url-rewrite of ${router.name})`));
+    w.hop(router, check, rewriteVerdict(patterns, samples, apply, `transforms (url-rewrite of ${router.name})`));
 }
 
 /** The action that ends a rule's chain: in `order` (lowest first, then list order), past the authenticate actions; undefined without one. */
