@@ -149,21 +149,6 @@ const CASES: readonly Case[] = [
         },
     },
     {
-        stack: "growth-alicloud",
-        flow: "order",
-        region: "cn-hangzhou",
-        link: "the order rule's Path values mistyped (/orders, /orders/*): the only rule forwarding to the order server group misses /order",
-        type: ALI_RULE,
-        nameEnds: "cn-hangzhou-lb-rule-order",
-        mutate: (r) => aliConditions(r, ["/orders", "/orders/*"]),
-        hop: "rule /order /order/* matches requests",
-        resource: ALI_ORDER,
-        exactly: {
-            hop: `rule /order /order/* matches requests for ${D}`,
-            reason: `${ALI_ORDER} does not take POST ${D}/order: its Path condition (/orders, /orders/*) does not match /order, so the request falls to lc-cn-hangzhou-lb-https's default action -> lc-cn-hangzhou-lb-group-api, not lc-cn-hangzhou-lb-group-order`,
-        },
-    },
-    {
         stack: "mature-alicloud",
         flow: "order",
         region: "cn-shanghai",
