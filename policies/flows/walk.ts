@@ -1,7 +1,10 @@
 // One flow walked hop by hop: each hop is a resource and the contract it must keep for the flow's
 // traffic to pass. The first hop that fails breaks the flow, and the walk stops there. A hop that
-// cannot be judged (an input unknown in a first preview) makes the flow `unknown` and the walk goes
-// on, so a broken hop after it is still found; a reference that cannot be followed stops it. A hop
+// cannot be judged (an input unknown in a first preview, a value the plan holds but the analysis
+// does not evaluate: UndeterminedKind) makes the flow `unknown` and the walk goes on, so a broken
+// hop after it is still found; a reference that cannot be followed stops it. A link the operator
+// sets outside the stack (operatorSide) is listed, not judged: a flow whose only unjudged hops are
+// the operator's is connected (flowStatus). A hop
 // waiting for a setting only the user can give (Unset: a certificate, recipients, the app image) is
 // advisory: the walk goes on past it too, so a real break after the placeholder is still judged
 // and reported as the flow's break (the advisory stays listed in `advisories`).
