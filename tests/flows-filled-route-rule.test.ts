@@ -133,6 +133,36 @@ const CASES: readonly Case[] = [
             reason: `${AWS_ORDER} does not take POST api.${D}/order: its hostHeader condition (${D}) does not match api.${D}, so the request falls to x-order-api (priority 12) -> lc-us-east-1-lb-tg-api, not lc-us-east-1-lb-tg-order`,
         },
     },
+    {
+        stack: "growth-aws",
+        flow: "interaction",
+        region: "us-east-1",
+        link: "the WebSocket rule's path patterns in another case (/WS, /WS/*): the only rule forwarding to the ws target group misses /ws",
+        type: AWS_RULE,
+        nameEnds: "us-east-1-lb-rule-ws",
+        mutate: (r) => awsConditions(r, ["/WS", "/WS/*"]),
+        hop: "rule /ws /ws/* matches requests",
+        resource: "lc-us-east-1-lb-rule-ws",
+        exactly: {
+            hop: `rule /ws /ws/* matches requests for ${D}`,
+            reason: `lc-us-east-1-lb-rule-ws does not take GET ${D}/ws: its pathPattern condition (/WS, /WS/*) does not match /ws, so the request falls to lc-us-east-1-lb-https's default action -> lc-us-east-1-lb-tg-api, not lc-us-east-1-lb-tg-ws`,
+        },
+    },
+    {
+        stack: "mature-alicloud",
+        flow: "order",
+        region: "cn-shanghai",
+        link: "the order rule's Path values in another case (/Order, /Order/*): the off-host refusal still names /order, but the route's rule is the one forwarding to the order server group",
+        type: ALI_RULE,
+        nameEnds: "cn-shanghai-lb-rule-order",
+        mutate: (r) => aliConditions(r, ["/Order", "/Order/*"]),
+        hop: "rule /order /order/* matches requests",
+        resource: "lc-cn-shanghai-lb-rule-order",
+        exactly: {
+            hop: `rule /order /order/* matches requests for api.${D}`,
+            reason: `lc-cn-shanghai-lb-rule-order does not take POST api.${D}/order: its Path condition (/Order, /Order/*) does not match /order, so the request falls to lc-cn-shanghai-lb-rule-order-other-hosts (priority 11), a FixedResponse 421, not lc-cn-shanghai-lb-group-order`,
+        },
+    },
 ];
 
 /** mature-aws with the order route split into one rule per host: the domain's at priority 10, api.<domain>'s (`inputs` over the order rule's) at 12. */

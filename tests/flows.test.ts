@@ -639,20 +639,20 @@ describe("flow graph", () => {
         assert.strictEqual(selectsPods(service({ app: "orders" }, "http"), deployment), "s selects app=orders, which d's pods do not carry: it reaches no pods");
         assert.strictEqual(selectsPods(service({ app: "order" }, "http", "default"), deployment), "s is in namespace default, d's pods in live-commerce");
         assert.strictEqual(selectsPods(service({}, "http"), deployment), "s has no selector: it reaches no pods");
-        assert.deepStrictEqual(selectsPods(service({ app: UNKNOWN }, "http"), deployment), { unknown: "spec" });
+        assert.deepStrictEqual(selectsPods(service({ app: UNKNOWN }, "http"), deployment), { unknown: "spec", kind: "preview" });
         assert.strictEqual(targetsContainerPort(service({ app: "order" }, "http"), 30082, deployment), true);
         assert.strictEqual(targetsContainerPort(service({ app: "order" }, 8080), 30082, deployment), true);
         assert.strictEqual(targetsContainerPort(service({ app: "order" }, "web"), 30082, deployment), "s targets port web, d's containers declare http/8080: the node port reaches no container");
         assert.strictEqual(targetsContainerPort(service({ app: "order" }, 9090), 30082, deployment), "s targets port 9090, d's containers declare http/8080: the node port reaches no container");
         // No targetPort: the Service's `port` (80) is used, which no container declares.
         assert.strictEqual(targetsContainerPort(service({ app: "order" }, undefined), 30082, deployment), "s targets port 80, d's containers declare http/8080: the node port reaches no container");
-        assert.deepStrictEqual(targetsContainerPort(service({ app: "order" }, UNKNOWN), 30082, deployment), { unknown: "spec" });
+        assert.deepStrictEqual(targetsContainerPort(service({ app: "order" }, UNKNOWN), 30082, deployment), { unknown: "spec", kind: "preview" });
         const hpa = (spec: Record<string, unknown>) => r("h", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", { spec });
         assert.strictEqual(replicaRange(hpa({ minReplicas: 2, maxReplicas: 10 })), true);
         assert.strictEqual(replicaRange(hpa({ minReplicas: 3, maxReplicas: 3 })), "h has maxReplicas 3 and minReplicas 3: it can never scale out");
         // minReplicas defaults to 1.
         assert.strictEqual(replicaRange(hpa({ maxReplicas: 1 })), "h has maxReplicas 1 and minReplicas 1: it can never scale out");
-        assert.deepStrictEqual(replicaRange(hpa({ minReplicas: 2, maxReplicas: UNKNOWN })), { unknown: "spec" });
+        assert.deepStrictEqual(replicaRange(hpa({ minReplicas: 2, maxReplicas: UNKNOWN })), { unknown: "spec", kind: "preview" });
         const mounted = (volumes: unknown, file: unknown = "/var/run/secrets/eks.amazonaws.com/serviceaccount/token") =>
             r("o", "kubernetes:apps/v1:Deployment", {
                 spec: {
@@ -670,7 +670,7 @@ describe("flow graph", () => {
         assert.strictEqual(projectsTokenFile(mounted(token("sts.amazonaws.com", "jwt")), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "volume aws-iam-token projects no service account token at token: /var/run/secrets/eks.amazonaws.com/serviceaccount/token does not exist and the pod cannot take its role");
         assert.strictEqual(projectsTokenFile(mounted(token("kubernetes.default.svc")), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "the token at /var/run/secrets/eks.amazonaws.com/serviceaccount/token is for audience kubernetes.default.svc, STS takes sts.amazonaws.com");
         assert.strictEqual(projectsTokenFile(mounted(token("sts.amazonaws.com"), "/tmp/token"), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), "AWS_WEB_IDENTITY_TOKEN_FILE is /tmp/token, which no volume mount of o holds: the pod cannot take its role");
-        assert.deepStrictEqual(projectsTokenFile(mounted(UNKNOWN), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), { unknown: "spec" });
+        assert.deepStrictEqual(projectsTokenFile(mounted(UNKNOWN), "AWS_WEB_IDENTITY_TOKEN_FILE", "sts.amazonaws.com"), { unknown: "spec", kind: "preview" });
     });
 });
 

@@ -89,7 +89,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const serverGroup = (groupName: string, longLived: boolean): alicloud.alb.ServerGroup =>
+        // A route's group carries its route's name in the `route` tag (as the AWS target groups do):
+        // the flow analysis finds the route's rule by the group it forwards to when the rule's
+        // conditions miss the route (policies/flows/walk.ts routeGroupTest).
+        const serverGroup = (groupName: string, longLived: boolean, route?: string): alicloud.alb.ServerGroup =>
             new alicloud.alb.ServerGroup(
                 `${name}-group-${groupName}`,
                 {
@@ -113,7 +116,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                     stickySessionConfig: longLived
                         ? { stickySessionEnabled: true, stickySessionType: "Insert", cookieTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS }
                         : { stickySessionEnabled: false },
-                    tags,
+                    tags: route === undefined ? tags : { ...tags, route },
                 },
                 { parent: this },
             );
@@ -123,7 +126,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         const groups = new Map<string, alicloud.alb.ServerGroup>();
         let https: alicloud.alb.Listener | null = null;
         if (args.httpsOwner === "loadBalancer") {
-            for (const route of args.routes) groups.set(route.name, serverGroup(route.name, route.longLived));
+            for (const route of args.routes) groups.set(route.name, serverGroup(route.name, route.longLived, route.name));
             const groupOf = (route: BusinessRoute): alicloud.alb.ServerGroup => {
                 const g = groups.get(route.name);
                 if (g === undefined) throw new pulumi.ResourceError(`no server group for route ${route.name}`, this);

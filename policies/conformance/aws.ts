@@ -67,6 +67,61 @@ export const AWS_METRICS: Readonly<Record<string, { readonly names: readonly str
     },
 };
 
+/** ELB's page of listener rule condition limits ("Condition basics"). */
+const ELB_CONDITIONS = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html (Condition basics)";
+/** ELB's quota table: "Condition values per rule 5", "Condition wildcards per rule 5", "Match evaluations per rule 5", none adjustable. */
+const ELB_RULE_QUOTAS = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html (Rules)";
+/** The condition blocks of aws.lb.ListenerRule `conditions[]` whose value lists are match evaluations. */
+const VALUE_CONDITIONS = ["hostHeader", "httpHeader", "httpRequestMethod", "pathPattern", "sourceIp"] as const;
+/** The conditions a rule may hold at most once ("up to one of each of the following conditions: host-header, http-request-method, path-pattern, and source-ip"). */
+const ONCE_PER_RULE = ["hostHeader", "httpRequestMethod", "pathPattern", "sourceIp"] as const;
+
+/** The strings a listener rule condition block compares with the request (values, regexValues, query-string pairs): its match evaluations. */
+function matchEvaluations(condition: unknown): number {
+    if (!isRecord(condition)) return 0;
+    const lists = VALUE_CONDITIONS.flatMap((k) => {
+        const c = condition[k];
+        return isRecord(c) ? [list(c.values).length + list(c.regexValues).length] : [];
+    });
+    return lists.reduce((a, b) => a + b, 0) + list(condition.queryString).length;
+}
+
+/** The `*` and `?` wildcards of a condition block's values (host-header, http-header, path-pattern, query-string; regexValues are no wildcards). */
+function wildcards(condition: unknown): number {
+    if (!isRecord(condition)) return 0;
+    const count = (v: unknown) => (typeof v === "string" ? (v.match(/[*?]/g) ?? []).length : 0);
+    const values = ["hostHeader", "httpHeader", "pathPattern"].flatMap((k) => (isRecord(condition[k]) ? list(condition[k].values) : []));
+    const pairs = list(condition.queryString).flatMap((q) => (isRecord(q) ? [q.key, q.value] : []));
+    return [...values, ...pairs].reduce((n: number, v) => n + count(v), 0);
+}
+
+/**
+ * ELB listener rule condition limits (ELB User Guide, "Condition types for listener rules",
+ * Condition basics): "You can specify up to three match evaluations per condition" (each string a
+ * condition compares, e.g. up to three http-header values), "up to five match evaluations per
+ * rule", "a limit of five wildcard characters per rule" (host-header, http-header, path-pattern,
+ * query-string), and "up to one of each of the following conditions: host-header,
+ * http-request-method, path-pattern, and source-ip"; the quota table lists condition values,
+ * condition wildcards and match evaluations per rule at 5, not adjustable. CreateRule refuses a
+ * rule beyond them.
+ */
+const ruleConditionsLimits: ValueTest = {
+    describe: "at most 5 match evaluations (condition values) and 5 wildcard characters per rule, and at most one each of hostHeader, httpRequestMethod, pathPattern and sourceIp",
+    accepts: (value) => {
+        const conditions = list(value);
+        const evaluations = conditions.reduce((n: number, c) => n + matchEvaluations(c), 0);
+        const stars = conditions.reduce((n: number, c) => n + wildcards(c), 0);
+        const repeated = ONCE_PER_RULE.some((k) => conditions.filter((c) => isRecord(c) && c[k] !== undefined).length > 1);
+        return evaluations <= 5 && stars <= 5 && !repeated;
+    },
+};
+
+/** At most three match evaluations in one condition block (ELB "Condition basics"). */
+const conditionLimit: ValueTest = {
+    describe: "at most 3 match evaluations (values) in one condition",
+    accepts: (value) => matchEvaluations(value) <= 3,
+};
+
 /** CloudWatch `Statistic` enum values (types.Statistic). */
 const STATISTICS = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"];
 /** Extended statistics (percentiles, trimmed means, ...): the StringMatch of metric_alarm.go, verbatim. */
@@ -140,6 +195,14 @@ export const AWS_RULES: readonly ConformanceRule[] = [
     { type: "aws:lb/targetGroup:TargetGroup", property: "deregistrationDelay", test: between(0, 3600), source: `${SDK}lb/targetGroup.d.ts (deregistrationDelay)` },
     { type: "aws:lb/targetGroup:TargetGroup", property: "protocol", test: oneOf(["GENEVE", "HTTP", "HTTPS", "TCP", "TCP_UDP", "TLS", "UDP", "QUIC", "TCP_QUIC"]), source: `${SDK}lb/targetGroup.d.ts (protocol)` },
     { type: "aws:lb/listenerRule:ListenerRule", property: "priority", test: between(1, 50000), source: `${SDK}lb/listenerRule.d.ts (priority)` },
+    { type: "aws:lb/listenerRule:ListenerRule", property: "conditions[]", test: conditionLimit, source: `${ELB_CONDITIONS}: "You can specify up to three match evaluations per condition"` },
+    { type: "aws:lb/listenerRule:ListenerRule", property: "conditions", test: ruleConditionsLimits, source: `${ELB_CONDITIONS}: up to five match evaluations per rule, five wildcard characters per rule, up to one each of host-header, http-request-method, path-pattern and source-ip; ${ELB_RULE_QUOTAS}` },
+    {
+        type: "aws:lb/listenerRule:ListenerRule",
+        property: "conditions[].httpHeader.httpHeaderName",
+        test: { describe: "a header other than Host (a host-header condition matches the Host header)", accepts: (value) => typeof value !== "string" || value.trim().toLowerCase() !== "host" },
+        source: `${SDK}lb/listenerRule.d.ts (condition.httpHeader.httpHeaderName: "You cannot use HTTP header condition to specify the host header, use a \`host-header\` condition instead")`,
+    },
     { type: "aws:lb/listener:Listener", property: "protocol", test: oneOf(["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC", "GENEVE"]), source: `${SDK}lb/listener.d.ts (protocol: HTTP, HTTPS for ALB; TCP, TLS, UDP, TCP_UDP, QUIC, TCP_QUIC for NLB; GENEVE for GWLB)` },
 
     // Auto Scaling and CloudWatch

@@ -35,8 +35,8 @@ import { ALB_DEFAULT_IDLE_TIMEOUT_SECONDS } from "../../components/alicloud/prof
 import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeRuleHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
+import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -223,6 +223,9 @@ function aliRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[
         .filter((a) => a.type === "Rewrite" && (num(a.order) ?? 0) < endOrder)
         .sort((a, b) => (num(a.order) ?? 0) - (num(b.order) ?? 0));
     if (rewrites.length === 0) return;
+    const check = `${router.name}'s Rewrite keeps requests on ${patterns.join(" ")}`;
+    // A path not known yet (a first preview) is settled once created; a known one this cannot apply is not.
+    if (rewrites.some((r) => FlowGraph.isUnknown(at(r, "rewriteConfig.path")))) return w.hop(router, check, undetermined("ruleActions"));
     const apply = (path: string): string | undefined => {
         let out = path;
         for (const r of rewrites) {
@@ -233,7 +236,7 @@ function aliRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[
         }
         return out;
     };
-    w.hop(router, `${router.name}'s Rewrite keeps requests on ${patterns.join(" ")}`, rewriteVerdict(patterns, samples, apply, `the Rewrite action of ${router.name}`));
+    w.hop(router, check, rewriteVerdict(patterns, samples, apply, `the Rewrite action of ${router.name}`));
 }
 
 /**
@@ -249,7 +252,7 @@ function aliRuleMatches(conditions: unknown, path: string, host: string): Verdic
         } else if (c.type === "Host") {
             const values = strings(at(c, "hostConfig.values"));
             if (!values.some((v) => hostMatches(v, host))) return `a Host condition (${values.join(", ")}) does not match ${host}: those requests never take the rule`;
-        } else return undetermined(`ruleConditions (${String(c.type)})`);
+        } else return unevaluated(`ruleConditions (${String(c.type)})`);
     }
     return true;
 }
@@ -268,7 +271,9 @@ function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: 
     }
     const listener = g.ofType(T.listener, region).find((l) => l.inputs.listenerProtocol === "HTTPS" && found(g.ref(l, "loadBalancerId", l.inputs.loadBalancerId, T.alb))?.urn === alb.urn);
     // The rules written for the route (routeRules), not a rule ahead of them that also names its path: the precedence hop judges that one.
-    const rules = listener === undefined ? [] : routeRules(aliListenerRules(g, region, listener), patterns, DYNAMIC_API_PATH);
+    const view = listener === undefined ? undefined : aliListenerView(g, region, listener);
+    const route = ROUTES.find((r) => r.pathPatterns.join(" ") === patterns.join(" "))?.name;
+    const rules = view === undefined ? [] : routeRules(view.rules, patterns, DYNAMIC_API_PATH, route === undefined ? undefined : routeGroupTest(view, route));
     // Of several, the first the listener evaluates (smaller priority first, unnumbered last).
     const rule = [...rules].sort((a, b) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER))[0];
     if (rule === undefined) return undefined;
@@ -587,7 +592,7 @@ function offHostOrderHop(g: FlowGraph, w: Walk, region: string, alb: FlowResourc
     for (const sample of samplePaths(patterns, path, rulePatterns(rules))) {
         for (const method of [ROUTE_METHOD.order, ...HTTP_METHODS.filter((m) => m !== ROUTE_METHOD.order)]) {
             const answer = answeringRule(rules, { host: domain, path: sample, method });
-            if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+            if (answer.kind === "undetermined") return w.hop(answer.rule, check, unevaluated(answer.condition));
             const verdict = offHostAnswerVerdict(g, region, listener, answer.kind === "rule" ? answer.rule : undefined, orderGroup, `${method} ${domain}${sample}`, path);
             if (verdict.ok !== true) return w.hop(verdict.on, check, verdict.ok);
             held = held ?? verdict.on;
@@ -668,13 +673,23 @@ function aliRegexValue(v: string): boolean {
 /**
  * The HTTPS listener's rules as the ALB evaluates them for requests (contracts.answeringRule):
  * priority (alicloud.alb.Rule `priority`, 1-10000, smaller first), Host, Path and Method condition
- * values (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a Header, QueryString,
+ * values (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a SourceIp condition taking
+ * every client (contracts.sourceIpTakesEveryClient) or a Header condition taking every request
+ * (contracts.headerTakesEveryRequest) matches every request; any other Header, QueryString,
  * Cookie, SourceIp or response condition, or a regular-expression value (aliRegexValue: its
- * condition then excludes no request), cannot be judged from the plan. A rule of `direction`
+ * condition then excludes no request), cannot be judged from the plan (unevaluated). A rule of `direction`
  * Response is left out: it "is applied to the responses returned by backend servers"
  * (alicloud.alb.Rule `direction`, default Request), so it neither answers a request nor refuses one.
  */
 function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
+    const alb = found(g.ref(listener, "loadBalancerId", listener.inputs.loadBalancerId, T.alb));
+    // alicloud.alb.LoadBalancer `addressIpVersion`: IPv4 (the default) or DualStack.
+    const dualStack = alb !== undefined && String(alb.inputs.addressIpVersion ?? "IPv4").toLowerCase() === "dualstack";
+    const takesEveryRequest = (c: Record<string, unknown>): boolean => {
+        if (c.type === "SourceIp") return sourceIpTakesEveryClient(strings(at(c, "sourceIpConfig.values")), dualStack);
+        if (c.type === "Header") return !strings(at(c, "headerConfig.values")).some(aliRegexValue) && headerTakesEveryRequest(at(c, "headerConfig.key"), strings(at(c, "headerConfig.values")));
+        return false;
+    };
     return g
         .ofType(T.rule, region)
         .filter((r) => found(g.ref(r, "listenerId", r.inputs.listenerId, T.listener))?.urn === listener.urn && r.inputs.direction !== "Response")
@@ -687,7 +702,8 @@ function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource):
                 const condition = kinds[String(c.type)];
                 return condition === undefined || of(c).some(aliRegexValue) ? [] : [{ condition, values: of(c) }];
             });
-            const other = conditions.find((c) => !["Host", "Path", "Method"].includes(String(c.type)) || of(c).some(aliRegexValue));
+            // A SourceIp or Header condition that takes every request never excludes one: judged as matching.
+            const other = conditions.filter((c) => !takesEveryRequest(c)).find((c) => !["Host", "Path", "Method"].includes(String(c.type)) || of(c).some(aliRegexValue));
             const unjudged = other === undefined ? undefined : of(other).some(aliRegexValue) ? `ruleConditions (${String(other.type)} regular expression ${of(other).filter(aliRegexValue).join(", ")})` : `ruleConditions (${String(other.type)})`;
             return listenerRuleView(rule, num(rule.inputs.priority), judged, unjudged, terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup");
         });
@@ -870,10 +886,10 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
         const views = listenerView.rules;
-        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route]);
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route], routeGroupTest(listenerView, route));
         // A rule the plan cannot judge (a `~` regular expression) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host, path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
-        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
+        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unevaluated(unjudged.condition));
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         // Every path of the route takes the rule, or another rule forwarding to its server group.
@@ -1039,7 +1055,7 @@ function saePrecedenceHop(w: Walk, ingress: FlowResource, host: string, patterns
     const check = `no other ingress rule takes ${host}${patterns.length === 0 ? fallback : patterns.join(" ")} from ${patterns.length === 0 ? "the default rule" : "the route's rules"}`;
     if (elsewhere.length === 0) return w.hop(ingress, check, true);
     if (patterns.length === 0) return w.hop(ingress, check, `${named} takes ${host}${fallback} ahead of the default rule: the API's requests reach another application`);
-    w.hop(ingress, check, undetermined(`rules (${named} also matches the route; SAE documents no order among ingress rules)`));
+    w.hop(ingress, check, unevaluated(`rules (${named} also matches the route; SAE documents no order among ingress rules)`));
 }
 
 /**

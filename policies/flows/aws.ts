@@ -32,8 +32,8 @@ import { AWSLOGS_ACTIONS, CREDENTIAL_KEYS, ECR_PULL_ACTIONS, ECS_TASKS_SERVICE, 
 import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
-import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeRuleHop, undetermined, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
+import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -407,6 +407,9 @@ function awsWeightedHop(g: FlowGraph, w: Walk, region: string, router: FlowResou
 function awsRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[], samples: readonly string[]): void {
     const rewrites = list(router.inputs.transforms).filter(isRecord).filter((t) => t.type === "url-rewrite");
     if (rewrites.length === 0) return;
+    const check = `${router.name}'s url-rewrite keeps requests on ${patterns.join(" ")}`;
+    // A regex or replacement not known yet (a first preview) is settled once created; a known one this cannot apply is not.
+    if (rewrites.some((t) => FlowGraph.isUnknown(at(t, "urlRewriteConfig.rewrite.regex")) || FlowGraph.isUnknown(at(t, "urlRewriteConfig.rewrite.replace")))) return w.hop(router, check, undetermined("transforms"));
     const apply = (path: string): string | undefined => {
         let out = path;
         for (const t of rewrites) {
@@ -421,7 +424,7 @@ function awsRewriteHop(w: Walk, router: FlowResource, patterns: readonly string[
         }
         return out;
     };
-    w.hop(router, `${router.name}'s url-rewrite keeps requests on ${patterns.join(" ")}`, rewriteVerdict(patterns, samples, apply, `transforms (url-rewrite of ${router.name})`));
+    w.hop(router, check, rewriteVerdict(patterns, samples, apply, `transforms (url-rewrite of ${router.name})`));
 }
 
 /** The action that ends a rule's chain: in `order` (lowest first, then list order), past the authenticate actions; undefined without one. */
@@ -438,10 +441,22 @@ function endAction(actions: unknown): Record<string, unknown> | undefined {
  * The HTTPS listener's rules as the load balancer evaluates them (contracts.answeringRule):
  * priority (aws.lb.ListenerRule `priority`, 1-50000, lowest first), host-header, path-pattern and
  * http-request-method values (`conditions[].hostHeader.values`, `pathPattern.values`,
- * `httpRequestMethod.values`); an http-header, query-string or source-ip condition, or regex values,
- * cannot be judged from the plan.
+ * `httpRequestMethod.values`); a source-ip condition taking every client (sourceIpTakesEveryClient)
+ * or an http-header condition taking every request (headerTakesEveryRequest) matches every request;
+ * any other http-header, query-string or source-ip condition, or regex values, cannot be judged
+ * from the plan (unevaluated).
  */
 function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource): ListenerRuleView<FlowResource>[] {
+    const lb = found(g.ref(listener, "loadBalancerArn", listener.inputs.loadBalancerArn, T.lb));
+    // aws.lb.LoadBalancer `ipAddressType`: ipv4 (the default), dualstack, dualstack-without-public-ipv4.
+    const dualStack = lb !== undefined && String(lb.inputs.ipAddressType ?? "ipv4").startsWith("dualstack");
+    const takesEveryRequest = (c: Record<string, unknown>): boolean => {
+        const keys = Object.keys(c);
+        if (keys.length !== 1) return false;
+        if (isRecord(c.sourceIp)) return sourceIpTakesEveryClient(strings(c.sourceIp.values), dualStack);
+        if (isRecord(c.httpHeader) && c.httpHeader.regexValues === undefined) return headerTakesEveryRequest(c.httpHeader.httpHeaderName, strings(c.httpHeader.values));
+        return false;
+    };
     return g
         .ofType(T.rule, region)
         .filter((x) => found(g.ref(x, "listenerArn", x.inputs.listenerArn, T.listener))?.urn === listener.urn)
@@ -450,7 +465,8 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
             // A condition with regexValues matches when a value or a regular expression does: its values alone never exclude a request.
             const kinds: readonly (readonly [string, RuleCondition])[] = [["hostHeader", "host"], ["pathPattern", "path"], ["httpRequestMethod", "method"]];
             const judged = conditions.flatMap((c) => kinds.filter(([key]) => isRecord(c[key]) && at(c, `${key}.regexValues`) === undefined).map(([key, condition]) => ({ condition, values: strings(at(c, `${key}.values`)) })));
-            const other = conditions.find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
+            // A source-ip or http-header condition that takes every request never excludes one: judged as matching.
+            const other = conditions.filter((c) => !takesEveryRequest(c)).find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
             return listenerRuleView(rule, num(rule.inputs.priority), judged, other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})`, endAction(rule.inputs.actions)?.type === "forward");
         });
 }
@@ -641,10 +657,10 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
         const views = listenerView.rules;
-        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route]);
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route], routeGroupTest(listenerView, route));
         // A rule the plan cannot judge (regexValues) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host: entry.names[0] ?? "", path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
-        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unjudged.condition);
+        if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unevaluated(unjudged.condition));
         if (rule === undefined) w.hop(listener, `rule ${patterns.join(" ")}`, `no listener rule routes ${patterns.join(" ")}`);
         router = rule ?? listener;
         // Every name and path of the route takes the rule, or another rule forwarding to its group (a route split per host).
@@ -762,7 +778,7 @@ function ecsTargets(g: FlowGraph, w: Walk, region: string, tg: FlowResource, rou
     const maps = list(container?.portMappings).filter(isRecord).some((m) => num(m.containerPort) === port && (m.protocol === undefined || m.protocol === "tcp"));
     // In a first preview the definitions wait for endpoints and secrets not created yet (one JSON string): unknown, not broken.
     // The later hops read the same definitions (environment, secrets): the walk stops here.
-    if (!maps && FlowGraph.isUnknown(task.inputs.containerDefinitions)) w.stopUndetermined(task, `container ${containerName} maps port ${port}`, "containerDefinitions");
+    if (!maps && FlowGraph.isUnknown(task.inputs.containerDefinitions)) w.stopUndetermined(task, `container ${containerName} maps port ${port}`, undetermined("containerDefinitions"));
     w.hop(task, `container ${containerName} maps port ${port}`, maps ? true : `no container ${containerName} mapping TCP port ${port} in ${task.name}: ECS cannot register the tasks`);
     // Only tasks that start register: their secrets, log stream and image come with the execution role.
     ecsTasksStart(g, w, region, svc);

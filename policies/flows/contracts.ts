@@ -259,7 +259,7 @@ export function accessDecision(policies: readonly unknown[], req: AccessRequest)
  * `nothingAllows` when the hop gives its own reason); undetermined (`Condition`) when a condition
  * the request does not carry decides it.
  */
-export function accessVerdict(policies: readonly unknown[], req: AccessRequest, holder: string, nothingAllows?: string): true | string | { readonly unknown: string } {
+export function accessVerdict(policies: readonly unknown[], req: AccessRequest, holder: string, nothingAllows?: string): true | string | { readonly unknown: string; readonly kind: "unevaluated" } {
     const d = accessDecision(policies, req);
     const what = `${req.action}${req.resource !== undefined ? ` on ${req.resource}` : ""}${req.service !== undefined ? ` for ${req.service}` : ""}`;
     switch (d.kind) {
@@ -268,7 +268,7 @@ export function accessVerdict(policies: readonly unknown[], req: AccessRequest, 
         case "deny":
             return `a Deny statement of ${holder} overrides any Allow of ${what} (${d.statement})`;
         case "undetermined":
-            return { unknown: `Condition ${d.keys.join(", ")}` };
+            return { unknown: `Condition ${d.keys.join(", ")}`, kind: "unevaluated" };
         case "none":
             if (nothingAllows !== undefined) return nothingAllows;
             return d.unmet.length > 0 ? `${holder} allows ${what} only when ${d.unmet.join("; ")}` : `no statement of ${holder} allows ${what}`;
@@ -420,6 +420,37 @@ export function wildcardMatches(pattern: string, path: string): boolean {
  */
 export function hostMatches(pattern: string, host: string): boolean {
     return wildcardRegExp(pattern, "i").test(host);
+}
+
+/**
+ * Whether a source-IP condition takes every client of the load balancer: one of its CIDRs is the
+ * whole IPv4 space (0.0.0.0/0) and, when the load balancer also accepts IPv6 clients (`dualStack`),
+ * one is the whole IPv6 space (::/0). A condition is satisfied when the request's source address
+ * is in one of its CIDRs (ELB User Guide, "Condition types for listener rules", Source IP address
+ * conditions; aws.lb.ListenerRule `condition.sourceIp.values`: "Condition is satisfied if the
+ * source IP address of the request matches one of the CIDR blocks"; Alibaba Cloud ALB CreateRule
+ * SourceIpConfig Values, IP addresses or CIDR blocks); an IPv4-only load balancer (aws.lb
+ * `ipAddressType` ipv4, the default; alicloud.alb `addressIpVersion` IPv4, the default) accepts
+ * no IPv6 client.
+ */
+export function sourceIpTakesEveryClient(values: readonly string[], dualStack: boolean): boolean {
+    const cidrs = values.map((v) => v.trim().toLowerCase());
+    // A prefix length of 0 leaves no bit fixed: the CIDR holds every address of its family.
+    const v4 = cidrs.some((c) => /^\d{1,3}(\.\d{1,3}){3}\/0$/.test(c));
+    const v6 = cidrs.some((c) => /^[0-9a-f:]*:[0-9a-f:]*\/0$/.test(c));
+    return v4 && (v6 || !dualStack);
+}
+
+/**
+ * Whether a header condition takes every request: its header is one every request carries (Host:
+ * "A client MUST send a Host header field in all HTTP/1.1 request messages", RFC 9112 section 3.2)
+ * and one of its values is only `*` wildcards, which match any value ("* (matches 0 or more
+ * characters)", aws.lb.ListenerRule `condition.httpHeader.values`; a condition is satisfied when
+ * one of its values matches). A `*` on another header takes only the requests carrying that
+ * header, which the plan does not tell: such a condition stays unevaluated.
+ */
+export function headerTakesEveryRequest(name: unknown, values: readonly string[]): boolean {
+    return typeof name === "string" && name.trim().toLowerCase() === "host" && values.some((v) => /^\*+$/.test(v));
 }
 
 /**
@@ -696,26 +727,33 @@ function prefer<T>(items: readonly T[], keep: (item: T) => boolean): readonly T[
  * response or redirect on the route's paths refuses them, it does not route them), those covering
  * every path of the route, those whose paths all belong to the route (an order rule that also
  * lists `/ws` is the order route's), those naming the route's first pattern itself (a catch-all
- * `/*` is no route's own). Empty when no rule names the route.
+ * `/*` is no route's own). When none of them forwards, the rules forwarding to the route's own
+ * group (`ofRoute`: walk.routeGroupTest) join them: a rule whose Path values miss the route
+ * (`/Order`, `/orders`) is still the route's. Empty when no rule names the route.
  */
-export function routeRules<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string): readonly ListenerRuleView<R>[] {
+export function routeRules<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string, ofRoute?: (v: ListenerRuleView<R>) => boolean): readonly ListenerRuleView<R>[] {
     const paths = samplePaths(patterns, fallback, rulePatterns(rules));
     const first = patterns[0];
     const literal = (v: ListenerRuleView<R>) => first !== undefined && v.paths.includes(first);
     const covers = (v: ListenerRuleView<R>) => paths.every((path) => v.paths.some((p) => wildcardMatches(p, path)));
     const own = (v: ListenerRuleView<R>) => v.paths.every((p) => paths.some((path) => wildcardMatches(p, path)));
     let named: readonly ListenerRuleView<R>[] = rules.filter((v) => literal(v) || covers(v));
+    // No forwarding rule names the route (its Path values mistyped, or in another case): the rules
+    // forwarding to the route's own group (`ofRoute`) are the route's, so the break names that rule
+    // and its Path condition, not a refusal that still names the path, nor the listener.
+    if (ofRoute !== undefined && !named.some((v) => v.forwards)) named = [...named, ...rules.filter((v) => v.forwards && ofRoute(v) && !named.includes(v))];
     for (const keep of [(v: ListenerRuleView<R>) => v.forwards, covers, own, literal]) named = prefer(named, keep);
     return named;
 }
 
 /**
- * The rule a flow walks as its route's: of the rules written for the route (routeRules), the first
+ * The rule a flow walks as its route's: of the rules written for the route (routeRules, with
+ * `ofRoute` the rules forwarding to the route's group), the first
  * by priority that takes a request from `host` (answeringRule), else the first of them (its hops
  * say why not); undefined when no rule names the route.
  */
-export function routeRule<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string, host: string, method: string): R | undefined {
-    const named = routeRules(rules, patterns, fallback);
+export function routeRule<R>(rules: readonly ListenerRuleView<R>[], patterns: readonly string[], fallback: string, host: string, method: string, ofRoute?: (v: ListenerRuleView<R>) => boolean): R | undefined {
+    const named = routeRules(rules, patterns, fallback, ofRoute);
     const taking = answeringRule(named, { host, path: samplePaths(patterns, fallback)[0] ?? fallback, method });
     return taking.kind === "default" ? named[0]?.rule : taking.rule;
 }
@@ -757,12 +795,14 @@ export function weightedForwardVerdict<G extends { readonly urn: string; readonl
  * route's service serves the route's paths: components/model SERVICE_ROUTES, docs/METRICS.md):
  * each sample path (samplePaths) rewritten by `rewrite` must still match one of `patterns`;
  * `rewrite` returns undefined where the plan cannot tell the rewritten path (a construct not
- * evaluated here), leaving the hop undetermined. `what` names the rewrite in the reason.
+ * evaluated here), leaving the hop undetermined (kind `unevaluated`: walk.UndeterminedKind). `what`
+ * names the rewrite in the reason.
  */
-export function rewriteVerdict(patterns: readonly string[], samples: readonly string[], rewrite: (path: string) => string | undefined, what: string): true | string | { readonly unknown: string } {
+export function rewriteVerdict(patterns: readonly string[], samples: readonly string[], rewrite: (path: string) => string | undefined, what: string): true | string | { readonly unknown: string; readonly kind: "unevaluated" } {
     for (const path of samples) {
         const to = rewrite(path);
-        if (to === undefined) return { unknown: what };
+        // The rewrite is a literal of the plan the analysis cannot apply: no later plan or creation settles it.
+        if (to === undefined) return { unknown: what, kind: "unevaluated" };
         if (patterns.length > 0 && !patterns.some((p) => wildcardMatches(p, to))) return `${what} rewrites ${path} to ${to}, not a path of the route (${patterns.join(", ")}): the route's service never serves that request`;
     }
     return true;

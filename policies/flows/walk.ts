@@ -1,7 +1,10 @@
 // One flow walked hop by hop: each hop is a resource and the contract it must keep for the flow's
 // traffic to pass. The first hop that fails breaks the flow, and the walk stops there. A hop that
-// cannot be judged (an input unknown in a first preview) makes the flow `unknown` and the walk goes
-// on, so a broken hop after it is still found; a reference that cannot be followed stops it. A hop
+// cannot be judged (an input unknown in a first preview, a value the plan holds but the analysis
+// does not evaluate: UndeterminedKind) makes the flow `unknown` and the walk goes on, so a broken
+// hop after it is still found; a reference that cannot be followed stops it. A link the operator
+// sets outside the stack (operatorSide) is listed, not judged: a flow whose only unjudged hops are
+// the operator's is connected (flowStatus). A hop
 // waiting for a setting only the user can give (Unset: a certificate, recipients, the app image) is
 // advisory: the walk goes on past it too, so a real break after the placeholder is still judged
 // and reported as the flow's break (the advisory stays listed in `advisories`).
@@ -26,6 +29,8 @@ export interface Hop {
     readonly unreadable?: true;
     /** For an unknown hop: `unknown` is a link the operator sets outside the stack (a DNS record from a stack output); no plan, preview or export shows it. */
     readonly operator?: true;
+    /** For an unknown hop: the plan holds `unknown` as a literal value the analysis does not evaluate (a regular expression, a source-IP condition, overlapping ingress rules); creating the resources does not settle it. */
+    readonly unevaluated?: true;
 }
 
 export interface Broken {
@@ -75,11 +80,20 @@ export function settingKey(urn: string, key: string): string {
     return project === undefined ? key : `${project}:${key}`;
 }
 
-/** A hop that cannot be judged until its resource exists: the input property that is unknown (`unreadable`: held by the input but not readable, see Hop). */
+/**
+ * Why a hop cannot be judged: `preview`, its input is not known before the resources exist (a
+ * first preview; creating them settles it); `unreadable`, the input holds it but it cannot be read
+ * (a secret, a subnet the stack does not declare); `unevaluated`, the plan holds it as a literal
+ * value the analysis does not evaluate (a regular expression, a header or source-IP condition,
+ * overlapping SAE ingress rules, a rewrite it cannot apply): neither creating the resources nor
+ * another plan settles it; `operator`, a link the operator sets outside the stack (operatorSide).
+ */
+export type UndeterminedKind = "preview" | "unreadable" | "unevaluated" | "operator";
+
+/** A hop that cannot be judged: what is unknown (an input property, a condition, a link) and why (`kind`; defaults to `preview`). */
 export interface Undetermined {
     readonly unknown: string;
-    readonly unreadable?: true;
-    readonly operator?: true;
+    readonly kind?: UndeterminedKind;
 }
 
 /** A hop's verdict: true kept, a string (or Unset) is the reason it is broken, null or Undetermined unknown. */
@@ -87,16 +101,35 @@ export type Verdict = true | string | Unset | Undetermined | null;
 
 /** The verdict of a hop whose input `property` is unknown (a first preview), or, `unreadable`, held by the input but not readable. */
 export function undetermined(property: string, unreadable = false): Undetermined {
-    return { unknown: property, ...(unreadable ? { unreadable: true as const } : {}) };
+    return { unknown: property, kind: unreadable ? "unreadable" : "preview" };
+}
+
+/**
+ * The verdict of a hop that depends on `what`, a literal value of the plan the analysis does not
+ * evaluate (a regular expression, a header or source-IP condition): no plan, preview or creation
+ * settles it, so the advisory says it cannot be judged from the plan at all.
+ */
+export function unevaluated(what: string): Undetermined {
+    return { unknown: what, kind: "unevaluated" };
 }
 
 /**
  * The verdict of a hop whose link the operator sets outside the stack (`link`: what to set and from
  * which stack output, e.g. a CNAME record in the domain's DNS): never judged kept or broken, as no
- * plan, preview or export shows it; the flow stays unknown there and the finding says what to set.
+ * plan, preview or export shows it. The hop is listed in the flow's `operatorLinks` and an advisory
+ * finding says what to set; it does not make the flow unknown: a flow whose only undetermined hops
+ * are the operator's is connected (flowStatus).
  */
 export function operatorSide(link: string): Undetermined {
-    return { unknown: link, operator: true };
+    return { unknown: link, kind: "operator" };
+}
+
+/** The flags a hop records for an undetermined verdict's kind (Hop `unreadable`, `operator`, `unevaluated`; none for a preview). */
+function kindFlags(kind: UndeterminedKind | undefined): Pick<Hop, "unreadable" | "operator" | "unevaluated"> {
+    if (kind === "unreadable") return { unreadable: true };
+    if (kind === "operator") return { operator: true };
+    if (kind === "unevaluated") return { unevaluated: true };
+    return {};
 }
 
 function isUndetermined(v: Verdict): v is Undetermined {
@@ -118,7 +151,7 @@ export class Walk {
      */
     hop(resource: FlowResource, check: string, verdict: Verdict): void {
         const unknown = verdict === null || isUndetermined(verdict);
-        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown, ...(verdict.unreadable === true ? { unreadable: true as const } : {}), ...(verdict.operator === true ? { operator: true as const } : {}) } : {}) });
+        this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown, ...kindFlags(verdict.kind) } : {}) });
         if (verdict === true) return;
         if (verdict === null || isUndetermined(verdict)) {
             this.unknown = true;
@@ -133,11 +166,11 @@ export class Walk {
     }
 
     /**
-     * A hop whose unknown input (`property`) the rest of the walk is built on: recorded as
-     * undetermined, and the walk stops there (nothing after it can be judged).
+     * A hop whose undetermined verdict (an unknown input, a condition not evaluated) the rest of the
+     * walk is built on: recorded as undetermined, and the walk stops there (nothing after it can be judged).
      */
-    stopUndetermined(resource: FlowResource, check: string, property: string): never {
-        this.hop(resource, check, undetermined(property));
+    stopUndetermined(resource: FlowResource, check: string, verdict: Undetermined): never {
+        this.hop(resource, check, verdict);
         throw new Stop(check);
     }
 
@@ -260,6 +293,18 @@ export interface ListenerRules {
     readonly conditionWords: Readonly<Record<RuleCondition, string>>;
 }
 
+/**
+ * Whether a rule forwards to the group of `route`: the group's `route` tag names it (the AWS target
+ * groups and Alibaba Cloud server groups of components/<cloud>/loadbalancer.ts carry it). The
+ * route's rule is found by it when its conditions no longer name the route (contracts.routeRules).
+ */
+export function routeGroupTest(l: ListenerRules, route: string): (v: ListenerRuleView<FlowResource>) => boolean {
+    return (v) => {
+        const group = l.groupOf(v.rule);
+        return group !== undefined && at(group.inputs, "tags.route") === route;
+    };
+}
+
 /** A rule as a reason names it: its name and priority, or the listener's default action. */
 function ruleLabel(l: ListenerRules, r: FlowResource): string {
     return r.urn === l.listener.urn ? `${l.listener.name}'s default action` : `${r.name} (priority ${String(r.inputs.priority)})`;
@@ -283,7 +328,7 @@ export function precedenceHop(w: Walk, l: ListenerRules, router: FlowResource, h
     for (const host of hosts) {
         for (const path of paths) {
             const answer = answeringRule(l.rules, { host, path, method });
-            if (answer.kind === "undetermined") return w.hop(answer.rule, check, undetermined(answer.condition));
+            if (answer.kind === "undetermined") return w.hop(answer.rule, check, unevaluated(answer.condition));
             const by = answer.kind === "rule" ? answer.rule : l.listener;
             if (by.urn === router.urn) continue;
             const forwards = by.urn === l.listener.urn || l.rules.some((v) => v.rule.urn === by.urn && v.forwards);
@@ -333,7 +378,7 @@ export function routeRuleHop(w: Walk, l: ListenerRules, router: FlowResource, ho
                 continue;
             }
             const answer = answeringRule(l.rules, req);
-            if (answer.kind === "undetermined") return w.hop(router, check, undetermined(answer.condition));
+            if (answer.kind === "undetermined") return w.hop(router, check, unevaluated(answer.condition));
             const by = answer.kind === "rule" ? answer.rule : l.listener;
             const forwards = by.urn === l.listener.urn || l.rules.some((v) => v.rule.urn === by.urn && v.forwards);
             const theirs = forwards ? l.groupOf(by) : undefined;
@@ -343,5 +388,5 @@ export function routeRuleHop(w: Walk, l: ListenerRules, router: FlowResource, ho
             return w.hop(router, check, `${router.name} does not take ${method} ${host}${path}: ${exclusion(l, condition, req)}, so the request falls to ${falls}${mine !== undefined ? `, not ${mine.name}` : ""}`);
         }
     }
-    w.hop(router, check, unjudged === undefined ? true : undetermined(unjudged));
+    w.hop(router, check, unjudged === undefined ? true : unevaluated(unjudged));
 }

@@ -33,6 +33,10 @@ const REJECT_CANDIDATES: readonly unknown[] = [
     3,
     "managed by pulumi",
     { namespace: "AWS/ApplicationELB", metricName: "NoSuchMetric" },
+    // ELB listener rule conditions: the Host header in an http-header condition, 4 values in one condition, 6 in one rule.
+    "Host",
+    { pathPattern: { values: ["/a", "/b", "/c", "/d"] } },
+    [{ pathPattern: { values: ["/a", "/b", "/c"] } }, { httpRequestMethod: { values: ["GET", "HEAD", "POST"] } }],
 ];
 
 /** Inputs under which a conditional rule applies (its `when`), for rules whose shipped stacks never meet it. */
@@ -55,6 +59,7 @@ const CONDITIONS: Readonly<Record<string, Record<string, unknown>>> = {
 
 /** Values the provider accepts, for rules whose property no shipped stack sets. */
 const ACCEPTED: Readonly<Record<string, unknown>> = {
+    "aws:lb/listenerRule:ListenerRule conditions[].httpHeader.httpHeaderName": "X-Channel",
     // the shipped stacks run Tair (redis.TairInstance), not kvstore.Instance: zone ids of the table
     "alicloud:kvstore/instance:Instance zoneId": "cn-hangzhou-h",
     "alicloud:kvstore/instance:Instance secondaryZoneId": "cn-hangzhou-i",
@@ -156,6 +161,25 @@ describe("provider conformance rules", function () {
             assert.deepStrictEqual(v.value, rejected);
             assert.strictEqual(v.source, rule.source);
         }
+    });
+
+    it("ELB listener rules: at most 3 match evaluations per condition, 5 per rule, 5 wildcards per rule, one path-pattern per rule, no Host http-header (ELB Condition basics)", () => {
+        const RULE = "aws:lb/listenerRule:ListenerRule";
+        const found = (conditions: unknown[]) => checkConformance([resource(RULE, { listenerArn: "arn:l", priority: 10, conditions, actions: [{ type: "forward", targetGroupArn: "arn:tg" }] })]).map((v) => [v.property, v.rule]);
+        const PER_RULE = "at most 5 match evaluations (condition values) and 5 wildcard characters per rule, and at most one each of hostHeader, httpRequestMethod, pathPattern and sourceIp";
+        // The shipped order rule with a host: 3 match evaluations, 1 wildcard.
+        assert.deepStrictEqual(found([{ pathPattern: { values: ["/order", "/order/*"] } }, { hostHeader: { values: ["api.example.com"] } }]), []);
+        // Every method on the order rule: 7 in one condition, 9 in the rule (CreateRule refuses it).
+        assert.deepStrictEqual(found([{ pathPattern: { values: ["/order", "/order/*"] } }, { httpRequestMethod: { values: ["POST", "GET", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] } }]), [
+            ["conditions[1]", "at most 3 match evaluations (values) in one condition"],
+            ["conditions", PER_RULE],
+        ]);
+        // 3 + 3 values: each condition within 3, the rule over 5.
+        assert.deepStrictEqual(found([{ pathPattern: { values: ["/order", "/order/*", "/orders"] } }, { sourceIp: { values: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] } }]), [["conditions", PER_RULE]]);
+        // 6 wildcards within 5 values; two path-pattern conditions.
+        assert.deepStrictEqual(found([{ pathPattern: { values: ["/*/*/*", "/?/?/?"] } }]), [["conditions", PER_RULE]]);
+        assert.deepStrictEqual(found([{ pathPattern: { values: ["/order"] } }, { pathPattern: { values: ["/order/*"] } }]), [["conditions", PER_RULE]]);
+        assert.deepStrictEqual(found([{ httpHeader: { httpHeaderName: "host", values: ["*"] } }]), [["conditions[0].httpHeader.httpHeaderName", "a header other than Host (a host-header condition matches the Host header)"]]);
     });
 
     it("CloudMonitor escalations take the provider's operators, not CloudWatch's", () => {

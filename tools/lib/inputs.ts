@@ -72,8 +72,9 @@ function flowSubject(f: FlowResult, hop: string): string {
 
 /**
  * The hops of a flow that cannot be judged until their resources exist (a first preview), or at
- * all (a policy condition, an unreadable value, a link the operator sets outside the stack), as
- * advisory findings naming the resource and what is unknown: never a broken flow.
+ * all (a policy condition, a literal the analysis does not evaluate: Hop `unevaluated`, an
+ * unreadable value, a link the operator sets outside the stack), as advisory findings naming the
+ * resource and what is unknown, worded by that kind: never a broken flow.
  */
 function undeterminedHops(f: FlowResult): Violation[] {
     return f.hops.flatMap((h) =>
@@ -87,6 +88,8 @@ function undeterminedHops(f: FlowResult): Violation[] {
                       // A policy condition the plan cannot evaluate (contracts.accessVerdict) stays undetermined after creation too.
                       message: h.unknown?.startsWith("Condition ")
                           ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": ${h.resource} depends on a policy ${h.unknown} the plan cannot evaluate`
+                          : h.unevaluated === true
+                          ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged from the plan at all at hop "${h.check}": ${h.resource} ${h.unknown ?? "holds a value"} is a value the plan holds but the analysis does not evaluate, so creating the resources does not settle it`
                           : h.operator === true
                           ? `flow "${f.name}"${f.region !== null ? ` in ${f.region}` : ""} cannot be judged at hop "${h.check}": it depends on ${h.unknown ?? "a link"}, which the operator sets outside the stack (no plan, preview or export shows it)`
                           : h.unreadable === true
