@@ -181,11 +181,11 @@ export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: read
  * group through the next action that sets it (every action carries the ceiling, every release the
  * floor), as a changed HPA minReplicas does through the floor jobs.
  */
-export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold" | "asserted">, fields: readonly string[]): string[] {
+export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold" | "asserted" | "lowerings">, fields: readonly string[]): string[] {
     // An up inside a raised window, or the one that lowers a drained event's raised ceiling, sets
     // the bounds itself (scheduledBounds): Pulumi must send them.
     if (schedule.asserted !== undefined) return [];
-    return schedule.oneOff.length + schedule.recurring.length > 0 || schedule.drainHold !== undefined ? [...fields] : [];
+    return schedule.oneOff.length + schedule.recurring.length + (schedule.lowerings ?? []).length > 0 || schedule.drainHold !== undefined ? [...fields] : [];
 }
 
 /**
@@ -216,6 +216,12 @@ export interface DrainHold {
     readonly from: number;
     /** The instant the drain ends, epoch ms (releasedAt + the tier's drain seconds, TierDrain). */
     readonly until: number;
+    /**
+     * The tier's need for the event (tierNeed; the app floor on the app tier): the floor the raised
+     * ceiling was sized on, so every action declared during the hold keeps that ceiling (the pods'
+     * floor jobs size their maxReplicas on it: scheduleAppFloors).
+     */
+    readonly need: number;
 }
 
 /**
@@ -236,10 +242,11 @@ export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">,
     const holds = spec.events.flatMap((event): DrainHold[] => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null || w.to > now) return [];
-        const d = drain(tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams));
+        const need = tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams);
+        const d = drain(need);
         if (d === null) return [];
         const until = w.to + d.seconds * 1000;
-        return until > now ? [{ source: event.name, releasedAt: w.to, from: d.from, until }] : [];
+        return until > now ? [{ source: event.name, releasedAt: w.to, from: d.from, until, need }] : [];
     });
     return holds.sort((a, b) => b.until - a.until)[0] ?? null;
 }
@@ -254,6 +261,83 @@ export interface OneOffAction {
     readonly at: string;
     readonly minSize: number;
     readonly maxSize: number;
+}
+
+/**
+ * A one-off scheduled action that lowers only a tier's ceiling (its floor unchanged) when a released
+ * event's estimated drain ends (TierDrain), to the ceiling the events and peaks still held then
+ * need: the raised ceiling goes on the cloud's own schedule, whether or not a `pulumi up` runs after
+ * the event (Pulumi's state keeps the everyday bounds under ignoreChanges, so an up that declares
+ * them sends nothing: only an action can lower what actions raised). Declared with the event's other
+ * actions while ahead. The clouds take a ceiling alone: EC2 Auto Scaling PutScheduledUpdateGroupAction
+ * MinSize, MaxSize and DesiredCapacity each optional (aws_autoscaling_schedule `-1`: "Set to -1 if you
+ * don't want to change the minimum size at the scheduled time"); Application Auto Scaling
+ * ScalableTargetAction "At least one of maxCapacity or minCapacity must be set"; ESS
+ * CreateScheduledTask MinValue, MaxValue and DesiredCapacity each optional (the alicloud provider
+ * sends MinValue only when min_value is set); the pods' job patches maxReplicas alone.
+ */
+export interface CeilingLowering {
+    /** `<event>-lower`. */
+    readonly key: string;
+    readonly source: string;
+    /** YYYY-MM-DDThh:mm:00Z: the end of the event's estimated drain on the tier, rounded up to the minute. */
+    readonly at: string;
+    /** The raised ceiling the drain started from (TierDrain `from`, the tier's units). */
+    readonly from: number;
+    /** The ceiling it sets: scheduleCeiling of `heldNeeds`. */
+    readonly maxSize: number;
+    /**
+     * The needs (the tier's units: the app floors on the app tier) of the events and peaks that still
+     * hold a ceiling at `at`: every recurring peak, every declared event not released by then, every
+     * other released event still draining then. The pods' job sizes maxReplicas on them (podCeilings).
+     */
+    readonly heldNeeds: readonly number[];
+}
+
+/**
+ * The ceiling lowerings of a tier (CeilingLowering): one per event this up declares or has released
+ * (`windows`, the declared events; every event released by `now`) whose need raises the tier's
+ * ceiling (`drain` of it is not null) above what the events and peaks held at its drain's end need
+ * (`peakNeeds`, the other windows not released by then, the other released events still draining
+ * then), at that end rounded up to the minute, when it is after `now` and within `reach` (the
+ * cloud's horizon, horizonEnd). None of an event another one holds at least as high then. `limit`
+ * caps the ceiling (scheduleCeiling). In instant order.
+ */
+export function ceilingLowerings(
+    spec: ScheduleSpec,
+    region: Pick<RegionSpec, "zones">,
+    tier: ScheduledTier,
+    bounds: TierBounds,
+    now: number,
+    reach: number,
+    drain: TierDrain,
+    windows: readonly { readonly name: string; readonly to: number; readonly need: number }[],
+    peakNeeds: readonly number[],
+    limit: number = MAX_SCHEDULED_CEILING,
+): CeilingLowering[] {
+    const declared = new Set(windows.map((w) => w.name));
+    const raised = spec.events.flatMap((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        // An event a limit holds back declares nothing, so it raised nothing.
+        if (w === null || (w.to > now && !declared.has(event.name))) return [];
+        const need = tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams);
+        const d = drain(need);
+        return d === null ? [] : [{ name: event.name, to: w.to, need, from: d.from, until: w.to + d.seconds * 1000 }];
+    });
+    return raised
+        .flatMap((r): CeilingLowering[] => {
+            const at = Math.ceil(r.until / MINUTE_MS) * MINUTE_MS;
+            if (at <= now || at > reach) return [];
+            const heldNeeds = [
+                ...peakNeeds,
+                ...windows.filter((w) => w.name !== r.name && w.to > at).map((w) => w.need),
+                ...raised.filter((o) => o.name !== r.name && o.to <= at && o.until > at).map((o) => o.need),
+            ];
+            const held = Math.max(0, ...heldNeeds.map((need) => drain(need)?.from ?? 0));
+            if (r.from <= held) return [];
+            return [{ key: `${r.name}-lower`, source: r.name, at: utcMinute(at), from: r.from, maxSize: scheduleCeiling(bounds, heldNeeds, limit), heldNeeds }];
+        })
+        .sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
 }
 
 /** A recurring scheduled action at a local wall time in an IANA zone. */
@@ -322,6 +406,8 @@ export interface TierSchedule {
     readonly recurring: readonly RecurringAction[];
     /** Set while a released event's raised ceiling still drains (drainHold); absent otherwise or when the tier has no drain simulation. */
     readonly drainHold?: DrainHold;
+    /** The one-off actions that lower a released event's raised ceiling when its drain ends (ceilingLowerings); absent when none. */
+    readonly lowerings?: readonly CeilingLowering[];
     /**
      * Set when the `pulumi up` runs inside a raised window (its pre-scale has passed or is closer
      * than the lead, its release not): the bounds the up sets on the tier's base resource itself
@@ -524,7 +610,8 @@ export function tierSchedule(
     // Aurora holds at most AURORA_MAX_READ_REPLICAS readers: their ceiling stays the tier's own maxSize.
     // While a released event's raised ceiling drains (hold), every action keeps it: a recurring
     // action's lower ceiling would remove the capacity above it at once (scheduleCeiling).
-    const top = Math.max(hold?.from ?? 0, scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING));
+    const limit = tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING;
+    const top = Math.max(hold?.from ?? 0, scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], limit));
     const ceiling = (floor: number): number => Math.max(top, floor);
     const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, top));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
@@ -569,7 +656,7 @@ export function tierSchedule(
     // the held ceiling.
     const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, now, drain, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)]) : null;
     if (lowering !== null) {
-        const floor = Math.max(bounds.minSize, recurringFloorNear(recurring, now, keptFrom));
+        const floor = Math.max(bounds.minSize, recurringFloorNear(recurring, keptFrom));
         assertedBounds = { source: lowering.source, since: lowering.until, kind: "lowered", minSize: floor, maxSize: ceiling(floor) };
     }
     for (const s of due) {
@@ -591,12 +678,15 @@ export function tierSchedule(
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+    // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings).
+    const lowerings = drain === null ? [] : ceilingLowerings(spec, region, tier, bounds, now, reach, drain, windows, peakNeeds.map((p) => p.need), limit);
     return {
         tier,
         plannedAt: now,
         oneOff,
         recurring,
         ...(hold === null ? {} : { drainHold: hold }),
+        ...(lowerings.length === 0 ? {} : { lowerings }),
         ...(assertedBounds === null ? {} : { asserted: assertedBounds }),
         ...(retained.length === 0 ? {} : { retained }),
     };
@@ -623,13 +713,18 @@ export function loweringEvent(spec: ScheduleSpec, region: Pick<RegionSpec, "zone
 }
 
 /**
- * The floor the recurring peaks hold at `now` (recurringFloorAt) or set by a pre-scale before
- * `keptFrom` (steadyStart: closer than the lead, so this up may reach the base resource after it),
- * whichever is larger; 0 when none. A release closer than the lead runs at its own instant.
+ * The floor the recurring peaks hold from `keptFrom` (steadyStart) on, as an up at `now` that may
+ * reach the base resource any time before then declares it (recurringFloorAt just before
+ * `keptFrom`): a pre-scale closer than the lead is in force, a release closer than the lead has
+ * run (its released floor, not the open peak's: an up after that release would set the peak's
+ * floor again until the next day's release); 0 when no peak is open then.
  */
-export function recurringFloorNear(recurring: readonly RecurringAction[], now: number, keptFrom: number): number {
-    const near = recurring.filter((a) => a.kind === "prescale" && occurrences(a, now + 1, keptFrom).length > 0).map((a) => a.minSize);
-    return Math.max(recurringFloorAt(recurring, now), ...near);
+export function recurringFloorNear(recurring: readonly RecurringAction[], keptFrom: number): number {
+    // The floor in force just before keptFrom: a pre-scale closer than the lead counts (the up may
+    // reach the resource after it), and so does a release closer than the lead (the up may reach it
+    // after that release ran, and a floor it set again would hold until the next day's release;
+    // lowering a floor early removes no capacity: the AND scale-in rule does).
+    return recurringFloorAt(recurring, keptFrom - 1);
 }
 
 /**
@@ -705,15 +800,16 @@ export function peakActionCount(spec: Pick<StackSpec, "peaks">): number {
 }
 
 /**
- * Scheduled actions one event takes on one tier at most: its pre-scale and release, plus a restore
- * after each recurring action that runs inside its window (tierSchedule).
+ * Scheduled actions one event takes on one tier at most: its pre-scale, release and ceiling lowering
+ * (ceilingLowerings), plus a restore after each recurring action that runs inside its window
+ * (tierSchedule).
  */
 export function eventActionCount(spec: Pick<StackSpec, "scaling" | "peaks">, event: LiveEvent, now: number): number {
     const w = eventWindow(spec, event.start, event.end);
     if (w === null) return 0;
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     const recurring = spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds));
-    return 2 + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
+    return 3 + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
 }
 
 /**

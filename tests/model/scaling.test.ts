@@ -426,11 +426,11 @@ describe("model: the up after a drained event's release lowers its raised ceilin
         const held = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [sale], peaks: [{ ...day, peakOnline: 200000 }] }), { now: NOW });
         assert.strictEqual(tierSchedule(held, held.regions[0], "appGroup", bounds, Date.parse("2026-12-12T17:30:00Z"), PROFILES.aws.scheduleHorizon, null, drain).asserted, undefined);
     });
-    it("recurringFloorNear: the open peak's floor, a pre-scale within the lead, else 0", () => {
+    it("recurringFloorNear: the open peak's floor, a pre-scale within the lead; 0 when the peak's release (18:30Z) is within the lead", () => {
         const recurring = recurringActions(spec, spec.peaks[0], 26, bounds, 52);
         assert.deepStrictEqual(
-            ["2026-12-12T17:30:00Z", "2026-12-12T20:00:00Z", "2026-12-13T10:25:00Z"].map((iso) => recurringFloorNear(recurring, Date.parse(iso), Date.parse(iso) + 10 * 60_000)),
-            [26, 0, 26],
+            ["2026-12-12T17:30:00Z", "2026-12-12T18:19:00Z", "2026-12-12T18:25:00Z", "2026-12-12T20:00:00Z", "2026-12-13T10:25:00Z"].map((iso) => recurringFloorNear(recurring, Date.parse(iso) + 10 * 60_000)),
+            [26, 26, 0, 0, 26],
         );
     });
 });
