@@ -385,6 +385,13 @@ export interface ScheduleReport {
      */
     readonly ceilingsLowered?: string;
     /**
+     * With ceilingsLowered: the ceilings the scheduled actions declared with the event lowered when
+     * its drains ended (CeilingLowering; "the app group 100 -> 40 at 2026-12-12T16:52:00Z"), "" when
+     * no tier lowers by an action. `plan --base` judges whether they were declared (the base holds
+     * `<event>-lower` resources) or the ceilings they raised stay in force.
+     */
+    readonly loweredByActions?: string;
+    /**
      * An event in progress whose floor this up asserts after its pre-scale instant and before its
      * end: the report's detail when the previous up did not declare it (a `--base` plan without any
      * of its actions), status `late` then; absent otherwise.
@@ -926,7 +933,7 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
  * null) reports a past event whose raised ceilings still drain (pastEventHold).
  */
 export function scheduleReport(
-    spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
+    spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes" | "cloud">,
     now: number,
     horizon: ScheduleHorizon | null,
     eventLimit: EventLimit | null = null,
@@ -956,12 +963,33 @@ export function scheduleReport(
             })
             .join("; ");
     };
+    // The ceilings the event's own scheduled actions lower at the end of each tier's drain
+    // (ceilingLowerings), to what the events and peaks hold then, and those the up after the drain
+    // sets back itself (RaisedDrain.byUp).
+    const loweringsOf = (event: LiveEvent, releasedAt: number): { text: string; byUp: boolean; at: number }[] =>
+        drains === null
+            ? []
+            : drains(event).flatMap((d) => {
+                  const at = Math.ceil((releasedAt + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS;
+                  const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now).get(d.tier) ?? 0);
+                  return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} at ${utcMinute(at)}`, byUp: d.byUp === true, at }] : [];
+              });
+    const byActions = (event: LiveEvent, releasedAt: number, after: number = -Infinity): string =>
+        loweringsOf(event, releasedAt)
+            .filter((l) => !l.byUp && l.at > after)
+            .map((l) => l.text)
+            .join("; ");
     // Of the released events whose raised ceilings this up sets back, the one released last names
     // them (loweringEvent asserts the held bounds for it); an earlier one's raise is set back by the
     // same up or was superseded by the actions declared since.
     const lowering = released
         .filter((r) => r.releasedAt <= now - RELEASE_RETENTION_MINUTES * MINUTE_MS && loweredOf(r.event, r.releasedAt) !== "")
         .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
+    // The lowerings still ahead of `now`, as a report suffix ("" when none): declared by this up.
+    const pending = (event: LiveEvent, releasedAt: number): string => {
+        const ahead = byActions(event, releasedAt, now);
+        return ahead === "" ? "" : `; scheduled actions lower the raised ceilings when the drains end: ${ahead}`;
+    };
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
@@ -970,7 +998,7 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: "past",
-                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to)}; keep the event in the stack file`,
+                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to)}${pending(event, w.to)}; keep the event in the stack file`,
             };
         }
         if (w.to <= now) {
@@ -980,11 +1008,20 @@ export function scheduleReport(
             if (event === lowering) {
                 const lowered = loweredOf(event, w.to);
                 const ended = raised.filter((d) => w.to + d.seconds * 1000 <= now);
+                const actions = byActions(event, w.to);
+                // Pulumi's state keeps the everyday bounds under ignoreChanges while actions own them,
+                // so an up that declares them sends nothing: only the lowering actions, or a refresh
+                // that reads the raised bounds into state, lower what actions raised.
+                const byTheActions =
+                    actions === ""
+                        ? ""
+                        : `; the scheduled actions declared with the event lowered ${actions}, if a pulumi up declared them before then (plan with --base <the previous up's plan> to tell); if none did, the ceilings its actions raised are still in force while Pulumi's state holds the everyday ones, so this pulumi up sends nothing for them: run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones)`;
                 return {
                     source: event.name,
                     status: "past",
-                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(w.to + Math.max(...ended.map((d) => d.seconds)) * 1000)}), so this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), unless an earlier up after the drain already has (plan with --base <the previous up's plan> to tell): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
+                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(w.to + Math.max(...ended.map((d) => d.seconds)) * 1000)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (an up inside the event put them there) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
+                    loweredByActions: actions,
                 };
             }
             return hold === null
@@ -992,7 +1029,7 @@ export function scheduleReport(
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no action, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
                   };
         }
         const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
@@ -1027,7 +1064,9 @@ export function scheduleReport(
                   }
                 : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
-        const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
+        const lift = liftsAppTier(spec, event.peakOnline)
+            ? capped(spec, event.peakOnline) + (releaseLater === "" ? pending(event, w.to) : "")
+            : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         const start = parseInstant(event.start) ?? w.from;
         const end = parseInstant(event.end) ?? w.to;
         const cover = coveringEvent(spec, event, now, declared);
@@ -1087,8 +1126,9 @@ export function scheduleReport(
  * your action in the past, Amazon EC2 Auto Scaling returns an error message"; ESS `LaunchTime` a
  * future minute), nor is any other tier's.
  */
-export function retainedReleaseText(spec: Pick<StackSpec, "compute">, releasedAt: number): string {
-    const once = "scheduled actions and tasks run once at their instant and are not kept (a new one with a past instant is refused)";
+export function retainedReleaseText(spec: Pick<StackSpec, "compute" | "cloud">, releasedAt: number): string {
+    // AWS declares scheduled actions (EC2 Auto Scaling, Application Auto Scaling), Alibaba Cloud ESS scheduled tasks.
+    const once = `${spec.cloud === "aws" ? "scheduled actions" : "scheduled tasks"} run once at their instant and are not kept (a new one with a past instant is refused)`;
     return spec.compute === "kubernetes"
         ? `the pods' floor jobs keep the release declared until ${utcMinute(releasedAt + RELEASE_RETENTION_MINUTES * MINUTE_MS)}, where it may still start late; the other tiers' ${once}`
         : `its ${once}`;
@@ -1188,6 +1228,12 @@ export interface RaisedDrain {
     readonly maxSize: number;
     /** Seconds from the release to the end of the drain. */
     readonly seconds: number;
+    /**
+     * True when no scheduled action lowers this tier's raised ceiling at the end of its drain and the
+     * next `pulumi up` sets it back (the SAE applications: their rules are Pulumi's resources, so the
+     * up after the drain rewrites them); absent: a ceiling lowering (CeilingLowering) does.
+     */
+    readonly byUp?: boolean;
 }
 
 /** What a tier's need reads of an event or peak: its audience and its broadcasts. */
@@ -1198,9 +1244,18 @@ export type Audience = Pick<LiveEvent, "peakOnline" | "streams">;
  * still hold at `now` (`drains`: the raised ceiling each needs, eventDrains): every recurring peak,
  * every other event not yet released whose pre-scale is within `horizon` (declared now), and every
  * other released event whose tier still drains (pastEventHold). A past event's raised ceiling is
- * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier).
+ * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier). `declaredAt`
+ * (Defaults to `now`) is the `pulumi up` whose horizon tells the events declared: a later `now` asks
+ * what they hold at a drain's end (ceilingLowerings).
  */
-export function heldCeilings(spec: Pick<StackSpec, "scaling" | "events" | "peaks">, past: LiveEvent, now: number, horizon: ScheduleHorizon | null, drains: (audience: Audience) => readonly RaisedDrain[]): Map<string, number> {
+export function heldCeilings(
+    spec: Pick<StackSpec, "scaling" | "events" | "peaks">,
+    past: LiveEvent,
+    now: number,
+    horizon: ScheduleHorizon | null,
+    drains: (audience: Audience) => readonly RaisedDrain[],
+    declaredAt: number = now,
+): Map<string, number> {
     const held = new Map<string, number>();
     const hold = (d: RaisedDrain): void => {
         held.set(d.tier, Math.max(held.get(d.tier) ?? 0, d.from));
@@ -1210,7 +1265,7 @@ export function heldCeilings(spec: Pick<StackSpec, "scaling" | "events" | "peaks
         const w = other === past ? null : eventWindow(spec, other.start, other.end);
         if (w === null) continue;
         if (w.to > now) {
-            if (w.from <= horizonEnd(now, horizon)) drains(other).forEach(hold);
+            if (w.from <= horizonEnd(declaredAt, horizon)) drains(other).forEach(hold);
         } else {
             drains(other)
                 .filter((d) => w.to + d.seconds * 1000 > now)

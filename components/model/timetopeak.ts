@@ -264,7 +264,8 @@ export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepSc
                 for (const unit of planServerlessUnits(spec.kubernetes.services, region)) {
                     const bounds = { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service };
                     const d = unitDrain(spec, profile, unit)(tierNeed(spec, region, "serverlessUnit", bounds, event.peakOnline, event.streams));
-                    if (d !== null) add({ tier: `the ${unit.service} service`, from: d.from, maxSize: unit.maxInstances, seconds: d.seconds });
+                    // SAE: no scheduled action lowers the ceiling; the up after the drain rewrites the rules (RaisedDrain.byUp).
+                    if (d !== null) add({ tier: `the ${unit.service} service`, from: d.from, maxSize: unit.maxInstances, seconds: d.seconds, ...(profile.serverlessScaler === "saeRules" ? { byUp: true } : {}) });
                 }
             }
             const video = transcodeTier(spec, region);
