@@ -898,7 +898,7 @@ function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" 
     if (spec.compute !== "kubernetes") return "";
     const appFloor = Math.max(...spec.regions.map((region) => instancesForOnline(spec, region, online)));
     const raises = podCeilingRaises(spec, appFloor);
-    return raises.length === 0 ? "" : `; pod maxReplicas raised with the floors: ${raises.join("; ")}, kept until a pulumi up no longer declares it`;
+    return raises.length === 0 ? "" : `; pod maxReplicas raised with the floors: ${raises.join("; ")}, kept until a pulumi up no longer declares it (an event's until the job that lowers them when its drain ends)`;
 }
 
 /**
@@ -970,7 +970,7 @@ export function scheduleReport(
         drains === null
             ? []
             : drains(event).flatMap((d) => {
-                  const at = Math.ceil((releasedAt + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS;
+                  const at = Math.ceil((releasedAt + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS;
                   const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now).get(d.tier) ?? 0);
                   return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} at ${utcMinute(at)}`, byUp: d.byUp === true, at }] : [];
               });
@@ -1234,6 +1234,12 @@ export interface RaisedDrain {
      * up after the drain rewrites them); absent: a ceiling lowering (CeilingLowering) does.
      */
     readonly byUp?: boolean;
+    /**
+     * Seconds from the release to the action that lowers this tier's ceiling, when it is not the
+     * tier's own drain: the pods' one lowering job runs at the end of the longest of their services'
+     * drains (podsDrain). Defaults to `seconds`.
+     */
+    readonly lowerAfterSeconds?: number;
 }
 
 /** What a tier's need reads of an event or peak: its audience and its broadcasts. */

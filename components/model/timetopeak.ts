@@ -259,7 +259,12 @@ export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepSc
                 const d = groupDrain(spec, profile, spec.app)(appFloor);
                 if (d !== null) add({ tier: "the app group", from: d.from, maxSize: spec.app.maxSize, seconds: d.seconds });
             }
-            if (spec.compute === "kubernetes") for (const r of podRaises(spec, appFloor)) add({ tier: `the pods of ${r.service}`, from: r.from, maxSize: r.maxSize, seconds: r.seconds });
+            if (spec.compute === "kubernetes") {
+                // One job lowers every service's ceiling, at the end of the longest drain (podsDrain, CeilingLowering).
+                const raises = podRaises(spec, appFloor);
+                const longest = Math.max(0, ...raises.map((r) => r.seconds));
+                for (const r of raises) add({ tier: `the pods of ${r.service}`, from: r.from, maxSize: r.maxSize, seconds: r.seconds, lowerAfterSeconds: longest });
+            }
             if (spec.compute === "serverless") {
                 for (const unit of planServerlessUnits(spec.kubernetes.services, region)) {
                     const bounds = { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service };
