@@ -972,11 +972,12 @@ export function scheduleReport(
             : drains(event).flatMap((d) => {
                   const at = Math.ceil((releasedAt + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS;
                   const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now).get(d.tier) ?? 0);
-                  return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} at ${utcMinute(at)}`, byUp: d.byUp === true, at }] : [];
+                  const byUp = d.byUp === true;
+                  return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
               });
-    const byActions = (event: LiveEvent, releasedAt: number, after: number = -Infinity): string =>
+    const byActions = (event: LiveEvent, releasedAt: number, after: number = -Infinity, byUp = false): string =>
         loweringsOf(event, releasedAt)
-            .filter((l) => !l.byUp && l.at > after)
+            .filter((l) => l.byUp === byUp && l.at > after)
             .map((l) => l.text)
             .join("; ");
     // Of the released events whose raised ceilings this up sets back, the one released last names
@@ -988,7 +989,11 @@ export function scheduleReport(
     // The lowerings still ahead of `now`, as a report suffix ("" when none): declared by this up.
     const pending = (event: LiveEvent, releasedAt: number): string => {
         const ahead = byActions(event, releasedAt, now);
-        return ahead === "" ? "" : `; scheduled actions lower the raised ceilings when the drains end: ${ahead}`;
+        const ups = byActions(event, releasedAt, now, true);
+        return (
+            (ahead === "" ? "" : `; scheduled actions lower the raised ceilings when the drains end: ${ahead}`) +
+            (ups === "" ? "" : `; no scheduled action lowers the rules' raised ceilings: the first pulumi up after their drains end sets them back (${ups})`)
+        );
     };
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
@@ -1019,7 +1024,7 @@ export function scheduleReport(
                 return {
                     source: event.name,
                     status: "past",
-                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(w.to + Math.max(...ended.map((d) => d.seconds)) * 1000)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (an up inside the event put them there) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
+                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(w.to + Math.max(...ended.map((d) => d.seconds)) * 1000)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
                     loweredByActions: actions,
                 };

@@ -77,19 +77,34 @@ export function ceilingFindings(section: ScalingSection): Violation[] {
         });
 }
 
+/** The SAE rules' metric ceiling (alicloud_sae_application_scaling_rule scaling_rule_metric.max_replicas). */
+const SAE_METRIC_CEILING = "scalingRuleMetric.maxReplicas";
+
 /**
  * The input that holds the ceiling in force of each scaled base resource a schedule owns: the
  * scaling groups' maxSize (EC2 Auto Scaling, ESS), the scalable targets' maxCapacity (ECS services,
- * Aurora readers), the HPAs' spec.maxReplicas, the SAE rules' metric maxReplicas (the timers' points
- * carry the same ceiling).
+ * Aurora readers), the HPAs' spec.maxReplicas, the SAE rules' metric maxReplicas (with their timer
+ * points' maxReplicas: ceilingAt).
  */
 export const CEILING_INPUTS: Readonly<Record<string, string>> = {
     "aws:autoscaling/group:Group": "maxSize",
     "alicloud:ess/scalingGroup:ScalingGroup": "maxSize",
     "aws:appautoscaling/target:Target": "maxCapacity",
     "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": "spec.maxReplicas",
-    "alicloud:sae/applicationScalingRule:ApplicationScalingRule": "scalingRuleMetric.maxReplicas",
+    "alicloud:sae/applicationScalingRule:ApplicationScalingRule": SAE_METRIC_CEILING,
 };
+
+/**
+ * The ceiling of a resource's inputs at `path` (CEILING_INPUTS); on an SAE rule the largest of its
+ * metric maxReplicas and its timer points' maxReplicas (scalingRuleTimer.schedules: the peaks'
+ * timers keep a raised ceiling through a drain, saeUnitTimers). null when there is none.
+ */
+export function ceilingAt(inputs: Readonly<Record<string, unknown>>, path: string): number | null {
+    const own = valueAt(inputs, path);
+    const points = path === SAE_METRIC_CEILING ? list(valueAt(inputs, "scalingRuleTimer.schedules")).flatMap((p) => (isRecord(p) && typeof p.maxReplicas === "number" ? [p.maxReplicas] : [])) : [];
+    const all = [...(typeof own === "number" ? [own] : []), ...points];
+    return all.length === 0 ? null : Math.max(...all);
+}
 
 /**
  * The ceilings this `pulumi up` lowers, from the previous up's resources as Pulumi keeps them
@@ -104,9 +119,9 @@ export function loweredCeilings(base: readonly UpgradeResource[], head: readonly
         const path = types.includes(r.type) ? CEILING_INPUTS[r.type] : undefined;
         const old = before.get(matchKey(r));
         if (path === undefined || old === undefined) return [];
-        const from = valueAt(old.inputs, path);
-        const to = valueAt(keptInputs(old.inputs, r.inputs, r.ignoreChanges ?? []), path);
-        return typeof from === "number" && typeof to === "number" && to < from ? [`${r.name} ${path} ${from} -> ${to}`] : [];
+        const from = ceilingAt(old.inputs, path);
+        const to = ceilingAt(keptInputs(old.inputs, r.inputs, r.ignoreChanges ?? []), path);
+        return from !== null && to !== null && to < from ? [`${r.name} ${path === SAE_METRIC_CEILING ? "maxReplicas" : path} ${from} -> ${to}`] : [];
     });
 }
 
