@@ -186,7 +186,7 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // The ESS scheduled-task quota per account and region bounds the events every stack declares at
     // once (the app group's and the transcoders' tasks: essEventLimit), and SAE's rules per
     // application those of a serverless stack too (saeEventLimit).
-    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "regions">, now: number) =>
+    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">, now: number) =>
         bothEventLimits(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON), spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
     horizonText: alicloudHorizonText,
 };

@@ -807,16 +807,17 @@ export function peakActionCount(spec: Pick<StackSpec, "peaks">): number {
 }
 
 /**
- * Scheduled actions one event takes on one tier at most: its pre-scale, release and ceiling lowering
- * (ceilingLowerings), plus a restore after each recurring action that runs inside its window
- * (tierSchedule).
+ * Scheduled actions one event takes on one tier at most: its pre-scale and release, its ceiling
+ * lowering when `raises(event)` (it raises a tier's ceiling above the everyday one: ceilingLowerings;
+ * Defaults to always, the safe count), plus a restore after each recurring action that runs inside
+ * its window (tierSchedule).
  */
-export function eventActionCount(spec: Pick<StackSpec, "scaling" | "peaks">, event: LiveEvent, now: number): number {
+export function eventActionCount(spec: Pick<StackSpec, "scaling" | "peaks">, event: LiveEvent, now: number, raises: (event: LiveEvent) => boolean = () => true): number {
     const w = eventWindow(spec, event.start, event.end);
     if (w === null) return 0;
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     const recurring = spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds));
-    return 3 + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
+    return 2 + (raises(event) ? 1 : 0) + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
 }
 
 /**
@@ -836,16 +837,17 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
  * How many events an AWS `pulumi up` may declare: the earliest events in reach whose actions, with
  * the peaks', fit the strictest scheduled-action quota (awsScheduledActionQuota); the others are
  * reported `deferred` and declared by a later `pulumi up` once earlier events have passed.
+ * `raises` tells the events that take a ceiling lowering (eventActionCount; Defaults to all).
  */
-export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null): EventLimit {
+export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null, raises: (event: LiveEvent) => boolean = () => true): EventLimit {
     const quota = awsScheduledActionQuota(spec);
     const budget = quota.count - peakActionCount(spec);
     const alone = (event: LiveEvent): string | null => {
-        const n = eventActionCount(spec, event, now);
+        const n = eventActionCount(spec, event, now, raises);
         return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;
     };
     // Counted over the events that fit on their own (admissibleEvents), as declarableEvents takes them.
-    const count = eventsThatFit(admissibleEvents(eventsInHorizon(spec, now, horizon), { alone }), budget, (event) => eventActionCount(spec, event, now));
+    const count = eventsThatFit(admissibleEvents(eventsInHorizon(spec, now, horizon), { alone }), budget, (event) => eventActionCount(spec, event, now, raises));
     return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`, alone };
 }
 
