@@ -1195,8 +1195,8 @@ export function withoutFloorJobs(spec: Pick<StackSpec, "scaling" | "app" | "regi
         const online = audiences.get(r.source);
         const lifts = online !== undefined && liftsAppTier(spec, online) && ["scheduled", "late", "inProgress", "recurring"].includes(r.status);
         if (!lifts) return r;
-        // Nor are the pods' maxReplicas raised (the floor jobs raise them): that part of the report goes.
-        const detail = r.detail.replace(capped(spec, online), "");
+        // Nor are the pods' maxReplicas raised (the floor jobs raise them), nor lowered by a job: those parts of the report go.
+        const detail = withoutPodLowerings(r.detail.replace(capped(spec, online), ""));
         const because = "not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it)";
         const event = spec.events.find((e) => e.name === r.source);
         const w = event === undefined ? null : eventWindow(spec, event.start, event.end);
@@ -1210,6 +1210,22 @@ export function withoutFloorJobs(spec: Pick<StackSpec, "scaling" | "app" | "regi
 
 /** How the report of an event inside its raised window begins (scheduleReport): this up sets the floors itself. */
 export const ASSERTED_FLOOR = "floor asserted by this pulumi up on the scaled resources";
+
+/**
+ * A report detail without the pods' ceiling lowerings ("the pods of <service> <from> -> <to> at
+ * <instant>") of its "scheduled actions lower the raised ceilings" part, which goes whole when no
+ * other tier's remains (withoutFloorJobs: no job lowers them).
+ */
+export function withoutPodLowerings(detail: string): string {
+    const head = "; scheduled actions lower the raised ceilings when the drains end: ";
+    const i = detail.indexOf(head);
+    if (i < 0) return detail;
+    const rest = detail.slice(i + head.length);
+    const end = rest.search(/; (?!the pods of |the transcoders |the app group |the [a-z]+ service )/);
+    const list = end < 0 ? rest : rest.slice(0, end);
+    const kept = list.split("; ").filter((item) => !item.startsWith("the pods of "));
+    return detail.slice(0, i) + (kept.length === 0 ? "" : head + kept.join("; ")) + (end < 0 ? "" : rest.slice(end));
+}
 
 /**
  * On a Kubernetes stack, the first region whose pod floors for an audience of `online` viewers
