@@ -377,11 +377,12 @@ export interface ScheduleReport {
     readonly nodeShortfall?: string;
     /**
      * The past event released last whose raised ceilings' estimated drain has ended on some tier:
-     * the tiers whose ceiling this `pulumi up` sets back to what the declared events and peaks hold
-     * (AssertedBounds kind lowered; "the app group 100 -> 40"), a finding of the plan: the cloud
-     * removes capacity above a lowered ceiling at once, whatever the load, and the drain is an
-     * estimate, not a reading of the viewers still online. Absent otherwise; judged against the
-     * previous up's plan by `plan --base` (tools/lib/scaling.ts, ceilingsAgainstBase).
+     * the tiers whose ceiling this `pulumi up` declares back at what the declared events and peaks
+     * hold (AssertedBounds kind lowered; "the app group 100 -> 40"), which the event's lowering
+     * actions have set already if an earlier up declared them (loweredByActions), a finding of the
+     * plan: the cloud removes capacity above a lowered ceiling at once, whatever the load, and the
+     * drain is an estimate, not a reading of the viewers still online. Absent otherwise; judged
+     * against the previous up's plan by `plan --base` (tools/lib/scaling.ts, ceilingsAgainstBase).
      */
     readonly ceilingsLowered?: string;
     /**
