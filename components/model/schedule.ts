@@ -154,8 +154,10 @@ export type ScheduleSpec = Pick<StackSpec, "scaling" | "app" | "events" | "peaks
  * - SAE timers: SAE documents no exception for a period whose maxReplicas is below the running
  *   instances; it is treated like the two above (an assumption on the safe side).
  * Capacity above the everyday maxSize therefore drains by the metric scale-in rule only; the
- * ceiling returns to maxSize when a later `pulumi up` no longer declares an event or peak that needs
- * more (docs/SCALING.md, "Releases keep the ceiling").
+ * ceiling returns to what the events and peaks still hold by the event's own action at the end of
+ * its drain (ceilingLowerings), and in the recurring actions when a later `pulumi up` no longer
+ * declares an event that needs more (docs/SCALING.md, "Releases keep the ceiling", "The clouds
+ * lower the raised ceiling at the end of the drain").
  */
 export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: readonly number[], limit: number = MAX_SCHEDULED_CEILING): number {
     return Math.max(bounds.maxSize, ...needs.map((need) => ceilingAbove(need, limit)));
