@@ -102,6 +102,8 @@ export function alicloudHorizonText(spec: StackSpec, now: number): HorizonText {
                 ? `Alibaba Cloud ESS accepts the transcoders' scheduled tasks up to ${ALICLOUD_SCHEDULE_HORIZON.days} days ahead; the SAE rules' dated timers are planned over the same span`
                 : `Alibaba Cloud ESS accepts scheduled tasks up to ${ALICLOUD_SCHEDULE_HORIZON.days} days ahead`,
         declaredUntil,
+        // ESS calls its one-off actions scheduled tasks (CreateScheduledTask).
+        oneOffActions: "scheduled tasks",
     };
 }
 

@@ -52,6 +52,8 @@ export interface HorizonText {
      * lifts; null when none of them has an end.
      */
     readonly declaredUntil: (peak: RecurringPeak) => string | null;
+    /** What the cloud calls its one-off scheduled actions, for the report ("scheduled tasks" on ESS). Defaults to "scheduled actions" (EC2 Auto Scaling, Application Auto Scaling). */
+    readonly oneOffActions?: string;
 }
 
 /**
@@ -938,7 +940,7 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
  * null) reports a past event whose raised ceilings still drain (pastEventHold).
  */
 export function scheduleReport(
-    spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes" | "cloud">,
+    spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
     now: number,
     horizon: ScheduleHorizon | null,
     eventLimit: EventLimit | null = null,
@@ -1008,7 +1010,7 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: "past",
-                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to)}${pending(event, w.to)}; keep the event in the stack file`,
+                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to, text?.oneOffActions)}${pending(event, w.to)}; keep the event in the stack file`,
             };
         }
         if (w.to <= now) {
@@ -1134,11 +1136,11 @@ export function scheduleReport(
  * a job may start late); the AWS scheduled actions and the ESS tasks run once at their instant and
  * are not kept (a new one with a past instant is refused: EC2 Auto Scaling "If you try to schedule
  * your action in the past, Amazon EC2 Auto Scaling returns an error message"; ESS `LaunchTime` a
- * future minute), nor is any other tier's.
+ * future minute), nor is any other tier's. `oneOffActions` names them as the cloud does
+ * (HorizonText.oneOffActions; Defaults to "scheduled actions").
  */
-export function retainedReleaseText(spec: Pick<StackSpec, "compute" | "cloud">, releasedAt: number): string {
-    // AWS declares scheduled actions (EC2 Auto Scaling, Application Auto Scaling), Alibaba Cloud ESS scheduled tasks.
-    const once = `${spec.cloud === "aws" ? "scheduled actions" : "scheduled tasks"} run once at their instant and are not kept (a new one with a past instant is refused)`;
+export function retainedReleaseText(spec: Pick<StackSpec, "compute">, releasedAt: number, oneOffActions: string = "scheduled actions"): string {
+    const once = `${oneOffActions} run once at their instant and are not kept (a new one with a past instant is refused)`;
     return spec.compute === "kubernetes"
         ? `the pods' floor jobs keep the release declared until ${utcMinute(releasedAt + RELEASE_RETENTION_MINUTES * MINUTE_MS)}, where it may still start late; the other tiers' ${once}`
         : `its ${once}`;
