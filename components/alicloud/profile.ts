@@ -2,6 +2,7 @@
 // (CloudProfile). Pure: no @pulumi import.
 
 import {
+    groupDrain,
     CloudProfile,
     HorizonText,
     RecurringPeak,
@@ -189,6 +190,6 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // once (the app group's and the transcoders' tasks: essEventLimit), and SAE's rules per
     // application those of a serverless stack too (saeEventLimit).
     eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">, now: number) =>
-        bothEventLimits(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON), spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
+        bothEventLimits(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON, (bounds) => groupDrain(spec, ALICLOUD_PROFILE, bounds)), spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
     horizonText: alicloudHorizonText,
 };

@@ -842,11 +842,13 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
  * How many events an AWS `pulumi up` may declare: the earliest events in reach whose actions, with
  * the peaks', fit the strictest scheduled-action quota (awsScheduledActionQuota); the others are
  * reported `deferred` and declared by a later `pulumi up` once earlier events have passed.
- * `raises` tells the events that take a ceiling lowering (eventActionCount; Defaults to all).
+ * `raises` tells the events that take a ceiling lowering (eventActionCount; Defaults to all);
+ * `pending` counts the released events' lowerings still ahead on a tier (Defaults to 0).
  */
-export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null, raises: (event: LiveEvent) => boolean = () => true): EventLimit {
+export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null, raises: (event: LiveEvent) => boolean = () => true, pending: number = 0): EventLimit {
     const quota = awsScheduledActionQuota(spec);
-    const budget = quota.count - peakActionCount(spec);
+    // The released events' ceiling lowerings still ahead (`pending`, pendingLowerings) hold their actions until they run.
+    const budget = quota.count - peakActionCount(spec) - pending;
     const alone = (event: LiveEvent): string | null => {
         const n = eventActionCount(spec, event, now, raises);
         return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;

@@ -10,7 +10,8 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
-import { Audience, RaisedDrain, TierDrain, scheduleCeiling, tierNeed } from "./schedule";
+import { Audience, RaisedDrain, TierDrain, eventWindow, scheduleCeiling, tierNeed } from "./schedule";
+import { MINUTE_MS } from "./timezone";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -273,6 +274,18 @@ export function appTierDrains(spec: AppTierDrainSpec, profile: Pick<CloudProfile
  */
 export function raisesAppCeiling(spec: AppTierDrainSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, event: Audience): boolean {
     return spec.regions.some((region) => appTierDrains(spec, profile, region, event).length > 0);
+}
+
+/**
+ * Released events whose app-tier ceiling lowering (ceilingLowerings) is still ahead of `now` in some
+ * region: each holds one scheduled action on a tier until it runs (awsEventLimit `pending`).
+ */
+export function pendingLowerings(spec: AppTierDrainSpec & Pick<StackSpec, "events">, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, now: number): number {
+    return spec.events.filter((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        if (w === null || w.to > now) return false;
+        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => Math.ceil((w.to + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS > now));
+    }).length;
 }
 
 /**
