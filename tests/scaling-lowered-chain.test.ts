@@ -84,7 +84,7 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         const plans = await chain("lower-aws-vm", ["09:00", "17:30"]);
         const SCHEDULE = "aws:autoscaling/schedule:Schedule";
         assert.deepStrictEqual(actions(plans[0], SCHEDULE, "-sale-lower", [["startTime"], ["minSize"], ["maxSize"], ["desiredCapacity"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 52, -1]]);
-        assert.deepStrictEqual(at(entry(plans[0], "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:52:00Z");
+        assert.deepStrictEqual(at(entry(plans[0], "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:52:00Z (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew)");
         assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 26, 52, []]]);
         assert.deepStrictEqual(actions(plans[1], SCHEDULE, "-sale-lower", []), []);
         assert.deepStrictEqual(perUp(plans), [[], []]);
@@ -126,7 +126,7 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.deepStrictEqual(perUp(plans), [[], [], [], []]);
         assert.deepStrictEqual(
             at(entry(plans[1], "sale"), "detail"),
-            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:52:00Z (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew) (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
         );
         assert.deepStrictEqual(at(entry(plans[3], "sale"), "detail"), "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the --base plan already holds the ceilings the declared events and peaks hold, so this pulumi up lowers none in force (delete the event from the stack file at will)");
         for (const p of plans) assert.deepStrictEqual(at(entry(p, "old-sale"), "detail"), "released at 2026-11-11T16:30:00Z; declares nothing (delete it from the stack file at will)");

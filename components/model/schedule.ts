@@ -999,8 +999,12 @@ export function scheduleReport(
     const pending = (event: LiveEvent, releasedAt: number): string => {
         const ahead = byActions(event, releasedAt, now);
         const ups = byActions(event, releasedAt, now, true);
+        // A recurring peak's actions carry the one ceiling of the tier they were declared with
+        // (scheduleCeiling), so the first of them after a lowering raises it again until an up
+        // after the drain declares them without the event.
+        const again = spec.peaks.some((peak) => liftsAppTier(spec, peak.peakOnline)) ? " (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew)" : "";
         return (
-            (ahead === "" ? "" : `; scheduled actions lower the raised ceilings when the drains end: ${ahead}`) +
+            (ahead === "" ? "" : `; scheduled actions lower the raised ceilings when the drains end: ${ahead}${again}`) +
             (ups === "" ? "" : `; no scheduled action lowers the rules' raised ceilings: the first pulumi up after their drains end sets them back (${ups})`)
         );
     };
