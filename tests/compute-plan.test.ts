@@ -526,7 +526,9 @@ describe("compute choices on the plan", function () {
             // A peak occurrence inside the event is followed by a restore of the event's floor (shared timetable).
             const user = ofType(p, "aws:appautoscaling/scheduledAction:ScheduledAction").filter((a) => a.name.startsWith("lc-us-east-1-fargate-user-schedule-"));
             const keys = user.map((a) => a.name.replace("lc-us-east-1-fargate-user-schedule-", ""));
-            assert.deepStrictEqual(keys.filter((k) => !k.includes("-restore-")).sort(), ["double12-prescale", "double12-release", "evening-prescale", "evening-release"]);
+            assert.deepStrictEqual(keys.filter((k) => !k.includes("-restore-")).sort(), ["double12-lower", "double12-prescale", "double12-release", "evening-prescale", "evening-release"]);
+            // At the end of the service's drain after the release, MaxCapacity alone back to 10: the evening's ceiling (8) stays under the everyday one.
+            assert.deepStrictEqual(action("double12-lower").scalableTargetAction, { maxCapacity: 10 });
             for (const restore of user.filter((a) => a.name.includes("-restore-"))) assert.deepStrictEqual(restore.inputs.scalableTargetAction, { maxCapacity: 12, minCapacity: 6 });
         });
 

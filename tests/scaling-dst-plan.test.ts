@@ -93,7 +93,12 @@ describe("SAE overlapping events planned at 2026-11-22", function () {
             plan.outputs.scaling !== undefined ? at(plan.outputs, "scaling", "schedule") : undefined,
             [
                 { source: "double-12", status: "scheduled", detail: "pre-scale at 2026-12-12T11:30:00Z, release at 2026-12-12T16:30:00Z" },
-                { source: "overlap-12", status: "scheduled", detail: "pre-scale at 2026-12-12T13:30:00Z, release at 2026-12-12T18:30:00Z" },
+                {
+                    source: "overlap-12",
+                    status: "scheduled",
+                    // SAE: no action lowers a rule's ceiling; double-12 holds interaction's higher then.
+                    detail: "pre-scale at 2026-12-12T13:30:00Z, release at 2026-12-12T18:30:00Z; no scheduled action lowers the rules' raised ceilings: the first pulumi up after their drains end sets them back (the user service 20 -> 10 from 2026-12-12T19:05:00Z; the product service 20 -> 10 from 2026-12-12T19:05:00Z; the order service 32 -> 20 from 2026-12-12T19:07:00Z)",
+                },
             ],
         );
     });
@@ -139,6 +144,8 @@ describe("the bounds the schedules own are left to them after creation (a refres
             .filter((r) => r.type === "kubernetes:batch/v1:CronJob")
             .map((r) => [at(r.inputs, "spec", "schedule"), list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => list(at(c, "args")).join(" ")).filter((a) => a.includes("hpa interaction"))]);
         assert.deepStrictEqual(patches, [
+            // At the end of the pods' drain (17:00Z) one job sets maxReplicas alone back to 12.
+            ["0 17 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"maxReplicas":12}}']],
             ["30 9 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":20,"maxReplicas":40}}']],
             ["30 16 12 12 *", ['patch hpa interaction --namespace live-commerce --type merge --patch {"spec":{"minReplicas":3,"maxReplicas":40}}']],
         ]);
@@ -217,16 +224,25 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
         const serverless = await planStack("bounds-aws-serverless", DIR, { now: new Date("2026-12-12T09:45:00Z") });
         const targets = bounds(serverless, "aws:appautoscaling/target:Target", ["minCapacity"], ["maxCapacity"]);
         assert.ok(targets.length > 1 && targets.every((t) => (t[3] as string[]).length === 0), JSON.stringify(targets));
-        assert.deepStrictEqual(serverless.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => at(r.inputs, "schedule")).filter((s) => s !== "at(2026-12-12T16:30:00)"), []);
+        // Beside the release, only the ceiling lowerings at the drains' ends (the event's instants, not now's).
+        assert.deepStrictEqual(
+            serverless.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => [r.name.replace(/^lc-us-east-1-/, ""), at(r.inputs, "schedule")]).filter((a) => a[1] !== "at(2026-12-12T16:30:00)"),
+            [
+                ["fargate-order-schedule-sale-lower", "at(2026-12-12T16:58:00)"],
+                ["fargate-product-schedule-sale-lower", "at(2026-12-12T16:56:00)"],
+                ["fargate-user-schedule-sale-lower", "at(2026-12-12T16:56:00)"],
+            ],
+        );
         const pods = await planStack("raised-pods-aws", DIR, { now: new Date("2026-12-12T09:45:00Z") });
-        assert.deepStrictEqual(pods.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule")), ["30 16 12 12 *"]);
+        assert.deepStrictEqual(pods.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule")), ["0 17 12 12 *", "30 16 12 12 *"]);
         const interaction = pods.resources.find((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" && r.name.endsWith("interaction-hpa"));
         assert.deepStrictEqual([at(interaction?.inputs, "spec", "minReplicas"), at(interaction?.inputs, "spec", "maxReplicas"), at(interaction?.inputs, "metadata", "annotations", "pulumi.com/patchForce"), interaction?.ignoreChanges ?? []], [20, 40, "true", []]);
         const ess = await planStack("bounds-alicloud-vm", DIR, { now: new Date("2026-12-12T09:45:00Z") });
         const groups = bounds(ess, "alicloud:ess/scalingGroup:ScalingGroup", ["minSize"], ["maxSize"]);
         assert.deepStrictEqual(groups.find((g) => String(g[0]).endsWith("app-group")), ["lc-cn-hangzhou-app-group", 20, 40, ["desiredCapacity"]]);
         assert.ok(groups.every((g) => !(g[3] as string[]).includes("minSize")), JSON.stringify(groups));
-        assert.deepStrictEqual(ess.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask").map((r) => at(r.inputs, "launchTime")), ["2026-12-12T16:30Z", "2026-12-12T16:30Z"]);
+        // The releases, and the transcoders' ceiling lowering at the end of their drain.
+        assert.deepStrictEqual(ess.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask").map((r) => at(r.inputs, "launchTime")), ["2026-12-12T16:30Z", "2026-12-12T16:56Z", "2026-12-12T16:30Z"]);
     });
 
     it("Alibaba Cloud ESS, London evening (pre-scale 18:30Z in winter) planned at 2026-12-01T18:10Z: the recurring pre-scale launches that day, not the next", async () => {
@@ -287,12 +303,16 @@ describe("after a release the raised bounds stay with the schedules until the dr
         const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:51:00Z") });
         const group = plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => r.ignoreChanges ?? []);
         assert.deepStrictEqual(group, [["minSize", "maxSize"]]);
-        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").length, 0);
+        // Only the lowering at the drain's end stays declared (MaxSize alone, MinSize -1).
+        assert.deepStrictEqual(
+            plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime"), at(r.inputs, "minSize"), at(r.inputs, "maxSize")]),
+            [["sale-lower", "2026-12-12T16:52:00Z", -1, 40]],
+        );
         assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; declares no action, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+                detail: "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
             },
         ]);
         const drain = list(at(plan.outputs, "scaling", "drain"));
@@ -307,7 +327,8 @@ describe("every tier an event raised holds its bounds through the drain after th
 
     it("Kubernetes (interaction maxReplicas 12, raised to 40 by the sale), 21 minutes after the release: the four HPAs still leave both bounds to the floor jobs, and the report names the pods' drain", async () => {
         const plan = await planStack("raised-pods-aws", DIR, { now: RELEASED_21_MIN_AGO });
-        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").length, 0);
+        // Only the job that lowers maxReplicas at the end of the pods' drain (17:00Z).
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule")), ["0 17 12 12 *"]);
         const hpas = plan.resources.filter((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").map((r) => [r.name, r.ignoreChanges ?? []]);
         assert.strictEqual(hpas.length, 4);
         for (const [name, fields] of hpas) assert.deepStrictEqual(fields, ["spec.minReplicas", "spec.maxReplicas"], String(name));
@@ -411,13 +432,19 @@ describe("once the drain from the raised ceiling has ended the bounds return to 
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; the estimated drain of these tiers has ended (about 2026-12-12T16:52:00Z), so this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (the app group 100 -> 40), unless an earlier up after the drain already has (plan with --base <the previous up's plan> to tell): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back",
+                detail: "released at 2026-12-12T16:30:00Z; the estimated drain of these tiers has ended (about 2026-12-12T16:52:00Z); the scheduled actions declared with the event lowered the app group 100 -> 40 at 2026-12-12T16:52:00Z, if a pulumi up declared them before then (plan with --base <the previous up's plan> to tell); if none did, the ceilings its actions raised are still in force while Pulumi's state holds the everyday ones, so this pulumi up sends nothing for them: run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones); this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (the app group 100 -> 40), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back",
                 ceilingsLowered: "the app group 100 -> 40",
+                loweredByActions: "the app group 100 -> 40 at 2026-12-12T16:52:00Z",
             },
         ]);
         assert.deepStrictEqual(
             plan.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING).map((v) => [v.enforcement, v.message]),
-            [["advisory", "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40) unless an earlier up after the drain already has (plan with --base to tell); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left"]],
+            [
+                [
+                    "advisory",
+                    "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40) unless an earlier up after the drain already has; the scheduled actions declared with the event lowered the app group 100 -> 40 at 2026-12-12T16:52:00Z if a pulumi up declared them before then (plan with --base to tell); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+                ],
+            ],
         );
     });
 });

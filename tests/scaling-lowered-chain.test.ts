@@ -1,7 +1,9 @@
 // Chains of `pulumi up` plans through an event's drain (each plan the next one's --base, as Pulumi
-// keeps state): the up after the drain sets the ceilings the declared peaks hold on every tier
-// itself (no ignoreChanges keeps the raised ones), and the ceilings-lowered advisory fires on that
-// up only, never on a later one nor for an event released long before.
+// keeps state): a one-off action declared with the event lowers each tier's raised ceiling when its
+// drain ends, whether or not an up runs after the event (Pulumi's state keeps the everyday bounds
+// under ignoreChanges, so an up alone would send nothing); the up after the drain declares the held
+// bounds, and the ceilings-lowered advisory fires only where an up really lowers a ceiling in force
+// (the SAE rules, a base without the lowering actions), never for an event released long before.
 
 import * as assert from "assert";
 
@@ -29,19 +31,23 @@ const DIR = stackDir({
     "lower-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...OLD, streams: 80 }, { ...SALE, peakOnline: 200000, streams: 80 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000, streams: 8 }] }),
     "lower-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [OLD, { ...SALE, peakOnline: 200000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
     "lower-fargate": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [OLD, { ...SALE, peakOnline: 200000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
+    // The day peak ends 16:30 in London: its release (17:00Z) falls inside the pods' drain (to 17:06Z).
+    "lower-pods-early-peak": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ ...DAY_PEAK, end: "16:30", peakOnline: 40000 }] }),
+    "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     "lower-sae": stackFile({ stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 90000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
 });
 
 /** The plans of ups at `instants` (2026-12-12, hh:mm UTC), each judged against the one before as `plan --base` does (written to a file, read back, carried). */
-async function chain(stack: string, instants: readonly string[]): Promise<CheckedPlan[]> {
+async function chain(stack: string, instants: readonly string[], asBase: (plan: CheckedPlan) => CheckedPlan = (plan) => plan): Promise<CheckedPlan[]> {
     const plans: CheckedPlan[] = [];
     for (const hhmm of instants) {
         const head = await checkPlan(await planStack(stack, DIR, { now: new Date(`2026-12-12T${hhmm}:00Z`) }));
-        const prev = plans.at(-1);
-        if (prev === undefined) {
+        const last = plans.at(-1);
+        if (last === undefined) {
             plans.push(head);
             continue;
         }
+        const prev = asBase(last);
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-lower-")), "base.json");
         fs.writeFileSync(file, JSON.stringify(prev));
         const base = await readBase(file);
@@ -58,15 +64,55 @@ const updates = (p: CheckedPlan, type: string) => (p.upgrade?.changes ?? []).fil
 const findings = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING).map((v) => v.message);
 const entry = (p: CheckedPlan, source: string) => p.scaling.schedule.find((r) => at(r, "source") === source);
 
-describe("the up after an event's drain lowers the raised ceilings itself, and says so on that up only", function () {
+/** The scheduled actions of `type` whose logical name ends with `suffix`: [name, ...the inputs at `paths`]. */
+const actions = (p: CheckedPlan, type: string, suffix: string, paths: readonly (readonly string[])[]) =>
+    p.resources.filter((r) => r.type === type && r.name.endsWith(suffix)).map((r) => [r.name, ...paths.map((keys) => at(r.inputs, ...keys))]);
+/** The kubectl patches of a floor job (one per service, user/product/order/interaction in SERVICE_NAMES order). */
+const patches = (p: CheckedPlan, name: string) =>
+    list(at(p.resources.find((r) => r.name === name)?.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => JSON.parse(String(list(at(c, "args")).at(-1))));
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+describe("a drained event's raised ceilings go back by the clouds' own scheduled actions, with or without an up after the event", function () {
     this.timeout(600_000);
 
     const AT = ["12:05", "16:51", "17:30", "17:40"];
-    /** The findings of each up of the chain (12:05 in the event, 16:51 in the drain hold, 17:30 after it, 17:40 again). */
+    /** The findings of each up of a chain. */
     const perUp = (plans: readonly CheckedPlan[]) => plans.map(findings);
     const LOWERS = (what: string) => [`event sale: this pulumi up lowers raised ceilings (${what}); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left`];
 
-    it("AWS EC2 Auto Scaling: 12:05 asserts 50/100, 16:51 (drain hold) ignores the bounds, 17:30 sets the day peak's 26/52 on the group (no ignoreChanges) with the only finding, 17:40 changes nothing; the event of 11 November is never named", async () => {
+    it("AWS EC2 Auto Scaling, no up during the event (09:00 -> 17:30): the 09:00 up declares the lowering at the drain's end (MaxSize 52 alone), the 17:30 up declares the day peak's 26/52 and lowers nothing in force", async () => {
+        const plans = await chain("lower-aws-vm", ["09:00", "17:30"]);
+        const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+        assert.deepStrictEqual(actions(plans[0], SCHEDULE, "-sale-lower", [["startTime"], ["minSize"], ["maxSize"], ["desiredCapacity"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 52, -1]]);
+        assert.deepStrictEqual(at(entry(plans[0], "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:52:00Z (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew)");
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 26, 52, []]]);
+        assert.deepStrictEqual(actions(plans[1], SCHEDULE, "-sale-lower", []), []);
+        assert.deepStrictEqual(perUp(plans), [[], []]);
+        assert.deepStrictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z, so this pulumi up lowers none in force (delete the event from the stack file at will)",
+        );
+    });
+
+    it("AWS EC2 Auto Scaling without a peak (09:00 -> 17:30): the lowering sets MaxSize 40, the everyday one the 17:30 up declares", async () => {
+        const plans = await chain("lower-aws-vm-no-peak", ["09:00", "17:30"]);
+        assert.deepStrictEqual(actions(plans[0], "aws:autoscaling/schedule:Schedule", "-sale-lower", [["startTime"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 40]]);
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, []]]);
+        assert.deepStrictEqual(perUp(plans), [[], []]);
+    });
+
+    it("a --base plan that declared the event's actions but no lowering (planned before the lowerings existed): the ceilings its actions raised are still in force, and the finding says to run pulumi up --refresh", async () => {
+        const withoutLowering = (plan: CheckedPlan): CheckedPlan => ({ ...plan, resources: plan.resources.filter((r) => !r.name.endsWith("-sale-lower")) });
+        const plans = await chain("lower-aws-vm-no-peak", ["09:00", "17:30"], withoutLowering);
+        assert.deepStrictEqual(perUp(plans), [
+            [],
+            [
+                "event sale: the --base plan declared no action lowering its raised ceilings (the app group 100 -> 40 at 2026-12-12T16:52:00Z): they are still in force and this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (the app group 100 -> 40 at 2026-12-12T16:52:00Z); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+            ],
+        ]);
+    });
+
+    it("an in-event up (12:05 -> 16:51 -> 17:30 -> 17:40): the group carries 50/100, then the schedules through the drain hold, whose up keeps the lowering declared; 17:30 sends 26/52 and lowers nothing in force; the event of 11 November is never named", async () => {
         const plans = await chain("lower-aws-vm", AT);
         const GROUP = "aws:autoscaling/group:Group";
         assert.deepStrictEqual(plans.map((p) => bounds(p, GROUP, ["minSize"], ["maxSize"])[0]), [
@@ -75,68 +121,78 @@ describe("the up after an event's drain lowers the raised ceilings itself, and s
             ["lc-us-east-1-app-group", 26, 52, []],
             ["lc-us-east-1-app-group", 26, 52, []],
         ]);
+        assert.deepStrictEqual(actions(plans[1], "aws:autoscaling/schedule:Schedule", "-sale-lower", [["startTime"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", 52]]);
         assert.deepStrictEqual(plans.map((p) => updates(p, GROUP)), [[], [], [["lc-us-east-1-app-group", "update", ["maxSize", "minSize"]]], []]);
-        assert.deepStrictEqual(perUp(plans), [[], [], LOWERS("lc-us-east-1-app-group maxSize 100 -> 52"), []]);
-        assert.deepStrictEqual(at(entry(plans[3], "sale"), "detail"), "released at 2026-12-12T16:30:00Z; its estimated drain has ended and the --base plan already holds the ceilings the declared events and peaks hold, so this pulumi up lowers none (delete the event from the stack file at will)");
+        assert.deepStrictEqual(perUp(plans), [[], [], [], []]);
+        assert.deepStrictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:52:00Z (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew) (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+        );
+        assert.deepStrictEqual(at(entry(plans[3], "sale"), "detail"), "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the --base plan already holds the ceilings the declared events and peaks hold, so this pulumi up lowers none in force (delete the event from the stack file at will)");
         for (const p of plans) assert.deepStrictEqual(at(entry(p, "old-sale"), "detail"), "released at 2026-11-11T16:30:00Z; declares nothing (delete it from the stack file at will)");
     });
 
-    it("without --base the up at 17:30 says it sets the held ceilings itself and may lower them, since it cannot tell whether an earlier up has", async () => {
+    it("an up within the lead of the day peak's release (16:51 -> 18:25, release 18:30Z) declares the released floor 4, not the peak's 26 again", async () => {
+        const plans = await chain("lower-aws-vm", ["16:51", "18:25"]);
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 52, []]]);
+    });
+
+    it("without --base the up at 17:30 says what the lowering actions did if declared and that it may lower the ceilings itself", async () => {
         const p = await checkPlan(await planStack("lower-aws-vm", DIR, { now: new Date("2026-12-12T17:30:00Z") }));
         assert.deepStrictEqual(findings(p), [
-            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 52) unless an earlier up after the drain already has (plan with --base to tell); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 52) unless an earlier up after the drain already has; the scheduled actions declared with the event lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z if a pulumi up declared them before then (plan with --base to tell); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
         ]);
     });
 
-    it("Alibaba Cloud ESS: the app group (100 -> 52) and the transcoders (40 -> 12) get the held bounds on the 17:30 up, not at the next recurring task", async () => {
-        const plans = await chain("lower-alicloud-vm", AT);
-        const GROUP = "alicloud:ess/scalingGroup:ScalingGroup";
-        assert.deepStrictEqual(plans.map((p) => bounds(p, GROUP, ["minSize"], ["maxSize"])), [
-            [["lc-cn-hangzhou-app-group", 50, 100, ["desiredCapacity"]], ["lc-cn-hangzhou-video-asg", 20, 40, []]],
-            [["lc-cn-hangzhou-app-group", 50, 100, ["desiredCapacity", "minSize", "maxSize"]], ["lc-cn-hangzhou-video-asg", 20, 40, ["minSize", "maxSize"]]],
-            [["lc-cn-hangzhou-app-group", 26, 52, ["desiredCapacity"]], ["lc-cn-hangzhou-video-asg", 2, 12, []]],
-            [["lc-cn-hangzhou-app-group", 26, 52, ["desiredCapacity"]], ["lc-cn-hangzhou-video-asg", 2, 12, []]],
+    it("Alibaba Cloud ESS (09:00 -> 17:30): tasks that set MaxValue alone (app group 52 at 17:04Z, transcoders 12 at 17:02Z); the 17:30 up declares the held bounds and lowers nothing in force", async () => {
+        const plans = await chain("lower-alicloud-vm", ["09:00", "17:30"]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        assert.deepStrictEqual(actions(plans[0], TASK, "-sale-lower", [["launchTime"], ["minValue"], ["maxValue"], ["desiredCapacity"], ["description"]]), [
+            ["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:04Z", undefined, 52, undefined, "ceiling of sale lowered when its drain ends: max 100 -> 52"],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", undefined, 12, undefined, "ceiling of sale lowered when its drain ends: max 40 -> 12"],
         ]);
-        assert.deepStrictEqual(perUp(plans), [[], [], LOWERS("lc-cn-hangzhou-app-group maxSize 100 -> 52; lc-cn-hangzhou-video-asg maxSize 40 -> 12"), []]);
-        assert.deepStrictEqual(updates(plans[3], GROUP), []);
+        assert.deepStrictEqual(bounds(plans[1], "alicloud:ess/scalingGroup:ScalingGroup", ["minSize"], ["maxSize"]), [
+            ["lc-cn-hangzhou-app-group", 26, 52, ["desiredCapacity"]],
+            ["lc-cn-hangzhou-video-asg", 2, 12, []],
+        ]);
+        assert.deepStrictEqual(perUp(plans), [[], []]);
     });
 
-    it("Kubernetes: the four HPAs get the day peak's bounds on the 17:30 up (no ignoreChanges), and the 17:40 change preview updates none of them", async () => {
-        const plans = await chain("lower-pods-aws", AT);
-        const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
-        assert.deepStrictEqual(bounds(plans[2], HPA, ["spec", "minReplicas"], ["spec", "maxReplicas"]), [
-            ["lc-us-east-1-services-interaction-hpa", 10, 40, []],
-            ["lc-us-east-1-services-order-hpa", 8, 20, []],
-            ["lc-us-east-1-services-product-hpa", 5, 10, []],
-            ["lc-us-east-1-services-user-hpa", 5, 10, []],
-        ]);
-        assert.deepStrictEqual(bounds(plans[1], HPA, ["spec", "minReplicas"], ["spec", "maxReplicas"]).map((b) => b[3]), Array(4).fill(["spec.minReplicas", "spec.maxReplicas"]));
-        assert.deepStrictEqual(
-            perUp(plans),
-            [[], [], LOWERS("lc-us-east-1-services-interaction-hpa spec.maxReplicas 100 -> 40; lc-us-east-1-services-order-hpa spec.maxReplicas 76 -> 20; lc-us-east-1-services-product-hpa spec.maxReplicas 50 -> 10; lc-us-east-1-services-user-hpa spec.maxReplicas 50 -> 10"), []],
-        );
-        assert.deepStrictEqual(updates(plans[3], HPA), []);
+    it("Kubernetes (09:00 -> 17:30): one job at the end of the pods' longest drain patches maxReplicas alone, to the day peak's ceilings", async () => {
+        const plans = await chain("lower-pods-aws", ["09:00", "17:30"]);
+        const name = "lc-us-east-1-services-floors-sale-lower";
+        assert.deepStrictEqual(at(plans[0].resources.find((r) => r.name === name)?.inputs, "spec", "schedule"), "6 17 12 12 *");
+        assert.deepStrictEqual(patches(plans[0], name), [{ spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 20 } }, { spec: { maxReplicas: 40 } }]);
+        assert.deepStrictEqual(perUp(plans), [[], []]);
+        assert.match(String(at(entry(plans[1], "sale"), "detail")), /the scheduled actions the --base plan declared lowered the pods of user 50 -> 10 at 2026-12-12T17:06:00Z; .*the pods of interaction 100 -> 40 at 2026-12-12T17:06:00Z, so this pulumi up lowers none in force/);
     });
 
-    it("ECS on Fargate: the services' scalable targets get the day peak's bounds on the 17:30 up", async () => {
-        const plans = await chain("lower-fargate", AT);
-        const TARGET = "aws:appautoscaling/target:Target";
-        assert.deepStrictEqual(bounds(plans[2], TARGET, ["minCapacity"], ["maxCapacity"]), [
-            // The Aurora readers' ceiling is never raised (15 at most): they stay with the schedules.
-            ["lc-us-east-1-read-capacity-target", 13, 15, ["minCapacity", "maxCapacity"]],
-            ["lc-us-east-1-fargate-interaction-target", 10, 40, []],
-            ["lc-us-east-1-fargate-order-target", 8, 20, []],
-            ["lc-us-east-1-fargate-product-target", 6, 12, []],
-            ["lc-us-east-1-fargate-user-target", 6, 12, []],
-        ]);
-        assert.deepStrictEqual(
-            perUp(plans),
-            [[], [], LOWERS("lc-us-east-1-fargate-interaction-target maxCapacity 100 -> 40; lc-us-east-1-fargate-order-target maxCapacity 76 -> 20; lc-us-east-1-fargate-product-target maxCapacity 52 -> 12; lc-us-east-1-fargate-user-target maxCapacity 52 -> 12"), []],
-        );
-        assert.deepStrictEqual(updates(plans[3], TARGET), []);
+    it("Kubernetes, a peak released inside the pods' drain (12:05 -> 16:52, peak release 17:00Z): its release job keeps the raised maxReplicas until the lowering job at 17:06Z", async () => {
+        const plans = await chain("lower-pods-early-peak", ["12:05", "16:52"]);
+        for (const p of plans) {
+            assert.deepStrictEqual(patches(p, "lc-us-east-1-services-floors-day-release"), [
+                { spec: { minReplicas: 2, maxReplicas: 50 } },
+                { spec: { minReplicas: 2, maxReplicas: 50 } },
+                { spec: { minReplicas: 3, maxReplicas: 76 } },
+                { spec: { minReplicas: 3, maxReplicas: 100 } },
+            ]);
+        }
+        assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-sale-lower"), [{ spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 20 } }, { spec: { maxReplicas: 40 } }]);
     });
 
-    it("SAE: the rules keep the raised maximum through the drain (16:51) and drop it on the 17:30 up, the finding on that up only", async () => {
+    it("ECS on Fargate (09:00 -> 17:30): one action per service sets MaxCapacity alone at its own drain's end", async () => {
+        const plans = await chain("lower-fargate", ["09:00", "17:30"]);
+        const ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
+        assert.deepStrictEqual(actions(plans[0], ACTION, "-sale-lower", [["schedule"], ["scalableTargetAction"]]), [
+            ["lc-us-east-1-fargate-interaction-schedule-sale-lower", "at(2026-12-12T17:06:00)", { maxCapacity: 40 }],
+            ["lc-us-east-1-fargate-order-schedule-sale-lower", "at(2026-12-12T17:04:00)", { maxCapacity: 20 }],
+            ["lc-us-east-1-fargate-product-schedule-sale-lower", "at(2026-12-12T17:04:00)", { maxCapacity: 12 }],
+            ["lc-us-east-1-fargate-user-schedule-sale-lower", "at(2026-12-12T17:04:00)", { maxCapacity: 12 }],
+        ]);
+        assert.deepStrictEqual(perUp(plans), [[], []]);
+    });
+
+    it("SAE (no scheduled action lowers a rule): the rules keep the raised maximum through the drain (16:51) and drop it on the 17:30 up, the finding on that up only", async () => {
         const plans = await chain("lower-sae", AT);
         const RULE = "alicloud:sae/applicationScalingRule:ApplicationScalingRule";
         const metricMax = (p: CheckedPlan) => bounds(p, RULE, ["scalingRuleMetric", "minReplicas"], ["scalingRuleMetric", "maxReplicas"]).filter((b) => String(b[0]).endsWith("-scaling")).map((b) => [b[0], b[2]]);
@@ -157,12 +213,10 @@ describe("the up after an event's drain lowers the raised ceilings itself, and s
             [
                 [],
                 [],
-                LOWERS(
-                    "lc-cn-hangzhou-sae-interaction-scaling scalingRuleMetric.maxReplicas 48 -> 40; lc-cn-hangzhou-sae-order-scaling scalingRuleMetric.maxReplicas 36 -> 20; lc-cn-hangzhou-sae-product-scaling scalingRuleMetric.maxReplicas 24 -> 10; lc-cn-hangzhou-sae-user-scaling scalingRuleMetric.maxReplicas 24 -> 10",
-                ),
+                LOWERS("lc-cn-hangzhou-sae-interaction-scaling maxReplicas 48 -> 40; lc-cn-hangzhou-sae-order-scaling maxReplicas 36 -> 20; lc-cn-hangzhou-sae-product-scaling maxReplicas 24 -> 12; lc-cn-hangzhou-sae-user-scaling maxReplicas 24 -> 12"),
                 [],
             ],
         );
-        assert.deepStrictEqual(updates(plans[3], RULE), []);
+        assert.deepStrictEqual(updates(plans[3], "alicloud:sae/applicationScalingRule:ApplicationScalingRule"), []);
     });
 });

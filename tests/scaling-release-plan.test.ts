@@ -68,13 +68,14 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
         const p = await plan("release-drain-aws-vm", "16:31");
         assert.deepStrictEqual(bounds(p, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 100, []]]);
         assert.deepStrictEqual(bounds(p, TARGET, ["minCapacity"], ["maxCapacity"]), [["lc-us-east-1-read-capacity-target", 1, 15, []]]);
-        // EC2 Auto Scaling and Application Auto Scaling run a one-off action once: it is not kept.
-        assert.deepStrictEqual([of(p, GROUP_ACTION).length, of(p, TARGET_ACTION).length], [0, 0]);
+        // EC2 Auto Scaling and Application Auto Scaling run a one-off action once: it is not kept. Only
+        // the lowering of the raised ceiling at the drain's end (16:52Z) is still ahead.
+        assert.deepStrictEqual([of(p, GROUP_ACTION).map((r) => at(r.inputs, "scheduledActionName")), of(p, TARGET_ACTION).length], [["sale-lower"], 0]);
         assert.deepStrictEqual(at(p.outputs, "scaling", "schedule"), [
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled actions and tasks run once at their instant and are not kept (a new one with a past instant is refused); keep the event in the stack file",
+                detail: "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled actions run once at their instant and are not kept (a new one with a past instant is refused); scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z; keep the event in the stack file",
             },
         ]);
     });
@@ -89,10 +90,14 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
             ["lc-cn-hangzhou-app-schedule-sale-release", "2026-12-12T16:30Z", 4, 40, 600],
             ["lc-cn-hangzhou-video-transcoders-schedule-sale-release", "2026-12-12T16:30Z", 2, 20, 600],
         ];
-        assert.deepStrictEqual(tasks(p1625), released);
         // After its LaunchTime a release is not declared on ESS (a new task with a past LaunchTime is
-        // refused); the up sets the released bounds on the groups instead (below).
-        for (const p of [p1631, p1649, p1651]) assert.deepStrictEqual(tasks(p), []);
+        // refused); the up sets the released bounds on the groups instead (below). The task that
+        // lowers the transcoders' raised ceiling (MaxValue alone) at the end of their drain stays until then.
+        const lowering = ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T16:56Z", undefined, 12, 600];
+        assert.deepStrictEqual(tasks(p1625), [released[0], lowering, released[1]]);
+        for (const p of [p1631, p1649, p1651]) assert.deepStrictEqual(tasks(p), [lowering]);
+        // ESS names its one-off actions scheduled tasks (HorizonText.oneOffActions); AWS's are scheduled actions (above).
+        assert.match(String(at(p1631.outputs, "scaling", "schedule", 0, "detail")), /^released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled tasks run once at their instant and are not kept/);
         assert.deepStrictEqual(bounds(p1631, ESS_GROUP, ["minSize"], ["maxSize"]), [
             ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity"]],
             ["lc-cn-hangzhou-video-asg", 2, 20, []],
@@ -103,19 +108,21 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
         const p1625 = await plan("release-pods-aws", "16:25");
         const p1631 = await plan("release-pods-aws", "16:31");
         const p1651 = await plan("release-pods-aws", "16:51");
+        // The job that lowers the raised maxReplicas at the end of the pods' drain (17:00Z) stays until then.
+        const lowering = ["lc-us-east-1-services-floors-sale-lower", "0 17 12 12 *", 600];
         for (const p of [p1625, p1631]) {
-            assert.deepStrictEqual(of(p, CRONJOB).map((r) => [r.name, at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "startingDeadlineSeconds")]), [["lc-us-east-1-services-floors-sale-release", "30 16 12 12 *", 600]]);
-            assert.deepStrictEqual(p.resources.filter((r) => r.name.startsWith("lc-us-east-1-services-floors-")).map((r) => r.type).sort(), [CRONJOB, "kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"]);
+            assert.deepStrictEqual(of(p, CRONJOB).map((r) => [r.name, at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "startingDeadlineSeconds")]), [lowering, ["lc-us-east-1-services-floors-sale-release", "30 16 12 12 *", 600]]);
+            assert.deepStrictEqual(p.resources.filter((r) => r.name.startsWith("lc-us-east-1-services-floors-")).map((r) => r.type).sort(), [CRONJOB, CRONJOB, "kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"]);
         }
         assert.deepStrictEqual(changes(p1625, p1631, /floors/), []);
-        assert.deepStrictEqual(of(p1651, CRONJOB), []);
+        assert.deepStrictEqual(of(p1651, CRONJOB).map((r) => [r.name, at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "startingDeadlineSeconds")]), [lowering]);
         const interaction = of(p1631, HPA).find((r) => r.name.endsWith("interaction-hpa"));
         assert.deepStrictEqual(
             [at(interaction?.inputs, "spec", "minReplicas"), at(interaction?.inputs, "spec", "maxReplicas"), at(interaction?.inputs, "metadata", "annotations", "pulumi.com/patchForce"), interaction?.ignoreChanges ?? []],
             [3, 40, "true", []],
         );
         // Only the floor job is kept: the report says so, and the readers' AWS action is gone.
-        assert.deepStrictEqual(at(p1631.outputs, "scaling", "schedule", 0, "detail"), "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; the pods' floor jobs keep the release declared until 2026-12-12T16:50:00Z, where it may still start late; the other tiers' scheduled actions and tasks run once at their instant and are not kept (a new one with a past instant is refused); keep the event in the stack file");
+        assert.deepStrictEqual(at(p1631.outputs, "scaling", "schedule", 0, "detail"), "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; the pods' floor jobs keep the release declared until 2026-12-12T16:50:00Z, where it may still start late; the other tiers' scheduled actions run once at their instant and are not kept (a new one with a past instant is refused); scheduled actions lower the raised ceilings when the drains end: the pods of user 20 -> 10 at 2026-12-12T17:00:00Z; the pods of product 20 -> 10 at 2026-12-12T17:00:00Z; the pods of order 30 -> 20 at 2026-12-12T17:00:00Z; the pods of interaction 40 -> 12 at 2026-12-12T17:00:00Z; keep the event in the stack file");
         assert.deepStrictEqual(of(p1631, TARGET_ACTION).map((r) => r.name), []);
     });
 });
@@ -156,7 +163,7 @@ describe("the ceilings-lowered advisory names only ceilings the up really lowers
 
     it("AWS, 200,000 viewers, drain ended 16:52Z: without other events or peaks the group's ceiling goes 100 -> 40", async () => {
         assert.deepStrictEqual(await lowered("release-drain-aws-vm"), [
-            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40) unless an earlier up after the drain already has (plan with --base to tell); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+            "event sale: this pulumi up may lower raised ceilings (the app group 100 -> 40) unless an earlier up after the drain already has; the scheduled actions declared with the event lowered the app group 100 -> 40 at 2026-12-12T16:52:00Z if a pulumi up declared them before then (plan with --base to tell); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
         ]);
     });
 

@@ -24,7 +24,7 @@ import type { StackInput } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
-import { CEILINGS_LOWERED_FINDING, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
+import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
@@ -181,7 +181,9 @@ export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeRe
     const late = lateAgainstBase(plan.scaling, base.resources);
     // A drained event's raised ceilings are named only when this up really lowers one against the
     // base (ceilingsAgainstBase): the finding follows the judged entries.
-    const scaling = ceilingsAgainstBase(late.section, loweredCeilings(base.resources, plan.resources));
+    // The scheduled actions set the ceilings live, so the base's declared lowerings tell what is in
+    // force, not its state (loweringInBase).
+    const scaling = ceilingsAgainstBase(late.section, base.resources.map((r) => r.name), { all: loweredCeilings(base.resources, plan.resources), rules: loweredCeilings(base.resources, plan.resources, RULE_CEILING_TYPES) });
     const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...late.findings];
     // The resources as Pulumi keeps them after this up (carryIgnored): this plan, used as the next
     // plan's --base, shows the up that sets an ignored property again.

@@ -2,6 +2,7 @@
 // (CloudProfile). Pure: no @pulumi import.
 
 import {
+    groupDrain,
     CloudProfile,
     HorizonText,
     RecurringPeak,
@@ -102,6 +103,8 @@ export function alicloudHorizonText(spec: StackSpec, now: number): HorizonText {
                 ? `Alibaba Cloud ESS accepts the transcoders' scheduled tasks up to ${ALICLOUD_SCHEDULE_HORIZON.days} days ahead; the SAE rules' dated timers are planned over the same span`
                 : `Alibaba Cloud ESS accepts scheduled tasks up to ${ALICLOUD_SCHEDULE_HORIZON.days} days ahead`,
         declaredUntil,
+        // ESS calls its one-off actions scheduled tasks (CreateScheduledTask).
+        oneOffActions: "scheduled tasks",
     };
 }
 
@@ -186,7 +189,7 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // The ESS scheduled-task quota per account and region bounds the events every stack declares at
     // once (the app group's and the transcoders' tasks: essEventLimit), and SAE's rules per
     // application those of a serverless stack too (saeEventLimit).
-    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "regions">, now: number) =>
-        bothEventLimits(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON), spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
+    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">, now: number) =>
+        bothEventLimits(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON, (bounds) => groupDrain(spec, ALICLOUD_PROFILE, bounds)), spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
     horizonText: alicloudHorizonText,
 };

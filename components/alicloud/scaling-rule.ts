@@ -76,6 +76,25 @@ export function essScheduledTasks(
                 { parent },
             ),
     );
+    // A drained event's raised ceiling goes back by a task that sets MaxValue alone (CeilingLowering;
+    // CreateScheduledTask: MinValue, MaxValue and DesiredCapacity each optional; the provider sends
+    // MinValue only when min_value is set), so the floor in force stays.
+    const lowerings = (schedule.lowerings ?? []).map(
+        (a) =>
+            new alicloud.ess.ScheduledTask(
+                `${name}-schedule-${a.key}`,
+                {
+                    scheduledTaskName: essTaskName(name, a.key),
+                    description: `ceiling of ${a.source} lowered when its drain ends: max ${a.from} -> ${a.maxSize}`,
+                    scalingGroupId: groupId,
+                    launchTime: essLaunchTime(a.at),
+                    launchExpirationTime: LAUNCH_EXPIRATION_SECONDS,
+                    maxValue: a.maxSize,
+                    taskEnabled: true,
+                },
+                { parent },
+            ),
+    );
     // One task per offset span of each action (utcRecurrences): the first keeps the action's key.
     // The cron is part of the task's name (recurringTaskKey): a changed schedule is a new task.
     const recurring = schedule.recurring.flatMap((a) =>
@@ -101,7 +120,7 @@ export function essScheduledTasks(
             );
         }),
     );
-    return [...oneOff, ...recurring];
+    return [...oneOff, ...lowerings, ...recurring];
 }
 
 /**

@@ -17,9 +17,11 @@ import { AWS_DEFAULT_IMAGE, EC2_CATALOGUE } from "./catalogue";
 import { MetricQuery, publishPolicy, publisherSteps, serviceTrustPolicy, SCALING_ALARM_THRESHOLD, scaleOutRatioQueries, scaleOutSteps, scalingDescription, scalingQueries } from "./metrics";
 
 /**
- * `-1` leaves a size unchanged in a scheduled action (the provider sends no DesiredCapacity then;
- * an unset desired_capacity would send 0): terraform-provider-aws
- * internal/service/autoscaling/schedule.go "we accept -1 to mean don't include this parameter".
+ * `-1` leaves a size unchanged in a scheduled action (the provider sends no DesiredCapacity, MinSize
+ * or MaxSize then; an unset one would send 0): terraform-provider-aws
+ * internal/service/autoscaling/schedule.go "we accept -1 to mean don't include this parameter", the
+ * same for min_size, max_size and desired_capacity ("Set to -1 if you don't want to change the
+ * minimum size at the scheduled time. Defaults to 0", aws.autoscaling.Schedule minSize).
  */
 export const UNCHANGED = -1;
 
@@ -150,6 +152,15 @@ export class AutoScaling extends pulumi.ComponentResource {
             new aws.autoscaling.Schedule(
                 `${name}-schedule-${a.key}`,
                 { autoscalingGroupName: group.name, scheduledActionName: a.key, startTime: a.at, minSize: a.minSize, maxSize: a.maxSize, desiredCapacity: UNCHANGED },
+                { parent: this },
+            );
+        }
+        // A drained event's raised ceiling goes back by an action that sets MaxSize alone (CeilingLowering):
+        // MinSize -1 leaves the floor in force (a recurring peak's, the released one).
+        for (const a of args.schedule.lowerings ?? []) {
+            new aws.autoscaling.Schedule(
+                `${name}-schedule-${a.key}`,
+                { autoscalingGroupName: group.name, scheduledActionName: a.key, startTime: a.at, minSize: UNCHANGED, maxSize: a.maxSize, desiredCapacity: UNCHANGED },
                 { parent: this },
             );
         }

@@ -1,7 +1,7 @@
 // The AWS profile: what the cloud-neutral model needs to know about AWS (CloudProfile), and the
 // names the program gives AWS resources itself. Pure: no @pulumi import.
 
-import { CloudProfile, StackSpec, awsEventLimit, checkAwsPeakActions, checkTaskGracePeriod, shortHash, show } from "../model";
+import { CloudProfile, StackSpec, awsEventLimit, checkAwsPeakActions, pendingLowerings, raisesAppCeiling, checkTaskGracePeriod, shortHash, show } from "../model";
 import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
 import { checkClusterAutoscaler } from "./cluster-addons";
 import { AWS_REGIONS, AWS_RESIDENCY_BOUNDARIES } from "./regions";
@@ -135,7 +135,8 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     scheduleHorizon: null,
     // The scheduled-action quotas (125 per Auto Scaling group, 200 per scalable target): the events
     // that do not fit are deferred to a later pulumi up, never an error (awsEventLimit).
-    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "regions">, now: number) => awsEventLimit(spec, now, null),
+    // An event that raises a tier's ceiling takes one more action, its ceiling lowering (eventDrains, ceilingLowerings).
+    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">, now: number) => awsEventLimit(spec, now, null, (event) => raisesAppCeiling(spec, AWS_PROFILE, event), pendingLowerings(spec, AWS_PROFILE, now)),
     // No horizon: recurring actions run in the peak's own zone without an end (`TimeZone`).
     horizonText: () => null,
 };

@@ -1,7 +1,7 @@
 import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, StackSpec, TierSchedule, localCron, oneOffCron, podCeilings, podFloors, scheduleAppFloors } from "../model";
+import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, localCron, oneOffCron, podCeilings, podFloors, scheduleAppFloors } from "../model";
 
 export interface ReplicaFloorsArgs {
     readonly spec: Pick<StackSpec, "app" | "kubernetes">;
@@ -45,18 +45,29 @@ export class ReplicaFloors extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const jobs = [
+        // One ceiling for every floor job (podCeilings): a release never lowers maxReplicas below the
+        // running pods. The floor an up inside a raised window asserts counts too, and so does the
+        // floor of an event whose raised ceilings still drain (scheduleAppFloors, hpaAssertedBounds).
+        const ceilings = podCeilings(spec, scheduleAppFloors(schedule));
+        const floorPatch = (appFloor: number) => {
+            const floors = podFloors(spec, appFloor);
+            return (service: ServiceName) => ({ minReplicas: floors[service], maxReplicas: ceilings[service] });
+        };
+        const jobs: { key: string; cron: string; timeZone: string; patch: (service: ServiceName) => { minReplicas?: number; maxReplicas: number } }[] = [
             // A release stays declared RELEASE_RETENTION_MINUTES after its instant (TierSchedule.retained):
             // its job may start up to STARTING_DEADLINE_SECONDS late, and deleting the CronJob
             // (Foreground propagation) would delete the Job still running.
-            ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", appFloor: a.minSize })),
-            ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, appFloor: a.minSize })),
+            ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", patch: floorPatch(a.minSize) })),
+            ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, patch: floorPatch(a.minSize) })),
+            // A drained event's raised maxReplicas go back when the pods' drain ends (CeilingLowering):
+            // the job patches maxReplicas alone, to the ceilings the events and peaks still hold then,
+            // leaving minReplicas to the floor jobs.
+            ...(schedule.lowerings ?? []).map((a) => {
+                const held = podCeilings(spec, a.heldNeeds);
+                return { key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", patch: (service: ServiceName) => ({ maxReplicas: held[service] }) };
+            }),
         ];
-        // One ceiling for every job (podCeilings): a release never lowers maxReplicas below the running pods.
-        // The floor an up inside a raised window asserts counts too (scheduleAppFloors, hpaAssertedBounds).
-        const ceilings = podCeilings(spec, scheduleAppFloors(schedule));
         for (const job of jobs) {
-            const floors = podFloors(spec, job.appFloor);
             new k8s.batch.v1.CronJob(
                 `${name}-${job.key}`,
                 {
@@ -78,7 +89,7 @@ export class ReplicaFloors extends pulumi.ComponentResource {
                                         containers: SERVICE_NAMES.map((service) => ({
                                             name: service,
                                             image,
-                                            args: ["patch", "hpa", service, "--namespace", NAMESPACE, "--type", "merge", "--patch", JSON.stringify({ spec: { minReplicas: floors[service], maxReplicas: ceilings[service] } })],
+                                            args: ["patch", "hpa", service, "--namespace", NAMESPACE, "--type", "merge", "--patch", JSON.stringify({ spec: job.patch(service) })],
                                             resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
                                             securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
                                         })),

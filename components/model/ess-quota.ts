@@ -3,7 +3,8 @@
 // against one quota per account and region. Pure: no @pulumi import.
 
 import { transcodeTier } from "./global";
-import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, admissibleEvents, eventActionCount, eventsInHorizon, eventsThatFit, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
+import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, eventActionCount, eventWindow, eventsInHorizon, eventsThatFit, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
+import { MINUTE_MS } from "./timezone";
 import { LiveEvent, RegionSpec, StackSpec } from "./types";
 
 /**
@@ -45,11 +46,17 @@ export function essPeakTasks(spec: ScheduleSpec & Pick<StackSpec, "compute" | "v
 
 /**
  * ESS tasks one event declares in a region at most: its actions (eventActionCount: pre-scale,
- * release and a restore after each recurring action inside its window) on each ESS tier it lifts.
+ * release, the ceiling lowering on a tier whose ceiling it raises above maxSize, scheduleCeiling as
+ * groupDrain and ceilingLowerings take it, and a restore after each recurring action inside its
+ * window) on each ESS tier it lifts.
  */
 export function essEventTasks(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video">, region: RegionSpec, event: LiveEvent, now: number): number {
-    const lifted = essTiers(spec, region).filter(({ tier, bounds }) => tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) > bounds.minSize);
-    return lifted.length === 0 ? 0 : lifted.length * eventActionCount(spec, event, now);
+    return essTiers(spec, region).reduce((n, { tier, bounds }) => {
+        const need = tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams);
+        if (need <= bounds.minSize) return n;
+        const raises = scheduleCeiling(bounds, [need]) > bounds.maxSize;
+        return n + eventActionCount(spec, event, now, () => raises);
+    }, 0);
 }
 
 /**
@@ -87,9 +94,10 @@ export function checkEssPeakTasks(spec: ScheduleSpec & Pick<StackSpec, "compute"
  * declared by a later `pulumi up` once earlier events have passed, or `unschedulable` when one
  * alone needs more than is left.
  */
-export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video" | "regions">, now: number, horizon: ScheduleHorizon): EventLimit {
+export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video" | "regions">, now: number, horizon: ScheduleHorizon, drainOf: ((bounds: TierBounds) => TierDrain) | null = null): EventLimit {
     const quota = spec.scaling.essScheduledTaskQuota;
-    const budgets = spec.regions.map((region) => ({ region, peaks: essPeakRoom(essPeakTasks(spec, region, now, horizon)) }));
+    // A released event's ceiling lowering still ahead holds its task until it runs (essPendingLowerings).
+    const budgets = spec.regions.map((region) => ({ region, peaks: essPeakRoom(essPeakTasks(spec, region, now, horizon)) + (drainOf === null ? 0 : essPendingLowerings(spec, region, now, drainOf)) }));
     const alone = (event: LiveEvent): string | null => {
         for (const { region, peaks } of budgets) {
             const n = essEventTasks(spec, region, event, now);
@@ -102,6 +110,25 @@ export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "
     const peaks = Math.max(0, ...budgets.map((b) => b.peaks));
     const share = peaks > 0 ? `; the peaks take ${peaks} with the room a renamed task needs, the events declared now take the rest` : ", all for the events declared now";
     return { count, why: `ESS allows ${quota} scheduled tasks per account and region (scaling.essScheduledTaskQuota)${share}`, alone };
+}
+
+/**
+ * ESS tasks the released events still hold in a region at `now`: one per ESS tier whose raised
+ * ceiling an event's lowering (ceilingLowerings) sets back after `now`, at the end of the tier's
+ * drain (`drainOf` the tier's TierDrain, timetopeak groupDrain). The tasks of a released event go at
+ * its release otherwise, so these count against the quota until they run.
+ */
+export function essPendingLowerings(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video">, region: RegionSpec, now: number, drainOf: (bounds: TierBounds) => TierDrain): number {
+    return essTiers(spec, region).reduce(
+        (n, { tier, bounds }) =>
+            n +
+            spec.events.filter((event) => {
+                const w = eventWindow(spec, event.start, event.end);
+                const d = w === null || w.to > now ? null : drainOf(bounds)(tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams));
+                return w !== null && d !== null && Math.ceil((w.to + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS > now;
+            }).length,
+        0,
+    );
 }
 
 /**

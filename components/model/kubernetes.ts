@@ -361,8 +361,12 @@ export function hpaIgnoreChanges(scheduledFloors: boolean, asserted: boolean = f
  * action's floor, the floor an up inside a raised window asserts (TierSchedule.asserted) and the
  * floor a retained release lowered (TierSchedule.retained).
  */
-export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained">): number[] {
+export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained" | "drainHold">): number[] {
     return [
+        // While a released event's raised ceilings drain (drainHold), every job keeps them: a
+        // recurring job inside the drain would otherwise patch the everyday maxReplicas, and the HPA
+        // sets the replicas above it down to it at once (podCeilings).
+        ...(schedule.drainHold === undefined ? [] : [schedule.drainHold.need]),
         ...schedule.oneOff.map((a) => a.minSize),
         ...schedule.recurring.map((a) => a.minSize),
         ...(schedule.asserted === undefined ? [] : [schedule.asserted.minSize]),
@@ -380,7 +384,7 @@ export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recur
  * pod floors of the floor in force and the ceilings the declared floors hold the same way, so the
  * raised maxReplicas leave the HPAs on that up rather than at the next floor job.
  */
-export function hpaAssertedBounds(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained">): Record<ServiceName, { minReplicas: number; maxReplicas: number }> | null {
+export function hpaAssertedBounds(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained" | "drainHold">): Record<ServiceName, { minReplicas: number; maxReplicas: number }> | null {
     if (schedule.asserted === undefined) return null;
     const floors = podFloors(spec, schedule.asserted.minSize);
     const ceilings = podCeilings(spec, scheduleAppFloors(schedule));

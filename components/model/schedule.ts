@@ -52,6 +52,8 @@ export interface HorizonText {
      * lifts; null when none of them has an end.
      */
     readonly declaredUntil: (peak: RecurringPeak) => string | null;
+    /** What the cloud calls its one-off scheduled actions, for the report ("scheduled tasks" on ESS). Defaults to "scheduled actions" (EC2 Auto Scaling, Application Auto Scaling). */
+    readonly oneOffActions?: string;
 }
 
 /**
@@ -154,8 +156,10 @@ export type ScheduleSpec = Pick<StackSpec, "scaling" | "app" | "events" | "peaks
  * - SAE timers: SAE documents no exception for a period whose maxReplicas is below the running
  *   instances; it is treated like the two above (an assumption on the safe side).
  * Capacity above the everyday maxSize therefore drains by the metric scale-in rule only; the
- * ceiling returns to maxSize when a later `pulumi up` no longer declares an event or peak that needs
- * more (docs/SCALING.md, "Releases keep the ceiling").
+ * ceiling returns to what the events and peaks still hold by the event's own action at the end of
+ * its drain (ceilingLowerings), and in the recurring actions when a later `pulumi up` no longer
+ * declares an event that needs more (docs/SCALING.md, "Releases keep the ceiling", "The clouds
+ * lower the raised ceiling at the end of the drain").
  */
 export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: readonly number[], limit: number = MAX_SCHEDULED_CEILING): number {
     return Math.max(bounds.maxSize, ...needs.map((need) => ceilingAbove(need, limit)));
@@ -181,11 +185,11 @@ export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: read
  * group through the next action that sets it (every action carries the ceiling, every release the
  * floor), as a changed HPA minReplicas does through the floor jobs.
  */
-export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold" | "asserted">, fields: readonly string[]): string[] {
+export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold" | "asserted" | "lowerings">, fields: readonly string[]): string[] {
     // An up inside a raised window, or the one that lowers a drained event's raised ceiling, sets
     // the bounds itself (scheduledBounds): Pulumi must send them.
     if (schedule.asserted !== undefined) return [];
-    return schedule.oneOff.length + schedule.recurring.length > 0 || schedule.drainHold !== undefined ? [...fields] : [];
+    return schedule.oneOff.length + schedule.recurring.length + (schedule.lowerings ?? []).length > 0 || schedule.drainHold !== undefined ? [...fields] : [];
 }
 
 /**
@@ -216,6 +220,12 @@ export interface DrainHold {
     readonly from: number;
     /** The instant the drain ends, epoch ms (releasedAt + the tier's drain seconds, TierDrain). */
     readonly until: number;
+    /**
+     * The tier's need for the event (tierNeed; the app floor on the app tier): the floor the raised
+     * ceiling was sized on, so every action declared during the hold keeps that ceiling (the pods'
+     * floor jobs size their maxReplicas on it: scheduleAppFloors).
+     */
+    readonly need: number;
 }
 
 /**
@@ -236,10 +246,11 @@ export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">,
     const holds = spec.events.flatMap((event): DrainHold[] => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null || w.to > now) return [];
-        const d = drain(tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams));
+        const need = tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams);
+        const d = drain(need);
         if (d === null) return [];
         const until = w.to + d.seconds * 1000;
-        return until > now ? [{ source: event.name, releasedAt: w.to, from: d.from, until }] : [];
+        return until > now ? [{ source: event.name, releasedAt: w.to, from: d.from, until, need }] : [];
     });
     return holds.sort((a, b) => b.until - a.until)[0] ?? null;
 }
@@ -254,6 +265,83 @@ export interface OneOffAction {
     readonly at: string;
     readonly minSize: number;
     readonly maxSize: number;
+}
+
+/**
+ * A one-off scheduled action that lowers only a tier's ceiling (its floor unchanged) when a released
+ * event's estimated drain ends (TierDrain), to the ceiling the events and peaks still held then
+ * need: the raised ceiling goes on the cloud's own schedule, whether or not a `pulumi up` runs after
+ * the event (Pulumi's state keeps the everyday bounds under ignoreChanges, so an up that declares
+ * them sends nothing: only an action can lower what actions raised). Declared with the event's other
+ * actions while ahead. The clouds take a ceiling alone: EC2 Auto Scaling PutScheduledUpdateGroupAction
+ * MinSize, MaxSize and DesiredCapacity each optional (aws_autoscaling_schedule `-1`: "Set to -1 if you
+ * don't want to change the minimum size at the scheduled time"); Application Auto Scaling
+ * ScalableTargetAction "At least one of maxCapacity or minCapacity must be set"; ESS
+ * CreateScheduledTask MinValue, MaxValue and DesiredCapacity each optional (the alicloud provider
+ * sends MinValue only when min_value is set); the pods' job patches maxReplicas alone.
+ */
+export interface CeilingLowering {
+    /** `<event>-lower`. */
+    readonly key: string;
+    readonly source: string;
+    /** YYYY-MM-DDThh:mm:00Z: the end of the event's estimated drain on the tier, rounded up to the minute. */
+    readonly at: string;
+    /** The raised ceiling the drain started from (TierDrain `from`, the tier's units). */
+    readonly from: number;
+    /** The ceiling it sets: scheduleCeiling of `heldNeeds`. */
+    readonly maxSize: number;
+    /**
+     * The needs (the tier's units: the app floors on the app tier) of the events and peaks that still
+     * hold a ceiling at `at`: every recurring peak, every declared event not released by then, every
+     * other released event still draining then. The pods' job sizes maxReplicas on them (podCeilings).
+     */
+    readonly heldNeeds: readonly number[];
+}
+
+/**
+ * The ceiling lowerings of a tier (CeilingLowering): one per event this up declares or has released
+ * (`windows`, the declared events; every event released by `now`) whose need raises the tier's
+ * ceiling (`drain` of it is not null) above what the events and peaks held at its drain's end need
+ * (`peakNeeds`, the other windows not released by then, the other released events still draining
+ * then), at that end rounded up to the minute, when it is after `now` and within `reach` (the
+ * cloud's horizon, horizonEnd). None of an event another one holds at least as high then. `limit`
+ * caps the ceiling (scheduleCeiling). In instant order.
+ */
+export function ceilingLowerings(
+    spec: ScheduleSpec,
+    region: Pick<RegionSpec, "zones">,
+    tier: ScheduledTier,
+    bounds: TierBounds,
+    now: number,
+    reach: number,
+    drain: TierDrain,
+    windows: readonly { readonly name: string; readonly to: number; readonly need: number }[],
+    peakNeeds: readonly number[],
+    limit: number = MAX_SCHEDULED_CEILING,
+): CeilingLowering[] {
+    const declared = new Set(windows.map((w) => w.name));
+    const raised = spec.events.flatMap((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        // An event a limit holds back declares nothing, so it raised nothing.
+        if (w === null || (w.to > now && !declared.has(event.name))) return [];
+        const need = tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams);
+        const d = drain(need);
+        return d === null ? [] : [{ name: event.name, to: w.to, need, from: d.from, until: w.to + d.seconds * 1000 }];
+    });
+    return raised
+        .flatMap((r): CeilingLowering[] => {
+            const at = Math.ceil(r.until / MINUTE_MS) * MINUTE_MS;
+            if (at <= now || at > reach) return [];
+            const heldNeeds = [
+                ...peakNeeds,
+                ...windows.filter((w) => w.name !== r.name && w.to > at).map((w) => w.need),
+                ...raised.filter((o) => o.name !== r.name && o.to <= at && o.until > at).map((o) => o.need),
+            ];
+            const held = Math.max(0, ...heldNeeds.map((need) => drain(need)?.from ?? 0));
+            if (r.from <= held) return [];
+            return [{ key: `${r.name}-lower`, source: r.name, at: utcMinute(at), from: r.from, maxSize: scheduleCeiling(bounds, heldNeeds, limit), heldNeeds }];
+        })
+        .sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
 }
 
 /** A recurring scheduled action at a local wall time in an IANA zone. */
@@ -293,13 +381,21 @@ export interface ScheduleReport {
     readonly nodeShortfall?: string;
     /**
      * The past event released last whose raised ceilings' estimated drain has ended on some tier:
-     * the tiers whose ceiling this `pulumi up` sets back to what the declared events and peaks hold
-     * (AssertedBounds kind lowered; "the app group 100 -> 40"), a finding of the plan: the cloud
-     * removes capacity above a lowered ceiling at once, whatever the load, and the drain is an
-     * estimate, not a reading of the viewers still online. Absent otherwise; judged against the
-     * previous up's plan by `plan --base` (tools/lib/scaling.ts, ceilingsAgainstBase).
+     * the tiers whose ceiling this `pulumi up` declares back at what the declared events and peaks
+     * hold (AssertedBounds kind lowered; "the app group 100 -> 40"), which the event's lowering
+     * actions have set already if an earlier up declared them (loweredByActions), a finding of the
+     * plan: the cloud removes capacity above a lowered ceiling at once, whatever the load, and the
+     * drain is an estimate, not a reading of the viewers still online. Absent otherwise; judged
+     * against the previous up's plan by `plan --base` (tools/lib/scaling.ts, ceilingsAgainstBase).
      */
     readonly ceilingsLowered?: string;
+    /**
+     * With ceilingsLowered: the ceilings the scheduled actions declared with the event lowered when
+     * its drains ended (CeilingLowering; "the app group 100 -> 40 at 2026-12-12T16:52:00Z"), "" when
+     * no tier lowers by an action. `plan --base` judges whether they were declared (the base holds
+     * `<event>-lower` resources) or the ceilings they raised stay in force.
+     */
+    readonly loweredByActions?: string;
     /**
      * An event in progress whose floor this up asserts after its pre-scale instant and before its
      * end: the report's detail when the previous up did not declare it (a `--base` plan without any
@@ -322,6 +418,8 @@ export interface TierSchedule {
     readonly recurring: readonly RecurringAction[];
     /** Set while a released event's raised ceiling still drains (drainHold); absent otherwise or when the tier has no drain simulation. */
     readonly drainHold?: DrainHold;
+    /** The one-off actions that lower a released event's raised ceiling when its drain ends (ceilingLowerings); absent when none. */
+    readonly lowerings?: readonly CeilingLowering[];
     /**
      * Set when the `pulumi up` runs inside a raised window (its pre-scale has passed or is closer
      * than the lead, its release not): the bounds the up sets on the tier's base resource itself
@@ -524,7 +622,8 @@ export function tierSchedule(
     // Aurora holds at most AURORA_MAX_READ_REPLICAS readers: their ceiling stays the tier's own maxSize.
     // While a released event's raised ceiling drains (hold), every action keeps it: a recurring
     // action's lower ceiling would remove the capacity above it at once (scheduleCeiling).
-    const top = Math.max(hold?.from ?? 0, scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING));
+    const limit = tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING;
+    const top = Math.max(hold?.from ?? 0, scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], limit));
     const ceiling = (floor: number): number => Math.max(top, floor);
     const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, top));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
@@ -569,7 +668,7 @@ export function tierSchedule(
     // the held ceiling.
     const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, now, drain, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)]) : null;
     if (lowering !== null) {
-        const floor = Math.max(bounds.minSize, recurringFloorNear(recurring, now, keptFrom));
+        const floor = Math.max(bounds.minSize, recurringFloorNear(recurring, keptFrom));
         assertedBounds = { source: lowering.source, since: lowering.until, kind: "lowered", minSize: floor, maxSize: ceiling(floor) };
     }
     for (const s of due) {
@@ -591,12 +690,15 @@ export function tierSchedule(
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+    // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings).
+    const lowerings = drain === null ? [] : ceilingLowerings(spec, region, tier, bounds, now, reach, drain, windows, peakNeeds.map((p) => p.need), limit);
     return {
         tier,
         plannedAt: now,
         oneOff,
         recurring,
         ...(hold === null ? {} : { drainHold: hold }),
+        ...(lowerings.length === 0 ? {} : { lowerings }),
         ...(assertedBounds === null ? {} : { asserted: assertedBounds }),
         ...(retained.length === 0 ? {} : { retained }),
     };
@@ -623,13 +725,18 @@ export function loweringEvent(spec: ScheduleSpec, region: Pick<RegionSpec, "zone
 }
 
 /**
- * The floor the recurring peaks hold at `now` (recurringFloorAt) or set by a pre-scale before
- * `keptFrom` (steadyStart: closer than the lead, so this up may reach the base resource after it),
- * whichever is larger; 0 when none. A release closer than the lead runs at its own instant.
+ * The floor the recurring peaks hold from `keptFrom` (steadyStart) on, as an up at `now` that may
+ * reach the base resource any time before then declares it (recurringFloorAt just before
+ * `keptFrom`): a pre-scale closer than the lead is in force, a release closer than the lead has
+ * run (its released floor, not the open peak's: an up after that release would set the peak's
+ * floor again until the next day's release); 0 when no peak is open then.
  */
-export function recurringFloorNear(recurring: readonly RecurringAction[], now: number, keptFrom: number): number {
-    const near = recurring.filter((a) => a.kind === "prescale" && occurrences(a, now + 1, keptFrom).length > 0).map((a) => a.minSize);
-    return Math.max(recurringFloorAt(recurring, now), ...near);
+export function recurringFloorNear(recurring: readonly RecurringAction[], keptFrom: number): number {
+    // The floor in force just before keptFrom: a pre-scale closer than the lead counts (the up may
+    // reach the resource after it), and so does a release closer than the lead (the up may reach it
+    // after that release ran, and a floor it set again would hold until the next day's release;
+    // lowering a floor early removes no capacity: the AND scale-in rule does).
+    return recurringFloorAt(recurring, keptFrom - 1);
 }
 
 /**
@@ -705,15 +812,17 @@ export function peakActionCount(spec: Pick<StackSpec, "peaks">): number {
 }
 
 /**
- * Scheduled actions one event takes on one tier at most: its pre-scale and release, plus a restore
- * after each recurring action that runs inside its window (tierSchedule).
+ * Scheduled actions one event takes on one tier at most: its pre-scale and release, its ceiling
+ * lowering when `raises(event)` (it raises a tier's ceiling above the everyday one: ceilingLowerings;
+ * Defaults to always, the safe count), plus a restore after each recurring action that runs inside
+ * its window (tierSchedule).
  */
-export function eventActionCount(spec: Pick<StackSpec, "scaling" | "peaks">, event: LiveEvent, now: number): number {
+export function eventActionCount(spec: Pick<StackSpec, "scaling" | "peaks">, event: LiveEvent, now: number, raises: (event: LiveEvent) => boolean = () => true): number {
     const w = eventWindow(spec, event.start, event.end);
     if (w === null) return 0;
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     const recurring = spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds));
-    return 2 + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
+    return 2 + (raises(event) ? 1 : 0) + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
 }
 
 /**
@@ -733,16 +842,19 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
  * How many events an AWS `pulumi up` may declare: the earliest events in reach whose actions, with
  * the peaks', fit the strictest scheduled-action quota (awsScheduledActionQuota); the others are
  * reported `deferred` and declared by a later `pulumi up` once earlier events have passed.
+ * `raises` tells the events that take a ceiling lowering (eventActionCount; Defaults to all);
+ * `pending` counts the released events' lowerings still ahead on a tier (Defaults to 0).
  */
-export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null): EventLimit {
+export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null, raises: (event: LiveEvent) => boolean = () => true, pending: number = 0): EventLimit {
     const quota = awsScheduledActionQuota(spec);
-    const budget = quota.count - peakActionCount(spec);
+    // The released events' ceiling lowerings still ahead (`pending`, pendingLowerings) hold their actions until they run.
+    const budget = quota.count - peakActionCount(spec) - pending;
     const alone = (event: LiveEvent): string | null => {
-        const n = eventActionCount(spec, event, now);
+        const n = eventActionCount(spec, event, now, raises);
         return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;
     };
     // Counted over the events that fit on their own (admissibleEvents), as declarableEvents takes them.
-    const count = eventsThatFit(admissibleEvents(eventsInHorizon(spec, now, horizon), { alone }), budget, (event) => eventActionCount(spec, event, now));
+    const count = eventsThatFit(admissibleEvents(eventsInHorizon(spec, now, horizon), { alone }), budget, (event) => eventActionCount(spec, event, now, raises));
     return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`, alone };
 }
 
@@ -795,7 +907,7 @@ function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" 
     if (spec.compute !== "kubernetes") return "";
     const appFloor = Math.max(...spec.regions.map((region) => instancesForOnline(spec, region, online)));
     const raises = podCeilingRaises(spec, appFloor);
-    return raises.length === 0 ? "" : `; pod maxReplicas raised with the floors: ${raises.join("; ")}, kept until a pulumi up no longer declares it`;
+    return raises.length === 0 ? "" : `; pod maxReplicas raised with the floors: ${raises.join("; ")}, kept until a pulumi up no longer declares it (an event's until the job that lowers them when its drain ends)`;
 }
 
 /**
@@ -860,12 +972,42 @@ export function scheduleReport(
             })
             .join("; ");
     };
+    // The ceilings the event's own scheduled actions lower at the end of each tier's drain
+    // (ceilingLowerings), to what the events and peaks hold then, and those the up after the drain
+    // sets back itself (RaisedDrain.byUp).
+    const loweringsOf = (event: LiveEvent, releasedAt: number): { text: string; byUp: boolean; at: number }[] =>
+        drains === null
+            ? []
+            : drains(event).flatMap((d) => {
+                  const at = Math.ceil((releasedAt + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS;
+                  const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now).get(d.tier) ?? 0);
+                  const byUp = d.byUp === true;
+                  return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
+              });
+    const byActions = (event: LiveEvent, releasedAt: number, after: number = -Infinity, byUp = false): string =>
+        loweringsOf(event, releasedAt)
+            .filter((l) => l.byUp === byUp && l.at > after)
+            .map((l) => l.text)
+            .join("; ");
     // Of the released events whose raised ceilings this up sets back, the one released last names
     // them (loweringEvent asserts the held bounds for it); an earlier one's raise is set back by the
     // same up or was superseded by the actions declared since.
     const lowering = released
         .filter((r) => r.releasedAt <= now - RELEASE_RETENTION_MINUTES * MINUTE_MS && loweredOf(r.event, r.releasedAt) !== "")
         .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
+    // The lowerings still ahead of `now`, as a report suffix ("" when none): declared by this up.
+    const pending = (event: LiveEvent, releasedAt: number): string => {
+        const ahead = byActions(event, releasedAt, now);
+        const ups = byActions(event, releasedAt, now, true);
+        // A recurring peak's actions carry the one ceiling of the tier they were declared with
+        // (scheduleCeiling), so the first of them after a lowering raises it again until an up
+        // after the drain declares them without the event.
+        const again = spec.peaks.some((peak) => liftsAppTier(spec, peak.peakOnline)) ? " (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew)" : "";
+        return (
+            (ahead === "" ? "" : `; scheduled actions lower the raised ceilings when the drains end: ${ahead}${again}`) +
+            (ups === "" ? "" : `; no scheduled action lowers the rules' raised ceilings: the first pulumi up after their drains end sets them back (${ups})`)
+        );
+    };
     const events = spec.events.map((event): ScheduleReport => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
@@ -874,7 +1016,7 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: "past",
-                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to)}; keep the event in the stack file`,
+                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to, text?.oneOffActions)}${pending(event, w.to)}; keep the event in the stack file`,
             };
         }
         if (w.to <= now) {
@@ -884,11 +1026,20 @@ export function scheduleReport(
             if (event === lowering) {
                 const lowered = loweredOf(event, w.to);
                 const ended = raised.filter((d) => w.to + d.seconds * 1000 <= now);
+                const actions = byActions(event, w.to);
+                // Pulumi's state keeps the everyday bounds under ignoreChanges while actions own them,
+                // so an up that declares them sends nothing: only the lowering actions, or a refresh
+                // that reads the raised bounds into state, lower what actions raised.
+                const byTheActions =
+                    actions === ""
+                        ? ""
+                        : `; the scheduled actions declared with the event lowered ${actions}, if a pulumi up declared them before then (plan with --base <the previous up's plan> to tell); if none did, the ceilings its actions raised are still in force while Pulumi's state holds the everyday ones, so this pulumi up sends nothing for them: run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones)`;
                 return {
                     source: event.name,
                     status: "past",
-                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(w.to + Math.max(...ended.map((d) => d.seconds)) * 1000)}), so this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), unless an earlier up after the drain already has (plan with --base <the previous up's plan> to tell): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
+                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(w.to + Math.max(...ended.map((d) => d.seconds)) * 1000)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
+                    loweredByActions: actions,
                 };
             }
             return hold === null
@@ -896,7 +1047,7 @@ export function scheduleReport(
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no action, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
                   };
         }
         const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
@@ -931,7 +1082,9 @@ export function scheduleReport(
                   }
                 : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
-        const lift = liftsAppTier(spec, event.peakOnline) ? capped(spec, event.peakOnline) : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
+        const lift = liftsAppTier(spec, event.peakOnline)
+            ? capped(spec, event.peakOnline) + (releaseLater === "" ? pending(event, w.to) : "")
+            : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         const start = parseInstant(event.start) ?? w.from;
         const end = parseInstant(event.end) ?? w.to;
         const cover = coveringEvent(spec, event, now, declared);
@@ -989,10 +1142,11 @@ export function scheduleReport(
  * a job may start late); the AWS scheduled actions and the ESS tasks run once at their instant and
  * are not kept (a new one with a past instant is refused: EC2 Auto Scaling "If you try to schedule
  * your action in the past, Amazon EC2 Auto Scaling returns an error message"; ESS `LaunchTime` a
- * future minute), nor is any other tier's.
+ * future minute), nor is any other tier's. `oneOffActions` names them as the cloud does
+ * (HorizonText.oneOffActions; Defaults to "scheduled actions").
  */
-export function retainedReleaseText(spec: Pick<StackSpec, "compute">, releasedAt: number): string {
-    const once = "scheduled actions and tasks run once at their instant and are not kept (a new one with a past instant is refused)";
+export function retainedReleaseText(spec: Pick<StackSpec, "compute">, releasedAt: number, oneOffActions: string = "scheduled actions"): string {
+    const once = `${oneOffActions} run once at their instant and are not kept (a new one with a past instant is refused)`;
     return spec.compute === "kubernetes"
         ? `the pods' floor jobs keep the release declared until ${utcMinute(releasedAt + RELEASE_RETENTION_MINUTES * MINUTE_MS)}, where it may still start late; the other tiers' ${once}`
         : `its ${once}`;
@@ -1052,8 +1206,8 @@ export function withoutFloorJobs(spec: Pick<StackSpec, "scaling" | "app" | "regi
         const online = audiences.get(r.source);
         const lifts = online !== undefined && liftsAppTier(spec, online) && ["scheduled", "late", "inProgress", "recurring"].includes(r.status);
         if (!lifts) return r;
-        // Nor are the pods' maxReplicas raised (the floor jobs raise them): that part of the report goes.
-        const detail = r.detail.replace(capped(spec, online), "");
+        // Nor are the pods' maxReplicas raised (the floor jobs raise them), nor lowered by a job: those parts of the report go.
+        const detail = withoutPodLowerings(r.detail.replace(capped(spec, online), ""));
         const because = "not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it)";
         const event = spec.events.find((e) => e.name === r.source);
         const w = event === undefined ? null : eventWindow(spec, event.start, event.end);
@@ -1067,6 +1221,22 @@ export function withoutFloorJobs(spec: Pick<StackSpec, "scaling" | "app" | "regi
 
 /** How the report of an event inside its raised window begins (scheduleReport): this up sets the floors itself. */
 export const ASSERTED_FLOOR = "floor asserted by this pulumi up on the scaled resources";
+
+/**
+ * A report detail without the pods' ceiling lowerings ("the pods of <service> <from> -> <to> at
+ * <instant>") of its "scheduled actions lower the raised ceilings" part, which goes whole when no
+ * other tier's remains (withoutFloorJobs: no job lowers them).
+ */
+export function withoutPodLowerings(detail: string): string {
+    const head = "; scheduled actions lower the raised ceilings when the drains end: ";
+    const i = detail.indexOf(head);
+    if (i < 0) return detail;
+    const rest = detail.slice(i + head.length);
+    const end = rest.search(/; (?!the pods of |the transcoders |the app group |the [a-z]+ service )/);
+    const list = end < 0 ? rest : rest.slice(0, end);
+    const kept = list.split("; ").filter((item) => !item.startsWith("the pods of "));
+    return detail.slice(0, i) + (kept.length === 0 ? "" : head + kept.join("; ")) + (end < 0 ? "" : rest.slice(end));
+}
 
 /**
  * On a Kubernetes stack, the first region whose pod floors for an audience of `online` viewers
@@ -1092,6 +1262,18 @@ export interface RaisedDrain {
     readonly maxSize: number;
     /** Seconds from the release to the end of the drain. */
     readonly seconds: number;
+    /**
+     * True when no scheduled action lowers this tier's raised ceiling at the end of its drain and the
+     * next `pulumi up` sets it back (the SAE applications: their rules are Pulumi's resources, so the
+     * up after the drain rewrites them); absent: a ceiling lowering (CeilingLowering) does.
+     */
+    readonly byUp?: boolean;
+    /**
+     * Seconds from the release to the action that lowers this tier's ceiling, when it is not the
+     * tier's own drain: the pods' one lowering job runs at the end of the longest of their services'
+     * drains (podsDrain). Defaults to `seconds`.
+     */
+    readonly lowerAfterSeconds?: number;
 }
 
 /** What a tier's need reads of an event or peak: its audience and its broadcasts. */
@@ -1102,9 +1284,18 @@ export type Audience = Pick<LiveEvent, "peakOnline" | "streams">;
  * still hold at `now` (`drains`: the raised ceiling each needs, eventDrains): every recurring peak,
  * every other event not yet released whose pre-scale is within `horizon` (declared now), and every
  * other released event whose tier still drains (pastEventHold). A past event's raised ceiling is
- * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier).
+ * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier). `declaredAt`
+ * (Defaults to `now`) is the `pulumi up` whose horizon tells the events declared: a later `now` asks
+ * what they hold at a drain's end (ceilingLowerings).
  */
-export function heldCeilings(spec: Pick<StackSpec, "scaling" | "events" | "peaks">, past: LiveEvent, now: number, horizon: ScheduleHorizon | null, drains: (audience: Audience) => readonly RaisedDrain[]): Map<string, number> {
+export function heldCeilings(
+    spec: Pick<StackSpec, "scaling" | "events" | "peaks">,
+    past: LiveEvent,
+    now: number,
+    horizon: ScheduleHorizon | null,
+    drains: (audience: Audience) => readonly RaisedDrain[],
+    declaredAt: number = now,
+): Map<string, number> {
     const held = new Map<string, number>();
     const hold = (d: RaisedDrain): void => {
         held.set(d.tier, Math.max(held.get(d.tier) ?? 0, d.from));
@@ -1114,7 +1305,7 @@ export function heldCeilings(spec: Pick<StackSpec, "scaling" | "events" | "peaks
         const w = other === past ? null : eventWindow(spec, other.start, other.end);
         if (w === null) continue;
         if (w.to > now) {
-            if (w.from <= horizonEnd(now, horizon)) drains(other).forEach(hold);
+            if (w.from <= horizonEnd(declaredAt, horizon)) drains(other).forEach(hold);
         } else {
             drains(other)
                 .filter((d) => w.to + d.seconds * 1000 > now)

@@ -10,7 +10,8 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
-import { Audience, RaisedDrain, TierDrain, scheduleCeiling, tierNeed } from "./schedule";
+import { Audience, RaisedDrain, TierDrain, eventWindow, scheduleCeiling, tierNeed } from "./schedule";
+import { MINUTE_MS } from "./timezone";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -238,13 +239,61 @@ export function appTierDrain(spec: Pick<StackSpec, "scaling" | "app" | "kubernet
     return spec.compute === "kubernetes" ? podsDrain(spec) : groupDrain(spec, profile, spec.app);
 }
 
+/** What the app tier's drains read of a stack (appTierDrains). */
+export type AppTierDrainSpec = Pick<StackSpec, "compute" | "scaling" | "app" | "kubernetes" | "regions">;
+
+/**
+ * The app tier's raised ceilings for one event in one region, each with its drain (eventDrains
+ * without the transcoders): the app group (compute vm), the pods of each raised service
+ * (kubernetes), each serverless service (serverless).
+ */
+export function appTierDrains(spec: AppTierDrainSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, region: RegionSpec, event: Audience): RaisedDrain[] {
+    const appFloor = instancesForOnline(spec, region, event.peakOnline);
+    if (spec.compute === "vm") {
+        const d = groupDrain(spec, profile, spec.app)(appFloor);
+        return d === null ? [] : [{ tier: "the app group", from: d.from, maxSize: spec.app.maxSize, seconds: d.seconds }];
+    }
+    if (spec.compute === "kubernetes") {
+        // One job lowers every service's ceiling, at the end of the longest drain (podsDrain, CeilingLowering).
+        const raises = podRaises(spec, appFloor);
+        const longest = Math.max(0, ...raises.map((r) => r.seconds));
+        return raises.map((r) => ({ tier: `the pods of ${r.service}`, from: r.from, maxSize: r.maxSize, seconds: r.seconds, lowerAfterSeconds: longest }));
+    }
+    return planServerlessUnits(spec.kubernetes.services, region).flatMap((unit): RaisedDrain[] => {
+        const bounds = { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service };
+        const d = unitDrain(spec, profile, unit)(tierNeed(spec, region, "serverlessUnit", bounds, event.peakOnline, event.streams));
+        // SAE: no scheduled action lowers the ceiling; the up after the drain rewrites the rules (RaisedDrain.byUp).
+        return d === null ? [] : [{ tier: `the ${unit.service} service`, from: d.from, maxSize: unit.maxInstances, seconds: d.seconds, ...(profile.serverlessScaler === "saeRules" ? { byUp: true } : {}) }];
+    });
+}
+
+/**
+ * Whether an event raises some app-tier ceiling of the stack in some region (appTierDrains), so its
+ * schedule declares a ceiling lowering (ceilingLowerings): what the AWS scheduled-action quota counts
+ * for it (awsEventLimit).
+ */
+export function raisesAppCeiling(spec: AppTierDrainSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, event: Audience): boolean {
+    return spec.regions.some((region) => appTierDrains(spec, profile, region, event).length > 0);
+}
+
+/**
+ * Released events whose app-tier ceiling lowering (ceilingLowerings) is still ahead of `now` in some
+ * region: each holds one scheduled action on a tier until it runs (awsEventLimit `pending`).
+ */
+export function pendingLowerings(spec: AppTierDrainSpec & Pick<StackSpec, "events">, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, now: number): number {
+    return spec.events.filter((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        if (w === null || w.to > now) return false;
+        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => Math.ceil((w.to + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS > now));
+    }).length;
+}
+
 /**
  * Every tier of the stack an event raises above its everyday ceiling, with its drain from there,
  * over the stack's regions (the longest per tier), for the report of a past event (pastEventHold):
- * the app group (compute vm), the pods of each raised service (kubernetes), each serverless service
- * (serverless), and with `scheduledTranscoders` (the cloud runs its own transcoders on the
- * timetable: Alibaba Cloud's ESS group; AWS's IVS is managed; Defaults to false) the transcoders of
- * a self-run video tier.
+ * the app tier's (appTierDrains), and with `scheduledTranscoders` (the cloud runs its own
+ * transcoders on the timetable: Alibaba Cloud's ESS group; AWS's IVS is managed; Defaults to false)
+ * the transcoders of a self-run video tier.
  */
 export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, scheduledTranscoders = false): (event: Audience) => RaisedDrain[] {
     return (event) => {
@@ -254,19 +303,7 @@ export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepSc
             if (known === undefined || d.seconds > known.seconds) found.set(d.tier, d);
         };
         for (const region of spec.regions) {
-            const appFloor = instancesForOnline(spec, region, event.peakOnline);
-            if (spec.compute === "vm") {
-                const d = groupDrain(spec, profile, spec.app)(appFloor);
-                if (d !== null) add({ tier: "the app group", from: d.from, maxSize: spec.app.maxSize, seconds: d.seconds });
-            }
-            if (spec.compute === "kubernetes") for (const r of podRaises(spec, appFloor)) add({ tier: `the pods of ${r.service}`, from: r.from, maxSize: r.maxSize, seconds: r.seconds });
-            if (spec.compute === "serverless") {
-                for (const unit of planServerlessUnits(spec.kubernetes.services, region)) {
-                    const bounds = { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service };
-                    const d = unitDrain(spec, profile, unit)(tierNeed(spec, region, "serverlessUnit", bounds, event.peakOnline, event.streams));
-                    if (d !== null) add({ tier: `the ${unit.service} service`, from: d.from, maxSize: unit.maxInstances, seconds: d.seconds });
-                }
-            }
+            appTierDrains(spec, profile, region, event).forEach(add);
             const video = transcodeTier(spec, region);
             if (scheduledTranscoders && video.mode === "selfRun") {
                 const bounds = { minSize: video.minSize, maxSize: video.maxSize, zones: region.zones.length };

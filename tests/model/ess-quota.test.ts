@@ -24,23 +24,23 @@ describe("model: ESS scheduled-task quota per account and region", () => {
         assert.strictEqual(resolveSpec(rawConfig("startup", "alicloud"), { now: NOW }).scaling.essScheduledTaskQuota, 70);
     });
 
-    it("40 events on startup-alicloud: 2 app-group tasks each, the first 35 fill the 70 tasks and the others are deferred to the release that frees room", () => {
+    it("40 events on startup-alicloud: 3 app-group tasks each at most (pre-scale, release, the ceiling lowering: 40,000 viewers raise the startup ceiling), the first 23 fit the 70 tasks and the others are deferred to the release that frees room", () => {
         const spec = resolveSpec(rawConfig("startup", "alicloud", { events: dailyEvents(40) }), { now: NOW });
         const now = NOW.getTime();
-        assert.strictEqual(essEventTasks(spec, spec.regions[0], spec.events[0], now), 2);
-        assert.strictEqual(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON).count, 35);
+        assert.strictEqual(essEventTasks(spec, spec.regions[0], spec.events[0], now), 3);
+        assert.strictEqual(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON).count, 23);
         const report = scheduleReport(spec, now, ALICLOUD_SCHEDULE_HORIZON, PROFILES.alicloud.eventLimit(spec, now), (t) => PROFILES.alicloud.eventLimit(spec, t));
-        assert.deepStrictEqual(report.filter((r) => r.status === "scheduled").length, 35);
-        assert.deepStrictEqual(report.find((r) => r.source === "sale35"), {
-            source: "sale35",
+        assert.deepStrictEqual(report.filter((r) => r.status === "scheduled").length, 23);
+        assert.deepStrictEqual(report.find((r) => r.source === "sale23"), {
+            source: "sale23",
             status: "deferred",
-            // sale0's release (14:30Z on 2 December) frees its 2 tasks
+            // sale0's release (14:30Z on 2 December) frees its pre-scale and release (its lowering, if any, counted until it runs)
             detail: "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-02T14:30:00Z declares it (ESS allows 70 scheduled tasks per account and region (scaling.essScheduledTaskQuota), all for the events declared now)",
         });
     });
 
-    it("a raised quota (scaling.essScheduledTaskQuota: 80) declares all 40", () => {
-        const spec = resolveSpec(rawConfig("startup", "alicloud", { events: dailyEvents(40), scaling: { essScheduledTaskQuota: 80 } }), { now: NOW });
+    it("a raised quota (scaling.essScheduledTaskQuota: 120) declares all 40", () => {
+        const spec = resolveSpec(rawConfig("startup", "alicloud", { events: dailyEvents(40), scaling: { essScheduledTaskQuota: 120 } }), { now: NOW });
         assert.strictEqual(essEventLimit(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).count, 40);
     });
 

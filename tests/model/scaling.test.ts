@@ -15,6 +15,7 @@ import {
     podCeilingRaises,
     podCeilings,
     podFloors,
+    raisesAppCeiling,
     scheduleCeiling,
     serviceFloor,
     eventActionCount,
@@ -304,7 +305,7 @@ describe("model: floors per service", () => {
             source: "sale",
             status: "scheduled",
             detail:
-                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; pod maxReplicas raised with the floors: user 10 -> 20 (kubernetes.services.user.maxReplicas); product 10 -> 20 (kubernetes.services.product.maxReplicas); order 20 -> 30 (kubernetes.services.order.maxReplicas); interaction 12 -> 40 (kubernetes.services.interaction.maxReplicas), kept until a pulumi up no longer declares it",
+                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; pod maxReplicas raised with the floors: user 10 -> 20 (kubernetes.services.user.maxReplicas); product 10 -> 20 (kubernetes.services.product.maxReplicas); order 20 -> 30 (kubernetes.services.order.maxReplicas); interaction 12 -> 40 (kubernetes.services.interaction.maxReplicas), kept until a pulumi up no longer declares it (an event's until the job that lowers them when its drain ends)",
         });
     });
 });
@@ -426,11 +427,11 @@ describe("model: the up after a drained event's release lowers its raised ceilin
         const held = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [sale], peaks: [{ ...day, peakOnline: 200000 }] }), { now: NOW });
         assert.strictEqual(tierSchedule(held, held.regions[0], "appGroup", bounds, Date.parse("2026-12-12T17:30:00Z"), PROFILES.aws.scheduleHorizon, null, drain).asserted, undefined);
     });
-    it("recurringFloorNear: the open peak's floor, a pre-scale within the lead, else 0", () => {
+    it("recurringFloorNear: the open peak's floor, a pre-scale within the lead; 0 when the peak's release (18:30Z) is within the lead", () => {
         const recurring = recurringActions(spec, spec.peaks[0], 26, bounds, 52);
         assert.deepStrictEqual(
-            ["2026-12-12T17:30:00Z", "2026-12-12T20:00:00Z", "2026-12-13T10:25:00Z"].map((iso) => recurringFloorNear(recurring, Date.parse(iso), Date.parse(iso) + 10 * 60_000)),
-            [26, 0, 26],
+            ["2026-12-12T17:30:00Z", "2026-12-12T18:19:00Z", "2026-12-12T18:25:00Z", "2026-12-12T20:00:00Z", "2026-12-13T10:25:00Z"].map((iso) => recurringFloorNear(recurring, Date.parse(iso) + 10 * 60_000)),
+            [26, 26, 0, 0, 26],
         );
     });
 });
@@ -552,8 +553,11 @@ describe("model: AWS scheduled-action quotas", () => {
     const peak = { name: "evening", recurrence: "daily", start: "19:00", end: "23:00", timeZone: "Asia/Shanghai", peakOnline: 20000 };
     it("a VM stack declares the first 61 events (125 per Auto Scaling group - 2 for the peak = 123, 2 an event) and reports the others deferred, naming the quota", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events, peaks: [peak] }), { now: NOW });
-        assert.deepStrictEqual([eventActionCount(spec, spec.events[0], NOW.getTime()), peakActionCount(spec)], [2, 2]);
-        const limit = awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon);
+        // 40,000 viewers need 10 app instances, ceiling 20, under the everyday maxSize 40: no ceiling lowering.
+        const raises = (e: { peakOnline: number; streams: number }) => raisesAppCeiling(spec, PROFILES.aws, e);
+        assert.deepStrictEqual([eventActionCount(spec, spec.events[0], NOW.getTime(), raises), peakActionCount(spec)], [2, 2]);
+        const limit = awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon, raises);
+        assert.strictEqual(PROFILES.aws.eventLimit(spec, NOW.getTime())?.count, 61);
         assert.strictEqual(limit.count, 61);
         const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: 2 }, NOW.getTime(), PROFILES.aws.scheduleHorizon, limit);
         assert.strictEqual(schedule.oneOff.length + schedule.recurring.length, 124);
@@ -567,15 +571,22 @@ describe("model: AWS scheduled-action quotas", () => {
         });
         assert.strictEqual(report.filter((r) => r.status === "scheduled").length, 61);
     });
-    it("kubernetes and serverless stacks count against 200 per scalable target: all 70 events fit", () => {
+    it("kubernetes and serverless stacks count against 200 per scalable target: 66 events that raise a service's ceiling fit (3 actions each, 198 left after the peak)", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", events, peaks: [peak] }), { now: NOW });
-        assert.strictEqual(awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon).count, 70);
+        assert.strictEqual(raisesAppCeiling(spec, PROFILES.aws, spec.events[0]), true);
+        assert.strictEqual(PROFILES.aws.eventLimit(spec, NOW.getTime())?.count, 66);
+    });
+    it("an event that raises a ceiling takes a third action, its ceiling lowering: 41 of 70 such events fit 123 actions", () => {
+        // 200,000 viewers: app floor 50, ceiling 100 above the everyday 40.
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: events.map((e) => ({ ...e, peakOnline: 200000 })), peaks: [peak] }), { now: NOW });
+        assert.deepStrictEqual([raisesAppCeiling(spec, PROFILES.aws, spec.events[0]), eventActionCount(spec, spec.events[0], NOW.getTime())], [true, 3]);
+        assert.strictEqual(PROFILES.aws.eventLimit(spec, NOW.getTime())?.count, 41);
     });
     it("an event over a recurring action costs a restore too; peaks beyond the quota are a config error naming peaks", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }], peaks: [peak] }), { now: NOW });
         // The peak's pre-scale (18:30 Shanghai, 10:30 UTC) and release (23:30, 15:30 UTC) fall inside the
         // sale's window (09:30-16:30 UTC): at most one restore after each.
-        assert.strictEqual(eventActionCount(spec, spec.events[0], NOW.getTime()), 4);
+        assert.strictEqual(eventActionCount(spec, spec.events[0], NOW.getTime(), (e) => raisesAppCeiling(spec, PROFILES.aws, e)), 4);
         const many = Array.from({ length: 63 }, (_, i) => ({ ...peak, name: `p${i}` }));
         assert.deepStrictEqual(checkAwsPeakActions({ compute: "vm", peaks: resolveSpec(rawConfig("growth", "aws", { compute: "vm" }), { now: NOW }).peaks.concat(many.map((p) => ({ ...p, recurrence: "daily" as const, days: [], streams: 1 }))) }), [
             "peaks: 63 recurring peaks need 126 scheduled actions on each scaled tier; AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); allowed: at most 62 peaks (merge peaks that share a window)",

@@ -66,61 +66,123 @@ export function ceilingFindings(section: ScalingSection): Violation[] {
         .filter(isRecord)
         .filter((r) => typeof r.ceilingsLowered === "string" && r.ceilingsLowered !== "")
         .map((r): Violation => {
-            const what = r.ceilingsChecked === true ? `this pulumi up lowers raised ceilings (${String(r.ceilingsLowered)})` : `this pulumi up may lower raised ceilings (${String(r.ceilingsLowered)}) unless an earlier up after the drain already has (plan with --base to tell)`;
+            const byActions = typeof r.loweredByActions === "string" && r.loweredByActions !== "" ? `; the scheduled actions declared with the event lowered ${r.loweredByActions} if a pulumi up declared them before then` : "";
+            const what =
+                typeof r.ceilingsStale === "string"
+                    ? `the --base plan declared no action lowering its raised ceilings (${r.ceilingsStale}): they are still in force and this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (${String(r.ceilingsLowered)})`
+                    : r.ceilingsChecked === true
+                      ? `this pulumi up lowers raised ceilings (${String(r.ceilingsLowered)})`
+                      : `this pulumi up may lower raised ceilings (${String(r.ceilingsLowered)}) unless an earlier up after the drain already has${byActions} (plan with --base to tell)`;
             return { policy: CEILINGS_LOWERED_FINDING, enforcement: "advisory", urn: "", message: `event ${String(r.source)}: ${what}; the cloud removes the capacity above them at once whatever the load: run it once the viewers have left` };
         });
 }
 
+/** The SAE rules' metric ceiling (alicloud_sae_application_scaling_rule scaling_rule_metric.max_replicas). */
+const SAE_METRIC_CEILING = "scalingRuleMetric.maxReplicas";
+
 /**
  * The input that holds the ceiling in force of each scaled base resource a schedule owns: the
  * scaling groups' maxSize (EC2 Auto Scaling, ESS), the scalable targets' maxCapacity (ECS services,
- * Aurora readers), the HPAs' spec.maxReplicas, the SAE rules' metric maxReplicas (the timers' points
- * carry the same ceiling).
+ * Aurora readers), the HPAs' spec.maxReplicas, the SAE rules' metric maxReplicas (with their timer
+ * points' maxReplicas: ceilingAt).
  */
 export const CEILING_INPUTS: Readonly<Record<string, string>> = {
     "aws:autoscaling/group:Group": "maxSize",
     "alicloud:ess/scalingGroup:ScalingGroup": "maxSize",
     "aws:appautoscaling/target:Target": "maxCapacity",
     "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": "spec.maxReplicas",
-    "alicloud:sae/applicationScalingRule:ApplicationScalingRule": "scalingRuleMetric.maxReplicas",
+    "alicloud:sae/applicationScalingRule:ApplicationScalingRule": SAE_METRIC_CEILING,
 };
+
+/**
+ * The ceiling of a resource's inputs at `path` (CEILING_INPUTS); on an SAE rule the largest of its
+ * metric maxReplicas and its timer points' maxReplicas (scalingRuleTimer.schedules: the peaks'
+ * timers keep a raised ceiling through a drain, saeUnitTimers). null when there is none.
+ */
+export function ceilingAt(inputs: Readonly<Record<string, unknown>>, path: string): number | null {
+    const own = valueAt(inputs, path);
+    const points = path === SAE_METRIC_CEILING ? list(valueAt(inputs, "scalingRuleTimer.schedules")).flatMap((p) => (isRecord(p) && typeof p.maxReplicas === "number" ? [p.maxReplicas] : [])) : [];
+    const all = [...(typeof own === "number" ? [own] : []), ...points];
+    return all.length === 0 ? null : Math.max(...all);
+}
 
 /**
  * The ceilings this `pulumi up` lowers, from the previous up's resources as Pulumi keeps them
  * (`base`, carried: carryIgnored) to this plan's (`head`; an ignored ceiling keeps the base's value,
  * keptInputs): "<logical name> <input> <before> -> <after>" for every resource of CEILING_INPUTS
- * whose ceiling goes down, in head order.
+ * whose ceiling goes down, in head order; only resources of `types` (Defaults to every type of
+ * CEILING_INPUTS).
  */
-export function loweredCeilings(base: readonly UpgradeResource[], head: readonly UpgradeResource[]): string[] {
+export function loweredCeilings(base: readonly UpgradeResource[], head: readonly UpgradeResource[], types: readonly string[] = Object.keys(CEILING_INPUTS)): string[] {
     const before = new Map(base.map((r) => [matchKey(r), r]));
     return head.flatMap((r) => {
-        const path = CEILING_INPUTS[r.type];
+        const path = types.includes(r.type) ? CEILING_INPUTS[r.type] : undefined;
         const old = before.get(matchKey(r));
         if (path === undefined || old === undefined) return [];
-        const from = valueAt(old.inputs, path);
-        const to = valueAt(keptInputs(old.inputs, r.inputs, r.ignoreChanges ?? []), path);
-        return typeof from === "number" && typeof to === "number" && to < from ? [`${r.name} ${path} ${from} -> ${to}`] : [];
+        const from = ceilingAt(old.inputs, path);
+        const to = ceilingAt(keptInputs(old.inputs, r.inputs, r.ignoreChanges ?? []), path);
+        return from !== null && to !== null && to < from ? [`${r.name} ${path === SAE_METRIC_CEILING ? "maxReplicas" : path} ${from} -> ${to}`] : [];
     });
 }
 
 /**
- * The ceilings-lowered entries judged against the previous up's plan (`lowered`: loweredCeilings of
- * its resources and this plan's): with none lowered, the entry loses `ceilingsLowered` (no finding)
- * and says the base already holds the ceilings; otherwise it names the resources this up lowers
- * (`ceilingsLowered`, `ceilingsChecked`).
+ * Resource types whose ceiling Pulumi alone sets (no scheduled action changes it live): the SAE
+ * scaling rules, rewritten by each `pulumi up`. The others' ceilings (CEILING_INPUTS) are set live
+ * by the scheduled actions, tasks and floor jobs, so their state is not what is in force.
  */
-export function ceilingsAgainstBase(section: ScalingSection, lowered: readonly string[]): ScalingSection {
+export const RULE_CEILING_TYPES: readonly string[] = ["alicloud:sae/applicationScalingRule:ApplicationScalingRule"];
+
+/**
+ * Whether a base plan's resources declare the actions that lower `event`'s raised ceilings when its
+ * drains end (CeilingLowering: logical names ending `-schedule-<event>-lower` or `-floors-<event>-lower`).
+ */
+export function loweringInBase(baseNames: readonly string[], event: string): boolean {
+    // `<prefix>-schedule-<key>` (the AWS scheduled actions, the ESS tasks), `<prefix>-floors-<key>` (the pods' jobs).
+    return baseNames.some((n) => n.endsWith(`-schedule-${event}-lower`) || n.endsWith(`-floors-${event}-lower`));
+}
+
+/**
+ * The ceilings-lowered entries judged against the previous up's plan (its resources' logical names
+ * `baseNames`; `lowered`: loweredCeilings of its resources and this plan's, `all` of every type,
+ * `rules` of RULE_CEILING_TYPES only), per entry:
+ * - the base declared the event's ceiling lowerings (loweringInBase): they set the ceilings live
+ *   when the drains ended, so only the rules' ceilings this up lowers are in force (`rules`);
+ * - the base declared the event's pre-scale or release but no lowering (declaredInBase: a base
+ *   planned before the lowerings existed): the ceilings its actions raised are still in force while
+ *   Pulumi's state holds the everyday ones; the entry says so (`ceilingsStale`: run pulumi up
+ *   --refresh), a finding;
+ * - otherwise (the base declared none of its actions: an up after the drain, or none declared it):
+ *   what this up lowers against the base's state (`all`).
+ * With nothing lowered the entry loses `ceilingsLowered` (no finding) and says what lowered the
+ * ceilings; otherwise it names the resources this up lowers (`ceilingsLowered`, `ceilingsChecked`).
+ */
+export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly string[], lowered: { readonly all: readonly string[]; readonly rules: readonly string[] }): ScalingSection {
     const schedule = section.schedule.map((r) => {
-        if (!isRecord(r) || typeof r.ceilingsLowered !== "string" || r.ceilingsLowered === "") return r;
+        if (!isRecord(r) || typeof r.ceilingsLowered !== "string" || r.ceilingsLowered === "" || typeof r.source !== "string") return r;
         const released = String(r.detail).split(";")[0];
-        if (lowered.length === 0) {
+        const byActions = typeof r.loweredByActions === "string" ? r.loweredByActions : "";
+        const declared = byActions !== "" && loweringInBase(baseNames, r.source);
+        const stale = byActions !== "" && !declared && declaredInBase(baseNames, r.source);
+        const inForce = declared ? lowered.rules : lowered.all;
+        const actionsDid = declared ? `the scheduled actions the --base plan declared lowered ${byActions}` : "";
+        if (stale) {
+            return {
+                ...r,
+                detail: `${released}; its estimated drain has ended, but the --base plan declared none of the actions that lower its raised ceilings (${byActions}), so the ceilings its scheduled actions raised are still in force while Pulumi's state holds the everyday ones: this pulumi up sends nothing for them${inForce.length === 0 ? "" : ` (it lowers ${inForce.join("; ")} itself)`}; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`,
+                ceilingsLowered: [...inForce, byActions].join("; "),
+                ceilingsChecked: true,
+                ceilingsStale: byActions,
+            };
+        }
+        if (inForce.length === 0) {
             const { ceilingsLowered: _, ...rest } = r;
-            return { ...rest, detail: `${released}; its estimated drain has ended and the --base plan already holds the ceilings the declared events and peaks hold, so this pulumi up lowers none (delete the event from the stack file at will)` };
+            const why = declared ? actionsDid : "the --base plan already holds the ceilings the declared events and peaks hold";
+            return { ...rest, detail: `${released}; its estimated drain has ended: ${why}, so this pulumi up lowers none in force (delete the event from the stack file at will)` };
         }
         return {
             ...r,
-            detail: String(r.detail).replace(/itself \([^()]*\), unless an earlier up after the drain already has \(plan with --base <the previous up's plan> to tell\)/, `itself (${lowered.join("; ")}: the --base plan holds the raised ones)`),
-            ceilingsLowered: lowered.join("; "),
+            detail: `${released}; its estimated drain has ended: ${declared ? `${actionsDid}; ` : ""}this pulumi up lowers ${inForce.join("; ")} itself (the --base plan holds the raised ones): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
+            ceilingsLowered: inForce.join("; "),
             ceilingsChecked: true,
         };
     });
