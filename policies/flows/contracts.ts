@@ -454,6 +454,16 @@ export function headerTakesEveryRequest(name: unknown, values: readonly string[]
 }
 
 /**
+ * Whether two DNS names are the same name: compared without regard to ASCII case (RFC 4343,
+ * section 3) and without a final root dot (`api.example.com.` is `api.example.com`, RFC 1034
+ * section 3.1). False when `a` is not a string.
+ */
+export function sameDnsName(a: unknown, b: string): boolean {
+    const bare = (n: string) => n.replace(/\.$/, "").toLowerCase();
+    return typeof a === "string" && bare(a) === bare(b);
+}
+
+/**
  * The HTTP methods a load balancer's method condition tells apart: Alibaba Cloud ALB CreateRule
  * MethodConfig Values "HEAD, GET, POST, OPTIONS, PUT, PATCH, and DELETE" (the methods of RFC 9110
  * section 9 an API takes, and PATCH, RFC 5789); ELB http-request-method conditions name any of them.
