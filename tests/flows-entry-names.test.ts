@@ -90,6 +90,15 @@ describe("the names clients call (Alibaba Cloud)", function () {
         });
     });
 
+    it(`mature-alicloud order cn-hangzhou: GTM answering www.${FILLED_DOMAIN} while the output steering names ${API} breaks at lc-steering-gtm on the name GTM answers`, () => {
+        const f = flowOf(analyzeFlows(breakLink(resources, GTM, "steering-gtm", (r) => ({ ...r, inputs: { ...r.inputs, publicUserDomainName: `www.${FILLED_DOMAIN}` } }))), "order", "cn-hangzhou");
+        assert.deepStrictEqual([f.status, f.broken?.hop, f.broken?.reason], [
+            "broken",
+            `the API name reaches lc-cn-hangzhou-lb-alb: GTM answers ${API}`,
+            `lc-steering-gtm answers www.${FILLED_DOMAIN}, not ${API}, and no stack output resolves ${API} to lc-cn-hangzhou-lb-alb: order clients reach no region`,
+        ]);
+    });
+
     it("mature-alicloud: publicCnameMode SYSTEM_ASSIGN (GTM's own access name, publicRr ignored) breaks at lc-steering-gtm", () => {
         const f = flowOf(analyzeFlows(breakLink(resources, GTM, "steering-gtm", (r) => ({ ...r, inputs: { ...r.inputs, publicCnameMode: "SYSTEM_ASSIGN" } }))), "hot-products", "cn-hangzhou");
         assert.deepStrictEqual([f.status, f.broken?.hop, f.broken?.reason], [

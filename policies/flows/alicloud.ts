@@ -541,8 +541,9 @@ function poolsHoldingAlb(g: FlowGraph, gtm: FlowResource, alb: FlowResource): Fl
 
 /**
  * The name the stack serves for the region's API (`api`) or WebSocket (`websocket`) clients, the
- * name they call: the name a GTM instance answers (alicloud.dns.GtmInstance `publicUserDomainName`)
- * when one of its pools holds the ALB, else the separateRegions output's hostname of the region (a
+ * name they call: where one of a GTM instance's pools holds the ALB, the name the stack output
+ * `steering.hostname` tells the operator to CNAME to GTM (else the name the instance answers,
+ * alicloud.dns.GtmInstance `publicUserDomainName`), else the separateRegions output's hostname of the region (a
  * region outside the residency boundary), else for WebSocket the `websocket` output's hostname (one
  * home region without GTM), else a name GTM answers that the region's Host-restricted routes take
  * (by their Host patterns, hostMatches: the region is meant to be steered though no pool holds its
@@ -551,8 +552,10 @@ function poolsHoldingAlb(g: FlowGraph, gtm: FlowResource, alb: FlowResource): Fl
  */
 function servedName(g: FlowGraph, region: string, alb: FlowResource, kind: "api" | "websocket"): string | undefined {
     const gtm = g.ofType(T.gtm).find((x) => poolsHoldingAlb(g, x, alb).length > 0);
-    if (gtm !== undefined) return str(gtm.inputs.publicUserDomainName);
     const outputs = g.ofType("pulumi:pulumi:Stack")[0]?.outputs;
+    // The name the stack tells the operator to point at GTM (steering.hostname) is the one clients
+    // call; where GTM answers another, the walk breaks on GTM answering the wrong name (nameEntry).
+    if (gtm !== undefined) return (outputs === undefined ? undefined : str(at(outputs, "steering.hostname"))) ?? str(gtm.inputs.publicUserDomainName);
     const separate = outputs === undefined ? undefined : str(at(outputs, `separateRegions.${region}.hostname`));
     if (separate !== undefined) return separate;
     const websocket = kind === "websocket" && outputs !== undefined ? str(at(outputs, "websocket.hostname")) : undefined;
