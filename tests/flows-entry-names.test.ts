@@ -168,6 +168,13 @@ describe("the names clients call (Alibaba Cloud)", function () {
         });
     }
 
+    it("growth-aws viewer us-east-1: a CloudFront origin naming the ALB in upper case is that ALB (DNS names without case): connected", async () => {
+        const aws = (await filledPlan("growth-aws")).resources;
+        const upper: Mutate = (r) => ({ ...r, inputs: { ...r.inputs, origins: list(r.inputs.origins).map((o) => (isRecord(o) && typeof o.domainName === "string" && o.domainName.includes(".elb.") ? { ...o, domainName: o.domainName.toUpperCase() } : o)) } });
+        const f = flowOf(analyzeFlows(breakLink(aws, "aws:cloudfront/distribution:Distribution", "distribution", upper)), "viewer", "us-east-1");
+        assert.deepStrictEqual([f.status, f.broken?.reason], ["connected", undefined]);
+    });
+
     it("mature-alicloud order cn-hangzhou (entered by GTM, not the CDN): a stray CDN source is still named at lc-cdn-domain, as orders posted to the CDN domain may reach it", () => {
         const f = flowOf(analyzeFlows(breakLink(resources, CDN, "cdn-domain", sourceOf("cn-shanghai", () => "origin.example.com"))), "order", "cn-hangzhou");
         assert.deepStrictEqual([f.status, f.broken?.hop, resources.find((r) => r.urn === f.broken?.urn)?.name], ["broken", "every source of lc-cdn-domain is a load balancer of the stack", "lc-cdn-domain"]);

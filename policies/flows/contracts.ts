@@ -416,7 +416,10 @@ export function wildcardMatches(pattern: string, path: string): boolean {
 /**
  * Whether a host pattern (`*` and `?` wildcards) matches a Host header, without regard to case
  * (ELB host-header condition: "Not case sensitive", ELB API HostHeaderConditionConfig Values;
- * DNS names compare case-insensitively, RFC 4343, as Alibaba Cloud ALB Host conditions do).
+ * DNS names compare case-insensitively, RFC 4343, as Alibaba Cloud ALB Host conditions do:
+ * CreateRule HostConfig Values take an exact name or a wildcard pattern with `*` and `?`, e.g.
+ * `*.example.com` or `www.example.*` matching www.example.com, ALB "Configure domain name-based and
+ * URL-based forwarding rules for ALB", Exact match and wildcard match).
  */
 export function hostMatches(pattern: string, host: string): boolean {
     return wildcardRegExp(pattern, "i").test(host);
