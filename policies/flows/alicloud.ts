@@ -415,7 +415,7 @@ function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowR
  * The access domain a GTM instance answers: `publicRr`.`publicZoneName` in custom mode
  * (alicloud.dns.GtmInstance `publicRr` "The CNAME access domain name", `publicZoneName` "The domain
  * name that is used to access GTM over the Internet"; `publicCnameMode` CUSTOM, the only mode GTM
- * still offers: UpdateDnsGtmInstanceGlobalConfig PublicCnameMode). A reason when the instance
+ * still offers: UpdateDnsGtmInstanceGlobalConfig PublicCnameMode, help.aliyun.com/document_detail/2357230.html). A reason when the instance
  * answers no name the stack can give (another mode: terraform-provider-alicloud
  * resource_alicloud_alidns_gtm_instance.go ignores public_rr and public_zone_name under
  * SYSTEM_ASSIGN; or either field unset); undetermined while either is unknown.
