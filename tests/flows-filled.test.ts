@@ -219,7 +219,7 @@ const LINKS: readonly Link[] = [
         hop: `the API name reaches lc-cn-shanghai-lb-alb: api.${FILLED_DOMAIN} is a CNAME to GTM's access name`,
         resource: "lc-steering-gtm",
         exactly: {
-            hop: `the API name reaches lc-cn-shanghai-lb-alb: api.${FILLED_DOMAIN} is a CNAME to GTM's access name, the stack output steering.accessName (a record the operator sets in the domain's DNS)`,
+            hop: `the API name reaches lc-cn-shanghai-lb-alb: api.${FILLED_DOMAIN} is a CNAME to GTM's access name (publicRr.publicZoneName), the stack output steering.accessName (a record the operator sets in the domain's DNS)`,
             reason: `no stack output (steering) gives api.${FILLED_DOMAIN} GTM's access name: the operator has no CNAME target for it, and order clients never reach GTM`,
         },
     },

@@ -545,7 +545,8 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
     const certified = (): FlowResource[] => plans()[POLARDB_STACK].resources;
     runCases(certified, "cn-hangzhou", [
         { flow: "viewer", link: "the CDN certificate", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "domain", mutate: (r) => with_(r, "certificateConfig", { serverCertificateStatus: "off" }), hop: "serves the domain over HTTPS" },
-        { flow: "viewer", link: "the CDN origin", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "domain", mutate: (r) => with_(r, "sources", [{ content: "elsewhere.example.net", type: "domain" }]), hop: "origin ->" },
+        { flow: "viewer", link: "the CDN source naming no load balancer of the stack", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "domain", mutate: (r) => with_(r, "sources", [{ content: "elsewhere.example.net", type: "domain" }]), hop: "every source of" },
+        { flow: "viewer", link: "the CDN origin on port 80", type: "alicloud:cdn/domainNew:DomainNew", nameEnds: "domain", mutate: (r) => with_(r, "sources", list(r.inputs.sources).map((s) => (isRecord(s) ? { ...s, port: 80 } : s))), hop: "origin ->" },
         { flow: "viewer", link: "the listener certificate", type: "alicloud:alb/listener:Listener", nameEnds: "https", mutate: (r) => with_(r, "certificates", undefined), hop: "certificate for" },
         { flow: "interaction", link: "the /ws rule", type: "alicloud:alb/rule:Rule", nameEnds: "rule-ws", mutate: () => null, hop: "/ws /ws/* ->", reported: "rule /ws" },
         { flow: "interaction", link: "the node pools' attachment", type: "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment", nameEnds: "", mutate: () => null, hop: "registered targets" },

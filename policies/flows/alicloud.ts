@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, sameDnsName, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -297,7 +297,8 @@ function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource
     // Nothing routes the WebSocket path: the walk goes on from the viewers' entry to that missing rule.
     if (hosts === undefined) return cdnEntry(g, w, alb, patterns[0]);
     const cdns = g.ofType(T.cdn).filter((c) => c.inputs.cdnType !== "video");
-    const viaCdn = hosts === null ? cdns[0] : cdns.find((c) => hosts.includes(String(c.inputs.domainName)));
+    // The rule's Host values are patterns (wildcards, no case: hostMatches): the route takes the CDN domain when one of them matches it.
+    const viaCdn = hosts === null ? cdns[0] : cdns.find((c) => hosts.some((h) => hostMatches(h, String(c.inputs.domainName))));
     const check = "the edge carries WebSocket";
     if (viaCdn !== undefined) {
         w.hop(
@@ -306,7 +307,11 @@ function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource
             `${String(viaCdn.inputs.domainName)}${patterns[0]} enters through the CDN domain ${viaCdn.name}${hosts === null ? " (the ALB rule takes any host)" : ""}: Alibaba Cloud CDN does not carry WebSocket (only DCDN's websocket feature does); give the route a host name resolved straight to the ALB`,
         );
     }
-    const host = hosts?.[0] ?? w.absent(alb, check, `no host name reaches ${alb.name}'s WebSocket route`);
+    // The name the clients call is the one the stack serves for the region (servedName), not the
+    // rule's Host value, which may be a wildcard or another case: whether the rule takes that name
+    // is the listener's to judge (albPath: the route's rule for that host). Without a served name,
+    // a literal Host value (no wildcard) is the only name the clients can call.
+    const host = servedName(g, region, alb, "websocket") ?? hosts?.find((h) => !/[*?]/.test(h)) ?? w.absent(alb, check, `no host name reaches ${alb.name}'s WebSocket route`);
     return nameEntry(g, w, region, alb, host, check, "WebSocket clients");
 }
 
@@ -318,7 +323,7 @@ function websocketEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource
  * (websocketOutputVerdict). `who` names the clients in the reasons. Returns the host the ALB sees.
  */
 function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, host: string, check: string, who: string): string {
-    const gtm = g.ofType(T.gtm).find((x) => x.inputs.publicUserDomainName === host);
+    const gtm = g.ofType(T.gtm).find((x) => sameDnsName(x.inputs.publicUserDomainName, host));
     if (gtm === undefined) {
         const output = websocketOutputVerdict(g, region, alb, host, who);
         // GTM steers this region (a pool holds its ALB) but answers another name, and no output resolves this one: the name reaches no region.
@@ -330,7 +335,7 @@ function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, hos
         return host;
     }
     const pools = poolsHoldingAlb(g, gtm, alb);
-    w.hop(gtm, `${check}: ${host} is a CNAME to GTM's access name, the stack output steering.accessName (a record the operator sets in the domain's DNS)`, steeringRecordVerdict(g, host, who));
+    w.hop(gtm, `${check}: ${host} is a CNAME to GTM's access name (publicRr.publicZoneName), the stack output steering.accessName (a record the operator sets in the domain's DNS)`, steeringRecordVerdict(g, gtm, host, who));
     w.hop(gtm, `${check}: GTM steers ${host} to ${alb.name}, whose HTTPS listener carries ${who === "WebSocket clients" ? "WebSocket" : "the request"}`, gtmSteersVerdict(g, gtm, pools, alb, host, who));
     gtmPoolHops(g, w, pools, alb);
     return host;
@@ -350,7 +355,7 @@ function nameEntry(g: FlowGraph, w: Walk, region: string, alb: FlowResource, hos
  */
 function gtmPoolHops(g: FlowGraph, w: Walk, pools: readonly FlowResource[], alb: FlowResource): void {
     for (const pool of pools) {
-        const addresses = list(pool.inputs.addresses).filter(isRecord).filter((a) => (found(g.refs(pool, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((r) => r.urn === alb.urn));
+        const addresses = list(pool.inputs.addresses).filter(isRecord).filter((a) => (found(g.dnsRefs(pool, "addresses", a.address, T.alb)) ?? []).some((r) => r.urn === alb.urn));
         const modes = addresses.map((a) => String(a.mode ?? "SMART"));
         w.hop(pool, `${pool.name} answers ${alb.name} (address mode not OFFLINE)`, modes.some((m) => m !== "OFFLINE") ? true : `${pool.name} holds ${alb.name} in mode OFFLINE ("always offline"): GTM never answers with it`);
         const monitor = g.referrers(pool, T.gtmMonitor, "addrPoolId")[0];
@@ -407,20 +412,49 @@ function gtmSteersVerdict(g: FlowGraph, gtm: FlowResource, pools: readonly FlowR
 }
 
 /**
- * GTM answers only queries for its access domain (`publicRr`.`publicZoneName`, custom access mode):
- * the steered name reaches it by a CNAME record the operator sets in the domain's DNS, outside the
- * stack, pointing at the stack output `steering.accessName` (components/alicloud/deployment.ts,
- * docs/GLOBAL.md). The record is in no plan, preview or export: the hop is the operator's
- * (operatorSide), never judged kept. Broken only where the stack gives the operator no target (no
+ * The access domain a GTM instance answers: `publicRr`.`publicZoneName` in custom mode
+ * (alicloud.dns.GtmInstance `publicRr` "The CNAME access domain name", `publicZoneName` "The domain
+ * name that is used to access GTM over the Internet"; `publicCnameMode` CUSTOM, the only mode GTM
+ * still offers: UpdateDnsGtmInstanceGlobalConfig PublicCnameMode, help.aliyun.com/document_detail/2357230.html). A reason when the instance
+ * answers no name the stack can give (another mode: terraform-provider-alicloud
+ * resource_alicloud_alidns_gtm_instance.go ignores public_rr and public_zone_name under
+ * SYSTEM_ASSIGN; or either field unset); undetermined while either is unknown.
+ */
+function gtmAccessDomain(gtm: FlowResource): { readonly name: string } | { readonly failed: Verdict } {
+    const mode = gtm.inputs.publicCnameMode;
+    if (FlowGraph.isUnknown(mode)) return { failed: undetermined("publicCnameMode") };
+    if (mode !== undefined && mode !== "CUSTOM") return { failed: `${gtm.name}'s publicCnameMode is ${String(mode)}: GTM assigns its own access name (publicRr and publicZoneName are ignored), a name no stack output gives; set publicCnameMode CUSTOM` };
+    const rr = gtm.inputs.publicRr;
+    const zone = gtm.inputs.publicZoneName;
+    if (FlowGraph.isUnknown(rr) || FlowGraph.isUnknown(zone)) return { failed: undetermined("publicRr, publicZoneName") };
+    if (str(rr) === undefined || str(zone) === undefined) return { failed: `${gtm.name} sets no ${str(rr) === undefined ? "publicRr" : "publicZoneName"}: it answers no access name (publicRr.publicZoneName) a CNAME record could point at` };
+    return { name: `${String(rr)}.${String(zone)}` };
+}
+
+/**
+ * GTM answers only queries for its access domain (gtmAccessDomain): the steered name reaches it by
+ * a CNAME record the operator sets in the domain's DNS, outside the stack, pointing at the stack
+ * output `steering.accessName` (components/alicloud/deployment.ts, docs/GLOBAL.md). The output is
+ * computed from the config, not read from the instance (components/alicloud/steering.ts), so it is
+ * compared with the access domain the instance is given (DNS names, without case: sameDnsName):
+ * where they differ the record the output asks for names a domain GTM does not answer, broken at
+ * the GTM instance. Where they agree the record is the operator's: in no plan, preview or export,
+ * so never judged kept (operatorSide). Broken too where the stack gives the operator no target (no
  * `steering` output for `host`); undetermined while the outputs are not recorded or unknown.
  */
-function steeringRecordVerdict(g: FlowGraph, host: string, who: string): Verdict {
+function steeringRecordVerdict(g: FlowGraph, gtm: FlowResource, host: string, who: string): Verdict {
     const outputs = g.ofType("pulumi:pulumi:Stack")[0]?.outputs;
     if (outputs === undefined || Object.keys(outputs).length === 0) return undetermined("outputs (steering: the stack outputs are not recorded)");
     const steering = outputs.steering;
-    if (!isRecord(steering) || steering.hostname !== host) return `no stack output (steering) gives ${host} GTM's access name: the operator has no CNAME target for it, and ${who} never reach GTM`;
-    if (FlowGraph.isUnknown(steering.accessName) || str(steering.accessName) === undefined) return undetermined("outputs (steering.accessName)");
-    return operatorSide(`the CNAME record ${host} -> ${String(steering.accessName)} (stack output steering.accessName) in the domain's DNS`);
+    if (!isRecord(steering) || !sameDnsName(steering.hostname, host)) return `no stack output (steering) gives ${host} GTM's access name: the operator has no CNAME target for it, and ${who} never reach GTM`;
+    const accessName = steering.accessName;
+    if (FlowGraph.isUnknown(accessName) || typeof accessName !== "string") return undetermined("outputs (steering.accessName)");
+    const access = gtmAccessDomain(gtm);
+    if ("failed" in access) return access.failed;
+    if (!sameDnsName(accessName, access.name)) {
+        return `${gtm.name} answers the access name ${access.name} (publicRr.publicZoneName), but the stack output steering.accessName tells the operator to point ${host} at ${accessName}: GTM does not answer that name, so ${who} calling ${host} never reach GTM`;
+    }
+    return operatorSide(`the CNAME record ${host} -> ${accessName} (stack output steering.accessName) in the domain's DNS`);
 }
 
 /**
@@ -435,11 +469,11 @@ function websocketOutputVerdict(g: FlowGraph, region: string, alb: FlowResource,
     const outputs = stack?.outputs;
     if (stack === undefined || outputs === undefined || Object.keys(outputs).length === 0) return undetermined("outputs (websocket, separateRegions: the stack outputs are not recorded)");
     const separate = at(outputs, `separateRegions.${region}`);
-    const entries = [outputs.websocket, separate].filter(isRecord).filter((e) => e.hostname === host);
+    const entries = [outputs.websocket, separate].filter(isRecord).filter((e) => sameDnsName(e.hostname, host));
     if (entries.length === 0) return `no stack output (websocket, separateRegions.${region}) gives ${host} a CNAME: ${who} cannot resolve it to ${alb.name}`;
     if (entries.some((e) => FlowGraph.isUnknown(e.cname))) return undetermined("outputs (the CNAME of the load balancer)");
     const cname = entries.map((e) => e.cname);
-    return (found(g.refs(stack, "outputs", cname, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn)
+    return (found(g.dnsRefs(stack, "outputs", cname, T.alb)) ?? []).some((x) => x.urn === alb.urn)
         ? true
         : `the stack output gives ${host} the CNAME ${cname.map(String).join(", ")}, not ${alb.name}'s DNS name: ${who} reach another load balancer`;
 }
@@ -488,7 +522,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: RequestFlowKey)
     const patterns = ROUTES.find((x) => x.name === route)?.pathPatterns ?? [];
     // The ALB reaches its backends from its own vSwitches (it carries no security group).
     const lbCidrs = list(alb.inputs.zoneMappings).filter(isRecord).map((z) => found(g.ref(alb, "zoneMappings", z.vswitchId, T.vswitch))).map((v) => str(v?.inputs.cidrBlock)).filter((c): c is string => c !== undefined);
-    const apiName = key === "viewer" ? undefined : apiNameOf(g, region, alb);
+    const apiName = key === "viewer" ? undefined : servedName(g, region, alb, "api");
     const host =
         ROUTES.find((x) => x.name === route)?.longLived === true
             ? websocketEntry(g, w, region, alb, patterns)
@@ -502,27 +536,35 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: RequestFlowKey)
 
 /** The GTM address pools of an instance holding the ALB (alicloud.dns.AddressPool `addresses[].address`, type DOMAIN, the ALB's DNS name). */
 function poolsHoldingAlb(g: FlowGraph, gtm: FlowResource, alb: FlowResource): FlowResource[] {
-    return g.referrers(gtm, T.gtmPool, "instanceId").filter((p) => list(p.inputs.addresses).filter(isRecord).some((a) => (found(g.refs(p, "addresses", a.address, T.alb, ["dnsName"])) ?? []).some((r) => r.urn === alb.urn)));
+    return g.referrers(gtm, T.gtmPool, "instanceId").filter((p) => list(p.inputs.addresses).filter(isRecord).some((a) => (found(g.dnsRefs(p, "addresses", a.address, T.alb)) ?? []).some((r) => r.urn === alb.urn)));
 }
 
 /**
- * The API name that reaches the region's ALB: the name a GTM instance answers (alicloud.dns.GtmInstance
- * `publicUserDomainName`) when one of its pools holds the ALB, else the separateRegions output's
- * hostname of the region (a region outside the residency boundary), else a name GTM answers that
- * the region's Host-restricted routes take (the region is meant to be steered though no pool holds
- * its ALB: the walk then breaks on GTM); undefined when none does (one region: the API is read
+ * The name the stack serves for the region's API (`api`) or WebSocket (`websocket`) clients, the
+ * name they call: where one of a GTM instance's pools holds the ALB, the name the stack output
+ * `steering.hostname` tells the operator to CNAME to GTM (else the name the instance answers,
+ * alicloud.dns.GtmInstance `publicUserDomainName`), else the separateRegions output's hostname of the region (a
+ * region outside the residency boundary), else for WebSocket the `websocket` output's hostname (one
+ * home region without GTM), else a name GTM answers that the region's Host-restricted routes take
+ * (by their Host patterns, hostMatches: the region is meant to be steered though no pool holds its
+ * ALB, and the walk then breaks on GTM); undefined when none does (one region: the API is read
  * through the CDN).
  */
-function apiNameOf(g: FlowGraph, region: string, alb: FlowResource): string | undefined {
+function servedName(g: FlowGraph, region: string, alb: FlowResource, kind: "api" | "websocket"): string | undefined {
     const gtm = g.ofType(T.gtm).find((x) => poolsHoldingAlb(g, x, alb).length > 0);
-    if (gtm !== undefined) return str(gtm.inputs.publicUserDomainName);
     const outputs = g.ofType("pulumi:pulumi:Stack")[0]?.outputs;
+    // The name the stack tells the operator to point at GTM (steering.hostname) is the one clients
+    // call; where GTM answers another, the walk breaks on GTM answering the wrong name (nameEntry).
+    if (gtm !== undefined) return (outputs === undefined ? undefined : str(at(outputs, "steering.hostname"))) ?? str(gtm.inputs.publicUserDomainName);
     const separate = outputs === undefined ? undefined : str(at(outputs, `separateRegions.${region}.hostname`));
     if (separate !== undefined) return separate;
+    const websocket = kind === "websocket" && outputs !== undefined ? str(at(outputs, "websocket.hostname")) : undefined;
+    if (websocket !== undefined) return websocket;
     // The region's routes take a name GTM answers (its /order or /ws rule's Host condition) while no
     // pool holds its ALB: the clients still call that name, and the break is GTM's (gtmSteersVerdict), not the CDN's.
     const named = ROUTES.filter((r) => r.pathPatterns.length > 0).flatMap((r) => routedHosts(g, region, alb, r.pathPatterns) ?? []);
-    return named.find((h) => g.ofType(T.gtm).some((x) => x.inputs.publicUserDomainName === h));
+    const answered = g.ofType(T.gtm).map((x) => str(x.inputs.publicUserDomainName)).filter((n): n is string => n !== undefined);
+    return answered.find((n) => named.some((h) => hostMatches(h, n)));
 }
 
 /**
@@ -538,7 +580,9 @@ function apiNameOf(g: FlowGraph, region: string, alb: FlowResource): string | un
 function orderOffCdnHop(g: FlowGraph, w: Walk, region: string, alb: FlowResource, patterns: readonly string[]): void {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video");
     if (cdn === undefined || patterns.length === 0) return;
-    const albs = [...new Map(list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).map((x) => [x.urn, x])).values()];
+    const albs = [...new Map(list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.dnsRefs(cdn, "sources", s.content, T.alb)) ?? []).map((x) => [x.urn, x])).values()];
+    // A source that is no load balancer of the stack may take the orders posted to the CDN domain: named, never passed over.
+    if (albs.some((x) => x.urn === alb.urn)) cdnSourcesHop(g, w, cdn);
     if (albs.length < 2) return;
     const domain = String(cdn.inputs.domainName);
     if (!albs.some((x) => x.urn === alb.urn)) {
@@ -822,6 +866,39 @@ function cdnDynamicNotCached(g: FlowGraph, cdn: FlowResource, path: string): Ver
 }
 
 /**
+ * The sources of a CDN domain that name no load balancer of the stack, each as `content (type)`:
+ * a known `content` (alicloud.cdn.DomainNew `sources.content`, with `type` domain, ipaddr or oss)
+ * matching no ALB's DNS name (compared without case, RFC 4343: FlowGraph.dnsRefs). An ALB is
+ * reached by its DNS name only (alicloud.alb.LoadBalancer `dnsName`; it has no fixed address), so
+ * an ipaddr or oss source is never one. An unknown content (a first preview) is not listed: it
+ * resolves through the source's dependencies or leaves its hop unknown.
+ */
+function strayCdnSources(g: FlowGraph, cdn: FlowResource): string[] {
+    return list(cdn.inputs.sources)
+        .filter(isRecord)
+        .filter((s) => !FlowGraph.isUnknown(s.content) && g.dnsRefs(cdn, "sources", s.content, T.alb).kind === "missing")
+        .map((s) => `${String(s.content)} (${String(s.type ?? "domain")})`);
+}
+
+/**
+ * Every source of the CDN domain is a load balancer of the stack: the CDN sends requests to its
+ * sources by priority and weight, and a standby source takes every request when the primary fails,
+ * whatever the method (CDN "Configure an origin server"). A source the stack does not declare
+ * answers the domain's requests, orders included, with routes, certificate and residency the plan
+ * cannot follow, so the flow breaks at the CDN domain naming it (strayCdnSources).
+ */
+function cdnSourcesHop(g: FlowGraph, w: Walk, cdn: FlowResource): void {
+    const strays = strayCdnSources(g, cdn);
+    w.hop(
+        cdn,
+        `every source of ${cdn.name} is a load balancer of the stack`,
+        strays.length === 0
+            ? true
+            : `${cdn.name}'s source ${strays.join(", ")} names no load balancer of the stack (DNS names compared without case): the CDN sends requests for ${String(cdn.inputs.domainName)} to it, and every request when it is the one source left, to an origin whose routes, certificate and residency the stack does not declare; point each source at a region's ALB DNS name`,
+    );
+}
+
+/**
  * The CDN in front of the ALB: HTTPS for viewers, an origin on the ALB's HTTPS listener, `path` not
  * cached. Returns the host the CDN forwards (its domain), or null when the CDN's one source is another
  * region's load balancer (cdn.originFailover false: the CDN's viewers are served by the origin's
@@ -830,7 +907,7 @@ function cdnDynamicNotCached(g: FlowGraph, cdn: FlowResource, path: string): Ver
 function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): string | null {
     const cdn = g.ofType(T.cdn).find((c) => c.inputs.cdnType !== "video") ?? w.absent(alb, "CDN", "no CDN domain serves the viewers");
     // Every origin a source refers to: in a first preview the contents are unknown and resolve to the load balancers the sources depend on.
-    const origins = list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []);
+    const origins = list(cdn.inputs.sources).filter(isRecord).flatMap((s) => found(g.dnsRefs(cdn, "sources", s.content, T.alb)) ?? []);
     const servedBy = [...new Map(origins.map((x) => [x.urn, x])).values()];
     // One origin region and it is another one (cdn.originFailover false); sources in several regions that leave this one out break at the origin hop.
     if (servedBy.length === 1 && !origins.some((x) => x.urn === alb.urn)) {
@@ -844,6 +921,7 @@ function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): strin
         return null;
     }
     w.hop(cdn, "serves the domain over HTTPS", cdnCertificateVerdict(cdn));
+    cdnSourcesHop(g, w, cdn);
     const foreign = servedBy.filter((x) => partitionOf(x) !== partition);
     w.hop(
         cdn,
@@ -852,7 +930,7 @@ function cdnEntry(g: FlowGraph, w: Walk, alb: FlowResource, path: string): strin
             ? true
             : `${cdn.name} also has ${foreign.map((x) => `${x.name} (residency ${partitionOf(x) ?? "none"})`).join(", ")} as a source: a standby source takes every request when the primary fails, whatever the method (CDN "Configure an origin server"), so ${alb.name}'s users' cart and user API calls to ${String(cdn.inputs.domainName)} are answered and stored across the residency boundary; keep the CDN's sources inside the boundary`,
     );
-    const toAlb = list(cdn.inputs.sources).filter(isRecord).filter((s) => (found(g.refs(cdn, "sources", s.content, T.alb, ["dnsName"])) ?? []).some((x) => x.urn === alb.urn));
+    const toAlb = list(cdn.inputs.sources).filter(isRecord).filter((s) => (found(g.dnsRefs(cdn, "sources", s.content, T.alb)) ?? []).some((x) => x.urn === alb.urn));
     // The CDN fetches from the source's port (alicloud_cdn_domain_new sources.port, default 80); the
     // ALB answers the domain on its HTTPS listener (443), its HTTP listener only redirects.
     const sourcePorts = toAlb.map((s) => num(s.port) ?? 80);
@@ -1500,7 +1578,7 @@ function streamFlow(g: FlowGraph, region: string): FlowResult {
         // play: the play domain's CDN fetches from the NLB's HTTP listener
         const fromNlb = (c: FlowResource): boolean => {
             const sources = list(c.inputs.sources).filter(isRecord).filter((src) => src.port === PLAY_ORIGIN_PORT);
-            return (found(g.refs(c, "sources", sources.map((src) => src.content), T.nlb, ["dnsName"])) ?? []).some((x) => x.urn === nlb.urn);
+            return (found(g.dnsRefs(c, "sources", sources.map((src) => src.content), T.nlb)) ?? []).some((x) => x.urn === nlb.urn);
         };
         const play = g.ofType(T.cdn, region).find(fromNlb) ?? w.absent(g.ofType(T.cdn, region).find((c) => c.inputs.cdnType === "video") ?? nlb, "play domain", `no CDN domain in ${region} has ${nlb.name} (port ${PLAY_ORIGIN_PORT}) as its origin`);
         w.hop(play, `play domain ${String(play.inputs.domainName)} (cdnType ${String(play.inputs.cdnType)}) serves HTTPS from ${nlb.name}:${PLAY_ORIGIN_PORT}`, play.inputs.cdnType === "video" ? cdnCertificateVerdict(play) : "the play domain is not a video CDN domain (cdnType video)");

@@ -152,7 +152,7 @@ function entryNames(g: FlowGraph, alb: FlowResource, path: string): { names: str
         // on `origins` then name the load balancers it reaches (any of them, hence refs, not ref).
         const reaching = origins.filter((o) => {
             const host = str(o.domainName) ?? "";
-            const lbs = g.refs(dist, "origins", host, T.lb, ["dnsName"]);
+            const lbs = g.dnsRefs(dist, "origins", host, T.lb);
             return (lbs.kind === "found" && lbs.resource.some((lb) => lb.urn === alb.urn)) || viaRecord(host);
         });
         const behaviour = behaviourFor(dist, path);
@@ -181,7 +181,7 @@ function otherOrigins(g: FlowGraph, dist: FlowResource, alb: FlowResource): Flow
     if (list(dist.inputs.originGroups).length > 0) return [];
     const hosts = list(dist.inputs.origins).filter(isRecord).map((o) => str(o.domainName) ?? "");
     if (hosts.some((h) => g.ofType(T.record).some((r) => r.inputs.name === h && aliasesTo(g, r, alb)))) return [];
-    const lbs = hosts.flatMap((h) => found(g.refs(dist, "origins", h, T.lb, ["dnsName"])) ?? []);
+    const lbs = hosts.flatMap((h) => found(g.dnsRefs(dist, "origins", h, T.lb)) ?? []);
     if (lbs.some((lb) => lb.urn === alb.urn)) return [];
     return [...new Map(lbs.map((lb) => [lb.urn, lb])).values()];
 }

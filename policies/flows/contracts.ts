@@ -416,7 +416,10 @@ export function wildcardMatches(pattern: string, path: string): boolean {
 /**
  * Whether a host pattern (`*` and `?` wildcards) matches a Host header, without regard to case
  * (ELB host-header condition: "Not case sensitive", ELB API HostHeaderConditionConfig Values;
- * DNS names compare case-insensitively, RFC 4343, as Alibaba Cloud ALB Host conditions do).
+ * DNS names compare case-insensitively, RFC 4343, as Alibaba Cloud ALB Host conditions do:
+ * CreateRule HostConfig Values take an exact name or a wildcard pattern with `*` and `?`, e.g.
+ * `*.example.com` or `www.example.*` matching www.example.com, ALB "Configure domain name-based and
+ * URL-based forwarding rules for ALB", Exact match and wildcard match).
  */
 export function hostMatches(pattern: string, host: string): boolean {
     return wildcardRegExp(pattern, "i").test(host);
@@ -451,6 +454,16 @@ export function sourceIpTakesEveryClient(values: readonly string[], dualStack: b
  */
 export function headerTakesEveryRequest(name: unknown, values: readonly string[]): boolean {
     return typeof name === "string" && name.trim().toLowerCase() === "host" && values.some((v) => /^\*+$/.test(v));
+}
+
+/**
+ * Whether two DNS names are the same name: compared without regard to ASCII case (RFC 4343,
+ * section 3) and without a final root dot (`api.example.com.` is `api.example.com`, RFC 1034
+ * section 3.1). False when `a` is not a string.
+ */
+export function sameDnsName(a: unknown, b: string): boolean {
+    const bare = (n: string) => n.replace(/\.$/, "").toLowerCase();
+    return typeof a === "string" && bare(a) === bare(b);
 }
 
 /**

@@ -220,6 +220,25 @@ export class FlowGraph {
         return MISSING;
     }
 
+    /**
+     * As `refs`, for an input holding DNS names (a CDN source, a CloudFront origin, a GTM address)
+     * matched to the `dnsName` (and id, ARN) of resources of `type` without regard to case: DNS
+     * names compare case-insensitively (RFC 4343, section 3), so `ALB-1.CN-SHANGHAI...` names the
+     * same load balancer as `alb-1.cn-shanghai...`.
+     */
+    dnsRefs(from: FlowResource, property: string, value: unknown, type: string): Ref<FlowResource[]> {
+        const key = `${type}\0dns`;
+        let index = this.byIdentity.get(key);
+        if (index === undefined) {
+            index = new Map();
+            for (const r of this.byType.get(type) ?? []) for (const id of new Set(identities(r, ["dnsName"]).map((x) => x.toLowerCase()))) push(index, id, r);
+            this.byIdentity.set(key, index);
+        }
+        const lookup = index;
+        const found = this.ordered(strings(value).flatMap((w) => lookup.get(w.toLowerCase()) ?? []));
+        return found.length > 0 ? { kind: "found", resource: found } : this.refs(from, property, value, type, ["dnsName"]);
+    }
+
     /** The one resource of `type` an input refers to (the first when several). */
     ref(from: FlowResource, property: string, value: unknown, type: string, fields: readonly string[] = []): Ref {
         const r = this.refs(from, property, value, type, fields);
