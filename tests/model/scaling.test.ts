@@ -10,7 +10,7 @@ import {
     checkAwsPeakActions,
     coveringEvent,
     groupDrain,
-    loweringEvent,
+    drainEndsWithinLead,
     recurringFloorNear,
     podCeilingRaises,
     podCeilings,
@@ -409,10 +409,18 @@ describe("model: the up after a drained event's release lowers its raised ceilin
     const bounds = { minSize: 4, maxSize: 40, zones: 2 };
     const drain = groupDrain(spec, PROFILES.aws, spec.app);
     const schedule = (iso: string) => tierSchedule(spec, spec.regions[0], "appGroup", bounds, Date.parse(iso), PROFILES.aws.scheduleHorizon, null, drain);
-    it("during the drain (16:51Z) nothing is lowered: the bounds stay with the schedules", () => {
-        const s = schedule("2026-12-12T16:51:00Z");
-        assert.deepStrictEqual([s.asserted, s.drainHold?.from, scheduledBoundsIgnoreChanges(s, ["minSize", "maxSize"])], [undefined, 100, ["minSize", "maxSize"]]);
-        assert.strictEqual(loweringEvent(spec, spec.regions[0], "appGroup", bounds, Date.parse("2026-12-12T16:51:00Z"), drain, [26]), null);
+    it("during the drain, the lowering 16:52Z at least the 10-minute lead ahead (16:42Z, in the release's retention), the up asserts the released bounds with the raised ceiling 100 and declares the lowering action", () => {
+        const s = schedule("2026-12-12T16:42:00Z");
+        assert.deepStrictEqual([s.asserted?.kind, s.asserted?.minSize, s.asserted?.maxSize, s.drainHold?.from], ["release", 26, 100, 100]);
+        assert.deepStrictEqual(s.lowerings, [{ key: "sale-lower", source: "sale", at: "2026-12-12T16:52:00Z", from: 100, maxSize: 52, heldNeeds: [26] }]);
+    });
+    it("a lowering closer than the lead (16:43Z and 16:51Z, lowering 16:52Z) is no action: the up asserts the lowered ceiling 52 itself, no ignoreChanges, as it asserts a step closer than the lead", () => {
+        const at1643 = schedule("2026-12-12T16:43:00Z");
+        const at1651 = schedule("2026-12-12T16:51:00Z");
+        assert.deepStrictEqual([at1643.asserted?.kind, at1643.asserted?.minSize, at1643.asserted?.maxSize, at1643.drainHold, at1643.lowerings], ["release", 26, 52, undefined, undefined]);
+        assert.deepStrictEqual(at1651.asserted, { source: "sale", since: Date.parse("2026-12-12T16:52:00Z"), kind: "lowered", minSize: 26, maxSize: 52 });
+        assert.deepStrictEqual([at1651.lowerings, scheduledBoundsIgnoreChanges(at1651, ["minSize", "maxSize"])], [undefined, []]);
+        assert.deepStrictEqual([drainEndsWithinLead(Date.parse("2026-12-12T16:52:00Z"), Date.parse("2026-12-12T16:42:00Z")), drainEndsWithinLead(Date.parse("2026-12-12T16:51:30Z"), Date.parse("2026-12-12T16:42:00Z")), drainEndsWithinLead(Date.parse("2026-12-12T16:52:00Z"), Date.parse("2026-12-12T16:42:01Z"))], [false, true, true]);
     });
     it("after it (17:30Z, the day peak open) the up asserts the peak's floor 26 and its ceiling 52, no ignoreChanges; the event released last is the source, not the one of 11 November", () => {
         const s = schedule("2026-12-12T17:30:00Z");
