@@ -75,7 +75,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 describe("a drained event's raised ceilings go back by the clouds' own scheduled actions, with or without an up after the event", function () {
     this.timeout(600_000);
 
-    const AT = ["12:05", "16:51", "17:30", "17:40"];
+    const AT = ["12:05", "16:41", "17:30", "17:40"];
     /** The findings of each up of a chain. */
     const perUp = (plans: readonly CheckedPlan[]) => plans.map(findings);
     const LOWERS = (what: string) => [`event sale: this pulumi up lowers raised ceilings (${what}); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left`];
@@ -112,24 +112,29 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         ]);
     });
 
-    it("an in-event up (12:05 -> 16:51 -> 17:30 -> 17:40): the group carries 50/100, then the schedules through the drain hold, whose up keeps the lowering declared; 17:30 sends 26/52 and lowers nothing in force; the event of 11 November is never named", async () => {
+    it("an in-event up (12:05 -> 16:41 -> 17:30 -> 17:40): the group carries 50/100, then in the release's retention the released 26/100 with the lowering (16:52Z, the lead ahead) declared; 17:30 sends 26/52 and lowers nothing in force; the event of 11 November is never named", async () => {
         const plans = await chain("lower-aws-vm", AT);
         const GROUP = "aws:autoscaling/group:Group";
         assert.deepStrictEqual(plans.map((p) => bounds(p, GROUP, ["minSize"], ["maxSize"])[0]), [
             ["lc-us-east-1-app-group", 50, 100, []],
-            ["lc-us-east-1-app-group", 50, 100, ["minSize", "maxSize"]],
+            ["lc-us-east-1-app-group", 26, 100, []],
             ["lc-us-east-1-app-group", 26, 52, []],
             ["lc-us-east-1-app-group", 26, 52, []],
         ]);
         assert.deepStrictEqual(actions(plans[1], "aws:autoscaling/schedule:Schedule", "-sale-lower", [["startTime"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", 52]]);
-        assert.deepStrictEqual(plans.map((p) => updates(p, GROUP)), [[], [], [["lc-us-east-1-app-group", "update", ["maxSize", "minSize"]]], []]);
+        assert.deepStrictEqual(plans.map((p) => updates(p, GROUP)), [[], [["lc-us-east-1-app-group", "update", ["minSize"]]], [["lc-us-east-1-app-group", "update", ["maxSize"]]], []]);
         assert.deepStrictEqual(perUp(plans), [[], [], [], []]);
-        assert.deepStrictEqual(
-            at(entry(plans[1], "sale"), "detail"),
-            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:52:00Z (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew) (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
-        );
         assert.deepStrictEqual(at(entry(plans[3], "sale"), "detail"), "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the --base plan already holds the ceilings the declared events and peaks hold, so this pulumi up lowers none in force (delete the event from the stack file at will)");
         for (const p of plans) assert.deepStrictEqual(at(entry(p, "old-sale"), "detail"), "released at 2026-11-11T16:30:00Z; declares nothing (delete it from the stack file at will)");
+    });
+
+    it("an up with the lowering closer than the lead (12:05 -> 16:51, lowering 16:52Z): no lowering action; the up updates the group 50/100 -> 26/52 itself, and the finding says this up lowers the ceiling", async () => {
+        const plans = await chain("lower-aws-vm", ["12:05", "16:51"]);
+        const GROUP = "aws:autoscaling/group:Group";
+        assert.deepStrictEqual(bounds(plans[1], GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 26, 52, []]]);
+        assert.deepStrictEqual(actions(plans[1], "aws:autoscaling/schedule:Schedule", "-sale-lower", [["startTime"]]), []);
+        assert.deepStrictEqual(updates(plans[1], GROUP), [["lc-us-east-1-app-group", "update", ["maxSize", "minSize"]]]);
+        assert.deepStrictEqual(perUp(plans), [[], ["event sale: this pulumi up lowers raised ceilings (lc-us-east-1-app-group maxSize 100 -> 52); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left"]]);
     });
 
     it("an up within the lead of the day peak's release (16:51 -> 18:25, release 18:30Z) declares the released floor 4, not the peak's 26 again", async () => {
