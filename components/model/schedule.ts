@@ -713,7 +713,10 @@ export function tierSchedule(
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
     // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings).
-    const lowerings = drain === null ? [] : ceilingLowerings(spec, region, tier, bounds, now, reach, drain, windows, peakNeeds.map((p) => p.need), limit);
+    const lowerings = separatedLowerings(
+        drain === null ? [] : ceilingLowerings(spec, region, tier, bounds, now, reach, drain, windows, peakNeeds.map((p) => p.need), limit),
+        (t) => oneOff.some((o) => Date.parse(o.at) === t) || recurring.some((a) => occurrences(a, t, t + MINUTE_MS).length > 0),
+    );
     return {
         tier,
         plannedAt: now,
@@ -724,6 +727,27 @@ export function tierSchedule(
         ...(assertedBounds === null ? {} : { asserted: assertedBounds }),
         ...(retained.length === 0 ? {} : { retained }),
     };
+}
+
+/**
+ * The ceiling lowerings of a tier (in instant order), each moved to the first minute at or after its
+ * own that no other action of the tier takes (`taken(t)`: a one-off or recurring action runs in the
+ * minute starting at `t`, epoch ms) nor an earlier lowering: two actions on one group in one minute
+ * do not both take effect in a known order. ESS runs only one: "If multiple scheduled tasks need to
+ * be executed within the same minute, Auto Scaling executes the most recently created scheduled
+ * task" (Alibaba Cloud Auto Scaling User Guide, scheduled tasks "Overview", configuration items,
+ * https://www.alibabacloud.com/help/en/auto-scaling/user-guide/overview-8); EC2 Auto Scaling and Application Auto Scaling document no order between
+ * actions at one instant. A minute later the lowering runs after a recurring action that set the
+ * raised ceiling again, so its lower ceiling stays in force.
+ */
+export function separatedLowerings(lowerings: readonly CeilingLowering[], taken: (t: number) => boolean): CeilingLowering[] {
+    const used: number[] = [];
+    return lowerings.map((l) => {
+        let t = Date.parse(l.at);
+        while (taken(t) || used.includes(t)) t += MINUTE_MS;
+        used.push(t);
+        return t === Date.parse(l.at) ? l : { ...l, at: utcMinute(t) };
+    });
 }
 
 /**
