@@ -328,7 +328,7 @@ export function ceilingLowerings(
     now: number,
     reach: number,
     drain: TierDrain,
-    windows: readonly { readonly name: string; readonly to: number; readonly need: number }[],
+    windows: readonly { readonly name: string; readonly from: number; readonly to: number; readonly need: number }[],
     peakNeeds: readonly number[],
     limit: number = MAX_SCHEDULED_CEILING,
 ): CeilingLowering[] {
@@ -348,7 +348,10 @@ export function ceilingLowerings(
             if (at < steadyStart(now) || at > reach) return [];
             const heldNeeds = [
                 ...peakNeeds,
-                ...windows.filter((w) => w.name !== r.name && w.to > at).map((w) => w.need),
+                // Only the events open at `at` hold the ceiling: a later one's pre-scale raises it
+                // again itself (its action carries the tier's ceiling), so a deferred or later
+                // event never keeps a drained one's raised ceiling in force until its own release.
+                ...windows.filter((w) => w.name !== r.name && w.from <= at && w.to > at).map((w) => w.need),
                 ...raised.filter((o) => o.name !== r.name && o.to <= at && o.until > at).map((o) => o.need),
             ];
             const held = Math.max(0, ...heldNeeds.map((need) => drain(need)?.from ?? 0));
@@ -1026,7 +1029,7 @@ export function scheduleReport(
             ? []
             : drains(event).flatMap((d) => {
                   const at = Math.ceil((releasedAt + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS;
-                  const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now).get(d.tier) ?? 0);
+                  const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now, true).get(d.tier) ?? 0);
                   const byUp = d.byUp === true;
                   return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
               });
@@ -1340,7 +1343,9 @@ export type Audience = Pick<LiveEvent, "peakOnline" | "streams">;
  * other released event whose tier still drains (pastEventHold). A past event's raised ceiling is
  * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier). `declaredAt`
  * (Defaults to `now`) is the `pulumi up` whose horizon tells the events declared: a later `now` asks
- * what they hold at a drain's end (ceilingLowerings).
+ * what they hold at a drain's end (ceilingLowerings). `openOnly` (Defaults to false) counts only the
+ * events open at `now` (pre-scaled, not released), as a lowering action holds them: a later event's
+ * pre-scale raises the ceiling again itself.
  */
 export function heldCeilings(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks">,
@@ -1349,6 +1354,7 @@ export function heldCeilings(
     horizon: ScheduleHorizon | null,
     drains: (audience: Audience) => readonly RaisedDrain[],
     declaredAt: number = now,
+    openOnly: boolean = false,
 ): Map<string, number> {
     const held = new Map<string, number>();
     const hold = (d: RaisedDrain): void => {
@@ -1359,7 +1365,7 @@ export function heldCeilings(
         const w = other === past ? null : eventWindow(spec, other.start, other.end);
         if (w === null) continue;
         if (w.to > now) {
-            if (w.from <= horizonEnd(declaredAt, horizon)) drains(other).forEach(hold);
+            if (w.from <= (openOnly ? now : horizonEnd(declaredAt, horizon))) drains(other).forEach(hold);
         } else {
             drains(other)
                 .filter((d) => w.to + d.seconds * 1000 > now)
