@@ -414,6 +414,14 @@ export interface ScheduleReport {
      */
     readonly loweredByActions?: string;
     /**
+     * With loweredByActions: the last recurring peak action that ran after the event's first lowering
+     * action and at or before `now` ("day-release at 2026-12-12T18:30:00Z"; peakActionsAfter), "" when
+     * none did. An earlier up declared that action with the raised ceiling (one ceiling per tier,
+     * scheduleCeiling), so it set the raised ceiling again: the ceiling in force at the up is the last
+     * action's, and `plan --base` judges against it.
+     */
+    readonly reraisedBy?: string;
+    /**
      * An event in progress whose floor this up asserts after its pre-scale instant and before its
      * end: the report's detail when the previous up did not declare it (a `--base` plan without any
      * of its actions), status `late` then; absent otherwise.
@@ -751,6 +759,30 @@ export function separatedLowerings(lowerings: readonly CeilingLowering[], taken:
         used.push(t);
         return t === Date.parse(l.at) ? l : { ...l, at: utcMinute(t) };
     });
+}
+
+/**
+ * The last run of a recurring peak's action (one that lifts the app tier, liftsAppTier) after the
+ * first ceiling lowering of `event` (released at `releasedAt`; `lowerings` gives their instants) and
+ * at or before `now`, as "<action key> at <UTC instant>"; "" when none ran. The actions an up
+ * declared while the event was declared carry its raised ceiling (scheduleCeiling), so such a run
+ * set the raised ceiling again after the lowering.
+ */
+export function peakActionsAfter(
+    spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">,
+    event: LiveEvent,
+    releasedAt: number,
+    now: number,
+    lowerings: (event: LiveEvent, releasedAt: number) => readonly { readonly at: number; readonly byUp: boolean }[],
+): string {
+    const first = Math.min(...lowerings(event, releasedAt).filter((l) => !l.byUp).map((l) => l.at));
+    if (!Number.isFinite(first) || first > now) return "";
+    const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    const runs = spec.peaks
+        .filter((peak) => liftsAppTier(spec, peak.peakOnline))
+        .flatMap((peak) => recurringActions(spec, peak, 2, bounds).flatMap((a) => occurrences(a, first + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
+        .sort((a, b) => b.t - a.t || a.key.localeCompare(b.key));
+    return runs.length === 0 ? "" : `${runs[0].key} at ${utcMinute(runs[0].t)}`;
 }
 
 /**
@@ -1097,6 +1129,7 @@ export function scheduleReport(
                     detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers ${drainEnd > now ? `ends less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead (about ${utcMinute(drainEnd)}), so this pulumi up declares no action that lowers them` : `has ended (about ${utcMinute(drainEnd)})`}${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
                     loweredByActions: actions,
+                    ...(actions === "" ? {} : { reraisedBy: peakActionsAfter(spec, event, w.to, now, loweringsOf) }),
                 };
             }
             return hold === null
