@@ -94,6 +94,18 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         );
     });
 
+    it("AWS EC2 Auto Scaling, no up during the event nor after it until 19:00 (09:00 -> 19:00): the day peak's release at 18:30Z, declared with the raised ceiling 100, set it again after the lowering, so the --base judgement names it and the finding says this up sets maxSize 52", async () => {
+        const plans = await chain("lower-aws-vm", ["09:00", "19:00"]);
+        assert.deepStrictEqual(actions(plans[0], "aws:autoscaling/schedule:Schedule", "-day-release", [["recurrence"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-day-release", "30 18 * * *", 4, 100]]);
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 52, []]]);
+        assert.deepStrictEqual(at(entry(plans[1], "sale"), "reraisedBy"), "day-release at 2026-12-12T18:30:00Z");
+        assert.deepStrictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z, but its recurring day-release at 2026-12-12T18:30:00Z (declared with the raised ceiling) set it again after them; this pulumi up sets lc-us-east-1-app-group maxSize = 52 itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left",
+        );
+        assert.deepStrictEqual(perUp(plans), [[], LOWERS("lc-us-east-1-app-group maxSize = 52")]);
+    });
+
     it("AWS EC2 Auto Scaling without a peak (09:00 -> 17:30): the lowering sets MaxSize 40, the everyday one the 17:30 up declares", async () => {
         const plans = await chain("lower-aws-vm-no-peak", ["09:00", "17:30"]);
         assert.deepStrictEqual(actions(plans[0], "aws:autoscaling/schedule:Schedule", "-sale-lower", [["startTime"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 40]]);
