@@ -69,7 +69,9 @@ const actions = (p: CheckedPlan, type: string, suffix: string, paths: readonly (
     p.resources.filter((r) => r.type === type && r.name.endsWith(suffix)).map((r) => [r.name, ...paths.map((keys) => at(r.inputs, ...keys))]);
 /** The kubectl patches of a floor job (one per service, user/product/order/interaction in SERVICE_NAMES order). */
 const patches = (p: CheckedPlan, name: string) =>
-    list(at(p.resources.find((r) => r.name === name)?.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => JSON.parse(String(list(at(c, "args")).at(-1))));
+    list(at(p.resources.find((r) => r.name === name)?.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers"))
+        .filter((c) => at(c, "name") !== "once")
+        .map((c) => JSON.parse(String(list(at(c, "args")).at(-1))));
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 describe("a drained event's raised ceilings go back by the clouds' own scheduled actions, with or without an up after the event", function () {

@@ -1116,6 +1116,7 @@ export function scheduleReport(
                 // action any more (drainEndsWithinLead): this up sets its ceilings itself.
                 const actions = byActions(event, w.to, -Infinity, false, now);
                 const drainEnd = w.to + Math.max(...ended.map((d) => d.seconds)) * 1000;
+                const reraisedBy = actions === "" ? "" : peakActionsAfter(spec, event, w.to, now, loweringsOf);
                 // Pulumi's state keeps the everyday bounds under ignoreChanges while actions own them,
                 // so an up that declares them sends nothing: only the lowering actions, or a refresh
                 // that reads the raised bounds into state, lower what actions raised.
@@ -1129,7 +1130,7 @@ export function scheduleReport(
                     detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers ${drainEnd > now ? `ends less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead (about ${utcMinute(drainEnd)}), so this pulumi up declares no action that lowers them` : `has ended (about ${utcMinute(drainEnd)})`}${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
                     loweredByActions: actions,
-                    ...(actions === "" ? {} : { reraisedBy: peakActionsAfter(spec, event, w.to, now, loweringsOf) }),
+                    ...(reraisedBy === "" ? {} : { reraisedBy }),
                 };
             }
             return hold === null
