@@ -33,6 +33,8 @@ const DIR = stackDir({
     "lower-fargate": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [OLD, { ...SALE, peakOnline: 200000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
     // The day peak ends 16:30 in London: its release (17:00Z) falls inside the pods' drain (to 17:06Z).
     "lower-pods-early-peak": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ ...DAY_PEAK, end: "16:30", peakOnline: 40000 }] }),
+    // The day peak ends 16:22 in London: its release (16:52Z) falls in the minute the group's drain ends.
+    "lower-aws-vm-same-minute": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ ...DAY_PEAK, end: "16:22", peakOnline: 100000 }] }),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     "lower-sae": stackFile({ stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 90000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
 });
@@ -106,6 +108,14 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z, but its recurring day-release at 2026-12-12T18:30:00Z (declared with the raised ceiling) set it again after them; this pulumi up sets lc-us-east-1-app-group maxSize = 52 itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left",
         );
         assert.deepStrictEqual(perUp(plans), [[], LOWERS("lc-us-east-1-app-group maxSize = 52")]);
+    });
+
+    it("AWS EC2 Auto Scaling, the day peak's release (16:52Z, 4/100) in the minute the drain ends: the lowering runs at 16:53Z, after it, and the report gives that minute", async () => {
+        const [p] = await chain("lower-aws-vm-same-minute", ["09:00"]);
+        const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+        assert.deepStrictEqual(actions(p, SCHEDULE, "-day-release", [["recurrence"], ["timeZone"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-day-release", "52 16 * * *", "Europe/London", 4, 100]]);
+        assert.deepStrictEqual(actions(p, SCHEDULE, "-sale-lower", [["startTime"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:53:00Z", -1, 52]]);
+        assert.match(String(at(entry(p, "sale"), "detail")), /the app group 100 -> 52 at 2026-12-12T16:53:00Z/);
     });
 
     it("AWS EC2 Auto Scaling without a peak (09:00 -> 17:30): the lowering sets MaxSize 40, the everyday one the 17:30 up declares", async () => {

@@ -762,6 +762,19 @@ export function separatedLowerings(lowerings: readonly CeilingLowering[], taken:
 }
 
 /**
+ * The first minute at or after `at` (epoch ms, a whole minute) in which no recurring action of a
+ * peak that lifts the app tier runs (liftsAppTier), as separatedLowerings moves a lowering, for the
+ * report's instants.
+ */
+export function clearOfPeakActions(spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">, at: number): number {
+    const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    const actions = spec.peaks.filter((peak) => liftsAppTier(spec, peak.peakOnline)).flatMap((peak) => recurringActions(spec, peak, 2, bounds));
+    let t = at;
+    while (actions.some((a) => occurrences(a, t, t + MINUTE_MS).length > 0)) t += MINUTE_MS;
+    return t;
+}
+
+/**
  * The last run of a recurring peak's action (one that lifts the app tier, liftsAppTier) after the
  * first ceiling lowering of `event` (released at `releasedAt`; `lowerings` gives their instants) and
  * at or before `now`, as "<action key> at <UTC instant>"; "" when none ran. The actions an up
@@ -1060,7 +1073,7 @@ export function scheduleReport(
         drains === null
             ? []
             : drains(event).flatMap((d) => {
-                  const at = Math.ceil((releasedAt + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS;
+                  const at = clearOfPeakActions(spec, Math.ceil((releasedAt + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS);
                   const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now, true).get(d.tier) ?? 0);
                   const byUp = d.byUp === true;
                   return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
