@@ -68,7 +68,9 @@ export function ceilingFindings(section: ScalingSection): Violation[] {
         .map((r): Violation => {
             const byActions = typeof r.loweredByActions === "string" && r.loweredByActions !== "" ? `; the scheduled actions declared with the event lowered ${r.loweredByActions} if a pulumi up declared them before then` : "";
             const what =
-                typeof r.ceilingsStale === "string"
+                typeof r.ceilingsStale === "string" && r.ceilingsRemoved === true
+                    ? `the --base plan's action lowering its raised ceilings had not run by this pulumi up, which removes it; they are still in force and Pulumi's state holds the held ones, so this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (${String(r.ceilingsLowered)})`
+                    : typeof r.ceilingsStale === "string"
                     ? `the --base plan declared no action lowering its raised ceilings (${r.ceilingsStale}): they are still in force and this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (${String(r.ceilingsLowered)})`
                     : r.ceilingsChecked === true
                       ? `this pulumi up lowers raised ceilings (${String(r.ceilingsLowered)})`
@@ -174,6 +176,23 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
         const stale = byActions !== "" && !inBase && declaredInBase(baseNames, r.source);
         const inForce = declared ? lowered.rules : lowered.all;
         const actionsDid = declared ? `the scheduled actions the --base plan declared lowered ${byActions}` : "";
+        // The base declared a lowering that had not run by this up (its instant closer than the lead,
+        // drainEndsWithinLead): this up removes it, so the live ceiling is still the raised one and
+        // only what it sends (the state differs) lowers it.
+        if (byActions === "" && loweringInBase(baseNames, r.source)) {
+            const sent = lowered.sent ?? lowered.all;
+            const removed = `the --base plan's action lowering its raised ceilings had not run by this pulumi up, which removes it and sets the held ceilings itself`;
+            return {
+                ...r,
+                detail:
+                    sent.length === 0
+                        ? `${released}; ${removed}, but Pulumi's state holds the held ones, so it sends nothing for them: run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`
+                        : `${released}; ${removed}: it sets ${sent.join("; ")}, which lowers the raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
+                ceilingsLowered: sent.length === 0 ? String(r.ceilingsLowered) : sent.join("; "),
+                ceilingsChecked: true,
+                ...(sent.length === 0 ? { ceilingsStale: String(r.ceilingsLowered), ceilingsRemoved: true } : {}),
+            };
+        }
         if (reraised !== "") {
             // Live is the re-raised ceiling, whatever the state holds: every ceiling this up sends
             // (it differs from the state's) sets the held one, lower than the raised.
