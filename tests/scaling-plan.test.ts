@@ -208,7 +208,8 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
                         list(at(c, "args"))
                             .join(" ")
                             .replace(/^patch hpa (\w+) --namespace live-commerce --type merge --patch \{"spec":\{"minReplicas":(\d+),"maxReplicas":(\d+)\}\}$/, "$1=$2/$3")
-                            .replace(/^patch hpa (\w+) --namespace live-commerce --type merge --patch \{"spec":\{"maxReplicas":(\d+)\}\}$/, "$1=/$2"),
+                            .replace(/^patch hpa (\w+) --namespace live-commerce --type merge --patch \{"spec":\{"maxReplicas":(\d+)\}\}$/, "$1=/$2")
+                            .replace(/^patch cronjob ([\w-]+) --namespace live-commerce --type merge --patch \{"spec":\{"suspend":true\}\}$/, "suspends $1"),
                     )
                     .join(" "),
             ];
@@ -225,16 +226,23 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
             [
                 ["30 19 * * *", "Asia/Shanghai", "user=3/20 product=3/20 order=5/30 interaction=6/40"],
                 ["30 23 * * *", "Asia/Shanghai", "user=2/20 product=2/20 order=3/30 interaction=3/40"],
-                [utc(day(10, 2), -30), "Etc/UTC", "user=5/20 product=5/20 order=8/30 interaction=10/40"],
-                [utc(day(10, 4), -30), "Etc/UTC", "user=10/20 product=10/20 order=15/30 interaction=20/40"],
-                [utc(day(10, 8), 30), "Etc/UTC", "user=2/20 product=2/20 order=3/30 interaction=3/40"],
+                [utc(day(10, 2), -30), "Etc/UTC", "user=5/20 product=5/20 order=8/30 interaction=10/40 suspends floor-sale-a-prescale"],
+                [utc(day(10, 4), -30), "Etc/UTC", "user=10/20 product=10/20 order=15/30 interaction=20/40 suspends floor-sale-b-prescale"],
+                [utc(day(10, 8), 30), "Etc/UTC", "user=2/20 product=2/20 order=3/30 interaction=3/40 suspends floor-sale-b-release"],
                 // The pods' longest drain from the raised ceilings ends 28 minutes after the release: one job sets maxReplicas alone back to the everyday ones.
-                [utc(day(10, 8), 58), "Etc/UTC", "user=/10 product=/10 order=/20 interaction=/40"],
+                [utc(day(10, 8), 58), "Etc/UTC", "user=/10 product=/10 order=/20 interaction=/40 suspends floor-sale-b-lower"],
             ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );
         // kubectl patch sends one PATCH per named object (RunPatch: the builder maps names without a GET), so the role allows exactly that.
         const role = ofType(plan, "kubernetes:rbac.authorization.k8s.io/v1:Role").find((r) => r.name.endsWith("-floors-role"));
-        assert.deepStrictEqual(at(role?.inputs, "rules"), [{ apiGroups: ["autoscaling"], resourceNames: ["user", "product", "order", "interaction"], resources: ["horizontalpodautoscalers"], verbs: ["patch"] }]);
+        // A one-off job suspends its own CronJob once it has run (its cron has no year), so the role also
+        // allows patch on exactly those CronJobs; the recurring ones are not named.
+        assert.deepStrictEqual(at(role?.inputs, "rules"), [
+            { apiGroups: ["autoscaling"], resourceNames: ["user", "product", "order", "interaction"], resources: ["horizontalpodautoscalers"], verbs: ["patch"] },
+            { apiGroups: ["batch"], resourceNames: ["floor-sale-a-prescale", "floor-sale-b-prescale", "floor-sale-b-release", "floor-sale-b-lower"], resources: ["cronjobs"], verbs: ["patch"] },
+        ]);
+        const oneOff = ofType(plan, "kubernetes:batch/v1:CronJob").filter((r) => at(r.inputs, "spec", "timeZone") === "Etc/UTC");
+        assert.deepStrictEqual([...new Set(oneOff.map((r) => [at(r.inputs, "spec", "suspend"), at(r.inputs, "metadata", "annotations", "pulumi.com/patchForce")].join()))], ["false,true"]);
         const images = ofType(plan, "kubernetes:batch/v1:CronJob").flatMap((r) => list(at(r.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers")).map((c) => at(c, "image")));
         assert.deepStrictEqual([...new Set(images)], [KUBECTL_MIRROR]);
     });

@@ -95,7 +95,17 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
         // lowers the transcoders' raised ceiling (MaxValue alone) at the end of their drain stays until then.
         const lowering = ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T16:56Z", undefined, 12, 600];
         assert.deepStrictEqual(tasks(p1625), [released[0], lowering, released[1]]);
-        for (const p of [p1631, p1649, p1651]) assert.deepStrictEqual(tasks(p), [lowering]);
+        // From 16:47Z on the transcoders' lowering (16:56Z) is closer than the 10-minute lead: no task
+        // (it could reach ESS after its LaunchTime); the up sets their lowered ceiling 12 itself.
+        assert.deepStrictEqual(tasks(p1631), [lowering]);
+        for (const p of [p1649, p1651]) {
+            assert.deepStrictEqual(tasks(p), []);
+            assert.deepStrictEqual(bounds(p, ESS_GROUP, ["minSize"], ["maxSize"]), [
+                ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity"]],
+                ["lc-cn-hangzhou-video-asg", 2, 12, []],
+            ]);
+        }
+        assert.match(String(at(p1649.outputs, "scaling", "schedule", 0, "detail")), /; the estimated drain of a tier it raised ends less than 10 minutes ahead, so this pulumi up sets the ceilings the declared events and peaks hold with the released bounds \(the transcoders 20 -> 12\) instead of declaring the actions that lower them; keep the event in the stack file$/);
         // ESS names its one-off actions scheduled tasks (HorizonText.oneOffActions); AWS's are scheduled actions (above).
         assert.match(String(at(p1631.outputs, "scaling", "schedule", 0, "detail")), /^released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled tasks run once at their instant and are not kept/);
         assert.deepStrictEqual(bounds(p1631, ESS_GROUP, ["minSize"], ["maxSize"]), [
@@ -104,7 +114,7 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
         ]);
     });
 
-    it("Kubernetes: the release floor job and its RBAC stay declared, unchanged, after 16:30Z (16:31Z) and go at 16:51Z; the HPAs carry the released bounds with patchForce", async () => {
+    it("Kubernetes: the release floor job and its RBAC stay declared, unchanged, after 16:30Z (16:31Z) and go at 16:51Z with the lowering job (17:00Z, within the lead); the HPAs carry the released bounds with patchForce", async () => {
         const p1625 = await plan("release-pods-aws", "16:25");
         const p1631 = await plan("release-pods-aws", "16:31");
         const p1651 = await plan("release-pods-aws", "16:51");
@@ -115,7 +125,14 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
             assert.deepStrictEqual(p.resources.filter((r) => r.name.startsWith("lc-us-east-1-services-floors-")).map((r) => r.type).sort(), [CRONJOB, CRONJOB, "kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"]);
         }
         assert.deepStrictEqual(changes(p1625, p1631, /floors/), []);
-        assert.deepStrictEqual(of(p1651, CRONJOB).map((r) => [r.name, at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "startingDeadlineSeconds")]), [lowering]);
+        // At 16:51Z the pods' lowering (17:00Z) is closer than the lead: no job; the HPAs carry the held ceilings.
+        assert.deepStrictEqual(of(p1651, CRONJOB).map((r) => r.name), []);
+        assert.deepStrictEqual(of(p1651, HPA).map((r) => [r.name, at(r.inputs, "spec", "maxReplicas"), r.ignoreChanges ?? []]), [
+            ["lc-us-east-1-services-interaction-hpa", 12, []],
+            ["lc-us-east-1-services-order-hpa", 20, []],
+            ["lc-us-east-1-services-product-hpa", 10, []],
+            ["lc-us-east-1-services-user-hpa", 10, []],
+        ]);
         const interaction = of(p1631, HPA).find((r) => r.name.endsWith("interaction-hpa"));
         assert.deepStrictEqual(
             [at(interaction?.inputs, "spec", "minReplicas"), at(interaction?.inputs, "spec", "maxReplicas"), at(interaction?.inputs, "metadata", "annotations", "pulumi.com/patchForce"), interaction?.ignoreChanges ?? []],
@@ -227,18 +244,17 @@ describe("plan --base carries the values Pulumi keeps for ignored properties, so
         return { head, base, report: upgradeAgainst(head, base, file), carried: withBase(head, base, upgradeAgainst(head, base, file)) };
     };
 
-    it("AWS, 200,000 viewers: 12:05Z asserts 50/100; 16:51Z (drain hold) ignores the bounds and keeps 50/100 in state; 17:00Z (hold over) updates the group 50 -> 4, 100 -> 40", async () => {
+    it("AWS, 200,000 viewers: 12:05Z asserts 50/100; 16:51Z (the drain ends at 16:52Z, closer than the lead) updates the group 50 -> 4, 100 -> 40 itself; 17:00Z changes nothing more", async () => {
         const p1205 = await checkPlan(await plan("release-drain-aws-vm", "12:05"));
         assert.deepStrictEqual(bounds(p1205, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 50, 100, []]]);
         const at1651 = await chained(saved(p1205), "16:51");
-        assert.deepStrictEqual(bounds(at1651.head, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
-        assert.deepStrictEqual(bounds(at1651.carried, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 50, 100, ["minSize", "maxSize"]]]);
-        assert.deepStrictEqual(at1651.report.changes.filter((c) => c.type === GROUP).map((c) => c.op), ["same"]);
-        const at1700 = await chained(saved(at1651.carried), "17:00");
+        assert.deepStrictEqual(bounds(at1651.head, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, []]]);
         assert.deepStrictEqual(
-            at1700.report.changes.filter((c) => c.type === GROUP).map((c) => [c.op, c.properties.map((p) => p.name).sort()]),
+            at1651.report.changes.filter((c) => c.type === GROUP).map((c) => [c.op, c.properties.map((p) => p.name).sort()]),
             [["update", ["maxSize", "minSize"]]],
         );
+        const at1700 = await chained(saved(at1651.carried), "17:00");
+        assert.deepStrictEqual(at1700.report.changes.filter((c) => c.type === GROUP).map((c) => c.op), ["same"]);
     });
 });
 

@@ -1,6 +1,7 @@
 import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
+import { PATCH_FORCE_ANNOTATION } from "./microservice";
 import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, localCron, oneOffCron, podCeilings, podFloors, scheduleAppFloors } from "../model";
 
 export interface ReplicaFloorsArgs {
@@ -18,10 +19,11 @@ const STARTING_DEADLINE_SECONDS = 600;
 /**
  * The pods' floors on the app group's timetable: one CronJob per scheduled action, one container
  * per service running `kubectl patch hpa <service> --type merge -p {"spec":{"minReplicas":N,"maxReplicas":M}}`
- * (the floor from podFloors, the one ceiling of every job from podCeilings), under a service account that may only get and patch the namespace's
- * HorizontalPodAutoscalers. Recurring actions run on the peak's cron in its IANA zone
+ * (the floor from podFloors, the one ceiling of every job from podCeilings), under a service account that may only patch the namespace's
+ * HorizontalPodAutoscalers and the one-off CronJobs. Recurring actions run on the peak's cron in its IANA zone
  * (CronJob `timeZone`); one-off ones on their UTC minute (cron has no year: a later `pulumi up`
- * after the event removes the job, as past events declare nothing). The cluster autoscaler adds the
+ * after the event removes the job, as past events declare nothing, and its run suspends its own
+ * CronJob, so it never runs a year later without one; the service account may patch those CronJobs alone). The cluster autoscaler adds the
  * nodes the raised floors need.
  */
 export class ReplicaFloors extends pulumi.ComponentResource {
@@ -31,9 +33,44 @@ export class ReplicaFloors extends pulumi.ComponentResource {
         const labels = { [PART_OF_LABEL]: NAMESPACE };
         const meta = (n: string) => ({ name: n, namespace, labels });
         const account = new k8s.core.v1.ServiceAccount(`${name}-account`, { metadata: meta("replica-floors") }, { parent: this });
+        // One ceiling for every floor job (podCeilings): a release never lowers maxReplicas below the
+        // running pods. The floor an up inside a raised window asserts counts too, and so does the
+        // floor of an event whose raised ceilings still drain (scheduleAppFloors, hpaAssertedBounds).
+        const ceilings = podCeilings(spec, scheduleAppFloors(schedule));
+        const floorPatch = (appFloor: number) => {
+            const floors = podFloors(spec, appFloor);
+            return (service: ServiceName) => ({ minReplicas: floors[service], maxReplicas: ceilings[service] });
+        };
+        const jobs: { key: string; cron: string; timeZone: string; once?: true; patch: (service: ServiceName) => { minReplicas?: number; maxReplicas: number } }[] = [
+            // A release stays declared RELEASE_RETENTION_MINUTES after its instant (TierSchedule.retained):
+            // its job may start up to STARTING_DEADLINE_SECONDS late, and deleting the CronJob
+            // (Foreground propagation) would delete the Job still running.
+            ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: floorPatch(a.minSize) })),
+            ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, patch: floorPatch(a.minSize) })),
+            // A drained event's raised maxReplicas go back when the pods' drain ends (CeilingLowering):
+            // the job patches maxReplicas alone, to the ceilings the events and peaks still hold then,
+            // leaving minReplicas to the floor jobs.
+            ...(schedule.lowerings ?? []).map((a) => {
+                const held = podCeilings(spec, a.heldNeeds);
+                return { key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (service: ServiceName) => ({ maxReplicas: held[service] }) };
+            }),
+        ];
+        const cronJobName = (key: string): string => `floor-${key}`.slice(0, 52).replace(/-+$/, "");
+        // A one-off job's cron has no year (oneOffCron): its run suspends its own CronJob (CronJobSpec
+        // suspend: "This flag tells the controller to suspend subsequent executions, it does not apply
+        // to already started executions. Defaults to false."), so it never runs again a year later if
+        // no up removes it. The account may patch only those CronJobs (resourceNames).
+        const onceNames = jobs.filter((j) => j.once === true).map((j) => cronJobName(j.key));
         const role = new k8s.rbac.v1.Role(
             `${name}-role`,
-            { metadata: meta("replica-floors"), rules: [{ apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], resourceNames: [...SERVICE_NAMES], verbs: ["patch"] }] },
+            {
+                metadata: meta("replica-floors"),
+                rules: [
+                    { apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], resourceNames: [...SERVICE_NAMES], verbs: ["patch"] },
+                    // An empty resourceNames would allow every CronJob: the rule only with one-off jobs.
+                    ...(onceNames.length === 0 ? [] : [{ apiGroups: ["batch"], resources: ["cronjobs"], resourceNames: onceNames, verbs: ["patch"] }]),
+                ],
+            },
             { parent: this },
         );
         new k8s.rbac.v1.RoleBinding(
@@ -45,36 +82,18 @@ export class ReplicaFloors extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        // One ceiling for every floor job (podCeilings): a release never lowers maxReplicas below the
-        // running pods. The floor an up inside a raised window asserts counts too, and so does the
-        // floor of an event whose raised ceilings still drain (scheduleAppFloors, hpaAssertedBounds).
-        const ceilings = podCeilings(spec, scheduleAppFloors(schedule));
-        const floorPatch = (appFloor: number) => {
-            const floors = podFloors(spec, appFloor);
-            return (service: ServiceName) => ({ minReplicas: floors[service], maxReplicas: ceilings[service] });
-        };
-        const jobs: { key: string; cron: string; timeZone: string; patch: (service: ServiceName) => { minReplicas?: number; maxReplicas: number } }[] = [
-            // A release stays declared RELEASE_RETENTION_MINUTES after its instant (TierSchedule.retained):
-            // its job may start up to STARTING_DEADLINE_SECONDS late, and deleting the CronJob
-            // (Foreground propagation) would delete the Job still running.
-            ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", patch: floorPatch(a.minSize) })),
-            ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, patch: floorPatch(a.minSize) })),
-            // A drained event's raised maxReplicas go back when the pods' drain ends (CeilingLowering):
-            // the job patches maxReplicas alone, to the ceilings the events and peaks still hold then,
-            // leaving minReplicas to the floor jobs.
-            ...(schedule.lowerings ?? []).map((a) => {
-                const held = podCeilings(spec, a.heldNeeds);
-                return { key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", patch: (service: ServiceName) => ({ maxReplicas: held[service] }) };
-            }),
-        ];
         for (const job of jobs) {
             new k8s.batch.v1.CronJob(
                 `${name}-${job.key}`,
                 {
-                    metadata: meta(`floor-${job.key}`.slice(0, 52).replace(/-+$/, "")),
+                    // Applied with Force (PATCH_FORCE_ANNOTATION): the job's own patch moves spec.suspend to
+                    // kubectl's field manager, and an up that changes the CronJob (a moved instant)
+                    // sends suspend false again, which a Server-Side Apply conflict would refuse.
+                    metadata: job.once === true ? { ...meta(cronJobName(job.key)), annotations: { [PATCH_FORCE_ANNOTATION]: "true" } } : meta(cronJobName(job.key)),
                     spec: {
                         schedule: job.cron,
                         timeZone: job.timeZone,
+                        ...(job.once === true ? { suspend: false } : {}),
                         concurrencyPolicy: "Forbid",
                         startingDeadlineSeconds: STARTING_DEADLINE_SECONDS,
                         jobTemplate: {
@@ -86,10 +105,12 @@ export class ReplicaFloors extends pulumi.ComponentResource {
                                         serviceAccountName: account.metadata.name,
                                         restartPolicy: "OnFailure",
                                         securityContext: { runAsNonRoot: true, runAsUser: RUN_AS_USER, runAsGroup: RUN_AS_USER, seccompProfile: { type: "RuntimeDefault" } },
-                                        containers: SERVICE_NAMES.map((service) => ({
-                                            name: service,
+                                        containers: [
+                                            ...SERVICE_NAMES.map((service) => ({ name: service, args: ["patch", "hpa", service, "--namespace", NAMESPACE, "--type", "merge", "--patch", JSON.stringify({ spec: job.patch(service) })] })),
+                                            ...(job.once === true ? [{ name: "once", args: ["patch", "cronjob", cronJobName(job.key), "--namespace", NAMESPACE, "--type", "merge", "--patch", JSON.stringify({ spec: { suspend: true } })] }] : []),
+                                        ].map((c) => ({
+                                            ...c,
                                             image,
-                                            args: ["patch", "hpa", service, "--namespace", NAMESPACE, "--type", "merge", "--patch", JSON.stringify({ spec: job.patch(service) })],
                                             resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
                                             securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
                                         })),

@@ -255,6 +255,19 @@ export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">,
     return holds.sort((a, b) => b.until - a.until)[0] ?? null;
 }
 
+/**
+ * Whether a drain ending at `until` (epoch ms) is over for a `pulumi up` at `now`: its lowering
+ * instant (`until` rounded up to the minute, ceilingLowerings) is before steadyStart(now), closer
+ * than SCHEDULE_MIN_LEAD_MINUTES. Such a lowering is not declared as an action (the up may reach
+ * the cloud after its instant: EC2 Auto Scaling "If you try to schedule your action in the past,
+ * Amazon EC2 Auto Scaling returns an error message", PutScheduledUpdateGroupAction; a Kubernetes
+ * CronJob created after its minute waits for the next match, a year later): the up sets the lowered
+ * ceiling on the base resource itself, as it asserts a raising step closer than the lead.
+ */
+export function drainEndsWithinLead(until: number, now: number): boolean {
+    return Math.ceil(until / MINUTE_MS) * MINUTE_MS < steadyStart(now);
+}
+
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
 export interface OneOffAction {
     /** Unique, stable key: `<event>-prescale`, `<event>-release`, `<event>-restore-<yyyymmddhhmm>`. */
@@ -315,7 +328,7 @@ export function ceilingLowerings(
     now: number,
     reach: number,
     drain: TierDrain,
-    windows: readonly { readonly name: string; readonly to: number; readonly need: number }[],
+    windows: readonly { readonly name: string; readonly from: number; readonly to: number; readonly need: number }[],
     peakNeeds: readonly number[],
     limit: number = MAX_SCHEDULED_CEILING,
 ): CeilingLowering[] {
@@ -331,10 +344,14 @@ export function ceilingLowerings(
     return raised
         .flatMap((r): CeilingLowering[] => {
             const at = Math.ceil(r.until / MINUTE_MS) * MINUTE_MS;
-            if (at <= now || at > reach) return [];
+            // One closer than the lead is set by the up itself (tierSchedule, drainEndsWithinLead).
+            if (at < steadyStart(now) || at > reach) return [];
             const heldNeeds = [
                 ...peakNeeds,
-                ...windows.filter((w) => w.name !== r.name && w.to > at).map((w) => w.need),
+                // Only the events open at `at` hold the ceiling: a later one's pre-scale raises it
+                // again itself (its action carries the tier's ceiling), so a deferred or later
+                // event never keeps a drained one's raised ceiling in force until its own release.
+                ...windows.filter((w) => w.name !== r.name && w.from <= at && w.to > at).map((w) => w.need),
                 ...raised.filter((o) => o.name !== r.name && o.to <= at && o.until > at).map((o) => o.need),
             ];
             const held = Math.max(0, ...heldNeeds.map((need) => drain(need)?.from ?? 0));
@@ -396,6 +413,14 @@ export interface ScheduleReport {
      * `<event>-lower` resources) or the ceilings they raised stay in force.
      */
     readonly loweredByActions?: string;
+    /**
+     * With loweredByActions: the last recurring peak action that ran after the event's first lowering
+     * action and at or before `now` ("day-release at 2026-12-12T18:30:00Z"; peakActionsAfter), "" when
+     * none did. An earlier up declared that action with the raised ceiling (one ceiling per tier,
+     * scheduleCeiling), so it set the raised ceiling again: the ceiling in force at the up is the last
+     * action's, and `plan --base` judges against it.
+     */
+    readonly reraisedBy?: string;
     /**
      * An event in progress whose floor this up asserts after its pre-scale instant and before its
      * end: the report's detail when the previous up did not declare it (a `--base` plan without any
@@ -606,7 +631,11 @@ export function tierSchedule(
     drain: TierDrain | null = null,
 ): TierSchedule {
     const keptFrom = steadyStart(now);
-    const hold = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
+    // A drain that ends closer than the lead (drainEndsWithinLead) is treated as ended, as a step
+    // closer than the lead is: this up sets the lowered ceiling on the base resource itself (kind
+    // lowered) instead of declaring a lowering action the cloud may get after its instant.
+    const draining = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
+    const hold = draining !== null && drainEndsWithinLead(draining.until, now) ? null : draining;
     const retention = RELEASE_RETENTION_MINUTES * MINUTE_MS;
     // An event released less than RELEASE_RETENTION_MINUTES ago keeps its steps in the timeline:
     // its release stays declared (retained) and its bounds asserted, with the ceiling it had.
@@ -623,7 +652,11 @@ export function tierSchedule(
     // While a released event's raised ceiling drains (hold), every action keeps it: a recurring
     // action's lower ceiling would remove the capacity above it at once (scheduleCeiling).
     const limit = tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING;
-    const top = Math.max(hold?.from ?? 0, scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)], limit));
+    // A released event's need holds the ceiling only through its drain (hold.from): once the drain
+    // has ended (or ends closer than the lead), the released bounds an up in the retention asserts
+    // carry the ceiling the other events and peaks hold, the lowering's.
+    const holding = drain === null ? windows : windows.filter((w) => w.to > now);
+    const top = Math.max(hold?.from ?? 0, scheduleCeiling(bounds, [...holding.map((w) => w.need), ...peakNeeds.map((p) => p.need)], limit));
     const ceiling = (floor: number): number => Math.max(top, floor);
     const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, top));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
@@ -666,7 +699,7 @@ export function tierSchedule(
     // and peaks hold is set back by this up on the base resource (kind lowered), not left in force
     // under ignoreChanges: the floor in force now (a recurring peak's, or one closer than the lead),
     // the held ceiling.
-    const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, now, drain, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)]) : null;
+    const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, draining === null ? now : keptFrom, drain, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)]) : null;
     if (lowering !== null) {
         const floor = Math.max(bounds.minSize, recurringFloorNear(recurring, keptFrom));
         assertedBounds = { source: lowering.source, since: lowering.until, kind: "lowered", minSize: floor, maxSize: ceiling(floor) };
@@ -691,7 +724,10 @@ export function tierSchedule(
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
     // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings).
-    const lowerings = drain === null ? [] : ceilingLowerings(spec, region, tier, bounds, now, reach, drain, windows, peakNeeds.map((p) => p.need), limit);
+    const lowerings = separatedLowerings(
+        drain === null ? [] : ceilingLowerings(spec, region, tier, bounds, now, reach, drain, windows, peakNeeds.map((p) => p.need), limit),
+        (t) => oneOff.some((o) => Date.parse(o.at) === t) || recurring.some((a) => occurrences(a, t, t + MINUTE_MS).length > 0),
+    );
     return {
         tier,
         plannedAt: now,
@@ -702,6 +738,64 @@ export function tierSchedule(
         ...(assertedBounds === null ? {} : { asserted: assertedBounds }),
         ...(retained.length === 0 ? {} : { retained }),
     };
+}
+
+/**
+ * The ceiling lowerings of a tier (in instant order), each moved to the first minute at or after its
+ * own that no other action of the tier takes (`taken(t)`: a one-off or recurring action runs in the
+ * minute starting at `t`, epoch ms) nor an earlier lowering: two actions on one group in one minute
+ * do not both take effect in a known order. ESS runs only one: "If multiple scheduled tasks need to
+ * be executed within the same minute, Auto Scaling executes the most recently created scheduled
+ * task" (Alibaba Cloud Auto Scaling User Guide, scheduled tasks "Overview", configuration items,
+ * https://www.alibabacloud.com/help/en/auto-scaling/user-guide/overview-8); EC2 Auto Scaling and Application Auto Scaling document no order between
+ * actions at one instant. A minute later the lowering runs after a recurring action that set the
+ * raised ceiling again, so its lower ceiling stays in force.
+ */
+export function separatedLowerings(lowerings: readonly CeilingLowering[], taken: (t: number) => boolean): CeilingLowering[] {
+    const used: number[] = [];
+    return lowerings.map((l) => {
+        let t = Date.parse(l.at);
+        while (taken(t) || used.includes(t)) t += MINUTE_MS;
+        used.push(t);
+        return t === Date.parse(l.at) ? l : { ...l, at: utcMinute(t) };
+    });
+}
+
+/**
+ * The first minute at or after `at` (epoch ms, a whole minute) in which no recurring action of a
+ * peak that lifts the app tier runs (liftsAppTier), as separatedLowerings moves a lowering, for the
+ * report's instants.
+ */
+export function clearOfPeakActions(spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">, at: number): number {
+    const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    const actions = spec.peaks.filter((peak) => liftsAppTier(spec, peak.peakOnline)).flatMap((peak) => recurringActions(spec, peak, 2, bounds));
+    let t = at;
+    while (actions.some((a) => occurrences(a, t, t + MINUTE_MS).length > 0)) t += MINUTE_MS;
+    return t;
+}
+
+/**
+ * The last run of a recurring peak's action (one that lifts the app tier, liftsAppTier) after the
+ * first ceiling lowering of `event` (released at `releasedAt`; `lowerings` gives their instants) and
+ * at or before `now`, as "<action key> at <UTC instant>"; "" when none ran. The actions an up
+ * declared while the event was declared carry its raised ceiling (scheduleCeiling), so such a run
+ * set the raised ceiling again after the lowering.
+ */
+export function peakActionsAfter(
+    spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">,
+    event: LiveEvent,
+    releasedAt: number,
+    now: number,
+    lowerings: (event: LiveEvent, releasedAt: number) => readonly { readonly at: number; readonly byUp: boolean }[],
+): string {
+    const first = Math.min(...lowerings(event, releasedAt).filter((l) => !l.byUp).map((l) => l.at));
+    if (!Number.isFinite(first) || first > now) return "";
+    const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    const runs = spec.peaks
+        .filter((peak) => liftsAppTier(spec, peak.peakOnline))
+        .flatMap((peak) => recurringActions(spec, peak, 2, bounds).flatMap((a) => occurrences(a, first + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
+        .sort((a, b) => b.t - a.t || a.key.localeCompare(b.key));
+    return runs.length === 0 ? "" : `${runs[0].key} at ${utcMinute(runs[0].t)}`;
 }
 
 /**
@@ -957,7 +1051,7 @@ export function scheduleReport(
         return w === null || w.to > now ? [] : [{ event, releasedAt: w.to }];
     });
     // A tier a released event still drains on holds its bounds (drainHold): nothing of it is lowered.
-    const drainingTiers = new Set(drains === null ? [] : released.flatMap((r) => drains(r.event).filter((d) => r.releasedAt + d.seconds * 1000 > now).map((d) => d.tier)));
+    const drainingTiers = new Set(drains === null ? [] : released.flatMap((r) => drains(r.event).filter((d) => !drainEndsWithinLead(r.releasedAt + d.seconds * 1000, now)).map((d) => d.tier)));
     // The ceilings a released event raised that this up sets back (loweringEvent, per tier): its
     // tiers whose drain has ended, none still draining, down to what the declared events and
     // peaks hold (heldCeilings); "" when none.
@@ -965,7 +1059,7 @@ export function scheduleReport(
         if (drains === null) return "";
         const kept = heldCeilings(spec, event, now, horizon, drains);
         return drains(event)
-            .filter((d) => releasedAt + d.seconds * 1000 <= now && !drainingTiers.has(d.tier))
+            .filter((d) => drainEndsWithinLead(releasedAt + d.seconds * 1000, now) && !drainingTiers.has(d.tier))
             .flatMap((d) => {
                 const to = Math.max(d.maxSize, kept.get(d.tier) ?? 0);
                 return to < d.from ? [`${d.tier} ${d.from} -> ${to}`] : [];
@@ -979,14 +1073,14 @@ export function scheduleReport(
         drains === null
             ? []
             : drains(event).flatMap((d) => {
-                  const at = Math.ceil((releasedAt + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS;
-                  const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now).get(d.tier) ?? 0);
+                  const at = clearOfPeakActions(spec, Math.ceil((releasedAt + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS);
+                  const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now, true).get(d.tier) ?? 0);
                   const byUp = d.byUp === true;
                   return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
               });
-    const byActions = (event: LiveEvent, releasedAt: number, after: number = -Infinity, byUp = false): string =>
+    const byActions = (event: LiveEvent, releasedAt: number, after: number = -Infinity, byUp = false, through: number = Infinity): string =>
         loweringsOf(event, releasedAt)
-            .filter((l) => l.byUp === byUp && l.at > after)
+            .filter((l) => l.byUp === byUp && l.at > after && l.at <= through)
             .map((l) => l.text)
             .join("; ");
     // Of the released events whose raised ceilings this up sets back, the one released last names
@@ -997,8 +1091,9 @@ export function scheduleReport(
         .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
     // The lowerings still ahead of `now`, as a report suffix ("" when none): declared by this up.
     const pending = (event: LiveEvent, releasedAt: number): string => {
-        const ahead = byActions(event, releasedAt, now);
-        const ups = byActions(event, releasedAt, now, true);
+        // A lowering closer than the lead is no action: this up sets it (drainEndsWithinLead).
+        const ahead = byActions(event, releasedAt, steadyStart(now) - MINUTE_MS);
+        const ups = byActions(event, releasedAt, steadyStart(now) - MINUTE_MS, true);
         // A recurring peak's actions carry the one ceiling of the tier they were declared with
         // (scheduleCeiling), so the first of them after a lowering raises it again until an up
         // after the drain declares them without the event.
@@ -1013,10 +1108,14 @@ export function scheduleReport(
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
         if (w.to > now - RELEASE_RETENTION_MINUTES * MINUTE_MS && w.to <= now && liftsAppTier(spec, event.peakOnline)) {
             // Within the release's retention (tierSchedule: retained, AssertedBounds kind release).
+            // A drain that ends closer than the lead has its ceilings set by this up (drainEndsWithinLead).
+            const lowered = loweredOf(event, w.to);
+            const byTheUp = lowered === "" ? "" : `; the estimated drain of ${lowered.split("; ").length === 1 ? "a tier" : "tiers"} it raised ends less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead, so this pulumi up sets the ceilings the declared events and peaks hold with the released bounds (${lowered}) instead of declaring the actions that lower them`;
             return {
                 source: event.name,
                 status: "past",
-                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to, text?.oneOffActions)}${pending(event, w.to)}; keep the event in the stack file`,
+                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to, text?.oneOffActions)}${byTheUp}${pending(event, w.to)}; keep the event in the stack file`,
+                ...(lowered === "" ? {} : { ceilingsLowered: lowered, loweredByActions: "" }),
             };
         }
         if (w.to <= now) {
@@ -1025,8 +1124,12 @@ export function scheduleReport(
             const still = hold === null ? "" : `${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}`;
             if (event === lowering) {
                 const lowered = loweredOf(event, w.to);
-                const ended = raised.filter((d) => w.to + d.seconds * 1000 <= now);
-                const actions = byActions(event, w.to);
+                const ended = raised.filter((d) => drainEndsWithinLead(w.to + d.seconds * 1000, now));
+                // Only the lowerings whose instant has passed ran; one closer than the lead is no
+                // action any more (drainEndsWithinLead): this up sets its ceilings itself.
+                const actions = byActions(event, w.to, -Infinity, false, now);
+                const drainEnd = w.to + Math.max(...ended.map((d) => d.seconds)) * 1000;
+                const reraisedBy = actions === "" ? "" : peakActionsAfter(spec, event, w.to, now, loweringsOf);
                 // Pulumi's state keeps the everyday bounds under ignoreChanges while actions own them,
                 // so an up that declares them sends nothing: only the lowering actions, or a refresh
                 // that reads the raised bounds into state, lower what actions raised.
@@ -1037,9 +1140,10 @@ export function scheduleReport(
                 return {
                     source: event.name,
                     status: "past",
-                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(w.to + Math.max(...ended.map((d) => d.seconds)) * 1000)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
+                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers ${drainEnd > now ? `ends less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead (about ${utcMinute(drainEnd)}), so this pulumi up declares no action that lowers them` : `has ended (about ${utcMinute(drainEnd)})`}${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
                     loweredByActions: actions,
+                    ...(reraisedBy === "" ? {} : { reraisedBy }),
                 };
             }
             return hold === null
@@ -1286,7 +1390,9 @@ export type Audience = Pick<LiveEvent, "peakOnline" | "streams">;
  * other released event whose tier still drains (pastEventHold). A past event's raised ceiling is
  * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier). `declaredAt`
  * (Defaults to `now`) is the `pulumi up` whose horizon tells the events declared: a later `now` asks
- * what they hold at a drain's end (ceilingLowerings).
+ * what they hold at a drain's end (ceilingLowerings). `openOnly` (Defaults to false) counts only the
+ * events open at `now` (pre-scaled, not released), as a lowering action holds them: a later event's
+ * pre-scale raises the ceiling again itself.
  */
 export function heldCeilings(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks">,
@@ -1295,6 +1401,7 @@ export function heldCeilings(
     horizon: ScheduleHorizon | null,
     drains: (audience: Audience) => readonly RaisedDrain[],
     declaredAt: number = now,
+    openOnly: boolean = false,
 ): Map<string, number> {
     const held = new Map<string, number>();
     const hold = (d: RaisedDrain): void => {
@@ -1305,7 +1412,7 @@ export function heldCeilings(
         const w = other === past ? null : eventWindow(spec, other.start, other.end);
         if (w === null) continue;
         if (w.to > now) {
-            if (w.from <= horizonEnd(declaredAt, horizon)) drains(other).forEach(hold);
+            if (w.from <= (openOnly ? now : horizonEnd(declaredAt, horizon))) drains(other).forEach(hold);
         } else {
             drains(other)
                 .filter((d) => w.to + d.seconds * 1000 > now)
@@ -1321,7 +1428,7 @@ export function heldCeilings(
  * one ends; null when none still drains.
  */
 export function pastEventHold(event: LiveEvent, releasedAt: number, now: number, drains: (event: Audience) => readonly RaisedDrain[]): { tiers: RaisedDrain[]; until: number } | null {
-    const tiers = drains(event).filter((d) => releasedAt + d.seconds * 1000 > now);
+    const tiers = drains(event).filter((d) => !drainEndsWithinLead(releasedAt + d.seconds * 1000, now));
     if (tiers.length === 0) return null;
     return { tiers, until: releasedAt + Math.max(...tiers.map((d) => d.seconds)) * 1000 };
 }

@@ -10,8 +10,7 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
-import { Audience, RaisedDrain, TierDrain, eventWindow, scheduleCeiling, tierNeed } from "./schedule";
-import { MINUTE_MS } from "./timezone";
+import { Audience, RaisedDrain, TierDrain, drainEndsWithinLead, eventWindow, scheduleCeiling, tierNeed } from "./schedule";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -277,14 +276,14 @@ export function raisesAppCeiling(spec: AppTierDrainSpec, profile: Pick<CloudProf
 }
 
 /**
- * Released events whose app-tier ceiling lowering (ceilingLowerings) is still ahead of `now` in some
+ * Released events whose app-tier ceiling lowering (ceilingLowerings) is still declared at `now` (not within the lead: drainEndsWithinLead) in some
  * region: each holds one scheduled action on a tier until it runs (awsEventLimit `pending`).
  */
 export function pendingLowerings(spec: AppTierDrainSpec & Pick<StackSpec, "events">, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, now: number): number {
     return spec.events.filter((event) => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null || w.to > now) return false;
-        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => Math.ceil((w.to + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS > now));
+        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => !drainEndsWithinLead(w.to + (d.lowerAfterSeconds ?? d.seconds) * 1000, now)));
     }).length;
 }
 

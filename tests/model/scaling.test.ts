@@ -10,7 +10,8 @@ import {
     checkAwsPeakActions,
     coveringEvent,
     groupDrain,
-    loweringEvent,
+    drainEndsWithinLead,
+    separatedLowerings,
     recurringFloorNear,
     podCeilingRaises,
     podCeilings,
@@ -409,10 +410,18 @@ describe("model: the up after a drained event's release lowers its raised ceilin
     const bounds = { minSize: 4, maxSize: 40, zones: 2 };
     const drain = groupDrain(spec, PROFILES.aws, spec.app);
     const schedule = (iso: string) => tierSchedule(spec, spec.regions[0], "appGroup", bounds, Date.parse(iso), PROFILES.aws.scheduleHorizon, null, drain);
-    it("during the drain (16:51Z) nothing is lowered: the bounds stay with the schedules", () => {
-        const s = schedule("2026-12-12T16:51:00Z");
-        assert.deepStrictEqual([s.asserted, s.drainHold?.from, scheduledBoundsIgnoreChanges(s, ["minSize", "maxSize"])], [undefined, 100, ["minSize", "maxSize"]]);
-        assert.strictEqual(loweringEvent(spec, spec.regions[0], "appGroup", bounds, Date.parse("2026-12-12T16:51:00Z"), drain, [26]), null);
+    it("during the drain, the lowering 16:52Z at least the 10-minute lead ahead (16:42Z, in the release's retention), the up asserts the released bounds with the raised ceiling 100 and declares the lowering action", () => {
+        const s = schedule("2026-12-12T16:42:00Z");
+        assert.deepStrictEqual([s.asserted?.kind, s.asserted?.minSize, s.asserted?.maxSize, s.drainHold?.from], ["release", 26, 100, 100]);
+        assert.deepStrictEqual(s.lowerings, [{ key: "sale-lower", source: "sale", at: "2026-12-12T16:52:00Z", from: 100, maxSize: 52, heldNeeds: [26] }]);
+    });
+    it("a lowering closer than the lead (16:43Z and 16:51Z, lowering 16:52Z) is no action: the up asserts the lowered ceiling 52 itself, no ignoreChanges, as it asserts a step closer than the lead", () => {
+        const at1643 = schedule("2026-12-12T16:43:00Z");
+        const at1651 = schedule("2026-12-12T16:51:00Z");
+        assert.deepStrictEqual([at1643.asserted?.kind, at1643.asserted?.minSize, at1643.asserted?.maxSize, at1643.drainHold, at1643.lowerings], ["release", 26, 52, undefined, undefined]);
+        assert.deepStrictEqual(at1651.asserted, { source: "sale", since: Date.parse("2026-12-12T16:52:00Z"), kind: "lowered", minSize: 26, maxSize: 52 });
+        assert.deepStrictEqual([at1651.lowerings, scheduledBoundsIgnoreChanges(at1651, ["minSize", "maxSize"])], [undefined, []]);
+        assert.deepStrictEqual([drainEndsWithinLead(Date.parse("2026-12-12T16:52:00Z"), Date.parse("2026-12-12T16:42:00Z")), drainEndsWithinLead(Date.parse("2026-12-12T16:51:00Z"), Date.parse("2026-12-12T16:42:00Z")), drainEndsWithinLead(Date.parse("2026-12-12T16:52:00Z"), Date.parse("2026-12-12T16:42:01Z"))], [false, true, true]);
     });
     it("after it (17:30Z, the day peak open) the up asserts the peak's floor 26 and its ceiling 52, no ignoreChanges; the event released last is the source, not the one of 11 November", () => {
         const s = schedule("2026-12-12T17:30:00Z");
@@ -591,5 +600,35 @@ describe("model: AWS scheduled-action quotas", () => {
         assert.deepStrictEqual(checkAwsPeakActions({ compute: "vm", peaks: resolveSpec(rawConfig("growth", "aws", { compute: "vm" }), { now: NOW }).peaks.concat(many.map((p) => ({ ...p, recurrence: "daily" as const, days: [], streams: 1 }))) }), [
             "peaks: 63 recurring peaks need 126 scheduled actions on each scaled tier; AWS allows 125 scheduled actions per Auto Scaling group (EC2 Auto Scaling quota); allowed: at most 62 peaks (merge peaks that share a window)",
         ]);
+    });
+});
+
+describe("model: a ceiling lowering never shares its minute with another action on the tier", () => {
+    // Growth AWS vm (app 4-40): 200,000 viewers need 50 (ceiling 100), the group drains from 100 by
+    // 16:52Z; the day peak's release (its end 16:22 London plus the 30-minute release lag) runs at 16:52Z too.
+    const sale = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 200000 };
+    const day = { name: "day", start: "11:00", end: "16:22", timeZone: "Europe/London", peakOnline: 100000 };
+    const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [sale], peaks: [day] }), { now: NOW });
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+    const drain = groupDrain(spec, PROFILES.aws, spec.app);
+    it("the lowering moves to 16:53Z, the minute after the day peak's release at 16:52Z (4/100), so its ceiling 52 stays in force", () => {
+        const s = tierSchedule(spec, spec.regions[0], "appGroup", bounds, Date.parse("2026-12-12T09:00:00Z"), PROFILES.aws.scheduleHorizon, null, drain);
+        assert.deepStrictEqual(s.recurring.map((a) => [a.key, a.minuteOfDay, a.minSize, a.maxSize]), [
+            ["day-prescale", 630, 26, 100],
+            ["day-release", 1012, 4, 100],
+        ]);
+        assert.deepStrictEqual(s.lowerings?.map((l) => [l.key, l.at, l.maxSize]), [["sale-lower", "2026-12-12T16:53:00Z", 52]]);
+    });
+    it("separatedLowerings: the first minute no action takes and no earlier lowering; a free minute is kept as is", () => {
+        const lowering = (key: string, at: string) => ({ key, source: key, at, from: 100, maxSize: 52, heldNeeds: [26] });
+        const taken = new Set([Date.parse("2026-12-12T16:52:00Z"), Date.parse("2026-12-12T16:53:00Z")]);
+        assert.deepStrictEqual(
+            separatedLowerings([lowering("a-lower", "2026-12-12T16:52:00Z"), lowering("b-lower", "2026-12-12T16:52:00Z"), lowering("c-lower", "2026-12-12T17:30:00Z")], (t) => taken.has(t)).map((l) => [l.key, l.at]),
+            [
+                ["a-lower", "2026-12-12T16:54:00Z"],
+                ["b-lower", "2026-12-12T16:55:00Z"],
+                ["c-lower", "2026-12-12T17:30:00Z"],
+            ],
+        );
     });
 });

@@ -68,7 +68,9 @@ export function ceilingFindings(section: ScalingSection): Violation[] {
         .map((r): Violation => {
             const byActions = typeof r.loweredByActions === "string" && r.loweredByActions !== "" ? `; the scheduled actions declared with the event lowered ${r.loweredByActions} if a pulumi up declared them before then` : "";
             const what =
-                typeof r.ceilingsStale === "string"
+                typeof r.ceilingsStale === "string" && r.ceilingsRemoved === true
+                    ? `the --base plan's action lowering its raised ceilings had not run by this pulumi up, which removes it; they are still in force and Pulumi's state holds the held ones, so this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (${String(r.ceilingsLowered)})`
+                    : typeof r.ceilingsStale === "string"
                     ? `the --base plan declared no action lowering its raised ceilings (${r.ceilingsStale}): they are still in force and this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (${String(r.ceilingsLowered)})`
                     : r.ceilingsChecked === true
                       ? `this pulumi up lowers raised ceilings (${String(r.ceilingsLowered)})`
@@ -111,9 +113,10 @@ export function ceilingAt(inputs: Readonly<Record<string, unknown>>, path: strin
  * (`base`, carried: carryIgnored) to this plan's (`head`; an ignored ceiling keeps the base's value,
  * keptInputs): "<logical name> <input> <before> -> <after>" for every resource of CEILING_INPUTS
  * whose ceiling goes down, in head order; only resources of `types` (Defaults to every type of
- * CEILING_INPUTS).
+ * CEILING_INPUTS). With `sent` (Defaults to false): every ceiling that differs from the base's, the
+ * value Pulumi sends ("<logical name> <input> = <after>"), whichever way it goes.
  */
-export function loweredCeilings(base: readonly UpgradeResource[], head: readonly UpgradeResource[], types: readonly string[] = Object.keys(CEILING_INPUTS)): string[] {
+export function loweredCeilings(base: readonly UpgradeResource[], head: readonly UpgradeResource[], types: readonly string[] = Object.keys(CEILING_INPUTS), sent: boolean = false): string[] {
     const before = new Map(base.map((r) => [matchKey(r), r]));
     return head.flatMap((r) => {
         const path = types.includes(r.type) ? CEILING_INPUTS[r.type] : undefined;
@@ -121,7 +124,11 @@ export function loweredCeilings(base: readonly UpgradeResource[], head: readonly
         if (path === undefined || old === undefined) return [];
         const from = ceilingAt(old.inputs, path);
         const to = ceilingAt(keptInputs(old.inputs, r.inputs, r.ignoreChanges ?? []), path);
-        return from !== null && to !== null && to < from ? [`${r.name} ${path === SAE_METRIC_CEILING ? "maxReplicas" : path} ${from} -> ${to}`] : [];
+        const name = `${r.name} ${path === SAE_METRIC_CEILING ? "maxReplicas" : path}`;
+        if (from === null || to === null) return [];
+        // `sent`: every ceiling whose state differs, which Pulumi sends ("<name> <path> = <to>").
+        if (sent) return to !== from ? [`${name} = ${to}`] : [];
+        return to < from ? [`${name} ${from} -> ${to}`] : [];
     });
 }
 
@@ -156,15 +163,52 @@ export function loweringInBase(baseNames: readonly string[], event: string): boo
  * With nothing lowered the entry loses `ceilingsLowered` (no finding) and says what lowered the
  * ceilings; otherwise it names the resources this up lowers (`ceilingsLowered`, `ceilingsChecked`).
  */
-export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly string[], lowered: { readonly all: readonly string[]; readonly rules: readonly string[] }): ScalingSection {
+export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly string[], lowered: { readonly all: readonly string[]; readonly rules: readonly string[]; readonly sent?: readonly string[] }): ScalingSection {
     const schedule = section.schedule.map((r) => {
         if (!isRecord(r) || typeof r.ceilingsLowered !== "string" || r.ceilingsLowered === "" || typeof r.source !== "string") return r;
         const released = String(r.detail).split(";")[0];
         const byActions = typeof r.loweredByActions === "string" ? r.loweredByActions : "";
-        const declared = byActions !== "" && loweringInBase(baseNames, r.source);
-        const stale = byActions !== "" && !declared && declaredInBase(baseNames, r.source);
+        const inBase = byActions !== "" && loweringInBase(baseNames, r.source);
+        // A recurring peak's action the base declared with the raised ceiling that ran after the
+        // lowering set it again (ScheduleReport.reraisedBy): the ceiling in force is that action's.
+        const reraised = inBase && typeof r.reraisedBy === "string" && r.reraisedBy !== "" ? r.reraisedBy : "";
+        const declared = inBase && reraised === "";
+        const stale = byActions !== "" && !inBase && declaredInBase(baseNames, r.source);
         const inForce = declared ? lowered.rules : lowered.all;
         const actionsDid = declared ? `the scheduled actions the --base plan declared lowered ${byActions}` : "";
+        // The base declared a lowering that had not run by this up (its instant closer than the lead,
+        // drainEndsWithinLead): this up removes it, so the live ceiling is still the raised one and
+        // only what it sends (the state differs) lowers it.
+        if (byActions === "" && loweringInBase(baseNames, r.source)) {
+            const sent = lowered.sent ?? lowered.all;
+            const removed = `the --base plan's action lowering its raised ceilings had not run by this pulumi up, which removes it and sets the held ceilings itself`;
+            return {
+                ...r,
+                detail:
+                    sent.length === 0
+                        ? `${released}; ${removed}, but Pulumi's state holds the held ones, so it sends nothing for them: run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`
+                        : `${released}; ${removed}: it sets ${sent.join("; ")}, which lowers the raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
+                ceilingsLowered: sent.length === 0 ? String(r.ceilingsLowered) : sent.join("; "),
+                ceilingsChecked: true,
+                ...(sent.length === 0 ? { ceilingsStale: String(r.ceilingsLowered), ceilingsRemoved: true } : {}),
+            };
+        }
+        if (reraised !== "") {
+            // Live is the re-raised ceiling, whatever the state holds: every ceiling this up sends
+            // (it differs from the state's) sets the held one, lower than the raised.
+            const sent = lowered.sent ?? lowered.all;
+            const after = `the scheduled actions the --base plan declared lowered ${byActions}, but its recurring ${reraised} (declared with the raised ceiling) set it again after them`;
+            return {
+                ...r,
+                detail:
+                    sent.length === 0
+                        ? `${released}; its estimated drain has ended: ${after}, and Pulumi's state holds the held ones, so this pulumi up sends nothing for them; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`
+                        : `${released}; its estimated drain has ended: ${after}; this pulumi up sets ${sent.join("; ")} itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
+                ceilingsLowered: sent.length === 0 ? byActions : sent.join("; "),
+                ceilingsChecked: true,
+                ...(sent.length === 0 ? { ceilingsStale: byActions } : {}),
+            };
+        }
         if (stale) {
             return {
                 ...r,
