@@ -118,39 +118,36 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.match(String(at(entry(p, "sale"), "detail")), /the app group 100 -> 52 at 2026-12-12T16:53:00Z/);
     });
 
-    it("AWS EC2 Auto Scaling without a peak, the base's lowering (16:52Z) not yet run at an up within its lead (09:00 -> 16:51): the lowering stays declared unchanged at its instant and the group keeps its bounds with the schedules, so the up removes nothing that lowers the raised ceiling", async () => {
-        const plans = await chain("lower-aws-vm-no-peak", ["09:00", "16:51"]);
+    /** The 09:00 up declared sale-lower (16:52Z, maxSize 40); an up at `hhmm`, within its lead, keeps it unchanged: the group's [min, max, ignoreChanges] and updated properties, and the report. */
+    const keptLowering = async (hhmm: string, group: readonly unknown[], groupUpdates: readonly unknown[], detail: string) => {
+        const plans = await chain("lower-aws-vm-no-peak", ["09:00", hhmm]);
         const SCHEDULE = "aws:autoscaling/schedule:Schedule";
-        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", ...group]]);
         assert.deepStrictEqual(actions(plans[1], SCHEDULE, "-sale-lower", [["startTime"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 40]]);
-        assert.deepStrictEqual(updates(plans[1], "aws:autoscaling/group:Group"), []);
+        assert.deepStrictEqual(updates(plans[1], "aws:autoscaling/group:Group"), groupUpdates);
         assert.deepStrictEqual(updates(plans[1], SCHEDULE), [
             ["lc-us-east-1-app-schedule-sale-prescale", "delete", []],
             ["lc-us-east-1-app-schedule-sale-release", "delete", []],
         ]);
         assert.deepStrictEqual(perUp(plans), [[], []]);
-        assert.deepStrictEqual(
-            at(entry(plans[1], "sale"), "detail"),
-            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
-        );
-    });
+        assert.deepStrictEqual(at(entry(plans[1], "sale"), "detail"), detail);
+    };
 
-    it("AWS EC2 Auto Scaling without a peak, an up in the release's retention within the lowering's lead (09:00 -> 16:45, lowering 16:52Z): the lowering the 09:00 up declared stays unchanged, next to the released 4/100", async () => {
-        const plans = await chain("lower-aws-vm-no-peak", ["09:00", "16:45"]);
-        const SCHEDULE = "aws:autoscaling/schedule:Schedule";
-        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 100, []]]);
-        assert.deepStrictEqual(actions(plans[1], SCHEDULE, "-sale-lower", [["startTime"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 40]]);
-        assert.deepStrictEqual(updates(plans[1], "aws:autoscaling/group:Group"), [["lc-us-east-1-app-group", "update", ["maxSize"]]]);
-        assert.deepStrictEqual(updates(plans[1], SCHEDULE), [
-            ["lc-us-east-1-app-schedule-sale-prescale", "delete", []],
-            ["lc-us-east-1-app-schedule-sale-release", "delete", []],
-        ]);
-        assert.deepStrictEqual(perUp(plans), [[], []]);
-        assert.deepStrictEqual(
-            at(entry(plans[1], "sale"), "detail"),
+    it("AWS EC2 Auto Scaling without a peak, the base's lowering (16:52Z) not yet run at an up within its lead (09:00 -> 16:51): the lowering stays declared unchanged at its instant and the group keeps its bounds with the schedules, so the up removes nothing that lowers the raised ceiling", () =>
+        keptLowering(
+            "16:51",
+            [4, 40, ["minSize", "maxSize"]],
+            [],
+            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+        ));
+
+    it("AWS EC2 Auto Scaling without a peak, an up in the release's retention within the lowering's lead (09:00 -> 16:45, lowering 16:52Z): the lowering the 09:00 up declared stays unchanged, next to the released 4/100", () =>
+        keptLowering(
+            "16:45",
+            [4, 100, []],
+            [["lc-us-east-1-app-group", "update", ["maxSize"]]],
             "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled actions run once at their instant and are not kept (a new one with a past instant is refused); scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z; keep the event in the stack file",
-        );
-    });
+        ));
 
     it("AWS EC2 Auto Scaling without a peak (09:00 -> 17:30): the lowering sets MaxSize 40, the everyday one the 17:30 up declares", async () => {
         const plans = await chain("lower-aws-vm-no-peak", ["09:00", "17:30"]);
