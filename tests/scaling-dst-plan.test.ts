@@ -299,18 +299,16 @@ describe("a changed recurring peak gets fresh ESS tasks with a fresh first run",
 describe("after a release the raised bounds stay with the schedules until the drain from the raised ceiling ends", function () {
     this.timeout(300_000);
 
-    it("AWS sale of 200,000 viewers (need 50, ceiling raised to 100, maxSize 40), released 16:30Z: planned at 16:51Z (its release no longer retained, its drain ending at 16:52Z, closer than the 10-minute lead) the up sets 4/40 on the group itself and declares no lowering action the cloud could get after its instant", async () => {
+    it("AWS sale of 200,000 viewers (need 50, ceiling raised to 100, maxSize 40), released 16:30Z: planned at 16:51Z (its release no longer retained, its drain ending at 16:52Z, closer than the 10-minute lead) the lowering an earlier up declared stays declared at 16:52Z (maxSize 40) and the group keeps its bounds with the schedules until then", async () => {
         const plan = await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:51:00Z") });
         const group = plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => [at(r.inputs, "minSize"), at(r.inputs, "maxSize"), r.ignoreChanges ?? []]);
-        assert.deepStrictEqual(group, [[4, 40, []]]);
-        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").map((r) => at(r.inputs, "scheduledActionName")), []);
+        assert.deepStrictEqual(group, [[4, 40, ["minSize", "maxSize"]]]);
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime"), at(r.inputs, "minSize"), at(r.inputs, "maxSize")]), [["sale-lower", "2026-12-12T16:52:00Z", -1, 40]]);
         assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; the estimated drain of these tiers ends less than 10 minutes ahead (about 2026-12-12T16:52:00Z), so this pulumi up declares no action that lowers them; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (the app group 100 -> 40), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load); delete the event from the stack file once the ceilings are back",
-                ceilingsLowered: "the app group 100 -> 40",
-                loweredByActions: "",
+                detail: "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
             },
         ]);
         const drain = list(at(plan.outputs, "scaling", "drain"));
@@ -324,43 +322,46 @@ describe("every tier an event raised holds its bounds through the drain after th
     const RELEASED_21_MIN_AGO = new Date("2026-12-12T16:51:00Z");
 
     // The pods' (17:00Z), the transcoders' (16:56Z) and the services' drains end less than the
-    // 10-minute lead after 16:51Z (drainEndsWithinLead): the up sets the lowered ceilings itself, no
-    // action is declared at an instant it may reach the cloud after.
-    it("Kubernetes (interaction maxReplicas 12, raised to 40 by the sale), 21 minutes after the release, the pods' drain ending at 17:00Z: no lowering job; the four HPAs carry the everyday ceilings without ignoreChanges, and the report says the drain ends within the lead", async () => {
+    // 10-minute lead after 16:51Z, still ahead (drainHasEnded): the lowerings an earlier up
+    // declared stay declared at their instants and the bounds stay with the schedules until then.
+    it("Kubernetes (interaction maxReplicas 12, raised to 40 by the sale), 21 minutes after the release, the pods' drain ending at 17:00Z: the lowering job stays declared at 17:00 and the four HPAs keep their bounds with the schedules until then", async () => {
         const plan = await planStack("raised-pods-aws", DIR, { now: RELEASED_21_MIN_AGO });
-        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => at(r.inputs, "spec", "schedule")), []);
         const hpas = plan.resources.filter((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").map((r) => [r.name, at(r.inputs, "spec", "maxReplicas"), r.ignoreChanges ?? []]);
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "kubernetes:batch/v1:CronJob").map((r) => [r.name, at(r.inputs, "spec", "schedule")]), [["lc-us-east-1-services-floors-sale-lower", "0 17 12 12 *"]]);
         assert.deepStrictEqual(hpas, [
-            ["lc-us-east-1-services-interaction-hpa", 12, []],
-            ["lc-us-east-1-services-order-hpa", 20, []],
-            ["lc-us-east-1-services-product-hpa", 10, []],
-            ["lc-us-east-1-services-user-hpa", 10, []],
+            ["lc-us-east-1-services-interaction-hpa", 12, ["spec.minReplicas", "spec.maxReplicas"]],
+            ["lc-us-east-1-services-order-hpa", 20, ["spec.minReplicas", "spec.maxReplicas"]],
+            ["lc-us-east-1-services-product-hpa", 10, ["spec.minReplicas", "spec.maxReplicas"]],
+            ["lc-us-east-1-services-user-hpa", 10, ["spec.minReplicas", "spec.maxReplicas"]],
         ]);
         const detail = String(at(plan.outputs, "scaling", "schedule", 0, "detail"));
-        assert.ok(detail.includes("the estimated drain of these tiers ends less than 10 minutes ahead (about 2026-12-12T17:00:00Z), so this pulumi up declares no action that lowers them; this pulumi up sets the ceilings"), detail);
-        assert.ok(detail.includes("the pods of interaction 40 -> 12"), detail);
+        assert.ok(detail.includes("their bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the pods of user 20 -> 10 at 2026-12-12T17:00:00Z; the pods of product 20 -> 10 at 2026-12-12T17:00:00Z; the pods of order 30 -> 20 at 2026-12-12T17:00:00Z; the pods of interaction 40 -> 12 at 2026-12-12T17:00:00Z"), detail);
     });
 
-    it("Alibaba Cloud ESS, 40 streams (transcoders raised to 20, maxSize 12; the app group's ceiling 40 not raised), 21 minutes after the release, the transcoders' drain ending at 16:56Z: the transcoder group carries 2/12 without ignoreChanges and no task lowers it", async () => {
+    it("Alibaba Cloud ESS, 40 streams (transcoders raised to 20, maxSize 12; the app group's ceiling 40 not raised), 21 minutes after the release, the transcoders' drain ending at 16:56Z: the transcoder group keeps its bounds with the schedules and the task lowering it to 12 stays declared at 16:56Z", async () => {
         const plan = await planStack("bounds-alicloud-vm", DIR, { now: RELEASED_21_MIN_AGO });
         assert.deepStrictEqual(plan.resources.filter((r) => r.type === "alicloud:ess/scalingGroup:ScalingGroup").map((r) => [r.name, at(r.inputs, "minSize"), at(r.inputs, "maxSize"), r.ignoreChanges ?? []]), [
             ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity"]],
-            ["lc-cn-hangzhou-video-asg", 2, 12, []],
+            ["lc-cn-hangzhou-video-asg", 2, 12, ["minSize", "maxSize"]],
         ]);
-        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask").map((r) => r.name), []);
-        assert.ok(String(at(plan.outputs, "scaling", "schedule", 0, "ceilingsLowered")) === "the transcoders 20 -> 12");
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask").map((r) => [r.name, at(r.inputs, "launchTime"), at(r.inputs, "minValue"), at(r.inputs, "maxValue")]), [["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T16:56Z", undefined, 12]]);
+        assert.strictEqual(at(plan.outputs, "scaling", "schedule", 0, "ceilingsLowered"), undefined);
     });
 
-    it("ECS on Fargate, 21 minutes after the release, the services' drains ending within the lead: every scalable target carries its everyday bounds without ignoreChanges and no action lowers them", async () => {
+    it("ECS on Fargate, 21 minutes after the release, the services' drains ending within the lead: the raised targets keep their bounds with the schedules and their lowerings stay declared at 16:56Z and 16:58Z", async () => {
         const plan = await planStack("bounds-aws-serverless", DIR, { now: RELEASED_21_MIN_AGO });
         const targets = plan.resources.filter((r) => r.type === "aws:appautoscaling/target:Target" && r.name.includes("-fargate-")).map((r) => [r.name, at(r.inputs, "maxCapacity"), r.ignoreChanges ?? []]);
         assert.deepStrictEqual(targets, [
             ["lc-us-east-1-fargate-interaction-target", 40, []],
-            ["lc-us-east-1-fargate-order-target", 20, []],
-            ["lc-us-east-1-fargate-product-target", 10, []],
-            ["lc-us-east-1-fargate-user-target", 10, []],
+            ["lc-us-east-1-fargate-order-target", 20, ["minCapacity", "maxCapacity"]],
+            ["lc-us-east-1-fargate-product-target", 10, ["minCapacity", "maxCapacity"]],
+            ["lc-us-east-1-fargate-user-target", 10, ["minCapacity", "maxCapacity"]],
         ]);
-        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction" && r.name.includes("-fargate-")).map((r) => r.name), []);
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:appautoscaling/scheduledAction:ScheduledAction" && r.name.includes("-fargate-")).map((r) => [r.name, at(r.inputs, "schedule"), at(r.inputs, "scalableTargetAction")]), [
+            ["lc-us-east-1-fargate-order-schedule-sale-lower", "at(2026-12-12T16:58:00)", { maxCapacity: 20 }],
+            ["lc-us-east-1-fargate-product-schedule-sale-lower", "at(2026-12-12T16:56:00)", { maxCapacity: 10 }],
+            ["lc-us-east-1-fargate-user-schedule-sale-lower", "at(2026-12-12T16:56:00)", { maxCapacity: 10 }],
+        ]);
     });
 
     it("SAE with a daily evening peak, 21 minutes after the release: the order rule's timer and metric keep the raised maximum of 32 (everyday 20) instead of cutting to 20", async () => {

@@ -118,15 +118,36 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.match(String(at(entry(p, "sale"), "detail")), /the app group 100 -> 52 at 2026-12-12T16:53:00Z/);
     });
 
-    it("AWS EC2 Auto Scaling without a peak, the base's lowering (16:52Z) not yet run at an up within its lead (09:00 -> 16:51): the up removes it and its 4/40 equal the state, so the finding says the raised ceiling stays and to run pulumi up --refresh", async () => {
-        const plans = await chain("lower-aws-vm-no-peak", ["09:00", "16:51"]);
-        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, []]]);
-        assert.deepStrictEqual(actions(plans[1], "aws:autoscaling/schedule:Schedule", "-sale-lower", []), []);
-        assert.deepStrictEqual(perUp(plans), [
-            [],
-            ["event sale: the --base plan's action lowering its raised ceilings had not run by this pulumi up, which removes it; they are still in force and Pulumi's state holds the held ones, so this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (the app group 100 -> 40); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left"],
+    /** The 09:00 up declared sale-lower (16:52Z, maxSize 40); an up at `hhmm`, within its lead, keeps it unchanged: the group's [min, max, ignoreChanges] and updated properties, and the report. */
+    const keptLowering = async (hhmm: string, group: readonly unknown[], groupUpdates: readonly unknown[], detail: string) => {
+        const plans = await chain("lower-aws-vm-no-peak", ["09:00", hhmm]);
+        const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", ...group]]);
+        assert.deepStrictEqual(actions(plans[1], SCHEDULE, "-sale-lower", [["startTime"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 40]]);
+        assert.deepStrictEqual(updates(plans[1], "aws:autoscaling/group:Group"), groupUpdates);
+        assert.deepStrictEqual(updates(plans[1], SCHEDULE), [
+            ["lc-us-east-1-app-schedule-sale-prescale", "delete", []],
+            ["lc-us-east-1-app-schedule-sale-release", "delete", []],
         ]);
-    });
+        assert.deepStrictEqual(perUp(plans), [[], []]);
+        assert.deepStrictEqual(at(entry(plans[1], "sale"), "detail"), detail);
+    };
+
+    it("AWS EC2 Auto Scaling without a peak, the base's lowering (16:52Z) not yet run at an up within its lead (09:00 -> 16:51): the lowering stays declared unchanged at its instant and the group keeps its bounds with the schedules, so the up removes nothing that lowers the raised ceiling", () =>
+        keptLowering(
+            "16:51",
+            [4, 40, ["minSize", "maxSize"]],
+            [],
+            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+        ));
+
+    it("AWS EC2 Auto Scaling without a peak, an up in the release's retention within the lowering's lead (09:00 -> 16:45, lowering 16:52Z): the lowering the 09:00 up declared stays unchanged, next to the released 4/100", () =>
+        keptLowering(
+            "16:45",
+            [4, 100, []],
+            [["lc-us-east-1-app-group", "update", ["maxSize"]]],
+            "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled actions run once at their instant and are not kept (a new one with a past instant is refused); scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z; keep the event in the stack file",
+        ));
 
     it("AWS EC2 Auto Scaling without a peak (09:00 -> 17:30): the lowering sets MaxSize 40, the everyday one the 17:30 up declares", async () => {
         const plans = await chain("lower-aws-vm-no-peak", ["09:00", "17:30"]);
@@ -162,13 +183,15 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         for (const p of plans) assert.deepStrictEqual(at(entry(p, "old-sale"), "detail"), "released at 2026-11-11T16:30:00Z; declares nothing (delete it from the stack file at will)");
     });
 
-    it("an up with the lowering closer than the lead (12:05 -> 16:51, lowering 16:52Z): no lowering action; the up updates the group 50/100 -> 26/52 itself, and the finding says this up lowers the ceiling", async () => {
+    it("an up with the lowering closer than the lead (12:05 -> 16:51, lowering 16:52Z): the lowering the 12:05 up declared stays unchanged at 16:52Z (maxSize 52); the group keeps 50/100 with the schedules, so the up updates neither and lowers nothing itself", async () => {
         const plans = await chain("lower-aws-vm", ["12:05", "16:51"]);
         const GROUP = "aws:autoscaling/group:Group";
-        assert.deepStrictEqual(bounds(plans[1], GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 26, 52, []]]);
-        assert.deepStrictEqual(actions(plans[1], "aws:autoscaling/schedule:Schedule", "-sale-lower", [["startTime"]]), []);
-        assert.deepStrictEqual(updates(plans[1], GROUP), [["lc-us-east-1-app-group", "update", ["maxSize", "minSize"]]]);
-        assert.deepStrictEqual(perUp(plans), [[], ["event sale: this pulumi up lowers raised ceilings (lc-us-east-1-app-group maxSize = 52); the cloud removes the capacity above them at once whatever the load: run it once the viewers have left"]]);
+        const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+        assert.deepStrictEqual(bounds(plans[1], GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 50, 100, ["minSize", "maxSize"]]]);
+        for (const p of plans) assert.deepStrictEqual(actions(p, SCHEDULE, "-sale-lower", [["startTime"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 52]]);
+        assert.deepStrictEqual(updates(plans[1], GROUP), []);
+        assert.deepStrictEqual(updates(plans[1], SCHEDULE), [["lc-us-east-1-app-schedule-sale-release", "delete", []]]);
+        assert.deepStrictEqual(perUp(plans), [[], []]);
     });
 
     it("an up within the lead of the day peak's release (16:51 -> 18:25, release 18:30Z) declares the released floor 4, not the peak's 26 again", async () => {

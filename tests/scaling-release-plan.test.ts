@@ -95,17 +95,24 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
         // lowers the transcoders' raised ceiling (MaxValue alone) at the end of their drain stays until then.
         const lowering = ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T16:56Z", undefined, 12, 600];
         assert.deepStrictEqual(tasks(p1625), [released[0], lowering, released[1]]);
-        // From 16:47Z on the transcoders' lowering (16:56Z) is closer than the 10-minute lead: no task
-        // (it could reach ESS after its LaunchTime); the up sets their lowered ceiling 12 itself.
-        assert.deepStrictEqual(tasks(p1631), [lowering]);
-        for (const p of [p1649, p1651]) {
-            assert.deepStrictEqual(tasks(p), []);
-            assert.deepStrictEqual(bounds(p, ESS_GROUP, ["minSize"], ["maxSize"]), [
-                ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity"]],
-                ["lc-cn-hangzhou-video-asg", 2, 12, []],
-            ]);
-        }
-        assert.match(String(at(p1649.outputs, "scaling", "schedule", 0, "detail")), /; the estimated drain of a tier it raised ends less than 10 minutes ahead, so this pulumi up sets the ceilings the declared events and peaks hold with the released bounds \(the transcoders 20 -> 12\) instead of declaring the actions that lower them; keep the event in the stack file$/);
+        // The transcoders' lowering (16:56Z) stays declared, unchanged, until its instant, also closer
+        // than the 10-minute lead (16:49Z, 16:51Z): an earlier up declared it, so the up sends nothing for it.
+        for (const p of [p1631, p1649, p1651]) assert.deepStrictEqual(tasks(p), [lowering]);
+        // In the release's retention (16:49Z) the up sets the released bounds; after it (16:51Z) the
+        // transcoders' bounds stay with the schedules until their lowering has run.
+        assert.deepStrictEqual(bounds(p1649, ESS_GROUP, ["minSize"], ["maxSize"]), [
+            ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity"]],
+            ["lc-cn-hangzhou-video-asg", 2, 20, []],
+        ]);
+        assert.deepStrictEqual(bounds(p1651, ESS_GROUP, ["minSize"], ["maxSize"]), [
+            ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity"]],
+            ["lc-cn-hangzhou-video-asg", 2, 12, ["minSize", "maxSize"]],
+        ]);
+        assert.match(String(at(p1649.outputs, "scaling", "schedule", 0, "detail")), /; scheduled actions lower the raised ceilings when the drains end: the transcoders 20 -> 12 at 2026-12-12T16:56:00Z; keep the event in the stack file$/);
+        assert.deepStrictEqual(
+            at(p1651.outputs, "scaling", "schedule", 0, "detail"),
+            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the transcoders from 20 (everyday 12) until about 2026-12-12T16:56:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the transcoders 20 -> 12 at 2026-12-12T16:56:00Z (keep the event in the stack file; delete it after 2026-12-12T16:56:00Z)",
+        );
         // ESS names its one-off actions scheduled tasks (HorizonText.oneOffActions); AWS's are scheduled actions (above).
         assert.match(String(at(p1631.outputs, "scaling", "schedule", 0, "detail")), /^released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled tasks run once at their instant and are not kept/);
         assert.deepStrictEqual(bounds(p1631, ESS_GROUP, ["minSize"], ["maxSize"]), [
@@ -114,7 +121,7 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
         ]);
     });
 
-    it("Kubernetes: the release floor job and its RBAC stay declared, unchanged, after 16:30Z (16:31Z) and go at 16:51Z with the lowering job (17:00Z, within the lead); the HPAs carry the released bounds with patchForce", async () => {
+    it("Kubernetes: the release floor job and its RBAC stay declared, unchanged, after 16:30Z (16:31Z) and the release job goes at 16:51Z while the lowering job (17:00Z, within the lead) stays; the HPAs carry the released bounds with patchForce", async () => {
         const p1625 = await plan("release-pods-aws", "16:25");
         const p1631 = await plan("release-pods-aws", "16:31");
         const p1651 = await plan("release-pods-aws", "16:51");
@@ -125,13 +132,19 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
             assert.deepStrictEqual(p.resources.filter((r) => r.name.startsWith("lc-us-east-1-services-floors-")).map((r) => r.type).sort(), [CRONJOB, CRONJOB, "kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"]);
         }
         assert.deepStrictEqual(changes(p1625, p1631, /floors/), []);
-        // At 16:51Z the pods' lowering (17:00Z) is closer than the lead: no job; the HPAs carry the held ceilings.
-        assert.deepStrictEqual(of(p1651, CRONJOB).map((r) => r.name), []);
+        // At 16:51Z the pods' lowering (17:00Z) is closer than the lead but still ahead: its job stays
+        // declared, unchanged; the release job goes (the Role then names the lowering job alone) and
+        // the HPAs keep their bounds with the schedules until the lowering has run.
+        assert.deepStrictEqual(of(p1651, CRONJOB).map((r) => [r.name, at(r.inputs, "spec", "schedule"), at(r.inputs, "spec", "startingDeadlineSeconds")]), [lowering]);
+        assert.deepStrictEqual(changes(p1631, p1651, /floors/), [
+            ["lc-us-east-1-services-floors-sale-release", "delete"],
+            ["lc-us-east-1-services-floors-role", "update"],
+        ]);
         assert.deepStrictEqual(of(p1651, HPA).map((r) => [r.name, at(r.inputs, "spec", "maxReplicas"), r.ignoreChanges ?? []]), [
-            ["lc-us-east-1-services-interaction-hpa", 12, []],
-            ["lc-us-east-1-services-order-hpa", 20, []],
-            ["lc-us-east-1-services-product-hpa", 10, []],
-            ["lc-us-east-1-services-user-hpa", 10, []],
+            ["lc-us-east-1-services-interaction-hpa", 12, ["spec.minReplicas", "spec.maxReplicas"]],
+            ["lc-us-east-1-services-order-hpa", 20, ["spec.minReplicas", "spec.maxReplicas"]],
+            ["lc-us-east-1-services-product-hpa", 10, ["spec.minReplicas", "spec.maxReplicas"]],
+            ["lc-us-east-1-services-user-hpa", 10, ["spec.minReplicas", "spec.maxReplicas"]],
         ]);
         const interaction = of(p1631, HPA).find((r) => r.name.endsWith("interaction-hpa"));
         assert.deepStrictEqual(
@@ -244,17 +257,22 @@ describe("plan --base carries the values Pulumi keeps for ignored properties, so
         return { head, base, report: upgradeAgainst(head, base, file), carried: withBase(head, base, upgradeAgainst(head, base, file)) };
     };
 
-    it("AWS, 200,000 viewers: 12:05Z asserts 50/100; 16:51Z (the drain ends at 16:52Z, closer than the lead) updates the group 50 -> 4, 100 -> 40 itself; 17:00Z changes nothing more", async () => {
+    it("AWS, 200,000 viewers: 12:05Z asserts 50/100; 16:51Z (the drain ends at 16:52Z, closer than the lead) keeps the lowering at 16:52Z and the group's state unchanged; 17:00Z, after it, deletes the run lowering and sets 4/40 on the group", async () => {
         const p1205 = await checkPlan(await plan("release-drain-aws-vm", "12:05"));
         assert.deepStrictEqual(bounds(p1205, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 50, 100, []]]);
         const at1651 = await chained(saved(p1205), "16:51");
-        assert.deepStrictEqual(bounds(at1651.head, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, []]]);
-        assert.deepStrictEqual(
-            at1651.report.changes.filter((c) => c.type === GROUP).map((c) => [c.op, c.properties.map((p) => p.name).sort()]),
-            [["update", ["maxSize", "minSize"]]],
-        );
+        assert.deepStrictEqual(bounds(at1651.head, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
+        const touched = (report: typeof at1651.report) => report.changes.filter((c) => c.type === GROUP || c.name.endsWith("-sale-lower")).map((c) => [c.name, c.op, c.properties.map((p) => p.name).sort()]);
+        assert.deepStrictEqual(touched(at1651.report), [
+            ["lc-us-east-1-app-group", "same", []],
+            ["lc-us-east-1-app-schedule-sale-lower", "same", []],
+        ]);
         const at1700 = await chained(saved(at1651.carried), "17:00");
-        assert.deepStrictEqual(at1700.report.changes.filter((c) => c.type === GROUP).map((c) => c.op), ["same"]);
+        assert.deepStrictEqual(bounds(at1700.head, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, []]]);
+        assert.deepStrictEqual(touched(at1700.report), [
+            ["lc-us-east-1-app-schedule-sale-lower", "delete", []],
+            ["lc-us-east-1-app-group", "update", ["maxSize", "minSize"]],
+        ]);
     });
 });
 

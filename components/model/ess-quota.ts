@@ -3,7 +3,7 @@
 // against one quota per account and region. Pure: no @pulumi import.
 
 import { transcodeTier } from "./global";
-import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, drainEndsWithinLead, eventActionCount, eventWindow, eventsInHorizon, eventsThatFit, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
+import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, drainHasEnded, eventActionCount, eventWindow, eventsInHorizon, eventsThatFit, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
 import { LiveEvent, RegionSpec, StackSpec } from "./types";
 
 /**
@@ -124,8 +124,8 @@ export function essPendingLowerings(spec: ScheduleSpec & Pick<StackSpec, "comput
             spec.events.filter((event) => {
                 const w = eventWindow(spec, event.start, event.end);
                 const d = w === null || w.to > now ? null : drainOf(bounds)(tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams));
-                // One closer than the lead is no task: the up sets its ceiling (drainEndsWithinLead).
-                return w !== null && d !== null && !drainEndsWithinLead(w.to + d.seconds * 1000, now);
+                // One whose instant has passed is no task: the up sets its ceiling (drainHasEnded).
+                return w !== null && d !== null && !drainHasEnded(w.to + d.seconds * 1000, now);
             }).length,
         0,
     );

@@ -257,15 +257,18 @@ export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">,
 
 /**
  * Whether a drain ending at `until` (epoch ms) is over for a `pulumi up` at `now`: its lowering
- * instant (`until` rounded up to the minute, ceilingLowerings) is before steadyStart(now), closer
- * than SCHEDULE_MIN_LEAD_MINUTES. Such a lowering is not declared as an action (the up may reach
- * the cloud after its instant: EC2 Auto Scaling "If you try to schedule your action in the past,
- * Amazon EC2 Auto Scaling returns an error message", PutScheduledUpdateGroupAction; a Kubernetes
- * CronJob created after its minute waits for the next match, a year later): the up sets the lowered
- * ceiling on the base resource itself, as it asserts a raising step closer than the lead.
+ * instant (`until` rounded up to the minute, ceilingLowerings) has come (is at or before `now`).
+ * Until then the lowering stays declared at its own instant, even closer than
+ * SCHEDULE_MIN_LEAD_MINUTES: an earlier up declared it and this up leaves it unchanged, so nothing
+ * is sent for it; dropping it would leave the raised ceiling live, since Pulumi's state holds the
+ * everyday value under ignoreChanges and the up would send nothing. Only a lowering first declared
+ * closer than the lead risks reaching the cloud after its instant (EC2 Auto Scaling "If you try to
+ * schedule your action in the past, Amazon EC2 Auto Scaling returns an error message",
+ * PutScheduledUpdateGroupAction), the same risk a release within the lead takes (tierSchedule).
+ * Once the instant has passed, the up sets the lowered ceiling on the base resource itself.
  */
-export function drainEndsWithinLead(until: number, now: number): boolean {
-    return Math.ceil(until / MINUTE_MS) * MINUTE_MS < steadyStart(now);
+export function drainHasEnded(until: number, now: number): boolean {
+    return Math.ceil(until / MINUTE_MS) * MINUTE_MS <= now;
 }
 
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
@@ -344,8 +347,8 @@ export function ceilingLowerings(
     return raised
         .flatMap((r): CeilingLowering[] => {
             const at = Math.ceil(r.until / MINUTE_MS) * MINUTE_MS;
-            // One closer than the lead is set by the up itself (tierSchedule, drainEndsWithinLead).
-            if (at < steadyStart(now) || at > reach) return [];
+            // One whose instant has passed is set by the up itself (tierSchedule, drainHasEnded).
+            if (at <= now || at > reach) return [];
             const heldNeeds = [
                 ...peakNeeds,
                 // Only the events open at `at` hold the ceiling: a later one's pre-scale raises it
@@ -631,11 +634,11 @@ export function tierSchedule(
     drain: TierDrain | null = null,
 ): TierSchedule {
     const keptFrom = steadyStart(now);
-    // A drain that ends closer than the lead (drainEndsWithinLead) is treated as ended, as a step
-    // closer than the lead is: this up sets the lowered ceiling on the base resource itself (kind
-    // lowered) instead of declaring a lowering action the cloud may get after its instant.
+    // A drain whose lowering instant has passed (drainHasEnded) is over: this up sets the lowered
+    // ceiling on the base resource itself (kind lowered). One still ahead, even closer than the
+    // lead, holds the bounds with the schedules and its lowering stays declared at its instant.
     const draining = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
-    const hold = draining !== null && drainEndsWithinLead(draining.until, now) ? null : draining;
+    const hold = draining !== null && drainHasEnded(draining.until, now) ? null : draining;
     const retention = RELEASE_RETENTION_MINUTES * MINUTE_MS;
     // An event released less than RELEASE_RETENTION_MINUTES ago keeps its steps in the timeline:
     // its release stays declared (retained) and its bounds asserted, with the ceiling it had.
@@ -1051,7 +1054,7 @@ export function scheduleReport(
         return w === null || w.to > now ? [] : [{ event, releasedAt: w.to }];
     });
     // A tier a released event still drains on holds its bounds (drainHold): nothing of it is lowered.
-    const drainingTiers = new Set(drains === null ? [] : released.flatMap((r) => drains(r.event).filter((d) => !drainEndsWithinLead(r.releasedAt + d.seconds * 1000, now)).map((d) => d.tier)));
+    const drainingTiers = new Set(drains === null ? [] : released.flatMap((r) => drains(r.event).filter((d) => !drainHasEnded(r.releasedAt + d.seconds * 1000, now)).map((d) => d.tier)));
     // The ceilings a released event raised that this up sets back (loweringEvent, per tier): its
     // tiers whose drain has ended, none still draining, down to what the declared events and
     // peaks hold (heldCeilings); "" when none.
@@ -1059,7 +1062,7 @@ export function scheduleReport(
         if (drains === null) return "";
         const kept = heldCeilings(spec, event, now, horizon, drains);
         return drains(event)
-            .filter((d) => drainEndsWithinLead(releasedAt + d.seconds * 1000, now) && !drainingTiers.has(d.tier))
+            .filter((d) => drainHasEnded(releasedAt + d.seconds * 1000, now) && !drainingTiers.has(d.tier))
             .flatMap((d) => {
                 const to = Math.max(d.maxSize, kept.get(d.tier) ?? 0);
                 return to < d.from ? [`${d.tier} ${d.from} -> ${to}`] : [];
@@ -1091,9 +1094,9 @@ export function scheduleReport(
         .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
     // The lowerings still ahead of `now`, as a report suffix ("" when none): declared by this up.
     const pending = (event: LiveEvent, releasedAt: number): string => {
-        // A lowering closer than the lead is no action: this up sets it (drainEndsWithinLead).
-        const ahead = byActions(event, releasedAt, steadyStart(now) - MINUTE_MS);
-        const ups = byActions(event, releasedAt, steadyStart(now) - MINUTE_MS, true);
+        // A lowering whose instant is still ahead stays declared at it, even closer than the lead (drainHasEnded).
+        const ahead = byActions(event, releasedAt, now);
+        const ups = byActions(event, releasedAt, now, true);
         // A recurring peak's actions carry the one ceiling of the tier they were declared with
         // (scheduleCeiling), so the first of them after a lowering raises it again until an up
         // after the drain declares them without the event.
@@ -1108,9 +1111,9 @@ export function scheduleReport(
         if (w === null) return { source: event.name, status: "past", detail: "no valid window" };
         if (w.to > now - RELEASE_RETENTION_MINUTES * MINUTE_MS && w.to <= now && liftsAppTier(spec, event.peakOnline)) {
             // Within the release's retention (tierSchedule: retained, AssertedBounds kind release).
-            // A drain that ends closer than the lead has its ceilings set by this up (drainEndsWithinLead).
+            // A drain whose lowering instant has passed has its ceilings set by this up (drainHasEnded).
             const lowered = loweredOf(event, w.to);
-            const byTheUp = lowered === "" ? "" : `; the estimated drain of ${lowered.split("; ").length === 1 ? "a tier" : "tiers"} it raised ends less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead, so this pulumi up sets the ceilings the declared events and peaks hold with the released bounds (${lowered}) instead of declaring the actions that lower them`;
+            const byTheUp = lowered === "" ? "" : `; the estimated drain of ${lowered.split("; ").length === 1 ? "a tier" : "tiers"} it raised has ended, so this pulumi up sets the ceilings the declared events and peaks hold with the released bounds (${lowered})`;
             return {
                 source: event.name,
                 status: "past",
@@ -1124,9 +1127,9 @@ export function scheduleReport(
             const still = hold === null ? "" : `${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}`;
             if (event === lowering) {
                 const lowered = loweredOf(event, w.to);
-                const ended = raised.filter((d) => drainEndsWithinLead(w.to + d.seconds * 1000, now));
-                // Only the lowerings whose instant has passed ran; one closer than the lead is no
-                // action any more (drainEndsWithinLead): this up sets its ceilings itself.
+                const ended = raised.filter((d) => drainHasEnded(w.to + d.seconds * 1000, now));
+                // Only the lowerings whose instant has passed ran (drainHasEnded): this up sets
+                // their ceilings itself; one still ahead stays declared at its instant.
                 const actions = byActions(event, w.to, -Infinity, false, now);
                 const drainEnd = w.to + Math.max(...ended.map((d) => d.seconds)) * 1000;
                 const reraisedBy = actions === "" ? "" : peakActionsAfter(spec, event, w.to, now, loweringsOf);
@@ -1140,7 +1143,7 @@ export function scheduleReport(
                 return {
                     source: event.name,
                     status: "past",
-                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers ${drainEnd > now ? `ends less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead (about ${utcMinute(drainEnd)}), so this pulumi up declares no action that lowers them` : `has ended (about ${utcMinute(drainEnd)})`}${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
+                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(drainEnd)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
                     loweredByActions: actions,
                     ...(reraisedBy === "" ? {} : { reraisedBy }),
@@ -1428,7 +1431,7 @@ export function heldCeilings(
  * one ends; null when none still drains.
  */
 export function pastEventHold(event: LiveEvent, releasedAt: number, now: number, drains: (event: Audience) => readonly RaisedDrain[]): { tiers: RaisedDrain[]; until: number } | null {
-    const tiers = drains(event).filter((d) => !drainEndsWithinLead(releasedAt + d.seconds * 1000, now));
+    const tiers = drains(event).filter((d) => !drainHasEnded(releasedAt + d.seconds * 1000, now));
     if (tiers.length === 0) return null;
     return { tiers, until: releasedAt + Math.max(...tiers.map((d) => d.seconds)) * 1000 };
 }

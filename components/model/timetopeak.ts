@@ -10,7 +10,7 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
-import { Audience, RaisedDrain, TierDrain, drainEndsWithinLead, eventWindow, scheduleCeiling, tierNeed } from "./schedule";
+import { Audience, RaisedDrain, TierDrain, drainHasEnded, eventWindow, scheduleCeiling, tierNeed } from "./schedule";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -276,14 +276,14 @@ export function raisesAppCeiling(spec: AppTierDrainSpec, profile: Pick<CloudProf
 }
 
 /**
- * Released events whose app-tier ceiling lowering (ceilingLowerings) is still declared at `now` (not within the lead: drainEndsWithinLead) in some
+ * Released events whose app-tier ceiling lowering (ceilingLowerings) is still declared at `now` (its instant not yet passed: drainHasEnded) in some
  * region: each holds one scheduled action on a tier until it runs (awsEventLimit `pending`).
  */
 export function pendingLowerings(spec: AppTierDrainSpec & Pick<StackSpec, "events">, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, now: number): number {
     return spec.events.filter((event) => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null || w.to > now) return false;
-        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => !drainEndsWithinLead(w.to + (d.lowerAfterSeconds ?? d.seconds) * 1000, now)));
+        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => !drainHasEnded(w.to + (d.lowerAfterSeconds ?? d.seconds) * 1000, now)));
     }).length;
 }
 

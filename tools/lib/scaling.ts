@@ -176,8 +176,8 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
         const stale = byActions !== "" && !inBase && declaredInBase(baseNames, r.source);
         const inForce = declared ? lowered.rules : lowered.all;
         const actionsDid = declared ? `the scheduled actions the --base plan declared lowered ${byActions}` : "";
-        // The base declared a lowering that had not run by this up (its instant closer than the lead,
-        // drainEndsWithinLead): this up removes it, so the live ceiling is still the raised one and
+        // The base declared a lowering that had not run by this up (its instant passed,
+        // drainHasEnded): this up removes it, so the live ceiling is still the raised one and
         // only what it sends (the state differs) lowers it.
         if (byActions === "" && loweringInBase(baseNames, r.source)) {
             const sent = lowered.sent ?? lowered.all;
