@@ -33,7 +33,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, dnsName, sameDnsName, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -213,8 +213,8 @@ function recordVerdict(g: FlowGraph, record: FlowResource): Verdict {
     if (zones.length === 0) return true; // the zone is managed outside the stack
     const zone = found(g.ref(record, "zoneId", record.inputs.zoneId, T.zone, ["zoneId"]));
     if (zone === undefined) return FlowGraph.isUnknown(record.inputs.zoneId) ? undetermined("zoneId") : `${record.name} is in zone ${String(record.inputs.zoneId)}, not a hosted zone of the stack (${zones.map((z) => String(z.inputs.name)).join(", ")})`;
-    const name = (str(record.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
-    const zoneName = (str(zone.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
+    const name = dnsName(str(record.inputs.name) ?? "");
+    const zoneName = dnsName(str(zone.inputs.name) ?? "");
     return name === zoneName || name.endsWith(`.${zoneName}`) ? true : `${record.name} names ${name}, outside its zone ${zoneName}`;
 }
 
@@ -256,8 +256,8 @@ function recordNameVerdict(g: FlowGraph, record: FlowResource): Verdict {
     if (list(record.inputs.latencyRoutingPolicies).length === 0) return true;
     const name = record.inputs.name;
     const expected = at(g.ofType("pulumi:pulumi:Stack")[0]?.outputs, "steering.hostname");
-    if (typeof expected === "string" && !FlowGraph.isUnknown(expected)) return sameName(name, expected) ? true : `${record.name} answers ${String(name)}, not ${expected} (stack output steering.hostname), the name clients resolve: they never reach this region`;
-    const others = g.ofType(T.record).filter((r) => r !== record && list(r.inputs.latencyRoutingPolicies).length > 0 && !sameName(r.inputs.name, String(name)));
+    if (typeof expected === "string" && !FlowGraph.isUnknown(expected)) return sameDnsName(name, expected) ? true : `${record.name} answers ${String(name)}, not ${expected} (stack output steering.hostname), the name clients resolve: they never reach this region`;
+    const others = g.ofType(T.record).filter((r) => r !== record && list(r.inputs.latencyRoutingPolicies).length > 0 && !sameDnsName(r.inputs.name, String(name)));
     return others.length === 0 ? true : `${record.name} answers ${String(name)}, the other regions' latency records ${String(others[0].inputs.name)}: clients of that name never reach this region`;
 }
 
@@ -292,11 +292,6 @@ function route53ProbeVerdict(g: FlowGraph, check: FlowResource, alb: FlowResourc
 
 function aliasesTo(g: FlowGraph, record: FlowResource, alb: FlowResource): boolean {
     return list(record.inputs.aliases).filter(isRecord).some((a) => found(g.ref(record, "aliases", a.name, T.lb, ["dnsName"]))?.urn === alb.urn);
-}
-
-/** Whether two DNS names are the same (case and a trailing dot aside). */
-function sameName(a: unknown, b: string): boolean {
-    return typeof a === "string" && a.toLowerCase().replace(/\.$/, "") === b.toLowerCase().replace(/\.$/, "");
 }
 
 /** Whether a record aliases the distribution (its `domainName` output, or in a first preview its dependency). */
@@ -611,7 +606,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(dist, "serves the viewer hostname on its own certificate", cdnCertificate(g, dist, aliases));
         // Where the stack holds the zone, each alias is an alias record of the distribution.
         if (g.ofType(T.zone).length > 0) {
-            const missing = aliases.filter((a) => !g.ofType(T.record).some((r) => sameName(r.inputs.name, a) && aliasesToDistribution(g, r, dist) && recordVerdict(g, r) === true));
+            const missing = aliases.filter((a) => !g.ofType(T.record).some((r) => sameDnsName(r.inputs.name, a) && aliasesToDistribution(g, r, dist) && recordVerdict(g, r) === true));
             w.hop(dist, `DNS: ${aliases.join(", ")} alias the distribution`, missing.length === 0 ? true : `no A/AAAA alias record of the stack's zone points ${missing.join(", ")} at ${dist.name}: viewers cannot resolve it`);
         }
         const path = patterns[0] ?? DYNAMIC_API_PATH;

@@ -4,13 +4,23 @@ import { isRecord, num, str } from "../lib/values";
 import { FlowGraph, strings } from "./graph";
 
 /**
+ * A DNS name in the form the flows compare: ASCII lower case (DNS names compare without regard to
+ * case, RFC 4343 section 3) and without the final root dot (`api.example.com.` is the absolute form
+ * of `api.example.com`, RFC 1034 section 3.1). Every comparison of DNS names in the flows (host
+ * conditions, certificate names, CDN sources and origins, GTM and stack outputs) goes through it.
+ */
+export function dnsName(name: string): string {
+    return name.trim().replace(/\.$/, "").toLowerCase();
+}
+
+/**
  * Whether a certificate with `names` is valid for `host`: an exact name, or a wildcard
  * `*.example.com` covering exactly one label (RFC 6125 section 6.4.3, as browsers and CloudFront apply it).
  */
 export function coversName(names: readonly string[], host: string): boolean {
-    const h = host.toLowerCase().replace(/\.$/, "");
+    const h = dnsName(host);
     return names.some((n) => {
-        const name = n.toLowerCase().replace(/\.$/, "");
+        const name = dnsName(n);
         if (name === h) return true;
         if (!name.startsWith("*.")) return false;
         const rest = h.split(".").slice(1).join(".");
@@ -419,10 +429,11 @@ export function wildcardMatches(pattern: string, path: string): boolean {
  * DNS names compare case-insensitively, RFC 4343, as Alibaba Cloud ALB Host conditions do:
  * CreateRule HostConfig Values take an exact name or a wildcard pattern with `*` and `?`, e.g.
  * `*.example.com` or `www.example.*` matching www.example.com, ALB "Configure domain name-based and
- * URL-based forwarding rules for ALB", Exact match and wildcard match).
+ * URL-based forwarding rules for ALB", Exact match and wildcard match). A final root dot on either
+ * side is ignored (dnsName, RFC 1034 section 3.1): `api.example.com.` is `api.example.com`.
  */
 export function hostMatches(pattern: string, host: string): boolean {
-    return wildcardRegExp(pattern, "i").test(host);
+    return wildcardRegExp(dnsName(pattern), "i").test(dnsName(host));
 }
 
 /**
@@ -462,8 +473,7 @@ export function headerTakesEveryRequest(name: unknown, values: readonly string[]
  * section 3.1). False when `a` is not a string.
  */
 export function sameDnsName(a: unknown, b: string): boolean {
-    const bare = (n: string) => n.replace(/\.$/, "").toLowerCase();
-    return typeof a === "string" && bare(a) === bare(b);
+    return typeof a === "string" && dnsName(a) === dnsName(b);
 }
 
 /**
