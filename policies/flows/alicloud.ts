@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, sameDnsName, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, routeGroupVerdict, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, sameDnsName, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -973,7 +973,9 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         // Every path of the route takes the rule, or another rule forwarding to its server group.
         routeRuleHop(w, listenerView, router, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], `rule ${patterns.join(" ")} matches requests for ${host}`);
         const action = aliForwardAction(router.inputs.ruleActions);
-        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        // The rule forwards, and to the route's server group (or one with the same targets behind it).
+        const toRoute = () => routeGroupVerdict(router.name, listenerView.groupOf(router), route, g.ofType(T.serverGroup, region), (group) => registrations(g, region, group), "server group");
+        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : toRoute());
         if (typeof action !== "string") aliWeightedHop(g, w, region, router, "ruleActions", action.weighted);
         aliRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         groupId = typeof action === "string" ? undefined : action.serverGroupId;

@@ -33,7 +33,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
-import { HealthCheck, dnsName, sameDnsName, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, dnsName, routeGroupVerdict, sameDnsName, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -661,7 +661,9 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         // Every name and path of the route takes the rule, or another rule forwarding to its group (a route split per host).
         routeRuleHop(w, listenerView, router, entry.names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`);
         const action = forwardAction(router.inputs.actions);
-        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        // The rule forwards, and to the route's target group (or one with the same targets behind it).
+        const toRoute = () => routeGroupVerdict(router.name, listenerView.groupOf(router), route, g.ofType(T.targetGroup, region), (tg) => awsRegistrations(g, region, tg), "target group");
+        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : toRoute());
         if (typeof action !== "string") awsWeightedHop(g, w, region, router, "actions", action.weighted);
         awsRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         tgRef = g.ref(router, "actions", typeof action === "string" ? undefined : action.arn, T.targetGroup);

@@ -1,7 +1,7 @@
 // Small contracts a hop checks, shared by both clouds' flows.
 
 import { isRecord, num, str } from "../lib/values";
-import { FlowGraph, strings } from "./graph";
+import { FlowGraph, FlowResource, at, strings } from "./graph";
 
 /**
  * A DNS name in the form the flows compare: ASCII lower case (DNS names compare without regard to
@@ -811,6 +811,28 @@ export function weightedForwardVerdict<G extends { readonly urn: string; readonl
     const name = (x: WeightedGroup<G>) => x.group?.name ?? `${String(x.id)} (no ${groupWord} the stack declares)`;
     const share = (x: WeightedGroup<G>) => (total > 0 ? `${Math.round((x.weight / total) * 100)}%` : `weight ${x.weight}`);
     return `the rule forwards ${astray.map((x) => `${share(x)} of the route's requests to ${name(x)}${behind(x).length > 0 ? ` (${behind(x).join(", ")})` : ""}`).join(", ")}, not to ${name(route)}'s targets (${mine.join(", ") || name(route)}): those requests reach another ${groupWord}'s service`;
+}
+
+/**
+ * Whether the group a route's rule (or the listener's default action) forwards to is the route's:
+ * the load balancer components tag each group with the route it serves (`route` tag: AWS target
+ * groups and Alibaba Cloud server groups of components/<cloud>/loadbalancer.ts; walk.routeGroupTest
+ * reads the same tag). A group tagged for another route (`group`) sends the route's requests to
+ * that route's service, unless it has the same targets on the same ports behind it as the route's
+ * group (`answers`: `<what>:<port>` pairs, as weightedForwardVerdict compares them; with compute vm
+ * every group registers the same fleet on the same port, so the same processes answer). A group
+ * without a `route` tag, or no group at all (the next hop names it), is left to the hops after.
+ * `groups` are the groups the route's group is looked up in; `groupWord` names the cloud's group.
+ */
+export function routeGroupVerdict(rule: string, group: FlowResource | undefined, route: string, groups: readonly FlowResource[], answers: (group: FlowResource) => readonly string[], groupWord: string): true | string {
+    const tag = group === undefined ? undefined : at(group.inputs, "tags.route");
+    if (group === undefined || typeof tag !== "string" || tag === route) return true;
+    const needs = groups.find((x) => at(x.inputs, "tags.route") === route);
+    const behind = (x: FlowResource) => [...answers(x)].sort().join(", ");
+    if (needs !== undefined && behind(needs) !== "" && behind(group) === behind(needs)) return true;
+    const targets = behind(group) === "" ? "" : ` (${behind(group)})`;
+    const wanted = needs === undefined ? `no ${groupWord} of the stack is tagged route ${route}` : `not the ${route} ${groupWord} ${needs.name}${behind(needs) === "" ? "" : ` (${behind(needs)})`}`;
+    return `${rule} forwards to ${group.name} (route ${tag})${targets}, ${wanted}: the ${route} requests reach the ${tag} service`;
 }
 
 /**
