@@ -33,7 +33,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
-import { HealthCheck, dnsName, routeGroupVerdict, sameDnsName, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, dnsName, routeGroupVerdict, sameDnsName, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpClients, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -436,8 +436,9 @@ function endAction(actions: unknown): Record<string, unknown> | undefined {
  * The HTTPS listener's rules as the load balancer evaluates them (contracts.answeringRule):
  * priority (aws.lb.ListenerRule `priority`, 1-50000, lowest first), host-header, path-pattern and
  * http-request-method values (`conditions[].hostHeader.values`, `pathPattern.values`,
- * `httpRequestMethod.values`); a source-ip condition taking every client (sourceIpTakesEveryClient)
- * or an http-header condition taking every request (headerTakesEveryRequest) matches every request;
+ * `httpRequestMethod.values`); a source-ip condition taking every client (contracts.sourceIpClients)
+ * or an http-header condition taking every request (headerTakesEveryRequest) matches every request,
+ * one taking no client (::/0 on an IPv4-only load balancer) none;
  * any other http-header, query-string or source-ip condition, or regex values, cannot be judged
  * from the plan (unevaluated).
  */
@@ -448,7 +449,8 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
     const takesEveryRequest = (c: Record<string, unknown>): boolean => {
         const keys = Object.keys(c);
         if (keys.length !== 1) return false;
-        if (isRecord(c.sourceIp)) return sourceIpTakesEveryClient(strings(c.sourceIp.values), dualStack);
+        // A source-ip condition taking no client is judged too (a `source` condition: it excludes every request).
+        if (isRecord(c.sourceIp)) return sourceIpClients(strings(c.sourceIp.values), dualStack) !== "some";
         if (isRecord(c.httpHeader) && c.httpHeader.regexValues === undefined) return headerTakesEveryRequest(c.httpHeader.httpHeaderName, strings(c.httpHeader.values));
         return false;
     };
@@ -459,8 +461,11 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
             const conditions = list(rule.inputs.conditions).filter(isRecord);
             // A condition with regexValues matches when a value or a regular expression does: its values alone never exclude a request.
             const kinds: readonly (readonly [string, RuleCondition])[] = [["hostHeader", "host"], ["pathPattern", "path"], ["httpRequestMethod", "method"]];
-            const judged = conditions.flatMap((c) => kinds.filter(([key]) => isRecord(c[key]) && at(c, `${key}.regexValues`) === undefined).map(([key, condition]) => ({ condition, values: strings(at(c, `${key}.values`)) })));
-            // A source-ip or http-header condition that takes every request never excludes one: judged as matching.
+            const judged = [
+                ...conditions.flatMap((c) => kinds.filter(([key]) => isRecord(c[key]) && at(c, `${key}.regexValues`) === undefined).map(([key, condition]) => ({ condition, values: strings(at(c, `${key}.values`)) }))),
+                ...conditions.filter((c) => isRecord(c.sourceIp) && sourceIpClients(strings(at(c, "sourceIp.values")), dualStack) === "none").map((c) => ({ condition: "source" as const, values: strings(at(c, "sourceIp.values")) })),
+            ];
+            // A source-ip or http-header condition that takes every request never excludes one, one taking no client excludes all: both judged.
             const other = conditions.filter((c) => !takesEveryRequest(c)).find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
             return listenerRuleView(rule, num(rule.inputs.priority), judged, other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})`, endAction(rule.inputs.actions)?.type === "forward");
         });
@@ -486,7 +491,7 @@ function awsListenerView(g: FlowGraph, region: string, listener: FlowResource): 
         const a = forwardAction(r.urn === listener.urn ? r.inputs.defaultActions : r.inputs.actions);
         return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "actions", a.arn, T.targetGroup));
     };
-    return { listener, rules: awsListenerRules(g, region, listener), does: awsRuleDoes, groupOf, groupWord: "target group", conditionWords: { host: "hostHeader", path: "pathPattern", method: "httpRequestMethod" } };
+    return { listener, rules: awsListenerRules(g, region, listener), does: awsRuleDoes, groupOf, groupWord: "target group", conditionWords: { host: "hostHeader", path: "pathPattern", method: "httpRequestMethod", source: "sourceIp" } };
 }
 
 /** The route's requests, for every name reaching the listener, meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
