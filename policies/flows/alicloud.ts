@@ -978,7 +978,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         routeRuleHop(w, listenerView, router, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], `rule ${patterns.join(" ")} matches requests for ${host}`);
         const action = aliForwardAction(router.inputs.ruleActions);
         // The rule forwards, and to the route's server group (or one with the same targets behind it).
-        const toRoute = () => routeGroupVerdict(router.name, listenerView.groupOf(router), route, g.ofType(T.serverGroup, region), (group) => registrations(g, region, group), "server group");
+        const toRoute = () => routeGroupVerdict(router.name, listenerView.groupOf(router), route, ROUTE_SERVICE[route], g.ofType(T.serverGroup, region), (group) => registrations(g, region, group), "server group");
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : toRoute());
         if (typeof action !== "string") aliWeightedHop(g, w, region, router, "ruleActions", action.weighted);
         aliRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));

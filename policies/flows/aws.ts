@@ -667,7 +667,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         routeRuleHop(w, listenerView, router, entry.names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`);
         const action = forwardAction(router.inputs.actions);
         // The rule forwards, and to the route's target group (or one with the same targets behind it).
-        const toRoute = () => routeGroupVerdict(router.name, listenerView.groupOf(router), route, g.ofType(T.targetGroup, region), (tg) => awsRegistrations(g, region, tg), "target group");
+        const toRoute = () => routeGroupVerdict(router.name, listenerView.groupOf(router), route, ROUTE_SERVICE[route], g.ofType(T.targetGroup, region), (tg) => awsRegistrations(g, region, tg), "target group");
         w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : toRoute());
         if (typeof action !== "string") awsWeightedHop(g, w, region, router, "actions", action.weighted);
         awsRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));

@@ -897,17 +897,21 @@ export function weightedForwardVerdict<G extends { readonly urn: string; readonl
  * group (`answers`: `<what>:<port>` pairs, as weightedForwardVerdict compares them; with compute vm
  * every group registers the same fleet on the same port, so the same processes answer). A group
  * without a `route` tag, or no group at all (the next hop names it), is left to the hops after.
- * `groups` are the groups the route's group is looked up in; `groupWord` names the cloud's group.
+ * The route's group carries the route's name (`route`: ws, order, api) or, where the compute tier
+ * names its routes after the services (ECS, SAE: components/model SERVICE_ROUTES), the service's
+ * (`service`: interaction for ws, components/model ROUTE_SERVICE). `groups` are the groups the
+ * route's group is looked up in; `groupWord` names the cloud's group.
  */
-export function routeGroupVerdict(rule: string, group: FlowResource | undefined, route: string, groups: readonly FlowResource[], answers: (group: FlowResource) => readonly string[], groupWord: string): true | string {
+export function routeGroupVerdict(rule: string, group: FlowResource | undefined, route: string, service: string, groups: readonly FlowResource[], answers: (group: FlowResource) => readonly string[], groupWord: string): true | string {
     const tag = group === undefined ? undefined : at(group.inputs, "tags.route");
-    if (group === undefined || typeof tag !== "string" || tag === route) return true;
-    const needs = groups.find((x) => at(x.inputs, "tags.route") === route);
+    const mine = (t: unknown) => t === route || t === service;
+    if (group === undefined || typeof tag !== "string" || mine(tag)) return true;
+    const needs = groups.find((x) => mine(at(x.inputs, "tags.route")));
     const behind = (x: FlowResource) => [...answers(x)].sort().join(", ");
     if (needs !== undefined && behind(needs) !== "" && behind(group) === behind(needs)) return true;
     const targets = behind(group) === "" ? "" : ` (${behind(group)})`;
     const wanted = needs === undefined ? `no ${groupWord} of the stack is tagged route ${route}` : `not the ${route} ${groupWord} ${needs.name}${behind(needs) === "" ? "" : ` (${behind(needs)})`}`;
-    return `${rule} forwards to ${group.name} (route ${tag})${targets}, ${wanted}: the ${route} requests reach the ${tag} service`;
+    return `${rule} forwards to ${group.name} (route ${tag})${targets}, ${wanted}: ${route} requests reach the targets of route ${tag}`;
 }
 
 /**
