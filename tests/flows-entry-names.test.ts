@@ -114,6 +114,16 @@ describe("the names clients call (Alibaba Cloud)", function () {
         assert.deepStrictEqual([f.status, f.operatorLinks], ["connected", [`the CNAME record ${API} -> GTM.Shop.Live-Commerce.CN. (stack output steering.accessName) in the domain's DNS`]]);
     });
 
+    it(`mature-alicloud order cn-shanghai: the served name with the root dot (steering.hostname ${API}.) is the name the /order rule's Host condition takes (RFC 1034): connected`, () => {
+        const f = flowOf(analyzeFlows(breakLink(resources, STACK, "mature-alicloud", steeringOutput({ hostname: `${API}.` }))), "order", "cn-shanghai");
+        assert.deepStrictEqual([f.status, f.broken?.reason], ["connected", undefined]);
+    });
+
+    it(`mature-alicloud interaction cn-shanghai: a /ws rule's Host value with the root dot (${API}.) takes ${API}: connected`, () => {
+        const f = flowOf(analyzeFlows(breakLink(resources, RULE, "cn-shanghai-lb-rule-ws", hostValues([`${API}.`]))), "interaction", "cn-shanghai");
+        assert.deepStrictEqual([f.status, f.broken?.reason], ["connected", undefined]);
+    });
+
     // ALB Host conditions: exact or wildcard match with * and ? ("Configure domain name-based and URL-based forwarding rules for ALB"), without case (RFC 4343).
     for (const [what, region, values] of [
         ["a wildcard", "cn-shanghai", [`*.${FILLED_DOMAIN}`]],
@@ -138,6 +148,12 @@ describe("the names clients call (Alibaba Cloud)", function () {
     it("mature-alicloud viewer cn-shanghai: the CDN source naming Shanghai's ALB in upper case is that ALB (DNS names without case): entered through the CDN, origin kept", () => {
         const f = flowOf(analyzeFlows(breakLink(resources, CDN, "cdn-domain", sourceOf("cn-shanghai", (c) => c.toUpperCase()))), "viewer", "cn-shanghai");
         assert.strictEqual(f.status, "connected");
+        assert.ok(f.hops.some((h) => h.resource === "lc-cdn-domain" && h.check === `origin -> lc-cn-shanghai-lb-alb:443 (Host = ${FILLED_DOMAIN})` && h.ok === true), f.hops.map((h) => h.check).join("; "));
+    });
+
+    it("mature-alicloud viewer cn-shanghai: the CDN source naming Shanghai's ALB with the root dot is that ALB (RFC 1034): entered through the CDN, origin kept", () => {
+        const f = flowOf(analyzeFlows(breakLink(resources, CDN, "cdn-domain", sourceOf("cn-shanghai", (c) => `${c}.`))), "viewer", "cn-shanghai");
+        assert.strictEqual(f.status, "connected", `${f.broken?.hop}: ${f.broken?.reason}`);
         assert.ok(f.hops.some((h) => h.resource === "lc-cdn-domain" && h.check === `origin -> lc-cn-shanghai-lb-alb:443 (Host = ${FILLED_DOMAIN})` && h.ok === true), f.hops.map((h) => h.check).join("; "));
     });
 

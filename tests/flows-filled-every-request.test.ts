@@ -69,6 +69,8 @@ const awsCase = (link: string, condition: Record<string, unknown>): Case => ({
 const CASES: readonly Case[] = [
     aliCase("a SourceIp condition 0.0.0.0/0 (the IPv4 ALB's every client)", { type: "SourceIp", sourceIpConfig: { values: ["0.0.0.0/0"] } }),
     awsCase("a sourceIp condition 0.0.0.0/0 and ::/0", { sourceIp: { values: ["0.0.0.0/0", "::/0"] } }),
+    aliCase("a SourceIp condition 0.0.0.0/1 and 128.0.0.0/1 (together the IPv4 ALB's every client)", { type: "SourceIp", sourceIpConfig: { values: ["0.0.0.0/1", "128.0.0.0/1"] } }),
+    awsCase("a sourceIp condition 0.0.0.0/1, 128.0.0.0/2 and 192.0.0.0/2 (together the IPv4 ALB's every client)", { sourceIp: { values: ["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/2"] } }),
     aliCase("a Header condition Host: *", { type: "Header", headerConfig: { key: "Host", values: ["*"] } }),
     awsCase("an httpHeader condition Host: *", { httpHeader: { httpHeaderName: "Host", values: ["*"] } }),
 ];
@@ -81,6 +83,33 @@ describe("flows: a condition matching every request is judged as matching", func
             assertBreaksAt(plan.resources, c);
         });
     }
+
+    it("growth-aws and growth-alicloud order: a 503 rule at priority 1 on /order* whose source-IP condition is ::/0 takes no client of the IPv4-only load balancer: connected", async () => {
+        const aws = breakLink((await filledPlan("growth-aws")).resources, AWS_RULE, "us-east-1-lb-rule-ws", aws503({ sourceIp: { values: ["::/0"] } }));
+        const ali = breakLink((await filledPlan("growth-alicloud")).resources, ALI_RULE, "cn-hangzhou-lb-rule-ws", ali503({ type: "SourceIp", sourceIpConfig: { values: ["::/0"] } }));
+        for (const [resources, region] of [[aws, "us-east-1"], [ali, "cn-hangzhou"]] as const) {
+            const f = flowOf(analyzeFlows(resources), "order", region);
+            assert.deepStrictEqual([f.status, f.broken?.reason], ["connected", undefined], region);
+        }
+    });
+
+    it("growth-aws order: the order rule itself given a sourceIp condition ::/0 on the IPv4-only load balancer takes no order: broken at the rule, naming the condition", async () => {
+        const plan = await filledPlan("growth-aws");
+        assertBreaksAt(plan.resources, {
+            flow: "order",
+            region: "us-east-1",
+            link: "sourceIp ::/0 on the order rule",
+            type: AWS_RULE,
+            nameEnds: "us-east-1-lb-rule-order",
+            mutate: (r) => with_(r, { conditions: [...(Array.isArray(r.inputs.conditions) ? r.inputs.conditions : []), { sourceIp: { values: ["::/0"] } }] }),
+            hop: "rule /order /order/* matches requests",
+            resource: "lc-us-east-1-lb-rule-order",
+            exactly: {
+                hop: `rule /order /order/* matches requests for ${D}`,
+                reason: `lc-us-east-1-lb-rule-order does not take POST ${D}/order: its sourceIp condition (::/0) holds no address of an IP family lc-us-east-1-lb-https's load balancer accepts: no client matches it, so the request falls to lc-us-east-1-lb-https's default action -> lc-us-east-1-lb-tg-api, not lc-us-east-1-lb-tg-order`,
+            },
+        });
+    });
 
     it("growth-aws order: a sourceIp condition 10.0.0.0/8, or 0.0.0.0/0 alone on a dual-stack load balancer, stays unknown at the rule, reported as not judgeable from the plan at all", async () => {
         const plan = await filledPlan("growth-aws");

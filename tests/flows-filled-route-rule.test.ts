@@ -191,6 +191,54 @@ describe("flows: the route's rule takes every name, path and method of the route
         }
     });
 
+    it("growth-aws order: the order rule forwarding to the ws target group is caught at the rule, naming both groups and what answers behind them", async () => {
+        const resources = (await filledPlan("growth-aws")).resources;
+        const ws = resources.find((r) => r.name === "lc-us-east-1-lb-tg-ws") ?? assert.fail("no ws target group");
+        const nodes = (port: number) => ["us-east-1a", "us-east-1b"].map((z) => `${String(resources.find((r) => r.type === "aws:autoscaling/attachment:Attachment" && r.name.endsWith(`-${z}`) && r.name.includes("order"))?.inputs.autoscalingGroupName)}:${port}`);
+        assertBreaksAt(resources, {
+            flow: "order",
+            region: "us-east-1",
+            link: "actions[0].targetGroupArn = the ws target group",
+            type: AWS_RULE,
+            nameEnds: "us-east-1-lb-rule-order",
+            mutate: (r) => with_(r, { actions: list(r.inputs.actions).map((a, i) => (i === 0 && isRecord(a) ? { ...a, targetGroupArn: ws.outputs?.arn } : a)) }),
+            hop: "rule /order /order/* forwards",
+            resource: AWS_ORDER,
+            exactly: {
+                hop: "rule /order /order/* forwards",
+                reason: `${AWS_ORDER} forwards to lc-us-east-1-lb-tg-ws (route ws) (${nodes(30081).join(", ")}), not the order target group lc-us-east-1-lb-tg-order (${nodes(30082).join(", ")}): order requests reach the targets of route ws`,
+            },
+        });
+    });
+
+    it("growth-aws-serverless interaction: the /ws rule (its group tagged with the service's name, interaction) forwarding to the order target group is caught at the rule", async () => {
+        const resources = (await filledPlan("growth-aws-serverless")).resources;
+        const order = resources.find((r) => r.name === "lc-us-east-1-lb-tg-order") ?? assert.fail("no order target group");
+        const ws = resources.find((r) => r.type === AWS_RULE && r.name === "lc-us-east-1-lb-rule-interaction") ?? assert.fail("no /ws rule");
+        const flows = analyzeFlows(breakLink(resources, AWS_RULE, ws.name, (r) => with_(r, { actions: list(r.inputs.actions).map((a, i) => (i === 0 && isRecord(a) ? { ...a, targetGroupArn: order.outputs?.arn } : a)) })));
+        const f = flowOf(flows, "interaction", "us-east-1");
+        assert.deepStrictEqual(
+            { status: f.status, hop: f.broken?.hop, on: resources.find((r) => r.urn === f.broken?.urn)?.name },
+            { status: "broken", hop: "rule /ws /ws/* forwards", on: ws.name },
+            f.broken?.reason,
+        );
+        assert.match(f.broken?.reason ?? "", /^lc-us-east-1-lb-rule-interaction forwards to lc-us-east-1-lb-tg-order \(route order\) \(lc-us-east-1-fargate-order:8080\), not the ws target group lc-us-east-1-lb-tg-interaction \(lc-us-east-1-fargate-interaction:8080\): ws requests reach the targets of route order$/);
+    });
+
+    it("growth-alicloud order: the order rule forwarding to the ws server group is caught at the rule, naming both groups", async () => {
+        const resources = (await filledPlan("growth-alicloud")).resources;
+        const ws = resources.find((r) => r.name === "lc-cn-hangzhou-lb-group-ws") ?? assert.fail("no ws server group");
+        const toWs = (a: unknown) => (isRecord(a) && isRecord(a.forwardGroupConfig) ? { ...a, forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: ws.outputs?.id ?? ws.id }] } } : a);
+        const flows = analyzeFlows(breakLink(resources, ALI_RULE, "cn-hangzhou-lb-rule-order", (r) => with_(r, { ruleActions: list(r.inputs.ruleActions).map(toWs) })));
+        const f = flowOf(flows, "order", "cn-hangzhou");
+        assert.deepStrictEqual(
+            { status: f.status, hop: f.broken?.hop, on: resources.find((r) => r.urn === f.broken?.urn)?.name },
+            { status: "broken", hop: "rule /order /order/* forwards", on: ALI_ORDER },
+            f.broken?.reason,
+        );
+        assert.match(f.broken?.reason ?? "", new RegExp(`^${ALI_ORDER} forwards to lc-cn-hangzhou-lb-group-ws \\(route ws\\) \\([^)]*:30081[^)]*\\), not the order server group lc-cn-hangzhou-lb-group-order \\([^)]*:30082[^)]*\\): order requests reach the targets of route ws$`));
+    });
+
     it(`mature-aws order: the route split into one rule per host (${D} at priority 10, api.${D} at 12), both forwarding to the order target group, is connected`, async () => {
         const f = flowOf(analyzeFlows(splitPerHost((await filledPlan("mature-aws")).resources)), "order", "us-east-1");
         assert.deepStrictEqual([f.status, f.broken?.hop], ["connected", undefined], `${f.broken?.hop}: ${f.broken?.reason}`);

@@ -13,7 +13,7 @@ import { analyzeFlows } from "../policies/flows/analyze";
 import { FlowResource } from "../policies/flows/graph";
 import { isRecord, list } from "../policies/lib/values";
 import { Plan, planStack } from "../tools/lib/record";
-import { assertBreaksAt, flowOf } from "./support/break-link";
+import { assertBreaksAt, breakLink, flowOf } from "./support/break-link";
 import { FILLED_DOMAIN, filledStacksDir } from "./support/filled";
 
 const RULE = "alicloud:alb/rule:Rule";
@@ -55,6 +55,14 @@ describe("mature-alicloud with compute vm: orders posted to the CDN domain are r
     it("every request flow is connected", () => {
         const flows = analyzeFlows(plan.resources).filter((f) => ["viewer", "interaction", "order", "hot-products"].includes(f.key));
         assert.deepStrictEqual(flows.filter((f) => f.status !== "connected").map((f) => `${f.key} ${f.region}: ${f.broken?.hop} ${f.broken?.reason}`), []);
+    });
+
+    it("order cn-shanghai: the order rule forwarding to the ws server group stays connected: every group registers the same app servers on the same port", () => {
+        const ws = plan.resources.find((r) => r.name === "lc-cn-shanghai-lb-group-ws") ?? assert.fail("no ws server group");
+        const toWs = (a: unknown) => (isRecord(a) && isRecord(a.forwardGroupConfig) ? { ...a, forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: ws.outputs?.id ?? ws.id }] } } : a);
+        const f = flowOf(analyzeFlows(breakLink(plan.resources, RULE, "cn-shanghai-lb-rule-order", (r) => ({ ...r, inputs: { ...r.inputs, ruleActions: list(r.inputs.ruleActions).map(toWs) } }))), "order", "cn-shanghai");
+        assert.deepStrictEqual([f.status, f.broken?.reason], ["connected", undefined]);
+        assert.ok(f.hops.some((h) => h.resource === "lc-cn-shanghai-lb-group-ws" && h.ok === true), "the walk follows the ws server group");
     });
 
     it("each region's HTTPS listener has a rule on /order for any host, after the API name's, answering 421 Misdirected Request", () => {

@@ -4,7 +4,7 @@
 
 import * as assert from "assert";
 
-import { hostMatches, rewriteVerdict, samplePaths, weightedForwardVerdict, wildcardMatches } from "../policies/flows/contracts";
+import { dnsName, hostMatches, rewriteVerdict, sameDnsName, samplePaths, sourceIpClients, weightedForwardVerdict, wildcardMatches } from "../policies/flows/contracts";
 
 describe("listener rule patterns: case, wildcards and the paths a route stands for", () => {
     it("paths compare with case (ELB, CloudFront and ALB paths), hosts without (DNS names)", () => {
@@ -13,6 +13,17 @@ describe("listener rule patterns: case, wildcards and the paths a route stands f
             [true, false, false, false],
         );
         assert.deepStrictEqual([hostMatches("API.shop.cn", "api.shop.cn"), hostMatches("*.Shop.cn", "api.shop.cn"), hostMatches("api.shop.cn", "shop.cn")], [true, true, false]);
+    });
+
+    it("DNS names compare without the final root dot on either side (RFC 1034), host patterns included", () => {
+        assert.deepStrictEqual([dnsName("API.Shop.cn."), sameDnsName("api.shop.cn.", "API.SHOP.CN"), hostMatches("api.shop.cn", "api.shop.cn."), hostMatches("*.shop.cn.", "api.shop.cn"), hostMatches("api.shop.cn.", "shop.cn")], ["api.shop.cn", true, true, true, false]);
+    });
+
+    it("source-IP conditions: CIDRs covering every address of the load balancer's families take every client; none of its family, no client", () => {
+        const v4 = (values: string[]) => sourceIpClients(values, false);
+        const dual = (values: string[]) => sourceIpClients(values, true);
+        assert.deepStrictEqual([v4(["0.0.0.0/0"]), v4(["0.0.0.0/1", "128.0.0.0/1"]), v4(["0.0.0.0/1", "128.0.0.0/2"]), v4(["10.0.0.0/8"]), v4(["::/0"]), v4(["::/0", "10.0.0.0/8"]), v4(["not-a-cidr"]), v4([])], ["every", "every", "some", "some", "none", "some", "some", "some"]);
+        assert.deepStrictEqual([dual(["0.0.0.0/0"]), dual(["0.0.0.0/0", "::/1", "8000::/1"]), dual(["::/0"]), dual(["0.0.0.0/0", "::/0"]), dual(["2001:db8::/32", "0:0::0/0", "0.0.0.0/0"])], ["some", "every", "some", "every", "every"]);
     });
 
     it("samplePaths stands for every pattern of a route, the fallback for a route without patterns", () => {

@@ -69,6 +69,8 @@ export const AWS_METRICS: Readonly<Record<string, { readonly names: readonly str
 
 /** ELB's page of listener rule condition limits ("Condition basics"). */
 const ELB_CONDITIONS = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html (Condition basics)";
+/** ELB API reference of the host-header condition's values. */
+const ELB_HOST_HEADER = "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_HostHeaderConditionConfig.html";
 /** ELB's quota table: "Condition values per rule 5", "Condition wildcards per rule 5", "Match evaluations per rule 5", none adjustable. */
 const ELB_RULE_QUOTAS = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html (Rules)";
 /** The condition blocks of aws.lb.ListenerRule `conditions[]` whose value lists are match evaluations. */
@@ -120,6 +122,17 @@ const ruleConditionsLimits: ValueTest = {
 const conditionLimit: ValueTest = {
     describe: "at most 3 match evaluations (values) in one condition",
     accepts: (value) => matchEvaluations(value) <= 3,
+};
+
+/**
+ * A host-header condition value names a host with a domain: ELB API HostHeaderConditionConfig
+ * Values, "You must include at least one "." character" (CloudFormation
+ * AWS::ElasticLoadBalancingV2::ListenerRule HostHeaderConfig Values, the same words). CreateRule
+ * refuses a value without one (`localhost`, `*`).
+ */
+const hostHeaderValue: ValueTest = {
+    describe: "a host name with at least one '.' character",
+    accepts: (value) => typeof value !== "string" || value.includes("."),
 };
 
 /** CloudWatch `Statistic` enum values (types.Statistic). */
@@ -197,6 +210,12 @@ export const AWS_RULES: readonly ConformanceRule[] = [
     { type: "aws:lb/listenerRule:ListenerRule", property: "priority", test: between(1, 50000), source: `${SDK}lb/listenerRule.d.ts (priority)` },
     { type: "aws:lb/listenerRule:ListenerRule", property: "conditions[]", test: conditionLimit, source: `${ELB_CONDITIONS}: "You can specify up to three match evaluations per condition"` },
     { type: "aws:lb/listenerRule:ListenerRule", property: "conditions", test: ruleConditionsLimits, source: `${ELB_CONDITIONS}: up to five match evaluations per rule, five wildcard characters per rule, up to one each of host-header, http-request-method, path-pattern and source-ip; ${ELB_RULE_QUOTAS}` },
+    {
+        type: "aws:lb/listenerRule:ListenerRule",
+        property: "conditions[].hostHeader.values[]",
+        test: hostHeaderValue,
+        source: `${ELB_HOST_HEADER} (Values: "You must include at least one "." character"; CloudFormation ListenerRule HostHeaderConfig Values, the same words)`,
+    },
     {
         type: "aws:lb/listenerRule:ListenerRule",
         property: "conditions[].httpHeader.httpHeaderName",

@@ -36,7 +36,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { DATA_ENDPOINTS_CONFIG_MAP, NodeAutoscaling, hpaScaling, nodePortService, podsAnswer, podsReachStore, serviceReachesPods } from "./kubernetes";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, operatorSide, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, sameDnsName, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
+import { HealthCheck, LB_HTTPS_PORT, routeGroupVerdict, headerTakesEveryRequest, sourceIpClients, ListenerRuleView, RuleCondition, SteeringProbe, HTTP_METHODS, listenerRuleView, aliRulesAdmit, answeringRule, hostMatches, sameDnsName, routeRule, routeRules, rulePatterns, samplePaths, cidrContains, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, protocolCarries, rangeIncludes, rewriteVerdict, sharingRules, statementsAllow, steeringProbeVerdict, weightedForwardVerdict, wildcardMatches } from "./contracts";
 
 const T = {
     cdn: "alicloud:cdn/domainNew:DomainNew",
@@ -718,8 +718,9 @@ function aliRegexValue(v: string): boolean {
  * The HTTPS listener's rules as the ALB evaluates them for requests (contracts.answeringRule):
  * priority (alicloud.alb.Rule `priority`, 1-10000, smaller first), Host, Path and Method condition
  * values (`ruleConditions[].hostConfig`, `pathConfig`, `methodConfig`); a SourceIp condition taking
- * every client (contracts.sourceIpTakesEveryClient) or a Header condition taking every request
- * (contracts.headerTakesEveryRequest) matches every request; any other Header, QueryString,
+ * every client (contracts.sourceIpClients) or a Header condition taking every request
+ * (contracts.headerTakesEveryRequest) matches every request, a SourceIp condition taking no client
+ * (::/0 on an IPv4-only ALB) none; any other Header, QueryString,
  * Cookie, SourceIp or response condition, or a regular-expression value (aliRegexValue: its
  * condition then excludes no request), cannot be judged from the plan (unevaluated). A rule of `direction`
  * Response is left out: it "is applied to the responses returned by backend servers"
@@ -730,7 +731,8 @@ function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource):
     // alicloud.alb.LoadBalancer `addressIpVersion`: IPv4 (the default) or DualStack.
     const dualStack = alb !== undefined && String(alb.inputs.addressIpVersion ?? "IPv4").toLowerCase() === "dualstack";
     const takesEveryRequest = (c: Record<string, unknown>): boolean => {
-        if (c.type === "SourceIp") return sourceIpTakesEveryClient(strings(at(c, "sourceIpConfig.values")), dualStack);
+        // A SourceIp condition taking no client is judged too (a `source` condition: it excludes every request).
+        if (c.type === "SourceIp") return sourceIpClients(strings(at(c, "sourceIpConfig.values")), dualStack) !== "some";
         if (c.type === "Header") return !strings(at(c, "headerConfig.values")).some(aliRegexValue) && headerTakesEveryRequest(at(c, "headerConfig.key"), strings(at(c, "headerConfig.values")));
         return false;
     };
@@ -743,10 +745,12 @@ function aliListenerRules(g: FlowGraph, region: string, listener: FlowResource):
             const kinds: Readonly<Record<string, RuleCondition>> = { Host: "host", Path: "path", Method: "method" };
             // A condition holding a regular expression matches when a value or the expression does: its values alone never exclude a request.
             const judged = conditions.flatMap((c) => {
+                const sources = strings(at(c, "sourceIpConfig.values"));
+                if (c.type === "SourceIp") return sourceIpClients(sources, dualStack) === "none" ? [{ condition: "source" as const, values: sources }] : [];
                 const condition = kinds[String(c.type)];
                 return condition === undefined || of(c).some(aliRegexValue) ? [] : [{ condition, values: of(c) }];
             });
-            // A SourceIp or Header condition that takes every request never excludes one: judged as matching.
+            // A SourceIp or Header condition that takes every request never excludes one, a SourceIp one taking no client excludes all: both judged.
             const other = conditions.filter((c) => !takesEveryRequest(c)).find((c) => !["Host", "Path", "Method"].includes(String(c.type)) || of(c).some(aliRegexValue));
             const unjudged = other === undefined ? undefined : of(other).some(aliRegexValue) ? `ruleConditions (${String(other.type)} regular expression ${of(other).filter(aliRegexValue).join(", ")})` : `ruleConditions (${String(other.type)})`;
             return listenerRuleView(rule, num(rule.inputs.priority), judged, unjudged, terminalAction(rule.inputs.ruleActions)?.type === "ForwardGroup");
@@ -773,7 +777,7 @@ function aliListenerView(g: FlowGraph, region: string, listener: FlowResource): 
         const a = r.urn === listener.urn ? { serverGroupId: at(listener.inputs, "defaultActions.0.forwardGroupConfig.serverGroupTuples.0.serverGroupId") } : aliForwardAction(r.inputs.ruleActions);
         return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "ruleActions", a.serverGroupId, T.serverGroup));
     };
-    return { listener, rules: aliListenerRules(g, region, listener), does: aliRuleDoes, groupOf, groupWord: "server group", conditionWords: { host: "Host", path: "Path", method: "Method" } };
+    return { listener, rules: aliListenerRules(g, region, listener), does: aliRuleDoes, groupOf, groupWord: "server group", conditionWords: { host: "Host", path: "Path", method: "Method", source: "SourceIp" } };
 }
 
 /** The route's requests meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
@@ -973,7 +977,9 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
         // Every path of the route takes the rule, or another rule forwarding to its server group.
         routeRuleHop(w, listenerView, router, [host], samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], `rule ${patterns.join(" ")} matches requests for ${host}`);
         const action = aliForwardAction(router.inputs.ruleActions);
-        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        // The rule forwards, and to the route's server group (or one with the same targets behind it).
+        const toRoute = () => routeGroupVerdict(router.name, listenerView.groupOf(router), route, ROUTE_SERVICE[route], g.ofType(T.serverGroup, region), (group) => registrations(g, region, group), "server group");
+        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : toRoute());
         if (typeof action !== "string") aliWeightedHop(g, w, region, router, "ruleActions", action.weighted);
         aliRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         groupId = typeof action === "string" ? undefined : action.serverGroupId;

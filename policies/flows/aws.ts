@@ -33,7 +33,7 @@ import { isRecord, list, num, str } from "../lib/values";
 import { SECRET_TEXT } from "../lib/refs";
 import { FlowGraph, FlowResource, MISSING, Ref, UNKNOWN, at, strings } from "./graph";
 import { CloudWalkers, FlowResult, ListenerRules, RequestFlowKey, Verdict, Walk, levelTargets, precedenceHop, routeGroupTest, routeRuleHop, undetermined, unevaluated, walk } from "./walk";
-import { HealthCheck, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpTakesEveryClient, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
+import { HealthCheck, dnsName, routeGroupVerdict, sameDnsName, LB_HTTPS_PORT, headerTakesEveryRequest, sourceIpClients, ListenerRuleView, RuleCondition, SteeringProbe, answeringRule, listenerRuleView, rewriteVerdict, routeRule, rulePatterns, samplePaths, sharingRules, weightedForwardVerdict, steeringProbeVerdict, accessDecision, accessVerdict, subscriptionReachesPerson, wildcardMatches, allowedConditionValues, coversName, decodeUserData, endpointSettingVerdict, healthCheckVerdict, policyStatements, portInRange, statementsAllow, statementsAllowOn } from "./contracts";
 import { NodeAutoscaling, hpaScaling, nodePortService, podSecretHolds, podsAnswer, podsReachStore, projectsTokenFile, releasesOf, serviceReachesPods } from "./kubernetes";
 import { AUTOSCALER_SCALING_ACTIONS, IRSA_ROLE_ANNOTATION, IRSA_TOKEN, autoscalerDiscoveryTags } from "../../components/aws/cluster-addons";
 
@@ -213,8 +213,8 @@ function recordVerdict(g: FlowGraph, record: FlowResource): Verdict {
     if (zones.length === 0) return true; // the zone is managed outside the stack
     const zone = found(g.ref(record, "zoneId", record.inputs.zoneId, T.zone, ["zoneId"]));
     if (zone === undefined) return FlowGraph.isUnknown(record.inputs.zoneId) ? undetermined("zoneId") : `${record.name} is in zone ${String(record.inputs.zoneId)}, not a hosted zone of the stack (${zones.map((z) => String(z.inputs.name)).join(", ")})`;
-    const name = (str(record.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
-    const zoneName = (str(zone.inputs.name) ?? "").toLowerCase().replace(/\.$/, "");
+    const name = dnsName(str(record.inputs.name) ?? "");
+    const zoneName = dnsName(str(zone.inputs.name) ?? "");
     return name === zoneName || name.endsWith(`.${zoneName}`) ? true : `${record.name} names ${name}, outside its zone ${zoneName}`;
 }
 
@@ -256,8 +256,8 @@ function recordNameVerdict(g: FlowGraph, record: FlowResource): Verdict {
     if (list(record.inputs.latencyRoutingPolicies).length === 0) return true;
     const name = record.inputs.name;
     const expected = at(g.ofType("pulumi:pulumi:Stack")[0]?.outputs, "steering.hostname");
-    if (typeof expected === "string" && !FlowGraph.isUnknown(expected)) return sameName(name, expected) ? true : `${record.name} answers ${String(name)}, not ${expected} (stack output steering.hostname), the name clients resolve: they never reach this region`;
-    const others = g.ofType(T.record).filter((r) => r !== record && list(r.inputs.latencyRoutingPolicies).length > 0 && !sameName(r.inputs.name, String(name)));
+    if (typeof expected === "string" && !FlowGraph.isUnknown(expected)) return sameDnsName(name, expected) ? true : `${record.name} answers ${String(name)}, not ${expected} (stack output steering.hostname), the name clients resolve: they never reach this region`;
+    const others = g.ofType(T.record).filter((r) => r !== record && list(r.inputs.latencyRoutingPolicies).length > 0 && !sameDnsName(r.inputs.name, String(name)));
     return others.length === 0 ? true : `${record.name} answers ${String(name)}, the other regions' latency records ${String(others[0].inputs.name)}: clients of that name never reach this region`;
 }
 
@@ -292,11 +292,6 @@ function route53ProbeVerdict(g: FlowGraph, check: FlowResource, alb: FlowResourc
 
 function aliasesTo(g: FlowGraph, record: FlowResource, alb: FlowResource): boolean {
     return list(record.inputs.aliases).filter(isRecord).some((a) => found(g.ref(record, "aliases", a.name, T.lb, ["dnsName"]))?.urn === alb.urn);
-}
-
-/** Whether two DNS names are the same (case and a trailing dot aside). */
-function sameName(a: unknown, b: string): boolean {
-    return typeof a === "string" && a.toLowerCase().replace(/\.$/, "") === b.toLowerCase().replace(/\.$/, "");
 }
 
 /** Whether a record aliases the distribution (its `domainName` output, or in a first preview its dependency). */
@@ -441,8 +436,9 @@ function endAction(actions: unknown): Record<string, unknown> | undefined {
  * The HTTPS listener's rules as the load balancer evaluates them (contracts.answeringRule):
  * priority (aws.lb.ListenerRule `priority`, 1-50000, lowest first), host-header, path-pattern and
  * http-request-method values (`conditions[].hostHeader.values`, `pathPattern.values`,
- * `httpRequestMethod.values`); a source-ip condition taking every client (sourceIpTakesEveryClient)
- * or an http-header condition taking every request (headerTakesEveryRequest) matches every request;
+ * `httpRequestMethod.values`); a source-ip condition taking every client (contracts.sourceIpClients)
+ * or an http-header condition taking every request (headerTakesEveryRequest) matches every request,
+ * one taking no client (::/0 on an IPv4-only load balancer) none;
  * any other http-header, query-string or source-ip condition, or regex values, cannot be judged
  * from the plan (unevaluated).
  */
@@ -453,7 +449,8 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
     const takesEveryRequest = (c: Record<string, unknown>): boolean => {
         const keys = Object.keys(c);
         if (keys.length !== 1) return false;
-        if (isRecord(c.sourceIp)) return sourceIpTakesEveryClient(strings(c.sourceIp.values), dualStack);
+        // A source-ip condition taking no client is judged too (a `source` condition: it excludes every request).
+        if (isRecord(c.sourceIp)) return sourceIpClients(strings(c.sourceIp.values), dualStack) !== "some";
         if (isRecord(c.httpHeader) && c.httpHeader.regexValues === undefined) return headerTakesEveryRequest(c.httpHeader.httpHeaderName, strings(c.httpHeader.values));
         return false;
     };
@@ -464,8 +461,11 @@ function awsListenerRules(g: FlowGraph, region: string, listener: FlowResource):
             const conditions = list(rule.inputs.conditions).filter(isRecord);
             // A condition with regexValues matches when a value or a regular expression does: its values alone never exclude a request.
             const kinds: readonly (readonly [string, RuleCondition])[] = [["hostHeader", "host"], ["pathPattern", "path"], ["httpRequestMethod", "method"]];
-            const judged = conditions.flatMap((c) => kinds.filter(([key]) => isRecord(c[key]) && at(c, `${key}.regexValues`) === undefined).map(([key, condition]) => ({ condition, values: strings(at(c, `${key}.values`)) })));
-            // A source-ip or http-header condition that takes every request never excludes one: judged as matching.
+            const judged = [
+                ...conditions.flatMap((c) => kinds.filter(([key]) => isRecord(c[key]) && at(c, `${key}.regexValues`) === undefined).map(([key, condition]) => ({ condition, values: strings(at(c, `${key}.values`)) }))),
+                ...conditions.filter((c) => isRecord(c.sourceIp) && sourceIpClients(strings(at(c, "sourceIp.values")), dualStack) === "none").map((c) => ({ condition: "source" as const, values: strings(at(c, "sourceIp.values")) })),
+            ];
+            // A source-ip or http-header condition that takes every request never excludes one, one taking no client excludes all: both judged.
             const other = conditions.filter((c) => !takesEveryRequest(c)).find((c) => Object.keys(c).some((k) => !["hostHeader", "pathPattern", "httpRequestMethod"].includes(k)) || at(c, "hostHeader.regexValues") !== undefined || at(c, "pathPattern.regexValues") !== undefined);
             return listenerRuleView(rule, num(rule.inputs.priority), judged, other === undefined ? undefined : `conditions (${Object.keys(other).join(", ")})`, endAction(rule.inputs.actions)?.type === "forward");
         });
@@ -491,7 +491,7 @@ function awsListenerView(g: FlowGraph, region: string, listener: FlowResource): 
         const a = forwardAction(r.urn === listener.urn ? r.inputs.defaultActions : r.inputs.actions);
         return typeof a === "string" ? undefined : found(g.ref(r, r.urn === listener.urn ? "defaultActions" : "actions", a.arn, T.targetGroup));
     };
-    return { listener, rules: awsListenerRules(g, region, listener), does: awsRuleDoes, groupOf, groupWord: "target group", conditionWords: { host: "hostHeader", path: "pathPattern", method: "httpRequestMethod" } };
+    return { listener, rules: awsListenerRules(g, region, listener), does: awsRuleDoes, groupOf, groupWord: "target group", conditionWords: { host: "hostHeader", path: "pathPattern", method: "httpRequestMethod", source: "sourceIp" } };
 }
 
 /** The route's requests, for every name reaching the listener, meet no rule ahead of `router` on the HTTPS listener (precedenceHop). */
@@ -611,7 +611,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         w.hop(dist, "serves the viewer hostname on its own certificate", cdnCertificate(g, dist, aliases));
         // Where the stack holds the zone, each alias is an alias record of the distribution.
         if (g.ofType(T.zone).length > 0) {
-            const missing = aliases.filter((a) => !g.ofType(T.record).some((r) => sameName(r.inputs.name, a) && aliasesToDistribution(g, r, dist) && recordVerdict(g, r) === true));
+            const missing = aliases.filter((a) => !g.ofType(T.record).some((r) => sameDnsName(r.inputs.name, a) && aliasesToDistribution(g, r, dist) && recordVerdict(g, r) === true));
             w.hop(dist, `DNS: ${aliases.join(", ")} alias the distribution`, missing.length === 0 ? true : `no A/AAAA alias record of the stack's zone points ${missing.join(", ")} at ${dist.name}: viewers cannot resolve it`);
         }
         const path = patterns[0] ?? DYNAMIC_API_PATH;
@@ -666,7 +666,9 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
         // Every name and path of the route takes the rule, or another rule forwarding to its group (a route split per host).
         routeRuleHop(w, listenerView, router, entry.names, samplePaths(patterns, DYNAMIC_API_PATH, rulePatterns(views)), ROUTE_METHOD[route], `rule ${patterns.join(" ")} matches requests for ${entry.names.join(", ")}`);
         const action = forwardAction(router.inputs.actions);
-        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : true);
+        // The rule forwards, and to the route's target group (or one with the same targets behind it).
+        const toRoute = () => routeGroupVerdict(router.name, listenerView.groupOf(router), route, ROUTE_SERVICE[route], g.ofType(T.targetGroup, region), (tg) => awsRegistrations(g, region, tg), "target group");
+        w.hop(router, `rule ${patterns.join(" ")} forwards`, typeof action === "string" ? `the rule's action ${action}` : toRoute());
         if (typeof action !== "string") awsWeightedHop(g, w, region, router, "actions", action.weighted);
         awsRewriteHop(w, router, patterns, samplePaths(patterns, DYNAMIC_API_PATH));
         tgRef = g.ref(router, "actions", typeof action === "string" ? undefined : action.arn, T.targetGroup);

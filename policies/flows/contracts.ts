@@ -1,16 +1,26 @@
 // Small contracts a hop checks, shared by both clouds' flows.
 
 import { isRecord, num, str } from "../lib/values";
-import { FlowGraph, strings } from "./graph";
+import { FlowGraph, FlowResource, at, strings } from "./graph";
+
+/**
+ * A DNS name in the form the flows compare: ASCII lower case (DNS names compare without regard to
+ * case, RFC 4343 section 3) and without the final root dot (`api.example.com.` is the absolute form
+ * of `api.example.com`, RFC 1034 section 3.1). Every comparison of DNS names in the flows (host
+ * conditions, certificate names, CDN sources and origins, GTM and stack outputs) goes through it.
+ */
+export function dnsName(name: string): string {
+    return name.trim().replace(/\.$/, "").toLowerCase();
+}
 
 /**
  * Whether a certificate with `names` is valid for `host`: an exact name, or a wildcard
  * `*.example.com` covering exactly one label (RFC 6125 section 6.4.3, as browsers and CloudFront apply it).
  */
 export function coversName(names: readonly string[], host: string): boolean {
-    const h = host.toLowerCase().replace(/\.$/, "");
+    const h = dnsName(host);
     return names.some((n) => {
-        const name = n.toLowerCase().replace(/\.$/, "");
+        const name = dnsName(n);
         if (name === h) return true;
         if (!name.startsWith("*.")) return false;
         const rest = h.split(".").slice(1).join(".");
@@ -419,29 +429,100 @@ export function wildcardMatches(pattern: string, path: string): boolean {
  * DNS names compare case-insensitively, RFC 4343, as Alibaba Cloud ALB Host conditions do:
  * CreateRule HostConfig Values take an exact name or a wildcard pattern with `*` and `?`, e.g.
  * `*.example.com` or `www.example.*` matching www.example.com, ALB "Configure domain name-based and
- * URL-based forwarding rules for ALB", Exact match and wildcard match).
+ * URL-based forwarding rules for ALB", Exact match and wildcard match). A final root dot on either
+ * side is ignored (dnsName, RFC 1034 section 3.1): `api.example.com.` is `api.example.com`.
  */
 export function hostMatches(pattern: string, host: string): boolean {
-    return wildcardRegExp(pattern, "i").test(host);
+    return wildcardRegExp(dnsName(pattern), "i").test(dnsName(host));
+}
+
+/** A CIDR block as the range of addresses it holds: its family, first and last address (as integers). */
+interface CidrRange {
+    readonly family: 4 | 6;
+    readonly first: bigint;
+    readonly last: bigint;
+}
+
+/** An IPv4 address (dotted quad) as an integer, undefined when it is not one. */
+function ipv4Value(a: string): bigint | undefined {
+    const parts = a.split(".");
+    if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
+    return parts.reduce((n, p) => (n << 8n) + BigInt(Number(p)), 0n);
+}
+
+/** An IPv6 address (RFC 4291 section 2.2 text forms: `::` compression, an embedded dotted quad) as an integer, undefined when it is not one. */
+function ipv6Value(a: string): bigint | undefined {
+    const halves = a.split("::");
+    if (halves.length > 2) return undefined;
+    const groups = (h: string): number[] | undefined => {
+        if (h === "") return [];
+        const out: number[] = [];
+        const parts = h.split(":");
+        for (const [i, p] of parts.entries()) {
+            if (i === parts.length - 1 && p.includes(".")) {
+                const v4 = ipv4Value(p);
+                if (v4 === undefined) return undefined;
+                out.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
+            } else if (/^[0-9a-f]{1,4}$/.test(p)) out.push(parseInt(p, 16));
+            else return undefined;
+        }
+        return out;
+    };
+    const head = groups(halves[0]);
+    const tail = halves.length === 2 ? groups(halves[1]) : [];
+    if (head === undefined || tail === undefined) return undefined;
+    const fill = 8 - head.length - tail.length;
+    if (halves.length === 2 ? fill < 1 : fill !== 0) return undefined;
+    return [...head, ...Array<number>(fill).fill(0), ...tail].reduce((n, g) => (n << 16n) + BigInt(g), 0n);
+}
+
+/** A CIDR block (`a.b.c.d/n`, `x::/n`, or one address) as its address range, undefined when it is neither. */
+function cidrRange(cidr: string): CidrRange | undefined {
+    const [address, prefix, ...rest] = cidr.trim().toLowerCase().split("/");
+    if (rest.length > 0 || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) return undefined;
+    const family = address.includes(":") ? 6 : 4;
+    const bits = family === 4 ? 32 : 128;
+    const value = family === 4 ? ipv4Value(address) : ipv6Value(address);
+    const length = prefix === undefined ? bits : Number(prefix);
+    if (value === undefined || length > bits) return undefined;
+    const host = (1n << BigInt(bits - length)) - 1n;
+    return { family, first: value & ~host, last: (value & ~host) | host };
+}
+
+/** Whether `ranges` together hold every address from 0 to `last` (their union, merged in order). */
+function coversAll(ranges: readonly CidrRange[], last: bigint): boolean {
+    let next = 0n;
+    for (const r of [...ranges].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0))) {
+        if (r.first > next) return false;
+        if (r.last + 1n > next) next = r.last + 1n;
+    }
+    return next > last;
 }
 
 /**
- * Whether a source-IP condition takes every client of the load balancer: one of its CIDRs is the
- * whole IPv4 space (0.0.0.0/0) and, when the load balancer also accepts IPv6 clients (`dualStack`),
- * one is the whole IPv6 space (::/0). A condition is satisfied when the request's source address
- * is in one of its CIDRs (ELB User Guide, "Condition types for listener rules", Source IP address
- * conditions; aws.lb.ListenerRule `condition.sourceIp.values`: "Condition is satisfied if the
- * source IP address of the request matches one of the CIDR blocks"; Alibaba Cloud ALB CreateRule
+ * Which clients of the load balancer a source-IP condition takes: `every` when its CIDRs together
+ * hold every address of each IP family the load balancer accepts (0.0.0.0/1 with 128.0.0.0/1 is
+ * the whole IPv4 space, as 0.0.0.0/0 is), `none` when none of its CIDRs is of a family it accepts
+ * (::/0 on an IPv4-only load balancer: no client has an IPv6 source address there), `some`
+ * otherwise, or when a value is not a CIDR block or address (the plan cannot tell which clients it
+ * takes, or it holds no value). A condition is satisfied when the request's source address is in one of its CIDRs (ELB
+ * User Guide, "Condition types for listener rules", Source IP address conditions;
+ * aws.lb.ListenerRule `condition.sourceIp.values`: "Condition is satisfied if the source IP
+ * address of the request matches one of the CIDR blocks"; Alibaba Cloud ALB CreateRule
  * SourceIpConfig Values, IP addresses or CIDR blocks); an IPv4-only load balancer (aws.lb
  * `ipAddressType` ipv4, the default; alicloud.alb `addressIpVersion` IPv4, the default) accepts
- * no IPv6 client.
+ * no IPv6 client, a dual-stack one (`dualStack`) accepts both families.
  */
-export function sourceIpTakesEveryClient(values: readonly string[], dualStack: boolean): boolean {
-    const cidrs = values.map((v) => v.trim().toLowerCase());
-    // A prefix length of 0 leaves no bit fixed: the CIDR holds every address of its family.
-    const v4 = cidrs.some((c) => /^\d{1,3}(\.\d{1,3}){3}\/0$/.test(c));
-    const v6 = cidrs.some((c) => /^[0-9a-f:]*:[0-9a-f:]*\/0$/.test(c));
-    return v4 && (v6 || !dualStack);
+export function sourceIpClients(values: readonly string[], dualStack: boolean): "every" | "none" | "some" {
+    const ranges = values.map(cidrRange);
+    // A condition without values is refused by both clouds (ELB RuleCondition: "the value for a condition can't be empty"): not judged here.
+    if (ranges.length === 0) return "some";
+    const known = ranges.filter((r): r is CidrRange => r !== undefined);
+    if (known.length !== ranges.length) return "some";
+    const v4 = known.filter((r) => r.family === 4);
+    const v6 = known.filter((r) => r.family === 6);
+    if (v4.length === 0 && (!dualStack || v6.length === 0)) return "none";
+    return coversAll(v4, (1n << 32n) - 1n) && (!dualStack || coversAll(v6, (1n << 128n) - 1n)) ? "every" : "some";
 }
 
 /**
@@ -462,8 +543,7 @@ export function headerTakesEveryRequest(name: unknown, values: readonly string[]
  * section 3.1). False when `a` is not a string.
  */
 export function sameDnsName(a: unknown, b: string): boolean {
-    const bare = (n: string) => n.replace(/\.$/, "").toLowerCase();
-    return typeof a === "string" && bare(a) === bare(b);
+    return typeof a === "string" && dnsName(a) === dnsName(b);
 }
 
 /**
@@ -566,8 +646,12 @@ export interface ListenerRuleView<R> {
     readonly forwards: boolean;
 }
 
-/** A condition of a listener rule: on the request's Host, its path or its HTTP method. */
-export type RuleCondition = "host" | "path" | "method";
+/**
+ * A condition of a listener rule: on the request's Host, its path or its HTTP method; `source`, a
+ * source-IP condition the view carries only when it takes no client of the load balancer
+ * (sourceIpClients `none`): it excludes every request.
+ */
+export type RuleCondition = "host" | "path" | "method" | "source";
 
 /** One host, path or method condition of a listener rule: it matches a request when one of its values does. */
 export interface RuleConditionValues {
@@ -618,7 +702,7 @@ export function answeringRule<R>(rules: readonly ListenerRuleView<R>[], req: Lis
  * The first of a rule's host, path and method conditions (in the rule's order) that excludes a
  * request: a host condition none of whose values matches its Host (hostMatches, without case), a
  * path condition none of whose values matches its path (wildcardMatches, with case), a method
- * condition not naming its method; undefined when all match (a condition the plan cannot judge,
+ * condition not naming its method, a source condition (one taking no client); undefined when all match (a condition the plan cannot judge,
  * `unjudged`, is not read here). A rule applies only when every condition matches, a condition
  * when one of its values does (ELB User Guide, "Listener rules", Condition types; ALB API
  * CreateRule RuleConditions).
@@ -627,6 +711,7 @@ export function excludingCondition<R>(rule: ListenerRuleView<R>, req: ListenerRe
     return rule.conditions.find((c) => {
         if (c.condition === "host") return !c.values.some((h) => hostMatches(h, req.host));
         if (c.condition === "path") return !c.values.some((p) => wildcardMatches(p, req.path));
+        if (c.condition === "source") return true;
         return !c.values.includes(req.method);
     });
 }
@@ -801,6 +886,32 @@ export function weightedForwardVerdict<G extends { readonly urn: string; readonl
     const name = (x: WeightedGroup<G>) => x.group?.name ?? `${String(x.id)} (no ${groupWord} the stack declares)`;
     const share = (x: WeightedGroup<G>) => (total > 0 ? `${Math.round((x.weight / total) * 100)}%` : `weight ${x.weight}`);
     return `the rule forwards ${astray.map((x) => `${share(x)} of the route's requests to ${name(x)}${behind(x).length > 0 ? ` (${behind(x).join(", ")})` : ""}`).join(", ")}, not to ${name(route)}'s targets (${mine.join(", ") || name(route)}): those requests reach another ${groupWord}'s service`;
+}
+
+/**
+ * Whether the group a route's rule (or the listener's default action) forwards to is the route's:
+ * the load balancer components tag each group with the route it serves (`route` tag: AWS target
+ * groups and Alibaba Cloud server groups of components/<cloud>/loadbalancer.ts; walk.routeGroupTest
+ * reads the same tag). A group tagged for another route (`group`) sends the route's requests to
+ * that route's service, unless it has the same targets on the same ports behind it as the route's
+ * group (`answers`: `<what>:<port>` pairs, as weightedForwardVerdict compares them; with compute vm
+ * every group registers the same fleet on the same port, so the same processes answer). A group
+ * without a `route` tag, or no group at all (the next hop names it), is left to the hops after.
+ * The route's group carries the route's name (`route`: ws, order, api) or, where the compute tier
+ * names its routes after the services (ECS, SAE: components/model SERVICE_ROUTES), the service's
+ * (`service`: interaction for ws, components/model ROUTE_SERVICE). `groups` are the groups the
+ * route's group is looked up in; `groupWord` names the cloud's group.
+ */
+export function routeGroupVerdict(rule: string, group: FlowResource | undefined, route: string, service: string, groups: readonly FlowResource[], answers: (group: FlowResource) => readonly string[], groupWord: string): true | string {
+    const tag = group === undefined ? undefined : at(group.inputs, "tags.route");
+    const mine = (t: unknown) => t === route || t === service;
+    if (group === undefined || typeof tag !== "string" || mine(tag)) return true;
+    const needs = groups.find((x) => mine(at(x.inputs, "tags.route")));
+    const behind = (x: FlowResource) => [...answers(x)].sort().join(", ");
+    if (needs !== undefined && behind(needs) !== "" && behind(group) === behind(needs)) return true;
+    const targets = behind(group) === "" ? "" : ` (${behind(group)})`;
+    const wanted = needs === undefined ? `no ${groupWord} of the stack is tagged route ${route}` : `not the ${route} ${groupWord} ${needs.name}${behind(needs) === "" ? "" : ` (${behind(needs)})`}`;
+    return `${rule} forwards to ${group.name} (route ${tag})${targets}, ${wanted}: ${route} requests reach the targets of route ${tag}`;
 }
 
 /**

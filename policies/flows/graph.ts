@@ -8,6 +8,7 @@
 // unknown and not covered by a dependency is reported `unknown`, never guessed.
 
 import { isRecord, list, str } from "../lib/values";
+import { dnsName } from "./contracts";
 
 /** How `pulumi preview --json` prints a value not known until the resource exists. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -223,19 +224,20 @@ export class FlowGraph {
     /**
      * As `refs`, for an input holding DNS names (a CDN source, a CloudFront origin, a GTM address)
      * matched to the `dnsName` (and id, ARN) of resources of `type` without regard to case: DNS
-     * names compare case-insensitively (RFC 4343, section 3), so `ALB-1.CN-SHANGHAI...` names the
-     * same load balancer as `alb-1.cn-shanghai...`.
+     * names compare case-insensitively (RFC 4343, section 3) and without a final root dot (RFC 1034
+     * section 3.1): contracts.dnsName, so `ALB-1.CN-SHANGHAI....aliyuncs.com.` names the same load
+     * balancer as `alb-1.cn-shanghai....aliyuncs.com`.
      */
     dnsRefs(from: FlowResource, property: string, value: unknown, type: string): Ref<FlowResource[]> {
         const key = `${type}\0dns`;
         let index = this.byIdentity.get(key);
         if (index === undefined) {
             index = new Map();
-            for (const r of this.byType.get(type) ?? []) for (const id of new Set(identities(r, ["dnsName"]).map((x) => x.toLowerCase()))) push(index, id, r);
+            for (const r of this.byType.get(type) ?? []) for (const id of new Set(identities(r, ["dnsName"]).map(dnsName))) push(index, id, r);
             this.byIdentity.set(key, index);
         }
         const lookup = index;
-        const found = this.ordered(strings(value).flatMap((w) => lookup.get(w.toLowerCase()) ?? []));
+        const found = this.ordered(strings(value).flatMap((w) => lookup.get(dnsName(w)) ?? []));
         return found.length > 0 ? { kind: "found", resource: found } : this.refs(from, property, value, type, ["dnsName"]);
     }
 

@@ -349,6 +349,7 @@ function exclusion(l: ListenerRules, c: RuleConditionValues, req: ListenerReques
     const what = `its ${l.conditionWords[c.condition]} condition (${c.values.join(", ")})`;
     if (c.condition === "host") return `${what} does not match ${req.host}`;
     if (c.condition === "path") return `${what} does not match ${req.path}`;
+    if (c.condition === "source") return `${what} holds no address of an IP family ${l.listener.name}'s load balancer accepts: no client matches it`;
     return `${what} excludes ${req.method}`;
 }
 

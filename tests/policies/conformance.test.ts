@@ -60,6 +60,7 @@ const CONDITIONS: Readonly<Record<string, Record<string, unknown>>> = {
 /** Values the provider accepts, for rules whose property no shipped stack sets. */
 const ACCEPTED: Readonly<Record<string, unknown>> = {
     "aws:lb/listenerRule:ListenerRule conditions[].httpHeader.httpHeaderName": "X-Channel",
+    "aws:lb/listenerRule:ListenerRule conditions[].hostHeader.values[]": "*.example.com",
     // the shipped stacks run Tair (redis.TairInstance), not kvstore.Instance: zone ids of the table
     "alicloud:kvstore/instance:Instance zoneId": "cn-hangzhou-h",
     "alicloud:kvstore/instance:Instance secondaryZoneId": "cn-hangzhou-i",
@@ -180,6 +181,16 @@ describe("provider conformance rules", function () {
         assert.deepStrictEqual(found([{ pathPattern: { values: ["/*/*/*", "/?/?/?"] } }]), [["conditions", PER_RULE]]);
         assert.deepStrictEqual(found([{ pathPattern: { values: ["/order"] } }, { pathPattern: { values: ["/order/*"] } }]), [["conditions", PER_RULE]]);
         assert.deepStrictEqual(found([{ httpHeader: { httpHeaderName: "host", values: ["*"] } }]), [["conditions[0].httpHeader.httpHeaderName", "a header other than Host (a host-header condition matches the Host header)"]]);
+    });
+
+    it("ELB host-header values: each must include a '.' (ELB API HostHeaderConditionConfig Values): `*` and `localhost` are rejected, `*.live-commerce.*` is not", () => {
+        const RULE = "aws:lb/listenerRule:ListenerRule";
+        const found = (values: string[]) =>
+            checkConformance([resource(RULE, { listenerArn: "arn:l", priority: 10, conditions: [{ pathPattern: { values: ["/order"] } }, { hostHeader: { values } }], actions: [{ type: "forward", targetGroupArn: "arn:tg" }] })]).map((v) => [v.property, v.value, v.rule]);
+        const DOT = "a host name with at least one '.' character";
+        assert.deepStrictEqual(found(["*.live-commerce.*", "*"]), [["conditions[1].hostHeader.values[1]", "*", DOT]]);
+        assert.deepStrictEqual(found(["localhost"]), [["conditions[1].hostHeader.values[0]", "localhost", DOT]]);
+        assert.deepStrictEqual(found(["api.example.com", "*.example.com"]), []);
     });
 
     it("CloudMonitor escalations take the provider's operators, not CloudWatch's", () => {
