@@ -10,7 +10,7 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
-import { Audience, RaisedDrain, TierDrain, drainHasEnded, eventWindow, scheduleCeiling, tierNeed } from "./schedule";
+import { Audience, RaisedDrain, TierDrain, drainHasEnded, eventWindow, loweredAfter, scheduleCeiling, tierNeed } from "./schedule";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -283,7 +283,7 @@ export function pendingLowerings(spec: AppTierDrainSpec & Pick<StackSpec, "event
     return spec.events.filter((event) => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null || w.to > now) return false;
-        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => !drainHasEnded(w.to + (d.lowerAfterSeconds ?? d.seconds) * 1000, now)));
+        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => !drainHasEnded(w.to + loweredAfter(d) * 1000, now)));
     }).length;
 }
 
