@@ -1076,10 +1076,12 @@ export function scheduleReport(
         drains === null
             ? []
             : drains(event).flatMap((d) => {
-                  const at = clearOfPeakActions(spec, Math.ceil((releasedAt + loweredAfter(d) * 1000) / MINUTE_MS) * MINUTE_MS);
+                  const declared = declaredLowering(d, event.name, now);
+                  const at = declared?.at ?? clearOfPeakActions(spec, Math.ceil((releasedAt + loweredAfter(d) * 1000) / MINUTE_MS) * MINUTE_MS);
                   const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now, true).get(d.tier) ?? 0);
+                  const from = declared?.from ?? d.from;
                   const byUp = d.byUp === true;
-                  return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
+                  return to < from ? [{ text: `${d.tier} ${from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
               });
     const byActions = (event: LiveEvent, releasedAt: number, after: number = -Infinity, byUp = false, through: number = Infinity): string =>
         loweringsOf(event, releasedAt)
@@ -1381,6 +1383,15 @@ export interface RaisedDrain {
      * drains (podsDrain). Defaults to `seconds`.
      */
     readonly lowerAfterSeconds?: number;
+    /**
+     * The schedule the tier's resources are declared from (`at(now)`: tierSchedule for a `pulumi up`
+     * at `now`, the call the components make), whose lowerings (moved off minutes other actions
+     * take: separatedLowerings) and actions give the report each lowering's instant and, when
+     * `ceilings` (the schedule's maxSize is this tier's own: the app group, the transcoders; not the
+     * pods, whose jobs follow the app tier's instants), the ceiling in force before it. Absent on
+     * tiers no scheduled action lowers (byUp).
+     */
+    readonly schedule?: { readonly at: (now: number) => TierSchedule; readonly ceilings: boolean };
 }
 
 /**
@@ -1392,6 +1403,32 @@ export interface RaisedDrain {
  */
 export function loweredAfter(d: Pick<RaisedDrain, "seconds" | "lowerAfterSeconds">): number {
     return d.lowerAfterSeconds ?? d.seconds;
+}
+
+/**
+ * The lowering of `source`'s raised ceiling that the tier's schedule declares at `now`
+ * (RaisedDrain.schedule): its instant (epoch ms, after separatedLowerings moved it off a taken
+ * minute) and, when the schedule carries the tier's own ceilings, the ceiling in force just before
+ * it: the maxSize of the schedule's last one-off or recurring action before that instant (a later
+ * event's pre-scale or release sets the tier's one ceiling again), else the raised one it lowers
+ * (CeilingLowering.from). null when the schedule declares none (its instant has passed or is
+ * beyond the horizon) or the tier has no schedule.
+ */
+export function declaredLowering(d: Pick<RaisedDrain, "from" | "schedule">, source: string, now: number): { at: number; from: number } | null {
+    if (d.schedule === undefined) return null;
+    const schedule = d.schedule.at(now);
+    const lowering = schedule.lowerings?.find((l) => l.source === source);
+    if (lowering === undefined) return null;
+    const at = Date.parse(lowering.at);
+    if (!d.schedule.ceilings) return { at, from: d.from };
+    const before = [
+        ...schedule.oneOff.map((o) => ({ t: Date.parse(o.at), maxSize: o.maxSize })),
+        ...schedule.recurring.flatMap((a) => occurrences(a, now, at).map((t) => ({ t, maxSize: a.maxSize }))),
+        ...(schedule.lowerings ?? []).map((l) => ({ t: Date.parse(l.at), maxSize: l.maxSize })),
+    ]
+        .filter((a) => a.t < at)
+        .sort((a, b) => b.t - a.t)[0];
+    return { at, from: before?.maxSize ?? lowering.from };
 }
 
 /** What a tier's need reads of an event or peak: its audience and its broadcasts. */
