@@ -35,6 +35,10 @@ const DIR = stackDir({
     "lower-pods-early-peak": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ ...DAY_PEAK, end: "16:30", peakOnline: 40000 }] }),
     // The day peak ends 16:22 in London: its release (16:52Z) falls in the minute the group's drain ends.
     "lower-aws-vm-same-minute": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ ...DAY_PEAK, end: "16:22", peakOnline: 100000 }] }),
+    // A later event whose pre-scale (16:52Z) takes the minute the sale's lowering would run in: the lowering moves to 16:53Z.
+    "lower-aws-vm-eve": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
+    // Eve's pre-scale (17:04Z) takes the app group's lowering minute: the task moves to 17:05Z.
+    "lower-alicloud-vm-eve": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }, { name: "eve", start: "2026-12-12T17:34:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000, streams: 40 }] }),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     "lower-sae": stackFile({ stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 90000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
 });
@@ -240,6 +244,47 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             ]);
         }
         assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-sale-lower"), [{ spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 20 } }, { spec: { maxReplicas: 40 } }]);
+    });
+
+    it("pods with a daily peak (12:05 -> 17:03): user and product have drained, but the HPAs stay with the schedules until the one job lowers every service at 17:06, so the report names that job and no up-set ceiling nor --refresh", async () => {
+        const HELD =
+            "released at 2026-12-12T16:30:00Z; declares no floor, but these tiers still drain from their raised ceilings by their scale-in rules: the pods of user from 50 (everyday 10) until about 2026-12-12T17:02:00Z; the pods of product from 50 (everyday 10) until about 2026-12-12T17:02:00Z; the pods of order from 76 (everyday 20) until about 2026-12-12T17:04:00Z; the pods of interaction from 100 (everyday 40) until about 2026-12-12T17:06:00Z; their bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the pods of user 50 -> 10 at 2026-12-12T17:06:00Z; the pods of product 50 -> 10 at 2026-12-12T17:06:00Z; the pods of order 76 -> 20 at 2026-12-12T17:06:00Z; the pods of interaction 100 -> 40 at 2026-12-12T17:06:00Z (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew) (keep the event in the stack file; delete it after 2026-12-12T17:06:00Z)";
+        const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+        const plans = await chain("lower-pods-early-peak", ["12:05", "17:03"]);
+        const alone = await checkPlan(await planStack("lower-pods-early-peak", DIR, { now: new Date("2026-12-12T17:03:00Z") }));
+        for (const p of [plans[1], alone]) {
+            // Nothing the up could send: every HPA's bounds stay under ignoreChanges, the job stays declared.
+            for (const b of bounds(p, HPA, ["spec", "minReplicas"], ["spec", "maxReplicas"])) assert.deepStrictEqual(b[3], ["spec.minReplicas", "spec.maxReplicas"]);
+            assert.deepStrictEqual(patches(p, "lc-us-east-1-services-floors-sale-lower"), [{ spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 20 } }, { spec: { maxReplicas: 40 } }]);
+            assert.deepStrictEqual(entry(p, "sale"), { source: "sale", status: "past", detail: HELD });
+            assert.deepStrictEqual(findings(p), []);
+        }
+        assert.deepStrictEqual(updates(plans[1], "kubernetes:batch/v1:CronJob"), [["lc-us-east-1-services-floors-sale-release", "delete", []]]);
+    });
+
+    it("a lowering moved off a later event's pre-scale minute is reported at its moved minute, and one after that event's release from the ceiling the release sets (EC2 Auto Scaling, ESS)", async () => {
+        const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+        const [aws] = await chain("lower-aws-vm-eve", ["09:00"]);
+        assert.deepStrictEqual(actions(aws, SCHEDULE, "", [["startTime"], ["maxSize"]]).filter((a) => String(a[0]).includes("-app-")), [
+            ["lc-us-east-1-app-schedule-eve-lower", "2026-12-12T19:50:00Z", 40],
+            ["lc-us-east-1-app-schedule-eve-prescale", "2026-12-12T16:52:00Z", 100],
+            ["lc-us-east-1-app-schedule-eve-release", "2026-12-12T19:30:00Z", 100],
+            ["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:53:00Z", 52],
+            ["lc-us-east-1-app-schedule-sale-prescale", "2026-12-12T09:30:00Z", 100],
+            ["lc-us-east-1-app-schedule-sale-release", "2026-12-12T16:30:00Z", 100],
+        ]);
+        assert.strictEqual(at(entry(aws, "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:53:00Z");
+        assert.strictEqual(at(entry(aws, "eve"), "detail"), "pre-scale at 2026-12-12T16:52:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T19:50:00Z");
+        const [ali] = await chain("lower-alicloud-vm-eve", ["09:00"]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        assert.deepStrictEqual(actions(ali, TASK, "-lower", [["launchTime"], ["maxValue"]]), [
+            ["lc-cn-hangzhou-app-schedule-eve-lower", "2026-12-12T20:00Z", 40],
+            ["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:05Z", 52],
+            ["lc-cn-hangzhou-video-transcoders-schedule-eve-lower", "2026-12-12T19:56Z", 12],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", 12],
+        ]);
+        assert.strictEqual(at(entry(ali, "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T17:05:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z");
+        assert.strictEqual(at(entry(ali, "eve"), "detail"), "pre-scale at 2026-12-12T17:04:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T20:00:00Z; the transcoders 40 -> 12 at 2026-12-12T19:56:00Z");
     });
 
     it("ECS on Fargate (09:00 -> 17:30): one action per service sets MaxCapacity alone at its own drain's end", async () => {

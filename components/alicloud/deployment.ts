@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 
 import { Deployment, Edge, RegionalEndpoint, cdnOriginHosts, deployStack } from "../deployment";
-import { StackSpec, baseTags, edgePlan, forRegion, gtmAccessName, homeRegions, liveRegionFor, regionBaseName, groupDrain, tierSchedule, transcodeTier, videoHostnames, websocketHostname } from "../model";
+import { StackSpec, baseTags, edgePlan, forRegion, gtmAccessName, homeRegions, liveRegionFor, regionBaseName, transcoderSchedule, transcodeTier, videoHostnames, websocketHostname } from "../model";
 import { Cdn } from "./cdn";
 import { ALICLOUD_PROFILE } from "./profile";
 import { Region } from "./region";
@@ -40,7 +40,7 @@ export function deployAlicloud(spec: StackSpec, now: number): AlicloudDeployment
                     hostnames: videoHostnames(spec, region.name),
                     tier,
                     // ESS scheduled tasks: the events at once within the quota (ALICLOUD_PROFILE.eventLimit, as the app group's).
-                    schedule: tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now, ALICLOUD_PROFILE.scheduleHorizon, ALICLOUD_PROFILE.eventLimit(spec, now), groupDrain(spec, ALICLOUD_PROFILE, tier)),
+                    schedule: transcoderSchedule(spec, ALICLOUD_PROFILE, region, tier, now),
                     imageId: spec.video.transcoderImageId,
                     network: built.network,
                     recordingBucketName: built.storage.bucketName,

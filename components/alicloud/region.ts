@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 import { LiveCommerceServices } from "../kubernetes";
 import { RegionOutputs } from "../region-outputs";
-import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, planTranscoderSubnets, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, tierSchedule, appTierDrain, routeHostnames } from "../model";
+import { RegionSpec, StackSpec, baseTags, businessRoutes, databaseNameSuffix, routeNodePort, planRegionNetwork, planTranscoderSubnets, primaryStandby, queueZones, replicaZones, targetKind, kubectlImage, appTierSchedule, routeHostnames } from "../model";
 import { AutoScaling } from "./autoscaling";
 import { Cache } from "./cache";
 import { Database, GlobalMembership } from "./database";
@@ -82,7 +82,7 @@ export class Region extends pulumi.ComponentResource {
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
         // The events at once within the ESS scheduled-task quota (and the SAE rule count on a
         // serverless stack): ALICLOUD_PROFILE.eventLimit, the same limit the schedule report reads.
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, ALICLOUD_PROFILE.scheduleHorizon, ALICLOUD_PROFILE.eventLimit(spec, args.now), appTierDrain(spec, ALICLOUD_PROFILE));
+        const appSchedule = appTierSchedule(spec, ALICLOUD_PROFILE, region, args.now);
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
             {

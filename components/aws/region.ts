@@ -17,7 +17,7 @@ import {
     planRegionNetwork,
     kubectlImage,
     tierSchedule,
-    appTierDrain,
+    appTierSchedule,
     serviceCredentials,
     SERVICE_NAMES,
     ServiceName,
@@ -99,7 +99,7 @@ export class Region extends pulumi.ComponentResource {
         // Exactly one business tier serves the load balancer's routes (businessRoutes decides the routes).
         const routes = businessRoutes(spec.compute);
         // The app tier's timetable: the app group's schedule, and the pod floors of the Kubernetes tier follow it.
-        const appSchedule = tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now), appTierDrain(spec, AWS_PROFILE));
+        const appSchedule = appTierSchedule(spec, AWS_PROFILE, region, args.now);
         this.loadBalancer = new LoadBalancer(
             `${name}-lb`,
             {

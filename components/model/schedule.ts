@@ -1054,7 +1054,7 @@ export function scheduleReport(
         return w === null || w.to > now ? [] : [{ event, releasedAt: w.to }];
     });
     // A tier a released event still drains on holds its bounds (drainHold): nothing of it is lowered.
-    const drainingTiers = new Set(drains === null ? [] : released.flatMap((r) => drains(r.event).filter((d) => !drainHasEnded(r.releasedAt + d.seconds * 1000, now)).map((d) => d.tier)));
+    const drainingTiers = new Set(drains === null ? [] : released.flatMap((r) => drains(r.event).filter((d) => !drainHasEnded(r.releasedAt + loweredAfter(d) * 1000, now)).map((d) => d.tier)));
     // The ceilings a released event raised that this up sets back (loweringEvent, per tier): its
     // tiers whose drain has ended, none still draining, down to what the declared events and
     // peaks hold (heldCeilings); "" when none.
@@ -1062,7 +1062,7 @@ export function scheduleReport(
         if (drains === null) return "";
         const kept = heldCeilings(spec, event, now, horizon, drains);
         return drains(event)
-            .filter((d) => drainHasEnded(releasedAt + d.seconds * 1000, now) && !drainingTiers.has(d.tier))
+            .filter((d) => drainHasEnded(releasedAt + loweredAfter(d) * 1000, now) && !drainingTiers.has(d.tier))
             .flatMap((d) => {
                 const to = Math.max(d.maxSize, kept.get(d.tier) ?? 0);
                 return to < d.from ? [`${d.tier} ${d.from} -> ${to}`] : [];
@@ -1076,10 +1076,12 @@ export function scheduleReport(
         drains === null
             ? []
             : drains(event).flatMap((d) => {
-                  const at = clearOfPeakActions(spec, Math.ceil((releasedAt + (d.lowerAfterSeconds ?? d.seconds) * 1000) / MINUTE_MS) * MINUTE_MS);
+                  const declared = declaredLowering(d, event.name, now);
+                  const at = declared?.at ?? clearOfPeakActions(spec, Math.ceil((releasedAt + loweredAfter(d) * 1000) / MINUTE_MS) * MINUTE_MS);
                   const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now, true).get(d.tier) ?? 0);
+                  const from = declared?.from ?? d.from;
                   const byUp = d.byUp === true;
-                  return to < d.from ? [{ text: `${d.tier} ${d.from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
+                  return to < from ? [{ text: `${d.tier} ${from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
               });
     const byActions = (event: LiveEvent, releasedAt: number, after: number = -Infinity, byUp = false, through: number = Infinity): string =>
         loweringsOf(event, releasedAt)
@@ -1127,11 +1129,11 @@ export function scheduleReport(
             const still = hold === null ? "" : `${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}`;
             if (event === lowering) {
                 const lowered = loweredOf(event, w.to);
-                const ended = raised.filter((d) => drainHasEnded(w.to + d.seconds * 1000, now));
+                const ended = raised.filter((d) => drainHasEnded(w.to + loweredAfter(d) * 1000, now));
                 // Only the lowerings whose instant has passed ran (drainHasEnded): this up sets
                 // their ceilings itself; one still ahead stays declared at its instant.
                 const actions = byActions(event, w.to, -Infinity, false, now);
-                const drainEnd = w.to + Math.max(...ended.map((d) => d.seconds)) * 1000;
+                const drainEnd = w.to + Math.max(...ended.map(loweredAfter)) * 1000;
                 const reraisedBy = actions === "" ? "" : peakActionsAfter(spec, event, w.to, now, loweringsOf);
                 // Pulumi's state keeps the everyday bounds under ignoreChanges while actions own them,
                 // so an up that declares them sends nothing: only the lowering actions, or a refresh
@@ -1381,6 +1383,52 @@ export interface RaisedDrain {
      * drains (podsDrain). Defaults to `seconds`.
      */
     readonly lowerAfterSeconds?: number;
+    /**
+     * The schedule the tier's resources are declared from (`at(now)`: tierSchedule for a `pulumi up`
+     * at `now`, the call the components make), whose lowerings (moved off minutes other actions
+     * take: separatedLowerings) and actions give the report each lowering's instant and, when
+     * `ceilings` (the schedule's maxSize is this tier's own: the app group, the transcoders; not the
+     * pods, whose jobs follow the app tier's instants), the ceiling in force before it. Absent on
+     * tiers no scheduled action lowers (byUp).
+     */
+    readonly schedule?: { readonly at: (now: number) => TierSchedule; readonly ceilings: boolean };
+}
+
+/**
+ * Seconds from a release to the instant the schedules stop holding a tier's raised ceiling: its
+ * lowering (RaisedDrain.lowerAfterSeconds: the pods' one job at the end of the longest of their
+ * services' drains, the seconds podsDrain builds the HPAs' hold and lowering job from), else the
+ * end of its own drain. Until then the tier's bounds stay with the schedules (drainHold) and its
+ * lowering stays declared; after it the up sets the held ceiling itself (drainHasEnded).
+ */
+export function loweredAfter(d: Pick<RaisedDrain, "seconds" | "lowerAfterSeconds">): number {
+    return d.lowerAfterSeconds ?? d.seconds;
+}
+
+/**
+ * The lowering of `source`'s raised ceiling that the tier's schedule declares at `now`
+ * (RaisedDrain.schedule): its instant (epoch ms, after separatedLowerings moved it off a taken
+ * minute) and, when the schedule carries the tier's own ceilings, the ceiling in force just before
+ * it: the maxSize of the schedule's last one-off or recurring action before that instant (a later
+ * event's pre-scale or release sets the tier's one ceiling again), else the raised one it lowers
+ * (CeilingLowering.from). null when the schedule declares none (its instant has passed or is
+ * beyond the horizon) or the tier has no schedule.
+ */
+export function declaredLowering(d: Pick<RaisedDrain, "from" | "schedule">, source: string, now: number): { at: number; from: number } | null {
+    if (d.schedule === undefined) return null;
+    const schedule = d.schedule.at(now);
+    const lowering = schedule.lowerings?.find((l) => l.source === source);
+    if (lowering === undefined) return null;
+    const at = Date.parse(lowering.at);
+    if (!d.schedule.ceilings) return { at, from: d.from };
+    const before = [
+        ...schedule.oneOff.map((o) => ({ t: Date.parse(o.at), maxSize: o.maxSize })),
+        ...schedule.recurring.flatMap((a) => occurrences(a, now, at).map((t) => ({ t, maxSize: a.maxSize }))),
+        ...(schedule.lowerings ?? []).map((l) => ({ t: Date.parse(l.at), maxSize: l.maxSize })),
+    ]
+        .filter((a) => a.t < at)
+        .sort((a, b) => b.t - a.t)[0];
+    return { at, from: before?.maxSize ?? lowering.from };
 }
 
 /** What a tier's need reads of an event or peak: its audience and its broadcasts. */
@@ -1418,7 +1466,7 @@ export function heldCeilings(
             if (w.from <= (openOnly ? now : horizonEnd(declaredAt, horizon))) drains(other).forEach(hold);
         } else {
             drains(other)
-                .filter((d) => w.to + d.seconds * 1000 > now)
+                .filter((d) => w.to + loweredAfter(d) * 1000 > now)
                 .forEach(hold);
         }
     }
@@ -1431,9 +1479,9 @@ export function heldCeilings(
  * one ends; null when none still drains.
  */
 export function pastEventHold(event: LiveEvent, releasedAt: number, now: number, drains: (event: Audience) => readonly RaisedDrain[]): { tiers: RaisedDrain[]; until: number } | null {
-    const tiers = drains(event).filter((d) => !drainHasEnded(releasedAt + d.seconds * 1000, now));
+    const tiers = drains(event).filter((d) => !drainHasEnded(releasedAt + loweredAfter(d) * 1000, now));
     if (tiers.length === 0) return null;
-    return { tiers, until: releasedAt + Math.max(...tiers.map((d) => d.seconds)) * 1000 };
+    return { tiers, until: releasedAt + Math.max(...tiers.map(loweredAfter)) * 1000 };
 }
 
 /**

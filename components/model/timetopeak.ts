@@ -10,7 +10,7 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
-import { Audience, RaisedDrain, TierDrain, drainHasEnded, eventWindow, scheduleCeiling, tierNeed } from "./schedule";
+import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, drainHasEnded, eventWindow, loweredAfter, scheduleCeiling, tierNeed, tierSchedule } from "./schedule";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -233,6 +233,31 @@ export function unitDrain(spec: Pick<StackSpec, "scaling" | "app">, profile: Pic
     };
 }
 
+/** What the declared schedules of a cloud read of its profile (appTierSchedule, transcoderSchedule). */
+export type ScheduleProfile = Pick<CloudProfile, "stepScalingCooldown" | "scheduleHorizon" | "eventLimit">;
+
+/** What the declared schedules read of a stack (appTierSchedule, transcoderSchedule). */
+export type TierScheduleSpec = ScheduleSpec & Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">;
+
+/**
+ * The app tier's schedule in `region` for a `pulumi up` at `now` (epoch ms): the app group's, which
+ * the pods' floor jobs follow on compute kubernetes (tierSchedule under the profile's horizon and
+ * event limit, with appTierDrain). The components declare the app tier from it and the report
+ * reads its lowerings' instants from it.
+ */
+export function appTierSchedule(spec: TierScheduleSpec, profile: ScheduleProfile, region: RegionSpec, now: number): TierSchedule {
+    return tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, now, profile.scheduleHorizon, profile.eventLimit(spec, now), appTierDrain(spec, profile));
+}
+
+/**
+ * The self-run transcoders' schedule in `region` for a `pulumi up` at `now` (epoch ms), their group
+ * bounded by `tier` (tierSchedule with groupDrain). The components declare the group's scheduled
+ * tasks from it and the report reads its lowerings from it.
+ */
+export function transcoderSchedule(spec: TierScheduleSpec, profile: ScheduleProfile, region: RegionSpec, tier: Pick<TierBounds, "minSize" | "maxSize">, now: number): TierSchedule {
+    return tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now, profile.scheduleHorizon, profile.eventLimit(spec, now), groupDrain(spec, profile, tier));
+}
+
 /** The drain of the app tier's timetable: the pods' HPAs on compute kubernetes (the floor jobs follow it), the app group otherwise. */
 export function appTierDrain(spec: Pick<StackSpec, "scaling" | "app" | "kubernetes" | "compute">, profile: Pick<CloudProfile, "stepScalingCooldown">): TierDrain {
     return spec.compute === "kubernetes" ? podsDrain(spec) : groupDrain(spec, profile, spec.app);
@@ -283,7 +308,7 @@ export function pendingLowerings(spec: AppTierDrainSpec & Pick<StackSpec, "event
     return spec.events.filter((event) => {
         const w = eventWindow(spec, event.start, event.end);
         if (w === null || w.to > now) return false;
-        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => !drainHasEnded(w.to + (d.lowerAfterSeconds ?? d.seconds) * 1000, now)));
+        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => !drainHasEnded(w.to + loweredAfter(d) * 1000, now)));
     }).length;
 }
 
@@ -294,7 +319,7 @@ export function pendingLowerings(spec: AppTierDrainSpec & Pick<StackSpec, "event
  * transcoders on the timetable: Alibaba Cloud's ESS group; AWS's IVS is managed; Defaults to false)
  * the transcoders of a self-run video tier.
  */
-export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, scheduledTranscoders = false): (event: Audience) => RaisedDrain[] {
+export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "serverlessScaler"> & ScheduleProfile, scheduledTranscoders = false): (event: Audience) => RaisedDrain[] {
     return (event) => {
         const found = new Map<string, RaisedDrain>();
         const add = (d: RaisedDrain): void => {
@@ -302,12 +327,14 @@ export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "stepSc
             if (known === undefined || d.seconds > known.seconds) found.set(d.tier, d);
         };
         for (const region of spec.regions) {
-            appTierDrains(spec, profile, region, event).forEach(add);
+            // The app group's schedule sets its ceilings; the pods' jobs follow its instants only (their maxReplicas are the services' own).
+            const app = (now: number): TierSchedule => appTierSchedule(spec, profile, region, now);
+            appTierDrains(spec, profile, region, event).forEach((d) => add(d.byUp === true ? d : { ...d, schedule: { at: app, ceilings: spec.compute === "vm" } }));
             const video = transcodeTier(spec, region);
             if (scheduledTranscoders && video.mode === "selfRun") {
                 const bounds = { minSize: video.minSize, maxSize: video.maxSize, zones: region.zones.length };
                 const d = groupDrain(spec, profile, bounds)(tierNeed(spec, region, "transcoders", bounds, event.peakOnline, event.streams));
-                if (d !== null) add({ tier: "the transcoders", from: d.from, maxSize: video.maxSize, seconds: d.seconds });
+                if (d !== null) add({ tier: "the transcoders", from: d.from, maxSize: video.maxSize, seconds: d.seconds, schedule: { at: (now) => transcoderSchedule(spec, profile, region, video, now), ceilings: true } });
             }
         }
         return [...found.values()];
