@@ -143,7 +143,6 @@ export class Walk {
     readonly hops: Hop[] = [];
     broken: Broken | undefined;
     readonly advisories: Broken[] = [];
-    unknown = false;
 
     /**
      * Records a hop on `resource` with its verdict; stops the walk when it is broken. A hop waiting
@@ -152,11 +151,7 @@ export class Walk {
     hop(resource: FlowResource, check: string, verdict: Verdict): void {
         const unknown = verdict === null || isUndetermined(verdict);
         this.hops.push({ resource: resource.name, urn: resource.urn, check, ok: verdict === true ? true : unknown ? null : false, ...(isUndetermined(verdict) ? { unknown: verdict.unknown, ...kindFlags(verdict.kind) } : {}) });
-        if (verdict === true) return;
-        if (verdict === null || isUndetermined(verdict)) {
-            this.unknown = true;
-            return;
-        }
+        if (verdict === true || unknown) return; // an undetermined hop: the status reads it from the hops (flowStatus)
         if (typeof verdict !== "string") {
             this.advisories.push({ hop: check, reason: verdict.reason, urn: resource.urn, setting: settingKey(resource.urn, verdict.setting) });
             return;
