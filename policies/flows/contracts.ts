@@ -311,19 +311,11 @@ export function allowedConditionValues(policy: unknown, action: string, key: str
     return values;
 }
 
-/** Whether a CIDR (a.b.c.d/n) contains another CIDR or address. */
+/** Whether an IPv4 CIDR (a.b.c.d/n) contains another IPv4 CIDR or address (their ranges, cidrRange). */
 export function cidrContains(outer: string, inner: string): boolean {
-    const parse = (c: string): [number, number] | undefined => {
-        const [ip, bits] = c.split("/");
-        const parts = ip.split(".").map(Number);
-        if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return undefined;
-        return [((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3], bits === undefined ? 32 : Number(bits)];
-    };
-    const o = parse(outer);
-    const i = parse(inner);
-    if (o === undefined || i === undefined || i[1] < o[1]) return false;
-    const mask = o[1] === 0 ? 0 : (~0 << (32 - o[1])) >>> 0;
-    return ((o[0] & mask) >>> 0) === ((i[0] & mask) >>> 0);
+    const o = cidrRange(outer);
+    const i = cidrRange(inner);
+    return o !== undefined && i !== undefined && o.family === 4 && i.family === 4 && o.first <= i.first && i.last <= o.last;
 }
 
 
