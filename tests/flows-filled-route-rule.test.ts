@@ -149,6 +149,21 @@ const CASES: readonly Case[] = [
         },
     },
     {
+        stack: "growth-aws-serverless",
+        flow: "interaction",
+        region: "us-east-1",
+        link: "the WebSocket rule's path patterns in another case (/WS, /WS/*): the only rule forwarding to the target group tagged with the route's service (interaction) misses /ws",
+        type: AWS_RULE,
+        nameEnds: "us-east-1-lb-rule-interaction",
+        mutate: (r) => awsConditions(r, ["/WS", "/WS/*"]),
+        hop: "rule /ws /ws/* matches requests",
+        resource: "lc-us-east-1-lb-rule-interaction",
+        exactly: {
+            hop: `rule /ws /ws/* matches requests for ${D}`,
+            reason: `lc-us-east-1-lb-rule-interaction does not take GET ${D}/ws: its pathPattern condition (/WS, /WS/*) does not match /ws, so the request falls to lc-us-east-1-lb-https's default action -> lc-us-east-1-lb-tg-product, not lc-us-east-1-lb-tg-interaction`,
+        },
+    },
+    {
         stack: "mature-alicloud",
         flow: "order",
         region: "cn-shanghai",
