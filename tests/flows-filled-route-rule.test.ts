@@ -33,6 +33,29 @@ interface Case extends HopLink {
     readonly stack: string;
 }
 
+/**
+ * The us-east-1 /ws rule of `stack` (named and tagged `group`, the listener's default action
+ * forwarding to the `fallback` target group) with its path patterns in another case (/WS, /WS/*).
+ */
+function wsInAnotherCase(stack: string, group: string, fallback: string, link: string): Case {
+    const rule = `lc-us-east-1-lb-rule-${group}`;
+    return {
+        stack,
+        flow: "interaction",
+        region: "us-east-1",
+        link: `the WebSocket rule's path patterns in another case (/WS, /WS/*): ${link}`,
+        type: AWS_RULE,
+        nameEnds: `us-east-1-lb-rule-${group}`,
+        mutate: (r) => awsConditions(r, ["/WS", "/WS/*"]),
+        hop: "rule /ws /ws/* matches requests",
+        resource: rule,
+        exactly: {
+            hop: `rule /ws /ws/* matches requests for ${D}`,
+            reason: `${rule} does not take GET ${D}/ws: its pathPattern condition (/WS, /WS/*) does not match /ws, so the request falls to lc-us-east-1-lb-https's default action -> lc-us-east-1-lb-tg-${fallback}, not lc-us-east-1-lb-tg-${group}`,
+        },
+    };
+}
+
 const AWS_ORDER = "lc-us-east-1-lb-rule-order";
 const ALI_ORDER = "lc-cn-hangzhou-lb-rule-order";
 
@@ -133,21 +156,11 @@ const CASES: readonly Case[] = [
             reason: `${AWS_ORDER} does not take POST api.${D}/order: its hostHeader condition (${D}) does not match api.${D}, so the request falls to x-order-api (priority 12) -> lc-us-east-1-lb-tg-api, not lc-us-east-1-lb-tg-order`,
         },
     },
-    {
-        stack: "growth-aws",
-        flow: "interaction",
-        region: "us-east-1",
-        link: "the WebSocket rule's path patterns in another case (/WS, /WS/*): the only rule forwarding to the ws target group misses /ws",
-        type: AWS_RULE,
-        nameEnds: "us-east-1-lb-rule-ws",
-        mutate: (r) => awsConditions(r, ["/WS", "/WS/*"]),
-        hop: "rule /ws /ws/* matches requests",
-        resource: "lc-us-east-1-lb-rule-ws",
-        exactly: {
-            hop: `rule /ws /ws/* matches requests for ${D}`,
-            reason: `lc-us-east-1-lb-rule-ws does not take GET ${D}/ws: its pathPattern condition (/WS, /WS/*) does not match /ws, so the request falls to lc-us-east-1-lb-https's default action -> lc-us-east-1-lb-tg-api, not lc-us-east-1-lb-tg-ws`,
-        },
-    },
+    // The /ws rule is found by the target group it forwards to, whether that group is tagged with
+    // the route's name (ws) or, where the routes are named after the services (ECS), with its
+    // service's (interaction; components/model ROUTE_SERVICE).
+    wsInAnotherCase("growth-aws", "ws", "api", "the only rule forwarding to the ws target group misses /ws"),
+    wsInAnotherCase("growth-aws-serverless", "interaction", "product", "the only rule forwarding to the target group tagged with the route's service (interaction) misses /ws"),
     {
         stack: "mature-alicloud",
         flow: "order",

@@ -273,7 +273,7 @@ function routedHosts(g: FlowGraph, region: string, alb: FlowResource, patterns: 
     // The rules written for the route (routeRules), not a rule ahead of them that also names its path: the precedence hop judges that one.
     const view = listener === undefined ? undefined : aliListenerView(g, region, listener);
     const route = ROUTES.find((r) => r.pathPatterns.join(" ") === patterns.join(" "))?.name;
-    const rules = view === undefined ? [] : routeRules(view.rules, patterns, DYNAMIC_API_PATH, route === undefined ? undefined : routeGroupTest(view, route));
+    const rules = view === undefined ? [] : routeRules(view.rules, patterns, DYNAMIC_API_PATH, route === undefined ? undefined : routeGroupTest(view, route, ROUTE_SERVICE[route]));
     // Of several, the first the listener evaluates (smaller priority first, unnumbered last).
     const rule = [...rules].sort((a, b) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER))[0];
     if (rule === undefined) return undefined;
@@ -968,7 +968,7 @@ function albPath(g: FlowGraph, w: Walk, region: string, alb: FlowResource, route
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
         const views = listenerView.rules;
-        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route], routeGroupTest(listenerView, route));
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, host, ROUTE_METHOD[route], routeGroupTest(listenerView, route, ROUTE_SERVICE[route]));
         // A rule the plan cannot judge (a `~` regular expression) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host, path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
         if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unevaluated(unjudged.condition));

@@ -657,7 +657,7 @@ function requestPath(g: FlowGraph, w: Walk, region: string, key: FlowKey, route:
     } else {
         // The route's rule: the rule routing its patterns that takes the request first (routeRule).
         const views = listenerView.rules;
-        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route], routeGroupTest(listenerView, route));
+        const rule = routeRule(views, patterns, DYNAMIC_API_PATH, entry.names[0] ?? "", ROUTE_METHOD[route], routeGroupTest(listenerView, route, ROUTE_SERVICE[route]));
         // A rule the plan cannot judge (regexValues) may be the one routing it: unknown, not broken.
         const unjudged = rule === undefined ? answeringRule(views, { host: entry.names[0] ?? "", path: patterns[0], method: ROUTE_METHOD[route] }) : undefined;
         if (unjudged?.kind === "undetermined") w.stopUndetermined(unjudged.rule, `rule ${patterns.join(" ")}`, unevaluated(unjudged.condition));

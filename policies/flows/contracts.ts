@@ -881,22 +881,33 @@ export function weightedForwardVerdict<G extends { readonly urn: string; readonl
 }
 
 /**
+ * Whether a load balancer group whose `route` tag is `tag` serves `route`: the load balancer
+ * components tag each group with the name of the route it serves (AWS target groups and Alibaba
+ * Cloud server groups, components/<cloud>/loadbalancer.ts), which is the route's own name (ws,
+ * order, api) or, where the compute tier names its routes after the services (ECS, SAE:
+ * components/model SERVICE_ROUTES), the route's service's (`service`: interaction for ws,
+ * components/model ROUTE_SERVICE). Any other value (another route's, none) does not.
+ */
+export function servesRoute(tag: unknown, route: string, service: string): boolean {
+    return tag === route || tag === service;
+}
+
+/**
  * Whether the group a route's rule (or the listener's default action) forwards to is the route's:
  * the load balancer components tag each group with the route it serves (`route` tag: AWS target
  * groups and Alibaba Cloud server groups of components/<cloud>/loadbalancer.ts; walk.routeGroupTest
- * reads the same tag). A group tagged for another route (`group`) sends the route's requests to
+ * reads the same tag, both by servesRoute). A group tagged for another route (`group`) sends the route's requests to
  * that route's service, unless it has the same targets on the same ports behind it as the route's
  * group (`answers`: `<what>:<port>` pairs, as weightedForwardVerdict compares them; with compute vm
  * every group registers the same fleet on the same port, so the same processes answer). A group
  * without a `route` tag, or no group at all (the next hop names it), is left to the hops after.
- * The route's group carries the route's name (`route`: ws, order, api) or, where the compute tier
- * names its routes after the services (ECS, SAE: components/model SERVICE_ROUTES), the service's
- * (`service`: interaction for ws, components/model ROUTE_SERVICE). `groups` are the groups the
- * route's group is looked up in; `groupWord` names the cloud's group.
+ * The route's group is tagged with the route's name (`route`: ws, order, api) or its service's
+ * (`service`: interaction for ws; servesRoute). `groups` are the groups the route's group is looked
+ * up in; `groupWord` names the cloud's group.
  */
 export function routeGroupVerdict(rule: string, group: FlowResource | undefined, route: string, service: string, groups: readonly FlowResource[], answers: (group: FlowResource) => readonly string[], groupWord: string): true | string {
     const tag = group === undefined ? undefined : at(group.inputs, "tags.route");
-    const mine = (t: unknown) => t === route || t === service;
+    const mine = (t: unknown) => servesRoute(t, route, service);
     if (group === undefined || typeof tag !== "string" || mine(tag)) return true;
     const needs = groups.find((x) => mine(at(x.inputs, "tags.route")));
     const behind = (x: FlowResource) => [...answers(x)].sort().join(", ");

@@ -11,7 +11,7 @@
 
 import { ALARM_LEVELS, AlarmLevel } from "../../components/model";
 import { FlowGraph, FlowResource, Ref, at } from "./graph";
-import { ListenerRequest, ListenerRuleView, RuleCondition, RuleConditionValues, answeringRule, excludingCondition } from "./contracts";
+import { ListenerRequest, ListenerRuleView, RuleCondition, RuleConditionValues, answeringRule, excludingCondition, servesRoute } from "./contracts";
 
 export type FlowStatus = "connected" | "broken" | "unknown";
 
@@ -289,14 +289,15 @@ export interface ListenerRules {
 }
 
 /**
- * Whether a rule forwards to the group of `route`: the group's `route` tag names it (the AWS target
- * groups and Alibaba Cloud server groups of components/<cloud>/loadbalancer.ts carry it). The
- * route's rule is found by it when its conditions no longer name the route (contracts.routeRules).
+ * Whether a rule forwards to the group of `route`: the group's `route` tag names the route or its
+ * service (`service`: components/model ROUTE_SERVICE; contracts.servesRoute, as
+ * contracts.routeGroupVerdict judges the group the rule forwards to). The route's rule is found by
+ * it when its conditions no longer name the route (contracts.routeRules).
  */
-export function routeGroupTest(l: ListenerRules, route: string): (v: ListenerRuleView<FlowResource>) => boolean {
+export function routeGroupTest(l: ListenerRules, route: string, service: string): (v: ListenerRuleView<FlowResource>) => boolean {
     return (v) => {
         const group = l.groupOf(v.rule);
-        return group !== undefined && at(group.inputs, "tags.route") === route;
+        return group !== undefined && servesRoute(at(group.inputs, "tags.route"), route, service);
     };
 }
 
