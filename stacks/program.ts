@@ -2,7 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, eventDrains, kubectlImage, scalingSimulation, scheduleReport, withoutFloorJobs } from "../components/model";
+import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, eventDrains, kubectlImage, scalingSimulation, scheduleReport } from "../components/model";
 import { redactSecrets, secretConfigKeys } from "../components/model/errors";
 import { profileOf, resolveSpec } from "../components/profiles";
 import { residencyOutput } from "../components/model/residency";
@@ -53,6 +53,8 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
     if (options.onPlaceholders !== undefined) options.onPlaceholders(missing);
     else if (missing.length > 0) throw new NotDeployableError(missing);
     // Only the stack's own cloud is loaded: each cloud's components load that provider's SDK index.
+    // The pods' floor jobs run kubectl: without an image none is declared (components/kubernetes/services.ts), and the report says so.
+    const floorJobs = kubectlImage(spec, profile) !== null;
     const deployment = spec.cloud === "alicloud" ? (await import("../components/alicloud")).deployAlicloud(spec, now.getTime()) : (await import("../components/aws")).deployAws(spec, now.getTime());
     return {
         stage: spec.stage,
@@ -62,10 +64,15 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
         ...(missing.length > 0 ? { notDeployableUntilSet: [...new Set(missing.map((m) => m.key))] } : {}),
         onlineUsers: spec.onlineUsers,
         scaling: {
-            schedule: withoutFloorJobs(
+            schedule: scheduleReport(
                 spec,
-                scheduleReport(spec, now.getTime(), profile.scheduleHorizon, profile.eventLimit(spec, now.getTime()), (t) => profile.eventLimit(spec, t), profile.horizonText(spec, now.getTime()), eventDrains(spec, profile, spec.cloud === "alicloud" /* its self-run transcoders are scheduled; AWS IVS is managed */)),
-                kubectlImage(spec, profile),
+                now.getTime(),
+                profile.scheduleHorizon,
+                profile.eventLimit(spec, now.getTime()),
+                (t) => profile.eventLimit(spec, t),
+                profile.horizonText(spec, now.getTime()),
+                eventDrains(spec, profile, spec.cloud === "alicloud" /* its self-run transcoders are scheduled; AWS IVS is managed */, floorJobs),
+                floorJobs,
             ),
             ...scalingSimulation(spec, profile),
         },

@@ -998,10 +998,11 @@ export function liftsAppTier(spec: Pick<StackSpec, "scaling" | "app" | "regions"
 
 /**
  * On a Kubernetes stack, the pods' maxReplicas the floor jobs raise for an audience (podCeilingRaises
- * at the largest app floor of the regions), as a report suffix; "" when the floors fit or on other computes.
+ * at the largest app floor of the regions), as a report suffix; "" when the floors fit, on other
+ * computes, or without floor jobs (`floorJobs` false: nothing raises them).
  */
-function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number): string {
-    if (spec.compute !== "kubernetes") return "";
+function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number, floorJobs: boolean): string {
+    if (spec.compute !== "kubernetes" || !floorJobs) return "";
     const appFloor = Math.max(...spec.regions.map((region) => instancesForOnline(spec, region, online)));
     const raises = podCeilingRaises(spec, appFloor);
     return raises.length === 0 ? "" : `; pod maxReplicas raised with the floors: ${raises.join("; ")}, kept until a pulumi up no longer declares it (an event's until the job that lowers them when its drain ends)`;
@@ -1036,7 +1037,12 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
  * up` can declare it before its pre-scale (heldEventDeclaredAt), `unschedulable` when none can.
  * `text` (the profile's horizonText; Defaults to the horizon's service and recurringUntil) words the
  * horizon per tier. `drains` (the tiers an event raises and their drains, eventDrains; Defaults to
- * null) reports a past event whose raised ceilings still drain (pastEventHold).
+ * null) reports a past event whose raised ceilings still drain (pastEventHold). `floorJobs` (whether
+ * the pods' floor jobs are declared: a kubectl image, kubectlImage not null; Defaults to true; read
+ * on compute kubernetes only) false reports every event and peak that would lift the pods as not
+ * declared (FLOOR_JOBS_UNDECLARED), without raised pod maxReplicas, and one inside its raised window
+ * as asserting no floor either (unassertedWithoutFloorJobs), never `late`; pass `drains` built with
+ * the same `floorJobs` (eventDrains), so no pod ceiling is reported raised or lowered.
  */
 export function scheduleReport(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks" | "app" | "regions" | "compute" | "kubernetes">,
@@ -1046,7 +1052,11 @@ export function scheduleReport(
     limitAt: (t: number) => EventLimit | null = () => eventLimit,
     text: HorizonText | null = null,
     drains: ((event: Audience) => readonly RaisedDrain[]) | null = null,
+    floorJobs: boolean = true,
 ): ScheduleReport[] {
+    const withoutJobs = liftsWithoutFloorJobs(spec, floorJobs);
+    // An event or peak that would lift the pods of a stack without floor jobs says first that nothing is declared.
+    const declaredOrNot = (online: number, detail: string): string => (withoutJobs && liftsAppTier(spec, online) ? `${FLOOR_JOBS_UNDECLARED}: ${detail}` : detail);
     const declared = declarableEvents(spec, now, horizon, eventLimit);
     const held = eventLimit === null ? [] : eventsInHorizon(spec, now, horizon).filter((event) => !declared.includes(event));
     const released = spec.events.flatMap((event) => {
@@ -1119,7 +1129,7 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: "past",
-                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to, text?.oneOffActions)}${byTheUp}${pending(event, w.to)}; keep the event in the stack file`,
+                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to, text?.oneOffActions, floorJobs)}${byTheUp}${pending(event, w.to)}; keep the event in the stack file`,
                 ...(lowered === "" ? {} : { ceilingsLowered: lowered, loweredByActions: "" }),
             };
         }
@@ -1192,7 +1202,7 @@ export function scheduleReport(
                 : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
         const lift = liftsAppTier(spec, event.peakOnline)
-            ? capped(spec, event.peakOnline) + (releaseLater === "" ? pending(event, w.to) : "")
+            ? capped(spec, event.peakOnline, floorJobs) + (releaseLater === "" ? pending(event, w.to) : "")
             : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
         const start = parseInstant(event.start) ?? w.from;
         const end = parseInstant(event.end) ?? w.to;
@@ -1201,13 +1211,18 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: w.from < now ? "inProgress" : "scheduled",
-                detail: `covered by ${cover.name}: its pre-scale-to-release window (${utcMinute(w.from)} to ${utcMinute(w.to)}) lies inside ${cover.name}'s with no larger audience or streams, so ${cover.name}'s floor holds it and it declares no action of its own${lift}`,
+                detail: declaredOrNot(
+                    event.peakOnline,
+                    `covered by ${cover.name}: its pre-scale-to-release window (${utcMinute(w.from)} to ${utcMinute(w.to)}) lies inside ${cover.name}'s with no larger audience or streams, so ${cover.name}'s floor holds it and it declares no action of its own${lift}`,
+                ),
             };
         }
         if (w.from < steadyStart(now) && liftsAppTier(spec, event.peakOnline)) {
             // Inside the raised window (or its pre-scale closer than the lead): this up sets the
-            // floors on the scaled resources themselves (TierSchedule.asserted).
-            const asserted = `${ASSERTED_FLOOR} (${utcMinute(now)})`;
+            // floors on the scaled resources themselves (TierSchedule.asserted); without floor jobs
+            // nothing is asserted on the pods, by this up or an earlier one, so it is never late either.
+            if (withoutJobs) return { source: event.name, status: w.from > now ? "scheduled" : "inProgress", detail: unassertedWithoutFloorJobs(w.from, `${releaseAt}${lift}`) };
+            const asserted = `floor asserted by this pulumi up on the scaled resources (${utcMinute(now)})`;
             if (w.from > now) return { source: event.name, status: "scheduled", detail: `${asserted}: its pre-scale at ${utcMinute(w.from)} is less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead; ${releaseAt}${lift}` };
             const after = Math.round((now - w.from) / MINUTE_MS);
             const lateBy = Math.round((now - start) / MINUTE_MS);
@@ -1225,7 +1240,7 @@ export function scheduleReport(
                 window: { preScale: utcMinute(w.from), release: utcMinute(w.to) },
             };
         }
-        return { source: event.name, status: "scheduled", detail: `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}` };
+        return { source: event.name, status: "scheduled", detail: declaredOrNot(event.peakOnline, `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}`) };
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
         const days = peak.recurrence === "daily" ? "every day" : `on ${peak.days.join(", ")}`;
@@ -1235,7 +1250,7 @@ export function scheduleReport(
         }
         const end = recurringUntil(horizon, peak.timeZone, now);
         const until = text !== null ? text.declaredUntil(peak) : end === null ? null : `declared until ${utcMinute(end)}`;
-        return { source: peak.name, status: "recurring", detail: window + (until === null ? "" : `; ${until}${extension(until)}`) + capped(spec, peak.peakOnline) };
+        return { source: peak.name, status: "recurring", detail: declaredOrNot(peak.peakOnline, window + (until === null ? "" : `; ${until}${extension(until)}`) + capped(spec, peak.peakOnline, floorJobs)) };
     });
     const audiences = new Map<string, number>([...spec.events.map((e): [string, number] => [e.name, e.peakOnline]), ...spec.peaks.map((p): [string, number] => [p.name, p.peakOnline])]);
     return [...events, ...peaks].map((r) => {
@@ -1252,11 +1267,12 @@ export function scheduleReport(
  * are not kept (a new one with a past instant is refused: EC2 Auto Scaling "If you try to schedule
  * your action in the past, Amazon EC2 Auto Scaling returns an error message"; ESS `LaunchTime` a
  * future minute), nor is any other tier's. `oneOffActions` names them as the cloud does
- * (HorizonText.oneOffActions; Defaults to "scheduled actions").
+ * (HorizonText.oneOffActions; Defaults to "scheduled actions"). `floorJobs` (Defaults to true):
+ * whether the pods' floor jobs are declared; without them only the other tiers' actions are.
  */
-export function retainedReleaseText(spec: Pick<StackSpec, "compute">, releasedAt: number, oneOffActions: string = "scheduled actions"): string {
+export function retainedReleaseText(spec: Pick<StackSpec, "compute">, releasedAt: number, oneOffActions: string = "scheduled actions", floorJobs: boolean = true): string {
     const once = `${oneOffActions} run once at their instant and are not kept (a new one with a past instant is refused)`;
-    return spec.compute === "kubernetes"
+    return spec.compute === "kubernetes" && floorJobs
         ? `the pods' floor jobs keep the release declared until ${utcMinute(releasedAt + RELEASE_RETENTION_MINUTES * MINUTE_MS)}, where it may still start late; the other tiers' ${once}`
         : `its ${once}`;
 }
@@ -1297,54 +1313,27 @@ export function extension(until: string): string {
 }
 
 /**
- * The report of a Kubernetes stack whose pods' floor jobs are not declared (`kubectlImage` null: no
- * kubectl image the region reaches, kubernetes.kubectlImage unset; only an offline plan gets that
- * far, `pulumi up` refuses the stack first): every event and peak that would lift the pods
- * (scheduled, late, in progress, recurring, liftsAppTier) says it is not declared until the image is
- * set, instead of a pre-scale that never comes, and no longer names raised pod maxReplicas (capped).
- * An event inside its raised window says that no floor is asserted either (the HPAs carry asserted
- * bounds only with the floor jobs: hpaAssertedBounds in components/kubernetes/services.ts), instead
- * of "floor asserted by this pulumi up", and is never judged late against a `--base`
- * (lateIfUndeclared dropped: nothing is declared on the pods, by this up or an earlier one).
- * Other computes and stacks with an image: unchanged.
+ * Whether a stack's pods lift with no floor job: compute kubernetes without a kubectl image
+ * (`floorJobs` false: kubectlImage null, kubernetes.kubectlImage unset; only an offline plan gets
+ * that far, `pulumi up` refuses the stack first: missingSettings). No job then raises the pods'
+ * floors or maxReplicas, none lowers them, and the HPAs carry no asserted bounds (hpaAssertedBounds
+ * in components/kubernetes/services.ts). False on other computes.
  */
-export function withoutFloorJobs(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "events" | "peaks" | "kubernetes">, reports: readonly ScheduleReport[], kubectlImage: string | null): ScheduleReport[] {
-    if (spec.compute !== "kubernetes" || kubectlImage !== null) return [...reports];
-    const audiences = new Map<string, number>([...spec.events.map((e): [string, number] => [e.name, e.peakOnline]), ...spec.peaks.map((p): [string, number] => [p.name, p.peakOnline])]);
-    return reports.map((r) => {
-        const online = audiences.get(r.source);
-        const lifts = online !== undefined && liftsAppTier(spec, online) && ["scheduled", "late", "inProgress", "recurring"].includes(r.status);
-        if (!lifts) return r;
-        // Nor are the pods' maxReplicas raised (the floor jobs raise them), nor lowered by a job: those parts of the report go.
-        const detail = withoutPodLowerings(r.detail.replace(capped(spec, online), ""));
-        const because = "not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it)";
-        const event = spec.events.find((e) => e.name === r.source);
-        const w = event === undefined ? null : eventWindow(spec, event.start, event.end);
-        if (w === null || !detail.startsWith(ASSERTED_FLOOR)) return { ...r, detail: `${because}: ${detail}` };
-        // Inside the raised window: the report's "floor asserted" would be untrue without the jobs.
-        const releaseAt = detail.slice(Math.max(0, detail.indexOf("release at ")));
-        const { lateIfUndeclared: _late, window: _window, ...rest } = r;
-        return { ...rest, detail: `${because}, and no floor is asserted on the pods' HPAs either (they carry raised bounds only with the floor jobs): its pre-scale at ${utcMinute(w.from)} raises nothing; ${releaseAt}` };
-    });
+export function liftsWithoutFloorJobs(spec: Pick<StackSpec, "compute">, floorJobs: boolean): boolean {
+    return spec.compute === "kubernetes" && !floorJobs;
 }
 
-/** How the report of an event inside its raised window begins (scheduleReport): this up sets the floors itself. */
-export const ASSERTED_FLOOR = "floor asserted by this pulumi up on the scaled resources";
+/** How the report of an event or peak that would lift the pods begins on a stack without floor jobs (liftsWithoutFloorJobs), instead of a pre-scale that never comes. */
+export const FLOOR_JOBS_UNDECLARED = "not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it)";
 
 /**
- * A report detail without the pods' ceiling lowerings ("the pods of <service> <from> -> <to> at
- * <instant>") of its "scheduled actions lower the raised ceilings" part, which goes whole when no
- * other tier's remains (withoutFloorJobs: no job lowers them).
+ * The report of an event inside its raised window (its pre-scale passed or closer than the lead)
+ * on a stack without floor jobs (liftsWithoutFloorJobs): not "floor asserted by this pulumi up", as
+ * no floor is asserted on the pods' HPAs, but its pre-scale at `preScale` (epoch ms) raising nothing,
+ * then `release` (its "release at ..." and what follows it).
  */
-export function withoutPodLowerings(detail: string): string {
-    const head = "; scheduled actions lower the raised ceilings when the drains end: ";
-    const i = detail.indexOf(head);
-    if (i < 0) return detail;
-    const rest = detail.slice(i + head.length);
-    const end = rest.search(/; (?!the pods of |the transcoders |the app group |the [a-z]+ service )/);
-    const list = end < 0 ? rest : rest.slice(0, end);
-    const kept = list.split("; ").filter((item) => !item.startsWith("the pods of "));
-    return detail.slice(0, i) + (kept.length === 0 ? "" : head + kept.join("; ")) + (end < 0 ? "" : rest.slice(end));
+export function unassertedWithoutFloorJobs(preScale: number, release: string): string {
+    return `${FLOOR_JOBS_UNDECLARED}, and no floor is asserted on the pods' HPAs either (they carry raised bounds only with the floor jobs): its pre-scale at ${utcMinute(preScale)} raises nothing; ${release}`;
 }
 
 /**

@@ -10,7 +10,7 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan } from "./serverless";
-import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, drainHasEnded, eventWindow, loweredAfter, scheduleCeiling, tierNeed, tierSchedule } from "./schedule";
+import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, drainHasEnded, eventWindow, liftsWithoutFloorJobs, loweredAfter, scheduleCeiling, tierNeed, tierSchedule } from "./schedule";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -269,15 +269,18 @@ export type AppTierDrainSpec = Pick<StackSpec, "compute" | "scaling" | "app" | "
 /**
  * The app tier's raised ceilings for one event in one region, each with its drain (eventDrains
  * without the transcoders): the app group (compute vm), the pods of each raised service
- * (kubernetes), each serverless service (serverless).
+ * (kubernetes; none without floor jobs, `floorJobs` false: no job raises their maxReplicas, so
+ * none drains from a raised one or is lowered; Defaults to true), each serverless service
+ * (serverless).
  */
-export function appTierDrains(spec: AppTierDrainSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, region: RegionSpec, event: Audience): RaisedDrain[] {
+export function appTierDrains(spec: AppTierDrainSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, region: RegionSpec, event: Audience, floorJobs: boolean = true): RaisedDrain[] {
     const appFloor = instancesForOnline(spec, region, event.peakOnline);
     if (spec.compute === "vm") {
         const d = groupDrain(spec, profile, spec.app)(appFloor);
         return d === null ? [] : [{ tier: "the app group", from: d.from, maxSize: spec.app.maxSize, seconds: d.seconds }];
     }
     if (spec.compute === "kubernetes") {
+        if (liftsWithoutFloorJobs(spec, floorJobs)) return [];
         // One job lowers every service's ceiling, at the end of the longest drain (podsDrain, CeilingLowering).
         const raises = podRaises(spec, appFloor);
         const longest = Math.max(0, ...raises.map((r) => r.seconds));
@@ -317,9 +320,11 @@ export function pendingLowerings(spec: AppTierDrainSpec & Pick<StackSpec, "event
  * over the stack's regions (the longest per tier), for the report of a past event (pastEventHold):
  * the app tier's (appTierDrains), and with `scheduledTranscoders` (the cloud runs its own
  * transcoders on the timetable: Alibaba Cloud's ESS group; AWS's IVS is managed; Defaults to false)
- * the transcoders of a self-run video tier.
+ * the transcoders of a self-run video tier. `floorJobs` (whether the pods' floor jobs are declared,
+ * kubectlImage not null; Defaults to true): without them no pod tier is raised (appTierDrains), as
+ * scheduleReport is told with the same value.
  */
-export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "serverlessScaler"> & ScheduleProfile, scheduledTranscoders = false): (event: Audience) => RaisedDrain[] {
+export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "serverlessScaler"> & ScheduleProfile, scheduledTranscoders = false, floorJobs = true): (event: Audience) => RaisedDrain[] {
     return (event) => {
         const found = new Map<string, RaisedDrain>();
         const add = (d: RaisedDrain): void => {
@@ -329,7 +334,7 @@ export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "server
         for (const region of spec.regions) {
             // The app group's schedule sets its ceilings; the pods' jobs follow its instants only (their maxReplicas are the services' own).
             const app = (now: number): TierSchedule => appTierSchedule(spec, profile, region, now);
-            appTierDrains(spec, profile, region, event).forEach((d) => add(d.byUp === true ? d : { ...d, schedule: { at: app, ceilings: spec.compute === "vm" } }));
+            appTierDrains(spec, profile, region, event, floorJobs).forEach((d) => add(d.byUp === true ? d : { ...d, schedule: { at: app, ceilings: spec.compute === "vm" } }));
             const video = transcodeTier(spec, region);
             if (scheduledTranscoders && video.mode === "selfRun") {
                 const bounds = { minSize: video.minSize, maxSize: video.maxSize, zones: region.zones.length };

@@ -309,6 +309,44 @@ describe("model: floors per service", () => {
                 "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; pod maxReplicas raised with the floors: user 10 -> 20 (kubernetes.services.user.maxReplicas); product 10 -> 20 (kubernetes.services.product.maxReplicas); order 20 -> 30 (kubernetes.services.order.maxReplicas); interaction 12 -> 40 (kubernetes.services.interaction.maxReplicas), kept until a pulumi up no longer declares it (an event's until the job that lowers them when its drain ends)",
         });
     });
+    it("without floor jobs (no kubectl image) the same report says each lifting event and peak is not declared, names no raised maxReplicas, and asserts no floor inside a raised window", () => {
+        const k = resolveSpec(
+            rawConfig("growth", "aws", {
+                compute: "kubernetes",
+                kubernetes: { services: { interaction: { maxReplicas: 12 } } },
+                events: [
+                    { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 },
+                    { name: "inner", start: "2026-12-12T11:00:00Z", end: "2026-12-12T12:00:00Z", peakOnline: 40000 },
+                    { name: "small", start: "2026-12-14T10:00:00Z", end: "2026-12-14T12:00:00Z", peakOnline: 1000 },
+                ],
+                peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 80000, timeZone: "America/New_York" }],
+            }),
+            { now: NOW },
+        );
+        const report = (iso: string) => scheduleReport(k, Date.parse(iso), PROFILES.aws.scheduleHorizon, null, () => null, null, null, false);
+        const not = "not declared until kubernetes.kubectlImage is set (the pods' floor jobs run kubectl; no floor job is declared without it)";
+        assert.deepStrictEqual(report(NOW.toISOString()), [
+            { source: "sale", status: "scheduled", detail: `${not}: pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z` },
+            {
+                source: "inner",
+                status: "scheduled",
+                detail: `${not}: covered by sale: its pre-scale-to-release window (2026-12-12T10:30:00Z to 2026-12-12T12:30:00Z) lies inside sale's with no larger audience or streams, so sale's floor holds it and it declares no action of its own`,
+            },
+            { source: "small", status: "scheduled", detail: "pre-scale at 2026-12-14T09:30:00Z, release at 2026-12-14T12:30:00Z; no lift needed: 1000 viewers fit the everyday floor of 4 app instances" },
+            { source: "evening", status: "recurring", detail: `${not}: 19:00-23:00 America/New_York every day` },
+        ]);
+        // With floor jobs the same three name the pods' maxReplicas the jobs raise.
+        const raised = scheduleReport(k, NOW.getTime(), PROFILES.aws.scheduleHorizon).filter((r) => r.detail.includes("; pod maxReplicas raised with the floors: "));
+        assert.deepStrictEqual(raised.map((r) => r.source), ["sale", "inner", "evening"]);
+        const inside = report("2026-12-12T12:05:00Z")[0];
+        assert.deepStrictEqual(inside, {
+            source: "sale",
+            status: "inProgress",
+            detail: `${not}, and no floor is asserted on the pods' HPAs either (they carry raised bounds only with the floor jobs): its pre-scale at 2026-12-12T09:30:00Z raises nothing; release at 2026-12-12T16:30:00Z`,
+        });
+        assert.strictEqual(report("2026-12-12T09:25:00Z")[0].status, "scheduled");
+        assert.ok(report("2026-12-12T09:25:00Z")[0].detail.startsWith(`${not}, and no floor is asserted`));
+    });
 });
 
 describe("model: the schedule report of peaks and events that lift nothing", () => {
