@@ -259,7 +259,17 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             assert.deepStrictEqual(entry(p, "sale"), { source: "sale", status: "past", detail: HELD });
             assert.deepStrictEqual(findings(p), []);
         }
-        assert.deepStrictEqual(updates(plans[1], "kubernetes:batch/v1:CronJob"), [["lc-us-east-1-services-floors-sale-release", "delete", []]]);
+        // The day peak's release (17:00Z) ran inside the sale's raised span (to 17:06Z): the 12:05 up
+        // declared its recurring jobs with the sale's raised maxReplicas; the 17:03 up, after that
+        // run, declares them with the peak's own, so they raise nothing again tomorrow.
+        assert.deepStrictEqual(updates(plans[1], "kubernetes:batch/v1:CronJob"), [
+            ["lc-us-east-1-services-floors-sale-release", "delete", []],
+            ["lc-us-east-1-services-floors-day-prescale", "update", ["spec"]],
+            ["lc-us-east-1-services-floors-day-release", "update", ["spec"]],
+        ]);
+        const released = (max: readonly number[]) => [2, 2, 3, 3].map((min, i) => ({ spec: { minReplicas: min, maxReplicas: max[i] } }));
+        assert.deepStrictEqual(patches(plans[0], "lc-us-east-1-services-floors-day-release"), released([50, 50, 76, 100]));
+        assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-day-release"), released([10, 10, 20, 40]));
     });
 
     it("a lowering moved off a later event's pre-scale minute is reported at its moved minute, and one after that event's release from the ceiling the release sets (EC2 Auto Scaling, ESS)", async () => {
@@ -267,14 +277,15 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         const [aws] = await chain("lower-aws-vm-eve", ["09:00"]);
         assert.deepStrictEqual(actions(aws, SCHEDULE, "", [["startTime"], ["maxSize"]]).filter((a) => String(a[0]).includes("-app-")), [
             ["lc-us-east-1-app-schedule-eve-lower", "2026-12-12T19:50:00Z", 40],
-            ["lc-us-east-1-app-schedule-eve-prescale", "2026-12-12T16:52:00Z", 100],
-            ["lc-us-east-1-app-schedule-eve-release", "2026-12-12T19:30:00Z", 100],
+            // Each action's ceiling is the needs in force at its instant: eve's own 52 once the sale's span has ended (16:52Z), never the sale's 100 again.
+            ["lc-us-east-1-app-schedule-eve-prescale", "2026-12-12T16:52:00Z", 52],
+            ["lc-us-east-1-app-schedule-eve-release", "2026-12-12T19:30:00Z", 52],
             ["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:53:00Z", 52],
             ["lc-us-east-1-app-schedule-sale-prescale", "2026-12-12T09:30:00Z", 100],
             ["lc-us-east-1-app-schedule-sale-release", "2026-12-12T16:30:00Z", 100],
         ]);
         assert.strictEqual(at(entry(aws, "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:53:00Z");
-        assert.strictEqual(at(entry(aws, "eve"), "detail"), "pre-scale at 2026-12-12T16:52:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T19:50:00Z");
+        assert.strictEqual(at(entry(aws, "eve"), "detail"), "pre-scale at 2026-12-12T16:52:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 52 -> 40 at 2026-12-12T19:50:00Z");
         const [ali] = await chain("lower-alicloud-vm-eve", ["09:00"]);
         const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
         assert.deepStrictEqual(actions(ali, TASK, "-lower", [["launchTime"], ["maxValue"]]), [
@@ -284,7 +295,7 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", 12],
         ]);
         assert.strictEqual(at(entry(ali, "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T17:05:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z");
-        assert.strictEqual(at(entry(ali, "eve"), "detail"), "pre-scale at 2026-12-12T17:04:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T20:00:00Z; the transcoders 40 -> 12 at 2026-12-12T19:56:00Z");
+        assert.strictEqual(at(entry(ali, "eve"), "detail"), "pre-scale at 2026-12-12T17:04:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 52 -> 40 at 2026-12-12T20:00:00Z; the transcoders 20 -> 12 at 2026-12-12T19:56:00Z");
     });
 
     it("ECS on Fargate (09:00 -> 17:30): one action per service sets MaxCapacity alone at its own drain's end", async () => {

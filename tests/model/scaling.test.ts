@@ -453,24 +453,29 @@ describe("model: the up after a drained event's release lowers its raised ceilin
         assert.deepStrictEqual([s.asserted?.kind, s.asserted?.minSize, s.asserted?.maxSize, s.drainHold?.from], ["release", 26, 100, 100]);
         assert.deepStrictEqual(s.lowerings, [{ key: "sale-lower", source: "sale", at: "2026-12-12T16:52:00Z", from: 100, maxSize: 52, heldNeeds: [26] }]);
     });
-    it("a lowering closer than the lead (16:43Z and 16:51Z, lowering 16:52Z) stays declared at its instant, as an earlier up declared it, and the bounds stay with the schedules; from its instant (16:52Z) the up asserts the lowered ceiling 52 itself, no ignoreChanges", () => {
+    it("a lowering closer than the lead (16:43Z and 16:51Z, lowering 16:52Z) stays declared at its instant, as an earlier up declared it, and the bounds stay with the schedules; so it does in its own minute and until 3 minutes after it (16:52Z, 16:54Z: EC2 Auto Scaling may run it up to two minutes late); from 16:55Z the up asserts the lowered ceiling 52 itself, no ignoreChanges", () => {
         const lowering = [{ key: "sale-lower", source: "sale", at: "2026-12-12T16:52:00Z", from: 100, maxSize: 52, heldNeeds: [26] }];
         const hold = { source: "sale", releasedAt: Date.parse("2026-12-12T16:30:00Z"), from: 100, until: Date.parse("2026-12-12T16:52:00Z"), need: 50 };
         const at1643 = schedule("2026-12-12T16:43:00Z");
         const at1651 = schedule("2026-12-12T16:51:00Z");
         const at1652 = schedule("2026-12-12T16:52:00Z");
+        const at1654 = schedule("2026-12-12T16:54:59Z");
+        const at1655 = schedule("2026-12-12T16:55:00Z");
         assert.deepStrictEqual([at1643.asserted?.kind, at1643.asserted?.minSize, at1643.asserted?.maxSize, at1643.drainHold, at1643.lowerings], ["release", 26, 100, hold, lowering]);
         assert.deepStrictEqual([at1651.asserted, at1651.drainHold, at1651.lowerings, scheduledBoundsIgnoreChanges(at1651, ["minSize", "maxSize"])], [undefined, hold, lowering, ["minSize", "maxSize"]]);
-        assert.deepStrictEqual(at1652.asserted, { source: "sale", since: Date.parse("2026-12-12T16:52:00Z"), kind: "lowered", minSize: 26, maxSize: 52 });
-        assert.deepStrictEqual([at1652.drainHold, at1652.lowerings, scheduledBoundsIgnoreChanges(at1652, ["minSize", "maxSize"])], [undefined, undefined, []]);
+        for (const s of [at1652, at1654]) assert.deepStrictEqual([s.asserted, s.drainHold, s.lowerings, scheduledBoundsIgnoreChanges(s, ["minSize", "maxSize"])], [undefined, hold, lowering, ["minSize", "maxSize"]]);
+        assert.deepStrictEqual(at1655.asserted, { source: "sale", since: Date.parse("2026-12-12T16:52:00Z"), kind: "lowered", minSize: 26, maxSize: 52 });
+        assert.deepStrictEqual([at1655.drainHold, at1655.lowerings, scheduledBoundsIgnoreChanges(at1655, ["minSize", "maxSize"])], [undefined, undefined, []]);
         assert.deepStrictEqual(
             [
                 drainHasEnded(Date.parse("2026-12-12T16:52:00Z"), Date.parse("2026-12-12T16:51:59Z")),
                 drainHasEnded(Date.parse("2026-12-12T16:51:30Z"), Date.parse("2026-12-12T16:51:59Z")),
                 drainHasEnded(Date.parse("2026-12-12T16:51:30Z"), Date.parse("2026-12-12T16:52:00Z")),
                 drainHasEnded(Date.parse("2026-12-12T16:52:00Z"), Date.parse("2026-12-12T16:52:00Z")),
+                drainHasEnded(Date.parse("2026-12-12T16:51:30Z"), Date.parse("2026-12-12T16:54:59Z")),
+                drainHasEnded(Date.parse("2026-12-12T16:51:30Z"), Date.parse("2026-12-12T16:55:00Z")),
             ],
-            [false, false, true, true],
+            [false, false, false, false, false, true],
         );
     });
     it("after it (17:30Z, the day peak open) the up asserts the peak's floor 26 and its ceiling 52, no ignoreChanges; the event released last is the source, not the one of 11 November", () => {
