@@ -1217,13 +1217,15 @@ export function scheduleReport(
         .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
     // The lowerings still ahead of `now`, as a report suffix ("" when none): declared by this up.
     const pending = (event: LiveEvent, releasedAt: number): string => {
-        // A lowering whose instant is still ahead stays declared at it, even closer than the lead (drainHasEnded).
-        const ahead = byActions(event, releasedAt, now);
+        // A lowering whose instant is still ahead, or passed less than LOWERING_RUN_MARGIN_MINUTES
+        // ago, stays declared at it (drainHasEnded).
+        const ahead = byActions(event, releasedAt, now - LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS);
         const ups = byActions(event, releasedAt, now, true);
         // A recurring peak's actions carry the one ceiling of the tier they were declared with
-        // (scheduleCeiling), so the first of them after a lowering raises it again until an up
+        // (recurringNeeds), so the first of them after a lowering raises it again until an up
         // after the drain declares them without the event.
-        const again = spec.peaks.some((peak) => liftsAppTier(spec, peak.peakOnline)) ? " (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew)" : "";
+        // Only when a run of theirs falls in the event's raised span (recurringNeeds) do they hold its need.
+        const again = loweringsOf(event, releasedAt).some((l) => !l.byUp && l.reraised) ? " (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew)" : "";
         return (
             (ahead === "" ? "" : `; scheduled actions lower the raised ceilings when the drains end: ${ahead}${again}`) +
             (ups === "" ? "" : `; no scheduled action lowers the rules' raised ceilings: the first pulumi up after their drains end sets them back (${ups})`)
@@ -1277,7 +1279,7 @@ export function scheduleReport(
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS)})`,
                   };
         }
         const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
