@@ -687,3 +687,69 @@ describe("model: a ceiling lowering never shares its minute with another action 
         );
     });
 });
+
+describe("model: each scheduled action's ceiling is the needs in force at its own instant", () => {
+    // Growth AWS vm (app 4-40): 200,000 viewers need 50 (ceiling 100, drained by 16:52Z after a
+    // 16:30Z release); 100,000 need 26 (ceiling 52); 80,000 need 20 (ceiling 40, the everyday one).
+    const sale = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 200000 };
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+    const plan = (events: readonly object[], peaks: readonly object[] = [], iso = "2026-12-12T09:00:00Z") => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events, peaks }), { now: NOW });
+        return tierSchedule(spec, spec.regions[0], "appGroup", bounds, Date.parse(iso), PROFILES.aws.scheduleHorizon, null, groupDrain(spec, PROFILES.aws, spec.app));
+    };
+    const oneOff = (s: ReturnType<typeof plan>) => [...s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]), ...(s.lowerings ?? []).map((l) => [l.key, l.at, -1, l.maxSize])];
+
+    it("a later event (late, 17:30Z-19:30Z, 80,000) after the sale's lowering: its actions carry 40, so no action sets 100 after sale-lower", () => {
+        const s = plan([sale, { name: "late", start: "2026-12-12T18:00:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 80000 }]);
+        assert.deepStrictEqual(oneOff(s), [
+            ["sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 100],
+            ["late-prescale", "2026-12-12T17:30:00Z", 20, 40],
+            ["late-release", "2026-12-12T19:30:00Z", 4, 40],
+            ["sale-lower", "2026-12-12T16:52:00Z", -1, 40],
+        ]);
+    });
+
+    it("a later event raising its own ceiling (eve, pre-scale 16:52Z, 100,000): its pre-scale and release carry 52, its lowering sets 40; the sale's lowering, moved off eve's minute to 16:53Z, sets 52", () => {
+        const s = plan([sale, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }]);
+        assert.deepStrictEqual(oneOff(s), [
+            ["sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 100],
+            ["eve-prescale", "2026-12-12T16:52:00Z", 26, 52],
+            ["eve-release", "2026-12-12T19:30:00Z", 4, 52],
+            ["sale-lower", "2026-12-12T16:53:00Z", -1, 52],
+            ["eve-lower", "2026-12-12T19:50:00Z", -1, 40],
+        ]);
+    });
+
+    it("an event inside the sale's raised span (flash, 14:30Z-17:30Z) released after the sale's lowering: its release sets 4/40; the sale's release keeps flash's floor 20 under the sale's 100", () => {
+        const s = plan([sale, { name: "flash", start: "2026-12-12T15:00:00Z", end: "2026-12-12T17:00:00Z", peakOnline: 80000 }]);
+        assert.deepStrictEqual(oneOff(s), [
+            ["sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
+            ["sale-release", "2026-12-12T16:30:00Z", 20, 100],
+            ["flash-release", "2026-12-12T17:30:00Z", 4, 40],
+            ["sale-lower", "2026-12-12T16:52:00Z", -1, 40],
+        ]);
+    });
+
+    it("a far event (2027-04-10 10:00-12:00Z) no run of the New York evening peak falls in: the peak's daily actions carry the peak's own ceiling, not the far event's for four months", () => {
+        const far = { name: "far", start: "2027-04-10T10:00:00Z", end: "2027-04-10T12:00:00Z", peakOnline: 200000 };
+        const evening = { name: "evening", start: "19:00", end: "23:00", timeZone: "America/New_York", peakOnline: 100000 };
+        const s = plan([far], [evening]);
+        assert.deepStrictEqual(s.recurring.map((a) => [a.key, a.minSize, a.maxSize]), [
+            ["evening-prescale", 26, 52],
+            ["evening-release", 4, 52],
+        ]);
+        assert.deepStrictEqual(oneOff(s), [
+            ["far-prescale", "2027-04-10T09:30:00Z", 50, 100],
+            ["far-release", "2027-04-10T12:30:00Z", 4, 100],
+            ["far-lower", "2027-04-10T12:52:00Z", -1, 52],
+        ]);
+        // An event a run of the peak falls in (18:30 New York, 23:30Z): the daily actions hold its need, as a lower ceiling would cut its capacity at once.
+        const inside = plan([{ ...far, start: "2027-04-10T22:00:00Z", end: "2027-04-11T02:00:00Z" }], [evening]);
+        assert.deepStrictEqual(inside.recurring.map((a) => [a.key, a.maxSize]), [
+            ["evening-prescale", 100],
+            ["evening-release", 100],
+        ]);
+    });
+});
