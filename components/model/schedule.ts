@@ -14,6 +14,9 @@
 //   is computed from `now`, so no up moves a step. A release stays declared for
 //   RELEASE_RETENTION_MINUTES after its instant (the clouds' retry windows), and an up in that time
 //   asserts the released bounds.
+// - Each action's ceiling is the one the needs in force at its own instant hold (heldNeedsAt): the
+//   peaks', and those of the events whose raised span (pre-scale to the lowering at the end of the
+//   drain) contains it; a lowering ends each span whose need is above what is held then.
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
 //   one-off action restoring the event's floor; a one-off action that falls inside a recurring
@@ -141,9 +144,11 @@ export function tierNeed(spec: Pick<StackSpec, "scaling" | "app">, region: Pick<
 export type ScheduleSpec = Pick<StackSpec, "scaling" | "app" | "events" | "peaks">;
 
 /**
- * The one ceiling every scheduled action of a tier sets: the everyday maxSize, or the largest floor
- * any declared event or peak needs, whichever is larger. Releases lower the floor only and keep this
- * ceiling, because lowering a ceiling below the running capacity makes every cloud remove capacity
+ * The ceiling of `needs` on a tier: the everyday maxSize, or twice the largest of them (ceilingAbove,
+ * capped at `limit`), whichever is larger. Each scheduled action sets the ceiling of the needs in
+ * force at its own instant (heldNeedsAt: the peaks' and the raised spans' containing it; the
+ * recurring actions recurringNeeds). Releases lower the floor only and keep their instant's ceiling
+ * (their event's span runs to its lowering), because lowering a ceiling below the running capacity makes every cloud remove capacity
  * at once, whatever the load (the AND scale-in rule would be bypassed):
  * - AWS Application Auto Scaling (Fargate services, Aurora readers): "If the current capacity is
  *   above the maximum capacity, Application Auto Scaling scales in to the maximum capacity"
@@ -323,9 +328,9 @@ export interface CeilingLowering {
     /** The ceiling it sets: scheduleCeiling of `heldNeeds`. */
     readonly maxSize: number;
     /**
-     * The needs (the tier's units: the app floors on the app tier) of the events and peaks that still
-     * hold a ceiling at `at`: every recurring peak, every declared event not released by then, every
-     * other released event still draining then. The pods' job sizes maxReplicas on them (podCeilings).
+     * The needs (the tier's units: the app floors on the app tier) in force at `at` (heldNeedsAt):
+     * every recurring peak's, and those of the other raised spans containing it (an event pre-scaled
+     * and not yet lowered). The pods' job sizes maxReplicas on them (podCeilings).
      */
     readonly heldNeeds: readonly number[];
 }
@@ -714,9 +719,10 @@ function compactMinute(ms: number): string {
  * base resource, AssertedBounds), restores after recurring actions inside an event, and the
  * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
  * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
- * `drain` (the tier's drain from a raised ceiling, TierDrain; Defaults to null, no hold) sets
- * `drainHold` while a released event's raised ceiling still drains, and every action keeps that
- * ceiling until then.
+ * `drain` (the tier's drain from a raised ceiling, TierDrain; Defaults to null, no hold and one
+ * ceiling over every declared event and peak) sets `drainHold` while a released event's raised
+ * ceiling still drains, sizes each action's ceiling on the needs in force at its instant
+ * (TierSchedule.needs) and declares the lowerings (ceilingLowerings).
  */
 export function tierSchedule(
     spec: ScheduleSpec,
@@ -729,11 +735,10 @@ export function tierSchedule(
     drain: TierDrain | null = null,
 ): TierSchedule {
     const keptFrom = steadyStart(now);
-    // A drain whose lowering instant has passed (drainHasEnded) is over: this up sets the lowered
-    // ceiling on the base resource itself (kind lowered). One still ahead, even closer than the
-    // lead, holds the bounds with the schedules and its lowering stays declared at its instant.
-    const draining = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
-    const hold = draining !== null && drainHasEnded(draining.until, now) ? null : draining;
+    // A drain whose lowering has run (drainHasEnded: its instant and the run margin passed) is over:
+    // this up sets the lowered ceiling on the base resource itself (kind lowered). One not over,
+    // even closer than the lead, holds the bounds with the schedules and its lowering stays declared.
+    const hold = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
     const retention = RELEASE_RETENTION_MINUTES * MINUTE_MS;
     // An event released less than RELEASE_RETENTION_MINUTES ago keeps its steps in the timeline:
     // its release stays declared (retained) and its bounds asserted, with the ceiling it had.
@@ -809,7 +814,7 @@ export function tierSchedule(
     // and peaks hold is set back by this up on the base resource (kind lowered), not left in force
     // under ignoreChanges: the floor in force now (a recurring peak's, or one closer than the lead),
     // the held ceiling.
-    const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, draining === null ? now : keptFrom, drain, [...windows.map((w) => w.need), ...peakOnly]) : null;
+    const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, now, drain, [...windows.map((w) => w.need), ...peakOnly]) : null;
     if (lowering !== null) {
         const floor = Math.max(bounds.minSize, recurringFloorNear(recurring, keptFrom));
         // The ceiling the declared events and peaks hold (the report's, heldCeilings), at least the one in force now.
