@@ -50,6 +50,8 @@ const DIR = stackDir({
     "lower-aws-vm-flash": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, FLASH] }),
     "lower-fargate-late": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
     "lower-pods-late": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
+    // An evening peak none of whose runs (pre-scale 18:30Z, release 21:30Z) falls in the sale's raised span (09:30Z-16:52Z).
+    "lower-aws-vm-evening": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ name: "evening", start: "19:00", end: "21:00", timeZone: "Europe/London", peakOnline: 100000 }] }),
     "lower-pods-no-peak": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     "lower-alicloud-vm-late": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }, { ...LATE, streams: 40 }] }),
     "lower-sae": stackFile({ stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 90000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
@@ -446,6 +448,21 @@ describe("a second event never keeps a drained event's raised ceiling in force: 
             ["lc-cn-hangzhou-video-transcoders-schedule-late-prescale", "2026-12-12T17:30Z", 10, 20],
             ["lc-cn-hangzhou-video-transcoders-schedule-late-release", "2026-12-12T19:30Z", 2, 20],
         ]);
+    });
+
+    it("EC2 Auto Scaling, an evening peak none of whose runs falls in the sale's raised span (09:00 -> 22:00): its daily actions carry the peak's own 52, so its runs after the lowering raise nothing again, the --base judgement names no re-raise, and the 22:00 up lowers none in force", async () => {
+        const plans = await chain("lower-aws-vm-evening", ["09:00", "22:00"]);
+        assert.deepStrictEqual(actions(plans[0], SCHEDULE, "", [["recurrence"], ["minSize"], ["maxSize"]]).filter((x) => String(x[0]).includes("-evening-")), [
+            ["lc-us-east-1-app-schedule-evening-prescale", "30 18 * * *", 26, 52],
+            ["lc-us-east-1-app-schedule-evening-release", "30 21 * * *", 4, 52],
+        ]);
+        assert.deepStrictEqual(at(entry(plans[0], "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:52:00Z");
+        assert.strictEqual(at(entry(plans[1], "sale"), "reraisedBy"), undefined);
+        assert.deepStrictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z, so this pulumi up lowers none in force (delete the event from the stack file at will)",
+        );
+        assert.deepStrictEqual([findings(plans[0]), findings(plans[1])], [[], []]);
     });
 
     it("an up in the lowering's own minute or just after it (09:00 -> 16:52 -> 16:54 -> 16:55, lowering 16:52Z) keeps it declared unchanged, since EC2 Auto Scaling may run it up to two minutes late; the 16:55 up removes it and lowers none in force", async () => {

@@ -896,9 +896,10 @@ export function clearOfPeakActions(spec: Pick<StackSpec, "scaling" | "peaks" | "
 /**
  * The last run of a recurring peak's action (one that lifts the app tier, liftsAppTier) after the
  * first ceiling lowering of `event` (released at `releasedAt`; `lowerings` gives their instants) and
- * at or before `now`, as "<action key> at <UTC instant>"; "" when none ran. The actions an up
- * declared while the event was declared carry its raised ceiling (scheduleCeiling), so such a run
- * set the raised ceiling again after the lowering.
+ * at or before `now`, of a peak one of whose runs falls in the event's raised span (from its
+ * pre-scale to that lowering), as "<action key> at <UTC instant>"; "" when none ran. Such a peak's
+ * actions an up declared while the event was declared carry its raised ceiling (recurringNeeds), so
+ * such a run set the raised ceiling again after the lowering.
  */
 export function peakActionsAfter(
     spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">,
@@ -910,9 +911,14 @@ export function peakActionsAfter(
     const first = Math.min(...lowerings(event, releasedAt).filter((l) => !l.byUp).map((l) => l.at));
     if (!Number.isFinite(first) || first > now) return "";
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    // Only a peak one of whose runs falls in the event's raised span (pre-scale to lowering) carries
+    // its raised ceiling on its actions (recurringNeeds); the others' actions hold their own.
+    const from = eventWindow(spec, event.start, event.end)?.from ?? releasedAt;
     const runs = spec.peaks
         .filter((peak) => liftsAppTier(spec, peak.peakOnline))
-        .flatMap((peak) => recurringActions(spec, peak, 2, bounds).flatMap((a) => occurrences(a, first + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
+        .map((peak) => recurringActions(spec, peak, 2, bounds))
+        .filter((actions) => actions.some((a) => occurrences(a, from, first).length > 0))
+        .flatMap((actions) => actions.flatMap((a) => occurrences(a, first + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
         .sort((a, b) => b.t - a.t || a.key.localeCompare(b.key));
     return runs.length === 0 ? "" : `${runs[0].key} at ${utcMinute(runs[0].t)}`;
 }
