@@ -514,8 +514,8 @@ export interface ScheduleReport {
     /**
      * With loweredByActions: the last recurring peak action that ran after the event's first lowering
      * action and at or before `now` ("day-release at 2026-12-12T18:30:00Z"; peakActionsAfter), "" when
-     * none did. An earlier up declared that action with the raised ceiling (one ceiling per tier,
-     * scheduleCeiling), so it set the raised ceiling again: the ceiling in force at the up is the last
+     * none did. An earlier up declared that action with the raised ceiling (a run of the peak
+     * fell in the event's raised span: recurringNeeds), so it set the raised ceiling again: the ceiling in force at the up is the last
      * action's, and `plan --base` judges against it.
      */
     readonly reraisedBy?: string;
@@ -1564,11 +1564,11 @@ export type Audience = Pick<LiveEvent, "peakOnline" | "streams">;
  * still hold at `now` (`drains`: the raised ceiling each needs, eventDrains): every recurring peak,
  * every other event not yet released whose pre-scale is within `horizon` (declared now), and every
  * other released event whose tier still drains (pastEventHold). A past event's raised ceiling is
- * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier). `declaredAt`
+ * lowered only below the largest of these (the up asserts what they hold: tierSchedule). `declaredAt`
  * (Defaults to `now`) is the `pulumi up` whose horizon tells the events declared: a later `now` asks
  * what they hold at a drain's end (ceilingLowerings). `openOnly` (Defaults to false) counts only the
- * events open at `now` (pre-scaled, not released), as a lowering action holds them: a later event's
- * pre-scale raises the ceiling again itself.
+ * events open at `now` (pre-scaled, not released), as a lowering action holds them (heldNeedsAt):
+ * a later event's actions carry its own ceiling.
  */
 export function heldCeilings(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks">,
