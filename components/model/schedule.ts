@@ -345,8 +345,6 @@ export interface RaisedSpan {
     readonly source: string;
     /** The pre-scale instant, epoch ms. */
     readonly from: number;
-    /** The release instant, epoch ms. */
-    readonly releasedAt: number;
     /** The lowering instant (exclusive end), epoch ms: the drain's end rounded up to the minute; the release when the need raises nothing. */
     readonly until: number;
     /** The tier's need for the event (tierNeed; the app floor on the app tier). */
@@ -406,7 +404,7 @@ export function raisedSpans(
     });
     return [...windows, ...released].map((w) => {
         const d = drain(w.need);
-        return { source: w.name, from: w.from, releasedAt: w.to, until: d === null ? w.to : Math.ceil((w.to + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS, need: w.need };
+        return { source: w.name, from: w.from, until: d === null ? w.to : Math.ceil((w.to + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS, need: w.need };
     });
 }
 
@@ -761,7 +759,7 @@ export function tierSchedule(
     const spans = drain === null ? [] : raisedSpans(spec, region, tier, bounds, now, drain, windows);
     const peakOnly = peakNeeds.map((p) => p.need);
     const flat = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakOnly], limit);
-    const needsAt = (t: number): number[] => [...peakOnly, ...spans.filter((r) => r.from <= t && t < r.until).map((r) => r.need)];
+    const needsAt = (t: number): number[] => heldNeedsAt({ peaks: peakOnly, spans }, t);
     const ceilingAt = (floor: number, t: number): number => Math.max(floor, drain === null ? flat : scheduleCeiling(bounds, needsAt(t), limit));
     // The recurring actions run on every day: their one ceiling holds the peaks' needs and those of
     // the raised spans one of their runs falls in (recurringNeeds), never a far event's they miss.
