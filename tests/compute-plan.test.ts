@@ -520,9 +520,10 @@ describe("compute choices on the plan", function () {
             assert.deepStrictEqual([action("evening-prescale").schedule, action("evening-prescale").timezone, action("evening-prescale").scalableTargetAction], [
                 "cron(30 18 * * ? *)",
                 "America/New_York",
-                { maxCapacity: 12, minCapacity: 4 },
+                // The peak's own ceiling: no run of the evening actions falls in double12's raised span.
+                { maxCapacity: 10, minCapacity: 4 },
             ]);
-            assert.deepStrictEqual([action("evening-release").schedule, action("evening-release").scalableTargetAction], ["cron(30 23 * * ? *)", { maxCapacity: 12, minCapacity: 2 }]);
+            assert.deepStrictEqual([action("evening-release").schedule, action("evening-release").scalableTargetAction], ["cron(30 23 * * ? *)", { maxCapacity: 10, minCapacity: 2 }]);
             // A peak occurrence inside the event is followed by a restore of the event's floor (shared timetable).
             const user = ofType(p, "aws:appautoscaling/scheduledAction:ScheduledAction").filter((a) => a.name.startsWith("lc-us-east-1-fargate-user-schedule-"));
             const keys = user.map((a) => a.name.replace("lc-us-east-1-fargate-user-schedule-", ""));

@@ -308,7 +308,7 @@ describe("after a release the raised bounds stay with the schedules until the dr
             {
                 source: "sale",
                 status: "past",
-                detail: "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+                detail: "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:55:00Z)",
             },
         ]);
         const drain = list(at(plan.outputs, "scaling", "drain"));
@@ -369,7 +369,8 @@ describe("every tier an event raised holds its bounds through the drain after th
         const order = plan.resources.find((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name === "lc-cn-hangzhou-sae-order-scaling");
         assert.deepStrictEqual(list(at(order?.inputs, "scalingRuleTimer", "schedules")).map((p) => at(p, "maxReplicas")), [32, 32]);
         assert.strictEqual(at(order?.inputs, "scalingRuleMetric", "maxReplicas"), 32);
-        const after = await planStack("drain-sae", DIR, { now: new Date("2026-12-12T17:08:00Z") });
+        // The drain's end plus the lowerings' run margin (LOWERING_RUN_MARGIN_MINUTES), which the SAE tier keeps like the others.
+        const after = await planStack("drain-sae", DIR, { now: new Date("2026-12-12T17:11:00Z") });
         const settled = after.resources.find((r) => r.name === "lc-cn-hangzhou-sae-order-scaling");
         assert.strictEqual(at(settled?.inputs, "scalingRuleMetric", "maxReplicas"), 20);
     });
@@ -433,8 +434,15 @@ describe("a Kubernetes stack without a kubectl image says its events are not dec
 describe("once the drain from the raised ceiling has ended the bounds return to the stack file", function () {
     this.timeout(300_000);
 
-    it("the same sale planned at 16:53Z (drain ended 16:52Z): no ignoreChanges, the event declares nothing, and the plan warns that this up lowers the raised ceiling (an advisory finding)", async () => {
+    it("the same sale planned at 16:53Z, inside the lowering's run margin (lowering 16:52Z): the lowering stays declared and the group's bounds with the schedules", async () => {
         const plan = await checkPlan(await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:53:00Z") }));
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => [at(r.inputs, "maxSize"), r.ignoreChanges ?? []]), [[40, ["minSize", "maxSize"]]]);
+        assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/schedule:Schedule").map((r) => [at(r.inputs, "scheduledActionName"), at(r.inputs, "startTime"), at(r.inputs, "maxSize")]), [["sale-lower", "2026-12-12T16:52:00Z", 40]]);
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING), []);
+    });
+
+    it("the same sale planned at 16:55Z (lowering 16:52Z, run margin over): no ignoreChanges, the event declares nothing, and the plan warns that this up lowers the raised ceiling (an advisory finding)", async () => {
+        const plan = await checkPlan(await planStack("drain-aws-vm", DIR, { now: new Date("2026-12-12T16:55:00Z") }));
         assert.deepStrictEqual(plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group").map((r) => [at(r.inputs, "maxSize"), r.ignoreChanges ?? []]), [[40, []]]);
         assert.deepStrictEqual(at(plan.outputs, "scaling", "schedule"), [
             {

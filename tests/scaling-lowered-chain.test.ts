@@ -22,6 +22,10 @@ const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i
 const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z" };
 /** Released on 11 November: long past on 12 December. */
 const OLD = { name: "old-sale", start: "2026-11-11T12:00:00Z", end: "2026-11-11T16:00:00Z", peakOnline: 200000 };
+/** 18:00-19:00Z: pre-scale 17:30Z, release 19:30Z, after the sale's drains. */
+const LATE = { name: "late", start: "2026-12-12T18:00:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 80000 };
+/** 15:00-17:00Z, overlapping the sale: pre-scale 14:30Z, release 17:30Z. */
+const FLASH = { name: "flash", start: "2026-12-12T15:00:00Z", end: "2026-12-12T17:00:00Z", peakOnline: 80000 };
 /** 11:00-18:00 in London (UTC in December): pre-scale 10:30Z, release 18:30Z, open through the drain's end. */
 const DAY_PEAK = { name: "day", start: "11:00", end: "18:00", timeZone: "Europe/London" };
 
@@ -40,6 +44,16 @@ const DIR = stackDir({
     // Eve's pre-scale (17:04Z) takes the app group's lowering minute: the task moves to 17:05Z.
     "lower-alicloud-vm-eve": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }, { name: "eve", start: "2026-12-12T17:34:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000, streams: 40 }] }),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
+    // A second event after the sale's lowering (late: pre-scale 17:30Z, release 19:30Z; 80,000 viewers: app floor 20, whose ceiling 40 is the everyday one).
+    "lower-aws-vm-late": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
+    // A second event overlapping the sale (flash: pre-scale 14:30Z, release 17:30Z, after the sale's lowering at 16:52Z).
+    "lower-aws-vm-flash": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, FLASH] }),
+    "lower-fargate-late": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
+    "lower-pods-late": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
+    // An evening peak none of whose runs (pre-scale 18:30Z, release 21:30Z) falls in the sale's raised span (09:30Z-16:52Z).
+    "lower-aws-vm-evening": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ name: "evening", start: "19:00", end: "21:00", timeZone: "Europe/London", peakOnline: 100000 }] }),
+    "lower-pods-no-peak": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
+    "lower-alicloud-vm-late": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }, { ...LATE, streams: 40 }] }),
     "lower-sae": stackFile({ stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 90000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
 });
 
@@ -142,7 +156,7 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             "16:51",
             [4, 40, ["minSize", "maxSize"]],
             [],
-            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:52:00Z)",
+            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the app group from 100 (everyday 40) until about 2026-12-12T16:52:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z (keep the event in the stack file; delete it after 2026-12-12T16:55:00Z)",
         ));
 
     it("AWS EC2 Auto Scaling without a peak, an up in the release's retention within the lowering's lead (09:00 -> 16:45, lowering 16:52Z): the lowering the 09:00 up declared stays unchanged, next to the released 4/100", () =>
@@ -248,7 +262,7 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
 
     it("pods with a daily peak (12:05 -> 17:03): user and product have drained, but the HPAs stay with the schedules until the one job lowers every service at 17:06, so the report names that job and no up-set ceiling nor --refresh", async () => {
         const HELD =
-            "released at 2026-12-12T16:30:00Z; declares no floor, but these tiers still drain from their raised ceilings by their scale-in rules: the pods of user from 50 (everyday 10) until about 2026-12-12T17:02:00Z; the pods of product from 50 (everyday 10) until about 2026-12-12T17:02:00Z; the pods of order from 76 (everyday 20) until about 2026-12-12T17:04:00Z; the pods of interaction from 100 (everyday 40) until about 2026-12-12T17:06:00Z; their bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the pods of user 50 -> 10 at 2026-12-12T17:06:00Z; the pods of product 50 -> 10 at 2026-12-12T17:06:00Z; the pods of order 76 -> 20 at 2026-12-12T17:06:00Z; the pods of interaction 100 -> 40 at 2026-12-12T17:06:00Z (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew) (keep the event in the stack file; delete it after 2026-12-12T17:06:00Z)";
+            "released at 2026-12-12T16:30:00Z; declares no floor, but these tiers still drain from their raised ceilings by their scale-in rules: the pods of user from 50 (everyday 10) until about 2026-12-12T17:02:00Z; the pods of product from 50 (everyday 10) until about 2026-12-12T17:02:00Z; the pods of order from 76 (everyday 20) until about 2026-12-12T17:04:00Z; the pods of interaction from 100 (everyday 40) until about 2026-12-12T17:06:00Z; their bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the pods of user 50 -> 10 at 2026-12-12T17:06:00Z; the pods of product 50 -> 10 at 2026-12-12T17:06:00Z; the pods of order 76 -> 20 at 2026-12-12T17:06:00Z; the pods of interaction 100 -> 40 at 2026-12-12T17:06:00Z (keep the event in the stack file; delete it after 2026-12-12T17:09:00Z)";
         const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
         const plans = await chain("lower-pods-early-peak", ["12:05", "17:03"]);
         const alone = await checkPlan(await planStack("lower-pods-early-peak", DIR, { now: new Date("2026-12-12T17:03:00Z") }));
@@ -259,7 +273,17 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             assert.deepStrictEqual(entry(p, "sale"), { source: "sale", status: "past", detail: HELD });
             assert.deepStrictEqual(findings(p), []);
         }
-        assert.deepStrictEqual(updates(plans[1], "kubernetes:batch/v1:CronJob"), [["lc-us-east-1-services-floors-sale-release", "delete", []]]);
+        // The day peak's release (17:00Z) ran inside the sale's raised span (to 17:06Z): the 12:05 up
+        // declared its recurring jobs with the sale's raised maxReplicas; the 17:03 up, after that
+        // run, declares them with the peak's own, so they raise nothing again tomorrow.
+        assert.deepStrictEqual(updates(plans[1], "kubernetes:batch/v1:CronJob"), [
+            ["lc-us-east-1-services-floors-sale-release", "delete", []],
+            ["lc-us-east-1-services-floors-day-prescale", "update", ["spec"]],
+            ["lc-us-east-1-services-floors-day-release", "update", ["spec"]],
+        ]);
+        const released = (max: readonly number[]) => [2, 2, 3, 3].map((min, i) => ({ spec: { minReplicas: min, maxReplicas: max[i] } }));
+        assert.deepStrictEqual(patches(plans[0], "lc-us-east-1-services-floors-day-release"), released([50, 50, 76, 100]));
+        assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-day-release"), released([10, 10, 20, 40]));
     });
 
     it("a lowering moved off a later event's pre-scale minute is reported at its moved minute, and one after that event's release from the ceiling the release sets (EC2 Auto Scaling, ESS)", async () => {
@@ -267,14 +291,15 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         const [aws] = await chain("lower-aws-vm-eve", ["09:00"]);
         assert.deepStrictEqual(actions(aws, SCHEDULE, "", [["startTime"], ["maxSize"]]).filter((a) => String(a[0]).includes("-app-")), [
             ["lc-us-east-1-app-schedule-eve-lower", "2026-12-12T19:50:00Z", 40],
-            ["lc-us-east-1-app-schedule-eve-prescale", "2026-12-12T16:52:00Z", 100],
-            ["lc-us-east-1-app-schedule-eve-release", "2026-12-12T19:30:00Z", 100],
+            // Each action's ceiling is the needs in force at its instant: eve's own 52 once the sale's span has ended (16:52Z), never the sale's 100 again.
+            ["lc-us-east-1-app-schedule-eve-prescale", "2026-12-12T16:52:00Z", 52],
+            ["lc-us-east-1-app-schedule-eve-release", "2026-12-12T19:30:00Z", 52],
             ["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:53:00Z", 52],
             ["lc-us-east-1-app-schedule-sale-prescale", "2026-12-12T09:30:00Z", 100],
             ["lc-us-east-1-app-schedule-sale-release", "2026-12-12T16:30:00Z", 100],
         ]);
         assert.strictEqual(at(entry(aws, "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:53:00Z");
-        assert.strictEqual(at(entry(aws, "eve"), "detail"), "pre-scale at 2026-12-12T16:52:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T19:50:00Z");
+        assert.strictEqual(at(entry(aws, "eve"), "detail"), "pre-scale at 2026-12-12T16:52:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 52 -> 40 at 2026-12-12T19:50:00Z");
         const [ali] = await chain("lower-alicloud-vm-eve", ["09:00"]);
         const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
         assert.deepStrictEqual(actions(ali, TASK, "-lower", [["launchTime"], ["maxValue"]]), [
@@ -284,7 +309,7 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", 12],
         ]);
         assert.strictEqual(at(entry(ali, "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T17:05:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z");
-        assert.strictEqual(at(entry(ali, "eve"), "detail"), "pre-scale at 2026-12-12T17:04:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T20:00:00Z; the transcoders 40 -> 12 at 2026-12-12T19:56:00Z");
+        assert.strictEqual(at(entry(ali, "eve"), "detail"), "pre-scale at 2026-12-12T17:04:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 52 -> 40 at 2026-12-12T20:00:00Z; the transcoders 20 -> 12 at 2026-12-12T19:56:00Z");
     });
 
     it("ECS on Fargate (09:00 -> 17:30): one action per service sets MaxCapacity alone at its own drain's end", async () => {
@@ -325,5 +350,138 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             ],
         );
         assert.deepStrictEqual(updates(plans[3], "alicloud:sae/applicationScalingRule:ApplicationScalingRule"), []);
+    });
+});
+
+describe("a second event never keeps a drained event's raised ceiling in force: each action's ceiling is the needs in force at its instant", function () {
+    this.timeout(600_000);
+    const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+    const GROUP = "aws:autoscaling/group:Group";
+    const appActions = (p: CheckedPlan) => actions(p, SCHEDULE, "", [["startTime"], ["minSize"], ["maxSize"]]).filter((a) => String(a[0]).includes("-app-"));
+
+    it("EC2 Auto Scaling, a later event (09:00 -> 20:30): late's pre-scale and release carry its own ceiling 40, so nothing raises the sale's 100 again after sale-lower (16:52Z), and the 20:30 up's 'lowers none in force' is true", async () => {
+        const plans = await chain("lower-aws-vm-late", ["09:00", "20:30"]);
+        assert.deepStrictEqual(appActions(plans[0]), [
+            ["lc-us-east-1-app-schedule-late-prescale", "2026-12-12T17:30:00Z", 20, 40],
+            ["lc-us-east-1-app-schedule-late-release", "2026-12-12T19:30:00Z", 4, 40],
+            ["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 40],
+            ["lc-us-east-1-app-schedule-sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
+            ["lc-us-east-1-app-schedule-sale-release", "2026-12-12T16:30:00Z", 4, 100],
+        ]);
+        assert.deepStrictEqual(at(entry(plans[0], "late"), "detail"), "pre-scale at 2026-12-12T17:30:00Z, release at 2026-12-12T19:30:00Z");
+        assert.deepStrictEqual(bounds(plans[1], GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, []]]);
+        assert.deepStrictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 40 at 2026-12-12T16:52:00Z, so this pulumi up lowers none in force (delete the event from the stack file at will)",
+        );
+        assert.deepStrictEqual([findings(plans[0]), findings(plans[1])], [[], []]);
+    });
+
+    it("EC2 Auto Scaling, an overlapping event released after the sale's lowering (09:00 -> 17:40): flash's release (17:30Z) sets 4/40, not the sale's 100", async () => {
+        const plans = await chain("lower-aws-vm-flash", ["09:00", "17:40"]);
+        assert.deepStrictEqual(appActions(plans[0]), [
+            ["lc-us-east-1-app-schedule-flash-release", "2026-12-12T17:30:00Z", 4, 40],
+            ["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 40],
+            ["lc-us-east-1-app-schedule-sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
+            ["lc-us-east-1-app-schedule-sale-release", "2026-12-12T16:30:00Z", 20, 100],
+        ]);
+        assert.deepStrictEqual(bounds(plans[1], GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, []]]);
+        assert.match(String(at(entry(plans[1], "sale"), "detail")), /lowered the app group 100 -> 40 at 2026-12-12T16:52:00Z, so this pulumi up lowers none in force/);
+    });
+
+    it("ECS on Fargate, a later event: each service's late actions carry late's own ceiling, and the report gives each service's own lowering minute and the ceiling its last action sets", async () => {
+        const [p] = await chain("lower-fargate-late", ["09:00"]);
+        const ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
+        assert.deepStrictEqual(
+            actions(p, ACTION, "", [["schedule"], ["scalableTargetAction"]]).filter((a) => /fargate-(user|interaction)-schedule-late/.test(String(a[0]))),
+            [
+                ["lc-us-east-1-fargate-interaction-schedule-late-prescale", "at(2026-12-12T17:30:00)", { minCapacity: 20, maxCapacity: 40 }],
+                ["lc-us-east-1-fargate-interaction-schedule-late-release", "at(2026-12-12T19:30:00)", { minCapacity: 3, maxCapacity: 40 }],
+                ["lc-us-east-1-fargate-user-schedule-late-lower", "at(2026-12-12T19:56:00)", { maxCapacity: 10 }],
+                ["lc-us-east-1-fargate-user-schedule-late-prescale", "at(2026-12-12T17:30:00)", { minCapacity: 10, maxCapacity: 20 }],
+                ["lc-us-east-1-fargate-user-schedule-late-release", "at(2026-12-12T19:30:00)", { minCapacity: 2, maxCapacity: 20 }],
+            ],
+        );
+        assert.deepStrictEqual(
+            at(entry(p, "sale"), "detail"),
+            "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the user service 52 -> 10 at 2026-12-12T17:04:00Z; the product service 52 -> 10 at 2026-12-12T17:04:00Z; the order service 76 -> 20 at 2026-12-12T17:04:00Z; the interaction service 100 -> 40 at 2026-12-12T17:06:00Z",
+        );
+        assert.deepStrictEqual(
+            at(entry(p, "late"), "detail"),
+            "pre-scale at 2026-12-12T17:30:00Z, release at 2026-12-12T19:30:00Z; scheduled actions lower the raised ceilings when the drains end: the user service 20 -> 10 at 2026-12-12T19:56:00Z; the product service 20 -> 10 at 2026-12-12T19:56:00Z; the order service 32 -> 20 at 2026-12-12T19:58:00Z",
+        );
+        // The same minutes in the JSON the report's scaling section carries.
+        assert.deepStrictEqual(
+            p.scaling.schedule.map((r) => [at(r, "source"), String(at(r, "detail")).match(/\d{2}:\d{2}:00Z/g)]),
+            [
+                ["sale", ["09:30:00Z", "16:30:00Z", "17:04:00Z", "17:04:00Z", "17:04:00Z", "17:06:00Z"]],
+                ["late", ["17:30:00Z", "19:30:00Z", "19:56:00Z", "19:56:00Z", "19:58:00Z"]],
+            ],
+        );
+    });
+
+    it("Kubernetes, a later event: late's jobs patch late's own maxReplicas (interaction stays 40), so its lowering job and the report start from them", async () => {
+        const [p] = await chain("lower-pods-late", ["09:00"]);
+        const max = (name: string) => patches(p, name).map((x) => at(x, "spec", "maxReplicas"));
+        assert.deepStrictEqual(
+            ["sale-prescale", "sale-release", "sale-lower", "late-prescale", "late-release", "late-lower"].map((k) => [k, max(`lc-us-east-1-services-floors-${k}`)]),
+            [
+                ["sale-prescale", [50, 50, 76, 100]],
+                ["sale-release", [50, 50, 76, 100]],
+                ["sale-lower", [10, 10, 20, 40]],
+                ["late-prescale", [20, 20, 30, 40]],
+                ["late-release", [20, 20, 30, 40]],
+                ["late-lower", [10, 10, 20, 40]],
+            ],
+        );
+        assert.match(String(at(entry(p, "late"), "detail")), /scheduled actions lower the raised ceilings when the drains end: the pods of user 20 -> 10 at 2026-12-12T19:58:00Z; the pods of product 20 -> 10 at 2026-12-12T19:58:00Z; the pods of order 30 -> 20 at 2026-12-12T19:58:00Z$/);
+    });
+
+    it("Alibaba Cloud ESS, a later event: late's tasks carry late's own ceilings on the app group (40) and the transcoders (20, not the sale's 40), and its transcoders' lowering task sets 12", async () => {
+        const [p] = await chain("lower-alicloud-vm-late", ["09:00"]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        assert.deepStrictEqual(actions(p, TASK, "", [["launchTime"], ["minValue"], ["maxValue"]]).filter((a) => String(a[0]).includes("-late-")), [
+            ["lc-cn-hangzhou-app-schedule-late-prescale", "2026-12-12T17:30Z", 20, 40],
+            ["lc-cn-hangzhou-app-schedule-late-release", "2026-12-12T19:30Z", 4, 40],
+            // 40 streams: 10 transcoders, ceiling 20 (the sale's 80 streams raised it to 40 until 17:02Z).
+            ["lc-cn-hangzhou-video-transcoders-schedule-late-lower", "2026-12-12T19:56Z", undefined, 12],
+            ["lc-cn-hangzhou-video-transcoders-schedule-late-prescale", "2026-12-12T17:30Z", 10, 20],
+            ["lc-cn-hangzhou-video-transcoders-schedule-late-release", "2026-12-12T19:30Z", 2, 20],
+        ]);
+    });
+
+    it("EC2 Auto Scaling, an evening peak none of whose runs falls in the sale's raised span (09:00 -> 22:00): its daily actions carry the peak's own 52, so its runs after the lowering raise nothing again, the --base judgement names no re-raise, and the 22:00 up lowers none in force", async () => {
+        const plans = await chain("lower-aws-vm-evening", ["09:00", "22:00"]);
+        assert.deepStrictEqual(actions(plans[0], SCHEDULE, "", [["recurrence"], ["minSize"], ["maxSize"]]).filter((x) => String(x[0]).includes("-evening-")), [
+            ["lc-us-east-1-app-schedule-evening-prescale", "30 18 * * *", 26, 52],
+            ["lc-us-east-1-app-schedule-evening-release", "30 21 * * *", 4, 52],
+        ]);
+        assert.deepStrictEqual(at(entry(plans[0], "sale"), "detail"), "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 52 at 2026-12-12T16:52:00Z");
+        assert.strictEqual(at(entry(plans[1], "sale"), "reraisedBy"), undefined);
+        assert.deepStrictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z, so this pulumi up lowers none in force (delete the event from the stack file at will)",
+        );
+        assert.deepStrictEqual([findings(plans[0]), findings(plans[1])], [[], []]);
+    });
+
+    it("an up in the lowering's own minute or just after it (09:00 -> 16:52 -> 16:54 -> 16:55, lowering 16:52Z) keeps it declared unchanged, since EC2 Auto Scaling may run it up to two minutes late; the 16:55 up removes it and lowers none in force", async () => {
+        const plans = await chain("lower-aws-vm-no-peak", ["09:00", "16:52", "16:54", "16:55"]);
+        for (const p of plans.slice(1, 3)) {
+            assert.deepStrictEqual(actions(p, SCHEDULE, "-sale-lower", [["startTime"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", 40]]);
+            assert.deepStrictEqual(bounds(p, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
+            assert.match(String(at(entry(p, "sale"), "detail")), /scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z \(keep the event in the stack file; delete it after 2026-12-12T16:55:00Z\)$/);
+        }
+        assert.deepStrictEqual(updates(plans[2], SCHEDULE), []);
+        assert.deepStrictEqual(updates(plans[3], SCHEDULE), [["lc-us-east-1-app-schedule-sale-lower", "delete", []]]);
+        assert.match(String(at(entry(plans[3], "sale"), "detail")), /lowered the app group 100 -> 40 at 2026-12-12T16:52:00Z, so this pulumi up lowers none in force/);
+        assert.deepStrictEqual(plans.map(findings), [[], [], [], []]);
+    });
+
+    it("Kubernetes, an up in the lowering job's minute (09:00 -> 17:06, job at 17:06Z): the CronJob stays (deleting it would delete its running Job) and the HPAs stay with the schedules", async () => {
+        const plans = await chain("lower-pods-no-peak", ["09:00", "17:06"]);
+        assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-sale-lower"), [{ spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 20 } }, { spec: { maxReplicas: 40 } }]);
+        assert.deepStrictEqual(updates(plans[1], "kubernetes:batch/v1:CronJob").filter((u) => String(u[0]).endsWith("-sale-lower")), []);
+        for (const b of bounds(plans[1], "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", ["spec", "minReplicas"], ["spec", "maxReplicas"])) assert.deepStrictEqual(b[3], ["spec.minReplicas", "spec.maxReplicas"]);
     });
 });

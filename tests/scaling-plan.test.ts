@@ -220,13 +220,15 @@ describe("elastic scaling on the plan: past, far, overlapping events and a daily
         };
         // Growth floors 2/2/3/3. The CPU-bound services grow with the app floor (x10/4 -> 5/5/8, x20/4 -> 10/10/15,
         // x6/4 -> 3/3/5); interaction holds the connections: one pod per app instance (10, 20, 6). Releases back to 2/2/3/3.
-        // Every job sets the same maxReplicas: twice the largest floor (SCHEDULED_HEADROOM_FACTOR) above the growth ceilings 10/10/20/40: 20/20/30/40.
+        // Each job sets maxReplicas from the app floors in force at its instant: twice the largest pod floor (ceilingAbove) above the
+        // growth ceilings 10/10/20/40. sale-a's pre-scale holds its own floor (5/5/8: 10/10/20), sale-b's pre-scale and release
+        // sale-b's (10/10/15: 20/20/30) until its lowering; the evening's jobs, which run in no event's raised span, the peak's alone.
         assert.deepStrictEqual(
             jobs.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
             [
-                ["30 19 * * *", "Asia/Shanghai", "user=3/20 product=3/20 order=5/30 interaction=6/40"],
-                ["30 23 * * *", "Asia/Shanghai", "user=2/20 product=2/20 order=3/30 interaction=3/40"],
-                [utc(day(10, 2), -30), "Etc/UTC", "user=5/20 product=5/20 order=8/30 interaction=10/40 suspends floor-sale-a-prescale"],
+                ["30 19 * * *", "Asia/Shanghai", "user=3/10 product=3/10 order=5/20 interaction=6/40"],
+                ["30 23 * * *", "Asia/Shanghai", "user=2/10 product=2/10 order=3/20 interaction=3/40"],
+                [utc(day(10, 2), -30), "Etc/UTC", "user=5/10 product=5/10 order=8/20 interaction=10/40 suspends floor-sale-a-prescale"],
                 [utc(day(10, 4), -30), "Etc/UTC", "user=10/20 product=10/20 order=15/30 interaction=20/40 suspends floor-sale-b-prescale"],
                 [utc(day(10, 8), 30), "Etc/UTC", "user=2/20 product=2/20 order=3/30 interaction=3/40 suspends floor-sale-b-release"],
                 // The pods' longest drain from the raised ceilings ends 28 minutes after the release: one job sets maxReplicas alone back to the everyday ones.
@@ -335,7 +337,8 @@ describe("an event inside a recurring peak releases to the peak's floor, on ever
                 ["interaction", `at(${saleRelease.slice(0, 19)})`, { maxCapacity: 40, minCapacity: 6 }],
             ],
         );
-        assert.deepStrictEqual(at(action("order-evening-release"), "scalableTargetAction"), { maxCapacity: 32, minCapacity: 3 });
+        // The evening's release (23:30) runs after the sale's lowering (its raised span ends with its drain): the peak's own ceiling.
+        assert.deepStrictEqual(at(action("order-evening-release"), "scalableTargetAction"), { maxCapacity: 20, minCapacity: 3 });
     });
 
     it("Alibaba Cloud ESS: the one-off ScheduledTask at 22:30 Shanghai keeps the evening's floor", async () => {

@@ -111,7 +111,7 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
         assert.match(String(at(p1649.outputs, "scaling", "schedule", 0, "detail")), /; scheduled actions lower the raised ceilings when the drains end: the transcoders 20 -> 12 at 2026-12-12T16:56:00Z; keep the event in the stack file$/);
         assert.deepStrictEqual(
             at(p1651.outputs, "scaling", "schedule", 0, "detail"),
-            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the transcoders from 20 (everyday 12) until about 2026-12-12T16:56:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the transcoders 20 -> 12 at 2026-12-12T16:56:00Z (keep the event in the stack file; delete it after 2026-12-12T16:56:00Z)",
+            "released at 2026-12-12T16:30:00Z; declares no floor, but this tier still drains from its raised ceiling by its scale-in rule: the transcoders from 20 (everyday 12) until about 2026-12-12T16:56:00Z; its bounds stay with the schedules until then; scheduled actions lower the raised ceilings when the drains end: the transcoders 20 -> 12 at 2026-12-12T16:56:00Z (keep the event in the stack file; delete it after 2026-12-12T16:59:00Z)",
         );
         // ESS names its one-off actions scheduled tasks (HorizonText.oneOffActions); AWS's are scheduled actions (above).
         assert.match(String(at(p1631.outputs, "scaling", "schedule", 0, "detail")), /^released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled tasks run once at their instant and are not kept/);

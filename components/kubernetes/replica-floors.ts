@@ -2,7 +2,7 @@ import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { PATCH_FORCE_ANNOTATION } from "./microservice";
-import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, localCron, oneOffCron, podCeilings, podFloors, scheduleAppFloors } from "../model";
+import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, actionNeeds, localCron, oneOffCron, podCeilings, podFloors } from "../model";
 
 export interface ReplicaFloorsArgs {
     readonly spec: Pick<StackSpec, "app" | "kubernetes">;
@@ -33,20 +33,20 @@ export class ReplicaFloors extends pulumi.ComponentResource {
         const labels = { [PART_OF_LABEL]: NAMESPACE };
         const meta = (n: string) => ({ name: n, namespace, labels });
         const account = new k8s.core.v1.ServiceAccount(`${name}-account`, { metadata: meta("replica-floors") }, { parent: this });
-        // One ceiling for every floor job (podCeilings): a release never lowers maxReplicas below the
-        // running pods. The floor an up inside a raised window asserts counts too, and so does the
-        // floor of an event whose raised ceilings still drain (scheduleAppFloors, hpaAssertedBounds).
-        const ceilings = podCeilings(spec, scheduleAppFloors(schedule));
-        const floorPatch = (appFloor: number) => {
+        // Each job's maxReplicas are sized on the app floors in force at its instant (actionNeeds,
+        // podCeilings): a release never lowers maxReplicas below the running pods, and no job of a
+        // later event patches a drained event's raised maxReplicas again.
+        const floorPatch = (appFloor: number, at: number | "recurring") => {
             const floors = podFloors(spec, appFloor);
+            const ceilings = podCeilings(spec, actionNeeds(schedule, appFloor, at));
             return (service: ServiceName) => ({ minReplicas: floors[service], maxReplicas: ceilings[service] });
         };
         const jobs: { key: string; cron: string; timeZone: string; once?: true; patch: (service: ServiceName) => { minReplicas?: number; maxReplicas: number } }[] = [
             // A release stays declared RELEASE_RETENTION_MINUTES after its instant (TierSchedule.retained):
             // its job may start up to STARTING_DEADLINE_SECONDS late, and deleting the CronJob
             // (Foreground propagation) would delete the Job still running.
-            ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: floorPatch(a.minSize) })),
-            ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, patch: floorPatch(a.minSize) })),
+            ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: floorPatch(a.minSize, Date.parse(a.at)) })),
+            ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, patch: floorPatch(a.minSize, "recurring") })),
             // A drained event's raised maxReplicas go back when the pods' drain ends (CeilingLowering):
             // the job patches maxReplicas alone, to the ceilings the events and peaks still hold then,
             // leaving minReplicas to the floor jobs.

@@ -376,6 +376,15 @@ export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recur
 }
 
 /**
+ * The app floors the HPA bounds an up asserts are sized on (hpaAssertedBounds): the asserted floor
+ * and the needs the asserted ceiling holds (ScheduleNeeds.asserted: in force from the up to the
+ * lead's end, as tierSchedule sizes it); scheduleAppFloors on a schedule without needs.
+ */
+export function assertedAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained" | "drainHold" | "needs">): number[] {
+    return schedule.needs === undefined ? scheduleAppFloors(schedule) : [schedule.asserted?.minSize ?? 0, ...schedule.needs.asserted];
+}
+
+/**
  * The HPA bounds a `pulumi up` inside an event's raised window sets in each service's HPA spec
  * itself (TierSchedule.asserted of the app group): the pod floors of the asserted app floor
  * (podFloors) and the one ceiling of the floor jobs (podCeilings of scheduleAppFloors), instead of a
@@ -384,10 +393,10 @@ export function scheduleAppFloors(schedule: Pick<TierSchedule, "oneOff" | "recur
  * pod floors of the floor in force and the ceilings the declared floors hold the same way, so the
  * raised maxReplicas leave the HPAs on that up rather than at the next floor job.
  */
-export function hpaAssertedBounds(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained" | "drainHold">): Record<ServiceName, { minReplicas: number; maxReplicas: number }> | null {
+export function hpaAssertedBounds(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained" | "drainHold" | "needs">): Record<ServiceName, { minReplicas: number; maxReplicas: number }> | null {
     if (schedule.asserted === undefined) return null;
     const floors = podFloors(spec, schedule.asserted.minSize);
-    const ceilings = podCeilings(spec, scheduleAppFloors(schedule));
+    const ceilings = podCeilings(spec, assertedAppFloors(schedule));
     const bounds = (s: ServiceName) => ({ minReplicas: floors[s], maxReplicas: ceilings[s] });
     return { user: bounds("user"), product: bounds("product"), order: bounds("order"), interaction: bounds("interaction") };
 }

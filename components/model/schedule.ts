@@ -14,6 +14,9 @@
 //   is computed from `now`, so no up moves a step. A release stays declared for
 //   RELEASE_RETENTION_MINUTES after its instant (the clouds' retry windows), and an up in that time
 //   asserts the released bounds.
+// - Each action's ceiling is the one the needs in force at its own instant hold (heldNeedsAt): the
+//   peaks', and those of the events whose raised span (pre-scale to the lowering at the end of the
+//   drain) contains it; a lowering ends each span whose need is above what is held then.
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
 //   one-off action restoring the event's floor; a one-off action that falls inside a recurring
@@ -21,7 +24,7 @@
 
 import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
 import { MAX_SCHEDULED_CEILING, ceilingAbove, instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
-import { SCALES_ON_CONNECTIONS, podCeilingRaises, podFloors } from "./kubernetes";
+import { SCALES_ON_CONNECTIONS, podCeilingRaises, podFloors, scheduleAppFloors } from "./kubernetes";
 import { podFloorsShortfall } from "./kubernetes-addons";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
@@ -141,9 +144,11 @@ export function tierNeed(spec: Pick<StackSpec, "scaling" | "app">, region: Pick<
 export type ScheduleSpec = Pick<StackSpec, "scaling" | "app" | "events" | "peaks">;
 
 /**
- * The one ceiling every scheduled action of a tier sets: the everyday maxSize, or the largest floor
- * any declared event or peak needs, whichever is larger. Releases lower the floor only and keep this
- * ceiling, because lowering a ceiling below the running capacity makes every cloud remove capacity
+ * The ceiling of `needs` on a tier: the everyday maxSize, or twice the largest of them (ceilingAbove,
+ * capped at `limit`), whichever is larger. Each scheduled action sets the ceiling of the needs in
+ * force at its own instant (heldNeedsAt: the peaks' and the raised spans' containing it; the
+ * recurring actions recurringNeeds). Releases lower the floor only and keep their instant's ceiling
+ * (their event's span runs to its lowering), because lowering a ceiling below the running capacity makes every cloud remove capacity
  * at once, whatever the load (the AND scale-in rule would be bypassed):
  * - AWS Application Auto Scaling (Fargate services, Aurora readers): "If the current capacity is
  *   above the maximum capacity, Application Auto Scaling scales in to the maximum capacity"
@@ -250,25 +255,41 @@ export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">,
         const d = drain(need);
         if (d === null) return [];
         const until = w.to + d.seconds * 1000;
-        return until > now ? [{ source: event.name, releasedAt: w.to, from: d.from, until, need }] : [];
+        // Held until its lowering has run (drainHasEnded: a margin after the lowering's instant).
+        return drainHasEnded(until, now) ? [] : [{ source: event.name, releasedAt: w.to, from: d.from, until, need }];
     });
     return holds.sort((a, b) => b.until - a.until)[0] ?? null;
 }
 
 /**
+ * Minutes a ceiling lowering stays declared after its instant, so that no `pulumi up` deletes it
+ * before it has run: "A scheduled action generally executes within seconds. However, the action
+ * may be delayed for up to two minutes from the scheduled start time" (Amazon EC2 Auto Scaling
+ * Developer Guide, "Scheduled Scaling", programming considerations for scheduled actions); the
+ * CronJob controller creates a job after its minute and the job's pod then starts and runs kubectl,
+ * and pulumi-kubernetes deletes a CronJob with Foreground propagation, which deletes a Job still
+ * running. Two minutes of delay plus one for the run: 3. An up in that time keeps the lowering
+ * unchanged (nothing is sent for it) and leaves the bounds with the schedules (drainHold).
+ * Not covered: an ESS task retried late within its LaunchExpirationTime (600 s), nor a floor job
+ * started late within startingDeadlineSeconds (600), when an up runs after the margin and before
+ * the retry (docs/SCALING.md).
+ */
+export const LOWERING_RUN_MARGIN_MINUTES = 3;
+
+/**
  * Whether a drain ending at `until` (epoch ms) is over for a `pulumi up` at `now`: its lowering
- * instant (`until` rounded up to the minute, ceilingLowerings) has come (is at or before `now`).
- * Until then the lowering stays declared at its own instant, even closer than
- * SCHEDULE_MIN_LEAD_MINUTES: an earlier up declared it and this up leaves it unchanged, so nothing
- * is sent for it; dropping it would leave the raised ceiling live, since Pulumi's state holds the
- * everyday value under ignoreChanges and the up would send nothing. Only a lowering first declared
- * closer than the lead risks reaching the cloud after its instant (EC2 Auto Scaling "If you try to
- * schedule your action in the past, Amazon EC2 Auto Scaling returns an error message",
- * PutScheduledUpdateGroupAction), the same risk a release within the lead takes (tierSchedule).
- * Once the instant has passed, the up sets the lowered ceiling on the base resource itself.
+ * instant (`until` rounded up to the minute, ceilingLowerings) is LOWERING_RUN_MARGIN_MINUTES or more
+ * before `now`, so the lowering has run. Until then the lowering stays declared at its own instant,
+ * even closer than SCHEDULE_MIN_LEAD_MINUTES or just past: an earlier up declared it and this up
+ * leaves it unchanged, so nothing is sent for it; dropping it would leave the raised ceiling live,
+ * since Pulumi's state holds the everyday value under ignoreChanges and the up would send nothing.
+ * Only a lowering first declared closer than the lead risks reaching the cloud after its instant
+ * (EC2 Auto Scaling "If you try to schedule your action in the past, Amazon EC2 Auto Scaling returns
+ * an error message", PutScheduledUpdateGroupAction), the same risk a release within the lead takes
+ * (tierSchedule). Once it is over, the up sets the lowered ceiling on the base resource itself.
  */
 export function drainHasEnded(until: number, now: number): boolean {
-    return Math.ceil(until / MINUTE_MS) * MINUTE_MS <= now;
+    return Math.ceil(until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS <= now;
 }
 
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
@@ -307,59 +328,131 @@ export interface CeilingLowering {
     /** The ceiling it sets: scheduleCeiling of `heldNeeds`. */
     readonly maxSize: number;
     /**
-     * The needs (the tier's units: the app floors on the app tier) of the events and peaks that still
-     * hold a ceiling at `at`: every recurring peak, every declared event not released by then, every
-     * other released event still draining then. The pods' job sizes maxReplicas on them (podCeilings).
+     * The needs (the tier's units: the app floors on the app tier) in force at `at` (heldNeedsAt):
+     * every recurring peak's, and those of the other raised spans containing it (an event pre-scaled
+     * and not yet lowered). The pods' job sizes maxReplicas on them (podCeilings).
      */
     readonly heldNeeds: readonly number[];
 }
 
 /**
- * The ceiling lowerings of a tier (CeilingLowering): one per event this up declares or has released
- * (`windows`, the declared events; every event released by `now`) whose need raises the tier's
- * ceiling (`drain` of it is not null) above what the events and peaks held at its drain's end need
- * (`peakNeeds`, the other windows not released by then, the other released events still draining
- * then), at that end rounded up to the minute, when it is after `now` and within `reach` (the
- * cloud's horizon, horizonEnd). None of an event another one holds at least as high then. `limit`
- * caps the ceiling (scheduleCeiling). In instant order.
+ * The span over which an event's need holds a tier's ceiling: from its pre-scale to the lowering
+ * of its raised ceiling (the end of its estimated drain, TierDrain, rounded up to the minute), or
+ * to its release when its need raises no ceiling (drain null). Every action and asserted bound of
+ * the tier inside the span carries the event's need (heldNeedsAt); none after it does.
  */
-export function ceilingLowerings(
+export interface RaisedSpan {
+    readonly source: string;
+    /** The pre-scale instant, epoch ms. */
+    readonly from: number;
+    /** The lowering instant (exclusive end), epoch ms: the drain's end rounded up to the minute; the release when the need raises nothing. */
+    readonly until: number;
+    /** The tier's need for the event (tierNeed; the app floor on the app tier). */
+    readonly need: number;
+}
+
+/**
+ * The needs a tier's ceilings are sized on (TierSchedule.needs): the recurring peaks', always held;
+ * the events' raised spans; and those the recurring actions' one ceiling holds (recurringNeeds).
+ * The pods' floor jobs size each job's maxReplicas on them (podCeilings of heldNeedsAt).
+ */
+export interface ScheduleNeeds {
+    readonly peaks: readonly number[];
+    readonly spans: readonly RaisedSpan[];
+    readonly recurring: readonly number[];
+    /** The needs the bounds the up asserts hold (AssertedBounds): those in force from `now` to the lead's end. */
+    readonly asserted: readonly number[];
+}
+
+/**
+ * The app floors (the tier's needs) one action's ceiling is sized on: its own floor (`floor`) and the
+ * needs in force at its instant `at` (epoch ms; heldNeedsAt), or for a recurring action (`at`
+ * "recurring") those the recurring actions' one ceiling holds. The pods' floor jobs size each job's
+ * maxReplicas on them (podCeilings), so no job of a later event patches a drained event's raised
+ * maxReplicas again. A schedule without needs (no drain simulation) sizes every action on
+ * scheduleAppFloors, one ceiling for all.
+ */
+export function actionNeeds(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "asserted" | "retained" | "drainHold" | "needs">, floor: number, at: number | "recurring"): number[] {
+    const needs = schedule.needs;
+    if (needs === undefined) return [floor, ...scheduleAppFloors(schedule)];
+    return [floor, ...(at === "recurring" ? needs.recurring : heldNeedsAt(needs, at))];
+}
+
+/** The needs in force at `t` (epoch ms): every peak's, and those of the raised spans that contain `t` (from inclusive, until exclusive). */
+export function heldNeedsAt(needs: Pick<ScheduleNeeds, "peaks" | "spans">, t: number): number[] {
+    return [...needs.peaks, ...needs.spans.filter((r) => r.from <= t && t < r.until).map((r) => r.need)];
+}
+
+/**
+ * The raised spans (RaisedSpan) of a tier: one per event this up declares (`windows`: the declared
+ * events, with those released within the retention) and per event released by `now` (whose
+ * lowering may still be ahead), in the tier's units (`drain`, TierDrain).
+ */
+export function raisedSpans(
     spec: ScheduleSpec,
     region: Pick<RegionSpec, "zones">,
     tier: ScheduledTier,
     bounds: TierBounds,
     now: number,
-    reach: number,
     drain: TierDrain,
     windows: readonly { readonly name: string; readonly from: number; readonly to: number; readonly need: number }[],
+): RaisedSpan[] {
+    const declared = new Set(windows.map((w) => w.name));
+    const released = spec.events.flatMap((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        return w === null || w.to > now || declared.has(event.name) ? [] : [{ name: event.name, ...w, need: tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) }];
+    });
+    return [...windows, ...released].map((w) => {
+        const d = drain(w.need);
+        return { source: w.name, from: w.from, until: d === null ? w.to : Math.ceil((w.to + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS, need: w.need };
+    });
+}
+
+/**
+ * The needs the recurring actions' one ceiling holds: every peak's, and those of the raised spans
+ * (`spans`) one of `recurring`'s runs falls in between `now` and `reach` (the horizon): an action
+ * there must not lower the span's ceiling, since the cloud removes capacity above a lowered ceiling
+ * at once. A span no run falls in (a far event on another hour) leaves the daily actions alone.
+ */
+export function recurringNeeds(recurring: readonly Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">[], spans: readonly RaisedSpan[], peaks: readonly number[], now: number, reach: number): number[] {
+    if (recurring.length === 0) return [...peaks];
+    const hit = spans.filter((r) => {
+        const from = Math.max(r.from, now);
+        const to = Math.min(r.until, reach);
+        return to > from && recurring.some((a) => occurrences(a, from, to).length > 0);
+    });
+    return [...peaks, ...hit.map((r) => r.need)];
+}
+
+/**
+ * The ceiling lowerings of a tier (CeilingLowering): one per raised span (`spans`, raisedSpans) whose
+ * need raises the tier's ceiling (`drain` of it is not null) above what the needs still in force at
+ * its lowering instant hold (`peakNeeds`, the other spans containing that instant: heldNeedsAt), at
+ * that instant, while it is not over for `now` (drainHasEnded: kept declared a margin after it) and
+ * within `reach` (the cloud's horizon, horizonEnd). Every action sizes its ceiling on the needs in
+ * force at its own instant, so after the last lowering no ceiling above what the events and peaks
+ * hold stays in force. `limit` caps the ceiling (scheduleCeiling). In instant order.
+ */
+export function ceilingLowerings(
+    bounds: TierBounds,
+    now: number,
+    reach: number,
+    drain: TierDrain,
+    spans: readonly RaisedSpan[],
     peakNeeds: readonly number[],
     limit: number = MAX_SCHEDULED_CEILING,
 ): CeilingLowering[] {
-    const declared = new Set(windows.map((w) => w.name));
-    const raised = spec.events.flatMap((event) => {
-        const w = eventWindow(spec, event.start, event.end);
-        // An event a limit holds back declares nothing, so it raised nothing.
-        if (w === null || (w.to > now && !declared.has(event.name))) return [];
-        const need = tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams);
-        const d = drain(need);
-        return d === null ? [] : [{ name: event.name, to: w.to, need, from: d.from, until: w.to + d.seconds * 1000 }];
-    });
-    return raised
+    return spans
         .flatMap((r): CeilingLowering[] => {
-            const at = Math.ceil(r.until / MINUTE_MS) * MINUTE_MS;
-            // One whose instant has passed is set by the up itself (tierSchedule, drainHasEnded).
-            if (at <= now || at > reach) return [];
-            const heldNeeds = [
-                ...peakNeeds,
-                // Only the events open at `at` hold the ceiling: a later one's pre-scale raises it
-                // again itself (its action carries the tier's ceiling), so a deferred or later
-                // event never keeps a drained one's raised ceiling in force until its own release.
-                ...windows.filter((w) => w.name !== r.name && w.from <= at && w.to > at).map((w) => w.need),
-                ...raised.filter((o) => o.name !== r.name && o.to <= at && o.until > at).map((o) => o.need),
-            ];
+            const d = drain(r.need);
+            if (d === null) return [];
+            const at = r.until;
+            // One whose instant is over is set by the up itself (tierSchedule, drainHasEnded).
+            if (drainHasEnded(at, now) || at > reach) return [];
+            const heldNeeds = heldNeedsAt({ peaks: peakNeeds, spans: spans.filter((o) => o !== r) }, at);
             const held = Math.max(0, ...heldNeeds.map((need) => drain(need)?.from ?? 0));
-            if (r.from <= held) return [];
-            return [{ key: `${r.name}-lower`, source: r.name, at: utcMinute(at), from: r.from, maxSize: scheduleCeiling(bounds, heldNeeds, limit), heldNeeds }];
+            if (d.from <= held) return [];
+            return [{ key: `${r.source}-lower`, source: r.source, at: utcMinute(at), from: d.from, maxSize: scheduleCeiling(bounds, heldNeeds, limit), heldNeeds }];
         })
         .sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
 }
@@ -419,8 +512,8 @@ export interface ScheduleReport {
     /**
      * With loweredByActions: the last recurring peak action that ran after the event's first lowering
      * action and at or before `now` ("day-release at 2026-12-12T18:30:00Z"; peakActionsAfter), "" when
-     * none did. An earlier up declared that action with the raised ceiling (one ceiling per tier,
-     * scheduleCeiling), so it set the raised ceiling again: the ceiling in force at the up is the last
+     * none did. An earlier up declared that action with the raised ceiling (a run of the peak
+     * fell in the event's raised span: recurringNeeds), so it set the raised ceiling again: the ceiling in force at the up is the last
      * action's, and `plan --base` judges against it.
      */
     readonly reraisedBy?: string;
@@ -461,6 +554,11 @@ export interface TierSchedule {
      * bounds, AssertedBounds). Absent when none.
      */
     readonly retained?: readonly RetainedRelease[];
+    /**
+     * The needs each action's ceiling is sized on (ScheduleNeeds), on a tier with a drain
+     * simulation; absent otherwise (one ceiling over every declared event and peak).
+     */
+    readonly needs?: ScheduleNeeds;
 }
 
 /** A release kept declared after its instant (TierSchedule.retained). */
@@ -619,9 +717,10 @@ function compactMinute(ms: number): string {
  * base resource, AssertedBounds), restores after recurring actions inside an event, and the
  * recurring actions of the peaks. The events are those declarableEvents admits under the cloud's
  * `horizon` (the profile's scheduleHorizon) and the tier's `eventLimit` (null when none).
- * `drain` (the tier's drain from a raised ceiling, TierDrain; Defaults to null, no hold) sets
- * `drainHold` while a released event's raised ceiling still drains, and every action keeps that
- * ceiling until then.
+ * `drain` (the tier's drain from a raised ceiling, TierDrain; Defaults to null, no hold and one
+ * ceiling over every declared event and peak) sets `drainHold` while a released event's raised
+ * ceiling still drains, sizes each action's ceiling on the needs in force at its instant
+ * (TierSchedule.needs) and declares the lowerings (ceilingLowerings).
  */
 export function tierSchedule(
     spec: ScheduleSpec,
@@ -634,11 +733,10 @@ export function tierSchedule(
     drain: TierDrain | null = null,
 ): TierSchedule {
     const keptFrom = steadyStart(now);
-    // A drain whose lowering instant has passed (drainHasEnded) is over: this up sets the lowered
-    // ceiling on the base resource itself (kind lowered). One still ahead, even closer than the
-    // lead, holds the bounds with the schedules and its lowering stays declared at its instant.
-    const draining = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
-    const hold = draining !== null && drainHasEnded(draining.until, now) ? null : draining;
+    // A drain whose lowering has run (drainHasEnded: its instant and the run margin passed) is over:
+    // this up sets the lowered ceiling on the base resource itself (kind lowered). One not over,
+    // even closer than the lead, holds the bounds with the schedules and its lowering stays declared.
+    const hold = drain === null ? null : drainHold(spec, region, tier, bounds, now, drain);
     const retention = RELEASE_RETENTION_MINUTES * MINUTE_MS;
     // An event released less than RELEASE_RETENTION_MINUTES ago keeps its steps in the timeline:
     // its release stays declared (retained) and its bounds asserted, with the ceiling it had.
@@ -652,21 +750,33 @@ export function tierSchedule(
     });
     const peakNeeds = spec.peaks.map((peak) => ({ peak, need: tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams) })).filter((p) => p.need > bounds.minSize);
     // Aurora holds at most AURORA_MAX_READ_REPLICAS readers: their ceiling stays the tier's own maxSize.
-    // While a released event's raised ceiling drains (hold), every action keeps it: a recurring
-    // action's lower ceiling would remove the capacity above it at once (scheduleCeiling).
     const limit = tier === "readReplicas" ? bounds.maxSize : MAX_SCHEDULED_CEILING;
-    // A released event's need holds the ceiling only through its drain (hold.from): once the drain
-    // has ended (or ends closer than the lead), the released bounds an up in the retention asserts
-    // carry the ceiling the other events and peaks hold, the lowering's.
-    const holding = drain === null ? windows : windows.filter((w) => w.to > now);
-    const top = Math.max(hold?.from ?? 0, scheduleCeiling(bounds, [...holding.map((w) => w.need), ...peakNeeds.map((p) => p.need)], limit));
-    const ceiling = (floor: number): number => Math.max(top, floor);
-    const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, top));
+    // Each action's ceiling is sized on the needs in force at its own instant (heldNeedsAt): the
+    // peaks', and those of the events whose raised span (pre-scale to ceiling lowering) contains it,
+    // so no action of a later event carries a drained one's raised ceiling (docs/SCALING.md, "One
+    // ceiling per instant"). A tier without a drain simulation (drain null: no lowering action)
+    // keeps one ceiling over every declared event, as nothing would lower a higher one.
+    const spans = drain === null ? [] : raisedSpans(spec, region, tier, bounds, now, drain, windows);
+    const peakOnly = peakNeeds.map((p) => p.need);
+    const flat = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakOnly], limit);
+    const needsAt = (t: number): number[] => heldNeedsAt({ peaks: peakOnly, spans }, t);
+    const ceilingAt = (floor: number, t: number): number => Math.max(floor, drain === null ? flat : scheduleCeiling(bounds, needsAt(t), limit));
+    // The recurring actions run on every day: their one ceiling holds the peaks' needs and those of
+    // the raised spans one of their runs falls in (recurringNeeds), never a far event's they miss.
+    const reach = horizonEnd(now, horizon);
+    const draft = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds));
+    const recurringHeld = recurringNeeds(draft, spans, peakOnly, now, reach);
+    const recurringCeiling = drain === null ? flat : scheduleCeiling(bounds, recurringHeld, limit);
+    const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, recurringCeiling));
+    // The bounds an up sets on the base resource hold from `now` until the next declared action:
+    // the needs in force at `now` and at every raised span starting closer than the lead (a
+    // pre-scale there is asserted now: assertedStep).
+    const assertedAt = [now, ...spans.map((r) => r.from).filter((t) => t > now && t < keptFrom)];
+    const assertedCeiling = (floor: number): number => Math.max(...assertedAt.map((t) => ceilingAt(floor, t)));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
     const withPeaks = (floor: number, t: number): number => Math.max(floor, recurringFloorAt(recurring, t));
     const steps = floorTimeline(windows, bounds.minSize);
     // A step beyond the horizon (the release of an event longer than it) waits for a later pulumi up.
-    const reach = horizonEnd(now, horizon);
     const due = steps.filter((s) => s.at >= keptFrom && s.at <= reach);
     // The floor this pulumi up is inside of: once a step's instant has passed (or is closer than the
     // lead, steadyStart), the up asserts its bounds directly on the tier's base resource
@@ -680,7 +790,7 @@ export function tierSchedule(
     const released = asserted !== null && asserted.kind === "release" && asserted.at <= now && now < asserted.at + retention;
     if (asserted !== null && (asserted.floor > bounds.minSize || released)) {
         const floor = withPeaks(asserted.floor, now);
-        assertedBounds = { source: asserted.name, since: asserted.at, kind: released ? "release" : "prescale", minSize: floor, maxSize: ceiling(floor) };
+        assertedBounds = { source: asserted.name, since: asserted.at, kind: released ? "release" : "prescale", minSize: floor, maxSize: assertedCeiling(floor) };
         // A step closer than the lead that lowers the floor (a release a few minutes ahead) stays at
         // its own instant: both clouds take any future instant (SCHEDULE_MIN_LEAD_MINUTES), and an
         // earlier up declared it there, so this up leaves it unchanged (moving it to steadyStart made
@@ -688,7 +798,7 @@ export function tierSchedule(
         const last = [...steps].reverse().find((s) => s.at < keptFrom);
         if (last !== undefined && last.floor < asserted.floor && last.at > now) {
             const lowered = withPeaks(last.floor, last.at);
-            oneOff.push({ key: `${last.name}-${last.kind}`, source: last.name, kind: last.kind, at: utcMinute(last.at), minSize: lowered, maxSize: ceiling(lowered) });
+            oneOff.push({ key: `${last.name}-${last.kind}`, source: last.name, kind: last.kind, at: utcMinute(last.at), minSize: lowered, maxSize: ceilingAt(lowered, last.at) });
         }
     }
     // Releases passed less than the retention ago stay declared at their own instant (retained).
@@ -696,20 +806,22 @@ export function tierSchedule(
         if (s.kind !== "release" || s.at > now || s.at + retention <= now) return [];
         const floor = withPeaks(s.floor, s.at);
         const before = withPeaks(i === 0 ? bounds.minSize : steps[i - 1].floor, s.at - MINUTE_MS);
-        return [{ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceiling(floor), raisedFrom: before }];
+        return [{ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceilingAt(floor, s.at), raisedFrom: before }];
     });
     // Once a released event's drain has ended, a ceiling it raised above what the declared events
     // and peaks hold is set back by this up on the base resource (kind lowered), not left in force
     // under ignoreChanges: the floor in force now (a recurring peak's, or one closer than the lead),
     // the held ceiling.
-    const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, draining === null ? now : keptFrom, drain, [...windows.map((w) => w.need), ...peakNeeds.map((p) => p.need)]) : null;
+    const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, now, drain, [...windows.map((w) => w.need), ...peakOnly]) : null;
     if (lowering !== null) {
         const floor = Math.max(bounds.minSize, recurringFloorNear(recurring, keptFrom));
-        assertedBounds = { source: lowering.source, since: lowering.until, kind: "lowered", minSize: floor, maxSize: ceiling(floor) };
+        // The ceiling the declared events and peaks hold (the report's, heldCeilings), at least the one in force now.
+        const held = scheduleCeiling(bounds, [...windows.filter((w) => w.to > now).map((w) => w.need), ...peakOnly], limit);
+        assertedBounds = { source: lowering.source, since: lowering.until, kind: "lowered", minSize: floor, maxSize: Math.max(held, assertedCeiling(floor)) };
     }
     for (const s of due) {
         const floor = withPeaks(s.floor, s.at);
-        oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceiling(floor) });
+        oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceilingAt(floor, s.at) });
     }
 
     // A recurring action inside an event would set the event's floor back: restore it a minute later.
@@ -721,14 +833,15 @@ export function tierSchedule(
                 if (action.minSize >= floor) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
                 if (oneOff.some((o) => o.kind === "restore" && o.at === utcMinute(t + MINUTE_MS))) continue;
-                oneOff.push({ key, source: w.name, kind: "restore", at: utcMinute(t + MINUTE_MS), minSize: floor, maxSize: ceiling(floor) });
+                // Never below the ceiling the recurring action set a minute before (it may hold a raised span's need).
+                oneOff.push({ key, source: w.name, kind: "restore", at: utcMinute(t + MINUTE_MS), minSize: floor, maxSize: Math.max(recurringCeiling, ceilingAt(floor, t + MINUTE_MS)) });
             }
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
     // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings).
     const lowerings = separatedLowerings(
-        drain === null ? [] : ceilingLowerings(spec, region, tier, bounds, now, reach, drain, windows, peakNeeds.map((p) => p.need), limit),
+        drain === null ? [] : ceilingLowerings(bounds, now, reach, drain, spans, peakOnly, limit),
         (t) => oneOff.some((o) => Date.parse(o.at) === t) || recurring.some((a) => occurrences(a, t, t + MINUTE_MS).length > 0),
     );
     return {
@@ -740,6 +853,7 @@ export function tierSchedule(
         ...(lowerings.length === 0 ? {} : { lowerings }),
         ...(assertedBounds === null ? {} : { asserted: assertedBounds }),
         ...(retained.length === 0 ? {} : { retained }),
+        ...(drain === null ? {} : { needs: { peaks: peakOnly, spans, recurring: recurringHeld, asserted: [...new Set(assertedAt.flatMap(needsAt))] } }),
     };
 }
 
@@ -780,9 +894,10 @@ export function clearOfPeakActions(spec: Pick<StackSpec, "scaling" | "peaks" | "
 /**
  * The last run of a recurring peak's action (one that lifts the app tier, liftsAppTier) after the
  * first ceiling lowering of `event` (released at `releasedAt`; `lowerings` gives their instants) and
- * at or before `now`, as "<action key> at <UTC instant>"; "" when none ran. The actions an up
- * declared while the event was declared carry its raised ceiling (scheduleCeiling), so such a run
- * set the raised ceiling again after the lowering.
+ * at or before `now`, of a peak one of whose runs falls in the event's raised span (from its
+ * pre-scale to that lowering), as "<action key> at <UTC instant>"; "" when none ran. Such a peak's
+ * actions an up declared while the event was declared carry its raised ceiling (recurringNeeds), so
+ * such a run set the raised ceiling again after the lowering.
  */
 export function peakActionsAfter(
     spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">,
@@ -794,9 +909,14 @@ export function peakActionsAfter(
     const first = Math.min(...lowerings(event, releasedAt).filter((l) => !l.byUp).map((l) => l.at));
     if (!Number.isFinite(first) || first > now) return "";
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
+    // Only a peak one of whose runs falls in the event's raised span (pre-scale to lowering) carries
+    // its raised ceiling on its actions (recurringNeeds); the others' actions hold their own.
+    const from = eventWindow(spec, event.start, event.end)?.from ?? releasedAt;
     const runs = spec.peaks
         .filter((peak) => liftsAppTier(spec, peak.peakOnline))
-        .flatMap((peak) => recurringActions(spec, peak, 2, bounds).flatMap((a) => occurrences(a, first + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
+        .map((peak) => recurringActions(spec, peak, 2, bounds))
+        .filter((actions) => actions.some((a) => occurrences(a, from, first).length > 0))
+        .flatMap((actions) => actions.flatMap((a) => occurrences(a, first + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
         .sort((a, b) => b.t - a.t || a.key.localeCompare(b.key));
     return runs.length === 0 ? "" : `${runs[0].key} at ${utcMinute(runs[0].t)}`;
 }
@@ -1082,16 +1202,16 @@ export function scheduleReport(
     // The ceilings the event's own scheduled actions lower at the end of each tier's drain
     // (ceilingLowerings), to what the events and peaks hold then, and those the up after the drain
     // sets back itself (RaisedDrain.byUp).
-    const loweringsOf = (event: LiveEvent, releasedAt: number): { text: string; byUp: boolean; at: number }[] =>
+    const loweringsOf = (event: LiveEvent, releasedAt: number): { text: string; byUp: boolean; at: number; reraised: boolean }[] =>
         drains === null
             ? []
             : drains(event).flatMap((d) => {
                   const declared = declaredLowering(d, event.name, now);
                   const at = declared?.at ?? clearOfPeakActions(spec, Math.ceil((releasedAt + loweredAfter(d) * 1000) / MINUTE_MS) * MINUTE_MS);
-                  const to = Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now, true).get(d.tier) ?? 0);
+                  const to = declared?.to ?? Math.max(d.maxSize, heldCeilings(spec, event, at, horizon, drains, now, true).get(d.tier) ?? 0);
                   const from = declared?.from ?? d.from;
                   const byUp = d.byUp === true;
-                  return to < from ? [{ text: `${d.tier} ${from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at }] : [];
+                  return to < from ? [{ text: `${d.tier} ${from} -> ${to} ${byUp ? "from" : "at"} ${utcMinute(at)}`, byUp, at, reraised: declared?.reraised ?? false }] : [];
               });
     const byActions = (event: LiveEvent, releasedAt: number, after: number = -Infinity, byUp = false, through: number = Infinity): string =>
         loweringsOf(event, releasedAt)
@@ -1106,13 +1226,15 @@ export function scheduleReport(
         .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
     // The lowerings still ahead of `now`, as a report suffix ("" when none): declared by this up.
     const pending = (event: LiveEvent, releasedAt: number): string => {
-        // A lowering whose instant is still ahead stays declared at it, even closer than the lead (drainHasEnded).
-        const ahead = byActions(event, releasedAt, now);
+        // A lowering whose instant is still ahead, or passed less than LOWERING_RUN_MARGIN_MINUTES
+        // ago, stays declared at it (drainHasEnded).
+        const ahead = byActions(event, releasedAt, now - LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS);
         const ups = byActions(event, releasedAt, now, true);
         // A recurring peak's actions carry the one ceiling of the tier they were declared with
-        // (scheduleCeiling), so the first of them after a lowering raises it again until an up
+        // (recurringNeeds), so the first of them after a lowering raises it again until an up
         // after the drain declares them without the event.
-        const again = spec.peaks.some((peak) => liftsAppTier(spec, peak.peakOnline)) ? " (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew)" : "";
+        // Only when a run of theirs falls in the event's raised span (recurringNeeds) do they hold its need.
+        const again = loweringsOf(event, releasedAt).some((l) => !l.byUp && l.reraised) ? " (a recurring peak's actions declared with the raised ceiling set it again when they run, until a pulumi up after the drains declares them anew)" : "";
         return (
             (ahead === "" ? "" : `; scheduled actions lower the raised ceilings when the drains end: ${ahead}${again}`) +
             (ups === "" ? "" : `; no scheduled action lowers the rules' raised ceilings: the first pulumi up after their drains end sets them back (${ups})`)
@@ -1166,7 +1288,7 @@ export function scheduleReport(
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(hold.until)})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS)})`,
                   };
         }
         const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
@@ -1375,12 +1497,13 @@ export interface RaisedDrain {
     /**
      * The schedule the tier's resources are declared from (`at(now)`: tierSchedule for a `pulumi up`
      * at `now`, the call the components make), whose lowerings (moved off minutes other actions
-     * take: separatedLowerings) and actions give the report each lowering's instant and, when
-     * `ceilings` (the schedule's maxSize is this tier's own: the app group, the transcoders; not the
-     * pods, whose jobs follow the app tier's instants), the ceiling in force before it. Absent on
-     * tiers no scheduled action lowers (byUp).
+     * take: separatedLowerings) and actions give the report each lowering's instant, the ceiling in
+     * force before it and the one it sets. `ceiling` gives the tier's ceiling from the needs an
+     * action holds (the pods of a service: podCeilings of the app floors, the floor jobs following
+     * the app group's schedule); absent, the actions' maxSize is the tier's own ceiling (the app
+     * group, the transcoders, an ECS service). Absent on tiers no scheduled action lowers (byUp).
      */
-    readonly schedule?: { readonly at: (now: number) => TierSchedule; readonly ceilings: boolean };
+    readonly schedule?: { readonly at: (now: number) => TierSchedule; readonly ceiling?: (needs: readonly number[]) => number };
 }
 
 /**
@@ -1397,27 +1520,38 @@ export function loweredAfter(d: Pick<RaisedDrain, "seconds" | "lowerAfterSeconds
 /**
  * The lowering of `source`'s raised ceiling that the tier's schedule declares at `now`
  * (RaisedDrain.schedule): its instant (epoch ms, after separatedLowerings moved it off a taken
- * minute) and, when the schedule carries the tier's own ceilings, the ceiling in force just before
- * it: the maxSize of the schedule's last one-off or recurring action before that instant (a later
- * event's pre-scale or release sets the tier's one ceiling again), else the raised one it lowers
- * (CeilingLowering.from). null when the schedule declares none (its instant has passed or is
- * beyond the horizon) or the tier has no schedule.
+ * minute), the ceiling in force before it (`from`: the ceiling the schedule's last one-off,
+ * retained or recurring action before the lowering's own instant sets, an action in a taken minute
+ * not counted: it already carries the lowered ceiling or raises it again; else the raised one it
+ * lowers, CeilingLowering.from), the ceiling it sets (`to`) and whether a recurring action's one
+ * ceiling is above it (`reraised`: the action sets the raised ceiling again when it runs). Ceilings are the tier's own
+ * (RaisedDrain.schedule.ceiling of the needs an action holds, else its maxSize). null when the
+ * schedule declares none (it is over or beyond the horizon) or the tier has no schedule.
  */
-export function declaredLowering(d: Pick<RaisedDrain, "from" | "schedule">, source: string, now: number): { at: number; from: number } | null {
+export function declaredLowering(d: Pick<RaisedDrain, "schedule">, source: string, now: number): { at: number; from: number; to: number; reraised: boolean } | null {
     if (d.schedule === undefined) return null;
     const schedule = d.schedule.at(now);
     const lowering = schedule.lowerings?.find((l) => l.source === source);
     if (lowering === undefined) return null;
     const at = Date.parse(lowering.at);
-    if (!d.schedule.ceilings) return { at, from: d.from };
+    const own = d.schedule.ceiling;
+    const needs = schedule.needs;
+    const ceilingOf = (maxSize: number, held: () => readonly number[]): number => (own === undefined || needs === undefined ? maxSize : own(held()));
+    // The instant the lowering is due, before separatedLowerings moved it off a taken minute.
+    const due = Math.min(at, needs?.spans.find((r) => r.source === source)?.until ?? at);
     const before = [
-        ...schedule.oneOff.map((o) => ({ t: Date.parse(o.at), maxSize: o.maxSize })),
-        ...schedule.recurring.flatMap((a) => occurrences(a, now, at).map((t) => ({ t, maxSize: a.maxSize }))),
-        ...(schedule.lowerings ?? []).map((l) => ({ t: Date.parse(l.at), maxSize: l.maxSize })),
+        ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((o) => ({ t: Date.parse(o.at), ceiling: () => ceilingOf(o.maxSize, () => [o.minSize, ...(needs === undefined ? [] : heldNeedsAt(needs, Date.parse(o.at)))]) })),
+        ...schedule.recurring.flatMap((a) => occurrences(a, now, due).map((t) => ({ t, ceiling: () => ceilingOf(a.maxSize, () => [a.minSize, ...(needs?.recurring ?? [])]) }))),
+        ...(schedule.lowerings ?? []).map((l) => ({ t: Date.parse(l.at), ceiling: () => ceilingOf(l.maxSize, () => l.heldNeeds) })),
     ]
-        .filter((a) => a.t < at)
+        .filter((a) => a.t < due)
         .sort((a, b) => b.t - a.t)[0];
-    return { at, from: before?.maxSize ?? lowering.from };
+    const raised = needs?.spans.find((r) => r.source === source);
+    const from = before?.ceiling() ?? (own === undefined || raised === undefined ? lowering.from : own([raised.need]));
+    const to = ceilingOf(lowering.maxSize, () => lowering.heldNeeds);
+    // A recurring action whose one ceiling holds more than the lowering sets raises it again when it runs.
+    const reraised = schedule.recurring.some((a) => ceilingOf(a.maxSize, () => [a.minSize, ...(needs?.recurring ?? [])]) > to);
+    return { at, from, to, reraised };
 }
 
 /** What a tier's need reads of an event or peak: its audience and its broadcasts. */
@@ -1428,11 +1562,11 @@ export type Audience = Pick<LiveEvent, "peakOnline" | "streams">;
  * still hold at `now` (`drains`: the raised ceiling each needs, eventDrains): every recurring peak,
  * every other event not yet released whose pre-scale is within `horizon` (declared now), and every
  * other released event whose tier still drains (pastEventHold). A past event's raised ceiling is
- * lowered only below the largest of these (scheduleCeiling keeps one ceiling per tier). `declaredAt`
+ * lowered only below the largest of these (the up asserts what they hold: tierSchedule). `declaredAt`
  * (Defaults to `now`) is the `pulumi up` whose horizon tells the events declared: a later `now` asks
  * what they hold at a drain's end (ceilingLowerings). `openOnly` (Defaults to false) counts only the
- * events open at `now` (pre-scaled, not released), as a lowering action holds them: a later event's
- * pre-scale raises the ceiling again itself.
+ * events open at `now` (pre-scaled, not released), as a lowering action holds them (heldNeedsAt):
+ * a later event's actions carry its own ceiling.
  */
 export function heldCeilings(
     spec: Pick<StackSpec, "scaling" | "events" | "peaks">,

@@ -403,10 +403,15 @@ export function saeUnitTimers(
     const released = spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? Infinity) <= now);
     const timed = unitSchedule({ ...spec, events: [...declared, ...released] }, region, unit, now, horizon, null, drain);
     const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name) || timed.asserted?.source === event.name);
+    const heldCeiling = timed.drainHold?.from ?? null;
+    // SAE rewrites the rules on every up and the point before `now` is in force at once: the peaks'
+    // timers keep the ceiling a released event still drains from (the other clouds' recurring
+    // actions run only at their instants, recurringNeeds).
+    const recurring = heldCeiling === null ? timed.recurring : timed.recurring.map((a) => ({ ...a, maxSize: Math.max(a.maxSize, heldCeiling) }));
     return {
-        peaks: saeTimers(timed.recurring, SAE_TIME_ZONE, now, horizon),
+        peaks: saeTimers(recurring, SAE_TIME_ZONE, now, horizon),
         events: saeEventTimers([...saeAssertedPoint(timed, now), ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
-        heldCeiling: timed.drainHold?.from ?? null,
+        heldCeiling,
     };
 }
 

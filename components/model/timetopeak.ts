@@ -9,7 +9,7 @@ import { MAX_POD_SHARE_OF_NODE, SCRAPE_INTERVAL_SECONDS, addonRequests, cpuCores
 import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
-import { saeMetricPlan } from "./serverless";
+import { saeMetricPlan, unitSchedule } from "./serverless";
 import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, drainHasEnded, eventWindow, liftsWithoutFloorJobs, loweredAfter, scheduleCeiling, tierNeed, tierSchedule } from "./schedule";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
@@ -332,18 +332,35 @@ export function eventDrains(spec: StackSpec, profile: Pick<CloudProfile, "server
             if (known === undefined || d.seconds > known.seconds) found.set(d.tier, d);
         };
         for (const region of spec.regions) {
-            // The app group's schedule sets its ceilings; the pods' jobs follow its instants only (their maxReplicas are the services' own).
-            const app = (now: number): TierSchedule => appTierSchedule(spec, profile, region, now);
-            appTierDrains(spec, profile, region, event, floorJobs).forEach((d) => add(d.byUp === true ? d : { ...d, schedule: { at: app, ceilings: spec.compute === "vm" } }));
+            appTierDrains(spec, profile, region, event, floorJobs).forEach((d) => add(d.byUp === true ? d : { ...d, schedule: appTierDrainSchedule(spec, profile, region, d.tier) }));
             const video = transcodeTier(spec, region);
             if (scheduledTranscoders && video.mode === "selfRun") {
                 const bounds = { minSize: video.minSize, maxSize: video.maxSize, zones: region.zones.length };
                 const d = groupDrain(spec, profile, bounds)(tierNeed(spec, region, "transcoders", bounds, event.peakOnline, event.streams));
-                if (d !== null) add({ tier: "the transcoders", from: d.from, maxSize: video.maxSize, seconds: d.seconds, schedule: { at: (now) => transcoderSchedule(spec, profile, region, video, now), ceilings: true } });
+                if (d !== null) add({ tier: "the transcoders", from: d.from, maxSize: video.maxSize, seconds: d.seconds, schedule: { at: (now) => transcoderSchedule(spec, profile, region, video, now) } });
             }
         }
         return [...found.values()];
     };
+}
+
+/**
+ * The schedule an app-tier drain's report reads its lowering from (RaisedDrain.schedule), as the
+ * components declare it: the app group's own (compute vm); each ECS or SAE service's own
+ * (unitSchedule with unitDrain, as components/aws/serverless.ts declares its scheduled actions);
+ * the pods' floor jobs follow the app group's schedule, each service's maxReplicas podCeilings of
+ * the app floors an action holds (kubernetes, ReplicaFloors). `tier` is appTierDrains' name.
+ */
+export function appTierDrainSchedule(spec: StackSpec, profile: Pick<CloudProfile, "serverlessScaler"> & ScheduleProfile, region: RegionSpec, tier: string): NonNullable<RaisedDrain["schedule"]> {
+    const app = (now: number): TierSchedule => appTierSchedule(spec, profile, region, now);
+    if (spec.compute === "vm") return { at: app };
+    if (spec.compute === "kubernetes") {
+        const service = SERVICE_NAMES.find((s) => tier === `the pods of ${s}`);
+        return service === undefined ? { at: app } : { at: app, ceiling: (needs) => podCeilings(spec, needs)[service] };
+    }
+    const unit = planServerlessUnits(spec.kubernetes.services, region).find((u) => tier === `the ${u.service} service`);
+    if (unit === undefined) return { at: app };
+    return { at: (now) => unitSchedule(spec, region, unit, now, profile.scheduleHorizon, profile.eventLimit(spec, now), unitDrain(spec, profile, unit)) };
 }
 
 /**

@@ -453,24 +453,29 @@ describe("model: the up after a drained event's release lowers its raised ceilin
         assert.deepStrictEqual([s.asserted?.kind, s.asserted?.minSize, s.asserted?.maxSize, s.drainHold?.from], ["release", 26, 100, 100]);
         assert.deepStrictEqual(s.lowerings, [{ key: "sale-lower", source: "sale", at: "2026-12-12T16:52:00Z", from: 100, maxSize: 52, heldNeeds: [26] }]);
     });
-    it("a lowering closer than the lead (16:43Z and 16:51Z, lowering 16:52Z) stays declared at its instant, as an earlier up declared it, and the bounds stay with the schedules; from its instant (16:52Z) the up asserts the lowered ceiling 52 itself, no ignoreChanges", () => {
+    it("a lowering closer than the lead (16:43Z and 16:51Z, lowering 16:52Z) stays declared at its instant, as an earlier up declared it, and the bounds stay with the schedules; so it does in its own minute and until 3 minutes after it (16:52Z, 16:54Z: EC2 Auto Scaling may run it up to two minutes late); from 16:55Z the up asserts the lowered ceiling 52 itself, no ignoreChanges", () => {
         const lowering = [{ key: "sale-lower", source: "sale", at: "2026-12-12T16:52:00Z", from: 100, maxSize: 52, heldNeeds: [26] }];
         const hold = { source: "sale", releasedAt: Date.parse("2026-12-12T16:30:00Z"), from: 100, until: Date.parse("2026-12-12T16:52:00Z"), need: 50 };
         const at1643 = schedule("2026-12-12T16:43:00Z");
         const at1651 = schedule("2026-12-12T16:51:00Z");
         const at1652 = schedule("2026-12-12T16:52:00Z");
+        const at1654 = schedule("2026-12-12T16:54:59Z");
+        const at1655 = schedule("2026-12-12T16:55:00Z");
         assert.deepStrictEqual([at1643.asserted?.kind, at1643.asserted?.minSize, at1643.asserted?.maxSize, at1643.drainHold, at1643.lowerings], ["release", 26, 100, hold, lowering]);
         assert.deepStrictEqual([at1651.asserted, at1651.drainHold, at1651.lowerings, scheduledBoundsIgnoreChanges(at1651, ["minSize", "maxSize"])], [undefined, hold, lowering, ["minSize", "maxSize"]]);
-        assert.deepStrictEqual(at1652.asserted, { source: "sale", since: Date.parse("2026-12-12T16:52:00Z"), kind: "lowered", minSize: 26, maxSize: 52 });
-        assert.deepStrictEqual([at1652.drainHold, at1652.lowerings, scheduledBoundsIgnoreChanges(at1652, ["minSize", "maxSize"])], [undefined, undefined, []]);
+        for (const s of [at1652, at1654]) assert.deepStrictEqual([s.asserted, s.drainHold, s.lowerings, scheduledBoundsIgnoreChanges(s, ["minSize", "maxSize"])], [undefined, hold, lowering, ["minSize", "maxSize"]]);
+        assert.deepStrictEqual(at1655.asserted, { source: "sale", since: Date.parse("2026-12-12T16:52:00Z"), kind: "lowered", minSize: 26, maxSize: 52 });
+        assert.deepStrictEqual([at1655.drainHold, at1655.lowerings, scheduledBoundsIgnoreChanges(at1655, ["minSize", "maxSize"])], [undefined, undefined, []]);
         assert.deepStrictEqual(
             [
                 drainHasEnded(Date.parse("2026-12-12T16:52:00Z"), Date.parse("2026-12-12T16:51:59Z")),
                 drainHasEnded(Date.parse("2026-12-12T16:51:30Z"), Date.parse("2026-12-12T16:51:59Z")),
                 drainHasEnded(Date.parse("2026-12-12T16:51:30Z"), Date.parse("2026-12-12T16:52:00Z")),
                 drainHasEnded(Date.parse("2026-12-12T16:52:00Z"), Date.parse("2026-12-12T16:52:00Z")),
+                drainHasEnded(Date.parse("2026-12-12T16:51:30Z"), Date.parse("2026-12-12T16:54:59Z")),
+                drainHasEnded(Date.parse("2026-12-12T16:51:30Z"), Date.parse("2026-12-12T16:55:00Z")),
             ],
-            [false, false, true, true],
+            [false, false, false, false, false, true],
         );
     });
     it("after it (17:30Z, the day peak open) the up asserts the peak's floor 26 and its ceiling 52, no ignoreChanges; the event released last is the source, not the one of 11 November", () => {
@@ -680,5 +685,71 @@ describe("model: a ceiling lowering never shares its minute with another action 
                 ["c-lower", "2026-12-12T17:30:00Z"],
             ],
         );
+    });
+});
+
+describe("model: each scheduled action's ceiling is the needs in force at its own instant", () => {
+    // Growth AWS vm (app 4-40): 200,000 viewers need 50 (ceiling 100, drained by 16:52Z after a
+    // 16:30Z release); 100,000 need 26 (ceiling 52); 80,000 need 20 (ceiling 40, the everyday one).
+    const sale = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 200000 };
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+    const plan = (events: readonly object[], peaks: readonly object[] = [], iso = "2026-12-12T09:00:00Z") => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events, peaks }), { now: NOW });
+        return tierSchedule(spec, spec.regions[0], "appGroup", bounds, Date.parse(iso), PROFILES.aws.scheduleHorizon, null, groupDrain(spec, PROFILES.aws, spec.app));
+    };
+    const oneOff = (s: ReturnType<typeof plan>) => [...s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]), ...(s.lowerings ?? []).map((l) => [l.key, l.at, -1, l.maxSize])];
+
+    it("a later event (late, 17:30Z-19:30Z, 80,000) after the sale's lowering: its actions carry 40, so no action sets 100 after sale-lower", () => {
+        const s = plan([sale, { name: "late", start: "2026-12-12T18:00:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 80000 }]);
+        assert.deepStrictEqual(oneOff(s), [
+            ["sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 100],
+            ["late-prescale", "2026-12-12T17:30:00Z", 20, 40],
+            ["late-release", "2026-12-12T19:30:00Z", 4, 40],
+            ["sale-lower", "2026-12-12T16:52:00Z", -1, 40],
+        ]);
+    });
+
+    it("a later event raising its own ceiling (eve, pre-scale 16:52Z, 100,000): its pre-scale and release carry 52, its lowering sets 40; the sale's lowering, moved off eve's minute to 16:53Z, sets 52", () => {
+        const s = plan([sale, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }]);
+        assert.deepStrictEqual(oneOff(s), [
+            ["sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
+            ["sale-release", "2026-12-12T16:30:00Z", 4, 100],
+            ["eve-prescale", "2026-12-12T16:52:00Z", 26, 52],
+            ["eve-release", "2026-12-12T19:30:00Z", 4, 52],
+            ["sale-lower", "2026-12-12T16:53:00Z", -1, 52],
+            ["eve-lower", "2026-12-12T19:50:00Z", -1, 40],
+        ]);
+    });
+
+    it("an event inside the sale's raised span (flash, 14:30Z-17:30Z) released after the sale's lowering: its release sets 4/40; the sale's release keeps flash's floor 20 under the sale's 100", () => {
+        const s = plan([sale, { name: "flash", start: "2026-12-12T15:00:00Z", end: "2026-12-12T17:00:00Z", peakOnline: 80000 }]);
+        assert.deepStrictEqual(oneOff(s), [
+            ["sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
+            ["sale-release", "2026-12-12T16:30:00Z", 20, 100],
+            ["flash-release", "2026-12-12T17:30:00Z", 4, 40],
+            ["sale-lower", "2026-12-12T16:52:00Z", -1, 40],
+        ]);
+    });
+
+    it("a far event (2027-04-10 10:00-12:00Z) no run of the New York evening peak falls in: the peak's daily actions carry the peak's own ceiling, not the far event's for four months", () => {
+        const far = { name: "far", start: "2027-04-10T10:00:00Z", end: "2027-04-10T12:00:00Z", peakOnline: 200000 };
+        const evening = { name: "evening", start: "19:00", end: "23:00", timeZone: "America/New_York", peakOnline: 100000 };
+        const s = plan([far], [evening]);
+        assert.deepStrictEqual(s.recurring.map((a) => [a.key, a.minSize, a.maxSize]), [
+            ["evening-prescale", 26, 52],
+            ["evening-release", 4, 52],
+        ]);
+        assert.deepStrictEqual(oneOff(s), [
+            ["far-prescale", "2027-04-10T09:30:00Z", 50, 100],
+            ["far-release", "2027-04-10T12:30:00Z", 4, 100],
+            ["far-lower", "2027-04-10T12:52:00Z", -1, 52],
+        ]);
+        // An event a run of the peak falls in (18:30 New York, 23:30Z): the daily actions hold its need, as a lower ceiling would cut its capacity at once.
+        const inside = plan([{ ...far, start: "2027-04-10T22:00:00Z", end: "2027-04-11T02:00:00Z" }], [evening]);
+        assert.deepStrictEqual(inside.recurring.map((a) => [a.key, a.maxSize]), [
+            ["evening-prescale", 100],
+            ["evening-release", 100],
+        ]);
     });
 });
