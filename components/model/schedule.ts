@@ -1105,6 +1105,12 @@ export interface EventLimit {
      * when it fits alone. Absent: the report does not say.
      */
     readonly alone?: (event: LiveEvent) => string | null;
+    /**
+     * Instants (epoch ms, ascending) after which the limit leaves more room other than the events'
+     * releases: the ESS ceiling lowerings still ahead, whose tasks go once they have run
+     * (essEventLimit). heldEventDeclaredAt tries them with the releases. Absent: none.
+     */
+    readonly frees?: readonly number[];
 }
 
 /**
@@ -1130,20 +1136,24 @@ function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" 
 
 /**
  * The instant from which a `pulumi up` declares `event`, which the cloud's limit holds back at
- * `now`: the first release of another event after `now` at which the events in reach then, under
- * the limit then (`limitAt`, the profile's eventLimit), include it, when that `pulumi up` can still
- * schedule its pre-scale (steadyStart at or before it); null when none can (the events it
- * waits for pass only after its pre-scale), or the event has no valid window.
+ * `now`: the first release of another event after `now`, or instant the limit frees room at
+ * (EventLimit.frees: the ESS lowerings still ahead), at which the events in reach then, under the
+ * limit then (`limitAt`, the profile's eventLimit), include it, when that `pulumi up` can still
+ * schedule its pre-scale (steadyStart at or before it); null when none can (the room frees only
+ * after its pre-scale), or the event has no valid window. With `late` (Defaults to false): the
+ * first such instant at or before its pre-scale even when that up is closer to it than the lead
+ * (SCHEDULE_MIN_LEAD_MINUTES), so its floors are asserted by that up, not scheduled.
  */
-export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number, horizon: ScheduleHorizon | null, limitAt: (t: number) => EventLimit | null): number | null {
+export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number, horizon: ScheduleHorizon | null, limitAt: (t: number) => EventLimit | null, late: boolean = false): number | null {
     const w = eventWindow(spec, event.start, event.end);
     if (w === null) return null;
     const releases = spec.events.flatMap((e) => {
         const other = eventWindow(spec, e.start, e.end);
         return other !== null && e !== event && other.to > now && other.to <= w.from ? [other.to] : [];
     });
-    for (const t of [...new Set(releases)].sort((a, b) => a - b)) {
-        if (steadyStart(t) > w.from) return null;
+    const frees = (limitAt(now)?.frees ?? []).filter((t) => t > now && t <= w.from);
+    for (const t of [...new Set([...releases, ...frees])].sort((a, b) => a - b)) {
+        if (!late && steadyStart(t) > w.from) return null;
         if (declarableEvents(spec, t, horizon, limitAt(t)).includes(event)) return t;
     }
     return null;
@@ -1315,11 +1325,16 @@ export function scheduleReport(
                     detail: `not pre-scaled: ${alone}, so it cannot be declared, whatever the other events (${eventLimit.why}); the metric rules alone meet it: shorten it or split it into shorter events`,
                 };
             }
+            // Room that frees before the pre-scale but inside its lead: a later up declares it late.
+            const lateAt = declaredAt === null ? heldEventDeclaredAt(spec, event, now, horizon, limitAt, true) : null;
             return declaredAt === null
                 ? {
                       source: event.name,
                       status: "unschedulable",
-                      detail: `not pre-scaled: no pulumi up can declare it before its pre-scale at ${utcMinute(w.from)}, the events ahead of it hold the limit until after then (${eventLimit.why}); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer`,
+                      detail:
+                          lateAt === null
+                              ? `not pre-scaled: no pulumi up can declare it before its pre-scale at ${utcMinute(w.from)}, the events ahead of it hold the limit until after then (${eventLimit.why}); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer`
+                              : `not pre-scaled in time: no pulumi up can declare it ${SCHEDULE_MIN_LEAD_MINUTES} minutes before its pre-scale at ${utcMinute(w.from)} (${eventLimit.why}); a pulumi up on or after ${utcMinute(lateAt)}, once that room has freed, declares it and asserts its floors itself, less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes before its pre-scale; until then the metric rules alone meet it: move it later or declare fewer`,
                   }
                 : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
