@@ -526,9 +526,11 @@ export interface ScheduleReport {
     /**
      * With `lateIfUndeclared`: the event's pre-scale and release instants (UTC ISO minutes), the
      * trigger points an earlier up's SAE day rules hold when it declared the event (SAE rules are
-     * named by day, not by event: lateAgainstBase, saeTimersHoldPoint). Absent otherwise.
+     * named by day, not by event: lateAgainstBase, saeTimersHoldPoint), and the instant of this up
+     * (`at`): the base's actions from the pre-scale to this up's lead must hold the floors it
+     * asserts (floorsHeldInBase, tools/lib/scaling.ts). Absent otherwise.
      */
-    readonly window?: { readonly preScale: string; readonly release: string };
+    readonly window?: { readonly preScale: string; readonly release: string; readonly at: string };
 }
 
 export interface TierSchedule {
@@ -1334,7 +1336,7 @@ export function scheduleReport(
                       detail:
                           lateAt === null
                               ? `not pre-scaled: no pulumi up can declare it before its pre-scale at ${utcMinute(w.from)}, the events ahead of it hold the limit until after then (${eventLimit.why}); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer`
-                              : `not pre-scaled in time: no pulumi up can declare it ${SCHEDULE_MIN_LEAD_MINUTES} minutes before its pre-scale at ${utcMinute(w.from)} (${eventLimit.why}); a pulumi up on or after ${utcMinute(lateAt)}, once that room has freed, declares it and asserts its floors itself, less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes before its pre-scale; until then the metric rules alone meet it: move it later or declare fewer`,
+                              : `not pre-scaled in time: no pulumi up can declare it ${SCHEDULE_MIN_LEAD_MINUTES} minutes before its pre-scale at ${utcMinute(w.from)} (${eventLimit.why}); a pulumi up on or after ${utcMinute(lateAt)}, once that room has freed, declares it late, asserting its floors itself (its pre-scale less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead); until then the metric rules alone meet it: move it later or declare fewer`,
                   }
                 : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
@@ -1373,8 +1375,8 @@ export function scheduleReport(
                 source: event.name,
                 status: "inProgress",
                 detail: `${since}: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); ${releaseAt}${lift}`,
-                lateIfUndeclared: `${since}: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; ${releaseAt}${lift}`,
-                window: { preScale: utcMinute(w.from), release: utcMinute(w.to) },
+                lateIfUndeclared: `${since}: no earlier pulumi up declared it (the --base plan's actions did not hold its floors), so its floors are raised only now; ${releaseAt}${lift}`,
+                window: { preScale: utcMinute(w.from), release: utcMinute(w.to), at: utcMinute(now) },
             };
         }
         return { source: event.name, status: "scheduled", detail: declaredOrNot(event.peakOnline, `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}`) };
