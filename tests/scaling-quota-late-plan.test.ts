@@ -1,0 +1,177 @@
+// Back-to-back events whose steps merge (one event's release is the next one's pre-scale) and the ESS
+// quota: admission counts the tasks the schedules really declare, a held event's report names what
+// holds the tasks, and `plan --base` judges an event late by the floors the base's actions held.
+
+import * as assert from "assert";
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
+import { planStack } from "../tools/lib/record";
+import { EVENT_PRESCALE_FINDING, floorsHeldInBase, lateAgainstBase } from "../tools/lib/scaling";
+import { at, stackDir, stackFile } from "./helpers";
+
+const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
+const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
+/** Three one-hour events two hours apart: windows 09:30-11:30, 11:30-13:30, 13:30-15:30Z; e1 (120,000 viewers) needs less than e0 and e2 (200,000). */
+const B2B = [
+    { name: "e0", start: "2026-12-12T10:00:00Z", end: "2026-12-12T11:00:00Z", peakOnline: 200000, streams: 80 },
+    { name: "e1", start: "2026-12-12T12:00:00Z", end: "2026-12-12T13:00:00Z", peakOnline: 120000, streams: 80 },
+    { name: "e2", start: "2026-12-12T14:00:00Z", end: "2026-12-12T15:00:00Z", peakOnline: 200000, streams: 80 },
+];
+const B2B_AWS = B2B.map(({ streams: _streams, ...e }) => e);
+const ALI_VM = { stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } };
+
+const DIR = stackDir({
+    "b2b-alicloud-vm": stackFile({ ...ALI_VM, events: B2B }),
+    "b2b-alicloud-quota": stackFile({ ...ALI_VM, events: B2B, scaling: { essScheduledTaskQuota: 6 } }),
+    "b2b-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: B2B_AWS }),
+    "b2b-aws-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: B2B_AWS }),
+    // sale's lowerings (transcoders 17:02Z, app group 17:04Z) hold 2 of the 7 tasks while eve's pre-scale is 17:04Z.
+    "quota-pending": stackFile({
+        ...ALI_VM,
+        events: [
+            { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 200000, streams: 80 },
+            { name: "eve", start: "2026-12-12T17:34:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000, streams: 40 },
+        ],
+        scaling: { essScheduledTaskQuota: 7 },
+    }),
+});
+
+const plan = async (stack: string, hhmm: string): Promise<CheckedPlan> => checkPlan(await planStack(stack, DIR, { now: new Date(`2026-12-12T${hhmm}:00Z`) }));
+
+/** `head` judged against `base` as `plan --base` does (written to a file, read back). */
+async function against(head: CheckedPlan, base: CheckedPlan): Promise<CheckedPlan> {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-late-")), "base.json");
+    fs.writeFileSync(file, JSON.stringify(base));
+    const read = await readBase(file);
+    return withBase(head, read, upgradeAgainst(head, read, file));
+}
+
+const entry = (p: CheckedPlan, source: string) => p.scaling.schedule.find((r) => at(r, "source") === source);
+const lateFindings = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message);
+const tasks = (p: CheckedPlan) => p.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask").map((r) => [r.name, at(r.inputs, "launchTime"), at(r.inputs, "minValue") ?? null, at(r.inputs, "maxValue")]);
+const DECLARED = (asserted: string) =>
+    `floor asserted by this pulumi up on the scaled resources (2026-12-12T${asserted}:00Z), 15 min after its pre-scale at 2026-12-12T11:30:00Z, 15 min before the start instead of 30: the --base plan declared it, so its floors were in force since its pre-scale; release at 2026-12-12T13:30:00Z`;
+
+describe("back-to-back events: e1's pre-scale is e0's release and its release e2's pre-scale (merged steps)", function () {
+    this.timeout(300_000);
+
+    it("alicloud vm 09:00Z: 9 ESS tasks (the transcoders' floor stays 20 from 09:30Z to 15:30Z, no step between; e1 declares no task of its own), all three events declared; e0-release sets e1's floor 30", async () => {
+        const p = await plan("b2b-alicloud-vm", "09:00");
+        assert.deepStrictEqual(tasks(p), [
+            ["lc-cn-hangzhou-app-schedule-e0-lower", "2026-12-12T12:04Z", null, 60],
+            ["lc-cn-hangzhou-app-schedule-e0-prescale", "2026-12-12T09:30Z", 50, 100],
+            ["lc-cn-hangzhou-app-schedule-e0-release", "2026-12-12T11:30Z", 30, 100],
+            ["lc-cn-hangzhou-app-schedule-e2-lower", "2026-12-12T16:04Z", null, 40],
+            ["lc-cn-hangzhou-app-schedule-e2-prescale", "2026-12-12T13:30Z", 50, 100],
+            ["lc-cn-hangzhou-app-schedule-e2-release", "2026-12-12T15:30Z", 4, 100],
+            ["lc-cn-hangzhou-video-transcoders-schedule-e0-prescale", "2026-12-12T09:30Z", 20, 40],
+            ["lc-cn-hangzhou-video-transcoders-schedule-e2-lower", "2026-12-12T16:02Z", null, 12],
+            ["lc-cn-hangzhou-video-transcoders-schedule-e2-release", "2026-12-12T15:30Z", 2, 40],
+        ]);
+        assert.deepStrictEqual(p.scaling.schedule.map((r) => at(r, "status")), ["scheduled", "scheduled", "scheduled"]);
+    });
+
+    it("alicloud vm 09:00Z -> 11:45Z: e1 is inProgress (the base's e0-release set the app group's floor to 30 at its pre-scale, e0-prescale the transcoders' 20), no finding", async () => {
+        const p = await against(await plan("b2b-alicloud-vm", "11:45"), await plan("b2b-alicloud-vm", "09:00"));
+        assert.deepStrictEqual([at(entry(p, "e1"), "status"), at(entry(p, "e1"), "detail")], ["inProgress", DECLARED("11:45")]);
+        assert.deepStrictEqual(lateFindings(p), []);
+    });
+
+    it("aws vm 09:00Z -> 11:45Z: e1 is inProgress (the Auto Scaling group's e0-release action, minSize 30), no finding", async () => {
+        const base = await plan("b2b-aws-vm", "09:00");
+        assert.deepStrictEqual(
+            base.resources.filter((r) => r.name === "lc-us-east-1-app-schedule-e0-release").map((r) => [at(r.inputs, "startTime"), at(r.inputs, "minSize")]),
+            [["2026-12-12T11:30:00Z", 30]],
+        );
+        assert.ok(!base.resources.some((r) => r.name.includes("-e1-")), "no action is named after e1");
+        const p = await against(await plan("b2b-aws-vm", "11:45"), base);
+        assert.deepStrictEqual([at(entry(p, "e1"), "status"), lateFindings(p)], ["inProgress", []]);
+    });
+
+    it("aws kubernetes 09:00Z -> 11:45Z: e1 is inProgress (the floor job e0-release patches the HPAs' minReplicas), no finding", async () => {
+        const p = await against(await plan("b2b-aws-pods", "11:45"), await plan("b2b-aws-pods", "09:00"));
+        assert.deepStrictEqual([at(entry(p, "e1"), "status"), lateFindings(p)], ["inProgress", []]);
+    });
+
+    it("quota 6 at 09:00Z: e0's 6 tasks fill it, e1 is held; the room frees at e0's release, inside e1's lead, so the report names the up that declares it late", async () => {
+        const p = await plan("b2b-alicloud-quota", "09:00");
+        assert.strictEqual(tasks(p).length, 6);
+        assert.deepStrictEqual(entry(p, "e1"), {
+            source: "e1",
+            status: "unschedulable",
+            detail: "not pre-scaled in time: no pulumi up can declare it 10 minutes before its pre-scale at 2026-12-12T11:30:00Z (ESS allows 6 scheduled tasks per account and region (scaling.essScheduledTaskQuota), all for the events declared now); a pulumi up on or after 2026-12-12T11:30:00Z, once that room has freed, declares it late, asserting its floors itself (its pre-scale less than 10 minutes ahead); until then the metric rules alone meet it: move it later or declare fewer",
+        });
+    });
+
+    it("quota 6, 09:00Z -> 11:45Z: the base held e0's release at the everyday floor 4 at e1's pre-scale, below the 30 this up asserts: late, the advisory finding", async () => {
+        const base = await plan("b2b-alicloud-quota", "09:00");
+        assert.deepStrictEqual(tasks(base).find((t) => t[0] === "lc-cn-hangzhou-app-schedule-e0-release"), ["lc-cn-hangzhou-app-schedule-e0-release", "2026-12-12T11:30Z", 4, 100]);
+        const p = await against(await plan("b2b-alicloud-quota", "11:45"), base);
+        assert.strictEqual(at(entry(p, "e1"), "status"), "late");
+        assert.deepStrictEqual(lateFindings(p), [
+            "event e1: floor asserted by this pulumi up on the scaled resources (2026-12-12T11:45:00Z), 15 min after its pre-scale at 2026-12-12T11:30:00Z, 15 min before the start instead of 30: no earlier pulumi up declared it (the --base plan's actions did not hold its floors), so its floors are raised only now; release at 2026-12-12T13:30:00Z",
+        ]);
+    });
+});
+
+describe("ESS quota: pending lowerings hold tasks until they run, and the report says so", function () {
+    this.timeout(300_000);
+
+    it("16:45Z: sale's two lowerings take 2 of the 7 tasks until 17:02Z and 17:04Z; eve (6 tasks) fits the quota alone, so it is not too large: the up on or after 17:02Z declares it", async () => {
+        const p = await plan("quota-pending", "16:45");
+        assert.deepStrictEqual(tasks(p), [
+            ["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:04Z", null, 40],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", null, 12],
+        ]);
+        assert.deepStrictEqual(entry(p, "eve"), {
+            source: "eve",
+            status: "unschedulable",
+            detail: "not pre-scaled in time: no pulumi up can declare it 10 minutes before its pre-scale at 2026-12-12T17:04:00Z (ESS allows 7 scheduled tasks per account and region (scaling.essScheduledTaskQuota); the ceiling lowerings of released events still ahead take 2 until they run (the app group's of sale at 2026-12-12T17:04:00Z, the transcoders' of sale at 2026-12-12T17:02:00Z); the events declared now take the rest); a pulumi up on or after 2026-12-12T17:02:00Z, once that room has freed, declares it late, asserting its floors itself (its pre-scale less than 10 minutes ahead); until then the metric rules alone meet it: move it later or declare fewer",
+        });
+    });
+
+    it("17:03Z: the transcoders' lowering has run; eve is declared (its release and lowerings, 4 tasks, with sale's app-group lowering: 5 of 7)", async () => {
+        const p = await plan("quota-pending", "17:03");
+        assert.strictEqual(at(entry(p, "eve"), "status"), "scheduled");
+        assert.strictEqual(tasks(p).length, 5);
+    });
+});
+
+describe("floorsHeldInBase: the floors a base's one-off actions held against those a plan asserts", () => {
+    const parent = "urn:pulumi:s::p::live-commerce:aws:AutoScaling::lc-us-east-1-app";
+    const group = (minSize: number, ignoreChanges?: string[]) => ({ name: "lc-us-east-1-app-group", type: "aws:autoscaling/group:Group", parent, inputs: { minSize, maxSize: 100 }, ...(ignoreChanges === undefined ? {} : { ignoreChanges }) });
+    const action = (key: string, startTime: string, minSize: number) => ({ name: `lc-us-east-1-app-schedule-${key}`, type: "aws:autoscaling/schedule:Schedule", parent, inputs: { startTime, minSize, maxSize: 100, desiredCapacity: -1 } });
+    const preScale = Date.parse("2026-12-12T11:30:00Z");
+    const now = Date.parse("2026-12-12T11:45:00Z");
+
+    it("the action in force at the pre-scale (another event's merged release) holds 30: held; 26 (a deferred event, the peak's floor): not held", () => {
+        const base = (floor: number) => [group(4, ["minSize", "maxSize"]), action("e0-prescale", "2026-12-12T09:30:00Z", 50), action("e0-release", "2026-12-12T11:30:00Z", floor)];
+        assert.strictEqual(floorsHeldInBase(base(30), [group(30)], preScale, now), true);
+        assert.strictEqual(floorsHeldInBase(base(26), [group(30)], preScale, now), false);
+    });
+
+    it("an action between the pre-scale and the end of this up's lead counts (a step this up asserts ahead of its instant); a lowering (minSize -1) and a later one do not", () => {
+        const base = [group(4, ["minSize", "maxSize"]), action("a-release", "2026-12-12T11:00:00Z", 30), action("b-prescale", "2026-12-12T11:50:00Z", 50), action("b-lower", "2026-12-12T11:52:00Z", -1), action("c-prescale", "2026-12-12T12:30:00Z", 80)];
+        assert.strictEqual(floorsHeldInBase(base, [group(50)], preScale, now), true);
+        assert.strictEqual(floorsHeldInBase(base, [group(80)], preScale, now), false);
+    });
+
+    it("a base inside the window that asserted the floor on the group itself holds it; a base with the floor under ignoreChanges and no action compares nothing (null)", () => {
+        assert.strictEqual(floorsHeldInBase([group(30)], [group(30)], preScale, now), true);
+        assert.strictEqual(floorsHeldInBase([group(4, ["minSize", "maxSize"])], [group(30)], preScale, now), null);
+    });
+
+    it("lateAgainstBase: late with the finding when the base held less, the entry's `window.at` being this up's instant", () => {
+        const section = {
+            timeToPeak: [],
+            drain: [],
+            schedule: [{ source: "e1", status: "inProgress", detail: "d", lateIfUndeclared: "late text", window: { preScale: "2026-12-12T11:30:00Z", release: "2026-12-12T13:30:00Z", at: "2026-12-12T11:45:00Z" } }],
+        };
+        const judged = lateAgainstBase(section, [group(4, ["minSize", "maxSize"]), action("e0-release", "2026-12-12T11:30:00Z", 4)], [group(30)]);
+        assert.deepStrictEqual([at(judged.section.schedule[0], "status"), judged.findings.map((f) => f.message)], ["late", ["event e1: late text"]]);
+    });
+});
