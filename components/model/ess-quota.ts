@@ -3,7 +3,7 @@
 // against one quota per account and region. Pure: no @pulumi import.
 
 import { transcodeTier } from "./global";
-import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, drainHasEnded, eventActionCount, eventWindow, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
+import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, eventActionCount, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
 import { utcMinute } from "./timezone";
 import { LiveEvent, RegionSpec, StackSpec } from "./types";
 
@@ -45,7 +45,8 @@ export function essPeakTasks(spec: ScheduleSpec & Pick<StackSpec, "compute" | "v
 }
 
 /**
- * ESS tasks one event declares in a region at most: its actions (eventActionCount: pre-scale,
+ * ESS tasks one event declares in a region at most (an upper bound; admission counts the declared
+ * tasks, essDeclaredTasks): its actions (eventActionCount: pre-scale,
  * release, the ceiling lowering on a tier whose ceiling it raises above maxSize, scheduleCeiling as
  * groupDrain and ceilingLowerings take it, and a restore after each recurring action inside its
  * window) on each ESS tier it lifts.
@@ -168,26 +169,6 @@ export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "
     // Tasks free when an action the schedule declares has run: the lowerings (the released events' and the declared ones').
     const frees = [...new Set(regions.flatMap(({ region }) => essDeclaredTasks(spec, region, now, horizon, { count, why: "", alone }, drainOf).lowerings.map((l) => l.at)))].sort((a, b) => a - b);
     return { count, why: `ESS allows ${quota} scheduled tasks per account and region (scaling.essScheduledTaskQuota)${share}`, alone, frees };
-}
-
-/**
- * ESS tasks the released events still hold in a region at `now`: one per ESS tier whose raised
- * ceiling an event's lowering (ceilingLowerings) sets back after `now`, at the end of the tier's
- * drain (`drainOf` the tier's TierDrain, timetopeak groupDrain). The tasks of a released event go at
- * its release otherwise, so these count against the quota until they run.
- */
-export function essPendingLowerings(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video">, region: RegionSpec, now: number, drainOf: (bounds: TierBounds) => TierDrain): number {
-    return essTiers(spec, region).reduce(
-        (n, { tier, bounds }) =>
-            n +
-            spec.events.filter((event) => {
-                const w = eventWindow(spec, event.start, event.end);
-                const d = w === null || w.to > now ? null : drainOf(bounds)(tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams));
-                // One whose instant has passed is no task: the up sets its ceiling (drainHasEnded).
-                return w !== null && d !== null && !drainHasEnded(w.to + d.seconds * 1000, now);
-            }).length,
-        0,
-    );
 }
 
 /**
