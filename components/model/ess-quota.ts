@@ -115,6 +115,24 @@ export interface EssLowering {
     readonly at: number;
 }
 
+/** `drainOf` with each tier's drain (by its bounds) simulated once per need. */
+function memoDrains(drainOf: (bounds: TierBounds) => TierDrain): (bounds: TierBounds) => TierDrain {
+    const tiers = new Map<string, TierDrain>();
+    return (bounds) => {
+        const key = `${bounds.minSize}/${bounds.maxSize}/${bounds.zones}`;
+        const known = tiers.get(key);
+        if (known !== undefined) return known;
+        const drain = drainOf(bounds);
+        const needs = new Map<number, ReturnType<TierDrain>>();
+        const memo: TierDrain = (need) => {
+            if (!needs.has(need)) needs.set(need, drain(need));
+            return needs.get(need) ?? null;
+        };
+        tiers.set(key, memo);
+        return memo;
+    };
+}
+
 /** How the report names an ESS tier's task, possessive. */
 const ESS_TIER_OWNERS: Readonly<Record<EssTier, string>> = { appGroup: "the app group's", transcoders: "the transcoders'" };
 
@@ -128,10 +146,12 @@ const ESS_TIER_OWNERS: Readonly<Record<EssTier, string>> = { appGroup: "the app 
  * or `unschedulable` when one alone needs more than the quota leaves after the peaks and their room
  * (the pending lowerings free their tasks when they run, so they never make an event too large).
  */
-export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video" | "regions">, now: number, horizon: ScheduleHorizon, drainOf: ((bounds: TierBounds) => TierDrain) | null = null): EventLimit {
+export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video" | "regions">, now: number, horizon: ScheduleHorizon, drainOfTier: ((bounds: TierBounds) => TierDrain) | null = null): EventLimit {
     const quota = spec.scaling.essScheduledTaskQuota;
     const inReach = eventsInHorizon(spec, now, horizon);
     const released = spec.events.filter((event) => !inReach.includes(event));
+    // Each tier's drain simulated once per need for all the schedules counted below.
+    const drainOf = drainOfTier === null ? null : memoDrains(drainOfTier);
     const regions = spec.regions.map((region) => {
         const peaks = essPeakTasks(spec, region, now, horizon);
         // The schedule without any event in reach: the peaks' tasks and the released events' lowerings still ahead.
@@ -149,6 +169,8 @@ export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "
         return n;
     };
     const alone = (event: LiveEvent): string | null => {
+        // At most essEventTasks each: an event within that bound fits alone without building its schedule.
+        if (regions.every(({ region, room }) => essEventTasks(spec, region, event, now) <= room)) return null;
         const n = own(event);
         for (const [i, { region, peaks, room }] of regions.entries()) {
             if (n[i] > room) return `it takes ${n[i]} ESS scheduled tasks in ${region.name} and ${Math.max(0, room)} are left ${peaks > 0 ? `after the recurring peaks' ${peaks} and the room a renamed one needs (as many again)` : `of the ${quota} allowed`}`;
@@ -157,7 +179,9 @@ export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "
     };
     const admissible = admissibleEvents(inReach, { alone });
     // The first count that does not fit ends it (eventsThatFit): later events wait with it.
-    const fits = (count: number): boolean => regions.every(({ region, peaks }) => essDeclaredTasks(spec, region, now, horizon, { count, why: "", alone }, drainOf).tasks + peaks <= quota);
+    // Within the upper bound (the idle tasks and essEventTasks of each event declared) it fits without building the schedules.
+    const fits = (count: number): boolean =>
+        regions.every(({ region, peaks, idle }) => idle.tasks + admissible.slice(0, count).reduce((n, event) => n + essEventTasks(spec, region, event, now), 0) + peaks <= quota || essDeclaredTasks(spec, region, now, horizon, { count, why: "", alone }, drainOf).tasks + peaks <= quota);
     let count = 0;
     while (count < admissible.length && fits(count + 1)) count += 1;
     const binding = regions.reduce((a, b) => (b.peaks > a.peaks || b.idle.lowerings.length > a.idle.lowerings.length ? b : a));
@@ -167,7 +191,7 @@ export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "
     const shares = [peakShare, pendingShare].filter((x) => x !== "");
     const share = shares.length > 0 ? `; ${shares.join("; ")}; the events declared now take the rest` : ", all for the events declared now";
     // Tasks free when an action the schedule declares has run: the lowerings (the released events' and the declared ones').
-    const frees = [...new Set(regions.flatMap(({ region }) => essDeclaredTasks(spec, region, now, horizon, { count, why: "", alone }, drainOf).lowerings.map((l) => l.at)))].sort((a, b) => a - b);
+    const frees = (): number[] => [...new Set(regions.flatMap(({ region }) => essDeclaredTasks(spec, region, now, horizon, { count, why: "", alone }, drainOf).lowerings.map((l) => l.at)))].sort((a, b) => a - b);
     return { count, why: `ESS allows ${quota} scheduled tasks per account and region (scaling.essScheduledTaskQuota)${share}`, alone, frees };
 }
 

@@ -1110,9 +1110,10 @@ export interface EventLimit {
     /**
      * Instants (epoch ms, ascending) after which the limit leaves more room other than the events'
      * releases: the ESS ceiling lowerings still ahead, whose tasks go once they have run
-     * (essEventLimit). heldEventDeclaredAt tries them with the releases. Absent: none.
+     * (essEventLimit), computed when asked. heldEventDeclaredAt tries them with the releases.
+     * Absent: none.
      */
-    readonly frees?: readonly number[];
+    readonly frees?: () => readonly number[];
 }
 
 /**
@@ -1153,7 +1154,7 @@ export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">,
         const other = eventWindow(spec, e.start, e.end);
         return other !== null && e !== event && other.to > now && other.to <= w.from ? [other.to] : [];
     });
-    const frees = (limitAt(now)?.frees ?? []).filter((t) => t > now && t <= w.from);
+    const frees = (limitAt(now)?.frees?.() ?? []).filter((t) => t > now && t <= w.from);
     for (const t of [...new Set([...releases, ...frees])].sort((a, b) => a - b)) {
         if (!late && steadyStart(t) > w.from) return null;
         if (declarableEvents(spec, t, horizon, limitAt(t)).includes(event)) return t;
