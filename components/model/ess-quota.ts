@@ -96,6 +96,8 @@ export function checkEssPeakTasks(spec: ScheduleSpec & Pick<StackSpec, "compute"
  * per offset span of each recurring action (utcRecurrences). Merged steps (one event's release that
  * is the next one's pre-scale) and lowerings another event holds count as the schedule declares
  * them: once, or not at all. `drainOf` the tier's drain (groupDrain; null: no lowering, no hold).
+ * Each counts against the quota of scheduled tasks per account and region (ESS_SCHEDULED_TASK_QUOTA:
+ * Auto Scaling DescribeLimitation MaxNumberOfScheduledTasks).
  */
 export function essDeclaredTasks(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video">, region: RegionSpec, now: number, horizon: ScheduleHorizon, eventLimit: EventLimit | null, drainOf: ((bounds: TierBounds) => TierDrain) | null): { readonly tasks: number; readonly lowerings: readonly EssLowering[] } {
     let tasks = 0;

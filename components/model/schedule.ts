@@ -476,7 +476,7 @@ export interface RecurringAction {
  * `unschedulable`: an event a cloud's limit holds back (EventLimit) that no later `pulumi up` can
  * declare before its pre-scale (the earlier events it waits for pass only after it), a finding of
  * the plan; the metric rules alone meet it. `late`: an event in progress that no earlier `pulumi
- * up` declared (a `--base` plan holds none of its actions: lateAgainstBase), so its floors are
+ * up` declared (the actions of a `--base` plan did not hold its floors: lateAgainstBase), so its floors are
  * raised only by this up, a finding too.
  */
 export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "late" | "deferred" | "unschedulable" | "recurring";
@@ -519,8 +519,8 @@ export interface ScheduleReport {
     readonly reraisedBy?: string;
     /**
      * An event in progress whose floor this up asserts after its pre-scale instant and before its
-     * end: the report's detail when the previous up did not declare it (a `--base` plan without any
-     * of its actions), status `late` then; absent otherwise.
+     * end: the report's detail when the previous up did not declare it (the actions of a `--base`
+     * plan did not hold its floors: lateAgainstBase), status `late` then; absent otherwise.
      */
     readonly lateIfUndeclared?: string;
     /**

@@ -403,9 +403,10 @@ export function floorsHeldInBase(base: readonly FloorResource[], head: readonly 
 /**
  * Whether a base plan declared the event of a schedule entry: the floors its scheduled actions set
  * held the ones this plan (`head`, its resources) asserts in the event's window (floorsHeldInBase,
- * from ScheduleReport.window); where no scaled resource compares, a resource named after one of its
- * actions (declaredInBase) or, on SAE, whose event rules are named by day and shared by the day's
- * events, a day rule holding a trigger point at the event's pre-scale or release (saeTimersHoldPoint).
+ * from ScheduleReport.window), and on SAE, whose event rules are named by day and shared by the
+ * day's events, a day rule of the base holds a trigger point at the event's pre-scale or release
+ * (saeTimersHoldPoint; a stack whose plan declares SAE scaling rules). Where no scaled resource
+ * compares and no SAE rule is declared, a resource named after one of its actions (declaredInBase).
  */
 export function eventDeclaredInBase(base: readonly FloorResource[], entry: Readonly<Record<string, unknown>>, head: readonly FloorResource[] = []): boolean {
     if (typeof entry.source !== "string") return false;
@@ -413,10 +414,10 @@ export function eventDeclaredInBase(base: readonly FloorResource[], entry: Reado
     const preScale = isRecord(w) && typeof w.preScale === "string" ? Date.parse(w.preScale) : NaN;
     const now = isRecord(w) && typeof w.at === "string" ? Date.parse(w.at) : NaN;
     const held = Number.isFinite(preScale) && Number.isFinite(now) ? floorsHeldInBase(base, head, preScale, now) : null;
-    if (held !== null) return held;
-    if (declaredInBase(base.map((r) => r.name), entry.source)) return true;
-    if (!isRecord(w) || typeof w.preScale !== "string" || typeof w.release !== "string") return false;
-    return saeTimersHoldPoint(saeRuleTimers(base), [Date.parse(w.preScale), Date.parse(w.release)]);
+    if (held === false) return false;
+    const sae = [...base, ...head].some((r) => r.type === SAE_SCALING_RULE_TYPE);
+    if (sae) return isRecord(w) && typeof w.preScale === "string" && typeof w.release === "string" && saeTimersHoldPoint(saeRuleTimers(base), [Date.parse(w.preScale), Date.parse(w.release)]);
+    return held ?? declaredInBase(base.map((r) => r.name), entry.source);
 }
 
 /**
