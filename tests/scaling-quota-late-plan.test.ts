@@ -51,6 +51,8 @@ async function against(head: CheckedPlan, base: CheckedPlan): Promise<CheckedPla
 }
 
 const entry = (p: CheckedPlan, source: string) => p.scaling.schedule.find((r) => at(r, "source") === source);
+/** The entry of `source` is `unschedulable` with exactly `detail`. */
+const assertHeld = (p: CheckedPlan, source: string, detail: string): void => assert.deepStrictEqual(entry(p, source), { source, status: "unschedulable", detail });
 const lateFindings = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message);
 const tasks = (p: CheckedPlan) => p.resources.filter((r) => r.type === "alicloud:ess/scheduledTask:ScheduledTask").map((r) => [r.name, at(r.inputs, "launchTime"), at(r.inputs, "minValue") ?? null, at(r.inputs, "maxValue")]);
 const DECLARED = (asserted: string) =>
@@ -100,11 +102,7 @@ describe("back-to-back events: e1's pre-scale is e0's release and its release e2
     it("quota 6 at 09:00Z: e0's 6 tasks fill it, e1 is held; the room frees at e0's release, inside e1's lead, so the report names the up that declares it late", async () => {
         const p = await plan("b2b-alicloud-quota", "09:00");
         assert.strictEqual(tasks(p).length, 6);
-        assert.deepStrictEqual(entry(p, "e1"), {
-            source: "e1",
-            status: "unschedulable",
-            detail: "not pre-scaled in time: no pulumi up can declare it 10 minutes before its pre-scale at 2026-12-12T11:30:00Z (ESS allows 6 scheduled tasks per account and region (scaling.essScheduledTaskQuota), all for the events declared now); a pulumi up on or after 2026-12-12T11:30:00Z, once that room has freed, declares it late, asserting its floors itself (its pre-scale less than 10 minutes ahead); until then the metric rules alone meet it: move it later or declare fewer",
-        });
+        assertHeld(p, "e1", "not pre-scaled in time: no pulumi up can declare it 10 minutes before its pre-scale at 2026-12-12T11:30:00Z (ESS allows 6 scheduled tasks per account and region (scaling.essScheduledTaskQuota), all for the events declared now); a pulumi up on or after 2026-12-12T11:30:00Z, once that room has freed, declares it late, asserting its floors itself (its pre-scale less than 10 minutes ahead); until then the metric rules alone meet it: move it later or declare fewer");
     });
 
     it("quota 6, 09:00Z -> 11:45Z: the base held e0's release at the everyday floor 4 at e1's pre-scale, below the 30 this up asserts: late, the advisory finding", async () => {
@@ -127,11 +125,7 @@ describe("ESS quota: pending lowerings hold tasks until they run, and the report
             ["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:04Z", null, 40],
             ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", null, 12],
         ]);
-        assert.deepStrictEqual(entry(p, "eve"), {
-            source: "eve",
-            status: "unschedulable",
-            detail: "not pre-scaled in time: no pulumi up can declare it 10 minutes before its pre-scale at 2026-12-12T17:04:00Z (ESS allows 7 scheduled tasks per account and region (scaling.essScheduledTaskQuota); the ceiling lowerings of released events still ahead take 2 until they run (the app group's of sale at 2026-12-12T17:04:00Z, the transcoders' of sale at 2026-12-12T17:02:00Z); the events declared now take the rest); a pulumi up on or after 2026-12-12T17:02:00Z, once that room has freed, declares it late, asserting its floors itself (its pre-scale less than 10 minutes ahead); until then the metric rules alone meet it: move it later or declare fewer",
-        });
+        assertHeld(p, "eve", "not pre-scaled in time: no pulumi up can declare it 10 minutes before its pre-scale at 2026-12-12T17:04:00Z (ESS allows 7 scheduled tasks per account and region (scaling.essScheduledTaskQuota); the ceiling lowerings of released events still ahead take 2 until they run (the app group's of sale at 2026-12-12T17:04:00Z, the transcoders' of sale at 2026-12-12T17:02:00Z); the events declared now take the rest); a pulumi up on or after 2026-12-12T17:02:00Z, once that room has freed, declares it late, asserting its floors itself (its pre-scale less than 10 minutes ahead); until then the metric rules alone meet it: move it later or declare fewer");
     });
 
     it("17:03Z: the transcoders' lowering has run; eve is declared (its release and lowerings, 4 tasks, with sale's app-group lowering: 5 of 7)", async () => {
