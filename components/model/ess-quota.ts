@@ -3,7 +3,7 @@
 // against one quota per account and region. Pure: no @pulumi import.
 
 import { transcodeTier } from "./global";
-import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, eventActionCount, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
+import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, eventActionCount, eventWindow, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
 import { utcMinute } from "./timezone";
 import { LiveEvent, RegionSpec, StackSpec } from "./types";
 
@@ -151,7 +151,11 @@ const ESS_TIER_OWNERS: Readonly<Record<EssTier, string>> = { appGroup: "the app 
 export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video" | "regions">, now: number, horizon: ScheduleHorizon, drainOfTier: ((bounds: TierBounds) => TierDrain) | null = null): EventLimit {
     const quota = spec.scaling.essScheduledTaskQuota;
     const inReach = eventsInHorizon(spec, now, horizon);
-    const released = spec.events.filter((event) => !inReach.includes(event));
+    // The events whose windows have ended: their lowerings still ahead stay in every schedule counted.
+    const released = spec.events.filter((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        return w !== null && w.to <= now;
+    });
     // Each tier's drain simulated once per need for all the schedules counted below.
     const drainOf = drainOfTier === null ? null : memoDrains(drainOfTier);
     const regions = spec.regions.map((region) => {
