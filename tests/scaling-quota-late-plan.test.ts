@@ -28,6 +28,8 @@ const DIR = stackDir({
     "b2b-alicloud-vm": stackFile({ ...ALI_VM, events: B2B }),
     "b2b-alicloud-quota": stackFile({ ...ALI_VM, events: B2B, scaling: { essScheduledTaskQuota: 6 } }),
     "b2b-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: B2B_AWS }),
+    // SAE: at most 50 instances per application without the whitelist, so smaller audiences (e1 still less than e0 and e2).
+    "b2b-sae": stackFile({ ...ALI_VM, compute: "serverless", events: B2B_AWS.map((e) => ({ ...e, peakOnline: e.name === "e1" ? 60000 : 90000 })) }),
     "b2b-aws-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: B2B_AWS }),
     // sale's lowerings (transcoders 17:02Z, app group 17:04Z) hold 2 of the 7 tasks while eve's pre-scale is 17:04Z.
     "quota-pending": stackFile({
@@ -99,6 +101,19 @@ describe("back-to-back events: e1's pre-scale is e0's release and its release e2
         assert.deepStrictEqual([at(entry(p, "e1"), "status"), lateFindings(p)], ["inProgress", []]);
     });
 
+    it("alicloud serverless 09:00Z -> 12:05Z: e1 is inProgress (the base's day rule of 12 December holds the interaction app's point at 19:30 GMT+8 with e1's floor 16, the floor this up's 00:00 point asserts), no finding", async () => {
+        const base = await plan("b2b-sae", "09:00");
+        const rule = base.resources.find((r) => r.name === "lc-cn-hangzhou-sae-interaction-events-20261212");
+        assert.deepStrictEqual(at(rule?.inputs, "scalingRuleTimer", "schedules"), [
+            { atTime: "17:30", maxReplicas: 48, minReplicas: 24 },
+            { atTime: "19:30", maxReplicas: 48, minReplicas: 16 },
+            { atTime: "21:30", maxReplicas: 48, minReplicas: 24 },
+            { atTime: "23:30", maxReplicas: 48, minReplicas: 3 },
+        ]);
+        const p = await against(await plan("b2b-sae", "12:05"), base);
+        assert.deepStrictEqual([at(entry(p, "e1"), "status"), lateFindings(p)], ["inProgress", []]);
+    });
+
     it("quota 6 at 09:00Z: e0's 6 tasks fill it, e1 is held; the room frees at e0's release, inside e1's lead, so the report names the up that declares it late", async () => {
         const p = await plan("b2b-alicloud-quota", "09:00");
         assert.strictEqual(tasks(p).length, 6);
@@ -157,6 +172,19 @@ describe("floorsHeldInBase: the floors a base's one-off actions held against tho
     it("a base inside the window that asserted the floor on the group itself holds it; a base with the floor under ignoreChanges and no action compares nothing (null)", () => {
         assert.strictEqual(floorsHeldInBase([group(30)], [group(30)], preScale, now), true);
         assert.strictEqual(floorsHeldInBase([group(4, ["minSize", "maxSize"])], [group(30)], preScale, now), null);
+    });
+
+    it("SAE: the points of the base's day rule (GMT+8) are the application's floor steps; the head's point in force at the up is the floor it asserts", () => {
+        const rule = (schedules: { atTime: string; minReplicas: number; maxReplicas: number }[]) => ({
+            name: "lc-cn-hangzhou-sae-interaction-events-20261212",
+            type: "alicloud:sae/applicationScalingRule:ApplicationScalingRule",
+            inputs: { scalingRuleTimer: { beginDate: "2026-12-12", endDate: "2026-12-12", period: "* * *", schedules } },
+        });
+        const head = [rule([{ atTime: "00:00", minReplicas: 16, maxReplicas: 48 }, { atTime: "21:30", minReplicas: 24, maxReplicas: 48 }])];
+        // e1's pre-scale 11:30Z is 19:30 GMT+8: the base's point there sets 16 (e1 declared) or 3 (e1 held back)
+        const base = (floor: number) => [rule([{ atTime: "17:30", minReplicas: 24, maxReplicas: 48 }, { atTime: "19:30", minReplicas: floor, maxReplicas: 48 }])];
+        assert.strictEqual(floorsHeldInBase(base(16), head, preScale, now), true);
+        assert.strictEqual(floorsHeldInBase(base(3), head, preScale, now), false);
     });
 
     it("lateAgainstBase: late with the finding when the base held less, the entry's `window.at` being this up's instant", () => {

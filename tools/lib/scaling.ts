@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings } from "../../components/model";
+import { SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, zonedToUtc } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -344,6 +344,26 @@ export function floorSteps(resources: readonly FloorResource[], near: number): F
     });
 }
 
+/**
+ * The floors the points of a plan's SAE event rules set (an SAE rule dated to one day, GMT+8,
+ * `<prefix>-events-<yyyymmdd>`: scalingRuleTimer beginDate = endDate, each point's atTime and
+ * minReplicas), by application (`sae:<prefix>`): the days' rules of one application are one
+ * timeline.
+ */
+export function saeFloorSteps(resources: readonly FloorResource[]): FloorStep[] {
+    return resources.flatMap((r): FloorStep[] => {
+        const day = /^(.*)-events-\d{8}$/.exec(r.name);
+        const timer = r.type === SAE_SCALING_RULE_TYPE && day !== null ? r.inputs.scalingRuleTimer : undefined;
+        if (day === null || !isRecord(timer) || typeof timer.beginDate !== "string" || timer.beginDate !== timer.endDate) return [];
+        const [y, m, d] = timer.beginDate.split("-").map(Number);
+        return list(timer.schedules).flatMap((p): FloorStep[] => {
+            const hm = isRecord(p) && typeof p.atTime === "string" ? /^(\d{2}):(\d{2})$/.exec(p.atTime) : null;
+            if (!isRecord(p) || hm === null || typeof p.minReplicas !== "number") return [];
+            return [{ target: `sae:${day[1]}`, at: zonedToUtc(y, m, d, Number(hm[1]) * 60 + Number(hm[2]), SAE_TIME_ZONE), floor: p.minReplicas }];
+        });
+    });
+}
+
 /** spec.minReplicas of a floor job's merge patch; null when it sets none (a lowering job) or is not JSON. */
 function hpaPatchFloor(patch: string): number | null {
     try {
@@ -385,11 +405,18 @@ export function assertedFloors(resources: readonly FloorResource[]): Map<string,
  * floor another event's action holds through the window. null when no resource compares.
  */
 export function floorsHeldInBase(base: readonly FloorResource[], head: readonly FloorResource[], preScale: number, now: number): boolean | null {
-    const steps = floorSteps(base, preScale);
+    const steps = [...floorSteps(base, preScale), ...saeFloorSteps(base)];
     const baseAsserted = assertedFloors(base);
     const until = now + SCHEDULE_MIN_LEAD_MINUTES * 60_000;
+    // On SAE the up asserts a floor as a point of the day's event rule (saeAssertedPoint): the
+    // point in force at `now`, or one closer than the lead.
+    const saeHead = new Map<string, number>();
+    for (const s of saeFloorSteps(head).sort((a, b) => a.at - b.at)) {
+        if (s.at <= now) saeHead.set(s.target, s.floor);
+        else if (s.at < until) saeHead.set(s.target, Math.max(saeHead.get(s.target) ?? 0, s.floor));
+    }
     let compared = false;
-    for (const [target, floor] of assertedFloors(head)) {
+    for (const [target, floor] of [...assertedFloors(head), ...saeHead]) {
         const own = steps.filter((s) => s.target === target).sort((a, b) => a.at - b.at);
         const inForce = own.filter((s) => s.at <= preScale).at(-1)?.floor ?? baseAsserted.get(target);
         const after = own.filter((s) => s.at > preScale && s.at < until).map((s) => s.floor);
@@ -401,12 +428,12 @@ export function floorsHeldInBase(base: readonly FloorResource[], head: readonly 
 }
 
 /**
- * Whether a base plan declared the event of a schedule entry: the floors its scheduled actions set
- * held the ones this plan (`head`, its resources) asserts in the event's window (floorsHeldInBase,
- * from ScheduleReport.window), and on SAE, whose event rules are named by day and shared by the
- * day's events, a day rule of the base holds a trigger point at the event's pre-scale or release
- * (saeTimersHoldPoint; a stack whose plan declares SAE scaling rules). Where no scaled resource
- * compares and no SAE rule is declared, a resource named after one of its actions (declaredInBase).
+ * Whether a base plan declared the event of a schedule entry: the floors its scheduled actions and
+ * SAE event rules' points set held the ones this plan (`head`, its resources) asserts in the
+ * event's window (floorsHeldInBase, from ScheduleReport.window). Where nothing compares, a resource
+ * named after one of its actions (declaredInBase) or, on SAE, whose event rules are named by day and
+ * shared by the day's events, a day rule holding a trigger point at the event's pre-scale or release
+ * (saeTimersHoldPoint).
  */
 export function eventDeclaredInBase(base: readonly FloorResource[], entry: Readonly<Record<string, unknown>>, head: readonly FloorResource[] = []): boolean {
     if (typeof entry.source !== "string") return false;
@@ -414,10 +441,10 @@ export function eventDeclaredInBase(base: readonly FloorResource[], entry: Reado
     const preScale = isRecord(w) && typeof w.preScale === "string" ? Date.parse(w.preScale) : NaN;
     const now = isRecord(w) && typeof w.at === "string" ? Date.parse(w.at) : NaN;
     const held = Number.isFinite(preScale) && Number.isFinite(now) ? floorsHeldInBase(base, head, preScale, now) : null;
-    if (held === false) return false;
-    const sae = [...base, ...head].some((r) => r.type === SAE_SCALING_RULE_TYPE);
-    if (sae) return isRecord(w) && typeof w.preScale === "string" && typeof w.release === "string" && saeTimersHoldPoint(saeRuleTimers(base), [Date.parse(w.preScale), Date.parse(w.release)]);
-    return held ?? declaredInBase(base.map((r) => r.name), entry.source);
+    if (held !== null) return held;
+    if (declaredInBase(base.map((r) => r.name), entry.source)) return true;
+    if (!isRecord(w) || typeof w.preScale !== "string" || typeof w.release !== "string") return false;
+    return saeTimersHoldPoint(saeRuleTimers(base), [Date.parse(w.preScale), Date.parse(w.release)]);
 }
 
 /**
