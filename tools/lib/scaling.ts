@@ -299,7 +299,7 @@ function oneOffInstant(v: unknown): number | null {
 }
 
 /**
- * The instant of a floor job's one-off cron ("30 11 12 12 *" in Etc/UTC: minute, hour, day of
+ * The instant of a floor job's one-off cron ("30 11 12 12 *", read in Etc/UTC: minute, hour, day of
  * month, month), in the year that puts it nearest `near` (epoch ms); null for a recurring cron.
  */
 function oneOffCron(cron: unknown, near: number): number | null {
@@ -320,7 +320,8 @@ function oneOffCron(cron: unknown, near: number): number | null {
 export function floorSteps(resources: readonly FloorResource[], near: number): FloorStep[] {
     return resources.flatMap((r): FloorStep[] => {
         if (r.type === "kubernetes:batch/v1:CronJob") {
-            const at = oneOffCron(valueAt(r.inputs, "spec.schedule"), near);
+            // The floor jobs' crons are read in Etc/UTC (spec.timeZone); one in another zone is not read.
+            const at = valueAt(r.inputs, "spec.timeZone") === "Etc/UTC" ? oneOffCron(valueAt(r.inputs, "spec.schedule"), near) : null;
             if (at === null) return [];
             return list(valueAt(r.inputs, "spec.jobTemplate.spec.template.spec.containers")).flatMap((c): FloorStep[] => {
                 const args = isRecord(c) ? list(c.args).filter((a): a is string => typeof a === "string") : [];
