@@ -11,6 +11,9 @@ import * as path from "path";
 import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
 import { EVENT_PRESCALE_FINDING, floorsHeldInBase, lateAgainstBase } from "../tools/lib/scaling";
+import { essDeclaredTasks, groupDrain } from "../components/model";
+import { ALICLOUD_SCHEDULE_HORIZON } from "../components/alicloud/profile";
+import { PROFILES, resolveSpec } from "../components/profiles";
 import { at, stackDir, stackFile } from "./helpers";
 
 const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
@@ -22,6 +25,13 @@ const B2B = [
     { name: "e2", start: "2026-12-12T14:00:00Z", end: "2026-12-12T15:00:00Z", peakOnline: 200000, streams: 80 },
 ];
 const B2B_AWS = B2B.map(({ streams: _streams, ...e }) => e);
+/** 14 one-hour events every two hours from 10:00Z on 12 December (200,000 and 120,000 viewers in turn, 80 streams each): windows back to back. */
+const MANY = Array.from({ length: 14 }, (_, i) => {
+    const start = Date.parse("2026-12-12T10:00:00Z") + i * 2 * 3_600_000;
+    return { name: `e${i}`, start: new Date(start).toISOString().replace(".000", ""), end: new Date(start + 3_600_000).toISOString().replace(".000", ""), peakOnline: i % 2 === 0 ? 200000 : 120000, streams: 80 };
+});
+/** Daily 11:00-18:00 in London (UTC in December), 100,000 viewers and 20 streams. */
+const DAY_PEAK = { name: "day", recurrence: "daily", start: "11:00", end: "18:00", timeZone: "Europe/London", peakOnline: 100000, streams: 20 };
 const ALI_VM = { stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } };
 
 const DIR = stackDir({
@@ -31,6 +41,8 @@ const DIR = stackDir({
     // SAE: at most 50 instances per application without the whitelist, so smaller audiences (e1 still less than e0 and e2).
     "b2b-sae": stackFile({ ...ALI_VM, compute: "serverless", events: B2B_AWS.map((e) => ({ ...e, peakOnline: e.name === "e1" ? 60000 : 90000 })) }),
     "b2b-aws-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: B2B_AWS }),
+    "many": stackFile({ ...ALI_VM, events: MANY, peaks: [DAY_PEAK] }),
+    "many-30": stackFile({ ...ALI_VM, events: MANY, peaks: [DAY_PEAK], scaling: { essScheduledTaskQuota: 30 } }),
     // sale's lowerings (transcoders 17:02Z, app group 17:04Z) hold 2 of the 7 tasks while eve's pre-scale is 17:04Z.
     "quota-pending": stackFile({
         ...ALI_VM,
@@ -128,6 +140,33 @@ describe("back-to-back events: e1's pre-scale is e0's release and its release e2
         assert.deepStrictEqual(lateFindings(p), [
             "event e1: floor asserted by this pulumi up on the scaled resources (2026-12-12T11:45:00Z), 15 min after its pre-scale at 2026-12-12T11:30:00Z, 15 min before the start instead of 30: no earlier pulumi up declared it (the --base plan's actions did not hold its floors), so its floors are raised only now; release at 2026-12-12T13:30:00Z",
         ]);
+    });
+});
+
+describe("ESS quota: admission counts the tasks the schedules declare, as the resources are built", function () {
+    this.timeout(300_000);
+    const declared = (config: Readonly<Record<string, unknown>>, hhmm: string) => {
+        const now = new Date(`2026-12-12T${hhmm}:00Z`);
+        const spec = resolveSpec(config, { now });
+        return essDeclaredTasks(spec, spec.regions[0], now.getTime(), ALICLOUD_SCHEDULE_HORIZON, PROFILES.alicloud.eventLimit(spec, now.getTime()), (bounds) => groupDrain(spec, PROFILES.alicloud, bounds)).tasks;
+    };
+
+    it("14 back-to-back events and a daily peak, quota 70: all 14 declared, 36 tasks (8 the peak's: 4 with their rename room), as many as essDeclaredTasks counts; 6 an event would have deferred 5", async () => {
+        const p = await plan("many", "09:00");
+        assert.deepStrictEqual(p.scaling.schedule.map((r) => at(r, "status")), [...MANY.map(() => "scheduled"), "recurring"]);
+        assert.strictEqual(tasks(p).length, 36);
+        assert.strictEqual(declared({ ...ALI_VM, events: MANY, peaks: [DAY_PEAK] }, "09:00"), 36);
+    });
+
+    it("the same with quota 30: e0-e8 declared, 26 tasks and the peak's rename room of 4, the quota exactly; e9 waits for e0's release", async () => {
+        const p = await plan("many-30", "09:00");
+        assert.strictEqual(tasks(p).length, 26);
+        assert.strictEqual(declared({ ...ALI_VM, events: MANY, peaks: [DAY_PEAK], scaling: { essScheduledTaskQuota: 30 } }, "09:00"), 26);
+        assert.deepStrictEqual(p.scaling.schedule.map((r) => at(r, "status")), [...MANY.map((_, i) => (i < 9 ? "scheduled" : "deferred")), "recurring"]);
+        assert.strictEqual(
+            at(entry(p, "e9"), "detail"),
+            "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-12T11:30:00Z declares it (ESS allows 30 scheduled tasks per account and region (scaling.essScheduledTaskQuota); the recurring peaks take 4 with as many again of room for a renamed task; the events declared now take the rest)",
+        );
     });
 });
 
