@@ -10,7 +10,7 @@ import * as path from "path";
 
 import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { EVENT_PRESCALE_FINDING, floorsHeldInBase, lateAgainstBase } from "../tools/lib/scaling";
+import { EVENT_PRESCALE_FINDING, cronRuns, floorsHeldInBase, lateAgainstBase } from "../tools/lib/scaling";
 import { essDeclaredTasks, groupDrain } from "../components/model";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../components/alicloud/profile";
 import { PROFILES, resolveSpec } from "../components/profiles";
@@ -194,6 +194,7 @@ describe("floorsHeldInBase: the floors a base's one-off actions held against tho
     const group = (minSize: number, ignoreChanges?: string[]) => ({ name: "lc-us-east-1-app-group", type: "aws:autoscaling/group:Group", parent, inputs: { minSize, maxSize: 100 }, ...(ignoreChanges === undefined ? {} : { ignoreChanges }) });
     const action = (key: string, startTime: string, minSize: number) => ({ name: `lc-us-east-1-app-schedule-${key}`, type: "aws:autoscaling/schedule:Schedule", parent, inputs: { startTime, minSize, maxSize: 100, desiredCapacity: -1 } });
     const preScale = Date.parse("2026-12-12T11:30:00Z");
+    const DAY = 86_400_000;
     const now = Date.parse("2026-12-12T11:45:00Z");
 
     it("the action in force at the pre-scale (another event's merged release) holds 30: held; 26 (a deferred event, the peak's floor): not held", () => {
@@ -206,6 +207,22 @@ describe("floorsHeldInBase: the floors a base's one-off actions held against tho
         const base = [group(4, ["minSize", "maxSize"]), action("a-release", "2026-12-12T11:00:00Z", 30), action("b-prescale", "2026-12-12T11:50:00Z", 50), action("b-lower", "2026-12-12T11:52:00Z", -1), action("c-prescale", "2026-12-12T12:30:00Z", 80)];
         assert.strictEqual(floorsHeldInBase(base, [group(50)], preScale, now), true);
         assert.strictEqual(floorsHeldInBase(base, [group(80)], preScale, now), false);
+    });
+
+    it("a recurring action's run counts as its floor: a daily peak pre-scaled at 11:40 (Europe/London) after the event's pre-scale raises the floor this up asserts to 60, which the base's recurring action held", () => {
+        const peak = (minSize: number) => ({ name: "lc-us-east-1-app-schedule-day-prescale", type: "aws:autoscaling/schedule:Schedule", parent, inputs: { recurrence: "40 11 * * *", timeZone: "Europe/London", minSize, maxSize: 100, desiredCapacity: -1 } });
+        const base = (floor: number) => [group(4, ["minSize", "maxSize"]), action("e0-release", "2026-12-12T11:30:00Z", 30), peak(floor)];
+        assert.strictEqual(floorsHeldInBase(base(60), [group(60)], preScale, now), true);
+        assert.strictEqual(floorsHeldInBase(base(50), [group(60)], preScale, now), false);
+    });
+
+    it("cronRuns reads a daily or weekly cron in its zone: ESS's UTC crons, EC2 Auto Scaling's and the floor jobs' IANA zones, Application Auto Scaling's day names", () => {
+        const day = Date.parse("2026-12-12T00:00:00Z");
+        assert.deepStrictEqual(cronRuns("30 10 * * *", "UTC", day, day + DAY).map((t) => new Date(t).toISOString()), ["2026-12-12T10:30:00.000Z"]);
+        assert.deepStrictEqual(cronRuns("30 19 * * *", "Asia/Shanghai", day, day + DAY).map((t) => new Date(t).toISOString()), ["2026-12-12T11:30:00.000Z"]);
+        // 12 December 2026 is a Saturday
+        assert.deepStrictEqual(cronRuns("0 9 ? * SAT,MON", "UTC", day, day + 3 * DAY).map((t) => new Date(t).toISOString()), ["2026-12-12T09:00:00.000Z", "2026-12-14T09:00:00.000Z"]);
+        assert.deepStrictEqual(cronRuns("30 9 12 12 *", "UTC", day, day + DAY), []);
     });
 
     it("a base inside the window that asserted the floor on the group itself holds it; a base with the floor under ignoreChanges and no action compares nothing (null)", () => {

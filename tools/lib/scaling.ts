@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, zonedToUtc } from "../../components/model";
+import { DAY_MS, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, localDateTime, weekday, zonedToUtc } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -310,39 +310,86 @@ function oneOffCron(cron: unknown, near: number): number | null {
     return candidates.reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
 }
 
+/** SAE's and Application Auto Scaling's day names, 0 = Sunday (the numbering of weekday()). */
+const CRON_DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+
 /**
- * The floors a plan's one-off scheduled actions set (`near`: an instant the actions are read around,
- * for the floor jobs' year-less crons): the ESS tasks (launchTime, minValue), the EC2 Auto Scaling
- * actions (startTime, minSize; -1 leaves it), the Application Auto Scaling actions (at(),
- * scalableTargetAction.minCapacity), the Kubernetes floor jobs (one `kubectl patch hpa` container
- * per HPA, its spec.minReplicas). Recurring actions and the ceiling lowerings (no floor) are left out.
+ * The runs in [from, to) (epoch ms) of a daily or weekly cron read in `timeZone`: "m h * * dow"
+ * (day of month and month `*` or `?`; day of week `*` or a list of 0-6 or SUN-SAT); [] for any other
+ * form (one-off crons: oneOffCron).
  */
-export function floorSteps(resources: readonly FloorResource[], near: number): FloorStep[] {
+export function cronRuns(cron: string, timeZone: string, from: number, to: number): number[] {
+    const m = /^(\d+) (\d+) [*?] [*?] ([*?]|[0-6A-Za-z,]+)$/.exec(cron.trim());
+    if (m === null || to <= from) return [];
+    const days = m[3] === "*" || m[3] === "?" ? null : m[3].split(",").map((d) => (/^\d$/.test(d) ? Number(d) : CRON_DAYS.indexOf(d.toUpperCase())));
+    const first = localDateTime(from - DAY_MS, timeZone);
+    const runs: number[] = [];
+    for (let i = 0; ; i++) {
+        const t = zonedToUtc(first.year, first.month, first.day + i, Number(m[2]) * 60 + Number(m[1]), timeZone);
+        if (t >= to) return runs;
+        if (t >= from && (days === null || days.includes(weekday(first.year, first.month, first.day + i)))) runs.push(t);
+    }
+}
+
+/**
+ * The floors a plan's scheduled actions set, the one-off ones and the recurring ones' runs in
+ * [from, to) (epoch ms; `from` also places the floor jobs' year-less one-off crons): the ESS tasks
+ * (launchTime, or RecurrenceType Cron in UTC from launchTime to recurrenceEndTime; minValue), the EC2
+ * Auto Scaling actions (startTime, or recurrence in timeZone; minSize, -1 leaves it), the
+ * Application Auto Scaling actions (at() or cron() in timezone; scalableTargetAction.minCapacity),
+ * the Kubernetes floor jobs (their cron in spec.timeZone; one `kubectl patch hpa` container per HPA,
+ * its spec.minReplicas). The ceiling lowerings (no floor) are left out.
+ */
+export function floorSteps(resources: readonly FloorResource[], from: number, to: number): FloorStep[] {
     return resources.flatMap((r): FloorStep[] => {
         if (r.type === "kubernetes:batch/v1:CronJob") {
-            // The floor jobs' crons are read in Etc/UTC (spec.timeZone); one in another zone is not read.
-            const at = valueAt(r.inputs, "spec.timeZone") === "Etc/UTC" ? oneOffCron(valueAt(r.inputs, "spec.schedule"), near) : null;
-            if (at === null) return [];
+            const cron = valueAt(r.inputs, "spec.schedule");
+            const zone = valueAt(r.inputs, "spec.timeZone");
+            if (typeof cron !== "string" || typeof zone !== "string") return [];
+            // A one-off floor job's cron names its day and month in Etc/UTC; a peak's recurs in its zone.
+            const once = zone === "Etc/UTC" ? oneOffCron(cron, from) : null;
+            const instants = once !== null ? [once] : cronRuns(cron, zone, from, to);
             return list(valueAt(r.inputs, "spec.jobTemplate.spec.template.spec.containers")).flatMap((c): FloorStep[] => {
                 const args = isRecord(c) ? list(c.args).filter((a): a is string => typeof a === "string") : [];
                 const ns = args[args.indexOf("--namespace") + 1];
                 const patch = args[args.indexOf("--patch") + 1];
                 if (args[0] !== "patch" || args[1] !== "hpa" || args.indexOf("--namespace") < 0 || patch === undefined) return [];
                 const floor = hpaPatchFloor(patch);
-                return floor === null ? [] : [{ target: `hpa:${ns}/${args[2]}`, at, floor }];
+                return floor === null ? [] : instants.map((at) => ({ target: `hpa:${ns}/${args[2]}`, at, floor }));
             });
         }
         const target = floorTarget(r);
-        const [at, floor] =
-            r.type === "alicloud:ess/scheduledTask:ScheduledTask" && r.inputs.recurrenceType === undefined
-                ? [oneOffInstant(r.inputs.launchTime), r.inputs.minValue]
-                : r.type === "aws:autoscaling/schedule:Schedule" && r.inputs.recurrence === undefined
-                  ? [oneOffInstant(r.inputs.startTime), r.inputs.minSize]
-                  : r.type === "aws:appautoscaling/scheduledAction:ScheduledAction"
-                    ? [oneOffInstant(r.inputs.schedule), valueAt(r.inputs, "scalableTargetAction.minCapacity")]
-                    : [null, undefined];
-        return target !== null && at !== null && typeof floor === "number" && floor >= 0 ? [{ target, at, floor }] : [];
+        const { instants, floor } = actionFloor(r, from, to);
+        return target !== null && typeof floor === "number" && floor >= 0 ? instants.map((at) => ({ target, at, floor })) : [];
     });
+}
+
+/** The instants (one-off, or the recurring runs in [from, to)) and the floor of an ESS task, an EC2 Auto Scaling or an Application Auto Scaling action; none for another resource. */
+function actionFloor(r: FloorResource, from: number, to: number): { readonly instants: readonly number[]; readonly floor: unknown } {
+    const one = (v: unknown): number[] => {
+        const t = oneOffInstant(v);
+        return t === null ? [] : [t];
+    };
+    const i = r.inputs;
+    if (r.type === "alicloud:ess/scheduledTask:ScheduledTask") {
+        if (i.recurrenceType === undefined) return { instants: one(i.launchTime), floor: i.minValue };
+        // ESS: "RecurrenceType Cron: a cron expression which is written in UTC", first run LaunchTime, last by RecurrenceEndTime.
+        const start = oneOffInstant(i.launchTime) ?? from;
+        const end = oneOffInstant(i.recurrenceEndTime) ?? to;
+        return { instants: i.recurrenceType === "Cron" && typeof i.recurrenceValue === "string" ? cronRuns(i.recurrenceValue, "UTC", Math.max(from, start), Math.min(to, end + 60_000)) : [], floor: i.minValue };
+    }
+    if (r.type === "aws:autoscaling/schedule:Schedule") {
+        if (i.recurrence === undefined) return { instants: one(i.startTime), floor: i.minSize };
+        return { instants: typeof i.recurrence === "string" ? cronRuns(i.recurrence, typeof i.timeZone === "string" ? i.timeZone : "UTC", from, to) : [], floor: i.minSize };
+    }
+    if (r.type === "aws:appautoscaling/scheduledAction:ScheduledAction") {
+        const floor = valueAt(i, "scalableTargetAction.minCapacity");
+        // Application Auto Scaling cron(minutes hours day-of-month month day-of-week year), in `timezone`.
+        const cron = typeof i.schedule === "string" ? /^cron\((\S+ \S+ \S+ \S+ \S+) \S+\)$/.exec(i.schedule) : null;
+        if (cron === null) return { instants: one(i.schedule), floor };
+        return { instants: cronRuns(cron[1], typeof i.timezone === "string" ? i.timezone : "UTC", from, to), floor };
+    }
+    return { instants: [], floor: undefined };
 }
 
 /**
@@ -406,9 +453,10 @@ export function assertedFloors(resources: readonly FloorResource[]): Map<string,
  * floor another event's action holds through the window. null when no resource compares.
  */
 export function floorsHeldInBase(base: readonly FloorResource[], head: readonly FloorResource[], preScale: number, now: number): boolean | null {
-    const steps = [...floorSteps(base, preScale), ...saeFloorSteps(base)];
-    const baseAsserted = assertedFloors(base);
     const until = now + SCHEDULE_MIN_LEAD_MINUTES * 60_000;
+    // The recurring actions' runs from a week before the pre-scale: the last one before it may be in force then.
+    const steps = [...floorSteps(base, preScale - 8 * DAY_MS, until), ...saeFloorSteps(base)];
+    const baseAsserted = assertedFloors(base);
     // On SAE the up asserts a floor as a point of the day's event rule (saeAssertedPoint): the
     // point in force at `now`, or one closer than the lead.
     const saeHead = new Map<string, number>();
