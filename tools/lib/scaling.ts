@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { DAY_MS, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, localDateTime, weekday, zonedToUtc } from "../../components/model";
+import { DAY_MS, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, zonedToUtc } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -321,14 +321,9 @@ const CRON_DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 export function cronRuns(cron: string, timeZone: string, from: number, to: number): number[] {
     const m = /^(\d+) (\d+) [*?] [*?] ([*?]|[0-6A-Za-z,]+)$/.exec(cron.trim());
     if (m === null || to <= from) return [];
-    const days = m[3] === "*" || m[3] === "?" ? null : m[3].split(",").map((d) => (/^\d$/.test(d) ? Number(d) : CRON_DAYS.indexOf(d.toUpperCase())));
-    const first = localDateTime(from - DAY_MS, timeZone);
-    const runs: number[] = [];
-    for (let i = 0; ; i++) {
-        const t = zonedToUtc(first.year, first.month, first.day + i, Number(m[2]) * 60 + Number(m[1]), timeZone);
-        if (t >= to) return runs;
-        if (t >= from && (days === null || days.includes(weekday(first.year, first.month, first.day + i)))) runs.push(t);
-    }
+    const days = m[3] === "*" || m[3] === "?" ? [0, 1, 2, 3, 4, 5, 6] : m[3].split(",").map((d) => (/^\d$/.test(d) ? Number(d) : CRON_DAYS.indexOf(d.toUpperCase())));
+    // The model's own reading of a recurring action at a wall time of a zone (occurrences).
+    return occurrences({ minuteOfDay: Number(m[2]) * 60 + Number(m[1]), days, timeZone }, from, to);
 }
 
 /**
