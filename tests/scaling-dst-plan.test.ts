@@ -209,8 +209,8 @@ describe("a pulumi up shortly before a pre-scale keeps it at its declared instan
             source: "sale",
             status: "inProgress",
             detail: "floor asserted by this pulumi up on the scaled resources (2026-12-12T10:11:00Z), 41 min after its pre-scale at 2026-12-12T09:30:00Z, 11 min after the start: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); release at 2026-12-12T16:30:00Z",
-            lateIfUndeclared: "floor asserted by this pulumi up on the scaled resources (2026-12-12T10:11:00Z), 41 min after its pre-scale at 2026-12-12T09:30:00Z, 11 min after the start: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; release at 2026-12-12T16:30:00Z",
-            window: { preScale: "2026-12-12T09:30:00Z", release: "2026-12-12T16:30:00Z" },
+            lateIfUndeclared: "floor asserted by this pulumi up on the scaled resources (2026-12-12T10:11:00Z), 41 min after its pre-scale at 2026-12-12T09:30:00Z, 11 min after the start: no earlier pulumi up declared it (the --base plan's actions did not hold its floors), so its floors are raised only now; release at 2026-12-12T16:30:00Z",
+            window: { preScale: "2026-12-12T09:30:00Z", release: "2026-12-12T16:30:00Z", at: "2026-12-12T10:11:00Z" },
         });
     });
 

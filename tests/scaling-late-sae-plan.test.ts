@@ -56,7 +56,7 @@ describe("SAE: an up inside the raised window is late only when the --base never
         const p = await against("late-sae-none", "2026-12-12T09:00:00Z");
         assert.strictEqual(at(entry(p), "status"), "late");
         assert.deepStrictEqual(late(p), [
-            "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; release at 2026-12-12T16:30:00Z; no scheduled action lowers the rules' raised ceilings: the first pulumi up after their drains end sets them back (the user service 20 -> 10 from 2026-12-12T17:05:00Z; the product service 20 -> 10 from 2026-12-12T17:05:00Z; the order service 32 -> 20 from 2026-12-12T17:07:00Z)",
+            "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: no earlier pulumi up declared it (the --base plan's actions did not hold its floors), so its floors are raised only now; release at 2026-12-12T16:30:00Z; no scheduled action lowers the rules' raised ceilings: the first pulumi up after their drains end sets them back (the user service 20 -> 10 from 2026-12-12T17:05:00Z; the product service 20 -> 10 from 2026-12-12T17:05:00Z; the order service 32 -> 20 from 2026-12-12T17:07:00Z)",
         ]);
     });
 

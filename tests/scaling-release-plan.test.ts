@@ -239,7 +239,7 @@ describe("an up inside the raised window is late only when no earlier up declare
         const p = await against("release-none-aws-vm", "2026-12-12T09:00:00Z");
         assert.strictEqual(at(entry(p), "status"), "late");
         assert.deepStrictEqual(late(p), [
-            "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; release at 2026-12-12T16:30:00Z",
+            "event sale: floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: no earlier pulumi up declared it (the --base plan's actions did not hold its floors), so its floors are raised only now; release at 2026-12-12T16:30:00Z",
         ]);
     });
 });

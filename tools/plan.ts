@@ -178,7 +178,7 @@ export async function readBase(baseFile: string): Promise<StackInput> {
  * the events in progress it tells late or not (lateAgainstBase).
  */
 export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport): CheckedPlan {
-    const late = lateAgainstBase(plan.scaling, base.resources);
+    const late = lateAgainstBase(plan.scaling, base.resources, plan.resources);
     // A drained event's raised ceilings are named only when this up really lowers one against the
     // base (ceilingsAgainstBase): the finding follows the judged entries.
     // The scheduled actions set the ceilings live, so the base's declared lowerings tell what is in

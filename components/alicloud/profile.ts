@@ -4,6 +4,7 @@
 import {
     groupDrain,
     CloudProfile,
+    EventLimit,
     HorizonText,
     RecurringPeak,
     SAE_MAX_SCALING_RULES,
@@ -108,6 +109,28 @@ export function alicloudHorizonText(spec: StackSpec, now: number): HorizonText {
     };
 }
 
+/** What the Alibaba Cloud event limit reads of a stack. */
+type EventLimitSpec = Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">;
+
+/** The limits already worked out, per stack spec (immutable) and instant: every tier schedule, the report and each later instant it tries ask for them. */
+const EVENT_LIMITS = new WeakMap<EventLimitSpec, Map<number, EventLimit>>();
+
+/**
+ * The events an Alibaba Cloud `pulumi up` at `now` declares at once: the ESS scheduled-task quota
+ * (essEventLimit, with the groups' drains: groupDrain) and, on a serverless stack, SAE's rules per
+ * application (saeEventLimit), the fewer binding (bothEventLimits). Pure; worked out once per spec
+ * and instant.
+ */
+export function alicloudEventLimit(spec: EventLimitSpec, now: number): EventLimit {
+    const known = EVENT_LIMITS.get(spec)?.get(now);
+    if (known !== undefined) return known;
+    const limit = bothEventLimits(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON, (bounds) => groupDrain(spec, ALICLOUD_PROFILE, bounds)), spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null);
+    const byInstant = EVENT_LIMITS.get(spec) ?? new Map<number, EventLimit>();
+    byInstant.set(now, limit);
+    EVENT_LIMITS.set(spec, byInstant);
+    return limit;
+}
+
 /**
  * Alibaba Cloud as the model sees it.
  * - Engines: ApsaraDB RDS for MySQL and PolarDB for MySQL; PolarDB is the clustered engine (global
@@ -189,7 +212,6 @@ export const ALICLOUD_PROFILE: CloudProfile & { readonly cloud: "alicloud" } = {
     // The ESS scheduled-task quota per account and region bounds the events every stack declares at
     // once (the app group's and the transcoders' tasks: essEventLimit), and SAE's rules per
     // application those of a serverless stack too (saeEventLimit).
-    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">, now: number) =>
-        bothEventLimits(essEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON, (bounds) => groupDrain(spec, ALICLOUD_PROFILE, bounds)), spec.compute === "serverless" ? saeEventLimit(spec, now, ALICLOUD_SCHEDULE_HORIZON) : null),
+    eventLimit: (spec: EventLimitSpec, now: number) => alicloudEventLimit(spec, now),
     horizonText: alicloudHorizonText,
 };

@@ -3,7 +3,8 @@
 // against one quota per account and region. Pure: no @pulumi import.
 
 import { transcodeTier } from "./global";
-import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, drainHasEnded, eventActionCount, eventWindow, eventsInHorizon, eventsThatFit, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
+import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, eventActionCount, eventWindow, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
+import { utcMinute } from "./timezone";
 import { LiveEvent, RegionSpec, StackSpec } from "./types";
 
 /**
@@ -44,7 +45,8 @@ export function essPeakTasks(spec: ScheduleSpec & Pick<StackSpec, "compute" | "v
 }
 
 /**
- * ESS tasks one event declares in a region at most: its actions (eventActionCount: pre-scale,
+ * ESS tasks one event declares in a region at most (an upper bound; admission counts the declared
+ * tasks, essDeclaredTasks): its actions (eventActionCount: pre-scale,
  * release, the ceiling lowering on a tier whose ceiling it raises above maxSize, scheduleCeiling as
  * groupDrain and ceilingLowerings take it, and a restore after each recurring action inside its
  * window) on each ESS tier it lifts.
@@ -87,48 +89,116 @@ export function checkEssPeakTasks(spec: ScheduleSpec & Pick<StackSpec, "compute"
 }
 
 /**
- * How many events an Alibaba Cloud `pulumi up` may declare on ESS: in every region, the earliest
- * events in reach whose tasks (essEventTasks) fit the quota (`scaling.essScheduledTaskQuota`) less
- * the peaks' tasks and their rename room (essPeakRoom); the others are reported `deferred` and
- * declared by a later `pulumi up` once earlier events have passed, or `unschedulable` when one
- * alone needs more than is left.
+ * The ESS scheduled tasks the schedules of a region's ESS tiers declare for a `pulumi up` at `now`
+ * under `eventLimit` (the first `count` admissible events; null: every event in reach): the tasks
+ * essScheduledTasks builds from each tier's schedule (components/alicloud/scaling-rule.ts), one per
+ * one-off action, one per ceiling lowering (the released events' still ahead among them) and one
+ * per offset span of each recurring action (utcRecurrences). Merged steps (one event's release that
+ * is the next one's pre-scale) and lowerings another event holds count as the schedule declares
+ * them: once, or not at all. `drainOf` the tier's drain (groupDrain; null: no lowering, no hold).
+ * Each counts against the quota of scheduled tasks per account and region (ESS_SCHEDULED_TASK_QUOTA:
+ * Auto Scaling DescribeLimitation MaxNumberOfScheduledTasks).
  */
-export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video" | "regions">, now: number, horizon: ScheduleHorizon, drainOf: ((bounds: TierBounds) => TierDrain) | null = null): EventLimit {
+export function essDeclaredTasks(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video">, region: RegionSpec, now: number, horizon: ScheduleHorizon, eventLimit: EventLimit | null, drainOf: ((bounds: TierBounds) => TierDrain) | null): { readonly tasks: number; readonly lowerings: readonly EssLowering[] } {
+    let tasks = 0;
+    const lowerings: EssLowering[] = [];
+    for (const { tier, bounds } of essTiers(spec, region)) {
+        const s = tierSchedule(spec, region, tier, bounds, now, horizon, eventLimit, drainOf === null ? null : drainOf(bounds));
+        tasks += s.oneOff.length + (s.lowerings ?? []).length + s.recurring.reduce((n, a) => n + utcRecurrences(horizon, a, now).length, 0);
+        for (const l of s.lowerings ?? []) lowerings.push({ tier, source: l.source, at: Date.parse(l.at) });
+    }
+    return { tasks, lowerings };
+}
+
+/** A ceiling lowering task of an ESS tier (CeilingLowering): its event and instant (epoch ms). */
+export interface EssLowering {
+    readonly tier: EssTier;
+    readonly source: string;
+    readonly at: number;
+}
+
+/** `drainOf` with each tier's drain (by its bounds) simulated once per need. */
+function memoDrains(drainOf: (bounds: TierBounds) => TierDrain): (bounds: TierBounds) => TierDrain {
+    const tiers = new Map<string, TierDrain>();
+    return (bounds) => {
+        const key = `${bounds.minSize}/${bounds.maxSize}/${bounds.zones}`;
+        const known = tiers.get(key);
+        if (known !== undefined) return known;
+        const drain = drainOf(bounds);
+        const needs = new Map<number, ReturnType<TierDrain>>();
+        const memo: TierDrain = (need) => {
+            if (!needs.has(need)) needs.set(need, drain(need));
+            return needs.get(need) ?? null;
+        };
+        tiers.set(key, memo);
+        return memo;
+    };
+}
+
+/** How the report names an ESS tier's task, possessive. */
+const ESS_TIER_OWNERS: Readonly<Record<EssTier, string>> = { appGroup: "the app group's", transcoders: "the transcoders'" };
+
+/**
+ * How many events an Alibaba Cloud `pulumi up` may declare on ESS: in every region, the earliest
+ * events in reach for which the tasks the schedules really declare (essDeclaredTasks: the peaks'
+ * recurring tasks, the released events' lowerings still ahead, the events' actions as the merged
+ * timeline declares them), with the peaks' rename room (essPeakRoom: their tasks once more), fit
+ * the quota (`scaling.essScheduledTaskQuota`); the others are reported `deferred` and declared by a
+ * later `pulumi up` once earlier events have passed or the pending lowerings have run (`frees`),
+ * or `unschedulable` when one alone needs more than the quota leaves after the peaks and their room
+ * (the pending lowerings free their tasks when they run, so they never make an event too large).
+ */
+export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video" | "regions">, now: number, horizon: ScheduleHorizon, drainOfTier: ((bounds: TierBounds) => TierDrain) | null = null): EventLimit {
     const quota = spec.scaling.essScheduledTaskQuota;
-    // A released event's ceiling lowering still ahead holds its task until it runs (essPendingLowerings).
-    const budgets = spec.regions.map((region) => ({ region, peaks: essPeakRoom(essPeakTasks(spec, region, now, horizon)) + (drainOf === null ? 0 : essPendingLowerings(spec, region, now, drainOf)) }));
+    const inReach = eventsInHorizon(spec, now, horizon);
+    // The events whose windows have ended: their lowerings still ahead stay in every schedule counted.
+    const released = spec.events.filter((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        return w !== null && w.to <= now;
+    });
+    // Each tier's drain simulated once per need for all the schedules counted below.
+    const drainOf = drainOfTier === null ? null : memoDrains(drainOfTier);
+    const regions = spec.regions.map((region) => {
+        const peaks = essPeakTasks(spec, region, now, horizon);
+        // The schedule without any event in reach: the peaks' tasks and the released events' lowerings still ahead.
+        const idle = essDeclaredTasks(spec, region, now, horizon, { count: 0, why: "" }, drainOf);
+        return { region, peaks, idle, room: quota - essPeakRoom(peaks) };
+    });
+    // What one event declares on its own in a region: the tasks of the schedule with it as the only event in reach, less the idle ones.
+    const ownTasks = new Map<LiveEvent, number[]>();
+    const own = (event: LiveEvent): number[] => {
+        const known = ownTasks.get(event);
+        if (known !== undefined) return known;
+        const only = { ...spec, events: [...released, event] };
+        const n = regions.map(({ region, idle }) => essDeclaredTasks(only, region, now, horizon, null, drainOf).tasks - idle.tasks);
+        ownTasks.set(event, n);
+        return n;
+    };
     const alone = (event: LiveEvent): string | null => {
-        for (const { region, peaks } of budgets) {
-            const n = essEventTasks(spec, region, event, now);
-            if (n > quota - peaks) return `it takes ${n} ESS scheduled tasks in ${region.name} and ${Math.max(0, quota - peaks)} are left after the peaks'`;
+        // At most essEventTasks each: an event within that bound fits alone without building its schedule.
+        if (regions.every(({ region, room }) => essEventTasks(spec, region, event, now) <= room)) return null;
+        const n = own(event);
+        for (const [i, { region, peaks, room }] of regions.entries()) {
+            if (n[i] > room) return `it takes ${n[i]} ESS scheduled tasks in ${region.name} and ${Math.max(0, room)} are left ${peaks > 0 ? `after the recurring peaks' ${peaks} and the room a renamed one needs (as many again)` : `of the ${quota} allowed`}`;
         }
         return null;
     };
-    const admissible = admissibleEvents(eventsInHorizon(spec, now, horizon), { alone });
-    const count = Math.min(admissible.length, ...budgets.map(({ region, peaks }) => eventsThatFit(admissible, quota - peaks, (event) => essEventTasks(spec, region, event, now))));
-    const peaks = Math.max(0, ...budgets.map((b) => b.peaks));
-    const share = peaks > 0 ? `; the peaks take ${peaks} with the room a renamed task needs, the events declared now take the rest` : ", all for the events declared now";
-    return { count, why: `ESS allows ${quota} scheduled tasks per account and region (scaling.essScheduledTaskQuota)${share}`, alone };
-}
-
-/**
- * ESS tasks the released events still hold in a region at `now`: one per ESS tier whose raised
- * ceiling an event's lowering (ceilingLowerings) sets back after `now`, at the end of the tier's
- * drain (`drainOf` the tier's TierDrain, timetopeak groupDrain). The tasks of a released event go at
- * its release otherwise, so these count against the quota until they run.
- */
-export function essPendingLowerings(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video">, region: RegionSpec, now: number, drainOf: (bounds: TierBounds) => TierDrain): number {
-    return essTiers(spec, region).reduce(
-        (n, { tier, bounds }) =>
-            n +
-            spec.events.filter((event) => {
-                const w = eventWindow(spec, event.start, event.end);
-                const d = w === null || w.to > now ? null : drainOf(bounds)(tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams));
-                // One whose instant has passed is no task: the up sets its ceiling (drainHasEnded).
-                return w !== null && d !== null && !drainHasEnded(w.to + d.seconds * 1000, now);
-            }).length,
-        0,
-    );
+    const admissible = admissibleEvents(inReach, { alone });
+    // The first count that does not fit ends it (eventsThatFit): later events wait with it.
+    // Within the upper bound (the idle tasks and essEventTasks of each event declared) it fits without building the schedules.
+    const fits = (count: number): boolean =>
+        regions.every(({ region, peaks, idle }) => idle.tasks + admissible.slice(0, count).reduce((n, event) => n + essEventTasks(spec, region, event, now), 0) + peaks <= quota || essDeclaredTasks(spec, region, now, horizon, { count, why: "", alone }, drainOf).tasks + peaks <= quota);
+    let count = 0;
+    while (count < admissible.length && fits(count + 1)) count += 1;
+    const binding = regions.reduce((a, b) => (b.peaks > a.peaks || b.idle.lowerings.length > a.idle.lowerings.length ? b : a));
+    const pending = binding.idle.lowerings.filter((l) => l.at > now && released.some((e) => e.name === l.source));
+    const peakShare = binding.peaks > 0 ? `the recurring peaks take ${binding.peaks} with as many again of room for a renamed task` : "";
+    const pendingShare = pending.length > 0 ? `the ceiling lowerings of released events still ahead take ${pending.length} until they run (${pending.map((l) => `${ESS_TIER_OWNERS[l.tier]} of ${l.source} at ${utcMinute(l.at)}`).join(", ")})` : "";
+    const shares = [peakShare, pendingShare].filter((x) => x !== "");
+    const share = shares.length > 0 ? `; ${shares.join("; ")}; the events declared now take the rest` : ", all for the events declared now";
+    // Tasks free when an action the schedule declares has run: the lowerings (the released events' and the declared ones').
+    const frees = (): number[] => [...new Set(regions.flatMap(({ region }) => essDeclaredTasks(spec, region, now, horizon, { count, why: "", alone }, drainOf).lowerings.map((l) => l.at)))].sort((a, b) => a - b);
+    return { count, why: `ESS allows ${quota} scheduled tasks per account and region (scaling.essScheduledTaskQuota)${share}`, alone, frees };
 }
 
 /**

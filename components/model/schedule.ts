@@ -476,7 +476,7 @@ export interface RecurringAction {
  * `unschedulable`: an event a cloud's limit holds back (EventLimit) that no later `pulumi up` can
  * declare before its pre-scale (the earlier events it waits for pass only after it), a finding of
  * the plan; the metric rules alone meet it. `late`: an event in progress that no earlier `pulumi
- * up` declared (a `--base` plan holds none of its actions: lateAgainstBase), so its floors are
+ * up` declared (the actions of a `--base` plan did not hold its floors: lateAgainstBase), so its floors are
  * raised only by this up, a finding too.
  */
 export type ScheduleStatus = "past" | "inProgress" | "scheduled" | "late" | "deferred" | "unschedulable" | "recurring";
@@ -519,16 +519,18 @@ export interface ScheduleReport {
     readonly reraisedBy?: string;
     /**
      * An event in progress whose floor this up asserts after its pre-scale instant and before its
-     * end: the report's detail when the previous up did not declare it (a `--base` plan without any
-     * of its actions), status `late` then; absent otherwise.
+     * end: the report's detail when the previous up did not declare it (the actions of a `--base`
+     * plan did not hold its floors: lateAgainstBase), status `late` then; absent otherwise.
      */
     readonly lateIfUndeclared?: string;
     /**
      * With `lateIfUndeclared`: the event's pre-scale and release instants (UTC ISO minutes), the
      * trigger points an earlier up's SAE day rules hold when it declared the event (SAE rules are
-     * named by day, not by event: lateAgainstBase, saeTimersHoldPoint). Absent otherwise.
+     * named by day, not by event: lateAgainstBase, saeTimersHoldPoint), and the instant of this up
+     * (`at`): the base's actions from the pre-scale to this up's lead must hold the floors it
+     * asserts (floorsHeldInBase, tools/lib/scaling.ts). Absent otherwise.
      */
-    readonly window?: { readonly preScale: string; readonly release: string };
+    readonly window?: { readonly preScale: string; readonly release: string; readonly at: string };
 }
 
 export interface TierSchedule {
@@ -1105,6 +1107,13 @@ export interface EventLimit {
      * when it fits alone. Absent: the report does not say.
      */
     readonly alone?: (event: LiveEvent) => string | null;
+    /**
+     * Instants (epoch ms, ascending) after which the limit leaves more room other than the events'
+     * releases: the ESS ceiling lowerings still ahead, whose tasks go once they have run
+     * (essEventLimit), computed when asked. heldEventDeclaredAt tries them with the releases.
+     * Absent: none.
+     */
+    readonly frees?: () => readonly number[];
 }
 
 /**
@@ -1130,20 +1139,24 @@ function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" 
 
 /**
  * The instant from which a `pulumi up` declares `event`, which the cloud's limit holds back at
- * `now`: the first release of another event after `now` at which the events in reach then, under
- * the limit then (`limitAt`, the profile's eventLimit), include it, when that `pulumi up` can still
- * schedule its pre-scale (steadyStart at or before it); null when none can (the events it
- * waits for pass only after its pre-scale), or the event has no valid window.
+ * `now`: the first release of another event after `now`, or instant the limit frees room at
+ * (EventLimit.frees: the ESS lowerings still ahead), at which the events in reach then, under the
+ * limit then (`limitAt`, the profile's eventLimit), include it, when that `pulumi up` can still
+ * schedule its pre-scale (steadyStart at or before it); null when none can (the room frees only
+ * after its pre-scale), or the event has no valid window. With `late` (Defaults to false): the
+ * first such instant at or before its pre-scale even when that up is closer to it than the lead
+ * (SCHEDULE_MIN_LEAD_MINUTES), so its floors are asserted by that up, not scheduled.
  */
-export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number, horizon: ScheduleHorizon | null, limitAt: (t: number) => EventLimit | null): number | null {
+export function heldEventDeclaredAt(spec: Pick<StackSpec, "scaling" | "events">, event: LiveEvent, now: number, horizon: ScheduleHorizon | null, limitAt: (t: number) => EventLimit | null, late: boolean = false): number | null {
     const w = eventWindow(spec, event.start, event.end);
     if (w === null) return null;
     const releases = spec.events.flatMap((e) => {
         const other = eventWindow(spec, e.start, e.end);
         return other !== null && e !== event && other.to > now && other.to <= w.from ? [other.to] : [];
     });
-    for (const t of [...new Set(releases)].sort((a, b) => a - b)) {
-        if (steadyStart(t) > w.from) return null;
+    const frees = (limitAt(now)?.frees?.() ?? []).filter((t) => t > now && t <= w.from);
+    for (const t of [...new Set([...releases, ...frees])].sort((a, b) => a - b)) {
+        if (!late && steadyStart(t) > w.from) return null;
         if (declarableEvents(spec, t, horizon, limitAt(t)).includes(event)) return t;
     }
     return null;
@@ -1315,11 +1328,16 @@ export function scheduleReport(
                     detail: `not pre-scaled: ${alone}, so it cannot be declared, whatever the other events (${eventLimit.why}); the metric rules alone meet it: shorten it or split it into shorter events`,
                 };
             }
+            // Room that frees before the pre-scale but inside its lead: a later up declares it late.
+            const lateAt = declaredAt === null ? heldEventDeclaredAt(spec, event, now, horizon, limitAt, true) : null;
             return declaredAt === null
                 ? {
                       source: event.name,
                       status: "unschedulable",
-                      detail: `not pre-scaled: no pulumi up can declare it before its pre-scale at ${utcMinute(w.from)}, the events ahead of it hold the limit until after then (${eventLimit.why}); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer`,
+                      detail:
+                          lateAt === null
+                              ? `not pre-scaled: no pulumi up can declare it before its pre-scale at ${utcMinute(w.from)}, the events ahead of it hold the limit until after then (${eventLimit.why}); the metric rules alone meet it: move it, merge it with the events it overlaps or declare fewer`
+                              : `not pre-scaled in time: no pulumi up can declare it ${SCHEDULE_MIN_LEAD_MINUTES} minutes before its pre-scale at ${utcMinute(w.from)} (${eventLimit.why}); a pulumi up on or after ${utcMinute(lateAt)}, once that room has freed, declares it late, asserting its floors itself (its pre-scale less than ${SCHEDULE_MIN_LEAD_MINUTES} minutes ahead); until then the metric rules alone meet it: move it later or declare fewer`,
                   }
                 : { source: event.name, status: "deferred", detail: `scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after ${utcMinute(declaredAt)} declares it (${eventLimit.why})` };
         }
@@ -1358,8 +1376,8 @@ export function scheduleReport(
                 source: event.name,
                 status: "inProgress",
                 detail: `${since}: the floors were in force since then if an earlier pulumi up declared the event, which this plan cannot tell (it reads no live state; plan with --base <the previous up's plan> to tell); ${releaseAt}${lift}`,
-                lateIfUndeclared: `${since}: no earlier pulumi up declared it (the --base plan has none of its actions), so its floors are raised only now; ${releaseAt}${lift}`,
-                window: { preScale: utcMinute(w.from), release: utcMinute(w.to) },
+                lateIfUndeclared: `${since}: no earlier pulumi up declared it (the --base plan's actions did not hold its floors), so its floors are raised only now; ${releaseAt}${lift}`,
+                window: { preScale: utcMinute(w.from), release: utcMinute(w.to), at: utcMinute(now) },
             };
         }
         return { source: event.name, status: "scheduled", detail: declaredOrNot(event.peakOnline, `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}`) };

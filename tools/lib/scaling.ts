@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { SCENARIOS, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings } from "../../components/model";
+import { DAY_MS, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, zonedToUtc } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -255,33 +255,255 @@ export function saeRuleTimers(resources: readonly Pick<PlannedResource, "type" |
     });
 }
 
+/** What the floor-judging functions read of a planned resource. */
+export type FloorResource = Pick<PlannedResource, "name" | "type" | "inputs"> & { readonly parent?: string | null; readonly ignoreChanges?: readonly string[] };
+
 /**
- * Whether a base plan declared the event of a schedule entry: a resource named after one of its
- * actions (declaredInBase: the AWS actions, the ESS tasks, the floor jobs), or, on SAE, whose event
- * rules are named by day and shared by the day's events, a day rule holding a trigger point at the
- * event's pre-scale or release (ScheduleReport.window, saeTimersHoldPoint).
+ * The input that holds the floor of each scaled base resource a schedule owns: the scaling groups'
+ * minSize (EC2 Auto Scaling, ESS), the scalable targets' minCapacity (ECS services, Aurora
+ * readers), the HPAs' spec.minReplicas (set by the floor jobs).
  */
-export function eventDeclaredInBase(base: readonly Pick<PlannedResource, "name" | "type" | "inputs">[], entry: Readonly<Record<string, unknown>>): boolean {
+export const FLOOR_INPUTS: Readonly<Record<string, string>> = {
+    "aws:autoscaling/group:Group": "minSize",
+    "alicloud:ess/scalingGroup:ScalingGroup": "minSize",
+    "aws:appautoscaling/target:Target": "minCapacity",
+    "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": "spec.minReplicas",
+};
+
+/** One floor a plan's one-off scheduled action sets: on which scaled resource (`target`, floorTarget), at which instant (epoch ms), to what. */
+export interface FloorStep {
+    readonly target: string;
+    readonly at: number;
+    readonly floor: number;
+}
+
+/**
+ * The scaled resource a group's or scalable target's action acts on, as the plan can tell: a
+ * scalable target by its resourceId and scalableDimension (the actions name both), an Auto Scaling
+ * or ESS group by the component both it and its actions are declared under (`parent`).
+ */
+function floorTarget(r: FloorResource): string | null {
+    const id = r.inputs.resourceId;
+    const dimension = r.inputs.scalableDimension;
+    if (typeof id === "string" && typeof dimension === "string") return `${id}|${dimension}`;
+    return typeof r.parent === "string" ? r.parent : null;
+}
+
+/** A UTC instant of a one-off action's input ("2026-12-12T11:30Z", "2026-12-12T11:30:00Z", "at(2026-12-12T11:30:00)"); null otherwise. */
+function oneOffInstant(v: unknown): number | null {
+    if (typeof v !== "string") return null;
+    const at = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/.exec(v);
+    const iso = at !== null ? `${at[1]}Z` : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(v) ? v : null;
+    const t = iso === null ? NaN : Date.parse(iso);
+    return Number.isFinite(t) ? t : null;
+}
+
+/**
+ * The instant of a floor job's one-off cron ("30 11 12 12 *", read in Etc/UTC: minute, hour, day of
+ * month, month), in the year that puts it nearest `near` (epoch ms); null for a recurring cron.
+ */
+function oneOffCron(cron: unknown, near: number): number | null {
+    const m = typeof cron === "string" ? /^(\d+) (\d+) (\d+) (\d+) \*$/.exec(cron) : null;
+    if (m === null) return null;
+    const year = new Date(near).getUTCFullYear();
+    const candidates = [year - 1, year, year + 1].map((y) => Date.UTC(y, Number(m[4]) - 1, Number(m[3]), Number(m[2]), Number(m[1])));
+    return candidates.reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
+}
+
+/** SAE's and Application Auto Scaling's day names, 0 = Sunday (the numbering of weekday()). */
+const CRON_DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+
+/**
+ * The runs in [from, to) (epoch ms) of a daily or weekly cron read in `timeZone`: "m h * * dow"
+ * (day of month and month `*` or `?`; day of week `*` or a list of 0-6 or SUN-SAT); [] for any other
+ * form (one-off crons: oneOffCron).
+ */
+export function cronRuns(cron: string, timeZone: string, from: number, to: number): number[] {
+    const m = /^(\d+) (\d+) [*?] [*?] ([*?]|[0-6A-Za-z,]+)$/.exec(cron.trim());
+    if (m === null || to <= from) return [];
+    const days = m[3] === "*" || m[3] === "?" ? [0, 1, 2, 3, 4, 5, 6] : m[3].split(",").map((d) => (/^\d$/.test(d) ? Number(d) : CRON_DAYS.indexOf(d.toUpperCase())));
+    // The model's own reading of a recurring action at a wall time of a zone (occurrences).
+    return occurrences({ minuteOfDay: Number(m[2]) * 60 + Number(m[1]), days, timeZone }, from, to);
+}
+
+/**
+ * The floors a plan's scheduled actions set, the one-off ones and the recurring ones' runs in
+ * [from, to) (epoch ms; `from` also places the floor jobs' year-less one-off crons): the ESS tasks
+ * (launchTime, or RecurrenceType Cron in UTC from launchTime to recurrenceEndTime; minValue), the EC2
+ * Auto Scaling actions (startTime, or recurrence in timeZone; minSize, -1 leaves it), the
+ * Application Auto Scaling actions (at() or cron() in timezone; scalableTargetAction.minCapacity),
+ * the Kubernetes floor jobs (their cron in spec.timeZone; one `kubectl patch hpa` container per HPA,
+ * its spec.minReplicas). The ceiling lowerings (no floor) are left out.
+ */
+export function floorSteps(resources: readonly FloorResource[], from: number, to: number): FloorStep[] {
+    return resources.flatMap((r): FloorStep[] => {
+        if (r.type === "kubernetes:batch/v1:CronJob") {
+            const cron = valueAt(r.inputs, "spec.schedule");
+            const zone = valueAt(r.inputs, "spec.timeZone");
+            if (typeof cron !== "string" || typeof zone !== "string") return [];
+            // A one-off floor job's cron names its day and month in Etc/UTC; a peak's recurs in its zone.
+            const once = zone === "Etc/UTC" ? oneOffCron(cron, from) : null;
+            const instants = once !== null ? [once] : cronRuns(cron, zone, from, to);
+            return list(valueAt(r.inputs, "spec.jobTemplate.spec.template.spec.containers")).flatMap((c): FloorStep[] => {
+                const args = isRecord(c) ? list(c.args).filter((a): a is string => typeof a === "string") : [];
+                const ns = args[args.indexOf("--namespace") + 1];
+                const patch = args[args.indexOf("--patch") + 1];
+                if (args[0] !== "patch" || args[1] !== "hpa" || args.indexOf("--namespace") < 0 || patch === undefined) return [];
+                const floor = hpaPatchFloor(patch);
+                return floor === null ? [] : instants.map((at) => ({ target: `hpa:${ns}/${args[2]}`, at, floor }));
+            });
+        }
+        const target = floorTarget(r);
+        const { instants, floor } = actionFloor(r, from, to);
+        return target !== null && typeof floor === "number" && floor >= 0 ? instants.map((at) => ({ target, at, floor })) : [];
+    });
+}
+
+/** The instants (one-off, or the recurring runs in [from, to)) and the floor of an ESS task, an EC2 Auto Scaling or an Application Auto Scaling action; none for another resource. */
+function actionFloor(r: FloorResource, from: number, to: number): { readonly instants: readonly number[]; readonly floor: unknown } {
+    const one = (v: unknown): number[] => {
+        const t = oneOffInstant(v);
+        return t === null ? [] : [t];
+    };
+    const i = r.inputs;
+    if (r.type === "alicloud:ess/scheduledTask:ScheduledTask") {
+        if (i.recurrenceType === undefined) return { instants: one(i.launchTime), floor: i.minValue };
+        // ESS: "RecurrenceType Cron: a cron expression which is written in UTC", first run LaunchTime, last by RecurrenceEndTime.
+        const start = oneOffInstant(i.launchTime) ?? from;
+        const end = oneOffInstant(i.recurrenceEndTime) ?? to;
+        return { instants: i.recurrenceType === "Cron" && typeof i.recurrenceValue === "string" ? cronRuns(i.recurrenceValue, "UTC", Math.max(from, start), Math.min(to, end + 60_000)) : [], floor: i.minValue };
+    }
+    if (r.type === "aws:autoscaling/schedule:Schedule") {
+        if (i.recurrence === undefined) return { instants: one(i.startTime), floor: i.minSize };
+        return { instants: typeof i.recurrence === "string" ? cronRuns(i.recurrence, typeof i.timeZone === "string" ? i.timeZone : "UTC", from, to) : [], floor: i.minSize };
+    }
+    if (r.type === "aws:appautoscaling/scheduledAction:ScheduledAction") {
+        const floor = valueAt(i, "scalableTargetAction.minCapacity");
+        // Application Auto Scaling cron(minutes hours day-of-month month day-of-week year), in `timezone`.
+        const cron = typeof i.schedule === "string" ? /^cron\((\S+ \S+ \S+ \S+ \S+) \S+\)$/.exec(i.schedule) : null;
+        if (cron === null) return { instants: one(i.schedule), floor };
+        return { instants: cronRuns(cron[1], typeof i.timezone === "string" ? i.timezone : "UTC", from, to), floor };
+    }
+    return { instants: [], floor: undefined };
+}
+
+/**
+ * The floors the points of a plan's SAE event rules set (an SAE rule dated to one day, GMT+8,
+ * `<prefix>-events-<yyyymmdd>`: scalingRuleTimer beginDate = endDate, each point's atTime and
+ * minReplicas), by application (`sae:<prefix>`): the days' rules of one application are one
+ * timeline.
+ */
+export function saeFloorSteps(resources: readonly FloorResource[]): FloorStep[] {
+    return resources.flatMap((r): FloorStep[] => {
+        const day = /^(.*)-events-\d{8}$/.exec(r.name);
+        const timer = r.type === SAE_SCALING_RULE_TYPE && day !== null ? r.inputs.scalingRuleTimer : undefined;
+        if (day === null || !isRecord(timer) || typeof timer.beginDate !== "string" || timer.beginDate !== timer.endDate) return [];
+        const [y, m, d] = timer.beginDate.split("-").map(Number);
+        return list(timer.schedules).flatMap((p): FloorStep[] => {
+            const hm = isRecord(p) && typeof p.atTime === "string" ? /^(\d{2}):(\d{2})$/.exec(p.atTime) : null;
+            if (!isRecord(p) || hm === null || typeof p.minReplicas !== "number") return [];
+            return [{ target: `sae:${day[1]}`, at: zonedToUtc(y, m, d, Number(hm[1]) * 60 + Number(hm[2]), SAE_TIME_ZONE), floor: p.minReplicas }];
+        });
+    });
+}
+
+/** spec.minReplicas of a floor job's merge patch; null when it sets none (a lowering job) or is not JSON. */
+function hpaPatchFloor(patch: string): number | null {
+    try {
+        const v: unknown = JSON.parse(patch);
+        const floor = isRecord(v) ? valueAt(v, "spec.minReplicas") : undefined;
+        return typeof floor === "number" ? floor : null;
+    } catch {
+        return null;
+    }
+}
+
+/**
+ * The floors a plan sets on its scaled base resources itself (FLOOR_INPUTS not under ignoreChanges:
+ * the bounds an up inside a raised window asserts), by target (floorTarget; an HPA by namespace and
+ * name, as its floor jobs patch it).
+ */
+export function assertedFloors(resources: readonly FloorResource[]): Map<string, number> {
+    const floors = new Map<string, number>();
+    for (const r of resources) {
+        const path = FLOOR_INPUTS[r.type];
+        if (path === undefined || (r.ignoreChanges ?? []).includes(path)) continue;
+        const floor = valueAt(r.inputs, path);
+        const ns = valueAt(r.inputs, "metadata.namespace");
+        const name = valueAt(r.inputs, "metadata.name");
+        const target = r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" ? (typeof ns === "string" && typeof name === "string" ? `hpa:${ns}/${name}` : null) : floorTarget(r);
+        if (target !== null && typeof floor === "number") floors.set(target, floor);
+    }
+    return floors;
+}
+
+/**
+ * Whether the base plan's declared schedule held the floors this up asserts for an event in its
+ * window (`preScale` to `now`, epoch ms): on every scaled resource this plan asserts a floor on
+ * (`head`, assertedFloors) and the base acts on, the largest floor the base holds there from the
+ * pre-scale to the end of this up's lead (the action in force at the pre-scale, else the base's own
+ * asserted floor, and every action after it until now + SCHEDULE_MIN_LEAD_MINUTES) is at least the
+ * asserted one. Read from what the actions set, not their names: a pre-scale merged into another
+ * event's release (the floor timeline's step is named after that event) counts, and so does a
+ * floor another event's action holds through the window. null when no resource compares.
+ */
+export function floorsHeldInBase(base: readonly FloorResource[], head: readonly FloorResource[], preScale: number, now: number): boolean | null {
+    const until = now + SCHEDULE_MIN_LEAD_MINUTES * 60_000;
+    // The recurring actions' runs from a week before the pre-scale: the last one before it may be in force then.
+    const steps = [...floorSteps(base, preScale - 8 * DAY_MS, until), ...saeFloorSteps(base)];
+    const baseAsserted = assertedFloors(base);
+    // On SAE the up asserts a floor as a point of the day's event rule (saeAssertedPoint): the
+    // point in force at `now`, or one closer than the lead.
+    const saeHead = new Map<string, number>();
+    for (const s of saeFloorSteps(head).sort((a, b) => a.at - b.at)) {
+        if (s.at <= now) saeHead.set(s.target, s.floor);
+        else if (s.at < until) saeHead.set(s.target, Math.max(saeHead.get(s.target) ?? 0, s.floor));
+    }
+    let compared = false;
+    for (const [target, floor] of [...assertedFloors(head), ...saeHead]) {
+        const own = steps.filter((s) => s.target === target).sort((a, b) => a.at - b.at);
+        const inForce = own.filter((s) => s.at <= preScale).at(-1)?.floor ?? baseAsserted.get(target);
+        const after = own.filter((s) => s.at > preScale && s.at < until).map((s) => s.floor);
+        if (inForce === undefined && after.length === 0) continue;
+        compared = true;
+        if (Math.max(inForce ?? 0, ...after) < floor) return false;
+    }
+    return compared ? true : null;
+}
+
+/**
+ * Whether a base plan declared the event of a schedule entry: the floors its scheduled actions and
+ * SAE event rules' points set held the ones this plan (`head`, its resources) asserts in the
+ * event's window (floorsHeldInBase, from ScheduleReport.window). Where nothing compares, a resource
+ * named after one of its actions (declaredInBase) or, on SAE, whose event rules are named by day and
+ * shared by the day's events, a day rule holding a trigger point at the event's pre-scale or release
+ * (saeTimersHoldPoint).
+ */
+export function eventDeclaredInBase(base: readonly FloorResource[], entry: Readonly<Record<string, unknown>>, head: readonly FloorResource[] = []): boolean {
     if (typeof entry.source !== "string") return false;
-    if (declaredInBase(base.map((r) => r.name), entry.source)) return true;
     const w = entry.window;
+    const preScale = isRecord(w) && typeof w.preScale === "string" ? Date.parse(w.preScale) : NaN;
+    const now = isRecord(w) && typeof w.at === "string" ? Date.parse(w.at) : NaN;
+    const held = Number.isFinite(preScale) && Number.isFinite(now) ? floorsHeldInBase(base, head, preScale, now) : null;
+    if (held !== null) return held;
+    if (declaredInBase(base.map((r) => r.name), entry.source)) return true;
     if (!isRecord(w) || typeof w.preScale !== "string" || typeof w.release !== "string") return false;
     return saeTimersHoldPoint(saeRuleTimers(base), [Date.parse(w.preScale), Date.parse(w.release)]);
 }
 
 /**
- * The schedule judged against the plan of the previous `pulumi up` (`--base`, its resources): an
- * event in progress whose floor this up asserts after its pre-scale
- * (ScheduleReport.lateIfUndeclared) is `late` only when the base declares none of its actions
- * (eventDeclaredInBase): the up is the first to declare it, after its pre-scale; an advisory
- * finding then. Otherwise it stays `inProgress`, with the base's word that the pre-scale was
- * declared.
+ * The schedule judged against the plan of the previous `pulumi up` (`--base`, its resources; `head`
+ * this plan's): an event in progress whose floor this up asserts after its pre-scale
+ * (ScheduleReport.lateIfUndeclared) is `late` only when the base did not declare it
+ * (eventDeclaredInBase: its actions did not hold the floors this up asserts): the up is the first to
+ * raise them, after its pre-scale; an advisory finding then. Otherwise it stays `inProgress`, with
+ * the base's word that the pre-scale was declared.
  */
-export function lateAgainstBase(section: ScalingSection, base: readonly Pick<PlannedResource, "name" | "type" | "inputs">[]): { readonly section: ScalingSection; readonly findings: Violation[] } {
+export function lateAgainstBase(section: ScalingSection, base: readonly FloorResource[], head: readonly FloorResource[] = []): { readonly section: ScalingSection; readonly findings: Violation[] } {
     const findings: Violation[] = [];
     const schedule = section.schedule.map((r) => {
         if (!isRecord(r) || typeof r.lateIfUndeclared !== "string" || typeof r.source !== "string") return r;
-        if (eventDeclaredInBase(base, r)) return { ...r, detail: String(r.detail).replace(/: the floors were in force since then if .*?\(it reads no live state; plan with --base <the previous up's plan> to tell\)/, ": the --base plan declared it, so its floors were in force since its pre-scale") };
+        if (eventDeclaredInBase(base, r, head)) return { ...r, detail: String(r.detail).replace(/: the floors were in force since then if .*?\(it reads no live state; plan with --base <the previous up's plan> to tell\)/, ": the --base plan declared it, so its floors were in force since its pre-scale") };
         findings.push({ policy: EVENT_PRESCALE_FINDING, enforcement: "advisory", urn: "", message: `event ${r.source}: ${r.lateIfUndeclared}` });
         return { ...r, status: "late", detail: r.lateIfUndeclared };
     });
