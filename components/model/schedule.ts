@@ -828,11 +828,15 @@ export function tierSchedule(
 
     // A recurring action inside an event would set the event's floor back: restore it a minute later.
     const floorAt = (t: number): number => withPeaks(Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need)), t);
+    // Every restore of the windows, those before the lead too: their minutes stay taken for the lowerings.
+    const restores: number[] = [];
     for (const w of windows) {
         for (const action of recurring) {
-            for (const t of occurrences(action, Math.max(w.from, keptFrom), Math.min(w.to - MINUTE_MS, reach - MINUTE_MS))) {
+            for (const t of occurrences(action, w.from, Math.min(w.to - MINUTE_MS, reach - MINUTE_MS))) {
                 const floor = floorAt(t + MINUTE_MS);
                 if (action.minSize >= floor) continue;
+                restores.push(t + MINUTE_MS);
+                if (t < keptFrom) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
                 if (oneOff.some((o) => o.kind === "restore" && o.at === utcMinute(t + MINUTE_MS))) continue;
                 // Never below the ceiling the recurring action set a minute before (it may hold a raised span's need).
@@ -841,11 +845,11 @@ export function tierSchedule(
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings).
-    const lowerings = separatedLowerings(
-        drain === null ? [] : ceilingLowerings(bounds, now, reach, drain, spans, peakOnly, limit),
-        (t) => oneOff.some((o) => Date.parse(o.at) === t) || recurring.some((a) => occurrences(a, t, t + MINUTE_MS).length > 0),
-    );
+    // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings),
+    // each off the minutes the floor timeline's steps and the restores take whether this up declares
+    // them or not (a step closer than the lead is asserted by the up, a past one has run), so every up
+    // moves a lowering the same way and one declared earlier keeps its instant (takenMinute).
+    const lowerings = separatedLowerings(drain === null ? [] : ceilingLowerings(bounds, now, reach, drain, spans, peakOnly, limit), (t) => takenMinute(t, [...oneOff.map((o) => Date.parse(o.at)), ...steps.map((s) => s.at), ...restores], recurring));
     return {
         tier,
         plannedAt: now,
@@ -857,6 +861,17 @@ export function tierSchedule(
         ...(retained.length === 0 ? {} : { retained }),
         ...(drain === null ? {} : { needs: { peaks: peakOnly, spans, recurring: recurringHeld, asserted: [...new Set(assertedAt.flatMap(needsAt))] } }),
     };
+}
+
+/**
+ * Whether another action of a tier runs in the minute starting at `t` (epoch ms), as
+ * separatedLowerings asks: one of `instants` (the one-off actions this up declares, every step of
+ * the floor timeline and every restore, past, asserted inside the lead or declared: epoch ms) or a
+ * run of a `recurring` action. Counting the steps an up asserts itself (closer than the lead) and
+ * those that have run keeps the answer the same on every up, so no up moves a declared lowering.
+ */
+export function takenMinute(t: number, instants: readonly number[], recurring: readonly Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">[]): boolean {
+    return instants.includes(t) || recurring.some((a) => occurrences(a, t, t + MINUTE_MS).length > 0);
 }
 
 /**
