@@ -43,6 +43,8 @@ const DIR = stackDir({
     "lower-aws-vm-eve": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     // Eve's pre-scale (17:04Z) takes the app group's lowering minute: the task moves to 17:05Z.
     "lower-alicloud-vm-eve": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }, { name: "eve", start: "2026-12-12T17:34:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000, streams: 40 }] }),
+    // A day peak ending 16:34 in London: its release (17:04Z) runs after the transcoders' lowering (17:02Z) and in the app group's lowering minute (the task moves to 17:05Z).
+    "lower-alicloud-vm-peak-1704": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }], peaks: [{ ...DAY_PEAK, end: "16:34", peakOnline: 100000, streams: 20 }] }),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     // A second event after the sale's lowering (late: pre-scale 17:30Z, release 19:30Z; 80,000 viewers: app floor 20, whose ceiling 40 is the everyday one).
     "lower-aws-vm-late": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
@@ -123,9 +125,38 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.deepStrictEqual(at(entry(plans[1], "sale"), "reraisedBy"), "day-release at 2026-12-12T18:30:00Z");
         assert.deepStrictEqual(
             at(entry(plans[1], "sale"), "detail"),
-            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z, but its recurring day-release at 2026-12-12T18:30:00Z (declared with the raised ceiling) set it again after them; this pulumi up sets lc-us-east-1-app-group maxSize = 52 itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left",
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z, but its recurring day-release at 2026-12-12T18:30:00Z (declared with the raised ceiling) ran after the lowering of the app group 100 -> 52 at 2026-12-12T16:52:00Z and set that ceiling again; this pulumi up sets lc-us-east-1-app-group maxSize = 52 itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left",
         );
         assert.deepStrictEqual(perUp(plans), [[], LOWERS("lc-us-east-1-app-group maxSize = 52")]);
+    });
+
+    it("Alibaba Cloud ESS, the day peak's release (17:04Z) between the transcoders' lowering (17:02Z) and the app group's (17:05Z), no up in between (09:00 -> 17:05): the --base judgement names the transcoders re-raised to 40 (this up sends nothing for them: run --refresh), not the app group", async () => {
+        const plans = await chain("lower-alicloud-vm-peak-1704", ["09:00", "17:05"]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        assert.deepStrictEqual(actions(plans[0], TASK, "", [["launchTime"], ["maxValue"]]).filter((a) => /-(sale-lower|day-release-1704-all)$/.test(String(a[0]))), [
+            ["lc-cn-hangzhou-app-schedule-day-release-1704-all", "2026-12-12T17:04Z", 100],
+            ["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:05Z", 52],
+            ["lc-cn-hangzhou-video-transcoders-schedule-day-release-1704-all", "2026-12-12T17:04Z", 40],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", 12],
+        ]);
+        // The 17:05 up declares the held 12 on the transcoders, which Pulumi's state already holds: nothing is sent.
+        assert.deepStrictEqual(bounds(plans[1], "alicloud:ess/scalingGroup:ScalingGroup", ["minSize"], ["maxSize"]), [
+            ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity", "minSize", "maxSize"]],
+            ["lc-cn-hangzhou-video-asg", 2, 12, []],
+        ]);
+        assert.deepStrictEqual(updates(plans[1], "alicloud:ess/scalingGroup:ScalingGroup"), []);
+        assert.strictEqual(at(entry(plans[1], "sale"), "reraisedBy"), "day-release at 2026-12-12T17:04:00Z");
+        assert.strictEqual(at(entry(plans[1], "sale"), "reraisedLowerings"), "the transcoders 40 -> 12 at 2026-12-12T17:02:00Z");
+        assert.deepStrictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T17:05:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z, but its recurring day-release at 2026-12-12T17:04:00Z (declared with the raised ceiling) ran after the lowering of the transcoders 40 -> 12 at 2026-12-12T17:02:00Z and set that ceiling again, and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left",
+        );
+        assert.deepStrictEqual(perUp(plans), [
+            [],
+            [
+                "event sale: the --base plan's recurring day-release at 2026-12-12T17:04:00Z (declared with the raised ceiling) ran after the lowering of the transcoders 40 -> 12 at 2026-12-12T17:02:00Z and set that ceiling again: it is still in force and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh, which lowers it; the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+            ],
+        ]);
     });
 
     it("AWS EC2 Auto Scaling, the day peak's release (16:52Z, 4/100) in the minute the drain ends: the lowering runs at 16:53Z, after it, and the report gives that minute", async () => {

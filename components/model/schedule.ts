@@ -510,13 +510,19 @@ export interface ScheduleReport {
      */
     readonly loweredByActions?: string;
     /**
-     * With loweredByActions: the last recurring peak action that ran after the event's first lowering
-     * action and at or before `now` ("day-release at 2026-12-12T18:30:00Z"; peakActionsAfter), "" when
-     * none did. An earlier up declared that action with the raised ceiling (a run of the peak
+     * With loweredByActions: the last recurring peak action that ran after a tier's own lowering
+     * action and at or before `now` ("day-release at 2026-12-12T18:30:00Z"; peakActionsAfter, per
+     * tier; several joined by ", "), absent when none did. An earlier up declared that action with the raised ceiling (a run of the peak
      * fell in the event's raised span: recurringNeeds), so it set the raised ceiling again: the ceiling in force at the up is the last
      * action's, and `plan --base` judges against it.
      */
     readonly reraisedBy?: string;
+    /**
+     * With reraisedBy: the lowerings (loweredByActions' entries, "the transcoders 40 -> 12 at
+     * 2026-12-12T17:02:00Z") of the tiers whose ceiling such a run set again after their own
+     * lowering (peakActionsAfter, per tier); a tier lowered after the run is not among them.
+     */
+    readonly reraisedLowerings?: string;
     /**
      * An event in progress whose floor this up asserts after its pre-scale instant and before its
      * end: the report's detail when the previous up did not declare it (the actions of a `--base`
@@ -909,22 +915,17 @@ export function clearOfPeakActions(spec: Pick<StackSpec, "scaling" | "peaks" | "
 }
 
 /**
- * The last run of a recurring peak's action (one that lifts the app tier, liftsAppTier) after the
- * first ceiling lowering of `event` (released at `releasedAt`; `lowerings` gives their instants) and
- * at or before `now`, of a peak one of whose runs falls in the event's raised span (from its
- * pre-scale to that lowering), as "<action key> at <UTC instant>"; "" when none ran. Such a peak's
- * actions an up declared while the event was declared carry its raised ceiling (recurringNeeds), so
- * such a run set the raised ceiling again after the lowering.
+ * The last run of a recurring peak's action (one that lifts the app tier, liftsAppTier) after one
+ * tier's ceiling lowering of `event` (at `loweredAt`, epoch ms: that tier's own instant, moved off
+ * taken minutes) and at or before `now`, of a peak one of whose runs falls in the event's raised
+ * span on that tier (from its pre-scale, or `releasedAt` without a valid window, to that lowering),
+ * as "<action key> at <UTC instant>"; "" when none ran. Such a peak's actions an up declared while
+ * the event was declared carry its raised ceiling (recurringNeeds), so such a run set the tier's
+ * raised ceiling again after its lowering. Judged per tier: a run between one tier's lowering and a
+ * later tier's re-raises the first only.
  */
-export function peakActionsAfter(
-    spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">,
-    event: LiveEvent,
-    releasedAt: number,
-    now: number,
-    lowerings: (event: LiveEvent, releasedAt: number) => readonly { readonly at: number; readonly byUp: boolean }[],
-): string {
-    const first = Math.min(...lowerings(event, releasedAt).filter((l) => !l.byUp).map((l) => l.at));
-    if (!Number.isFinite(first) || first > now) return "";
+export function peakActionsAfter(spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">, event: LiveEvent, releasedAt: number, loweredAt: number, now: number): string {
+    if (loweredAt > now) return "";
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     // Only a peak one of whose runs falls in the event's raised span (pre-scale to lowering) carries
     // its raised ceiling on its actions (recurringNeeds); the others' actions hold their own.
@@ -932,8 +933,8 @@ export function peakActionsAfter(
     const runs = spec.peaks
         .filter((peak) => liftsAppTier(spec, peak.peakOnline))
         .map((peak) => recurringActions(spec, peak, 2, bounds))
-        .filter((actions) => actions.some((a) => occurrences(a, from, first).length > 0))
-        .flatMap((actions) => actions.flatMap((a) => occurrences(a, first + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
+        .filter((actions) => actions.some((a) => occurrences(a, from, loweredAt).length > 0))
+        .flatMap((actions) => actions.flatMap((a) => occurrences(a, loweredAt + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
         .sort((a, b) => b.t - a.t || a.key.localeCompare(b.key));
     return runs.length === 0 ? "" : `${runs[0].key} at ${utcMinute(runs[0].t)}`;
 }
@@ -1294,7 +1295,12 @@ export function scheduleReport(
                 // their ceilings itself; one still ahead stays declared at its instant.
                 const actions = byActions(event, w.to, -Infinity, false, now);
                 const drainEnd = w.to + Math.max(...ended.map(loweredAfter)) * 1000;
-                const reraisedBy = actions === "" ? "" : peakActionsAfter(spec, event, w.to, now, loweringsOf);
+                // Per tier: a peak's run after that tier's own lowering set its raised ceiling again.
+                const reraised = actions === "" ? [] : loweringsOf(event, w.to).flatMap((l) => {
+                    const by = l.byUp || l.at > now ? "" : peakActionsAfter(spec, event, w.to, l.at, now);
+                    return by === "" ? [] : [{ text: l.text, by }];
+                });
+                const reraisedBy = [...new Set(reraised.map((x) => x.by))].join(", ");
                 // Pulumi's state keeps the everyday bounds under ignoreChanges while actions own them,
                 // so an up that declares them sends nothing: only the lowering actions, or a refresh
                 // that reads the raised bounds into state, lower what actions raised.
@@ -1308,7 +1314,7 @@ export function scheduleReport(
                     detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(drainEnd)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
                     ceilingsLowered: lowered,
                     loweredByActions: actions,
-                    ...(reraisedBy === "" ? {} : { reraisedBy }),
+                    ...(reraisedBy === "" ? {} : { reraisedBy, reraisedLowerings: reraised.map((x) => x.text).join("; ") }),
                 };
             }
             return hold === null

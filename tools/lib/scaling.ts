@@ -68,7 +68,9 @@ export function ceilingFindings(section: ScalingSection): Violation[] {
         .map((r): Violation => {
             const byActions = typeof r.loweredByActions === "string" && r.loweredByActions !== "" ? `; the scheduled actions declared with the event lowered ${r.loweredByActions} if a pulumi up declared them before then` : "";
             const what =
-                typeof r.ceilingsStale === "string" && r.ceilingsRemoved === true
+                typeof r.ceilingsStale === "string" && typeof r.ceilingsReraisedBy === "string"
+                    ? `the --base plan's recurring ${r.ceilingsReraisedBy} (declared with the raised ceiling) ran after the lowering of ${r.ceilingsStale} and set that ceiling again: it is still in force and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh, which lowers it`
+                    : typeof r.ceilingsStale === "string" && r.ceilingsRemoved === true
                     ? `the --base plan's action lowering its raised ceilings had not run by this pulumi up, which removes it; they are still in force and Pulumi's state holds the held ones, so this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (${String(r.ceilingsLowered)})`
                     : typeof r.ceilingsStale === "string"
                     ? `the --base plan declared no action lowering its raised ceilings (${r.ceilingsStale}): they are still in force and this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (${String(r.ceilingsLowered)})`
@@ -169,9 +171,11 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
         const released = String(r.detail).split(";")[0];
         const byActions = typeof r.loweredByActions === "string" ? r.loweredByActions : "";
         const inBase = byActions !== "" && loweringInBase(baseNames, r.source);
-        // A recurring peak's action the base declared with the raised ceiling that ran after the
-        // lowering set it again (ScheduleReport.reraisedBy): the ceiling in force is that action's.
+        // A recurring peak's action the base declared with the raised ceiling that ran after a
+        // tier's own lowering set that tier's again (ScheduleReport.reraisedBy, reraisedLowerings):
+        // the ceiling in force there is that action's; the other tiers' lowerings stand.
         const reraised = inBase && typeof r.reraisedBy === "string" && r.reraisedBy !== "" ? r.reraisedBy : "";
+        const reraisedTiers = reraised === "" ? "" : typeof r.reraisedLowerings === "string" && r.reraisedLowerings !== "" ? r.reraisedLowerings : byActions;
         const declared = inBase && reraised === "";
         const stale = byActions !== "" && !inBase && declaredInBase(baseNames, r.source);
         const inForce = declared ? lowered.rules : lowered.all;
@@ -197,16 +201,16 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
             // Live is the re-raised ceiling, whatever the state holds: every ceiling this up sends
             // (it differs from the state's) sets the held one, lower than the raised.
             const sent = lowered.sent ?? lowered.all;
-            const after = `the scheduled actions the --base plan declared lowered ${byActions}, but its recurring ${reraised} (declared with the raised ceiling) set it again after them`;
+            const after = `the scheduled actions the --base plan declared lowered ${byActions}, but its recurring ${reraised} (declared with the raised ceiling) ran after the lowering of ${reraisedTiers} and set that ceiling again`;
             return {
                 ...r,
                 detail:
                     sent.length === 0
-                        ? `${released}; its estimated drain has ended: ${after}, and Pulumi's state holds the held ones, so this pulumi up sends nothing for them; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`
+                        ? `${released}; its estimated drain has ended: ${after}, and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`
                         : `${released}; its estimated drain has ended: ${after}; this pulumi up sets ${sent.join("; ")} itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
-                ceilingsLowered: sent.length === 0 ? byActions : sent.join("; "),
+                ceilingsLowered: sent.length === 0 ? reraisedTiers : sent.join("; "),
                 ceilingsChecked: true,
-                ...(sent.length === 0 ? { ceilingsStale: byActions } : {}),
+                ...(sent.length === 0 ? { ceilingsStale: reraisedTiers, ceilingsReraisedBy: reraised } : {}),
             };
         }
         if (stale) {
