@@ -317,6 +317,20 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-day-release"), released([10, 10, 20, 40]));
     });
 
+    it("a lowering moved off a later event's pre-scale minute keeps its moved minute on the ups inside the lead, where that pre-scale is asserted, not declared (ESS 09:00 -> 16:55 -> 17:03 -> 17:06; EC2 Auto Scaling 09:00 -> 16:45 -> 16:50)", async () => {
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        const ali = await chain("lower-alicloud-vm-eve", ["09:00", "16:55", "17:03", "17:06"]);
+        for (const p of ali) assert.deepStrictEqual(actions(p, TASK, "-app-schedule-sale-lower", [["launchTime"], ["maxValue"]]), [["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:05Z", 52]]);
+        // Eve's pre-scale (17:04Z) is asserted by the 16:55 and 17:03 ups: its task goes, the lowering stays unchanged.
+        assert.deepStrictEqual(actions(ali[1], TASK, "-eve-prescale", []), []);
+        for (const p of ali.slice(1)) assert.deepStrictEqual(updates(p, TASK).filter((u) => String(u[0]) === "lc-cn-hangzhou-app-schedule-sale-lower"), []);
+        assert.match(String(at(entry(ali[2], "sale"), "detail")), /the app group 100 -> 52 at 2026-12-12T17:05:00Z/);
+        const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+        const aws = await chain("lower-aws-vm-eve", ["09:00", "16:45", "16:50"]);
+        for (const p of aws) assert.deepStrictEqual(actions(p, SCHEDULE, "-app-schedule-sale-lower", [["startTime"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:53:00Z", 52]]);
+        for (const p of aws.slice(1)) assert.deepStrictEqual(updates(p, SCHEDULE).filter((u) => String(u[0]).endsWith("-sale-lower")), []);
+    });
+
     it("a lowering moved off a later event's pre-scale minute is reported at its moved minute, and one after that event's release from the ceiling the release sets (EC2 Auto Scaling, ESS)", async () => {
         const SCHEDULE = "aws:autoscaling/schedule:Schedule";
         const [aws] = await chain("lower-aws-vm-eve", ["09:00"]);
