@@ -524,6 +524,15 @@ export interface ScheduleReport {
      */
     readonly reraisedLowerings?: string;
     /**
+     * With ceilingsLowered: the event's lowerings this up still declares, their instant ahead or
+     * passed less than LOWERING_RUN_MARGIN_MINUTES ago ("the app group 100 -> 40 at
+     * 2026-12-12T17:04:00Z"); absent when none. Deleting the event before `keepUntil` deletes them
+     * before they have run, and the raised ceilings stay in force (keepEventText).
+     */
+    readonly pendingLowerings?: string;
+    /** With pendingLowerings: the UTC minute after which they have all run (the last one's instant plus LOWERING_RUN_MARGIN_MINUTES). */
+    readonly keepUntil?: string;
+    /**
      * An event in progress whose floor this up asserts after its pre-scale instant and before its
      * end: the report's detail when the previous up did not declare it (the actions of a `--base`
      * plan did not hold its floors: lateAgainstBase), status `late` then; absent otherwise.
@@ -1247,6 +1256,13 @@ export function scheduleReport(
             .filter((l) => l.byUp === byUp && l.at > after && l.at <= through)
             .map((l) => l.text)
             .join("; ");
+    // The lowerings of `event` this up still declares (their instant ahead, or passed less than
+    // LOWERING_RUN_MARGIN_MINUTES ago: drainHasEnded), for the advice to keep the event until they
+    // have run; null when none.
+    const stillDeclared = (event: LiveEvent, releasedAt: number): { lowerings: string; until: number } | null => {
+        const ahead = loweringsOf(event, releasedAt).filter((l) => !l.byUp && l.at > now - LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS);
+        return ahead.length === 0 ? null : { lowerings: ahead.map((l) => l.text).join("; "), until: Math.max(...ahead.map((l) => l.at)) + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS };
+    };
     // Of the released events whose raised ceilings this up sets back, the one released last names
     // them (loweringEvent asserts the held bounds for it); an earlier one's raise is set back by the
     // same up or was superseded by the actions declared since.
@@ -1301,6 +1317,8 @@ export function scheduleReport(
                     return by === "" ? [] : [{ text: l.text, by }];
                 });
                 const reraisedBy = [...new Set(reraised.map((x) => x.by))].join(", ");
+                // A tier's lowering still declared: deleting the event now would delete it before it ran.
+                const keep = stillDeclared(event, w.to);
                 // Pulumi's state keeps the everyday bounds under ignoreChanges while actions own them,
                 // so an up that declares them sends nothing: only the lowering actions, or a refresh
                 // that reads the raised bounds into state, lower what actions raised.
@@ -1311,18 +1329,21 @@ export function scheduleReport(
                 return {
                     source: event.name,
                     status: "past",
-                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(drainEnd)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
+                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(drainEnd)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; ${keep === null ? "delete the event from the stack file once the ceilings are back" : keepEventText(keep.lowerings, utcMinute(keep.until))}`,
                     ceilingsLowered: lowered,
                     loweredByActions: actions,
+                    ...(keep === null ? {} : { pendingLowerings: keep.lowerings, keepUntil: utcMinute(keep.until) }),
                     ...(reraisedBy === "" ? {} : { reraisedBy, reraisedLowerings: reraised.map((x) => x.text).join("; ") }),
                 };
             }
+            // Kept until the last of its lowerings still declared has run (moved off a taken minute, it may be after the drain's end).
+            const keep = stillDeclared(event, w.to);
             return hold === null
                 ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS)})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.max(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS, keep?.until ?? -Infinity))})`,
                   };
         }
         const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
@@ -1419,6 +1440,17 @@ export function scheduleReport(
         const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) ? "" : nodeShortfall(spec, online);
         return short === "" ? r : { ...r, nodeShortfall: short };
     });
+}
+
+/**
+ * The advice on a past event whose ceiling lowerings (`lowerings`, "the app group 100 -> 40 at
+ * 2026-12-12T17:04:00Z") are still declared: keep it in the stack file until after `until` (UTC
+ * minute: the last one's instant plus LOWERING_RUN_MARGIN_MINUTES). Deleting the event deletes its
+ * lowerings, and Pulumi's state holds the everyday ceiling under ignoreChanges, so the raised ceiling
+ * would stay in force with nothing sent for it.
+ */
+export function keepEventText(lowerings: string, until: string): string {
+    return `its scheduled actions lowering ${lowerings} stay declared until they have surely run; keep the event in the stack file until then (deleting it deletes them, and a raised ceiling whose lowering has not run stays in force): delete it after ${until}`;
 }
 
 /**

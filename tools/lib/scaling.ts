@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { DAY_MS, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, zonedToUtc } from "../../components/model";
+import { DAY_MS, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, keepEventText, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, zonedToUtc } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -169,6 +169,9 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
     const schedule = section.schedule.map((r) => {
         if (!isRecord(r) || typeof r.ceilingsLowered !== "string" || r.ceilingsLowered === "" || typeof r.source !== "string") return r;
         const released = String(r.detail).split(";")[0];
+        // The event's lowerings still declared (ScheduleReport.pendingLowerings): keep the event until they have run.
+        const keep = typeof r.pendingLowerings === "string" && typeof r.keepUntil === "string" ? keepEventText(r.pendingLowerings, r.keepUntil) : "";
+        const kept = keep === "" ? "" : `; ${keep}`;
         const byActions = typeof r.loweredByActions === "string" ? r.loweredByActions : "";
         const inBase = byActions !== "" && loweringInBase(baseNames, r.source);
         // A recurring peak's action the base declared with the raised ceiling that ran after a
@@ -190,8 +193,8 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
                 ...r,
                 detail:
                     sent.length === 0
-                        ? `${released}; ${removed}, but Pulumi's state holds the held ones, so it sends nothing for them: run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`
-                        : `${released}; ${removed}: it sets ${sent.join("; ")}, which lowers the raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
+                        ? `${released}; ${removed}, but Pulumi's state holds the held ones, so it sends nothing for them: run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left${kept}`
+                        : `${released}; ${removed}: it sets ${sent.join("; ")}, which lowers the raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left${kept}`,
                 ceilingsLowered: sent.length === 0 ? String(r.ceilingsLowered) : sent.join("; "),
                 ceilingsChecked: true,
                 ...(sent.length === 0 ? { ceilingsStale: String(r.ceilingsLowered), ceilingsRemoved: true } : {}),
@@ -206,8 +209,8 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
                 ...r,
                 detail:
                     sent.length === 0
-                        ? `${released}; its estimated drain has ended: ${after}, and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`
-                        : `${released}; its estimated drain has ended: ${after}; this pulumi up sets ${sent.join("; ")} itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
+                        ? `${released}; its estimated drain has ended: ${after}, and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left${kept}`
+                        : `${released}; its estimated drain has ended: ${after}; this pulumi up sets ${sent.join("; ")} itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left${kept}`,
                 ceilingsLowered: sent.length === 0 ? reraisedTiers : sent.join("; "),
                 ceilingsChecked: true,
                 ...(sent.length === 0 ? { ceilingsStale: reraisedTiers, ceilingsReraisedBy: reraised } : {}),
@@ -216,7 +219,7 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
         if (stale) {
             return {
                 ...r,
-                detail: `${released}; its estimated drain has ended, but the --base plan declared none of the actions that lower its raised ceilings (${byActions}), so the ceilings its scheduled actions raised are still in force while Pulumi's state holds the everyday ones: this pulumi up sends nothing for them${inForce.length === 0 ? "" : ` (it lowers ${inForce.join("; ")} itself)`}; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`,
+                detail: `${released}; its estimated drain has ended, but the --base plan declared none of the actions that lower its raised ceilings (${byActions}), so the ceilings its scheduled actions raised are still in force while Pulumi's state holds the everyday ones: this pulumi up sends nothing for them${inForce.length === 0 ? "" : ` (it lowers ${inForce.join("; ")} itself)`}; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left${kept}`,
                 ceilingsLowered: [...inForce, byActions].join("; "),
                 ceilingsChecked: true,
                 ceilingsStale: byActions,
@@ -225,11 +228,11 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
         if (inForce.length === 0) {
             const { ceilingsLowered: _, ...rest } = r;
             const why = declared ? actionsDid : "the --base plan already holds the ceilings the declared events and peaks hold";
-            return { ...rest, detail: `${released}; its estimated drain has ended: ${why}, so this pulumi up lowers none in force (delete the event from the stack file at will)` };
+            return { ...rest, detail: `${released}; its estimated drain has ended: ${why}, so this pulumi up lowers none in force ${keep === "" ? "(delete the event from the stack file at will)" : `(${keep})`}` };
         }
         return {
             ...r,
-            detail: `${released}; its estimated drain has ended: ${declared ? `${actionsDid}; ` : ""}this pulumi up lowers ${inForce.join("; ")} itself (the --base plan holds the raised ones): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
+            detail: `${released}; its estimated drain has ended: ${declared ? `${actionsDid}; ` : ""}this pulumi up lowers ${inForce.join("; ")} itself (the --base plan holds the raised ones): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left${kept}`,
             ceilingsLowered: inForce.join("; "),
             ceilingsChecked: true,
         };
