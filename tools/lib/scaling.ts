@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { DAY_MS, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, keepEventText, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, zonedToUtc } from "../../components/model";
+import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, keepEventText, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute, zonedToUtc } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -238,6 +238,60 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
         };
     });
     return { ...section, schedule };
+}
+
+/**
+ * The instant (epoch ms) of a one-off ceiling lowering as its resource declares it: an ESS task's
+ * launchTime ("2026-12-12T17:04Z"), an EC2 Auto Scaling action's startTime
+ * ("2026-12-12T16:52:00Z"), an Application Auto Scaling action's schedule
+ * ("at(2026-12-12T16:52:00)", UTC: timezone unset), a Kubernetes lowering job's one-off cron in
+ * Etc/UTC ("6 17 12 12 *": minute, hour, day of month, month; the year nearest `near`, epoch ms);
+ * null for anything else.
+ */
+export function loweringInstant(r: Pick<PlannedResource, "type" | "inputs">, near: number): number | null {
+    const iso = (v: unknown): number | null => {
+        const m = typeof v === "string" ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::00)?Z$|^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}):00\)$/.exec(v) : null;
+        return m === null ? null : Date.parse(`${m[1] ?? m[2]}:00Z`);
+    };
+    if (r.type === "alicloud:ess/scheduledTask:ScheduledTask") return iso(r.inputs.launchTime);
+    if (r.type === "aws:autoscaling/schedule:Schedule") return iso(r.inputs.startTime);
+    if (r.type === "aws:appautoscaling/scheduledAction:ScheduledAction") return iso(r.inputs.schedule);
+    if (r.type !== "kubernetes:batch/v1:CronJob" || valueAt(r.inputs, "spec.timeZone") !== "Etc/UTC") return null;
+    const cron = valueAt(r.inputs, "spec.schedule");
+    const m = typeof cron === "string" ? /^(\d+) (\d+) (\d+) (\d+) \*$/.exec(cron) : null;
+    if (m === null) return null;
+    const year = new Date(near).getUTCFullYear();
+    return [year - 1, year, year + 1].map((y) => Date.UTC(y, Number(m[4]) - 1, Number(m[3]), Number(m[2]), Number(m[1]))).reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
+}
+
+/**
+ * The ceiling lowerings the previous up's plan declared (`base`: logical names ending
+ * `-schedule-<event>-lower` or `-floors-<event>-lower`, CeilingLowering) that this plan (`head`, its
+ * resources and schedule `section`) deletes although they may not have run by `now` (epoch ms: the
+ * lowering's instant plus LOWERING_RUN_MARGIN_MINUTES is later), for an event this plan no longer
+ * reports (deleted from the stack file): each a finding. Pulumi's state holds the everyday ceiling
+ * under ignoreChanges, so the raised ceiling stays in force with nothing sent for it; keeping the
+ * event until the lowering has run, or an up with --refresh once the viewers have left, lowers it.
+ * An event still reported is judged by ceilingsAgainstBase (a lowering removed after its margin).
+ */
+export function removedLoweringFindings(section: ScalingSection, base: readonly Pick<PlannedResource, "name" | "type" | "inputs">[], head: readonly Pick<PlannedResource, "name">[], now: number): Violation[] {
+    const reported = new Set(section.schedule.filter(isRecord).map((r) => r.source));
+    const declared = new Set(head.map((r) => r.name));
+    return base.flatMap((r): Violation[] => {
+        const event = /-(?:schedule|floors)-(.+)-lower$/.exec(r.name)?.[1];
+        const at = event === undefined ? null : loweringInstant(r, now);
+        if (event === undefined || at === null || declared.has(r.name) || reported.has(event) || at + LOWERING_RUN_MARGIN_MINUTES * 60_000 <= now) return [];
+        const when = utcMinute(at);
+        const after = utcMinute(at + LOWERING_RUN_MARGIN_MINUTES * 60_000);
+        return [
+            {
+                policy: CEILINGS_LOWERED_FINDING,
+                enforcement: "advisory",
+                urn: "",
+                message: `event ${event}: the --base plan declared ${r.name} to lower its raised ceiling at ${when}, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force; keep the event in the stack file until after ${after}, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load`,
+            },
+        ];
+    });
 }
 
 /**
