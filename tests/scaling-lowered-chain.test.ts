@@ -45,6 +45,10 @@ const DIR = stackDir({
     "lower-alicloud-vm-eve": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }, { name: "eve", start: "2026-12-12T17:34:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000, streams: 40 }] }),
     // A day peak ending 16:34 in London: its release (17:04Z) runs after the transcoders' lowering (17:02Z) and in the app group's lowering minute (the task moves to 17:05Z).
     "lower-alicloud-vm-peak-1704": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }], peaks: [{ ...DAY_PEAK, end: "16:34", peakOnline: 100000, streams: 20 }] }),
+    "lower-alicloud-vm-no-peak": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }] }),
+    // The same stack with the sale deleted from the stack file.
+    "lower-alicloud-vm-no-event": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } }),
+    "lower-aws-vm-no-event": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     // A second event after the sale's lowering (late: pre-scale 17:30Z, release 19:30Z; 80,000 viewers: app floor 20, whose ceiling 40 is the everyday one).
     "lower-aws-vm-late": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
@@ -61,9 +65,15 @@ const DIR = stackDir({
 
 /** The plans of ups at `instants` (2026-12-12, hh:mm UTC), each judged against the one before as `plan --base` does (written to a file, read back, carried). */
 async function chain(stack: string, instants: readonly string[], asBase: (plan: CheckedPlan) => CheckedPlan = (plan) => plan): Promise<CheckedPlan[]> {
+    return chainOf(instants.map((hhmm) => [stack, hhmm]), asBase);
+}
+
+/** chain over ups of possibly different stack files (`[stack, hh:mm]`: the stack file edited between ups). */
+async function chainOf(ups: readonly (readonly [string, string])[], asBase: (plan: CheckedPlan) => CheckedPlan = (plan) => plan): Promise<CheckedPlan[]> {
     const plans: CheckedPlan[] = [];
-    for (const hhmm of instants) {
-        const head = await checkPlan(await planStack(stack, DIR, { now: new Date(`2026-12-12T${hhmm}:00Z`) }));
+    for (const [stack, hhmm] of ups) {
+        const now = new Date(`2026-12-12T${hhmm}:00Z`);
+        const head = await checkPlan(await planStack(stack, DIR, { now }));
         const last = plans.at(-1);
         if (last === undefined) {
             plans.push(head);
@@ -73,7 +83,7 @@ async function chain(stack: string, instants: readonly string[], asBase: (plan: 
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-lower-")), "base.json");
         fs.writeFileSync(file, JSON.stringify(prev));
         const base = await readBase(file);
-        plans.push(withBase(head, base, upgradeAgainst(head, base, file)));
+        plans.push(withBase(head, base, upgradeAgainst(head, base, file), now.getTime()));
     }
     return plans;
 }
@@ -157,6 +167,47 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
                 "event sale: the --base plan's recurring day-release at 2026-12-12T17:04:00Z (declared with the raised ceiling) ran after the lowering of the transcoders 40 -> 12 at 2026-12-12T17:02:00Z and set that ceiling again: it is still in force and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh, which lowers it; the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
             ],
         ]);
+    });
+
+    it("Alibaba Cloud ESS, an up after the transcoders' lowering (17:02Z) while the app group's (17:04Z) is still declared (09:00 -> 17:05, and 17:05 alone): the report names the app group's lowering and keeps the event until 17:07, never 'delete at will'", async () => {
+        const plans = await chain("lower-alicloud-vm-no-peak", ["09:00", "17:05"]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        assert.deepStrictEqual(actions(plans[1], TASK, "-lower", [["launchTime"], ["maxValue"]]), [["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:04Z", 40]]);
+        const KEEP = "its scheduled actions lowering the app group 100 -> 40 at 2026-12-12T17:04:00Z stay declared until they have surely run; keep the event in the stack file until then (deleting it deletes them, and a raised ceiling whose lowering has not run stays in force): delete it after 2026-12-12T17:07:00Z";
+        assert.strictEqual(at(entry(plans[1], "sale"), "pendingLowerings"), "the app group 100 -> 40 at 2026-12-12T17:04:00Z");
+        assert.strictEqual(at(entry(plans[1], "sale"), "keepUntil"), "2026-12-12T17:07:00Z");
+        assert.strictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            `released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 40 at 2026-12-12T17:04:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z, so this pulumi up lowers none in force (${KEEP})`,
+        );
+        assert.deepStrictEqual(perUp(plans), [[], []]);
+        const [alone] = await chain("lower-alicloud-vm-no-peak", ["17:05"]);
+        assert.ok(String(at(entry(alone, "sale"), "detail")).endsWith(`; still draining, their bounds with the schedules until then: the app group from 100 (everyday 40) until about 2026-12-12T17:04:00Z; ${KEEP}`));
+    });
+
+    it("the sale deleted from the stack file before its lowerings have run (ESS 09:00 -> 17:03; EC2 Auto Scaling 09:00 -> 16:50): the up deletes them and sends nothing, so the --base judgement finds the ceilings left raised; deleted after their margin (17:08, 16:56), no finding", async () => {
+        const early = await chainOf([["lower-alicloud-vm-no-peak", "09:00"], ["lower-alicloud-vm-no-event", "17:03"]]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        assert.deepStrictEqual(updates(early[1], TASK), [
+            ["lc-cn-hangzhou-app-schedule-sale-lower", "delete", []],
+            ["lc-cn-hangzhou-app-schedule-sale-prescale", "delete", []],
+            ["lc-cn-hangzhou-app-schedule-sale-release", "delete", []],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "delete", []],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-prescale", "delete", []],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-release", "delete", []],
+        ]);
+        assert.deepStrictEqual(updates(early[1], "alicloud:ess/scalingGroup:ScalingGroup"), []);
+        const left = (name: string, when: string, after: string) =>
+            `event sale: the --base plan declared ${name} to lower its raised ceiling at ${when}, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force; keep the event in the stack file until after ${after}, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load`;
+        assert.deepStrictEqual(findings(early[1]), [
+            left("lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:04:00Z", "2026-12-12T17:07:00Z"),
+            left("lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02:00Z", "2026-12-12T17:05:00Z"),
+        ]);
+        const aws = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "16:50"]]);
+        assert.deepStrictEqual(findings(aws[1]), [left("lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", "2026-12-12T16:55:00Z")]);
+        const late = await chainOf([["lower-alicloud-vm-no-peak", "09:00"], ["lower-alicloud-vm-no-event", "17:08"]]);
+        const awsLate = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "16:56"]]);
+        assert.deepStrictEqual([findings(late[1]), findings(awsLate[1])], [[], []]);
     });
 
     it("AWS EC2 Auto Scaling, the day peak's release (16:52Z, 4/100) in the minute the drain ends: the lowering runs at 16:53Z, after it, and the report gives that minute", async () => {
