@@ -49,6 +49,9 @@ const DIR = stackDir({
     // The same stack with the sale deleted from the stack file.
     "lower-alicloud-vm-no-event": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } }),
     "lower-aws-vm-no-event": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
+    "lower-pods-no-event": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA }),
+    "lower-fargate-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
+    "lower-fargate-no-event": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA }),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     // A second event after the sale's lowering (late: pre-scale 17:30Z, release 19:30Z; 80,000 viewers: app floor 20, whose ceiling 40 is the everyday one).
     "lower-aws-vm-late": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
@@ -185,7 +188,7 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.ok(String(at(entry(alone, "sale"), "detail")).endsWith(`; still draining, their bounds with the schedules until then: the app group from 100 (everyday 40) until about 2026-12-12T17:04:00Z; ${KEEP}`));
     });
 
-    it("the sale deleted from the stack file before its lowerings have run (ESS 09:00 -> 17:03; EC2 Auto Scaling 09:00 -> 16:50): the up deletes them and sends nothing, so the --base judgement finds the ceilings left raised; deleted after their margin (17:08, 16:56), no finding", async () => {
+    it("the sale deleted from the stack file before its lowerings have run (ESS 09:00 -> 17:03; EC2 Auto Scaling 09:00 -> 16:50; the pods' job and the ECS services' actions): the up deletes them and sends nothing, so the --base judgement finds the ceilings left raised; deleted after their margin (17:08, 16:56), no finding", async () => {
         const early = await chainOf([["lower-alicloud-vm-no-peak", "09:00"], ["lower-alicloud-vm-no-event", "17:03"]]);
         const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
         assert.deepStrictEqual(updates(early[1], TASK), [
@@ -205,6 +208,14 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         ]);
         const aws = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "16:50"]]);
         assert.deepStrictEqual(findings(aws[1]), [left("lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", "2026-12-12T16:55:00Z")]);
+        // The pods' lowering job (one-off cron in Etc/UTC) and the ECS services' at(...) actions read the same way.
+        const pods = await chainOf([["lower-pods-no-peak", "09:00"], ["lower-pods-no-event", "17:05"]]);
+        assert.deepStrictEqual(findings(pods[1]), [left("lc-us-east-1-services-floors-sale-lower", "2026-12-12T17:06:00Z", "2026-12-12T17:09:00Z")]);
+        const fargate = await chainOf([["lower-fargate-no-peak", "09:00"], ["lower-fargate-no-event", "17:00"]]);
+        assert.deepStrictEqual(findings(fargate[1]), [
+            left("lc-us-east-1-fargate-interaction-schedule-sale-lower", "2026-12-12T17:06:00Z", "2026-12-12T17:09:00Z"),
+            ...["order", "product", "user"].map((service) => left(`lc-us-east-1-fargate-${service}-schedule-sale-lower`, "2026-12-12T17:04:00Z", "2026-12-12T17:07:00Z")),
+        ]);
         const late = await chainOf([["lower-alicloud-vm-no-peak", "09:00"], ["lower-alicloud-vm-no-event", "17:08"]]);
         const awsLate = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "16:56"]]);
         assert.deepStrictEqual([findings(late[1]), findings(awsLate[1])], [[], []]);
