@@ -162,7 +162,7 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.strictEqual(at(entry(plans[1], "sale"), "reraisedLowerings"), "the transcoders 40 -> 12 at 2026-12-12T17:02:00Z");
         assert.deepStrictEqual(
             at(entry(plans[1], "sale"), "detail"),
-            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T17:05:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z, but its recurring day-release at 2026-12-12T17:04:00Z (declared with the raised ceiling) ran after the lowering of the transcoders 40 -> 12 at 2026-12-12T17:02:00Z and set that ceiling again, and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left",
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T17:05:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z, but its recurring day-release at 2026-12-12T17:04:00Z (declared with the raised ceiling) ran after the lowering of the transcoders 40 -> 12 at 2026-12-12T17:02:00Z and set that ceiling again, and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left; its scheduled actions lowering the app group 100 -> 52 at 2026-12-12T17:05:00Z stay declared until they have surely run; keep the event in the stack file until then (deleting it deletes them, and a raised ceiling whose lowering has not run stays in force): delete it after 2026-12-12T17:08:00Z",
         );
         assert.deepStrictEqual(perUp(plans), [
             [],
@@ -387,6 +387,8 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.deepStrictEqual(actions(ali[1], TASK, "-eve-prescale", []), []);
         for (const p of ali.slice(1)) assert.deepStrictEqual(updates(p, TASK).filter((u) => String(u[0]) === "lc-cn-hangzhou-app-schedule-sale-lower"), []);
         assert.match(String(at(entry(ali[2], "sale"), "detail")), /the app group 100 -> 52 at 2026-12-12T17:05:00Z/);
+        // Kept until the moved lowering (17:05Z) has surely run, not the drain's end (17:04Z) plus the margin.
+        assert.match(String(at(entry(ali[2], "sale"), "detail")), /\(keep the event in the stack file; delete it after 2026-12-12T17:08:00Z\)$/);
         const SCHEDULE = "aws:autoscaling/schedule:Schedule";
         const aws = await chain("lower-aws-vm-eve", ["09:00", "16:45", "16:50"]);
         for (const p of aws) assert.deepStrictEqual(actions(p, SCHEDULE, "-app-schedule-sale-lower", [["startTime"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:53:00Z", 52]]);
