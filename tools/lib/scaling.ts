@@ -249,19 +249,10 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
  * null for anything else.
  */
 export function loweringInstant(r: Pick<PlannedResource, "type" | "inputs">, near: number): number | null {
-    const iso = (v: unknown): number | null => {
-        const m = typeof v === "string" ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::00)?Z$|^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}):00\)$/.exec(v) : null;
-        return m === null ? null : Date.parse(`${m[1] ?? m[2]}:00Z`);
-    };
-    if (r.type === "alicloud:ess/scheduledTask:ScheduledTask") return iso(r.inputs.launchTime);
-    if (r.type === "aws:autoscaling/schedule:Schedule") return iso(r.inputs.startTime);
-    if (r.type === "aws:appautoscaling/scheduledAction:ScheduledAction") return iso(r.inputs.schedule);
-    if (r.type !== "kubernetes:batch/v1:CronJob" || valueAt(r.inputs, "spec.timeZone") !== "Etc/UTC") return null;
-    const cron = valueAt(r.inputs, "spec.schedule");
-    const m = typeof cron === "string" ? /^(\d+) (\d+) (\d+) (\d+) \*$/.exec(cron) : null;
-    if (m === null) return null;
-    const year = new Date(near).getUTCFullYear();
-    return [year - 1, year, year + 1].map((y) => Date.UTC(y, Number(m[4]) - 1, Number(m[3]), Number(m[2]), Number(m[1]))).reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
+    if (r.type === "alicloud:ess/scheduledTask:ScheduledTask") return oneOffInstant(r.inputs.launchTime);
+    if (r.type === "aws:autoscaling/schedule:Schedule") return oneOffInstant(r.inputs.startTime);
+    if (r.type === "aws:appautoscaling/scheduledAction:ScheduledAction") return oneOffInstant(r.inputs.schedule);
+    return r.type === "kubernetes:batch/v1:CronJob" && valueAt(r.inputs, "spec.timeZone") === "Etc/UTC" ? oneOffCron(valueAt(r.inputs, "spec.schedule"), near) : null;
 }
 
 /**
