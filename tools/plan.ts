@@ -175,7 +175,9 @@ export async function readBase(baseFile: string): Promise<StackInput> {
 
 /**
  * A plan judged against its base (the plan of the previous `pulumi up`): the change preview, and
- * the events in progress it tells late or not (lateAgainstBase).
+ * the events in progress it tells late or not (lateAgainstBase). `now` (epoch ms; Defaults to the
+ * clock, which the program planned at) tells the base's ceiling lowerings this plan deletes before
+ * they may have run (removedLoweringFindings).
  */
 export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport, now: number = Date.now()): CheckedPlan {
     const late = lateAgainstBase(plan.scaling, base.resources, plan.resources);
