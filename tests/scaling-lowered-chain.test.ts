@@ -43,6 +43,15 @@ const DIR = stackDir({
     "lower-aws-vm-eve": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     // Eve's pre-scale (17:04Z) takes the app group's lowering minute: the task moves to 17:05Z.
     "lower-alicloud-vm-eve": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }, { name: "eve", start: "2026-12-12T17:34:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000, streams: 40 }] }),
+    // A day peak ending 16:34 in London: its release (17:04Z) runs after the transcoders' lowering (17:02Z) and in the app group's lowering minute (the task moves to 17:05Z).
+    "lower-alicloud-vm-peak-1704": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }], peaks: [{ ...DAY_PEAK, end: "16:34", peakOnline: 100000, streams: 20 }] }),
+    "lower-alicloud-vm-no-peak": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }] }),
+    // The same stack with the sale deleted from the stack file.
+    "lower-alicloud-vm-no-event": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } }),
+    "lower-aws-vm-no-event": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
+    "lower-pods-no-event": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA }),
+    "lower-fargate-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
+    "lower-fargate-no-event": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA }),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     // A second event after the sale's lowering (late: pre-scale 17:30Z, release 19:30Z; 80,000 viewers: app floor 20, whose ceiling 40 is the everyday one).
     "lower-aws-vm-late": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
@@ -59,9 +68,15 @@ const DIR = stackDir({
 
 /** The plans of ups at `instants` (2026-12-12, hh:mm UTC), each judged against the one before as `plan --base` does (written to a file, read back, carried). */
 async function chain(stack: string, instants: readonly string[], asBase: (plan: CheckedPlan) => CheckedPlan = (plan) => plan): Promise<CheckedPlan[]> {
+    return chainOf(instants.map((hhmm) => [stack, hhmm]), asBase);
+}
+
+/** chain over ups of possibly different stack files (`[stack, hh:mm]`: the stack file edited between ups). */
+async function chainOf(ups: readonly (readonly [string, string])[], asBase: (plan: CheckedPlan) => CheckedPlan = (plan) => plan): Promise<CheckedPlan[]> {
     const plans: CheckedPlan[] = [];
-    for (const hhmm of instants) {
-        const head = await checkPlan(await planStack(stack, DIR, { now: new Date(`2026-12-12T${hhmm}:00Z`) }));
+    for (const [stack, hhmm] of ups) {
+        const now = new Date(`2026-12-12T${hhmm}:00Z`);
+        const head = await checkPlan(await planStack(stack, DIR, { now }));
         const last = plans.at(-1);
         if (last === undefined) {
             plans.push(head);
@@ -71,7 +86,7 @@ async function chain(stack: string, instants: readonly string[], asBase: (plan: 
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-lower-")), "base.json");
         fs.writeFileSync(file, JSON.stringify(prev));
         const base = await readBase(file);
-        plans.push(withBase(head, base, upgradeAgainst(head, base, file)));
+        plans.push(withBase(head, base, upgradeAgainst(head, base, file), now.getTime()));
     }
     return plans;
 }
@@ -123,9 +138,87 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.deepStrictEqual(at(entry(plans[1], "sale"), "reraisedBy"), "day-release at 2026-12-12T18:30:00Z");
         assert.deepStrictEqual(
             at(entry(plans[1], "sale"), "detail"),
-            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z, but its recurring day-release at 2026-12-12T18:30:00Z (declared with the raised ceiling) set it again after them; this pulumi up sets lc-us-east-1-app-group maxSize = 52 itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left",
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T16:52:00Z, but its recurring day-release at 2026-12-12T18:30:00Z (declared with the raised ceiling) ran after the lowering of the app group 100 -> 52 at 2026-12-12T16:52:00Z and set that ceiling again; this pulumi up sets lc-us-east-1-app-group maxSize = 52 itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left",
         );
         assert.deepStrictEqual(perUp(plans), [[], LOWERS("lc-us-east-1-app-group maxSize = 52")]);
+    });
+
+    it("Alibaba Cloud ESS, the day peak's release (17:04Z) between the transcoders' lowering (17:02Z) and the app group's (17:05Z), no up in between (09:00 -> 17:05): the --base judgement names the transcoders re-raised to 40 (this up sends nothing for them: run --refresh), not the app group", async () => {
+        const plans = await chain("lower-alicloud-vm-peak-1704", ["09:00", "17:05"]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        assert.deepStrictEqual(actions(plans[0], TASK, "", [["launchTime"], ["maxValue"]]).filter((a) => /-(sale-lower|day-release-1704-all)$/.test(String(a[0]))), [
+            ["lc-cn-hangzhou-app-schedule-day-release-1704-all", "2026-12-12T17:04Z", 100],
+            ["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:05Z", 52],
+            ["lc-cn-hangzhou-video-transcoders-schedule-day-release-1704-all", "2026-12-12T17:04Z", 40],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", 12],
+        ]);
+        // The 17:05 up declares the held 12 on the transcoders, which Pulumi's state already holds: nothing is sent.
+        assert.deepStrictEqual(bounds(plans[1], "alicloud:ess/scalingGroup:ScalingGroup", ["minSize"], ["maxSize"]), [
+            ["lc-cn-hangzhou-app-group", 4, 40, ["desiredCapacity", "minSize", "maxSize"]],
+            ["lc-cn-hangzhou-video-asg", 2, 12, []],
+        ]);
+        assert.deepStrictEqual(updates(plans[1], "alicloud:ess/scalingGroup:ScalingGroup"), []);
+        assert.strictEqual(at(entry(plans[1], "sale"), "reraisedBy"), "day-release at 2026-12-12T17:04:00Z");
+        assert.strictEqual(at(entry(plans[1], "sale"), "reraisedLowerings"), "the transcoders 40 -> 12 at 2026-12-12T17:02:00Z");
+        assert.deepStrictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T17:05:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z, but its recurring day-release at 2026-12-12T17:04:00Z (declared with the raised ceiling) ran after the lowering of the transcoders 40 -> 12 at 2026-12-12T17:02:00Z and set that ceiling again, and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left; its scheduled actions lowering the app group 100 -> 52 at 2026-12-12T17:05:00Z stay declared until they have surely run; keep the event in the stack file until then (deleting it deletes them, and a raised ceiling whose lowering has not run stays in force): delete it after 2026-12-12T17:08:00Z",
+        );
+        assert.deepStrictEqual(perUp(plans), [
+            [],
+            [
+                "event sale: the --base plan's recurring day-release at 2026-12-12T17:04:00Z (declared with the raised ceiling) ran after the lowering of the transcoders 40 -> 12 at 2026-12-12T17:02:00Z and set that ceiling again: it is still in force and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh, which lowers it; the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
+            ],
+        ]);
+    });
+
+    it("Alibaba Cloud ESS, an up after the transcoders' lowering (17:02Z) while the app group's (17:04Z) is still declared (09:00 -> 17:05, and 17:05 alone): the report names the app group's lowering and keeps the event until 17:07, never 'delete at will'", async () => {
+        const plans = await chain("lower-alicloud-vm-no-peak", ["09:00", "17:05"]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        assert.deepStrictEqual(actions(plans[1], TASK, "-lower", [["launchTime"], ["maxValue"]]), [["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:04Z", 40]]);
+        const KEEP = "its scheduled actions lowering the app group 100 -> 40 at 2026-12-12T17:04:00Z stay declared until they have surely run; keep the event in the stack file until then (deleting it deletes them, and a raised ceiling whose lowering has not run stays in force): delete it after 2026-12-12T17:07:00Z";
+        assert.strictEqual(at(entry(plans[1], "sale"), "pendingLowerings"), "the app group 100 -> 40 at 2026-12-12T17:04:00Z");
+        assert.strictEqual(at(entry(plans[1], "sale"), "keepUntil"), "2026-12-12T17:07:00Z");
+        assert.strictEqual(
+            at(entry(plans[1], "sale"), "detail"),
+            `released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 40 at 2026-12-12T17:04:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z, so this pulumi up lowers none in force (${KEEP})`,
+        );
+        assert.deepStrictEqual(perUp(plans), [[], []]);
+        const [alone] = await chain("lower-alicloud-vm-no-peak", ["17:05"]);
+        assert.ok(String(at(entry(alone, "sale"), "detail")).endsWith(`; still draining, their bounds with the schedules until then: the app group from 100 (everyday 40) until about 2026-12-12T17:04:00Z; ${KEEP}`));
+    });
+
+    it("the sale deleted from the stack file before its lowerings have run (ESS 09:00 -> 17:03; EC2 Auto Scaling 09:00 -> 16:50; the pods' job and the ECS services' actions): the up deletes them and sends nothing, so the --base judgement finds the ceilings left raised; deleted after their margin (17:08, 16:56), no finding", async () => {
+        const early = await chainOf([["lower-alicloud-vm-no-peak", "09:00"], ["lower-alicloud-vm-no-event", "17:03"]]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        assert.deepStrictEqual(updates(early[1], TASK), [
+            ["lc-cn-hangzhou-app-schedule-sale-lower", "delete", []],
+            ["lc-cn-hangzhou-app-schedule-sale-prescale", "delete", []],
+            ["lc-cn-hangzhou-app-schedule-sale-release", "delete", []],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "delete", []],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-prescale", "delete", []],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-release", "delete", []],
+        ]);
+        assert.deepStrictEqual(updates(early[1], "alicloud:ess/scalingGroup:ScalingGroup"), []);
+        const left = (name: string, when: string, after: string) =>
+            `event sale: the --base plan declared ${name} to lower its raised ceiling at ${when}, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force; keep the event in the stack file until after ${after}, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load`;
+        assert.deepStrictEqual(findings(early[1]), [
+            left("lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:04:00Z", "2026-12-12T17:07:00Z"),
+            left("lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02:00Z", "2026-12-12T17:05:00Z"),
+        ]);
+        const aws = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "16:50"]]);
+        assert.deepStrictEqual(findings(aws[1]), [left("lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", "2026-12-12T16:55:00Z")]);
+        // The pods' lowering job (one-off cron in Etc/UTC) and the ECS services' at(...) actions read the same way.
+        const pods = await chainOf([["lower-pods-no-peak", "09:00"], ["lower-pods-no-event", "17:05"]]);
+        assert.deepStrictEqual(findings(pods[1]), [left("lc-us-east-1-services-floors-sale-lower", "2026-12-12T17:06:00Z", "2026-12-12T17:09:00Z")]);
+        const fargate = await chainOf([["lower-fargate-no-peak", "09:00"], ["lower-fargate-no-event", "17:00"]]);
+        assert.deepStrictEqual(findings(fargate[1]), [
+            left("lc-us-east-1-fargate-interaction-schedule-sale-lower", "2026-12-12T17:06:00Z", "2026-12-12T17:09:00Z"),
+            ...["order", "product", "user"].map((service) => left(`lc-us-east-1-fargate-${service}-schedule-sale-lower`, "2026-12-12T17:04:00Z", "2026-12-12T17:07:00Z")),
+        ]);
+        const late = await chainOf([["lower-alicloud-vm-no-peak", "09:00"], ["lower-alicloud-vm-no-event", "17:08"]]);
+        const awsLate = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "16:56"]]);
+        assert.deepStrictEqual([findings(late[1]), findings(awsLate[1])], [[], []]);
     });
 
     it("AWS EC2 Auto Scaling, the day peak's release (16:52Z, 4/100) in the minute the drain ends: the lowering runs at 16:53Z, after it, and the report gives that minute", async () => {
@@ -284,6 +377,22 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         const released = (max: readonly number[]) => [2, 2, 3, 3].map((min, i) => ({ spec: { minReplicas: min, maxReplicas: max[i] } }));
         assert.deepStrictEqual(patches(plans[0], "lc-us-east-1-services-floors-day-release"), released([50, 50, 76, 100]));
         assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-day-release"), released([10, 10, 20, 40]));
+    });
+
+    it("a lowering moved off a later event's pre-scale minute keeps its moved minute on the ups inside the lead, where that pre-scale is asserted, not declared (ESS 09:00 -> 16:55 -> 17:03 -> 17:06; EC2 Auto Scaling 09:00 -> 16:45 -> 16:50)", async () => {
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        const ali = await chain("lower-alicloud-vm-eve", ["09:00", "16:55", "17:03", "17:06"]);
+        for (const p of ali) assert.deepStrictEqual(actions(p, TASK, "-app-schedule-sale-lower", [["launchTime"], ["maxValue"]]), [["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:05Z", 52]]);
+        // Eve's pre-scale (17:04Z) is asserted by the 16:55 and 17:03 ups: its task goes, the lowering stays unchanged.
+        assert.deepStrictEqual(actions(ali[1], TASK, "-eve-prescale", []), []);
+        for (const p of ali.slice(1)) assert.deepStrictEqual(updates(p, TASK).filter((u) => String(u[0]) === "lc-cn-hangzhou-app-schedule-sale-lower"), []);
+        assert.match(String(at(entry(ali[2], "sale"), "detail")), /the app group 100 -> 52 at 2026-12-12T17:05:00Z/);
+        // Kept until the moved lowering (17:05Z) has surely run, not the drain's end (17:04Z) plus the margin.
+        assert.match(String(at(entry(ali[2], "sale"), "detail")), /\(keep the event in the stack file; delete it after 2026-12-12T17:08:00Z\)$/);
+        const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+        const aws = await chain("lower-aws-vm-eve", ["09:00", "16:45", "16:50"]);
+        for (const p of aws) assert.deepStrictEqual(actions(p, SCHEDULE, "-app-schedule-sale-lower", [["startTime"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:53:00Z", 52]]);
+        for (const p of aws.slice(1)) assert.deepStrictEqual(updates(p, SCHEDULE).filter((u) => String(u[0]).endsWith("-sale-lower")), []);
     });
 
     it("a lowering moved off a later event's pre-scale minute is reported at its moved minute, and one after that event's release from the ceiling the release sets (EC2 Auto Scaling, ESS)", async () => {

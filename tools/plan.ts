@@ -24,7 +24,7 @@ import type { StackInput } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
-import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
+import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, removedLoweringFindings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
@@ -175,16 +175,20 @@ export async function readBase(baseFile: string): Promise<StackInput> {
 
 /**
  * A plan judged against its base (the plan of the previous `pulumi up`): the change preview, and
- * the events in progress it tells late or not (lateAgainstBase).
+ * the events in progress it tells late or not (lateAgainstBase). `now` (epoch ms; Defaults to the
+ * clock, which the program planned at) tells the base's ceiling lowerings this plan deletes before
+ * they may have run (removedLoweringFindings).
  */
-export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport): CheckedPlan {
+export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport, now: number = Date.now()): CheckedPlan {
     const late = lateAgainstBase(plan.scaling, base.resources, plan.resources);
     // A drained event's raised ceilings are named only when this up really lowers one against the
     // base (ceilingsAgainstBase): the finding follows the judged entries.
     // The scheduled actions set the ceilings live, so the base's declared lowerings tell what is in
     // force, not its state (loweringInBase).
     const scaling = ceilingsAgainstBase(late.section, base.resources.map((r) => r.name), { all: loweredCeilings(base.resources, plan.resources), rules: loweredCeilings(base.resources, plan.resources, RULE_CEILING_TYPES), sent: loweredCeilings(base.resources, plan.resources, undefined, true) });
-    const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...late.findings];
+    // A lowering the base declared for an event deleted since, before it has run (`now`: the instant the program planned at).
+    const removed = removedLoweringFindings(scaling, base.resources, plan.resources, now);
+    const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...removed, ...late.findings];
     // The resources as Pulumi keeps them after this up (carryIgnored): this plan, used as the next
     // plan's --base, shows the up that sets an ignored property again.
     return { ...plan, resources: carryIgnored(base.resources, plan.resources), scaling, policy: { violations }, upgrade: upgradeJson(upgrade) };

@@ -510,13 +510,28 @@ export interface ScheduleReport {
      */
     readonly loweredByActions?: string;
     /**
-     * With loweredByActions: the last recurring peak action that ran after the event's first lowering
-     * action and at or before `now` ("day-release at 2026-12-12T18:30:00Z"; peakActionsAfter), "" when
-     * none did. An earlier up declared that action with the raised ceiling (a run of the peak
+     * With loweredByActions: the last recurring peak action that ran after a tier's own lowering
+     * action and at or before `now` ("day-release at 2026-12-12T18:30:00Z"; peakActionsAfter, per
+     * tier; several joined by ", "), absent when none did. An earlier up declared that action with the raised ceiling (a run of the peak
      * fell in the event's raised span: recurringNeeds), so it set the raised ceiling again: the ceiling in force at the up is the last
      * action's, and `plan --base` judges against it.
      */
     readonly reraisedBy?: string;
+    /**
+     * With reraisedBy: the lowerings (loweredByActions' entries, "the transcoders 40 -> 12 at
+     * 2026-12-12T17:02:00Z") of the tiers whose ceiling such a run set again after their own
+     * lowering (peakActionsAfter, per tier); a tier lowered after the run is not among them.
+     */
+    readonly reraisedLowerings?: string;
+    /**
+     * With ceilingsLowered: the event's lowerings this up still declares, their instant ahead or
+     * passed less than LOWERING_RUN_MARGIN_MINUTES ago ("the app group 100 -> 40 at
+     * 2026-12-12T17:04:00Z"); absent when none. Deleting the event before `keepUntil` deletes them
+     * before they have run, and the raised ceilings stay in force (keepEventText).
+     */
+    readonly pendingLowerings?: string;
+    /** With pendingLowerings: the UTC minute after which they have all run (the last one's instant plus LOWERING_RUN_MARGIN_MINUTES). */
+    readonly keepUntil?: string;
     /**
      * An event in progress whose floor this up asserts after its pre-scale instant and before its
      * end: the report's detail when the previous up did not declare it (the actions of a `--base`
@@ -828,11 +843,15 @@ export function tierSchedule(
 
     // A recurring action inside an event would set the event's floor back: restore it a minute later.
     const floorAt = (t: number): number => withPeaks(Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need)), t);
+    // Every restore of the windows, those before the lead too: their minutes stay taken for the lowerings.
+    const restores: number[] = [];
     for (const w of windows) {
         for (const action of recurring) {
-            for (const t of occurrences(action, Math.max(w.from, keptFrom), Math.min(w.to - MINUTE_MS, reach - MINUTE_MS))) {
+            for (const t of occurrences(action, w.from, Math.min(w.to - MINUTE_MS, reach - MINUTE_MS))) {
                 const floor = floorAt(t + MINUTE_MS);
                 if (action.minSize >= floor) continue;
+                restores.push(t + MINUTE_MS);
+                if (t < keptFrom) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
                 if (oneOff.some((o) => o.kind === "restore" && o.at === utcMinute(t + MINUTE_MS))) continue;
                 // Never below the ceiling the recurring action set a minute before (it may hold a raised span's need).
@@ -841,11 +860,11 @@ export function tierSchedule(
         }
     }
     oneOff.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
-    // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings).
-    const lowerings = separatedLowerings(
-        drain === null ? [] : ceilingLowerings(bounds, now, reach, drain, spans, peakOnly, limit),
-        (t) => oneOff.some((o) => Date.parse(o.at) === t) || recurring.some((a) => occurrences(a, t, t + MINUTE_MS).length > 0),
-    );
+    // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings),
+    // each off the minutes the floor timeline's steps and the restores take whether this up declares
+    // them or not (a step closer than the lead is asserted by the up, a past one has run), so every up
+    // moves a lowering the same way and one declared earlier keeps its instant (takenMinute).
+    const lowerings = separatedLowerings(drain === null ? [] : ceilingLowerings(bounds, now, reach, drain, spans, peakOnly, limit), (t) => takenMinute(t, [...oneOff.map((o) => Date.parse(o.at)), ...steps.map((s) => s.at), ...restores], recurring));
     return {
         tier,
         plannedAt: now,
@@ -857,6 +876,17 @@ export function tierSchedule(
         ...(retained.length === 0 ? {} : { retained }),
         ...(drain === null ? {} : { needs: { peaks: peakOnly, spans, recurring: recurringHeld, asserted: [...new Set(assertedAt.flatMap(needsAt))] } }),
     };
+}
+
+/**
+ * Whether another action of a tier runs in the minute starting at `t` (epoch ms), as
+ * separatedLowerings asks: one of `instants` (the one-off actions this up declares, every step of
+ * the floor timeline and every restore, past, asserted inside the lead or declared: epoch ms) or a
+ * run of a `recurring` action. Counting the steps an up asserts itself (closer than the lead) and
+ * those that have run keeps the answer the same on every up, so no up moves a declared lowering.
+ */
+export function takenMinute(t: number, instants: readonly number[], recurring: readonly Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">[]): boolean {
+    return instants.includes(t) || recurring.some((a) => occurrences(a, t, t + MINUTE_MS).length > 0);
 }
 
 /**
@@ -894,22 +924,17 @@ export function clearOfPeakActions(spec: Pick<StackSpec, "scaling" | "peaks" | "
 }
 
 /**
- * The last run of a recurring peak's action (one that lifts the app tier, liftsAppTier) after the
- * first ceiling lowering of `event` (released at `releasedAt`; `lowerings` gives their instants) and
- * at or before `now`, of a peak one of whose runs falls in the event's raised span (from its
- * pre-scale to that lowering), as "<action key> at <UTC instant>"; "" when none ran. Such a peak's
- * actions an up declared while the event was declared carry its raised ceiling (recurringNeeds), so
- * such a run set the raised ceiling again after the lowering.
+ * The last run of a recurring peak's action (one that lifts the app tier, liftsAppTier) after one
+ * tier's ceiling lowering of `event` (at `loweredAt`, epoch ms: that tier's own instant, moved off
+ * taken minutes) and at or before `now`, of a peak one of whose runs falls in the event's raised
+ * span on that tier (from its pre-scale, or `releasedAt` without a valid window, to that lowering),
+ * as "<action key> at <UTC instant>"; "" when none ran. Such a peak's actions an up declared while
+ * the event was declared carry its raised ceiling (recurringNeeds), so such a run set the tier's
+ * raised ceiling again after its lowering. Judged per tier: a run between one tier's lowering and a
+ * later tier's re-raises the first only.
  */
-export function peakActionsAfter(
-    spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">,
-    event: LiveEvent,
-    releasedAt: number,
-    now: number,
-    lowerings: (event: LiveEvent, releasedAt: number) => readonly { readonly at: number; readonly byUp: boolean }[],
-): string {
-    const first = Math.min(...lowerings(event, releasedAt).filter((l) => !l.byUp).map((l) => l.at));
-    if (!Number.isFinite(first) || first > now) return "";
+export function peakActionsAfter(spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">, event: LiveEvent, releasedAt: number, loweredAt: number, now: number): string {
+    if (loweredAt > now) return "";
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     // Only a peak one of whose runs falls in the event's raised span (pre-scale to lowering) carries
     // its raised ceiling on its actions (recurringNeeds); the others' actions hold their own.
@@ -917,8 +942,8 @@ export function peakActionsAfter(
     const runs = spec.peaks
         .filter((peak) => liftsAppTier(spec, peak.peakOnline))
         .map((peak) => recurringActions(spec, peak, 2, bounds))
-        .filter((actions) => actions.some((a) => occurrences(a, from, first).length > 0))
-        .flatMap((actions) => actions.flatMap((a) => occurrences(a, first + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
+        .filter((actions) => actions.some((a) => occurrences(a, from, loweredAt).length > 0))
+        .flatMap((actions) => actions.flatMap((a) => occurrences(a, loweredAt + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
         .sort((a, b) => b.t - a.t || a.key.localeCompare(b.key));
     return runs.length === 0 ? "" : `${runs[0].key} at ${utcMinute(runs[0].t)}`;
 }
@@ -1231,6 +1256,13 @@ export function scheduleReport(
             .filter((l) => l.byUp === byUp && l.at > after && l.at <= through)
             .map((l) => l.text)
             .join("; ");
+    // The lowerings of `event` this up still declares (their instant ahead, or passed less than
+    // LOWERING_RUN_MARGIN_MINUTES ago: drainHasEnded), for the advice to keep the event until they
+    // have run; null when none.
+    const stillDeclared = (event: LiveEvent, releasedAt: number): { lowerings: string; until: number } | null => {
+        const ahead = loweringsOf(event, releasedAt).filter((l) => !l.byUp && l.at > now - LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS);
+        return ahead.length === 0 ? null : { lowerings: ahead.map((l) => l.text).join("; "), until: Math.max(...ahead.map((l) => l.at)) + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS };
+    };
     // Of the released events whose raised ceilings this up sets back, the one released last names
     // them (loweringEvent asserts the held bounds for it); an earlier one's raise is set back by the
     // same up or was superseded by the actions declared since.
@@ -1279,7 +1311,14 @@ export function scheduleReport(
                 // their ceilings itself; one still ahead stays declared at its instant.
                 const actions = byActions(event, w.to, -Infinity, false, now);
                 const drainEnd = w.to + Math.max(...ended.map(loweredAfter)) * 1000;
-                const reraisedBy = actions === "" ? "" : peakActionsAfter(spec, event, w.to, now, loweringsOf);
+                // Per tier: a peak's run after that tier's own lowering set its raised ceiling again.
+                const reraised = actions === "" ? [] : loweringsOf(event, w.to).flatMap((l) => {
+                    const by = l.byUp || l.at > now ? "" : peakActionsAfter(spec, event, w.to, l.at, now);
+                    return by === "" ? [] : [{ text: l.text, by }];
+                });
+                const reraisedBy = [...new Set(reraised.map((x) => x.by))].join(", ");
+                // A tier's lowering still declared: deleting the event now would delete it before it ran.
+                const keep = stillDeclared(event, w.to);
                 // Pulumi's state keeps the everyday bounds under ignoreChanges while actions own them,
                 // so an up that declares them sends nothing: only the lowering actions, or a refresh
                 // that reads the raised bounds into state, lower what actions raised.
@@ -1290,18 +1329,21 @@ export function scheduleReport(
                 return {
                     source: event.name,
                     status: "past",
-                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(drainEnd)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; delete the event from the stack file once the ceilings are back`,
+                    detail: `released at ${utcMinute(w.to)}; the estimated drain of these tiers has ended (about ${utcMinute(drainEnd)})${byTheActions}; this pulumi up sets the ceilings the declared events and peaks hold on the scaled resources itself (${lowered}), which lowers those still raised in Pulumi's state (those an earlier up declared raised) unless an earlier up after the drain already has: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left (the drain is an estimate, not a reading of the load)${still === "" ? "" : `; still draining, their bounds with the schedules until then: ${still}`}; ${keep === null ? "delete the event from the stack file once the ceilings are back" : keepEventText(keep.lowerings, utcMinute(keep.until))}`,
                     ceilingsLowered: lowered,
                     loweredByActions: actions,
-                    ...(reraisedBy === "" ? {} : { reraisedBy }),
+                    ...(keep === null ? {} : { pendingLowerings: keep.lowerings, keepUntil: utcMinute(keep.until) }),
+                    ...(reraisedBy === "" ? {} : { reraisedBy, reraisedLowerings: reraised.map((x) => x.text).join("; ") }),
                 };
             }
+            // Kept until the last of its lowerings still declared has run (moved off a taken minute, it may be after the drain's end).
+            const keep = stillDeclared(event, w.to);
             return hold === null
                 ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS)})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.max(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS, keep?.until ?? -Infinity))})`,
                   };
         }
         const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
@@ -1398,6 +1440,17 @@ export function scheduleReport(
         const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) ? "" : nodeShortfall(spec, online);
         return short === "" ? r : { ...r, nodeShortfall: short };
     });
+}
+
+/**
+ * The advice on a past event whose ceiling lowerings (`lowerings`, "the app group 100 -> 40 at
+ * 2026-12-12T17:04:00Z") are still declared: keep it in the stack file until after `until` (UTC
+ * minute: the last one's instant plus LOWERING_RUN_MARGIN_MINUTES). Deleting the event deletes its
+ * lowerings, and Pulumi's state holds the everyday ceiling under ignoreChanges, so the raised ceiling
+ * would stay in force with nothing sent for it.
+ */
+export function keepEventText(lowerings: string, until: string): string {
+    return `its scheduled actions lowering ${lowerings} stay declared until they have surely run; keep the event in the stack file until then (deleting it deletes them, and a raised ceiling whose lowering has not run stays in force): delete it after ${until}`;
 }
 
 /**

@@ -12,6 +12,8 @@ import {
     groupDrain,
     drainHasEnded,
     separatedLowerings,
+    takenMinute,
+    peakActionsAfter,
     recurringFloorNear,
     podCeilingRaises,
     podCeilings,
@@ -685,6 +687,43 @@ describe("model: a ceiling lowering never shares its minute with another action 
                 ["c-lower", "2026-12-12T17:30:00Z"],
             ],
         );
+    });
+});
+
+describe("model: a lowering keeps its instant on every up, and a peak's re-raise is judged per tier", () => {
+    // Growth AWS vm (app 4-40): the sale (200,000, ceiling 100) drains by 16:52Z; eve's pre-scale at 16:52Z takes that minute.
+    const sale = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 200000 };
+    const eve = { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 };
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+    it("eve's pre-scale (16:52Z) declared at 09:00, asserted by the 16:45 and 16:50 ups, past for the 16:54 up: the sale's lowering stays at 16:53Z on all four", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [sale, eve] }), { now: NOW });
+        const drain = groupDrain(spec, PROFILES.aws, spec.app);
+        const at = (iso: string) => tierSchedule(spec, spec.regions[0], "appGroup", bounds, Date.parse(iso), PROFILES.aws.scheduleHorizon, null, drain);
+        const ups = ["09:00", "16:45", "16:50", "16:54"].map((hhmm) => at(`2026-12-12T${hhmm}:00Z`));
+        assert.deepStrictEqual(
+            ups.map((s) => [s.oneOff.some((o) => o.key === "eve-prescale"), s.lowerings?.find((l) => l.key === "sale-lower")?.at]),
+            [
+                [true, "2026-12-12T16:53:00Z"],
+                [false, "2026-12-12T16:53:00Z"],
+                [false, "2026-12-12T16:53:00Z"],
+                [false, "2026-12-12T16:53:00Z"],
+            ],
+        );
+    });
+    it("takenMinute: an instant of the list or a recurring action's run takes the minute; another minute is free", () => {
+        const release = { minuteOfDay: 17 * 60 + 4, days: [0, 1, 2, 3, 4, 5, 6], timeZone: "Europe/London" };
+        const step = Date.parse("2026-12-12T16:52:00Z");
+        assert.deepStrictEqual(
+            ["16:52", "16:53", "17:04", "17:05"].map((hhmm) => takenMinute(Date.parse(`2026-12-12T${hhmm}:00Z`), [step], [release])),
+            [true, false, true, false],
+        );
+    });
+    it("peakActionsAfter: the day release at 17:04Z re-raised the tier lowered at 17:02Z, not the one lowered at 17:05Z; nothing before the up", () => {
+        const day = { name: "day", start: "11:00", end: "16:34", timeZone: "Europe/London", peakOnline: 100000 };
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [sale], peaks: [day] }), { now: NOW });
+        const released = Date.parse("2026-12-12T16:30:00Z");
+        const after = (lowered: string, now: string) => peakActionsAfter(spec, spec.events[0], released, Date.parse(`2026-12-12T${lowered}:00Z`), Date.parse(`2026-12-12T${now}:00Z`));
+        assert.deepStrictEqual([after("17:02", "17:05"), after("17:05", "17:05"), after("17:02", "17:03"), after("17:06", "17:05")], ["day-release at 2026-12-12T17:04:00Z", "", "", ""]);
     });
 });
 

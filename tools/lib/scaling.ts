@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { DAY_MS, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, zonedToUtc } from "../../components/model";
+import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, keepEventText, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute, zonedToUtc } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -68,7 +68,9 @@ export function ceilingFindings(section: ScalingSection): Violation[] {
         .map((r): Violation => {
             const byActions = typeof r.loweredByActions === "string" && r.loweredByActions !== "" ? `; the scheduled actions declared with the event lowered ${r.loweredByActions} if a pulumi up declared them before then` : "";
             const what =
-                typeof r.ceilingsStale === "string" && r.ceilingsRemoved === true
+                typeof r.ceilingsStale === "string" && typeof r.ceilingsReraisedBy === "string"
+                    ? `the --base plan's recurring ${r.ceilingsReraisedBy} (declared with the raised ceiling) ran after the lowering of ${r.ceilingsStale} and set that ceiling again: it is still in force and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh, which lowers it`
+                    : typeof r.ceilingsStale === "string" && r.ceilingsRemoved === true
                     ? `the --base plan's action lowering its raised ceilings had not run by this pulumi up, which removes it; they are still in force and Pulumi's state holds the held ones, so this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (${String(r.ceilingsLowered)})`
                     : typeof r.ceilingsStale === "string"
                     ? `the --base plan declared no action lowering its raised ceilings (${r.ceilingsStale}): they are still in force and this pulumi up sends nothing for them; run it as pulumi up --refresh, which lowers them (${String(r.ceilingsLowered)})`
@@ -167,11 +169,16 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
     const schedule = section.schedule.map((r) => {
         if (!isRecord(r) || typeof r.ceilingsLowered !== "string" || r.ceilingsLowered === "" || typeof r.source !== "string") return r;
         const released = String(r.detail).split(";")[0];
+        // The event's lowerings still declared (ScheduleReport.pendingLowerings): keep the event until they have run.
+        const keep = typeof r.pendingLowerings === "string" && typeof r.keepUntil === "string" ? keepEventText(r.pendingLowerings, r.keepUntil) : "";
+        const kept = keep === "" ? "" : `; ${keep}`;
         const byActions = typeof r.loweredByActions === "string" ? r.loweredByActions : "";
         const inBase = byActions !== "" && loweringInBase(baseNames, r.source);
-        // A recurring peak's action the base declared with the raised ceiling that ran after the
-        // lowering set it again (ScheduleReport.reraisedBy): the ceiling in force is that action's.
+        // A recurring peak's action the base declared with the raised ceiling that ran after a
+        // tier's own lowering set that tier's again (ScheduleReport.reraisedBy, reraisedLowerings):
+        // the ceiling in force there is that action's; the other tiers' lowerings stand.
         const reraised = inBase && typeof r.reraisedBy === "string" && r.reraisedBy !== "" ? r.reraisedBy : "";
+        const reraisedTiers = reraised === "" ? "" : typeof r.reraisedLowerings === "string" && r.reraisedLowerings !== "" ? r.reraisedLowerings : byActions;
         const declared = inBase && reraised === "";
         const stale = byActions !== "" && !inBase && declaredInBase(baseNames, r.source);
         const inForce = declared ? lowered.rules : lowered.all;
@@ -186,8 +193,8 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
                 ...r,
                 detail:
                     sent.length === 0
-                        ? `${released}; ${removed}, but Pulumi's state holds the held ones, so it sends nothing for them: run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`
-                        : `${released}; ${removed}: it sets ${sent.join("; ")}, which lowers the raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
+                        ? `${released}; ${removed}, but Pulumi's state holds the held ones, so it sends nothing for them: run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left${kept}`
+                        : `${released}; ${removed}: it sets ${sent.join("; ")}, which lowers the raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left${kept}`,
                 ceilingsLowered: sent.length === 0 ? String(r.ceilingsLowered) : sent.join("; "),
                 ceilingsChecked: true,
                 ...(sent.length === 0 ? { ceilingsStale: String(r.ceilingsLowered), ceilingsRemoved: true } : {}),
@@ -197,22 +204,22 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
             // Live is the re-raised ceiling, whatever the state holds: every ceiling this up sends
             // (it differs from the state's) sets the held one, lower than the raised.
             const sent = lowered.sent ?? lowered.all;
-            const after = `the scheduled actions the --base plan declared lowered ${byActions}, but its recurring ${reraised} (declared with the raised ceiling) set it again after them`;
+            const after = `the scheduled actions the --base plan declared lowered ${byActions}, but its recurring ${reraised} (declared with the raised ceiling) ran after the lowering of ${reraisedTiers} and set that ceiling again`;
             return {
                 ...r,
                 detail:
                     sent.length === 0
-                        ? `${released}; its estimated drain has ended: ${after}, and Pulumi's state holds the held ones, so this pulumi up sends nothing for them; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`
-                        : `${released}; its estimated drain has ended: ${after}; this pulumi up sets ${sent.join("; ")} itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
-                ceilingsLowered: sent.length === 0 ? byActions : sent.join("; "),
+                        ? `${released}; its estimated drain has ended: ${after}, and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left${kept}`
+                        : `${released}; its estimated drain has ended: ${after}; this pulumi up sets ${sent.join("; ")} itself, which lowers the re-raised ceiling: the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left${kept}`,
+                ceilingsLowered: sent.length === 0 ? reraisedTiers : sent.join("; "),
                 ceilingsChecked: true,
-                ...(sent.length === 0 ? { ceilingsStale: byActions } : {}),
+                ...(sent.length === 0 ? { ceilingsStale: reraisedTiers, ceilingsReraisedBy: reraised } : {}),
             };
         }
         if (stale) {
             return {
                 ...r,
-                detail: `${released}; its estimated drain has ended, but the --base plan declared none of the actions that lower its raised ceilings (${byActions}), so the ceilings its scheduled actions raised are still in force while Pulumi's state holds the everyday ones: this pulumi up sends nothing for them${inForce.length === 0 ? "" : ` (it lowers ${inForce.join("; ")} itself)`}; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left`,
+                detail: `${released}; its estimated drain has ended, but the --base plan declared none of the actions that lower its raised ceilings (${byActions}), so the ceilings its scheduled actions raised are still in force while Pulumi's state holds the everyday ones: this pulumi up sends nothing for them${inForce.length === 0 ? "" : ` (it lowers ${inForce.join("; ")} itself)`}; run it as pulumi up --refresh (the refresh reads the raised ceilings into state, so the up sets the held ones) once the viewers have left${kept}`,
                 ceilingsLowered: [...inForce, byActions].join("; "),
                 ceilingsChecked: true,
                 ceilingsStale: byActions,
@@ -221,16 +228,61 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
         if (inForce.length === 0) {
             const { ceilingsLowered: _, ...rest } = r;
             const why = declared ? actionsDid : "the --base plan already holds the ceilings the declared events and peaks hold";
-            return { ...rest, detail: `${released}; its estimated drain has ended: ${why}, so this pulumi up lowers none in force (delete the event from the stack file at will)` };
+            return { ...rest, detail: `${released}; its estimated drain has ended: ${why}, so this pulumi up lowers none in force ${keep === "" ? "(delete the event from the stack file at will)" : `(${keep})`}` };
         }
         return {
             ...r,
-            detail: `${released}; its estimated drain has ended: ${declared ? `${actionsDid}; ` : ""}this pulumi up lowers ${inForce.join("; ")} itself (the --base plan holds the raised ones): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left`,
+            detail: `${released}; its estimated drain has ended: ${declared ? `${actionsDid}; ` : ""}this pulumi up lowers ${inForce.join("; ")} itself (the --base plan holds the raised ones): the cloud removes capacity above a lowered ceiling at once, whatever the load, so run it once the viewers have left${kept}`,
             ceilingsLowered: inForce.join("; "),
             ceilingsChecked: true,
         };
     });
     return { ...section, schedule };
+}
+
+/**
+ * The instant (epoch ms) of a one-off ceiling lowering as its resource declares it: an ESS task's
+ * launchTime ("2026-12-12T17:04Z"), an EC2 Auto Scaling action's startTime
+ * ("2026-12-12T16:52:00Z"), an Application Auto Scaling action's schedule
+ * ("at(2026-12-12T16:52:00)", UTC: timezone unset), a Kubernetes lowering job's one-off cron in
+ * Etc/UTC ("6 17 12 12 *": minute, hour, day of month, month; the year nearest `near`, epoch ms);
+ * null for anything else.
+ */
+export function loweringInstant(r: Pick<PlannedResource, "type" | "inputs">, near: number): number | null {
+    if (r.type === "alicloud:ess/scheduledTask:ScheduledTask") return oneOffInstant(r.inputs.launchTime);
+    if (r.type === "aws:autoscaling/schedule:Schedule") return oneOffInstant(r.inputs.startTime);
+    if (r.type === "aws:appautoscaling/scheduledAction:ScheduledAction") return oneOffInstant(r.inputs.schedule);
+    return r.type === "kubernetes:batch/v1:CronJob" && valueAt(r.inputs, "spec.timeZone") === "Etc/UTC" ? oneOffCron(valueAt(r.inputs, "spec.schedule"), near) : null;
+}
+
+/**
+ * The ceiling lowerings the previous up's plan declared (`base`: logical names ending
+ * `-schedule-<event>-lower` or `-floors-<event>-lower`, CeilingLowering) that this plan (`head`, its
+ * resources and schedule `section`) deletes although they may not have run by `now` (epoch ms: the
+ * lowering's instant plus LOWERING_RUN_MARGIN_MINUTES is later), for an event this plan no longer
+ * reports (deleted from the stack file): each a finding. Pulumi's state holds the everyday ceiling
+ * under ignoreChanges, so the raised ceiling stays in force with nothing sent for it; keeping the
+ * event until the lowering has run, or an up with --refresh once the viewers have left, lowers it.
+ * An event still reported is judged by ceilingsAgainstBase (a lowering removed after its margin).
+ */
+export function removedLoweringFindings(section: ScalingSection, base: readonly Pick<PlannedResource, "name" | "type" | "inputs">[], head: readonly Pick<PlannedResource, "name">[], now: number): Violation[] {
+    const reported = new Set(section.schedule.filter(isRecord).map((r) => r.source));
+    const declared = new Set(head.map((r) => r.name));
+    return base.flatMap((r): Violation[] => {
+        const event = /-(?:schedule|floors)-(.+)-lower$/.exec(r.name)?.[1];
+        const at = event === undefined ? null : loweringInstant(r, now);
+        if (event === undefined || at === null || declared.has(r.name) || reported.has(event) || at + LOWERING_RUN_MARGIN_MINUTES * 60_000 <= now) return [];
+        const when = utcMinute(at);
+        const after = utcMinute(at + LOWERING_RUN_MARGIN_MINUTES * 60_000);
+        return [
+            {
+                policy: CEILINGS_LOWERED_FINDING,
+                enforcement: "advisory",
+                urn: "",
+                message: `event ${event}: the --base plan declared ${r.name} to lower its raised ceiling at ${when}, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force; keep the event in the stack file until after ${after}, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load`,
+            },
+        ];
+    });
 }
 
 /**
