@@ -402,7 +402,12 @@ export function saeUnitTimers(
     // The released events stay in view (they declare nothing): their raised ceilings hold while they drain (drainHold).
     const released = spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? Infinity) <= now);
     const timed = unitSchedule({ ...spec, events: [...declared, ...released] }, region, unit, now, horizon, null, drain);
-    const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name) || timed.asserted?.source === event.name);
+    // The days of the events whose floor the asserted point holds: in a release's retention the
+    // step in force is named after the released event, while the floor it asserts is that of the
+    // events open at `now` (back-to-back events), whose days must keep a rule from `now` on.
+    const asserted = saeAssertedPoint(timed, now);
+    const openNow = (event: LiveEvent): boolean => asserted.length > 0 && eventWindowsFrom(spec, [event], now).some((w) => w.from <= now);
+    const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name) || timed.asserted?.source === event.name || openNow(event));
     const heldCeiling = timed.drainHold?.from ?? null;
     // SAE rewrites the rules on every up and the point before `now` is in force at once: the peaks'
     // timers keep the ceiling a released event still drains from (the other clouds' recurring
@@ -410,7 +415,7 @@ export function saeUnitTimers(
     const recurring = heldCeiling === null ? timed.recurring : timed.recurring.map((a) => ({ ...a, maxSize: Math.max(a.maxSize, heldCeiling) }));
     return {
         peaks: saeTimers(recurring, SAE_TIME_ZONE, now, horizon),
-        events: saeEventTimers([...saeAssertedPoint(timed, now), ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
+        events: saeEventTimers([...asserted, ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
         heldCeiling,
     };
 }
