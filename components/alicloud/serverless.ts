@@ -55,7 +55,7 @@ export interface ServiceEndpoints {
  * scheduled for, the app group's floor (the capacity an event needs is sized against it) and the
  * listener certificate (`tls.certificateId`).
  */
-export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "regions" | "residency" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls" | "queue" | "compute" | "video">;
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "regions" | "residency" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls" | "queue" | "compute" | "video" | "database">;
 
 /** Inputs of ServerlessServices on Alibaba Cloud (SAE). Every field is required. */
 export interface ServerlessServicesArgs {

@@ -49,7 +49,7 @@ import { AWS_NAME_LIMITS, awsName } from "./profile";
  * it is scheduled for, the compute (which scheduled-action quota applies, awsEventLimit) and the
  * queue (whether the services that publish get the Kafka ports, serviceDataRules).
  */
-export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "compute" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks" | "queue" | "regions" | "video">;
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "compute" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks" | "queue" | "regions" | "video" | "database">;
 
 /** Inputs of ServerlessServices on AWS (ECS on Fargate). Every field is required. */
 export interface ServerlessServicesArgs {

@@ -237,7 +237,7 @@ export function unitDrain(spec: Pick<StackSpec, "scaling" | "app">, profile: Pic
 export type ScheduleProfile = Pick<CloudProfile, "stepScalingCooldown" | "scheduleHorizon" | "eventLimit">;
 
 /** What the declared schedules read of a stack (appTierSchedule, transcoderSchedule). */
-export type TierScheduleSpec = ScheduleSpec & Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">;
+export type TierScheduleSpec = ScheduleSpec & Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions" | "database">;
 
 /**
  * The app tier's schedule in `region` for a `pulumi up` at `now` (epoch ms): the app group's, which

@@ -44,6 +44,7 @@ import {
     zonedToUtc,
 } from "../../components/model";
 import { PROFILES, resolveSpec } from "../../components/profiles";
+import { awsScheduledTiers } from "../../components/aws/profile";
 import { rawConfig } from "../helpers";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
@@ -622,7 +623,7 @@ describe("model: AWS scheduled-action quotas", () => {
         // 40,000 viewers need 10 app instances, ceiling 20, under the everyday maxSize 40: no ceiling lowering.
         const raises = (e: { peakOnline: number; streams: number }) => raisesAppCeiling(spec, PROFILES.aws, e);
         assert.deepStrictEqual([eventActionCount(spec, spec.events[0], NOW.getTime(), raises), peakActionCount(spec)], [2, 2]);
-        const limit = awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon, raises);
+        const limit = awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon, awsScheduledTiers(spec, NOW.getTime()), raises);
         assert.strictEqual(PROFILES.aws.eventLimit(spec, NOW.getTime())?.count, 61);
         assert.strictEqual(limit.count, 61);
         const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: 2 }, NOW.getTime(), PROFILES.aws.scheduleHorizon, limit);
@@ -647,6 +648,33 @@ describe("model: AWS scheduled-action quotas", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: events.map((e) => ({ ...e, peakOnline: 200000 })), peaks: [peak] }), { now: NOW });
         assert.deepStrictEqual([raisesAppCeiling(spec, PROFILES.aws, spec.events[0]), eventActionCount(spec, spec.events[0], NOW.getTime())], [true, 3]);
         assert.strictEqual(PROFILES.aws.eventLimit(spec, NOW.getTime())?.count, 41);
+    });
+    it("back-to-back events (each release the next one's pre-scale, 40,000 and 60,000 viewers in turn) count as the schedule declares them: 124 of 130 fit the 125 actions of the Auto Scaling group, not 62", () => {
+        // Event i runs 2 h apart for 1 h from 2026-12-01T01:00Z: its release (end + 30 min) is the
+        // next one's pre-scale (start - 30 min), one merged step; n such events take n + 1 actions.
+        const b2b = Array.from({ length: 130 }, (_, i) => {
+            const start = Date.parse("2026-12-01T01:00:00Z") + i * 2 * 3_600_000;
+            return { name: `b${String(i).padStart(3, "0")}`, start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString(), peakOnline: i % 2 === 0 ? 40000 : 60000 };
+        });
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: b2b }), { now: NOW });
+        const limit = PROFILES.aws.eventLimit(spec, NOW.getTime());
+        assert.strictEqual(limit?.count, 124);
+        const bounds = { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: spec.regions[0].zones.length };
+        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, limit);
+        assert.deepStrictEqual([schedule.oneOff.length, schedule.recurring.length, (schedule.lowerings ?? []).length], [125, 0, 0]);
+        assert.deepStrictEqual(
+            [schedule.oneOff[0], schedule.oneOff[1], schedule.oneOff.at(-1)].map((a) => [a?.key, a?.at, a?.minSize]),
+            [
+                ["b000-prescale", "2026-12-01T00:30:00Z", 10],
+                ["b001-prescale", "2026-12-01T02:30:00Z", 16],
+                ["b123-release", "2026-12-11T08:30:00Z", spec.app.minSize],
+            ],
+        );
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon, limit);
+        assert.deepStrictEqual(
+            report.filter((r) => r.status !== "scheduled").map((r) => [r.source, r.status]),
+            ["b124", "b125", "b126", "b127", "b128", "b129"].map((name) => [name, "deferred"]),
+        );
     });
     it("an event over a recurring action costs a restore too; peaks beyond the quota are a config error naming peaks", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }], peaks: [peak] }), { now: NOW });
