@@ -7,6 +7,7 @@ import {
     GroupScaling,
     PodScaling,
     awsEventLimit,
+    declaredActionCount,
     checkAwsPeakActions,
     coveringEvent,
     groupDrain,
@@ -638,10 +639,26 @@ describe("model: AWS scheduled-action quotas", () => {
         });
         assert.strictEqual(report.filter((r) => r.status === "scheduled").length, 61);
     });
-    it("kubernetes and serverless stacks count against 200 per scalable target: 66 events that raise a service's ceiling fit (3 actions each, 198 left after the peak)", () => {
+    it("serverless stacks count against 200 per scalable target (each ECS service): 66 events that raise a service's ceiling fit (3 actions each, 198 left after the peak)", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", events, peaks: [peak] }), { now: NOW });
         assert.strictEqual(raisesAppCeiling(spec, PROFILES.aws, spec.events[0]), true);
         assert.strictEqual(PROFILES.aws.eventLimit(spec, NOW.getTime())?.count, 66);
+    });
+    it("kubernetes: the pods follow floor jobs, no AWS scheduled action; only the Aurora readers' scalable target counts (100 of 130 events, 2 actions each on it), none on RDS MySQL", () => {
+        const many = Array.from({ length: 130 }, (_, i) => {
+            const day = new Date(Date.parse("2026-12-01T00:00:00Z") + i * 86_400_000).toISOString().slice(0, 10);
+            return { name: `k${String(i).padStart(3, "0")}`, start: `${day}T01:00:00Z`, end: `${day}T03:00:00Z`, peakOnline: 40000 };
+        });
+        const counts = (["mysql", "aurora"] as const).map((engine) => {
+            const spec = resolveSpec(rawConfig("growth", "aws", { compute: "kubernetes", events: many, database: { engine } }), { now: NOW });
+            const limit = PROFILES.aws.eventLimit(spec, NOW.getTime());
+            const tiers = awsScheduledTiers(spec, NOW.getTime());
+            return [engine, limit?.count, tiers.map((t) => [t.quota, declaredActionCount(t.schedule({ count: limit?.count ?? 0, why: "" }), () => 1)])];
+        });
+        assert.deepStrictEqual(counts, [
+            ["mysql", 130, []],
+            ["aurora", 100, [[200, 200]]],
+        ]);
     });
     it("an event that raises a ceiling takes a third action, its ceiling lowering: 41 of 70 such events fit 123 actions", () => {
         // 200,000 viewers: app floor 50, ceiling 100 above the everyday 40.
