@@ -67,3 +67,26 @@ describe("SAE: an up inside the raised window is late only when the --base never
         assert.strictEqual(late(p).length, 1);
     });
 });
+
+describe("SAE back-to-back events: a pulumi up in a release's retention keeps the next event's floor in the day rule", function () {
+    this.timeout(300_000);
+    // e0's release at 11:30Z (19:30 GMT+8) is e1's pre-scale; e1's release at 13:30Z is e2's pre-scale.
+    const B2B = [
+        { name: "e0", start: "2026-12-12T10:00:00Z", end: "2026-12-12T11:00:00Z", peakOnline: 90000 },
+        { name: "e1", start: "2026-12-12T12:00:00Z", end: "2026-12-12T13:00:00Z", peakOnline: 60000 },
+        { name: "e2", start: "2026-12-12T14:00:00Z", end: "2026-12-12T15:00:00Z", peakOnline: 90000 },
+    ];
+    const dir = stackDir({ b2bsae: stackFile({ ...SAE, tls: { certificateId: "14211234-cn-hangzhou" }, events: B2B }) });
+    const rules = async (iso: string) =>
+        (await planStack("b2bsae", dir, { now: new Date(iso) })).resources
+            .filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-interaction-events-"))
+            .map((r) => [at(r.inputs, "scalingRuleName"), at(r.inputs, "scalingRuleTimer", "beginDate"), at(r.inputs, "scalingRuleTimer", "endDate"), at(r.inputs, "scalingRuleTimer", "schedules")]);
+    const point = (atTime: string, minReplicas: number) => ({ atTime, minReplicas, maxReplicas: 48 });
+
+    it("ups at 11:30Z, 11:45Z, 11:49Z (e0's 20-minute retention) and 11:55Z write one rule: 00:00 at e1's 16 instances, e2's pre-scale at 21:30, its release at 23:30", async () => {
+        const expected = [["interaction-events-1212", "2026-12-12", "2026-12-12", [point("00:00", 16), point("21:30", 24), point("23:30", 3)]]];
+        for (const iso of ["2026-12-12T11:30:00Z", "2026-12-12T11:45:00Z", "2026-12-12T11:49:00Z", "2026-12-12T11:55:00Z"]) assert.deepStrictEqual(await rules(iso), expected, iso);
+        // The up at 11:25Z, during e0, holds its 24 from 00:00 and declares the step to e1's 16 at 19:30.
+        assert.deepStrictEqual(await rules("2026-12-12T11:25:00Z"), [["interaction-events-1212", "2026-12-12", "2026-12-12", [point("00:00", 24), point("19:30", 16), point("21:30", 24), point("23:30", 3)]]]);
+    });
+});

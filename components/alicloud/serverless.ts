@@ -53,9 +53,10 @@ export interface ServiceEndpoints {
  * descriptions), the domain, regions and residency (the ingress hostnames: regionHostnames), the app port, the services (images, sizes,
  * instance bounds), the scaling thresholds, the alarm thresholds, the events and peaks it is
  * scheduled for, the app group's floor (the capacity an event needs is sized against it) and the
- * listener certificate (`tls.certificateId`).
+ * listener certificate (`tls.certificateId`), and the database the profiles' event limits read
+ * (CloudProfile.eventLimit).
  */
-export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "regions" | "residency" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls" | "queue" | "compute" | "video">;
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "project" | "domain" | "regions" | "residency" | "appPort" | "kubernetes" | "scaling" | "monitoring" | "events" | "peaks" | "app" | "tls" | "queue" | "compute" | "video" | "database">;
 
 /** Inputs of ServerlessServices on Alibaba Cloud (SAE). Every field is required. */
 export interface ServerlessServicesArgs {

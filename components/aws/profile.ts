@@ -1,8 +1,25 @@
 // The AWS profile: what the cloud-neutral model needs to know about AWS (CloudProfile), and the
 // names the program gives AWS resources itself. Pure: no @pulumi import.
 
-import { CloudProfile, StackSpec, awsEventLimit, checkAwsPeakActions, pendingLowerings, raisesAppCeiling, checkTaskGracePeriod, shortHash, show } from "../model";
-import { EC2_CATALOGUE, checkAwsServices } from "./catalogue";
+import {
+    AURORA_MAX_READ_REPLICAS,
+    AWS_SCHEDULED_ACTION_QUOTAS,
+    AwsScheduledTier,
+    CloudProfile,
+    StackSpec,
+    appTierDrain,
+    awsEventLimit,
+    checkAwsPeakActions,
+    planServerlessUnits,
+    raisesAppCeiling,
+    checkTaskGracePeriod,
+    shortHash,
+    show,
+    tierSchedule,
+    unitDrain,
+    unitSchedule,
+} from "../model";
+import { EC2_CATALOGUE, checkAwsServices, databaseLayout } from "./catalogue";
 import { checkClusterAutoscaler } from "./cluster-addons";
 import { AWS_REGIONS, AWS_RESIDENCY_BOUNDARIES } from "./regions";
 
@@ -136,7 +153,42 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // The scheduled-action quotas (125 per Auto Scaling group, 200 per scalable target): the events
     // that do not fit are deferred to a later pulumi up, never an error (awsEventLimit).
     // An event that raises a tier's ceiling takes one more action, its ceiling lowering (eventDrains, ceilingLowerings).
-    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">, now: number) => awsEventLimit(spec, now, null, (event) => raisesAppCeiling(spec, AWS_PROFILE, event), pendingLowerings(spec, AWS_PROFILE, now)),
+    // The actions are counted as each tier's schedule declares them (awsScheduledTiers).
+    eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions" | "database">, now: number) =>
+        awsEventLimit(spec, now, null, awsScheduledTiers(spec, now), (event) => raisesAppCeiling(spec, AWS_PROFILE, event)),
     // No horizon: recurring actions run in the peak's own zone without an end (`TimeZone`).
     horizonText: () => null,
 };
+
+/**
+ * The tiers of an AWS stack that declare scheduled actions, in each region, with the quota each
+ * counts against (AWS_SCHEDULED_ACTION_QUOTAS) and its schedule as the components declare it: the
+ * app Auto Scaling group on compute vm (components/aws/autoscaling.ts, 125 per Auto Scaling group),
+ * each ECS service's scalable target on compute serverless (components/aws/serverless.ts) and the
+ * Aurora readers' scalable target (components/aws/database.ts, ReadCapacity), 200 per scalable
+ * target each. The pods of compute kubernetes follow the app tier by floor jobs, no AWS scheduled
+ * action. Under AWS_PROFILE's horizon (none).
+ */
+export function awsScheduledTiers(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions" | "database">, now: number): AwsScheduledTier[] {
+    const horizon = AWS_PROFILE.scheduleHorizon;
+    const target = AWS_SCHEDULED_ACTION_QUOTAS.scalableTarget;
+    return spec.regions.flatMap((region): AwsScheduledTier[] => {
+        const zones = region.zones.length;
+        const appDrain = appTierDrain(spec, AWS_PROFILE);
+        const app: AwsScheduledTier[] =
+            spec.compute === "vm" ? [{ quota: AWS_SCHEDULED_ACTION_QUOTAS.autoScalingGroup, schedule: (limit) => tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones }, now, horizon, limit, appDrain) }] : [];
+        const units: AwsScheduledTier[] =
+            spec.compute === "serverless"
+                ? planServerlessUnits(spec.kubernetes.services, region).map((unit) => {
+                      const drain = unitDrain(spec, AWS_PROFILE, unit);
+                      return { quota: target, schedule: (limit) => unitSchedule(spec, region, unit, now, horizon, limit, drain) };
+                  })
+                : [];
+        const layout = databaseLayout(spec, region);
+        // As components/aws/region.ts declares the readers' schedule: their count the floor, no drain.
+        const readers = layout.kind === "aurora-mysql" ? layout.instances.filter((i) => i.role === "reader").length : null;
+        const database: AwsScheduledTier[] =
+            readers === null ? [] : [{ quota: target, schedule: (limit) => tierSchedule(spec, region, "readReplicas", { minSize: readers, maxSize: AURORA_MAX_READ_REPLICAS, zones: 1 }, now, horizon, limit) }];
+        return [...app, ...units, ...database];
+    });
+}

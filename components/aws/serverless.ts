@@ -46,10 +46,11 @@ import { AWS_NAME_LIMITS, awsName } from "./profile";
  * What the serverless tier reads of the stack spec: the name prefix (task families), the app port,
  * the services (images, sizes, task bounds), the app group's health check grace period and floor
  * (an event's need is sized against it), the scaling and alarm thresholds, the events and peaks
- * it is scheduled for, the compute (which scheduled-action quota applies, awsEventLimit) and the
+ * it is scheduled for, the compute and database (which tiers count against which scheduled-action
+ * quota, awsScheduledTiers) and the
  * queue (whether the services that publish get the Kafka ports, serviceDataRules).
  */
-export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "compute" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks" | "queue" | "regions" | "video">;
+export type ServerlessServicesSpec = Pick<StackSpec, "prefix" | "appPort" | "compute" | "kubernetes" | "app" | "scaling" | "monitoring" | "events" | "peaks" | "queue" | "regions" | "video" | "database">;
 
 /** Inputs of ServerlessServices on AWS (ECS on Fargate). Every field is required. */
 export interface ServerlessServicesArgs {

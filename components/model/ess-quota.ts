@@ -3,7 +3,7 @@
 // against one quota per account and region. Pure: no @pulumi import.
 
 import { transcodeTier } from "./global";
-import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, eventActionCount, eventWindow, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
+import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, declaredActionCount, declaredEventsThatFit, eventActionCount, eventWindow, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
 import { utcMinute } from "./timezone";
 import { LiveEvent, RegionSpec, StackSpec } from "./types";
 
@@ -91,9 +91,10 @@ export function checkEssPeakTasks(spec: ScheduleSpec & Pick<StackSpec, "compute"
 /**
  * The ESS scheduled tasks the schedules of a region's ESS tiers declare for a `pulumi up` at `now`
  * under `eventLimit` (the first `count` admissible events; null: every event in reach): the tasks
- * essScheduledTasks builds from each tier's schedule (components/alicloud/scaling-rule.ts), one per
- * one-off action, one per ceiling lowering (the released events' still ahead among them) and one
- * per offset span of each recurring action (utcRecurrences). Merged steps (one event's release that
+ * essScheduledTasks builds from each tier's schedule (components/alicloud/scaling-rule.ts), counted
+ * by declaredActionCount as the AWS quota counts its actions: one per one-off action, one per ceiling
+ * lowering (the released events' still ahead among them) and one per offset span of each recurring
+ * action (utcRecurrences). Merged steps (one event's release that
  * is the next one's pre-scale) and lowerings another event holds count as the schedule declares
  * them: once, or not at all. `drainOf` the tier's drain (groupDrain; null: no lowering, no hold).
  * Each counts against the quota of scheduled tasks per account and region (ESS_SCHEDULED_TASK_QUOTA:
@@ -104,7 +105,7 @@ export function essDeclaredTasks(spec: ScheduleSpec & Pick<StackSpec, "compute" 
     const lowerings: EssLowering[] = [];
     for (const { tier, bounds } of essTiers(spec, region)) {
         const s = tierSchedule(spec, region, tier, bounds, now, horizon, eventLimit, drainOf === null ? null : drainOf(bounds));
-        tasks += s.oneOff.length + (s.lowerings ?? []).length + s.recurring.reduce((n, a) => n + utcRecurrences(horizon, a, now).length, 0);
+        tasks += declaredActionCount(s, (a) => utcRecurrences(horizon, a, now).length);
         for (const l of s.lowerings ?? []) lowerings.push({ tier, source: l.source, at: Date.parse(l.at) });
     }
     return { tasks, lowerings };
@@ -184,12 +185,16 @@ export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "
         return null;
     };
     const admissible = admissibleEvents(inReach, { alone });
-    // The first count that does not fit ends it (eventsThatFit): later events wait with it.
-    // Within the upper bound (the idle tasks and essEventTasks of each event declared) it fits without building the schedules.
-    const fits = (count: number): boolean =>
-        regions.every(({ region, peaks, idle }) => idle.tasks + admissible.slice(0, count).reduce((n, event) => n + essEventTasks(spec, region, event, now), 0) + peaks <= quota || essDeclaredTasks(spec, region, now, horizon, { count, why: "", alone }, drainOf).tasks + peaks <= quota);
-    let count = 0;
-    while (count < admissible.length && fits(count + 1)) count += 1;
+    // One quota per region, the peaks' rename room set aside (declaredEventsThatFit): within the upper
+    // bound (the idle tasks and essEventTasks of each event declared) it fits without building the schedules.
+    const count = declaredEventsThatFit(
+        admissible,
+        regions.map(({ region, peaks, idle }) => ({
+            limit: quota - peaks,
+            declared: (n: number) => (n === 0 ? idle.tasks : essDeclaredTasks(spec, region, now, horizon, { count: n, why: "", alone }, drainOf).tasks),
+            bound: (event: LiveEvent) => essEventTasks(spec, region, event, now),
+        })),
+    );
     const binding = regions.reduce((a, b) => (b.peaks > a.peaks || b.idle.lowerings.length > a.idle.lowerings.length ? b : a));
     const pending = binding.idle.lowerings.filter((l) => l.at > now && released.some((e) => e.name === l.source));
     const peakShare = binding.peaks > 0 ? `the recurring peaks take ${binding.peaks} with as many again of room for a renamed task` : "";

@@ -155,7 +155,7 @@ export interface CloudProfile {
      * The cloud's limit on the events one `pulumi up` declares at `now` (epoch ms), beyond its
      * horizon; null when it has none (scheduleReport reports the events past it `deferred`).
      */
-    readonly eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">, now: number) => EventLimit | null;
+    readonly eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions" | "database">, now: number) => EventLimit | null;
     /** How the schedule report words the horizon for the stack's tiers at `now` (HorizonText); null when the cloud has no horizon. */
     readonly horizonText: (spec: StackSpec, now: number) => HorizonText | null;
 }

@@ -1083,39 +1083,94 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
 }
 
 /**
- * How many events an AWS `pulumi up` may declare: the earliest events in reach whose actions, with
- * the peaks', fit the strictest scheduled-action quota (awsScheduledActionQuota); the others are
- * reported `deferred` and declared by a later `pulumi up` once earlier events have passed.
- * `raises` tells the events that take a ceiling lowering (eventActionCount; Defaults to all);
- * `pending` counts the released events' lowerings still ahead on a tier (Defaults to 0).
+ * The scheduled actions (ESS scheduled tasks, EC2 Auto Scaling and Application Auto Scaling
+ * scheduled actions) a tier's schedule declares: one per one-off action, one per ceiling lowering
+ * (CeilingLowering, the released events' still ahead among them) and `recurringRuns(a)` per
+ * recurring action (one where the cloud runs it in the peak's own time zone, AWS `TimeZone`; one
+ * per UTC offset span where it takes a UTC cron, ESS utcRecurrences). Merged steps (one event's
+ * release that is the next one's pre-scale) and lowerings another event holds count as the
+ * schedule declares them: once, or not at all.
  */
-export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null, raises: (event: LiveEvent) => boolean = () => true, pending: number = 0): EventLimit {
+export function declaredActionCount(schedule: Pick<TierSchedule, "oneOff" | "lowerings" | "recurring">, recurringRuns: (action: RecurringAction) => number): number {
+    return schedule.oneOff.length + (schedule.lowerings ?? []).length + schedule.recurring.reduce((n, a) => n + recurringRuns(a), 0);
+}
+
+/**
+ * One quota the scheduled actions of some tiers count against (an AWS Auto Scaling group or
+ * scalable target, the ESS tasks of an account in a region), for declaredEventsThatFit.
+ */
+export interface DeclaredQuota {
+    /** The actions the schedules may declare. */
+    readonly limit: number;
+    /**
+     * The actions the schedules declare with the first `count` admissible events (declaredActionCount
+     * of each tier's schedule under the limit `{ count }`); `count` 0 gives the idle ones (the peaks',
+     * the released events' lowerings still ahead).
+     */
+    readonly declared: (count: number) => number;
+    /** At most the actions `event` adds (an upper bound such as eventActionCount): cheap, so no schedule is built while the bounds fit. */
+    readonly bound: (event: LiveEvent) => number;
+}
+
+/**
+ * How many of `events` (the admissible ones in reach, in the order they are declared) a `pulumi up`
+ * declares under every one of `quotas`: the earliest for which, in each quota, the actions the
+ * schedules really declare (DeclaredQuota.declared) fit its limit; the first count that does not
+ * fit ends it (later events wait with it). While the idle actions and the events'
+ * upper bounds fit a quota, its schedules are not built.
+ */
+export function declaredEventsThatFit(events: readonly LiveEvent[], quotas: readonly DeclaredQuota[]): number {
+    const bounded = quotas.map((q) => q.declared(0));
+    let count = 0;
+    while (count < events.length) {
+        const next = events[count];
+        for (const [i, q] of quotas.entries()) bounded[i] += q.bound(next);
+        if (!quotas.every((q, i) => bounded[i] <= q.limit || q.declared(count + 1) <= q.limit)) return count;
+        count += 1;
+    }
+    return count;
+}
+
+/**
+ * A tier with AWS scheduled actions (the app Auto Scaling group, an ECS service's or the Aurora
+ * readers' scalable target) in one region: its quota (AWS_SCHEDULED_ACTION_QUOTAS) and its schedule
+ * under an event limit, as the components declare it (tierSchedule, unitSchedule).
+ */
+export interface AwsScheduledTier {
+    readonly quota: number;
+    readonly schedule: (eventLimit: EventLimit) => Pick<TierSchedule, "oneOff" | "lowerings" | "recurring">;
+}
+
+/**
+ * How many events an AWS `pulumi up` may declare: the earliest events in reach whose actions, as the
+ * schedules of `tiers` really declare them (declaredEventsThatFit, declaredActionCount: a recurring
+ * action is one scheduled action in the peak's own time zone, `TimeZone`), fit each tier's
+ * scheduled-action quota (AWS_SCHEDULED_ACTION_QUOTAS); the others are reported `deferred` and
+ * declared by a later `pulumi up` once earlier events have passed. The released events' lowerings
+ * still ahead are in the schedules and hold their actions until they run. `raises` tells the events
+ * that take a ceiling lowering (eventActionCount, the upper bound of one event; Defaults to all).
+ * An event whose own actions exceed what the strictest quota leaves is `unschedulable` (alone).
+ */
+export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks">, now: number, horizon: ScheduleHorizon | null, tiers: readonly AwsScheduledTier[], raises: (event: LiveEvent) => boolean = () => true): EventLimit {
     const quota = awsScheduledActionQuota(spec);
-    // The released events' ceiling lowerings still ahead (`pending`, pendingLowerings) hold their actions until they run.
-    const budget = quota.count - peakActionCount(spec) - pending;
+    const idle = tiers.map((t) => declaredActionCount(t.schedule({ count: 0, why: "" }), () => 1));
+    // What the tightest tier leaves after its idle actions (the peaks', the pending lowerings).
+    const budget = Math.min(quota.count - peakActionCount(spec), ...tiers.map((t, i) => t.quota - idle[i]));
     const alone = (event: LiveEvent): string | null => {
         const n = eventActionCount(spec, event, now, raises);
         return n > budget ? `it takes ${n} scheduled actions on each tier and ${budget} are left after the peaks'` : null;
     };
     // Counted over the events that fit on their own (admissibleEvents), as declarableEvents takes them.
-    const count = eventsThatFit(admissibleEvents(eventsInHorizon(spec, now, horizon), { alone }), budget, (event) => eventActionCount(spec, event, now, raises));
+    const admissible = admissibleEvents(eventsInHorizon(spec, now, horizon), { alone });
+    const count = declaredEventsThatFit(
+        admissible,
+        tiers.map((t, i) => ({
+            limit: t.quota,
+            declared: (n: number) => (n === 0 ? idle[i] : declaredActionCount(t.schedule({ count: n, why: "", alone }), () => 1)),
+            bound: (event: LiveEvent) => eventActionCount(spec, event, now, raises),
+        })),
+    );
     return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`, alone };
-}
-
-/**
- * How many of `events` (in the order they are declared) fit `budget`, each taking `cost(event)`:
- * the earliest that fit; the first that does not fit ends the count (later events wait with it).
- */
-export function eventsThatFit(events: readonly LiveEvent[], budget: number, cost: (event: LiveEvent) => number): number {
-    let left = budget;
-    let count = 0;
-    for (const event of events) {
-        const c = cost(event);
-        if (c > left) break;
-        left -= c;
-        count += 1;
-    }
-    return count;
 }
 
 /**

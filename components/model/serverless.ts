@@ -402,7 +402,12 @@ export function saeUnitTimers(
     // The released events stay in view (they declare nothing): their raised ceilings hold while they drain (drainHold).
     const released = spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? Infinity) <= now);
     const timed = unitSchedule({ ...spec, events: [...declared, ...released] }, region, unit, now, horizon, null, drain);
-    const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name) || timed.asserted?.source === event.name);
+    // The days of the events whose floor the asserted point holds: in a release's retention the
+    // step in force is named after the released event, while the floor it asserts is that of the
+    // events open at `now` (back-to-back events), whose days must keep a rule from `now` on.
+    const asserted = saeAssertedPoint(timed, now);
+    const openNow = (event: LiveEvent): boolean => asserted.length > 0 && eventWindowsFrom(spec, [event], now).some((w) => w.from <= now);
+    const lifting = declared.filter((event) => timed.oneOff.some((a) => a.source === event.name) || timed.asserted?.source === event.name || openNow(event));
     const heldCeiling = timed.drainHold?.from ?? null;
     // SAE rewrites the rules on every up and the point before `now` is in force at once: the peaks'
     // timers keep the ceiling a released event still drains from (the other clouds' recurring
@@ -410,25 +415,28 @@ export function saeUnitTimers(
     const recurring = heldCeiling === null ? timed.recurring : timed.recurring.map((a) => ({ ...a, maxSize: Math.max(a.maxSize, heldCeiling) }));
     return {
         peaks: saeTimers(recurring, SAE_TIME_ZONE, now, horizon),
-        events: saeEventTimers([...saeAssertedPoint(timed, now), ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
+        events: saeEventTimers([...asserted, ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
         heldCeiling,
     };
 }
 
 /**
- * The point of the SAE event rule that holds the bounds an up inside a raised window asserts
- * (TierSchedule.asserted): at 00:00 (SAE_TIME_ZONE) of the day of `now` once the step has passed,
- * so the day's rewritten rule holds the raised floor from the start of the day (no moment of it
- * without a point in force) and every up that day writes the same rule (no instant computed from
- * `now`); at the step's own instant while it is still ahead (a pre-scale closer than the lead).
- * [] outside a raised window.
+ * The point of the SAE event rule that holds the bounds an up asserts inside a raised window or in
+ * a release's retention (TierSchedule.asserted, kind "prescale" or "release"): the floor timeline's
+ * bounds in force at the up, at 00:00 (SAE_TIME_ZONE) of the day of `now` once the step has
+ * passed, so the day's rewritten rule holds them from the start of the day (no moment of it without
+ * a point in force) and every up that day writes the same rule (no instant computed from `now`); at
+ * the step's own instant while it is still ahead (a pre-scale closer than the lead). A release that
+ * is also the next event's pre-scale (back-to-back events) is a step of kind "release" whose floor
+ * is that next event's: SAE rewrites the day's rule whole, so without this point the rewritten rule
+ * holds no floor from `now` until its first later point. [] outside a raised window and for kind
+ * "lowered": a drained event's raised ceiling is lowered by the peaks' rules and the metric bounds,
+ * which no longer keep it (heldCeiling), and the floor in force is theirs, so no event rule holds
+ * a point for it.
  */
 export function saeAssertedPoint(schedule: Pick<TierSchedule, "asserted">, now: number): Pick<OneOffAction, "at" | "minSize" | "maxSize">[] {
     const asserted = schedule.asserted;
-    // SAE rewrites a day's rule whole: the released bounds are the rule's own last point already;
-    // a drained event's raised ceiling is lowered by the peaks' rules and the metric bounds, which
-    // no longer keep it (heldCeiling), so no event rule holds a point for it.
-    if (asserted === undefined || asserted.kind !== "prescale") return [];
+    if (asserted === undefined || asserted.kind === "lowered") return [];
     const [y, m, d] = localStamp(now, SAE_TIME_ZONE).date.split("-").map(Number);
     const midnight = zonedToUtc(y, m, d, 0, SAE_TIME_ZONE);
     return [{ at: utcMinute(asserted.since > now ? asserted.since : midnight), minSize: asserted.minSize, maxSize: asserted.maxSize }];

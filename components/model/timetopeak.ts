@@ -10,7 +10,7 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan, unitSchedule } from "./serverless";
-import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, drainHasEnded, eventWindow, liftsWithoutFloorJobs, loweredAfter, scheduleCeiling, tierNeed, tierSchedule } from "./schedule";
+import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, liftsWithoutFloorJobs, scheduleCeiling, tierNeed, tierSchedule } from "./schedule";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -237,7 +237,7 @@ export function unitDrain(spec: Pick<StackSpec, "scaling" | "app">, profile: Pic
 export type ScheduleProfile = Pick<CloudProfile, "stepScalingCooldown" | "scheduleHorizon" | "eventLimit">;
 
 /** What the declared schedules read of a stack (appTierSchedule, transcoderSchedule). */
-export type TierScheduleSpec = ScheduleSpec & Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions">;
+export type TierScheduleSpec = ScheduleSpec & Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions" | "database">;
 
 /**
  * The app tier's schedule in `region` for a `pulumi up` at `now` (epoch ms): the app group's, which
@@ -301,18 +301,6 @@ export function appTierDrains(spec: AppTierDrainSpec, profile: Pick<CloudProfile
  */
 export function raisesAppCeiling(spec: AppTierDrainSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, event: Audience): boolean {
     return spec.regions.some((region) => appTierDrains(spec, profile, region, event).length > 0);
-}
-
-/**
- * Released events whose app-tier ceiling lowering (ceilingLowerings) is still declared at `now` (its instant not yet passed: drainHasEnded) in some
- * region: each holds one scheduled action on a tier until it runs (awsEventLimit `pending`).
- */
-export function pendingLowerings(spec: AppTierDrainSpec & Pick<StackSpec, "events">, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, now: number): number {
-    return spec.events.filter((event) => {
-        const w = eventWindow(spec, event.start, event.end);
-        if (w === null || w.to > now) return false;
-        return spec.regions.some((region) => appTierDrains(spec, profile, region, event).some((d) => !drainHasEnded(w.to + loweredAfter(d) * 1000, now)));
-    }).length;
 }
 
 /**

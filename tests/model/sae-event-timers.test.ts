@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 
-import { OneOffAction, SAE_TIME_ZONE, SaeTimer, eventWindowsFrom, planServerlessUnits, saeDeclaredEvents, saeAssertedPoint, saeEventLimit, saeEventTimers, scheduleReport, unitSchedule } from "../../components/model";
+import { OneOffAction, SAE_TIME_ZONE, SaeTimer, eventWindowsFrom, planServerlessUnits, saeDeclaredEvents, saeAssertedPoint, saeEventLimit, saeEventTimers, saeUnitTimers, scheduleReport, unitDrain, unitSchedule } from "../../components/model";
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
 import { NOW, rawConfig } from "../helpers";
@@ -251,5 +251,71 @@ describe("SAE overlapping events: one floor timeline, one rule per calendar day"
         const later = plan([DOUBLE_12, { ...OVERLAP_12, start: "2026-12-20T22:00:00+08:00", end: "2026-12-21T02:00:00+08:00" }], peaks).spec;
         const deferred = scheduleReport(later, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, saeEventLimit(later, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), (t) => saeEventLimit(later, t, ALICLOUD_SCHEDULE_HORIZON))[1];
         assert.deepStrictEqual([deferred.status, deferred.detail.slice(0, 108)], ["deferred", "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-12T16:30:00Z"]);
+    });
+});
+
+describe("SAE back-to-back events: an up in a release's retention keeps the next event's floor", () => {
+    // e0's release (11:30Z) is e1's pre-scale: one step of the floor timeline, named after e0's
+    // release, whose floor is e1's. Each up rewrites the day rules whole (saeUnitTimers).
+    const B2B = [
+        { name: "e0", start: "2026-12-12T10:00:00Z", end: "2026-12-12T11:00:00Z", peakOnline: 90000 },
+        { name: "e1", start: "2026-12-12T12:00:00Z", end: "2026-12-12T13:00:00Z", peakOnline: 60000 },
+        { name: "e2", start: "2026-12-12T14:00:00Z", end: "2026-12-12T15:00:00Z", peakOnline: 90000 },
+    ];
+
+    function timersAt(events: readonly { name: string; start: string; end: string; peakOnline: number }[], iso: string) {
+        const now = Date.parse(iso);
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", events: [...events] }), { now: new Date(now) });
+        const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0]).find((u) => u.service === "interaction");
+        assert.ok(unit !== undefined);
+        const timers = saeUnitTimers(spec, spec.regions[0], unit, now, ALICLOUD_SCHEDULE_HORIZON, unitDrain(spec, PROFILES.alicloud, unit)).events;
+        return { spec, unit, timers, rule: timers.map((t) => [t.beginDate, t.schedules.map((s) => `${s.atTime} ${s.minReplicas}-${s.maxReplicas}`)]) };
+    }
+
+    /** The floor the events' timeline needs at each instant, from the actions of an up well before all of them (07:00Z). */
+    function neededFloor(events: readonly { name: string; start: string; end: string; peakOnline: number }[]): (t: number) => number {
+        const early = Date.parse("2026-12-12T07:00:00Z");
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", events: [...events] }), { now: new Date(early) });
+        const unit = planServerlessUnits(spec.kubernetes.services, spec.regions[0]).find((u) => u.service === "interaction");
+        assert.ok(unit !== undefined);
+        const actions = unitSchedule(spec, spec.regions[0], unit, early, ALICLOUD_SCHEDULE_HORIZON, null).oneOff;
+        return (t) => boundsAt(actions, t)?.minReplicas ?? unit.minInstances;
+    }
+
+    it("11:30Z to 11:55Z (e0's retention and after): every up writes the same rule, a 00:00 point holding e1's 16 instances, then e2's pre-scale at 21:30 and its release at 23:30", () => {
+        const expected = [["2026-12-12", ["00:00 16-48", "21:30 24-48", "23:30 3-48"]]];
+        for (const iso of ["2026-12-12T11:30:00Z", "2026-12-12T11:35:00Z", "2026-12-12T11:45:00Z", "2026-12-12T11:49:00Z", "2026-12-12T11:50:00Z", "2026-12-12T11:55:00Z"]) {
+            assert.deepStrictEqual(timersAt(B2B, iso).rule, expected, iso);
+        }
+        // Before e0's release, the up during e0 holds e0's 24 from 00:00 and declares the release to e1's 16 at 19:30.
+        assert.deepStrictEqual(timersAt(B2B, "2026-12-12T11:25:00Z").rule, [["2026-12-12", ["00:00 24-48", "19:30 16-48", "21:30 24-48", "23:30 3-48"]]]);
+    });
+
+    it("minute by minute from each up to e2's release, the floor the rewritten rules hold is at least the one the events need", () => {
+        const b2bLong = [B2B[0], { ...B2B[1], end: "2026-12-12T17:00:00Z" }, { ...B2B[2], start: "2026-12-12T18:00:00Z", end: "2026-12-12T19:00:00Z" }];
+        for (const events of [B2B, b2bLong]) {
+            const end = Date.parse(events[2].end) + 30 * 60_000;
+            const needed = neededFloor(events);
+            for (const iso of ["2026-12-12T11:30:00Z", "2026-12-12T11:40:00Z", "2026-12-12T11:49:00Z", "2026-12-12T11:55:00Z"]) {
+                const now = Date.parse(iso);
+                const fired = firings(timersAt(events, iso).timers);
+                for (let t = now; t < end; t += 60_000) {
+                    const held = fired.filter((f) => f.at <= t).pop()?.minReplicas ?? 0;
+                    assert.ok(held >= needed(t), `${events[1].end} up at ${iso}: ${held} held at ${new Date(t).toISOString()}, ${needed(t)} needed`);
+                }
+            }
+        }
+    });
+
+    it("e1 running past midnight GMT+8 (to 17:00Z) with e2 after it: an up at 11:45Z keeps Dec 12 and Dec 13 from 00:00 at e1's 16 instances until e2's pre-scale at 01:30", () => {
+        const events = [B2B[0], { ...B2B[1], end: "2026-12-12T17:00:00Z" }, { ...B2B[2], start: "2026-12-12T18:00:00Z", end: "2026-12-12T19:00:00Z" }];
+        assert.deepStrictEqual(timersAt(events, "2026-12-12T11:45:00Z").rule, [
+            ["2026-12-12", ["00:00 16-48"]],
+            ["2026-12-13", ["00:00 16-48", "01:30 24-48", "03:30 3-48"]],
+        ]);
+    });
+
+    it("a release to the minimum (no event after it): the retention asserts no point, and no day rule is left", () => {
+        assert.deepStrictEqual(timersAt([B2B[0]], "2026-12-12T11:45:00Z").rule, []);
     });
 });

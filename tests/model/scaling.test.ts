@@ -7,6 +7,7 @@ import {
     GroupScaling,
     PodScaling,
     awsEventLimit,
+    declaredActionCount,
     checkAwsPeakActions,
     coveringEvent,
     groupDrain,
@@ -44,6 +45,7 @@ import {
     zonedToUtc,
 } from "../../components/model";
 import { PROFILES, resolveSpec } from "../../components/profiles";
+import { awsScheduledTiers } from "../../components/aws/profile";
 import { rawConfig } from "../helpers";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
@@ -622,7 +624,7 @@ describe("model: AWS scheduled-action quotas", () => {
         // 40,000 viewers need 10 app instances, ceiling 20, under the everyday maxSize 40: no ceiling lowering.
         const raises = (e: { peakOnline: number; streams: number }) => raisesAppCeiling(spec, PROFILES.aws, e);
         assert.deepStrictEqual([eventActionCount(spec, spec.events[0], NOW.getTime(), raises), peakActionCount(spec)], [2, 2]);
-        const limit = awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon, raises);
+        const limit = awsEventLimit(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon, awsScheduledTiers(spec, NOW.getTime()), raises);
         assert.strictEqual(PROFILES.aws.eventLimit(spec, NOW.getTime())?.count, 61);
         assert.strictEqual(limit.count, 61);
         const schedule = tierSchedule(spec, spec.regions[0], "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: 2 }, NOW.getTime(), PROFILES.aws.scheduleHorizon, limit);
@@ -637,16 +639,59 @@ describe("model: AWS scheduled-action quotas", () => {
         });
         assert.strictEqual(report.filter((r) => r.status === "scheduled").length, 61);
     });
-    it("kubernetes and serverless stacks count against 200 per scalable target: 66 events that raise a service's ceiling fit (3 actions each, 198 left after the peak)", () => {
+    it("serverless stacks count against 200 per scalable target (each ECS service): 66 events that raise a service's ceiling fit (3 actions each, 198 left after the peak)", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "serverless", events, peaks: [peak] }), { now: NOW });
         assert.strictEqual(raisesAppCeiling(spec, PROFILES.aws, spec.events[0]), true);
         assert.strictEqual(PROFILES.aws.eventLimit(spec, NOW.getTime())?.count, 66);
+    });
+    it("kubernetes: the pods follow floor jobs, no AWS scheduled action; only the Aurora readers' scalable target counts (100 of 130 events, 2 actions each on it), none on RDS MySQL", () => {
+        const many = Array.from({ length: 130 }, (_, i) => {
+            const day = new Date(Date.parse("2026-12-01T00:00:00Z") + i * 86_400_000).toISOString().slice(0, 10);
+            return { name: `k${String(i).padStart(3, "0")}`, start: `${day}T01:00:00Z`, end: `${day}T03:00:00Z`, peakOnline: 40000 };
+        });
+        const counts = (["mysql", "aurora"] as const).map((engine) => {
+            const spec = resolveSpec(rawConfig("growth", "aws", { compute: "kubernetes", events: many, database: { engine } }), { now: NOW });
+            const limit = PROFILES.aws.eventLimit(spec, NOW.getTime());
+            const tiers = awsScheduledTiers(spec, NOW.getTime());
+            return [engine, limit?.count, tiers.map((t) => [t.quota, declaredActionCount(t.schedule({ count: limit?.count ?? 0, why: "" }), () => 1)])];
+        });
+        assert.deepStrictEqual(counts, [
+            ["mysql", 130, []],
+            ["aurora", 100, [[200, 200]]],
+        ]);
     });
     it("an event that raises a ceiling takes a third action, its ceiling lowering: 41 of 70 such events fit 123 actions", () => {
         // 200,000 viewers: app floor 50, ceiling 100 above the everyday 40.
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: events.map((e) => ({ ...e, peakOnline: 200000 })), peaks: [peak] }), { now: NOW });
         assert.deepStrictEqual([raisesAppCeiling(spec, PROFILES.aws, spec.events[0]), eventActionCount(spec, spec.events[0], NOW.getTime())], [true, 3]);
         assert.strictEqual(PROFILES.aws.eventLimit(spec, NOW.getTime())?.count, 41);
+    });
+    it("back-to-back events (each release the next one's pre-scale, 40,000 and 60,000 viewers in turn) count as the schedule declares them: 124 of 130 fit the 125 actions of the Auto Scaling group, not 62", () => {
+        // Event i runs 2 h apart for 1 h from 2026-12-01T01:00Z: its release (end + 30 min) is the
+        // next one's pre-scale (start - 30 min), one merged step; n such events take n + 1 actions.
+        const b2b = Array.from({ length: 130 }, (_, i) => {
+            const start = Date.parse("2026-12-01T01:00:00Z") + i * 2 * 3_600_000;
+            return { name: `b${String(i).padStart(3, "0")}`, start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString(), peakOnline: i % 2 === 0 ? 40000 : 60000 };
+        });
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: b2b }), { now: NOW });
+        const limit = PROFILES.aws.eventLimit(spec, NOW.getTime());
+        assert.strictEqual(limit?.count, 124);
+        const bounds = { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: spec.regions[0].zones.length };
+        const schedule = tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, limit);
+        assert.deepStrictEqual([schedule.oneOff.length, schedule.recurring.length, (schedule.lowerings ?? []).length], [125, 0, 0]);
+        assert.deepStrictEqual(
+            [schedule.oneOff[0], schedule.oneOff[1], schedule.oneOff.at(-1)].map((a) => [a?.key, a?.at, a?.minSize]),
+            [
+                ["b000-prescale", "2026-12-01T00:30:00Z", 10],
+                ["b001-prescale", "2026-12-01T02:30:00Z", 16],
+                ["b123-release", "2026-12-11T08:30:00Z", spec.app.minSize],
+            ],
+        );
+        const report = scheduleReport(spec, NOW.getTime(), PROFILES.aws.scheduleHorizon, limit);
+        assert.deepStrictEqual(
+            report.filter((r) => r.status !== "scheduled").map((r) => [r.source, r.status]),
+            ["b124", "b125", "b126", "b127", "b128", "b129"].map((name) => [name, "deferred"]),
+        );
     });
     it("an event over a recurring action costs a restore too; peaks beyond the quota are a config error naming peaks", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { compute: "vm", events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }], peaks: [peak] }), { now: NOW });
