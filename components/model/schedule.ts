@@ -83,6 +83,29 @@ export function steadyStart(now: number): number {
 }
 
 /**
+ * The first instant (epoch ms) at which a recurring action's run may still take effect after a
+ * `pulumi up` at `now` has set the bounds: the start of the up's own minute, since a run in that
+ * minute may reach the resource after the up does. Such a run between the up and a step closer
+ * than the lead (steadyStart) undoes the bounds the up asserts for that step (AssertedBounds), so
+ * the step stays declared at its own instant (undoneByRun); one before it has run already.
+ */
+export function pendingRunsFrom(now: number): number {
+    return Math.floor(now / MINUTE_MS) * MINUTE_MS;
+}
+
+/**
+ * Whether a recurring action runs in [`from`, `to`) (epoch ms) and sets a floor below `floor` or a
+ * ceiling below `ceiling`: the bounds a step at `to` sets, which a `pulumi up` at `from`
+ * (pendingRunsFrom) asserting that step's bounds itself would leave undone after the run. A step
+ * closer than the lead may be left to the up's asserted bounds only when no such run lies between
+ * (tierSchedule keeps it declared otherwise: a peak's release or pre-scale to a lower floor just
+ * before an event's pre-scale, a peak's action inside an event followed by its restore).
+ */
+export function undoneByRun(recurring: readonly RecurringAction[], from: number, to: number, floor: number, ceiling: number): boolean {
+    return recurring.some((a) => (a.minSize < floor || a.maxSize < ceiling) && occurrences(a, from, to).length > 0);
+}
+
+/**
  * Minutes a release stays declared after its instant: a cloud or controller that runs it late still
  * finds it. ESS retries a scheduled task that could not run (a scaling activity in progress, the
  * group disabled) within LaunchExpirationTime: "Retry window if the task fails to trigger ... Unit:
@@ -836,12 +859,19 @@ export function tierSchedule(
         const held = scheduleCeiling(bounds, [...windows.filter((w) => w.to > now).map((w) => w.need), ...peakOnly], limit);
         assertedBounds = { source: lowering.source, since: lowering.until, kind: "lowered", minSize: floor, maxSize: Math.max(held, assertedCeiling(floor)) };
     }
-    for (const s of due) {
+    // A recurring run between this up and a raising step closer than the lead (a peak's release or
+    // pre-scale to a lower floor just before an event's pre-scale) would undo the bounds the up
+    // asserts for it: that step stays declared at its own instant too (undoneByRun).
+    const runsFrom = pendingRunsFrom(now);
+    const undone = steps.filter((s) => s.kind === "prescale" && s.at > now && s.at < keptFrom && undoneByRun(recurring, runsFrom, s.at, withPeaks(s.floor, s.at), ceilingAt(withPeaks(s.floor, s.at), s.at)));
+    for (const s of [...undone, ...due]) {
         const floor = withPeaks(s.floor, s.at);
         oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceilingAt(floor, s.at) });
     }
 
     // A recurring action inside an event would set the event's floor back: restore it a minute later.
+    // From the up's own minute (pendingRunsFrom), closer than the lead included: the up asserts the
+    // event's bounds, but a run after it sets them back, and only the restore sets them again.
     const floorAt = (t: number): number => withPeaks(Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need)), t);
     // Every restore of the windows, those before the lead too: their minutes stay taken for the lowerings.
     const restores: number[] = [];
@@ -851,7 +881,7 @@ export function tierSchedule(
                 const floor = floorAt(t + MINUTE_MS);
                 if (action.minSize >= floor) continue;
                 restores.push(t + MINUTE_MS);
-                if (t < keptFrom) continue;
+                if (t < runsFrom) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
                 if (oneOff.some((o) => o.kind === "restore" && o.at === utcMinute(t + MINUTE_MS))) continue;
                 // Never below the ceiling the recurring action set a minute before (it may hold a raised span's need).
@@ -1066,7 +1096,7 @@ export function eventActionCount(spec: Pick<StackSpec, "scaling" | "peaks">, eve
     if (w === null) return 0;
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     const recurring = spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds));
-    return 2 + (raises(event) ? 1 : 0) + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
+    return 2 + (raises(event) ? 1 : 0) + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, pendingRunsFrom(now)), w.to - MINUTE_MS).length, 0);
 }
 
 /**
