@@ -19,8 +19,10 @@
 //   drain) contains it; a lowering ends each span whose need is above what is held then.
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
-//   one-off action restoring the event's floor; a one-off action that falls inside a recurring
-//   peak's window sets the floor to the largest need open then (the peak's), never below.
+//   one-off action restoring the event's floor, declared by every up before that action runs, closer
+//   than the lead too (undoneByRun: an up's asserted bounds hold only until an action sets others);
+//   a one-off action that falls inside a recurring peak's window sets the floor to the largest need
+//   open then (the peak's), never below.
 
 import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
 import { MAX_SCHEDULED_CEILING, ceilingAbove, instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
@@ -68,7 +70,8 @@ export interface HorizonText {
  * timers name a future instant the same way. Neither documents a longer minimum, so the lead is the
  * project's allowance for a `pulumi up` to reach the scheduled actions once it has planned (an
  * existing action whose instant is unchanged is not touched at all): 10 minutes. A raising step
- * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds); a
+ * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds), and
+ * stays declared too when a recurring action runs before it and sets lower bounds (undoneByRun); a
  * lowering one (a release a few minutes ahead) stays at its own instant, as every later one does, so
  * a `pulumi up` never moves a step an earlier up declared (a moved release was deleted by the next up
  * once its first instant had passed, before it ran). A new release declared less than a minute
