@@ -32,6 +32,7 @@ const DIR = stackDir({
     // Eve (200,000 viewers) starts 17:36Z: its pre-scale at 17:06Z comes two minutes after the day peak's release (17:04Z).
     "restore-ess-eve": stackFile({ stage: "growth", compute: "vm", domain: "live.example.com", ...ALICLOUD, events: [{ ...SALE, name: "eve", start: "2026-12-12T17:36:00Z", end: "2026-12-12T19:00:00Z" }], peaks: [DAY] }),
     "restore-aws-vm-eve": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...AWS_SALE, name: "eve", start: "2026-12-12T17:36:00Z", end: "2026-12-12T19:00:00Z" }], peaks: [AWS_DAY] }),
+    "restore-sae": stackFile({ stage: "growth", compute: "serverless", domain: "live.example.com", ...ALICLOUD, events: [{ ...SALE, peakOnline: 90000 }], peaks: [{ ...DAY, end: "18:00", peakOnline: 40000 }] }),
     "restore-pods-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [AWS_SALE], peaks: [AWS_DAY] }),
 });
 
@@ -112,6 +113,29 @@ describe("an up closer than the lead to a recurring peak's action inside an even
             ["lc-us-east-1-fargate-order-schedule-sale-restore-202612121031", "at(2026-12-12T10:31:00)", 38, 76],
             ["lc-us-east-1-fargate-product-schedule-sale-restore-202612121031", "at(2026-12-12T10:31:00)", 26, 52],
             ["lc-us-east-1-fargate-user-schedule-sale-restore-202612121031", "at(2026-12-12T10:31:00)", 26, 52],
+        ]);
+    });
+
+    it("SAE at 10:25 (18:25 GMT+8; the day peak's timer point at 18:30 GMT+8 sets its floor): the day's event rule holds the sale's bounds at 00:00 and again at 18:31", async () => {
+        const p = await plan("restore-sae", "10:25");
+        const RULE = "alicloud:sae/applicationScalingRule:ApplicationScalingRule";
+        assert.deepStrictEqual(inputs(p, RULE, "-interaction-scaling", [["scalingRuleTimer", "schedules"]]), [
+            [
+                "lc-cn-hangzhou-sae-interaction-scaling",
+                [
+                    { atTime: "02:30", maxReplicas: 48, minReplicas: 3 },
+                    { atTime: "18:30", maxReplicas: 48, minReplicas: 10 },
+                ],
+            ],
+        ]);
+        assert.deepStrictEqual(inputs(p, RULE, "-interaction-events-20261212", [["scalingRuleTimer", "schedules"]]), [
+            [
+                "lc-cn-hangzhou-sae-interaction-events-20261212",
+                [
+                    { atTime: "00:00", maxReplicas: 48, minReplicas: 24 },
+                    { atTime: "18:31", maxReplicas: 48, minReplicas: 24 },
+                ],
+            ],
         ]);
     });
 
