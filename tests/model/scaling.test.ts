@@ -180,7 +180,7 @@ describe("model: recurring peaks", () => {
         assert.deepStrictEqual(restores("11:31:00"), [20, ["sale-restore-202612121531", "2026-12-12T15:31:00Z", 20]]);
     });
     it("undoneByRun: a recurring run in [from, to) that sets a lower floor or ceiling than a step's; pendingRunsFrom is the start of the up's minute", () => {
-        const [pre, rel] = recurringActions(spec, { name: "evening", recurrence: "daily", start: "20:00", end: "23:00", peakOnline: 20000, streams: 1, timeZone: "Asia/Shanghai" }, 6, bounds, 40);
+        const [pre, rel] = recurringActions(spec, { name: "evening", recurrence: "daily", days: [], start: "20:00", end: "23:00", peakOnline: 20000, streams: 1, timeZone: "Asia/Shanghai" }, 6, bounds, 40);
         const t = Date.parse("2026-12-12T15:30:00Z");
         assert.strictEqual(pendingRunsFrom(t + 40_000), t);
         // The release (4/40) at 15:30Z: below a floor of 20, not below one of 4 with the ceiling 40.
