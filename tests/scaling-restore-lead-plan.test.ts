@@ -160,3 +160,15 @@ describe("an up closer than the lead to an event's pre-scale keeps it declared w
         ]);
     });
 });
+
+describe("a recurring peak's run in the minute a raised span's drain ends belongs to the span", function () {
+    this.timeout(600_000);
+
+    it("ESS at 10:31 (the app group's drain ends 17:04, the day peak's release runs then): the release keeps MaxValue 100 and the lowering at 17:05 sets 52 after it, as the 09:00 up declared", async () => {
+        for (const hhmm of ["09:00", "10:31"]) {
+            const p = await plan("restore-ess", hhmm);
+            assert.deepStrictEqual(inputs(p, ESS_TASK, "app-schedule-day-release", [["recurrenceValue"], ["minValue"], ["maxValue"]]), [["lc-cn-hangzhou-app-schedule-day-release-1704-all", "4 17 * * *", 4, 100]]);
+            assert.deepStrictEqual(inputs(p, ESS_TASK, "app-schedule-sale-lower", [["launchTime"], ["minValue"], ["maxValue"]]), [["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:05Z", undefined, 52]]);
+        }
+    });
+});

@@ -412,7 +412,11 @@ export function heldNeedsAt(needs: Pick<ScheduleNeeds, "peaks" | "spans">, t: nu
 /**
  * The raised spans (RaisedSpan) of a tier: one per event this up declares (`windows`: the declared
  * events, with those released within the retention) and per event released by `now` (whose
- * lowering may still be ahead), in the tier's units (`drain`, TierDrain).
+ * lowering may still be ahead), in the tier's units (`drain`, TierDrain). A span whose need raises
+ * the ceiling ends at the first minute at or after its drain's end in which no run of `recurring`
+ * (the tier's recurring actions; Defaults to none) falls: its lowering is moved past such a run
+ * (separatedLowerings), so the run belongs to the span and carries its raised ceiling
+ * (recurringNeeds) instead of lowering it a minute before the declared lowering.
  */
 export function raisedSpans(
     spec: ScheduleSpec,
@@ -422,6 +426,7 @@ export function raisedSpans(
     now: number,
     drain: TierDrain,
     windows: readonly { readonly name: string; readonly from: number; readonly to: number; readonly need: number }[],
+    recurring: readonly Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">[] = [],
 ): RaisedSpan[] {
     const declared = new Set(windows.map((w) => w.name));
     const released = spec.events.flatMap((event) => {
@@ -430,7 +435,10 @@ export function raisedSpans(
     });
     return [...windows, ...released].map((w) => {
         const d = drain(w.need);
-        return { source: w.name, from: w.from, until: d === null ? w.to : Math.ceil((w.to + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS, need: w.need };
+        if (d === null) return { source: w.name, from: w.from, until: w.to, need: w.need };
+        let until = Math.ceil((w.to + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS;
+        while (takenMinute(until, [], recurring)) until += MINUTE_MS;
+        return { source: w.name, from: w.from, until, need: w.need };
     });
 }
 
@@ -799,7 +807,9 @@ export function tierSchedule(
     // so no action of a later event carries a drained one's raised ceiling (docs/SCALING.md, "One
     // ceiling per instant"). A tier without a drain simulation (drain null: no lowering action)
     // keeps one ceiling over every declared event, as nothing would lower a higher one.
-    const spans = drain === null ? [] : raisedSpans(spec, region, tier, bounds, now, drain, windows);
+    // The recurring actions' instants (their ceilings follow from the spans: recurringNeeds).
+    const draft = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds));
+    const spans = drain === null ? [] : raisedSpans(spec, region, tier, bounds, now, drain, windows, draft);
     const peakOnly = peakNeeds.map((p) => p.need);
     const flat = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakOnly], limit);
     const needsAt = (t: number): number[] => heldNeedsAt({ peaks: peakOnly, spans }, t);
@@ -807,7 +817,6 @@ export function tierSchedule(
     // The recurring actions run on every day: their one ceiling holds the peaks' needs and those of
     // the raised spans one of their runs falls in (recurringNeeds), never a far event's they miss.
     const reach = horizonEnd(now, horizon);
-    const draft = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds));
     const recurringHeld = recurringNeeds(draft, spans, peakOnly, now, reach);
     const recurringCeiling = drain === null ? flat : scheduleCeiling(bounds, recurringHeld, limit);
     const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, recurringCeiling));
