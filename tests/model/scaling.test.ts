@@ -140,14 +140,15 @@ describe("model: recurring peaks", () => {
         const [pre] = recurringActions(spec, { name: "mon", recurrence: "weekly", days: ["mon"], start: "06:30", end: "09:00", peakOnline: 20000, streams: 1, timeZone: "Asia/Shanghai" }, 6, bounds);
         assert.strictEqual(utcCron(pre, NOW.getTime()), "0 22 * * 0");
     });
+    /** A sale 10:00-16:00Z (80,000 viewers) with a daily evening peak 20:00-23:00 Shanghai inside it. */
+    const withEvent = resolveSpec(
+        rawConfig("growth", "aws", {
+            events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }],
+            peaks: [{ name: "evening", start: "20:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
+        }),
+        { now: NOW },
+    );
     it("a daily peak inside an event is followed by restores of the event's floor one minute after each recurring action", () => {
-        const withEvent = resolveSpec(
-            rawConfig("growth", "aws", {
-                events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }],
-                peaks: [{ name: "evening", start: "20:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
-            }),
-            { now: NOW },
-        );
         const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(withEvent, NOW.getTime()));
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
@@ -161,13 +162,6 @@ describe("model: recurring peaks", () => {
     });
     it("an up closer than the lead to a recurring action inside the event keeps the restore after it; one after the restore's instant asserts the floor alone", () => {
         // Evening 20:00-23:00 Shanghai: pre-scale 11:30Z, release 15:30Z, both inside the sale (pre-scale 09:30Z, release 16:30Z).
-        const withEvent = resolveSpec(
-            rawConfig("growth", "aws", {
-                events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }],
-                peaks: [{ name: "evening", start: "20:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
-            }),
-            { now: NOW },
-        );
         const restores = (hhmm: string) => {
             const now = Date.parse(`2026-12-12T${hhmm}Z`);
             const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, now, PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(withEvent, now));
