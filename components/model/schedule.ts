@@ -19,8 +19,10 @@
 //   drain) contains it; a lowering ends each span whose need is above what is held then.
 // - Overlapping events share one floor timeline (the largest need of the events active at each
 //   instant); a recurring peak's action that falls inside an event is followed one minute later by a
-//   one-off action restoring the event's floor; a one-off action that falls inside a recurring
-//   peak's window sets the floor to the largest need open then (the peak's), never below.
+//   one-off action restoring the event's floor, declared by every up before that action runs, closer
+//   than the lead too (undoneByRun: an up's asserted bounds hold only until an action sets others);
+//   a one-off action that falls inside a recurring peak's window sets the floor to the largest need
+//   open then (the peak's), never below.
 
 import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
 import { MAX_SCHEDULED_CEILING, ceilingAbove, instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
@@ -68,7 +70,8 @@ export interface HorizonText {
  * timers name a future instant the same way. Neither documents a longer minimum, so the lead is the
  * project's allowance for a `pulumi up` to reach the scheduled actions once it has planned (an
  * existing action whose instant is unchanged is not touched at all): 10 minutes. A raising step
- * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds); a
+ * closer than that (or past) is asserted on the base resource by the up itself (AssertedBounds), and
+ * stays declared too when a recurring action runs before it and sets lower bounds (undoneByRun); a
  * lowering one (a release a few minutes ahead) stays at its own instant, as every later one does, so
  * a `pulumi up` never moves a step an earlier up declared (a moved release was deleted by the next up
  * once its first instant had passed, before it ran). A new release declared less than a minute
@@ -80,6 +83,29 @@ export const SCHEDULE_MIN_LEAD_MINUTES = 10;
 /** The first instant (epoch ms, a whole minute) a `pulumi up` at `now` keeps a declared step at: now + SCHEDULE_MIN_LEAD_MINUTES, rounded up to the minute. */
 export function steadyStart(now: number): number {
     return Math.ceil((now + SCHEDULE_MIN_LEAD_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+}
+
+/**
+ * The first instant (epoch ms) at which a recurring action's run may still take effect after a
+ * `pulumi up` at `now` has set the bounds: the start of the up's own minute, since a run in that
+ * minute may reach the resource after the up does. Such a run between the up and a step closer
+ * than the lead (steadyStart) undoes the bounds the up asserts for that step (AssertedBounds), so
+ * the step stays declared at its own instant (undoneByRun); one before it has run already.
+ */
+export function pendingRunsFrom(now: number): number {
+    return Math.floor(now / MINUTE_MS) * MINUTE_MS;
+}
+
+/**
+ * Whether a recurring action runs in [`from`, `to`) (epoch ms) and sets a floor below `floor` or a
+ * ceiling below `ceiling`: the bounds a step at `to` sets, which a `pulumi up` at `from`
+ * (pendingRunsFrom) asserting that step's bounds itself would leave undone after the run. A step
+ * closer than the lead may be left to the up's asserted bounds only when no such run lies between
+ * (tierSchedule keeps it declared otherwise: a peak's release or pre-scale to a lower floor just
+ * before an event's pre-scale, a peak's action inside an event followed by its restore).
+ */
+export function undoneByRun(recurring: readonly RecurringAction[], from: number, to: number, floor: number, ceiling: number): boolean {
+    return recurring.some((a) => (a.minSize < floor || a.maxSize < ceiling) && occurrences(a, from, to).length > 0);
 }
 
 /**
@@ -386,7 +412,11 @@ export function heldNeedsAt(needs: Pick<ScheduleNeeds, "peaks" | "spans">, t: nu
 /**
  * The raised spans (RaisedSpan) of a tier: one per event this up declares (`windows`: the declared
  * events, with those released within the retention) and per event released by `now` (whose
- * lowering may still be ahead), in the tier's units (`drain`, TierDrain).
+ * lowering may still be ahead), in the tier's units (`drain`, TierDrain). A span whose need raises
+ * the ceiling ends at the first minute at or after its drain's end in which no run of `recurring`
+ * (the tier's recurring actions; Defaults to none) falls: its lowering is moved past such a run
+ * (separatedLowerings), so the run belongs to the span and carries its raised ceiling
+ * (recurringNeeds) instead of lowering it a minute before the declared lowering.
  */
 export function raisedSpans(
     spec: ScheduleSpec,
@@ -396,6 +426,7 @@ export function raisedSpans(
     now: number,
     drain: TierDrain,
     windows: readonly { readonly name: string; readonly from: number; readonly to: number; readonly need: number }[],
+    recurring: readonly Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">[] = [],
 ): RaisedSpan[] {
     const declared = new Set(windows.map((w) => w.name));
     const released = spec.events.flatMap((event) => {
@@ -404,7 +435,10 @@ export function raisedSpans(
     });
     return [...windows, ...released].map((w) => {
         const d = drain(w.need);
-        return { source: w.name, from: w.from, until: d === null ? w.to : Math.ceil((w.to + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS, need: w.need };
+        if (d === null) return { source: w.name, from: w.from, until: w.to, need: w.need };
+        let until = Math.ceil((w.to + d.seconds * 1000) / MINUTE_MS) * MINUTE_MS;
+        while (takenMinute(until, [], recurring)) until += MINUTE_MS;
+        return { source: w.name, from: w.from, until, need: w.need };
     });
 }
 
@@ -773,7 +807,9 @@ export function tierSchedule(
     // so no action of a later event carries a drained one's raised ceiling (docs/SCALING.md, "One
     // ceiling per instant"). A tier without a drain simulation (drain null: no lowering action)
     // keeps one ceiling over every declared event, as nothing would lower a higher one.
-    const spans = drain === null ? [] : raisedSpans(spec, region, tier, bounds, now, drain, windows);
+    // The recurring actions' instants (their ceilings follow from the spans: recurringNeeds).
+    const draft = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds));
+    const spans = drain === null ? [] : raisedSpans(spec, region, tier, bounds, now, drain, windows, draft);
     const peakOnly = peakNeeds.map((p) => p.need);
     const flat = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakOnly], limit);
     const needsAt = (t: number): number[] => heldNeedsAt({ peaks: peakOnly, spans }, t);
@@ -781,7 +817,6 @@ export function tierSchedule(
     // The recurring actions run on every day: their one ceiling holds the peaks' needs and those of
     // the raised spans one of their runs falls in (recurringNeeds), never a far event's they miss.
     const reach = horizonEnd(now, horizon);
-    const draft = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds));
     const recurringHeld = recurringNeeds(draft, spans, peakOnly, now, reach);
     const recurringCeiling = drain === null ? flat : scheduleCeiling(bounds, recurringHeld, limit);
     const recurring = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds, recurringCeiling));
@@ -836,12 +871,19 @@ export function tierSchedule(
         const held = scheduleCeiling(bounds, [...windows.filter((w) => w.to > now).map((w) => w.need), ...peakOnly], limit);
         assertedBounds = { source: lowering.source, since: lowering.until, kind: "lowered", minSize: floor, maxSize: Math.max(held, assertedCeiling(floor)) };
     }
-    for (const s of due) {
+    // A recurring run between this up and a raising step closer than the lead (a peak's release or
+    // pre-scale to a lower floor just before an event's pre-scale) would undo the bounds the up
+    // asserts for it: that step stays declared at its own instant too (undoneByRun).
+    const runsFrom = pendingRunsFrom(now);
+    const undone = steps.filter((s) => s.kind === "prescale" && s.at > now && s.at < keptFrom && undoneByRun(recurring, runsFrom, s.at, withPeaks(s.floor, s.at), ceilingAt(withPeaks(s.floor, s.at), s.at)));
+    for (const s of [...undone, ...due]) {
         const floor = withPeaks(s.floor, s.at);
         oneOff.push({ key: `${s.name}-${s.kind}`, source: s.name, kind: s.kind, at: utcMinute(s.at), minSize: floor, maxSize: ceilingAt(floor, s.at) });
     }
 
     // A recurring action inside an event would set the event's floor back: restore it a minute later.
+    // From the up's own minute (pendingRunsFrom), closer than the lead included: the up asserts the
+    // event's bounds, but a run after it sets them back, and only the restore sets them again.
     const floorAt = (t: number): number => withPeaks(Math.max(bounds.minSize, ...windows.filter((w) => w.from <= t && t < w.to).map((w) => w.need)), t);
     // Every restore of the windows, those before the lead too: their minutes stay taken for the lowerings.
     const restores: number[] = [];
@@ -851,7 +893,7 @@ export function tierSchedule(
                 const floor = floorAt(t + MINUTE_MS);
                 if (action.minSize >= floor) continue;
                 restores.push(t + MINUTE_MS);
-                if (t < keptFrom) continue;
+                if (t < runsFrom) continue;
                 const key = `${w.name}-restore-${compactMinute(t + MINUTE_MS)}`;
                 if (oneOff.some((o) => o.kind === "restore" && o.at === utcMinute(t + MINUTE_MS))) continue;
                 // Never below the ceiling the recurring action set a minute before (it may hold a raised span's need).
@@ -1066,7 +1108,7 @@ export function eventActionCount(spec: Pick<StackSpec, "scaling" | "peaks">, eve
     if (w === null) return 0;
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     const recurring = spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds));
-    return 2 + (raises(event) ? 1 : 0) + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, now), w.to - MINUTE_MS).length, 0);
+    return 2 + (raises(event) ? 1 : 0) + recurring.reduce((n, a) => n + occurrences(a, Math.max(w.from, pendingRunsFrom(now)), w.to - MINUTE_MS).length, 0);
 }
 
 /**

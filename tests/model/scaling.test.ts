@@ -28,6 +28,7 @@ import {
     localCron,
     nextOffsetChange,
     parseInstant,
+    pendingRunsFrom,
     percentStep,
     peakActionCount,
     recurringActions,
@@ -41,6 +42,7 @@ import {
     tierSchedule,
     timeToPeakEnforcement,
     timeToPeakFindings,
+    undoneByRun,
     utcCron,
     zonedToUtc,
 } from "../../components/model";
@@ -138,14 +140,15 @@ describe("model: recurring peaks", () => {
         const [pre] = recurringActions(spec, { name: "mon", recurrence: "weekly", days: ["mon"], start: "06:30", end: "09:00", peakOnline: 20000, streams: 1, timeZone: "Asia/Shanghai" }, 6, bounds);
         assert.strictEqual(utcCron(pre, NOW.getTime()), "0 22 * * 0");
     });
+    /** A sale 10:00-16:00Z (80,000 viewers) with a daily evening peak 20:00-23:00 Shanghai inside it. */
+    const withEvent = resolveSpec(
+        rawConfig("growth", "aws", {
+            events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }],
+            peaks: [{ name: "evening", start: "20:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
+        }),
+        { now: NOW },
+    );
     it("a daily peak inside an event is followed by restores of the event's floor one minute after each recurring action", () => {
-        const withEvent = resolveSpec(
-            rawConfig("growth", "aws", {
-                events: [{ name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 }],
-                peaks: [{ name: "evening", start: "20:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" }],
-            }),
-            { now: NOW },
-        );
         const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(withEvent, NOW.getTime()));
         assert.deepStrictEqual(
             s.oneOff.map((a) => [a.key, a.at, a.minSize, a.maxSize]),
@@ -156,6 +159,28 @@ describe("model: recurring peaks", () => {
                 ["sale-release", "2026-12-12T16:30:00Z", 4, 40],
             ],
         );
+    });
+    it("an up closer than the lead to a recurring action inside the event keeps the restore after it; one after the restore's instant asserts the floor alone", () => {
+        // Evening 20:00-23:00 Shanghai: pre-scale 11:30Z, release 15:30Z, both inside the sale (pre-scale 09:30Z, release 16:30Z).
+        const restores = (hhmm: string) => {
+            const now = Date.parse(`2026-12-12T${hhmm}Z`);
+            const s = tierSchedule(withEvent, withEvent.regions[0], "appGroup", bounds, now, PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(withEvent, now));
+            return [s.asserted?.minSize, ...s.oneOff.filter((a) => a.kind === "restore").map((a) => [a.key, a.at, a.minSize])];
+        };
+        // 11:25 and 11:30:40 (the pre-scale at 11:30 may run after the up): the restore at 11:31 stays, the up asserts 20.
+        assert.deepStrictEqual(restores("11:25:00"), [20, ["sale-restore-202612121131", "2026-12-12T11:31:00Z", 20], ["sale-restore-202612121531", "2026-12-12T15:31:00Z", 20]]);
+        assert.deepStrictEqual(restores("11:30:40"), [20, ["sale-restore-202612121131", "2026-12-12T11:31:00Z", 20], ["sale-restore-202612121531", "2026-12-12T15:31:00Z", 20]]);
+        // 11:31: the pre-scale has run before the up, which asserts the floor itself.
+        assert.deepStrictEqual(restores("11:31:00"), [20, ["sale-restore-202612121531", "2026-12-12T15:31:00Z", 20]]);
+    });
+    it("undoneByRun: a recurring run in [from, to) that sets a lower floor or ceiling than a step's; pendingRunsFrom is the start of the up's minute", () => {
+        const [pre, rel] = recurringActions(spec, { name: "evening", recurrence: "daily", days: [], start: "20:00", end: "23:00", peakOnline: 20000, streams: 1, timeZone: "Asia/Shanghai" }, 6, bounds, 40);
+        const t = Date.parse("2026-12-12T15:30:00Z");
+        assert.strictEqual(pendingRunsFrom(t + 40_000), t);
+        // The release (4/40) at 15:30Z: below a floor of 20, not below one of 4 with the ceiling 40.
+        assert.deepStrictEqual([undoneByRun([rel], t, t + 60_000, 20, 40), undoneByRun([rel], t, t + 60_000, 4, 40), undoneByRun([rel], t, t + 60_000, 4, 52)], [true, false, true]);
+        // [from, to): a run at `to` is not between.
+        assert.deepStrictEqual([undoneByRun([pre, rel], t - 60_000, t, 20, 40), undoneByRun([rel], t + 60_000, t + 120_000, 20, 40)], [false, false]);
     });
     it("an event inside a daily peak releases to the peak's floor, not the minimum; the peak's own release lowers it", () => {
         // Evening 19:00-23:00 America/New_York (00:00-04:00 UTC in December); sale 20:00-22:00 local.
