@@ -502,8 +502,10 @@ export function ceilingLowerings(
         const t = Date.parse(moved.at);
         if (!raises(r, from, t)) return [];
         used.push(t);
+        // The floor in force then, when no need held then covers it (a ceiling at least twice a need is above its floor).
+        const held = heldAt(r, t);
         const floor = floorAt(t);
-        const heldNeeds = [...heldAt(r, t), ...(floor > 0 ? [floor] : [])];
+        const heldNeeds = floor > Math.max(0, ...held) ? [...held, floor] : held;
         return [{ key, source: r.source, at: moved.at, from, maxSize: scheduleCeiling(bounds, heldNeeds, limit), heldNeeds }];
     });
 }
