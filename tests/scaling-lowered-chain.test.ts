@@ -643,6 +643,12 @@ describe("a lowering never cuts a running event's ceiling nor sets a maximum bel
         ]);
         assert.deepStrictEqual(at(plans[1].resources.find((r) => r.name === "lc-us-east-1-services-floors-sale-lower")?.inputs, "spec", "schedule"), "6 17 12 12 *");
         assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-sale-lower"), [{ spec: { maxReplicas: 30 } }, { spec: { maxReplicas: 30 } }, { spec: { maxReplicas: 46 } }, { spec: { maxReplicas: 60 } }]);
+        // The HPAs carry no ignoreChanges: the report says the up sets their bounds, not the schedules.
+        for (const b of bounds(plans[1], "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", ["spec", "minReplicas"], ["spec", "maxReplicas"])) assert.deepStrictEqual(b[3], []);
+        assert.match(
+            String(at(entry(plans[1], "sale"), "detail")),
+            /until about 2026-12-12T17:06:00Z; this pulumi up sets their bounds itself \(eve2's floors, the raised ceiling kept\); scheduled actions lower the raised ceilings when the drains end: the pods of user 50 -> 30 at 2026-12-12T17:06:00Z;/,
+        );
     });
 
     it("EC2 Auto Scaling, a lowering moved off two pre-scale minutes (eve 16:52Z, eve2 16:53Z): sale-lower runs at 16:54Z with eve2's 60, not eve's 52", async () => {

@@ -1525,7 +1525,7 @@ export function scheduleReport(
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.max(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS, keep?.until ?? -Infinity))})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${heldBoundsText(hold.tiers, now)}${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.max(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS, keep?.until ?? -Infinity))})`,
                   };
         }
         const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
@@ -1805,6 +1805,25 @@ export function declaredLowering(d: Pick<RaisedDrain, "schedule">, source: strin
     // A recurring action whose one ceiling holds more than the lowering sets raises it again when it runs.
     const reraised = schedule.recurring.some((a) => ceilingOf(a.maxSize, () => [a.minSize, ...(needs?.recurring ?? [])]) > to);
     return { at, from, to, reraised };
+}
+
+/**
+ * Who sets the bounds of the tiers still draining from a released event's raised ceilings at `now`
+ * (`tiers`, pastEventHold), for the report: the schedules, while the tier's schedule asserts nothing
+ * ("its bounds stay with the schedules until then"); this `pulumi up` itself, when another event's
+ * floors are asserted on the tier (TierSchedule.asserted: an event in progress or in its lead),
+ * Pulumi then sending the bounds, with the raised ceiling kept ("this pulumi up sets its bounds
+ * itself (eve2's floors, the raised ceiling kept)"). A tier without a schedule stays with the
+ * schedules.
+ */
+export function heldBoundsText(tiers: readonly Pick<RaisedDrain, "tier" | "schedule">[], now: number): string {
+    const by = tiers.map((d) => ({ tier: d.tier, source: d.schedule?.at(now).asserted?.source ?? null }));
+    const schedules = by.filter((b) => b.source === null);
+    const up = by.filter((b) => b.source !== null);
+    const sources = [...new Set(up.map((b) => b.source))].join(", ");
+    if (up.length === 0) return `${tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then`;
+    const set = `this pulumi up sets ${schedules.length === 0 ? (tiers.length === 1 ? "its" : "their") : `those of ${up.map((b) => b.tier).join(", ")}`} bounds itself (${sources}'s floors, the raised ceiling kept)`;
+    return schedules.length === 0 ? set : `the bounds of ${schedules.map((b) => b.tier).join(", ")} stay with the schedules until then; ${set}`;
 }
 
 /** What a tier's need reads of an event or peak: its audience and its broadcasts. */
