@@ -7,9 +7,13 @@
 // minReplicas") or removes the capacity a running event needs.
 
 import { SERVICE_NAMES, ServiceName, StackSpec } from "./types";
+import { planServerlessUnits } from "./compute";
 import { hpaAssertedBounds, podCeilings, podFloors } from "./kubernetes";
-import { BoundsView, OWN_BOUNDS, TierSchedule, actionNeeds, boundsChanges, heldNeedsAt } from "./schedule";
-import { utcMinute } from "./timezone";
+import { CloudProfile } from "./profile";
+import { BoundsView, OWN_BOUNDS, TierSchedule, actionNeeds, boundsChanges, heldNeedsAt, scheduleCeiling } from "./schedule";
+import { unitSchedule } from "./serverless";
+import { ScheduleProfile, TierScheduleSpec, appTierSchedule, unitDrain } from "./timetopeak";
+import { DAY_MS, utcMinute } from "./timezone";
 
 /**
  * The instants at which a tier's bounds break the invariant between its up (plannedAt) and `until`
@@ -77,4 +81,32 @@ export function podBoundsView(spec: Pick<StackSpec, "app" | "kubernetes">, sched
 /** boundsViolations of every pod service's HPA (podBoundsView), each prefixed with the service. */
 export function podBoundsViolations(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "retained" | "drainHold" | "lowerings" | "needs">, until: number): string[] {
     return SERVICE_NAMES.flatMap((service) => boundsViolations(schedule, until, (needs) => podCeilings(spec, needs)[service], podBoundsView(spec, schedule, service)).map((v) => `${service} ${v}`));
+}
+
+/** The replay's end for a schedule (boundsViolations `until`): 8 days after its last one-off action or lowering, at least 8 days after its up (a week of recurring runs past every dated action). */
+export function replayEnd(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "lowerings">): number {
+    const last = Math.max(schedule.plannedAt, ...schedule.oneOff.map((a) => Date.parse(a.at)), ...(schedule.lowerings ?? []).map((l) => Date.parse(l.at)));
+    return last + 8 * DAY_MS;
+}
+
+/**
+ * The plan's guard of the invariant (boundsViolations) over the schedules an up at `now` declares
+ * in every region, each violation as "<region> <tier>: <violation>": the app group on compute vm
+ * (its own bounds, scheduleCeiling of spec.app), every pod service's HPA on compute kubernetes
+ * (podBoundsViolations of the app group's schedule the floor jobs follow), every ECS service on
+ * Fargate (unitSchedule, unitDrain: the scalable target's bounds). The SAE rules are rewritten by
+ * every up (saeUnitTimers, no lowering action) and the transcoders keep their own bounds; they are
+ * not replayed. Empty when every schedule keeps it.
+ */
+export function stackBoundsViolations(spec: TierScheduleSpec, profile: ScheduleProfile & Pick<CloudProfile, "serverlessScaler">, now: number): string[] {
+    return spec.regions.flatMap((region) => {
+        const app = appTierSchedule(spec, profile, region, now);
+        if (spec.compute === "vm") return boundsViolations(app, replayEnd(app), (needs) => scheduleCeiling(spec.app, needs)).map((v) => `${region.name} app group: ${v}`);
+        if (spec.compute === "kubernetes") return podBoundsViolations(spec, app, replayEnd(app)).map((v) => `${region.name} pods of ${v}`);
+        if (profile.serverlessScaler !== "applicationAutoScalingSteps") return [];
+        return planServerlessUnits(spec.kubernetes.services, region).flatMap((unit) => {
+            const s = unitSchedule(spec, region, unit, now, profile.scheduleHorizon, profile.eventLimit(spec, now), unitDrain(spec, profile, unit));
+            return boundsViolations(s, replayEnd(s), (needs) => scheduleCeiling({ maxSize: unit.maxInstances }, needs)).map((v) => `${region.name} ${unit.service} service: ${v}`);
+        });
+    });
 }

@@ -17,10 +17,12 @@ import {
     podBoundsViolations,
     podCeilings,
     scheduleCeiling,
+    stackBoundsViolations,
     unitDrain,
     unitSchedule,
 } from "../../components/model";
 import { PROFILES, resolveSpec } from "../../components/profiles";
+import { SCHEDULE_BOUNDS_FINDING, scalingFindings, scalingSection } from "../../tools/lib/scaling";
 import { rawConfig } from "../helpers";
 
 const NOW = new Date("2026-11-22T00:00:00Z");
@@ -136,5 +138,28 @@ describe("model: boundsViolations", () => {
             ...podBoundsViolations(pods, app(pods, hhmm), UNTIL).map((v) => `pods ${hhmm}: ${v}`),
         ]);
         assert.deepStrictEqual(found, []);
+    });
+});
+
+describe("plan: the schedules' bounds guard (stackBoundsViolations, ha-scaling-schedule-bounds)", () => {
+    it("finds nothing on the repro stacks at the ups that broke it (EC2 16:45, Fargate and pods 16:58, the moved lowering 09:00)", () => {
+        assert.deepStrictEqual(
+            [
+                stackBoundsViolations(specOf("vm", [SALE, eve2("2026-12-12T17:23:00Z")]), PROFILES.aws, t("16:45")),
+                stackBoundsViolations(specOf("serverless", [SALE, eve2("2026-12-12T17:37:00Z")]), PROFILES.aws, t("16:58")),
+                stackBoundsViolations(specOf("kubernetes", [SALE, eve2("2026-12-12T17:37:00Z")]), PROFILES.aws, t("16:58")),
+                stackBoundsViolations(specOf("vm", [SALE, eve("2026-12-12T17:22:00Z"), eve2("2026-12-12T17:23:00Z")]), PROFILES.aws, t("09:00")),
+            ],
+            [[], [], [], []],
+        );
+    });
+
+    it("a violation in the program's scaling output is a mandatory finding naming it", () => {
+        const section = scalingSection({ scaling: { schedule: [], timeToPeak: [], drain: [], boundsViolations: ["us-east-1 app group: 2026-12-12T16:52:00Z sale-lower: maxSize 40 below 60, the ceiling the needs in force hold (30)"] } });
+        assert.deepStrictEqual(
+            scalingFindings(section, "growth").filter((v) => v.policy === SCHEDULE_BOUNDS_FINDING),
+            [{ policy: SCHEDULE_BOUNDS_FINDING, enforcement: "mandatory", urn: "", message: "scheduled bounds: us-east-1 app group: 2026-12-12T16:52:00Z sale-lower: maxSize 40 below 60, the ceiling the needs in force hold (30)" }],
+        );
+        assert.deepStrictEqual(scalingFindings(scalingSection({ scaling: { schedule: [], timeToPeak: [], drain: [], boundsViolations: [] } }), "growth"), []);
     });
 });
