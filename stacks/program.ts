@@ -2,7 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, eventDrains, kubectlImage, scalingSimulation, scheduleReport } from "../components/model";
+import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, eventDrains, kubectlImage, scalingSimulation, scheduleReport, stackBoundsViolations } from "../components/model";
 import { redactSecrets, secretConfigKeys } from "../components/model/errors";
 import { profileOf, resolveSpec } from "../components/profiles";
 import { residencyOutput } from "../components/model/residency";
@@ -75,6 +75,8 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
                 floorJobs,
             ),
             ...scalingSimulation(spec, profile),
+            // The plan's guard: every schedule's replayed bounds keep each ceiling at or above the floor and the needs in force.
+            boundsViolations: stackBoundsViolations(spec, profile, now.getTime()),
         },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
         ...deployment.edge.outputs,

@@ -63,6 +63,13 @@ const DIR = stackDir({
     "lower-aws-vm-evening": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ name: "evening", start: "19:00", end: "21:00", timeZone: "Europe/London", peakOnline: 100000 }] }),
     "lower-pods-no-peak": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     "lower-alicloud-vm-late": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 200000, streams: 80 }, { ...LATE, streams: 40 }] }),
+    // eve2 (120,000 viewers: app floor 30, ceiling 60) pre-scaled 16:53Z on the group, 17:07Z on Fargate and the pods: an up
+    // in its lead during the sale's drain asserts its floors, and the sale's lowering before that pre-scale must hold them.
+    "lead-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve2", start: "2026-12-12T17:23:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 120000 }] }),
+    "lead-fargate": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve2", start: "2026-12-12T17:37:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 120000 }] }),
+    "lead-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve2", start: "2026-12-12T17:37:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 120000 }] }),
+    // eve (100,000: ceiling 52) pre-scaled 16:52Z and eve2 (ceiling 60) 16:53Z: the sale's lowering moves to 16:54Z.
+    "moved-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }, { name: "eve2", start: "2026-12-12T17:23:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 120000 }] }),
     "lower-sae": stackFile({ stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 90000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
 });
 
@@ -592,5 +599,65 @@ describe("a second event never keeps a drained event's raised ceiling in force: 
         assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-sale-lower"), [{ spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 10 } }, { spec: { maxReplicas: 20 } }, { spec: { maxReplicas: 40 } }]);
         assert.deepStrictEqual(updates(plans[1], "kubernetes:batch/v1:CronJob").filter((u) => String(u[0]).endsWith("-sale-lower")), []);
         for (const b of bounds(plans[1], "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", ["spec", "minReplicas"], ["spec", "maxReplicas"])) assert.deepStrictEqual(b[3], ["spec.minReplicas", "spec.maxReplicas"]);
+    });
+});
+
+describe("a lowering never cuts a running event's ceiling nor sets a maximum below the minimum", function () {
+    this.timeout(600_000);
+    const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+    const ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
+
+    it("EC2 Auto Scaling, an up in eve2's lead during the sale's drain (09:00 -> 16:45, eve2 pre-scale 16:53Z): the up sends 30/100 and sale-lower at 16:52Z carries eve2's 60, not 40", async () => {
+        const plans = await chain("lead-aws-vm", ["09:00", "16:45"]);
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 30, 100, []]]);
+        assert.deepStrictEqual(actions(plans[1], SCHEDULE, "", [["startTime"], ["minSize"], ["maxSize"]]).filter((a) => String(a[0]).includes("-app-")), [
+            ["lc-us-east-1-app-schedule-eve2-lower", "2026-12-12T19:50:00Z", -1, 40],
+            ["lc-us-east-1-app-schedule-eve2-release", "2026-12-12T19:30:00Z", 4, 60],
+            ["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", -1, 60],
+        ]);
+    });
+
+    it("ECS on Fargate, an up in eve2's lead during the sale's drain (09:00 -> 16:58, eve2 pre-scale 17:07Z): each service's sale-lower keeps eve2's ceiling, never below the minimum the up sends (user 16/52, lowered to 32)", async () => {
+        const plans = await chain("lead-fargate", ["09:00", "16:58"]);
+        assert.deepStrictEqual(bounds(plans[1], "aws:appautoscaling/target:Target", ["minCapacity"], ["maxCapacity"]).filter((b) => String(b[0]).includes("-fargate-")), [
+            ["lc-us-east-1-fargate-interaction-target", 30, 100, []],
+            ["lc-us-east-1-fargate-order-target", 24, 76, []],
+            ["lc-us-east-1-fargate-product-target", 16, 52, []],
+            ["lc-us-east-1-fargate-user-target", 16, 52, []],
+        ]);
+        assert.deepStrictEqual(actions(plans[1], ACTION, "-sale-lower", [["schedule"], ["scalableTargetAction"]]), [
+            ["lc-us-east-1-fargate-interaction-schedule-sale-lower", "at(2026-12-12T17:06:00)", { maxCapacity: 60 }],
+            ["lc-us-east-1-fargate-order-schedule-sale-lower", "at(2026-12-12T17:04:00)", { maxCapacity: 48 }],
+            ["lc-us-east-1-fargate-product-schedule-sale-lower", "at(2026-12-12T17:04:00)", { maxCapacity: 32 }],
+            ["lc-us-east-1-fargate-user-schedule-sale-lower", "at(2026-12-12T17:04:00)", { maxCapacity: 32 }],
+        ]);
+    });
+
+    it("Kubernetes, an up in eve2's lead during the sale's drain (09:00 -> 16:58): the HPAs carry eve2's floors and the lowering job patches eve2's maxReplicas, never below minReplicas", async () => {
+        const plans = await chain("lead-pods", ["09:00", "16:58"]);
+        assert.deepStrictEqual(bounds(plans[1], "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", ["spec", "minReplicas"], ["spec", "maxReplicas"]).map((b) => b.slice(1, 3)), [
+            [30, 100],
+            [23, 76],
+            [15, 50],
+            [15, 50],
+        ]);
+        assert.deepStrictEqual(at(plans[1].resources.find((r) => r.name === "lc-us-east-1-services-floors-sale-lower")?.inputs, "spec", "schedule"), "6 17 12 12 *");
+        assert.deepStrictEqual(patches(plans[1], "lc-us-east-1-services-floors-sale-lower"), [{ spec: { maxReplicas: 30 } }, { spec: { maxReplicas: 30 } }, { spec: { maxReplicas: 46 } }, { spec: { maxReplicas: 60 } }]);
+        // The HPAs carry no ignoreChanges: the report says the up sets their bounds, not the schedules.
+        for (const b of bounds(plans[1], "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", ["spec", "minReplicas"], ["spec", "maxReplicas"])) assert.deepStrictEqual(b[3], []);
+        assert.match(
+            String(at(entry(plans[1], "sale"), "detail")),
+            /until about 2026-12-12T17:06:00Z; this pulumi up sets their bounds itself \(eve2's floors, the raised ceiling kept\); scheduled actions lower the raised ceilings when the drains end: the pods of user 50 -> 30 at 2026-12-12T17:06:00Z;/,
+        );
+    });
+
+    it("EC2 Auto Scaling, a lowering moved off two pre-scale minutes (eve 16:52Z, eve2 16:53Z): sale-lower runs at 16:54Z with eve2's 60, not eve's 52", async () => {
+        const [plan] = await chain("moved-aws-vm", ["09:00"]);
+        assert.deepStrictEqual(actions(plan, SCHEDULE, "-sale-lower", [["startTime"], ["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:54:00Z", -1, 60]]);
+        assert.deepStrictEqual(actions(plan, SCHEDULE, "-prescale", [["startTime"], ["minSize"], ["maxSize"]]).filter((a) => String(a[0]).includes("-app-")), [
+            ["lc-us-east-1-app-schedule-eve-prescale", "2026-12-12T16:52:00Z", 26, 52],
+            ["lc-us-east-1-app-schedule-eve2-prescale", "2026-12-12T16:53:00Z", 30, 60],
+            ["lc-us-east-1-app-schedule-sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
+        ]);
     });
 });

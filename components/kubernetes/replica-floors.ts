@@ -2,7 +2,7 @@ import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { PATCH_FORCE_ANNOTATION } from "./microservice";
-import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, actionNeeds, localCron, oneOffCron, podCeilings, podFloors } from "../model";
+import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, localCron, oneOffCron, podBoundsView } from "../model";
 
 export interface ReplicaFloorsArgs {
     readonly spec: Pick<StackSpec, "app" | "kubernetes">;
@@ -34,26 +34,21 @@ export class ReplicaFloors extends pulumi.ComponentResource {
         const meta = (n: string) => ({ name: n, namespace, labels });
         const account = new k8s.core.v1.ServiceAccount(`${name}-account`, { metadata: meta("replica-floors") }, { parent: this });
         // Each job's maxReplicas are sized on the app floors in force at its instant (actionNeeds,
-        // podCeilings): a release never lowers maxReplicas below the running pods, and no job of a
-        // later event patches a drained event's raised maxReplicas again.
-        const floorPatch = (appFloor: number, at: number | "recurring") => {
-            const floors = podFloors(spec, appFloor);
-            const ceilings = podCeilings(spec, actionNeeds(schedule, appFloor, at));
-            return (service: ServiceName) => ({ minReplicas: floors[service], maxReplicas: ceilings[service] });
-        };
+        // podCeilings: podBoundsView, the view the schedule's invariant check replays): a release never
+        // lowers maxReplicas below the running pods, and no job of a later event patches a drained
+        // event's raised maxReplicas again.
+        const view = (service: ServiceName) => podBoundsView(spec, schedule, service);
+        const replicas = (b: { minSize: number; maxSize: number }) => ({ minReplicas: b.minSize, maxReplicas: b.maxSize });
         const jobs: { key: string; cron: string; timeZone: string; once?: true; patch: (service: ServiceName) => { minReplicas?: number; maxReplicas: number } }[] = [
             // A release stays declared RELEASE_RETENTION_MINUTES after its instant (TierSchedule.retained):
             // its job may start up to STARTING_DEADLINE_SECONDS late, and deleting the CronJob
             // (Foreground propagation) would delete the Job still running.
-            ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: floorPatch(a.minSize, Date.parse(a.at)) })),
-            ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, patch: floorPatch(a.minSize, "recurring") })),
+            ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (s: ServiceName) => replicas(view(s).oneOff(a)) })),
+            ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, patch: (s: ServiceName) => replicas(view(s).recurring(a)) })),
             // A drained event's raised maxReplicas go back when the pods' drain ends (CeilingLowering):
-            // the job patches maxReplicas alone, to the ceilings the events and peaks still hold then,
-            // leaving minReplicas to the floor jobs.
-            ...(schedule.lowerings ?? []).map((a) => {
-                const held = podCeilings(spec, a.heldNeeds);
-                return { key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (service: ServiceName) => ({ maxReplicas: held[service] }) };
-            }),
+            // the job patches maxReplicas alone, to the ceilings the needs and the floor in force then
+            // hold (never below minReplicas), leaving minReplicas to the floor jobs.
+            ...(schedule.lowerings ?? []).map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (s: ServiceName) => ({ maxReplicas: view(s).lowering(a) }) })),
         ];
         const cronJobName = (key: string): string => `floor-${key}`.slice(0, 52).replace(/-+$/, "");
         // A one-off job's cron has no year (oneOffCron): its run suspends its own CronJob (CronJobSpec

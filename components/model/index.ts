@@ -14,6 +14,7 @@ export * from "./naming";
 export * from "./scaling";
 export * from "./timezone";
 export * from "./schedule";
+export * from "./schedule-conformance";
 export * from "./timetopeak";
 export * from "./alarms";
 export * from "./sizes";

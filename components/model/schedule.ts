@@ -461,9 +461,17 @@ export function recurringNeeds(recurring: readonly Pick<RecurringAction, "minute
 /**
  * The ceiling lowerings of a tier (CeilingLowering): one per raised span (`spans`, raisedSpans) whose
  * need raises the tier's ceiling (`drain` of it is not null) above what the needs still in force at
- * its lowering instant hold (`peakNeeds`, the other spans containing that instant: heldNeedsAt), at
- * that instant, while it is not over for `now` (drainHasEnded: kept declared a margin after it) and
- * within `reach` (the cloud's horizon, horizonEnd). Every action sizes its ceiling on the needs in
+ * its lowering instant hold (`peakNeeds`, the other spans containing that instant: heldNeedsAt),
+ * while it is not over for `now` (drainHasEnded: kept declared a margin after it) and within `reach`
+ * (the cloud's horizon, horizonEnd). Each is moved off the minutes other actions take (`taken`,
+ * separatedLowerings; Defaults to none) and then sized at the minute it finally runs: the needs in
+ * force then (a later event pre-scaled in between holds its own) and the floor in force then
+ * (`floorAt`, epoch ms to the floor the declared actions or the up's asserted bounds hold, 0 when
+ * unknown; Defaults to 0), so a lowering never sets a ceiling below a running event's nor below the
+ * floor (a maximum below the minimum is refused: "the new maximum capacity is not less than the
+ * minimum capacity", Application Auto Scaling, scheduled scaling considerations; the HPA validation
+ * refuses maxReplicas below minReplicas). One whose moved minute holds its raised need already (a
+ * larger event pre-scaled in between) is dropped. Every action sizes its ceiling on the needs in
  * force at its own instant, so after the last lowering no ceiling above what the events and peaks
  * hold stays in force. `limit` caps the ceiling (scheduleCeiling). In instant order.
  */
@@ -475,20 +483,91 @@ export function ceilingLowerings(
     spans: readonly RaisedSpan[],
     peakNeeds: readonly number[],
     limit: number = MAX_SCHEDULED_CEILING,
+    taken: (t: number) => boolean = () => false,
+    floorAt: (t: number) => number = () => 0,
 ): CeilingLowering[] {
-    return spans
-        .flatMap((r): CeilingLowering[] => {
+    const heldAt = (r: RaisedSpan, t: number): number[] => heldNeedsAt({ peaks: peakNeeds, spans: spans.filter((o) => o !== r) }, t);
+    const raises = (r: RaisedSpan, from: number, t: number): boolean => from > Math.max(0, ...heldAt(r, t).map((need) => drain(need)?.from ?? 0));
+    const due = spans
+        .flatMap((r) => {
             const d = drain(r.need);
-            if (d === null) return [];
-            const at = r.until;
             // One whose instant is over is set by the up itself (tierSchedule, drainHasEnded).
-            if (drainHasEnded(at, now) || at > reach) return [];
-            const heldNeeds = heldNeedsAt({ peaks: peakNeeds, spans: spans.filter((o) => o !== r) }, at);
-            const held = Math.max(0, ...heldNeeds.map((need) => drain(need)?.from ?? 0));
-            if (d.from <= held) return [];
-            return [{ key: `${r.source}-lower`, source: r.source, at: utcMinute(at), from: d.from, maxSize: scheduleCeiling(bounds, heldNeeds, limit), heldNeeds }];
+            if (d === null || drainHasEnded(r.until, now) || r.until > reach || !raises(r, d.from, r.until)) return [];
+            return [{ r, from: d.from, key: `${r.source}-lower`, at: utcMinute(r.until) }];
         })
         .sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+    const used: number[] = [];
+    return due.flatMap(({ r, from, key, at }): CeilingLowering[] => {
+        const [moved] = separatedLowerings([{ key, source: r.source, at, from, maxSize: 0, heldNeeds: [] }], (t) => taken(t) || used.includes(t));
+        const t = Date.parse(moved.at);
+        if (!raises(r, from, t)) return [];
+        used.push(t);
+        // The floor in force then, when no need held then covers it (a ceiling at least twice a need is above its floor).
+        const held = heldAt(r, t);
+        const floor = floorAt(t);
+        const heldNeeds = floor > Math.max(0, ...held) ? [...held, floor] : held;
+        return [{ key, source: r.source, at: moved.at, from, maxSize: scheduleCeiling(bounds, heldNeeds, limit), heldNeeds }];
+    });
+}
+
+/**
+ * How the actions of a tier's schedule read as bounds of one scaled resource (BoundsChange): on the
+ * app group, an ECS service or the transcoders the actions' own minSize and maxSize; on a pod
+ * service the floor job's minReplicas and maxReplicas (podBoundsView). `lowering` gives the ceiling
+ * a CeilingLowering sets, the floor untouched.
+ */
+export interface BoundsView {
+    readonly oneOff: (a: OneOffAction) => { readonly minSize: number; readonly maxSize: number };
+    readonly recurring: (a: RecurringAction) => { readonly minSize: number; readonly maxSize: number };
+    readonly lowering: (l: CeilingLowering) => number;
+    readonly asserted: (a: AssertedBounds) => { readonly minSize: number; readonly maxSize: number };
+}
+
+/** The actions' own bounds (the app group, an ECS service, the transcoders). */
+export const OWN_BOUNDS: BoundsView = { oneOff: (a) => a, recurring: (a) => a, lowering: (l) => l.maxSize, asserted: (a) => a };
+
+/** One change of a scaled resource's bounds a schedule makes: at `at` (epoch ms) the action `key` sets the floor, the ceiling or both. */
+export interface BoundsChange {
+    readonly at: number;
+    readonly key: string;
+    readonly minSize?: number;
+    readonly maxSize?: number;
+}
+
+/**
+ * The bounds changes a tier's schedule makes from the `pulumi up` it was planned at (plannedAt) to
+ * `until` (epoch ms, exclusive), in the order they run: the bounds the up asserts on the base
+ * resource at plannedAt (TierSchedule.asserted), the one-off actions, the runs of the recurring
+ * ones, and the ceiling lowerings (ceiling alone), read through `view` (Defaults to OWN_BOUNDS).
+ * Releases kept after their instant (retained) have run before the up and are not replayed.
+ */
+export function boundsChanges(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "lowerings">, until: number, view: BoundsView = OWN_BOUNDS): BoundsChange[] {
+    const t0 = schedule.plannedAt;
+    const changes: BoundsChange[] = [
+        ...(schedule.asserted === undefined ? [] : [{ at: t0, key: "asserted", ...pick(view.asserted(schedule.asserted)) }]),
+        ...schedule.oneOff.map((a) => ({ at: Date.parse(a.at), key: a.key, ...pick(view.oneOff(a)) })),
+        ...schedule.recurring.flatMap((a) => occurrences(a, t0, until).map((at) => ({ at, key: a.key, ...pick(view.recurring(a)) }))),
+        ...(schedule.lowerings ?? []).map((l) => ({ at: Date.parse(l.at), key: l.key, maxSize: view.lowering(l) })),
+    ];
+    // Within one minute the asserted bounds come first; a lowering never shares a minute (separatedLowerings).
+    return changes.filter((c) => c.at < until).sort((a, b) => a.at - b.at || Number(b.key === "asserted") - Number(a.key === "asserted"));
+}
+
+function pick(b: { readonly minSize: number; readonly maxSize: number }): { minSize: number; maxSize: number } {
+    return { minSize: b.minSize, maxSize: b.maxSize };
+}
+
+/**
+ * The bounds in force at `t` (epoch ms) by the changes a schedule makes from its up (boundsChanges):
+ * each bound the last change at or before `t` set; a bound no change has set yet is absent (its value
+ * lies with earlier ups' actions). null when nothing has been set by then.
+ */
+export function boundsInForceAt(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "lowerings">, t: number, view: BoundsView = OWN_BOUNDS): { minSize?: number; maxSize?: number } | null {
+    let state: { minSize?: number; maxSize?: number } | null = null;
+    for (const c of boundsChanges(schedule, t + 1, view)) {
+        state = { ...(state ?? {}), ...(c.minSize === undefined ? {} : { minSize: c.minSize }), ...(c.maxSize === undefined ? {} : { maxSize: c.maxSize }) };
+    }
+    return state;
 }
 
 /** A recurring scheduled action at a local wall time in an IANA zone. */
@@ -807,9 +886,12 @@ export function tierSchedule(
     // so no action of a later event carries a drained one's raised ceiling (docs/SCALING.md, "One
     // ceiling per instant"). A tier without a drain simulation (drain null: no lowering action)
     // keeps one ceiling over every declared event, as nothing would lower a higher one.
+    // A span whose pre-scale is closer than the lead is in force from this up: the up asserts its
+    // bounds on the base resource (assertedStep), so every action from `now` on (a drained event's
+    // lowering before that pre-scale included) holds its need.
     // The recurring actions' instants (their ceilings follow from the spans: recurringNeeds).
     const draft = peakNeeds.flatMap(({ peak, need }) => recurringActions(spec, peak, need, bounds));
-    const spans = drain === null ? [] : raisedSpans(spec, region, tier, bounds, now, drain, windows, draft);
+    const spans = (drain === null ? [] : raisedSpans(spec, region, tier, bounds, now, drain, windows, draft)).map((r) => (r.from > now && r.from < keptFrom ? { ...r, from: now } : r));
     const peakOnly = peakNeeds.map((p) => p.need);
     const flat = scheduleCeiling(bounds, [...windows.map((w) => w.need), ...peakOnly], limit);
     const needsAt = (t: number): number[] => heldNeedsAt({ peaks: peakOnly, spans }, t);
@@ -823,7 +905,7 @@ export function tierSchedule(
     // The bounds an up sets on the base resource hold from `now` until the next declared action:
     // the needs in force at `now` and at every raised span starting closer than the lead (a
     // pre-scale there is asserted now: assertedStep).
-    const assertedAt = [now, ...spans.map((r) => r.from).filter((t) => t > now && t < keptFrom)];
+    const assertedAt = [now, ...windows.map((w) => w.from).filter((t) => t > now && t < keptFrom)];
     const assertedCeiling = (floor: number): number => Math.max(...assertedAt.map((t) => ceilingAt(floor, t)));
     // A one-off step inside a recurring peak's window never sets the floor below that peak's need.
     const withPeaks = (floor: number, t: number): number => Math.max(floor, recurringFloorAt(recurring, t));
@@ -905,8 +987,11 @@ export function tierSchedule(
     // The raised ceilings go back on the cloud's own schedule at the end of each drain (ceilingLowerings),
     // each off the minutes the floor timeline's steps and the restores take whether this up declares
     // them or not (a step closer than the lead is asserted by the up, a past one has run), so every up
-    // moves a lowering the same way and one declared earlier keeps its instant (takenMinute).
-    const lowerings = separatedLowerings(drain === null ? [] : ceilingLowerings(bounds, now, reach, drain, spans, peakOnly, limit), (t) => takenMinute(t, [...oneOff.map((o) => Date.parse(o.at)), ...steps.map((s) => s.at), ...restores], recurring));
+    // moves a lowering the same way and one declared earlier keeps its instant (takenMinute); each is
+    // sized at the minute it then runs, never below the floor in force then (boundsInForceAt).
+    const taken = (t: number): boolean => takenMinute(t, [...oneOff.map((o) => Date.parse(o.at)), ...steps.map((s) => s.at), ...restores], recurring);
+    const floorInForce = (t: number): number => boundsInForceAt({ plannedAt: now, oneOff, recurring, ...(assertedBounds === null ? {} : { asserted: assertedBounds }) }, t)?.minSize ?? 0;
+    const lowerings = drain === null ? [] : ceilingLowerings(bounds, now, reach, drain, spans, peakOnly, limit, taken, floorInForce);
     return {
         tier,
         plannedAt: now,
@@ -1440,7 +1525,7 @@ export function scheduleReport(
                 : {
                       source: event.name,
                       status: "past",
-                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${hold.tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.max(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS, keep?.until ?? -Infinity))})`,
+                      detail: `released at ${utcMinute(w.to)}; declares no floor, but ${hold.tiers.length === 1 ? "this tier still drains from its raised ceiling by its scale-in rule" : "these tiers still drain from their raised ceilings by their scale-in rules"}: ${hold.tiers.map((d) => `${d.tier} from ${d.from} (everyday ${d.maxSize}) until about ${utcMinute(w.to + d.seconds * 1000)}`).join("; ")}; ${heldBoundsText(hold.tiers, now)}${pending(event, w.to)} (keep the event in the stack file; delete it after ${utcMinute(Math.max(Math.ceil(hold.until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS, keep?.until ?? -Infinity))})`,
                   };
         }
         const deferral = horizon === null ? "" : (text?.deferral ?? `${horizon.service} accepts scheduled tasks up to ${horizon.days} days ahead`);
@@ -1720,6 +1805,25 @@ export function declaredLowering(d: Pick<RaisedDrain, "schedule">, source: strin
     // A recurring action whose one ceiling holds more than the lowering sets raises it again when it runs.
     const reraised = schedule.recurring.some((a) => ceilingOf(a.maxSize, () => [a.minSize, ...(needs?.recurring ?? [])]) > to);
     return { at, from, to, reraised };
+}
+
+/**
+ * Who sets the bounds of the tiers still draining from a released event's raised ceilings at `now`
+ * (`tiers`, pastEventHold), for the report: the schedules, while the tier's schedule asserts nothing
+ * ("its bounds stay with the schedules until then"); this `pulumi up` itself, when another event's
+ * floors are asserted on the tier (TierSchedule.asserted: an event in progress or in its lead),
+ * Pulumi then sending the bounds, with the raised ceiling kept ("this pulumi up sets its bounds
+ * itself (eve2's floors, the raised ceiling kept)"). A tier without a schedule stays with the
+ * schedules.
+ */
+export function heldBoundsText(tiers: readonly Pick<RaisedDrain, "tier" | "schedule">[], now: number): string {
+    const by = tiers.map((d) => ({ tier: d.tier, source: d.schedule?.at(now).asserted?.source ?? null }));
+    const schedules = by.filter((b) => b.source === null);
+    const up = by.filter((b) => b.source !== null);
+    const sources = [...new Set(up.map((b) => b.source))].join(", ");
+    if (up.length === 0) return `${tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then`;
+    const set = `this pulumi up sets ${schedules.length === 0 ? (tiers.length === 1 ? "its" : "their") : `those of ${up.map((b) => b.tier).join(", ")}`} bounds itself (${sources}'s floors, the raised ceiling kept)`;
+    return schedules.length === 0 ? set : `the bounds of ${schedules.map((b) => b.tier).join(", ")} stay with the schedules until then; ${set}`;
 }
 
 /** What a tier's need reads of an event or peak: its audience and its broadcasts. */

@@ -14,6 +14,8 @@ export interface ScalingSection {
     readonly timeToPeak: TimeToPeak[];
     readonly drain: readonly unknown[];
     readonly schedule: readonly unknown[];
+    /** The schedules' bounds invariant broken (stackBoundsViolations): a ceiling below the floor or below what the needs in force hold. Absent or empty when kept. */
+    readonly boundsViolations?: readonly string[];
 }
 
 export function isTimeToPeak(v: unknown): v is TimeToPeak {
@@ -31,8 +33,17 @@ export function isTimeToPeak(v: unknown): v is TimeToPeak {
 /** The `scaling` stack output of a plan; empty lists when the program reported none. */
 export function scalingSection(outputs: Readonly<Record<string, unknown>>): ScalingSection {
     const s = isRecord(outputs.scaling) ? outputs.scaling : {};
-    return { timeToPeak: list(s.timeToPeak).filter(isTimeToPeak), drain: list(s.drain), schedule: list(s.schedule) };
+    const bounds = list(s.boundsViolations).filter((v): v is string => typeof v === "string");
+    return { timeToPeak: list(s.timeToPeak).filter(isTimeToPeak), drain: list(s.drain), schedule: list(s.schedule), ...(bounds.length === 0 ? {} : { boundsViolations: bounds }) };
 }
+
+/**
+ * Name of the finding of a schedule whose replayed bounds break the invariant (boundsViolations,
+ * components/model/schedule-conformance.ts): a ceiling below the floor is refused by the clouds
+ * (Application Auto Scaling: "the new maximum capacity is not less than the minimum capacity"; the
+ * HPA validation) and one below a running event's need removes its capacity at once. Mandatory.
+ */
+export const SCHEDULE_BOUNDS_FINDING = "ha-scaling-schedule-bounds";
 
 /** Name of the finding of an event no `pulumi up` can pre-scale in time (schedule status `unschedulable`). */
 export const EVENT_PRESCALE_FINDING = "ha-scaling-event-prescale";
@@ -53,7 +64,8 @@ export function scalingFindings(section: ScalingSection, stage: Stage): Violatio
         .filter(isRecord)
         .filter((r) => typeof r.nodeShortfall === "string" && r.nodeShortfall !== "")
         .map((r): Violation => ({ policy: POD_FLOORS_NODES_FINDING, enforcement: "advisory", urn: "", message: `${String(r.source)}: the raised pod floors exceed the node pools' capacity in ${String(r.nodeShortfall)}; raise kubernetes.maxNodesPerZone or kubernetes.nodeSize, or the floors' pods stay Pending` }));
-    return [...peaks, ...events, ...nodes, ...ceilingFindings(section)];
+    const bounds = (section.boundsViolations ?? []).map((message): Violation => ({ policy: SCHEDULE_BOUNDS_FINDING, enforcement: "mandatory", urn: "", message: `scheduled bounds: ${message}` }));
+    return [...peaks, ...events, ...nodes, ...bounds, ...ceilingFindings(section)];
 }
 
 /**
