@@ -73,6 +73,13 @@ export interface Plan {
     readonly outputs: Record<string, unknown>;
     /** Config keys still holding placeholders: `pulumi up` refuses the stack until they are set. */
     readonly notDeployableUntilSet: readonly MissingSetting[];
+    /**
+     * The instant the program planned against (UTC ISO, DeployOptions.now): the instant of the
+     * `pulumi up` this plan stands for, when the plan is the next one's `--base` (the bounds it
+     * asserts on the scaled resources hold from then: floorsHeldInBase). Absent from plans made
+     * before it was recorded.
+     */
+    readonly plannedAt?: string;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -212,6 +219,8 @@ function firstRegion(config: Readonly<Record<string, string>>, project: string):
  */
 export async function planStack(stack: string, stacksDir?: string, options: PlanOptions = {}): Promise<Plan> {
     let missing: readonly MissingSetting[] = [];
+    // One instant for the program and the record of it (Plan.plannedAt).
+    const now = options.now ?? new Date();
     const plan = await planProgram(
         stack,
         async () =>
@@ -219,12 +228,12 @@ export async function planStack(stack: string, stacksDir?: string, options: Plan
                 onPlaceholders: (m) => {
                     missing = m;
                 },
-                ...(options.now !== undefined ? { now: options.now } : {}),
+                now,
             }),
         stacksDir,
         options,
     );
-    return { ...plan, notDeployableUntilSet: missing };
+    return { ...plan, notDeployableUntilSet: missing, plannedAt: now.toISOString() };
 }
 
 export interface PlanOptions {
