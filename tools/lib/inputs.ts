@@ -118,8 +118,8 @@ export interface StackInput {
     readonly residency?: { readonly boundary: string } | { readonly regions: readonly string[] };
     /**
      * The instant (epoch ms) of the `pulumi up` the input stands for: an offline plan's
-     * `plannedAt`, an export's `deployment.manifest.time` (the time Pulumi wrote the checkpoint,
-     * apitype.ManifestV1 `time`). Undefined for a preview and for a plan that records none.
+     * `plannedAt`, an export's `deployment.manifest.time` (ManifestV1 `Time`, "Time of the update",
+     * pulumi sdk/go/common/apitype/core.go). Undefined for a preview and for a plan that records none.
      */
     readonly plannedAt?: number;
 }

@@ -6,6 +6,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { getMonitor } from "@pulumi/pulumi/runtime/settings";
 
 import { ConfigError, MissingSetting } from "../../components/model";
+import { MINUTE_MS } from "../../components/model/timezone";
 import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
 import { answerRegistrations } from "./monitor";
 import { ROOT, StackFileError, UnknownStackError, loadStackConfig, projectName } from "./stackfiles";
@@ -74,10 +75,12 @@ export interface Plan {
     /** Config keys still holding placeholders: `pulumi up` refuses the stack until they are set. */
     readonly notDeployableUntilSet: readonly MissingSetting[];
     /**
-     * The instant the program planned against (UTC ISO, DeployOptions.now): the instant of the
-     * `pulumi up` this plan stands for, when the plan is the next one's `--base` (the bounds it
-     * asserts on the scaled resources hold from then: floorsHeldInBase). Absent from plans made
-     * before it was recorded.
+     * The minute the program planned against (DeployOptions.now, UTC ISO, seconds dropped: the
+     * scheduled actions run on whole minutes, so none falls between): the instant of the `pulumi up`
+     * this plan stands for when it is the next one's `--base` (the bounds it asserts on the scaled
+     * resources hold from then: floorsHeldInBase). Only on a stack whose schedule reports an event or
+     * peak (outputs.scaling.schedule), so a plan without any stays byte-identical whenever it is
+     * made; absent from plans made before it was recorded.
      */
     readonly plannedAt?: string;
 }
@@ -233,7 +236,11 @@ export async function planStack(stack: string, stacksDir?: string, options: Plan
         stacksDir,
         options,
     );
-    return { ...plan, notDeployableUntilSet: missing, plannedAt: now.toISOString() };
+    // Only a stack whose schedule reports an event or peak has bounds that depend on the instant (and
+    // a plan that already does); any other plan stays byte-identical whenever it is made.
+    const scaling = plan.outputs.scaling;
+    const scheduled = isPlainObject(scaling) && Array.isArray(scaling.schedule) && scaling.schedule.length > 0;
+    return { ...plan, notDeployableUntilSet: missing, ...(scheduled ? { plannedAt: new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS).toISOString() } : {}) };
 }
 
 export interface PlanOptions {
