@@ -74,7 +74,8 @@ async function against(head: CheckedPlan, base: CheckedPlan): Promise<CheckedPla
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-late-")), "base.json");
     fs.writeFileSync(file, JSON.stringify(base));
     const read = await readBase(file);
-    return withBase(head, read, upgradeAgainst(head, read, file));
+    // judged at the head's own instant (the minute it planned against), as `plan --base` right after it
+    return withBase(head, read, upgradeAgainst(head, read, file), head.plannedAt === undefined ? undefined : Date.parse(head.plannedAt));
 }
 
 const entry = (p: CheckedPlan, source: string) => p.scaling.schedule.find((r) => at(r, "source") === source);
