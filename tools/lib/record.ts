@@ -78,9 +78,9 @@ export interface Plan {
      * The minute the program planned against (DeployOptions.now, UTC ISO, seconds dropped: the
      * scheduled actions run on whole minutes, so none falls between): the instant of the `pulumi up`
      * this plan stands for when it is the next one's `--base` (the bounds it asserts on the scaled
-     * resources hold from then: floorsHeldInBase). Only on a stack whose schedule reports an event or
-     * peak (outputs.scaling.schedule), so a plan without any stays byte-identical whenever it is
-     * made; absent from plans made before it was recorded.
+     * resources hold from then: floorsHeldInBase). Only on a plan whose up asserts a floor its own
+     * actions also set (assertsScheduledFloors: an up inside a raised window), so any other plan
+     * stays byte-identical whenever it is made; absent from plans made before it was recorded.
      */
     readonly plannedAt?: string;
 }
@@ -236,11 +236,11 @@ export async function planStack(stack: string, stacksDir?: string, options: Plan
         stacksDir,
         options,
     );
-    // Only a stack whose schedule reports an event or peak has bounds that depend on the instant (and
-    // a plan that already does); any other plan stays byte-identical whenever it is made.
-    const scaling = plan.outputs.scaling;
-    const scheduled = isPlainObject(scaling) && Array.isArray(scaling.schedule) && scaling.schedule.length > 0;
-    return { ...plan, notDeployableUntilSet: missing, ...(scheduled ? { plannedAt: new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS).toISOString() } : {}) };
+    // Only an up inside a raised window asserts floors its actions also set (a plan that already
+    // depends on the minute: its report names it); any other plan stays byte-identical whenever it is made.
+    const { assertsScheduledFloors } = await import("./scaling");
+    const asserts = assertsScheduledFloors(plan.resources, now.getTime());
+    return { ...plan, notDeployableUntilSet: missing, ...(asserts ? { plannedAt: new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS).toISOString() } : {}) };
 }
 
 export interface PlanOptions {

@@ -502,6 +502,17 @@ export function assertedFloors(resources: readonly FloorResource[]): Map<string,
 }
 
 /**
+ * Whether a plan's up asserts a floor on a scaled resource its own scheduled actions also set
+ * (assertedFloors, floorSteps with the recurring runs within a week of `now`, epoch ms): an up
+ * inside a raised window, whose asserted floor holds from its instant (Plan.plannedAt) until the
+ * next action.
+ */
+export function assertsScheduledFloors(resources: readonly FloorResource[], now: number): boolean {
+    const acted = new Set(floorSteps(resources, now - 8 * DAY_MS, now + 8 * DAY_MS).map((s) => s.target));
+    return [...assertedFloors(resources).keys()].some((target) => acted.has(target));
+}
+
+/**
  * Whether the base plan's declared schedule held the floors this up asserts for an event in its
  * window (`preScale` to `now`, epoch ms): on every scaled resource this plan asserts a floor on
  * (`head`, assertedFloors) and the base acts on, the largest floor the base holds there from the
