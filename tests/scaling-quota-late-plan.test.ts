@@ -32,7 +32,9 @@ const MANY = Array.from({ length: 14 }, (_, i) => {
 });
 /** Daily 11:00-18:00 in London (UTC in December), 100,000 viewers and 20 streams. */
 const DAY_PEAK = { name: "day", recurrence: "daily", start: "11:00", end: "18:00", timeZone: "Europe/London", peakOnline: 100000, streams: 20 };
+const { streams: _dayStreams, ...DAY_PEAK_AWS } = DAY_PEAK;
 const ALI_VM = { stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } };
+const AWS_VM = { stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA };
 
 /** sale (10:00-16:00Z) and eve (pre-scale 17:04Z) under a quota of 7 ESS tasks. */
 const QUOTA_PENDING = {
@@ -53,6 +55,14 @@ const DIR = stackDir({
     "b2b-aws-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: B2B_AWS }),
     "many": stackFile({ ...ALI_VM, events: MANY, peaks: [DAY_PEAK] }),
     "many-30": stackFile({ ...ALI_VM, events: MANY, peaks: [DAY_PEAK], scaling: { essScheduledTaskQuota: 30 } }),
+    "many-aws": stackFile({ ...AWS_VM, events: MANY.map(({ streams: _streams, ...e }) => e), peaks: [DAY_PEAK_AWS] }),
+    // A daily peak and four events under a quota of 12: the peak's 4 tasks and their room leave 4, fewer than any event's 6.
+    "quota-12": stackFile({
+        ...ALI_VM,
+        events: [...QUOTA_PENDING.events, { name: "night", start: "2026-12-12T21:00:00Z", end: "2026-12-12T22:00:00Z", peakOnline: 300000, streams: 40 }],
+        peaks: [{ ...DAY_PEAK, end: "16:34" }],
+        scaling: { essScheduledTaskQuota: 12 },
+    }),
     // sale's lowerings (transcoders 17:02Z, app group 17:04Z) hold 2 of the 7 tasks while eve's pre-scale is 17:04Z.
     "quota-pending": stackFile(QUOTA_PENDING),
 });
@@ -64,7 +74,8 @@ async function against(head: CheckedPlan, base: CheckedPlan): Promise<CheckedPla
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-late-")), "base.json");
     fs.writeFileSync(file, JSON.stringify(base));
     const read = await readBase(file);
-    return withBase(head, read, upgradeAgainst(head, read, file));
+    // judged at the head's own instant (the minute it planned against), as `plan --base` right after it
+    return withBase(head, read, upgradeAgainst(head, read, file), head.plannedAt === undefined ? undefined : Date.parse(head.plannedAt));
 }
 
 const entry = (p: CheckedPlan, source: string) => p.scaling.schedule.find((r) => at(r, "source") === source);
@@ -152,6 +163,44 @@ describe("back-to-back events: e1's pre-scale is e0's release and its release e2
     });
 });
 
+describe("late against a --base up that asserted the event's floors on the scaled resources itself (from its instant, plannedAt)", function () {
+    this.timeout(300_000);
+
+    /** The ups of `stack` at `times` in order, each judged against the one before as `plan --base` does. */
+    async function chain(stack: string, times: readonly string[]): Promise<CheckedPlan[]> {
+        const plans: CheckedPlan[] = [];
+        for (const t of times) {
+            const head = await plan(stack, t);
+            const prev = plans.at(-1);
+            plans.push(prev === undefined ? head : await against(head, prev));
+        }
+        return plans;
+    }
+    const judged = (p: CheckedPlan, source: string) => [at(entry(p, source), "status"), lateFindings(p)];
+
+    for (const [stack, group] of [
+        ["many-30", "alicloud:ess/scalingGroup:ScalingGroup"],
+        ["many-aws", "aws:autoscaling/group:Group"],
+    ] as const) {
+        it(`${stack} 09:00Z -> 11:45Z -> 12:05Z -> 15:35Z: e1 at 12:05Z and e3 at 15:35Z are inProgress, no finding; against a base without its instant, e1 is late`, async () => {
+            const [, up1145, up1205, up1535] = await chain(stack, ["09:00", "11:45", "12:05", "15:35"]);
+            // The 11:45Z up asserts e1's floor 30 on the app group itself (not under ignoreChanges) and declares no e1 action: e0's release has passed.
+            const app = up1145.resources.find((r) => r.type === group && r.name.includes("-app-"));
+            assert.deepStrictEqual([at(app?.inputs, "minSize"), (app?.ignoreChanges ?? []).includes("minSize"), up1145.plannedAt], [30, false, "2026-12-12T11:45:00.000Z"]);
+            assert.deepStrictEqual(judged(up1205, "e1"), ["inProgress", []]);
+            assert.deepStrictEqual(judged(up1535, "e3"), ["inProgress", []]);
+            // A plan that records no instant: the asserted floor counts only where no action is in force at the pre-scale (the peak's 10:30Z pre-scale, 26).
+            const { plannedAt: _plannedAt, ...undated } = up1145;
+            assert.deepStrictEqual(judged(await against(await plan(stack, "12:05"), undated), "e1"), [
+                "late",
+                [
+                    "event e1: floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 35 min after its pre-scale at 2026-12-12T11:30:00Z, 5 min after the start: no earlier pulumi up declared it (the --base plan's actions did not hold its floors), so its floors are raised only now; release at 2026-12-12T13:30:00Z",
+                ],
+            ]);
+        });
+    }
+});
+
 describe("ESS quota: admission counts the tasks the schedules declare, as the resources are built", function () {
     this.timeout(300_000);
 
@@ -184,6 +233,15 @@ describe("ESS quota: pending lowerings hold tasks until they run, and the report
             ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", null, 12],
         ]);
         assertHeld(p, "eve", "not pre-scaled in time: no pulumi up can declare it 10 minutes before its pre-scale at 2026-12-12T17:04:00Z (ESS allows 7 scheduled tasks per account and region (scaling.essScheduledTaskQuota); the ceiling lowerings of released events still ahead take 2 until they run (the app group's of sale at 2026-12-12T17:04:00Z, the transcoders' of sale at 2026-12-12T17:02:00Z); the events declared now take the rest); a pulumi up on or after 2026-12-12T17:02:00Z, once that room has freed, declares it late, asserting its floors itself (its pre-scale less than 10 minutes ahead); until then the metric rules alone meet it: move it later or declare fewer");
+    });
+
+    it("quota 12 at 16:35Z: night (6 tasks whatever its length) is too large for the 4 the peak's 4 tasks and their room leave, which the 2 pending lowerings do not change; the remedy is the quota, not a shorter event", async () => {
+        const p = await plan("quota-12", "16:35");
+        assertHeld(
+            p,
+            "night",
+            "not pre-scaled: it takes 6 ESS scheduled tasks in cn-hangzhou, more than the 4 the quota leaves (12 allowed less the recurring peaks' 4 and as many again of room for a renamed one) even once the pending ceiling lowerings have run, so it cannot be declared, whatever the other events (ESS allows 12 scheduled tasks per account and region (scaling.essScheduledTaskQuota); the recurring peaks take 4 with as many again of room for a renamed task; the ceiling lowerings of released events still ahead take 2 until they run (the app group's of sale at 2026-12-12T17:05:00Z, the transcoders' of sale at 2026-12-12T17:02:00Z); the events declared now take the rest); the metric rules alone meet it: raise the account's ESS scheduled task quota in Quota Center and set scaling.essScheduledTaskQuota to at least 14, or declare fewer recurring peaks",
+        );
     });
 
     it("17:03Z: the room has freed; eve is declared, and the tasks the plan declares are the ones admission counts (essDeclaredTasks), within the 7", async () => {
@@ -234,6 +292,21 @@ describe("floorsHeldInBase: the floors a base's one-off actions held against tho
     it("a base inside the window that asserted the floor on the group itself holds it; a base with the floor under ignoreChanges and no action compares nothing (null)", () => {
         assert.strictEqual(floorsHeldInBase([group(30)], [group(30)], preScale, now), true);
         assert.strictEqual(floorsHeldInBase([group(4, ["minSize", "maxSize"])], [group(30)], preScale, now), null);
+    });
+
+    it("the floor the base's up asserted on the group holds from its instant (baseAt): after the peak's run at the pre-scale it holds; before a lower action at the pre-scale it does not; unknown, only where no action is in force", () => {
+        const peak = { name: "lc-us-east-1-app-schedule-day-prescale-1030-all", type: "aws:autoscaling/schedule:Schedule", parent, inputs: { recurrence: "30 10 * * *", timeZone: "UTC", minSize: 26, maxSize: 100, desiredCapacity: -1 } };
+        const head = [group(30)];
+        const later = Date.parse("2026-12-12T12:05:00Z");
+        // asserted at 11:45Z, after the pre-scale and inside the window
+        assert.strictEqual(floorsHeldInBase([group(30), peak], head, preScale, later, Date.parse("2026-12-12T11:45:00Z")), true);
+        // asserted at 11:20Z, then the base's 11:30Z release sets 26 at the pre-scale
+        assert.strictEqual(floorsHeldInBase([group(30), peak, action("e0-release", "2026-12-12T11:30:00Z", 26)], head, preScale, later, Date.parse("2026-12-12T11:20:00Z")), false);
+        // asserted at 10:00Z, before the peak's 10:30Z run set 26
+        assert.strictEqual(floorsHeldInBase([group(30), peak], head, preScale, later, Date.parse("2026-12-12T10:00:00Z")), false);
+        assert.strictEqual(floorsHeldInBase([group(30), peak], head, preScale, later), false);
+        // an asserted floor under ignoreChanges is not the up's
+        assert.strictEqual(floorsHeldInBase([group(30, ["minSize", "maxSize"]), peak], head, preScale, later, Date.parse("2026-12-12T11:45:00Z")), false);
     });
 
     it("SAE: the points of the base's day rule (GMT+8) are the application's floor steps; the head's point in force at the up is the floor it asserts", () => {

@@ -180,7 +180,7 @@ export async function readBase(baseFile: string): Promise<StackInput> {
  * they may have run (removedLoweringFindings).
  */
 export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport, now: number = Date.now()): CheckedPlan {
-    const late = lateAgainstBase(plan.scaling, base.resources, plan.resources);
+    const late = lateAgainstBase(plan.scaling, base.resources, plan.resources, base.plannedAt);
     // A drained event's raised ceilings are named only when this up really lowers one against the
     // base (ceilingsAgainstBase): the finding follows the judged entries.
     // The scheduled actions set the ceilings live, so the base's declared lowerings tell what is in

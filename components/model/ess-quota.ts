@@ -3,7 +3,7 @@
 // against one quota per account and region. Pure: no @pulumi import.
 
 import { transcodeTier } from "./global";
-import { EventLimit, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, declaredActionCount, declaredEventsThatFit, eventActionCount, eventWindow, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
+import { EventLimit, SHORTEN_REMEDY, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, declaredActionCount, declaredEventsThatFit, eventActionCount, eventWindow, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
 import { utcMinute } from "./timezone";
 import { LiveEvent, RegionSpec, StackSpec } from "./types";
 
@@ -175,14 +175,27 @@ export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "
         ownTasks.set(event, n);
         return n;
     };
-    const alone = (event: LiveEvent): string | null => {
+    // The region where an event does not fit on its own, with its tasks there; null when it fits everywhere.
+    const tooLarge = (event: LiveEvent): { readonly region: (typeof regions)[number]; readonly n: number } | null => {
         // At most essEventTasks each: an event within that bound fits alone without building its schedule.
         if (regions.every(({ region, room }) => essEventTasks(spec, region, event, now) <= room)) return null;
         const n = own(event);
-        for (const [i, { region, peaks, room }] of regions.entries()) {
-            if (n[i] > room) return `it takes ${n[i]} ESS scheduled tasks in ${region.name} and ${Math.max(0, room)} are left ${peaks > 0 ? `after the recurring peaks' ${peaks} and the room a renamed one needs (as many again)` : `of the ${quota} allowed`}`;
-        }
-        return null;
+        const i = regions.findIndex(({ room }, j) => n[j] > room);
+        return i < 0 ? null : { region: regions[i], n: n[i] };
+    };
+    // The room once the pending lowerings have run (they free their tasks then, so they never make an event too large).
+    const alone = (event: LiveEvent): string | null => {
+        const t = tooLarge(event);
+        if (t === null) return null;
+        const { region, peaks, room, idle } = t.region;
+        const left = peaks > 0 ? `the ${Math.max(0, room)} the quota leaves (${quota} allowed less the recurring peaks' ${peaks} and as many again of room for a renamed one)` : `the ${quota} allowed`;
+        return `it takes ${t.n} ESS scheduled tasks in ${region.name}, more than ${left}${idle.lowerings.some((l) => l.at > now) ? " even once the pending ceiling lowerings have run" : ""}`;
+    };
+    // Its task count does not shrink with time: only a larger quota or fewer recurring tasks make room.
+    const remedy = (event: LiveEvent): string => {
+        const t = tooLarge(event);
+        const needed = t === null ? quota : t.n + essPeakRoom(t.region.peaks);
+        return `raise the account's ESS scheduled task quota in Quota Center and set scaling.essScheduledTaskQuota to at least ${needed}${t !== null && t.region.peaks > 0 ? ", or declare fewer recurring peaks" : ""}`;
     };
     const admissible = admissibleEvents(inReach, { alone });
     // One quota per region, the peaks' rename room set aside (declaredEventsThatFit): within the upper
@@ -203,7 +216,7 @@ export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "
     const share = shares.length > 0 ? `; ${shares.join("; ")}; the events declared now take the rest` : ", all for the events declared now";
     // Tasks free when an action the schedule declares has run: the lowerings (the released events' and the declared ones').
     const frees = (): number[] => [...new Set(regions.flatMap(({ region }) => essDeclaredTasks(spec, region, now, horizon, { count, why: "", alone }, drainOf).lowerings.map((l) => l.at)))].sort((a, b) => a - b);
-    return { count, why: `ESS allows ${quota} scheduled tasks per account and region (scaling.essScheduledTaskQuota)${share}`, alone, frees };
+    return { count, why: `ESS allows ${quota} scheduled tasks per account and region (scaling.essScheduledTaskQuota)${share}`, alone, remedy, frees };
 }
 
 /**
@@ -214,5 +227,6 @@ export function essEventLimit(spec: ScheduleSpec & Pick<StackSpec, "compute" | "
 export function bothEventLimits(a: EventLimit, b: EventLimit | null): EventLimit {
     if (b === null) return a;
     const binding = b.count < a.count ? b : a;
-    return { count: Math.min(a.count, b.count), why: binding.why, alone: (event) => a.alone?.(event) ?? b.alone?.(event) ?? null };
+    // The remedy of the limit the event is too large for (a's first, as `alone`).
+    return { count: Math.min(a.count, b.count), why: binding.why, alone: (event) => a.alone?.(event) ?? b.alone?.(event) ?? null, remedy: (event) => ((a.alone?.(event) ?? null) !== null ? a : b).remedy?.(event) ?? SHORTEN_REMEDY };
 }

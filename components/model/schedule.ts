@@ -1300,6 +1300,9 @@ export function awsEventLimit(spec: Pick<StackSpec, "compute" | "scaling" | "eve
     return { count, why: `AWS allows ${quota.count} ${quota.what}; the peaks take ${peakActionCount(spec)}, the events declared now take the rest`, alone };
 }
 
+/** The remedy of an event too large for a limit that counts what grows with its length (EventLimit.remedy). */
+export const SHORTEN_REMEDY = "shorten it or split it into shorter events";
+
 /**
  * A cloud's limit on how many events one `pulumi up` may declare (beyond the horizon): the first
  * `count` declarable events are declared, the others reported `deferred` with `why`.
@@ -1314,6 +1317,12 @@ export interface EventLimit {
      * when it fits alone. Absent: the report does not say.
      */
     readonly alone?: (event: LiveEvent) => string | null;
+    /**
+     * What makes room for an event `alone` refuses ("raise ... scaling.essScheduledTaskQuota to at
+     * least 14"). Defaults to SHORTEN_REMEDY, for limits that count what grows with the event's
+     * length (the SAE rules count the calendar days it touches).
+     */
+    readonly remedy?: (event: LiveEvent) => string;
     /**
      * Instants (epoch ms, ascending) after which the limit leaves more room other than the events'
      * releases: the ESS ceiling lowerings still ahead, whose tasks go once they have run
@@ -1549,7 +1558,7 @@ export function scheduleReport(
                 return {
                     source: event.name,
                     status: "unschedulable",
-                    detail: `not pre-scaled: ${alone}, so it cannot be declared, whatever the other events (${eventLimit.why}); the metric rules alone meet it: shorten it or split it into shorter events`,
+                    detail: `not pre-scaled: ${alone}, so it cannot be declared, whatever the other events (${eventLimit.why}); the metric rules alone meet it: ${eventLimit.remedy?.(event) ?? SHORTEN_REMEDY}`,
                 };
             }
             // Room that frees before the pre-scale but inside its lead: a later up declares it late.

@@ -14,7 +14,7 @@ import { check, parseCheckArgs } from "../../tools/check";
 import { unsetInPreviewConfig } from "../../tools/lib/inputs";
 import { Plan } from "../../tools/lib/record";
 import { loadStackConfig } from "../../tools/lib/stackfiles";
-import { checkPlan } from "../../tools/plan";
+import { checkPlan, readBase } from "../../tools/plan";
 import { isRecord } from "../../policies/lib/values";
 import { shippedPlan } from "../support/shipped";
 
@@ -65,6 +65,24 @@ describe("check --from gives one verdict whatever the input format of an unchang
         assert.deepStrictEqual([previewRun[0], exportRun[0]], [planRun[0], planRun[0]]);
         assert.strictEqual(planRun[0], 0);
         assert.deepStrictEqual([waiting(previewRun[1]), waiting(exportRun[1])], [waiting(planRun[1]), waiting(planRun[1])]);
+    });
+
+    it("a --base carries the instant of its up: a plan's plannedAt, an export's deployment.manifest.time (Go RFC 3339 with nanoseconds); a preview none", async () => {
+        const plan = await shippedPlan(STACK);
+        // a stack without events or peaks records no instant: its plan is the same bytes whenever it is made
+        assert.strictEqual(plan.plannedAt, undefined);
+        const exported = exportJson(plan);
+        const timed = isRecord(exported) && isRecord(exported.deployment) ? { ...exported, deployment: { ...exported.deployment, manifest: { time: "2026-12-12T11:45:00.123456789Z", magic: "m", version: "v3.200.0" } } } : exported;
+        const bases = [
+            await readBase(write("base-plan.json", { ...plan, plannedAt: "2026-12-12T11:45:00.500Z" })),
+            await readBase(write("base-export.json", timed)),
+            await readBase(write("base-preview.json", previewJson(plan, loadStackConfig(STACK)))),
+            await readBase(write("base-undated.json", { ...plan, plannedAt: "11:45" })),
+        ];
+        assert.deepStrictEqual(
+            bases.map((b) => b.plannedAt),
+            [Date.parse("2026-12-12T11:45:00.500Z"), Date.parse("2026-12-12T11:45:00.123Z"), undefined, undefined],
+        );
     });
 
     it("a preview whose config gives every setting keeps a broken hop mandatory", async () => {

@@ -116,6 +116,12 @@ export interface StackInput {
      * for a list. Undefined when the input declares none.
      */
     readonly residency?: { readonly boundary: string } | { readonly regions: readonly string[] };
+    /**
+     * The instant (epoch ms) of the `pulumi up` the input stands for: an offline plan's
+     * `plannedAt`, an export's `deployment.manifest.time` (ManifestV1 `Time`, "Time of the update",
+     * pulumi sdk/go/common/apitype/core.go). Undefined for a preview and for a plan that records none.
+     */
+    readonly plannedAt?: number;
 }
 
 export const RESIDENCY_POLICY = "sec-data-store-require-residency";
@@ -612,7 +618,8 @@ function fromPlan(v: unknown, what: string, override: Stage | undefined, require
     const resources = resourcesOf(what, v.resources, "resources");
     const unset = list(v.notDeployableUntilSet).flatMap((m) => (isRecord(m) && typeof m.key === "string" ? [m.key] : []));
     const residency = declaredResidency(isRecord(v.outputs) ? v.outputs.residency : undefined, 'plan output "residency"', what);
-    return { ...stackInput(what, str(v.stack) ?? stackFromUrn(resources[0].urn), { stage: declaredText(v.stage, 'plan "stage"', what), cloud: declaredText(v.cloud, 'plan "cloud"', what) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
+    const plannedAt = instantOf(v.plannedAt);
+    return { ...stackInput(what, str(v.stack) ?? stackFromUrn(resources[0].urn), { stage: declaredText(v.stage, 'plan "stage"', what), cloud: declaredText(v.cloud, 'plan "cloud"', what) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}), ...(plannedAt !== undefined ? { plannedAt } : {}) };
 }
 
 /**
@@ -835,7 +842,14 @@ function fromExport(deployment: Record<string, unknown>, what: string, override:
     const outputs = stackOutputs(deployment.resources);
     const residency = declaredResidency(outputs.residency, 'stack output "residency"', what);
     const unset = list(outputs.notDeployableUntilSet).filter((k): k is string => typeof k === "string");
-    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: declaredText(outputs.stage, 'stack output "stage"', what), cloud: declaredText(outputs.cloud, 'stack output "cloud"', what) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}) };
+    const plannedAt = instantOf(isRecord(deployment.manifest) ? deployment.manifest.time : undefined);
+    return { ...stackInput(what, stackFromUrn(resources[0].urn), { stage: declaredText(outputs.stage, 'stack output "stage"', what), cloud: declaredText(outputs.cloud, 'stack output "cloud"', what) }, resources, override, required), unset, ...(residency !== undefined ? { residency } : {}), ...(plannedAt !== undefined ? { plannedAt } : {}) };
+}
+
+/** An ISO 8601 instant with its zone ("2026-12-12T11:45:00.000Z", "2026-12-12T19:45:00+08:00") as epoch ms; undefined for anything else (StackInput.plannedAt is optional). */
+function instantOf(v: unknown): number | undefined {
+    const t = typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) ? Date.parse(v) : NaN;
+    return Number.isFinite(t) ? t : undefined;
 }
 
 /**

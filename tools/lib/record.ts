@@ -6,6 +6,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { getMonitor } from "@pulumi/pulumi/runtime/settings";
 
 import { ConfigError, MissingSetting } from "../../components/model";
+import { MINUTE_MS } from "../../components/model/timezone";
 import { RecordingMocks, Registration, UnmockedCallError } from "./mocks";
 import { answerRegistrations } from "./monitor";
 import { ROOT, StackFileError, UnknownStackError, loadStackConfig, projectName } from "./stackfiles";
@@ -73,6 +74,15 @@ export interface Plan {
     readonly outputs: Record<string, unknown>;
     /** Config keys still holding placeholders: `pulumi up` refuses the stack until they are set. */
     readonly notDeployableUntilSet: readonly MissingSetting[];
+    /**
+     * The minute the program planned against (DeployOptions.now, UTC ISO, seconds dropped: the
+     * scheduled actions run on whole minutes, so none falls between): the instant of the `pulumi up`
+     * this plan stands for when it is the next one's `--base` (the bounds it asserts on the scaled
+     * resources hold from then: floorsHeldInBase). Only on a plan whose up asserts a floor its own
+     * actions also set (assertsScheduledFloors: an up inside a raised window), so any other plan
+     * stays byte-identical whenever it is made; absent from plans made before it was recorded.
+     */
+    readonly plannedAt?: string;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -212,6 +222,8 @@ function firstRegion(config: Readonly<Record<string, string>>, project: string):
  */
 export async function planStack(stack: string, stacksDir?: string, options: PlanOptions = {}): Promise<Plan> {
     let missing: readonly MissingSetting[] = [];
+    // One instant for the program and the record of it (Plan.plannedAt).
+    const now = options.now ?? new Date();
     const plan = await planProgram(
         stack,
         async () =>
@@ -219,12 +231,16 @@ export async function planStack(stack: string, stacksDir?: string, options: Plan
                 onPlaceholders: (m) => {
                     missing = m;
                 },
-                ...(options.now !== undefined ? { now: options.now } : {}),
+                now,
             }),
         stacksDir,
         options,
     );
-    return { ...plan, notDeployableUntilSet: missing };
+    // Only an up inside a raised window asserts floors its actions also set (a plan that already
+    // depends on the minute: its report names it); any other plan stays byte-identical whenever it is made.
+    const { assertsScheduledFloors } = await import("./scaling");
+    const asserts = assertsScheduledFloors(plan.resources, now.getTime());
+    return { ...plan, notDeployableUntilSet: missing, ...(asserts ? { plannedAt: new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS).toISOString() } : {}) };
 }
 
 export interface PlanOptions {

@@ -502,20 +502,38 @@ export function assertedFloors(resources: readonly FloorResource[]): Map<string,
 }
 
 /**
+ * Whether a plan's up asserts a floor on a scaled resource its own scheduled actions also set
+ * (assertedFloors, floorSteps with the recurring runs within a week of `now`, epoch ms): an up
+ * inside a raised window, whose asserted floor holds from its instant (Plan.plannedAt) until the
+ * next action.
+ */
+export function assertsScheduledFloors(resources: readonly FloorResource[], now: number): boolean {
+    const acted = new Set(floorSteps(resources, now - 8 * DAY_MS, now + 8 * DAY_MS).map((s) => s.target));
+    return [...assertedFloors(resources).keys()].some((target) => acted.has(target));
+}
+
+/**
  * Whether the base plan's declared schedule held the floors this up asserts for an event in its
  * window (`preScale` to `now`, epoch ms): on every scaled resource this plan asserts a floor on
  * (`head`, assertedFloors) and the base acts on, the largest floor the base holds there from the
- * pre-scale to the end of this up's lead (the action in force at the pre-scale, else the base's own
- * asserted floor, and every action after it until now + SCHEDULE_MIN_LEAD_MINUTES) is at least the
- * asserted one. Read from what the actions set, not their names: a pre-scale merged into another
- * event's release (the floor timeline's step is named after that event) counts, and so does a
- * floor another event's action holds through the window. null when no resource compares.
+ * pre-scale to the end of this up's lead (the step in force at the pre-scale and every step after
+ * it until now + SCHEDULE_MIN_LEAD_MINUTES) is at least the asserted one. The steps are the base's
+ * actions and the floors the base's up asserted on the scaled resources themselves
+ * (assertedFloors), which hold from that up's instant (`baseAt`, epoch ms: StackInput.plannedAt)
+ * until the base's next action: an up inside the event's raised window asserts its floors instead
+ * of declaring an action. Without `baseAt`, the asserted floor counts only where no action is in
+ * force at the pre-scale. Read from what the actions set, not their names: a pre-scale merged into
+ * another event's release (the floor timeline's step is named after that event) counts, and so
+ * does a floor another event's action holds through the window. null when no resource compares.
  */
-export function floorsHeldInBase(base: readonly FloorResource[], head: readonly FloorResource[], preScale: number, now: number): boolean | null {
+export function floorsHeldInBase(base: readonly FloorResource[], head: readonly FloorResource[], preScale: number, now: number, baseAt?: number): boolean | null {
     const until = now + SCHEDULE_MIN_LEAD_MINUTES * 60_000;
-    // The recurring actions' runs from a week before the pre-scale: the last one before it may be in force then.
-    const steps = [...floorSteps(base, preScale - 8 * DAY_MS, until), ...saeFloorSteps(base)];
     const baseAsserted = assertedFloors(base);
+    // The recurring actions' runs from a week before the pre-scale: the last one before it may be in
+    // force then. The asserted floors come last, so a run at the up's own instant (the same minute)
+    // is before them in the stable sort below: the up set the bounds after it.
+    const asserted = baseAt === undefined ? [] : [...baseAsserted].map(([target, floor]): FloorStep => ({ target, at: baseAt, floor }));
+    const steps = [...floorSteps(base, preScale - 8 * DAY_MS, until), ...saeFloorSteps(base), ...asserted];
     // On SAE the up asserts a floor as a point of the day's event rule (saeAssertedPoint): the
     // point in force at `now`, or one closer than the lead.
     const saeHead = new Map<string, number>();
@@ -526,7 +544,7 @@ export function floorsHeldInBase(base: readonly FloorResource[], head: readonly 
     let compared = false;
     for (const [target, floor] of [...assertedFloors(head), ...saeHead]) {
         const own = steps.filter((s) => s.target === target).sort((a, b) => a.at - b.at);
-        const inForce = own.filter((s) => s.at <= preScale).at(-1)?.floor ?? baseAsserted.get(target);
+        const inForce = own.filter((s) => s.at <= preScale).at(-1)?.floor ?? (baseAt === undefined ? baseAsserted.get(target) : undefined);
         const after = own.filter((s) => s.at > preScale && s.at < until).map((s) => s.floor);
         if (inForce === undefined && after.length === 0) continue;
         compared = true;
@@ -543,12 +561,12 @@ export function floorsHeldInBase(base: readonly FloorResource[], head: readonly 
  * shared by the day's events, a day rule holding a trigger point at the event's pre-scale or release
  * (saeTimersHoldPoint).
  */
-export function eventDeclaredInBase(base: readonly FloorResource[], entry: Readonly<Record<string, unknown>>, head: readonly FloorResource[] = []): boolean {
+export function eventDeclaredInBase(base: readonly FloorResource[], entry: Readonly<Record<string, unknown>>, head: readonly FloorResource[] = [], baseAt?: number): boolean {
     if (typeof entry.source !== "string") return false;
     const w = entry.window;
     const preScale = isRecord(w) && typeof w.preScale === "string" ? Date.parse(w.preScale) : NaN;
     const now = isRecord(w) && typeof w.at === "string" ? Date.parse(w.at) : NaN;
-    const held = Number.isFinite(preScale) && Number.isFinite(now) ? floorsHeldInBase(base, head, preScale, now) : null;
+    const held = Number.isFinite(preScale) && Number.isFinite(now) ? floorsHeldInBase(base, head, preScale, now, baseAt) : null;
     if (held !== null) return held;
     if (declaredInBase(base.map((r) => r.name), entry.source)) return true;
     if (!isRecord(w) || typeof w.preScale !== "string" || typeof w.release !== "string") return false;
@@ -556,18 +574,18 @@ export function eventDeclaredInBase(base: readonly FloorResource[], entry: Reado
 }
 
 /**
- * The schedule judged against the plan of the previous `pulumi up` (`--base`, its resources; `head`
- * this plan's): an event in progress whose floor this up asserts after its pre-scale
+ * The schedule judged against the plan of the previous `pulumi up` (`--base`, its resources and
+ * the instant it planned against, `baseAt`: StackInput.plannedAt; `head` this plan's): an event in progress whose floor this up asserts after its pre-scale
  * (ScheduleReport.lateIfUndeclared) is `late` only when the base did not declare it
  * (eventDeclaredInBase: its actions did not hold the floors this up asserts): the up is the first to
  * raise them, after its pre-scale; an advisory finding then. Otherwise it stays `inProgress`, with
  * the base's word that the pre-scale was declared.
  */
-export function lateAgainstBase(section: ScalingSection, base: readonly FloorResource[], head: readonly FloorResource[] = []): { readonly section: ScalingSection; readonly findings: Violation[] } {
+export function lateAgainstBase(section: ScalingSection, base: readonly FloorResource[], head: readonly FloorResource[] = [], baseAt?: number): { readonly section: ScalingSection; readonly findings: Violation[] } {
     const findings: Violation[] = [];
     const schedule = section.schedule.map((r) => {
         if (!isRecord(r) || typeof r.lateIfUndeclared !== "string" || typeof r.source !== "string") return r;
-        if (eventDeclaredInBase(base, r, head)) return { ...r, detail: String(r.detail).replace(/: the floors were in force since then if .*?\(it reads no live state; plan with --base <the previous up's plan> to tell\)/, ": the --base plan declared it, so its floors were in force since its pre-scale") };
+        if (eventDeclaredInBase(base, r, head, baseAt)) return { ...r, detail: String(r.detail).replace(/: the floors were in force since then if .*?\(it reads no live state; plan with --base <the previous up's plan> to tell\)/, ": the --base plan declared it, so its floors were in force since its pre-scale") };
         findings.push({ policy: EVENT_PRESCALE_FINDING, enforcement: "advisory", urn: "", message: `event ${r.source}: ${r.lateIfUndeclared}` });
         return { ...r, status: "late", detail: r.lateIfUndeclared };
     });
