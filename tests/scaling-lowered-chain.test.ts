@@ -179,6 +179,29 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         ]);
     });
 
+    it("Alibaba Cloud ESS, the day peak's actions re-sized by an up during the sale (09:00 -> 10:31 -> 16:35 -> 17:03 -> 17:04 -> 17:06 -> 17:10): the transcoders' day-release (17:04Z) sets 12, their lowered ceiling, and the app group's runs before its lowering (17:05Z), so the --base judgement names no re-raise and no finding", async () => {
+        const plans = await chain("lower-alicloud-vm-peak-1704", ["09:00", "10:31", "16:35", "17:03", "17:04", "17:06", "17:10"]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        // The base of the 17:06 up: the 10:31 up re-sized the transcoders' day actions to their own ceiling 12; the app group's
+        // day-release keeps the sale's 100, but runs before the app group's lowering.
+        assert.deepStrictEqual(actions(plans[4], TASK, "", [["launchTime"], ["maxValue"]]).filter((a) => /-(sale-lower|day-release-1704-all)$/.test(String(a[0]))), [
+            ["lc-cn-hangzhou-app-schedule-day-release-1704-all", "2026-12-12T17:04Z", 100],
+            ["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:05Z", 52],
+            ["lc-cn-hangzhou-video-transcoders-schedule-day-release-1704-all", "2026-12-12T17:04Z", 12],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", 12],
+        ]);
+        for (const p of plans.slice(5)) {
+            assert.strictEqual(at(entry(p, "sale"), "reraisedBy"), undefined);
+            assert.strictEqual(at(entry(p, "sale"), "reraisedLowerings"), undefined);
+            assert.strictEqual(at(entry(p, "sale"), "ceilingsLowered"), undefined);
+        }
+        assert.deepStrictEqual(
+            at(entry(plans[6], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T17:05:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z, so this pulumi up lowers none in force (delete the event from the stack file at will)",
+        );
+        assert.deepStrictEqual(perUp(plans), [[], [], [], [], [], [], []]);
+    });
+
     it("Alibaba Cloud ESS, an up after the transcoders' lowering (17:02Z) while the app group's (17:04Z) is still declared (09:00 -> 17:05, and 17:05 alone): the report names the app group's lowering and keeps the event until 17:07, never 'delete at will'", async () => {
         const plans = await chain("lower-alicloud-vm-no-peak", ["09:00", "17:05"]);
         const TASK = "alicloud:ess/scheduledTask:ScheduledTask";

@@ -204,8 +204,15 @@ export function ceilingsAgainstBase(
     lowered: { readonly all: readonly string[]; readonly rules: readonly string[]; readonly sent?: readonly string[] },
     baseActions: { readonly resources: readonly FloorResource[]; readonly now: number } | null = null,
 ): ScalingSection {
-    const schedule = section.schedule.map((r) => {
-        if (!isRecord(r) || typeof r.ceilingsLowered !== "string" || r.ceilingsLowered === "" || typeof r.source !== "string") return r;
+    const schedule = section.schedule.map((entry) => {
+        if (!isRecord(entry) || typeof entry.ceilingsLowered !== "string" || entry.ceilingsLowered === "" || typeof entry.source !== "string") return entry;
+        // With the base's resources (`baseActions`), only a lowering one of its recurring actions set
+        // higher again after it ran is re-raised (reraisedInBase), named by its instant; an entry
+        // none confirms loses the candidates the schedule named (reraisedBy, reraisedLowerings).
+        const confirmed = baseActions === null ? null : reraisedInBase(baseActions.resources, entry.source, baseActions.now).map((t) => `at ${utcMinute(t)}`);
+        const { reraisedBy: _by, reraisedLowerings: _tiers, ...unconfirmed } = entry;
+        const r = confirmed !== null && confirmed.length === 0 ? unconfirmed : entry;
+        if (typeof r.source !== "string") return entry;
         const released = String(r.detail).split(";")[0];
         // The event's lowerings still declared (ScheduleReport.pendingLowerings): keep the event until they have run.
         const keep = typeof r.pendingLowerings === "string" && typeof r.keepUntil === "string" ? keepEventText(r.pendingLowerings, r.keepUntil) : "";
@@ -215,10 +222,7 @@ export function ceilingsAgainstBase(
         // A recurring peak's action the base declared with the raised ceiling that ran after a
         // tier's own lowering set that tier's again (ScheduleReport.reraisedBy, reraisedLowerings):
         // the ceiling in force there is that action's; the other tiers' lowerings stand.
-        // With the base's resources (`baseActions`), only a lowering one of its recurring actions set
-        // higher again after it ran is re-raised (reraisedInBase), named by its instant.
-        const confirmed = baseActions === null ? null : reraisedInBase(baseActions.resources, r.source, baseActions.now).map((t) => `at ${utcMinute(t)}`);
-        const reraised = inBase && typeof r.reraisedBy === "string" && r.reraisedBy !== "" && (confirmed === null || confirmed.length > 0) ? r.reraisedBy : "";
+        const reraised = inBase && typeof r.reraisedBy === "string" && r.reraisedBy !== "" ? r.reraisedBy : "";
         const named = (typeof r.reraisedLowerings === "string" && r.reraisedLowerings !== "" ? r.reraisedLowerings : byActions).split("; ");
         const confirmedTiers = confirmed === null ? named : named.filter((l) => confirmed.some((at) => l.endsWith(at)));
         const reraisedTiers = reraised === "" ? "" : (confirmedTiers.length === 0 ? named : confirmedTiers).join("; ");
