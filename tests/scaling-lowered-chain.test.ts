@@ -13,7 +13,7 @@ import * as path from "path";
 
 import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { CEILINGS_LOWERED_FINDING } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, reraisedInBase } from "../tools/lib/scaling";
 import { at, stackDir, stackFile } from "./helpers";
 
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
@@ -177,6 +177,29 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
                 "event sale: the --base plan's recurring day-release at 2026-12-12T17:04:00Z (declared with the raised ceiling) ran after the lowering of the transcoders 40 -> 12 at 2026-12-12T17:02:00Z and set that ceiling again: it is still in force and Pulumi's state holds the held one, so this pulumi up sends nothing for it; run it as pulumi up --refresh, which lowers it; the cloud removes the capacity above them at once whatever the load: run it once the viewers have left",
             ],
         ]);
+    });
+
+    it("Alibaba Cloud ESS, the day peak's actions re-sized by an up during the sale (09:00 -> 10:31 -> 16:35 -> 17:03 -> 17:04 -> 17:06 -> 17:10): the transcoders' day-release (17:04Z) sets 12, their lowered ceiling, and the app group's runs before its lowering (17:05Z), so the --base judgement names no re-raise and no finding", async () => {
+        const plans = await chain("lower-alicloud-vm-peak-1704", ["09:00", "10:31", "16:35", "17:03", "17:04", "17:06", "17:10"]);
+        const TASK = "alicloud:ess/scheduledTask:ScheduledTask";
+        // The base of the 17:06 up: the 10:31 up re-sized the transcoders' day actions to their own ceiling 12; the app group's
+        // day-release keeps the sale's 100, but runs before the app group's lowering.
+        assert.deepStrictEqual(actions(plans[4], TASK, "", [["launchTime"], ["maxValue"]]).filter((a) => /-(sale-lower|day-release-1704-all)$/.test(String(a[0]))), [
+            ["lc-cn-hangzhou-app-schedule-day-release-1704-all", "2026-12-12T17:04Z", 100],
+            ["lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:05Z", 52],
+            ["lc-cn-hangzhou-video-transcoders-schedule-day-release-1704-all", "2026-12-12T17:04Z", 12],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02Z", 12],
+        ]);
+        for (const p of plans.slice(5)) {
+            assert.strictEqual(at(entry(p, "sale"), "reraisedBy"), undefined);
+            assert.strictEqual(at(entry(p, "sale"), "reraisedLowerings"), undefined);
+            assert.strictEqual(at(entry(p, "sale"), "ceilingsLowered"), undefined);
+        }
+        assert.deepStrictEqual(
+            at(entry(plans[6], "sale"), "detail"),
+            "released at 2026-12-12T16:30:00Z; its estimated drain has ended: the scheduled actions the --base plan declared lowered the app group 100 -> 52 at 2026-12-12T17:05:00Z; the transcoders 40 -> 12 at 2026-12-12T17:02:00Z, so this pulumi up lowers none in force (delete the event from the stack file at will)",
+        );
+        assert.deepStrictEqual(perUp(plans), [[], [], [], [], [], [], []]);
     });
 
     it("Alibaba Cloud ESS, an up after the transcoders' lowering (17:02Z) while the app group's (17:04Z) is still declared (09:00 -> 17:05, and 17:05 alone): the report names the app group's lowering and keeps the event until 17:07, never 'delete at will'", async () => {
@@ -659,5 +682,44 @@ describe("a lowering never cuts a running event's ceiling nor sets a maximum bel
             ["lc-us-east-1-app-schedule-eve2-prescale", "2026-12-12T16:53:00Z", 30, 60],
             ["lc-us-east-1-app-schedule-sale-prescale", "2026-12-12T09:30:00Z", 50, 100],
         ]);
+    });
+});
+
+describe("reraisedInBase: a lowering the --base plan declared is re-raised only by a later run of its recurring actions with a higher ceiling on the same scaled resource", () => {
+    const NOW = Date.parse("2026-12-12T17:10:00Z");
+    const VIDEO = "urn:pulumi:ackpk::live-commerce::live-commerce:alicloud:Video::lc-cn-hangzhou-video";
+    const task = (name: string, launchTime: string, maxValue: number, cron?: string) => ({
+        name: `lc-cn-hangzhou-video-transcoders-schedule-${name}`,
+        type: "alicloud:ess/scheduledTask:ScheduledTask",
+        parent: VIDEO,
+        inputs: { launchTime, maxValue, ...(cron === undefined ? {} : { recurrenceType: "Cron", recurrenceValue: cron, recurrenceEndTime: "2027-03-11T00:00Z" }) },
+    });
+    /** A floor job patching the HPA `hpa` (namespace live-commerce) with `patch`, on `schedule` in `timeZone`. */
+    const job = (name: string, schedule: string, timeZone: string, patches: readonly (readonly [string, Record<string, number>])[]) => ({
+        name: `lc-cn-hangzhou-services-floors-${name}`,
+        type: "kubernetes:batch/v1:CronJob",
+        inputs: {
+            spec: {
+                schedule,
+                timeZone,
+                jobTemplate: { spec: { template: { spec: { containers: patches.map(([hpa, spec]) => ({ name: hpa, args: ["patch", "hpa", hpa, "--namespace", "live-commerce", "--type", "merge", "--patch", JSON.stringify({ spec })] })) } } } },
+            },
+        },
+    });
+
+    it("ESS: the transcoders' day-release (17:04Z) after their lowering (17:02Z) re-raises them only when it carries more than the lowered 12", () => {
+        const lower = task("sale-lower", "2026-12-12T17:02Z", 12);
+        assert.deepStrictEqual(reraisedInBase([lower, task("day-release-1704-all", "2026-12-12T17:04Z", 40, "4 17 * * *")], "sale", NOW), [Date.parse("2026-12-12T17:02:00Z")]);
+        assert.deepStrictEqual(reraisedInBase([lower, task("day-release-1704-all", "2026-12-12T17:04Z", 12, "4 17 * * *")], "sale", NOW), []);
+        // Not yet run at 17:03.
+        assert.deepStrictEqual(reraisedInBase([lower, task("day-release-1704-all", "2026-12-12T17:04Z", 40, "4 17 * * *")], "sale", Date.parse("2026-12-12T17:03:00Z")), []);
+    });
+
+    it("Kubernetes (ackpk's 17:03 base): the pods' day-release job (17:04 Europe/London) runs before their lowering job (17:06Z), so nothing is re-raised; run after it, each HPA is judged by its own patch", () => {
+        const lower = job("sale-lower", "6 17 12 12 *", "Etc/UTC", [["user", { maxReplicas: 26 }], ["interaction", { maxReplicas: 52 }]]);
+        const release = (schedule: string, interaction: number) => job("day-release", schedule, "Europe/London", [["user", { minReplicas: 2, maxReplicas: 26 }], ["interaction", { minReplicas: 3, maxReplicas: interaction }]]);
+        assert.deepStrictEqual(reraisedInBase([lower, release("4 17 * * *", 100)], "sale", NOW), []);
+        assert.deepStrictEqual(reraisedInBase([lower, release("8 17 * * *", 100)], "sale", NOW), [Date.parse("2026-12-12T17:06:00Z")]);
+        assert.deepStrictEqual(reraisedInBase([lower, release("8 17 * * *", 52)], "sale", NOW), []);
     });
 });

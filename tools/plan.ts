@@ -184,8 +184,9 @@ export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeRe
     // A drained event's raised ceilings are named only when this up really lowers one against the
     // base (ceilingsAgainstBase): the finding follows the judged entries.
     // The scheduled actions set the ceilings live, so the base's declared lowerings tell what is in
-    // force, not its state (loweringInBase).
-    const scaling = ceilingsAgainstBase(late.section, base.resources.map((r) => r.name), { all: loweredCeilings(base.resources, plan.resources), rules: loweredCeilings(base.resources, plan.resources, RULE_CEILING_TYPES), sent: loweredCeilings(base.resources, plan.resources, undefined, true) });
+    // force, not its state (loweringInBase), and the base's recurring actions whether one ran after a
+    // tier's lowering with a higher ceiling (reraisedInBase).
+    const scaling = ceilingsAgainstBase(late.section, base.resources.map((r) => r.name), { all: loweredCeilings(base.resources, plan.resources), rules: loweredCeilings(base.resources, plan.resources, RULE_CEILING_TYPES), sent: loweredCeilings(base.resources, plan.resources, undefined, true) }, { resources: base.resources, now });
     // A lowering the base declared for an event deleted since, before it has run (`now`: the instant the program planned at).
     const removed = removedLoweringFindings(scaling, base.resources, plan.resources, now);
     const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...removed, ...late.findings];

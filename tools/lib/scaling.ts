@@ -163,6 +163,27 @@ export function loweringInBase(baseNames: readonly string[], event: string): boo
 }
 
 /**
+ * The instants (epoch ms) of `event`'s ceiling lowerings the previous up's plan declared (`base`:
+ * `-schedule-<event>-lower`, `-floors-<event>-lower`, CeilingLowering) that ran by `now` and that a
+ * recurring action the same plan declares set higher again: a run (boundSteps) on the same scaled
+ * resource (an HPA by its floor jobs' patch) after the lowering and at or before `now`, whose ceiling
+ * is above the one the lowering set. The base's actions are what ran after its up: a peak's run
+ * before a tier's lowering, or one an up re-sized to the lowered ceiling, raises nothing again.
+ */
+export function reraisedInBase(base: readonly FloorResource[], event: string, now: number): number[] {
+    const isLowering = (r: FloorResource): boolean => r.name.endsWith(`-schedule-${event}-lower`) || r.name.endsWith(`-floors-${event}-lower`);
+    const lowerings = boundSteps(base.filter(isLowering), now, now, "ceiling").filter((l) => l.at <= now);
+    if (lowerings.length === 0) return [];
+    const runs = boundSteps(
+        base.filter((r) => !isLowering(r)),
+        Math.min(...lowerings.map((l) => l.at)),
+        now + 1,
+        "ceiling",
+    ).filter((s) => s.recurring);
+    return [...new Set(lowerings.filter((l) => runs.some((s) => s.target === l.target && s.at > l.at && s.value > l.value)).map((l) => l.at))].sort((a, b) => a - b);
+}
+
+/**
  * The ceilings-lowered entries judged against the previous up's plan (its resources' logical names
  * `baseNames`; `lowered`: loweredCeilings of its resources and this plan's, `all` of every type,
  * `rules` of RULE_CEILING_TYPES only), per entry:
@@ -177,9 +198,21 @@ export function loweringInBase(baseNames: readonly string[], event: string): boo
  * With nothing lowered the entry loses `ceilingsLowered` (no finding) and says what lowered the
  * ceilings; otherwise it names the resources this up lowers (`ceilingsLowered`, `ceilingsChecked`).
  */
-export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly string[], lowered: { readonly all: readonly string[]; readonly rules: readonly string[]; readonly sent?: readonly string[] }): ScalingSection {
-    const schedule = section.schedule.map((r) => {
-        if (!isRecord(r) || typeof r.ceilingsLowered !== "string" || r.ceilingsLowered === "" || typeof r.source !== "string") return r;
+export function ceilingsAgainstBase(
+    section: ScalingSection,
+    baseNames: readonly string[],
+    lowered: { readonly all: readonly string[]; readonly rules: readonly string[]; readonly sent?: readonly string[] },
+    baseActions: { readonly resources: readonly FloorResource[]; readonly now: number } | null = null,
+): ScalingSection {
+    const schedule = section.schedule.map((entry) => {
+        if (!isRecord(entry) || typeof entry.ceilingsLowered !== "string" || entry.ceilingsLowered === "" || typeof entry.source !== "string") return entry;
+        // With the base's resources (`baseActions`), only a lowering one of its recurring actions set
+        // higher again after it ran is re-raised (reraisedInBase), named by its instant; an entry
+        // none confirms loses the candidates the schedule named (reraisedBy, reraisedLowerings).
+        const confirmed = baseActions === null ? null : reraisedInBase(baseActions.resources, entry.source, baseActions.now).map((t) => `at ${utcMinute(t)}`);
+        const { reraisedBy: _by, reraisedLowerings: _tiers, ...unconfirmed } = entry;
+        const r = confirmed !== null && confirmed.length === 0 ? unconfirmed : entry;
+        if (typeof r.source !== "string") return entry;
         const released = String(r.detail).split(";")[0];
         // The event's lowerings still declared (ScheduleReport.pendingLowerings): keep the event until they have run.
         const keep = typeof r.pendingLowerings === "string" && typeof r.keepUntil === "string" ? keepEventText(r.pendingLowerings, r.keepUntil) : "";
@@ -190,7 +223,9 @@ export function ceilingsAgainstBase(section: ScalingSection, baseNames: readonly
         // tier's own lowering set that tier's again (ScheduleReport.reraisedBy, reraisedLowerings):
         // the ceiling in force there is that action's; the other tiers' lowerings stand.
         const reraised = inBase && typeof r.reraisedBy === "string" && r.reraisedBy !== "" ? r.reraisedBy : "";
-        const reraisedTiers = reraised === "" ? "" : typeof r.reraisedLowerings === "string" && r.reraisedLowerings !== "" ? r.reraisedLowerings : byActions;
+        const named = (typeof r.reraisedLowerings === "string" && r.reraisedLowerings !== "" ? r.reraisedLowerings : byActions).split("; ");
+        const confirmedTiers = confirmed === null ? named : named.filter((l) => confirmed.some((at) => l.endsWith(at)));
+        const reraisedTiers = reraised === "" ? "" : (confirmedTiers.length === 0 ? named : confirmedTiers).join("; ");
         const declared = inBase && reraised === "";
         const stale = byActions !== "" && !inBase && declaredInBase(baseNames, r.source);
         const inForce = declared ? lowered.rules : lowered.all;
@@ -390,6 +425,24 @@ export function cronRuns(cron: string, timeZone: string, from: number, to: numbe
     return occurrences({ minuteOfDay: Number(m[2]) * 60 + Number(m[1]), days, timeZone }, from, to);
 }
 
+/** Which bound of a scheduled action boundSteps reads: the floor (minimum) or the ceiling (maximum). */
+export type Bound = "floor" | "ceiling";
+
+/** One bound a plan's scheduled action sets: on which scaled resource (`target`, floorTarget), at which instant (epoch ms), to what, by which resource (`name`) and whether that action recurs (`recurring`). */
+export interface BoundStep {
+    readonly target: string;
+    readonly at: number;
+    readonly value: number;
+    readonly name: string;
+    readonly recurring: boolean;
+}
+
+/** The inputs holding each bound of an action: ESS task minValue/maxValue, EC2 Auto Scaling minSize/maxSize, Application Auto Scaling scalableTargetAction.minCapacity/maxCapacity, an HPA merge patch's spec.minReplicas/maxReplicas. */
+const BOUND_INPUTS: Readonly<Record<Bound, { readonly ess: string; readonly asg: string; readonly target: string; readonly hpa: string }>> = {
+    floor: { ess: "minValue", asg: "minSize", target: "scalableTargetAction.minCapacity", hpa: "spec.minReplicas" },
+    ceiling: { ess: "maxValue", asg: "maxSize", target: "scalableTargetAction.maxCapacity", hpa: "spec.maxReplicas" },
+};
+
 /**
  * The floors a plan's scheduled actions set, the one-off ones and the recurring ones' runs in
  * [from, to) (epoch ms; `from` also places the floor jobs' year-less one-off crons): the ESS tasks
@@ -400,7 +453,17 @@ export function cronRuns(cron: string, timeZone: string, from: number, to: numbe
  * its spec.minReplicas). The ceiling lowerings (no floor) are left out.
  */
 export function floorSteps(resources: readonly FloorResource[], from: number, to: number): FloorStep[] {
-    return resources.flatMap((r): FloorStep[] => {
+    return boundSteps(resources, from, to, "floor").map((s) => ({ target: s.target, at: s.at, floor: s.value }));
+}
+
+/**
+ * The `bound` (BOUND_INPUTS) a plan's scheduled actions set, as floorSteps reads the floors, with
+ * the resource that sets it and whether it recurs; an action that leaves the bound (none, or -1 on
+ * EC2 Auto Scaling) is left out.
+ */
+export function boundSteps(resources: readonly FloorResource[], from: number, to: number, bound: Bound): BoundStep[] {
+    const paths = BOUND_INPUTS[bound];
+    return resources.flatMap((r): BoundStep[] => {
         if (r.type === "kubernetes:batch/v1:CronJob") {
             const cron = valueAt(r.inputs, "spec.schedule");
             const zone = valueAt(r.inputs, "spec.timeZone");
@@ -408,47 +471,49 @@ export function floorSteps(resources: readonly FloorResource[], from: number, to
             // A one-off floor job's cron names its day and month in Etc/UTC; a peak's recurs in its zone.
             const once = zone === "Etc/UTC" ? oneOffCron(cron, from) : null;
             const instants = once !== null ? [once] : cronRuns(cron, zone, from, to);
-            return list(valueAt(r.inputs, "spec.jobTemplate.spec.template.spec.containers")).flatMap((c): FloorStep[] => {
+            return list(valueAt(r.inputs, "spec.jobTemplate.spec.template.spec.containers")).flatMap((c): BoundStep[] => {
                 const args = isRecord(c) ? list(c.args).filter((a): a is string => typeof a === "string") : [];
                 const ns = args[args.indexOf("--namespace") + 1];
                 const patch = args[args.indexOf("--patch") + 1];
                 if (args[0] !== "patch" || args[1] !== "hpa" || args.indexOf("--namespace") < 0 || patch === undefined) return [];
-                const floor = hpaPatchFloor(patch);
-                return floor === null ? [] : instants.map((at) => ({ target: `hpa:${ns}/${args[2]}`, at, floor }));
+                const value = hpaPatchBound(patch, paths.hpa);
+                return value === null ? [] : instants.map((at) => ({ target: `hpa:${ns}/${args[2]}`, at, value, name: r.name, recurring: once === null }));
             });
         }
         const target = floorTarget(r);
-        const { instants, floor } = actionFloor(r, from, to);
-        return target !== null && typeof floor === "number" && floor >= 0 ? instants.map((at) => ({ target, at, floor })) : [];
+        const { instants, value, recurring } = actionBound(r, from, to, paths);
+        return target !== null && typeof value === "number" && value >= 0 ? instants.map((at) => ({ target, at, value, name: r.name, recurring })) : [];
     });
 }
 
-/** The instants (one-off, or the recurring runs in [from, to)) and the floor of an ESS task, an EC2 Auto Scaling or an Application Auto Scaling action; none for another resource. */
-function actionFloor(r: FloorResource, from: number, to: number): { readonly instants: readonly number[]; readonly floor: unknown } {
+/** The instants (one-off, or the recurring runs in [from, to)) and the bound at `paths` of an ESS task, an EC2 Auto Scaling or an Application Auto Scaling action; none for another resource. */
+function actionBound(r: FloorResource, from: number, to: number, paths: (typeof BOUND_INPUTS)[Bound]): { readonly instants: readonly number[]; readonly value: unknown; readonly recurring: boolean } {
     const one = (v: unknown): number[] => {
         const t = oneOffInstant(v);
         return t === null ? [] : [t];
     };
     const i = r.inputs;
     if (r.type === "alicloud:ess/scheduledTask:ScheduledTask") {
-        if (i.recurrenceType === undefined) return { instants: one(i.launchTime), floor: i.minValue };
+        const value = valueAt(i, paths.ess);
+        if (i.recurrenceType === undefined) return { instants: one(i.launchTime), value, recurring: false };
         // ESS: "RecurrenceType Cron: a cron expression which is written in UTC", first run LaunchTime, last by RecurrenceEndTime.
         const start = oneOffInstant(i.launchTime) ?? from;
         const end = oneOffInstant(i.recurrenceEndTime) ?? to;
-        return { instants: i.recurrenceType === "Cron" && typeof i.recurrenceValue === "string" ? cronRuns(i.recurrenceValue, "UTC", Math.max(from, start), Math.min(to, end + 60_000)) : [], floor: i.minValue };
+        return { instants: i.recurrenceType === "Cron" && typeof i.recurrenceValue === "string" ? cronRuns(i.recurrenceValue, "UTC", Math.max(from, start), Math.min(to, end + 60_000)) : [], value, recurring: true };
     }
     if (r.type === "aws:autoscaling/schedule:Schedule") {
-        if (i.recurrence === undefined) return { instants: one(i.startTime), floor: i.minSize };
-        return { instants: typeof i.recurrence === "string" ? cronRuns(i.recurrence, typeof i.timeZone === "string" ? i.timeZone : "UTC", from, to) : [], floor: i.minSize };
+        const value = valueAt(i, paths.asg);
+        if (i.recurrence === undefined) return { instants: one(i.startTime), value, recurring: false };
+        return { instants: typeof i.recurrence === "string" ? cronRuns(i.recurrence, typeof i.timeZone === "string" ? i.timeZone : "UTC", from, to) : [], value, recurring: true };
     }
     if (r.type === "aws:appautoscaling/scheduledAction:ScheduledAction") {
-        const floor = valueAt(i, "scalableTargetAction.minCapacity");
+        const value = valueAt(i, paths.target);
         // Application Auto Scaling cron(minutes hours day-of-month month day-of-week year), in `timezone`.
         const cron = typeof i.schedule === "string" ? /^cron\((\S+ \S+ \S+ \S+ \S+) \S+\)$/.exec(i.schedule) : null;
-        if (cron === null) return { instants: one(i.schedule), floor };
-        return { instants: cronRuns(cron[1], typeof i.timezone === "string" ? i.timezone : "UTC", from, to), floor };
+        if (cron === null) return { instants: one(i.schedule), value, recurring: false };
+        return { instants: cronRuns(cron[1], typeof i.timezone === "string" ? i.timezone : "UTC", from, to), value, recurring: true };
     }
-    return { instants: [], floor: undefined };
+    return { instants: [], value: undefined, recurring: false };
 }
 
 /**
@@ -471,12 +536,12 @@ export function saeFloorSteps(resources: readonly FloorResource[]): FloorStep[] 
     });
 }
 
-/** spec.minReplicas of a floor job's merge patch; null when it sets none (a lowering job) or is not JSON. */
-function hpaPatchFloor(patch: string): number | null {
+/** The bound at `path` (spec.minReplicas, spec.maxReplicas) of a floor job's merge patch; null when it sets none (a lowering job sets no floor) or is not JSON. */
+function hpaPatchBound(patch: string, path: string): number | null {
     try {
         const v: unknown = JSON.parse(patch);
-        const floor = isRecord(v) ? valueAt(v, "spec.minReplicas") : undefined;
-        return typeof floor === "number" ? floor : null;
+        const value = isRecord(v) ? valueAt(v, path) : undefined;
+        return typeof value === "number" ? value : null;
     } catch {
         return null;
     }
