@@ -10,7 +10,7 @@ import * as path from "path";
 
 import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { EVENT_PRESCALE_FINDING, cronRuns, floorsHeldInBase, lateAgainstBase } from "../tools/lib/scaling";
+import { EVENT_PRESCALE_FINDING, cronRuns, floorsHeldInBase, floorsHeldSince, lateAgainstBase } from "../tools/lib/scaling";
 import { essDeclaredTasks, groupDrain } from "../components/model";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../components/alicloud/profile";
 import { PROFILES, resolveSpec } from "../components/profiles";
@@ -320,6 +320,16 @@ describe("floorsHeldInBase: the floors a base's one-off actions held against tho
         const base = (floor: number) => [rule([{ atTime: "17:30", minReplicas: 24, maxReplicas: 48 }, { atTime: "19:30", minReplicas: floor, maxReplicas: 48 }])];
         assert.strictEqual(floorsHeldInBase(base(16), head, preScale, now), true);
         assert.strictEqual(floorsHeldInBase(base(3), head, preScale, now), false);
+    });
+
+    it("floorsHeldSince: from the pre-scale when the action in force then held the floor; from the base's own up (baseAt) when only its asserted floor did; from the first later action reaching it", () => {
+        const peak = { name: "lc-us-east-1-app-schedule-day-prescale-1030-all", type: "aws:autoscaling/schedule:Schedule", parent, inputs: { recurrence: "30 10 * * *", timeZone: "UTC", minSize: 26, maxSize: 100, desiredCapacity: -1 } };
+        const later = Date.parse("2026-12-12T12:05:00Z");
+        const baseAt = Date.parse("2026-12-12T11:45:00Z");
+        assert.strictEqual(floorsHeldSince([group(4, ["minSize", "maxSize"]), action("e0-release", "2026-12-12T11:30:00Z", 30)], [group(30)], preScale, later), preScale);
+        assert.strictEqual(floorsHeldSince([group(30), peak], [group(30)], preScale, later, baseAt), baseAt);
+        assert.strictEqual(floorsHeldSince([group(4, ["minSize", "maxSize"]), action("e0-release", "2026-12-12T11:30:00Z", 26), action("b-prescale", "2026-12-12T11:50:00Z", 30)], [group(30)], preScale, later), Date.parse("2026-12-12T11:50:00Z"));
+        assert.strictEqual(floorsHeldSince([group(30), peak], [group(30)], preScale, later, Date.parse("2026-12-12T10:00:00Z")), false);
     });
 
     it("lateAgainstBase: late with the finding when the base held less, the entry's `window.at` being this up's instant", () => {

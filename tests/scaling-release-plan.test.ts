@@ -24,6 +24,8 @@ const DIR = stackDir({
     "release-drain-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     // The same sale with a daily evening peak of as many viewers: the peak keeps the group's ceiling at 100.
     "release-drain-peak-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }], peaks: [{ name: "evening", start: "19:00", end: "23:00", peakOnline: 200000, timeZone: "America/New_York" }] }),
+    // The same sale and a second event (pre-scale 16:53Z) inside the 10-minute lead of an up in the sale's release retention.
+    "release-next-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve2", start: "2026-12-12T17:23:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 120000 }] }),
     "release-none-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA }),
     "release-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [SALE] }),
     "release-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, events: [{ ...SALE, streams: 40 }] }),
@@ -78,6 +80,15 @@ describe("an event's release around its instant (sale, release 16:30Z)", functio
                 detail: "released at 2026-12-12T16:30:00Z; this pulumi up sets the released bounds on the scaled resources itself; its scheduled actions run once at their instant and are not kept (a new one with a past instant is refused); scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 40 at 2026-12-12T16:52:00Z; keep the event in the stack file",
             },
         ]);
+    });
+
+    it("AWS, a second event's pre-scale within the lead of the up at 16:45Z (the sale's retention): the up sets eve2's floor 30 with the sale's raised ceiling 100 kept, and the report says so", async () => {
+        const p = await plan("release-next-aws-vm", "16:45");
+        assert.deepStrictEqual(bounds(p, GROUP, ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 30, 100, []]]);
+        assert.deepStrictEqual(
+            at(p.outputs, "scaling", "schedule", 0, "detail"),
+            "released at 2026-12-12T16:30:00Z; this pulumi up sets eve2's floors on the scaled resources itself, the raised ceiling of sale kept; its scheduled actions run once at their instant and are not kept (a new one with a past instant is refused); scheduled actions lower the raised ceilings when the drains end: the app group 100 -> 60 at 2026-12-12T16:52:00Z; keep the event in the stack file",
+        );
     });
 
     it("ESS: the release tasks go once their LaunchTime has passed (a new task with a past LaunchTime is refused); the up at 16:31Z asserts the released bounds on the groups", async () => {
@@ -232,6 +243,15 @@ describe("an up inside the raised window is late only when no earlier up declare
         assert.deepStrictEqual([at(entry(p), "status"), at(entry(p), "detail")], [
             "inProgress",
             "floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: the --base plan declared it, so its floors were in force since its pre-scale; release at 2026-12-12T16:30:00Z",
+        ]);
+    });
+
+    it("against the plan of an up at 11:00Z, inside the raised window (its floor asserted, no pre-scale action): inProgress, its floors in force since that up", async () => {
+        const p = await against("release-aws-vm", "2026-12-12T11:00:00Z");
+        assert.deepStrictEqual(late(p), []);
+        assert.deepStrictEqual([at(entry(p), "status"), at(entry(p), "detail")], [
+            "inProgress",
+            "floor asserted by this pulumi up on the scaled resources (2026-12-12T12:05:00Z), 155 min after its pre-scale at 2026-12-12T09:30:00Z, 125 min after the start: the --base plan declared it, so its floors were in force since 2026-12-12T11:00:00Z; release at 2026-12-12T16:30:00Z",
         ]);
     });
 

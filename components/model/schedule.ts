@@ -1487,7 +1487,7 @@ export function scheduleReport(
             return {
                 source: event.name,
                 status: "past",
-                detail: `released at ${utcMinute(w.to)}; this pulumi up sets the released bounds on the scaled resources itself; ${retainedReleaseText(spec, w.to, text?.oneOffActions, floorJobs)}${byTheUp}${pending(event, w.to)}; keep the event in the stack file`,
+                detail: `released at ${utcMinute(w.to)}; ${retainedBoundsText(event.name, drains === null ? [] : drains(event), now)}; ${retainedReleaseText(spec, w.to, text?.oneOffActions, floorJobs)}${byTheUp}${pending(event, w.to)}; keep the event in the stack file`,
                 ...(lowered === "" ? {} : { ceilingsLowered: lowered, loweredByActions: "" }),
             };
         }
@@ -1833,6 +1833,29 @@ export function heldBoundsText(tiers: readonly Pick<RaisedDrain, "tier" | "sched
     if (up.length === 0) return `${tiers.length === 1 ? "its" : "their"} bounds stay with the schedules until then`;
     const set = `this pulumi up sets ${schedules.length === 0 ? (tiers.length === 1 ? "its" : "their") : `those of ${up.map((b) => b.tier).join(", ")}`} bounds itself (${sources}'s floors, the raised ceiling kept)`;
     return schedules.length === 0 ? set : `the bounds of ${schedules.map((b) => b.tier).join(", ")} stay with the schedules until then; ${set}`;
+}
+
+/**
+ * Which bounds this `pulumi up` sets on the scaled resources in the retention of `released`'s
+ * release (RELEASE_RETENTION_MINUTES), for the report: the released bounds, unless another event's
+ * floors are asserted on a tier it raised (TierSchedule.asserted: that event in progress or its
+ * pre-scale closer than the lead), the up then sending that event's floors with the raised ceiling
+ * kept ("this pulumi up sets eve2's floors on the scaled resources itself, the raised ceiling of
+ * sale kept"). `tiers` are the tiers `released` raised (eventDrains); one without a schedule counts
+ * as released.
+ */
+export function retainedBoundsText(released: string, tiers: readonly Pick<RaisedDrain, "tier" | "schedule">[], now: number): string {
+    const other = tiers.flatMap((d) => {
+        const source = d.schedule?.at(now).asserted?.source;
+        return source === undefined || source === released ? [] : [{ tier: d.tier, source }];
+    });
+    const base = "this pulumi up sets the released bounds on the scaled resources itself";
+    if (other.length === 0) return base;
+    const sources = [...new Set(other.map((b) => b.source))].join(", ");
+    const floors = `${sources}'s floors`;
+    return other.length === tiers.length
+        ? `this pulumi up sets ${floors} on the scaled resources itself, the raised ceiling of ${released} kept`
+        : `${base}, and ${floors} on ${other.map((b) => b.tier).join(", ")} (the raised ceiling of ${released} kept)`;
 }
 
 /** What a tier's need reads of an event or peak: its audience and its broadcasts. */

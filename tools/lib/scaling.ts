@@ -592,6 +592,18 @@ export function assertsScheduledFloors(resources: readonly FloorResource[], now:
  * does a floor another event's action holds through the window. null when no resource compares.
  */
 export function floorsHeldInBase(base: readonly FloorResource[], head: readonly FloorResource[], preScale: number, now: number, baseAt?: number): boolean | null {
+    const since = floorsHeldSince(base, head, preScale, now, baseAt);
+    return since === null ? null : since !== false;
+}
+
+/**
+ * Since when the base plan held the floors this up asserts for an event in its window (the same
+ * comparison as floorsHeldInBase): `preScale` when the step in force at the pre-scale held them on
+ * every compared resource, else the latest instant (epoch ms) at which a base step first reached
+ * the asserted floor on a resource (the base's own up, `baseAt`, for floors it asserted after the
+ * pre-scale). false when the base never held them, null when no resource compares.
+ */
+export function floorsHeldSince(base: readonly FloorResource[], head: readonly FloorResource[], preScale: number, now: number, baseAt?: number): number | false | null {
     const until = now + SCHEDULE_MIN_LEAD_MINUTES * 60_000;
     const baseAsserted = assertedFloors(base);
     // The recurring actions' runs from a week before the pre-scale: the last one before it may be in
@@ -607,15 +619,19 @@ export function floorsHeldInBase(base: readonly FloorResource[], head: readonly 
         else if (s.at < until) saeHead.set(s.target, Math.max(saeHead.get(s.target) ?? 0, s.floor));
     }
     let compared = false;
+    let since = preScale;
     for (const [target, floor] of [...assertedFloors(head), ...saeHead]) {
         const own = steps.filter((s) => s.target === target).sort((a, b) => a.at - b.at);
         const inForce = own.filter((s) => s.at <= preScale).at(-1)?.floor ?? (baseAt === undefined ? baseAsserted.get(target) : undefined);
-        const after = own.filter((s) => s.at > preScale && s.at < until).map((s) => s.floor);
+        const after = own.filter((s) => s.at > preScale && s.at < until);
         if (inForce === undefined && after.length === 0) continue;
         compared = true;
-        if (Math.max(inForce ?? 0, ...after) < floor) return false;
+        if ((inForce ?? 0) >= floor) continue;
+        const reached = after.find((s) => s.floor >= floor);
+        if (reached === undefined) return false;
+        since = Math.max(since, reached.at);
     }
-    return compared ? true : null;
+    return compared ? since : null;
 }
 
 /**
@@ -624,33 +640,46 @@ export function floorsHeldInBase(base: readonly FloorResource[], head: readonly 
  * event's window (floorsHeldInBase, from ScheduleReport.window). Where nothing compares, a resource
  * named after one of its actions (declaredInBase) or, on SAE, whose event rules are named by day and
  * shared by the day's events, a day rule holding a trigger point at the event's pre-scale or release
- * (saeTimersHoldPoint).
+ * (saeTimersHoldPoint). Returns since when: the instant from floorsHeldSince (epoch ms),
+ * "preScale" when told by a name or an SAE day rule (its actions hold them from the pre-scale),
+ * false when the base did not declare it.
  */
-export function eventDeclaredInBase(base: readonly FloorResource[], entry: Readonly<Record<string, unknown>>, head: readonly FloorResource[] = [], baseAt?: number): boolean {
+export function eventDeclaredSince(base: readonly FloorResource[], entry: Readonly<Record<string, unknown>>, head: readonly FloorResource[] = [], baseAt?: number): number | "preScale" | false {
     if (typeof entry.source !== "string") return false;
     const w = entry.window;
     const preScale = isRecord(w) && typeof w.preScale === "string" ? Date.parse(w.preScale) : NaN;
     const now = isRecord(w) && typeof w.at === "string" ? Date.parse(w.at) : NaN;
-    const held = Number.isFinite(preScale) && Number.isFinite(now) ? floorsHeldInBase(base, head, preScale, now, baseAt) : null;
+    const held = Number.isFinite(preScale) && Number.isFinite(now) ? floorsHeldSince(base, head, preScale, now, baseAt) : null;
     if (held !== null) return held;
-    if (declaredInBase(base.map((r) => r.name), entry.source)) return true;
+    if (declaredInBase(base.map((r) => r.name), entry.source)) return "preScale";
     if (!isRecord(w) || typeof w.preScale !== "string" || typeof w.release !== "string") return false;
-    return saeTimersHoldPoint(saeRuleTimers(base), [Date.parse(w.preScale), Date.parse(w.release)]);
+    return saeTimersHoldPoint(saeRuleTimers(base), [Date.parse(w.preScale), Date.parse(w.release)]) ? "preScale" : false;
+}
+
+/** The kept text's instant: "its pre-scale" when the base held the floors from it, else the instant the base shows (eventDeclaredSince). */
+export function heldSinceText(since: number | "preScale", preScale: number): string {
+    return since === "preScale" || since <= preScale ? "its pre-scale" : utcMinute(since);
 }
 
 /**
  * The schedule judged against the plan of the previous `pulumi up` (`--base`, its resources and
  * the instant it planned against, `baseAt`: StackInput.plannedAt; `head` this plan's): an event in progress whose floor this up asserts after its pre-scale
  * (ScheduleReport.lateIfUndeclared) is `late` only when the base did not declare it
- * (eventDeclaredInBase: its actions did not hold the floors this up asserts): the up is the first to
+ * (eventDeclaredSince: its actions did not hold the floors this up asserts): the up is the first to
  * raise them, after its pre-scale; an advisory finding then. Otherwise it stays `inProgress`, with
- * the base's word that the pre-scale was declared.
+ * the base's word that the pre-scale was declared and since when its floors held (heldSinceText).
  */
 export function lateAgainstBase(section: ScalingSection, base: readonly FloorResource[], head: readonly FloorResource[] = [], baseAt?: number): { readonly section: ScalingSection; readonly findings: Violation[] } {
     const findings: Violation[] = [];
     const schedule = section.schedule.map((r) => {
         if (!isRecord(r) || typeof r.lateIfUndeclared !== "string" || typeof r.source !== "string") return r;
-        if (eventDeclaredInBase(base, r, head, baseAt)) return { ...r, detail: String(r.detail).replace(/: the floors were in force since then if .*?\(it reads no live state; plan with --base <the previous up's plan> to tell\)/, ": the --base plan declared it, so its floors were in force since its pre-scale") };
+        const since = eventDeclaredSince(base, r, head, baseAt);
+        if (since !== false) {
+            const w = r.window;
+            const preScale = isRecord(w) && typeof w.preScale === "string" ? Date.parse(w.preScale) : NaN;
+            const held = `: the --base plan declared it, so its floors were in force since ${heldSinceText(since, preScale)}`;
+            return { ...r, detail: String(r.detail).replace(/: the floors were in force since then if .*?\(it reads no live state; plan with --base <the previous up's plan> to tell\)/, held) };
+        }
         findings.push({ policy: EVENT_PRESCALE_FINDING, enforcement: "advisory", urn: "", message: `event ${r.source}: ${r.lateIfUndeclared}` });
         return { ...r, status: "late", detail: r.lateIfUndeclared };
     });
