@@ -29,6 +29,9 @@ const FLASH = { name: "flash", start: "2026-12-12T15:00:00Z", end: "2026-12-12T1
 /** 11:00-18:00 in London (UTC in December): pre-scale 10:30Z, release 18:30Z, open through the drain's end. */
 const DAY_PEAK = { name: "day", start: "11:00", end: "18:00", timeZone: "Europe/London" };
 
+/** A growth SAE stack in Hangzhou. */
+const SAE_STACK = { stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" } };
+
 const DIR = stackDir({
     // 200,000 viewers: app floor 50, ceiling 100; the day peak of 100,000: floor 25, ceiling 50 (everyday 40).
     "lower-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [OLD, { ...SALE, peakOnline: 200000 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
@@ -70,7 +73,18 @@ const DIR = stackDir({
     "lead-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve2", start: "2026-12-12T17:37:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 120000 }] }),
     // eve (100,000: ceiling 52) pre-scaled 16:52Z and eve2 (ceiling 60) 16:53Z: the sale's lowering moves to 16:54Z.
     "moved-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }, { name: "eve2", start: "2026-12-12T17:23:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 120000 }] }),
-    "lower-sae": stackFile({ stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 90000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
+    // The sale of 2026-11-11 drained long before these ups: on SAE too it declares nothing and raises no finding.
+    "old-sae": stackFile({ ...SAE_STACK, events: [{ ...OLD, peakOnline: 90000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
+    // eve2 pre-scaled 17:07Z (01:07 GMT+8), after the day peak's release (17:04Z): an up at 17:00Z is inside its lead.
+    "lead-sae": stackFile({
+        ...SAE_STACK,
+        events: [
+            { ...SALE, peakOnline: 60000, streams: 40 },
+            { name: "eve2", start: "2026-12-12T17:37:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 50000, streams: 30 },
+        ],
+        peaks: [{ name: "day", start: "11:00", end: "16:34", timeZone: "Europe/London", peakOnline: 30000, streams: 20 }],
+    }),
+    "lower-sae": stackFile({ ...SAE_STACK, events: [{ ...SALE, peakOnline: 90000 }], peaks: [{ ...DAY_PEAK, peakOnline: 40000 }] }),
 });
 
 /** The plans of ups at `instants` (2026-12-12, hh:mm UTC), each judged against the one before as `plan --base` does (written to a file, read back, carried). */
@@ -489,6 +503,32 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             ],
         );
         assert.deepStrictEqual(updates(plans[3], "alicloud:sae/applicationScalingRule:ApplicationScalingRule"), []);
+    });
+});
+
+describe("SAE: an up in an event's lead, and an event drained long ago", function () {
+    this.timeout(600_000);
+    const RULE = "alicloud:sae/applicationScalingRule:ApplicationScalingRule";
+    it("an up at 17:00Z inside eve2's lead (pre-scale 17:07Z = 01:07 GMT+8) writes one point per time: eve2's floor at 00:00, in force from the up, and its pre-scale at 01:07 (kept after the day peak's release at 17:04Z), never two points at 01:07", async () => {
+        const plans = await chain("lead-sae", ["09:00", "10:25", "17:00"]);
+        const rule = plans[2].resources.find((r) => r.type === RULE && r.name === "lc-cn-hangzhou-sae-user-events-20261213");
+        assert.deepStrictEqual(rule?.inputs.scalingRuleTimer, {
+            beginDate: "2026-12-13",
+            endDate: "2026-12-13",
+            period: "* * *",
+            schedules: [
+                { atTime: "00:00", minReplicas: 8, maxReplicas: 16 },
+                { atTime: "01:07", minReplicas: 8, maxReplicas: 16 },
+                { atTime: "03:30", minReplicas: 2, maxReplicas: 16 },
+            ],
+        });
+    });
+    it("an up on 2026-12-12 with an event released 2026-11-11T16:30Z: past, declares nothing, no ceilings-lowered finding", async () => {
+        const [plan] = await chain("old-sae", ["09:00"]);
+        const past = entry(plan, "old-sale");
+        assert.strictEqual(at(past, "status"), "past");
+        assert.strictEqual(at(past, "detail"), "released at 2026-11-11T16:30:00Z; declares nothing (delete it from the stack file at will)");
+        assert.deepStrictEqual(findings(plan), []);
     });
 });
 

@@ -318,6 +318,27 @@ export function drainHasEnded(until: number, now: number): boolean {
     return Math.ceil(until / MINUTE_MS) * MINUTE_MS + LOWERING_RUN_MARGIN_MINUTES * MINUTE_MS <= now;
 }
 
+/**
+ * Hours after the end of its drain a tier whose raised ceiling only a `pulumi up` sets back
+ * (RaisedDrain.byUp: the SAE rules, rewritten whole by every up) is still reported as lowered by
+ * the up: the first up after the drain rewrites the rules with the held ceilings, so from then on
+ * no up lowers anything. The plan cannot see whether an up ran since; past these hours the event is
+ * reported past and declaring nothing, as on the other clouds: every up writes the held ceilings
+ * anyway (saeUnitTimers keeps a raised one only while a drain runs), and a raised ceiling still in
+ * force on a stack with no up since holds no instance by itself (the metric rule scales in to the
+ * floor), so the up removes none and needs no warning that it does.
+ */
+export const BY_UP_LOWERING_REPORT_HOURS = 24;
+
+/**
+ * Whether the raised ceiling of `d`, a drain only an up sets back (byUp), was set back long ago: its
+ * drain (from `releasedAt`, epoch ms) ended BY_UP_LOWERING_REPORT_HOURS or more before `now`.
+ * Always false for a drain a scheduled action lowers.
+ */
+export function byUpLoweringPast(d: Pick<RaisedDrain, "byUp" | "seconds" | "lowerAfterSeconds">, releasedAt: number, now: number): boolean {
+    return d.byUp === true && releasedAt + loweredAfter(d) * 1000 + BY_UP_LOWERING_REPORT_HOURS * 60 * MINUTE_MS <= now;
+}
+
 /** A one-off scheduled action: at `at` (UTC minute), set the tier's floor and ceiling. */
 export interface OneOffAction {
     /** Unique, stable key: `<event>-prescale`, `<event>-release`, `<event>-restore-<yyyymmddhhmm>`. */
@@ -1421,7 +1442,7 @@ export function scheduleReport(
         if (drains === null) return "";
         const kept = heldCeilings(spec, event, now, horizon, drains);
         return drains(event)
-            .filter((d) => drainHasEnded(releasedAt + loweredAfter(d) * 1000, now) && !drainingTiers.has(d.tier))
+            .filter((d) => drainHasEnded(releasedAt + loweredAfter(d) * 1000, now) && !drainingTiers.has(d.tier) && !byUpLoweringPast(d, releasedAt, now))
             .flatMap((d) => {
                 const to = Math.max(d.maxSize, kept.get(d.tier) ?? 0);
                 return to < d.from ? [`${d.tier} ${d.from} -> ${to}`] : [];

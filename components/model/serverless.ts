@@ -302,9 +302,24 @@ export function saeEventTimers(actions: readonly Pick<OneOffAction, "at" | "minS
         const firstAt = first === undefined ? NaN : Date.parse(first.at);
         const openBefore = first !== undefined && spans.some((w) => w.from < firstAt && firstAt <= w.to && localStamp(w.from, timeZone).date === day);
         const hold = carry.length === 0 && openBefore && first !== undefined && !points.some((p) => p.atTime === "00:00") ? [{ atTime: "00:00", minReplicas: first.minSize, maxReplicas: first.maxSize }] : [];
-        const schedules = [...carry, ...hold, ...points].sort((a, b) => a.atTime.localeCompare(b.atTime));
+        const schedules = mergeSamePoints([...carry, ...hold, ...points]);
         return schedules.length === 0 ? [] : [{ period: SAE_DAILY_PERIOD, beginDate: day, endDate: day, schedules }];
     });
+}
+
+/**
+ * Trigger points sorted by time, those at one `atTime` merged into one holding the largest
+ * minReplicas and the largest maxReplicas of them: each point counts against SAE_MAX_TRIGGER_POINTS
+ * a day, and SAE documents no order for two points at one time (CreateApplicationScalingRule
+ * `ScalingRuleTimer.Schedules`), so a rule never holds two.
+ */
+export function mergeSamePoints(points: readonly SaeTimer["schedules"][number][]): SaeTimer["schedules"][number][] {
+    const byTime = new Map<string, SaeTimer["schedules"][number]>();
+    for (const p of points) {
+        const seen = byTime.get(p.atTime);
+        byTime.set(p.atTime, seen === undefined ? p : { atTime: p.atTime, minReplicas: Math.max(seen.minReplicas, p.minReplicas), maxReplicas: Math.max(seen.maxReplicas, p.maxReplicas) });
+    }
+    return [...byTime.values()].sort((a, b) => a.atTime.localeCompare(b.atTime));
 }
 
 /**
@@ -423,10 +438,11 @@ export function saeUnitTimers(
 /**
  * The point of the SAE event rule that holds the bounds an up asserts inside a raised window or in
  * a release's retention (TierSchedule.asserted, kind "prescale" or "release"): the floor timeline's
- * bounds in force at the up, at 00:00 (SAE_TIME_ZONE) of the day of `now` once the step has
- * passed, so the day's rewritten rule holds them from the start of the day (no moment of it without
- * a point in force) and every up that day writes the same rule (no instant computed from `now`); at
- * the step's own instant while it is still ahead (a pre-scale closer than the lead). A release that
+ * bounds in force at the up, at 00:00 (SAE_TIME_ZONE) of the day of `now`, so the day's rewritten
+ * rule holds them from the start of the day (no moment of it without a point in force; the point
+ * before `now` is in force at once, so the up raises the floor itself, as on the other clouds) and
+ * every up that day writes the same rule (no instant computed from `now`); a pre-scale closer than
+ * the lead too (not at its own instant: the floor is in force from the up). A release that
  * is also the next event's pre-scale (back-to-back events) is a step of kind "release" whose floor
  * is that next event's: SAE rewrites the day's rule whole, so without this point the rewritten rule
  * holds no floor from `now` until its first later point. [] outside a raised window and for kind
@@ -439,7 +455,7 @@ export function saeAssertedPoint(schedule: Pick<TierSchedule, "asserted">, now: 
     if (asserted === undefined || asserted.kind === "lowered") return [];
     const [y, m, d] = localStamp(now, SAE_TIME_ZONE).date.split("-").map(Number);
     const midnight = zonedToUtc(y, m, d, 0, SAE_TIME_ZONE);
-    return [{ at: utcMinute(asserted.since > now ? asserted.since : midnight), minSize: asserted.minSize, maxSize: asserted.maxSize }];
+    return [{ at: utcMinute(midnight), minSize: asserted.minSize, maxSize: asserted.maxSize }];
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 
-import { OneOffAction, SAE_TIME_ZONE, SaeTimer, eventWindowsFrom, planServerlessUnits, saeDeclaredEvents, saeAssertedPoint, saeEventLimit, saeEventTimers, saeUnitTimers, scheduleReport, unitDrain, unitSchedule } from "../../components/model";
+import { BY_UP_LOWERING_REPORT_HOURS, OneOffAction, SAE_TIME_ZONE, SaeTimer, byUpLoweringPast, eventWindowsFrom, mergeSamePoints, planServerlessUnits, saeDeclaredEvents, saeAssertedPoint, saeEventLimit, saeEventTimers, saeUnitTimers, scheduleReport, unitDrain, unitSchedule } from "../../components/model";
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
 import { NOW, rawConfig } from "../helpers";
@@ -62,6 +62,32 @@ function eventPlan(event: { name: string; start: string; end: string }, peaks: r
     const actions = unitSchedule(spec, spec.regions[0], unit, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON, null).oneOff.filter((a) => a.source === event.name);
     return { spec, unit, actions, timers: saeEventTimers(actions, SAE_TIME_ZONE) };
 }
+
+describe("SAE event rules never hold two points at one time", () => {
+    it("mergeSamePoints: two points at 01:07 (8/16 and 10/12) become one 10/16; the others stay, in time order", () => {
+        assert.deepStrictEqual(
+            mergeSamePoints([
+                { atTime: "01:07", minReplicas: 8, maxReplicas: 16 },
+                { atTime: "03:30", minReplicas: 2, maxReplicas: 16 },
+                { atTime: "01:07", minReplicas: 10, maxReplicas: 12 },
+                { atTime: "00:00", minReplicas: 2, maxReplicas: 10 },
+            ]),
+            [
+                { atTime: "00:00", minReplicas: 2, maxReplicas: 10 },
+                { atTime: "01:07", minReplicas: 10, maxReplicas: 16 },
+                { atTime: "03:30", minReplicas: 2, maxReplicas: 16 },
+            ],
+        );
+    });
+    it("byUpLoweringPast: an SAE drain (byUp) ended 17:02Z is reported lowered by an up until 24 h later; a scheduled lowering never counts as past here", () => {
+        const released = Date.parse("2026-12-12T16:30:00Z");
+        const d = { byUp: true, seconds: 32 * 60 };
+        assert.strictEqual(BY_UP_LOWERING_REPORT_HOURS, 24);
+        assert.strictEqual(byUpLoweringPast(d, released, Date.parse("2026-12-13T17:01:00Z")), false);
+        assert.strictEqual(byUpLoweringPast(d, released, Date.parse("2026-12-13T17:02:00Z")), true);
+        assert.strictEqual(byUpLoweringPast({ seconds: 32 * 60 }, released, Date.parse("2027-01-13T17:02:00Z")), false);
+    });
+});
 
 describe("SAE event timers: each trigger point fires on its own day only", () => {
     it("pulumi ups during an event (13:00Z = 21:00 GMT+8, then 14:20Z): the day's rewritten rule holds the asserted floor from 00:00 and only the release follows; both ups write the same rule", () => {
