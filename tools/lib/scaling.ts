@@ -158,8 +158,16 @@ export const RULE_CEILING_TYPES: readonly string[] = ["alicloud:sae/applicationS
  * drains end (CeilingLowering: logical names ending `-schedule-<event>-lower` or `-floors-<event>-lower`).
  */
 export function loweringInBase(baseNames: readonly string[], event: string): boolean {
-    // `<prefix>-schedule-<key>` (the AWS scheduled actions, the ESS tasks), `<prefix>-floors-<key>` (the pods' jobs).
-    return baseNames.some((n) => n.endsWith(`-schedule-${event}-lower`) || n.endsWith(`-floors-${event}-lower`));
+    return baseNames.some((n) => lowersEvent(n, event));
+}
+
+/**
+ * Whether a resource's logical name is `event`'s ceiling lowering (CeilingLowering):
+ * `<prefix>-schedule-<event>-lower` (the AWS scheduled actions, the ESS tasks) or
+ * `<prefix>-floors-<event>-lower` (the pods' jobs).
+ */
+function lowersEvent(name: string, event: string): boolean {
+    return name.endsWith(`-schedule-${event}-lower`) || name.endsWith(`-floors-${event}-lower`);
 }
 
 /**
@@ -171,7 +179,7 @@ export function loweringInBase(baseNames: readonly string[], event: string): boo
  * before a tier's lowering, or one an up re-sized to the lowered ceiling, raises nothing again.
  */
 export function reraisedInBase(base: readonly FloorResource[], event: string, now: number): number[] {
-    const isLowering = (r: FloorResource): boolean => r.name.endsWith(`-schedule-${event}-lower`) || r.name.endsWith(`-floors-${event}-lower`);
+    const isLowering = (r: FloorResource): boolean => lowersEvent(r.name, event);
     const lowerings = boundSteps(base.filter(isLowering), now, now, "ceiling").filter((l) => l.at <= now);
     if (lowerings.length === 0) return [];
     const runs = boundSteps(
