@@ -46,6 +46,8 @@ const DIR = stackDir({
     "week-sae": stackFile({ ...SERVERLESS, peaks: [THREE_TIMERS[0]], events: [{ name: "week-fest", start: "2026-12-10T02:00:00Z", end: "2026-12-16T14:00:00Z", peakOnline: 40000 }] }),
     "nokubectl-alicloud": stackFile({ stage: "growth", cloud: "alicloud", domain: "live.example.com", regions: HANGZHOU, events: [SALE] }),
     "drain-sae": stackFile({ ...SERVERLESS, events: [SALE], peaks: [THREE_TIMERS[0]] }),
+    // 11:00-16:34 London: released after midnight GMT+8 (01:04 in GMT, 00:04 in BST).
+    "london-day-sae": stackFile({ ...SERVERLESS, peaks: [{ ...LONDON_PEAK, name: "day", start: "11:00", end: "16:34", peakOnline: 30000, streams: 20 }] }),
     "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
 });
 /** The instant the SAE stacks plan at. */
@@ -60,6 +62,22 @@ function recurringTasks(resources: readonly { type: string; name: string; inputs
 
 describe("scheduled actions planned next to a daylight-saving change", function () {
     this.timeout(120_000);
+
+    it("SAE, a London day peak planned 8 days before the March change: the change date (28 March GMT+8) gets its own rule with the last GMT release and the first BST pre-scale; neither offset's rule is valid on it", async () => {
+        const plan = await planStack("london-day-sae", DIR, { now: new Date("2027-03-20T09:00:00Z") });
+        const rules = plan.resources
+            .filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-user-"))
+            .map((r) => [r.name, at(r.inputs, "scalingRuleName"), at(r.inputs, "scalingRuleType"), at(r.inputs, "scalingRuleTimer", "beginDate"), at(r.inputs, "scalingRuleTimer", "endDate"), at(r.inputs, "scalingRuleTimer", "period"), at(r.inputs, "scalingRuleTimer", "schedules")]);
+        const point = (atTime: string, minReplicas: number) => ({ atTime, minReplicas, maxReplicas: 10 });
+        assert.deepStrictEqual(rules, [
+            // GMT: pre-scale 10:30Z = 18:30 GMT+8, release 17:04Z = 01:04 the next day; the last day both run is 27 March.
+            ["lc-cn-hangzhou-sae-user-scaling", "user-elastic", "mix", "2026-10-26", "2027-03-27", "* * *", [point("01:04", 2), point("18:30", 4)]],
+            // BST: an hour earlier; the first day both run is 29 March, the last 30 October.
+            ["lc-cn-hangzhou-sae-user-scaling-2", "user-elastic-2", "mix", "2027-03-29", "2027-10-30", "* * *", [point("00:04", 2), point("17:30", 4)]],
+            // 28 March: the release of the 27th's GMT peak and the pre-scale of the 28th's BST peak.
+            ["lc-cn-hangzhou-sae-user-scaling-3", "user-elastic-3", "mix", "2027-03-28", "2027-03-28", "* * *", [point("01:04", 2), point("17:30", 4)]],
+        ]);
+    });
 
     it("Alibaba Cloud ESS (app group and transcoders), London evening planned at 2027-03-27T19:00Z: the pre-scale is declared at its BST cron from its first BST run, the release as one task per offset", async () => {
         const plan = await planStack("london-alicloud", DIR, { now: new Date("2027-03-27T19:00:00Z") });

@@ -17,12 +17,17 @@ const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i
 const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 80000 };
 /** Another event the same day (GMT+8): pre-scale 01:30Z (09:30 GMT+8), release 04:30Z (12:30 GMT+8). */
 const MORNING = { name: "morning", start: "2026-12-12T02:00:00Z", end: "2026-12-12T04:00:00Z", peakOnline: 80000 };
+const LONDON_DAY = { name: "day", recurrence: "daily", start: "11:00", end: "16:34", peakOnline: 30000, streams: 20, timeZone: "Europe/London" };
 const SAE = { stage: "growth", cloud: "alicloud", compute: "serverless", domain: "live.example.com", regions: HANGZHOU };
 
 const DIR = stackDir({
     "late-sae": stackFile({ ...SAE, events: [SALE] }),
     "late-sae-none": stackFile(SAE),
     "late-sae-morning": stackFile({ ...SAE, events: [MORNING] }),
+    // A London day peak: on the March change date (28 March 2027 GMT+8) the peaks' own day rule holds
+    // the BST pre-scale at 17:30 GMT+8 (09:30Z), the instant the event added below is pre-scaled at.
+    "late-sae-london": stackFile({ ...SAE, peaks: [LONDON_DAY] }),
+    "late-sae-london-sale": stackFile({ ...SAE, peaks: [LONDON_DAY], events: [{ ...SALE, start: "2027-03-28T10:00:00Z", end: "2027-03-28T16:00:00Z" }] }),
 });
 
 describe("SAE: an up inside the raised window is late only when the --base never declared the event", function () {
@@ -63,6 +68,19 @@ describe("SAE: an up inside the raised window is late only when the --base never
     it("against a plan whose day rule for 12 December holds another event's points only: late", async () => {
         const p = await against("late-sae-morning", "2026-12-12T00:00:00Z");
         assert.ok(p.baseNames.includes("lc-cn-hangzhou-sae-interaction-events-20261212"), "the base declares a day rule for 12 December");
+        assert.strictEqual(at(entry(p), "status"), "late");
+        assert.strictEqual(late(p).length, 1);
+    });
+
+    it("against a plan whose only rule for that date is the peaks' change-day rule, with a point at the event's pre-scale (17:30 GMT+8): late (a peak's rule declares no event)", async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lc-late-sae-")), "base.json");
+        const basePlan = await planStack("late-sae-london", DIR, { now: new Date("2027-03-20T09:00:00Z") });
+        const changeDay = basePlan.resources.find((r) => r.name === "lc-cn-hangzhou-sae-user-scaling-3");
+        assert.deepStrictEqual([at(changeDay?.inputs, "scalingRuleTimer", "beginDate"), at(changeDay?.inputs, "scalingRuleTimer", "endDate"), at(changeDay?.inputs, "scalingRuleTimer", "schedules", 1, "atTime")], ["2027-03-28", "2027-03-28", "17:30"]);
+        fs.writeFileSync(file, JSON.stringify(basePlan));
+        const head = await checkPlan(await planStack("late-sae-london-sale", DIR, { now: new Date("2027-03-28T12:05:00Z") }));
+        const base = await readBase(file);
+        const p = withBase(head, base, upgradeAgainst(head, base, file));
         assert.strictEqual(at(entry(p), "status"), "late");
         assert.strictEqual(late(p).length, 1);
     });

@@ -51,8 +51,8 @@ export const ALICLOUD_SCHEDULE_HORIZON: ScheduleHorizon = { days: 90, service: "
 /**
  * SAE takes at most SAE_MAX_SCALING_RULES scaling rules per application and SAE_MAX_TRIGGER_POINTS
  * trigger points a day in one timer. The serverless tier declares one rule per timer period of its
- * recurring peaks (saePeakTimers: peaks on the same days share one), and per span of one offset for
- * a peak in a zone with daylight saving, so the peaks alone may need at most that many rules. Events never block on the rule count: the rules left take the earliest upcoming events and
+ * recurring peaks (saePeakTimers: peaks on the same days share one), per span of one offset for
+ * a peak in a zone with daylight saving and per change date holding points of both offsets, so the peaks alone may need at most that many rules. Events never block on the rule count: the rules left take the earliest upcoming events and
  * the others are reported deferred (saeEventLimit, scheduleReport); a day whose events need more
  * than SAE_MAX_TRIGGER_POINTS points in its rule is an error (saeEventPointIssues).
  */
@@ -69,7 +69,7 @@ export function checkSaeScalingRules(spec: StackSpec, now: number): string[] {
     return [
         ...crowded,
         ...points,
-        `peaks: ${periods.length} SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: ${periods.map((p) => JSON.stringify(p)).join(", ")}); allowed: at most ${SAE_MAX_SCALING_RULES} (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving`,
+        `peaks: ${periods.length} SAE scaling rules per application (one per timer period of the peaks, per offset of a zone with daylight saving, and per change date holding points of both offsets: ${periods.map((p) => JSON.stringify(p)).join(", ")}); allowed: at most ${SAE_MAX_SCALING_RULES} (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving`,
     ];
 }
 

@@ -34,6 +34,7 @@ import {
     DATA_PORTS,
     RouteName,
     hostOfRoute,
+    saeEventRuleSuffix,
 } from "../model";
 import { DATABASE_PASSWORD_KEY, REDIS_PASSWORD_KEY, saeEnvs } from "./identity";
 import { cmsServiceMetric } from "./metrics";
@@ -365,7 +366,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
             const day = timer.beginDate ?? "";
             const mmdd = day.slice(5).replace("-", "");
             new alicloud.sae.ApplicationScalingRule(
-                `${name}-${unit.service}-events-${day.replace(/-/g, "")}`,
+                `${name}-${unit.service}-${saeEventRuleSuffix(day)}`,
                 {
                     appId: app.id,
                     // SAE rule names: up to 32 characters (CreateApplicationScalingRule ScalingRuleName).

@@ -196,13 +196,20 @@ export function offsetSpans(zones: readonly string[], now: number, horizonDays: 
  * Daylight saving: SAE timers are fixed GMT+8, so a peak in a zone that changes its offset (e.g.
  * Europe/London) would run an hour off half the year. When an action's zone (or `timeZone`)
  * changes its offset, each span of one offset (offsetSpans) within the `horizon` (the cloud's
- * scheduleHorizon) after `now`
- * gets timers of its own, at that span's times, limited by `beginDate`/`endDate` to the GMT+8 dates
- * of the span's first and last occurrences; a later `pulumi up` declares the spans after the
- * horizon. Zones without offset changes keep long-term timers without dates.
+ * scheduleHorizon) after `now` gets timers of its own, at that span's times, limited by
+ * `beginDate`/`endDate` to the GMT+8 dates on which every action of the timer runs inside the span
+ * (a timer runs all its points on every day between its dates, so no point may run on a day its
+ * action does not: saeSpanDates). The GMT+8 date of an offset change can hold occurrences of both
+ * spans (the last release at the old offset after GMT+8 midnight, the first pre-scale at the new
+ * one): such a date, from today on and between two spans declared now, gets a daily timer of its
+ * own valid on that date only with exactly its occurrences (saeChangeDayTimers), after the span
+ * timers. A later `pulumi up` declares the spans after the horizon. Zones without offset changes
+ * keep long-term timers without dates.
  */
 export function saeTimers(recurring: readonly RecurringAction[], timeZone: string, now: number, horizon: ScheduleHorizon): SaeTimer[] {
-    const timers = new Map<string, { period: string; beginDate?: string; endDate?: string; schedules: { atTime: string; minReplicas: number; maxReplicas: number }[] }>();
+    const timers = new Map<string, { period: string; beginDate?: string; endDate?: string; schedules: SaeTimer["schedules"][number][] }>();
+    /** Occurrences on the GMT+8 dates of the offset changes between spans declared now, by timer. */
+    const edges: { readonly key: string; readonly at: number; readonly point: SaeTimer["schedules"][number] }[] = [];
     for (const action of recurring) {
         const spans = offsetSpans([action.timeZone, timeZone], now, horizon.days);
         const dated = spans.some((s) => s.end !== null || s.start !== null);
@@ -218,21 +225,62 @@ export function saeTimers(recurring: readonly RecurringAction[], timeZone: strin
             });
             // A span shorter than a week: its days follow the occurrences at this offset over a whole week.
             const period = saePeriod(to - first < 7 * DAY_MS ? weekDays(action, first, timeZone) : days);
-            let dates: { beginDate?: string; endDate?: string } = {};
-            if (dated) {
-                const begin = span.start === null ? first : (occurrences(action, span.start, span.start + 8 * DAY_MS)[0] ?? first);
-                const inSpan = span.end === null ? [] : occurrences(action, span.end - 8 * DAY_MS, span.end);
-                dates = { beginDate: localStamp(begin, timeZone).date, ...(span.end !== null && inSpan.length > 0 ? { endDate: localStamp(inSpan[inSpan.length - 1], timeZone).date } : {}) };
-            }
             const key = `${i} ${period}`;
+            const point = { atTime: localStamp(first, timeZone).time, minReplicas: action.minSize, maxReplicas: action.maxSize };
             const timer = timers.get(key) ?? { period, schedules: [] };
-            if (dates.beginDate !== undefined) timer.beginDate = timer.beginDate === undefined || dates.beginDate < timer.beginDate ? dates.beginDate : timer.beginDate;
-            if (dates.endDate !== undefined) timer.endDate = timer.endDate === undefined || dates.endDate > timer.endDate ? dates.endDate : timer.endDate;
-            timer.schedules.push({ atTime: localStamp(first, timeZone).time, minReplicas: action.minSize, maxReplicas: action.maxSize });
+            if (dated) {
+                const own = saeSpanDates(action, span, first, timeZone);
+                // The timer's dates: those of all its actions (the latest begin, the earliest end).
+                if (own.beginDate !== undefined) timer.beginDate = timer.beginDate === undefined || own.beginDate > timer.beginDate ? own.beginDate : timer.beginDate;
+                if (own.endDate !== undefined) timer.endDate = timer.endDate === undefined || own.endDate < timer.endDate ? own.endDate : timer.endDate;
+                // The occurrences next to a change between two spans declared now (the first span's
+                // start: from today on) may fall outside the timer's dates: kept for the change day's timer.
+                const near = [...(span.start !== null ? occurrences(action, span.start, span.start + 2 * DAY_MS) : []), ...(span.end !== null && i < spans.length - 1 ? occurrences(action, span.end - 2 * DAY_MS, span.end) : [])];
+                for (const at of near) edges.push({ key, at, point: { ...point, atTime: localStamp(at, timeZone).time } });
+            }
+            timer.schedules.push(point);
             timers.set(key, timer);
         });
     }
-    return [...timers.values()].map((t) => ({ ...t, schedules: [...t.schedules].sort((a, b) => a.atTime.localeCompare(b.atTime)) }));
+    const spanTimers = [...timers.values()].map((t) => ({ ...t, schedules: [...t.schedules].sort((a, b) => a.atTime.localeCompare(b.atTime)) }));
+    return [...spanTimers, ...saeChangeDayTimers(edges, timers, localStamp(now, timeZone).date, timeZone)];
+}
+
+/**
+ * The GMT+8 dates (`timeZone`) over which an action runs inside one span of one offset: from the
+ * date of its first occurrence in the span (from `first`, its next occurrence from now, when the
+ * span has no start) to the date of its last one before the span's end (none when the span has
+ * no end). Occurrences are assigned to spans by instant, so only the date of a change can hold
+ * occurrences of two spans.
+ */
+export function saeSpanDates(action: RecurringAction, span: { readonly start: number | null; readonly end: number | null }, first: number, timeZone: string): { readonly beginDate: string; readonly endDate?: string } {
+    const begin = span.start === null ? first : (occurrences(action, span.start, span.start + 8 * DAY_MS)[0] ?? first);
+    const last = span.end === null ? undefined : occurrences(action, span.end - 8 * DAY_MS, span.end).at(-1);
+    return { beginDate: localStamp(begin, timeZone).date, ...(last !== undefined ? { endDate: localStamp(last, timeZone).date } : {}) };
+}
+
+/**
+ * The timers of the offset changes' dates: the occurrences next to a change (`edges`, by span
+ * timer key) that fall on a date outside their span timer's dates, from `today` (GMT+8 date of
+ * now: a rule rewritten today keeps today's earlier points, the one before now in force at once)
+ * on; one daily timer per such date, valid on it only (`beginDate` = `endDate`), with exactly
+ * those points (mergeSamePoints). Dates in order.
+ */
+function saeChangeDayTimers(
+    edges: readonly { readonly key: string; readonly at: number; readonly point: SaeTimer["schedules"][number] }[],
+    timers: ReadonlyMap<string, { readonly beginDate?: string; readonly endDate?: string }>,
+    today: string,
+    timeZone: string,
+): SaeTimer[] {
+    const byDate = new Map<string, SaeTimer["schedules"][number][]>();
+    for (const e of edges) {
+        const date = localStamp(e.at, timeZone).date;
+        const t = timers.get(e.key);
+        const covered = t !== undefined && (t.beginDate === undefined || t.beginDate <= date) && (t.endDate === undefined || date <= t.endDate);
+        if (covered || date < today) continue;
+        byDate.set(date, [...(byDate.get(date) ?? []), e.point]);
+    }
+    return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, points]) => ({ period: SAE_DAILY_PERIOD, beginDate: date, endDate: date, schedules: mergeSamePoints(points) }));
 }
 
 /** The days (in `timeZone`) an action's occurrences fall on over a week at the offset of `first`: each occurrence shifted by the offset difference to `first`'s. */
@@ -320,6 +368,16 @@ export function mergeSamePoints(points: readonly SaeTimer["schedules"][number][]
         byTime.set(p.atTime, seen === undefined ? p : { atTime: p.atTime, minReplicas: Math.max(seen.minReplicas, p.minReplicas), maxReplicas: Math.max(seen.maxReplicas, p.maxReplicas) });
     }
     return [...byTime.values()].sort((a, b) => a.atTime.localeCompare(b.atTime));
+}
+
+/** The logical-name suffix of an SAE application's event rule for a GMT+8 date (YYYY-MM-DD): `events-YYYYMMDD`. */
+export function saeEventRuleSuffix(day: string): string {
+    return `events-${day.replace(/-/g, "")}`;
+}
+
+/** Whether a logical name is that of an SAE event day rule (ends with saeEventRuleSuffix), not a peak's rule (a change day's rule of the peaks is valid on one date too). */
+export function isSaeEventRuleName(name: string): boolean {
+    return /-events-\d{8}$/.test(name);
 }
 
 /**

@@ -137,7 +137,7 @@ describe("compute config", () => {
         const six = days.map((d) => ({ ...weekly, name: `peak-${d}`, days: [d] }));
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six.slice(0, 5) }), { now: NOW }).peaks.length, 5, "five periods: five rules");
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six })), [
-            'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving',
+            'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, per offset of a zone with daylight saving, and per change date holding points of both offsets: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", peaks: six }), { now: NOW }).peaks.length, 6, "the limit is SAE's");
         // Eleven daily half-hour peaks: 22 pre-scale and release points in the one daily timer.
@@ -172,7 +172,7 @@ describe("compute config", () => {
             (e: unknown) =>
                 e instanceof Error &&
                 e.message.includes(
-                    'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, and per offset of a zone with daylight saving: "* * Tue from 2026-10-27 to 2027-03-23", "* * Tue from 2027-03-30 to 2027-10-26", "* * Wed from 2026-10-28 to 2027-03-24", "* * Wed from 2027-03-31 to 2027-10-27", "* * Thu from 2026-10-29 to 2027-03-25", "* * Thu from 2027-04-01 to 2027-10-28"); allowed: at most 5',
+                    'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, per offset of a zone with daylight saving, and per change date holding points of both offsets: "* * Tue from 2026-10-27 to 2027-03-23", "* * Tue from 2027-03-30 to 2027-10-26", "* * Wed from 2026-10-28 to 2027-03-24", "* * Wed from 2027-03-31 to 2027-10-27", "* * Thu from 2026-10-29 to 2027-03-25", "* * Thu from 2027-04-01 to 2027-10-28"); allowed: at most 5',
                 ),
         );
     });

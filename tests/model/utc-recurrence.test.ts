@@ -5,7 +5,7 @@
 
 import * as assert from "assert";
 
-import { RecurringAction, SAE_TIME_ZONE, SaeTimer, UtcRecurrence, recurringActions, saeTimers, scheduleReport, utcRecurrence, utcRecurrences } from "../../components/model";
+import { RecurringAction, SAE_TIME_ZONE, SaeTimer, UtcRecurrence, occurrences, recurringActions, saeTimers, scheduleReport, utcRecurrence, utcRecurrences } from "../../components/model";
 import { ALICLOUD_SCHEDULE_HORIZON } from "../../components/alicloud/profile";
 import { PROFILES, resolveSpec } from "../../components/profiles";
 import { NOW, rawConfig } from "../helpers";
@@ -88,12 +88,12 @@ function assertRunsAtLocalTime(action: RecurringAction, now: number): UtcRecurre
     return spans;
 }
 
-function peakActions(timeZone: string, days: readonly ("sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")[] = []): { prescale: RecurringAction; release: RecurringAction } {
+function peakActions(timeZone: string, days: readonly ("sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")[] = [], hours: { readonly start: string; readonly end: string } = { start: "19:00", end: "23:00" }): { prescale: RecurringAction; release: RecurringAction } {
     const [prescale, release] = recurringActions(
         { scaling: SCALING },
         days.length === 0
-            ? { name: "evening", recurrence: "daily", days: [], start: "19:00", end: "23:00", peakOnline: 40000, streams: 1, timeZone }
-            : { name: "evening", recurrence: "weekly", days: [...days], start: "19:00", end: "23:00", peakOnline: 40000, streams: 1, timeZone },
+            ? { name: "evening", recurrence: "daily", days: [], ...hours, peakOnline: 40000, streams: 1, timeZone }
+            : { name: "evening", recurrence: "weekly", days: [...days], ...hours, peakOnline: 40000, streams: 1, timeZone },
         12,
         BOUNDS,
     );
@@ -212,6 +212,31 @@ describe("SAE timers (fixed GMT+8) across a daylight-saving change: one dated ti
             }
             assert.strictEqual(fired.filter((f) => f.minReplicas === 12).length, 30, "one pre-scale a day");
             assert.strictEqual(fired.filter((f) => f.minReplicas === 4).length, 30, "one release a day");
+        });
+    }
+
+    // A day peak ending after 16:00 in London is released after midnight in Shanghai: the GMT+8
+    // date of the change holds the last release at the old offset and the first pre-scale at the
+    // new one, and gets a rule of its own (neither span's rule may run there).
+    const dayPeak = { start: "11:00", end: "16:34" };
+    for (const [zone, planned, hours, rules] of [
+        ["Europe/London", "2027-03-20T09:00:00Z", dayPeak, 3],
+        ["Europe/London", "2027-03-27T16:30:00Z", dayPeak, 3],
+        ["Europe/London", "2027-03-28T12:00:00Z", dayPeak, 2],
+        ["Europe/London", "2027-10-01T00:00:00Z", dayPeak, 3],
+        ["Europe/London", "2027-03-20T09:00:00Z", { start: "19:00", end: "23:00" }, 2],
+        ["America/New_York", "2027-03-01T00:00:00Z", { start: "10:00", end: "12:30" }, 3],
+        ["Australia/Lord_Howe", "2027-03-20T00:00:00Z", { start: "20:00", end: "23:45" }, 2],
+    ] as const) {
+        it(`${zone} ${hours.start}-${hours.end} planned at ${planned}: over 40 days the rules fire exactly the peak's pre-scales and releases (${rules} rules)`, () => {
+            const now = Date.parse(planned);
+            const { prescale, release } = peakActions(zone, [], hours);
+            const timers = saeTimers([prescale, release], SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON);
+            const to = now + 40 * DAY;
+            const expected = [...occurrences(prescale, now, to).map((at) => ({ at, minReplicas: 12 })), ...occurrences(release, now, to).map((at) => ({ at, minReplicas: 4 }))].sort((a, b) => a.at - b.at);
+            const iso = (f: { at: number; minReplicas: number }): string => `${new Date(f.at).toISOString()} ${f.minReplicas}`;
+            assert.deepStrictEqual(saeFirings(timers, now, to).map(iso), expected.map(iso));
+            assert.strictEqual(timers.length, rules);
         });
     }
 });

@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, keepEventText, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute, zonedToUtc } from "../../components/model";
+import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, isSaeEventRuleName, keepEventText, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute, zonedToUtc } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -352,10 +352,10 @@ export function declaredInBase(baseNames: readonly string[], event: string): boo
 /** Type token of an SAE scaling rule (alicloud.sae.ApplicationScalingRule). */
 const SAE_SCALING_RULE_TYPE = "alicloud:sae/applicationScalingRule:ApplicationScalingRule";
 
-/** The SAE timers (`scalingRuleTimer`: beginDate, endDate, the points' atTime) of a plan's scaling rules; malformed ones are left out. */
-export function saeRuleTimers(resources: readonly Pick<PlannedResource, "type" | "inputs">[]): { readonly beginDate?: string; readonly endDate?: string; readonly schedules: readonly { readonly atTime: string }[] }[] {
+/** The SAE timers (`scalingRuleTimer`: beginDate, endDate, the points' atTime) of a plan's event day rules (isSaeEventRuleName; not the peaks' rules); malformed ones are left out. */
+export function saeRuleTimers(resources: readonly Pick<PlannedResource, "name" | "type" | "inputs">[]): { readonly beginDate?: string; readonly endDate?: string; readonly schedules: readonly { readonly atTime: string }[] }[] {
     return resources.flatMap((r) => {
-        const t = r.type === SAE_SCALING_RULE_TYPE ? r.inputs.scalingRuleTimer : undefined;
+        const t = r.type === SAE_SCALING_RULE_TYPE && isSaeEventRuleName(r.name) ? r.inputs.scalingRuleTimer : undefined;
         if (!isRecord(t)) return [];
         const schedules = list(t.schedules).flatMap((p) => (isRecord(p) && typeof p.atTime === "string" ? [{ atTime: p.atTime }] : []));
         return [{ ...(typeof t.beginDate === "string" ? { beginDate: t.beginDate } : {}), ...(typeof t.endDate === "string" ? { endDate: t.endDate } : {}), schedules }];
