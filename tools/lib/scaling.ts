@@ -167,7 +167,12 @@ export function loweringInBase(baseNames: readonly string[], event: string): boo
  * `<prefix>-floors-<event>-lower` (the pods' jobs).
  */
 function lowersEvent(name: string, event: string): boolean {
-    return name.endsWith(`-schedule-${event}-lower`) || name.endsWith(`-floors-${event}-lower`);
+    return loweredEvent(name) === event;
+}
+
+/** The event whose ceiling lowering a logical name is (lowersEvent: `-schedule-<event>-lower`, `-floors-<event>-lower`), or null. */
+function loweredEvent(name: string): string | null {
+    return /^.*-(?:schedule|floors)-(.+)-lower$/.exec(name)?.[1] ?? null;
 }
 
 /**
@@ -304,10 +309,8 @@ export function ceilingsAgainstBase(
  * null for anything else.
  */
 export function loweringInstant(r: Pick<PlannedResource, "type" | "inputs">, near: number): number | null {
-    if (r.type === "alicloud:ess/scheduledTask:ScheduledTask") return oneOffInstant(r.inputs.launchTime);
-    if (r.type === "aws:autoscaling/schedule:Schedule") return oneOffInstant(r.inputs.startTime);
-    if (r.type === "aws:appautoscaling/scheduledAction:ScheduledAction") return oneOffInstant(r.inputs.schedule);
-    return r.type === "kubernetes:batch/v1:CronJob" && valueAt(r.inputs, "spec.timeZone") === "Etc/UTC" ? oneOffCron(valueAt(r.inputs, "spec.schedule"), near) : null;
+    const { instants, recurring } = r.type === "kubernetes:batch/v1:CronJob" ? cronJobInstants(r, near, near) : actionBound(r, near, near, BOUND_INPUTS.ceiling);
+    return recurring ? null : (instants[0] ?? null);
 }
 
 /**
@@ -324,9 +327,9 @@ export function removedLoweringFindings(section: ScalingSection, base: readonly 
     const reported = new Set(section.schedule.filter(isRecord).map((r) => r.source));
     const declared = new Set(head.map((r) => r.name));
     return base.flatMap((r): Violation[] => {
-        const event = /-(?:schedule|floors)-(.+)-lower$/.exec(r.name)?.[1];
-        const at = event === undefined ? null : loweringInstant(r, now);
-        if (event === undefined || at === null || declared.has(r.name) || reported.has(event) || at + LOWERING_RUN_MARGIN_MINUTES * 60_000 <= now) return [];
+        const event = loweredEvent(r.name);
+        const at = event === null ? null : loweringInstant(r, now);
+        if (event === null || at === null || declared.has(r.name) || reported.has(event) || at + LOWERING_RUN_MARGIN_MINUTES * 60_000 <= now) return [];
         const when = utcMinute(at);
         const after = utcMinute(at + LOWERING_RUN_MARGIN_MINUTES * 60_000);
         return [
@@ -473,19 +476,14 @@ export function boundSteps(resources: readonly FloorResource[], from: number, to
     const paths = BOUND_INPUTS[bound];
     return resources.flatMap((r): BoundStep[] => {
         if (r.type === "kubernetes:batch/v1:CronJob") {
-            const cron = valueAt(r.inputs, "spec.schedule");
-            const zone = valueAt(r.inputs, "spec.timeZone");
-            if (typeof cron !== "string" || typeof zone !== "string") return [];
-            // A one-off floor job's cron names its day and month in Etc/UTC; a peak's recurs in its zone.
-            const once = zone === "Etc/UTC" ? oneOffCron(cron, from) : null;
-            const instants = once !== null ? [once] : cronRuns(cron, zone, from, to);
+            const { instants, recurring } = cronJobInstants(r, from, to);
             return list(valueAt(r.inputs, "spec.jobTemplate.spec.template.spec.containers")).flatMap((c): BoundStep[] => {
                 const args = isRecord(c) ? list(c.args).filter((a): a is string => typeof a === "string") : [];
                 const ns = args[args.indexOf("--namespace") + 1];
                 const patch = args[args.indexOf("--patch") + 1];
                 if (args[0] !== "patch" || args[1] !== "hpa" || args.indexOf("--namespace") < 0 || patch === undefined) return [];
                 const value = hpaPatchBound(patch, paths.hpa);
-                return value === null ? [] : instants.map((at) => ({ target: `hpa:${ns}/${args[2]}`, at, value, name: r.name, recurring: once === null }));
+                return value === null ? [] : instants.map((at) => ({ target: `hpa:${ns}/${args[2]}`, at, value, name: r.name, recurring }));
             });
         }
         const target = floorTarget(r);
@@ -494,8 +492,21 @@ export function boundSteps(resources: readonly FloorResource[], from: number, to
     });
 }
 
+/**
+ * The instants of a Kubernetes CronJob's runs: a one-off floor or lowering job's cron names its day
+ * and month in Etc/UTC (the one nearest `from`); a peak's job recurs in its zone (its runs in
+ * [from, to)). None when the schedule or the zone is missing.
+ */
+function cronJobInstants(r: Pick<PlannedResource, "inputs">, from: number, to: number): { readonly instants: readonly number[]; readonly recurring: boolean } {
+    const cron = valueAt(r.inputs, "spec.schedule");
+    const zone = valueAt(r.inputs, "spec.timeZone");
+    if (typeof cron !== "string" || typeof zone !== "string") return { instants: [], recurring: false };
+    const once = zone === "Etc/UTC" ? oneOffCron(cron, from) : null;
+    return once !== null ? { instants: [once], recurring: false } : { instants: cronRuns(cron, zone, from, to), recurring: true };
+}
+
 /** The instants (one-off, or the recurring runs in [from, to)) and the bound at `paths` of an ESS task, an EC2 Auto Scaling or an Application Auto Scaling action; none for another resource. */
-function actionBound(r: FloorResource, from: number, to: number, paths: (typeof BOUND_INPUTS)[Bound]): { readonly instants: readonly number[]; readonly value: unknown; readonly recurring: boolean } {
+function actionBound(r: Pick<FloorResource, "type" | "inputs">, from: number, to: number, paths: (typeof BOUND_INPUTS)[Bound]): { readonly instants: readonly number[]; readonly value: unknown; readonly recurring: boolean } {
     const one = (v: unknown): number[] => {
         const t = oneOffInstant(v);
         return t === null ? [] : [t];
