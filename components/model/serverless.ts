@@ -190,8 +190,8 @@ export function offsetSpans(zones: readonly string[], now: number, horizonDays: 
  * The recurring actions as SAE timers in `timeZone` (the applications' zone, GMT+8 for SAE timers):
  * each action runs at its local time on its days in its own zone; over a week of its occurrences
  * those instants fall on some days at one time in `timeZone` (the day moves when the zones' dates
- * differ). Actions with the same days share one timer (one rule per period); timers keep first-seen
- * order, schedules are sorted by time.
+ * differ). Actions with the same days and the same spans of one offset share one timer (one rule
+ * per period and span); timers keep first-seen order, schedules are sorted by time.
  *
  * Daylight saving: SAE timers are fixed GMT+8, so a peak in a zone that changes its offset (e.g.
  * Europe/London) would run an hour off half the year. When an action's zone (or `timeZone`)
@@ -225,7 +225,9 @@ export function saeTimers(recurring: readonly RecurringAction[], timeZone: strin
             });
             // A span shorter than a week: its days follow the occurrences at this offset over a whole week.
             const period = saePeriod(to - first < 7 * DAY_MS ? weekDays(action, first, timeZone) : days);
-            const key = `${i} ${period}`;
+            // Actions share a timer only when they share the span (the same offset changes) and the
+            // days: a peak in another zone has its own spans, and its points other dates.
+            const key = `${span.start ?? "-"} ${span.end ?? "-"} ${period}`;
             const point = { atTime: localStamp(first, timeZone).time, minReplicas: action.minSize, maxReplicas: action.maxSize };
             const timer = timers.get(key) ?? { period, schedules: [] };
             if (dated) {

@@ -183,11 +183,16 @@ describe("SAE timers (fixed GMT+8) across a daylight-saving change: one dated ti
     /** Instants (UTC ms) a daily SAE timer fires in [from, to): each point on each GMT+8 date from beginDate to endDate. */
     function saeFirings(timers: readonly SaeTimer[], from: number, to: number): { at: number; minReplicas: number }[] {
         const out: { at: number; minReplicas: number }[] = [];
+        const names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
         for (const t of timers) {
-            assert.strictEqual(t.period, "* * *");
-            const first = Date.parse(`${t.beginDate ?? "2000-01-01"}T00:00:00+08:00`);
-            const last = Date.parse(`${t.endDate ?? "2100-01-01"}T00:00:00+08:00`);
+            // SAE periods: "* * *" every day, "* * Mon,Sat" the listed days (GMT+8).
+            const listed = /^\* \* ([A-Za-z,]+)$/.exec(t.period)?.[1].split(",");
+            assert.ok(t.period === "* * *" || listed !== undefined, t.period);
+            // From the GMT+8 midnight two days before `from` (the dates before cannot fire in [from, to)).
+            const first = Math.max(Date.parse(`${t.beginDate ?? "2000-01-01"}T00:00:00+08:00`), Math.floor((from - 2 * DAY + 8 * 3_600_000) / DAY) * DAY - 8 * 3_600_000);
+            const last = Math.min(Date.parse(`${t.endDate ?? "2100-01-01"}T00:00:00+08:00`), to);
             for (let day = first; day <= last; day += DAY) {
+                if (listed !== undefined && !listed.includes(names[new Date(day + 8 * 3_600_000).getUTCDay()])) continue;
                 for (const s of t.schedules) {
                     const [h, m] = s.atTime.split(":").map(Number);
                     const at = day + (h * 60 + m) * MINUTE;
@@ -237,6 +242,29 @@ describe("SAE timers (fixed GMT+8) across a daylight-saving change: one dated ti
             const iso = (f: { at: number; minReplicas: number }): string => `${new Date(f.at).toISOString()} ${f.minReplicas}`;
             assert.deepStrictEqual(saeFirings(timers, now, to).map(iso), expected.map(iso));
             assert.strictEqual(timers.length, rules);
+        });
+    }
+
+    // Peaks in zones with other offset changes (or none) keep their own rules: a Shanghai peak's
+    // points run every day, a London peak's only at its offset's dates, whatever the other zone does.
+    const allRuns = (actions: readonly RecurringAction[], from: number, to: number) =>
+        actions.flatMap((a, i) => occurrences(a, from, to).map((at) => ({ at, minReplicas: i % 2 === 0 ? 12 : 4 }))).sort((a, b) => a.at - b.at || a.minReplicas - b.minReplicas);
+    const WEEK: readonly ("sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")[] = [];
+    for (const [label, peaks, planned] of [
+        ["Shanghai 09:00-11:00 and London 11:00-14:00, daily", [["Asia/Shanghai", WEEK, { start: "09:00", end: "11:00" }], ["Europe/London", WEEK, { start: "11:00", end: "14:00" }]], "2027-03-01T09:00:00Z"],
+        ["London 11:00-14:00 and New York 20:00-22:00, daily", [["Europe/London", WEEK, { start: "11:00", end: "14:00" }], ["America/New_York", WEEK, { start: "20:00", end: "22:00" }]], "2027-03-01T09:00:00Z"],
+        ["Los Angeles Sunday 18:00-21:00 and Sydney Monday 18:00-19:00", [["America/Los_Angeles", ["sun"], { start: "18:00", end: "21:00" }], ["Australia/Sydney", ["mon"], { start: "18:00", end: "19:00" }]], "2027-03-01T09:00:00Z"],
+    ] as const) {
+        it(`${label}, planned at ${planned}: over 60 days the rules fire exactly each peak's runs`, () => {
+            const now = Date.parse(planned);
+            const actions = peaks.flatMap(([zone, days, hours]) => {
+                const { prescale, release } = peakActions(zone, days, hours);
+                return [prescale, release];
+            });
+            const to = now + 60 * DAY;
+            const iso = (f: { at: number; minReplicas: number }): string => `${new Date(f.at).toISOString()} ${f.minReplicas}`;
+            const fired = saeFirings(saeTimers(actions, SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON), now, to).sort((a, b) => a.at - b.at || a.minReplicas - b.minReplicas);
+            assert.deepStrictEqual(fired.map(iso), allRuns(actions, now, to).map(iso));
         });
     }
 });
