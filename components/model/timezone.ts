@@ -135,44 +135,57 @@ export function weekday(year: number, month: number, day: number): number {
 }
 
 /**
- * Answers of nextOffsetChange by zone, `from` and `until`: a search steps a day at a time through up
- * to a year, and a plan asks the same question for every scheduled tier (offsetSpans). Cleared when
- * it reaches OFFSET_CHANGES_KEPT entries, so a long-lived process does not grow it without bound.
+ * The offset changes of a zone by UTC year (offsetChangesOfYear): a search steps a day at a time
+ * through the year once, and every question of nextOffsetChange (offsetSpans, for every scheduled
+ * tier and instant a plan looks at) is answered from the years' lists. A zone's years are few
+ * (about 1.5 per plan; the yearly worst case looks at three), so the memo stays small.
  */
-const offsetChanges = new Map<string, number | null>();
-const OFFSET_CHANGES_KEPT = 10_000;
+const yearChanges = new Map<string, readonly number[]>();
 
 /**
- * The first instant after `from` and before `until` at which the zone's UTC offset differs from
- * its offset at `from` (a daylight-saving change), to the minute; null when none.
+ * The instants (epoch ms, to the minute) at which a zone's UTC offset changes in (1 January of
+ * `year`, 1 January of `year` + 1], UTC: the offset is compared a day apart, then the change is
+ * halved to the minute (two changes within one day would be seen as neither; no zone in the tz
+ * database changes so).
  */
-export function nextOffsetChange(from: number, until: number, timeZone: string): number | null {
-    const key = `${timeZone} ${from} ${until}`;
-    if (offsetChanges.has(key)) return offsetChanges.get(key) ?? null;
-    const found = searchOffsetChange(from, until, timeZone);
-    if (offsetChanges.size >= OFFSET_CHANGES_KEPT) offsetChanges.clear();
-    offsetChanges.set(key, found);
+export function offsetChangesOfYear(timeZone: string, year: number): readonly number[] {
+    const key = `${timeZone} ${year}`;
+    const known = yearChanges.get(key);
+    if (known !== undefined) return known;
+    const end = Date.UTC(year + 1, 0, 1);
+    const found: number[] = [];
+    let lo = Date.UTC(year, 0, 1);
+    let base = zoneOffsetMinutes(lo, timeZone);
+    while (lo < end) {
+        const at = Math.min(lo + DAY_MS, end);
+        const offset = zoneOffsetMinutes(at, timeZone);
+        if (offset !== base) {
+            let low = lo;
+            let hi = at;
+            while (hi - low > MINUTE_MS) {
+                const mid = low + Math.floor((hi - low) / 2 / MINUTE_MS) * MINUTE_MS;
+                if (zoneOffsetMinutes(mid, timeZone) === base) low = mid;
+                else hi = mid;
+            }
+            found.push(hi);
+            base = offset;
+        }
+        lo = at;
+    }
+    yearChanges.set(key, found);
     return found;
 }
 
-/** nextOffsetChange without the memo: a day at a time, then halving to the minute. */
-function searchOffsetChange(from: number, until: number, timeZone: string): number | null {
-    const base = zoneOffsetMinutes(from, timeZone);
-    let lo = from;
-    for (let t = from + DAY_MS; ; t += DAY_MS) {
-        const at = Math.min(t, until);
-        if (zoneOffsetMinutes(at, timeZone) !== base) {
-            let hi = at;
-            while (hi - lo > MINUTE_MS) {
-                const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
-                if (zoneOffsetMinutes(mid, timeZone) === base) lo = mid;
-                else hi = mid;
-            }
-            return hi;
-        }
-        if (at >= until) return null;
-        lo = at;
+/**
+ * The first instant after `from` and at or before `until` at which the zone's UTC offset changes
+ * (a daylight-saving change), to the minute; null when none (offsetChangesOfYear).
+ */
+export function nextOffsetChange(from: number, until: number, timeZone: string): number | null {
+    for (let year = new Date(from).getUTCFullYear(); year <= new Date(until).getUTCFullYear(); year++) {
+        const change = offsetChangesOfYear(timeZone, year).find((c) => c > from && c <= until);
+        if (change !== undefined) return change;
     }
+    return null;
 }
 
 /** Formats an instant as YYYY-MM-DDThh:mm:00Z (clouds schedule at minute precision). */
