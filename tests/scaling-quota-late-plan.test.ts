@@ -57,10 +57,12 @@ const DIR = stackDir({
     "many-30": stackFile({ ...ALI_VM, events: MANY, peaks: [DAY_PEAK], scaling: { essScheduledTaskQuota: 30 } }),
     "many-aws": stackFile({ ...AWS_VM, events: MANY.map(({ streams: _streams, ...e }) => e), peaks: [DAY_PEAK_AWS] }),
     // A daily peak and four events under a quota of 12: the peak's 4 tasks and their room leave 4, fewer than any event's 6.
+    // The peak in UTC (London's December times): in London the March change would split its tasks
+    // in two within the year, 8 tasks and 16 with their room, over the quota (checkEssPeakTasks).
     "quota-12": stackFile({
         ...ALI_VM,
         events: [...QUOTA_PENDING.events, { name: "night", start: "2026-12-12T21:00:00Z", end: "2026-12-12T22:00:00Z", peakOnline: 300000, streams: 40 }],
-        peaks: [{ ...DAY_PEAK, end: "16:34" }],
+        peaks: [{ ...DAY_PEAK, end: "16:34", timeZone: "Etc/UTC" }],
         scaling: { essScheduledTaskQuota: 12 },
     }),
     // sale's lowerings (transcoders 17:02Z, app group 17:04Z) hold 2 of the 7 tasks while eve's pre-scale is 17:04Z.

@@ -22,8 +22,11 @@ import {
     saePeakTimers,
     saeTimers,
     liftsAppTier,
+    PEAK_LIMIT_WHY,
+    peakLimitWorst,
     tierNeed,
     transcodeTier,
+    utcMinute,
     utcRecurrences,
 } from "../model";
 import { ECS_CATALOGUE, checkAlicloudClasses } from "./catalogue";
@@ -59,7 +62,10 @@ export const ALICLOUD_SCHEDULE_HORIZON: ScheduleHorizon = { days: 90, service: "
 export function checkSaeScalingRules(spec: StackSpec, now: number): string[] {
     if (spec.compute !== "serverless") return [];
     const points = saeEventPointIssues(spec, now, ALICLOUD_SCHEDULE_HORIZON);
-    const timers = saePeakTimers(spec, now, ALICLOUD_SCHEDULE_HORIZON);
+    // The rules the peaks take at the worst instant of the next year (a daylight-saving change
+    // within the horizon splits a peak's timers): a stack valid now stays valid.
+    const worst = peakLimitWorst([SAE_TIME_ZONE, ...spec.peaks.map((p) => p.timeZone)], now, ALICLOUD_SCHEDULE_HORIZON.days, (at) => saePeakTimers(spec, at, ALICLOUD_SCHEDULE_HORIZON).length);
+    const timers = saePeakTimers(spec, worst.at, ALICLOUD_SCHEDULE_HORIZON);
     // A timer limited to one daylight-saving offset names its dates (saeTimers).
     const periods = timers.map((t) => (t.beginDate === undefined ? t.period : `${t.period} from ${t.beginDate} to ${t.endDate ?? "open"}`));
     const crowded = timers
@@ -69,7 +75,7 @@ export function checkSaeScalingRules(spec: StackSpec, now: number): string[] {
     return [
         ...crowded,
         ...points,
-        `peaks: ${periods.length} SAE scaling rules per application (one per timer period of the peaks, per offset of a zone with daylight saving, and per change date holding points of both offsets: ${periods.map((p) => JSON.stringify(p)).join(", ")}); allowed: at most ${SAE_MAX_SCALING_RULES} (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving`,
+        `peaks: ${periods.length} SAE scaling rules per application${worst.at > now ? ` from ${utcMinute(worst.at)} (${PEAK_LIMIT_WHY})` : ""} (one per timer period of the peaks, per offset of a zone with daylight saving, and per change date holding points of both offsets: ${periods.map((p) => JSON.stringify(p)).join(", ")}); allowed: at most ${SAE_MAX_SCALING_RULES} (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving`,
     ];
 }
 

@@ -5,6 +5,7 @@
 import { transcodeTier } from "./global";
 import { EventLimit, SHORTEN_REMEDY, ScheduleHorizon, ScheduleSpec, TierBounds, TierDrain, admissibleEvents, declaredActionCount, declaredEventsThatFit, eventActionCount, eventWindow, eventsInHorizon, scheduleCeiling, tierNeed, tierSchedule, utcRecurrences } from "./schedule";
 import { utcMinute } from "./timezone";
+import { PEAK_LIMIT_WHY, peakLimitWorst } from "./peak-limits";
 import { LiveEvent, RegionSpec, StackSpec } from "./types";
 
 /**
@@ -78,12 +79,15 @@ export function essPeakRoom(peakTasks: number): number {
 export function checkEssPeakTasks(spec: ScheduleSpec & Pick<StackSpec, "compute" | "video" | "regions">, now: number, horizon: ScheduleHorizon): string[] {
     const quota = spec.scaling.essScheduledTaskQuota;
     return spec.regions.flatMap((region) => {
-        const tasks = essPeakTasks(spec, region, now, horizon);
+        // The tasks at the worst instant of the next year (a daylight-saving change within the
+        // horizon adds a task per action): a stack valid now stays valid.
+        const worst = peakLimitWorst(spec.peaks.map((p) => p.timeZone), now, horizon.days, (at) => essPeakTasks(spec, region, at, horizon));
+        const tasks = worst.value;
         const room = essPeakRoom(tasks);
         return room <= quota
             ? []
             : [
-                  `peaks: ${spec.peaks.length} recurring peaks declare ${tasks} ESS scheduled tasks in ${region.name}, ${room} with the room a renamed task needs (created before the old one is deleted); allowed: at most ${quota} per account and region (scaling.essScheduledTaskQuota, Auto Scaling DescribeLimitation MaxNumberOfScheduledTasks): merge peaks that share a window, or raise the quota in Quota Center and set scaling.essScheduledTaskQuota to it`,
+                  `peaks: ${spec.peaks.length} recurring peaks declare ${tasks} ESS scheduled tasks in ${region.name}${worst.at > now ? ` from ${utcMinute(worst.at)} (${PEAK_LIMIT_WHY})` : ""}, ${room} with the room a renamed task needs (created before the old one is deleted); allowed: at most ${quota} per account and region (scaling.essScheduledTaskQuota, Auto Scaling DescribeLimitation MaxNumberOfScheduledTasks): merge peaks that share a window, or raise the quota in Quota Center and set scaling.essScheduledTaskQuota to it`,
               ];
     });
 }

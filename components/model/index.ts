@@ -31,4 +31,5 @@ export * from "./flows";
 export * from "./compute";
 export * from "./serverless";
 export * from "./ess-quota";
+export * from "./peak-limits";
 export * from "./media-server";

@@ -15,6 +15,8 @@ import {
     saePeriod,
     scheduleReport,
     saeTimers,
+    saePeakTimers,
+    peakLimitWorst,
     offsetSpans,
     serviceAlarmRules,
     businessRoutes,
@@ -163,18 +165,35 @@ describe("compute config", () => {
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", events }), { now: NOW }).events.length, 11, "only SAE rules have the limit");
     });
 
-    it("daylight saving counts: three weekly London peaks within 90 days of the March change need six rules, an error naming each timer's dates", () => {
-        const london = ["mon", "tue", "wed"].map((d) => ({ name: `peak-${d}`, recurrence: "weekly", days: [d], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Europe/London" }));
-        const raw = rawConfig("growth", "alicloud", { compute: "serverless", peaks: london });
-        assert.strictEqual(resolveSpec(raw, { now: NOW }).peaks.length, 3, "in November the next change is beyond the horizon: three rules");
-        assert.throws(
-            () => resolveSpec(raw, { now: new Date("2027-03-01T00:00:00Z") }),
-            (e: unknown) =>
-                e instanceof Error &&
-                e.message.includes(
-                    'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, per offset of a zone with daylight saving, and per change date holding points of both offsets: "* * Tue from 2026-10-27 to 2027-03-23", "* * Tue from 2027-03-30 to 2027-10-26", "* * Wed from 2026-10-28 to 2027-03-24", "* * Wed from 2027-03-31 to 2027-10-27", "* * Thu from 2026-10-29 to 2027-03-25", "* * Thu from 2027-04-01 to 2027-10-28"); allowed: at most 5',
-                ),
-        );
+    it("daylight saving counts, over the next year: three weekly London peaks need six rules once the March change is within 90 days, so they are refused already in November, naming the instant and each timer's dates", () => {
+        const london = (days: readonly string[]) => days.map((d) => ({ name: `peak-${d}`, recurrence: "weekly", days: [d], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Europe/London" }));
+        const error =
+            'peaks: 6 SAE scaling rules per application from 2026-12-28T01:01:00Z (when a daylight-saving change comes within the schedule horizon; the next 366 days are checked now, so a stack valid today stays valid) (one per timer period of the peaks, per offset of a zone with daylight saving, and per change date holding points of both offsets: "* * Tue from 2026-10-27 to 2027-03-23", "* * Tue from 2027-03-30 to 2027-10-26", "* * Wed from 2026-10-28 to 2027-03-24", "* * Wed from 2027-03-31 to 2027-10-27", "* * Thu from 2026-10-29 to 2027-03-25", "* * Thu from 2027-04-01 to 2027-10-28"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving';
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: london(["mon", "tue", "wed"]) })), [error]);
+        // Two peaks need four rules at most: accepted on every day of the year.
+        for (let day = 0; day < 366; day += 15) {
+            assert.doesNotThrow(() => resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: london(["mon", "tue"]) }), { now: new Date(NOW.getTime() + day * 86_400_000) }));
+        }
+    });
+
+    it("the worst instant is found: for weekly peaks in Los Angeles, London and Sydney, and daily ones in London and New York, the rule count at peakLimitWorst is the largest of every day of the year", () => {
+        const weekly = [
+            { name: "la", recurrence: "weekly", days: ["sun"], start: "18:00", end: "21:00", peakOnline: 30000, timeZone: "America/Los_Angeles" },
+            { name: "london", recurrence: "weekly", days: ["wed"], start: "18:00", end: "21:00", peakOnline: 30000, timeZone: "Europe/London" },
+            { name: "syd", recurrence: "weekly", days: ["fri"], start: "18:00", end: "21:00", peakOnline: 30000, timeZone: "Australia/Sydney" },
+        ];
+        const daily = [
+            { name: "london", start: "11:00", end: "16:34", peakOnline: 30000, timeZone: "Europe/London" },
+            { name: "newyork", start: "20:00", end: "22:00", peakOnline: 20000, timeZone: "America/New_York" },
+        ];
+        for (const peaks of [weekly, daily]) {
+            // Two of the peaks are valid (at most 5 rules); the count is computed for all of them.
+            const spec = { ...resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: peaks.slice(0, 1) }), { now: NOW }), peaks: resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", peaks }), { now: NOW }).peaks };
+            const count = (at: number): number => saePeakTimers(spec, at, ALICLOUD_SCHEDULE_HORIZON).length;
+            const everyDay = Math.max(...Array.from({ length: 366 }, (_, d) => count(NOW.getTime() + d * 86_400_000)));
+            assert.ok(everyDay > count(NOW.getTime()), "the count grows later in the year");
+            assert.strictEqual(peakLimitWorst([SAE_TIME_ZONE, ...spec.peaks.map((p) => p.timeZone)], NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON.days, count).value, everyDay);
+        }
     });
 });
 

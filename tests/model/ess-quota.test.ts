@@ -75,6 +75,20 @@ describe("model: ESS scheduled-task quota per account and region", () => {
         assert.doesNotThrow(() => resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", peaks: spacedPeaks(18), scaling: { essScheduledTaskQuota: 72 } }), { now: NOW }));
     });
 
+    it("the peaks' tasks are counted at the worst instant of the next year: daily London and New York peaks take 8 tasks once both March changes are within the horizon, so a quota of 14 is refused already in November, naming the instant", () => {
+        const peaks = [
+            { name: "london", start: "11:00", end: "14:00", peakOnline: 30000, timeZone: "Europe/London" },
+            { name: "newyork", start: "20:00", end: "22:00", peakOnline: 20000, timeZone: "America/New_York" },
+        ];
+        const spec = resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", peaks }), { now: NOW });
+        assert.strictEqual(essPeakTasks(spec, spec.regions[0], NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), 4, "in November: one task per action");
+        assert.strictEqual(essPeakTasks(spec, spec.regions[0], Date.parse("2027-01-20T00:00:00Z"), ALICLOUD_SCHEDULE_HORIZON), 8, "in January: two per action");
+        assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "vm", peaks, scaling: { essScheduledTaskQuota: 14 } })), [
+            "peaks: 2 recurring peaks declare 8 ESS scheduled tasks in cn-hangzhou from 2026-12-30T01:01:00Z (when a daylight-saving change comes within the schedule horizon; the next 366 days are checked now, so a stack valid today stays valid), 16 with the room a renamed task needs (created before the old one is deleted); allowed: at most 14 per account and region (scaling.essScheduledTaskQuota, Auto Scaling DescribeLimitation MaxNumberOfScheduledTasks): merge peaks that share a window, or raise the quota in Quota Center and set scaling.essScheduledTaskQuota to it",
+        ]);
+        assert.doesNotThrow(() => resolveSpec(rawConfig("growth", "alicloud", { compute: "vm", peaks, scaling: { essScheduledTaskQuota: 16 } }), { now: NOW }));
+    });
+
     it("scaling.essScheduledTaskQuota: a whole number of at least 1, on alicloud only", () => {
         assert.deepStrictEqual(configIssues(rawConfig("startup", "alicloud", { scaling: { essScheduledTaskQuota: 0 } })), ["scaling.essScheduledTaskQuota: must be an integer >= 1 (got 0)"]);
         assert.match(configIssues(rawConfig("startup", "aws", { scaling: { essScheduledTaskQuota: 100 } }))[0], /^scaling\.essScheduledTaskQuota: is not used on aws \(alicloud only: /);
