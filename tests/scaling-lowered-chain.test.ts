@@ -13,7 +13,7 @@ import * as path from "path";
 
 import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { CEILINGS_LOWERED_FINDING, reraisedInBase } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, RELEASE_REMOVED_FINDING, reraisedInBase } from "../tools/lib/scaling";
 import { at, stackDir, stackFile } from "./helpers";
 
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
@@ -55,6 +55,9 @@ const DIR = stackDir({
     "lower-pods-no-event": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA }),
     "lower-fargate-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     "lower-fargate-no-event": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA }),
+    // The sale edited while it runs: 60,000 viewers raise no ceiling; only the eve left.
+    "edit-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
+    "edit-aws-vm-eve-only": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     // A second event after the sale's lowering (late: pre-scale 17:30Z, release 19:30Z; 80,000 viewers: app floor 20, whose ceiling 40 is the everyday one).
     "lower-aws-vm-late": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
@@ -263,6 +266,35 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         const late = await chainOf([["lower-alicloud-vm-no-peak", "09:00"], ["lower-alicloud-vm-no-event", "17:08"]]);
         const awsLate = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "16:56"]]);
         assert.deepStrictEqual([findings(late[1]), findings(awsLate[1])], [[], []]);
+    });
+
+    it("an event edited while it runs (EC2 Auto Scaling, sale 10:00-16:00Z at 200,000, pre-scaled at 09:30Z): deleted, its releases and lowering are findings until a later action sets the bounds; its audience lowered, the removed lowering is; deleted before its pre-scale ran, nothing", async () => {
+        const all = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING || v.policy === RELEASE_REMOVED_FINDING).map((v) => `${v.policy}: ${v.message}`);
+        const released = (name: string, until: string) =>
+            `${RELEASE_REMOVED_FINDING}: event sale: the --base plan declared ${name} to release its raised floor at 2026-12-12T16:30:00Z, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday floor, so nothing is sent: the raised floor stays in force${until}`;
+        const REFRESH_FLOOR = "; keep the event in the stack file until after 2026-12-12T16:33:00Z, or run this pulumi up as pulumi up --refresh (the refresh reads the raised floor into state, so the up sets the everyday one; a lower floor removes no capacity, the scale-in rule drains it)";
+        const deleted = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "14:00"]]);
+        assert.deepStrictEqual(all(deleted[1]), [
+            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:52:00Z, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force; keep the event in the stack file until after 2026-12-12T16:55:00Z, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load`,
+            released("lc-us-east-1-app-schedule-sale-release", REFRESH_FLOOR),
+            // The Aurora readers' scalable target: its release too.
+            released("lc-us-east-1-read-capacity-schedule-sale-release", REFRESH_FLOOR),
+        ]);
+        // Another event left: its pre-scale (16:52Z) sets both bounds, so they are raised only until then.
+        const eveLeft = await chainOf([["lower-aws-vm-eve", "09:00"], ["edit-aws-vm-eve-only", "14:00"]]);
+        assert.deepStrictEqual(all(eveLeft[1]), [
+            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:53:00Z, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force until lc-us-east-1-app-schedule-eve-prescale sets it at 2026-12-12T16:52:00Z, which removes the capacity above the ceiling it sets at once, whatever the load; keep the event in the stack file until after 2026-12-12T16:56:00Z`,
+            released("lc-us-east-1-app-schedule-sale-release", " until lc-us-east-1-app-schedule-eve-prescale sets it at 2026-12-12T16:52:00Z; keep the event in the stack file until after 2026-12-12T16:33:00Z"),
+            released("lc-us-east-1-read-capacity-schedule-sale-release", " until lc-us-east-1-read-capacity-schedule-eve-prescale sets it at 2026-12-12T16:52:00Z; keep the event in the stack file until after 2026-12-12T16:33:00Z"),
+        ]);
+        // 60,000 viewers raise no ceiling: the sale's lowering goes; its release (still declared) sets the everyday ceiling at 16:30Z.
+        const smaller = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["edit-aws-vm-small", "14:00"]]);
+        assert.deepStrictEqual(all(smaller[1]), [
+            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:52:00Z, which may not have run by this pulumi up; the event as the stack file now sets it raises that ceiling no more (its audience lowered), so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force until lc-us-east-1-app-schedule-sale-release sets it at 2026-12-12T16:30:00Z, which removes the capacity above the ceiling it sets at once, whatever the load; keep the event's audience until after 2026-12-12T16:55:00Z`,
+        ]);
+        // Deleted at 09:20Z, before its pre-scale (09:30Z): nothing was raised, nothing to say.
+        const early = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "09:20"]]);
+        assert.deepStrictEqual(all(early[1]), []);
     });
 
     it("AWS EC2 Auto Scaling, the day peak's release (16:52Z, 4/100) in the minute the drain ends: the lowering runs at 16:53Z, after it, and the report gives that minute", async () => {

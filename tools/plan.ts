@@ -24,7 +24,7 @@ import type { StackInput } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
-import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, removedLoweringFindings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
+import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, removedActionFindings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
@@ -176,8 +176,8 @@ export async function readBase(baseFile: string): Promise<StackInput> {
 /**
  * A plan judged against its base (the plan of the previous `pulumi up`): the change preview, and
  * the events in progress it tells late or not (lateAgainstBase). `now` (epoch ms; Defaults to the
- * clock, which the program planned at) tells the base's ceiling lowerings this plan deletes before
- * they may have run (removedLoweringFindings).
+ * clock, which the program planned at) tells the base's releases and ceiling lowerings this plan deletes before
+ * they may have run (removedActionFindings).
  */
 export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeReport, now: number = Date.now()): CheckedPlan {
     const late = lateAgainstBase(plan.scaling, base.resources, plan.resources, base.plannedAt);
@@ -187,8 +187,9 @@ export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeRe
     // force, not its state (loweringInBase), and the base's recurring actions whether one ran after a
     // tier's lowering with a higher ceiling (reraisedInBase).
     const scaling = ceilingsAgainstBase(late.section, base.resources.map((r) => r.name), { all: loweredCeilings(base.resources, plan.resources), rules: loweredCeilings(base.resources, plan.resources, RULE_CEILING_TYPES), sent: loweredCeilings(base.resources, plan.resources, undefined, true) }, { resources: base.resources, now });
-    // A lowering the base declared for an event deleted since, before it has run (`now`: the instant the program planned at).
-    const removed = removedLoweringFindings(scaling, base.resources, plan.resources, now);
+    // A release or lowering the base declared that this up deletes before it has run: an event
+    // deleted or its audience lowered while it runs (`now`: the instant the program planned at).
+    const removed = removedActionFindings(scaling, base.resources, plan.resources, now);
     const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...removed, ...late.findings];
     // The resources as Pulumi keeps them after this up (carryIgnored): this plan, used as the next
     // plan's --base, shows the up that sets an ignored property again.

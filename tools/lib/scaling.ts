@@ -314,34 +314,80 @@ export function loweringInstant(r: Pick<PlannedResource, "type" | "inputs">, nea
 }
 
 /**
- * The ceiling lowerings the previous up's plan declared (`base`: logical names ending
- * `-schedule-<event>-lower` or `-floors-<event>-lower`, CeilingLowering) that this plan (`head`, its
- * resources and schedule `section`) deletes although they may not have run by `now` (epoch ms: the
- * lowering's instant plus LOWERING_RUN_MARGIN_MINUTES is later), for an event this plan no longer
- * reports (deleted from the stack file): each a finding. Pulumi's state holds the everyday ceiling
- * under ignoreChanges, so the raised ceiling stays in force with nothing sent for it; keeping the
- * event until the lowering has run, or an up with --refresh once the viewers have left, lowers it.
- * An event still reported is judged by ceilingsAgainstBase (a lowering removed after its margin).
+ * What a base one-off action of an event is, by its logical name: `<prefix>-<event>-prescale`,
+ * `-release` or `-lower` (OneOffAction.key, CeilingLowering), `prefix` the scaled resource's
+ * schedule (`...-schedule` of a group or scalable target, `...-floors` of the pods' jobs). null for
+ * anything else (a recurring peak's action names its cron after the kind).
  */
-export function removedLoweringFindings(section: ScalingSection, base: readonly Pick<PlannedResource, "name" | "type" | "inputs">[], head: readonly Pick<PlannedResource, "name">[], now: number): Violation[] {
+function eventActionOf(name: string): { readonly prefix: string; readonly event: string; readonly kind: "prescale" | "release" | "lower" } | null {
+    const m = /^(.*-(?:schedule|floors))-(.+)-(prescale|release|lower)$/.exec(name);
+    return m === null ? null : { prefix: m[1], event: m[2], kind: m[3] === "prescale" ? "prescale" : m[3] === "release" ? "release" : "lower" };
+}
+
+/** The first action of `resources` on the schedule `prefix` (eventActionOf) that sets the `bound` after `now` (within 100 days, boundSteps), or null. */
+function nextBoundAction(resources: readonly FloorResource[], prefix: string, bound: Bound, now: number): BoundStep | null {
+    const steps = boundSteps(resources.filter((r) => r.name.startsWith(`${prefix}-`)), now + 1, now + 100 * DAY_MS, bound);
+    return steps.reduce<BoundStep | null>((first, s) => (first === null || s.at < first.at ? s : first), null);
+}
+
+/**
+ * The releases and ceiling lowerings the previous up's plan declared (`base`, eventActionOf) that
+ * this plan (`head`, its resources and schedule `section`) deletes although they may not have run
+ * by `now` (epoch ms: the action's instant plus LOWERING_RUN_MARGIN_MINUTES is later), after the
+ * event's pre-scale ran (the base declares none on that schedule still ahead: deleted together,
+ * nothing was raised). Pulumi's state holds the everyday bounds under ignoreChanges, so nothing is
+ * sent for them and the raised floor or ceiling stays in force, until a later action of this plan
+ * on the same schedule sets it (nextBoundAction), else for good; each is a finding:
+ * - an event deleted from the stack file while it runs: its releases (`ha-scaling-release-removed`)
+ *   and its lowerings (`ha-scaling-ceilings-lowered`);
+ * - an event still in the stack file whose lowering this plan no longer declares (its audience
+ *   lowered: it raises that ceiling no more) while no lowering of this plan on the same schedule
+ *   runs at or after it (another event's lowering that holds the ceiling longer covers it).
+ * The advice: keep the event (or its audience) until the action has run, or `pulumi up --refresh`
+ * (the refresh reads the raised bounds into state, so the up sets the everyday ones) when no later
+ * action sets them. An event still reported otherwise is judged by ceilingsAgainstBase.
+ */
+export function removedActionFindings(section: ScalingSection, base: readonly FloorResource[], head: readonly FloorResource[], now: number): Violation[] {
     const reported = new Set(section.schedule.filter(isRecord).map((r) => r.source));
     const declared = new Set(head.map((r) => r.name));
+    const margin = LOWERING_RUN_MARGIN_MINUTES * 60_000;
+    const instant = (r: FloorResource): number | null => loweringInstant(r, now);
     return base.flatMap((r): Violation[] => {
-        const event = loweredEvent(r.name);
-        const at = event === null ? null : loweringInstant(r, now);
-        if (event === null || at === null || declared.has(r.name) || reported.has(event) || at + LOWERING_RUN_MARGIN_MINUTES * 60_000 <= now) return [];
-        const when = utcMinute(at);
-        const after = utcMinute(at + LOWERING_RUN_MARGIN_MINUTES * 60_000);
+        const a = eventActionOf(r.name);
+        const at = a === null || a.kind === "prescale" || declared.has(r.name) ? null : instant(r);
+        if (a === null || at === null || at + margin <= now) return [];
+        // Not raised yet: the base's pre-scale on this schedule is still ahead (this up deletes it too).
+        if (base.some((b) => b.name === `${a.prefix}-${a.event}-prescale` && (instant(b) ?? -Infinity) > now)) return [];
+        const gone = !reported.has(a.event);
+        if (a.kind === "release" && !gone) return [];
+        const covered = head.some((h) => {
+            const o = eventActionOf(h.name);
+            return o !== null && o.kind === "lower" && o.prefix === a.prefix && (instant(h) ?? -Infinity) >= at;
+        });
+        if (a.kind === "lower" && !gone && covered) return [];
+        const bound = a.kind === "release" ? "floor" : "ceiling";
+        const later = nextBoundAction(head, a.prefix, bound, now);
+        const after = utcMinute(at + margin);
+        const why = gone ? "the event is no longer in the stack file" : "the event as the stack file now sets it raises that ceiling no more (its audience lowered)";
+        const keep = gone ? `keep the event in the stack file until after ${after}` : `keep the event's audience until after ${after}`;
+        const refresh =
+            a.kind === "release"
+                ? "run this pulumi up as pulumi up --refresh (the refresh reads the raised floor into state, so the up sets the everyday one; a lower floor removes no capacity, the scale-in rule drains it)"
+                : "run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load";
+        const what = a.kind === "release" ? `release its raised floor` : `lower its raised ceiling`;
         return [
             {
-                policy: CEILINGS_LOWERED_FINDING,
+                policy: a.kind === "release" ? RELEASE_REMOVED_FINDING : CEILINGS_LOWERED_FINDING,
                 enforcement: "advisory",
                 urn: "",
-                message: `event ${event}: the --base plan declared ${r.name} to lower its raised ceiling at ${when}, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force; keep the event in the stack file until after ${after}, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load`,
+                message: `event ${a.event}: the --base plan declared ${r.name} to ${what} at ${utcMinute(at)}, which may not have run by this pulumi up; ${why}, so this pulumi up deletes it, and Pulumi's state holds the everyday ${bound}, so nothing is sent: the raised ${bound} stays in force${later === null ? `; ${keep}, or ${refresh}` : ` until ${later.name} sets it at ${utcMinute(later.at)}${a.kind === "lower" ? ", which removes the capacity above the ceiling it sets at once, whatever the load" : ""}; ${keep}`}`,
             },
         ];
     });
 }
+
+/** Name of the finding of a release the base declared that an up deletes before it has run (removedActionFindings): the event's raised floor stays in force. */
+export const RELEASE_REMOVED_FINDING = "ha-scaling-release-removed";
 
 /**
  * Whether a base plan's resources declare `event`'s scheduled actions: a resource whose logical name
