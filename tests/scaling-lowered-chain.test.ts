@@ -58,6 +58,8 @@ const DIR = stackDir({
     // The sale edited while it runs: 60,000 viewers raise no ceiling; only the eve left.
     "edit-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
     "edit-aws-vm-eve-only": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
+    "edit-sae-sale": stackFile({ ...SAE_STACK, events: [{ ...SALE, peakOnline: 80000 }] }),
+    "edit-sae-none": stackFile(SAE_STACK),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
     // A second event after the sale's lowering (late: pre-scale 17:30Z, release 19:30Z; 80,000 viewers: app floor 20, whose ceiling 40 is the everyday one).
     "lower-aws-vm-late": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, LATE] }),
@@ -295,6 +297,22 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         // Deleted at 09:20Z, before its pre-scale (09:30Z): nothing was raised, nothing to say.
         const early = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "09:20"]]);
         assert.deepStrictEqual(all(early[1]), []);
+    });
+
+    it("SAE, the sale (80,000, pre-scaled at 09:30Z) deleted while it runs: the up deletes the day rules holding its raised floors, a finding per application naming the bounds it falls back to at once; deleted before its pre-scale, nothing", async () => {
+        const deleted = await chainOf([["edit-sae-sale", "09:00"], ["edit-sae-none", "14:00"]]);
+        const rule = (service: string, held: string, left: string, cut: string) =>
+            `the --base plan declared the SAE event rule lc-cn-hangzhou-sae-${service}-events-20261212, whose point of 2026-12-12T09:30:00Z holds ${held} instances now (an event's raised floor); this pulumi up deletes it (the event is no longer in the stack file, or lifts that day no more), so the application falls back to its other rules, ${left} instances, at once${cut}; keep the event in the stack file, as it was, until after 2026-12-12T16:33:00Z (its release)`;
+        const cut = (max: number) => `, and the cloud removes the instances above ${max} at once, whatever the load`;
+        assert.deepStrictEqual(findings(deleted[1]), [
+            // interaction's everyday ceiling (40) is above the sale's: only its floor drops.
+            rule("interaction", "20 to 40", "3 to 40", ""),
+            rule("order", "16 to 32", "3 to 20", cut(20)),
+            rule("product", "10 to 20", "2 to 10", cut(10)),
+            rule("user", "10 to 20", "2 to 10", cut(10)),
+        ]);
+        const early = await chainOf([["edit-sae-sale", "09:00"], ["edit-sae-none", "09:20"]]);
+        assert.deepStrictEqual(findings(early[1]), []);
     });
 
     it("AWS EC2 Auto Scaling, the day peak's release (16:52Z, 4/100) in the minute the drain ends: the lowering runs at 16:53Z, after it, and the report gives that minute", async () => {

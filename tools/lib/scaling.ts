@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, isSaeEventRuleName, keepEventText, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute, zonedToUtc } from "../../components/model";
+import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, isSaeEventRuleName, keepEventText, localStamp, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute, zonedToUtc } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -381,6 +381,58 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
                 enforcement: "advisory",
                 urn: "",
                 message: `event ${a.event}: the --base plan declared ${r.name} to ${what} at ${utcMinute(at)}, which may not have run by this pulumi up; ${why}, so this pulumi up deletes it, and Pulumi's state holds the everyday ${bound}, so nothing is sent: the raised ${bound} stays in force${later === null ? `; ${keep}, or ${refresh}` : ` until ${later.name} sets it at ${utcMinute(later.at)}${a.kind === "lower" ? ", which removes the capacity above the ceiling it sets at once, whatever the load" : ""}; ${keep}`}`,
+            },
+        ];
+    });
+}
+
+/** The trigger points of an SAE event day rule (`<prefix>-events-<yyyymmdd>`, beginDate = endDate, GMT+8) as instants (epoch ms) with their bounds; [] for any other resource. */
+function saeDayPoints(r: FloorResource): { readonly at: number; readonly minReplicas: number; readonly maxReplicas: number }[] {
+    const timer = r.type === SAE_SCALING_RULE_TYPE && isSaeEventRuleName(r.name) ? r.inputs.scalingRuleTimer : undefined;
+    if (!isRecord(timer) || typeof timer.beginDate !== "string" || timer.beginDate !== timer.endDate) return [];
+    const [y, m, d] = timer.beginDate.split("-").map(Number);
+    return list(timer.schedules).flatMap((p) => {
+        const hm = isRecord(p) && typeof p.atTime === "string" ? /^(\d{2}):(\d{2})$/.exec(p.atTime) : null;
+        if (!isRecord(p) || hm === null || typeof p.minReplicas !== "number" || typeof p.maxReplicas !== "number") return [];
+        return [{ at: zonedToUtc(y, m, d, Number(hm[1]) * 60 + Number(hm[2]), SAE_TIME_ZONE), minReplicas: p.minReplicas, maxReplicas: p.maxReplicas }];
+    });
+}
+
+/**
+ * The SAE event day rules the previous up's plan declared (`base`) that this plan (`head`) deletes
+ * while one holds an event's raised floor: its point in force at `now` (the latest of its day,
+ * GMT+8, at or before now, the day being today) sets more instances than the metric floor of the
+ * application's remaining rule (`<prefix>-scaling`), and the last point of the application's
+ * deleted rules (the release) has not run by `now` (plus LOWERING_RUN_MARGIN_MINUTES). The rules are Pulumi's resources, so the up
+ * deletes it at once and the application falls back to its other rules: the raised floor and
+ * ceiling drop at once, and the cloud removes the capacity above the lower ceiling whatever the
+ * load (an event deleted from the stack file, or edited so that it lifts that day no more, while it
+ * runs). Each is a finding naming the rule, the bounds in force and the ones the up leaves, with the
+ * instant after which the event may go (the last point of the application's deleted day rules, the
+ * release, plus LOWERING_RUN_MARGIN_MINUTES).
+ */
+export function removedSaeRuleFindings(base: readonly FloorResource[], head: readonly FloorResource[], now: number): Violation[] {
+    const declared = new Set(head.map((r) => r.name));
+    const deleted = base.filter((r) => isSaeEventRuleName(r.name) && r.type === SAE_SCALING_RULE_TYPE && !declared.has(r.name));
+    const today = localStamp(now, SAE_TIME_ZONE).date;
+    return deleted.flatMap((r): Violation[] => {
+        const points = saeDayPoints(r);
+        const inForce = points.filter((p) => p.at <= now && localStamp(p.at, SAE_TIME_ZONE).date === today).sort((a, b) => b.at - a.at)[0];
+        const prefix = r.name.replace(/-events-\d{8}$/, "");
+        const metric = head.find((h) => h.name === `${prefix}-scaling`)?.inputs.scalingRuleMetric;
+        const min = isRecord(metric) && typeof metric.minReplicas === "number" ? metric.minReplicas : null;
+        const max = isRecord(metric) && typeof metric.maxReplicas === "number" ? metric.maxReplicas : null;
+        // The last point of the application's deleted day rules (the release): once it has run (and
+        // its margin passed) the rules go as planned, the peaks' timers holding their own floors.
+        const last = Math.max(...deleted.filter((d) => d.name.startsWith(`${prefix}-events-`)).flatMap((d) => saeDayPoints(d).map((p) => p.at)));
+        if (inForce === undefined || min === null || max === null || inForce.minReplicas <= min || inForce.at >= last || last + LOWERING_RUN_MARGIN_MINUTES * 60_000 <= now) return [];
+        const cut = inForce.maxReplicas > max ? `, and the cloud removes the instances above ${max} at once, whatever the load` : "";
+        return [
+            {
+                policy: CEILINGS_LOWERED_FINDING,
+                enforcement: "advisory",
+                urn: "",
+                message: `the --base plan declared the SAE event rule ${r.name}, whose point of ${utcMinute(inForce.at)} holds ${inForce.minReplicas} to ${inForce.maxReplicas} instances now (an event's raised floor); this pulumi up deletes it (the event is no longer in the stack file, or lifts that day no more), so the application falls back to its other rules, ${min} to ${max} instances, at once${cut}; keep the event in the stack file, as it was, until after ${utcMinute(last + LOWERING_RUN_MARGIN_MINUTES * 60_000)} (its release)`,
             },
         ];
     });
