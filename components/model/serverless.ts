@@ -209,7 +209,7 @@ export function offsetSpans(zones: readonly string[], now: number, horizonDays: 
 export function saeTimers(recurring: readonly RecurringAction[], timeZone: string, now: number, horizon: ScheduleHorizon): SaeTimer[] {
     const timers = new Map<string, { period: string; beginDate?: string; endDate?: string; schedules: SaeTimer["schedules"][number][] }>();
     /** Occurrences on the GMT+8 dates of the offset changes between spans declared now, by timer. */
-    const edges: { readonly key: string; readonly at: number; readonly point: SaeTimer["schedules"][number] }[] = [];
+    const edges: SaeEdgeRun[] = [];
     for (const action of recurring) {
         const spans = offsetSpans([action.timeZone, timeZone], now, horizon.days);
         const dated = spans.some((s) => s.end !== null || s.start !== null);
@@ -218,27 +218,30 @@ export function saeTimers(recurring: readonly RecurringAction[], timeZone: strin
             const to = span.end ?? Infinity;
             const first = nextOccurrence(action, from);
             if (first >= to) return;
-            const week = occurrences(action, first, Math.min(first + 7 * DAY_MS, to));
+            // The span's regular run: on the date of a change a wall time in a spring-forward gap
+            // runs later by the gap (zonedToUtc), so the times come from a run two days after it.
+            const regular = occurrences(action, Math.max(first, (span.start ?? -Infinity) + 2 * DAY_MS), Math.min(to, first + 10 * DAY_MS))[0] ?? first;
+            const week = occurrences(action, regular, Math.min(regular + 7 * DAY_MS, to));
             const days = week.map((t) => {
                 const l = localDateTime(t, timeZone);
                 return weekday(l.year, l.month, l.day);
             });
             // A span shorter than a week: its days follow the occurrences at this offset over a whole week.
-            const period = saePeriod(to - first < 7 * DAY_MS ? weekDays(action, first, timeZone) : days);
+            const period = saePeriod(to - regular < 7 * DAY_MS ? weekDays(action, regular, timeZone) : days);
             // Actions share a timer only when they share the span (the same offset changes) and the
             // days: a peak in another zone has its own spans, and its points other dates.
             const key = `${span.start ?? "-"} ${span.end ?? "-"} ${period}`;
-            const point = { atTime: localStamp(first, timeZone).time, minReplicas: action.minSize, maxReplicas: action.maxSize };
+            const point = { atTime: localStamp(regular, timeZone).time, minReplicas: action.minSize, maxReplicas: action.maxSize };
             const timer = timers.get(key) ?? { period, schedules: [] };
             if (dated) {
-                const own = saeSpanDates(action, span, first, timeZone);
+                const own = saeSpanDates(action, span, first, timeZone, point.atTime);
                 // The timer's dates: those of all its actions (the latest begin, the earliest end).
                 if (own.beginDate !== undefined) timer.beginDate = timer.beginDate === undefined || own.beginDate > timer.beginDate ? own.beginDate : timer.beginDate;
                 if (own.endDate !== undefined) timer.endDate = timer.endDate === undefined || own.endDate < timer.endDate ? own.endDate : timer.endDate;
                 // The occurrences next to a change between two spans declared now (the first span's
                 // start: from today on) may fall outside the timer's dates: kept for the change day's timer.
                 const near = [...(span.start !== null ? occurrences(action, span.start, span.start + 2 * DAY_MS) : []), ...(span.end !== null && i < spans.length - 1 ? occurrences(action, span.end - 2 * DAY_MS, span.end) : [])];
-                for (const at of near) edges.push({ key, at, point: { ...point, atTime: localStamp(at, timeZone).time } });
+                for (const at of near) edges.push({ key, at, regular: point.atTime, point: { ...point, atTime: localStamp(at, timeZone).time } });
             }
             timer.schedules.push(point);
             timers.set(key, timer);
@@ -248,28 +251,39 @@ export function saeTimers(recurring: readonly RecurringAction[], timeZone: strin
     return [...spanTimers, ...saeChangeDayTimers(edges, timers, localStamp(now, timeZone).date, timeZone)];
 }
 
+/** A run of a recurring action next to an offset change (saeTimers): its span timer (`key`), instant, the span's regular time of day (`regular`) and its own point (at its real time). */
+interface SaeEdgeRun {
+    readonly key: string;
+    readonly at: number;
+    readonly regular: string;
+    readonly point: SaeTimer["schedules"][number];
+}
+
 /**
- * The GMT+8 dates (`timeZone`) over which an action runs inside one span of one offset: from the
- * date of its first occurrence in the span (from `first`, its next occurrence from now, when the
- * span has no start) to the date of its last one before the span's end (none when the span has
- * no end). Occurrences are assigned to spans by instant, so only the date of a change can hold
- * occurrences of two spans.
+ * The GMT+8 dates (`timeZone`) over which an action runs inside one span of one offset at the
+ * span's regular time of day (`atTime`, HH:MM in `timeZone`): from the date of its first such run in
+ * the span (from `first`, its next occurrence from now, when the span has no start) to the date of
+ * its last one before the span's end (none when the span has no end). Occurrences are assigned to
+ * spans by instant, and a run in a spring-forward gap runs later by the gap, so only the date of a
+ * change (or the date after it, for a run moved past GMT+8 midnight) holds runs at other times.
  */
-export function saeSpanDates(action: RecurringAction, span: { readonly start: number | null; readonly end: number | null }, first: number, timeZone: string): { readonly beginDate: string; readonly endDate?: string } {
-    const begin = span.start === null ? first : (occurrences(action, span.start, span.start + 8 * DAY_MS)[0] ?? first);
-    const last = span.end === null ? undefined : occurrences(action, span.end - 8 * DAY_MS, span.end).at(-1);
+export function saeSpanDates(action: RecurringAction, span: { readonly start: number | null; readonly end: number | null }, first: number, timeZone: string, atTime: string): { readonly beginDate: string; readonly endDate?: string } {
+    const atRegular = (t: number): boolean => localStamp(t, timeZone).time === atTime;
+    const begin = span.start === null ? first : (occurrences(action, span.start, span.start + 10 * DAY_MS).find(atRegular) ?? first);
+    const last = span.end === null ? undefined : occurrences(action, span.end - 8 * DAY_MS, span.end).filter(atRegular).at(-1);
     return { beginDate: localStamp(begin, timeZone).date, ...(last !== undefined ? { endDate: localStamp(last, timeZone).date } : {}) };
 }
 
 /**
  * The timers of the offset changes' dates: the occurrences next to a change (`edges`, by span
- * timer key) that fall on a date outside their span timer's dates, from `today` (GMT+8 date of
- * now: a rule rewritten today keeps today's earlier points, the one before now in force at once)
- * on; one daily timer per such date, valid on it only (`beginDate` = `endDate`), with exactly
- * those points (mergeSamePoints). Dates in order.
+ * timer key) that fall on a date outside their span timer's dates, or at another time than the
+ * span's regular one (a run in a spring-forward gap), from `today` (GMT+8 date of now: a rule
+ * rewritten today keeps today's earlier points, the one before now in force at once) on; one daily
+ * timer per such date, valid on it only (`beginDate` = `endDate`), with exactly those points
+ * (mergeSamePoints). Dates in order.
  */
 function saeChangeDayTimers(
-    edges: readonly { readonly key: string; readonly at: number; readonly point: SaeTimer["schedules"][number] }[],
+    edges: readonly SaeEdgeRun[],
     timers: ReadonlyMap<string, { readonly beginDate?: string; readonly endDate?: string }>,
     today: string,
     timeZone: string,
@@ -278,7 +292,7 @@ function saeChangeDayTimers(
     for (const e of edges) {
         const date = localStamp(e.at, timeZone).date;
         const t = timers.get(e.key);
-        const covered = t !== undefined && (t.beginDate === undefined || t.beginDate <= date) && (t.endDate === undefined || date <= t.endDate);
+        const covered = t !== undefined && e.point.atTime === e.regular && (t.beginDate === undefined || t.beginDate <= date) && (t.endDate === undefined || date <= t.endDate);
         if (covered || date < today) continue;
         byDate.set(date, [...(byDate.get(date) ?? []), e.point]);
     }

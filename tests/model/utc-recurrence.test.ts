@@ -245,6 +245,26 @@ describe("SAE timers (fixed GMT+8) across a daylight-saving change: one dated ti
         });
     }
 
+    // A wall time in a spring-forward gap runs later by the gap on the change date only: the span's
+    // rule keeps the regular time (from a run two days after the change), the change date its own.
+    for (const [zone, days, hours, planned] of [
+        ["Europe/London", [], { start: "01:30", end: "04:00" }, "2027-03-11T00:00:00Z"],
+        ["Europe/London", [], { start: "01:30", end: "04:00" }, "2027-03-27T12:00:00Z"],
+        ["Europe/London", [], { start: "22:00", end: "01:00" }, "2027-03-27T17:00:00Z"],
+        ["America/New_York", ["sun"], { start: "02:30", end: "05:00" }, "2027-02-20T00:00:00Z"],
+        ["Australia/Lord_Howe", [], { start: "02:30", end: "04:00" }, "2027-09-20T00:00:00Z"],
+        ["Pacific/Chatham", [], { start: "03:15", end: "05:00" }, "2027-09-15T00:00:00Z"],
+    ] as const) {
+        it(`${zone} ${hours.start}-${hours.end}${days.length === 0 ? "" : ` on ${days.join(",")}`} (a run in the spring-forward gap), planned at ${planned}: over 60 days the rules fire exactly the peak's runs`, () => {
+            const now = Date.parse(planned);
+            const { prescale, release } = peakActions(zone, days, hours);
+            const to = now + 60 * DAY;
+            const expected = [...occurrences(prescale, now, to).map((at) => ({ at, minReplicas: 12 })), ...occurrences(release, now, to).map((at) => ({ at, minReplicas: 4 }))].sort((a, b) => a.at - b.at);
+            const iso = (f: { at: number; minReplicas: number }): string => `${new Date(f.at).toISOString()} ${f.minReplicas}`;
+            assert.deepStrictEqual(saeFirings(saeTimers([prescale, release], SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON), now, to).map(iso), expected.map(iso));
+        });
+    }
+
     // Peaks in zones with other offset changes (or none) keep their own rules: a Shanghai peak's
     // points run every day, a London peak's only at its offset's dates, whatever the other zone does.
     const allRuns = (actions: readonly RecurringAction[], from: number, to: number) =>
