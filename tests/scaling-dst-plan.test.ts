@@ -48,6 +48,15 @@ const DIR = stackDir({
     "drain-sae": stackFile({ ...SERVERLESS, events: [SALE], peaks: [THREE_TIMERS[0]] }),
     // 11:00-16:34 London: released after midnight GMT+8 (01:04 in GMT, 00:04 in BST).
     "london-day-sae": stackFile({ ...SERVERLESS, peaks: [{ ...LONDON_PEAK, name: "day", start: "11:00", end: "16:34", peakOnline: 30000, streams: 20 }] }),
+    // Four peak rules (London daily across its change, Sydney weekly across its own) and the London change date's rule: an event on that date shares it.
+    "change-day-event-sae": stackFile({
+        ...SERVERLESS,
+        peaks: [
+            { name: "lon", start: "22:00", end: "01:00", peakOnline: 20000, timeZone: "Europe/London" },
+            { name: "syd", recurrence: "weekly", days: ["sat"], start: "19:00", end: "21:00", peakOnline: 20000, timeZone: "Australia/Sydney" },
+        ],
+        events: [{ name: "ev-change", start: "2027-03-28T01:00:00Z", end: "2027-03-28T03:00:00Z", peakOnline: 30000 }],
+    }),
     "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
 });
 /** The instant the SAE stacks plan at. */
@@ -77,6 +86,27 @@ describe("scheduled actions planned next to a daylight-saving change", function 
             // 28 March: the release of the 27th's GMT peak and the pre-scale of the 28th's BST peak.
             ["lc-cn-hangzhou-sae-user-scaling-3", "user-elastic-3", "mix", "2027-03-28", "2027-03-28", "* * *", [point("01:04", 2), point("17:30", 4)]],
         ]);
+    });
+
+    it("SAE, an event on a change date whose peaks take four rules and the date's own: the event shares the date's rule (five rules, the event scheduled), its points merged with the peaks' of that date", async () => {
+        const plan = await planStack("change-day-event-sae", DIR, { now: new Date("2027-03-11T00:00:00Z") });
+        const rules = plan.resources
+            .filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-user-"))
+            .map((r) => [r.name, at(r.inputs, "scalingRuleTimer", "period"), at(r.inputs, "scalingRuleTimer", "beginDate"), at(r.inputs, "scalingRuleTimer", "endDate"), list(at(r.inputs, "scalingRuleTimer", "schedules")).map((p) => `${String(at(p, "atTime"))} ${String(at(p, "minReplicas"))}`)]);
+        assert.deepStrictEqual(rules, [
+            // 28 March (GMT+8): London's last GMT pre-scale (21:30Z), the event's pre-scale (00:30Z), London's
+            // release at 01:30 local, in the gap: 02:30 BST (01:30Z), the event's floor restored a minute
+            // later, and its release (03:30Z).
+            ["lc-cn-hangzhou-sae-user-events-20270328", "* * *", "2027-03-28", "2027-03-28", ["05:30 4", "08:30 4", "09:30 2", "09:31 4", "11:30 2"]],
+            ["lc-cn-hangzhou-sae-user-scaling", "* * *", "2026-10-26", "2027-03-27", ["05:30 4", "09:30 2"]],
+            ["lc-cn-hangzhou-sae-user-scaling-2", "* * *", "2027-03-29", "2027-10-30", ["04:30 4", "08:30 2"]],
+            ["lc-cn-hangzhou-sae-user-scaling-3", "* * Sat", "2026-10-10", "2027-04-03", ["15:30 4", "18:30 2"]],
+            ["lc-cn-hangzhou-sae-user-scaling-4", "* * Sat", "2027-04-10", "2027-10-02", ["16:30 4", "19:30 2"]],
+        ]);
+        assert.deepStrictEqual(
+            list(at(plan.outputs, "scaling", "schedule")).filter((e) => at(e, "source") === "ev-change").map((e) => [at(e, "status"), at(e, "detail")]),
+            [["scheduled", "pre-scale at 2027-03-28T00:30:00Z, release at 2027-03-28T03:30:00Z"]],
+        );
     });
 
     it("Alibaba Cloud ESS (app group and transcoders), London evening planned at 2027-03-27T19:00Z: the pre-scale is declared at its BST cron from its first BST run, the release as one task per offset", async () => {

@@ -433,9 +433,36 @@ export function calendarDays(from: number, to: number, timeZone: string): string
     }
 }
 
-/** Scaling rules `events` take together in each SAE application: one per calendar day (GMT+8) any of their windows touches from `now` on (overlapping events share a day's rule, saeEventTimers). */
-export function saeEventsRuleCount(spec: Pick<StackSpec, "scaling">, events: readonly LiveEvent[], now: number): number {
-    return new Set(eventWindowsFrom(spec, events, now).flatMap((w) => calendarDays(w.from, w.to, SAE_TIME_ZONE))).size;
+/**
+ * Scaling rules `events` take together in each SAE application: one per calendar day (GMT+8) any of
+ * their windows touches from `now` on (overlapping events share a day's rule, saeEventTimers),
+ * less the days in `shared` (Defaults to none): the dates of the peaks' change-day rules, which an
+ * event's day shares (saeChangeDates, saeUnitTimers).
+ */
+export function saeEventsRuleCount(spec: Pick<StackSpec, "scaling">, events: readonly LiveEvent[], now: number, shared: ReadonlySet<string> = new Set()): number {
+    return new Set(eventWindowsFrom(spec, events, now).flatMap((w) => calendarDays(w.from, w.to, SAE_TIME_ZONE)).filter((day) => !shared.has(day))).size;
+}
+
+/** The GMT+8 dates of the timers valid on one date only among `timers` (the peaks' change-day timers, saeTimers). */
+export function saeChangeDates(timers: readonly SaeTimer[]): Set<string> {
+    return new Set(timers.flatMap((t) => (t.beginDate !== undefined && t.beginDate === t.endDate ? [t.beginDate] : [])));
+}
+
+/**
+ * The peaks' and the events' timers of one application with an event day sharing the rule of the
+ * peaks' change-day timer of the same date (saeChangeDates): the event timer takes the peaks'
+ * points of that date (mergeSamePoints) and the peaks' timer goes, one rule for the date.
+ */
+export function shareChangeDays(peaks: readonly SaeTimer[], events: readonly SaeTimer[]): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[] } {
+    const eventDays = new Set(events.flatMap((t) => (t.beginDate === undefined ? [] : [t.beginDate])));
+    const shared = peaks.filter((t) => t.beginDate !== undefined && t.beginDate === t.endDate && eventDays.has(t.beginDate));
+    return {
+        peaks: peaks.filter((t) => !shared.includes(t)),
+        events: events.map((e) => {
+            const own = shared.filter((t) => t.beginDate === e.beginDate);
+            return own.length === 0 ? e : { ...e, schedules: mergeSamePoints([...e.schedules, ...own.flatMap((t) => t.schedules)]) };
+        }),
+    };
 }
 
 /**
@@ -447,18 +474,21 @@ export function saeEventsRuleCount(spec: Pick<StackSpec, "scaling">, events: rea
  * pre-scale). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
  */
 export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon): EventLimit {
-    const rules = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, saePeakTimers(spec, now, horizon).length));
+    const peaks = saePeakTimers(spec, now, horizon);
+    const rules = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, peaks.length));
+    // An event's day that a peaks' change-day rule already holds shares that rule (shareChangeDays).
+    const shared = saeChangeDates(peaks);
     const alone = (event: LiveEvent): string | null => {
-        const n = saeEventsRuleCount(spec, [event], now);
+        const n = saeEventsRuleCount(spec, [event], now, shared);
         return n > rules ? `it touches ${n} calendar days (GMT+8) from now on, ${n} rules, and ${rules} are left after the peaks' rules` : null;
     };
     // An event that alone needs more rules than are left declares nothing and holds none (admissibleEvents).
     const events = admissibleEvents(eventsInHorizon(spec, now, horizon), { alone });
     let count = 0;
-    while (count < events.length && saeEventsRuleCount(spec, events.slice(0, count + 1), now) <= rules) count += 1;
+    while (count < events.length && saeEventsRuleCount(spec, events.slice(0, count + 1), now, shared) <= rules) count += 1;
     return {
         count,
-        why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events`,
+        why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events and with the peaks' rule of a change date`,
         alone,
     };
 }
@@ -502,9 +532,9 @@ export function saeUnitTimers(
     // timers keep the ceiling a released event still drains from (the other clouds' recurring
     // actions run only at their instants, recurringNeeds).
     const recurring = heldCeiling === null ? timed.recurring : timed.recurring.map((a) => ({ ...a, maxSize: Math.max(a.maxSize, heldCeiling) }));
+    // A date both a peaks' change-day timer and the events' day hold is one rule (shareChangeDays).
     return {
-        peaks: saeTimers(recurring, SAE_TIME_ZONE, now, horizon),
-        events: saeEventTimers([...asserted, ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)),
+        ...shareChangeDays(saeTimers(recurring, SAE_TIME_ZONE, now, horizon), saeEventTimers([...asserted, ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now))),
         heldCeiling,
     };
 }

@@ -233,7 +233,7 @@ describe("SAE events within the per-application rule limit", () => {
             source: "e1",
             status: "deferred",
             // e6 takes the rule e2 frees; e1 the one e3 frees, once e3 is released (day 20, 14:30Z).
-            detail: "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-12T14:30:00Z declares it (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 4 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events)",
+            detail: "scheduled by a later pulumi up when earlier events have passed: a pulumi up on or after 2026-12-12T14:30:00Z declares it (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 4 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events and with the peaks' rule of a change date)",
         });
         assert.deepStrictEqual(report.map((r) => r.status), ["deferred", "scheduled", "scheduled", "scheduled", "scheduled", "deferred", "recurring"]);
         // Declared events only reach the schedule of each SAE application.

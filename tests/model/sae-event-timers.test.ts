@@ -271,7 +271,7 @@ describe("SAE overlapping events: one floor timeline, one rule per calendar day"
             source: "overlap-12",
             status: "unschedulable",
             detail:
-                "not pre-scaled: it touches 3 calendar days (GMT+8) from now on, 3 rules, and 2 are left after the peaks' rules, so it cannot be declared, whatever the other events (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 2 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events); the metric rules alone meet it: shorten it or split it into shorter events",
+                "not pre-scaled: it touches 3 calendar days (GMT+8) from now on, 3 rules, and 2 are left after the peaks' rules, so it cannot be declared, whatever the other events (SAE takes at most 5 scaling rules per application (CreateApplicationScalingRule), 2 left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events and with the peaks' rule of a change date); the metric rules alone meet it: shorten it or split it into shorter events",
         });
         // Moved to the night of the 20th (two days, 4 with double-12's), it waits for double-12's release only: deferred, with the instant.
         const later = plan([DOUBLE_12, { ...OVERLAP_12, start: "2026-12-20T22:00:00+08:00", end: "2026-12-21T02:00:00+08:00" }], peaks).spec;
