@@ -56,7 +56,7 @@ describe("ACK without kubernetes.kubectlImage: an event inside its raised window
         fs.writeFileSync(file, JSON.stringify(await planStack("nokubectl-ack-none", DIR, { now: new Date("2026-12-12T09:00:00Z") })));
         const head = await checkPlan(await planStack("nokubectl-ack", DIR, { now: new Date("2026-12-12T12:05:00Z") }));
         const base = await readBase(file);
-        const p = withBase(head, base, upgradeAgainst(head, base, file));
+        const p = withBase(head, base, upgradeAgainst(head, base, file), Date.parse("2026-12-12T12:05:00Z"));
         assert.deepStrictEqual(p.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING), []);
         assert.deepStrictEqual([at(p.scaling.schedule[0], "status"), at(p.scaling.schedule[0], "detail")], ["inProgress", NOT_DECLARED]);
     });

@@ -38,7 +38,7 @@ describe("SAE: an up inside the raised window is late only when the --base never
         fs.writeFileSync(file, JSON.stringify(await planStack(baseStack, DIR, { now: new Date(baseAt) })));
         const head = await checkPlan(await planStack("late-sae", DIR, { now: new Date("2026-12-12T12:05:00Z") }));
         const base = await readBase(file);
-        return Object.assign(withBase(head, base, upgradeAgainst(head, base, file)), { baseNames: base.resources.map((r) => r.name) });
+        return Object.assign(withBase(head, base, upgradeAgainst(head, base, file), Date.parse("2026-12-12T12:05:00Z")), { baseNames: base.resources.map((r) => r.name) });
     };
     const late = (p: Awaited<ReturnType<typeof checkPlan>>) => p.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message);
     const entry = (p: Awaited<ReturnType<typeof checkPlan>>) => p.scaling.schedule.find((r) => at(r, "source") === "sale");
@@ -80,7 +80,7 @@ describe("SAE: an up inside the raised window is late only when the --base never
         fs.writeFileSync(file, JSON.stringify(basePlan));
         const head = await checkPlan(await planStack("late-sae-london-sale", DIR, { now: new Date("2027-03-28T12:05:00Z") }));
         const base = await readBase(file);
-        const p = withBase(head, base, upgradeAgainst(head, base, file));
+        const p = withBase(head, base, upgradeAgainst(head, base, file), Date.parse("2027-03-28T12:05:00Z"));
         assert.strictEqual(at(entry(p), "status"), "late");
         assert.strictEqual(late(p).length, 1);
     });

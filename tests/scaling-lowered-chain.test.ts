@@ -13,7 +13,7 @@ import * as path from "path";
 
 import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { CEILINGS_LOWERED_FINDING, RELEASE_REMOVED_FINDING, reraisedInBase } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, FLOOR_LEFT_RAISED_FINDING, reraisedInBase } from "../tools/lib/scaling";
 import { at, stackDir, stackFile } from "./helpers";
 
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
@@ -58,6 +58,8 @@ const DIR = stackDir({
     // The sale edited while it runs: 60,000 viewers raise no ceiling; only the eve left.
     "edit-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
     "edit-aws-vm-eve-only": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
+    "edit-aws-vm-ended": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, end: "2026-12-12T12:00:00Z", peakOnline: 200000 }] }),
+    "edit-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
     "edit-sae-sale": stackFile({ ...SAE_STACK, events: [{ ...SALE, peakOnline: 80000 }] }),
     "edit-sae-none": stackFile(SAE_STACK),
     "lower-aws-vm-no-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }] }),
@@ -270,33 +272,49 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.deepStrictEqual([findings(late[1]), findings(awsLate[1])], [[], []]);
     });
 
-    it("an event edited while it runs (EC2 Auto Scaling, sale 10:00-16:00Z at 200,000, pre-scaled at 09:30Z): deleted, its releases and lowering are findings until a later action sets the bounds; its audience lowered, the removed lowering is; deleted before its pre-scale ran, nothing", async () => {
-        const all = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING || v.policy === RELEASE_REMOVED_FINDING).map((v) => `${v.policy}: ${v.message}`);
-        const released = (name: string, until: string) =>
-            `${RELEASE_REMOVED_FINDING}: event sale: the --base plan declared ${name} to release its raised floor at 2026-12-12T16:30:00Z, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday floor, so nothing is sent: the raised floor stays in force${until}`;
-        const REFRESH_FLOOR = "; keep the event in the stack file until after 2026-12-12T16:33:00Z, or run this pulumi up as pulumi up --refresh (the refresh reads the raised floor into state, so the up sets the everyday one; a lower floor removes no capacity, the scale-in rule drains it)";
+    it("an event edited while it runs (EC2 Auto Scaling, sale 10:00-16:00Z at 200,000, pre-scaled at 09:30Z): deleted, its raised floors (app group, Aurora readers) and its lowering are findings until a later action sets them; its audience lowered, the removed lowering and the readers' floor are; deleted before its pre-scale ran, nothing", async () => {
+        const all = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING || v.policy === FLOOR_LEFT_RAISED_FINDING).map((v) => `${v.policy}: ${v.message}`);
         const deleted = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "14:00"]]);
-        assert.deepStrictEqual(all(deleted[1]), [
-            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:52:00Z, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force; keep the event in the stack file until after 2026-12-12T16:55:00Z, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load`,
-            released("lc-us-east-1-app-schedule-sale-release", REFRESH_FLOOR),
-            // The Aurora readers' scalable target: its release too.
-            released("lc-us-east-1-read-capacity-schedule-sale-release", REFRESH_FLOOR),
-        ]);
-        // Another event left: its pre-scale (16:52Z) sets both bounds, so they are raised only until then.
         const eveLeft = await chainOf([["lower-aws-vm-eve", "09:00"], ["edit-aws-vm-eve-only", "14:00"]]);
-        assert.deepStrictEqual(all(eveLeft[1]), [
-            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:53:00Z, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force until lc-us-east-1-app-schedule-eve-prescale sets it at 2026-12-12T16:52:00Z, which removes the capacity above the ceiling it sets at once, whatever the load; keep the event in the stack file until after 2026-12-12T16:56:00Z`,
-            released("lc-us-east-1-app-schedule-sale-release", " until lc-us-east-1-app-schedule-eve-prescale sets it at 2026-12-12T16:52:00Z; keep the event in the stack file until after 2026-12-12T16:33:00Z"),
-            released("lc-us-east-1-read-capacity-schedule-sale-release", " until lc-us-east-1-read-capacity-schedule-eve-prescale sets it at 2026-12-12T16:52:00Z; keep the event in the stack file until after 2026-12-12T16:33:00Z"),
-        ]);
-        // 60,000 viewers raise no ceiling: the sale's lowering goes; its release (still declared) sets the everyday ceiling at 16:30Z.
         const smaller = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["edit-aws-vm-small", "14:00"]]);
+        const early = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "09:20"]]);
+        const lowering = (at: string, until: string) =>
+            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at ${at}, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force${until}`;
+        const floor = (resource: string, live: number, prescale: string, held: number, stays: string) =>
+            `${FLOOR_LEFT_RAISED_FINDING}: ${resource}: the floor in force is ${live}, set by ${prescale} (2026-12-12T09:30:00Z), while the stack file as planned now holds ${held} there; this pulumi up sends nothing for it (Pulumi's state holds ${held}), so the floor stays ${live} ${stays} (a lower floor removes no capacity: the scale-in rule drains it)`;
+        const refresh = (held: number) => `for good; keep the stack file as it was until the floor is released, or run this pulumi up as pulumi up --refresh (the refresh reads the raised floor into state, so the up sends ${held})`;
+        assert.deepStrictEqual(all(deleted[1]), [
+            lowering("2026-12-12T16:52:00Z", "; keep the event in the stack file until after 2026-12-12T16:55:00Z, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load"),
+            floor("lc-us-east-1-app-group", 50, "lc-us-east-1-app-schedule-sale-prescale", 4, refresh(4)),
+            // The Aurora readers' scalable target: no lowering, its release alone brought it back.
+            floor("lc-us-east-1-read-capacity-target", 13, "lc-us-east-1-read-capacity-schedule-sale-prescale", 1, refresh(1)),
+        ]);
+        // Another event left: its pre-scale (16:52Z) sets both bounds, so they stay raised only until then.
+        assert.deepStrictEqual(all(eveLeft[1]), [
+            lowering("2026-12-12T16:53:00Z", " until lc-us-east-1-app-schedule-eve-prescale sets it at 2026-12-12T16:52:00Z, which removes the capacity above the ceiling it sets at once, whatever the load; keep the event in the stack file until after 2026-12-12T16:56:00Z"),
+            floor("lc-us-east-1-app-group", 50, "lc-us-east-1-app-schedule-sale-prescale", 4, "until lc-us-east-1-app-schedule-eve-prescale sets 26 at 2026-12-12T16:52:00Z; keep the stack file as it was until the floor is released"),
+            floor("lc-us-east-1-read-capacity-target", 13, "lc-us-east-1-read-capacity-schedule-sale-prescale", 1, "until lc-us-east-1-read-capacity-schedule-eve-prescale sets 7 at 2026-12-12T16:52:00Z; keep the stack file as it was until the floor is released"),
+        ]);
+        // 60,000 viewers raise no ceiling: the sale's lowering goes and its release (still declared) sets
+        // the everyday ceiling at 16:30Z; the up sends the new floors itself (16 on the group, 4 readers).
         assert.deepStrictEqual(all(smaller[1]), [
             `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:52:00Z, which may not have run by this pulumi up; the event as the stack file now sets it raises that ceiling no more (its audience lowered), so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force until lc-us-east-1-app-schedule-sale-release sets it at 2026-12-12T16:30:00Z, which removes the capacity above the ceiling it sets at once, whatever the load; keep the event's audience until after 2026-12-12T16:55:00Z`,
         ]);
         // Deleted at 09:20Z, before its pre-scale (09:30Z): nothing was raised, nothing to say.
-        const early = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "09:20"]]);
         assert.deepStrictEqual(all(early[1]), []);
+        // Its end moved to 12:00Z at 14:00Z: the release (12:30Z) is past, so the up declares none and
+        // asserts the released floor, which Pulumi's state already holds: nothing is sent.
+        const ended = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["edit-aws-vm-ended", "14:00"]]);
+        assert.deepStrictEqual(
+            all(ended[1]).filter((m) => m.startsWith(FLOOR_LEFT_RAISED_FINDING)).map((m) => m.split(": the floor in force is ")[1]?.split(",")[0]),
+            ["50", "13"],
+        );
+        // A daily peak deleted while open (pre-scaled at 10:30Z): its floor stays, no release declared any more.
+        const peak = await chainOf([["edit-aws-vm-peak", "09:00"], ["lower-aws-vm-no-event", "14:00"]]);
+        assert.deepStrictEqual(
+            all(peak[1]),
+            [floor("lc-us-east-1-app-group", 26, "lc-us-east-1-app-schedule-day-prescale", 4, refresh(4)), floor("lc-us-east-1-read-capacity-target", 7, "lc-us-east-1-read-capacity-schedule-day-prescale", 1, refresh(1))].map((m) => m.replace("(2026-12-12T09:30:00Z)", "(2026-12-12T10:30:00Z)")),
+        );
     });
 
     it("SAE, the sale (80,000, pre-scaled at 09:30Z) deleted while it runs: the up deletes the day rules holding its raised floors, a finding per application naming the bounds it falls back to at once; deleted before its pre-scale, nothing", async () => {

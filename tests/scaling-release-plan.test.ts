@@ -223,7 +223,7 @@ describe("an up inside the raised window is late only when no earlier up declare
         fs.writeFileSync(file, JSON.stringify(await planStack(baseStack, DIR, { now: new Date(baseAt) })));
         const head = await checkPlan(await plan("release-aws-vm", "12:05"));
         const base = await readBase(file);
-        return withBase(head, base, upgradeAgainst(head, base, file));
+        return withBase(head, base, upgradeAgainst(head, base, file), Date.parse("2026-12-12T12:05:00Z"));
     };
     const late = (p: Awaited<ReturnType<typeof checkPlan>>) => p.policy.violations.filter((v) => v.policy === EVENT_PRESCALE_FINDING).map((v) => v.message);
     const entry = (p: Awaited<ReturnType<typeof checkPlan>>) => p.scaling.schedule[0];
@@ -274,7 +274,7 @@ describe("plan --base carries the values Pulumi keeps for ignored properties, so
     const chained = async (file: string, hhmm: string) => {
         const head = await checkPlan(await plan("release-drain-aws-vm", hhmm));
         const base = await readBase(file);
-        return { head, base, report: upgradeAgainst(head, base, file), carried: withBase(head, base, upgradeAgainst(head, base, file)) };
+        return { head, base, report: upgradeAgainst(head, base, file), carried: withBase(head, base, upgradeAgainst(head, base, file), Date.parse(`2026-12-12T${hhmm}:00Z`)) };
     };
 
     it("AWS, 200,000 viewers: 12:05Z asserts 50/100; 16:51Z (the drain ends at 16:52Z, closer than the lead) keeps the lowering at 16:52Z and the group's state unchanged; 17:00Z, after it, deletes the run lowering and sets 4/40 on the group", async () => {

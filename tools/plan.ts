@@ -24,7 +24,7 @@ import type { StackInput } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
-import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, removedActionFindings, removedSaeRuleFindings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
+import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, floorsLeftRaised, removedActionFindings, removedSaeRuleFindings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
@@ -189,7 +189,7 @@ export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeRe
     const scaling = ceilingsAgainstBase(late.section, base.resources.map((r) => r.name), { all: loweredCeilings(base.resources, plan.resources), rules: loweredCeilings(base.resources, plan.resources, RULE_CEILING_TYPES), sent: loweredCeilings(base.resources, plan.resources, undefined, true) }, { resources: base.resources, now });
     // A release or lowering the base declared that this up deletes before it has run: an event
     // deleted or its audience lowered while it runs (`now`: the instant the program planned at).
-    const removed = [...removedActionFindings(scaling, base.resources, plan.resources, now), ...removedSaeRuleFindings(base.resources, plan.resources, now)];
+    const removed = [...removedActionFindings(scaling, base.resources, plan.resources, now), ...removedSaeRuleFindings(base.resources, plan.resources, now), ...floorsLeftRaised(base.resources, plan.resources, now, base.plannedAt)];
     const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...removed, ...late.findings];
     // The resources as Pulumi keeps them after this up (carryIgnored): this plan, used as the next
     // plan's --base, shows the up that sets an ignored property again.

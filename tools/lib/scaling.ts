@@ -354,33 +354,28 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
     const instant = (r: FloorResource): number | null => loweringInstant(r, now);
     return base.flatMap((r): Violation[] => {
         const a = eventActionOf(r.name);
-        const at = a === null || a.kind === "prescale" || declared.has(r.name) ? null : instant(r);
+        // A release left out: floorsLeftRaised reads the floors in force themselves.
+        const at = a === null || a.kind !== "lower" || declared.has(r.name) ? null : instant(r);
         if (a === null || at === null || at + margin <= now) return [];
         // Not raised yet: the base's pre-scale on this schedule is still ahead (this up deletes it too).
         if (base.some((b) => b.name === `${a.prefix}-${a.event}-prescale` && (instant(b) ?? -Infinity) > now)) return [];
         const gone = !reported.has(a.event);
-        if (a.kind === "release" && !gone) return [];
         const covered = head.some((h) => {
             const o = eventActionOf(h.name);
             return o !== null && o.kind === "lower" && o.prefix === a.prefix && (instant(h) ?? -Infinity) >= at;
         });
-        if (a.kind === "lower" && !gone && covered) return [];
-        const bound = a.kind === "release" ? "floor" : "ceiling";
-        const later = nextBoundAction(head, a.prefix, bound, now);
+        if (!gone && covered) return [];
+        const later = nextBoundAction(head, a.prefix, "ceiling", now);
         const after = utcMinute(at + margin);
         const why = gone ? "the event is no longer in the stack file" : "the event as the stack file now sets it raises that ceiling no more (its audience lowered)";
         const keep = gone ? `keep the event in the stack file until after ${after}` : `keep the event's audience until after ${after}`;
-        const refresh =
-            a.kind === "release"
-                ? "run this pulumi up as pulumi up --refresh (the refresh reads the raised floor into state, so the up sets the everyday one; a lower floor removes no capacity, the scale-in rule drains it)"
-                : "run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load";
-        const what = a.kind === "release" ? `release its raised floor` : `lower its raised ceiling`;
+        const refresh = "run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load";
         return [
             {
-                policy: a.kind === "release" ? RELEASE_REMOVED_FINDING : CEILINGS_LOWERED_FINDING,
+                policy: CEILINGS_LOWERED_FINDING,
                 enforcement: "advisory",
                 urn: "",
-                message: `event ${a.event}: the --base plan declared ${r.name} to ${what} at ${utcMinute(at)}, which may not have run by this pulumi up; ${why}, so this pulumi up deletes it, and Pulumi's state holds the everyday ${bound}, so nothing is sent: the raised ${bound} stays in force${later === null ? `; ${keep}, or ${refresh}` : ` until ${later.name} sets it at ${utcMinute(later.at)}${a.kind === "lower" ? ", which removes the capacity above the ceiling it sets at once, whatever the load" : ""}; ${keep}`}`,
+                message: `event ${a.event}: the --base plan declared ${r.name} to lower its raised ceiling at ${utcMinute(at)}, which may not have run by this pulumi up; ${why}, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force${later === null ? `; ${keep}, or ${refresh}` : ` until ${later.name} sets it at ${utcMinute(later.at)}, which removes the capacity above the ceiling it sets at once, whatever the load; ${keep}`}`,
             },
         ];
     });
@@ -438,9 +433,6 @@ export function removedSaeRuleFindings(base: readonly FloorResource[], head: rea
     });
 }
 
-/** Name of the finding of a release the base declared that an up deletes before it has run (removedActionFindings): the event's raised floor stays in force. */
-export const RELEASE_REMOVED_FINDING = "ha-scaling-release-removed";
-
 /**
  * Whether a base plan's resources declare `event`'s scheduled actions: a resource whose logical name
  * holds `-<event>-prescale` or `-<event>-release` (the action keys, OneOffAction.key: the AWS
@@ -494,7 +486,8 @@ function floorTarget(r: FloorResource): string | null {
     const id = r.inputs.resourceId;
     const dimension = r.inputs.scalableDimension;
     if (typeof id === "string" && typeof dimension === "string") return `${id}|${dimension}`;
-    return typeof r.parent === "string" ? r.parent : null;
+    // The stack's name left out: a stack file edited between ups is planned offline as another stack.
+    return typeof r.parent === "string" ? r.parent.replace(/^urn:pulumi:[^:]*::/, "urn:pulumi:*::") : null;
 }
 
 /** A UTC instant of a one-off action's input ("2026-12-12T11:30Z", "2026-12-12T11:30:00Z", "at(2026-12-12T11:30:00)"); null otherwise. */
@@ -670,18 +663,94 @@ function hpaPatchBound(patch: string, path: string): number | null {
  * name, as its floor jobs patch it).
  */
 export function assertedFloors(resources: readonly FloorResource[]): Map<string, number> {
-    const floors = new Map<string, number>();
+    return new Map([...scaledFloors(resources)].filter(([, f]) => !f.ignored).map(([target, f]) => [target, f.floor]));
+}
+
+/**
+ * The floor input of each scaled base resource of a plan (FLOOR_INPUTS), by target (floorTarget; an
+ * HPA by namespace and name): its value, whether ignoreChanges holds it (the schedule owns it: the
+ * value is Pulumi's state, not sent) and the resource's logical name.
+ */
+export function scaledFloors(resources: readonly FloorResource[]): Map<string, { readonly floor: number; readonly ignored: boolean; readonly name: string }> {
+    const floors = new Map<string, { floor: number; ignored: boolean; name: string }>();
     for (const r of resources) {
         const path = FLOOR_INPUTS[r.type];
-        if (path === undefined || (r.ignoreChanges ?? []).includes(path)) continue;
+        if (path === undefined) continue;
         const floor = valueAt(r.inputs, path);
         const ns = valueAt(r.inputs, "metadata.namespace");
         const name = valueAt(r.inputs, "metadata.name");
         const target = r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" ? (typeof ns === "string" && typeof name === "string" ? `hpa:${ns}/${name}` : null) : floorTarget(r);
-        if (target !== null && typeof floor === "number") floors.set(target, floor);
+        if (target !== null && typeof floor === "number") floors.set(target, { floor, ignored: (r.ignoreChanges ?? []).includes(path), name: r.name });
     }
     return floors;
 }
+
+/** The latest step of each target among `steps` (ties: the later in the list). */
+function latestByTarget(steps: readonly BoundStep[]): Map<string, BoundStep> {
+    const latest = new Map<string, BoundStep>();
+    for (const s of steps) {
+        const seen = latest.get(s.target);
+        if (seen === undefined || s.at >= seen.at) latest.set(s.target, s);
+    }
+    return latest;
+}
+
+/**
+ * The floors an up leaves raised although the stack file no longer holds them (with `--base`): on
+ * each scaled resource, the floor in force when this up lands (`live`: the base's last floor step by
+ * `now` plus LOWERING_RUN_MARGIN_MINUTES, one that may still run before the up reaches the cloud,
+ * or the floor the base's up asserted itself from `baseAt`, whichever is later) against the floor
+ * this plan holds there then (`held`: its own last step by then, one after `now` first, else the
+ * floor it asserts, else its last step, else the resource's input). The up changes the live floor
+ * only by sending one it asserts that differs from Pulumi's state (the base's input: updates send
+ * only the inputs that changed); a live floor above the held one stays until this plan's next floor
+ * step on that resource (named), else for good. An event deleted, moved to end before now, or its
+ * audience lowered while it runs; a recurring peak deleted or ended while open; an event deleted
+ * just before its pre-scale: each a finding (`ha-scaling-floor-left-raised`) naming the resource,
+ * the floors, what set the live one and the remedy: keep the stack file as it was until the floor
+ * is released, or `pulumi up --refresh` (the refresh reads the raised floor into state, so the up
+ * sends the held one, where the plan sets that floor itself, no ignoreChanges). A lower floor
+ * removes no capacity: the scale-in rule drains it.
+ */
+export function floorsLeftRaised(base: readonly FloorResource[], head: readonly FloorResource[], now: number, baseAt?: number): Violation[] {
+    const lands = now + LOWERING_RUN_MARGIN_MINUTES * 60_000;
+    const baseSteps = latestByTarget(boundSteps(base, now - 8 * DAY_MS, lands + 1, "floor").filter((s) => s.at <= lands));
+    const headSteps = latestByTarget(boundSteps(head, now - 8 * DAY_MS, lands + 1, "floor").filter((s) => s.at <= lands));
+    const state = scaledFloors(base);
+    const planned = scaledFloors(head);
+    return [...planned].flatMap(([target, own]): Violation[] => {
+        const stateFloor = state.get(target);
+        const step = baseSteps.get(target);
+        const assertedByBase = stateFloor !== undefined && !stateFloor.ignored && (step === undefined || (baseAt !== undefined && baseAt >= step.at));
+        const live = assertedByBase ? { value: stateFloor.floor, by: `the --base plan's pulumi up${baseAt === undefined ? "" : ` (${utcMinute(baseAt)})`}`, at: baseAt ?? -Infinity } : step === undefined ? null : { value: step.value, by: `${step.name} (${utcMinute(step.at)})`, at: step.at };
+        if (live === null) return [];
+        // What this up sends: the floor it asserts, when Pulumi's state holds another.
+        const sent = !own.ignored && own.floor !== stateFloor?.floor;
+        const after = sent && live.at <= now ? own.floor : live.value;
+        const headStep = headSteps.get(target);
+        const held = headStep !== undefined && (headStep.at > now || own.ignored) ? headStep.value : own.floor;
+        if (after <= held) return [];
+        const next = boundSteps(head, lands + 1, now + 100 * DAY_MS, "floor")
+            .filter((s) => s.target === target)
+            .reduce<BoundStep | null>((first, s) => (first === null || s.at < first.at ? s : first), null);
+        // The up asserts the floor of a step closer than the lead ahead of it (a release inside the
+        // lead): that step lowers the live floor itself.
+        if (next !== null && next.value <= held && next.at <= lands + SCHEDULE_MIN_LEAD_MINUTES * 60_000) return [];
+        const stays = next === null ? "for good" : `until ${next.name} sets ${next.value} at ${utcMinute(next.at)}`;
+        const refresh = own.ignored ? "" : `, or run this pulumi up as pulumi up --refresh (the refresh reads the raised floor into state, so the up sends ${held})`;
+        return [
+            {
+                policy: FLOOR_LEFT_RAISED_FINDING,
+                enforcement: "advisory",
+                urn: "",
+                message: `${own.name}: the floor in force is ${after}, set by ${live.by}, while the stack file as planned now holds ${held} there; this pulumi up ${sent ? `sends ${own.floor}, but ${live.by} may run after it` : `sends nothing for it (Pulumi's state holds ${stateFloor?.floor ?? own.floor})`}, so the floor stays ${after} ${stays}; keep the stack file as it was until the floor is released${refresh} (a lower floor removes no capacity: the scale-in rule drains it)`,
+            },
+        ];
+    });
+}
+
+/** Name of the finding of a floor an up leaves raised although the stack file no longer holds it (floorsLeftRaised). */
+export const FLOOR_LEFT_RAISED_FINDING = "ha-scaling-floor-left-raised";
 
 /**
  * Whether a plan's up asserts a floor on a scaled resource its own scheduled actions also set
@@ -735,11 +804,16 @@ export function floorsHeldSince(base: readonly FloorResource[], head: readonly F
         if (s.at <= now) saeHead.set(s.target, s.floor);
         else if (s.at < until) saeHead.set(s.target, Math.max(saeHead.get(s.target) ?? 0, s.floor));
     }
+    // An SAE application without a base point then holds its rules' metric floor (`<prefix>-scaling`).
+    const saeMetricFloor = (target: string): number | undefined => {
+        const metric = target.startsWith("sae:") ? base.find((r) => r.name === `${target.slice(4)}-scaling`)?.inputs.scalingRuleMetric : undefined;
+        return isRecord(metric) && typeof metric.minReplicas === "number" ? metric.minReplicas : undefined;
+    };
     let compared = false;
     let since = preScale;
     for (const [target, floor] of [...assertedFloors(head), ...saeHead]) {
         const own = steps.filter((s) => s.target === target).sort((a, b) => a.at - b.at);
-        const inForce = own.filter((s) => s.at <= preScale).at(-1)?.floor ?? (baseAt === undefined ? baseAsserted.get(target) : undefined);
+        const inForce = own.filter((s) => s.at <= preScale).at(-1)?.floor ?? (baseAt === undefined ? baseAsserted.get(target) : undefined) ?? saeMetricFloor(target);
         const after = own.filter((s) => s.at > preScale && s.at < until);
         if (inForce === undefined && after.length === 0) continue;
         compared = true;
