@@ -57,6 +57,12 @@ const DIR = stackDir({
         ],
         events: [{ name: "ev-change", start: "2027-03-28T01:00:00Z", end: "2027-03-28T03:00:00Z", peakOnline: 30000 }],
     }),
+    // London 00:30-02:30 (released at 03:00 local, 10:00 GMT+8 in BST) and an event on the March change date.
+    "change-day-up-sae": stackFile({
+        ...SERVERLESS,
+        peaks: [{ name: "ldn-night", start: "00:30", end: "02:30", peakOnline: 30000, timeZone: "Europe/London" }],
+        events: [{ name: "ev-chg", start: "2027-03-28T10:00:00Z", end: "2027-03-28T12:00:00Z", peakOnline: 60000 }],
+    }),
     "held-sae": stackFile({ ...SERVERLESS, peaks: THREE_TIMERS, events: [DOUBLE_12, { ...OVERLAP_12, end: "2026-12-14T02:00:00+08:00" }] }),
 });
 /** The instant the SAE stacks plan at. */
@@ -107,6 +113,20 @@ describe("scheduled actions planned next to a daylight-saving change", function 
             list(at(plan.outputs, "scaling", "schedule")).filter((e) => at(e, "source") === "ev-change").map((e) => [at(e, "status"), at(e, "detail")]),
             [["scheduled", "pre-scale at 2027-03-28T00:30:00Z, release at 2027-03-28T03:30:00Z"]],
         );
+    });
+
+    it("SAE, an up on the March change date during an event sharing the date's rule (10:30Z): the event's held floor at 00:00 is the last point before now (the peak's earlier release is left out), and the peak's pre-scale of that date stays in its span's rule", async () => {
+        const plan = await planStack("change-day-up-sae", DIR, { now: new Date("2027-03-28T10:30:00Z") });
+        const rules = plan.resources
+            .filter((r) => r.type === "alicloud:sae/applicationScalingRule:ApplicationScalingRule" && r.name.startsWith("lc-cn-hangzhou-sae-product-"))
+            .map((r) => [r.name, at(r.inputs, "scalingRuleTimer", "beginDate"), at(r.inputs, "scalingRuleTimer", "endDate"), list(at(r.inputs, "scalingRuleTimer", "schedules")).map((p) => `${String(at(p, "atTime"))} ${String(at(p, "minReplicas"))}`)]);
+        assert.deepStrictEqual(rules, [
+            // 00:00: the event's floor asserted by the up; 20:30 (12:30Z) its release. The peak's release at 10:00 (02:00Z), before the up, is left out.
+            ["lc-cn-hangzhou-sae-product-events-20270328", "2027-03-28", "2027-03-28", ["00:00 8", "20:30 2"]],
+            // GMT: the pre-scale at 00:00 local (08:00 GMT+8), its last run on the 28th, before the change at 01:00Z.
+            ["lc-cn-hangzhou-sae-product-scaling", "2026-10-26", "2027-03-28", ["08:00 4"]],
+            ["lc-cn-hangzhou-sae-product-scaling-2", "2027-03-29", "2027-10-30", ["07:00 4", "10:00 2"]],
+        ]);
     });
 
     it("Alibaba Cloud ESS (app group and transcoders), London evening planned at 2027-03-27T19:00Z: the pre-scale is declared at its BST cron from its first BST run, the release as one task per offset", async () => {

@@ -210,11 +210,15 @@ export function saeTimers(recurring: readonly RecurringAction[], timeZone: strin
     const timers = new Map<string, { period: string; beginDate?: string; endDate?: string; schedules: SaeTimer["schedules"][number][] }>();
     /** Occurrences on the GMT+8 dates of the offset changes between spans declared now, by timer. */
     const edges: SaeEdgeRun[] = [];
+    const day = localStamp(now, timeZone).date.split("-").map(Number);
+    const today = zonedToUtc(day[0], day[1], day[2], 0, timeZone);
     for (const action of recurring) {
-        const spans = offsetSpans([action.timeZone, timeZone], now, horizon.days);
+        // From the start of today (in `timeZone`): a rule rewritten today keeps today's earlier
+        // points, the one before now in force at once, also those of an offset that changed today.
+        const spans = offsetSpans([action.timeZone, timeZone], today, horizon.days);
         const dated = spans.some((s) => s.end !== null || s.start !== null);
         spans.forEach((span, i) => {
-            const from = Math.max(now, span.start ?? now);
+            const from = Math.max(today, span.start ?? today);
             const to = span.end ?? Infinity;
             const first = nextOccurrence(action, from);
             if (first >= to) return;
@@ -451,16 +455,26 @@ export function saeChangeDates(timers: readonly SaeTimer[]): Set<string> {
 /**
  * The peaks' and the events' timers of one application with an event day sharing the rule of the
  * peaks' change-day timer of the same date (saeChangeDates): the event timer takes the peaks'
- * points of that date (mergeSamePoints) and the peaks' timer goes, one rule for the date.
+ * points of that date (mergeSamePoints) and the peaks' timer goes, one rule for the date. With
+ * `assertedAt` (epoch ms: an up that asserts the events' bounds in the day rule; Defaults to null),
+ * the peaks' points before it are left out: the event timeline holds the bounds in force then.
  */
-export function shareChangeDays(peaks: readonly SaeTimer[], events: readonly SaeTimer[]): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[] } {
+export function shareChangeDays(peaks: readonly SaeTimer[], events: readonly SaeTimer[], assertedAt: number | null = null): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[] } {
     const eventDays = new Set(events.flatMap((t) => (t.beginDate === undefined ? [] : [t.beginDate])));
     const shared = peaks.filter((t) => t.beginDate !== undefined && t.beginDate === t.endDate && eventDays.has(t.beginDate));
+    // After an up that asserts the events' bounds (the day rule's point at 00:00, saeAssertedPoint),
+    // a peak's point before the up would be the last one before now, in force instead of it: left out.
+    const kept = (date: string, p: SaeTimer["schedules"][number]): boolean => {
+        if (assertedAt === null) return true;
+        const [y, m, d] = date.split("-").map(Number);
+        const [h, min] = p.atTime.split(":").map(Number);
+        return zonedToUtc(y, m, d, h * 60 + min, SAE_TIME_ZONE) >= assertedAt;
+    };
     return {
         peaks: peaks.filter((t) => !shared.includes(t)),
         events: events.map((e) => {
-            const own = shared.filter((t) => t.beginDate === e.beginDate);
-            return own.length === 0 ? e : { ...e, schedules: mergeSamePoints([...e.schedules, ...own.flatMap((t) => t.schedules)]) };
+            const own = shared.filter((t) => t.beginDate === e.beginDate).flatMap((t) => t.schedules.filter((p) => kept(t.beginDate ?? "", p)));
+            return own.length === 0 ? e : { ...e, schedules: mergeSamePoints([...e.schedules, ...own]) };
         }),
     };
 }
@@ -534,7 +548,7 @@ export function saeUnitTimers(
     const recurring = heldCeiling === null ? timed.recurring : timed.recurring.map((a) => ({ ...a, maxSize: Math.max(a.maxSize, heldCeiling) }));
     // A date both a peaks' change-day timer and the events' day hold is one rule (shareChangeDays).
     return {
-        ...shareChangeDays(saeTimers(recurring, SAE_TIME_ZONE, now, horizon), saeEventTimers([...asserted, ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now))),
+        ...shareChangeDays(saeTimers(recurring, SAE_TIME_ZONE, now, horizon), saeEventTimers([...asserted, ...timed.oneOff], SAE_TIME_ZONE, eventWindowsFrom(spec, lifting, now)), asserted.length > 0 ? now : null),
         heldCeiling,
     };
 }

@@ -227,7 +227,7 @@ describe("SAE timers (fixed GMT+8) across a daylight-saving change: one dated ti
     for (const [zone, planned, hours, rules] of [
         ["Europe/London", "2027-03-20T09:00:00Z", dayPeak, 3],
         ["Europe/London", "2027-03-27T16:30:00Z", dayPeak, 3],
-        ["Europe/London", "2027-03-28T12:00:00Z", dayPeak, 2],
+        ["Europe/London", "2027-03-28T12:00:00Z", dayPeak, 3],
         ["Europe/London", "2027-10-01T00:00:00Z", dayPeak, 3],
         ["Europe/London", "2027-03-20T09:00:00Z", { start: "19:00", end: "23:00" }, 2],
         ["America/New_York", "2027-03-01T00:00:00Z", { start: "10:00", end: "12:30" }, 3],
@@ -262,6 +262,24 @@ describe("SAE timers (fixed GMT+8) across a daylight-saving change: one dated ti
             const expected = [...occurrences(prescale, now, to).map((at) => ({ at, minReplicas: 12 })), ...occurrences(release, now, to).map((at) => ({ at, minReplicas: 4 }))].sort((a, b) => a.at - b.at);
             const iso = (f: { at: number; minReplicas: number }): string => `${new Date(f.at).toISOString()} ${f.minReplicas}`;
             assert.deepStrictEqual(saeFirings(saeTimers([prescale, release], SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON), now, to).map(iso), expected.map(iso));
+        });
+    }
+
+    // An up on a change date after the change: the rules keep that date's earlier points, so the
+    // last one before now (SAE puts it in force at once) is the peak's own.
+    for (const [zone, hours, planned] of [
+        ["Europe/London", { start: "00:30", end: "02:30" }, "2027-10-31T01:30:00Z"],
+        ["Europe/London", { start: "00:30", end: "02:30" }, "2027-03-28T01:30:00Z"],
+        ["America/New_York", { start: "02:15", end: "03:30" }, "2027-11-07T06:20:00Z"],
+    ] as const) {
+        it(`${zone} ${hours.start}-${hours.end} planned at ${planned}, after that date's change: the last point before now is the peak's last run`, () => {
+            const now = Date.parse(planned);
+            const { prescale, release } = peakActions(zone, [], hours);
+            const today = Date.parse(`${new Date(now + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+08:00`);
+            const runs = [...occurrences(prescale, today, now + 1).map((at) => ({ at, minReplicas: 12 })), ...occurrences(release, today, now + 1).map((at) => ({ at, minReplicas: 4 }))].sort((a, b) => a.at - b.at);
+            const fired = saeFirings(saeTimers([prescale, release], SAE_TIME_ZONE, now, ALICLOUD_SCHEDULE_HORIZON), today, now + 1);
+            assert.ok(runs.length > 0, "the peak ran earlier that date");
+            assert.deepStrictEqual(fired.at(-1), runs.at(-1));
         });
     }
 
