@@ -302,6 +302,15 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         ]);
         // Deleted at 09:20Z, before its pre-scale (09:30Z): nothing was raised, nothing to say.
         assert.deepStrictEqual(all(early[1]), []);
+        // Deleted at 09:28Z: the pre-scale may run before the up reaches the cloud.
+        const close = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "09:28"]]);
+        assert.deepStrictEqual(
+            all(close[1]).map((m) => m.split(", while")[0]),
+            [
+                `${FLOOR_LEFT_RAISED_FINDING}: lc-us-east-1-app-group: the floor in force when this pulumi up lands may be 50, set by lc-us-east-1-app-schedule-sale-prescale (2026-12-12T09:30:00Z), which runs within 3 minutes of it`,
+                `${FLOOR_LEFT_RAISED_FINDING}: lc-us-east-1-read-capacity-target: the floor in force when this pulumi up lands may be 13, set by lc-us-east-1-read-capacity-schedule-sale-prescale (2026-12-12T09:30:00Z), which runs within 3 minutes of it`,
+            ],
+        );
         // Its end moved to 12:00Z at 14:00Z: the release (12:30Z) is past, so the up declares none and
         // asserts the released floor, which Pulumi's state already holds: nothing is sent.
         const ended = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["edit-aws-vm-ended", "14:00"]]);

@@ -743,7 +743,7 @@ export function floorsLeftRaised(base: readonly FloorResource[], head: readonly 
                 policy: FLOOR_LEFT_RAISED_FINDING,
                 enforcement: "advisory",
                 urn: "",
-                message: `${own.name}: the floor in force is ${after}, set by ${live.by}, while the stack file as planned now holds ${held} there; this pulumi up ${sent ? `sends ${own.floor}, but ${live.by} may run after it` : `sends nothing for it (Pulumi's state holds ${stateFloor?.floor ?? own.floor})`}, so the floor stays ${after} ${stays}; keep the stack file as it was until the floor is released${refresh} (a lower floor removes no capacity: the scale-in rule drains it)`,
+                message: `${own.name}: the floor in force ${live.at > now ? `when this pulumi up lands may be ${after}, set by ${live.by}, which runs within ${LOWERING_RUN_MARGIN_MINUTES} minutes of it` : `is ${after}, set by ${live.by}`}, while the stack file as planned now holds ${held} there; this pulumi up ${sent ? `sends ${own.floor}, but ${live.by} may run after it` : `sends nothing for it (Pulumi's state holds ${stateFloor?.floor ?? own.floor})`}, so the floor stays ${after} ${stays}; keep the stack file as it was until the floor is released${refresh} (a lower floor removes no capacity: the scale-in rule drains it)`,
             },
         ];
     });
