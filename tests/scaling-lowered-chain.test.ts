@@ -291,14 +291,14 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         ]);
         // Another event left: its pre-scale (16:52Z) sets both bounds, so they stay raised only until then.
         assert.deepStrictEqual(all(eveLeft[1]), [
-            lowering("2026-12-12T16:53:00Z", " until lc-us-east-1-app-schedule-eve-prescale sets it at 2026-12-12T16:52:00Z, which removes the capacity above the ceiling it sets at once, whatever the load; keep the event in the stack file until after 2026-12-12T16:56:00Z"),
+            lowering("2026-12-12T16:53:00Z", " until lc-us-east-1-app-schedule-eve-prescale sets it to 52 at 2026-12-12T16:52:00Z, which removes the capacity above 52 at once, whatever the load; keep the event in the stack file until after 2026-12-12T16:56:00Z"),
             floor("lc-us-east-1-app-group", 50, "lc-us-east-1-app-schedule-sale-prescale", 4, "until lc-us-east-1-app-schedule-eve-prescale sets 26 at 2026-12-12T16:52:00Z; keep the stack file as it was until the floor is released"),
             floor("lc-us-east-1-read-capacity-target", 13, "lc-us-east-1-read-capacity-schedule-sale-prescale", 1, "until lc-us-east-1-read-capacity-schedule-eve-prescale sets 7 at 2026-12-12T16:52:00Z; keep the stack file as it was until the floor is released"),
         ]);
         // 60,000 viewers raise no ceiling: the sale's lowering goes and its release (still declared) sets
         // the everyday ceiling at 16:30Z; the up sends the new floors itself (16 on the group, 4 readers).
         assert.deepStrictEqual(all(smaller[1]), [
-            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:52:00Z, which may not have run by this pulumi up; the event as the stack file now sets it raises that ceiling no more (its audience lowered), so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force until lc-us-east-1-app-schedule-sale-release sets it at 2026-12-12T16:30:00Z, which removes the capacity above the ceiling it sets at once, whatever the load; keep the event's audience until after 2026-12-12T16:55:00Z`,
+            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:52:00Z, which may not have run by this pulumi up; the event as the stack file now sets it raises that ceiling no more (its audience lowered), so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force until lc-us-east-1-app-schedule-sale-release sets it to 40 at 2026-12-12T16:30:00Z, which removes the capacity above 40 at once, whatever the load; keep the event's audience until after 2026-12-12T16:55:00Z`,
         ]);
         // Deleted at 09:20Z, before its pre-scale (09:30Z): nothing was raised, nothing to say.
         assert.deepStrictEqual(all(early[1]), []);

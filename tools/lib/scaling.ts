@@ -366,6 +366,9 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
         });
         if (!gone && covered) return [];
         const later = nextBoundAction(head, a.prefix, "ceiling", now);
+        // The raised ceiling: the one the base's pre-scale of the event set on this schedule, when it declares it.
+        const raised = boundSteps(base.filter((b) => b.name === `${a.prefix}-${a.event}-prescale`), now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling")[0]?.value;
+        const cut = later === null ? "" : raised === undefined || later.value < raised ? `, which removes the capacity above ${later.value} at once, whatever the load` : "";
         const after = utcMinute(at + margin);
         const why = gone ? "the event is no longer in the stack file" : "the event as the stack file now sets it raises that ceiling no more (its audience lowered)";
         const keep = gone ? `keep the event in the stack file until after ${after}` : `keep the event's audience until after ${after}`;
@@ -375,7 +378,7 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
                 policy: CEILINGS_LOWERED_FINDING,
                 enforcement: "advisory",
                 urn: "",
-                message: `event ${a.event}: the --base plan declared ${r.name} to lower its raised ceiling at ${utcMinute(at)}, which may not have run by this pulumi up; ${why}, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force${later === null ? `; ${keep}, or ${refresh}` : ` until ${later.name} sets it at ${utcMinute(later.at)}, which removes the capacity above the ceiling it sets at once, whatever the load; ${keep}`}`,
+                message: `event ${a.event}: the --base plan declared ${r.name} to lower its raised ceiling at ${utcMinute(at)}, which may not have run by this pulumi up; ${why}, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force${later === null ? `; ${keep}, or ${refresh}` : ` until ${later.name} sets it to ${later.value} at ${utcMinute(later.at)}${cut}; ${keep}`}`,
             },
         ];
     });
