@@ -28,6 +28,13 @@ export function localStamp(ms: number, timeZone: string): { readonly date: strin
     return { date: `${t.year}-${pad(t.month)}-${pad(t.day)}`, time: `${pad(t.hour)}:${pad(t.minute)}` };
 }
 
+/** The instant (epoch ms) of a date (YYYY-MM-DD) and time of day (HH:MM) in a time zone: an SAE trigger point's, in SAE_TIME_ZONE (localStamp's inverse). */
+export function localInstant(date: string, atTime: string, timeZone: string): number {
+    const [y, m, d] = date.split("-").map(Number);
+    const [h, min] = atTime.split(":").map(Number);
+    return zonedToUtc(y, m, d, h * 60 + min, timeZone);
+}
+
 /** A one-off action's time of day in `timeZone` (SAE timers run in the application's zone). */
 export function oneOffLocal(action: Pick<OneOffAction, "at">, timeZone: string): { readonly date: string; readonly time: string } {
     return localStamp(Date.parse(action.at), timeZone);
@@ -210,8 +217,7 @@ export function saeTimers(recurring: readonly RecurringAction[], timeZone: strin
     const timers = new Map<string, { period: string; beginDate?: string; endDate?: string; schedules: SaeTimer["schedules"][number][] }>();
     /** Occurrences on the GMT+8 dates of the offset changes between spans declared now, by timer. */
     const edges: SaeEdgeRun[] = [];
-    const day = localStamp(now, timeZone).date.split("-").map(Number);
-    const today = zonedToUtc(day[0], day[1], day[2], 0, timeZone);
+    const today = localInstant(localStamp(now, timeZone).date, "00:00", timeZone);
     for (const action of recurring) {
         // From the start of today (in `timeZone`): a rule rewritten today keeps today's earlier
         // points, the one before now in force at once, also those of an offset that changed today.
@@ -353,8 +359,7 @@ export function saeEventTimers(actions: readonly Pick<OneOffAction, "at" | "minS
     const spans = windows ?? [{ from: Date.parse(sorted[0].at), to: Date.parse(sorted[sorted.length - 1].at) }];
     const days = [...new Set(spans.flatMap((w) => calendarDays(w.from, w.to, timeZone)))].sort();
     const openAtMidnight = (day: string): boolean => {
-        const [y, m, d] = day.split("-").map(Number);
-        const midnight = zonedToUtc(y, m, d, 0, timeZone);
+        const midnight = localInstant(day, "00:00", timeZone);
         return spans.some((w) => w.from < midnight && midnight < w.to);
     };
     return days.flatMap((day) => {
@@ -447,9 +452,14 @@ export function saeEventsRuleCount(spec: Pick<StackSpec, "scaling">, events: rea
     return new Set(eventWindowsFrom(spec, events, now).flatMap((w) => calendarDays(w.from, w.to, SAE_TIME_ZONE)).filter((day) => !shared.has(day))).size;
 }
 
+/** The date a timer valid on one date only is valid on (`beginDate` = `endDate`: an event day's or a change date's timer), else null. */
+function oneDate(t: Pick<SaeTimer, "beginDate" | "endDate">): string | null {
+    return t.beginDate !== undefined && t.beginDate === t.endDate ? t.beginDate : null;
+}
+
 /** The GMT+8 dates of the timers valid on one date only among `timers` (the peaks' change-day timers, saeTimers). */
 export function saeChangeDates(timers: readonly SaeTimer[]): Set<string> {
-    return new Set(timers.flatMap((t) => (t.beginDate !== undefined && t.beginDate === t.endDate ? [t.beginDate] : [])));
+    return new Set(timers.flatMap((t) => oneDate(t) ?? []));
 }
 
 /**
@@ -461,15 +471,10 @@ export function saeChangeDates(timers: readonly SaeTimer[]): Set<string> {
  */
 export function shareChangeDays(peaks: readonly SaeTimer[], events: readonly SaeTimer[], assertedAt: number | null = null): { readonly peaks: SaeTimer[]; readonly events: SaeTimer[] } {
     const eventDays = new Set(events.flatMap((t) => (t.beginDate === undefined ? [] : [t.beginDate])));
-    const shared = peaks.filter((t) => t.beginDate !== undefined && t.beginDate === t.endDate && eventDays.has(t.beginDate));
+    const shared = peaks.filter((t) => eventDays.has(oneDate(t) ?? ""));
     // After an up that asserts the events' bounds (the day rule's point at 00:00, saeAssertedPoint),
     // a peak's point before the up would be the last one before now, in force instead of it: left out.
-    const kept = (date: string, p: SaeTimer["schedules"][number]): boolean => {
-        if (assertedAt === null) return true;
-        const [y, m, d] = date.split("-").map(Number);
-        const [h, min] = p.atTime.split(":").map(Number);
-        return zonedToUtc(y, m, d, h * 60 + min, SAE_TIME_ZONE) >= assertedAt;
-    };
+    const kept = (date: string, p: SaeTimer["schedules"][number]): boolean => assertedAt === null || localInstant(date, p.atTime, SAE_TIME_ZONE) >= assertedAt;
     return {
         peaks: peaks.filter((t) => !shared.includes(t)),
         events: events.map((e) => {
@@ -571,9 +576,7 @@ export function saeUnitTimers(
 export function saeAssertedPoint(schedule: Pick<TierSchedule, "asserted">, now: number): Pick<OneOffAction, "at" | "minSize" | "maxSize">[] {
     const asserted = schedule.asserted;
     if (asserted === undefined || asserted.kind === "lowered") return [];
-    const [y, m, d] = localStamp(now, SAE_TIME_ZONE).date.split("-").map(Number);
-    const midnight = zonedToUtc(y, m, d, 0, SAE_TIME_ZONE);
-    return [{ at: utcMinute(midnight), minSize: asserted.minSize, maxSize: asserted.maxSize }];
+    return [{ at: utcMinute(localInstant(localStamp(now, SAE_TIME_ZONE).date, "00:00", SAE_TIME_ZONE)), minSize: asserted.minSize, maxSize: asserted.maxSize }];
 }
 
 /**

@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, isSaeEventRuleName, keepEventText, localStamp, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute, zonedToUtc } from "../../components/model";
+import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, isSaeEventRuleName, keepEventText, localInstant, localStamp, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -167,12 +167,8 @@ export function loweringInBase(baseNames: readonly string[], event: string): boo
  * `<prefix>-floors-<event>-lower` (the pods' jobs).
  */
 function lowersEvent(name: string, event: string): boolean {
-    return loweredEvent(name) === event;
-}
-
-/** The event whose ceiling lowering a logical name is (lowersEvent: `-schedule-<event>-lower`, `-floors-<event>-lower`), or null. */
-function loweredEvent(name: string): string | null {
-    return /^.*-(?:schedule|floors)-(.+)-lower$/.exec(name)?.[1] ?? null;
+    const a = eventActionOf(name);
+    return a !== null && a.kind === "lower" && a.event === event;
 }
 
 /**
@@ -326,26 +322,31 @@ function eventActionOf(name: string): { readonly prefix: string; readonly event:
 
 /** The first action of `resources` on the schedule `prefix` (eventActionOf) that sets the `bound` after `now` (within 100 days, boundSteps), or null. */
 function nextBoundAction(resources: readonly FloorResource[], prefix: string, bound: Bound, now: number): BoundStep | null {
-    const steps = boundSteps(resources.filter((r) => r.name.startsWith(`${prefix}-`)), now + 1, now + 100 * DAY_MS, bound);
+    return earliestStep(boundSteps(resources.filter((r) => r.name.startsWith(`${prefix}-`)), now + 1, now + 100 * DAY_MS, bound));
+}
+
+/** The earliest of `steps` (ties: the first in the list), or null. */
+function earliestStep(steps: readonly BoundStep[]): BoundStep | null {
     return steps.reduce<BoundStep | null>((first, s) => (first === null || s.at < first.at ? s : first), null);
 }
 
 /**
- * The releases and ceiling lowerings the previous up's plan declared (`base`, eventActionOf) that
- * this plan (`head`, its resources and schedule `section`) deletes although they may not have run
- * by `now` (epoch ms: the action's instant plus LOWERING_RUN_MARGIN_MINUTES is later), after the
- * event's pre-scale ran (the base declares none on that schedule still ahead: deleted together,
- * nothing was raised). Pulumi's state holds the everyday bounds under ignoreChanges, so nothing is
- * sent for them and the raised floor or ceiling stays in force, until a later action of this plan
- * on the same schedule sets it (nextBoundAction), else for good; each is a finding:
- * - an event deleted from the stack file while it runs: its releases (`ha-scaling-release-removed`)
- *   and its lowerings (`ha-scaling-ceilings-lowered`);
+ * The ceiling lowerings the previous up's plan declared (`base`, eventActionOf) that this plan
+ * (`head`, its resources and schedule `section`) deletes although they may not have run by `now`
+ * (epoch ms: the lowering's instant plus LOWERING_RUN_MARGIN_MINUTES is later), after the event's
+ * pre-scale ran (the base declares none on that schedule still ahead: deleted together, nothing was
+ * raised). Pulumi's state holds the everyday ceiling under ignoreChanges, so nothing is sent for it
+ * and the raised ceiling stays in force, until a later action of this plan on the same schedule
+ * sets it (nextBoundAction: the finding names its ceiling, and the cut when it is below the one the
+ * event's pre-scale raised), else for good; each is a finding (`ha-scaling-ceilings-lowered`):
+ * - an event deleted from the stack file while it runs;
  * - an event still in the stack file whose lowering this plan no longer declares (its audience
  *   lowered: it raises that ceiling no more) while no lowering of this plan on the same schedule
  *   runs at or after it (another event's lowering that holds the ceiling longer covers it).
- * The advice: keep the event (or its audience) until the action has run, or `pulumi up --refresh`
- * (the refresh reads the raised bounds into state, so the up sets the everyday ones) when no later
- * action sets them. An event still reported otherwise is judged by ceilingsAgainstBase.
+ * The advice: keep the event (or its audience) until the lowering has run, or `pulumi up --refresh`
+ * (the refresh reads the raised ceiling into state, so the up sets the everyday one) when no later
+ * action sets it. The floors are judged by floorsLeftRaised; an event still reported otherwise by
+ * ceilingsAgainstBase.
  */
 export function removedActionFindings(section: ScalingSection, base: readonly FloorResource[], head: readonly FloorResource[], now: number): Violation[] {
     const reported = new Set(section.schedule.filter(isRecord).map((r) => r.source));
@@ -384,16 +385,30 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
     });
 }
 
-/** The trigger points of an SAE event day rule (`<prefix>-events-<yyyymmdd>`, beginDate = endDate, GMT+8) as instants (epoch ms) with their bounds; [] for any other resource. */
-function saeDayPoints(r: FloorResource): { readonly at: number; readonly minReplicas: number; readonly maxReplicas: number }[] {
+/**
+ * The trigger points of an SAE event day rule (`<prefix>-events-<yyyymmdd>`, beginDate = endDate,
+ * GMT+8) as instants (epoch ms, localInstant) with their bounds (`maxReplicas` null where a point
+ * sets none); [] for any other resource.
+ */
+function saeDayPoints(r: FloorResource): { readonly at: number; readonly minReplicas: number; readonly maxReplicas: number | null }[] {
     const timer = r.type === SAE_SCALING_RULE_TYPE && isSaeEventRuleName(r.name) ? r.inputs.scalingRuleTimer : undefined;
     if (!isRecord(timer) || typeof timer.beginDate !== "string" || timer.beginDate !== timer.endDate) return [];
-    const [y, m, d] = timer.beginDate.split("-").map(Number);
+    const day = timer.beginDate;
     return list(timer.schedules).flatMap((p) => {
-        const hm = isRecord(p) && typeof p.atTime === "string" ? /^(\d{2}):(\d{2})$/.exec(p.atTime) : null;
-        if (!isRecord(p) || hm === null || typeof p.minReplicas !== "number" || typeof p.maxReplicas !== "number") return [];
-        return [{ at: zonedToUtc(y, m, d, Number(hm[1]) * 60 + Number(hm[2]), SAE_TIME_ZONE), minReplicas: p.minReplicas, maxReplicas: p.maxReplicas }];
+        if (!isRecord(p) || typeof p.atTime !== "string" || !/^\d{2}:\d{2}$/.test(p.atTime) || typeof p.minReplicas !== "number") return [];
+        return [{ at: localInstant(day, p.atTime, SAE_TIME_ZONE), minReplicas: p.minReplicas, maxReplicas: typeof p.maxReplicas === "number" ? p.maxReplicas : null }];
     });
+}
+
+/** The application prefix of an SAE event day rule's logical name (`<prefix>-events-<yyyymmdd>`): the name without its day suffix. */
+function saeApplicationPrefix(name: string): string {
+    return name.replace(/-events-\d{8}$/, "");
+}
+
+/** The metric bounds (scalingRuleMetric minReplicas, maxReplicas) of an SAE application's first rule, `<prefix>-scaling`, among `resources`; null where it has none. */
+function saeMetricBounds(resources: readonly FloorResource[], prefix: string): { readonly min: number; readonly max: number } | null {
+    const metric = resources.find((r) => r.name === `${prefix}-scaling`)?.inputs.scalingRuleMetric;
+    return isRecord(metric) && typeof metric.minReplicas === "number" && typeof metric.maxReplicas === "number" ? { min: metric.minReplicas, max: metric.maxReplicas } : null;
 }
 
 /**
@@ -416,15 +431,14 @@ export function removedSaeRuleFindings(base: readonly FloorResource[], head: rea
     return deleted.flatMap((r): Violation[] => {
         const points = saeDayPoints(r);
         const inForce = points.filter((p) => p.at <= now && localStamp(p.at, SAE_TIME_ZONE).date === today).sort((a, b) => b.at - a.at)[0];
-        const prefix = r.name.replace(/-events-\d{8}$/, "");
-        const metric = head.find((h) => h.name === `${prefix}-scaling`)?.inputs.scalingRuleMetric;
-        const min = isRecord(metric) && typeof metric.minReplicas === "number" ? metric.minReplicas : null;
-        const max = isRecord(metric) && typeof metric.maxReplicas === "number" ? metric.maxReplicas : null;
+        const prefix = saeApplicationPrefix(r.name);
+        const left = saeMetricBounds(head, prefix);
         // The last point of the application's deleted day rules (the release): once it has run (and
         // its margin passed) the rules go as planned, the peaks' timers holding their own floors.
         const last = Math.max(...deleted.filter((d) => d.name.startsWith(`${prefix}-events-`)).flatMap((d) => saeDayPoints(d).map((p) => p.at)));
-        if (inForce === undefined || min === null || max === null || inForce.minReplicas <= min || inForce.at >= last || last + LOWERING_RUN_MARGIN_MINUTES * 60_000 <= now) return [];
-        const cut = inForce.maxReplicas > max ? `, and the cloud removes the instances above ${max} at once, whatever the load` : "";
+        if (inForce === undefined || left === null || inForce.minReplicas <= left.min || inForce.at >= last || last + LOWERING_RUN_MARGIN_MINUTES * 60_000 <= now) return [];
+        const { min, max } = left;
+        const cut = inForce.maxReplicas !== null && inForce.maxReplicas > max ? `, and the cloud removes the instances above ${max} at once, whatever the load` : "";
         return [
             {
                 policy: CEILINGS_LOWERED_FINDING,
@@ -636,17 +650,7 @@ function actionBound(r: Pick<FloorResource, "type" | "inputs">, from: number, to
  * timeline.
  */
 export function saeFloorSteps(resources: readonly FloorResource[]): FloorStep[] {
-    return resources.flatMap((r): FloorStep[] => {
-        const day = /^(.*)-events-\d{8}$/.exec(r.name);
-        const timer = r.type === SAE_SCALING_RULE_TYPE && day !== null ? r.inputs.scalingRuleTimer : undefined;
-        if (day === null || !isRecord(timer) || typeof timer.beginDate !== "string" || timer.beginDate !== timer.endDate) return [];
-        const [y, m, d] = timer.beginDate.split("-").map(Number);
-        return list(timer.schedules).flatMap((p): FloorStep[] => {
-            const hm = isRecord(p) && typeof p.atTime === "string" ? /^(\d{2}):(\d{2})$/.exec(p.atTime) : null;
-            if (!isRecord(p) || hm === null || typeof p.minReplicas !== "number") return [];
-            return [{ target: `sae:${day[1]}`, at: zonedToUtc(y, m, d, Number(hm[1]) * 60 + Number(hm[2]), SAE_TIME_ZONE), floor: p.minReplicas }];
-        });
-    });
+    return resources.flatMap((r) => saeDayPoints(r).map((p) => ({ target: `sae:${saeApplicationPrefix(r.name)}`, at: p.at, floor: p.minReplicas })));
 }
 
 /** The bound at `path` (spec.minReplicas, spec.maxReplicas) of a floor job's merge patch; null when it sets none (a lowering job sets no floor) or is not JSON. */
@@ -733,9 +737,7 @@ export function floorsLeftRaised(base: readonly FloorResource[], head: readonly 
         const headStep = headSteps.get(target);
         const held = headStep !== undefined && (headStep.at > now || own.ignored) ? headStep.value : own.floor;
         if (after <= held) return [];
-        const next = boundSteps(head, lands + 1, now + 100 * DAY_MS, "floor")
-            .filter((s) => s.target === target)
-            .reduce<BoundStep | null>((first, s) => (first === null || s.at < first.at ? s : first), null);
+        const next = earliestStep(boundSteps(head, lands + 1, now + 100 * DAY_MS, "floor").filter((s) => s.target === target));
         // The up asserts the floor of a step closer than the lead ahead of it (a release inside the
         // lead): that step lowers the live floor itself.
         if (next !== null && next.value <= held && next.at <= lands + SCHEDULE_MIN_LEAD_MINUTES * 60_000) return [];
@@ -808,10 +810,7 @@ export function floorsHeldSince(base: readonly FloorResource[], head: readonly F
         else if (s.at < until) saeHead.set(s.target, Math.max(saeHead.get(s.target) ?? 0, s.floor));
     }
     // An SAE application without a base point then holds its rules' metric floor (`<prefix>-scaling`).
-    const saeMetricFloor = (target: string): number | undefined => {
-        const metric = target.startsWith("sae:") ? base.find((r) => r.name === `${target.slice(4)}-scaling`)?.inputs.scalingRuleMetric : undefined;
-        return isRecord(metric) && typeof metric.minReplicas === "number" ? metric.minReplicas : undefined;
-    };
+    const saeMetricFloor = (target: string): number | undefined => (target.startsWith("sae:") ? saeMetricBounds(base, target.slice(4))?.min : undefined);
     let compared = false;
     let since = preScale;
     for (const [target, floor] of [...assertedFloors(head), ...saeHead]) {
