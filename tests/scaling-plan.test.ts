@@ -52,6 +52,19 @@ const INSIDE = {
 /** Further events of the SAE stack: three within 90 days, two beyond (one daily peak leaves 4 rules). */
 const MORE_EVENTS = [20, 30, 40, 100, 120].map((d, i) => ({ name: `later-${i + 1}`, start: day(d, 12), end: day(d, 14), peakOnline: 40000 }));
 
+/**
+ * Audiences within the app group's everyday floor (mature 6 over three zones, growth 4 over two)
+ * that interaction's own floor (3) cannot hold, at 4,000 connections per instance (5,000 x 0.8):
+ * 16,000 and 12,001 viewers need 4, so 6 over three zones and 4 over two; 8,000 need 2 (within 3).
+ */
+const LIFT = {
+    events: [
+        { name: "launch", start: day(10, 12), end: day(10, 14), peakOnline: 16000 },
+        { name: "quiet", start: day(12, 12), end: day(12, 14), peakOnline: 8000 },
+    ],
+    peak: { name: "evening", start: "19:00", end: "23:00", peakOnline: 12001, timeZone: "America/New_York" },
+};
+
 /** A kubectl mirror in the stack's own registry (the setting Alibaba Cloud stacks need for the floor jobs). */
 const KUBECTL_MIRROR = "registry.example.com/mirror/kubectl:v1.33.0";
 
@@ -88,6 +101,20 @@ const DIR = stackDir({
     // Without kubectlImage: AWS runs registry.k8s.io/kubectl; Alibaba Cloud schedules no floors and is not deployable until set.
     "timetable-kubernetes-aws": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: REGIONS.aws, events: EVENTS, peaks: [PEAK] }),
     "timetable-kubernetes-alicloud-unset": stackFile({ stage: "growth", cloud: "alicloud", domain: "live.example.com", regions: REGIONS.alicloud, events: EVENTS, peaks: [PEAK] }),
+    // Audiences the app group's everyday floor holds but the connection-holding service's own floor
+    // does not (LIFT): pre-scaled on the pods and serverless services all the same.
+    "interaction-lift-eks": stackFile({ stage: "mature", cloud: "aws", compute: "kubernetes", domain: "live.example.com", regions: MATURE_REGIONS, events: LIFT.events, peaks: [LIFT.peak] }),
+    "interaction-lift-fargate": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: REGIONS.aws, events: LIFT.events, peaks: [LIFT.peak] }),
+    "interaction-lift-sae": stackFile({
+        stage: "growth",
+        cloud: "alicloud",
+        compute: "serverless",
+        domain: "live.example.com",
+        regions: REGIONS.alicloud,
+        events: LIFT.events,
+        peaks: [{ ...LIFT.peak, timeZone: "Asia/Shanghai" }],
+        tls: { certificateId: "14211234-cn-hangzhou" },
+    }),
     // A mature stack whose pods' ceiling cannot hold a 10x jump (interaction 3 -> 24 needed, maxReplicas 12).
     "capped-mature-aws": stackFile({
         stage: "mature",
@@ -387,5 +414,69 @@ describe("an event inside a recurring peak releases to the peak's floor, on ever
             ],
         );
         assert.match(String(at(list(plan.scaling.schedule)[4], "detail")), /^scheduled when within 90 days/);
+    });
+});
+
+describe("an audience the app group's everyday floor holds but interaction's own floor does not is pre-scaled on pods and serverless services", function () {
+    this.timeout(300_000);
+    const lifted = (plan: CheckedPlan) => list(plan.scaling.schedule).map((r) => [at(r, "source"), String(at(r, "detail")).includes("no lift needed")]);
+
+    it("EKS: the launch's and the evening's floor jobs raise interaction alone to 6 pods and release it to 3; the quiet event lifts nothing", async () => {
+        const plan = await planOf("interaction-lift-eks");
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory" && v.policy !== FLOW_POLICY), []);
+        const floors = (name: string) =>
+            list(at(ofType(plan, "kubernetes:batch/v1:CronJob").find((r) => r.name === `lc-us-east-1-services-floors-${name}`)?.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers"))
+                .map((c) => list(at(c, "args")).join(" "))
+                .filter((a) => a.startsWith("patch hpa"))
+                .map((a) => a.replace(/^patch hpa (\w+) .*"minReplicas":(\d+),"maxReplicas":(\d+).*$/, "$1=$2/$3"));
+        // Mature floors 2/2/3/3, ceilings 30/30/60/200: only interaction needs more (one pod per app instance).
+        assert.deepStrictEqual(floors("launch-prescale"), ["user=2/30", "product=2/30", "order=3/60", "interaction=6/200"]);
+        assert.deepStrictEqual(floors("launch-release"), ["user=2/30", "product=2/30", "order=3/60", "interaction=3/200"]);
+        assert.deepStrictEqual(floors("evening-prescale"), ["user=2/30", "product=2/30", "order=3/60", "interaction=6/200"]);
+        assert.strictEqual(ofType(plan, "kubernetes:batch/v1:CronJob").filter((r) => r.name.includes("-quiet-")).length, 0);
+        assert.deepStrictEqual(lifted(plan), [
+            ["launch", false],
+            ["quiet", true],
+            ["evening", false],
+        ]);
+        assert.match(String(at(list(plan.scaling.schedule)[1], "detail")), /no lift needed: 8000 viewers fit every service's everyday minReplicas \(interaction 3, holding the connections\)$/);
+    });
+
+    it("Fargate: interaction's scheduled actions raise its tasks to 4 for the launch and the evening; no other service has one", async () => {
+        const plan = await planOf("interaction-lift-fargate");
+        const actions = ofType(plan, "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => at(r.inputs, "name"));
+        assert.deepStrictEqual(actions.filter((n) => !String(n).startsWith("interaction-")), []);
+        const action = (name: string) => ofType(plan, "aws:appautoscaling/scheduledAction:ScheduledAction").find((r) => at(r.inputs, "name") === name)?.inputs;
+        // Growth interaction: 3 tasks at minimum, 40 at most; 4 needed over two zones (12,001 and 16,000 viewers).
+        assert.deepStrictEqual(at(action("interaction-launch-prescale"), "scalableTargetAction"), { maxCapacity: 40, minCapacity: 4 });
+        assert.deepStrictEqual(at(action("interaction-launch-release"), "scalableTargetAction"), { maxCapacity: 40, minCapacity: 3 });
+        assert.deepStrictEqual(at(action("interaction-evening-prescale"), "scalableTargetAction"), { maxCapacity: 40, minCapacity: 4 });
+        assert.deepStrictEqual(lifted(plan), [
+            ["launch", false],
+            ["quiet", true],
+            ["evening", false],
+        ]);
+    });
+
+    it("SAE: interaction's rules hold the launch's and the evening's 4 instances; no other application has a timer", async () => {
+        const plan = await planOf("interaction-lift-sae");
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.enforcement === "mandatory" && v.policy !== FLOW_POLICY), []);
+        const rules = ofType(plan, "alicloud:sae/applicationScalingRule:ApplicationScalingRule");
+        assert.deepStrictEqual(rules.filter((r) => at(r.inputs, "scalingRuleTimer") !== undefined && !r.name.startsWith("lc-cn-hangzhou-sae-interaction-")).map((r) => r.name), []);
+        const ymd = day(10).slice(0, 10).replace(/-/g, "");
+        // The launch, 20:00-22:00 Shanghai: pre-scale 19:30, release 22:30 (GMT+8); the evening 19:00-23:00 Shanghai.
+        assert.deepStrictEqual(list(at(rules.find((r) => r.name === `lc-cn-hangzhou-sae-interaction-events-${ymd}`)?.inputs, "scalingRuleTimer", "schedules")), [
+            { atTime: "19:30", maxReplicas: 40, minReplicas: 4 },
+            { atTime: "22:30", maxReplicas: 40, minReplicas: 4 },
+        ]);
+        assert.deepStrictEqual(list(at(rules.find((r) => r.name === "lc-cn-hangzhou-sae-interaction-scaling")?.inputs, "scalingRuleTimer", "schedules")), [
+            { atTime: "18:30", maxReplicas: 40, minReplicas: 4 },
+            { atTime: "23:30", maxReplicas: 40, minReplicas: 3 },
+        ]);
+        assert.deepStrictEqual(lifted(plan), [
+            ["launch", false],
+            ["quiet", true],
+            ["evening", false],
+        ]);
     });
 });

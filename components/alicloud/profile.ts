@@ -22,6 +22,7 @@ import {
     saePeakTimers,
     saeTimers,
     liftsAppTier,
+    appTierBounds,
     PEAK_LIMIT_WHY,
     peakLimitWorst,
     tierNeed,
@@ -93,7 +94,7 @@ export function alicloudHorizonText(spec: StackSpec, now: number): HorizonText {
         // The ESS tiers the peak lifts in some region: the app group (compute vm) and the transcoders.
         const lifts = (tier: "appGroup" | "transcoders"): boolean =>
             spec.regions.some((region) => {
-                const bounds = tier === "appGroup" ? { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length } : { ...transcodeTier(spec, region), zones: region.zones.length };
+                const bounds = tier === "appGroup" ? appTierBounds(spec, region) : { ...transcodeTier(spec, region), zones: region.zones.length };
                 return tierNeed(spec, region, tier, bounds, peak.peakOnline, peak.streams) > bounds.minSize;
             });
         const tiers = [...(spec.compute === "vm" && lifts("appGroup") ? ["app group"] : []), ...(lifts("transcoders") ? ["transcoders"] : [])];

@@ -7,6 +7,7 @@ import {
     AwsScheduledTier,
     CloudProfile,
     StackSpec,
+    appTierBounds,
     appTierDrain,
     awsEventLimit,
     checkAwsPeakActions,
@@ -173,10 +174,9 @@ export function awsScheduledTiers(spec: Pick<StackSpec, "compute" | "scaling" | 
     const horizon = AWS_PROFILE.scheduleHorizon;
     const target = AWS_SCHEDULED_ACTION_QUOTAS.scalableTarget;
     return spec.regions.flatMap((region): AwsScheduledTier[] => {
-        const zones = region.zones.length;
         const appDrain = appTierDrain(spec, AWS_PROFILE);
         const app: AwsScheduledTier[] =
-            spec.compute === "vm" ? [{ quota: AWS_SCHEDULED_ACTION_QUOTAS.autoScalingGroup, schedule: (limit) => tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones }, now, horizon, limit, appDrain) }] : [];
+            spec.compute === "vm" ? [{ quota: AWS_SCHEDULED_ACTION_QUOTAS.autoScalingGroup, schedule: (limit) => tierSchedule(spec, region, "appGroup", appTierBounds(spec, region), now, horizon, limit, appDrain) }] : [];
         const units: AwsScheduledTier[] =
             spec.compute === "serverless"
                 ? planServerlessUnits(spec.kubernetes.services, region).map((unit) => {

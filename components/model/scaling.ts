@@ -121,32 +121,44 @@ export function roundUpTo(value: number, step: number): number {
 }
 
 /**
- * Instances needed in one region for `online` concurrent viewers, each holding one long-lived
+ * App instances `online` concurrent viewers need in one region, each viewer holding one long-lived
  * connection: online / (scale-out connections x planned utilisation), rounded up to whole zones,
- * never below the group's minimum.
+ * with no floor (0 for no viewers). The unit every app tier is sized in: the app group's instances
+ * (instancesForOnline adds its minimum), the connection-holding pods or serverless instances one
+ * per app instance (serviceFloor).
+ */
+export function connectionInstances(spec: Pick<StackSpec, "scaling">, region: Pick<RegionSpec, "zones">, online: number): number {
+    const perInstance = spec.scaling.scaleOut.connectionsPerInstance * PLANNED_UTILISATION;
+    return roundUpTo(Math.ceil(online / perInstance), Math.max(1, region.zones.length));
+}
+
+/**
+ * Instances the app group needs in one region for `online` concurrent viewers: connectionInstances,
+ * never below the group's minimum (app.minSize).
  */
 export function instancesForOnline(spec: Pick<StackSpec, "scaling" | "app">, region: Pick<RegionSpec, "zones">, online: number): number {
-    const perInstance = spec.scaling.scaleOut.connectionsPerInstance * PLANNED_UTILISATION;
-    const needed = Math.ceil(online / perInstance);
-    return Math.max(spec.app.minSize, roundUpTo(needed, Math.max(1, region.zones.length)));
+    return Math.max(spec.app.minSize, connectionInstances(spec, region, online));
 }
 
 /**
  * The floor of one service (a Kubernetes Deployment's minReplicas, a serverless service's
- * instances) while the app tier is lifted to `appFloor` (instancesForOnline of the audience), one
- * rule for pods and serverless services:
- * - at or below the everyday app floor (app.minSize) the service keeps its own `minReplicas`;
+ * instances) for an audience that needs `appNeed` app instances (connectionInstances: not clamped
+ * at app.minSize), one rule for pods and serverless services:
  * - the service that holds the viewers' connections (`holdsConnections`: interaction) carries them
  *   at the same planned utilisation as an app instance (scaleOut.connectionsPerInstance x
- *   PLANNED_UTILISATION), so it needs the app floor itself (one pod or instance per app instance);
- * - a CPU-bound service (user, product, order) grows in proportion to the app floor
- *   (minReplicas x appFloor / app.minSize, rounded up).
+ *   PLANNED_UTILISATION), so it needs `appNeed` itself (one pod or instance per app instance),
+ *   whether or not the app group would be lifted: 20,000 viewers over three zones need 6
+ *   interaction pods at 5,000 connections each, where the app group's everyday floor of 6 already
+ *   holds them but interaction's own minReplicas of 3 does not;
+ * - a CPU-bound service (user, product, order) keeps its `minReplicas` while `appNeed` is within the
+ *   everyday app floor (app.minSize) and above it grows in proportion (minReplicas x appNeed /
+ *   app.minSize, rounded up).
  * Rounded up to whole `zones`; never below `minReplicas`. Not clamped to a ceiling: the caller
  * raises its ceiling or reports the excess.
  */
-export function serviceFloor(spec: Pick<StackSpec, "app">, service: { readonly minReplicas: number; readonly holdsConnections: boolean }, appFloor: number, zones: number): number {
-    if (appFloor <= spec.app.minSize) return service.minReplicas;
-    const need = service.holdsConnections ? appFloor : Math.ceil((service.minReplicas * appFloor) / spec.app.minSize - 1e-9);
+export function serviceFloor(spec: Pick<StackSpec, "app">, service: { readonly minReplicas: number; readonly holdsConnections: boolean }, appNeed: number, zones: number): number {
+    if (!service.holdsConnections && appNeed <= spec.app.minSize) return service.minReplicas;
+    const need = service.holdsConnections ? appNeed : Math.ceil((service.minReplicas * appNeed) / spec.app.minSize - 1e-9);
     return Math.max(service.minReplicas, roundUpTo(need, Math.max(1, zones)));
 }
 

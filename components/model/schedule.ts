@@ -24,10 +24,11 @@
 //   a one-off action that falls inside a recurring peak's window sets the floor to the largest need
 //   open then (the peak's), never below.
 
-import { LiveEvent, RecurringPeak, RegionSpec, ServiceName, StackSpec } from "./types";
-import { MAX_SCHEDULED_CEILING, ceilingAbove, instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
+import { LiveEvent, RecurringPeak, RegionSpec, SERVICE_NAMES, ServiceName, StackSpec } from "./types";
+import { MAX_SCHEDULED_CEILING, ceilingAbove, connectionInstances, instancesForOnline, roundUpTo, serviceFloor } from "./scaling";
 import { SCALES_ON_CONNECTIONS, podCeilingRaises, podFloors, scheduleAppFloors } from "./kubernetes";
 import { podFloorsShortfall } from "./kubernetes-addons";
+import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
 
@@ -151,19 +152,50 @@ export interface TierBounds {
     readonly service?: ServiceName;
 }
 
-/** Capacity a tier needs for an audience of `online` viewers over `streams` broadcasts. */
+/**
+ * Capacity a tier needs for an audience of `online` viewers over `streams` broadcasts, in the
+ * tier's units, never below `bounds.minSize`: the app tier the app instances the viewers' connections
+ * need (connectionInstances; on compute kubernetes bounds.minSize is the pods' everyday need,
+ * appTierBounds), a serverless service its serviceFloor of them, the transcoders one per
+ * STREAMS_PER_TRANSCODER broadcasts, the readers in proportion to the app group's floor.
+ */
 export function tierNeed(spec: Pick<StackSpec, "scaling" | "app">, region: Pick<RegionSpec, "zones">, tier: ScheduledTier, bounds: TierBounds, online: number, streams: number): number {
-    if (tier === "appGroup") return instancesForOnline(spec, region, online);
+    if (tier === "appGroup") return Math.max(bounds.minSize, connectionInstances(spec, region, online));
     // A serverless service follows the same rule as its pods (serviceFloor): the connection-holding
     // service is sized on the viewers, the CPU-bound ones in proportion to the app floor.
     if (tier === "serverlessUnit") {
         const holdsConnections = SCALES_ON_CONNECTIONS[bounds.service ?? "interaction"];
-        return serviceFloor(spec, { minReplicas: bounds.minSize, holdsConnections }, instancesForOnline(spec, region, online), bounds.zones);
+        return serviceFloor(spec, { minReplicas: bounds.minSize, holdsConnections }, connectionInstances(spec, region, online), bounds.zones);
     }
     if (tier === "transcoders") return Math.max(bounds.minSize, roundUpTo(Math.ceil(streams / STREAMS_PER_TRANSCODER), Math.max(1, bounds.zones)));
     // Readers grow in proportion to the app tier's floor (reads come from the app servers), within the ceiling.
     const ratio = instancesForOnline(spec, region, online) / spec.app.minSize;
     return Math.min(bounds.maxSize, Math.max(bounds.minSize, Math.ceil(bounds.minSize * ratio)));
+}
+
+/**
+ * The app instances at which no pod is lifted above its minReplicas (podFloors): the everyday app
+ * floor (app.minSize) for the CPU-bound services, each connection-holding service's own
+ * minReplicas for it (serviceFloor: one pod per app instance), whichever is smaller. The floor jobs
+ * run at every need above it.
+ */
+export function podsEverydayNeed(spec: Pick<StackSpec, "app" | "kubernetes">): number {
+    return Math.min(spec.app.minSize, ...SERVICE_NAMES.filter((s) => SCALES_ON_CONNECTIONS[s]).map((s) => spec.kubernetes.services[s].minReplicas));
+}
+
+/**
+ * Bounds of the app tier's schedule in `region`, in app instances (connectionInstances): the app
+ * group's minSize and maxSize; on compute kubernetes, whose floor jobs follow this schedule
+ * (podFloors of each action's floor), the floor is the pods' everyday need (podsEverydayNeed), so an
+ * audience the app group's minimum holds but interaction's minReplicas does not is still pre-scaled.
+ */
+export function appTierBounds(spec: Pick<StackSpec, "app" | "kubernetes" | "compute">, region: Pick<RegionSpec, "zones">): TierBounds {
+    return { minSize: spec.compute === "kubernetes" ? podsEverydayNeed(spec) : spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length };
+}
+
+/** The app tier's need for `online` viewers in `region` (tierNeed within appTierBounds): what its schedule's actions set and the pod floors are sized on. */
+export function appTierNeed(spec: Pick<StackSpec, "scaling" | "app" | "kubernetes" | "compute">, region: Pick<RegionSpec, "zones">, online: number): number {
+    return tierNeed(spec, region, "appGroup", appTierBounds(spec, region), online, 0);
 }
 
 /** What a tier's schedule reads of the stack: the scaling settings, the app group's floor, the events and peaks. */
@@ -1063,7 +1095,7 @@ export function separatedLowerings(lowerings: readonly CeilingLowering[], taken:
  * peak that lifts the app tier runs (liftsAppTier), as separatedLowerings moves a lowering, for the
  * report's instants.
  */
-export function clearOfPeakActions(spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">, at: number): number {
+export function clearOfPeakActions(spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions" | "compute" | "kubernetes">, at: number): number {
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     const actions = spec.peaks.filter((peak) => liftsAppTier(spec, peak.peakOnline)).flatMap((peak) => recurringActions(spec, peak, 2, bounds));
     let t = at;
@@ -1081,7 +1113,7 @@ export function clearOfPeakActions(spec: Pick<StackSpec, "scaling" | "peaks" | "
  * raised ceiling again after its lowering. Judged per tier: a run between one tier's lowering and a
  * later tier's re-raises the first only.
  */
-export function peakActionsAfter(spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions">, event: LiveEvent, releasedAt: number, loweredAt: number, now: number): string {
+export function peakActionsAfter(spec: Pick<StackSpec, "scaling" | "peaks" | "app" | "regions" | "compute" | "kubernetes">, event: LiveEvent, releasedAt: number, loweredAt: number, now: number): string {
     if (loweredAt > now) return "";
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     // Only a peak one of whose runs falls in the event's raised span (pre-scale to lowering) carries
@@ -1354,22 +1386,48 @@ export interface EventLimit {
 }
 
 /**
- * Whether an audience of `online` viewers lifts the app tiers above their everyday floor in some
- * region (instancesForOnline above app.minSize); when it does not, the app group, the pods and the
- * serverless services declare no scheduled action for it (serviceFloor).
+ * Whether an audience of `online` viewers lifts some app-tier floor above its everyday one in some
+ * region: the app group (compute vm) or the pods (kubernetes) above appTierBounds' floor
+ * (appTierNeed), a serverless service above its minimum instances (tierNeed of its unit); when
+ * none does, the app tier declares no scheduled action for it.
  */
-export function liftsAppTier(spec: Pick<StackSpec, "scaling" | "app" | "regions">, online: number): boolean {
-    return spec.regions.some((region) => instancesForOnline(spec, region, online) > spec.app.minSize);
+export function liftsAppTier(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number): boolean {
+    return spec.regions.some((region) =>
+        spec.compute === "serverless"
+            ? planServerlessUnits(spec.kubernetes.services, region).some((unit) => tierNeed(spec, region, "serverlessUnit", unitBounds(unit, region), online, 0) > unit.minInstances)
+            : appTierNeed(spec, region, online) > appTierBounds(spec, region).minSize,
+    );
+}
+
+/** The bounds of a serverless unit's schedule in `region` (tierNeed, tierSchedule): its instances, spread over the region's zones. */
+export function unitBounds(unit: Pick<ServerlessUnitPlan, "minInstances" | "maxInstances" | "service">, region: Pick<RegionSpec, "zones">): TierBounds {
+    return { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service };
+}
+
+/**
+ * What an audience that lifts nothing (liftsAppTier false) fits, for the report: the app group's
+ * everyday floor (compute vm), or the everyday floor of every service with that of the one holding
+ * the viewers' connections (interaction: the pods' minReplicas, the serverless service's minimum
+ * instances in the first region).
+ */
+export function everydayFloorText(spec: Pick<StackSpec, "app" | "regions" | "compute" | "kubernetes">): string {
+    if (spec.compute === "vm") return `the everyday floor of ${spec.app.minSize} app instances`;
+    const held = SERVICE_NAMES.filter((s) => SCALES_ON_CONNECTIONS[s]);
+    const floors = held.map((s) => {
+        const n = spec.compute === "kubernetes" ? spec.kubernetes.services[s].minReplicas : (planServerlessUnits(spec.kubernetes.services, spec.regions[0]).find((u) => u.service === s)?.minInstances ?? 0);
+        return `${s} ${n}`;
+    });
+    return `every service's everyday ${spec.compute === "kubernetes" ? "minReplicas" : "instances"} (${floors.join(", ")}, holding the connections)`;
 }
 
 /**
  * On a Kubernetes stack, the pods' maxReplicas the floor jobs raise for an audience (podCeilingRaises
- * at the largest app floor of the regions), as a report suffix; "" when the floors fit, on other
+ * at the largest app-tier need of the regions, appTierNeed), as a report suffix; "" when the floors fit, on other
  * computes, or without floor jobs (`floorJobs` false: nothing raises them).
  */
 function capped(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number, floorJobs: boolean): string {
     if (spec.compute !== "kubernetes" || !floorJobs) return "";
-    const appFloor = Math.max(...spec.regions.map((region) => instancesForOnline(spec, region, online)));
+    const appFloor = Math.max(...spec.regions.map((region) => appTierNeed(spec, region, online)));
     const raises = podCeilingRaises(spec, appFloor);
     return raises.length === 0 ? "" : `; pod maxReplicas raised with the floors: ${raises.join("; ")}, kept until a pulumi up no longer declares it (an event's until the job that lowers them when its drain ends)`;
 }
@@ -1597,7 +1655,7 @@ export function scheduleReport(
         }
         const lift = liftsAppTier(spec, event.peakOnline)
             ? capped(spec, event.peakOnline, floorJobs) + (releaseLater === "" ? pending(event, w.to) : "")
-            : `; no lift needed: ${event.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances`;
+            : `; no lift needed: ${event.peakOnline} viewers fit ${everydayFloorText(spec)}`;
         const start = parseInstant(event.start) ?? w.from;
         const end = parseInstant(event.end) ?? w.to;
         const cover = coveringEvent(spec, event, now, declared);
@@ -1640,7 +1698,7 @@ export function scheduleReport(
         const days = peak.recurrence === "daily" ? "every day" : `on ${peak.days.join(", ")}`;
         const window = `${peak.start}-${peak.end} ${peak.timeZone} ${days}`;
         if (!liftsAppTier(spec, peak.peakOnline)) {
-            return { source: peak.name, status: "recurring", detail: `${window}; no lift needed: ${peak.peakOnline} viewers fit the everyday floor of ${spec.app.minSize} app instances` };
+            return { source: peak.name, status: "recurring", detail: `${window}; no lift needed: ${peak.peakOnline} viewers fit ${everydayFloorText(spec)}` };
         }
         const end = recurringUntil(horizon, peak.timeZone, now);
         const until = text !== null ? text.declaredUntil(peak) : end === null ? null : `declared until ${utcMinute(end)}`;
@@ -1743,13 +1801,13 @@ export function unassertedWithoutFloorJobs(preScale: number, release: string): s
 
 /**
  * On a Kubernetes stack, the first region whose pod floors for an audience of `online` viewers
- * (podFloors of instancesForOnline) exceed its node pools at maxNodesPerZone (podFloorsShortfall),
+ * (podFloors of appTierNeed) exceed its node pools at maxNodesPerZone (podFloorsShortfall),
  * as "<region>: <what is short>"; "" when every region's fit or on other computes.
  */
 export function nodeShortfall(spec: Pick<StackSpec, "scaling" | "app" | "regions" | "compute" | "kubernetes">, online: number): string {
     if (spec.compute !== "kubernetes") return "";
     for (const region of spec.regions) {
-        const short = podFloorsShortfall(spec, region.zones.length, podFloors(spec, instancesForOnline(spec, region, online)));
+        const short = podFloorsShortfall(spec, region.zones.length, podFloors(spec, appTierNeed(spec, region, online)));
         if (short !== "") return `${region.name}: ${short}`;
     }
     return "";

@@ -3,7 +3,7 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
-import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierDrain, TierSchedule, admissibleEvents, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule } from "./schedule";
+import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierDrain, TierSchedule, admissibleEvents, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule, unitBounds } from "./schedule";
 import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 import { surgeNeed } from "./scaling";
@@ -18,7 +18,7 @@ import { surgeNeed } from "./scaling";
  * event's raised ceiling drains (tierSchedule).
  */
 export function unitSchedule(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">, unit: ServerlessUnitPlan, now: number, horizon: ScheduleHorizon | null, eventLimit: EventLimit | null, drain: TierDrain | null = null): TierSchedule {
-    return tierSchedule(spec, region, "serverlessUnit", { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service }, now, horizon, eventLimit, drain);
+    return tierSchedule(spec, region, "serverlessUnit", unitBounds(unit, region), now, horizon, eventLimit, drain);
 }
 
 /** Date (YYYY-MM-DD) and time (HH:MM) of an instant (epoch ms) in a time zone. */

@@ -10,7 +10,7 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan, unitSchedule } from "./serverless";
-import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, liftsWithoutFloorJobs, scheduleCeiling, tierNeed, tierSchedule } from "./schedule";
+import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, appTierBounds, appTierNeed, liftsWithoutFloorJobs, scheduleCeiling, tierNeed, tierSchedule, unitBounds } from "./schedule";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -246,7 +246,7 @@ export type TierScheduleSpec = ScheduleSpec & Pick<StackSpec, "compute" | "scali
  * reads its lowerings' instants from it.
  */
 export function appTierSchedule(spec: TierScheduleSpec, profile: ScheduleProfile, region: RegionSpec, now: number): TierSchedule {
-    return tierSchedule(spec, region, "appGroup", { minSize: spec.app.minSize, maxSize: spec.app.maxSize, zones: region.zones.length }, now, profile.scheduleHorizon, profile.eventLimit(spec, now), appTierDrain(spec, profile));
+    return tierSchedule(spec, region, "appGroup", appTierBounds(spec, region), now, profile.scheduleHorizon, profile.eventLimit(spec, now), appTierDrain(spec, profile));
 }
 
 /**
@@ -274,7 +274,7 @@ export type AppTierDrainSpec = Pick<StackSpec, "compute" | "scaling" | "app" | "
  * (serverless).
  */
 export function appTierDrains(spec: AppTierDrainSpec, profile: Pick<CloudProfile, "stepScalingCooldown" | "serverlessScaler">, region: RegionSpec, event: Audience, floorJobs: boolean = true): RaisedDrain[] {
-    const appFloor = instancesForOnline(spec, region, event.peakOnline);
+    const appFloor = appTierNeed(spec, region, event.peakOnline);
     if (spec.compute === "vm") {
         const d = groupDrain(spec, profile, spec.app)(appFloor);
         return d === null ? [] : [{ tier: "the app group", from: d.from, maxSize: spec.app.maxSize, seconds: d.seconds }];
@@ -287,8 +287,7 @@ export function appTierDrains(spec: AppTierDrainSpec, profile: Pick<CloudProfile
         return raises.map((r) => ({ tier: `the pods of ${r.service}`, from: r.from, maxSize: r.maxSize, seconds: r.seconds, lowerAfterSeconds: longest }));
     }
     return planServerlessUnits(spec.kubernetes.services, region).flatMap((unit): RaisedDrain[] => {
-        const bounds = { minSize: unit.minInstances, maxSize: unit.maxInstances, zones: region.zones.length, service: unit.service };
-        const d = unitDrain(spec, profile, unit)(tierNeed(spec, region, "serverlessUnit", bounds, event.peakOnline, event.streams));
+        const d = unitDrain(spec, profile, unit)(tierNeed(spec, region, "serverlessUnit", unitBounds(unit, region), event.peakOnline, event.streams));
         // SAE: no scheduled action lowers the ceiling; the up after the drain rewrites the rules (RaisedDrain.byUp).
         return d === null ? [] : [{ tier: `the ${unit.service} service`, from: d.from, maxSize: unit.maxInstances, seconds: d.seconds, ...(profile.serverlessScaler === "saeRules" ? { byUp: true } : {}) }];
     });

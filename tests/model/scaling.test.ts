@@ -22,6 +22,12 @@ import {
     raisesAppCeiling,
     scheduleCeiling,
     serviceFloor,
+    appTierBounds,
+    appTierNeed,
+    connectionInstances,
+    instancesForOnline,
+    liftsAppTier,
+    podsEverydayNeed,
     eventActionCount,
     floorTimeline,
     headroomPods,
@@ -291,15 +297,32 @@ describe("model: releases never lower the ceiling below what an event reaches", 
 
 describe("model: floors per service", () => {
     const spec = resolveSpec(rawConfig("growth", "aws"), { now: NOW });
-    it("the connection-holding service takes one instance per app instance; CPU-bound ones their own ratio; minReplicas at the everyday floor", () => {
-        // growth: app.minSize 4. App floor 20 (80,000 viewers at 4,000 each).
+    it("the connection-holding service takes one instance per app instance, within the everyday app floor too; CPU-bound ones their own ratio above it, minReplicas within it", () => {
+        // growth: app.minSize 4. 20 app instances (80,000 viewers at 4,000 each).
         assert.strictEqual(spec.app.minSize, 4);
         assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: true }, 20, 1), 20);
         assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: false }, 20, 1), 15);
         assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: false }, 20, 2), 16);
         assert.strictEqual(serviceFloor(spec, { minReplicas: 2, holdsConnections: false }, 6, 2), 4);
-        assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: true }, 4, 1), 3);
+        // 4 app instances' connections (16,000 viewers): the app group's everyday floor holds them, interaction's 3 does not.
+        assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: true }, 4, 1), 4);
+        assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: false }, 4, 1), 3);
         assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: true }, 2, 1), 3);
+        assert.strictEqual(serviceFloor(spec, { minReplicas: 3, holdsConnections: true }, 0, 2), 3);
+    });
+    it("the app tier's schedule on Kubernetes starts from the pods' everyday need (interaction's minReplicas when below app.minSize): 12,001 viewers lift interaction alone, 8,000 nothing", () => {
+        const k = resolveSpec(rawConfig("growth", "aws", { compute: "kubernetes" }), { now: NOW });
+        const region = k.regions[0];
+        assert.strictEqual(podsEverydayNeed(k), 3);
+        assert.deepStrictEqual(appTierBounds(k, region), { minSize: 3, maxSize: 40, zones: 2 });
+        assert.deepStrictEqual(appTierBounds({ ...k, compute: "vm" }, region), { minSize: 4, maxSize: 40, zones: 2 });
+        assert.deepStrictEqual([connectionInstances(k, region, 12001), appTierNeed(k, region, 12001), instancesForOnline(k, region, 12001)], [4, 4, 4]);
+        assert.deepStrictEqual(podFloors(k, appTierNeed(k, region, 12001)), { user: 2, product: 2, order: 3, interaction: 4 });
+        assert.deepStrictEqual(podFloors(k, appTierNeed(k, region, 8000)), { user: 2, product: 2, order: 3, interaction: 3 });
+        assert.deepStrictEqual([liftsAppTier(k, 12001), liftsAppTier(k, 8000), liftsAppTier({ ...k, compute: "vm" }, 12001), liftsAppTier({ ...k, compute: "serverless" }, 12001)], [true, false, false, true]);
+        // interaction's minReplicas at or above the app floor: the CPU-bound services lift first, above app.minSize.
+        const wide = { ...k, kubernetes: { ...k.kubernetes, services: { ...k.kubernetes.services, interaction: { ...k.kubernetes.services.interaction, minReplicas: 8 } } } };
+        assert.strictEqual(podsEverydayNeed(wide), 4);
     });
     it("serverless interaction is sized on the viewers, user on its ratio: 80,000 online -> 20 and 10", () => {
         const tier = (service: "user" | "interaction") => tierSchedule(
@@ -361,7 +384,7 @@ describe("model: floors per service", () => {
                 status: "scheduled",
                 detail: `${not}: covered by sale: its pre-scale-to-release window (2026-12-12T10:30:00Z to 2026-12-12T12:30:00Z) lies inside sale's with no larger audience or streams, so sale's floor holds it and it declares no action of its own`,
             },
-            { source: "small", status: "scheduled", detail: "pre-scale at 2026-12-14T09:30:00Z, release at 2026-12-14T12:30:00Z; no lift needed: 1000 viewers fit the everyday floor of 4 app instances" },
+            { source: "small", status: "scheduled", detail: "pre-scale at 2026-12-14T09:30:00Z, release at 2026-12-14T12:30:00Z; no lift needed: 1000 viewers fit every service's everyday minReplicas (interaction 3, holding the connections)" },
             { source: "evening", status: "recurring", detail: `${not}: 19:00-23:00 America/New_York every day` },
         ]);
         // With floor jobs the same three name the pods' maxReplicas the jobs raise.
@@ -382,6 +405,7 @@ describe("model: the schedule report of peaks and events that lift nothing", () 
     it("a peak and an event whose audience fits the everyday floor report no lift needed, not a declaration", () => {
         const spec = resolveSpec(
             rawConfig("growth", "alicloud", {
+                compute: "vm",
                 events: [{ name: "small", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 8000 }],
                 peaks: [{ name: "quiet", start: "20:00", end: "23:00", peakOnline: 12000, timeZone: "Asia/Shanghai" }],
             }),
@@ -394,12 +418,34 @@ describe("model: the schedule report of peaks and events that lift nothing", () 
                 "20:00-23:00 Asia/Shanghai every day; no lift needed: 12000 viewers fit the everyday floor of 4 app instances",
             ],
         );
-        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", { minSize: 4, maxSize: 40, zones: 2 }, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null), {
+        assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", appTierBounds(spec, spec.regions[0]), NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null), {
             tier: "appGroup",
             plannedAt: NOW.getTime(),
             oneOff: [],
             recurring: [],
         });
+    });
+    it("on Kubernetes and serverless the same 12,000 viewers lift interaction (4 over two zones, above its 3); 8,000 fit every service's everyday floor", () => {
+        for (const compute of ["kubernetes", "serverless"] as const) {
+            const spec = resolveSpec(
+                rawConfig("growth", "alicloud", {
+                    compute,
+                    ...(compute === "kubernetes" ? { kubernetes: { kubectlImage: "registry.example.com/mirror/kubectl:v1.33.0" } } : {}),
+                    events: [{ name: "small", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 8000 }],
+                    peaks: [{ name: "quiet", start: "20:00", end: "23:00", peakOnline: 12000, timeZone: "Asia/Shanghai" }],
+                }),
+                { now: NOW },
+            );
+            const floors = compute === "kubernetes" ? "minReplicas (interaction 3" : "instances (interaction 3";
+            assert.deepStrictEqual(
+                scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).map((r) => r.detail),
+                [
+                    `pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; no lift needed: 8000 viewers fit every service's everyday ${floors}, holding the connections)`,
+                    "20:00-23:00 Asia/Shanghai every day; declared until 2027-02-19T00:00:00Z, each pulumi up extends it",
+                ],
+                compute,
+            );
+        }
     });
 });
 
