@@ -284,13 +284,14 @@ export function checkKubernetesServices(spec: Pick<StackSpec, "stage" | "cloud" 
 }
 
 /**
- * Pod floors of the services at a scheduled app-group floor (serviceFloor, the rule the serverless
+ * Pod floors of the services at a scheduled app-tier need (`appFloor`: the app instances of an
+ * audience, appTierNeed, never below podsEverydayNeed; serviceFloor, the rule the serverless
  * services follow too): interaction, which holds the viewers' connections, one pod per app
- * instance (both sized at PLANNED_UTILISATION of the connection threshold); the CPU-bound services
- * in proportion to the app floor (`minReplicas x appFloor / app.minSize`). At the everyday app
- * floor every service is back at its minReplicas. A floor above a service's maxReplicas comes with
- * a raised maxReplicas (podCeilings; the HorizontalPodAutoscaler rejects minReplicas above
- * maxReplicas).
+ * instance (both sized at PLANNED_UTILISATION of the connection threshold), also within the app
+ * group's everyday floor; the CPU-bound services in proportion above app.minSize (`minReplicas x
+ * appFloor / app.minSize`). At the everyday need every service is back at its minReplicas. A floor
+ * above a service's maxReplicas comes with a raised maxReplicas (podCeilings; the
+ * HorizontalPodAutoscaler rejects minReplicas above maxReplicas).
  */
 export function podFloors(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): Record<ServiceName, number> {
     const floor = (s: ServiceName): number => podFloorNeed(spec, s, appFloor);
