@@ -2,7 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, eventDrains, kubectlImage, scalingSimulation, scheduleReport, stackBoundsViolations } from "../components/model";
+import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, eventDrains, kubectlImage, scalingSimulation, scheduleReport, scheduledBoundsNote, stackBoundsViolations } from "../components/model";
 import { redactSecrets, secretConfigKeys } from "../components/model/errors";
 import { profileOf, resolveSpec } from "../components/profiles";
 import { residencyOutput } from "../components/model/residency";
@@ -55,6 +55,7 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
     // Only the stack's own cloud is loaded: each cloud's components load that provider's SDK index.
     // The pods' floor jobs run kubectl: without an image none is declared (components/kubernetes/services.ts), and the report says so.
     const floorJobs = kubectlImage(spec, profile) !== null;
+    const boundsNote = scheduledBoundsNote(spec, profile.serverlessScaler, floorJobs);
     const deployment = spec.cloud === "alicloud" ? (await import("../components/alicloud")).deployAlicloud(spec, now.getTime()) : (await import("../components/aws")).deployAws(spec, now.getTime());
     return {
         stage: spec.stage,
@@ -77,6 +78,8 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
             ...scalingSimulation(spec, profile),
             // The plan's guard: every schedule's replayed bounds keep each ceiling at or above the floor and the needs in force.
             boundsViolations: stackBoundsViolations(spec, profile, now.getTime()),
+            // Who owns the app tier's bounds while schedules are declared: the plan's note on an edited bound.
+            ...(boundsNote === null ? {} : { boundsNote }),
         },
         regions: Object.fromEntries(spec.regions.map((r, i) => [r.name, { ...deployment.regions[i].outputs(), video: deployment.videos[i].outputs() }])),
         ...deployment.edge.outputs,

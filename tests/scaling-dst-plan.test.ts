@@ -544,6 +544,18 @@ describe("an edited app.minSize or app.maxSize while schedules exist is said to 
         assert.ok(!renderScaling(scalingSection(quiet.outputs)).includes(NOTE));
     });
 
+    it("on the other computes the note names what owns the bounds there: the HPAs with floor jobs, the ECS scalable targets; none on SAE (each up rewrites its rules) or without floor jobs", async () => {
+        const note = async (stack: string, now: Date) => renderScaling(scalingSection((await planStack(stack, DIR, { now })).outputs)).filter((l) => l.startsWith("note: while events or peaks are declared"));
+        assert.deepStrictEqual(await note("raised-pods-aws", NOV_22), [
+            "note: while events or peaks are declared, the floor jobs own the HPAs' minReplicas and maxReplicas (ignoreChanges): an edited kubernetes.services.<name>.minReplicas or maxReplicas reaches the running HPA only at its next scheduled floor job (a release sets the floor, every job the ceiling), not at this pulumi up",
+        ]);
+        assert.deepStrictEqual(await note("bounds-aws-serverless", NOV_22), [
+            "note: while events or peaks are declared, the scheduled actions own the ECS services' scalable-target bounds (ignoreChanges): an edited kubernetes.services.<name>.minReplicas or maxReplicas reaches the running service only at its next scheduled action (a release sets the floor, every action the ceiling), not at this pulumi up",
+        ]);
+        assert.deepStrictEqual(await note("drain-sae", NOV_22), []);
+        assert.deepStrictEqual(await note("nokubectl-alicloud", NOV_22), []);
+    });
+
     it("CONFIG.md's app.minSize and app.maxSize rows say a change waits for the next scheduled action", () => {
         const rows = renderConfigDoc().split("\n").filter((l) => l.startsWith("| `app.minSize`") || l.startsWith("| `app.maxSize`"));
         assert.strictEqual(rows.length, 2);

@@ -29,6 +29,7 @@ import { MAX_SCHEDULED_CEILING, ceilingAbove, connectionInstances, instancesForO
 import { SCALES_ON_CONNECTIONS, podCeilingRaises, podFloors, scheduleAppFloors } from "./kubernetes";
 import { podFloorsShortfall } from "./kubernetes-addons";
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
+import type { CloudProfile } from "./profile";
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, localDateTime, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { WEEKDAYS } from "./types";
 
@@ -1784,6 +1785,23 @@ export function extension(until: string): string {
  */
 export function liftsWithoutFloorJobs(spec: Pick<StackSpec, "compute">, floorJobs: boolean): boolean {
     return spec.compute === "kubernetes" && !floorJobs;
+}
+
+/**
+ * What an edit of the app tier's everyday bounds does while events or peaks are declared, for the
+ * plan's note (tools/lib/scaling.ts, boundsNote): the schedules own the bounds of the scaled
+ * resource under ignoreChanges (scheduledBoundsIgnoreChanges, hpaIgnoreChanges), so an edited
+ * bound reaches it only at the next action that sets it (every release the floor, every action the
+ * ceiling). The app group's (compute vm); the HPAs' with the pods' floor jobs (kubernetes; null
+ * without them, `floorJobs` false: nothing is scheduled); the ECS services' scalable targets
+ * (serverless on Application Auto Scaling); null on SAE (`serverlessScaler` saeRules), whose rules
+ * each `pulumi up` rewrites with the edited bounds.
+ */
+export function scheduledBoundsNote(spec: Pick<StackSpec, "compute">, serverlessScaler: CloudProfile["serverlessScaler"], floorJobs: boolean): string | null {
+    const pending = "only at its next scheduled action (a release sets the floor, every action the ceiling), not at this pulumi up";
+    if (spec.compute === "vm") return `the scheduled actions own the app group's bounds (ignoreChanges): an edited app.minSize or app.maxSize reaches the running group ${pending}`;
+    if (spec.compute === "kubernetes") return floorJobs ? `the floor jobs own the HPAs' minReplicas and maxReplicas (ignoreChanges): an edited kubernetes.services.<name>.minReplicas or maxReplicas reaches the running HPA ${pending.replace("action", "floor job").replace("every action", "every job")}` : null;
+    return serverlessScaler === "saeRules" ? null : `the scheduled actions own the ECS services' scalable-target bounds (ignoreChanges): an edited kubernetes.services.<name>.minReplicas or maxReplicas reaches the running service ${pending}`;
 }
 
 /** How the report of an event or peak that would lift the pods begins on a stack without floor jobs (liftsWithoutFloorJobs), instead of a pre-scale that never comes. */

@@ -16,6 +16,8 @@ export interface ScalingSection {
     readonly schedule: readonly unknown[];
     /** The schedules' bounds invariant broken (stackBoundsViolations): a ceiling below the floor or below what the needs in force hold. Absent or empty when kept. */
     readonly boundsViolations?: readonly string[];
+    /** Who owns the app tier's bounds while schedules are declared (scheduledBoundsNote); absent where each up sets them (SAE) or nothing is scheduled. */
+    readonly boundsNote?: string;
 }
 
 export function isTimeToPeak(v: unknown): v is TimeToPeak {
@@ -34,7 +36,13 @@ export function isTimeToPeak(v: unknown): v is TimeToPeak {
 export function scalingSection(outputs: Readonly<Record<string, unknown>>): ScalingSection {
     const s = isRecord(outputs.scaling) ? outputs.scaling : {};
     const bounds = list(s.boundsViolations).filter((v): v is string => typeof v === "string");
-    return { timeToPeak: list(s.timeToPeak).filter(isTimeToPeak), drain: list(s.drain), schedule: list(s.schedule), ...(bounds.length === 0 ? {} : { boundsViolations: bounds }) };
+    return {
+        timeToPeak: list(s.timeToPeak).filter(isTimeToPeak),
+        drain: list(s.drain),
+        schedule: list(s.schedule),
+        ...(bounds.length === 0 ? {} : { boundsViolations: bounds }),
+        ...(typeof s.boundsNote === "string" ? { boundsNote: s.boundsNote } : {}),
+    };
 }
 
 /**
@@ -896,13 +904,12 @@ export function renderScaling(section: ScalingSection): string[] {
 const OWNING_STATUSES: readonly unknown[] = ["scheduled", "inProgress", "late", "recurring"];
 
 /**
- * The note of a plan whose schedules own the app group's bounds (scheduledBoundsIgnoreChanges): an
- * edited app.minSize or app.maxSize does nothing to the running group until its next scheduled
- * action. [] when no entry declares an action or holds a drain.
+ * The note of a plan whose schedules own the app tier's bounds (scheduledBoundsNote, in the
+ * section as boundsNote): an edited everyday bound does nothing to the running resource until its
+ * next scheduled action. [] when no entry declares an action or holds a drain, or the stack's
+ * compute has no such owner (SAE, Kubernetes without floor jobs).
  */
 export function boundsNote(section: ScalingSection): string[] {
     const owning = section.schedule.filter(isRecord).some((r) => OWNING_STATUSES.includes(r.status) || (r.status === "past" && String(r.detail).includes("still drains")));
-    return owning
-        ? ["note: while events or peaks are declared, the scheduled actions own the app group's bounds (ignoreChanges): an edited app.minSize or app.maxSize reaches the running group only at its next scheduled action (a release sets the floor, every action the ceiling), not at this pulumi up"]
-        : [];
+    return owning && section.boundsNote !== undefined ? [`note: while events or peaks are declared, ${section.boundsNote}`] : [];
 }
