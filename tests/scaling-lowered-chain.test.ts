@@ -58,6 +58,8 @@ const DIR = stackDir({
     // The sale edited while it runs: 60,000 viewers raise no ceiling; only the eve left.
     "edit-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
     "edit-aws-vm-eve-only": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
+    "lower-pods-eve": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
+    "edit-pods-eve-only": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     "edit-aws-vm-ended": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, end: "2026-12-12T12:00:00Z", peakOnline: 200000 }] }),
     "edit-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
     "edit-sae-sale": stackFile({ ...SAE_STACK, events: [{ ...SALE, peakOnline: 80000 }] }),
@@ -252,10 +254,11 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         ]);
         assert.deepStrictEqual(updates(early[1], "alicloud:ess/scalingGroup:ScalingGroup"), []);
         const left = (name: string, when: string, after: string) =>
-            `event sale: the --base plan declared ${name} to lower its raised ceiling at ${when}, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force; keep the event in the stack file until after ${after}, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load`;
+            `event sale: the --base plan declared ${name} to lower its raised ceiling at ${when}, after this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force; keep the event in the stack file until after ${after}, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load`;
         assert.deepStrictEqual(findings(early[1]), [
             left("lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:04:00Z", "2026-12-12T17:07:00Z"),
-            left("lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02:00Z", "2026-12-12T17:05:00Z"),
+            // 17:02 is a minute before the up: within the margin, it may not have run.
+            left("lc-cn-hangzhou-video-transcoders-schedule-sale-lower", "2026-12-12T17:02:00Z", "2026-12-12T17:05:00Z").replace(", after this pulumi up;", ", which may not have run by this pulumi up;"),
         ]);
         const aws = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "16:50"]]);
         assert.deepStrictEqual(findings(aws[1]), [left("lc-us-east-1-app-schedule-sale-lower", "2026-12-12T16:52:00Z", "2026-12-12T16:55:00Z")]);
@@ -266,6 +269,12 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.deepStrictEqual(findings(fargate[1]), [
             left("lc-us-east-1-fargate-interaction-schedule-sale-lower", "2026-12-12T17:06:00Z", "2026-12-12T17:09:00Z"),
             ...["order", "product", "user"].map((service) => left(`lc-us-east-1-fargate-${service}-schedule-sale-lower`, "2026-12-12T17:04:00Z", "2026-12-12T17:07:00Z")),
+        ]);
+        // Deleted at 17:05, a minute after the app group's lowering (17:04) and within its 3-minute
+        // margin: it may not have run by the up; the transcoders' (17:02) has.
+        const margin = await chainOf([["lower-alicloud-vm-no-peak", "09:00"], ["lower-alicloud-vm-no-event", "17:05"]]);
+        assert.deepStrictEqual(findings(margin[1]), [
+            left("lc-cn-hangzhou-app-schedule-sale-lower", "2026-12-12T17:04:00Z", "2026-12-12T17:07:00Z").replace(", after this pulumi up;", ", which may not have run by this pulumi up;"),
         ]);
         const late = await chainOf([["lower-alicloud-vm-no-peak", "09:00"], ["lower-alicloud-vm-no-event", "17:08"]]);
         const awsLate = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "16:56"]]);
@@ -279,7 +288,7 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         const smaller = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["edit-aws-vm-small", "14:00"]]);
         const early = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "09:20"]]);
         const lowering = (at: string, until: string) =>
-            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at ${at}, which may not have run by this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force${until}`;
+            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at ${at}, after this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force${until}`;
         const floor = (resource: string, live: number, prescale: string, held: number, stays: string) =>
             `${FLOOR_LEFT_RAISED_FINDING}: ${resource}: the floor in force is ${live}, set by ${prescale} (2026-12-12T09:30:00Z), while the stack file as planned now holds ${held} there; this pulumi up sends nothing for it (Pulumi's state holds ${held}), so the floor stays ${live} ${stays} (a lower floor removes no capacity: the scale-in rule drains it)`;
         const refresh = (held: number) => `for good; keep the stack file as it was until the floor is released, or run this pulumi up as pulumi up --refresh (the refresh reads the raised floor into state, so the up sends ${held})`;
@@ -295,18 +304,31 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             floor("lc-us-east-1-app-group", 50, "lc-us-east-1-app-schedule-sale-prescale", 4, "until lc-us-east-1-app-schedule-eve-prescale sets 26 at 2026-12-12T16:52:00Z; keep the stack file as it was until the floor is released"),
             floor("lc-us-east-1-read-capacity-target", 13, "lc-us-east-1-read-capacity-schedule-sale-prescale", 1, "until lc-us-east-1-read-capacity-schedule-eve-prescale sets 7 at 2026-12-12T16:52:00Z; keep the stack file as it was until the floor is released"),
         ]);
+        // The same on the pods: the eve's floor job sets each HPA's maxReplicas, and the finding names each.
+        const podsEve = await chainOf([["lower-pods-eve", "09:00"], ["edit-pods-eve-only", "14:00"]]);
+        assert.deepStrictEqual(all(podsEve[1]).filter((m) => m.startsWith(CEILINGS_LOWERED_FINDING)), [
+            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-services-floors-sale-lower to lower its raised ceiling at 2026-12-12T17:06:00Z, after this pulumi up; the event is no longer in the stack file, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force until lc-us-east-1-services-floors-eve-prescale sets it to user 26, product 26, order 40, interaction 52 at 2026-12-12T16:52:00Z, which removes the capacity above user 26, product 26, order 40, interaction 52 at once, whatever the load; keep the event in the stack file until after 2026-12-12T17:09:00Z`,
+        ]);
         // 60,000 viewers raise no ceiling: the sale's lowering goes and its release (still declared) sets
         // the everyday ceiling at 16:30Z; the up sends the new floors itself (16 on the group, 4 readers).
         assert.deepStrictEqual(all(smaller[1]), [
-            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:52:00Z, which may not have run by this pulumi up; the event as the stack file now sets it raises that ceiling no more (its audience lowered), so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force until lc-us-east-1-app-schedule-sale-release sets it to 40 at 2026-12-12T16:30:00Z, which removes the capacity above 40 at once, whatever the load; keep the event's audience until after 2026-12-12T16:55:00Z`,
+            `${CEILINGS_LOWERED_FINDING}: event sale: the --base plan declared lc-us-east-1-app-schedule-sale-lower to lower its raised ceiling at 2026-12-12T16:52:00Z, after this pulumi up; the event as the stack file now sets it raises that ceiling no more (its audience lowered), so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force until lc-us-east-1-app-schedule-sale-release sets it to 40 at 2026-12-12T16:30:00Z, which removes the capacity above 40 at once, whatever the load; keep the event's audience until after 2026-12-12T16:55:00Z`,
         ]);
         // Deleted at 09:20Z, before its pre-scale (09:30Z): nothing was raised, nothing to say.
         assert.deepStrictEqual(all(early[1]), []);
-        // Deleted at 09:28Z: the pre-scale may run before the up reaches the cloud.
+        // Deleted at 09:28Z: the pre-scale may run before the up reaches the cloud, and then its raised
+        // ceiling stays, the lowering being deleted with it.
         const close = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["lower-aws-vm-no-event", "09:28"]]);
         assert.deepStrictEqual(
             all(close[1]).map((m) => m.split(", while")[0]),
             [
+                lowering(
+                    "2026-12-12T16:52:00Z",
+                    "; keep the event in the stack file until after 2026-12-12T16:55:00Z, or run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load",
+                ).replace(
+                    "nothing is sent: the raised ceiling stays in force",
+                    "nothing is sent: if lc-us-east-1-app-schedule-sale-prescale raises it at 2026-12-12T09:30:00Z before this pulumi up lands (within 3 minutes), the raised ceiling stays in force",
+                ),
                 `${FLOOR_LEFT_RAISED_FINDING}: lc-us-east-1-app-group: the floor in force when this pulumi up lands may be 50, set by lc-us-east-1-app-schedule-sale-prescale (2026-12-12T09:30:00Z), which runs within 3 minutes of it`,
                 `${FLOOR_LEFT_RAISED_FINDING}: lc-us-east-1-read-capacity-target: the floor in force when this pulumi up lands may be 13, set by lc-us-east-1-read-capacity-schedule-sale-prescale (2026-12-12T09:30:00Z), which runs within 3 minutes of it`,
             ],

@@ -328,9 +328,20 @@ function eventActionOf(name: string): { readonly prefix: string; readonly event:
     return m === null ? null : { prefix: m[1], event: m[2], kind: m[3] === "prescale" ? "prescale" : m[3] === "release" ? "release" : "lower" };
 }
 
-/** The first action of `resources` on the schedule `prefix` (eventActionOf) that sets the `bound` after `now` (within 100 days, boundSteps), or null. */
-function nextBoundAction(resources: readonly FloorResource[], prefix: string, bound: Bound, now: number): BoundStep | null {
-    return earliestStep(boundSteps(resources.filter((r) => r.name.startsWith(`${prefix}-`)), now + 1, now + 100 * DAY_MS, bound));
+/**
+ * The first action of `resources` on the schedule `prefix` (eventActionOf) that sets the `bound`
+ * after `now` (within 100 days, boundSteps): its name, instant and the step of each resource it
+ * sets (one, or one per HPA a floor job patches); null when none does.
+ */
+function nextBoundAction(resources: readonly FloorResource[], prefix: string, bound: Bound, now: number): { readonly name: string; readonly at: number; readonly steps: readonly BoundStep[] } | null {
+    const steps = boundSteps(resources.filter((r) => r.name.startsWith(`${prefix}-`)), now + 1, now + 100 * DAY_MS, bound);
+    const first = earliestStep(steps);
+    return first === null ? null : { name: first.name, at: first.at, steps: steps.filter((s) => s.name === first.name && s.at === first.at) };
+}
+
+/** The values of an action's steps (nextBoundAction): the one value, or each HPA's ("user 20, order 30") when a floor job patches several. */
+function stepValues(steps: readonly BoundStep[]): string {
+    return steps.length === 1 ? String(steps[0].value) : steps.map((s) => `${s.target.replace(/^hpa:[^/]*\//, "")} ${s.value}`).join(", ");
 }
 
 /** The earliest of `steps` (ties: the first in the list), or null. */
@@ -341,12 +352,14 @@ function earliestStep(steps: readonly BoundStep[]): BoundStep | null {
 /**
  * The ceiling lowerings the previous up's plan declared (`base`, eventActionOf) that this plan
  * (`head`, its resources and schedule `section`) deletes although they may not have run by `now`
- * (epoch ms: the lowering's instant plus LOWERING_RUN_MARGIN_MINUTES is later), after the event's
- * pre-scale ran (the base declares none on that schedule still ahead: deleted together, nothing was
- * raised). Pulumi's state holds the everyday ceiling under ignoreChanges, so nothing is sent for it
+ * (epoch ms: the lowering's instant plus LOWERING_RUN_MARGIN_MINUTES is later), once the event's
+ * pre-scale may have run (none, or one at most LOWERING_RUN_MARGIN_MINUTES after `now`, which may
+ * run before the up lands: the finding says "if"; one later is deleted with it and raised nothing). Pulumi's state holds the everyday ceiling under ignoreChanges, so nothing is sent for it
  * and the raised ceiling stays in force, until a later action of this plan on the same schedule
  * sets it (nextBoundAction: the finding names its ceiling, and the cut when it is below the one the
- * event's pre-scale raised), else for good; each is a finding (`ha-scaling-ceilings-lowered`):
+ * event's pre-scale raised, per HPA for the pods' floor jobs), else for good; each is a finding
+ * (`ha-scaling-ceilings-lowered`), saying whether the lowering's instant is after this up or within
+ * the margin before it:
  * - an event deleted from the stack file while it runs;
  * - an event still in the stack file whose lowering this plan no longer declares (its audience
  *   lowered: it raises that ceiling no more) while no lowering of this plan on the same schedule
@@ -366,8 +379,11 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
         // A release left out: floorsLeftRaised reads the floors in force themselves.
         const at = a === null || a.kind !== "lower" || declared.has(r.name) ? null : instant(r);
         if (a === null || at === null || at + margin <= now) return [];
-        // Not raised yet: the base's pre-scale on this schedule is still ahead (this up deletes it too).
-        if (base.some((b) => b.name === `${a.prefix}-${a.event}-prescale` && (instant(b) ?? -Infinity) > now)) return [];
+        // Not raised yet: the base's pre-scale on this schedule runs after the up has landed (this up
+        // deletes it too); within the margin after `now` it may run first, raising the ceiling.
+        const prescale = base.find((b) => b.name === `${a.prefix}-${a.event}-prescale`);
+        const raisedAt = prescale === undefined ? null : instant(prescale);
+        if (raisedAt !== null && raisedAt > now + margin) return [];
         const gone = !reported.has(a.event);
         const covered = head.some((h) => {
             const o = eventActionOf(h.name);
@@ -375,10 +391,13 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
         });
         if (!gone && covered) return [];
         const later = nextBoundAction(head, a.prefix, "ceiling", now);
-        // The raised ceiling: the one the base's pre-scale of the event set on this schedule, when it declares it.
-        const raised = boundSteps(base.filter((b) => b.name === `${a.prefix}-${a.event}-prescale`), now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling")[0]?.value;
-        const cut = later === null ? "" : raised === undefined || later.value < raised ? `, which removes the capacity above ${later.value} at once, whatever the load` : "";
+        // The raised ceilings: the ones the base's pre-scale of the event set on this schedule (per HPA on the pods), when it declares it.
+        const raised = prescale === undefined ? [] : boundSteps([prescale], now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling");
+        const cuts = later === null ? [] : later.steps.filter((s) => !raised.some((p) => p.target === s.target) || s.value < Math.max(...raised.filter((p) => p.target === s.target).map((p) => p.value)));
+        const cut = cuts.length === 0 ? "" : `, which removes the capacity above ${stepValues(cuts)} at once, whatever the load`;
         const after = utcMinute(at + margin);
+        const run = at > now ? `, after this pulumi up` : `, which may not have run by this pulumi up`;
+        const stays = raisedAt !== null && prescale !== undefined && raisedAt > now ? `if ${prescale.name} raises it at ${utcMinute(raisedAt)} before this pulumi up lands (within ${LOWERING_RUN_MARGIN_MINUTES} minutes), the raised ceiling stays in force` : "the raised ceiling stays in force";
         const why = gone ? "the event is no longer in the stack file" : "the event as the stack file now sets it raises that ceiling no more (its audience lowered)";
         const keep = gone ? `keep the event in the stack file until after ${after}` : `keep the event's audience until after ${after}`;
         const refresh = "run this pulumi up as pulumi up --refresh (the refresh reads the raised ceiling into state, so the up sets the everyday one) once the viewers have left: the cloud removes the capacity above it at once whatever the load";
@@ -387,7 +406,7 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
                 policy: CEILINGS_LOWERED_FINDING,
                 enforcement: "advisory",
                 urn: "",
-                message: `event ${a.event}: the --base plan declared ${r.name} to lower its raised ceiling at ${utcMinute(at)}, which may not have run by this pulumi up; ${why}, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: the raised ceiling stays in force${later === null ? `; ${keep}, or ${refresh}` : ` until ${later.name} sets it to ${later.value} at ${utcMinute(later.at)}${cut}; ${keep}`}`,
+                message: `event ${a.event}: the --base plan declared ${r.name} to lower its raised ceiling at ${utcMinute(at)}${run}; ${why}, so this pulumi up deletes it, and Pulumi's state holds the everyday ceiling, so nothing is sent: ${stays}${later === null ? `; ${keep}, or ${refresh}` : ` until ${later.name} sets it to ${stepValues(later.steps)} at ${utcMinute(later.at)}${cut}; ${keep}`}`,
             },
         ];
     });
