@@ -577,6 +577,17 @@ export interface Drain {
 
 const minutesOf = (seconds: number): number => Math.round(seconds / 6) / 10;
 
+/**
+ * What a planned event's figure means (its `minutes` count from the pre-scale, and meets5Minutes is
+ * whether the capacity is ready by the start): "ready 6.3 min after the pre-scale, 23.7 min before
+ * the start", or "... after the start" when `readySeconds` exceeds the lead (`leadSeconds`).
+ */
+export function plannedReadiness(readySeconds: number, leadSeconds: number): string {
+    // From the rounded figure, so the two add up to the lead.
+    const margin = Math.round((leadSeconds / 60 - minutesOf(readySeconds)) * 10) / 10;
+    return `ready ${minutesOf(readySeconds)} min after the pre-scale, ${Math.abs(margin)} min ${margin >= 0 ? "before" : "after"} the start`;
+}
+
 /** One tier's figures in one region: the jump, the planned event's readiness and the drain. */
 export interface TierFigures {
     readonly tier: TimeToPeakTier;
@@ -691,7 +702,7 @@ export function scalingSimulation(spec: StackSpec, profile: Pick<CloudProfile, "
                 meets5Minutes: f.jump.seconds !== null && f.jump.seconds <= PEAK_DEADLINE_MINUTES * 60,
                 detail: f.jumpDetail,
             },
-            { region: r.name, tier: f.tier, scenario: "plannedEvent", minutes: minutesOf(f.plannedSeconds), meets5Minutes: f.plannedSeconds <= lead, detail: f.plannedDetail },
+            { region: r.name, tier: f.tier, scenario: "plannedEvent", minutes: minutesOf(f.plannedSeconds), meets5Minutes: f.plannedSeconds <= lead, detail: `${f.plannedDetail}; ${plannedReadiness(f.plannedSeconds, lead)}` },
         );
         drain.push({ region: r.name, tier: f.tier, fromInstances: f.drain.from, toInstances: f.drain.to, minutes: minutesOf(f.drain.seconds), detail: f.drain.detail });
     }

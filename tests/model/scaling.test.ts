@@ -28,6 +28,7 @@ import {
     instancesForOnline,
     liftsAppTier,
     podsEverydayNeed,
+    plannedReadiness,
     eventActionCount,
     floorTimeline,
     headroomPods,
@@ -657,6 +658,13 @@ describe("model: time to peak and drain", () => {
                 ["serverlessUnit", "plannedEvent", 2.1, true],
             ],
         ]);
+    });
+    it("a planned event's figure says what it counts: minutes from the pre-scale, and how long before (or after) the start the capacity is ready", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { compute: "kubernetes" }), { now: NOW });
+        const planned = scalingSimulation(spec, PROFILES.aws).timeToPeak.find((e) => e.scenario === "plannedEvent");
+        assert.deepStrictEqual([planned?.minutes, planned?.meets5Minutes], [6.3, true]);
+        assert.ok(planned?.detail.endsWith("; ready 6.3 min after the pre-scale, 23.7 min before the start"), planned?.detail);
+        assert.strictEqual(plannedReadiness(2000, 1800), "ready 33.3 min after the pre-scale, 3.3 min after the start");
     });
     it("pods: a jump that fits the headroom is Ready after detection + pod start; pods beyond it wait for a node", () => {
         const p: PodScaling = { minReplicas: 3, maxReplicas: 40, detectionSeconds: 30, scaleUp: { percent: 900, pods: 4, periodSeconds: 60 }, podReadySeconds: 125, headroomPods: 21, nodeSeconds: 250 };
