@@ -18,6 +18,7 @@ import { at, stackDir, stackFile } from "./helpers";
 
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
 const HANGZHOU = [{ name: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] }];
+const TWO_REGIONS = [...VIRGINIA, { name: "us-west-2", zones: ["us-west-2a", "us-west-2b"] }];
 /** Pre-scale 09:30Z, release 16:30Z. */
 const SALE = { name: "sale", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z" };
 /** Released on 11 November: long past on 12 December. */
@@ -58,6 +59,9 @@ const DIR = stackDir({
     // The sale edited while it runs: 60,000 viewers raise no ceiling; only the eve left.
     "edit-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
     "edit-aws-vm-eve-only": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
+    // Two regions, one cluster each: the same HPA names in both (the floor findings tell the clusters apart).
+    "pods-two-regions-sale": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: TWO_REGIONS, events: [{ ...SALE, peakOnline: 80000 }] }),
+    "pods-two-regions-none": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: TWO_REGIONS }),
     "lower-pods-eve": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     "edit-pods-eve-only": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     "edit-aws-vm-ended": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, end: "2026-12-12T12:00:00Z", peakOnline: 200000 }] }),
@@ -304,6 +308,18 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             floor("lc-us-east-1-app-group", 50, "lc-us-east-1-app-schedule-sale-prescale", 4, "until lc-us-east-1-app-schedule-eve-prescale sets 26 at 2026-12-12T16:52:00Z; keep the stack file as it was until the floor is released"),
             floor("lc-us-east-1-read-capacity-target", 13, "lc-us-east-1-read-capacity-schedule-sale-prescale", 1, "until lc-us-east-1-read-capacity-schedule-eve-prescale sets 7 at 2026-12-12T16:52:00Z; keep the stack file as it was until the floor is released"),
         ]);
+        // Two clusters (one per region) whose HPAs share their names: each region's raised floors are a finding.
+        const twoRegions = await chainOf([["pods-two-regions-sale", "09:00"], ["pods-two-regions-none", "14:00"]]);
+        assert.deepStrictEqual(
+            twoRegions[1].policy.violations.filter((v) => v.policy === FLOOR_LEFT_RAISED_FINDING).map((v) => v.message.split(": the floor in force is ")[0]).sort(),
+            ["us-east-1", "us-west-2"]
+                .flatMap((region) => [`lc-${region}-read-capacity-target`, ...["user", "product", "order", "interaction"].map((service) => `lc-${region}-services-${service}-hpa`)])
+                .sort(),
+        );
+        assert.deepStrictEqual(
+            twoRegions[1].policy.violations.filter((v) => v.message.startsWith("lc-us-west-2-services-interaction-hpa")).map((v) => v.message.split(", while")[0]),
+            ["lc-us-west-2-services-interaction-hpa: the floor in force is 20, set by lc-us-west-2-services-floors-sale-prescale (2026-12-12T09:30:00Z)"],
+        );
         // The same on the pods: the eve's floor job sets each HPA's maxReplicas, and the finding names each.
         const podsEve = await chainOf([["lower-pods-eve", "09:00"], ["edit-pods-eve-only", "14:00"]]);
         assert.deepStrictEqual(all(podsEve[1]).filter((m) => m.startsWith(CEILINGS_LOWERED_FINDING)), [

@@ -341,7 +341,7 @@ function nextBoundAction(resources: readonly FloorResource[], prefix: string, bo
 
 /** The values of an action's steps (nextBoundAction): the one value, or each HPA's ("user 20, order 30") when a floor job patches several. */
 function stepValues(steps: readonly BoundStep[]): string {
-    return steps.length === 1 ? String(steps[0].value) : steps.map((s) => `${s.target.replace(/^hpa:[^/]*\//, "")} ${s.value}`).join(", ");
+    return steps.length === 1 ? String(steps[0].value) : steps.map((s) => `${s.target.replace(/^hpa:.*\//, "")} ${s.value}`).join(", ");
 }
 
 /** The earliest of `steps` (ties: the first in the list), or null. */
@@ -500,7 +500,19 @@ export function saeRuleTimers(resources: readonly Pick<PlannedResource, "name" |
 }
 
 /** What the floor-judging functions read of a planned resource. */
-export type FloorResource = Pick<PlannedResource, "name" | "type" | "inputs"> & { readonly parent?: string | null; readonly ignoreChanges?: readonly string[] };
+export type FloorResource = Pick<PlannedResource, "name" | "type" | "inputs"> & { readonly parent?: string | null; readonly ignoreChanges?: readonly string[]; readonly provider?: string | null };
+
+/**
+ * The scaled-resource key of an HPA: its cluster (the logical name of the Kubernetes provider the
+ * resource is created with: `urn:pulumi:<stack>::<project>::<type>::<name>::<id>`, one per region),
+ * namespace and name, as `hpa:<cluster>/<namespace>/<name>`. Every region's cluster holds the same
+ * namespace and HPA names, so the cluster tells them apart; the stack's name is left out, as
+ * floorTarget leaves it out of a parent URN.
+ */
+function hpaTarget(r: Pick<FloorResource, "provider">, namespace: string, name: string): string {
+    const cluster = (r.provider ?? "").split("::")[3] ?? "";
+    return `hpa:${cluster}/${namespace}/${name}`;
+}
 
 /**
  * The input that holds the floor of each scaled base resource a schedule owns: the scaling groups'
@@ -618,7 +630,7 @@ export function boundSteps(resources: readonly FloorResource[], from: number, to
                 const patch = args[args.indexOf("--patch") + 1];
                 if (args[0] !== "patch" || args[1] !== "hpa" || args.indexOf("--namespace") < 0 || patch === undefined) return [];
                 const value = hpaPatchBound(patch, paths.hpa);
-                return value === null ? [] : instants.map((at) => ({ target: `hpa:${ns}/${args[2]}`, at, value, name: r.name, recurring }));
+                return value === null ? [] : instants.map((at) => ({ target: hpaTarget(r, ns ?? "", args[2] ?? ""), at, value, name: r.name, recurring }));
             });
         }
         const target = floorTarget(r);
@@ -713,7 +725,7 @@ export function scaledFloors(resources: readonly FloorResource[]): Map<string, {
         const floor = valueAt(r.inputs, path);
         const ns = valueAt(r.inputs, "metadata.namespace");
         const name = valueAt(r.inputs, "metadata.name");
-        const target = r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" ? (typeof ns === "string" && typeof name === "string" ? `hpa:${ns}/${name}` : null) : floorTarget(r);
+        const target = r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" ? (typeof ns === "string" && typeof name === "string" ? hpaTarget(r, ns, name) : null) : floorTarget(r);
         if (target !== null && typeof floor === "number") floors.set(target, { floor, ignored: (r.ignoreChanges ?? []).includes(path), name: r.name });
     }
     return floors;
