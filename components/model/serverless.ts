@@ -3,7 +3,7 @@
 // Pure: the components translate these plans into each cloud's resources.
 
 import { ServerlessUnitPlan, planServerlessUnits } from "./compute";
-import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierDrain, TierSchedule, admissibleEvents, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, recurringActions, tierSchedule, unitBounds } from "./schedule";
+import { EventLimit, OneOffAction, RecurringAction, ScheduleHorizon, ScheduleSpec, TierDrain, TierSchedule, admissibleEvents, declarableEvents, eventWindow, eventsInHorizon, nextOccurrence, occurrences, liftsAppTier, recurringActions, tierSchedule, unitBounds } from "./schedule";
 import { DAY_MS, MINUTE_MS, localDateTime, nextOffsetChange, utcMinute, weekday, zoneOffsetMinutes, zonedToUtc } from "./timezone";
 import { LiveEvent, RegionSpec, ServerlessCapacity, StackSpec } from "./types";
 import { surgeNeed } from "./scaling";
@@ -323,14 +323,18 @@ export const SAE_MAX_SCALING_RULES = 5;
 /** Trigger points a day of one timer (CreateApplicationScalingRule: "You can create up to 20 trigger points within one day in a scheduled auto scaling policy"). */
 export const SAE_MAX_TRIGGER_POINTS = 20;
 
+/** What the SAE rule budget reads of a stack: the events and peaks, and what tells whether they lift an application (liftsAppTier). */
+export type SaeBudgetSpec = Pick<StackSpec, "peaks" | "scaling" | "events" | "app" | "regions" | "compute" | "kubernetes">;
+
 /**
  * The SAE timers the stack's recurring peaks need at most in one application (saeTimers of every
- * peak, as if each lifted the service): one scaling rule per timer.
+ * peak that lifts some application, liftsAppTier, as if it lifted this one): one scaling rule per
+ * timer. A peak that lifts none declares no timer.
  */
-export function saePeakTimers(spec: Pick<StackSpec, "peaks" | "scaling">, now: number, horizon: ScheduleHorizon): SaeTimer[] {
+export function saePeakTimers(spec: Omit<SaeBudgetSpec, "events">, now: number, horizon: ScheduleHorizon): SaeTimer[] {
     const bounds = { minSize: 1, maxSize: 2, zones: 1 };
     return saeTimers(
-        spec.peaks.flatMap((peak) => recurringActions(spec, peak, 2, bounds)),
+        spec.peaks.filter((peak) => liftsAppTier(spec, peak.peakOnline)).flatMap((peak) => recurringActions(spec, peak, 2, bounds)),
         SAE_TIME_ZONE,
         now,
         horizon,
@@ -492,19 +496,21 @@ export function shareChangeDays(peaks: readonly SaeTimer[], events: readonly Sae
  * `pulumi up` (once earlier ones have passed; scheduleReport tells whether that comes before their
  * pre-scale). Alibaba Cloud's profile applies it to serverless stacks (eventLimit).
  */
-export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon): EventLimit {
+export function saeEventLimit(spec: SaeBudgetSpec, now: number, horizon: ScheduleHorizon): EventLimit {
     const peaks = saePeakTimers(spec, now, horizon);
     const rules = Math.max(0, SAE_MAX_SCALING_RULES - Math.max(1, peaks.length));
     // An event's day that a peaks' change-day rule already holds shares that rule (shareChangeDays).
     const shared = saeChangeDates(peaks);
+    // An event that lifts no application declares no rule (unitSchedule): it takes none of them.
+    const lifting = (events: readonly LiveEvent[]): LiveEvent[] => events.filter((event) => liftsAppTier(spec, event.peakOnline));
     const alone = (event: LiveEvent): string | null => {
-        const n = saeEventsRuleCount(spec, [event], now, shared);
+        const n = saeEventsRuleCount(spec, lifting([event]), now, shared);
         return n > rules ? `it touches ${n} calendar days (GMT+8) from now on, ${n} rules, and ${rules} are left after the peaks' rules` : null;
     };
     // An event that alone needs more rules than are left declares nothing and holds none (admissibleEvents).
     const events = admissibleEvents(eventsInHorizon(spec, now, horizon), { alone });
     let count = 0;
-    while (count < events.length && saeEventsRuleCount(spec, events.slice(0, count + 1), now, shared) <= rules) count += 1;
+    while (count < events.length && saeEventsRuleCount(spec, lifting(events.slice(0, count + 1)), now, shared) <= rules) count += 1;
     return {
         count,
         why: `SAE takes at most ${SAE_MAX_SCALING_RULES} scaling rules per application (CreateApplicationScalingRule), ${rules} left for events after the peaks' rules, one per calendar day (GMT+8) an event touches, shared by overlapping events and with the peaks' rule of a change date`,
@@ -516,7 +522,7 @@ export function saeEventLimit(spec: Pick<StackSpec, "peaks" | "scaling" | "event
  * The events the SAE applications declare now: the declarable ones within Alibaba Cloud's horizon
  * (declarableEvents, `horizon` from the profile) within saeEventLimit.
  */
-export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "events">, now: number, horizon: ScheduleHorizon): LiveEvent[] {
+export function saeDeclaredEvents(spec: SaeBudgetSpec, now: number, horizon: ScheduleHorizon): LiveEvent[] {
     return declarableEvents(spec, now, horizon, saeEventLimit(spec, now, horizon));
 }
 
@@ -529,7 +535,7 @@ export function saeDeclaredEvents(spec: Pick<StackSpec, "peaks" | "scaling" | "e
  * still drains from (null when none): the peaks' timers keep it, and so must the metric bounds.
  */
 export function saeUnitTimers(
-    spec: ScheduleSpec,
+    spec: ScheduleSpec & SaeBudgetSpec,
     region: Pick<RegionSpec, "zones">,
     unit: ServerlessUnitPlan,
     now: number,
@@ -588,7 +594,7 @@ export function saeAssertedPoint(schedule: Pick<TierSchedule, "asserted">, now: 
  * limit. Each event adds its pre-scale and release (and the steps between) to its days' timers, so
  * many short events on one day overflow the day's rule; SAE would refuse it at `pulumi up`.
  */
-export function saeEventPointIssues(spec: ScheduleSpec & Pick<StackSpec, "regions" | "kubernetes">, now: number, horizon: ScheduleHorizon): string[] {
+export function saeEventPointIssues(spec: ScheduleSpec & SaeBudgetSpec, now: number, horizon: ScheduleHorizon): string[] {
     const crowded = new Map<string, { points: number; services: Set<string> }>();
     for (const region of spec.regions) {
         for (const unit of planServerlessUnits(spec.kubernetes.services, region)) {

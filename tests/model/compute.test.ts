@@ -133,7 +133,7 @@ describe("compute config", () => {
     });
 
     it("weekly peaks are accepted on SAE; more scaling rules than SAE takes per application are an error naming them", () => {
-        const weekly = { name: "weekend", recurrence: "weekly", days: ["sat", "sun"], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Asia/Shanghai" };
+        const weekly = { name: "weekend", recurrence: "weekly", days: ["sat", "sun"], start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Asia/Shanghai" };
         assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: [weekly] }), { now: NOW }).peaks[0].recurrence, "weekly");
         const days = ["mon", "tue", "wed", "thu", "fri", "sat"];
         const six = days.map((d) => ({ ...weekly, name: `peak-${d}`, days: [d] }));
@@ -142,8 +142,10 @@ describe("compute config", () => {
             'peaks: 6 SAE scaling rules per application (one per timer period of the peaks, per offset of a zone with daylight saving, and per change date holding points of both offsets: "* * Mon", "* * Tue", "* * Wed", "* * Thu", "* * Fri", "* * Sat"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving',
         ]);
         assert.strictEqual(resolveSpec(rawConfig("growth", "aws", { compute: "serverless", peaks: six }), { now: NOW }).peaks.length, 6, "the limit is SAE's");
+        // Peaks that lift no application (100 viewers) declare no timer and take no rule.
+        assert.strictEqual(resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", peaks: six.map((p) => ({ ...p, peakOnline: 100 })) }), { now: NOW }).peaks.length, 6, "no rule for a peak that lifts nothing");
         // Eleven daily half-hour peaks: 22 pre-scale and release points in the one daily timer.
-        const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `p${i}`, start: `${String(i * 2).padStart(2, "0")}:00`, end: `${String(i * 2).padStart(2, "0")}:30`, peakOnline: 100, timeZone: "Asia/Shanghai" }));
+        const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `p${i}`, start: `${String(i * 2).padStart(2, "0")}:00`, end: `${String(i * 2).padStart(2, "0")}:30`, peakOnline: 20000, timeZone: "Asia/Shanghai" }));
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: eleven })), [
             'peaks: 22 trigger points in the SAE timer "* * *"; allowed: at most 20 a day (SAE CreateApplicationScalingRule), so merge peaks',
         ]);
@@ -166,7 +168,7 @@ describe("compute config", () => {
     });
 
     it("daylight saving counts, over the next year: three weekly London peaks need six rules once the March change is within 90 days, so they are refused already in November, naming the instant and each timer's dates", () => {
-        const london = (days: readonly string[]) => days.map((d) => ({ name: `peak-${d}`, recurrence: "weekly", days: [d], start: "19:00", end: "23:00", peakOnline: 100, timeZone: "Europe/London" }));
+        const london = (days: readonly string[]) => days.map((d) => ({ name: `peak-${d}`, recurrence: "weekly", days: [d], start: "19:00", end: "23:00", peakOnline: 20000, timeZone: "Europe/London" }));
         const error =
             'peaks: 6 SAE scaling rules per application from 2026-12-29T01:01:00Z (when a daylight-saving change comes within the schedule horizon; the next 366 days are checked now, so a stack valid today stays valid) (one per timer period of the peaks, per offset of a zone with daylight saving, and per change date holding points of both offsets: "* * Tue from 2026-10-27 to 2027-03-23", "* * Tue from 2027-03-30 to 2027-10-26", "* * Wed from 2026-10-28 to 2027-03-24", "* * Wed from 2027-03-31 to 2027-10-27", "* * Thu from 2026-10-29 to 2027-03-25", "* * Thu from 2027-04-01 to 2027-10-28"); allowed: at most 5 (SAE CreateApplicationScalingRule), so give peaks the same days or a zone without daylight saving';
         assert.deepStrictEqual(configIssues(rawConfig("growth", "alicloud", { compute: "serverless", peaks: london(["mon", "tue", "wed"]) })), [error]);
@@ -223,6 +225,20 @@ describe("SAE events within the per-application rule limit", () => {
                 ["evening", "recurring"],
             ],
         );
+    });
+
+    it("events and peaks that lift no application (8,000 viewers: every service's everyday floor holds them) take no rule: four such events and three such weekly peaks leave the 4 rules to the events that lift", () => {
+        const quiet = (name: string, day: number) => ({ ...event(name, day), peakOnline: 8000 });
+        const weekly = ["mon", "tue", "wed"].map((d) => ({ name: `quiet-${d}`, recurrence: "weekly", days: [d], start: "19:00", end: "21:00", peakOnline: 8000, timeZone: "Asia/Shanghai" }));
+        const spec = resolveSpec(
+            rawConfig("growth", "alicloud", { compute: "serverless", peaks: weekly, events: [quiet("q1", 10), quiet("q2", 11), quiet("q3", 12), quiet("q4", 13), ...[20, 21, 22, 23].map((d, i) => event(`big${i + 1}`, d))] }),
+            { now: NOW },
+        );
+        assert.deepStrictEqual(saePeakTimers(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON), []);
+        assert.deepStrictEqual(saeDeclaredEvents(spec, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).map((e) => e.name), ["q1", "q2", "q3", "q4", "big1", "big2", "big3", "big4"]);
+        // With the quiet events lifting (40,000 viewers each) the same eight need 8 rules: 4 are declared.
+        const loud = resolveSpec(rawConfig("growth", "alicloud", { compute: "serverless", events: [event("q1", 10), event("q2", 11), event("q3", 12), event("q4", 13), ...[20, 21, 22, 23].map((d, i) => event(`big${i + 1}`, d))] }), { now: NOW });
+        assert.deepStrictEqual(saeDeclaredEvents(loud, NOW.getTime(), ALICLOUD_SCHEDULE_HORIZON).map((e) => e.name), ["q1", "q2", "q3", "q4"]);
     });
 
     it("more declarable events than rules left: the earliest are declared, the others reported deferred until earlier ones pass", () => {
