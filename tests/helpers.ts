@@ -78,10 +78,10 @@ export function one(plan: Plan, type: string, name: string): PlannedResource {
     return r;
 }
 
-/** The issues of the ConfigError `raw` resolves to; fails when it resolves. */
-export function configIssues(raw: ConfigObject): readonly string[] {
+/** The issues of the ConfigError `raw` resolves to at `now` (Defaults to NOW); fails when it resolves. */
+export function configIssues(raw: ConfigObject, now: Date = NOW): readonly string[] {
     try {
-        resolveSpec(raw, { now: NOW });
+        resolveSpec(raw, { now });
     } catch (e) {
         if (e instanceof ConfigError) return e.issues;
         throw e;

@@ -3,6 +3,7 @@
 import { defaultRegionCidr } from "./cidr";
 import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit, gracePeriodDefault } from "./compute";
 import { unitSchedule } from "./serverless";
+import { eventWindow, scheduleCeiling, tierNeed, unitBounds } from "./schedule";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
 import { ConfigObject, ConfigReader, isConfigObject, keysUnused, removeUnused } from "./reader";
@@ -94,11 +95,16 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
     const kubernetesEnabledSet = isConfigObject(raw.kubernetes) && raw.kubernetes.enabled !== undefined;
     const issues = [...r.issues, ...keysUnused(compute, cloud, raw, CONFIG_FIELDS, project), ...serverlessBoundsUnused(raw, spec.database, profile, project), ...validateSpec(spec, profile, preset, options.now), ...checkCompute(spec, kubernetesEnabledSet), ...checkServerlessInstanceLimit(spec, profile.serverlessInstanceLimit), ...residencyIssues(spec, profile)];
     if (issues.length > 0) throw new ConfigError(issues, project);
-    // The scheduled ceilings of the serverless units (events, peaks), once the spec is valid to plan them on.
+    // The scheduled ceilings of the serverless units (events, peaks), once the spec is valid to plan
+    // them on: those this up declares, and those of every event still ahead and every peak, each
+    // judged now, so an event beyond the horizon that a later up would be refused for is refused
+    // today (a stack valid now stays valid).
     const now = options.now.getTime();
     const scheduled = checkScheduledInstanceLimit(spec, profile.serverlessInstanceLimit, (unit, region) => {
         const schedule = unitSchedule(spec, region, unit, now, profile.scheduleHorizon, profile.eventLimit(spec, now));
-        return Math.max(0, ...schedule.oneOff.map((a) => a.maxSize), ...schedule.recurring.map((a) => a.maxSize));
+        const ahead = [...spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? -Infinity) > now), ...spec.peaks];
+        const needs = ahead.map((e) => tierNeed(spec, region, "serverlessUnit", unitBounds(unit, region), e.peakOnline, e.streams));
+        return Math.max(0, ...schedule.oneOff.map((a) => a.maxSize), ...schedule.recurring.map((a) => a.maxSize), scheduleCeiling({ maxSize: unit.maxInstances }, needs));
     });
     if (scheduled.length > 0) throw new ConfigError(scheduled, project);
     return spec;

@@ -330,6 +330,18 @@ describe("SAE's 50 instances per application (compute serverless on Alibaba Clou
         assert.strictEqual(resolveSpec(raw({ saeInstanceWhitelist: true }), { now: NOW }).events.length, 1);
         assert.strictEqual(resolveSpec({ ...raw({}), events: [{ ...big.events[0], peakOnline: 50000 }] }, { now: NOW }).events.length, 1);
     });
+    it("an event beyond the 90-day horizon is judged now: one a later pulumi up would be refused for (190,000 viewers: interaction raised to 96) is refused today, naming the same ceiling; a past one is not judged", () => {
+        const far = { name: "may-sale", start: "2027-05-05T12:00:00Z", end: "2027-05-05T14:00:00Z", peakOnline: 190000 };
+        const issues = configIssues({ ...serverless("alicloud", "growth", {}), events: [far] });
+        assert.deepStrictEqual(issues.map((i) => i.split(", above the 50")[0]), [
+            "events, peaks: they raise the order ceiling (kubernetes.services.order.maxReplicas) to 72 instances",
+            "events, peaks: they raise the interaction ceiling (kubernetes.services.interaction.maxReplicas) to 96 instances",
+        ]);
+        // The same, planned when it has come within the horizon: the same issues.
+        assert.deepStrictEqual(configIssues({ ...serverless("alicloud", "growth", {}), events: [far] }, new Date("2027-03-01T00:00:00Z")), issues);
+        // Once past, it declares nothing and is accepted.
+        assert.strictEqual(resolveSpec({ ...serverless("alicloud", "growth", {}), events: [{ ...far, start: "2026-11-05T12:00:00Z", end: "2026-11-05T14:00:00Z" }] }, { now: NOW }).events.length, 1);
+    });
     it("ECS services on Fargate take 120; the SAE flag is an error on aws and with compute kubernetes", () => {
         assert.strictEqual(resolveSpec(serverless("aws", "growth", { services: { interaction: { maxReplicas: 120 } } }), { now: NOW }).kubernetes.services.interaction.maxReplicas, 120);
         assert.ok(configIssues(serverless("aws", "growth", { saeInstanceWhitelist: true })).some((i) => i.startsWith("kubernetes.saeInstanceWhitelist")));
