@@ -578,8 +578,8 @@ describe("flows on Alibaba Cloud: one broken link is caught at exactly its hop",
         { flow: "scaling", link: "the policy attachment", type: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", nameEnds: "app-publish-metrics", mutate: () => null, hop: "may cms:PutCustomMetric" },
         { flow: "scaling", link: "the policy's PutCustomMetric statement", type: "alicloud:ram/policy:Policy", nameEnds: "app-publish-metrics", mutate: (r) => with_(r, "policyDocument", JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: ["cms:DescribeMetricList"], Resource: ["*"] }] })), hop: "may cms:PutCustomMetric" },
         { flow: "scaling", link: "the publisher in the user data", type: "alicloud:ess/scalingConfiguration:ScalingConfiguration", nameEnds: "app-config", mutate: (r) => with_(r, "userData", undefined), hop: "agent publishes" },
-        { flow: "scaling", link: "the application group the alarm reads", type: "alicloud:ess/alarm:Alarm", nameEnds: "app-alarm-out", mutate: (r) => with_(r, "cloudMonitorGroupId", 1), hop: "agent publishes" },
-        { flow: "scaling", link: "the custom metric of the scale-out alarm", type: "alicloud:ess/alarm:Alarm", nameEnds: "app-alarm-out", mutate: (r) => with_(r, "metricType", "system"), hop: "reads the custom metric" },
+        { flow: "scaling", link: "the application group the alarm reads", type: "alicloud:ess/alarm:Alarm", nameEnds: "app-alarm-out-connections", mutate: (r) => with_(r, "cloudMonitorGroupId", 1), hop: "agent publishes" },
+        { flow: "scaling", link: "the custom metric of the scale-out alarm", type: "alicloud:ess/alarm:Alarm", nameEnds: "app-alarm-out-connections", mutate: (r) => with_(r, "metricType", "system"), hop: "reads the custom metric" },
     ]);
 });
 

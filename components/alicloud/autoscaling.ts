@@ -4,8 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     ScalingAction,
     StackSpec,
-    StepBand,
     TierSchedule,
+    appReadySeconds,
     scheduledBounds,
     scheduledBoundsIgnoreChanges,
     instanceTypeFor,
@@ -14,7 +14,7 @@ import {
 } from "../model";
 import { ESS_APP_METRIC_TYPE, ESS_METRIC, ecsTrustPolicy, publishPolicy, publisherSteps } from "./metrics";
 import { ECS_CATALOGUE } from "./catalogue";
-import { ESS_GROUP_BOUNDS, essScheduledTasks, scalingRuleArgs } from "./scaling-rule";
+import { ESS_GROUP_BOUNDS, EssScaleOutAlarm, essScaleOutAlarms, essScheduledTasks, scalingRuleArgs, stepScalingRuleArgs } from "./scaling-rule";
 
 /**
  * Stock Alibaba Cloud Linux 3 image used when `app.imageId` is unset. It is named, not looked up,
@@ -39,17 +39,20 @@ export interface AutoScalingArgs {
 
 /**
  * The app tier: an ESS scaling group over every zone of the region, balanced, health-checked by
- * ECS and the load balancer, registered in the ALB server groups. One alarm scales out when any
- * scale-out condition holds (connections OR CPU), one alarm scales in only when every scale-in
- * condition holds (connections AND CPU). Larger breaches of the connection metric add larger steps
- * (surge alarms, one per band beyond the first), so a 10x jump is met in one step. Planned events and
- * recurring peaks set the group's bounds on a timetable.
+ * ECS and the load balancer, registered in the ALB server groups. Scale out when any scale-out
+ * condition holds (connections OR CPU): one alarm task per condition (essScaleOutAlarms), the
+ * connections' running one step rule whose steps grow with the breach (stepScalingRuleArgs: +100 %
+ * from 1x, +300 % from 2x, +700 % from 4x, +900 % from 8x the threshold), so a 10x jump is met in one
+ * scaling activity; ESS runs an alarm task's rule as a non-parallel activity and rejects
+ * alarm-triggered rules during the cooldown, so one rule takes the whole jump. Scale in only when
+ * every scale-in condition holds (one AND alarm). Planned events and recurring peaks set the
+ * group's bounds on a timetable.
  *
  * The group runs with an expected number of instances (desiredCapacity, seeded with minSize and
- * then owned by ESS): "Scaling groups with Expected Number of Instances configured: the scaling
- * activities ... are parallel scaling activities" (CreateScheduledTask), so the surge rules add to
- * the OR rule instead of waiting for it. Economical mode (`scalingPolicy: recycle`) stops instances
- * on scale-in and starts them first on the next scale-out.
+ * then owned by ESS), so scheduled tasks and health checks run as parallel activities ("Scaling
+ * groups with Expected Number of Instances configured: the scaling activities ... are parallel
+ * scaling activities", CreateScheduledTask). Economical mode (`scalingPolicy: recycle`) stops
+ * instances on scale-in and starts them first on the next scale-out.
  *
  * Rolling changes: a new scaling configuration only applies to instances launched after it; the
  * removal policy takes instances of the oldest configuration out first, so scale-in and
@@ -138,12 +141,20 @@ export class AutoScaling extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const outRule = this.rule(name, "out", group, actions.out);
+        // Scale out: one alarm task per condition (essScaleOutAlarms), the connections' running one
+        // step rule over every band, the CPU's the first step; scale in: one AND alarm.
+        const outRules = essScaleOutAlarms(actions.out).map((a) => {
+            const rule = new alicloud.ess.ScalingRule(
+                `${name}-rule-${a.key}`,
+                a.steps ? stepScalingRuleArgs(name, a.key, group.id, actions.out, a.condition.threshold, appReadySeconds(spec.app)) : scalingRuleArgs(name, a.key, group.id, actions.out),
+                { parent: this },
+            );
+            this.scaleOutAlarm(name, group, actions.out, a, rule, monitorGroupId);
+            return { alarm: a, rule };
+        });
+        const outRule = outRules.find((r) => r.alarm.steps)?.rule ?? outRules[0].rule;
         const inRule = this.rule(name, "in", group, actions.in);
-        this.alarm(name, "out", group, actions.out, outRule, monitorGroupId);
         this.alarm(name, "in", group, actions.in, inRule, monitorGroupId);
-
-        actions.out.bands.slice(1).forEach((band, i) => this.surge(name, group, actions.out, actions.out.bands[i], band, monitorGroupId));
         essScheduledTasks(name, group.id, args.schedule, this);
 
         this.scalingGroupId = group.id;
@@ -161,17 +172,30 @@ export class AutoScaling extends pulumi.ComponentResource {
     }
 
     /**
-     * A surge band: an alarm on the connection metric alone at the band's ratio of the threshold,
-     * running a rule that adds the band's percent minus the band below's (the rules of the bands
-     * a breach reaches run together, so their sum is the band's percent).
+     * A scale-out alarm task on one condition (essScaleOutAlarms): the metric, its threshold and
+     * comparison at the top level (a step rule picks its step from the one threshold and the metric
+     * value), the action's period, the alarm's consecutive periods.
      */
-    private surge(name: string, group: alicloud.ess.ScalingGroup, out: ScalingAction, below: StepBand, band: StepBand, monitorGroupId: pulumi.Input<number>): void {
-        const connections = out.conditions.find((c) => c.metric === "connectionsPerInstance");
-        if (connections === undefined) return;
-        const key = `surge-${band.fromRatio}x`;
-        const action: ScalingAction = { ...out, adjustment: { kind: "percentChange", value: band.percent - below.percent }, conditions: [{ ...connections, threshold: connections.threshold * band.fromRatio }] };
-        const rule = this.rule(name, key, group, action);
-        this.alarm(name, key, group, action, rule, monitorGroupId);
+    private scaleOutAlarm(name: string, group: alicloud.ess.ScalingGroup, out: ScalingAction, a: EssScaleOutAlarm, rule: alicloud.ess.ScalingRule, monitorGroupId: pulumi.Input<number>): void {
+        new alicloud.ess.Alarm(
+            `${name}-alarm-${a.key}`,
+            {
+                name: `${name}-${a.key}`,
+                description: `${a.condition.metric} > ${a.condition.threshold}${a.steps ? ", step rule over the bands" : ""} (scale out: connections OR CPU)`,
+                scalingGroupId: group.id,
+                alarmActions: [rule.ari],
+                metricType: ESS_APP_METRIC_TYPE,
+                cloudMonitorGroupId: monitorGroupId,
+                metricName: ESS_METRIC[a.condition.metric],
+                comparisonOperator: a.condition.comparison === "greaterThan" ? ">" : "<",
+                threshold: String(a.condition.threshold),
+                statistics: "Average",
+                period: out.periodSeconds,
+                evaluationCount: a.evaluationCount,
+                enable: true,
+            },
+            { parent: this },
+        );
     }
 
     /**

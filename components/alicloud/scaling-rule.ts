@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ScalingAction, TierSchedule, shortHash, utcRecurrences } from "../model";
+import { ScalingAction, ScalingCondition, TierSchedule, shortHash, stepIntervals, utcRecurrences } from "../model";
 import { ALICLOUD_PROFILE } from "./profile";
 
 /**
@@ -18,6 +18,63 @@ export function scalingRuleArgs(name: string, direction: string, groupId: pulumi
         minAdjustmentMagnitude: action.adjustment.kind === "percentChange" ? action.minAdjustmentMagnitude : undefined,
         cooldown: action.cooldownSeconds,
     };
+}
+
+/**
+ * The ESS step scaling rule of a scale-out action's bands on the connection metric: one rule whose
+ * step adjustments (stepIntervals in connections above `threshold`, the alarm's threshold) add each
+ * band's percent of the current capacity, at least minAdjustmentMagnitude instances, so one
+ * execution meets the breach it reads (a 10x jump from planned utilisation, 8x the threshold, adds
+ * +900 % at once). ESS executes an alarm task's rule as a non-parallel scaling activity ("Executing
+ * a scaling rule by using the event-triggered task", Expected Number of Instances) and rejects
+ * alarm-triggered rules during the cooldown, so one rule must take the whole jump. The provider
+ * sends AdjustmentType, MinAdjustmentMagnitude, EstimatedInstanceWarmup and each StepAdjustment for a
+ * StepScalingRule (terraform-provider-alicloud resource_alicloud_ess_scaling_rule.go; cooldown and
+ * adjustment_value apply to simple rules only, so none is set); a bound is a decimal string, the open
+ * upper bound left out (ScalingRuleStepAdjustment). `warmupSeconds`: EstimatedInstanceWarmup, the
+ * seconds until a new instance serves; instances warming up are not counted in the current
+ * capacity a step is computed on (CreateScalingRule).
+ */
+export function stepScalingRuleArgs(name: string, direction: string, groupId: pulumi.Input<string>, action: ScalingAction, threshold: number, warmupSeconds: number): alicloud.ess.ScalingRuleArgs {
+    return {
+        scalingGroupId: groupId,
+        scalingRuleName: `${name}-${direction}`,
+        scalingRuleType: "StepScalingRule",
+        adjustmentType: "PercentChangeInCapacity",
+        minAdjustmentMagnitude: action.minAdjustmentMagnitude,
+        estimatedInstanceWarmup: warmupSeconds,
+        stepAdjustments: stepIntervals(action, threshold).map((s) => ({
+            metricIntervalLowerBound: String(s.lower),
+            ...(s.upper === null ? {} : { metricIntervalUpperBound: String(s.upper) }),
+            scalingAdjustment: s.percent,
+        })),
+    };
+}
+
+/** One ESS alarm task of a scaling action's condition: its key, the condition and the consecutive periods it needs. */
+export interface EssScaleOutAlarm {
+    readonly key: string;
+    readonly condition: ScalingCondition;
+    readonly evaluationCount: number;
+    /** Whether it runs the step rule (the connection bands) rather than the simple rule of the first step. */
+    readonly steps: boolean;
+}
+
+/**
+ * The ESS alarm tasks of the scale-out rule (connections > threshold OR CPU > threshold): one per
+ * condition, as a step rule needs one metric and one threshold to pick its step (ExecuteScalingRule
+ * takes BreachThreshold and MetricValue). The connection alarm (key "out-connections") runs the step rule after
+ * the action's evaluation periods; the CPU alarm ("out-cpu") runs the first step (+scaleOutStepPercent)
+ * one period later, so when a viewer surge lifts both, the step rule is the one ESS executes and the
+ * CPU rule, arriving during its activity or cooldown, is rejected rather than taking the place of
+ * the larger step. CPU alone (no connection breach) still scales out, one period later than on AWS.
+ */
+export function essScaleOutAlarms(out: Pick<ScalingAction, "conditions" | "evaluationPeriods">): EssScaleOutAlarm[] {
+    return out.conditions.map((condition) =>
+        condition.metric === "connectionsPerInstance"
+            ? { key: "out-connections", condition, evaluationCount: out.evaluationPeriods, steps: true }
+            : { key: `out-${condition.metric === "cpuPercent" ? "cpu" : condition.metric}`, condition, evaluationCount: out.evaluationPeriods + 1, steps: false },
+    );
 }
 
 /** The inputs of an ESS scaling group that its scheduled tasks set when they run (MinValue, MaxValue): scheduledBoundsIgnoreChanges. */

@@ -2,7 +2,7 @@
 // metric-math alarm over plain metric queries, so OR / AND of the scaling policy and ratios such as
 // the 5xx share are expressed exactly. Pure: dimension values come in as plain strings.
 
-import { APP_CONNECTIONS_METRIC, AlarmMetric, AlarmRule, PublisherSteps, ScalingAction, ScalingCondition, ScalingMetric, ServiceAlarmMetric, ServiceAlarmRule } from "../model";
+import { APP_CONNECTIONS_METRIC, AlarmMetric, AlarmRule, PublisherSteps, ScalingAction, ScalingCondition, ScalingMetric, ServiceAlarmMetric, ServiceAlarmRule, stepIntervals } from "../model";
 
 /** The CloudWatch namespace of the app's custom metric APP_CONNECTIONS_METRIC (see docs/METRICS.md). */
 export const APP_METRICS_NAMESPACE = "LiveCommerce/App";
@@ -121,19 +121,16 @@ export function scaleOutRatioQueries(action: ScalingAction, scope: ScalingScope)
 }
 
 /**
- * Step adjustments of the scale-out policy from the bands: intervals of the ratio above the
- * threshold 1 (lower bound inclusive above the threshold, per the StepAdjustment reference), each
- * adding its percent; the last band has no upper bound.
+ * Step adjustments of the scale-out policy from the bands (stepIntervals on the breach ratio, the
+ * alarm's threshold SCALING_ALARM_THRESHOLD): lower bound inclusive above the threshold, per the
+ * StepAdjustment reference; the last band has no upper bound.
  */
 export function scaleOutSteps(action: ScalingAction): { metricIntervalLowerBound: string; metricIntervalUpperBound?: string; scalingAdjustment: number }[] {
-    return action.bands.map((b, i) => {
-        const next = action.bands[i + 1];
-        return {
-            metricIntervalLowerBound: String(b.fromRatio - SCALING_ALARM_THRESHOLD),
-            ...(next === undefined ? {} : { metricIntervalUpperBound: String(next.fromRatio - SCALING_ALARM_THRESHOLD) }),
-            scalingAdjustment: b.percent,
-        };
-    });
+    return stepIntervals(action, SCALING_ALARM_THRESHOLD).map((s) => ({
+        metricIntervalLowerBound: String(s.lower),
+        ...(s.upper === null ? {} : { metricIntervalUpperBound: String(s.upper) }),
+        scalingAdjustment: s.percent,
+    }));
 }
 
 /** The metric queries of a scaling alarm: the group's average of each metric and the combined condition. */

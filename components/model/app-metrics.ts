@@ -1,8 +1,10 @@
 // "Connections per instance", one definition on both clouds: the viewer connections an app server
 // holds, counted on the instance as the established TCP connections to the app port, published once
-// a minute by a small publisher the user data installs (a systemd timer), with the instance's own
+// a minute, once the app answers /ready, by a small publisher the user data installs (a systemd timer), with the instance's own
 // identity (AWS instance profile, Alibaba Cloud RAM role for ECS). Pure: returns texts and policy
 // documents; the components attach them. docs/METRICS.md describes the metric and its sources.
+
+import { APP_CONTRACT_PATHS } from "./loadbalancer";
 
 /** The custom metric the app publishes once a minute per instance, on both clouds (see docs/METRICS.md). */
 export const APP_CONNECTIONS_METRIC = "ConnectionsPerInstance";
@@ -20,6 +22,17 @@ export const PUBLISH_INTERVAL_SECONDS = 60;
  */
 export function connectionCountCommand(appPort: number): string {
     return `ss -Htn state established '( sport = :${appPort} )' | wc -l`;
+}
+
+/**
+ * The publisher's gate: publish nothing until the app answers its readiness path on the app port
+ * (`curl -fs`: fails on a refused connection or an HTTP status of 400 or more). An instance that
+ * boots carries no viewers until the load balancer sends them (after `/ready`); a 0 it published
+ * would pull the group's Average down while the jump it was launched for is still on, so the alarms
+ * would read a smaller breach and a smaller step. It publishes from its first ready minute on.
+ */
+export function readyGateCommand(appPort: number): string {
+    return `curl -fs -o /dev/null --max-time 2 http://127.0.0.1:${appPort}${APP_CONTRACT_PATHS.ready} || exit 0`;
 }
 
 /**
@@ -41,7 +54,7 @@ export const PUBLISHER_NAME = "live-commerce-connections";
  * both clouds except the install and publish steps.
  */
 export function publisherUserData(t: PublisherSteps): string {
-    const script = ["#!/bin/bash", "set -u", `count=$(${connectionCountCommand(t.appPort)})`, t.publish].join("\n");
+    const script = ["#!/bin/bash", "set -u", readyGateCommand(t.appPort), `count=$(${connectionCountCommand(t.appPort)})`, t.publish].join("\n");
     return [
         "#!/bin/bash",
         "set -eu",

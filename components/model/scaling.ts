@@ -57,6 +57,29 @@ export function scaleOutBands(spec: Pick<StackSpec, "scaling">): StepBand[] {
     return [{ fromRatio: 1, percent: first }, ...SURGE_BANDS.filter((b) => b.percent > first)];
 }
 
+/** One step adjustment of a step scaling rule: the breach interval above the alarm's threshold (`upper` null: no upper bound) and the percent it adds. */
+export interface StepInterval {
+    readonly lower: number;
+    readonly upper: number | null;
+    readonly percent: number;
+}
+
+/**
+ * The step adjustments of a scale-out action's bands (ScalingAction.bands) in the units of the
+ * alarm that runs them, `threshold` being the alarm's threshold in those units: band r (from r x the
+ * threshold) starts at (r - 1) x threshold above it, ends where the next band starts, the last
+ * without an upper bound. One rule for both clouds' step rules: EC2 Auto Scaling and Application Auto
+ * Scaling on the breach ratio (threshold 1: "the lower bound for the difference between the alarm
+ * threshold and the CloudWatch metric", StepAdjustment reference), ESS StepScalingRule on the
+ * connections (threshold scaleOut.connectionsPerInstance).
+ */
+export function stepIntervals(action: Pick<ScalingAction, "bands">, threshold: number): StepInterval[] {
+    return action.bands.map((b, i) => {
+        const next = action.bands[i + 1];
+        return { lower: (b.fromRatio - 1) * threshold, upper: next === undefined ? null : (next.fromRatio - 1) * threshold, percent: b.percent };
+    });
+}
+
 /** Scale-in waits this many times longer than scale-out before acting: adding is urgent, removing is not. */
 export const SCALE_IN_PATIENCE = 10;
 /** Scale-in steps are this many times the scale-out cooldown apart (instances leave at most every 2 minutes). */

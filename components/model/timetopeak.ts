@@ -42,6 +42,16 @@ export interface GroupScaling {
 }
 
 /**
+ * Seconds from an app server's launch until it serves: its health check grace period (the app's
+ * start, app.healthCheckGracePeriodSeconds) plus the load balancer's healthy checks
+ * (HEALTH_CHECK.healthyThreshold x intervalSeconds). Also the warm-up of the ESS step rule
+ * (estimatedInstanceWarmup): until then a new instance carries no viewers.
+ */
+export function appReadySeconds(app: Pick<StackSpec["app"], "healthCheckGracePeriodSeconds">): number {
+    return app.healthCheckGracePeriodSeconds + HEALTH_CHECK.healthyThreshold * HEALTH_CHECK.intervalSeconds;
+}
+
+/**
  * The scaling configuration of a region's app group as the clouds run it. AWS step scaling has no
  * cooldown ("Amazon EC2 Auto Scaling doesn't support cooldowns for step scaling policies"; instances
  * warming up count toward the current capacity instead), and its scale-in alarm acts every period;
@@ -55,7 +65,7 @@ export function groupScaling(spec: Pick<StackSpec, "scaling" | "app">, profile: 
         maxSize: spec.app.maxSize,
         detectionSeconds: stepSeconds(out),
         periodSeconds: out.periodSeconds,
-        readySeconds: spec.app.healthCheckGracePeriodSeconds + HEALTH_CHECK.healthyThreshold * HEALTH_CHECK.intervalSeconds,
+        readySeconds: appReadySeconds(spec.app),
         scaleOutCooldownSeconds: profile.stepScalingCooldown ? out.cooldownSeconds : 0,
         bands: out.bands,
         minAdjustmentMagnitude: out.minAdjustmentMagnitude,

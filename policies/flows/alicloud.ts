@@ -1646,7 +1646,7 @@ function scalingFlow(g: FlowGraph, region: string): FlowResult {
             .map((a) => found(g.ref(a, "policyName", a.inputs.policyName, T.ramPolicy, ["policyName"])))
             .filter((p): p is FlowResource => p !== undefined);
         w.hop(role, `may ${PUBLISH_ACTION}`, policies.some((p) => statementsAllow(p.inputs.policyDocument, PUBLISH_ACTION)) ? true : `no policy attached to ${role.name} allows ${PUBLISH_ACTION}`);
-        const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("out")) ?? w.absent(asg, "scale-out alarm", `no scale-out alarm on ${asg.name}`);
+        const alarm = g.referrers(asg, T.essAlarm, "scalingGroupId").find((a) => a.name.endsWith("-out-connections")) ?? w.absent(asg, "scale-out alarm", `no scale-out alarm on the connections on ${asg.name}`);
         const groupId = alarm.inputs.cloudMonitorGroupId;
         const userData = decodeUserData(cfg.inputs.userData) ?? "";
         const publishes = userData.includes("PutCustomMetric") && userData.includes(APP_CONNECTIONS_METRIC);

@@ -21,7 +21,7 @@ function app(plan: Plan, type: string): PlannedResource {
 describe("alicloud AutoScaling", function () {
     const stacks = usePlans();
 
-    it("declares exactly group, configuration, the OR, AND and three surge rules with their alarms, the metrics application group and the publisher's RAM role under the component", () => {
+    it("declares exactly group, configuration, the connections' step rule, the CPU rule and the AND rule with their alarms, the metrics application group and the publisher's RAM role under the component", () => {
         const plan = stacks()["startup-alicloud"];
         const component = named(plan, "live-commerce:alicloud:AutoScaling", "lc-cn-hangzhou-app");
         assert.deepStrictEqual(
@@ -29,17 +29,13 @@ describe("alicloud AutoScaling", function () {
             [
                 "alicloud:cms/monitorGroup:MonitorGroup lc-cn-hangzhou-app-metrics",
                 "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-in",
-                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-out",
-                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-surge-2x",
-                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-surge-4x",
-                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-surge-8x",
+                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-out-connections",
+                "alicloud:ess/alarm:Alarm lc-cn-hangzhou-app-alarm-out-cpu",
                 "alicloud:ess/scalingConfiguration:ScalingConfiguration lc-cn-hangzhou-app-config",
                 "alicloud:ess/scalingGroup:ScalingGroup lc-cn-hangzhou-app-group",
                 "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-in",
-                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-out",
-                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-surge-2x",
-                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-surge-4x",
-                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-surge-8x",
+                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-out-connections",
+                "alicloud:ess/scalingRule:ScalingRule lc-cn-hangzhou-app-rule-out-cpu",
                 "alicloud:ram/policy:Policy lc-cn-hangzhou-app-publish-metrics",
                 "alicloud:ram/role:Role lc-cn-hangzhou-app-role",
                 "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment lc-cn-hangzhou-app-publish-metrics",
@@ -107,61 +103,72 @@ describe("alicloud AutoScaling", function () {
         );
     });
 
-    const directions: [string, string, string, number, number, Record<string, unknown>][] = [
-        // title, direction, logic operator, connections threshold, CPU threshold, evaluation and rule
-        ["scale out: ONE alarm, connections > 5000 OR CPU > 70, adds 100% (at least 2)", "out", "||", 5000, 70, {
-            evaluationCount: 1,
-            rule: ["PercentChangeInCapacity", 100, 2, 60],
-        }],
-        ["scale in: ONE alarm, connections < 1000 AND CPU < 30, sustained 10 periods, removes 25% (at least 1) per 120 s", "in", "&&", 1000, 30, {
-            evaluationCount: 10,
-            rule: ["PercentChangeInCapacity", -25, 1, 120],
-        }],
-    ];
-    for (const [title, direction, logic, connections, cpu, want] of directions) {
-        it(title, () => {
-            const plan = stacks()[MYSQL_STACK];
-            const component = named(plan, "live-commerce:alicloud:AutoScaling", "lc-cn-hangzhou-app");
-            const alarms = childrenOf(plan, component).filter((r) => r.type === "alicloud:ess/alarm:Alarm" && !r.name.includes("surge"));
-            assert.deepStrictEqual(alarms.map((a) => a.name).sort(), ["lc-cn-hangzhou-app-alarm-in", "lc-cn-hangzhou-app-alarm-out"]);
-            const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-${direction}`);
-            assert.strictEqual(alarm.parent, component.urn);
-            assert.strictEqual(input(alarm, "scalingGroupId"), mockId(G, "lc-cn-hangzhou-app-group"));
-            const op = direction === "out" ? ">" : "<";
-            assert.strictEqual(input(alarm, "expressionsLogicOperator"), logic);
-            // custom metrics of the group's CloudMonitor application group (one metric type per alarm)
-            assert.strictEqual(input(alarm, "metricType"), "custom");
-            assert.strictEqual(input(alarm, "cloudMonitorGroupId"), Number(mockId(MONITOR_GROUP, "lc-cn-hangzhou-app-metrics")));
-            assert.deepStrictEqual(input(alarm, "expressions"), [
-                { comparisonOperator: op, metricName: "ConnectionsPerInstance", period: 60, statistics: "Average", threshold: connections },
-                { comparisonOperator: op, metricName: "CpuUtilization", period: 60, statistics: "Average", threshold: cpu },
-            ]);
-            assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-${direction}`)}`);
-            const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-${direction}`);
-            assert.deepStrictEqual(
-                {
-                    evaluationCount: input(alarm, "evaluationCount"),
-                    rule: [input(rule, "adjustmentType"), input(rule, "adjustmentValue"), input(rule, "minAdjustmentMagnitude"), input(rule, "cooldown")],
-                },
-                want,
-            );
-        });
-    }
-
-    it("surge alarms on connections alone at 2x, 4x and 8x the threshold add 200%, 400% and 200%: with the OR rule, +300/+700/+900% in one step", () => {
+    it("scale out on connections: ONE alarm task, ConnectionsPerInstance > 5000 for 1 period, runs ONE step rule: +100% from 1x, +300% from 2x, +700% from 4x, +900% from 8x (at least 2), warm-up 130 s", () => {
         const plan = stacks()[MYSQL_STACK];
-        const rows = [2, 4, 8].map((x) => {
-            const alarm = named(plan, "alicloud:ess/alarm:Alarm", `lc-cn-hangzhou-app-alarm-surge-${x}x`);
-            const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-surge-${x}x`);
-            assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", `lc-cn-hangzhou-app-rule-surge-${x}x`)}`);
-            return [input(alarm, "expressions"), input(alarm, "evaluationCount"), input(rule, "adjustmentType"), input(rule, "adjustmentValue"), input(rule, "minAdjustmentMagnitude"), input(rule, "cooldown")];
-        });
-        const expr = (threshold: number) => [{ comparisonOperator: ">", metricName: "ConnectionsPerInstance", period: 60, statistics: "Average", threshold }];
-        assert.deepStrictEqual(rows, [
-            [expr(10000), 1, "PercentChangeInCapacity", 200, 2, 60],
-            [expr(20000), 1, "PercentChangeInCapacity", 400, 2, 60],
-            [expr(40000), 1, "PercentChangeInCapacity", 200, 2, 60],
+        const component = named(plan, "live-commerce:alicloud:AutoScaling", "lc-cn-hangzhou-app");
+        const alarms = childrenOf(plan, component).filter((r) => r.type === "alicloud:ess/alarm:Alarm");
+        assert.deepStrictEqual(alarms.map((a) => a.name).sort(), ["lc-cn-hangzhou-app-alarm-in", "lc-cn-hangzhou-app-alarm-out-connections", "lc-cn-hangzhou-app-alarm-out-cpu"]);
+        const alarm = named(plan, "alicloud:ess/alarm:Alarm", "lc-cn-hangzhou-app-alarm-out-connections");
+        const pick = (r: typeof alarm, keys: readonly string[]) => keys.map((k) => input(r, k));
+        // custom metric of the group's CloudMonitor application group, one metric and one threshold (the step rule's breach)
+        assert.deepStrictEqual(pick(alarm, ["metricType", "cloudMonitorGroupId", "metricName", "comparisonOperator", "threshold", "statistics", "period", "evaluationCount", "expressions"]), [
+            "custom",
+            Number(mockId(MONITOR_GROUP, "lc-cn-hangzhou-app-metrics")),
+            "ConnectionsPerInstance",
+            ">",
+            "5000",
+            "Average",
+            60,
+            1,
+            undefined,
         ]);
+        assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-app-rule-out-connections")}`);
+        const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-app-rule-out-connections");
+        // Steps in connections above the threshold; the last has no upper bound. No cooldown or adjustmentValue (simple rules only).
+        assert.deepStrictEqual(pick(rule, ["scalingRuleType", "adjustmentType", "minAdjustmentMagnitude", "estimatedInstanceWarmup", "stepAdjustments", "adjustmentValue", "cooldown"]), [
+            "StepScalingRule",
+            "PercentChangeInCapacity",
+            2,
+            130,
+            [
+                { metricIntervalLowerBound: "0", metricIntervalUpperBound: "5000", scalingAdjustment: 100 },
+                { metricIntervalLowerBound: "5000", metricIntervalUpperBound: "15000", scalingAdjustment: 300 },
+                { metricIntervalLowerBound: "15000", metricIntervalUpperBound: "35000", scalingAdjustment: 700 },
+                { metricIntervalLowerBound: "35000", scalingAdjustment: 900 },
+            ],
+            undefined,
+            undefined,
+        ]);
+    });
+
+    it("scale out on CPU: its own alarm task, CpuUtilization > 70, one period later than the connections' (2), adds 100% (at least 2): a viewer surge runs the step rule, not this one", () => {
+        const plan = stacks()[MYSQL_STACK];
+        const alarm = named(plan, "alicloud:ess/alarm:Alarm", "lc-cn-hangzhou-app-alarm-out-cpu");
+        assert.deepStrictEqual(["metricType", "metricName", "comparisonOperator", "threshold", "statistics", "period", "evaluationCount"].map((k) => input(alarm, k)), ["custom", "CpuUtilization", ">", "70", "Average", 60, 2]);
+        assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-app-rule-out-cpu")}`);
+        const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-app-rule-out-cpu");
+        assert.deepStrictEqual(["scalingRuleType", "adjustmentType", "adjustmentValue", "minAdjustmentMagnitude", "cooldown"].map((k) => input(rule, k)), ["SimpleScalingRule", "PercentChangeInCapacity", 100, 2, 60]);
+    });
+
+    it("scale in: ONE alarm, connections < 1000 AND CPU < 30, sustained 10 periods, removes 25% (at least 1) per 120 s", () => {
+        const plan = stacks()[MYSQL_STACK];
+        const component = named(plan, "live-commerce:alicloud:AutoScaling", "lc-cn-hangzhou-app");
+        const alarm = named(plan, "alicloud:ess/alarm:Alarm", "lc-cn-hangzhou-app-alarm-in");
+        assert.strictEqual(alarm.parent, component.urn);
+        assert.strictEqual(input(alarm, "scalingGroupId"), mockId(G, "lc-cn-hangzhou-app-group"));
+        assert.strictEqual(input(alarm, "expressionsLogicOperator"), "&&");
+        assert.strictEqual(input(alarm, "metricType"), "custom");
+        assert.strictEqual(input(alarm, "cloudMonitorGroupId"), Number(mockId(MONITOR_GROUP, "lc-cn-hangzhou-app-metrics")));
+        assert.deepStrictEqual(input(alarm, "expressions"), [
+            { comparisonOperator: "<", metricName: "ConnectionsPerInstance", period: 60, statistics: "Average", threshold: 1000 },
+            { comparisonOperator: "<", metricName: "CpuUtilization", period: 60, statistics: "Average", threshold: 30 },
+        ]);
+        assert.strictEqual(input(alarm, "alarmActions.0"), `ari:acs:ess:cn-hangzhou:123456789012:scalingrule/${mockId("alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-app-rule-in")}`);
+        const rule = named(plan, "alicloud:ess/scalingRule:ScalingRule", "lc-cn-hangzhou-app-rule-in");
+        assert.deepStrictEqual(
+            { evaluationCount: input(alarm, "evaluationCount"), rule: [input(rule, "adjustmentType"), input(rule, "adjustmentValue"), input(rule, "minAdjustmentMagnitude"), input(rule, "cooldown")] },
+            { evaluationCount: 10, rule: ["PercentChangeInCapacity", -25, 1, 120] },
+        );
     });
 
     it("app servers publish ConnectionsPerInstance and CpuUtilization with a RAM role for ECS allowed exactly cms:PutCustomMetric", () => {
@@ -177,7 +184,7 @@ describe("alicloud AutoScaling", function () {
         assert.strictEqual(input(c, "roleName"), "lc-cn-hangzhou-app-metrics");
         const userData = Buffer.from(String(input(c, "userData")), "base64").toString("utf8");
         const groupId = mockId(MONITOR_GROUP, "lc-cn-hangzhou-app-metrics");
-        assert.ok(userData.includes("ss -Htn state established '( sport = :8080 )' | wc -l"), userData);
+        assert.ok(userData.includes("curl -fs -o /dev/null --max-time 2 http://127.0.0.1:8080/ready || exit 0\ncount=$(ss -Htn state established '( sport = :8080 )' | wc -l)"), userData);
         assert.ok(userData.includes("aliyun cms PutCustomMetric --mode EcsRamRole --ram-role-name lc-cn-hangzhou-app-metrics --region cn-hangzhou"), userData);
         assert.ok(userData.includes(`--MetricList.1.GroupId ${groupId} --MetricList.1.MetricName ConnectionsPerInstance`), userData);
         assert.ok(userData.includes(`--MetricList.2.GroupId ${groupId} --MetricList.2.MetricName CpuUtilization`), userData);

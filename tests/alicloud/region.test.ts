@@ -43,10 +43,10 @@ describe("alicloud Region", function () {
         const missing = stacks()["startup-alicloud"].resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !growth.has(key(r))).map(key);
         assert.deepStrictEqual(missing, [
             "alicloud:cms/monitorGroup:MonitorGroup::lc-cn-hangzhou-app-metrics",
-            ...["in", "out", "surge-2x", "surge-4x", "surge-8x"].map((a) => `alicloud:ess/alarm:Alarm::lc-cn-hangzhou-app-alarm-${a}`),
+            ...["in", "out-connections", "out-cpu"].map((a) => `alicloud:ess/alarm:Alarm::lc-cn-hangzhou-app-alarm-${a}`),
             "alicloud:ess/scalingConfiguration:ScalingConfiguration::lc-cn-hangzhou-app-config",
             "alicloud:ess/scalingGroup:ScalingGroup::lc-cn-hangzhou-app-group",
-            ...["in", "out", "surge-2x", "surge-4x", "surge-8x"].map((a) => `alicloud:ess/scalingRule:ScalingRule::lc-cn-hangzhou-app-rule-${a}`),
+            ...["in", "out-connections", "out-cpu"].map((a) => `alicloud:ess/scalingRule:ScalingRule::lc-cn-hangzhou-app-rule-${a}`),
             "alicloud:ram/policy:Policy::lc-cn-hangzhou-app-publish-metrics",
             "alicloud:ram/role:Role::lc-cn-hangzhou-app-role",
             "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment::lc-cn-hangzhou-app-publish-metrics",

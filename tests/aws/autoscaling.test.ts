@@ -73,7 +73,8 @@ describe("aws AutoScaling", () => {
         assert.strictEqual(at(t, "iamInstanceProfile", "arn"), `arn:aws:iam:us-east-1:123456789012:${mockId(profile.type, profile.name)}`);
         assert.strictEqual(at(t, "metadataOptions", "instanceMetadataTags"), "enabled");
         const userData = Buffer.from(String(at(t, "userData")), "base64").toString("utf8");
-        assert.ok(userData.includes("count=$(ss -Htn state established '( sport = :8080 )' | wc -l)"), userData);
+        // Nothing is published until the app answers /ready: a booting instance's 0 would pull the group's Average down mid-jump.
+        assert.ok(userData.includes("curl -fs -o /dev/null --max-time 2 http://127.0.0.1:8080/ready || exit 0\ncount=$(ss -Htn state established '( sport = :8080 )' | wc -l)"), userData);
         assert.ok(userData.includes("meta-data/tags/instance/aws:autoscaling:groupName"), userData);
         assert.ok(userData.includes('aws cloudwatch put-metric-data --region "$region" --namespace LiveCommerce/App --metric-name ConnectionsPerInstance --dimensions "AutoScalingGroupName=$group" --unit Count --value "$count"'), userData);
         assert.ok(userData.includes("systemctl enable --now live-commerce-connections.timer"), userData);
