@@ -6,7 +6,7 @@ import * as assert from "assert";
 import { checkPlan } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
 import { diffPlans } from "../tools/lib/upgrade";
-import { CEILINGS_LOWERED_FINDING, EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, renderScaling, scalingSection } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, EVENT_PRESCALE_FINDING, POD_FLOORS_NODES_FINDING, boundsNote, renderScaling, scalingSection } from "../tools/lib/scaling";
 import { renderConfigDoc } from "../tools/lib/config-docs";
 import { at, list, stackDir, stackFile } from "./helpers";
 
@@ -542,6 +542,13 @@ describe("an edited app.minSize or app.maxSize while schedules exist is said to 
         assert.ok(renderScaling(scalingSection(withSale.outputs)).includes(NOTE));
         const quiet = await planStack("no-events-aws-vm", DIR, { now: NOV_22 });
         assert.ok(!renderScaling(scalingSection(quiet.outputs)).includes(NOTE));
+    });
+
+    it("an event that lifts no floor of the app tier declares nothing on it: no note", () => {
+        const row = (detail: string) => ({ source: "quiet", status: "scheduled", detail });
+        const section = (detail: string) => ({ timeToPeak: [], drain: [], schedule: [row(detail)], boundsNote: "the scheduled actions own the app group's bounds" });
+        assert.deepStrictEqual(boundsNote(section("pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; the app tier needs no lift: 8000 viewers fit the everyday floor of 4 app instances")), []);
+        assert.deepStrictEqual(boundsNote(section("pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z")), ["note: while events or peaks are declared, the scheduled actions own the app group's bounds"]);
     });
 
     it("on the other computes the note names what owns the bounds there: the HPAs with floor jobs, the ECS scalable targets; none on SAE (each up rewrites its rules) or without floor jobs", async () => {

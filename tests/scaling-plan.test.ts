@@ -419,7 +419,7 @@ describe("an event inside a recurring peak releases to the peak's floor, on ever
 
 describe("an audience the app group's everyday floor holds but interaction's own floor does not is pre-scaled on pods and serverless services", function () {
     this.timeout(300_000);
-    const lifted = (plan: CheckedPlan) => list(plan.scaling.schedule).map((r) => [at(r, "source"), String(at(r, "detail")).includes("no lift needed")]);
+    const lifted = (plan: CheckedPlan) => list(plan.scaling.schedule).map((r) => [at(r, "source"), String(at(r, "detail")).includes("the app tier needs no lift")]);
 
     it("EKS: the launch's and the evening's floor jobs raise interaction alone to 6 pods and release it to 3; the quiet event lifts nothing", async () => {
         const plan = await planOf("interaction-lift-eks");
@@ -439,7 +439,7 @@ describe("an audience the app group's everyday floor holds but interaction's own
             ["quiet", true],
             ["evening", false],
         ]);
-        assert.match(String(at(list(plan.scaling.schedule)[1], "detail")), /no lift needed: 8000 viewers fit every service's everyday minReplicas \(interaction 3, holding the connections\)$/);
+        assert.match(String(at(list(plan.scaling.schedule)[1], "detail")), /the app tier needs no lift: 8000 viewers fit every service's everyday minReplicas \(interaction 3, holding the connections\)$/);
     });
 
     it("Fargate: interaction's scheduled actions raise its tasks to 4 for the launch and the evening; no other service has one", async () => {

@@ -1406,6 +1406,12 @@ export function unitBounds(unit: Pick<ServerlessUnitPlan, "minInstances" | "maxI
 }
 
 /**
+ * How the report says an event or peak lifts no floor of the app tier (liftsAppTier false); other
+ * tiers (the transcoders, by the streams) may still be lifted and are reported with it.
+ */
+export const NO_APP_TIER_LIFT = "the app tier needs no lift";
+
+/**
  * What an audience that lifts nothing (liftsAppTier false) fits, for the report: the app group's
  * everyday floor (compute vm), or the everyday floor of every service with that of the one holding
  * the viewers' connections (interaction: the pods' minReplicas, the serverless service's minimum
@@ -1656,7 +1662,7 @@ export function scheduleReport(
         }
         const lift = liftsAppTier(spec, event.peakOnline)
             ? capped(spec, event.peakOnline, floorJobs) + (releaseLater === "" ? pending(event, w.to) : "")
-            : `; no lift needed: ${event.peakOnline} viewers fit ${everydayFloorText(spec)}`;
+            : `; ${NO_APP_TIER_LIFT}: ${event.peakOnline} viewers fit ${everydayFloorText(spec)}`;
         const start = parseInstant(event.start) ?? w.from;
         const end = parseInstant(event.end) ?? w.to;
         const cover = coveringEvent(spec, event, now, declared);
@@ -1698,17 +1704,18 @@ export function scheduleReport(
     const peaks = spec.peaks.map((peak): ScheduleReport => {
         const days = peak.recurrence === "daily" ? "every day" : `on ${peak.days.join(", ")}`;
         const window = `${peak.start}-${peak.end} ${peak.timeZone} ${days}`;
-        if (!liftsAppTier(spec, peak.peakOnline)) {
-            return { source: peak.name, status: "recurring", detail: `${window}; no lift needed: ${peak.peakOnline} viewers fit ${everydayFloorText(spec)}` };
-        }
+        const lifts = liftsAppTier(spec, peak.peakOnline);
         const end = recurringUntil(horizon, peak.timeZone, now);
-        const until = text !== null ? text.declaredUntil(peak) : end === null ? null : `declared until ${utcMinute(end)}`;
-        return { source: peak.name, status: "recurring", detail: declaredOrNot(peak.peakOnline, window + (until === null ? "" : `; ${until}${extension(until)}`) + capped(spec, peak.peakOnline, floorJobs)) };
+        // The cloud's own text names every tier the peak lifts (the transcoders too); without it, the app tier's horizon.
+        const until = text !== null ? text.declaredUntil(peak) : !lifts || end === null ? null : `declared until ${utcMinute(end)}`;
+        const noLift = lifts ? "" : `; ${NO_APP_TIER_LIFT}: ${peak.peakOnline} viewers fit ${everydayFloorText(spec)}`;
+        return { source: peak.name, status: "recurring", detail: declaredOrNot(peak.peakOnline, window + (until === null ? "" : `; ${until}${extension(until)}`) + capped(spec, peak.peakOnline, floorJobs) + noLift) };
     });
     const audiences = new Map<string, number>([...spec.events.map((e): [string, number] => [e.name, e.peakOnline]), ...spec.peaks.map((p): [string, number] => [p.name, p.peakOnline])]);
     return [...events, ...peaks].map((r) => {
         const online = audiences.get(r.source);
-        const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) ? "" : nodeShortfall(spec, online);
+        // Only raised pod floors can exceed the node pools here: an audience that lifts nothing raises none.
+        const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) || !liftsAppTier(spec, online) ? "" : nodeShortfall(spec, online);
         return short === "" ? r : { ...r, nodeShortfall: short };
     });
 }

@@ -385,7 +385,7 @@ describe("model: floors per service", () => {
                 status: "scheduled",
                 detail: `${not}: covered by sale: its pre-scale-to-release window (2026-12-12T10:30:00Z to 2026-12-12T12:30:00Z) lies inside sale's with no larger audience or streams, so sale's floor holds it and it declares no action of its own`,
             },
-            { source: "small", status: "scheduled", detail: "pre-scale at 2026-12-14T09:30:00Z, release at 2026-12-14T12:30:00Z; no lift needed: 1000 viewers fit every service's everyday minReplicas (interaction 3, holding the connections)" },
+            { source: "small", status: "scheduled", detail: "pre-scale at 2026-12-14T09:30:00Z, release at 2026-12-14T12:30:00Z; the app tier needs no lift: 1000 viewers fit every service's everyday minReplicas (interaction 3, holding the connections)" },
             { source: "evening", status: "recurring", detail: `${not}: 19:00-23:00 America/New_York every day` },
         ]);
         // With floor jobs the same three name the pods' maxReplicas the jobs raise.
@@ -415,8 +415,8 @@ describe("model: the schedule report of peaks and events that lift nothing", () 
         assert.deepStrictEqual(
             scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).map((r) => r.detail),
             [
-                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; no lift needed: 8000 viewers fit the everyday floor of 4 app instances",
-                "20:00-23:00 Asia/Shanghai every day; no lift needed: 12000 viewers fit the everyday floor of 4 app instances",
+                "pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; the app tier needs no lift: 8000 viewers fit the everyday floor of 4 app instances",
+                "20:00-23:00 Asia/Shanghai every day; the app tier needs no lift: 12000 viewers fit the everyday floor of 4 app instances",
             ],
         );
         assert.deepStrictEqual(tierSchedule(spec, spec.regions[0], "appGroup", appTierBounds(spec, spec.regions[0]), NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null), {
@@ -425,6 +425,14 @@ describe("model: the schedule report of peaks and events that lift nothing", () 
             oneOff: [],
             recurring: [],
         });
+    });
+    it("a peak whose streams lift the transcoders but whose viewers lift no app floor says both: the transcoders' ESS tasks and their end, and that the app tier needs no lift", () => {
+        const spec = resolveSpec(
+            rawConfig("growth", "alicloud", { compute: "vm", peaks: [{ name: "evening", start: "20:00", end: "23:00", peakOnline: 8000, streams: 40, timeZone: "Asia/Shanghai" }] }),
+            { now: NOW },
+        );
+        const [peak] = scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null, () => null, PROFILES.alicloud.horizonText(spec, NOW.getTime()));
+        assert.match(peak.detail, /^20:00-23:00 Asia\/Shanghai every day; ESS tasks \(transcoders\) declared until \S+, each pulumi up extends it; the app tier needs no lift: 8000 viewers fit the everyday floor of 4 app instances$/);
     });
     it("on Kubernetes and serverless the same 12,000 viewers lift interaction (4 over two zones, above its 3); 8,000 fit every service's everyday floor", () => {
         for (const compute of ["kubernetes", "serverless"] as const) {
@@ -441,7 +449,7 @@ describe("model: the schedule report of peaks and events that lift nothing", () 
             assert.deepStrictEqual(
                 scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon).map((r) => r.detail),
                 [
-                    `pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; no lift needed: 8000 viewers fit every service's everyday ${floors}, holding the connections)`,
+                    `pre-scale at 2026-12-12T09:30:00Z, release at 2026-12-12T16:30:00Z; the app tier needs no lift: 8000 viewers fit every service's everyday ${floors}, holding the connections)`,
                     "20:00-23:00 Asia/Shanghai every day; declared until 2027-02-19T00:00:00Z, each pulumi up extends it",
                 ],
                 compute,

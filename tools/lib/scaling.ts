@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, isSaeEventRuleName, keepEventText, localInstant, localStamp, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute } from "../../components/model";
+import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, NO_APP_TIER_LIFT, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, isSaeEventRuleName, keepEventText, localInstant, localStamp, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -941,6 +941,7 @@ const OWNING_STATUSES: readonly unknown[] = ["scheduled", "inProgress", "late", 
  * compute has no such owner (SAE, Kubernetes without floor jobs).
  */
 export function boundsNote(section: ScalingSection): string[] {
-    const owning = section.schedule.filter(isRecord).some((r) => OWNING_STATUSES.includes(r.status) || (r.status === "past" && String(r.detail).includes("still drains")));
+    // An entry that lifts no floor of the app tier declares nothing on it (NO_APP_TIER_LIFT).
+    const owning = section.schedule.filter(isRecord).some((r) => (OWNING_STATUSES.includes(r.status) && !String(r.detail).includes(NO_APP_TIER_LIFT)) || (r.status === "past" && String(r.detail).includes("still drains")));
     return owning && section.boundsNote !== undefined ? [`note: while events or peaks are declared, ${section.boundsNote}`] : [];
 }
