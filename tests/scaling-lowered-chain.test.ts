@@ -62,6 +62,9 @@ const DIR = stackDir({
     // Two regions, one cluster each: the same HPA names in both (the floor findings tell the clusters apart).
     "pods-two-regions-sale": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: TWO_REGIONS, events: [{ ...SALE, peakOnline: 80000 }] }),
     "pods-two-regions-none": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: TWO_REGIONS }),
+    // 12,001 viewers: interaction alone, 4 pods (two zones); the late event holds the same floor.
+    "pods-same-floor": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 12001 }, { ...LATE, peakOnline: 12001 }] }),
+    "pods-same-floor-late-only": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...LATE, peakOnline: 12001 }] }),
     "lower-pods-eve": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     "edit-pods-eve-only": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     "edit-aws-vm-ended": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, end: "2026-12-12T12:00:00Z", peakOnline: 200000 }] }),
@@ -319,6 +322,12 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
         assert.deepStrictEqual(
             twoRegions[1].policy.violations.filter((v) => v.message.startsWith("lc-us-west-2-services-interaction-hpa")).map((v) => v.message.split(", while")[0]),
             ["lc-us-west-2-services-interaction-hpa: the floor in force is 20, set by lc-us-west-2-services-floors-sale-prescale (2026-12-12T09:30:00Z)"],
+        );
+        // A later action that sets the same floor leaves it raised: the finding names the first that lowers it.
+        const same = await chainOf([["pods-same-floor", "09:00"], ["pods-same-floor-late-only", "12:00"]]);
+        assert.deepStrictEqual(
+            same[1].policy.violations.filter((v) => v.policy === FLOOR_LEFT_RAISED_FINDING).map((v) => v.message.split(" (a lower floor")[0].split(", so the floor stays ")[1]),
+            ["4 until lc-us-east-1-services-floors-late-release sets 3 at 2026-12-12T19:30:00Z; keep the stack file as it was until the floor is released"],
         );
         // The same on the pods: the eve's floor job sets each HPA's maxReplicas, and the finding names each.
         const podsEve = await chainOf([["lower-pods-eve", "09:00"], ["edit-pods-eve-only", "14:00"]]);

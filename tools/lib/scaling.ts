@@ -753,7 +753,8 @@ function latestByTarget(steps: readonly BoundStep[]): Map<string, BoundStep> {
  * step on that resource (named), else for good. An event deleted, moved to end before now, or its
  * audience lowered while it runs; a recurring peak deleted or ended while open; an event deleted
  * just before its pre-scale: each a finding (`ha-scaling-floor-left-raised`) naming the resource,
- * the floors, what set the live one and the remedy: keep the stack file as it was until the floor
+ * the floors, what set the live one, the first later step that lowers it (else for good) and the
+ * remedy: keep the stack file as it was until the floor
  * is released, or `pulumi up --refresh` (the refresh reads the raised floor into state, so the up
  * sends the held one, where the plan sets that floor itself, no ignoreChanges). A lower floor
  * removes no capacity: the scale-in rule drains it.
@@ -776,7 +777,9 @@ export function floorsLeftRaised(base: readonly FloorResource[], head: readonly 
         const headStep = headSteps.get(target);
         const held = headStep !== undefined && (headStep.at > now || own.ignored) ? headStep.value : own.floor;
         if (after <= held) return [];
-        const next = earliestStep(boundSteps(head, lands + 1, now + 100 * DAY_MS, "floor").filter((s) => s.target === target));
+        // The first later step of this plan that sets a floor below the one in force (a step that
+        // sets the same floor, or raises it, leaves it raised).
+        const next = earliestStep(boundSteps(head, lands + 1, now + 100 * DAY_MS, "floor").filter((s) => s.target === target && s.value < after));
         // The up asserts the floor of a step closer than the lead ahead of it (a release inside the
         // lead): that step lowers the live floor itself.
         if (next !== null && next.value <= held && next.at <= lands + SCHEDULE_MIN_LEAD_MINUTES * 60_000) return [];
