@@ -115,6 +115,9 @@ const DIR = stackDir({
         peaks: [{ ...LIFT.peak, timeZone: "Asia/Shanghai" }],
         tls: { certificateId: "14211234-cn-hangzhou" },
     }),
+    // interaction's everyday ceiling (5) below twice its floor (3): the launch raises it to 12, the lowering sets 5 again.
+    "interaction-cap-eks": stackFile({ stage: "mature", cloud: "aws", compute: "kubernetes", domain: "live.example.com", regions: MATURE_REGIONS, events: [LIFT.events[0]], kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 5 } } } }),
+    "interaction-cap-fargate": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: REGIONS.aws, events: [LIFT.events[0]], kubernetes: { services: { interaction: { minReplicas: 3, maxReplicas: 5 } } } }),
     // A mature stack whose pods' ceiling cannot hold a 10x jump (interaction 3 -> 24 needed, maxReplicas 12).
     "capped-mature-aws": stackFile({
         stage: "mature",
@@ -478,5 +481,25 @@ describe("an audience the app group's everyday floor holds but interaction's own
             ["quiet", true],
             ["evening", false],
         ]);
+    });
+});
+
+describe("a service whose everyday ceiling is below twice its floor gets that ceiling back after an event", function () {
+    this.timeout(300_000);
+    it("EKS: the launch raises interaction to 6 pods and 12 at most; the lowering job sets 5, the everyday maxReplicas, not twice the everyday floor", async () => {
+        const plan = await planOf("interaction-cap-eks");
+        const job = (name: string) =>
+            list(at(ofType(plan, "kubernetes:batch/v1:CronJob").find((r) => r.name === `lc-us-east-1-services-floors-${name}`)?.inputs, "spec", "jobTemplate", "spec", "template", "spec", "containers"))
+                .map((c) => list(at(c, "args")).join(" "))
+                .filter((a) => a.startsWith("patch hpa interaction"))
+                .map((a) => a.replace(/^patch hpa interaction .*--patch /, ""));
+        assert.deepStrictEqual(job("launch-prescale"), ['{"spec":{"minReplicas":6,"maxReplicas":12}}']);
+        assert.deepStrictEqual(job("launch-release"), ['{"spec":{"minReplicas":3,"maxReplicas":12}}']);
+        assert.deepStrictEqual(job("launch-lower"), ['{"spec":{"maxReplicas":5}}']);
+    });
+    it("Fargate: the interaction service's lowering sets maxCapacity 5", async () => {
+        const plan = await planOf("interaction-cap-fargate");
+        const action = ofType(plan, "aws:appautoscaling/scheduledAction:ScheduledAction").find((r) => at(r.inputs, "name") === "interaction-launch-lower");
+        assert.deepStrictEqual(at(action?.inputs, "scalableTargetAction"), { maxCapacity: 5 });
     });
 });

@@ -313,8 +313,18 @@ function podFloorNeed(spec: Pick<StackSpec, "app" | "kubernetes">, s: ServiceNam
  * to the everyday one when a later `pulumi up` no longer declares an event or peak that needs it.
  */
 export function podCeilings(spec: Pick<StackSpec, "app" | "kubernetes">, appFloors: readonly number[]): Record<ServiceName, number> {
-    const ceiling = (s: ServiceName): number => Math.max(spec.kubernetes.services[s].maxReplicas, ...appFloors.map((f) => ceilingAbove(podFloorNeed(spec, s, f))));
+    const ceiling = (s: ServiceName): number => Math.max(spec.kubernetes.services[s].maxReplicas, ...appFloors.map((f) => raisedPodCeiling(spec, s, f)));
     return { user: ceiling("user"), product: ceiling("product"), order: ceiling("order"), interaction: ceiling("interaction") };
+}
+
+/**
+ * The ceiling a service's pod floor at `appFloor` asks for (ceilingAbove of the floor), or 0 when
+ * that floor is the service's own minReplicas: the everyday floor keeps the everyday maxReplicas,
+ * even one below twice minReplicas (3 and 5 stay 3 and 5 after an event's release and lowering).
+ */
+function raisedPodCeiling(spec: Pick<StackSpec, "app" | "kubernetes">, s: ServiceName, appFloor: number): number {
+    const floor = podFloorNeed(spec, s, appFloor);
+    return floor > spec.kubernetes.services[s].minReplicas ? ceilingAbove(floor) : 0;
 }
 
 /**
@@ -325,7 +335,7 @@ export function podCeilings(spec: Pick<StackSpec, "app" | "kubernetes">, appFloo
  */
 export function podCeilingRaises(spec: Pick<StackSpec, "app" | "kubernetes">, appFloor: number): string[] {
     return SERVICE_NAMES.flatMap((s) => {
-        const ceiling = ceilingAbove(podFloorNeed(spec, s, appFloor));
+        const ceiling = raisedPodCeiling(spec, s, appFloor);
         const max = spec.kubernetes.services[s].maxReplicas;
         return ceiling > max ? [`${s} ${max} -> ${ceiling} (kubernetes.services.${s}.maxReplicas)`] : [];
     });

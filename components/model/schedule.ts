@@ -556,10 +556,12 @@ export function ceilingLowerings(
         const t = Date.parse(moved.at);
         if (!raises(r, from, t)) return [];
         used.push(t);
-        // The floor in force then, when no need held then covers it (a ceiling at least twice a need is above its floor).
+        // The floor in force then, when no need held then covers it (a ceiling at least twice a need
+        // is above its floor) and it is above the everyday floor (whose ceiling is the everyday one,
+        // even below twice the floor).
         const held = heldAt(r, t);
         const floor = floorAt(t);
-        const heldNeeds = floor > Math.max(0, ...held) ? [...held, floor] : held;
+        const heldNeeds = floor > Math.max(bounds.minSize, ...held) ? [...held, floor] : held;
         return [{ key, source: r.source, at: moved.at, from, maxSize: scheduleCeiling(bounds, heldNeeds, limit), heldNeeds }];
     });
 }
