@@ -3,6 +3,7 @@
 // certificate, no alarm recipients); a real deployment of them would fail or alarm nobody.
 
 import { kubectlImage, serviceImage } from "./kubernetes";
+import { liftsAppTier } from "./schedule";
 import { CloudProfile } from "./profile";
 import { ALARM_LEVELS, SERVICE_NAMES, StackSpec } from "./types";
 
@@ -57,7 +58,8 @@ export function missingSettings(spec: StackSpec, profile: Pick<CloudProfile, "tl
             missing.push({ key: `${spec.project}:kubernetes`, reason: `images of ${placeholders.map((p) => p.service).join(", ")} (compute ${spec.compute}) come from a placeholder registry (${hosts}); set imageRegistry or services.<name>.image` });
         }
     }
-    if (spec.compute === "kubernetes" && spec.events.length + spec.peaks.length > 0 && kubectlImage(spec, profile) === null) {
+    // Only an event or peak that lifts the pods needs a floor job (liftsAppTier); one the everyday floors hold declares none.
+    if (spec.compute === "kubernetes" && [...spec.events, ...spec.peaks].some((e) => liftsAppTier(spec, e.peakOnline)) && kubectlImage(spec, profile) === null) {
         // The pod floors' CronJobs (components/kubernetes/replica-floors.ts) run kubectl from this image.
         missing.push({
             key: `${spec.project}:kubernetes`,

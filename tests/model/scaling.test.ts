@@ -28,6 +28,7 @@ import {
     instancesForOnline,
     liftsAppTier,
     podsEverydayNeed,
+    missingSettings,
     plannedReadiness,
     eventActionCount,
     floorTimeline,
@@ -433,6 +434,13 @@ describe("model: the schedule report of peaks and events that lift nothing", () 
         );
         const [peak] = scheduleReport(spec, NOW.getTime(), PROFILES.alicloud.scheduleHorizon, null, () => null, PROFILES.alicloud.horizonText(spec, NOW.getTime()));
         assert.match(peak.detail, /^20:00-23:00 Asia\/Shanghai every day; ESS tasks \(transcoders\) declared until \S+, each pulumi up extends it; the app tier needs no lift: 8000 viewers fit the everyday floor of 4 app instances$/);
+    });
+    it("an Alibaba Cloud Kubernetes stack whose events and peaks lift no pod needs no kubectl image: only one that lifts makes it a missing setting", () => {
+        const quiet = resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", events: [{ name: "small", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 8000 }] }), { now: NOW });
+        const kubectl = (spec: typeof quiet) => missingSettings(spec, PROFILES.alicloud).filter((m) => m.reason.startsWith("no kubectlImage"));
+        assert.deepStrictEqual(kubectl(quiet), []);
+        const lifting = resolveSpec(rawConfig("growth", "alicloud", { compute: "kubernetes", events: [{ name: "big", start: "2026-12-12T10:00:00Z", end: "2026-12-12T16:00:00Z", peakOnline: 12000 }] }), { now: NOW });
+        assert.strictEqual(kubectl(lifting).length, 1);
     });
     it("on Kubernetes and serverless the same 12,000 viewers lift interaction (4 over two zones, above its 3); 8,000 fit every service's everyday floor", () => {
         for (const compute of ["kubernetes", "serverless"] as const) {
