@@ -65,6 +65,17 @@ const DIR = stackDir({
     // 12,001 viewers: interaction alone, 4 pods (two zones); the late event holds the same floor.
     "pods-same-floor": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 12001 }, { ...LATE, peakOnline: 12001 }] }),
     "pods-same-floor-late-only": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...LATE, peakOnline: 12001 }] }),
+    // A stage upgrade while the sale runs: mature's everyday ceiling (120) is above the sale's raised one (52).
+    "upgrade-growth-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 100000 }] }),
+    "upgrade-mature-vm": stackFile({
+        stage: "mature",
+        cloud: "aws",
+        compute: "vm",
+        domain: "live.example.com",
+        regions: [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"] }, { name: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"] }],
+        residency: { boundary: "us" },
+        events: [{ ...SALE, peakOnline: 100000 }],
+    }),
     "lower-pods-eve": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     "edit-pods-eve-only": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     "edit-aws-vm-ended": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, end: "2026-12-12T12:00:00Z", peakOnline: 200000 }] }),
@@ -323,6 +334,10 @@ describe("a drained event's raised ceilings go back by the clouds' own scheduled
             twoRegions[1].policy.violations.filter((v) => v.message.startsWith("lc-us-west-2-services-interaction-hpa")).map((v) => v.message.split(", while")[0]),
             ["lc-us-west-2-services-interaction-hpa: the floor in force is 20, set by lc-us-west-2-services-floors-sale-prescale (2026-12-12T09:30:00Z)"],
         );
+        // Upgraded to mature while the sale runs: the mature up asserts 27/120 on the group itself
+        // (inside the raised window, no ignoreChanges), above the raised 52: no ceiling is left raised.
+        const upgraded = await chainOf([["upgrade-growth-vm", "09:00"], ["upgrade-mature-vm", "12:30"]]);
+        assert.deepStrictEqual(findings(upgraded[1]), []);
         // A later action that sets the same floor leaves it raised: the finding names the first that lowers it.
         const same = await chainOf([["pods-same-floor", "09:00"], ["pods-same-floor-late-only", "12:00"]]);
         assert.deepStrictEqual(

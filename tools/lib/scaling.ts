@@ -339,6 +339,17 @@ function nextBoundAction(resources: readonly FloorResource[], prefix: string, bo
     return first === null ? null : { name: first.name, at: first.at, steps: steps.filter((s) => s.name === first.name && s.at === first.at) };
 }
 
+/**
+ * Whether this up (`head`) sets the ceiling of the scaled resource `target` itself to at least
+ * `raised`: its ceiling input (CEILING_INPUTS) is not under ignoreChanges and differs from the one
+ * Pulumi's state holds (the `base` plan's input: an update sends only changed inputs).
+ */
+function upSetsCeiling(base: readonly FloorResource[], head: readonly FloorResource[], target: string, raised: number): boolean {
+    const own = scaledFloors(head, CEILING_INPUTS).get(target);
+    const state = scaledFloors(base, CEILING_INPUTS).get(target);
+    return own !== undefined && !own.ignored && own.floor !== state?.floor && own.floor >= raised;
+}
+
 /** The values of an action's steps (nextBoundAction): the one value, or each HPA's ("user 20, order 30") when a floor job patches several. */
 function stepValues(steps: readonly BoundStep[]): string {
     return steps.length === 1 ? String(steps[0].value) : steps.map((s) => `${s.target.replace(/^hpa:.*\//, "")} ${s.value}`).join(", ");
@@ -390,9 +401,13 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
             return o !== null && o.kind === "lower" && o.prefix === a.prefix && (instant(h) ?? -Infinity) >= at;
         });
         if (!gone && covered) return [];
-        const later = nextBoundAction(head, a.prefix, "ceiling", now);
         // The raised ceilings: the ones the base's pre-scale of the event set on this schedule (per HPA on the pods), when it declares it.
         const raised = prescale === undefined ? [] : boundSteps([prescale], now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling");
+        // This up sets each of them itself, at or above the raised one (an up inside the raised window
+        // asserts its bounds with no ignoreChanges, and they differ from Pulumi's state: a stage upgrade
+        // with a larger everyday ceiling): nothing is left raised.
+        if (raised.length > 0 && raised.every((p) => upSetsCeiling(base, head, p.target, p.value))) return [];
+        const later = nextBoundAction(head, a.prefix, "ceiling", now);
         const cuts = later === null ? [] : later.steps.filter((s) => !raised.some((p) => p.target === s.target) || s.value < Math.max(...raised.filter((p) => p.target === s.target).map((p) => p.value)));
         const cut = cuts.length === 0 ? "" : `, which removes the capacity above ${stepValues(cuts)} at once, whatever the load`;
         const after = utcMinute(at + margin);
@@ -717,10 +732,10 @@ export function assertedFloors(resources: readonly FloorResource[]): Map<string,
  * HPA by namespace and name): its value, whether ignoreChanges holds it (the schedule owns it: the
  * value is Pulumi's state, not sent) and the resource's logical name.
  */
-export function scaledFloors(resources: readonly FloorResource[]): Map<string, { readonly floor: number; readonly ignored: boolean; readonly name: string }> {
+export function scaledFloors(resources: readonly FloorResource[], inputs: Readonly<Record<string, string>> = FLOOR_INPUTS): Map<string, { readonly floor: number; readonly ignored: boolean; readonly name: string }> {
     const floors = new Map<string, { floor: number; ignored: boolean; name: string }>();
     for (const r of resources) {
-        const path = FLOOR_INPUTS[r.type];
+        const path = inputs[r.type];
         if (path === undefined) continue;
         const floor = valueAt(r.inputs, path);
         const ns = valueAt(r.inputs, "metadata.namespace");
