@@ -58,6 +58,12 @@ const DIR = stackDir({
     "lower-fargate-no-event": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA }),
     // The sale edited while it runs: 60,000 viewers raise no ceiling; only the eve left.
     "edit-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
+    // The sale edited while it runs to 2,000 viewers: no tier of it lifts any more (the floor releases).
+    "tiny-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }] }),
+    "tiny-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
+    "tiny-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 2000, streams: 2 }] }),
+    "tiny-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }] }),
+    "tiny-fargate": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }] }),
     "edit-aws-vm-eve-only": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ name: "eve", start: "2026-12-12T17:22:00Z", end: "2026-12-12T19:00:00Z", peakOnline: 100000 }] }),
     // Two regions, one cluster each: the same HPA names in both (the floor findings tell the clusters apart).
     "pods-two-regions-sale": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: TWO_REGIONS, events: [{ ...SALE, peakOnline: 80000 }] }),
@@ -900,5 +906,53 @@ describe("reraisedInBase: a lowering the --base plan declared is re-raised only 
         assert.deepStrictEqual(reraisedInBase([lower, release("4 17 * * *", 100)], "sale", NOW), []);
         assert.deepStrictEqual(reraisedInBase([lower, release("8 17 * * *", 100)], "sale", NOW), [Date.parse("2026-12-12T17:06:00Z")]);
         assert.deepStrictEqual(reraisedInBase([lower, release("8 17 * * *", 52)], "sale", NOW), []);
+    });
+});
+
+describe("an event's audience lowered while it runs to one that lifts no tier: its release still lowers the floors, the floor alone", function () {
+    this.timeout(600_000);
+    const floorLeft = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === FLOOR_LEFT_RAISED_FINDING).map((v) => v.message.split(" (a lower floor")[0].split(", so the floor stays ")[1]);
+
+    it("EC2 Auto Scaling (200,000 at 09:00 -> 2,000 at 14:00): the app group's release sets MinSize 4 alone (MaxSize -1) at 16:30Z, the Aurora readers' MinCapacity 1 alone; the raised floors stay only until then, and the group's bounds stay with the schedules", async () => {
+        const plans = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["tiny-aws-vm", "14:00"]]);
+        assert.deepStrictEqual(actions(plans[1], "aws:autoscaling/schedule:Schedule", "", [["startTime"], ["minSize"], ["maxSize"], ["desiredCapacity"]]), [["lc-us-east-1-app-schedule-sale-release-floor", "2026-12-12T16:30:00Z", 4, -1, -1]]);
+        assert.deepStrictEqual(actions(plans[1], "aws:appautoscaling/scheduledAction:ScheduledAction", "", [["schedule"], ["scalableTargetAction"]]), [["lc-us-east-1-read-capacity-schedule-sale-release-floor", "at(2026-12-12T16:30:00)", { minCapacity: 1 }]]);
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
+        // Without the floor release the raised floors stayed "for good"; now they stay until the release's own instant.
+        assert.deepStrictEqual(floorLeft(plans[1]), [
+            "50 until lc-us-east-1-app-schedule-sale-release-floor sets 4 at 2026-12-12T16:30:00Z; keep the stack file as it was until the floor is released",
+            "13 until lc-us-east-1-read-capacity-schedule-sale-release-floor sets 1 at 2026-12-12T16:30:00Z; keep the stack file as it was until the floor is released",
+        ]);
+        assert.deepStrictEqual([at(entry(plans[1], "sale"), "status"), String(at(entry(plans[1], "sale"), "detail")).split("; ").at(-1)], [
+            "inProgress",
+            "its release at 2026-12-12T16:30:00Z still lowers the floors alone (floor releases: MinSize only, the ceilings in force stay until the next action that sets them), in case an earlier pulumi up raised them for a larger audience",
+        ]);
+        // After the release the event declares nothing any more.
+        const after = await chainOf([["tiny-aws-vm", "14:00"], ["tiny-aws-vm", "16:31"]]);
+        assert.deepStrictEqual(after[1].resources.filter((r) => r.name.includes("release-floor")).map((r) => r.name), []);
+    });
+
+    it("EC2 Auto Scaling with the day peak open at the release (11:00-18:00 London): the release sets the peak's floor 26, never the everyday 4 under the open peak", async () => {
+        const plans = await chainOf([["tiny-aws-vm-peak", "14:00"]]);
+        assert.deepStrictEqual(actions(plans[0], "aws:autoscaling/schedule:Schedule", "-release-floor", [["minSize"], ["maxSize"]]), [["lc-us-east-1-app-schedule-sale-release-floor", 26, -1]]);
+    });
+
+    it("Alibaba Cloud ESS: tasks that set MinValue alone on the app group (4) and the transcoders (2) at 16:30Z", async () => {
+        const plans = await chainOf([["tiny-alicloud-vm", "14:00"]]);
+        assert.deepStrictEqual(actions(plans[0], "alicloud:ess/scheduledTask:ScheduledTask", "", [["launchTime"], ["minValue"], ["maxValue"], ["desiredCapacity"]]), [
+            ["lc-cn-hangzhou-app-schedule-sale-release-floor", "2026-12-12T16:30Z", 4, undefined, undefined],
+            ["lc-cn-hangzhou-video-transcoders-schedule-sale-release-floor", "2026-12-12T16:30Z", 2, undefined, undefined],
+        ]);
+    });
+
+    it("Kubernetes and ECS on Fargate: the pods' job patches minReplicas alone (the everyday floors), each ECS service's action sets MinCapacity alone", async () => {
+        const [pods] = await chainOf([["tiny-pods", "14:00"]]);
+        assert.deepStrictEqual(patches(pods, "lc-us-east-1-services-floors-sale-release-floor"), [{ spec: { minReplicas: 2 } }, { spec: { minReplicas: 2 } }, { spec: { minReplicas: 3 } }, { spec: { minReplicas: 3 } }]);
+        assert.deepStrictEqual(at(pods.resources.find((r) => r.name === "lc-us-east-1-services-floors-sale-release-floor")?.inputs, "spec", "schedule"), "30 16 12 12 *");
+        const [fargate] = await chainOf([["tiny-fargate", "14:00"]]);
+        assert.deepStrictEqual(
+            actions(fargate, "aws:appautoscaling/scheduledAction:ScheduledAction", "-release-floor", [["scalableTargetAction"]]).filter((a) => String(a[0]).includes("fargate")),
+            [["interaction", 3], ["order", 3], ["product", 2], ["user", 2]].map(([s, n]) => [`lc-us-east-1-fargate-${s}-schedule-sale-release-floor`, { minCapacity: n }]),
+        );
     });
 });

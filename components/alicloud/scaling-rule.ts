@@ -152,6 +152,24 @@ export function essScheduledTasks(
                 { parent },
             ),
     );
+    // The release of an event whose audience no longer lifts the tier lowers the floor alone
+    // (FloorRelease): a task that sets MinValue only, so the ceiling in force stays.
+    const floorReleases = (schedule.floorReleases ?? []).map(
+        (a) =>
+            new alicloud.ess.ScheduledTask(
+                `${name}-schedule-${a.key}`,
+                {
+                    scheduledTaskName: essTaskName(name, a.key),
+                    description: `release of ${a.source}, whose audience no longer lifts the group: min ${a.minSize}, max unchanged`,
+                    scalingGroupId: groupId,
+                    launchTime: essLaunchTime(a.at),
+                    launchExpirationTime: LAUNCH_EXPIRATION_SECONDS,
+                    minValue: a.minSize,
+                    taskEnabled: true,
+                },
+                { parent },
+            ),
+    );
     // One task per offset span of each action (utcRecurrences): the first keeps the action's key.
     // The cron is part of the task's name (recurringTaskKey): a changed schedule is a new task.
     const recurring = schedule.recurring.flatMap((a) =>
@@ -177,7 +195,7 @@ export function essScheduledTasks(
             );
         }),
     );
-    return [...oneOff, ...lowerings, ...recurring];
+    return [...oneOff, ...lowerings, ...floorReleases, ...recurring];
 }
 
 /**

@@ -164,6 +164,15 @@ export class AutoScaling extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
+        // The release of an event whose audience no longer lifts the group lowers the floor alone
+        // (FloorRelease): MaxSize -1 leaves the ceiling in force.
+        for (const a of args.schedule.floorReleases ?? []) {
+            new aws.autoscaling.Schedule(
+                `${name}-schedule-${a.key}`,
+                { autoscalingGroupName: group.name, scheduledActionName: a.key, startTime: a.at, minSize: a.minSize, maxSize: UNCHANGED, desiredCapacity: UNCHANGED },
+                { parent: this },
+            );
+        }
         for (const a of args.schedule.recurring) {
             new aws.autoscaling.Schedule(
                 `${name}-schedule-${a.key}`,

@@ -32,7 +32,8 @@ export function scalableTargetBounds(schedule: Pick<TierSchedule, "asserted">, e
  * are read in UTC) and one per recurring action as cron in the peak's own time zone
  * (aws_appautoscaling_scheduled_action `schedule`, `timezone`, `scalable_target_action`). Each sets
  * the target's bounds only, like the app group's scheduled actions; a ceiling lowering
- * (TierSchedule.lowerings) sets maxCapacity alone at its UTC instant. Resource names are
+ * (TierSchedule.lowerings) sets maxCapacity alone at its UTC instant, a floor release
+ * (TierSchedule.floorReleases) minCapacity alone. Resource names are
  * `<prefix>-schedule-<key>`; `actionName` names the action in Application Auto Scaling.
  */
 export function scheduledActions(
@@ -43,11 +44,13 @@ export function scheduledActions(
     opts: pulumi.CustomResourceOptions,
 ): aws.appautoscaling.ScheduledAction[] {
     const common = { serviceNamespace: target.serviceNamespace, resourceId: target.resourceId, scalableDimension: target.scalableDimension };
-    const actions: { key: string; schedule: string; timezone: string | null; minSize: number | null; maxSize: number }[] = [
+    const actions: { key: string; schedule: string; timezone: string | null; minSize: number | null; maxSize: number | null }[] = [
         ...schedule.oneOff.map((a) => ({ key: a.key, schedule: applicationAutoScalingAt(a.at), timezone: null, minSize: a.minSize, maxSize: a.maxSize })),
         // A drained event's raised ceiling goes back by an action that sets MaxCapacity alone
         // (CeilingLowering; ScalableTargetAction: "At least one of maxCapacity or minCapacity must be set").
         ...(schedule.lowerings ?? []).map((a) => ({ key: a.key, schedule: applicationAutoScalingAt(a.at), timezone: null, minSize: null, maxSize: a.maxSize })),
+        // The release of an event whose audience no longer lifts the target sets MinCapacity alone (FloorRelease).
+        ...(schedule.floorReleases ?? []).map((a) => ({ key: a.key, schedule: applicationAutoScalingAt(a.at), timezone: null, minSize: a.minSize, maxSize: null })),
         ...schedule.recurring.map((a) => ({ key: a.key, schedule: applicationAutoScalingCron(a), timezone: a.timeZone, minSize: a.minSize, maxSize: a.maxSize })),
     ];
     return actions.map(
@@ -59,7 +62,7 @@ export function scheduledActions(
                     name: actionName(a.key),
                     schedule: a.schedule,
                     ...(a.timezone !== null ? { timezone: a.timezone } : {}),
-                    scalableTargetAction: a.minSize === null ? { maxCapacity: a.maxSize } : { minCapacity: a.minSize, maxCapacity: a.maxSize },
+                    scalableTargetAction: { ...(a.minSize === null ? {} : { minCapacity: a.minSize }), ...(a.maxSize === null ? {} : { maxCapacity: a.maxSize }) },
                 },
                 opts,
             ),

@@ -39,7 +39,7 @@ export class ReplicaFloors extends pulumi.ComponentResource {
         // event's raised maxReplicas again.
         const view = (service: ServiceName) => podBoundsView(spec, schedule, service);
         const replicas = (b: { minSize: number; maxSize: number }) => ({ minReplicas: b.minSize, maxReplicas: b.maxSize });
-        const jobs: { key: string; cron: string; timeZone: string; once?: true; patch: (service: ServiceName) => { minReplicas?: number; maxReplicas: number } }[] = [
+        const jobs: { key: string; cron: string; timeZone: string; once?: true; patch: (service: ServiceName) => { minReplicas?: number; maxReplicas?: number } }[] = [
             // A release stays declared RELEASE_RETENTION_MINUTES after its instant (TierSchedule.retained):
             // its job may start up to STARTING_DEADLINE_SECONDS late, and deleting the CronJob
             // (Foreground propagation) would delete the Job still running.
@@ -49,6 +49,9 @@ export class ReplicaFloors extends pulumi.ComponentResource {
             // the job patches maxReplicas alone, to the ceilings the needs and the floor in force then
             // hold (never below minReplicas), leaving minReplicas to the floor jobs.
             ...(schedule.lowerings ?? []).map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (s: ServiceName) => ({ maxReplicas: view(s).lowering(a) }) })),
+            // The release of an event whose audience no longer lifts the pods patches minReplicas
+            // alone (FloorRelease), leaving the maxReplicas in force.
+            ...(schedule.floorReleases ?? []).map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (s: ServiceName) => ({ minReplicas: view(s).floorRelease(a) }) })),
         ];
         const cronJobName = (key: string): string => `floor-${key}`.slice(0, 52).replace(/-+$/, "");
         // A one-off job's cron has no year (oneOffCron): its run suspends its own CronJob (CronJobSpec

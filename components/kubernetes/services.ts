@@ -93,7 +93,7 @@ export class LiveCommerceServices extends pulumi.ComponentResource {
         // The pods' floors follow the timetable when there is one and a kubectl image to run it (kubectlImage).
         const schedule = args.schedule;
         const image = args.kubectlImage;
-        const timed = schedule !== undefined && (schedule.oneOff.length + schedule.recurring.length + (schedule.retained ?? []).length + (schedule.lowerings ?? []).length > 0 || schedule.asserted !== undefined);
+        const timed = schedule !== undefined && (schedule.oneOff.length + schedule.recurring.length + (schedule.retained ?? []).length + (schedule.lowerings ?? []).length + (schedule.floorReleases ?? []).length > 0 || schedule.asserted !== undefined);
         // Inside an event's raised window the HPAs carry the raised bounds themselves (hpaAssertedBounds).
         const asserted = schedule === undefined || image === null ? null : hpaAssertedBounds(args.spec, schedule);
         // After the last release the HPAs keep their raised bounds until their drain ends (drainHold).

@@ -26,7 +26,7 @@ import { DAY_MS, utcMinute } from "./timezone";
  * on the floor alone.
  */
 export function boundsViolations(
-    schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "lowerings" | "needs">,
+    schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "lowerings" | "floorReleases" | "needs">,
     until: number,
     required: (needs: readonly number[]) => number,
     view: BoundsView = OWN_BOUNDS,
@@ -70,6 +70,7 @@ export function podBoundsView(spec: Pick<StackSpec, "app" | "kubernetes">, sched
         oneOff: (a) => bounds(a.minSize, Date.parse(a.at)),
         recurring: (a) => bounds(a.minSize, "recurring"),
         lowering: (l) => podCeilings(spec, l.heldNeeds)[service],
+        floorRelease: (r) => podFloors(spec, r.minSize)[service],
         asserted: () => {
             const hpa = hpaAssertedBounds(spec, schedule)?.[service];
             if (hpa === undefined) throw new RangeError("podBoundsView: asserted bounds read from a schedule that asserts none");
@@ -79,13 +80,13 @@ export function podBoundsView(spec: Pick<StackSpec, "app" | "kubernetes">, sched
 }
 
 /** boundsViolations of every pod service's HPA (podBoundsView), each prefixed with the service. */
-export function podBoundsViolations(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "retained" | "drainHold" | "lowerings" | "needs">, until: number): string[] {
+export function podBoundsViolations(spec: Pick<StackSpec, "app" | "kubernetes">, schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "retained" | "drainHold" | "lowerings" | "floorReleases" | "needs">, until: number): string[] {
     return SERVICE_NAMES.flatMap((service) => boundsViolations(schedule, until, (needs) => podCeilings(spec, needs)[service], podBoundsView(spec, schedule, service)).map((v) => `${service} ${v}`));
 }
 
 /** The replay's end for a schedule (boundsViolations `until`): 8 days after its last one-off action or lowering, at least 8 days after its up (a week of recurring runs past every dated action). */
-export function replayEnd(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "lowerings">): number {
-    const last = Math.max(schedule.plannedAt, ...schedule.oneOff.map((a) => Date.parse(a.at)), ...(schedule.lowerings ?? []).map((l) => Date.parse(l.at)));
+export function replayEnd(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "lowerings" | "floorReleases">): number {
+    const last = Math.max(schedule.plannedAt, ...schedule.oneOff.map((a) => Date.parse(a.at)), ...[...(schedule.lowerings ?? []), ...(schedule.floorReleases ?? [])].map((l) => Date.parse(l.at)));
     return last + 8 * DAY_MS;
 }
 

@@ -249,11 +249,11 @@ export function scheduleCeiling(bounds: Pick<TierBounds, "maxSize">, needs: read
  * group through the next action that sets it (every action carries the ceiling, every release the
  * floor), as a changed HPA minReplicas does through the floor jobs.
  */
-export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold" | "asserted" | "lowerings">, fields: readonly string[]): string[] {
+export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOff" | "recurring" | "drainHold" | "asserted" | "lowerings" | "floorReleases">, fields: readonly string[]): string[] {
     // An up inside a raised window, or the one that lowers a drained event's raised ceiling, sets
     // the bounds itself (scheduledBounds): Pulumi must send them.
     if (schedule.asserted !== undefined) return [];
-    return schedule.oneOff.length + schedule.recurring.length + (schedule.lowerings ?? []).length > 0 || schedule.drainHold !== undefined ? [...fields] : [];
+    return declaredActionCount(schedule, () => 1) > 0 || schedule.drainHold !== undefined ? [...fields] : [];
 }
 
 /**
@@ -416,6 +416,29 @@ export interface CeilingLowering {
 }
 
 /**
+ * A one-off scheduled action that lowers only a tier's floor (its ceiling unchanged) at the release
+ * instant of an event this `pulumi up` is inside of whose audience no longer lifts the tier (lowered
+ * while the event runs: floorReleases). An earlier up may have raised the floor for the larger
+ * audience, by its pre-scale action or by the bounds it asserted, and Pulumi's state holds the
+ * everyday floor under ignoreChanges (scheduledBoundsIgnoreChanges), so only an action lowers it
+ * again; where nothing raised it, the action sets the floor already in force. The ceiling stays:
+ * which one an earlier up raised is not in the stack file, and lowering it removes capacity at once
+ * (scheduleCeiling); the next action that sets the ceiling (an event's, a peak's) sets it. The
+ * clouds take a floor alone, as they take a ceiling alone (CeilingLowering): EC2 Auto Scaling MaxSize
+ * `-1`, Application Auto Scaling minCapacity alone, ESS MinValue alone, the pods' job patches
+ * minReplicas alone. Not on SAE, whose rules every up rewrites (saeUnitTimers).
+ */
+export interface FloorRelease {
+    /** `<event>-release-floor`: not `<event>-release`, so that the full release an earlier up declared is deleted and this one created, never updated in place. */
+    readonly key: string;
+    readonly source: string;
+    /** YYYY-MM-DDThh:mm:00Z: the event's release instant (its end plus releaseAfterMinutes). */
+    readonly at: string;
+    /** The floor it sets: the floor in force then (the everyday one, an open peak's or another event's). */
+    readonly minSize: number;
+}
+
+/**
  * The span over which an event's need holds a tier's ceiling: from its pre-scale to the lowering
  * of its raised ceiling (the end of its estimated drain, TierDrain, rounded up to the minute), or
  * to its release when its need raises no ceiling (drain null). Every action and asserted bound of
@@ -570,17 +593,19 @@ export function ceilingLowerings(
  * How the actions of a tier's schedule read as bounds of one scaled resource (BoundsChange): on the
  * app group, an ECS service or the transcoders the actions' own minSize and maxSize; on a pod
  * service the floor job's minReplicas and maxReplicas (podBoundsView). `lowering` gives the ceiling
- * a CeilingLowering sets, the floor untouched.
+ * a CeilingLowering sets, the floor untouched; `floorRelease` the floor a FloorRelease sets.
  */
 export interface BoundsView {
     readonly oneOff: (a: OneOffAction) => { readonly minSize: number; readonly maxSize: number };
     readonly recurring: (a: RecurringAction) => { readonly minSize: number; readonly maxSize: number };
     readonly lowering: (l: CeilingLowering) => number;
+    /** The floor a FloorRelease sets, the ceiling untouched. */
+    readonly floorRelease: (r: FloorRelease) => number;
     readonly asserted: (a: AssertedBounds) => { readonly minSize: number; readonly maxSize: number };
 }
 
 /** The actions' own bounds (the app group, an ECS service, the transcoders). */
-export const OWN_BOUNDS: BoundsView = { oneOff: (a) => a, recurring: (a) => a, lowering: (l) => l.maxSize, asserted: (a) => a };
+export const OWN_BOUNDS: BoundsView = { oneOff: (a) => a, recurring: (a) => a, lowering: (l) => l.maxSize, floorRelease: (r) => r.minSize, asserted: (a) => a };
 
 /** One change of a scaled resource's bounds a schedule makes: at `at` (epoch ms) the action `key` sets the floor, the ceiling or both. */
 export interface BoundsChange {
@@ -594,18 +619,20 @@ export interface BoundsChange {
  * The bounds changes a tier's schedule makes from the `pulumi up` it was planned at (plannedAt) to
  * `until` (epoch ms, exclusive), in the order they run: the bounds the up asserts on the base
  * resource at plannedAt (TierSchedule.asserted), the one-off actions, the runs of the recurring
- * ones, and the ceiling lowerings (ceiling alone), read through `view` (Defaults to OWN_BOUNDS).
+ * ones, the ceiling lowerings (ceiling alone) and the floor releases (floor alone), read through
+ * `view` (Defaults to OWN_BOUNDS).
  * Releases kept after their instant (retained) have run before the up and are not replayed.
  */
-export function boundsChanges(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "lowerings">, until: number, view: BoundsView = OWN_BOUNDS): BoundsChange[] {
+export function boundsChanges(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "lowerings" | "floorReleases">, until: number, view: BoundsView = OWN_BOUNDS): BoundsChange[] {
     const t0 = schedule.plannedAt;
     const changes: BoundsChange[] = [
         ...(schedule.asserted === undefined ? [] : [{ at: t0, key: "asserted", ...pick(view.asserted(schedule.asserted)) }]),
         ...schedule.oneOff.map((a) => ({ at: Date.parse(a.at), key: a.key, ...pick(view.oneOff(a)) })),
         ...schedule.recurring.flatMap((a) => occurrences(a, t0, until).map((at) => ({ at, key: a.key, ...pick(view.recurring(a)) }))),
         ...(schedule.lowerings ?? []).map((l) => ({ at: Date.parse(l.at), key: l.key, maxSize: view.lowering(l) })),
+        ...(schedule.floorReleases ?? []).map((r) => ({ at: Date.parse(r.at), key: r.key, minSize: view.floorRelease(r) })),
     ];
-    // Within one minute the asserted bounds come first; a lowering never shares a minute (separatedLowerings).
+    // Within one minute the asserted bounds come first; a lowering or a floor release never shares a minute (separatedLowerings, floorReleases).
     return changes.filter((c) => c.at < until).sort((a, b) => a.at - b.at || Number(b.key === "asserted") - Number(a.key === "asserted"));
 }
 
@@ -618,7 +645,7 @@ function pick(b: { readonly minSize: number; readonly maxSize: number }): { minS
  * each bound the last change at or before `t` set; a bound no change has set yet is absent (its value
  * lies with earlier ups' actions). null when nothing has been set by then.
  */
-export function boundsInForceAt(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "lowerings">, t: number, view: BoundsView = OWN_BOUNDS): { minSize?: number; maxSize?: number } | null {
+export function boundsInForceAt(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "recurring" | "asserted" | "lowerings" | "floorReleases">, t: number, view: BoundsView = OWN_BOUNDS): { minSize?: number; maxSize?: number } | null {
     let state: { minSize?: number; maxSize?: number } | null = null;
     for (const c of boundsChanges(schedule, t + 1, view)) {
         state = { ...(state ?? {}), ...(c.minSize === undefined ? {} : { minSize: c.minSize }), ...(c.maxSize === undefined ? {} : { maxSize: c.maxSize }) };
@@ -727,6 +754,8 @@ export interface TierSchedule {
     readonly drainHold?: DrainHold;
     /** The one-off actions that lower a released event's raised ceiling when its drain ends (ceilingLowerings); absent when none. */
     readonly lowerings?: readonly CeilingLowering[];
+    /** The one-off actions that lower the floor alone at the release of an event whose audience no longer lifts the tier (floorReleases); absent when none. */
+    readonly floorReleases?: readonly FloorRelease[];
     /**
      * Set when the `pulumi up` runs inside a raised window (its pre-scale has passed or is closer
      * than the lead, its release not): the bounds the up sets on the tier's base resource itself
@@ -1045,8 +1074,12 @@ export function tierSchedule(
     // them or not (a step closer than the lead is asserted by the up, a past one has run), so every up
     // moves a lowering the same way and one declared earlier keeps its instant (takenMinute); each is
     // sized at the minute it then runs, never below the floor in force then (boundsInForceAt).
-    const taken = (t: number): boolean => takenMinute(t, [...oneOff.map((o) => Date.parse(o.at)), ...steps.map((s) => s.at), ...restores], recurring);
-    const floorInForce = (t: number): number => boundsInForceAt({ plannedAt: now, oneOff, recurring, ...(assertedBounds === null ? {} : { asserted: assertedBounds }) }, t)?.minSize ?? 0;
+    const floorSet = (t: number): boolean => takenMinute(t, [...oneOff.map((o) => Date.parse(o.at)), ...steps.map((s) => s.at), ...restores], recurring);
+    // An event whose audience no longer lifts the tier, lowered while it runs: its release lowers the
+    // floor alone, in case an earlier up raised it (FloorRelease).
+    const floorOnly = floorReleases(spec, region, tier, bounds, now, floorSet, floorAt);
+    const taken = (t: number): boolean => floorSet(t) || floorOnly.some((r) => Date.parse(r.at) === t);
+    const floorInForce = (t: number): number => boundsInForceAt({ plannedAt: now, oneOff, recurring, floorReleases: floorOnly, ...(assertedBounds === null ? {} : { asserted: assertedBounds }) }, t)?.minSize ?? 0;
     const lowerings = drain === null ? [] : ceilingLowerings(bounds, now, reach, drain, spans, peakOnly, limit, taken, floorInForce);
     return {
         tier,
@@ -1055,10 +1088,42 @@ export function tierSchedule(
         recurring,
         ...(hold === null ? {} : { drainHold: hold }),
         ...(lowerings.length === 0 ? {} : { lowerings }),
+        ...(floorOnly.length === 0 ? {} : { floorReleases: floorOnly }),
         ...(assertedBounds === null ? {} : { asserted: assertedBounds }),
         ...(retained.length === 0 ? {} : { retained }),
         ...(drain === null ? {} : { needs: { peaks: peakOnly, spans, recurring: recurringHeld, asserted: [...new Set(assertedAt.flatMap(needsAt))] } }),
     };
+}
+
+/**
+ * The floor releases of a tier (FloorRelease), in instant order: one per event this `pulumi up` at
+ * `now` is inside of (its pre-scale passed or closer than the lead, steadyStart: an earlier up may
+ * have raised the floor for it or asserted it; its release still ahead) whose need no longer lifts
+ * the tier (tierNeed at most the everyday floor `bounds.minSize`), at its release instant, setting
+ * the floor in force then (`floorAt`, epoch ms) alone. None in a minute another action of the tier
+ * takes (`taken`: a step of the floor timeline, a restore or a recurring run sets the floor in force
+ * itself, and ESS runs only one task per minute, separatedLowerings), and one per minute when several
+ * such events end together (the first by name).
+ */
+export function floorReleases(
+    spec: ScheduleSpec,
+    region: Pick<RegionSpec, "zones">,
+    tier: ScheduledTier,
+    bounds: TierBounds,
+    now: number,
+    taken: (t: number) => boolean,
+    floorAt: (t: number) => number,
+): FloorRelease[] {
+    const keptFrom = steadyStart(now);
+    const due = spec.events
+        .flatMap((event): FloorRelease[] => {
+            const w = eventWindow(spec, event.start, event.end);
+            if (w === null || w.from >= keptFrom || w.to <= now || taken(w.to)) return [];
+            if (tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) > bounds.minSize) return [];
+            return [{ key: `${event.name}-release-floor`, source: event.name, at: utcMinute(w.to), minSize: floorAt(w.to) }];
+        })
+        .sort((a, b) => a.at.localeCompare(b.at) || a.source.localeCompare(b.source));
+    return due.filter((r, i) => due.findIndex((o) => o.at === r.at) === i);
 }
 
 /**
@@ -1268,14 +1333,15 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
 /**
  * The scheduled actions (ESS scheduled tasks, EC2 Auto Scaling and Application Auto Scaling
  * scheduled actions) a tier's schedule declares: one per one-off action, one per ceiling lowering
- * (CeilingLowering, the released events' still ahead among them) and `recurringRuns(a)` per
+ * (CeilingLowering, the released events' still ahead among them), one per floor release
+ * (FloorRelease) and `recurringRuns(a)` per
  * recurring action (one where the cloud runs it in the peak's own time zone, AWS `TimeZone`; one
  * per UTC offset span where it takes a UTC cron, ESS utcRecurrences). Merged steps (one event's
  * release that is the next one's pre-scale) and lowerings another event holds count as the
  * schedule declares them: once, or not at all.
  */
-export function declaredActionCount(schedule: Pick<TierSchedule, "oneOff" | "lowerings" | "recurring">, recurringRuns: (action: RecurringAction) => number): number {
-    return schedule.oneOff.length + (schedule.lowerings ?? []).length + schedule.recurring.reduce((n, a) => n + recurringRuns(a), 0);
+export function declaredActionCount(schedule: Pick<TierSchedule, "oneOff" | "lowerings" | "floorReleases" | "recurring">, recurringRuns: (action: RecurringAction) => number): number {
+    return schedule.oneOff.length + (schedule.lowerings ?? []).length + (schedule.floorReleases ?? []).length + schedule.recurring.reduce((n, a) => n + recurringRuns(a), 0);
 }
 
 /**
@@ -1321,7 +1387,7 @@ export function declaredEventsThatFit(events: readonly LiveEvent[], quotas: read
  */
 export interface AwsScheduledTier {
     readonly quota: number;
-    readonly schedule: (eventLimit: EventLimit) => Pick<TierSchedule, "oneOff" | "lowerings" | "recurring">;
+    readonly schedule: (eventLimit: EventLimit) => Pick<TierSchedule, "oneOff" | "lowerings" | "floorReleases" | "recurring">;
 }
 
 /**
@@ -1701,7 +1767,11 @@ export function scheduleReport(
                 window: { preScale: utcMinute(w.from), release: utcMinute(w.to), at: utcMinute(now) },
             };
         }
-        return { source: event.name, status: "scheduled", detail: declaredOrNot(event.peakOnline, `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}`) };
+        // Inside its window with an audience that lifts the app tier no more (lowered while it runs):
+        // its release lowers the floor alone (FloorRelease), in case an earlier up raised it.
+        const inWindow = w.from < steadyStart(now) && now < w.to;
+        const floorOnly = inWindow ? `; ${floorReleaseText(w.to)}` : "";
+        return { source: event.name, status: inWindow && w.from <= now ? "inProgress" : "scheduled", detail: declaredOrNot(event.peakOnline, `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}${floorOnly}`) };
     });
     const peaks = spec.peaks.map((peak): ScheduleReport => {
         const days = peak.recurrence === "daily" ? "every day" : `on ${peak.days.join(", ")}`;
@@ -1720,6 +1790,14 @@ export function scheduleReport(
         const short = online === undefined || !["scheduled", "late", "inProgress", "recurring"].includes(r.status) || !liftsAppTier(spec, online) ? "" : nodeShortfall(spec, online);
         return short === "" ? r : { ...r, nodeShortfall: short };
     });
+}
+
+/**
+ * What the report says of an event inside its window whose audience lifts the app tier no more
+ * (floorReleases): its release at `releasedAt` (epoch ms) lowers the floors alone.
+ */
+export function floorReleaseText(releasedAt: number): string {
+    return `its release at ${utcMinute(releasedAt)} still lowers the floors alone (floor releases: MinSize only, the ceilings in force stay until the next action that sets them), in case an earlier pulumi up raised them for a larger audience`;
 }
 
 /**

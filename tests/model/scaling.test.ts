@@ -31,6 +31,7 @@ import {
     missingSettings,
     plannedReadiness,
     eventActionCount,
+    floorReleases,
     floorTimeline,
     headroomPods,
     localCron,
@@ -224,6 +225,65 @@ describe("model: recurring peaks", () => {
             [["live-release", "2026-11-22T02:30:00Z", 4]],
         );
         assert.deepStrictEqual(s.asserted, { source: "live", since: Date.parse("2026-11-21T22:30:00Z"), kind: "prescale", minSize: 10, maxSize: 40 });
+    });
+});
+
+describe("model: floor releases of an event whose audience lifts the tier no more", () => {
+    const bounds = { minSize: 4, maxSize: 40, zones: 2 };
+    // NOW is 2026-11-22T00:00Z; the lead ends at 00:10Z.
+    const spec = resolveSpec(
+        rawConfig("growth", "aws", {
+            events: [
+                // In progress since 23:30Z (pre-scale), release 02:30Z: 2,000 viewers lift nothing.
+                { name: "small", start: "2026-11-22T00:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 2000 },
+                // Its pre-scale (00:05Z) closer than the lead: an earlier up may have raised the floor (or asserted it).
+                { name: "near", start: "2026-11-22T00:35:00Z", end: "2026-11-22T03:00:00Z", peakOnline: 2000 },
+                // Its pre-scale (00:20Z) beyond the lead: nothing ran for it yet.
+                { name: "ahead", start: "2026-11-22T00:50:00Z", end: "2026-11-22T04:00:00Z", peakOnline: 2000 },
+                // In progress and still lifting (floor 10): its own release lowers the floor.
+                { name: "big", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:30:00Z", peakOnline: 40000 },
+                // Released at 23:40Z: past.
+                { name: "over", start: "2026-11-21T20:00:00Z", end: "2026-11-21T23:10:00Z", peakOnline: 2000 },
+            ],
+        }),
+        { now: NOW },
+    );
+    const floorAt = (t: number) => (t < Date.parse("2026-11-22T03:00:00Z") ? 10 : 4);
+
+    it("one per event in its window (pre-scale passed or inside the lead, release ahead) that lifts nothing, at its release, with the floor in force then", () => {
+        assert.deepStrictEqual(floorReleases(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), () => false, floorAt), [
+            { key: "small-release-floor", source: "small", at: "2026-11-22T02:30:00Z", minSize: 10 },
+            { key: "near-release-floor", source: "near", at: "2026-11-22T03:30:00Z", minSize: 4 },
+        ]);
+    });
+
+    it("none in a minute another action of the tier takes (it sets the floor in force itself), and one per minute when several end together", () => {
+        assert.deepStrictEqual(
+            floorReleases(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), (t) => t === Date.parse("2026-11-22T02:30:00Z"), floorAt).map((r) => r.key),
+            ["near-release-floor"],
+        );
+        const twins = resolveSpec(
+            rawConfig("growth", "aws", {
+                events: [
+                    { name: "b-twin", start: "2026-11-22T00:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 2000 },
+                    { name: "a-twin", start: "2026-11-21T23:00:00Z", end: "2026-11-22T02:00:00Z", peakOnline: 3000 },
+                ],
+            }),
+            { now: NOW },
+        );
+        assert.deepStrictEqual(floorReleases(twins, twins.regions[0], "appGroup", bounds, NOW.getTime(), () => false, () => 4).map((r) => r.key), ["a-twin-release-floor"]);
+    });
+
+    it("tierSchedule declares them beside the lifting event's own release, and the group's bounds stay with the schedules", () => {
+        const s = tierSchedule(spec, spec.regions[0], "appGroup", bounds, NOW.getTime(), PROFILES.aws.scheduleHorizon, PROFILES.aws.eventLimit(spec, NOW.getTime()));
+        // small's release (02:30Z) inside big's window keeps big's floor 10; near's (03:30Z), after big's release (03:00Z), the everyday 4.
+        assert.deepStrictEqual(s.oneOff.map((a) => [a.key, a.at, a.minSize]), [["big-release", "2026-11-22T03:00:00Z", 4]]);
+        assert.deepStrictEqual(s.floorReleases, [
+            { key: "small-release-floor", source: "small", at: "2026-11-22T02:30:00Z", minSize: 10 },
+            { key: "near-release-floor", source: "near", at: "2026-11-22T03:30:00Z", minSize: 4 },
+        ]);
+        assert.deepStrictEqual(scheduledBoundsIgnoreChanges({ ...s, asserted: undefined }, ["minSize", "maxSize"]), ["minSize", "maxSize"]);
+        assert.strictEqual(declaredActionCount(s, () => 1), s.oneOff.length + s.recurring.length + (s.lowerings ?? []).length + 2);
     });
 });
 
