@@ -2,7 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
-import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, eventDrains, kubectlImage, scalingSimulation, scheduleReport, scheduledBoundsNote, stackBoundsViolations } from "../components/model";
+import { ConfigError, MissingSetting, NotDeployableError, StackSpec, missingSettings, parseConfigValues, eventDrains, kubectlImage, scalingSimulation, scheduleReport, scheduledBoundsNote, stackBoundsViolations, stackScheduleHorizon } from "../components/model";
 import { redactSecrets, secretConfigKeys } from "../components/model/errors";
 import { profileOf, resolveSpec } from "../components/profiles";
 import { residencyOutput } from "../components/model/residency";
@@ -68,7 +68,7 @@ export async function deploy(options: DeployOptions = {}): Promise<Record<string
             schedule: scheduleReport(
                 spec,
                 now.getTime(),
-                profile.scheduleHorizon,
+                stackScheduleHorizon(spec, profile.scheduleHorizon),
                 profile.eventLimit(spec, now.getTime()),
                 (t) => profile.eventLimit(spec, t),
                 profile.horizonText(spec, now.getTime()),

@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ScalingAction, ScalingCondition, TierSchedule, shortHash, stepIntervals, utcRecurrences } from "../model";
+import { ScalingAction, ScalingCondition, TierSchedule, boundedName, stepIntervals, utcRecurrences } from "../model";
 import { ALICLOUD_PROFILE } from "./profile";
 
 /**
@@ -85,10 +85,7 @@ export const ESS_TASK_NAME_MAX = 40;
 
 /** `<group>-<key>` cut to ESS_TASK_NAME_MAX with a hash of the full name when longer: unique and stable. */
 export function essTaskName(group: string, key: string): string {
-    const full = `${group}-${key}`;
-    if (full.length <= ESS_TASK_NAME_MAX) return full;
-    const tail = `-${shortHash(full)}`;
-    return `${full.slice(0, ESS_TASK_NAME_MAX - tail.length).replace(/-+$/, "")}${tail}`;
+    return boundedName(`${group}-${key}`, ESS_TASK_NAME_MAX);
 }
 
 /** ESS takes scheduled launch times as UTC "YYYY-MM-DDThh:mmZ" (CreateScheduledTask LaunchTime, RecurrenceEndTime). */

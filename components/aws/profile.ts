@@ -6,6 +6,7 @@ import {
     AWS_SCHEDULED_ACTION_QUOTAS,
     AwsScheduledTier,
     CloudProfile,
+    KUBERNETES_DEFERRAL,
     StackSpec,
     appTierBounds,
     appTierDrain,
@@ -16,6 +17,7 @@ import {
     checkTaskGracePeriod,
     shortHash,
     show,
+    stackScheduleHorizon,
     tierSchedule,
     unitDrain,
     unitSchedule,
@@ -156,9 +158,11 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
     // An event that raises a tier's ceiling takes one more action, its ceiling lowering (eventDrains, ceilingLowerings).
     // The actions are counted as each tier's schedule declares them (awsScheduledTiers).
     eventLimit: (spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions" | "database">, now: number) =>
-        awsEventLimit(spec, now, null, awsScheduledTiers(spec, now), (event) => raisesAppCeiling(spec, AWS_PROFILE, event)),
-    // No horizon: recurring actions run in the peak's own zone without an end (`TimeZone`).
-    horizonText: () => null,
+        awsEventLimit(spec, now, stackScheduleHorizon(spec, null), awsScheduledTiers(spec, now), (event) => raisesAppCeiling(spec, AWS_PROFILE, event)),
+    // No horizon: recurring actions run in the peak's own zone without an end (`TimeZone`). On compute
+    // kubernetes the pods' one-off floor jobs hold events to KUBERNETES_ONE_OFF_HORIZON (stackScheduleHorizon);
+    // their recurring jobs have no end either.
+    horizonText: (spec: Pick<StackSpec, "compute">) => (spec.compute === "kubernetes" ? { deferral: KUBERNETES_DEFERRAL, declaredUntil: () => null } : null),
 };
 
 /**
@@ -171,7 +175,7 @@ export const AWS_PROFILE: CloudProfile & { readonly cloud: "aws" } = {
  * action. Under AWS_PROFILE's horizon (none).
  */
 export function awsScheduledTiers(spec: Pick<StackSpec, "compute" | "scaling" | "events" | "peaks" | "app" | "video" | "kubernetes" | "regions" | "database">, now: number): AwsScheduledTier[] {
-    const horizon = AWS_PROFILE.scheduleHorizon;
+    const horizon = stackScheduleHorizon(spec, AWS_PROFILE.scheduleHorizon);
     const target = AWS_SCHEDULED_ACTION_QUOTAS.scalableTarget;
     return spec.regions.flatMap((region): AwsScheduledTier[] => {
         const appDrain = appTierDrain(spec, AWS_PROFILE);

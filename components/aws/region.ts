@@ -23,6 +23,7 @@ import {
     ServiceName,
     serviceAccountOf,
     targetKind,
+    stackScheduleHorizon,
 } from "../model";
 import { AWS_NAME_LIMITS, AWS_PROFILE, awsName } from "./profile";
 import { AlarmDimensions } from "./metrics";
@@ -171,7 +172,7 @@ export class Region extends pulumi.ComponentResource {
                     minReaders: readers,
                     maxReaders: AURORA_MAX_READ_REPLICAS,
                     targetCpuPercent: spec.scaling.scaleOut.cpuPercent,
-                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now)),
+                    schedule: tierSchedule(spec, region, "readReplicas", bounds, args.now, stackScheduleHorizon(spec, AWS_PROFILE.scheduleHorizon), AWS_PROFILE.eventLimit(spec, args.now)),
                     dependsOn: [this.database],
                     tags,
                 },

@@ -23,6 +23,7 @@ import {
     scheduledBoundsIgnoreChanges,
     ANYWHERE,
     serviceDataRules,
+    stackScheduleHorizon,
 } from "../model";
 import { AWS_PROFILE } from "./profile";
 import { SCALABLE_TARGET_BOUNDS, scalableTargetBounds, scheduledActions } from "./scaling-rule";
@@ -346,7 +347,7 @@ export class ServerlessServices extends pulumi.ComponentResource {
     private scaling(name: string, cluster: aws.ecs.Cluster, service: aws.ecs.Service, unit: ServerlessUnitPlan, args: ServerlessServicesArgs): void {
         const { spec, tags } = args;
         const prefix = `${name}-${unit.service}`;
-        const schedule = unitSchedule(spec, args.region, unit, args.now, AWS_PROFILE.scheduleHorizon, AWS_PROFILE.eventLimit(spec, args.now), unitDrain(spec, AWS_PROFILE, unit));
+        const schedule = unitSchedule(spec, args.region, unit, args.now, stackScheduleHorizon(spec, AWS_PROFILE.scheduleHorizon), AWS_PROFILE.eventLimit(spec, args.now), unitDrain(spec, AWS_PROFILE, unit));
         const target = new aws.appautoscaling.Target(
             `${prefix}-target`,
             { ...ECS_SCALING, resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`, ...scalableTargetBounds(schedule, { minSize: unit.minInstances, maxSize: unit.maxInstances }), tags },

@@ -2,7 +2,7 @@ import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { PATCH_FORCE_ANNOTATION } from "./microservice";
-import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, localCron, oneOffCron, podBoundsView } from "../model";
+import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, boundedName, localCron, oneOffCron, podBoundsView } from "../model";
 
 export interface ReplicaFloorsArgs {
     readonly spec: Pick<StackSpec, "app" | "kubernetes">;
@@ -12,6 +12,14 @@ export interface ReplicaFloorsArgs {
     /** The app group's schedule of the region (tierSchedule, tier appGroup): the pod floors follow its floors. */
     readonly schedule: TierSchedule;
 }
+
+/**
+ * Longest CronJob name: "The name must be no longer than 52 characters. This is because the CronJob
+ * controller will automatically append 11 characters to the name you provide" (Kubernetes
+ * documentation, CronJob, "Writing a CronJob spec"). Longer keys (an event name of up to 32
+ * characters with `-restore-<yyyymmddhhmm>`) are cut with a hash (boundedName), never to a shared prefix.
+ */
+export const CRONJOB_NAME_MAX = 52;
 
 /** Seconds a floor job may start late (the controller missed its minute) before it is skipped. */
 const STARTING_DEADLINE_SECONDS = 600;
@@ -53,7 +61,7 @@ export class ReplicaFloors extends pulumi.ComponentResource {
             // alone (FloorRelease), leaving the maxReplicas in force.
             ...(schedule.floorReleases ?? []).map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (s: ServiceName) => ({ minReplicas: view(s).floorRelease(a) }) })),
         ];
-        const cronJobName = (key: string): string => `floor-${key}`.slice(0, 52).replace(/-+$/, "");
+        const cronJobName = (key: string): string => boundedName(`floor-${key}`, CRONJOB_NAME_MAX);
         // A one-off job's cron has no year (oneOffCron): its run suspends its own CronJob (CronJobSpec
         // suspend: "This flag tells the controller to suspend subsequent executions, it does not apply
         // to already started executions. Defaults to false."), so it never runs again a year later if

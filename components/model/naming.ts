@@ -19,6 +19,17 @@ export function baseTags(spec: Pick<StackSpec, "project" | "stage" | "tags" | "r
     return { ...spec.tags, project: spec.project, stage: spec.stage, region, "managed-by": "pulumi", ...(residency === undefined ? {} : { residency }) };
 }
 
+/**
+ * `full` cut to `max` characters with a hash of the whole name when longer (`<head>-<shortHash>`,
+ * trailing hyphens of the head dropped): unique and stable, where a plain cut would give two long
+ * names sharing their first `max` characters the same name.
+ */
+export function boundedName(full: string, max: number): string {
+    if (full.length <= max) return full;
+    const tail = `-${shortHash(full)}`;
+    return `${full.slice(0, max - tail.length).replace(/-+$/, "")}${tail}`;
+}
+
 /** Short stable hash (FNV-1a, base 36) for names that must be cut to a length limit. */
 export function shortHash(text: string): string {
     let h = 0x811c9dc5;

@@ -10,7 +10,7 @@ import { SERVICE_NAMES, ServiceName, StackSpec } from "./types";
 import { planServerlessUnits } from "./compute";
 import { hpaAssertedBounds, podCeilings, podFloors } from "./kubernetes";
 import { CloudProfile } from "./profile";
-import { BoundsView, OWN_BOUNDS, TierSchedule, actionNeeds, boundsChanges, heldNeedsAt, scheduleCeiling } from "./schedule";
+import { BoundsView, OWN_BOUNDS, TierSchedule, actionNeeds, boundsChanges, heldNeedsAt, scheduleCeiling, stackScheduleHorizon } from "./schedule";
 import { unitSchedule } from "./serverless";
 import { ScheduleProfile, TierScheduleSpec, appTierSchedule, unitDrain } from "./timetopeak";
 import { DAY_MS, utcMinute } from "./timezone";
@@ -106,7 +106,7 @@ export function stackBoundsViolations(spec: TierScheduleSpec, profile: ScheduleP
         if (spec.compute === "kubernetes") return podBoundsViolations(spec, app, replayEnd(app)).map((v) => `${region.name} pods of ${v}`);
         if (profile.serverlessScaler !== "applicationAutoScalingSteps") return [];
         return planServerlessUnits(spec.kubernetes.services, region).flatMap((unit) => {
-            const s = unitSchedule(spec, region, unit, now, profile.scheduleHorizon, profile.eventLimit(spec, now), unitDrain(spec, profile, unit));
+            const s = unitSchedule(spec, region, unit, now, stackScheduleHorizon(spec, profile.scheduleHorizon), profile.eventLimit(spec, now), unitDrain(spec, profile, unit));
             return boundsViolations(s, replayEnd(s), (needs) => scheduleCeiling({ maxSize: unit.maxInstances }, needs)).map((v) => `${region.name} ${unit.service} service: ${v}`);
         });
     });

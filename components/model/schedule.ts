@@ -46,6 +46,29 @@ export interface ScheduleHorizon {
 }
 
 /**
+ * How far ahead the pods' one-off floor jobs may be declared (compute kubernetes): a CronJob's
+ * schedule has no year ("minute hour day-of-month month day-of-week", oneOffCron), so a job for an
+ * instant a year or more ahead would run on that date and time within the coming year, then
+ * suspend itself, and never run on the day. 364 days keeps every declared instant before the same
+ * date comes round again.
+ */
+export const KUBERNETES_ONE_OFF_HORIZON: ScheduleHorizon = { days: 364, service: "Kubernetes CronJob" };
+
+/** Why an event beyond KUBERNETES_ONE_OFF_HORIZON waits, for the report (HorizonText.deferral). */
+export const KUBERNETES_DEFERRAL = `a CronJob schedule has no year, so the pods' one-off floor jobs are declared within ${KUBERNETES_ONE_OFF_HORIZON.days} days of their instant`;
+
+/**
+ * The horizon a stack's schedules are planned under: the cloud's (`horizon`, CloudProfile.scheduleHorizon;
+ * null when it has none), or on compute kubernetes KUBERNETES_ONE_OFF_HORIZON when that is nearer,
+ * so an event beyond it is reported deferred on every tier, not declared on some tiers and fired a
+ * year early on the pods.
+ */
+export function stackScheduleHorizon(spec: Pick<StackSpec, "compute">, horizon: ScheduleHorizon | null): ScheduleHorizon | null {
+    if (spec.compute !== "kubernetes") return horizon;
+    return horizon !== null && horizon.days <= KUBERNETES_ONE_OFF_HORIZON.days ? horizon : KUBERNETES_ONE_OFF_HORIZON;
+}
+
+/**
  * What a cloud says about its horizon in the schedule report, per the tiers a stack schedules
  * (CloudProfile.horizonText): the ESS tasks of the app group and transcoders end within 90 days and
  * at a daylight-saving change, SAE timers are dated per offset or long-term.

@@ -3,7 +3,7 @@
 import { defaultRegionCidr } from "./cidr";
 import { checkCompute, checkScheduledInstanceLimit, checkServerlessInstanceLimit, gracePeriodDefault } from "./compute";
 import { unitSchedule } from "./serverless";
-import { eventWindow, scheduleCeiling, tierNeed, unitBounds } from "./schedule";
+import { eventWindow, scheduleCeiling, stackScheduleHorizon, tierNeed, unitBounds } from "./schedule";
 import { ConfigError, show } from "./errors";
 import { SERVERLESS_CAPACITY_FALLBACK, STAGE_PRESETS, StagePreset, serverlessCapacityDefault } from "./presets";
 import { ConfigObject, ConfigReader, isConfigObject, keysUnused, removeUnused } from "./reader";
@@ -101,7 +101,7 @@ export function resolveSpecWith(profiles: CloudProfiles, raw: ConfigObject, opti
     // today (a stack valid now stays valid).
     const now = options.now.getTime();
     const scheduled = checkScheduledInstanceLimit(spec, profile.serverlessInstanceLimit, (unit, region) => {
-        const schedule = unitSchedule(spec, region, unit, now, profile.scheduleHorizon, profile.eventLimit(spec, now));
+        const schedule = unitSchedule(spec, region, unit, now, stackScheduleHorizon(spec, profile.scheduleHorizon), profile.eventLimit(spec, now));
         const ahead = [...spec.events.filter((e) => (eventWindow(spec, e.start, e.end)?.to ?? -Infinity) > now), ...spec.peaks];
         const needs = ahead.map((e) => tierNeed(spec, region, "serverlessUnit", unitBounds(unit, region), e.peakOnline, e.streams));
         return Math.max(0, ...schedule.oneOff.map((a) => a.maxSize), ...schedule.recurring.map((a) => a.maxSize), scheduleCeiling({ maxSize: unit.maxInstances }, needs));

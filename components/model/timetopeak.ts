@@ -10,7 +10,7 @@ import { HEALTH_CHECK } from "./loadbalancer";
 import { PLANNED_UTILISATION, SURGE_FACTOR, ScalingAction, StepBand, instancesForOnline, scalingActions, surgeNeed } from "./scaling";
 import { CloudProfile } from "./profile";
 import { saeMetricPlan, unitSchedule } from "./serverless";
-import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, appTierBounds, appTierNeed, liftsWithoutFloorJobs, scheduleCeiling, tierNeed, tierSchedule, unitBounds } from "./schedule";
+import { Audience, RaisedDrain, ScheduleSpec, TierBounds, TierDrain, TierSchedule, appTierBounds, appTierNeed, liftsWithoutFloorJobs, scheduleCeiling, stackScheduleHorizon, tierNeed, tierSchedule, unitBounds } from "./schedule";
 import { transcodeTier } from "./global";
 import { RegionSpec, SERVICE_NAMES, ServiceName, StackSpec, Stage } from "./types";
 
@@ -256,7 +256,7 @@ export type TierScheduleSpec = ScheduleSpec & Pick<StackSpec, "compute" | "scali
  * reads its lowerings' instants from it.
  */
 export function appTierSchedule(spec: TierScheduleSpec, profile: ScheduleProfile, region: RegionSpec, now: number): TierSchedule {
-    return tierSchedule(spec, region, "appGroup", appTierBounds(spec, region), now, profile.scheduleHorizon, profile.eventLimit(spec, now), appTierDrain(spec, profile));
+    return tierSchedule(spec, region, "appGroup", appTierBounds(spec, region), now, stackScheduleHorizon(spec, profile.scheduleHorizon), profile.eventLimit(spec, now), appTierDrain(spec, profile));
 }
 
 /**
@@ -265,7 +265,7 @@ export function appTierSchedule(spec: TierScheduleSpec, profile: ScheduleProfile
  * tasks from it and the report reads its lowerings from it.
  */
 export function transcoderSchedule(spec: TierScheduleSpec, profile: ScheduleProfile, region: RegionSpec, tier: Pick<TierBounds, "minSize" | "maxSize">, now: number): TierSchedule {
-    return tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now, profile.scheduleHorizon, profile.eventLimit(spec, now), groupDrain(spec, profile, tier));
+    return tierSchedule(spec, region, "transcoders", { minSize: tier.minSize, maxSize: tier.maxSize, zones: region.zones.length }, now, stackScheduleHorizon(spec, profile.scheduleHorizon), profile.eventLimit(spec, now), groupDrain(spec, profile, tier));
 }
 
 /** The drain of the app tier's timetable: the pods' HPAs on compute kubernetes (the floor jobs follow it), the app group otherwise. */
@@ -357,7 +357,7 @@ export function appTierDrainSchedule(spec: StackSpec, profile: Pick<CloudProfile
     }
     const unit = planServerlessUnits(spec.kubernetes.services, region).find((u) => tier === `the ${u.service} service`);
     if (unit === undefined) return { at: app };
-    return { at: (now) => unitSchedule(spec, region, unit, now, profile.scheduleHorizon, profile.eventLimit(spec, now), unitDrain(spec, profile, unit)) };
+    return { at: (now) => unitSchedule(spec, region, unit, now, stackScheduleHorizon(spec, profile.scheduleHorizon), profile.eventLimit(spec, now), unitDrain(spec, profile, unit)) };
 }
 
 /**
