@@ -58,6 +58,8 @@ const DIR = stackDir({
     "lower-fargate-no-event": stackFile({ stage: "growth", cloud: "aws", compute: "serverless", domain: "live.example.com", regions: VIRGINIA }),
     // The sale edited while it runs: 60,000 viewers raise no ceiling; only the eve left.
     "edit-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
+    // The day peak alone on ESS: its recurring tasks keep the first run they were created with (launchTime under ignoreChanges).
+    "peak-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, peaks: [{ ...DAY_PEAK, peakOnline: 100000, streams: 8 }] }),
     // The sale edited while it runs to 2,000 viewers: no tier of it lifts any more (the floor releases).
     "tiny-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }] }),
     "tiny-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
@@ -954,5 +956,14 @@ describe("an event's audience lowered while it runs to one that lifts no tier: i
             actions(fargate, "aws:appautoscaling/scheduledAction:ScheduledAction", "-release-floor", [["scalableTargetAction"]]).filter((a) => String(a[0]).includes("fargate")),
             [["interaction", 3], ["order", 3], ["product", 2], ["user", 2]].map(([s, n]) => [`lc-us-east-1-fargate-${s}-schedule-sale-release-floor`, { minCapacity: n }]),
         );
+    });
+});
+
+describe("an up inside a recurring peak's open window, the stack file unchanged", function () {
+    this.timeout(600_000);
+
+    it("ESS (09:00 -> 12:00, day peak pre-scaled at 10:30Z): no floor is reported left raised, since the recurring tasks Pulumi keeps hold the peak's floor (their first run as created, not the next one computed from the up)", async () => {
+        const plans = await chainOf([["peak-alicloud-vm", "09:00"], ["peak-alicloud-vm", "12:00"]]);
+        assert.deepStrictEqual(plans[1].policy.violations.filter((v) => v.policy === FLOOR_LEFT_RAISED_FINDING || v.policy === CEILINGS_LOWERED_FINDING).map((v) => v.message), []);
     });
 });

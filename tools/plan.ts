@@ -189,11 +189,15 @@ export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeRe
     const scaling = ceilingsAgainstBase(late.section, base.resources.map((r) => r.name), { all: loweredCeilings(base.resources, plan.resources), rules: loweredCeilings(base.resources, plan.resources, RULE_CEILING_TYPES), sent: loweredCeilings(base.resources, plan.resources, undefined, true) }, { resources: base.resources, now });
     // A release or lowering the base declared that this up deletes before it has run: an event
     // deleted or its audience lowered while it runs (`now`: the instant the program planned at).
-    const removed = [...removedActionFindings(scaling, base.resources, plan.resources, now), ...removedSaeRuleFindings(base.resources, plan.resources, now), ...floorsLeftRaised(base.resources, plan.resources, now, base.plannedAt)];
+    // Judged on the resources as Pulumi keeps them after this up (carryIgnored): a recurring ESS
+    // task keeps the first run it was created with (launchTime under ignoreChanges), not the next
+    // one this plan computes from `now`.
+    const kept = carryIgnored(base.resources, plan.resources);
+    const removed = [...removedActionFindings(scaling, base.resources, kept, now), ...removedSaeRuleFindings(base.resources, kept, now), ...floorsLeftRaised(base.resources, kept, now, base.plannedAt)];
     const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...removed, ...late.findings];
     // The resources as Pulumi keeps them after this up (carryIgnored): this plan, used as the next
     // plan's --base, shows the up that sets an ignored property again.
-    return { ...plan, resources: carryIgnored(base.resources, plan.resources), scaling, policy: { violations }, upgrade: upgradeJson(upgrade) };
+    return { ...plan, resources: kept, scaling, policy: { violations }, upgrade: upgradeJson(upgrade) };
 }
 
 /** The change preview of a plan against its base. */

@@ -492,7 +492,7 @@ export const CONFIG_FIELDS = {
             end: { kind: "text", required: true, pattern: ISO_INSTANT, what: "an ISO 8601 instant with offset, e.g. 2026-12-12T15:00:00Z", check: checkInstant, doc: "End, an ISO 8601 instant with offset." },
             peakOnline: integer(1, MAX_PEAK_ONLINE, "Expected peak concurrent online users per region.", { required: true }),
             streams: integer(1, MAX_STREAMS, "Concurrent broadcasts per region: sizes the transcoders.", { clouds: ["alicloud"], cloudNote: VIDEO_NOTE, defaultDoc: "1" }),
-            timeZone: { kind: "text", what: "an IANA time zone such as Asia/Shanghai", check: checkTimeZone, doc: "IANA time zone the event is announced in (clouds that schedule in local time use it).", defaultDoc: "UTC" },
+            timeZone: { kind: "text", what: "an IANA time zone such as Asia/Shanghai", check: checkTimeZone, doc: "IANA time zone the event is announced in, for the people reading the stack file: the event is scheduled at the instants start and end name (each with its own UTC offset), whatever this says; checked as a zone only.", defaultDoc: "UTC" },
         },
     },
     peaks: {

@@ -9,6 +9,7 @@ import { checkPodsFitNodes } from "./kubernetes-addons";
 import { StagePreset } from "./presets";
 import { checkComputeSize } from "./sizes";
 import { PLANNED_UTILISATION, instancesForOnline } from "./scaling";
+import { eventWindow } from "./schedule";
 import { DAY_MS, MINUTES_PER_DAY, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, zoneOffsetMinutes } from "./timezone";
 import { LiveEvent, RecurringPeak, RegionSpec, StackSpec, WEEKDAYS } from "./types";
 import { CloudProfile } from "./profile";
@@ -33,7 +34,7 @@ export function validateSpec(spec: StackSpec, profile: CloudProfile, preset: Sta
         ...checkKubernetes(spec),
         ...checkKubernetesServices(spec),
         ...checkPodsFitNodes(spec),
-        ...checkEvents(spec),
+        ...checkEvents(spec, now),
         ...checkPeaks(spec, now),
         ...checkAdminCidrs(spec),
         ...checkComputeSize(profile.instances, spec.app.size, "app.size"),
@@ -250,21 +251,23 @@ function checkAudience(spec: StackSpec, field: string, online: number): string[]
 /**
  * An event is accepted whenever it is: past events declare nothing, far ones are declared once
  * within the cloud's horizon (schedule.ts). Only what can never be right is an issue: an end not
- * after the start, an audience no group can hold.
+ * after the start, an audience no group can hold in an event not yet released at `now` (a released
+ * one declares nothing, so a later change of the thresholds never makes it an error).
  */
-export function checkEvent(spec: StackSpec, event: LiveEvent, i: number): string[] {
+export function checkEvent(spec: StackSpec, event: LiveEvent, i: number, now: Date): string[] {
     const field = `events[${i}]`;
     const start = parseInstant(event.start);
     const end = parseInstant(event.end);
     const issues: string[] = [];
     if (start !== null && end !== null && end <= start) issues.push(`${field}.end: ${event.end} is not after start ${event.start}; allowed: end > start`);
-    return [...issues, ...checkAudience(spec, field, event.peakOnline)];
+    const released = (eventWindow(spec, event.start, event.end)?.to ?? Infinity) <= now.getTime();
+    return [...issues, ...(released ? [] : checkAudience(spec, field, event.peakOnline))];
 }
 
-export function checkEvents(spec: StackSpec): string[] {
+export function checkEvents(spec: StackSpec, now: Date): string[] {
     const names = spec.events.map((e) => e.name);
     return spec.events.flatMap((event, i) => [
-        ...checkEvent(spec, event, i),
+        ...checkEvent(spec, event, i, now),
         ...(event.name !== "" && names.indexOf(event.name) !== i ? [`events[${i}].name: event ${show(event.name)} is listed twice`] : []),
     ]);
 }
@@ -292,6 +295,27 @@ export function peakWeekRanges(peak: RecurringPeak, offsetMinutes: number, margi
         const from = (((d * MINUTES_PER_DAY + start - margins.before - offsetMinutes) % week) + week) % week;
         return from + length <= week ? [[from, from + length]] : [[from, week], [0, from + length - week]];
     });
+}
+
+/**
+ * A peak whose pre-scale-to-release span (`margins` counted) reaches its own next run: each run's
+ * release would then set the floor back after the next run's pre-scale (an "all day" 00:00-23:59
+ * peak is raised from 23:30 to 00:29 only). The span must be shorter than the gap to the next run
+ * (a day for a daily peak; for a weekly one, to the next listed day). [] when it is.
+ */
+export function checkPeakRuns(peak: RecurringPeak, i: number, margins: PeakMargins): string[] {
+    const start = parseLocalTime(peak.start);
+    const end = parseLocalTime(peak.end);
+    if (start === null || end === null || start === end) return [];
+    const span = (end < start ? end + MINUTES_PER_DAY : end) - start + margins.before + margins.after;
+    const days = [...new Set(peak.recurrence === "daily" ? [0, 1, 2, 3, 4, 5, 6] : peak.days.map((d) => WEEKDAYS.indexOf(d)))].sort((a, b) => a - b);
+    if (days.length === 0) return [];
+    const gap = Math.min(...days.map((d, k) => ((((days[(k + 1) % days.length] ?? d) - d + 7) % 7 || 7) * MINUTES_PER_DAY)));
+    if (span < gap) return [];
+    const hours = (m: number) => `${Math.floor(m / 60)} h${m % 60 === 0 ? "" : ` ${m % 60} min`}`;
+    return [
+        `peaks[${i}]: peak ${show(peak.name)} (${peak.start}-${peak.end} ${peak.timeZone}) spans ${hours(span)} from pre-scale to release (${peakActionSpan(peak, margins)}, scaling.preScaleMinutes ${margins.before}, scaling.releaseAfterMinutes ${margins.after}), not less than the ${hours(gap)} to its next run, so each run's release would set the floor back after the next run's pre-scale; allowed: a span shorter than the gap between its runs (shorten the peak; for a floor held all the time raise the everyday floor instead: app.minSize, or the services' minReplicas)`,
+    ];
 }
 
 /** A local minute of the day as hh:mm, across midnight ("23:30", "00:15"). */
@@ -339,10 +363,15 @@ const PEAK_OVERLAP_YEAR_MS = 366 * DAY_MS;
  */
 export function checkPeaks(spec: StackSpec, now: Date): string[] {
     const names = spec.peaks.map((p) => p.name);
+    const eventNames = spec.events.map((e) => e.name);
+    const margins: PeakMargins = { before: spec.scaling.preScaleMinutes, after: spec.scaling.releaseAfterMinutes };
     const issues = spec.peaks.flatMap((peak, i) => [
         ...(peak.start !== "" && peak.start === peak.end ? [`peaks[${i}].end: ${peak.end} equals start; allowed: a different time (earlier than start means the next day)`] : []),
         ...checkAudience(spec, `peaks[${i}]`, peak.peakOnline),
         ...(peak.name !== "" && names.indexOf(peak.name) !== i ? [`peaks[${i}].name: peak ${show(peak.name)} is listed twice`] : []),
+        // A peak's scheduled actions and an event's share their keys (`<name>-prescale`, `<name>-release`).
+        ...(peak.name !== "" && eventNames.includes(peak.name) ? [`peaks[${i}].name: ${show(peak.name)} is also the name of events[${eventNames.indexOf(peak.name)}]; allowed: a name no event has (their scheduled actions are named after it)`] : []),
+        ...checkPeakRuns(peak, i, margins),
     ]);
     // Once per pair of zones (many peaks usually share one or two zones).
     const combinations = new Map<string, ReturnType<typeof zoneOffsetCombinations>>();
@@ -352,7 +381,6 @@ export function checkPeaks(spec: StackSpec, now: Date): string[] {
         combinations.set(key, hit);
         return hit;
     };
-    const margins: PeakMargins = { before: spec.scaling.preScaleMinutes, after: spec.scaling.releaseAfterMinutes };
     spec.peaks.forEach((peak, i) => {
         spec.peaks.slice(0, i).forEach((other, j) => {
             const clash = combinationsOf(peak.timeZone, other.timeZone).find(({ offsets }) => {

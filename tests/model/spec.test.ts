@@ -213,6 +213,27 @@ describe("resolveSpec: every bad config gets an error naming the field, the valu
             'peaks[1]: peak "late" (21:00-23:00 Asia/Shanghai) overlaps peaks[0] "early" (19:00-21:00 Asia/Shanghai) once the scheduled actions\' margins are counted: pre-scale to release 20:30-23:30 on sun, sat and 18:30-21:30 on sat (scaling.preScaleMinutes 30',
         ],
         [
+            // An all-day peak: pre-scale 23:30 the day before, release 00:29 the day after, so each run's
+            // release would set the floor back an hour after the next run's pre-scale.
+            "a peak whose span reaches its own next run",
+            rawConfig("growth", "aws", { peaks: [{ name: "allday", start: "00:00", end: "23:59", peakOnline: 60000, timeZone: "Asia/Shanghai" }] }),
+            'peaks[0]: peak "allday" (00:00-23:59 Asia/Shanghai) spans 24 h 59 min from pre-scale to release (23:30-00:29, scaling.preScaleMinutes 30, scaling.releaseAfterMinutes 30), not less than the 24 h to its next run, so each run\'s release would set the floor back after the next run\'s pre-scale; allowed: a span shorter than the gap between its runs (shorten the peak; for a floor held all the time raise the everyday floor instead: app.minSize, or the services\' minReplicas)',
+        ],
+        [
+            // Saturday and Sunday 20:00-19:45 (the next day): a day apart, the span 24 h 45 min.
+            "a weekly peak on consecutive days whose span reaches the next day's run",
+            rawConfig("growth", "alicloud", { peaks: [{ name: "weekend", recurrence: "weekly", days: ["sat", "sun"], start: "20:00", end: "19:45", peakOnline: 60000, timeZone: "Asia/Shanghai" }] }),
+            'peaks[0]: peak "weekend" (20:00-19:45 Asia/Shanghai) spans 24 h 45 min from pre-scale to release (19:30-20:15, scaling.preScaleMinutes 30, scaling.releaseAfterMinutes 30), not less than the 24 h to its next run',
+        ],
+        [
+            "an event and a peak of the same name (their scheduled actions share it)",
+            rawConfig("growth", "aws", {
+                events: [{ name: "evening", start: future(3), end: future(3, 2), peakOnline: 100000 }],
+                peaks: [{ name: "evening", start: "20:00", end: "22:00", peakOnline: 60000, timeZone: "Asia/Shanghai" }],
+            }),
+            'peaks[0].name: "evening" is also the name of events[0]; allowed: a name no event has (their scheduled actions are named after it)',
+        ],
+        [
             "event ending before it starts",
             rawConfig("startup", "aws", { events: [{ name: "launch", start: future(3), end: future(2), peakOnline: 5000 }] }),
             `events[0].end: ${future(2)} is not after start ${future(3)}; allowed: end > start`,
@@ -341,6 +362,14 @@ describe("SAE's 50 instances per application (compute serverless on Alibaba Clou
         assert.deepStrictEqual(configIssues({ ...serverless("alicloud", "growth", {}), events: [far] }, new Date("2027-03-01T00:00:00Z")), issues);
         // Once past, it declares nothing and is accepted.
         assert.strictEqual(resolveSpec({ ...serverless("alicloud", "growth", {}), events: [{ ...far, start: "2026-11-05T12:00:00Z", end: "2026-11-05T14:00:00Z" }] }, { now: NOW }).events.length, 1);
+    });
+    it("an audience no group can hold is an error only in an event not yet released: a released one declares nothing, so it never blocks a later deploy", () => {
+        const huge = { name: "launch", start: "2026-11-11T12:00:00Z", end: "2026-11-11T15:00:00Z", peakOnline: 5_000_000 };
+        assert.strictEqual(resolveSpec(rawConfig("startup", "aws", { events: [huge] }), { now: NOW }).events.length, 1);
+        // The same event planned while it runs: refused.
+        assert.deepStrictEqual(configIssues(rawConfig("startup", "aws", { events: [huge] }), new Date("2026-11-11T13:00:00Z")), [
+            "events[0].peakOnline: 5000000 viewers need 1250 app instances in us-east-1, more than the 1000 a group may hold; allowed: at most 4000000 per region",
+        ]);
     });
     it("ECS services on Fargate take 120; the SAE flag is an error on aws and with compute kubernetes", () => {
         assert.strictEqual(resolveSpec(serverless("aws", "growth", { services: { interaction: { maxReplicas: 120 } } }), { now: NOW }).kubernetes.services.interaction.maxReplicas, 120);
