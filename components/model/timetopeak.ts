@@ -460,6 +460,8 @@ export interface PodScaling {
     readonly podReadySeconds: number;
     /** Pods of the service the nodes standing by can take without a new node. */
     readonly headroomPods: number;
+    /** Pods of the service, beyond minReplicas, that the node pools at their largest (kubernetes.maxNodesPerZone per zone) can take: none beyond them is ever scheduled. */
+    readonly nodePods: number;
     /** Seconds from Pending pods to a Ready node: the autoscaler's loop plus the node's boot and join. */
     readonly nodeSeconds: number;
 }
@@ -491,6 +493,7 @@ export function podScaling(spec: StackSpec, zones: number): PodScaling {
         scaleUp: { percent: hpa.behavior.scaleUp.percent, pods: hpa.behavior.scaleUp.pods, periodSeconds: hpa.behavior.scaleUp.periodSeconds },
         podReadySeconds: appStartSeconds(),
         headroomPods: headroomPods(spec, zones, surgeNodesPerZone(spec, zones)),
+        nodePods: headroomPods(spec, zones, spec.kubernetes.maxNodesPerZone),
         nodeSeconds: CLUSTER_AUTOSCALER_SCAN_SECONDS + NODE_READY_SECONDS,
     };
 }
@@ -500,7 +503,8 @@ export function podScaling(spec: StackSpec, zones: number): PodScaling {
  * utilisation. The HPA reads it after `detectionSeconds` and sets `desired = ceil(current x value /
  * target)`, limited each period by its scale-up policies (the larger of percent and pods, selectPolicy
  * Max) and by maxReplicas. Pods that fit the headroom start at once; the others stay Pending until
- * the cluster autoscaler's node is Ready (`nodeSeconds`). Reached when every needed pod is Ready.
+ * the cluster autoscaler's node is Ready (`nodeSeconds`). Reached when every needed pod is Ready;
+ * never (seconds null) when maxReplicas or the node pools at their largest (`nodePods`) hold fewer.
  */
 export function simulatePodJump(p: PodScaling, factor: number = SURGE_FACTOR): PeakResult {
     const needed = surgeNeed(p.minReplicas, factor);
@@ -518,7 +522,9 @@ export function simulatePodJump(p: PodScaling, factor: number = SURGE_FACTOR): P
         scheduled += added - onHeadroom;
         desired = next;
     }
-    return desired >= needed ? { seconds: last, needed, reached: desired } : { seconds: null, needed, reached: desired };
+    // Pods beyond what the node pools can ever hold stay Pending.
+    const reached = Math.min(desired, p.minReplicas + p.nodePods);
+    return reached >= needed ? { seconds: last, needed, reached } : { seconds: null, needed, reached };
 }
 
 /**
@@ -646,7 +652,7 @@ function podFigures(spec: StackSpec, zones: number): TierFigures {
             `${SURGE_SERVICE} ${p.minReplicas} -> ${jump.needed} pods: HPA acts after ${p.detectionSeconds} s (${SCRAPE_INTERVAL_SECONDS} s scrape + ${HPA_SYNC_PERIOD_SECONDS} s sync), ` +
             `scale-up up to +${p.scaleUp.percent}% or ${p.scaleUp.pods} pods per ${p.scaleUp.periodSeconds} s; ${p.headroomPods} pods fit the ${nodes} nodes per zone kept as headroom, ` +
             `the rest wait ${p.nodeSeconds} s for a new node; ${p.podReadySeconds} s pod start to Ready` +
-            (jump.seconds === null ? `; maxReplicas ${p.maxReplicas} caps it at ${jump.reached}` : ""),
+            (jump.seconds === null ? `; ${jump.reached < Math.min(p.maxReplicas, jump.needed) ? `the node pools at kubernetes.maxNodesPerZone ${spec.kubernetes.maxNodesPerZone} hold` : `maxReplicas ${p.maxReplicas} caps it at`} ${jump.reached}` : ""),
         // A raised floor schedules its pods on the headroom or on nodes the autoscaler adds within the lead.
         plannedSeconds: p.nodeSeconds + p.podReadySeconds,
         plannedDetail: `pod floors raised ${spec.scaling.preScaleMinutes} min before the start; Pending pods get a node within ${p.nodeSeconds} s and are Ready ${p.podReadySeconds} s later`,

@@ -743,13 +743,21 @@ describe("model: time to peak and drain", () => {
         assert.strictEqual(plannedReadiness(2000, 1800), "ready 33.3 min after the pre-scale, 3.3 min after the start");
     });
     it("pods: a jump that fits the headroom is Ready after detection + pod start; pods beyond it wait for a node", () => {
-        const p: PodScaling = { minReplicas: 3, maxReplicas: 40, detectionSeconds: 30, scaleUp: { percent: 900, pods: 4, periodSeconds: 60 }, podReadySeconds: 125, headroomPods: 21, nodeSeconds: 250 };
+        const p: PodScaling = { minReplicas: 3, maxReplicas: 40, detectionSeconds: 30, scaleUp: { percent: 900, pods: 4, periodSeconds: 60 }, podReadySeconds: 125, headroomPods: 21, nodePods: 100, nodeSeconds: 250 };
         assert.deepStrictEqual(simulatePodJump(p), { seconds: 155, needed: 24, reached: 24 });
         // Without headroom (the nodes at 1 per zone hold the floors only): 30 + 250 + 125 = 405 s, more than 5 minutes.
         assert.deepStrictEqual(simulatePodJump({ ...p, headroomPods: 0 }), { seconds: 405, needed: 24, reached: 24 });
         // Doubling-only scale-up policies take three periods: 3 -> 6 -> 12 -> 24.
         assert.deepStrictEqual(simulatePodJump({ ...p, scaleUp: { percent: 100, pods: 1, periodSeconds: 60 } }), { seconds: 30 + 120 + 125, needed: 24, reached: 24 });
         assert.deepStrictEqual(simulatePodJump({ ...p, maxReplicas: 12 }), { seconds: null, needed: 24, reached: 12 });
+        // Node pools that can never hold more than 10 pods beyond the floor: the jump is never served.
+        assert.deepStrictEqual(simulatePodJump({ ...p, nodePods: 10 }), { seconds: null, needed: 24, reached: 13 });
+    });
+    it("pods: with kubernetes.maxNodesPerZone 3 the jump is never reached and the figure says the node pools hold it back", () => {
+        const spec = resolveSpec(rawConfig("growth", "aws", { kubernetes: { maxNodesPerZone: 3 } }), { now: NOW });
+        const jump = scalingSimulation(spec, PROFILES.aws).timeToPeak.find((e) => e.scenario === "unplanned10x");
+        assert.deepStrictEqual([jump?.minutes, jump?.meets5Minutes], [null, false]);
+        assert.match(jump?.detail ?? "", /; the node pools at kubernetes\.maxNodesPerZone 3 hold \d+/);
     });
     it("node pool headroom: growth keeps 5 nodes per zone of 4 vCPU (2 zones), mature 2 of 8 vCPU (3 zones); within maxNodesPerZone", () => {
         const growth = resolveSpec(rawConfig("growth", "aws"), { now: NOW });
