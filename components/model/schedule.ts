@@ -544,16 +544,17 @@ export function raisedSpans(
 
 /**
  * The needs the recurring actions' one ceiling holds: every peak's, and those of the raised spans
- * (`spans`) one of `recurring`'s runs falls in between `now` and `reach` (the horizon): an action
- * there must not lower the span's ceiling, since the cloud removes capacity above a lowered ceiling
- * at once. A span no run falls in (a far event on another hour) leaves the daily actions alone.
+ * (`spans`) starting by `reach` (the horizon) one of `recurring`'s runs falls in after `now`, to the
+ * span's end even beyond the horizon (an event pre-scaled within it whose release a later up
+ * declares: the runs inside its span must hold its need whether or not an up comes first): an
+ * action there must not lower the span's ceiling, since the cloud removes capacity above a lowered
+ * ceiling at once. A span no run falls in (a far event on another hour) leaves the daily actions alone.
  */
 export function recurringNeeds(recurring: readonly Pick<RecurringAction, "minuteOfDay" | "days" | "timeZone">[], spans: readonly RaisedSpan[], peaks: readonly number[], now: number, reach: number): number[] {
     if (recurring.length === 0) return [...peaks];
     const hit = spans.filter((r) => {
         const from = Math.max(r.from, now);
-        const to = Math.min(r.until, reach);
-        return to > from && recurring.some((a) => occurrences(a, from, to).length > 0);
+        return r.from <= reach && r.until > from && recurring.some((a) => occurrences(a, from, r.until).length > 0);
     });
     return [...peaks, ...hit.map((r) => r.need)];
 }

@@ -485,7 +485,7 @@ export const CONFIG_FIELDS = {
     events: {
         kind: "list",
         itemWhat: "an object with name, start, end, peakOnline and optional streams and timeZone",
-        doc: "Planned live events: the floors of the app group (and transcoders) are raised scaling.preScaleMinutes before start and lowered scaling.releaseAfterMinutes after end; past events declare nothing, events beyond the cloud's scheduling horizon (Alibaba Cloud: 90 days) are declared by a later pulumi up.",
+        doc: "Planned live events: the floors of the app group (and transcoders) are raised scaling.preScaleMinutes before start and lowered scaling.releaseAfterMinutes after end; past events declare nothing, events beyond the scheduling horizon (Alibaba Cloud: 90 days; compute kubernetes: 364 days, a CronJob schedule has no year) are declared by a later pulumi up; a name no peak has.",
         item: {
             name: { kind: "text", required: true, pattern: NAME_PATTERN, what: "2-32 lower-case letters, digits and dashes", doc: "Name of the event." },
             start: { kind: "text", required: true, pattern: ISO_INSTANT, what: "an ISO 8601 instant with offset, e.g. 2026-12-12T12:00:00Z", check: checkInstant, doc: "Start, an ISO 8601 instant with offset." },
