@@ -13,7 +13,7 @@ import * as path from "path";
 
 import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { CEILINGS_LOWERED_FINDING, FLOOR_LEFT_RAISED_FINDING, reraisedInBase } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, CEILING_CUT_FINDING, FLOOR_LEFT_RAISED_FINDING, reraisedInBase } from "../tools/lib/scaling";
 import { at, stackDir, stackFile } from "./helpers";
 
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
@@ -62,6 +62,10 @@ const DIR = stackDir({
     "peak-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, peaks: [{ ...DAY_PEAK, peakOnline: 100000, streams: 8 }] }),
     // The sale edited while it runs to 2,000 viewers: no tier of it lifts any more (the floor releases).
     "tiny-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }] }),
+    // The sale at 2,000 while it runs, with the 200,000-viewer sale of 11 November still in the stack file.
+    "tiny-aws-vm-old": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [OLD, { ...SALE, peakOnline: 2000 }] }),
+    "tiny-pods-old": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [OLD, { ...SALE, peakOnline: 2000 }] }),
+    "edit-pods-small": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
     "tiny-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
     "tiny-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 2000, streams: 2 }] }),
     "tiny-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }] }),
@@ -965,5 +969,44 @@ describe("an up inside a recurring peak's open window, the stack file unchanged"
     it("ESS (09:00 -> 12:00, day peak pre-scaled at 10:30Z): no floor is reported left raised, since the recurring tasks Pulumi keeps hold the peak's floor (their first run as created, not the next one computed from the up)", async () => {
         const plans = await chainOf([["peak-alicloud-vm", "09:00"], ["peak-alicloud-vm", "12:00"]]);
         assert.deepStrictEqual(plans[1].policy.violations.filter((v) => v.policy === FLOOR_LEFT_RAISED_FINDING || v.policy === CEILINGS_LOWERED_FINDING).map((v) => v.message), []);
+    });
+});
+
+describe("an up inside a running event never cuts the ceiling in force without saying so", function () {
+    this.timeout(600_000);
+    const cuts = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === CEILING_CUT_FINDING).map((v) => v.message.split(": the cloud removes")[0]);
+    const lowered = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === CEILINGS_LOWERED_FINDING).map((v) => v.message);
+
+    it("EC2 Auto Scaling, the audience lowered 200,000 -> 100,000 while the sale runs (09:00 -> 12:00): the up asserts 26/52 against the 100 the pre-scale set, a finding naming both", async () => {
+        const plans = await chainOf([["lower-aws-vm-no-peak", "09:00"], ["upgrade-growth-vm", "12:00"]]);
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 26, 52, []]]);
+        assert.deepStrictEqual(cuts(plans[1]), ["lc-us-east-1-app-group: this pulumi up sets the ceiling 52 while 100 is in force, set by lc-us-east-1-app-schedule-sale-prescale (2026-12-12T09:30:00Z)"]);
+    });
+
+    it("EC2 Auto Scaling, lowered to 60,000 after an up inside the window (10:00 -> 14:00): the up sends maxSize 40 against the 100 it asserted; the cut is the finding, not 'nothing is sent'", async () => {
+        const plans = await chainOf([["lower-aws-vm-no-peak", "10:00"], ["edit-aws-vm-small", "14:00"]]);
+        assert.deepStrictEqual(cuts(plans[1]), ["lc-us-east-1-app-group: this pulumi up sets the ceiling 40 while 100 is in force, set by the --base plan's pulumi up (2026-12-12T10:00:00Z)"]);
+        assert.deepStrictEqual(lowered(plans[1]), []);
+    });
+
+    it("Kubernetes, the same edit: each HPA whose maxReplicas this up cuts is named", async () => {
+        const plans = await chainOf([["lower-pods-no-peak", "10:00"], ["edit-pods-small", "14:00"]]);
+        assert.deepStrictEqual(cuts(plans[1]).map((m) => m.split(": this pulumi up sets the ceiling ")[0]), ["interaction", "order", "product", "user"].map((s) => `lc-us-east-1-services-${s}-hpa`));
+    });
+
+    it("an edit that keeps the ceiling (the stack file unchanged, or a stage upgrade to a larger everyday ceiling) is no cut", async () => {
+        const same = await chainOf([["lower-aws-vm-no-peak", "10:00"], ["lower-aws-vm-no-peak", "14:00"]]);
+        const upgraded = await chainOf([["upgrade-growth-vm", "09:00"], ["upgrade-mature-vm", "12:30"]]);
+        assert.deepStrictEqual([cuts(same[1]), cuts(upgraded[1])], [[], []]);
+    });
+
+    it("a released event of long ago never makes an up inside a running event lower the ceiling the running event's pre-scale raised (no 'lowered' bounds asserted while an event runs)", async () => {
+        const [vm] = await chainOf([["tiny-aws-vm-old", "12:00"]]);
+        assert.deepStrictEqual(bounds(vm, "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 4, 40, ["minSize", "maxSize"]]]);
+        const [pods] = await chainOf([["tiny-pods-old", "12:00"]]);
+        assert.deepStrictEqual(
+            pods.resources.filter((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler").map((r) => r.ignoreChanges ?? []),
+            [0, 1, 2, 3].map(() => ["spec.minReplicas", "spec.maxReplicas"]),
+        );
     });
 });

@@ -24,7 +24,7 @@ import type { StackInput } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
-import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, floorsLeftRaised, removedActionFindings, removedSaeRuleFindings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
+import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, floorsLeftRaised, ceilingsCutByUp, removedActionFindings, removedSaeRuleFindings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
@@ -193,7 +193,12 @@ export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeRe
     // task keeps the first run it was created with (launchTime under ignoreChanges), not the next
     // one this plan computes from `now`.
     const kept = carryIgnored(base.resources, plan.resources);
-    const removed = [...removedActionFindings(scaling, base.resources, kept, now), ...removedSaeRuleFindings(base.resources, kept, now), ...floorsLeftRaised(base.resources, kept, now, base.plannedAt)];
+    const removed = [
+        ...removedActionFindings(scaling, base.resources, kept, now),
+        ...removedSaeRuleFindings(base.resources, kept, now),
+        ...floorsLeftRaised(base.resources, kept, now, base.plannedAt),
+        ...ceilingsCutByUp(base.resources, kept, now, base.plannedAt),
+    ];
     const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...removed, ...late.findings];
     // The resources as Pulumi keeps them after this up (carryIgnored): this plan, used as the next
     // plan's --base, shows the up that sets an ignored property again.

@@ -1055,7 +1055,9 @@ export function tierSchedule(
     // and peaks hold is set back by this up on the base resource (kind lowered), not left in force
     // under ignoreChanges: the floor in force now (a recurring peak's, or one closer than the lead),
     // the held ceiling.
-    const lowering = assertedBounds === null && hold === null && drain !== null ? loweringEvent(spec, region, tier, bounds, now, drain, [...windows.map((w) => w.need), ...peakOnly]) : null;
+    // Never while an event runs (eventRunning), even one that lifts the tier no more: the ceiling its
+    // pre-scale raised is in force, and lowering it would remove capacity at once.
+    const lowering = assertedBounds === null && hold === null && drain !== null && !eventRunning(spec, now) ? loweringEvent(spec, region, tier, bounds, now, drain, [...windows.map((w) => w.need), ...peakOnly]) : null;
     if (lowering !== null) {
         const floor = Math.max(bounds.minSize, recurringFloorNear(recurring, keptFrom));
         // The ceiling the declared events and peaks hold (the report's, heldCeilings), at least the one in force now.
@@ -1218,6 +1220,20 @@ export function peakActionsAfter(spec: Pick<StackSpec, "scaling" | "peaks" | "ap
         .flatMap((actions) => actions.flatMap((a) => occurrences(a, loweredAt + MINUTE_MS, now + 1).map((t) => ({ key: a.key, t }))))
         .sort((a, b) => b.t - a.t || a.key.localeCompare(b.key));
     return runs.length === 0 ? "" : `${runs[0].key} at ${utcMinute(runs[0].t)}`;
+}
+
+/**
+ * Whether a `pulumi up` at `now` is inside some event's window (its pre-scale passed or closer than
+ * the lead, steadyStart; its release ahead), whatever the event lifts now: an up then asserts no
+ * lowered ceiling for an earlier event (loweringEvent), since the running event's pre-scale may hold
+ * a raised one.
+ */
+export function eventRunning(spec: Pick<StackSpec, "scaling" | "events">, now: number): boolean {
+    const keptFrom = steadyStart(now);
+    return spec.events.some((event) => {
+        const w = eventWindow(spec, event.start, event.end);
+        return w !== null && w.from < keptFrom && now < w.to;
+    });
 }
 
 /**
@@ -1636,7 +1652,7 @@ export function scheduleReport(
     // them (loweringEvent asserts the held bounds for it); an earlier one's raise is set back by the
     // same up or was superseded by the actions declared since.
     const lowering = released
-        .filter((r) => r.releasedAt <= now - RELEASE_RETENTION_MINUTES * MINUTE_MS && loweredOf(r.event, r.releasedAt) !== "")
+        .filter((r) => !eventRunning(spec, now) && r.releasedAt <= now - RELEASE_RETENTION_MINUTES * MINUTE_MS && loweredOf(r.event, r.releasedAt) !== "")
         .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
     // The lowerings still ahead of `now`, as a report suffix ("" when none): declared by this up.
     const pending = (event: LiveEvent, releasedAt: number): string => {

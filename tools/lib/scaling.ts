@@ -340,14 +340,14 @@ function nextBoundAction(resources: readonly FloorResource[], prefix: string, bo
 }
 
 /**
- * Whether this up (`head`) sets the ceiling of the scaled resource `target` itself to at least
- * `raised`: its ceiling input (CEILING_INPUTS) is not under ignoreChanges and differs from the one
- * Pulumi's state holds (the `base` plan's input: an update sends only changed inputs).
+ * Whether this up (`head`) sets the ceiling of the scaled resource `target` itself: its ceiling input
+ * (CEILING_INPUTS) is not under ignoreChanges and differs from the one Pulumi's state holds (the
+ * `base` plan's input: an update sends only changed inputs).
  */
-function upSetsCeiling(base: readonly FloorResource[], head: readonly FloorResource[], target: string, raised: number): boolean {
+function upSendsCeiling(base: readonly FloorResource[], head: readonly FloorResource[], target: string): boolean {
     const own = scaledFloors(head, CEILING_INPUTS).get(target);
     const state = scaledFloors(base, CEILING_INPUTS).get(target);
-    return own !== undefined && !own.ignored && own.floor !== state?.floor && own.floor >= raised;
+    return own !== undefined && !own.ignored && own.floor !== state?.floor;
 }
 
 /** The values of an action's steps (nextBoundAction): the one value, or each HPA's ("user 20, order 30") when a floor job patches several. */
@@ -403,10 +403,11 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
         if (!gone && covered) return [];
         // The raised ceilings: the ones the base's pre-scale of the event set on this schedule (per HPA on the pods), when it declares it.
         const raised = prescale === undefined ? [] : boundSteps([prescale], now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling");
-        // This up sets each of them itself, at or above the raised one (an up inside the raised window
-        // asserts its bounds with no ignoreChanges, and they differ from Pulumi's state: a stage upgrade
-        // with a larger everyday ceiling): nothing is left raised.
-        if (raised.length > 0 && raised.every((p) => upSetsCeiling(base, head, p.target, p.value))) return [];
+        // This up sets each of them itself (an up inside the raised window asserts its bounds with no
+        // ignoreChanges, and they differ from Pulumi's state): nothing is left raised, and one it sets
+        // below the ceiling in force is a cut (ceilingsCutByUp), not a ceiling left in force.
+        const targets = [...new Set(boundSteps([r], now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling").map((s) => s.target))];
+        if (targets.length > 0 && targets.every((target) => upSendsCeiling(base, head, target))) return [];
         const later = nextBoundAction(head, a.prefix, "ceiling", now);
         const cuts = later === null ? [] : later.steps.filter((s) => !raised.some((p) => p.target === s.target) || s.value < Math.max(...raised.filter((p) => p.target === s.target).map((p) => p.value)));
         const cut = cuts.length === 0 ? "" : `, which removes the capacity above ${stepValues(cuts)} at once, whatever the load`;
@@ -813,6 +814,48 @@ export function floorsLeftRaised(base: readonly FloorResource[], head: readonly 
 
 /** Name of the finding of a floor an up leaves raised although the stack file no longer holds it (floorsLeftRaised). */
 export const FLOOR_LEFT_RAISED_FINDING = "ha-scaling-floor-left-raised";
+
+/**
+ * The ceilings this up sets itself below the one a scheduled action keeps in force (with `--base`):
+ * on each scaled resource whose ceiling (CEILING_INPUTS) the up sends (not under ignoreChanges and
+ * different from Pulumi's state, the base's input: updates send only changed inputs) and whose
+ * ceiling the base's schedule sets (a scheduled action, a floor job's patch), the ceiling in force
+ * when the up lands (the base's last ceiling step by `now` plus LOWERING_RUN_MARGIN_MINUTES, or the
+ * one the base's up asserted from `baseAt` when later) against the one it sends. Every cloud removes
+ * the capacity above a lowered maximum at once, whatever the load, outside the AND scale-in rule: an
+ * up inside an event's raised window asserts the bounds of the stack file as it is now, so an
+ * audience lowered (still lifting) or a stage change while the event runs cuts the raised ceiling.
+ * Each is a finding (`ha-scaling-ceiling-cut`) naming the resource, both ceilings, what set the one
+ * in force and the remedy: keep the event's audience until its release (its own lowering sets the
+ * ceiling back when the drain ends), or make the change after the event.
+ */
+export function ceilingsCutByUp(base: readonly FloorResource[], head: readonly FloorResource[], now: number, baseAt?: number): Violation[] {
+    const lands = now + LOWERING_RUN_MARGIN_MINUTES * 60_000;
+    const steps = boundSteps(base, now - 8 * DAY_MS, lands + 1, "ceiling").filter((s) => s.at <= lands);
+    const scheduled = new Set(boundSteps(base, now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling").map((s) => s.target));
+    const baseSteps = latestByTarget(steps);
+    const state = scaledFloors(base, CEILING_INPUTS);
+    return [...scaledFloors(head, CEILING_INPUTS)].flatMap(([target, own]): Violation[] => {
+        const held = state.get(target);
+        // Not sent: under ignoreChanges, unchanged, or a new resource (nothing in force yet).
+        if (own.ignored || held === undefined || own.floor === held.floor || !scheduled.has(target)) return [];
+        const step = baseSteps.get(target);
+        const assertedByBase = !held.ignored && (step === undefined || (baseAt !== undefined && baseAt >= step.at));
+        const live = assertedByBase ? { value: held.floor, by: `the --base plan's pulumi up${baseAt === undefined ? "" : ` (${utcMinute(baseAt)})`}` } : step === undefined ? null : { value: step.value, by: `${step.name} (${utcMinute(step.at)})` };
+        if (live === null || own.floor >= live.value) return [];
+        return [
+            {
+                policy: CEILING_CUT_FINDING,
+                enforcement: "advisory",
+                urn: "",
+                message: `${own.name}: this pulumi up sets the ceiling ${own.floor} while ${live.value} is in force, set by ${live.by}: the cloud removes the capacity above ${own.floor} at once, whatever the load, not by the scale-in rule; keep the event's audience as it was until its release (its lowering sets the ceiling back when the drain ends), or make this change after the event`,
+            },
+        ];
+    });
+}
+
+/** Name of the finding of a ceiling an up sets below the one a scheduled action keeps in force (ceilingsCutByUp). */
+export const CEILING_CUT_FINDING = "ha-scaling-ceiling-cut";
 
 /**
  * Whether a plan's up asserts a floor on a scaled resource its own scheduled actions also set
