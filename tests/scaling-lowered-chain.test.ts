@@ -66,6 +66,8 @@ const DIR = stackDir({
     "tiny-aws-vm-old": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [OLD, { ...SALE, peakOnline: 2000 }] }),
     "tiny-pods-old": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [OLD, { ...SALE, peakOnline: 2000 }] }),
     "edit-pods-small": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
+    // The upgrade-growth-vm stack moved to compute kubernetes: the app group goes.
+    "upgrade-growth-pods": stackFile({ stage: "growth", cloud: "aws", compute: "kubernetes", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 100000 }] }),
     "tiny-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
     "tiny-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 2000, streams: 2 }] }),
     "tiny-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }] }),
@@ -931,11 +933,19 @@ describe("an event's audience lowered while it runs to one that lifts no tier: i
         ]);
         assert.deepStrictEqual([at(entry(plans[1], "sale"), "status"), String(at(entry(plans[1], "sale"), "detail")).split("; ").at(-1)], [
             "inProgress",
-            "its release at 2026-12-12T16:30:00Z still lowers the floors alone (floor releases: MinSize only, the ceilings in force stay until the next action that sets them), in case an earlier pulumi up raised them for a larger audience",
+            "its release at 2026-12-12T16:30:00Z still lowers the floor of each tier it lifts no more, alone (floor releases: MinSize only, the ceilings in force stay until the next action that sets them), in case an earlier pulumi up raised them for a larger audience",
         ]);
         // After the release the event declares nothing any more.
         const after = await chainOf([["tiny-aws-vm", "14:00"], ["tiny-aws-vm", "16:31"]]);
         assert.deepStrictEqual(after[1].resources.filter((r) => r.name.includes("release-floor")).map((r) => r.name), []);
+    });
+
+    it("after the release minute: the pods' floor job stays declared through the retention (a job may start 600 s late), the AWS and ESS actions, which run once and refuse a past instant, do not", async () => {
+        const declared = async (stack: string, hhmm: string) => (await chainOf([[stack, hhmm]]))[0].resources.filter((r) => /-sale-release(-floor)?$/.test(r.name)).map((r) => r.name);
+        assert.deepStrictEqual(await declared("tiny-pods", "16:35"), ["lc-us-east-1-services-floors-sale-release"]);
+        assert.deepStrictEqual(await declared("tiny-pods", "16:51"), []);
+        assert.deepStrictEqual(await declared("tiny-aws-vm", "16:35"), []);
+        assert.deepStrictEqual(await declared("tiny-alicloud-vm", "16:35"), []);
     });
 
     it("EC2 Auto Scaling with the day peak open at the release (11:00-18:00 London): the release sets the peak's floor 26, never the everyday 4 under the open peak", async () => {
@@ -952,9 +962,10 @@ describe("an event's audience lowered while it runs to one that lifts no tier: i
     });
 
     it("Kubernetes and ECS on Fargate: the pods' job patches minReplicas alone (the everyday floors), each ECS service's action sets MinCapacity alone", async () => {
+        // The job keeps the full release's name: an earlier up's release CronJob is updated in place, never deleted while its Job may run.
         const [pods] = await chainOf([["tiny-pods", "14:00"]]);
-        assert.deepStrictEqual(patches(pods, "lc-us-east-1-services-floors-sale-release-floor"), [{ spec: { minReplicas: 2 } }, { spec: { minReplicas: 2 } }, { spec: { minReplicas: 3 } }, { spec: { minReplicas: 3 } }]);
-        assert.deepStrictEqual(at(pods.resources.find((r) => r.name === "lc-us-east-1-services-floors-sale-release-floor")?.inputs, "spec", "schedule"), "30 16 12 12 *");
+        assert.deepStrictEqual(patches(pods, "lc-us-east-1-services-floors-sale-release"), [{ spec: { minReplicas: 2 } }, { spec: { minReplicas: 2 } }, { spec: { minReplicas: 3 } }, { spec: { minReplicas: 3 } }]);
+        assert.deepStrictEqual(at(pods.resources.find((r) => r.name === "lc-us-east-1-services-floors-sale-release")?.inputs, "spec", "schedule"), "30 16 12 12 *");
         const [fargate] = await chainOf([["tiny-fargate", "14:00"]]);
         assert.deepStrictEqual(
             actions(fargate, "aws:appautoscaling/scheduledAction:ScheduledAction", "-release-floor", [["scalableTargetAction"]]).filter((a) => String(a[0]).includes("fargate")),
@@ -992,6 +1003,11 @@ describe("an up inside a running event never cuts the ceiling in force without s
     it("Kubernetes, the same edit: each HPA whose maxReplicas this up cuts is named", async () => {
         const plans = await chainOf([["lower-pods-no-peak", "10:00"], ["edit-pods-small", "14:00"]]);
         assert.deepStrictEqual(cuts(plans[1]).map((m) => m.split(": this pulumi up sets the ceiling ")[0]), ["interaction", "order", "product", "user"].map((s) => `lc-us-east-1-services-${s}-hpa`));
+    });
+
+    it("a compute change while the sale runs (vm -> kubernetes, 09:00 -> 12:00): the app group and its lowering go together, so no ceiling is said to stay in force on it", async () => {
+        const plans = await chainOf([["upgrade-growth-vm", "09:00"], ["upgrade-growth-pods", "12:00"]]);
+        assert.deepStrictEqual(lowered(plans[1]).filter((m) => m.includes("-app-schedule-")), []);
     });
 
     it("an edit that keeps the ceiling (the stack file unchanged, or a stage upgrade to a larger everyday ceiling) is no cut", async () => {

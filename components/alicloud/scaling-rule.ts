@@ -1,7 +1,7 @@
 import * as alicloud from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { ScalingAction, ScalingCondition, TierSchedule, boundedName, stepIntervals, utcRecurrences } from "../model";
+import { ScalingAction, ScalingCondition, TierSchedule, boundedName, floorReleasesAhead, stepIntervals, utcRecurrences } from "../model";
 import { ALICLOUD_PROFILE } from "./profile";
 
 /**
@@ -151,7 +151,7 @@ export function essScheduledTasks(
     );
     // The release of an event whose audience no longer lifts the tier lowers the floor alone
     // (FloorRelease): a task that sets MinValue only, so the ceiling in force stays.
-    const floorReleases = (schedule.floorReleases ?? []).map(
+    const floorReleases = floorReleasesAhead(schedule).map(
         (a) =>
             new alicloud.ess.ScheduledTask(
                 `${name}-schedule-${a.key}`,

@@ -12,6 +12,7 @@ import {
     instanceTypeFor,
     localCron,
     scalingActions,
+    floorReleasesAhead,
 } from "../model";
 import { AWS_DEFAULT_IMAGE, EC2_CATALOGUE } from "./catalogue";
 import { MetricQuery, publishPolicy, publisherSteps, serviceTrustPolicy, SCALING_ALARM_THRESHOLD, scaleOutRatioQueries, scaleOutSteps, scalingDescription, scalingQueries } from "./metrics";
@@ -166,7 +167,7 @@ export class AutoScaling extends pulumi.ComponentResource {
         }
         // The release of an event whose audience no longer lifts the group lowers the floor alone
         // (FloorRelease): MaxSize -1 leaves the ceiling in force.
-        for (const a of args.schedule.floorReleases ?? []) {
+        for (const a of floorReleasesAhead(args.schedule)) {
             new aws.autoscaling.Schedule(
                 `${name}-schedule-${a.key}`,
                 { autoscalingGroupName: group.name, scheduledActionName: a.key, startTime: a.at, minSize: a.minSize, maxSize: UNCHANGED, desiredCapacity: UNCHANGED },

@@ -1,7 +1,7 @@
 import * as aws from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
-import { TierSchedule, applicationAutoScalingAt, applicationAutoScalingCron, scheduledBounds } from "../model";
+import { TierSchedule, applicationAutoScalingAt, applicationAutoScalingCron, floorReleasesAhead, scheduledBounds } from "../model";
 
 /** The scalable target a scheduled action changes: the three keys of an Application Auto Scaling target. */
 export interface ScalableTarget {
@@ -50,7 +50,7 @@ export function scheduledActions(
         // (CeilingLowering; ScalableTargetAction: "At least one of maxCapacity or minCapacity must be set").
         ...(schedule.lowerings ?? []).map((a) => ({ key: a.key, schedule: applicationAutoScalingAt(a.at), timezone: null, minSize: null, maxSize: a.maxSize })),
         // The release of an event whose audience no longer lifts the target sets MinCapacity alone (FloorRelease).
-        ...(schedule.floorReleases ?? []).map((a) => ({ key: a.key, schedule: applicationAutoScalingAt(a.at), timezone: null, minSize: a.minSize, maxSize: null })),
+        ...floorReleasesAhead(schedule).map((a) => ({ key: a.key, schedule: applicationAutoScalingAt(a.at), timezone: null, minSize: a.minSize, maxSize: null })),
         ...schedule.recurring.map((a) => ({ key: a.key, schedule: applicationAutoScalingCron(a), timezone: a.timeZone, minSize: a.minSize, maxSize: a.maxSize })),
     ];
     return actions.map(

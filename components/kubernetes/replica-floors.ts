@@ -58,8 +58,11 @@ export class ReplicaFloors extends pulumi.ComponentResource {
             // hold (never below minReplicas), leaving minReplicas to the floor jobs.
             ...(schedule.lowerings ?? []).map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (s: ServiceName) => ({ maxReplicas: view(s).lowering(a) }) })),
             // The release of an event whose audience no longer lifts the pods patches minReplicas
-            // alone (FloorRelease), leaving the maxReplicas in force.
-            ...(schedule.floorReleases ?? []).map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (s: ServiceName) => ({ minReplicas: view(s).floorRelease(a) }) })),
+            // alone (FloorRelease), leaving the maxReplicas in force. Its CronJob keeps the full
+            // release's name (`<event>-release`): a CronJob is updated in place (a Job it has started
+            // runs on), where deleting it would delete a release job still running; kept declared
+            // RELEASE_RETENTION_MINUTES after its minute, as a retained release is.
+            ...(schedule.floorReleases ?? []).map((a) => ({ key: `${a.source}-release`, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (s: ServiceName) => ({ minReplicas: view(s).floorRelease(a) }) })),
         ];
         const cronJobName = (key: string): string => boundedName(`floor-${key}`, CRONJOB_NAME_MAX);
         // A one-off job's cron has no year (oneOffCron): its run suspends its own CronJob (CronJobSpec

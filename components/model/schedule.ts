@@ -276,7 +276,8 @@ export function scheduledBoundsIgnoreChanges(schedule: Pick<TierSchedule, "oneOf
     // An up inside a raised window, or the one that lowers a drained event's raised ceiling, sets
     // the bounds itself (scheduledBounds): Pulumi must send them.
     if (schedule.asserted !== undefined) return [];
-    return declaredActionCount(schedule, () => 1) > 0 || schedule.drainHold !== undefined ? [...fields] : [];
+    const declared = schedule.oneOff.length + schedule.recurring.length + (schedule.lowerings ?? []).length + (schedule.floorReleases ?? []).length;
+    return declared > 0 || schedule.drainHold !== undefined ? [...fields] : [];
 }
 
 /**
@@ -654,7 +655,8 @@ export function boundsChanges(schedule: Pick<TierSchedule, "plannedAt" | "oneOff
         ...schedule.oneOff.map((a) => ({ at: Date.parse(a.at), key: a.key, ...pick(view.oneOff(a)) })),
         ...schedule.recurring.flatMap((a) => occurrences(a, t0, until).map((at) => ({ at, key: a.key, ...pick(view.recurring(a)) }))),
         ...(schedule.lowerings ?? []).map((l) => ({ at: Date.parse(l.at), key: l.key, maxSize: view.lowering(l) })),
-        ...(schedule.floorReleases ?? []).map((r) => ({ at: Date.parse(r.at), key: r.key, minSize: view.floorRelease(r) })),
+        // A floor release whose instant has passed has run before the up (kept declared as a retained release is): not replayed.
+        ...(schedule.floorReleases ?? []).filter((r) => Date.parse(r.at) >= t0).map((r) => ({ at: Date.parse(r.at), key: r.key, minSize: view.floorRelease(r) })),
     ];
     // Within one minute the asserted bounds come first; a lowering or a floor release never shares a minute (separatedLowerings, floorReleases).
     return changes.filter((c) => c.at < until).sort((a, b) => a.at - b.at || Number(b.key === "asserted") - Number(a.key === "asserted"));
@@ -1124,7 +1126,9 @@ export function tierSchedule(
 /**
  * The floor releases of a tier (FloorRelease), in instant order: one per event this `pulumi up` at
  * `now` is inside of (its pre-scale passed or closer than the lead, steadyStart: an earlier up may
- * have raised the floor for it or asserted it; its release still ahead) whose need no longer lifts
+ * have raised the floor for it or asserted it; its release still ahead, or passed less than
+ * RELEASE_RETENTION_MINUTES ago: kept declared as a release is, TierSchedule.retained, where the
+ * cloud may run it late; the clouds that refuse a past instant leave those out) whose need no longer lifts
  * the tier (tierNeed at most the everyday floor `bounds.minSize`), at its release instant, setting
  * the floor in force then (`floorAt`, epoch ms) alone. None in a minute another action of the tier
  * takes (`taken`: a step of the floor timeline, a restore or a recurring run sets the floor in force
@@ -1144,7 +1148,7 @@ export function floorReleases(
     const due = spec.events
         .flatMap((event): FloorRelease[] => {
             const w = eventWindow(spec, event.start, event.end);
-            if (w === null || w.from >= keptFrom || w.to <= now || taken(w.to)) return [];
+            if (w === null || w.from >= keptFrom || w.to + RELEASE_RETENTION_MINUTES * MINUTE_MS <= now || taken(w.to)) return [];
             if (tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) > bounds.minSize) return [];
             return [{ key: `${event.name}-release-floor`, source: event.name, at: utcMinute(w.to), minSize: floorAt(w.to) }];
         })
@@ -1373,15 +1377,15 @@ export function checkAwsPeakActions(spec: Pick<StackSpec, "compute" | "peaks">):
 /**
  * The scheduled actions (ESS scheduled tasks, EC2 Auto Scaling and Application Auto Scaling
  * scheduled actions) a tier's schedule declares: one per one-off action, one per ceiling lowering
- * (CeilingLowering, the released events' still ahead among them), one per floor release
- * (FloorRelease) and `recurringRuns(a)` per
+ * (CeilingLowering, the released events' still ahead among them), one per floor release still
+ * ahead (FloorRelease, floorReleasesAhead: the clouds with a quota take no past instant) and `recurringRuns(a)` per
  * recurring action (one where the cloud runs it in the peak's own time zone, AWS `TimeZone`; one
  * per UTC offset span where it takes a UTC cron, ESS utcRecurrences). Merged steps (one event's
  * release that is the next one's pre-scale) and lowerings another event holds count as the
  * schedule declares them: once, or not at all.
  */
-export function declaredActionCount(schedule: Pick<TierSchedule, "oneOff" | "lowerings" | "floorReleases" | "recurring">, recurringRuns: (action: RecurringAction) => number): number {
-    return schedule.oneOff.length + (schedule.lowerings ?? []).length + (schedule.floorReleases ?? []).length + schedule.recurring.reduce((n, a) => n + recurringRuns(a), 0);
+export function declaredActionCount(schedule: Pick<TierSchedule, "plannedAt" | "oneOff" | "lowerings" | "floorReleases" | "recurring">, recurringRuns: (action: RecurringAction) => number): number {
+    return schedule.oneOff.length + (schedule.lowerings ?? []).length + floorReleasesAhead(schedule).length + schedule.recurring.reduce((n, a) => n + recurringRuns(a), 0);
 }
 
 /**
@@ -1427,7 +1431,7 @@ export function declaredEventsThatFit(events: readonly LiveEvent[], quotas: read
  */
 export interface AwsScheduledTier {
     readonly quota: number;
-    readonly schedule: (eventLimit: EventLimit) => Pick<TierSchedule, "oneOff" | "lowerings" | "floorReleases" | "recurring">;
+    readonly schedule: (eventLimit: EventLimit) => Pick<TierSchedule, "plannedAt" | "oneOff" | "lowerings" | "floorReleases" | "recurring">;
 }
 
 /**
@@ -1833,11 +1837,21 @@ export function scheduleReport(
 }
 
 /**
+ * The floor releases of a schedule still ahead of the up it was planned at (TierSchedule.plannedAt):
+ * what ESS, EC2 Auto Scaling and Application Auto Scaling declare, since they refuse an action at a
+ * past instant; the Kubernetes floor jobs keep those passed less than RELEASE_RETENTION_MINUTES ago
+ * too (a job may start up to 600 s late, and deleting its CronJob deletes a running Job).
+ */
+export function floorReleasesAhead(schedule: Pick<TierSchedule, "plannedAt" | "floorReleases">): FloorRelease[] {
+    return (schedule.floorReleases ?? []).filter((r) => Date.parse(r.at) > schedule.plannedAt);
+}
+
+/**
  * What the report says of an event inside its window whose audience lifts the app tier no more
  * (floorReleases): its release at `releasedAt` (epoch ms) lowers the floors alone.
  */
 export function floorReleaseText(releasedAt: number): string {
-    return `its release at ${utcMinute(releasedAt)} still lowers the floors alone (floor releases: MinSize only, the ceilings in force stay until the next action that sets them), in case an earlier pulumi up raised them for a larger audience`;
+    return `its release at ${utcMinute(releasedAt)} still lowers the floor of each tier it lifts no more, alone (floor releases: MinSize only, the ceilings in force stay until the next action that sets them), in case an earlier pulumi up raised them for a larger audience`;
 }
 
 /**

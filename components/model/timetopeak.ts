@@ -645,17 +645,24 @@ function podFigures(spec: StackSpec, zones: number): TierFigures {
     const down = hpa.behavior.scaleDown;
     const peak = Math.min(p.maxReplicas, Math.max(jump.reached, jump.needed));
     const nodes = surgeNodesPerZone(spec, zones);
+    // The node pools already run every node they may hold (kubernetes.maxNodesPerZone): none is added.
+    const full = nodes >= spec.kubernetes.maxNodesPerZone;
+    const capped = `the node pools run kubernetes.maxNodesPerZone ${spec.kubernetes.maxNodesPerZone} nodes per zone already and add none`;
     return {
         tier: "pods",
         jump,
         jumpDetail:
             `${SURGE_SERVICE} ${p.minReplicas} -> ${jump.needed} pods: HPA acts after ${p.detectionSeconds} s (${SCRAPE_INTERVAL_SECONDS} s scrape + ${HPA_SYNC_PERIOD_SECONDS} s sync), ` +
             `scale-up up to +${p.scaleUp.percent}% or ${p.scaleUp.pods} pods per ${p.scaleUp.periodSeconds} s; ${p.headroomPods} pods fit the ${nodes} nodes per zone kept as headroom, ` +
-            `the rest wait ${p.nodeSeconds} s for a new node; ${p.podReadySeconds} s pod start to Ready` +
+            (full ? `${capped}; ` : `the rest wait ${p.nodeSeconds} s for a new node; `) +
+            `${p.podReadySeconds} s pod start to Ready` +
             (jump.seconds === null ? `; ${jump.reached < Math.min(p.maxReplicas, jump.needed) ? `the node pools at kubernetes.maxNodesPerZone ${spec.kubernetes.maxNodesPerZone} hold` : `maxReplicas ${p.maxReplicas} caps it at`} ${jump.reached}` : ""),
-        // A raised floor schedules its pods on the headroom or on nodes the autoscaler adds within the lead.
-        plannedSeconds: p.nodeSeconds + p.podReadySeconds,
-        plannedDetail: `pod floors raised ${spec.scaling.preScaleMinutes} min before the start; Pending pods get a node within ${p.nodeSeconds} s and are Ready ${p.podReadySeconds} s later`,
+        // A raised floor schedules its pods on the headroom or on nodes the autoscaler adds within the
+        // lead; with the pools already at their largest, only on the headroom.
+        plannedSeconds: full ? p.podReadySeconds : p.nodeSeconds + p.podReadySeconds,
+        plannedDetail: full
+            ? `pod floors raised ${spec.scaling.preScaleMinutes} min before the start; the ${p.headroomPods} pods that fit the nodes running are Ready ${p.podReadySeconds} s later, and ${capped}: pods beyond them stay Pending (raise kubernetes.maxNodesPerZone)`
+            : `pod floors raised ${spec.scaling.preScaleMinutes} min before the start; Pending pods get a node within ${p.nodeSeconds} s and are Ready ${p.podReadySeconds} s later`,
         drain: {
             from: peak,
             to: p.minReplicas,

@@ -757,7 +757,9 @@ describe("model: time to peak and drain", () => {
         const spec = resolveSpec(rawConfig("growth", "aws", { kubernetes: { maxNodesPerZone: 3 } }), { now: NOW });
         const jump = scalingSimulation(spec, PROFILES.aws).timeToPeak.find((e) => e.scenario === "unplanned10x");
         assert.deepStrictEqual([jump?.minutes, jump?.meets5Minutes], [null, false]);
-        assert.match(jump?.detail ?? "", /; the node pools at kubernetes\.maxNodesPerZone 3 hold \d+/);
+        assert.match(jump?.detail ?? "", /the node pools run kubernetes\.maxNodesPerZone 3 nodes per zone already and add none; .*; the node pools at kubernetes\.maxNodesPerZone 3 hold \d+/);
+        const planned = scalingSimulation(spec, PROFILES.aws).timeToPeak.find((e) => e.scenario === "plannedEvent");
+        assert.match(planned?.detail ?? "", /pods beyond them stay Pending \(raise kubernetes\.maxNodesPerZone\)/);
     });
     it("node pool headroom: growth keeps 5 nodes per zone of 4 vCPU (2 zones), mature 2 of 8 vCPU (3 zones); within maxNodesPerZone", () => {
         const growth = resolveSpec(rawConfig("growth", "aws"), { now: NOW });

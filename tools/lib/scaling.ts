@@ -408,6 +408,10 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
         // below the ceiling in force is a cut (ceilingsCutByUp), not a ceiling left in force.
         const targets = [...new Set(boundSteps([r], now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling").map((s) => s.target))];
         if (targets.length > 0 && targets.every((target) => upSendsCeiling(base, head, target))) return [];
+        // The scaled resource itself goes with this up (a compute change: the app group of compute vm
+        // is deleted): no ceiling of it stays in force.
+        const scaled = scaledFloors(head, CEILING_INPUTS);
+        if (targets.length > 0 && targets.every((target) => !scaled.has(target))) return [];
         const later = nextBoundAction(head, a.prefix, "ceiling", now);
         const cuts = later === null ? [] : later.steps.filter((s) => !raised.some((p) => p.target === s.target) || s.value < Math.max(...raised.filter((p) => p.target === s.target).map((p) => p.value)));
         const cut = cuts.length === 0 ? "" : `, which removes the capacity above ${stepValues(cuts)} at once, whatever the load`;
