@@ -68,6 +68,7 @@ const DIR = stackDir({
     "edit-pods-small": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 60000 }] }),
     // The upgrade-growth-vm stack moved to compute kubernetes: the app group goes.
     "upgrade-growth-pods": stackFile({ stage: "growth", cloud: "aws", compute: "kubernetes", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 100000 }] }),
+    "edit-sae-smaller": stackFile({ ...SAE_STACK, events: [{ ...SALE, peakOnline: 50000 }] }),
     "tiny-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
     "tiny-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 2000, streams: 2 }] }),
     "tiny-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }] }),
@@ -1008,6 +1009,15 @@ describe("an up inside a running event never cuts the ceiling in force without s
     it("a compute change while the sale runs (vm -> kubernetes, 09:00 -> 12:00): the app group and its lowering go together, so no ceiling is said to stay in force on it", async () => {
         const plans = await chainOf([["upgrade-growth-vm", "09:00"], ["upgrade-growth-pods", "12:00"]]);
         assert.deepStrictEqual(lowered(plans[1]).filter((m) => m.includes("-app-schedule-")), []);
+    });
+
+    it("SAE, the audience lowered 80,000 -> 50,000 while the sale runs (10:00 -> 12:00): the rewritten day rule's point in force holds fewer instances at most, a finding per application it cuts", async () => {
+        const plans = await chainOf([["edit-sae-sale", "10:00"], ["edit-sae-smaller", "12:00"]]);
+        const found = plans[1].policy.violations.filter((v) => v.policy === CEILING_CUT_FINDING).map((v) => v.message.split(": this pulumi up rewrites")[0]);
+        assert.ok(found.length > 0 && found.every((name) => /-events-20261212$/.test(name)), found.join("\n"));
+        assert.match(plans[1].policy.violations.find((v) => v.policy === CEILING_CUT_FINDING)?.message ?? "", /holds at most \d+ instances, while its point of 2026-12-1\dT\d\d:\d\d:00Z holds \d+ in the --base plan: SAE applies the rewritten rule at once/);
+        const same = await chainOf([["edit-sae-sale", "10:00"], ["edit-sae-sale", "12:00"]]);
+        assert.deepStrictEqual(same[1].policy.violations.filter((v) => v.policy === CEILING_CUT_FINDING), []);
     });
 
     it("an edit that keeps the ceiling (the stack file unchanged, or a stage upgrade to a larger everyday ceiling) is no cut", async () => {

@@ -498,6 +498,34 @@ export function removedSaeRuleFindings(base: readonly FloorResource[], head: rea
 }
 
 /**
+ * The SAE event day rules the previous up's plan declared (`base`) that this plan (`head`) rewrites
+ * with a lower ceiling in force now: the rule's point in force at `now` (the latest of today, GMT+8,
+ * at or before now) in the head sets fewer instances at most (maxReplicas) than the base's does. SAE
+ * applies a rewritten rule at once, so the cloud removes the instances above the new maximum
+ * whatever the load (an event's audience lowered while it runs, still lifting that day). Each is a
+ * finding (`ha-scaling-ceiling-cut`, as ceilingsCutByUp on the other clouds).
+ */
+export function rewrittenSaeRuleCuts(base: readonly FloorResource[], head: readonly FloorResource[], now: number): Violation[] {
+    const today = localStamp(now, SAE_TIME_ZONE).date;
+    const inForce = (r: FloorResource) => saeDayPoints(r).filter((p) => p.at <= now && localStamp(p.at, SAE_TIME_ZONE).date === today).sort((a, b) => b.at - a.at)[0];
+    return head.flatMap((r): Violation[] => {
+        const old = base.find((b) => b.name === r.name && b.type === SAE_SCALING_RULE_TYPE);
+        if (old === undefined || r.type !== SAE_SCALING_RULE_TYPE) return [];
+        const before = inForce(old);
+        const after = inForce(r);
+        if (before?.maxReplicas == null || after?.maxReplicas == null || after.maxReplicas >= before.maxReplicas) return [];
+        return [
+            {
+                policy: CEILING_CUT_FINDING,
+                enforcement: "advisory",
+                urn: "",
+                message: `${r.name}: this pulumi up rewrites the SAE event rule so that its point in force now holds at most ${after.maxReplicas} instances, while its point of ${utcMinute(before.at)} holds ${before.maxReplicas} in the --base plan: SAE applies the rewritten rule at once, and the cloud removes the instances above ${after.maxReplicas} at once, whatever the load, not by the scale-in rule; keep the event's audience as it was until its release, or make this change after the event`,
+            },
+        ];
+    });
+}
+
+/**
  * Whether a base plan's resources declare `event`'s scheduled actions: a resource whose logical name
  * holds `-<event>-prescale` or `-<event>-release` (the action keys, OneOffAction.key: the AWS
  * scheduled actions, the ESS tasks, the Kubernetes floor jobs).
