@@ -944,6 +944,8 @@ describe("an event's audience lowered while it runs to one that lifts no tier: i
     it("after the release minute: the pods' floor job stays declared through the retention (a job may start 600 s late), the AWS and ESS actions, which run once and refuse a past instant, do not", async () => {
         const declared = async (stack: string, hhmm: string) => (await chainOf([[stack, hhmm]]))[0].resources.filter((r) => /-sale-release(-floor)?$/.test(r.name)).map((r) => r.name);
         assert.deepStrictEqual(await declared("tiny-pods", "16:35"), ["lc-us-east-1-services-floors-sale-release"]);
+        // The report keeps the event while its job is declared, never "delete it at will".
+        assert.deepStrictEqual(at(entry((await chainOf([["tiny-pods", "16:35"]]))[0], "sale"), "detail"), "released at 2026-12-12T16:30:00Z; the pods' floor jobs keep the release declared until 2026-12-12T16:50:00Z, where it may still start late; the other tiers' scheduled actions run once at their instant and are not kept (a new one with a past instant is refused) (its floor release; keep the event in the stack file, as it is, until then)");
         assert.deepStrictEqual(await declared("tiny-pods", "16:51"), []);
         assert.deepStrictEqual(await declared("tiny-aws-vm", "16:35"), []);
         assert.deepStrictEqual(await declared("tiny-alicloud-vm", "16:35"), []);

@@ -1727,8 +1727,16 @@ export function scheduleReport(
             }
             // Kept until the last of its lowerings still declared has run (moved off a taken minute, it may be after the drain's end).
             const keep = stillDeclared(event, w.to);
+            // A floor release on the pods' jobs stays declared through the retention (floorReleases): keep the event until then.
+            const retainedFloor = spec.compute === "kubernetes" && floorJobs && now < w.to + RELEASE_RETENTION_MINUTES * MINUTE_MS && w.from < steadyStart(now) && !liftsAppTier(spec, event.peakOnline);
             return hold === null
-                ? { source: event.name, status: "past", detail: `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)` }
+                ? {
+                      source: event.name,
+                      status: "past",
+                      detail: retainedFloor
+                          ? `released at ${utcMinute(w.to)}; ${retainedReleaseText(spec, w.to, undefined, floorJobs)} (its floor release; keep the event in the stack file, as it is, until then)`
+                          : `released at ${utcMinute(w.to)}; declares nothing (delete it from the stack file at will)`,
+                  }
                 : {
                       source: event.name,
                       status: "past",

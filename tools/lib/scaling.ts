@@ -400,9 +400,14 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
             const o = eventActionOf(h.name);
             return o !== null && o.kind === "lower" && o.prefix === a.prefix && (instant(h) ?? -Infinity) >= at;
         });
-        if (!gone && covered) return [];
         // The raised ceilings: the ones the base's pre-scale of the event set on this schedule (per HPA on the pods), when it declares it.
         const raised = prescale === undefined ? [] : boundSteps([prescale], now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling");
+        // A later lowering of this plan on the same schedule covers the deleted one, unless an action
+        // of this plan before it sets a ceiling below a raised one (another event's pre-scale, no
+        // longer merged into the edited event's release).
+        const first = nextBoundAction(head, a.prefix, "ceiling", now);
+        const cutsFirst = first !== null && first.at < at && first.steps.some((s) => raised.some((p) => p.target === s.target && s.value < p.value));
+        if (!gone && covered && !cutsFirst) return [];
         // This up sets each of them itself (an up inside the raised window asserts its bounds with no
         // ignoreChanges, and they differ from Pulumi's state): nothing is left raised, and one it sets
         // below the ceiling in force is a cut (ceilingsCutByUp), not a ceiling left in force.
@@ -885,6 +890,40 @@ export function ceilingsCutByUp(base: readonly FloorResource[], head: readonly F
         ];
     });
 }
+
+/**
+ * The floors this up asserts but does not send (with `--base`): on each scaled resource whose floor
+ * this plan sets itself (not under ignoreChanges) to the value Pulumi's state already holds (the
+ * base's up asserted it: an update sends only changed inputs), a floor step of the base after the
+ * base's up (`baseAt`, epoch ms) and by the time this up lands (`now` plus
+ * LOWERING_RUN_MARGIN_MINUTES) has set a lower one: the release that ran after an up inside the
+ * event's window, before the event was extended. The floor this up means to raise stays at the
+ * lower one. Each is a finding (`ha-scaling-floor-not-raised`) naming both floors and the step, with
+ * the remedy: `pulumi up --refresh` (the refresh reads the lower floor into state, so the up sends
+ * the asserted one). [] without `baseAt`.
+ */
+export function floorsNotRaised(base: readonly FloorResource[], head: readonly FloorResource[], now: number, baseAt?: number): Violation[] {
+    if (baseAt === undefined) return [];
+    const lands = now + LOWERING_RUN_MARGIN_MINUTES * 60_000;
+    const steps = latestByTarget(boundSteps(base, baseAt, lands + 1, "floor").filter((s) => s.at > baseAt && s.at <= lands));
+    const state = scaledFloors(base);
+    return [...scaledFloors(head)].flatMap(([target, own]): Violation[] => {
+        const held = state.get(target);
+        const step = steps.get(target);
+        if (own.ignored || held === undefined || own.floor !== held.floor || step === undefined || step.value >= own.floor) return [];
+        return [
+            {
+                policy: FLOOR_NOT_RAISED_FINDING,
+                enforcement: "advisory",
+                urn: "",
+                message: `${own.name}: this pulumi up asserts the floor ${own.floor}, which Pulumi's state already holds (the --base plan's pulumi up of ${utcMinute(baseAt)}), so nothing is sent, while ${step.name} has set ${step.value} since (${utcMinute(step.at)}): the floor stays ${step.value}; run this pulumi up as pulumi up --refresh (the refresh reads ${step.value} into state, so the up sends ${own.floor})`,
+            },
+        ];
+    });
+}
+
+/** Name of the finding of a floor an up asserts but does not send, a later step having lowered it (floorsNotRaised). */
+export const FLOOR_NOT_RAISED_FINDING = "ha-scaling-floor-not-raised";
 
 /** Name of the finding of a ceiling an up sets below the one a scheduled action keeps in force (ceilingsCutByUp). */
 export const CEILING_CUT_FINDING = "ha-scaling-ceiling-cut";
