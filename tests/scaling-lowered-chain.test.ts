@@ -13,7 +13,7 @@ import * as path from "path";
 
 import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { CEILINGS_LOWERED_FINDING, CEILING_CUT_FINDING, FLOOR_LEFT_RAISED_FINDING, reraisedInBase } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, CEILING_CUT_FINDING, FLOOR_LEFT_RAISED_FINDING, FLOOR_NOT_RAISED_FINDING, reraisedInBase } from "../tools/lib/scaling";
 import { at, stackDir, stackFile } from "./helpers";
 
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
@@ -69,6 +69,11 @@ const DIR = stackDir({
     // The upgrade-growth-vm stack moved to compute kubernetes: the app group goes.
     "upgrade-growth-pods": stackFile({ stage: "growth", cloud: "aws", compute: "kubernetes", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 100000 }] }),
     "edit-sae-smaller": stackFile({ ...SAE_STACK, events: [{ ...SALE, peakOnline: 50000 }] }),
+    // Two overlapping events (eve pre-scaled 14:30Z inside the sale, which ends 16:00Z), and the same with the sale lowered to 2,000.
+    "overlap-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
+    "overlap-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
+    // The sale extended after its release ran (end 18:00Z).
+    "extended-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, end: "2026-12-12T18:00:00Z", peakOnline: 200000 }] }),
     "tiny-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
     "tiny-alicloud-vm": stackFile({ stage: "growth", cloud: "alicloud", compute: "vm", domain: "live.example.com", regions: HANGZHOU, tls: { certificateId: "14211234-cn-hangzhou" }, events: [{ ...SALE, peakOnline: 2000, streams: 2 }] }),
     "tiny-pods": stackFile({ stage: "growth", cloud: "aws", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }] }),
@@ -1020,6 +1025,28 @@ describe("an up inside a running event never cuts the ceiling in force without s
         assert.match(plans[1].policy.violations.find((v) => v.policy === CEILING_CUT_FINDING)?.message ?? "", /holds at most \d+ instances, while its point of 2026-12-1\dT\d\d:\d\d:00Z holds \d+ in the --base plan: SAE applies the rewritten rule at once/);
         const same = await chainOf([["edit-sae-sale", "10:00"], ["edit-sae-sale", "12:00"]]);
         assert.deepStrictEqual(same[1].policy.violations.filter((v) => v.policy === CEILING_CUT_FINDING), []);
+    });
+
+    it("overlapping events, the first lowered to 2,000 while it runs (08:00 -> 12:00): eve's pre-scale, no longer merged into the sale's release, sets 52 at 14:30Z while the sale's 100 is in force: named, though eve's later lowering covers the sale's", async () => {
+        const plans = await chainOf([["overlap-aws-vm", "08:00"], ["overlap-aws-vm-small", "12:00"]]);
+        assert.deepStrictEqual(
+            lowered(plans[1]).map((m) => m.split("the raised ceiling stays in force ")[1]?.split("; keep")[0]),
+            ["until lc-us-east-1-app-schedule-eve-prescale sets it to 52 at 2026-12-12T14:30:00Z, which removes the capacity above 52 at once, whatever the load"],
+        );
+    });
+
+    it("an event extended after its release ran, on a base whose up inside the window put the raised floor in Pulumi's state (10:00 -> 16:40): the up asserts 50 but sends nothing, a finding advising --refresh", async () => {
+        const plans = await chainOf([["lower-aws-vm-no-peak", "10:00"], ["extended-aws-vm", "16:40"]]);
+        assert.deepStrictEqual(
+            plans[1].policy.violations.filter((v) => v.policy === FLOOR_NOT_RAISED_FINDING).map((v) => v.message),
+            [
+                "lc-us-east-1-app-group: this pulumi up asserts the floor 50, which Pulumi's state already holds (the --base plan's pulumi up of 2026-12-12T10:00:00Z), so nothing is sent, while lc-us-east-1-app-schedule-sale-release has set 4 since (2026-12-12T16:30:00Z): the floor stays 4; run this pulumi up as pulumi up --refresh (the refresh reads 4 into state, so the up sends 50)",
+                "lc-us-east-1-read-capacity-target: this pulumi up asserts the floor 13, which Pulumi's state already holds (the --base plan's pulumi up of 2026-12-12T10:00:00Z), so nothing is sent, while lc-us-east-1-read-capacity-schedule-sale-release has set 1 since (2026-12-12T16:30:00Z): the floor stays 1; run this pulumi up as pulumi up --refresh (the refresh reads 1 into state, so the up sends 13)",
+            ],
+        );
+        // Every up inside the window with the stack file unchanged: nothing to say.
+        const same = await chainOf([["lower-aws-vm-no-peak", "10:00"], ["lower-aws-vm-no-peak", "14:00"]]);
+        assert.deepStrictEqual(same[1].policy.violations.filter((v) => v.policy === FLOOR_NOT_RAISED_FINDING), []);
     });
 
     it("an edit that keeps the ceiling (the stack file unchanged, or a stage upgrade to a larger everyday ceiling) is no cut", async () => {
