@@ -895,8 +895,7 @@ export function ceilingsCutByUp(base: readonly FloorResource[], head: readonly F
  * The floors this up asserts but does not send (with `--base`): on each scaled resource whose floor
  * this plan sets itself (not under ignoreChanges) to the value Pulumi's state already holds (the
  * base's up asserted it: an update sends only changed inputs), a floor step of the base after the
- * base's up (`baseAt`, epoch ms) and by the time this up lands (`now` plus
- * LOWERING_RUN_MARGIN_MINUTES) has set a lower one: the release that ran after an up inside the
+ * base's up (`baseAt`, epoch ms) and at or before `now` has set a lower one: the release that ran after an up inside the
  * event's window, before the event was extended. The floor this up means to raise stays at the
  * lower one. Each is a finding (`ha-scaling-floor-not-raised`) naming both floors and the step, with
  * the remedy: `pulumi up --refresh` (the refresh reads the lower floor into state, so the up sends
@@ -904,8 +903,9 @@ export function ceilingsCutByUp(base: readonly FloorResource[], head: readonly F
  */
 export function floorsNotRaised(base: readonly FloorResource[], head: readonly FloorResource[], now: number, baseAt?: number): Violation[] {
     if (baseAt === undefined) return [];
-    const lands = now + LOWERING_RUN_MARGIN_MINUTES * 60_000;
-    const steps = latestByTarget(boundSteps(base, baseAt, lands + 1, "floor").filter((s) => s.at > baseAt && s.at <= lands));
+    // The steps that have run by `now` (one still ahead, a release closer than the lead that this up
+    // keeps declared, lowers the floor as planned).
+    const steps = latestByTarget(boundSteps(base, baseAt, now + 1, "floor").filter((s) => s.at > baseAt && s.at <= now));
     const state = scaledFloors(base);
     return [...scaledFloors(head)].flatMap(([target, own]): Violation[] => {
         const held = state.get(target);
