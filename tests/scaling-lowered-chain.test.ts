@@ -1044,9 +1044,16 @@ describe("an up inside a running event never cuts the ceiling in force without s
                 "lc-us-east-1-read-capacity-target: this pulumi up asserts the floor 13, which Pulumi's state already holds (the --base plan's pulumi up of 2026-12-12T10:00:00Z), so nothing is sent, while lc-us-east-1-read-capacity-schedule-sale-release has set 1 since (2026-12-12T16:30:00Z): the floor stays 1; run this pulumi up as pulumi up --refresh (the refresh reads 1 into state, so the up sends 13)",
             ],
         );
-        // Every up inside the window with the stack file unchanged: nothing to say.
-        const same = await chainOf([["lower-aws-vm-no-peak", "10:00"], ["lower-aws-vm-no-peak", "14:00"]]);
-        assert.deepStrictEqual(same[1].policy.violations.filter((v) => v.policy === FLOOR_NOT_RAISED_FINDING), []);
+        // The event's ordinary life with the stack file unchanged (ups inside the window, a minute before the
+        // release, just after it, after the drain): nothing to say, on a group and on the pods.
+        for (const stack of ["lower-aws-vm-no-peak", "lower-pods-no-peak"]) {
+            const life = await chainOf(["10:00", "14:00", "16:29", "16:31", "17:30"].map((t) => [stack, t] as const));
+            assert.deepStrictEqual(
+                life.flatMap((p) => p.policy.violations.filter((v) => v.policy === FLOOR_NOT_RAISED_FINDING || v.policy === CEILING_CUT_FINDING).map((v) => v.message)),
+                [],
+                stack,
+            );
+        }
     });
 
     it("an edit that keeps the ceiling (the stack file unchanged, or a stage upgrade to a larger everyday ceiling) is no cut", async () => {
