@@ -13,7 +13,7 @@ import * as path from "path";
 
 import { CheckedPlan, checkPlan, readBase, upgradeAgainst, withBase } from "../tools/plan";
 import { planStack } from "../tools/lib/record";
-import { CEILINGS_LOWERED_FINDING, CEILING_CUT_FINDING, FLOOR_LEFT_RAISED_FINDING, FLOOR_NOT_RAISED_FINDING, reraisedInBase } from "../tools/lib/scaling";
+import { CEILINGS_LOWERED_FINDING, CEILING_CUT_FINDING, FLOOR_LEFT_RAISED_FINDING, BOUND_NOT_SENT_FINDING, reraisedInBase } from "../tools/lib/scaling";
 import { at, stackDir, stackFile } from "./helpers";
 
 const VIRGINIA = [{ name: "us-east-1", zones: ["us-east-1a", "us-east-1b"] }];
@@ -72,6 +72,9 @@ const DIR = stackDir({
     // Two overlapping events (eve pre-scaled 14:30Z inside the sale, which ends 16:00Z), and the same with the sale lowered to 2,000.
     "overlap-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
     "overlap-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
+    // The same with a short larger flash sale (13:00-13:30Z) inside the sale.
+    "overlap3-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "flash", start: "2026-12-12T13:00:00Z", end: "2026-12-12T13:30:00Z", peakOnline: 250000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
+    "overlap3-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }, { name: "flash", start: "2026-12-12T13:00:00Z", end: "2026-12-12T13:30:00Z", peakOnline: 250000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
     // The sale extended after its release ran (end 18:00Z).
     "extended-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, end: "2026-12-12T18:00:00Z", peakOnline: 200000 }] }),
     "tiny-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
@@ -1035,10 +1038,18 @@ describe("an up inside a running event never cuts the ceiling in force without s
         );
     });
 
+    it("the same with a larger flash sale inside: the cut comes from flash's lowering (40 at 14:23Z) after its pre-scale raised 128, and is named", async () => {
+        const plans = await chainOf([["overlap3-aws-vm", "08:00"], ["overlap3-aws-vm-small", "12:00"]]);
+        assert.deepStrictEqual(
+            lowered(plans[1]).map((m) => m.split("the raised ceiling stays in force ")[1]?.split("; keep")[0]),
+            ["until lc-us-east-1-app-schedule-flash-prescale sets it to 128 at 2026-12-12T12:30:00Z; then lc-us-east-1-app-schedule-flash-lower sets it to 40 at 2026-12-12T14:23:00Z, which removes the capacity above 40 at once, whatever the load"],
+        );
+    });
+
     it("an event extended after its release ran, on a base whose up inside the window put the raised floor in Pulumi's state (10:00 -> 16:40): the up asserts 50 but sends nothing, a finding advising --refresh", async () => {
         const plans = await chainOf([["lower-aws-vm-no-peak", "10:00"], ["extended-aws-vm", "16:40"]]);
         assert.deepStrictEqual(
-            plans[1].policy.violations.filter((v) => v.policy === FLOOR_NOT_RAISED_FINDING).map((v) => v.message),
+            plans[1].policy.violations.filter((v) => v.policy === BOUND_NOT_SENT_FINDING).map((v) => v.message),
             [
                 "lc-us-east-1-app-group: this pulumi up asserts the floor 50, which Pulumi's state already holds (the --base plan's pulumi up of 2026-12-12T10:00:00Z), so nothing is sent, while lc-us-east-1-app-schedule-sale-release has set 4 since (2026-12-12T16:30:00Z): the floor stays 4; run this pulumi up as pulumi up --refresh (the refresh reads 4 into state, so the up sends 50)",
                 "lc-us-east-1-read-capacity-target: this pulumi up asserts the floor 13, which Pulumi's state already holds (the --base plan's pulumi up of 2026-12-12T10:00:00Z), so nothing is sent, while lc-us-east-1-read-capacity-schedule-sale-release has set 1 since (2026-12-12T16:30:00Z): the floor stays 1; run this pulumi up as pulumi up --refresh (the refresh reads 1 into state, so the up sends 13)",
@@ -1049,7 +1060,7 @@ describe("an up inside a running event never cuts the ceiling in force without s
         for (const stack of ["lower-aws-vm-no-peak", "lower-pods-no-peak"]) {
             const life = await chainOf(["10:00", "14:00", "16:29", "16:31", "17:30"].map((t) => [stack, t] as const));
             assert.deepStrictEqual(
-                life.flatMap((p) => p.policy.violations.filter((v) => v.policy === FLOOR_NOT_RAISED_FINDING || v.policy === CEILING_CUT_FINDING).map((v) => v.message)),
+                life.flatMap((p) => p.policy.violations.filter((v) => v.policy === BOUND_NOT_SENT_FINDING || v.policy === CEILING_CUT_FINDING).map((v) => v.message)),
                 [],
                 stack,
             );

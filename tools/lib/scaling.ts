@@ -405,8 +405,9 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
         // A later lowering of this plan on the same schedule covers the deleted one, unless an action
         // of this plan before it sets a ceiling below a raised one (another event's pre-scale, no
         // longer merged into the edited event's release).
-        const first = nextBoundAction(head, a.prefix, "ceiling", now);
-        const cutsFirst = first !== null && first.at < at && first.steps.some((s) => raised.some((p) => p.target === s.target && s.value < p.value));
+        const before = boundSteps(head.filter((h) => h.name.startsWith(`${a.prefix}-`)), now + 1, at, "ceiling");
+        const firstCut = earliestStep(before.filter((s) => raised.some((p) => p.target === s.target && s.value < p.value)));
+        const cutsFirst = firstCut !== null;
         if (!gone && covered && !cutsFirst) return [];
         // This up sets each of them itself (an up inside the raised window asserts its bounds with no
         // ignoreChanges, and they differ from Pulumi's state): nothing is left raised, and one it sets
@@ -419,7 +420,9 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
         if (targets.length > 0 && targets.every((target) => !scaled.has(target))) return [];
         const later = nextBoundAction(head, a.prefix, "ceiling", now);
         const cuts = later === null ? [] : later.steps.filter((s) => !raised.some((p) => p.target === s.target) || s.value < Math.max(...raised.filter((p) => p.target === s.target).map((p) => p.value)));
-        const cut = cuts.length === 0 ? "" : `, which removes the capacity above ${stepValues(cuts)} at once, whatever the load`;
+        // A later action of this plan that cuts the raised ceiling where the first one does not (an overlapping event's lowering).
+        const thenCut = firstCut !== null && cuts.length === 0 && later !== null && firstCut.name !== later.name ? `; then ${firstCut.name} sets it to ${firstCut.value} at ${utcMinute(firstCut.at)}, which removes the capacity above ${firstCut.value} at once, whatever the load` : "";
+        const cut = cuts.length === 0 ? thenCut : `, which removes the capacity above ${stepValues(cuts)} at once, whatever the load`;
         const after = utcMinute(at + margin);
         const run = at > now ? `, after this pulumi up` : `, which may not have run by this pulumi up`;
         const stays = raisedAt !== null && prescale !== undefined && raisedAt > now ? `if ${prescale.name} raises it at ${utcMinute(raisedAt)} before this pulumi up lands (within ${LOWERING_RUN_MARGIN_MINUTES} minutes), the raised ceiling stays in force` : "the raised ceiling stays in force";
@@ -892,38 +895,50 @@ export function ceilingsCutByUp(base: readonly FloorResource[], head: readonly F
 }
 
 /**
- * The floors this up asserts but does not send (with `--base`): on each scaled resource whose floor
- * this plan sets itself (not under ignoreChanges) to the value Pulumi's state already holds (the
- * base's up asserted it: an update sends only changed inputs), a floor step of the base after the
- * base's up (`baseAt`, epoch ms) and at or before `now` has set a lower one: the release that ran after an up inside the
- * event's window, before the event was extended. The floor this up means to raise stays at the
- * lower one. Each is a finding (`ha-scaling-floor-not-raised`) naming both floors and the step, with
- * the remedy: `pulumi up --refresh` (the refresh reads the lower floor into state, so the up sends
- * the asserted one). [] without `baseAt`.
+ * The bounds this up asserts but does not send (with `--base`): on each scaled resource whose floor
+ * or ceiling this plan sets itself (not under ignoreChanges) to the value Pulumi's state already
+ * holds (an update sends only changed inputs), the value in force now is lower: the base's last step
+ * of that bound at or before `now` when the base left the bound to the schedules (ignoreChanges: its
+ * state is the value an earlier up sent, carried), else its last step after the base's own up
+ * (`baseAt`, epoch ms), which asserted the state's value. That is an event's release or lowering
+ * that ran after an up inside its window, before the event was extended or declared again: the floor
+ * the up means to raise stays lower, and a ceiling below the floor it sends makes the cloud refuse
+ * the update (a maximum below the minimum). Each is a finding (`ha-scaling-bound-not-sent`) naming
+ * both values and the step, with the remedy: `pulumi up --refresh` (the refresh reads the values in
+ * force into state, so the up sends the asserted ones). Without `baseAt` (a base that asserted no
+ * floor its actions set records none) every step by `now` counts.
  */
-export function floorsNotRaised(base: readonly FloorResource[], head: readonly FloorResource[], now: number, baseAt?: number): Violation[] {
-    if (baseAt === undefined) return [];
-    // The steps that have run by `now` (one still ahead, a release closer than the lead that this up
-    // keeps declared, lowers the floor as planned).
-    const steps = latestByTarget(boundSteps(base, baseAt, now + 1, "floor").filter((s) => s.at > baseAt && s.at <= now));
-    const state = scaledFloors(base);
-    return [...scaledFloors(head)].flatMap(([target, own]): Violation[] => {
-        const held = state.get(target);
-        const step = steps.get(target);
-        if (own.ignored || held === undefined || own.floor !== held.floor || step === undefined || step.value >= own.floor) return [];
-        return [
-            {
-                policy: FLOOR_NOT_RAISED_FINDING,
-                enforcement: "advisory",
-                urn: "",
-                message: `${own.name}: this pulumi up asserts the floor ${own.floor}, which Pulumi's state already holds (the --base plan's pulumi up of ${utcMinute(baseAt)}), so nothing is sent, while ${step.name} has set ${step.value} since (${utcMinute(step.at)}): the floor stays ${step.value}; run this pulumi up as pulumi up --refresh (the refresh reads ${step.value} into state, so the up sends ${own.floor})`,
-            },
-        ];
+export function boundsNotSent(base: readonly FloorResource[], head: readonly FloorResource[], now: number, baseAt?: number): Violation[] {
+    const bounds: readonly { readonly bound: Bound; readonly inputs: Readonly<Record<string, string>>; readonly word: string }[] = [
+        { bound: "floor", inputs: FLOOR_INPUTS, word: "floor" },
+        { bound: "ceiling", inputs: CEILING_INPUTS, word: "ceiling" },
+    ];
+    return bounds.flatMap(({ bound, inputs, word }) => {
+        // The steps that have run by `now` (one still ahead, a release closer than the lead that this
+        // up keeps declared, sets its bound as planned).
+        const ran = boundSteps(base, now - 8 * DAY_MS, now + 1, bound).filter((s) => s.at <= now);
+        const anyStep = latestByTarget(ran);
+        const sinceUp = baseAt === undefined ? anyStep : latestByTarget(ran.filter((s) => s.at > baseAt));
+        const state = scaledFloors(base, inputs);
+        return [...scaledFloors(head, inputs)].flatMap(([target, own]): Violation[] => {
+            const held = state.get(target);
+            if (own.ignored || held === undefined || own.floor !== held.floor) return [];
+            const step = (held.ignored ? anyStep : sinceUp).get(target);
+            if (step === undefined || step.value >= own.floor) return [];
+            return [
+                {
+                    policy: BOUND_NOT_SENT_FINDING,
+                    enforcement: "advisory",
+                    urn: "",
+                    message: `${own.name}: this pulumi up asserts the ${word} ${own.floor}, which Pulumi's state already holds (${held.ignored || baseAt === undefined ? "an earlier pulumi up sent it" : `the --base plan's pulumi up of ${utcMinute(baseAt)}`}), so nothing is sent, while ${step.name} has set ${step.value} since (${utcMinute(step.at)}): the ${word} stays ${step.value}${bound === "ceiling" ? " (a floor this up sends above it is refused)" : ""}; run this pulumi up as pulumi up --refresh (the refresh reads ${step.value} into state, so the up sends ${own.floor})`,
+                },
+            ];
+        });
     });
 }
 
-/** Name of the finding of a floor an up asserts but does not send, a later step having lowered it (floorsNotRaised). */
-export const FLOOR_NOT_RAISED_FINDING = "ha-scaling-floor-not-raised";
+/** Name of the finding of a bound an up asserts but does not send, a step having lowered it since (boundsNotSent). */
+export const BOUND_NOT_SENT_FINDING = "ha-scaling-bound-not-sent";
 
 /** Name of the finding of a ceiling an up sets below the one a scheduled action keeps in force (ceilingsCutByUp). */
 export const CEILING_CUT_FINDING = "ha-scaling-ceiling-cut";
