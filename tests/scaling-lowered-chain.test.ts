@@ -69,6 +69,9 @@ const DIR = stackDir({
     // The upgrade-growth-vm stack moved to compute kubernetes: the app group goes.
     "upgrade-growth-pods": stackFile({ stage: "growth", cloud: "aws", compute: "kubernetes", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 100000 }] }),
     "edit-sae-smaller": stackFile({ ...SAE_STACK, events: [{ ...SALE, peakOnline: 50000 }] }),
+    // A daily peak 18:00-20:00 UTC (pre-scale 01:30 GMT+8), then lowered, then deleted.
+    "peak-sae": stackFile({ ...SAE_STACK, kubernetes: { saeInstanceWhitelist: true }, peaks: [{ name: "eve", start: "18:00", end: "20:00", peakOnline: 200000, timeZone: "Etc/UTC" }] }),
+    "peak-sae-smaller": stackFile({ ...SAE_STACK, kubernetes: { saeInstanceWhitelist: true }, peaks: [{ name: "eve", start: "18:00", end: "20:00", peakOnline: 100000, timeZone: "Etc/UTC" }] }),
     // Two overlapping events (eve pre-scaled 14:30Z inside the sale, which ends 16:00Z), and the same with the sale lowered to 2,000.
     "overlap-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
     "overlap-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
@@ -1055,6 +1058,15 @@ describe("an up inside a running event never cuts the ceiling in force without s
                 "lc-us-east-1-read-capacity-target: this pulumi up asserts the floor 13, which Pulumi's state already holds (the --base plan's pulumi up of 2026-12-12T10:00:00Z), so nothing is sent, while lc-us-east-1-read-capacity-schedule-sale-release has set 1 since (2026-12-12T16:30:00Z): the floor stays 1; run this pulumi up as pulumi up --refresh (the refresh reads 1 into state, so the up sends 13)",
             ],
         );
+        // After an up in the release's retention (16:35, released 4/100 asserted) the lowering set 40 at 16:52: the
+        // extension at 17:10 asserts 50/100, sends the floor, and not the ceiling its state already holds.
+        const late = await chainOf([["lower-aws-vm-no-peak", "10:00"], ["lower-aws-vm-no-peak", "16:35"], ["extended-aws-vm", "17:10"]]);
+        assert.deepStrictEqual(
+            late[2].policy.violations.filter((v) => v.policy === BOUND_NOT_SENT_FINDING).map((v) => v.message),
+            [
+                "lc-us-east-1-app-group: this pulumi up asserts the ceiling 100, which Pulumi's state already holds (an earlier pulumi up sent it), so nothing is sent, while lc-us-east-1-app-schedule-sale-lower has set 40 since (2026-12-12T16:52:00Z): the ceiling stays 40 (a floor this up sends above it is refused); run this pulumi up as pulumi up --refresh (the refresh reads 40 into state, so the up sends 100)",
+            ],
+        );
         // The event's ordinary life with the stack file unchanged (ups inside the window, a minute before the
         // release, just after it, after the drain): nothing to say, on a group and on the pods.
         for (const stack of ["lower-aws-vm-no-peak", "lower-pods-no-peak"]) {
@@ -1065,6 +1077,16 @@ describe("an up inside a running event never cuts the ceiling in force without s
                 stack,
             );
         }
+    });
+
+    it("SAE, a daily peak lowered or deleted while its window is open (18:30 -> 19:00Z): the rewritten rules allow fewer instances at once, a finding per application; the same edit after the release, none", async () => {
+        const cut = (p: CheckedPlan) => p.policy.violations.filter((v) => v.policy === CEILING_CUT_FINDING).map((v) => v.message.split(": SAE applies")[0]);
+        const lowered = await chainOf([["peak-sae", "18:30"], ["peak-sae-smaller", "19:00"]]);
+        assert.deepStrictEqual(cut(lowered[1])[0], "lc-cn-hangzhou-sae-interaction-scaling: this pulumi up rewrites the SAE rule so that it allows at most 52 instances now (its daily point of 01:30 (GMT+8)), while its daily point of 01:30 (GMT+8) allows 100 in the --base plan");
+        const deleted = await chainOf([["peak-sae", "18:30"], ["edit-sae-none", "19:00"]]);
+        assert.deepStrictEqual(cut(deleted[1])[0], "lc-cn-hangzhou-sae-interaction-scaling: this pulumi up rewrites the SAE rule so that it allows at most 40 instances now (its metric rule), while its daily point of 01:30 (GMT+8) allows 100 in the --base plan");
+        const afterwards = await chainOf([["peak-sae", "18:30"], ["peak-sae-smaller", "23:00"]]);
+        assert.deepStrictEqual(cut(afterwards[1]), []);
     });
 
     it("an edit that keeps the ceiling (the stack file unchanged, or a stage upgrade to a larger everyday ceiling) is no cut", async () => {

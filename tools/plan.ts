@@ -24,7 +24,7 @@ import type { StackInput } from "./lib/inputs";
 import { runCli } from "./lib/cli";
 import type { Plan } from "./lib/record";
 import { renderText } from "./lib/render";
-import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, floorsLeftRaised, ceilingsCutByUp, boundsNotSent, rewrittenSaeRuleCuts, removedActionFindings, removedSaeRuleFindings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
+import { CEILINGS_LOWERED_FINDING, RULE_CEILING_TYPES, ScalingSection, ceilingFindings, ceilingsAgainstBase, lateAgainstBase, loweredCeilings, floorsLeftRaised, ceilingsCutByUp, boundsNotSent, rewrittenSaePeakRuleCuts, rewrittenSaeRuleCuts, removedActionFindings, removedSaeRuleFindings, renderScaling, scalingFindings, scalingSection } from "./lib/scaling";
 import { StackReport, hasConformanceViolations, renderTable } from "./lib/report";
 import { STACKS_DIR, StackFileError, UnknownStackError, listStacks, loadStackConfig } from "./lib/stackfiles";
 import { STACK_TRACES_ENV } from "./lib/stack-traces";
@@ -199,6 +199,7 @@ export function withBase(plan: CheckedPlan, base: StackInput, upgrade: UpgradeRe
         ...floorsLeftRaised(base.resources, kept, now, base.plannedAt),
         ...ceilingsCutByUp(base.resources, kept, now, base.plannedAt),
         ...rewrittenSaeRuleCuts(base.resources, kept, now),
+        ...rewrittenSaePeakRuleCuts(base.resources, kept, now),
         ...boundsNotSent(base.resources, kept, now, base.plannedAt),
     ];
     const violations = [...plan.policy.violations.filter((v) => v.policy !== CEILINGS_LOWERED_FINDING), ...ceilingFindings(scaling), ...removed, ...late.findings];

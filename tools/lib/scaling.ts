@@ -534,6 +534,54 @@ export function rewrittenSaeRuleCuts(base: readonly FloorResource[], head: reado
 }
 
 /**
+ * The most instances an SAE application's peak rule (`<prefix>-scaling`, not an event day rule)
+ * allows at `now`: the point in force of its daily timer (`period` "* * *", GMT+8: the latest point
+ * of today at or before now, else the day's last point, in force since yesterday), else its metric
+ * rule's maxReplicas; null when neither tells (a timer on other days: not judged).
+ */
+function saePeakRuleMaxAt(r: FloorResource, now: number): { readonly max: number; readonly raised: boolean; readonly by: string } | null {
+    const timer = r.inputs.scalingRuleTimer;
+    const metric = r.inputs.scalingRuleMetric;
+    if (isRecord(timer)) {
+        if (timer.period !== "* * *" || timer.beginDate != null || timer.endDate != null) return null;
+        const today = localStamp(now, SAE_TIME_ZONE);
+        const floor = isRecord(metric) && typeof metric.minReplicas === "number" ? metric.minReplicas : Infinity;
+        const points = list(timer.schedules).flatMap((p) => (isRecord(p) && typeof p.atTime === "string" && typeof p.maxReplicas === "number" && typeof p.minReplicas === "number" ? [{ atTime: p.atTime, max: p.maxReplicas, min: p.minReplicas }] : [])).sort((a, b) => a.atTime.localeCompare(b.atTime));
+        const inForce = [...points].reverse().find((p) => p.atTime <= today.time) ?? points.at(-1);
+        return inForce === undefined ? null : { max: inForce.max, raised: inForce.min > floor, by: `its daily point of ${inForce.atTime} (GMT+8)` };
+    }
+    return isRecord(metric) && typeof metric.maxReplicas === "number" ? { max: metric.maxReplicas, raised: false, by: "its metric rule" } : null;
+}
+
+/**
+ * The SAE peak rules (`<prefix>-scaling`: the metric rule with the recurring peaks' daily timer)
+ * this plan (`head`) rewrites with a lower maximum in force at `now` than the previous up's plan
+ * (`base`) while a peak's window is open (the base's point in force raises the floor above the metric
+ * rule's): a recurring peak lowered or deleted then. SAE applies a rewritten
+ * rule at once, so the cloud removes the instances above the new maximum whatever the load. Each
+ * is a finding (`ha-scaling-ceiling-cut`). The event day rules are judged by rewrittenSaeRuleCuts.
+ */
+export function rewrittenSaePeakRuleCuts(base: readonly FloorResource[], head: readonly FloorResource[], now: number): Violation[] {
+    return head.flatMap((r): Violation[] => {
+        if (r.type !== SAE_SCALING_RULE_TYPE || isSaeEventRuleName(r.name)) return [];
+        const old = base.find((b) => b.name === r.name && b.type === SAE_SCALING_RULE_TYPE);
+        const before = old === undefined ? null : saePeakRuleMaxAt(old, now);
+        const after = saePeakRuleMaxAt(r, now);
+        // Only while a peak's window is open (the point in force raises the floor above the metric
+        // rule's): after its release the raised maximum it keeps has drained.
+        if (before === null || after === null || !before.raised || after.max >= before.max) return [];
+        return [
+            {
+                policy: CEILING_CUT_FINDING,
+                enforcement: "advisory",
+                urn: "",
+                message: `${r.name}: this pulumi up rewrites the SAE rule so that it allows at most ${after.max} instances now (${after.by}), while ${before.by} allows ${before.max} in the --base plan: SAE applies the rewritten rule at once, and the cloud removes the instances above ${after.max} at once, whatever the load, not by the scale-in rule; change the peak after its window, or keep it until its release`,
+            },
+        ];
+    });
+}
+
+/**
  * Whether a base plan's resources declare `event`'s scheduled actions: a resource whose logical name
  * holds `-<event>-prescale` or `-<event>-release` (the action keys, OneOffAction.key: the AWS
  * scheduled actions, the ESS tasks, the Kubernetes floor jobs).
