@@ -1089,6 +1089,17 @@ describe("an up inside a running event never cuts the ceiling in force without s
         assert.deepStrictEqual(cut(afterwards[1]), []);
     });
 
+    it("Kubernetes, the event deleted a minute after its release (09:00 -> 16:31): the release job may not have started (600 s start window) and this up deletes its CronJob, so each HPA's raised floor is a finding", async () => {
+        const plans = await chainOf([["lower-pods-no-peak", "09:00"], ["lower-pods-no-event", "16:31"]]);
+        assert.deepStrictEqual(
+            plans[1].policy.violations.filter((v) => v.policy === FLOOR_LEFT_RAISED_FINDING).map((v) => v.message.split(": the floor in force")[0]).sort(),
+            ["interaction", "order", "product", "user"].map((s) => `lc-us-east-1-services-${s}-hpa`),
+        );
+        // Deleted once the start window has passed (16:41): the job has run, nothing to say about the HPAs.
+        const later = await chainOf([["lower-pods-no-peak", "09:00"], ["lower-pods-no-event", "16:41"]]);
+        assert.deepStrictEqual(later[1].policy.violations.filter((v) => v.policy === FLOOR_LEFT_RAISED_FINDING && v.message.includes("-hpa:")), []);
+    });
+
     it("an edit that keeps the ceiling (the stack file unchanged, or a stage upgrade to a larger everyday ceiling) is no cut", async () => {
         const same = await chainOf([["lower-aws-vm-no-peak", "10:00"], ["lower-aws-vm-no-peak", "14:00"]]);
         const upgraded = await chainOf([["upgrade-growth-vm", "09:00"], ["upgrade-mature-vm", "12:30"]]);

@@ -2,7 +2,7 @@ import * as k8s from "./sdk";
 import * as pulumi from "@pulumi/pulumi";
 
 import { PATCH_FORCE_ANNOTATION } from "./microservice";
-import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, StackSpec, TierSchedule, boundedName, localCron, oneOffCron, podBoundsView } from "../model";
+import { NAMESPACE, PART_OF_LABEL, RUN_AS_USER, SERVICE_NAMES, ServiceName, FLOOR_JOB_STARTING_DEADLINE_SECONDS, StackSpec, TierSchedule, boundedName, localCron, oneOffCron, podBoundsView } from "../model";
 
 export interface ReplicaFloorsArgs {
     readonly spec: Pick<StackSpec, "app" | "kubernetes">;
@@ -21,8 +21,6 @@ export interface ReplicaFloorsArgs {
  */
 export const CRONJOB_NAME_MAX = 52;
 
-/** Seconds a floor job may start late (the controller missed its minute) before it is skipped. */
-const STARTING_DEADLINE_SECONDS = 600;
 
 /**
  * The pods' floors on the app group's timetable: one CronJob per scheduled action, one container
@@ -49,7 +47,7 @@ export class ReplicaFloors extends pulumi.ComponentResource {
         const replicas = (b: { minSize: number; maxSize: number }) => ({ minReplicas: b.minSize, maxReplicas: b.maxSize });
         const jobs: { key: string; cron: string; timeZone: string; once?: true; patch: (service: ServiceName) => { minReplicas?: number; maxReplicas?: number } }[] = [
             // A release stays declared RELEASE_RETENTION_MINUTES after its instant (TierSchedule.retained):
-            // its job may start up to STARTING_DEADLINE_SECONDS late, and deleting the CronJob
+            // its job may start up to FLOOR_JOB_STARTING_DEADLINE_SECONDS late, and deleting the CronJob
             // (Foreground propagation) would delete the Job still running.
             ...[...schedule.oneOff, ...(schedule.retained ?? [])].map((a) => ({ key: a.key, cron: oneOffCron(a.at), timeZone: "Etc/UTC", once: true as const, patch: (s: ServiceName) => replicas(view(s).oneOff(a)) })),
             ...schedule.recurring.map((a) => ({ key: a.key, cron: localCron(a), timeZone: a.timeZone, patch: (s: ServiceName) => replicas(view(s).recurring(a)) })),
@@ -104,7 +102,7 @@ export class ReplicaFloors extends pulumi.ComponentResource {
                         timeZone: job.timeZone,
                         ...(job.once === true ? { suspend: false } : {}),
                         concurrencyPolicy: "Forbid",
-                        startingDeadlineSeconds: STARTING_DEADLINE_SECONDS,
+                        startingDeadlineSeconds: FLOOR_JOB_STARTING_DEADLINE_SECONDS,
                         jobTemplate: {
                             spec: {
                                 backoffLimit: 3,

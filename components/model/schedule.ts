@@ -359,6 +359,9 @@ export function drainHold(spec: ScheduleSpec, region: Pick<RegionSpec, "zones">,
  */
 export const LOWERING_RUN_MARGIN_MINUTES = 3;
 
+/** Seconds a pods' floor job may start late (its CronJob's startingDeadlineSeconds): a job the controller missed at its minute is skipped after that. */
+export const FLOOR_JOB_STARTING_DEADLINE_SECONDS = 600;
+
 /**
  * Whether a drain ending at `until` (epoch ms) is over for a `pulumi up` at `now`: its lowering
  * instant (`until` rounded up to the minute, ceilingLowerings) is LOWERING_RUN_MARGIN_MINUTES or more

@@ -1,7 +1,7 @@
 // The plan's `scaling` section: what the program reported in its `scaling` stack output (schedule
 // of events and peaks, simulated time to peak and drain), and the findings of a missed peak.
 
-import { DAY_MS, LOWERING_RUN_MARGIN_MINUTES, NO_APP_TIER_LIFT, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, isSaeEventRuleName, keepEventText, localInstant, localStamp, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute } from "../../components/model";
+import { DAY_MS, FLOOR_JOB_STARTING_DEADLINE_SECONDS, LOWERING_RUN_MARGIN_MINUTES, NO_APP_TIER_LIFT, SAE_TIME_ZONE, SCENARIOS, SCHEDULE_MIN_LEAD_MINUTES, Stage, TIME_TO_PEAK_TIERS, TimeToPeak, isSaeEventRuleName, keepEventText, localInstant, localStamp, saeTimersHoldPoint, timeToPeakEnforcement, timeToPeakFindings, occurrences, utcMinute } from "../../components/model";
 import { isRecord, list } from "../../policies/lib/values";
 import type { Violation } from "./evaluate";
 import type { PlannedResource } from "./record";
@@ -865,7 +865,13 @@ function latestByTarget(steps: readonly BoundStep[]): Map<string, BoundStep> {
  */
 export function floorsLeftRaised(base: readonly FloorResource[], head: readonly FloorResource[], now: number, baseAt?: number): Violation[] {
     const lands = now + LOWERING_RUN_MARGIN_MINUTES * 60_000;
-    const baseSteps = latestByTarget(boundSteps(base, now - 8 * DAY_MS, lands + 1, "floor").filter((s) => s.at <= lands));
+    // A floor job of the base that this up deletes within its start window may not have run: the
+    // CronJob controller starts a job up to startingDeadlineSeconds late, and deleting the CronJob
+    // deletes a Job still running; its step does not count as in force.
+    const declared = new Set(head.map((r) => r.name));
+    const jobsDeleted = new Set(base.filter((r) => r.type === "kubernetes:batch/v1:CronJob" && !declared.has(r.name)).map((r) => r.name));
+    const mayNotHaveRun = (s: BoundStep): boolean => jobsDeleted.has(s.name) && s.at > now - FLOOR_JOB_STARTING_DEADLINE_SECONDS * 1000;
+    const baseSteps = latestByTarget(boundSteps(base, now - 8 * DAY_MS, lands + 1, "floor").filter((s) => s.at <= lands && !mayNotHaveRun(s)));
     const headSteps = latestByTarget(boundSteps(head, now - 8 * DAY_MS, lands + 1, "floor").filter((s) => s.at <= lands));
     const state = scaledFloors(base);
     const planned = scaledFloors(head);
