@@ -290,6 +290,9 @@ export function fromResourceV3(v: unknown, where: Where, intern: Intern = asRead
     const dependencies = [...new Set(list(v.dependencies).filter((u): u is string => typeof u === "string"))].sort().map(intern);
     const parent = str(v.parent);
     const provider = str(v.provider);
+    // A plan's own field (PlannedResource.ignoreChanges): which inputs Pulumi leaves at their state
+    // (a --base plan's scheduled bounds); a state export holds none.
+    const ignoreChanges = list(v.ignoreChanges).filter((p): p is string => typeof p === "string").map(intern);
     return {
         urn: intern(v.urn),
         type: intern(v.type),
@@ -299,6 +302,7 @@ export function fromResourceV3(v: unknown, where: Where, intern: Intern = asRead
         provider: provider !== undefined && provider !== "" ? intern(provider) : null,
         inputs: isRecord(inputs) ? inputs : {},
         ...(v.retainOnDelete === true ? { retainOnDelete: true } : {}),
+        ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
         ...(id !== undefined && id !== "" ? { id } : {}),
         ...(isRecord(outputs) && Object.keys(outputs).length > 0 ? { outputs } : {}),
         ...(Object.keys(propertyDependencies).length > 0 ? { propertyDependencies } : {}),
