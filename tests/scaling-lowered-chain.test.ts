@@ -78,6 +78,19 @@ const DIR = stackDir({
     // The same with a short larger flash sale (13:00-13:30Z) inside the sale.
     "overlap3-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 200000 }, { name: "flash", start: "2026-12-12T13:00:00Z", end: "2026-12-12T13:30:00Z", peakOnline: 250000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
     "overlap3-aws-vm-small": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }, { name: "flash", start: "2026-12-12T13:00:00Z", end: "2026-12-12T13:30:00Z", peakOnline: 250000 }, { name: "eve", start: "2026-12-12T15:00:00Z", end: "2026-12-12T20:00:00Z", peakOnline: 100000 }] }),
+    // A larger flash sale inside the sale, and a weekly peak (Saturday 06:00-08:00 New York: 11:00-13:00Z) whose runs fall in both.
+    "flash-wk-aws-vm": stackFile({
+        stage: "growth",
+        cloud: "aws",
+        compute: "vm",
+        domain: "live.example.com",
+        regions: VIRGINIA,
+        events: [{ ...SALE, peakOnline: 200000 }, { name: "flash", start: "2026-12-12T12:00:00Z", end: "2026-12-12T13:00:00Z", peakOnline: 300000 }],
+        peaks: [
+            { name: "eve", start: "18:00", end: "20:00", peakOnline: 150000, timeZone: "Europe/Berlin" },
+            { name: "wk", start: "06:00", end: "08:00", peakOnline: 120000, timeZone: "America/New_York", recurrence: "weekly", days: ["sat"] },
+        ],
+    }),
     // The sale extended after its release ran (end 18:00Z).
     "extended-aws-vm": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, end: "2026-12-12T18:00:00Z", peakOnline: 200000 }] }),
     "tiny-aws-vm-peak": stackFile({ stage: "growth", cloud: "aws", compute: "vm", domain: "live.example.com", regions: VIRGINIA, events: [{ ...SALE, peakOnline: 2000 }], peaks: [{ ...DAY_PEAK, peakOnline: 100000 }] }),
@@ -1105,6 +1118,12 @@ describe("an up inside a running event never cuts the ceiling in force without s
         // Deleted once the start window has passed (16:41): the job has run, nothing to say about the HPAs.
         const later = await chainOf([["lower-pods-no-peak", "09:00"], ["lower-pods-no-event", "16:41"]]);
         assert.deepStrictEqual(later[1].policy.violations.filter((v) => v.policy === FLOOR_LEFT_RAISED_FINDING && v.message.includes("-hpa:")), []);
+    });
+
+    it("an up inside the sale after a peak's run and its restore set the peaks' one ceiling (152, holding the flash sale's need): the up asserts it, never the sale's own 100 (08:00 -> 11:00)", async () => {
+        const plans = await chainOf([["flash-wk-aws-vm", "08:00"], ["flash-wk-aws-vm", "11:00"]]);
+        assert.deepStrictEqual(bounds(plans[1], "aws:autoscaling/group:Group", ["minSize"], ["maxSize"]), [["lc-us-east-1-app-group", 50, 152, []]]);
+        assert.deepStrictEqual(plans[1].policy.violations.filter((v) => v.policy === CEILING_CUT_FINDING), []);
     });
 
     it("an edit that keeps the ceiling (the stack file unchanged, or a stage upgrade to a larger everyday ceiling) is no cut", async () => {

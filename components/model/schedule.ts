@@ -1038,7 +1038,11 @@ export function tierSchedule(
     const released = asserted !== null && asserted.kind === "release" && asserted.at <= now && now < asserted.at + retention;
     if (asserted !== null && (asserted.floor > bounds.minSize || released)) {
         const floor = withPeaks(asserted.floor, now);
-        assertedBounds = { source: asserted.name, since: asserted.at, kind: released ? "release" : "prescale", minSize: floor, maxSize: assertedCeiling(floor) };
+        // A recurring action that ran since the step (and the restore after it) set the recurring
+        // actions' one ceiling, which may hold a later event's need (recurringNeeds): the up keeps it,
+        // never cutting the ceiling in force below it.
+        const recurringRan = recurring.some((a) => occurrences(a, asserted.at, now + 1).length > 0);
+        assertedBounds = { source: asserted.name, since: asserted.at, kind: released ? "release" : "prescale", minSize: floor, maxSize: Math.max(assertedCeiling(floor), recurringRan ? recurringCeiling : 0) };
         // A step closer than the lead that lowers the floor (a release a few minutes ahead) stays at
         // its own instant: both clouds take any future instant (SCHEDULE_MIN_LEAD_MINUTES), and an
         // earlier up declared it there, so this up leaves it unchanged (moving it to steadyStart made

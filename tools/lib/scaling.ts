@@ -527,7 +527,7 @@ export function rewrittenSaeRuleCuts(base: readonly FloorResource[], head: reado
                 policy: CEILING_CUT_FINDING,
                 enforcement: "advisory",
                 urn: "",
-                message: `${r.name}: this pulumi up rewrites the SAE event rule so that its point in force now holds at most ${after.maxReplicas} instances, while its point of ${utcMinute(before.at)} holds ${before.maxReplicas} in the --base plan: SAE applies the rewritten rule at once, and the cloud removes the instances above ${after.maxReplicas} at once, whatever the load, not by the scale-in rule; keep the event's audience as it was until its release, or make this change after the event`,
+                message: `${r.name}: this pulumi up rewrites the SAE event rule so that its point in force now holds at most ${after.maxReplicas} instances, while its point of ${utcMinute(before.at)} holds ${before.maxReplicas} in the --base plan: SAE applies the rewritten rule at once, and the cloud removes the instances above ${after.maxReplicas} at once, whatever the load, not by the scale-in rule; if the event's audience or the stage changed, keep them as they were until its release; if the raised maximum was an overlapping event's whose estimated drain has ended (the rules drop it on the first up after, docs/SCALING.md), run this pulumi up once its viewers have left`,
             },
         ];
     });
