@@ -456,7 +456,13 @@ export interface CeilingLowering {
  * minReplicas alone. Not on SAE, whose rules every up rewrites (saeUnitTimers).
  */
 export interface FloorRelease {
-    /** `<event>-release-floor`: not `<event>-release`, so that the full release an earlier up declared is deleted and this one created, never updated in place. */
+    /**
+     * `<event>-release-floor`: not `<event>-release`, so that the full release an earlier up declared
+     * is deleted and this one created, never updated in place (terraform-provider-alicloud
+     * resource_alicloud_ess_scheduled_task.go Update sends `max_value` whenever it changed, as 0 once
+     * unset). The pods' floor job keeps the release's
+     * CronJob name instead (components/kubernetes/replica-floors.ts): a CronJob is updated in place.
+     */
     readonly key: string;
     readonly source: string;
     /** YYYY-MM-DDThh:mm:00Z: the event's release instant (its end plus releaseAfterMinutes). */
@@ -901,12 +907,17 @@ export function assertedStep<S extends Pick<Step, "at" | "floor">>(steps: readon
     return candidates.reduce<S | null>((best, s) => (best === null || s.floor > best.floor ? s : best), null);
 }
 
+/** The weekdays a recurring peak starts on (0 = Sunday): every day, or its listed days. */
+export function peakStartDays(peak: Pick<RecurringPeak, "recurrence" | "days">): number[] {
+    return peak.recurrence === "daily" ? [0, 1, 2, 3, 4, 5, 6] : peak.days.map((d) => WEEKDAYS.indexOf(d));
+}
+
 /** The local wall-time actions of a recurring peak: pre-scale `preScaleMinutes` before start, release after end. */
 export function recurringActions(spec: Pick<StackSpec, "scaling">, peak: RecurringPeak, need: number, bounds: TierBounds, ceiling: number = Math.max(bounds.maxSize, need)): RecurringAction[] {
     const start = parseLocalTime(peak.start);
     const end = parseLocalTime(peak.end);
     if (start === null || end === null) return [];
-    const startDays = peak.recurrence === "daily" ? [0, 1, 2, 3, 4, 5, 6] : peak.days.map((d) => WEEKDAYS.indexOf(d));
+    const startDays = peakStartDays(peak);
     const endMinute = (end <= start ? end + MINUTES_PER_DAY : end) + spec.scaling.releaseAfterMinutes;
     const at = (minute: number): { minuteOfDay: number; days: number[] } => {
         const shift = Math.floor(minute / MINUTES_PER_DAY);
@@ -1151,11 +1162,10 @@ export function floorReleases(
     taken: (t: number) => boolean,
     floorAt: (t: number) => number,
 ): FloorRelease[] {
-    const keptFrom = steadyStart(now);
     const due = spec.events
         .flatMap((event): FloorRelease[] => {
             const w = eventWindow(spec, event.start, event.end);
-            if (w === null || w.from >= keptFrom || w.to + RELEASE_RETENTION_MINUTES * MINUTE_MS <= now || taken(w.to)) return [];
+            if (w === null || !inRaisedWindow(w, now, RELEASE_RETENTION_MINUTES * MINUTE_MS) || taken(w.to)) return [];
             if (tierNeed(spec, region, tier, bounds, event.peakOnline, event.streams) > bounds.minSize) return [];
             return [{ key: `${event.name}-release-floor`, source: event.name, at: utcMinute(w.to), minSize: floorAt(w.to) }];
         })
@@ -1240,11 +1250,19 @@ export function peakActionsAfter(spec: Pick<StackSpec, "scaling" | "peaks" | "ap
  * a raised one.
  */
 export function eventRunning(spec: Pick<StackSpec, "scaling" | "events">, now: number): boolean {
-    const keptFrom = steadyStart(now);
     return spec.events.some((event) => {
         const w = eventWindow(spec, event.start, event.end);
-        return w !== null && w.from < keptFrom && now < w.to;
+        return w !== null && inRaisedWindow(w, now);
     });
+}
+
+/**
+ * Whether a `pulumi up` at `now` (epoch ms) is inside an event's window `w` (eventWindow): its
+ * pre-scale passed or closer than the lead (steadyStart), its release less than `after` ms behind
+ * (Defaults to 0: still ahead).
+ */
+export function inRaisedWindow(w: { readonly from: number; readonly to: number }, now: number, after: number = 0): boolean {
+    return w.from < steadyStart(now) && now < w.to + after;
 }
 
 /**
@@ -1662,8 +1680,9 @@ export function scheduleReport(
     // Of the released events whose raised ceilings this up sets back, the one released last names
     // them (loweringEvent asserts the held bounds for it); an earlier one's raise is set back by the
     // same up or was superseded by the actions declared since.
+    const running = eventRunning(spec, now);
     const lowering = released
-        .filter((r) => !eventRunning(spec, now) && r.releasedAt <= now - RELEASE_RETENTION_MINUTES * MINUTE_MS && loweredOf(r.event, r.releasedAt) !== "")
+        .filter((r) => !running && r.releasedAt <= now - RELEASE_RETENTION_MINUTES * MINUTE_MS && loweredOf(r.event, r.releasedAt) !== "")
         .sort((a, b) => b.releasedAt - a.releasedAt || a.event.name.localeCompare(b.event.name))[0]?.event;
     // The lowerings still ahead of `now`, as a report suffix ("" when none): declared by this up.
     const pending = (event: LiveEvent, releasedAt: number): string => {
@@ -1735,7 +1754,7 @@ export function scheduleReport(
             // Kept until the last of its lowerings still declared has run (moved off a taken minute, it may be after the drain's end).
             const keep = stillDeclared(event, w.to);
             // A floor release on the pods' jobs stays declared through the retention (floorReleases): keep the event until then.
-            const retainedFloor = spec.compute === "kubernetes" && floorJobs && now < w.to + RELEASE_RETENTION_MINUTES * MINUTE_MS && w.from < steadyStart(now) && !liftsAppTier(spec, event.peakOnline);
+            const retainedFloor = spec.compute === "kubernetes" && floorJobs && inRaisedWindow(w, now, RELEASE_RETENTION_MINUTES * MINUTE_MS) && !liftsAppTier(spec, event.peakOnline);
             return hold === null
                 ? {
                       source: event.name,
@@ -1828,7 +1847,7 @@ export function scheduleReport(
         }
         // Inside its window with an audience that lifts the app tier no more (lowered while it runs):
         // its release lowers the floor alone (FloorRelease), in case an earlier up raised it.
-        const inWindow = w.from < steadyStart(now) && now < w.to;
+        const inWindow = inRaisedWindow(w, now);
         const floorOnly = inWindow ? `; ${floorReleaseText(w.to)}` : "";
         return { source: event.name, status: inWindow && w.from <= now ? "inProgress" : "scheduled", detail: declaredOrNot(event.peakOnline, `pre-scale at ${utcMinute(w.from)}, ${releaseAt}${lift}${floorOnly}`) };
     });

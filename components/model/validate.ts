@@ -9,9 +9,9 @@ import { checkPodsFitNodes } from "./kubernetes-addons";
 import { StagePreset } from "./presets";
 import { checkComputeSize } from "./sizes";
 import { PLANNED_UTILISATION, instancesForOnline } from "./scaling";
-import { eventWindow } from "./schedule";
+import { eventWindow, peakStartDays } from "./schedule";
 import { DAY_MS, MINUTES_PER_DAY, nextOffsetChange, parseInstant, parseLocalTime, utcMinute, zoneOffsetMinutes } from "./timezone";
-import { LiveEvent, RecurringPeak, RegionSpec, StackSpec, WEEKDAYS } from "./types";
+import { LiveEvent, RecurringPeak, RegionSpec, StackSpec } from "./types";
 import { CloudProfile } from "./profile";
 import { checkRegionId, checkRegionServices, checkZoneId, regionWord } from "./regions";
 
@@ -278,6 +278,11 @@ export interface PeakMargins {
     readonly after: number;
 }
 
+/** Minutes from a peak's pre-scale to its release: its window (`start` to `end`, local minutes of the day; an end not after the start is the next day's) with `margins`. */
+function peakSpanMinutes(start: number, end: number, margins: PeakMargins): number {
+    return (end <= start ? end + MINUTES_PER_DAY : end) - start + margins.before + margins.after;
+}
+
 /**
  * Minutes of the week a recurring peak's scheduled actions span (from its pre-scale, `margins.before`
  * minutes before the start, to its release, `margins.after` minutes after the end; day and minute
@@ -288,8 +293,8 @@ export function peakWeekRanges(peak: RecurringPeak, offsetMinutes: number, margi
     const start = parseLocalTime(peak.start);
     const end = parseLocalTime(peak.end);
     if (start === null || end === null) return [];
-    const length = (end <= start ? end + MINUTES_PER_DAY : end) - start + margins.before + margins.after;
-    const days = peak.recurrence === "daily" ? [0, 1, 2, 3, 4, 5, 6] : peak.days.map((d) => WEEKDAYS.indexOf(d));
+    const length = peakSpanMinutes(start, end, margins);
+    const days = peakStartDays(peak);
     const week = 7 * MINUTES_PER_DAY;
     return days.flatMap((d): [number, number][] => {
         const from = (((d * MINUTES_PER_DAY + start - margins.before - offsetMinutes) % week) + week) % week;
@@ -307,8 +312,8 @@ export function checkPeakRuns(peak: RecurringPeak, i: number, margins: PeakMargi
     const start = parseLocalTime(peak.start);
     const end = parseLocalTime(peak.end);
     if (start === null || end === null || start === end) return [];
-    const span = (end < start ? end + MINUTES_PER_DAY : end) - start + margins.before + margins.after;
-    const days = [...new Set(peak.recurrence === "daily" ? [0, 1, 2, 3, 4, 5, 6] : peak.days.map((d) => WEEKDAYS.indexOf(d)))].sort((a, b) => a - b);
+    const span = peakSpanMinutes(start, end, margins);
+    const days = [...new Set(peakStartDays(peak))].sort((a, b) => a - b);
     if (days.length === 0) return [];
     const gap = Math.min(...days.map((d, k) => ((((days[(k + 1) % days.length] ?? d) - d + 7) % 7 || 7) * MINUTES_PER_DAY)));
     if (span < gap) return [];

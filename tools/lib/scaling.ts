@@ -340,13 +340,11 @@ function nextBoundAction(resources: readonly FloorResource[], prefix: string, bo
 }
 
 /**
- * Whether this up (`head`) sets the ceiling of the scaled resource `target` itself: its ceiling input
- * (CEILING_INPUTS) is not under ignoreChanges and differs from the one Pulumi's state holds (the
- * `base` plan's input: an update sends only changed inputs).
+ * Whether this up sets a scaled resource's bound itself: its input in this plan (`own`, scaledFloors)
+ * is not under ignoreChanges and differs from the one Pulumi's state holds (`state`, the base plan's
+ * input: an update sends only changed inputs).
  */
-function upSendsCeiling(base: readonly FloorResource[], head: readonly FloorResource[], target: string): boolean {
-    const own = scaledFloors(head, CEILING_INPUTS).get(target);
-    const state = scaledFloors(base, CEILING_INPUTS).get(target);
+function upSends(own: { readonly floor: number; readonly ignored: boolean } | undefined, state: { readonly floor: number } | undefined): boolean {
     return own !== undefined && !own.ignored && own.floor !== state?.floor;
 }
 
@@ -385,6 +383,8 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
     const declared = new Set(head.map((r) => r.name));
     const margin = LOWERING_RUN_MARGIN_MINUTES * 60_000;
     const instant = (r: FloorResource): number | null => loweringInstant(r, now);
+    const headCeilings = scaledFloors(head, CEILING_INPUTS);
+    const baseCeilings = scaledFloors(base, CEILING_INPUTS);
     return base.flatMap((r): Violation[] => {
         const a = eventActionOf(r.name);
         // A release left out: floorsLeftRaised reads the floors in force themselves.
@@ -407,17 +407,15 @@ export function removedActionFindings(section: ScalingSection, base: readonly Fl
         // longer merged into the edited event's release).
         const before = boundSteps(head.filter((h) => h.name.startsWith(`${a.prefix}-`)), now + 1, at, "ceiling");
         const firstCut = earliestStep(before.filter((s) => raised.some((p) => p.target === s.target && s.value < p.value)));
-        const cutsFirst = firstCut !== null;
-        if (!gone && covered && !cutsFirst) return [];
+        if (!gone && covered && firstCut === null) return [];
         // This up sets each of them itself (an up inside the raised window asserts its bounds with no
         // ignoreChanges, and they differ from Pulumi's state): nothing is left raised, and one it sets
         // below the ceiling in force is a cut (ceilingsCutByUp), not a ceiling left in force.
         const targets = [...new Set(boundSteps([r], now - 8 * DAY_MS, now + 100 * DAY_MS, "ceiling").map((s) => s.target))];
-        if (targets.length > 0 && targets.every((target) => upSendsCeiling(base, head, target))) return [];
+        if (targets.length > 0 && targets.every((target) => upSends(headCeilings.get(target), baseCeilings.get(target)))) return [];
         // The scaled resource itself goes with this up (a compute change: the app group of compute vm
         // is deleted): no ceiling of it stays in force.
-        const scaled = scaledFloors(head, CEILING_INPUTS);
-        if (targets.length > 0 && targets.every((target) => !scaled.has(target))) return [];
+        if (targets.length > 0 && targets.every((target) => !headCeilings.has(target))) return [];
         const later = nextBoundAction(head, a.prefix, "ceiling", now);
         const cuts = later === null ? [] : later.steps.filter((s) => !raised.some((p) => p.target === s.target) || s.value < Math.max(...raised.filter((p) => p.target === s.target).map((p) => p.value)));
         // A later action of this plan that cuts the raised ceiling where the first one does not (an overlapping event's lowering).
@@ -455,6 +453,14 @@ function saeDayPoints(r: FloorResource): { readonly at: number; readonly minRepl
     });
 }
 
+/** The point of an SAE event day rule (saeDayPoints) in force at `now`: the latest of today (GMT+8) at or before it; undefined when none. */
+function saeDayPointInForce(r: FloorResource, now: number): ReturnType<typeof saeDayPoints>[number] | undefined {
+    const today = localStamp(now, SAE_TIME_ZONE).date;
+    return saeDayPoints(r)
+        .filter((p) => p.at <= now && localStamp(p.at, SAE_TIME_ZONE).date === today)
+        .sort((a, b) => b.at - a.at)[0];
+}
+
 /** The application prefix of an SAE event day rule's logical name (`<prefix>-events-<yyyymmdd>`): the name without its day suffix. */
 function saeApplicationPrefix(name: string): string {
     return name.replace(/-events-\d{8}$/, "");
@@ -482,10 +488,8 @@ function saeMetricBounds(resources: readonly FloorResource[], prefix: string): {
 export function removedSaeRuleFindings(base: readonly FloorResource[], head: readonly FloorResource[], now: number): Violation[] {
     const declared = new Set(head.map((r) => r.name));
     const deleted = base.filter((r) => isSaeEventRuleName(r.name) && r.type === SAE_SCALING_RULE_TYPE && !declared.has(r.name));
-    const today = localStamp(now, SAE_TIME_ZONE).date;
     return deleted.flatMap((r): Violation[] => {
-        const points = saeDayPoints(r);
-        const inForce = points.filter((p) => p.at <= now && localStamp(p.at, SAE_TIME_ZONE).date === today).sort((a, b) => b.at - a.at)[0];
+        const inForce = saeDayPointInForce(r, now);
         const prefix = saeApplicationPrefix(r.name);
         const left = saeMetricBounds(head, prefix);
         // The last point of the application's deleted day rules (the release): once it has run (and
@@ -514,13 +518,11 @@ export function removedSaeRuleFindings(base: readonly FloorResource[], head: rea
  * finding (`ha-scaling-ceiling-cut`, as ceilingsCutByUp on the other clouds).
  */
 export function rewrittenSaeRuleCuts(base: readonly FloorResource[], head: readonly FloorResource[], now: number): Violation[] {
-    const today = localStamp(now, SAE_TIME_ZONE).date;
-    const inForce = (r: FloorResource) => saeDayPoints(r).filter((p) => p.at <= now && localStamp(p.at, SAE_TIME_ZONE).date === today).sort((a, b) => b.at - a.at)[0];
     return head.flatMap((r): Violation[] => {
         const old = base.find((b) => b.name === r.name && b.type === SAE_SCALING_RULE_TYPE);
         if (old === undefined || r.type !== SAE_SCALING_RULE_TYPE) return [];
-        const before = inForce(old);
-        const after = inForce(r);
+        const before = saeDayPointInForce(old, now);
+        const after = saeDayPointInForce(r, now);
         if (before?.maxReplicas == null || after?.maxReplicas == null || after.maxReplicas >= before.maxReplicas) return [];
         return [
             {
@@ -835,6 +837,18 @@ export function scaledFloors(resources: readonly FloorResource[], inputs: Readon
     return floors;
 }
 
+/**
+ * The value of a bound in force on a scaled resource when this up lands, as the base tells: the one
+ * the base's up asserted (`held`, Pulumi's state, not under ignoreChanges) when no step of the base
+ * (`step`, its last one by then) ran after that up (`baseAt`, epoch ms), else the step's; with what
+ * set it and when. null when neither tells.
+ */
+function boundInForce(held: { readonly floor: number; readonly ignored: boolean } | undefined, step: BoundStep | undefined, baseAt: number | undefined): { readonly value: number; readonly by: string; readonly at: number } | null {
+    const assertedByBase = held !== undefined && !held.ignored && (step === undefined || (baseAt !== undefined && baseAt >= step.at));
+    if (assertedByBase) return { value: held.floor, by: `the --base plan's pulumi up${baseAt === undefined ? "" : ` (${utcMinute(baseAt)})`}`, at: baseAt ?? -Infinity };
+    return step === undefined ? null : { value: step.value, by: `${step.name} (${utcMinute(step.at)})`, at: step.at };
+}
+
 /** The latest step of each target among `steps` (ties: the later in the list). */
 function latestByTarget(steps: readonly BoundStep[]): Map<string, BoundStep> {
     const latest = new Map<string, BoundStep>();
@@ -878,11 +892,10 @@ export function floorsLeftRaised(base: readonly FloorResource[], head: readonly 
     return [...planned].flatMap(([target, own]): Violation[] => {
         const stateFloor = state.get(target);
         const step = baseSteps.get(target);
-        const assertedByBase = stateFloor !== undefined && !stateFloor.ignored && (step === undefined || (baseAt !== undefined && baseAt >= step.at));
-        const live = assertedByBase ? { value: stateFloor.floor, by: `the --base plan's pulumi up${baseAt === undefined ? "" : ` (${utcMinute(baseAt)})`}`, at: baseAt ?? -Infinity } : step === undefined ? null : { value: step.value, by: `${step.name} (${utcMinute(step.at)})`, at: step.at };
+        const live = boundInForce(stateFloor, step, baseAt);
         if (live === null) return [];
         // What this up sends: the floor it asserts, when Pulumi's state holds another.
-        const sent = !own.ignored && own.floor !== stateFloor?.floor;
+        const sent = upSends(own, stateFloor);
         const after = sent && live.at <= now ? own.floor : live.value;
         const headStep = headSteps.get(target);
         const held = headStep !== undefined && (headStep.at > now || own.ignored) ? headStep.value : own.floor;
@@ -932,10 +945,8 @@ export function ceilingsCutByUp(base: readonly FloorResource[], head: readonly F
     return [...scaledFloors(head, CEILING_INPUTS)].flatMap(([target, own]): Violation[] => {
         const held = state.get(target);
         // Not sent: under ignoreChanges, unchanged, or a new resource (nothing in force yet).
-        if (own.ignored || held === undefined || own.floor === held.floor || !scheduled.has(target)) return [];
-        const step = baseSteps.get(target);
-        const assertedByBase = !held.ignored && (step === undefined || (baseAt !== undefined && baseAt >= step.at));
-        const live = assertedByBase ? { value: held.floor, by: `the --base plan's pulumi up${baseAt === undefined ? "" : ` (${utcMinute(baseAt)})`}` } : step === undefined ? null : { value: step.value, by: `${step.name} (${utcMinute(step.at)})` };
+        if (held === undefined || !upSends(own, held) || !scheduled.has(target)) return [];
+        const live = boundInForce(held, baseSteps.get(target), baseAt);
         if (live === null || own.floor >= live.value) return [];
         return [
             {
@@ -963,11 +974,11 @@ export function ceilingsCutByUp(base: readonly FloorResource[], head: readonly F
  * floor its actions set records none) every step by `now` counts.
  */
 export function boundsNotSent(base: readonly FloorResource[], head: readonly FloorResource[], now: number, baseAt?: number): Violation[] {
-    const bounds: readonly { readonly bound: Bound; readonly inputs: Readonly<Record<string, string>>; readonly word: string }[] = [
-        { bound: "floor", inputs: FLOOR_INPUTS, word: "floor" },
-        { bound: "ceiling", inputs: CEILING_INPUTS, word: "ceiling" },
+    const bounds: readonly { readonly bound: Bound; readonly inputs: Readonly<Record<string, string>> }[] = [
+        { bound: "floor", inputs: FLOOR_INPUTS },
+        { bound: "ceiling", inputs: CEILING_INPUTS },
     ];
-    return bounds.flatMap(({ bound, inputs, word }) => {
+    return bounds.flatMap(({ bound, inputs }) => {
         // The steps that have run by `now` (one still ahead, a release closer than the lead that this
         // up keeps declared, sets its bound as planned).
         const ran = boundSteps(base, now - 8 * DAY_MS, now + 1, bound).filter((s) => s.at <= now);
@@ -984,7 +995,7 @@ export function boundsNotSent(base: readonly FloorResource[], head: readonly Flo
                     policy: BOUND_NOT_SENT_FINDING,
                     enforcement: "advisory",
                     urn: "",
-                    message: `${own.name}: this pulumi up asserts the ${word} ${own.floor}, which Pulumi's state already holds (${held.ignored || baseAt === undefined ? "an earlier pulumi up sent it" : `the --base plan's pulumi up of ${utcMinute(baseAt)}`}), so nothing is sent, while ${step.name} has set ${step.value} since (${utcMinute(step.at)}): the ${word} stays ${step.value}${bound === "ceiling" ? " (a floor this up sends above it is refused)" : ""}; run this pulumi up as pulumi up --refresh (the refresh reads ${step.value} into state, so the up sends ${own.floor})`,
+                    message: `${own.name}: this pulumi up asserts the ${bound} ${own.floor}, which Pulumi's state already holds (${held.ignored || baseAt === undefined ? "an earlier pulumi up sent it" : `the --base plan's pulumi up of ${utcMinute(baseAt)}`}), so nothing is sent, while ${step.name} has set ${step.value} since (${utcMinute(step.at)}): the ${bound} stays ${step.value}${bound === "ceiling" ? " (a floor this up sends above it is refused)" : ""}; run this pulumi up as pulumi up --refresh (the refresh reads ${step.value} into state, so the up sends ${own.floor})`,
                 },
             ];
         });
